@@ -1,0 +1,118 @@
+"""``python -m bot``: start the bot, or run one of the offline tools.
+
+Usage:
+    python -m bot              start the bot (sync to DEV_GUILD_ID if set)
+    python -m bot sync         sync slash commands globally, then exit
+    python -m bot backup PATH  write a consistent copy of the database to PATH
+    python -m bot preview PATH [--json] [--budget N]   what a story file would post
+    python -m bot scan PATH [--json] [--rules FILE]   the warnings report of a story file
+    python -m bot eval FILE.jsonl [--json]           warning quality on a labelled set
+    python -m bot demo         a scripted session against a local Discord double
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.clock import SystemClock
+from bot.db import DatabaseError, backup, open_database
+from bot.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("bot")
+
+# Offline tools live in their own modules and parse their own arguments.
+TOOLS: dict[str, str] = {
+    "preview": "bot.tools.preview",
+    "scan": "bot.tools.scan",
+    "eval": "bot.tools.evaluate",
+    "demo": "bot.tools.demo",
+}
+
+
+def configure_logging(level: int) -> None:
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        datefmt="%Y-%m-%d %H:%M:%S",
+    )
+    logging.getLogger("discord").setLevel(max(level, logging.INFO))
+
+
+def fail(message: str) -> int:
+    print(f"dogear: {message}", file=sys.stderr)
+    return 2
+
+
+async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
+    """Build dependencies, connect, and shut down cleanly on SIGINT or SIGTERM."""
+    from bot.client import DogearBot, point_discord_at
+
+    token = settings.require_token()
+    point_discord_at(settings)
+    db = await open_database(settings.database_path)
+    try:
+        bot = DogearBot(settings=settings, db=db, clock=SystemClock(), sync_globally=sync_globally)
+        async with bot:
+            loop = asyncio.get_running_loop()
+            stop = asyncio.Event()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(NotImplementedError):
+                    loop.add_signal_handler(signum, stop.set)
+            if sync_globally:
+                await bot.login(token)
+                return
+            runner = asyncio.create_task(bot.start(token), name="dogear-gateway")
+            stopper = asyncio.create_task(stop.wait(), name="dogear-stop")
+            done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            if stopper in done:
+                log.info("shutting down")
+                await bot.close()
+            else:
+                stopper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await runner
+            with contextlib.suppress(asyncio.CancelledError):
+                await stopper
+    finally:
+        await db.close()
+        log.info("database closed")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = args[0] if args else "run"
+    if command in ("-h", "--help", "help"):
+        print(__doc__)
+        return 0
+    if command in TOOLS:
+        tool: Callable[[list[str]], int] = importlib.import_module(TOOLS[command]).main
+        return tool(args[1:])
+    if command not in ("run", "sync", "backup"):
+        return fail(f"unknown command {command!r}; run `python -m bot --help` for the list")
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        return fail(str(error))
+    configure_logging(settings.log_level)
+    try:
+        if command == "backup":
+            if len(args) != 2:
+                return fail("backup needs one argument: the file to write, e.g. `python -m bot backup data/backup.sqlite3`")
+            asyncio.run(backup(settings.database_path, Path(args[1])))
+            print(f"backed up {settings.database_path} to {args[1]}")
+            return 0
+        asyncio.run(run_bot(settings, sync_globally=command == "sync"))
+    except SettingsError as error:
+        return fail(str(error))
+    except DatabaseError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        pass
+    return 0

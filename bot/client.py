@@ -1,0 +1,143 @@
+"""The Discord client: dependencies in, cogs loaded, errors turned into short answers.
+
+Modelled on discord.py's ``examples/advanced_startup.py``: everything the bot needs is
+built in ``main()`` and handed to the constructor, so tests build the same bot.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.errors import UserError
+from bot.paths import COGS_DIR
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def discover_extensions() -> list[str]:
+    """Every module in ``cogs/`` is an extension; a new file needs no registration."""
+    return sorted(f"cogs.{path.stem}" for path in COGS_DIR.glob("*.py") if not path.stem.startswith("_"))
+
+
+def point_discord_at(settings: Settings) -> None:
+    """Route REST and gateway traffic to a proxy or double when configured.
+
+    discord.py has no public option for this; ``Route.BASE`` and ``DEFAULT_GATEWAY`` are the
+    documented places (see docs in shared/discord-platform.md). Unset means Discord itself.
+    """
+    discord.http.Route.BASE = settings.api_base or "https://discord.com/api/v10"
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url or "wss://gateway.discord.gg/")
+
+
+def bot_intents() -> discord.Intents:
+    """Slash commands need no privileged intent; keep it that way."""
+    intents = discord.Intents.default()
+    intents.message_content = False
+    intents.members = False
+    intents.presences = False
+    return intents
+
+
+async def send_ephemeral(interaction: discord.Interaction, content: str, **kwargs: Any) -> None:
+    """Answer whether or not the interaction was already responded to or deferred."""
+    if interaction.response.is_done():
+        await interaction.followup.send(content, ephemeral=True, **kwargs)
+    else:
+        await interaction.response.send_message(content, ephemeral=True, **kwargs)
+
+
+def _permission_names(missing: Sequence[str]) -> str:
+    return ", ".join(name.replace("_", " ").replace("guild", "server").title() for name in missing)
+
+
+def describe_error(error: app_commands.AppCommandError) -> str | None:
+    """The known-error ladder: a short sentence for what a member can fix, else ``None``."""
+    original = getattr(error, "original", None)
+    if isinstance(error, app_commands.CommandInvokeError) and isinstance(original, UserError):
+        return str(original)
+    if isinstance(error, app_commands.MissingPermissions):
+        return f"You need the {_permission_names(error.missing_permissions)} permission to use this command."
+    if isinstance(error, app_commands.BotMissingPermissions):
+        return f"I need the {_permission_names(error.missing_permissions)} permission here. Ask an admin to grant it."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command works inside a server, not in direct messages."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down a little: try again in {error.retry_after:.0f} seconds."
+    if isinstance(error, app_commands.TransformerError):
+        return f"{error.value!r} is not a valid value for that option."
+    if isinstance(error, app_commands.CheckFailure):
+        return "You can't use this command here."
+    if isinstance(error, app_commands.CommandInvokeError) and isinstance(original, discord.Forbidden):
+        return "Discord refused that action: I am missing a permission in that channel."
+    return None
+
+
+class DogearTree(app_commands.CommandTree):
+    """Known errors become a short ephemeral answer; the rest are logged with a reference."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        message = describe_error(error)
+        if message is None:
+            reference = secrets.token_hex(4).upper()
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("command /%s failed (reference %s)", command, reference, exc_info=error)
+            message = f"Something went wrong on my side. If it keeps happening, tell an admin the reference {reference}."
+        try:
+            await send_ephemeral(interaction, message)
+        except discord.HTTPException:
+            log.warning("could not tell the member about an error", exc_info=True)
+
+
+class DogearBot(commands.Bot):
+    """The bot with its dependencies; cogs read them from here."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        db: Database,
+        clock: Clock,
+        extensions: Iterable[str] | None = None,
+        sync_globally: bool = False,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=bot_intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=DogearTree,
+            help_command=None,
+        )
+        self.settings = settings
+        self.db = db
+        self.clock = clock
+        self.initial_extensions = list(discover_extensions() if extensions is None else extensions)
+        self.sync_globally = sync_globally
+        self.synced = False
+
+    async def setup_hook(self) -> None:
+        for extension in self.initial_extensions:
+            await self.load_extension(extension)
+        if self.sync_globally:
+            commands_synced = await self.tree.sync()
+            log.info("synced %d commands globally", len(commands_synced))
+            self.synced = True
+        elif self.settings.dev_guild_id:
+            guild = discord.Object(id=self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            commands_synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to server %s", len(commands_synced), self.settings.dev_guild_id)
+            self.synced = True
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s to %d servers", self.user, len(self.guilds))

@@ -1,0 +1,77 @@
+"""Time as a dependency, so schedules can be tested without real waiting.
+
+The bot gets a :class:`SystemClock`; tests and the demo get a :class:`ManualClock` they
+advance by hand. Both hand out timezone-aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+    async def sleep_until(self, when: datetime) -> None:
+        """Return once ``now() >= when``; cancellable."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    async def sleep_until(self, when: datetime) -> None:
+        # Sleep in bounded steps so a suspended laptop or a clock jump is noticed.
+        while (remaining := (when - self.now()).total_seconds()) > 0:
+            await asyncio.sleep(min(remaining, 3600.0))
+
+
+class ManualClock:
+    """A clock that only moves when told to; sleepers wake in time order on :meth:`advance`."""
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("ManualClock needs an aware datetime")
+        self._now = start.astimezone(UTC)
+        self._sleepers: list[tuple[datetime, int, asyncio.Future[None]]] = []
+        self._counter = itertools.count()
+
+    def now(self) -> datetime:
+        return self._now
+
+    @property
+    def sleeping(self) -> int:
+        """How many tasks are waiting on this clock right now."""
+        return sum(1 for _, _, future in self._sleepers if not future.done())
+
+    async def sleep_until(self, when: datetime) -> None:
+        if when <= self._now:
+            await asyncio.sleep(0)
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._sleepers, (when, next(self._counter), future))
+        await future
+
+    async def advance(self, delta: timedelta | float) -> None:
+        """Move time forward, waking every sleeper that falls due, and let them run."""
+        if not isinstance(delta, timedelta):
+            delta = timedelta(seconds=delta)
+        await self.set(self._now + delta)
+
+    async def set(self, when: datetime) -> None:
+        target = when.astimezone(UTC)
+        while self._sleepers and self._sleepers[0][0] <= target:
+            due, _, future = heapq.heappop(self._sleepers)
+            self._now = max(self._now, due)
+            if not future.done():
+                future.set_result(None)
+            for _ in range(5):
+                await asyncio.sleep(0)
+        self._now = max(self._now, target)
+        for _ in range(5):
+            await asyncio.sleep(0)

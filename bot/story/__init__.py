@@ -1,0 +1,1 @@
+"""Stories: decoding, formats, structure, rendering and storage. No Discord here."""

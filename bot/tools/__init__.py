@@ -1,0 +1,1 @@
+"""Offline command-line tools of ``python -m bot``."""
