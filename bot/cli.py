@@ -104,7 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "backup":
             if len(args) != 2:
-                return fail("backup needs one argument: the file to write, e.g. `python -m bot backup data/backup.sqlite3`")
+                return fail(
+                    "backup needs one argument: the file to write, e.g. `python -m bot backup data/backup.sqlite3`"
+                )
             asyncio.run(backup(settings.database_path, Path(args[1])))
             print(f"backed up {settings.database_path} to {args[1]}")
             return 0

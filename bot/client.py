@@ -92,7 +92,9 @@ class DogearTree(app_commands.CommandTree):
             reference = secrets.token_hex(4).upper()
             command = interaction.command.qualified_name if interaction.command else "?"
             log.error("command /%s failed (reference %s)", command, reference, exc_info=error)
-            message = f"Something went wrong on my side. If it keeps happening, tell an admin the reference {reference}."
+            message = (
+                f"Something went wrong on my side. If it keeps happening, tell an admin the reference {reference}."
+            )
         try:
             await send_ephemeral(interaction, message)
         except discord.HTTPException:

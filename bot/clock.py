@@ -27,7 +27,7 @@ class SystemClock:
 
     async def sleep_until(self, when: datetime) -> None:
         # Sleep in bounded steps so a suspended laptop or a clock jump is noticed.
-        while (remaining := (when - self.now()).total_seconds()) > 0:
+        while (remaining := (when - self.now()).total_seconds()) > 0:  # noqa: ASYNC110
             await asyncio.sleep(min(remaining, 3600.0))
 
 

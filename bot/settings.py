@@ -60,7 +60,9 @@ def _int(env: Mapping[str, str], name: str, default: int | None, *, minimum: int
     try:
         value = int(raw)
     except ValueError:
-        raise SettingsError(name, f"is {raw!r}, not a whole number", f"set it to a number from {minimum} to {maximum}") from None
+        raise SettingsError(
+            name, f"is {raw!r}, not a whole number", f"set it to a number from {minimum} to {maximum}"
+        ) from None
     if not minimum <= value <= maximum:
         raise SettingsError(name, f"is {value}, out of range", f"set it to a number from {minimum} to {maximum}")
     return value
@@ -73,7 +75,9 @@ def _float(env: Mapping[str, str], name: str, default: float, *, minimum: float,
     try:
         value = float(raw)
     except ValueError:
-        raise SettingsError(name, f"is {raw!r}, not a number", f"set it to a number from {minimum:g} to {maximum:g}") from None
+        raise SettingsError(
+            name, f"is {raw!r}, not a number", f"set it to a number from {minimum:g} to {maximum:g}"
+        ) from None
     if not minimum <= value <= maximum:
         raise SettingsError(name, f"is {value:g}, out of range", f"set it to a number from {minimum:g} to {maximum:g}")
     return value
@@ -85,7 +89,9 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...], example: s
         return None
     url = yarl.URL(raw)
     if url.scheme not in schemes or not url.host:
-        raise SettingsError(name, f"is {raw!r}, not a {'/'.join(schemes)} URL", f"set it like {example} or leave it empty")
+        raise SettingsError(
+            name, f"is {raw!r}, not a {'/'.join(schemes)} URL", f"set it like {example} or leave it empty"
+        )
     return raw.rstrip("/")
 
 
