@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.clock import SystemClock
-from bot.db import DatabaseError, backup, open_database
+from bot.db import DatabaseError, backup
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
@@ -52,19 +52,19 @@ def fail(message: str) -> int:
 
 async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
     """Build dependencies, connect, and shut down cleanly on SIGINT or SIGTERM."""
-    from bot.client import DogearBot, point_discord_at
+    import discord
+
+    from bot.client import build_bot
 
     token = settings.require_token()
-    point_discord_at(settings)
-    db = await open_database(settings.database_path)
-    try:
-        bot = DogearBot(settings=settings, db=db, clock=SystemClock(), sync_globally=sync_globally)
-        async with bot:
-            loop = asyncio.get_running_loop()
-            stop = asyncio.Event()
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                with contextlib.suppress(NotImplementedError):
-                    loop.add_signal_handler(signum, stop.set)
+    bot = await build_bot(settings, clock=SystemClock(), sync_globally=sync_globally)
+    async with bot:
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signum, stop.set)
+        try:
             if sync_globally:
                 await bot.login(token)
                 return
@@ -80,9 +80,16 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
                 await runner
             with contextlib.suppress(asyncio.CancelledError):
                 await stopper
-    finally:
-        await db.close()
-        log.info("database closed")
+        except discord.LoginFailure:
+            raise SettingsError(
+                "DISCORD_TOKEN",
+                "was rejected by Discord",
+                "reset the token in the developer portal and paste the new one",
+            ) from None
+        finally:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(NotImplementedError):
+                    loop.remove_signal_handler(signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

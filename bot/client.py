@@ -126,6 +126,7 @@ class DogearBot(commands.Bot):
         self.initial_extensions = list(discover_extensions() if extensions is None else extensions)
         self.sync_globally = sync_globally
         self.synced = False
+        self.db_closed = False
 
     async def setup_hook(self) -> None:
         for extension in self.initial_extensions:
@@ -143,3 +144,22 @@ class DogearBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("connected as %s to %d servers", self.user, len(self.guilds))
+
+    async def close(self) -> None:
+        """Close Discord first so no command is writing, then the database the bot owns."""
+        try:
+            await super().close()
+        finally:
+            if not self.db_closed:
+                self.db_closed = True
+                await self.db.close()
+                log.info("database closed")
+
+
+async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = False) -> DogearBot:
+    """The one way to assemble the bot, used by ``python -m bot``, the demo and the tests."""
+    from bot.db import open_database
+
+    point_discord_at(settings)
+    db = await open_database(settings.database_path)
+    return DogearBot(settings=settings, db=db, clock=clock, sync_globally=sync_globally)

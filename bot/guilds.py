@@ -1,0 +1,99 @@
+"""Servers and their settings: the rows every other club table hangs off.
+
+A server row is created on first use and marked when the bot leaves; its data is deleted
+only after the retention period, so a bot kicked by mistake can be re-invited without loss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiosqlite
+
+from bot.db import Database
+
+DEFAULT_PROMPTS: tuple[str, ...] = (
+    "What moment in this chapter stayed with you most, and why?",
+    "Did anything a character did surprise you?",
+    "What do you think happens next?",
+)
+MAX_PROMPTS = 10
+MAX_PROMPT_LENGTH = 300
+
+
+@dataclass(frozen=True, slots=True)
+class GuildSettings:
+    guild_id: int
+    club_channel_id: int | None = None
+    discussion_channel_id: int | None = None
+    club_role_id: int | None = None
+    timezone: str = "UTC"
+    discussion_prompts: list[str] = field(default_factory=lambda: list(DEFAULT_PROMPTS))
+
+
+async def ensure_guild(tx: aiosqlite.Connection, guild_id: int, now: float) -> None:
+    """Insert the server row if missing; call inside the caller's transaction."""
+    await tx.execute(
+        "INSERT INTO guilds (guild_id, joined_at) VALUES (?, ?) ON CONFLICT (guild_id) DO NOTHING",
+        (guild_id, now),
+    )
+
+
+async def get_settings(db: Database, guild_id: int) -> GuildSettings:
+    row = await db.fetch_one(
+        "SELECT club_channel_id, discussion_channel_id, club_role_id, timezone, discussion_prompts"
+        " FROM guild_settings WHERE guild_id = ?",
+        (guild_id,),
+    )
+    if row is None:
+        return GuildSettings(guild_id=guild_id)
+    prompts = [line for line in (row["discussion_prompts"] or "").split("\n") if line.strip()]
+    return GuildSettings(
+        guild_id=guild_id,
+        club_channel_id=row["club_channel_id"],
+        discussion_channel_id=row["discussion_channel_id"],
+        club_role_id=row["club_role_id"],
+        timezone=row["timezone"],
+        discussion_prompts=prompts or list(DEFAULT_PROMPTS),
+    )
+
+
+_SETTABLE = frozenset({"club_channel_id", "discussion_channel_id", "club_role_id", "timezone", "discussion_prompts"})
+
+
+async def update_settings(db: Database, guild_id: int, now: float, **changes: Any) -> GuildSettings:
+    """Change some settings; ``None`` clears a channel or role. Unknown names are a bug."""
+    unknown = set(changes) - _SETTABLE
+    if unknown:
+        raise ValueError(f"unknown settings {sorted(unknown)}")
+    if "discussion_prompts" in changes and changes["discussion_prompts"] is not None:
+        changes["discussion_prompts"] = "\n".join(changes["discussion_prompts"])
+    async with db.transaction() as tx:
+        await ensure_guild(tx, guild_id, now)
+        await tx.execute("INSERT INTO guild_settings (guild_id) VALUES (?) ON CONFLICT DO NOTHING", (guild_id,))
+        for column, value in changes.items():
+            # Column names come from the fixed set above, never from input.
+            await tx.execute(f"UPDATE guild_settings SET {column} = ? WHERE guild_id = ?", (value, guild_id))
+    return await get_settings(db, guild_id)
+
+
+async def mark_joined(db: Database, guild_id: int, now: float) -> None:
+    """The bot is (back) in the server: cancel any pending deletion."""
+    async with db.transaction() as tx:
+        await ensure_guild(tx, guild_id, now)
+        await tx.execute("UPDATE guilds SET left_at = NULL WHERE guild_id = ?", (guild_id,))
+
+
+async def mark_left(db: Database, guild_id: int, now: float) -> None:
+    await db.execute("UPDATE guilds SET left_at = ? WHERE guild_id = ? AND left_at IS NULL", (now, guild_id))
+
+
+async def purge_departed(db: Database, now: float, retention_seconds: float) -> list[int]:
+    """Delete every server the bot left more than the retention period ago, with all its data."""
+    cutoff = now - retention_seconds
+    async with db.transaction() as tx:
+        cursor = await tx.execute("SELECT guild_id FROM guilds WHERE left_at IS NOT NULL AND left_at <= ?", (cutoff,))
+        gone = [row[0] for row in await cursor.fetchall()]
+        await tx.executemany("DELETE FROM guilds WHERE guild_id = ?", [(g,) for g in gone])
+    return gone
