@@ -1,0 +1,39 @@
+"""IANA time zone names: validation and search for autocomplete."""
+
+from __future__ import annotations
+
+import functools
+import zoneinfo
+
+from bot.errors import UserError
+
+
+@functools.cache
+def all_zones() -> tuple[str, ...]:
+    """Sorted once per process; the set comes from tzdata and never changes while running."""
+    return tuple(sorted(zone for zone in zoneinfo.available_timezones() if "/" in zone or zone == "UTC"))
+
+
+def validate_zone(name: str) -> str:
+    """The canonical spelling of ``name``, or a :class:`UserError` saying what to type."""
+    cleaned = name.strip().replace(" ", "_")
+    by_lower = {zone.lower(): zone for zone in all_zones()}
+    zone = by_lower.get(cleaned.lower())
+    if zone is None:
+        raise UserError(
+            f"{name!r} is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York "
+            "(start typing and pick one from the list)."
+        )
+    return zone
+
+
+def search_zones(typed: str, limit: int = 25) -> list[str]:
+    """Prefix matches on any part of the name first, then substring matches."""
+    needle = typed.strip().lower().replace(" ", "_")
+    if not needle:
+        return ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Tokyo"][
+            :limit
+        ]
+    prefix = [z for z in all_zones() if any(part.lower().startswith(needle) for part in [z, *z.split("/")])]
+    rest = [z for z in all_zones() if needle in z.lower() and z not in prefix]
+    return (prefix + rest)[:limit]

@@ -1,0 +1,135 @@
+"""``/config``: the server's club channel, discussion channel, club role and time zone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import UserError
+from bot.guilds import GuildSettings, get_settings, update_settings
+from bot.timezones import search_zones, validate_zone
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+# What the bot needs in each kind of channel it posts to, named as members see them.
+POSTING_PERMISSIONS = {
+    "view_channel": "View Channel",
+    "send_messages": "Send Messages",
+    "embed_links": "Embed Links",
+    "read_message_history": "Read Message History",
+}
+DISCUSSION_PERMISSIONS = {
+    **POSTING_PERMISSIONS,
+    "create_public_threads": "Create Public Threads",
+    "create_private_threads": "Create Private Threads",
+    "send_messages_in_threads": "Send Messages in Threads",
+    "manage_threads": "Manage Threads",
+}
+CLEARABLE = {
+    "club_channel": "club_channel_id",
+    "discussion_channel": "discussion_channel_id",
+    "club_role": "club_role_id",
+}
+
+
+def missing_permissions(channel: discord.abc.GuildChannel, needed: dict[str, str]) -> list[str]:
+    """Which of ``needed`` the bot lacks in ``channel``, as readable names."""
+    me = channel.guild.me
+    if me is None:
+        return []
+    granted = channel.permissions_for(me)
+    return [label for flag, label in needed.items() if not getattr(granted, flag)]
+
+
+def describe(settings: GuildSettings) -> str:
+    def channel(channel_id: int | None) -> str:
+        return f"<#{channel_id}>" if channel_id else "not set"
+
+    prompts = "\n".join(f"  • {prompt}" for prompt in settings.discussion_prompts)
+    return (
+        "**Dogear settings for this server**\n"
+        f"Club channel (excerpts): {channel(settings.club_channel_id)}\n"
+        f"Discussion channel: {channel(settings.discussion_channel_id)}\n"
+        f"Club role (pinged for discussions): {f'<@&{settings.club_role_id}>' if settings.club_role_id else 'not set'}\n"
+        f"Time zone: {settings.timezone}\n"
+        f"Discussion prompts:\n{prompts}"
+    )
+
+
+@app_commands.guild_only()
+class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogear's settings for this server"):
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    @app_commands.command(name="show", description="Show this server's Dogear settings")
+    async def show(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        settings = await get_settings(self.bot.db, interaction.guild_id)
+        await interaction.response.send_message(describe(settings), ephemeral=True)
+
+    @app_commands.command(name="set", description="Change this server's Dogear settings (Manage Server)")
+    @app_commands.describe(
+        club_channel="Where /excerpt post sends chapters by default",
+        discussion_channel="Where scheduled discussions open (a text or forum channel)",
+        club_role="The role to ping when a discussion opens",
+        timezone="IANA time zone for schedules, e.g. Europe/Berlin",
+    )
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def set_(
+        self,
+        interaction: discord.Interaction,
+        club_channel: discord.TextChannel | None = None,
+        discussion_channel: discord.TextChannel | discord.ForumChannel | None = None,
+        club_role: discord.Role | None = None,
+        timezone: str | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        changes: dict[str, object] = {}
+        warnings: list[str] = []
+        if club_channel is not None:
+            changes["club_channel_id"] = club_channel.id
+            if missing := missing_permissions(club_channel, POSTING_PERMISSIONS):
+                warnings.append(f"In {club_channel.mention} I am missing: {', '.join(missing)}.")
+        if discussion_channel is not None:
+            changes["discussion_channel_id"] = discussion_channel.id
+            if missing := missing_permissions(discussion_channel, DISCUSSION_PERMISSIONS):
+                warnings.append(f"In {discussion_channel.mention} I am missing: {', '.join(missing)}.")
+        if club_role is not None:
+            if club_role.is_default():
+                raise UserError("Pick a club role other than @everyone; Dogear never pings everyone.")
+            changes["club_role_id"] = club_role.id
+        if timezone is not None:
+            changes["timezone"] = validate_zone(timezone)
+        if not changes:
+            raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
+        settings = await update_settings(self.bot.db, interaction.guild_id, self.bot.clock.now().timestamp(), **changes)
+        note = ("\n\n⚠️ " + " ".join(warnings) + " Grant these so posting works.") if warnings else ""
+        await interaction.response.send_message("Saved.\n\n" + describe(settings) + note, ephemeral=True)
+
+    @set_.autocomplete("timezone")
+    async def timezone_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=zone, value=zone) for zone in search_zones(current)]
+
+    @app_commands.command(name="clear", description="Unset a channel or role setting (Manage Server)")
+    @app_commands.describe(setting="The setting to unset")
+    @app_commands.choices(setting=[app_commands.Choice(name=name.replace("_", " "), value=name) for name in CLEARABLE])
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def clear(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
+        assert interaction.guild_id is not None
+        settings = await update_settings(
+            self.bot.db, interaction.guild_id, self.bot.clock.now().timestamp(), **{CLEARABLE[setting.value]: None}
+        )
+        await interaction.response.send_message(f"Cleared {setting.name}.\n\n" + describe(settings), ephemeral=True)
+
+
+async def setup(bot: DogearBot) -> None:
+    await bot.add_cog(ConfigCog(bot))

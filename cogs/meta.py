@@ -1,0 +1,42 @@
+"""``/help``: the command list, generated from the registered commands so it never drifts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+INTRO = (
+    "**Dogear** helps this club read together: stories with content warnings, chapters posted behind "
+    "spoilers, reading progress, and discussions that open on time."
+)
+
+
+def command_lines(tree: app_commands.CommandTree) -> list[str]:
+    lines = []
+    for command in tree.walk_commands():
+        if isinstance(command, app_commands.Command):
+            lines.append(f"`/{command.qualified_name}` — {command.description}")
+    return sorted(lines)
+
+
+class MetaCog(commands.Cog):
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="help", description="What Dogear does and the commands it has")
+    async def help(self, interaction: discord.Interaction) -> None:
+        body = INTRO + "\n\n" + "\n".join(command_lines(self.bot.tree))
+        if len(body) > 2000:
+            # Keep within one message; the full list is in the README.
+            body = body[:1990].rsplit("\n", 1)[0] + "\n…"
+        await interaction.response.send_message(body, ephemeral=True)
+
+
+async def setup(bot: DogearBot) -> None:
+    await bot.add_cog(MetaCog(bot))
