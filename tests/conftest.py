@@ -6,11 +6,16 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from bot.db import Database, open_database
 from bot.paths import PROJECT_ROOT
 
 CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "corpus"
+
+# Timing belongs in benchmarks: no per-example deadline, so a busy CI machine cannot flake a property.
+settings.register_profile("dogear", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("dogear")
 
 
 @pytest.fixture
