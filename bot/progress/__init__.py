@@ -1,0 +1,1 @@
+"""Reading progress, member privacy and member preferences: storage and rendering, no Discord."""

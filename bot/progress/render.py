@@ -1,0 +1,103 @@
+"""Progress as message text: the member view and the club view's text fallback.
+
+Members are written as mentions: Discord shows them as names, and the client's
+``AllowedMentions.none()`` keeps them from pinging anyone. Hidden members are only counted.
+Every text fits the message budget, cutting long lists with "and N more".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from discord.utils import escape_markdown
+
+from bot.progress.bars import progress_line
+from bot.progress.store import ClubProgress, StoryProgress
+
+PER_MEMBER_LINES = 20  # beyond this many named members the text shows the distribution
+
+
+def mention(user_id: int) -> str:
+    return f"<@{user_id}>"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
+    """``<@1>, <@2> and 3 more, plus 1 hidden member`` within ``limit`` characters."""
+    shown: list[str] = []
+    used = 0
+    for index, user_id in enumerate(user_ids):
+        item = mention(user_id)
+        rest = len(user_ids) - index - 1
+        reserve = len(f" and {rest} more") if rest else 0
+        if used + len(item) + 2 + reserve > limit:
+            break
+        shown.append(item)
+        used += len(item) + 2
+    text = ", ".join(shown)
+    if len(shown) < len(user_ids):
+        text += f"{' and ' if shown else ''}{len(user_ids) - len(shown)} {'more' if shown else 'members'}"
+    if hidden:
+        text += f"{', plus ' if text else ''}{_plural(hidden, 'hidden member')}"
+    return text or "nobody yet"
+
+
+def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int = 2000) -> str:
+    """The club view as text: who is caught up with ``target``, then where everyone is."""
+    total = club.story.chapter_count
+    header = (
+        f"**{escape_markdown(club.story.title)}**: {_plural(total, 'chapter')} · {_plural(club.member_count, 'member')}"
+        + (f" ({club.hidden_count} hidden)" if club.hidden_count else "")
+    )
+    if club.member_count == 0:
+        return header + "\nNo one has shared their progress in this story yet. Use `/progress set` to be the first."
+    caught_named, caught_hidden = club.caught_up(target)
+    list_budget = max(200, (budget - len(header) - 200) // 2)
+    lines = [
+        header,
+        f"Caught up with {target_label} (chapter {target}): {len(caught_named) + caught_hidden}"
+        f" — {name_list(caught_named, caught_hidden, limit=list_budget)}",
+    ]
+    if len(club.named) <= PER_MEMBER_LINES:
+        lines += [f"`{progress_line(m.chapter, total)}` {mention(m.user_id)}" for m in club.named]
+    else:
+        lines += _distribution_lines(club)
+    return _fit_lines(lines, budget)
+
+
+def _distribution_lines(club: ClubProgress) -> list[str]:
+    """Members per chapter reached, named members only, most advanced first."""
+    counts = Counter(m.chapter for m in club.named)
+    lines = ["Members per chapter reached:"]
+    for chapter in sorted(counts, reverse=True):
+        label = "not started" if chapter == 0 else f"chapter {chapter}"
+        lines.append(f"`{progress_line(chapter, club.story.chapter_count)}` {label}: {counts[chapter]}")
+    return lines
+
+
+def _fit_lines(lines: list[str], budget: int) -> str:
+    """Keep whole lines while they fit, then say how many were left out."""
+    kept: list[str] = []
+    used = 0
+    for index, line in enumerate(lines):
+        left = len(lines) - index
+        note = f"\n… and {left} more lines"
+        if used + len(line) + 1 + len(note) > budget and index > 0:
+            kept.append(note.strip())
+            break
+        kept.append(line)
+        used += len(line) + 1
+    return "\n".join(kept)[:budget]
+
+
+def member_text(stories: Sequence[StoryProgress], *, whose: str, budget: int = 2000) -> str:
+    """Each story the member has started, with chapter/total and a bar."""
+    if not stories:
+        return f"{whose} not started any story yet. Use `/progress set` to record where you are."
+    lines = [f"{whose} reading:"]
+    lines += [f"`{progress_line(s.chapter, s.chapter_count)}` **{escape_markdown(s.title)}**" for s in stories]
+    return _fit_lines(lines, budget)

@@ -1,0 +1,273 @@
+"""Reading progress: where each member is in each story, per server.
+
+Progress moves forward when a member reads (``mark_read``: buttons, private reading) and may
+be set explicitly, also backwards, with ``set_progress`` when a member corrects it. Every
+query is scoped by ``guild_id``; a story id from another server is treated as unknown.
+Hidden members are counted in every club view and never named.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.db import Database
+from bot.errors import UserError
+from bot.guilds import ensure_guild
+
+
+class UnknownStory(UserError):
+    """The story id does not name a story in this server (removed, or another server's)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "That story is not in this server's library (it may have been removed). Pick one from the list."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRef:
+    id: int
+    title: str
+    chapter_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressUpdate:
+    """What an explicit change did, so the command can say it and announce a step forward."""
+
+    story: StoryRef
+    previous: int
+    chapter: int
+
+    @property
+    def advanced(self) -> bool:
+        return self.chapter > self.previous
+
+
+@dataclass(frozen=True, slots=True)
+class StoryProgress:
+    """One member's place in one story."""
+
+    story_id: int
+    title: str
+    chapter: int
+    chapter_count: int
+    updated_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class MemberPosition:
+    user_id: int
+    display_name: str | None
+    chapter: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClubProgress:
+    """Every member's position in one story; hidden members only as positions without names."""
+
+    story: StoryRef
+    named: list[MemberPosition]  # furthest first, then by user id
+    hidden_chapters: list[int]  # one entry per hidden member, no identity attached
+
+    @property
+    def hidden_count(self) -> int:
+        return len(self.hidden_chapters)
+
+    @property
+    def member_count(self) -> int:
+        return len(self.named) + len(self.hidden_chapters)
+
+    def caught_up(self, chapter: int) -> tuple[list[int], int]:
+        """Members who have read ``chapter`` (named ids, hidden count)."""
+        named = [m.user_id for m in self.named if m.chapter >= chapter]
+        return named, sum(1 for c in self.hidden_chapters if c >= chapter)
+
+
+def _now(now: float | None) -> float:
+    return time.time() if now is None else now
+
+
+async def _story_in_guild(conn: aiosqlite.Connection | Database, guild_id: int, story_id: int) -> StoryRef:
+    sql = "SELECT id, title, chapter_count FROM stories WHERE id = ? AND guild_id = ?"
+    if isinstance(conn, Database):
+        row = await conn.fetch_one(sql, (story_id, guild_id))
+    else:
+        async with conn.execute(sql, (story_id, guild_id)) as cursor:
+            row = await cursor.fetchone()
+    if row is None:
+        raise UnknownStory()
+    return StoryRef(id=row[0], title=row[1], chapter_count=row[2])
+
+
+def check_chapter(story: StoryRef, chapter: int, *, allow_zero: bool) -> None:
+    """Raise the member-facing message for a chapter the story does not have."""
+    low = 0 if allow_zero else 1
+    if not low <= chapter <= story.chapter_count:
+        chapters = "chapter" if story.chapter_count == 1 else "chapters"
+        raise UserError(
+            f"Chapter {chapter} is out of range: {story.title} has {story.chapter_count} {chapters}."
+            + (" Use 0 for not started." if allow_zero and chapter < 0 else "")
+        )
+
+
+async def ensure_member(
+    tx: aiosqlite.Connection, guild_id: int, user_id: int, now: float, display_name: str | None = None
+) -> None:
+    """Record the member as part of the club (inside the caller's transaction)."""
+    await ensure_guild(tx, guild_id, now)
+    await tx.execute(
+        "INSERT INTO club_members (guild_id, user_id, display_name, joined_at, updated_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (guild_id, user_id) DO UPDATE SET"
+        " display_name = coalesce(excluded.display_name, club_members.display_name),"
+        " updated_at = excluded.updated_at",
+        (guild_id, user_id, display_name, now, now),
+    )
+
+
+async def mark_read(
+    db: Database,
+    guild_id: int,
+    user_id: int,
+    story_id: int,
+    chapter: int,
+    *,
+    now: float | None = None,
+    display_name: str | None = None,
+) -> bool:
+    """Record that the member has read up to ``chapter``; never moves back. True if it advanced."""
+    stamp = _now(now)
+    async with db.transaction() as tx:
+        story = await _story_in_guild(tx, guild_id, story_id)
+        check_chapter(story, chapter, allow_zero=False)
+        await ensure_member(tx, guild_id, user_id, stamp, display_name)
+        cursor = await tx.execute(
+            "INSERT INTO reading_progress (guild_id, story_id, user_id, chapter, updated_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (guild_id, story_id, user_id) DO UPDATE SET"
+            " chapter = excluded.chapter, updated_at = excluded.updated_at"
+            " WHERE excluded.chapter > reading_progress.chapter",
+            (guild_id, story_id, user_id, chapter, stamp),
+        )
+        return cursor.rowcount > 0
+
+
+async def set_progress(
+    db: Database,
+    guild_id: int,
+    user_id: int,
+    story_id: int,
+    chapter: int,
+    *,
+    now: float | None = None,
+    display_name: str | None = None,
+) -> ProgressUpdate:
+    """Set the member's chapter explicitly (0 = not started); may move back to correct a mistake."""
+    stamp = _now(now)
+    async with db.transaction() as tx:
+        story = await _story_in_guild(tx, guild_id, story_id)
+        check_chapter(story, chapter, allow_zero=True)
+        await ensure_member(tx, guild_id, user_id, stamp, display_name)
+        async with tx.execute(
+            "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = ?",
+            (guild_id, story_id, user_id),
+        ) as cursor:
+            row = await cursor.fetchone()
+        previous = 0 if row is None else row[0]
+        await tx.execute(
+            "INSERT INTO reading_progress (guild_id, story_id, user_id, chapter, updated_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (guild_id, story_id, user_id) DO UPDATE SET"
+            " chapter = excluded.chapter, updated_at = excluded.updated_at",
+            (guild_id, story_id, user_id, chapter, stamp),
+        )
+    return ProgressUpdate(story=story, previous=previous, chapter=chapter)
+
+
+async def get_progress(db: Database, guild_id: int, user_id: int, story_id: int) -> int:
+    """The last chapter the member has read; 0 if none (or the story is not this server's)."""
+    value = await db.fetch_value(
+        "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = ?",
+        (guild_id, story_id, user_id),
+    )
+    return 0 if value is None else int(value)
+
+
+async def member_progress(db: Database, guild_id: int, user_id: int) -> list[StoryProgress]:
+    """Every story of this server the member has started, most recently moved first."""
+    rows = await db.fetch_all(
+        "SELECT s.id, s.title, p.chapter, s.chapter_count, p.updated_at"
+        " FROM reading_progress AS p JOIN stories AS s ON s.id = p.story_id AND s.guild_id = p.guild_id"
+        " WHERE p.guild_id = ? AND p.user_id = ? AND p.chapter > 0"
+        " ORDER BY p.updated_at DESC, s.title",
+        (guild_id, user_id),
+    )
+    return [StoryProgress(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+async def club_progress(db: Database, guild_id: int, story_id: int) -> ClubProgress:
+    """Every club member's position in the story; members who never started it are at 0."""
+    story = await _story_in_guild(db, guild_id, story_id)
+    rows = await db.fetch_all(
+        "SELECT m.user_id, m.display_name, m.hidden, coalesce(p.chapter, 0)"
+        " FROM club_members AS m LEFT JOIN reading_progress AS p"
+        " ON p.guild_id = m.guild_id AND p.story_id = ? AND p.user_id = m.user_id"
+        " WHERE m.guild_id = ?",
+        (story_id, guild_id),
+    )
+    named = [MemberPosition(r[0], r[1], r[3]) for r in rows if not r[2]]
+    named.sort(key=lambda m: (-m.chapter, m.user_id))
+    hidden = sorted((r[3] for r in rows if r[2]), reverse=True)
+    return ClubProgress(story=story, named=named, hidden_chapters=hidden)
+
+
+async def caught_up(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:
+    """Members who have read at least ``chapter``: (named user ids, number of hidden ones)."""
+    rows = await db.fetch_all(
+        "SELECT p.user_id, coalesce(m.hidden, 0) FROM reading_progress AS p"
+        " LEFT JOIN club_members AS m ON m.guild_id = p.guild_id AND m.user_id = p.user_id"
+        " WHERE p.guild_id = ? AND p.story_id = ? AND p.chapter >= ?"
+        " ORDER BY p.user_id",
+        (guild_id, story_id, chapter),
+    )
+    return [r[0] for r in rows if not r[1]], sum(1 for r in rows if r[1])
+
+
+async def behind(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:
+    """Club members who have not yet read ``chapter`` (never started counts as behind)."""
+    rows = await db.fetch_all(
+        "SELECT m.user_id, m.hidden FROM club_members AS m"
+        " WHERE m.guild_id = ? AND coalesce((SELECT p.chapter FROM reading_progress AS p"
+        "   WHERE p.guild_id = m.guild_id AND p.story_id = ? AND p.user_id = m.user_id), 0) < ?"
+        " ORDER BY m.user_id",
+        (guild_id, story_id, chapter),
+    )
+    return [r[0] for r in rows if not r[1]], sum(1 for r in rows if r[1])
+
+
+async def is_hidden(db: Database, guild_id: int, user_id: int) -> bool:
+    value = await db.fetch_value(
+        "SELECT hidden FROM club_members WHERE guild_id = ? AND user_id = ?",
+        (guild_id, user_id),
+    )
+    return bool(value)
+
+
+async def set_hidden(
+    db: Database,
+    guild_id: int,
+    user_id: int,
+    hidden: bool,
+    *,
+    now: float | None = None,
+    display_name: str | None = None,
+) -> None:
+    """Hide (or show) the member's progress from others in this server only."""
+    stamp = _now(now)
+    async with db.transaction() as tx:
+        await ensure_member(tx, guild_id, user_id, stamp, display_name)
+        await tx.execute(
+            "UPDATE club_members SET hidden = ? WHERE guild_id = ? AND user_id = ?",
+            (int(hidden), guild_id, user_id),
+        )
