@@ -1,0 +1,61 @@
+"""Plans: one discussion per chapter on a rhythm ("weekly", "3 days").
+
+A club meets at the same local time, so the steps are taken on the wall clock of the
+server's zone and only then turned into UTC: "weekly, Friday 19:00 Berlin" stays 19:00
+across the October change, one hour later in UTC. DST edges use :func:`when.localize`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from bot.discussions.when import localize
+from bot.errors import UserError
+
+MAX_STEP_DAYS = 90
+MAX_PLAN_LENGTH = 200
+_EVERY = re.compile(r"^(?:every\s+)?(\d{1,3})\s*(days?|d|weeks?|w)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    days: int
+
+    def describe(self) -> str:
+        if self.days == 1:
+            return "daily"
+        if self.days == 7:
+            return "weekly"
+        return f"every {self.days} days"
+
+
+def parse_every(text: str) -> Cadence:
+    """``daily``, ``weekly``, ``fortnightly``, ``N days`` or ``N weeks``."""
+    cleaned = " ".join(text.strip().lower().split())
+    named = {"daily": 1, "every day": 1, "weekly": 7, "every week": 7, "fortnightly": 14, "biweekly": 14}
+    if cleaned in named:
+        return Cadence(named[cleaned])
+    match = _EVERY.match(cleaned)
+    if match is None:
+        raise UserError(f"I can't read `{text}` as a rhythm. Use `daily`, `weekly` or a number of days like `3 days`.")
+    days = int(match.group(1)) * (7 if match.group(2).startswith("w") else 1)
+    if not 1 <= days <= MAX_STEP_DAYS:
+        raise UserError(f"Pick a rhythm from 1 to {MAX_STEP_DAYS} days.")
+    return Cadence(days)
+
+
+def plan_times(start: datetime, zone: tzinfo, cadence: Cadence, count: int) -> list[datetime]:
+    """``count`` UTC moments: ``start``, then every ``cadence`` at the same local wall-clock time."""
+    if count > MAX_PLAN_LENGTH:
+        raise UserError(f"A plan can hold at most {MAX_PLAN_LENGTH} discussions; start from a later chapter.")
+    wall = start.astimezone(zone).replace(tzinfo=None)
+    return [localize(wall + timedelta(days=cadence.days * step), zone).astimezone(UTC) for step in range(count)]
+
+
+def plan_chapters(from_chapter: int, chapter_count: int) -> range:
+    """Chapters ``from_chapter`` to the story's last, or the member-facing error."""
+    if not 1 <= from_chapter <= chapter_count:
+        raise UserError(f"from_chapter must be between 1 and {chapter_count}, the story's last chapter.")
+    return range(from_chapter, chapter_count + 1)

@@ -1,0 +1,371 @@
+"""Posting discussions and reminders when they fall due, exactly once, through a poster.
+
+The Discord side is behind the small :class:`Poster` protocol (the cog implements it with
+discord.py; tests and the benchmark with in-memory fakes), so everything that decides
+*whether* and *what* to post is tested without Discord.
+
+Exactly once, across crashes:
+
+1. claim: in one transaction the item goes 'scheduled' -> 'posting' and gets a nonce
+   (kept on later claims). Nothing is sent before this commit.
+2. send: the message carries the nonce (Discord's ``enforce_nonce`` drops a resend with
+   the same nonce) and the item's marker in its embed footer (``Discussion #12``).
+3. record: the message id is committed; then the thread; then 'posted'.
+
+If the process dies between 2 and 3 the item is still 'posting' on restart. A claim that
+finds an earlier attempt (``attempts > 1``) looks for the marker in the channel's recent
+messages first and records what it finds instead of sending again. Items due while the bot
+was down post late with a note within the grace period, else are marked missed and the
+channel is told. Every item is handled on its own: a failure marks that item failed with
+the reason and the others carry on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.discussions import store
+from bot.discussions.compose import Notice, discussion_notice, missed_notice, reminder_notice, thread_name
+from bot.discussions.store import Discussion, DueItem
+from bot.discussions.timer import Timer
+from bot.guilds import GuildSettings, get_settings
+from bot.story.model import HeaderWarning
+
+log = logging.getLogger(__name__)
+
+LATE_NOTE_AFTER = timedelta(minutes=2)
+CONCURRENCY = 16
+
+
+class PostFailure(Exception):
+    """A lasting problem with one item (channel gone, permission missing); the text is the reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Posted:
+    channel_id: int
+    message_id: int
+    thread_id: int | None = None  # set when the post itself is a thread (a forum post)
+
+
+class Poster(Protocol):
+    """What the service needs from Discord; every method raises :class:`PostFailure` for lasting problems."""
+
+    async def channel_kind(self, channel_id: int) -> str:
+        """'text' or 'forum'."""
+        ...
+
+    async def find_post(self, channel_id: int, marker: str) -> Posted | None:
+        """The bot's own recent message in the channel (or forum post) carrying ``marker``."""
+        ...
+
+    async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> Posted: ...
+
+    async def open_thread(self, channel_id: int, message_id: int, name: str) -> int:
+        """A thread for the post: private where allowed, else public; finds one opened before a crash."""
+        ...
+
+    async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None: ...
+
+
+WarningsFor = Callable[[Database, int, int, int], Awaitable[list[HeaderWarning]]]
+Counts = Callable[[Database, int, int, int], Awaitable[tuple[list[int], int]]]
+Avoiding = Callable[[Database, int, Sequence[str]], Awaitable[set[int]]]
+
+
+async def _chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
+    from bot.warnings.service import chapter_warnings
+
+    return await chapter_warnings(db, guild_id, story_id, chapter)
+
+
+async def _caught_up(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:
+    from bot.progress.store import caught_up
+
+    return await caught_up(db, guild_id, story_id, chapter)
+
+
+async def _behind(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:
+    from bot.progress.store import behind
+
+    return await behind(db, guild_id, story_id, chapter)
+
+
+async def _members_avoiding(db: Database, guild_id: int, warning_ids: Sequence[str]) -> set[int]:
+    from bot.progress.prefs import members_avoiding
+
+    return await members_avoiding(db, guild_id, warning_ids)
+
+
+class DiscussionService:
+    """Serves due items for every server; owns the one :class:`Timer`."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        poster: Poster,
+        *,
+        grace: timedelta,
+        warnings_for: WarningsFor = _chapter_warnings,
+        caught_up: Counts = _caught_up,
+        behind: Counts = _behind,
+        members_avoiding: Avoiding = _members_avoiding,
+        concurrency: int = CONCURRENCY,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.poster = poster
+        self.grace = grace
+        # Rate limits can delay a busy minute by seconds; only real downtime makes an item missed.
+        self.missed_after = max(grace, LATE_NOTE_AFTER)
+        self._warnings_for = warnings_for
+        self._caught_up = caught_up
+        self._behind = behind
+        self._members_avoiding = members_avoiding
+        self._concurrency = concurrency
+        self.timer = Timer(clock, self.next_due, self.serve)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    async def stop(self) -> None:
+        await self.timer.stop()
+
+    def schedules_changed(self) -> None:
+        self.timer.rearm()
+
+    async def schedule(self, guild_id: int, items: Sequence[store.NewDiscussion]) -> list[int]:
+        """Store new discussions (all or nothing) and wake the timer to the new next due time."""
+        ids = await store.create_discussions(self.db, guild_id, items, now=self.clock.now())
+        self.schedules_changed()
+        return ids
+
+    async def move(self, guild_id: int, discussion_id: int, due_at: datetime) -> Discussion | None:
+        moved = await store.move_discussion(self.db, guild_id, discussion_id, due_at, now=self.clock.now())
+        self.schedules_changed()
+        return moved
+
+    async def cancel(self, guild_id: int, discussion_id: int) -> Discussion | None:
+        cancelled = await store.cancel_discussion(self.db, guild_id, discussion_id, now=self.clock.now())
+        self.schedules_changed()
+        return cancelled
+
+    async def next_due(self) -> datetime | None:
+        return await store.next_due(self.db)
+
+    async def serve(self, now: datetime) -> int:
+        """Handle everything due at ``now``; returns how many items were settled."""
+        items = await store.due_items(self.db, now)
+        if not items:
+            return 0
+        gate = asyncio.Semaphore(self._concurrency)
+
+        async def one(item: DueItem) -> bool:
+            async with gate:
+                return await self._handle(item)
+
+        results = await asyncio.gather(*(one(item) for item in items))
+        return sum(results)
+
+    async def _handle(self, item: DueItem) -> bool:
+        """One item, never raising: a problem marks this item and no other."""
+        try:
+            if item.kind == "discussion":
+                await self._serve_discussion(item)
+            else:
+                await self._serve_reminder(item)
+            return True
+        except Exception:
+            log.exception("%s %s in server %s failed unexpectedly", item.kind, item.id, item.guild_id)
+            try:
+                now = self.clock.now()
+                reason = "an unexpected error (details in the bot's log)"
+                if item.kind == "discussion":
+                    await store.mark_discussion(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
+                else:
+                    await store.mark_reminder(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
+                return True
+            except Exception:
+                log.exception("could not record the failure of %s %s", item.kind, item.id)
+                return False
+
+    async def _target_channel(self, discussion: Discussion, settings: GuildSettings) -> int:
+        """The channel named at schedule time, else the discussion channel setting, else where it was scheduled."""
+        if discussion.channel_explicit:
+            return discussion.channel_id
+        return settings.discussion_channel_id or discussion.channel_id
+
+    async def _message_channel(self, target: int, settings: GuildSettings) -> int:
+        """Reminders and notices are plain messages: a forum cannot take them, the club channel can."""
+        if await self.poster.channel_kind(target) != "forum":
+            return target
+        if settings.club_channel_id is None:
+            raise PostFailure("the discussion channel is a forum and no club channel is set for reminders")
+        return settings.club_channel_id
+
+    async def _serve_discussion(self, item: DueItem) -> None:
+        now = self.clock.now()
+        discussion = await store.claim_discussion(self.db, item.guild_id, item.id, now=now)
+        if discussion is None:
+            return  # cancelled or settled meanwhile
+        try:
+            await self._post_discussion(discussion, now)
+        except PostFailure as failure:
+            log.info("discussion %s in server %s failed: %s", discussion.id, discussion.guild_id, failure)
+            await store.mark_discussion(
+                self.db, discussion.guild_id, discussion.id, "failed", reason=str(failure), now=self.clock.now()
+            )
+
+    async def _post_discussion(self, discussion: Discussion, now: datetime) -> None:
+        guild_id = discussion.guild_id
+        if discussion.story_title is None:
+            raise PostFailure("the story was removed")
+        settings = await get_settings(self.db, guild_id)
+        channel_id = await self._target_channel(discussion, settings)
+        posted: Posted | None = None
+        if discussion.message_id is not None and discussion.posted_channel_id is not None:
+            posted = Posted(discussion.posted_channel_id, discussion.message_id, discussion.thread_id)
+        elif discussion.attempts > 1:
+            posted = await self.poster.find_post(channel_id, discussion.marker)
+            if posted is not None:
+                log.info("discussion %s was already posted before a restart; not posting again", discussion.id)
+        late_by = now - discussion.due_at
+        if posted is None and late_by > self.missed_after:
+            await self._report_missed(discussion, settings, channel_id)
+            return
+        if posted is None:
+            named, hidden = await self._caught_up(self.db, guild_id, discussion.story_id, discussion.chapter)
+            notice = discussion_notice(
+                discussion_id=discussion.id,
+                marker=discussion.marker,
+                title=discussion.story_title,
+                chapter=discussion.chapter,
+                warnings=await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter),
+                caught_up=len(named) + hidden,
+                prompts=settings.discussion_prompts,
+                role_id=settings.club_role_id,
+                late_since=discussion.due_at if late_by > LATE_NOTE_AFTER else None,
+            )
+            posted = await self.poster.post(channel_id, notice, nonce=discussion.nonce)
+        await store.record_discussion_message(
+            self.db,
+            guild_id,
+            discussion.id,
+            channel_id=posted.channel_id,
+            message_id=posted.message_id,
+            thread_id=posted.thread_id,
+            now=self.clock.now(),
+        )
+        thread_id = posted.thread_id
+        if thread_id is None:
+            try:
+                thread_id = await self.poster.open_thread(
+                    posted.channel_id,
+                    posted.message_id,
+                    thread_name(discussion.story_title, discussion.chapter, discussion.id),
+                )
+            except PostFailure as failure:
+                raise PostFailure(f"posted, but the thread could not be opened: {failure}") from failure
+        named, _hidden = await self._caught_up(self.db, guild_id, discussion.story_id, discussion.chapter)
+        try:
+            await self.poster.add_to_thread(thread_id, named)
+        except PostFailure as failure:
+            log.warning("discussion %s: could not add readers to thread %s: %s", discussion.id, thread_id, failure)
+        await store.mark_discussion_posted(self.db, guild_id, discussion.id, thread_id=thread_id, now=self.clock.now())
+
+    async def _report_missed(self, discussion: Discussion, settings: GuildSettings, channel_id: int) -> None:
+        now = self.clock.now()
+        hours = self.grace.total_seconds() / 3600
+        await store.mark_discussion(
+            self.db,
+            discussion.guild_id,
+            discussion.id,
+            "missed",
+            reason=f"Dogear was offline when it was due, for longer than the {hours:g} h grace period",
+            now=now,
+        )
+        assert discussion.story_title is not None
+        notice = missed_notice(
+            title=discussion.story_title,
+            chapter=discussion.chapter,
+            due_at=discussion.due_at,
+            grace=self.grace,
+            discussion_id=discussion.id,
+        )
+        try:
+            await self.poster.post(await self._message_channel(channel_id, settings), notice, nonce=None)
+        except PostFailure as failure:
+            log.info("could not report missed discussion %s: %s", discussion.id, failure)
+
+    async def _serve_reminder(self, item: DueItem) -> None:
+        now = self.clock.now()
+        guild_id = item.guild_id
+        reminder = await store.claim_reminder(self.db, guild_id, item.id, now=now)
+        if reminder is None:
+            return
+        discussion = await store.get_discussion(self.db, guild_id, reminder.discussion_id)
+        if (
+            discussion is None
+            or discussion.state != "scheduled"
+            or discussion.due_at <= now
+            or now - reminder.due_at > self.missed_after
+            or discussion.story_title is None
+        ):
+            await store.mark_reminder(self.db, guild_id, reminder.id, "missed", now=now, reason="no longer useful")
+            return
+        try:
+            settings = await get_settings(self.db, guild_id)
+            channel_id = await self._message_channel(await self._target_channel(discussion, settings), settings)
+            posted = await self.poster.find_post(channel_id, reminder.marker) if reminder.attempts > 1 else None
+            if posted is None:
+                notice = await self._reminder_notice(discussion, reminder.marker)
+                posted = await self.poster.post(channel_id, notice, nonce=reminder.nonce)
+        except PostFailure as failure:
+            await store.mark_reminder(
+                self.db, guild_id, reminder.id, "failed", now=self.clock.now(), reason=str(failure)
+            )
+            return
+        await store.mark_reminder(
+            self.db,
+            guild_id,
+            reminder.id,
+            "posted",
+            now=self.clock.now(),
+            channel_id=posted.channel_id,
+            message_id=posted.message_id,
+        )
+
+    async def _reminder_notice(self, discussion: Discussion, marker: str) -> Notice:
+        guild_id = discussion.guild_id
+        named, hidden = await self._behind(self.db, guild_id, discussion.story_id, discussion.chapter)
+        warnings = await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter)
+        avoiding = await self._members_avoiding(self.db, guild_id, [warning.id for warning in warnings])
+        assert discussion.story_title is not None
+        return reminder_notice(
+            marker=marker,
+            title=discussion.story_title,
+            chapter=discussion.chapter,
+            due_at=discussion.due_at,
+            behind=[user_id for user_id in named if user_id not in avoiding],
+            hidden_behind=hidden,
+        )
+
+    async def reader_advanced(self, guild_id: int, user_id: int, story_id: int, chapter: int) -> int:
+        """A member read further: add them to the threads of discussions up to that chapter."""
+        threads = await store.posted_threads(self.db, guild_id, story_id, chapter)
+        added = 0
+        for thread_id in threads:
+            try:
+                await self.poster.add_to_thread(thread_id, [user_id])
+                added += 1
+            except PostFailure as failure:
+                log.info("could not add %s to thread %s: %s", user_id, thread_id, failure)
+        return added

@@ -1,0 +1,466 @@
+"""Discussions and reminders in SQLite: plain SQL, one function per question or change.
+
+Every query about a server's items is scoped by ``guild_id``. The two timer queries
+(:func:`next_due` and :func:`due_items`) are the exception by nature: the timer serves all
+servers, reads only ids and times through the pending-due indexes, and each item it finds is
+then handled with queries scoped by that item's server.
+
+State changes that must not be half-done happen in one transaction each: claiming an item
+(-> 'posting' with a nonce) before anything is sent, recording the sent message id, and
+settling it ('posted', 'failed', 'missed').
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+import aiosqlite
+
+from bot.db import Database, Row
+from bot.guilds import ensure_guild
+
+PENDING = ("scheduled", "posting")
+State = Literal["scheduled", "posting", "posted", "failed", "missed", "cancelled"]
+Kind = Literal["discussion", "reminder"]
+
+
+def to_epoch(moment: datetime) -> float:
+    return moment.timestamp()
+
+
+def from_epoch(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class NewDiscussion:
+    story_id: int
+    chapter: int
+    due_at: datetime
+    channel_id: int
+    channel_explicit: bool
+    remind: Sequence[timedelta]
+    created_by: int
+    event_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Discussion:
+    id: int
+    guild_id: int
+    story_id: int
+    story_title: str | None
+    chapter: int
+    due_at: datetime
+    channel_id: int
+    channel_explicit: bool
+    remind: tuple[timedelta, ...]
+    state: str
+    failure: str | None
+    nonce: str | None
+    attempts: int
+    posted_channel_id: int | None
+    message_id: int | None
+    thread_id: int | None
+    event_id: int | None
+    created_by: int
+
+    @property
+    def marker(self) -> str:
+        """Carried in the posted embed's footer so a restart can recognise the post."""
+        return f"Discussion #{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    id: int
+    guild_id: int
+    discussion_id: int
+    offset: timedelta
+    due_at: datetime
+    state: str
+    nonce: str | None
+    attempts: int
+    channel_id: int | None
+    message_id: int | None
+
+    @property
+    def marker(self) -> str:
+        return f"Reminder #{self.id} for discussion #{self.discussion_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    kind: Kind
+    id: int
+    guild_id: int
+    due_at: datetime
+
+
+_DISCUSSION_COLUMNS = (
+    "d.id, d.guild_id, d.story_id, s.title AS story_title, d.chapter, d.due_at, d.channel_id, d.channel_explicit,"
+    " d.remind_offsets, d.state, d.failure, d.nonce, d.attempts, d.posted_channel_id, d.message_id, d.thread_id,"
+    " d.event_id, d.created_by"
+)
+_DISCUSSION_FROM = "discussions d LEFT JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
+
+
+def _offsets_text(remind: Sequence[timedelta]) -> str:
+    return ",".join(str(int(offset.total_seconds())) for offset in remind)
+
+
+def _offsets(text: str) -> tuple[timedelta, ...]:
+    return tuple(timedelta(seconds=int(part)) for part in text.split(",") if part)
+
+
+def _discussion(row: Row) -> Discussion:
+    return Discussion(
+        id=row["id"],
+        guild_id=row["guild_id"],
+        story_id=row["story_id"],
+        story_title=row["story_title"],
+        chapter=row["chapter"],
+        due_at=from_epoch(row["due_at"]),
+        channel_id=row["channel_id"],
+        channel_explicit=bool(row["channel_explicit"]),
+        remind=_offsets(row["remind_offsets"]),
+        state=row["state"],
+        failure=row["failure"],
+        nonce=row["nonce"],
+        attempts=row["attempts"],
+        posted_channel_id=row["posted_channel_id"],
+        message_id=row["message_id"],
+        thread_id=row["thread_id"],
+        event_id=row["event_id"],
+        created_by=row["created_by"],
+    )
+
+
+def _reminder(row: Row) -> Reminder:
+    return Reminder(
+        id=row["id"],
+        guild_id=row["guild_id"],
+        discussion_id=row["discussion_id"],
+        offset=timedelta(seconds=row["offset_seconds"]),
+        due_at=from_epoch(row["due_at"]),
+        state=row["state"],
+        nonce=row["nonce"],
+        attempts=row["attempts"],
+        channel_id=row["channel_id"],
+        message_id=row["message_id"],
+    )
+
+
+def new_nonce(kind: Kind) -> str:
+    """Discord accepts nonces up to 25 characters; unique per item, reused on every retry."""
+    return f"{kind[0]}{secrets.token_hex(8)}"
+
+
+async def _insert_reminders(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    discussion_id: int,
+    due_at: datetime,
+    remind: Sequence[timedelta],
+    now: datetime,
+) -> None:
+    """Only reminders still ahead: a discussion due in 2 hours gets its 1 h reminder, not the 24 h one."""
+    rows = [
+        (guild_id, discussion_id, int(offset.total_seconds()), to_epoch(due_at - offset), to_epoch(now))
+        for offset in remind
+        if due_at - offset > now
+    ]
+    await tx.executemany(
+        "INSERT INTO discussion_reminders (guild_id, discussion_id, offset_seconds, due_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+async def create_discussions(
+    db: Database, guild_id: int, items: Sequence[NewDiscussion], *, now: datetime
+) -> list[int]:
+    """Insert discussions with their reminders, all or nothing; returns the new ids in order."""
+    stamp = to_epoch(now)
+    ids: list[int] = []
+    async with db.transaction() as tx:
+        await ensure_guild(tx, guild_id, stamp)
+        for item in items:
+            cursor = await tx.execute(
+                "INSERT INTO discussions (guild_id, story_id, chapter, due_at, channel_id, channel_explicit,"
+                " remind_offsets, event_id, created_by, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    guild_id,
+                    item.story_id,
+                    item.chapter,
+                    to_epoch(item.due_at),
+                    item.channel_id,
+                    int(item.channel_explicit),
+                    _offsets_text(item.remind),
+                    item.event_id,
+                    item.created_by,
+                    stamp,
+                    stamp,
+                ),
+            )
+            assert cursor.lastrowid is not None
+            ids.append(cursor.lastrowid)
+            await _insert_reminders(tx, guild_id, cursor.lastrowid, item.due_at, item.remind, now)
+    return ids
+
+
+async def get_discussion(db: Database, guild_id: int, discussion_id: int) -> Discussion | None:
+    row = await db.fetch_one(
+        f"SELECT {_DISCUSSION_COLUMNS} FROM {_DISCUSSION_FROM} WHERE d.id = ? AND d.guild_id = ?",
+        (discussion_id, guild_id),
+    )
+    return None if row is None else _discussion(row)
+
+
+async def list_discussions(
+    db: Database, guild_id: int, *, now: datetime, settled_within: timedelta = timedelta(days=14), limit: int = 25
+) -> list[Discussion]:
+    """Upcoming (soonest first), then failed and missed ones from the last two weeks (newest first)."""
+    upcoming = await db.fetch_all(
+        f"SELECT {_DISCUSSION_COLUMNS} FROM {_DISCUSSION_FROM}"
+        " WHERE d.guild_id = ? AND d.state IN ('scheduled', 'posting') ORDER BY d.due_at LIMIT ?",
+        (guild_id, limit),
+    )
+    troubled = await db.fetch_all(
+        f"SELECT {_DISCUSSION_COLUMNS} FROM {_DISCUSSION_FROM}"
+        " WHERE d.guild_id = ? AND d.state IN ('failed', 'missed') AND d.due_at >= ? ORDER BY d.due_at DESC LIMIT ?",
+        (guild_id, to_epoch(now - settled_within), limit),
+    )
+    return [_discussion(row) for row in (*upcoming, *troubled)]
+
+
+async def search_discussions(db: Database, guild_id: int, typed: str, *, limit: int = 25) -> list[Discussion]:
+    """For the ``id`` autocomplete: pending, failed and missed items whose id or title matches."""
+    needle = typed.strip().lstrip("#").lower()
+    rows = await db.fetch_all(
+        f"SELECT {_DISCUSSION_COLUMNS} FROM {_DISCUSSION_FROM}"
+        " WHERE d.guild_id = ? AND d.state IN ('scheduled', 'posting', 'failed', 'missed')"
+        " AND (? = '' OR CAST(d.id AS TEXT) LIKE ? || '%' OR lower(coalesce(s.title, '')) LIKE '%' || ? || '%')"
+        " ORDER BY d.due_at LIMIT ?",
+        (guild_id, needle, needle, needle, limit),
+    )
+    return [_discussion(row) for row in rows]
+
+
+async def next_due(db: Database) -> datetime | None:
+    """The earliest pending due time over all servers, through the partial indexes."""
+    value = await db.fetch_value(
+        "SELECT min(due) FROM ("
+        " SELECT min(due_at) AS due FROM discussions WHERE state IN ('scheduled', 'posting')"
+        " UNION ALL"
+        " SELECT min(due_at) FROM discussion_reminders WHERE state IN ('scheduled', 'posting'))"
+    )
+    return None if value is None else from_epoch(value)
+
+
+async def due_items(db: Database, now: datetime, *, limit: int = 1000) -> list[DueItem]:
+    """Pending items due at ``now`` or earlier, oldest first, reminders before discussions on a tie."""
+    rows = await db.fetch_all(
+        "SELECT * FROM ("
+        " SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders"
+        "  WHERE state IN ('scheduled', 'posting') AND due_at <= ?"
+        " UNION ALL"
+        " SELECT 'discussion', id, guild_id, due_at FROM discussions"
+        "  WHERE state IN ('scheduled', 'posting') AND due_at <= ?)"
+        " ORDER BY due_at, kind DESC, id LIMIT ?",
+        (to_epoch(now), to_epoch(now), limit),
+    )
+    return [DueItem(row["kind"], row["id"], row["guild_id"], from_epoch(row["due_at"])) for row in rows]
+
+
+async def claim_discussion(db: Database, guild_id: int, discussion_id: int, *, now: datetime) -> Discussion | None:
+    """Move a pending item to 'posting' with its nonce (kept if it already had one); None if not pending.
+
+    The returned row has ``attempts`` > 1 when an earlier claim did not finish: the caller
+    must then look for the earlier post before sending.
+    """
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE discussions SET state = 'posting', nonce = coalesce(nonce, ?), attempts = attempts + 1,"
+            " updated_at = ? WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+            (new_nonce("discussion"), to_epoch(now), discussion_id, guild_id),
+        )
+        if cursor.rowcount == 0:
+            return None
+        cursor = await tx.execute(
+            f"SELECT {_DISCUSSION_COLUMNS} FROM {_DISCUSSION_FROM} WHERE d.id = ? AND d.guild_id = ?",
+            (discussion_id, guild_id),
+        )
+        row = await cursor.fetchone()
+    assert row is not None
+    return _discussion(row)
+
+
+async def record_discussion_message(
+    db: Database,
+    guild_id: int,
+    discussion_id: int,
+    *,
+    channel_id: int,
+    message_id: int,
+    thread_id: int | None,
+    now: datetime,
+) -> None:
+    """The post exists: remember where, before opening its thread (still 'posting')."""
+    await db.execute(
+        "UPDATE discussions SET posted_channel_id = ?, message_id = ?, thread_id = coalesce(?, thread_id),"
+        " updated_at = ? WHERE id = ? AND guild_id = ? AND state = 'posting'",
+        (channel_id, message_id, thread_id, to_epoch(now), discussion_id, guild_id),
+    )
+
+
+async def mark_discussion_posted(
+    db: Database, guild_id: int, discussion_id: int, *, thread_id: int | None, now: datetime
+) -> None:
+    """Settled: any reminder still pending for it is pointless now and is marked missed."""
+    async with db.transaction() as tx:
+        await tx.execute(
+            "UPDATE discussions SET state = 'posted', thread_id = coalesce(?, thread_id), posted_at = ?,"
+            " failure = NULL, updated_at = ? WHERE id = ? AND guild_id = ? AND state = 'posting'",
+            (thread_id, to_epoch(now), to_epoch(now), discussion_id, guild_id),
+        )
+        await _settle_reminders(tx, guild_id, discussion_id, "missed", now)
+
+
+async def mark_discussion(
+    db: Database, guild_id: int, discussion_id: int, state: State, *, reason: str | None, now: datetime
+) -> None:
+    """Settle as 'failed' or 'missed' with the reason shown in /discussion list."""
+    async with db.transaction() as tx:
+        await tx.execute(
+            "UPDATE discussions SET state = ?, failure = ?, updated_at = ?"
+            " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+            (state, reason, to_epoch(now), discussion_id, guild_id),
+        )
+        await _settle_reminders(tx, guild_id, discussion_id, "missed", now)
+
+
+async def _settle_reminders(
+    tx: aiosqlite.Connection, guild_id: int, discussion_id: int, state: State, now: datetime
+) -> None:
+    await tx.execute(
+        "UPDATE discussion_reminders SET state = ?, updated_at = ?"
+        " WHERE discussion_id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+        (state, to_epoch(now), discussion_id, guild_id),
+    )
+
+
+async def cancel_discussion(db: Database, guild_id: int, discussion_id: int, *, now: datetime) -> Discussion | None:
+    """Cancel a scheduled, failed or missed item and its reminders; None if there is no such item.
+
+    An item already 'posting' or 'posted' is returned unchanged for the caller to explain.
+    """
+    async with db.transaction() as tx:
+        await tx.execute(
+            "UPDATE discussions SET state = 'cancelled', updated_at = ?"
+            " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'failed', 'missed')",
+            (to_epoch(now), discussion_id, guild_id),
+        )
+        await _settle_reminders(tx, guild_id, discussion_id, "cancelled", now)
+    return await get_discussion(db, guild_id, discussion_id)
+
+
+async def move_discussion(
+    db: Database, guild_id: int, discussion_id: int, due_at: datetime, *, now: datetime
+) -> Discussion | None:
+    """Reschedule a scheduled, failed or missed item; its reminders are re-created for the new time.
+
+    Returns the row afterwards (unchanged if it was posting, posted or cancelled), None if absent.
+    """
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "SELECT remind_offsets FROM discussions WHERE id = ? AND guild_id = ?"
+            " AND state IN ('scheduled', 'failed', 'missed')",
+            (discussion_id, guild_id),
+        )
+        row = await cursor.fetchone()
+        if row is not None:
+            await tx.execute(
+                "UPDATE discussions SET state = 'scheduled', due_at = ?, failure = NULL, nonce = NULL, attempts = 0,"
+                " posted_channel_id = NULL, message_id = NULL, thread_id = NULL, updated_at = ?"
+                " WHERE id = ? AND guild_id = ?",
+                (to_epoch(due_at), to_epoch(now), discussion_id, guild_id),
+            )
+            await tx.execute(
+                "DELETE FROM discussion_reminders WHERE discussion_id = ? AND guild_id = ?", (discussion_id, guild_id)
+            )
+            await _insert_reminders(tx, guild_id, discussion_id, due_at, _offsets(row[0]), now)
+    return await get_discussion(db, guild_id, discussion_id)
+
+
+async def set_event(db: Database, guild_id: int, discussion_id: int, event_id: int | None, *, now: datetime) -> None:
+    await db.execute(
+        "UPDATE discussions SET event_id = ?, updated_at = ? WHERE id = ? AND guild_id = ?",
+        (event_id, to_epoch(now), discussion_id, guild_id),
+    )
+
+
+async def posted_threads(db: Database, guild_id: int, story_id: int, chapter: int) -> list[int]:
+    """Threads of this story's posted discussions that a reader of ``chapter`` may join."""
+    rows = await db.fetch_all(
+        "SELECT thread_id FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter <= ?"
+        " AND state = 'posted' AND thread_id IS NOT NULL",
+        (guild_id, story_id, chapter),
+    )
+    return [row[0] for row in rows]
+
+
+async def get_reminder(db: Database, guild_id: int, reminder_id: int) -> Reminder | None:
+    row = await db.fetch_one(
+        "SELECT * FROM discussion_reminders WHERE id = ? AND guild_id = ?", (reminder_id, guild_id)
+    )
+    return None if row is None else _reminder(row)
+
+
+async def reminders_of(db: Database, guild_id: int, discussion_id: int) -> list[Reminder]:
+    rows = await db.fetch_all(
+        "SELECT * FROM discussion_reminders WHERE discussion_id = ? AND guild_id = ? ORDER BY due_at",
+        (discussion_id, guild_id),
+    )
+    return [_reminder(row) for row in rows]
+
+
+async def claim_reminder(db: Database, guild_id: int, reminder_id: int, *, now: datetime) -> Reminder | None:
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE discussion_reminders SET state = 'posting', nonce = coalesce(nonce, ?), attempts = attempts + 1,"
+            " updated_at = ? WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+            (new_nonce("reminder"), to_epoch(now), reminder_id, guild_id),
+        )
+        if cursor.rowcount == 0:
+            return None
+        cursor = await tx.execute(
+            "SELECT * FROM discussion_reminders WHERE id = ? AND guild_id = ?", (reminder_id, guild_id)
+        )
+        row = await cursor.fetchone()
+    assert row is not None
+    return _reminder(row)
+
+
+async def mark_reminder(
+    db: Database,
+    guild_id: int,
+    reminder_id: int,
+    state: State,
+    *,
+    now: datetime,
+    channel_id: int | None = None,
+    message_id: int | None = None,
+    reason: str | None = None,
+) -> None:
+    await db.execute(
+        "UPDATE discussion_reminders SET state = ?, channel_id = coalesce(?, channel_id),"
+        " message_id = coalesce(?, message_id), failure = ?, updated_at = ?"
+        " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+        (state, channel_id, message_id, reason, to_epoch(now), reminder_id, guild_id),
+    )

@@ -1,0 +1,229 @@
+"""An in-memory stand-in for the Discord side of posting, and helpers to run the timer.
+
+``FakeDiscord`` is the world (channels, messages, threads); it outlives a simulated bot
+restart the way Discord does. ``FakePoster`` is one bot process's view of it, implementing
+the service's ``Poster`` protocol with Discord's semantics where they matter here:
+``enforce_nonce`` (a resend with the same nonce within a few minutes returns the first
+message), history holding the embed footer, forum posts being threads, and failures for
+deleted channels and missing permissions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.clock import ManualClock
+from bot.db import Database, open_database
+from bot.discussions.compose import Notice
+from bot.discussions.service import DiscussionService, Posted, PostFailure
+from bot.story.model import HeaderWarning
+
+GUILD = 111
+OTHER_GUILD = 222
+TEXT = 1001
+FORUM = 1002
+CLUB = 1003
+NONCE_WINDOW = timedelta(minutes=5)
+START = datetime(2026, 10, 10, 9, 0, tzinfo=UTC)
+
+
+class SimulatedCrash(BaseException):
+    """The process dies here: nothing after this line of the bot runs."""
+
+
+@dataclass
+class FakeMessage:
+    id: int
+    channel_id: int
+    notice: Notice
+    nonce: str | None
+    sent_at: datetime
+
+
+@dataclass
+class FakeThread:
+    id: int
+    parent_id: int
+    name: str
+    private: bool
+    members: list[int] = field(default_factory=list)
+
+
+class FakeDiscord:
+    def __init__(self, clock: ManualClock) -> None:
+        self.clock = clock
+        self.ids = itertools.count(5000)
+        self.kinds: dict[int, str] = {TEXT: "text", FORUM: "forum", CLUB: "text"}
+        self.messages: dict[int, list[FakeMessage]] = {}
+        self.threads: dict[int, FakeThread] = {}
+        self.forbidden: set[int] = set()
+        self.no_threads: set[int] = set()
+        self.sends = 0
+
+    def posted(self, channel_id: int) -> list[FakeMessage]:
+        return self.messages.get(channel_id, [])
+
+    def all_posts(self) -> list[FakeMessage]:
+        return [message for messages in self.messages.values() for message in messages]
+
+
+class FakePoster:
+    def __init__(self, world: FakeDiscord, *, crash_after_send: bool = False, crash_after_thread: bool = False) -> None:
+        self.world = world
+        self.crash_after_send = crash_after_send
+        self.crash_after_thread = crash_after_thread
+        self.history_checks = 0
+
+    def _channel(self, channel_id: int) -> str:
+        kind = self.world.kinds.get(channel_id)
+        if kind is None:
+            raise PostFailure(f"channel {channel_id} was deleted")
+        return kind
+
+    async def channel_kind(self, channel_id: int) -> str:
+        return self._channel(channel_id)
+
+    async def find_post(self, channel_id: int, marker: str) -> Posted | None:
+        self.history_checks += 1
+        self._channel(channel_id)
+        for message in reversed(self.world.posted(channel_id)[-50:]):
+            embed = message.notice.embed or {}
+            if embed.get("footer", {}).get("text") == marker:
+                thread = message.id if message.id in self.world.threads else None
+                return Posted(channel_id, message.id, thread)
+        return None
+
+    async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> Posted:
+        kind = self._channel(channel_id)
+        if channel_id in self.world.forbidden:
+            raise PostFailure("I am missing the Send Messages permission in that channel")
+        now = self.world.clock.now()
+        if nonce is not None:
+            for message in self.world.posted(channel_id):
+                if message.nonce == nonce and now - message.sent_at < NONCE_WINDOW:
+                    return Posted(channel_id, message.id, message.id if kind == "forum" else None)
+        message = FakeMessage(next(self.world.ids), channel_id, notice, nonce, now)
+        self.world.messages.setdefault(channel_id, []).append(message)
+        self.world.sends += 1
+        thread_id = None
+        if kind == "forum":
+            assert notice.thread_name
+            self.world.threads[message.id] = FakeThread(message.id, channel_id, notice.thread_name, private=False)
+            thread_id = message.id
+        if self.crash_after_send:
+            raise SimulatedCrash()
+        return Posted(channel_id, message.id, thread_id)
+
+    async def open_thread(self, channel_id: int, message_id: int, name: str) -> int:
+        self._channel(channel_id)
+        if channel_id in self.world.no_threads:
+            raise PostFailure("I am missing the Create Private Threads permission")
+        for thread in self.world.threads.values():
+            if thread.parent_id == channel_id and thread.name == name:
+                return thread.id  # opened before a crash
+        thread = FakeThread(next(self.world.ids), channel_id, name, private=True)
+        self.world.threads[thread.id] = thread
+        if self.crash_after_thread:
+            raise SimulatedCrash()
+        return thread.id
+
+    async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None:
+        thread = self.world.threads.get(thread_id)
+        if thread is None:
+            raise PostFailure("the thread was deleted")
+        for user_id in user_ids:
+            if user_id not in thread.members:
+                thread.members.append(user_id)
+
+
+async def no_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
+    return []
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture
+def world(clock: ManualClock) -> FakeDiscord:
+    return FakeDiscord(clock)
+
+
+AddStory = Callable[..., Awaitable[int]]
+
+
+async def add_test_story(db: Database, guild_id: int, title: str = "The Lighthouse", chapters: int = 9) -> int:
+    """A story row with ``chapters`` chapters in server ``guild_id``."""
+    # TEMPORARY until 0002_stories.sql lands: a minimal stories table (as tests/progress does).
+    async with db.transaction() as tx:
+        await tx.execute(
+            "CREATE TABLE IF NOT EXISTS stories (id INTEGER PRIMARY KEY, guild_id INTEGER NOT NULL"
+            " REFERENCES guilds(guild_id) ON DELETE CASCADE, title TEXT NOT NULL, chapter_count INTEGER NOT NULL)"
+        )
+        await tx.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0) ON CONFLICT DO NOTHING", (guild_id,))
+        cursor = await tx.execute(
+            "INSERT INTO stories (guild_id, title, chapter_count) VALUES (?, ?, ?)", (guild_id, title, chapters)
+        )
+        return int(cursor.lastrowid or 0)
+
+
+@pytest.fixture
+def add_story(db: Database) -> AddStory:
+    async def add(guild_id: int = GUILD, title: str = "The Lighthouse", chapters: int = 9) -> int:
+        return await add_test_story(db, guild_id, title, chapters)
+
+    return add
+
+
+class Bot:
+    """One bot process: a database connection, a poster and the running service."""
+
+    def __init__(self, db: Database, clock: ManualClock, poster: FakePoster, grace: timedelta) -> None:
+        self.db = db
+        self.poster = poster
+        self.service = DiscussionService(db, clock, poster, grace=grace, warnings_for=no_warnings)
+
+    async def settle(self) -> None:
+        await self.service.timer.wait_idle()
+
+
+async def until_crashed(bot: Bot) -> None:
+    """Wait for the simulated crash to end the bot's timer task."""
+    task = bot.service.timer._task
+    assert task is not None
+    with pytest.raises(SimulatedCrash):
+        await task
+
+
+StartBot = Callable[..., Awaitable[Bot]]
+
+
+@pytest.fixture
+async def start_bot(tmp_path: Path, db: Database, clock: ManualClock, world: FakeDiscord) -> AsyncIterator[StartBot]:
+    """Start a bot over the test's database file; ``fresh=True`` opens a new connection (a restart)."""
+    bots: list[tuple[Bot, bool]] = []
+
+    async def start(
+        *, fresh: bool = False, grace: timedelta = timedelta(hours=6), crash_after_send: bool = False, **poster_kw: bool
+    ) -> Bot:
+        database = await open_database(db.path) if fresh else db
+        bot = Bot(database, clock, FakePoster(world, crash_after_send=crash_after_send, **poster_kw), grace)
+        bot.service.start()
+        await bot.settle()
+        bots.append((bot, fresh))
+        return bot
+
+    yield start
+    for bot, fresh in bots:
+        with contextlib.suppress(SimulatedCrash):
+            await bot.service.stop()
+        if fresh:
+            await bot.db.close()
