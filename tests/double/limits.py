@@ -1,0 +1,260 @@
+"""Discord's limits and rate limits, enforced so that a bot breaking them fails its tests.
+
+Numbers from Discord's API documentation (see shared/docs/discord-platform.md). Errors use
+Discord's shape: ``{"code": 50035, "message": "Invalid Form Body", "errors": {...}}``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+CONTENT_MAX = 2000
+EMBEDS_MAX = 10
+EMBED_TOTAL_MAX = 6000
+EMBED_TITLE_MAX = 256
+EMBED_DESCRIPTION_MAX = 4096
+EMBED_FIELDS_MAX = 25
+EMBED_FIELD_NAME_MAX = 256
+EMBED_FIELD_VALUE_MAX = 1024
+EMBED_FOOTER_MAX = 2048
+EMBED_AUTHOR_MAX = 256
+ACTION_ROWS_MAX = 5
+ROW_ITEMS_MAX = 5
+CUSTOM_ID_MAX = 100
+BUTTON_LABEL_MAX = 80
+CHOICES_MAX = 25
+EVENT_NAME_MAX = 100
+EVENT_DESCRIPTION_MAX = 1000
+EVENTS_PER_GUILD_MAX = 100
+THREAD_NAME_MAX = 100
+ARCHIVE_DURATIONS = frozenset({60, 1440, 4320, 10080})
+MODAL_TITLE_MAX = 45
+TEXT_INPUT_VALUE_MAX = 4000
+
+
+class FormErrors:
+    """Collects field errors in Discord's nested ``errors`` format."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, Any] = {}
+        self.messages: list[str] = []
+
+    def add(self, path: list[str | int], code: str, message: str) -> None:
+        node = self.errors
+        for part in path:
+            node = node.setdefault(str(part), {})
+        node.setdefault("_errors", []).append({"code": code, "message": message})
+        self.messages.append(f"{'.'.join(map(str, path))}: {message}")
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def body(self) -> dict[str, Any]:
+        return {"code": 50035, "message": "Invalid Form Body", "errors": self.errors}
+
+    def summary(self) -> str:
+        return "; ".join(self.messages)
+
+
+def _max_len(errors: FormErrors, path: list[str | int], value: Any, limit: int) -> int:
+    if value is None:
+        return 0
+    text = str(value)
+    if len(text) > limit:
+        errors.add(path, "BASE_TYPE_MAX_LENGTH", f"Must be {limit} or fewer in length.")
+    return len(text)
+
+
+def check_embeds(errors: FormErrors, embeds: list[dict[str, Any]], prefix: list[str | int]) -> None:
+    if len(embeds) > EMBEDS_MAX:
+        errors.add(prefix, "BASE_TYPE_MAX_LENGTH", f"Must be {EMBEDS_MAX} or fewer in length.")
+    total = 0
+    for i, embed in enumerate(embeds):
+        path = [*prefix, i]
+        total += _max_len(errors, [*path, "title"], embed.get("title"), EMBED_TITLE_MAX)
+        total += _max_len(errors, [*path, "description"], embed.get("description"), EMBED_DESCRIPTION_MAX)
+        fields = embed.get("fields") or []
+        if len(fields) > EMBED_FIELDS_MAX:
+            errors.add([*path, "fields"], "BASE_TYPE_MAX_LENGTH", f"Must be {EMBED_FIELDS_MAX} or fewer in length.")
+        for j, fld in enumerate(fields):
+            name, value = fld.get("name"), fld.get("value")
+            if not name or not str(name).strip():
+                errors.add([*path, "fields", j, "name"], "BASE_TYPE_REQUIRED", "This field is required")
+            if not value or not str(value).strip():
+                errors.add([*path, "fields", j, "value"], "BASE_TYPE_REQUIRED", "This field is required")
+            total += _max_len(errors, [*path, "fields", j, "name"], name, EMBED_FIELD_NAME_MAX)
+            total += _max_len(errors, [*path, "fields", j, "value"], value, EMBED_FIELD_VALUE_MAX)
+        if footer := embed.get("footer"):
+            total += _max_len(errors, [*path, "footer", "text"], footer.get("text"), EMBED_FOOTER_MAX)
+        if author := embed.get("author"):
+            total += _max_len(errors, [*path, "author", "name"], author.get("name"), EMBED_AUTHOR_MAX)
+    if total > EMBED_TOTAL_MAX:
+        errors.add(prefix, "MAX_EMBED_SIZE_EXCEEDED", f"Embed size exceeds maximum size of {EMBED_TOTAL_MAX}")
+
+
+def check_components(errors: FormErrors, components: list[dict[str, Any]], flags: int) -> None:
+    v2 = bool(flags & (1 << 15))
+    if not v2 and len(components) > ACTION_ROWS_MAX:
+        errors.add(["components"], "BASE_TYPE_MAX_LENGTH", f"Must be {ACTION_ROWS_MAX} or fewer in length.")
+    seen: set[str] = set()
+
+    def walk(items: list[dict[str, Any]], path: list[str | int]) -> None:
+        for i, item in enumerate(items):
+            here = [*path, i]
+            kind = item.get("type")
+            if not v2 and path == ["components"] and kind != 1:
+                errors.add(here, "COMPONENT_LAYOUT_WIDTH_EXCEEDED", "Top-level components must be action rows")
+            if kind == 1 and len(item.get("components") or []) > ROW_ITEMS_MAX:
+                errors.add([*here, "components"], "BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.")
+            if kind == 2:
+                _max_len(errors, [*here, "label"], item.get("label"), BUTTON_LABEL_MAX)
+                if item.get("style") in (5, 6):
+                    pass
+                elif not item.get("custom_id"):
+                    errors.add([*here, "custom_id"], "BASE_TYPE_REQUIRED", "This field is required")
+            if cid := item.get("custom_id"):
+                _max_len(errors, [*here, "custom_id"], cid, CUSTOM_ID_MAX)
+                if cid in seen:
+                    errors.add(
+                        [*here, "custom_id"],
+                        "COMPONENT_CUSTOM_ID_DUPLICATED",
+                        "Component custom id cannot be duplicated",
+                    )
+                seen.add(cid)
+            if kind in (3, 5, 6, 7, 8) and len(item.get("options") or []) > CHOICES_MAX:
+                errors.add([*here, "options"], "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
+            for key in ("components",):
+                if isinstance(item.get(key), list):
+                    walk(item[key], [*here, key])
+            for key in ("component", "accessory"):
+                if isinstance(item.get(key), dict):
+                    walk([item[key]], [*here, key])
+
+    walk(components, ["components"])
+
+
+def check_message(payload: dict[str, Any], *, attachments: int = 0, editing: bool = False) -> FormErrors:
+    """Validate a message create/edit body the way Discord does."""
+    errors = FormErrors()
+    content = payload.get("content")
+    if content is not None and not isinstance(content, str):
+        errors.add(["content"], "STRING_TYPE_CONVERT", "Could not interpret value as string.")
+    elif content is not None:
+        _max_len(errors, ["content"], content, CONTENT_MAX)
+    embeds = payload.get("embeds") or []
+    check_embeds(errors, embeds, ["embeds"])
+    flags = int(payload.get("flags") or 0)
+    check_components(errors, payload.get("components") or [], flags)
+    if payload.get("poll"):
+        pass
+    return errors
+
+
+def is_empty(payload: dict[str, Any], attachments: int) -> bool:
+    return not (
+        (payload.get("content") or "").strip()
+        or payload.get("embeds")
+        or attachments
+        or payload.get("components")
+        or payload.get("sticker_ids")
+        or payload.get("poll")
+    )
+
+
+_USER_MENTION = re.compile(r"<@!?(\d+)>")
+_ROLE_MENTION = re.compile(r"<@&(\d+)>")
+_EVERYONE = re.compile(r"@(everyone|here)")
+
+
+def pings(content: str, allowed: dict[str, Any] | None) -> tuple[bool, set[int], set[int]]:
+    """Who a message would notify: (everyone/here, user ids, role ids), honouring ``allowed_mentions``.
+
+    Escaped mentions (a backslash before ``@`` or ``<``) do not ping, as on Discord.
+    """
+    unescaped = re.sub(r"\\[@<]", "", content or "")
+    parse = {"everyone", "users", "roles"} if allowed is None else set(allowed.get("parse") or [])
+    explicit_users = {int(u) for u in (allowed or {}).get("users") or []}
+    explicit_roles = {int(r) for r in (allowed or {}).get("roles") or []}
+    everyone = "everyone" in parse and bool(_EVERYONE.search(unescaped))
+    users = {int(m) for m in _USER_MENTION.findall(unescaped)}
+    roles = {int(m) for m in _ROLE_MENTION.findall(unescaped)}
+    users = users if "users" in parse else users & explicit_users
+    roles = roles if "roles" in parse else roles & explicit_roles
+    return everyone, users, roles
+
+
+@dataclass
+class RateLimitRules:
+    """Per-channel message limit. ``time_scale`` shrinks the window so tests stay fast."""
+
+    limit: int = 5
+    window: float = 5.0
+    time_scale: float = 1.0
+
+    @property
+    def scaled_window(self) -> float:
+        return self.window * self.time_scale
+
+
+@dataclass
+class Bucket:
+    limit: int
+    window: float
+    reset_at: float = 0.0
+    remaining: int = 0
+    forced: int = 0  # 429s injected by a test (another process sharing the bucket)
+
+
+@dataclass
+class RateLimiter:
+    rules: RateLimitRules = field(default_factory=RateLimitRules)
+    buckets: dict[str, Bucket] = field(default_factory=dict)
+
+    def hit(self, key: str, bucket_hash: str) -> tuple[bool, dict[str, str], dict[str, Any] | None]:
+        """Count one request; returns (allowed, headers, 429 body or None)."""
+        now = time.monotonic()
+        bucket = self.buckets.get(key)
+        window = self.rules.scaled_window
+        if bucket is None:
+            bucket = self.buckets[key] = Bucket(limit=self.rules.limit, window=window)
+        if now >= bucket.reset_at:
+            bucket.limit = self.rules.limit
+            bucket.window = window
+            bucket.reset_at = now + window
+            bucket.remaining = bucket.limit
+        reset_after = max(bucket.reset_at - now, 0.0)
+        if bucket.forced > 0 or bucket.remaining <= 0:
+            if bucket.forced > 0:
+                bucket.forced -= 1
+                reset_after = max(reset_after, 0.01)
+            headers = self._headers(bucket, bucket_hash, reset_after, remaining=0)
+            headers["Retry-After"] = str(max(1, math.ceil(reset_after)))
+            headers["X-RateLimit-Scope"] = "user"
+            body = {
+                "message": "You are being rate limited.",
+                "retry_after": round(reset_after, 3),
+                "global": False,
+            }
+            return False, headers, body
+        bucket.remaining -= 1
+        return True, self._headers(bucket, bucket_hash, reset_after, remaining=bucket.remaining), None
+
+    def force(self, key: str, times: int = 1) -> None:
+        bucket = self.buckets.get(key)
+        if bucket is None:
+            bucket = self.buckets[key] = Bucket(limit=self.rules.limit, window=self.rules.scaled_window)
+        bucket.forced += times
+
+    @staticmethod
+    def _headers(bucket: Bucket, bucket_hash: str, reset_after: float, *, remaining: int) -> dict[str, str]:
+        return {
+            "X-RateLimit-Limit": str(bucket.limit),
+            "X-RateLimit-Remaining": str(remaining),
+            "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
+            "X-RateLimit-Reset-After": f"{reset_after:.3f}",
+            "X-RateLimit-Bucket": bucket_hash,
+        }

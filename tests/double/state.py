@@ -1,0 +1,561 @@
+"""The double's world and the operations on it that REST routes, the gateway and the driver share."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.double import permissions as P
+from tests.double.limits import RateLimiter, RateLimitRules, pings
+from tests.double.models import (
+    DM,
+    FORUM,
+    PRIVATE_THREAD,
+    PUBLIC_THREAD,
+    TEXT,
+    Attachment,
+    Channel,
+    Guild,
+    InteractionRecord,
+    Member,
+    Message,
+    Overwrite,
+    RequestRecord,
+    Role,
+    ScheduledEvent,
+    User,
+    snowflake,
+)
+
+INTERACTION_DEADLINE = 3.0  # seconds to answer an interaction
+TOKEN_LIFETIME = 15 * 60.0  # seconds followups and edits work after the interaction
+ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024  # a server without boosts
+
+
+class DoubleError(Exception):
+    """A REST call the double refuses, with Discord's status, code and body."""
+
+    def __init__(self, status: int, code: int, message: str, body: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.body = body or {"message": message, "code": code}
+
+
+def forbidden(missing: int = 0, what: str = "") -> DoubleError:
+    detail = f" (missing {', '.join(P.names(missing))}{' for ' + what if what else ''})" if missing else ""
+    return DoubleError(403, 50013, "Missing Permissions" + detail, {"message": "Missing Permissions", "code": 50013})
+
+
+def not_found(kind: str, code: int) -> DoubleError:
+    return DoubleError(404, code, f"Unknown {kind}", {"message": f"Unknown {kind}", "code": code})
+
+
+@dataclass
+class ClubLayout:
+    """The handles of a guild built by :meth:`DoubleState.create_club_guild`."""
+
+    guild: Guild
+    owner: Member
+    admin: Member
+    moderator: Member
+    member: Member
+    other_member: Member
+    closed_dm_member: Member
+    bot_member: Member
+    admin_role: Role
+    moderator_role: Role
+    club_role: Role
+    bot_role: Role
+    text_channel: Channel
+    general_channel: Channel
+    forum_channel: Channel
+    locked_channel: Channel
+    hidden_channel: Channel
+
+
+@dataclass
+class DoubleState:
+    token: str = field(default_factory=lambda: "fake." + secrets.token_urlsafe(24))
+    base_url: str = ""  # set when the server is listening, e.g. http://127.0.0.1:PORT
+    rate_rules: RateLimitRules = field(default_factory=RateLimitRules)
+    interaction_deadline: float = INTERACTION_DEADLINE
+    token_lifetime: float = TOKEN_LIFETIME
+
+    def __post_init__(self) -> None:
+        self.app_id = snowflake()
+        self.bot_user = User(id=self.app_id, username="Dogear", bot=True)
+        self.owner_user = User(id=snowflake(), username="app_owner", global_name="App Owner")
+        self.users: dict[int, User] = {self.bot_user.id: self.bot_user, self.owner_user.id: self.owner_user}
+        self.guilds: dict[int, Guild] = {}
+        self.channels: dict[int, Channel] = {}
+        self.messages: dict[int, Message] = {}
+        self.channel_messages: dict[int, list[int]] = {}
+        self.attachments: dict[int, Attachment] = {}
+        self.commands: dict[int | None, list[dict[str, Any]]] = {}
+        self.command_ids: dict[tuple[int | None, str, int], int] = {}
+        self.command_syncs: list[tuple[int | None, list[dict[str, Any]]]] = []
+        self.everyone_overrides: dict[tuple[int, str], bool] = {}
+        self.interactions: dict[int, InteractionRecord] = {}
+        self.by_token: dict[str, InteractionRecord] = {}
+        self.requests: list[RequestRecord] = []
+        self.limiter = RateLimiter(self.rate_rules)
+        self.nonces: dict[tuple[int, str], int] = {}
+        self.dm_channels: dict[int, Channel] = {}
+        self.time_offset = 0.0
+        self.dispatcher: Callable[[str, dict[str, Any]], None] | None = None
+        self.last_activity = time.monotonic()
+        # The wall clock scheduled events are judged against; the driver points it at the bot's clock.
+        self.wall_clock: Callable[[], float] = time.time
+
+    # ------------------------------------------------------------------ time and records
+    def now(self) -> float:
+        """The double's clock for token lifetimes: real time plus what tests advanced."""
+        return time.monotonic() + self.time_offset
+
+    def advance(self, seconds: float) -> None:
+        self.time_offset += seconds
+
+    def touch(self) -> None:
+        self.last_activity = time.monotonic()
+
+    def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        if self.dispatcher is not None:
+            self.dispatcher(event, data)
+
+    @property
+    def failed_interactions(self) -> list[InteractionRecord]:
+        return [i for i in self.interactions.values() if i.failed]
+
+    @property
+    def rate_limited(self) -> list[RequestRecord]:
+        return [r for r in self.requests if r.status == 429]
+
+    def errors_since(self, index: int) -> list[RequestRecord]:
+        return [r for r in self.requests[index:] if 400 <= r.status < 500 and not r.expected]
+
+    # ------------------------------------------------------------------ building the world
+    def add_user(self, username: str, *, global_name: str | None = None, dms_open: bool = True) -> User:
+        user = User(id=snowflake(), username=username, global_name=global_name, dms_open=dms_open)
+        self.users[user.id] = user
+        return user
+
+    def create_guild(self, name: str, *, owner: User, commands_from: int | None = None) -> Guild:
+        guild = Guild(id=snowflake(), name=name, owner_id=owner.id, commands_from=commands_from)
+        guild.roles[guild.id] = Role(id=guild.id, guild_id=guild.id, name="@everyone", permissions=P.EVERYONE_DEFAULT)
+        guild.members[owner.id] = Member(user=owner, guild_id=guild.id)
+        self.guilds[guild.id] = guild
+        return guild
+
+    def add_role(self, guild: Guild, name: str, permissions: int, **kw: Any) -> Role:
+        role = Role(
+            id=snowflake(), guild_id=guild.id, name=name, permissions=permissions, position=len(guild.roles), **kw
+        )
+        guild.roles[role.id] = role
+        return role
+
+    def add_member(self, guild: Guild, user: User, roles: list[Role] = ()) -> Member:  # type: ignore[assignment]
+        member = Member(user=user, guild_id=guild.id, role_ids=[r.id for r in roles])
+        guild.members[user.id] = member
+        return member
+
+    def add_channel(
+        self, guild: Guild, name: str, type: int = TEXT, *, overwrites: list[Overwrite] | None = None, **kw: Any
+    ) -> Channel:
+        channel = Channel(
+            id=snowflake(), type=type, name=name, guild_id=guild.id, position=len(guild.channels),
+            overwrites=list(overwrites or []), **kw,
+        )  # fmt: skip
+        guild.channels[channel.id] = channel
+        self.channels[channel.id] = channel
+        self.channel_messages.setdefault(channel.id, [])
+        return channel
+
+    def create_club_guild(self, name: str = "Reading Club", *, commands_from: int | None = None) -> ClubLayout:
+        """A server shaped like a real club: roles with permissions, channels, a forum, overwrites."""
+        owner = self.add_user("owner", global_name="Olive Owner")
+        guild = self.create_guild(name, owner=owner, commands_from=commands_from)
+        bot_role = self.add_role(guild, "Dogear", P.BOT_INVITE, managed=True, bot_id=self.bot_user.id)
+        admin_role = self.add_role(guild, "Admin", P.ADMIN_ROLE)
+        moderator_role = self.add_role(guild, "Moderator", P.MODERATOR_ROLE)
+        club_role = self.add_role(guild, "Readers", 0, mentionable=True)
+        bot_member = self.add_member(guild, self.bot_user, [bot_role])
+        admin = self.add_member(guild, self.add_user("ada_admin", global_name="Ada"), [admin_role, club_role])
+        moderator = self.add_member(guild, self.add_user("mo_mod", global_name="Mo"), [moderator_role, club_role])
+        member = self.add_member(guild, self.add_user("mel_member", global_name="Mel"), [club_role])
+        other = self.add_member(guild, self.add_user("ollie_other", global_name="Ollie"), [club_role])
+        closed = self.add_member(guild, self.add_user("quinn_quiet", global_name="Quinn", dms_open=False), [club_role])
+        general = self.add_channel(guild, "general")
+        text = self.add_channel(guild, "reading-room", topic="Chapters are posted here")
+        forum = self.add_channel(
+            guild, "discussions", FORUM,
+            available_tags=[{"id": str(snowflake()), "name": "chapter", "moderated": False, "emoji_id": None, "emoji_name": None}],
+        )  # fmt: skip
+        locked = self.add_channel(
+            guild, "announcements", overwrites=[Overwrite(id=bot_role.id, type=0, deny=P.SEND_MESSAGES | P.CREATE_PUBLIC_THREADS)]
+        )  # fmt: skip
+        hidden = self.add_channel(guild, "staff-only", overwrites=[Overwrite(id=guild.id, type=0, deny=P.VIEW_CHANNEL)])
+        return ClubLayout(
+            guild=guild, owner=guild.members[owner.id], admin=admin, moderator=moderator, member=member,
+            other_member=other, closed_dm_member=closed, bot_member=bot_member, admin_role=admin_role,
+            moderator_role=moderator_role, club_role=club_role, bot_role=bot_role, text_channel=text,
+            general_channel=general, forum_channel=forum, locked_channel=locked, hidden_channel=hidden,
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ gateway payloads
+    def guild_payload(self, guild: Guild) -> dict[str, Any]:
+        channels = [c for c in guild.live_channels() if not c.is_thread]
+        threads = [c for c in guild.live_channels() if c.is_thread and not c.archived]
+        return {
+            "id": str(guild.id),
+            "name": guild.name,
+            "icon": None,
+            "splash": None,
+            "discovery_splash": None,
+            "owner_id": str(guild.owner_id),
+            "afk_channel_id": None,
+            "afk_timeout": 300,
+            "verification_level": 1,
+            "default_message_notifications": 1,
+            "explicit_content_filter": 2,
+            "roles": [r.to_dict() for r in guild.roles.values()],
+            "emojis": [],
+            "stickers": [],
+            "features": [],
+            "mfa_level": 0,
+            "application_id": None,
+            "system_channel_id": None,
+            "system_channel_flags": 0,
+            "rules_channel_id": None,
+            "public_updates_channel_id": None,
+            "safety_alerts_channel_id": None,
+            "max_members": 500000,
+            "max_video_channel_users": 25,
+            "vanity_url_code": None,
+            "description": None,
+            "banner": None,
+            "premium_tier": 0,
+            "premium_subscription_count": 0,
+            "preferred_locale": "en-US",
+            "nsfw_level": 0,
+            "premium_progress_bar_enabled": False,
+            "joined_at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(guild.joined_at)),
+            "large": False,
+            "unavailable": False,
+            "member_count": len(guild.members),
+            "voice_states": [],
+            # Without the members intent, Discord sends only the bot's own member (and voice members).
+            "members": [guild.members[self.bot_user.id].to_dict()],
+            "channels": [c.to_dict() for c in channels],
+            "threads": [c.to_dict() for c in threads],
+            "presences": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [e.to_dict() for e in guild.events.values() if not e.deleted],
+            "soundboard_sounds": [],
+            "incidents_data": None,
+        }
+
+    def ready_payload(self, session_id: str, resume_url: str) -> dict[str, Any]:
+        return {
+            "v": 10,
+            "user": {**self.bot_user.to_dict(), "verified": True, "mfa_enabled": False, "email": None},
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in self.guilds.values() if g.bot_in_guild],
+            "session_id": session_id,
+            "session_type": "normal",
+            "resume_gateway_url": resume_url,
+            "application": {"id": str(self.app_id), "flags": 0},
+            "private_channels": [],
+            "relationships": [],
+            "user_settings": {},
+            "presences": [],
+            "guild_join_requests": [],
+            "geo_ordered_rtc_regions": [],
+            "auth_session_id_hash": "",
+            "shard": [0, 1],
+            "_trace": ["dogear-double"],
+        }
+
+    # ------------------------------------------------------------------ lookups and rules
+    def guild(self, guild_id: int) -> Guild:
+        guild = self.guilds.get(guild_id)
+        if guild is None or not guild.bot_in_guild:
+            raise not_found("Guild", 10004)
+        return guild
+
+    def channel(self, channel_id: int) -> Channel:
+        channel = self.channels.get(channel_id)
+        if channel is None or channel.deleted:
+            raise not_found("Channel", 10003)
+        if channel.guild_id is not None and not self.guilds[channel.guild_id].bot_in_guild:
+            raise DoubleError(403, 50001, "Missing Access")
+        return channel
+
+    def message(self, channel: Channel, message_id: int) -> Message:
+        message = self.messages.get(message_id)
+        if message is None or message.deleted or message.channel_id != channel.id or message.ephemeral:
+            raise not_found("Message", 10008)
+        return message
+
+    def perms(self, channel: Channel, user_id: int) -> int:
+        if channel.guild_id is None:
+            return P.ALL & ~(P.MANAGE_THREADS | P.CREATE_EVENTS | P.MANAGE_EVENTS)
+        return P.channel_permissions(self.guilds[channel.guild_id], channel, user_id)
+
+    def require(self, channel: Channel, needed: int, what: str) -> None:
+        """403/50013 unless the bot has every bit of ``needed`` in ``channel``."""
+        have = self.perms(channel, self.bot_user.id)
+        if not have & P.VIEW_CHANNEL and channel.guild_id is not None:
+            raise DoubleError(403, 50001, "Missing Access", {"message": "Missing Access", "code": 50001})
+        missing = needed & ~have
+        if missing:
+            raise forbidden(missing, what)
+
+    # ------------------------------------------------------------------ messages
+    def store_attachment(
+        self, channel_id: int, filename: str, data: bytes, content_type: str | None = None
+    ) -> Attachment:
+        attachment_id = snowflake()
+        url = f"{self.base_url}/attachments/{channel_id}/{attachment_id}/{filename}"
+        attachment = Attachment(id=attachment_id, filename=filename, data=data, url=url, content_type=content_type)
+        self.attachments[attachment_id] = attachment
+        return attachment
+
+    def create_message(
+        self,
+        channel: Channel,
+        author: User,
+        payload: dict[str, Any],
+        files: list[tuple[str, bytes, str | None]],
+        *,
+        interaction: InteractionRecord | None = None,
+        flags: int | None = None,
+    ) -> Message:
+        message = Message(
+            id=snowflake(),
+            channel_id=channel.id,
+            guild_id=channel.guild_id,
+            author=author,
+            content=payload.get("content") or "",
+            embeds=list(payload.get("embeds") or []),
+            components=list(payload.get("components") or []),
+            flags=int(payload.get("flags") or 0) if flags is None else flags,
+            nonce=payload.get("nonce"),
+        )
+        message.attachments = [self.store_attachment(channel.id, name, data, ctype) for name, data, ctype in files]
+        if interaction is not None:
+            message.webhook_id = self.app_id
+            message.application_id = self.app_id
+            message.interaction_id = interaction.id
+            message.interaction_user = interaction.user
+            message.interaction_type = interaction.type
+        message.pinged_everyone, message.pinged_users, message.pinged_roles = pings(
+            message.content, payload.get("allowed_mentions")
+        )
+        self.messages[message.id] = message
+        self.channel_messages.setdefault(channel.id, []).append(message.id)
+        if not message.ephemeral:
+            channel.last_message_id = message.id
+            if channel.is_thread:
+                channel.message_count += 1
+            self.dispatch("MESSAGE_CREATE", self.message_event(message))
+        return message
+
+    def message_event(self, message: Message) -> dict[str, Any]:
+        data = message.to_dict()
+        if message.guild_id and message.author.id in self.guilds[message.guild_id].members:
+            member = self.guilds[message.guild_id].members[message.author.id].to_dict()
+            member.pop("user", None)
+            data["member"] = member
+        return data
+
+    def edit_message(
+        self, message: Message, payload: dict[str, Any], files: list[tuple[str, bytes, str | None]]
+    ) -> None:
+        message.history.append({"content": message.content, "embeds": message.embeds, "components": message.components})
+        if "content" in payload:
+            message.content = payload["content"] or ""
+        if "embeds" in payload:
+            message.embeds = list(payload["embeds"] or [])
+        if "components" in payload:
+            message.components = list(payload["components"] or [])
+        if "flags" in payload and payload["flags"] is not None:
+            message.flags = (message.flags & (64 | 128)) | int(payload["flags"])
+        if "attachments" in payload:
+            keep = {
+                int(a["id"])
+                for a in payload["attachments"] or []
+                if str(a.get("id", "")).isdigit() and int(a["id"]) > 1000
+            }
+            message.attachments = [a for a in message.attachments if a.id in keep]
+        message.attachments += [self.store_attachment(message.channel_id, n, d, c) for n, d, c in files]
+        message.flags &= ~128  # an edit ends the "thinking" state
+        message.edited_at = time.time()
+        message.pinged_everyone, message.pinged_users, message.pinged_roles = pings(
+            message.content, payload.get("allowed_mentions")
+        )
+        if not message.ephemeral:
+            self.dispatch("MESSAGE_UPDATE", self.message_event(message))
+
+    def delete_message(self, message: Message) -> None:
+        message.deleted = True
+        if not message.ephemeral:
+            data = {"id": str(message.id), "channel_id": str(message.channel_id)}
+            if message.guild_id:
+                data["guild_id"] = str(message.guild_id)
+            self.dispatch("MESSAGE_DELETE", data)
+
+    def channel_history(self, channel_id: int) -> list[Message]:
+        return [
+            self.messages[m]
+            for m in self.channel_messages.get(channel_id, [])
+            if not self.messages[m].deleted and not self.messages[m].ephemeral
+        ]
+
+    # ------------------------------------------------------------------ threads, channels, guilds
+    def create_thread(
+        self, parent: Channel, name: str, type: int, owner: User, *, auto_archive: int = 1440, invitable: bool = True
+    ) -> Channel:
+        assert parent.guild_id is not None
+        guild = self.guilds[parent.guild_id]
+        thread = Channel(
+            id=snowflake(), type=type, name=name, guild_id=guild.id, parent_id=parent.id, owner_id=owner.id,
+            auto_archive_duration=auto_archive, invitable=invitable, member_ids={owner.id},
+        )  # fmt: skip
+        guild.channels[thread.id] = thread
+        self.channels[thread.id] = thread
+        self.channel_messages.setdefault(thread.id, [])
+        data = thread.to_dict()
+        data["newly_created"] = True
+        self.dispatch("THREAD_CREATE", data)
+        return thread
+
+    def delete_channel(self, channel: Channel) -> None:
+        channel.deleted = True
+        assert channel.guild_id is not None
+        data = channel.to_dict()
+        self.dispatch("THREAD_DELETE" if channel.is_thread else "CHANNEL_DELETE", data)
+        if not channel.is_thread:
+            for thread in list(self.guilds[channel.guild_id].channels.values()):
+                if thread.is_thread and thread.parent_id == channel.id and not thread.deleted:
+                    thread.deleted = True
+
+    def remove_bot_from_guild(self, guild: Guild) -> None:
+        guild.bot_in_guild = False
+        self.dispatch("GUILD_DELETE", {"id": str(guild.id)})
+
+    def add_bot_to_guild(self, guild: Guild) -> None:
+        guild.bot_in_guild = True
+        guild.joined_at = time.time()
+        self.dispatch("GUILD_CREATE", self.guild_payload(guild))
+
+    # ------------------------------------------------------------------ DMs
+    def open_dm(self, user: User) -> Channel:
+        channel = self.dm_channels.get(user.id)
+        if channel is None:
+            channel = Channel(id=snowflake(), type=DM, name="", recipient=user)
+            self.dm_channels[user.id] = channel
+            self.channels[channel.id] = channel
+            self.channel_messages.setdefault(channel.id, [])
+        return channel
+
+    def dms_to(self, user: User) -> list[Message]:
+        channel = self.dm_channels.get(user.id)
+        return [] if channel is None else self.channel_history(channel.id)
+
+    # ------------------------------------------------------------------ scheduled events
+    def event_payload(self, event: ScheduledEvent) -> dict[str, Any]:
+        return event.to_dict(self.users.get(event.creator_id))
+
+    # ------------------------------------------------------------------ commands
+    def visible_commands(self, guild_id: int | None) -> list[dict[str, Any]]:
+        """Commands a member sees in a guild: its own guild commands (or its stand-in's), then global ones."""
+        seen: dict[str, dict[str, Any]] = {}
+        scopes: list[int | None] = []
+        if guild_id is not None:
+            guild = self.guilds.get(guild_id)
+            scopes.append(guild_id)
+            if guild is not None and guild.commands_from is not None:
+                scopes.append(guild.commands_from)
+        scopes.append(None)
+        for scope in scopes:
+            for command in self.commands.get(scope, []):
+                if command.get("type", 1) == 1:
+                    seen.setdefault(command["name"], command)
+        return list(seen.values())
+
+    def command_permission_override(self, guild_id: int, name: str) -> bool:
+        return self.everyone_overrides.get((guild_id, name), False)
+
+    # ------------------------------------------------------------------ interactions
+    def new_interaction(
+        self,
+        *,
+        type: int,
+        guild: Guild | None,
+        channel: Channel,
+        user: User,
+        data: dict[str, Any],
+        message: Message | None = None,
+    ) -> InteractionRecord:
+        interaction_id = snowflake()
+        token = "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(48)
+        payload: dict[str, Any] = {
+            "id": str(interaction_id),
+            "application_id": str(self.app_id),
+            "type": type,
+            "data": data,
+            "token": token,
+            "version": 1,
+            "locale": "en-US",
+            "entitlements": [],
+            "entitlement_sku_ids": [],
+            "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+            "channel_id": str(channel.id),
+            "channel": channel.to_dict(),
+        }
+        if guild is not None:
+            member = guild.members[user.id]
+            payload.update(
+                guild_id=str(guild.id),
+                guild_locale="en-US",
+                guild={"id": str(guild.id), "locale": "en-US", "features": []},
+                member=member.to_dict(permissions=self.perms(channel, user.id)),
+                app_permissions=str(self.perms(channel, self.bot_user.id)),
+                authorizing_integration_owners={"0": str(guild.id)},
+                context=0,
+            )
+        else:
+            payload.update(
+                user=user.to_dict(),
+                app_permissions=str(self.perms(channel, self.bot_user.id)),
+                authorizing_integration_owners={"0": "0"},
+                context=1,
+            )
+        if message is not None:
+            payload["message"] = message.to_dict()
+        record = InteractionRecord(
+            id=interaction_id, token=token, type=type, guild_id=guild.id if guild else None, channel_id=channel.id,
+            user=user, data=data, payload=payload, component_message_id=message.id if message else None,
+        )  # fmt: skip
+        self.interactions[interaction_id] = record
+        self.by_token[token] = record
+        return record
+
+    def check_deadline(self, record: InteractionRecord) -> None:
+        if record.response_type is None and record.failed is None:
+            record.failed = f"not answered within {self.interaction_deadline:g} s"
+
+    def token_record(self, token: str) -> InteractionRecord:
+        record = self.by_token.get(token)
+        if record is None:
+            raise DoubleError(404, 10015, "Unknown Webhook")
+        if self.now() - record.created > self.token_lifetime:
+            raise DoubleError(401, 50027, "Invalid Webhook Token")
+        return record
+
+
+# Thread types discord.py asks for when it starts a thread without a message.
+THREAD_TYPE_NAMES = {PUBLIC_THREAD: "public thread", PRIVATE_THREAD: "private thread"}
