@@ -1,0 +1,137 @@
+"""Bytes to text, or a clear refusal.
+
+Readers hand over files saved by every editor there is: UTF-8 with and without a BOM,
+UTF-16 from Windows tools, cp1252 from old fan-fiction archives. Anything that is not
+plausibly text (images, archives, random bytes) is refused here, before any parser sees it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import re
+
+from charset_normalizer import from_bytes
+
+from bot.story.errors import StoryFormatError
+
+# Signatures of common binary files, named so the error can say what the file really is.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF media file (WebP, WAV or AVI)"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (an EPUB or Word file needs the right extension)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Office document"),
+    (b"SQLite format 3", "a SQLite database"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+    (b"OggS", "an audio file"),
+    (b"ID3", "an MP3 file"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Control characters that never occur in real prose (tab, newline, CR and form feed do).
+_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+_NEWLINES = re.compile(r"\r\n?|[\x0c\x85\u2028\u2029]")
+
+
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.3g} MiB"
+    return f"{max(1, round(size / 1024))} KiB"
+
+
+def size_limit_message(max_bytes: int) -> str:
+    return f"The file is larger than the {human_size(max_bytes)} limit; split the story or trim it."
+
+
+def check_size(data: bytes, max_bytes: int) -> None:
+    if not data:
+        raise StoryFormatError("The file is empty; attach the story's text.")
+    if len(data) > max_bytes:
+        raise StoryFormatError(size_limit_message(max_bytes))
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What kind of binary file ``data`` is, or None if it does not start like one."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def normalize_newlines(text: str) -> str:
+    return _NEWLINES.sub("\n", text) if ("\r" in text or not text.isascii() or "\x0c" in text) else text
+
+
+def decode_text(data: bytes, *, max_bytes: int) -> str:
+    """Decode a text file of unknown encoding, with newlines normalised to ``\\n``."""
+    check_size(data, max_bytes)
+    kind = sniff_binary(data)
+    if kind:
+        raise StoryFormatError(f"This file is {kind}, not a story; attach a .txt, .md, .html or .epub file.")
+    text = _decode(data)
+    if text is None:
+        raise StoryFormatError(
+            "The file is not readable text (neither UTF-8 nor a known text encoding); save it as UTF-8 and try again."
+        )
+    text = text.removeprefix("\ufeff")
+    if _BAD_CONTROL.search(text):
+        raise StoryFormatError("The file contains binary data, not plain text; save the story as text and try again.")
+    text = normalize_newlines(text)
+    if not text.strip():
+        raise StoryFormatError("The file is empty; attach the story's text.")
+    return text
+
+
+def _decode(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" in data:
+        return None  # NUL bytes without a UTF-16/32 BOM: binary, not text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _legacy(data)
+
+
+def _legacy(data: bytes) -> str | None:
+    """A single-byte legacy encoding, when charset-normalizer finds a plausible one."""
+    matches = from_bytes(data, threshold=0.2)
+    best = matches.best()
+    if best is None:
+        return None
+    text = str(best)
+    # Short samples are ambiguous between Windows code pages; English fiction in a legacy
+    # encoding is almost always cp1252, so it wins whenever it reads about as cleanly.
+    for match in matches:
+        if "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos + 0.1:
+            with contextlib.suppress(UnicodeDecodeError):
+                text = data.decode("cp1252")
+            break
+    if _BAD_CONTROL.search(text):
+        return None
+    letters = sum(ch.isalpha() for ch in text[:20000])
+    sample = min(len(text), 20000)
+    # Random bytes decode "successfully" in cp1252 too; real prose is mostly letters and spaces.
+    if sample and (letters + text[:20000].count(" ")) / sample < 0.6:
+        return None
+    return text

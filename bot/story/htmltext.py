@@ -1,0 +1,180 @@
+"""HTML to story items: paragraphs, headings and scene breaks, never anything executable.
+
+HTML is only ever parsed (BeautifulSoup over lxml): scripts, styles and embedded objects
+are removed before any text is read, and nothing in the document is fetched or run.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+
+from bot.story.model import Story
+from bot.story.plaintext import build_story
+from bot.story.structure import Heading, Item, Para, SceneBreak, is_scene_break, match_heading
+
+DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "blockquote",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "center",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tbody",
+        "thead",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "figure",
+        "figcaption",
+        "address",
+        "details",
+        "summary",
+        "body",
+        "html",
+        "nav",
+    ]
+)
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+_BR = "\u2028"  # stands in for <br> while whitespace is collapsed
+
+
+def make_soup(markup: str | bytes) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        # XHTML from EPUBs is read with the HTML parser on purpose: it forgives broken markup.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(DANGEROUS):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()
+    for br in soup.find_all("br"):
+        br.replace_with(_BR)
+    return soup
+
+
+def clean_text(text: str) -> str:
+    """Collapse HTML whitespace; <br> becomes a line break."""
+    lines = [_SPACE.sub(" ", line).strip() for line in text.split(_BR)]
+    return "\n".join(lines).strip("\n").strip()
+
+
+def element_text(element: Tag) -> str:
+    return clean_text(element.get_text())
+
+
+def html_items(container: Tag, *, headings: bool = True) -> list[Item]:
+    """Walk block elements in order; inline runs between blocks become paragraphs."""
+    raw: list[Item | None] = []  # None marks an empty paragraph (a deliberate blank line)
+    _walk(container, raw, headings)
+    return _resolve_blanks(raw)
+
+
+def _walk(node: Tag, out: list[Item | None], headings: bool) -> None:
+    inline: list[str] = []
+
+    def flush() -> None:
+        text = clean_text("".join(inline))
+        inline.clear()
+        if text:
+            out.append(_paragraph(text))
+
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            inline.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name not in _BLOCKS:
+            inline.append(child.get_text())
+            continue
+        flush()
+        if name == "hr":
+            out.append(SceneBreak("<hr>"))
+        elif name in _HEADINGS:
+            text = element_text(child)
+            if not text:
+                continue
+            if headings:
+                heading = match_heading(text) or Heading(text, "markdown", int(name[1]), text)
+                heading.level = int(name[1])
+                out.append(heading)
+            else:
+                out.append(_paragraph(text))
+        elif name == "pre":
+            text = child.get_text().replace(_BR, "\n").strip("\n")
+            if text.strip():
+                out.append(Para(text))
+        elif name in ("p", "li", "dt", "dd", "figcaption", "summary") or not _has_block_child(child):
+            text = element_text(child)
+            out.append(_paragraph(text) if text else None)
+        else:
+            _walk(child, out, headings)
+    flush()
+
+
+def _has_block_child(tag: Tag) -> bool:
+    return any(isinstance(child, Tag) and child.name in _BLOCKS for child in tag.children)
+
+
+def _paragraph(text: str) -> Item:
+    if is_scene_break(text):
+        return SceneBreak(text)
+    return Para(text)
+
+
+def _resolve_blanks(raw: list[Item | None]) -> list[Item]:
+    """Empty paragraphs mark scenes, unless the author put one between every paragraph."""
+    paragraphs = sum(1 for item in raw if isinstance(item, Para))
+    blanks = sum(1 for item in raw if item is None)
+    blanks_are_breaks = blanks > 0 and blanks * 2 < paragraphs
+    items: list[Item] = []
+    pending_blank = False
+    for item in raw:
+        if item is None:
+            pending_blank = True
+            continue
+        if pending_blank and blanks_are_breaks and items and isinstance(item, Para):
+            items.append(SceneBreak(""))
+        pending_blank = False
+        items.append(item)
+    return items
+
+
+def parse_generic_html(soup: BeautifulSoup, filename: str, source_format: str = "html") -> Story:
+    """Any HTML page: <h1>-<h6> headings as chapters, paragraphs as text, <hr> as scenes."""
+    body = soup.body or soup
+    items = html_items(body)
+    title = soup.find("title")
+    meta_author = soup.find("meta", attrs={"name": "author"})
+    prefix: list[Item] = []
+    if title and element_text(title) and not any(isinstance(item, Heading) and item.level == 1 for item in items):
+        prefix.append(Para(f"Title: {element_text(title)}", 0))
+    if meta_author and meta_author.get("content"):
+        prefix.append(Para(f"Author: {meta_author['content']}", 0))
+    return build_story(prefix + items, filename, source_format)

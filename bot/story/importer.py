@@ -1,0 +1,80 @@
+"""One entry point from an uploaded file to a :class:`Story`, whatever its format.
+
+The format comes from the file name first and the content second, so a story saved as
+``.txt`` that is really HTML still reads as HTML, and a PNG renamed ``.txt`` is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import PurePath
+
+from bot.story.ao3_html import is_ao3, parse_ao3
+from bot.story.decode import check_size, decode_text, sniff_binary
+from bot.story.epub import read_epub
+from bot.story.errors import StoryFormatError
+from bot.story.htmltext import make_soup, parse_generic_html
+from bot.story.markdown import parse_markdown
+from bot.story.model import Story
+from bot.story.plaintext import parse_plain_text
+
+__all__ = ["SUPPORTED", "StoryFormatError", "content_hash", "import_story"]
+
+SUPPORTED = ".txt, .md, .html or .epub"
+_TEXT = {"", ".txt", ".text", ".asc", ".fic", ".story"}
+_MARKDOWN = {".md", ".markdown", ".mdown", ".mkd"}
+_HTML = {".html", ".htm", ".xhtml"}
+_UNSUPPORTED = {
+    ".docx": "a Word document",
+    ".doc": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "an RTF document",
+    ".pdf": "a PDF",
+    ".mobi": "a Kindle book",
+    ".azw": "a Kindle book",
+    ".azw3": "a Kindle book",
+    ".png": "an image",
+    ".jpg": "an image",
+    ".jpeg": "an image",
+    ".gif": "an image",
+    ".webp": "an image",
+    ".zip": "a zip archive",
+}
+_LOOKS_HTML = re.compile(
+    r"\A\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html|<head[\s>]|<body[\s>])", re.IGNORECASE
+)
+
+
+def import_story(data: bytes, filename: str, *, max_bytes: int) -> Story:
+    """Read ``data`` as a story; raises :class:`StoryFormatError` with one sentence if it cannot."""
+    check_size(data, max_bytes)
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix in _UNSUPPORTED:
+        raise StoryFormatError(f"This is {_UNSUPPORTED[suffix]}; Dogear reads {SUPPORTED} files, so save it as one.")
+    if suffix == ".epub" or (data.startswith(b"PK\x03\x04") and suffix not in _TEXT | _MARKDOWN | _HTML):
+        kind = sniff_binary(data)
+        if kind and not data.startswith(b"PK\x03\x04"):
+            raise StoryFormatError(f"This file is {kind}, not an EPUB; attach the story's .epub file.")
+        return read_epub(data, filename, max_bytes=max_bytes)
+    text = decode_text(data, max_bytes=max_bytes)
+    if suffix in _HTML or _LOOKS_HTML.match(text):
+        soup = make_soup(text)
+        if is_ao3(soup):
+            return parse_ao3(soup, filename, "html")
+        return parse_generic_html(soup, filename)
+    if suffix in _MARKDOWN:
+        return parse_markdown(text, filename)
+    return parse_plain_text(text, filename)
+
+
+def content_hash(story: Story) -> str:
+    """The story's text and chapter titles, hashed; the same story re-saved hashes the same."""
+    digest = hashlib.sha256()
+    for chapter in story.chapters:
+        digest.update(b"\x1echapter\x1f" + (chapter.title or "").encode())
+        for scene in chapter.scenes:
+            digest.update(b"\x1escene")
+            for paragraph in scene.paragraphs:
+                digest.update(b"\x1f" + " ".join(paragraph.split()).encode())
+    return digest.hexdigest()

@@ -1,0 +1,83 @@
+"""Bytes to text: every encoding readers' files come in, and every refusal."""
+
+from __future__ import annotations
+
+import codecs
+import random
+
+import pytest
+
+from bot.errors import UserError
+from bot.story.decode import decode_text
+from bot.story.errors import StoryFormatError
+
+TEXT = "Café déjà vu — “quoted” naïve façade.\nIt’s a résumé, isn’t it?\n"
+LIMIT = 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),  # native order with BOM
+        codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+        codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"),
+        TEXT.encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16", "utf16le-bom", "utf16be-bom", "utf32le-bom", "cp1252"],
+)
+def test_decodes_every_common_encoding(data: bytes) -> None:
+    assert decode_text(data, max_bytes=LIMIT) == TEXT
+
+
+def test_cp1252_story_longer_text(corpus_dir) -> None:
+    original = (corpus_dir / "001_c216028677f5dbae.txt").read_text(encoding="utf-8").replace("'", "’") + " Café."
+    assert decode_text(original.encode("cp1252"), max_bytes=LIMIT) == original
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_newlines_are_normalised(newline: str) -> None:
+    data = newline.join(["one", "", "two", "three"]).encode()
+    assert decode_text(data, max_bytes=LIMIT) == "one\n\ntwo\nthree"
+
+
+def test_nul_bytes_are_refused() -> None:
+    with pytest.raises(StoryFormatError, match=r"not readable text|binary"):
+        decode_text(b"hello\x00world, this is a story", max_bytes=LIMIT)
+
+
+def test_other_control_bytes_are_refused() -> None:
+    with pytest.raises(StoryFormatError, match="binary"):
+        decode_text(b"hello \x01\x02\x03 world", max_bytes=LIMIT)
+
+
+def test_png_is_named() -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    with pytest.raises(StoryFormatError, match="PNG image"):
+        decode_text(png, max_bytes=LIMIT)
+
+
+def test_random_bytes_are_refused() -> None:
+    rng = random.Random(7)
+    data = bytes(rng.randrange(128, 256) for _ in range(4000))
+    with pytest.raises(StoryFormatError, match="not readable text"):
+        decode_text(data, max_bytes=LIMIT)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t  \n"])
+def test_empty_is_refused(data: bytes) -> None:
+    with pytest.raises(StoryFormatError, match="empty"):
+        decode_text(data, max_bytes=LIMIT)
+
+
+def test_size_limit() -> None:
+    with pytest.raises(StoryFormatError, match="larger than the 1 KiB limit"):
+        decode_text(b"a" * 2000, max_bytes=1024)
+    with pytest.raises(StoryFormatError, match="larger than the 8 MiB limit"):
+        decode_text(b"a" * (8 * 1024 * 1024 + 1), max_bytes=8 * 1024 * 1024)
+
+
+def test_story_format_error_is_a_user_error() -> None:
+    assert issubclass(StoryFormatError, UserError)
