@@ -6,15 +6,15 @@ discord.py; tests and the benchmark with in-memory fakes), so everything that de
 
 Exactly once, across crashes:
 
-1. claim: in one transaction the item goes 'scheduled' -> 'posting' and gets a nonce
+1. claim: in one transaction everything due goes 'scheduled' -> 'posting' and gets a nonce
    (kept on later claims). Nothing is sent before this commit.
 2. send: the message carries the nonce (Discord's ``enforce_nonce`` drops a resend with
    the same nonce) and the item's marker in its embed footer (``Discussion #12``).
 3. record: the message id is committed; then the thread; then 'posted'.
 
-If the process dies between 2 and 3 the item is still 'posting' on restart. A claim that
-finds an earlier attempt (``attempts > 1``) looks for the marker in the channel's recent
-messages first and records what it finds instead of sending again. Items due while the bot
+If the process dies between 2 and 3 the item is still 'posting' on restart. The first round
+after a start takes those unfinished items and, like any retry, looks for the marker in the
+channel's recent messages first, recording what it finds instead of sending again. Items due while the bot
 was down post late with a note within the grace period, else are marked missed and the
 channel is told. Every item is handled on its own: a failure marks that item failed with
 the reason and the others carry on.
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -132,12 +133,21 @@ class DiscussionService:
         self._members_avoiding = members_avoiding
         self._concurrency = concurrency
         self.timer = Timer(clock, self.next_due, self.serve)
+        self._recovered = False
+        self._gate = asyncio.Semaphore(concurrency)
+        self._queues: dict[int, deque[tuple[DueItem, datetime, bool]]] = {}
+        self._lanes: dict[int, asyncio.Task[None]] = {}
 
     def start(self) -> None:
         self.timer.start()
 
     async def stop(self) -> None:
+        """Stop taking items and abandon posts in progress; they stay 'posting' and the next start checks them."""
         await self.timer.stop()
+        lanes = list(self._lanes.values())
+        for lane in lanes:
+            lane.cancel()
+        await asyncio.gather(*lanes, return_exceptions=True)
 
     def schedules_changed(self) -> None:
         self.timer.rearm()
@@ -159,29 +169,62 @@ class DiscussionService:
         return cancelled
 
     async def next_due(self) -> datetime | None:
+        if not self._recovered:
+            return self.clock.now()  # first round: finish what an earlier process left half-done
         return await store.next_due(self.db)
 
     async def serve(self, now: datetime) -> int:
-        """Handle everything due at ``now``; returns how many items were settled."""
-        items = await store.due_items(self.db, now)
-        if not items:
-            return 0
-        gate = asyncio.Semaphore(self._concurrency)
+        """Claim everything due at ``now`` and hand it to per-server lanes; returns how many were taken.
 
-        async def one(item: DueItem) -> bool:
-            async with gate:
-                return await self._handle(item)
+        Claiming is one transaction and sending happens in the lanes, so the timer goes straight
+        back to sleep until the next due item while posts wait out Discord's rate limits. One
+        lane per server keeps a server's posts in order and stops one slow channel from holding
+        up the others; at most ``concurrency`` lanes run at once. When nothing is due there are
+        no lanes: the timer is the only task.
+        """
+        batch: list[tuple[DueItem, bool]] = []
+        recovery_round = not self._recovered
+        if recovery_round:
+            batch += [(item, True) for item in await store.unfinished(self.db)]
+            self._recovered = True
+        batch += [(item, False) for item in await store.claim_due(self.db, now)]
+        for item, recovered in batch:
+            self._dispatch(item, now, recovered)
+        return len(batch) + int(recovery_round)
 
-        results = await asyncio.gather(*(one(item) for item in items))
-        return sum(results)
+    def _dispatch(self, item: DueItem, picked_at: datetime, recovered: bool) -> None:
+        self._queues.setdefault(item.guild_id, deque()).append((item, picked_at, recovered))
+        if item.guild_id not in self._lanes:
+            self._lanes[item.guild_id] = asyncio.get_running_loop().create_task(
+                self._lane(item.guild_id), name=f"dogear-discussion-lane-{item.guild_id}"
+            )
 
-    async def _handle(self, item: DueItem) -> bool:
+    async def _lane(self, guild_id: int) -> None:
+        try:
+            async with self._gate:
+                queue = self._queues[guild_id]
+                while queue:
+                    item, picked_at, recovered = queue.popleft()
+                    await self._handle(item, picked_at, recovered)
+        finally:
+            self._queues.pop(guild_id, None)
+            self._lanes.pop(guild_id, None)
+
+    async def wait_idle(self) -> None:
+        """Return once nothing is being posted and the timer sleeps (tests, benchmark)."""
+        while True:
+            await self.timer.wait_idle()
+            if not self._lanes:
+                return
+            await asyncio.gather(*list(self._lanes.values()), return_exceptions=True)
+
+    async def _handle(self, item: DueItem, picked_at: datetime, recovered: bool) -> bool:
         """One item, never raising: a problem marks this item and no other."""
         try:
             if item.kind == "discussion":
-                await self._serve_discussion(item)
+                await self._serve_discussion(item, picked_at, recovered)
             else:
-                await self._serve_reminder(item)
+                await self._serve_reminder(item, picked_at, recovered)
             return True
         except Exception:
             log.exception("%s %s in server %s failed unexpectedly", item.kind, item.id, item.guild_id)
@@ -211,20 +254,20 @@ class DiscussionService:
             raise PostFailure("the discussion channel is a forum and no club channel is set for reminders")
         return settings.club_channel_id
 
-    async def _serve_discussion(self, item: DueItem) -> None:
-        now = self.clock.now()
-        discussion = await store.claim_discussion(self.db, item.guild_id, item.id, now=now)
-        if discussion is None:
-            return  # cancelled or settled meanwhile
+    async def _serve_discussion(self, item: DueItem, picked_at: datetime, recovered: bool) -> None:
+        discussion = await store.get_discussion(self.db, item.guild_id, item.id)
+        if discussion is None or discussion.state != "posting":
+            return  # settled meanwhile
         try:
-            await self._post_discussion(discussion, now)
+            await self._post_discussion(discussion, picked_at, recovered)
         except PostFailure as failure:
             log.info("discussion %s in server %s failed: %s", discussion.id, discussion.guild_id, failure)
             await store.mark_discussion(
                 self.db, discussion.guild_id, discussion.id, "failed", reason=str(failure), now=self.clock.now()
             )
 
-    async def _post_discussion(self, discussion: Discussion, now: datetime) -> None:
+    async def _post_discussion(self, discussion: Discussion, picked_at: datetime, recovered: bool) -> None:
+        """Lateness is judged at ``picked_at`` (when the timer took it), not after rate-limit waits."""
         guild_id = discussion.guild_id
         if discussion.story_title is None:
             raise PostFailure("the story was removed")
@@ -233,11 +276,11 @@ class DiscussionService:
         posted: Posted | None = None
         if discussion.message_id is not None and discussion.posted_channel_id is not None:
             posted = Posted(discussion.posted_channel_id, discussion.message_id, discussion.thread_id)
-        elif discussion.attempts > 1:
+        elif recovered or discussion.attempts > 1:
             posted = await self.poster.find_post(channel_id, discussion.marker)
             if posted is not None:
                 log.info("discussion %s was already posted before a restart; not posting again", discussion.id)
-        late_by = now - discussion.due_at
+        late_by = picked_at - discussion.due_at
         if posted is None and late_by > self.missed_after:
             await self._report_missed(discussion, settings, channel_id)
             return
@@ -305,11 +348,11 @@ class DiscussionService:
         except PostFailure as failure:
             log.info("could not report missed discussion %s: %s", discussion.id, failure)
 
-    async def _serve_reminder(self, item: DueItem) -> None:
-        now = self.clock.now()
+    async def _serve_reminder(self, item: DueItem, picked_at: datetime, recovered: bool) -> None:
+        now = picked_at
         guild_id = item.guild_id
-        reminder = await store.claim_reminder(self.db, guild_id, item.id, now=now)
-        if reminder is None:
+        reminder = await store.get_reminder(self.db, guild_id, item.id)
+        if reminder is None or reminder.state != "posting":
             return
         discussion = await store.get_discussion(self.db, guild_id, reminder.discussion_id)
         if (
@@ -324,7 +367,8 @@ class DiscussionService:
         try:
             settings = await get_settings(self.db, guild_id)
             channel_id = await self._message_channel(await self._target_channel(discussion, settings), settings)
-            posted = await self.poster.find_post(channel_id, reminder.marker) if reminder.attempts > 1 else None
+            retry = recovered or reminder.attempts > 1
+            posted = await self.poster.find_post(channel_id, reminder.marker) if retry else None
             if posted is None:
                 notice = await self._reminder_notice(discussion, reminder.marker)
                 posted = await self.poster.post(channel_id, notice, nonce=reminder.nonce)

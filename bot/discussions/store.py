@@ -12,7 +12,6 @@ settling it ('posted', 'failed', 'missed').
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -155,11 +154,6 @@ def _reminder(row: Row) -> Reminder:
     )
 
 
-def new_nonce(kind: Kind) -> str:
-    """Discord accepts nonces up to 25 characters; unique per item, reused on every retry."""
-    return f"{kind[0]}{secrets.token_hex(8)}"
-
-
 async def _insert_reminders(
     tx: aiosqlite.Connection,
     guild_id: int,
@@ -253,52 +247,55 @@ async def search_discussions(db: Database, guild_id: int, typed: str, *, limit: 
 
 
 async def next_due(db: Database) -> datetime | None:
-    """The earliest pending due time over all servers, through the partial indexes."""
+    """The earliest scheduled due time over all servers, through the partial indexes."""
     value = await db.fetch_value(
         "SELECT min(due) FROM ("
-        " SELECT min(due_at) AS due FROM discussions WHERE state IN ('scheduled', 'posting')"
+        " SELECT min(due_at) AS due FROM discussions WHERE state = 'scheduled'"
         " UNION ALL"
-        " SELECT min(due_at) FROM discussion_reminders WHERE state IN ('scheduled', 'posting'))"
+        " SELECT min(due_at) FROM discussion_reminders WHERE state = 'scheduled')"
     )
     return None if value is None else from_epoch(value)
 
 
-async def due_items(db: Database, now: datetime, *, limit: int = 1000) -> list[DueItem]:
-    """Pending items due at ``now`` or earlier, oldest first, reminders before discussions on a tie."""
-    rows = await db.fetch_all(
-        "SELECT * FROM ("
-        " SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders"
-        "  WHERE state IN ('scheduled', 'posting') AND due_at <= ?"
-        " UNION ALL"
-        " SELECT 'discussion', id, guild_id, due_at FROM discussions"
-        "  WHERE state IN ('scheduled', 'posting') AND due_at <= ?)"
-        " ORDER BY due_at, kind DESC, id LIMIT ?",
-        (to_epoch(now), to_epoch(now), limit),
-    )
-    return [DueItem(row["kind"], row["id"], row["guild_id"], from_epoch(row["due_at"])) for row in rows]
+async def claim_due(db: Database, now: datetime, *, limit: int = 1000) -> list[DueItem]:
+    """Claim everything due (oldest first, reminders before discussions on a tie) in one transaction.
 
-
-async def claim_discussion(db: Database, guild_id: int, discussion_id: int, *, now: datetime) -> Discussion | None:
-    """Move a pending item to 'posting' with its nonce (kept if it already had one); None if not pending.
-
-    The returned row has ``attempts`` > 1 when an earlier claim did not finish: the caller
-    must then look for the earlier post before sending.
+    Each claimed row goes to 'posting' and gets its nonce before anything is sent, so a
+    crash from here on leaves it visibly unfinished, never silently re-sendable.
     """
+    stamp = to_epoch(now)
+    claimed: list[DueItem] = []
     async with db.transaction() as tx:
         cursor = await tx.execute(
-            "UPDATE discussions SET state = 'posting', nonce = coalesce(nonce, ?), attempts = attempts + 1,"
-            " updated_at = ? WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
-            (new_nonce("discussion"), to_epoch(now), discussion_id, guild_id),
+            "SELECT * FROM ("
+            " SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders"
+            "  WHERE state = 'scheduled' AND due_at <= ?"
+            " UNION ALL"
+            " SELECT 'discussion', id, guild_id, due_at FROM discussions WHERE state = 'scheduled' AND due_at <= ?)"
+            " ORDER BY due_at, kind DESC, id LIMIT ?",
+            (stamp, stamp, limit),
         )
-        if cursor.rowcount == 0:
-            return None
-        cursor = await tx.execute(
-            f"SELECT {_DISCUSSION_COLUMNS} FROM {_DISCUSSION_FROM} WHERE d.id = ? AND d.guild_id = ?",
-            (discussion_id, guild_id),
-        )
-        row = await cursor.fetchone()
-    assert row is not None
-    return _discussion(row)
+        rows = await cursor.fetchall()
+        for table, kind in (("discussions", "discussion"), ("discussion_reminders", "reminder")):
+            # Nonces: unique per item, at most 25 characters (Discord's limit), kept across retries.
+            await tx.executemany(
+                f"UPDATE {table} SET state = 'posting', nonce = coalesce(nonce, '{kind[0]}' || lower(hex(randomblob(8)))),"
+                " attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'scheduled'",
+                [(stamp, row["id"]) for row in rows if row["kind"] == kind],
+            )
+        claimed = [DueItem(row["kind"], row["id"], row["guild_id"], from_epoch(row["due_at"])) for row in rows]
+    return claimed
+
+
+async def unfinished(db: Database) -> list[DueItem]:
+    """Items left in 'posting' by an earlier process (crash or shutdown mid-post)."""
+    rows = await db.fetch_all(
+        "SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders WHERE state = 'posting'"
+        " UNION ALL"
+        " SELECT 'discussion', id, guild_id, due_at FROM discussions WHERE state = 'posting'"
+        " ORDER BY due_at"
+    )
+    return [DueItem(row["kind"], row["id"], row["guild_id"], from_epoch(row["due_at"])) for row in rows]
 
 
 async def record_discussion_message(
@@ -428,23 +425,6 @@ async def reminders_of(db: Database, guild_id: int, discussion_id: int) -> list[
         (discussion_id, guild_id),
     )
     return [_reminder(row) for row in rows]
-
-
-async def claim_reminder(db: Database, guild_id: int, reminder_id: int, *, now: datetime) -> Reminder | None:
-    async with db.transaction() as tx:
-        cursor = await tx.execute(
-            "UPDATE discussion_reminders SET state = 'posting', nonce = coalesce(nonce, ?), attempts = attempts + 1,"
-            " updated_at = ? WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
-            (new_nonce("reminder"), to_epoch(now), reminder_id, guild_id),
-        )
-        if cursor.rowcount == 0:
-            return None
-        cursor = await tx.execute(
-            "SELECT * FROM discussion_reminders WHERE id = ? AND guild_id = ?", (reminder_id, guild_id)
-        )
-        row = await cursor.fetchone()
-    assert row is not None
-    return _reminder(row)
 
 
 async def mark_reminder(

@@ -37,8 +37,10 @@ CREATE TABLE discussions (
     updated_at        REAL NOT NULL
 );
 
--- The timer's question: what is due next among pending items?
-CREATE INDEX discussions_pending_due ON discussions (due_at) WHERE state IN ('scheduled', 'posting');
+-- The timer's question: what is due next among scheduled items? (Claimed items leave this index.)
+CREATE INDEX discussions_pending_due ON discussions (due_at) WHERE state = 'scheduled';
+-- Items a crash left half-done, looked at once on start.
+CREATE INDEX discussions_posting ON discussions (id) WHERE state = 'posting';
 -- /discussion list and the progress listener: one server's items.
 CREATE INDEX discussions_by_guild ON discussions (guild_id, state, due_at);
 CREATE INDEX discussions_by_story ON discussions (story_id, chapter);
@@ -60,5 +62,5 @@ CREATE TABLE discussion_reminders (
     UNIQUE (discussion_id, offset_seconds)
 );
 
-CREATE INDEX discussion_reminders_pending_due ON discussion_reminders (due_at)
-    WHERE state IN ('scheduled', 'posting');
+CREATE INDEX discussion_reminders_pending_due ON discussion_reminders (due_at) WHERE state = 'scheduled';
+CREATE INDEX discussion_reminders_posting ON discussion_reminders (id) WHERE state = 'posting';

@@ -10,7 +10,6 @@ deleted channels and missing permissions.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -80,6 +79,7 @@ class FakePoster:
         self.crash_after_send = crash_after_send
         self.crash_after_thread = crash_after_thread
         self.history_checks = 0
+        self.crashed = False
 
     def _channel(self, channel_id: int) -> str:
         kind = self.world.kinds.get(channel_id)
@@ -118,6 +118,7 @@ class FakePoster:
             self.world.threads[message.id] = FakeThread(message.id, channel_id, notice.thread_name, private=False)
             thread_id = message.id
         if self.crash_after_send:
+            self.crashed = True
             raise SimulatedCrash()
         return Posted(channel_id, message.id, thread_id)
 
@@ -131,6 +132,7 @@ class FakePoster:
         thread = FakeThread(next(self.world.ids), channel_id, name, private=True)
         self.world.threads[thread.id] = thread
         if self.crash_after_thread:
+            self.crashed = True
             raise SimulatedCrash()
         return thread.id
 
@@ -192,15 +194,14 @@ class Bot:
         self.service = DiscussionService(db, clock, poster, grace=grace, warnings_for=no_warnings)
 
     async def settle(self) -> None:
-        await self.service.timer.wait_idle()
+        await self.service.wait_idle()
 
 
 async def until_crashed(bot: Bot) -> None:
-    """Wait for the simulated crash to end the bot's timer task."""
-    task = bot.service.timer._task
-    assert task is not None
-    with pytest.raises(SimulatedCrash):
-        await task
+    """Wait for the simulated crash, then end that process: nothing of it runs any more."""
+    await bot.service.wait_idle()
+    assert bot.poster.crashed
+    await bot.service.stop()
 
 
 StartBot = Callable[..., Awaitable[Bot]]
@@ -223,7 +224,6 @@ async def start_bot(tmp_path: Path, db: Database, clock: ManualClock, world: Fak
 
     yield start
     for bot, fresh in bots:
-        with contextlib.suppress(SimulatedCrash):
-            await bot.service.stop()
+        await bot.service.stop()
         if fresh:
             await bot.db.close()

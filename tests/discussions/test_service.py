@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -76,6 +77,8 @@ async def test_schedule_then_advance_posts_once_with_a_thread(
     thread = world.threads[posted.thread_id or 0]
     assert thread.private and thread.members == [42]
     assert clock.sleeping == 0  # nothing pending: the timer waits on its wake-up event only
+    tasks = [t.get_name() for t in asyncio.all_tasks() if t.get_name().startswith("dogear-discussion")]
+    assert tasks == ["dogear-discussion-timer"]
 
 
 async def test_due_time_is_exact_and_one_task_sleeps_for_many_items(
@@ -146,15 +149,21 @@ async def test_crash_after_thread_opened_reuses_the_thread(
     assert await state_of(restarted.db, discussion_id) == "posted"
 
 
-async def test_nonce_resend_within_the_window_returns_the_first_message(
-    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
-) -> None:
+async def test_claim_gives_each_item_a_nonce_and_kept_on_a_later_claim(db: Database, add_story: AddStory) -> None:
     story = await add_story()
-    [discussion_id] = await store.create_discussions(db, GUILD, [item(story, START + timedelta(minutes=1))], now=START)
-    claimed = await store.claim_discussion(db, GUILD, discussion_id, now=START)
-    again = await store.claim_discussion(db, GUILD, discussion_id, now=START)
-    assert claimed is not None and again is not None
-    assert again.nonce == claimed.nonce and again.attempts == 2
+    first, second = await store.create_discussions(
+        db, GUILD, [item(story, START + timedelta(minutes=1)), item(story, START + timedelta(minutes=1))], now=START
+    )
+    assert await store.claim_due(db, START) == []
+    claimed = await store.claim_due(db, START + timedelta(minutes=1))
+    assert [c.id for c in claimed] == [first, second]
+    rows = [await store.get_discussion(db, GUILD, i) for i in (first, second)]
+    nonces = [row.nonce for row in rows if row is not None]
+    assert len(set(nonces)) == 2 and all(n and len(n) <= 25 for n in nonces)
+    assert await store.claim_due(db, START + timedelta(minutes=2)) == []  # claimed items are not taken twice
+    assert await store.unfinished(db) == claimed
+    moved = await store.move_discussion(db, GUILD, first, START + timedelta(hours=1), now=START)
+    assert moved is not None and moved.state == "posting"  # a post in progress cannot be moved
 
 
 async def test_late_within_grace_posts_with_a_note_and_beyond_grace_is_missed(

@@ -21,11 +21,9 @@ async def test_next_due_reads_the_pending_index_not_the_table(db: Database, add_
     story = await add_story()
     await store.create_discussions(db, GUILD, [new(story, 5), new(story, 2, (timedelta(hours=1),))], now=START)
     assert await store.next_due(db) == START + timedelta(hours=1)
-    plan = await db.fetch_all(
-        "EXPLAIN QUERY PLAN SELECT min(due_at) FROM discussions WHERE state IN ('scheduled', 'posting')"
-    )
+    plan = await db.fetch_all("EXPLAIN QUERY PLAN SELECT min(due_at) FROM discussions WHERE state = 'scheduled'")
     assert any("discussions_pending_due" in row["detail"] for row in plan)
-    items = await store.due_items(db, START + timedelta(hours=2))
+    items = await store.claim_due(db, START + timedelta(hours=2))
     assert [(i.kind, i.due_at) for i in items] == [
         ("reminder", START + timedelta(hours=1)),
         ("discussion", START + timedelta(hours=2)),
@@ -37,17 +35,17 @@ async def test_claim_record_settle_each_commit_and_settled_items_leave_the_timer
 ) -> None:
     story = await add_story()
     [discussion_id] = await store.create_discussions(db, GUILD, [new(story, 1)], now=START)
-    claimed = await store.claim_discussion(db, GUILD, discussion_id, now=START)
+    assert [c.id for c in await store.claim_due(db, START + timedelta(hours=1))] == [discussion_id]
+    claimed = await store.get_discussion(db, GUILD, discussion_id)
     assert claimed is not None and claimed.state == "posting" and claimed.nonce and len(claimed.nonce) <= 25
     await store.record_discussion_message(
         db, GUILD, discussion_id, channel_id=TEXT, message_id=99, thread_id=None, now=START
     )
     halfway = await store.get_discussion(db, GUILD, discussion_id)
     assert halfway is not None and (halfway.state, halfway.message_id) == ("posting", 99)
-    assert await store.next_due(db) is not None  # still owed: a restart will finish it
+    assert [u.id for u in await store.unfinished(db)] == [discussion_id]  # owed: a restart will finish it
     await store.mark_discussion_posted(db, GUILD, discussion_id, thread_id=100, now=START)
-    assert await store.next_due(db) is None
-    assert await store.claim_discussion(db, GUILD, discussion_id, now=START) is None
+    assert await store.unfinished(db) == [] and await store.next_due(db) is None
     assert await store.cancel_discussion(db, GUILD, discussion_id, now=START) is not None
     done = await store.get_discussion(db, GUILD, discussion_id)
     assert done is not None and done.state == "posted"  # a posted item cannot be cancelled
