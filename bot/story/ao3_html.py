@@ -128,7 +128,7 @@ def _preface_meta(soup: BeautifulSoup, filename: str) -> StoryMeta:
     end_notes = _labelled_blockquotes(afterword).get("end notes", []) if afterword is not None else []
     summary = "\n\n".join(labelled.get("summary", [])) or None
     notes = labelled.get("notes", []) + end_notes
-    declared = list(tags.get("archive_warnings", []))
+    declared: list[str] = []  # archive warnings stay in their own field
     for text in ([summary] if summary else []) + notes:
         declared.extend(extract_declarations(text)[0])
     return StoryMeta(

@@ -395,7 +395,7 @@ def build_story(items: list[Item], filename: str, source_format: str, *, scene_g
         relationships=meta.values.get("relationships", []),
         characters=meta.values.get("characters", []),
         additional_tags=meta.values.get("additional_tags", []),
-        declared_warnings=_dedupe(archive + declared),
+        declared_warnings=_dedupe(declared),
         notes=notes,
     )
     return Story(story_meta, chapters, source_format)

@@ -71,7 +71,7 @@ def test_ao3_html_multi_chapter() -> None:
     assert meta.additional_tags == ["Angst", "Implied/Referenced Self-Harm"]
     assert meta.summary == "Two travellers and one river. TW: drowning"
     assert meta.notes == ["Thanks to my beta!", "Comments are loved."]
-    assert meta.declared_warnings == ["Major Character Death", "TW: drowning"]
+    assert meta.declared_warnings == ["TW: drowning"]
     first, second = story.chapters
     assert (first.number, first.title, second.number, second.title) == (1, "The Ford", 2, None)
     assert [s.paragraphs for s in first.scenes] == [

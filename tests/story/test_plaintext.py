@@ -95,7 +95,7 @@ Jo did not mind.
     assert meta.additional_tags == ["Angst", "Hurt/Comfort"]
     assert meta.summary == "Jo walks home the long way."
     assert meta.notes == ["Written for a prompt."]
-    assert meta.declared_warnings == ["Major Character Death", "Graphic Depictions Of Violence", "TW: death, blood"]
+    assert meta.declared_warnings == ["TW: death, blood"]  # archive warnings keep their own field
     assert story.chapters[0].paragraphs == ["It was raining in Concord.", "Jo did not mind."]
 
 

@@ -1,0 +1,142 @@
+"""``python -m bot preview PATH [--json] [--budget N]``: what a story file would post.
+
+Runs the same import and rendering the bot uses, offline, so an admin can check a file
+before uploading it. Headers carry the warnings the default rules find in each chapter
+plus the author's declarations (what the bot would show before any server rule changes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.settings import DISCORD_MESSAGE_LIMIT, SettingsError, load_settings
+from bot.story.errors import StoryFormatError
+from bot.story.importer import import_story
+from bot.story.model import HeaderWarning, Story
+from bot.story.render import render_chapter
+
+MIN_BUDGET = 200
+
+
+class _Usage(Exception):
+    """A command-line mistake, reported as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _Usage(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m bot preview", description="Show what a story file would post, chapter by chapter.")
+    parser.add_argument("path", type=Path, help="a .txt, .md, .html or .epub story file")
+    parser.add_argument("--json", action="store_true", help="print the payloads as JSON")
+    parser.add_argument("--budget", type=int, default=None, help=f"message length limit ({MIN_BUDGET}-2000)")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"dogear: {' '.join(message.split())}", file=sys.stderr)
+    return 2
+
+
+def chapter_warnings(story: Story) -> dict[int, list[HeaderWarning]]:
+    """Per chapter: declared warnings plus what the default rules detect in that chapter."""
+    from bot.warnings.engine import scan
+    from bot.warnings.rules import default_ruleset
+
+    report = scan(story, default_ruleset())
+    result: dict[int, list[HeaderWarning]] = {}
+    for chapter in story.chapters:
+        result[chapter.number] = [
+            HeaderWarning(found.id, found.label, found.source)
+            for found in report.warnings
+            if found.source == "declared" or chapter.number in found.chapters
+        ]
+    return result
+
+
+def preview_data(
+    story: Story, *, budget: int, warnings: dict[int, list[HeaderWarning]] | None = None
+) -> dict[str, Any]:
+    """The JSON shape of issue 3: the story's metadata and each chapter's payloads."""
+    warnings = warnings or {}
+    meta = story.meta
+    return {
+        "story": {
+            "title": meta.title,
+            "author": meta.author,
+            "summary": meta.summary,
+            "rating": meta.rating,
+            "declared_warnings": list(meta.declared_warnings),
+            "notes": list(meta.notes),
+        },
+        "chapters": [
+            {
+                "number": chapter.number,
+                "title": chapter.title,
+                "words": chapter.words,
+                "messages": render_chapter(meta, chapter, warnings.get(chapter.number, []), budget=budget),
+            }
+            for chapter in story.chapters
+        ],
+    }
+
+
+def format_text(data: dict[str, Any]) -> str:
+    story = data["story"]
+    lines = [story["title"]]
+    for label, key in (("by", "author"), ("Rating", "rating"), ("Summary", "summary")):
+        if story[key]:
+            lines.append(f"{label}: {story[key]}" if label != "by" else f"by {story[key]}")
+    if story["declared_warnings"]:
+        lines.append("Declared warnings: " + "; ".join(story["declared_warnings"]))
+    for note in story["notes"]:
+        lines.append(f"Note: {note}")
+    total = sum(len(chapter["messages"]) for chapter in data["chapters"])
+    lines.append(f"{len(data['chapters'])} chapter(s), {total} message(s)")
+    for chapter in data["chapters"]:
+        title = f": {chapter['title']}" if chapter["title"] else ""
+        count = len(chapter["messages"])
+        lines.append("")
+        lines.append(f"=== Chapter {chapter['number']}{title} · {chapter['words']:,} words · {count} messages ===")
+        for index, message in enumerate(chapter["messages"], start=1):
+            lines.append(f"--- message {index}/{count} ({len(message['content'])} characters) ---")
+            lines.append(message["content"])
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str]) -> int:
+    try:
+        args = _parser().parse_args(list(argv))
+    except _Usage as error:
+        return _fail(f"preview: {error}; usage: python -m bot preview PATH [--json] [--budget N]")
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        return _fail(str(error))
+    budget = settings.message_budget if args.budget is None else args.budget
+    if not MIN_BUDGET <= budget <= DISCORD_MESSAGE_LIMIT:
+        return _fail(f"--budget must be a number from {MIN_BUDGET} to {DISCORD_MESSAGE_LIMIT}, not {budget}")
+    path: Path = args.path
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return _fail(f"{path} is a folder; give the path of a story file")
+    except OSError as error:
+        return _fail(f"cannot read {path}: {error.strerror or error}")
+    try:
+        story = import_story(data, path.name, max_bytes=settings.max_upload_bytes)
+    except StoryFormatError as error:
+        return _fail(f"{path}: {error}")
+    result = preview_data(story, budget=budget, warnings=chapter_warnings(story))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_text(result))
+    return 0
