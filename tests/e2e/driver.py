@@ -516,7 +516,7 @@ class Club:
     async def _slash(
         self, command: str, member: Member, channel: Channel, file: FileLike | None, options: dict[str, Any]
     ) -> InteractionRecord:
-        data = build_command_data(self, command, member, channel, file, options, autocomplete=None)
+        data = build_command_data(self.state, self.guild, command, member, channel, file, options, autocomplete=None)
         return self._dispatch(2, member, channel, data)
 
     async def autocomplete(
@@ -535,7 +535,14 @@ class Club:
 
         async def go() -> InteractionRecord:
             data = build_command_data(
-                self, command, member, channel_model, None, other_options, autocomplete=(option, typed)
+                self.state,
+                self.guild,
+                command,
+                member,
+                channel_model,
+                None,
+                other_options,
+                autocomplete=(option, typed),
             )
             return self._dispatch(4, member, channel_model, data)
 
@@ -711,6 +718,24 @@ class Club:
 
         await self.runtime.run(go())
 
+    async def set_role_permissions(self, role: Role, permissions: int) -> None:
+        """Change what a role grants (GUILD_ROLE_UPDATE), e.g. take Create Events from ``club.bot_role``."""
+
+        async def go() -> None:
+            role.permissions = permissions
+            self.state.dispatch("GUILD_ROLE_UPDATE", {"guild_id": str(self.guild.id), "role": role.to_dict()})
+            await self.runtime.settle()
+
+        await self.runtime.run(go())
+
+    def inject_rate_limit(self, channel: Channel | int, times: int = 1) -> None:
+        """The next ``times`` message creates in ``channel`` get 429, as when another process shares the bucket."""
+        self.state.limiter.force(f"messages:{_id(channel)}", times)
+
+    def forgive(self, record: InteractionRecord) -> None:
+        """Accept a failed interaction the test provoked on purpose (it then does not fail the test)."""
+        self._interactions.remove(record)
+
     def override_command_permissions(self, command: str) -> None:
         """Model a server admin opening a command to everyone in Server Settings -> Integrations.
 
@@ -740,7 +765,7 @@ class Club:
                 found.append(f"{record.describe()} failed: {record.failed}")
         for request in self.state.requests[self._start_index :]:
             if request.status == 429:
-                if not request.retried:
+                if not request.retried and not request.expected:
                     found.append(f"429 that was never retried: {request}")
             elif 400 <= request.status < 500 and not request.expected:
                 found.append(
@@ -805,7 +830,8 @@ OPTION_TYPES = {
 
 
 def build_command_data(
-    club: Club,
+    state: DoubleState,
+    guild: Guild,
     command: str,
     member: Member,
     channel: Channel,
@@ -815,16 +841,15 @@ def build_command_data(
     autocomplete: tuple[str, str] | None,
 ) -> dict[str, Any]:
     """The ``data`` of an INTERACTION_CREATE, built from the commands the bot synced."""
-    state = club.state
     path = command.strip().lstrip("/").split()
     if not path:
         raise DriverError("empty command name")
-    visible = state.visible_commands(club.guild.id)
+    visible = state.visible_commands(guild.id)
     top = next((c for c in visible if c["name"] == path[0]), None)
     if top is None:
         raise DriverError(f"no slash command /{path[0]}; the bot synced: {sorted(c['name'] for c in visible)}")
     required = top.get("default_member_permissions")
-    if required is not None and not state.command_permission_override(club.guild.id, top["name"]):
+    if required is not None and not state.command_permission_override(guild.id, top["name"]):
         have = state.perms(channel, member.user.id)
         if int(required) & ~have:
             raise CommandNotVisible(
@@ -877,7 +902,7 @@ def build_command_data(
         if "_raw" in option:
             raw = option.pop("_raw")
             option["value"] = convert_option(
-                club, schema[option["name"]], raw, channel, resolved, lenient=autocomplete is not None
+                state, guild, member, schema[option["name"]], raw, channel, resolved, lenient=autocomplete is not None
             )
     # Discord sends options in the order of the command's definition.
     order = list(schema)
@@ -896,7 +921,9 @@ def build_command_data(
 
 
 def convert_option(
-    club: Club,
+    state: DoubleState,
+    guild: Guild,
+    invoker: Member,
     schema: dict[str, Any],
     raw: Any,
     channel: Channel,
@@ -906,7 +933,6 @@ def convert_option(
 ) -> Any:
     kind = schema["type"]
     name = schema["name"]
-    state = club.state
 
     def fail(why: str) -> DriverError:
         return DriverError(f"option {name!r} ({OPTION_TYPES.get(kind, kind)}): {why}")
@@ -950,7 +976,7 @@ def convert_option(
             raise fail(f"expected True/False, got {raw!r}")
         return raw
     if kind in (6, 9) and isinstance(raw, Member | User):
-        member = raw if isinstance(raw, Member) else club.guild.members.get(raw.id)
+        member = raw if isinstance(raw, Member) else guild.members.get(raw.id)
         user = raw.user if isinstance(raw, Member) else raw
         resolved.setdefault("users", {})[str(user.id)] = user.to_dict()
         if member is not None:
@@ -972,7 +998,7 @@ def convert_option(
             "id": str(target.id),
             "name": target.name,
             "type": target.type,
-            "permissions": str(state.perms(target, club.admin.user.id)),
+            "permissions": str(state.perms(target, invoker.user.id)),
             "parent_id": str(target.parent_id) if target.parent_id else None,
             "flags": 0,
         }
