@@ -1,0 +1,152 @@
+"""The foundation end to end: state survives a restart, ``python -m bot`` really runs against the
+double from its environment alone and shuts down cleanly, ``python -m bot sync`` syncs globally,
+and a server that removes the bot is marked as left.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import discord
+import pytest
+
+from bot.paths import PROJECT_ROOT
+from tests.double import DiscordDouble
+from tests.double.models import InteractionRecord
+from tests.double.state import ClubLayout
+from tests.e2e.driver import Club, build_command_data
+
+BAD_STDERR = ("Task was destroyed", "Unclosed connector", "Unclosed client session", "Traceback")
+
+
+async def test_restart_keeps_the_servers_settings(club: Club) -> None:
+    await club.slash("config set", member=club.admin, timezone="Europe/Berlin", club_channel=club.text_channel)
+    first_bot = club.bot
+    await club.restart()
+    assert club.bot is not first_bot and first_bot.is_closed() and first_bot.db_closed
+    replies = await club.slash("config show", member=club.member)
+    assert "Europe/Berlin" in replies[0].text
+    assert club.text_channel.mention() in replies[0].text
+
+
+async def test_the_fixture_builds_the_bot_like_python_m_bot(club: Club) -> None:
+    bot = club.bot
+    assert bot.settings.api_base == club.double.api_base
+    assert bot.settings.gateway_url == club.double.gateway_url
+    assert club.double.api_base == discord.http.Route.BASE
+    assert not bot.intents.members and not bot.intents.message_content and not bot.intents.presences
+    assert bot.allowed_mentions.to_dict() == {"parse": []}
+    synced = [scope for scope, _ in club.state.command_syncs]
+    assert bot.settings.dev_guild_id in synced and None not in synced  # dev guild on start, never global
+
+
+async def test_a_server_that_removes_the_bot_is_marked_left_and_rejoining_clears_it(club: Club) -> None:
+    async def left_at() -> float | None:
+        return await club.bot.db.fetch_value("SELECT left_at FROM guilds WHERE guild_id = ?", (club.guild.id,))
+
+    assert await club.run(left_at) is None
+    await club.remove_guild()
+    assert await club.run(left_at) == pytest.approx(club.clock.now().timestamp())
+
+    async def rejoin() -> None:
+        club.state.add_bot_to_guild(club.guild)
+        await club.runtime._wait_for(lambda: club.bot.get_guild(club.guild.id) is not None, "the bot to rejoin")
+        await club.runtime.settle()
+
+    await club.run(rejoin)
+    assert await club.run(left_at) is None
+
+
+# ---------------------------------------------------------------------------------------------- the real CLI
+
+
+@pytest.fixture
+async def own_double() -> AsyncIterator[tuple[DiscordDouble, ClubLayout]]:
+    """A second double on this test's loop, for a bot process of its own."""
+    double = DiscordDouble()
+    await double.start()
+    try:
+        yield double, double.state.create_club_guild("CLI Club")
+    finally:
+        await double.stop()
+
+
+def cli_env(double: DiscordDouble, tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_"))}
+    env.update(double.env(DATABASE_PATH=str(tmp_path / "cli.sqlite3"), LOG_LEVEL="INFO", **extra))
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+async def wait_until(predicate: object, what: str, limit: float = 20.0) -> None:
+    deadline = time.monotonic() + limit
+    while not predicate():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+async def test_python_m_bot_connects_syncs_answers_and_stops_cleanly_on_sigterm(
+    own_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    double, layout = own_double
+    env = cli_env(double, tmp_path, DEV_GUILD_ID=str(layout.guild.id))
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=PROJECT_ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        state = double.state
+        await wait_until(
+            lambda: any(scope == layout.guild.id for scope, _ in state.command_syncs), "the dev-guild sync"
+        )
+        await wait_until(lambda: double.gateway.identifies >= 1, "IDENTIFY")
+        assert all(scope is not None for scope, _ in state.command_syncs)  # never global on start
+
+        data = build_command_data(
+            state, layout.guild, "help", layout.member, layout.text_channel, None, {}, autocomplete=None
+        )
+        record: InteractionRecord = state.new_interaction(
+            type=2, guild=layout.guild, channel=layout.text_channel, user=layout.member.user, data=data
+        )
+        double.dispatch_interaction(record)
+        await wait_until(lambda: record.answered or record.failed, "the answer to /help", limit=5)
+        assert record.failed is None
+        answer = state.messages[record.message_ids[0]]
+        assert "Dogear" in answer.content and answer.ephemeral
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 20)
+    log = stderr.decode()
+    assert process.returncode == 0, log
+    for bad in BAD_STDERR:
+        assert bad not in log, f"{bad!r} in stderr:\n{log}"
+    assert "synced" in log and "database closed" in log
+    assert (tmp_path / "cli.sqlite3").exists()
+
+
+async def test_python_m_bot_sync_syncs_globally_and_exits(
+    own_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    double, _ = own_double
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "sync", cwd=PROJECT_ROOT, env=cli_env(double, tmp_path),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    log = stderr.decode()
+    assert process.returncode == 0, log
+    for bad in BAD_STDERR:
+        assert bad not in log, f"{bad!r} in stderr:\n{log}"
+    scopes = [scope for scope, _ in double.state.command_syncs]
+    assert scopes == [None]
+    names = {command["name"] for command in double.state.commands[None]}
+    assert {"help", "config"} <= names
+    assert double.gateway.identifies == 0  # sync needs no gateway connection
