@@ -1,0 +1,171 @@
+"""One compiled matcher per ruleset: an RE2 set finds, in one pass, which rules can fire.
+
+Every rule part, every exclusion list and, per category, the negated form of its patterns
+("nobody" + any of them) is one entry of a single ``re2.Set``. Scanning a paragraph costs one linear-time pass over it. A rule whose
+parts are present, with no negation or exclusion entry present, fires without further work;
+only the rare paragraph where a negation or idiom is present is checked exactly, hit by hit.
+So the cost grows with the text, not with the number of rules. Text goes to RE2 as UTF-8
+bytes, encoded once per paragraph; offsets are worked out only for the evidence kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import re2
+
+from bot.warnings.rules import Rule, Ruleset, re2_options
+
+# Enough room for thousands of rules; a Set whose DFA runs out of memory would miss matches.
+SET_MAX_MEM = 1 << 30
+NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
+
+
+@dataclass(slots=True)
+class _Part:
+    regex: re2._Regexp
+    entry: int  # Set entry of the part itself
+    negated_entry: int | None  # Set entry of "negation cue + part", when the rule is negatable
+
+
+@dataclass(slots=True)
+class _CompiledRule:
+    rule: Rule
+    parts: list[_Part]
+    exclusion: re2._Regexp | None
+    exclusion_entry: int | None
+    others: frozenset[int] = frozenset()  # entries of the parts after the first
+    guards: frozenset[int] = frozenset()  # entries whose presence calls for the exact check
+
+    def __post_init__(self) -> None:
+        self.others = frozenset(part.entry for part in self.parts[1:])
+        guards = {part.negated_entry for part in self.parts if part.negated_entry is not None}
+        if self.exclusion_entry is not None:
+            guards.add(self.exclusion_entry)
+        self.guards = frozenset(guards)
+
+
+class Hit:
+    """A rule that fired in a paragraph; its byte span in ``data`` is found only when asked."""
+
+    __slots__ = ("_compiled", "_span", "data", "rule")
+
+    def __init__(self, compiled: _CompiledRule, data: bytes, span: tuple[int, int] | None) -> None:
+        self._compiled = compiled
+        self.rule = compiled.rule
+        self.data = data
+        self._span = span
+
+    @property
+    def span(self) -> tuple[int, int]:
+        if self._span is None:
+            # No negation or idiom was present for this rule, so the first match is valid.
+            match = self._compiled.parts[0].regex.search(self.data)
+            self._span = match.span() if match else (0, 0)
+        return self._span
+
+    def char_span(self) -> tuple[int, int]:
+        """The span as character offsets into the paragraph's text."""
+        start, end = self.span
+        char_start = len(self.data[:start].decode("utf-8", "ignore"))
+        return char_start, char_start + len(self.data[start:end].decode("utf-8", "ignore"))
+
+
+class Matcher:
+    """Built once per ruleset; ``scan_paragraph`` is the hot path."""
+
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.ruleset = ruleset
+        options = re2_options()
+        set_options = re2_options()
+        set_options.max_mem = SET_MAX_MEM
+        self._set = re2.Set.SearchSet(set_options)
+        self._negation = ruleset.negation if ruleset.negation.cues else None
+        negation_prefix = self._negation.prefix() if self._negation else ""
+        # Set entry -> compiled rules whose first part is there (several rules can share one).
+        self._by_entry: dict[int, list[_CompiledRule]] = {}
+        entries: dict[str, int] = {}
+        regexes: dict[str, re2._Regexp] = {}
+
+        def entry_for(pattern: str, *, compile_regex: bool = True) -> int:
+            if pattern not in entries:
+                entries[pattern] = self._set.Add(pattern.encode("utf-8"))
+                if compile_regex:
+                    regexes[pattern] = re2.compile(pattern.encode("utf-8"), options)
+            return entries[pattern]
+
+        # One negated entry per category ("cue + any negatable pattern of the category") keeps the
+        # set small; it only decides whether the exact negation check is needed.
+        negatable: dict[str, list[str]] = {}
+        for rule in ruleset.rules:
+            if rule.negatable and negation_prefix:
+                negatable.setdefault(rule.category, []).extend(rule.parts)
+        negated_entries = {
+            category: entry_for(negation_prefix + "(?:" + "|".join(dict.fromkeys(patterns)) + ")", compile_regex=False)
+            for category, patterns in negatable.items()
+        }
+        for rule in ruleset.rules:
+            parts = []
+            for pattern in rule.parts:
+                negated = negated_entries.get(rule.category) if rule.negatable else None
+                entry = entry_for(pattern)
+                parts.append(_Part(regexes[pattern], entry, negated))
+            exclusions = ruleset.category_rules(rule.category).exclude + rule.unless
+            exclusion_source = "|".join(f"(?:{p})" for p in exclusions) if exclusions else None
+            exclusion_entry = entry_for(exclusion_source) if exclusion_source else None
+            compiled = _CompiledRule(
+                rule, parts, regexes[exclusion_source] if exclusion_source else None, exclusion_entry
+            )
+            # Index by the first part only: a rule needs every part, so that one must be present.
+            self._by_entry.setdefault(parts[0].entry, []).append(compiled)
+        self._set.Compile()
+        self.size = len(entries)
+
+    def scan_paragraph(self, text: str) -> list[Hit]:
+        """The rules that fire in one paragraph, each at most once."""
+        data = text.encode("utf-8")
+        found = self._set.Match(data)
+        if not found:
+            return []
+        present = frozenset(found)
+        hits: list[Hit] = []
+        by_entry = self._by_entry
+        for entry in found:
+            for compiled in by_entry.get(entry, ()):
+                if compiled.others and not present.issuperset(compiled.others):
+                    continue
+                if present.isdisjoint(compiled.guards):
+                    hits.append(Hit(compiled, data, None))
+                    continue
+                span = self._locate(compiled, data, present)
+                if span is not None:
+                    hits.append(Hit(compiled, data, span))
+        return hits
+
+    def _locate(self, compiled: _CompiledRule, data: bytes, present: frozenset[int]) -> tuple[int, int] | None:
+        """The exact check: every part needs a match that is neither inside an idiom nor negated."""
+        spans: list[tuple[int, int]] = []
+        if compiled.exclusion is not None and compiled.exclusion_entry in present:
+            spans = [match.span() for match in compiled.exclusion.finditer(data)]
+        first: tuple[int, int] | None = None
+        for part in compiled.parts:
+            check_negation = part.negated_entry is not None and part.negated_entry in present
+            span = self._first_valid(part.regex, data, spans, check_negation)
+            if span is None:
+                return None
+            first = first or span
+        return first
+
+    def _first_valid(
+        self, regex: re2._Regexp, data: bytes, excluded: list[tuple[int, int]], check_negation: bool
+    ) -> tuple[int, int] | None:
+        for match in regex.finditer(data):
+            start, end = match.span()
+            if excluded and any(start < e_end and e_start < end for e_start, e_end in excluded):
+                continue
+            if check_negation:
+                before = data[max(0, start - NEGATION_CONTEXT) : start].decode("utf-8", "ignore")
+                if self._negation.is_negated(before):  # type: ignore[union-attr]
+                    continue
+            return start, end
+        return None

@@ -1,0 +1,93 @@
+"""The warning categories: the fixed defaults from ``data/warnings/taxonomy.json`` plus a
+server's own additions.
+
+Ids of the defaults never change (stories, settings and rules refer to them), so a server can
+add categories but never remove or rename these.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from bot.paths import DATA_DIR
+
+WARNINGS_DATA = DATA_DIR / "warnings"
+TAXONOMY_FILE = WARNINGS_DATA / "taxonomy.json"
+CATEGORY_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    label: str
+    description: str
+    group: str
+    ao3_warning: str | None = None
+    custom: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    categories: tuple[Category, ...]
+    _by_id: dict[str, Category] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({category.id: category for category in self.categories})
+
+    def __iter__(self) -> Iterator[Category]:
+        return iter(self.categories)
+
+    def __contains__(self, category_id: object) -> bool:
+        return category_id in self._by_id
+
+    def __len__(self) -> int:
+        return len(self.categories)
+
+    @property
+    def ids(self) -> list[str]:
+        return [category.id for category in self.categories]
+
+    def get(self, category_id: str) -> Category | None:
+        return self._by_id.get(category_id)
+
+    def label(self, category_id: str) -> str:
+        category = self._by_id.get(category_id)
+        return category.label if category else category_id
+
+    def with_custom(self, extra: Iterable[Category]) -> Taxonomy:
+        """The defaults first, then the server's categories; an extra id never shadows a default."""
+        added = [replace(category, custom=True) for category in extra if category.id not in self._by_id]
+        return Taxonomy(self.categories + tuple(added))
+
+    def search(self, typed: str, limit: int = 25) -> list[Category]:
+        """Autocomplete: ids or labels starting with what was typed first, then containing it."""
+        needle = typed.strip().lower()
+        starts = [c for c in self.categories if c.id.startswith(needle) or c.label.lower().startswith(needle)]
+        contains = [c for c in self.categories if c not in starts and (needle in c.id or needle in c.label.lower())]
+        return (starts + contains)[:limit]
+
+
+def parse_taxonomy(raw: dict) -> Taxonomy:
+    categories = []
+    for entry in raw["categories"]:
+        categories.append(
+            Category(
+                id=entry["id"],
+                label=entry["label"],
+                description=entry["description"],
+                group=entry["group"],
+                ao3_warning=entry.get("ao3_warning"),
+            )
+        )
+    return Taxonomy(tuple(categories))
+
+
+@cache
+def default_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
+    """Read once per process: the file ships with the code and does not change while running."""
+    return parse_taxonomy(json.loads(path.read_text(encoding="utf-8")))
