@@ -1,0 +1,279 @@
+"""``python -m bot demo``: watch Dogear run a club evening, without a Discord token.
+
+The real bot (built exactly as ``python -m bot`` builds it) talks to the local Discord double
+from ``tests/double`` on 127.0.0.1; a script plays the members. What you read is what the bot
+really answered and posted.
+
+Usage: python -m bot demo [--story PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.paths import PROJECT_ROOT
+
+SAMPLE_STORY = PROJECT_ROOT / "data" / "sample_story.md"
+WIDTH = 100
+
+
+def _import_driver() -> Any:
+    """The double lives with the tests; make the project root importable when run from elsewhere."""
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+    from tests.e2e import driver
+
+    return driver
+
+
+@dataclass(frozen=True)
+class Pick:
+    """An autocomplete option: the member types ``typed`` and takes the first suggestion."""
+
+    typed: str
+
+
+@dataclass
+class Step:
+    """One thing a member does. ``options`` may be a function of what earlier steps produced."""
+
+    actor: str
+    command: str
+    options: dict[str, Any] | Callable[[Demo], dict[str, Any]] = field(default_factory=dict)
+    note: str = ""
+    advance: timedelta | None = None  # instead of a command: let time pass
+    click: str | None = None  # instead of a command: press this button on the last reply
+
+
+class Demo:
+    def __init__(self, club: Any, story: Path, out: Callable[[str], None]) -> None:
+        self.club = club
+        self.story = story
+        self.out = out
+        self.last_replies: list[Any] = []
+        self.names = self._names()
+
+    def _names(self) -> dict[str, str]:
+        club = self.club
+        names = {f"<#{c.id}>": f"#{c.name}" for c in club.guild.channels.values()}
+        for member in club.guild.members.values():
+            names[f"<@{member.user.id}>"] = f"@{member.user.display}"
+            names[f"<@!{member.user.id}>"] = f"@{member.user.display}"
+        for role in club.guild.roles.values():
+            names[f"<@&{role.id}>"] = f"@{role.name}"
+        return names
+
+    def readable(self, text: str) -> str:
+        for raw, name in self.names.items():
+            text = text.replace(raw, name)
+        for thread in self.club.threads:
+            text = text.replace(f"<#{thread.id}>", f"#{thread.name}")
+        return re.sub(r"<t:(\d+)(:[a-zA-Z])?>", lambda m: f"<time {m.group(1)}>", text)
+
+    def member(self, actor: str) -> Any:
+        return getattr(self.club, actor)
+
+    def available(self, command: str) -> bool:
+        top = command.split()[0]
+        return any(c["name"] == top for c in self.club.state.visible_commands(self.club.guild.id))
+
+    # -- printing
+    def say(self, who: str, text: str, indent: str = "  ") -> None:
+        body = self.readable(text).strip() or "(empty)"
+        lines = body.splitlines()
+        self.out(f"{indent}{who} › {lines[0]}")
+        pad = indent + " " * (len(who) + 3)
+        for line in lines[1:]:
+            self.out(f"{pad}{line}".rstrip())
+
+    def show_reply(self, reply: Any) -> None:
+        if reply.modal:
+            self.say("Dogear opens a form", str(reply.modal.get("title", "")))
+            return
+        who = "Dogear (only you see this)" if reply.ephemeral else "Dogear"
+        self.say(who, reply.text)
+        if reply.labels:
+            self.out(f"    buttons: {' | '.join(reply.labels)}")
+        for attachment in reply.attachments:
+            self.out(f"    attached: {attachment.filename} ({len(attachment.data)} bytes)")
+
+    def show_posts(self, before: set[int]) -> None:
+        state = self.club.state
+        fresh = [
+            m
+            for m in state.messages.values()
+            if m.id not in before and not m.ephemeral and not m.deleted and m.interaction_id is None
+            and m.guild_id == self.club.guild.id
+        ]  # fmt: skip
+        for message in sorted(fresh, key=lambda m: m.id):
+            channel = state.channels[message.channel_id]
+            where = f"#{channel.name}" + (" (thread)" if channel.is_thread else "")
+            self.say(f"posted in {where}", reply_text(message), indent="    ")
+        if fresh:
+            pinged = [m for m in fresh if m.pinged_everyone or m.pinged_users or m.pinged_roles]
+            if not pinged:
+                self.out("    (nobody was pinged by these posts)")
+            for message in pinged:
+                roles = ", ".join(f"@{self.club.guild.roles[r].name}" for r in message.pinged_roles)
+                users = ", ".join(f"@{state.users[u].display}" for u in message.pinged_users)
+                everyone = "@everyone" if message.pinged_everyone else ""
+                self.out(f"    (this post pinged {', '.join(x for x in (everyone, roles, users) if x)})")
+
+    # -- running
+    async def run(self, steps: list[Step]) -> None:
+        club = self.club
+        self.out("=" * WIDTH)
+        self.out("Dogear demo: the real bot against a local Discord double (no token, nothing leaves this machine)")
+        self.out(
+            f"Server {club.guild.name!r}: #{club.text_channel.name}, #{club.forum_channel.name} (forum); "
+            f"{club.admin.user.display} is an admin, {club.member.user.display} and "
+            f"{club.other_member.user.display} are members."
+        )
+        self.out(f"Story file: {self.story.name}")
+        self.out("=" * WIDTH)
+        for step in steps:
+            await self.run_step(step)
+        self.out("")
+        self.out("=" * WIDTH)
+        double = club.double
+        failed = double.failed_interactions
+        self.out(
+            f"{len(club._interactions)} interactions, {len(club.requests)} API requests, "
+            f"{len(club.rate_limited)} rate limits hit, {len(failed)} failed interactions."
+        )
+
+    async def run_step(self, step: Step) -> None:
+        club = self.club
+        self.out("")
+        if step.note:
+            self.out(f"# {step.note}")
+        if step.advance is not None:
+            before = set(club.state.messages)
+            self.out(f"... {_duration(step.advance)} later ...")
+            await club.clock.advance(step.advance)
+            self.show_posts(before)
+            return
+        member = self.member(step.actor)
+        name = member.user.display
+        if step.click is not None:
+            self.out(f"{name} presses [{step.click}]")
+            before = set(club.state.messages)
+            replies = await club.click(self.last_replies[-1], step.click, member=member)
+        else:
+            if not self.available(step.command):
+                self.out(f"{name} › /{step.command}   (skipped: this build has no /{step.command.split()[0]})")
+                return
+            options = step.options(self) if callable(step.options) else dict(step.options)
+            labels: dict[str, str] = {}
+            for key, value in list(options.items()):
+                if isinstance(value, Pick):
+                    choices = await club.autocomplete(step.command, key, value.typed, member=member)
+                    if not choices:
+                        self.out(f"{name} › /{step.command}   (skipped: nothing suggested for {key}:{value.typed!r})")
+                        return
+                    options[key] = choices[0]["value"]
+                    labels[key] = choices[0]["name"]
+            shown = " ".join(f"{k}:{labels.get(k) or _show(v, self)}" for k, v in options.items())
+            self.out(f"{name} › /{step.command}{' ' + shown if shown else ''}")
+            before = set(club.state.messages)
+            replies = await club.slash(step.command, member=member, **options)
+        for reply in replies:
+            self.show_reply(reply)
+        self.show_posts(before)
+        if replies:
+            self.last_replies = replies
+
+
+def reply_text(message: Any) -> str:
+    driver = _import_driver()
+    return driver.Reply(message=message).text
+
+
+def _show(value: Any, demo: Demo) -> str:
+    if isinstance(value, Path):
+        return value.name
+    if isinstance(value, tuple) and len(value) == 2:
+        return str(value[0])
+    if hasattr(value, "mention") and callable(value.mention):
+        return demo.readable(value.mention())
+    return str(value)
+
+
+def _duration(delta: timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    return f"{hours / 24:g} days" if hours >= 48 else f"{hours:g} hours"
+
+
+def script(story: Path) -> list[Step]:
+    """The evening, in the order a club would do it."""
+
+    return [
+        Step("member", "help", note="A new member asks what Dogear does."),
+        Step(
+            "admin",
+            "config set",
+            lambda d: {
+                "club_channel": d.club.text_channel,
+                "discussion_channel": d.club.forum_channel,
+                "club_role": d.club.club_role,
+                "timezone": "Europe/London",
+            },
+            note="The admin points Dogear at the club's channels.",
+        ),
+        Step("member", "config set", {"timezone": "Europe/Paris"}, note="A member tries an admin command."),
+        Step("admin", "story add", {"file": story}, note="The admin uploads the club's next read."),
+        Step("member", "story list", note="Anyone can see the shelf."),
+        Step("member", "story info", {"story": Pick("Gull")}),
+        Step(
+            "admin", "excerpt post", {"story": Pick("Gull"), "chapter": 1}, note="Chapter 1 goes up, behind spoilers."
+        ),
+        Step(
+            "member", "prefs avoid", {"warning": "death"}, note="Mel would rather be asked before reading about death."
+        ),
+        Step("member", "progress set", {"story": Pick("Gull"), "chapter": 1}, note="Mel finished chapter 1."),
+        Step("other_member", "progress set", {"story": Pick("Gull"), "chapter": 0}),
+        Step("other_member", "progress club", {"story": Pick("Gull")}, note="Who is caught up? Nobody gets spoiled."),
+        Step(
+            "admin",
+            "discussion schedule",
+            {"story": Pick("Gull"), "chapter": 1, "when": "tomorrow 19:00"},
+            note="The admin schedules the chapter 1 discussion.",
+        ),
+        Step("admin", "discussion list"),
+        Step("admin", "", advance=timedelta(days=1, hours=1), note="Time passes; the discussion opens on its own."),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot demo", description=__doc__.splitlines()[0])
+    parser.add_argument("--story", type=Path, default=SAMPLE_STORY, help="story file to use (default: the sample)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return 0 if exit_.code == 0 else 2
+    story: Path = args.story
+    if not story.is_file():
+        print(f"dogear: demo: {story} is not a file; pass --story PATH or leave it out for the sample", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.CRITICAL)
+    driver = _import_driver()
+    with tempfile.TemporaryDirectory(prefix="dogear-demo-") as tmp:
+        runtime = driver.ClubRuntime(Path(tmp) / "demo.sqlite3")
+        runtime.start()
+        try:
+            club = runtime.new_club("Gull Point Readers")
+            demo = Demo(club, story, print)
+            asyncio.run(demo.run(script(story)))
+        finally:
+            runtime.stop()
+    return 0
