@@ -1,0 +1,245 @@
+"""Stories in SQLite, per server: plain SQL, every query scoped by guild id.
+
+A story's text is stored once, chapter by chapter (scenes as JSON). ``insert_story`` works
+inside the caller's transaction so importing a story and saving its warnings scan commit
+together or not at all; ``add_story`` is the same in a transaction of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from bot.db import Database, Row
+from bot.errors import UserError
+from bot.guilds import ensure_guild
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+
+_STORY_COLUMNS = (
+    "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
+    " content_hash, added_by, added_at"
+)
+_META_LISTS = ("archive_warnings", "fandoms", "relationships", "characters", "additional_tags", "notes")
+
+
+class DuplicateStory(UserError):
+    """The same text is already a story in this server."""
+
+    def __init__(self, story_id: int, title: str) -> None:
+        self.story_id = story_id
+        self.title = title
+        super().__init__(f"This story is already in the server as “{title}” (id {story_id}); nothing was added.")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """A story's metadata without its text: what lists, info and autocomplete show."""
+
+    id: int
+    title: str
+    author: str | None
+    summary: str | None
+    rating: str | None
+    declared_warnings: list[str]
+    meta: dict[str, list[str]]
+    source_format: str
+    chapter_count: int
+    words: int
+    content_hash: str | None
+    added_by: int | None
+    added_at: float
+
+    def story_meta(self) -> StoryMeta:
+        return StoryMeta(
+            title=self.title,
+            author=self.author,
+            summary=self.summary,
+            rating=self.rating,
+            declared_warnings=list(self.declared_warnings),
+            **{key: list(self.meta.get(key, [])) for key in _META_LISTS},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterInfo:
+    number: int
+    title: str | None
+    words: int
+
+
+def fold(text: str) -> str:
+    """Case and accents folded, so "emile" finds "Émile" and sorting ignores both."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+def _record(row: Row) -> StoryRecord:
+    return StoryRecord(
+        id=row["id"],
+        title=row["title"],
+        author=row["author"],
+        summary=row["summary"],
+        rating=row["rating"],
+        declared_warnings=json.loads(row["declared_warnings"]),
+        meta=json.loads(row["meta_json"]),
+        source_format=row["source_format"],
+        chapter_count=row["chapter_count"],
+        words=row["words"],
+        content_hash=row["content_hash"],
+        added_by=row["added_by"],
+        added_at=row["added_at"],
+    )
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+async def insert_story(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    story: Story,
+    *,
+    content_hash: str,
+    added_by: int | None,
+    now: float,
+) -> int:
+    """Insert inside the caller's transaction; raises :class:`DuplicateStory`."""
+    await ensure_guild(tx, guild_id, now)
+    async with tx.execute(
+        "SELECT id, title FROM stories WHERE guild_id = ? AND content_hash = ?", (guild_id, content_hash)
+    ) as cursor:
+        existing = await cursor.fetchone()
+    if existing is not None:
+        raise DuplicateStory(existing["id"], existing["title"])
+    meta = story.meta
+    cursor = await tx.execute(
+        "INSERT INTO stories (guild_id, title, title_folded, author, summary, rating, declared_warnings, meta_json,"
+        " source_format, chapter_count, words, content_hash, added_by, added_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            guild_id,
+            meta.title,
+            fold(meta.title),
+            meta.author,
+            meta.summary,
+            meta.rating,
+            _dumps(meta.declared_warnings),
+            _dumps({key: getattr(meta, key) for key in _META_LISTS}),
+            story.source_format,
+            len(story.chapters),
+            story.words,
+            content_hash,
+            added_by,
+            now,
+        ),
+    )
+    story_id = int(cursor.lastrowid or 0)
+    await tx.executemany(
+        "INSERT INTO chapters (guild_id, story_id, number, title, scenes, notes, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                guild_id,
+                story_id,
+                chapter.number,
+                chapter.title,
+                _dumps([scene.paragraphs for scene in chapter.scenes]),
+                _dumps(chapter.notes),
+                chapter.words,
+            )
+            for chapter in story.chapters
+        ],
+    )
+    return story_id
+
+
+async def add_story(
+    db: Database, guild_id: int, story: Story, *, content_hash: str, added_by: int | None, now: float
+) -> int:
+    async with db.transaction() as tx:
+        return await insert_story(tx, guild_id, story, content_hash=content_hash, added_by=added_by, now=now)
+
+
+async def get_story_record(db: Database, guild_id: int, story_id: int) -> StoryRecord | None:
+    row = await db.fetch_one(
+        f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id)
+    )
+    return None if row is None else _record(row)
+
+
+def _chapter(row: Row) -> Chapter:
+    scenes = [Scene(list(paragraphs)) for paragraphs in json.loads(row["scenes"])]
+    return Chapter(row["number"], row["title"], scenes, json.loads(row["notes"]))
+
+
+async def load_chapter(db: Database, guild_id: int, story_id: int, number: int) -> Chapter | None:
+    row = await db.fetch_one(
+        "SELECT number, title, scenes, notes FROM chapters WHERE guild_id = ? AND story_id = ? AND number = ?",
+        (guild_id, story_id, number),
+    )
+    return None if row is None else _chapter(row)
+
+
+async def load_story(db: Database, guild_id: int, story_id: int) -> Story | None:
+    record = await get_story_record(db, guild_id, story_id)
+    if record is None:
+        return None
+    rows = await db.fetch_all(
+        "SELECT number, title, scenes, notes FROM chapters WHERE guild_id = ? AND story_id = ? ORDER BY number",
+        (guild_id, story_id),
+    )
+    return Story(record.story_meta(), [_chapter(row) for row in rows], record.source_format)
+
+
+async def chapter_infos(db: Database, guild_id: int, story_id: int) -> list[ChapterInfo]:
+    rows = await db.fetch_all(
+        "SELECT number, title, words FROM chapters WHERE guild_id = ? AND story_id = ? ORDER BY number",
+        (guild_id, story_id),
+    )
+    return [ChapterInfo(row["number"], row["title"], row["words"]) for row in rows]
+
+
+async def count_stories(db: Database, guild_id: int) -> int:
+    return int(await db.fetch_value("SELECT count(*) FROM stories WHERE guild_id = ?", (guild_id,)))
+
+
+async def list_stories(db: Database, guild_id: int, *, offset: int = 0, limit: int = 10) -> list[StoryRecord]:
+    """One page of the server's stories in title order."""
+    rows = await db.fetch_all(
+        f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? ORDER BY title_folded, id LIMIT ? OFFSET ?",
+        (guild_id, limit, offset),
+    )
+    return [_record(row) for row in rows]
+
+
+async def list_story_ids(db: Database, guild_id: int) -> list[int]:
+    rows = await db.fetch_all("SELECT id FROM stories WHERE guild_id = ? ORDER BY id", (guild_id,))
+    return [row["id"] for row in rows]
+
+
+async def search_stories(db: Database, guild_id: int, prefix_or_text: str, limit: int = 25) -> list[StoryRecord]:
+    """Autocomplete: titles starting with the text first, then titles containing it."""
+    needle = fold(prefix_or_text)
+    if not needle:
+        return await list_stories(db, guild_id, limit=limit)
+    rows = await db.fetch_all(
+        f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? AND instr(title_folded, ?) > 0"
+        " ORDER BY instr(title_folded, ?) != 1, title_folded, id LIMIT ?",
+        (guild_id, needle, needle, limit),
+    )
+    return [_record(row) for row in rows]
+
+
+async def delete_story(tx: aiosqlite.Connection, guild_id: int, story_id: int) -> bool:
+    """Inside the caller's transaction; chapters, progress, scans and schedules cascade."""
+    cursor = await tx.execute("DELETE FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
+    return cursor.rowcount > 0
+
+
+async def remove_story(db: Database, guild_id: int, story_id: int) -> bool:
+    async with db.transaction() as tx:
+        return await delete_story(tx, guild_id, story_id)

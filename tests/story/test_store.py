@@ -1,0 +1,133 @@
+"""Story storage on a real migrated SQLite file."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.db import Database
+from bot.story.importer import content_hash, import_story
+from bot.story.store import (
+    DuplicateStory,
+    add_story,
+    chapter_infos,
+    count_stories,
+    get_story_record,
+    list_stories,
+    list_story_ids,
+    load_chapter,
+    load_story,
+    remove_story,
+    search_stories,
+)
+
+from .builders import ao3_html, two_chapter_work
+
+GUILD, OTHER = 1001, 2002
+LIMIT = 8 * 1024 * 1024
+
+
+def work():
+    return import_story(ao3_html(two_chapter_work()).encode(), "ford.html", max_bytes=LIMIT)
+
+
+async def add(db: Database, story, guild: int = GUILD) -> int:
+    return await add_story(db, guild, story, content_hash=content_hash(story), added_by=7, now=1000.0)
+
+
+async def test_round_trip_keeps_everything(db: Database) -> None:
+    story = work()
+    story_id = await add(db, story)
+    loaded = await load_story(db, GUILD, story_id)
+    assert loaded == story
+    record = await get_story_record(db, GUILD, story_id)
+    assert record is not None
+    assert (record.title, record.author, record.chapter_count, record.words) == (
+        "The Ford",
+        "riverwriter",
+        2,
+        story.words,
+    )
+    assert record.declared_warnings == ["TW: drowning"]
+    assert record.meta["archive_warnings"] == ["Major Character Death"]
+    assert record.added_by == 7 and record.content_hash == content_hash(story)
+    chapter = await load_chapter(db, GUILD, story_id, 2)
+    assert chapter == story.chapters[1]
+    assert await load_chapter(db, GUILD, story_id, 3) is None
+    assert [(c.number, c.title) for c in await chapter_infos(db, GUILD, story_id)] == [(1, "The Ford"), (2, None)]
+
+
+async def test_text_is_stored_once(db: Database) -> None:
+    story_id = await add(db, work())
+    rows = await db.fetch_all("SELECT scenes FROM chapters WHERE story_id = ?", (story_id,))
+    assert len(rows) == 2
+    assert await db.fetch_value("SELECT count(*) FROM stories") == 1
+
+
+async def test_duplicate_in_same_guild_is_reported_not_stored(db: Database) -> None:
+    first = await add(db, work())
+    with pytest.raises(DuplicateStory) as info:
+        await add(db, work())
+    assert info.value.story_id == first and info.value.title == "The Ford"
+    assert "already in the server as “The Ford”" in str(info.value)
+    assert await count_stories(db, GUILD) == 1
+    assert await db.fetch_value("SELECT count(*) FROM chapters") == 2
+
+
+async def test_same_story_in_another_guild_is_fine_and_invisible_across(db: Database) -> None:
+    mine = await add(db, work())
+    theirs = await add(db, work(), OTHER)
+    assert mine != theirs
+    assert await get_story_record(db, OTHER, mine) is None
+    assert await load_story(db, OTHER, mine) is None
+    assert await load_chapter(db, OTHER, mine, 1) is None
+    assert await list_story_ids(db, GUILD) == [mine]
+    assert await remove_story(db, OTHER, mine) is False
+    assert await get_story_record(db, GUILD, mine) is not None
+
+
+async def test_remove_cascades_chapters(db: Database) -> None:
+    story_id = await add(db, work())
+    assert await remove_story(db, GUILD, story_id) is True
+    assert await get_story_record(db, GUILD, story_id) is None
+    assert await db.fetch_value("SELECT count(*) FROM chapters") == 0
+    assert await remove_story(db, GUILD, story_id) is False
+
+
+async def test_failed_insert_leaves_nothing(db: Database) -> None:
+    story = work()
+    story.chapters[1].number = 1  # two chapters numbered 1: the chapter insert fails
+    with pytest.raises(Exception, match="UNIQUE"):
+        await add(db, story)
+    assert await db.fetch_value("SELECT count(*) FROM stories") == 0
+    assert await db.fetch_value("SELECT count(*) FROM guilds") == 0
+
+
+async def test_list_and_search(db: Database) -> None:
+    titles = ["The Ford", "Ford Crossing", "Salt Roads", "Émile's Bridge", "the lamp"]
+    for index, title in enumerate(titles):
+        story = work()
+        story.meta.title = title
+        story.chapters[0].scenes[0].paragraphs.append(f"unique {index}")
+        await add(db, story)
+    assert [r.title for r in await list_stories(db, GUILD)] == [
+        "Émile's Bridge",
+        "Ford Crossing",
+        "Salt Roads",
+        "The Ford",
+        "the lamp",
+    ]
+    assert [r.title for r in await list_stories(db, GUILD, offset=1, limit=2)] == ["Ford Crossing", "Salt Roads"]
+    assert [r.title for r in await search_stories(db, GUILD, "for")] == ["Ford Crossing", "The Ford"]
+    assert [r.title for r in await search_stories(db, GUILD, "emile")] == ["Émile's Bridge"]
+    assert [r.title for r in await search_stories(db, GUILD, "  THE ")] == ["The Ford", "the lamp"]
+    assert len(await search_stories(db, GUILD, "", limit=3)) == 3
+    assert await search_stories(db, OTHER, "for") == []
+    assert await count_stories(db, GUILD) == 5
+
+
+async def test_deleting_the_guild_deletes_its_stories(db: Database) -> None:
+    await add(db, work())
+    async with db.transaction() as tx:
+        await tx.execute("DELETE FROM guilds WHERE guild_id = ?", (GUILD,))
+    assert await db.fetch_value("SELECT count(*) FROM stories") == 0
+    assert await db.fetch_value("SELECT count(*) FROM chapters") == 0
