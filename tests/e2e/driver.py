@@ -36,6 +36,7 @@ FileLike = Path | bytes | tuple[str, bytes]
 # about a second instead of 20. ``ClubRuntime(time_scale=1.0)`` runs at Discord's real values.
 DEFAULT_TIME_SCALE = 0.05
 QUIET = 0.05  # seconds without REST traffic that count as "the bot is done"
+ADVANCE_QUIET = 0.2  # the same after the clock moved (background timers are not tracked as tasks)
 SETTLE_TIMEOUT = 30.0
 BUSY_TASK_PREFIXES = (
     "CommandTree-invoker",
@@ -358,7 +359,8 @@ class ClubClock:
     async def _advance(self, seconds: float) -> None:
         self.runtime.double.state.advance(seconds)
         await self.manual.advance(seconds)
-        await self.runtime.settle()
+        # Timers woken by the new time run in tasks of their own: give them a longer quiet period.
+        await self.runtime.settle(quiet=ADVANCE_QUIET)
 
     async def set(self, when: datetime) -> None:
         await self.advance(max(0.0, (when - self.manual.now()).total_seconds()))
@@ -458,6 +460,14 @@ class Club:
                 matched.append(record)
         if not matched:
             raise AssertionError(f"expected a {status or '4xx'} answer{f' with code {code}' if code else ''}, got none")
+
+    async def settle(self, quiet: float = ADVANCE_QUIET) -> None:
+        """Wait for background work: no command task running and no REST traffic for ``quiet`` s."""
+        await self.runtime.run(self.runtime.settle(quiet=quiet))
+
+    async def wait_for(self, predicate: Callable[[], bool], what: str = "the condition", limit: float = 5.0) -> None:
+        """Wait until ``predicate()`` holds (checked on the bot's loop), e.g. a post in a channel."""
+        await self.runtime.run(self.runtime._wait_for(predicate, what, limit=limit))
 
     # -- reading what happened
     def channel(self, channel: Channel | int) -> Channel:
@@ -1028,34 +1038,48 @@ def file_parts(raw: Any) -> tuple[str, bytes]:
     raise DriverError(f"a file is a Path, bytes or (name, bytes), not {type(raw).__name__}")
 
 
-def modal_submission(modal: dict[str, Any], values: dict[str, str]) -> list[dict[str, Any]]:
-    """Mirror the modal's layout with the member's input, as Discord submits it."""
+def modal_submission(modal: dict[str, Any], values: dict[str, Any]) -> list[dict[str, Any]]:
+    """Mirror the modal's layout with the member's input, as Discord submits it.
+
+    ``values`` are keyed by an input's custom_id or by its label; an input left out keeps its
+    pre-filled value (as when the member submits without editing it).
+    """
     remaining = dict(values)
 
-    def fill(component: dict[str, Any]) -> dict[str, Any] | None:
+    def take(component: dict[str, Any], label: str | None, default: Any) -> Any:
+        for key in (component.get("custom_id"), component.get("label"), label):
+            if key is not None and key in remaining:
+                return remaining.pop(key)
+        return default
+
+    def fill(component: dict[str, Any], label: str | None = None) -> dict[str, Any] | None:
         kind = component.get("type")
         if kind == 1:
             inner = [x for x in (fill(c) for c in component.get("components") or []) if x is not None]
             return {"type": 1, "components": inner}
         if kind == 18:
-            inner_component = fill(component["component"])
-            out = {"type": 18, "component": inner_component}
+            out = {"type": 18, "component": fill(component["component"], component.get("label"))}
             if "id" in component:
                 out["id"] = component["id"]
             return out
         if kind == 4:
             custom_id = component["custom_id"]
-            value = remaining.pop(custom_id, component.get("value") or "")
+            value = str(take(component, label, component.get("value") or ""))
+            name = component.get("label") or label or custom_id
             if component.get("required", True) and not value:
-                raise DriverError(f"text input {custom_id!r} is required")
+                raise DriverError(f"text input {name!r} is required")
             low, high = component.get("min_length", 0), component.get("max_length", 4000)
             if value and not low <= len(value) <= high:
-                raise DriverError(f"text input {custom_id!r} takes {low}..{high} characters, got {len(value)}")
+                raise DriverError(f"text input {name!r} takes {low}..{high} characters, got {len(value)}")
             return {"type": 4, "custom_id": custom_id, "value": value, "id": component.get("id", 0)}
         if kind in (3, 5, 6, 7, 8):
-            custom_id = component["custom_id"]
-            chosen = remaining.pop(custom_id, [])
-            return {"type": kind, "custom_id": custom_id, "values": list(chosen), "id": component.get("id", 0)}
+            chosen = take(component, label, [])
+            return {
+                "type": kind,
+                "custom_id": component["custom_id"],
+                "values": list(chosen),
+                "id": component.get("id", 0),
+            }
         if kind == 10:
             return {"type": 10, "id": component.get("id", 0)}
         return None

@@ -524,3 +524,126 @@ async def test_time_moves_for_bot_and_double_together(club: Club) -> None:
     assert club.clock.now() - before == timedelta(hours=1)
     assert club.state.time_offset - offset == 3600
     await asyncio.sleep(0)
+
+
+# ---------------------------------------------------------------------------------------------- components
+
+
+async def post_probe_panel(club: Club, seen: dict[str, Any]) -> discord.Message:
+    """A message with a discord.py View (built on the bot's loop), to exercise every callback type."""
+
+    class Feedback(discord.ui.Modal, title="Your thoughts"):
+        thoughts: discord.ui.TextInput[Any] = discord.ui.TextInput(label="Thoughts", max_length=200)
+
+        async def on_submit(self, interaction: discord.Interaction) -> None:
+            seen["modal"] = self.thoughts.value
+            await interaction.response.send_message(f"Thanks: {self.thoughts.value}", ephemeral=True)
+
+    class Panel(discord.ui.View):
+        @discord.ui.button(label="Update", custom_id="probe:update")
+        async def update(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
+            await interaction.response.edit_message(content="Updated in place")  # type 7
+
+        @discord.ui.button(label="Later", custom_id="probe:later")
+        async def later(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
+            await interaction.response.defer()  # type 6
+            await interaction.edit_original_response(content="Edited after a deferred update")
+
+        @discord.ui.button(label="Think", custom_id="probe:think")
+        async def think(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
+            await interaction.response.defer(ephemeral=True, thinking=True)  # type 5
+            await interaction.followup.send("Done thinking", ephemeral=True)
+
+        @discord.ui.button(label="Ask", custom_id="probe:ask")
+        async def ask(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
+            await interaction.response.send_modal(Feedback())  # type 9
+
+        @discord.ui.select(custom_id="probe:pick", options=[discord.SelectOption(label=x) for x in ("one", "two")])
+        async def pick(self, interaction: discord.Interaction, select: discord.ui.Select[Any]) -> None:
+            seen["select"] = select.values
+            await interaction.response.send_message(f"Picked {select.values[0]}", ephemeral=True)
+
+    async def go() -> discord.Message:
+        return await club.bot.get_channel(club.text_channel.id).send("Panel", view=Panel(timeout=None))
+
+    return await club.run(go)
+
+
+async def test_buttons_deferrals_selects_and_modals_round_trip(club: Club) -> None:
+    seen: dict[str, Any] = {}
+    await post_probe_panel(club, seen)
+    panel = club.messages(club.text_channel)[0]
+    assert panel.labels == ["Update", "Later", "Think", "Ask"]
+
+    updated = await club.click(panel, "Update", member=club.member)
+    assert [r.id for r in updated] == [panel.id] and updated[0].content == "Updated in place"
+    edited = await club.click(panel, "probe:later", member=club.member)
+    assert edited[0].id == panel.id and edited[0].content == "Edited after a deferred update"
+    thought = await club.click(panel, "Think", member=club.member)
+    assert [(r.content, r.ephemeral) for r in thought] == [("Done thinking", True)]
+    picked = await club.select(panel, "probe:pick", ["two"], member=club.member)
+    assert picked[0].content == "Picked two" and seen["select"] == ["two"]
+
+    form = await club.click(panel, "Ask", member=club.member)
+    assert form[0].modal is not None and form[0].modal["title"] == "Your thoughts"
+    thanks = await club.submit_modal(form, {"Thoughts": "Loved the storm chapter"}, member=club.member)
+    assert thanks[0].content == "Thanks: Loved the storm chapter" and thanks[0].ephemeral
+    assert seen["modal"] == "Loved the storm chapter"
+    with pytest.raises(DriverError, match=r"takes 0\.\.200"):
+        await club.submit_modal(form, {"Thoughts": "x" * 201}, member=club.member)
+    with pytest.raises(DriverError, match="no component 'Nope'"):
+        await club.click(panel, "Nope")
+    assert [r.response_type for r in club._interactions] == [7, 6, 5, 4, 9, 4]
+
+
+async def test_autocomplete_returns_the_bots_choices(club: Club) -> None:
+    choices = await club.autocomplete("config set", "timezone", "Europe/Ber", member=club.admin)
+    assert {"name": "Europe/Berlin", "value": "Europe/Berlin"} in choices
+    assert len(choices) <= 25
+    with pytest.raises(DriverError, match="has no autocomplete"):
+        await club.autocomplete("config set", "club_channel", "x")
+
+
+async def test_the_bot_sees_channel_overwrites_in_its_permission_checks(club: Club) -> None:
+    replies = await club.slash("config set", member=club.admin, club_channel=club.locked_channel)
+    assert "missing: Send Messages" in replies[0].text
+    replies = await club.slash("config set", member=club.admin, club_channel=club.text_channel)
+    assert "missing" not in replies[0].text
+
+
+async def test_slash_payloads_nest_groups_and_resolve_attachments(club: Club) -> None:
+    from tests.e2e.driver import build_command_data
+
+    scope = club.guild.id
+    club.state.commands[scope] = [
+        {
+            "id": "1", "name": "warnings", "type": 1, "description": "d", "guild_id": str(scope),
+            "options": [
+                {"type": 2, "name": "rules", "description": "d", "options": [
+                    {"type": 1, "name": "add", "description": "d", "options": [
+                        {"type": 3, "name": "pattern", "description": "d", "required": True},
+                        {"type": 11, "name": "file", "description": "d"},
+                        {"type": 6, "name": "who", "description": "d"},
+                    ]},
+                ]},
+            ],
+        }
+    ]  # fmt: skip
+    try:
+        data = build_command_data(
+            club.state, club.guild, "warnings rules add", club.admin, club.text_channel,
+            ("rules.txt", b"grief\n"), {"pattern": "lost", "who": club.member}, autocomplete=None,
+        )  # fmt: skip
+    finally:
+        del club.state.commands[scope]
+    group = data["options"][0]
+    assert (group["type"], group["name"]) == (2, "rules")
+    sub = group["options"][0]
+    assert (sub["type"], sub["name"]) == (1, "add")
+    values = {o["name"]: o["value"] for o in sub["options"]}
+    assert values["pattern"] == "lost"
+    attachment = data["resolved"]["attachments"][values["file"]]
+    assert attachment["filename"] == "rules.txt" and attachment["size"] == 6
+    assert str(club.member.user.id) in data["resolved"]["members"]
+    async with aiohttp.ClientSession() as session, session.get(attachment["url"]) as response:
+        assert await response.read() == b"grief\n"
