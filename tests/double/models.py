@@ -440,6 +440,7 @@ class InteractionRecord:
     failed: str | None = None
     last_activity: float = field(default_factory=time.monotonic)
     followup_count: int = 0
+    issued_at: float = 0.0  # on the double's clock (DoubleState.now), for the 15-minute token lifetime
 
     @property
     def answered(self) -> bool:

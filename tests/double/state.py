@@ -539,6 +539,7 @@ class DoubleState:
         record = InteractionRecord(
             id=interaction_id, token=token, type=type, guild_id=guild.id if guild else None, channel_id=channel.id,
             user=user, data=data, payload=payload, component_message_id=message.id if message else None,
+            issued_at=self.now(),
         )  # fmt: skip
         self.interactions[interaction_id] = record
         self.by_token[token] = record
@@ -552,7 +553,7 @@ class DoubleState:
         record = self.by_token.get(token)
         if record is None:
             raise DoubleError(404, 10015, "Unknown Webhook")
-        if self.now() - record.created > self.token_lifetime:
+        if self.now() - record.issued_at > self.token_lifetime:
             raise DoubleError(401, 50027, "Invalid Webhook Token")
         return record
 
