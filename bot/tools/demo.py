@@ -111,7 +111,7 @@ class Demo:
         state = self.club.state
         fresh = [
             m
-            for m in state.messages.values()
+            for m in list(state.messages.values())
             if m.id not in before and not m.ephemeral and not m.deleted and m.interaction_id is None
             and m.guild_id == self.club.guild.id
         ]  # fmt: skip

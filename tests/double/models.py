@@ -391,7 +391,8 @@ class Guild:
     commands_from: int | None = None
 
     def live_channels(self) -> list[Channel]:
-        return [c for c in self.channels.values() if not c.deleted]
+        # list() copies atomically under the GIL: tests read this from another thread than the bot's.
+        return [c for c in list(self.channels.values()) if not c.deleted]
 
 
 @dataclass

@@ -128,11 +128,11 @@ class DoubleState:
 
     @property
     def failed_interactions(self) -> list[InteractionRecord]:
-        return [i for i in self.interactions.values() if i.failed]
+        return [i for i in list(self.interactions.values()) if i.failed]
 
     @property
     def rate_limited(self) -> list[RequestRecord]:
-        return [r for r in self.requests if r.status == 429]
+        return [r for r in list(self.requests) if r.status == 429]
 
     def errors_since(self, index: int) -> list[RequestRecord]:
         return [r for r in self.requests[index:] if 400 <= r.status < 500 and not r.expected]
@@ -410,7 +410,7 @@ class DoubleState:
     def channel_history(self, channel_id: int) -> list[Message]:
         return [
             self.messages[m]
-            for m in self.channel_messages.get(channel_id, [])
+            for m in list(self.channel_messages.get(channel_id, []))
             if not self.messages[m].deleted and not self.messages[m].ephemeral
         ]
 

@@ -493,7 +493,7 @@ class Club:
     @property
     def events(self) -> list[ScheduledEvent]:
         """Scheduled events in this server (not deleted)."""
-        return [e for e in self.guild.events.values() if not e.deleted]
+        return [e for e in list(self.guild.events.values()) if not e.deleted]
 
     def dms(self, member: Member | User) -> list[Reply]:
         """Direct messages the bot delivered to ``member``."""
