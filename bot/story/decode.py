@@ -83,13 +83,14 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     kind = sniff_binary(data)
     if kind:
         raise StoryFormatError(f"This file is {kind}, not a story; attach a .txt, .md, .html or .epub file.")
-    text = _decode(data)
-    if text is None:
+    decoded = _decode(data)
+    if decoded is None:
         raise StoryFormatError(
             "The file is not readable text (neither UTF-8 nor a known text encoding); save it as UTF-8 and try again."
         )
+    text, encoding = decoded
     text = text.removeprefix("\ufeff")
-    if _BAD_CONTROL.search(text):
+    if _has_bad_control(data, text, encoding == "utf-8"):
         raise StoryFormatError("The file contains binary data, not plain text; save the story as text and try again.")
     text = normalize_newlines(text)
     if not text.strip():
@@ -97,20 +98,37 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     return text
 
 
-def _decode(data: bytes) -> str | None:
+# Every byte except the control bytes prose never has; deleting these leaves only the bad ones.
+_NOT_CONTROL = bytes(byte for byte in range(256) if not ((byte < 0x20 and byte not in (9, 10, 12, 13)) or byte == 0x7F))
+
+
+def _has_bad_control(data: bytes, text: str, utf8: bool) -> bool:
+    """Control characters anywhere; for UTF-8 input, checked on the bytes at C speed.
+
+    In UTF-8 every byte below 0x80 is that ASCII character, so a control byte in the data
+    is a control character in the text and nothing else is.
+    """
+    if utf8:
+        return bool(data.translate(None, _NOT_CONTROL)) or "\ufffe" in text or "\uffff" in text
+    return _BAD_CONTROL.search(text) is not None
+
+
+def _decode(data: bytes) -> tuple[str, str] | None:
+    """The text and the encoding it was read with, or None when it is not text."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError:
                 return None
     if b"\x00" in data:
         return None  # NUL bytes without a UTF-16/32 BOM: binary, not text
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    return _legacy(data)
+    legacy = _legacy(data)
+    return None if legacy is None else (legacy, "legacy")
 
 
 def _legacy(data: bytes) -> str | None:

@@ -25,7 +25,8 @@ from typing import Any
 import discord
 import regex
 
-from bot.story.model import Chapter, HeaderWarning, StoryMeta
+from bot.story.model import WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
+from bot.story.words import chapter_words
 
 DEFAULT_BUDGET = 2000
 SPOILER = "||"
@@ -34,7 +35,9 @@ CONTINUED = " …"
 MIN_FILL = 200  # an oversized paragraph starts a new message unless this much room is left
 
 _ESCAPED = "\\*_~|`>#-[]<:"
-_ESCAPE = re.compile(r"[\\*_~|`>#\-\[\]<:]|(?<=\d)\.")
+# Backslash first, so the backslashes the others add are not doubled.
+_REPLACEMENTS = (("\\", "\\\\"), *((char, "\\" + char) for char in _ESCAPED[1:]))
+_LIST_NUMBER = re.compile(r"^([ \t]*\d+)\.", re.MULTILINE)  # "1. " at a line start is a list
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _ZWSP = "\u200b"
 _STORY_MESSAGE = re.compile(
@@ -55,9 +58,18 @@ def utf16_len(text: str) -> int:
 
 
 def escape_markdown(text: str) -> str:
-    """Escape every character Discord could read as markup or a mention (reversible)."""
-    escaped = _ESCAPE.sub(r"\\\g<0>", text)
-    return escaped.replace("@", "@" + _ZWSP) if "@" in escaped else escaped
+    """Escape every character Discord could read as markup or a mention (reversible).
+
+    Chained ``str.replace`` calls are several times faster than one regex substitution.
+    """
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    if "@" in text:
+        text = text.replace("@", "@" + _ZWSP)
+    if "." in text and ("\n" in text or text.lstrip(" \t")[:1].isdigit()):
+        text = _LIST_NUMBER.sub(r"\1\\.", text)
+    return text
 
 
 def unescape_markdown(text: str) -> str:
@@ -81,6 +93,11 @@ def send_kwargs(data: dict[str, Any]) -> dict[str, Any]:
 # -- header ---------------------------------------------------------------------------
 
 
+def reading_minutes(words: int) -> int:
+    """As :attr:`Chapter.reading_minutes`, from a count already made."""
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
 def _warning_label(warning: HeaderWarning) -> str:
     label = escape_markdown(warning.label)
     if warning.avoided:
@@ -95,8 +112,8 @@ def render_header(
     heading = f"📖 **{escape_markdown(title[:200])}** · Chapter {chapter.number}"
     if chapter.title:
         heading += f": {escape_markdown(chapter.title[:200])}"
-    words = chapter.words
-    length = f"{words:,} words · about {chapter.reading_minutes} min read"
+    words = chapter_words(chapter.paragraphs)
+    length = f"{words:,} words · about {reading_minutes(words)} min read"
     footer = "-# The chapter follows behind spoilers: click a block to reveal it."
     avoided = [w for w in warnings if w.avoided]
     if avoided:
@@ -204,8 +221,8 @@ def split_paragraph(paragraph: str, *, first_cap: int, cap: int) -> list[str]:
     message (thousands of combining marks) is the only thing ever cut at a code point.
     """
     escaped = [_escape_char(ch) for ch in paragraph]
-    for match in re.finditer(r"(?<=\d)\.", paragraph):
-        escaped[match.start()] = "\\."
+    for match in _LIST_NUMBER.finditer(paragraph):
+        escaped[match.end() - 1] = "\\."
     widths = [len(piece) + (piece[-1] > "\uffff") for piece in escaped]
     cumulative = [0, *accumulate(widths)]
     graphemes = [match.end() for match in _GRAPHEME.finditer(paragraph)]

@@ -41,7 +41,7 @@ _SCENE_BREAK = re.compile(
     r")[ \t]*$"
 )
 _EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?P<inner>\S.*?\S|\S)\1$")
-_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+_BLANK_SPLIT = re.compile(r"(\n(?:[ \t]*\n)+)")
 _SENTENCE_END = re.compile(r"[.!?…:;,\"'”’)\]]$")
 
 HEADING_MAX_CHARS = 120
@@ -174,23 +174,25 @@ def _flush(pending: list[str], into: list[Item]) -> None:
 
 def _blocks(text: str) -> list[tuple[int, str]]:
     """(blank lines before, block text) for each run of non-blank lines."""
-    parts = _BLANK_RUN.split("\n" + text.strip("\n") + "\n")
-    gaps = [m.group(0).count("\n") - 1 for m in _BLANK_RUN.finditer("\n" + text.strip("\n") + "\n")]
+    parts = _BLANK_SPLIT.split("\n" + text.strip("\n") + "\n")
     blocks: list[tuple[int, str]] = []
-    for index, part in enumerate(parts):
-        body = part.strip("\n")
-        if body.strip():
-            blocks.append((gaps[index - 1] if index > 0 else 0, body))
+    gap = 0
+    for index in range(0, len(parts), 2):
+        body = parts[index].strip("\n")
+        if body and not body.isspace():
+            blocks.append((gap, body))
+        if index + 1 < len(parts):
+            gap = parts[index + 1].count("\n") - 1
     return blocks
 
 
 def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:
-    lines = sum(block.count("\n") + 1 for _, block in blocks)
-    if lines < 8:
+    lines = sum(block.count("\n") for _, block in blocks) + len(blocks)
+    if lines < 8 or len(blocks) * 4 >= lines:
         return False
     long_lines = sum(1 for _, block in blocks for line in block.split("\n") if len(line) > 100)
     # Long lines inside multi-line blocks are paragraphs written without blank lines between.
-    return len(blocks) * 4 < lines and long_lines * 3 > lines
+    return long_lines * 3 > lines
 
 
 def _is_paragraph_line(previous: str) -> bool:
@@ -214,6 +216,8 @@ def _join_lines(lines: list[str]) -> str:
 
 
 def _classify_line(line: str, gap: int, markdown: bool) -> Item:
+    if len(line) > HEADING_MAX_CHARS + 20:
+        return Para(line.strip(), gap)  # far too long for a heading or a divider
     if is_scene_break(line):
         return SceneBreak(line.strip())
     heading = match_heading(line, markdown=markdown)
