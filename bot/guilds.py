@@ -97,3 +97,9 @@ async def purge_departed(db: Database, now: float, retention_seconds: float) -> 
         gone = [row[0] for row in await cursor.fetchall()]
         await tx.executemany("DELETE FROM guilds WHERE guild_id = ?", [(g,) for g in gone])
     return gone
+
+
+async def next_purge_at(db: Database, retention_seconds: float) -> float | None:
+    """When the earliest departed server becomes due for deletion, or ``None`` if none left."""
+    earliest = await db.fetch_value("SELECT min(left_at) FROM guilds WHERE left_at IS NOT NULL")
+    return None if earliest is None else earliest + retention_seconds

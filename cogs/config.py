@@ -61,12 +61,16 @@ def describe(settings: GuildSettings) -> str:
 
 
 @app_commands.guild_only()
-class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogear's settings for this server"):
+@app_commands.default_permissions(manage_guild=True)
+class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogear's settings for this server (admins)"):
+    """Discord applies default permissions per top-level command, so the whole group is for admins."""
+
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
         super().__init__()
 
-    @app_commands.command(name="show", description="Show this server's Dogear settings")
+    @app_commands.command(name="show", description="Show this server's Dogear settings (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
     async def show(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
         settings = await get_settings(self.bot.db, interaction.guild_id)
@@ -79,7 +83,6 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         club_role="The role to ping when a discussion opens",
         timezone="IANA time zone for schedules, e.g. Europe/Berlin",
     )
-    @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def set_(
         self,
@@ -121,7 +124,6 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
     @app_commands.command(name="clear", description="Unset a channel or role setting (Manage Server)")
     @app_commands.describe(setting="The setting to unset")
     @app_commands.choices(setting=[app_commands.Choice(name=name.replace("_", " "), value=name) for name in CLEARABLE])
-    @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def clear(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
         assert interaction.guild_id is not None

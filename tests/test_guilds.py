@@ -31,3 +31,14 @@ async def test_departed_servers_are_purged_after_retention(db) -> None:
     assert await purge_departed(db, now=200.0, retention_seconds=100.0) == [1]
     assert (await get_settings(db, 1)).timezone == "UTC"
     assert (await get_settings(db, 2)).timezone == "Asia/Tokyo"
+
+
+async def test_next_purge_is_the_earliest_departure_plus_retention(db) -> None:
+    from bot.guilds import next_purge_at
+
+    assert await next_purge_at(db, 50.0) is None
+    await update_settings(db, 1, 0.0, timezone="UTC")
+    await update_settings(db, 2, 0.0, timezone="UTC")
+    await mark_left(db, 2, now=300.0)
+    await mark_left(db, 1, now=200.0)
+    assert await next_purge_at(db, 50.0) == 250.0
