@@ -11,9 +11,8 @@
 CREATE TABLE discussions (
     id                INTEGER PRIMARY KEY,
     guild_id          INTEGER NOT NULL REFERENCES guilds(guild_id) ON DELETE CASCADE,
-    -- TEMPORARY: REFERENCES stories(id) ON DELETE CASCADE is added once 0002 defines stories
-    -- (a reference to a missing table breaks deleting a server).
-    story_id          INTEGER NOT NULL,
+    -- Removing a story removes its schedules (and their reminders) with it.
+    story_id          INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
     chapter           INTEGER NOT NULL CHECK (chapter >= 1),
     due_at            REAL NOT NULL,
     -- The channel named at schedule time (explicit = 1), or where /discussion schedule was

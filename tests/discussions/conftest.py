@@ -10,6 +10,7 @@ deleted channels and missing permissions.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ from bot.clock import ManualClock
 from bot.db import Database, open_database
 from bot.discussions.compose import Notice
 from bot.discussions.service import DiscussionService, Posted, PostFailure
-from bot.story.model import HeaderWarning
+from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
+from bot.story.store import add_story
 
 GUILD = 111
 OTHER_GUILD = 222
@@ -163,22 +165,18 @@ AddStory = Callable[..., Awaitable[int]]
 
 
 async def add_test_story(db: Database, guild_id: int, title: str = "The Lighthouse", chapters: int = 9) -> int:
-    """A story row with ``chapters`` chapters in server ``guild_id``."""
-    # TEMPORARY until 0002_stories.sql lands: a minimal stories table (as tests/progress does).
-    async with db.transaction() as tx:
-        await tx.execute(
-            "CREATE TABLE IF NOT EXISTS stories (id INTEGER PRIMARY KEY, guild_id INTEGER NOT NULL"
-            " REFERENCES guilds(guild_id) ON DELETE CASCADE, title TEXT NOT NULL, chapter_count INTEGER NOT NULL)"
-        )
-        await tx.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0) ON CONFLICT DO NOTHING", (guild_id,))
-        cursor = await tx.execute(
-            "INSERT INTO stories (guild_id, title, chapter_count) VALUES (?, ?, ?)", (guild_id, title, chapters)
-        )
-        return int(cursor.lastrowid or 0)
+    """A story with ``chapters`` short chapters in server ``guild_id``, through the story library's store."""
+    story = Story(
+        meta=StoryMeta(title=title),
+        chapters=[Chapter(n, None, [Scene([f"Paragraph of chapter {n}."])]) for n in range(1, chapters + 1)],
+        source_format="txt",
+    )
+    digest = hashlib.sha256(f"{guild_id}:{title}:{chapters}".encode()).hexdigest()
+    return await add_story(db, guild_id, story, content_hash=digest, added_by=None, now=0.0)
 
 
-@pytest.fixture
-def add_story(db: Database) -> AddStory:
+@pytest.fixture(name="add_story")
+def add_story_fixture(db: Database) -> AddStory:
     async def add(guild_id: int = GUILD, title: str = "The Lighthouse", chapters: int = 9) -> int:
         return await add_test_story(db, guild_id, title, chapters)
 

@@ -16,6 +16,7 @@ from bot.guilds import update_settings
 from bot.progress.prefs import avoid
 from bot.progress.store import mark_read, set_hidden
 from bot.story.model import HeaderWarning
+from bot.story.store import remove_story
 from tests.discussions.conftest import (
     CLUB,
     FORUM,
@@ -205,16 +206,14 @@ async def test_failures_stay_local(
         GUILD,
         [item(story, due, channel=999), item(story, due, channel=CLUB), item(doomed_story, due), item(story, due)],
     )
-    await db.execute("DELETE FROM stories WHERE id = ?", (doomed_story,))
+    await remove_story(db, GUILD, doomed_story)
     await advance(bot, clock, timedelta(minutes=10))
 
     listed = {d.id: d for d in await store.list_discussions(db, GUILD, now=clock.now())}
     assert listed[gone].state == "failed" and "deleted" in (listed[gone].failure or "")
     assert listed[forbidden].state == "failed" and "permission" in (listed[forbidden].failure or "")
     assert await state_of(db, fine) == "posted"
-    # The removed story's schedule disappears with it once stories cascade; until then it fails clearly.
-    removed_row = await store.get_discussion(db, GUILD, removed)
-    assert removed_row is None or (removed_row.state == "failed" and removed_row.failure == "the story was removed")
+    assert await store.get_discussion(db, GUILD, removed) is None  # removing a story removes its schedules
     assert len(world.posted(TEXT)) == 1
     assert bot.service.timer.running
 
