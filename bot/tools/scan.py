@@ -1,0 +1,94 @@
+"""``python -m bot scan PATH [--json] [--rules FILE]``: the warnings report for a story file.
+
+The same import and scan the bot runs when a story is added, offline: the default rules,
+plus a rules file in the format of ``data/warnings/rules.json`` when given. Only warnings
+that pass their category's threshold are listed, each with evidence an admin can check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.settings import SettingsError, load_settings
+from bot.story.errors import StoryFormatError
+from bot.story.importer import import_story
+from bot.warnings.engine import ScanReport, scan
+from bot.warnings.rules import RuleError, default_ruleset, load_rules_file
+
+USAGE = "usage: python -m bot scan PATH [--json] [--rules FILE]"
+
+
+class _Usage(Exception):
+    """A command-line mistake, reported as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _Usage(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m bot scan", description="Show the content warnings of a story file.")
+    parser.add_argument("path", type=Path, help="a .txt, .md, .html or .epub story file")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--rules", type=Path, default=None, help="extra rules, same format as data/warnings/rules.json")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"dogear: {' '.join(message.split())}", file=sys.stderr)
+    return 2
+
+
+def format_text(report: ScanReport) -> str:
+    lines = [report.title]
+    if report.unwarned:
+        lines.append("Unwarned: the author chose not to use archive warnings (not the same as safe).")
+    if report.declared_unmapped:
+        lines.append("Declared by the author (no matching category): " + "; ".join(report.declared_unmapped))
+    if not report.warnings:
+        lines.append("No warnings detected or declared.")
+    for warning in report.warnings:
+        score = f", score {warning.score:g}" if warning.source != "declared" else ""
+        lines.append(f"- {warning.label} [{warning.id}] ({warning.source}{score})")
+        if warning.declared_as:
+            lines.append(f"    declared as: {'; '.join(warning.declared_as)}")
+        for item in warning.evidence:
+            lines.append(f"    chapter {item.chapter}, paragraph {item.paragraph}: {item.text}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str]) -> int:
+    try:
+        args = _parser().parse_args(list(argv))
+    except _Usage as error:
+        return _fail(f"scan: {error}; {USAGE}")
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        return _fail(str(error))
+    path: Path = args.path
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return _fail(f"{path} is a folder; give the path of a story file")
+    except OSError as error:
+        return _fail(f"cannot read {path}: {error.strerror or error}")
+    try:
+        ruleset = load_rules_file(args.rules) if args.rules else default_ruleset()
+    except RuleError as error:
+        return _fail(f"{args.rules}: {error}")
+    try:
+        story = import_story(data, path.name, max_bytes=settings.max_upload_bytes)
+    except StoryFormatError as error:
+        return _fail(f"{path}: {error}")
+    report = scan(story, ruleset)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_text(report))
+    return 0

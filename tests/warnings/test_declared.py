@@ -1,0 +1,54 @@
+"""Authors' declarations mapped to taxonomy ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import StoryMeta
+from bot.warnings.declared import map_declared
+
+
+def declared(*texts: str, archive: tuple[str, ...] = (), tags: tuple[str, ...] = ()):
+    return map_declared(
+        StoryMeta("t", declared_warnings=list(texts), archive_warnings=list(archive), additional_tags=list(tags))
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TW for miscarriage", {"miscarriage"}),
+        ("CW: self harm, suicide", {"self-harm", "suicide"}),
+        ("Warnings: MCD", {"death"}),
+        ("TW - major character death; blood and gore", {"death", "blood-gore"}),
+        ("Trigger warnings: implied/referenced self-harm & attempted suicide", {"self-harm", "suicide"}),
+        ("content warning: rape/non-con", {"sexual-abuse"}),
+        ("TW: ED, emetophobia", {"eating-disorder", "vomit"}),
+    ],
+)
+def test_authors_phrasings_map_to_ids(text: str, expected: set[str]) -> None:
+    result = declared(text)
+    assert set(result.ids) == expected
+    assert result.unmapped == [] and not result.unwarned
+    assert all(result.ids[i] == [text] for i in expected)  # the author's words are kept
+
+
+def test_ao3_archive_warnings_and_freeform_tags() -> None:
+    result = declared(
+        archive=("Major Character Death", "Graphic Depictions Of Violence"),
+        tags=("Fluff", "Implied/Referenced Self-Harm", "Angst", "Miscarriage"),
+    )
+    assert set(result.ids) == {"death", "violence", "blood-gore", "self-harm", "miscarriage"}
+    assert result.unmapped == []  # "Fluff" and "Angst" are tags, not warnings
+
+
+def test_creator_chose_not_to_warn_means_unwarned_not_safe() -> None:
+    result = declared(archive=("Creator Chose Not To Use Archive Warnings",))
+    assert result.unwarned and result.ids == {}
+    assert not declared(archive=("No Archive Warnings Apply",)).unwarned
+
+
+def test_unmapped_declarations_are_kept_as_written() -> None:
+    result = declared("TW: death, Spiders, clowns")
+    assert set(result.ids) == {"death"}
+    assert result.unmapped == ["Spiders", "clowns"]

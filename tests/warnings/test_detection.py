@@ -1,0 +1,110 @@
+"""Detection features on short texts: each one with a text that must fire and one that must not."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import EVIDENCE_CHARS, ScanReport, scan, snippet
+from bot.warnings.rules import default_ruleset
+
+
+def detect(*paragraphs: str, scenes: list[list[str]] | None = None) -> ScanReport:
+    chapter = Chapter(1, None, [Scene(p) for p in scenes] if scenes else [Scene(list(paragraphs))])
+    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared())
+
+
+def ids(*paragraphs: str) -> set[str]:
+    return detect(*paragraphs).detected_ids()
+
+
+def test_inflected_forms_are_detected() -> None:
+    assert "death" in ids("Her uncle dies in the spring.")
+    assert "death" in ids("The old king died before dawn.")
+    assert "self-harm" in ids("She had been self-harming since the winter.")
+
+
+def test_phrase_with_a_gap() -> None:
+    assert "miscarriage" in ids("In March she lost their first baby.")
+    assert "miscarriage" not in ids("She lost her keys, and the baby laughed at the dog.")
+
+
+def test_co_occurrence_needs_every_part_in_one_paragraph() -> None:
+    together = "At the ultrasound the doctor searched and searched; there was no heartbeat at all."
+    assert "miscarriage" in ids(together)
+    apart = ids("At the ultrasound the doctor smiled.", "Later that week there was no heartbeat in the old song.")
+    assert "miscarriage" not in apart
+
+
+def test_idioms_and_figurative_uses_are_excluded() -> None:
+    for text in (
+        "I'm dying to see that film.",
+        "You're going to kill it on stage tonight.",
+        "You killed it!",
+        "We had blood orange juice with breakfast.",
+        "The coach called a suicide squeeze.",
+        "She shot a photo of the bridge.",
+        "These shoes are killing me.",
+    ):
+        assert ids(text) == set(), text
+
+
+def test_negation_cancels_a_hit_but_not_a_later_one() -> None:
+    assert ids("Nobody died.") == set()
+    assert ids("No one got hurt and nobody was killed.") == set()
+    assert ids("He did not die that night.") == set()
+    assert "death" in ids("Nobody died at first. Then the soldier died in the snow.")
+    assert "death" in ids("No, he died in the morning.")
+
+
+def test_thresholds_one_blood_is_not_blood_gore() -> None:
+    assert "blood-gore" not in ids("There was a spot of blood on the tissue.")
+    assert "blood-gore" in ids("Blood poured from the wound and pooled on the floor.")
+    three = ["A little blood on her sleeve.", "More blood on the door.", "Blood on the stairs again."]
+    assert "blood-gore" in ids(*three)  # a recurring sign adds up across paragraphs
+
+
+def test_each_rule_counts_once_per_paragraph() -> None:
+    repeated = "Blood, blood, blood, blood everywhere in her dream."
+    report = detect("A drop of blood. " * 10)
+    assert "blood-gore" not in report.detected_ids()
+    assert "blood-gore" in ids(repeated)  # "blood everywhere" is a stronger rule
+
+
+def test_report_says_where_with_short_evidence() -> None:
+    long_paragraph = "The road was long and grey. " * 20 + "Then the dog was hit by a truck and died. " + "x " * 200
+    report = detect(scenes=[["A quiet start."], ["Nothing yet.", long_paragraph]])
+    warning = report.get("animal-death")
+    assert warning is not None and warning.source == "detected" and warning.score >= 1
+    evidence = warning.evidence[0]
+    assert (evidence.chapter, evidence.paragraph, evidence.scene) == (1, 3, 2)
+    assert len(evidence.text) <= EVIDENCE_CHARS and "dog" in evidence.text
+    assert report.chapters[0].warnings[0].scenes == [2]
+
+
+def test_snippet_is_bounded_and_keeps_the_hit() -> None:
+    text = "word " * 100 + "HIT" + " word" * 100
+    start = text.index("HIT")
+    piece = snippet(text, start, start + 3)
+    assert "HIT" in piece and len(piece) <= EVIDENCE_CHARS
+    huge = "y" * 500
+    assert len(snippet(huge, 0, 500)) <= EVIDENCE_CHARS
+
+
+def test_text_without_warnings_gets_none() -> None:
+    assert ids("They painted the boat blue and ate sandwiches on the jetty.") == set()
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=400), min_size=1, max_size=5))
+def test_scanning_arbitrary_text_never_raises_and_evidence_stays_short(paragraphs: list[str]) -> None:
+    words = ["blood", "died", "nobody", "killed", "baby", "pregnant", "’", "é", "\u200d"]
+    mixed = [p + " " + " ".join(words[: len(p) % len(words)]) for p in paragraphs]
+    report = detect(*mixed)
+    for warning in report.warnings:
+        for item in warning.evidence:
+            assert len(item.text) <= EVIDENCE_CHARS
+            assert 1 <= item.paragraph <= len(mixed)
+    assert report.to_json()["warnings"] == [w.to_json() for w in report.warnings]

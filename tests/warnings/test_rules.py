@@ -1,0 +1,138 @@
+"""The phrase language, inflections and the checks on admin rules (RE2 only, bounded)."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+import re2
+
+from bot.errors import UserError
+from bot.warnings.rules import (
+    MAX_PATTERN_CHARS,
+    RuleError,
+    admin_rule,
+    check_regex,
+    compile_phrase,
+    default_ruleset,
+    inflections,
+)
+
+
+def matches(phrase: str, text: str, **kwargs: object) -> bool:
+    return re.search(compile_phrase(phrase, **kwargs), text, re.IGNORECASE) is not None  # type: ignore[arg-type]
+
+
+def test_inflections_cover_regular_and_irregular_forms() -> None:
+    assert {"die", "dies", "died", "dying"} <= set(inflections("die"))
+    assert "ding" not in inflections("die")
+    assert {"stab", "stabs", "stabbed", "stabbing"} <= set(inflections("stab"))
+    assert {"bury", "buries", "buried"} <= set(inflections("bury"))
+    assert "bled" in inflections("bleed", {"bleed": ["bled"]})
+
+
+def test_tilde_matches_word_forms_but_not_other_words() -> None:
+    assert matches("~die", "He died at dawn.")
+    assert matches("~die", "She was dying.")
+    assert not matches("~die", "The diet started on Monday.")
+    assert not matches("~die", "A bell went ding.")
+
+
+def test_gaps_allow_a_few_words_within_one_sentence() -> None:
+    assert matches("lost ... baby", "She lost the little baby.")
+    assert matches("lost ... baby", "They lost their much wanted baby.")
+    assert not matches("lost ... baby", "She lost the keys to the house and then the car, and the baby cried.")
+    assert not matches("lost ... baby", "She lost. Baby steps, he said.")
+    assert matches("lost ...2 baby", "lost our baby")
+    assert not matches("lost ...1 baby", "lost our little baby")
+
+
+def test_groups_alternatives_optional_words_and_wildcards() -> None:
+    assert matches("(his|her) own? life", "took her own life")
+    assert matches("(his|her) own? life", "took her life")
+    assert matches("self-harm*", "a history of self harming")
+    assert matches("self-harm*", "selfharm")
+    assert matches("passed away|passed on", "she passed on in May")
+    assert matches("killed _ (man|woman)", "killed the man")
+    assert matches("# days clean", "forty or 40 days clean")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("", "empty"),
+        ("... baby", "between two words"),
+        ("baby ...", "between two words"),
+        ("(baby", "never closed"),
+        ("baby)", r"every `\(` has its `\)`"),
+        ("~self-harm", "plain word"),
+        ("(a?|b?)", "optional"),
+        ("*", "at least one letter"),
+    ],
+)
+def test_bad_phrases_are_refused_with_a_reason(phrase: str, message: str) -> None:
+    with pytest.raises(RuleError, match=message):
+        compile_phrase(phrase)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        (r"(a)\1", "backreferences"),
+        (r"(?P<x>a)(?P=x)", "backreferences"),
+        (r"blood(?=y)", "lookahead and lookbehind"),
+        (r"(?<!red )blood", "lookahead and lookbehind"),
+        (r"(?!x)y", "lookahead and lookbehind"),
+        ("a" * (MAX_PATTERN_CHARS + 1), "limit is 500"),
+        ("(unclosed", "does not compile"),
+        ("x*", "matches empty text"),
+        ("", "empty"),
+    ],
+)
+def test_admin_regexes_that_re2_cannot_run_safely_are_refused(pattern: str, message: str) -> None:
+    with pytest.raises(RuleError, match=message) as error:
+        admin_rule("custom:1", "death", "regex", pattern)
+    assert isinstance(error.value, UserError)  # shown to the admin as a short message
+
+
+def test_lookaround_refusal_says_why() -> None:
+    with pytest.raises(RuleError) as error:
+        check_regex(r"kill(?! time)")
+    text = str(error.value)
+    assert "not supported" in text and "RE2" in text and "linear time" in text
+
+
+def test_escaped_backslash_digit_and_brackets_are_not_backreferences() -> None:
+    assert check_regex(r"\\1 item") == r"\\1 item"
+    assert check_regex(r"[(?=] sign") == r"[(?=] sign"
+
+
+def test_admin_phrase_and_regex_rules_compile_to_one_shape() -> None:
+    phrase = admin_rule("custom:1", "spiders", "phrase", "  giant   ~spider ")
+    assert phrase.source == "giant ~spider" and phrase.custom
+    assert re2.search(phrase.parts[0], "a giant spiders nest") is not None
+    regex = admin_rule("custom:2", "spiders", "regex", r"tarantula(s)?")
+    assert regex.parts == (r"tarantula(s)?",)
+    with pytest.raises(RuleError, match="phrase` or `regex"):
+        admin_rule("custom:3", "spiders", "glob", "spider*")
+
+
+def test_pathological_pattern_finishes_on_hostile_input() -> None:
+    rule = admin_rule("custom:1", "death", "regex", r"(a+)+$")
+    regex = re2.compile(rule.parts[0])
+    text = "a" * 200_000 + "!"
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(regex.search(text)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert result == [None]
+
+
+def test_default_rules_cover_every_default_category() -> None:
+    ruleset = default_ruleset()
+    covered = {rule.category for rule in ruleset.rules}
+    assert covered == set(ruleset.taxonomy.ids)
+    assert len(ruleset.taxonomy) == 33
+    assert len({rule.id for rule in ruleset.rules}) == len(ruleset.rules)

@@ -1,0 +1,182 @@
+"""Storage-backed warnings on a real SQLite file: admin rules, isolation, cache, overrides, scans."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.db import Database
+from bot.errors import UserError
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story, remove_story
+from bot.warnings import service
+from bot.warnings.rules import MAX_CUSTOM_RULES
+
+GUILD = 1001
+OTHER = 2002
+
+
+def story(*chapters: list[str], declared: tuple[str, ...] = ()) -> Story:
+    return Story(
+        StoryMeta("Webs", declared_warnings=list(declared)),
+        [Chapter(n, None, [Scene(list(paragraphs))]) for n, paragraphs in enumerate(chapters, start=1)],
+        "txt",
+    )
+
+
+async def stored(db: Database, guild_id: int, value: Story, key: str = "a") -> int:
+    """A story added the way the bot adds one: stored with its scan in one transaction."""
+    report = await service.scan_for_guild(db, guild_id, value)
+    story_id = await add_story(db, guild_id, value, content_hash=key, added_by=1, now=0.0)
+    async with db.transaction() as tx:
+        await service.save_scan(tx, guild_id, story_id, report)
+    return story_id
+
+
+SPIDER_STORY = story(
+    ["A spider crawled over the pillow."], ["The old dog died in his sleep. A week later the farmer died too."]
+)
+
+
+async def test_add_list_remove_rule_and_rescan(db: Database) -> None:
+    story_id = await stored(db, GUILD, SPIDER_STORY)
+    assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == []
+    rule = await service.add_rule(db, GUILD, category="spiders", pattern="~spider", new_category=True, user_id=5)
+    assert (await service.list_rules(db, GUILD)) == [rule]
+    assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == ["spiders"]
+    assert (await service.guild_taxonomy(db, GUILD)).label("spiders") == "Spiders"
+    removed = await service.remove_rule(db, GUILD, f"#{rule.id}")
+    assert removed == rule and await service.list_rules(db, GUILD) == []
+    assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == []
+
+
+async def test_invalid_rules_store_nothing(db: Database) -> None:
+    bad = [
+        dict(category="death", pattern=r"(\w+) \1", kind="regex"),
+        dict(category="death", pattern="(?<=red )blood", kind="regex"),
+        dict(category="death", pattern="x" * 501),
+        dict(category="death", pattern="   "),
+        dict(category="death", pattern="spider", kind="glob"),
+        dict(category="dragons", pattern="wyrm"),
+        dict(category="Bad Id!", pattern="wyrm", new_category=True),
+    ]
+    for kwargs in bad:
+        with pytest.raises(UserError):
+            await service.add_rule(db, GUILD, **kwargs)  # type: ignore[arg-type]
+    assert await service.list_rules(db, GUILD) == []
+    assert await service.rules_version(db, GUILD) == 0
+    assert await db.fetch_value("SELECT count(*) FROM warning_categories") == 0
+
+
+async def test_duplicate_and_limit(db: Database) -> None:
+    await service.add_rule(db, GUILD, category="death", pattern="perished at sea", rescan=False)
+    with pytest.raises(UserError, match="already exists"):
+        await service.add_rule(db, GUILD, category="death", pattern="perished  at sea", rescan=False)
+    async with db.transaction() as tx:
+        await tx.executemany(
+            "INSERT INTO warning_rules (guild_id, category, kind, pattern, created_at) VALUES (?, 'death', 'phrase', ?, 0)",
+            [(GUILD, f"word{i}") for i in range(MAX_CUSTOM_RULES - 1)],
+        )
+    with pytest.raises(UserError, match=f"already has {MAX_CUSTOM_RULES}"):
+        await service.add_rule(db, GUILD, category="death", pattern="one too many", rescan=False)
+    assert len(await service.list_rules(db, GUILD)) == MAX_CUSTOM_RULES
+
+
+async def test_rules_and_overrides_are_per_server(db: Database) -> None:
+    ours = await stored(db, GUILD, SPIDER_STORY, "a")
+    theirs = await stored(db, OTHER, SPIDER_STORY, "b")
+    await service.add_rule(db, GUILD, category="spiders", pattern="spider", new_category=True)
+    await service.disable(db, GUILD, "animal-death")
+    assert await service.list_rules(db, OTHER) == []
+    assert "spiders" not in await service.guild_taxonomy(db, OTHER)
+    assert {w.id for w in await service.story_warnings(db, GUILD, ours)} == {"spiders", "death"}
+    assert {w.id for w in await service.story_warnings(db, OTHER, theirs)} == {"animal-death", "death"}
+    with pytest.raises(UserError):
+        await service.remove_rule(db, OTHER, (await service.list_rules(db, GUILD))[0].id)
+    with pytest.raises(UserError, match="not in this server"):
+        await service.set_override(db, OTHER, ours, "death", "add")
+    assert await service.chapter_warnings(db, OTHER, ours, 1) == []
+
+
+async def test_disable_and_enable_rule_or_category(db: Database) -> None:
+    story_id = await stored(db, GUILD, SPIDER_STORY)
+    assert {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)} == {"animal-death", "death"}
+    assert await service.disable(db, GUILD, "animal-death") == ("category", "animal-death")
+    assert {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)} == {"death"}
+    with pytest.raises(UserError, match="already disabled"):
+        await service.disable(db, GUILD, "animal-death")
+    await service.enable(db, GUILD, "animal-death")
+    await service.disable(db, GUILD, "death/die")
+    assert await service.disabled_targets(db, GUILD) == ({"death/die"}, set())
+    assert {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)} == {"animal-death"}
+    with pytest.raises(UserError, match="not disabled"):
+        await service.enable(db, GUILD, "grief")
+    with pytest.raises(UserError, match="neither a warning category nor a default rule"):
+        await service.disable(db, GUILD, "no-such-thing")
+
+
+async def test_matcher_cache_is_rebuilt_only_when_rules_change(db: Database) -> None:
+    cache = service.cache_for(db)
+    first = await service.ruleset_for_guild(db, GUILD)
+    again = await service.ruleset_for_guild(db, GUILD)
+    assert again is first and cache.builds == 1
+    await service.ruleset_for_guild(db, OTHER)
+    assert cache.builds == 2
+    await service.add_rule(db, GUILD, category="death", pattern="went over the falls", rescan=False)
+    changed = await service.ruleset_for_guild(db, GUILD)
+    assert changed is not first and cache.builds == 3
+    assert await service.ruleset_for_guild(db, OTHER) is not None and cache.builds == 3
+    with pytest.raises(UserError):
+        await service.add_rule(db, GUILD, category="death", pattern="(a)\\1", kind="regex")
+    assert await service.ruleset_for_guild(db, GUILD) is changed and cache.builds == 3
+
+
+async def test_overrides_win_over_detection_and_declarations(db: Database) -> None:
+    value = story(
+        ["The old dog died in his sleep. A week later the farmer died too."], ["A picnic."], declared=("TW: self harm",)
+    )
+    story_id = await stored(db, GUILD, value)
+    header = await service.chapter_warnings(db, GUILD, story_id, 1)
+    assert (header[0].id, header[0].source) == ("self-harm", "declared")
+    await service.set_override(db, GUILD, story_id, "death", "remove")
+    await service.set_override(db, GUILD, story_id, "self-harm", "remove")
+    await service.set_override(db, GUILD, story_id, "vomit", "add")
+    header = await service.chapter_warnings(db, GUILD, story_id, 1)
+    assert [(w.id, w.source) for w in header] == [("vomit", "override"), ("animal-death", "detected")]
+    assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)] == ["vomit"]
+    await service.rescan_guild(db, GUILD)  # a rescan keeps the admins' decisions
+    assert "death" not in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
+    assert await service.clear_override(db, GUILD, story_id, "death")
+    assert "death" in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
+    with pytest.raises(UserError, match="no warning category"):
+        await service.set_override(db, GUILD, story_id, "dragons", "add")
+
+
+async def test_headers_merge_declared_and_detected_strongest_first(db: Database) -> None:
+    value = story(
+        ["The bleeding would not stop; blood soaked the sheets and pooled on the floor."], declared=("CW: blood",)
+    )
+    story_id = await stored(db, GUILD, value)
+    header = await service.chapter_warnings(db, GUILD, story_id, 1)
+    assert header[0].id == "blood-gore" and header[0].source == "both"
+
+
+async def test_scan_is_removed_with_its_story(db: Database) -> None:
+    story_id = await stored(db, GUILD, SPIDER_STORY)
+    await service.set_override(db, GUILD, story_id, "vomit", "add")
+    assert await remove_story(db, GUILD, story_id)
+    for table in ("story_scans", "chapter_warnings", "warning_overrides"):
+        assert await db.fetch_value(f"SELECT count(*) FROM {table}") == 0
+
+
+async def test_missing_scan_is_made_on_demand(db: Database) -> None:
+    story_id = await add_story(db, GUILD, SPIDER_STORY, content_hash="x", added_by=1, now=0.0)
+    assert {w.id for w in await service.story_warnings(db, GUILD, story_id)} == {"animal-death", "death"}
+    assert await service.stored_scan(db, GUILD, story_id) is not None
+    assert await service.story_warnings(db, GUILD, 99999) == []
+
+
+async def test_rescan_guild_counts_stories(db: Database) -> None:
+    await stored(db, GUILD, SPIDER_STORY, "a")
+    await stored(db, GUILD, story(["A calm day."]), "b")
+    await stored(db, OTHER, SPIDER_STORY, "c")
+    assert await service.rescan_guild(db, GUILD) == 2
