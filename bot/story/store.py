@@ -243,3 +243,20 @@ async def delete_story(tx: aiosqlite.Connection, guild_id: int, story_id: int) -
 async def remove_story(db: Database, guild_id: int, story_id: int) -> bool:
     async with db.transaction() as tx:
         return await delete_story(tx, guild_id, story_id)
+
+
+async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
+    """The story an option names: an id picked from autocomplete, or a title typed out."""
+    text = value.strip()
+    if text.isdigit():
+        record = await get_story_record(db, guild_id, int(text))
+        if record is not None:
+            return record
+    if text:
+        found = await search_stories(db, guild_id, text, limit=25)
+        exact = [record for record in found if fold(record.title) == fold(text)]
+        if len(exact) == 1 or len(found) == 1:
+            return (exact or found)[0]
+    raise UserError(
+        f"No story in this server's library matches “{text[:80]}” (it may have been removed); pick one from the list."
+    )

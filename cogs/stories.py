@@ -1,0 +1,257 @@
+"""``/story``: the club's library. Add a story file, list, look one up, remove one.
+
+Discord applies default permissions per top-level command only, so ``/story`` stays visible
+to everyone (members need ``list`` and ``info``) and ``add``/``remove`` check Manage Server
+in code; a server can restrict ``/story`` further in its integration settings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import UserError
+from bot.story.decode import size_limit_message
+from bot.story.importer import SUPPORTED, content_hash, import_story
+from bot.story.render import escape_markdown
+from bot.story.store import (
+    StoryRecord,
+    chapter_infos,
+    count_stories,
+    delete_story,
+    insert_story,
+    list_stories,
+    resolve_story,
+    search_stories,
+)
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+    from bot.warnings.engine import ScanReport
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 10
+MESSAGE_LIMIT = 2000
+MAX_TITLE = 200
+
+
+def choice_name(record: StoryRecord) -> str:
+    suffix = f" · {record.chapter_count} ch."
+    title = record.title if len(record.title) + len(suffix) <= 100 else record.title[: 99 - len(suffix)] + "…"
+    return title + suffix
+
+
+async def story_autocomplete(bot: DogearBot, guild_id: int | None, typed: str) -> list[app_commands.Choice[str]]:
+    """Up to 25 of this server's stories matching what was typed; one indexed query."""
+    if guild_id is None:
+        return []
+    found = await search_stories(bot.db, guild_id, typed, limit=25)
+    return [app_commands.Choice(name=choice_name(record), value=str(record.id)) for record in found]
+
+
+def _clip(lines: list[str], limit: int = MESSAGE_LIMIT) -> str:
+    """Join lines, dropping the tail (with a note) if the whole would be too long."""
+    out: list[str] = []
+    used = 0
+    for index, line in enumerate(lines):
+        if used + len(line) + 1 > limit - 40:
+            out.append(f"… and {len(lines) - index} more line(s)")
+            break
+        out.append(line)
+        used += len(line) + 1
+    return "\n".join(out)
+
+
+def import_summary(record_title: str, story_id: int, chapters: int, words: int, report: ScanReport) -> str:
+    """What the admin sees after an import: the story and its warnings, with evidence."""
+    lines = [f"Added **{escape_markdown(record_title)}** (id {story_id}): {chapters} chapter(s), {words:,} words."]
+    if report.unwarned:
+        lines.append("⚠️ The author chose not to use archive warnings: treat this story as unwarned, not as safe.")
+    if report.warnings:
+        lines.append("**Warnings** (strongest first):")
+        for warning in report.warnings:
+            where = ", ".join(str(n) for n in warning.chapters[:10]) or "the author's declaration"
+            lines.append(f"• **{escape_markdown(warning.label)}** ({warning.source}; chapters: {where})")
+            for evidence in warning.evidence[:2]:
+                lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
+    else:
+        lines.append("No warnings declared or detected.")
+    if report.declared_unmapped:
+        unmapped = "; ".join(escape_markdown(text) for text in report.declared_unmapped)
+        lines.append(f"Declared by the author, not matched to a warning: {unmapped}")
+    return _clip(lines)
+
+
+class ConfirmRemove(discord.ui.View):
+    """Two buttons for the admin who asked; a removal never happens on one click by accident."""
+
+    def __init__(self, cog: StoryCog, record: StoryRecord, admin_id: int) -> None:
+        super().__init__(timeout=300)
+        self.cog = cog
+        self.record = record
+        self.admin_id = admin_id
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.admin_id:
+            await interaction.response.send_message("Only the admin who asked can confirm this.", ephemeral=True)
+            return False
+        return True
+
+    @discord.ui.button(label="Remove", style=discord.ButtonStyle.danger)
+    async def remove(self, interaction: discord.Interaction, _: discord.ui.Button[ConfirmRemove]) -> None:
+        assert interaction.guild_id is not None
+        permissions = interaction.permissions
+        if not permissions.manage_guild:
+            await interaction.response.edit_message(content="You need the Manage Server permission.", view=None)
+            return
+        async with self.cog.bot.db.transaction() as tx:
+            removed = await delete_story(tx, interaction.guild_id, self.record.id)
+        self.stop()
+        title = escape_markdown(self.record.title)
+        if removed:
+            text = f"Removed **{title}** with its progress, warnings and scheduled discussions."
+        else:
+            text = f"**{title}** was already removed."
+        await interaction.response.edit_message(content=text, view=None)
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(self, interaction: discord.Interaction, _: discord.ui.Button[ConfirmRemove]) -> None:
+        self.stop()
+        await interaction.response.edit_message(content="Nothing was removed.", view=None)
+
+
+@app_commands.guild_only()
+class StoryCog(commands.GroupCog, group_name="story", group_description="The club's story library"):
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    @app_commands.command(
+        name="add", description="Add a story file (.txt, .md, .html, .epub) to the library (Manage Server)"
+    )
+    @app_commands.describe(file="The story file", title="Use this title instead of the one in the file")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        file: discord.Attachment,
+        title: app_commands.Range[str, 1, MAX_TITLE] | None = None,
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        assert interaction.guild_id is not None
+        limit = self.bot.settings.max_upload_bytes
+        if file.size > limit:
+            raise UserError(size_limit_message(limit))
+        try:
+            data = await file.read()
+        except discord.HTTPException as error:
+            log.warning("could not download attachment %s: %s", file.filename, error)
+            raise UserError("I could not download that file from Discord; try uploading it again.") from None
+        if len(data) > limit:
+            raise UserError(size_limit_message(limit))
+        story = await asyncio.to_thread(import_story, data, file.filename, max_bytes=limit)
+        if title and title.strip():
+            story.meta.title = " ".join(title.split())
+        from bot.warnings.service import rules_version, save_scan, scan_for_guild
+
+        guild_id = interaction.guild_id
+        report = await scan_for_guild(self.bot.db, guild_id, story)
+        version = await rules_version(self.bot.db, guild_id)
+        async with self.bot.db.transaction() as tx:
+            story_id = await insert_story(
+                tx,
+                guild_id,
+                story,
+                content_hash=content_hash(story),
+                added_by=interaction.user.id,
+                now=self.bot.clock.now().timestamp(),
+            )
+            await save_scan(tx, guild_id, story_id, report, rules_version=version)
+        summary = import_summary(story.meta.title, story_id, len(story.chapters), story.words, report)
+        await interaction.followup.send(summary, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+
+    @app_commands.command(name="list", description="The stories in this server's library")
+    @app_commands.describe(page="Which page of the list")
+    async def list_(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
+        assert interaction.guild_id is not None
+        total = await count_stories(self.bot.db, interaction.guild_id)
+        if total == 0:
+            await interaction.response.send_message(
+                f"The library is empty. An admin can add a {SUPPORTED} file with `/story add`.", ephemeral=True
+            )
+            return
+        pages = math.ceil(total / PAGE_SIZE)
+        if page > pages:
+            raise UserError(f"There are only {pages} page(s) of stories; pick a page from 1 to {pages}.")
+        records = await list_stories(self.bot.db, interaction.guild_id, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+        lines = [f"**Stories** (page {page} of {pages}, {total} in all):"]
+        for record in records:
+            author = f" by {escape_markdown(record.author)}" if record.author else ""
+            lines.append(
+                f"• **{escape_markdown(record.title[:150])}**{author[:80]} · {record.chapter_count} ch. · "
+                f"{record.words:,} words · id {record.id}"
+            )
+        if page < pages:
+            lines.append(f"-# Next: `/story list page:{page + 1}`")
+        await interaction.response.send_message(_clip(lines), ephemeral=True)
+
+    @app_commands.command(name="info", description="A story's details, chapters and warnings")
+    @app_commands.describe(story="The story")
+    async def info(self, interaction: discord.Interaction, story: str) -> None:
+        assert interaction.guild_id is not None
+        record = await resolve_story(self.bot.db, interaction.guild_id, story)
+        from bot.warnings.service import story_warnings
+
+        warnings = await story_warnings(self.bot.db, interaction.guild_id, record.id)
+        lines = [f"**{escape_markdown(record.title)}** (id {record.id})"]
+        if record.author:
+            lines.append(f"by {escape_markdown(record.author)}")
+        if record.rating:
+            lines.append(f"Rating: {escape_markdown(record.rating)}")
+        if record.summary:
+            lines.append(f"> {escape_markdown(' '.join(record.summary.split())[:600])}")
+        lines.append(f"{record.chapter_count} chapter(s), {record.words:,} words. Added <t:{int(record.added_at)}:R>.")
+        if warnings:
+            labels = ", ".join(f"**{escape_markdown(w.label)}**" for w in warnings)
+            lines.append(f"⚠️ Warnings: {labels}")
+        else:
+            lines.append("Warnings: none declared or detected.")
+        if record.declared_warnings:
+            lines.append("Author's own warnings: " + "; ".join(escape_markdown(w) for w in record.declared_warnings))
+        chapters = await chapter_infos(self.bot.db, interaction.guild_id, record.id)
+        for chapter in chapters[:40]:
+            title = f": {escape_markdown(chapter.title)}" if chapter.title else ""
+            lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {chapter.words:,} words")
+        if len(chapters) > 40:
+            lines.append(f"… and {len(chapters) - 40} more chapters")
+        await interaction.response.send_message(_clip(lines), ephemeral=True)
+
+    @app_commands.command(name="remove", description="Remove a story with its progress and schedules (Manage Server)")
+    @app_commands.describe(story="The story to remove")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def remove(self, interaction: discord.Interaction, story: str) -> None:
+        assert interaction.guild_id is not None
+        record = await resolve_story(self.bot.db, interaction.guild_id, story)
+        view = ConfirmRemove(self, record, interaction.user.id)
+        await interaction.response.send_message(
+            f"Remove **{escape_markdown(record.title)}** ({record.chapter_count} chapters)? Its reading progress, "
+            "warning scans and scheduled discussions go with it.",
+            view=view,
+            ephemeral=True,
+        )
+
+    @info.autocomplete("story")
+    @remove.autocomplete("story")
+    async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await story_autocomplete(self.bot, interaction.guild_id, current)
+
+
+async def setup(bot: DogearBot) -> None:
+    await bot.add_cog(StoryCog(bot))

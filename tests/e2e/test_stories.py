@@ -1,0 +1,107 @@
+"""``/story``: add, list, info, remove, the way admins and members use them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import count_stories, insert_story
+from tests.e2e.driver import Club
+
+
+async def add_sample(club: Club, sample_story: Path):
+    replies = await club.slash("story add", member=club.admin, file=sample_story)
+    return replies[-1]
+
+
+async def test_admin_adds_a_story_and_sees_its_warnings(club: Club, sample_story: Path) -> None:
+    reply = await add_sample(club, sample_story)
+    assert reply.ephemeral
+    text = reply.text
+    assert "Added **The Lamp at Gull Point**" in text
+    assert "4 chapter(s)" in text and "words" in text
+    assert "Grief" in text and "↳ ch." in text  # a warning with its evidence
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
+
+
+async def test_same_story_twice_is_reported_not_duplicated(club: Club, sample_story: Path) -> None:
+    await add_sample(club, sample_story)
+    again = await add_sample(club, sample_story)
+    assert again.ephemeral
+    assert "already in the server as “The Lamp at Gull Point”" in again.text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
+
+
+async def test_title_option_overrides(club: Club, sample_story: Path) -> None:
+    replies = await club.slash("story add", member=club.admin, file=sample_story, title="Gull Point")
+    assert "Added **Gull Point**" in replies[-1].text
+
+
+async def test_bad_files_get_one_clear_sentence(club: Club) -> None:
+    png = ("story.txt", b"\x89PNG\r\n\x1a\n" + bytes(64))
+    replies = await club.slash("story add", member=club.admin, file=png)
+    assert replies[-1].ephemeral and "PNG image, not a story" in replies[-1].text
+    replies = await club.slash("story add", member=club.admin, file=("empty.txt", b""))
+    assert "empty" in replies[-1].text
+    replies = await club.slash("story add", member=club.admin, file=("note.txt", b"A/N: on hiatus, sorry!"))
+    assert "only an author's note" in replies[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0
+
+
+async def test_members_cannot_add_or_remove(club: Club, sample_story: Path) -> None:
+    replies = await club.slash("story add", member=club.member, file=sample_story)
+    assert replies[-1].ephemeral and "Manage Server" in replies[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0
+    await add_sample(club, sample_story)
+    replies = await club.slash("story remove", member=club.member, story="The Lamp at Gull Point")
+    assert "Manage Server" in replies[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
+
+
+async def test_list_info_and_autocomplete(club: Club, sample_story: Path) -> None:
+    empty = await club.slash("story list", member=club.member)
+    assert "library is empty" in empty[0].text
+    await add_sample(club, sample_story)
+    listed = await club.slash("story list", member=club.member)
+    assert "The Lamp at Gull Point" in listed[0].text and "4 ch." in listed[0].text
+    choices = await club.autocomplete("story info", "story", "gull", member=club.member)
+    assert len(choices) == 1 and choices[0]["name"].startswith("The Lamp at Gull Point")
+    info = await club.slash("story info", member=club.member, story=choices[0]["value"])
+    assert info[0].ephemeral
+    assert "Chapter 1: The Last Ferry" in info[0].text and "Grief" in info[0].text
+    missing = await club.slash("story info", member=club.member, story="99999")
+    assert "No story in this server's library matches" in missing[0].text
+    too_far = await club.slash("story list", member=club.member, page=5)
+    assert "only 1 page(s)" in too_far[0].text
+
+
+async def test_remove_needs_confirmation(club: Club, sample_story: Path) -> None:
+    await add_sample(club, sample_story)
+    asked = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    assert asked[0].ephemeral and asked[0].labels == ["Remove", "Cancel"]
+    await club.click(asked[0], "Cancel", member=club.admin)
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
+    asked = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    done = await club.click(asked[0], "Remove", member=club.admin)
+    assert "Removed **The Lamp at Gull Point**" in done[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0
+
+
+async def test_autocomplete_over_a_thousand_stories_is_limited_and_ranked(club: Club) -> None:
+    async def fill() -> None:
+        async with club.bot.db.transaction() as tx:
+            for index in range(1000):
+                story = Story(
+                    StoryMeta(title=f"Story {index:04d} of the Harbour"),
+                    [Chapter(1, None, [Scene([f"Text {index}."])])],
+                    "txt",
+                )
+                await insert_story(tx, club.guild.id, story, content_hash=f"h{index}", added_by=1, now=0.0)
+
+    await club.run(fill())
+    choices = await club.autocomplete("story info", "story", "", member=club.member)
+    assert len(choices) == 25
+    choices = await club.autocomplete("story info", "story", "story 0999", member=club.member)
+    assert [c["name"] for c in choices] == ["Story 0999 of the Harbour · 1 ch."]
+    listed = await club.slash("story list", member=club.member, page=100)
+    assert "page 100 of 100" in listed[0].text
