@@ -203,7 +203,6 @@ async def _can_manage_server(interaction: discord.Interaction) -> bool:
 async def _story(bot: DogearBot, guild_id: int, value: str) -> tuple[int, str, int]:
     """(id, title, chapter count) of the story picked, or the member-facing error."""
     from bot.story.store import get_story_record
-
     from cogs.progress import resolve_story
 
     story_id = await resolve_story(bot, guild_id, value)
@@ -240,6 +239,7 @@ def _event_location(channel: discord.abc.GuildChannel | None, channel_id: int) -
 class PromptsModal(discord.ui.Modal, title="Discussion prompts"):
     prompts: discord.ui.TextInput[PromptsModal] = discord.ui.TextInput(
         label="One prompt per line (empty = defaults)",
+        custom_id="prompts",
         style=discord.TextStyle.paragraph,
         required=False,
         max_length=4000,
@@ -470,11 +470,14 @@ class DiscussionCog(
     @app_commands.check(_can_manage)
     async def cancel(self, interaction: discord.Interaction, id: int) -> None:
         assert interaction.guild is not None
-        found = await self.service.cancel(interaction.guild.id, id)
-        if found is None:
+        current = await store.get_discussion(self.bot.db, interaction.guild.id, id)
+        if current is None:
             raise UserError(f"There is no discussion #{id} in this server. See `/discussion list`.")
-        if found.state != "cancelled":
-            raise UserError(f"Discussion #{id} is already {found.state}; only upcoming ones can be cancelled.")
+        if current.state not in ("scheduled", "failed", "missed"):
+            raise UserError(f"Discussion #{id} is already {current.state}; only upcoming ones can be cancelled.")
+        found = await self.service.cancel(interaction.guild.id, id)
+        if found is None or found.state != "cancelled":
+            raise UserError(f"Discussion #{id} started posting just now; it can no longer be cancelled.")
         await interaction.response.defer(ephemeral=True, thinking=True)
         note = ""
         if found.event_id:

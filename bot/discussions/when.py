@@ -116,7 +116,12 @@ def _split_zone(text: str, default_zone: str) -> tuple[str, tzinfo]:
     if "/" in last and head:
         return head, zone_named(last)
     if head and last.isalpha() and last.lower() not in _KNOWN_WORDS:
-        return head, zone_named(last)  # "friday 19:00 berlin": say the zone is unknown, not the time
+        # "friday 19:00 Berlin": the time is fine, so say the zone is unknown; "whenever it suits": unreadable.
+        try:
+            _parse_body(head.lower(), UTC, datetime.now(UTC))
+        except UserError:
+            raise _unreadable(text) from None
+        return head, zone_named(last)
     return text, zone_named(default_zone)
 
 

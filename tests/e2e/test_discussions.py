@@ -1,0 +1,300 @@
+"""``/discussion`` through the Discord double: scheduling, posting on time, threads, events, failures."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.discussions import store
+from bot.guilds import get_settings, update_settings
+from bot.progress.store import mark_read
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story
+from tests.e2e.driver import Club, CommandNotVisible
+
+
+async def a_story(club: Club, title: str = "The Lamp at Gull Point", chapters: int = 4) -> int:
+    story = Story(
+        meta=StoryMeta(title=title),
+        chapters=[Chapter(n, None, [Scene([f"The lamp burned on, night {n}."])]) for n in range(1, chapters + 1)],
+        source_format="txt",
+    )
+    digest = hashlib.sha256(f"{club.guild.id}:{title}".encode()).hexdigest()
+    return await club.run(add_story(club.bot.db, club.guild.id, story, content_hash=digest, added_by=None, now=0.0))
+
+
+def utc_text(moment: datetime) -> str:
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def cog(club: Club):
+    return club.bot.get_cog("DiscussionCog")
+
+
+async def settle(club: Club) -> None:
+    await club.run(cog(club).service.wait_idle())
+    await club.settle()
+
+
+async def advance(club: Club, delta: timedelta) -> None:
+    await club.clock.advance(delta)
+    await settle(club)
+
+
+async def stored(club: Club) -> list[store.Discussion]:
+    return await club.run(store.list_discussions(club.bot.db, club.guild.id, now=club.clock.now(), limit=100))
+
+
+def bot_posts(club: Club, channel) -> list:
+    return club.messages(channel, include_replies=False)
+
+
+async def test_schedule_posts_once_at_the_time_with_reminder_and_private_thread(club: Club) -> None:
+    story = await a_story(club)
+    await club.run(mark_read(club.bot.db, club.guild.id, club.member.id, story, 2, now=0))
+    await club.run(mark_read(club.bot.db, club.guild.id, club.other_member.id, story, 1, now=0))
+    due = (club.clock.now() + timedelta(days=2)).replace(second=0, microsecond=0)
+
+    replies = await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=2,
+        when=utc_text(due),
+        channel=club.text_channel,
+    )
+    [answer] = replies
+    assert answer.ephemeral
+    stamp = int(due.timestamp())
+    assert f"<t:{stamp}:F>" in answer.text and f"<t:{stamp}:R>" in answer.text
+    [discussion] = await stored(club)
+
+    await advance(club, timedelta(days=1))  # the 24 h reminder
+    [reminder] = bot_posts(club, club.text_channel)
+    assert club.other_member.mention() in reminder.text and club.member.mention() not in reminder.text
+    assert reminder.message.pinged_users == {club.other_member.id}
+
+    await advance(club, timedelta(hours=23))  # the 1 h reminder
+    await advance(club, timedelta(minutes=59))
+    assert len(bot_posts(club, club.text_channel)) == 2
+    await advance(club, timedelta(minutes=1))
+    posts = bot_posts(club, club.text_channel)
+    assert len(posts) == 3
+    post = posts[-1]
+    assert f"Discussion #{discussion.id}" in post.text and "The Lamp at Gull Point" in post.text
+    assert "1 member has read this chapter" in post.text
+    assert not post.message.pinged_roles and not post.message.pinged_everyone and not post.message.pinged_users
+    [thread] = [t for t in club.threads if t.parent_id == club.text_channel.id]
+    assert thread.type == 12  # private: access follows progress
+    assert club.member.id in thread.member_ids and club.other_member.id not in thread.member_ids
+
+    await advance(club, timedelta(hours=2))
+    assert len(bot_posts(club, club.text_channel)) == 3  # exactly once
+    done = await club.run(store.get_discussion(club.bot.db, club.guild.id, discussion.id))
+    assert done.state == "posted" and done.thread_id == thread.id
+
+    # Marking the chapter read later opens the thread to that member.
+    await club.slash("progress set", member=club.other_member, story=str(story), chapter=2)
+    await settle(club)
+    assert club.other_member.id in club.channel(thread.id).member_ids
+
+
+async def test_forum_channel_gets_a_forum_post_and_only_the_club_role_is_pinged(club: Club) -> None:
+    story = await a_story(club, "Forum Tale")
+    await club.slash("config set", member=club.admin, discussion_channel=club.forum_channel, club_role=club.club_role)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 hours", remind="none"
+    )
+    await advance(club, timedelta(hours=2))
+    [post] = [t for t in club.threads if t.parent_id == club.forum_channel.id]
+    assert "Forum Tale" in post.name
+    [starter] = club.messages(post)
+    assert starter.message.pinged_roles == {club.club_role.id}
+    assert not starter.message.pinged_everyone and not starter.message.pinged_users
+
+
+async def test_role_is_not_pinged_without_a_setting(club: Club) -> None:
+    story = await a_story(club)
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when="in 90 minutes",
+        remind="none",
+        channel=club.general_channel,
+    )
+    await advance(club, timedelta(minutes=90))
+    [post] = bot_posts(club, club.general_channel)
+    assert not post.message.pinged_roles and "<@&" not in (post.content or "")
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"when": "2020-01-01 10:00"}, "in the past"),
+        ({"when": "whenever it suits"}, "can't read"),
+        ({"when": "friday 19:00 Mars/Olympus"}, "not a time zone"),
+        ({"when": "in 2 days", "chapter": 9}, "out of range"),
+        ({"when": "in 2 days", "remind": "soonish"}, "reminder"),
+    ],
+)
+async def test_bad_input_is_refused_clearly_and_nothing_is_stored(club: Club, options: dict, expected: str) -> None:
+    story = await a_story(club)
+    options = {"chapter": 1, **options}
+    [answer] = await club.slash("discussion schedule", member=club.admin, story=str(story), **options)
+    assert answer.ephemeral and expected in answer.text
+    assert await stored(club) == []
+
+
+async def test_members_without_manage_events_are_refused(club: Club) -> None:
+    story = await a_story(club)
+    with pytest.raises(CommandNotVisible):
+        await club.slash("discussion list", member=club.member)
+    club.override_command_permissions("discussion")
+    [answer] = await club.slash("discussion schedule", member=club.member, story=str(story), chapter=1, when="in 1 day")
+    assert answer.ephemeral and "Manage Events" in answer.text
+    assert await stored(club) == []
+    [answer] = await club.slash("discussion prompts", member=club.moderator, prompts="Anything?")
+    assert "Manage Server" in answer.text
+    # A moderator with Manage Events may schedule.
+    [ok] = await club.slash("discussion schedule", member=club.moderator, story=str(story), chapter=1, when="in 1 day")
+    assert "is scheduled" in ok.text
+
+
+async def test_event_is_created_moved_and_deleted(club: Club) -> None:
+    story = await a_story(club, "Evented")
+    due = (club.clock.now() + timedelta(days=3)).replace(second=0, microsecond=0)
+    [answer] = await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when=utc_text(due),
+        event=True,
+        channel=club.text_channel,
+    )
+    assert "event was created" in answer.text
+    [event] = club.events
+    assert event.entity_type == 3 and "reading-room" in (event.location or "")
+    assert datetime.fromisoformat(event.start) == due
+    assert datetime.fromisoformat(event.end or "") == due + timedelta(hours=1)
+    [discussion] = await stored(club)
+
+    later = due + timedelta(days=1)
+    [moved] = await club.slash("discussion move", member=club.admin, id=discussion.id, when=utc_text(later))
+    assert "event moved too" in moved.text and f"<t:{int(later.timestamp())}:F>" in moved.text
+    assert datetime.fromisoformat(club.events[0].start) == later
+
+    [cancelled] = await club.slash("discussion cancel", member=club.admin, id=discussion.id)
+    assert "cancelled" in cancelled.text and "event was deleted" in cancelled.text
+    assert club.events == []
+    await advance(club, timedelta(days=5))
+    assert bot_posts(club, club.text_channel) == []
+
+
+async def test_plan_list_cancel_and_move(club: Club) -> None:
+    story = await a_story(club, "Weekly Book", chapters=4)
+    [answer] = await club.slash(
+        "discussion plan",
+        member=club.admin,
+        story=str(story),
+        start="in 2 days",
+        every="weekly",
+        from_chapter=2,
+        channel=club.text_channel,
+    )
+    assert "Planned 3 discussion(s)" in answer.text and "weekly" in answer.text
+    planned = await stored(club)
+    assert [d.chapter for d in planned] == [2, 3, 4]
+    assert [(b.due_at - a.due_at) for a, b in itertools.pairwise(planned)] == [timedelta(days=7)] * 2
+
+    [listing] = await club.slash("discussion list", member=club.admin)
+    assert all(f"#{d.id}" in listing.text for d in planned) and "<t:" in listing.text and "scheduled" in listing.text
+
+    [gone] = await club.slash("discussion cancel", member=club.admin, id=planned[1].id)
+    assert "cancelled" in gone.text
+    [again] = await club.slash("discussion cancel", member=club.admin, id=planned[1].id)
+    assert "already cancelled" in again.text
+    [unknown] = await club.slash("discussion cancel", member=club.admin, id=999_999)
+    assert "no discussion #999999" in unknown.text
+    [bad] = await club.slash("discussion move", member=club.admin, id=planned[0].id, when="yesterday-ish")
+    assert bad.ephemeral and "can't read" in bad.text
+    [bad_plan] = await club.slash(
+        "discussion plan", member=club.admin, story=str(story), start="in 2 days", every="sometimes"
+    )
+    assert "rhythm" in bad_plan.text
+    assert len(await stored(club)) == 2
+
+    choices = await club.autocomplete("discussion move", "id", "Weekly")
+    assert {c["value"] for c in choices} == {planned[0].id, planned[2].id}
+    stories = await club.autocomplete("discussion schedule", "story", "week")
+    assert [c["name"] for c in stories] == ["Weekly Book"]
+
+
+async def test_a_channel_the_bot_cannot_post_in_fails_that_item_only(club: Club) -> None:
+    story = await a_story(club)
+    for channel in (club.locked_channel, club.text_channel):
+        await club.slash(
+            "discussion schedule",
+            member=club.admin,
+            story=str(story),
+            chapter=1,
+            when="in 3 hours",
+            remind="none",
+            channel=channel,
+        )
+    with club.expect_errors(403, 50013):
+        await advance(club, timedelta(hours=3))
+    assert len(bot_posts(club, club.text_channel)) == 1
+    [listing] = await club.slash("discussion list", member=club.admin)
+    assert "failed" in listing.text and "missing a permission" in listing.text
+
+
+async def test_restart_between_scheduling_and_the_time_posts_once(club: Club) -> None:
+    story = await a_story(club)
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when="in 4 hours",
+        remind="1h",
+        channel=club.text_channel,
+    )
+    await club.restart()
+    await advance(club, timedelta(hours=3))
+    await advance(club, timedelta(hours=1))
+    await advance(club, timedelta(hours=1))
+    texts = [p.text for p in bot_posts(club, club.text_channel)]
+    assert len(texts) == 2 and "Reminder" in texts[0] and "Discussion #" in texts[1]
+
+
+async def test_prompts_can_be_set_in_a_form_or_inline_and_reset(club: Club) -> None:
+    [form] = await club.slash("discussion prompts", member=club.admin)
+    assert form.modal is not None
+    [saved] = await club.submit_modal(form, {"prompts": "Who lied first?\nWhat did the lamp mean?"}, member=club.admin)
+    assert "saved" in saved.text and "Who lied first?" in saved.text
+    settings = await club.run(get_settings(club.bot.db, club.guild.id))
+    assert settings.discussion_prompts == ["Who lied first?", "What did the lamp mean?"]
+    [too_many] = await club.slash("discussion prompts", member=club.admin, prompts=" | ".join(["Why?"] * 11))
+    assert "At most 10" in too_many.text
+    [reset] = await club.slash("discussion prompts", member=club.admin, prompts="default")
+    assert "defaults" in reset.text
+    await club.run(update_settings(club.bot.db, club.guild.id, 0, discussion_prompts=["Only this one?"]))
+    story = await a_story(club)
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when="in 1 hour",
+        remind="none",
+        channel=club.text_channel,
+    )
+    await advance(club, timedelta(hours=1))
+    [post] = bot_posts(club, club.text_channel)
+    assert "Only this one?" in post.text
