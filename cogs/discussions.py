@@ -27,6 +27,7 @@ from bot.discussions.store import Discussion, NewDiscussion
 from bot.discussions.when import parse_when, zone_named
 from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
+from bot.story.store import get_story_record, search_stories
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -201,12 +202,14 @@ async def _can_manage_server(interaction: discord.Interaction) -> bool:
 
 
 async def _story(bot: DogearBot, guild_id: int, value: str) -> tuple[int, str, int]:
-    """(id, title, chapter count) of the story picked, or the member-facing error."""
-    from bot.story.store import get_story_record
-    from cogs.progress import resolve_story
-
-    story_id = await resolve_story(bot, guild_id, value)
-    record = await get_story_record(bot.db, guild_id, story_id)
+    """(id, title, chapter count) of the story picked from autocomplete, or typed in full."""
+    text = value.strip()
+    record = await get_story_record(bot.db, guild_id, int(text)) if text.isdigit() else None
+    if record is None and not text.isdigit():
+        found = await search_stories(bot.db, guild_id, text, limit=25)
+        exact = [r for r in found if r.title.casefold() == text.casefold()]
+        if len(exact) == 1 or len(found) == 1:
+            record = (exact or found)[0]
     if record is None:
         raise UserError(
             "That story is not in this server's library (it may have been removed). Pick one from the list."
@@ -542,11 +545,10 @@ class DiscussionCog(
     async def story_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        from cogs.progress import story_choices
-
         if interaction.guild_id is None:
             return []
-        return await story_choices(self.bot, interaction.guild_id, current)
+        found = await search_stories(self.bot.db, interaction.guild_id, current, limit=25)
+        return [app_commands.Choice(name=r.title[:100], value=str(r.id)) for r in found]
 
     @cancel.autocomplete("id")
     @move.autocomplete("id")

@@ -1,7 +1,7 @@
 """Discussions and reminders in SQLite: plain SQL, one function per question or change.
 
-Every query about a server's items is scoped by ``guild_id``. The two timer queries
-(:func:`next_due` and :func:`due_items`) are the exception by nature: the timer serves all
+Every query about a server's items is scoped by ``guild_id``. The timer's queries
+(:func:`next_due`, :func:`claim_due`, :func:`unfinished`) are the exception by nature: the timer serves all
 servers, reads only ids and times through the pending-due indexes, and each item it finds is
 then handled with queries scoped by that item's server.
 

@@ -186,10 +186,15 @@ def add_story_fixture(db: Database) -> AddStory:
 class Bot:
     """One bot process: a database connection, a poster and the running service."""
 
-    def __init__(self, db: Database, clock: ManualClock, poster: FakePoster, grace: timedelta) -> None:
+    def __init__(
+        self, db: Database, clock: ManualClock, poster: FakePoster, grace: timedelta, *, real_warnings: bool = False
+    ) -> None:
         self.db = db
         self.poster = poster
-        self.service = DiscussionService(db, clock, poster, grace=grace, warnings_for=no_warnings)
+        if real_warnings:  # bot.warnings.service.chapter_warnings, the default
+            self.service = DiscussionService(db, clock, poster, grace=grace)
+        else:
+            self.service = DiscussionService(db, clock, poster, grace=grace, warnings_for=no_warnings)
 
     async def settle(self) -> None:
         await self.service.wait_idle()
@@ -211,10 +216,16 @@ async def start_bot(tmp_path: Path, db: Database, clock: ManualClock, world: Fak
     bots: list[tuple[Bot, bool]] = []
 
     async def start(
-        *, fresh: bool = False, grace: timedelta = timedelta(hours=6), crash_after_send: bool = False, **poster_kw: bool
+        *,
+        fresh: bool = False,
+        grace: timedelta = timedelta(hours=6),
+        real_warnings: bool = False,
+        crash_after_send: bool = False,
+        **poster_kw: bool,
     ) -> Bot:
         database = await open_database(db.path) if fresh else db
-        bot = Bot(database, clock, FakePoster(world, crash_after_send=crash_after_send, **poster_kw), grace)
+        poster = FakePoster(world, crash_after_send=crash_after_send, **poster_kw)
+        bot = Bot(database, clock, poster, grace, real_warnings=real_warnings)
         bot.service.start()
         await bot.settle()
         bots.append((bot, fresh))

@@ -14,9 +14,10 @@ from bot.discussions.store import NewDiscussion
 from bot.discussions.when import parse_when
 from bot.guilds import update_settings
 from bot.progress.prefs import avoid
-from bot.progress.store import mark_read, set_hidden
-from bot.story.model import HeaderWarning
-from bot.story.store import remove_story
+from bot.progress.store import mark_read, set_hidden, set_progress
+from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
+from bot.story.store import add_story, remove_story
+from bot.warnings.service import save_scan, scan_for_guild
 from tests.discussions.conftest import (
     CLUB,
     FORUM,
@@ -399,3 +400,29 @@ async def test_plan_cadence_posts_each_chapter_in_turn(
     titles = [m.notice.embed["title"] for m in world.posted(TEXT)]  # type: ignore[index]
     assert titles == [f"The Lighthouse — chapter {n}" for n in (2, 3, 4)]
     assert [m.sent_at - times[0] for m in world.posted(TEXT)] == [timedelta(0), timedelta(days=3), timedelta(days=6)]
+
+
+async def test_real_warnings_reach_the_post_and_avoiders_are_left_out_of_reminders(
+    db: Database, clock: ManualClock, world: FakeDiscord, start_bot: StartBot
+) -> None:
+    story = Story(
+        meta=StoryMeta(title="A Life Left Behind", declared_warnings=["TW for miscarriage"]),
+        chapters=[Chapter(1, None, [Scene(["She folded the small blanket and put it away."])])],
+        source_format="txt",
+    )
+    story_id = await add_story(db, GUILD, story, content_hash="warned", added_by=None, now=0)
+    report = await scan_for_guild(db, GUILD, story)
+    async with db.transaction() as tx:
+        await save_scan(tx, GUILD, story_id, report)
+    await avoid(db, GUILD, 6, "miscarriage", now=0)  # a member, behind, who avoids this chapter's warning
+    await set_progress(db, GUILD, 7, story_id, 0, now=0)  # a member, behind, who does not
+
+    bot = await start_bot(real_warnings=True)
+    await bot.service.schedule(GUILD, [item(story_id, START + timedelta(hours=2), remind=(timedelta(hours=1),))])
+    await advance(bot, clock, timedelta(hours=1))
+    [reminder] = world.posted(TEXT)
+    assert reminder.notice.content is not None
+    assert "<@7>" in reminder.notice.content and "<@6>" not in reminder.notice.content
+    await advance(bot, clock, timedelta(hours=1))
+    post = world.posted(TEXT)[-1]
+    assert "Miscarriage" in post.notice.embed["description"]  # type: ignore[index]
