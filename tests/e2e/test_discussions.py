@@ -13,6 +13,7 @@ from bot.guilds import get_settings, update_settings
 from bot.progress.store import mark_read
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
+from tests.double import permissions as P
 from tests.e2e.driver import Club, CommandNotVisible
 
 
@@ -298,3 +299,39 @@ async def test_prompts_can_be_set_in_a_form_or_inline_and_reset(club: Club) -> N
     await advance(club, timedelta(hours=1))
     [post] = bot_posts(club, club.text_channel)
     assert "Only this one?" in post.text
+
+
+async def test_public_thread_from_the_post_when_private_threads_are_not_allowed(club: Club) -> None:
+    story = await a_story(club)
+    await club.set_overwrite(club.general_channel, club.bot_role, deny=P.CREATE_PRIVATE_THREADS)
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when="in 1 hour",
+        remind="none",
+        channel=club.general_channel,
+    )
+    await advance(club, timedelta(hours=1))
+    [post] = bot_posts(club, club.general_channel)
+    [thread] = [t for t in club.threads if t.parent_id == club.general_channel.id]
+    assert thread.type == 11 and thread.id == post.id  # public, started from the post
+
+
+async def test_a_deleted_channel_fails_that_item_with_the_reason(club: Club) -> None:
+    story = await a_story(club)
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when="in 1 hour",
+        remind="none",
+        channel=club.general_channel,
+    )
+    await club.delete_channel(club.general_channel)
+    with club.expect_errors(404):
+        await advance(club, timedelta(hours=1))
+    [failed] = await stored(club)
+    assert failed.state == "failed" and "deleted" in (failed.failure or "")
