@@ -1,0 +1,355 @@
+"""``/warnings``: the categories, a try-out scan, and this server's own rules and overrides.
+
+Discord applies default permissions per top-level command only, so ``/warnings`` stays
+visible to everyone (members need ``categories`` and ``test``); ``rules ...`` and ``story``
+check Manage Server in code, and a server can restrict ``/warnings`` further in its
+integration settings. Every rule change re-scans the server's stories (the answer says how
+many), so headers and reminders follow the new rules at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import UserError
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.render import escape_markdown
+from bot.story.store import resolve_story, search_stories
+from bot.warnings import service
+from bot.warnings.declared import Declared
+from bot.warnings.engine import ScanReport, scan
+from bot.warnings.rules import RULE_KINDS, default_ruleset
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+MESSAGE_LIMIT = 2000
+EMBED_DESCRIPTION_LIMIT = 4000
+MAX_TEST_TEXT = 4000
+
+
+def _clip(lines: list[str], limit: int = MESSAGE_LIMIT) -> str:
+    """Join lines, dropping the tail (with a note) if the whole would be too long."""
+    out: list[str] = []
+    used = 0
+    for index, line in enumerate(lines):
+        if used + len(line) + 1 > limit - 40:
+            out.append(f"… and {len(lines) - index} more line(s)")
+            break
+        out.append(line)
+        used += len(line) + 1
+    return "\n".join(out)
+
+
+def code(text: str) -> str:
+    """Inline code shows an admin's pattern as typed; only a backtick could break out of it."""
+    return "`" + text.replace("`", "ˋ") + "`"
+
+
+def describe_rule(rule: service.CustomRule) -> str:
+    return f"#{rule.id} [{rule.category}] {rule.kind}: {code(rule.pattern)}"
+
+
+def _choice(name: str, value: str) -> app_commands.Choice[str]:
+    return app_commands.Choice(name=name if len(name) <= 100 else name[:99] + "…", value=value[:100])
+
+
+def describe_report(report: ScanReport) -> str:
+    if not report.warnings:
+        return "Nothing here passes a warning threshold with this server's rules."
+    lines = ["**What this server's rules detect in that text:**"]
+    for warning in report.warnings:
+        lines.append(f"⚠️ **{escape_markdown(warning.label)}** (`{warning.id}`, score {warning.score:g})")
+        for item in warning.evidence:
+            lines.append(f"  › paragraph {item.paragraph}: {escape_markdown(item.text)}")
+    return _clip(lines)
+
+
+@app_commands.guild_only()
+class WarningsCog(commands.GroupCog, group_name="warnings", group_description="Content warnings for this server"):
+    rules = app_commands.Group(name="rules", description="This server's warning rules (Manage Server)")
+
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    # --- everyone -------------------------------------------------------------------------
+
+    @app_commands.command(name="categories", description="The warning categories, with this server's changes")
+    async def categories(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        db = self.bot.db
+        taxonomy = await service.guild_taxonomy(db, interaction.guild_id)
+        off_rules, off_categories = await service.disabled_targets(db, interaction.guild_id)
+        custom = await service.list_rules(db, interaction.guild_id)
+        per_category: dict[str, int] = {}
+        for rule in custom:
+            per_category[rule.category] = per_category.get(rule.category, 0) + 1
+        disabled_rules: dict[str, int] = {}
+        for rule_id in off_rules:
+            category = rule_id.split("/", 1)[0]
+            disabled_rules[category] = disabled_rules.get(category, 0) + 1
+        lines = []
+        for category in taxonomy:
+            notes = []
+            if category.custom:
+                notes.append("added by this server")
+            if category.id in off_categories:
+                notes.append("**detection off**")
+            if disabled_rules.get(category.id):
+                notes.append(f"{disabled_rules[category.id]} default rule(s) off")
+            if per_category.get(category.id):
+                notes.append(f"+{per_category[category.id]} server rule(s)")
+            ao3 = f" · AO3: {category.ao3_warning}" if category.ao3_warning else ""
+            extra = f" · {', '.join(notes)}" if notes else ""
+            description = f" — {escape_markdown(category.description)}" if category.description else ""
+            lines.append(f"`{category.id}` **{escape_markdown(category.label)}**{description}{ao3}{extra}")
+        embeds = []
+        chunk: list[str] = []
+        for line in lines:
+            if sum(len(x) + 1 for x in chunk) + len(line) > EMBED_DESCRIPTION_LIMIT - 1000:
+                embeds.append(chunk)
+                chunk = []
+            chunk.append(line)
+        embeds.append(chunk)
+        await interaction.response.send_message(
+            embeds=[
+                discord.Embed(
+                    title="Warning categories" if index == 0 else None,
+                    description="\n".join(chunk),
+                )
+                for index, chunk in enumerate(embeds[:2])
+            ],
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="test", description="Show what this server's rules detect in a piece of text")
+    @app_commands.describe(text="The text to check (it is not stored)")
+    async def test(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, MAX_TEST_TEXT]) -> None:
+        assert interaction.guild_id is not None
+        paragraphs = [" ".join(p.split()) for p in text.replace("\r", "").split("\n") if p.strip()]
+        if not paragraphs:
+            raise UserError("Give some text to check, e.g. `/warnings test text:Nobody died.`")
+        ruleset = await service.ruleset_for_guild(self.bot.db, interaction.guild_id)
+        story = Story(StoryMeta("test"), [Chapter(1, None, [Scene(paragraphs)])], "txt")
+        report = scan(story, ruleset, declared=Declared())
+        await interaction.response.send_message(describe_report(report), ephemeral=True)
+
+    # --- Manage Server --------------------------------------------------------------------
+
+    @rules.command(name="add", description="Add a rule for a warning category (Manage Server)")
+    @app_commands.describe(
+        category="The warning category the rule detects",
+        pattern="Words to find (`~word` for its forms, `...` for a gap) or an RE2 regex",
+        kind="phrase (default) or regex",
+        new_category="Create the category if this server does not have it yet",
+    )
+    @app_commands.choices(kind=[app_commands.Choice(name=kind, value=kind) for kind in RULE_KINDS])
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_add(
+        self,
+        interaction: discord.Interaction,
+        category: app_commands.Range[str, 1, 60],
+        pattern: app_commands.Range[str, 1, 600],
+        kind: app_commands.Choice[str] | None = None,
+        new_category: bool = False,
+    ) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        rule = await service.add_rule(
+            self.bot.db,
+            interaction.guild_id,
+            category=category,
+            pattern=pattern,
+            kind=kind.value if kind else "phrase",
+            user_id=interaction.user.id,
+            now=self.bot.clock.now().timestamp(),
+            new_category=new_category,
+            rescan=False,
+        )
+        rescanned = await service.rescan_guild(self.bot.db, interaction.guild_id)
+        await interaction.followup.send(
+            f"Added rule #{rule.id} for `{rule.category}` ({rule.kind}): {code(rule.pattern)}.\n"
+            f"Re-scanned {rescanned} stor{'y' if rescanned == 1 else 'ies'} with the new rules.",
+            ephemeral=True,
+        )
+
+    @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
+    @app_commands.describe(rule="The rule to remove")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_remove(self, interaction: discord.Interaction, rule: app_commands.Range[str, 1, 100]) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        removed = await service.remove_rule(self.bot.db, interaction.guild_id, rule, rescan=False)
+        rescanned = await service.rescan_guild(self.bot.db, interaction.guild_id)
+        await interaction.followup.send(
+            f"Removed rule #{removed.id} (`{removed.category}`: {code(removed.pattern)}).\n"
+            f"Re-scanned {rescanned} stor{'y' if rescanned == 1 else 'ies'}.",
+            ephemeral=True,
+        )
+
+    @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_list(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        db = self.bot.db
+        custom = await service.list_rules(db, interaction.guild_id)
+        off_rules, off_categories = await service.disabled_targets(db, interaction.guild_id)
+        lines = [f"**Server rules** ({len(custom)} of {service.MAX_CUSTOM_RULES}):"]
+        lines += [f"• {describe_rule(rule)}" for rule in custom] or ["• none yet"]
+        if off_categories or off_rules:
+            lines.append("**Switched off:**")
+            lines += [f"• category `{name}`" for name in sorted(off_categories)]
+            lines += [f"• default rule `{name}`" for name in sorted(off_rules)]
+        lines.append(f"The {len(default_ruleset().rules)} default rules apply unless switched off.")
+        await interaction.response.send_message(_clip(lines), ephemeral=True)
+
+    @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
+    @app_commands.describe(target="A category, or a default rule such as death/die")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_disable(self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        kind, name = await service.disable(
+            self.bot.db,
+            interaction.guild_id,
+            target,
+            user_id=interaction.user.id,
+            now=self.bot.clock.now().timestamp(),
+            rescan=False,
+        )
+        rescanned = await service.rescan_guild(self.bot.db, interaction.guild_id)
+        await interaction.followup.send(
+            f"Switched off the {kind} `{name}`. Re-scanned {rescanned} stor{'y' if rescanned == 1 else 'ies'}.\n"
+            "Authors' own declarations and per-story overrides still show.",
+            ephemeral=True,
+        )
+
+    @rules.command(name="enable", description="Switch a default rule or category back on (Manage Server)")
+    @app_commands.describe(target="A switched-off category or default rule")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_enable(self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        kind, name = await service.enable(self.bot.db, interaction.guild_id, target, rescan=False)
+        rescanned = await service.rescan_guild(self.bot.db, interaction.guild_id)
+        await interaction.followup.send(
+            f"Switched the {kind} `{name}` back on. Re-scanned {rescanned} stor{'y' if rescanned == 1 else 'ies'}.",
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="story", description="See or correct one story's warnings (Manage Server)")
+    @app_commands.describe(
+        story="The story",
+        add="A warning to show on this story even if it is not detected",
+        remove="A warning to hide on this story even if it is detected or declared",
+    )
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def story(
+        self,
+        interaction: discord.Interaction,
+        story: app_commands.Range[str, 1, 200],
+        add: app_commands.Range[str, 1, 60] | None = None,
+        remove: app_commands.Range[str, 1, 60] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        db = self.bot.db
+        record = await resolve_story(db, interaction.guild_id, story)
+        if add and remove and add.strip().lower() == remove.strip().lower():
+            raise UserError("Choose either `add` or `remove` for one warning, not both.")
+        taxonomy = await service.guild_taxonomy(db, interaction.guild_id)
+        for value in (add, remove):  # check both before writing either
+            if value and value.strip().lower() not in taxonomy:
+                raise UserError(f"There is no warning category `{value.strip()[:60]}` here; pick one from the list.")
+        now = self.bot.clock.now().timestamp()
+        changed = []
+        if add:
+            await service.set_override(
+                db, interaction.guild_id, record.id, add, "add", user_id=interaction.user.id, now=now
+            )
+            changed.append(f"added `{add.strip().lower()}`")
+        if remove:
+            await service.set_override(
+                db, interaction.guild_id, record.id, remove, "remove", user_id=interaction.user.id, now=now
+            )
+            changed.append(f"removed `{remove.strip().lower()}`")
+        warnings = await service.story_warnings(db, interaction.guild_id, record.id)
+        overrides = await service.overrides(db, interaction.guild_id, record.id)
+        lines = [f"**{escape_markdown(record.title)}**" + (f": {', '.join(changed)}." if changed else "")]
+        if warnings:
+            lines.append("Warnings (strongest first):")
+            lines += [f"⚠️ **{escape_markdown(w.label)}** (`{w.id}`, {w.source})" for w in warnings]
+        else:
+            lines.append("No warnings.")
+        hidden = [warning_id for warning_id, action in overrides.items() if action == "remove"]
+        if hidden:
+            lines.append("Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in hidden))
+        await interaction.response.send_message(_clip(lines), ephemeral=True)
+
+    # --- autocomplete ---------------------------------------------------------------------
+
+    @rules_add.autocomplete("category")
+    @story.autocomplete("add")
+    @story.autocomplete("remove")
+    async def category_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        taxonomy = await service.guild_taxonomy(self.bot.db, interaction.guild_id)
+        return [_choice(f"{c.label} ({c.id})", c.id) for c in taxonomy.search(current)]
+
+    @rules_remove.autocomplete("rule")
+    async def rule_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        needle = current.strip().lower().lstrip("#")
+        found = [
+            rule
+            for rule in await service.list_rules(self.bot.db, interaction.guild_id)
+            if needle in rule.describe().lower()
+        ]
+        return [_choice(rule.describe(), str(rule.id)) for rule in found[:25]]
+
+    @rules_disable.autocomplete("target")
+    async def disable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        needle = current.strip().lower()
+        taxonomy = await service.guild_taxonomy(self.bot.db, interaction.guild_id)
+        off_rules, off_categories = await service.disabled_targets(self.bot.db, interaction.guild_id)
+        choices = [
+            _choice(f"category: {c.label} ({c.id})", c.id)
+            for c in taxonomy.search(needle, limit=25)
+            if c.id not in off_categories
+        ]
+        choices += [
+            _choice(f"rule: {rule.id} — {rule.source}", rule.id)
+            for rule in default_ruleset().rules
+            if needle in rule.id and rule.id not in off_rules
+        ]
+        return choices[:25]
+
+    @rules_enable.autocomplete("target")
+    async def enable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        needle = current.strip().lower()
+        off_rules, off_categories = await service.disabled_targets(self.bot.db, interaction.guild_id)
+        targets = [("category", name) for name in sorted(off_categories)] + [
+            ("rule", name) for name in sorted(off_rules)
+        ]
+        return [_choice(f"{kind}: {name}", name) for kind, name in targets if needle in name][:25]
+
+    @story.autocomplete("story")
+    async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        found = await search_stories(self.bot.db, interaction.guild_id, current, limit=25)
+        return [_choice(f"{record.title} · {record.chapter_count} ch.", str(record.id)) for record in found]
+
+
+async def setup(bot: DogearBot) -> None:
+    await bot.add_cog(WarningsCog(bot))

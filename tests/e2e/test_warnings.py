@@ -1,0 +1,200 @@
+"""``/warnings``: categories, test, rules add/remove/list/disable/enable, story overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import insert_story
+from bot.warnings import service
+from tests.e2e.driver import Club
+
+SPIDERS = Story(
+    StoryMeta("Webs"),
+    [Chapter(1, None, [Scene(["A spider crawled over the pillow.", "She slept on."])])],
+    "txt",
+)
+
+
+async def add_story(club: Club, value: Story = SPIDERS) -> int:
+    async def go() -> int:
+        async with club.bot.db.transaction() as tx:
+            return await insert_story(tx, club.guild.id, value, content_hash=value.meta.title, added_by=1, now=0.0)
+
+    return await club.run(go)
+
+
+async def warning_ids(club: Club, story_id: int) -> set[str]:
+    return {w.id for w in await club.run(service.story_warnings(club.bot.db, club.guild.id, story_id))}
+
+
+async def test_categories_lists_the_taxonomy_for_everyone(club: Club) -> None:
+    reply = (await club.slash("warnings categories", member=club.member))[0]
+    assert reply.ephemeral
+    assert "`miscarriage`" in reply.text and "`abusive-language`" in reply.text
+    assert "Major Character Death" in reply.text  # the AO3 mapping
+
+
+async def test_categories_show_the_servers_changes(club: Club) -> None:
+    await club.slash("warnings rules add", member=club.admin, category="spiders", pattern="~spider", new_category=True)
+    await club.slash("warnings rules disable", member=club.admin, target="vomit")
+    text = (await club.slash("warnings categories", member=club.member))[0].text
+    assert "`spiders`" in text and "added by this server" in text and "+1 server rule(s)" in text
+    assert "detection off" in text
+
+
+async def test_test_shows_detections_with_evidence(club: Club) -> None:
+    reply = (await club.slash("warnings test", member=club.member, text="The old soldier died in the snow."))[0]
+    assert reply.ephemeral
+    assert "Death" in reply.text and "`death`" in reply.text and "paragraph 1" in reply.text
+    quiet = (await club.slash("warnings test", member=club.member, text="I'm dying to see it. Nobody died."))[0]
+    assert "Nothing here passes a warning threshold" in quiet.text
+
+
+async def test_story_text_in_test_cannot_ping(club: Club) -> None:
+    reply = (await club.slash("warnings test", member=club.member, text="@everyone he died <@&123>"))[0]
+    assert not reply.message.pinged_everyone and not reply.message.pinged_roles
+
+
+async def test_add_list_remove_a_rule_rescans_stories(club: Club) -> None:
+    story_id = await add_story(club)
+    assert await warning_ids(club, story_id) == set()
+    replies = await club.slash(
+        "warnings rules add", member=club.admin, category="spiders", pattern="~spider", new_category=True
+    )
+    assert replies[-1].ephemeral and "Added rule #" in replies[-1].text and "Re-scanned 1 story" in replies[-1].text
+    assert await warning_ids(club, story_id) == {"spiders"}
+    listed = (await club.slash("warnings rules list", member=club.admin))[0]
+    assert "[spiders] phrase: `~spider`" in listed.text
+    rule = (await club.run(service.list_rules(club.bot.db, club.guild.id)))[0]
+    choices = await club.autocomplete("warnings rules remove", "rule", "spi", member=club.admin)
+    assert choices and choices[0]["value"] == str(rule.id)
+    removed = await club.slash("warnings rules remove", member=club.admin, rule=str(rule.id))
+    assert f"Removed rule #{rule.id}" in removed[-1].text
+    assert await warning_ids(club, story_id) == set()
+
+
+async def test_regex_rules_and_their_refusals(club: Club) -> None:
+    replies = await club.slash(
+        "warnings rules add", member=club.admin, category="violence", pattern=r"\bcudgel(l?ed)?\b", kind="regex"
+    )
+    assert "Added rule #" in replies[-1].text
+    for pattern, message in [
+        (r"(\w+) \1", "backreferences"),
+        (r"kill(?! time)", "lookahead and lookbehind"),
+        ("(unclosed", "does not compile"),
+    ]:
+        replies = await club.slash(
+            "warnings rules add", member=club.admin, category="death", pattern=pattern, kind="regex"
+        )
+        assert replies[-1].ephemeral and message in replies[-1].text
+    replies = await club.slash(
+        "warnings rules add", member=club.admin, category="death", pattern="x" * 501, kind="regex"
+    )
+    assert "limit is 500" in replies[-1].text
+    assert len(await club.run(service.list_rules(club.bot.db, club.guild.id))) == 1
+
+
+async def test_unknown_category_needs_new_category(club: Club) -> None:
+    replies = await club.slash("warnings rules add", member=club.admin, category="dragons", pattern="wyrm")
+    assert "no warning category `dragons`" in replies[-1].text and "new_category" in replies[-1].text
+    assert await club.run(service.list_rules(club.bot.db, club.guild.id)) == []
+
+
+async def test_pathological_regex_does_not_stall_the_bot(club: Club) -> None:
+    await club.slash("warnings rules add", member=club.admin, category="death", pattern="(a+)+$", kind="regex")
+    reply = (await club.slash("warnings test", member=club.member, text="a" * 3000 + "!"))[0]
+    assert reply.ephemeral and "Nothing here" in reply.text
+
+
+async def test_disable_and_enable_with_autocomplete(club: Club) -> None:
+    story_id = await add_story(
+        club, Story(StoryMeta("Snow"), [Chapter(1, None, [Scene(["The old farmer died."])])], "txt")
+    )
+    assert await warning_ids(club, story_id) == {"death"}
+    choices = await club.autocomplete("warnings rules disable", "target", "death", member=club.admin)
+    values = [choice["value"] for choice in choices]
+    assert "death" in values and "death/die" in values
+    replies = await club.slash("warnings rules disable", member=club.admin, target="death/die")
+    assert "Switched off the rule `death/die`" in replies[-1].text
+    assert await warning_ids(club, story_id) == set()
+    enable_choices = await club.autocomplete("warnings rules enable", "target", "", member=club.admin)
+    assert [c["value"] for c in enable_choices] == ["death/die"]
+    replies = await club.slash("warnings rules enable", member=club.admin, target="death/die")
+    assert "back on" in replies[-1].text
+    assert await warning_ids(club, story_id) == {"death"}
+    replies = await club.slash("warnings rules enable", member=club.admin, target="death/die")
+    assert "not disabled" in replies[-1].text
+    replies = await club.slash("warnings rules disable", member=club.admin, target="nonsense")
+    assert "neither a warning category nor a default rule" in replies[-1].text
+
+
+async def test_story_overrides_win(club: Club) -> None:
+    story_id = await add_story(
+        club, Story(StoryMeta("Snow"), [Chapter(1, None, [Scene(["The old farmer died."])])], "txt")
+    )
+    choices = await club.autocomplete("warnings story", "story", "sno", member=club.admin)
+    assert choices[0]["value"] == str(story_id)
+    category_choices = await club.autocomplete("warnings story", "add", "vom", member=club.admin, story=str(story_id))
+    assert category_choices[0]["value"] == "vomit"
+    reply = (await club.slash("warnings story", member=club.admin, story=str(story_id), add="vomit", remove="death"))[0]
+    assert reply.ephemeral and "added `vomit`" in reply.text and "removed `death`" in reply.text
+    assert "Hidden by an admin: `death`" in reply.text
+    assert await warning_ids(club, story_id) == {"vomit"}
+    shown = (await club.slash("warnings story", member=club.admin, story="Snow"))[0]
+    assert "Vomit" in shown.text and "override" in shown.text
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"story": "No Such Story"}, "No story in this server's library"),
+        ({"add": "dragons"}, "no warning category `dragons`"),
+        ({"add": "death", "remove": "death"}, "not both"),
+    ],
+)
+async def test_story_bad_input(club: Club, options: dict, message: str) -> None:
+    story_id = await add_story(club)
+    options = {"story": str(story_id), **options}
+    reply = (await club.slash("warnings story", member=club.admin, **options))[0]
+    assert reply.ephemeral and message in reply.text
+    assert await club.run(service.overrides(club.bot.db, club.guild.id, story_id)) == {}
+
+
+ADMIN_COMMANDS = [
+    ("warnings rules add", {"category": "death", "pattern": "perished"}),
+    ("warnings rules remove", {"rule": "1"}),
+    ("warnings rules list", {}),
+    ("warnings rules disable", {"target": "death"}),
+    ("warnings rules enable", {"target": "death"}),
+    ("warnings story", {"story": "Webs", "add": "death"}),
+]
+
+
+@pytest.mark.parametrize(("command", "options"), ADMIN_COMMANDS)
+async def test_members_without_manage_server_are_refused(club: Club, command: str, options: dict) -> None:
+    await add_story(club)
+    for member in (club.member, club.moderator):
+        replies = await club.slash(command, member=member, **options)
+        assert replies[-1].ephemeral and "Manage Server" in replies[-1].text
+    assert await club.run(service.list_rules(club.bot.db, club.guild.id)) == []
+    assert await club.run(service.disabled_targets(club.bot.db, club.guild.id)) == (set(), set())
+    assert await club.run(service.rules_version(club.bot.db, club.guild.id)) == 0
+
+
+async def test_servers_do_not_see_each_others_rules(club: Club) -> None:
+    await club.slash("warnings rules add", member=club.admin, category="spiders", pattern="spider", new_category=True)
+    other = await club.add_guild("Other Club")
+    listed = (await other.slash("warnings rules list", member=other.admin))[0]
+    assert "none yet" in listed.text and "spider" not in listed.text
+    reply = (await other.slash("warnings test", member=other.member, text="A spider on the wall."))[0]
+    assert "Nothing here" in reply.text
+
+
+async def test_imported_story_gets_its_warnings_in_story_info(club: Club, sample_story: Path) -> None:
+    await club.slash("story add", member=club.admin, file=sample_story)
+    await club.slash("warnings rules add", member=club.admin, category="spiders", pattern="lamp", new_category=True)
+    info = (await club.slash("story info", member=club.member, story="The Lamp at Gull Point"))[-1]
+    assert "Spiders" in info.text
