@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 MAX_LABEL_CHARS = 60
 MAX_DESCRIPTION_CHARS = 200
 OVERRIDE_ACTIONS = ("add", "remove")
+# Shown last in headers when the author chose not to use archive warnings: unwarned, not safe.
+UNWARNED = HeaderWarning("unwarned", "Unwarned: the author chose not to use warnings", "declared")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +272,8 @@ async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: 
     declared = [w.id for w in report.warnings if w.source in ("declared", "both")]
     detected = {r["warning_id"]: r["score"] for r in rows}
     taxonomy = await guild_taxonomy(db, guild_id)
-    return _merge(taxonomy, declared, detected, await overrides(db, guild_id, story_id))
+    merged = _merge(taxonomy, declared, detected, await overrides(db, guild_id, story_id))
+    return [*merged, UNWARNED] if report.unwarned else merged
 
 
 async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[HeaderWarning]:
@@ -280,7 +283,8 @@ async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[Hea
     declared = [w.id for w in report.warnings if w.source in ("declared", "both")]
     detected = {w.id: w.score for w in report.warnings if w.source in ("detected", "both")}
     taxonomy = await guild_taxonomy(db, guild_id)
-    return _merge(taxonomy, declared, detected, await overrides(db, guild_id, story_id))
+    merged = _merge(taxonomy, declared, detected, await overrides(db, guild_id, story_id))
+    return [*merged, UNWARNED] if report.unwarned else merged
 
 
 # ---------------------------------------------------------------------------------------

@@ -180,3 +180,15 @@ async def test_rescan_guild_counts_stories(db: Database) -> None:
     await stored(db, GUILD, story(["A calm day."]), "b")
     await stored(db, OTHER, SPIDER_STORY, "c")
     assert await service.rescan_guild(db, GUILD) == 2
+
+
+async def test_unwarned_story_is_shown_as_unwarned_never_as_safe(db: Database) -> None:
+    value = story(["A picnic by the river."])
+    value.meta.archive_warnings = ["Creator Chose Not To Use Archive Warnings"]
+    story_id = await stored(db, GUILD, value)
+    header = await service.chapter_warnings(db, GUILD, story_id, 1)
+    assert [(w.id, w.source) for w in header] == [("unwarned", "declared")]
+    assert "unwarned" in header[0].label.lower()
+    assert [w.id for w in await service.story_warnings(db, GUILD, story_id)] == ["unwarned"]
+    report = await service.stored_scan(db, GUILD, story_id)
+    assert report is not None and report.unwarned and report.warnings == []
