@@ -21,8 +21,7 @@ CREATE TABLE club_members (
 -- Keyed story-first so a club view is one range scan of the primary key.
 CREATE TABLE reading_progress (
     guild_id   INTEGER NOT NULL REFERENCES guilds(guild_id) ON DELETE CASCADE,
-    -- REFERENCES stories(id) ON DELETE CASCADE is added once 0002_stories.sql defines stories.
-    story_id   INTEGER NOT NULL,
+    story_id   INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
     user_id    INTEGER NOT NULL,
     chapter    INTEGER NOT NULL CHECK (chapter >= 0),
     updated_at REAL NOT NULL,

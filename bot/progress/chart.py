@@ -76,7 +76,7 @@ def _canvas(height: int, club: ClubProgress, subtitle: str) -> tuple[Image.Image
 
 def _per_member(club: ClubProgress, target: int | None) -> Image.Image:
     total = max(club.story.chapter_count, 1)
-    rows = club.named
+    rows = club.ranked()
     top, label_width, bar_left = 80, 220, 260
     bar_right = WIDTH - 90
     height = top + max(len(rows), 1) * ROW_HEIGHT + 60

@@ -63,7 +63,7 @@ def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int
         f" — {name_list(caught_named, caught_hidden, limit=list_budget)}",
     ]
     if len(club.named) <= PER_MEMBER_LINES:
-        lines += [f"`{progress_line(m.chapter, total)}` {mention(m.user_id)}" for m in club.named]
+        lines += [f"`{progress_line(m.chapter, total)}` {mention(m.user_id)}" for m in club.ranked()]
     else:
         lines += _distribution_lines(club)
     return _fit_lines(lines, budget)

@@ -1,0 +1,122 @@
+"""Member preferences: the warnings a member prefers to avoid, per server.
+
+A server's catalogue is the default taxonomy plus that server's custom categories, so the
+same id can be valid in one server and unknown in another. A preference for a custom
+category that was later deleted is kept (the member chose it) and shown as such.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from bot.db import Database
+from bot.errors import UserError
+from bot.progress.store import ensure_member
+from bot.warnings.service import guild_taxonomy
+from bot.warnings.taxonomy import Taxonomy
+
+
+async def server_taxonomy(db: Database, guild_id: int) -> Taxonomy:
+    """The warnings a member of this server can choose from: defaults plus the server's own."""
+    return await guild_taxonomy(db, guild_id)
+
+
+async def _known(db: Database, guild_id: int, warning_id: str) -> tuple[str, Taxonomy]:
+    taxonomy = await server_taxonomy(db, guild_id)
+    wanted = warning_id.strip().lower()
+    if wanted in taxonomy:
+        return wanted, taxonomy
+    by_label = {category.label.lower(): category.id for category in taxonomy}
+    if wanted in by_label:
+        return by_label[wanted], taxonomy
+    raise UserError(
+        f"{warning_id.strip()[:100]!r} is not a warning this server knows. "
+        "Pick one from the list, or see `/warnings categories`."
+    )
+
+
+async def avoid(
+    db: Database,
+    guild_id: int,
+    user_id: int,
+    warning_id: str,
+    *,
+    now: float | None = None,
+    display_name: str | None = None,
+) -> tuple[str, bool]:
+    """Add a warning to the member's avoid list; returns (canonical id, whether it was new)."""
+    key, _ = await _known(db, guild_id, warning_id)
+    stamp = time.time() if now is None else now
+    async with db.transaction() as tx:
+        await ensure_member(tx, guild_id, user_id, stamp, display_name)
+        cursor = await tx.execute(
+            "INSERT INTO member_avoided_warnings (guild_id, user_id, warning_id, created_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            (guild_id, user_id, key, stamp),
+        )
+        return key, cursor.rowcount > 0
+
+
+async def allow(db: Database, guild_id: int, user_id: int, warning_id: str) -> tuple[str, bool]:
+    """Remove a warning from the avoid list; returns (id, whether it was there).
+
+    An id that is no longer in the catalogue (a deleted custom category) can still be removed.
+    """
+    wanted = warning_id.strip().lower()
+    if wanted not in await avoided_warnings(db, guild_id, user_id):
+        wanted, _ = await _known(db, guild_id, warning_id)
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "DELETE FROM member_avoided_warnings WHERE guild_id = ? AND user_id = ? AND warning_id = ?",
+            (guild_id, user_id, wanted),
+        )
+        return wanted, cursor.rowcount > 0
+
+
+async def avoided_warnings(db: Database, guild_id: int, user_id: int) -> set[str]:
+    rows = await db.fetch_all(
+        "SELECT warning_id FROM member_avoided_warnings WHERE guild_id = ? AND user_id = ?",
+        (guild_id, user_id),
+    )
+    return {row[0] for row in rows}
+
+
+async def members_avoiding(db: Database, guild_id: int, warning_ids: Iterable[str]) -> set[int]:
+    """Members of this server who avoid any of ``warning_ids``."""
+    ids = sorted(set(warning_ids))
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    rows = await db.fetch_all(
+        f"SELECT DISTINCT user_id FROM member_avoided_warnings WHERE guild_id = ? AND warning_id IN ({marks})",
+        (guild_id, *ids),
+    )
+    return {row[0] for row in rows}
+
+
+async def describe_avoided(db: Database, guild_id: int, user_id: int) -> list[tuple[str, str | None]]:
+    """(id, label) for each avoided warning, sorted by label; label None when no longer defined."""
+    taxonomy = await server_taxonomy(db, guild_id)
+    avoided = await avoided_warnings(db, guild_id, user_id)
+    labelled = [(key, category.label if (category := taxonomy.get(key)) else None) for key in avoided]
+    return sorted(labelled, key=lambda item: (item[1] is None, item[1] or item[0]))
+
+
+async def search_warnings(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    """Autocomplete for /prefs avoid: (id, label) of this server's warnings matching ``typed``."""
+    taxonomy = await server_taxonomy(db, guild_id)
+    return [(category.id, category.label) for category in taxonomy.search(typed, limit)]
+
+
+async def search_avoided(
+    db: Database, guild_id: int, user_id: int, typed: str, limit: int = 25
+) -> list[tuple[str, str]]:
+    """Autocomplete for /prefs allow: only what the member avoids now."""
+    needle = typed.strip().lower()
+    found = [
+        (key, label or f"{key} (no longer defined)")
+        for key, label in await describe_avoided(db, guild_id, user_id)
+        if needle in key or needle in (label or "").lower()
+    ]
+    return found[:limit]
