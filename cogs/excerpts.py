@@ -123,6 +123,9 @@ async def read_privately(interaction: discord.Interaction, story_id: int, number
             ephemeral=True,
             allowed_mentions=discord.AllowedMentions.none(),
         )
+        # discord.py gives views on ephemeral messages a 15-minute timeout task; the button is a
+        # registered DynamicItem that works without the view, so stop it instead of leaving a task.
+        view.stop()
         return
     for payload in render_chapter(record.title, chapter, warnings, budget=bot.settings.message_budget):
         await interaction.followup.send(ephemeral=True, **send_kwargs(payload))

@@ -97,6 +97,11 @@ class ConfirmRemove(discord.ui.View):
         self.cog = cog
         self.record = record
         self.admin_id = admin_id
+        cog.open_views.add(self)
+
+    def stop(self) -> None:
+        super().stop()
+        self.cog.open_views.discard(self)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.admin_id:
@@ -109,6 +114,7 @@ class ConfirmRemove(discord.ui.View):
         assert interaction.guild_id is not None
         permissions = interaction.permissions
         if not permissions.manage_guild:
+            self.stop()
             await interaction.response.edit_message(content="You need the Manage Server permission.", view=None)
             return
         async with self.cog.bot.db.transaction() as tx:
@@ -131,7 +137,14 @@ class ConfirmRemove(discord.ui.View):
 class StoryCog(commands.GroupCog, group_name="story", group_description="The club's story library"):
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
+        self.open_views: set[ConfirmRemove] = set()
         super().__init__()
+
+    async def cog_unload(self) -> None:
+        # A pending confirmation's timeout task must not outlive the bot.
+        for view in list(self.open_views):
+            view.stop()
+        self.open_views.clear()
 
     @app_commands.command(
         name="add", description="Add a story file (.txt, .md, .html, .epub) to the library (Manage Server)"
