@@ -58,7 +58,7 @@ def _footer(club: ClubProgress, target: int | None) -> str:
 
 def render_club_chart(club: ClubProgress, *, target: int | None = None) -> bytes:
     """A PNG of the club's positions in the story; ``target`` marks the chapter to catch up to."""
-    small = len(club.named) <= PER_MEMBER_LIMIT
+    small = club.named_count <= PER_MEMBER_LIMIT
     image = _per_member(club, target) if small else _distribution(club, target)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
@@ -106,7 +106,7 @@ def _distribution(club: ClubProgress, target: int | None) -> Image.Image:
     total = club.story.chapter_count
     group = max(1, -(-(total + 1) // MAX_COLUMNS))
     columns = -(-(total + 1) // group)
-    counts = Counter(min(m.chapter, total) // group for m in club.named)
+    counts = Counter(min(chapter, total) // group for _, chapter in club.positions)
     peak = max(counts.values(), default=1)
     height, top, bottom, left, right = 480, 90, 400, 70, WIDTH - 30
     chapters = "chapter" if total == 1 else "chapters"

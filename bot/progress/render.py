@@ -62,7 +62,7 @@ def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int
         f"Caught up with {target_label} (chapter {target}): {len(caught_named) + caught_hidden}"
         f" — {name_list(caught_named, caught_hidden, limit=list_budget)}",
     ]
-    if len(club.named) <= PER_MEMBER_LINES:
+    if club.named_count <= PER_MEMBER_LINES:
         lines += [f"`{progress_line(m.chapter, total)}` {mention(m.user_id)}" for m in club.ranked()]
     else:
         lines += _distribution_lines(club)
@@ -71,7 +71,7 @@ def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int
 
 def _distribution_lines(club: ClubProgress) -> list[str]:
     """Members per chapter reached, named members only, most advanced first."""
-    counts = Counter(m.chapter for m in club.named)
+    counts = Counter(chapter for _, chapter in club.positions)
     lines = ["Members per chapter reached:"]
     for chapter in sorted(counts, reverse=True):
         label = "not started" if chapter == 0 else f"chapter {chapter}"

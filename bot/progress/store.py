@@ -9,7 +9,8 @@ Hidden members are counted in every club view and never named.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import aiosqlite
@@ -17,6 +18,8 @@ import aiosqlite
 from bot.db import Database
 from bot.errors import UserError
 from bot.guilds import ensure_guild
+
+NAMES_UP_TO = 50  # clubs up to this many named members get display names (for the chart)
 
 
 class UnknownStory(UserError):
@@ -69,15 +72,39 @@ class MemberPosition(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class ClubProgress:
-    """Every member's position in one story; hidden members only as positions without names."""
+    """Every member's position in one story; hidden members only as positions without names.
+
+    Positions stay plain ``(user_id, chapter)`` tuples as SQLite returns them: a 10,000-member
+    club makes no object per member. Display names are loaded only for clubs small enough to
+    list by name (``NAMES_UP_TO``).
+    """
 
     story: StoryRef
-    named: list[MemberPosition]  # in user id order
+    positions: list[tuple[int, int]]  # named members' (user_id, chapter), in user id order
     hidden_chapters: list[int]  # one entry per hidden member, no identity attached
+    names: dict[int, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, story: StoryRef, members: Iterable[MemberPosition], hidden_chapters: Iterable[int]) -> ClubProgress:
+        members = list(members)
+        return cls(
+            story=story,
+            positions=[(m.user_id, m.chapter) for m in members],
+            hidden_chapters=list(hidden_chapters),
+            names={m.user_id: m.display_name for m in members},
+        )
+
+    @property
+    def named(self) -> list[MemberPosition]:
+        return [MemberPosition(user_id, self.names.get(user_id), chapter) for user_id, chapter in self.positions]
 
     def ranked(self) -> list[MemberPosition]:
         """Named members furthest first, for views that list them one by one."""
         return sorted(self.named, key=lambda m: (-m.chapter, m.user_id))
+
+    @property
+    def named_count(self) -> int:
+        return len(self.positions)
 
     @property
     def hidden_count(self) -> int:
@@ -85,11 +112,11 @@ class ClubProgress:
 
     @property
     def member_count(self) -> int:
-        return len(self.named) + len(self.hidden_chapters)
+        return len(self.positions) + len(self.hidden_chapters)
 
     def caught_up(self, chapter: int) -> tuple[list[int], int]:
         """Members who have read ``chapter`` (named ids, hidden count)."""
-        named = [m.user_id for m in self.named if m.chapter >= chapter]
+        named = [user_id for user_id, reached in self.positions if reached >= chapter]
         return named, sum(1 for c in self.hidden_chapters if c >= chapter)
 
 
@@ -220,7 +247,7 @@ async def club_progress(db: Database, guild_id: int, story_id: int) -> ClubProgr
     """
     story = await _story_in_guild(db, guild_id, story_id)
     sql = (
-        "SELECT m.user_id, m.display_name, coalesce(p.chapter, 0)"
+        "SELECT m.user_id, coalesce(p.chapter, 0)"
         " FROM club_members AS m LEFT JOIN reading_progress AS p"
         " ON p.guild_id = m.guild_id AND p.story_id = ? AND p.user_id = m.user_id"
         " WHERE m.guild_id = ? AND m.hidden = ?"
@@ -228,10 +255,16 @@ async def club_progress(db: Database, guild_id: int, story_id: int) -> ClubProgr
     async with db.connection.cursor() as cursor:
         cursor.row_factory = None
         await cursor.execute(sql, (story_id, guild_id, 0))
-        named = list(map(MemberPosition._make, await cursor.fetchall()))
+        positions: list[tuple[int, int]] = list(await cursor.fetchall())
         await cursor.execute(sql, (story_id, guild_id, 1))
-        hidden = [row[2] for row in await cursor.fetchall()]
-    return ClubProgress(story=story, named=named, hidden_chapters=hidden)
+        hidden = [row[1] for row in await cursor.fetchall()]
+        names: dict[int, str | None] = {}
+        if len(positions) <= NAMES_UP_TO:
+            await cursor.execute(
+                "SELECT user_id, display_name FROM club_members WHERE guild_id = ? AND hidden = 0", (guild_id,)
+            )
+            names = dict(await cursor.fetchall())
+    return ClubProgress(story=story, positions=positions, hidden_chapters=hidden, names=names)
 
 
 async def caught_up(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:

@@ -18,8 +18,7 @@ STORY = StoryRef(id=1, title="The Lighthouse", chapter_count=9)
 
 def club_of(count: int, *, hidden: int = 0, story: StoryRef = STORY) -> ClubProgress:
     named = [MemberPosition(100 + i, f"Reader {i}", i % (story.chapter_count + 1)) for i in range(count)]
-    named.sort(key=lambda m: (-m.chapter, m.user_id))
-    return ClubProgress(story=story, named=named, hidden_chapters=[story.chapter_count] * hidden)
+    return ClubProgress.of(story, named, [story.chapter_count] * hidden)
 
 
 def open_png(data: bytes) -> Image.Image:
@@ -46,7 +45,7 @@ def test_chart_for_a_story_with_many_chapters_stays_bounded() -> None:
 
 
 def test_chart_marks_caught_up_members_in_another_colour() -> None:
-    small = ClubProgress(STORY, [MemberPosition(1, "Ada", 9), MemberPosition(2, "Bo", 2)], [])
+    small = ClubProgress.of(STORY, [MemberPosition(1, "Ada", 9), MemberPosition(2, "Bo", 2)], [])
     with_target = open_png(render_club_chart(small, target=5)).convert("RGB")
     colours = {colour for _, colour in with_target.getcolors(1_000_000)}
     assert (59, 165, 93) in colours  # caught up
@@ -54,7 +53,7 @@ def test_chart_marks_caught_up_members_in_another_colour() -> None:
 
 
 def test_club_text_counts_hidden_members_without_naming_them() -> None:
-    club = ClubProgress(STORY, [MemberPosition(1, "Ada", 9), MemberPosition(2, "Bo", 2)], [9, 1])
+    club = ClubProgress.of(STORY, [MemberPosition(1, "Ada", 9), MemberPosition(2, "Bo", 2)], [9, 1])
     text = club_text(club, target=5, target_label="the next discussion")
     assert "4 members (2 hidden)" in text
     assert "Caught up with the next discussion (chapter 5): 2 — <@1>, plus 1 hidden member" in text
@@ -63,7 +62,7 @@ def test_club_text_counts_hidden_members_without_naming_them() -> None:
 
 
 def test_club_text_for_an_empty_club_says_how_to_start() -> None:
-    text = club_text(ClubProgress(STORY, [], []), target=9, target_label="the latest chapter")
+    text = club_text(ClubProgress.of(STORY, [], []), target=9, target_label="the latest chapter")
     assert "No one has shared their progress" in text and "/progress set" in text
 
 
@@ -92,7 +91,7 @@ def test_member_text_lists_each_story_with_a_bar() -> None:
 
 
 def test_story_titles_cannot_inject_markdown() -> None:
-    club = ClubProgress(StoryRef(1, "**bold** ||spoiler||", 3), [], [])
+    club = ClubProgress.of(StoryRef(1, "**bold** ||spoiler||", 3), [], [])
     assert "\\*\\*bold\\*\\*" in club_text(club, target=3, target_label="x")
 
 

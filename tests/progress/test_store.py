@@ -96,7 +96,18 @@ async def test_club_view_names_visible_members_and_only_counts_hidden_ones(db: D
     assert club.hidden_chapters == [7]
     assert club.hidden_count == 1 and club.member_count == 4
     assert all(m.user_id != 3 and m.display_name != "Secret Reader" for m in club.named)
+    assert 3 not in club.names and "Secret Reader" not in club.names.values()
     assert club.caught_up(5) == ([1], 1)
+
+
+async def test_large_clubs_load_positions_without_names(db: Database, add_story: AddStory) -> None:
+    story = await add_story(A, chapters=9)
+    for user_id in range(1, store.NAMES_UP_TO + 2):
+        await store.set_progress(db, A, user_id, story, user_id % 10, display_name=f"Reader {user_id}")
+    club = await store.club_progress(db, A, story)
+    assert club.named_count == store.NAMES_UP_TO + 1 and club.names == {}
+    assert club.positions[:3] == [(1, 1), (2, 2), (3, 3)]
+    assert club.caught_up(9) == ([9, 19, 29, 39, 49], 0)
 
 
 async def test_caught_up_and_behind_split_the_club(db: Database, add_story: AddStory) -> None:
