@@ -6,7 +6,6 @@ from pathlib import Path
 
 from bot.progress.prefs import avoid
 from bot.progress.store import get_progress
-from bot.story.importer import import_story
 from bot.story.render import normalize_whitespace, unrender
 from bot.story.store import load_chapter, remove_story
 from tests.e2e.driver import Club
@@ -58,6 +57,7 @@ async def test_a_long_chapter_posts_whole_in_order_within_rate_limits(club: Club
     await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.text_channel)
     posted = bot_posts(club, club.text_channel)
     assert len(posted) > 12  # more than two rate-limit windows' worth
+    assert club.rate_limited == []  # paced under the limit, not retried after hitting it
     assert all(len(m.content) <= 2000 for m in posted)
     assert normalize_whitespace(unrender([{"content": m.content} for m in posted])) == normalize_whitespace(
         "\n\n".join(p.strip() for p in paragraphs)
@@ -147,8 +147,3 @@ async def test_avoided_warning_asks_once_more(club: Club, sample_story: Path) ->
     shown = await club.click(asked[0], "Show it anyway", member=club.member)
     assert "🚫 **Grief** (you avoid this)" in shown[0].content
     assert shown[1].content.startswith("||")
-
-
-def test_story_builders_stay_importable() -> None:
-    story = import_story(b"Title: X\n\nText.\n", "x.txt", max_bytes=1024)
-    assert story.meta.title == "X"

@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import count_stories, insert_story
 from tests.e2e.driver import Club
+from tests.story.builders import ao3_html, generic_epub, two_chapter_work
 
 
 async def add_sample(club: Club, sample_story: Path):
@@ -35,6 +36,15 @@ async def test_same_story_twice_is_reported_not_duplicated(club: Club, sample_st
 async def test_title_option_overrides(club: Club, sample_story: Path) -> None:
     replies = await club.slash("story add", member=club.admin, file=sample_story, title="Gull Point")
     assert "Added **Gull Point**" in replies[-1].text
+
+
+async def test_epub_and_ao3_html_uploads(club: Club) -> None:
+    replies = await club.slash("story add", member=club.admin, file=("salt.epub", generic_epub()))
+    assert "Added **Salt Roads**" in replies[-1].text and "2 chapter(s)" in replies[-1].text
+    html = ao3_html(two_chapter_work()).encode()
+    replies = await club.slash("story add", member=club.admin, file=("The_Ford.html", html))
+    assert "Added **The Ford**" in replies[-1].text and "2 chapter(s)" in replies[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 2
 
 
 async def test_bad_files_get_one_clear_sentence(club: Club) -> None:
