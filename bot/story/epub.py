@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -78,9 +79,8 @@ class _Archive:
             EOFError,
             NotImplementedError,
             RuntimeError,
-        ) as error:
-            if isinstance(error, StoryFormatError):
-                raise
+            zlib.error,
+        ):
             raise StoryFormatError(f"The EPUB is damaged ({name} cannot be unpacked); export it again.") from None
         return bytes(out)
 

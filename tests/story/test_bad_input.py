@@ -148,3 +148,11 @@ def test_heading_with_nothing_under_it(text: str, heading: str) -> None:
 def test_unsupported_formats_are_named() -> None:
     refuse(b"PK\x03\x04whatever", "story.docx", "Word document")
     refuse(b"%PDF-1.7", "story.pdf", "PDF")
+
+
+def test_epub_with_corrupt_compressed_data() -> None:
+    data = bytearray(epub_bytes([("c1.xhtml", xhtml("<p>" + "Hello there. " * 2000 + "</p>"))]))
+    start = data.find(b"OEBPS/c1.xhtml") + len("OEBPS/c1.xhtml")
+    for index in range(start + 50, start + 120):
+        data[index] ^= 0x55
+    refuse(bytes(data), "book.epub", "is damaged")
