@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.story.importer import import_story
 from bot.story.plaintext import parse_plain_text
@@ -267,3 +269,26 @@ def test_one_line_per_paragraph_files() -> None:
     text = "\n".join(lines[:5]) + "\n\n" + "\n".join(lines[5:])
     story = parse_plain_text(text, "x.txt")
     assert [len(s.paragraphs) for s in story.chapters[0].scenes] == [5, 5]
+
+
+WORDS = ["river", "stone", "light", "she", "ran", "quiet", "night", "é", "don't", "the", "sea", "1.", "-", "—"]
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(WORDS), min_size=1, max_size=40)
+            .map(" ".join)
+            .filter(lambda p: not is_scene_break(p)),
+            st.integers(1, 4),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_plain_prose_is_never_lost_or_reordered(blocks: list[tuple[str, int]]) -> None:
+    text = "".join(paragraph + "\n" * (gap + 1) for paragraph, gap in blocks)
+    story = parse_plain_text(text, "x.txt")
+    kept = " ".join(p for c in story.chapters for p in c.paragraphs).split()
+    assert kept == " ".join(paragraph for paragraph, _ in blocks).split()
