@@ -1,0 +1,99 @@
+"""``/prefs``: the warnings a member prefers to avoid; reading asks before showing them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.progress import prefs
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+
+def _choice(key: str, label: str) -> app_commands.Choice[str]:
+    name = label if label.lower() == key else f"{label} ({key})"
+    return app_commands.Choice(name=name[:100], value=key)
+
+
+@app_commands.guild_only()
+class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warnings you prefer to avoid in this server"):
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    @app_commands.command(name="avoid", description="Ask before showing you chapters with this warning")
+    @app_commands.describe(warning="The warning to avoid")
+    async def avoid(self, interaction: discord.Interaction, warning: str) -> None:
+        assert interaction.guild_id is not None
+        key, added = await prefs.avoid(
+            self.bot.db,
+            interaction.guild_id,
+            interaction.user.id,
+            warning,
+            now=self.bot.clock.now().timestamp(),
+            display_name=interaction.user.display_name,
+        )
+        label = discord.utils.escape_markdown(
+            (await prefs.server_taxonomy(self.bot.db, interaction.guild_id)).label(key)
+        )
+        if added:
+            message = (
+                f'Noted: you avoid **{label}**. Before `/excerpt read` or "Read privately" shows a chapter '
+                "with it, I will ask you to confirm, and its header marks it for you."
+            )
+        else:
+            message = f"You already avoid **{label}**."
+        await interaction.response.send_message(message, ephemeral=True)
+
+    @avoid.autocomplete("warning")
+    async def avoid_warning(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        assert interaction.guild_id is not None
+        found = await prefs.search_warnings(self.bot.db, interaction.guild_id, current)
+        return [_choice(key, label) for key, label in found]
+
+    @app_commands.command(name="allow", description="Stop asking before chapters with this warning")
+    @app_commands.describe(warning="A warning you avoid now")
+    async def allow(self, interaction: discord.Interaction, warning: str) -> None:
+        assert interaction.guild_id is not None
+        key, removed = await prefs.allow(self.bot.db, interaction.guild_id, interaction.user.id, warning)
+        label = discord.utils.escape_markdown(
+            (await prefs.server_taxonomy(self.bot.db, interaction.guild_id)).label(key)
+        )
+        if removed:
+            message = f"Done: chapters with **{label}** no longer ask you to confirm."
+        else:
+            message = f"You were not avoiding **{label}**; nothing changed. See `/prefs show`."
+        await interaction.response.send_message(message, ephemeral=True)
+
+    @allow.autocomplete("warning")
+    async def allow_warning(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        assert interaction.guild_id is not None
+        found = await prefs.search_avoided(self.bot.db, interaction.guild_id, interaction.user.id, current)
+        return [_choice(key, label) for key, label in found]
+
+    @app_commands.command(name="show", description="The warnings you avoid in this server")
+    async def show(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        avoided = await prefs.describe_avoided(self.bot.db, interaction.guild_id, interaction.user.id)
+        if not avoided:
+            message = "You avoid no warnings in this server. Add one with `/prefs avoid`."
+        else:
+            lines = [
+                f"• **{discord.utils.escape_markdown(label)}** (`{key}`)"
+                if label
+                else f"• `{key}` (this server no longer defines it)"
+                for key, label in avoided
+            ]
+            message = (
+                "You avoid these warnings in this server; chapters with them ask you to confirm first:\n"
+                + "\n".join(lines)
+            )
+        await interaction.response.send_message(message[: self.bot.settings.message_budget], ephemeral=True)
+
+
+async def setup(bot: DogearBot) -> None:
+    await bot.add_cog(PrefsCog(bot))

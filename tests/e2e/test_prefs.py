@@ -1,0 +1,71 @@
+"""``/prefs``: avoiding and allowing warnings through the Discord double, and what reading does with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.progress.prefs import avoided_warnings
+from bot.warnings.service import add_category
+from tests.e2e.driver import Club
+
+
+async def test_avoid_show_and_allow(club: Club) -> None:
+    choices = await club.autocomplete("prefs avoid", "warning", "misc", member=club.member)
+    assert choices and choices[0]["value"] == "miscarriage"
+    added = await club.slash("prefs avoid", member=club.member, warning=choices[0]["value"])
+    assert added[0].ephemeral and "Noted: you avoid **Miscarriage**" in added[0].text
+    again = await club.slash("prefs avoid", member=club.member, warning="miscarriage")
+    assert "You already avoid **Miscarriage**" in again[0].text
+    await club.slash("prefs avoid", member=club.member, warning="Vomit")  # a label works as well as an id
+
+    shown = await club.slash("prefs show", member=club.member)
+    assert shown[0].ephemeral
+    assert "**Miscarriage** (`miscarriage`)" in shown[0].text and "(`vomit`)" in shown[0].text
+    others = await club.slash("prefs show", member=club.other_member)
+    assert "You avoid no warnings in this server" in others[0].text
+
+    offered = await club.autocomplete("prefs allow", "warning", "", member=club.member)
+    assert sorted(c["value"] for c in offered) == ["miscarriage", "vomit"]
+    allowed = await club.slash("prefs allow", member=club.member, warning="miscarriage")
+    assert allowed[0].ephemeral and "no longer ask you to confirm" in allowed[0].text
+    assert await club.run(avoided_warnings(club.bot.db, club.guild.id, club.member.user.id)) == {"vomit"}
+    not_there = await club.slash("prefs allow", member=club.member, warning="miscarriage")
+    assert "You were not avoiding **Miscarriage**" in not_there[0].text
+
+
+async def test_unknown_warnings_are_refused_clearly(club: Club) -> None:
+    replies = await club.slash("prefs avoid", member=club.member, warning="spiders")
+    assert replies[0].ephemeral
+    assert "'spiders' is not a warning this server knows" in replies[0].text
+    refused = await club.slash("prefs allow", member=club.member, warning="spiders")
+    assert "not a warning this server knows" in refused[0].text
+    assert await club.run(avoided_warnings(club.bot.db, club.guild.id, club.member.user.id)) == set()
+
+
+async def test_avoided_warning_makes_private_reading_ask_first(club: Club, sample_story: Path) -> None:
+    await club.slash("story add", member=club.admin, file=sample_story)
+    story = (await club.autocomplete("excerpt read", "story", "gull", member=club.member))[0]["value"]
+    await club.slash("prefs avoid", member=club.member, warning="grief")
+    asked = await club.slash("excerpt read", member=club.member, story=story, chapter=1)
+    assert "warnings you asked to avoid: **Grief**" in asked[0].text
+    await club.slash("prefs allow", member=club.member, warning="grief")
+    read = await club.slash("excerpt read", member=club.member, story=story, chapter=1)
+    assert "asked to avoid" not in read[0].text and any(r.content.startswith("||") for r in read)
+
+
+async def test_custom_categories_and_preferences_stay_in_their_server(club: Club) -> None:
+    await club.run(add_category(club.bot.db, club.guild.id, category_id="spiders", label="Spiders", now=0.0))
+    offered = await club.autocomplete("prefs avoid", "warning", "spid", member=club.member)
+    assert [c["value"] for c in offered] == ["spiders"]
+    await club.slash("prefs avoid", member=club.member, warning="spiders")
+    await club.slash("prefs avoid", member=club.member, warning="death")
+
+    other = await club.add_guild("Elsewhere")
+    assert await other.autocomplete("prefs avoid", "warning", "spid", member=other.member) == []
+    refused = await other.slash("prefs avoid", member=other.member, warning="spiders")
+    assert "not a warning this server knows" in refused[0].text
+    shown = await other.slash("prefs show", member=other.member)
+    assert "You avoid no warnings in this server" in shown[0].text
+    # Looked up with the other server's id, this member's preferences are not there.
+    assert await club.run(avoided_warnings(club.bot.db, other.guild.id, club.member.user.id)) == set()
+    assert await club.run(avoided_warnings(club.bot.db, club.guild.id, club.member.user.id)) == {"spiders", "death"}
