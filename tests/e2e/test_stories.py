@@ -87,6 +87,9 @@ async def test_list_info_and_autocomplete(club: Club, sample_story: Path) -> Non
 
 async def test_remove_needs_confirmation(club: Club, sample_story: Path) -> None:
     await add_sample(club, sample_story)
+    await club.slash("progress set", member=club.member, story="The Lamp at Gull Point", chapter=2)
+    progress_sql = "SELECT count(*) FROM reading_progress WHERE guild_id = ?"
+    assert await club.run(club.bot.db.fetch_value(progress_sql, (club.guild.id,))) == 1
     asked = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
     assert asked[0].ephemeral and asked[0].labels == ["Remove", "Cancel"]
     await club.click(asked[0], "Cancel", member=club.admin)
@@ -95,6 +98,11 @@ async def test_remove_needs_confirmation(club: Club, sample_story: Path) -> None
     done = await club.click(asked[0], "Remove", member=club.admin)
     assert "Removed **The Lamp at Gull Point**" in done[-1].text
     assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0
+    for table in ("chapters", "reading_progress", "story_scans"):
+        rows = await club.run(
+            club.bot.db.fetch_value(f"SELECT count(*) FROM {table} WHERE guild_id = ?", (club.guild.id,))
+        )
+        assert rows == 0, table
 
 
 async def test_autocomplete_over_a_thousand_stories_is_limited_and_ranked(club: Club) -> None:
