@@ -8,12 +8,53 @@ in the bot's log. See README.md in this directory.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.driver import Club, ClubRuntime
+
+DEMO_TEST = "test_python_m_bot_demo_runs_without_a_token"
+
+
+class DemoRun:
+    """``python -m bot demo`` started as soon as collection ends, so it runs beside the other tests."""
+
+    def __init__(self) -> None:
+        from bot.paths import PROJECT_ROOT
+
+        self.cwd = Path(tempfile.mkdtemp(prefix="dogear-demo-test-"))
+        self.stdout = self.cwd.parent / (self.cwd.name + ".out")
+        self.stderr = self.cwd.parent / (self.cwd.name + ".err")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_"))}
+        env["PYTHONPATH"] = str(PROJECT_ROOT)
+        with self.stdout.open("wb") as out, self.stderr.open("wb") as err:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "demo"], cwd=self.cwd, env=env, stdout=out, stderr=err
+            )
+
+    def result(self, timeout: float = 60.0) -> tuple[int, str, str, Path]:
+        code = self.process.wait(timeout)
+        return code, self.stdout.read_text(), self.stderr.read_text(), self.cwd
+
+
+_demo: DemoRun | None = None
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    global _demo
+    if any(item.name == DEMO_TEST for item in session.items):
+        _demo = DemoRun()
+
+
+@pytest.fixture
+def demo_run() -> DemoRun:
+    return _demo or DemoRun()
 
 
 @pytest.fixture(scope="session")

@@ -234,6 +234,7 @@ class ClubRuntime:
     def stop(self) -> None:
         try:
             self.call(self._stop(), timeout=30)
+            self.call(self._cancel_leftovers(), timeout=10)
         finally:
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(timeout=10)
@@ -284,6 +285,14 @@ class ClubRuntime:
     async def _stop(self) -> None:
         await self._stop_bot()
         await self.double.stop()
+
+    async def _cancel_leftovers(self) -> None:
+        """Views' timeout tasks and the like outlive the bot; end them before the loop closes."""
+        current = asyncio.current_task()
+        leftovers = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+        for task in leftovers:
+            task.cancel()
+        await asyncio.gather(*leftovers, return_exceptions=True)
 
     async def restart(self) -> None:
         """Close the bot cleanly and build a new one on the same database and double."""
@@ -667,6 +676,14 @@ class Club:
         ]
 
     # -- the world changing around the bot
+    async def _cancel_leftovers(self) -> None:
+        """Views' timeout tasks and the like outlive the bot; end them before the loop closes."""
+        current = asyncio.current_task()
+        leftovers = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+        for task in leftovers:
+            task.cancel()
+        await asyncio.gather(*leftovers, return_exceptions=True)
+
     async def restart(self) -> None:
         """Close the bot cleanly and start a new one on the same database (takes ~2.5 s)."""
         await self.runtime.restart()

@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
@@ -30,7 +31,7 @@ async def test_restart_keeps_the_servers_settings(club: Club) -> None:
     first_bot = club.bot
     await club.restart()
     assert club.bot is not first_bot and first_bot.is_closed() and first_bot.db_closed
-    replies = await club.slash("config show", member=club.member)
+    replies = await club.slash("config show", member=club.admin)
     assert "Europe/Berlin" in replies[0].text
     assert club.text_channel.mention() in replies[0].text
 
@@ -150,3 +151,13 @@ async def test_python_m_bot_sync_syncs_globally_and_exits(
     names = {command["name"] for command in double.state.commands[None]}
     assert {"help", "config"} <= names
     assert double.gateway.identifies == 0  # sync needs no gateway connection
+
+
+def test_python_m_bot_demo_runs_without_a_token(demo_run: Any) -> None:
+    code, transcript, log, cwd = demo_run.result()
+    assert code == 0, log
+    assert "Traceback" not in log
+    assert "Dogear demo" in transcript
+    assert "Mel › /help" in transcript and "Ada › /config set" in transcript
+    assert ", 0 failed interactions." in transcript
+    assert not list(cwd.iterdir())  # the demo's database lived in a temporary directory
