@@ -129,8 +129,8 @@ async def _story_in_guild(conn: aiosqlite.Connection | Database, guild_id: int, 
     if isinstance(conn, Database):
         row = await conn.fetch_one(sql, (story_id, guild_id))
     else:
-        async with conn.execute(sql, (story_id, guild_id)) as cursor:
-            row = await cursor.fetchone()
+        rows = list(await conn.execute_fetchall(sql, (story_id, guild_id)))  # one thread hop, not three
+        row = rows[0] if rows else None
     if row is None:
         raise UnknownStory()
     return StoryRef(id=row[0], title=row[1], chapter_count=row[2])
@@ -148,10 +148,20 @@ def check_chapter(story: StoryRef, chapter: int, *, allow_zero: bool) -> None:
 
 
 async def ensure_member(
-    tx: aiosqlite.Connection, guild_id: int, user_id: int, now: float, display_name: str | None = None
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    user_id: int,
+    now: float,
+    display_name: str | None = None,
+    *,
+    guild_known: bool = False,
 ) -> None:
-    """Record the member as part of the club (inside the caller's transaction)."""
-    await ensure_guild(tx, guild_id, now)
+    """Record the member as part of the club (inside the caller's transaction).
+
+    ``guild_known``: the caller already found one of this server's stories, so its row exists.
+    """
+    if not guild_known:
+        await ensure_guild(tx, guild_id, now)
     await tx.execute(
         "INSERT INTO club_members (guild_id, user_id, display_name, joined_at, updated_at) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (guild_id, user_id) DO UPDATE SET"
@@ -176,7 +186,7 @@ async def mark_read(
     async with db.transaction() as tx:
         story = await _story_in_guild(tx, guild_id, story_id)
         check_chapter(story, chapter, allow_zero=False)
-        await ensure_member(tx, guild_id, user_id, stamp, display_name)
+        await ensure_member(tx, guild_id, user_id, stamp, display_name, guild_known=True)
         cursor = await tx.execute(
             "INSERT INTO reading_progress (guild_id, story_id, user_id, chapter, updated_at) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (guild_id, story_id, user_id) DO UPDATE SET"
@@ -202,13 +212,14 @@ async def set_progress(
     async with db.transaction() as tx:
         story = await _story_in_guild(tx, guild_id, story_id)
         check_chapter(story, chapter, allow_zero=True)
-        await ensure_member(tx, guild_id, user_id, stamp, display_name)
-        async with tx.execute(
-            "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = ?",
-            (guild_id, story_id, user_id),
-        ) as cursor:
-            row = await cursor.fetchone()
-        previous = 0 if row is None else row[0]
+        await ensure_member(tx, guild_id, user_id, stamp, display_name, guild_known=True)
+        rows = list(
+            await tx.execute_fetchall(
+                "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = ?",
+                (guild_id, story_id, user_id),
+            )
+        )
+        previous = rows[0][0] if rows else 0
         await tx.execute(
             "INSERT INTO reading_progress (guild_id, story_id, user_id, chapter, updated_at) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (guild_id, story_id, user_id) DO UPDATE SET"
