@@ -4,6 +4,8 @@ Targets (issue 5, point 9): >= 30 MB/s and >= 20x a baseline that loops ``re.sea
 every rule for every paragraph, measured in the same run. The book is built from the corpus
 paragraphs with chapter headings and imported with the story importer (not timed). The
 baseline is far slower, so it runs on a slice of the book and its rate is reported per MB.
+Rates use the process's CPU time (the machine is shared with other work, which inflates wall
+time but not the CPU a scan costs); wall-clock figures are shown next to them.
 """
 
 from __future__ import annotations
@@ -88,13 +90,15 @@ def main() -> str:
     compile_s = time.perf_counter() - started
 
     scan(story, ruleset)  # warm the DFA: a running bot has scanned before
-    timings = []
+    cpu_timings, wall_timings = [], []
     for _ in range(3):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         report = scan(story, ruleset)
-        timings.append(time.perf_counter() - started)
-    scan_s = min(timings)
+        cpu_timings.append(time.process_time() - started_cpu)
+        wall_timings.append(time.perf_counter() - started)
+    scan_s = min(cpu_timings)
     rate = megabytes / scan_s
+    wall_rate = megabytes / min(wall_timings)
 
     patterns = baseline_patterns(ruleset)
     sample: list[str] = []
@@ -104,9 +108,9 @@ def main() -> str:
             break
         sample.append(paragraph)
         sample_bytes += len(paragraph.encode("utf-8"))
-    started = time.perf_counter()
+    started = time.process_time()
     run_baseline(patterns, sample)
-    baseline_s = time.perf_counter() - started
+    baseline_s = time.process_time() - started
     baseline_rate = (sample_bytes / 1e6) / baseline_s
     ratio = rate / baseline_rate
 
@@ -125,8 +129,9 @@ def main() -> str:
             "",
             "| measure | figure | target | result |",
             "|---|---|---|---|",
-            f"| scan, one matcher (best of 3) | {scan_s * 1000:.0f} ms = {rate:.1f} MB/s | >= {TARGET_MBPS:.0f} MB/s "
-            f"| {verdict(rate >= TARGET_MBPS)} |",
+            f"| scan, one matcher (best of 3, CPU time) | {scan_s * 1000:.0f} ms = {rate:.1f} MB/s "
+            f"| >= {TARGET_MBPS:.0f} MB/s | {verdict(rate >= TARGET_MBPS)} |",
+            f"| same, wall clock | {wall_rate:.1f} MB/s | | |",
             f"| baseline, `re.search` per rule | {baseline_rate:.2f} MB/s | | |",
             f"| speed-up over baseline | {ratio:.0f}x | >= {TARGET_RATIO:.0f}x | {verdict(ratio >= TARGET_RATIO)} |",
             "",

@@ -8,19 +8,17 @@ over its chapters; the author's declarations are added with source ``declared`` 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.story.model import Story
 from bot.warnings.declared import Declared, map_declared
 from bot.warnings.matcher import Hit
-from bot.warnings.rules import Ruleset
+from bot.warnings.rules import Rule, Ruleset
 
 EVIDENCE_CHARS = 120
-EVIDENCE_PER_CHAPTER = 3
+EVIDENCE_PER_CHAPTER = 2
 EVIDENCE_PER_WARNING = 5
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +146,7 @@ class ScanReport:
 def snippet(text: str, start: int, end: int, limit: int = EVIDENCE_CHARS) -> str:
     """The hit with context on both sides, cut at word boundaries, at most ``limit`` characters."""
     if end - start >= limit - 2:
-        core = _SPACE.sub(" ", text[start:end]).strip()
+        core = " ".join(text[start:end].split())
         return core[: limit - 1].rstrip() + "…"
     room = (limit - 2 - (end - start)) // 2
     left_at = max(0, start - room)
@@ -159,52 +157,53 @@ def snippet(text: str, start: int, end: int, limit: int = EVIDENCE_CHARS) -> str
     if right_at < len(text):
         space = text.rfind(" ", end, right_at)
         right_at = space if space != -1 else right_at
-    body = _SPACE.sub(" ", text[left_at:right_at]).strip()
+    body = " ".join(text[left_at:right_at].split())
     result = ("…" if left_at > 0 else "") + body + ("…" if right_at < len(text) else "")
     return result if len(result) <= limit else result[: limit - 1] + "…"
 
 
 def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]) -> ChapterReport:
     scan_paragraph = ruleset.matcher().scan_paragraph
-    # category -> rule id -> number of paragraphs it fired in
-    counts: dict[str, dict[str, int]] = {}
-    weights: dict[str, float] = {}
+    paragraphs_hit: dict[str, int] = {}  # rule id -> number of paragraphs it fired in
+    rules: dict[str, Rule] = {}
     # category -> (weight, paragraph number, scene number, paragraph text, hit); snippets come later
     candidates: dict[str, list[tuple[float, int, int, str, Hit]]] = {}
     scenes_hit: dict[str, set[int]] = {}
+    keep = 3 * EVIDENCE_PER_CHAPTER
     paragraph_number = 0
     for scene_number, paragraphs in enumerate(scenes, start=1):
         for text in paragraphs:
             paragraph_number += 1
             hits = scan_paragraph(text)
-            if not hits:
-                continue
             for hit in hits:  # each rule at most once per paragraph
                 rule = hit.rule
-                category = rule.category
-                per_rule = counts.get(category)
-                if per_rule is None:
-                    per_rule = counts[category] = {}
-                    candidates[category] = []
-                    scenes_hit[category] = set()
-                per_rule[rule.id] = per_rule.get(rule.id, 0) + 1
-                weights[rule.id] = rule.weight
-                scenes_hit[category].add(scene_number)
-                kept = candidates[category]
-                if len(kept) < 4 * EVIDENCE_PER_CHAPTER:
+                rule_id = rule.id
+                count = paragraphs_hit.get(rule_id)
+                if count is None:
+                    paragraphs_hit[rule_id] = 1
+                    rules[rule_id] = rule
+                else:
+                    paragraphs_hit[rule_id] = count + 1
+                kept = candidates.get(rule.category)
+                if kept is None:
+                    kept = candidates[rule.category] = []
+                    scenes_hit[rule.category] = {scene_number}
+                else:
+                    scenes_hit[rule.category].add(scene_number)
+                if len(kept) < keep:
                     kept.append((rule.weight, paragraph_number, scene_number, text, hit))
+    scores: dict[str, float] = {}
+    for rule_id, count in paragraphs_hit.items():
+        rule = rules[rule_id]
+        cap = ruleset.category_rules(rule.category).max_count
+        scores[rule.category] = scores.get(rule.category, 0.0) + rule.weight * min(count, cap)
     found: list[ChapterWarning] = []
-    for category, per_rule in counts.items():
-        settings = ruleset.category_rules(category)
-        score = sum(weights[rule_id] * min(count, settings.max_count) for rule_id, count in per_rule.items())
-        if score + 1e-9 < settings.threshold or score <= 0:
+    for category, score in scores.items():
+        if score + 1e-9 < ruleset.category_rules(category).threshold or score <= 0:
             continue
         found.append(
             ChapterWarning(
-                category,
-                round(score, 2),
-                sorted(scenes_hit[category]),
-                _evidence(chapter_number, candidates[category]),
+                category, round(score, 2), sorted(scenes_hit[category]), _evidence(chapter_number, candidates[category])
             )
         )
     found.sort(key=lambda warning: (-warning.score, warning.id))

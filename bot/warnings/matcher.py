@@ -120,24 +120,30 @@ class Matcher:
             self._by_entry.setdefault(parts[0].entry, []).append(compiled)
         self._set.Compile()
         self.size = len(entries)
+        # The compiled set's own method when the wrapper exposes it: the wrapper only adds str
+        # handling, which bytes do not need, on the hottest call of a scan.
+        inner = getattr(self._set, "_set", None)
+        self._set_match = inner.Match if inner is not None else self._set.Match
 
     def scan_paragraph(self, text: str) -> list[Hit]:
         """The rules that fire in one paragraph, each at most once."""
         data = text.encode("utf-8")
-        found = self._set.Match(data)
+        found = self._set_match(data)
         if not found:
             return []
-        present = frozenset(found)
         hits: list[Hit] = []
         by_entry = self._by_entry
         for entry in found:
-            for compiled in by_entry.get(entry, ()):
-                if compiled.others and not present.issuperset(compiled.others):
+            rules = by_entry.get(entry)
+            if rules is None:
+                continue
+            for compiled in rules:
+                if compiled.others and not compiled.others.issubset(found):
                     continue
-                if present.isdisjoint(compiled.guards):
+                if compiled.guards.isdisjoint(found):
                     hits.append(Hit(compiled, data, None))
                     continue
-                span = self._locate(compiled, data, present)
+                span = self._locate(compiled, data, frozenset(found))
                 if span is not None:
                     hits.append(Hit(compiled, data, span))
         return hits
