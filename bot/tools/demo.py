@@ -17,7 +17,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,7 @@ class Demo:
         self.story = story
         self.out = out
         self.last_replies: list[Any] = []
+        self.driver = _import_driver()
         self.names = self._names()
 
     def _names(self) -> dict[str, str]:
@@ -82,7 +83,7 @@ class Demo:
             text = text.replace(raw, name)
         for thread in self.club.threads:
             text = text.replace(f"<#{thread.id}>", f"#{thread.name}")
-        return re.sub(r"<t:(\d+)(:[a-zA-Z])?>", lambda m: f"<time {m.group(1)}>", text)
+        return re.sub(r"<t:(\d+)(:[a-zA-Z])?>", _timestamp, text)
 
     def member(self, actor: str) -> Any:
         return getattr(self.club, actor)
@@ -123,6 +124,11 @@ class Demo:
             channel = state.channels[message.channel_id]
             where = f"#{channel.name}" + (" (thread)" if channel.is_thread else "")
             self.say(f"posted in {where}", reply_text(message), indent="    ")
+            labels = [
+                str(c.get("label")) for c in self.driver.walk_components(message.components) if c.get("type") == 2
+            ]
+            if labels:
+                self.out(f"      buttons: {' | '.join(labels)}")
         if fresh:
             pinged = [m for m in fresh if m.pinged_everyone or m.pinged_users or m.pinged_roles]
             if not pinged:
@@ -156,6 +162,17 @@ class Demo:
             f"{len(club.rate_limited)} rate limits hit, {len(failed)} failed interactions."
         )
 
+    def click_target(self, label: str) -> Any:
+        """The last reply with that button, else the newest post in the server that has it."""
+        for reply in reversed(self.last_replies):
+            if label in reply.labels:
+                return reply
+        channels = [c for c in self.club.guild.live_channels()]
+        posts = [p for c in channels for p in self.club.messages(c) if label in p.labels]
+        if not posts:
+            raise RuntimeError(f"no message has a {label!r} button")
+        return max(posts, key=lambda p: p.id)
+
     async def run_step(self, step: Step) -> None:
         club = self.club
         self.out("")
@@ -170,9 +187,15 @@ class Demo:
         member = self.member(step.actor)
         name = member.user.display
         if step.click is not None:
-            self.out(f"{name} presses [{step.click}]")
+            target = self.click_target(step.click)
+            where = (
+                ""
+                if target in self.last_replies
+                else f" under the post in #{club.state.channels[target.channel_id].name}"
+            )
+            self.out(f"{name} presses [{step.click}]{where}")
             before = set(club.state.messages)
-            replies = await club.click(self.last_replies[-1], step.click, member=member)
+            replies = await club.click(target, step.click, member=member)
         else:
             if not self.available(step.command):
                 self.out(f"{name} › /{step.command}   (skipped: this build has no /{step.command.split()[0]})")
@@ -217,14 +240,22 @@ def _show(value: Any, demo: Demo) -> str:
     return str(value)
 
 
+def _timestamp(match: re.Match[str]) -> str:
+    """Discord renders ``<t:N:F>`` in the reader's time zone; the transcript says UTC."""
+    return datetime.fromtimestamp(int(match.group(1)), UTC).strftime("%a %d %b %Y %H:%M UTC")
+
+
 def _duration(delta: timedelta) -> str:
-    hours = delta.total_seconds() / 3600
-    return f"{hours / 24:g} days" if hours >= 48 else f"{hours:g} hours"
+    hours = round(delta.total_seconds() / 3600)
+    if hours >= 24:
+        days = round(hours / 24)
+        return f"{days} day{'s' if days != 1 else ''}"
+    return f"{hours} hour{'s' if hours != 1 else ''}"
 
 
 def script(story: Path) -> list[Step]:
     """The evening, in the order a club would do it."""
-
+    gull = Pick("Gull")
     return [
         Step("member", "help", note="A new member asks what Dogear does."),
         Step(
@@ -241,24 +272,31 @@ def script(story: Path) -> list[Step]:
         Step("member", "config set", {"timezone": "Europe/Paris"}, note="A member tries an admin command."),
         Step("admin", "story add", {"file": story}, note="The admin uploads the club's next read."),
         Step("member", "story list", note="Anyone can see the shelf."),
-        Step("member", "story info", {"story": Pick("Gull")}),
-        Step(
-            "admin", "excerpt post", {"story": Pick("Gull"), "chapter": 1}, note="Chapter 1 goes up, behind spoilers."
-        ),
+        Step("member", "story info", {"story": gull}),
+        Step("admin", "excerpt post", {"story": gull, "chapter": 1}, note="Chapter 1 goes up, behind spoilers."),
+        Step("other_member", "", click="I've read this", note="Ollie reads it and says so."),
         Step(
             "member", "prefs avoid", {"warning": "death"}, note="Mel would rather be asked before reading about death."
         ),
-        Step("member", "progress set", {"story": Pick("Gull"), "chapter": 1}, note="Mel finished chapter 1."),
-        Step("other_member", "progress set", {"story": Pick("Gull"), "chapter": 0}),
-        Step("other_member", "progress club", {"story": Pick("Gull")}, note="Who is caught up? Nobody gets spoiled."),
+        Step("member", "excerpt read", {"story": gull, "chapter": 1}, note="Mel reads chapter 1 privately."),
+        Step("member", "", click="Show it anyway"),
+        Step(
+            "admin",
+            "excerpt post",
+            {"story": gull, "chapter": 2},
+            note="Chapter 2's text contains '@everyone': watch that nobody gets pinged.",
+        ),
+        Step("member", "progress set", {"story": gull, "chapter": 2}, note="Mel has read two chapters."),
+        Step("other_member", "progress club", {"story": gull}, note="Who is where? Nobody gets spoiled."),
         Step(
             "admin",
             "discussion schedule",
-            {"story": Pick("Gull"), "chapter": 1, "when": "tomorrow 19:00"},
+            {"story": gull, "chapter": 1, "when": "in 2 days"},
             note="The admin schedules the chapter 1 discussion.",
         ),
         Step("admin", "discussion list"),
-        Step("admin", "", advance=timedelta(days=1, hours=1), note="Time passes; the discussion opens on its own."),
+        Step("admin", "", advance=timedelta(days=1, minutes=1), note="A day passes: the reminder goes out."),
+        Step("admin", "", advance=timedelta(days=1), note="The discussion opens on its own."),
     ]
 
 

@@ -160,4 +160,9 @@ def test_python_m_bot_demo_runs_without_a_token(demo_run: Any) -> None:
     assert "Dogear demo" in transcript
     assert "Mel › /help" in transcript and "Ada › /config set" in transcript
     assert ", 0 failed interactions." in transcript
+    assert "skipped" not in transcript  # every command of the script exists in this build
+    assert "Ollie presses [I've read this]" in transcript
+    assert "Posted chapter 2 of **The Lamp at Gull Point**" in transcript
+    assert "(nobody was pinged by these posts)" in transcript  # chapter 2 has '@everyone' in its text
+    assert "(this post pinged @Readers)" in transcript  # the discussion opens with the club role's ping
     assert not list(cwd.iterdir())  # the demo's database lived in a temporary directory
