@@ -18,11 +18,19 @@ INTRO = (
 
 
 def command_lines(tree: app_commands.CommandTree) -> list[str]:
+    """One line per top-level command with its subcommands, so the list fits one message."""
     lines = []
-    for command in tree.walk_commands():
-        if isinstance(command, app_commands.Command):
-            lines.append(f"`/{command.qualified_name}` — {command.description}")
-    return sorted(lines)
+    for top in sorted(tree.get_commands(), key=lambda command: command.name):
+        if isinstance(top, app_commands.Group):
+            subcommands = sorted(
+                command.qualified_name.removeprefix(f"{top.name} ")
+                for command in top.walk_commands()
+                if isinstance(command, app_commands.Command)
+            )
+            lines.append(f"**/{top.name}** — {top.description}\n    " + " · ".join(f"`{name}`" for name in subcommands))
+        else:
+            lines.append(f"**/{top.name}** — {top.description}")
+    return lines
 
 
 class MetaCog(commands.Cog):

@@ -92,7 +92,10 @@ async def test_settings_are_invisible_from_another_server(club: Club) -> None:
 async def test_help_lists_the_commands(club: Club) -> None:
     replies = await club.slash("help", member=club.member)
     assert replies[0].ephemeral
-    assert "/config show" in replies[0].text
+    for command in ("/config", "/story", "/excerpt", "/progress", "/prefs", "/warnings", "/discussion", "/help"):
+        assert f"**{command}**" in replies[0].text
+    assert "`rules add`" in replies[0].text
+    assert "…" not in replies[0].content
     assert len(replies[0].content) <= 2000
 
 
