@@ -79,6 +79,7 @@ class Poster(Protocol):
 WarningsFor = Callable[[Database, int, int, int], Awaitable[list[HeaderWarning]]]
 Counts = Callable[[Database, int, int, int], Awaitable[tuple[list[int], int]]]
 Avoiding = Callable[[Database, int, Sequence[str]], Awaitable[set[int]]]
+Readers = Callable[[Database, int, int, int], Awaitable[list[int]]]
 
 
 async def _chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
@@ -91,6 +92,12 @@ async def _caught_up(db: Database, guild_id: int, story_id: int, chapter: int) -
     from bot.progress.store import caught_up
 
     return await caught_up(db, guild_id, story_id, chapter)
+
+
+async def _readers(db: Database, guild_id: int, story_id: int, chapter: int) -> list[int]:
+    from bot.progress.store import readers_at
+
+    return await readers_at(db, guild_id, story_id, chapter)
 
 
 async def _behind(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:
@@ -118,6 +125,7 @@ class DiscussionService:
         warnings_for: WarningsFor = _chapter_warnings,
         caught_up: Counts = _caught_up,
         behind: Counts = _behind,
+        readers: Readers = _readers,
         members_avoiding: Avoiding = _members_avoiding,
         concurrency: int = CONCURRENCY,
     ) -> None:
@@ -130,6 +138,7 @@ class DiscussionService:
         self._warnings_for = warnings_for
         self._caught_up = caught_up
         self._behind = behind
+        self._readers = readers
         self._members_avoiding = members_avoiding
         self._concurrency = concurrency
         self.timer = Timer(clock, self.next_due, self.serve)
@@ -317,9 +326,10 @@ class DiscussionService:
                 )
             except PostFailure as failure:
                 raise PostFailure(f"posted, but the thread could not be opened: {failure}") from failure
-        named, _hidden = await self._caught_up(self.db, guild_id, discussion.story_id, discussion.chapter)
+        # Access, not naming: hidden readers are let in too (adding to a thread names no one to the club).
+        readers = await self._readers(self.db, guild_id, discussion.story_id, discussion.chapter)
         try:
-            await self.poster.add_to_thread(thread_id, named)
+            await self.poster.add_to_thread(thread_id, readers)
         except PostFailure as failure:
             log.warning("discussion %s: could not add readers to thread %s: %s", discussion.id, thread_id, failure)
         await store.mark_discussion_posted(self.db, guild_id, discussion.id, thread_id=thread_id, now=self.clock.now())

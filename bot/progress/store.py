@@ -290,6 +290,19 @@ async def caught_up(db: Database, guild_id: int, story_id: int, chapter: int) ->
     return [r[0] for r in rows if not r[1]], sum(1 for r in rows if r[1])
 
 
+async def readers_at(db: Database, guild_id: int, story_id: int, chapter: int) -> list[int]:
+    """Every member who has read at least ``chapter``, hidden ones included, in user id order.
+
+    For giving access (adding readers to a progress-gated thread), never for naming anyone:
+    hidden members must be let in like everyone else, but views name only ``caught_up``'s ids.
+    """
+    rows = await db.fetch_all(
+        "SELECT user_id FROM reading_progress WHERE guild_id = ? AND story_id = ? AND chapter >= ? ORDER BY user_id",
+        (guild_id, story_id, chapter),
+    )
+    return [row[0] for row in rows]
+
+
 async def behind(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:
     """Club members who have not yet read ``chapter`` (never started counts as behind)."""
     rows = await db.fetch_all(

@@ -343,6 +343,26 @@ async def test_progress_advanced_adds_the_reader_to_posted_threads(
     assert world.threads[posted.thread_id].members == [77]
 
 
+async def test_hidden_readers_caught_up_at_opening_join_the_thread_without_being_named(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    story = await add_story()
+    await mark_read(db, GUILD, 42, story, 3, now=0)
+    await mark_read(db, GUILD, 43, story, 5, now=0)
+    await set_hidden(db, GUILD, 43, True, now=0)
+    await mark_read(db, GUILD, 44, story, 2, now=0)  # not there yet
+    bot = await start_bot()
+    [discussion_id] = await bot.service.schedule(GUILD, [item(story, START + timedelta(minutes=1), chapter=3)])
+    await advance(bot, clock, timedelta(minutes=1))
+    posted = await store.get_discussion(db, GUILD, discussion_id)
+    assert posted is not None and posted.state == "posted" and posted.thread_id is not None
+    assert world.threads[posted.thread_id].members == [42, 43]
+    [message] = world.posted(TEXT)
+    assert message.notice.embed is not None
+    assert "2 members have read this chapter" in message.notice.embed["description"]
+    assert "43" not in str(message.notice.embed) and "43" not in (message.notice.content or "")
+
+
 async def dst_case(
     zone: str, start_text: str, db: Database, clock: ManualClock, world: FakeDiscord, bot: Bot, story: int
 ) -> list[datetime]:

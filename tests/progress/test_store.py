@@ -123,6 +123,20 @@ async def test_caught_up_and_behind_split_the_club(db: Database, add_story: AddS
     assert (named, hidden) == ([], 1)
 
 
+async def test_readers_at_includes_hidden_members_for_thread_access(db: Database, add_story: AddStory) -> None:
+    story = await add_story(A, chapters=9)
+    other = await add_story(A, "Other", 9)
+    for user_id, chapter in [(1, 9), (2, 4), (3, 7), (5, 5)]:
+        await store.set_progress(db, A, user_id, story, chapter)
+    await store.set_progress(db, A, 8, other, 9)  # far along, but in another story
+    await store.set_hidden(db, A, 3, True)
+    assert await store.readers_at(db, A, story, 5) == [1, 3, 5]  # caught_up names only [1, 5]
+    assert await store.readers_at(db, A, story, 8) == [1]
+    assert await store.readers_at(db, A, story, 10) == []
+    await store.set_progress(db, A, 3, story, 2)  # moved back: no longer a reader of 5
+    assert await store.readers_at(db, A, story, 5) == [1, 5]
+
+
 async def test_privacy_round_trip_and_is_per_server(db: Database, add_story: AddStory) -> None:
     await add_story(A)
     await add_story(B)
@@ -157,6 +171,7 @@ async def test_server_b_cannot_see_or_touch_server_a(db: Database, add_story: Ad
         await store.mark_read(db, B, 8, story_a, 1)
     assert await store.caught_up(db, B, story_a, 1) == ([], 0)
     assert await store.behind(db, B, story_a, 1) == ([], 0)
+    assert await store.readers_at(db, B, story_a, 1) == []
     assert await store.get_progress(db, A, 7, story_a) == 5
 
 
