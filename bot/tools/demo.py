@@ -57,6 +57,7 @@ class Step:
     note: str = ""
     advance: timedelta | None = None  # instead of a command: let time pass
     click: str | None = None  # instead of a command: press this button on the last reply
+    posts: int = 0  # after letting time pass: wait until Dogear has posted this many messages on its own
 
 
 class Demo:
@@ -112,14 +113,18 @@ class Demo:
         for attachment in reply.attachments:
             self.out(f"    attached: {attachment.filename} ({len(attachment.data)} bytes)")
 
-    def show_posts(self, before: set[int]) -> None:
-        state = self.club.state
-        fresh = [
+    def new_posts(self, before: set[int]) -> list[Any]:
+        """Messages Dogear posted on its own (not interaction answers) since ``before``."""
+        return [
             m
-            for m in list(state.messages.values())
+            for m in list(self.club.state.messages.values())
             if m.id not in before and not m.ephemeral and not m.deleted and m.interaction_id is None
             and m.guild_id == self.club.guild.id
         ]  # fmt: skip
+
+    def show_posts(self, before: set[int]) -> None:
+        state = self.club.state
+        fresh = self.new_posts(before)
         for message in sorted(fresh, key=lambda m: m.id):
             channel = state.channels[message.channel_id]
             where = f"#{channel.name}" + (" (thread)" if channel.is_thread else "")
@@ -182,6 +187,10 @@ class Demo:
             before = set(club.state.messages)
             self.out(f"... {_duration(step.advance)} later ...")
             await club.clock.advance(step.advance)
+            if step.posts:
+                # Timers post from tasks of their own; wait for them rather than guess a delay.
+                await club.wait_for(lambda: len(self.new_posts(before)) >= step.posts, "Dogear's posts", limit=20)
+                await club.settle()
             self.show_posts(before)
             return
         member = self.member(step.actor)
@@ -295,8 +304,8 @@ def script(story: Path) -> list[Step]:
             note="The admin schedules the chapter 1 discussion.",
         ),
         Step("admin", "discussion list"),
-        Step("admin", "", advance=timedelta(days=1, minutes=1), note="A day passes: the reminder goes out."),
-        Step("admin", "", advance=timedelta(days=1), note="The discussion opens on its own."),
+        Step("admin", "", advance=timedelta(days=1, minutes=1), posts=1, note="A day passes: the reminder goes out."),
+        Step("admin", "", advance=timedelta(days=1), posts=1, note="The discussion opens on its own."),
     ]
 
 

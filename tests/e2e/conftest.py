@@ -52,6 +52,41 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         _demo = DemoRun()
 
 
+_runtime: ClubRuntime | None = None
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Which slash commands the e2e tests ran, and which none did (issue: every command, end to end)."""
+    if _runtime is None or not hasattr(_runtime, "double"):
+        return
+    state = _runtime.double.state
+    leaves: dict[str, int] = {}
+
+    def walk(prefix: str, options: list[dict]) -> bool:
+        subs = [o for o in options if o.get("type") in (1, 2)]
+        for sub in subs:
+            if not walk(f"{prefix} {sub['name']}", sub.get("options") or []):
+                leaves.setdefault(f"{prefix} {sub['name']}", 0)
+        return bool(subs)
+
+    for command in state.commands.get(_runtime.home.guild.id, []):
+        if not walk(command["name"], command.get("options") or []):
+            leaves.setdefault(command["name"], 0)
+    for record in list(state.interactions.values()):
+        if record.type != 2:
+            continue
+        name, options = record.data.get("name", ""), record.data.get("options") or []
+        while options and options[0].get("type") in (1, 2):
+            name, options = f"{name} {options[0]['name']}", options[0].get("options") or []
+        if name in leaves:
+            leaves[name] += 1
+    unused = sorted(name for name, count in leaves.items() if count == 0)
+    used = len(leaves) - len(unused)
+    terminalreporter.write_line(f"e2e: {used} of {len(leaves)} slash commands exercised through the double")
+    if unused:
+        terminalreporter.write_line("e2e: not exercised: " + ", ".join(f"/{name}" for name in unused))
+
+
 @pytest.fixture
 def demo_run() -> DemoRun:
     return _demo or DemoRun()
@@ -59,8 +94,10 @@ def demo_run() -> DemoRun:
 
 @pytest.fixture(scope="session")
 def club_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClubRuntime]:
+    global _runtime
     runtime = ClubRuntime(tmp_path_factory.mktemp("club") / "dogear.sqlite3")
     runtime.start()
+    _runtime = runtime
     try:
         yield runtime
     finally:
