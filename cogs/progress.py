@@ -28,11 +28,10 @@ MAX_CHAPTER = 100_000  # Discord needs a bound; the story's own length is checke
 
 async def next_discussion_chapter(bot: DogearBot, guild_id: int, story_id: int) -> int | None:
     """The chapter of this story's next scheduled discussion, if any is scheduled."""
-    from bot.discussions.store import list_discussions
+    from bot.discussions.store import next_discussion
 
-    upcoming = await list_discussions(bot.db, guild_id, now=bot.clock.now(), limit=100)
-    chapters = [d.chapter for d in upcoming if d.story_id == story_id and d.state in ("scheduled", "posting")]
-    return chapters[0] if chapters else None
+    upcoming = await next_discussion(bot.db, guild_id, story_id, now=bot.clock.now())
+    return None if upcoming is None else upcoming.chapter
 
 
 @app_commands.guild_only()

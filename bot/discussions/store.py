@@ -233,6 +233,22 @@ async def list_discussions(
     return [_discussion(row) for row in (*upcoming, *troubled)]
 
 
+async def next_discussion(db: Database, guild_id: int, story_id: int, *, now: datetime) -> Discussion | None:
+    """This story's next meeting: the soonest discussion still ahead, or one being posted right now.
+
+    A 'scheduled' item already past its time is left out: the timer settles it at once
+    (late post or missed), so it is not what members should catch up for.
+    """
+    row = await db.fetch_one(
+        f"SELECT {_DISCUSSION_COLUMNS} FROM {_DISCUSSION_FROM}"
+        " WHERE d.guild_id = ? AND d.story_id = ?"
+        " AND (d.state = 'posting' OR (d.state = 'scheduled' AND d.due_at >= ?))"
+        " ORDER BY d.due_at, d.id LIMIT 1",
+        (guild_id, story_id, to_epoch(now)),
+    )
+    return None if row is None else _discussion(row)
+
+
 async def search_discussions(db: Database, guild_id: int, typed: str, *, limit: int = 25) -> list[Discussion]:
     """For the ``id`` autocomplete: pending, failed and missed items whose id or title matches."""
     needle = typed.strip().lstrip("#").lower()

@@ -10,7 +10,7 @@ import pytest
 from bot.db import Database
 from bot.discussions import store
 from bot.discussions.store import NewDiscussion
-from tests.discussions.conftest import GUILD, START, TEXT, AddStory
+from tests.discussions.conftest import GUILD, OTHER_GUILD, START, TEXT, AddStory
 
 
 def new(story_id: int, hours: float, remind: tuple[timedelta, ...] = ()) -> NewDiscussion:
@@ -66,3 +66,48 @@ async def test_removing_a_server_removes_its_schedules(db: Database, add_story: 
     await db.execute("DELETE FROM guilds WHERE guild_id = ?", (GUILD,))
     assert await db.fetch_value("SELECT count(*) FROM discussions") == 0
     assert await db.fetch_value("SELECT count(*) FROM discussion_reminders") == 0
+
+
+async def test_next_discussion_is_per_story_and_skips_settled_and_overdue_items(
+    db: Database, add_story: AddStory
+) -> None:
+    busy = await add_story(title="Busy")
+    story = await add_story(title="Quiet")
+    other_server = await add_story(OTHER_GUILD, title="Elsewhere")
+    assert await store.next_discussion(db, GUILD, story, now=START) is None
+
+    # 150 sooner discussions of another story must not hide this story's next one.
+    await store.create_discussions(
+        db,
+        GUILD,
+        [NewDiscussion(busy, 1, START + timedelta(minutes=m + 1), TEXT, True, (), 7) for m in range(150)],
+        now=START,
+    )
+    cancelled, posted, ahead, later = await store.create_discussions(
+        db,
+        GUILD,
+        [
+            NewDiscussion(story, c, START + timedelta(days=d), TEXT, True, (), 7)
+            for c, d in [(2, 3), (3, 4), (5, 5), (6, 6)]
+        ],
+        now=START,
+    )
+    await store.create_discussions(
+        db, OTHER_GUILD, [NewDiscussion(other_server, 1, START + timedelta(days=1), TEXT, True, (), 7)], now=START
+    )
+    await store.cancel_discussion(db, GUILD, cancelled, now=START)
+    await store.move_discussion(db, GUILD, posted, START + timedelta(hours=1), now=START)
+    await store.claim_due(db, START + timedelta(hours=1))
+    await store.mark_discussion_posted(db, GUILD, posted, thread_id=None, now=START)
+
+    found = await store.next_discussion(db, GUILD, story, now=START)
+    assert found is not None and (found.id, found.chapter) == (ahead, 5)
+    # Past its time but not yet taken by the timer: not the next meeting any more.
+    after = await store.next_discussion(db, GUILD, story, now=START + timedelta(days=5, minutes=1))
+    assert after is not None and after.id == later
+    # Being posted right now: still the one to catch up for.
+    await store.claim_due(db, START + timedelta(days=5, minutes=1))
+    posting = await store.next_discussion(db, GUILD, story, now=START + timedelta(days=5, minutes=1))
+    assert posting is not None and posting.id == ahead and posting.state == "posting"
+    # Another server sees nothing of this server's story.
+    assert await store.next_discussion(db, OTHER_GUILD, story, now=START) is None
