@@ -6,15 +6,13 @@ those boundaries and warnings cite chapter and paragraph numbers.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+from bot.story.words import chapter_words, count_words
+
+__all__ = ["WORDS_PER_MINUTE", "Chapter", "HeaderWarning", "Scene", "Story", "StoryMeta", "count_words"]
+
 WORDS_PER_MINUTE = 230
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 @dataclass(slots=True)
@@ -40,7 +38,7 @@ class Chapter:
 
     @property
     def words(self) -> int:
-        return sum(count_words(p) for p in self.paragraphs)
+        return chapter_words(self.paragraphs)
 
     @property
     def reading_minutes(self) -> int:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.story.model import count_words as regex_count
+from bot.story import model
+from bot.story.model import Chapter, Scene
 from bot.story.words import chapter_words, count_words
+from bot.story.words import regex_count_words as regex_count
 
 ASCII_HEAVY = st.text(alphabet=st.sampled_from([*list("ab_9' -.,\n\t''"), "é", "’", "😀"]), max_size=60)
 
@@ -29,3 +31,10 @@ def test_chapter_words_is_the_sum(paragraphs: list[str]) -> None:
 def test_examples() -> None:
     assert count_words("Don't stop - it's rock'n'roll, isn''t it?") == 7
     assert count_words("") == 0 and count_words("'' -- ...") == 0
+
+
+@given(st.lists(st.lists(st.text(), max_size=4), max_size=4))
+def test_the_model_counts_with_the_same_definition(scenes: list[list[str]]) -> None:
+    chapter = Chapter(1, None, [Scene(paragraphs) for paragraphs in scenes])
+    assert chapter.words == sum(regex_count(p) for paragraphs in scenes for p in paragraphs)
+    assert all(model.count_words(p) == regex_count(p) for paragraphs in scenes for p in paragraphs)
