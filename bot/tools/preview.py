@@ -19,21 +19,15 @@ from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.model import HeaderWarning, Story
 from bot.story.render import render_chapter
+from bot.tools.args import OneLineParser, UsageError
 
 MIN_BUDGET = 200
 
 
-class _Usage(Exception):
-    """A command-line mistake, reported as one line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _Usage(message)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m bot preview", description="Show what a story file would post, chapter by chapter.")
+    parser = OneLineParser(
+        prog="python -m bot preview", description="Show what a story file would post, chapter by chapter."
+    )
     parser.add_argument("path", type=Path, help="a .txt, .md, .html or .epub story file")
     parser.add_argument("--json", action="store_true", help="print the payloads as JSON")
     parser.add_argument("--budget", type=int, default=None, help=f"message length limit ({MIN_BUDGET}-2000)")
@@ -114,7 +108,7 @@ def format_text(data: dict[str, Any]) -> str:
 def main(argv: Sequence[str]) -> int:
     try:
         args = _parser().parse_args(list(argv))
-    except _Usage as error:
+    except UsageError as error:
         return _fail(f"preview: {error}; usage: python -m bot preview PATH [--json] [--budget N]")
     try:
         settings = load_settings()

@@ -16,23 +16,15 @@ from pathlib import Path
 from bot.settings import SettingsError, load_settings
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
+from bot.tools.args import OneLineParser, UsageError
 from bot.warnings.engine import ScanReport, scan
 from bot.warnings.rules import RuleError, default_ruleset, load_rules_file
 
 USAGE = "usage: python -m bot scan PATH [--json] [--rules FILE]"
 
 
-class _Usage(Exception):
-    """A command-line mistake, reported as one line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _Usage(message)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m bot scan", description="Show the content warnings of a story file.")
+    parser = OneLineParser(prog="python -m bot scan", description="Show the content warnings of a story file.")
     parser.add_argument("path", type=Path, help="a .txt, .md, .html or .epub story file")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--rules", type=Path, default=None, help="extra rules, same format as data/warnings/rules.json")
@@ -65,7 +57,7 @@ def format_text(report: ScanReport) -> str:
 def main(argv: Sequence[str]) -> int:
     try:
         args = _parser().parse_args(list(argv))
-    except _Usage as error:
+    except UsageError as error:
         return _fail(f"scan: {error}; {USAGE}")
     try:
         settings = load_settings()
