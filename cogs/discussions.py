@@ -252,6 +252,14 @@ class PromptsModal(discord.ui.Modal, title="Discussion prompts"):
         super().__init__(timeout=600)
         self.cog = cog
         self.prompts.default = "\n".join(current)
+        cog.open_modals.add(self)
+
+    def stop(self) -> None:
+        super().stop()
+        self.cog.open_modals.discard(self)
+
+    async def on_timeout(self) -> None:
+        self.cog.open_modals.discard(self)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self.cog.save_prompts(interaction, self.prompts.value)
@@ -294,6 +302,7 @@ class DiscussionCog(
         self.service = DiscussionService(
             bot.db, bot.clock, self.poster, grace=timedelta(hours=bot.settings.discussion_grace_hours)
         )
+        self.open_modals: set[PromptsModal] = set()
         super().__init__()
 
     async def cog_load(self) -> None:
@@ -301,6 +310,9 @@ class DiscussionCog(
 
     async def cog_unload(self) -> None:
         await self.service.stop()
+        # A prompts form nobody submitted keeps a timeout task; it must not outlive the bot.
+        for modal in list(self.open_modals):
+            modal.stop()
 
     @commands.Cog.listener()
     async def on_progress_advanced(self, guild_id: int, user_id: int, story_id: int, chapter: int) -> None:

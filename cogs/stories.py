@@ -103,6 +103,9 @@ class ConfirmRemove(discord.ui.View):
         super().stop()
         self.cog.open_views.discard(self)
 
+    async def on_timeout(self) -> None:
+        self.cog.open_views.discard(self)
+
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.admin_id:
             await interaction.response.send_message("Only the admin who asked can confirm this.", ephemeral=True)

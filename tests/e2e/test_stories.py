@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
@@ -123,3 +124,29 @@ async def test_autocomplete_over_a_thousand_stories_is_limited_and_ranked(club: 
     assert [c["name"] for c in choices] == ["Story 0999 of the Harbour · 1 ch."]
     listed = await club.slash("story list", member=club.member, page=100)
     assert "page 100 of 100" in listed[0].text
+
+
+def _view_timeout_tasks() -> int:
+    """discord.py's per-view timeout tasks still pending on the bot's loop."""
+    return sum(
+        1
+        for task in asyncio.all_tasks()
+        if not task.done() and "timeout_task_impl" in getattr(task.get_coro(), "__qualname__", "")
+    )
+
+
+async def test_unanswered_confirmations_and_forms_end_with_the_bot(club: Club, sample_story: Path) -> None:
+    """Closing the bot stops every pending view, so shutdown never leaves 'Task was destroyed' behind."""
+
+    async def pending() -> int:
+        return _view_timeout_tasks()
+
+    before = await club.run(pending)
+    await add_sample(club, sample_story)
+    asked = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    assert asked[0].labels == ["Remove", "Cancel"]
+    [form] = await club.slash("discussion prompts", member=club.admin)
+    assert form.modal is not None
+    assert await club.run(pending) == before + 2  # the confirm view and the form, left unanswered
+    await club.restart()
+    assert await club.run(pending) == 0
