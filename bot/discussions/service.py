@@ -25,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -82,6 +82,12 @@ Avoiding = Callable[[Database, int, Sequence[str]], Awaitable[set[int]]]
 Readers = Callable[[Database, int, int, int], Awaitable[list[int]]]
 
 
+class Behind(Protocol):
+    async def __call__(
+        self, db: Database, guild_id: int, story_id: int, chapter: int, *, excluding: Collection[int] = ()
+    ) -> tuple[list[int], int]: ...
+
+
 async def _chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
     from bot.warnings.service import chapter_warnings
 
@@ -100,10 +106,12 @@ async def _readers(db: Database, guild_id: int, story_id: int, chapter: int) -> 
     return await readers_at(db, guild_id, story_id, chapter)
 
 
-async def _behind(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:
+async def _behind(
+    db: Database, guild_id: int, story_id: int, chapter: int, *, excluding: Collection[int] = ()
+) -> tuple[list[int], int]:
     from bot.progress.store import behind
 
-    return await behind(db, guild_id, story_id, chapter)
+    return await behind(db, guild_id, story_id, chapter, excluding=excluding)
 
 
 async def _members_avoiding(db: Database, guild_id: int, warning_ids: Sequence[str]) -> set[int]:
@@ -124,7 +132,7 @@ class DiscussionService:
         grace: timedelta,
         warnings_for: WarningsFor = _chapter_warnings,
         caught_up: Counts = _caught_up,
-        behind: Counts = _behind,
+        behind: Behind = _behind,
         readers: Readers = _readers,
         members_avoiding: Avoiding = _members_avoiding,
         concurrency: int = CONCURRENCY,
@@ -399,9 +407,12 @@ class DiscussionService:
 
     async def _reminder_notice(self, discussion: Discussion, marker: str) -> Notice:
         guild_id = discussion.guild_id
-        named, hidden = await self._behind(self.db, guild_id, discussion.story_id, discussion.chapter)
         warnings = await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter)
         avoiding = await self._members_avoiding(self.db, guild_id, [warning.id for warning in warnings])
+        # Avoiders are left out entirely: not named, and not in the hidden count either.
+        named, hidden = await self._behind(
+            self.db, guild_id, discussion.story_id, discussion.chapter, excluding=avoiding
+        )
         assert discussion.story_title is not None
         return reminder_notice(
             marker=marker,

@@ -9,7 +9,7 @@ Hidden members are counted in every club view and never named.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -303,8 +303,14 @@ async def readers_at(db: Database, guild_id: int, story_id: int, chapter: int) -
     return [row[0] for row in rows]
 
 
-async def behind(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:
-    """Club members who have not yet read ``chapter`` (never started counts as behind)."""
+async def behind(
+    db: Database, guild_id: int, story_id: int, chapter: int, *, excluding: Collection[int] = ()
+) -> tuple[list[int], int]:
+    """Club members who have not yet read ``chapter`` (never started counts as behind).
+
+    ``excluding`` leaves members out of both the names and the hidden count (a reminder
+    leaves out members who avoid a warning of the chapter, hidden ones included).
+    """
     rows = await db.fetch_all(
         "SELECT m.user_id, m.hidden FROM club_members AS m"
         " WHERE m.guild_id = ? AND coalesce((SELECT p.chapter FROM reading_progress AS p"
@@ -312,6 +318,7 @@ async def behind(db: Database, guild_id: int, story_id: int, chapter: int) -> tu
         " ORDER BY m.user_id",
         (guild_id, story_id, chapter),
     )
+    rows = [r for r in rows if r[0] not in excluding]
     return [r[0] for r in rows if not r[1]], sum(1 for r in rows if r[1])
 
 

@@ -259,6 +259,9 @@ async def test_reminders_name_those_behind_count_hidden_and_skip_avoiders(
     await avoid(db, GUILD, 3, "grief", now=0)
     await mark_read(db, GUILD, 4, story, 1, now=0)  # behind, hidden
     await set_hidden(db, GUILD, 4, True, now=0)
+    await mark_read(db, GUILD, 5, story, 1, now=0)  # behind, hidden, avoids a warning: left out of the count
+    await set_hidden(db, GUILD, 5, True, now=0)
+    await avoid(db, GUILD, 5, "grief", now=0)
 
     async def grief(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
         return [HeaderWarning("grief", "Grief", "detected")]
@@ -274,6 +277,7 @@ async def test_reminders_name_those_behind_count_hidden_and_skip_avoiders(
     assert first.notice.content is not None
     assert "<@2>" in first.notice.content and "<@3>" not in first.notice.content and "<@1>" not in first.notice.content
     assert "1 hidden member" in first.notice.content and "<@4>" not in first.notice.content
+    assert "2 hidden" not in first.notice.content and "<@5>" not in first.notice.content
     assert first.notice.user_ids == (2,)
     await advance(bot, clock, timedelta(hours=22, minutes=59))
     assert len(world.posted(TEXT)) == 1

@@ -121,6 +121,8 @@ async def test_caught_up_and_behind_split_the_club(db: Database, add_story: AddS
     assert await store.caught_up(db, A, story, 10) == ([], 0)
     named, hidden = await store.behind(db, A, story, 1)
     assert (named, hidden) == ([], 1)
+    assert await store.behind(db, A, story, 5, excluding={2, 6}) == ([], 0)
+    assert await store.behind(db, A, story, 5, excluding={3}) == ([2], 1)
 
 
 async def test_readers_at_includes_hidden_members_for_thread_access(db: Database, add_story: AddStory) -> None:
