@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import mimetypes
+import os
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Iterator, Mapping
@@ -35,7 +36,7 @@ FileLike = Path | bytes | tuple[str, bytes]
 # Test rate-limit window: Discord's 5 messages per 5 s, time-scaled so a 20-message chapter takes
 # about a second instead of 20. ``ClubRuntime(time_scale=1.0)`` runs at Discord's real values.
 DEFAULT_TIME_SCALE = 0.05
-QUIET = 0.05  # seconds without REST traffic that count as "the bot is done"
+QUIET = 0.02  # seconds without REST traffic once no command task runs (commands spawn no untracked tasks)
 ADVANCE_QUIET = 0.2  # the same after the clock moved (background timers are not tracked as tasks)
 SETTLE_TIMEOUT = 30.0
 BUSY_TASK_PREFIXES = (
@@ -328,15 +329,35 @@ class ClubRuntime:
             if not task.done() and task.get_name().startswith(BUSY_TASK_PREFIXES)
         )
 
+    def _db_signature(self) -> tuple[int, int]:
+        """Changes whenever the bot writes to SQLite (the WAL file grows or is touched)."""
+        total_mtime = total_size = 0
+        if self.settings is not None:
+            for suffix in ("", "-wal"):
+                try:
+                    info = os.stat(f"{self.settings.database_path}{suffix}")
+                except FileNotFoundError:
+                    continue
+                total_mtime += info.st_mtime_ns
+                total_size += info.st_size
+        return total_mtime, total_size
+
     async def settle(self, *, quiet: float = QUIET, limit: float = SETTLE_TIMEOUT) -> None:
-        """Wait until no command task runs and the bot made no request for ``quiet`` seconds."""
+        """Wait until no command task runs and the bot neither called the API nor wrote to its
+        database for ``quiet`` seconds."""
         state = self.double.state
         deadline = time.monotonic() + limit
+        signature = self._db_signature()
+        last_write = time.monotonic()
         while True:
             await asyncio.sleep(0.005)
-            if self.busy() == 0 and time.monotonic() - state.last_activity >= quiet:
+            now = time.monotonic()
+            current = self._db_signature()
+            if current != signature:
+                signature, last_write = current, now
+            if self.busy() == 0 and now - max(state.last_activity, last_write) >= quiet:
                 return
-            if time.monotonic() > deadline:
+            if now > deadline:
                 raise DriverError(f"the bot kept working for more than {limit:g} s")
 
 

@@ -155,7 +155,7 @@ async def test_python_m_bot_sync_syncs_globally_and_exits(
 
 def test_python_m_bot_demo_runs_without_a_token(demo_run: Any) -> None:
     code, transcript, log, cwd = demo_run.result()
-    assert code == 0, log
+    assert code == 0, f"{log}\n--- transcript ---\n{transcript}"
     assert "Traceback" not in log
     assert "Dogear demo" in transcript
     assert "Mel › /help" in transcript and "Ada › /config set" in transcript
