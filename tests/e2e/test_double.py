@@ -369,6 +369,16 @@ async def test_guild_and_channel_events_reach_the_bot(club: Club) -> None:
     assert club.bot.get_guild(other.guild.id) is not None
     await club.delete_channel(club.general_channel)
     assert club.bot.get_channel(club.general_channel.id) is None
+
+    async def open_thread() -> int:
+        channel = club.bot.get_channel(club.text_channel.id)
+        thread = await channel.create_thread(name="Short-lived", type=discord.ChannelType.private_thread)
+        return thread.id
+
+    thread_id = await club.run(open_thread)
+    assert club.bot.get_channel(thread_id) is not None  # THREAD_CREATE reached the bot's cache
+    await club.delete_channel(thread_id)
+    assert club.bot.get_channel(thread_id) is None and club.threads == []
     await other.remove_guild()
     assert club.bot.get_guild(other.guild.id) is None
 
