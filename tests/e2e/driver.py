@@ -538,7 +538,8 @@ class Club:
         member: Member | None = None,
         channel: Channel | int | None = None,
         file: FileLike | None = None,
-        **options: Any,
+        options: Mapping[str, Any] | None = None,
+        **more_options: Any,
     ) -> list[Reply]:
         """Run ``/command`` (e.g. ``"story add"``, ``"warnings rules add"``) and return the bot's replies.
 
@@ -547,10 +548,14 @@ class Club:
         ``club.admin`` by default. Waits until the bot finished (answered, deferred answers
         followed up, no command task running, REST quiet); raises :class:`InteractionFailed` if
         the bot missed the 3-second deadline or never followed up a deferral.
+
+        An option whose name collides with ``member``, ``channel`` or ``options`` goes in the
+        ``options`` dict: ``club.slash("excerpt post", member=club.admin, options={"channel": ch})``.
         """
         member = member or self.admin
         channel_model = self.channel(channel or self.text_channel)
-        record = await self.runtime.run(self._slash(command, member, channel_model, file, options))
+        merged = {**(options or {}), **more_options}
+        record = await self.runtime.run(self._slash(command, member, channel_model, file, merged))
         return await self._settle(record)
 
     async def _slash(
@@ -567,11 +572,16 @@ class Club:
         *,
         member: Member | None = None,
         channel: Channel | int | None = None,
-        **other_options: Any,
+        options: Mapping[str, Any] | None = None,
+        **more_options: Any,
     ) -> list[dict[str, Any]]:
-        """What the bot suggests while ``member`` types ``typed`` into ``option``: a list of choice dicts."""
+        """What the bot suggests while ``member`` types ``typed`` into ``option``: a list of choice dicts.
+
+        Other options already filled in go as keywords or, on a name collision, in ``options``.
+        """
         member = member or self.admin
         channel_model = self.channel(channel or self.text_channel)
+        other_options = {**(options or {}), **more_options}
 
         async def go() -> InteractionRecord:
             data = build_command_data(

@@ -673,3 +673,12 @@ async def test_an_invalidated_session_makes_the_bot_identify_again(club: Club) -
     await club.run(forget_sessions_and_drop)
     replies = await club.slash("help", member=club.member)
     assert "Dogear" in replies[0].text
+
+
+async def test_options_named_like_driver_arguments_go_in_the_options_dict(club: Club) -> None:
+    replies = await club.slash(
+        "config set", member=club.admin, channel=club.general_channel, options={"club_channel": club.text_channel}
+    )
+    assert club.text_channel.mention() in replies[0].text
+    with pytest.raises(DriverError, match="no option 'member'"):
+        await club.slash("config show", options={"member": club.member})
