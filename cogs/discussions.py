@@ -322,6 +322,22 @@ class DiscussionCog(
         except Exception:
             log.exception("could not add member %s to discussion threads", user_id)
 
+    @commands.Cog.listener()
+    async def on_story_removed(self, guild_id: int, story_id: int, event_ids: Sequence[int]) -> None:
+        """The story's discussions are gone with it: wake the timer and remove their scheduled events."""
+        self.service.schedules_changed()
+        guild = self.bot.get_guild(guild_id)
+        if guild is None:
+            return
+        for event_id in event_ids:
+            try:
+                scheduled = await guild.fetch_scheduled_event(event_id)
+                await scheduled.delete()
+            except discord.NotFound:
+                continue
+            except discord.HTTPException:
+                log.warning("could not delete scheduled event %s of removed story %s", event_id, story_id)
+
     async def _settings(self, interaction: discord.Interaction) -> GuildSettings:
         assert interaction.guild_id is not None
         return await get_settings(self.bot.db, interaction.guild_id)

@@ -120,9 +120,15 @@ class ConfirmRemove(discord.ui.View):
             self.stop()
             await interaction.response.edit_message(content="You need the Manage Server permission.", view=None)
             return
+        from bot.discussions.store import pending_event_ids
+
         async with self.cog.bot.db.transaction() as tx:
+            event_ids = await pending_event_ids(tx, interaction.guild_id, self.record.id)
             removed = await delete_story(tx, interaction.guild_id, self.record.id)
         self.stop()
+        if removed:
+            # Its discussions went with it: discussions re-arms its timer and deletes their Discord events.
+            self.cog.bot.dispatch("story_removed", interaction.guild_id, self.record.id, event_ids)
         title = escape_markdown(self.record.title)
         if removed:
             text = f"Removed **{title}** with its progress, warnings and scheduled discussions."

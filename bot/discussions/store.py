@@ -418,6 +418,20 @@ async def set_event(db: Database, guild_id: int, discussion_id: int, event_id: i
     )
 
 
+async def pending_event_ids(conn: aiosqlite.Connection, guild_id: int, story_id: int) -> list[int]:
+    """Scheduled events of this story's discussions that have not happened yet.
+
+    Read inside the transaction that removes the story (the rows cascade away with it), so the
+    caller can delete the events from Discord afterwards.
+    """
+    cursor = await conn.execute(
+        "SELECT event_id FROM discussions WHERE guild_id = ? AND story_id = ? AND event_id IS NOT NULL"
+        " AND state IN ('scheduled', 'posting', 'failed', 'missed')",
+        (guild_id, story_id),
+    )
+    return [row[0] for row in await cursor.fetchall()]
+
+
 async def posted_threads(db: Database, guild_id: int, story_id: int, chapter: int) -> list[int]:
     """Threads of this story's posted discussions that a reader of ``chapter`` may join."""
     rows = await db.fetch_all(

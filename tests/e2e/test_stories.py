@@ -150,3 +150,24 @@ async def test_unanswered_confirmations_and_forms_end_with_the_bot(club: Club, s
     assert await club.run(pending) == before + 2  # the confirm view and the form, left unanswered
     await club.restart()
     assert await club.run(pending) == 0
+
+
+async def test_removing_a_story_removes_its_discussions_and_their_events(club: Club, sample_story: Path) -> None:
+    await add_sample(club, sample_story)
+    scheduled = await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story="The Lamp at Gull Point",
+        chapter=2,
+        when="in 3 days",
+        event=True,
+        channel=club.text_channel,
+    )
+    assert "event was created" in scheduled[-1].text and len(club.events) == 1
+    asked = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    done = await club.click(asked[0], "Remove", member=club.admin)
+    assert "Removed **The Lamp at Gull Point**" in done[-1].text
+    await club.settle()
+    assert club.events == []
+    sql = "SELECT count(*) FROM discussions WHERE guild_id = ?"
+    assert await club.run(club.bot.db.fetch_value(sql, (club.guild.id,))) == 0
