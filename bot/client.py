@@ -51,6 +51,7 @@ def bot_intents() -> discord.Intents:
 
 async def send_ephemeral(interaction: discord.Interaction, content: str, **kwargs: Any) -> None:
     """Answer whether or not the interaction was already responded to or deferred."""
+    kwargs.setdefault("allowed_mentions", discord.AllowedMentions.none())
     if interaction.response.is_done():
         await interaction.followup.send(content, ephemeral=True, **kwargs)
     else:
@@ -83,22 +84,34 @@ def describe_error(error: app_commands.AppCommandError) -> str | None:
     return None
 
 
+async def report_error(interaction: discord.Interaction, error: BaseException, *, what: str) -> None:
+    """The one place an interaction's failure becomes an answer: commands, buttons and forms alike.
+
+    A mistake the member can fix is shown as is; anything else is logged with a reference the
+    member can quote, and never shown as a traceback.
+    """
+    if isinstance(error, UserError):
+        message: str | None = str(error)
+    elif isinstance(error, app_commands.AppCommandError):
+        message = describe_error(error)
+    else:
+        message = None
+    if message is None:
+        reference = secrets.token_hex(4).upper()
+        log.error("%s failed (reference %s)", what, reference, exc_info=error)
+        message = f"Something went wrong on my side. If it keeps happening, tell an admin the reference {reference}."
+    try:
+        await send_ephemeral(interaction, message)
+    except discord.HTTPException:
+        log.warning("could not tell the member about an error in %s", what, exc_info=True)
+
+
 class DogearTree(app_commands.CommandTree):
     """Known errors become a short ephemeral answer; the rest are logged with a reference."""
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        message = describe_error(error)
-        if message is None:
-            reference = secrets.token_hex(4).upper()
-            command = interaction.command.qualified_name if interaction.command else "?"
-            log.error("command /%s failed (reference %s)", command, reference, exc_info=error)
-            message = (
-                f"Something went wrong on my side. If it keeps happening, tell an admin the reference {reference}."
-            )
-        try:
-            await send_ephemeral(interaction, message)
-        except discord.HTTPException:
-            log.warning("could not tell the member about an error", exc_info=True)
+        command = interaction.command.qualified_name if interaction.command else "?"
+        await report_error(interaction, error, what=f"command /{command}")
 
 
 class DogearBot(commands.Bot):

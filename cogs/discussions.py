@@ -18,6 +18,7 @@ from discord.ext import commands
 from discord.http import handle_message_parameters
 from discord.utils import MISSING
 
+from bot.client import report_error
 from bot.discussions import store
 from bot.discussions.cadence import parse_every, plan_chapters, plan_times
 from bot.discussions.compose import Notice, escape, stamp
@@ -265,13 +266,7 @@ class PromptsModal(discord.ui.Modal, title="Discussion prompts"):
         await self.cog.save_prompts(interaction, self.prompts.value)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:
-        message = str(error) if isinstance(error, UserError) else "Something went wrong saving the prompts."
-        if not isinstance(error, UserError):
-            log.exception("saving prompts failed", exc_info=error)
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
-            await interaction.response.send_message(message, ephemeral=True)
+        await report_error(interaction, error, what="the discussion prompts form")
 
 
 def parse_prompts(text: str) -> list[str] | None:

@@ -22,6 +22,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.guilds import get_settings
 from bot.story.model import Chapter, HeaderWarning
@@ -41,15 +42,6 @@ THREAD_PERMISSIONS = {"view_channel": "View Channel", "send_messages_in_threads"
 
 def _bot(interaction: discord.Interaction) -> DogearBot:
     return interaction.client  # type: ignore[return-value]
-
-
-async def _answer(interaction: discord.Interaction, content: str) -> None:
-    if interaction.response.is_done():
-        await interaction.followup.send(content, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
-    else:
-        await interaction.response.send_message(
-            content, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
-        )
 
 
 async def reader_chapter(bot: DogearBot, guild_id: int, story_id: int, number: int) -> tuple[StoryRecord, Chapter]:
@@ -156,11 +148,8 @@ class _Button(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:
             if interaction.guild_id is None:
                 raise UserError("These buttons work inside the server where the chapter was posted.")
             await self.run(interaction)
-        except UserError as error:
-            await _answer(interaction, str(error))
-        except Exception:
-            log.exception("button %s failed", self.custom_id)
-            await _answer(interaction, "Something went wrong on my side; the error was logged. Try again in a moment.")
+        except Exception as error:
+            await report_error(interaction, error, what=f"button {self.custom_id}")
 
     async def run(self, interaction: discord.Interaction) -> None:
         raise NotImplementedError
@@ -182,9 +171,9 @@ class MarkRead(_Button, template=r"dogear:read:(?P<story>\d+):(?P<chapter>\d+)")
         record, _ = await reader_chapter(bot, interaction.guild_id, self.story_id, self.chapter)
         title = escape_markdown(record.title)
         if await advance(bot, interaction, self.story_id, self.chapter):
-            await _answer(interaction, f"✅ Saved: you have read up to chapter {self.chapter} of **{title}**.")
+            await send_ephemeral(interaction, f"✅ Saved: you have read up to chapter {self.chapter} of **{title}**.")
         else:
-            await _answer(
+            await send_ephemeral(
                 interaction, f"You are already at chapter {self.chapter} of **{title}** or further; nothing changed."
             )
 

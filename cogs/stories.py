@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import report_error
 from bot.errors import UserError
 from bot.story.decode import size_limit_message
 from bot.story.importer import SUPPORTED, content_hash, import_story
@@ -105,6 +106,9 @@ class ConfirmRemove(discord.ui.View):
 
     async def on_timeout(self) -> None:
         self.cog.open_views.discard(self)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:
+        await report_error(interaction, error, what=f"removing story {self.record.id}")
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.admin_id:
