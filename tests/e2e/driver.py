@@ -305,6 +305,10 @@ class ClubRuntime:
 
     # -- servers
     async def _join(self, name: str) -> ClubLayout:
+        if self.bot is None or self.bot.is_closed():
+            # An earlier test broke the bot (e.g. a failed restart): later tests get a fresh one.
+            await self._stop_bot()
+            await self._start_bot()
         layout = self.double.state.create_club_guild(name, commands_from=self.home.guild.id)
         self.double.state.add_bot_to_guild(layout.guild)
         await self._wait_for(lambda: self.bot.get_guild(layout.guild.id) is not None, f"the bot to see {name}")
