@@ -145,18 +145,19 @@ class RestApi:
             response = json_response(limited.body, status=429, headers=limited.headers)
             record.error = f"rate limited for {limited.body['retry_after']} s"
         record.status = response.status
-        if response.status != 429:
-            self._mark_retry(record)
+        self._mark_retry(record)
         state.touch()
         return response
 
     def _mark_retry(self, record: RequestRecord) -> None:
-        """A request that repeats a 429'd one (same route, same body) means the client retried it."""
-        for earlier in reversed(self.state.requests[:-1]):
-            if earlier.status == 429 and not earlier.retried and earlier.path == record.path:
-                if earlier.body == record.body and earlier.method == record.method:
-                    earlier.retried = True
-                return
+        """A request repeating 429'd ones (same method, path and body) means the client retried them."""
+        pending = self.state.unretried
+        for earlier in [r for r in pending if r.path == record.path and r.method == record.method]:
+            if earlier.body == record.body:
+                earlier.retried = True
+                pending.remove(earlier)
+        if record.status == 429:
+            pending.append(record)
 
     def _authorize(self, request: web.Request, record: RequestRecord) -> None:
         if record.route.startswith(("/interactions/", "/webhooks/")):

@@ -102,6 +102,7 @@ class DoubleState:
         self.interactions: dict[int, InteractionRecord] = {}
         self.by_token: dict[str, InteractionRecord] = {}
         self.requests: list[RequestRecord] = []
+        self.unretried: list[RequestRecord] = []  # 429s not yet followed by the same request
         self.limiter = RateLimiter(self.rate_rules)
         self.nonces: dict[tuple[int, str], int] = {}
         self.dm_channels: dict[int, Channel] = {}
