@@ -31,6 +31,7 @@ from bot.story.store import (
     resolve_story,
     search_stories,
 )
+from bot.text import clip_lines
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
-MESSAGE_LIMIT = 2000
 MAX_TITLE = 200
 
 
@@ -55,19 +55,6 @@ async def story_autocomplete(bot: DogearBot, guild_id: int | None, typed: str) -
         return []
     found = await search_stories(bot.db, guild_id, typed, limit=25)
     return [app_commands.Choice(name=choice_name(record), value=str(record.id)) for record in found]
-
-
-def _clip(lines: list[str], limit: int = MESSAGE_LIMIT) -> str:
-    """Join lines, dropping the tail (with a note) if the whole would be too long."""
-    out: list[str] = []
-    used = 0
-    for index, line in enumerate(lines):
-        if used + len(line) + 1 > limit - 40:
-            out.append(f"… and {len(lines) - index} more line(s)")
-            break
-        out.append(line)
-        used += len(line) + 1
-    return "\n".join(out)
 
 
 def import_summary(record_title: str, story_id: int, chapters: int, words: int, report: ScanReport) -> str:
@@ -87,7 +74,7 @@ def import_summary(record_title: str, story_id: int, chapters: int, words: int, 
     if report.declared_unmapped:
         unmapped = "; ".join(escape_markdown(text) for text in report.declared_unmapped)
         lines.append(f"Declared by the author, not matched to a warning: {unmapped}")
-    return _clip(lines)
+    return clip_lines(lines)
 
 
 class ConfirmRemove(discord.ui.View):
@@ -226,7 +213,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             )
         if page < pages:
             lines.append(f"-# Next: `/story list page:{page + 1}`")
-        await interaction.response.send_message(_clip(lines), ephemeral=True)
+        await interaction.response.send_message(clip_lines(lines), ephemeral=True)
 
     @app_commands.command(name="info", description="A story's details, chapters and warnings")
     @app_commands.describe(story="The story")
@@ -257,7 +244,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {chapter.words:,} words")
         if len(chapters) > 40:
             lines.append(f"… and {len(chapters) - 40} more chapters")
-        await interaction.response.send_message(_clip(lines), ephemeral=True)
+        await interaction.response.send_message(clip_lines(lines), ephemeral=True)
 
     @app_commands.command(name="remove", description="Remove a story with its progress and schedules (Manage Server)")
     @app_commands.describe(story="The story to remove")

@@ -19,6 +19,7 @@ from bot.errors import UserError
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.render import escape_markdown
 from bot.story.store import resolve_story, search_stories
+from bot.text import clip_lines
 from bot.warnings import service
 from bot.warnings.declared import Declared
 from bot.warnings.engine import ScanReport, scan
@@ -27,22 +28,8 @@ from bot.warnings.rules import RULE_KINDS, default_ruleset
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
-MESSAGE_LIMIT = 2000
 EMBED_DESCRIPTION_LIMIT = 4000
 MAX_TEST_TEXT = 4000
-
-
-def _clip(lines: list[str], limit: int = MESSAGE_LIMIT) -> str:
-    """Join lines, dropping the tail (with a note) if the whole would be too long."""
-    out: list[str] = []
-    used = 0
-    for index, line in enumerate(lines):
-        if used + len(line) + 1 > limit - 40:
-            out.append(f"… and {len(lines) - index} more line(s)")
-            break
-        out.append(line)
-        used += len(line) + 1
-    return "\n".join(out)
 
 
 def code(text: str) -> str:
@@ -66,7 +53,7 @@ def describe_report(report: ScanReport) -> str:
         lines.append(f"⚠️ **{escape_markdown(warning.label)}** (`{warning.id}`, score {warning.score:g})")
         for item in warning.evidence:
             lines.append(f"  › paragraph {item.paragraph}: {escape_markdown(item.text)}")
-    return _clip(lines)
+    return clip_lines(lines)
 
 
 @app_commands.guild_only()
@@ -206,7 +193,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             lines += [f"• category `{name}`" for name in sorted(off_categories)]
             lines += [f"• default rule `{name}`" for name in sorted(off_rules)]
         lines.append(f"The {len(default_ruleset().rules)} default rules apply unless switched off.")
-        await interaction.response.send_message(_clip(lines), ephemeral=True)
+        await interaction.response.send_message(clip_lines(lines), ephemeral=True)
 
     @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
     @app_commands.describe(target="A category, or a default rule such as death/die")
@@ -288,7 +275,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         hidden = [warning_id for warning_id, action in overrides.items() if action == "remove"]
         if hidden:
             lines.append("Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in hidden))
-        await interaction.response.send_message(_clip(lines), ephemeral=True)
+        await interaction.response.send_message(clip_lines(lines), ephemeral=True)
 
     # --- autocomplete ---------------------------------------------------------------------
 
