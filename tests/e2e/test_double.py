@@ -659,22 +659,6 @@ async def test_slash_payloads_nest_groups_and_resolve_attachments(club: Club) ->
         assert await response.read() == b"grief\n"
 
 
-async def test_an_invalidated_session_makes_the_bot_identify_again(club: Club) -> None:
-    gateway = club.double.gateway
-    identifies = gateway.identifies
-
-    async def forget_sessions_and_drop() -> None:
-        for session in gateway.sessions.values():
-            session.closed = True  # Discord no longer knows the session: RESUME gets op 9
-        await gateway.drop()
-        await club.runtime._wait_for(lambda: gateway.identifies > identifies, "a fresh IDENTIFY", limit=15)
-        await club.runtime._wait_for(lambda: club.bot.get_guild(club.guild.id) is not None, "GUILD_CREATE again")
-
-    await club.run(forget_sessions_and_drop)
-    replies = await club.slash("help", member=club.member)
-    assert "Dogear" in replies[0].text
-
-
 async def test_options_named_like_driver_arguments_go_in_the_options_dict(club: Club) -> None:
     replies = await club.slash(
         "config set", member=club.admin, channel=club.general_channel, options={"club_channel": club.text_channel}
