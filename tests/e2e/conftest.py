@@ -9,6 +9,7 @@ in the bot's log. See README.md in this directory.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,9 +41,14 @@ class DemoRun:
                 preexec_fn=lambda: os.nice(10),
             )  # fmt: skip
 
-    def result(self, timeout: float = 60.0) -> tuple[int, str, str, Path]:
+    def result(self, timeout: float = 60.0) -> tuple[int, str, str, list[str]]:
+        """Exit status, transcript, stderr, and what the demo left in its working directory."""
         code = self.process.wait(timeout)
-        return code, self.stdout.read_text(), self.stderr.read_text(), self.cwd
+        outcome = code, self.stdout.read_text(), self.stderr.read_text(), sorted(p.name for p in self.cwd.iterdir())
+        shutil.rmtree(self.cwd, ignore_errors=True)
+        self.stdout.unlink(missing_ok=True)
+        self.stderr.unlink(missing_ok=True)
+        return outcome
 
 
 _demo: DemoRun | None = None

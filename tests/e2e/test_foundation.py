@@ -154,7 +154,7 @@ async def test_python_m_bot_sync_syncs_globally_and_exits(
 
 
 def test_python_m_bot_demo_runs_without_a_token(demo_run: Any) -> None:
-    code, transcript, log, cwd = demo_run.result()
+    code, transcript, log, left_behind = demo_run.result()
     assert code == 0, f"{log}\n--- transcript ---\n{transcript}"
     assert "Traceback" not in log
     assert "Dogear demo" in transcript
@@ -165,4 +165,4 @@ def test_python_m_bot_demo_runs_without_a_token(demo_run: Any) -> None:
     assert "Posted chapter 2 of **The Lamp at Gull Point**" in transcript
     assert "(nobody was pinged by these posts)" in transcript  # chapter 2 has '@everyone' in its text
     assert "(this post pinged @Readers)" in transcript  # the discussion opens with the club role's ping
-    assert not list(cwd.iterdir())  # the demo's database lived in a temporary directory
+    assert left_behind == []  # the demo's database lived in a temporary directory
