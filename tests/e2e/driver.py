@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from bot.clock import ManualClock
 from tests.double import DiscordDouble
+from tests.double import permissions as P
 from tests.double.limits import RateLimitRules
 from tests.double.models import Channel, Guild, InteractionRecord, Member, Message, Role, ScheduledEvent, User
 from tests.double.state import ClubLayout, DoubleState
@@ -670,6 +671,13 @@ class Club:
     ) -> InteractionRecord:
         if member.guild_id != self.guild.id:
             raise DriverError(f"{member.user.username} is not a member of {self.guild.name}")
+        if channel.deleted:
+            raise DriverError(f"#{channel.name} was deleted")
+        if channel.is_thread and channel.archived:
+            raise DriverError(f"#{channel.name} is archived: Discord runs no app commands there")
+        allowed = self.state.perms(channel, member.user.id)
+        if not allowed & P.VIEW_CHANNEL or (kind in (2, 4) and not allowed & P.USE_APPLICATION_COMMANDS):
+            raise DriverError(f"{member.user.username} cannot use commands in #{channel.name}")
         record = self.state.new_interaction(
             type=kind, guild=self.guild, channel=channel, user=member.user, data=data, message=message
         )

@@ -666,3 +666,9 @@ async def test_options_named_like_driver_arguments_go_in_the_options_dict(club: 
     assert club.text_channel.mention() in replies[0].text
     with pytest.raises(DriverError, match="no option 'member'"):
         await club.slash("config show", options={"member": club.member})
+
+
+async def test_members_cannot_run_commands_where_discord_would_not_let_them(club: Club) -> None:
+    with pytest.raises(DriverError, match="cannot use commands in #staff-only"):
+        await club.slash("help", member=club.member, channel=club.hidden_channel)
+    assert await club.slash("help", member=club.owner, channel=club.hidden_channel)
