@@ -327,11 +327,18 @@ class ClubRuntime:
             await asyncio.sleep(0.005)
 
     def busy(self) -> int:
-        """Command, view, modal and event-listener tasks still running in the bot."""
+        """Command, view, modal and event-listener tasks still running in the bot.
+
+        A task parked in ``View.wait()``, ``Modal.wait()`` or ``bot.wait_for()`` waits for a
+        member, not for the bot: it does not count.
+        """
+        listeners = {id(future) for waiting in getattr(self.bot, "_listeners", {}).values() for future, _ in waiting}
         return sum(
             1
             for task in asyncio.all_tasks(self.loop)
-            if not task.done() and task.get_name().startswith(BUSY_TASK_PREFIXES)
+            if not task.done()
+            and task.get_name().startswith(BUSY_TASK_PREFIXES)
+            and not _waits_for_member(task, listeners)
         )
 
     def _db_signature(self) -> tuple[int, int]:
@@ -364,6 +371,26 @@ class ClubRuntime:
                 return
             if now > deadline:
                 raise DriverError(f"the bot kept working for more than {limit:g} s")
+
+
+def _waits_for_member(task: asyncio.Task[Any], listeners: set[int]) -> bool:
+    """Whether the task's await chain ends in discord.py waiting for a member's next action:
+    ``View.wait()``/``Modal.wait()`` on the way, or a future ``bot.wait_for()`` registered."""
+    awaiting: Any = task.get_coro()
+    for _ in range(64):
+        code = getattr(awaiting, "cr_code", None)
+        if code is None:
+            return id(awaiting) in listeners
+        filename = code.co_filename.replace("\\", "/")
+        if code.co_name == "wait" and filename.endswith(("/discord/ui/view.py", "/discord/ui/modal.py")):
+            return True
+        if code.co_name == "wait_for" and filename.endswith("/asyncio/tasks.py"):
+            # bot.wait_for(..., timeout=...) wraps the listener's future in asyncio.wait_for.
+            frame = getattr(awaiting, "cr_frame", None)
+            if frame is not None and id(frame.f_locals.get("fut")) in listeners:
+                return True
+        awaiting = getattr(awaiting, "cr_await", None)
+    return False
 
 
 # ---------------------------------------------------------------------------------------------- clock

@@ -672,3 +672,42 @@ async def test_members_cannot_run_commands_where_discord_would_not_let_them(club
     with pytest.raises(DriverError, match="cannot use commands in #staff-only"):
         await club.slash("help", member=club.member, channel=club.hidden_channel)
     assert await club.slash("help", member=club.owner, channel=club.hidden_channel)
+
+
+async def test_a_callback_waiting_for_the_member_does_not_hold_up_the_driver(club: Club) -> None:
+    outcome: dict[str, Any] = {}
+
+    class Confirm(discord.ui.View):
+        @discord.ui.button(label="Yes", custom_id="probe:yes")
+        async def yes(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
+            await interaction.response.edit_message(content="Confirmed", view=None)
+            self.stop()
+
+    class Start(discord.ui.View):
+        @discord.ui.button(label="Start", custom_id="probe:start")
+        async def start(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
+            confirm = Confirm(timeout=60)
+            await interaction.response.send_message("Sure?", view=confirm, ephemeral=True)
+            outcome["timed_out"] = await confirm.wait()  # parked until the member answers
+            await interaction.followup.send("Done", ephemeral=True)
+
+        @discord.ui.button(label="Type", custom_id="probe:type")
+        async def type_(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
+            await interaction.response.send_message("Say something", ephemeral=True)
+            message = await club.bot.wait_for("message", timeout=60)
+            outcome["said"] = message.content
+
+    async def go() -> None:
+        await club.bot.get_channel(club.text_channel.id).send("Probe", view=Start(timeout=None))
+
+    await club.run(go)
+    panel = club.messages(club.text_channel)[0]
+    started = time.monotonic()
+    sure = await club.click(panel, "Start", member=club.member)
+    assert [r.content for r in sure] == ["Sure?"]
+    await club.click(panel, "Type", member=club.member)
+    assert time.monotonic() - started < 5  # neither parked callback held the driver up
+    done = await club.click(sure[0], "Yes", member=club.member)
+    assert [r.content for r in done] == ["Confirmed"]
+    await club.wait_for(lambda: "timed_out" in outcome, "the parked callback to finish")
+    assert outcome["timed_out"] is False
