@@ -92,6 +92,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             name, options = f"{name} {options[0]['name']}", options[0].get("options") or []
         if name in leaves:
             leaves[name] += 1
+    slow = sorted(
+        (
+            (record.responded_at - record.created, record.describe())
+            for record in list(state.interactions.values())
+            if record.responded_at is not None and record.responded_at - record.created > 1.0
+        ),
+        reverse=True,
+    )
+    for seconds, what in slow[:5]:
+        terminalreporter.write_line(f"e2e: slow first answer ({seconds:.2f} s of the 3 s allowed): {what}")
     unused = sorted(name for name, count in leaves.items() if count == 0)
     used = len(leaves) - len(unused)
     terminalreporter.write_line(f"e2e: {used} of {len(leaves)} slash commands exercised through the double")
