@@ -227,7 +227,7 @@ async def test_an_unanswered_interaction_fails_after_three_seconds(club: Club) -
     started = time.monotonic()
     with pytest.raises(InteractionFailed) as caught:
         await club.click(message, "Stale", member=club.member)
-    assert 2.9 < time.monotonic() - started < 5.0
+    assert 2.9 < time.monotonic() - started < 8.0
     record = caught.value.record
     assert record in club.double.failed_interactions
     assert "not answered within 3 s" in (record.failed or "")
