@@ -568,6 +568,15 @@ async def post_probe_panel(club: Club, seen: dict[str, Any]) -> discord.Message:
         async def ask(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
             await interaction.response.send_modal(Feedback())  # type 9
 
+        @discord.ui.button(label="Flash", custom_id="probe:flash")
+        async def flash(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
+            await interaction.response.send_message("Now you see me", ephemeral=True)
+            original = await interaction.original_response()  # GET .../messages/@original
+            seen["flash"] = original.content
+            extra = await interaction.followup.send("Second thought", ephemeral=True, wait=True)
+            await interaction.followup.edit_message(extra.id, content="Second thought, edited")
+            await interaction.delete_original_response()  # DELETE .../messages/@original
+
         @discord.ui.select(custom_id="probe:pick", options=[discord.SelectOption(label=x) for x in ("one", "two")])
         async def pick(self, interaction: discord.Interaction, select: discord.ui.Select[Any]) -> None:
             seen["select"] = select.values
@@ -583,7 +592,7 @@ async def test_buttons_deferrals_selects_and_modals_round_trip(club: Club) -> No
     seen: dict[str, Any] = {}
     await post_probe_panel(club, seen)
     panel = club.messages(club.text_channel)[0]
-    assert panel.labels == ["Update", "Later", "Think", "Ask"]
+    assert panel.labels == ["Update", "Later", "Think", "Ask", "Flash"]
 
     updated = await club.click(panel, "Update", member=club.member)
     assert [r.id for r in updated] == [panel.id] and updated[0].content == "Updated in place"
@@ -603,7 +612,10 @@ async def test_buttons_deferrals_selects_and_modals_round_trip(club: Club) -> No
         await club.submit_modal(form, {"Thoughts": "x" * 201}, member=club.member)
     with pytest.raises(DriverError, match="no component 'Nope'"):
         await club.click(panel, "Nope")
-    assert [r.response_type for r in club._interactions] == [7, 6, 5, 4, 9, 4]
+    flashed = await club.click(panel, "Flash", member=club.member)
+    assert [r.content for r in flashed] == ["Second thought, edited"]  # the original was deleted
+    assert seen["flash"] == "Now you see me"
+    assert [r.response_type for r in club._interactions] == [7, 6, 5, 4, 9, 4, 4]
 
 
 async def test_autocomplete_returns_the_bots_choices(club: Club) -> None:
