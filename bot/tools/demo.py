@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from bot.paths import PROJECT_ROOT
 
@@ -309,19 +309,41 @@ def script(story: Path) -> list[Step]:
     ]
 
 
+class _BadArguments(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """One clear line for bad arguments instead of argparse's usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _BadArguments(message)
+
+
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot demo", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="python -m bot demo", description="Watch Dogear run a club evening, without a Discord token.")
     parser.add_argument("--story", type=Path, default=SAMPLE_STORY, help="story file to use (default: the sample)")
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exit_:
+    except _BadArguments as error:
+        print(f"dogear: demo: {error}; usage: python -m bot demo [--story PATH]", file=sys.stderr)
+        return 2
+    except SystemExit as exit_:  # --help
         return 0 if exit_.code == 0 else 2
     story: Path = args.story
     if not story.is_file():
         print(f"dogear: demo: {story} is not a file; pass --story PATH or leave it out for the sample", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.CRITICAL)
-    driver = _import_driver()
+    try:
+        driver = _import_driver()
+    except ImportError as error:
+        print(
+            f"dogear: demo: the Discord double in tests/double is missing ({error}); run the demo from a clone of "
+            "the repository",
+            file=sys.stderr,
+        )
+        return 2
     with tempfile.TemporaryDirectory(prefix="dogear-demo-") as tmp:
         runtime = driver.ClubRuntime(Path(tmp) / "demo.sqlite3")
         runtime.start()

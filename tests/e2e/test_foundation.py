@@ -166,3 +166,15 @@ def test_python_m_bot_demo_runs_without_a_token(demo_run: Any) -> None:
     assert "(nobody was pinged by these posts)" in transcript  # chapter 2 has '@everyone' in its text
     assert "(this post pinged @Readers)" in transcript  # the discussion opens with the club role's ping
     assert left_behind == []  # the demo's database lived in a temporary directory
+
+
+@pytest.mark.parametrize("args", [["--bogus"], ["--story", "/no/such/story.md"]])
+def test_python_m_bot_demo_bad_arguments_get_one_line_and_status_2(args: list[str]) -> None:
+    import subprocess
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "demo", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("dogear: demo: ")
+    assert result.stdout == ""
