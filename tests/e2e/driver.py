@@ -38,7 +38,7 @@ FileLike = Path | bytes | tuple[str, bytes]
 # about a second instead of 20. ``ClubRuntime(time_scale=1.0)`` runs at Discord's real values.
 DEFAULT_TIME_SCALE = 0.05
 QUIET = 0.02  # seconds without REST traffic once no command task runs (commands spawn no untracked tasks)
-ADVANCE_QUIET = 0.2  # the same after the clock moved (background timers are not tracked as tasks)
+ADVANCE_QUIET = 0.1  # the same after the clock moved (background timers are not tracked as tasks)
 SETTLE_TIMEOUT = 30.0
 BUSY_TASK_PREFIXES = (
     "CommandTree-invoker",
