@@ -93,8 +93,9 @@ async def wait_until(predicate: object, what: str, limit: float = 20.0) -> None:
         await asyncio.sleep(0.02)
 
 
-async def test_python_m_bot_connects_syncs_answers_and_stops_cleanly_on_sigterm(
-    own_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_python_m_bot_connects_syncs_answers_and_stops_cleanly_on_a_signal(
+    own_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, stop_signal: signal.Signals
 ) -> None:
     double, layout = own_double
     env = cli_env(double, tmp_path, DEV_GUILD_ID=str(layout.guild.id))
@@ -123,7 +124,7 @@ async def test_python_m_bot_connects_syncs_answers_and_stops_cleanly_on_sigterm(
         assert "Dogear" in answer.content and answer.ephemeral
     finally:
         if process.returncode is None:
-            process.send_signal(signal.SIGTERM)
+            process.send_signal(stop_signal)
         _, stderr = await asyncio.wait_for(process.communicate(), 20)
     log = stderr.decode()
     assert process.returncode == 0, log
