@@ -529,7 +529,9 @@ class RestApi:
         if channel.is_thread:
             if channel.locked:
                 state.require(channel, P.MANAGE_THREADS, "sending in a locked thread")
-            channel.archived = False
+            if channel.archived:
+                channel.archived = False  # sending into an archived thread unarchives it, as on Discord
+                state.dispatch("THREAD_UPDATE", channel.to_dict())
 
     async def create_message(self, request: web.Request) -> web.Response:
         state = self.state
