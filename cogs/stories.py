@@ -113,6 +113,8 @@ class ConfirmRemove(discord.ui.View):
             return
         from bot.discussions.store import pending_event_ids
 
+        # Acknowledge within Discord's 3 s before touching the database; the edit follows.
+        await interaction.response.defer()
         async with self.cog.bot.db.transaction() as tx:
             event_ids = await pending_event_ids(tx, interaction.guild_id, self.record.id)
             removed = await delete_story(tx, interaction.guild_id, self.record.id)
@@ -125,7 +127,7 @@ class ConfirmRemove(discord.ui.View):
             text = f"Removed **{title}** with its progress, warnings and scheduled discussions."
         else:
             text = f"**{title}** was already removed."
-        await interaction.response.edit_message(content=text, view=None)
+        await interaction.edit_original_response(content=text, view=None)
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
     async def cancel(self, interaction: discord.Interaction, _: discord.ui.Button[ConfirmRemove]) -> None:
