@@ -158,12 +158,17 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             new_category=new_category,
             rescan=False,
         )
-        rescanned = await service.rescan_guild(self.bot.db, interaction.guild_id)
+        rescanned = await self._rescan(interaction.guild_id)
         await interaction.followup.send(
             f"Added rule #{rule.id} for `{rule.category}` ({rule.kind}): {code(rule.pattern)}.\n"
-            f"Re-scanned {rescanned} stor{'y' if rescanned == 1 else 'ies'} with the new rules.",
+            f"{rescanned} with the new rules.",
             ephemeral=True,
         )
+
+    async def _rescan(self, guild_id: int) -> str:
+        """Every rule change re-scans the server's stories; the sentence says how many."""
+        count = await service.rescan_guild(self.bot.db, guild_id)
+        return f"Re-scanned {count} stor{'y' if count == 1 else 'ies'}"
 
     @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
     @app_commands.describe(rule="The rule to remove")
@@ -172,10 +177,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         assert interaction.guild_id is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
         removed = await service.remove_rule(self.bot.db, interaction.guild_id, rule, rescan=False)
-        rescanned = await service.rescan_guild(self.bot.db, interaction.guild_id)
+        rescanned = await self._rescan(interaction.guild_id)
         await interaction.followup.send(
-            f"Removed rule #{removed.id} (`{removed.category}`: {code(removed.pattern)}).\n"
-            f"Re-scanned {rescanned} stor{'y' if rescanned == 1 else 'ies'}.",
+            f"Removed rule #{removed.id} (`{removed.category}`: {code(removed.pattern)}).\n{rescanned}.",
             ephemeral=True,
         )
 
@@ -209,9 +213,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             now=self.bot.clock.now().timestamp(),
             rescan=False,
         )
-        rescanned = await service.rescan_guild(self.bot.db, interaction.guild_id)
+        rescanned = await self._rescan(interaction.guild_id)
         await interaction.followup.send(
-            f"Switched off the {kind} `{name}`. Re-scanned {rescanned} stor{'y' if rescanned == 1 else 'ies'}.\n"
+            f"Switched off the {kind} `{name}`. {rescanned}.\n"
             "Authors' own declarations and per-story overrides still show.",
             ephemeral=True,
         )
@@ -223,9 +227,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         assert interaction.guild_id is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
         kind, name = await service.enable(self.bot.db, interaction.guild_id, target, rescan=False)
-        rescanned = await service.rescan_guild(self.bot.db, interaction.guild_id)
+        rescanned = await self._rescan(interaction.guild_id)
         await interaction.followup.send(
-            f"Switched the {kind} `{name}` back on. Re-scanned {rescanned} stor{'y' if rescanned == 1 else 'ies'}.",
+            f"Switched the {kind} `{name}` back on. {rescanned}.",
             ephemeral=True,
         )
 
