@@ -7,6 +7,7 @@ built in ``main()`` and handed to the constructor, so tests build the same bot.
 from __future__ import annotations
 
 import logging
+import pkgutil
 import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -19,15 +20,16 @@ from discord.ext import commands
 from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
-from bot.paths import COGS_DIR
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
 def discover_extensions() -> list[str]:
-    """Every module in ``cogs/`` is an extension; a new file needs no registration."""
-    return sorted(f"cogs.{path.stem}" for path in COGS_DIR.glob("*.py") if not path.stem.startswith("_"))
+    """Every module or package in ``cogs`` is an extension; a new one needs no registration."""
+    import cogs
+
+    return sorted(f"cogs.{module.name}" for module in pkgutil.iter_modules(cogs.__path__) if not module.name.startswith("_"))
 
 
 def point_discord_at(settings: Settings) -> None:

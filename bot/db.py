@@ -12,12 +12,13 @@ import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
-from bot.paths import MIGRATIONS_DIR
+from bot.paths import migrations_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -34,10 +35,11 @@ class Migration:
     sql: str
 
 
-def load_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
+def load_migrations(directory: Traversable | None = None) -> list[Migration]:
     """Migrations numbered 0001, 0002, ... with no gaps, so a typo cannot skip one."""
     found: list[Migration] = []
-    for path in sorted(directory.glob("*.sql")):
+    directory = migrations_dir() if directory is None else directory
+    for path in sorted((p for p in directory.iterdir() if p.name.endswith(".sql")), key=lambda p: p.name):
         match = _MIGRATION_NAME.match(path.name)
         if not match:
             raise DatabaseError(f"migration file {path.name} must be named NNNN_description.sql")

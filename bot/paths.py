@@ -1,12 +1,22 @@
-"""Where the project's shipped files live.
+"""Where the project's shipped files live, read through ``importlib.resources``.
 
-The project runs from a checkout (the README installs it editable), so shipped data sits
-beside the packages rather than inside them.
+The repository keeps shipped data in the top-level ``data/`` (``bot/data`` links to it); the
+build copies what the code reads into the installed package. Reading through
+``importlib.resources`` makes an editable install, a wheel and an sdist behave the same, and
+nothing here depends on the current directory or on a checkout being present.
 """
 
-from pathlib import Path
+from __future__ import annotations
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = PROJECT_ROOT / "data"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-COGS_DIR = PROJECT_ROOT / "cogs"
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+
+def shipped(*parts: str) -> Traversable:
+    """A file shipped with Dogear, e.g. ``shipped("warnings", "rules.json")``."""
+    return files("bot").joinpath("data", *parts)
+
+
+def migrations_dir() -> Traversable:
+    """The numbered SQL migrations."""
+    return files("bot").joinpath("migrations")

@@ -14,8 +14,6 @@ from pathlib import Path
 
 import yarl
 
-from bot.paths import PROJECT_ROOT
-
 DEFAULT_DATABASE_PATH = "data/dogear.sqlite3"
 DISCORD_MESSAGE_LIMIT = 2000
 
@@ -112,8 +110,14 @@ def _log_level(env: Mapping[str, str]) -> int:
     return level
 
 
-def load_settings(env: Mapping[str, str] | None = None, *, root: Path = PROJECT_ROOT) -> Settings:
-    """Build settings from ``env`` (default: the process environment plus ``.env``)."""
+def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = None) -> Settings:
+    """Build settings from ``env`` (default: the process environment plus ``.env``).
+
+    ``root`` is the folder the bot runs in (default: the current directory): ``.env`` is read
+    there and a relative ``DATABASE_PATH`` is under it, so an installed wheel and a checkout
+    behave alike.
+    """
+    root = Path.cwd() if root is None else root
     if env is None:
         from dotenv import load_dotenv
 

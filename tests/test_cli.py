@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.paths import PROJECT_ROOT
+from tests.conftest import REPO_ROOT as PROJECT_ROOT
 
 
 def run_bot(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

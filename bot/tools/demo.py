@@ -1,7 +1,7 @@
 """``python -m bot demo``: watch Dogear run a club evening, without a Discord token.
 
 The real bot (built exactly as ``python -m bot`` builds it) talks to the local Discord double
-from ``tests/double`` on 127.0.0.1; a script plays the members. What you read is what the bot
+from ``bot/devtools/double`` on 127.0.0.1; a script plays the members. What you read is what the bot
 really answered and posted.
 
 Usage: python -m bot demo [--story PATH]
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import re
 import sys
@@ -18,12 +19,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from importlib.resources import as_file
 from pathlib import Path
 from typing import Any, NoReturn
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import shipped
 
-SAMPLE_STORY = PROJECT_ROOT / "data" / "sample_story.md"
 WIDTH = 100
 
 
@@ -32,10 +33,8 @@ def driver() -> Any:
 
 
 def _import_driver() -> Any:
-    """The double lives with the tests; make the project root importable when run from elsewhere."""
-    if str(PROJECT_ROOT) not in sys.path:
-        sys.path.insert(0, str(PROJECT_ROOT))
-    from tests.e2e import driver
+    """The double and its driver ship in ``bot.devtools``; imported late so ``--help`` stays quick."""
+    from bot.devtools import driver
 
     return driver
 
@@ -322,7 +321,7 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str]) -> int:
     parser = _Parser(prog="python -m bot demo", description="Watch Dogear run a club evening, without a Discord token.")
-    parser.add_argument("--story", type=Path, default=SAMPLE_STORY, help="story file to use (default: the sample)")
+    parser.add_argument("--story", type=Path, default=None, help="story file to use (default: the sample)")
     try:
         args = parser.parse_args(argv)
     except _BadArguments as error:
@@ -330,20 +329,19 @@ def main(argv: list[str]) -> int:
         return 2
     except SystemExit as exit_:  # --help
         return 0 if exit_.code == 0 else 2
-    story: Path = args.story
-    if not story.is_file():
+    story: Path | None = args.story
+    if story is not None and not story.is_file():
         print(f"dogear: demo: {story} is not a file; pass --story PATH or leave it out for the sample", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.CRITICAL)
-    try:
-        driver = _import_driver()
-    except ImportError as error:
-        print(
-            f"dogear: demo: the Discord double in tests/double is missing ({error}); run the demo from a clone of "
-            "the repository",
-            file=sys.stderr,
-        )
-        return 2
+    with contextlib.ExitStack() as stack:
+        if story is None:
+            story = stack.enter_context(as_file(shipped("sample_story.md")))
+        return _run(story)
+
+
+def _run(story: Path) -> int:
+    driver = _import_driver()
     with tempfile.TemporaryDirectory(prefix="dogear-demo-") as tmp:
         runtime = driver.ClubRuntime(Path(tmp) / "demo.sqlite3")
         runtime.start()

@@ -13,13 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
+from bot.paths import shipped
 from bot.story.model import StoryMeta
-from bot.warnings.taxonomy import WARNINGS_DATA
 
-DECLARED_FILE = WARNINGS_DATA / "declared.json"
+DECLARED_FILE = shipped("warnings", "declared.json")
 UNWARNED = "unwarned"
 _SPLIT = re.compile(r"\s*(?:[,;\n•|]|\s&\s|\s\+\s|\band\b)\s*")
 _EDGE = re.compile(r"^[\s\-–—:.()\[\]\"'*]+|[\s\-–—:.()\[\]\"'*!]+$")
@@ -71,7 +71,7 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
 
 
 @cache
-def default_mapping(path: Path = DECLARED_FILE) -> DeclaredMapping:
+def default_mapping(path: Traversable = DECLARED_FILE) -> DeclaredMapping:
     return parse_mapping(json.loads(path.read_text(encoding="utf-8")))
 
 

@@ -23,15 +23,17 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 import re2
 
 from bot.errors import UserError
-from bot.warnings.taxonomy import CATEGORY_ID, WARNINGS_DATA, Category, Taxonomy, default_taxonomy
+from bot.paths import shipped
+from bot.warnings.taxonomy import CATEGORY_ID, Category, Taxonomy, default_taxonomy
 
-RULES_FILE = WARNINGS_DATA / "rules.json"
+RULES_FILE = shipped("warnings", "rules.json")
 MAX_PATTERN_CHARS = 500
 MAX_CUSTOM_RULES = 200
 RULE_KINDS = ("phrase", "regex")
@@ -510,7 +512,7 @@ def parse_rules(
 
 
 @cache
-def _rules_document(path: Path = RULES_FILE) -> dict[str, Any]:
+def _rules_document(path: Traversable = RULES_FILE) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 

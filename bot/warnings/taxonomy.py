@@ -12,12 +12,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
-from bot.paths import DATA_DIR
+from bot.paths import shipped
 
-WARNINGS_DATA = DATA_DIR / "warnings"
-TAXONOMY_FILE = WARNINGS_DATA / "taxonomy.json"
+TAXONOMY_FILE = shipped("warnings", "taxonomy.json")
 CATEGORY_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -88,6 +87,6 @@ def parse_taxonomy(raw: dict) -> Taxonomy:
 
 
 @cache
-def default_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
+def default_taxonomy(path: Traversable = TAXONOMY_FILE) -> Taxonomy:
     """Read once per process: the file ships with the code and does not change while running."""
     return parse_taxonomy(json.loads(path.read_text(encoding="utf-8")))

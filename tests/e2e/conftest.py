@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.driver import Club, ClubRuntime
+from bot.devtools.driver import Club, ClubRuntime
 
 DEMO_TEST = "test_python_m_bot_demo_runs_without_a_token"
 
@@ -27,7 +27,7 @@ class DemoRun:
     """``python -m bot demo`` started as soon as collection ends, so it runs beside the other tests."""
 
     def __init__(self) -> None:
-        from bot.paths import PROJECT_ROOT
+        from tests.conftest import REPO_ROOT as PROJECT_ROOT
 
         self.cwd = Path(tempfile.mkdtemp(prefix="dogear-demo-test-"))
         self.stdout = self.cwd.parent / (self.cwd.name + ".out")
@@ -139,6 +139,6 @@ def club(club_runtime: ClubRuntime) -> Iterator[Club]:
 @pytest.fixture
 def sample_story() -> Path:
     """The project's own sample story (data/sample_story.md), safe to use in any test."""
-    from bot.paths import PROJECT_ROOT
+    from tests.conftest import REPO_ROOT
 
-    return PROJECT_ROOT / "data" / "sample_story.md"
+    return REPO_ROOT / "data" / "sample_story.md"

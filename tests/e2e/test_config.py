@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from bot.devtools.driver import Club, CommandNotVisible
 from bot.guilds import get_settings
-from tests.e2e.driver import Club, CommandNotVisible
 
 
 async def test_admin_sets_and_everyone_sees_the_settings(club: Club) -> None:

@@ -8,13 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.devtools.double import permissions as P
+from bot.devtools.driver import Club, CommandNotVisible
 from bot.discussions import store
 from bot.guilds import get_settings, update_settings
 from bot.progress.store import mark_read
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
-from tests.double import permissions as P
-from tests.e2e.driver import Club, CommandNotVisible
 
 
 async def a_story(club: Club, title: str = "The Lamp at Gull Point", chapters: int = 4) -> int:

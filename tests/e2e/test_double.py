@@ -15,8 +15,8 @@ import aiohttp
 import discord
 import pytest
 
-from tests.double import permissions as P
-from tests.e2e.driver import (
+from bot.devtools.double import permissions as P
+from bot.devtools.driver import (
     DEFAULT_TIME_SCALE,
     Club,
     CommandNotVisible,
@@ -634,7 +634,7 @@ async def test_the_bot_sees_channel_overwrites_in_its_permission_checks(club: Cl
 
 
 async def test_slash_payloads_nest_groups_and_resolve_attachments(club: Club) -> None:
-    from tests.e2e.driver import build_command_data
+    from bot.devtools.driver import build_command_data
 
     scope = club.guild.id
     club.state.commands[scope] = [

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.devtools.driver import Club
 from bot.progress.prefs import avoid
 from bot.progress.store import get_progress
 from bot.story.render import normalize_whitespace, unrender
 from bot.story.store import load_chapter, remove_story
-from tests.e2e.driver import Club
 
 
 async def add_story(club: Club, file) -> int:

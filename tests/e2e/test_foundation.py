@@ -17,11 +17,11 @@ from typing import Any
 import discord
 import pytest
 
-from bot.paths import PROJECT_ROOT
-from tests.double import DiscordDouble
-from tests.double.models import InteractionRecord
-from tests.double.state import ClubLayout
-from tests.e2e.driver import Club, build_command_data
+from bot.devtools.double import DiscordDouble
+from bot.devtools.double.models import InteractionRecord
+from bot.devtools.double.state import ClubLayout
+from bot.devtools.driver import Club, build_command_data
+from tests.conftest import REPO_ROOT as PROJECT_ROOT
 
 BAD_STDERR = ("Task was destroyed", "Unclosed connector", "Unclosed client session", "Traceback")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.devtools.driver import Club
 from bot.progress.prefs import avoided_warnings
 from bot.warnings.service import add_category
-from tests.e2e.driver import Club
 
 
 async def test_avoid_show_and_allow(club: Club) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 
 from PIL import Image
 
+from bot.devtools.driver import Club, Reply
 from bot.progress.store import get_progress, is_hidden
-from tests.e2e.driver import Club, Reply
 
 TITLE = "The Lamp at Gull Point"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from bot.devtools.driver import Club
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import count_stories, insert_story
-from tests.e2e.driver import Club
 from tests.story.builders import ao3_html, generic_epub, two_chapter_work
 
 

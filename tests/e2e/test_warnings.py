@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.devtools.driver import Club
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import insert_story
 from bot.warnings import service
-from tests.e2e.driver import Club
 
 SPIDERS = Story(
     StoryMeta("Webs"),

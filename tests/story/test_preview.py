@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.paths import PROJECT_ROOT
 from bot.story.render import normalize_whitespace, unrender
 from bot.tools.preview import main
+from tests.conftest import REPO_ROOT as PROJECT_ROOT
 
 from .builders import ao3_epub, ao3_html, generic_epub, two_chapter_work
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.paths import DATA_DIR
+from tests.conftest import REPO_ROOT
+
+DATA_DIR = REPO_ROOT / "data"
 
 STORY = """Title: The Ford
 

@@ -4,7 +4,7 @@ The bot reaches it only through ``DISCORD_API_BASE`` and ``DISCORD_GATEWAY_URL``
 project is patched. See ``tests/e2e/README.md`` for how tests drive it.
 """
 
-from tests.double.server import DiscordDouble
-from tests.double.state import DoubleState
+from bot.devtools.double.server import DiscordDouble
+from bot.devtools.double.state import DoubleState
 
 __all__ = ["DiscordDouble", "DoubleState"]

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.double import permissions as P
-from tests.double.limits import RateLimiter, RateLimitRules, pings
-from tests.double.models import (
+from bot.devtools.double import permissions as P
+from bot.devtools.double.limits import RateLimiter, RateLimitRules, pings
+from bot.devtools.double.models import (
     DM,
     FORUM,
     PRIVATE_THREAD,

@@ -7,11 +7,11 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.double.gateway import Gateway
-from tests.double.limits import RateLimitRules
-from tests.double.models import InteractionRecord
-from tests.double.rest import RestApi
-from tests.double.state import DoubleState
+from bot.devtools.double.gateway import Gateway
+from bot.devtools.double.limits import RateLimitRules
+from bot.devtools.double.models import InteractionRecord
+from bot.devtools.double.rest import RestApi
+from bot.devtools.double.state import DoubleState
 
 
 class DiscordDouble:

@@ -16,8 +16,8 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.double import permissions as P
-from tests.double.limits import (
+from bot.devtools.double import permissions as P
+from bot.devtools.double.limits import (
     ARCHIVE_DURATIONS,
     CHOICES_MAX,
     EVENT_DESCRIPTION_MAX,
@@ -29,7 +29,7 @@ from tests.double.limits import (
     check_message,
     is_empty,
 )
-from tests.double.models import (
+from bot.devtools.double.models import (
     DM,
     FORUM,
     PRIVATE_THREAD,
@@ -41,7 +41,7 @@ from tests.double.models import (
     ScheduledEvent,
     snowflake,
 )
-from tests.double.state import DoubleError, DoubleState, forbidden, not_found
+from bot.devtools.double.state import DoubleError, DoubleState, forbidden, not_found
 
 API_PREFIX = "/api/v10"
 Files = list[tuple[str, bytes, str | None]]

@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.clock import ManualClock
-from tests.double import DiscordDouble
-from tests.double import permissions as P
-from tests.double.limits import RateLimitRules
-from tests.double.models import Channel, Guild, InteractionRecord, Member, Message, Role, ScheduledEvent, User
-from tests.double.state import ClubLayout, DoubleState
+from bot.devtools.double import DiscordDouble
+from bot.devtools.double import permissions as P
+from bot.devtools.double.limits import RateLimitRules
+from bot.devtools.double.models import Channel, Guild, InteractionRecord, Member, Message, Role, ScheduledEvent, User
+from bot.devtools.double.state import ClubLayout, DoubleState
 
 T = TypeVar("T")
 FileLike = Path | bytes | tuple[str, bytes]
@@ -802,7 +802,7 @@ class Club:
         self, channel: Channel | int, target: Role | Member, *, allow: int = 0, deny: int = 0
     ) -> None:
         """Change a channel's permission overwrite (CHANNEL_UPDATE), e.g. deny the bot Send Messages."""
-        from tests.double.models import Overwrite
+        from bot.devtools.double.models import Overwrite
 
         model = self.channel(channel)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from tests.double.state import DoubleState
+from bot.devtools.double.state import DoubleState
 
 log = logging.getLogger(__name__)
 
