@@ -1,0 +1,30 @@
+"""Discord's limits, named once (see ``shared/docs/discord-platform.md`` beside the checkout).
+
+Every module that fits text into Discord reads these names instead of writing the numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MESSAGE_CHARS: Final = 2000
+"""Characters in one message's content."""
+
+EMBED_DESCRIPTION_CHARS: Final = 4096
+"""An embed description; Dogear keeps to ``EMBED_DESCRIPTION_BUDGET`` for a safety margin."""
+
+EMBED_DESCRIPTION_BUDGET: Final = 4000
+
+EMBED_TITLE_CHARS: Final = 256
+EMBED_FIELD_VALUE_CHARS: Final = 1024
+THREAD_NAME_CHARS: Final = 100
+MODAL_INPUT_CHARS: Final = 4000
+AUTOCOMPLETE_CHOICES: Final = 25
+CHOICE_NAME_CHARS: Final = 100
+NONCE_CHARS: Final = 25
+POLL_ANSWERS: Final = 10
+POLL_ANSWER_CHARS: Final = 55
+POLL_QUESTION_CHARS: Final = 300
+POLL_MAX_HOURS: Final = 768
+INTERACTION_ANSWER_SECONDS: Final = 3.0
+"""An interaction must be answered (or deferred) this soon."""
