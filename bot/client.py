@@ -21,6 +21,7 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
 from bot.settings import Settings
+from bot.worker import Workers
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +126,7 @@ class DogearBot(commands.Bot):
         settings: Settings,
         db: Database,
         clock: Clock,
+        workers: Workers,
         extensions: Iterable[str] | None = None,
         sync_globally: bool = False,
     ) -> None:
@@ -138,6 +140,7 @@ class DogearBot(commands.Bot):
         self.settings = settings
         self.db = db
         self.clock = clock
+        self.workers = workers
         self.initial_extensions = list(discover_extensions() if extensions is None else extensions)
         self.sync_globally = sync_globally
         self.synced = False
@@ -169,6 +172,7 @@ class DogearBot(commands.Bot):
                 self.db_closed = True
                 await self.db.close()
                 log.info("database closed")
+                self.workers.close()
 
 
 async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = False) -> DogearBot:
@@ -177,4 +181,4 @@ async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = F
 
     point_discord_at(settings)
     db = await open_database(settings.database_path)
-    return DogearBot(settings=settings, db=db, clock=clock, sync_globally=sync_globally)
+    return DogearBot(settings=settings, db=db, clock=clock, workers=Workers(), sync_globally=sync_globally)

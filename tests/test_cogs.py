@@ -9,12 +9,13 @@ from bot.client import DogearBot, discover_extensions
 from bot.clock import SystemClock
 from bot.db import open_database
 from bot.settings import load_settings
+from bot.worker import Workers
 
 
 async def test_every_cog_loads_without_collisions(tmp_path: Path) -> None:
     settings = load_settings({"DATABASE_PATH": str(tmp_path / "db.sqlite3")}, root=tmp_path)
     db = await open_database(settings.database_path)
-    bot = DogearBot(settings=settings, db=db, clock=SystemClock())
+    bot = DogearBot(settings=settings, db=db, clock=SystemClock(), workers=Workers())
     try:
         extensions = discover_extensions()
         assert {"cogs.config", "cogs.meta", "cogs.lifecycle"} <= set(extensions)
