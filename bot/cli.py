@@ -1,14 +1,4 @@
-"""``python -m bot``: start the bot, or run one of the offline tools.
-
-Usage:
-    python -m bot              start the bot (sync to DEV_GUILD_ID if set)
-    python -m bot sync         sync slash commands globally, then exit
-    python -m bot backup PATH  write a consistent copy of the database to PATH
-    python -m bot preview PATH [--json] [--budget N]   what a story file would post
-    python -m bot scan PATH [--json] [--rules FILE]   the warnings report of a story file
-    python -m bot eval FILE.jsonl [--json]           warning quality on a labelled set
-    python -m bot demo         a scripted session against a local Discord double
-"""
+"""The ``dogear`` command (also ``python -m bot``): start the bot, or run one of the offline tools."""
 
 from __future__ import annotations
 
@@ -34,6 +24,45 @@ TOOLS: dict[str, str] = {
     "eval": "bot.tools.evaluate",
     "demo": "bot.tools.demo",
 }
+
+# What ``dogear --help`` lists: each subcommand with one line.
+SUBCOMMANDS: tuple[tuple[str, str], ...] = (
+    ("run", "start the bot (the default; syncs commands to DEV_GUILD_ID if set)"),
+    ("sync", "sync slash commands globally, then exit"),
+    ("backup PATH", "write a checked, consistent copy of the database to PATH"),
+    ("preview PATH [--json] [--budget N]", "show what a story file would post, chapter by chapter"),
+    ("scan PATH [--json] [--rules FILE]", "the content-warning report of a story file"),
+    ("eval FILE.jsonl [--json]", "precision and recall of the warning rules on a labelled set"),
+    ("demo [--story PATH]", "a scripted club evening against the local Discord double, no token needed"),
+)
+
+
+def version() -> str:
+    """The installed distribution's version (the wheel's metadata, or the editable install's)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("dogear")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def usage() -> str:
+    width = max(len(name) for name, _ in SUBCOMMANDS)
+    lines = [
+        "usage: dogear [COMMAND] [ARGS]   (the same as python -m bot)",
+        "",
+        "Dogear, a Discord bot for reading clubs. Settings come from the environment and .env",
+        "in the current folder; see .env.example.",
+        "",
+        "commands:",
+        *(f"  {name.ljust(width)}  {line}" for name, line in SUBCOMMANDS),
+        "",
+        f"  {'-h, --help'.ljust(width)}  show this list",
+        f"  {'--version'.ljust(width)}  print the version",
+    ]
+    return "\n".join(lines)
 
 
 def configure_logging(level: int) -> None:
@@ -96,13 +125,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[0] if args else "run"
     if command in ("-h", "--help", "help"):
-        print(__doc__)
+        print(usage())
+        return 0
+    if command in ("-V", "--version", "version"):
+        print(f"dogear {version()}")
         return 0
     if command in TOOLS:
         tool: Callable[[list[str]], int] = importlib.import_module(TOOLS[command]).main
         return tool(args[1:])
     if command not in ("run", "sync", "backup"):
-        return fail(f"unknown command {command!r}; run `python -m bot --help` for the list")
+        return fail(f"unknown command {command!r}; run `dogear --help` for the list")
     try:
         settings = load_settings()
     except SettingsError as error:

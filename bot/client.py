@@ -21,6 +21,7 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
 from bot.settings import Settings
+from bot.shards import ShardScope
 from bot.worker import Workers
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,7 @@ class DogearBot(commands.Bot):
         db: Database,
         clock: Clock,
         workers: Workers,
+        shard_scope: ShardScope | None = None,
         extensions: Iterable[str] | None = None,
         sync_globally: bool = False,
     ) -> None:
@@ -141,6 +143,8 @@ class DogearBot(commands.Bot):
         self.db = db
         self.clock = clock
         self.workers = workers
+        # The servers this process acts for on its own (timers, resumed posts, retention).
+        self.shard_scope = shard_scope or ShardScope()
         self.initial_extensions = list(discover_extensions() if extensions is None else extensions)
         self.sync_globally = sync_globally
         self.synced = False
