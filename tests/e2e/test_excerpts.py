@@ -101,7 +101,7 @@ async def test_members_cannot_post_and_bad_chapters_are_refused(club: Club, samp
     replies = await post(club, member=club.member, story=str(story_id), chapter=1, channel=club.text_channel)
     assert "Manage Messages" in replies[-1].text
     replies = await post(club, member=club.admin, story=str(story_id), chapter=9, channel=club.text_channel)
-    assert "has 4 chapter(s); pick a chapter from 1 to 4" in replies[-1].text
+    assert "has 4 chapters; pick a chapter from 1 to 4" in replies[-1].text
     replies = await club.slash("excerpt read", member=club.member, story="No Such Story", chapter=1)
     assert "No story in this server's library matches" in replies[-1].text
     assert not bot_posts(club, club.text_channel)
