@@ -205,6 +205,8 @@ class ExcerptService:
         self.budget = budget
         self._locks: dict[int, asyncio.Lock] = {}
         self._running: dict[int, asyncio.Task[PostOutcome]] = {}
+        self._sending: set[asyncio.Task[object]] = set()
+        self._stopping = False
 
     def _now(self) -> float:
         return self.clock.now().timestamp()
@@ -336,15 +338,26 @@ class ExcerptService:
                 assert chunk.content is not None
                 buttons = (job.story_id, job.chapter) if chunk.position == last else None
                 try:
-                    message_id = await poster.send(
-                        job.channel_id, chunk.content, nonce=job.nonce(chunk.position), buttons=buttons
-                    )
+                    message_id = await self._send_one(poster, job, chunk.position, chunk.content, buttons)
                 except PostFailure as failure:
                     await self._stopped(job, title, chunk.position, str(failure))
                 await store.record_sent(self.db, job.guild_id, job.id, chunk.position, message_id, now=self._now())
             await store.finish(self.db, job.guild_id, job.id, now=self._now())
         done = await store.get_job(self.db, job.guild_id, job.id)
         return PostOutcome(done or job, title, already_there)
+
+    async def _send_one(
+        self, poster: Poster, job: PostJob, position: int, content: str, buttons: tuple[int, int] | None
+    ) -> int:
+        """One message; only here may a shutdown cancel a post (never inside a database write)."""
+        task = asyncio.current_task()
+        if self._stopping or task is None:
+            raise asyncio.CancelledError()
+        self._sending.add(task)
+        try:
+            return await poster.send(job.channel_id, content, nonce=job.nonce(position), buttons=buttons)
+        finally:
+            self._sending.discard(task)
 
     async def _stopped(self, job: PostJob, title: str, position: int, reason: str) -> None:
         await store.fail(self.db, job.guild_id, job.id, reason, now=self._now())
@@ -438,7 +451,7 @@ class ExcerptService:
 
     async def close(self) -> None:
         """Stop the posts running in this process between two messages; they resume at the next start."""
-        running = list(self._running.values())
-        for task in running:
-            task.cancel()
-        await asyncio.gather(*running, return_exceptions=True)
+        self._stopping = True
+        for task in list(self._sending):
+            task.cancel()  # waiting on Discord: safe to stop now; the others stop after their write
+        await asyncio.gather(*self._running.values(), return_exceptions=True)
