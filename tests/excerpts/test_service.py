@@ -19,6 +19,7 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.excerpts import store
 from bot.excerpts.service import AlreadyPosted, ExcerptService, PostOutcome, render_contents
+from bot.limits import NONCE_CHARS
 from bot.shards import ShardScope
 from bot.story.store import load_chapter
 from tests.excerpts.conftest import (
@@ -189,3 +190,31 @@ async def test_shutting_down_stops_between_messages_and_the_next_start_finishes(
     assert 3 <= len(world.messages) < len(await planned(db, story_id, 2))
     await make_service().resume_unfinished(FakePoster(world), EVERYTHING)
     assert world.contents(CHANNEL) == await planned(db, story_id, 2)
+
+
+async def test_two_chapters_posted_into_one_channel_at_once_do_not_interleave(
+    db: Database, world: FakeChannels, make_service: Make
+) -> None:
+    story_id = await add_test_story(db)
+    service = make_service()
+
+    class YieldingPoster(FakePoster):
+        async def send(self, *args: Any, **kwargs: Any) -> int:
+            await asyncio.sleep(0)  # give the other post every chance to cut in
+            return await super().send(*args, **kwargs)
+
+    first, second = await asyncio.gather(
+        service.post_chapter(request(world, story_id, 2), YieldingPoster(world)),
+        service.post_chapter(request(world, story_id, 1), YieldingPoster(world)),
+    )
+    assert isinstance(first, PostOutcome) and isinstance(second, PostOutcome)
+    assert world.contents(CHANNEL) == await planned(db, story_id, 2) + await planned(db, story_id, 1)
+
+
+async def test_every_nonce_fits_discords_limit(db: Database, world: FakeChannels, make_service: Make) -> None:
+    story_id = await add_test_story(db)
+    outcome = await make_service().post_chapter(request(world, story_id, 2), FakePoster(world))
+    assert isinstance(outcome, PostOutcome)
+    nonces = [message.nonce or "" for message in world.in_channel(CHANNEL)]
+    assert len(set(nonces)) == len(nonces) and max(len(nonce) for nonce in nonces) <= NONCE_CHARS
+    assert len(outcome.job.nonce(1000)) <= NONCE_CHARS  # the largest MAX_POST_MESSAGES allows
