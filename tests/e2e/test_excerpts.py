@@ -212,7 +212,7 @@ async def test_a_chapter_being_posted_says_so(club: Club) -> None:
 
 
 async def test_a_restart_in_the_middle_of_a_post_resumes_it_once_complete_and_in_order(club: Club) -> None:
-    paragraphs = 40
+    paragraphs = 28
     story_id = await add_story(club, long_story("The Broken Tide", paragraphs))
     record = await start_post(club, story_id, 1, club.text_channel)
     await club.wait_for(lambda: len(bot_posts(club, club.text_channel)) >= 8, "eight messages", limit=10)

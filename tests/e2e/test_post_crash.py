@@ -31,7 +31,7 @@ from tests.conftest import REPO_ROOT as PROJECT_ROOT
 
 PARAGRAPHS = 34  # about one message each: 35 messages with the header
 KILL_AFTER = 10
-TIME_SCALE = 0.1  # Discord's 5 messages per 5 s, ten times faster: the post takes about 4 s
+TIME_SCALE = 0.05  # Discord's 5 messages per 5 s, twenty times faster: the post takes about 2 s
 
 
 @pytest.fixture
