@@ -27,9 +27,9 @@ import asyncio
 import dataclasses
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, NoReturn, Protocol
 
 from bot.clock import Clock
 from bot.db import Database
@@ -313,10 +313,12 @@ class ExcerptService:
         return settings.club_channel_id
 
     async def _run(self, job: PostJob, title: str, poster: Poster, *, check_history: bool) -> PostOutcome:
-        """Send in a task of the service's own, so shutting down stops it between two messages."""
-        task = asyncio.create_task(
-            self._send_all(job, title, poster, check_history=check_history), name=f"dogear-post-{job.id}"
-        )
+        return await self._tracked(job, self._send_all(job, title, poster, check_history=check_history))
+
+    async def _tracked(self, job: PostJob, sending: Coroutine[Any, Any, PostOutcome]) -> PostOutcome:
+        """Send in a task of the service's own, so shutting down stops it between two messages
+        (and an impatient caller does not)."""
+        task = asyncio.create_task(sending, name=f"dogear-post-{job.id}")
         self._running[job.id] = task
         task.add_done_callback(lambda _: self._running.pop(job.id, None))
         return await asyncio.shield(task)
@@ -359,7 +361,7 @@ class ExcerptService:
         finally:
             self._sending.discard(task)
 
-    async def _stopped(self, job: PostJob, title: str, position: int, reason: str) -> None:
+    async def _stopped(self, job: PostJob, title: str, position: int, reason: str) -> NoReturn:
         await store.fail(self.db, job.guild_id, job.id, reason, now=self._now())
         log.info(
             "post %s (chapter %s of story %s) stopped at message %s: %s",
@@ -430,12 +432,7 @@ class ExcerptService:
             log.exception("resuming post %s failed", job.id)
 
     async def _run_resumed(self, job: PostJob, title: str, poster: Poster) -> None:
-        task = asyncio.create_task(
-            self._send_all(job, title, poster, check_history=True, resumed=True), name=f"dogear-post-{job.id}"
-        )
-        self._running[job.id] = task
-        task.add_done_callback(lambda _: self._running.pop(job.id, None))
-        outcome = await asyncio.shield(task)
+        outcome = await self._tracked(job, self._send_all(job, title, poster, check_history=True, resumed=True))
         await self._tell_admin(job, poster, posted_text(outcome))
 
     async def _say_resumed(self, job: PostJob, title: str, poster: Poster, there: int) -> None:
