@@ -35,13 +35,13 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
 from bot.excerpts import store
+from bot.excerpts.render import render_contents
 from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob
 from bot.guilds import get_settings
 from bot.progress.prefs import avoided_warnings
 from bot.progress.store import mark_read
 from bot.shards import ShardScope
 from bot.story.model import Chapter, HeaderWarning
-from bot.story.render import render_chapter
 from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
 from bot.text import escape_markdown, plural
 from bot.warnings.service import chapter_warnings
@@ -136,14 +136,6 @@ class Reading:
     title: str
     contents: list[str]
     avoided: list[str]
-
-
-# -- rendering (in a worker process) ---------------------------------------------------
-
-
-def render_contents(title: str, chapter: Chapter, warnings: Sequence[HeaderWarning], budget: int) -> list[str]:
-    """The chapter's messages as text, header first: top-level so the worker pool can pickle it."""
-    return [payload["content"] for payload in render_chapter(title, chapter, warnings, budget=budget)]
 
 
 # -- what the admin reads ----------------------------------------------------------------
