@@ -178,7 +178,8 @@ async def finish(db: Database, guild_id: int, job_id: int, *, now: float) -> Non
 
 async def fail(db: Database, guild_id: int, job_id: int, reason: str, *, now: float) -> None:
     await db.execute(
-        "UPDATE post_jobs SET state = 'failed', failure = ?, updated_at = ? WHERE guild_id = ? AND id = ?",
+        "UPDATE post_jobs SET state = 'failed', failure = ?, interaction_token = NULL, updated_at = ?"
+        " WHERE guild_id = ? AND id = ?",
         (reason, now, guild_id, job_id),
     )
 

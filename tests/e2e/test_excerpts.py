@@ -237,6 +237,11 @@ async def test_a_restart_in_the_middle_of_a_post_resumes_it_once_complete_and_in
     chapter = await club.run(load_chapter(club.bot.db, club.guild.id, story_id, 1))
     assert chunk_texts(posted) == squash(chapter.text)
     assert posted[-1].labels == ["I've read this", "Read privately"]
+    sends = [
+        r.body for r in club.requests if r.method == "POST" and r.path.endswith(f"/{club.text_channel.id}/messages")
+    ]
+    assert all(body.get("enforce_nonce") is True and body.get("nonce") for body in sends)
+    assert len({body["nonce"] for body in sends}) == len(posted)  # a resend repeats its message's nonce
     told = [reply.text for reply in club.replies(record)]  # the admin's own interaction, still open
     assert told[0].startswith("I restarted while posting chapter 1 of **The Broken Tide**")
     assert told[-1].startswith("Posted chapter 1 of **The Broken Tide**") and all(

@@ -209,7 +209,8 @@ async def test_two_chapters_posted_into_one_channel_at_once_do_not_interleave(
         service.post_chapter(request(world, story_id, 1), YieldingPoster(world)),
     )
     assert isinstance(first, PostOutcome) and isinstance(second, PostOutcome)
-    assert world.contents(CHANNEL) == await planned(db, story_id, 2) + await planned(db, story_id, 1)
+    two, one = await planned(db, story_id, 2), await planned(db, story_id, 1)
+    assert world.contents(CHANNEL) in (two + one, one + two)  # whichever took the channel first, whole
 
 
 async def test_every_nonce_fits_discords_limit(db: Database, world: FakeChannels, make_service: Make) -> None:

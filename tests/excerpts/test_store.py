@@ -73,6 +73,7 @@ async def test_a_failed_post_reopens_under_the_new_interaction(db: Database) -> 
     await store.fail(db, GUILD, job.id, "missing Send Messages", now=3.0)
     failed = await store.latest_job(db, GUILD, story_id, 1, CHANNEL)
     assert failed is not None and (failed.state, failed.failure, failed.sent) == ("failed", "missing Send Messages", 1)
+    assert failed.interaction_token is None  # a token is kept only while the post runs
     reopened = await store.reopen(
         db, GUILD, job.id, application_id=99, interaction_token="new-token", interaction_at=50.0, now=51.0
     )
