@@ -21,8 +21,9 @@ from pathlib import Path
 from bot.clock import SystemClock
 from bot.db import Database, open_database
 from bot.excerpts import store
+from bot.excerpts.model import InteractionRef, PostRequest, SeenMessage
 from bot.excerpts.render import render_contents
-from bot.excerpts.service import ExcerptService, InteractionRef, PostRequest, SeenMessage
+from bot.excerpts.service import ExcerptService
 from bot.shards import ShardScope
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story

@@ -1,7 +1,7 @@
 """``/excerpt`` use cases: a chapter posted into a channel as a job that survives crashes, or read privately.
 
-No Discord here: the cog implements the small :class:`Poster` protocol with discord.py, and
-tests can implement it with a list.
+No Discord here: the cog implements the small ``Poster`` protocol (``bot/excerpts/model.py``)
+with discord.py, and tests can implement it with a list.
 
 A post, exactly once across crashes:
 
@@ -28,13 +28,22 @@ import dataclasses
 import logging
 import secrets
 from collections.abc import Coroutine, Sequence
-from dataclasses import dataclass
-from typing import Any, NoReturn, Protocol
+from typing import Any, NoReturn
 
 from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
 from bot.excerpts import store
+from bot.excerpts.answers import busy_text, chapter_label, chapter_range_text, posted_text, too_long_text
+from bot.excerpts.model import (
+    AlreadyPosted,
+    InteractionRef,
+    Poster,
+    PostFailure,
+    PostOutcome,
+    PostRequest,
+    Reading,
+)
 from bot.excerpts.render import render_contents
 from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob
 from bot.guilds import get_settings
@@ -43,7 +52,7 @@ from bot.progress.store import mark_read
 from bot.shards import ShardScope
 from bot.story.model import Chapter, HeaderWarning
 from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
-from bot.text import escape_markdown, plural
+from bot.text import plural
 from bot.warnings.service import chapter_warnings
 from bot.worker import Workers
 
@@ -53,137 +62,6 @@ TOKEN_SECONDS = 15 * 60.0  # an interaction's followup token
 TOKEN_MARGIN = 30.0  # do not start a followup this close to the token's end
 RENDER_SECONDS = 10.0
 HISTORY_LOOKBACK = 100  # the bot's messages after the last recorded one checked after a crash
-
-
-class PostFailure(Exception):
-    """Discord refused a message (permission missing, channel gone, an error status); the text says why."""
-
-
-@dataclass(frozen=True, slots=True)
-class InteractionRef:
-    """The admin's interaction: where to answer while its token lives (``at``: clock seconds)."""
-
-    id: int
-    application_id: int | None
-    token: str | None
-    at: float
-
-
-@dataclass(frozen=True, slots=True)
-class SeenMessage:
-    """One of the bot's own messages in a channel, as the history shows it."""
-
-    id: int
-    content: str
-    nonce: str | None = None
-
-
-class Poster(Protocol):
-    """What posting needs from Discord. ``send`` and ``check_channel`` raise :class:`PostFailure`."""
-
-    async def check_channel(self, channel_id: int) -> None:
-        """Raise :class:`UserError` saying what is missing when the bot cannot post there."""
-        ...
-
-    async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:
-        """Send one message (with the chapter buttons for ``(story_id, chapter)``); its id."""
-        ...
-
-    async def recent(self, channel_id: int, *, after: int, limit: int) -> list[SeenMessage]:
-        """The bot's own messages after ``after``, oldest first ([] when the history cannot be read)."""
-        ...
-
-    async def tell_interaction(self, interaction: InteractionRef, text: str) -> bool:
-        """A private followup on the admin's interaction; False when Discord no longer takes it."""
-        ...
-
-    async def tell_channel(self, channel_id: int, text: str) -> None:
-        """A short note in the channel (no pings)."""
-        ...
-
-
-@dataclass(frozen=True, slots=True)
-class PostRequest:
-    guild_id: int
-    story: str  # the option as typed or picked: an id or a title
-    chapter: int
-    channel_id: int | None  # None: the server's club channel
-    requested_by: int
-    interaction: InteractionRef
-    confirmed: bool = False  # the admin confirmed posting a chapter this channel already has
-
-
-@dataclass(frozen=True, slots=True)
-class PostOutcome:
-    job: PostJob
-    title: str
-    already_there: int  # messages of this post already in the channel before this run
-
-
-@dataclass(frozen=True, slots=True)
-class AlreadyPosted:
-    """The chapter is already in that channel: the admin confirms before it is posted again."""
-
-    previous: PostJob
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A chapter for one member: its messages, or the warnings they avoid (asked once more first)."""
-
-    story_id: int
-    title: str
-    contents: list[str]
-    avoided: list[str]
-
-
-# -- what the admin reads ----------------------------------------------------------------
-
-
-def chapter_label(number: int, title: str, *, first: bool = False) -> str:
-    """The words `chapter 3 of **Title**` (``first``: `Chapter ...`, to start a sentence)."""
-    return f"{'C' if first else 'c'}hapter {number} of **{escape_markdown(title)}**"
-
-
-def posted_text(outcome: PostOutcome) -> str:
-    job = outcome.job
-    text = f"Posted {chapter_label(job.chapter, outcome.title)} in <#{job.channel_id}>: {plural(job.chunk_count, 'message')}."
-    if outcome.already_there:
-        text += f" {plural(outcome.already_there, 'message')} of it were already there, so I continued after them."
-    return text
-
-
-def already_posted_text(already: AlreadyPosted) -> str:
-    job = already.previous
-    return (
-        f"{chapter_label(job.chapter, already.title, first=True)} is already in <#{job.channel_id}> "
-        f"(posted <t:{int(job.updated_at)}:R>). Post it there again?"
-    )
-
-
-def busy_text(job: PostJob, title: str) -> str:
-    return (
-        f"{chapter_label(job.chapter, title, first=True)} is being posted in <#{job.channel_id}> right now "
-        f"({job.sent} of {plural(job.chunk_count, 'message')} so far); it will be complete shortly."
-    )
-
-
-def too_long_text(number: int, title: str, count: int, limit: int) -> str:
-    return (
-        f"{chapter_label(number, title, first=True)} would take {plural(count, 'message')}, more than the "
-        f"{limit:,} I post into a channel, so I did not post it. Members can read it privately instead: "
-        f"`/excerpt read` with story “{escape_markdown(title)}” and chapter {number}."
-    )
-
-
-def chapter_range_text(title: str, chapter_count: int) -> str:
-    return (
-        f"“{escape_markdown(title)}” has {plural(chapter_count, 'chapter')}; pick a chapter from 1 to {chapter_count}."
-    )
-
-
-# -- the service -------------------------------------------------------------------------
 
 
 class ExcerptService:

@@ -14,7 +14,8 @@ import discord
 
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
-from bot.excerpts.service import ExcerptService, chapter_label
+from bot.excerpts.answers import chapter_label
+from bot.excerpts.service import ExcerptService
 from bot.text import escape_markdown
 
 NONE = discord.AllowedMentions.none()

@@ -16,15 +16,8 @@ import discord
 
 from bot.client import report_error
 from bot.errors import UserError
-from bot.excerpts.service import (
-    AlreadyPosted,
-    InteractionRef,
-    PostFailure,
-    PostRequest,
-    SeenMessage,
-    already_posted_text,
-    posted_text,
-)
+from bot.excerpts.answers import already_posted_text, posted_text
+from bot.excerpts.model import AlreadyPosted, InteractionRef, PostFailure, PostRequest, SeenMessage
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
 if TYPE_CHECKING:
@@ -47,7 +40,7 @@ def missing_for(channel: Postable) -> list[str]:
 
 
 class DiscordPoster:
-    """The service's :class:`~bot.excerpts.service.Poster`, with discord.py."""
+    """The service's :class:`~bot.excerpts.model.Poster`, with discord.py."""
 
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot

@@ -20,7 +20,8 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.db import Database
-from bot.excerpts.service import ExcerptService, InteractionRef, PostFailure, PostRequest, SeenMessage
+from bot.excerpts.model import InteractionRef, PostFailure, PostRequest, SeenMessage
+from bot.excerpts.service import ExcerptService
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
 from bot.worker import run_inline

@@ -18,8 +18,9 @@ from bot.clock import ManualClock
 from bot.db import Database
 from bot.errors import UserError
 from bot.excerpts import store
+from bot.excerpts.model import AlreadyPosted, PostOutcome
 from bot.excerpts.render import render_contents
-from bot.excerpts.service import AlreadyPosted, ExcerptService, PostOutcome
+from bot.excerpts.service import ExcerptService
 from bot.limits import NONCE_CHARS
 from bot.shards import ShardScope
 from bot.story.store import load_chapter
