@@ -70,7 +70,7 @@ async def add_chapters(db: Database, count: int) -> int:
 
 def request(story_id: int, number: int) -> PostRequest:
     interaction = InteractionRef(number, 99, f"token-{number}", time.time())
-    return PostRequest(GUILD, str(story_id), number, CHANNEL, 7, interaction, confirmed=True)
+    return PostRequest(GUILD, str(story_id), number, CHANNEL, 7, interaction)
 
 
 async def measure(folder: Path) -> dict[str, float]:

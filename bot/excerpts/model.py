@@ -63,7 +63,9 @@ class PostRequest:
     channel_id: int | None  # None: the server's club channel
     requested_by: int
     interaction: InteractionRef
-    confirmed: bool = False  # the admin confirmed posting a chapter this channel already has
+    # The post of this chapter in this channel the admin saw and confirmed posting again: a
+    # confirmation counts only for that post, so a second click or a stale button asks again.
+    confirmed_after: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

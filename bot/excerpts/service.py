@@ -156,7 +156,7 @@ class ExcerptService:
                     f"{chapter_label(chapter.number, record.title, first=True)} is being posted right now."
                 ) from None
             return job, record.title, True
-        if previous is not None and previous.state == "done" and not request.confirmed:
+        if previous is not None and previous.state == "done" and previous.id != request.confirmed_after:
             return AlreadyPosted(previous, record.title)
         warnings = await chapter_warnings(self.db, guild_id, record.id, chapter.number)
         contents = await self._render(record.title, chapter, warnings)

@@ -68,7 +68,7 @@ class ExcerptCog(commands.GroupCog, group_name="excerpt", group_description="Cha
         channel: discord.TextChannel | discord.Thread | None = None,
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        await post_and_answer(interaction, story, chapter, channel.id if channel else None, confirmed=False)
+        await post_and_answer(interaction, story, chapter, channel.id if channel else None)
 
     @app_commands.command(name="read", description="Read a chapter privately (only you see it)")
     @app_commands.describe(story="The story", chapter="Which chapter")

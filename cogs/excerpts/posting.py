@@ -123,7 +123,12 @@ def interaction_ref(interaction: discord.Interaction, now: float) -> Interaction
 
 
 async def post_and_answer(
-    interaction: discord.Interaction, story: str, chapter: int, channel_id: int | None, *, confirmed: bool
+    interaction: discord.Interaction,
+    story: str,
+    chapter: int,
+    channel_id: int | None,
+    *,
+    confirmed_after: int | None = None,
 ) -> None:
     """One service call for ``/excerpt post`` and its "Post it again" button, then the private answer."""
     assert interaction.guild_id is not None
@@ -135,12 +140,13 @@ async def post_and_answer(
         channel_id=channel_id,
         requested_by=interaction.user.id,
         interaction=interaction_ref(interaction, service.clock.now().timestamp()),
-        confirmed=confirmed,
+        confirmed_after=confirmed_after,
     )
     outcome = await service.post_chapter(request, DiscordPoster(interaction.client))  # type: ignore[arg-type]
     if isinstance(outcome, AlreadyPosted):
         view = discord.ui.View(timeout=None)
-        view.add_item(PostAgain(outcome.previous.story_id, outcome.previous.chapter, outcome.previous.channel_id))
+        previous = outcome.previous
+        view.add_item(PostAgain(previous.story_id, previous.chapter, previous.channel_id, previous.id))
         await interaction.followup.send(already_posted_text(outcome), view=view, ephemeral=True, allowed_mentions=NONE)
         view.stop()  # the button is a registered DynamicItem; no view task needed
         return
@@ -149,25 +155,28 @@ async def post_and_answer(
 
 class PostAgain(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"dogear:repost:(?P<story>\d+):(?P<chapter>\d+):(?P<channel>\d+)",
+    template=r"dogear:repost:(?P<story>\d+):(?P<chapter>\d+):(?P<channel>\d+):(?P<job>\d+)",
 ):
-    """The admin's "yes" to posting a chapter the channel already has (permission checked again on click)."""
+    """The admin's "yes" to posting again a chapter the channel has (permission checked again on click).
 
-    def __init__(self, story_id: int, chapter: int, channel_id: int) -> None:
+    It names the earlier post it answers, so clicking it twice, or an old one, asks again.
+    """
+
+    def __init__(self, story_id: int, chapter: int, channel_id: int, job_id: int) -> None:
         super().__init__(
             discord.ui.Button(
                 label="Post it again",
                 style=discord.ButtonStyle.primary,
-                custom_id=f"dogear:repost:{story_id}:{chapter}:{channel_id}",
+                custom_id=f"dogear:repost:{story_id}:{chapter}:{channel_id}:{job_id}",
             )
         )
-        self.story_id, self.chapter, self.channel_id = story_id, chapter, channel_id
+        self.story_id, self.chapter, self.channel_id, self.job_id = story_id, chapter, channel_id, job_id
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> PostAgain:
-        return cls(int(match["story"]), int(match["chapter"]), int(match["channel"]))
+        return cls(int(match["story"]), int(match["chapter"]), int(match["channel"]), int(match["job"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
@@ -176,6 +185,8 @@ class PostAgain(
             if not interaction.permissions.manage_messages:
                 raise UserError("You need the Manage Messages permission to post chapters.")
             await interaction.response.defer(ephemeral=True, thinking=True)
-            await post_and_answer(interaction, str(self.story_id), self.chapter, self.channel_id, confirmed=True)
+            await post_and_answer(
+                interaction, str(self.story_id), self.chapter, self.channel_id, confirmed_after=self.job_id
+            )
         except Exception as error:
             await report_error(interaction, error, what=f"button {self.custom_id}")

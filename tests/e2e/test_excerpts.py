@@ -205,6 +205,9 @@ async def test_posting_a_chapter_the_channel_already_has_asks_first(club: Club, 
     assert again[-1].ephemeral and "Posted chapter 1 of **The Lamp at Gull Point**" in again[-1].text
     posted = bot_posts(club, club.text_channel)
     assert len(posted) == 2 * once and posted[once].content == posted[0].content
+    clicked_twice = await club.click(asked[-1], "Post it again", member=club.admin)
+    assert "is already in" in clicked_twice[-1].text  # that "yes" was used up: it asks again
+    assert len(bot_posts(club, club.text_channel)) == 2 * once
     elsewhere = await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.general_channel)
     assert "Posted chapter 1" in elsewhere[-1].text  # another channel does not have it yet: no question
 

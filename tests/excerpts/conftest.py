@@ -168,7 +168,12 @@ def make_service(db: Database, clock: ManualClock) -> Callable[..., ExcerptServi
 
 
 def request(
-    world: FakeChannels, story_id: int, chapter: int, *, channel_id: int = CHANNEL, confirmed: bool = False
+    world: FakeChannels,
+    story_id: int,
+    chapter: int,
+    *,
+    channel_id: int = CHANNEL,
+    confirmed_after: int | None = None,
 ) -> PostRequest:
     return PostRequest(
         guild_id=GUILD,
@@ -177,5 +182,5 @@ def request(
         channel_id=channel_id,
         requested_by=7,
         interaction=world.interaction(),
-        confirmed=confirmed,
+        confirmed_after=confirmed_after,
     )

@@ -85,8 +85,15 @@ async def test_an_already_posted_chapter_asks_before_posting_again(
     asked = await service.post_chapter(request(world, story_id, 1), FakePoster(world))
     assert isinstance(asked, AlreadyPosted) and asked.previous.channel_id == CHANNEL
     assert world.messages == once
-    again = await service.post_chapter(request(world, story_id, 1, confirmed=True), FakePoster(world))
+    again = await service.post_chapter(
+        request(world, story_id, 1, confirmed_after=asked.previous.id), FakePoster(world)
+    )
     assert isinstance(again, PostOutcome) and len(world.messages) == 2 * len(once)
+    stale = await service.post_chapter(  # the same "yes" again: it answered the first post, not this one
+        request(world, story_id, 1, confirmed_after=asked.previous.id), FakePoster(world)
+    )
+    assert isinstance(stale, AlreadyPosted) and stale.previous.id == again.job.id
+    assert len(world.messages) == 2 * len(once)
 
 
 async def test_a_chapter_being_posted_is_not_started_twice(
