@@ -44,6 +44,7 @@ BUSY_TASK_PREFIXES = (
     "CommandTree-invoker",
     "discord-ui-view-dispatch",
     "discord-ui-modal-dispatch",
+    "discord-ui-dynamic-item-",  # DynamicItem callbacks (buttons that survive restarts)
     "discord.py: ",
 )
 

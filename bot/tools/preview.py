@@ -82,7 +82,7 @@ def preview_data(
     }
 
 
-def format_text(data: dict[str, Any]) -> str:
+def format_text(data: dict[str, Any], *, max_post_messages: int | None = None) -> str:
     story = data["story"]
     lines = [story["title"]]
     for label, key in (("by", "author"), ("Rating", "rating"), ("Summary", "summary")):
@@ -98,7 +98,12 @@ def format_text(data: dict[str, Any]) -> str:
         title = f": {chapter['title']}" if chapter["title"] else ""
         count = len(chapter["messages"])
         lines.append("")
-        lines.append(f"=== Chapter {chapter['number']}{title} · {chapter['words']:,} words · {count} messages ===")
+        too_long = ""
+        if max_post_messages is not None and count > max_post_messages:
+            too_long = f" · over MAX_POST_MESSAGES ({max_post_messages}): not posted, members use /excerpt read"
+        lines.append(
+            f"=== Chapter {chapter['number']}{title} · {chapter['words']:,} words · {count} messages{too_long} ==="
+        )
         for index, message in enumerate(chapter["messages"], start=1):
             lines.append(f"--- message {index}/{count} ({len(message['content'])} characters) ---")
             lines.append(message["content"])
@@ -132,5 +137,5 @@ def main(argv: Sequence[str]) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        print(format_text(result))
+        print(format_text(result, max_post_messages=settings.max_post_messages))
     return 0

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
-from bot.devtools.driver import Club
+from bot.devtools.driver import Club, Reply
+from bot.excerpts import store as post_store
 from bot.progress.prefs import avoid
 from bot.progress.store import get_progress
-from bot.story.render import normalize_whitespace, unrender
-from bot.story.store import load_chapter, remove_story
+from bot.story.render import unrender
+from bot.story.store import load_chapter
 
 
 async def add_story(club: Club, file) -> int:
@@ -29,6 +31,15 @@ async def post(club: Club, *, member, channel=None, **options) -> list:
     return await club._settle(record)
 
 
+def squash(text: str) -> str:
+    """Text with every run of whitespace as one space, to compare a chapter with what was posted."""
+    return " ".join(text.split())
+
+
+async def remove_story(db, guild_id: int, story_id: int) -> None:
+    await db.execute("DELETE FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
+
+
 def bot_posts(club: Club, channel) -> list:
     return club.messages(channel, include_replies=False)
 
@@ -46,7 +57,7 @@ async def test_post_a_chapter_header_first_then_spoilers_in_order(club: Club, sa
     assert all(not m.labels for m in posted[:-1])
     chapter = await club.run(load_chapter(club.bot.db, club.guild.id, story_id, 1))
     payloads = [{"content": m.content} for m in posted]
-    assert normalize_whitespace(unrender(payloads)) == normalize_whitespace(chapter.text)
+    assert squash(unrender(payloads)) == squash(chapter.text)
     assert not [r for r in club.rate_limited if not r.retried]
 
 
@@ -59,7 +70,7 @@ async def test_a_long_chapter_posts_whole_in_order_within_rate_limits(club: Club
     assert len(posted) > 12  # more than two rate-limit windows' worth
     assert club.rate_limited == []  # paced under the limit, not retried after hitting it
     assert all(len(m.content) <= 2000 for m in posted)
-    assert normalize_whitespace(unrender([{"content": m.content} for m in posted])) == normalize_whitespace(
+    assert squash(unrender([{"content": m.content} for m in posted])) == squash(
         "\n\n".join(p.strip() for p in paragraphs)
     )
     assert not [r for r in club.rate_limited if not r.retried]
@@ -101,7 +112,7 @@ async def test_members_cannot_post_and_bad_chapters_are_refused(club: Club, samp
     replies = await post(club, member=club.member, story=str(story_id), chapter=1, channel=club.text_channel)
     assert "Manage Messages" in replies[-1].text
     replies = await post(club, member=club.admin, story=str(story_id), chapter=9, channel=club.text_channel)
-    assert "has 4 chapter(s); pick a chapter from 1 to 4" in replies[-1].text
+    assert "has 4 chapters; pick a chapter from 1 to 4" in replies[-1].text
     replies = await club.slash("excerpt read", member=club.member, story="No Such Story", chapter=1)
     assert "No story in this server's library matches" in replies[-1].text
     assert not bot_posts(club, club.text_channel)
@@ -147,3 +158,115 @@ async def test_avoided_warning_asks_once_more(club: Club, sample_story: Path) ->
     shown = await club.click(asked[0], "Show it anyway", member=club.member)
     assert "🚫 **Grief** (you avoid this)" in shown[0].content
     assert shown[1].content.startswith("||")
+
+
+# -- posts as jobs: long chapters, reposts, a post already running, a restart in the middle -----
+
+
+def long_story(name: str, paragraphs: int) -> tuple[str, bytes]:
+    """One chapter of about one message per paragraph (1,700 characters each)."""
+    body = "\n\n".join(f"Paragraph {i}: " + "The tide came in and went out. " * 55 for i in range(paragraphs))
+    return f"{name}.txt", f"Title: {name}\n\n{body}\n".encode()
+
+
+async def start_post(club: Club, story_id: int, chapter: int, channel) -> object:
+    """``/excerpt post`` dispatched without waiting for it to finish (returns the interaction record)."""
+    options = {"story": str(story_id), "chapter": chapter, "channel": channel}
+    return await club.runtime.run(
+        club._slash("excerpt post", club.admin, club.channel(club.general_channel), None, options)
+    )
+
+
+def chunk_texts(posted: list[Reply]) -> str:
+    return squash(unrender([{"content": m.content} for m in posted]))
+
+
+async def test_a_chapter_over_max_post_messages_is_refused_with_its_count(club: Club) -> None:
+    story_id = await add_story(club, long_story("The Endless Shore", 104))
+    replies = await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.text_channel)
+    answer = replies[-1]
+    assert answer.ephemeral
+    assert "would take 105 messages, more than the 100 I post into a channel" in answer.text
+    assert "`/excerpt read`" in answer.text and "(s)" not in answer.text
+    assert bot_posts(club, club.text_channel) == []
+    read = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
+    assert len(read) == 106 and all(r.ephemeral for r in read)  # 105 messages and the "saved" note
+
+
+async def test_posting_a_chapter_the_channel_already_has_asks_first(club: Club, sample_story: Path) -> None:
+    story_id = await add_story(club, sample_story)
+    await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.text_channel)
+    once = len(bot_posts(club, club.text_channel))
+    asked = await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.text_channel)
+    assert asked[-1].ephemeral and "is already in" in asked[-1].text and "Post it there again?" in asked[-1].text
+    assert asked[-1].labels == ["Post it again"]
+    assert len(bot_posts(club, club.text_channel)) == once
+    again = await club.click(asked[-1], "Post it again", member=club.admin)
+    assert again[-1].ephemeral and "Posted chapter 1 of **The Lamp at Gull Point**" in again[-1].text
+    posted = bot_posts(club, club.text_channel)
+    assert len(posted) == 2 * once and posted[once].content == posted[0].content
+    clicked_twice = await club.click(asked[-1], "Post it again", member=club.admin)
+    assert "is already in" in clicked_twice[-1].text  # that "yes" was used up: it asks again
+    assert len(bot_posts(club, club.text_channel)) == 2 * once
+    elsewhere = await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.general_channel)
+    assert "Posted chapter 1" in elsewhere[-1].text  # another channel does not have it yet: no question
+
+
+async def test_a_chapter_being_posted_says_so(club: Club) -> None:
+    story_id = await add_story(club, long_story("The Long Shore", 30))
+    first = await start_post(club, story_id, 1, club.text_channel)
+    await club.wait_for(lambda: len(bot_posts(club, club.text_channel)) >= 3, "the post to start")
+    replies = await post(club, member=club.moderator, story=str(story_id), chapter=1, channel=club.general_channel)
+    assert replies[-1].ephemeral and "is being posted in" in replies[-1].text and "right now" in replies[-1].text
+    finished = await club._settle(first)
+    assert "Posted chapter 1" in finished[-1].text
+    assert bot_posts(club, club.general_channel) == []
+    assert len(bot_posts(club, club.text_channel)) == 31
+
+
+async def test_a_restart_in_the_middle_of_a_post_resumes_it_once_complete_and_in_order(club: Club) -> None:
+    paragraphs = 28
+    story_id = await add_story(club, long_story("The Broken Tide", paragraphs))
+    record = await start_post(club, story_id, 1, club.text_channel)
+    await club.wait_for(lambda: len(bot_posts(club, club.text_channel)) >= 8, "eight messages", limit=10)
+    await club.restart()  # the bot closes between two messages and starts again on the same database
+    await club.settle()
+    posted = bot_posts(club, club.text_channel)
+    job = await club.run(post_store.latest_job(club.bot.db, club.guild.id, story_id, 1, club.text_channel.id))
+    assert job is not None and job.state == "done" and job.chunk_count == paragraphs + 1
+    chunks = await club.run(post_store.chunks(club.bot.db, club.guild.id, job.id))
+    assert [m.id for m in posted] == [c.message_id for c in chunks]  # every message once, in order, recorded
+    assert sum(m.content.startswith("📖") for m in posted) == 1 and posted[0].content.startswith("📖")
+    chapter = await club.run(load_chapter(club.bot.db, club.guild.id, story_id, 1))
+    assert chunk_texts(posted) == squash(chapter.text)
+    assert posted[-1].labels == ["I've read this", "Read privately"]
+    sends = [
+        r.body for r in club.requests if r.method == "POST" and r.path.endswith(f"/{club.text_channel.id}/messages")
+    ]
+    assert all(body.get("enforce_nonce") is True and body.get("nonce") for body in sends)
+    assert len({body["nonce"] for body in sends}) == len(posted)  # a resend repeats its message's nonce
+    told = [reply.text for reply in club.replies(record)]  # the admin's own interaction, still open
+    assert told[0].startswith("I restarted while posting chapter 1 of **The Broken Tide**")
+    assert told[-1].startswith("Posted chapter 1 of **The Broken Tide**") and all(
+        r.ephemeral for r in club.replies(record)
+    )
+    replies = await club.click(posted[-1], "I've read this", member=club.member)
+    assert "read up to chapter 1" in replies[-1].text
+
+
+async def test_the_double_keeps_a_nonce_unique_for_a_few_minutes_like_discord(club: Club) -> None:
+    """What resuming relies on: a resend with the same nonce soon after returns the first message."""
+
+    async def send(text: str, nonce: str) -> int:
+        async def go() -> int:
+            channel = club.bot.get_channel(club.text_channel.id)
+            return (await channel.send(text, nonce=nonce)).id
+
+        return await club.run(go)
+
+    first = await send("chunk three", "x0123456789.3")
+    assert await send("chunk three", "x0123456789.3") == first
+    assert len(bot_posts(club, club.text_channel)) == 1
+    await club.clock.advance(timedelta(minutes=6))  # Discord forgets the nonce after a few minutes
+    later = await send("chunk three", "x0123456789.3")
+    assert later != first and len(bot_posts(club, club.text_channel)) == 2

@@ -542,16 +542,15 @@ class RestApi:
         self._validate_message(payload, len(files))
         nonce = payload.get("nonce")
         if nonce is not None and payload.get("enforce_nonce"):
-            existing = state.nonces.get((channel.id, str(nonce)))
-            if existing is not None and not state.messages[existing].deleted:
-                return json_response(state.messages[existing].to_dict())
+            existing = state.nonce_message(channel.id, state.bot_user.id, str(nonce))
+            if existing is not None:
+                return json_response(existing.to_dict())
         allowed, headers, body = state.limiter.hit(f"messages:{channel.id}", "a8b5d1e0c7f4message")
         if not allowed:
             assert body is not None
             raise RateLimitedError(headers, body)
         message = state.create_message(channel, state.bot_user, payload, files)
-        if nonce is not None:
-            state.nonces[(channel.id, str(nonce))] = message.id
+        state.remember_nonce(message)
         return json_response(message.to_dict(), headers=headers)
 
     async def edit_message(self, request: web.Request) -> web.Response:

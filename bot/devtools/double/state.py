@@ -32,6 +32,7 @@ from bot.devtools.double.models import (
 
 INTERACTION_DEADLINE = 3.0  # seconds to answer an interaction
 TOKEN_LIFETIME = 15 * 60.0  # seconds followups and edits work after the interaction
+NONCE_WINDOW = 5 * 60.0  # seconds a nonce stays unique with enforce_nonce ("the past few minutes")
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024  # a server without boosts
 
 
@@ -105,6 +106,7 @@ class DoubleState:
         self.unretried: list[RequestRecord] = []  # 429s not yet followed by the same request
         self.limiter = RateLimiter(self.rate_rules)
         self.nonces: dict[tuple[int, str], int] = {}
+        self.nonce_times: dict[tuple[int, str], float] = {}  # when each nonce was first used (double clock)
         self.dm_channels: dict[int, Channel] = {}
         self.time_offset = 0.0
         self.dispatcher: Callable[[str, dict[str, Any]], None] | None = None
@@ -549,6 +551,23 @@ class DoubleState:
     def check_deadline(self, record: InteractionRecord) -> None:
         if record.response_type is None and record.failed is None:
             record.failed = f"not answered within {self.interaction_deadline:g} s"
+
+    def nonce_message(self, channel_id: int, author_id: int, nonce: str) -> Message | None:
+        """What Discord returns for a repeated ``enforce_nonce`` nonce: the same author's message with that
+        nonce from the past few minutes (not deleted), instead of creating a second one."""
+        key = (channel_id, nonce)
+        existing = self.messages.get(self.nonces.get(key, 0))
+        if existing is None or existing.deleted or existing.author.id != author_id:
+            return None
+        if self.now() - self.nonce_times.get(key, self.now()) > NONCE_WINDOW:
+            return None
+        return existing
+
+    def remember_nonce(self, message: Message) -> None:
+        if message.nonce is not None:
+            key = (message.channel_id, str(message.nonce))
+            self.nonces[key] = message.id
+            self.nonce_times[key] = self.now()
 
     def token_record(self, token: str) -> InteractionRecord:
         record = self.by_token.get(token)

@@ -1,0 +1,49 @@
+"""What the admin reads about a post: one wording for each outcome, plurals included."""
+
+from __future__ import annotations
+
+from bot.excerpts.model import AlreadyPosted, PostOutcome
+from bot.excerpts.store import PostJob
+from bot.text import escape_markdown, plural
+
+
+def chapter_label(number: int, title: str, *, first: bool = False) -> str:
+    """The words `chapter 3 of **Title**` (``first``: `Chapter ...`, to start a sentence)."""
+    return f"{'C' if first else 'c'}hapter {number} of **{escape_markdown(title)}**"
+
+
+def posted_text(outcome: PostOutcome) -> str:
+    job = outcome.job
+    text = f"Posted {chapter_label(job.chapter, outcome.title)} in <#{job.channel_id}>: {plural(job.chunk_count, 'message')}."
+    if outcome.already_there:
+        text += f" {plural(outcome.already_there, 'message')} of it were already there, so I continued after them."
+    return text
+
+
+def already_posted_text(already: AlreadyPosted) -> str:
+    job = already.previous
+    return (
+        f"{chapter_label(job.chapter, already.title, first=True)} is already in <#{job.channel_id}> "
+        f"(posted <t:{int(job.updated_at)}:R>). Post it there again?"
+    )
+
+
+def busy_text(job: PostJob, title: str) -> str:
+    return (
+        f"{chapter_label(job.chapter, title, first=True)} is being posted in <#{job.channel_id}> right now "
+        f"({job.sent} of {plural(job.chunk_count, 'message')} so far); it will be complete shortly."
+    )
+
+
+def too_long_text(number: int, title: str, count: int, limit: int) -> str:
+    return (
+        f"{chapter_label(number, title, first=True)} would take {plural(count, 'message')}, more than the "
+        f"{limit:,} I post into a channel, so I did not post it. Members can read it privately instead: "
+        f"`/excerpt read` with story “{escape_markdown(title)}” and chapter {number}."
+    )
+
+
+def chapter_range_text(title: str, chapter_count: int) -> str:
+    return (
+        f"“{escape_markdown(title)}” has {plural(chapter_count, 'chapter')}; pick a chapter from 1 to {chapter_count}."
+    )

@@ -1,0 +1,93 @@
+"""The shapes posting and reading pass around, and the :class:`Poster` the Discord side implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.excerpts.store import PostJob
+
+
+class PostFailure(Exception):
+    """Discord refused a message (permission missing, channel gone, an error status); the text says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionRef:
+    """The admin's interaction: where to answer while its token lives (``at``: clock seconds)."""
+
+    id: int
+    application_id: int | None
+    token: str | None
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class SeenMessage:
+    """One of the bot's own messages in a channel, as the history shows it."""
+
+    id: int
+    content: str
+    nonce: str | None = None
+
+
+class Poster(Protocol):
+    """What posting needs from Discord. ``send`` and ``check_channel`` raise :class:`PostFailure`."""
+
+    async def check_channel(self, channel_id: int) -> None:
+        """Raise :class:`UserError` saying what is missing when the bot cannot post there."""
+        ...
+
+    async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:
+        """Send one message (with the chapter buttons for ``(story_id, chapter)``); its id."""
+        ...
+
+    async def recent(self, channel_id: int, *, after: int, limit: int) -> list[SeenMessage]:
+        """The bot's own messages after ``after``, oldest first ([] when the history cannot be read)."""
+        ...
+
+    async def tell_interaction(self, interaction: InteractionRef, text: str) -> bool:
+        """A private followup on the admin's interaction; False when Discord no longer takes it."""
+        ...
+
+    async def tell_channel(self, channel_id: int, text: str) -> None:
+        """A short note in the channel (no pings)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PostRequest:
+    guild_id: int
+    story: str  # the option as typed or picked: an id or a title
+    chapter: int
+    channel_id: int | None  # None: the server's club channel
+    requested_by: int
+    interaction: InteractionRef
+    # The post of this chapter in this channel the admin saw and confirmed posting again: a
+    # confirmation counts only for that post, so a second click or a stale button asks again.
+    confirmed_after: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostOutcome:
+    job: PostJob
+    title: str
+    already_there: int  # messages of this post already in the channel before this run
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyPosted:
+    """The chapter is already in that channel: the admin confirms before it is posted again."""
+
+    previous: PostJob
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A chapter for one member: its messages, or the warnings they avoid (asked once more first)."""
+
+    story_id: int
+    title: str
+    contents: list[str]
+    avoided: list[str]

@@ -1,0 +1,324 @@
+"""``/excerpt`` use cases: a chapter posted into a channel as a job that survives crashes, or read privately.
+
+No Discord here: the cog implements the small ``Poster`` protocol (``bot/excerpts/model.py``)
+with discord.py, and tests can implement it with a list.
+
+A post, exactly once across crashes:
+
+1. plan: the chapter is rendered in a worker process (a long chapter is CPU work), refused
+   when it needs more than ``max_messages`` messages, and stored with all its planned
+   messages in one transaction (``post_jobs`` + ``post_chunks``). Nothing is sent before.
+2. send: message n carries the nonce ``prefix + n`` (Discord's ``enforce_nonce`` returns the
+   existing message for a repeated nonce within a few minutes instead of posting it again);
+   its id is recorded in a short write of its own right after. The buttons go on the last one.
+3. done: the job is marked done; the planned texts and the admin's token are dropped.
+
+A crash leaves the job in 'posting'. At the next start the process that owns the server
+looks at the bot's messages in the channel after the last recorded one (or after the
+interaction that started the post) for the next planned message, records what it finds,
+tells the admin's interaction (while its 15-minute token lives) or else the channel that it
+resumed, and sends the rest. One channel takes one post at a time (a lock per channel);
+Discord's rate-limit headers pace the sends (discord.py waits before the bucket runs out).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import secrets
+from collections.abc import Coroutine, Sequence
+from typing import Any, NoReturn
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.errors import UserError
+from bot.excerpts import store
+from bot.excerpts.answers import busy_text, chapter_label, chapter_range_text, posted_text, too_long_text
+from bot.excerpts.model import (
+    AlreadyPosted,
+    InteractionRef,
+    Poster,
+    PostFailure,
+    PostOutcome,
+    PostRequest,
+    Reading,
+)
+from bot.excerpts.render import render_contents
+from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob
+from bot.guilds import get_settings
+from bot.progress.prefs import avoided_warnings
+from bot.progress.store import mark_read
+from bot.shards import ShardScope
+from bot.story.model import Chapter, HeaderWarning
+from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
+from bot.text import plural
+from bot.warnings.service import chapter_warnings
+from bot.worker import Workers
+
+log = logging.getLogger(__name__)
+
+TOKEN_SECONDS = 15 * 60.0  # an interaction's followup token
+TOKEN_MARGIN = 30.0  # do not start a followup this close to the token's end
+RENDER_SECONDS = 10.0
+HISTORY_LOOKBACK = 100  # the bot's messages after the last recorded one checked after a crash
+
+
+class ExcerptService:
+    """Posting jobs (with their per-channel locks and running tasks) and private reading."""
+
+    def __init__(self, db: Database, clock: Clock, workers: Workers, *, max_messages: int, budget: int) -> None:
+        self.db = db
+        self.clock = clock
+        self.workers = workers
+        self.max_messages = max_messages
+        self.budget = budget
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._running: dict[int, asyncio.Task[PostOutcome]] = {}
+        self._sending: set[asyncio.Task[object]] = set()
+        self._stopping = False
+
+    def _now(self) -> float:
+        return self.clock.now().timestamp()
+
+    # -- chapters -------------------------------------------------------------------------
+    async def chapter(self, guild_id: int, story_id: int, number: int) -> tuple[StoryRecord, Chapter]:
+        """The story and chapter, or the sentence a member needs when either is gone."""
+        record = await get_story_record(self.db, guild_id, story_id)
+        if record is None:
+            raise UserError("That story is no longer in this server's library; it may have been removed.")
+        if not 1 <= number <= record.chapter_count:
+            raise UserError(chapter_range_text(record.title, record.chapter_count))
+        chapter = await load_chapter(self.db, guild_id, story_id, number)
+        if chapter is None:
+            raise UserError("That chapter is no longer in this server's library; the story may have been removed.")
+        return record, chapter
+
+    async def _render(self, title: str, chapter: Chapter, warnings: Sequence[HeaderWarning]) -> list[str]:
+        return await self.workers.run(
+            f"Rendering chapter {chapter.number}", render_contents, title, chapter, list(warnings), self.budget,
+            time_limit=RENDER_SECONDS,
+        )  # fmt: skip
+
+    async def reading(self, guild_id: int, user_id: int, story: str | int, number: int, *, confirmed: bool) -> Reading:
+        """The chapter for one member; when it has warnings they avoid and they did not confirm, only those."""
+        story_id = story if isinstance(story, int) else (await resolve_story(self.db, guild_id, story)).id
+        record, chapter = await self.chapter(guild_id, story_id, number)
+        avoided_ids = await avoided_warnings(self.db, guild_id, user_id)
+        warnings = [
+            dataclasses.replace(warning, avoided=warning.id in avoided_ids)
+            for warning in await chapter_warnings(self.db, guild_id, story_id, number)
+        ]
+        avoided = [warning.label for warning in warnings if warning.avoided]
+        if avoided and not confirmed:
+            return Reading(record.id, record.title, [], avoided)
+        return Reading(record.id, record.title, await self._render(record.title, chapter, warnings), avoided)
+
+    async def mark_read(
+        self, guild_id: int, user_id: int, story_id: int, number: int, display_name: str
+    ) -> tuple[str, bool]:
+        """Move the member's progress forward to this chapter (never back): the title, and whether it moved."""
+        record, _ = await self.chapter(guild_id, story_id, number)
+        advanced = await mark_read(
+            self.db, guild_id, user_id, story_id, number, now=self._now(), display_name=display_name
+        )
+        return record.title, advanced
+
+    # -- posting --------------------------------------------------------------------------
+    async def post_chapter(self, request: PostRequest, poster: Poster) -> PostOutcome | AlreadyPosted:
+        """``/excerpt post``: plan (or continue a stopped post of the same chapter there) and send it all."""
+        plan = await self._plan(request, poster)
+        if isinstance(plan, AlreadyPosted):
+            return plan
+        job, title, continued = plan
+        return await self._run(job, title, poster, check_history=continued)
+
+    async def _plan(self, request: PostRequest, poster: Poster) -> tuple[PostJob, str, bool] | AlreadyPosted:
+        """The job to run (and whether it continues a stopped one), or the question to ask first."""
+        guild_id = request.guild_id
+        found = await resolve_story(self.db, guild_id, request.story)
+        record, chapter = await self.chapter(guild_id, found.id, request.chapter)
+        channel_id = request.channel_id or await self._club_channel(guild_id)
+        await poster.check_channel(channel_id)
+        running = await store.posting_job(self.db, guild_id, record.id, chapter.number)
+        if running is not None:
+            raise UserError(busy_text(running, record.title))
+        previous = await store.latest_job(self.db, guild_id, record.id, chapter.number, channel_id)
+        interaction = request.interaction
+        if previous is not None and previous.state == "failed":
+            try:
+                job = await store.reopen(
+                    self.db, guild_id, previous.id, application_id=interaction.application_id,
+                    interaction_token=interaction.token, interaction_at=interaction.at, now=self._now(),
+                )  # fmt: skip
+            except ChapterBusy:
+                raise UserError(
+                    f"{chapter_label(chapter.number, record.title, first=True)} is being posted right now."
+                ) from None
+            return job, record.title, True
+        if previous is not None and previous.state == "done" and previous.id != request.confirmed_after:
+            return AlreadyPosted(previous, record.title)
+        warnings = await chapter_warnings(self.db, guild_id, record.id, chapter.number)
+        contents = await self._render(record.title, chapter, warnings)
+        if len(contents) > self.max_messages:
+            raise UserError(too_long_text(chapter.number, record.title, len(contents), self.max_messages))
+        new = NewJob(
+            guild_id=guild_id, channel_id=channel_id, story_id=record.id, chapter=chapter.number,
+            nonce_prefix=f"x{secrets.token_hex(5)}.", requested_by=request.requested_by, anchor_id=interaction.id,
+            application_id=interaction.application_id, interaction_token=interaction.token,
+            interaction_at=interaction.at,
+        )  # fmt: skip
+        try:
+            job = await store.create_job(self.db, new, contents, now=self._now())
+        except ChapterBusy:
+            raise UserError(
+                f"{chapter_label(chapter.number, record.title, first=True)} is being posted right now."
+            ) from None
+        return job, record.title, False
+
+    async def _club_channel(self, guild_id: int) -> int:
+        settings = await get_settings(self.db, guild_id)
+        if settings.club_channel_id is None:
+            raise UserError("Name a channel, or set the club channel first with `/config set club_channel:`.")
+        return settings.club_channel_id
+
+    async def _run(self, job: PostJob, title: str, poster: Poster, *, check_history: bool) -> PostOutcome:
+        return await self._tracked(job, self._send_all(job, title, poster, check_history=check_history))
+
+    async def _tracked(self, job: PostJob, sending: Coroutine[Any, Any, PostOutcome]) -> PostOutcome:
+        """Send in a task of the service's own, so shutting down stops it between two messages
+        (and an impatient caller does not)."""
+        task = asyncio.create_task(sending, name=f"dogear-post-{job.id}")
+        self._running[job.id] = task
+        task.add_done_callback(lambda _: self._running.pop(job.id, None))
+        return await asyncio.shield(task)
+
+    async def _send_all(
+        self, job: PostJob, title: str, poster: Poster, *, check_history: bool, resumed: bool = False
+    ) -> PostOutcome:
+        async with self._locks.setdefault(job.channel_id, asyncio.Lock()):
+            planned = await store.chunks(self.db, job.guild_id, job.id)
+            if check_history:
+                planned = await self._find_unrecorded(job, planned, poster)
+            already_there = sum(1 for chunk in planned if chunk.message_id is not None)
+            if resumed and already_there < job.chunk_count:
+                await self._say_resumed(job, title, poster, already_there)
+            last = len(planned) - 1
+            for chunk in planned:
+                if chunk.message_id is not None:
+                    continue
+                assert chunk.content is not None
+                buttons = (job.story_id, job.chapter) if chunk.position == last else None
+                try:
+                    message_id = await self._send_one(poster, job, chunk.position, chunk.content, buttons)
+                except PostFailure as failure:
+                    await self._stopped(job, title, chunk.position, str(failure))
+                await store.record_sent(self.db, job.guild_id, job.id, chunk.position, message_id, now=self._now())
+            await store.finish(self.db, job.guild_id, job.id, now=self._now())
+        done = await store.get_job(self.db, job.guild_id, job.id)
+        return PostOutcome(done or job, title, already_there)
+
+    async def _send_one(
+        self, poster: Poster, job: PostJob, position: int, content: str, buttons: tuple[int, int] | None
+    ) -> int:
+        """One message; only here may a shutdown cancel a post (never inside a database write)."""
+        task = asyncio.current_task()
+        if self._stopping or task is None:
+            raise asyncio.CancelledError()
+        self._sending.add(task)
+        try:
+            return await poster.send(job.channel_id, content, nonce=job.nonce(position), buttons=buttons)
+        finally:
+            self._sending.discard(task)
+
+    async def _stopped(self, job: PostJob, title: str, position: int, reason: str) -> NoReturn:
+        await store.fail(self.db, job.guild_id, job.id, reason, now=self._now())
+        log.info(
+            "post %s (chapter %s of story %s) stopped at message %s: %s",
+            job.id,
+            job.chapter,
+            job.story_id,
+            position,
+            reason,
+        )
+        raise UserError(
+            f"Posting {chapter_label(job.chapter, title)} in <#{job.channel_id}> stopped after {position} of "
+            f"{plural(job.chunk_count, 'message')}: {reason}. Run `/excerpt post` for this chapter again to "
+            "continue where it stopped."
+        )
+
+    async def _find_unrecorded(self, job: PostJob, planned: list[Chunk], poster: Poster) -> list[Chunk]:
+        """Messages that were sent but whose ids a crash kept from being recorded: found by nonce or text."""
+        pending = [chunk for chunk in planned if chunk.message_id is None]
+        if not pending:
+            return planned
+        after = max((chunk.message_id for chunk in planned if chunk.message_id is not None), default=job.anchor_id)
+        seen = await poster.recent(job.channel_id, after=after, limit=HISTORY_LOOKBACK)
+        index = 0
+        for message in seen:
+            if index == len(pending):
+                break
+            chunk = pending[index]
+            if message.nonce == job.nonce(chunk.position) or message.content.strip() == (chunk.content or "").strip():
+                log.info("post %s: message %s was sent before the restart (%s)", job.id, chunk.position, message.id)
+                await store.record_sent(self.db, job.guild_id, job.id, chunk.position, message.id, now=self._now())
+                index += 1
+        if index == 0:
+            return planned
+        return await store.chunks(self.db, job.guild_id, job.id)
+
+    # -- after a restart ------------------------------------------------------------------
+    def _token_alive(self, job: PostJob) -> bool:
+        return bool(job.interaction_token) and self._now() - job.interaction_at < TOKEN_SECONDS - TOKEN_MARGIN
+
+    async def _tell_admin(self, job: PostJob, poster: Poster, text: str) -> bool:
+        if not self._token_alive(job):
+            return False
+        interaction = InteractionRef(job.anchor_id, job.application_id, job.interaction_token, job.interaction_at)
+        return await poster.tell_interaction(interaction, text)
+
+    async def resume_unfinished(self, poster: Poster, scope: ShardScope) -> int:
+        """At start: the posts a crash or shutdown cut off, in the servers this process owns, resumed; how many."""
+        condition, params = scope.sql("j.guild_id")
+        jobs = [
+            job
+            for job in await store.unfinished(self.db, condition, params)
+            if scope.owns(job.guild_id) and job.id not in self._running
+        ]
+        if jobs:
+            log.info("resuming %s cut off by a restart", plural(len(jobs), "post"))
+        await asyncio.gather(*(self._resume(job, poster) for job in jobs))
+        return len(jobs)
+
+    async def _resume(self, job: PostJob, poster: Poster) -> None:
+        record = await get_story_record(self.db, job.guild_id, job.story_id)
+        title = record.title if record is not None else "a removed story"
+        try:
+            await self._run_resumed(job, title, poster)
+        except UserError as stopped:
+            if not await self._tell_admin(job, poster, str(stopped)):
+                log.warning("resumed post %s stopped: %s", job.id, stopped)
+        except Exception:
+            log.exception("resuming post %s failed", job.id)
+
+    async def _run_resumed(self, job: PostJob, title: str, poster: Poster) -> None:
+        outcome = await self._tracked(job, self._send_all(job, title, poster, check_history=True, resumed=True))
+        await self._tell_admin(job, poster, posted_text(outcome))
+
+    async def _say_resumed(self, job: PostJob, title: str, poster: Poster, there: int) -> None:
+        """The admin (while their interaction lives), else the channel, learns the post picks up again."""
+        label = chapter_label(job.chapter, title)
+        rest = f"from message {there + 1} of {job.chunk_count}"
+        if not await self._tell_admin(
+            job, poster, f"I restarted while posting {label} in <#{job.channel_id}>; continuing {rest}."
+        ):
+            await poster.tell_channel(
+                job.channel_id, f"-# I restarted while posting {label}; the rest follows ({rest})."
+            )
+
+    async def close(self) -> None:
+        """Stop the posts running in this process between two messages; they resume at the next start."""
+        self._stopping = True
+        for task in list(self._sending):
+            task.cancel()  # waiting on Discord: safe to stop now; the others stop after their write
+        await asyncio.gather(*self._running.values(), return_exceptions=True)

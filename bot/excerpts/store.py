@@ -1,0 +1,209 @@
+"""Post jobs in SQLite: plain SQL, one function per question or change.
+
+A post is a row in ``post_jobs`` plus one ``post_chunks`` row per planned message. Every
+query is scoped by ``guild_id`` except :func:`unfinished`, which the start-up resume runs
+over the servers this process owns (its shard condition) and which reads whole jobs that
+are then handled with queries scoped by their own server.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.db import Database, Row
+
+State = Literal["posting", "done", "failed"]
+
+
+class ChapterBusy(Exception):
+    """The chapter is already being posted in this server (the one-at-a-time index said so)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewJob:
+    guild_id: int
+    channel_id: int
+    story_id: int
+    chapter: int
+    nonce_prefix: str
+    requested_by: int
+    anchor_id: int
+    application_id: int | None
+    interaction_token: str | None
+    interaction_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class PostJob:
+    id: int
+    guild_id: int
+    channel_id: int
+    story_id: int
+    chapter: int
+    state: State
+    failure: str | None
+    nonce_prefix: str
+    chunk_count: int
+    sent: int  # chunks with a recorded message id
+    requested_by: int
+    anchor_id: int
+    application_id: int | None
+    interaction_token: str | None
+    interaction_at: float
+    created_at: float
+    updated_at: float
+
+    def nonce(self, position: int) -> str:
+        return f"{self.nonce_prefix}{position}"
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    position: int
+    content: str | None  # None once the post is done
+    message_id: int | None
+
+
+_JOB_COLUMNS = (
+    "j.id, j.guild_id, j.channel_id, j.story_id, j.chapter, j.state, j.failure, j.nonce_prefix, j.chunk_count,"
+    " (SELECT count(*) FROM post_chunks c WHERE c.job_id = j.id AND c.message_id IS NOT NULL) AS sent,"
+    " j.requested_by, j.anchor_id, j.application_id, j.interaction_token, j.interaction_at,"
+    " j.created_at, j.updated_at"
+)
+
+
+def _job(row: Row) -> PostJob:
+    return PostJob(**{name: row[name] for name in PostJob.__dataclass_fields__})
+
+
+async def create_job(db: Database, job: NewJob, contents: Sequence[str], *, now: float) -> PostJob:
+    """The job and all its planned messages, in one transaction; :class:`ChapterBusy` if one is running."""
+    try:
+        async with db.transaction() as tx:
+            cursor = await tx.execute(
+                "INSERT INTO post_jobs (guild_id, channel_id, story_id, chapter, nonce_prefix, chunk_count,"
+                " requested_by, anchor_id, application_id, interaction_token, interaction_at, created_at,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    job.guild_id, job.channel_id, job.story_id, job.chapter, job.nonce_prefix, len(contents),
+                    job.requested_by, job.anchor_id, job.application_id, job.interaction_token,
+                    job.interaction_at, now, now,
+                ),
+            )  # fmt: skip
+            job_id = cursor.lastrowid
+            await tx.executemany(
+                "INSERT INTO post_chunks (job_id, guild_id, position, content) VALUES (?, ?, ?, ?)",
+                [(job_id, job.guild_id, position, content) for position, content in enumerate(contents)],
+            )
+    except sqlite3.IntegrityError as error:
+        if "post_jobs" in str(error) or "UNIQUE" in str(error):
+            raise ChapterBusy() from None
+        raise
+    found = await get_job(db, job.guild_id, int(job_id or 0))
+    assert found is not None
+    return found
+
+
+async def get_job(db: Database, guild_id: int, job_id: int) -> PostJob | None:
+    row = await db.fetch_one(
+        f"SELECT {_JOB_COLUMNS} FROM post_jobs j WHERE j.guild_id = ? AND j.id = ?", (guild_id, job_id)
+    )
+    return None if row is None else _job(row)
+
+
+async def posting_job(db: Database, guild_id: int, story_id: int, chapter: int) -> PostJob | None:
+    """The post of this chapter running in this server right now, if any (any channel)."""
+    row = await db.fetch_one(
+        f"SELECT {_JOB_COLUMNS} FROM post_jobs j"
+        " WHERE j.guild_id = ? AND j.story_id = ? AND j.chapter = ? AND j.state = 'posting'",
+        (guild_id, story_id, chapter),
+    )
+    return None if row is None else _job(row)
+
+
+async def latest_job(db: Database, guild_id: int, story_id: int, chapter: int, channel_id: int) -> PostJob | None:
+    """The most recent post of this chapter into this channel, whatever its state."""
+    row = await db.fetch_one(
+        f"SELECT {_JOB_COLUMNS} FROM post_jobs j"
+        " WHERE j.guild_id = ? AND j.story_id = ? AND j.chapter = ? AND j.channel_id = ?"
+        " ORDER BY j.id DESC LIMIT 1",
+        (guild_id, story_id, chapter, channel_id),
+    )
+    return None if row is None else _job(row)
+
+
+async def unfinished(db: Database, shard_condition: str = "1 = 1", params: Sequence[int] = ()) -> list[PostJob]:
+    """Posts left in 'posting' (by a crash or a shutdown), oldest first, in this process's servers.
+
+    ``shard_condition`` is ``ShardScope.sql("j.guild_id")``'s condition, with its ``params``.
+    """
+    rows = await db.fetch_all(
+        f"SELECT {_JOB_COLUMNS} FROM post_jobs j WHERE j.state = 'posting' AND {shard_condition} ORDER BY j.id",
+        list(params),
+    )
+    return [_job(row) for row in rows]
+
+
+async def chunks(db: Database, guild_id: int, job_id: int) -> list[Chunk]:
+    rows = await db.fetch_all(
+        "SELECT position, content, message_id FROM post_chunks WHERE guild_id = ? AND job_id = ? ORDER BY position",
+        (guild_id, job_id),
+    )
+    return [Chunk(row["position"], row["content"], row["message_id"]) for row in rows]
+
+
+async def record_sent(db: Database, guild_id: int, job_id: int, position: int, message_id: int, *, now: float) -> None:
+    """One message of the post is in the channel: its id, in a write of its own."""
+    async with db.transaction() as tx:
+        await tx.execute(
+            "UPDATE post_chunks SET message_id = ? WHERE guild_id = ? AND job_id = ? AND position = ?",
+            (message_id, guild_id, job_id, position),
+        )
+        await tx.execute("UPDATE post_jobs SET updated_at = ? WHERE guild_id = ? AND id = ?", (now, guild_id, job_id))
+
+
+async def finish(db: Database, guild_id: int, job_id: int, *, now: float) -> None:
+    """Done: the planned texts and the interaction token are no longer needed; the ids stay."""
+    async with db.transaction() as tx:
+        await tx.execute(
+            "UPDATE post_jobs SET state = 'done', failure = NULL, interaction_token = NULL, updated_at = ?"
+            " WHERE guild_id = ? AND id = ?",
+            (now, guild_id, job_id),
+        )
+        await tx.execute("UPDATE post_chunks SET content = NULL WHERE guild_id = ? AND job_id = ?", (guild_id, job_id))
+
+
+async def fail(db: Database, guild_id: int, job_id: int, reason: str, *, now: float) -> None:
+    await db.execute(
+        "UPDATE post_jobs SET state = 'failed', failure = ?, interaction_token = NULL, updated_at = ?"
+        " WHERE guild_id = ? AND id = ?",
+        (reason, now, guild_id, job_id),
+    )
+
+
+async def reopen(
+    db: Database,
+    guild_id: int,
+    job_id: int,
+    *,
+    application_id: int | None,
+    interaction_token: str | None,
+    interaction_at: float,
+    now: float,
+) -> PostJob:
+    """A failed post continues under a new interaction; :class:`ChapterBusy` if the chapter is running."""
+    try:
+        await db.execute(
+            "UPDATE post_jobs SET state = 'posting', failure = NULL, application_id = ?,"
+            " interaction_token = ?, interaction_at = ?, updated_at = ?"
+            " WHERE guild_id = ? AND id = ? AND state = 'failed'",
+            (application_id, interaction_token, interaction_at, now, guild_id, job_id),
+        )
+    except sqlite3.IntegrityError:
+        raise ChapterBusy() from None
+    found = await get_job(db, guild_id, job_id)
+    assert found is not None
+    return found

@@ -1,0 +1,154 @@
+"""The chapter buttons and private reading.
+
+Every button carries its state in its custom id (``DynamicItem``), so "I've read this" and
+"Read privately" on a chapter posted months ago keep working after any number of restarts,
+whichever process answers the click.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import discord
+
+from bot.client import report_error, send_ephemeral
+from bot.errors import UserError
+from bot.excerpts.answers import chapter_label
+from bot.excerpts.service import ExcerptService
+from bot.text import escape_markdown
+
+NONE = discord.AllowedMentions.none()
+
+
+def excerpt_service(interaction: discord.Interaction) -> ExcerptService:
+    cog = interaction.client.get_cog("ExcerptCog")  # type: ignore[attr-defined]
+    if cog is None:
+        raise UserError("Excerpts are switched off right now; try again in a moment.")
+    return cog.service  # type: ignore[no-any-return]
+
+
+async def read_privately(interaction: discord.Interaction, story: str | int, number: int, *, confirmed: bool) -> None:
+    """The chapter as ephemeral messages, warnings first; avoided warnings ask once more first."""
+    guild_id = interaction.guild_id
+    if guild_id is None:
+        raise UserError("This works inside the server where the chapter was posted.")
+    if not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=True, thinking=True)
+    service = excerpt_service(interaction)
+    reading = await service.reading(guild_id, interaction.user.id, story, number, confirmed=confirmed)
+    if not reading.contents:
+        labels = ", ".join(f"**{escape_markdown(label)}**" for label in reading.avoided)
+        view = discord.ui.View(timeout=None)
+        view.add_item(ShowAnyway(reading.story_id, number))
+        await interaction.followup.send(
+            f"{chapter_label(number, reading.title, first=True)} has warnings you asked to avoid: {labels}. "
+            "Show it anyway?",
+            view=view,
+            ephemeral=True,
+            allowed_mentions=NONE,
+        )
+        # discord.py gives views on ephemeral messages a 15-minute timeout task; the button is a
+        # registered DynamicItem that works without the view, so stop it instead of leaving a task.
+        view.stop()
+        return
+    for content in reading.contents:
+        await interaction.followup.send(content, ephemeral=True, allowed_mentions=NONE)
+    await mark_read(interaction, service, reading.story_id, number, quiet_if_unchanged=True)
+
+
+async def mark_read(
+    interaction: discord.Interaction, service: ExcerptService, story_id: int, number: int, *, quiet_if_unchanged: bool
+) -> None:
+    """Move the member's progress forward (never back), tell them, and tell the listeners."""
+    assert interaction.guild_id is not None
+    title, advanced = await service.mark_read(
+        interaction.guild_id, interaction.user.id, story_id, number, interaction.user.display_name
+    )
+    if advanced:
+        interaction.client.dispatch("progress_advanced", interaction.guild_id, interaction.user.id, story_id, number)  # type: ignore[attr-defined]
+        await send_ephemeral(
+            interaction, f"✅ Saved: you have read up to chapter {number} of **{escape_markdown(title)}**."
+        )
+    elif not quiet_if_unchanged:
+        await send_ephemeral(
+            interaction,
+            f"You are already at chapter {number} of **{escape_markdown(title)}** or further; nothing changed.",
+        )
+
+
+class _Button(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:none"):
+    """Shared parts of the chapter buttons: state from the custom id, member-facing errors."""
+
+    def __init__(self, story_id: int, chapter: int, button: discord.ui.Button[Any]) -> None:
+        super().__init__(button)
+        self.story_id = story_id
+        self.chapter = chapter
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> _Button:
+        return cls(int(match["story"]), int(match["chapter"]))  # type: ignore[call-arg]
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            if interaction.guild_id is None:
+                raise UserError("These buttons work inside the server where the chapter was posted.")
+            await self.run(interaction)
+        except Exception as error:
+            await report_error(interaction, error, what=f"button {self.custom_id}")
+
+    async def run(self, interaction: discord.Interaction) -> None:
+        raise NotImplementedError
+
+
+class MarkRead(_Button, template=r"dogear:read:(?P<story>\d+):(?P<chapter>\d+)"):
+    def __init__(self, story_id: int, chapter: int) -> None:
+        button = discord.ui.Button(
+            label="I've read this",
+            emoji="✅",
+            style=discord.ButtonStyle.success,
+            custom_id=f"dogear:read:{story_id}:{chapter}",
+        )
+        super().__init__(story_id, chapter, button)
+
+    async def run(self, interaction: discord.Interaction) -> None:
+        await mark_read(
+            interaction, excerpt_service(interaction), self.story_id, self.chapter, quiet_if_unchanged=False
+        )
+
+
+class ReadPrivately(_Button, template=r"dogear:private:(?P<story>\d+):(?P<chapter>\d+)"):
+    def __init__(self, story_id: int, chapter: int) -> None:
+        button = discord.ui.Button(
+            label="Read privately",
+            emoji="🔒",
+            style=discord.ButtonStyle.secondary,
+            custom_id=f"dogear:private:{story_id}:{chapter}",
+        )
+        super().__init__(story_id, chapter, button)
+
+    async def run(self, interaction: discord.Interaction) -> None:
+        await read_privately(interaction, self.story_id, self.chapter, confirmed=False)
+
+
+class ShowAnyway(_Button, template=r"dogear:confirm:(?P<story>\d+):(?P<chapter>\d+)"):
+    def __init__(self, story_id: int, chapter: int) -> None:
+        button = discord.ui.Button(
+            label="Show it anyway", style=discord.ButtonStyle.danger, custom_id=f"dogear:confirm:{story_id}:{chapter}"
+        )
+        super().__init__(story_id, chapter, button)
+
+    async def run(self, interaction: discord.Interaction) -> None:
+        await read_privately(interaction, self.story_id, self.chapter, confirmed=True)
+
+
+READING_ITEMS = (MarkRead, ReadPrivately, ShowAnyway)
+
+
+def chapter_buttons(story_id: int, chapter: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(MarkRead(story_id, chapter))
+    view.add_item(ReadPrivately(story_id, chapter))
+    return view

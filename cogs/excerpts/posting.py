@@ -1,0 +1,192 @@
+"""``/excerpt post`` on the Discord side: the :class:`Poster` the service sends through, and the answer.
+
+The service decides what to send and records every message; this module only talks to
+Discord: each message goes out with its nonce (discord.py sets ``enforce_nonce``, so Discord
+returns the existing message when a retry repeats a nonce within a few minutes), mentions
+off, the chapter buttons on the last one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.client import report_error
+from bot.errors import UserError
+from bot.excerpts.answers import already_posted_text, posted_text
+from bot.excerpts.model import AlreadyPosted, InteractionRef, PostFailure, PostRequest, SeenMessage
+from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+log = logging.getLogger(__name__)
+
+POST_PERMISSIONS = {"view_channel": "View Channel", "send_messages": "Send Messages"}
+THREAD_PERMISSIONS = {"view_channel": "View Channel", "send_messages_in_threads": "Send Messages in Threads"}
+Postable = discord.TextChannel | discord.Thread
+
+
+def missing_for(channel: Postable) -> list[str]:
+    me = channel.guild.me
+    if me is None:
+        return []
+    granted = channel.permissions_for(me)
+    needed = THREAD_PERMISSIONS if isinstance(channel, discord.Thread) else POST_PERMISSIONS
+    return [label for flag, label in needed.items() if not getattr(granted, flag)]
+
+
+class DiscordPoster:
+    """The service's :class:`~bot.excerpts.model.Poster`, with discord.py."""
+
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+
+    def _channel(self, channel_id: int) -> Postable | None:
+        channel = self.bot.get_channel(channel_id)
+        return channel if isinstance(channel, Postable) else None
+
+    async def check_channel(self, channel_id: int) -> None:
+        channel = self._channel(channel_id)
+        if channel is None:
+            raise UserError(
+                "That channel no longer exists (or I can't see it); name a channel or set a new club channel."
+            )
+        missing = missing_for(channel)
+        if missing:
+            raise UserError(
+                f"I can't post in {channel.mention}: I'm missing {', '.join(missing)} there. Ask an admin to grant it."
+            )
+
+    async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:
+        channel = self._channel(channel_id)
+        if channel is None:
+            raise PostFailure("the channel no longer exists")
+        extra: dict[str, Any] = {"view": chapter_buttons(*buttons)} if buttons else {}
+        try:
+            message = await channel.send(content, nonce=nonce, allowed_mentions=NONE, **extra)
+        except discord.Forbidden:
+            raise PostFailure(
+                "I'm missing a permission there (View Channel, Send Messages, or Send Messages in Threads)"
+            ) from None
+        except discord.NotFound:
+            raise PostFailure("the channel no longer exists") from None
+        except discord.HTTPException as error:
+            log.warning("sending to channel %s failed: %s", channel_id, error)
+            raise PostFailure(f"Discord answered {error.status}") from None
+        return message.id
+
+    async def recent(self, channel_id: int, *, after: int, limit: int) -> list[SeenMessage]:
+        channel = self._channel(channel_id)
+        me = self.bot.user
+        if channel is None or me is None:
+            return []
+        try:
+            return [
+                SeenMessage(message.id, message.content, None if message.nonce is None else str(message.nonce))
+                async for message in channel.history(limit=limit, after=discord.Object(after), oldest_first=True)
+                if message.author.id == me.id
+            ]
+        except discord.HTTPException as error:
+            log.info("cannot read the history of channel %s (%s); relying on nonces", channel_id, error.status)
+            return []
+
+    async def tell_interaction(self, interaction: InteractionRef, text: str) -> bool:
+        if not interaction.application_id or not interaction.token:
+            return False
+        # The same followup webhook discord.py builds for a live Interaction (Interaction.followup),
+        # rebuilt from the stored id and token after a restart.
+        data: Any = {"id": interaction.application_id, "type": 3, "token": interaction.token}
+        webhook = discord.Webhook.from_state(data, state=self.bot._connection)
+        try:
+            await webhook.send(text, ephemeral=True, allowed_mentions=NONE)
+        except discord.HTTPException as error:
+            log.info("the admin's interaction no longer takes followups (%s)", error.status)
+            return False
+        return True
+
+    async def tell_channel(self, channel_id: int, text: str) -> None:
+        channel = self._channel(channel_id)
+        if channel is None:
+            return
+        try:
+            await channel.send(text, allowed_mentions=NONE)
+        except discord.HTTPException as error:
+            log.warning("could not tell channel %s: %s", channel_id, error)
+
+
+def interaction_ref(interaction: discord.Interaction, now: float) -> InteractionRef:
+    return InteractionRef(interaction.id, interaction.application_id, interaction.token, now)
+
+
+async def post_and_answer(
+    interaction: discord.Interaction,
+    story: str,
+    chapter: int,
+    channel_id: int | None,
+    *,
+    confirmed_after: int | None = None,
+) -> None:
+    """One service call for ``/excerpt post`` and its "Post it again" button, then the private answer."""
+    assert interaction.guild_id is not None
+    service = excerpt_service(interaction)
+    request = PostRequest(
+        guild_id=interaction.guild_id,
+        story=story,
+        chapter=chapter,
+        channel_id=channel_id,
+        requested_by=interaction.user.id,
+        interaction=interaction_ref(interaction, service.clock.now().timestamp()),
+        confirmed_after=confirmed_after,
+    )
+    outcome = await service.post_chapter(request, DiscordPoster(interaction.client))  # type: ignore[arg-type]
+    if isinstance(outcome, AlreadyPosted):
+        view = discord.ui.View(timeout=None)
+        previous = outcome.previous
+        view.add_item(PostAgain(previous.story_id, previous.chapter, previous.channel_id, previous.id))
+        await interaction.followup.send(already_posted_text(outcome), view=view, ephemeral=True, allowed_mentions=NONE)
+        view.stop()  # the button is a registered DynamicItem; no view task needed
+        return
+    await interaction.followup.send(posted_text(outcome), ephemeral=True, allowed_mentions=NONE)
+
+
+class PostAgain(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"dogear:repost:(?P<story>\d+):(?P<chapter>\d+):(?P<channel>\d+):(?P<job>\d+)",
+):
+    """The admin's "yes" to posting again a chapter the channel has (permission checked again on click).
+
+    It names the earlier post it answers, so clicking it twice, or an old one, asks again.
+    """
+
+    def __init__(self, story_id: int, chapter: int, channel_id: int, job_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Post it again",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"dogear:repost:{story_id}:{chapter}:{channel_id}:{job_id}",
+            )
+        )
+        self.story_id, self.chapter, self.channel_id, self.job_id = story_id, chapter, channel_id, job_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> PostAgain:
+        return cls(int(match["story"]), int(match["chapter"]), int(match["channel"]), int(match["job"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            if interaction.guild_id is None:
+                raise UserError("This button works inside the server where it was shown.")
+            if not interaction.permissions.manage_messages:
+                raise UserError("You need the Manage Messages permission to post chapters.")
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            await post_and_answer(
+                interaction, str(self.story_id), self.chapter, self.channel_id, confirmed_after=self.job_id
+            )
+        except Exception as error:
+            await report_error(interaction, error, what=f"button {self.custom_id}")
