@@ -1,0 +1,45 @@
+"""Reading a finished poll: properties that hold for any counts."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.nominations.service import compose
+from bot.nominations.store import Nomination
+from bot.nominations.tally import NO_VOTES, TIE, WINNER, tally
+
+
+def nominations(count: int) -> list[Nomination]:
+    return [
+        Nomination(id=100 + i, round_id=1, title=f"Book {i}", title_key=f"book {i}", story_id=None,
+                   nominated_by=1, created_at=0.0, answer_id=i + 1)
+        for i in range(count)
+    ]  # fmt: skip
+
+
+@given(st.lists(st.integers(min_value=0, max_value=50), min_size=2, max_size=10))
+def test_the_leaders_hold_the_most_votes_and_a_tie_means_more_than_one(counts: list[int]) -> None:
+    polled = nominations(len(counts))
+    outcome = tally(polled, {i + 1: c for i, c in enumerate(counts)})
+    assert outcome.total == sum(counts)
+    if sum(counts) == 0:
+        assert (outcome.kind, outcome.leaders) == (NO_VOTES, [])
+        return
+    best = max(counts)
+    assert outcome.votes == best
+    assert [n.answer_id for n in outcome.leaders] == [i + 1 for i, c in enumerate(counts) if c == best]
+    assert outcome.kind == (WINNER if counts.count(best) == 1 else TIE)
+    assert (outcome.winner is not None) == (outcome.kind == WINNER)
+    announcement = compose(outcome, lambda n: False)
+    assert len(announcement.buttons) == len(outcome.leaders)
+    assert "@" not in announcement.text
+    for leader in outcome.leaders:
+        assert f"**{leader.title}**" in announcement.text
+
+
+def test_answers_outside_the_poll_and_nominations_without_answers_are_ignored() -> None:
+    polled = nominations(3)
+    late = Nomination(id=9, round_id=1, title="Late", title_key="late", story_id=None, nominated_by=1, created_at=0)
+    outcome = tally([*polled, late], {1: 2, 2: 5, 7: 40})
+    assert outcome.kind == WINNER and outcome.winner == polled[1] and outcome.total == 7
