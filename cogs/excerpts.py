@@ -25,6 +25,7 @@ from discord.ext import commands
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.guilds import get_settings
+from bot.story.books import has_text, no_text_message
 from bot.story.model import Chapter, HeaderWarning
 from bot.story.render import escape_markdown, render_chapter, send_kwargs
 from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
@@ -49,6 +50,8 @@ async def reader_chapter(bot: DogearBot, guild_id: int, story_id: int, number: i
     record = await get_story_record(bot.db, guild_id, story_id)
     if record is None:
         raise UserError("That story is no longer in this server's library; it may have been removed.")
+    if not await has_text(bot.db, guild_id, story_id):
+        raise UserError(no_text_message(record.title))
     if not 1 <= number <= record.chapter_count:
         raise UserError(
             f"“{record.title}” has {record.chapter_count} chapter(s); pick a chapter from 1 to {record.chapter_count}."

@@ -35,7 +35,7 @@ from bot.nominations.service import (
     PollState,
     PostedPoll,
 )
-from bot.story.books import MAX_AUTHOR_CHARS, MAX_WARNINGS_CHARS, BookAdded, parse_chapter_count
+from bot.story.books import MAX_AUTHOR_CHARS, MAX_WARNINGS_CHARS, describe_book, parse_chapter_count
 from bot.story.store import resolve_story, search_stories
 from bot.text import clip, clip_lines, escape_markdown, plural
 from cogs.stories import story_autocomplete
@@ -180,25 +180,10 @@ class BookForm(discord.ui.Modal, title="Add the book to the library"):
             author=self.author.value or None, warnings=self.warnings.value or None, user_id=interaction.user.id,
         )  # fmt: skip
         self.stop()
-        await send_ephemeral(interaction, book_summary(book))
+        await send_ephemeral(interaction, describe_book(book))
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:
         await report_error(interaction, error, what="the add-a-book form")
-
-
-def book_summary(book: BookAdded) -> str:
-    """What the admin reads after adding a book without a file (also used by ``/story add``)."""
-    author = f" by {escape_markdown(book.author)}" if book.author else ""
-    lines = [
-        f"Added **{escape_markdown(book.title)}**{author} (id {book.story_id}) as a book the club reads elsewhere: "
-        f"{plural(book.chapters, 'chapter')}, no text.",
-    ]
-    if book.warnings:
-        lines.append("⚠️ Warnings: " + ", ".join(f"**{escape_markdown(w.label)}**" for w in book.warnings))
-    else:
-        lines.append("No warnings declared.")
-    lines.append("Members can now record progress with `/progress set`, and discussions can be scheduled.")
-    return clip_lines(lines)
 
 
 class AddNominee(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:nominee:(?P<id>\d+)"):

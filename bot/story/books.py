@@ -16,7 +16,7 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
 from bot.story.store import fold, insert_story
-from bot.text import escape_markdown
+from bot.text import clip_lines, escape_markdown, plural
 
 MAX_BOOK_CHAPTERS = 10_000
 MAX_TITLE_CHARS = 200
@@ -151,6 +151,21 @@ async def has_text(db: Database, guild_id: int, story_id: int) -> bool:
     """False for a book without a file (and for a story that is gone: there is nothing to show)."""
     value = await db.fetch_value("SELECT has_text FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
     return bool(value)
+
+
+def describe_book(book: BookAdded) -> str:
+    """What the admin reads after adding a book without a file (``/story add`` and the vote's button)."""
+    author = f" by {escape_markdown(book.author)}" if book.author else ""
+    lines = [
+        f"Added **{escape_markdown(book.title)}**{author} (id {book.story_id}) as a book the club reads elsewhere: "
+        f"{plural(book.chapters, 'chapter')}, no text.",
+    ]
+    if book.warnings:
+        lines.append("⚠️ Warnings: " + ", ".join(f"**{escape_markdown(w.label)}**" for w in book.warnings))
+    else:
+        lines.append("No warnings declared.")
+    lines.append("Members can now record progress with `/progress set`, and discussions can be scheduled.")
+    return clip_lines(lines)
 
 
 def no_text_message(title: str) -> str:
