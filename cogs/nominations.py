@@ -313,6 +313,8 @@ class NominationCog(commands.Cog):
             text = f"{name} was already nominated; you now back it too ({plural(done.backers, 'member')})."
         else:
             text = f"You nominated {name}{library}. `/nominations` lists this round's nominations."
+        if done.vote_running and done.kind != "unchanged":
+            text += " A vote is running now, so this counts for the next one."
         await interaction.response.send_message(text, ephemeral=True)
 
     @app_commands.command(name="nominations", description="The books nominated for the club's next read")

@@ -95,6 +95,7 @@ class Nominated:
     backers: int
     previous: str | None = None
     in_library: bool = False
+    vote_running: bool = False  # a vote is on: this nomination is for the next one
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,7 @@ class NominationService:
             story_id = await self._library_match(guild_id, text)
         key = title_key(text)
         now = self._now()
+        running = await store.pending_vote(self.db, guild_id) is not None
         async with self._lock(guild_id), self.db.transaction() as tx:
             round_id = await store.ensure_open_round(tx, guild_id, now)
             existing = await store.nomination_by_key(tx, round_id, key)
@@ -236,8 +238,11 @@ class NominationService:
             await store.back(tx, guild_id, round_id, user_id, nomination_id, now)
             if previous is not None:
                 await store.drop_if_unbacked(tx, guild_id, previous.id)
-                return Nominated("replaced", shown, backers, previous=previous.title, in_library=linked)
-        return Nominated("added" if existing is None else "merged", shown, backers, in_library=linked)
+                return Nominated(
+                    "replaced", shown, backers, previous=previous.title, in_library=linked, vote_running=running
+                )
+        kind = "added" if existing is None else "merged"
+        return Nominated(kind, shown, backers, in_library=linked, vote_running=running)
 
     async def _library_match(self, guild_id: int, title: str) -> int | None:
         """A free title that is exactly a library story's title names that story."""

@@ -57,13 +57,17 @@ async def test_a_book_without_a_file_works_for_progress_discussions_warnings_and
     due = (club.clock.now() + timedelta(days=1)).replace(second=0, microsecond=0)
     [scheduled] = await club.slash(
         "discussion schedule", member=club.admin, story=str(story), chapter=5, when=utc_text(due),
-        channel=club.text_channel, remind="none",
+        channel=club.text_channel, remind="1h",
     )  # fmt: skip
     assert "chapter 5" in scheduled.text
-    await club.clock.advance(timedelta(days=1, minutes=1))
-    await club.wait_for(lambda: len(club.messages(club.text_channel, include_replies=False)) == 1, "the discussion")
-    [post] = club.messages(club.text_channel, include_replies=False)
-    assert "The Left Hand of Darkness" in post.text
+    await club.clock.advance(timedelta(hours=23, minutes=1))
+    await club.wait_for(lambda: len(club.messages(club.text_channel, include_replies=False)) == 1, "the reminder")
+    [reminder] = club.messages(club.text_channel, include_replies=False)
+    assert "The Left Hand of Darkness" in reminder.text
+    await club.clock.advance(timedelta(hours=1))
+    await club.wait_for(lambda: len(club.messages(club.text_channel, include_replies=False)) == 2, "the discussion")
+    post = club.messages(club.text_channel, include_replies=False)[-1]
+    assert "The Left Hand of Darkness" in post.text and "Discussion" in post.text
     await club.wait_for(lambda: any(t.parent_id == club.text_channel.id for t in club.threads), "the thread")
     [thread] = [t for t in club.threads if t.parent_id == club.text_channel.id]
     await club.wait_for(lambda: club.member.id in thread.member_ids, "the reader in the thread")

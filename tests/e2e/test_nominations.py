@@ -59,7 +59,8 @@ async def test_members_nominate_an_admin_starts_the_poll_and_the_winner_becomes_
     assert club.poll_results(poll_message) == {"The Dispossessed": 0, "Kindred": 0}
     assert poll.expiry == pytest.approx((club.clock.now() + timedelta(hours=48)).timestamp(), abs=5)
     # Nominations made now belong to the next round.
-    await nominate(club, club.owner, "Next time")
+    later = await nominate(club, club.owner, "Next time")
+    assert "counts for the next one" in later.text
     [listing] = await club.slash("nominations", member=club.member)
     assert "A vote is running" in listing.text and "**Next time**" in listing.text
 
