@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -157,7 +158,8 @@ class BookForm(discord.ui.Modal, title="Add the book to the library"):
     )
 
     def __init__(self, cog: NominationCog, nomination_id: int, title: str) -> None:
-        super().__init__(timeout=900, custom_id=f"dogear:book-form:{nomination_id}")
+        # A custom id of its own per form: two admins' open forms never answer for each other.
+        super().__init__(timeout=900, custom_id=f"dogear:book-form:{nomination_id}:{secrets.token_hex(4)}")
         self.cog = cog
         self.nomination_id = nomination_id
         self.book_title.default = title

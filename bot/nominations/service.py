@@ -45,6 +45,8 @@ DEFAULT_HOURS = 24
 QUESTION = "What should the club read next?"
 # Discord finalizes a poll shortly after it expires; the watcher looks this long after the end.
 GRACE = timedelta(minutes=1)
+# A poll still not finalized this long after its end is read as it stands (never wait forever).
+GIVE_UP = timedelta(hours=6)
 
 
 class PollGone(Exception):
@@ -345,7 +347,12 @@ class NominationService:
                             await store.mark_announced(tx, guild_id, current.id, None, self._now())
                         return False
                 if not state.finalized:
-                    return False
+                    overdue = self._now() >= (current.ends_at or 0) + GIVE_UP.total_seconds()
+                    if not overdue:
+                        return False
+                    log.warning(
+                        "guild %s: poll of round %s never finalized; counting it as it stands", guild_id, current.id
+                    )
                 async with self.db.transaction() as tx:
                     await store.end_round(tx, guild_id, current.id, state.counts, self._now())
                 current = await store.get_round(self.db, guild_id, found.id)

@@ -11,6 +11,7 @@ from datetime import timedelta
 import discord
 import pytest
 
+from bot.devtools.double import permissions as P
 from bot.devtools.double.state import DoubleError
 from bot.devtools.driver import Club, CommandNotVisible, DriverError, Reply
 from bot.nominations import store
@@ -189,6 +190,18 @@ async def test_vote_start_needs_two_to_ten_nominations_and_a_club_channel(club: 
     assert "A vote is already running" in refusal.text
 
 
+async def test_a_club_channel_without_create_polls_is_named_in_the_refusal(club: Club) -> None:
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.SEND_POLLS)
+    [refusal] = await club.slash("vote start", member=club.admin)
+    assert "I can't post the poll in" in refusal.text and "Create Polls" in refusal.text
+    assert club.polls() == []
+    await club.set_overwrite(club.text_channel, club.bot_role)
+    assert await start_vote(club)
+
+
 async def test_long_titles_are_refused_by_the_command_and_clipped_in_the_poll(club: Club) -> None:
     await set_club_channel(club)
     with pytest.raises(DriverError, match="max_length 200"):
@@ -226,7 +239,7 @@ async def test_the_double_refuses_polls_discord_would_refuse(club: Club) -> None
     for question, answers in (("q" * 301, ["a", "b"]), ("Which?", [str(i) for i in range(11)]), ("Which?", ["a" * 56])):
         with club.expect_errors(400, 50035), pytest.raises(discord.HTTPException):
             await club.run(send(question, answers))
-    await club.set_overwrite(channel, club.bot_role, deny=1 << 49)  # no Create Polls
+    await club.set_overwrite(channel, club.bot_role, deny=P.SEND_POLLS)
     with club.expect_errors(403, 50013), pytest.raises(discord.Forbidden):
         await club.run(send("Which?", ["a", "b"]))
     assert club.polls(channel) == []

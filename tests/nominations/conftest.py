@@ -37,6 +37,7 @@ class FakeDiscord:
     announcements: list[tuple[int, Announcement, str]] = field(default_factory=list)
     nonces: dict[str, int] = field(default_factory=dict)
     gone: set[int] = field(default_factory=set)
+    stuck: set[int] = field(default_factory=set)  # polls Discord never finalizes
     ids: itertools.count = field(default_factory=lambda: itertools.count(5000))
 
     async def post_poll(self, channel_id: int, question: str, answers: list[str], hours: int) -> PostedPoll:
@@ -49,7 +50,7 @@ class FakeDiscord:
         if message_id in self.gone or message_id not in self.polls:
             raise PollGone("deleted")
         poll = self.polls[message_id]
-        if self.clock.now().timestamp() >= poll.ends_at:
+        if self.clock.now().timestamp() >= poll.ends_at and message_id not in self.stuck:
             poll.finalized = True
         return PollState(poll.finalized, dict(poll.counts))
 

@@ -10,7 +10,7 @@ from bot.clock import ManualClock
 from bot.db import Database
 from bot.errors import UserError
 from bot.nominations import store
-from bot.nominations.service import GRACE, NominationService
+from bot.nominations.service import GIVE_UP, GRACE, NominationService
 from bot.shards import ShardScope, shard_of
 from bot.story.books import add_book
 from tests.nominations.conftest import CLUB, GUILD, OTHER_GUILD, FakeDiscord
@@ -251,3 +251,17 @@ async def test_the_winner_becomes_a_book_once(service: NominationService, db: Da
         await service.add_as_book(GUILD, winner.id, title=None, chapters=14, author=None, warnings=None, user_id=ADA)
     with pytest.raises(UserError, match="gone"):
         await service.nominee(OTHER_GUILD, winner.id)
+
+
+async def test_a_poll_discord_never_finalizes_is_retried_then_counted_as_it_stands(
+    service: NominationService, discord_side: FakeDiscord, clock: ManualClock
+) -> None:
+    message_id = await start(service, "Kindred", "Beloved")
+    discord_side.stuck.add(message_id)
+    discord_side.vote(message_id, 2, 2)
+    await clock.advance(timedelta(hours=25))
+    assert await service.serve_due(clock.now()) == 0  # not final yet: the timer retries later
+    assert discord_side.announcements == []
+    await clock.advance(GIVE_UP)
+    assert await service.serve_due(clock.now()) == 1
+    assert "next read is **Beloved**" in discord_side.announcements[0][1].text
