@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.nominations.service import compose
+from bot.nominations.service import compose, title_key
 from bot.nominations.store import Nomination
 from bot.nominations.tally import NO_VOTES, TIE, WINNER, tally
 
@@ -43,3 +43,20 @@ def test_answers_outside_the_poll_and_nominations_without_answers_are_ignored() 
     late = Nomination(id=9, round_id=1, title="Late", title_key="late", story_id=None, nominated_by=1, created_at=0)
     outcome = tally([*polled, late], {1: 2, 2: 5, 7: 40})
     assert outcome.kind == WINNER and outcome.winner == polled[1] and outcome.total == 7
+
+
+_WORDS = st.lists(
+    st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=8), min_size=1, max_size=6
+)
+
+
+@given(_WORDS, st.data())
+def test_a_title_keys_the_same_whatever_its_case_and_spacing(words: list[str], data: st.DataObject) -> None:
+    title = " ".join(words)
+    gaps = [data.draw(st.sampled_from([" ", "  ", "\t", " \u00a0 "])) for _ in words]
+    variant = "".join(
+        gap + (w.upper() if data.draw(st.booleans()) else w.lower()) for gap, w in zip(gaps, words, strict=True)
+    )
+    variant = data.draw(st.sampled_from(["", " ", "\n"])) + variant + data.draw(st.sampled_from(["", "  "]))
+    assert title_key(variant) == title_key(title)
+    assert title_key(title) == title_key(title_key(title))  # a key is its own key
