@@ -206,7 +206,8 @@ class NominationService:
                 raise UserError(
                     "That story is not in this server's library (it may have been removed); pick one from the list."
                 )
-            text, story_id = record.title, record.id
+            # Imported files may carry longer titles than a nomination holds.
+            text, story_id = clip(" ".join(record.title.split()), MAX_TITLE_CHARS), record.id
         else:
             text = clean_title(title)
             story_id = await self._library_match(guild_id, text)
@@ -218,9 +219,8 @@ class NominationService:
             existing = await store.nomination_by_key(tx, round_id, key)
             previous = await store.backed_by(tx, round_id, user_id)
             if previous is not None and existing is not None and previous.id == existing.id:
-                return Nominated(
-                    "unchanged", existing.title, existing.backers, in_library=existing.story_id is not None
-                )
+                linked = existing.story_id is not None
+                return Nominated("unchanged", existing.title, existing.backers, in_library=linked, vote_running=running)
             if existing is None:
                 if await store.count_nominations(tx, round_id) >= MAX_NOMINATIONS:
                     raise UserError(

@@ -74,6 +74,10 @@ async def test_a_library_story_is_linked_by_id_or_by_its_exact_title(service: No
     assert (typed.kind, typed.in_library) == ("merged", True)
     with pytest.raises(UserError, match="not in this server's library"):
         await service.nominate(OTHER_GUILD, MEL, "x", story=book.story_id)
+    long_title = " ".join(["Word"] * 80)  # an imported file's title may be longer than a nomination holds
+    await db.execute("UPDATE stories SET title = ? WHERE id = ?", (long_title, book.story_id))
+    clipped = await service.nominate(GUILD, MO, "anything", story=book.story_id)
+    assert len(clipped.title) <= 200 and clipped.title.endswith("…")
 
 
 async def test_a_vote_needs_two_to_ten_nominations_and_the_club_channel(
