@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot.nominations.service import compose, title_key
@@ -52,6 +52,9 @@ _WORDS = st.lists(
 
 @given(_WORDS, st.data())
 def test_a_title_keys_the_same_whatever_its_case_and_spacing(words: list[str], data: st.DataObject) -> None:
+    # Unicode caseless matching (casefold) is the definition; letters whose upper case folds to another
+    # letter (Turkish dotless ı -> I -> i) are outside it.
+    assume(all(w.upper().casefold() == w.casefold() == w.lower().casefold() for w in words))
     title = " ".join(words)
     gaps = [data.draw(st.sampled_from([" ", "  ", "\t", " \u00a0 "])) for _ in words]
     variant = "".join(
