@@ -119,8 +119,12 @@ class StartedVote:
 
 
 def title_key(title: str) -> str:
-    """Case, accents and spacing aside: "The  Dispossessed" and "the dispossessed" are one nomination."""
-    return fold(title)
+    """Case, accents and spacing aside: "The  Dispossessed" and "the dispossessed" are one nomination.
+
+    Folded twice: compatibility forms (mathematical letters, ligatures) decompose into letters that
+    have a case of their own only after the first fold.
+    """
+    return fold(fold(title))
 
 
 def clean_title(title: str | None) -> str:
