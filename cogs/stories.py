@@ -18,6 +18,7 @@ from discord.ext import commands
 
 from bot.client import report_error
 from bot.errors import UserError
+from bot.story.books import MAX_AUTHOR_CHARS, MAX_BOOK_CHAPTERS, MAX_WARNINGS_CHARS, has_text, reads_elsewhere_line
 from bot.story.decode import size_limit_message
 from bot.story.importer import SUPPORTED, content_hash, import_story
 from bot.story.render import escape_markdown
@@ -149,18 +150,43 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         self.open_views.clear()
 
     @app_commands.command(
-        name="add", description="Add a story file (.txt, .md, .html, .epub) to the library (Manage Server)"
+        name="add", description="Add a story file (.txt, .md, .html, .epub), or a book by title and chapters (Manage Server)"
     )
-    @app_commands.describe(file="The story file", title="Use this title instead of the one in the file")
+    @app_commands.describe(
+        file="The story file",
+        title="Use this title instead of the one in the file (or the title of a book without a file)",
+        chapters="A book the club reads elsewhere: how many chapters it has (no file needed)",
+        author="A book without a file: its author",
+        warnings="A book without a file: its warnings, comma-separated (e.g. death, self-harm)",
+    )
     @app_commands.checks.has_permissions(manage_guild=True)
     async def add(
         self,
         interaction: discord.Interaction,
-        file: discord.Attachment,
+        file: discord.Attachment | None = None,
         title: app_commands.Range[str, 1, MAX_TITLE] | None = None,
+        chapters: app_commands.Range[int, 1, MAX_BOOK_CHAPTERS] | None = None,
+        author: app_commands.Range[str, 1, MAX_AUTHOR_CHARS] | None = None,
+        warnings: app_commands.Range[str, 1, MAX_WARNINGS_CHARS] | None = None,
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         assert interaction.guild_id is not None
+        if file is None or chapters is not None or author or warnings:
+            # A book without a file (bot/story/books.py): chapter numbers, no text.
+            if file is not None:
+                raise UserError("Give either a story file, or `title:` and `chapters:` for a book without a file; not both.")
+            if chapters is None:
+                raise UserError(
+                    f"Attach the story file ({SUPPORTED}), or give `title:` and `chapters:` for a book the club reads elsewhere."
+                )
+            from bot.story.books import add_book, describe_book
+
+            book = await add_book(
+                self.bot.db, interaction.guild_id, title=title, chapters=chapters, author=author, warnings=warnings,
+                added_by=interaction.user.id, now=self.bot.clock.now().timestamp(),
+            )  # fmt: skip
+            await interaction.followup.send(describe_book(book), ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+            return
         limit = self.bot.settings.max_upload_bytes
         if file.size > limit:
             raise UserError(size_limit_message(limit))
@@ -233,6 +259,8 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         if record.summary:
             lines.append(f"> {escape_markdown(' '.join(record.summary.split())[:600])}")
         lines.append(f"{record.chapter_count} chapter(s), {record.words:,} words. Added <t:{int(record.added_at)}:R>.")
+        if not await has_text(self.bot.db, interaction.guild_id, record.id):
+            lines.append(reads_elsewhere_line())
         if warnings:
             labels = ", ".join(f"**{escape_markdown(w.label)}**" for w in warnings)
             lines.append(f"⚠️ Warnings: {labels}")

@@ -297,12 +297,19 @@ class ClubRuntime:
             task.cancel()
         await asyncio.gather(*leftovers, return_exceptions=True)
 
-    async def restart(self) -> None:
-        """Close the bot cleanly and build a new one on the same database and double."""
-        await self.run(self._restart())
+    async def restart(self, while_down: Callable[[], Awaitable[Any]] | None = None) -> None:
+        """Close the bot cleanly and build a new one on the same database and double.
 
-    async def _restart(self) -> None:
+        ``while_down`` (a no-argument async function) runs on the runtime's loop between the two:
+        what happens on Discord while the bot is down, e.g. a poll ending. Gateway events sent
+        then are lost, as on Discord: the new bot IDENTIFYs with a new session.
+        """
+        await self.run(self._restart(while_down))
+
+    async def _restart(self, while_down: Callable[[], Awaitable[Any]] | None = None) -> None:
         await self._stop_bot()
+        if while_down is not None:
+            await while_down()
         await self._start_bot()
 
     # -- servers
@@ -422,6 +429,8 @@ class ClubClock:
     async def _advance(self, seconds: float) -> None:
         self.runtime.double.state.advance(seconds)
         await self.manual.advance(seconds)
+        # Discord ends polls on time: their end events go out whether or not the bot is connected.
+        self.runtime.double.state.expire_due_polls()
         # Timers woken by the new time run in tasks of their own: give them a longer quiet period.
         await self.runtime.settle(quiet=ADVANCE_QUIET)
 
@@ -755,9 +764,80 @@ class Club:
             task.cancel()
         await asyncio.gather(*leftovers, return_exceptions=True)
 
-    async def restart(self) -> None:
-        """Close the bot cleanly and start a new one on the same database (takes ~2.5 s)."""
-        await self.runtime.restart()
+    async def restart(self, while_down: Callable[[], Awaitable[Any]] | None = None) -> None:
+        """Close the bot cleanly and start a new one on the same database (takes ~2.5 s).
+
+        ``while_down``: a no-argument async function run while no bot is connected, e.g.
+        ``club.clock.advance(...)`` past a poll's end or ``club.end_poll(...)``; its gateway events are lost.
+        """
+        await self.runtime.restart(while_down)
+
+    # -- native polls (see Poll in bot/devtools/double/models.py)
+    def polls(self, channel: Channel | int | None = None) -> list[Reply]:
+        """Messages carrying a poll, oldest first (in ``channel``, or anywhere in this server)."""
+        if channel is not None:
+            return [reply for reply in self.messages(channel) if reply.message and reply.message.poll]
+        ids = {c.id for c in self.guild.live_channels()}
+        return [
+            Reply(message=m)
+            for m in list(self.state.messages.values())
+            if m.poll is not None and m.channel_id in ids and not m.deleted
+        ]
+
+    def poll_results(self, target: Reply | Message) -> dict[str, int]:
+        """Votes per answer text, in answer order (as Discord shows them)."""
+        poll = _message(target).poll
+        if poll is None:
+            raise DriverError("that message has no poll")
+        return {poll.text_of(a): poll.count(a) for a in poll.answer_ids()}
+
+    async def vote(self, target: Reply | Message, *answers: str | int, member: Member | None = None) -> None:
+        """``member`` votes in a poll (answers by text or answer id), replacing their earlier vote.
+
+        The double sends MESSAGE_POLL_VOTE_REMOVE / _ADD; waits for the bot to settle.
+        """
+        message = _message(target)
+        poll = message.poll
+        if poll is None:
+            raise DriverError("that message has no poll")
+        member = member or self.member
+        chosen: list[int] = []
+        for answer in answers:
+            if isinstance(answer, int):
+                chosen.append(answer)
+                continue
+            matches = [a for a in poll.answer_ids() if poll.text_of(a) == answer]
+            if not matches:
+                texts = [poll.text_of(a) for a in poll.answer_ids()]
+                raise DriverError(f"the poll has no answer {answer!r}; it has {texts}")
+            chosen.append(matches[0])
+        if member.user.id not in self.guild.members:
+            raise DriverError(f"{member.user.username} is not a member of {self.guild.name}")
+
+        async def go() -> None:
+            self.state.vote(message, member.user, chosen)
+            await self.runtime.settle()
+
+        await self.runtime.run(go())
+
+    async def end_poll(self, target: Reply | Message, *, send_update: bool = True) -> bool:
+        """Discord ends the poll now (as when its time runs out): MESSAGE_UPDATE with final counts and a
+        POLL_RESULT message (type 46). ``send_update=False`` sends only the result message. False if it
+        had already ended."""
+        message = _message(target)
+
+        async def go() -> bool:
+            ended = self.state.finalize_poll(message, send_update=send_update)
+            await self.runtime.settle()
+            return ended
+
+        return await self.runtime.run(go())
+
+    # -- direct messages
+    def set_dms_open(self, member: Member | User, is_open: bool) -> None:
+        """Open or close a member's DMs (closed: sending to them gives 403 / 50007)."""
+        user = member.user if isinstance(member, Member) else member
+        user.dms_open = is_open
 
     async def add_guild(self, name: str = "Another Club") -> Club:
         """Invite the bot to a new server (GUILD_CREATE); returns a Club for it."""

@@ -33,6 +33,10 @@ EVENTS_PER_GUILD_MAX = 100
 THREAD_NAME_MAX = 100
 ARCHIVE_DURATIONS = frozenset({60, 1440, 4320, 10080})
 MODAL_TITLE_MAX = 45
+POLL_QUESTION_MAX = 300
+POLL_ANSWERS_MAX = 10
+POLL_ANSWER_MAX = 55
+POLL_HOURS_MAX = 768
 TEXT_INPUT_VALUE_MAX = 4000
 
 
@@ -150,8 +154,33 @@ def check_message(payload: dict[str, Any], *, attachments: int = 0, editing: boo
     flags = int(payload.get("flags") or 0)
     check_components(errors, payload.get("components") or [], flags)
     if payload.get("poll"):
-        pass
+        if editing:
+            errors.add(["poll"], "CANNOT_EDIT_POLL", "A poll cannot be added to or changed on a sent message.")
+        else:
+            check_poll(errors, payload["poll"])
     return errors
+
+
+def check_poll(errors: FormErrors, poll: dict[str, Any]) -> None:
+    """A poll create body: question 1-300, 1-10 answers of 1-55 characters, whole hours 1-768, layout 1."""
+    question = (poll.get("question") or {}).get("text")
+    if not isinstance(question, str) or not 1 <= len(question) <= POLL_QUESTION_MAX:
+        errors.add(["poll", "question", "text"], "BASE_TYPE_BAD_LENGTH", f"Must be between 1 and {POLL_QUESTION_MAX} in length.")
+    answers = poll.get("answers") or []
+    if not 1 <= len(answers) <= POLL_ANSWERS_MAX:
+        errors.add(["poll", "answers"], "BASE_TYPE_BAD_LENGTH", f"Must be between 1 and {POLL_ANSWERS_MAX} in length.")
+    for index, answer in enumerate(answers):
+        text = (answer.get("poll_media") or {}).get("text")
+        if not isinstance(text, str) or not 1 <= len(text) <= POLL_ANSWER_MAX:
+            errors.add(
+                ["poll", "answers", index, "poll_media", "text"], "BASE_TYPE_BAD_LENGTH",
+                f"Must be between 1 and {POLL_ANSWER_MAX} in length.",
+            )  # fmt: skip
+    duration = poll.get("duration", 24)
+    if not isinstance(duration, int | float) or duration != int(duration) or not 1 <= duration <= POLL_HOURS_MAX:
+        errors.add(["poll", "duration"], "NUMBER_TYPE_MAX", f"Must be a whole number of hours from 1 to {POLL_HOURS_MAX}.")
+    if int(poll.get("layout_type") or 1) != 1:
+        errors.add(["poll", "layout_type"], "BASE_TYPE_CHOICES", "Value must be one of (1,).")
 
 
 def is_empty(payload: dict[str, Any], attachments: int) -> bool:

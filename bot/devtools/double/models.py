@@ -262,6 +262,55 @@ class Attachment:
         return out
 
 
+POLL_RESULT = 46  # the message Discord posts when a poll ends
+
+
+@dataclass
+class Poll:
+    """A native poll on a message: answers numbered from 1, votes per answer, finalized when it ends."""
+
+    question: str
+    answers: list[dict[str, Any]]  # {"answer_id": n, "poll_media": {"text": ...}}
+    expiry: float  # on the double's wall clock (the bot's clock in tests)
+    allow_multiselect: bool = False
+    layout_type: int = 1
+    votes: dict[int, set[int]] = field(default_factory=dict)  # answer id -> user ids
+    finalized: bool = False
+
+    def answer_ids(self) -> list[int]:
+        return [int(a["answer_id"]) for a in self.answers]
+
+    def text_of(self, answer_id: int) -> str:
+        return next(str(a["poll_media"].get("text", "")) for a in self.answers if a["answer_id"] == answer_id)
+
+    def count(self, answer_id: int) -> int:
+        return len(self.votes.get(answer_id, set()))
+
+    def chosen_by(self, user_id: int) -> list[int]:
+        return [answer_id for answer_id, users in self.votes.items() if user_id in users]
+
+    def leaders(self) -> list[int]:
+        """The answers with the most votes (none when nobody voted)."""
+        best = max((self.count(a) for a in self.answer_ids()), default=0)
+        return [a for a in self.answer_ids() if best and self.count(a) == best]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": {"text": self.question},
+            "answers": self.answers,
+            "expiry": iso(self.expiry),
+            "allow_multiselect": self.allow_multiselect,
+            "layout_type": self.layout_type,
+            "results": {
+                "is_finalized": self.finalized,
+                # The bot never votes in its own polls, so ``me_voted`` is always false for it.
+                "answer_counts": [
+                    {"id": a, "count": self.count(a), "me_voted": False} for a in self.answer_ids() if self.count(a)
+                ],
+            },
+        }
+
+
 @dataclass
 class Message:
     id: int
@@ -288,6 +337,9 @@ class Message:
     pinged_users: set[int] = field(default_factory=set)
     pinged_roles: set[int] = field(default_factory=set)
     history: list[dict[str, Any]] = field(default_factory=list)
+    poll: Poll | None = None
+    type: int = 0  # 20 for interaction answers (computed), 46 for a poll's result
+    message_reference: dict[str, Any] | None = None
 
     @property
     def ephemeral(self) -> bool:
@@ -312,7 +364,7 @@ class Message:
             "attachments": [a.to_dict() for a in self.attachments],
             "embeds": self.embeds,
             "pinned": False,
-            "type": 20 if self.interaction_id else 0,
+            "type": 20 if self.interaction_id else self.type,
             "flags": self.flags,
             "components": self.components,
         }
@@ -333,6 +385,10 @@ class Message:
             }
         if self.thread_id:
             data["thread"] = {"id": str(self.thread_id)}
+        if self.poll is not None:
+            data["poll"] = self.poll.to_dict()
+        if self.message_reference is not None:
+            data["message_reference"] = self.message_reference
         return data
 
 

@@ -36,6 +36,7 @@ CREATE_PUBLIC_THREADS = 1 << 35
 CREATE_PRIVATE_THREADS = 1 << 36
 SEND_MESSAGES_IN_THREADS = 1 << 38
 CREATE_EVENTS = 1 << 44
+SEND_POLLS = 1 << 49
 ALL = (1 << 51) - 1
 
 NAMES = {
@@ -52,6 +53,7 @@ NAMES = {
     MANAGE_EVENTS: "Manage Events",
     CREATE_EVENTS: "Create Events",
     MANAGE_GUILD: "Manage Server",
+    SEND_POLLS: "Create Polls",
 }
 
 # What a new server grants @everyone.
@@ -70,6 +72,7 @@ EVERYONE_DEFAULT = (
     | CREATE_PUBLIC_THREADS
     | CREATE_PRIVATE_THREADS
     | SEND_MESSAGES_IN_THREADS
+    | SEND_POLLS
 )
 # The invite permissions the README asks for (the bot's managed role).
 BOT_INVITE = (

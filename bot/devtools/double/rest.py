@@ -98,6 +98,8 @@ class RestApi:
         add("PATCH", p + "/channels/{channel}/messages/{message}", self.edit_message)
         add("DELETE", p + "/channels/{channel}/messages/{message}", self.delete_message)
         add("POST", p + "/channels/{channel}/messages/{message}/threads", self.thread_from_message)
+        add("POST", p + "/channels/{channel}/polls/{message}/expire", self.expire_poll)
+        add("GET", p + "/channels/{channel}/polls/{message}/answers/{answer}", self.poll_voters)
         add("POST", p + "/channels/{channel}/threads", self.thread_without_message)
         add("PUT", p + "/channels/{channel}/thread-members/{user}", self.add_thread_member)
         add("DELETE", p + "/channels/{channel}/thread-members/{user}", self.remove_thread_member)
@@ -480,6 +482,7 @@ class RestApi:
         return json_response(channel.to_dict())
 
     async def history(self, request: web.Request) -> web.Response:
+        self.state.expire_due_polls()  # Discord ends polls on time, whether or not anyone looks
         channel = self._visible_channel(request)
         if channel.guild_id is not None:
             self.state.require(channel, P.READ_MESSAGE_HISTORY, "reading history")
@@ -504,6 +507,7 @@ class RestApi:
         return json_response([m.to_dict() for m in reversed(messages)])
 
     async def get_message(self, request: web.Request) -> web.Response:
+        self.state.expire_due_polls()
         channel = self._visible_channel(request)
         if channel.guild_id is not None:
             self.state.require(channel, P.READ_MESSAGE_HISTORY, "reading history")
@@ -525,6 +529,8 @@ class RestApi:
             needed |= P.ATTACH_FILES
         if payload.get("message_reference"):
             needed |= P.READ_MESSAGE_HISTORY
+        if payload.get("poll"):
+            needed |= P.SEND_POLLS
         state.require(channel, needed, "sending here")
         if channel.is_thread:
             if channel.locked:
@@ -574,6 +580,38 @@ class RestApi:
             state.require(channel, P.MANAGE_MESSAGES, "deleting others' messages")
         state.delete_message(message)
         return empty()
+
+    # ------------------------------------------------------------------ polls
+    def _poll_message(self, request: web.Request) -> Message:
+        channel = self._visible_channel(request)
+        message = self.state.message(channel, int(request.match_info["message"]))
+        if message.poll is None:
+            raise DoubleError(400, 50035, "this message has no poll")
+        return message
+
+    async def expire_poll(self, request: web.Request) -> web.Response:
+        """``Poll.end()``: only the poll's author ends it early."""
+        message = self._poll_message(request)
+        if message.author.id != self.state.bot_user.id:
+            raise DoubleError(403, 50005, "Cannot edit a message authored by another user")
+        self.state.expire_due_polls()
+        if message.poll is not None and message.poll.finalized:
+            raise DoubleError(400, 520001, "This poll has ended")
+        self.state.finalize_poll(message)
+        return json_response(message.to_dict())
+
+    async def poll_voters(self, request: web.Request) -> web.Response:
+        message = self._poll_message(request)
+        assert message.poll is not None
+        answer_id = int(request.match_info["answer"])
+        if answer_id not in message.poll.answer_ids():
+            raise not_found("Poll Answer", 10018)
+        limit = int(request.query.get("limit", 25))
+        if not 1 <= limit <= 100:
+            raise DoubleError(400, 50035, "limit must be between 1 and 100")
+        after = int(request.query.get("after", 0))
+        voters = sorted(u for u in message.poll.votes.get(answer_id, set()) if u > after)[:limit]
+        return json_response({"users": [self.state.users[u].to_dict() for u in voters]})
 
     # ------------------------------------------------------------------ threads
     @staticmethod

@@ -13,6 +13,7 @@ from bot.devtools.double.limits import RateLimiter, RateLimitRules, pings
 from bot.devtools.double.models import (
     DM,
     FORUM,
+    POLL_RESULT,
     PRIVATE_THREAD,
     PUBLIC_THREAD,
     TEXT,
@@ -23,6 +24,7 @@ from bot.devtools.double.models import (
     Member,
     Message,
     Overwrite,
+    Poll,
     RequestRecord,
     Role,
     ScheduledEvent,
@@ -108,6 +110,7 @@ class DoubleState:
         self.nonces: dict[tuple[int, str], int] = {}
         self.nonce_times: dict[tuple[int, str], float] = {}  # when each nonce was first used (double clock)
         self.dm_channels: dict[int, Channel] = {}
+        self.open_polls: set[int] = set()  # ids of messages whose poll has not ended
         self.time_offset = 0.0
         self.dispatcher: Callable[[str, dict[str, Any]], None] | None = None
         self.last_activity = time.monotonic()
@@ -347,6 +350,9 @@ class DoubleState:
             flags=int(payload.get("flags") or 0) if flags is None else flags,
             nonce=payload.get("nonce"),
         )
+        if payload.get("poll"):
+            message.poll = self.new_poll(payload["poll"])
+            self.open_polls.add(message.id)
         message.attachments = [self.store_attachment(channel.id, name, data, ctype) for name, data, ctype in files]
         if interaction is not None:
             message.webhook_id = self.app_id
@@ -416,6 +422,100 @@ class DoubleState:
             for m in list(self.channel_messages.get(channel_id, []))
             if not self.messages[m].deleted and not self.messages[m].ephemeral
         ]
+
+    # ------------------------------------------------------------------ polls
+    def new_poll(self, data: dict[str, Any]) -> Poll:
+        """A poll as Discord stores it from a (validated) create payload: answers numbered from 1."""
+        answers = [
+            {"answer_id": index, "poll_media": dict(answer.get("poll_media") or {})}
+            for index, answer in enumerate(data.get("answers") or [], start=1)
+        ]
+        return Poll(
+            question=str((data.get("question") or {}).get("text", "")),
+            answers=answers,
+            expiry=self.wall_clock() + float(data.get("duration", 24)) * 3600,
+            allow_multiselect=bool(data.get("allow_multiselect", False)),
+            layout_type=int(data.get("layout_type") or 1),
+        )
+
+    def vote(self, message: Message, user: User, answer_ids: list[int]) -> None:
+        """A member's vote, replacing their earlier one; MESSAGE_POLL_VOTE_REMOVE/ADD as Discord sends them."""
+        poll = message.poll
+        if poll is None:
+            raise DoubleError(400, 50035, "this message has no poll")
+        self.expire_due_polls()
+        if poll.finalized:
+            raise DoubleError(400, 520001, "This poll has ended")
+        unknown = [a for a in answer_ids if a not in poll.answer_ids()]
+        if unknown or (len(answer_ids) > 1 and not poll.allow_multiselect) or len(set(answer_ids)) != len(answer_ids):
+            raise DoubleError(400, 50035, f"invalid answers {answer_ids} for this poll")
+        for answer_id in poll.chosen_by(user.id):
+            poll.votes[answer_id].discard(user.id)
+            self.dispatch("MESSAGE_POLL_VOTE_REMOVE", self._vote_event(message, user, answer_id))
+        for answer_id in answer_ids:
+            poll.votes.setdefault(answer_id, set()).add(user.id)
+            self.dispatch("MESSAGE_POLL_VOTE_ADD", self._vote_event(message, user, answer_id))
+
+    @staticmethod
+    def _vote_event(message: Message, user: User, answer_id: int) -> dict[str, Any]:
+        data = {
+            "user_id": str(user.id),
+            "channel_id": str(message.channel_id),
+            "message_id": str(message.id),
+            "answer_id": answer_id,
+        }
+        if message.guild_id:
+            data["guild_id"] = str(message.guild_id)
+        return data
+
+    def finalize_poll(self, message: Message, *, send_update: bool = True) -> bool:
+        """The poll ends: its message is updated with final counts and a POLL_RESULT message refers to it.
+
+        False if it had already ended. ``send_update=False`` leaves out the MESSAGE_UPDATE (a client
+        that missed it still gets the result message).
+        """
+        poll = message.poll
+        if poll is None or poll.finalized:
+            return False
+        poll.finalized = True
+        poll.expiry = min(poll.expiry, self.wall_clock())
+        self.open_polls.discard(message.id)
+        if send_update and not message.deleted:
+            self.dispatch("MESSAGE_UPDATE", self.message_event(message))
+        channel = self.channels.get(message.channel_id)
+        if channel is None or channel.deleted or message.deleted:
+            return True
+        leaders = poll.leaders()
+        fields = [
+            {"name": "poll_question_text", "value": poll.question, "inline": False},
+            {"name": "victor_answer_votes", "value": str(poll.count(leaders[0]) if leaders else 0), "inline": False},
+            {"name": "total_votes", "value": str(sum(len(users) for users in poll.votes.values())), "inline": False},
+        ]
+        if len(leaders) == 1:  # Discord names a victor only when one answer leads
+            fields += [
+                {"name": "victor_answer_id", "value": str(leaders[0]), "inline": False},
+                {"name": "victor_answer_text", "value": poll.text_of(leaders[0]), "inline": False},
+            ]
+        result = Message(
+            id=snowflake(), channel_id=channel.id, guild_id=channel.guild_id, author=message.author,
+            embeds=[{"type": "poll_result", "fields": fields}], type=POLL_RESULT,
+            message_reference={
+                "type": 0, "message_id": str(message.id), "channel_id": str(channel.id),
+                **({"guild_id": str(channel.guild_id)} if channel.guild_id else {}),
+            },
+        )  # fmt: skip
+        self.messages[result.id] = result
+        self.channel_messages.setdefault(channel.id, []).append(result.id)
+        channel.last_message_id = result.id
+        self.dispatch("MESSAGE_CREATE", self.message_event(result))
+        return True
+
+    def expire_due_polls(self) -> int:
+        """End every poll whose time has run out on the wall clock, as Discord does shortly after expiry."""
+        now = self.wall_clock()
+        polls = [self.messages[message_id] for message_id in sorted(self.open_polls)]
+        due = [m for m in polls if m.poll and not m.poll.finalized and m.poll.expiry <= now]
+        return sum(self.finalize_poll(message) for message in due)
 
     # ------------------------------------------------------------------ threads, channels, guilds
     def create_thread(

@@ -1,0 +1,466 @@
+"""Nominations and the vote, as use cases: nominate, list, withdraw, start a vote, settle a finished poll.
+
+Why it is shaped this way:
+
+- Discord is reached only through a :class:`Poller` the cog hands in, so the rules (one
+  nomination per member per round, duplicates merged, 2 to 10 answers, exactly one
+  announcement) are tested without Discord.
+- A round's life is a state in SQLite (open -> voting -> ended -> announced). A finished poll
+  can be reported three ways (the poll's message update, Discord's poll-result message, and the
+  watcher reading the poll once its end time has passed, which also covers polls that ended
+  while the bot was down); all of them go through :meth:`NominationService.settle`, where the
+  ``voting -> ended`` and ``ended -> announced`` updates only succeed once.
+- Changes for one server run under that server's lock: every interaction and background job
+  for a server runs in the one process that owns its shard, so posting the poll and recording
+  it cannot interleave with a nomination. The announcement also carries a nonce, so a crash
+  between posting it and recording it does not post it twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.errors import UserError
+from bot.limits import POLL_ANSWER_CHARS, POLL_ANSWERS, POLL_MAX_HOURS
+from bot.nominations import store
+from bot.nominations.store import Nomination, Round
+from bot.nominations.tally import NO_VOTES, TIE, WINNER, Outcome, tally
+from bot.shards import ShardScope
+from bot.story.books import BookAdded, add_book
+from bot.story.store import fold, get_story_record, search_stories
+from bot.text import clip, escape_markdown, plural
+
+log = logging.getLogger(__name__)
+
+MAX_TITLE_CHARS = 200
+MAX_NOMINATIONS = 100  # per round; a poll takes 10, the list stays readable
+DEFAULT_HOURS = 24
+QUESTION = "What should the club read next?"
+# Discord finalizes a poll shortly after it expires; the watcher looks this long after the end.
+GRACE = timedelta(minutes=1)
+# A poll still not finalized this long after its end is read as it stands (never wait forever).
+GIVE_UP = timedelta(hours=6)
+
+
+class PollGone(Exception):
+    """The poll's message or channel no longer exists or is out of the bot's reach."""
+
+
+@dataclass(frozen=True, slots=True)
+class PostedPoll:
+    message_id: int
+    answer_ids: list[int]  # Discord's answer ids, in the order the answers were given
+    ends_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class PollState:
+    finalized: bool
+    counts: dict[int, int] = field(default_factory=dict)  # answer id -> votes
+
+
+@dataclass(frozen=True, slots=True)
+class AddButton:
+    nomination_id: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    text: str
+    buttons: list[AddButton]
+
+
+class Poller(Protocol):
+    """What the service needs from Discord (the cog's implementation sends no pings)."""
+
+    async def post_poll(self, channel_id: int, question: str, answers: list[str], hours: int) -> PostedPoll: ...
+
+    async def read_poll(self, channel_id: int, message_id: int) -> PollState:
+        """The poll's state; raises :class:`PollGone` when it cannot be read any more."""
+        ...
+
+    async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Nominated:
+    kind: str  # "added", "merged" (someone nominated it first), "replaced", "unchanged"
+    title: str
+    backers: int
+    previous: str | None = None
+    in_library: bool = False
+    vote_running: bool = False  # a vote is on: this nomination is for the next one
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """What ``/nominations`` shows: this round's nominations and any vote in progress."""
+
+    nominations: list[Nomination]
+    vote: Round | None
+    vote_nominations: list[Nomination]
+
+
+@dataclass(frozen=True, slots=True)
+class StartedVote:
+    round_id: int
+    channel_id: int
+    message_id: int
+    ends_at: float
+    titles: list[str]
+
+
+def title_key(title: str) -> str:
+    """Case, accents and spacing aside: "The  Dispossessed" and "the dispossessed" are one nomination.
+
+    Folded twice: compatibility forms (mathematical letters, ligatures) decompose into letters that
+    have a case of their own only after the first fold.
+    """
+    return fold(fold(title))
+
+
+def clean_title(title: str | None) -> str:
+    text = " ".join((title or "").split())
+    if not text:
+        raise UserError("Give the title you nominate, e.g. `/nominate title:The Dispossessed`.")
+    if len(text) > MAX_TITLE_CHARS:
+        raise UserError(f"That title is {len(text):,} characters long; keep it to {MAX_TITLE_CHARS}.")
+    return text
+
+
+def answer_text(title: str) -> str:
+    """A poll answer holds 55 characters; longer titles are clipped at a word."""
+    return clip(title, POLL_ANSWER_CHARS)
+
+
+def check_hours(hours: int) -> int:
+    if not 1 <= hours <= POLL_MAX_HOURS:
+        raise UserError(f"A Discord poll runs 1 to {POLL_MAX_HOURS} hours (32 days); {hours:,} is outside that.")
+    return hours
+
+
+def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Announcement:
+    """The result as members read it in the club channel; buttons only for titles not yet in the library."""
+    bold = [f"**{escape_markdown(n.title)}**" for n in outcome.leaders]
+    if outcome.kind == NO_VOTES:
+        return Announcement(
+            "📚 The vote for the next read has ended, but nobody voted. Nominate again with `/nominate`, "
+            "and an admin can start a new vote with `/vote start`.",
+            [],
+        )
+    buttons = [AddButton(n.id, clip(f"Add “{n.title}” as a book", 80)) for n in outcome.leaders if not in_library(n)]
+    if outcome.kind == WINNER:
+        winner = outcome.leaders[0]
+        text = (
+            f"📚 The vote is over: the club's next read is {bold[0]}, with "
+            f"{plural(outcome.votes, 'vote')} of {outcome.total:,}."
+        )
+        if in_library(winner):
+            text += " It is already in the library."
+        else:
+            text += " An admin can add it to the library as a book without a file with the button below."
+        return Announcement(text, buttons)
+    names = ", ".join(bold[:-1]) + f" and {bold[-1]}"
+    text = (
+        f"📚 The vote is over, and it is a tie: {names}, with {plural(outcome.votes, 'vote')} each "
+        f"({outcome.total:,} in all). An admin can add one of them as a book below, or run another vote."
+    )
+    return Announcement(text, buttons)
+
+
+class NominationService:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        poller: Poller,
+        *,
+        scope: ShardScope | None = None,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.poller = poller
+        self.scope = scope or ShardScope()
+        self.on_change = on_change or (lambda: None)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self.announced = 0
+
+    def _lock(self, guild_id: int) -> asyncio.Lock:
+        return self._locks.setdefault(guild_id, asyncio.Lock())
+
+    def _now(self) -> float:
+        return self.clock.now().timestamp()
+
+    # ------------------------------------------------------------------------- nominating
+
+    async def nominate(self, guild_id: int, user_id: int, title: str, story: int | None = None) -> Nominated:
+        """Nominate a title (or a library story); a member's second nomination in a round replaces the first."""
+        if story is not None:
+            record = await get_story_record(self.db, guild_id, story)
+            if record is None:
+                raise UserError(
+                    "That story is not in this server's library (it may have been removed); pick one from the list."
+                )
+            # Imported files may carry longer titles than a nomination holds.
+            text, story_id = clip(" ".join(record.title.split()), MAX_TITLE_CHARS), record.id
+        else:
+            text = clean_title(title)
+            story_id = await self._library_match(guild_id, text)
+        key = title_key(text)
+        now = self._now()
+        running = await store.pending_vote(self.db, guild_id) is not None
+        async with self._lock(guild_id), self.db.transaction() as tx:
+            round_id = await store.ensure_open_round(tx, guild_id, now)
+            existing = await store.nomination_by_key(tx, round_id, key)
+            previous = await store.backed_by(tx, round_id, user_id)
+            if previous is not None and existing is not None and previous.id == existing.id:
+                linked = existing.story_id is not None
+                return Nominated("unchanged", existing.title, existing.backers, in_library=linked, vote_running=running)
+            if existing is None:
+                if await store.count_nominations(tx, round_id) >= MAX_NOMINATIONS:
+                    raise UserError(
+                        f"This round already has {MAX_NOMINATIONS} nominations, the most it takes; "
+                        "back one of them with `/nominate` instead."
+                    )
+                nomination_id = await store.insert_nomination(
+                    tx, guild_id, round_id, title=text, title_key=key, story_id=story_id, user_id=user_id, now=now
+                )
+                shown, backers, linked = text, 1, story_id is not None
+            else:
+                nomination_id = existing.id
+                if existing.story_id is None and story_id is not None:
+                    await store.link_story(tx, guild_id, nomination_id, story_id)
+                shown, backers = existing.title, existing.backers + 1
+                linked = existing.story_id is not None or story_id is not None
+            await store.back(tx, guild_id, round_id, user_id, nomination_id, now)
+            if previous is not None:
+                await store.drop_if_unbacked(tx, guild_id, previous.id)
+                return Nominated(
+                    "replaced", shown, backers, previous=previous.title, in_library=linked, vote_running=running
+                )
+        kind = "added" if existing is None else "merged"
+        return Nominated(kind, shown, backers, in_library=linked, vote_running=running)
+
+    async def _library_match(self, guild_id: int, title: str) -> int | None:
+        """A free title that is exactly a library story's title names that story."""
+        key = fold(title)
+        for record in await search_stories(self.db, guild_id, title, limit=25):
+            if fold(record.title) == key:
+                return record.id
+        return None
+
+    async def board(self, guild_id: int) -> Board:
+        round_id = await store.open_round_id(self.db, guild_id)
+        nominations = [] if round_id is None else await store.list_nominations(self.db, guild_id, round_id)
+        vote = await store.pending_vote(self.db, guild_id)
+        in_vote = [] if vote is None else await store.list_nominations(self.db, guild_id, vote.id)
+        return Board(nominations, vote, in_vote)
+
+    async def withdraw(self, guild_id: int, nomination_id: int) -> Nomination:
+        """An admin takes a nomination out of the open round (to get a poll down to 10 answers)."""
+        async with self._lock(guild_id):
+            round_id = await store.open_round_id(self.db, guild_id)
+            found = await store.get_nomination(self.db, guild_id, nomination_id)
+            if round_id is None or found is None or found.round_id != round_id:
+                raise UserError("That is not one of this round's nominations; pick one from the list.")
+            async with self.db.transaction() as tx:
+                await store.delete_nomination(tx, guild_id, round_id, nomination_id)
+        return found
+
+    async def open_nominations(self, guild_id: int) -> list[Nomination]:
+        round_id = await store.open_round_id(self.db, guild_id)
+        return [] if round_id is None else await store.list_nominations(self.db, guild_id, round_id)
+
+    # ------------------------------------------------------------------------- voting
+
+    async def start_vote(self, guild_id: int, *, channel_id: int | None, hours: int, user_id: int) -> StartedVote:
+        """Post the round's nominations as a native poll in the club channel and close the round to new ones."""
+        check_hours(hours)
+        if channel_id is None:
+            raise UserError("Set the club channel first with `/config set club_channel:`; the poll is posted there.")
+        async with self._lock(guild_id):
+            running = await store.pending_vote(self.db, guild_id)
+            if running is not None:
+                where = f" in <#{running.channel_id}>" if running.channel_id else ""
+                raise UserError(
+                    f"A vote is already running{where}; it ends <t:{int(running.ends_at or 0)}:R>. "
+                    "Start the next one after its result is announced."
+                )
+            nominations = await self.open_nominations(guild_id)
+            if len(nominations) < 2:
+                have = "no nominations" if not nominations else "only 1 nomination"
+                raise UserError(
+                    f"There is {have} yet; a vote needs at least 2. Members nominate with `/nominate title:`."
+                )
+            if len(nominations) > POLL_ANSWERS:
+                extra = len(nominations) - POLL_ANSWERS
+                raise UserError(
+                    f"There are {len(nominations)} nominations, but a Discord poll holds at most {POLL_ANSWERS} "
+                    f"answers. Take out {plural(extra, 'nomination')} with `/vote withdraw` first."
+                )
+            answers = [answer_text(n.title) for n in nominations]
+            posted = await self.poller.post_poll(channel_id, QUESTION, answers, hours)
+            if len(posted.answer_ids) != len(nominations):
+                raise RuntimeError(f"the poll came back with {len(posted.answer_ids)} answers, not {len(nominations)}")
+            async with self.db.transaction() as tx:
+                ok = await store.start_voting(
+                    tx, guild_id, nominations[0].round_id, channel_id=channel_id, message_id=posted.message_id,
+                    started_by=user_id, ends_at=posted.ends_at,
+                    answers={n.id: answer for n, answer in zip(nominations, posted.answer_ids, strict=True)},
+                )  # fmt: skip
+            if not ok:  # cannot happen under the lock; never leave a poll unrecorded silently
+                raise RuntimeError(f"round {nominations[0].round_id} changed while its poll was posted")
+        self.on_change()
+        return StartedVote(
+            nominations[0].round_id, channel_id, posted.message_id, posted.ends_at, [n.title for n in nominations]
+        )
+
+    # ------------------------------------------------------------------------- a poll ends
+
+    async def poll_finished(self, guild_id: int, message_id: int, counts: dict[int, int] | None = None) -> bool:
+        """Discord says this poll ended (with its counts, or without: then they are read). True if announced now."""
+        found = await store.round_for_message(self.db, guild_id, message_id)
+        if found is None or found.state not in store.PENDING_STATES:
+            return False
+        return await self.settle(found, PollState(True, counts) if counts is not None else None)
+
+    async def settle(self, found: Round, state: PollState | None = None) -> bool:
+        """Record the result once and announce it once; False when there is nothing (more) to do yet."""
+        guild_id = found.guild_id
+        async with self._lock(guild_id):
+            current = await store.get_round(self.db, guild_id, found.id)
+            if current is None or current.state not in store.PENDING_STATES:
+                return False
+            assert current.channel_id is not None and current.message_id is not None
+            if current.state == "voting":
+                if state is None:
+                    try:
+                        state = await self.poller.read_poll(current.channel_id, current.message_id)
+                    except PollGone as gone:
+                        log.warning("guild %s: the poll of round %s is gone (%s)", guild_id, current.id, gone)
+                        async with self.db.transaction() as tx:
+                            await store.mark_announced(tx, guild_id, current.id, None, self._now())
+                        return False
+                if not state.finalized:
+                    overdue = self._now() >= (current.ends_at or 0) + GIVE_UP.total_seconds()
+                    if not overdue:
+                        return False
+                    log.warning(
+                        "guild %s: poll of round %s never finalized; counting it as it stands", guild_id, current.id
+                    )
+                async with self.db.transaction() as tx:
+                    await store.end_round(tx, guild_id, current.id, state.counts, self._now())
+                current = await store.get_round(self.db, guild_id, found.id)
+                assert current is not None
+            return await self._announce(current)
+
+    async def _announce(self, ended: Round) -> bool:
+        assert ended.channel_id is not None
+        nominations = await store.list_nominations(self.db, ended.guild_id, ended.id)
+        outcome = tally(nominations, ended.results or {})
+        announcement = compose(outcome, lambda n: n.story_id is not None)
+        try:
+            message_id: int | None = await self.poller.announce(
+                ended.channel_id, announcement, nonce=f"dogear-vote-{ended.id}"
+            )
+        except PollGone as gone:
+            log.warning("guild %s: could not announce round %s (%s)", ended.guild_id, ended.id, gone)
+            message_id = None
+        async with self.db.transaction() as tx:
+            await store.mark_announced(tx, ended.guild_id, ended.id, message_id, self._now())
+        self.announced += message_id is not None
+        return message_id is not None
+
+    # ------------------------------------------------------------------------- the watcher
+
+    async def next_due(self) -> datetime | None:
+        """When the watcher must look next (for this process's servers only)."""
+        value = await store.next_pending_at(self.db, self.scope.sql(), GRACE.total_seconds())
+        if value is None:
+            return None
+        return datetime.fromtimestamp(value, tz=self.clock.now().tzinfo)
+
+    async def serve_due(self, now: datetime) -> int:
+        """Settle every vote past its end (plus grace) and every result not yet announced."""
+        settled = 0
+        for found in await store.due_rounds(self.db, self.scope.sql(), now.timestamp(), GRACE.total_seconds()):
+            if not self.scope.owns(found.guild_id):
+                continue
+            try:
+                await self.settle(found)
+            except Exception:
+                log.exception("guild %s: settling vote round %s failed; retrying later", found.guild_id, found.id)
+                continue
+            current = await store.get_round(self.db, found.guild_id, found.id)
+            if current is None or current.state == "announced":
+                settled += 1
+        return settled
+
+    # ------------------------------------------------------------------------- after the vote
+
+    async def nominee(self, guild_id: int, nomination_id: int) -> Nomination:
+        found = await store.get_nomination(self.db, guild_id, nomination_id)
+        if found is None:
+            raise UserError("That nomination is gone from this server's records.")
+        return found
+
+    async def check_not_in_library(self, guild_id: int, nomination: Nomination) -> None:
+        """Refuse adding a title that already became (or always was) a library story."""
+        if nomination.story_id is None:
+            return
+        record = await get_story_record(self.db, guild_id, nomination.story_id)
+        if record is not None:
+            raise UserError(f"“{escape_markdown(record.title)}” is already in the library (id {record.id}).")
+
+    async def add_as_book(
+        self,
+        guild_id: int,
+        nomination_id: int,
+        *,
+        title: str | None,
+        chapters: int,
+        author: str | None,
+        warnings: str | None,
+        user_id: int,
+    ) -> BookAdded:
+        """The winner (or a tied title) joins the library as a book without a file, once."""
+        nomination = await self.nominee(guild_id, nomination_id)
+        await self.check_not_in_library(guild_id, nomination)
+        book = await add_book(
+            self.db, guild_id, title=title or nomination.title, chapters=chapters, author=author,
+            warnings=warnings, added_by=user_id, now=self._now(),
+        )  # fmt: skip
+        async with self.db.transaction() as tx:
+            await store.link_story(tx, guild_id, nomination_id, book.story_id)
+        return book
+
+
+__all__ = [
+    "DEFAULT_HOURS",
+    "NO_VOTES",
+    "TIE",
+    "WINNER",
+    "AddButton",
+    "Announcement",
+    "Board",
+    "Nominated",
+    "NominationService",
+    "PollGone",
+    "PollState",
+    "Poller",
+    "PostedPoll",
+    "StartedVote",
+    "answer_text",
+    "clean_title",
+    "compose",
+    "title_key",
+]

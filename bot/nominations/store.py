@@ -1,0 +1,295 @@
+"""Nomination rounds, nominations and their backers in SQLite: plain SQL, every query scoped by server.
+
+Functions taking ``tx`` run inside the caller's transaction (the service makes each use case
+all-or-nothing); functions taking ``db`` read on their own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.db import Database, Row
+from bot.guilds import ensure_guild
+
+PENDING_STATES = ("voting", "ended")
+_ROUND_COLUMNS = "id, guild_id, state, opened_at, channel_id, message_id, started_by, ends_at, results, announcement_id"
+_NOMINATION_COLUMNS = (
+    "n.id, n.round_id, n.title, n.title_key, n.story_id, n.nominated_by, n.created_at, n.answer_id,"
+    " (SELECT count(*) FROM nominators b WHERE b.nomination_id = n.id) AS backers"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    id: int
+    guild_id: int
+    state: str
+    opened_at: float
+    channel_id: int | None = None
+    message_id: int | None = None
+    started_by: int | None = None
+    ends_at: float | None = None
+    results: dict[int, int] | None = None
+    announcement_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Nomination:
+    id: int
+    round_id: int
+    title: str
+    title_key: str
+    story_id: int | None
+    nominated_by: int
+    created_at: float
+    answer_id: int | None = None
+    backers: int = 1
+
+
+def _round(row: Row) -> Round:
+    results = None if row["results"] is None else {int(k): int(v) for k, v in json.loads(row["results"]).items()}
+    return Round(
+        id=row["id"],
+        guild_id=row["guild_id"],
+        state=row["state"],
+        opened_at=row["opened_at"],
+        channel_id=row["channel_id"],
+        message_id=row["message_id"],
+        started_by=row["started_by"],
+        ends_at=row["ends_at"],
+        results=results,
+        announcement_id=row["announcement_id"],
+    )
+
+
+def _nomination(row: Row) -> Nomination:
+    return Nomination(
+        id=row["id"],
+        round_id=row["round_id"],
+        title=row["title"],
+        title_key=row["title_key"],
+        story_id=row["story_id"],
+        nominated_by=row["nominated_by"],
+        created_at=row["created_at"],
+        answer_id=row["answer_id"],
+        backers=row["backers"],
+    )
+
+
+async def _one(tx: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> Row | None:
+    async with tx.execute(sql, params) as cursor:
+        return await cursor.fetchone()
+
+
+# ------------------------------------------------------------------------------------- rounds
+
+
+async def open_round_id(db: Database, guild_id: int) -> int | None:
+    return await db.fetch_value("SELECT id FROM nomination_rounds WHERE guild_id = ? AND state = 'open'", (guild_id,))
+
+
+async def ensure_open_round(tx: aiosqlite.Connection, guild_id: int, now: float) -> int:
+    """The server's open round, created when it has none (the first nomination after a vote starts one)."""
+    row = await _one(tx, "SELECT id FROM nomination_rounds WHERE guild_id = ? AND state = 'open'", (guild_id,))
+    if row is not None:
+        return int(row["id"])
+    await ensure_guild(tx, guild_id, now)
+    cursor = await tx.execute(
+        "INSERT INTO nomination_rounds (guild_id, state, opened_at) VALUES (?, 'open', ?)", (guild_id, now)
+    )
+    return int(cursor.lastrowid or 0)
+
+
+async def get_round(db: Database, guild_id: int, round_id: int) -> Round | None:
+    row = await db.fetch_one(
+        f"SELECT {_ROUND_COLUMNS} FROM nomination_rounds WHERE guild_id = ? AND id = ?", (guild_id, round_id)
+    )
+    return None if row is None else _round(row)
+
+
+async def pending_vote(db: Database, guild_id: int) -> Round | None:
+    """The server's running vote (or ended one whose result is not announced yet)."""
+    row = await db.fetch_one(
+        f"SELECT {_ROUND_COLUMNS} FROM nomination_rounds WHERE guild_id = ? AND state IN ('voting', 'ended')",
+        (guild_id,),
+    )
+    return None if row is None else _round(row)
+
+
+async def round_for_message(db: Database, guild_id: int, message_id: int) -> Round | None:
+    row = await db.fetch_one(
+        f"SELECT {_ROUND_COLUMNS} FROM nomination_rounds WHERE message_id = ? AND guild_id = ?",
+        (message_id, guild_id),
+    )
+    return None if row is None else _round(row)
+
+
+async def start_voting(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    round_id: int,
+    *,
+    channel_id: int,
+    message_id: int,
+    started_by: int,
+    ends_at: float,
+    answers: dict[int, int],
+) -> bool:
+    """Open -> voting with the poll's message and each nomination's answer id; False if the round moved on."""
+    cursor = await tx.execute(
+        "UPDATE nomination_rounds SET state = 'voting', channel_id = ?, message_id = ?, started_by = ?, ends_at = ?"
+        " WHERE guild_id = ? AND id = ? AND state = 'open'",
+        (channel_id, message_id, started_by, ends_at, guild_id, round_id),
+    )
+    if cursor.rowcount != 1:
+        return False
+    await tx.executemany(
+        "UPDATE nominations SET answer_id = ? WHERE guild_id = ? AND round_id = ? AND id = ?",
+        [(answer_id, guild_id, round_id, nomination_id) for nomination_id, answer_id in answers.items()],
+    )
+    return True
+
+
+async def end_round(
+    tx: aiosqlite.Connection, guild_id: int, round_id: int, results: dict[int, int], now: float
+) -> bool:
+    """Voting -> ended with Discord's final counts; False when another path got there first."""
+    cursor = await tx.execute(
+        "UPDATE nomination_rounds SET state = 'ended', results = ?, ended_at = ?"
+        " WHERE guild_id = ? AND id = ? AND state = 'voting'",
+        (json.dumps({str(k): v for k, v in sorted(results.items())}), now, guild_id, round_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def mark_announced(
+    tx: aiosqlite.Connection, guild_id: int, round_id: int, announcement_id: int | None, now: float
+) -> bool:
+    """Ended (or voting, for a poll that vanished) -> announced; False if it already was."""
+    cursor = await tx.execute(
+        "UPDATE nomination_rounds SET state = 'announced', announcement_id = ?, ended_at = coalesce(ended_at, ?)"
+        " WHERE guild_id = ? AND id = ? AND state IN ('voting', 'ended')",
+        (announcement_id, now, guild_id, round_id),
+    )
+    return cursor.rowcount == 1
+
+
+async def next_pending_at(db: Database, scope: tuple[str, list[int]], grace: float) -> float | None:
+    """When the watcher must next look: a poll's end (plus grace), or now for an unannounced result."""
+    condition, params = scope
+    value = await db.fetch_value(
+        "SELECT min(CASE state WHEN 'ended' THEN 0 ELSE ends_at + ? END) FROM nomination_rounds"
+        f" WHERE state IN ('voting', 'ended') AND {condition}",
+        (grace, *params),
+    )
+    return None if value is None else float(value)
+
+
+async def due_rounds(db: Database, scope: tuple[str, list[int]], now: float, grace: float) -> list[Round]:
+    condition, params = scope
+    rows = await db.fetch_all(
+        f"SELECT {_ROUND_COLUMNS} FROM nomination_rounds WHERE state IN ('voting', 'ended')"
+        f" AND (state = 'ended' OR ends_at + ? <= ?) AND {condition} ORDER BY ends_at, id LIMIT 100",
+        (grace, now, *params),
+    )
+    return [_round(row) for row in rows]
+
+
+# ------------------------------------------------------------------------------------- nominations
+
+
+async def nomination_by_key(tx: aiosqlite.Connection, round_id: int, title_key: str) -> Nomination | None:
+    row = await _one(
+        tx, f"SELECT {_NOMINATION_COLUMNS} FROM nominations n WHERE n.round_id = ? AND n.title_key = ?",
+        (round_id, title_key),
+    )  # fmt: skip
+    return None if row is None else _nomination(row)
+
+
+async def backed_by(tx: aiosqlite.Connection, round_id: int, user_id: int) -> Nomination | None:
+    """The nomination this member backs in this round, if any."""
+    row = await _one(
+        tx,
+        f"SELECT {_NOMINATION_COLUMNS} FROM nominators m JOIN nominations n ON n.id = m.nomination_id"
+        " WHERE m.round_id = ? AND m.user_id = ?",
+        (round_id, user_id),
+    )
+    return None if row is None else _nomination(row)
+
+
+async def count_nominations(tx: aiosqlite.Connection, round_id: int) -> int:
+    row = await _one(tx, "SELECT count(*) FROM nominations WHERE round_id = ?", (round_id,))
+    return int(row[0]) if row else 0
+
+
+async def insert_nomination(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    round_id: int,
+    *,
+    title: str,
+    title_key: str,
+    story_id: int | None,
+    user_id: int,
+    now: float,
+) -> int:
+    cursor = await tx.execute(
+        "INSERT INTO nominations (guild_id, round_id, title, title_key, story_id, nominated_by, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (guild_id, round_id, title, title_key, story_id, user_id, now),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+async def link_story(tx: aiosqlite.Connection, guild_id: int, nomination_id: int, story_id: int) -> None:
+    await tx.execute(
+        "UPDATE nominations SET story_id = ? WHERE guild_id = ? AND id = ?", (story_id, guild_id, nomination_id)
+    )
+
+
+async def back(
+    tx: aiosqlite.Connection, guild_id: int, round_id: int, user_id: int, nomination_id: int, now: float
+) -> None:
+    """This member now backs this nomination (replacing the one they backed before in the round)."""
+    await tx.execute(
+        "INSERT INTO nominators (round_id, user_id, nomination_id, guild_id, created_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (round_id, user_id) DO UPDATE SET nomination_id = excluded.nomination_id,"
+        " created_at = excluded.created_at",
+        (round_id, user_id, nomination_id, guild_id, now),
+    )
+
+
+async def drop_if_unbacked(tx: aiosqlite.Connection, guild_id: int, nomination_id: int) -> bool:
+    cursor = await tx.execute(
+        "DELETE FROM nominations WHERE guild_id = ? AND id = ?"
+        " AND NOT EXISTS (SELECT 1 FROM nominators WHERE nomination_id = ?)",
+        (guild_id, nomination_id, nomination_id),
+    )
+    return cursor.rowcount > 0
+
+
+async def delete_nomination(tx: aiosqlite.Connection, guild_id: int, round_id: int, nomination_id: int) -> bool:
+    cursor = await tx.execute(
+        "DELETE FROM nominations WHERE guild_id = ? AND round_id = ? AND id = ?", (guild_id, round_id, nomination_id)
+    )
+    return cursor.rowcount > 0
+
+
+async def list_nominations(db: Database, guild_id: int, round_id: int) -> list[Nomination]:
+    """A round's nominations, oldest first, with how many members back each."""
+    rows = await db.fetch_all(
+        f"SELECT {_NOMINATION_COLUMNS} FROM nominations n WHERE n.guild_id = ? AND n.round_id = ?"
+        " ORDER BY n.created_at, n.id",
+        (guild_id, round_id),
+    )
+    return [_nomination(row) for row in rows]
+
+
+async def get_nomination(db: Database, guild_id: int, nomination_id: int) -> Nomination | None:
+    row = await db.fetch_one(
+        f"SELECT {_NOMINATION_COLUMNS} FROM nominations n WHERE n.guild_id = ? AND n.id = ?", (guild_id, nomination_id)
+    )
+    return None if row is None else _nomination(row)

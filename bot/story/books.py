@@ -1,0 +1,179 @@
+"""Books without a file: a published novel the club reads elsewhere, known by title and chapter count.
+
+Such a book is an ordinary story row with one chapter row per chapter and no text in them
+(``stories.has_text = 0``), so progress, discussions, reminders, progress-gated threads,
+preferences and warnings work exactly as for an imported story. Its warnings are the ones the
+admin declares, written as an author would ("death, self-harm") and mapped to taxonomy ids
+with the declared-warnings mapping; the scanner finds nothing in chapters without text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from bot.db import Database
+from bot.errors import UserError
+from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
+from bot.story.store import fold, insert_story
+from bot.text import clip_lines, escape_markdown, plural
+
+MAX_BOOK_CHAPTERS = 10_000
+MAX_TITLE_CHARS = 200
+MAX_AUTHOR_CHARS = 200
+MAX_WARNINGS_CHARS = 1000
+NO_FILE_FORMAT = "none"
+WARNING_EXAMPLES = "death, self-harm, violence, abuse, suicide"
+
+
+@dataclass(frozen=True, slots=True)
+class BookAdded:
+    story_id: int
+    title: str
+    author: str | None
+    chapters: int
+    warnings: list[HeaderWarning]
+
+
+def clean_title(title: str | None) -> str:
+    """The title with its spacing normalised; refused when empty or longer than 200 characters."""
+    text = " ".join((title or "").split())
+    if not text:
+        raise UserError("Give the book a title, e.g. `title:The Left Hand of Darkness`.")
+    if len(text) > MAX_TITLE_CHARS:
+        raise UserError(f"That title is {len(text):,} characters long; keep it to {MAX_TITLE_CHARS}.")
+    return text
+
+
+def check_chapters(chapters: int | None) -> int:
+    if chapters is None:
+        raise UserError("Say how many chapters the book has, e.g. `chapters:24`.")
+    if not 1 <= chapters <= MAX_BOOK_CHAPTERS:
+        raise UserError(
+            f"A book has 1 to {MAX_BOOK_CHAPTERS:,} chapters; {chapters:,} is outside that. "
+            "Give the number of chapters the club will read."
+        )
+    return chapters
+
+
+def parse_chapter_count(text: str) -> int:
+    """A chapter count typed into a form ("24", " 1,200 ")."""
+    raw = text.strip().replace(",", "").replace("_", "")
+    if not raw.lstrip("-").isdigit():
+        raise UserError(
+            f"“{escape_markdown(text.strip()[:40])}” is not a number of chapters; type a whole number such as 24."
+        )
+    return check_chapters(int(raw))
+
+
+def _declarable(item: str) -> str | None:
+    """The item as it will be stored, when the declared-warnings mapping knows it; else ``None``.
+
+    A taxonomy id typed as listed by ``/warnings categories`` ("blood-gore") is stored as its
+    label ("Blood and gore"), which the mapping reads.
+    """
+    from bot.warnings.declared import map_texts
+    from bot.warnings.taxonomy import default_taxonomy
+
+    mapped = map_texts([item])
+    if (mapped.ids or mapped.unwarned) and not mapped.unmapped:
+        return item
+    category = default_taxonomy().get(item.strip().lower())
+    if category is not None and category.id in map_texts([category.label]).ids:
+        return category.label
+    return None
+
+
+def declared_items(warnings: str | None) -> list[str]:
+    """The admin's comma-separated warnings, each mapped to a taxonomy id, or a refusal naming the unknown ones."""
+    if not warnings or not warnings.strip():
+        return []
+    if len(warnings) > MAX_WARNINGS_CHARS:
+        raise UserError(f"Keep the warnings under {MAX_WARNINGS_CHARS:,} characters.")
+    items = list(dict.fromkeys(" ".join(piece.split()) for piece in warnings.split(",") if piece.strip()))
+    known = {item: _declarable(item) for item in items}
+    unknown = [item for item, stored in known.items() if stored is None]
+    if unknown:
+        quoted = [f"“{escape_markdown(item[:60])}”" for item in unknown[:10]]
+        named = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
+        which = "the warning" if len(unknown) == 1 else "the warnings"
+        raise UserError(
+            f"I don't know {which} {named}; nothing was added. "
+            f"Use names a reader would write, such as {WARNING_EXAMPLES} (`/warnings categories` lists them)."
+        )
+    return list(dict.fromkeys(stored for stored in known.values() if stored is not None))
+
+
+def book_hash(title: str, author: str | None) -> str:
+    """The same title by the same author is the same book (case and accents aside)."""
+    key = f"book\x1f{fold(title)}\x1f{fold(author or '')}"
+    return "book:" + hashlib.sha256(key.encode()).hexdigest()
+
+
+def book_story(title: str, author: str | None, chapters: int, warnings: list[str]) -> Story:
+    meta = StoryMeta(title=title, author=author, declared_warnings=list(warnings))
+    return Story(meta, [Chapter(number, None, []) for number in range(1, chapters + 1)], NO_FILE_FORMAT)
+
+
+async def add_book(
+    db: Database,
+    guild_id: int,
+    *,
+    title: str | None,
+    chapters: int | None,
+    author: str | None = None,
+    warnings: str | None = None,
+    added_by: int | None,
+    now: float,
+) -> BookAdded:
+    """Validate everything first, then store the book, its chapters and its declared warnings in one transaction."""
+    from bot.warnings.service import rules_version, save_scan, scan_for_guild, story_warnings
+
+    clean = clean_title(title)
+    count = check_chapters(chapters)
+    writer = " ".join((author or "").split()) or None
+    if writer is not None and len(writer) > MAX_AUTHOR_CHARS:
+        raise UserError(f"Keep the author's name to {MAX_AUTHOR_CHARS} characters.")
+    declared = declared_items(warnings)
+    story = book_story(clean, writer, count, declared)
+    report = await scan_for_guild(db, guild_id, story)  # nothing to detect: maps the declared warnings
+    version = await rules_version(db, guild_id)
+    async with db.transaction() as tx:
+        story_id = await insert_story(
+            tx, guild_id, story, content_hash=book_hash(clean, writer), added_by=added_by, now=now
+        )
+        await tx.execute("UPDATE stories SET has_text = 0 WHERE guild_id = ? AND id = ?", (guild_id, story_id))
+        await save_scan(tx, guild_id, story_id, report, rules_version=version)
+    return BookAdded(story_id, clean, writer, count, await story_warnings(db, guild_id, story_id))
+
+
+async def has_text(db: Database, guild_id: int, story_id: int) -> bool:
+    """False for a book without a file (and for a story that is gone: there is nothing to show)."""
+    value = await db.fetch_value("SELECT has_text FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
+    return bool(value)
+
+
+def describe_book(book: BookAdded) -> str:
+    """What the admin reads after adding a book without a file (``/story add`` and the vote's button)."""
+    author = f" by {escape_markdown(book.author)}" if book.author else ""
+    lines = [
+        f"Added **{escape_markdown(book.title)}**{author} (id {book.story_id}) as a book the club reads elsewhere: "
+        f"{plural(book.chapters, 'chapter')}, no text.",
+    ]
+    if book.warnings:
+        lines.append("⚠️ Warnings: " + ", ".join(f"**{escape_markdown(w.label)}**" for w in book.warnings))
+    else:
+        lines.append("No warnings declared.")
+    lines.append("Members can now record progress with `/progress set`, and discussions can be scheduled.")
+    return clip_lines(lines)
+
+
+def no_text_message(title: str) -> str:
+    return (
+        f"“{escape_markdown(title)}” is a book the club reads elsewhere: Dogear keeps its chapters for progress and "
+        "discussions, but has no text to show."
+    )
+
+
+def reads_elsewhere_line() -> str:
+    return "📖 The club reads this book elsewhere: Dogear tracks its chapters, not its text."

@@ -1,0 +1,422 @@
+"""``/nominate``, ``/nominations`` and ``/vote``: the club picks its next read with a native Discord poll.
+
+Thin on purpose: the rules live in :class:`bot.nominations.service.NominationService`; this
+module adds the Discord side. :class:`DiscordPoller` posts the poll, reads it and announces
+the result (never pinging anyone). A finished poll arrives three ways and all of them settle
+the round once: the poll message's update with finalized results (``on_raw_message_edit``),
+Discord's poll-result message (``on_message``, type 46), and the watcher, which reads the poll
+after its end time, including polls that ended while the bot was down. The "add as a book"
+buttons carry the nomination id in their custom id (``DynamicItem``), so they work after a
+restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import report_error, send_ephemeral
+from bot.discussions.timer import Timer
+from bot.errors import UserError
+from bot.guilds import get_settings
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
+from bot.nominations.service import (
+    DEFAULT_HOURS,
+    MAX_TITLE_CHARS,
+    Announcement,
+    NominationService,
+    PollGone,
+    PollState,
+    PostedPoll,
+)
+from bot.story.books import MAX_AUTHOR_CHARS, MAX_WARNINGS_CHARS, describe_book, parse_chapter_count
+from bot.story.store import resolve_story, search_stories
+from bot.text import clip, clip_lines, escape_markdown, plural
+from cogs.stories import story_autocomplete
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+log = logging.getLogger(__name__)
+
+RETRY = timedelta(minutes=1)
+POLL_CHANNELS = (discord.TextChannel, discord.Thread, discord.VoiceChannel)
+
+
+# ---------------------------------------------------------------------------------- Discord side
+
+
+class DiscordPoller:
+    """The service's view of Discord: post a poll, read it, announce a result. No pings, ever."""
+
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+
+    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
+        await self.bot.wait_until_ready()
+        channel = self.bot.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self.bot.fetch_channel(channel_id)
+            except (discord.NotFound, discord.Forbidden) as error:
+                raise PollGone(f"channel {channel_id}: {error.text or error.status}") from None
+        if not isinstance(channel, POLL_CHANNELS):
+            raise PollGone(f"channel {channel_id} is not a text channel")
+        return channel
+
+    async def post_poll(self, channel_id: int, question: str, answers: list[str], hours: int) -> PostedPoll:
+        try:
+            channel = await self._channel(channel_id)
+        except PollGone:
+            raise UserError("The club channel in `/config` no longer exists; set a new one first.") from None
+        assert isinstance(channel, POLL_CHANNELS)
+        me = channel.guild.me
+        if me is not None:
+            granted = channel.permissions_for(me)
+            missing = [
+                label
+                for flag, label in (("view_channel", "View Channel"), ("send_messages", "Send Messages"),
+                                    ("send_polls", "Create Polls"))
+                if not getattr(granted, flag)
+            ]  # fmt: skip
+            if missing:
+                raise UserError(
+                    f"I can't post the poll in {channel.mention}: I'm missing {', '.join(missing)} there. "
+                    "Ask an admin to grant it."
+                )
+        poll = discord.Poll(question=question, duration=timedelta(hours=hours))
+        for answer in answers:
+            poll.add_answer(text=answer)
+        try:
+            message = await channel.send(poll=poll, allowed_mentions=discord.AllowedMentions.none())
+        except discord.Forbidden:
+            raise UserError(f"Discord refused the poll in {channel.mention}: I'm missing a permission there.") from None
+        assert message.poll is not None
+        expires = message.poll.expires_at
+        ends_at = expires.timestamp() if expires else self.bot.clock.now().timestamp() + hours * 3600
+        return PostedPoll(message.id, [answer.id for answer in message.poll.answers], ends_at)
+
+    async def read_poll(self, channel_id: int, message_id: int) -> PollState:
+        channel = await self._channel(channel_id)
+        try:
+            message = await channel.fetch_message(message_id)
+        except (discord.NotFound, discord.Forbidden) as error:
+            raise PollGone(f"message {message_id}: {error.text or error.status}") from None
+        if message.poll is None:
+            raise PollGone(f"message {message_id} has no poll")
+        counts = {answer.id: answer.vote_count for answer in message.poll.answers}
+        return PollState(message.poll.is_finalized(), counts)
+
+    async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
+        channel = await self._channel(channel_id)
+        view = discord.ui.View(timeout=None)
+        for button in announcement.buttons:
+            view.add_item(AddNominee(button.nomination_id, button.label))
+        try:
+            message = await channel.send(
+                announcement.text,
+                view=view if announcement.buttons else discord.utils.MISSING,
+                nonce=nonce,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+        except (discord.NotFound, discord.Forbidden) as error:
+            raise PollGone(f"announcing in {channel_id}: {error.text or error.status}") from None
+        finally:
+            view.stop()  # the buttons are registered DynamicItems; no view needs to wait
+        return message.id
+
+
+# ---------------------------------------------------------------------------------- add as a book
+
+
+class BookForm(discord.ui.Modal, title="Add the book to the library"):
+    """The chapter count (and what else the admin knows) for a book the club reads elsewhere."""
+
+    book_title: discord.ui.TextInput[BookForm] = discord.ui.TextInput(
+        label="Title", custom_id="title", max_length=MAX_TITLE_CHARS
+    )
+    chapters: discord.ui.TextInput[BookForm] = discord.ui.TextInput(
+        label="How many chapters?", custom_id="chapters", placeholder="24", max_length=8
+    )
+    author: discord.ui.TextInput[BookForm] = discord.ui.TextInput(
+        label="Author (optional)", custom_id="author", required=False, max_length=MAX_AUTHOR_CHARS
+    )
+    warnings: discord.ui.TextInput[BookForm] = discord.ui.TextInput(
+        label="Warnings, comma-separated (optional)",
+        custom_id="warnings",
+        required=False,
+        style=discord.TextStyle.paragraph,
+        max_length=MAX_WARNINGS_CHARS,
+        placeholder="death, self-harm",
+    )
+
+    def __init__(self, cog: NominationCog, nomination_id: int, title: str) -> None:
+        # A custom id of its own per form: two admins' open forms never answer for each other.
+        super().__init__(timeout=900, custom_id=f"dogear:book-form:{nomination_id}:{secrets.token_hex(4)}")
+        self.cog = cog
+        self.nomination_id = nomination_id
+        self.book_title.default = title
+        cog.open_forms.add(self)
+
+    def stop(self) -> None:
+        super().stop()
+        self.cog.open_forms.discard(self)
+
+    async def on_timeout(self) -> None:
+        self.cog.open_forms.discard(self)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        if not interaction.permissions.manage_guild:
+            raise UserError("You need the Manage Server permission to add a book.")
+        chapters = parse_chapter_count(self.chapters.value)
+        book = await self.cog.service.add_as_book(
+            interaction.guild_id, self.nomination_id, title=self.book_title.value, chapters=chapters,
+            author=self.author.value or None, warnings=self.warnings.value or None, user_id=interaction.user.id,
+        )  # fmt: skip
+        self.stop()
+        await send_ephemeral(interaction, describe_book(book))
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:
+        await report_error(interaction, error, what="the add-a-book form")
+
+
+class AddNominee(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:nominee:(?P<id>\d+)"):
+    """On a vote's announcement: an admin adds the winning (or a tied) title as a book without a file."""
+
+    def __init__(self, nomination_id: int, label: str = "Add as a book") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=clip(label, 80),
+                style=discord.ButtonStyle.primary,
+                emoji="📚",
+                custom_id=f"dogear:nominee:{nomination_id}",
+            )
+        )
+        self.nomination_id = nomination_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> AddNominee:
+        return cls(int(match["id"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            if interaction.guild_id is None:
+                raise UserError("This button works inside the server where the vote was held.")
+            if not interaction.permissions.manage_guild:
+                raise UserError("Only an admin with the Manage Server permission can add the book to the library.")
+            cog = interaction.client.get_cog("NominationCog")  # type: ignore[attr-defined]
+            if cog is None:
+                raise UserError("Nominations are switched off on this bot right now.")
+            nomination = await cog.service.nominee(interaction.guild_id, self.nomination_id)
+            await cog.service.check_not_in_library(interaction.guild_id, nomination)
+            await interaction.response.send_modal(BookForm(cog, nomination.id, nomination.title))
+        except Exception as error:
+            await report_error(interaction, error, what=f"button {self.custom_id}")
+
+
+# ---------------------------------------------------------------------------------- the cog
+
+
+class NominationCog(commands.Cog):
+    vote = app_commands.Group(
+        name="vote",
+        description="The club's vote on its next read (Manage Server)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+        self.poller = DiscordPoller(bot)
+        self.service = NominationService(bot.db, bot.clock, self.poller, scope=bot.shard_scope, on_change=self._rearm)
+        self.timer = Timer(bot.clock, self.service.next_due, self.service.serve_due, retry_after=RETRY)
+        self.open_forms: set[BookForm] = set()
+
+    def _rearm(self) -> None:
+        self.timer.rearm()
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(AddNominee)
+        self.timer.start()
+
+    async def cog_unload(self) -> None:
+        await self.timer.stop()
+        self.bot.remove_dynamic_items(AddNominee)
+        for form in list(self.open_forms):
+            form.stop()
+
+    # -- a poll ends
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """Discord edits a poll's message when the poll ends: its results arrive finalized."""
+        poll = payload.data.get("poll") if isinstance(payload.data, dict) else None
+        results = (poll or {}).get("results") or {}
+        if payload.guild_id is None or not results.get("is_finalized"):
+            return
+        counts = {int(c["id"]): int(c.get("count", 0)) for c in results.get("answer_counts") or []}
+        try:
+            await self.service.poll_finished(payload.guild_id, payload.message_id, counts)
+        except Exception:
+            log.exception("could not settle the poll in message %s", payload.message_id)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Discord's poll-result message (type 46) points at the poll that just ended."""
+        if message.type is not discord.MessageType.poll_result or message.guild is None:
+            return
+        reference = message.reference
+        if reference is None or reference.message_id is None:
+            return
+        try:
+            await self.service.poll_finished(message.guild.id, reference.message_id)
+        except Exception:
+            log.exception("could not settle the poll in message %s", reference.message_id)
+
+    # -- commands
+
+    @app_commands.command(name="nominate", description="Nominate a book for the club's next read (one per member)")
+    @app_commands.describe(
+        title="The book's title (pick a library story or type any title)",
+        story="Or a story already in the library",
+    )
+    @app_commands.guild_only()
+    async def nominate(
+        self,
+        interaction: discord.Interaction,
+        title: app_commands.Range[str, 1, MAX_TITLE_CHARS],
+        story: str | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        story_id = None
+        if story:
+            story_id = (await resolve_story(self.bot.db, interaction.guild_id, story)).id
+        done = await self.service.nominate(interaction.guild_id, interaction.user.id, title, story_id)
+        name = f"**{escape_markdown(done.title)}**"
+        library = " (it is in the library)" if done.in_library else ""
+        if done.kind == "unchanged":
+            text = f"You already nominated {name}{library}; nothing changed."
+        elif done.kind == "replaced":
+            text = (
+                f"You nominated {name}{library}. It replaces your earlier nomination, "
+                f"**{escape_markdown(done.previous or '')}**: each member has one nomination per round."
+            )
+        elif done.kind == "merged":
+            text = f"{name} was already nominated; you now back it too ({plural(done.backers, 'member')})."
+        else:
+            text = f"You nominated {name}{library}. `/nominations` lists this round's nominations."
+        if done.vote_running and done.kind != "unchanged":
+            text += " A vote is running now, so this counts for the next one."
+        await interaction.response.send_message(text, ephemeral=True)
+
+    @app_commands.command(name="nominations", description="The books nominated for the club's next read")
+    @app_commands.guild_only()
+    async def nominations(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        board = await self.service.board(interaction.guild_id)
+        lines: list[str] = []
+        if board.vote is not None and board.vote.state == "voting":
+            where = f"<#{board.vote.channel_id}>" if board.vote.channel_id else "the club channel"
+            lines.append(
+                f"🗳️ A vote is running in {where} until <t:{int(board.vote.ends_at or 0)}:f> "
+                f"(<t:{int(board.vote.ends_at or 0)}:R>) between "
+                + ", ".join(f"**{escape_markdown(n.title)}**" for n in board.vote_nominations)
+                + "."
+            )
+        if board.nominations:
+            heading = "for the next vote" if board.vote is not None else "for the club's next read"
+            lines.append(f"**Nominations {heading}** ({len(board.nominations)}):")
+            for index, nomination in enumerate(board.nominations, start=1):
+                extra = f", +{plural(nomination.backers - 1, 'more member')}" if nomination.backers > 1 else ""
+                library = " · in the library" if nomination.story_id else ""
+                lines.append(
+                    f"{index}. **{escape_markdown(nomination.title)}** — nominated by <@{nomination.nominated_by}>"
+                    f"{extra}{library}"
+                )
+        else:
+            lines.append("No nominations yet. Nominate a book with `/nominate title:`.")
+        await interaction.response.send_message(
+            clip_lines(lines), ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        )
+
+    @vote.command(name="start", description="Post the nominations as a poll in the club channel (Manage Server)")
+    @app_commands.describe(hours=f"How long the poll runs (1 to {POLL_MAX_HOURS} hours; default {DEFAULT_HOURS})")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def vote_start(
+        self, interaction: discord.Interaction, hours: app_commands.Range[int, 1, POLL_MAX_HOURS] = DEFAULT_HOURS
+    ) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        settings = await get_settings(self.bot.db, interaction.guild_id)
+        started = await self.service.start_vote(
+            interaction.guild_id, channel_id=settings.club_channel_id, hours=hours, user_id=interaction.user.id
+        )
+        await interaction.followup.send(
+            f"The vote is open in <#{started.channel_id}> with {plural(len(started.titles), 'nomination')}; "
+            f"it ends <t:{int(started.ends_at)}:R>. I will announce the result there.",
+            ephemeral=True,
+        )
+
+    @vote.command(name="withdraw", description="Take a nomination out of this round (Manage Server)")
+    @app_commands.describe(nomination="The nomination to take out")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def vote_withdraw(self, interaction: discord.Interaction, nomination: str) -> None:
+        assert interaction.guild_id is not None
+        if not nomination.strip().isdigit():
+            raise UserError("Pick the nomination from the list.")
+        removed = await self.service.withdraw(interaction.guild_id, int(nomination.strip()))
+        left = len(await self.service.open_nominations(interaction.guild_id))
+        await interaction.response.send_message(
+            f"Took **{escape_markdown(removed.title)}** out of this round; {plural(left, 'nomination')} left.",
+            ephemeral=True,
+        )
+
+    # -- autocomplete
+
+    @nominate.autocomplete("title")
+    async def title_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        """This round's nominations first (to back one), then library titles; what is typed stays valid."""
+        if interaction.guild_id is None:
+            return []
+        needle = " ".join(current.split()).casefold()
+        titles: list[str] = [n.title for n in await self.service.open_nominations(interaction.guild_id)]
+        titles += [record.title for record in await search_stories(self.bot.db, interaction.guild_id, current)]
+        seen: set[str] = set()
+        choices = []
+        for title in titles:
+            key = title.casefold()
+            if key in seen or (needle and needle not in key) or len(title) > CHOICE_NAME_CHARS:
+                continue
+            seen.add(key)
+            choices.append(app_commands.Choice(name=title, value=title))
+        return choices[:AUTOCOMPLETE_CHOICES]
+
+    @nominate.autocomplete("story")
+    async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await story_autocomplete(self.bot, interaction.guild_id, current)
+
+    @vote_withdraw.autocomplete("nomination")
+    async def nomination_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        needle = current.casefold().strip()
+        found = await self.service.open_nominations(interaction.guild_id)
+        return [
+            app_commands.Choice(name=clip(n.title, CHOICE_NAME_CHARS), value=str(n.id))
+            for n in found
+            if needle in n.title.casefold()
+        ][:AUTOCOMPLETE_CHOICES]
+
+
+async def setup(bot: DogearBot) -> None:
+    await bot.add_cog(NominationCog(bot))

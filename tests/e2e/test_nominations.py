@@ -1,0 +1,312 @@
+"""``/nominate``, ``/nominations`` and ``/vote`` through the Discord double, with native polls.
+
+The double ends a poll the way Discord does (the poll's message updated with final counts, then a
+POLL_RESULT message), when its time runs out on the bot's clock or when a test ends it early.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import discord
+import pytest
+
+from bot.devtools.double import permissions as P
+from bot.devtools.double.state import DoubleError
+from bot.devtools.driver import Club, CommandNotVisible, DriverError, Reply
+from bot.nominations import store
+
+
+async def set_club_channel(club: Club) -> None:
+    await club.slash("config set", member=club.admin, club_channel=club.text_channel)
+
+
+async def nominate(club: Club, member, title: str, **more) -> Reply:
+    [answer] = await club.slash("nominate", member=member, title=title, **more)
+    assert answer.ephemeral
+    return answer
+
+
+async def start_vote(club: Club, hours: int = 24) -> Reply:
+    [answer] = await club.slash("vote start", member=club.admin, hours=hours)
+    assert answer.ephemeral and "The vote is open" in answer.text
+    [poll] = club.polls(club.text_channel)
+    return poll
+
+
+def announcements(club: Club) -> list[Reply]:
+    return [m for m in club.messages(club.text_channel, include_replies=False) if "The vote" in m.text]
+
+
+async def test_members_nominate_an_admin_starts_the_poll_and_the_winner_becomes_a_book(club: Club) -> None:
+    await set_club_channel(club)
+    added = await nominate(club, club.member, "The Dispossessed")
+    assert "You nominated **The Dispossessed**" in added.text
+    merged = await nominate(club, club.other_member, "the  dispossessed")
+    assert "already nominated" in merged.text and "2 members" in merged.text
+    await nominate(club, club.moderator, "Piranesi")
+    replaced = await nominate(club, club.moderator, "Kindred")
+    assert "replaces your earlier nomination, **Piranesi**" in replaced.text
+    choices = await club.autocomplete("nominate", "title", "dis", member=club.admin)
+    assert [c["value"] for c in choices] == ["The Dispossessed"]
+    [listing] = await club.slash("nominations", member=club.other_member)
+    assert "**The Dispossessed**" in listing.text and "+1 more member" in listing.text
+    assert "**Kindred**" in listing.text and "Piranesi" not in listing.text
+    assert not listing.message.pinged_users
+
+    poll_message = await start_vote(club, hours=48)
+    poll = poll_message.message.poll
+    assert poll.question == "What should the club read next?"
+    assert club.poll_results(poll_message) == {"The Dispossessed": 0, "Kindred": 0}
+    assert poll.expiry == pytest.approx((club.clock.now() + timedelta(hours=48)).timestamp(), abs=5)
+    # Nominations made now belong to the next round.
+    later = await nominate(club, club.owner, "Next time")
+    assert "counts for the next one" in later.text
+    [listing] = await club.slash("nominations", member=club.member)
+    assert "A vote is running" in listing.text and "**Next time**" in listing.text
+
+    await club.vote(poll_message, "Kindred", member=club.member)
+    await club.vote(poll_message, "The Dispossessed", member=club.other_member)
+    await club.vote(poll_message, "Kindred", member=club.other_member)  # changes their vote
+    await club.vote(poll_message, "Kindred", member=club.admin)
+    assert club.poll_results(poll_message) == {"The Dispossessed": 0, "Kindred": 3}
+
+    assert await club.end_poll(poll_message) is True  # Discord's end event: message update + result message
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    [announcement] = announcements(club)
+    assert "the club's next read is **Kindred**, with 3 votes of 3" in announcement.text
+    assert not (announcement.message.pinged_users or announcement.message.pinged_roles)
+    assert not announcement.message.pinged_everyone
+    assert announcement.labels == ["Add “Kindred” as a book"]
+
+    # A plain member cannot use the button; the admin gets a form asking the chapter count.
+    [refusal] = await club.click(announcement, "Add “Kindred” as a book", member=club.member)
+    assert refusal.ephemeral and "Manage Server" in refusal.text
+    [form] = await club.click(announcement, "Add “Kindred” as a book", member=club.admin)
+    assert form.modal is not None and form.modal["title"] == "Add the book to the library"
+    [bad] = await club.submit_modal(form, {"chapters": "0"}, member=club.admin)
+    assert "1 to 10,000 chapters" in bad.text
+    [form] = await club.click(announcement, "Add “Kindred” as a book", member=club.admin)
+    [added] = await club.submit_modal(
+        form, {"chapters": "14", "author": "Octavia E. Butler", "warnings": "racism, violence"}, member=club.admin
+    )
+    assert "Added **Kindred** by Octavia E. Butler" in added.text and "14 chapters" in added.text
+    assert "**Racism**" in added.text
+    [info] = await club.slash("story info", member=club.member, story="Kindred")
+    assert "reads this book elsewhere" in info.text
+    [again] = await club.click(announcement, "Add “Kindred” as a book", member=club.admin)
+    assert "already in the library" in again.text
+
+    # Later time passing never announces the same vote again.
+    await club.clock.advance(timedelta(hours=49))
+    await club.settle()
+    assert len(announcements(club)) == 1
+
+
+async def test_a_tie_found_when_the_poll_runs_out_is_announced_as_a_tie(club: Club) -> None:
+    await set_club_channel(club)
+    for member, title in ((club.member, "Beloved"), (club.other_member, "Middlemarch"), (club.moderator, "Emma")):
+        await nominate(club, member, title)
+    poll_message = await start_vote(club, hours=1)
+    await club.vote(poll_message, "Beloved", member=club.member)
+    await club.vote(poll_message, "Middlemarch", member=club.other_member)
+    await club.clock.advance(timedelta(hours=1, minutes=2))
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    [announcement] = announcements(club)
+    assert "it is a tie: **Beloved** and **Middlemarch**, with 1 vote each (2 in all)" in announcement.text
+    assert announcement.labels == ["Add “Beloved” as a book", "Add “Middlemarch” as a book"]
+    assert poll_message.message.poll.finalized
+
+
+async def test_the_poll_result_message_alone_settles_the_vote(club: Club) -> None:
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    poll_message = await start_vote(club)
+    await club.vote(poll_message, "Emma", member=club.member)
+    await club.end_poll(poll_message, send_update=False)  # only the POLL_RESULT message (type 46) arrives
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    assert "next read is **Emma**" in announcements(club)[0].text
+
+
+async def test_a_restart_while_the_poll_is_open_announces_the_result_once_and_its_button_survives_restarts(
+    club: Club,
+) -> None:
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    poll_message = await start_vote(club, hours=24)
+    await club.vote(poll_message, "Beloved", member=club.member)
+    await club.vote(poll_message, "Beloved", member=club.other_member)
+
+    async def poll_ends_while_down() -> None:
+        await club.clock.advance(timedelta(hours=25))
+        assert poll_message.message.poll.finalized  # Discord ended it; its events reached nobody
+
+    await club.restart(while_down=poll_ends_while_down)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement after the restart", limit=10)
+    assert "next read is **Beloved**, with 2 votes of 2" in announcements(club)[0].text
+    vote = await club.run(store.round_for_message(club.bot.db, club.guild.id, poll_message.id))
+    assert vote is not None and vote.state == "announced"
+    # Another start announces nothing more, and the button posted before it still opens the form.
+    await club.restart()
+    assert await club.run(club.bot.get_cog("NominationCog").service.next_due()) is None
+    await club.clock.advance(timedelta(days=2))
+    assert len(announcements(club)) == 1
+    [form] = await club.click(announcements(club)[0], "Add “Beloved” as a book", member=club.admin)
+    assert form.modal is not None
+    [added] = await club.submit_modal(form, {"chapters": "1,024"}, member=club.admin)
+    assert "Added **Beloved**" in added.text and "1,024 chapters" in added.text
+
+
+async def test_a_plain_member_cannot_start_a_vote(club: Club) -> None:
+    await set_club_channel(club)
+    with pytest.raises(CommandNotVisible):
+        await club.slash("vote start", member=club.member)
+    club.override_command_permissions("vote")  # a server admin opens /vote to everyone
+    [refusal] = await club.slash("vote start", member=club.member)
+    assert refusal.ephemeral and "Manage Server" in refusal.text
+    assert club.polls() == []
+
+
+async def test_vote_start_needs_two_to_ten_nominations_and_a_club_channel(club: Club) -> None:
+    [refusal] = await club.slash("vote start", member=club.admin)
+    assert "Set the club channel first" in refusal.text
+    await set_club_channel(club)
+    [refusal] = await club.slash("vote start", member=club.admin)
+    assert "no nominations yet; a vote needs at least 2" in refusal.text
+    await nominate(club, club.member, "Book 1")
+    [refusal] = await club.slash("vote start", member=club.admin)
+    assert "only 1 nomination yet" in refusal.text
+
+    async def more() -> None:
+        for index in range(2, 12):  # members without slash commands in this test: straight to the service
+            await club.bot.get_cog("NominationCog").service.nominate(club.guild.id, 9000 + index, f"Book {index}")
+
+    await club.run(more)
+    [refusal] = await club.slash("vote start", member=club.admin)
+    assert "There are 11 nominations, but a Discord poll holds at most 10 answers" in refusal.text
+    assert "/vote withdraw" in refusal.text
+    assert club.polls() == []
+    [choice] = await club.autocomplete("vote withdraw", "nomination", "Book 11", member=club.admin)
+    [withdrawn] = await club.slash("vote withdraw", member=club.admin, nomination=choice["value"])
+    assert "Took **Book 11** out of this round; 10 nominations left" in withdrawn.text
+    poll_message = await start_vote(club)
+    assert len(club.poll_results(poll_message)) == 10
+    [refusal] = await club.slash("vote start", member=club.admin)
+    assert "A vote is already running" in refusal.text
+
+
+async def test_a_club_channel_without_create_polls_is_named_in_the_refusal(club: Club) -> None:
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.SEND_POLLS)
+    [refusal] = await club.slash("vote start", member=club.admin)
+    assert "I can't post the poll in" in refusal.text and "Create Polls" in refusal.text
+    assert club.polls() == []
+    await club.set_overwrite(club.text_channel, club.bot_role)
+    assert await start_vote(club)
+
+
+async def test_long_titles_are_refused_by_the_command_and_clipped_in_the_poll(club: Club) -> None:
+    await set_club_channel(club)
+    with pytest.raises(DriverError, match="max_length 200"):
+        await club.slash("nominate", member=club.member, title="x" * 201)
+    long_title = "A Title Of Exactly Two Hundred Characters " * 5
+    await nominate(club, club.member, long_title[:200])
+    await nominate(club, club.other_member, "Short")
+    poll_message = await start_vote(club)
+    answers = list(club.poll_results(poll_message))
+    assert len(answers[0]) <= 55 and answers[0].endswith("…") and answers[1] == "Short"
+
+
+async def test_a_library_story_can_be_nominated_and_nominations_are_per_server(club: Club) -> None:
+    await club.slash("story add", member=club.admin, title="Station Eleven", chapters=12)
+    [choice] = await club.autocomplete("nominate", "story", "station", member=club.member, title="x")
+    answer = await nominate(club, club.member, "anything", story=choice["value"])
+    assert "**Station Eleven** (it is in the library)" in answer.text
+    other = await club.add_guild("Another Club")
+    [listing] = await other.slash("nominations", member=other.member)
+    assert "No nominations yet" in listing.text
+
+
+# ---------------------------------------------------------------------------------- the double
+
+
+async def test_the_double_refuses_polls_discord_would_refuse(club: Club) -> None:
+    channel = club.text_channel
+
+    async def send(question: str, answers: list[str], hours: int = 24) -> None:
+        poll = discord.Poll(question=question, duration=timedelta(hours=hours))
+        for answer in answers:
+            poll.add_answer(text=answer)
+        await club.bot.get_channel(channel.id).send(poll=poll)
+
+    for question, answers in (("q" * 301, ["a", "b"]), ("Which?", [str(i) for i in range(11)]), ("Which?", ["a" * 56])):
+        with club.expect_errors(400, 50035), pytest.raises(discord.HTTPException):
+            await club.run(send(question, answers))
+    await club.set_overwrite(channel, club.bot_role, deny=P.SEND_POLLS)
+    with club.expect_errors(403, 50013), pytest.raises(discord.Forbidden):
+        await club.run(send("Which?", ["a", "b"]))
+    assert club.polls(channel) == []
+
+
+async def test_the_double_counts_votes_ends_polls_once_and_reports_voters(club: Club) -> None:
+    channel = club.bot.get_channel(club.text_channel.id)
+    seen: list[tuple[int, int]] = []
+
+    async def on_vote(event: discord.RawPollVoteActionEvent) -> None:
+        if event.guild_id == club.guild.id:
+            seen.append((event.user_id, event.answer_id))
+
+    async def send() -> int:
+        club.bot.add_listener(on_vote, "on_raw_poll_vote_add")
+        poll = discord.Poll(question="Tea or coffee?", duration=timedelta(hours=2))
+        poll.add_answer(text="Tea").add_answer(text="Coffee")
+        return (await channel.send(poll=poll)).id
+
+    message_id = await club.run(send)
+    [poll_message] = club.polls(club.text_channel)
+    await club.vote(poll_message, "Tea", member=club.member)
+    await club.vote(poll_message, 2, member=club.other_member)
+    club.bot.remove_listener(on_vote, "on_raw_poll_vote_add")
+    assert sorted(seen) == sorted([(club.member.id, 1), (club.other_member.id, 2)])
+    with pytest.raises(DoubleError, match="invalid answers"):
+        await club.vote(poll_message, 1, 2, member=club.admin)  # not a multiselect poll
+
+    async def voters() -> list[int]:
+        message = await channel.fetch_message(message_id)
+        return [user.id async for user in message.poll.answers[0].voters()]
+
+    assert await club.run(voters) == [club.member.id]
+
+    async def end() -> tuple[bool, int]:
+        message = await channel.fetch_message(message_id)
+        ended = await message.end_poll()
+        return ended.poll.is_finalized(), ended.poll.total_votes
+
+    assert await club.run(end) == (True, 2)
+    assert await club.end_poll(poll_message) is False  # already over
+    with pytest.raises(DoubleError, match="ended"):
+        await club.vote(poll_message, "Coffee", member=club.admin)
+    results = [m for m in club.messages(club.text_channel) if m.message.type == 46]
+    [result] = results
+    fields = {f["name"]: f["value"] for f in result.embeds[0]["fields"]}
+    assert fields["total_votes"] == "2" and "victor_answer_id" not in fields  # a tie names no victor
+
+
+async def test_the_double_opens_dm_channels_and_closed_dms_refuse_with_50007(club: Club) -> None:
+    async def dm(member) -> None:
+        user = await club.bot.fetch_user(member.id)
+        await user.send("Your discussion opens tomorrow.")
+
+    await club.run(dm(club.member))
+    assert [m.content for m in club.dms(club.member)] == ["Your discussion opens tomorrow."]
+    club.set_dms_open(club.member, False)
+    with club.expect_errors(403, 50007), pytest.raises(discord.Forbidden):
+        await club.run(dm(club.member))
+    club.set_dms_open(club.closed_dm_member, True)
+    await club.run(dm(club.closed_dm_member))
+    assert len(club.dms(club.closed_dm_member)) == 1
+    assert len(club.dms(club.member)) == 1

@@ -1,0 +1,271 @@
+"""Nominations and votes as use cases, on real SQLite with Discord's side faked (tests/nominations/conftest.py)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.clock import ManualClock
+from bot.db import Database
+from bot.errors import UserError
+from bot.nominations import store
+from bot.nominations.service import GIVE_UP, GRACE, NominationService
+from bot.shards import ShardScope, shard_of
+from bot.story.books import add_book
+from tests.nominations.conftest import CLUB, GUILD, OTHER_GUILD, FakeDiscord
+
+ADA, MEL, OLLIE, MO = 1, 2, 3, 4
+
+
+async def titles(service: NominationService, guild_id: int = GUILD) -> list[str]:
+    return [n.title for n in await service.open_nominations(guild_id)]
+
+
+async def nominate_many(service: NominationService, count: int) -> None:
+    for index in range(count):
+        await service.nominate(GUILD, 100 + index, f"Book number {index + 1}")
+
+
+async def test_a_second_nomination_replaces_the_first_and_drops_it_when_nobody_else_backs_it(
+    service: NominationService,
+) -> None:
+    first = await service.nominate(GUILD, MEL, "The Dispossessed")
+    assert (first.kind, first.title, first.backers) == ("added", "The Dispossessed", 1)
+    second = await service.nominate(GUILD, MEL, "Piranesi")
+    assert (second.kind, second.previous) == ("replaced", "The Dispossessed")
+    assert await titles(service) == ["Piranesi"]
+    again = await service.nominate(GUILD, MEL, "  piranesi ")
+    assert again.kind == "unchanged"
+    assert await titles(service) == ["Piranesi"]
+
+
+async def test_duplicates_merge_case_and_spacing_aside_and_keep_the_first_spelling(service: NominationService) -> None:
+    await service.nominate(GUILD, MEL, "The Left Hand of Darkness")
+    merged = await service.nominate(GUILD, OLLIE, "the  LEFT hand of   darkness")
+    assert (merged.kind, merged.title, merged.backers) == ("merged", "The Left Hand of Darkness", 2)
+    # Mel moves on; the nomination stays because Ollie still backs it.
+    await service.nominate(GUILD, MEL, "Kindred")
+    board = await service.board(GUILD)
+    assert [(n.title, n.backers) for n in board.nominations] == [("The Left Hand of Darkness", 1), ("Kindred", 1)]
+
+
+async def test_titles_are_checked_before_anything_is_written(service: NominationService, db: Database) -> None:
+    with pytest.raises(UserError, match="keep it to 200"):
+        await service.nominate(GUILD, MEL, "x" * 201)
+    with pytest.raises(UserError, match="Give the title"):
+        await service.nominate(GUILD, MEL, "   ")
+    assert await service.nominate(GUILD, MEL, "y" * 200)
+    assert await db.fetch_value("SELECT count(*) FROM nominations") == 1
+
+
+async def test_nominations_are_per_server(service: NominationService) -> None:
+    await service.nominate(GUILD, MEL, "Beloved")
+    await service.nominate(OTHER_GUILD, MEL, "Middlemarch")
+    assert await titles(service, GUILD) == ["Beloved"]
+    assert await titles(service, OTHER_GUILD) == ["Middlemarch"]
+
+
+async def test_a_library_story_is_linked_by_id_or_by_its_exact_title(service: NominationService, db: Database) -> None:
+    book = await add_book(db, GUILD, title="Station Eleven", chapters=12, added_by=ADA, now=0)
+    linked = await service.nominate(GUILD, MEL, "anything", story=book.story_id)
+    assert (linked.title, linked.in_library) == ("Station Eleven", True)
+    typed = await service.nominate(GUILD, OLLIE, "station eleven")
+    assert (typed.kind, typed.in_library) == ("merged", True)
+    with pytest.raises(UserError, match="not in this server's library"):
+        await service.nominate(OTHER_GUILD, MEL, "x", story=book.story_id)
+    long_title = " ".join(["Word"] * 80)  # an imported file's title may be longer than a nomination holds
+    await db.execute("UPDATE stories SET title = ? WHERE id = ?", (long_title, book.story_id))
+    clipped = await service.nominate(GUILD, MO, "anything", story=book.story_id)
+    assert len(clipped.title) <= 200 and clipped.title.endswith("…")
+
+
+async def test_a_vote_needs_two_to_ten_nominations_and_the_club_channel(
+    service: NominationService, discord_side: FakeDiscord
+) -> None:
+    with pytest.raises(UserError, match="no nominations yet; a vote needs at least 2"):
+        await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    await service.nominate(GUILD, MEL, "Only one")
+    with pytest.raises(UserError, match="only 1 nomination yet"):
+        await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    await nominate_many(service, 10)
+    with pytest.raises(UserError, match=r"11 nominations, but a Discord poll holds at most 10 answers.*1 nomination"):
+        await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    with pytest.raises(UserError, match="Set the club channel first"):
+        await service.start_vote(GUILD, channel_id=None, hours=24, user_id=ADA)
+    with pytest.raises(UserError, match="1 to 768 hours"):
+        await service.start_vote(GUILD, channel_id=CLUB, hours=769, user_id=ADA)
+    assert discord_side.polls == {}
+    only = (await service.open_nominations(GUILD))[0]
+    await service.withdraw(GUILD, only.id)
+    started = await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    assert len(started.titles) == 10
+    assert len(discord_side.polls[started.message_id].answers) == 10
+
+
+async def test_starting_a_vote_posts_the_poll_and_later_nominations_go_to_the_next_round(
+    service: NominationService, discord_side: FakeDiscord, db: Database
+) -> None:
+    long_title = "A Very Long Title That Certainly Does Not Fit In A Poll Answer At All"
+    await service.nominate(GUILD, MEL, "Kindred")
+    await service.nominate(GUILD, OLLIE, long_title)
+    started = await service.start_vote(GUILD, channel_id=CLUB, hours=48, user_id=ADA)
+    poll = discord_side.polls[started.message_id]
+    assert poll.answers[0] == "Kindred"
+    assert len(poll.answers[1]) <= 55 and poll.answers[1].endswith("…")
+    vote = await store.pending_vote(db, GUILD)
+    assert vote is not None and (vote.state, vote.message_id, vote.channel_id) == ("voting", started.message_id, CLUB)
+    assert [n.answer_id for n in await store.list_nominations(db, GUILD, vote.id)] == [1, 2]
+    assert await titles(service) == []
+    await service.nominate(GUILD, MEL, "Next time")
+    board = await service.board(GUILD)
+    assert [n.title for n in board.nominations] == ["Next time"]
+    assert [n.title for n in board.vote_nominations] == ["Kindred", long_title]
+    await service.nominate(GUILD, OLLIE, "And another")
+    with pytest.raises(UserError, match="already running"):
+        await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+
+
+async def start(service: NominationService, *names: str) -> int:
+    for user, name in enumerate(names, start=50):
+        await service.nominate(GUILD, user, name)
+    return (await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)).message_id
+
+
+async def test_the_winner_is_announced_once_however_often_discord_reports_the_end(
+    service: NominationService, discord_side: FakeDiscord, db: Database
+) -> None:
+    message_id = await start(service, "Kindred", "Beloved", "Piranesi")
+    assert await service.poll_finished(GUILD, message_id, {1: 1, 2: 4, 3: 2}) is True
+    assert await service.poll_finished(GUILD, message_id, {1: 1, 2: 4, 3: 2}) is False
+    assert await service.poll_finished(GUILD, message_id) is False
+    [(channel, announcement, _)] = discord_side.announcements
+    assert channel == CLUB
+    assert "next read is **Beloved**, with 4 votes of 7" in announcement.text
+    assert [b.label for b in announcement.buttons] == ["Add “Beloved” as a book"]
+    round_ = await store.round_for_message(db, GUILD, message_id)
+    assert round_ is not None and round_.state == "announced" and round_.results == {1: 1, 2: 4, 3: 2}
+
+
+async def test_a_tie_is_announced_as_a_tie_with_a_button_per_tied_title(
+    service: NominationService, discord_side: FakeDiscord
+) -> None:
+    message_id = await start(service, "Kindred", "Beloved", "Piranesi")
+    await service.poll_finished(GUILD, message_id, {1: 3, 2: 1, 3: 3})
+    [(_, announcement, _)] = discord_side.announcements
+    assert "it is a tie: **Kindred** and **Piranesi**, with 3 votes each (7 in all)" in announcement.text
+    assert len(announcement.buttons) == 2
+
+
+async def test_nobody_voting_is_said_plainly_and_a_library_winner_gets_no_button(
+    service: NominationService, discord_side: FakeDiscord, db: Database
+) -> None:
+    message_id = await start(service, "Kindred", "Beloved")
+    await service.poll_finished(GUILD, message_id, {})
+    assert "nobody voted" in discord_side.announcements[-1][1].text
+    assert discord_side.announcements[-1][1].buttons == []
+    await add_book(db, GUILD, title="Piranesi", chapters=10, added_by=ADA, now=0)
+    message_id = await start(service, "Piranesi", "Beloved")
+    await service.poll_finished(GUILD, message_id, {1: 2})
+    text = discord_side.announcements[-1][1].text
+    assert "**Piranesi**" in text and "already in the library" in text
+    assert discord_side.announcements[-1][1].buttons == []
+
+
+async def test_the_watcher_reads_a_poll_after_its_end_and_a_restarted_bot_announces_it_once(
+    db: Database, clock: ManualClock, discord_side: FakeDiscord
+) -> None:
+    first = NominationService(db, clock, discord_side)
+    message_id = await start(first, "Kindred", "Beloved")
+    due = await first.next_due()
+    assert due == clock.now() + timedelta(hours=24) + GRACE
+    discord_side.vote(message_id, 1, 3)
+    assert await first.serve_due(clock.now()) == 0  # nothing is due yet
+    # The bot is down when the poll ends; a new process on the same database starts later.
+    await clock.advance(timedelta(hours=30))
+    second = NominationService(db, clock, discord_side)
+    assert await second.next_due() is not None and await second.next_due() <= clock.now()
+    assert await second.serve_due(clock.now()) == 1
+    assert await second.serve_due(clock.now()) == 0
+    third = NominationService(db, clock, discord_side)
+    assert await third.serve_due(clock.now()) == 0
+    assert await third.next_due() is None
+    assert len(discord_side.announcements) == 1
+    assert "**Kindred**" in discord_side.announcements[0][1].text
+
+
+async def test_a_result_recorded_but_not_announced_before_a_crash_is_announced_at_the_next_start(
+    db: Database, clock: ManualClock, discord_side: FakeDiscord, service: NominationService
+) -> None:
+    message_id = await start(service, "Kindred", "Beloved")
+    vote = await store.pending_vote(db, GUILD)
+    assert vote is not None
+    async with db.transaction() as tx:  # the process died right after recording the result
+        assert await store.end_round(tx, GUILD, vote.id, {2: 5}, clock.now().timestamp())
+    restarted = NominationService(db, clock, discord_side)
+    assert await restarted.next_due() is not None
+    assert await restarted.serve_due(clock.now()) == 1
+    [(_, announcement, _)] = discord_side.announcements
+    assert "next read is **Beloved**" in announcement.text
+    assert await restarted.poll_finished(GUILD, message_id, {2: 5}) is False
+
+
+async def test_a_poll_whose_message_was_deleted_closes_the_round_without_an_announcement(
+    service: NominationService, discord_side: FakeDiscord, clock: ManualClock, db: Database
+) -> None:
+    message_id = await start(service, "Kindred", "Beloved")
+    discord_side.gone.add(message_id)
+    await clock.advance(timedelta(hours=25))
+    await service.serve_due(clock.now())
+    assert discord_side.announcements == []
+    assert await store.pending_vote(db, GUILD) is None
+    await service.nominate(GUILD, MEL, "A")
+    await service.nominate(GUILD, OLLIE, "B")
+    assert await service.start_vote(GUILD, channel_id=CLUB, hours=1, user_id=ADA)
+
+
+async def test_the_watcher_only_serves_servers_this_process_owns(
+    db: Database, clock: ManualClock, discord_side: FakeDiscord
+) -> None:
+    everything = NominationService(db, clock, discord_side)
+    await start(everything, "Kindred", "Beloved")
+    mine = shard_of(GUILD, 2)
+    other = NominationService(db, clock, discord_side, scope=ShardScope.of(2, [1 - mine]))
+    owner = NominationService(db, clock, discord_side, scope=ShardScope.of(2, [mine]))
+    await clock.advance(timedelta(hours=25))
+    assert await other.next_due() is None
+    assert await other.serve_due(clock.now()) == 0
+    assert discord_side.announcements == []
+    assert await owner.serve_due(clock.now()) == 1
+    assert len(discord_side.announcements) == 1
+
+
+async def test_the_winner_becomes_a_book_once(service: NominationService, db: Database) -> None:
+    message_id = await start(service, "Kindred", "Beloved")
+    await service.poll_finished(GUILD, message_id, {1: 2})
+    vote = await store.round_for_message(db, GUILD, message_id)
+    assert vote is not None
+    winner = (await store.list_nominations(db, GUILD, vote.id))[0]
+    book = await service.add_as_book(
+        GUILD, winner.id, title=None, chapters=14, author="Octavia E. Butler", warnings="racism, violence",
+        user_id=ADA,
+    )  # fmt: skip
+    assert (book.title, book.chapters, book.author) == ("Kindred", 14, "Octavia E. Butler")
+    with pytest.raises(UserError, match="already in the library"):
+        await service.add_as_book(GUILD, winner.id, title=None, chapters=14, author=None, warnings=None, user_id=ADA)
+    with pytest.raises(UserError, match="gone"):
+        await service.nominee(OTHER_GUILD, winner.id)
+
+
+async def test_a_poll_discord_never_finalizes_is_retried_then_counted_as_it_stands(
+    service: NominationService, discord_side: FakeDiscord, clock: ManualClock
+) -> None:
+    message_id = await start(service, "Kindred", "Beloved")
+    discord_side.stuck.add(message_id)
+    discord_side.vote(message_id, 2, 2)
+    await clock.advance(timedelta(hours=25))
+    assert await service.serve_due(clock.now()) == 0  # not final yet: the timer retries later
+    assert discord_side.announcements == []
+    await clock.advance(GIVE_UP)
+    assert await service.serve_due(clock.now()) == 1
+    assert "next read is **Beloved**" in discord_side.announcements[0][1].text
