@@ -16,20 +16,18 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import UserError
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.story.render import escape_markdown
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, MODAL_INPUT_CHARS
 from bot.story.store import resolve_story, search_stories
-from bot.text import clip_lines
+from bot.text import clip, clip_lines, escape_markdown, plural
 from bot.warnings import service
-from bot.warnings.declared import Declared
-from bot.warnings.engine import ScanReport, scan
-from bot.warnings.rules import RULE_KINDS, default_ruleset
+from bot.warnings.engine import ScanReport
+from bot.warnings.patterns import RULE_KINDS
+from bot.warnings.rules import default_ruleset
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
-EMBED_DESCRIPTION_LIMIT = 4000
-MAX_TEST_TEXT = 4000
+MAX_TEST_TEXT = MODAL_INPUT_CHARS
 
 
 def code(text: str) -> str:
@@ -42,7 +40,7 @@ def describe_rule(rule: service.CustomRule) -> str:
 
 
 def _choice(name: str, value: str) -> app_commands.Choice[str]:
-    return app_commands.Choice(name=name if len(name) <= 100 else name[:99] + "…", value=value[:100])
+    return app_commands.Choice(name=clip(name, CHOICE_NAME_CHARS), value=value[:CHOICE_NAME_CHARS])
 
 
 def describe_report(report: ScanReport) -> str:
@@ -88,9 +86,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             if category.id in off_categories:
                 notes.append("**detection off**")
             if disabled_rules.get(category.id):
-                notes.append(f"{disabled_rules[category.id]} default rule(s) off")
+                notes.append(f"{plural(disabled_rules[category.id], 'default rule')} off")
             if per_category.get(category.id):
-                notes.append(f"+{per_category[category.id]} server rule(s)")
+                notes.append(f"+{plural(per_category[category.id], 'server rule')}")
             ao3 = f" · AO3: {category.ao3_warning}" if category.ao3_warning else ""
             extra = f" · {', '.join(notes)}" if notes else ""
             description = f" — {escape_markdown(category.description)}" if category.description else ""
@@ -98,7 +96,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         embeds = []
         chunk: list[str] = []
         for line in lines:
-            if sum(len(x) + 1 for x in chunk) + len(line) > EMBED_DESCRIPTION_LIMIT - 1000:
+            if sum(len(x) + 1 for x in chunk) + len(line) > EMBED_DESCRIPTION_BUDGET - 1000:
                 embeds.append(chunk)
                 chunk = []
             chunk.append(line)
@@ -118,13 +116,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @app_commands.describe(text="The text to check (it is not stored)")
     async def test(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, MAX_TEST_TEXT]) -> None:
         assert interaction.guild_id is not None
-        paragraphs = [" ".join(p.split()) for p in text.replace("\r", "").split("\n") if p.strip()]
-        if not paragraphs:
-            raise UserError("Give some text to check, e.g. `/warnings test text:Nobody died.`")
-        ruleset = await service.ruleset_for_guild(self.bot.db, interaction.guild_id)
-        story = Story(StoryMeta("test"), [Chapter(1, None, [Scene(paragraphs)])], "txt")
-        report = scan(story, ruleset, declared=Declared())
-        await interaction.response.send_message(describe_report(report), ephemeral=True)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        report = await service.test_text(self.bot.db, interaction.guild_id, text, workers=self.bot.workers)
+        await interaction.followup.send(describe_report(report), ephemeral=True)
 
     # --- Manage Server --------------------------------------------------------------------
 
@@ -157,6 +151,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             now=self.bot.clock.now().timestamp(),
             new_category=new_category,
             rescan=False,
+            workers=self.bot.workers,
         )
         rescanned = await self._rescan(interaction.guild_id)
         await interaction.followup.send(
@@ -167,8 +162,8 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     async def _rescan(self, guild_id: int) -> str:
         """Every rule change re-scans the server's stories; the sentence says how many."""
-        count = await service.rescan_guild(self.bot.db, guild_id)
-        return f"Re-scanned {count} stor{'y' if count == 1 else 'ies'}"
+        count = await service.rescan_guild(self.bot.db, guild_id, workers=self.bot.workers)
+        return f"Re-scanned {plural(count, 'story', 'stories')}"
 
     @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
     @app_commands.describe(rule="The rule to remove")
@@ -302,7 +297,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             for rule in await service.list_rules(self.bot.db, interaction.guild_id)
             if needle in rule.describe().lower()
         ]
-        return [_choice(rule.describe(), str(rule.id)) for rule in found[:25]]
+        return [_choice(rule.describe(), str(rule.id)) for rule in found[:AUTOCOMPLETE_CHOICES]]
 
     @rules_disable.autocomplete("target")
     async def disable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -313,7 +308,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         off_rules, off_categories = await service.disabled_targets(self.bot.db, interaction.guild_id)
         choices = [
             _choice(f"category: {c.label} ({c.id})", c.id)
-            for c in taxonomy.search(needle, limit=25)
+            for c in taxonomy.search(needle, limit=AUTOCOMPLETE_CHOICES)
             if c.id not in off_categories
         ]
         choices += [
@@ -321,7 +316,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             for rule in default_ruleset().rules
             if needle in rule.id and rule.id not in off_rules
         ]
-        return choices[:25]
+        return choices[:AUTOCOMPLETE_CHOICES]
 
     @rules_enable.autocomplete("target")
     async def enable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -332,13 +327,13 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         targets = [("category", name) for name in sorted(off_categories)] + [
             ("rule", name) for name in sorted(off_rules)
         ]
-        return [_choice(f"{kind}: {name}", name) for kind, name in targets if needle in name][:25]
+        return [_choice(f"{kind}: {name}", name) for kind, name in targets if needle in name][:AUTOCOMPLETE_CHOICES]
 
     @story.autocomplete("story")
     async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        found = await search_stories(self.bot.db, interaction.guild_id, current, limit=25)
+        found = await search_stories(self.bot.db, interaction.guild_id, current, limit=AUTOCOMPLETE_CHOICES)
         return [_choice(f"{record.title} · {record.chapter_count} ch.", str(record.id)) for record in found]
 
 

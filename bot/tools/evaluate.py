@@ -1,4 +1,7 @@
-"""``python -m bot eval FILE.jsonl [--json]``: warning quality on a labelled set.
+"""``python -m bot eval FILE.jsonl [--json] [--tier confident|possible|both]``: warning quality on a labelled set.
+
+``--tier`` picks what counts as a prediction: ``confident`` warnings (what members see, the
+default), ``possible`` ones only, or ``both``.
 
 Each line is ``{"text": "...", "labels": ["id", ...]}``. Every text is scanned as a one-chapter
 story with the default rules (compiled once, so thousands of texts are fine) and compared
@@ -17,8 +20,9 @@ from typing import Any
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
-from bot.warnings.rules import Ruleset, default_ruleset
+from bot.warnings.engine import CONFIDENT, TIERS, scan
+from bot.warnings.model import Ruleset
+from bot.warnings.rules import default_ruleset
 
 
 class EvalInputError(Exception):
@@ -102,11 +106,11 @@ def read_examples(path: Path, ruleset: Ruleset) -> list[tuple[int, str, set[str]
     return examples
 
 
-def evaluate(examples: list[tuple[int, str, set[str]]], ruleset: Ruleset) -> Evaluation:
+def evaluate(examples: list[tuple[int, str, set[str]]], ruleset: Ruleset, *, tier: str = CONFIDENT) -> Evaluation:
     result = Evaluation()
     no_declarations = Declared()
     for number, text, labels in examples:
-        predicted = scan(text_story(text), ruleset, declared=no_declarations).detected_ids()
+        predicted = scan(text_story(text), ruleset, declared=no_declarations).detected_ids(tier)
         result.texts += 1
         if not labels:
             result.warning_free += 1
@@ -148,6 +152,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot eval", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path, help="labelled texts, one JSON object per line")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--tier", choices=(*TIERS, "both"), default=CONFIDENT, help="which detections count (default: confident)"
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -158,7 +165,7 @@ def main(argv: list[str]) -> int:
     except EvalInputError as error:
         print(f"dogear: {error}", file=sys.stderr)
         return 2
-    result = evaluate(examples, ruleset)
+    result = evaluate(examples, ruleset, tier=args.tier)
     if args.json:
         print(json.dumps(result.to_json(), indent=2))
     else:

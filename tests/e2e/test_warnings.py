@@ -41,7 +41,7 @@ async def test_categories_show_the_servers_changes(club: Club) -> None:
     await club.slash("warnings rules add", member=club.admin, category="spiders", pattern="~spider", new_category=True)
     await club.slash("warnings rules disable", member=club.admin, target="vomit")
     text = (await club.slash("warnings categories", member=club.member))[0].text
-    assert "`spiders`" in text and "added by this server" in text and "+1 server rule(s)" in text
+    assert "`spiders`" in text and "added by this server" in text and "+1 server rule" in text
     assert "detection off" in text
 
 

@@ -35,7 +35,7 @@ def test_scan_json_has_the_exact_shape(tmp_path: Path, capsys: pytest.CaptureFix
     assert set(data) == {"story", "unwarned", "declared_unmapped", "warnings"}
     assert data["story"] == {"title": "The Ford"} and data["unwarned"] is False
     death = next(w for w in data["warnings"] if w["id"] == "death")
-    assert set(death) == {"id", "label", "source", "score", "evidence"}
+    assert set(death) == {"id", "label", "source", "tier", "score", "evidence"} and death["tier"] == "confident"
     assert death["source"] == "detected" and death["score"] >= 1
     assert set(death["evidence"][0]) == {"chapter", "paragraph", "text"}
     assert death["evidence"][0]["paragraph"] == 2
