@@ -111,7 +111,7 @@ def can_match_empty(pattern: str) -> bool:
     """Whether the pattern can match an empty string at some position of some text."""
     stripped = without_assertions(pattern)
     try:
-        compiled = re2.compile(stripped, re2_options(PATTERN_MAX_MEM))
+        compiled = re2.compile(stripped, re2_options())  # no larger than the pattern, which passed the budget
     except re2.error:
         return True  # only assertions were holding it together (``\b*``): nothing to look for
     return compiled.fullmatch("") is not None

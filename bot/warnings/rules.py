@@ -104,7 +104,12 @@ def _number(value: Any, where: str, *, high: float, low: float = 0.0, above_low:
 
 
 def _integer(value: Any, where: str, *, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value != int(value)
+    ):
         raise RuleError(f"{where} must be a whole number from {low} to {high}, not {_kind(value)}")
     if not low <= value <= high:
         raise RuleError(f"{where} must be a whole number from {low} to {high}, not {value}")

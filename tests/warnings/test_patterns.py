@@ -1,0 +1,168 @@
+"""Admin patterns and rules files with bounded cost (issue 12, point 5): regression tests."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.db import Database
+from bot.errors import UserError
+from bot.warnings import service
+from bot.warnings.matcher import Matcher, compile_in_worker
+from bot.warnings.model import RuleError
+from bot.warnings.patterns import MAX_PROGRAM_SIZE, admin_rule, can_match_empty, check_regex
+from bot.warnings.rules import default_ruleset, load_rules_file
+from bot.worker import Workers
+
+GUILD = 4242
+HEAVIEST = r"\pL{2}q"  # two case-folded Unicode letter classes: just under the program budget
+
+
+def heavy_rules(count: int) -> list:
+    return [admin_rule(f"custom:{i}", "violence", "regex", HEAVIEST + str(i)) for i in range(count)]
+
+
+@pytest.mark.parametrize("pattern", [r"\pL{990}x", r"\pL{100}x", r"\pL{3}", r"(?:\pL|\d){50}"])
+def test_a_pattern_whose_program_is_too_large_is_refused_fast(pattern: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(RuleError, match="too large|RE2 instructions"):
+        check_regex(pattern)
+    assert time.perf_counter() - started < 0.5  # refused on the small compile budget, not after seconds
+
+
+def test_the_heaviest_accepted_pattern_is_under_the_budget() -> None:
+    assert check_regex(HEAVIEST) == HEAVIEST
+    assert check_regex(r"\pL+ing") == r"\pL+ing"
+    assert MAX_PROGRAM_SIZE >= 2_400
+
+
+@pytest.mark.parametrize("pattern", [r"\b", r"\b\B?", "x*", "^", "$", r"(?:\b|a)", "a|", r"\A\z", r"(?i)\b(?:)\b"])
+def test_a_pattern_that_can_match_empty_text_anywhere_is_refused(pattern: str) -> None:
+    assert can_match_empty(pattern)
+    with pytest.raises(RuleError, match="matches empty text"):
+        check_regex(pattern)
+
+
+@pytest.mark.parametrize("pattern", [r"\bspiders?\b", r"^blood", r"[.]x", r"\\b", r"[$^]", r"\Q\b\E"])
+def test_patterns_that_always_need_some_text_are_accepted(pattern: str) -> None:
+    assert not can_match_empty(pattern)
+
+
+def test_200_of_the_heaviest_accepted_rules_compile_in_under_a_second() -> None:
+    ruleset = default_ruleset().extended(rules=heavy_rules(200))
+    started = time.perf_counter()
+    Matcher(ruleset)
+    assert time.perf_counter() - started < 1.0
+
+
+async def test_the_event_loop_keeps_answering_while_a_heavy_rule_set_compiles(db: Database) -> None:
+    """The compile runs in a worker process: a probe task on the loop never waits 250 ms."""
+    workers = Workers(processes=1)
+    try:
+        await workers.run("Warming up", compile_in_worker, default_ruleset())  # start the process first
+        lags: list[float] = []
+        done = asyncio.Event()
+
+        async def probe() -> None:
+            while not done.is_set():
+                before = time.perf_counter()
+                await asyncio.sleep(0.01)
+                lags.append(time.perf_counter() - before - 0.01)
+
+        task = asyncio.create_task(probe())
+        heavy = default_ruleset().extended(rules=heavy_rules(200))
+        size, seconds = await workers.run("Compiling", compile_in_worker, heavy, time_limit=30)
+        for number in range(3):  # and through the service, as /warnings rules add does it
+            await service.add_rule(
+                db, GUILD, category="violence", pattern=HEAVIEST + f"z{number}", kind="regex", workers=workers, now=0.0
+            )
+        done.set()
+        await task
+        assert size > len(default_ruleset().rules) and seconds > 0
+        assert lags and max(lags) < 0.25, f"the loop waited {max(lags):.3f} s"
+    finally:
+        workers.close()
+
+
+async def test_a_rule_refused_by_the_service_stores_nothing(db: Database) -> None:
+    with pytest.raises(UserError, match="too large|RE2 instructions"):
+        await service.add_rule(db, GUILD, category="violence", pattern=r"\pL{990}x", kind="regex", now=0.0)
+    with pytest.raises(UserError, match="matches empty text"):
+        await service.add_rule(db, GUILD, category="violence", pattern=r"\b\B?", kind="regex", now=0.0)
+    assert await service.list_rules(db, GUILD) == []
+    assert await service.rules_version(db, GUILD) == 0
+
+
+# --- rules files, field by field --------------------------------------------------------------
+
+
+def rules_file(tmp_path: Path, document: object | str) -> Path:
+    path = tmp_path / "rules.json"
+    path.write_text(document if isinstance(document, str) else json.dumps(document), encoding="utf-8")
+    return path
+
+
+def one_rule(**fields: object) -> dict:
+    return {"categories": {"death": {"rules": [{"id": "x", "match": "perished", **fields}]}}}
+
+
+BAD_FILES = [
+    (one_rule(weight=float("nan")), "rule `death/x`: `weight`"),
+    (one_rule(weight=float("inf")), "rule `death/x`: `weight`"),
+    (one_rule(weight=-1), "rule `death/x`: `weight`"),
+    (one_rule(weight="heavy"), "rule `death/x`: `weight` must be a number"),
+    (one_rule(gap=-2), "rule `death/x`: `gap`"),
+    (one_rule(gap=2.5), "rule `death/x`: `gap`"),
+    (one_rule(match=7), "rule `death/x`: `match` must be a string or a list"),
+    (one_rule(match=[]), "rule `death/x`: `match` is an empty list"),
+    (one_rule(negatable="no"), "rule `death/x`: `negatable`"),
+    (one_rule(match="((((((((((((a))))))))))))"), "nest more than"),
+    ({"categories": {"death": {"threshold": float("nan"), "rules": []}}}, "category `death`: `threshold`"),
+    ({"categories": {"death": {"max_count": -1, "rules": []}}}, "category `death`: `max_count`"),
+    ({"categories": {"death": {"rules": {"id": "x"}}}}, "category `death`: `rules` must be a list"),
+    ({"categories": {"death": ["not", "an", "object"]}}, "category `death` must be an object"),
+    ({"categories": {"death": {"rules": [["a list"]]}}}, "rule 1 of category `death` must be an object"),
+    ({"negation": {"cues": [], "fillers": []}}, "`negation`: `cues` is an empty list"),
+    ({"settings": {"gap": 1e309}}, "`settings`: `gap`"),
+    ("[" * 100_000 + "]" * 100_000, "nests too deeply"),
+    (
+        {"categories": {"death": {"rules": [{"id": "x", "regex": r"\b\B?"}]}}},
+        "rule `death/x`: `regex`: the regex matches empty",
+    ),
+    (one_rule(regex="died"), "needs exactly one of"),
+]
+
+
+@pytest.mark.parametrize(("document", "expected"), BAD_FILES)
+def test_a_bad_rules_file_gets_one_line_naming_file_rule_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], document: object, expected: str
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Title: T\n\nThe old man died.\n", encoding="utf-8")
+    path = rules_file(tmp_path, document)
+    code = main(["scan", str(story), "--rules", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("dogear: ") and str(path) in lines[0]
+    assert expected in lines[0]
+    assert "Traceback" not in err
+
+
+def test_a_good_rules_file_still_loads(tmp_path: Path) -> None:
+    ruleset = load_rules_file(rules_file(tmp_path, one_rule(weight=1.5, gap=2)))
+    assert any(rule.id == "death/x" and rule.weight == 1.5 for rule in ruleset.rules)
+
+
+def test_scan_json_never_prints_infinity(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Title: T\n\nThe old man perished.\n", encoding="utf-8")
+    code = main(["scan", str(story), "--json", "--rules", str(rules_file(tmp_path, one_rule(weight=100)))])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "Infinity" not in out and "NaN" not in out
+    assert all(w["tier"] in ("confident", "possible") for w in json.loads(out)["warnings"])
