@@ -25,6 +25,7 @@ from discord.ext import commands
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.guilds import get_settings
+from bot.progress.prefs import possible_for_reader
 from bot.story.model import Chapter, HeaderWarning
 from bot.story.render import escape_markdown, render_chapter, send_kwargs
 from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
@@ -103,6 +104,7 @@ async def read_privately(interaction: discord.Interaction, story_id: int, number
     record, chapter = await reader_chapter(bot, interaction.guild_id, story_id, number)
     warnings = await chapter_header_warnings(bot, interaction.guild_id, story_id, number)
     warnings = await mark_for_reader(bot, interaction.guild_id, interaction.user.id, warnings)
+    warnings += await possible_for_reader(bot.db, interaction.guild_id, interaction.user.id, story_id, number)
     avoided = [warning for warning in warnings if warning.avoided]
     if avoided and not confirmed:
         labels = ", ".join(f"**{escape_markdown(w.label)}**" for w in avoided)

@@ -1,10 +1,11 @@
-"""``/warnings``: the categories, a try-out scan, and this server's own rules and overrides.
+"""``/warnings``: the categories, a try-out scan, this server's own rules and overrides,
+members' reports and the admins' review of them.
 
 Discord applies default permissions per top-level command only, so ``/warnings`` stays
-visible to everyone (members need ``categories`` and ``test``); ``rules ...`` and ``story``
-check Manage Server in code, and a server can restrict ``/warnings`` further in its
-integration settings. Every rule change re-scans the server's stories (the answer says how
-many), so headers and reminders follow the new rules at once.
+visible to everyone (members need ``categories``, ``test`` and ``report``); ``rules ...``,
+``story`` and ``review`` check Manage Server in code, and a server can restrict ``/warnings``
+further in its integration settings. Every rule change re-scans the server's stories (the
+answer says how many), so headers and reminders follow the new rules at once.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from discord.ext import commands
 
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, MODAL_INPUT_CHARS
-from bot.story.store import resolve_story, search_stories
+from bot.story.store import resolve_story
 from bot.text import clip, clip_lines, escape_markdown, plural
 from bot.warnings import service
 from bot.warnings.engine import ScanReport
 from bot.warnings.patterns import RULE_KINDS
 from bot.warnings.rules import default_ruleset
+from cogs.stories import story_autocomplete
+from cogs.warnings.review import Decide, decision_view, possible_lines, post_to_mod_channel, review_lines
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -61,6 +64,20 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
         super().__init__()
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(Decide)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(Decide)
+
+    async def _send_with_buttons(self, interaction: discord.Interaction, text: str, items: list) -> None:
+        """An ephemeral answer with Confirm/Dismiss rows; the buttons are registered dynamic items."""
+        view = decision_view(items)
+        await interaction.followup.send(
+            text, view=view, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        )
+        view.stop()  # no view has to wait: a press is routed to Decide, also after a restart
 
     # --- everyone -------------------------------------------------------------------------
 
@@ -251,36 +268,81 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         for value in (add, remove):  # check both before writing either
             if value and value.strip().lower() not in taxonomy:
                 raise UserError(f"There is no warning category `{value.strip()[:60]}` here; pick one from the list.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
         now = self.bot.clock.now().timestamp()
         changed = []
-        if add:
-            await service.set_override(
-                db, interaction.guild_id, record.id, add, "add", user_id=interaction.user.id, now=now
-            )
-            changed.append(f"added `{add.strip().lower()}`")
-        if remove:
-            await service.set_override(
-                db, interaction.guild_id, record.id, remove, "remove", user_id=interaction.user.id, now=now
-            )
-            changed.append(f"removed `{remove.strip().lower()}`")
+        for value, action, verb in ((add, "add", "added"), (remove, "remove", "removed")):
+            if value:
+                await service.set_override(
+                    db, interaction.guild_id, record.id, value, action, user_id=interaction.user.id, now=now
+                )
+                changed.append(f"{verb} `{value.strip().lower()}`")
         warnings = await service.story_warnings(db, interaction.guild_id, record.id)
         overrides = await service.overrides(db, interaction.guild_id, record.id)
+        possible = await service.possible_warnings(db, interaction.guild_id, record.id)
         lines = [f"**{escape_markdown(record.title)}**" + (f": {', '.join(changed)}." if changed else "")]
         if warnings:
-            lines.append("Warnings (strongest first):")
+            lines.append("Warnings members see (strongest first):")
             lines += [f"⚠️ **{escape_markdown(w.label)}** (`{w.id}`, {w.source})" for w in warnings]
         else:
             lines.append("No warnings.")
         hidden = [warning_id for warning_id, action in overrides.items() if action == "remove"]
         if hidden:
             lines.append("Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in hidden))
-        await interaction.response.send_message(clip_lines(lines), ephemeral=True)
+        lines += possible_lines(possible)
+        items = [(p.story_id, p.chapter, p.id) for p in possible]
+        await self._send_with_buttons(interaction, clip_lines(lines), items)
+
+    @app_commands.command(name="report", description="Tell the admins a chapter has a warning Dogear does not show")
+    @app_commands.describe(
+        story="The story",
+        chapter="The chapter number",
+        warning="The warning it needs",
+        note=f"What you noticed, in a few words (up to {service.MAX_NOTE_CHARS} characters)",
+    )
+    async def report(
+        self,
+        interaction: discord.Interaction,
+        story: app_commands.Range[str, 1, 200],
+        chapter: app_commands.Range[int, 1, 1_000_000],
+        warning: app_commands.Range[str, 1, 100],
+        note: app_commands.Range[str, 1, service.MAX_NOTE_CHARS] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None and interaction.guild is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        new = await service.report_warning(
+            self.bot.db,
+            interaction.guild_id,
+            interaction.user.id,
+            story=story,
+            chapter=chapter,
+            warning=warning,
+            note=note or "",
+            now=self.bot.clock.now().timestamp(),
+        )
+        await post_to_mod_channel(self.bot, interaction.guild, new)
+        await interaction.followup.send(
+            f"Thank you. Your report that chapter {new.report.chapter} of **{escape_markdown(new.story_title)}** "
+            f"needs **{escape_markdown(new.label)}** is with the admins. Nobody else is told who sent it.",
+            ephemeral=True,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+
+    @app_commands.command(name="review", description="Open reports and possible warnings to decide on (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def review(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        items, total = await service.review_queue(self.bot.db, interaction.guild_id, limit=5)
+        text = clip_lines(review_lines(items, total))
+        await self._send_with_buttons(interaction, text, [(i.story_id, i.chapter, i.warning_id) for i in items])
 
     # --- autocomplete ---------------------------------------------------------------------
 
     @rules_add.autocomplete("category")
     @story.autocomplete("add")
     @story.autocomplete("remove")
+    @report.autocomplete("warning")
     async def category_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
@@ -330,12 +392,6 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         return [_choice(f"{kind}: {name}", name) for kind, name in targets if needle in name][:AUTOCOMPLETE_CHOICES]
 
     @story.autocomplete("story")
+    @report.autocomplete("story")
     async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        found = await search_stories(self.bot.db, interaction.guild_id, current, limit=AUTOCOMPLETE_CHOICES)
-        return [_choice(f"{record.title} · {record.chapter_count} ch.", str(record.id)) for record in found]
-
-
-async def setup(bot: DogearBot) -> None:
-    await bot.add_cog(WarningsCog(bot))
+        return await story_autocomplete(self.bot, interaction.guild_id, current)
