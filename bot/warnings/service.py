@@ -484,7 +484,7 @@ async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple
         )
         for (story_id, chapter, warning_id), reports in grouped.items()
     ]
-    for story_id in await store.stories_with_scans(db, guild_id):
+    for story_id in await list_story_ids(db, guild_id):
         for possible in await possible_warnings(db, guild_id, story_id):
             if (possible.story_id, possible.chapter, possible.id) in grouped:
                 continue

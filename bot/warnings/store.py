@@ -368,8 +368,3 @@ async def close_reports(
         (status, user_id, now, guild_id, story_id, chapter, warning_id),
     )
     return cursor.rowcount
-
-
-async def stories_with_scans(conn: Connection, guild_id: int) -> list[int]:
-    rows = await _all(conn, "SELECT story_id FROM story_scans WHERE guild_id = ? ORDER BY story_id", (guild_id,))
-    return [r[0] for r in rows]
