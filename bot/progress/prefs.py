@@ -17,7 +17,8 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.progress.store import ensure_member
 from bot.story.model import HeaderWarning
-from bot.warnings.service import guild_taxonomy, possible_in_chapter
+from bot.warnings.reviews import possible_in_chapter
+from bot.warnings.service import guild_taxonomy
 from bot.warnings.taxonomy import Taxonomy
 
 
@@ -112,9 +113,7 @@ async def possible_for_reader(
     if not strict:
         return []
     found = await possible_in_chapter(db, guild_id, story_id, chapter)
-    return [
-        HeaderWarning(p.id, f"{p.label} (possible)", "possible", avoided=True) for p in found if p.id in strict
-    ]
+    return [HeaderWarning(p.id, f"{p.label} (possible)", "possible", avoided=True) for p in found if p.id in strict]
 
 
 async def members_avoiding(db: Database, guild_id: int, warning_ids: Iterable[str]) -> set[int]:

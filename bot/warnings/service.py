@@ -18,8 +18,9 @@ import asyncio
 import logging
 import time
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import aiosqlite
@@ -27,16 +28,16 @@ import aiosqlite
 from bot.db import Database
 from bot.errors import UserError
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
-from bot.story.store import get_story_record, list_story_ids, load_story, resolve_story
+from bot.story.store import list_story_ids, load_story
 from bot.warnings import store
 from bot.warnings.declared import Declared
-from bot.warnings.engine import SOURCE_RANK, Evidence, ScanReport, scan, scan_in_worker
+from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker
 from bot.warnings.matcher import compile_in_worker
 from bot.warnings.model import CategoryRules, Rule, RuleError, Ruleset
 from bot.warnings.patterns import MAX_CUSTOM_RULES, RULE_KINDS, admin_rule
 from bot.warnings.rules import default_ruleset
 from bot.warnings.store import CustomRule, Report
-from bot.warnings.taxonomy import CATEGORY_ID, Taxonomy
+from bot.warnings.taxonomy import CATEGORY_ID, Category, Taxonomy
 from bot.worker import Workers
 
 __all__ = ["MAX_CUSTOM_RULES", "RULE_KINDS", "CustomRule", "Report"]
@@ -50,9 +51,6 @@ UNWARNED = HeaderWarning("unwarned", "Unwarned: the author chose not to use warn
 COMPILE_SECONDS = 5.0  # a server's whole matcher, in a worker; refused past it
 SCAN_SECONDS = 60.0  # one story with a server's rules, in a worker
 MAX_TEST_PARAGRAPHS = 200
-MAX_NOTE_CHARS = 300
-REPORTS_PER_DAY = 20
-DAY_SECONDS = 86_400.0
 CONFIRMED, DISMISSED = "confirmed", "dismissed"
 
 
@@ -81,7 +79,7 @@ def cache_for(db: Database) -> RulesetCache:
     return cache
 
 
-def _now(now: float | None) -> float:
+def now_or_clock(now: float | None) -> float:
     return time.time() if now is None else now
 
 
@@ -100,7 +98,7 @@ async def rules_version(db: Database, guild_id: int) -> int:
     return await store.rules_version(db, guild_id)
 
 
-async def custom_categories(db: Database, guild_id: int) -> list[tuple[Any, float]]:
+async def custom_categories(db: Database, guild_id: int) -> list[tuple[Category, float]]:
     return await store.custom_categories(db, guild_id)
 
 
@@ -116,6 +114,76 @@ async def disabled_targets(db: Database, guild_id: int) -> tuple[set[str], set[s
 async def guild_taxonomy(db: Database, guild_id: int) -> Taxonomy:
     """The default categories plus this server's own (for listings and autocomplete)."""
     return default_ruleset().taxonomy.with_custom(category for category, _ in await custom_categories(db, guild_id))
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryOverview:
+    """One line of ``/warnings categories``: a category and what this server changed about it."""
+
+    category: Category
+    server_rules: int = 0
+    default_rules_off: int = 0
+    detection_off: bool = False
+
+
+async def category_overview(db: Database, guild_id: int) -> list[CategoryOverview]:
+    taxonomy = await guild_taxonomy(db, guild_id)
+    off_rules, off_categories = await store.disabled_targets(db, guild_id)
+    per_category = Counter(rule.category for rule in await store.list_rules(db, guild_id))
+    rules_off = Counter(rule_id.split("/", 1)[0] for rule_id in off_rules)
+    return [CategoryOverview(c, per_category[c.id], rules_off[c.id], c.id in off_categories) for c in taxonomy]
+
+
+@dataclass(frozen=True, slots=True)
+class RulesOverview:
+    custom: list[CustomRule]
+    off_rules: set[str]
+    off_categories: set[str]
+    default_rules: int
+
+
+async def rules_overview(db: Database, guild_id: int) -> RulesOverview:
+    """``/warnings rules list``: the server's rules, what it switched off, how many defaults apply."""
+    off_rules, off_categories = await store.disabled_targets(db, guild_id)
+    return RulesOverview(await store.list_rules(db, guild_id), off_rules, off_categories, len(default_ruleset().rules))
+
+
+# Autocomplete: (name shown, value) pairs, at most ``limit``.
+
+
+async def category_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    taxonomy = await guild_taxonomy(db, guild_id)
+    return [(f"{c.label} ({c.id})", c.id) for c in taxonomy.search(typed, limit)]
+
+
+async def rule_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    needle = typed.strip().lower().lstrip("#")
+    found = [rule for rule in await store.list_rules(db, guild_id) if needle in rule.describe().lower()]
+    return [(rule.describe(), str(rule.id)) for rule in found[:limit]]
+
+
+async def disable_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    """Categories and default rules that are still on."""
+    needle = typed.strip().lower()
+    taxonomy = await guild_taxonomy(db, guild_id)
+    off_rules, off_categories = await store.disabled_targets(db, guild_id)
+    choices = [
+        (f"category: {c.label} ({c.id})", c.id) for c in taxonomy.search(needle, limit) if c.id not in off_categories
+    ]
+    choices += [
+        (f"rule: {rule.id} — {rule.source}", rule.id)
+        for rule in default_ruleset().rules
+        if needle in rule.id and rule.id not in off_rules
+    ]
+    return choices[:limit]
+
+
+async def enable_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    """What this server switched off."""
+    needle = typed.strip().lower()
+    off_rules, off_categories = await store.disabled_targets(db, guild_id)
+    targets = [("category", name) for name in sorted(off_categories)] + [("rule", name) for name in sorted(off_rules)]
+    return [(f"{kind}: {name}", name) for kind, name in targets if needle in name][:limit]
 
 
 def _custom_rule(custom: CustomRule) -> Rule | None:
@@ -231,7 +299,7 @@ async def rescan_guild(db: Database, guild_id: int, *, workers: Workers | None =
     return count
 
 
-async def _report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
+async def stored_report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
     """The stored scan; one made before the story's rules last changed (or missing) is made again."""
     found = await store.stored_scan(db, guild_id, story_id)
     if found is not None:
@@ -270,242 +338,42 @@ def _merge(
     return [HeaderWarning(warning_id, taxonomy.label(warning_id), source) for warning_id, (source, _) in ordered]
 
 
-def _declared_ids(report: ScanReport) -> list[str]:
+def declared_ids(report: ScanReport) -> list[str]:
     return [w.id for w in report.warnings if w.source in ("declared", "both")]
 
 
 async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
     """What a chapter's header shows: the story's declared warnings, what this chapter's text
     shows, the admins' overrides for the story and their confirmations for this chapter."""
-    report = await _report(db, guild_id, story_id)
+    report = await stored_report(db, guild_id, story_id)
     if report is None:
         return []
     detected = await store.chapter_scores(db, guild_id, story_id, chapter)
     decisions = await store.reviews(db, guild_id, story_id)
     confirmed = [wid for (number, wid), decision in decisions.items() if number == chapter and decision == CONFIRMED]
     taxonomy = await guild_taxonomy(db, guild_id)
-    merged = _merge(taxonomy, _declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
+    merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
     return [*merged, UNWARNED] if report.unwarned else merged
 
 
 async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[HeaderWarning]:
     """The whole story's warnings, as ``/story info`` shows them (confirmations of any chapter count)."""
-    report = await _report(db, guild_id, story_id)
+    report = await stored_report(db, guild_id, story_id)
     if report is None:
         return []
     detected = {w.id: w.score for w in report.warnings if w.source in ("detected", "both")}
     decisions = await store.reviews(db, guild_id, story_id)
     confirmed = sorted({wid for (_, wid), decision in decisions.items() if decision == CONFIRMED})
     taxonomy = await guild_taxonomy(db, guild_id)
-    merged = _merge(taxonomy, _declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
+    merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
     return [*merged, UNWARNED] if report.unwarned else merged
-
-
-# ---------------------------------------------------------------------------------------
-# Possible warnings: offered to admins until confirmed or dismissed
-
-
-@dataclass(frozen=True, slots=True)
-class PossibleWarning:
-    story_id: int
-    chapter: int
-    id: str
-    label: str
-    score: float
-    evidence: tuple[Evidence, ...] = field(default=())
-
-
-async def possible_warnings(db: Database, guild_id: int, story_id: int) -> list[PossibleWarning]:
-    """This story's possible warnings per chapter that nobody decided on and no header shows yet."""
-    report = await _report(db, guild_id, story_id)
-    if report is None:
-        return []
-    decisions = await store.reviews(db, guild_id, story_id)
-    story_overrides = await overrides(db, guild_id, story_id)
-    declared = set(_declared_ids(report))
-    taxonomy = await guild_taxonomy(db, guild_id)
-    found = []
-    for chapter in report.chapters:
-        for warning in chapter.possible:
-            if (chapter.number, warning.id) in decisions or warning.id in declared or warning.id in story_overrides:
-                continue
-            found.append(
-                PossibleWarning(
-                    story_id,
-                    chapter.number,
-                    warning.id,
-                    taxonomy.label(warning.id),
-                    warning.score,
-                    tuple(warning.evidence),
-                )
-            )
-    return found
-
-
-async def possible_in_chapter(db: Database, guild_id: int, story_id: int, chapter: int) -> list[PossibleWarning]:
-    return [p for p in await possible_warnings(db, guild_id, story_id) if p.chapter == chapter]
-
-
-async def _decide(
-    db: Database,
-    guild_id: int,
-    story_id: int,
-    chapter: int,
-    warning_id: str,
-    decision: str,
-    user_id: int | None,
-    now: float | None,
-) -> int:
-    warning_id = warning_id.strip().lower()
-    if not await store.story_exists(db, guild_id, story_id):
-        raise UserError("That story is no longer in this server's library; it may have been removed.")
-    await _require_category(db, guild_id, warning_id)
-    stamp = _now(now)
-    async with db.transaction() as tx:
-        await store.upsert_review(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
-        return await store.close_reports(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
-
-
-async def confirm_warning(
-    db: Database,
-    guild_id: int,
-    story_id: int,
-    chapter: int,
-    warning_id: str,
-    *,
-    user_id: int | None = None,
-    now: float | None = None,
-) -> int:
-    """Show the warning on that chapter for everyone; closes its open reports (returns how many)."""
-    return await _decide(db, guild_id, story_id, chapter, warning_id, CONFIRMED, user_id, now)
-
-
-async def dismiss_warning(
-    db: Database,
-    guild_id: int,
-    story_id: int,
-    chapter: int,
-    warning_id: str,
-    *,
-    user_id: int | None = None,
-    now: float | None = None,
-) -> int:
-    """Stop offering the warning for that chapter; closes its open reports (returns how many)."""
-    return await _decide(db, guild_id, story_id, chapter, warning_id, DISMISSED, user_id, now)
-
-
-# ---------------------------------------------------------------------------------------
-# Members' reports
-
-
-@dataclass(frozen=True, slots=True)
-class NewReport:
-    report: Report
-    story_title: str
-    label: str
-
-
-async def report_warning(
-    db: Database,
-    guild_id: int,
-    reporter_id: int,
-    *,
-    story: str,
-    chapter: int,
-    warning: str,
-    note: str = "",
-    now: float | None = None,
-) -> NewReport:
-    """A member's report that a chapter has a warning; checked whole before anything is stored."""
-    record = await resolve_story(db, guild_id, story)
-    if not 1 <= chapter <= record.chapter_count:
-        raise UserError(
-            f"“{record.title}” has {record.chapter_count} chapter{'s' if record.chapter_count != 1 else ''}; "
-            f"pick a chapter from 1 to {record.chapter_count}."
-        )
-    taxonomy = await guild_taxonomy(db, guild_id)
-    warning_id = warning.strip().lower()
-    if warning_id not in taxonomy:
-        by_label = {category.label.lower(): category.id for category in taxonomy}
-        if warning_id not in by_label:
-            raise UserError(f"There is no warning `{warning.strip()[:60]}` here; pick one from the list.")
-        warning_id = by_label[warning_id]
-    note = " ".join(note.split())
-    if len(note) > MAX_NOTE_CHARS:
-        raise UserError(f"Keep the note to {MAX_NOTE_CHARS} characters (it has {len(note)}).")
-    stamp = _now(now)
-    async with db.transaction() as tx:
-        if await store.open_report_of(tx, guild_id, record.id, chapter, warning_id, reporter_id):
-            raise UserError("You already reported that warning for this chapter; an admin will look at it.")
-        if await store.reports_since(tx, guild_id, reporter_id, stamp - DAY_SECONDS) >= REPORTS_PER_DAY:
-            raise UserError(f"You have sent {REPORTS_PER_DAY} reports today, the daily limit. Try again tomorrow.")
-        report_id = await store.insert_report(tx, guild_id, record.id, chapter, warning_id, reporter_id, note, stamp)
-    report = Report(report_id, record.id, chapter, warning_id, reporter_id, note, "open", stamp)
-    return NewReport(report, record.title, taxonomy.label(warning_id))
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewItem:
-    """One thing for an admin to decide: a chapter and warning, with the reports and evidence behind it."""
-
-    story_id: int
-    story_title: str
-    chapter: int
-    warning_id: str
-    label: str
-    reports: int = 0
-    notes: tuple[str, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
-
-
-async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple[list[ReviewItem], int]:
-    """Open reports first (grouped by chapter and warning), then possible warnings; (items, total)."""
-    taxonomy = await guild_taxonomy(db, guild_id)
-    titles: dict[int, str] = {}
-
-    async def title(story_id: int) -> str:
-        if story_id not in titles:
-            record = await get_story_record(db, guild_id, story_id)
-            titles[story_id] = record.title if record else f"story {story_id}"
-        return titles[story_id]
-
-    grouped: dict[tuple[int, int, str], list[Report]] = {}
-    for report in await store.open_reports(db, guild_id, limit=1_000):
-        grouped.setdefault((report.story_id, report.chapter, report.warning_id), []).append(report)
-    items = [
-        ReviewItem(
-            story_id,
-            await title(story_id),
-            chapter,
-            warning_id,
-            taxonomy.label(warning_id),
-            len(reports),
-            tuple(r.note for r in reports if r.note),
-        )
-        for (story_id, chapter, warning_id), reports in grouped.items()
-    ]
-    for story_id in await list_story_ids(db, guild_id):
-        for possible in await possible_warnings(db, guild_id, story_id):
-            if (possible.story_id, possible.chapter, possible.id) in grouped:
-                continue
-            items.append(
-                ReviewItem(
-                    story_id,
-                    await title(story_id),
-                    possible.chapter,
-                    possible.id,
-                    possible.label,
-                    evidence=possible.evidence,
-                )
-            )
-    return items[:limit], len(items)
 
 
 # ---------------------------------------------------------------------------------------
 # Admin changes: validated first, written in one transaction with a version bump, then rescan
 
 
-async def _require_category(db: Database, guild_id: int, category: str) -> Taxonomy:
+async def require_category(db: Database, guild_id: int, category: str) -> Taxonomy:
     taxonomy = await guild_taxonomy(db, guild_id)
     if category not in taxonomy:
         raise UserError(f"There is no warning category `{category}` here; pick one from the list.")
@@ -549,7 +417,7 @@ async def add_rule(
     ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
     trial = ruleset.extended(rules=[checked])
     await _off_loop(workers, "Compiling this server's rules", compile_in_worker, trial, time_limit=COMPILE_SECONDS)
-    stamp = _now(now)
+    stamp = now_or_clock(now)
     async with db.transaction() as tx:
         if await store.count_rules(tx, guild_id) >= MAX_CUSTOM_RULES:
             raise UserError(
@@ -616,7 +484,7 @@ async def disable(
 ) -> tuple[str, str]:
     kind, name = await _resolve_target(db, guild_id, target)
     async with db.transaction() as tx:
-        if not await store.insert_disabled(tx, guild_id, kind, name, user_id, _now(now)):
+        if not await store.insert_disabled(tx, guild_id, kind, name, user_id, now_or_clock(now)):
             raise UserError(f"The {kind} `{name}` is already disabled here.")
         await store.bump_version(tx, guild_id)
     if rescan:
@@ -653,6 +521,6 @@ async def set_override(
     warning_id = warning_id.strip().lower()
     if not await store.story_exists(db, guild_id, story_id):
         raise UserError("That story is not in this server's library; pick one from the list.")
-    await _require_category(db, guild_id, warning_id)
+    await require_category(db, guild_id, warning_id)
     async with db.transaction() as tx:
-        await store.upsert_override(tx, guild_id, story_id, warning_id, action, user_id, _now(now))
+        await store.upsert_override(tx, guild_id, story_id, warning_id, action, user_id, now_or_clock(now))

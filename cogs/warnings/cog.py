@@ -10,51 +10,33 @@ answer says how many), so headers and reminders follow the new rules at once.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.db import Database
 from bot.errors import UserError
-from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, MODAL_INPUT_CHARS
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, MODAL_INPUT_CHARS
 from bot.story.store import resolve_story
 from bot.text import clip, clip_lines, escape_markdown, plural
-from bot.warnings import service
-from bot.warnings.engine import ScanReport
+from bot.warnings import reviews, service
 from bot.warnings.patterns import RULE_KINDS
-from bot.warnings.rules import default_ruleset
 from cogs.stories import story_autocomplete
-from cogs.warnings.review import Decide, decision_view, possible_lines, post_to_mod_channel, review_lines
+from cogs.warnings.review import Decide, possible_lines, post_to_mod_channel, review_lines, send_with_buttons
+from cogs.warnings.texts import category_embeds, code, describe_report, rules_list_text
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
 MAX_TEST_TEXT = MODAL_INPUT_CHARS
-
-
-def code(text: str) -> str:
-    """Inline code shows an admin's pattern as typed; only a backtick could break out of it."""
-    return "`" + text.replace("`", "ˋ") + "`"
-
-
-def describe_rule(rule: service.CustomRule) -> str:
-    return f"#{rule.id} [{rule.category}] {rule.kind}: {code(rule.pattern)}"
+Choices = Callable[[Database, int, str, int], Awaitable[list[tuple[str, str]]]]
 
 
 def _choice(name: str, value: str) -> app_commands.Choice[str]:
     return app_commands.Choice(name=clip(name, CHOICE_NAME_CHARS), value=value[:CHOICE_NAME_CHARS])
-
-
-def describe_report(report: ScanReport) -> str:
-    if not report.warnings:
-        return "Nothing here passes a warning threshold with this server's rules."
-    lines = ["**What this server's rules detect in that text:**"]
-    for warning in report.warnings:
-        lines.append(f"⚠️ **{escape_markdown(warning.label)}** (`{warning.id}`, score {warning.score:g})")
-        for item in warning.evidence:
-            lines.append(f"  › paragraph {item.paragraph}: {escape_markdown(item.text)}")
-    return clip_lines(lines)
 
 
 @app_commands.guild_only()
@@ -71,63 +53,13 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(Decide)
 
-    async def _send_with_buttons(self, interaction: discord.Interaction, text: str, items: list) -> None:
-        """An ephemeral answer with Confirm/Dismiss rows; the buttons are registered dynamic items."""
-        view = decision_view(items)
-        await interaction.followup.send(
-            text, view=view, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
-        )
-        view.stop()  # no view has to wait: a press is routed to Decide, also after a restart
-
     # --- everyone -------------------------------------------------------------------------
 
     @app_commands.command(name="categories", description="The warning categories, with this server's changes")
     async def categories(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        db = self.bot.db
-        taxonomy = await service.guild_taxonomy(db, interaction.guild_id)
-        off_rules, off_categories = await service.disabled_targets(db, interaction.guild_id)
-        custom = await service.list_rules(db, interaction.guild_id)
-        per_category: dict[str, int] = {}
-        for rule in custom:
-            per_category[rule.category] = per_category.get(rule.category, 0) + 1
-        disabled_rules: dict[str, int] = {}
-        for rule_id in off_rules:
-            category = rule_id.split("/", 1)[0]
-            disabled_rules[category] = disabled_rules.get(category, 0) + 1
-        lines = []
-        for category in taxonomy:
-            notes = []
-            if category.custom:
-                notes.append("added by this server")
-            if category.id in off_categories:
-                notes.append("**detection off**")
-            if disabled_rules.get(category.id):
-                notes.append(f"{plural(disabled_rules[category.id], 'default rule')} off")
-            if per_category.get(category.id):
-                notes.append(f"+{plural(per_category[category.id], 'server rule')}")
-            ao3 = f" · AO3: {category.ao3_warning}" if category.ao3_warning else ""
-            extra = f" · {', '.join(notes)}" if notes else ""
-            description = f" — {escape_markdown(category.description)}" if category.description else ""
-            lines.append(f"`{category.id}` **{escape_markdown(category.label)}**{description}{ao3}{extra}")
-        embeds = []
-        chunk: list[str] = []
-        for line in lines:
-            if sum(len(x) + 1 for x in chunk) + len(line) > EMBED_DESCRIPTION_BUDGET - 1000:
-                embeds.append(chunk)
-                chunk = []
-            chunk.append(line)
-        embeds.append(chunk)
-        await interaction.response.send_message(
-            embeds=[
-                discord.Embed(
-                    title="Warning categories" if index == 0 else None,
-                    description="\n".join(chunk),
-                )
-                for index, chunk in enumerate(embeds[:2])
-            ],
-            ephemeral=True,
-        )
+        overview = await service.category_overview(self.bot.db, interaction.guild_id)
+        await interaction.response.send_message(embeds=category_embeds(overview), ephemeral=True)
 
     @app_commands.command(name="test", description="Show what this server's rules detect in a piece of text")
     @app_commands.describe(text="The text to check (it is not stored)")
@@ -199,17 +131,8 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @app_commands.checks.has_permissions(manage_guild=True)
     async def rules_list(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        db = self.bot.db
-        custom = await service.list_rules(db, interaction.guild_id)
-        off_rules, off_categories = await service.disabled_targets(db, interaction.guild_id)
-        lines = [f"**Server rules** ({len(custom)} of {service.MAX_CUSTOM_RULES}):"]
-        lines += [f"• {describe_rule(rule)}" for rule in custom] or ["• none yet"]
-        if off_categories or off_rules:
-            lines.append("**Switched off:**")
-            lines += [f"• category `{name}`" for name in sorted(off_categories)]
-            lines += [f"• default rule `{name}`" for name in sorted(off_rules)]
-        lines.append(f"The {len(default_ruleset().rules)} default rules apply unless switched off.")
-        await interaction.response.send_message(clip_lines(lines), ephemeral=True)
+        overview = await service.rules_overview(self.bot.db, interaction.guild_id)
+        await interaction.response.send_message(rules_list_text(overview), ephemeral=True)
 
     @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
     @app_commands.describe(target="A category, or a default rule such as death/die")
@@ -279,7 +202,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
                 changed.append(f"{verb} `{value.strip().lower()}`")
         warnings = await service.story_warnings(db, interaction.guild_id, record.id)
         overrides = await service.overrides(db, interaction.guild_id, record.id)
-        possible = await service.possible_warnings(db, interaction.guild_id, record.id)
+        possible = await reviews.possible_warnings(db, interaction.guild_id, record.id)
         lines = [f"**{escape_markdown(record.title)}**" + (f": {', '.join(changed)}." if changed else "")]
         if warnings:
             lines.append("Warnings members see (strongest first):")
@@ -291,14 +214,14 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             lines.append("Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in hidden))
         lines += possible_lines(possible)
         items = [(p.story_id, p.chapter, p.id) for p in possible]
-        await self._send_with_buttons(interaction, clip_lines(lines), items)
+        await send_with_buttons(interaction, clip_lines(lines), items)
 
     @app_commands.command(name="report", description="Tell the admins a chapter has a warning Dogear does not show")
     @app_commands.describe(
         story="The story",
         chapter="The chapter number",
         warning="The warning it needs",
-        note=f"What you noticed, in a few words (up to {service.MAX_NOTE_CHARS} characters)",
+        note=f"What you noticed, in a few words (up to {reviews.MAX_NOTE_CHARS} characters)",
     )
     async def report(
         self,
@@ -306,11 +229,11 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         story: app_commands.Range[str, 1, 200],
         chapter: app_commands.Range[int, 1, 1_000_000],
         warning: app_commands.Range[str, 1, 100],
-        note: app_commands.Range[str, 1, service.MAX_NOTE_CHARS] | None = None,
+        note: app_commands.Range[str, 1, reviews.MAX_NOTE_CHARS] | None = None,
     ) -> None:
         assert interaction.guild_id is not None and interaction.guild is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
-        new = await service.report_warning(
+        new = await reviews.report_warning(
             self.bot.db,
             interaction.guild_id,
             interaction.user.id,
@@ -333,9 +256,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     async def review(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
-        items, total = await service.review_queue(self.bot.db, interaction.guild_id, limit=5)
+        items, total = await reviews.review_queue(self.bot.db, interaction.guild_id, limit=5)
         text = clip_lines(review_lines(items, total))
-        await self._send_with_buttons(interaction, text, [(i.story_id, i.chapter, i.warning_id) for i in items])
+        await send_with_buttons(interaction, text, [(i.story_id, i.chapter, i.warning_id) for i in items])
 
     # --- autocomplete ---------------------------------------------------------------------
 
@@ -344,52 +267,27 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @story.autocomplete("remove")
     @report.autocomplete("warning")
     async def category_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        taxonomy = await service.guild_taxonomy(self.bot.db, interaction.guild_id)
-        return [_choice(f"{c.label} ({c.id})", c.id) for c in taxonomy.search(current)]
+        return await self._choices(service.category_choices, interaction, current)
 
     @rules_remove.autocomplete("rule")
     async def rule_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        needle = current.strip().lower().lstrip("#")
-        found = [
-            rule
-            for rule in await service.list_rules(self.bot.db, interaction.guild_id)
-            if needle in rule.describe().lower()
-        ]
-        return [_choice(rule.describe(), str(rule.id)) for rule in found[:AUTOCOMPLETE_CHOICES]]
+        return await self._choices(service.rule_choices, interaction, current)
 
     @rules_disable.autocomplete("target")
     async def disable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        needle = current.strip().lower()
-        taxonomy = await service.guild_taxonomy(self.bot.db, interaction.guild_id)
-        off_rules, off_categories = await service.disabled_targets(self.bot.db, interaction.guild_id)
-        choices = [
-            _choice(f"category: {c.label} ({c.id})", c.id)
-            for c in taxonomy.search(needle, limit=AUTOCOMPLETE_CHOICES)
-            if c.id not in off_categories
-        ]
-        choices += [
-            _choice(f"rule: {rule.id} — {rule.source}", rule.id)
-            for rule in default_ruleset().rules
-            if needle in rule.id and rule.id not in off_rules
-        ]
-        return choices[:AUTOCOMPLETE_CHOICES]
+        return await self._choices(service.disable_choices, interaction, current)
 
     @rules_enable.autocomplete("target")
     async def enable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await self._choices(service.enable_choices, interaction, current)
+
+    async def _choices(
+        self, find: Choices, interaction: discord.Interaction, typed: str
+    ) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        needle = current.strip().lower()
-        off_rules, off_categories = await service.disabled_targets(self.bot.db, interaction.guild_id)
-        targets = [("category", name) for name in sorted(off_categories)] + [
-            ("rule", name) for name in sorted(off_rules)
-        ]
-        return [_choice(f"{kind}: {name}", name) for kind, name in targets if needle in name][:AUTOCOMPLETE_CHOICES]
+        found = await find(self.bot.db, interaction.guild_id, typed, AUTOCOMPLETE_CHOICES)
+        return [_choice(name, value) for name, value in found]
 
     @story.autocomplete("story")
     @report.autocomplete("story")

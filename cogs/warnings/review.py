@@ -18,7 +18,7 @@ from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.guilds import get_settings
 from bot.text import clip, escape_markdown, plural
-from bot.warnings import service
+from bot.warnings import reviews
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -71,7 +71,7 @@ class Decide(
         if not interaction.permissions.manage_guild:
             raise UserError("You need the Manage Server permission to confirm or dismiss warnings.")
         bot = _bot(interaction)
-        decide = service.confirm_warning if self.action == "c" else service.dismiss_warning
+        decide = reviews.confirm_warning if self.action == "c" else reviews.dismiss_warning
         closed = await decide(
             bot.db,
             interaction.guild_id,
@@ -100,11 +100,18 @@ def decision_view(items: Sequence[tuple[int, int, str]]) -> discord.ui.View:
     return view
 
 
+async def send_with_buttons(interaction: discord.Interaction, text: str, items: Sequence[tuple[int, int, str]]) -> None:
+    """An ephemeral follow-up with Confirm/Dismiss rows for ``items``."""
+    view = decision_view(items)
+    await interaction.followup.send(text, view=view, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+    view.stop()  # no view has to wait: a press is routed to Decide, also after a restart
+
+
 def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
     return [f"  ↳ ¶{item.paragraph}: ||{escape_markdown(item.text)}||" for item in evidence[:limit]]
 
 
-def review_lines(items: Sequence[service.ReviewItem], total: int) -> list[str]:
+def review_lines(items: Sequence[reviews.ReviewItem], total: int) -> list[str]:
     if not items:
         return ["Nothing to review: no open reports and no possible warnings waiting."]
     lines = [f"**To review** ({total} in all; the first {len(items)} have buttons):"]
@@ -119,7 +126,7 @@ def review_lines(items: Sequence[service.ReviewItem], total: int) -> list[str]:
     return lines
 
 
-def possible_lines(possible: Sequence[service.PossibleWarning]) -> list[str]:
+def possible_lines(possible: Sequence[reviews.PossibleWarning]) -> list[str]:
     if not possible:
         return []
     lines = ["**Possible warnings** (evidence below the threshold; members do not see these unless you confirm):"]
@@ -131,7 +138,7 @@ def possible_lines(possible: Sequence[service.PossibleWarning]) -> list[str]:
     return lines
 
 
-async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: service.NewReport) -> bool:
+async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: reviews.NewReport) -> bool:
     """The report in the moderation channel, if one is set; the reporter only as mention text, no pings."""
     settings = await get_settings(bot.db, guild.id)
     if settings.mod_channel_id is None:

@@ -9,7 +9,7 @@ from bot.errors import UserError
 from bot.progress import prefs
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
-from bot.warnings import service
+from bot.warnings import reviews, service
 from bot.warnings.declared import Declared
 from bot.warnings.engine import CONFIDENT, POSSIBLE, ScanReport, scan
 from bot.warnings.rules import default_ruleset
@@ -65,15 +65,15 @@ async def test_members_never_see_possible_warnings_until_confirmed(db: Database)
     story_id = await stored(db, GUILD, story(THIN_BLOOD, DEATH))
     assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)}
     assert "blood-gore" not in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
-    [possible] = await service.possible_warnings(db, GUILD, story_id)
+    [possible] = await reviews.possible_warnings(db, GUILD, story_id)
     assert (possible.chapter, possible.id) == (1, "blood-gore")
 
-    assert await service.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0) == 0
+    assert await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0) == 0
     header = await service.chapter_warnings(db, GUILD, story_id, 1)
     assert ("blood-gore", "override") in {(w.id, w.source) for w in header}
     assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
     assert "blood-gore" in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
-    assert await service.possible_warnings(db, GUILD, story_id) == []  # decided: not offered again
+    assert await reviews.possible_warnings(db, GUILD, story_id) == []  # decided: not offered again
     await service.rescan_guild(db, GUILD)  # a rescan keeps the decision
     assert "blood-gore" in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)}
     assert await service.chapter_warnings(db, OTHER, story_id, 1) == []  # scoped to its server
@@ -81,32 +81,32 @@ async def test_members_never_see_possible_warnings_until_confirmed(db: Database)
 
 async def test_a_dismissed_possible_warning_is_not_offered_again(db: Database) -> None:
     story_id = await stored(db, GUILD, story(THIN_BLOOD))
-    await service.dismiss_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0)
-    assert await service.possible_warnings(db, GUILD, story_id) == []
+    await reviews.dismiss_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0)
+    assert await reviews.possible_warnings(db, GUILD, story_id) == []
     await service.rescan_guild(db, GUILD)
-    assert await service.possible_warnings(db, GUILD, story_id) == []
+    assert await reviews.possible_warnings(db, GUILD, story_id) == []
     assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)}
-    items, total = await service.review_queue(db, GUILD)
+    items, total = await reviews.review_queue(db, GUILD)
     assert items == [] and total == 0
 
 
 async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Database) -> None:
     story_id = await stored(db, GUILD, story(["A quiet walk."], ["Another."]))
-    new = await service.report_warning(
+    new = await reviews.report_warning(
         db, GUILD, 7, story=str(story_id), chapter=2, warning="Vomit", note=" he  was sick "
     )
     assert (new.report.warning_id, new.report.chapter, new.report.note) == ("vomit", 2, "he was sick")
     assert new.label == "Vomit" and new.story_title == "Red Floors"
     with pytest.raises(UserError, match="already reported"):
-        await service.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
-    await service.report_warning(db, GUILD, 8, story=str(story_id), chapter=2, warning="vomit")  # another member
-    items, total = await service.review_queue(db, GUILD)
+        await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
+    await reviews.report_warning(db, GUILD, 8, story=str(story_id), chapter=2, warning="vomit")  # another member
+    items, total = await reviews.review_queue(db, GUILD)
     assert total == 1 and items[0].reports == 2 and items[0].notes == ("he was sick",)
-    assert await service.confirm_warning(db, GUILD, story_id, 2, "vomit", user_id=1) == 2
+    assert await reviews.confirm_warning(db, GUILD, story_id, 2, "vomit", user_id=1) == 2
     assert "vomit" in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
-    assert (await service.review_queue(db, GUILD))[1] == 0
+    assert (await reviews.review_queue(db, GUILD))[1] == 0
     # once closed, the same member may report the same thing again
-    await service.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ async def test_bad_reports_get_a_clear_answer_and_store_nothing(
 ) -> None:
     story_id = await stored(db, GUILD, story(["A."], ["B."]))
     with pytest.raises(UserError, match=message):
-        await service.report_warning(
+        await reviews.report_warning(
             db, GUILD, 7, story=story_ref.format(id=story_id), chapter=chapter, warning=warning, note=note
         )
     assert await db.fetch_value("SELECT count(*) FROM warning_reports") == 0
@@ -134,20 +134,20 @@ async def test_at_most_20_reports_per_member_per_day_by_the_injected_clock(db: D
     story_id = await stored(db, GUILD, story(*[["A."]] * 25))
     day = 1_000_000.0
     for chapter in range(1, 21):
-        await service.report_warning(db, GUILD, 7, story=str(story_id), chapter=chapter, warning="vomit", now=day)
+        await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=chapter, warning="vomit", now=day)
     with pytest.raises(UserError, match="20 reports today"):
-        await service.report_warning(db, GUILD, 7, story=str(story_id), chapter=21, warning="vomit", now=day + 60)
-    await service.report_warning(db, GUILD, 8, story=str(story_id), chapter=21, warning="vomit", now=day + 60)
-    await service.report_warning(db, GUILD, 7, story=str(story_id), chapter=21, warning="vomit", now=day + 86_401)
+        await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=21, warning="vomit", now=day + 60)
+    await reviews.report_warning(db, GUILD, 8, story=str(story_id), chapter=21, warning="vomit", now=day + 60)
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=21, warning="vomit", now=day + 86_401)
     assert await db.fetch_value("SELECT count(*) FROM warning_reports WHERE reporter_id = 7") == 21
 
 
 async def test_reports_stay_in_their_server(db: Database) -> None:
     story_id = await stored(db, GUILD, story(["A."]))
     with pytest.raises(UserError, match="No story"):
-        await service.report_warning(db, OTHER, 7, story=str(story_id), chapter=1, warning="vomit")
-    await service.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
-    assert (await service.review_queue(db, OTHER))[1] == 0
+        await reviews.report_warning(db, OTHER, 7, story=str(story_id), chapter=1, warning="vomit")
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
+    assert (await reviews.review_queue(db, OTHER))[1] == 0
 
 
 async def test_a_strict_avoider_is_asked_about_possible_warnings(db: Database) -> None:
@@ -159,7 +159,7 @@ async def test_a_strict_avoider_is_asked_about_possible_warnings(db: Database) -
     assert marked.id == "blood-gore" and marked.avoided and marked.source == "possible"
     await prefs.avoid(db, GUILD, 7, "blood-gore")  # strict left as it was
     assert await prefs.strictly_avoided(db, GUILD, 7) == {"blood-gore"}
-    await service.dismiss_warning(db, GUILD, story_id, 1, "blood-gore")
+    await reviews.dismiss_warning(db, GUILD, story_id, 1, "blood-gore")
     assert await prefs.possible_for_reader(db, GUILD, 7, story_id, 1) == []
 
 
