@@ -4,7 +4,8 @@ Every query is scoped by guild id and lives in :mod:`bot.warnings.store`; this m
 the decisions, the transactions and the caches. A server's ruleset (defaults + its categories
 and rules - what it disabled) is cached per database and server, keyed by a version number
 that every change bumps in the same transaction. Matchers are compiled and stories scanned
-in the worker processes when ``workers`` is given (the bot always gives it), so a heavy rule
+in the worker processes (``workers`` given to a call, or registered once for the database with
+:func:`use_workers`, which the bot does when the warnings cog loads), so a heavy rule
 set never stalls the event loop; without it (tools, tests) they run in a thread.
 
 What members see on a chapter: the author's declared warnings, confident detections, the
@@ -61,11 +62,12 @@ class _CacheEntry:
 
 
 class RulesetCache:
-    """Rulesets of one database, per server; counts builds so tests can see reuse."""
+    """Rulesets of one database, per server, and the worker pool that compiles and scans for it."""
 
     def __init__(self) -> None:
         self.entries: dict[int, _CacheEntry] = {}
         self.builds = 0
+        self.workers: Workers | None = None
 
 
 # Keyed by the Database object and dropped with it: no connection or bot is created here.
@@ -81,6 +83,16 @@ def cache_for(db: Database) -> RulesetCache:
 
 def now_or_clock(now: float | None) -> float:
     return time.time() if now is None else now
+
+
+def use_workers(db: Database, workers: Workers | None) -> None:
+    """Compile and scan for this database in ``workers`` even when a caller (a header, a reminder)
+    does not pass them: the bot registers its pool once, so no path compiles on the event loop."""
+    cache_for(db).workers = workers
+
+
+def _pool(db: Database, workers: Workers | None) -> Workers | None:
+    return workers if workers is not None else cache_for(db).workers
 
 
 async def _off_loop(workers: Workers | None, what: str, function: Callable[..., T], *args: Any, time_limit: float) -> T:
@@ -212,6 +224,7 @@ def _assemble(
 
 async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | None = None) -> Ruleset:
     """The server's ruleset, rebuilt only when its version moved (checked off the loop)."""
+    workers = _pool(db, workers)
     cache = cache_for(db)
     version = await store.rules_version(db, guild_id)
     entry = cache.entries.get(guild_id)
@@ -240,6 +253,7 @@ async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | N
 
 async def scan_for_guild(db: Database, guild_id: int, story: Story, *, workers: Workers | None = None) -> ScanReport:
     """The story scanned with this server's rules, off the event loop."""
+    workers = _pool(db, workers)
     ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
     if workers is None:
         return await asyncio.to_thread(scan, story, ruleset)
@@ -258,6 +272,7 @@ def _text_story(text: str) -> Story:
 async def test_text(db: Database, guild_id: int, text: str, *, workers: Workers | None = None) -> ScanReport:
     """``/warnings test``: a piece of text scanned as a one-chapter story, nothing declared or stored."""
     story = _text_story(text)
+    workers = _pool(db, workers)
     ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
     if workers is None:
         return await asyncio.to_thread(scan, story, ruleset, declared=Declared())
@@ -398,6 +413,7 @@ async def add_rule(
     The pattern is checked, then the server's whole matcher with it is compiled in a worker:
     a rule that would make it too slow to build is refused before anything is stored.
     """
+    workers = _pool(db, workers)
     category = category.strip().lower()
     kind = kind.strip().lower()
     if kind not in RULE_KINDS:

@@ -49,9 +49,11 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(Decide)
+        service.use_workers(self.bot.db, self.bot.workers)  # headers and reminders scan off the loop too
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(Decide)
+        service.use_workers(self.bot.db, None)
 
     # --- everyone -------------------------------------------------------------------------
 

@@ -12,7 +12,9 @@ import pytest
 from bot.cli import main
 from bot.db import Database
 from bot.errors import UserError
-from bot.warnings import service
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story
+from bot.warnings import service, store
 from bot.warnings.matcher import Matcher, compile_in_worker
 from bot.warnings.model import RuleError
 from bot.warnings.patterns import MAX_PROGRAM_SIZE, admin_rule, can_match_empty, check_regex
@@ -86,6 +88,38 @@ async def test_the_event_loop_keeps_answering_while_a_heavy_rule_set_compiles(db
         assert size > len(default_ruleset().rules) and seconds > 0
         assert lags and max(lags) < 0.25, f"the loop waited {max(lags):.3f} s"
     finally:
+        workers.close()
+
+
+async def test_headers_of_a_server_with_200_heavy_rules_are_built_off_the_loop(db: Database) -> None:
+    """A header read (excerpts, reminders) passes no workers: the ones registered for the database are used."""
+    workers = Workers(processes=1)
+    service.use_workers(db, workers)
+    try:
+        await workers.run("Warming up", compile_in_worker, default_ruleset())
+        async with db.transaction() as tx:
+            for number in range(200):
+                await store.insert_rule(tx, GUILD, "violence", "regex", f"{HEAVIEST}{number}", None, 0.0)
+            await store.bump_version(tx, GUILD)
+        value = Story(StoryMeta("Q"), [Chapter(1, None, [Scene(["Xyq7 was there. The old man died."])])], "txt")
+        story_id = await add_story(db, GUILD, value, content_hash="q", added_by=1, now=0.0)
+        lags: list[float] = []
+        done = asyncio.Event()
+
+        async def probe() -> None:
+            while not done.is_set():
+                before = time.perf_counter()
+                await asyncio.sleep(0.01)
+                lags.append(time.perf_counter() - before - 0.01)
+
+        task = asyncio.create_task(probe())
+        header = await service.chapter_warnings(db, GUILD, story_id, 1)  # no scan stored yet: scans now
+        done.set()
+        await task
+        assert {w.id for w in header} >= {"death"}
+        assert max(lags) < 0.25, f"the loop waited {max(lags):.3f} s"
+    finally:
+        service.use_workers(db, None)
         workers.close()
 
 
