@@ -11,7 +11,6 @@ macro (mean over the categories that occur in the labels or the predictions) ave
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from dataclasses import dataclass, field
@@ -19,10 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.tools.args import OneLineParser, UsageError
 from bot.warnings.declared import Declared
 from bot.warnings.engine import CONFIDENT, TIERS, scan
 from bot.warnings.model import Ruleset
 from bot.warnings.rules import default_ruleset
+
+CHOICES = (*TIERS, "both")
 
 
 class EvalInputError(Exception):
@@ -149,15 +151,21 @@ def markdown_table(result: Evaluation, ruleset: Ruleset) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot eval", description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog="python -m bot eval", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path, help="labelled texts, one JSON object per line")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
-        "--tier", choices=(*TIERS, "both"), default=CONFIDENT, help="which detections count (default: confident)"
+        "--tier", choices=CHOICES, default=CONFIDENT, help="which detections count (default: confident)"
     )
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exit_:
+    except UsageError as error:
+        print(
+            f"dogear: eval: {error}; usage: python -m bot eval FILE.jsonl [--json] [--tier {'|'.join(CHOICES)}]",
+            file=sys.stderr,
+        )
+        return 2
+    except SystemExit as exit_:  # --help
         return int(exit_.code or 0)
     ruleset = default_ruleset()
     try:

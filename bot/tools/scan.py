@@ -44,7 +44,7 @@ def format_text(report: ScanReport) -> str:
     if report.declared_unmapped:
         lines.append("Declared by the author (no matching category): " + "; ".join(report.declared_unmapped))
     if not report.warnings:
-        lines.append("No warnings detected or declared.")
+        lines.append("No warnings detected or declared." + (" Possible ones:" if report.possible else ""))
     for warning in report.warnings + report.possible:
         score = f", score {warning.score:g}" if warning.source != "declared" else ""
         tier = f", {warning.tier}" if warning.source != "declared" else ""
