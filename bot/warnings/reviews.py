@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.db import Database
 from bot.errors import UserError
+from bot.story.model import HeaderWarning
 from bot.story.store import get_story_record, list_story_ids, resolve_story
 from bot.text import plural
 from bot.warnings import store
@@ -26,12 +27,14 @@ from bot.warnings.service import (
     overrides,
     require_category,
     stored_report,
+    story_warnings,
 )
 from bot.warnings.store import Report
 
 MAX_NOTE_CHARS = 300
 REPORTS_PER_DAY = 20
 DAY_SECONDS = 86_400.0
+QUEUE_CAP = 100  # review items gathered per call
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +187,11 @@ class ReviewItem:
 
 
 async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple[list[ReviewItem], int]:
-    """Open reports first (grouped by chapter and warning), then possible warnings; (items, total)."""
+    """Open reports first (grouped by chapter and warning), then possible warnings; (items, total).
+
+    Stories are read only until ``QUEUE_CAP`` items are found, so a large library costs a bounded
+    amount per call; a total of ``QUEUE_CAP`` means "at least that many".
+    """
     taxonomy = await guild_taxonomy(db, guild_id)
     titles: dict[int, str] = {}
 
@@ -195,7 +202,7 @@ async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple
         return titles[story_id]
 
     grouped: dict[tuple[int, int, str], list[Report]] = {}
-    for report in await store.open_reports(db, guild_id, limit=1_000):
+    for report in await store.open_reports(db, guild_id, limit=QUEUE_CAP * REPORTS_PER_DAY):
         grouped.setdefault((report.story_id, report.chapter, report.warning_id), []).append(report)
     items = [
         ReviewItem(
@@ -210,6 +217,8 @@ async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple
         for (story_id, chapter, warning_id), reports in grouped.items()
     ]
     for story_id in await list_story_ids(db, guild_id):
+        if len(items) >= QUEUE_CAP:
+            break
         for possible in await possible_warnings(db, guild_id, story_id):
             if (possible.story_id, possible.chapter, possible.id) in grouped:
                 continue
@@ -223,4 +232,49 @@ async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple
                     evidence=possible.evidence,
                 )
             )
-    return items[:limit], len(items)
+    return items[:limit], min(len(items), QUEUE_CAP)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOverview:
+    """``/warnings story``: what members see, what admins hid, and what waits for a decision."""
+
+    story_id: int
+    title: str
+    changed: list[tuple[str, str]]  # (action, warning id) written by this call
+    warnings: list[HeaderWarning]
+    hidden: list[str]
+    possible: list[PossibleWarning]
+
+
+async def story_overview(
+    db: Database,
+    guild_id: int,
+    story: str,
+    *,
+    add: str | None = None,
+    remove: str | None = None,
+    user_id: int | None = None,
+    now: float | None = None,
+) -> StoryOverview:
+    """One story's warnings, after adding or removing story overrides (both checked, then written together)."""
+    record = await resolve_story(db, guild_id, story)
+    changes = [(action, value.strip().lower()) for action, value in (("add", add), ("remove", remove)) if value]
+    if len(changes) == 2 and changes[0][1] == changes[1][1]:
+        raise UserError("Choose either `add` or `remove` for one warning, not both.")
+    for _, warning_id in changes:
+        await require_category(db, guild_id, warning_id[:60])
+    if changes:
+        stamp = now_or_clock(now)
+        async with db.transaction() as tx:
+            for action, warning_id in changes:
+                await store.upsert_override(tx, guild_id, record.id, warning_id, action, user_id, stamp)
+    story_overrides = await overrides(db, guild_id, record.id)
+    return StoryOverview(
+        record.id,
+        record.title,
+        changes,
+        await story_warnings(db, guild_id, record.id),
+        [warning_id for warning_id, action in story_overrides.items() if action == "remove"],
+        await possible_warnings(db, guild_id, record.id),
+    )

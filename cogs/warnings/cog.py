@@ -18,14 +18,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.db import Database
-from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, MODAL_INPUT_CHARS
-from bot.story.store import resolve_story
 from bot.text import clip, clip_lines, escape_markdown, plural
 from bot.warnings import reviews, service
 from bot.warnings.patterns import RULE_KINDS
 from cogs.stories import story_autocomplete
-from cogs.warnings.review import Decide, possible_lines, post_to_mod_channel, review_lines, send_with_buttons
+from cogs.warnings.review import Decide, post_to_mod_channel, review_lines, send_with_buttons, story_overview_text
 from cogs.warnings.texts import category_embeds, code, describe_report, rules_list_text
 
 if TYPE_CHECKING:
@@ -185,38 +183,18 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         remove: app_commands.Range[str, 1, 60] | None = None,
     ) -> None:
         assert interaction.guild_id is not None
-        db = self.bot.db
-        record = await resolve_story(db, interaction.guild_id, story)
-        if add and remove and add.strip().lower() == remove.strip().lower():
-            raise UserError("Choose either `add` or `remove` for one warning, not both.")
-        taxonomy = await service.guild_taxonomy(db, interaction.guild_id)
-        for value in (add, remove):  # check both before writing either
-            if value and value.strip().lower() not in taxonomy:
-                raise UserError(f"There is no warning category `{value.strip()[:60]}` here; pick one from the list.")
         await interaction.response.defer(ephemeral=True, thinking=True)
-        now = self.bot.clock.now().timestamp()
-        changed = []
-        for value, action, verb in ((add, "add", "added"), (remove, "remove", "removed")):
-            if value:
-                await service.set_override(
-                    db, interaction.guild_id, record.id, value, action, user_id=interaction.user.id, now=now
-                )
-                changed.append(f"{verb} `{value.strip().lower()}`")
-        warnings = await service.story_warnings(db, interaction.guild_id, record.id)
-        overrides = await service.overrides(db, interaction.guild_id, record.id)
-        possible = await reviews.possible_warnings(db, interaction.guild_id, record.id)
-        lines = [f"**{escape_markdown(record.title)}**" + (f": {', '.join(changed)}." if changed else "")]
-        if warnings:
-            lines.append("Warnings members see (strongest first):")
-            lines += [f"⚠️ **{escape_markdown(w.label)}** (`{w.id}`, {w.source})" for w in warnings]
-        else:
-            lines.append("No warnings.")
-        hidden = [warning_id for warning_id, action in overrides.items() if action == "remove"]
-        if hidden:
-            lines.append("Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in hidden))
-        lines += possible_lines(possible)
-        items = [(p.story_id, p.chapter, p.id) for p in possible]
-        await send_with_buttons(interaction, clip_lines(lines), items)
+        overview = await reviews.story_overview(
+            self.bot.db,
+            interaction.guild_id,
+            story,
+            add=add,
+            remove=remove,
+            user_id=interaction.user.id,
+            now=self.bot.clock.now().timestamp(),
+        )
+        items = [(p.story_id, p.chapter, p.id) for p in overview.possible]
+        await send_with_buttons(interaction, story_overview_text(overview), items)
 
     @app_commands.command(name="report", description="Tell the admins a chapter has a warning Dogear does not show")
     @app_commands.describe(

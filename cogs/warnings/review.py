@@ -17,7 +17,7 @@ import discord
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.guilds import get_settings
-from bot.text import clip, escape_markdown, plural
+from bot.text import clip, clip_lines, escape_markdown, plural
 from bot.warnings import reviews
 
 if TYPE_CHECKING:
@@ -114,7 +114,8 @@ def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
 def review_lines(items: Sequence[reviews.ReviewItem], total: int) -> list[str]:
     if not items:
         return ["Nothing to review: no open reports and no possible warnings waiting."]
-    lines = [f"**To review** ({total} in all; the first {len(items)} have buttons):"]
+    count = f"at least {total}" if total >= reviews.QUEUE_CAP else f"{total} in all"
+    lines = [f"**To review** ({count}; the first {len(items)} have buttons):"]
     for number, item in enumerate(items, start=1):
         why = f"reported by {plural(item.reports, 'member')}" if item.reports else "possible (below the threshold)"
         lines.append(
@@ -136,6 +137,19 @@ def possible_lines(possible: Sequence[reviews.PossibleWarning]) -> list[str]:
         )
         lines += evidence_lines(item.evidence)
     return lines
+
+
+def story_overview_text(overview: reviews.StoryOverview) -> str:
+    changed = ", ".join(f"{'added' if action == 'add' else 'removed'} `{wid}`" for action, wid in overview.changed)
+    lines = [f"**{escape_markdown(overview.title)}**" + (f": {changed}." if changed else "")]
+    if overview.warnings:
+        lines.append("Warnings members see (strongest first):")
+        lines += [f"⚠️ **{escape_markdown(w.label)}** (`{w.id}`, {w.source})" for w in overview.warnings]
+    else:
+        lines.append("No warnings.")
+    if overview.hidden:
+        lines.append("Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in overview.hidden))
+    return clip_lines(lines + possible_lines(overview.possible))
 
 
 async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: reviews.NewReport) -> bool:
