@@ -8,6 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
+import re2
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.cli import main
 from bot.db import Database
@@ -15,9 +18,11 @@ from bot.errors import UserError
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
 from bot.warnings import service, store
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
 from bot.warnings.matcher import Matcher, compile_in_worker
 from bot.warnings.model import RuleError
-from bot.warnings.patterns import MAX_PROGRAM_SIZE, admin_rule, can_match_empty, check_regex
+from bot.warnings.patterns import MAX_PROGRAM_SIZE, admin_rule, can_match_empty, check_regex, re2_options
 from bot.warnings.rules import default_ruleset, load_rules_file
 from bot.worker import Workers
 
@@ -200,3 +205,53 @@ def test_scan_json_never_prints_infinity(tmp_path: Path, capsys: pytest.CaptureF
     out, _ = capsys.readouterr()
     assert code == 0 and "Infinity" not in out and "NaN" not in out
     assert all(w["tier"] in ("confident", "possible") for w in json.loads(out)["warnings"])
+
+
+# --- invariants ------------------------------------------------------------------------------
+
+TOKENS = ["a", "b", "x", " ", r"\b", r"\B", "^", "$", "*", "?", "+", "|", "(?:", ")", "[ab]", r"\w", r"\s", "{2}"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=8), st.lists(st.text("ab x.\n", max_size=12), max_size=5))
+def test_a_pattern_judged_never_empty_never_matches_empty_text(tokens: list[str], texts: list[str]) -> None:
+    """Soundness of the empty-match check: whatever it accepts needs at least one character everywhere."""
+    pattern = "".join(tokens)
+    try:
+        compiled = re2.compile(pattern, re2_options())
+    except re2.error:
+        return
+    if can_match_empty(pattern):
+        return
+    for text in ["", " ", "a", "ab ba", *texts]:
+        for start in range(len(text) + 1):
+            match = compiled.search(text, start)
+            assert match is None or match.end() > match.start(), (pattern, text, start)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "There was blood on the floor.",
+                "His hand was bleeding.",
+                "The old man died.",
+                "They ate pancakes.",
+                "He punched him.",
+                "Nobody died.",
+            ]
+        ),
+        max_size=6,
+    )
+)
+def test_tiers_never_overlap_in_a_chapter(paragraphs: list[str]) -> None:
+    report = scan(
+        Story(StoryMeta("t"), [Chapter(1, None, [Scene(paragraphs)])], "txt"), default_ruleset(), declared=Declared()
+    )
+    chapter = report.chapters[0]
+    confident = {w.id for w in chapter.warnings}
+    possible = {w.id for w in chapter.possible}
+    assert not confident & possible
+    assert all(w.tier == "confident" for w in chapter.warnings) and all(w.tier == "possible" for w in chapter.possible)
+    assert report.detected_ids() == confident and report.detected_ids("possible") == possible
