@@ -333,3 +333,14 @@ async def test_a_strict_avoider_is_asked_about_a_possible_warning(club: Club) ->
     asked = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
     assert len(asked) == 1 and "Blood and gore (possible)" in asked[0].text
     assert asked[0].labels == ["Show it anyway"]
+
+
+async def test_a_report_is_kept_when_the_mod_channel_refuses_the_post(club: Club) -> None:
+    story_id = await add_story(club, RED_FLOORS)
+    saved = await club.slash("config set", member=club.admin, mod_channel=club.locked_channel)
+    assert "I am missing: Send Messages" in saved[-1].text
+    with club.expect_errors(403, 50013):
+        thanks = await club.slash("warnings report", member=club.member, story=str(story_id), chapter=2, warning="vomit")
+    assert thanks[-1].ephemeral and "Thank you" in thanks[-1].text
+    review = (await club.slash("warnings review", member=club.admin))[-1]
+    assert "Vomit" in review.text and "reported by 1 member" in review.text
