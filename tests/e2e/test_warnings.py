@@ -344,3 +344,13 @@ async def test_a_report_is_kept_when_the_mod_channel_refuses_the_post(club: Club
     assert thanks[-1].ephemeral and "Thank you" in thanks[-1].text
     review = (await club.slash("warnings review", member=club.admin))[-1]
     assert "Vomit" in review.text and "reported by 1 member" in review.text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [(r"\pL{990}x", "too large"), (r"\b", "matches empty text"), (r"\b\B?", "matches empty text"), ("x*", "empty")],
+)
+async def test_heavy_or_empty_matching_admin_regexes_are_refused(club: Club, pattern: str, message: str) -> None:
+    replies = await club.slash("warnings rules add", member=club.admin, category="death", pattern=pattern, kind="regex")
+    assert replies[-1].ephemeral and message in replies[-1].text
+    assert await club.run(service.list_rules(club.bot.db, club.guild.id)) == []
