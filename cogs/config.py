@@ -33,7 +33,10 @@ CLEARABLE = {
     "club_channel": "club_channel_id",
     "discussion_channel": "discussion_channel_id",
     "club_role": "club_role_id",
+    "mod_channel": "mod_channel_id",
 }
+# Members' warning reports are posted to the moderation channel as plain text.
+MOD_PERMISSIONS = {"view_channel": "View Channel", "send_messages": "Send Messages"}
 
 
 def missing_permissions(channel: discord.abc.GuildChannel, needed: dict[str, str]) -> list[str]:
@@ -56,6 +59,7 @@ def describe(settings: GuildSettings) -> str:
         f"Discussion channel: {channel(settings.discussion_channel_id)}\n"
         f"Club role (pinged for discussions): {f'<@&{settings.club_role_id}>' if settings.club_role_id else 'not set'}\n"
         f"Time zone: {settings.timezone}\n"
+        f"Moderation channel (warning reports): {channel(settings.mod_channel_id)}\n"
         f"Discussion prompts:\n{prompts}"
     )
 
@@ -82,6 +86,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         discussion_channel="Where scheduled discussions open (a text or forum channel)",
         club_role="The role to ping when a discussion opens",
         timezone="IANA time zone for schedules, e.g. Europe/Berlin",
+        mod_channel="Where members' warning reports are posted for moderators",
     )
     @app_commands.checks.has_permissions(manage_guild=True)
     async def set_(
@@ -91,6 +96,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         discussion_channel: discord.TextChannel | discord.ForumChannel | None = None,
         club_role: discord.Role | None = None,
         timezone: str | None = None,
+        mod_channel: discord.TextChannel | None = None,
     ) -> None:
         assert interaction.guild_id is not None
         changes: dict[str, object] = {}
@@ -109,6 +115,10 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
             changes["club_role_id"] = club_role.id
         if timezone is not None:
             changes["timezone"] = validate_zone(timezone)
+        if mod_channel is not None:
+            changes["mod_channel_id"] = mod_channel.id
+            if missing := missing_permissions(mod_channel, MOD_PERMISSIONS):
+                warnings.append(f"In {mod_channel.mention} I am missing: {', '.join(missing)}.")
         if not changes:
             raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
         settings = await update_settings(self.bot.db, interaction.guild_id, self.bot.clock.now().timestamp(), **changes)

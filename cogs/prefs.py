@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.progress import prefs
+from bot.text import escape_markdown
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -26,8 +27,11 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
         super().__init__()
 
     @app_commands.command(name="avoid", description="Ask before showing you chapters with this warning")
-    @app_commands.describe(warning="The warning to avoid")
-    async def avoid(self, interaction: discord.Interaction, warning: str) -> None:
+    @app_commands.describe(
+        warning="The warning to avoid",
+        strict="Also ask about chapters where it is only possible (not confirmed by an admin)",
+    )
+    async def avoid(self, interaction: discord.Interaction, warning: str, strict: bool | None = None) -> None:
         assert interaction.guild_id is not None
         key, added = await prefs.avoid(
             self.bot.db,
@@ -36,8 +40,9 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
             warning,
             now=self.bot.clock.now().timestamp(),
             display_name=interaction.user.display_name,
+            strict=strict,
         )
-        label = discord.utils.escape_markdown(
+        label = escape_markdown(
             (await prefs.server_taxonomy(self.bot.db, interaction.guild_id)).label(key)
         )
         if added:
@@ -47,6 +52,10 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
             )
         else:
             message = f"You already avoid **{label}**."
+        if strict:
+            message += " Strict: I also ask before chapters where it is only *possible*."
+        elif strict is False and not added:
+            message += " Only chapters where it is confirmed ask you now, not possible ones."
         await interaction.response.send_message(message, ephemeral=True)
 
     @avoid.autocomplete("warning")
@@ -60,7 +69,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
     async def allow(self, interaction: discord.Interaction, warning: str) -> None:
         assert interaction.guild_id is not None
         key, removed = await prefs.allow(self.bot.db, interaction.guild_id, interaction.user.id, warning)
-        label = discord.utils.escape_markdown(
+        label = escape_markdown(
             (await prefs.server_taxonomy(self.bot.db, interaction.guild_id)).label(key)
         )
         if removed:
@@ -79,11 +88,12 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
     async def show(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
         avoided = await prefs.describe_avoided(self.bot.db, interaction.guild_id, interaction.user.id)
+        strict = await prefs.strictly_avoided(self.bot.db, interaction.guild_id, interaction.user.id)
         if not avoided:
             message = "You avoid no warnings in this server. Add one with `/prefs avoid`."
         else:
             lines = [
-                f"• **{discord.utils.escape_markdown(label)}** (`{key}`)"
+                f"• **{escape_markdown(label)}** (`{key}`{', strict' if key in strict else ''})"
                 if label
                 else f"• `{key}` (this server no longer defines it)"
                 for key, label in avoided

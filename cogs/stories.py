@@ -72,6 +72,13 @@ def import_summary(record_title: str, story_id: int, chapters: int, words: int, 
                 lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
     else:
         lines.append("No warnings declared or detected.")
+    if report.possible:  # below the threshold: members do not see these unless an admin confirms
+        lines.append("**Possible** (confirm or dismiss in `/warnings story` or `/warnings review`):")
+        for warning in report.possible:
+            where = ", ".join(str(n) for n in warning.chapters[:10])
+            lines.append(f"• {escape_markdown(warning.label)} (chapters: {where})")
+            for evidence in warning.evidence[:1]:
+                lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
     if report.declared_unmapped:
         unmapped = "; ".join(escape_markdown(text) for text in report.declared_unmapped)
         lines.append(f"Declared by the author, not matched to a warning: {unmapped}")
@@ -203,7 +210,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         from bot.warnings.service import rules_version, save_scan, scan_for_guild
 
         guild_id = interaction.guild_id
-        report = await scan_for_guild(self.bot.db, guild_id, story)
+        report = await scan_for_guild(self.bot.db, guild_id, story, workers=self.bot.workers)
         version = await rules_version(self.bot.db, guild_id)
         async with self.bot.db.transaction() as tx:
             story_id = await insert_story(

@@ -47,7 +47,7 @@ from bot.excerpts.model import (
 from bot.excerpts.render import render_contents
 from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob
 from bot.guilds import get_settings
-from bot.progress.prefs import avoided_warnings
+from bot.progress.prefs import avoided_warnings, possible_for_reader
 from bot.progress.store import mark_read
 from bot.shards import ShardScope
 from bot.story.books import has_text, no_text_message
@@ -112,6 +112,8 @@ class ExcerptService:
             dataclasses.replace(warning, avoided=warning.id in avoided_ids)
             for warning in await chapter_warnings(self.db, guild_id, story_id, number)
         ]
+        # Possible warnings are shown to a member only when they avoid that warning strictly.
+        warnings += await possible_for_reader(self.db, guild_id, user_id, story_id, number)
         avoided = [warning.label for warning in warnings if warning.avoided]
         if avoided and not confirmed:
             return Reading(record.id, record.title, [], avoided)

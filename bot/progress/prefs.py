@@ -1,5 +1,8 @@
 """Member preferences: the warnings a member prefers to avoid, per server.
 
+A member who avoids a warning *strictly* is also asked about chapters where it is only
+``possible`` (real evidence below the threshold that no admin has confirmed or dismissed).
+
 A server's catalogue is the default taxonomy plus that server's custom categories, so the
 same id can be valid in one server and unknown in another. A preference for a custom
 category that was later deleted is kept (the member chose it) and shown as such.
@@ -13,6 +16,8 @@ from collections.abc import Iterable
 from bot.db import Database
 from bot.errors import UserError
 from bot.progress.store import ensure_member
+from bot.story.model import HeaderWarning
+from bot.warnings.reviews import possible_in_chapter
 from bot.warnings.service import guild_taxonomy
 from bot.warnings.taxonomy import Taxonomy
 
@@ -44,18 +49,28 @@ async def avoid(
     *,
     now: float | None = None,
     display_name: str | None = None,
+    strict: bool | None = None,
 ) -> tuple[str, bool]:
-    """Add a warning to the member's avoid list; returns (canonical id, whether it was new)."""
+    """Add a warning to the member's avoid list; returns (canonical id, whether it was new).
+
+    ``strict`` True/False sets whether possible warnings count too; None leaves it as it was.
+    """
     key, _ = await _known(db, guild_id, warning_id)
     stamp = time.time() if now is None else now
     async with db.transaction() as tx:
         await ensure_member(tx, guild_id, user_id, stamp, display_name)
         cursor = await tx.execute(
-            "INSERT INTO member_avoided_warnings (guild_id, user_id, warning_id, created_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (guild_id, user_id, key, stamp),
+            "INSERT INTO member_avoided_warnings (guild_id, user_id, warning_id, created_at, strict)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (guild_id, user_id, key, stamp, int(bool(strict))),
         )
-        return key, cursor.rowcount > 0
+        added = cursor.rowcount > 0
+        if not added and strict is not None:
+            await tx.execute(
+                "UPDATE member_avoided_warnings SET strict = ? WHERE guild_id = ? AND user_id = ? AND warning_id = ?",
+                (int(strict), guild_id, user_id, key),
+            )
+        return key, added
 
 
 async def allow(db: Database, guild_id: int, user_id: int, warning_id: str) -> tuple[str, bool]:
@@ -80,6 +95,25 @@ async def avoided_warnings(db: Database, guild_id: int, user_id: int) -> set[str
         (guild_id, user_id),
     )
     return {row[0] for row in rows}
+
+
+async def strictly_avoided(db: Database, guild_id: int, user_id: int) -> set[str]:
+    rows = await db.fetch_all(
+        "SELECT warning_id FROM member_avoided_warnings WHERE guild_id = ? AND user_id = ? AND strict = 1",
+        (guild_id, user_id),
+    )
+    return {row[0] for row in rows}
+
+
+async def possible_for_reader(
+    db: Database, guild_id: int, user_id: int, story_id: int, chapter: int
+) -> list[HeaderWarning]:
+    """The chapter's possible warnings this member avoids strictly, marked for them (ask first)."""
+    strict = await strictly_avoided(db, guild_id, user_id)
+    if not strict:
+        return []
+    found = await possible_in_chapter(db, guild_id, story_id, chapter)
+    return [HeaderWarning(p.id, f"{p.label} (possible)", "possible", avoided=True) for p in found if p.id in strict]
 
 
 async def members_avoiding(db: Database, guild_id: int, warning_ids: Iterable[str]) -> set[int]:

@@ -1,4 +1,7 @@
-"""``python -m bot eval FILE.jsonl [--json]``: warning quality on a labelled set.
+"""``python -m bot eval FILE.jsonl [--json] [--tier confident|possible|both]``: warning quality on a labelled set.
+
+``--tier`` picks what counts as a prediction: ``confident`` warnings (what members see, the
+default), ``possible`` ones only, or ``both``.
 
 Each line is ``{"text": "...", "labels": ["id", ...]}``. Every text is scanned as a one-chapter
 story with the default rules (compiled once, so thousands of texts are fine) and compared
@@ -8,7 +11,6 @@ macro (mean over the categories that occur in the labels or the predictions) ave
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from dataclasses import dataclass, field
@@ -16,9 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.tools.args import OneLineParser, UsageError
 from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
-from bot.warnings.rules import Ruleset, default_ruleset
+from bot.warnings.engine import CONFIDENT, TIERS, scan
+from bot.warnings.model import Ruleset
+from bot.warnings.rules import default_ruleset
+
+CHOICES = (*TIERS, "both")
 
 
 class EvalInputError(Exception):
@@ -102,11 +108,11 @@ def read_examples(path: Path, ruleset: Ruleset) -> list[tuple[int, str, set[str]
     return examples
 
 
-def evaluate(examples: list[tuple[int, str, set[str]]], ruleset: Ruleset) -> Evaluation:
+def evaluate(examples: list[tuple[int, str, set[str]]], ruleset: Ruleset, *, tier: str = CONFIDENT) -> Evaluation:
     result = Evaluation()
     no_declarations = Declared()
     for number, text, labels in examples:
-        predicted = scan(text_story(text), ruleset, declared=no_declarations).detected_ids()
+        predicted = scan(text_story(text), ruleset, declared=no_declarations).detected_ids(tier)
         result.texts += 1
         if not labels:
             result.warning_free += 1
@@ -145,12 +151,21 @@ def markdown_table(result: Evaluation, ruleset: Ruleset) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot eval", description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog="python -m bot eval", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path, help="labelled texts, one JSON object per line")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--tier", choices=CHOICES, default=CONFIDENT, help="which detections count (default: confident)"
+    )
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exit_:
+    except UsageError as error:
+        print(
+            f"dogear: eval: {error}; usage: python -m bot eval FILE.jsonl [--json] [--tier {'|'.join(CHOICES)}]",
+            file=sys.stderr,
+        )
+        return 2
+    except SystemExit as exit_:  # --help
         return int(exit_.code or 0)
     ruleset = default_ruleset()
     try:
@@ -158,7 +173,7 @@ def main(argv: list[str]) -> int:
     except EvalInputError as error:
         print(f"dogear: {error}", file=sys.stderr)
         return 2
-    result = evaluate(examples, ruleset)
+    result = evaluate(examples, ruleset, tier=args.tier)
     if args.json:
         print(json.dumps(result.to_json(), indent=2))
     else:

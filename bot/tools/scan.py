@@ -2,7 +2,8 @@
 
 The same import and scan the bot runs when a story is added, offline: the default rules,
 plus a rules file in the format of ``data/warnings/rules.json`` when given. Only warnings
-that pass their category's threshold are listed, each with evidence an admin can check.
+that pass their category's threshold are listed as ``confident``; real evidence that falls
+short is listed as ``possible`` (``"tier"`` in ``--json``), each with evidence an admin can check.
 """
 
 from __future__ import annotations
@@ -43,10 +44,11 @@ def format_text(report: ScanReport) -> str:
     if report.declared_unmapped:
         lines.append("Declared by the author (no matching category): " + "; ".join(report.declared_unmapped))
     if not report.warnings:
-        lines.append("No warnings detected or declared.")
-    for warning in report.warnings:
+        lines.append("No warnings detected or declared." + (" Possible ones:" if report.possible else ""))
+    for warning in report.warnings + report.possible:
         score = f", score {warning.score:g}" if warning.source != "declared" else ""
-        lines.append(f"- {warning.label} [{warning.id}] ({warning.source}{score})")
+        tier = f", {warning.tier}" if warning.source != "declared" else ""
+        lines.append(f"- {warning.label} [{warning.id}] ({warning.source}{tier}{score})")
         if warning.declared_as:
             lines.append(f"    declared as: {'; '.join(warning.declared_as)}")
         for item in warning.evidence:
@@ -80,7 +82,8 @@ def main(argv: Sequence[str]) -> int:
         return _fail(f"{path}: {error}")
     report = scan(story, ruleset)
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        # allow_nan=False: the output is JSON, never "Infinity" (rules files refuse such weights).
+        print(json.dumps(report.to_json(possible=True), ensure_ascii=False, indent=2, allow_nan=False))
     else:
         print(format_text(report))
     return 0

@@ -4,21 +4,31 @@ A category is detected in a chapter when the weights of its rules add up to its 
 each rule counting once per paragraph and at most ``max_count`` paragraphs, so one stray
 "blood" is not ``blood-gore`` while a bleeding scene is. The story's warnings are the union
 over its chapters; the author's declarations are added with source ``declared`` (or ``both``).
+
+Two tiers: a warning that passes its threshold is ``confident``; real evidence that falls
+short (one strong hit, or hits in several paragraphs that do not add up) is ``possible``.
+Members see confident ones; admins see possible ones with their evidence and decide.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.story.model import Story
 from bot.warnings.declared import Declared, map_declared
-from bot.warnings.matcher import Hit
-from bot.warnings.rules import Rule, Ruleset
+from bot.warnings.matcher import Hit, matcher_for, shared
+from bot.warnings.model import Rule, Ruleset
+from bot.warnings.taxonomy import Taxonomy
 
 EVIDENCE_CHARS = 120
 EVIDENCE_PER_CHAPTER = 2
 EVIDENCE_PER_WARNING = 5
+CONFIDENT = "confident"
+POSSIBLE = "possible"
+TIERS = (CONFIDENT, POSSIBLE)
+STRONG_WEIGHT = 1.0  # one hit of a rule this heavy is real evidence on its own
+POSSIBLE_FRACTION = 0.5  # ... as is a score of half the threshold from hits in several paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +49,14 @@ class ChapterWarning:
     score: float
     scenes: list[int]
     evidence: list[Evidence]
+    tier: str = CONFIDENT
 
 
 @dataclass(slots=True)
 class ChapterReport:
     number: int
-    warnings: list[ChapterWarning]
+    warnings: list[ChapterWarning]  # confident only
+    possible: list[ChapterWarning] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -56,12 +68,14 @@ class FoundWarning:
     evidence: list[Evidence]
     chapters: list[int] = field(default_factory=list)
     declared_as: list[str] = field(default_factory=list)  # the author's words that mapped here
+    tier: str = CONFIDENT  # declared ones count as confident: the author said so
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "label": self.label,
             "source": self.source,
+            "tier": self.tier,
             "score": self.score,
             "evidence": [item.to_json() for item in self.evidence],
         }
@@ -70,47 +84,47 @@ class FoundWarning:
 @dataclass(slots=True)
 class ScanReport:
     title: str
-    warnings: list[FoundWarning]
+    warnings: list[FoundWarning]  # declared and confident: what members see
     unwarned: bool
     declared_unmapped: list[str]
     chapters: list[ChapterReport]
+    possible: list[FoundWarning] = field(default_factory=list)  # for an admin to confirm or dismiss
 
     def ids(self) -> set[str]:
         return {warning.id for warning in self.warnings}
 
-    def detected_ids(self) -> set[str]:
-        return {warning.id for warning in self.warnings if warning.source != "declared"}
+    def detected_ids(self, tier: str = CONFIDENT) -> set[str]:
+        """Detected ids of one tier (``confident``, ``possible``) or ``both``."""
+        confident = {warning.id for warning in self.warnings if warning.source != "declared"}
+        possible = {warning.id for warning in self.possible}
+        return {CONFIDENT: confident, POSSIBLE: possible}.get(tier, confident | possible)
 
     def get(self, warning_id: str) -> FoundWarning | None:
         return next((warning for warning in self.warnings if warning.id == warning_id), None)
 
-    def to_json(self) -> dict[str, Any]:
-        """The shape of ``python -m bot scan --json``."""
+    def to_json(self, *, possible: bool = False) -> dict[str, Any]:
+        """The shape of ``python -m bot scan --json`` (which passes ``possible``: every tier, labelled)."""
+        listed = self.warnings + self.possible if possible else self.warnings
         return {
             "story": {"title": self.title},
             "unwarned": self.unwarned,
             "declared_unmapped": list(self.declared_unmapped),
-            "warnings": [warning.to_json() for warning in self.warnings],
+            "warnings": [warning.to_json() for warning in listed],
         }
 
     def to_record(self) -> dict[str, Any]:
         """Everything needed to show a chapter's warnings later without scanning again."""
         data = self.to_json()
-        for item, warning in zip(data["warnings"], self.warnings, strict=True):
-            item["chapters"] = warning.chapters
-            item["declared_as"] = warning.declared_as
+        data["possible"] = [warning.to_json() for warning in self.possible]
+        for key, warnings in (("warnings", self.warnings), ("possible", self.possible)):
+            for item, warning in zip(data[key], warnings, strict=True):
+                item["chapters"] = warning.chapters
+                item["declared_as"] = warning.declared_as
         data["chapters"] = [
             {
                 "number": chapter.number,
-                "warnings": [
-                    {
-                        "id": found.id,
-                        "score": found.score,
-                        "scenes": found.scenes,
-                        "evidence": [ev.to_json() | {"scene": ev.scene} for ev in found.evidence],
-                    }
-                    for found in chapter.warnings
-                ],
+                "warnings": [_chapter_record(found) for found in chapter.warnings],
+                "possible": [_chapter_record(found) for found in chapter.possible],
             }
             for chapter in self.chapters
         ]
@@ -121,8 +135,8 @@ class ScanReport:
         def evidence(items: list[dict[str, Any]]) -> list[Evidence]:
             return [Evidence(e["chapter"], e["paragraph"], e["text"], e.get("scene", 1)) for e in items]
 
-        warnings = [
-            FoundWarning(
+        def found(w: dict[str, Any], tier: str) -> FoundWarning:
+            return FoundWarning(
                 w["id"],
                 w["label"],
                 w["source"],
@@ -130,17 +144,37 @@ class ScanReport:
                 evidence(w["evidence"]),
                 w.get("chapters", []),
                 w.get("declared_as", []),
+                tier,
             )
-            for w in data["warnings"]
-        ]
+
+        def in_chapter(w: dict[str, Any], tier: str) -> ChapterWarning:
+            return ChapterWarning(w["id"], w["score"], w["scenes"], evidence(w["evidence"]), tier)
+
         chapters = [
             ChapterReport(
                 c["number"],
-                [ChapterWarning(w["id"], w["score"], w["scenes"], evidence(w["evidence"])) for w in c["warnings"]],
+                [in_chapter(w, CONFIDENT) for w in c["warnings"]],
+                [in_chapter(w, POSSIBLE) for w in c.get("possible", [])],
             )
             for c in data.get("chapters", [])
         ]
-        return cls(data["story"]["title"], warnings, data["unwarned"], data["declared_unmapped"], chapters)
+        return cls(
+            data["story"]["title"],
+            [found(w, CONFIDENT) for w in data["warnings"]],
+            data["unwarned"],
+            data["declared_unmapped"],
+            chapters,
+            [found(w, POSSIBLE) for w in data.get("possible", [])],
+        )
+
+
+def _chapter_record(found: ChapterWarning) -> dict[str, Any]:
+    return {
+        "id": found.id,
+        "score": found.score,
+        "scenes": found.scenes,
+        "evidence": [ev.to_json() | {"scene": ev.scene} for ev in found.evidence],
+    }
 
 
 def snippet(text: str, start: int, end: int, limit: int = EVIDENCE_CHARS) -> str:
@@ -162,67 +196,97 @@ def snippet(text: str, start: int, end: int, limit: int = EVIDENCE_CHARS) -> str
     return result if len(result) <= limit else result[: limit - 1] + "…"
 
 
+class _Candidate(NamedTuple):
+    """A hit kept as possible evidence; its snippet is cut only if it is chosen."""
+
+    weight: float
+    paragraph: int
+    scene: int
+    text: str
+    hit: Hit
+
+
+@dataclass(slots=True)
+class _CategoryHits:
+    candidates: list[_Candidate] = field(default_factory=list)
+    scenes: set[int] = field(default_factory=set)
+    paragraphs: set[int] = field(default_factory=set)
+    strongest: float = 0.0
+
+
+def _tier(score: float, threshold: float, hits: _CategoryHits) -> str | None:
+    """Confident past the threshold; possible for one strong hit or thin hits in several paragraphs."""
+    if score <= 0:
+        return None
+    if score + 1e-9 >= threshold:
+        return CONFIDENT
+    if hits.strongest + 1e-9 >= STRONG_WEIGHT:
+        return POSSIBLE
+    if len(hits.paragraphs) >= 2 and score + 1e-9 >= POSSIBLE_FRACTION * threshold:
+        return POSSIBLE
+    return None
+
+
 def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]) -> ChapterReport:
-    scan_paragraph = ruleset.matcher().scan_paragraph
+    scan_paragraph = matcher_for(ruleset).scan_paragraph
     paragraphs_hit: dict[str, int] = {}  # rule id -> number of paragraphs it fired in
     rules: dict[str, Rule] = {}
-    # category -> (weight, paragraph number, scene number, paragraph text, hit); snippets come later
-    candidates: dict[str, list[tuple[float, int, int, str, Hit]]] = {}
-    scenes_hit: dict[str, set[int]] = {}
+    by_category: dict[str, _CategoryHits] = {}
     keep = 3 * EVIDENCE_PER_CHAPTER
     paragraph_number = 0
     for scene_number, paragraphs in enumerate(scenes, start=1):
         for text in paragraphs:
             paragraph_number += 1
-            hits = scan_paragraph(text)
-            for hit in hits:  # each rule at most once per paragraph
+            for hit in scan_paragraph(text):  # each rule at most once per paragraph
                 rule = hit.rule
-                rule_id = rule.id
-                count = paragraphs_hit.get(rule_id)
+                count = paragraphs_hit.get(rule.id)
                 if count is None:
-                    paragraphs_hit[rule_id] = 1
-                    rules[rule_id] = rule
+                    paragraphs_hit[rule.id] = 1
+                    rules[rule.id] = rule
                 else:
-                    paragraphs_hit[rule_id] = count + 1
-                kept = candidates.get(rule.category)
-                if kept is None:
-                    kept = candidates[rule.category] = []
-                    scenes_hit[rule.category] = {scene_number}
-                else:
-                    scenes_hit[rule.category].add(scene_number)
-                if len(kept) < keep:
-                    kept.append((rule.weight, paragraph_number, scene_number, text, hit))
+                    paragraphs_hit[rule.id] = count + 1
+                hits = by_category.get(rule.category)
+                if hits is None:
+                    hits = by_category[rule.category] = _CategoryHits()
+                hits.scenes.add(scene_number)
+                hits.paragraphs.add(paragraph_number)
+                hits.strongest = max(hits.strongest, rule.weight)
+                if len(hits.candidates) < keep:
+                    hits.candidates.append(_Candidate(rule.weight, paragraph_number, scene_number, text, hit))
     scores: dict[str, float] = {}
     for rule_id, count in paragraphs_hit.items():
         rule = rules[rule_id]
         cap = ruleset.category_rules(rule.category).max_count
         scores[rule.category] = scores.get(rule.category, 0.0) + rule.weight * min(count, cap)
-    found: list[ChapterWarning] = []
+    report = ChapterReport(chapter_number, [], [])
     for category, score in scores.items():
-        if score + 1e-9 < ruleset.category_rules(category).threshold or score <= 0:
+        hits = by_category[category]
+        tier = _tier(score, ruleset.category_rules(category).threshold, hits)
+        if tier is None:
             continue
-        found.append(
-            ChapterWarning(
-                category, round(score, 2), sorted(scenes_hit[category]), _evidence(chapter_number, candidates[category])
-            )
+        found = ChapterWarning(
+            category, round(score, 2), sorted(hits.scenes), _evidence(chapter_number, hits.candidates), tier
         )
-    found.sort(key=lambda warning: (-warning.score, warning.id))
-    return ChapterReport(chapter_number, found)
+        (report.warnings if tier == CONFIDENT else report.possible).append(found)
+    report.warnings.sort(key=lambda warning: (-warning.score, warning.id))
+    report.possible.sort(key=lambda warning: (-warning.score, warning.id))
+    return report
 
 
-def _evidence(chapter_number: int, candidates: list[tuple[float, int, int, str, Hit]]) -> list[Evidence]:
+def _evidence(chapter_number: int, candidates: list[_Candidate]) -> list[Evidence]:
     """The strongest rules make the best evidence, one snippet per paragraph, in reading order."""
-    chosen: list[tuple[float, int, int, str, Hit]] = []
-    for candidate in sorted(candidates, key=lambda item: -item[0]):
-        if all(candidate[1] != other[1] for other in chosen):
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda item: -item.weight):
+        if all(candidate.paragraph != other.paragraph for other in chosen):
             chosen.append(candidate)
         if len(chosen) == EVIDENCE_PER_CHAPTER:
             break
-    chosen.sort(key=lambda item: item[1])
+    chosen.sort(key=lambda item: item.paragraph)
     evidence = []
-    for _, paragraph, scene, text, hit in chosen:
-        start, end = hit.char_span()
-        evidence.append(Evidence(chapter_number, paragraph, snippet(text, start, end), scene, hit.rule.id))
+    for candidate in chosen:
+        start, end = candidate.hit.char_span()
+        text = snippet(candidate.text, start, end)
+        evidence.append(Evidence(chapter_number, candidate.paragraph, text, candidate.scene, candidate.hit.rule.id))
     return evidence
 
 
@@ -234,16 +298,7 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
     ]
     declared = declared if declared is not None else map_declared(story.meta)
     taxonomy = ruleset.taxonomy
-    merged: dict[str, FoundWarning] = {}
-    for chapter in chapters:
-        for found in chapter.warnings:
-            warning = merged.get(found.id)
-            if warning is None:
-                warning = merged[found.id] = FoundWarning(found.id, taxonomy.label(found.id), "detected", 0.0, [])
-            warning.score = max(warning.score, found.score)
-            warning.chapters.append(chapter.number)
-            room = EVIDENCE_PER_WARNING - len(warning.evidence)
-            warning.evidence.extend(found.evidence[:room])
+    merged = _merge_chapters(taxonomy, chapters, CONFIDENT)
     for warning_id, texts in declared.ids.items():
         warning = merged.get(warning_id)
         if warning is None:
@@ -251,8 +306,38 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
         else:
             warning.source = "both"
             warning.declared_as = texts
-    warnings = sorted(merged.values(), key=strength_key)
-    return ScanReport(story.meta.title, warnings, declared.unwarned, declared.unmapped, chapters)
+    # A possible warning of a chapter is worth showing only where the story has no stronger word on it.
+    possible = [w for w in _merge_chapters(taxonomy, chapters, POSSIBLE).values() if w.id not in merged]
+    return ScanReport(
+        story.meta.title,
+        sorted(merged.values(), key=strength_key),
+        declared.unwarned,
+        declared.unmapped,
+        chapters,
+        sorted(possible, key=strength_key),
+    )
+
+
+def _merge_chapters(taxonomy: Taxonomy, chapters: list[ChapterReport], tier: str) -> dict[str, FoundWarning]:
+    """One warning per category over the chapters of one tier: the strongest score, evidence from each."""
+    merged: dict[str, FoundWarning] = {}
+    for chapter in chapters:
+        for found in chapter.warnings if tier == CONFIDENT else chapter.possible:
+            warning = merged.get(found.id)
+            if warning is None:
+                warning = merged[found.id] = FoundWarning(
+                    found.id, taxonomy.label(found.id), "detected", 0.0, [], tier=tier
+                )
+            warning.score = max(warning.score, found.score)
+            warning.chapters.append(chapter.number)
+            room = EVIDENCE_PER_WARNING - len(warning.evidence)
+            warning.evidence.extend(found.evidence[:room])
+    return merged
+
+
+def scan_in_worker(ruleset: Ruleset, story: Story, declared: Declared | None) -> ScanReport:
+    """:func:`scan` for ``Workers.run``: reuses this process's matcher for an equal ruleset."""
+    return scan(story, shared(ruleset), declared=declared)
 
 
 SOURCE_RANK = {"override": 0, "both": 1, "declared": 2, "detected": 3}

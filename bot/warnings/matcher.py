@@ -10,20 +10,39 @@ bytes, encoded once per paragraph; offsets are worked out only for the evidence 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 import re2
 
-from bot.warnings.rules import Rule, Ruleset, re2_options
+from bot.warnings.model import Rule, Ruleset
+from bot.warnings.patterns import re2_options
 
 # Enough room for thousands of rules; a Set whose DFA runs out of memory would miss matches.
 SET_MAX_MEM = 1 << 30
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
 
 
+class _Lazy:
+    """A pattern compiled on first use: most parts never need more than the set's answer."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re2._Regexp | None = None
+
+    def get(self) -> re2._Regexp:
+        if self._compiled is None:
+            self._compiled = re2.compile(self.pattern.encode("utf-8"), re2_options())
+        return self._compiled
+
+
 @dataclass(slots=True)
 class _Part:
-    regex: re2._Regexp
+    regex: _Lazy
     entry: int  # Set entry of the part itself
     negated_entry: int | None  # Set entry of "negation cue + part", when the rule is negatable
 
@@ -32,10 +51,10 @@ class _Part:
 class _CompiledRule:
     rule: Rule
     parts: list[_Part]
-    exclusion: re2._Regexp | None
+    exclusion: _Lazy | None
     exclusion_entry: int | None
-    others: frozenset[int] = frozenset()  # entries of the parts after the first
-    guards: frozenset[int] = frozenset()  # entries whose presence calls for the exact check
+    others: frozenset[int] = field(default=frozenset())  # entries of the parts after the first
+    guards: frozenset[int] = field(default=frozenset())  # entries whose presence calls for the exact check
 
     def __post_init__(self) -> None:
         self.others = frozenset(part.entry for part in self.parts[1:])
@@ -60,7 +79,7 @@ class Hit:
     def span(self) -> tuple[int, int]:
         if self._span is None:
             # No negation or idiom was present for this rule, so the first match is valid.
-            match = self._compiled.parts[0].regex.search(self.data)
+            match = self._compiled.parts[0].regex.get().search(self.data)
             self._span = match.span() if match else (0, 0)
         return self._span
 
@@ -76,22 +95,20 @@ class Matcher:
 
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
-        options = re2_options()
-        set_options = re2_options()
-        set_options.max_mem = SET_MAX_MEM
+        set_options = re2_options(SET_MAX_MEM)
         self._set = re2.Set.SearchSet(set_options)
         self._negation = ruleset.negation if ruleset.negation.cues else None
         negation_prefix = self._negation.prefix() if self._negation else ""
         # Set entry -> compiled rules whose first part is there (several rules can share one).
         self._by_entry: dict[int, list[_CompiledRule]] = {}
         entries: dict[str, int] = {}
-        regexes: dict[str, re2._Regexp] = {}
+        regexes: dict[str, _Lazy] = {}
 
         def entry_for(pattern: str, *, compile_regex: bool = True) -> int:
             if pattern not in entries:
                 entries[pattern] = self._set.Add(pattern.encode("utf-8"))
                 if compile_regex:
-                    regexes[pattern] = re2.compile(pattern.encode("utf-8"), options)
+                    regexes[pattern] = _Lazy(pattern)
             return entries[pattern]
 
         # One negated entry per category ("cue + any negatable pattern of the category") keeps the
@@ -152,7 +169,7 @@ class Matcher:
         """The exact check: every part needs a match that is neither inside an idiom nor negated."""
         spans: list[tuple[int, int]] = []
         if compiled.exclusion is not None and compiled.exclusion_entry in present:
-            spans = [match.span() for match in compiled.exclusion.finditer(data)]
+            spans = [match.span() for match in compiled.exclusion.get().finditer(data)]
         first: tuple[int, int] | None = None
         for part in compiled.parts:
             check_negation = part.negated_entry is not None and part.negated_entry in present
@@ -163,15 +180,54 @@ class Matcher:
         return first
 
     def _first_valid(
-        self, regex: re2._Regexp, data: bytes, excluded: list[tuple[int, int]], check_negation: bool
+        self, regex: _Lazy, data: bytes, excluded: list[tuple[int, int]], check_negation: bool
     ) -> tuple[int, int] | None:
-        for match in regex.finditer(data):
+        negation = self._negation
+        for match in regex.get().finditer(data):
             start, end = match.span()
             if excluded and any(start < e_end and e_start < end for e_start, e_end in excluded):
                 continue
-            if check_negation:
+            if check_negation and negation is not None:
                 before = data[max(0, start - NEGATION_CONTEXT) : start].decode("utf-8", "ignore")
-                if self._negation.is_negated(before):  # type: ignore[union-attr]
+                if negation.is_negated(before):
                     continue
             return start, end
         return None
+
+
+# Compiled matchers, kept with their ruleset and dropped with it.
+_compiled: weakref.WeakKeyDictionary[Ruleset, Matcher] = weakref.WeakKeyDictionary()
+
+
+def matcher_for(ruleset: Ruleset) -> Matcher:
+    """The ruleset's compiled matcher, built on first use and kept while the ruleset lives."""
+    matcher = _compiled.get(ruleset)
+    if matcher is None:
+        matcher = _compiled[ruleset] = Matcher(ruleset)
+    return matcher
+
+
+# In a worker process: rulesets arrive pickled (a new object each time), so the compiled
+# matchers are kept by content, the last few servers' worth.
+_WORKER_KEEP = 8
+_by_fingerprint: OrderedDict[str, Ruleset] = OrderedDict()
+
+
+def shared(ruleset: Ruleset) -> Ruleset:
+    """The ruleset this process already holds with the same content (and compiled matcher), or this one."""
+    key = ruleset.fingerprint
+    known = _by_fingerprint.get(key)
+    if known is not None:
+        _by_fingerprint.move_to_end(key)
+        return known
+    _by_fingerprint[key] = ruleset
+    while len(_by_fingerprint) > _WORKER_KEEP:
+        _by_fingerprint.popitem(last=False)
+    return ruleset
+
+
+def compile_in_worker(ruleset: Ruleset) -> tuple[int, float]:
+    """Build the ruleset's matcher (run through ``Workers``): its set entries and seconds taken."""
+    started = time.perf_counter()
+    matcher = matcher_for(shared(ruleset))
+    return matcher.size, time.perf_counter() - started

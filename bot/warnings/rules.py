@@ -1,530 +1,266 @@
-"""Rules as data: the phrase language, loading ``data/warnings/rules.json``, and admin rules.
+"""Rules files: ``data/warnings/rules.json`` and ``scan --rules FILE``, validated field by field.
 
 A rule is never code. The defaults live in a JSON file and a server's rules live in SQLite;
-both become :class:`Rule` values whose patterns are RE2 syntax, so one matcher can hold them
-all and no pattern can take more than linear time.
-
-Phrase language (used by default rules, ``--rules`` files and admin ``phrase`` rules), words
-separated by spaces, matched case-insensitively as whole words:
-
-* ``word`` the word itself; ``self-harm`` also matches "self harm" and "selfharm";
-* ``~word`` the word and its inflections (``~die``: die, dies, died, dying);
-* ``word*`` any word starting with ``word``;
-* ``_`` any one word, ``#`` any number;
-* ``a b|c d`` either phrase; ``(a|b c)`` groups alternatives inside a phrase;
-* ``token?`` or ``(group)?`` may be missing;
-* ``...`` up to ``gap`` words (default 4) of anything, within one sentence; ``...2`` up to two.
+both become :class:`~bot.warnings.model.Rule` values whose patterns are RE2 syntax, so one
+matcher can hold them all and no pattern can take more than linear time. A file with a wrong
+type, a number out of range (NaN, Infinity, a negative gap) or an unusable pattern is refused
+with one sentence naming the category, the rule and the field.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+import math
+from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import re2
-
-from bot.errors import UserError
-from bot.paths import shipped
+from bot.warnings.model import (
+    DEFAULT_GAP,
+    DEFAULT_MAX_COUNT,
+    CategoryRules,
+    Negation,
+    Rule,
+    RuleError,
+    Ruleset,
+)
+from bot.warnings.patterns import (
+    MAX_CUSTOM_RULES,
+    MAX_PATTERN_CHARS,
+    RULE_KINDS,
+    admin_rule,
+    check_regex,
+    re2_options,
+)
+from bot.warnings.phrases import compile_phrase, default_irregular, inflections, rules_document
 from bot.warnings.taxonomy import CATEGORY_ID, Category, Taxonomy, default_taxonomy
 
-RULES_FILE = shipped("warnings", "rules.json")
-MAX_PATTERN_CHARS = 500
-MAX_CUSTOM_RULES = 200
-RULE_KINDS = ("phrase", "regex")
-DEFAULT_GAP = 4
-DEFAULT_MAX_COUNT = 3
+__all__ = [
+    "DEFAULT_GAP",
+    "DEFAULT_MAX_COUNT",
+    "MAX_CUSTOM_RULES",
+    "MAX_PATTERN_CHARS",
+    "RULE_KINDS",
+    "CategoryRules",
+    "Negation",
+    "Rule",
+    "RuleError",
+    "Ruleset",
+    "admin_rule",
+    "check_regex",
+    "compile_phrase",
+    "default_irregular",
+    "default_ruleset",
+    "inflections",
+    "load_rules_file",
+    "parse_rules",
+    "re2_options",
+]
 
-# Between the words of a phrase: spaces, quotes, commas, dashes; never a sentence end.
-SEP = r"[^\w.!?;\n]+"
-_WORD = r"\w+"
-
-
-class RuleError(UserError):
-    """A rule or rules file that cannot be used; the message says what to change."""
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One detection rule. ``parts`` are RE2 patterns that must all match in one paragraph."""
-
-    id: str
-    category: str
-    kind: str  # "phrase", "near" (co-occurrence in a paragraph) or "regex"
-    source: str  # what the author of the rule wrote, for listings
-    parts: tuple[str, ...]
-    weight: float = 1.0
-    negatable: bool = True
-    unless: tuple[str, ...] = ()
-    custom: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class CategoryRules:
-    threshold: float = 1.0
-    exclude: tuple[str, ...] = ()  # idioms and figurative uses that cancel a hit they overlap
-    max_count: int = DEFAULT_MAX_COUNT  # paragraphs a single rule may count per chapter
-
-
-_CLAUSE_END = re.compile(r"[.!?;:,\u2014\u2013\"“”()]")
-_CONTEXT_WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
-
-
-@dataclass(frozen=True, slots=True)
-class Negation:
-    """A hit right after "nobody", "didn't", "no one got" ... within its clause does not count.
-
-    Checked on the words before a hit, which is cheaper than a regex and only runs on hits.
-    """
-
-    cues: tuple[str, ...]
-    fillers: tuple[str, ...]
-    window: int = 2
-    _cues_by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
-    _filler_set: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        by_last: dict[str, list[tuple[str, ...]]] = {}
-        for cue in {tuple(cue.lower().split()) for cue in self.cues}:
-            by_last.setdefault(cue[-1], []).append(cue)
-        self._cues_by_last.update({last: tuple(cues) for last, cues in by_last.items()})
-        object.__setattr__(self, "_filler_set", frozenset(word.lower() for word in self.fillers))
-
-    def prefix(self) -> str:
-        """An RE2 pattern for "a cue, then up to ``window`` fillers", put before a rule's pattern.
-
-        It may match more often than :meth:`is_negated` says yes (it ignores clause ends) but
-        never less, so the matcher can skip the exact check whenever it does not match.
-        """
-        cues = "|".join(
-            sorted((r"\W+".join(re.escape(w) for w in cue.split()) for cue in self.cues), key=len, reverse=True)
-        )
-        fillers = "|".join(re.escape(word) for word in self.fillers)
-        return rf"(?:\b(?:{cues})|n['’]t)\W+(?:(?:{fillers})\W+){{0,{self.window}}}"
-
-    def is_negated(self, before: str) -> bool:
-        """``before`` is the text just before a hit; only its last clause matters."""
-        clause = _CLAUSE_END.split(before)[-1]
-        words = _CONTEXT_WORDS.findall(clause.lower().replace("’", "'"))[-(self.window + 3) :]
-        if not words:
-            return False
-        for skipped in range(min(self.window, len(words)) + 1):
-            end = len(words) - skipped
-            if end <= 0:
-                break
-            if skipped and words[end] not in self._filler_set:
-                break
-            last = words[end - 1]
-            if last.endswith("n't"):
-                return True
-            for cue in self._cues_by_last.get(last, ()):
-                if len(cue) <= end and tuple(words[end - len(cue) : end]) == cue:
-                    return True
-        return False
-
-
-@dataclass(slots=True)
-class Ruleset:
-    """Everything a scan needs: categories, rules, thresholds, negation; compiled once, lazily."""
-
-    taxonomy: Taxonomy
-    rules: tuple[Rule, ...]
-    categories: dict[str, CategoryRules]
-    negation: Negation
-    _matcher: Any = field(default=None, repr=False)
-
-    def category_rules(self, category_id: str) -> CategoryRules:
-        return self.categories.get(category_id) or CategoryRules()
-
-    def matcher(self) -> Any:
-        """The compiled matcher, built on first use and kept with this ruleset."""
-        if self._matcher is None:
-            from bot.warnings.matcher import Matcher
-
-            self._matcher = Matcher(self)
-        return self._matcher
-
-    def extended(
-        self,
-        *,
-        categories: Iterable[Category] = (),
-        rules: Iterable[Rule] = (),
-        disabled_rules: Iterable[str] = (),
-        disabled_categories: Iterable[str] = (),
-        category_rules: Mapping[str, CategoryRules] | None = None,
-    ) -> Ruleset:
-        """A server's ruleset: the defaults plus its categories and rules, minus what it disabled."""
-        off_rules = set(disabled_rules)
-        off_categories = set(disabled_categories)
-        kept = tuple(
-            rule for rule in (*self.rules, *rules) if rule.id not in off_rules and rule.category not in off_categories
-        )
-        merged = dict(self.categories)
-        merged.update(category_rules or {})
-        return Ruleset(self.taxonomy.with_custom(categories), kept, merged, self.negation)
+MAX_RULES_FILE_BYTES = 8 << 20
+MAX_WEIGHT = 100.0
+MAX_THRESHOLD = 1_000.0
+MAX_GAP = 20
+MAX_COUNT = 1_000
+MAX_WINDOW = 10
+MAX_LABEL_CHARS = 60
 
 
 # ---------------------------------------------------------------------------------------
-# The phrase language
+# Field checks: each names where the value is, so the refusal is one actionable line
 
 
-def _literal(text: str) -> str:
-    """A word or words as a pattern: hyphens and spaces interchangeable, curly apostrophes too."""
-    out = []
-    for char in text:
-        if char in "-  ":
-            out.append(r"[\s-]?" if char == "-" else r"\s+")
-        elif char in "'’":
-            out.append("['’]")
-        else:
-            out.append(re.escape(char))
-    return "".join(out)
+def _object(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise RuleError(f"{where} must be an object {{...}}, not {_kind(value)}")
+    return value
 
 
-def inflections(word: str, irregular: Mapping[str, Sequence[str]] | None = None) -> list[str]:
-    """Regular English forms of a verb or noun plus listed irregular ones.
-
-    Over-generating is harmless (a form nobody writes never matches) and under-generating
-    misses warnings, so doubled and undoubled consonants are both produced.
-    """
-    forms = {word}
-    forms.update((irregular or {}).get(word, ()))
-    if word.endswith("ie"):
-        forms.update({word + "s", word + "d", word[:-2] + "ying"})
-    elif word.endswith("ee"):
-        forms.update({word + "s", word + "d", word + "ing"})
-    elif word.endswith("e"):
-        forms.update({word + "s", word + "d", word[:-1] + "ing"})
-    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        forms.update({word[:-1] + "ies", word[:-1] + "ied", word + "ing"})
-    else:
-        plural = word + "es" if word.endswith(("s", "x", "z", "ch", "sh")) else word + "s"
-        forms.update({plural, word + "ed", word + "ing"})
-        if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
-            forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
-    return sorted(forms, key=len, reverse=True)
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "null"
 
 
-_TOKEN = re.compile(r"\s+|\.\.\.\d{0,2}|[()|?]|[^\s()|?]+")
+def _number(value: Any, where: str, *, high: float, low: float = 0.0, above_low: bool = True) -> float:
+    """A finite number in range; NaN and Infinity (which Python's json accepts) are refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise RuleError(f"{where} must be a number, not {_kind(value)}")
+    number = float(value)
+    too_low = number <= low if above_low else number < low
+    if not math.isfinite(number) or too_low or number > high:
+        bound = "above" if above_low else "at least"
+        raise RuleError(f"{where} must be a finite number {bound} {low:g} and at most {high:g}, not {value}")
+    return number
 
 
-class _PhraseParser:
-    """Recursive descent over the phrase language; emits one regex without capturing groups."""
-
-    def __init__(self, phrase: str, gap: int, irregular: Mapping[str, Sequence[str]]) -> None:
-        self.tokens = [t for t in _TOKEN.findall(phrase.strip().lower())]
-        self.pos = 0
-        self.gap = gap
-        self.irregular = irregular
-
-    def peek(self) -> str | None:
-        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
-
-    def take(self) -> str:
-        token = self.tokens[self.pos]
-        self.pos += 1
-        return token
-
-    def parse(self) -> str:
-        body = self.alternation()
-        if self.peek() is not None:
-            raise RuleError(f"unexpected `{self.peek()}`: check that every `(` has its `)`")
-        return body
-
-    def alternation(self) -> str:
-        options = [self.sequence()]
-        while self.peek() == "|":
-            self.take()
-            options.append(self.sequence())
-        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-
-    def sequence(self) -> str:
-        # items: (regex, optional, separator-before) where separator is "" (adjacent), SEP or a gap
-        items: list[tuple[str, bool, str]] = []
-        separator = ""
-        while True:
-            token = self.peek()
-            if token is None or token in ("|", ")"):
-                break
-            if token.isspace():
-                self.take()
-                if items:
-                    separator = separator or SEP
-                continue
-            if token.startswith("..."):
-                self.take()
-                if not items:
-                    raise RuleError("`...` must stand between two words, not at the start of a phrase or group")
-                size = int(token[3:]) if token[3:] else self.gap
-                separator = f"(?:{SEP}{_WORD}){{0,{size}}}{SEP}"
-                continue
-            if token == "?":
-                raise RuleError("`?` must follow a word or a group")
-            atom = self.atom()
-            optional = self.peek() == "?"
-            if optional:
-                self.take()
-            items.append((atom, optional, separator if items else ""))
-            separator = ""
-        if not items:
-            raise RuleError("empty phrase or alternative: check for `||`, `()` or a `|` at the start or end")
-        if all(optional for _, optional, _ in items):
-            raise RuleError("every word of an alternative is optional, so it would match nothing at all")
-        if separator and separator != SEP:
-            raise RuleError("`...` must stand between two words, not at the end of a phrase or group")
-        out = []
-        lead_pending = ""  # a separator owed by an optional first item
-        for index, (atom, optional, sep) in enumerate(items):
-            if index == 0 and optional:
-                following = items[1][2] if len(items) > 1 else ""
-                out.append(f"(?:{atom}{following})?")
-                lead_pending = "skip"
-                continue
-            if lead_pending == "skip":
-                sep, lead_pending = "", ""
-            out.append(f"(?:{sep}{atom})?" if optional else sep + atom)
-        return "".join(out)
-
-    def atom(self) -> str:
-        token = self.take()
-        if token == "(":
-            inner = self.alternation()
-            if self.peek() != ")":
-                raise RuleError("a `(` is never closed: add the missing `)`")
-            self.take()
-            return f"(?:{inner})"
-        if token == ")":
-            raise RuleError("a `)` has no matching `(`")
-        return self.word(token)
-
-    def word(self, token: str) -> str:
-        if token == "_":
-            return _WORD
-        if token == "#":
-            return r"\d+"
-        if token.startswith("~"):
-            word = token[1:]
-            if not re.fullmatch(r"[a-z]+", word):
-                raise RuleError(f"`~{word}`: inflection works on one plain word of letters")
-            return "(?:" + "|".join(re.escape(form) for form in inflections(word, self.irregular)) + ")"
-        if token.endswith("*"):
-            stem = token[:-1]
-            if not re.search(r"\w", stem):
-                raise RuleError(f"`{token}`: put at least one letter before `*`")
-            return _literal(stem) + r"\w*"
-        if "*" in token or "~" in token:
-            raise RuleError(f"`{token}`: `~` goes before a word and `*` only at its end")
-        if token == "_'s":
-            return _WORD + "['’]s"
-        return _literal(token)
+def _integer(value: Any, where: str, *, low: int, high: int) -> int:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value != int(value)
+    ):
+        raise RuleError(f"{where} must be a whole number from {low} to {high}, not {_kind(value)}")
+    if not low <= value <= high:
+        raise RuleError(f"{where} must be a whole number from {low} to {high}, not {value}")
+    return int(value)
 
 
-def compile_phrase(phrase: str, *, gap: int = DEFAULT_GAP, irregular: Mapping[str, Sequence[str]] | None = None) -> str:
-    """A phrase in the language above as one RE2-compatible pattern (also valid for ``re``)."""
-    if not phrase.strip():
-        raise RuleError("the phrase is empty: write the words to look for")
-    body = _PhraseParser(phrase, gap, irregular or {}).parse()
-    return r"\b" + body + r"\b"
+def _strings(value: Any, where: str, *, required: bool = False) -> list[str]:
+    """A string or a list of non-empty strings (``required``: at least one)."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise RuleError(f"{where} must be a string or a list of strings, not {_kind(value)}")
+    if any(not item.strip() for item in items):
+        raise RuleError(f"{where} has an empty string; write the words to look for")
+    if required and not items:
+        raise RuleError(f"{where} is an empty list; give at least one entry")
+    return items
+
+
+def _phrases(value: Any, where: str, *, gap: int, irregular: Mapping[str, Sequence[str]]) -> list[str]:
+    compiled = []
+    for phrase in _strings(value, where):
+        try:
+            compiled.append(compile_phrase(phrase, gap=gap, irregular=irregular))
+        except RuleError as error:
+            raise RuleError(f"{where}: {error}") from None
+    return compiled
 
 
 # ---------------------------------------------------------------------------------------
-# Admin regexes: RE2 only, and refusals that say why
-
-_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+# Rules documents
 
 
-def _unsupported_construct(pattern: str) -> str | None:
-    """Name the first backreference or lookaround outside a character class, if any."""
-    index, in_class = 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\" and index + 1 < len(pattern):
-            nxt = pattern[index + 1]
-            if not in_class and (nxt in "123456789" or (nxt in "kg" and pattern[index + 2 : index + 3] in ("<", "{"))):
-                return f"backreferences such as `\\{nxt}` are not supported"
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
-            if pattern.startswith("(?P=", index):
-                return "backreferences such as `(?P=name)` are not supported"
-            if _LOOKAROUND.match(pattern, index):
-                return "lookahead and lookbehind (`(?=`, `(?!`, `(?<=`, `(?<!`) are not supported"
-        index += 1
-    return None
-
-
-def re2_options() -> re2.Options:
-    options = re2.Options()
-    options.case_sensitive = False
-    options.max_mem = 64 << 20
-    return options
-
-
-def check_regex(pattern: str) -> str:
-    """An admin regex, validated: linear-time RE2 syntax, bounded size, never empty-matching."""
-    pattern = pattern.strip()
-    if not pattern:
-        raise RuleError("the pattern is empty: write the text or regex to look for")
-    if len(pattern) > MAX_PATTERN_CHARS:
-        raise RuleError(f"the pattern is {len(pattern)} characters long; the limit is {MAX_PATTERN_CHARS}")
-    problem = _unsupported_construct(pattern)
-    if problem:
-        raise RuleError(
-            f"{problem}: rules run on RE2, which guarantees linear time and has no "
-            "backreferences or lookaround. Rewrite the pattern without them."
-        )
-    try:
-        compiled = re2.compile(pattern, re2_options())
-    except re2.error as error:
-        raise RuleError(f"the regex does not compile: {error}. Check brackets and escapes.") from None
-    if compiled.search("") is not None or compiled.search(" ") is not None:
-        raise RuleError("the regex matches empty text, so it would flag every paragraph; make it require some letters")
-    return pattern
-
-
-def check_phrase(pattern: str) -> str:
-    pattern = " ".join(pattern.split())
-    if not pattern:
-        raise RuleError("the phrase is empty: write the words to look for")
-    if len(pattern) > MAX_PATTERN_CHARS:
-        raise RuleError(f"the phrase is {len(pattern)} characters long; the limit is {MAX_PATTERN_CHARS}")
-    if not re.search(r"\w", pattern):
-        raise RuleError("the phrase has no letters or digits to look for")
-    compiled = compile_phrase(pattern, irregular=default_irregular())
-    try:
-        re2.compile(compiled, re2_options())
-    except re2.error as error:  # pragma: no cover - phrases are escaped, so this means a bug
-        raise RuleError(f"the phrase cannot be compiled: {error}") from None
-    return pattern
-
-
-def admin_rule(rule_id: str, category: str, kind: str, pattern: str, weight: float = 1.0) -> Rule:
-    """A server's rule as stored in SQLite, validated and compiled to the shared rule shape."""
-    if kind not in RULE_KINDS:
-        raise RuleError(f"kind must be `phrase` or `regex`, not `{kind}`")
-    if kind == "regex":
-        source = check_regex(pattern)
-        parts = (source,)
-    else:
-        source = check_phrase(pattern)
-        parts = (compile_phrase(source, irregular=default_irregular()),)
-    return Rule(id=rule_id, category=category, kind=kind, source=source, parts=parts, weight=weight, custom=True)
-
-
-# ---------------------------------------------------------------------------------------
-# Rules files
-
-
-def _as_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
-
-
-def _file_rule(category: str, entry: Mapping[str, Any], *, gap: int, irregular: Mapping[str, Sequence[str]]) -> Rule:
+def _file_rule(category: str, index: int, entry: Any, *, gap: int, irregular: Mapping[str, Sequence[str]]) -> Rule:
+    where = f"rule {index + 1} of category `{category}`"
+    entry = _object(entry, where)
     name = entry.get("id")
-    if not isinstance(name, str) or not name:
-        raise RuleError(f"a rule in category `{category}` has no `id`")
+    if not isinstance(name, str) or not name.strip():
+        raise RuleError(f"{where}: `id` must be a non-empty string")
     rule_id = f"{category}/{name}"
-    rule_gap = int(entry.get("gap", gap))
-    weight = float(entry.get("weight", 1.0))
-    unless = tuple(compile_phrase(p, gap=rule_gap, irregular=irregular) for p in _as_list(entry.get("unless")))
-    negatable = bool(entry.get("negatable", True))
+    where = f"rule `{rule_id}`"
+    rule_gap = _integer(entry["gap"], f"{where}: `gap`", low=0, high=MAX_GAP) if "gap" in entry else gap
+    weight = _number(entry.get("weight", 1.0), f"{where}: `weight`", high=MAX_WEIGHT)
+    negatable = entry.get("negatable", True)
+    if not isinstance(negatable, bool):
+        raise RuleError(f"{where}: `negatable` must be true or false, not {_kind(negatable)}")
+    unless = tuple(_phrases(entry.get("unless", []), f"{where}: `unless`", gap=rule_gap, irregular=irregular))
+    kinds = [key for key in ("match", "near", "regex") if key in entry]
+    if len(kinds) != 1:
+        raise RuleError(f"{where} needs exactly one of `match`, `near` or `regex`")
     if "match" in entry:
-        phrases = _as_list(entry["match"])
-        part = "|".join(compile_phrase(p, gap=rule_gap, irregular=irregular) for p in phrases)
+        phrases = _strings(entry["match"], f"{where}: `match`", required=True)
+        part = "|".join(_phrases(phrases, f"{where}: `match`", gap=rule_gap, irregular=irregular))
         return Rule(rule_id, category, "phrase", " | ".join(phrases), (part,), weight, negatable, unless)
     if "near" in entry:
         groups = entry["near"]
         if not isinstance(groups, list) or len(groups) < 2:
-            raise RuleError(f"rule `{rule_id}`: `near` needs a list of two or more phrase groups")
-        parts = tuple(
-            "|".join(compile_phrase(p, gap=rule_gap, irregular=irregular) for p in _as_list(group)) for group in groups
-        )
-        source = " + ".join("(" + " | ".join(_as_list(group)) + ")" for group in groups)
-        return Rule(rule_id, category, "near", source, parts, weight, negatable, unless)
-    if "regex" in entry:
-        try:
-            pattern = check_regex(entry["regex"])
-        except RuleError as error:
-            raise RuleError(f"rule `{rule_id}`: {error}") from None
-        return Rule(rule_id, category, "regex", pattern, (pattern,), weight, negatable, unless)
-    raise RuleError(f"rule `{rule_id}` needs one of `match`, `near` or `regex`")
+            raise RuleError(f"{where}: `near` must be a list of two or more phrase groups")
+        parts = []
+        sources = []
+        for number, group in enumerate(groups, start=1):
+            label = f"{where}: `near` group {number}"
+            phrases = _strings(group, label, required=True)
+            parts.append("|".join(_phrases(phrases, label, gap=rule_gap, irregular=irregular)))
+            sources.append("(" + " | ".join(phrases) + ")")
+        return Rule(rule_id, category, "near", " + ".join(sources), tuple(parts), weight, negatable, unless)
+    pattern = entry["regex"]
+    if not isinstance(pattern, str):
+        raise RuleError(f"{where}: `regex` must be a string, not {_kind(pattern)}")
+    try:
+        pattern = check_regex(pattern)
+    except RuleError as error:
+        raise RuleError(f"{where}: `regex`: {error}") from None
+    return Rule(rule_id, category, "regex", pattern, (pattern,), weight, negatable, unless)
+
+
+def _negation(raw: Any, base: Negation) -> Negation:
+    neg = _object(raw, "`negation`")
+    cues = _strings(neg.get("cues"), "`negation`: `cues`", required=True) if "cues" in neg else list(base.cues)
+    if not cues:
+        raise RuleError("`negation`: `cues` is missing; give at least one cue such as `nobody`")
+    fillers = _strings(neg.get("fillers", []), "`negation`: `fillers`")
+    window = _integer(neg.get("window", 2), "`negation`: `window`", low=0, high=MAX_WINDOW)
+    return Negation(tuple(cues), tuple(fillers), window)
+
+
+def _irregular(raw: Any) -> dict[str, list[str]]:
+    table = _object(raw, "`irregular`")
+    return {word: _strings(forms, f"`irregular`: `{word}`") for word, forms in table.items()}
+
+
+def _new_category(category_id: str, body: dict[str, Any]) -> Category:
+    where = f"category `{category_id}`"
+    if not CATEGORY_ID.match(category_id) or len(category_id) > 40:
+        raise RuleError(f"{where}: the id must be up to 40 lowercase letters or digits joined by hyphens")
+    label = body.get("label")
+    if not isinstance(label, str) or not label.strip() or len(label) > MAX_LABEL_CHARS:
+        raise RuleError(f"{where} is not in the taxonomy, so it needs a `label` of 1 to {MAX_LABEL_CHARS} characters")
+    description = body.get("description", "")
+    group = body.get("group", "custom")
+    if not isinstance(description, str) or not isinstance(group, str):
+        raise RuleError(f"{where}: `description` and `group` must be strings")
+    return Category(category_id, label.strip(), description, group, None, True)
 
 
 def parse_rules(
     raw: Mapping[str, Any], taxonomy: Taxonomy, *, base: Ruleset | None = None
 ) -> tuple[list[Category], list[Rule], dict[str, CategoryRules], Negation]:
     """Read a rules document; categories it names that the taxonomy lacks need a `label`."""
-    settings = raw.get("settings", {})
-    gap = int(settings.get("gap", DEFAULT_GAP))
-    irregular = {**default_irregular(), **raw.get("irregular", {})}
+    raw = _object(raw, "the rules file")
+    settings = _object(raw.get("settings", {}), "`settings`")
+    gap = _integer(settings.get("gap", DEFAULT_GAP), "`settings`: `gap`", low=0, high=MAX_GAP)
+    default_count = settings.get("max_count")
+    irregular = {**default_irregular(), **_irregular(raw.get("irregular", {}))}
     negation = base.negation if base else Negation((), ())
     if "negation" in raw:
-        neg = raw["negation"]
-        negation = Negation(tuple(neg["cues"]), tuple(neg["fillers"]), int(neg.get("window", 2)))
+        negation = _negation(raw["negation"], negation)
     new_categories: list[Category] = []
     rules: list[Rule] = []
     category_rules: dict[str, CategoryRules] = {}
-    for category_id, body in raw.get("categories", {}).items():
+    for category_id, body in _object(raw.get("categories", {}), "`categories`").items():
+        where = f"category `{category_id}`"
+        body = _object(body, where)
         if category_id not in taxonomy:
-            if not CATEGORY_ID.match(category_id):
-                raise RuleError(f"category id `{category_id}` must be lowercase words joined by hyphens")
-            if "label" not in body:
-                raise RuleError(f"category `{category_id}` is not in the taxonomy, so it needs a `label`")
-            new_categories.append(
-                Category(
-                    category_id, body["label"], body.get("description", ""), body.get("group", "custom"), None, True
-                )
-            )
+            new_categories.append(_new_category(category_id, body))
         old = base.category_rules(category_id) if base else CategoryRules()
-        try:
-            exclude = tuple(compile_phrase(p, gap=gap, irregular=irregular) for p in _as_list(body.get("exclude")))
-        except RuleError as error:
-            raise RuleError(f"`exclude` of category `{category_id}`: {error}") from None
+        exclude = tuple(_phrases(body.get("exclude", []), f"{where}: `exclude`", gap=gap, irregular=irregular))
+        threshold = body.get("threshold", old.threshold)
+        count = body.get("max_count", default_count if default_count is not None else old.max_count)
         category_rules[category_id] = CategoryRules(
-            threshold=float(body.get("threshold", old.threshold)),
+            threshold=_number(threshold, f"{where}: `threshold`", high=MAX_THRESHOLD),
             exclude=old.exclude + exclude,
-            max_count=int(body.get("max_count", settings.get("max_count", old.max_count))),
+            max_count=_integer(count, f"{where}: `max_count`", low=1, high=MAX_COUNT),
         )
-        for entry in body.get("rules", []):
-            try:
-                rules.append(_file_rule(category_id, entry, gap=gap, irregular=irregular))
-            except RuleError as error:
-                raise RuleError(f"rule `{category_id}/{entry.get('id')}`: {error}") from None
+        entries = body.get("rules", [])
+        if not isinstance(entries, list):
+            raise RuleError(f"{where}: `rules` must be a list of rule objects, not {_kind(entries)}")
+        for index, entry in enumerate(entries):
+            rules.append(_file_rule(category_id, index, entry, gap=gap, irregular=irregular))
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
-            raise RuleError(f"rule id `{rule.id}` appears twice")
+            raise RuleError(f"rule `{rule.id}`: the id appears twice")
         seen.add(rule.id)
     return new_categories, rules, category_rules, negation
-
-
-@cache
-def _rules_document(path: Traversable = RULES_FILE) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def default_irregular() -> dict[str, list[str]]:
-    return dict(_rules_document().get("irregular", {}))
 
 
 @cache
 def default_ruleset() -> Ruleset:
     """The shipped rules over the shipped taxonomy; read once per process."""
     taxonomy = default_taxonomy()
-    categories, rules, category_rules, negation = parse_rules(_rules_document(), taxonomy)
+    categories, rules, category_rules, negation = parse_rules(rules_document(), taxonomy)
     if categories:
         raise RuleError(f"data/warnings/rules.json names categories missing from the taxonomy: {categories}")
     missing = [cid for cid in taxonomy.ids if not any(rule.category == cid for rule in rules)]
@@ -537,15 +273,17 @@ def load_rules_file(path: Path, base: Ruleset | None = None) -> Ruleset:
     """The defaults plus a rules file in the same format as ``data/warnings/rules.json``."""
     base = base or default_ruleset()
     try:
+        if path.stat().st_size > MAX_RULES_FILE_BYTES:
+            raise RuleError(f"the file is larger than {MAX_RULES_FILE_BYTES >> 20} MB; split it or trim it")
+        # NaN and Infinity parse as floats here and are refused by the field check, which names the field.
         raw = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise RuleError(f"cannot read rules file {path}: {error.strerror}") from None
+        raise RuleError(f"cannot read the file: {error.strerror or error}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise RuleError(f"rules file {path} is not valid JSON: {error}") from None
+        raise RuleError(f"not valid JSON: {error}") from None
+    except RecursionError:
+        raise RuleError("the JSON nests too deeply; a rules file is a few levels of objects and lists") from None
     if not isinstance(raw, dict):
-        raise RuleError(f"rules file {path} must hold a JSON object with `categories`")
-    try:
-        categories, rules, category_rules, _ = parse_rules(raw, base.taxonomy, base=base)
-    except (KeyError, TypeError, ValueError) as error:
-        raise RuleError(f"rules file {path} has a malformed entry: {error}") from None
+        raise RuleError(f"the file must hold a JSON object with `categories`, not {_kind(raw)}")
+    categories, rules, category_rules, _ = parse_rules(raw, base.taxonomy, base=base)
     return base.extended(categories=categories, rules=rules, category_rules=category_rules)

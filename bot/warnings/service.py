@@ -1,62 +1,58 @@
-"""Warnings backed by storage: a server's ruleset, stored scans, headers, and admin changes.
+"""Warnings use cases: a server's ruleset, stored scans, headers, admin changes, reviews, reports.
 
-Every query is scoped by guild id. A server's ruleset (defaults + its categories and rules
-- what it disabled) is compiled once and cached per database and server, keyed by a version
-number that every change bumps in the same transaction, so the matcher is rebuilt exactly
-when the rules change. Every change then re-scans that server's stories.
+Every query is scoped by guild id and lives in :mod:`bot.warnings.store`; this module holds
+the decisions, the transactions and the caches. A server's ruleset (defaults + its categories
+and rules - what it disabled) is cached per database and server, keyed by a version number
+that every change bumps in the same transaction. Matchers are compiled and stories scanned
+in the worker processes (``workers`` given to a call, or registered once for the database with
+:func:`use_workers`, which the bot does when the warnings cog loads), so a heavy rule
+set never stalls the event loop; without it (tools, tests) they run in a thread.
+
+What members see on a chapter: the author's declared warnings, confident detections, the
+admins' story overrides and their per-chapter confirmations. ``possible`` detections are for
+admins to confirm or dismiss; a dismissed one is not offered again.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 import weakref
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import aiosqlite
 
 from bot.db import Database
 from bot.errors import UserError
-from bot.guilds import ensure_guild
-from bot.story.model import HeaderWarning, Story
-from bot.warnings.engine import SOURCE_RANK, ScanReport, scan
-from bot.warnings.rules import (
-    MAX_CUSTOM_RULES,
-    RULE_KINDS,
-    CategoryRules,
-    Rule,
-    RuleError,
-    Ruleset,
-    admin_rule,
-    default_ruleset,
-)
+from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
+from bot.story.store import list_story_ids, load_story
+from bot.warnings import store
+from bot.warnings.declared import Declared
+from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker
+from bot.warnings.matcher import compile_in_worker
+from bot.warnings.model import CategoryRules, Rule, RuleError, Ruleset
+from bot.warnings.patterns import MAX_CUSTOM_RULES, RULE_KINDS, admin_rule
+from bot.warnings.rules import default_ruleset
+from bot.warnings.store import CustomRule, Report
 from bot.warnings.taxonomy import CATEGORY_ID, Category, Taxonomy
+from bot.worker import Workers
+
+__all__ = ["MAX_CUSTOM_RULES", "RULE_KINDS", "CustomRule", "Report"]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-MAX_LABEL_CHARS = 60
-MAX_DESCRIPTION_CHARS = 200
 OVERRIDE_ACTIONS = ("add", "remove")
 # Shown last in headers when the author chose not to use archive warnings: unwarned, not safe.
 UNWARNED = HeaderWarning("unwarned", "Unwarned: the author chose not to use warnings", "declared")
-
-
-@dataclass(frozen=True, slots=True)
-class CustomRule:
-    id: int
-    category: str
-    kind: str
-    pattern: str
-
-    @property
-    def rule_id(self) -> str:
-        return f"custom:{self.id}"
-
-    def describe(self) -> str:
-        return f"#{self.id} [{self.category}] {self.kind}: {self.pattern}"
+COMPILE_SECONDS = 5.0  # a server's whole matcher, in a worker; refused past it
+SCAN_SECONDS = 60.0  # one story with a server's rules, in a worker
+MAX_TEST_PARAGRAPHS = 200
+CONFIRMED, DISMISSED = "confirmed", "dismissed"
 
 
 @dataclass(slots=True)
@@ -66,11 +62,12 @@ class _CacheEntry:
 
 
 class RulesetCache:
-    """Compiled rulesets of one database, per server; counts builds so tests can see reuse."""
+    """Rulesets of one database, per server, and the worker pool that compiles and scans for it."""
 
     def __init__(self) -> None:
         self.entries: dict[int, _CacheEntry] = {}
         self.builds = 0
+        self.workers: Workers | None = None
 
 
 # Keyed by the Database object and dropped with it: no connection or bot is created here.
@@ -84,8 +81,25 @@ def cache_for(db: Database) -> RulesetCache:
     return cache
 
 
-def _now(now: float | None) -> float:
+def now_or_clock(now: float | None) -> float:
     return time.time() if now is None else now
+
+
+def use_workers(db: Database, workers: Workers | None) -> None:
+    """Compile and scan for this database in ``workers`` even when a caller (a header, a reminder)
+    does not pass them: the bot registers its pool once, so no path compiles on the event loop."""
+    cache_for(db).workers = workers
+
+
+def _pool(db: Database, workers: Workers | None) -> Workers | None:
+    return workers if workers is not None else cache_for(db).workers
+
+
+async def _off_loop(workers: Workers | None, what: str, function: Callable[..., T], *args: Any, time_limit: float) -> T:
+    """In a worker process when the bot gave us its pool; in a thread for tools and tests."""
+    if workers is not None:
+        return await workers.run(what, function, *args, time_limit=time_limit)
+    return await asyncio.to_thread(function, *args)
 
 
 # ---------------------------------------------------------------------------------------
@@ -93,31 +107,20 @@ def _now(now: float | None) -> float:
 
 
 async def rules_version(db: Database, guild_id: int) -> int:
-    value = await db.fetch_value("SELECT version FROM warning_rule_versions WHERE guild_id = ?", (guild_id,))
-    return int(value or 0)
+    return await store.rules_version(db, guild_id)
 
 
 async def custom_categories(db: Database, guild_id: int) -> list[tuple[Category, float]]:
-    rows = await db.fetch_all(
-        "SELECT id, label, description, threshold FROM warning_categories WHERE guild_id = ? ORDER BY id",
-        (guild_id,),
-    )
-    return [(Category(r["id"], r["label"], r["description"], "custom", None, True), r["threshold"]) for r in rows]
+    return await store.custom_categories(db, guild_id)
 
 
 async def list_rules(db: Database, guild_id: int) -> list[CustomRule]:
-    rows = await db.fetch_all(
-        "SELECT id, category, kind, pattern FROM warning_rules WHERE guild_id = ? ORDER BY id", (guild_id,)
-    )
-    return [CustomRule(r["id"], r["category"], r["kind"], r["pattern"]) for r in rows]
+    return await store.list_rules(db, guild_id)
 
 
 async def disabled_targets(db: Database, guild_id: int) -> tuple[set[str], set[str]]:
     """(default rule ids, category ids) this server switched off."""
-    rows = await db.fetch_all("SELECT target_kind, target FROM warning_disabled WHERE guild_id = ?", (guild_id,))
-    rules = {r["target"] for r in rows if r["target_kind"] == "rule"}
-    categories = {r["target"] for r in rows if r["target_kind"] == "category"}
-    return rules, categories
+    return await store.disabled_targets(db, guild_id)
 
 
 async def guild_taxonomy(db: Database, guild_id: int) -> Taxonomy:
@@ -125,17 +128,91 @@ async def guild_taxonomy(db: Database, guild_id: int) -> Taxonomy:
     return default_ruleset().taxonomy.with_custom(category for category, _ in await custom_categories(db, guild_id))
 
 
-async def _build_ruleset(db: Database, guild_id: int) -> Ruleset:
-    categories = await custom_categories(db, guild_id)
-    rules: list[Rule] = []
-    for custom in await list_rules(db, guild_id):
-        try:
-            rules.append(admin_rule(custom.rule_id, custom.category, custom.kind, custom.pattern))
-        except RuleError as error:  # stored before a stricter check; keep scanning without it
-            log.warning("guild %s: skipping rule #%s: %s", guild_id, custom.id, error)
-    off_rules, off_categories = await disabled_targets(db, guild_id)
+@dataclass(frozen=True, slots=True)
+class CategoryOverview:
+    """One line of ``/warnings categories``: a category and what this server changed about it."""
+
+    category: Category
+    server_rules: int = 0
+    default_rules_off: int = 0
+    detection_off: bool = False
+
+
+async def category_overview(db: Database, guild_id: int) -> list[CategoryOverview]:
+    taxonomy = await guild_taxonomy(db, guild_id)
+    off_rules, off_categories = await store.disabled_targets(db, guild_id)
+    per_category = Counter(rule.category for rule in await store.list_rules(db, guild_id))
+    rules_off = Counter(rule_id.split("/", 1)[0] for rule_id in off_rules)
+    return [CategoryOverview(c, per_category[c.id], rules_off[c.id], c.id in off_categories) for c in taxonomy]
+
+
+@dataclass(frozen=True, slots=True)
+class RulesOverview:
+    custom: list[CustomRule]
+    off_rules: set[str]
+    off_categories: set[str]
+    default_rules: int
+
+
+async def rules_overview(db: Database, guild_id: int) -> RulesOverview:
+    """``/warnings rules list``: the server's rules, what it switched off, how many defaults apply."""
+    off_rules, off_categories = await store.disabled_targets(db, guild_id)
+    return RulesOverview(await store.list_rules(db, guild_id), off_rules, off_categories, len(default_ruleset().rules))
+
+
+# Autocomplete: (name shown, value) pairs, at most ``limit``.
+
+
+async def category_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    taxonomy = await guild_taxonomy(db, guild_id)
+    return [(f"{c.label} ({c.id})", c.id) for c in taxonomy.search(typed, limit)]
+
+
+async def rule_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    needle = typed.strip().lower().lstrip("#")
+    found = [rule for rule in await store.list_rules(db, guild_id) if needle in rule.describe().lower()]
+    return [(rule.describe(), str(rule.id)) for rule in found[:limit]]
+
+
+async def disable_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    """Categories and default rules that are still on."""
+    needle = typed.strip().lower()
+    taxonomy = await guild_taxonomy(db, guild_id)
+    off_rules, off_categories = await store.disabled_targets(db, guild_id)
+    choices = [
+        (f"category: {c.label} ({c.id})", c.id) for c in taxonomy.search(needle, limit) if c.id not in off_categories
+    ]
+    choices += [
+        (f"rule: {rule.id} — {rule.source}", rule.id)
+        for rule in default_ruleset().rules
+        if needle in rule.id and rule.id not in off_rules
+    ]
+    return choices[:limit]
+
+
+async def enable_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    """What this server switched off."""
+    needle = typed.strip().lower()
+    off_rules, off_categories = await store.disabled_targets(db, guild_id)
+    targets = [("category", name) for name in sorted(off_categories)] + [("rule", name) for name in sorted(off_rules)]
+    return [(f"{kind}: {name}", name) for kind, name in targets if needle in name][:limit]
+
+
+def _custom_rule(custom: CustomRule) -> Rule | None:
+    try:
+        return admin_rule(custom.rule_id, custom.category, custom.kind, custom.pattern)
+    except RuleError as error:  # stored before a stricter check; keep scanning without it
+        log.warning("skipping rule #%s: %s", custom.id, error)
+        return None
+
+
+def _assemble(
+    categories: list[tuple[Any, float]], customs: list[CustomRule], off_rules: set[str], off_categories: set[str]
+) -> Ruleset:
+    """A server's ruleset from what it stored (admin rules are re-checked, which compiles each)."""
+    rules = [rule for rule in map(_custom_rule, customs) if rule is not None]
     if not (categories or rules or off_rules or off_categories):
-        return default_ruleset()  # most servers: one compiled matcher shared by all of them
+        return default_ruleset()  # most servers: one ruleset, one compiled matcher per process
     return default_ruleset().extended(
         categories=[category for category, _ in categories],
         rules=rules,
@@ -145,14 +222,26 @@ async def _build_ruleset(db: Database, guild_id: int) -> Ruleset:
     )
 
 
-async def ruleset_for_guild(db: Database, guild_id: int) -> Ruleset:
-    """The server's compiled ruleset, rebuilt only when its version moved."""
+async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | None = None) -> Ruleset:
+    """The server's ruleset, rebuilt only when its version moved (checked off the loop)."""
+    workers = _pool(db, workers)
     cache = cache_for(db)
-    version = await rules_version(db, guild_id)
+    version = await store.rules_version(db, guild_id)
     entry = cache.entries.get(guild_id)
     if entry is None or entry.version != version:
-        ruleset = await _build_ruleset(db, guild_id)
-        ruleset.matcher()
+        categories = await store.custom_categories(db, guild_id)
+        customs = await store.list_rules(db, guild_id)
+        off_rules, off_categories = await store.disabled_targets(db, guild_id)
+        ruleset = await _off_loop(
+            workers,
+            "Checking this server's rules",
+            _assemble,
+            categories,
+            customs,
+            off_rules,
+            off_categories,
+            time_limit=COMPILE_SECONDS,
+        )
         cache.builds += 1
         entry = cache.entries[guild_id] = _CacheEntry(version, ruleset)
     return entry.ruleset
@@ -162,80 +251,82 @@ async def ruleset_for_guild(db: Database, guild_id: int) -> Ruleset:
 # Scans
 
 
-async def scan_for_guild(db: Database, guild_id: int, story: Story) -> ScanReport:
-    """The story scanned with this server's rules (in a thread: a long book takes a moment)."""
-    ruleset = await ruleset_for_guild(db, guild_id)
-    return await asyncio.to_thread(scan, story, ruleset)
+async def scan_for_guild(db: Database, guild_id: int, story: Story, *, workers: Workers | None = None) -> ScanReport:
+    """The story scanned with this server's rules, off the event loop."""
+    workers = _pool(db, workers)
+    ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
+    if workers is None:
+        return await asyncio.to_thread(scan, story, ruleset)
+    return await workers.run(
+        "Scanning the story for warnings", scan_in_worker, ruleset, story, None, time_limit=SCAN_SECONDS
+    )
+
+
+def _text_story(text: str) -> Story:
+    paragraphs = [" ".join(p.split()) for p in text.replace("\r", "").split("\n") if p.strip()]
+    if not paragraphs:
+        raise UserError("Give some text to check, e.g. `/warnings test text:Nobody died.`")
+    return Story(StoryMeta("test"), [Chapter(1, None, [Scene(paragraphs[:MAX_TEST_PARAGRAPHS])])], "txt")
+
+
+async def test_text(db: Database, guild_id: int, text: str, *, workers: Workers | None = None) -> ScanReport:
+    """``/warnings test``: a piece of text scanned as a one-chapter story, nothing declared or stored."""
+    story = _text_story(text)
+    workers = _pool(db, workers)
+    ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
+    if workers is None:
+        return await asyncio.to_thread(scan, story, ruleset, declared=Declared())
+    return await workers.run("Checking that text", scan_in_worker, ruleset, story, Declared(), time_limit=SCAN_SECONDS)
 
 
 async def save_scan(
     tx: aiosqlite.Connection, guild_id: int, story_id: int, report: ScanReport, *, rules_version: int = 0
 ) -> None:
     """Store a scan inside the caller's transaction (next to the story it belongs to)."""
-    await tx.execute(
-        "INSERT INTO story_scans (story_id, guild_id, rules_version, report, scanned_at) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (story_id) DO UPDATE SET rules_version = excluded.rules_version, "
-        "report = excluded.report, scanned_at = excluded.scanned_at WHERE story_scans.guild_id = excluded.guild_id",
-        (story_id, guild_id, rules_version, json.dumps(report.to_record(), ensure_ascii=False), time.time()),
-    )
-    await tx.execute("DELETE FROM chapter_warnings WHERE story_id = ? AND guild_id = ?", (story_id, guild_id))
-    await tx.executemany(
-        "INSERT INTO chapter_warnings (story_id, guild_id, chapter, warning_id, score) VALUES (?, ?, ?, ?, ?)",
-        [
-            (story_id, guild_id, chapter.number, found.id, found.score)
-            for chapter in report.chapters
-            for found in chapter.warnings
-        ],
-    )
+    await store.save_scan(tx, guild_id, story_id, report, rules_version=rules_version, now=time.time())
 
 
 async def stored_scan(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
-    row = await db.fetch_one("SELECT report FROM story_scans WHERE guild_id = ? AND story_id = ?", (guild_id, story_id))
-    return None if row is None else ScanReport.from_record(json.loads(row["report"]))
+    found = await store.stored_scan(db, guild_id, story_id)
+    return None if found is None else found[0]
 
 
-async def rescan_story(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
-    from bot.story.store import load_story
-
+async def rescan_story(
+    db: Database, guild_id: int, story_id: int, *, workers: Workers | None = None
+) -> ScanReport | None:
     story = await load_story(db, guild_id, story_id)
     if story is None:
         return None
-    version = await rules_version(db, guild_id)
-    report = await scan_for_guild(db, guild_id, story)
+    version = await store.rules_version(db, guild_id)
+    report = await scan_for_guild(db, guild_id, story, workers=workers)
     async with db.transaction() as tx:
-        exists = await (
-            await tx.execute("SELECT 1 FROM stories WHERE id = ? AND guild_id = ?", (story_id, guild_id))
-        ).fetchone()
-        if exists:  # the story may have been removed while it was being scanned
-            await save_scan(tx, guild_id, story_id, report, rules_version=version)
+        if await store.story_exists(tx, guild_id, story_id):  # it may have been removed while it was scanned
+            await store.save_scan(tx, guild_id, story_id, report, rules_version=version, now=time.time())
     return report
 
 
-async def rescan_guild(db: Database, guild_id: int) -> int:
+async def rescan_guild(db: Database, guild_id: int, *, workers: Workers | None = None) -> int:
     """Scan every story of the server again with its current rules; returns how many."""
-    from bot.story.store import list_story_ids
-
     count = 0
     for story_id in await list_story_ids(db, guild_id):
-        if await rescan_story(db, guild_id, story_id) is not None:
+        if await rescan_story(db, guild_id, story_id, workers=workers) is not None:
             count += 1
     return count
 
 
-async def _report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
-    """The stored scan; a story stored before its scan (or an old row) is scanned now."""
-    report = await stored_scan(db, guild_id, story_id)
-    if report is None:
-        report = await rescan_story(db, guild_id, story_id)
-    return report
+async def stored_report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
+    """The stored scan; one made before the story's rules last changed (or missing) is made again."""
+    found = await store.stored_scan(db, guild_id, story_id)
+    if found is not None:
+        report, version = found
+        if version == await store.rules_version(db, guild_id):
+            return report
+        log.info("guild %s: story %s was scanned with older rules; scanning again", guild_id, story_id)
+    return await rescan_story(db, guild_id, story_id)
 
 
 async def overrides(db: Database, guild_id: int, story_id: int) -> dict[str, str]:
-    rows = await db.fetch_all(
-        "SELECT warning_id, action FROM warning_overrides WHERE guild_id = ? AND story_id = ? ORDER BY warning_id",
-        (guild_id, story_id),
-    )
-    return {r["warning_id"]: r["action"] for r in rows}
+    return await store.overrides(db, guild_id, story_id)
 
 
 def _merge(
@@ -243,8 +334,9 @@ def _merge(
     declared: Iterable[str],
     detected: dict[str, float],
     story_overrides: dict[str, str],
+    confirmed: Iterable[str] = (),
 ) -> list[HeaderWarning]:
-    """Declared + detected + overrides, overrides winning, strongest first."""
+    """Declared + detected + overrides + confirmations, admins winning, strongest first."""
     entries: dict[str, tuple[str, float]] = {}
     for warning_id in declared:
         entries[warning_id] = ("declared", 0.0)
@@ -255,35 +347,40 @@ def _merge(
             entries.pop(warning_id, None)
         else:
             entries[warning_id] = ("override", entries.get(warning_id, ("", 0.0))[1])
+    for warning_id in confirmed:  # a confirmation is about one chapter: more specific than the story's
+        entries[warning_id] = ("override", entries.get(warning_id, ("", 0.0))[1])
     ordered = sorted(entries.items(), key=lambda item: (SOURCE_RANK.get(item[1][0], 9), -item[1][1], item[0]))
     return [HeaderWarning(warning_id, taxonomy.label(warning_id), source) for warning_id, (source, _) in ordered]
 
 
+def declared_ids(report: ScanReport) -> list[str]:
+    return [w.id for w in report.warnings if w.source in ("declared", "both")]
+
+
 async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
     """What a chapter's header shows: the story's declared warnings, what this chapter's text
-    shows, and the admins' overrides for the story, strongest first."""
-    report = await _report(db, guild_id, story_id)
+    shows, the admins' overrides for the story and their confirmations for this chapter."""
+    report = await stored_report(db, guild_id, story_id)
     if report is None:
         return []
-    rows = await db.fetch_all(
-        "SELECT warning_id, score FROM chapter_warnings WHERE guild_id = ? AND story_id = ? AND chapter = ?",
-        (guild_id, story_id, chapter),
-    )
-    declared = [w.id for w in report.warnings if w.source in ("declared", "both")]
-    detected = {r["warning_id"]: r["score"] for r in rows}
+    detected = await store.chapter_scores(db, guild_id, story_id, chapter)
+    decisions = await store.reviews(db, guild_id, story_id)
+    confirmed = [wid for (number, wid), decision in decisions.items() if number == chapter and decision == CONFIRMED]
     taxonomy = await guild_taxonomy(db, guild_id)
-    merged = _merge(taxonomy, declared, detected, await overrides(db, guild_id, story_id))
+    merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
     return [*merged, UNWARNED] if report.unwarned else merged
 
 
 async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[HeaderWarning]:
-    report = await _report(db, guild_id, story_id)
+    """The whole story's warnings, as ``/story info`` shows them (confirmations of any chapter count)."""
+    report = await stored_report(db, guild_id, story_id)
     if report is None:
         return []
-    declared = [w.id for w in report.warnings if w.source in ("declared", "both")]
     detected = {w.id: w.score for w in report.warnings if w.source in ("detected", "both")}
+    decisions = await store.reviews(db, guild_id, story_id)
+    confirmed = sorted({wid for (_, wid), decision in decisions.items() if decision == CONFIRMED})
     taxonomy = await guild_taxonomy(db, guild_id)
-    merged = _merge(taxonomy, declared, detected, await overrides(db, guild_id, story_id))
+    merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
     return [*merged, UNWARNED] if report.unwarned else merged
 
 
@@ -291,15 +388,7 @@ async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[Hea
 # Admin changes: validated first, written in one transaction with a version bump, then rescan
 
 
-async def _bump(tx: aiosqlite.Connection, guild_id: int) -> None:
-    await tx.execute(
-        "INSERT INTO warning_rule_versions (guild_id, version) VALUES (?, 1) "
-        "ON CONFLICT (guild_id) DO UPDATE SET version = version + 1",
-        (guild_id,),
-    )
-
-
-async def _require_category(db: Database, guild_id: int, category: str) -> Taxonomy:
+async def require_category(db: Database, guild_id: int, category: str) -> Taxonomy:
     taxonomy = await guild_taxonomy(db, guild_id)
     if category not in taxonomy:
         raise UserError(f"There is no warning category `{category}` here; pick one from the list.")
@@ -317,8 +406,14 @@ async def add_rule(
     now: float | None = None,
     new_category: bool = False,
     rescan: bool = True,
+    workers: Workers | None = None,
 ) -> CustomRule:
-    """A server rule; with ``new_category`` an unknown category is created for it (a custom one)."""
+    """A server rule; with ``new_category`` an unknown category is created for it (a custom one).
+
+    The pattern is checked, then the server's whole matcher with it is compiled in a worker:
+    a rule that would make it too slow to build is refused before anything is stored.
+    """
+    workers = _pool(db, workers)
     category = category.strip().lower()
     kind = kind.strip().lower()
     if kind not in RULE_KINDS:
@@ -332,65 +427,51 @@ async def add_rule(
         )
     if create and (not CATEGORY_ID.match(category) or len(category) > 40):
         raise UserError("A new category id is up to 40 lowercase letters or digits joined by hyphens, like `spiders`.")
-    checked = admin_rule("custom:new", category, kind, pattern)  # raises RuleError with the reason
+    checked = await _off_loop(
+        workers, "Checking that pattern", admin_rule, "custom:new", category, kind, pattern, time_limit=COMPILE_SECONDS
+    )
+    ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
+    trial = ruleset.extended(rules=[checked])
+    await _off_loop(workers, "Compiling this server's rules", compile_in_worker, trial, time_limit=COMPILE_SECONDS)
+    stamp = now_or_clock(now)
     async with db.transaction() as tx:
-        count = (
-            await (await tx.execute("SELECT count(*) FROM warning_rules WHERE guild_id = ?", (guild_id,))).fetchone()
-        )[0]
-        if count >= MAX_CUSTOM_RULES:
+        if await store.count_rules(tx, guild_id) >= MAX_CUSTOM_RULES:
             raise UserError(
                 f"This server already has {MAX_CUSTOM_RULES} custom rules, the limit. Remove one before adding another."
             )
-        duplicate = await (
-            await tx.execute(
-                "SELECT id FROM warning_rules WHERE guild_id = ? AND category = ? AND kind = ? AND pattern = ?",
-                (guild_id, category, kind, checked.source),
-            )
-        ).fetchone()
+        duplicate = await store.find_rule(tx, guild_id, category, kind, checked.source)
         if duplicate:
-            raise UserError(f"That rule already exists as #{duplicate[0]}.")
-        await ensure_guild(tx, guild_id, _now(now))
+            raise UserError(f"That rule already exists as #{duplicate}.")
         if create:
-            await tx.execute(
-                "INSERT INTO warning_categories (guild_id, id, label, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-                (guild_id, category, category.replace("-", " ").capitalize(), user_id, _now(now)),
-            )
-        cursor = await tx.execute(
-            "INSERT INTO warning_rules (guild_id, category, kind, pattern, created_by, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (guild_id, category, kind, checked.source, user_id, _now(now)),
-        )
-        rule_id = int(cursor.lastrowid or 0)
-        await _bump(tx, guild_id)
+            await store.insert_category(tx, guild_id, category, category.replace("-", " ").capitalize(), user_id, stamp)
+        rule_id = await store.insert_rule(tx, guild_id, category, kind, checked.source, user_id, stamp)
+        await store.bump_version(tx, guild_id)
     if rescan:
-        await rescan_guild(db, guild_id)
+        await rescan_guild(db, guild_id, workers=workers)
     return CustomRule(rule_id, category, kind, checked.source)
 
 
 def parse_rule_ref(text: str) -> int | None:
     """`#12`, `12` or `custom:12` (what autocomplete offers) as a rule number."""
     value = text.strip().removeprefix("custom:").removeprefix("#").split(" ", 1)[0]
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
-async def remove_rule(db: Database, guild_id: int, rule: str | int, *, rescan: bool = True) -> CustomRule:
+async def remove_rule(
+    db: Database, guild_id: int, rule: str | int, *, rescan: bool = True, workers: Workers | None = None
+) -> CustomRule:
     number = rule if isinstance(rule, int) else parse_rule_ref(rule)
     if number is None:
         raise UserError(f"`{rule}` is not a rule number; pick a rule from the list (e.g. `#3`).")
     async with db.transaction() as tx:
-        row = await (
-            await tx.execute(
-                "SELECT id, category, kind, pattern FROM warning_rules WHERE guild_id = ? AND id = ?",
-                (guild_id, number),
-            )
-        ).fetchone()
-        if row is None:
+        found = await store.get_rule(tx, guild_id, number)
+        if found is None:
             raise UserError(f"This server has no custom rule #{number}; `/warnings rules list` shows them.")
-        await tx.execute("DELETE FROM warning_rules WHERE guild_id = ? AND id = ?", (guild_id, number))
-        await _bump(tx, guild_id)
+        await store.delete_rule(tx, guild_id, number)
+        await store.bump_version(tx, guild_id)
     if rescan:
-        await rescan_guild(db, guild_id)
-    return CustomRule(row["id"], row["category"], row["kind"], row["pattern"])
+        await rescan_guild(db, guild_id, workers=workers)
+    return found
 
 
 async def _resolve_target(db: Database, guild_id: int, target: str) -> tuple[str, str]:
@@ -415,83 +496,29 @@ async def disable(
     user_id: int | None = None,
     now: float | None = None,
     rescan: bool = True,
+    workers: Workers | None = None,
 ) -> tuple[str, str]:
     kind, name = await _resolve_target(db, guild_id, target)
     async with db.transaction() as tx:
-        exists = await (
-            await tx.execute(
-                "SELECT 1 FROM warning_disabled WHERE guild_id = ? AND target_kind = ? AND target = ?",
-                (guild_id, kind, name),
-            )
-        ).fetchone()
-        if exists:
+        if not await store.insert_disabled(tx, guild_id, kind, name, user_id, now_or_clock(now)):
             raise UserError(f"The {kind} `{name}` is already disabled here.")
-        await ensure_guild(tx, guild_id, _now(now))
-        await tx.execute(
-            "INSERT INTO warning_disabled (guild_id, target_kind, target, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-            (guild_id, kind, name, user_id, _now(now)),
-        )
-        await _bump(tx, guild_id)
+        await store.bump_version(tx, guild_id)
     if rescan:
-        await rescan_guild(db, guild_id)
+        await rescan_guild(db, guild_id, workers=workers)
     return kind, name
 
 
-async def enable(db: Database, guild_id: int, target: str, *, rescan: bool = True) -> tuple[str, str]:
+async def enable(
+    db: Database, guild_id: int, target: str, *, rescan: bool = True, workers: Workers | None = None
+) -> tuple[str, str]:
     kind, name = await _resolve_target(db, guild_id, target)
     async with db.transaction() as tx:
-        cursor = await tx.execute(
-            "DELETE FROM warning_disabled WHERE guild_id = ? AND target_kind = ? AND target = ?",
-            (guild_id, kind, name),
-        )
-        if cursor.rowcount == 0:
+        if not await store.delete_disabled(tx, guild_id, kind, name):
             raise UserError(f"The {kind} `{name}` is not disabled, so there is nothing to enable.")
-        await _bump(tx, guild_id)
+        await store.bump_version(tx, guild_id)
     if rescan:
-        await rescan_guild(db, guild_id)
+        await rescan_guild(db, guild_id, workers=workers)
     return kind, name
-
-
-async def add_category(
-    db: Database,
-    guild_id: int,
-    *,
-    category_id: str,
-    label: str,
-    description: str = "",
-    threshold: float = 1.0,
-    user_id: int | None = None,
-    now: float | None = None,
-) -> Category:
-    category_id = category_id.strip().lower()
-    label = " ".join(label.split())
-    description = " ".join(description.split())
-    if not CATEGORY_ID.match(category_id) or len(category_id) > 40:
-        raise UserError("A category id is up to 40 lowercase letters or digits joined by hyphens, like `spiders`.")
-    if not label or len(label) > MAX_LABEL_CHARS:
-        raise UserError(f"Give the category a label of 1 to {MAX_LABEL_CHARS} characters.")
-    if len(description) > MAX_DESCRIPTION_CHARS:
-        raise UserError(f"Keep the description under {MAX_DESCRIPTION_CHARS} characters.")
-    if not 0 < threshold <= 100:
-        raise UserError("The threshold must be a number above 0 and at most 100.")
-    taxonomy = await guild_taxonomy(db, guild_id)
-    if category_id in taxonomy:
-        raise UserError(f"A category `{category_id}` already exists here.")
-    async with db.transaction() as tx:
-        await ensure_guild(tx, guild_id, _now(now))
-        await tx.execute(
-            "INSERT INTO warning_categories (guild_id, id, label, description, threshold, created_by, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (guild_id, category_id, label, description, threshold, user_id, _now(now)),
-        )
-        await _bump(tx, guild_id)
-    return Category(category_id, label, description, "custom", None, True)
-
-
-async def _require_story(db: Database, guild_id: int, story_id: int) -> None:
-    row = await db.fetch_one("SELECT 1 FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
-    if row is None:
-        raise UserError("That story is not in this server's library; pick one from the list.")
 
 
 async def set_override(
@@ -508,21 +535,8 @@ async def set_override(
     if action not in OVERRIDE_ACTIONS:
         raise UserError("An override either adds or removes a warning.")
     warning_id = warning_id.strip().lower()
-    await _require_story(db, guild_id, story_id)
-    await _require_category(db, guild_id, warning_id)
+    if not await store.story_exists(db, guild_id, story_id):
+        raise UserError("That story is not in this server's library; pick one from the list.")
+    await require_category(db, guild_id, warning_id)
     async with db.transaction() as tx:
-        await tx.execute(
-            "INSERT INTO warning_overrides (guild_id, story_id, warning_id, action, created_by, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (story_id, warning_id) DO UPDATE SET action = excluded.action, "
-            "created_by = excluded.created_by, created_at = excluded.created_at",
-            (guild_id, story_id, warning_id, action, user_id, _now(now)),
-        )
-
-
-async def clear_override(db: Database, guild_id: int, story_id: int, warning_id: str) -> bool:
-    async with db.transaction() as tx:
-        cursor = await tx.execute(
-            "DELETE FROM warning_overrides WHERE guild_id = ? AND story_id = ? AND warning_id = ?",
-            (guild_id, story_id, warning_id.strip().lower()),
-        )
-        return cursor.rowcount > 0
+        await store.upsert_override(tx, guild_id, story_id, warning_id, action, user_id, now_or_clock(now))

@@ -41,7 +41,7 @@ async def test_categories_show_the_servers_changes(club: Club) -> None:
     await club.slash("warnings rules add", member=club.admin, category="spiders", pattern="~spider", new_category=True)
     await club.slash("warnings rules disable", member=club.admin, target="vomit")
     text = (await club.slash("warnings categories", member=club.member))[0].text
-    assert "`spiders`" in text and "added by this server" in text and "+1 server rule(s)" in text
+    assert "`spiders`" in text and "added by this server" in text and "+1 server rule" in text
     assert "detection off" in text
 
 
@@ -170,6 +170,7 @@ ADMIN_COMMANDS = [
     ("warnings rules disable", {"target": "death"}),
     ("warnings rules enable", {"target": "death"}),
     ("warnings story", {"story": "Webs", "add": "death"}),
+    ("warnings review", {}),
 ]
 
 
@@ -198,3 +199,158 @@ async def test_imported_story_gets_its_warnings_in_story_info(club: Club, sample
     await club.slash("warnings rules add", member=club.admin, category="spiders", pattern="lamp", new_category=True)
     info = (await club.slash("story info", member=club.member, story="The Lamp at Gull Point"))[-1]
     assert "Spiders" in info.text
+
+
+# --- two tiers, reviews and reports (issue 13) ---------------------------------------------
+
+RED_FLOORS = Story(
+    StoryMeta("Red Floors"),
+    [
+        Chapter(1, None, [Scene(["There was blood on the floor.", "His hand was bleeding."])]),  # possible blood-gore
+        Chapter(2, None, [Scene(["They ate pancakes."])]),
+    ],
+    "txt",
+)
+
+
+def decide_id(action: str, story_id: int, chapter: int, warning: str) -> str:
+    return f"dogear:warn:{action}:{story_id}:{chapter}:{warning}"
+
+
+async def chapter_ids(club: Club, story_id: int, chapter: int) -> set[str]:
+    return {w.id for w in await club.run(service.chapter_warnings(club.bot.db, club.guild.id, story_id, chapter))}
+
+
+async def test_a_possible_warning_is_shown_to_admins_and_confirmed_for_everyone(club: Club) -> None:
+    story_id = await add_story(club, RED_FLOORS)
+    assert "blood-gore" not in await chapter_ids(club, story_id, 1)
+    info = (await club.slash("story info", member=club.member, story=str(story_id)))[-1]
+    assert "Blood and gore" not in info.text  # members never see a possible warning
+
+    shown = (await club.slash("warnings story", member=club.admin, story=str(story_id)))[-1]
+    assert shown.ephemeral and "Possible warnings" in shown.text and "Blood and gore" in shown.text
+    assert "blood on the floor" in shown.text  # its evidence
+    confirm = decide_id("c", story_id, 1, "blood-gore")
+    assert confirm in [b["custom_id"] for b in shown.buttons]
+
+    refused = await club.click(shown, confirm, member=club.member)
+    assert refused[-1].ephemeral and "Manage Server" in refused[-1].text
+    assert "blood-gore" not in await chapter_ids(club, story_id, 1)
+
+    done = await club.click(shown, confirm, member=club.admin)
+    assert done[-1].ephemeral and "Confirmed `blood-gore` for chapter 1" in done[-1].text
+    assert "blood-gore" in await chapter_ids(club, story_id, 1)
+    assert "blood-gore" not in await chapter_ids(club, story_id, 2)
+    info = (await club.slash("story info", member=club.member, story=str(story_id)))[-1]
+    assert "Blood and gore" in info.text
+    read = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
+    assert "Blood and gore" in read[0].content  # the chapter header
+    again = (await club.slash("warnings story", member=club.admin, story=str(story_id)))[-1]
+    assert "Possible warnings" not in again.text  # decided: not offered again
+
+
+async def test_report_posts_to_the_mod_channel_without_pings_and_review_buttons_survive_a_restart(
+    club: Club,
+) -> None:
+    story_id = await add_story(club, RED_FLOORS)
+    saved = await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
+    assert "Moderation channel (warning reports)" in saved[-1].text
+    choices = await club.autocomplete("warnings report", "story", "red", member=club.member)
+    assert choices[0]["value"] == str(story_id)
+    warning_choices = await club.autocomplete("warnings report", "warning", "vom", member=club.member)
+    assert warning_choices[0]["value"] == "vomit"
+
+    thanks = await club.slash(
+        "warnings report",
+        member=club.member,
+        story=str(story_id),
+        chapter=2,
+        warning="vomit",
+        note="@everyone he is sick <@&1> **loud**",
+    )
+    assert len(thanks) == 1 and thanks[0].ephemeral and "Thank you" in thanks[0].text
+    [posted] = club.messages(club.general_channel)
+    assert "Vomit" in posted.text and f"<@{club.member.user.id}>" in posted.content
+    assert not posted.message.pinged_everyone and not posted.message.pinged_users and not posted.message.pinged_roles
+    assert "\\*\\*loud\\*\\*" in posted.content  # the note's markdown is shown, not applied
+    assert decide_id("c", story_id, 2, "vomit") in [b["custom_id"] for b in posted.buttons]
+    # nobody but the moderators' channel learns who reported: no other message anywhere
+    assert club.messages(club.text_channel) == []
+
+    repeat = await club.slash("warnings report", member=club.member, story=str(story_id), chapter=2, warning="vomit")
+    assert "already reported" in repeat[-1].text and len(club.messages(club.general_channel)) == 1
+
+    review = (await club.slash("warnings review", member=club.admin))[-1]
+    assert review.ephemeral and "reported by 1 member" in review.text and "possible" in review.text
+    assert f"<@{club.member.user.id}>" not in review.content
+    await club.restart()
+    dismissed = await club.click(review, decide_id("d", story_id, 1, "blood-gore"), member=club.admin)
+    assert "Dismissed `blood-gore` for chapter 1" in dismissed[-1].text
+    confirmed = await club.click(posted, decide_id("c", story_id, 2, "vomit"), member=club.admin)
+    assert "Confirmed `vomit` for chapter 2" in confirmed[-1].text and "Closed 1 open report" in confirmed[-1].text
+    assert "vomit" in await chapter_ids(club, story_id, 2)
+    empty = (await club.slash("warnings review", member=club.admin))[-1]
+    assert "Nothing to review" in empty.text
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"story": "No Such Story", "chapter": 1, "warning": "vomit"}, "No story in this server's library"),
+        ({"chapter": 3, "warning": "vomit"}, "pick a chapter from 1 to 2"),
+        ({"chapter": 1, "warning": "dragons"}, "There is no warning `dragons`"),
+    ],
+)
+async def test_report_bad_input_gets_a_private_answer_and_stores_nothing(
+    club: Club, options: dict, message: str
+) -> None:
+    story_id = await add_story(club, RED_FLOORS)
+    replies = await club.slash("warnings report", member=club.member, **{"story": str(story_id), **options})
+    assert replies[-1].ephemeral and message in replies[-1].text
+    stored = await club.run(
+        club.bot.db.fetch_value("SELECT count(*) FROM warning_reports WHERE guild_id = ?", (club.guild.id,))
+    )
+    assert stored == 0
+
+
+async def test_story_add_shows_the_admin_possible_warnings_with_evidence(club: Club) -> None:
+    text = b"Title: Red Floors\n\nThere was blood on the floor.\n\nHis hand was bleeding.\n"
+    replies = await club.slash("story add", member=club.admin, file=("red.txt", text))
+    assert replies[-1].ephemeral and "**Possible**" in replies[-1].text and "Blood and gore" in replies[-1].text
+    assert "blood on the floor" in replies[-1].text
+
+
+async def test_a_strict_avoider_is_asked_about_a_possible_warning(club: Club) -> None:
+    story_id = await add_story(club, RED_FLOORS)
+    plain = await club.slash("prefs avoid", member=club.member, warning="blood-gore")
+    assert "Strict" not in plain[-1].text
+    read = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
+    assert "asked to avoid" not in read[0].text  # only possible: a plain avoid is not asked
+    strict = await club.slash("prefs avoid", member=club.member, warning="blood-gore", strict=True)
+    assert "Strict" in strict[-1].text
+    shown = await club.slash("prefs show", member=club.member)
+    assert "strict" in shown[-1].text
+    asked = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
+    assert len(asked) == 1 and "Blood and gore (possible)" in asked[0].text
+    assert asked[0].labels == ["Show it anyway"]
+
+
+async def test_a_report_is_kept_when_the_mod_channel_refuses_the_post(club: Club) -> None:
+    story_id = await add_story(club, RED_FLOORS)
+    saved = await club.slash("config set", member=club.admin, mod_channel=club.locked_channel)
+    assert "I am missing: Send Messages" in saved[-1].text
+    with club.expect_errors(403, 50013):
+        thanks = await club.slash("warnings report", member=club.member, story=str(story_id), chapter=2, warning="vomit")
+    assert thanks[-1].ephemeral and "Thank you" in thanks[-1].text
+    review = (await club.slash("warnings review", member=club.admin))[-1]
+    assert "Vomit" in review.text and "reported by 1 member" in review.text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [(r"\pL{990}x", "too large"), (r"\b", "matches empty text"), (r"\b\B?", "matches empty text"), ("x*", "empty")],
+)
+async def test_heavy_or_empty_matching_admin_regexes_are_refused(club: Club, pattern: str, message: str) -> None:
+    replies = await club.slash("warnings rules add", member=club.admin, category="death", pattern=pattern, kind="regex")
+    assert replies[-1].ephemeral and message in replies[-1].text
+    assert await club.run(service.list_rules(club.bot.db, club.guild.id)) == []

@@ -91,9 +91,9 @@ async def test_autocomplete_offers_server_warnings_and_own_avoided(db: Database)
 
 
 async def test_a_server_custom_category_can_be_avoided_there_only(db: Database) -> None:
-    from bot.warnings.service import add_category
+    from bot.warnings.service import add_rule
 
-    await add_category(db, A, category_id="spiders", label="Spiders", now=0.0)
+    await add_rule(db, A, category="spiders", pattern="~spider", new_category=True, now=0.0)
     assert await prefs.avoid(db, A, 7, "spiders") == ("spiders", True)
     assert ("spiders", "Spiders") in await prefs.search_warnings(db, A, "spid")
     assert await prefs.search_warnings(db, B, "spid") == []

@@ -145,7 +145,7 @@ async def test_overrides_win_over_detection_and_declarations(db: Database) -> No
     assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)] == ["vomit"]
     await service.rescan_guild(db, GUILD)  # a rescan keeps the admins' decisions
     assert "death" not in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
-    assert await service.clear_override(db, GUILD, story_id, "death")
+    await service.set_override(db, GUILD, story_id, "death", "add")  # an admin changes their mind
     assert "death" in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
     with pytest.raises(UserError, match="no warning category"):
         await service.set_override(db, GUILD, story_id, "dragons", "add")

@@ -35,7 +35,7 @@ def test_scan_json_has_the_exact_shape(tmp_path: Path, capsys: pytest.CaptureFix
     assert set(data) == {"story", "unwarned", "declared_unmapped", "warnings"}
     assert data["story"] == {"title": "The Ford"} and data["unwarned"] is False
     death = next(w for w in data["warnings"] if w["id"] == "death")
-    assert set(death) == {"id", "label", "source", "score", "evidence"}
+    assert set(death) == {"id", "label", "source", "tier", "score", "evidence"} and death["tier"] == "confident"
     assert death["source"] == "detected" and death["score"] >= 1
     assert set(death["evidence"][0]) == {"chapter", "paragraph", "text"}
     assert death["evidence"][0]["paragraph"] == 2
@@ -146,3 +146,31 @@ def test_eval_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], cont
 def test_every_shipped_eval_set_is_valid(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "eval", str(DATA_DIR / "warnings" / name), "--json")
     assert code == 0 and json.loads(out)["micro"]["p"] >= 0.75  # the rules stay precise on every set
+
+
+def test_eval_tier_picks_which_detections_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "tiers.jsonl"
+    thin = "There was blood on the floor.\n\nHis hand was bleeding."  # possible blood-gore only
+    lines = [{"text": thin, "labels": ["blood-gore"]}, {"text": "He died in the night.", "labels": ["death"]}]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    scores = {}
+    for tier in ("confident", "possible", "both"):
+        code, out, _ = run(capsys, "eval", str(path), "--json", "--tier", tier)
+        assert code == 0
+        scores[tier] = json.loads(out)["per_category"]
+    assert scores["confident"]["blood-gore"]["r"] == 0.0 and scores["confident"]["death"]["r"] == 1.0
+    assert scores["possible"]["blood-gore"]["r"] == 1.0 and scores["possible"]["death"]["r"] == 0.0
+    assert scores["both"]["blood-gore"]["r"] == 1.0 and scores["both"]["death"]["r"] == 1.0
+    code, _, err = run(capsys, "eval", str(path), "--tier", "maybe")
+    assert code == 2 and err.startswith("dogear: eval:") and len(err.strip().splitlines()) == 1
+
+
+def test_scan_lists_possible_warnings_with_their_tier(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "red.txt"
+    path.write_text("Title: Red\n\nThere was blood on the floor.\n\nHis hand was bleeding.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "scan", str(path), "--json")
+    assert code == 0
+    [warning] = json.loads(out)["warnings"]
+    assert (warning["id"], warning["tier"], warning["source"]) == ("blood-gore", "possible", "detected")
+    code, out, _ = run(capsys, "scan", str(path))
+    assert "Blood and gore [blood-gore] (detected, possible" in out

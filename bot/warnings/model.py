@@ -1,0 +1,156 @@
+"""The rule model: what a rule, a category's settings, negation and a ruleset are.
+
+Both the reader of rules files (:mod:`bot.warnings.rules`) and the matcher
+(:mod:`bot.warnings.matcher`) import this module and nothing of each other, so the matcher is
+typed and built outside the model (:func:`bot.warnings.matcher.matcher_for`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from bot.errors import UserError
+from bot.warnings.taxonomy import Category, Taxonomy
+
+DEFAULT_GAP = 4
+DEFAULT_MAX_COUNT = 3
+
+
+class RuleError(UserError):
+    """A rule or rules file that cannot be used; the message says what to change."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One detection rule. ``parts`` are RE2 patterns that must all match in one paragraph."""
+
+    id: str
+    category: str
+    kind: str  # "phrase", "near" (co-occurrence in a paragraph) or "regex"
+    source: str  # what the author of the rule wrote, for listings
+    parts: tuple[str, ...]
+    weight: float = 1.0
+    negatable: bool = True
+    unless: tuple[str, ...] = ()
+    custom: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryRules:
+    threshold: float = 1.0
+    exclude: tuple[str, ...] = ()  # idioms and figurative uses that cancel a hit they overlap
+    max_count: int = DEFAULT_MAX_COUNT  # paragraphs a single rule may count per chapter
+
+
+_CLAUSE_END = re.compile(r"[.!?;:,\u2014\u2013\"“”()]")
+_CONTEXT_WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Negation:
+    """A hit right after "nobody", "didn't", "no one got" ... within its clause does not count.
+
+    Checked on the words before a hit, which is cheaper than a regex and only runs on hits.
+    """
+
+    cues: tuple[str, ...]
+    fillers: tuple[str, ...]
+    window: int = 2
+    _cues_by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
+    _filler_set: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_last: dict[str, list[tuple[str, ...]]] = {}
+        for cue in {tuple(cue.lower().split()) for cue in self.cues}:
+            by_last.setdefault(cue[-1], []).append(cue)
+        self._cues_by_last.update({last: tuple(cues) for last, cues in by_last.items()})
+        object.__setattr__(self, "_filler_set", frozenset(word.lower() for word in self.fillers))
+
+    def prefix(self) -> str:
+        """An RE2 pattern for "a cue, then up to ``window`` fillers", put before a rule's pattern.
+
+        It may match more often than :meth:`is_negated` says yes (it ignores clause ends) but
+        never less, so the matcher can skip the exact check whenever it does not match.
+        """
+        cues = "|".join(
+            sorted((r"\W+".join(re.escape(w) for w in cue.split()) for cue in self.cues), key=len, reverse=True)
+        )
+        fillers = "|".join(re.escape(word) for word in self.fillers)
+        return rf"(?:\b(?:{cues})|n['’]t)\W+(?:(?:{fillers})\W+){{0,{self.window}}}"
+
+    def is_negated(self, before: str) -> bool:
+        """``before`` is the text just before a hit; only its last clause matters."""
+        clause = _CLAUSE_END.split(before)[-1]
+        words = _CONTEXT_WORDS.findall(clause.lower().replace("’", "'"))[-(self.window + 3) :]
+        if not words:
+            return False
+        for skipped in range(min(self.window, len(words)) + 1):
+            end = len(words) - skipped
+            if end <= 0:
+                break
+            if skipped and words[end] not in self._filler_set:
+                break
+            last = words[end - 1]
+            if last.endswith("n't"):
+                return True
+            for cue in self._cues_by_last.get(last, ()):
+                if len(cue) <= end and tuple(words[end - len(cue) : end]) == cue:
+                    return True
+        return False
+
+
+@dataclass(slots=True, eq=False, weakref_slot=True)
+class Ruleset:
+    """Everything a scan needs: categories, rules, thresholds, negation.
+
+    Compared by identity (the matcher cache is keyed by the object); :attr:`fingerprint` names
+    the content, so a worker process can reuse the matcher it compiled for an equal ruleset.
+    """
+
+    taxonomy: Taxonomy
+    rules: tuple[Rule, ...]
+    categories: dict[str, CategoryRules]
+    negation: Negation
+    _fingerprint: str = field(default="", repr=False)
+
+    def category_rules(self, category_id: str) -> CategoryRules:
+        return self.categories.get(category_id) or CategoryRules()
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of everything that changes what the matcher finds."""
+        if not self._fingerprint:
+            content = repr(
+                (
+                    self.rules,
+                    sorted(self.categories.items()),
+                    self.negation.cues,
+                    self.negation.fillers,
+                    self.negation.window,
+                    self.taxonomy.ids,
+                )
+            )
+            self._fingerprint = hashlib.sha256(content.encode("utf-8")).hexdigest()
+        return self._fingerprint
+
+    def extended(
+        self,
+        *,
+        categories: Iterable[Category] = (),
+        rules: Iterable[Rule] = (),
+        disabled_rules: Iterable[str] = (),
+        disabled_categories: Iterable[str] = (),
+        category_rules: Mapping[str, CategoryRules] | None = None,
+    ) -> Ruleset:
+        """A server's ruleset: the defaults plus its categories and rules, minus what it disabled."""
+        off_rules = set(disabled_rules)
+        off_categories = set(disabled_categories)
+        kept = tuple(
+            rule for rule in (*self.rules, *rules) if rule.id not in off_rules and rule.category not in off_categories
+        )
+        merged = dict(self.categories)
+        merged.update(category_rules or {})
+        return Ruleset(self.taxonomy.with_custom(categories), kept, merged, self.negation)

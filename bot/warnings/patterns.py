@@ -1,0 +1,184 @@
+"""Admin patterns with a bounded cost: RE2 only, a program-size budget, never empty-matching.
+
+A server's rules are compiled into the one matcher every scan of that server uses, so one
+admin's pattern must not cost the bot seconds or gigabytes (``\\pL{990}x`` is 13 characters
+and compiles to over a million instructions). Every pattern is compiled once here with a small
+``max_mem``, so a huge one fails fast, and its program size is checked against a budget that
+keeps 200 of the heaviest accepted rules well under a second to compile.
+"""
+
+from __future__ import annotations
+
+import re
+
+import re2
+
+from bot.warnings.model import Rule, RuleError
+from bot.warnings.phrases import compile_phrase, default_irregular
+
+MAX_PATTERN_CHARS = 500
+MAX_CUSTOM_RULES = 200
+RULE_KINDS = ("phrase", "regex")
+# RE2 program instructions per pattern. A case-insensitive ``\pL`` alone is ~1,200, so this
+# admits ``\pL+ing`` and two Unicode classes, and refuses ``\pL{3}`` and up.
+MAX_PROGRAM_SIZE = 2_500
+# Memory RE2 may use to compile one pattern: past it compilation stops at once ("too large").
+PATTERN_MAX_MEM = 1 << 20
+MATCHER_MAX_MEM = 64 << 20  # per compiled pattern used for evidence and exact checks
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+_ASSERTIONS = "bBAz"  # \b \B \A \z: zero-width, they never consume text
+
+
+def re2_options(max_mem: int = MATCHER_MAX_MEM) -> re2.Options:
+    options = re2.Options()
+    options.case_sensitive = False
+    options.max_mem = max_mem
+    return options
+
+
+def _unsupported_construct(pattern: str) -> str | None:
+    """Name the first backreference or lookaround outside a character class, if any."""
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            nxt = pattern[index + 1]
+            if not in_class and (nxt in "123456789" or (nxt in "kg" and pattern[index + 2 : index + 3] in ("<", "{"))):
+                return f"backreferences such as `\\{nxt}` are not supported"
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            if pattern.startswith("(?P=", index):
+                return "backreferences such as `(?P=name)` are not supported"
+            if _LOOKAROUND.match(pattern, index):
+                return "lookahead and lookbehind (`(?=`, `(?!`, `(?<=`, `(?<!`) are not supported"
+        index += 1
+    return None
+
+
+def without_assertions(pattern: str) -> str:
+    """The pattern with its zero-width assertions (``^ $ \\b \\B \\A \\z``) taken out.
+
+    If what is left can match the empty string, the pattern can match an empty string at some
+    position of some text (``\\b``, ``\\b\\B?``, ``x*``, ``^``): it would flag paragraphs for
+    nothing in them. Unsatisfiable leftovers such as ``\\b\\B`` are refused too, which is fine:
+    a rule made only of assertions finds nothing worth a warning.
+    """
+    out: list[str] = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            nxt = pattern[index + 1]
+            if nxt == "Q" and not in_class:  # \Q...\E quotes literally
+                close = pattern.find("\\E", index + 2)
+                close = len(pattern) if close == -1 else close
+                out.append(pattern[index : close + 2])
+                index = close + 2
+                continue
+            if not in_class and nxt in _ASSERTIONS:
+                index += 2
+                continue
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":  # a class: copy its opening, where `^` negates and a first `]` is literal
+            in_class = True
+            end = index + 1
+            end += pattern.startswith("^", end)
+            end += pattern.startswith("]", end)
+            out.append(pattern[index:end])
+            index = end
+            continue
+        elif char in "^$":
+            index += 1
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def can_match_empty(pattern: str) -> bool:
+    """Whether the pattern can match an empty string at some position of some text."""
+    stripped = without_assertions(pattern)
+    try:
+        compiled = re2.compile(stripped, re2_options())  # no larger than the pattern, which passed the budget
+    except re2.error:
+        return True  # only assertions were holding it together (``\b*``): nothing to look for
+    return compiled.fullmatch("") is not None
+
+
+def compile_checked(pattern: str, *, what: str = "the regex") -> re2._Regexp:
+    """Compile with the per-pattern memory cap and check the program-size budget."""
+    try:
+        compiled = re2.compile(pattern, re2_options(PATTERN_MAX_MEM))
+    except re2.error as error:
+        if "too large" in str(error):
+            raise RuleError(
+                f"{what} is too large to run on every paragraph; use fewer or smaller repeats "
+                f"and character classes (`\\pL{{100}}` is far over the limit)"
+            ) from None
+        raise RuleError(f"{what} does not compile: {error}. Check brackets and escapes.") from None
+    size = max(compiled.programsize, compiled.reverseprogramsize)
+    if size > MAX_PROGRAM_SIZE:
+        raise RuleError(
+            f"{what} compiles to {size:,} RE2 instructions; the limit is {MAX_PROGRAM_SIZE:,}. "
+            "Use fewer or smaller repeats and character classes."
+        )
+    return compiled
+
+
+def check_regex(pattern: str) -> str:
+    """An admin regex, validated: linear-time RE2 syntax, bounded size, never empty-matching."""
+    pattern = pattern.strip()
+    if not pattern:
+        raise RuleError("the pattern is empty: write the text or regex to look for")
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise RuleError(f"the pattern is {len(pattern)} characters long; the limit is {MAX_PATTERN_CHARS}")
+    problem = _unsupported_construct(pattern)
+    if problem:
+        raise RuleError(
+            f"{problem}: rules run on RE2, which guarantees linear time and has no "
+            "backreferences or lookaround. Rewrite the pattern without them."
+        )
+    compile_checked(pattern)
+    if can_match_empty(pattern):
+        raise RuleError(
+            "the regex matches empty text at some position (like `\\b` or `x*`), so it would flag paragraphs for nothing; "
+            "make it require some letters"
+        )
+    return pattern
+
+
+def check_phrase(pattern: str) -> str:
+    pattern = " ".join(pattern.split())
+    if not pattern:
+        raise RuleError("the phrase is empty: write the words to look for")
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise RuleError(f"the phrase is {len(pattern)} characters long; the limit is {MAX_PATTERN_CHARS}")
+    if not re.search(r"\w", pattern):
+        raise RuleError("the phrase has no letters or digits to look for")
+    compile_checked(compile_phrase(pattern, irregular=default_irregular()), what="the phrase")
+    return pattern
+
+
+def admin_rule(rule_id: str, category: str, kind: str, pattern: str, weight: float = 1.0) -> Rule:
+    """A server's rule as stored in SQLite, validated and compiled to the shared rule shape."""
+    if kind not in RULE_KINDS:
+        raise RuleError(f"kind must be `phrase` or `regex`, not `{kind}`")
+    if kind == "regex":
+        source = check_regex(pattern)
+        parts = (source,)
+    else:
+        source = check_phrase(pattern)
+        parts = (compile_phrase(source, irregular=default_irregular()),)
+    return Rule(id=rule_id, category=category, kind=kind, source=source, parts=parts, weight=weight, custom=True)

@@ -1,0 +1,208 @@
+"""The phrase language of rules, compiled to RE2 patterns.
+
+Used by default rules, ``--rules`` files and admin ``phrase`` rules. Words separated by
+spaces, matched case-insensitively as whole words:
+
+* ``word`` the word itself; ``self-harm`` also matches "self harm" and "selfharm";
+* ``~word`` the word and its inflections (``~die``: die, dies, died, dying);
+* ``word*`` any word starting with ``word``;
+* ``_`` any one word, ``#`` any number;
+* ``a b|c d`` either phrase; ``(a|b c)`` groups alternatives inside a phrase;
+* ``token?`` or ``(group)?`` may be missing;
+* ``...`` up to ``gap`` words (default 4) of anything, within one sentence; ``...2`` up to two.
+
+Irregular forms (``~die`` → died) come from the ``irregular`` table of the shipped rules file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib.resources.abc import Traversable
+from typing import Any
+
+from bot.paths import shipped
+from bot.warnings.model import DEFAULT_GAP, RuleError
+
+RULES_FILE = shipped("warnings", "rules.json")
+MAX_PHRASE_DEPTH = 10  # nested groups; deeper would only exhaust the parser's recursion
+
+# Between the words of a phrase: spaces, quotes, commas, dashes; never a sentence end.
+SEP = r"[^\w.!?;\n]+"
+_WORD = r"\w+"
+
+
+@cache
+def rules_document(path: Traversable = RULES_FILE) -> dict[str, Any]:
+    """The shipped rules file, read once per process."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def default_irregular() -> dict[str, list[str]]:
+    return dict(rules_document().get("irregular", {}))
+
+
+def _literal(text: str) -> str:
+    """A word or words as a pattern: hyphens and spaces interchangeable, curly apostrophes too."""
+    out = []
+    for char in text:
+        if char in "-  ":
+            out.append(r"[\s-]?" if char == "-" else r"\s+")
+        elif char in "'’":
+            out.append("['’]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def inflections(word: str, irregular: Mapping[str, Sequence[str]] | None = None) -> list[str]:
+    """Regular English forms of a verb or noun plus listed irregular ones.
+
+    Over-generating is harmless (a form nobody writes never matches) and under-generating
+    misses warnings, so doubled and undoubled consonants are both produced.
+    """
+    forms = {word}
+    forms.update((irregular or {}).get(word, ()))
+    if word.endswith("ie"):
+        forms.update({word + "s", word + "d", word[:-2] + "ying"})
+    elif word.endswith("ee"):
+        forms.update({word + "s", word + "d", word + "ing"})
+    elif word.endswith("e"):
+        forms.update({word + "s", word + "d", word[:-1] + "ing"})
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms.update({word[:-1] + "ies", word[:-1] + "ied", word + "ing"})
+    else:
+        plural = word + "es" if word.endswith(("s", "x", "z", "ch", "sh")) else word + "s"
+        forms.update({plural, word + "ed", word + "ing"})
+        if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+            forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+    return sorted(forms, key=len, reverse=True)
+
+
+_TOKEN = re.compile(r"\s+|\.\.\.\d{0,2}|[()|?]|[^\s()|?]+")
+
+
+class _PhraseParser:
+    """Recursive descent over the phrase language; emits one regex without capturing groups."""
+
+    def __init__(self, phrase: str, gap: int, irregular: Mapping[str, Sequence[str]]) -> None:
+        self.tokens = [t for t in _TOKEN.findall(phrase.strip().lower())]
+        self.pos = 0
+        self.gap = gap
+        self.irregular = irregular
+        self.depth = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> str:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def parse(self) -> str:
+        body = self.alternation()
+        if self.peek() is not None:
+            raise RuleError(f"unexpected `{self.peek()}`: check that every `(` has its `)`")
+        return body
+
+    def alternation(self) -> str:
+        options = [self.sequence()]
+        while self.peek() == "|":
+            self.take()
+            options.append(self.sequence())
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    def sequence(self) -> str:
+        # items: (regex, optional, separator-before) where separator is "" (adjacent), SEP or a gap
+        items: list[tuple[str, bool, str]] = []
+        separator = ""
+        while True:
+            token = self.peek()
+            if token is None or token in ("|", ")"):
+                break
+            if token.isspace():
+                self.take()
+                if items:
+                    separator = separator or SEP
+                continue
+            if token.startswith("..."):
+                self.take()
+                if not items:
+                    raise RuleError("`...` must stand between two words, not at the start of a phrase or group")
+                size = int(token[3:]) if token[3:] else self.gap
+                separator = f"(?:{SEP}{_WORD}){{0,{size}}}{SEP}"
+                continue
+            if token == "?":
+                raise RuleError("`?` must follow a word or a group")
+            atom = self.atom()
+            optional = self.peek() == "?"
+            if optional:
+                self.take()
+            items.append((atom, optional, separator if items else ""))
+            separator = ""
+        if not items:
+            raise RuleError("empty phrase or alternative: check for `||`, `()` or a `|` at the start or end")
+        if all(optional for _, optional, _ in items):
+            raise RuleError("every word of an alternative is optional, so it would match nothing at all")
+        if separator and separator != SEP:
+            raise RuleError("`...` must stand between two words, not at the end of a phrase or group")
+        out = []
+        lead_pending = ""  # a separator owed by an optional first item
+        for index, (atom, optional, sep) in enumerate(items):
+            if index == 0 and optional:
+                following = items[1][2] if len(items) > 1 else ""
+                out.append(f"(?:{atom}{following})?")
+                lead_pending = "skip"
+                continue
+            if lead_pending == "skip":
+                sep, lead_pending = "", ""
+            out.append(f"(?:{sep}{atom})?" if optional else sep + atom)
+        return "".join(out)
+
+    def atom(self) -> str:
+        token = self.take()
+        if token == "(":
+            self.depth += 1
+            if self.depth > MAX_PHRASE_DEPTH:
+                raise RuleError(f"groups nest more than {MAX_PHRASE_DEPTH} deep; write the phrase flatter")
+            inner = self.alternation()
+            self.depth -= 1
+            if self.peek() != ")":
+                raise RuleError("a `(` is never closed: add the missing `)`")
+            self.take()
+            return f"(?:{inner})"
+        if token == ")":
+            raise RuleError("a `)` has no matching `(`")
+        return self.word(token)
+
+    def word(self, token: str) -> str:
+        if token == "_":
+            return _WORD
+        if token == "#":
+            return r"\d+"
+        if token.startswith("~"):
+            word = token[1:]
+            if not re.fullmatch(r"[a-z]+", word):
+                raise RuleError(f"`~{word}`: inflection works on one plain word of letters")
+            return "(?:" + "|".join(re.escape(form) for form in inflections(word, self.irregular)) + ")"
+        if token.endswith("*"):
+            stem = token[:-1]
+            if not re.search(r"\w", stem):
+                raise RuleError(f"`{token}`: put at least one letter before `*`")
+            return _literal(stem) + r"\w*"
+        if "*" in token or "~" in token:
+            raise RuleError(f"`{token}`: `~` goes before a word and `*` only at its end")
+        if token == "_'s":
+            return _WORD + "['’]s"
+        return _literal(token)
+
+
+def compile_phrase(phrase: str, *, gap: int = DEFAULT_GAP, irregular: Mapping[str, Sequence[str]] | None = None) -> str:
+    """A phrase in the language above as one RE2-compatible pattern (also valid for ``re``)."""
+    if not phrase.strip():
+        raise RuleError("the phrase is empty: write the words to look for")
+    body = _PhraseParser(phrase, gap, irregular or {}).parse()
+    return r"\b" + body + r"\b"

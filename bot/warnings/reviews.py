@@ -1,0 +1,280 @@
+"""The club correcting its warnings: possible ones offered to admins, and members' reports.
+
+A possible warning (real evidence below the threshold) is shown to admins per chapter until
+one confirms it (it then shows on that chapter for everyone, through
+:func:`bot.warnings.service.chapter_warnings`) or dismisses it (never offered again). Members
+report what detection missed; a report is checked whole before anything is stored, one open
+report per member, chapter and warning, at most ``REPORTS_PER_DAY`` a day by the injected clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.db import Database
+from bot.errors import UserError
+from bot.story.model import HeaderWarning
+from bot.story.store import get_story_record, list_story_ids, resolve_story
+from bot.text import plural
+from bot.warnings import store
+from bot.warnings.engine import Evidence
+from bot.warnings.service import (
+    CONFIRMED,
+    DISMISSED,
+    declared_ids,
+    guild_taxonomy,
+    now_or_clock,
+    overrides,
+    require_category,
+    stored_report,
+    story_warnings,
+)
+from bot.warnings.store import Report
+
+MAX_NOTE_CHARS = 300
+REPORTS_PER_DAY = 20
+DAY_SECONDS = 86_400.0
+QUEUE_CAP = 100  # review items gathered per call
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleWarning:
+    story_id: int
+    chapter: int
+    id: str
+    label: str
+    score: float
+    evidence: tuple[Evidence, ...] = field(default=())
+
+
+async def possible_warnings(db: Database, guild_id: int, story_id: int) -> list[PossibleWarning]:
+    """This story's possible warnings per chapter that nobody decided on and no header shows yet."""
+    report = await stored_report(db, guild_id, story_id)
+    if report is None:
+        return []
+    decisions = await store.reviews(db, guild_id, story_id)
+    story_overrides = await overrides(db, guild_id, story_id)
+    declared = set(declared_ids(report))
+    taxonomy = await guild_taxonomy(db, guild_id)
+    found = []
+    for chapter in report.chapters:
+        for warning in chapter.possible:
+            if (chapter.number, warning.id) in decisions or warning.id in declared or warning.id in story_overrides:
+                continue
+            found.append(
+                PossibleWarning(
+                    story_id,
+                    chapter.number,
+                    warning.id,
+                    taxonomy.label(warning.id),
+                    warning.score,
+                    tuple(warning.evidence),
+                )
+            )
+    return found
+
+
+async def possible_in_chapter(db: Database, guild_id: int, story_id: int, chapter: int) -> list[PossibleWarning]:
+    return [p for p in await possible_warnings(db, guild_id, story_id) if p.chapter == chapter]
+
+
+async def _decide(
+    db: Database,
+    guild_id: int,
+    story_id: int,
+    chapter: int,
+    warning_id: str,
+    decision: str,
+    user_id: int | None,
+    now: float | None,
+) -> int:
+    warning_id = warning_id.strip().lower()
+    if not await store.story_exists(db, guild_id, story_id):
+        raise UserError("That story is no longer in this server's library; it may have been removed.")
+    await require_category(db, guild_id, warning_id)
+    stamp = now_or_clock(now)
+    async with db.transaction() as tx:
+        await store.upsert_review(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
+        return await store.close_reports(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
+
+
+async def confirm_warning(
+    db: Database,
+    guild_id: int,
+    story_id: int,
+    chapter: int,
+    warning_id: str,
+    *,
+    user_id: int | None = None,
+    now: float | None = None,
+) -> int:
+    """Show the warning on that chapter for everyone; closes its open reports (returns how many)."""
+    return await _decide(db, guild_id, story_id, chapter, warning_id, CONFIRMED, user_id, now)
+
+
+async def dismiss_warning(
+    db: Database,
+    guild_id: int,
+    story_id: int,
+    chapter: int,
+    warning_id: str,
+    *,
+    user_id: int | None = None,
+    now: float | None = None,
+) -> int:
+    """Stop offering the warning for that chapter; closes its open reports (returns how many)."""
+    return await _decide(db, guild_id, story_id, chapter, warning_id, DISMISSED, user_id, now)
+
+
+@dataclass(frozen=True, slots=True)
+class NewReport:
+    report: Report
+    story_title: str
+    label: str
+
+
+async def report_warning(
+    db: Database,
+    guild_id: int,
+    reporter_id: int,
+    *,
+    story: str,
+    chapter: int,
+    warning: str,
+    note: str = "",
+    now: float | None = None,
+) -> NewReport:
+    """A member's report that a chapter has a warning; checked whole before anything is stored."""
+    record = await resolve_story(db, guild_id, story)
+    if not 1 <= chapter <= record.chapter_count:
+        raise UserError(
+            f"“{record.title}” has {plural(record.chapter_count, 'chapter')}; "
+            f"pick a chapter from 1 to {record.chapter_count}."
+        )
+    taxonomy = await guild_taxonomy(db, guild_id)
+    warning_id = warning.strip().lower()
+    if warning_id not in taxonomy:
+        by_label = {category.label.lower(): category.id for category in taxonomy}
+        if warning_id not in by_label:
+            raise UserError(f"There is no warning `{warning.strip()[:60]}` here; pick one from the list.")
+        warning_id = by_label[warning_id]
+    note = " ".join(note.split())
+    if len(note) > MAX_NOTE_CHARS:
+        raise UserError(f"Keep the note to {MAX_NOTE_CHARS} characters (it has {len(note)}).")
+    stamp = now_or_clock(now)
+    async with db.transaction() as tx:
+        if await store.open_report_of(tx, guild_id, record.id, chapter, warning_id, reporter_id):
+            raise UserError("You already reported that warning for this chapter; an admin will look at it.")
+        if await store.reports_since(tx, guild_id, reporter_id, stamp - DAY_SECONDS) >= REPORTS_PER_DAY:
+            raise UserError(f"You have sent {REPORTS_PER_DAY} reports today, the daily limit. Try again tomorrow.")
+        report_id = await store.insert_report(tx, guild_id, record.id, chapter, warning_id, reporter_id, note, stamp)
+    report = Report(report_id, record.id, chapter, warning_id, reporter_id, note, "open", stamp)
+    return NewReport(report, record.title, taxonomy.label(warning_id))
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """One thing for an admin to decide: a chapter and warning, with the reports and evidence behind it."""
+
+    story_id: int
+    story_title: str
+    chapter: int
+    warning_id: str
+    label: str
+    reports: int = 0
+    notes: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple[list[ReviewItem], int]:
+    """Open reports first (grouped by chapter and warning), then possible warnings; (items, total).
+
+    Stories are read only until ``QUEUE_CAP`` items are found, so a large library costs a bounded
+    amount per call; a total of ``QUEUE_CAP`` means "at least that many".
+    """
+    taxonomy = await guild_taxonomy(db, guild_id)
+    titles: dict[int, str] = {}
+
+    async def title(story_id: int) -> str:
+        if story_id not in titles:
+            record = await get_story_record(db, guild_id, story_id)
+            titles[story_id] = record.title if record else f"story {story_id}"
+        return titles[story_id]
+
+    grouped: dict[tuple[int, int, str], list[Report]] = {}
+    for report in await store.open_reports(db, guild_id, limit=QUEUE_CAP * REPORTS_PER_DAY):
+        grouped.setdefault((report.story_id, report.chapter, report.warning_id), []).append(report)
+    items = [
+        ReviewItem(
+            story_id,
+            await title(story_id),
+            chapter,
+            warning_id,
+            taxonomy.label(warning_id),
+            len(reports),
+            tuple(r.note for r in reports if r.note),
+        )
+        for (story_id, chapter, warning_id), reports in grouped.items()
+    ]
+    for story_id in await list_story_ids(db, guild_id):
+        if len(items) >= QUEUE_CAP:
+            break
+        for possible in await possible_warnings(db, guild_id, story_id):
+            if (possible.story_id, possible.chapter, possible.id) in grouped:
+                continue
+            items.append(
+                ReviewItem(
+                    story_id,
+                    await title(story_id),
+                    possible.chapter,
+                    possible.id,
+                    possible.label,
+                    evidence=possible.evidence,
+                )
+            )
+    return items[:limit], min(len(items), QUEUE_CAP)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOverview:
+    """``/warnings story``: what members see, what admins hid, and what waits for a decision."""
+
+    story_id: int
+    title: str
+    changed: list[tuple[str, str]]  # (action, warning id) written by this call
+    warnings: list[HeaderWarning]
+    hidden: list[str]
+    possible: list[PossibleWarning]
+
+
+async def story_overview(
+    db: Database,
+    guild_id: int,
+    story: str,
+    *,
+    add: str | None = None,
+    remove: str | None = None,
+    user_id: int | None = None,
+    now: float | None = None,
+) -> StoryOverview:
+    """One story's warnings, after adding or removing story overrides (both checked, then written together)."""
+    record = await resolve_story(db, guild_id, story)
+    changes = [(action, value.strip().lower()) for action, value in (("add", add), ("remove", remove)) if value]
+    if len(changes) == 2 and changes[0][1] == changes[1][1]:
+        raise UserError("Choose either `add` or `remove` for one warning, not both.")
+    for _, warning_id in changes:
+        await require_category(db, guild_id, warning_id[:60])
+    if changes:
+        stamp = now_or_clock(now)
+        async with db.transaction() as tx:
+            for action, warning_id in changes:
+                await store.upsert_override(tx, guild_id, record.id, warning_id, action, user_id, stamp)
+    story_overrides = await overrides(db, guild_id, record.id)
+    return StoryOverview(
+        record.id,
+        record.title,
+        changes,
+        await story_warnings(db, guild_id, record.id),
+        [warning_id for warning_id, action in story_overrides.items() if action == "remove"],
+        await possible_warnings(db, guild_id, record.id),
+    )

@@ -1,0 +1,370 @@
+"""Warnings storage: plain SQL over the Database (or a transaction's connection), nothing else.
+
+Every query is scoped by guild id. The service decides what to call and when; these functions
+neither validate nor cache.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.db import Database
+from bot.guilds import ensure_guild
+from bot.warnings.engine import ScanReport
+from bot.warnings.taxonomy import Category
+
+Connection = Database | aiosqlite.Connection
+
+
+@dataclass(frozen=True, slots=True)
+class CustomRule:
+    id: int
+    category: str
+    kind: str
+    pattern: str
+
+    @property
+    def rule_id(self) -> str:
+        return f"custom:{self.id}"
+
+    def describe(self) -> str:
+        return f"#{self.id} [{self.category}] {self.kind}: {self.pattern}"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A member's report that a chapter has a warning Dogear does not show."""
+
+    id: int
+    story_id: int
+    chapter: int
+    warning_id: str
+    reporter_id: int
+    note: str
+    status: str
+    created_at: float
+
+
+async def _one(conn: Connection, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
+    if isinstance(conn, Database):
+        return await conn.fetch_one(sql, params)
+    return await (await conn.execute(sql, params)).fetchone()
+
+
+async def _all(conn: Connection, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
+    if isinstance(conn, Database):
+        return await conn.fetch_all(sql, params)
+    return list(await (await conn.execute(sql, params)).fetchall())
+
+
+# --- a server's configuration ------------------------------------------------------------
+
+
+async def rules_version(conn: Connection, guild_id: int) -> int:
+    row = await _one(conn, "SELECT version FROM warning_rule_versions WHERE guild_id = ?", (guild_id,))
+    return int(row[0]) if row else 0
+
+
+async def bump_version(tx: aiosqlite.Connection, guild_id: int) -> None:
+    await tx.execute(
+        "INSERT INTO warning_rule_versions (guild_id, version) VALUES (?, 1) "
+        "ON CONFLICT (guild_id) DO UPDATE SET version = version + 1",
+        (guild_id,),
+    )
+
+
+async def custom_categories(conn: Connection, guild_id: int) -> list[tuple[Category, float]]:
+    rows = await _all(
+        conn,
+        "SELECT id, label, description, threshold FROM warning_categories WHERE guild_id = ? ORDER BY id",
+        (guild_id,),
+    )
+    return [(Category(r["id"], r["label"], r["description"], "custom", None, True), r["threshold"]) for r in rows]
+
+
+async def insert_category(
+    tx: aiosqlite.Connection, guild_id: int, category_id: str, label: str, user_id: int | None, now: float
+) -> None:
+    await ensure_guild(tx, guild_id, now)
+    await tx.execute(
+        "INSERT INTO warning_categories (guild_id, id, label, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+        (guild_id, category_id, label, user_id, now),
+    )
+
+
+async def list_rules(conn: Connection, guild_id: int) -> list[CustomRule]:
+    rows = await _all(
+        conn, "SELECT id, category, kind, pattern FROM warning_rules WHERE guild_id = ? ORDER BY id", (guild_id,)
+    )
+    return [CustomRule(r["id"], r["category"], r["kind"], r["pattern"]) for r in rows]
+
+
+async def count_rules(conn: Connection, guild_id: int) -> int:
+    row = await _one(conn, "SELECT count(*) FROM warning_rules WHERE guild_id = ?", (guild_id,))
+    return int(row[0]) if row else 0
+
+
+async def find_rule(conn: Connection, guild_id: int, category: str, kind: str, pattern: str) -> int | None:
+    row = await _one(
+        conn,
+        "SELECT id FROM warning_rules WHERE guild_id = ? AND category = ? AND kind = ? AND pattern = ?",
+        (guild_id, category, kind, pattern),
+    )
+    return int(row[0]) if row else None
+
+
+async def get_rule(conn: Connection, guild_id: int, rule_id: int) -> CustomRule | None:
+    row = await _one(
+        conn, "SELECT id, category, kind, pattern FROM warning_rules WHERE guild_id = ? AND id = ?", (guild_id, rule_id)
+    )
+    return CustomRule(row["id"], row["category"], row["kind"], row["pattern"]) if row else None
+
+
+async def insert_rule(
+    tx: aiosqlite.Connection, guild_id: int, category: str, kind: str, pattern: str, user_id: int | None, now: float
+) -> int:
+    await ensure_guild(tx, guild_id, now)
+    cursor = await tx.execute(
+        "INSERT INTO warning_rules (guild_id, category, kind, pattern, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (guild_id, category, kind, pattern, user_id, now),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+async def delete_rule(tx: aiosqlite.Connection, guild_id: int, rule_id: int) -> None:
+    await tx.execute("DELETE FROM warning_rules WHERE guild_id = ? AND id = ?", (guild_id, rule_id))
+
+
+async def disabled_targets(conn: Connection, guild_id: int) -> tuple[set[str], set[str]]:
+    """(default rule ids, category ids) this server switched off."""
+    rows = await _all(conn, "SELECT target_kind, target FROM warning_disabled WHERE guild_id = ?", (guild_id,))
+    rules = {r["target"] for r in rows if r["target_kind"] == "rule"}
+    categories = {r["target"] for r in rows if r["target_kind"] == "category"}
+    return rules, categories
+
+
+async def insert_disabled(
+    tx: aiosqlite.Connection, guild_id: int, kind: str, target: str, user_id: int | None, now: float
+) -> bool:
+    """False when it was already switched off."""
+    await ensure_guild(tx, guild_id, now)
+    cursor = await tx.execute(
+        "INSERT INTO warning_disabled (guild_id, target_kind, target, created_by, created_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        (guild_id, kind, target, user_id, now),
+    )
+    return cursor.rowcount > 0
+
+
+async def delete_disabled(tx: aiosqlite.Connection, guild_id: int, kind: str, target: str) -> bool:
+    cursor = await tx.execute(
+        "DELETE FROM warning_disabled WHERE guild_id = ? AND target_kind = ? AND target = ?", (guild_id, kind, target)
+    )
+    return cursor.rowcount > 0
+
+
+# --- scans ---------------------------------------------------------------------------------
+
+
+async def story_exists(conn: Connection, guild_id: int, story_id: int) -> bool:
+    return await _one(conn, "SELECT 1 FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id)) is not None
+
+
+async def save_scan(
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, report: ScanReport, *, rules_version: int, now: float
+) -> None:
+    await tx.execute(
+        "INSERT INTO story_scans (story_id, guild_id, rules_version, report, scanned_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (story_id) DO UPDATE SET rules_version = excluded.rules_version, "
+        "report = excluded.report, scanned_at = excluded.scanned_at WHERE story_scans.guild_id = excluded.guild_id",
+        (story_id, guild_id, rules_version, json.dumps(report.to_record(), ensure_ascii=False), now),
+    )
+    await tx.execute("DELETE FROM chapter_warnings WHERE story_id = ? AND guild_id = ?", (story_id, guild_id))
+    await tx.executemany(
+        "INSERT INTO chapter_warnings (story_id, guild_id, chapter, warning_id, score) VALUES (?, ?, ?, ?, ?)",
+        [
+            (story_id, guild_id, chapter.number, found.id, found.score)
+            for chapter in report.chapters
+            for found in chapter.warnings
+        ],
+    )
+
+
+async def stored_scan(conn: Connection, guild_id: int, story_id: int) -> tuple[ScanReport, int] | None:
+    """The stored report with the rules version it was made with."""
+    row = await _one(
+        conn, "SELECT report, rules_version FROM story_scans WHERE guild_id = ? AND story_id = ?", (guild_id, story_id)
+    )
+    return None if row is None else (ScanReport.from_record(json.loads(row["report"])), int(row["rules_version"]))
+
+
+async def stale_scans(conn: Connection, guild_id: int, version: int) -> list[int]:
+    """Stories whose stored scan was made with other rules than ``version``."""
+    rows = await _all(
+        conn,
+        "SELECT story_id FROM story_scans WHERE guild_id = ? AND rules_version != ? ORDER BY story_id",
+        (guild_id, version),
+    )
+    return [r[0] for r in rows]
+
+
+async def chapter_scores(conn: Connection, guild_id: int, story_id: int, chapter: int) -> dict[str, float]:
+    rows = await _all(
+        conn,
+        "SELECT warning_id, score FROM chapter_warnings WHERE guild_id = ? AND story_id = ? AND chapter = ?",
+        (guild_id, story_id, chapter),
+    )
+    return {r["warning_id"]: r["score"] for r in rows}
+
+
+# --- overrides and reviews ------------------------------------------------------------------
+
+
+async def overrides(conn: Connection, guild_id: int, story_id: int) -> dict[str, str]:
+    rows = await _all(
+        conn,
+        "SELECT warning_id, action FROM warning_overrides WHERE guild_id = ? AND story_id = ? ORDER BY warning_id",
+        (guild_id, story_id),
+    )
+    return {r["warning_id"]: r["action"] for r in rows}
+
+
+async def upsert_override(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    story_id: int,
+    warning_id: str,
+    action: str,
+    user_id: int | None,
+    now: float,
+) -> None:
+    await tx.execute(
+        "INSERT INTO warning_overrides (guild_id, story_id, warning_id, action, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (story_id, warning_id) DO UPDATE SET action = excluded.action, "
+        "created_by = excluded.created_by, created_at = excluded.created_at",
+        (guild_id, story_id, warning_id, action, user_id, now),
+    )
+
+
+async def reviews(conn: Connection, guild_id: int, story_id: int) -> dict[tuple[int, str], str]:
+    """(chapter, warning id) -> 'confirmed' or 'dismissed'."""
+    rows = await _all(
+        conn,
+        "SELECT chapter, warning_id, decision FROM warning_reviews WHERE guild_id = ? AND story_id = ?",
+        (guild_id, story_id),
+    )
+    return {(r["chapter"], r["warning_id"]): r["decision"] for r in rows}
+
+
+async def upsert_review(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    story_id: int,
+    chapter: int,
+    warning_id: str,
+    decision: str,
+    user_id: int | None,
+    now: float,
+) -> None:
+    await tx.execute(
+        "INSERT INTO warning_reviews (guild_id, story_id, chapter, warning_id, decision, decided_by, decided_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (story_id, chapter, warning_id) DO UPDATE SET "
+        "decision = excluded.decision, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+        (guild_id, story_id, chapter, warning_id, decision, user_id, now),
+    )
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+_REPORT_COLUMNS = "id, story_id, chapter, warning_id, reporter_id, note, status, created_at"
+
+
+def _report(row: aiosqlite.Row) -> Report:
+    return Report(
+        row["id"],
+        row["story_id"],
+        row["chapter"],
+        row["warning_id"],
+        row["reporter_id"],
+        row["note"],
+        row["status"],
+        row["created_at"],
+    )
+
+
+async def open_report_of(
+    conn: Connection, guild_id: int, story_id: int, chapter: int, warning_id: str, reporter_id: int
+) -> Report | None:
+    row = await _one(
+        conn,
+        f"SELECT {_REPORT_COLUMNS} FROM warning_reports WHERE guild_id = ? AND story_id = ? AND chapter = ? "
+        "AND warning_id = ? AND reporter_id = ? AND status = 'open'",
+        (guild_id, story_id, chapter, warning_id, reporter_id),
+    )
+    return _report(row) if row else None
+
+
+async def reports_since(conn: Connection, guild_id: int, reporter_id: int, since: float) -> int:
+    row = await _one(
+        conn,
+        "SELECT count(*) FROM warning_reports WHERE guild_id = ? AND reporter_id = ? AND created_at >= ?",
+        (guild_id, reporter_id, since),
+    )
+    return int(row[0]) if row else 0
+
+
+async def insert_report(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    story_id: int,
+    chapter: int,
+    warning_id: str,
+    reporter_id: int,
+    note: str,
+    now: float,
+) -> int:
+    await ensure_guild(tx, guild_id, now)
+    cursor = await tx.execute(
+        "INSERT INTO warning_reports (guild_id, story_id, chapter, warning_id, reporter_id, note, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (guild_id, story_id, chapter, warning_id, reporter_id, note, now),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+async def open_reports(conn: Connection, guild_id: int, limit: int) -> list[Report]:
+    rows = await _all(
+        conn,
+        f"SELECT {_REPORT_COLUMNS} FROM warning_reports WHERE guild_id = ? AND status = 'open' ORDER BY id LIMIT ?",
+        (guild_id, limit),
+    )
+    return [_report(row) for row in rows]
+
+
+async def get_report(conn: Connection, guild_id: int, report_id: int) -> Report | None:
+    row = await _one(
+        conn, f"SELECT {_REPORT_COLUMNS} FROM warning_reports WHERE guild_id = ? AND id = ?", (guild_id, report_id)
+    )
+    return _report(row) if row else None
+
+
+async def close_reports(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    story_id: int,
+    chapter: int,
+    warning_id: str,
+    status: str,
+    user_id: int | None,
+    now: float,
+) -> int:
+    """Close every open report of that chapter and warning; returns how many."""
+    cursor = await tx.execute(
+        "UPDATE warning_reports SET status = ?, resolved_by = ?, resolved_at = ? WHERE guild_id = ? AND story_id = ? "
+        "AND chapter = ? AND warning_id = ? AND status = 'open'",
+        (status, user_id, now, guild_id, story_id, chapter, warning_id),
+    )
+    return cursor.rowcount

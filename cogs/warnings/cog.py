@@ -1,0 +1,275 @@
+"""``/warnings``: the categories, a try-out scan, this server's own rules and overrides,
+members' reports and the admins' review of them.
+
+Discord applies default permissions per top-level command only, so ``/warnings`` stays
+visible to everyone (members need ``categories``, ``test`` and ``report``); ``rules ...``,
+``story`` and ``review`` check Manage Server in code, and a server can restrict ``/warnings``
+further in its integration settings. Every rule change re-scans the server's stories (the
+answer says how many), so headers and reminders follow the new rules at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.db import Database
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, MODAL_INPUT_CHARS
+from bot.text import clip, clip_lines, escape_markdown, plural
+from bot.warnings import reviews, service
+from bot.warnings.patterns import RULE_KINDS
+from cogs.stories import story_autocomplete
+from cogs.warnings.review import Decide, post_to_mod_channel, review_lines, send_with_buttons, story_overview_text
+from cogs.warnings.texts import category_embeds, code, describe_report, rules_list_text
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+MAX_TEST_TEXT = MODAL_INPUT_CHARS
+Choices = Callable[[Database, int, str, int], Awaitable[list[tuple[str, str]]]]
+
+
+def _choice(name: str, value: str) -> app_commands.Choice[str]:
+    return app_commands.Choice(name=clip(name, CHOICE_NAME_CHARS), value=value[:CHOICE_NAME_CHARS])
+
+
+@app_commands.guild_only()
+class WarningsCog(commands.GroupCog, group_name="warnings", group_description="Content warnings for this server"):
+    rules = app_commands.Group(name="rules", description="This server's warning rules (Manage Server)")
+
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(Decide)
+        service.use_workers(self.bot.db, self.bot.workers)  # headers and reminders scan off the loop too
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(Decide)
+        service.use_workers(self.bot.db, None)
+
+    # --- everyone -------------------------------------------------------------------------
+
+    @app_commands.command(name="categories", description="The warning categories, with this server's changes")
+    async def categories(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        overview = await service.category_overview(self.bot.db, interaction.guild_id)
+        await interaction.response.send_message(embeds=category_embeds(overview), ephemeral=True)
+
+    @app_commands.command(name="test", description="Show what this server's rules detect in a piece of text")
+    @app_commands.describe(text="The text to check (it is not stored)")
+    async def test(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, MAX_TEST_TEXT]) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        report = await service.test_text(self.bot.db, interaction.guild_id, text, workers=self.bot.workers)
+        await interaction.followup.send(describe_report(report), ephemeral=True)
+
+    # --- Manage Server --------------------------------------------------------------------
+
+    @rules.command(name="add", description="Add a rule for a warning category (Manage Server)")
+    @app_commands.describe(
+        category="The warning category the rule detects",
+        pattern="Words to find (`~word` for its forms, `...` for a gap) or an RE2 regex",
+        kind="phrase (default) or regex",
+        new_category="Create the category if this server does not have it yet",
+    )
+    @app_commands.choices(kind=[app_commands.Choice(name=kind, value=kind) for kind in RULE_KINDS])
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_add(
+        self,
+        interaction: discord.Interaction,
+        category: app_commands.Range[str, 1, 60],
+        pattern: app_commands.Range[str, 1, 600],
+        kind: app_commands.Choice[str] | None = None,
+        new_category: bool = False,
+    ) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        rule = await service.add_rule(
+            self.bot.db,
+            interaction.guild_id,
+            category=category,
+            pattern=pattern,
+            kind=kind.value if kind else "phrase",
+            user_id=interaction.user.id,
+            now=self.bot.clock.now().timestamp(),
+            new_category=new_category,
+            rescan=False,
+            workers=self.bot.workers,
+        )
+        rescanned = await self._rescan(interaction.guild_id)
+        await interaction.followup.send(
+            f"Added rule #{rule.id} for `{rule.category}` ({rule.kind}): {code(rule.pattern)}.\n"
+            f"{rescanned} with the new rules.",
+            ephemeral=True,
+        )
+
+    async def _rescan(self, guild_id: int) -> str:
+        """Every rule change re-scans the server's stories; the sentence says how many."""
+        count = await service.rescan_guild(self.bot.db, guild_id, workers=self.bot.workers)
+        return f"Re-scanned {plural(count, 'story', 'stories')}"
+
+    @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
+    @app_commands.describe(rule="The rule to remove")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_remove(self, interaction: discord.Interaction, rule: app_commands.Range[str, 1, 100]) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        removed = await service.remove_rule(self.bot.db, interaction.guild_id, rule, rescan=False)
+        rescanned = await self._rescan(interaction.guild_id)
+        await interaction.followup.send(
+            f"Removed rule #{removed.id} (`{removed.category}`: {code(removed.pattern)}).\n{rescanned}.",
+            ephemeral=True,
+        )
+
+    @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_list(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        overview = await service.rules_overview(self.bot.db, interaction.guild_id)
+        await interaction.response.send_message(rules_list_text(overview), ephemeral=True)
+
+    @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
+    @app_commands.describe(target="A category, or a default rule such as death/die")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_disable(self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        kind, name = await service.disable(
+            self.bot.db,
+            interaction.guild_id,
+            target,
+            user_id=interaction.user.id,
+            now=self.bot.clock.now().timestamp(),
+            rescan=False,
+        )
+        rescanned = await self._rescan(interaction.guild_id)
+        await interaction.followup.send(
+            f"Switched off the {kind} `{name}`. {rescanned}.\n"
+            "Authors' own declarations and per-story overrides still show.",
+            ephemeral=True,
+        )
+
+    @rules.command(name="enable", description="Switch a default rule or category back on (Manage Server)")
+    @app_commands.describe(target="A switched-off category or default rule")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def rules_enable(self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        kind, name = await service.enable(self.bot.db, interaction.guild_id, target, rescan=False)
+        rescanned = await self._rescan(interaction.guild_id)
+        await interaction.followup.send(
+            f"Switched the {kind} `{name}` back on. {rescanned}.",
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="story", description="See or correct one story's warnings (Manage Server)")
+    @app_commands.describe(
+        story="The story",
+        add="A warning to show on this story even if it is not detected",
+        remove="A warning to hide on this story even if it is detected or declared",
+    )
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def story(
+        self,
+        interaction: discord.Interaction,
+        story: app_commands.Range[str, 1, 200],
+        add: app_commands.Range[str, 1, 60] | None = None,
+        remove: app_commands.Range[str, 1, 60] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        overview = await reviews.story_overview(
+            self.bot.db,
+            interaction.guild_id,
+            story,
+            add=add,
+            remove=remove,
+            user_id=interaction.user.id,
+            now=self.bot.clock.now().timestamp(),
+        )
+        items = [(p.story_id, p.chapter, p.id) for p in overview.possible]
+        await send_with_buttons(interaction, story_overview_text(overview), items)
+
+    @app_commands.command(name="report", description="Tell the admins a chapter has a warning Dogear does not show")
+    @app_commands.describe(
+        story="The story",
+        chapter="The chapter number",
+        warning="The warning it needs",
+        note=f"What you noticed, in a few words (up to {reviews.MAX_NOTE_CHARS} characters)",
+    )
+    async def report(
+        self,
+        interaction: discord.Interaction,
+        story: app_commands.Range[str, 1, 200],
+        chapter: app_commands.Range[int, 1, 1_000_000],
+        warning: app_commands.Range[str, 1, 100],
+        note: app_commands.Range[str, 1, reviews.MAX_NOTE_CHARS] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None and interaction.guild is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        new = await reviews.report_warning(
+            self.bot.db,
+            interaction.guild_id,
+            interaction.user.id,
+            story=story,
+            chapter=chapter,
+            warning=warning,
+            note=note or "",
+            now=self.bot.clock.now().timestamp(),
+        )
+        await post_to_mod_channel(self.bot, interaction.guild, new)
+        await interaction.followup.send(
+            f"Thank you. Your report that chapter {new.report.chapter} of **{escape_markdown(new.story_title)}** "
+            f"needs **{escape_markdown(new.label)}** is with the admins. Nobody else is told who sent it.",
+            ephemeral=True,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+
+    @app_commands.command(name="review", description="Open reports and possible warnings to decide on (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def review(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        items, total = await reviews.review_queue(self.bot.db, interaction.guild_id, limit=5)
+        text = clip_lines(review_lines(items, total))
+        await send_with_buttons(interaction, text, [(i.story_id, i.chapter, i.warning_id) for i in items])
+
+    # --- autocomplete ---------------------------------------------------------------------
+
+    @rules_add.autocomplete("category")
+    @story.autocomplete("add")
+    @story.autocomplete("remove")
+    @report.autocomplete("warning")
+    async def category_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await self._choices(service.category_choices, interaction, current)
+
+    @rules_remove.autocomplete("rule")
+    async def rule_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await self._choices(service.rule_choices, interaction, current)
+
+    @rules_disable.autocomplete("target")
+    async def disable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await self._choices(service.disable_choices, interaction, current)
+
+    @rules_enable.autocomplete("target")
+    async def enable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await self._choices(service.enable_choices, interaction, current)
+
+    async def _choices(
+        self, find: Choices, interaction: discord.Interaction, typed: str
+    ) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        found = await find(self.bot.db, interaction.guild_id, typed, AUTOCOMPLETE_CHOICES)
+        return [_choice(name, value) for name, value in found]
+
+    @story.autocomplete("story")
+    @report.autocomplete("story")
+    async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await story_autocomplete(self.bot, interaction.guild_id, current)

@@ -1,0 +1,178 @@
+"""Confirm / Dismiss for a chapter's warning: persistent buttons and the texts around them.
+
+The buttons carry the story, chapter and warning in their custom id (``DynamicItem``), so a
+review list or a report posted in the moderation channel keeps working after a restart. Each
+press checks Manage Server in code: a button can be seen by anyone who sees the message.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.client import report_error, send_ephemeral
+from bot.errors import UserError
+from bot.guilds import get_settings
+from bot.text import clip, clip_lines, escape_markdown, plural
+from bot.warnings import reviews
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+log = logging.getLogger(__name__)
+
+BUTTON_ROWS = 5  # Discord allows five rows of components; one item (Confirm + Dismiss) per row
+NOTE_PREVIEW_CHARS = 200
+
+
+def _bot(interaction: discord.Interaction) -> DogearBot:
+    return interaction.client  # type: ignore[return-value]
+
+
+class Decide(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"dogear:warn:(?P<action>[cd]):(?P<story>\d{1,20}):(?P<chapter>\d{1,7}):(?P<warning>[a-z0-9-]{1,40})",
+):
+    """Confirm (``c``) or dismiss (``d``) one warning on one chapter."""
+
+    def __init__(self, action: str, story_id: int, chapter: int, warning_id: str) -> None:
+        confirm = action == "c"
+        super().__init__(
+            discord.ui.Button(
+                label=f"Confirm {warning_id} · ch. {chapter}" if confirm else "Dismiss",
+                style=discord.ButtonStyle.success if confirm else discord.ButtonStyle.secondary,
+                custom_id=f"dogear:warn:{action}:{story_id}:{chapter}:{warning_id}",
+            )
+        )
+        self.action = action
+        self.story_id = story_id
+        self.chapter = chapter
+        self.warning_id = warning_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> Decide:
+        return cls(match["action"], int(match["story"]), int(match["chapter"]), match["warning"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            await self._decide(interaction)
+        except Exception as error:
+            await report_error(interaction, error, what=f"button {self.custom_id}")
+
+    async def _decide(self, interaction: discord.Interaction) -> None:
+        if interaction.guild_id is None:
+            raise UserError("These buttons work inside the server where they were posted.")
+        if not interaction.permissions.manage_guild:
+            raise UserError("You need the Manage Server permission to confirm or dismiss warnings.")
+        bot = _bot(interaction)
+        decide = reviews.confirm_warning if self.action == "c" else reviews.dismiss_warning
+        closed = await decide(
+            bot.db,
+            interaction.guild_id,
+            self.story_id,
+            self.chapter,
+            self.warning_id,
+            user_id=interaction.user.id,
+            now=bot.clock.now().timestamp(),
+        )
+        reports = f" Closed {plural(closed, 'open report')}." if closed else ""
+        if self.action == "c":
+            text = f"Confirmed `{self.warning_id}` for chapter {self.chapter}: everyone sees it there now.{reports}"
+        else:
+            text = f"Dismissed `{self.warning_id}` for chapter {self.chapter}: it will not be offered again.{reports}"
+        await send_ephemeral(interaction, text)
+
+
+def decision_view(items: Sequence[tuple[int, int, str]]) -> discord.ui.View:
+    """Confirm and Dismiss for up to five (story, chapter, warning) items, one row each."""
+    view = discord.ui.View(timeout=None)
+    for row, (story_id, chapter, warning_id) in enumerate(items[:BUTTON_ROWS]):
+        for action in ("c", "d"):
+            button = Decide(action, story_id, chapter, warning_id)
+            button.item.row = row
+            view.add_item(button)
+    return view
+
+
+async def send_with_buttons(interaction: discord.Interaction, text: str, items: Sequence[tuple[int, int, str]]) -> None:
+    """An ephemeral follow-up with Confirm/Dismiss rows for ``items``."""
+    view = decision_view(items)
+    await interaction.followup.send(text, view=view, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+    view.stop()  # no view has to wait: a press is routed to Decide, also after a restart
+
+
+def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
+    return [f"  ↳ ¶{item.paragraph}: ||{escape_markdown(item.text)}||" for item in evidence[:limit]]
+
+
+def review_lines(items: Sequence[reviews.ReviewItem], total: int) -> list[str]:
+    if not items:
+        return ["Nothing to review: no open reports and no possible warnings waiting."]
+    count = f"at least {total}" if total >= reviews.QUEUE_CAP else f"{total} in all"
+    lines = [f"**To review** ({count}; the first {len(items)} have buttons):"]
+    for number, item in enumerate(items, start=1):
+        why = f"reported by {plural(item.reports, 'member')}" if item.reports else "possible (below the threshold)"
+        lines.append(
+            f"{number}. **{escape_markdown(item.label)}** (`{item.warning_id}`) in chapter {item.chapter} of "
+            f"**{escape_markdown(item.story_title)}**: {why}"
+        )
+        lines += [f"  › “{escape_markdown(clip(note, NOTE_PREVIEW_CHARS))}”" for note in item.notes[:2]]
+        lines += evidence_lines(item.evidence)
+    return lines
+
+
+def possible_lines(possible: Sequence[reviews.PossibleWarning]) -> list[str]:
+    if not possible:
+        return []
+    lines = ["**Possible warnings** (evidence below the threshold; members do not see these unless you confirm):"]
+    for item in possible:
+        lines.append(
+            f"❔ **{escape_markdown(item.label)}** (`{item.id}`) in chapter {item.chapter}, score {item.score:g}"
+        )
+        lines += evidence_lines(item.evidence)
+    return lines
+
+
+def story_overview_text(overview: reviews.StoryOverview) -> str:
+    changed = ", ".join(f"{'added' if action == 'add' else 'removed'} `{wid}`" for action, wid in overview.changed)
+    lines = [f"**{escape_markdown(overview.title)}**" + (f": {changed}." if changed else "")]
+    if overview.warnings:
+        lines.append("Warnings members see (strongest first):")
+        lines += [f"⚠️ **{escape_markdown(w.label)}** (`{w.id}`, {w.source})" for w in overview.warnings]
+    else:
+        lines.append("No warnings.")
+    if overview.hidden:
+        lines.append("Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in overview.hidden))
+    return clip_lines(lines + possible_lines(overview.possible))
+
+
+async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: reviews.NewReport) -> bool:
+    """The report in the moderation channel, if one is set; the reporter only as mention text, no pings."""
+    settings = await get_settings(bot.db, guild.id)
+    if settings.mod_channel_id is None:
+        return False
+    channel = guild.get_channel(settings.mod_channel_id)
+    if not isinstance(channel, discord.TextChannel):
+        log.warning("guild %s: moderation channel %s is gone", guild.id, settings.mod_channel_id)
+        return False
+    report = new.report
+    lines = [
+        f"📣 **Warning report**: **{escape_markdown(new.label)}** (`{report.warning_id}`) in chapter "
+        f"{report.chapter} of **{escape_markdown(new.story_title)}**, reported by <@{report.reporter_id}>."
+    ]
+    if report.note:
+        lines.append(f"Note: “{escape_markdown(report.note)}”")
+    try:
+        view = decision_view([(report.story_id, report.chapter, report.warning_id)])
+        await channel.send("\n".join(lines), view=view, allowed_mentions=discord.AllowedMentions.none())
+        view.stop()  # the buttons are registered dynamic items; no view needs to wait
+    except discord.HTTPException as error:
+        log.warning("guild %s: could not post a report to the moderation channel: %s", guild.id, error)
+        return False
+    return True

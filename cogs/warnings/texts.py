@@ -1,0 +1,79 @@
+"""What ``/warnings`` answers look like: rules, test results and the category list."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.limits import EMBED_DESCRIPTION_BUDGET
+from bot.text import clip_lines, escape_markdown, plural
+from bot.warnings import service
+from bot.warnings.engine import ScanReport
+
+MAX_CATEGORY_EMBEDS = 2
+
+
+def code(text: str) -> str:
+    """Inline code shows an admin's pattern as typed; only a backtick could break out of it."""
+    return "`" + text.replace("`", "ˋ") + "`"
+
+
+def describe_rule(rule: service.CustomRule) -> str:
+    return f"#{rule.id} [{rule.category}] {rule.kind}: {code(rule.pattern)}"
+
+
+def describe_report(report: ScanReport) -> str:
+    if not report.warnings and not report.possible:
+        return "Nothing here passes a warning threshold with this server's rules."
+    lines = ["**What this server's rules detect in that text:**"] if report.warnings else []
+    for warning in report.warnings:
+        lines.append(f"⚠️ **{escape_markdown(warning.label)}** (`{warning.id}`, score {warning.score:g})")
+        lines += [f"  › paragraph {e.paragraph}: {escape_markdown(e.text)}" for e in warning.evidence]
+    if report.possible:
+        lines.append("**Possible** (real evidence below the threshold; members would not see these):")
+    for warning in report.possible:
+        lines.append(f"❔ {escape_markdown(warning.label)} (`{warning.id}`, score {warning.score:g})")
+        lines += [f"  › paragraph {e.paragraph}: {escape_markdown(e.text)}" for e in warning.evidence]
+    if not report.warnings:
+        lines.insert(0, "Nothing here passes a warning threshold with this server's rules.")
+    return clip_lines(lines)
+
+
+def category_line(item: service.CategoryOverview) -> str:
+    category = item.category
+    notes = []
+    if category.custom:
+        notes.append("added by this server")
+    if item.detection_off:
+        notes.append("**detection off**")
+    if item.default_rules_off:
+        notes.append(f"{plural(item.default_rules_off, 'default rule')} off")
+    if item.server_rules:
+        notes.append(f"+{plural(item.server_rules, 'server rule')}")
+    ao3 = f" · AO3: {category.ao3_warning}" if category.ao3_warning else ""
+    extra = f" · {', '.join(notes)}" if notes else ""
+    description = f" — {escape_markdown(category.description)}" if category.description else ""
+    return f"`{category.id}` **{escape_markdown(category.label)}**{description}{ao3}{extra}"
+
+
+def category_embeds(overview: list[service.CategoryOverview]) -> list[discord.Embed]:
+    """The list in embeds of at most the description budget, leaving room for the rest of the message."""
+    chunks: list[list[str]] = [[]]
+    for line in map(category_line, overview):
+        if sum(len(x) + 1 for x in chunks[-1]) + len(line) > EMBED_DESCRIPTION_BUDGET - 1000:
+            chunks.append([])
+        chunks[-1].append(line)
+    return [
+        discord.Embed(title="Warning categories" if index == 0 else None, description="\n".join(chunk))
+        for index, chunk in enumerate(chunks[:MAX_CATEGORY_EMBEDS])
+    ]
+
+
+def rules_list_text(overview: service.RulesOverview) -> str:
+    lines = [f"**Server rules** ({len(overview.custom)} of {service.MAX_CUSTOM_RULES}):"]
+    lines += [f"• {describe_rule(rule)}" for rule in overview.custom] or ["• none yet"]
+    if overview.off_categories or overview.off_rules:
+        lines.append("**Switched off:**")
+        lines += [f"• category `{name}`" for name in sorted(overview.off_categories)]
+        lines += [f"• default rule `{name}`" for name in sorted(overview.off_rules)]
+    lines.append(f"The {overview.default_rules} default rules apply unless switched off.")
+    return clip_lines(lines)

@@ -1,0 +1,179 @@
+"""Two tiers, reviews and members' reports on a real SQLite file (issue 13, points 3 and 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.db import Database
+from bot.errors import UserError
+from bot.progress import prefs
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story
+from bot.warnings import reviews, service
+from bot.warnings.declared import Declared
+from bot.warnings.engine import CONFIDENT, POSSIBLE, ScanReport, scan
+from bot.warnings.rules import default_ruleset
+
+GUILD = 1001
+OTHER = 2002
+THIN_BLOOD = ["There was blood on the floor.", "His hand was bleeding."]  # two weak hits: possible blood-gore
+DEATH = ["The old man died in the night."]
+
+
+def story(*chapters: list[str]) -> Story:
+    return Story(
+        StoryMeta("Red Floors"),
+        [Chapter(n, None, [Scene(list(paragraphs))]) for n, paragraphs in enumerate(chapters, start=1)],
+        "txt",
+    )
+
+
+async def stored(db: Database, guild_id: int, value: Story, key: str = "a") -> int:
+    report = await service.scan_for_guild(db, guild_id, value)
+    story_id = await add_story(db, guild_id, value, content_hash=key, added_by=1, now=0.0)
+    async with db.transaction() as tx:
+        await service.save_scan(tx, guild_id, story_id, report, rules_version=await service.rules_version(db, guild_id))
+    return story_id
+
+
+def test_thin_evidence_is_possible_and_a_threshold_pass_is_confident() -> None:
+    report = scan(story(THIN_BLOOD, DEATH), default_ruleset(), declared=Declared())
+    assert report.detected_ids() == {"death"}
+    assert report.detected_ids(POSSIBLE) == {"blood-gore"}
+    assert report.detected_ids("both") == {"death", "blood-gore"}
+    assert [w.tier for w in report.warnings] == [CONFIDENT]
+    possible = report.possible[0]
+    assert possible.tier == POSSIBLE and possible.chapters == [1] and possible.evidence
+    assert report.chapters[0].possible[0].id == "blood-gore" and report.chapters[0].warnings == []
+
+
+def test_a_single_weak_hit_is_not_even_possible() -> None:
+    report = scan(story(["There was blood on the floor."]), default_ruleset(), declared=Declared())
+    assert report.detected_ids("both") == set()
+
+
+def test_tiers_survive_the_stored_record() -> None:
+    report = scan(story(THIN_BLOOD, DEATH), default_ruleset(), declared=Declared())
+    again = ScanReport.from_record(report.to_record())
+    assert again.detected_ids(POSSIBLE) == {"blood-gore"} and again.possible[0].tier == POSSIBLE
+    texts = [(e.paragraph, e.text) for e in again.chapters[0].possible[0].evidence]
+    assert texts == [(e.paragraph, e.text) for e in report.chapters[0].possible[0].evidence]
+    assert all(item["tier"] in (CONFIDENT, POSSIBLE) for item in report.to_json(possible=True)["warnings"])
+
+
+async def test_members_never_see_possible_warnings_until_confirmed(db: Database) -> None:
+    story_id = await stored(db, GUILD, story(THIN_BLOOD, DEATH))
+    assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)}
+    assert "blood-gore" not in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
+    [possible] = await reviews.possible_warnings(db, GUILD, story_id)
+    assert (possible.chapter, possible.id) == (1, "blood-gore")
+
+    assert await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0) == 0
+    header = await service.chapter_warnings(db, GUILD, story_id, 1)
+    assert ("blood-gore", "override") in {(w.id, w.source) for w in header}
+    assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
+    assert "blood-gore" in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
+    assert await reviews.possible_warnings(db, GUILD, story_id) == []  # decided: not offered again
+    await service.rescan_guild(db, GUILD)  # a rescan keeps the decision
+    assert "blood-gore" in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)}
+    assert await service.chapter_warnings(db, OTHER, story_id, 1) == []  # scoped to its server
+
+
+async def test_a_dismissed_possible_warning_is_not_offered_again(db: Database) -> None:
+    story_id = await stored(db, GUILD, story(THIN_BLOOD))
+    await reviews.dismiss_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0)
+    assert await reviews.possible_warnings(db, GUILD, story_id) == []
+    await service.rescan_guild(db, GUILD)
+    assert await reviews.possible_warnings(db, GUILD, story_id) == []
+    assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)}
+    items, total = await reviews.review_queue(db, GUILD)
+    assert items == [] and total == 0
+
+
+async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Database) -> None:
+    story_id = await stored(db, GUILD, story(["A quiet walk."], ["Another."]))
+    new = await reviews.report_warning(
+        db, GUILD, 7, story=str(story_id), chapter=2, warning="Vomit", note=" he  was sick "
+    )
+    assert (new.report.warning_id, new.report.chapter, new.report.note) == ("vomit", 2, "he was sick")
+    assert new.label == "Vomit" and new.story_title == "Red Floors"
+    with pytest.raises(UserError, match="already reported"):
+        await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
+    await reviews.report_warning(db, GUILD, 8, story=str(story_id), chapter=2, warning="vomit")  # another member
+    items, total = await reviews.review_queue(db, GUILD)
+    assert total == 1 and items[0].reports == 2 and items[0].notes == ("he was sick",)
+    assert await reviews.confirm_warning(db, GUILD, story_id, 2, "vomit", user_id=1) == 2
+    assert "vomit" in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
+    assert (await reviews.review_queue(db, GUILD))[1] == 0
+    # once closed, the same member may report the same thing again
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
+
+
+@pytest.mark.parametrize(
+    ("story_ref", "chapter", "warning", "note", "message"),
+    [
+        ("No Such Story", 1, "vomit", "", "No story in this server's library"),
+        ("{id}", 3, "vomit", "", "pick a chapter from 1 to 2"),
+        ("{id}", 0, "vomit", "", "pick a chapter from 1 to 2"),
+        ("{id}", 1, "dragons", "", "There is no warning `dragons`"),
+        ("{id}", 1, "vomit", "x" * 301, "Keep the note to 300 characters"),
+    ],
+)
+async def test_bad_reports_get_a_clear_answer_and_store_nothing(
+    db: Database, story_ref: str, chapter: int, warning: str, note: str, message: str
+) -> None:
+    story_id = await stored(db, GUILD, story(["A."], ["B."]))
+    with pytest.raises(UserError, match=message):
+        await reviews.report_warning(
+            db, GUILD, 7, story=story_ref.format(id=story_id), chapter=chapter, warning=warning, note=note
+        )
+    assert await db.fetch_value("SELECT count(*) FROM warning_reports") == 0
+
+
+async def test_at_most_20_reports_per_member_per_day_by_the_injected_clock(db: Database) -> None:
+    story_id = await stored(db, GUILD, story(*[["A."]] * 25))
+    day = 1_000_000.0
+    for chapter in range(1, 21):
+        await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=chapter, warning="vomit", now=day)
+    with pytest.raises(UserError, match="20 reports today"):
+        await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=21, warning="vomit", now=day + 60)
+    await reviews.report_warning(db, GUILD, 8, story=str(story_id), chapter=21, warning="vomit", now=day + 60)
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=21, warning="vomit", now=day + 86_401)
+    assert await db.fetch_value("SELECT count(*) FROM warning_reports WHERE reporter_id = 7") == 21
+
+
+async def test_reports_stay_in_their_server(db: Database) -> None:
+    story_id = await stored(db, GUILD, story(["A."]))
+    with pytest.raises(UserError, match="No story"):
+        await reviews.report_warning(db, OTHER, 7, story=str(story_id), chapter=1, warning="vomit")
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
+    assert (await reviews.review_queue(db, OTHER))[1] == 0
+
+
+async def test_a_strict_avoider_is_asked_about_possible_warnings(db: Database) -> None:
+    story_id = await stored(db, GUILD, story(THIN_BLOOD))
+    await prefs.avoid(db, GUILD, 7, "blood-gore")
+    assert await prefs.possible_for_reader(db, GUILD, 7, story_id, 1) == []
+    await prefs.avoid(db, GUILD, 7, "blood-gore", strict=True)
+    [marked] = await prefs.possible_for_reader(db, GUILD, 7, story_id, 1)
+    assert marked.id == "blood-gore" and marked.avoided and marked.source == "possible"
+    await prefs.avoid(db, GUILD, 7, "blood-gore")  # strict left as it was
+    assert await prefs.strictly_avoided(db, GUILD, 7) == {"blood-gore"}
+    await reviews.dismiss_warning(db, GUILD, story_id, 1, "blood-gore")
+    assert await prefs.possible_for_reader(db, GUILD, 7, story_id, 1) == []
+
+
+async def test_a_scan_made_with_older_rules_is_made_again_when_read(db: Database) -> None:
+    story_id = await stored(db, GUILD, story(["A spider crawled over the pillow."]))
+    async with db.transaction() as tx:  # as if the rules moved on while the bot was down
+        await tx.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0) ON CONFLICT DO NOTHING", (GUILD,))
+        await tx.execute(
+            "INSERT INTO warning_categories (guild_id, id, label, created_at) VALUES (?, 'spiders', 'Spiders', 0)",
+            (GUILD,),
+        )
+        await tx.execute(
+            "INSERT INTO warning_rules (guild_id, category, kind, pattern, created_at) VALUES (?, 'spiders', 'phrase', '~spider', 0)",
+            (GUILD,),
+        )
+        await tx.execute("INSERT INTO warning_rule_versions (guild_id, version) VALUES (?, 1)", (GUILD,))
+    assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == ["spiders"]
