@@ -34,9 +34,11 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.discussions import store
 from bot.discussions.compose import Notice, discussion_notice, missed_notice, reminder_notice, thread_name
+from bot.discussions.jobs import Job, Jobs
 from bot.discussions.store import Discussion, DueItem
 from bot.discussions.timer import Timer
 from bot.guilds import GuildSettings, get_settings
+from bot.shards import ShardScope
 from bot.story.model import HeaderWarning
 
 log = logging.getLogger(__name__)
@@ -120,8 +122,18 @@ async def _members_avoiding(db: Database, guild_id: int, warning_ids: Sequence[s
     return await members_avoiding(db, guild_id, warning_ids)
 
 
+def post_channel(channel_id: int, explicit: bool, settings: GuildSettings) -> int:
+    """The channel named at schedule time, else the discussion channel setting, else where it was scheduled."""
+    if explicit:
+        return channel_id
+    return settings.discussion_channel_id or channel_id
+
+
 class DiscussionService:
-    """Serves due items for every server; owns the one :class:`Timer`."""
+    """Serves due items for the servers this process owns; owns the one :class:`Timer`.
+
+    ``other_jobs`` (data retention) share that timer, so the bot has one sleeping task.
+    """
 
     def __init__(
         self,
@@ -136,6 +148,8 @@ class DiscussionService:
         readers: Readers = _readers,
         members_avoiding: Avoiding = _members_avoiding,
         concurrency: int = CONCURRENCY,
+        scope: ShardScope | None = None,
+        other_jobs: Sequence[Job] = (),
     ) -> None:
         self.db = db
         self.clock = clock
@@ -149,7 +163,9 @@ class DiscussionService:
         self._readers = readers
         self._members_avoiding = members_avoiding
         self._concurrency = concurrency
-        self.timer = Timer(clock, self.next_due, self.serve)
+        self.scope = scope or ShardScope()
+        jobs = Jobs([self, *other_jobs])
+        self.timer = Timer(clock, jobs.next_due, jobs.serve)
         self._recovered = False
         self._gate = asyncio.Semaphore(concurrency)
         self._queues: dict[int, deque[tuple[DueItem, datetime, bool]]] = {}
@@ -188,7 +204,7 @@ class DiscussionService:
     async def next_due(self) -> datetime | None:
         if not self._recovered:
             return self.clock.now()  # first round: finish what an earlier process left half-done
-        return await store.next_due(self.db)
+        return await store.next_due(self.db, self.scope)
 
     async def serve(self, now: datetime) -> int:
         """Claim everything due at ``now`` and hand it to per-server lanes; returns how many were taken.
@@ -202,9 +218,9 @@ class DiscussionService:
         batch: list[tuple[DueItem, bool]] = []
         recovery_round = not self._recovered
         if recovery_round:
-            batch += [(item, True) for item in await store.unfinished(self.db)]
+            batch += [(item, True) for item in await store.unfinished(self.db, self.scope)]
             self._recovered = True
-        batch += [(item, False) for item in await store.claim_due(self.db, now)]
+        batch += [(item, False) for item in await store.claim_due(self.db, now, scope=self.scope)]
         for item, recovered in batch:
             self._dispatch(item, now, recovered)
         return len(batch) + int(recovery_round)
@@ -257,12 +273,6 @@ class DiscussionService:
                 log.exception("could not record the failure of %s %s", item.kind, item.id)
                 return False
 
-    async def _target_channel(self, discussion: Discussion, settings: GuildSettings) -> int:
-        """The channel named at schedule time, else the discussion channel setting, else where it was scheduled."""
-        if discussion.channel_explicit:
-            return discussion.channel_id
-        return settings.discussion_channel_id or discussion.channel_id
-
     async def _message_channel(self, target: int, settings: GuildSettings) -> int:
         """Reminders and notices are plain messages: a forum cannot take them, the club channel can."""
         if await self.poster.channel_kind(target) != "forum":
@@ -289,7 +299,7 @@ class DiscussionService:
         if discussion.story_title is None:
             raise PostFailure("the story was removed")
         settings = await get_settings(self.db, guild_id)
-        channel_id = await self._target_channel(discussion, settings)
+        channel_id = post_channel(discussion.channel_id, discussion.channel_explicit, settings)
         posted: Posted | None = None
         if discussion.message_id is not None and discussion.posted_channel_id is not None:
             posted = Posted(discussion.posted_channel_id, discussion.message_id, discussion.thread_id)
@@ -384,7 +394,9 @@ class DiscussionService:
             return
         try:
             settings = await get_settings(self.db, guild_id)
-            channel_id = await self._message_channel(await self._target_channel(discussion, settings), settings)
+            channel_id = await self._message_channel(
+                post_channel(discussion.channel_id, discussion.channel_explicit, settings), settings
+            )
             retry = recovered or reminder.attempts > 1
             posted = await self.poster.find_post(channel_id, reminder.marker) if retry else None
             if posted is None:

@@ -30,6 +30,8 @@ import re
 import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from bot.discussions.durations import UNITS as _UNITS
+from bot.discussions.durations import parse_duration
 from bot.errors import UserError
 from bot.timezones import validate_zone
 
@@ -51,24 +53,6 @@ _WEEKDAYS = {
     )
     for name in names
 }
-_UNITS = {
-    "minute": "minutes",
-    "minutes": "minutes",
-    "min": "minutes",
-    "mins": "minutes",
-    "m": "minutes",
-    "hour": "hours",
-    "hours": "hours",
-    "hr": "hours",
-    "hrs": "hours",
-    "h": "hours",
-    "day": "days",
-    "days": "days",
-    "d": "days",
-    "week": "weeks",
-    "weeks": "weeks",
-    "w": "weeks",
-}
 _KNOWN_WORDS = {
     *_WEEKDAYS,
     *_UNITS,
@@ -84,7 +68,6 @@ _KNOWN_WORDS = {
 }
 _TIME_24 = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _TIME_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)$")
-_RELATIVE = re.compile(r"^in\s+(\d{1,4})\s*([a-z]+)$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _UTC_NAMES = {"utc", "gmt", "z"}
 
@@ -198,14 +181,14 @@ def parse_when(text: str, *, now: datetime, default_zone: str = "UTC") -> dateti
 def _parse_body(body: str, zone: tzinfo, local_now: datetime) -> datetime:
     if _ISO_LIKE.match(body):
         return _parse_iso(body, zone)
-    if match := _RELATIVE.match(body):
-        amount, unit = int(match.group(1)), _UNITS.get(match.group(2))
-        if unit is None or amount == 0:
+    if body.startswith("in "):
+        duration = parse_duration(body.removeprefix("in "))
+        if duration is None or duration.amount == 0:
             raise _unreadable(body)
-        if unit in ("days", "weeks"):
-            wall = local_now.replace(tzinfo=None) + timedelta(**{unit: amount})
+        if duration.on_the_calendar:
+            wall = local_now.replace(tzinfo=None) + duration.delta()
             return localize(wall.replace(second=0, microsecond=0), zone)
-        return (local_now + timedelta(**{unit: amount})).replace(second=0, microsecond=0)
+        return (local_now + duration.delta()).replace(second=0, microsecond=0)
     found = _day_and_time(body.split(" "), local_now.date())
     if found is not None:
         day, clock = found

@@ -208,7 +208,7 @@ async def test_plan_list_cancel_and_move(club: Club) -> None:
         from_chapter=2,
         channel=club.text_channel,
     )
-    assert "Planned 3 discussion(s)" in answer.text and "weekly" in answer.text
+    assert "Planned 3 discussions" in answer.text and "weekly" in answer.text
     planned = await stored(club)
     assert [d.chapter for d in planned] == [2, 3, 4]
     assert [(b.due_at - a.due_at) for a, b in itertools.pairwise(planned)] == [timedelta(days=7)] * 2
@@ -233,7 +233,7 @@ async def test_plan_list_cancel_and_move(club: Club) -> None:
     choices = await club.autocomplete("discussion move", "id", "Weekly")
     assert {c["value"] for c in choices} == {planned[0].id, planned[2].id}
     stories = await club.autocomplete("discussion schedule", "story", "week")
-    assert [c["name"] for c in stories] == ["Weekly Book"]
+    assert [c["name"] for c in stories] == ["Weekly Book · 4 ch."]
 
 
 async def test_a_channel_the_bot_cannot_post_in_fails_that_item_only(club: Club) -> None:
