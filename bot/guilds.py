@@ -30,6 +30,7 @@ class GuildSettings:
     club_role_id: int | None = None
     timezone: str = "UTC"
     discussion_prompts: list[str] = field(default_factory=lambda: list(DEFAULT_PROMPTS))
+    date_order: str | None = None  # "dmy" or "mdy": how numeric dates such as 12/04 are read
 
 
 async def ensure_guild(tx: aiosqlite.Connection, guild_id: int, now: float) -> None:
@@ -42,7 +43,7 @@ async def ensure_guild(tx: aiosqlite.Connection, guild_id: int, now: float) -> N
 
 async def get_settings(db: Database, guild_id: int) -> GuildSettings:
     row = await db.fetch_one(
-        "SELECT club_channel_id, discussion_channel_id, club_role_id, timezone, discussion_prompts"
+        "SELECT club_channel_id, discussion_channel_id, club_role_id, timezone, discussion_prompts, date_order"
         " FROM guild_settings WHERE guild_id = ?",
         (guild_id,),
     )
@@ -56,10 +57,13 @@ async def get_settings(db: Database, guild_id: int) -> GuildSettings:
         club_role_id=row["club_role_id"],
         timezone=row["timezone"],
         discussion_prompts=prompts or list(DEFAULT_PROMPTS),
+        date_order=row["date_order"],
     )
 
 
-_SETTABLE = frozenset({"club_channel_id", "discussion_channel_id", "club_role_id", "timezone", "discussion_prompts"})
+_SETTABLE = frozenset(
+    {"club_channel_id", "discussion_channel_id", "club_role_id", "timezone", "discussion_prompts", "date_order"}
+)
 
 
 async def update_settings(db: Database, guild_id: int, now: float, **changes: Any) -> GuildSettings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
@@ -29,6 +29,7 @@ DISCUSSION_PERMISSIONS = {
     "send_messages_in_threads": "Send Messages in Threads",
     "manage_threads": "Manage Threads",
 }
+DATE_ORDER_NAMES = {"dmy": "day/month (12/04 is 12 April)", "mdy": "month/day (12/04 is December 4)"}
 CLEARABLE = {
     "club_channel": "club_channel_id",
     "discussion_channel": "discussion_channel_id",
@@ -56,6 +57,7 @@ def describe(settings: GuildSettings) -> str:
         f"Discussion channel: {channel(settings.discussion_channel_id)}\n"
         f"Club role (pinged for discussions): {f'<@&{settings.club_role_id}>' if settings.club_role_id else 'not set'}\n"
         f"Time zone: {settings.timezone}\n"
+        f"Numeric dates: {DATE_ORDER_NAMES.get(settings.date_order or '', 'not set (12/04 is refused as ambiguous)')}\n"
         f"Discussion prompts:\n{prompts}"
     )
 
@@ -82,6 +84,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         discussion_channel="Where scheduled discussions open (a text or forum channel)",
         club_role="The role to ping when a discussion opens",
         timezone="IANA time zone for schedules, e.g. Europe/Berlin",
+        date_order="How members write numeric dates such as 12/04 in schedules",
     )
     @app_commands.checks.has_permissions(manage_guild=True)
     async def set_(
@@ -91,6 +94,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         discussion_channel: discord.TextChannel | discord.ForumChannel | None = None,
         club_role: discord.Role | None = None,
         timezone: str | None = None,
+        date_order: Literal["dmy", "mdy"] | None = None,
     ) -> None:
         assert interaction.guild_id is not None
         changes: dict[str, object] = {}
@@ -109,6 +113,8 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
             changes["club_role_id"] = club_role.id
         if timezone is not None:
             changes["timezone"] = validate_zone(timezone)
+        if date_order is not None:
+            changes["date_order"] = date_order
         if not changes:
             raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
         settings = await update_settings(self.bot.db, interaction.guild_id, self.bot.clock.now().timestamp(), **changes)

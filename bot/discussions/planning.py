@@ -102,7 +102,7 @@ class DiscussionPlanner:
         return await get_settings(self.db, guild_id)
 
     async def _when(self, text: str, settings: GuildSettings) -> datetime:
-        return parse_when(text, now=self.clock.now(), default_zone=settings.timezone)
+        return parse_when(text, now=self.clock.now(), default_zone=settings.timezone, date_order=settings.date_order)
 
     async def _story(self, guild_id: int, value: str) -> StoryRecord:
         return await resolve_story(self.db, guild_id, value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -335,3 +336,80 @@ async def test_a_deleted_channel_fails_that_item_with_the_reason(club: Club) -> 
         await advance(club, timedelta(hours=1))
     [failed] = await stored(club)
     assert failed.state == "failed" and "deleted" in (failed.failure or "")
+
+
+# ------------------------------------------------------------------ times as people write them
+
+
+async def test_a_past_time_is_refused_with_the_time_it_was_read_as(club: Club) -> None:
+    story = await a_story(club)
+    await club.slash("config set", member=club.admin, timezone="Europe/Berlin")
+    [answer] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="yesterday 7pm"
+    )
+    yesterday = (club.clock.now().astimezone(ZoneInfo("Europe/Berlin")) - timedelta(days=1)).date()
+    assert answer.ephemeral and "in the past" in answer.text
+    assert f"{yesterday:%A} {yesterday.day} {yesterday:%B %Y}, 19:00 (Europe/Berlin)" in answer.text
+    assert "<t:" in answer.text
+    assert await stored(club) == []
+
+
+async def test_an_ambiguous_numeric_date_needs_the_server_date_order(club: Club) -> None:
+    story = await a_story(club)
+    year = club.clock.now().year + 1
+    [refused] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when=f"03/04/{year} 19:00"
+    )
+    assert refused.ephemeral and f"3 April {year}" in refused.text and f"4 March {year}" in refused.text
+    assert "date_order" in refused.text and await stored(club) == []
+
+    [saved] = await club.slash("config set", member=club.admin, date_order="dmy")
+    assert "day/month" in saved.text
+    [ok] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when=f"03/04/{year} 19:00"
+    )
+    assert "is scheduled" in ok.text
+    [discussion] = await stored(club)
+    assert discussion.due_at == datetime(year, 4, 3, 19, 0, tzinfo=UTC)
+
+    await club.slash("config set", member=club.admin, date_order="mdy")
+    [moved] = await club.slash("discussion move", member=club.admin, id=discussion.id, when=f"03/04/{year} 19:00")
+    assert f"<t:{int(datetime(year, 3, 4, 19, 0, tzinfo=UTC).timestamp())}:F>" in moved.text
+
+
+async def test_words_people_write_are_understood_and_nonsense_gets_examples(club: Club) -> None:
+    story = await a_story(club, chapters=6)
+    await club.slash("config set", member=club.admin, timezone="America/New_York")
+    zone = ZoneInfo("America/New_York")
+    local_now = club.clock.now().astimezone(zone)
+    target = (local_now + timedelta(days=10)).date()
+    phrases = {
+        "sat 8pm": None,
+        "next week friday 19:00": None,
+        f"{target:%B} {target.day} at 7:30pm": datetime(target.year, target.month, target.day, 19, 30),
+        f"{target.day} {target:%B} 19:00": datetime(target.year, target.month, target.day, 19, 0),
+        "tomorrow noon": datetime.combine(local_now.date() + timedelta(days=1), datetime.min.time()).replace(hour=12),
+        "in 2 weeks": None,
+    }
+    for chapter, (text, wall) in enumerate(phrases.items(), start=1):
+        [answer] = await club.slash(
+            "discussion schedule", member=club.admin, story=str(story), chapter=chapter, when=text, remind="none"
+        )
+        assert "is scheduled" in answer.text, text
+        if wall is not None:
+            due = max(await stored(club), key=lambda d: d.id).due_at
+            assert due.astimezone(zone).replace(tzinfo=None) == wall, text
+    [nonsense] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="after the meeting"
+    )
+    assert "can't read" in nonsense.text and "`sat 8pm`" in nonsense.text and "`Dec 4 19:00`" in nonsense.text
+
+
+async def test_only_admins_set_the_date_order(club: Club) -> None:
+    with pytest.raises(CommandNotVisible):
+        await club.slash("config set", member=club.member, date_order="dmy")
+    club.override_command_permissions("config")
+    [refused] = await club.slash("config set", member=club.member, date_order="dmy")
+    assert "Manage Server" in refused.text
+    settings = await club.run(get_settings(club.bot.db, club.guild.id))
+    assert settings.date_order is None
