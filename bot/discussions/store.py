@@ -485,3 +485,31 @@ async def mark_reminder(
         " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
         (state, channel_id, message_id, reason, to_epoch(now), reminder_id, guild_id),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Upcoming:
+    """A discussion still ahead, with how far one member has read its story."""
+
+    discussion_id: int
+    story_id: int
+    story_title: str
+    chapter: int
+    due_at: datetime
+    progress: int  # the member's last chapter read in that story; 0 if not started
+
+
+async def upcoming_for_member(
+    db: Database, guild_id: int, user_id: int, *, now: datetime, story_id: int | None = None, limit: int = 25
+) -> list[Upcoming]:
+    """Discussions still ahead in this server (soonest first), each with ``user_id``'s progress."""
+    rows = await db.fetch_all(
+        "SELECT d.id, d.story_id, s.title, d.chapter, d.due_at, coalesce(p.chapter, 0) AS progress"
+        " FROM discussions d JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
+        " LEFT JOIN reading_progress p ON p.guild_id = d.guild_id AND p.story_id = d.story_id AND p.user_id = ?"
+        " WHERE d.guild_id = ? AND (? IS NULL OR d.story_id = ?)"
+        " AND (d.state = 'posting' OR (d.state = 'scheduled' AND d.due_at >= ?))"
+        " ORDER BY d.due_at, d.id LIMIT ?",
+        (user_id, guild_id, story_id, story_id, to_epoch(now), limit),
+    )
+    return [Upcoming(row[0], row[1], row[2], row[3], from_epoch(row[4]), row[5]) for row in rows]

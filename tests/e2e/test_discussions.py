@@ -413,3 +413,48 @@ async def test_only_admins_set_the_date_order(club: Club) -> None:
     assert "Manage Server" in refused.text
     settings = await club.run(get_settings(club.bot.db, club.guild.id))
     assert settings.date_order is None
+
+
+# ------------------------------------------------------------------ /schedule for everyone
+
+
+async def test_members_see_the_schedule_with_times_chapters_and_their_own_reading(club: Club) -> None:
+    story = Story(
+        meta=StoryMeta(title="Titled Tale"),
+        chapters=[Chapter(n, f"Secret Name {n}", [Scene([f"Night {n}."])]) for n in range(1, 5)],
+        source_format="txt",
+    )
+    titled = await club.run(add_story(club.bot.db, club.guild.id, story, content_hash="titled", added_by=None, now=0.0))
+    other = await a_story(club, "Other Book")
+    await club.run(mark_read(club.bot.db, club.guild.id, club.member.id, titled, 2, now=0))
+    soon = (club.clock.now() + timedelta(days=1)).replace(second=0, microsecond=0)
+    later = soon + timedelta(days=7)
+    for story_id, chapter, due in ((titled, 2, soon), (titled, 3, later), (other, 1, soon + timedelta(hours=1))):
+        await club.slash(
+            "discussion schedule", member=club.admin, story=str(story_id), chapter=chapter, when=utc_text(due)
+        )
+
+    [answer] = await club.slash("schedule", member=club.member)
+    assert answer.ephemeral
+    lines = answer.text.splitlines()
+    assert "Titled Tale" in lines[1] and "chapter 2" in lines[1] and "you have read it" in lines[1]
+    assert f"<t:{int(soon.timestamp())}:F>" in lines[1] and f"<t:{int(soon.timestamp())}:R>" in lines[1]
+    assert "Other Book" in lines[2] and "not started" in lines[2]
+    assert "chapter 3" in lines[3] and "you are at chapter 2" in lines[3]
+    assert "Secret Name" not in answer.text
+
+    [mine] = await club.slash("schedule", member=club.other_member, story=str(other))
+    assert "Other Book" in mine.text and "Titled Tale" not in mine.text.replace("Other Book", "")
+    choices = await club.autocomplete("schedule", "story", "titl", member=club.member)
+    assert [c["value"] for c in choices] == [str(titled)]
+
+    await advance(club, timedelta(days=2))  # the first two have been posted
+    [after] = await club.slash("schedule", member=club.member)
+    assert len(after.text.splitlines()) == 2 and "chapter 3" in after.text and "Other Book" not in after.text
+
+
+async def test_schedule_with_nothing_ahead_or_an_unknown_story(club: Club) -> None:
+    [empty] = await club.slash("schedule", member=club.member)
+    assert empty.ephemeral and "No discussions are coming up" in empty.text
+    [unknown] = await club.slash("schedule", member=club.member, story="No Such Book")
+    assert unknown.ephemeral and "No story" in unknown.text
