@@ -34,6 +34,7 @@ class Notice:
     thread_name: str | None = None  # a forum post needs one
     role_id: int | None = None  # the only role allowed to be pinged
     user_ids: tuple[int, ...] = field(default_factory=tuple)  # the only members allowed to be pinged
+    reply_to: int | None = None  # a message in the same channel this one answers (never pinging its author)
 
 
 def thread_name(title: str, chapter: int, discussion_id: int) -> str:
@@ -110,6 +111,32 @@ def reminder_notice(
         embed={"description": f"Chapter {chapter} of {escape_markdown(clip(title, 200))}", "footer": {"text": marker}},
         marker=marker,
         user_ids=shown,
+    )
+
+
+def dm_reminder_notice(*, title: str, chapter: int, due_at: datetime, channel_id: int) -> Notice:
+    """The private copy of a reminder: no one is named, nothing pings."""
+    return Notice(
+        content=(
+            f"Reminder: the discussion of **{escape_markdown(title)}**, chapter {chapter}, opens "
+            f"{stamp(due_at, 'R')} ({stamp(due_at, 'F')}) in <#{channel_id}>.\n"
+            "You get this copy because you chose `/prefs reminders dm:true`; `dm:false` stops it."
+        ),
+        embed=None,
+    )
+
+
+def closed_dms_notice(user_ids: Sequence[int], reply_to: int) -> Notice:
+    """Said once, under the reminder, for members whose DMs refused their copy (mentioned, not pinged)."""
+    who = name_list(list(user_ids), 0, limit=1500)
+    return Notice(
+        content=(
+            f"I could not send a DM copy of this reminder to {who}: Discord refused it because "
+            "direct messages from server members are closed. I won't try again; after opening DMs, "
+            "turn copies back on with `/prefs reminders dm:true`."
+        ),
+        embed=None,
+        reply_to=reply_to,
     )
 
 

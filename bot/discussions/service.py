@@ -33,7 +33,15 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.db import Database
 from bot.discussions import store
-from bot.discussions.compose import Notice, discussion_notice, missed_notice, reminder_notice, thread_name
+from bot.discussions.compose import (
+    Notice,
+    closed_dms_notice,
+    discussion_notice,
+    dm_reminder_notice,
+    missed_notice,
+    reminder_notice,
+    thread_name,
+)
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.store import Discussion, DueItem
 from bot.discussions.timer import Timer
@@ -76,6 +84,10 @@ class Poster(Protocol):
         ...
 
     async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None: ...
+
+    async def send_dm(self, user_id: int, notice: Notice) -> bool:
+        """False when the member's DMs are closed to the bot (Discord's 50007); PostFailure for the rest."""
+        ...
 
 
 WarningsFor = Callable[[Database, int, int, int], Awaitable[list[HeaderWarning]]]
@@ -416,12 +428,51 @@ class DiscussionService:
             channel_id=posted.channel_id,
             message_id=posted.message_id,
         )
+        await self._send_dm_copies(discussion, posted)
+
+    async def _send_dm_copies(self, discussion: Discussion, posted: Posted) -> None:
+        """Private copies for members who chose them, after the reminder is recorded (so at most once).
+
+        A member whose DMs are closed is remembered and told once, in a reply under the reminder
+        that mentions without pinging; nobody is tried again until they choose DM copies again.
+        """
+        guild_id = discussion.guild_id
+        recipients = await store.dm_recipients(self.db, guild_id, discussion.story_id)
+        if not recipients:
+            return
+        warnings = await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter)
+        avoiding = await self._members_avoiding(self.db, guild_id, [warning.id for warning in warnings])
+        assert discussion.story_title is not None
+        notice = dm_reminder_notice(
+            title=discussion.story_title,
+            chapter=discussion.chapter,
+            due_at=discussion.due_at,
+            channel_id=posted.channel_id,
+        )
+        closed: list[int] = []
+        for user_id in recipients:
+            if user_id in avoiding:
+                continue
+            try:
+                delivered = await self.poster.send_dm(user_id, notice)
+            except PostFailure as failure:
+                log.info("could not DM reminder copy to %s: %s", user_id, failure)
+                continue
+            if not delivered and await store.mark_dm_failed(self.db, guild_id, user_id, now=self.clock.now()):
+                closed.append(user_id)
+        if closed:
+            try:
+                await self.poster.post(posted.channel_id, closed_dms_notice(closed, posted.message_id), nonce=None)
+            except PostFailure as failure:
+                log.info("could not tell members their DMs are closed: %s", failure)
 
     async def _reminder_notice(self, discussion: Discussion, marker: str) -> Notice:
         guild_id = discussion.guild_id
         warnings = await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter)
         avoiding = await self._members_avoiding(self.db, guild_id, [warning.id for warning in warnings])
-        # Avoiders are left out entirely: not named, and not in the hidden count either.
+        # Avoiders, and members who turned reminders off, are left out entirely: not named,
+        # and not in the hidden count either.
+        avoiding = avoiding | await store.reminders_off(self.db, guild_id)
         named, hidden = await self._behind(
             self.db, guild_id, discussion.story_id, discussion.chapter, excluding=avoiding
         )

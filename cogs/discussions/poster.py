@@ -24,6 +24,7 @@ HISTORY_LOOKBACK = 50
 THREAD_ARCHIVE_MINUTES = 10080
 THREAD_EXISTS = 160004
 UNKNOWN_MEMBER = 10007
+DMS_CLOSED = 50007  # "Cannot send messages to this user"
 
 
 def _mentions(notice: Notice) -> discord.AllowedMentions:
@@ -105,10 +106,18 @@ class DiscordPoster:
                 )
                 return Posted(channel.id, created.message.id, created.thread.id)
             # discord.py's send() has no enforce_nonce; the same request with the flag set.
+            reference = (
+                discord.MessageReference(
+                    message_id=notice.reply_to, channel_id=channel.id, fail_if_not_exists=False
+                ).to_message_reference_dict()
+                if notice.reply_to is not None
+                else MISSING
+            )
             with handle_message_parameters(
                 content=notice.content if notice.content is not None else MISSING,
                 embed=embed,
                 nonce=nonce,
+                message_reference=reference,
                 allowed_mentions=mentions,
                 previous_allowed_mentions=self.bot.allowed_mentions,
             ) as params:
@@ -162,3 +171,21 @@ class DiscordPoster:
                 raise _refusal(error, "adding a reader to the thread") from error
             except discord.HTTPException as error:
                 raise _refusal(error, "adding a reader to the thread") from error
+
+    async def send_dm(self, user_id: int, notice: Notice) -> bool:
+        """A private copy; False (not an error) when the member's DMs are closed to the bot."""
+        await self.bot.wait_until_ready()
+        try:
+            channel = await self.bot.create_dm(discord.Object(user_id))
+            await channel.send(
+                notice.content or "",
+                embed=discord.Embed.from_dict(notice.embed) if notice.embed else MISSING,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+        except discord.Forbidden as error:
+            if error.code == DMS_CLOSED:
+                return False
+            raise _refusal(error, "sending a DM") from error
+        except discord.HTTPException as error:
+            raise _refusal(error, "sending a DM") from error
+        return True

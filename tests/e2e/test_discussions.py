@@ -458,3 +458,54 @@ async def test_schedule_with_nothing_ahead_or_an_unknown_story(club: Club) -> No
     assert empty.ephemeral and "No discussions are coming up" in empty.text
     [unknown] = await club.slash("schedule", member=club.member, story="No Such Book")
     assert unknown.ephemeral and "No story" in unknown.text
+
+
+# ------------------------------------------------------------------ reminders members control
+
+
+async def test_prefs_reminders_dm_copies_and_off(club: Club) -> None:
+    story = await a_story(club)
+    for member in (club.member, club.other_member, club.closed_dm_member):
+        await club.run(mark_read(club.bot.db, club.guild.id, member.id, story, 1, now=0))
+    [shown] = await club.slash("prefs reminders", member=club.member)
+    assert shown.ephemeral and "No DM copies" in shown.text
+    [dm_on] = await club.slash("prefs reminders", member=club.member, dm=True)
+    assert dm_on.ephemeral and "Saved." in dm_on.text and "DM copy" in dm_on.text
+    [off] = await club.slash("prefs reminders", member=club.other_member, off=True)
+    assert "**off**" in off.text
+    await club.slash("prefs reminders", member=club.closed_dm_member, dm=True)
+
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=3,
+        when="in 4 hours",
+        remind="2h,1h",
+        channel=club.text_channel,
+    )
+    with club.expect_errors(403, 50007) as refused:
+        await advance(club, timedelta(hours=2))  # the 2 h reminder
+    assert len(refused) == 1
+    reminder, told = bot_posts(club, club.text_channel)
+    assert club.member.mention() in reminder.text and club.other_member.mention() not in reminder.text
+    assert club.closed_dm_member.mention() in told.text and "DMs" in told.text.replace("direct messages", "DMs")
+    assert not told.message.pinged_users and not told.message.pinged_roles  # mentioned, never pinged
+    [reply_request] = [
+        r for r in club.requests if r.method == "POST" and isinstance(r.body, dict) and r.body.get("message_reference")
+    ]
+    assert int(reply_request.body["message_reference"]["message_id"]) == reminder.id
+    [copy] = club.dms(club.member)
+    assert "chapter 3" in copy.text and club.text_channel.mention() in copy.text
+    assert club.dms(club.other_member) == [] and club.dms(club.closed_dm_member) == []
+
+    # The 1 h reminder: the member gets a second copy; the closed DMs are not tried again
+    # (an unexpected 50007 here would fail the test) and nobody is told twice.
+    await advance(club, timedelta(hours=1))
+    assert len(club.dms(club.member)) == 2
+    assert len(bot_posts(club, club.text_channel)) == 3
+    [shown] = await club.slash("prefs reminders", member=club.closed_dm_member)
+    assert "refused" in shown.text and "dm:true" in shown.text
+
+    [dm_off] = await club.slash("prefs reminders", member=club.member, dm=False)
+    assert "No DM copies" in dm_off.text
