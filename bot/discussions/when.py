@@ -69,7 +69,7 @@ def localize(wall: datetime, zone: tzinfo) -> datetime:
     return aware
 
 
-def _split_zone(text: str, default_zone: str) -> tuple[str, tzinfo]:
+def _split_zone(text: str, default_zone: str, now: datetime) -> tuple[str, tzinfo]:
     """Take a trailing zone name off ``text``; the server's zone when there is none."""
     head, _, last = text.rpartition(" ")
     if last.lower() in _UTC_NAMES and head:
@@ -79,7 +79,7 @@ def _split_zone(text: str, default_zone: str) -> tuple[str, tzinfo]:
     if head and last.isalpha() and last.lower() not in _KNOWN_WORDS:
         # "friday 19:00 Berlin": the time is fine, so say the zone is unknown; "whenever it suits": unreadable.
         try:
-            _parse_body(head, UTC, datetime.now(UTC), None)
+            _parse_body(head, UTC, now, None)
         except UserError:
             raise _unreadable(text) from None
         return head, zone_named(last)
@@ -102,7 +102,7 @@ def parse_when(text: str, *, now: datetime, default_zone: str = "UTC", date_orde
     cleaned = " ".join(text.strip().split())
     if not cleaned:
         raise UserError(f"Say when, e.g. {EXAMPLES}.")
-    body, zone = _split_zone(cleaned, default_zone)
+    body, zone = _split_zone(cleaned, default_zone, now)
     local_now = now.astimezone(zone)
     moment = _parse_body(body, zone, local_now, date_order)
     result = moment.astimezone(UTC)

@@ -114,7 +114,7 @@ class DiscussionCog(
     @app_commands.describe(
         story="The story",
         chapter="The chapter to discuss",
-        when="e.g. tomorrow 7pm, sat 8pm, Dec 4 19:00, next week friday, in 3 days (server's zone unless you name one)",
+        when="e.g. tomorrow 7pm, sat 8pm, Dec 4 19:00, next week friday, in 3 days (server's time zone)",
         channel="Where to post (default: the discussion channel setting, else here)",
         event="Also create a Discord scheduled event",
         remind="Reminders before it, e.g. 24h,1h (default) or none",
