@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.db import Database
-from bot.discussions import store
-from bot.discussions.store import ReminderPrefs
+from bot.discussions import prefs_store
+from bot.discussions.prefs_store import ReminderPrefs
 
 
 async def choose_reminders(
@@ -14,8 +14,8 @@ async def choose_reminders(
 ) -> tuple[bool, ReminderPrefs]:
     """(whether anything changed, the member's choices now); no options just reads them."""
     if dm is None and off is None:
-        return False, await store.get_reminder_prefs(db, guild_id, user_id)
-    return True, await store.set_reminder_prefs(db, guild_id, user_id, dm=dm, off=off, now=now)
+        return False, await prefs_store.get_reminder_prefs(db, guild_id, user_id)
+    return True, await prefs_store.set_reminder_prefs(db, guild_id, user_id, dm=dm, off=off, now=now)
 
 
 def describe_reminder_prefs(changed: bool, prefs: ReminderPrefs) -> str:

@@ -32,7 +32,7 @@ from typing import Protocol
 
 from bot.clock import Clock
 from bot.db import Database
-from bot.discussions import store
+from bot.discussions import prefs_store, store
 from bot.discussions.compose import (
     Notice,
     closed_dms_notice,
@@ -437,7 +437,7 @@ class DiscussionService:
         that mentions without pinging; nobody is tried again until they choose DM copies again.
         """
         guild_id = discussion.guild_id
-        recipients = await store.dm_recipients(self.db, guild_id, discussion.story_id)
+        recipients = await prefs_store.dm_recipients(self.db, guild_id, discussion.story_id)
         if not recipients:
             return
         warnings = await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter)
@@ -458,7 +458,7 @@ class DiscussionService:
             except PostFailure as failure:
                 log.info("could not DM reminder copy to %s: %s", user_id, failure)
                 continue
-            if not delivered and await store.mark_dm_failed(self.db, guild_id, user_id, now=self.clock.now()):
+            if not delivered and await prefs_store.mark_dm_failed(self.db, guild_id, user_id, now=self.clock.now()):
                 closed.append(user_id)
         if closed:
             try:
@@ -472,7 +472,7 @@ class DiscussionService:
         avoiding = await self._members_avoiding(self.db, guild_id, [warning.id for warning in warnings])
         # Avoiders, and members who turned reminders off, are left out entirely: not named,
         # and not in the hidden count either.
-        avoiding = avoiding | await store.reminders_off(self.db, guild_id)
+        avoiding = avoiding | await prefs_store.reminders_off(self.db, guild_id)
         named, hidden = await self._behind(
             self.db, guild_id, discussion.story_id, discussion.chapter, excluding=avoiding
         )

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.clock import ManualClock
 from bot.db import Database
-from bot.discussions import store
+from bot.discussions import prefs_store as store
 from bot.discussions.reminder_choices import choose_reminders, describe_reminder_prefs
 from bot.discussions.store import NewDiscussion
 from bot.progress.store import mark_read
