@@ -31,6 +31,7 @@ class GuildSettings:
     timezone: str = "UTC"
     discussion_prompts: list[str] = field(default_factory=lambda: list(DEFAULT_PROMPTS))
     mod_channel_id: int | None = None  # where members' warning reports are posted
+    date_order: str | None = None  # "dmy" or "mdy": how numeric dates such as 12/04 are read
 
 
 async def ensure_guild(tx: aiosqlite.Connection, guild_id: int, now: float) -> None:
@@ -43,7 +44,8 @@ async def ensure_guild(tx: aiosqlite.Connection, guild_id: int, now: float) -> N
 
 async def get_settings(db: Database, guild_id: int) -> GuildSettings:
     row = await db.fetch_one(
-        "SELECT club_channel_id, discussion_channel_id, club_role_id, timezone, discussion_prompts, mod_channel_id"
+        "SELECT club_channel_id, discussion_channel_id, club_role_id, timezone, discussion_prompts, mod_channel_id,"
+        " date_order"
         " FROM guild_settings WHERE guild_id = ?",
         (guild_id,),
     )
@@ -58,11 +60,20 @@ async def get_settings(db: Database, guild_id: int) -> GuildSettings:
         timezone=row["timezone"],
         discussion_prompts=prompts or list(DEFAULT_PROMPTS),
         mod_channel_id=row["mod_channel_id"],
+        date_order=row["date_order"],
     )
 
 
 _SETTABLE = frozenset(
-    {"club_channel_id", "discussion_channel_id", "club_role_id", "timezone", "discussion_prompts", "mod_channel_id"}
+    {
+        "club_channel_id",
+        "discussion_channel_id",
+        "club_role_id",
+        "timezone",
+        "discussion_prompts",
+        "mod_channel_id",
+        "date_order",
+    }
 )
 
 
@@ -93,17 +104,31 @@ async def mark_left(db: Database, guild_id: int, now: float) -> None:
     await db.execute("UPDATE guilds SET left_at = ? WHERE guild_id = ? AND left_at IS NULL", (now, guild_id))
 
 
-async def purge_departed(db: Database, now: float, retention_seconds: float) -> list[int]:
-    """Delete every server the bot left more than the retention period ago, with all its data."""
+async def purge_departed(
+    db: Database, now: float, retention_seconds: float, owned: tuple[str, list[int]] = ("1 = 1", [])
+) -> list[int]:
+    """Delete every server the bot left more than the retention period ago, with all its data.
+
+    ``owned`` is a :meth:`bot.shards.ShardScope.sql` condition: only this process's servers.
+    """
     cutoff = now - retention_seconds
+    condition, params = owned
     async with db.transaction() as tx:
-        cursor = await tx.execute("SELECT guild_id FROM guilds WHERE left_at IS NOT NULL AND left_at <= ?", (cutoff,))
+        cursor = await tx.execute(
+            f"SELECT guild_id FROM guilds WHERE left_at IS NOT NULL AND left_at <= ? AND {condition}",
+            (cutoff, *params),
+        )
         gone = [row[0] for row in await cursor.fetchall()]
         await tx.executemany("DELETE FROM guilds WHERE guild_id = ?", [(g,) for g in gone])
     return gone
 
 
-async def next_purge_at(db: Database, retention_seconds: float) -> float | None:
-    """When the earliest departed server becomes due for deletion, or ``None`` if none left."""
-    earliest = await db.fetch_value("SELECT min(left_at) FROM guilds WHERE left_at IS NOT NULL")
+async def next_purge_at(
+    db: Database, retention_seconds: float, owned: tuple[str, list[int]] = ("1 = 1", [])
+) -> float | None:
+    """When the earliest departed server (of ``owned``) becomes due for deletion, or ``None`` if none left."""
+    condition, params = owned
+    earliest = await db.fetch_value(
+        f"SELECT min(left_at) FROM guilds WHERE left_at IS NOT NULL AND {condition}", tuple(params)
+    )
     return None if earliest is None else earliest + retention_seconds

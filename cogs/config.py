@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
@@ -29,6 +29,7 @@ DISCUSSION_PERMISSIONS = {
     "send_messages_in_threads": "Send Messages in Threads",
     "manage_threads": "Manage Threads",
 }
+DATE_ORDER_NAMES = {"dmy": "day/month (12/04 is 12 April)", "mdy": "month/day (12/04 is December 4)"}
 CLEARABLE = {
     "club_channel": "club_channel_id",
     "discussion_channel": "discussion_channel_id",
@@ -60,6 +61,7 @@ def describe(settings: GuildSettings) -> str:
         f"Club role (pinged for discussions): {f'<@&{settings.club_role_id}>' if settings.club_role_id else 'not set'}\n"
         f"Time zone: {settings.timezone}\n"
         f"Moderation channel (warning reports): {channel(settings.mod_channel_id)}\n"
+        f"Numeric dates: {DATE_ORDER_NAMES.get(settings.date_order or '', 'not set (12/04 is refused as ambiguous)')}\n"
         f"Discussion prompts:\n{prompts}"
     )
 
@@ -87,6 +89,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         club_role="The role to ping when a discussion opens",
         timezone="IANA time zone for schedules, e.g. Europe/Berlin",
         mod_channel="Where members' warning reports are posted for moderators",
+        date_order="How members write numeric dates such as 12/04 in schedules",
     )
     @app_commands.checks.has_permissions(manage_guild=True)
     async def set_(
@@ -97,6 +100,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         club_role: discord.Role | None = None,
         timezone: str | None = None,
         mod_channel: discord.TextChannel | None = None,
+        date_order: Literal["dmy", "mdy"] | None = None,
     ) -> None:
         assert interaction.guild_id is not None
         changes: dict[str, object] = {}
@@ -119,6 +123,8 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
             changes["mod_channel_id"] = mod_channel.id
             if missing := missing_permissions(mod_channel, MOD_PERMISSIONS):
                 warnings.append(f"In {mod_channel.mention} I am missing: {', '.join(missing)}.")
+        if date_order is not None:
+            changes["date_order"] = date_order
         if not changes:
             raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
         settings = await update_settings(self.bot.db, interaction.guild_id, self.bot.clock.now().timestamp(), **changes)

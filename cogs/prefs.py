@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discussions.reminder_choices import choose_reminders, describe_reminder_prefs
 from bot.progress import prefs
 from bot.text import escape_markdown
 
@@ -103,6 +104,20 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
                 + "\n".join(lines)
             )
         await interaction.response.send_message(message[: self.bot.settings.message_budget], ephemeral=True)
+
+    @app_commands.command(name="reminders", description="Whether discussion reminders name you, and a private DM copy")
+    @app_commands.describe(
+        dm="Also send me a private DM copy of reminders for stories I have started",
+        off="Never name me in reminders (and no DM copies)",
+    )
+    async def reminders(
+        self, interaction: discord.Interaction, dm: bool | None = None, off: bool | None = None
+    ) -> None:
+        assert interaction.guild_id is not None
+        changed, chosen = await choose_reminders(
+            self.bot.db, interaction.guild_id, interaction.user.id, dm=dm, off=off, now=self.bot.clock.now()
+        )
+        await interaction.response.send_message(describe_reminder_prefs(changed, chosen), ephemeral=True)
 
 
 async def setup(bot: DogearBot) -> None:

@@ -7,16 +7,15 @@ across the October change, one hour later in UTC. DST edges use :func:`when.loca
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from bot.discussions.durations import parse_duration
 from bot.discussions.when import localize
 from bot.errors import UserError
 
 MAX_STEP_DAYS = 90
 MAX_PLAN_LENGTH = 200
-_EVERY = re.compile(r"^(?:every\s+)?(\d{1,3})\s*(days?|d|weeks?|w)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +36,10 @@ def parse_every(text: str) -> Cadence:
     named = {"daily": 1, "every day": 1, "weekly": 7, "every week": 7, "fortnightly": 14, "biweekly": 14}
     if cleaned in named:
         return Cadence(named[cleaned])
-    match = _EVERY.match(cleaned)
-    if match is None:
+    duration = parse_duration(cleaned.removeprefix("every "))
+    if duration is None or not duration.on_the_calendar:
         raise UserError(f"I can't read `{text}` as a rhythm. Use `daily`, `weekly` or a number of days like `3 days`.")
-    days = int(match.group(1)) * (7 if match.group(2).startswith("w") else 1)
+    days = duration.days
     if not 1 <= days <= MAX_STEP_DAYS:
         raise UserError(f"Pick a rhythm from 1 to {MAX_STEP_DAYS} days.")
     return Cadence(days)

@@ -8,24 +8,18 @@ otherwise. The poster turns that into explicit ``AllowedMentions``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.discussions.store import PENDING, Discussion
+from bot.limits import EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
 from bot.progress.render import name_list
 from bot.story.model import HeaderWarning
+from bot.text import clip, clip_lines, escape_markdown
 
-_MARKDOWN = re.compile(r"([\\*_~`|>#\[\]()-])")
 EMBED_COLOUR = 0x8E6C3A
-THREAD_NAME_LIMIT = 100
-DESCRIPTION_LIMIT = 4000
-
-
-def escape(text: str) -> str:
-    """Story titles are members' text: shown literally, never as markdown or a mention."""
-    return _MARKDOWN.sub(r"\\\1", text).replace("@", "@\u200b")
 
 
 def stamp(moment: datetime, style: str) -> str:
@@ -40,12 +34,13 @@ class Notice:
     thread_name: str | None = None  # a forum post needs one
     role_id: int | None = None  # the only role allowed to be pinged
     user_ids: tuple[int, ...] = field(default_factory=tuple)  # the only members allowed to be pinged
+    reply_to: int | None = None  # a message in the same channel this one answers (never pinging its author)
 
 
 def thread_name(title: str, chapter: int, discussion_id: int) -> str:
     """Carries the id so a restart can find a thread it opened before crashing."""
     suffix = f" · ch. {chapter} · #{discussion_id}"
-    return title[: THREAD_NAME_LIMIT - len(suffix)].rstrip() + suffix
+    return title[: THREAD_NAME_CHARS - len(suffix)].rstrip() + suffix
 
 
 def _warning_line(warnings: Sequence[HeaderWarning]) -> str:
@@ -69,17 +64,17 @@ def discussion_notice(
 ) -> Notice:
     """The post that opens a discussion; a late post says so and when it was due."""
     readers = f"{caught_up} member{'s have' if caught_up != 1 else ' has'} read this chapter so far."
-    lines = [f"Discussion of **{escape(title)}**, chapter {chapter}.", ""]
+    lines = [f"Discussion of **{escape_markdown(title)}**, chapter {chapter}.", ""]
     if late_since is not None:
         lines += [f"*Posted late: Dogear was offline when this was due ({stamp(late_since, 'F')}).*", ""]
     lines += [f"**Content warnings:** {_warning_line(warnings)}", "", readers]
     if private_thread_hint:
         lines.append("Members who mark the chapter as read are added to the thread.")
     if prompts:
-        lines += ["", "**To get you started:**", *(f"• {escape(prompt)}" for prompt in prompts)]
-    description = "\n".join(lines)[:DESCRIPTION_LIMIT]
+        lines += ["", "**To get you started:**", *(f"• {escape_markdown(prompt)}" for prompt in prompts)]
+    description = clip("\n".join(lines), EMBED_DESCRIPTION_BUDGET)
     embed = {
-        "title": f"{title[:200]} — chapter {chapter}",
+        "title": clip(f"{title} — chapter {chapter}", EMBED_TITLE_CHARS),
         "description": description,
         "color": EMBED_COLOUR,
         "footer": {"text": marker},
@@ -104,7 +99,7 @@ def reminder_notice(
     hidden_behind: int,
 ) -> Notice:
     """Names the members not caught up (pinging only them), counting the hidden ones."""
-    head = f"Reminder: the discussion of **{escape(title)}**, chapter {chapter}, opens {stamp(due_at, 'R')} ({stamp(due_at, 'F')})."
+    head = f"Reminder: the discussion of **{escape_markdown(title)}**, chapter {chapter}, opens {stamp(due_at, 'R')} ({stamp(due_at, 'F')})."
     if behind or hidden_behind:
         names = name_list(list(behind), hidden_behind, limit=1500)
         body = f"Not caught up yet: {names}."
@@ -113,9 +108,35 @@ def reminder_notice(
     shown = tuple(user_id for user_id in behind if f"<@{user_id}>" in body)
     return Notice(
         content=f"{head}\n{body}",
-        embed={"description": f"Chapter {chapter} of {escape(title)[:200]}", "footer": {"text": marker}},
+        embed={"description": f"Chapter {chapter} of {escape_markdown(clip(title, 200))}", "footer": {"text": marker}},
         marker=marker,
         user_ids=shown,
+    )
+
+
+def dm_reminder_notice(*, title: str, chapter: int, due_at: datetime, channel_id: int) -> Notice:
+    """The private copy of a reminder: no one is named, nothing pings."""
+    return Notice(
+        content=(
+            f"Reminder: the discussion of **{escape_markdown(title)}**, chapter {chapter}, opens "
+            f"{stamp(due_at, 'R')} ({stamp(due_at, 'F')}) in <#{channel_id}>.\n"
+            "You get this copy because you chose `/prefs reminders dm:true`; `dm:false` stops it."
+        ),
+        embed=None,
+    )
+
+
+def closed_dms_notice(user_ids: Sequence[int], reply_to: int) -> Notice:
+    """Said once, under the reminder, for members whose DMs refused their copy (mentioned, not pinged)."""
+    who = name_list(list(user_ids), 0, limit=1500)
+    return Notice(
+        content=(
+            f"I could not send a DM copy of this reminder to {who}: Discord refused it because "
+            "direct messages from server members are closed. I won't try again; after opening DMs, "
+            "turn copies back on with `/prefs reminders dm:true`."
+        ),
+        embed=None,
+        reply_to=reply_to,
     )
 
 
@@ -123,9 +144,38 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
     hours = grace.total_seconds() / 3600
     return Notice(
         content=(
-            f"The discussion of **{escape(title)}**, chapter {chapter}, was due {stamp(due_at, 'F')} while Dogear was "
+            f"The discussion of **{escape_markdown(title)}**, chapter {chapter}, was due {stamp(due_at, 'F')} while Dogear was "
             f"offline for more than {hours:g} hours, so it was not posted. "
             f"An admin can reschedule it with `/discussion move id:{discussion_id}`."
         ),
         embed=None,
     )
+
+
+def when_line(moment: datetime) -> str:
+    """A moment every member reads in their own zone: the date and time, then how far off."""
+    return f"{stamp(moment, 'F')} ({stamp(moment, 'R')})"
+
+
+def _admin_line(discussion: Discussion) -> str:
+    title = escape_markdown(discussion.story_title or "a removed story")
+    line = f"**#{discussion.id}** · {title}, chapter {discussion.chapter} · {when_line(discussion.due_at)} · {discussion.state}"
+    if discussion.failure:
+        line += f"\n  ↳ {escape_markdown(discussion.failure)}"
+    return line
+
+
+def admin_listing(found: Sequence[Discussion]) -> str:
+    """``/discussion list``: upcoming ones, then failed or missed ones with the reason."""
+    if not found:
+        return "No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`."
+    upcoming = [d for d in found if d.state in PENDING]
+    troubled = [d for d in found if d.state not in PENDING]
+    lines: list[str] = []
+    if upcoming:
+        lines += ["**Upcoming**", *(_admin_line(d) for d in upcoming)]
+    if troubled:
+        lines += [""] if lines else []
+        lines.append("**Failed or missed** (reschedule with `/discussion move`)")
+        lines += [_admin_line(d) for d in troubled]
+    return clip_lines(lines, MESSAGE_CHARS)

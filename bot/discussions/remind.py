@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from bot.discussions.durations import parse_duration
 from bot.errors import UserError
 
 DEFAULT_REMINDERS: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=1))
 MAX_REMINDERS = 5
 MAX_REMINDER_AHEAD = timedelta(days=14)
 MIN_REMINDER_AHEAD = timedelta(minutes=5)
-_PART = re.compile(r"^(\d{1,4})\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?)$")
-_UNIT = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
 def parse_remind(text: str | None) -> tuple[timedelta, ...]:
@@ -30,10 +29,10 @@ def parse_remind(text: str | None) -> tuple[timedelta, ...]:
     for raw in re.split(r"[,\s]+", cleaned):
         if not raw:
             continue
-        match = _PART.match(raw)
-        if match is None:
+        duration = parse_duration(raw)
+        if duration is None:
             raise UserError(f"I can't read `{raw}` as a reminder. Use amounts like `24h,1h,30m,2d`, or `none`.")
-        offset = timedelta(**{_UNIT[match.group(2)[0]]: int(match.group(1))})
+        offset = duration.delta()
         if not MIN_REMINDER_AHEAD <= offset <= MAX_REMINDER_AHEAD:
             raise UserError(f"Reminders can be from 5 minutes to 14 days before the discussion; `{raw}` is not.")
         offsets.add(offset)

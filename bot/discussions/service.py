@@ -32,11 +32,21 @@ from typing import Protocol
 
 from bot.clock import Clock
 from bot.db import Database
-from bot.discussions import store
-from bot.discussions.compose import Notice, discussion_notice, missed_notice, reminder_notice, thread_name
+from bot.discussions import prefs_store, store
+from bot.discussions.compose import (
+    Notice,
+    closed_dms_notice,
+    discussion_notice,
+    dm_reminder_notice,
+    missed_notice,
+    reminder_notice,
+    thread_name,
+)
+from bot.discussions.jobs import Job, Jobs
 from bot.discussions.store import Discussion, DueItem
 from bot.discussions.timer import Timer
 from bot.guilds import GuildSettings, get_settings
+from bot.shards import ShardScope
 from bot.story.model import HeaderWarning
 
 log = logging.getLogger(__name__)
@@ -74,6 +84,10 @@ class Poster(Protocol):
         ...
 
     async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None: ...
+
+    async def send_dm(self, user_id: int, notice: Notice) -> bool:
+        """False when the member's DMs are closed to the bot (Discord's 50007); PostFailure for the rest."""
+        ...
 
 
 WarningsFor = Callable[[Database, int, int, int], Awaitable[list[HeaderWarning]]]
@@ -120,8 +134,18 @@ async def _members_avoiding(db: Database, guild_id: int, warning_ids: Sequence[s
     return await members_avoiding(db, guild_id, warning_ids)
 
 
+def post_channel(channel_id: int, explicit: bool, settings: GuildSettings) -> int:
+    """The channel named at schedule time, else the discussion channel setting, else where it was scheduled."""
+    if explicit:
+        return channel_id
+    return settings.discussion_channel_id or channel_id
+
+
 class DiscussionService:
-    """Serves due items for every server; owns the one :class:`Timer`."""
+    """Serves due items for the servers this process owns; owns the one :class:`Timer`.
+
+    ``other_jobs`` (data retention) share that timer, so the bot has one sleeping task.
+    """
 
     def __init__(
         self,
@@ -136,6 +160,8 @@ class DiscussionService:
         readers: Readers = _readers,
         members_avoiding: Avoiding = _members_avoiding,
         concurrency: int = CONCURRENCY,
+        scope: ShardScope | None = None,
+        other_jobs: Sequence[Job] = (),
     ) -> None:
         self.db = db
         self.clock = clock
@@ -149,7 +175,9 @@ class DiscussionService:
         self._readers = readers
         self._members_avoiding = members_avoiding
         self._concurrency = concurrency
-        self.timer = Timer(clock, self.next_due, self.serve)
+        self.scope = scope or ShardScope()
+        jobs = Jobs([self, *other_jobs])
+        self.timer = Timer(clock, jobs.next_due, jobs.serve)
         self._recovered = False
         self._gate = asyncio.Semaphore(concurrency)
         self._queues: dict[int, deque[tuple[DueItem, datetime, bool]]] = {}
@@ -188,7 +216,7 @@ class DiscussionService:
     async def next_due(self) -> datetime | None:
         if not self._recovered:
             return self.clock.now()  # first round: finish what an earlier process left half-done
-        return await store.next_due(self.db)
+        return await store.next_due(self.db, self.scope)
 
     async def serve(self, now: datetime) -> int:
         """Claim everything due at ``now`` and hand it to per-server lanes; returns how many were taken.
@@ -202,9 +230,9 @@ class DiscussionService:
         batch: list[tuple[DueItem, bool]] = []
         recovery_round = not self._recovered
         if recovery_round:
-            batch += [(item, True) for item in await store.unfinished(self.db)]
+            batch += [(item, True) for item in await store.unfinished(self.db, self.scope)]
             self._recovered = True
-        batch += [(item, False) for item in await store.claim_due(self.db, now)]
+        batch += [(item, False) for item in await store.claim_due(self.db, now, scope=self.scope)]
         for item, recovered in batch:
             self._dispatch(item, now, recovered)
         return len(batch) + int(recovery_round)
@@ -257,12 +285,6 @@ class DiscussionService:
                 log.exception("could not record the failure of %s %s", item.kind, item.id)
                 return False
 
-    async def _target_channel(self, discussion: Discussion, settings: GuildSettings) -> int:
-        """The channel named at schedule time, else the discussion channel setting, else where it was scheduled."""
-        if discussion.channel_explicit:
-            return discussion.channel_id
-        return settings.discussion_channel_id or discussion.channel_id
-
     async def _message_channel(self, target: int, settings: GuildSettings) -> int:
         """Reminders and notices are plain messages: a forum cannot take them, the club channel can."""
         if await self.poster.channel_kind(target) != "forum":
@@ -289,7 +311,7 @@ class DiscussionService:
         if discussion.story_title is None:
             raise PostFailure("the story was removed")
         settings = await get_settings(self.db, guild_id)
-        channel_id = await self._target_channel(discussion, settings)
+        channel_id = post_channel(discussion.channel_id, discussion.channel_explicit, settings)
         posted: Posted | None = None
         if discussion.message_id is not None and discussion.posted_channel_id is not None:
             posted = Posted(discussion.posted_channel_id, discussion.message_id, discussion.thread_id)
@@ -384,7 +406,9 @@ class DiscussionService:
             return
         try:
             settings = await get_settings(self.db, guild_id)
-            channel_id = await self._message_channel(await self._target_channel(discussion, settings), settings)
+            channel_id = await self._message_channel(
+                post_channel(discussion.channel_id, discussion.channel_explicit, settings), settings
+            )
             retry = recovered or reminder.attempts > 1
             posted = await self.poster.find_post(channel_id, reminder.marker) if retry else None
             if posted is None:
@@ -404,12 +428,51 @@ class DiscussionService:
             channel_id=posted.channel_id,
             message_id=posted.message_id,
         )
+        await self._send_dm_copies(discussion, posted)
+
+    async def _send_dm_copies(self, discussion: Discussion, posted: Posted) -> None:
+        """Private copies for members who chose them, after the reminder is recorded (so at most once).
+
+        A member whose DMs are closed is remembered and told once, in a reply under the reminder
+        that mentions without pinging; nobody is tried again until they choose DM copies again.
+        """
+        guild_id = discussion.guild_id
+        recipients = await prefs_store.dm_recipients(self.db, guild_id, discussion.story_id)
+        if not recipients:
+            return
+        warnings = await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter)
+        avoiding = await self._members_avoiding(self.db, guild_id, [warning.id for warning in warnings])
+        assert discussion.story_title is not None
+        notice = dm_reminder_notice(
+            title=discussion.story_title,
+            chapter=discussion.chapter,
+            due_at=discussion.due_at,
+            channel_id=posted.channel_id,
+        )
+        closed: list[int] = []
+        for user_id in recipients:
+            if user_id in avoiding:
+                continue
+            try:
+                delivered = await self.poster.send_dm(user_id, notice)
+            except PostFailure as failure:
+                log.info("could not DM reminder copy to %s: %s", user_id, failure)
+                continue
+            if not delivered and await prefs_store.mark_dm_failed(self.db, guild_id, user_id, now=self.clock.now()):
+                closed.append(user_id)
+        if closed:
+            try:
+                await self.poster.post(posted.channel_id, closed_dms_notice(closed, posted.message_id), nonce=None)
+            except PostFailure as failure:
+                log.info("could not tell members their DMs are closed: %s", failure)
 
     async def _reminder_notice(self, discussion: Discussion, marker: str) -> Notice:
         guild_id = discussion.guild_id
         warnings = await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter)
         avoiding = await self._members_avoiding(self.db, guild_id, [warning.id for warning in warnings])
-        # Avoiders are left out entirely: not named, and not in the hidden count either.
+        # Avoiders, and members who turned reminders off, are left out entirely: not named,
+        # and not in the hidden count either.
+        avoiding = avoiding | await prefs_store.reminders_off(self.db, guild_id)
         named, hidden = await self._behind(
             self.db, guild_id, discussion.story_id, discussion.chapter, excluding=avoiding
         )

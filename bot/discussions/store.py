@@ -1,9 +1,10 @@
 """Discussions and reminders in SQLite: plain SQL, one function per question or change.
 
 Every query about a server's items is scoped by ``guild_id``. The timer's queries
-(:func:`next_due`, :func:`claim_due`, :func:`unfinished`) are the exception by nature: the timer serves all
-servers, reads only ids and times through the pending-due indexes, and each item it finds is
-then handled with queries scoped by that item's server.
+(:func:`next_due`, :func:`claim_due`, :func:`unfinished`) serve every server *this process
+owns* (a :class:`~bot.shards.ShardScope`, filtered in SQL), read only ids and times through
+the pending-due indexes, and each item they find is then handled with queries scoped by that
+item's server. Two processes with disjoint scopes over one database never claim the same item.
 
 State changes that must not be half-done happen in one transaction each: claiming an item
 (-> 'posting' with a nonce) before anything is sent, recording the sent message id, and
@@ -21,8 +22,10 @@ import aiosqlite
 
 from bot.db import Database, Row
 from bot.guilds import ensure_guild
+from bot.shards import ShardScope
 
 PENDING = ("scheduled", "posting")
+EVERY_SHARD = ShardScope()
 State = Literal["scheduled", "posting", "posted", "failed", "missed", "cancelled"]
 Kind = Literal["discussion", "reminder"]
 
@@ -262,34 +265,40 @@ async def search_discussions(db: Database, guild_id: int, typed: str, *, limit: 
     return [_discussion(row) for row in rows]
 
 
-async def next_due(db: Database) -> datetime | None:
-    """The earliest scheduled due time over all servers, through the partial indexes."""
+async def next_due(db: Database, scope: ShardScope = EVERY_SHARD) -> datetime | None:
+    """The earliest scheduled due time over this process's servers, through the partial indexes."""
+    owned, params = scope.sql()
     value = await db.fetch_value(
         "SELECT min(due) FROM ("
-        " SELECT min(due_at) AS due FROM discussions WHERE state = 'scheduled'"
+        f" SELECT min(due_at) AS due FROM discussions WHERE state = 'scheduled' AND {owned}"
         " UNION ALL"
-        " SELECT min(due_at) FROM discussion_reminders WHERE state = 'scheduled')"
+        f" SELECT min(due_at) FROM discussion_reminders WHERE state = 'scheduled' AND {owned})",
+        (*params, *params),
     )
     return None if value is None else from_epoch(value)
 
 
-async def claim_due(db: Database, now: datetime, *, limit: int = 1000) -> list[DueItem]:
+async def claim_due(
+    db: Database, now: datetime, *, scope: ShardScope = EVERY_SHARD, limit: int = 1000
+) -> list[DueItem]:
     """Claim everything due (oldest first, reminders before discussions on a tie) in one transaction.
 
     Each claimed row goes to 'posting' and gets its nonce before anything is sent, so a
     crash from here on leaves it visibly unfinished, never silently re-sendable.
     """
     stamp = to_epoch(now)
+    owned, params = scope.sql()
     claimed: list[DueItem] = []
     async with db.transaction() as tx:
         cursor = await tx.execute(
             "SELECT * FROM ("
             " SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders"
-            "  WHERE state = 'scheduled' AND due_at <= ?"
+            f"  WHERE state = 'scheduled' AND due_at <= ? AND {owned}"
             " UNION ALL"
-            " SELECT 'discussion', id, guild_id, due_at FROM discussions WHERE state = 'scheduled' AND due_at <= ?)"
+            " SELECT 'discussion', id, guild_id, due_at FROM discussions"
+            f"  WHERE state = 'scheduled' AND due_at <= ? AND {owned})"
             " ORDER BY due_at, kind DESC, id LIMIT ?",
-            (stamp, stamp, limit),
+            (stamp, *params, stamp, *params, limit),
         )
         rows = await cursor.fetchall()
         for table, kind in (("discussions", "discussion"), ("discussion_reminders", "reminder")):
@@ -303,13 +312,15 @@ async def claim_due(db: Database, now: datetime, *, limit: int = 1000) -> list[D
     return claimed
 
 
-async def unfinished(db: Database) -> list[DueItem]:
-    """Items left in 'posting' by an earlier process (crash or shutdown mid-post)."""
+async def unfinished(db: Database, scope: ShardScope = EVERY_SHARD) -> list[DueItem]:
+    """Items of this process's servers left in 'posting' by an earlier process (crash or shutdown mid-post)."""
+    owned, params = scope.sql()
     rows = await db.fetch_all(
-        "SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders WHERE state = 'posting'"
+        f"SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders WHERE state = 'posting' AND {owned}"
         " UNION ALL"
-        " SELECT 'discussion', id, guild_id, due_at FROM discussions WHERE state = 'posting'"
-        " ORDER BY due_at"
+        f" SELECT 'discussion', id, guild_id, due_at FROM discussions WHERE state = 'posting' AND {owned}"
+        " ORDER BY due_at",
+        (*params, *params),
     )
     return [DueItem(row["kind"], row["id"], row["guild_id"], from_epoch(row["due_at"])) for row in rows]
 
@@ -474,3 +485,31 @@ async def mark_reminder(
         " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
         (state, channel_id, message_id, reason, to_epoch(now), reminder_id, guild_id),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Upcoming:
+    """A discussion still ahead, with how far one member has read its story."""
+
+    discussion_id: int
+    story_id: int
+    story_title: str
+    chapter: int
+    due_at: datetime
+    progress: int  # the member's last chapter read in that story; 0 if not started
+
+
+async def upcoming_for_member(
+    db: Database, guild_id: int, user_id: int, *, now: datetime, story_id: int | None = None, limit: int = 25
+) -> list[Upcoming]:
+    """Discussions still ahead in this server (soonest first), each with ``user_id``'s progress."""
+    rows = await db.fetch_all(
+        "SELECT d.id, d.story_id, s.title, d.chapter, d.due_at, coalesce(p.chapter, 0) AS progress"
+        " FROM discussions d JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
+        " LEFT JOIN reading_progress p ON p.guild_id = d.guild_id AND p.story_id = d.story_id AND p.user_id = ?"
+        " WHERE d.guild_id = ? AND (? IS NULL OR d.story_id = ?)"
+        " AND (d.state = 'posting' OR (d.state = 'scheduled' AND d.due_at >= ?))"
+        " ORDER BY d.due_at, d.id LIMIT ?",
+        (user_id, guild_id, story_id, story_id, to_epoch(now), limit),
+    )
+    return [Upcoming(row[0], row[1], row[2], row[3], from_epoch(row[4]), row[5]) for row in rows]

@@ -1,92 +1,53 @@
-"""Turning what an admin types ("friday 19:00", "in 3 days") into an exact moment.
+"""Turning what an admin types ("sat 8pm", "Dec 4 7pm", "in 3 days") into an exact moment.
 
-Why a small parser instead of ``dateparser``: the accepted forms are few and fixed (the
-issue lists them), and the two things that matter most here are exactly the ones a general
-library decides for us silently: which Friday "friday" means, and what a wall-clock time in
-a daylight-saving gap or overlap becomes. ``dateparser`` also costs about a second to import
-and milliseconds per call, and guesses at almost any text instead of refusing it, while a
-typo here should get a clear "I can't read that" rather than a discussion at a surprising
-time. So the grammar below is explicit, and every decision is written down:
+Why an explicit grammar instead of a library: ``dateparser`` and ``parsedatetime`` were tried
+(PyPI, November 2026) and both guess where this bot must refuse: dateparser reads "7" as
+30 July next year and "12/04" silently as month/day, and fills in the current time for
+"tomorrow"; parsedatetime reads "lunch" as 12:00, "7pm blah" as 19:00 and "next week friday"
+as Monday 09:00, reporting a partial parse rather than failing. A typo here must get a clear
+"I can't read that" instead of a discussion at a surprising time, and the two decisions
+that matter most (which Friday "friday" means; what a wall-clock time in a daylight-saving
+gap or overlap becomes) must be ours and written down. So the grammar is explicit:
 
-* Forms: ``2026-12-04 19:00`` and other ISO 8601 forms (``2026-12-04T19:00:00+01:00``,
-  ``...Z``), ``today 18:30``, ``tomorrow 7pm``, ``friday 19:00`` / ``fri 7:30pm``,
-  ``next friday 19:00``, ``in 3 days`` / ``in 2 hours`` / ``in 90 minutes`` / ``in 1 week``,
-  a bare ``19:00``; optionally ending with an IANA zone (``Europe/Berlin``) or ``UTC``.
-  Without a zone the server's zone (``/config``) applies; an ISO offset wins over both.
-* ``friday 19:00`` is the soonest Friday at 19:00 that is still ahead (today if it is Friday
-  and 19:00 has not passed). ``next friday`` is the soonest Friday strictly after today.
-  A bare time is today if still ahead, else tomorrow.
+* ISO 8601 (``2026-12-04 19:00``, ``2026-12-04T19:00:00+01:00``, ``...Z``), ``in 3 days`` /
+  ``in 2 hours`` / ``in 90 minutes`` / ``in 2 weeks``, a bare ``19:00``, and the day-and-time
+  phrases of :mod:`bot.discussions.phrases` ("tomorrow 7pm", "sat 8pm", "next week friday 19:00",
+  "Dec 4 7pm", "4 December 19:00", "December 4th at 7:30pm", "12/04 19:00", "noon", "midnight");
+  optionally ending with an IANA zone (``Europe/Berlin``) or ``UTC``. Without a zone the
+  server's zone (``/config``) applies; an ISO offset wins over both.
+* A bare time is today if still ahead, else tomorrow.
 * ``in N days/weeks`` keeps the current local wall-clock time (so it stays 19:00 across a
   DST change); ``in N hours/minutes`` is exact elapsed time.
 * A local time that does not exist (the spring-forward gap, e.g. 02:30 in Berlin on
   2026-03-29) moves forward by the gap (03:30), as calendars do. A local time that happens
   twice (the autumn overlap, e.g. 02:30 in Berlin on 2026-10-25) means the first one, the
   summer-time reading (fold=0).
+* A time already past ("yesterday 7pm", "today 08:00" at noon) is refused as past, with the
+  time it was read as.
 """
 
 from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from bot.discussions.durations import UNITS, parse_duration
+from bot.discussions.phrases import DATE_ORDERS, WORDS, Ambiguous, parse_clock, read_phrase, show_date
 from bot.errors import UserError
 from bot.timezones import validate_zone
 
 MAX_AHEAD = timedelta(days=2 * 366)
-EXAMPLES = "`2026-12-04 19:00`, `tomorrow 7pm`, `friday 19:00 Europe/Berlin` or `in 3 days`"
-
-_WEEKDAYS = {
-    name: index
-    for index, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
-_UNITS = {
-    "minute": "minutes",
-    "minutes": "minutes",
-    "min": "minutes",
-    "mins": "minutes",
-    "m": "minutes",
-    "hour": "hours",
-    "hours": "hours",
-    "hr": "hours",
-    "hrs": "hours",
-    "h": "hours",
-    "day": "days",
-    "days": "days",
-    "d": "days",
-    "week": "weeks",
-    "weeks": "weeks",
-    "w": "weeks",
-}
-_KNOWN_WORDS = {
-    *_WEEKDAYS,
-    *_UNITS,
-    "am",
-    "pm",
-    "noon",
-    "midnight",
-    "today",
-    "tomorrow",
-    "next",
-    "at",
-    "in",
-}
+EXAMPLES = (
+    "`tomorrow 7pm`, `sat 8pm`, `Dec 4 19:00`, `next week friday 7:30pm`, `in 3 days` "
+    "or `2026-12-04 19:00 Europe/Berlin`"
+)
+_KNOWN_WORDS = WORDS | set(UNITS) | {"in"}
 _TIME_24 = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-_TIME_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)$")
-_RELATIVE = re.compile(r"^in\s+(\d{1,4})\s*([a-z]+)$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _UTC_NAMES = {"utc", "gmt", "z"}
+
+__all__ = ["DATE_ORDERS", "Ambiguous", "localize", "parse_when", "zone_named"]
 
 
 def zone_named(name: str) -> zoneinfo.ZoneInfo:
@@ -108,120 +69,78 @@ def localize(wall: datetime, zone: tzinfo) -> datetime:
     return aware
 
 
-def _split_zone(text: str, default_zone: str) -> tuple[str, tzinfo]:
+def _split_zone(text: str, default_zone: str, now: datetime) -> tuple[str, tzinfo]:
     """Take a trailing zone name off ``text``; the server's zone when there is none."""
     head, _, last = text.rpartition(" ")
     if last.lower() in _UTC_NAMES and head:
         return head, UTC
-    if "/" in last and head:
+    if "/" in last and head and last[:1].isalpha():
         return head, zone_named(last)
     if head and last.isalpha() and last.lower() not in _KNOWN_WORDS:
         # "friday 19:00 Berlin": the time is fine, so say the zone is unknown; "whenever it suits": unreadable.
         try:
-            _parse_body(head.lower(), UTC, datetime.now(UTC))
+            _parse_body(head, UTC, now, None)
         except UserError:
             raise _unreadable(text) from None
         return head, zone_named(last)
     return text, zone_named(default_zone)
 
 
-def _parse_clock(text: str) -> time:
-    text = text.strip()
-    if text == "noon":
-        return time(12, 0)
-    if text == "midnight":
-        return time(0, 0)
-    if match := _TIME_24.match(text):
-        hour, minute = int(match.group(1)), int(match.group(2))
-        if hour > 23 or minute > 59:
-            raise UserError(f"`{text}` is not a time of day: hours go up to 23 and minutes up to 59.")
-        return time(hour, minute)
-    if match := _TIME_12.match(text):
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        if not 1 <= hour <= 12 or minute > 59:
-            raise UserError(f"`{text}` is not a time of day: with am/pm, hours go from 1 to 12.")
-        pm = match.group(3).startswith("p")
-        return time(hour % 12 + (12 if pm else 0), minute)
-    if re.fullmatch(r"\d{1,2}", text):
-        raise UserError(f"`{text}` is ambiguous: write `{text}:00` or `{text}pm`.")
-    raise _unreadable(text)
-
-
 def _unreadable(text: str) -> UserError:
     return UserError(f"I can't read `{text}` as a date and time. Try {EXAMPLES}.")
 
 
-def _day_and_time(words: list[str], today: date) -> tuple[date, time] | None:
-    """``today 18:30``, ``tomorrow 7pm``, ``[next] friday [at] 19:00``; None if no day word."""
-    if not words:
-        return None
-    nxt = words[0] == "next"
-    if nxt:
-        words = words[1:]
-    if not words:
-        return None
-    word = words[0].rstrip(",")
-    if word == "today" and not nxt:
-        day = today
-    elif word == "tomorrow" and not nxt:
-        day = today + timedelta(days=1)
-    elif word in _WEEKDAYS:
-        ahead = (_WEEKDAYS[word] - today.weekday()) % 7
-        day = today + timedelta(days=ahead or (7 if nxt else 0))
-    else:
-        return None
-    rest = words[1:]
-    if rest and rest[0] == "at":
-        rest = rest[1:]
-    if not rest:
-        raise UserError(f"Add a time of day, e.g. `{' '.join(words[:1])} 19:00`.")
-    return day, _parse_clock(" ".join(rest))
+def _zone_label(zone: tzinfo) -> str:
+    return "UTC" if zone is UTC else str(zone)
 
 
-def parse_when(text: str, *, now: datetime, default_zone: str = "UTC") -> datetime:
-    """The moment ``text`` names, as an aware UTC datetime strictly after ``now``."""
+def parse_when(text: str, *, now: datetime, default_zone: str = "UTC", date_order: str | None = None) -> datetime:
+    """The moment ``text`` names, as an aware UTC datetime strictly after ``now``.
+
+    ``date_order`` ("dmy", "mdy" or None while the server has not chosen) reads numeric dates.
+    """
     cleaned = " ".join(text.strip().split())
     if not cleaned:
         raise UserError(f"Say when, e.g. {EXAMPLES}.")
-    body, zone = _split_zone(cleaned, default_zone)
-    body = body.lower()
+    body, zone = _split_zone(cleaned, default_zone, now)
     local_now = now.astimezone(zone)
-    moment = _parse_body(body, zone, local_now)
+    moment = _parse_body(body, zone, local_now, date_order)
     result = moment.astimezone(UTC)
     if result <= now:
-        raise UserError(f"That time is in the past (<t:{int(result.timestamp())}:F>). Pick a time that is still ahead.")
+        local = result.astimezone(zone)
+        raise UserError(
+            f"`{cleaned}` is in the past: I read it as {show_date(local.date())}, {local:%H:%M} "
+            f"({_zone_label(zone)}), which is <t:{int(result.timestamp())}:F> for you. Pick a time that is still ahead."
+        )
     if result - now > MAX_AHEAD:
         raise UserError("That is more than two years ahead; pick a nearer time.")
     return result
 
 
-def _parse_body(body: str, zone: tzinfo, local_now: datetime) -> datetime:
-    if _ISO_LIKE.match(body):
-        return _parse_iso(body, zone)
-    if match := _RELATIVE.match(body):
-        amount, unit = int(match.group(1)), _UNITS.get(match.group(2))
-        if unit is None or amount == 0:
+def _parse_body(body: str, zone: tzinfo, local_now: datetime, date_order: str | None) -> datetime:
+    lowered = body.lower()
+    if _ISO_LIKE.match(lowered):
+        return _parse_iso(lowered, zone)
+    if lowered.startswith("in "):
+        duration = parse_duration(lowered.removeprefix("in "))
+        if duration is None or duration.amount == 0:
             raise _unreadable(body)
-        if unit in ("days", "weeks"):
-            wall = local_now.replace(tzinfo=None) + timedelta(**{unit: amount})
+        if duration.on_the_calendar:
+            wall = local_now.replace(tzinfo=None) + duration.delta()
             return localize(wall.replace(second=0, microsecond=0), zone)
-        return (local_now + timedelta(**{unit: amount})).replace(second=0, microsecond=0)
-    found = _day_and_time(body.split(" "), local_now.date())
-    if found is not None:
-        day, clock = found
-        moment = localize(datetime.combine(day, clock), zone)
-        is_weekday = body.split(" ")[0] in _WEEKDAYS
-        if is_weekday and moment <= local_now:  # "friday 10:00" on Friday at 11:00: next week's
-            moment = localize(datetime.combine(day + timedelta(days=7), clock), zone)
+        return (local_now + duration.delta()).replace(second=0, microsecond=0)
+    phrase = read_phrase(body, local_now.date(), date_order)
+    if phrase is None:
+        raise _unreadable(body)
+    if phrase.day is None:  # a bare time: the next time the clock shows it
+        moment = localize(datetime.combine(local_now.date(), phrase.clock), zone)
+        if moment <= local_now:
+            moment = localize(datetime.combine(local_now.date() + timedelta(days=1), phrase.clock), zone)
         return moment
-    try:
-        clock = _parse_clock(body)
-    except UserError:
-        raise _unreadable(body) from None
-    candidate = localize(datetime.combine(local_now.date(), clock), zone)
-    if candidate <= local_now:
-        candidate = localize(datetime.combine(local_now.date() + timedelta(days=1), clock), zone)
-    return candidate
+    moment = localize(datetime.combine(phrase.day, phrase.clock), zone)
+    if phrase.rolls_a_week and moment <= local_now:  # "friday 10:00" on Friday at 11:00: next week's
+        moment = localize(datetime.combine(phrase.day + timedelta(days=7), phrase.clock), zone)
+    return moment
 
 
 def _parse_iso(body: str, zone: tzinfo) -> datetime:
@@ -233,7 +152,11 @@ def _parse_iso(body: str, zone: tzinfo) -> datetime:
             day = date.fromisoformat(date_part)
         except ValueError:
             raise _unreadable(body) from None
-        return localize(datetime.combine(day, _parse_clock(time_part)), zone)
+        try:
+            clock = parse_clock(time_part.replace(" ", ""))
+        except UserError:
+            raise _unreadable(body) from None
+        return localize(datetime.combine(day, clock), zone)
     try:
         parsed = datetime.fromisoformat(spaced.upper().replace(" ", "T"))
     except ValueError:

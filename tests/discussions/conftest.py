@@ -66,6 +66,9 @@ class FakeDiscord:
         self.threads: dict[int, FakeThread] = {}
         self.forbidden: set[int] = set()
         self.no_threads: set[int] = set()
+        self.closed_dms: set[int] = set()
+        self.dms: dict[int, list[Notice]] = {}
+        self.dm_attempts = 0
         self.sends = 0
 
     def posted(self, channel_id: int) -> list[FakeMessage]:
@@ -137,6 +140,13 @@ class FakePoster:
             self.crashed = True
             raise SimulatedCrash()
         return thread.id
+
+    async def send_dm(self, user_id: int, notice: Notice) -> bool:
+        self.world.dm_attempts += 1
+        if user_id in self.world.closed_dms:
+            return False
+        self.world.dms.setdefault(user_id, []).append(notice)
+        return True
 
     async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None:
         thread = self.world.threads.get(thread_id)

@@ -74,7 +74,7 @@ def test_a_named_zone_or_offset_wins_over_the_server_zone(text: str, expected_ut
         ("", "Say when"),
         ("whenever", "can't read"),
         ("whenever it suits", "can't read"),
-        ("yesterday 7pm", "can't read"),
+        ("yesterday 7pm", "in the past"),
         ("friday", "Add a time of day"),
         ("2026-12-04", "Add a time of day"),
         ("25:00", "can't read"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -208,7 +209,7 @@ async def test_plan_list_cancel_and_move(club: Club) -> None:
         from_chapter=2,
         channel=club.text_channel,
     )
-    assert "Planned 3 discussion(s)" in answer.text and "weekly" in answer.text
+    assert "Planned 3 discussions" in answer.text and "weekly" in answer.text
     planned = await stored(club)
     assert [d.chapter for d in planned] == [2, 3, 4]
     assert [(b.due_at - a.due_at) for a, b in itertools.pairwise(planned)] == [timedelta(days=7)] * 2
@@ -233,7 +234,7 @@ async def test_plan_list_cancel_and_move(club: Club) -> None:
     choices = await club.autocomplete("discussion move", "id", "Weekly")
     assert {c["value"] for c in choices} == {planned[0].id, planned[2].id}
     stories = await club.autocomplete("discussion schedule", "story", "week")
-    assert [c["name"] for c in stories] == ["Weekly Book"]
+    assert [c["name"] for c in stories] == ["Weekly Book · 4 ch."]
 
 
 async def test_a_channel_the_bot_cannot_post_in_fails_that_item_only(club: Club) -> None:
@@ -335,3 +336,176 @@ async def test_a_deleted_channel_fails_that_item_with_the_reason(club: Club) -> 
         await advance(club, timedelta(hours=1))
     [failed] = await stored(club)
     assert failed.state == "failed" and "deleted" in (failed.failure or "")
+
+
+# ------------------------------------------------------------------ times as people write them
+
+
+async def test_a_past_time_is_refused_with_the_time_it_was_read_as(club: Club) -> None:
+    story = await a_story(club)
+    await club.slash("config set", member=club.admin, timezone="Europe/Berlin")
+    [answer] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="yesterday 7pm"
+    )
+    yesterday = (club.clock.now().astimezone(ZoneInfo("Europe/Berlin")) - timedelta(days=1)).date()
+    assert answer.ephemeral and "in the past" in answer.text
+    assert f"{yesterday:%A} {yesterday.day} {yesterday:%B %Y}, 19:00 (Europe/Berlin)" in answer.text
+    assert "<t:" in answer.text
+    assert await stored(club) == []
+
+
+async def test_an_ambiguous_numeric_date_needs_the_server_date_order(club: Club) -> None:
+    story = await a_story(club)
+    year = club.clock.now().year + 1
+    [refused] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when=f"03/04/{year} 19:00"
+    )
+    assert refused.ephemeral and f"3 April {year}" in refused.text and f"4 March {year}" in refused.text
+    assert "date_order" in refused.text and await stored(club) == []
+
+    [saved] = await club.slash("config set", member=club.admin, date_order="dmy")
+    assert "day/month" in saved.text
+    [ok] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when=f"03/04/{year} 19:00"
+    )
+    assert "is scheduled" in ok.text
+    [discussion] = await stored(club)
+    assert discussion.due_at == datetime(year, 4, 3, 19, 0, tzinfo=UTC)
+
+    await club.slash("config set", member=club.admin, date_order="mdy")
+    [moved] = await club.slash("discussion move", member=club.admin, id=discussion.id, when=f"03/04/{year} 19:00")
+    assert f"<t:{int(datetime(year, 3, 4, 19, 0, tzinfo=UTC).timestamp())}:F>" in moved.text
+
+
+async def test_words_people_write_are_understood_and_nonsense_gets_examples(club: Club) -> None:
+    story = await a_story(club, chapters=6)
+    await club.slash("config set", member=club.admin, timezone="America/New_York")
+    zone = ZoneInfo("America/New_York")
+    local_now = club.clock.now().astimezone(zone)
+    target = (local_now + timedelta(days=10)).date()
+    phrases = {
+        "sat 8pm": None,
+        "next week friday 19:00": None,
+        f"{target:%B} {target.day} at 7:30pm": datetime(target.year, target.month, target.day, 19, 30),
+        f"{target.day} {target:%B} 19:00": datetime(target.year, target.month, target.day, 19, 0),
+        "tomorrow noon": datetime.combine(local_now.date() + timedelta(days=1), datetime.min.time()).replace(hour=12),
+        "in 2 weeks": None,
+    }
+    for chapter, (text, wall) in enumerate(phrases.items(), start=1):
+        [answer] = await club.slash(
+            "discussion schedule", member=club.admin, story=str(story), chapter=chapter, when=text, remind="none"
+        )
+        assert "is scheduled" in answer.text, text
+        if wall is not None:
+            due = max(await stored(club), key=lambda d: d.id).due_at
+            assert due.astimezone(zone).replace(tzinfo=None) == wall, text
+    [nonsense] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="after the meeting"
+    )
+    assert "can't read" in nonsense.text and "`sat 8pm`" in nonsense.text and "`Dec 4 19:00`" in nonsense.text
+
+
+async def test_only_admins_set_the_date_order(club: Club) -> None:
+    with pytest.raises(CommandNotVisible):
+        await club.slash("config set", member=club.member, date_order="dmy")
+    club.override_command_permissions("config")
+    [refused] = await club.slash("config set", member=club.member, date_order="dmy")
+    assert "Manage Server" in refused.text
+    settings = await club.run(get_settings(club.bot.db, club.guild.id))
+    assert settings.date_order is None
+
+
+# ------------------------------------------------------------------ /schedule for everyone
+
+
+async def test_members_see_the_schedule_with_times_chapters_and_their_own_reading(club: Club) -> None:
+    story = Story(
+        meta=StoryMeta(title="Titled Tale"),
+        chapters=[Chapter(n, f"Secret Name {n}", [Scene([f"Night {n}."])]) for n in range(1, 5)],
+        source_format="txt",
+    )
+    titled = await club.run(add_story(club.bot.db, club.guild.id, story, content_hash="titled", added_by=None, now=0.0))
+    other = await a_story(club, "Other Book")
+    await club.run(mark_read(club.bot.db, club.guild.id, club.member.id, titled, 2, now=0))
+    soon = (club.clock.now() + timedelta(days=1)).replace(second=0, microsecond=0)
+    later = soon + timedelta(days=7)
+    for story_id, chapter, due in ((titled, 2, soon), (titled, 3, later), (other, 1, soon + timedelta(hours=1))):
+        await club.slash(
+            "discussion schedule", member=club.admin, story=str(story_id), chapter=chapter, when=utc_text(due)
+        )
+
+    [answer] = await club.slash("schedule", member=club.member)
+    assert answer.ephemeral
+    lines = answer.text.splitlines()
+    assert "Titled Tale" in lines[1] and "chapter 2" in lines[1] and "you have read it" in lines[1]
+    assert f"<t:{int(soon.timestamp())}:F>" in lines[1] and f"<t:{int(soon.timestamp())}:R>" in lines[1]
+    assert "Other Book" in lines[2] and "not started" in lines[2]
+    assert "chapter 3" in lines[3] and "you are at chapter 2" in lines[3]
+    assert "Secret Name" not in answer.text
+
+    [mine] = await club.slash("schedule", member=club.other_member, story=str(other))
+    assert "Other Book" in mine.text and "Titled Tale" not in mine.text.replace("Other Book", "")
+    choices = await club.autocomplete("schedule", "story", "titl", member=club.member)
+    assert [c["value"] for c in choices] == [str(titled)]
+
+    await advance(club, timedelta(days=2))  # the first two have been posted
+    [after] = await club.slash("schedule", member=club.member)
+    assert len(after.text.splitlines()) == 2 and "chapter 3" in after.text and "Other Book" not in after.text
+
+
+async def test_schedule_with_nothing_ahead_or_an_unknown_story(club: Club) -> None:
+    [empty] = await club.slash("schedule", member=club.member)
+    assert empty.ephemeral and "No discussions are coming up" in empty.text
+    [unknown] = await club.slash("schedule", member=club.member, story="No Such Book")
+    assert unknown.ephemeral and "No story" in unknown.text
+
+
+# ------------------------------------------------------------------ reminders members control
+
+
+async def test_prefs_reminders_dm_copies_and_off(club: Club) -> None:
+    story = await a_story(club)
+    for member in (club.member, club.other_member, club.closed_dm_member):
+        await club.run(mark_read(club.bot.db, club.guild.id, member.id, story, 1, now=0))
+    [shown] = await club.slash("prefs reminders", member=club.member)
+    assert shown.ephemeral and "No DM copies" in shown.text
+    [dm_on] = await club.slash("prefs reminders", member=club.member, dm=True)
+    assert dm_on.ephemeral and "Saved." in dm_on.text and "DM copy" in dm_on.text
+    [off] = await club.slash("prefs reminders", member=club.other_member, off=True)
+    assert "**off**" in off.text
+    await club.slash("prefs reminders", member=club.closed_dm_member, dm=True)
+
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=3,
+        when="in 4 hours",
+        remind="2h,1h",
+        channel=club.text_channel,
+    )
+    with club.expect_errors(403, 50007) as refused:
+        await advance(club, timedelta(hours=2))  # the 2 h reminder
+    assert len(refused) == 1
+    reminder, told = bot_posts(club, club.text_channel)
+    assert club.member.mention() in reminder.text and club.other_member.mention() not in reminder.text
+    assert club.closed_dm_member.mention() in told.text and "DMs" in told.text.replace("direct messages", "DMs")
+    assert not told.message.pinged_users and not told.message.pinged_roles  # mentioned, never pinged
+    [reply_request] = [
+        r for r in club.requests if r.method == "POST" and isinstance(r.body, dict) and r.body.get("message_reference")
+    ]
+    assert int(reply_request.body["message_reference"]["message_id"]) == reminder.id
+    [copy] = club.dms(club.member)
+    assert "chapter 3" in copy.text and club.text_channel.mention() in copy.text
+    assert club.dms(club.other_member) == [] and club.dms(club.closed_dm_member) == []
+
+    # The 1 h reminder: the member gets a second copy; the closed DMs are not tried again
+    # (an unexpected 50007 here would fail the test) and nobody is told twice.
+    await advance(club, timedelta(hours=1))
+    assert len(club.dms(club.member)) == 2
+    assert len(bot_posts(club, club.text_channel)) == 3
+    [shown] = await club.slash("prefs reminders", member=club.closed_dm_member)
+    assert "refused" in shown.text and "dm:true" in shown.text
+
+    [dm_off] = await club.slash("prefs reminders", member=club.member, dm=False)
+    assert "No DM copies" in dm_off.text

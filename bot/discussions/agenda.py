@@ -1,0 +1,54 @@
+"""``/schedule``: the discussions coming up, for any member, with whether they have read each chapter.
+
+Only what the member may see: story titles, chapter numbers and times. No chapter title or
+text is shown, so nothing from beyond the member's progress leaks; the times are Discord
+timestamps, which every member's client shows in their own time zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.db import Database
+from bot.discussions import store
+from bot.discussions.compose import when_line
+from bot.discussions.store import Upcoming
+from bot.limits import MESSAGE_CHARS
+from bot.story.store import resolve_story
+from bot.text import clip_lines, escape_markdown
+
+AGENDA_LIMIT = 25
+
+
+async def member_agenda(
+    db: Database, guild_id: int, user_id: int, story: str | None, *, now: datetime
+) -> tuple[str | None, list[Upcoming]]:
+    """(the story's title when one was asked for, the discussions still ahead with the member's progress)."""
+    story_id, title = None, None
+    if story is not None and story.strip():
+        record = await resolve_story(db, guild_id, story)
+        story_id, title = record.id, record.title
+    found = await store.upcoming_for_member(db, guild_id, user_id, now=now, story_id=story_id, limit=AGENDA_LIMIT)
+    return title, found
+
+
+def _reading(item: Upcoming) -> str:
+    if item.progress >= item.chapter:
+        return "✅ you have read it"
+    if item.progress == 0:
+        return "📖 you have not started this story"
+    return f"📖 not yet: you are at chapter {item.progress}"
+
+
+def render_agenda(title: str | None, items: Sequence[Upcoming]) -> str:
+    if not items:
+        where = f" for **{escape_markdown(title)}**" if title else ""
+        return f"No discussions are coming up{where}. Admins schedule them with `/discussion schedule`."
+    head = f"**Upcoming discussions of {escape_markdown(title)}**" if title else "**Upcoming discussions**"
+    lines = [head]
+    for item in items:
+        lines.append(
+            f"• **{escape_markdown(item.story_title)}**, chapter {item.chapter} · {when_line(item.due_at)} · {_reading(item)}"
+        )
+    return clip_lines(lines, MESSAGE_CHARS)

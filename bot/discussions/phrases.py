@@ -1,0 +1,292 @@
+"""The words of a day and a time as people write them: "sat 8pm", "Dec 4 7pm", "4 December 19:00",
+"December 4th at 7:30pm", "12/04 19:00", "next week friday 19:00", "tonight 8pm", "noon".
+
+The phrase is split into words; each word is one of: a time of day, a month name with its day
+(and year), a numeric date, a day word (today, tonight, tomorrow, yesterday), a weekday, or
+``next``/``week``. Fillers (at, on, the, of) are dropped. A word that is none of these, two
+words of the same kind, or a bare number that could be an hour or a day, is refused: nothing
+here guesses. The decisions, written down:
+
+* A weekday alone is the soonest such day with the time still ahead (today counts);
+  ``next friday`` is the soonest Friday after today; ``next week friday`` (or ``friday next
+  week``) is the Friday of next calendar week (weeks start on Monday).
+* A date without a year is this year's; if that day passed more than 60 days ago, next
+  year's ("Jan 10" typed in December). One that passed less recently stays this year's and
+  is then refused as past, with the time it was read as, rather than moved a year ahead.
+* A numeric date ``12/04`` follows the server's date order (``dmy`` or ``mdy``). While none is
+  set, a date both ways valid and different (12/04, but not 25/12 or 5/5) is refused with both
+  readings; a date valid only in the other order than the server's is refused too.
+* ``tonight`` is today and needs an evening time (``tonight 8pm``, ``tonight 20:00``);
+  ``midnight`` is only accepted alone or with ``tonight`` (the coming midnight), because
+  "friday midnight" is read both ways by people.
+* A weekday next to a date must agree with it ("Fri Dec 4" in a year where Dec 4 is a Friday).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from bot.errors import UserError
+
+DATE_ORDERS = ("dmy", "mdy")
+RECENT_PAST = timedelta(days=60)
+
+WEEKDAYS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+DAY_WORDS = ("today", "tonight", "tomorrow", "yesterday")
+FILLERS = frozenset({"at", "on", "the", "of"})
+WORDS = frozenset({*WEEKDAYS, *MONTHS, *DAY_WORDS, *FILLERS, "next", "week", "noon", "midnight", "am", "pm"})
+
+TIME_24 = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+TIME_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)$")
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_YEAR = re.compile(r"^\d{4}$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$|^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
+_BARE_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+class Ambiguous(UserError):
+    """A numeric date that reads two ways while the server has no date order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """What a phrase said: a day (or None for "the next time this clock comes round") and a time."""
+
+    day: date | None
+    clock: time
+    rolls_a_week: bool = False  # a plain weekday whose time has passed today means next week's
+
+
+def words_of(text: str) -> list[str]:
+    """Lower case, commas and fillers gone, "7 pm" / "7 p.m." joined into one word."""
+    text = text.lower().replace(",", " ").replace("a.m.", "am").replace("p.m.", "pm")
+    text = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", text)
+    words = [word.rstrip(".") if word[:1].isalpha() else word for word in text.split()]
+    return [word for word in words if word and word not in FILLERS]
+
+
+def is_clock(word: str) -> bool:
+    return word in ("noon", "midnight") or bool(TIME_24.match(word) or TIME_12.match(word))
+
+
+def parse_clock(word: str) -> time:
+    if word == "noon":
+        return time(12, 0)
+    if word == "midnight":
+        return time(0, 0)
+    if match := TIME_24.match(word):
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if hour > 23 or minute > 59:
+            raise UserError(f"I can't read `{word}` as a time of day: hours go up to 23 and minutes up to 59.")
+        return time(hour, minute)
+    if match := TIME_12.match(word):
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            raise UserError(f"I can't read `{word}` as a time of day: with am/pm, hours go from 1 to 12.")
+        return time(hour % 12 + (12 if match.group(3) == "pm" else 0), minute)
+    raise UserError(f"I can't read `{word}` as a time of day.")
+
+
+def show_date(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _make_date(year: int, month: int, day: int, written: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise UserError(f"`{written}` is not a date: that month has no day {day}.") from None
+
+
+def _full_year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
+def _with_year(month: int, day: int, year: int | None, today: date, written: str) -> date:
+    """The year given, else this year's date, else (passed more than 60 days ago) next year's."""
+    if year is not None:
+        return _make_date(year, month, day, written)
+    if (month, day) == (2, 29):
+        leap = next(y for y in range(today.year, today.year + 8) if y % 4 == 0 and (y % 100 or y % 400 == 0))
+        return _with_year(month, day, leap, today, written)
+    this_year = _make_date(today.year, month, day, written)
+    if today - this_year > RECENT_PAST:
+        return _make_date(today.year + 1, month, day, written)
+    return this_year
+
+
+def _numeric_date(word: str, today: date, date_order: str | None) -> date:
+    match = _NUMERIC_DATE.match(word)
+    assert match is not None
+    first, second, year_text = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+    a, b, year = int(first), int(second), _full_year(year_text)
+    readings: dict[str, date] = {}
+    for order, (day, month) in (("dmy", (a, b)), ("mdy", (b, a))):
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            try:
+                readings[order] = _with_year(month, day, year, today, word)
+            except UserError:
+                continue
+    if not readings:
+        raise UserError(f"`{word}` is not a date in either day/month or month/day order.")
+    if date_order is not None:
+        if date_order not in readings:
+            other = "day/month" if date_order == "mdy" else "month/day"
+            raise UserError(
+                f"`{word}` is only a date in {other} order, but this server writes dates "
+                f"{'month/day' if date_order == 'mdy' else 'day/month'}. Write the month as a word, e.g. `4 Dec`."
+            )
+        return readings[date_order]
+    distinct = set(readings.values())
+    if len(distinct) == 1:
+        return distinct.pop()
+    dmy, mdy = readings["dmy"], readings["mdy"]
+    raise Ambiguous(
+        f"`{word}` could be {show_date(dmy)} (day/month) or {show_date(mdy)} (month/day). "
+        "Write the month as a word (e.g. `4 Dec 19:00`), or ask an admin to set the server's date order "
+        "with `/config set date_order:dmy` (day first) or `date_order:mdy` (month first)."
+    )
+
+
+def _month_date(words: list[str], today: date) -> tuple[date | None, list[str]]:
+    """Take "Dec 4 [2026]" or "4[th] December [2026]" out of the words."""
+    months = [i for i, word in enumerate(words) if word in MONTHS]
+    if not months:
+        return None, words
+    if len(months) > 1:
+        raise _two_of("months")
+    i = months[0]
+    month = MONTHS[words[i]]
+    if i + 1 < len(words) and _DAY_NUMBER.match(words[i + 1]):
+        used = [i, i + 1]
+        day = int(_DAY_NUMBER.match(words[i + 1]).group(1))  # type: ignore[union-attr]
+        after = i + 2
+    elif i > 0 and _DAY_NUMBER.match(words[i - 1]):
+        used = [i - 1, i]
+        day = int(_DAY_NUMBER.match(words[i - 1]).group(1))  # type: ignore[union-attr]
+        after = i + 1
+    else:
+        raise UserError(f"Which day of {words[i].title()}? E.g. `{words[i].title()[:3]} 4 19:00`.")
+    year = None
+    if after < len(words) and _YEAR.match(words[after]):
+        year = int(words[after])
+        used.append(after)
+    written = " ".join(words[k] for k in used)
+    rest = [word for k, word in enumerate(words) if k not in used]
+    return _with_year(month, day, year, today, written), rest
+
+
+def _two_of(what: str) -> UserError:
+    return UserError(f"That names two {what}; give one day and one time, e.g. `sat 8pm` or `Dec 4 19:00`.")
+
+
+def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None:
+    """The day and time ``text`` names; None when it has no words of a day or time at all."""
+    words = words_of(text)
+    if not words:
+        return None
+    clocks = [word for word in words if is_clock(word)]
+    if len(clocks) > 1:
+        raise _two_of("times")
+    rest = [word for word in words if not is_clock(word)]
+    explicit, rest = _month_date(rest, today)
+    numeric = [word for word in rest if _NUMERIC_DATE.match(word)]
+    if numeric:
+        if explicit is not None or len(numeric) > 1:
+            raise _two_of("dates")
+        explicit = _numeric_date(numeric[0], today, date_order)
+        rest = [word for word in rest if word != numeric[0]]
+    day_words = [word for word in rest if word in DAY_WORDS]
+    weekdays = [word for word in rest if word in WEEKDAYS]
+    nxt, week = rest.count("next"), rest.count("week")
+    leftovers = [
+        word for word in rest if word not in DAY_WORDS and word not in WEEKDAYS and word not in ("next", "week")
+    ]
+    if leftovers:
+        if not clocks and _BARE_NUMBER.match(leftovers[0]):
+            raise UserError(f"`{leftovers[0]}` is ambiguous: write `{leftovers[0]}:00` or `{leftovers[0]}pm`.")
+        return None
+    if len(day_words) + len(weekdays) > 1 or nxt > 1 or week > 1 or (week and not nxt):
+        return None
+    if day_words and (explicit is not None or nxt):
+        return None
+    if not clocks:
+        if explicit is None and not day_words and not weekdays and not nxt:
+            return None
+        raise UserError(f"Add a time of day, e.g. `{text.strip()} 19:00`.")
+    clock_word = clocks[0]
+    clock = parse_clock(clock_word)
+    if clock_word == "midnight" and (explicit is not None or weekdays or nxt or day_words not in ([], ["tonight"])):
+        raise UserError("`midnight` next to a day can be read two ways: write `00:00` or `23:59` with the day.")
+    if day_words:
+        return _day_word(day_words[0], clock, clock_word, today)
+    if weekdays:
+        return _weekday(WEEKDAYS[weekdays[0]], explicit, clock, today, next_=bool(nxt), next_week=bool(week))
+    if nxt:
+        raise UserError("Say which day of next week, e.g. `next week friday 19:00`.")
+    return Phrase(explicit, clock)
+
+
+def _day_word(word: str, clock: time, clock_word: str, today: date) -> Phrase:
+    if word == "tonight":
+        if clock_word == "midnight":
+            return Phrase(today + timedelta(days=1), clock)
+        if clock.hour < 12:
+            raise UserError("`tonight` means this evening: write an evening time such as `tonight 8pm`.")
+        return Phrase(today, clock)
+    offset = {"today": 0, "tomorrow": 1, "yesterday": -1}[word]
+    return Phrase(today + timedelta(days=offset), clock)
+
+
+def _weekday(weekday: int, explicit: date | None, clock: time, today: date, *, next_: bool, next_week: bool) -> Phrase:
+    names = [name for name, index in WEEKDAYS.items() if index == weekday]
+    if explicit is not None:
+        if next_ or explicit.weekday() != weekday:
+            raise UserError(f"{show_date(explicit)} is a {explicit:%A}, not a {names[0].title()}.")
+        return Phrase(explicit, clock)
+    if next_week:
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        return Phrase(monday + timedelta(days=weekday), clock)
+    ahead = (weekday - today.weekday()) % 7
+    if next_:
+        return Phrase(today + timedelta(days=ahead or 7), clock)
+    return Phrase(today + timedelta(days=ahead), clock, rolls_a_week=ahead == 0)

@@ -1,0 +1,218 @@
+"""The admin use cases of ``/discussion``: schedule, plan, move, cancel, list, prompts.
+
+Each command of the cog is one call here: options are read (story, chapter, time, rhythm,
+reminders) with the server's settings, the schedule is changed through the
+:class:`~bot.discussions.service.DiscussionService` (which wakes the timer), and Discord's
+scheduled events are kept in step through an :class:`EventKeeper` the cog provides. Nothing
+here imports Discord.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.discussions import store
+from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_times
+from bot.discussions.remind import parse_remind
+from bot.discussions.service import DiscussionService, post_channel
+from bot.discussions.store import Discussion, NewDiscussion
+from bot.discussions.when import parse_when, zone_named
+from bot.errors import UserError
+from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
+from bot.progress.store import StoryRef, check_chapter
+from bot.story.store import StoryRecord, resolve_story
+
+CHANGEABLE = ("scheduled", "failed", "missed")
+
+
+class EventKeeper(Protocol):
+    """Discord scheduled events for discussions; the answers are short notes for the admin."""
+
+    async def create(self, guild_id: int, *, title: str, chapter: int, due: datetime, channel_id: int) -> int:
+        """The new event's id; raises :class:`UserError` when the bot may not create events."""
+        ...
+
+    async def move(self, guild_id: int, event_id: int, due: datetime) -> str: ...
+
+    async def delete(self, guild_id: int, event_id: int) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where a command was run and the channel it named, if any."""
+
+    here: int
+    named: int | None = None
+
+    @property
+    def channel_id(self) -> int:
+        return self.named if self.named is not None else self.here
+
+    @property
+    def explicit(self) -> bool:
+        return self.named is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Scheduled:
+    id: int
+    title: str
+    chapter: int
+    due: datetime
+    channel_id: int
+    remind: tuple[timedelta, ...]
+    event_created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    ids: list[int]
+    title: str
+    chapters: range
+    times: list[datetime]
+    cadence: Cadence
+    channel_id: int
+
+
+def parse_prompts(text: str) -> list[str] | None:
+    """One prompt per line (or separated by |); None (the defaults) when empty."""
+    lines = [line.strip().lstrip("•-* ").strip() for line in text.replace("|", "\n").splitlines()]
+    prompts = [line for line in lines if line]
+    if not prompts:
+        return None
+    if len(prompts) > MAX_PROMPTS:
+        raise UserError(f"At most {MAX_PROMPTS} prompts, one per line; you gave {len(prompts)}.")
+    too_long = [p for p in prompts if len(p) > MAX_PROMPT_LENGTH]
+    if too_long:
+        raise UserError(f"Each prompt can be at most {MAX_PROMPT_LENGTH} characters; shorten: {too_long[0][:60]}…")
+    return prompts
+
+
+class DiscussionPlanner:
+    def __init__(self, service: DiscussionService, events: EventKeeper) -> None:
+        self.service = service
+        self.db = service.db
+        self.clock = service.clock
+        self.events = events
+
+    async def settings(self, guild_id: int) -> GuildSettings:
+        return await get_settings(self.db, guild_id)
+
+    async def _when(self, text: str, settings: GuildSettings) -> datetime:
+        return parse_when(text, now=self.clock.now(), default_zone=settings.timezone, date_order=settings.date_order)
+
+    async def _story(self, guild_id: int, value: str) -> StoryRecord:
+        return await resolve_story(self.db, guild_id, value)
+
+    async def schedule(
+        self,
+        guild_id: int,
+        *,
+        story: str,
+        chapter: int,
+        when: str,
+        where: Where,
+        event: bool,
+        remind: str | None,
+        created_by: int,
+    ) -> Scheduled:
+        """One discussion; its scheduled event is created first and removed again if storing fails."""
+        settings = await self.settings(guild_id)
+        record = await self._story(guild_id, story)
+        check_chapter(StoryRef(record.id, record.title, record.chapter_count), chapter, allow_zero=False)
+        due = await self._when(when, settings)
+        offsets = parse_remind(remind)
+        channel_id = post_channel(where.channel_id, where.explicit, settings)
+        event_id = None
+        if event:
+            event_id = await self.events.create(
+                guild_id, title=record.title, chapter=chapter, due=due, channel_id=channel_id
+            )
+        item = NewDiscussion(record.id, chapter, due, where.channel_id, where.explicit, offsets, created_by, event_id)
+        try:
+            [discussion_id] = await self.service.schedule(guild_id, [item])
+        except BaseException:
+            if event_id is not None:
+                await self.events.delete(guild_id, event_id)
+            raise
+        return Scheduled(discussion_id, record.title, chapter, due, channel_id, offsets, event_id is not None)
+
+    async def plan(
+        self,
+        guild_id: int,
+        *,
+        story: str,
+        start: str,
+        every: str,
+        from_chapter: int,
+        where: Where,
+        remind: str | None,
+        created_by: int,
+    ) -> Planned:
+        """One discussion per chapter from ``from_chapter`` to the last, on the server's wall clock."""
+        settings = await self.settings(guild_id)
+        record = await self._story(guild_id, story)
+        chapters = plan_chapters(from_chapter, record.chapter_count)
+        first = await self._when(start, settings)
+        cadence = parse_every(every)
+        offsets = parse_remind(remind)
+        times = plan_times(first, zone_named(settings.timezone), cadence, len(chapters))
+        items = [
+            NewDiscussion(record.id, number, due, where.channel_id, where.explicit, offsets, created_by)
+            for number, due in zip(chapters, times, strict=True)
+        ]
+        ids = await self.service.schedule(guild_id, items)
+        channel_id = post_channel(where.channel_id, where.explicit, settings)
+        return Planned(ids, record.title, chapters, times, cadence, channel_id)
+
+    async def _changeable(self, guild_id: int, discussion_id: int, doing: str) -> Discussion:
+        current = await store.get_discussion(self.db, guild_id, discussion_id)
+        if current is None:
+            raise UserError(f"There is no discussion #{discussion_id} in this server. See `/discussion list`.")
+        if current.state not in CHANGEABLE:
+            raise UserError(f"Discussion #{discussion_id} is already {current.state}; {doing}.")
+        return current
+
+    async def cancel(self, guild_id: int, discussion_id: int) -> str:
+        """Cancel it and delete its scheduled event; returns a note about the event ('' without one)."""
+        await self._changeable(guild_id, discussion_id, "only upcoming ones can be cancelled")
+        found = await self.service.cancel(guild_id, discussion_id)
+        if found is None or found.state != "cancelled":
+            raise UserError(f"Discussion #{discussion_id} started posting just now; it can no longer be cancelled.")
+        if not found.event_id:
+            return ""
+        note = await self.events.delete(guild_id, found.event_id)
+        await store.set_event(self.db, guild_id, discussion_id, None, now=self.clock.now())
+        return note
+
+    async def move(self, guild_id: int, discussion_id: int, when: str) -> tuple[datetime, str]:
+        """The new time and a note about the scheduled event ('' without one)."""
+        due = await self._when(when, await self.settings(guild_id))
+        await self._changeable(guild_id, discussion_id, "it can't be moved")
+        moved = await self.service.move(guild_id, discussion_id, due)
+        if moved is None or moved.due_at != due:
+            raise UserError(f"Discussion #{discussion_id} started posting just now; it can no longer be moved.")
+        note = await self.events.move(guild_id, moved.event_id, due) if moved.event_id else ""
+        return due, note
+
+    async def listing(self, guild_id: int) -> list[Discussion]:
+        """Upcoming, then failed or missed ones from the last two weeks (for admins)."""
+        return await store.list_discussions(self.db, guild_id, now=self.clock.now())
+
+    async def search(self, guild_id: int, typed: str) -> list[Discussion]:
+        return await store.search_discussions(self.db, guild_id, typed)
+
+    async def save_prompts(self, guild_id: int, text: str) -> tuple[bool, Sequence[str]]:
+        """(whether they were reset to the defaults, the prompts now in force)."""
+        parsed = parse_prompts(text)
+        settings = await update_settings(self.db, guild_id, self.clock.now().timestamp(), discussion_prompts=parsed)
+        return parsed is None, settings.discussion_prompts
+
+    async def story_removed(self, guild_id: int, event_ids: Sequence[int]) -> None:
+        """The story's discussions went with it: wake the timer and delete their scheduled events."""
+        self.service.schedules_changed()
+        for event_id in event_ids:
+            await self.events.delete(guild_id, event_id)

@@ -1,0 +1,38 @@
+"""``/prefs reminders``: whether reminders name a member, and whether they get a private DM copy."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.db import Database
+from bot.discussions import prefs_store
+from bot.discussions.prefs_store import ReminderPrefs
+
+
+async def choose_reminders(
+    db: Database, guild_id: int, user_id: int, *, dm: bool | None, off: bool | None, now: datetime
+) -> tuple[bool, ReminderPrefs]:
+    """(whether anything changed, the member's choices now); no options just reads them."""
+    if dm is None and off is None:
+        return False, await prefs_store.get_reminder_prefs(db, guild_id, user_id)
+    return True, await prefs_store.set_reminder_prefs(db, guild_id, user_id, dm=dm, off=off, now=now)
+
+
+def describe_reminder_prefs(changed: bool, prefs: ReminderPrefs) -> str:
+    head = "Saved. " if changed else ""
+    if prefs.off:
+        return (
+            f"{head}Reminders are **off** for you in this server: they never name you, and you get no DM copies. "
+            "Turn them back on with `/prefs reminders off:false`."
+        )
+    named = "Reminders name you when you are behind on the chapter."
+    if not prefs.dm:
+        copies = "No DM copies (`/prefs reminders dm:true` sends you one for stories you have started)."
+    elif prefs.dm_failed:
+        copies = (
+            "DM copies are on, but your DMs refused the last one, so I stopped trying. "
+            "Open DMs from server members, then run `/prefs reminders dm:true` again."
+        )
+    else:
+        copies = "You also get a private DM copy of reminders for stories you have started."
+    return f"{head}{named} {copies}"

@@ -1,0 +1,259 @@
+"""``/discussion``: schedule, plan, list, move and cancel chapter discussions; set prompts.
+
+Thin on purpose: each command checks permissions, makes one call to
+:class:`~bot.discussions.planning.DiscussionPlanner` and renders the answer. Posting on time is
+:class:`~bot.discussions.service.DiscussionService`'s job, through :class:`.poster.DiscordPoster`;
+the same sleeping timer also runs data retention for servers the bot left.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discussions.compose import admin_listing, stamp, when_line
+from bot.discussions.jobs import RetentionJob
+from bot.discussions.planning import DiscussionPlanner, Where
+from bot.discussions.remind import describe_offset
+from bot.discussions.service import DiscussionService
+from bot.limits import CHOICE_NAME_CHARS
+from bot.text import clip, escape_markdown, plural
+from cogs.discussions.events import ScheduledEvents
+from cogs.discussions.poster import DiscordPoster
+from cogs.discussions.prompts import PromptsModal
+from cogs.stories import story_autocomplete
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+log = logging.getLogger(__name__)
+
+MAX_CHAPTER = 100_000
+POST_CHANNEL = discord.TextChannel | discord.ForumChannel
+
+
+async def _can_manage(interaction: discord.Interaction) -> bool:
+    """Manage Events or Manage Server, checked in code (default permissions only hide the command)."""
+    permissions = interaction.permissions
+    if permissions.manage_events or permissions.manage_guild:
+        return True
+    raise app_commands.MissingPermissions(["manage_events"])
+
+
+async def _can_manage_server(interaction: discord.Interaction) -> bool:
+    if interaction.permissions.manage_guild:
+        return True
+    raise app_commands.MissingPermissions(["manage_guild"])
+
+
+def _where(interaction: discord.Interaction, channel: POST_CHANNEL | None) -> Where:
+    assert interaction.channel_id is not None
+    return Where(here=interaction.channel_id, named=channel.id if channel is not None else None)
+
+
+def build_service(bot: DogearBot, poster: DiscordPoster) -> DiscussionService:
+    """The discussion service for this process's servers, with data retention on the same timer."""
+    retention = RetentionJob(bot.db, bot.clock, timedelta(days=bot.settings.data_retention_days), bot.shard_scope)
+    return DiscussionService(
+        bot.db,
+        bot.clock,
+        poster,
+        grace=timedelta(hours=bot.settings.discussion_grace_hours),
+        scope=bot.shard_scope,
+        other_jobs=[retention],
+    )
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_events=True)
+class DiscussionCog(
+    commands.GroupCog, group_name="discussion", group_description="Chapter discussions that post themselves on time"
+):
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+        self.poster = DiscordPoster(bot)
+        self.service = build_service(bot, self.poster)
+        self.planner = DiscussionPlanner(self.service, ScheduledEvents(bot))
+        self.open_modals: set[PromptsModal] = set()
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        self.service.start()
+
+    async def cog_unload(self) -> None:
+        await self.service.stop()
+        # A prompts form nobody submitted keeps a timeout task; it must not outlive the bot.
+        for modal in list(self.open_modals):
+            modal.stop()
+
+    @commands.Cog.listener()
+    async def on_progress_advanced(self, guild_id: int, user_id: int, story_id: int, chapter: int) -> None:
+        """A member read further: open the discussion threads they have now earned."""
+        try:
+            await self.service.reader_advanced(guild_id, user_id, story_id, chapter)
+        except Exception:
+            log.exception("could not add member %s to discussion threads", user_id)
+
+    @commands.Cog.listener()
+    async def on_story_removed(self, guild_id: int, story_id: int, event_ids: Sequence[int]) -> None:
+        """The story's discussions are gone with it: wake the timer and remove their scheduled events."""
+        await self.planner.story_removed(guild_id, event_ids)
+
+    @commands.Cog.listener()
+    async def on_retention_changed(self) -> None:
+        """The bot joined or left a server (cogs/lifecycle.py): re-read when the next deletion is due."""
+        self.service.schedules_changed()
+
+    @app_commands.command(name="schedule", description="Schedule a chapter discussion (Manage Events)")
+    @app_commands.describe(
+        story="The story",
+        chapter="The chapter to discuss",
+        when="e.g. tomorrow 7pm, sat 8pm, Dec 4 19:00, next week friday, in 3 days (server's time zone)",
+        channel="Where to post (default: the discussion channel setting, else here)",
+        event="Also create a Discord scheduled event",
+        remind="Reminders before it, e.g. 24h,1h (default) or none",
+    )
+    @app_commands.check(_can_manage)
+    async def schedule(
+        self,
+        interaction: discord.Interaction,
+        story: str,
+        chapter: app_commands.Range[int, 1, MAX_CHAPTER],
+        when: str,
+        channel: POST_CHANNEL | None = None,
+        event: bool = False,
+        remind: str | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        done = await self.planner.schedule(
+            interaction.guild_id,
+            story=story,
+            chapter=chapter,
+            when=when,
+            where=_where(interaction, channel),
+            event=event,
+            remind=remind,
+            created_by=interaction.user.id,
+        )
+        reminders = ", ".join(describe_offset(o) for o in done.remind) + " before" if done.remind else "none"
+        await interaction.followup.send(
+            f"Discussion **#{done.id}** of **{escape_markdown(done.title)}**, chapter {done.chapter}, is scheduled for "
+            f"{when_line(done.due)} in <#{done.channel_id}>.\nReminders: {reminders}."
+            + ("\nA scheduled event was created." if done.event_created else ""),
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="plan", description="Schedule one discussion per chapter on a rhythm (Manage Events)")
+    @app_commands.describe(
+        story="The story",
+        start="When the first discussion is, e.g. friday 19:00",
+        every="daily, weekly, or a number of days such as 3 days",
+        from_chapter="The first chapter to discuss (default 1)",
+        channel="Where to post (default: the discussion channel setting, else here)",
+        remind="Reminders before each, e.g. 24h,1h (default) or none",
+    )
+    @app_commands.check(_can_manage)
+    async def plan(
+        self,
+        interaction: discord.Interaction,
+        story: str,
+        start: str,
+        every: str,
+        from_chapter: app_commands.Range[int, 1, MAX_CHAPTER] = 1,
+        channel: POST_CHANNEL | None = None,
+        remind: str | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        done = await self.planner.plan(
+            interaction.guild_id,
+            story=story,
+            start=start,
+            every=every,
+            from_chapter=from_chapter,
+            where=_where(interaction, channel),
+            remind=remind,
+            created_by=interaction.user.id,
+        )
+        await interaction.followup.send(
+            f"Planned {plural(len(done.ids), 'discussion')} of **{escape_markdown(done.title)}**, "
+            f"{done.cadence.describe()}, in <#{done.channel_id}>: chapter {done.chapters[0]} on "
+            f"{when_line(done.times[0])} to chapter {done.chapters[-1]} on {stamp(done.times[-1], 'F')}. "
+            f"Ids #{done.ids[0]}–#{done.ids[-1]}; see `/discussion list`.",
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="list", description="Upcoming and failed discussions in this server (Manage Events)")
+    @app_commands.check(_can_manage)
+    async def list_(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        found = await self.planner.listing(interaction.guild_id)
+        await interaction.response.send_message(admin_listing(found), ephemeral=True)
+
+    @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
+    @app_commands.describe(id="The discussion's number, from /discussion list")
+    @app_commands.check(_can_manage)
+    async def cancel(self, interaction: discord.Interaction, id: int) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        note = await self.planner.cancel(interaction.guild_id, id)
+        await interaction.followup.send(f"Discussion #{id} is cancelled.{note}", ephemeral=True)
+
+    @app_commands.command(name="move", description="Move a discussion to another time (Manage Events)")
+    @app_commands.describe(id="The discussion's number, from /discussion list", when="The new time")
+    @app_commands.check(_can_manage)
+    async def move(self, interaction: discord.Interaction, id: int, when: str) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        due, note = await self.planner.move(interaction.guild_id, id, when)
+        await interaction.followup.send(f"Discussion #{id} now opens {when_line(due)}.{note}", ephemeral=True)
+
+    @app_commands.command(name="prompts", description="Set the discussion prompts for this server (Manage Server)")
+    @app_commands.describe(prompts="Prompts separated by | (leave out to edit them in a form; 'default' resets)")
+    @app_commands.check(_can_manage_server)
+    async def prompts(self, interaction: discord.Interaction, prompts: str | None = None) -> None:
+        assert interaction.guild_id is not None
+        if prompts is None:
+            settings = await self.planner.settings(interaction.guild_id)
+            modal = PromptsModal(self.save_prompts, settings.discussion_prompts, self.open_modals)
+            await interaction.response.send_modal(modal)
+            return
+        await self.save_prompts(interaction, "" if prompts.strip().lower() in ("default", "defaults") else prompts)
+
+    async def save_prompts(self, interaction: discord.Interaction, text: str) -> None:
+        assert interaction.guild_id is not None
+        reset, prompts = await self.planner.save_prompts(interaction.guild_id, text)
+        listing = "\n".join(f"• {escape_markdown(p)}" for p in prompts)
+        head = "Discussion prompts reset to the defaults:" if reset else "Discussion prompts saved:"
+        await interaction.response.send_message(f"{head}\n{listing}", ephemeral=True)
+
+    @schedule.autocomplete("story")
+    @plan.autocomplete("story")
+    async def story_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await story_autocomplete(self.bot, interaction.guild_id, current)
+
+    @cancel.autocomplete("id")
+    @move.autocomplete("id")
+    async def id_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[int]]:
+        if interaction.guild_id is None:
+            return []
+        found = await self.planner.search(interaction.guild_id, current)
+        return [
+            app_commands.Choice(
+                name=clip(
+                    f"#{d.id} {d.story_title or '?'} ch. {d.chapter}, {d.due_at:%Y-%m-%d %H:%M} UTC, {d.state}",
+                    CHOICE_NAME_CHARS,
+                ),
+                value=d.id,
+            )
+            for d in found
+        ]

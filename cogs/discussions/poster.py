@@ -1,0 +1,191 @@
+"""The discussion service's poster over discord.py: posts, forum posts, threads and their readers.
+
+The service decides what is posted and when (:mod:`bot.discussions.service`); this module only
+turns a :class:`~bot.discussions.compose.Notice` into a Discord request with explicit
+``AllowedMentions`` and Discord's refusals into :class:`PostFailure` reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import discord
+from discord.http import handle_message_parameters
+from discord.utils import MISSING
+
+from bot.discussions.compose import Notice
+from bot.discussions.service import Posted, PostFailure
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+HISTORY_LOOKBACK = 50
+THREAD_ARCHIVE_MINUTES = 10080
+THREAD_EXISTS = 160004
+UNKNOWN_MEMBER = 10007
+DMS_CLOSED = 50007  # "Cannot send messages to this user"
+
+
+def _mentions(notice: Notice) -> discord.AllowedMentions:
+    """Exactly the role or members the notice names may be pinged; nobody else, never @everyone."""
+    return discord.AllowedMentions(
+        everyone=False,
+        replied_user=False,
+        roles=[discord.Object(notice.role_id)] if notice.role_id else False,
+        users=[discord.Object(user_id) for user_id in notice.user_ids] if notice.user_ids else False,
+    )
+
+
+def _refusal(error: discord.HTTPException, doing: str) -> PostFailure:
+    if isinstance(error, discord.NotFound):
+        return PostFailure(f"{doing}: the channel or thread no longer exists")
+    if isinstance(error, discord.Forbidden):
+        return PostFailure(f"{doing}: I am missing a permission there ({error.text or 'Missing Permissions'})")
+    return PostFailure(f"{doing}: Discord refused it ({error.status} {error.text})")
+
+
+class DiscordPoster:
+    """The service's poster over discord.py; waits for the gateway before the first request."""
+
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+
+    async def _channel(self, channel_id: int) -> discord.abc.GuildChannel | discord.Thread:
+        await self.bot.wait_until_ready()
+        channel = self.bot.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self.bot.fetch_channel(channel_id)
+            except discord.NotFound:
+                raise PostFailure("the channel was deleted") from None
+            except discord.Forbidden:
+                raise PostFailure("I can no longer see that channel") from None
+        if not isinstance(channel, discord.abc.GuildChannel | discord.Thread):
+            raise PostFailure("that is not a server channel")
+        return channel
+
+    async def channel_kind(self, channel_id: int) -> str:
+        channel = await self._channel(channel_id)
+        return "forum" if isinstance(channel, discord.ForumChannel) else "text"
+
+    async def find_post(self, channel_id: int, marker: str) -> Posted | None:
+        """Our own message with ``marker`` in its footer among the channel's recent messages."""
+        channel = await self._channel(channel_id)
+        me = self.bot.user
+        try:
+            if isinstance(channel, discord.ForumChannel):
+                suffix = " · #" + marker.rsplit("#", 1)[-1]
+                for thread in channel.threads:
+                    if thread.name.endswith(suffix) and thread.owner_id == (me.id if me else None):
+                        return Posted(channel.id, thread.id, thread.id)
+                return None
+            assert isinstance(channel, discord.abc.Messageable)
+            async for message in channel.history(limit=HISTORY_LOOKBACK):
+                if me is not None and message.author.id != me.id:
+                    continue
+                if any(embed.footer.text == marker for embed in message.embeds):
+                    thread = message.thread
+                    return Posted(channel.id, message.id, thread.id if thread else None)
+        except discord.HTTPException as error:
+            raise _refusal(error, "reading the channel's recent messages") from error
+        return None
+
+    async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> Posted:
+        channel = await self._channel(channel_id)
+        embed = discord.Embed.from_dict(notice.embed) if notice.embed else MISSING
+        mentions = _mentions(notice)
+        try:
+            if isinstance(channel, discord.ForumChannel):
+                created = await channel.create_thread(
+                    name=notice.thread_name or "Discussion",
+                    content=notice.content or MISSING,
+                    embed=embed,
+                    allowed_mentions=mentions,
+                    auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+                )
+                return Posted(channel.id, created.message.id, created.thread.id)
+            # discord.py's send() has no enforce_nonce; the same request with the flag set.
+            reference = (
+                discord.MessageReference(
+                    message_id=notice.reply_to, channel_id=channel.id, fail_if_not_exists=False
+                ).to_message_reference_dict()
+                if notice.reply_to is not None
+                else MISSING
+            )
+            with handle_message_parameters(
+                content=notice.content if notice.content is not None else MISSING,
+                embed=embed,
+                nonce=nonce,
+                message_reference=reference,
+                allowed_mentions=mentions,
+                previous_allowed_mentions=self.bot.allowed_mentions,
+            ) as params:
+                if nonce is not None:
+                    params.payload["enforce_nonce"] = True  # type: ignore[index]
+                data = await self.bot.http.send_message(channel.id, params=params)
+            return Posted(channel.id, int(data["id"]), None)
+        except discord.HTTPException as error:
+            raise _refusal(error, "posting") from error
+
+    async def open_thread(self, channel_id: int, message_id: int, name: str) -> int:
+        """Private where the bot may create one (access follows progress), else public from the post."""
+        channel = await self._channel(channel_id)
+        if not isinstance(channel, discord.TextChannel):
+            raise PostFailure("threads need a text channel")
+        for thread in channel.threads:  # opened before a crash
+            if thread.name == name:
+                return thread.id
+        me = channel.guild.me
+        private = me is not None and channel.permissions_for(me).create_private_threads
+        try:
+            if private:
+                thread = await channel.create_thread(
+                    name=name,
+                    type=discord.ChannelType.private_thread,
+                    invitable=False,
+                    auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+                )
+                return thread.id
+            thread = await channel.create_thread(
+                name=name, message=discord.Object(message_id), auto_archive_duration=THREAD_ARCHIVE_MINUTES
+            )
+            return thread.id
+        except discord.HTTPException as error:
+            if error.code == THREAD_EXISTS:
+                return message_id  # a thread started from a message has the message's id
+            raise _refusal(error, "opening the thread") from error
+
+    async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None:
+        if not user_ids:
+            return
+        thread = await self._channel(thread_id)
+        if not isinstance(thread, discord.Thread):
+            raise PostFailure("the discussion thread is gone")
+        for user_id in user_ids:
+            try:
+                await thread.add_user(discord.Object(user_id))
+            except discord.NotFound as error:
+                if error.code == UNKNOWN_MEMBER:
+                    continue  # left the server
+                raise _refusal(error, "adding a reader to the thread") from error
+            except discord.HTTPException as error:
+                raise _refusal(error, "adding a reader to the thread") from error
+
+    async def send_dm(self, user_id: int, notice: Notice) -> bool:
+        """A private copy; False (not an error) when the member's DMs are closed to the bot."""
+        await self.bot.wait_until_ready()
+        try:
+            channel = await self.bot.create_dm(discord.Object(user_id))
+            await channel.send(
+                notice.content or "",
+                embed=discord.Embed.from_dict(notice.embed) if notice.embed else MISSING,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+        except discord.Forbidden as error:
+            if error.code == DMS_CLOSED:
+                return False
+            raise _refusal(error, "sending a DM") from error
+        except discord.HTTPException as error:
+            raise _refusal(error, "sending a DM") from error
+        return True

@@ -1,0 +1,43 @@
+"""The form for editing a server's discussion prompts (``/discussion prompts`` without text)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+import discord
+
+from bot.client import report_error
+from bot.limits import MODAL_INPUT_CHARS
+
+Save = Callable[[discord.Interaction, str], Awaitable[None]]
+
+
+class PromptsModal(discord.ui.Modal, title="Discussion prompts"):
+    prompts: discord.ui.TextInput[PromptsModal] = discord.ui.TextInput(
+        label="One prompt per line (empty = defaults)",
+        custom_id="prompts",
+        style=discord.TextStyle.paragraph,
+        required=False,
+        max_length=MODAL_INPUT_CHARS,
+    )
+
+    def __init__(self, save: Save, current: Sequence[str], open_modals: set[PromptsModal]) -> None:
+        super().__init__(timeout=600)
+        self.save = save
+        self.open_modals = open_modals
+        self.prompts.default = "\n".join(current)
+        open_modals.add(self)
+
+    def stop(self) -> None:
+        super().stop()
+        self.open_modals.discard(self)
+
+    async def on_timeout(self) -> None:
+        self.open_modals.discard(self)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        await self.save(interaction, self.prompts.value)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:
+        await report_error(interaction, error, what="the discussion prompts form")

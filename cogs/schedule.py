@@ -1,0 +1,38 @@
+"""``/schedule [story]``: every member sees when the next discussions are and whether they are ready."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discussions.agenda import member_agenda, render_agenda
+from cogs.stories import story_autocomplete
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+
+class ScheduleCog(commands.Cog):
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="schedule", description="Upcoming discussions, and whether you have read each chapter")
+    @app_commands.describe(story="Only this story's discussions")
+    @app_commands.guild_only()
+    async def schedule(self, interaction: discord.Interaction, story: str | None = None) -> None:
+        assert interaction.guild_id is not None
+        title, items = await member_agenda(
+            self.bot.db, interaction.guild_id, interaction.user.id, story, now=self.bot.clock.now()
+        )
+        await interaction.response.send_message(render_agenda(title, items), ephemeral=True)
+
+    @schedule.autocomplete("story")
+    async def story_choices(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await story_autocomplete(self.bot, interaction.guild_id, current)
+
+
+async def setup(bot: DogearBot) -> None:
+    await bot.add_cog(ScheduleCog(bot))
