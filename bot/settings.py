@@ -38,6 +38,7 @@ class Settings:
     message_budget: int
     discussion_grace_hours: float
     data_retention_days: float
+    max_chapters: int = 2000
 
     def require_token(self) -> str:
         """The token is only needed to connect; offline commands work without it."""
@@ -141,4 +142,5 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
         or DISCORD_MESSAGE_LIMIT,
         discussion_grace_hours=_float(env, "DISCUSSION_GRACE_HOURS", 6.0, minimum=0.0, maximum=168.0),
         data_retention_days=_float(env, "DATA_RETENTION_DAYS", 30.0, minimum=0.0, maximum=3650.0),
+        max_chapters=_int(env, "MAX_CHAPTERS", 2000, minimum=1, maximum=20_000) or 2000,
     )

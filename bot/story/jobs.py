@@ -1,0 +1,77 @@
+"""The heavy story work, as top-level functions a worker process runs (see :mod:`bot.worker`).
+
+Everything here takes and returns plain picklable values: bytes in, a :class:`Story` and
+its scan out. Nothing touches the database or the event loop; the service calls these
+through ``Workers.run`` with a time limit, and the command-line tools call them directly.
+
+A compiled matcher does not pickle, so the ruleset crosses the process boundary as data
+and each worker compiles it once, keeping the last few compiled rulesets by fingerprint.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import pickle
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from bot.story.importer import content_hash, import_story
+from bot.story.limits import DEFAULT_MAX_CHAPTERS
+from bot.story.model import Story
+from bot.warnings.engine import ScanReport, scan
+from bot.warnings.rules import Ruleset
+
+COMPILED_KEPT = 4  # rulesets compiled per worker process (servers with their own rules)
+_compiled: OrderedDict[str, Ruleset] = OrderedDict()
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    story: Story
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    story: Story
+    content_hash: str
+    report: ScanReport
+
+
+def parse_upload(data: bytes, filename: str, *, max_bytes: int, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Parsed:
+    """An uploaded file read as a story (or :class:`StoryFormatError`), with its content hash."""
+    story = import_story(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
+    return Parsed(story, content_hash(story))
+
+
+def portable(ruleset: Ruleset) -> Ruleset:
+    """The ruleset without its compiled matcher, so it can be sent to a worker."""
+    return dataclasses.replace(ruleset, _matcher=None) if ruleset._matcher is not None else ruleset
+
+
+def _compiled_ruleset(ruleset: Ruleset) -> Ruleset:
+    """This worker's compiled copy of ``ruleset`` (compiling costs seconds; scanning, milliseconds)."""
+    if ruleset._matcher is not None:
+        return ruleset
+    key = hashlib.sha256(pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    found = _compiled.get(key)
+    if found is None:
+        ruleset.matcher()
+        found = _compiled[key] = ruleset
+        while len(_compiled) > COMPILED_KEPT:
+            _compiled.popitem(last=False)
+    _compiled.move_to_end(key)
+    return found
+
+
+def scan_story(story: Story, ruleset: Ruleset) -> ScanReport:
+    return scan(story, _compiled_ruleset(ruleset))
+
+
+def import_and_scan(
+    data: bytes, filename: str, *, max_bytes: int, ruleset: Ruleset, max_chapters: int = DEFAULT_MAX_CHAPTERS
+) -> Imported:
+    """Both steps in one call, for the command-line tools and benchmarks."""
+    parsed = parse_upload(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
+    return Imported(parsed.story, parsed.content_hash, scan_story(parsed.story, ruleset))
