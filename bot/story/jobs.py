@@ -65,6 +65,13 @@ def _compiled_ruleset(ruleset: Ruleset) -> Ruleset:
     return found
 
 
+def warm_up() -> None:
+    """Compile the default rules into this process's cache (the fork server does it once for all workers)."""
+    from bot.warnings.rules import default_ruleset
+
+    _compiled_ruleset(portable(default_ruleset()))
+
+
 def scan_story(story: Story, ruleset: Ruleset) -> ScanReport:
     return scan(story, _compiled_ruleset(ruleset))
 

@@ -99,6 +99,14 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+async def find_by_hash(db: Database, guild_id: int, content_hash: str) -> StoryRecord | None:
+    """The server's story with this text, if it has one (checked before the expensive scan)."""
+    row = await db.fetch_one(
+        f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? AND content_hash = ?", (guild_id, content_hash)
+    )
+    return None if row is None else _record(row)
+
+
 async def insert_story(
     tx: aiosqlite.Connection,
     guild_id: int,

@@ -145,6 +145,12 @@ async def _build_ruleset(db: Database, guild_id: int) -> Ruleset:
     )
 
 
+async def guild_ruleset_data(db: Database, guild_id: int) -> tuple[Ruleset, int]:
+    """The server's ruleset, not compiled, and its version: for a worker process to compile and scan with."""
+    version = await rules_version(db, guild_id)
+    return await _build_ruleset(db, guild_id), version
+
+
 async def ruleset_for_guild(db: Database, guild_id: int) -> Ruleset:
     """The server's compiled ruleset, rebuilt only when its version moved."""
     cache = cache_for(db)
