@@ -26,8 +26,9 @@ from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.guilds import get_settings
 from bot.story.model import Chapter, HeaderWarning
-from bot.story.render import escape_markdown, render_chapter, send_kwargs
+from bot.story.render import escape_markdown, render_chapter
 from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
+from cogs._messages import send_kwargs
 from cogs.stories import story_autocomplete
 
 if TYPE_CHECKING:

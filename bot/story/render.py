@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import discord
 import regex
 
 from bot.story.model import WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
@@ -43,22 +42,13 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _SPACE_RUN = re.compile(r"\s+")
 
 
-def allowed_mentions() -> dict[str, Any]:
-    return discord.AllowedMentions.none().to_dict()
-
-
 def payload(content: str) -> dict[str, Any]:
-    """The keyword arguments for ``send``, as plain data (see :func:`send_kwargs`)."""
-    return {"content": content, "embeds": [], "allowed_mentions": allowed_mentions()}
+    """One message as plain data (the shape ``preview --json`` prints); cogs turn it into ``send`` arguments.
 
-
-def send_kwargs(data: dict[str, Any]) -> dict[str, Any]:
-    """A payload turned into discord.py objects; mentions stay off whatever the payload says."""
-    return {
-        "content": data.get("content") or None,
-        "embeds": [discord.Embed.from_dict(embed) for embed in data.get("embeds", [])],
-        "allowed_mentions": discord.AllowedMentions.none(),
-    }
+    ``allowed_mentions`` is Discord's JSON for "mention nobody"; the cog layer sends every
+    payload with ``AllowedMentions.none()`` whatever it says (see ``cogs/_messages.py``).
+    """
+    return {"content": content, "embeds": [], "allowed_mentions": {"parse": []}}
 
 
 # -- header ---------------------------------------------------------------------------
