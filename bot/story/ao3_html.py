@@ -49,10 +49,15 @@ _DT_CLASSES |= {"character": "characters", "freeform": "additional_tags"}
 
 
 def is_ao3(soup: BeautifulSoup) -> bool:
-    if soup.find(id="preface") is not None or soup.find("dl", class_="tags") is not None:
-        return True
-    message = soup.find("p", class_="message")
-    return message is not None and "Archive of Our Own" in message.get_text()
+    """AO3's download markup: a ``#preface``, a ``dl.tags`` or AO3's own message, in one pass over the tree."""
+    for node in soup.descendants:
+        if not isinstance(node, Tag):
+            continue
+        if node.get("id") == "preface" or (node.name == "dl" and _has_class(node, "tags")):
+            return True
+        if node.name == "p" and _has_class(node, "message") and "Archive of Our Own" in node.get_text():
+            return True
+    return False
 
 
 def _classes(tag: Tag) -> list[str]:

@@ -237,42 +237,52 @@ def _next_cut(paragraph: str, start: int, limit: int) -> int:
     """Where the piece starting at ``start`` ends: within ``limit`` escaped units, at the best boundary."""
     if _width(paragraph, start, min(len(paragraph), start + limit + 1)) <= limit and start + limit >= len(paragraph):
         return len(paragraph)
-    # The furthest end that fits: every character escapes to at least one unit, so it is
-    # within ``limit`` characters; binary search on the escaped width of the prefix.
-    low, high = start, min(len(paragraph), start + max(limit, 0))
-    # First guess: drop as many characters as the escapes overflow by (each is >= 1 unit).
-    guess = high - (_width(paragraph, start, high) - limit)
-    if guess > low and _width(paragraph, start, guess) <= limit:
-        low = guess
-    while low < high:
-        middle = (low + high + 1) // 2
-        if _width(paragraph, start, middle) <= limit:
-            low = middle
-        else:
-            high = middle - 1
-    furthest = low
+    furthest = _furthest_fit(paragraph, start, limit)
     window_end = min(len(paragraph), furthest + WINDOW_MARGIN)
 
-    def gaps(pattern: re.Pattern[str]) -> list[int]:
-        # Ends of matches that are real boundaries: inside the window (a match cut short by
-        # the window's edge is not), before the paragraph's end, not followed by a combining mark.
-        return [
-            match.end()
-            for match in pattern.finditer(paragraph, start, window_end)
-            if start < match.end() <= furthest and match.end() < window_end and _is_boundary(paragraph, match.end())
-        ]
+    def last_gap(pattern: re.Pattern[str]) -> int | None:
+        # The last match end that is a real boundary: inside the window (a match cut short by
+        # its edge is not), past ``start``, within ``furthest``, not followed by a combining mark.
+        ends = [match.end() for match in pattern.finditer(paragraph, start, min(window_end, furthest + 1))]
+        for point in reversed(ends):
+            if start < point <= furthest and point < window_end and _is_boundary(paragraph, point):
+                return point
+        return None
 
-    sentences = gaps(_SENTENCE_END)
-    if sentences and _width(paragraph, start, sentences[-1]) >= limit // 2:
-        return sentences[-1]
-    words = gaps(_SPACE_RUN)
-    for points in (words, sentences):
-        if points:
-            return points[-1]
+    sentence = last_gap(_SENTENCE_END)
+    if sentence is not None and _width(paragraph, start, sentence) >= limit // 2:
+        return sentence
+    word = last_gap(_SPACE_RUN)
+    for point in (word, sentence):
+        if point is not None:
+            return point
     cluster = _last_cluster_end(paragraph, start, furthest)
     if cluster is not None:
         return cluster
     return max(furthest, start + 1)
+
+
+def _furthest_fit(paragraph: str, start: int, limit: int) -> int:
+    """The largest end whose escaped text from ``start`` fits ``limit`` units.
+
+    Every character escapes to one or two units, so from a guess in proportion to the density
+    of escapes, adding half the slack always still fits: a handful of C-speed width checks.
+    """
+    top = min(len(paragraph), start + max(limit, 0))
+    width = _width(paragraph, start, top)
+    if width <= limit:
+        return top
+    end = start + (top - start) * limit // width
+    width = _width(paragraph, start, end)
+    if width > limit:
+        end = max(start, end - (width - limit))
+        width = _width(paragraph, start, end)
+    while limit - width >= 2:
+        end += (limit - width) // 2
+        width = _width(paragraph, start, end)
+    if width < limit and end < top and _width(paragraph, start, end + 1) <= limit:
+        end += 1
+    return end
 
 
 def _is_boundary(paragraph: str, point: int) -> bool:
