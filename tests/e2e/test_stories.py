@@ -171,3 +171,32 @@ async def test_removing_a_story_removes_its_discussions_and_their_events(club: C
     assert club.events == []
     sql = "SELECT count(*) FROM discussions WHERE guild_id = ?"
     assert await club.run(club.bot.db.fetch_value(sql, (club.guild.id,))) == 0
+
+
+ODD_VALUES = ["²", "1" * 23, "9" * 19, "-3", "0", "   ", "١٢", "**bold** ||x|| @everyone <@1>", "x" * 300]
+
+
+async def test_odd_story_values_get_a_clear_private_answer(club: Club, sample_story: Path) -> None:
+    """Issue 12: "²", a 23-digit id and other odd values: a short private answer, never an error."""
+    await add_sample(club, sample_story)
+    for value in ODD_VALUES:
+        for command, member in (("story info", club.member), ("story remove", club.admin)):
+            replies = await club.slash(command, member=member, story=value)
+            reply = replies[-1]
+            assert reply.ephemeral, (command, value)
+            assert "Something went wrong" not in reply.text, (command, value)
+            assert "No story in this server's library matches" in reply.text or "Pick a story" in reply.text
+            assert not reply.message.pinged_everyone and not reply.message.pinged_users
+            assert "**bold**" not in reply.text and "||x||" not in reply.text
+        choices = await club.autocomplete("story info", "story", value.strip()[:100], member=club.member)
+        assert isinstance(choices, list), value
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
+
+
+async def test_a_story_over_max_chapters_is_refused_with_the_count(club: Club) -> None:
+    chapters = club.bot.settings.max_chapters + 1
+    text = "".join(f"Chapter {n}\n\nThe river ran on, page after page.\n\n" for n in range(1, chapters + 1))
+    replies = await club.slash("story add", member=club.admin, file=("long.txt", text.encode()))
+    assert replies[-1].ephemeral
+    assert f"has {chapters:,} chapters" in replies[-1].text and "MAX_CHAPTERS" in replies[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0
