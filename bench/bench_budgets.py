@@ -166,6 +166,22 @@ def empty_chapters(size: int) -> tuple[str, bytes]:
     return "empty.md", b"# a\n\n" * (size // 5 - 10) + b"text\n"
 
 
+def empty_chapters_at_limit(size: int) -> tuple[str, bytes]:
+    """Empty headings, as many as the line budget lets through, then one line of text."""
+    from bot.story.limits import MAX_LINES
+
+    count = min(size // 5, (MAX_LINES - 10) // 2)
+    return "empty.md", b"# a\n\n" * count + b"text\n"
+
+
+def scene_breaks_at_limit(size: int) -> tuple[str, bytes]:
+    """Scene breaks between one-word paragraphs, as many as the line budget lets through."""
+    from bot.story.limits import MAX_LINES
+
+    count = min(size // 12, (MAX_LINES - 10) // 4)
+    return "breaks.txt", b"Once upon a time.\n\n" + b"word\n\n* * *\n\n" * count
+
+
 def markdown_emphasis(size: int) -> tuple[str, bytes]:
     """Unclosed emphasis markers on one long line: where a lazy regex turns quadratic."""
     return "stars.md", b"**a _b ~~c `d [e](" * (size // 18)
@@ -316,8 +332,8 @@ def epub_billion_laughs(size: int) -> tuple[str, bytes]:
 
 
 def epub_deep(size: int) -> tuple[str, bytes]:
-    """A chapter document nested as deep as the unpacked budget allows."""
-    depth = size // 40
+    """A chapter document nested 20,000 deep (40,000 elements, within the element budget)."""
+    depth = min(size // 40, 20_000)
     body = "<div><blockquote>" * depth + "<p>text</p>" + "</blockquote></div>" * depth
     return "deep.epub", _epub({"c.xhtml": _chapter_xhtml("Chapter 1", body)}, ["c.xhtml"])
 
@@ -339,6 +355,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "many chapters": many_chapters,
     "many markdown headings": many_markdown_headings,
     "empty chapters": empty_chapters,
+    "empty chapters at the line limit": empty_chapters_at_limit,
+    "scene breaks at the line limit": scene_breaks_at_limit,
     "markdown emphasis": markdown_emphasis,
     "deep HTML": deep_html,
     "deep AO3 HTML": deep_ao3,

@@ -206,10 +206,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
     async def info(self, interaction: discord.Interaction, story: str) -> None:
         assert interaction.guild_id is not None
         details = await story_details(self.bot.db, interaction.guild_id, story)
-        record = details.record
-        from bot.warnings.service import story_warnings
-
-        warnings = await story_warnings(self.bot.db, interaction.guild_id, record.id)
+        record, warnings = details.record, details.warnings
         lines = [f"**{escape_markdown(record.title)}** (id {record.id})"]
         if record.author:
             lines.append(f"by {escape_markdown(record.author)}")

@@ -16,6 +16,7 @@ from bot.discussions.store import pending_event_ids
 from bot.errors import UserError
 from bot.story.jobs import parse_upload, portable, scan_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS
+from bot.story.model import HeaderWarning
 from bot.story.store import (
     ChapterInfo,
     DuplicateStory,
@@ -30,7 +31,7 @@ from bot.story.store import (
 )
 from bot.text import plural
 from bot.warnings.engine import ScanReport
-from bot.warnings.service import guild_ruleset_data, save_scan
+from bot.warnings.service import guild_ruleset_data, save_scan, story_warnings
 from bot.worker import Workers
 
 # Worker time limits: the budgets are seconds (bench/bench_budgets.py); these leave room for
@@ -114,12 +115,14 @@ async def library_page(db: Database, guild_id: int, page: int, *, page_size: int
 class StoryDetails:
     record: StoryRecord
     chapters: list[ChapterInfo]
+    warnings: list[HeaderWarning]
 
 
 async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails:
-    """The story an option names, with its chapter list."""
+    """The story an option names, with its chapter list and its warnings (strongest first)."""
     record = await resolve_story(db, guild_id, value)
-    return StoryDetails(record, await chapter_infos(db, guild_id, record.id))
+    chapters = await chapter_infos(db, guild_id, record.id)
+    return StoryDetails(record, chapters, await story_warnings(db, guild_id, record.id))
 
 
 async def remove_story(db: Database, guild_id: int, story_id: int) -> tuple[bool, list[int]]:
