@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
 from bot.devtools.driver import Club
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import count_stories, insert_story
@@ -199,4 +201,17 @@ async def test_a_story_over_max_chapters_is_refused_with_the_count(club: Club) -
     replies = await club.slash("story add", member=club.admin, file=("long.txt", text.encode()))
     assert replies[-1].ephemeral
     assert f"has {chapters:,} chapters" in replies[-1].text and "MAX_CHAPTERS" in replies[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0
+
+
+async def test_an_import_past_its_time_limit_gets_a_clear_private_answer(
+    club: Club, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bench.bench_budgets import markdown_emphasis
+    from bot.story import service
+
+    monkeypatch.setattr(service, "PARSE_SECONDS", 0.001)
+    replies = await club.slash("story add", member=club.admin, file=markdown_emphasis(3_000_000))
+    assert replies[-1].ephemeral
+    assert "Reading the story file took longer than 0.001 seconds, so I stopped it." in replies[-1].text
     assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0

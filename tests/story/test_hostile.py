@@ -176,3 +176,22 @@ def test_zip_members_beyond_the_count_are_refused() -> None:
         for n in range(5001):
             archive.writestr(f"f{n}", b"")
     refused(("many.epub", buffer.getvalue()), "thousands of files")
+
+
+def test_epub_package_file_with_entity_bombs_is_refused() -> None:
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY a{n} "{("&a" + (str(n - 1) if n > 1 else "") + ";") * 10}">' for n in range(1, 10)
+    )
+    filename, data = hostile.epub_billion_laughs(0)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "content.opf":
+                content = content.replace(
+                    b"<package",
+                    f'<!DOCTYPE package [{entities}<!ENTITY x SYSTEM "file:///etc/passwd">]><package'.encode(),
+                    1,
+                ).replace(b"<dc:title>Book</dc:title>", b"<dc:title>&a9;&x;</dc:title>")
+            target.writestr(info, content)
+    refused((filename, buffer.getvalue()), "package file is not valid XML")

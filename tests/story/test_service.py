@@ -82,7 +82,7 @@ async def test_a_time_limit_hit_is_a_clear_refusal(
     db: Database, workers: Workers, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(service, "PARSE_SECONDS", 0.001)
-    filename, data = hostile.one_paragraph(2_000_000)
+    filename, data = hostile.markdown_emphasis(3_000_000)  # spends its whole 1 s markup budget
     with pytest.raises(WorkLimitError, match=r"Reading the story file took longer than 0\.001 seconds"):
         await add(db, workers, filename, data)
     assert await count_stories(db, GUILD) == 0
