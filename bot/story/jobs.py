@@ -47,12 +47,12 @@ def parse_upload(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
 
 def portable(ruleset: Ruleset) -> Ruleset:
     """The ruleset without its compiled matcher, so it can be sent to a worker."""
-    return dataclasses.replace(ruleset, _matcher=None) if ruleset._matcher is not None else ruleset
+    return dataclasses.replace(ruleset, _matcher=None) if getattr(ruleset, "_matcher", None) is not None else ruleset
 
 
 def _compiled_ruleset(ruleset: Ruleset) -> Ruleset:
     """This worker's compiled copy of ``ruleset`` (compiling costs seconds; scanning, milliseconds)."""
-    if ruleset._matcher is not None:
+    if getattr(ruleset, "_matcher", None) is not None:
         return ruleset
     key = hashlib.sha256(pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
     found = _compiled.get(key)
