@@ -189,4 +189,5 @@ async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = F
 
     point_discord_at(settings)
     db = await open_database(settings.database_path)
-    return DogearBot(settings=settings, db=db, clock=clock, workers=Workers(preload=WORKER_PRELOAD), sync_globally=sync_globally)
+    workers = Workers(preload=WORKER_PRELOAD)
+    return DogearBot(settings=settings, db=db, clock=clock, workers=workers, sync_globally=sync_globally)
