@@ -118,6 +118,10 @@ class DogearTree(app_commands.CommandTree):
         await report_error(interaction, error, what=f"command /{command}")
 
 
+# Imported once by the workers' fork server: parsers and the compiled default rules, warm in every worker.
+WORKER_PRELOAD = ("bot.story.preload",)
+
+
 class DogearBot(commands.Bot):
     """The bot with its dependencies; cogs read them from here."""
 
@@ -185,4 +189,5 @@ async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = F
 
     point_discord_at(settings)
     db = await open_database(settings.database_path)
-    return DogearBot(settings=settings, db=db, clock=clock, workers=Workers(), sync_globally=sync_globally)
+    workers = Workers(preload=WORKER_PRELOAD)
+    return DogearBot(settings=settings, db=db, clock=clock, workers=workers, sync_globally=sync_globally)

@@ -39,6 +39,7 @@ class Settings:
     discussion_grace_hours: float
     data_retention_days: float
     max_post_messages: int = 100
+    max_chapters: int = 2000
 
     def require_token(self) -> str:
         """The token is only needed to connect; offline commands work without it."""
@@ -143,4 +144,5 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
         discussion_grace_hours=_float(env, "DISCUSSION_GRACE_HOURS", 6.0, minimum=0.0, maximum=168.0),
         data_retention_days=_float(env, "DATA_RETENTION_DAYS", 30.0, minimum=0.0, maximum=3650.0),
         max_post_messages=_int(env, "MAX_POST_MESSAGES", 100, minimum=1, maximum=1000) or 100,
+        max_chapters=_int(env, "MAX_CHAPTERS", 2000, minimum=1, maximum=20_000) or 2000,
     )

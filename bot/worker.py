@@ -15,7 +15,7 @@ import asyncio
 import logging
 import multiprocessing
 import resource
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, ParamSpec, TypeVar
 
@@ -52,13 +52,18 @@ class Workers:
         *,
         memory_bytes: int = DEFAULT_MEMORY_BYTES,
         default_timeout: float = DEFAULT_TIMEOUT,
+        preload: Sequence[str] = (),
     ) -> None:
         # forkserver: never fork the bot itself (its threads and sockets must not be copied).
+        # ``preload``: modules the fork server imports once, so each worker starts with them.
+        context = multiprocessing.get_context("forkserver")
+        if preload:
+            context.set_forkserver_preload(list(preload))
         self._pool = ProcessPool(
             max_workers=processes,
             initializer=_cap_memory,
             initargs=(memory_bytes,),
-            context=multiprocessing.get_context("forkserver"),
+            context=context,
         )
         self.default_timeout = default_timeout
 

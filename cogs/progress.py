@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from typing import TYPE_CHECKING
@@ -110,7 +109,7 @@ class ProgressCog(
         )
         text = club_text(club, target=target, target_label=label, budget=self.bot.settings.message_budget)
         try:
-            png = await asyncio.to_thread(render_club_chart, club, target=target)
+            png = await self.bot.workers.run("Drawing the chart", render_club_chart, club, target=target, time_limit=10)
         except Exception:
             # The text already says everything the chart shows; never lose the answer over an image.
             log.exception("progress chart failed for story %s", story_id)

@@ -7,9 +7,7 @@ in code; a server can restrict ``/story`` further in its integration settings.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import math
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -18,29 +16,25 @@ from discord.ext import commands
 
 from bot.client import report_error
 from bot.errors import UserError
-from bot.story.books import MAX_AUTHOR_CHARS, MAX_BOOK_CHAPTERS, MAX_WARNINGS_CHARS, has_text, reads_elsewhere_line
-from bot.story.decode import size_limit_message
-from bot.story.importer import SUPPORTED, content_hash, import_story
-from bot.story.render import escape_markdown
-from bot.story.store import (
-    StoryRecord,
-    chapter_infos,
-    count_stories,
-    delete_story,
-    insert_story,
-    list_stories,
-    resolve_story,
-    search_stories,
+from bot.story.books import (
+    MAX_AUTHOR_CHARS,
+    MAX_BOOK_CHAPTERS,
+    MAX_WARNINGS_CHARS,
+    add_book,
+    describe_book,
+    reads_elsewhere_line,
 )
-from bot.text import clip_lines
+from bot.story.decode import size_limit_message
+from bot.story.importer import SUPPORTED
+from bot.story.service import AddedStory, add_story_file, library_page, remove_story, story_details
+from bot.story.store import StoryRecord, resolve_story, search_stories
+from bot.text import clip_lines, escape_markdown, plural
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
-    from bot.warnings.engine import ScanReport
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 10
 MAX_TITLE = 200
 
 
@@ -58,9 +52,13 @@ async def story_autocomplete(bot: DogearBot, guild_id: int | None, typed: str) -
     return [app_commands.Choice(name=choice_name(record), value=str(record.id)) for record in found]
 
 
-def import_summary(record_title: str, story_id: int, chapters: int, words: int, report: ScanReport) -> str:
+def import_summary(added: AddedStory) -> str:
     """What the admin sees after an import: the story and its warnings, with evidence."""
-    lines = [f"Added **{escape_markdown(record_title)}** (id {story_id}): {chapters} chapter(s), {words:,} words."]
+    report = added.report
+    lines = [
+        f"Added **{escape_markdown(added.title)}** (id {added.story_id}): "
+        f"{plural(added.chapters, 'chapter')}, {plural(added.words, 'word')}."
+    ]
     if report.unwarned:
         lines.append("⚠️ The author chose not to use archive warnings: treat this story as unwarned, not as safe.")
     if report.warnings:
@@ -83,6 +81,20 @@ def import_summary(record_title: str, story_id: int, chapters: int, words: int, 
         unmapped = "; ".join(escape_markdown(text) for text in report.declared_unmapped)
         lines.append(f"Declared by the author, not matched to a warning: {unmapped}")
     return clip_lines(lines)
+
+
+async def download(file: discord.Attachment, limit: int) -> bytes:
+    """The attachment's bytes, refusing one over ``limit`` before and after the download."""
+    if file.size > limit:
+        raise UserError(size_limit_message(limit))
+    try:
+        data = await file.read()
+    except discord.HTTPException as error:
+        log.warning("could not download attachment %s: %s", file.filename, error)
+        raise UserError("I could not download that file from Discord; try uploading it again.") from None
+    if len(data) > limit:
+        raise UserError(size_limit_message(limit))
+    return data
 
 
 class ConfirmRemove(discord.ui.View):
@@ -119,13 +131,9 @@ class ConfirmRemove(discord.ui.View):
             self.stop()
             await interaction.response.edit_message(content="You need the Manage Server permission.", view=None)
             return
-        from bot.discussions.store import pending_event_ids
-
         # Acknowledge within Discord's 3 s before touching the database; the edit follows.
         await interaction.response.defer()
-        async with self.cog.bot.db.transaction() as tx:
-            event_ids = await pending_event_ids(tx, interaction.guild_id, self.record.id)
-            removed = await delete_story(tx, interaction.guild_id, self.record.id)
+        removed, event_ids = await remove_story(self.cog.bot.db, interaction.guild_id, self.record.id)
         self.stop()
         if removed:
             # Its discussions went with it: discussions re-arms its timer and deletes their Discord events.
@@ -179,66 +187,63 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         await interaction.response.defer(ephemeral=True, thinking=True)
         assert interaction.guild_id is not None
         if file is None or chapters is not None or author or warnings:
-            # A book without a file (bot/story/books.py): chapter numbers, no text.
-            if file is not None:
-                raise UserError("Give either a story file, or `title:` and `chapters:` for a book without a file; not both.")
-            if chapters is None:
-                raise UserError(
-                    f"Attach the story file ({SUPPORTED}), or give `title:` and `chapters:` for a book the club reads elsewhere."
-                )
-            from bot.story.books import add_book, describe_book
-
-            book = await add_book(
-                self.bot.db, interaction.guild_id, title=title, chapters=chapters, author=author, warnings=warnings,
-                added_by=interaction.user.id, now=self.bot.clock.now().timestamp(),
-            )  # fmt: skip
-            await interaction.followup.send(describe_book(book), ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
-            return
-        limit = self.bot.settings.max_upload_bytes
-        if file.size > limit:
-            raise UserError(size_limit_message(limit))
-        try:
-            data = await file.read()
-        except discord.HTTPException as error:
-            log.warning("could not download attachment %s: %s", file.filename, error)
-            raise UserError("I could not download that file from Discord; try uploading it again.") from None
-        if len(data) > limit:
-            raise UserError(size_limit_message(limit))
-        story = await asyncio.to_thread(import_story, data, file.filename, max_bytes=limit)
-        if title and title.strip():
-            story.meta.title = " ".join(title.split())
-        from bot.warnings.service import rules_version, save_scan, scan_for_guild
-
-        guild_id = interaction.guild_id
-        report = await scan_for_guild(self.bot.db, guild_id, story, workers=self.bot.workers)
-        version = await rules_version(self.bot.db, guild_id)
-        async with self.bot.db.transaction() as tx:
-            story_id = await insert_story(
-                tx,
-                guild_id,
-                story,
-                content_hash=content_hash(story),
-                added_by=interaction.user.id,
-                now=self.bot.clock.now().timestamp(),
+            await interaction.followup.send(
+                await self._add_book(interaction, file, title, chapters, author, warnings),
+                ephemeral=True,
+                allowed_mentions=discord.AllowedMentions.none(),
             )
-            await save_scan(tx, guild_id, story_id, report, rules_version=version)
-        summary = import_summary(story.meta.title, story_id, len(story.chapters), story.words, report)
-        await interaction.followup.send(summary, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+            return
+        settings = self.bot.settings
+        added = await add_story_file(
+            self.bot.db,
+            self.bot.workers,
+            interaction.guild_id,
+            file.filename,
+            await download(file, settings.max_upload_bytes),
+            added_by=interaction.user.id,
+            now=self.bot.clock.now().timestamp(),
+            max_bytes=settings.max_upload_bytes,
+            max_chapters=settings.max_chapters,
+            title=title,
+        )
+        await interaction.followup.send(
+            import_summary(added), ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        )
+
+    async def _add_book(
+        self,
+        interaction: discord.Interaction,
+        file: discord.Attachment | None,
+        title: str | None,
+        chapters: int | None,
+        author: str | None,
+        warnings: str | None,
+    ) -> str:
+        """``/story add`` without a file: a book the club reads elsewhere, known by its chapter count."""
+        assert interaction.guild_id is not None
+        if file is not None:
+            raise UserError("Give either a story file, or `title:` and `chapters:` for a book without a file; not both.")
+        if chapters is None:
+            raise UserError(
+                f"Attach the story file ({SUPPORTED}), or give `title:` and `chapters:` for a book the club reads elsewhere."
+            )
+        book = await add_book(
+            self.bot.db, interaction.guild_id, title=title, chapters=chapters, author=author, warnings=warnings,
+            added_by=interaction.user.id, now=self.bot.clock.now().timestamp(),
+        )  # fmt: skip
+        return describe_book(book)
 
     @app_commands.command(name="list", description="The stories in this server's library")
     @app_commands.describe(page="Which page of the list")
     async def list_(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
         assert interaction.guild_id is not None
-        total = await count_stories(self.bot.db, interaction.guild_id)
-        if total == 0:
+        listing = await library_page(self.bot.db, interaction.guild_id, page)
+        if listing.total == 0:
             await interaction.response.send_message(
                 f"The library is empty. An admin can add a {SUPPORTED} file with `/story add`.", ephemeral=True
             )
             return
-        pages = math.ceil(total / PAGE_SIZE)
-        if page > pages:
-            raise UserError(f"There are only {pages} page(s) of stories; pick a page from 1 to {pages}.")
-        records = await list_stories(self.bot.db, interaction.guild_id, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+        page, pages, total, records = listing.page, listing.pages, listing.total, listing.records
         lines = [f"**Stories** (page {page} of {pages}, {total} in all):"]
         for record in records:
             author = f" by {escape_markdown(record.author)}" if record.author else ""
@@ -254,10 +259,8 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
     @app_commands.describe(story="The story")
     async def info(self, interaction: discord.Interaction, story: str) -> None:
         assert interaction.guild_id is not None
-        record = await resolve_story(self.bot.db, interaction.guild_id, story)
-        from bot.warnings.service import story_warnings
-
-        warnings = await story_warnings(self.bot.db, interaction.guild_id, record.id)
+        details = await story_details(self.bot.db, interaction.guild_id, story)
+        record, warnings = details.record, details.warnings
         lines = [f"**{escape_markdown(record.title)}** (id {record.id})"]
         if record.author:
             lines.append(f"by {escape_markdown(record.author)}")
@@ -265,8 +268,11 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             lines.append(f"Rating: {escape_markdown(record.rating)}")
         if record.summary:
             lines.append(f"> {escape_markdown(' '.join(record.summary.split())[:600])}")
-        lines.append(f"{record.chapter_count} chapter(s), {record.words:,} words. Added <t:{int(record.added_at)}:R>.")
-        if not await has_text(self.bot.db, interaction.guild_id, record.id):
+        lines.append(
+            f"{plural(record.chapter_count, 'chapter')}, {plural(record.words, 'word')}. "
+            f"Added <t:{int(record.added_at)}:R>."
+        )
+        if not record.has_text:
             lines.append(reads_elsewhere_line())
         if warnings:
             labels = ", ".join(f"**{escape_markdown(w.label)}**" for w in warnings)
@@ -275,7 +281,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             lines.append("Warnings: none declared or detected.")
         if record.declared_warnings:
             lines.append("Author's own warnings: " + "; ".join(escape_markdown(w) for w in record.declared_warnings))
-        chapters = await chapter_infos(self.bot.db, interaction.guild_id, record.id)
+        chapters = details.chapters
         for chapter in chapters[:40]:
             title = f": {escape_markdown(chapter.title)}" if chapter.title else ""
             lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {chapter.words:,} words")

@@ -50,7 +50,7 @@ from bot.guilds import get_settings
 from bot.progress.prefs import avoided_warnings, possible_for_reader
 from bot.progress.store import mark_read
 from bot.shards import ShardScope
-from bot.story.books import has_text, no_text_message
+from bot.story.books import no_text_message
 from bot.story.model import Chapter, HeaderWarning
 from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
 from bot.text import plural
@@ -88,7 +88,7 @@ class ExcerptService:
         record = await get_story_record(self.db, guild_id, story_id)
         if record is None:
             raise UserError("That story is no longer in this server's library; it may have been removed.")
-        if not await has_text(self.db, guild_id, story_id):
+        if not record.has_text:
             raise UserError(no_text_message(record.title))
         if not 1 <= number <= record.chapter_count:
             raise UserError(chapter_range_text(record.title, record.chapter_count))

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from discord.utils import escape_markdown
-
 from bot.progress.bars import progress_line
 from bot.progress.store import ClubProgress, StoryProgress
+from bot.text import escape_markdown
 
 PER_MEMBER_LINES = 20  # beyond this many named members the text shows the distribution
 

@@ -14,11 +14,14 @@ nesting, because calibre splits AO3's EPUBs into several files.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 from bs4 import BeautifulSoup, Tag
 
 from bot.story.errors import StoryFormatError
 from bot.story.htmltext import element_text, html_items
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_ANCESTORS, check_chapters
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.plaintext import extract_declarations, title_from_filename
 from bot.story.structure import Heading, Para, SceneBreak, match_heading
@@ -46,10 +49,15 @@ _DT_CLASSES |= {"character": "characters", "freeform": "additional_tags"}
 
 
 def is_ao3(soup: BeautifulSoup) -> bool:
-    if soup.find(id="preface") is not None or soup.find("dl", class_="tags") is not None:
-        return True
-    message = soup.find("p", class_="message")
-    return message is not None and "Archive of Our Own" in message.get_text()
+    """AO3's download markup: a ``#preface``, a ``dl.tags`` or AO3's own message, in one pass over the tree."""
+    for node in soup.descendants:
+        if not isinstance(node, Tag):
+            continue
+        if node.get("id") == "preface" or (node.name == "dl" and _has_class(node, "tags")):
+            return True
+        if node.name == "p" and _has_class(node, "message") and "Archive of Our Own" in node.get_text():
+            return True
+    return False
 
 
 def _classes(tag: Tag) -> list[str]:
@@ -89,12 +97,12 @@ def _labelled_blockquotes(container: Tag) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     label = None
     for element in container.find_all(["p", "blockquote"]):
-        if element.name == "p" and element.find_parent("blockquote") is None:
+        if element.name == "p" and not any(parent.name == "blockquote" for parent in _ancestors(element)):
             text = element_text(element).rstrip(":").strip().lower()
             label = text if text in ("summary", "notes", "end notes", "chapter summary", "chapter notes") else label
             if text.startswith("chapter end notes"):
                 label = "end notes"
-        elif element.name == "blockquote" and _has_class(element, "userstuff") and label:
+        elif element.name == "blockquote" and _has_class(element, "userstuff") and label and not _in_quote(element):
             text = _block_text(element)
             if text:
                 found.setdefault(label, []).append(text)
@@ -146,12 +154,30 @@ def _preface_meta(soup: BeautifulSoup, filename: str) -> StoryMeta:
     )
 
 
+def _ancestors(element: Tag) -> Iterator[Tag]:
+    """The element's ancestors, nearest first, at most MAX_ANCESTORS of them.
+
+    AO3's markup is a dozen levels deep; bounding the walk keeps a file nested thousands
+    deep from costing depth x elements.
+    """
+    return (parent for parent in islice(element.parents, MAX_ANCESTORS) if isinstance(parent, Tag))
+
+
+def _inside(element: Tag, element_id: str) -> bool:
+    return any(parent.get("id") == element_id for parent in _ancestors(element))
+
+
+def _in_quote(element: Tag) -> bool:
+    """Inside another ``blockquote.userstuff``, whose text already includes this one's."""
+    return any(parent.name == "blockquote" and _has_class(parent, "userstuff") for parent in _ancestors(element))
+
+
 def _is_chapter_content(div: Tag) -> bool:
     """A ``div.userstuff`` holding chapter text: not the ``#chapters`` wrapper, not a note."""
     if div.get("id") in ("chapters", "preface", "afterword"):
         return False
-    for parent in div.parents:
-        if not isinstance(parent, Tag) or parent.get("id") == "chapters":
+    for parent in _ancestors(div):
+        if parent.get("id") == "chapters":
             continue
         if (
             parent.name == "blockquote"
@@ -165,11 +191,16 @@ def _is_chapter_content(div: Tag) -> bool:
 def _chapters(soup: BeautifulSoup) -> list[Chapter]:
     events: list[tuple[str, object]] = []
     for element in soup.find_all(["h2", "div", "blockquote"]):
-        if element.name == "h2" and _has_class(element, "heading") and element.find_parent(id="preface") is None:
+        if element.name == "h2" and _has_class(element, "heading") and not _inside(element, "preface"):
             events.append(("heading", element_text(element)))
         elif element.name == "div" and _has_class(element, "userstuff") and _is_chapter_content(element):
             events.append(("content", element))
-        elif element.name == "blockquote" and _has_class(element, "userstuff") and _in_chapter_meta(element):
+        elif (
+            element.name == "blockquote"
+            and _has_class(element, "userstuff")
+            and not _in_quote(element)
+            and _in_chapter_meta(element)
+        ):
             text = _block_text(element)
             if text:
                 events.append(("note", text))
@@ -199,13 +230,9 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
 
 
 def _in_chapter_meta(element: Tag) -> bool:
-    if element.find_parent(id="preface") is not None or element.find_parent(id="afterword") is not None:
+    if any(parent.get("id") in ("preface", "afterword") for parent in _ancestors(element)):
         return False
-    for parent in element.parents:
-        if not isinstance(parent, Tag):
-            continue
-        if parent.get("id") in ("preface", "afterword"):
-            return False
+    for parent in _ancestors(element):
         if parent.name == "div" and (_has_class(parent, "meta") or str(parent.get("id", "")).startswith("endnotes")):
             return True
     return False
@@ -229,9 +256,12 @@ def _scenes(content: Tag) -> list[Scene]:
     return [scene for scene in scenes if scene.paragraphs]
 
 
-def parse_ao3(soup: BeautifulSoup, filename: str, source_format: str = "html") -> Story:
+def parse_ao3(
+    soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
+) -> Story:
     meta = _preface_meta(soup, filename)
     chapters = _chapters(soup)
+    check_chapters(len(chapters), max_chapters)
     if not chapters:
         if meta.notes:
             raise StoryFormatError(

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from bot.db import Database
 from bot.errors import UserError
 from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
-from bot.story.store import fold, insert_story
+from bot.story.store import NO_TEXT_FORMAT, fold, get_story_record, insert_story, mark_without_text
 from bot.text import clip_lines, escape_markdown, plural
 
 MAX_BOOK_CHAPTERS = 10_000
 MAX_TITLE_CHARS = 200
 MAX_AUTHOR_CHARS = 200
 MAX_WARNINGS_CHARS = 1000
-NO_FILE_FORMAT = "none"
+NO_FILE_FORMAT = NO_TEXT_FORMAT
 WARNING_EXAMPLES = "death, self-harm, violence, abuse, suicide"
 
 
@@ -142,15 +142,15 @@ async def add_book(
         story_id = await insert_story(
             tx, guild_id, story, content_hash=book_hash(clean, writer), added_by=added_by, now=now
         )
-        await tx.execute("UPDATE stories SET has_text = 0 WHERE guild_id = ? AND id = ?", (guild_id, story_id))
+        await mark_without_text(tx, guild_id, story_id)
         await save_scan(tx, guild_id, story_id, report, rules_version=version)
     return BookAdded(story_id, clean, writer, count, await story_warnings(db, guild_id, story_id))
 
 
 async def has_text(db: Database, guild_id: int, story_id: int) -> bool:
     """False for a book without a file (and for a story that is gone: there is nothing to show)."""
-    value = await db.fetch_value("SELECT has_text FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
-    return bool(value)
+    record = await get_story_record(db, guild_id, story_id)
+    return record is not None and record.has_text
 
 
 def describe_book(book: BookAdded) -> str:

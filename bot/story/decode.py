@@ -35,6 +35,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"ID3", "an MP3 file"),
 )
 
+DETECT_SAMPLE_BYTES = 256 * 1024  # enough text for charset-normalizer to tell code pages apart
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -131,13 +133,34 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     return None if legacy is None else (legacy, "legacy")
 
 
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _sample(data: bytes) -> bytes:
+    """The start of the file plus the text around its first non-ASCII byte (what tells encodings apart)."""
+    half = DETECT_SAMPLE_BYTES // 2
+    if len(data) <= DETECT_SAMPLE_BYTES:
+        return data
+    first = _NON_ASCII.search(data)
+    if first is None or first.start() < half:
+        return data[:DETECT_SAMPLE_BYTES]
+    return data[:half] + data[first.start() - half // 2 : first.start() + half // 2]
+
+
 def _legacy(data: bytes) -> str | None:
-    """A single-byte legacy encoding, when charset-normalizer finds a plausible one."""
-    matches = from_bytes(data, threshold=0.2)
+    """A single-byte legacy encoding, when charset-normalizer finds a plausible one.
+
+    The encoding is chosen from a sample (detection costs far more per byte than decoding,
+    and gigabytes on a whole 8 MB file), then the whole file is decoded with it.
+    """
+    matches = from_bytes(_sample(data), threshold=0.2)
     best = matches.best()
     if best is None:
         return None
-    text = str(best)
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
     # Short samples are ambiguous between Windows code pages; English fiction in a legacy
     # encoding is almost always cp1252, so it wins whenever it reads about as cleanly.
     for match in matches:

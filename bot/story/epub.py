@@ -21,7 +21,13 @@ from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.errors import StoryFormatError
-from bot.story.htmltext import element_text, html_items, make_soup
+from bot.story.htmltext import check_markup, element_text, html_items, make_soup, strip_doctype
+from bot.story.limits import (
+    DEFAULT_MAX_CHAPTERS,
+    MAX_UNPACK_RATIO,
+    MIN_UNPACKED_BYTES,
+    SPINE_SLACK,
+)
 from bot.story.model import Story
 from bot.story.plaintext import build_story
 from bot.story.structure import Heading, Item, Para
@@ -38,14 +44,21 @@ _DOCUMENT_TYPES = ("application/xhtml+xml", "text/html", "application/x-dtbook+x
 _SKIP_TYPES = ("toc", "titlepage", "title-page", "copyright-page", "cover", "landmarks", "loi", "lot", "index")
 
 
-def unpacked_limit(max_bytes: int) -> int:
-    """How much an EPUB may unpack to: generous for text, far from a bomb's gigabytes."""
-    return max(4 * max_bytes, 16 * 1024 * 1024)
+def unpacked_limit(max_bytes: int, size: int | None = None) -> int:
+    """How much an EPUB of ``size`` bytes may unpack to: relative to the upload, never past 4x the limit.
+
+    Text compresses three to five times, so a real book stays far below MAX_UNPACK_RATIO;
+    a bomb (or a kilobyte that claims megabytes of markup) does not.
+    """
+    ceiling = max(4 * max_bytes, MIN_UNPACKED_BYTES)
+    if size is None:
+        return ceiling
+    return min(max(size * MAX_UNPACK_RATIO, MIN_UNPACKED_BYTES), ceiling)
 
 
 def _bomb(limit: int) -> StoryFormatError:
     return StoryFormatError(
-        f"The EPUB unpacks to more than {limit // (1024 * 1024)} MiB, which no story needs; "
+        f"The EPUB unpacks to more than {limit / (1024 * 1024):.3g} MiB, far more than its size justifies; "
         "it is damaged or not a real EPUB, so export it again."
     )
 
@@ -95,7 +108,7 @@ def _open(data: bytes, max_bytes: int) -> _Archive:
         ) from None
     if len(infos) > MAX_MEMBERS:
         raise StoryFormatError("The EPUB holds thousands of files, which no story needs; export it again.")
-    limit = unpacked_limit(max_bytes)
+    limit = unpacked_limit(max_bytes, len(data))
     declared = sum(info.file_size for info in infos)
     if declared > limit:
         raise _bomb(limit)
@@ -122,7 +135,7 @@ class _Book:
     documents: list[tuple[str, bytes]]  # (href, xhtml) in spine order
 
 
-def _read_book(archive: _Archive) -> _Book:
+def _read_book(archive: _Archive, max_chapters: int) -> _Book:
     names = set(archive.zip.namelist())
     if "META-INF/container.xml" not in names:
         raise StoryFormatError(
@@ -140,14 +153,25 @@ def _read_book(archive: _Archive) -> _Book:
         for item in opf.iterfind(".//opf:manifest/opf:item", _NS)
         if item.get("id") and item.get("href")
     }
-    documents: list[tuple[str, bytes]] = []
+    hrefs: dict[str, None] = {}  # each document once, in first-listed order, however often the spine repeats it
     for ref in opf.iterfind(".//opf:spine/opf:itemref", _NS):
         item = manifest.get(ref.get("idref"))
         if item is None or item.get("media-type") not in _DOCUMENT_TYPES or "nav" in (item.get("properties") or ""):
             continue
         href = posixpath.normpath(posixpath.join(base, unquote(item.get("href"))))
         if href in names:
-            documents.append((href, archive.read(href)))
+            hrefs[href] = None
+    if len(hrefs) > max_chapters + SPINE_SLACK:
+        raise StoryFormatError(
+            f"The EPUB's reading order lists {len(hrefs):,} documents, more than the {max_chapters:,} chapters "
+            "Dogear takes (the MAX_CHAPTERS setting); split the book into parts."
+        )
+    documents: list[tuple[str, bytes]] = []
+    elements = 0
+    for href in hrefs:
+        xhtml = strip_doctype(archive.read(href))
+        elements = check_markup(xhtml, spent=elements)
+        documents.append((href, xhtml))
     return _Book(
         title=_dc(opf, "title"),
         author=_dc(opf, "creator"),
@@ -164,10 +188,10 @@ def _dc(opf: etree._Element, name: str) -> str | None:
     return element.text.strip()
 
 
-def read_epub(data: bytes, filename: str, *, max_bytes: int) -> Story:
+def read_epub(data: bytes, filename: str, *, max_bytes: int, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
     archive = _open(data, max_bytes)
     with archive.zip:
-        book = _read_book(archive)
+        book = _read_book(archive, max_chapters)
     if not book.documents:
         raise StoryFormatError("The EPUB has no readable chapters; export it again.")
     soups = [make_soup(xhtml) for _, xhtml in book.documents]
@@ -177,11 +201,11 @@ def read_epub(data: bytes, filename: str, *, max_bytes: int) -> Story:
             body = soup.body or soup
             for child in list(body.children):
                 combined.body.append(child.extract())
-        return parse_ao3(combined, filename, "epub")
-    return _generic(book, soups, filename)
+        return parse_ao3(combined, filename, "epub", max_chapters=max_chapters)
+    return _generic(book, soups, filename, max_chapters)
 
 
-def _generic(book: _Book, soups: list[BeautifulSoup], filename: str) -> Story:
+def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapters: int) -> Story:
     """Each spine document is a chapter unless it is front matter; its first heading titles it."""
     items: list[Item] = []
     if book.title:
@@ -208,7 +232,7 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str) -> Story:
                 if isinstance(item, Heading):
                     item.level = max(item.level, 2)
         items.extend(doc_items)
-    return build_story(items, filename, "epub")
+    return build_story(items, filename, "epub", max_chapters=max_chapters)
 
 
 def _is_front_matter(body: object, book: _Book) -> bool:

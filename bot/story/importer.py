@@ -14,7 +14,8 @@ from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.decode import check_size, decode_text, sniff_binary
 from bot.story.epub import read_epub
 from bot.story.errors import StoryFormatError
-from bot.story.htmltext import make_soup, parse_generic_html
+from bot.story.htmltext import check_markup, make_soup, parse_generic_html
+from bot.story.limits import DEFAULT_MAX_CHAPTERS
 from bot.story.markdown import parse_markdown
 from bot.story.model import Story
 from bot.story.plaintext import parse_plain_text
@@ -46,8 +47,12 @@ _LOOKS_HTML = re.compile(
 )
 
 
-def import_story(data: bytes, filename: str, *, max_bytes: int) -> Story:
-    """Read ``data`` as a story; raises :class:`StoryFormatError` with one sentence if it cannot."""
+def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
+    """Read ``data`` as a story; raises :class:`StoryFormatError` with one sentence if it cannot.
+
+    Whatever ``data`` holds, the work is bounded (see :mod:`bot.story.limits`): a file past a
+    budget is refused with a sentence naming it, before the expensive part starts.
+    """
     check_size(data, max_bytes)
     suffix = PurePath(filename or "").suffix.lower()
     if suffix in _UNSUPPORTED:
@@ -56,16 +61,17 @@ def import_story(data: bytes, filename: str, *, max_bytes: int) -> Story:
         kind = sniff_binary(data)
         if kind and not data.startswith(b"PK\x03\x04"):
             raise StoryFormatError(f"This file is {kind}, not an EPUB; attach the story's .epub file.")
-        return read_epub(data, filename, max_bytes=max_bytes)
+        return read_epub(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
     text = decode_text(data, max_bytes=max_bytes)
     if suffix in _HTML or _LOOKS_HTML.match(text):
+        check_markup(text)
         soup = make_soup(text)
         if is_ao3(soup):
-            return parse_ao3(soup, filename, "html")
-        return parse_generic_html(soup, filename)
+            return parse_ao3(soup, filename, "html", max_chapters=max_chapters)
+        return parse_generic_html(soup, filename, max_chapters=max_chapters)
     if suffix in _MARKDOWN:
-        return parse_markdown(text, filename)
-    return parse_plain_text(text, filename)
+        return parse_markdown(text, filename, max_chapters=max_chapters)
+    return parse_plain_text(text, filename, max_chapters=max_chapters)
 
 
 def content_hash(story: Story) -> str:

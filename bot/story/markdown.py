@@ -7,7 +7,11 @@ Markdown's own markup is taken off here rather than shown to readers as stray as
 from __future__ import annotations
 
 import re
+import time
 
+import regex
+
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_lines
 from bot.story.model import Story
 from bot.story.plaintext import build_story, parse_field
 from bot.story.structure import is_scene_break, split_items
@@ -16,20 +20,22 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:
 _YAML_LINE = re.compile(r"^(?P<key>[A-Za-z][\w '/-]*?)[ \t]*:[ \t]*(?P<value>.*)$")
 _YAML_ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<value>.*)$|^-[ \t]+(?P<top>.*)$")
 
-_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"<!--.*?-->", re.DOTALL), ""),
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),  # images
-    (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),  # [text](url)
-    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # [text][ref]
-    (re.compile(r"(?<!\S)\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE), ""),  # reference definitions
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *italic*
-    (re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"), r"\1"),  # _italic_
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
-    (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
-    (re.compile(r"<br\s*/?>", re.IGNORECASE), "\n"),
-    (re.compile(r"</?(?:em|i|strong|b|u|span|small|sup|sub|center|p|div)\b[^>]*>", re.IGNORECASE), ""),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])"), r"\1"),  # backslash escapes
+# Compiled with the ``regex`` module for its timeout: a lazy span with no closing marker
+# rescans the rest of the line from every opening one, which is quadratic on a hostile line.
+_INLINE: tuple[tuple[regex.Pattern[str], str], ...] = (
+    (regex.compile(r"<!--.*?-->", regex.DOTALL), ""),
+    (regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),  # images
+    (regex.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),  # [text](url)
+    (regex.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # [text][ref]
+    (regex.compile(r"(?<!\S)\[[^\]\n]+\]:[ \t]+\S+.*$", regex.MULTILINE), ""),  # reference definitions
+    (regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+    (regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *italic*
+    (regex.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"), r"\1"),  # _italic_
+    (regex.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
+    (regex.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
+    (regex.compile(r"<br\s*/?>", regex.IGNORECASE), "\n"),
+    (regex.compile(r"</?(?:em|i|strong|b|u|span|small|sup|sub|center|p|div)\b[^>]*>", regex.IGNORECASE), ""),
+    (regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])"), r"\1"),  # backslash escapes
 )
 
 
@@ -60,23 +66,35 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
     return lines, text[match.end() :]
 
 
-def strip_inline_markup(text: str) -> str:
-    """Remove emphasis, links, images and inline HTML, line by line, leaving dividers alone."""
+def strip_inline_markup(text: str, *, seconds: float = MARKDOWN_SECONDS) -> str:
+    """Remove emphasis, links, images and inline HTML, line by line, leaving dividers alone.
+
+    The whole file gets ``seconds``: ordinary Markdown needs milliseconds, and once a hostile
+    file has spent the budget its remaining lines keep their markup (shown escaped, never lost).
+    """
+    deadline = time.monotonic() + seconds
     out = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
         if is_scene_break(line):
             out.append(line)
             continue
-        for pattern, replacement in _INLINE:
-            line = pattern.sub(replacement, line)
+        try:
+            for pattern, replacement in _INLINE:
+                line = pattern.sub(replacement, line, timeout=max(0.0, deadline - time.monotonic()))
+        except TimeoutError:
+            out.append(lines[index])
+            out.extend(lines[index + 1 :])
+            break
         out.append(line)
     return "\n".join(out)
 
 
-def parse_markdown(text: str, filename: str) -> Story:
+def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
+    check_lines(text)
     fields, body = front_matter_lines(text)
     body = strip_inline_markup(body)
     if fields:
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
         body = "\n".join(known) + "\n\n" + body
-    return build_story(split_items(body, markdown=True), filename, "md")
+    return build_story(split_items(body, markdown=True), filename, "md", max_chapters=max_chapters)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from bot.story.errors import StoryFormatError
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters, check_lines
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import Heading, Item, Para, SceneBreak, _looks_like_title, assemble, split_items
 
@@ -104,11 +105,16 @@ _NOTE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 NOTE_SCORE = 3
+NOTE_SCAN_CHARS = 20_000
 
 
 def note_score(text: str) -> int:
-    """How many distinct signs of an author talking to readers a paragraph carries."""
-    return len({match.group(0).lower() for match in _NOTE_MARKERS.finditer(text)})
+    """How many distinct signs of an author talking to readers a paragraph carries.
+
+    Read in its first NOTE_SCAN_CHARS characters: a note says what it is early, and a
+    megabyte-long paragraph must not cost a scan of all of it.
+    """
+    return len({match.group(0).lower() for match in _NOTE_MARKERS.finditer(text, 0, NOTE_SCAN_CHARS)})
 
 
 def is_labelled_note(text: str) -> bool:
@@ -357,11 +363,19 @@ def title_from_filename(filename: str) -> str:
     return title or "Untitled story"
 
 
-def build_story(items: list[Item], filename: str, source_format: str, *, scene_gap: int = 2) -> Story:
+def build_story(
+    items: list[Item],
+    filename: str,
+    source_format: str,
+    *,
+    scene_gap: int = 2,
+    max_chapters: int = DEFAULT_MAX_CHAPTERS,
+) -> Story:
     """The shared tail of the text importers: preamble, chapters, notes, checks."""
     preamble = read_preamble(items)
     meta = preamble.meta
     chapters, orphan_notes = assemble(preamble.body, scene_gap=scene_gap, note_filter=is_labelled_note)
+    check_chapters(len(chapters), max_chapters)
     chapters = [_strip_note_labels(chapter) for chapter in chapters]
     if chapters:
         _trailing_note(chapters[-1])
@@ -417,5 +431,8 @@ def _dedupe(values: list[str]) -> list[str]:
     return list(seen)
 
 
-def parse_plain_text(text: str, filename: str, *, source_format: str = "txt") -> Story:
-    return build_story(split_items(text), filename, source_format)
+def parse_plain_text(
+    text: str, filename: str, *, source_format: str = "txt", max_chapters: int = DEFAULT_MAX_CHAPTERS
+) -> Story:
+    check_lines(text)
+    return build_story(split_items(text), filename, source_format, max_chapters=max_chapters)

@@ -16,13 +16,10 @@ Rules the output must keep, whatever the text:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
 from typing import Any
 
-import discord
 import regex
 
 from bot.story.model import WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
@@ -34,6 +31,7 @@ SPOILER = "||"
 SCENE_DIVIDER = "— ⁂ —\n"
 CONTINUED = " …"
 MIN_FILL = 200  # an oversized paragraph starts a new message unless this much room is left
+WINDOW_MARGIN = 64  # characters looked at past a piece's end, to see the word or sentence boundary there
 
 _STORY_MESSAGE = re.compile(
     rf"(?P<divider>{re.escape(SCENE_DIVIDER)})?\|\|(?P<body>.*)\|\|(?P<continued>{re.escape(CONTINUED)})?",
@@ -44,22 +42,13 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _SPACE_RUN = re.compile(r"\s+")
 
 
-def allowed_mentions() -> dict[str, Any]:
-    return discord.AllowedMentions.none().to_dict()
-
-
 def payload(content: str) -> dict[str, Any]:
-    """The keyword arguments for ``send``, as plain data (see :func:`send_kwargs`)."""
-    return {"content": content, "embeds": [], "allowed_mentions": allowed_mentions()}
+    """One message as plain data (the shape ``preview --json`` prints); cogs turn it into ``send`` arguments.
 
-
-def send_kwargs(data: dict[str, Any]) -> dict[str, Any]:
-    """A payload turned into discord.py objects; mentions stay off whatever the payload says."""
-    return {
-        "content": data.get("content") or None,
-        "embeds": [discord.Embed.from_dict(embed) for embed in data.get("embeds", [])],
-        "allowed_mentions": discord.AllowedMentions.none(),
-    }
+    ``allowed_mentions`` is Discord's JSON for "mention nobody"; the cog layer sends every
+    payload with ``AllowedMentions.none()`` whatever it says (see ``cogs/_messages.py``).
+    """
+    return {"content": content, "embeds": [], "allowed_mentions": {"parse": []}}
 
 
 # -- header ---------------------------------------------------------------------------
@@ -191,56 +180,131 @@ def split_paragraph(paragraph: str, *, first_cap: int, cap: int) -> list[str]:
     Cuts prefer a sentence end in the second half of the piece, then any word gap, then
     any sentence end, then a grapheme cluster boundary; a cluster larger than a whole
     message (thousands of combining marks) is the only thing ever cut at a code point.
+
+    Each piece is worked out on a window of the text just past its cap, with C-speed string
+    operations (``translate``, a binary search on the escaped width), never per character of
+    the whole paragraph: an 8 MB paragraph costs time and memory in proportion to its length.
     """
-    escaped = [escape_char(ch) for ch in paragraph]
-    for match in LIST_NUMBER.finditer(paragraph):
-        escaped[match.end() - 1] = "\\."
-    widths = [len(piece) + (piece[-1] > "\uffff") for piece in escaped]
-    cumulative = [0, *accumulate(widths)]
-    graphemes = [match.end() for match in _GRAPHEME.finditer(paragraph)]
-    boundary = set(graphemes)
-    words = [m.end() for m in _SPACE_RUN.finditer(paragraph) if m.end() in boundary and m.end() < len(paragraph)]
-    sentences = [m.end() for m in _SENTENCE_END.finditer(paragraph) if m.end() in boundary and m.end() < len(paragraph)]
     pieces: list[str] = []
     start = 0
     limit = first_cap
-    end_total = cumulative[-1]
-    while end_total - cumulative[start] > limit:
-        furthest = bisect.bisect_right(cumulative, cumulative[start] + limit) - 1
-        cut = _choose_cut(start, furthest, limit, cumulative, sentences, words, graphemes)
-        pieces.append("".join(escaped[start:cut]))
+    while True:
+        cut = _next_cut(paragraph, start, limit)
+        pieces.append(_escape_span(paragraph, start, cut))
+        if cut >= len(paragraph):
+            return pieces
         start = cut
         limit = cap
-    pieces.append("".join(escaped[start:]))
-    return pieces
 
 
+# (character, escaped) for every character escape_char changes, the backslash first so the
+# backslashes the others add are not doubled; chained str.replace runs at C speed on any text.
+_REPLACEMENTS = sorted(
+    ((chr(code), escape_char(chr(code))) for code in range(128) if escape_char(chr(code)) != chr(code)),
+    key=lambda pair: pair[0] != "\\",
+)
 
-def _last_in(points: list[int], low: int, high: int) -> int | None:
-    """The largest point with low < point <= high."""
-    index = bisect.bisect_right(points, high) - 1
-    if index >= 0 and points[index] > low:
-        return points[index]
-    return None
+
+def _escape_plain(text: str) -> str:
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
-def _choose_cut(
-    start: int,
-    furthest: int,
-    limit: int,
-    cumulative: list[int],
-    sentences: list[int],
-    words: list[int],
-    graphemes: list[int],
-) -> int:
-    sentence = _last_in(sentences, start, furthest)
-    if sentence is not None and cumulative[sentence] - cumulative[start] >= limit // 2:
+def _escape_span(paragraph: str, start: int, end: int) -> str:
+    """``paragraph[start:end]`` escaped exactly as :func:`escape_markdown` escapes it in place.
+
+    A list number ("1." at a line start) is decided on the whole paragraph, so a piece that
+    starts mid-line never mistakes its first digits for one.
+    """
+    parts: list[str] = []
+    last = start
+    for match in LIST_NUMBER.finditer(paragraph, start, end):
+        dot = match.end() - 1
+        parts.append(_escape_plain(paragraph[last:dot]))
+        parts.append("\\.")
+        last = dot + 1
+    parts.append(_escape_plain(paragraph[last:end]))
+    return "".join(parts)
+
+
+def _width(paragraph: str, start: int, end: int) -> int:
+    return utf16_len(_escape_span(paragraph, start, end))
+
+
+def _next_cut(paragraph: str, start: int, limit: int) -> int:
+    """Where the piece starting at ``start`` ends: within ``limit`` escaped units, at the best boundary."""
+    if _width(paragraph, start, min(len(paragraph), start + limit + 1)) <= limit and start + limit >= len(paragraph):
+        return len(paragraph)
+    furthest = _furthest_fit(paragraph, start, limit)
+    window_end = min(len(paragraph), furthest + WINDOW_MARGIN)
+
+    def last_gap(pattern: re.Pattern[str]) -> int | None:
+        # The last match end that is a real boundary: inside the window (a match cut short by
+        # its edge is not), past ``start``, within ``furthest``, not followed by a combining mark.
+        ends = [match.end() for match in pattern.finditer(paragraph, start, min(window_end, furthest + 1))]
+        for point in reversed(ends):
+            if start < point <= furthest and point < window_end and _is_boundary(paragraph, point):
+                return point
+        return None
+
+    sentence = last_gap(_SENTENCE_END)
+    if sentence is not None and _width(paragraph, start, sentence) >= limit // 2:
         return sentence
-    for points in (words, sentences, graphemes):
-        cut = _last_in(points, start, furthest)
-        if cut is not None:
-            return cut
+    word = last_gap(_SPACE_RUN)
+    for point in (word, sentence):
+        if point is not None:
+            return point
+    cluster = _last_cluster_end(paragraph, start, furthest)
+    if cluster is not None:
+        return cluster
     return max(furthest, start + 1)
+
+
+def _furthest_fit(paragraph: str, start: int, limit: int) -> int:
+    """The largest end whose escaped text from ``start`` fits ``limit`` units.
+
+    Every character escapes to one or two units, so from a guess in proportion to the density
+    of escapes, adding half the slack always still fits: a handful of C-speed width checks.
+    """
+    top = min(len(paragraph), start + max(limit, 0))
+    width = _width(paragraph, start, top)
+    if width <= limit:
+        return top
+    end = start + (top - start) * limit // width
+    width = _width(paragraph, start, end)
+    if width > limit:
+        end = max(start, end - (width - limit))
+        width = _width(paragraph, start, end)
+    while limit - width >= 2:
+        end += (limit - width) // 2
+        width = _width(paragraph, start, end)
+    if width < limit and end < top and _width(paragraph, start, end + 1) <= limit:
+        end += 1
+    return end
+
+
+def _is_boundary(paragraph: str, point: int) -> bool:
+    """Whether a cut at ``point`` (just after a space) falls between grapheme clusters."""
+    match = _GRAPHEME.match(paragraph, point - 1)
+    return match is not None and match.end() == point
+
+
+def _last_cluster_end(paragraph: str, start: int, furthest: int) -> int | None:
+    """The last grapheme cluster boundary in (start, furthest], looking a little past it."""
+    if furthest <= start or furthest >= len(paragraph):
+        return None
+    if paragraph[furthest - 1 : furthest + 1].isascii() and paragraph[furthest - 1 : furthest + 1] != "\r\n":
+        return furthest  # ASCII has no combining marks: every character is its own cluster
+    end = min(len(paragraph), furthest + WINDOW_MARGIN)
+    best = None
+    for match in _GRAPHEME.finditer(paragraph, start, end):
+        point = match.end()
+        if point > furthest or (point == end and end < len(paragraph)):
+            break
+        best = point
+    return best if best is not None and best < len(paragraph) else None
 
 
 # -- reverse --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from bot.db import Database, Row
 from bot.errors import UserError
 from bot.guilds import ensure_guild
 from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.text import clip, escape_markdown
 
 _STORY_COLUMNS = (
     "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
@@ -33,6 +34,9 @@ class DuplicateStory(UserError):
         self.story_id = story_id
         self.title = title
         super().__init__(f"This story is already in the server as “{title}” (id {story_id}); nothing was added.")
+
+
+NO_TEXT_FORMAT = "none"  # the source format of a book the club reads elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,11 @@ class StoryRecord:
     content_hash: str | None
     added_by: int | None
     added_at: float
+
+    @property
+    def has_text(self) -> bool:
+        """False for a book without a file (bot/story/books.py): chapters to track, no text to show."""
+        return self.source_format != NO_TEXT_FORMAT
 
     def story_meta(self) -> StoryMeta:
         return StoryMeta(
@@ -97,6 +106,14 @@ def _record(row: Row) -> StoryRecord:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+async def find_by_hash(db: Database, guild_id: int, content_hash: str) -> StoryRecord | None:
+    """The server's story with this text, if it has one (checked before the expensive scan)."""
+    row = await db.fetch_one(
+        f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? AND content_hash = ?", (guild_id, content_hash)
+    )
+    return None if row is None else _record(row)
 
 
 async def insert_story(
@@ -245,18 +262,46 @@ async def remove_story(db: Database, guild_id: int, story_id: int) -> bool:
         return await delete_story(tx, guild_id, story_id)
 
 
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer; a longer run of digits is no story's id
+
+
+def story_id_from(text: str) -> int | None:
+    """The story id an option holds (what autocomplete sends), or None for anything else.
+
+    Only ASCII digits count: ``"²".isdigit()`` is true but ``int("²")`` fails, and 23 digits
+    overflow SQLite's integers; both are read as a title instead.
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ROW_ID else None
+
+
 async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
-    """The story an option names: an id picked from autocomplete, or a title typed out."""
-    text = value.strip()
-    if text.isdigit():
-        record = await get_story_record(db, guild_id, int(text))
+    """The story an option names: an id picked from autocomplete, or a title typed out.
+
+    Any other value (empty, symbols, markdown, a huge number) is a clear :class:`UserError`.
+    """
+    text = " ".join(value.split())
+    if not text:
+        raise UserError("Pick a story from the list (start typing its title); the story option was empty.")
+    story_id = story_id_from(text)
+    if story_id is not None:
+        record = await get_story_record(db, guild_id, story_id)
         if record is not None:
             return record
-    if text:
-        found = await search_stories(db, guild_id, text, limit=25)
-        exact = [record for record in found if fold(record.title) == fold(text)]
-        if len(exact) == 1 or len(found) == 1:
-            return (exact or found)[0]
+    found = await search_stories(db, guild_id, text, limit=25)
+    exact = [record for record in found if fold(record.title) == fold(text)]
+    if len(exact) == 1 or len(found) == 1:
+        return (exact or found)[0]
+    shown = escape_markdown(clip(text, 80))
+    if len(found) > 1:
+        raise UserError(f"Several stories match “{shown}”; pick one from the list.")
     raise UserError(
-        f"No story in this server's library matches “{text[:80]}” (it may have been removed); pick one from the list."
+        f"No story in this server's library matches “{shown}” (it may have been removed); pick one from the list."
     )
+
+
+async def mark_without_text(tx: aiosqlite.Connection, guild_id: int, story_id: int) -> None:
+    """Flag a book without a file, so every reader of the row knows there is no text to show."""
+    await tx.execute("UPDATE stories SET has_text = 0 WHERE guild_id = ? AND id = ?", (guild_id, story_id))

@@ -19,7 +19,7 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last"
-_NUMBER = rf"(?:\d{{1,4}}|[ivxlcdm]{{1,8}}|(?:{_TENS})(?:[\s-]?(?:{_UNITS}))?|{_TEENS}|{_UNITS}|{_ORDINALS})"
+_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}}|[ivxlcdm]{{1,8}}|(?:{_TENS})(?:[\s-]?(?:{_UNITS}))?|{_TEENS}|{_UNITS}|{_ORDINALS})"
 _NUMBERED = re.compile(
     rf"^(?P<label>chapter|chap|ch|part|book|act)(?:\.\s*|\s+)(?P<num>{_NUMBER})(?![\w'’])\.?"
     r"(?:(?P<sep>\s*[:.\-–—|]\s*|\s+)(?P<title>\S.*?))?\s*$",

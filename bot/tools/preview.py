@@ -130,7 +130,7 @@ def main(argv: Sequence[str]) -> int:
     except OSError as error:
         return _fail(f"cannot read {path}: {error.strerror or error}")
     try:
-        story = import_story(data, path.name, max_bytes=settings.max_upload_bytes)
+        story = import_story(data, path.name, max_bytes=settings.max_upload_bytes, max_chapters=settings.max_chapters)
     except StoryFormatError as error:
         return _fail(f"{path}: {error}")
     result = preview_data(story, budget=budget, warnings=chapter_warnings(story))

@@ -222,6 +222,11 @@ def _assemble(
     )
 
 
+async def guild_ruleset_data(db: Database, guild_id: int, *, workers: Workers | None = None) -> tuple[Ruleset, int]:
+    """The server's ruleset (checked off the loop, cached) and its version: for a worker to compile and scan with."""
+    return await ruleset_for_guild(db, guild_id, workers=workers), await store.rules_version(db, guild_id)
+
+
 async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | None = None) -> Ruleset:
     """The server's ruleset, rebuilt only when its version moved (checked off the loop)."""
     workers = _pool(db, workers)

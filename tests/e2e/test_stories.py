@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
 from bot.devtools.driver import Club
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import count_stories, insert_story
@@ -21,7 +23,7 @@ async def test_admin_adds_a_story_and_sees_its_warnings(club: Club, sample_story
     assert reply.ephemeral
     text = reply.text
     assert "Added **The Lamp at Gull Point**" in text
-    assert "4 chapter(s)" in text and "words" in text
+    assert "4 chapters" in text and "words" in text
     assert "Grief" in text and "↳ ch." in text  # a warning with its evidence
     assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
 
@@ -41,10 +43,10 @@ async def test_title_option_overrides(club: Club, sample_story: Path) -> None:
 
 async def test_epub_and_ao3_html_uploads(club: Club) -> None:
     replies = await club.slash("story add", member=club.admin, file=("salt.epub", generic_epub()))
-    assert "Added **Salt Roads**" in replies[-1].text and "2 chapter(s)" in replies[-1].text
+    assert "Added **Salt Roads**" in replies[-1].text and "2 chapters" in replies[-1].text
     html = ao3_html(two_chapter_work()).encode()
     replies = await club.slash("story add", member=club.admin, file=("The_Ford.html", html))
-    assert "Added **The Ford**" in replies[-1].text and "2 chapter(s)" in replies[-1].text
+    assert "Added **The Ford**" in replies[-1].text and "2 chapters" in replies[-1].text
     assert await club.run(count_stories(club.bot.db, club.guild.id)) == 2
 
 
@@ -83,7 +85,7 @@ async def test_list_info_and_autocomplete(club: Club, sample_story: Path) -> Non
     missing = await club.slash("story info", member=club.member, story="99999")
     assert "No story in this server's library matches" in missing[0].text
     too_far = await club.slash("story list", member=club.member, page=5)
-    assert "only 1 page(s)" in too_far[0].text
+    assert "only 1 page of" in too_far[0].text
 
 
 async def test_remove_needs_confirmation(club: Club, sample_story: Path) -> None:
@@ -171,3 +173,45 @@ async def test_removing_a_story_removes_its_discussions_and_their_events(club: C
     assert club.events == []
     sql = "SELECT count(*) FROM discussions WHERE guild_id = ?"
     assert await club.run(club.bot.db.fetch_value(sql, (club.guild.id,))) == 0
+
+
+ODD_VALUES = ["²", "1" * 23, "9" * 19, "-3", "0", "   ", "١٢", "**bold** ||x|| @everyone <@1>", "x" * 300]
+
+
+async def test_odd_story_values_get_a_clear_private_answer(club: Club, sample_story: Path) -> None:
+    """Issue 12: "²", a 23-digit id and other odd values: a short private answer, never an error."""
+    await add_sample(club, sample_story)
+    for value in ODD_VALUES:
+        for command, member in (("story info", club.member), ("story remove", club.admin)):
+            replies = await club.slash(command, member=member, story=value)
+            reply = replies[-1]
+            assert reply.ephemeral, (command, value)
+            assert "Something went wrong" not in reply.text, (command, value)
+            assert "No story in this server's library matches" in reply.text or "Pick a story" in reply.text
+            assert not reply.message.pinged_everyone and not reply.message.pinged_users
+            assert "**bold**" not in reply.text and "||x||" not in reply.text
+        choices = await club.autocomplete("story info", "story", value.strip()[:100], member=club.member)
+        assert isinstance(choices, list), value
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
+
+
+async def test_a_story_over_max_chapters_is_refused_with_the_count(club: Club) -> None:
+    chapters = club.bot.settings.max_chapters + 1
+    text = "".join(f"Chapter {n}\n\nThe river ran on, page after page.\n\n" for n in range(1, chapters + 1))
+    replies = await club.slash("story add", member=club.admin, file=("long.txt", text.encode()))
+    assert replies[-1].ephemeral
+    assert f"has {chapters:,} chapters" in replies[-1].text and "MAX_CHAPTERS" in replies[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0
+
+
+async def test_an_import_past_its_time_limit_gets_a_clear_private_answer(
+    club: Club, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bench.bench_budgets import markdown_emphasis
+    from bot.story import service
+
+    monkeypatch.setattr(service, "PARSE_SECONDS", 0.001)
+    replies = await club.slash("story add", member=club.admin, file=markdown_emphasis(3_000_000))
+    assert replies[-1].ephemeral
+    assert "Reading the story file took longer than 0.001 seconds, so I stopped it." in replies[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0

@@ -131,3 +131,22 @@ async def test_deleting_the_guild_deletes_its_stories(db: Database) -> None:
         await tx.execute("DELETE FROM guilds WHERE guild_id = ?", (GUILD,))
     assert await db.fetch_value("SELECT count(*) FROM stories") == 0
     assert await db.fetch_value("SELECT count(*) FROM chapters") == 0
+
+
+@pytest.mark.parametrize("value", ["²", "1" * 23, str(2**63), "-1", "0", " ", "\u00a0", "١٢", "*a* @everyone"])
+async def test_resolve_story_answers_odd_values_with_a_user_error(db: Database, value: str) -> None:
+    from bot.errors import UserError
+    from bot.story.store import resolve_story
+
+    await add(db, work())
+    with pytest.raises(UserError) as info:
+        await resolve_story(db, GUILD, value)
+    assert "\n" not in str(info.value) and "@everyone" not in str(info.value)
+
+
+async def test_resolve_story_by_id_title_and_folded_title(db: Database) -> None:
+    from bot.story.store import resolve_story
+
+    story_id = await add(db, work())
+    for value in (str(story_id), f"  {story_id} ", "The Ford", "the  ford", "THE FORD"):
+        assert (await resolve_story(db, GUILD, value)).id == story_id

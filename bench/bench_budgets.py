@@ -1,0 +1,511 @@
+"""Hostile uploads against the import budgets (issue 12, point 1).
+
+Every case is GENERATED here (no stored files), at the size of the largest accepted upload
+(``MAX_UPLOAD_BYTES``, 8 MiB by default), and run in a subprocess of its own doing what the
+bot's worker does for ``/story add`` plus what posting does: import, scan with the default
+rules, render every chapter. The child reports its wall time and peak RSS
+(``ru_maxrss``); the budgets are < 10 s and < 500 MB per file on this 2-core machine.
+An accepted file and a clear refusal both count as a pass; only time, memory or a crash fail.
+
+The baseline, measured in the same run the same way, is a benign novel of the same size,
+so each ratio says how much more a hostile file costs than an honest one.
+
+``python -m bench budgets`` runs them all; ``python -m bench.bench_budgets CASE`` runs one
+in this process (no subprocess) for profiling.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UPLOAD = 8 * 1024 * 1024
+TIME_BUDGET_S = 10.0
+MEMORY_BUDGET_MB = 500.0
+
+# -- generators: each takes a target size in bytes and returns (filename, data) -----------
+
+_WORDS = [
+    "the",
+    "river",
+    "ran",
+    "cold",
+    "past",
+    "the",
+    "ford",
+    "and",
+    "she",
+    "watched",
+    "the",
+    "light",
+    "go",
+    "out",
+    "of",
+    "the",
+    "sky",
+    "while",
+    "bram",
+    "counted",
+    "the",
+    "boats",
+    "one",
+    "by",
+    "one",
+    "then",
+    "turned",
+    "away",
+    "laughing",
+    "at",
+    "something",
+    "only",
+    "he",
+    "could",
+    "hear",
+]
+
+
+def _prose(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize() + "."
+
+
+def benign_novel(size: int) -> tuple[str, bytes]:
+    """The baseline: chapters of ordinary paragraphs with scene breaks."""
+    rng = random.Random(1)
+    parts = ["Title: A Long Honest Book\nAuthor: Bench\n"]
+    total = len(parts[0])
+    chapter = 0
+    while total < size:
+        chapter += 1
+        block = [f"Chapter {chapter}"]
+        for n in range(40):
+            if n and n % 10 == 0:
+                block.append("* * *")
+            block.append(_prose(rng, rng.randrange(30, 140)))
+        chunk = "\n\n".join(block) + "\n\n"
+        parts.append(chunk)
+        total += len(chunk)
+    return "novel.txt", "\n".join(parts).encode()[:size]
+
+
+def one_paragraph(size: int) -> tuple[str, bytes]:
+    """No blank line anywhere: one paragraph of ``size`` bytes of prose lines."""
+    rng = random.Random(2)
+    lines = []
+    total = 0
+    while total < size:
+        line = _prose(rng, 15)
+        lines.append(line)
+        total += len(line) + 1
+    return "wall.txt", "\n".join(lines).encode()[:size]
+
+
+def one_line(size: int) -> tuple[str, bytes]:
+    """One single line of prose, no newline at all."""
+    rng = random.Random(3)
+    text = " ".join(rng.choice(_WORDS) for _ in range(size // 4))
+    return "line.txt", text.encode()[:size]
+
+
+def one_word(size: int) -> tuple[str, bytes]:
+    """Not even a space: nothing to cut at but characters."""
+    return "word.txt", b"a" * size
+
+
+def combining_marks(size: int) -> tuple[str, bytes]:
+    """Grapheme clusters of thousands of combining marks (each 2 bytes in UTF-8)."""
+    cluster = "e" + "\u0301" * 5000
+    text = (cluster + " ") * (size // (len(cluster.encode()) + 1))
+    return "zalgo.txt", text.encode()
+
+
+def tiny_paragraphs(size: int) -> tuple[str, bytes]:
+    """Millions of one-letter paragraphs."""
+    return "tiny.txt", b"Once upon a time.\n\n" + b"a\n\n" * (size // 3 - 7)
+
+
+def tiny_lines(size: int) -> tuple[str, bytes]:
+    """Millions of one-letter lines with no blank line."""
+    return "lines.txt", b"a\n" * (size // 2)
+
+
+def many_chapters(size: int) -> tuple[str, bytes]:
+    """A heading and a sentence, over and over: far more chapters than any book, few lines."""
+    rng = random.Random(6)
+    out = io.BytesIO()
+    number = 0
+    while out.tell() < size - 1000:
+        number += 1
+        out.write(b"Chapter %d\n\n%s\n\n" % (number, _prose(rng, 60).encode()))
+    return "chapters.txt", out.getvalue()
+
+
+def lines_at_limit(size: int) -> tuple[str, bytes]:
+    """One-letter paragraphs, as many as the line budget lets through."""
+    from bot.story.limits import MAX_LINES
+
+    count = min(size // 3, (MAX_LINES - 10) // 2)
+    return "short.txt", b"Once upon a time.\n\n" + b"a\n\n" * count
+
+
+def many_markdown_headings(size: int) -> tuple[str, bytes]:
+    return "headings.md", b"# a\n\nb\n\n" * (size // 8)
+
+
+def empty_chapters(size: int) -> tuple[str, bytes]:
+    """Headings with nothing under them, then one line of text."""
+    return "empty.md", b"# a\n\n" * (size // 5 - 10) + b"text\n"
+
+
+def empty_chapters_at_limit(size: int) -> tuple[str, bytes]:
+    """Empty headings, as many as the line budget lets through, then one line of text."""
+    from bot.story.limits import MAX_LINES
+
+    count = min(size // 5, (MAX_LINES - 10) // 2)
+    return "empty.md", b"# a\n\n" * count + b"text\n"
+
+
+def scene_breaks_at_limit(size: int) -> tuple[str, bytes]:
+    """Scene breaks between one-word paragraphs, as many as the line budget lets through."""
+    from bot.story.limits import MAX_LINES
+
+    count = min(size // 12, (MAX_LINES - 10) // 4)
+    return "breaks.txt", b"Once upon a time.\n\n" + b"word\n\n* * *\n\n" * count
+
+
+def markdown_emphasis(size: int) -> tuple[str, bytes]:
+    """Unclosed emphasis markers on one long line: where a lazy regex turns quadratic."""
+    return "stars.md", b"**a _b ~~c `d [e](" * (size // 18)
+
+
+def deep_html(size: int) -> tuple[str, bytes]:
+    """Nested <div>s and <blockquote>s as deep as the size allows."""
+    depth = size // 40
+    return "deep.html", (
+        b"<html><body>" + b"<div><blockquote>" * depth + b"text" + b"</blockquote></div>" * depth + b"</body></html>"
+    )
+
+
+def deep_ao3(size: int) -> tuple[str, bytes]:
+    """AO3's markup with the chapter text nested thousands deep."""
+    depth = size // 40
+    return "ao3.html", (
+        b'<html><body><div id="preface"><h1>T</h1></div><div id="chapters"><div class="userstuff">'
+        + b"<div><blockquote>" * depth
+        + b"<p>text</p>"
+        + b"</blockquote></div>" * depth
+        + b"</div></div></body></html>"
+    )
+
+
+def tiny_elements(size: int) -> tuple[str, bytes]:
+    """Millions of tiny elements: the most tree a parser can be made to build."""
+    return "tags.html", b"<html><body>" + b"<p>a<i>b</i></p>" * (size // 16 - 2) + b"</body></html>"
+
+
+def elements_at_limit(size: int) -> tuple[str, bytes]:
+    """Tiny elements, as many as the element budget lets through."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    count = min(size // 16, (MAX_HTML_ELEMENTS - 10) // 2)
+    return "tags.html", b"<html><body>" + b"<p>a<i>b</i></p>" * count + b"</body></html>"
+
+
+def deep_at_limit(size: int) -> tuple[str, bytes]:
+    """Nested <div>s and <blockquote>s, as deep as the element budget lets through."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    depth = min(size // 40, (MAX_HTML_ELEMENTS - 10) // 2)
+    return "deep.html", (
+        b"<html><body>" + b"<div><blockquote>" * depth + b"text" + b"</blockquote></div>" * depth + b"</body></html>"
+    )
+
+
+def huge_attribute(size: int) -> tuple[str, bytes]:
+    return "attr.html", b'<html><body><p title="' + b"x" * (size - 50) + b'">text</p></body></html>'
+
+
+def invalid_utf8(size: int) -> tuple[str, bytes]:
+    """Text that is almost UTF-8, with a stray byte in it, at full size (legacy-encoding detection)."""
+    rng = random.Random(4)
+    text = " ".join(rng.choice(_WORDS) for _ in range(size // 6)).encode()
+    return "latin.txt", text[: size - 1] + b"\xe9"
+
+
+def random_bytes(size: int) -> tuple[str, bytes]:
+    rng = random.Random(5)
+    return "noise.txt", bytes(rng.randrange(128, 256) for _ in range(size))
+
+
+def nul_bytes(size: int) -> tuple[str, bytes]:
+    return "nul.txt", b"text\x00" * (size // 5)
+
+
+def _epub(documents: dict[str, bytes], spine: list[str], *, manifest: dict[str, str] | None = None) -> bytes:
+    """An EPUB with the given documents; ``spine`` lists manifest ids, ``manifest`` maps id -> href."""
+    manifest = manifest or {name: name for name in documents}
+    items = "".join(
+        f'<item id="{item_id}" href="{href}" media-type="application/xhtml+xml"/>' for item_id, href in manifest.items()
+    )
+    refs = "".join(f'<itemref idref="{item_id}"/>' for item_id in spine)
+    opf = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Book</dc:title></metadata>'
+        f"<manifest>{items}</manifest><spine>{refs}</spine></package>"
+    )
+    container = (
+        '<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">'
+        '<rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles>'
+        "</container>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        archive.writestr("META-INF/container.xml", container)
+        archive.writestr("content.opf", opf)
+        for name, data in documents.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _chapter_xhtml(title: str, body: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>c</title></head>'
+        f"<body><h1>{title}</h1>{body}</body></html>"
+    ).encode()
+
+
+def epub_repeated_spine(size: int) -> tuple[str, bytes]:
+    """One document, listed in the spine tens of thousands of times (1.3 KB that became 20,000 chapters)."""
+    doc = _chapter_xhtml("Chapter", "<p>" + " ".join(_WORDS) + "</p>")
+    return "repeat.epub", _epub({"c.xhtml": doc}, ["c"] * max(100, size // 400), manifest={"c": "c.xhtml"})
+
+
+def epub_aliased_spine(size: int) -> tuple[str, bytes]:
+    """Thousands of manifest ids, all naming the same document."""
+    count = max(100, size // 800)
+    manifest = {f"i{n}": "c.xhtml" for n in range(count)}
+    doc = _chapter_xhtml("Chapter", "<p>" + " ".join(_WORDS) + "</p>")
+    return "alias.epub", _epub({"c.xhtml": doc}, list(manifest), manifest=manifest)
+
+
+def epub_many_documents(size: int) -> tuple[str, bytes]:
+    """As many tiny chapter documents as a zip may hold."""
+    count = min(4900, max(50, size // 300))
+    docs = {f"c{n}.xhtml": _chapter_xhtml(f"Chapter {n}", "<p>word</p>") for n in range(count)}
+    return "many.epub", _epub(docs, list(docs))
+
+
+def epub_bomb(size: int) -> tuple[str, bytes]:
+    """A chapter that inflates far past anything its upload justifies."""
+    base = _epub({}, ["c"], manifest={"c": "c.xhtml"})
+    buffer = io.BytesIO(base)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("c.xhtml", "w") as member:
+        member.write(b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>')
+        block = b"a" * (1024 * 1024)
+        for _ in range(64 * size // len(block)):
+            member.write(block)
+        member.write(b"</p></body></html>")
+    return "bomb.epub", buffer.getvalue()
+
+
+def epub_billion_laughs(size: int) -> tuple[str, bytes]:
+    """Entity expansion (billion laughs) plus an external entity (XXE) in a chapter's DOCTYPE."""
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">' for n in range(1, 10)
+    )
+    doc = (
+        f'<?xml version="1.0"?><!DOCTYPE html [{entities}<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Chapter 1</h1><p>Before &lol9; &xxe; after.</p>'
+        "<p>The river ran cold.</p></body></html>"
+    ).encode()
+    return "laughs.epub", _epub({"c.xhtml": doc}, ["c.xhtml"])
+
+
+def epub_deep(size: int) -> tuple[str, bytes]:
+    """A chapter document nested 20,000 deep (40,000 elements, within the element budget)."""
+    depth = min(size // 40, 20_000)
+    body = "<div><blockquote>" * depth + "<p>text</p>" + "</blockquote></div>" * depth
+    return "deep.epub", _epub({"c.xhtml": _chapter_xhtml("Chapter 1", body)}, ["c.xhtml"])
+
+
+def epub_tiny_elements(size: int) -> tuple[str, bytes]:
+    """Tiny elements up to the element budget, spread over the unpacked budget's floor."""
+    body = "<p>a<i>b</i></p>" * min(size // 16, 49_000)
+    return "tags.epub", _epub({"c.xhtml": _chapter_xhtml("Chapter 1", body)}, ["c.xhtml"])
+
+
+CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
+    "one paragraph (no blank line)": one_paragraph,
+    "one line": one_line,
+    "one word": one_word,
+    "combining marks": combining_marks,
+    "tiny paragraphs": tiny_paragraphs,
+    "tiny lines": tiny_lines,
+    "one-letter paragraphs at the line limit": lines_at_limit,
+    "many chapters": many_chapters,
+    "many markdown headings": many_markdown_headings,
+    "empty chapters": empty_chapters,
+    "empty chapters at the line limit": empty_chapters_at_limit,
+    "scene breaks at the line limit": scene_breaks_at_limit,
+    "markdown emphasis": markdown_emphasis,
+    "deep HTML": deep_html,
+    "deep AO3 HTML": deep_ao3,
+    "tiny HTML elements": tiny_elements,
+    "tiny HTML elements at the element limit": elements_at_limit,
+    "deep HTML at the element limit": deep_at_limit,
+    "huge attribute": huge_attribute,
+    "invalid UTF-8": invalid_utf8,
+    "random bytes": random_bytes,
+    "NUL bytes": nul_bytes,
+    "EPUB repeated spine": epub_repeated_spine,
+    "EPUB aliased spine": epub_aliased_spine,
+    "EPUB many documents": epub_many_documents,
+    "EPUB zip bomb": epub_bomb,
+    "EPUB billion laughs + XXE": epub_billion_laughs,
+    "EPUB deep nesting": epub_deep,
+    "EPUB tiny elements": epub_tiny_elements,
+}
+
+
+# -- the measured work -----------------------------------------------------------------
+
+
+def pipeline(filename: str, data: bytes, max_bytes: int = UPLOAD) -> tuple[str, int]:
+    """What the bot does with an upload: import and scan (the worker job), then render every chapter.
+
+    Returns ("accepted" or the refusal, messages rendered).
+    """
+    from bot.errors import UserError
+    from bot.story.jobs import import_and_scan
+    from bot.story.render import render_chapter
+    from bot.warnings.rules import default_ruleset
+
+    try:
+        result = import_and_scan(data, filename, max_bytes=max_bytes, ruleset=default_ruleset())
+    except UserError as error:
+        return str(error), 0
+    messages = 0
+    for chapter in result.story.chapters:
+        messages += len(render_chapter(result.story.meta, chapter))
+    return "accepted", messages
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ``ru_maxrss`` it starts afresh at exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(path: str) -> None:
+    """Subprocess entry: run the pipeline on one generated file, print the figures as JSON."""
+    from bot.warnings.rules import default_ruleset
+
+    default_ruleset().matcher()  # compiled once per worker in the bot, not per file: outside the timing
+    data = Path(path).read_bytes()
+    filename = Path(path).name.split("-", 1)[1]
+    start = time.perf_counter()
+    outcome, messages = pipeline(filename, data)
+    seconds = time.perf_counter() - start
+    peak_mb = _peak_rss_mb()
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "outcome": outcome, "messages": messages}))
+
+
+def measure(name: str, generator: Callable[[int], tuple[str, bytes]], size: int = UPLOAD) -> dict[str, object]:
+    filename, data = generator(size)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"case-{filename}"
+        path.write_bytes(data)
+        started = time.perf_counter()
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "bench.bench_budgets", "--child", str(path)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                env={**os.environ, "PYTHONHASHSEED": "0"},
+            )
+        except subprocess.TimeoutExpired:
+            return {
+                "name": name,
+                "bytes": len(data),
+                "seconds": time.perf_counter() - started,
+                "peak_mb": float("nan"),
+                "outcome": "killed after 120 s",
+                "messages": 0,
+            }
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["?"])[-1]
+        return {
+            "name": name,
+            "bytes": len(data),
+            "seconds": time.perf_counter() - started,
+            "peak_mb": float("nan"),
+            "outcome": f"crashed: {last[:120]}",
+            "messages": 0,
+        }
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"name": name, "bytes": len(data), **figures}
+
+
+def _passes(row: dict[str, object]) -> bool:
+    seconds, peak = float(row["seconds"]), float(row["peak_mb"])  # type: ignore[arg-type]
+    outcome = str(row["outcome"])
+    return seconds < TIME_BUDGET_S and peak < MEMORY_BUDGET_MB and not outcome.startswith(("crashed", "killed"))
+
+
+def main() -> str:
+    baseline = measure("benign novel (baseline)", benign_novel)
+    rows = [measure(name, generator) for name, generator in CASES.items()]
+    base_s = max(float(baseline["seconds"]), 1e-6)  # type: ignore[arg-type]
+    lines = [
+        "## Hostile uploads against the import budgets (issue 12)",
+        "",
+        f"Each case is generated at the upload limit ({UPLOAD // (1024 * 1024)} MiB unless the format cannot "
+        "reach it) and run in its own subprocess: import + scan (default rules) + render of every chapter, "
+        f"budget < {TIME_BUDGET_S:g} s and < {MEMORY_BUDGET_MB:g} MB peak RSS (the interpreter, parsers and "
+        "the compiled default rules included). Baseline: a benign plain-text novel of the same size, "
+        "through the same pipeline. A clear refusal is a pass.",
+        "",
+        "| case | file size | time | peak RSS | time vs baseline | outcome | result |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for row in [baseline, *rows]:
+        seconds = float(row["seconds"])  # type: ignore[arg-type]
+        outcome = str(row["outcome"])
+        if outcome == "accepted":
+            outcome = f"accepted, {int(row['messages']):,} messages"  # type: ignore[call-overload]
+        lines.append(
+            f"| {row['name']} | {int(row['bytes']) / 1024:,.0f} KiB | {seconds:.2f} s | "  # type: ignore[call-overload]
+            f"{float(row['peak_mb']):.0f} MB | {seconds / base_s:.2f}x | {outcome[:110]} | "  # type: ignore[arg-type]
+            f"{'pass' if _passes(row) else 'FAIL'} |"
+        )
+    failed = sum(not _passes(row) for row in rows)
+    lines += ["", f"{len(rows) - failed} of {len(rows)} hostile cases within budget.", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        _child(sys.argv[2])
+    elif len(sys.argv) > 1:
+        for wanted in sys.argv[1:]:
+            filename, payload = CASES[wanted](UPLOAD)
+            began = time.perf_counter()
+            print(wanted, pipeline(filename, payload), f"{time.perf_counter() - began:.2f} s")
+    else:
+        print(main())

@@ -1,0 +1,46 @@
+"""Budgets every import keeps, whatever the file holds (issue 12).
+
+A file within ``MAX_UPLOAD_BYTES`` must import, scan and render in seconds and a few
+hundred megabytes, so each shape a hostile file can take (chapters, paragraphs, nesting,
+an archive's unpacked size) has a cap here, named so the refusal can say which one.
+"""
+
+from __future__ import annotations
+
+from bot.story.errors import StoryFormatError
+
+DEFAULT_MAX_CHAPTERS = 2000  # setting MAX_CHAPTERS
+# Elements in an HTML file or across an EPUB's documents (the parse tree costs ~30 us and
+# ~2 KB each). A million-word AO3 download has about 60,000.
+MAX_HTML_ELEMENTS = 100_000
+# Lines of text in one file (each is checked for a heading or a divider).
+MAX_LINES = 500_000
+# An EPUB may unpack to this many times its own size (text compresses 3-5x), and never
+# less than the floor (a small book with pictures) nor more than 4x the upload limit.
+MAX_UNPACK_RATIO = 20
+MIN_UNPACKED_BYTES = 4 * 1024 * 1024
+# Seconds the Markdown markup stripping may spend on one file; beyond it, lines keep their markup.
+MARKDOWN_SECONDS = 1.0
+# Ancestors looked at when deciding where an element sits (AO3's markup is a dozen deep).
+MAX_ANCESTORS = 64
+# Spine documents an EPUB may list beyond MAX_CHAPTERS (title page, contents, notes ...).
+SPINE_SLACK = 50
+
+
+def check_chapters(count: int, max_chapters: int) -> None:
+    """Refuse a story with more chapters than the server's setting allows."""
+    if count > max_chapters:
+        raise StoryFormatError(
+            f"The story has {count:,} chapters, more than the {max_chapters:,} Dogear takes (the MAX_CHAPTERS "
+            "setting); split it into parts or ask the bot's host to raise MAX_CHAPTERS."
+        )
+
+
+def check_lines(text: str) -> None:
+    """Refuse text with more lines than any story has, before any per-line work starts."""
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise StoryFormatError(
+            f"The file has {lines:,} lines, more than the {MAX_LINES:,} any story needs; "
+            "join its paragraphs or split it into parts."
+        )

@@ -1,0 +1,137 @@
+"""The library's use cases: add a story file, list, look up, remove; no Discord here.
+
+``add_story_file`` is the whole of ``/story add`` below the cog. The heavy parts (reading the
+file, scanning it for warnings) run in a worker process with a time limit, so a hostile
+upload costs one worker, never the event loop; the cheap check for a duplicate (by content
+hash) comes before the expensive scan; the story and its scan are stored in one transaction.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from bot.db import Database
+from bot.discussions.store import pending_event_ids
+from bot.errors import UserError
+from bot.story.jobs import parse_upload, scan_story
+from bot.story.limits import DEFAULT_MAX_CHAPTERS
+from bot.story.model import HeaderWarning
+from bot.story.store import (
+    ChapterInfo,
+    DuplicateStory,
+    StoryRecord,
+    chapter_infos,
+    count_stories,
+    delete_story,
+    find_by_hash,
+    insert_story,
+    list_stories,
+    resolve_story,
+)
+from bot.text import plural
+from bot.warnings.engine import ScanReport
+from bot.warnings.service import guild_ruleset_data, save_scan, story_warnings
+from bot.worker import Workers
+
+# Worker time limits: the budgets are seconds (bench/bench_budgets.py); these leave room for
+# a busy machine and, for the scan, a worker compiling the server's rules for the first time.
+PARSE_SECONDS = 20.0
+SCAN_SECONDS = 30.0
+PAGE_SIZE = 10
+
+
+@dataclass(frozen=True, slots=True)
+class AddedStory:
+    story_id: int
+    title: str
+    chapters: int
+    words: int
+    report: ScanReport
+
+
+async def add_story_file(
+    db: Database,
+    workers: Workers,
+    guild_id: int,
+    filename: str,
+    data: bytes,
+    *,
+    added_by: int | None,
+    now: float,
+    max_bytes: int,
+    max_chapters: int = DEFAULT_MAX_CHAPTERS,
+    title: str | None = None,
+) -> AddedStory:
+    """Read, de-duplicate, scan and store an uploaded story; raises :class:`UserError` with what to fix."""
+    parsed = await workers.run(
+        "Reading the story file",
+        parse_upload,
+        data,
+        filename,
+        max_bytes=max_bytes,
+        max_chapters=max_chapters,
+        time_limit=PARSE_SECONDS,
+    )
+    story = parsed.story
+    if title and title.strip():
+        story.meta.title = " ".join(title.split())
+    existing = await find_by_hash(db, guild_id, parsed.content_hash)
+    if existing is not None:
+        raise DuplicateStory(existing.id, existing.title)
+    ruleset, version = await guild_ruleset_data(db, guild_id, workers=workers)
+    report = await workers.run(
+        "Scanning the story for warnings", scan_story, story, ruleset, time_limit=SCAN_SECONDS
+    )
+    async with db.transaction() as tx:
+        # insert_story checks the hash again: the same file uploaded twice at once adds one story.
+        story_id = await insert_story(tx, guild_id, story, content_hash=parsed.content_hash, added_by=added_by, now=now)
+        await save_scan(tx, guild_id, story_id, report, rules_version=version)
+    return AddedStory(story_id, story.meta.title, len(story.chapters), story.words, report)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryPage:
+    records: list[StoryRecord]
+    page: int
+    pages: int
+    total: int
+
+
+async def library_page(db: Database, guild_id: int, page: int, *, page_size: int = PAGE_SIZE) -> LibraryPage:
+    """One page of the server's stories in title order; a page past the end is a clear mistake."""
+    total = await count_stories(db, guild_id)
+    pages = max(1, math.ceil(total / page_size))
+    if total and page > pages:
+        raise UserError(
+            f"There {'is' if pages == 1 else 'are'} only {plural(pages, 'page')} of stories; "
+            f"pick a page from 1 to {pages}."
+        )
+    records = await list_stories(db, guild_id, offset=(page - 1) * page_size, limit=page_size) if total else []
+    return LibraryPage(records, page, pages, total)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDetails:
+    record: StoryRecord
+    chapters: list[ChapterInfo]
+    warnings: list[HeaderWarning]
+
+
+async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails:
+    """The story an option names, with its chapter list and its warnings (strongest first)."""
+    record = await resolve_story(db, guild_id, value)
+    chapters = await chapter_infos(db, guild_id, record.id)
+    return StoryDetails(record, chapters, await story_warnings(db, guild_id, record.id))
+
+
+async def remove_story(db: Database, guild_id: int, story_id: int) -> tuple[bool, list[int]]:
+    """Remove a story with everything that cascades from it.
+
+    Returns whether it was still there and the Discord events of its pending discussions,
+    read in the same transaction so the caller can delete them from Discord afterwards.
+    """
+    async with db.transaction() as tx:
+        event_ids = await pending_event_ids(tx, guild_id, story_id)
+        removed = await delete_story(tx, guild_id, story_id)
+    return removed, event_ids
