@@ -164,11 +164,6 @@ def test_cycle_detection_finds_a_cycle() -> None:
     assert cycles(graph) == [frozenset({"a", "b", "c"})]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="bot/warnings/rules.py and bot/warnings/matcher.py import each other; being fixed in another branch "
-    "(the rule model moves to its own module)",
-)
 def test_warnings_rules_and_matcher_do_not_import_each_other() -> None:
     graph = {name: set(imported_names(name)) & set(MODULES) for name in MODULES}  # any import, even in a function
     assert not (
