@@ -34,7 +34,9 @@ def discover_extensions() -> list[str]:
     """Every module or package in ``cogs`` is an extension; a new one needs no registration."""
     import cogs
 
-    return sorted(f"cogs.{module.name}" for module in pkgutil.iter_modules(cogs.__path__) if not module.name.startswith("_"))
+    return sorted(
+        f"cogs.{module.name}" for module in pkgutil.iter_modules(cogs.__path__) if not module.name.startswith("_")
+    )
 
 
 def point_discord_at(settings: Settings) -> None:

@@ -106,7 +106,9 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...], example: s
         port = url.port
     except ValueError as error:
         # yarl says what is wrong ("Invalid IPv6 URL", "Port out of range 0-65535").
-        raise SettingsError(name, f"is {raw!r}, not a valid URL ({error})", f"set it like {example} or leave it empty") from None
+        raise SettingsError(
+            name, f"is {raw!r}, not a valid URL ({error})", f"set it like {example} or leave it empty"
+        ) from None
     if url.scheme not in schemes or not url.host:
         raise SettingsError(
             name, f"is {raw!r}, not a {'/'.join(schemes)} URL", f"set it like {example} or leave it empty"

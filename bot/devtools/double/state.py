@@ -258,9 +258,7 @@ class DoubleState:
         return max(1, -(-servers // GUILDS_PER_SHARD))
 
     def guilds_on_shard(self, shard_id: int, shard_count: int) -> list[Guild]:
-        return [
-            g for g in list(self.guilds.values()) if g.bot_in_guild and shard_of(g.id, shard_count) == shard_id
-        ]
+        return [g for g in list(self.guilds.values()) if g.bot_in_guild and shard_of(g.id, shard_count) == shard_id]
 
     def gateway_bot_payload(self) -> dict[str, Any]:
         return {
