@@ -180,6 +180,7 @@ class DogearBot(commands.AutoShardedBot):
         # default scope (one shard owning everything) is right until launch_shards sets it.
         self.shard_scope = shard_scope or ShardScope()
         self.identify_concurrency = 1
+        self.identify_window = IDENTIFY_WINDOW
         self._identify_windows: dict[int, float] = {}
         self._identify_lock = asyncio.Lock()
         self.initial_extensions = list(discover_extensions() if extensions is None else extensions)
@@ -219,7 +220,7 @@ class DogearBot(commands.AutoShardedBot):
         async with self._identify_lock:
             last = self._identify_windows.get(bucket)
             if last is not None:
-                wait = last + IDENTIFY_WINDOW - time.monotonic()
+                wait = last + self.identify_window - time.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
             self._identify_windows[bucket] = time.monotonic()
