@@ -260,6 +260,10 @@ class DogearBot(commands.AutoShardedBot):
     async def close(self) -> None:
         """Close Discord first so no command is writing, then the database the bot owns."""
         try:
+            if not hasattr(self, "_AutoShardedClient__queue"):
+                # Never logged in (tests, `dogear sync` failing early): AutoShardedClient.close
+                # needs the queue that login's setup creates.
+                await self._async_setup_hook()
             await super().close()
         finally:
             if not self.db_closed:
