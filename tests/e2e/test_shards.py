@@ -1,0 +1,172 @@
+"""Two real bot processes share the bot's shards against the Discord double (issue 15 points 1-3).
+
+``python -m bot`` runs twice with ``SHARD_COUNT=2`` and ``SHARD_IDS=0`` / ``=1`` on one SQLite
+file. Each identifies with its own shard, receives only its own servers and their
+interactions, answers there; commands are synced once (by the shard-0 process); a scheduled
+discussion posts exactly once although both processes' timers wake for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import os
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.db import open_database
+from bot.devtools.double import DiscordDouble
+from bot.devtools.double.models import InteractionRecord
+from bot.devtools.double.state import ClubLayout
+from bot.devtools.driver import build_command_data
+from bot.discussions.store import NewDiscussion, create_discussions
+from bot.shards import shard_of
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story
+from tests.conftest import REPO_ROOT as PROJECT_ROOT
+
+BAD_STDERR = ("Task was destroyed", "Unclosed connector", "Unclosed client session", "Traceback", "database is locked")
+DUE_AFTER_START = 4.0  # seconds: both processes' timers are running by then (they start before connecting)
+
+
+@pytest.fixture
+async def double() -> AsyncIterator[DiscordDouble]:
+    double = DiscordDouble()
+    await double.start()
+    try:
+        yield double
+    finally:
+        await double.stop()
+
+
+async def wait_until(predicate: object, what: str, limit: float = 20.0) -> None:
+    deadline = time.monotonic() + limit
+    while not predicate():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+async def seed_discussion(path: Path, layout: ClubLayout, due: datetime) -> None:
+    """A story and one discussion due shortly, written before either process starts."""
+    story = Story(
+        meta=StoryMeta(title="The Lamp at Gull Point"),
+        chapters=[Chapter(n, None, [Scene([f"The lamp burned on, night {n}."])]) for n in (1, 2)],
+        source_format="txt",
+    )
+    db = await open_database(path)
+    try:
+        digest = hashlib.sha256(b"shards").hexdigest()
+        story_id = await add_story(db, layout.guild.id, story, content_hash=digest, added_by=None, now=0.0)
+        item = NewDiscussion(
+            story_id=story_id,
+            chapter=1,
+            due_at=due,
+            channel_id=layout.text_channel.id,
+            channel_explicit=True,
+            remind=(),
+            created_by=layout.admin.user.id,
+        )
+        await create_discussions(db, layout.guild.id, [item], now=datetime.now(UTC))
+    finally:
+        await db.close()
+
+
+def ask_help(double: DiscordDouble, layout: ClubLayout) -> InteractionRecord:
+    state = double.state
+    data = build_command_data(
+        state, layout.guild, "help", layout.member, layout.text_channel, None, {}, autocomplete=None
+    )
+    record = state.new_interaction(
+        type=2, guild=layout.guild, channel=layout.text_channel, user=layout.member.user, data=data
+    )
+    double.dispatch_interaction(record)
+    return record
+
+
+def sessions_that_got(double: DiscordDouble, record: InteractionRecord) -> list[tuple[int, int]]:
+    """Which shards' sessions the double sent this interaction to."""
+    return [
+        session.shard
+        for session in double.gateway.sessions.values()
+        if any(e["t"] == "INTERACTION_CREATE" and e["d"]["id"] == str(record.id) for e in session.events)
+    ]
+
+
+async def test_two_processes_split_the_shards_and_post_a_discussion_once(double: DiscordDouble, tmp_path: Path) -> None:
+    state = double.state
+    home = state.create_club_guild("Home", shard=(0, 2))
+    club_a = state.create_club_guild("Shard 0 club", commands_from=home.guild.id, shard=(0, 2))
+    club_b = state.create_club_guild("Shard 1 club", commands_from=home.guild.id, shard=(1, 2))
+    assert [shard_of(c.guild.id, 2) for c in (home, club_a, club_b)] == [0, 0, 1]
+
+    database = tmp_path / "shared.sqlite3"
+    due = datetime.now(UTC) + timedelta(seconds=DUE_AFTER_START)
+    await seed_discussion(database, club_a, due)
+
+    base_env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_"))
+    }
+    base_env.update(double.env(DATABASE_PATH=str(database), DEV_GUILD_ID=str(home.guild.id), LOG_LEVEL="INFO"))
+    base_env.update(PYTHONUNBUFFERED="1", PYTHONPATH=str(PROJECT_ROOT), SHARD_COUNT="2")
+    logs = [tmp_path / f"shard-{shard}.log" for shard in (0, 1)]
+    processes = []
+    for shard, log_path in zip((0, 1), logs, strict=True):
+        with log_path.open("wb") as log_file:
+            processes.append(
+                await asyncio.create_subprocess_exec(
+                    sys.executable,
+                    "-m",
+                    "bot",
+                    cwd=tmp_path,
+                    env={**base_env, "SHARD_IDS": str(shard)},
+                    stdout=asyncio.subprocess.DEVNULL,
+                    stderr=log_file,
+                )
+            )
+    try:
+        await wait_until(lambda: all("connected as" in p.read_text() for p in logs), "both processes ready", 30)
+
+        # Each process identified with its own shard and received only its own servers.
+        assert sorted(double.gateway.identified_shards) == [(0, 2), (1, 2)]
+        assert "to 2 servers on 1 shard" in logs[0].read_text()  # Home and club A
+        assert "to 1 server on 1 shard" in logs[1].read_text()  # club B
+        # Commands were synced once, by the process with shard 0.
+        assert [scope for scope, _ in state.command_syncs] == [home.guild.id]
+        assert "synced by the process running shard 0" in logs[1].read_text()
+
+        # Each answers in its own servers: the interaction goes to one shard's session, and is answered.
+        for layout, shard in ((club_a, 0), (club_b, 1)):
+            record = ask_help(double, layout)
+            await wait_until(lambda r=record: r.answered or r.failed, f"the answer to /help on shard {shard}", 5)
+            assert record.failed is None
+            assert sessions_that_got(double, record) == [(shard, 2)]
+            assert "Dogear" in state.messages[record.message_ids[0]].content
+
+        # Both timers wake for the discussion; it is posted once.
+        def posts() -> list:
+            return [m for m in state.channel_history(club_a.text_channel.id) if m.author.id == state.bot_user.id]
+
+        await wait_until(lambda: len(posts()) >= 1, "the discussion post", DUE_AFTER_START + 15)
+        await asyncio.sleep(1.0)  # room for a second (wrong) post to arrive
+        assert len(posts()) == 1, [m.content for m in posts()]
+        assert state.channel_history(club_b.text_channel.id) == []
+    finally:
+        for process in processes:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        for process in processes:
+            with contextlib.suppress(ProcessLookupError):
+                await asyncio.wait_for(process.wait(), 20)
+    for process, log_path in zip(processes, logs, strict=True):
+        log = log_path.read_text()
+        assert process.returncode == 0, log
+        for bad in BAD_STDERR:
+            assert bad not in log, f"{bad!r} in {log_path.name}:\n{log}"
