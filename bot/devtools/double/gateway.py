@@ -106,6 +106,7 @@ class Gateway:
         self.connections: list[Connection] = []
         self.compressed = 0
         self.identified_shards: list[tuple[int, int]] = []
+        self.last_guild_sent: int | None = None  # the last server whose GUILD_CREATE went out at IDENTIFY
         state.dispatcher = self.broadcast
 
     @property
@@ -188,6 +189,7 @@ class Gateway:
         session.push("READY", self.state.ready_payload(session.session_id, self.url, shard))
         for guild in self.state.guilds_on_shard(*shard):
             session.push("GUILD_CREATE", self.state.guild_payload(guild))
+            self.last_guild_sent = guild.id
         return session
 
     def _resume(self, connection: Connection, data: dict[str, Any]) -> Session | None:
