@@ -170,3 +170,65 @@ async def test_two_processes_split_the_shards_and_post_a_discussion_once(double:
         assert process.returncode == 0, log
         for bad in BAD_STDERR:
             assert bad not in log, f"{bad!r} in {log_path.name}:\n{log}"
+
+
+# ---------------------------------------------------------------------------------------------- the double's sharding
+async def identify(double: DiscordDouble, shard: object) -> tuple[int | None, list[dict]]:
+    """IDENTIFY with ``shard`` on a raw websocket: the close code (None if it stayed open) and the dispatches."""
+    import json
+
+    import aiohttp
+
+    events: list[dict] = []
+    async with aiohttp.ClientSession() as session, session.ws_connect(double.gateway_url) as ws:
+        hello = json.loads((await ws.receive()).data)
+        assert hello["op"] == 10
+        payload = {"token": double.state.token, "intents": 1, "properties": {}}
+        if shard is not None:
+            payload["shard"] = shard
+        await ws.send_json({"op": 2, "d": payload})
+        while True:
+            try:
+                message = await asyncio.wait_for(ws.receive(), 0.5)
+            except TimeoutError:
+                return None, events
+            if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING):
+                return ws.close_code, events
+            events.append(json.loads(message.data))
+
+
+async def test_double_recommends_shards_and_routes_guild_creates(double: DiscordDouble) -> None:
+    import aiohttp
+
+    state = double.state
+    on_0 = state.create_club_guild("Zero", shard=(0, 3))
+    on_2 = state.create_club_guild("Two", shard=(2, 3))
+    async with aiohttp.ClientSession() as session, session.get(f"{double.api_base}/gateway/bot") as response:
+        body = await response.json()
+    assert body["shards"] == 1 and body["session_start_limit"]["max_concurrency"] >= 1
+    state.create_plain_guilds(1_200, channels=1)
+    async with aiohttp.ClientSession() as session, session.get(f"{double.api_base}/gateway/bot") as response:
+        assert (await response.json())["shards"] == 2  # one per 1,000 servers, rounded up
+
+    code, events = await identify(double, [2, 3])
+    assert code is None
+    ready = events[0]["d"]
+    assert events[0]["t"] == "READY" and ready["shard"] == [2, 3]
+    created = {int(e["d"]["id"]) for e in events if e["t"] == "GUILD_CREATE"}
+    assert on_2.guild.id in created and on_0.guild.id not in created
+    assert all(shard_of(guild_id, 3) == 2 for guild_id in created)
+    assert {int(g["id"]) for g in ready["guilds"]} == created
+
+
+@pytest.mark.parametrize("shard", [[2, 2], [-1, 2], [0], "0,1", [True, 2]], ids=str)
+async def test_double_closes_an_invalid_shard_with_4010(double: DiscordDouble, shard: object) -> None:
+    code, _ = await identify(double, shard)
+    assert code == 4010
+
+
+async def test_double_requires_sharding_past_2500_servers(double: DiscordDouble) -> None:
+    double.state.create_plain_guilds(2_501, channels=1)
+    code, _ = await identify(double, None)
+    assert code == 4011
+    code, _ = await identify(double, [0, 2])  # two shards of about 1,250 servers: accepted
+    assert code is None
