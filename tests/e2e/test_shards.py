@@ -203,11 +203,18 @@ async def test_double_recommends_shards_and_routes_guild_creates(double: Discord
     state = double.state
     on_0 = state.create_club_guild("Zero", shard=(0, 3))
     on_2 = state.create_club_guild("Two", shard=(2, 3))
-    async with aiohttp.ClientSession() as session, session.get(f"{double.api_base}/gateway/bot") as response:
+    auth = {"Authorization": f"Bot {state.token}"}
+    async with (
+        aiohttp.ClientSession(headers=auth) as session,
+        session.get(f"{double.api_base}/gateway/bot") as response,
+    ):
         body = await response.json()
     assert body["shards"] == 1 and body["session_start_limit"]["max_concurrency"] >= 1
     state.create_plain_guilds(1_200, channels=1)
-    async with aiohttp.ClientSession() as session, session.get(f"{double.api_base}/gateway/bot") as response:
+    async with (
+        aiohttp.ClientSession(headers=auth) as session,
+        session.get(f"{double.api_base}/gateway/bot") as response,
+    ):
         assert (await response.json())["shards"] == 2  # one per 1,000 servers, rounded up
 
     code, events = await identify(double, [2, 3])
