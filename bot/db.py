@@ -257,6 +257,35 @@ def damaged(path: Path, detail: object) -> DatabaseError:
     )
 
 
+async def enable_wal(connection: aiosqlite.Connection, path: Path) -> None:
+    """Switch to WAL, retrying the one lock the busy timeout does not cover.
+
+    When processes open a new file together, two may both hold a shared lock and want the
+    exclusive one to change the journal mode; SQLite then answers "database is locked" at
+    once rather than deadlock (the busy handler is not called). A short retry resolves it.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            async with connection.execute("PRAGMA journal_mode = WAL") as cursor:
+                row = await cursor.fetchone()
+            mode = str(row[0]).lower() if row else ""
+            if mode == "wal":
+                return
+            problem = f"it stayed in {mode!r} journal mode"
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() and "busy" not in str(error).lower():
+                raise
+            problem = str(error)
+        if time.monotonic() > deadline:
+            raise DatabaseError(
+                f"{path} could not be switched to WAL mode ({problem}): another program holds it; stop it and start again"
+            )
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.2)
+
+
 async def _probe_write(connection: aiosqlite.Connection, path: Path) -> None:
     """Take the write lock and let it go: a file SQLite opened read-only fails here."""
     try:
@@ -288,7 +317,7 @@ async def open_database(path: Path, *, run_migrations: bool = True, check: bool 
         await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if check and existed:
             await quick_check(connection, path)
-        await connection.execute("PRAGMA journal_mode = WAL")
+        await enable_wal(connection, path)
         await connection.execute("PRAGMA foreign_keys = ON")
         await connection.execute("PRAGMA synchronous = NORMAL")
         if check:
