@@ -54,6 +54,13 @@ def test_no_privileged_intents() -> None:
     assert intents.value & ~discord.Intents.default().value == 0  # nothing beyond the defaults
 
 
+def test_intents_nothing_reads_are_dropped() -> None:
+    """Emojis and stickers would be cached for every server; voice states for every member in voice."""
+    intents = bot_intents()
+    assert not intents.emojis_and_stickers and not intents.voice_states
+    assert not intents.typing and not intents.invites and not intents.webhooks and not intents.integrations
+
+
 # ---------------------------------------------------------------------------------------------- issue 15
 async def make_bot(tmp_path: Path, **env: str) -> DogearBot:
     settings = load_settings({"DATABASE_PATH": str(tmp_path / "db.sqlite3"), **env}, root=tmp_path)
