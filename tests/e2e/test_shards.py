@@ -172,6 +172,39 @@ async def test_two_processes_split_the_shards_and_post_a_discussion_once(double:
             assert bad not in log, f"{bad!r} in {log_path.name}:\n{log}"
 
 
+async def test_without_shard_settings_one_process_opens_every_recommended_shard(
+    double: DiscordDouble, tmp_path: Path
+) -> None:
+    """No SHARD_COUNT: the bot asks GET /gateway/bot, opens each shard, and its scope is the count Discord picked."""
+    state = double.state
+    state.recommended_shards = 2
+    home = state.create_club_guild("Home", shard=(0, 2))
+    club_b = state.create_club_guild("Shard 1 club", commands_from=home.guild.id, shard=(1, 2))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_"))}
+    env.update(double.env(DATABASE_PATH=str(tmp_path / "auto.sqlite3"), DEV_GUILD_ID=str(home.guild.id)))
+    env.update(PYTHONUNBUFFERED="1", PYTHONPATH=str(PROJECT_ROOT), LOG_LEVEL="INFO")
+    log_path = tmp_path / "auto.log"
+    with log_path.open("wb") as log_file:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", cwd=tmp_path, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=log_file
+        )
+    try:
+        await wait_until(lambda: "connected as" in log_path.read_text(), "the bot ready", 30)
+        log = log_path.read_text()
+        assert "Discord recommends 2 shards; running them all in this process" in log
+        assert "to 2 servers on 2 shards" in log
+        assert sorted(double.gateway.identified_shards) == [(0, 2), (1, 2)]
+        assert [scope for scope, _ in state.command_syncs] == [home.guild.id]  # it has shard 0: it syncs
+        record = ask_help(double, club_b)
+        await wait_until(lambda: record.answered or record.failed, "the answer on shard 1", 5)
+        assert record.failed is None and sessions_that_got(double, record) == [(1, 2)]
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), 20)
+    assert process.returncode == 0, log_path.read_text()
+
+
 # ---------------------------------------------------------------------------------------------- the double's sharding
 async def identify(double: DiscordDouble, shard: object) -> tuple[int | None, list[dict]]:
     """IDENTIFY with ``shard`` on a raw websocket: the close code (None if it stayed open) and the dispatches."""
