@@ -205,6 +205,10 @@ def check_writable(path: Path) -> None:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise DatabaseError(
+            f"the database's folder {folder} is (or runs through) a file, not a folder: point DATABASE_PATH elsewhere"
+        ) from None
     except OSError as error:
         raise DatabaseError(
             f"cannot create the folder {folder} for the database ({error.strerror}): "
@@ -305,9 +309,14 @@ async def open_database(path: Path, *, run_migrations: bool = True, check: bool 
     The checks (writable file and folder, a bounded ``quick_check``) refuse a database the bot
     could not use, with one line saying what to do, before any member meets the problem.
     """
-    check_is_sqlite(path)
-    check_writable(path)
-    existed = path.exists() and path.stat().st_size > 0
+    try:
+        check_is_sqlite(path)
+        check_writable(path)
+        existed = path.exists() and path.stat().st_size > 0
+    except OSError as error:  # a name too long, a path through a file, an I/O error
+        raise DatabaseError(
+            f"{path} cannot be opened ({error.strerror or error}): point DATABASE_PATH at a file in a folder you can write"
+        ) from None
     # The busy timeout is set before the first statement: even switching to WAL may wait for
     # another process that is opening the same new file.
     connection = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)

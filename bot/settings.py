@@ -184,7 +184,13 @@ def _database_path(env: Mapping[str, str], root: Path) -> Path:
         ) from None
     if not db_path.is_absolute():
         db_path = root / db_path
-    if db_path.is_dir():
+    try:
+        is_folder = db_path.is_dir()
+    except OSError as error:  # a name too long, a loop of links
+        raise SettingsError(
+            "DATABASE_PATH", f"cannot be used ({error.strerror or error})", "name a shorter path to a file"
+        ) from None
+    if is_folder:
         raise SettingsError("DATABASE_PATH", f"is the folder {db_raw!r}", "name a file, e.g. data/dogear.sqlite3")
     return db_path
 

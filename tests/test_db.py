@@ -324,3 +324,9 @@ def test_four_processes_started_together_on_a_fresh_file(tmp_path: Path) -> None
         assert conn.execute("SELECT count(*) FROM guilds").fetchone()[0] == 4 * 40
         assert conn.execute("SELECT count(*) FROM guilds WHERE left_at IS NULL").fetchone()[0] == 0
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_database_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder")
+    with pytest.raises(DatabaseError, match="is \\(or runs through\\) a file, not a folder"):
+        await open_database(tmp_path / "notes.txt" / "dogear.sqlite3")

@@ -159,3 +159,8 @@ def test_invalid_shard_settings_get_one_line(tmp_path: Path, env: dict[str, str]
     with pytest.raises(SettingsError) as caught:
         load_settings(env, root=tmp_path)
     assert hint in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_database_path_too_long_gets_one_line(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="DATABASE_PATH cannot be used"):
+        load_settings({"DATABASE_PATH": str(tmp_path / ("x" * 300) / "db.sqlite3")}, root=tmp_path)
