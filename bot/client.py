@@ -53,8 +53,8 @@ def bot_intents() -> discord.Intents:
     """Slash commands need no privileged intent; keep it that way.
 
     Intents nothing reads are dropped too: with ``emojis_and_stickers`` on, discord.py keeps
-    every server's custom emojis and stickers (hundreds per server; the biggest per-server
-    cost after channels at 10,000 servers), and voice states are cached per member in voice.
+    every server's custom emojis and stickers (up to hundreds per server, for every server),
+    and voice states are cached per member in voice.
     Typing, invite, webhook and integration events would only be parsed and thrown away.
     """
     intents = discord.Intents.default()
