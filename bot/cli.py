@@ -19,6 +19,8 @@ from bot.db import DatabaseError, backup
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    import discord
+
     from bot.client import DogearBot
 
 log = logging.getLogger("bot")
@@ -124,8 +126,33 @@ async def login(bot: DogearBot, settings: Settings, token: str) -> None:
         raise unreachable(settings, error) from None
 
 
+def refused_by_gateway(error: discord.ConnectionClosed) -> SettingsError:
+    """The gateway closed for good (discord.py resumes every other close): say which setting to fix."""
+    if error.code == 4011:
+        return SettingsError(
+            "SHARD_COUNT",
+            "is too small: Discord requires more shards for this bot (gateway close code 4011)",
+            "leave SHARD_COUNT empty to use Discord's recommended count, or raise it (about one per 1,000 servers)",
+        )
+    if error.code == 4010:
+        return SettingsError(
+            "SHARD_IDS",
+            "were refused by Discord (gateway close code 4010, invalid shard)",
+            "check SHARD_COUNT and SHARD_IDS",
+        )
+    if error.code == 4004:
+        return SettingsError("DISCORD_TOKEN", "was rejected by the gateway", "reset the token and paste the new one")
+    return SettingsError(
+        "Discord",
+        f"closed the gateway connection (code {error.code}: {error.reason or 'no reason given'})",
+        "start again",
+    )
+
+
 async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
     """Build dependencies, connect, and shut down cleanly on SIGINT or SIGTERM."""
+    import discord
+
     from bot.client import build_bot
 
     token = settings.require_token()
@@ -149,9 +176,12 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
             else:
                 stopper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await runner
-            with contextlib.suppress(asyncio.CancelledError):
                 await stopper
+            try:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await runner
+            except discord.ConnectionClosed as error:
+                raise refused_by_gateway(error) from None
         finally:
             for signum in (signal.SIGINT, signal.SIGTERM):
                 with contextlib.suppress(NotImplementedError):
