@@ -45,8 +45,8 @@ class Settings:
     discussion_grace_hours: float
     data_retention_days: float
     # Sharding (issue 15): None = ask Discord for the count and run every shard here.
-    shard_count: int | None = None
-    shard_ids: tuple[int, ...] | None = None
+    shard_count: int | None
+    shard_ids: tuple[int, ...] | None
 
     def require_token(self) -> str:
         """The token is only needed to connect; offline commands work without it."""
