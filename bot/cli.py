@@ -6,14 +6,22 @@ import asyncio
 import contextlib
 import importlib
 import logging
+import os
 import signal
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.clock import SystemClock
 from bot.db import DatabaseError, backup
 from bot.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    import discord
+
+    from bot.client import DogearBot
 
 log = logging.getLogger("bot")
 
@@ -79,6 +87,68 @@ def fail(message: str) -> int:
     return 2
 
 
+def unreachable(settings: Settings, error: BaseException) -> SettingsError:
+    """Connection refused, no route, DNS failure: one line saying where it tried and what to check."""
+    cause = getattr(error, "os_error", error)  # aiohttp wraps the socket's error
+    number = getattr(cause, "errno", None)
+    if isinstance(cause, socket.gaierror):
+        reason = f"the host name could not be resolved ({cause.strerror})"
+    elif isinstance(number, int) and number > 0:
+        reason = os.strerror(number).lower()
+    else:
+        reason = str(error) or type(error).__name__
+    if settings.api_base:
+        return SettingsError(
+            "DISCORD_API_BASE",
+            f"({settings.api_base}) could not be reached: {reason}",
+            "check the address and port, and that the proxy or double there is running",
+        )
+    return SettingsError(
+        "Discord",
+        f"(https://discord.com/api/v10) could not be reached: {reason}",
+        "check this machine's network connection, DNS and firewall",
+    )
+
+
+async def login(bot: DogearBot, settings: Settings, token: str) -> None:
+    import aiohttp
+    import discord
+
+    try:
+        await bot.login(token)
+    except discord.LoginFailure:
+        raise SettingsError(
+            "DISCORD_TOKEN",
+            "was rejected by Discord",
+            "reset the token in the developer portal and paste the new one",
+        ) from None
+    except (TimeoutError, aiohttp.ClientConnectionError, OSError) as error:
+        raise unreachable(settings, error) from None
+
+
+def refused_by_gateway(error: discord.ConnectionClosed) -> SettingsError:
+    """The gateway closed for good (discord.py resumes every other close): say which setting to fix."""
+    if error.code == 4011:
+        return SettingsError(
+            "SHARD_COUNT",
+            "is too small: Discord requires more shards for this bot (gateway close code 4011)",
+            "leave SHARD_COUNT empty to use Discord's recommended count, or raise it (about one per 1,000 servers)",
+        )
+    if error.code == 4010:
+        return SettingsError(
+            "SHARD_IDS",
+            "were refused by Discord (gateway close code 4010, invalid shard)",
+            "check SHARD_COUNT and SHARD_IDS",
+        )
+    if error.code == 4004:
+        return SettingsError("DISCORD_TOKEN", "was rejected by the gateway", "reset the token and paste the new one")
+    return SettingsError(
+        "Discord",
+        f"closed the gateway connection (code {error.code}: {error.reason or 'no reason given'})",
+        "start again",
+    )
+
+
 async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
     """Build dependencies, connect, and shut down cleanly on SIGINT or SIGTERM."""
     import discord
@@ -94,10 +164,10 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(signum, stop.set)
         try:
+            await login(bot, settings, token)
             if sync_globally:
-                await bot.login(token)
                 return
-            runner = asyncio.create_task(bot.start(token), name="dogear-gateway")
+            runner = asyncio.create_task(bot.connect(), name="dogear-gateway")
             stopper = asyncio.create_task(stop.wait(), name="dogear-stop")
             done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
             if stopper in done:
@@ -106,15 +176,12 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
             else:
                 stopper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await runner
-            with contextlib.suppress(asyncio.CancelledError):
                 await stopper
-        except discord.LoginFailure:
-            raise SettingsError(
-                "DISCORD_TOKEN",
-                "was rejected by Discord",
-                "reset the token in the developer portal and paste the new one",
-            ) from None
+            try:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await runner
+            except discord.ConnectionClosed as error:
+                raise refused_by_gateway(error) from None
         finally:
             for signum in (signal.SIGINT, signal.SIGTERM):
                 with contextlib.suppress(NotImplementedError):

@@ -6,9 +6,11 @@ built in ``main()`` and handed to the constructor, so tests build the same bot.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import pkgutil
 import secrets
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -22,6 +24,7 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.settings import Settings
 from bot.shards import ShardScope
+from bot.text import plural
 from bot.worker import Workers
 
 log = logging.getLogger(__name__)
@@ -31,7 +34,9 @@ def discover_extensions() -> list[str]:
     """Every module or package in ``cogs`` is an extension; a new one needs no registration."""
     import cogs
 
-    return sorted(f"cogs.{module.name}" for module in pkgutil.iter_modules(cogs.__path__) if not module.name.startswith("_"))
+    return sorted(
+        f"cogs.{module.name}" for module in pkgutil.iter_modules(cogs.__path__) if not module.name.startswith("_")
+    )
 
 
 def point_discord_at(settings: Settings) -> None:
@@ -45,11 +50,23 @@ def point_discord_at(settings: Settings) -> None:
 
 
 def bot_intents() -> discord.Intents:
-    """Slash commands need no privileged intent; keep it that way."""
+    """Slash commands need no privileged intent; keep it that way.
+
+    Intents nothing reads are dropped too: with ``emojis_and_stickers`` on, discord.py keeps
+    every server's custom emojis and stickers (up to hundreds per server, for every server),
+    and voice states are cached per member in voice.
+    Typing, invite, webhook and integration events would only be parsed and thrown away.
+    """
     intents = discord.Intents.default()
     intents.message_content = False
     intents.members = False
     intents.presences = False
+    intents.emojis_and_stickers = False
+    intents.voice_states = False
+    intents.typing = False
+    intents.invites = False
+    intents.webhooks = False
+    intents.integrations = False
     return intents
 
 
@@ -122,8 +139,31 @@ class DogearTree(app_commands.CommandTree):
 WORKER_PRELOAD = ("bot.story.preload",)
 
 
-class DogearBot(commands.Bot):
-    """The bot with its dependencies; cogs read them from here."""
+def lean_cache_options() -> dict[str, Any]:
+    """What the client keeps per server: channels and roles (for permissions), nothing more.
+
+    Slash commands carry the invoking member, so no member list is cached or requested
+    (chunking a 10,000-server bot at start costs minutes and gigabytes). No cog reads a
+    cached message (history and edits go through REST), so messages are not cached either.
+    Everything else per server lives in SQLite and is read when a command needs it.
+    """
+    return {
+        "member_cache_flags": discord.MemberCacheFlags.none(),
+        "chunk_guilds_at_startup": False,
+        "max_messages": None,
+    }
+
+
+IDENTIFY_WINDOW = 5.0  # seconds: Discord allows max_concurrency IDENTIFYs per window
+
+
+class DogearBot(commands.AutoShardedBot):
+    """The bot with its dependencies; cogs read them from here.
+
+    One process runs every shard Discord recommends, or the range of shards named by
+    ``SHARD_COUNT``/``SHARD_IDS`` (then several processes share the bot). ``shard_scope``
+    says which servers this process acts for on its own.
+    """
 
     def __init__(
         self,
@@ -136,31 +176,88 @@ class DogearBot(commands.Bot):
         extensions: Iterable[str] | None = None,
         sync_globally: bool = False,
     ) -> None:
+        shard_scope = shard_scope or settings.shard_scope
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=DogearTree,
             help_command=None,
+            shard_count=shard_scope.shard_count if shard_scope else None,
+            shard_ids=sorted(shard_scope.shard_ids) if shard_scope else None,
+            **lean_cache_options(),
         )
         self.settings = settings
         self.db = db
         self.clock = clock
         self.workers = workers
         # The servers this process acts for on its own (timers, resumed posts, retention).
+        # Until Discord tells the recommended count this process runs every shard, so the
+        # default scope (one shard owning everything) is right until launch_shards sets it.
         self.shard_scope = shard_scope or ShardScope()
+        self.identify_concurrency = 1
+        self.identify_window = IDENTIFY_WINDOW
+        self._identify_windows: dict[int, float] = {}
+        self._identify_lock = asyncio.Lock()
         self.initial_extensions = list(discover_extensions() if extensions is None else extensions)
         self.sync_globally = sync_globally
         self.synced = False
         self.db_closed = False
 
+    async def launch_shards(self) -> None:
+        """Ask Discord for the shard count (unless set) and its IDENTIFY concurrency, then connect.
+
+        The gateway URL stays the configured one (``DISCORD_GATEWAY_URL`` or Discord's), so a
+        proxy or the double is used for every shard.
+        """
+        if self.is_closed():
+            return
+        recommended, _url, limits = await self.http.get_bot_gateway()
+        self.identify_concurrency = max(1, int(limits.get("max_concurrency") or 1))
+        if self.shard_count is None:
+            self.shard_count = recommended
+            self.shard_scope = ShardScope.of(recommended)
+            log.info("Discord recommends %s; running them all in this process", plural(recommended, "shard"))
+        else:
+            log.info(
+                "running shards %s of %d",
+                ", ".join(str(i) for i in sorted(self.shard_scope.shard_ids)),
+                self.shard_scope.shard_count,
+            )
+        await super().launch_shards()
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Pace IDENTIFYs as Discord asks: ``max_concurrency`` buckets, one IDENTIFY per bucket per 5 s.
+
+        discord.py's default waits 5 s before every shard but the first; a 10-shard process
+        would take 45 s to connect even where Discord (or the double) allows more at once.
+        """
+        bucket = (shard_id or 0) % self.identify_concurrency
+        async with self._identify_lock:
+            last = self._identify_windows.get(bucket)
+            if last is not None:
+                wait = last + self.identify_window - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+            self._identify_windows[bucket] = time.monotonic()
+
     async def setup_hook(self) -> None:
         for extension in self.initial_extensions:
             await self.load_extension(extension)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Sync only when asked: ``dogear sync`` (global), or DEV_GUILD_ID from the process with shard 0.
+
+        Several processes share the bot's shards; one of them syncing is enough, and Discord
+        rate-limits command updates.
+        """
         if self.sync_globally:
             commands_synced = await self.tree.sync()
             log.info("synced %d commands globally", len(commands_synced))
             self.synced = True
+        elif self.settings.dev_guild_id and not self.shard_scope.has_shard_zero:
+            log.info("commands are synced by the process running shard 0, not this one")
         elif self.settings.dev_guild_id:
             guild = discord.Object(id=self.settings.dev_guild_id)
             self.tree.copy_global_to(guild=guild)
@@ -169,11 +266,20 @@ class DogearBot(commands.Bot):
             self.synced = True
 
     async def on_ready(self) -> None:
-        log.info("connected as %s to %d servers", self.user, len(self.guilds))
+        log.info(
+            "connected as %s to %s on %s",
+            self.user,
+            plural(len(self.guilds), "server"),
+            plural(len(self.shard_scope.shard_ids), "shard"),
+        )
 
     async def close(self) -> None:
         """Close Discord first so no command is writing, then the database the bot owns."""
         try:
+            if not hasattr(self, "_AutoShardedClient__queue"):
+                # Never logged in (tests, `dogear sync` failing early): AutoShardedClient.close
+                # needs the queue that login's setup creates.
+                await self._async_setup_hook()
             await super().close()
         finally:
             if not self.db_closed:

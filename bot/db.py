@@ -7,8 +7,12 @@ opened by one task never swallows another task's statement; reads go straight th
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+import os
 import re
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -21,6 +25,12 @@ import aiosqlite
 from bot.paths import migrations_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a write waits for another process's write lock before "database is locked".
+BUSY_TIMEOUT_MS = 10_000
+# The start-up quick_check stops after this long; a larger file is checked by `dogear backup`.
+QUICK_CHECK_SECONDS = 5.0
+
+log = logging.getLogger(__name__)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -73,6 +83,7 @@ class Database:
         self.connection = connection
         self.path = path
         self._write_lock = asyncio.Lock()
+        self.applied_migrations: list[int] = []
 
     async def fetch_all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
         async with self.connection.execute(sql, params) as cursor:
@@ -116,47 +127,216 @@ class Database:
         await self.connection.close()
 
 
-async def migrate(db: Database, migrations: list[Migration] | None = None) -> int:
-    """Apply pending migrations in order, each in its own transaction; returns the version."""
-    migrations = load_migrations() if migrations is None else migrations
-    latest = migrations[-1].version if migrations else 0
-    current = await db.user_version()
+def split_statements(sql: str) -> list[str]:
+    """A migration script as single statements (triggers' ``BEGIN ... END;`` stay whole).
+
+    Python's ``executescript`` commits any open transaction first, so a migration run inside
+    ``BEGIN IMMEDIATE`` must be executed statement by statement.
+    """
+    statements: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip().strip(";").strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(part.strip().startswith("--") or not part.strip() for part in buffer.splitlines()):
+        statements.append(buffer.strip())
+    return statements
+
+
+def _check_version(db: Database, current: int, latest: int) -> None:
     if current > latest:
         raise DatabaseError(
             f"{db.path} is at schema version {current}, newer than this Dogear (version {latest}). "
             "Update Dogear, or restore a backup made by this version."
         )
+
+
+async def migrate(db: Database, migrations: list[Migration] | None = None) -> int:
+    """Apply pending migrations in order, each in its own transaction; returns the version.
+
+    Each migration takes the write lock first (``BEGIN IMMEDIATE``) and re-reads the version
+    inside it: several processes started together on one file wait for each other, and each
+    migration is applied exactly once (the others find it done). ``db.applied_migrations``
+    lists the ones this call applied.
+    """
+    migrations = load_migrations() if migrations is None else migrations
+    latest = migrations[-1].version if migrations else 0
+    current = await db.user_version()
+    _check_version(db, current, latest)
     for migration in migrations:
         if migration.version <= current:
             continue
         async with db._write_lock:
-            script = f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+            connection = db.connection
             try:
-                await db.connection.executescript(script)
+                await connection.execute("BEGIN IMMEDIATE")
+                async with connection.execute("PRAGMA user_version") as cursor:
+                    row = await cursor.fetchone()
+                current = int(row[0]) if row else 0
+                _check_version(db, current, latest)
+                if current >= migration.version:
+                    await connection.rollback()  # another process applied it while we waited
+                    continue
+                for statement in split_statements(migration.sql):
+                    await connection.execute(statement)
+                await connection.execute(f"PRAGMA user_version = {migration.version}")
+                await connection.commit()
             except sqlite3.Error as error:
-                if db.connection.in_transaction:
-                    await db.connection.rollback()
-                raise DatabaseError(f"migration {migration.name} failed: {error}") from error
+                if connection.in_transaction:
+                    await connection.rollback()
+                raise DatabaseError(f"migration {migration.name} failed on {db.path}: {error}") from error
+            except BaseException:
+                if connection.in_transaction:
+                    await connection.rollback()
+                raise
+        db.applied_migrations.append(migration.version)
         current = migration.version
     return current
 
 
-async def open_database(path: Path, *, run_migrations: bool = True) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``."""
-    check_is_sqlite(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    connection = await aiosqlite.connect(path, isolation_level=None)
+def check_writable(path: Path) -> None:
+    """The database file and its folder must be writable before the bot starts, not at the first write.
+
+    SQLite creates ``-wal`` and ``-shm`` files beside the database, so the folder matters too.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise DatabaseError(
+            f"the database's folder {folder} is (or runs through) a file, not a folder: point DATABASE_PATH elsewhere"
+        ) from None
+    except OSError as error:
+        raise DatabaseError(
+            f"cannot create the folder {folder} for the database ({error.strerror}): "
+            "create it, or point DATABASE_PATH at a folder this user can write"
+        ) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseError(
+            f"the folder {folder} is not writable, and SQLite needs to create {path.name}-wal there: "
+            "make it writable by this user, or point DATABASE_PATH elsewhere"
+        )
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise DatabaseError(
+            f"{path} is read-only for this user: make it writable (chmod u+rw), "
+            "or copy it with `dogear backup` and point DATABASE_PATH at the copy"
+        )
+
+
+async def quick_check(connection: aiosqlite.Connection, path: Path, *, budget: float = QUICK_CHECK_SECONDS) -> None:
+    """``PRAGMA quick_check``, stopped after ``budget`` seconds so a huge file cannot delay the start.
+
+    A damaged page is found here, at start, instead of as "Something went wrong" at some
+    member's first write. A check cut short by the budget is logged, not fatal.
+    """
+    deadline = time.monotonic() + budget
+
+    def over_budget() -> int:
+        return int(time.monotonic() > deadline)
+
+    await connection.set_progress_handler(over_budget, 1000)
+    try:
+        async with connection.execute("PRAGMA quick_check(1)") as cursor:
+            row = await cursor.fetchone()
+    except sqlite3.OperationalError as error:
+        if "interrupt" in str(error).lower():
+            log.warning("the quick check of %s took over %g s and was skipped", path, budget)
+            return
+        raise
+    finally:
+        await connection.set_progress_handler(None, 1000)
+    result = row[0] if row else "ok"
+    if result != "ok":
+        raise damaged(path, result)
+
+
+def damaged(path: Path, detail: object) -> DatabaseError:
+    first = str(detail).splitlines()[0] if str(detail) else "unknown damage"
+    return DatabaseError(
+        f"{path} is damaged ({first}): restore a backup, or recover it with "
+        f"`sqlite3 {path.name} .recover | sqlite3 recovered.sqlite3` and point DATABASE_PATH at the result"
+    )
+
+
+async def enable_wal(connection: aiosqlite.Connection, path: Path) -> None:
+    """Switch to WAL, retrying the one lock the busy timeout does not cover.
+
+    When processes open a new file together, two may both hold a shared lock and want the
+    exclusive one to change the journal mode; SQLite then answers "database is locked" at
+    once rather than deadlock (the busy handler is not called). A short retry resolves it.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            async with connection.execute("PRAGMA journal_mode = WAL") as cursor:
+                row = await cursor.fetchone()
+            mode = str(row[0]).lower() if row else ""
+            if mode == "wal":
+                return
+            problem = f"it stayed in {mode!r} journal mode"
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() and "busy" not in str(error).lower():
+                raise
+            problem = str(error)
+        if time.monotonic() > deadline:
+            raise DatabaseError(
+                f"{path} could not be switched to WAL mode ({problem}): another program holds it; stop it and start again"
+            )
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.2)
+
+
+async def _probe_write(connection: aiosqlite.Connection, path: Path) -> None:
+    """Take the write lock and let it go: a file SQLite opened read-only fails here."""
+    try:
+        await connection.execute("BEGIN IMMEDIATE")
+        await connection.rollback()
+    except sqlite3.OperationalError as error:
+        if "readonly" in str(error).lower() or "read-only" in str(error).lower():
+            raise DatabaseError(
+                f"{path} cannot be written ({error}): make the file and its folder writable by this user"
+            ) from None
+        raise
+
+
+async def open_database(path: Path, *, run_migrations: bool = True, check: bool = True) -> Database:
+    """Open (creating if needed), check and migrate the database at ``path``.
+
+    The checks (writable file and folder, a bounded ``quick_check``) refuse a database the bot
+    could not use, with one line saying what to do, before any member meets the problem.
+    """
+    try:
+        check_is_sqlite(path)
+        check_writable(path)
+        existed = path.exists() and path.stat().st_size > 0
+    except OSError as error:  # a name too long, a path through a file, an I/O error
+        raise DatabaseError(
+            f"{path} cannot be opened ({error.strerror or error}): point DATABASE_PATH at a file in a folder you can write"
+        ) from None
+    # The busy timeout is set before the first statement: even switching to WAL may wait for
+    # another process that is opening the same new file.
+    connection = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     connection.row_factory = sqlite3.Row
     db = Database(connection, path)
     try:
-        await connection.execute("PRAGMA journal_mode = WAL")
+        await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if check and existed:
+            await quick_check(connection, path)
+        await enable_wal(connection, path)
         await connection.execute("PRAGMA foreign_keys = ON")
-        await connection.execute("PRAGMA busy_timeout = 5000")
         await connection.execute("PRAGMA synchronous = NORMAL")
+        if check:
+            await _probe_write(connection, path)
         if run_migrations:
             await migrate(db)
     except sqlite3.DatabaseError as error:
         await connection.close()
+        if _is_corruption(error):
+            raise damaged(path, error) from error
         raise DatabaseError(f"{path} cannot be used as a database: {error}") from error
     except BaseException:
         await connection.close()
@@ -164,13 +344,67 @@ async def open_database(path: Path, *, run_migrations: bool = True) -> Database:
     return db
 
 
+def _is_corruption(error: BaseException) -> bool:
+    text = str(error).lower()
+    return "malformed" in text or "corrupt" in text or "not a database" in text
+
+
+def _integrity(path: Path) -> str:
+    """``PRAGMA integrity_check`` of a file opened read-only: "ok" or the first problem."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+            row = connection.execute("PRAGMA integrity_check(1)").fetchone()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return str(row[0]) if row else "ok"
+
+
 async def backup(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup, safe while the bot is running."""
+    """A checked, consistent copy through SQLite's online backup, safe while the bot is running.
+
+    The source is checked first (a damaged database is not copied as if it were fine), the
+    copy is written under a temporary name, checked with ``integrity_check`` and only then
+    renamed to ``target``: a failure never leaves a half-written or unchecked backup behind.
+    """
     check_is_sqlite(source)
     if not source.exists():
         raise DatabaseError(f"{source} does not exist; there is nothing to back up")
     if target.exists():
         raise DatabaseError(f"{target} already exists; choose a new file name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    async with aiosqlite.connect(source) as src, aiosqlite.connect(target) as dst:
-        await src.backup(dst)
+    problem = await asyncio.to_thread(_integrity, source)
+    if problem != "ok":
+        raise DatabaseError(
+            f"{source} is damaged ({problem.splitlines()[0]}); no backup was written. "
+            "Restore an earlier backup, or recover it with sqlite3's .recover command"
+        )
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(
+            f"cannot create the backup folder {folder} ({error.strerror}): choose another place"
+        ) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseError(f"the backup folder {folder} is not writable: choose another place, or make it writable")
+    partial = folder / f".{target.name}.partial"
+    try:
+        async with aiosqlite.connect(source) as src, aiosqlite.connect(partial) as dst:
+            await src.backup(dst)
+            # The copy is one self-contained file, whatever the source's journal mode.
+            await dst.execute("PRAGMA journal_mode = DELETE")
+        problem = await asyncio.to_thread(_integrity, partial)
+        if problem != "ok":
+            raise DatabaseError(
+                f"the copy of {source} failed its integrity check ({problem.splitlines()[0]}); no backup was written"
+            )
+        partial.rename(target)
+    except OSError as error:
+        raise DatabaseError(
+            f"could not write the backup {target} ({error.strerror or error}): choose another place"
+        ) from None
+    except sqlite3.Error as error:
+        raise DatabaseError(f"could not write the backup {target} ({error}): choose another place") from None
+    finally:
+        for leftover in (partial, Path(f"{partial}-journal"), Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)

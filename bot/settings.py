@@ -6,16 +6,22 @@ there, so the entry point can print one line instead of a traceback.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yarl
 
+from bot.shards import ShardScope
+
 DEFAULT_DATABASE_PATH = "data/dogear.sqlite3"
 DISCORD_MESSAGE_LIMIT = 2000
+MAX_SHARD_COUNT = 65536
+_SHARD_PART = re.compile(r"(\d{1,6})(?:\s*-\s*(\d{1,6}))?")
 
 
 class SettingsError(Exception):
@@ -38,6 +44,9 @@ class Settings:
     message_budget: int
     discussion_grace_hours: float
     data_retention_days: float
+    # Sharding (issue 15): None = ask Discord for the count and run every shard here.
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
     max_post_messages: int = 100
     max_chapters: int = 2000
 
@@ -51,6 +60,13 @@ class Settings:
                 "https://discord.com/developers/applications (Bot -> Reset Token)",
             )
         return self.token
+
+    @property
+    def shard_scope(self) -> ShardScope | None:
+        """The shards this process serves, or ``None`` until Discord tells the count."""
+        if self.shard_count is None:
+            return None
+        return ShardScope.of(self.shard_count, self.shard_ids)
 
 
 def _int(env: Mapping[str, str], name: str, default: int | None, *, minimum: int, maximum: int) -> int | None:
@@ -87,11 +103,20 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...], example: s
     raw = env.get(name, "").strip()
     if not raw:
         return None
-    url = yarl.URL(raw)
+    try:
+        url = yarl.URL(raw)
+        port = url.port
+    except ValueError as error:
+        # yarl says what is wrong ("Invalid IPv6 URL", "Port out of range 0-65535").
+        raise SettingsError(
+            name, f"is {raw!r}, not a valid URL ({error})", f"set it like {example} or leave it empty"
+        ) from None
     if url.scheme not in schemes or not url.host:
         raise SettingsError(
             name, f"is {raw!r}, not a {'/'.join(schemes)} URL", f"set it like {example} or leave it empty"
         )
+    if port is not None and not 1 <= port <= 65535:
+        raise SettingsError(name, f"has port {port}, out of range", f"use a port from 1 to 65535, e.g. {example}")
     return raw.rstrip("/")
 
 
@@ -112,6 +137,91 @@ def _log_level(env: Mapping[str, str]) -> int:
     return level
 
 
+def _shards(env: Mapping[str, str]) -> tuple[int | None, tuple[int, ...] | None]:
+    """``SHARD_COUNT`` and ``SHARD_IDS`` (``0-3``, ``0,1,2,3`` or ``0-1,3``), checked together.
+
+    Both empty: Discord recommends the count and this process runs every shard. A count
+    alone: this process runs all of them. Ids need a count, and every id is below it.
+    """
+    count = _int(env, "SHARD_COUNT", None, minimum=1, maximum=MAX_SHARD_COUNT)
+    raw = env.get("SHARD_IDS", "").strip()
+    if not raw:
+        return count, None
+    example = "write them like 0-3 or 0,1,2,3"
+    ids: set[int] = set()
+    for part in raw.split(","):
+        match = _SHARD_PART.fullmatch(part.strip())
+        if match is None:
+            raise SettingsError("SHARD_IDS", f"is {raw!r}, not a list of shard numbers", example)
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if last < first:
+            raise SettingsError("SHARD_IDS", f"has the range {part.strip()!r}, which runs backwards", example)
+        if last >= MAX_SHARD_COUNT:
+            raise SettingsError("SHARD_IDS", f"has shard {last}, out of range", f"use numbers below {MAX_SHARD_COUNT}")
+        ids.update(range(first, last + 1))
+    if count is None:
+        raise SettingsError(
+            "SHARD_IDS", "is set but SHARD_COUNT is not", "set SHARD_COUNT to the total number of shards of the bot"
+        )
+    outside = sorted(i for i in ids if i >= count)
+    if outside:
+        raise SettingsError(
+            "SHARD_IDS",
+            f"includes shard {outside[0]}, outside 0-{count - 1} for SHARD_COUNT={count}",
+            "use ids from 0 to SHARD_COUNT - 1",
+        )
+    return count, tuple(sorted(ids))
+
+
+def _database_path(env: Mapping[str, str], root: Path) -> Path:
+    db_raw = env.get("DATABASE_PATH", "").strip() or DEFAULT_DATABASE_PATH
+    try:
+        db_path = Path(db_raw).expanduser()
+    except RuntimeError:
+        # "~someone/x" for a user this machine does not know, or no home folder at all.
+        user = db_raw.split("/", 1)[0]
+        raise SettingsError(
+            "DATABASE_PATH", f"starts with {user!r}, a home folder this machine does not know", "write the full path"
+        ) from None
+    if not db_path.is_absolute():
+        db_path = root / db_path
+    try:
+        is_folder = db_path.is_dir()
+    except OSError as error:  # a name too long, a loop of links
+        raise SettingsError(
+            "DATABASE_PATH", f"cannot be used ({error.strerror or error})", "name a shorter path to a file"
+        ) from None
+    if is_folder:
+        raise SettingsError("DATABASE_PATH", f"is the folder {db_raw!r}", "name a file, e.g. data/dogear.sqlite3")
+    return db_path
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """The settings in ``path`` (a missing file has none), refusing what dotenv would misread.
+
+    python-dotenv reads UTF-8 and turns anything else into a traceback or into keys that
+    silently never match (a UTF-16 file); a UTF-8 byte-order mark is harmless and dropped.
+    """
+    from dotenv import dotenv_values
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise SettingsError(".env", f"at {path} cannot be read ({error.strerror})", "check its permissions") from None
+    fix = "save it as UTF-8 (plain text) and start again"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        raise SettingsError(".env", f"at {path} is saved as UTF-16 (or another wide encoding)", fix)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SettingsError(".env", f"at {path} is not UTF-8 text (an undecodable byte on line {line})", fix) from None
+    return {key: value for key, value in dotenv_values(stream=io.StringIO(text)).items() if value is not None}
+
+
 def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = None) -> Settings:
     """Build settings from ``env`` (default: the process environment plus ``.env``).
 
@@ -121,16 +231,11 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
     """
     root = Path.cwd() if root is None else root
     if env is None:
-        from dotenv import load_dotenv
-
-        load_dotenv(root / ".env", override=False)
+        for key, value in read_dotenv(root / ".env").items():
+            os.environ.setdefault(key, value)  # the environment wins over .env
         env = os.environ
-    db_raw = env.get("DATABASE_PATH", "").strip() or DEFAULT_DATABASE_PATH
-    db_path = Path(db_raw).expanduser()
-    if not db_path.is_absolute():
-        db_path = root / db_path
-    if db_path.is_dir():
-        raise SettingsError("DATABASE_PATH", f"is the folder {db_raw!r}", "name a file, e.g. data/dogear.sqlite3")
+    db_path = _database_path(env, root)
+    shard_count, shard_ids = _shards(env)
     return Settings(
         token=_token(env),
         database_path=db_path,
@@ -145,4 +250,6 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
         data_retention_days=_float(env, "DATA_RETENTION_DAYS", 30.0, minimum=0.0, maximum=3650.0),
         max_post_messages=_int(env, "MAX_POST_MESSAGES", 100, minimum=1, maximum=1000) or 100,
         max_chapters=_int(env, "MAX_CHAPTERS", 2000, minimum=1, maximum=20_000) or 2000,
+        shard_count=shard_count,
+        shard_ids=shard_ids,
     )

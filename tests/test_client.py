@@ -1,13 +1,22 @@
 """The error ladder: which failures a member sees as a sentence, and which are logged with a reference."""
 
+import logging
+import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import discord
 import pytest
 from discord import app_commands
+from discord.ext import commands
 
-from bot.client import bot_intents, describe_error
+from bot.client import DogearBot, bot_intents, describe_error
+from bot.clock import SystemClock
+from bot.db import open_database
 from bot.errors import UserError
+from bot.settings import load_settings
+from bot.shards import ShardScope
+from bot.worker import Workers
 
 
 def invoke_error(original: Exception) -> app_commands.CommandInvokeError:
@@ -43,3 +52,68 @@ def test_no_privileged_intents() -> None:
     assert not intents.members and not intents.presences and not intents.message_content
     assert intents.guilds
     assert intents.value & ~discord.Intents.default().value == 0  # nothing beyond the defaults
+
+
+def test_intents_nothing_reads_are_dropped() -> None:
+    """Emojis and stickers would be cached for every server; voice states for every member in voice."""
+    intents = bot_intents()
+    assert not intents.emojis_and_stickers and not intents.voice_states
+    assert not intents.typing and not intents.invites and not intents.webhooks and not intents.integrations
+
+
+# ---------------------------------------------------------------------------------------------- issue 15
+async def make_bot(tmp_path: Path, **env: str) -> DogearBot:
+    settings = load_settings({"DATABASE_PATH": str(tmp_path / "db.sqlite3"), **env}, root=tmp_path)
+    db = await open_database(settings.database_path)
+    return DogearBot(settings=settings, db=db, clock=SystemClock(), workers=Workers(processes=1), extensions=[])
+
+
+async def test_the_bot_is_sharded_and_lean(tmp_path: Path) -> None:
+    """No member cache, no chunking at start, no message cache: slash commands need none of them."""
+    bot = await make_bot(tmp_path)
+    try:
+        assert isinstance(bot, commands.AutoShardedBot)
+        assert bot.shard_count is None and bot.shard_ids is None  # Discord will recommend the count
+        assert bot.shard_scope.everything and bot.shard_scope.has_shard_zero
+        assert bot._connection.member_cache_flags.value == 0
+        assert bot._connection._chunk_guilds is False
+        assert bot._connection.max_messages is None and bot._connection._messages is None
+    finally:
+        await bot.close()
+
+
+async def test_shard_settings_set_the_scope_and_the_client(tmp_path: Path) -> None:
+    bot = await make_bot(tmp_path, SHARD_COUNT="4", SHARD_IDS="2-3")
+    try:
+        assert bot.shard_count == 4 and bot.shard_ids == [2, 3]
+        assert bot.shard_scope == ShardScope.of(4, [2, 3])
+        assert not bot.shard_scope.has_shard_zero
+    finally:
+        await bot.close()
+
+
+async def test_commands_are_synced_only_by_the_process_with_shard_0(tmp_path: Path, caplog) -> None:
+    bot = await make_bot(tmp_path, SHARD_COUNT="2", SHARD_IDS="1", DEV_GUILD_ID="123")
+    try:
+        with caplog.at_level(logging.INFO, logger="bot.client"):
+            await bot.sync_commands()  # would call Discord if it tried: the bot is not logged in
+        assert not bot.synced
+        assert "synced by the process running shard 0" in caplog.text
+    finally:
+        await bot.close()
+
+
+async def test_identify_pacing_follows_max_concurrency(tmp_path: Path) -> None:
+    """Shards in different buckets identify at once; a second IDENTIFY in one bucket waits for the window."""
+    bot = await make_bot(tmp_path)
+    try:
+        bot.identify_concurrency = 2
+        bot.identify_window = 0.3
+        started = time.monotonic()
+        for shard_id in (0, 1):
+            await bot.before_identify_hook(shard_id, initial=shard_id == 0)
+        assert time.monotonic() - started < 0.2  # buckets 0 and 1: no wait
+        await bot.before_identify_hook(2)  # bucket 0 again
+        assert time.monotonic() - started >= 0.29
+    finally:
+        await bot.close()

@@ -1,9 +1,28 @@
+import asyncio
+import contextlib
+import json
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bot.db import DatabaseError, Migration, backup, load_migrations, migrate, open_database
+from bot.db import (
+    DatabaseError,
+    Migration,
+    backup,
+    load_migrations,
+    migrate,
+    open_database,
+    quick_check,
+    split_statements,
+)
+from tests.conftest import REPO_ROOT
 
 
 async def test_fresh_database_is_migrated_to_latest(tmp_path: Path) -> None:
@@ -104,3 +123,210 @@ async def test_backup_is_consistent_while_open(tmp_path: Path) -> None:
             await backup(source, target)
     finally:
         await db.close()
+
+
+# ---------------------------------------------------------------------------------------------- faults
+# Issue 12 point 7 and issue 15 point 3: database faults are found at start, backups are checked,
+# and several processes on one file neither race the migrations nor meet "database is locked".
+
+
+@contextlib.contextmanager
+def unwritable(path: Path) -> Iterator[None]:
+    """Make a file or folder unwritable for this process, as a non-root user would meet it.
+
+    chmod does not stop root, so as root the immutable attribute (chattr +i) is used instead.
+    """
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(mode & ~0o222)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+        return
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+        pytest.skip("running as root without chattr +i: cannot make a file unwritable")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def corrupt_a_page(path: Path) -> None:
+    """A database with real data whose third page is overwritten with garbage (the header stays)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.executemany("INSERT INTO notes (body) VALUES (?)", [("x" * 500,) for _ in range(200)])
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with path.open("r+b") as handle:
+        handle.seek(page_size * 2)
+        handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
+
+
+async def test_read_only_database_is_refused_at_start(tmp_path: Path) -> None:
+    path = tmp_path / "dogear.sqlite3"
+    db = await open_database(path)
+    await db.close()
+    with unwritable(path), pytest.raises(DatabaseError) as caught:
+        await open_database(path)
+    message = str(caught.value)
+    assert str(path) in message and "writable" in message and "\n" not in message
+
+
+async def test_unwritable_folder_is_refused_at_start(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with unwritable(folder), pytest.raises(DatabaseError) as caught:
+        await open_database(folder / "dogear.sqlite3")
+    assert f"the folder {folder} is not writable" in str(caught.value)
+
+
+async def test_uncreatable_folder_is_refused_at_start(tmp_path: Path) -> None:
+    parent = tmp_path / "locked"
+    parent.mkdir()
+    with unwritable(parent), pytest.raises(DatabaseError, match="cannot create the folder"):
+        await open_database(parent / "data" / "dogear.sqlite3")
+
+
+async def test_corrupt_page_is_found_at_start(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    corrupt_a_page(path)
+    with pytest.raises(DatabaseError) as caught:
+        await open_database(path)
+    message = str(caught.value)
+    assert str(path) in message and "damaged" in message and "restore a backup" in message
+    assert "\n" not in message
+
+
+async def test_quick_check_is_bounded(tmp_path: Path) -> None:
+    """A budget of zero stops the check at once; the database still opens (a skipped check is logged)."""
+    path = tmp_path / "big.sqlite3"
+    db = await open_database(path)
+    await db.executemany("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0)", [(i,) for i in range(1, 5001)])
+    started = time.monotonic()
+    await quick_check(db.connection, path, budget=0.0)
+    assert time.monotonic() - started < 1.0
+    await quick_check(db.connection, path)  # the real check passes on a healthy file
+    await db.close()
+
+
+async def test_backup_of_a_damaged_database_fails_and_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "damaged.sqlite3"
+    corrupt_a_page(source)
+    target = tmp_path / "copy.sqlite3"
+    with pytest.raises(DatabaseError) as caught:
+        await backup(source, target)
+    assert "damaged" in str(caught.value) and "no backup was written" in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged.sqlite3"]
+
+
+async def test_backup_into_an_unwritable_folder_fails_clearly(tmp_path: Path) -> None:
+    source = tmp_path / "live.sqlite3"
+    await (await open_database(source)).close()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    with unwritable(folder), pytest.raises(DatabaseError, match=r"backup folder .* is not writable"):
+        await backup(source, folder / "copy.sqlite3")
+    assert list(folder.iterdir()) == []
+
+
+async def test_backup_copy_passes_integrity_check_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    source = tmp_path / "live.sqlite3"
+    db = await open_database(source)
+    await db.executemany("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0)", [(i,) for i in range(1, 51)])
+    target = tmp_path / "nested" / "copy.sqlite3"
+    await backup(source, target)
+    await db.close()
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("SELECT count(*) FROM guilds").fetchone()[0] == 50
+    assert [p.name for p in target.parent.iterdir()] == ["copy.sqlite3"]
+
+
+def test_split_statements_keeps_triggers_whole() -> None:
+    sql = """-- a comment
+CREATE TABLE a (x INTEGER); -- trailing
+CREATE TRIGGER t AFTER INSERT ON a BEGIN
+    UPDATE a SET x = x + 1; DELETE FROM a WHERE x > 9;
+END;
+INSERT INTO a VALUES (';');
+-- the end
+"""
+    statements = split_statements(sql)
+    assert len(statements) == 3
+    assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
+
+
+async def test_migrations_started_together_in_one_process_apply_once(tmp_path: Path) -> None:
+    """Two connections migrating at once: the second waits for the lock and finds the work done."""
+    path = tmp_path / "race.sqlite3"
+    migrations = [
+        Migration(1, "0001_log.sql", "CREATE TABLE applied (version INTEGER);\nINSERT INTO applied VALUES (1);"),
+        Migration(2, "0002_more.sql", "CREATE TABLE more (x INTEGER);\nINSERT INTO applied VALUES (2);"),
+    ]
+    first = await open_database(path, run_migrations=False)
+    second = await open_database(path, run_migrations=False)
+    try:
+        await asyncio.gather(migrate(first, migrations), migrate(second, migrations))
+        rows = [row[0] for row in await first.fetch_all("SELECT version FROM applied ORDER BY version")]
+        assert rows == [1, 2]
+        assert sorted(first.applied_migrations + second.applied_migrations) == [1, 2]
+    finally:
+        await first.close()
+        await second.close()
+
+
+WORKER = """
+import asyncio, json, sys, time
+from pathlib import Path
+from bot.db import open_database
+from bot.guilds import mark_joined
+
+async def main(path, start_at, index):
+    await asyncio.sleep(max(0.0, start_at - time.time()))
+    db = await open_database(Path(path))
+    for n in range(40):
+        guild = index * 1000 + n + 1
+        await mark_joined(db, guild, float(n))
+        await db.execute("UPDATE guilds SET left_at = ? WHERE guild_id = ?", (float(n), guild))
+    print(json.dumps({"applied": db.applied_migrations, "version": await db.user_version()}))
+    await db.close()
+
+asyncio.run(main(sys.argv[1], float(sys.argv[2]), int(sys.argv[3])))
+"""
+
+
+def test_four_processes_started_together_on_a_fresh_file(tmp_path: Path) -> None:
+    """Issue 15 point 3: no "database is locked", no "table guilds already exists", each migration once."""
+    path = tmp_path / "shared.sqlite3"
+    start_at = time.time() + 1.5
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(path), str(start_at), str(index)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for index in range(4)
+    ]
+    results = [process.communicate(timeout=60) for process in processes]
+    for process, (_, stderr) in zip(processes, results, strict=True):
+        assert process.returncode == 0, stderr
+        assert "locked" not in stderr and "already exists" not in stderr
+    reports = [json.loads(stdout) for stdout, _ in results]
+    latest = len(load_migrations())
+    assert all(report["version"] == latest for report in reports)
+    applied = sorted(version for report in reports for version in report["applied"])
+    assert applied == list(range(1, latest + 1))  # every migration applied, each by exactly one process
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM guilds").fetchone()[0] == 4 * 40
+        assert conn.execute("SELECT count(*) FROM guilds WHERE left_at IS NULL").fetchone()[0] == 0
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_database_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder")
+    with pytest.raises(DatabaseError, match="is \\(or runs through\\) a file, not a folder"):
+        await open_database(tmp_path / "notes.txt" / "dogear.sqlite3")

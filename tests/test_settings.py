@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import SettingsError, load_settings, read_dotenv
 
 
 def test_defaults(tmp_path: Path) -> None:
@@ -70,3 +70,97 @@ def test_missing_token_says_what_to_do(tmp_path: Path) -> None:
 def test_database_path_may_not_be_a_folder(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="DATABASE_PATH"):
         load_settings({"DATABASE_PATH": str(tmp_path)}, root=tmp_path)
+
+
+# ---------------------------------------------------------------------------------------------- issue 12 point 6
+@pytest.mark.parametrize(
+    ("env", "name", "hint"),
+    [
+        ({"DISCORD_API_BASE": "http://[::1"}, "DISCORD_API_BASE", "Invalid IPv6 URL"),
+        ({"DISCORD_API_BASE": "http://127.0.0.1:99999/api/v10"}, "DISCORD_API_BASE", "Port out of range"),
+        ({"DISCORD_GATEWAY_URL": "ws://[::1"}, "DISCORD_GATEWAY_URL", "not a valid URL"),
+        ({"DISCORD_API_BASE": "http://host:port/api"}, "DISCORD_API_BASE", "not a valid URL"),
+        ({"DATABASE_PATH": "~nosuchuser-dogear/x.sqlite3"}, "DATABASE_PATH", "write the full path"),
+    ],
+)
+def test_malformed_urls_and_paths_get_one_line(tmp_path: Path, env: dict[str, str], name: str, hint: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env, root=tmp_path)
+    message = str(caught.value)
+    assert message.startswith(name) and hint in message and "\n" not in message
+
+
+def test_a_valid_ipv6_base_is_accepted(tmp_path: Path) -> None:
+    settings = load_settings({"DISCORD_API_BASE": "http://[::1]:8080/api/v10"}, root=tmp_path)
+    assert settings.api_base == "http://[::1]:8080/api/v10"
+
+
+@pytest.mark.parametrize(
+    ("data", "hint"),
+    [
+        ("DISCORD_TOKEN=abc\n".encode("utf-16"), "UTF-16"),
+        ("DISCORD_TOKEN=abc\n".encode("utf-16-le"), "UTF-16"),  # no byte-order mark
+        (b"DISCORD_TOKEN=abc\nDATABASE_PATH=caf\xe9.sqlite3\n", "undecodable byte on line 2"),
+    ],
+    ids=["utf-16-bom", "utf-16-no-bom", "latin-1"],
+)
+def test_dotenv_that_is_not_utf8_is_refused(tmp_path: Path, data: bytes, hint: str) -> None:
+    (tmp_path / ".env").write_bytes(data)
+    with pytest.raises(SettingsError) as caught:
+        read_dotenv(tmp_path / ".env")
+    message = str(caught.value)
+    assert message.startswith(".env at") and hint in message and "save it as UTF-8" in message
+
+
+def test_dotenv_with_a_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"\xef\xbb\xbfDISCORD_TOKEN=abc.def\nLOG_LEVEL=DEBUG\n")
+    assert read_dotenv(tmp_path / ".env") == {"DISCORD_TOKEN": "abc.def", "LOG_LEVEL": "DEBUG"}
+    assert read_dotenv(tmp_path / "missing.env") == {}
+
+
+# ---------------------------------------------------------------------------------------------- issue 15 point 1
+@pytest.mark.parametrize(
+    ("count", "ids", "expected_ids"),
+    [
+        ("4", "0-3", (0, 1, 2, 3)),
+        ("4", "0,1,2,3", (0, 1, 2, 3)),
+        ("10", "0-1, 5 ,7-8", (0, 1, 5, 7, 8)),
+        ("4", "2", (2,)),
+        ("4", "", None),
+    ],
+)
+def test_shard_settings(tmp_path: Path, count: str, ids: str, expected_ids: tuple[int, ...] | None) -> None:
+    settings = load_settings({"SHARD_COUNT": count, "SHARD_IDS": ids}, root=tmp_path)
+    assert settings.shard_count == int(count)
+    assert settings.shard_ids == expected_ids
+    scope = settings.shard_scope
+    assert scope is not None and scope.shard_count == int(count)
+    assert scope.shard_ids == frozenset(expected_ids if expected_ids is not None else range(int(count)))
+
+
+def test_no_shard_settings_means_discord_decides(tmp_path: Path) -> None:
+    settings = load_settings({}, root=tmp_path)
+    assert settings.shard_count is None and settings.shard_ids is None and settings.shard_scope is None
+
+
+@pytest.mark.parametrize(
+    ("env", "hint"),
+    [
+        ({"SHARD_IDS": "0-3"}, "SHARD_IDS is set but SHARD_COUNT is not"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "0-4"}, "includes shard 4, outside 0-3 for SHARD_COUNT=4"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "all"}, "not a list of shard numbers"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "3-1"}, "runs backwards"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "0,,1"}, "not a list of shard numbers"),
+        ({"SHARD_COUNT": "0"}, "SHARD_COUNT is 0, out of range"),
+        ({"SHARD_COUNT": "two"}, "SHARD_COUNT is 'two', not a whole number"),
+    ],
+)
+def test_invalid_shard_settings_get_one_line(tmp_path: Path, env: dict[str, str], hint: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env, root=tmp_path)
+    assert hint in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_database_path_too_long_gets_one_line(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="DATABASE_PATH cannot be used"):
+        load_settings({"DATABASE_PATH": str(tmp_path / ("x" * 300) / "db.sqlite3")}, root=tmp_path)

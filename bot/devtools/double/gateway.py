@@ -1,5 +1,10 @@
 """The ``/gateway`` websocket: HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, dispatches, RESUME.
 
+Sharding as on Discord: IDENTIFY may carry ``shard: [id, count]``; that session gets READY
+and GUILD_CREATE for the servers on its shard (``(guild_id >> 22) % count``) and only their
+events; events without a server (DMs) go to shard 0. A bad shard array closes with 4010, a
+shard holding more than 2,500 servers with 4011 ("sharding required").
+
 Events are numbered per session and kept, so a client that lost its connection and RESUMEs
 gets what it missed, as on Discord. ``compress=zlib-stream`` is honoured (one zlib context per
 connection, each message ending in a sync flush); without it frames are plain text.
@@ -18,7 +23,8 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from bot.devtools.double.state import DoubleState
+from bot.devtools.double.state import MAX_GUILDS_PER_SHARD, DoubleState
+from bot.shards import shard_of
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +56,14 @@ class Session:
     events: list[dict[str, Any]] = field(default_factory=list)
     connection: Connection | None = None
     closed: bool = False
+    shard: tuple[int, int] = (0, 1)
+
+    def receives(self, guild_id: int | None) -> bool:
+        """Whether an event about ``guild_id`` (None: not about a server) belongs to this session's shard."""
+        shard_id, shard_count = self.shard
+        if guild_id is None:
+            return shard_id == 0
+        return shard_of(guild_id, shard_count) == shard_id
 
     def push(self, event: str, data: dict[str, Any]) -> None:
         self.seq += 1
@@ -58,6 +72,28 @@ class Session:
         del self.events[:-REPLAY_LIMIT]
         if self.connection is not None:
             self.connection.queue.put_nowait(payload)
+
+
+def parse_shard(value: Any) -> tuple[int, int] | None:
+    """IDENTIFY's ``shard`` field: absent means ``[0, 1]``; otherwise two ints, id below count."""
+    if value is None:
+        return (0, 1)
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        and 0 <= value[0] < value[1]
+    ):
+        return (value[0], value[1])
+    return None
+
+
+def event_guild_id(event: str, data: dict[str, Any]) -> int | None:
+    """The server an event is about: ``guild_id``, or ``id`` for the GUILD_CREATE/UPDATE/DELETE family."""
+    raw = data.get("guild_id")
+    if raw is None and event in ("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE"):
+        raw = data.get("id")
+    return None if raw is None else int(raw)
 
 
 class Gateway:
@@ -69,6 +105,8 @@ class Gateway:
         self.heartbeats = 0
         self.connections: list[Connection] = []
         self.compressed = 0
+        self.identified_shards: list[tuple[int, int]] = []
+        self.last_guild_sent: int | None = None  # the last server whose GUILD_CREATE went out at IDENTIFY
         state.dispatcher = self.broadcast
 
     @property
@@ -76,8 +114,9 @@ class Gateway:
         return self.state.base_url.replace("http://", "ws://", 1) + "/gateway"
 
     def broadcast(self, event: str, data: dict[str, Any]) -> None:
-        for session in self.sessions.values():
-            if not session.closed:
+        guild_id = event_guild_id(event, data)
+        for session in list(self.sessions.values()):
+            if not session.closed and session.receives(guild_id):
                 session.push(event, data)
 
     async def drop(self, code: int = 4000) -> int:
@@ -117,8 +156,16 @@ class Gateway:
                     if data.get("token") != self.state.token:
                         await ws.close(code=4004, message=b"Authentication failed.")
                         break
+                    shard = parse_shard(data.get("shard"))
+                    if shard is None:
+                        await ws.close(code=4010, message=b"Invalid shard.")
+                        break
+                    if len(self.state.guilds_on_shard(*shard)) > MAX_GUILDS_PER_SHARD:
+                        await ws.close(code=4011, message=b"Sharding required.")
+                        break
                     self.identifies += 1
-                    session = self._identify(connection)
+                    self.identified_shards.append(shard)
+                    session = self._identify(connection, shard)
                 elif op == RESUME:
                     session = self._resume(connection, data)
                     if session is None:
@@ -135,14 +182,14 @@ class Gateway:
             self.connections.remove(connection)
         return ws
 
-    def _identify(self, connection: Connection) -> Session:
-        session = Session(session_id=secrets.token_hex(16))
+    def _identify(self, connection: Connection, shard: tuple[int, int] = (0, 1)) -> Session:
+        session = Session(session_id=secrets.token_hex(16), shard=shard)
         self.sessions[session.session_id] = session
         session.connection = connection
-        session.push("READY", self.state.ready_payload(session.session_id, self.url))
-        for guild in self.state.guilds.values():
-            if guild.bot_in_guild:
-                session.push("GUILD_CREATE", self.state.guild_payload(guild))
+        session.push("READY", self.state.ready_payload(session.session_id, self.url, shard))
+        for guild in self.state.guilds_on_shard(*shard):
+            session.push("GUILD_CREATE", self.state.guild_payload(guild))
+            self.last_guild_sent = guild.id
         return session
 
     def _resume(self, connection: Connection, data: dict[str, Any]) -> Session | None:

@@ -230,14 +230,7 @@ class RestApi:
         )
 
     async def get_gateway(self, request: web.Request) -> web.Response:
-        url = self.state.base_url.replace("http", "ws", 1) + "/gateway"
-        return json_response(
-            {
-                "url": url,
-                "shards": 1,
-                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
-            }
-        )
+        return json_response(self.state.gateway_bot_payload())
 
     def _scope(self, request: web.Request) -> int | None:
         if int(request.match_info["app"]) != self.state.app_id:

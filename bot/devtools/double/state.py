@@ -31,8 +31,14 @@ from bot.devtools.double.models import (
     User,
     snowflake,
 )
+from bot.shards import shard_of
 
 INTERACTION_DEADLINE = 3.0  # seconds to answer an interaction
+GUILDS_PER_SHARD = 1000  # Discord recommends about one shard per 1,000 servers
+MAX_GUILDS_PER_SHARD = 2500  # above this Discord closes the connection: "sharding required" (4011)
+# Discord gives small bots max_concurrency 1 (one IDENTIFY per 5 s); the double relaxes it so
+# a many-shard start is not paced by minutes of waiting. Set state.max_concurrency = 1 for Discord's pace.
+DOUBLE_MAX_CONCURRENCY = 16
 TOKEN_LIFETIME = 15 * 60.0  # seconds followups and edits work after the interaction
 NONCE_WINDOW = 5 * 60.0  # seconds a nonce stays unique with enforce_nonce ("the past few minutes")
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024  # a server without boosts
@@ -46,6 +52,18 @@ class DoubleError(Exception):
         self.status = status
         self.code = code
         self.body = body or {"message": message, "code": code}
+
+
+def snowflake_on_shard(shard_id: int, shard_count: int) -> int:
+    """A fresh snowflake whose server would live on ``shard_id`` of ``shard_count``.
+
+    Discord routes a server to shard ``(id >> 22) % count``: the millisecond part of the id.
+    Moving the timestamp back by at most ``count - 1`` ms keeps the id plausible and unique
+    (the increment bits differ).
+    """
+    base = snowflake()
+    offset = ((base >> 22) - shard_id) % shard_count
+    return base - (offset << 22)
 
 
 def forbidden(missing: int = 0, what: str = "") -> DoubleError:
@@ -112,6 +130,9 @@ class DoubleState:
         self.dm_channels: dict[int, Channel] = {}
         self.open_polls: set[int] = set()  # ids of messages whose poll has not ended
         self.time_offset = 0.0
+        # Sharding: GET /gateway/bot recommends ceil(servers / 1000) unless a test fixes it.
+        self.recommended_shards: int | None = None
+        self.max_concurrency = DOUBLE_MAX_CONCURRENCY
         self.dispatcher: Callable[[str, dict[str, Any]], None] | None = None
         self.last_activity = time.monotonic()
         # The wall clock scheduled events are judged against; the driver points it at the bot's clock.
@@ -149,8 +170,12 @@ class DoubleState:
         self.users[user.id] = user
         return user
 
-    def create_guild(self, name: str, *, owner: User, commands_from: int | None = None) -> Guild:
-        guild = Guild(id=snowflake(), name=name, owner_id=owner.id, commands_from=commands_from)
+    def create_guild(
+        self, name: str, *, owner: User, commands_from: int | None = None, shard: tuple[int, int] | None = None
+    ) -> Guild:
+        """A server; ``shard=(shard_id, shard_count)`` picks an id Discord would route to that shard."""
+        guild_id = snowflake() if shard is None else snowflake_on_shard(*shard)
+        guild = Guild(id=guild_id, name=name, owner_id=owner.id, commands_from=commands_from)
         guild.roles[guild.id] = Role(id=guild.id, guild_id=guild.id, name="@everyone", permissions=P.EVERYONE_DEFAULT)
         guild.members[owner.id] = Member(user=owner, guild_id=guild.id)
         self.guilds[guild.id] = guild
@@ -180,10 +205,12 @@ class DoubleState:
         self.channel_messages.setdefault(channel.id, [])
         return channel
 
-    def create_club_guild(self, name: str = "Reading Club", *, commands_from: int | None = None) -> ClubLayout:
+    def create_club_guild(
+        self, name: str = "Reading Club", *, commands_from: int | None = None, shard: tuple[int, int] | None = None
+    ) -> ClubLayout:
         """A server shaped like a real club: roles with permissions, channels, a forum, overwrites."""
         owner = self.add_user("owner", global_name="Olive Owner")
-        guild = self.create_guild(name, owner=owner, commands_from=commands_from)
+        guild = self.create_guild(name, owner=owner, commands_from=commands_from, shard=shard)
         bot_role = self.add_role(guild, "Dogear", P.BOT_INVITE, managed=True, bot_id=self.bot_user.id)
         admin_role = self.add_role(guild, "Admin", P.ADMIN_ROLE)
         moderator_role = self.add_role(guild, "Moderator", P.MODERATOR_ROLE)
@@ -210,6 +237,42 @@ class DoubleState:
             moderator_role=moderator_role, club_role=club_role, bot_role=bot_role, text_channel=text,
             general_channel=general, forum_channel=forum, locked_channel=locked, hidden_channel=hidden,
         )  # fmt: skip
+
+    def create_plain_guilds(self, count: int, *, channels: int = 20, commands_from: int | None = None) -> list[Guild]:
+        """``count`` small servers at once (scale benchmarks): an owner, the bot with its role,
+        ``channels`` text channels. Their ids are spread over shards like real servers'."""
+        owner = self.add_user("owner", global_name="Olive Owner")
+        made = []
+        for index in range(count):
+            # Ids spread evenly over the millisecond part, so any shard count up to 1,000 divides them evenly.
+            spread = (index % 1000, 1000)
+            guild = self.create_guild(f"Club {index + 1}", owner=owner, commands_from=commands_from, shard=spread)
+            bot_role = self.add_role(guild, "Dogear", P.BOT_INVITE, managed=True, bot_id=self.bot_user.id)
+            self.add_member(guild, self.bot_user, [bot_role])
+            for number in range(channels):
+                self.add_channel(guild, f"channel-{number + 1}")
+            made.append(guild)
+        return made
+
+    # ------------------------------------------------------------------ sharding
+    def shard_count_recommended(self) -> int:
+        """What GET /gateway/bot says: about one shard per 1,000 servers, at least one."""
+        if self.recommended_shards is not None:
+            return self.recommended_shards
+        servers = sum(1 for g in self.guilds.values() if g.bot_in_guild)
+        return max(1, -(-servers // GUILDS_PER_SHARD))
+
+    def guilds_on_shard(self, shard_id: int, shard_count: int) -> list[Guild]:
+        return [g for g in list(self.guilds.values()) if g.bot_in_guild and shard_of(g.id, shard_count) == shard_id]
+
+    def gateway_bot_payload(self) -> dict[str, Any]:
+        return {
+            "url": self.base_url.replace("http", "ws", 1) + "/gateway",
+            "shards": self.shard_count_recommended(),
+            "session_start_limit": {
+                "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": self.max_concurrency,
+            },
+        }  # fmt: skip
 
     # ------------------------------------------------------------------ gateway payloads
     def guild_payload(self, guild: Guild) -> dict[str, Any]:
@@ -264,11 +327,11 @@ class DoubleState:
             "incidents_data": None,
         }
 
-    def ready_payload(self, session_id: str, resume_url: str) -> dict[str, Any]:
+    def ready_payload(self, session_id: str, resume_url: str, shard: tuple[int, int] = (0, 1)) -> dict[str, Any]:
         return {
             "v": 10,
             "user": {**self.bot_user.to_dict(), "verified": True, "mfa_enabled": False, "email": None},
-            "guilds": [{"id": str(g.id), "unavailable": True} for g in self.guilds.values() if g.bot_in_guild],
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in self.guilds_on_shard(*shard)],
             "session_id": session_id,
             "session_type": "normal",
             "resume_gateway_url": resume_url,
@@ -280,7 +343,7 @@ class DoubleState:
             "guild_join_requests": [],
             "geo_ordered_rtc_regions": [],
             "auth_session_id_hash": "",
-            "shard": [0, 1],
+            "shard": list(shard),
             "_trace": ["dogear-double"],
         }
 
