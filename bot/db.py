@@ -107,7 +107,7 @@ class Database:
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """All-or-nothing: a failure inside rolls back everything written in the block."""
         async with self._write_lock:
-            await self.connection.execute("BEGIN IMMEDIATE")
+            await self._begin()
             try:
                 yield self.connection
             except BaseException:
@@ -115,6 +115,22 @@ class Database:
                 raise
             else:
                 await self.connection.commit()
+
+    async def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``, undone when the caller is cancelled while it runs.
+
+        aiosqlite runs the statement in its own thread, so a cancelled ``await`` does not stop
+        it: without the rollback the connection would stay inside a transaction and the next
+        write would fail with "cannot start a transaction within a transaction".
+        """
+        begin = asyncio.ensure_future(self.connection.execute("BEGIN IMMEDIATE"))
+        try:
+            await asyncio.shield(begin)
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                await begin
+                await self.connection.rollback()
+            raise
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         async with self.transaction() as tx:

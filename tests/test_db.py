@@ -330,3 +330,26 @@ async def test_database_folder_that_is_a_file_is_refused(tmp_path: Path) -> None
     (tmp_path / "notes.txt").write_text("not a folder")
     with pytest.raises(DatabaseError, match="is \\(or runs through\\) a file, not a folder"):
         await open_database(tmp_path / "notes.txt" / "dogear.sqlite3")
+
+
+async def test_a_write_cancelled_at_any_point_leaves_no_transaction_open(tmp_path: Path) -> None:
+    """A task cancelled while BEGIN runs in aiosqlite's thread must not leave the connection mid-transaction."""
+    database = await open_database(tmp_path / "cancel.sqlite3")
+    try:
+        for steps in range(12):
+
+            async def write(guild_id: int) -> None:
+                async with database.transaction() as tx:
+                    await tx.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0)", (guild_id,))
+
+            task = asyncio.create_task(write(1000 + steps))
+            for _ in range(steps):
+                await asyncio.sleep(0)
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            async with database.transaction() as tx:  # fails if a cancelled BEGIN was left open
+                await tx.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0)", (5000 + steps,))
+        assert await database.fetch_value("SELECT count(*) FROM guilds WHERE guild_id >= 5000") == 12
+    finally:
+        await database.close()
