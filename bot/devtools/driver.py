@@ -756,14 +756,6 @@ class Club:
         ]
 
     # -- the world changing around the bot
-    async def _cancel_leftovers(self) -> None:
-        """Views' timeout tasks and the like outlive the bot; end them before the loop closes."""
-        current = asyncio.current_task()
-        leftovers = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
-        for task in leftovers:
-            task.cancel()
-        await asyncio.gather(*leftovers, return_exceptions=True)
-
     async def restart(self, while_down: Callable[[], Awaitable[Any]] | None = None) -> None:
         """Close the bot cleanly and start a new one on the same database (takes ~2.5 s).
 

@@ -460,14 +460,6 @@ async def get_reminder(db: Database, guild_id: int, reminder_id: int) -> Reminde
     return None if row is None else _reminder(row)
 
 
-async def reminders_of(db: Database, guild_id: int, discussion_id: int) -> list[Reminder]:
-    rows = await db.fetch_all(
-        "SELECT * FROM discussion_reminders WHERE discussion_id = ? AND guild_id = ? ORDER BY due_at",
-        (discussion_id, guild_id),
-    )
-    return [_reminder(row) for row in rows]
-
-
 async def mark_reminder(
     db: Database,
     guild_id: int,

@@ -257,11 +257,6 @@ async def delete_story(tx: aiosqlite.Connection, guild_id: int, story_id: int) -
     return cursor.rowcount > 0
 
 
-async def remove_story(db: Database, guild_id: int, story_id: int) -> bool:
-    async with db.transaction() as tx:
-        return await delete_story(tx, guild_id, story_id)
-
-
 MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer; a longer run of digits is no story's id
 
 

@@ -21,8 +21,10 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.db import Database, open_database
+from bot.discussions import store
 from bot.discussions.compose import Notice
 from bot.discussions.service import DiscussionService, Posted, PostFailure
+from bot.discussions.store import Reminder
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import add_story
 
@@ -246,3 +248,13 @@ async def start_bot(tmp_path: Path, db: Database, clock: ManualClock, world: Fak
         await bot.service.stop()
         if fresh:
             await bot.db.close()
+
+
+async def reminders_of(db: Database, discussion_id: int) -> list[Reminder]:
+    """One discussion's reminders as stored, soonest first (tests read them; the bot never lists them)."""
+    rows = await db.fetch_all(
+        "SELECT id FROM discussion_reminders WHERE guild_id = ? AND discussion_id = ? ORDER BY due_at",
+        (GUILD, discussion_id),
+    )
+    found = [await store.get_reminder(db, GUILD, row[0]) for row in rows]
+    return [reminder for reminder in found if reminder is not None]

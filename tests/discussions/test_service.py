@@ -16,7 +16,8 @@ from bot.guilds import update_settings
 from bot.progress.prefs import avoid
 from bot.progress.store import mark_read, set_hidden, set_progress
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
-from bot.story.store import add_story, remove_story
+from bot.story.service import remove_story
+from bot.story.store import add_story
 from bot.warnings.service import save_scan, scan_for_guild
 from tests.discussions.conftest import (
     CLUB,
@@ -29,6 +30,7 @@ from tests.discussions.conftest import (
     Bot,
     FakeDiscord,
     StartBot,
+    reminders_of,
     until_crashed,
 )
 
@@ -285,7 +287,7 @@ async def test_reminders_name_those_behind_count_hidden_and_skip_avoiders(
     assert len(world.posted(TEXT)) == 2
     await advance(bot, clock, timedelta(hours=1))
     assert len(world.posted(TEXT)) == 3
-    assert [r.state for r in await store.reminders_of(db, GUILD, discussion_id)] == ["posted", "posted"]
+    assert [r.state for r in await reminders_of(db, discussion_id)] == ["posted", "posted"]
 
 
 async def test_reminders_already_past_are_not_created_and_cancel_stops_them(
@@ -296,7 +298,7 @@ async def test_reminders_already_past_are_not_created_and_cancel_stops_them(
     [discussion_id] = await bot.service.schedule(
         GUILD, [item(story, START + timedelta(hours=3), remind=(timedelta(hours=24), timedelta(hours=1)))]
     )
-    assert [r.offset for r in await store.reminders_of(db, GUILD, discussion_id)] == [timedelta(hours=1)]
+    assert [r.offset for r in await reminders_of(db, discussion_id)] == [timedelta(hours=1)]
     cancelled = await bot.service.cancel(GUILD, discussion_id)
     assert cancelled is not None and cancelled.state == "cancelled"
     await advance(bot, clock, timedelta(hours=4))
@@ -314,7 +316,7 @@ async def test_move_rearms_the_timer_and_recreates_reminders(
     )
     await bot.service.move(GUILD, discussion_id, START + timedelta(hours=2))
     await bot.settle()
-    [reminder] = await store.reminders_of(db, GUILD, discussion_id)
+    [reminder] = await reminders_of(db, discussion_id)
     assert reminder.due_at == START + timedelta(hours=1)
     await advance(bot, clock, timedelta(hours=1))
     assert len(world.posted(TEXT)) == 1  # the reminder

@@ -7,7 +7,7 @@ import pytest
 from bot.db import Database
 from bot.errors import UserError
 from bot.progress import store
-from bot.story.store import remove_story
+from bot.story.service import remove_story
 from tests.progress.conftest import AddStory
 
 A = 1001
@@ -182,7 +182,8 @@ async def test_removing_a_story_or_a_server_removes_its_progress(db: Database, a
     keep = await add_story(A, "Kept", 3)
     await store.set_progress(db, A, 7, story, 5)
     await store.set_progress(db, A, 7, keep, 2)
-    assert await remove_story(db, A, story)
+    removed, _events = await remove_story(db, A, story)
+    assert removed
     assert await db.fetch_value("SELECT count(*) FROM reading_progress") == 1
     assert [(p.story_id, p.title, p.chapter) for p in await store.member_progress(db, A, 7)] == [(keep, "Kept", 2)]
     await db.execute("DELETE FROM guilds WHERE guild_id = ?", (A,))

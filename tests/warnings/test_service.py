@@ -7,7 +7,8 @@ import pytest
 from bot.db import Database
 from bot.errors import UserError
 from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.story.store import add_story, remove_story
+from bot.story.service import remove_story
+from bot.story.store import add_story
 from bot.warnings import service
 from bot.warnings.rules import MAX_CUSTOM_RULES
 
@@ -163,7 +164,8 @@ async def test_headers_merge_declared_and_detected_strongest_first(db: Database)
 async def test_scan_is_removed_with_its_story(db: Database) -> None:
     story_id = await stored(db, GUILD, SPIDER_STORY)
     await service.set_override(db, GUILD, story_id, "vomit", "add")
-    assert await remove_story(db, GUILD, story_id)
+    removed, _events = await remove_story(db, GUILD, story_id)
+    assert removed
     for table in ("story_scans", "chapter_warnings", "warning_overrides"):
         assert await db.fetch_value(f"SELECT count(*) FROM {table}") == 0
 
