@@ -43,7 +43,7 @@ def point_discord_at(settings: Settings) -> None:
     """Route REST and gateway traffic to a proxy or double when configured.
 
     discord.py has no public option for this; ``Route.BASE`` and ``DEFAULT_GATEWAY`` are the
-    documented places (see docs in shared/discord-platform.md). Unset means Discord itself.
+    documented places (see shared/docs/discord-platform.md beside the checkout). Unset means Discord itself.
     """
     discord.http.Route.BASE = settings.api_base or "https://discord.com/api/v10"
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url or "wss://gateway.discord.gg/")

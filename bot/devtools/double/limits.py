@@ -1,6 +1,6 @@
 """Discord's limits and rate limits, enforced so that a bot breaking them fails its tests.
 
-Numbers from Discord's API documentation (see shared/docs/discord-platform.md). Errors use
+Numbers from Discord's API documentation (see shared/docs/discord-platform.md beside the checkout). Errors use
 Discord's shape: ``{"code": 50035, "message": "Invalid Form Body", "errors": {...}}``.
 """
 
