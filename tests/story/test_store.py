@@ -11,12 +11,12 @@ from bot.story.store import (
     add_story,
     chapter_infos,
     count_stories,
+    delete_story,
     get_story_record,
     list_stories,
     list_story_ids,
     load_chapter,
     load_story,
-    remove_story,
     search_stories,
 )
 
@@ -73,6 +73,11 @@ async def test_duplicate_in_same_guild_is_reported_not_stored(db: Database) -> N
     assert await db.fetch_value("SELECT count(*) FROM chapters") == 2
 
 
+async def remove(db: Database, guild_id: int, story_id: int) -> bool:
+    async with db.transaction() as tx:
+        return await delete_story(tx, guild_id, story_id)
+
+
 async def test_same_story_in_another_guild_is_fine_and_invisible_across(db: Database) -> None:
     mine = await add(db, work())
     theirs = await add(db, work(), OTHER)
@@ -81,16 +86,16 @@ async def test_same_story_in_another_guild_is_fine_and_invisible_across(db: Data
     assert await load_story(db, OTHER, mine) is None
     assert await load_chapter(db, OTHER, mine, 1) is None
     assert await list_story_ids(db, GUILD) == [mine]
-    assert await remove_story(db, OTHER, mine) is False
+    assert await remove(db, OTHER, mine) is False
     assert await get_story_record(db, GUILD, mine) is not None
 
 
 async def test_remove_cascades_chapters(db: Database) -> None:
     story_id = await add(db, work())
-    assert await remove_story(db, GUILD, story_id) is True
+    assert await remove(db, GUILD, story_id) is True
     assert await get_story_record(db, GUILD, story_id) is None
     assert await db.fetch_value("SELECT count(*) FROM chapters") == 0
-    assert await remove_story(db, GUILD, story_id) is False
+    assert await remove(db, GUILD, story_id) is False
 
 
 async def test_failed_insert_leaves_nothing(db: Database) -> None:
