@@ -2,7 +2,9 @@
 
 ``data/warnings/fanfic-tune.jsonl`` and ``fanfic-test.jsonl`` are original passages in the voices
 of posted fan fiction, split by a seeded draw before either half was scored. The rules were tuned
-on the tuning half only; the test half was scored once, at the end. The score tests go through
+on the tuning half only; the test half was scored once, at the end. ``fanfic-fresh.jsonl`` and
+``fanfic-fresh2.jsonl`` were written later, each after a round of rule changes, and scored once
+(docs/warnings-eval.md has the figures and the order). The score tests go through
 the same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
 
@@ -21,6 +23,7 @@ from tests.conftest import REPO_ROOT
 
 SET_DIR = REPO_ROOT / "data" / "warnings"
 HALVES = ("fanfic-tune.jsonl", "fanfic-test.jsonl")
+FRESH = ("fanfic-fresh.jsonl", "fanfic-fresh2.jsonl")  # written after rule rounds, see the docs
 LISTED = (
     "sexism",
     "violence",
@@ -87,6 +90,23 @@ def test_the_halves_are_disjoint_balanced_and_share_every_listed_category() -> N
 def test_every_line_reads_through_the_real_eval_loader(name: str) -> None:
     examples = read_examples(SET_DIR / name, default_ruleset())
     assert len(examples) == len(lines(name))
+
+
+@pytest.mark.parametrize("name", FRESH)
+def test_the_later_sets_are_valid_new_passages(name: str) -> None:
+    items = lines(name)
+    assert all(300 <= len(item["text"]) <= 800 for item in items)
+    assert sum(1 for item in items if not item["labels"]) >= 0.35 * len(items)
+    seen = {item["text"] for other in (*HALVES, *FRESH) if other != name for item in lines(other)}
+    assert not seen & {item["text"] for item in items}, "a passage is repeated from another set"
+    assert len(read_examples(SET_DIR / name, default_ruleset())) == len(items)
+
+
+def test_the_final_rules_on_the_set_written_after_them() -> None:
+    """``fanfic-fresh2.jsonl`` was scored once with the final rules: 0.60 micro-F1, 1 of 26 flagged."""
+    data, free, flagged = scores(FRESH[1])
+    assert data["micro"]["f1"] >= 0.58
+    assert free == 26 and flagged <= 1
 
 
 def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
