@@ -3,7 +3,8 @@
 ``data/warnings/fanfic-tune.jsonl`` and ``fanfic-test.jsonl`` are original passages in the voices
 of posted fan fiction, split by a seeded draw before either half was scored. The rules were tuned
 on the tuning half only; the test half was scored once, at the end. ``fanfic-fresh.jsonl`` and
-``fanfic-fresh2.jsonl`` were written later, each after a round of rule changes, and scored once
+``fanfic-fresh2.jsonl`` and ``fanfic-fresh3.jsonl`` were written later, each after a round of
+rule changes, and scored once
 (docs/warnings-eval.md has the figures and the order). The score tests go through
 the same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -23,7 +24,7 @@ from tests.conftest import REPO_ROOT
 
 SET_DIR = REPO_ROOT / "data" / "warnings"
 HALVES = ("fanfic-tune.jsonl", "fanfic-test.jsonl")
-FRESH = ("fanfic-fresh.jsonl", "fanfic-fresh2.jsonl")  # written after rule rounds, see the docs
+FRESH = ("fanfic-fresh.jsonl", "fanfic-fresh2.jsonl", "fanfic-fresh3.jsonl")  # written after rule rounds
 LISTED = (
     "sexism",
     "violence",
@@ -103,10 +104,16 @@ def test_the_later_sets_are_valid_new_passages(name: str) -> None:
 
 
 def test_the_final_rules_on_the_set_written_after_them() -> None:
-    """``fanfic-fresh2.jsonl`` was scored once with the final rules: 0.60 micro-F1, 1 of 26 flagged."""
-    data, free, flagged = scores(FRESH[1])
-    assert data["micro"]["f1"] >= 0.58
-    assert free == 26 and flagged <= 1
+    """``fanfic-fresh3.jsonl`` was scored once with the final rules: 0.51 micro-F1, 2 of 18 flagged."""
+    data, free, flagged = scores(FRESH[2])
+    assert data["micro"]["f1"] >= 0.50
+    assert free == 18 and flagged <= 2
+
+
+def test_the_earlier_later_sets_stay_at_their_scores() -> None:
+    """Regression floors: both were scored once when held out (0.51 and 0.60), then tuned on."""
+    assert scores(FRESH[0])[0]["micro"]["f1"] >= 0.80
+    assert scores(FRESH[1])[0]["micro"]["f1"] >= 0.80
 
 
 def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
