@@ -1,0 +1,158 @@
+"""The fan fiction development set (issue 13): its shape, its split, and what the rules score on it.
+
+``data/warnings/fanfic-tune.jsonl`` and ``fanfic-test.jsonl`` are original passages in the voices
+of posted fan fiction, split by a seeded draw before either half was scored. The rules were tuned
+on the tuning half only; the test half was scored once, at the end. ``fanfic-fresh.jsonl`` and
+``fanfic-fresh2.jsonl`` and ``fanfic-fresh3.jsonl`` were written later, each after a round of
+rule changes, and scored once
+(docs/warnings-eval.md has the figures and the order). The score tests go through
+the same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import cache
+from typing import Any
+
+import pytest
+
+from bot.tools.evaluate import evaluate, read_examples
+from bot.warnings.rules import default_ruleset
+from tests.conftest import REPO_ROOT
+
+SET_DIR = REPO_ROOT / "data" / "warnings"
+HALVES = ("fanfic-tune.jsonl", "fanfic-test.jsonl")
+FRESH = ("fanfic-fresh.jsonl", "fanfic-fresh2.jsonl", "fanfic-fresh3.jsonl")  # written after rule rounds
+LISTED = (
+    "sexism",
+    "violence",
+    "collective-violence",
+    "death",
+    "abuse",
+    "kidnapping",
+    "racism",
+    "homophobia",
+    "ableism",
+)
+
+
+def lines(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (SET_DIR / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def both() -> list[dict[str, Any]]:
+    return lines(HALVES[0]) + lines(HALVES[1])
+
+
+@cache
+def scores(name: str) -> tuple[dict[str, Any], int, int]:
+    """The eval JSON for one half, its warning-free count and how many of those got a warning."""
+    ruleset = default_ruleset()
+    result = evaluate(read_examples(SET_DIR / name, ruleset), ruleset)
+    return result.to_json(), result.warning_free, len(result.warning_free_flagged)
+
+
+def test_the_set_is_big_enough_and_every_passage_is_300_to_800_characters() -> None:
+    items = both()
+    assert len(items) >= 420
+    lengths = [len(item["text"]) for item in items]
+    assert min(lengths) >= 300 and max(lengths) <= 800
+
+
+def test_at_least_40_percent_of_the_passages_are_warning_free() -> None:
+    items = both()
+    free = sum(1 for item in items if not item["labels"])
+    assert free / len(items) >= 0.40
+
+
+def test_every_default_category_is_covered_and_the_listed_ones_have_30_each() -> None:
+    counts = Counter(label for item in both() for label in item["labels"])
+    taxonomy = default_ruleset().taxonomy
+    assert set(taxonomy.ids) <= set(counts), f"uncovered: {set(taxonomy.ids) - set(counts)}"
+    assert set(counts) <= set(taxonomy.ids)
+    short = {category: counts[category] for category in LISTED if counts[category] < 30}
+    assert not short, f"fewer than 30 passages: {short}"
+
+
+def test_the_halves_are_disjoint_balanced_and_share_every_listed_category() -> None:
+    tune, test = lines(HALVES[0]), lines(HALVES[1])
+    assert abs(len(tune) - len(test)) <= 1
+    texts = [item["text"] for item in tune + test]
+    assert len(set(texts)) == len(texts), "a passage is repeated within or across the halves"
+    for half in (tune, test):
+        counts = Counter(label for item in half for label in item["labels"])
+        assert all(counts[category] >= 10 for category in LISTED), counts
+        assert sum(1 for item in half if not item["labels"]) >= 0.35 * len(half)
+
+
+@pytest.mark.parametrize("name", HALVES)
+def test_every_line_reads_through_the_real_eval_loader(name: str) -> None:
+    examples = read_examples(SET_DIR / name, default_ruleset())
+    assert len(examples) == len(lines(name))
+
+
+@pytest.mark.parametrize("name", FRESH)
+def test_the_later_sets_are_valid_new_passages(name: str) -> None:
+    items = lines(name)
+    assert all(300 <= len(item["text"]) <= 800 for item in items)
+    assert sum(1 for item in items if not item["labels"]) >= 0.35 * len(items)
+    seen = {item["text"] for other in (*HALVES, *FRESH) if other != name for item in lines(other)}
+    assert not seen & {item["text"] for item in items}, "a passage is repeated from another set"
+    assert len(read_examples(SET_DIR / name, default_ruleset())) == len(items)
+
+
+def test_the_final_rules_on_the_set_written_after_them() -> None:
+    """``fanfic-fresh3.jsonl`` was scored once with the final rules: 0.51 micro-F1, 2 of 18 flagged."""
+    data, free, flagged = scores(FRESH[2])
+    assert data["micro"]["f1"] >= 0.50
+    assert free == 18 and flagged <= 2
+
+
+def test_the_earlier_later_sets_stay_at_their_scores() -> None:
+    """Regression floors: both were scored once when held out (0.51 and 0.60), then tuned on."""
+    assert scores(FRESH[0])[0]["micro"]["f1"] >= 0.80
+    assert scores(FRESH[1])[0]["micro"]["f1"] >= 0.80
+
+
+def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
+    data, free, flagged = scores(HALVES[0])
+    assert data["micro"]["f1"] >= 0.85
+    weak = {c: data["per_category"][c]["f1"] for c in LISTED if data["per_category"][c]["f1"] < 0.70}
+    assert not weak, weak
+    # Three warning-free passages still get a warning (a TV hospital drama, a fortune teller's
+    # needle over a pregnant woman's hand, a murder party game); see docs/warnings-eval.md.
+    assert free == 116 and flagged <= 3
+
+
+def test_test_half_stays_at_or_above_its_one_time_score() -> None:
+    """Floors at the figures of the single test-half score (docs/warnings-eval.md).
+
+    They are below the issue's targets (micro-F1 0.85, 0.70 per listed category, no warning on a
+    warning-free passage): the docs say so. These floors only stop the rules getting worse.
+    """
+    data, free, flagged = scores(HALVES[1])
+    assert data["micro"]["f1"] >= 0.62
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.85
+    assert data["per_category"]["violence"]["f1"] >= 0.70
+    assert data["per_category"]["sexism"]["f1"] >= 0.80
+    assert data["per_category"]["homophobia"]["f1"] >= 0.70
+    assert data["per_category"]["ableism"]["f1"] >= 0.75
+    assert free == 116 and flagged <= 11
+
+
+def test_scores_improved_on_both_halves_over_the_rules_before_this_set() -> None:
+    """The first scores, taken before any rule change, were micro-F1 0.48 (tune) and 0.40 (test)."""
+    assert scores(HALVES[0])[0]["micro"]["f1"] > 0.48 + 0.30
+    assert scores(HALVES[1])[0]["micro"]["f1"] > 0.40 + 0.20
+
+
+def test_the_set_is_written_in_the_voices_the_issue_asks_for() -> None:
+    items = both()
+    lower = sum(1 for item in items if item["text"] == item["text"].lower())
+    second_person = sum(1 for item in items if " you " in f" {item['text'].lower()} " or "y/n" in item["text"])
+    chat = sum(1 for item in items if "\n" in item["text"])
+    assert lower >= 0.4 * len(items)
+    assert second_person >= 0.25 * len(items)
+    assert chat >= 20
