@@ -60,11 +60,12 @@ def test_patterns_that_always_need_some_text_are_accepted(pattern: str) -> None:
     assert not can_match_empty(pattern)
 
 
-def test_200_of_the_heaviest_accepted_rules_compile_in_under_a_second() -> None:
-    ruleset = default_ruleset().extended(rules=heavy_rules(200))
-    started = time.perf_counter()
-    Matcher(ruleset)
-    assert time.perf_counter() - started < 1.0
+def test_200_of_the_heaviest_accepted_rules_compile_into_one_matcher() -> None:
+    """Each is under the program budget, so 200 of them cost a bounded amount; the seconds it takes
+    are measured in bench/bench_warnings.py (target < 1 s), not here."""
+    base = Matcher(default_ruleset())
+    heavy = Matcher(default_ruleset().extended(rules=heavy_rules(200)))
+    assert heavy.size >= base.size + 200
 
 
 async def test_the_event_loop_keeps_answering_while_a_heavy_rule_set_compiles(db: Database) -> None:
