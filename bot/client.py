@@ -177,6 +177,8 @@ class DogearBot(commands.AutoShardedBot):
         sync_globally: bool = False,
     ) -> None:
         shard_scope = shard_scope or settings.shard_scope
+        # Dogear never joins voice: no "PyNaCl/davey is not installed" warnings at every start.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
@@ -295,5 +297,10 @@ async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = F
 
     point_discord_at(settings)
     db = await open_database(settings.database_path)
+    applied = ", ".join(f"{version:04d}" for version in db.applied_migrations) or "none needed"
+    log.info(
+        "database %s ready: schema version %d (migrations applied now: %s)",
+        settings.database_path, await db.user_version(), applied,
+    )  # fmt: skip
     workers = Workers(preload=WORKER_PRELOAD)
     return DogearBot(settings=settings, db=db, clock=clock, workers=workers, sync_globally=sync_globally)
