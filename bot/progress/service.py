@@ -1,0 +1,102 @@
+"""Reading progress, the use cases: what ``/progress`` does, with no Discord in it.
+
+The cog passes what the member typed and who they are; this module resolves the story, writes
+through the store, decides the wording and draws the club chart in a worker process (Pillow
+is CPU work), so the cog only turns the answer into a Discord message.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.db import Database
+from bot.discussions.store import next_discussion
+from bot.errors import UserError
+from bot.progress import store
+from bot.progress.bars import progress_line
+from bot.progress.chart import render_club_chart
+from bot.progress.render import club_text, member_text
+from bot.story.store import resolve_story
+from bot.text import escape_markdown
+from bot.worker import Workers
+
+log = logging.getLogger(__name__)
+
+CHART_SECONDS = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """The answer to ``/progress set``; ``advanced`` is true when the member moved forward."""
+
+    text: str
+    story_id: int
+    chapter: int
+    advanced: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClubView:
+    """The club's positions as text, and as a PNG chart when it could be drawn."""
+
+    text: str
+    title: str
+    chart: bytes | None
+
+
+async def record(
+    db: Database, guild_id: int, user_id: int, story: str, chapter: int, *, now: float, display_name: str
+) -> Saved:
+    """Save the last chapter a member has read (0 = not started), forwards or back."""
+    story_id = (await resolve_story(db, guild_id, story)).id
+    update = await store.set_progress(
+        db, guild_id, user_id, story_id, chapter, now=now, display_name=display_name
+    )  # fmt: skip
+    line = f"`{progress_line(update.chapter, update.story.chapter_count)}` **{escape_markdown(update.story.title)}**"
+    if update.chapter == update.previous:
+        note = "No change: that is already where you are."
+    elif update.advanced:
+        note = f"Saved: you have read up to chapter {update.chapter}."
+    else:
+        note = f"Saved: moved back from chapter {update.previous} to {update.chapter}."
+    return Saved(f"{note}\n{line}", story_id, update.chapter, update.advanced)
+
+
+async def member_view(db: Database, guild_id: int, viewer_id: int, target_id: int, *, mention: str, budget: int) -> str:
+    """Each story a member has started; another member's only when they have not hidden it."""
+    mine = viewer_id == target_id
+    if not mine and await store.is_hidden(db, guild_id, target_id):
+        raise UserError(f"{mention} keeps their reading progress private.")
+    stories = await store.member_progress(db, guild_id, target_id)
+    owner = ("Your", f"{mention}'s") if stories else ("You have", f"{mention} has")
+    return member_text(stories, whose=owner[0] if mine else owner[1], budget=budget)
+
+
+async def club_view(db: Database, workers: Workers, guild_id: int, story: str, *, now: datetime, budget: int) -> ClubView:
+    """Where everyone is, measured against the next discussion's chapter (or the last chapter)."""
+    story_id = (await resolve_story(db, guild_id, story)).id
+    club = await store.club_progress(db, guild_id, story_id)
+    upcoming = await next_discussion(db, guild_id, story_id, now=now)
+    if upcoming is not None:
+        target, label = upcoming.chapter, "the next discussion"
+    else:
+        target, label = club.story.chapter_count, "the latest chapter"
+    text = club_text(club, target=target, target_label=label, budget=budget)
+    try:
+        chart: bytes | None = await workers.run(
+            "Drawing the chart", render_club_chart, club, target=target, time_limit=CHART_SECONDS
+        )
+    except Exception:
+        # The text already says everything the chart shows; never lose the answer over an image.
+        log.exception("progress chart failed for story %s", story_id)
+        chart = None
+    return ClubView(text, club.story.title, chart)
+
+
+async def set_privacy(db: Database, guild_id: int, user_id: int, hidden: bool, *, now: float, display_name: str) -> str:
+    await store.set_hidden(db, guild_id, user_id, hidden, now=now, display_name=display_name)
+    if hidden:
+        return "Your progress is now hidden in this server: club views count you but never name you."
+    return "Your progress is now visible in this server: club views show your name and chapter."
