@@ -9,7 +9,7 @@ otherwise. The poster turns that into explicit ``AllowedMentions``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,6 +17,7 @@ from bot.discussions.store import PENDING, Discussion
 from bot.limits import EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
 from bot.progress.render import name_list
 from bot.story.model import HeaderWarning
+from bot.story.render import warning_label
 from bot.text import clip, clip_lines, escape_markdown
 
 EMBED_COLOUR = 0x8E6C3A
@@ -44,9 +45,11 @@ def thread_name(title: str, chapter: int, discussion_id: int) -> str:
 
 
 def _warning_line(warnings: Sequence[HeaderWarning]) -> str:
-    if not warnings:
+    """Each warning with its source, as the excerpt header says it; a possible one is never posted."""
+    shown = [replace(warning, avoided=False) for warning in warnings if warning.tier != "possible"]
+    if not shown:
         return "No content warnings for this chapter."
-    return ", ".join(warning.label for warning in warnings)
+    return ", ".join(warning_label(warning) for warning in shown)
 
 
 def discussion_notice(

@@ -59,17 +59,35 @@ def reading_minutes(words: int) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
-def _warning_label(warning: HeaderWarning) -> str:
+def warning_label(warning: HeaderWarning) -> str:
+    """``**Label** (source)``, escaped: how a warning reads wherever members see it.
+
+    A label that already says where it comes from (a strict avoider's "X (possible)") is
+    not told twice.
+    """
     label = escape_markdown(warning.label)
+    note = warning.source_note
+    notes = [] if not note or warning.label.endswith(f"({note})") else [note]
     if warning.avoided:
-        return f"🚫 **{label}** (you avoid this)"
-    return f"**{label}**"
+        notes.append("you avoid this")
+    prefix = "🚫 " if warning.avoided else ""
+    return f"{prefix}**{label}**" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def members_see(warnings: Sequence[HeaderWarning]) -> list[HeaderWarning]:
+    """What may show in front of members: never a possible warning, unless it is this reader's own
+    strict avoidance (marked ``avoided``, in a private reading)."""
+    return [warning for warning in warnings if warning.tier != "possible" or warning.avoided]
 
 
 def render_header(
     title: str, chapter: Chapter, warnings: Sequence[HeaderWarning] = (), *, budget: int = DEFAULT_BUDGET
 ) -> str:
-    """Title, chapter, length and warnings, before any story text; fits the budget."""
+    """Title, chapter, length and warnings (each with its source), before any story text; fits the budget.
+
+    Possible warnings never show here, except a strict avoider's own (``avoided``).
+    """
+    warnings = members_see(warnings)
     heading = f"📖 **{escape_markdown(title[:200])}** · Chapter {chapter.number}"
     if chapter.title:
         heading += f": {escape_markdown(chapter.title[:200])}"
@@ -84,7 +102,7 @@ def render_header(
     shown = list(warnings)
     while True:
         if shown:
-            listed = ", ".join(_warning_label(w) for w in shown)
+            listed = ", ".join(warning_label(w) for w in shown)
             hidden = len(warnings) - len(shown)
             if hidden:
                 listed += f" and {hidden} more"
