@@ -95,6 +95,11 @@ def preview_data(
     }
 
 
+def _note(warning: dict[str, str]) -> str:
+    """As the header says it; a possible one (never in a header) is marked so."""
+    return "possible, not shown to members" if warning["tier"] == "possible" else source_note(warning["source"])
+
+
 def format_text(data: dict[str, Any], *, max_post_messages: int | None = None) -> str:
     story = data["story"]
     lines = [story["title"]]
@@ -118,7 +123,7 @@ def format_text(data: dict[str, Any], *, max_post_messages: int | None = None) -
             f"=== Chapter {chapter['number']}{title} · {chapter['words']:,} words · {plural(count, 'message')}{too_long} ==="
         )
         if chapter["warnings"]:
-            listed = ", ".join(f"{w['label']} ({source_note(w['source'])})" for w in chapter["warnings"])
+            listed = ", ".join(f"{w['label']} ({_note(w)})" for w in chapter["warnings"])
             lines.append(f"Warnings: {listed}")
         for index, message in enumerate(chapter["messages"], start=1):
             lines.append(f"--- message {index}/{count} ({len(message['content'])} characters) ---")
