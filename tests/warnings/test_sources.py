@@ -7,9 +7,15 @@ confirmation of a possible warning, or a member's report an admin confirmed.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from bot.db import Database
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
+from bot.tools.scan import main
 from bot.warnings import reviews, service
 
 GUILD = 1001
@@ -74,3 +80,22 @@ async def test_author_and_story_overrides(db: Database) -> None:
     await service.set_override(db, GUILD, story_id, "vomit", "add", user_id=9, now=1.0)
     assert (await sources(db, story_id, 1))["vomit"] == "override"
     assert (await sources(db, 999, 1)) == {}  # another story: nothing
+
+
+def test_scan_names_every_warning_s_source_and_tier(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "red.txt"
+    path.write_text(
+        "Title: Red Floors\nWarnings: Major Character Death, Vomiting\n\n"
+        "There was blood on the floor.\n\nHis hand was bleeding.\n\nThe old man died in the night.\n"
+    )
+    assert main([str(path), "--json"]) == 0
+    found = {w["id"]: (w["source"], w["tier"]) for w in json.loads(capsys.readouterr().out)["warnings"]}
+    assert found["death"] == ("both", "confident")
+    assert found["blood-gore"] == ("detected", "possible")
+    assert all(tier in ("confident", "possible") for _, tier in found.values())
+    declared_only = [wid for wid, (source, _) in found.items() if source == "declared"]
+    assert declared_only and all(found[wid][1] == "confident" for wid in declared_only)
+    assert main([str(path)]) == 0
+    text = capsys.readouterr().out
+    assert f"[{declared_only[0]}] (declared, confident)" in text
+    assert "[blood-gore] (detected, possible, score" in text
