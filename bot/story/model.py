@@ -94,6 +94,7 @@ SOURCE_NOTES = {
     "reported": "reported by a member, confirmed",  # a member's report an admin confirmed
     "possible": "possible",  # below the threshold: only admins and strict avoiders see these
 }
+UNWARNED_ID = "unwarned"  # "Unwarned: the author chose not to use warnings" already says who
 CONFIDENT, POSSIBLE = "confident", "possible"
 
 
@@ -118,7 +119,7 @@ class HeaderWarning:
 
     @property
     def source_note(self) -> str:
-        return source_note(self.source)
+        return "" if self.id == UNWARNED_ID else source_note(self.source)
 
     def to_json(self) -> dict[str, str]:
         """The shape ``preview --json`` prints for each of a chapter's warnings: ``tier`` says how sure,

@@ -39,6 +39,8 @@ def test_each_source_has_its_words_in_the_header(source: str, shown: str) -> Non
 def test_every_source_has_a_note_and_an_unknown_one_is_shown_as_is() -> None:
     assert all(note and "(" not in note for note in SOURCE_NOTES.values())
     assert source_note("something-new") == "something-new"
+    unwarned = HeaderWarning("unwarned", "Unwarned: the author chose not to use warnings", "declared")
+    assert warning_label(unwarned) == "**Unwarned\\: the author chose not to use warnings**"  # "author" said once
 
 
 def test_avoided_warnings_keep_their_source() -> None:
