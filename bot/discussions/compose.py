@@ -16,7 +16,7 @@ from typing import Any
 from bot.discussions.store import PENDING, Discussion
 from bot.limits import EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
 from bot.progress.render import name_list
-from bot.story.model import HeaderWarning
+from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.render import warning_label
 from bot.text import clip, clip_lines, escape_markdown
 
@@ -46,7 +46,7 @@ def thread_name(title: str, chapter: int, discussion_id: int) -> str:
 
 def _warning_line(warnings: Sequence[HeaderWarning]) -> str:
     """Each warning with its source, as the excerpt header says it; a possible one is never posted."""
-    shown = [replace(warning, avoided=False) for warning in warnings if warning.tier != "possible"]
+    shown = [replace(warning, avoided=False) for warning in warnings if warning.tier != POSSIBLE]
     if not shown:
         return "No content warnings for this chapter."
     return ", ".join(warning_label(warning) for warning in shown)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from bot.story.words import chapter_words, count_words
 
 __all__ = [
+    "CONFIDENT",
+    "POSSIBLE",
     "SOURCE_NOTES",
     "WORDS_PER_MINUTE",
     "Chapter",

@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from bot.story.model import WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
+from bot.story.model import POSSIBLE, WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
 from bot.story.words import chapter_words
 from bot.text import LIST_NUMBER, escape_char, escape_markdown, unescape_markdown, utf16_len
 
@@ -77,7 +77,7 @@ def warning_label(warning: HeaderWarning) -> str:
 def members_see(warnings: Sequence[HeaderWarning]) -> list[HeaderWarning]:
     """What may show in front of members: never a possible warning, unless it is this reader's own
     strict avoidance (marked ``avoided``, in a private reading)."""
-    return [warning for warning in warnings if warning.tier != "possible" or warning.avoided]
+    return [warning for warning in warnings if warning.tier != POSSIBLE or warning.avoided]
 
 
 def render_header(
