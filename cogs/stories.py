@@ -27,7 +27,7 @@ from bot.story.books import (
 from bot.story.decode import size_limit_message
 from bot.story.importer import SUPPORTED
 from bot.story.model import source_note
-from bot.story.render import members_see, warning_label
+from bot.story.render import members_see, warning_list
 from bot.story.service import AddedStory, add_story_file, library_page, remove_story, story_details
 from bot.story.store import StoryRecord, resolve_story, search_stories
 from bot.text import clip_lines, escape_markdown, plural
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_TITLE = 200
+INFO_WARNINGS_CHARS = 1000  # the warnings line of /story info, whole entries only
 
 
 def choice_name(record: StoryRecord) -> str:
@@ -277,7 +278,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         if not record.has_text:
             lines.append(reads_elsewhere_line())
         if warnings:
-            labels = ", ".join(warning_label(w) for w in members_see(warnings))
+            labels = warning_list(members_see(warnings), INFO_WARNINGS_CHARS)
             lines.append(f"⚠️ Warnings: {labels}")
         else:
             lines.append("Warnings: none declared or detected.")

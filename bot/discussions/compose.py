@@ -17,10 +17,11 @@ from bot.discussions.store import PENDING, Discussion
 from bot.limits import EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
-from bot.story.render import warning_label
+from bot.story.render import warning_list
 from bot.text import clip, clip_lines, escape_markdown
 
 EMBED_COLOUR = 0x8E6C3A
+WARNING_LINE_CHARS = 1500  # of the embed description: room left for the prompts, whatever the warnings
 
 
 def stamp(moment: datetime, style: str) -> str:
@@ -49,7 +50,7 @@ def _warning_line(warnings: Sequence[HeaderWarning]) -> str:
     shown = [replace(warning, avoided=False) for warning in warnings if warning.tier != POSSIBLE]
     if not shown:
         return "No content warnings for this chapter."
-    return ", ".join(warning_label(warning) for warning in shown)
+    return warning_list(shown, WARNING_LINE_CHARS)
 
 
 def discussion_notice(

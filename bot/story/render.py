@@ -24,7 +24,7 @@ import regex
 
 from bot.story.model import POSSIBLE, WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
 from bot.story.words import chapter_words
-from bot.text import LIST_NUMBER, escape_char, escape_markdown, unescape_markdown, utf16_len
+from bot.text import LIST_NUMBER, escape_char, escape_markdown, plural, unescape_markdown, utf16_len
 
 DEFAULT_BUDGET = 2000
 SPOILER = "||"
@@ -72,6 +72,25 @@ def warning_label(warning: HeaderWarning) -> str:
         notes.append("you avoid this")
     prefix = "🚫 " if warning.avoided else ""
     return f"{prefix}**{label}**" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def warning_list(warnings: Sequence[HeaderWarning], limit: int) -> str:
+    """Whole ``warning_label`` entries, comma-separated, within ``limit`` UTF-16 units; the rest
+    counted ("and 3 more"), so a long list never ends in a cut label or an unclosed ``**``."""
+    reserve = len(f" and {len(warnings)} more")  # room kept for the count while more may follow
+    shown: list[str] = []
+    used = 0
+    for index, warning in enumerate(warnings):
+        entry = warning_label(warning)
+        cost = utf16_len(entry) + (2 if shown else 0)
+        if used + cost + (0 if index == len(warnings) - 1 else reserve) > limit:
+            break
+        shown.append(entry)
+        used += cost
+    hidden = len(warnings) - len(shown)
+    if not hidden:
+        return ", ".join(shown)
+    return f"{', '.join(shown)} and {hidden} more" if shown else plural(len(warnings), "warning")
 
 
 def members_see(warnings: Sequence[HeaderWarning]) -> list[HeaderWarning]:

@@ -54,4 +54,8 @@ def test_a_reader_s_avoidance_is_not_posted_for_everyone_and_labels_are_escaped(
 
 def test_many_long_warnings_stay_within_the_embed_budget() -> None:
     warnings = [HeaderWarning(f"w{i}", "A very long warning label " * 4, "reported") for i in range(200)]
-    assert len(post(warnings)) <= EMBED_DESCRIPTION_BUDGET
+    text = post(warnings)
+    assert len(text) <= EMBED_DESCRIPTION_BUDGET
+    line = next(line for line in text.splitlines() if line.startswith("**Content warnings:**"))
+    assert line.endswith(" more") and line.count("(reported by a member, confirmed)") < 200
+    assert "members have read this chapter" in text  # the rest of the post is still there

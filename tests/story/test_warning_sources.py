@@ -6,12 +6,14 @@ all call :func:`bot.story.render.warning_label`; a possible warning never reache
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.story.model import SOURCE_NOTES, Chapter, HeaderWarning, Scene, source_note
-from bot.story.render import members_see, render_header, warning_label
+from bot.story.render import members_see, render_header, warning_label, warning_list
 from bot.text import utf16_len
 
 CHAPTER = Chapter(1, None, [Scene(["Text."])])
@@ -103,3 +105,24 @@ def test_the_header_fits_and_hides_possible_ones_whatever_the_warnings(
     marker = "⁂possible-only⁂"
     tagged = [HeaderWarning("p", marker, "possible"), *warnings]
     assert marker not in render_header("A title", CHAPTER, tagged, budget=budget)
+
+
+def test_a_long_list_keeps_whole_entries_and_counts_the_rest() -> None:
+    warnings = [HeaderWarning(f"w{i}", f"Warning {i}", "reported") for i in range(40)]
+    line = warning_list(warnings, 300)
+    assert utf16_len(line) <= 300 and line.endswith(" more")
+    shown = line.count("**") // 2
+    assert line.endswith(f" and {40 - shown} more") and "(reported by a member, confirmed)" in line
+    assert warning_list(warnings[:2], 300) == (
+        "**Warning 0** (reported by a member, confirmed), **Warning 1** (reported by a member, confirmed)"
+    )
+    assert warning_list(warnings, 10) == "40 warnings"
+
+
+@settings(max_examples=150, deadline=None)
+@given(warnings=warning_lists, limit=st.integers(min_value=20, max_value=2000))
+def test_a_warning_list_always_fits(warnings: list[HeaderWarning], limit: int) -> None:
+    line = warning_list(warnings, limit)
+    assert utf16_len(line) <= limit
+    bare = re.sub(r"\\.", "", line)  # escaped characters out: only the bold markers have asterisks
+    assert bare.count("*") % 4 == 0  # whole "**label**" entries: never one cut open
