@@ -26,6 +26,8 @@ from bot.story.books import (
 )
 from bot.story.decode import size_limit_message
 from bot.story.importer import SUPPORTED
+from bot.story.model import source_note
+from bot.story.render import members_see, warning_list
 from bot.story.service import AddedStory, add_story_file, library_page, remove_story, story_details
 from bot.story.store import StoryRecord, resolve_story, search_stories
 from bot.text import clip_lines, escape_markdown, plural
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_TITLE = 200
+INFO_WARNINGS_CHARS = 1000  # the warnings line of /story info, whole entries only
 
 
 def choice_name(record: StoryRecord) -> str:
@@ -65,7 +68,7 @@ def import_summary(added: AddedStory) -> str:
         lines.append("**Warnings** (strongest first):")
         for warning in report.warnings:
             where = ", ".join(str(n) for n in warning.chapters[:10]) or "the author's declaration"
-            lines.append(f"• **{escape_markdown(warning.label)}** ({warning.source}; chapters: {where})")
+            lines.append(f"• **{escape_markdown(warning.label)}** ({source_note(warning.source)}; chapters: {where})")
             for evidence in warning.evidence[:2]:
                 lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
     else:
@@ -275,7 +278,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         if not record.has_text:
             lines.append(reads_elsewhere_line())
         if warnings:
-            labels = ", ".join(f"**{escape_markdown(w.label)}**" for w in warnings)
+            labels = warning_list(members_see(warnings), INFO_WARNINGS_CHARS)
             lines.append(f"⚠️ Warnings: {labels}")
         else:
             lines.append("Warnings: none declared or detected.")

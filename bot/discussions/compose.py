@@ -9,17 +9,19 @@ otherwise. The poster turns that into explicit ``AllowedMentions``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.discussions.store import PENDING, Discussion
 from bot.limits import EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
 from bot.progress.render import name_list
-from bot.story.model import HeaderWarning
+from bot.story.model import POSSIBLE, HeaderWarning
+from bot.story.render import warning_list
 from bot.text import clip, clip_lines, escape_markdown
 
 EMBED_COLOUR = 0x8E6C3A
+WARNING_LINE_CHARS = 1500  # of the embed description: room left for the prompts, whatever the warnings
 
 
 def stamp(moment: datetime, style: str) -> str:
@@ -44,9 +46,11 @@ def thread_name(title: str, chapter: int, discussion_id: int) -> str:
 
 
 def _warning_line(warnings: Sequence[HeaderWarning]) -> str:
-    if not warnings:
+    """Each warning with its source, as the excerpt header says it; a possible one is never posted."""
+    shown = [replace(warning, avoided=False) for warning in warnings if warning.tier != POSSIBLE]
+    if not shown:
         return "No content warnings for this chapter."
-    return ", ".join(warning.label for warning in warnings)
+    return warning_list(shown, WARNING_LINE_CHARS)
 
 
 def discussion_notice(

@@ -10,7 +10,19 @@ from dataclasses import dataclass, field
 
 from bot.story.words import chapter_words, count_words
 
-__all__ = ["WORDS_PER_MINUTE", "Chapter", "HeaderWarning", "Scene", "Story", "StoryMeta", "count_words"]
+__all__ = [
+    "CONFIDENT",
+    "POSSIBLE",
+    "SOURCE_NOTES",
+    "WORDS_PER_MINUTE",
+    "Chapter",
+    "HeaderWarning",
+    "Scene",
+    "Story",
+    "StoryMeta",
+    "count_words",
+    "source_note",
+]
 
 WORDS_PER_MINUTE = 230
 
@@ -72,11 +84,47 @@ class Story:
         return sum(chapter.words for chapter in self.chapters)
 
 
+# Where a warning a member sees comes from, in the few words every surface shows after its
+# label: "Major character death (author)". One wording everywhere, so a member learns once
+# that "detected" is Dogear's guess and "confirmed by an admin" is the club's word.
+SOURCE_NOTES = {
+    "declared": "author",  # the author's own warning
+    "both": "author, detected",  # declared and found in the text
+    "detected": "detected",  # found in the text, past its category's threshold
+    "override": "added by an admin",  # a story-wide override (/warnings story add:)
+    "confirmed": "confirmed by an admin",  # a possible warning an admin confirmed for the chapter
+    "reported": "reported by a member, confirmed",  # a member's report an admin confirmed
+    "possible": "possible",  # below the threshold: only admins and strict avoiders see these
+}
+UNWARNED_ID = "unwarned"  # "Unwarned: the author chose not to use warnings" already says who
+CONFIDENT, POSSIBLE = "confident", "possible"
+
+
+def source_note(source: str) -> str:
+    """The words shown in brackets after a warning's label for where it comes from."""
+    return SOURCE_NOTES.get(source, source)
+
+
 @dataclass(frozen=True, slots=True)
 class HeaderWarning:
     """A warning as the excerpt header shows it, strongest first."""
 
     id: str
     label: str
-    source: str  # "declared", "detected", "both" or "override"
+    source: str  # a key of SOURCE_NOTES: "declared", "detected", "both", "override", "confirmed", ...
     avoided: bool = False  # the reading member asked to avoid this warning
+
+    @property
+    def tier(self) -> str:
+        """``possible`` only for evidence below the threshold; the author's word and the club's count as confident."""
+        return POSSIBLE if self.source == POSSIBLE else CONFIDENT
+
+    @property
+    def source_note(self) -> str:
+        return "" if self.id == UNWARNED_ID else source_note(self.source)
+
+    def to_json(self) -> dict[str, str]:
+        """The shape ``preview --json`` prints for each of a chapter's warnings: ``tier`` says how sure,
+        ``source`` where it comes from (a possible one was detected, as in ``scan --json``)."""
+        source = "detected" if self.source == POSSIBLE else self.source
+        return {"id": self.id, "label": self.label, "tier": self.tier, "source": source}

@@ -22,9 +22,9 @@ from typing import Any
 
 import regex
 
-from bot.story.model import WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
+from bot.story.model import POSSIBLE, WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
 from bot.story.words import chapter_words
-from bot.text import LIST_NUMBER, escape_char, escape_markdown, unescape_markdown, utf16_len
+from bot.text import LIST_NUMBER, escape_char, escape_markdown, plural, unescape_markdown, utf16_len
 
 DEFAULT_BUDGET = 2000
 SPOILER = "||"
@@ -59,17 +59,54 @@ def reading_minutes(words: int) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
-def _warning_label(warning: HeaderWarning) -> str:
+def warning_label(warning: HeaderWarning) -> str:
+    """``**Label** (source)``, escaped: how a warning reads wherever members see it.
+
+    A label that already says where it comes from (a strict avoider's "X (possible)") is
+    not told twice.
+    """
     label = escape_markdown(warning.label)
+    note = warning.source_note
+    notes = [] if not note or warning.label.endswith(f"({note})") else [note]
     if warning.avoided:
-        return f"🚫 **{label}** (you avoid this)"
-    return f"**{label}**"
+        notes.append("you avoid this")
+    prefix = "🚫 " if warning.avoided else ""
+    return f"{prefix}**{label}**" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def warning_list(warnings: Sequence[HeaderWarning], limit: int) -> str:
+    """Whole ``warning_label`` entries, comma-separated, within ``limit`` UTF-16 units; the rest
+    counted ("and 3 more"), so a long list never ends in a cut label or an unclosed ``**``."""
+    reserve = len(f" and {len(warnings)} more")  # room kept for the count while more may follow
+    shown: list[str] = []
+    used = 0
+    for index, warning in enumerate(warnings):
+        entry = warning_label(warning)
+        cost = utf16_len(entry) + (2 if shown else 0)
+        if used + cost + (0 if index == len(warnings) - 1 else reserve) > limit:
+            break
+        shown.append(entry)
+        used += cost
+    hidden = len(warnings) - len(shown)
+    if not hidden:
+        return ", ".join(shown)
+    return f"{', '.join(shown)} and {hidden} more" if shown else plural(len(warnings), "warning")
+
+
+def members_see(warnings: Sequence[HeaderWarning]) -> list[HeaderWarning]:
+    """What may show in front of members: never a possible warning, unless it is this reader's own
+    strict avoidance (marked ``avoided``, in a private reading)."""
+    return [warning for warning in warnings if warning.tier != POSSIBLE or warning.avoided]
 
 
 def render_header(
     title: str, chapter: Chapter, warnings: Sequence[HeaderWarning] = (), *, budget: int = DEFAULT_BUDGET
 ) -> str:
-    """Title, chapter, length and warnings, before any story text; fits the budget."""
+    """Title, chapter, length and warnings (each with its source), before any story text; fits the budget.
+
+    Possible warnings never show here, except a strict avoider's own (``avoided``).
+    """
+    warnings = members_see(warnings)
     heading = f"📖 **{escape_markdown(title[:200])}** · Chapter {chapter.number}"
     if chapter.title:
         heading += f": {escape_markdown(chapter.title[:200])}"
@@ -84,7 +121,7 @@ def render_header(
     shown = list(warnings)
     while True:
         if shown:
-            listed = ", ".join(_warning_label(w) for w in shown)
+            listed = ", ".join(warning_label(w) for w in shown)
             hidden = len(warnings) - len(shown)
             if hidden:
                 listed += f" and {hidden} more"

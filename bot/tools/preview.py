@@ -17,8 +17,9 @@ from typing import Any
 from bot.settings import DISCORD_MESSAGE_LIMIT, SettingsError, load_settings
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
-from bot.story.model import HeaderWarning, Story
+from bot.story.model import HeaderWarning, Story, source_note
 from bot.story.render import render_chapter
+from bot.text import plural
 from bot.tools.args import OneLineParser, UsageError
 
 MIN_BUDGET = 200
@@ -40,25 +41,36 @@ def _fail(message: str) -> int:
 
 
 def chapter_warnings(story: Story) -> dict[int, list[HeaderWarning]]:
-    """Per chapter: declared warnings plus what the default rules detect in that chapter."""
+    """Per chapter: declared warnings, what the default rules detect there, then the possible ones.
+
+    Possible warnings are listed (tier ``possible``) for the admin previewing the file; the
+    header leaves them out, as it does for members.
+    """
     from bot.warnings.engine import scan
     from bot.warnings.rules import default_ruleset
 
     report = scan(story, default_ruleset())
     result: dict[int, list[HeaderWarning]] = {}
     for chapter in story.chapters:
-        result[chapter.number] = [
+        shown = [
             HeaderWarning(found.id, found.label, found.source)
             for found in report.warnings
             if found.source == "declared" or chapter.number in found.chapters
         ]
+        possible = [
+            HeaderWarning(found.id, found.label, "possible")
+            for found in report.possible
+            if chapter.number in found.chapters
+        ]
+        result[chapter.number] = shown + possible
     return result
 
 
 def preview_data(
     story: Story, *, budget: int, warnings: dict[int, list[HeaderWarning]] | None = None
 ) -> dict[str, Any]:
-    """The JSON shape of issue 3: the story's metadata and each chapter's payloads."""
+    """The JSON shape of issue 3: the story's metadata and each chapter's payloads, plus (issue 13)
+    each chapter's warnings with their tier and source."""
     warnings = warnings or {}
     meta = story.meta
     return {
@@ -75,11 +87,17 @@ def preview_data(
                 "number": chapter.number,
                 "title": chapter.title,
                 "words": chapter.words,
+                "warnings": [warning.to_json() for warning in warnings.get(chapter.number, [])],
                 "messages": render_chapter(meta, chapter, warnings.get(chapter.number, []), budget=budget),
             }
             for chapter in story.chapters
         ],
     }
+
+
+def _note(warning: dict[str, str]) -> str:
+    """As the header says it; a possible one (never in a header) is marked so."""
+    return "possible, not shown to members" if warning["tier"] == "possible" else source_note(warning["source"])
 
 
 def format_text(data: dict[str, Any], *, max_post_messages: int | None = None) -> str:
@@ -93,7 +111,7 @@ def format_text(data: dict[str, Any], *, max_post_messages: int | None = None) -
     for note in story["notes"]:
         lines.append(f"Note: {note}")
     total = sum(len(chapter["messages"]) for chapter in data["chapters"])
-    lines.append(f"{len(data['chapters'])} chapter(s), {total} message(s)")
+    lines.append(f"{plural(len(data['chapters']), 'chapter')}, {plural(total, 'message')}")
     for chapter in data["chapters"]:
         title = f": {chapter['title']}" if chapter["title"] else ""
         count = len(chapter["messages"])
@@ -102,8 +120,11 @@ def format_text(data: dict[str, Any], *, max_post_messages: int | None = None) -
         if max_post_messages is not None and count > max_post_messages:
             too_long = f" · over MAX_POST_MESSAGES ({max_post_messages}): not posted, members use /excerpt read"
         lines.append(
-            f"=== Chapter {chapter['number']}{title} · {chapter['words']:,} words · {count} messages{too_long} ==="
+            f"=== Chapter {chapter['number']}{title} · {chapter['words']:,} words · {plural(count, 'message')}{too_long} ==="
         )
+        if chapter["warnings"]:
+            listed = ", ".join(f"{w['label']} ({_note(w)})" for w in chapter["warnings"])
+            lines.append(f"Warnings: {listed}")
         for index, message in enumerate(chapter["messages"], start=1):
             lines.append(f"--- message {index}/{count} ({len(message['content'])} characters) ---")
             lines.append(message["content"])

@@ -4,6 +4,8 @@ The same import and scan the bot runs when a story is added, offline: the defaul
 plus a rules file in the format of ``data/warnings/rules.json`` when given. Only warnings
 that pass their category's threshold are listed as ``confident``; real evidence that falls
 short is listed as ``possible`` (``"tier"`` in ``--json``), each with evidence an admin can check.
+Every warning also says where it comes from (``"source"``: ``declared`` by the author,
+``detected`` in the text, or ``both``); the author's own count as confident.
 """
 
 from __future__ import annotations
@@ -47,8 +49,7 @@ def format_text(report: ScanReport) -> str:
         lines.append("No warnings detected or declared." + (" Possible ones:" if report.possible else ""))
     for warning in report.warnings + report.possible:
         score = f", score {warning.score:g}" if warning.source != "declared" else ""
-        tier = f", {warning.tier}" if warning.source != "declared" else ""
-        lines.append(f"- {warning.label} [{warning.id}] ({warning.source}{tier}{score})")
+        lines.append(f"- {warning.label} [{warning.id}] ({warning.source}, {warning.tier}{score})")
         if warning.declared_as:
             lines.append(f"    declared as: {'; '.join(warning.declared_as)}")
         for item in warning.evidence:

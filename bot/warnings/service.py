@@ -53,6 +53,7 @@ COMPILE_SECONDS = 5.0  # a server's whole matcher, in a worker; refused past it
 SCAN_SECONDS = 60.0  # one story with a server's rules, in a worker
 MAX_TEST_PARAGRAPHS = 200
 CONFIRMED, DISMISSED = "confirmed", "dismissed"
+CONFIRMED_SOURCES = ("confirmed", "reported")  # HeaderWarning sources of a chapter confirmation
 
 
 @dataclass(slots=True)
@@ -339,9 +340,13 @@ def _merge(
     declared: Iterable[str],
     detected: dict[str, float],
     story_overrides: dict[str, str],
-    confirmed: Iterable[str] = (),
+    confirmed: dict[str, str] | None = None,
 ) -> list[HeaderWarning]:
-    """Declared + detected + overrides + confirmations, admins winning, strongest first."""
+    """Declared + detected + overrides + confirmations, admins winning, strongest first.
+
+    ``confirmed`` maps a warning to ``confirmed`` (an admin confirmed a possible one) or
+    ``reported`` (an admin confirmed a member's report): the header says which.
+    """
     entries: dict[str, tuple[str, float]] = {}
     for warning_id in declared:
         entries[warning_id] = ("declared", 0.0)
@@ -352,10 +357,28 @@ def _merge(
             entries.pop(warning_id, None)
         else:
             entries[warning_id] = ("override", entries.get(warning_id, ("", 0.0))[1])
-    for warning_id in confirmed:  # a confirmation is about one chapter: more specific than the story's
-        entries[warning_id] = ("override", entries.get(warning_id, ("", 0.0))[1])
-    ordered = sorted(entries.items(), key=lambda item: (SOURCE_RANK.get(item[1][0], 9), -item[1][1], item[0]))
+    for warning_id, source in (confirmed or {}).items():  # about one chapter: more specific than the story's
+        entries[warning_id] = (source, entries.get(warning_id, ("", 0.0))[1])
+    ordered = sorted(entries.items(), key=lambda item: (_rank(item[1][0]), -item[1][1], item[0]))
     return [HeaderWarning(warning_id, taxonomy.label(warning_id), source) for warning_id, (source, _) in ordered]
+
+
+def _rank(source: str) -> int:
+    """Admins' decisions (overrides and confirmations) first, as in :data:`SOURCE_RANK`."""
+    return SOURCE_RANK["override"] if source in CONFIRMED_SOURCES else SOURCE_RANK.get(source, 9)
+
+
+async def _confirmed(db: Database, guild_id: int, story_id: int, chapter: int | None) -> dict[str, str]:
+    """Warnings admins confirmed (for one chapter, or any), each ``reported`` when a member's report was behind it."""
+    decisions = await store.reviews(db, guild_id, story_id)
+    reported = await store.confirmed_reports(db, guild_id, story_id)
+    found: dict[str, str] = {}
+    for (number, warning_id), decision in sorted(decisions.items()):
+        if decision == CONFIRMED and chapter in (None, number):
+            source = "reported" if (number, warning_id) in reported else "confirmed"
+            if found.get(warning_id) != "reported":
+                found[warning_id] = source
+    return found
 
 
 def declared_ids(report: ScanReport) -> list[str]:
@@ -369,8 +392,7 @@ async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: 
     if report is None:
         return []
     detected = await store.chapter_scores(db, guild_id, story_id, chapter)
-    decisions = await store.reviews(db, guild_id, story_id)
-    confirmed = [wid for (number, wid), decision in decisions.items() if number == chapter and decision == CONFIRMED]
+    confirmed = await _confirmed(db, guild_id, story_id, chapter)
     taxonomy = await guild_taxonomy(db, guild_id)
     merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
     return [*merged, UNWARNED] if report.unwarned else merged
@@ -382,8 +404,7 @@ async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[Hea
     if report is None:
         return []
     detected = {w.id: w.score for w in report.warnings if w.source in ("detected", "both")}
-    decisions = await store.reviews(db, guild_id, story_id)
-    confirmed = sorted({wid for (_, wid), decision in decisions.items() if decision == CONFIRMED})
+    confirmed = await _confirmed(db, guild_id, story_id, None)
     taxonomy = await guild_taxonomy(db, guild_id)
     merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
     return [*merged, UNWARNED] if report.unwarned else merged

@@ -259,6 +259,17 @@ async def reviews(conn: Connection, guild_id: int, story_id: int) -> dict[tuple[
     return {(r["chapter"], r["warning_id"]): r["decision"] for r in rows}
 
 
+async def confirmed_reports(conn: Connection, guild_id: int, story_id: int) -> set[tuple[int, str]]:
+    """(chapter, warning id) that a member reported and an admin confirmed."""
+    rows = await _all(
+        conn,
+        "SELECT DISTINCT chapter, warning_id FROM warning_reports WHERE guild_id = ? AND story_id = ? "
+        "AND status = 'confirmed'",
+        (guild_id, story_id),
+    )
+    return {(r["chapter"], r["warning_id"]) for r in rows}
+
+
 async def upsert_review(
     tx: aiosqlite.Connection,
     guild_id: int,

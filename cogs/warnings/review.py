@@ -144,7 +144,10 @@ def story_overview_text(overview: reviews.StoryOverview) -> str:
     lines = [f"**{escape_markdown(overview.title)}**" + (f": {changed}." if changed else "")]
     if overview.warnings:
         lines.append("Warnings members see (strongest first):")
-        lines += [f"⚠️ **{escape_markdown(w.label)}** (`{w.id}`, {w.source})" for w in overview.warnings]
+        lines += [
+            f"⚠️ **{escape_markdown(w.label)}** (`{w.id}`{', ' * bool(w.source_note)}{w.source_note})"
+            for w in overview.warnings
+        ]
     else:
         lines.append("No warnings.")
     if overview.hidden:

@@ -156,7 +156,7 @@ async def test_avoided_warning_asks_once_more(club: Club, sample_story: Path) ->
     assert asked[0].labels == ["Show it anyway"]
     assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, story_id)) == 0
     shown = await club.click(asked[0], "Show it anyway", member=club.member)
-    assert "🚫 **Grief** (you avoid this)" in shown[0].content
+    assert "🚫 **Grief** (author; you avoid this)" in shown[0].content
     assert shown[1].content.startswith("||")
 
 

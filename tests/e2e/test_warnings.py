@@ -144,7 +144,7 @@ async def test_story_overrides_win(club: Club) -> None:
     assert "Hidden by an admin: `death`" in reply.text
     assert await warning_ids(club, story_id) == {"vomit"}
     shown = (await club.slash("warnings story", member=club.admin, story="Snow"))[0]
-    assert "Vomit" in shown.text and "override" in shown.text
+    assert "Vomit" in shown.text and "(`vomit`, added by an admin)" in shown.text
 
 
 @pytest.mark.parametrize(

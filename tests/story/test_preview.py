@@ -32,14 +32,21 @@ def test_json_shape_is_exact(corpus_dir: Path, capsys: pytest.CaptureFixture[str
     assert data["story"]["title"] == "A Life Left Behind"
     assert data["story"]["declared_warnings"] == ["TW for miscarriage"]
     [chapter] = data["chapters"]
-    assert set(chapter) == {"number", "title", "words", "messages"}
+    assert set(chapter) == {"number", "title", "words", "warnings", "messages"}
     assert chapter["number"] == 1 and chapter["words"] > 2000
+    for warning in chapter["warnings"]:  # issue 13: each with its tier and source
+        assert set(warning) == {"id", "label", "tier", "source"}
+        assert warning["tier"] in ("confident", "possible")
+        assert warning["source"] in ("declared", "detected", "both")
+    assert {"id": "miscarriage", "label": "Miscarriage", "tier": "confident", "source": "both"} in chapter["warnings"]
     for message in chapter["messages"]:
         assert set(message) == {"content", "embeds", "allowed_mentions"}
         assert message["allowed_mentions"] == {"parse": []}
         assert len(message["content"]) <= 2000
     header = chapter["messages"][0]["content"]
-    assert "A Life Left Behind" in header and "Miscarriage" in header and "||" not in header
+    assert "A Life Left Behind" in header and "**Miscarriage** (author, detected)" in header and "||" not in header
+    for warning in chapter["warnings"]:  # members never see a possible warning in a header
+        assert (f"**{warning['label']}**" in header) == (warning["tier"] == "confident")
     text = (corpus_file(corpus_dir, "001")).read_text()
     assert "The sun shines on her back" in unrender(chapter["messages"])
     assert normalize_whitespace(unrender(chapter["messages"])).endswith(
@@ -128,3 +135,24 @@ def test_as_a_subprocess(corpus_dir: Path, tmp_path: Path) -> None:
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().count("\n") == 0 and "empty" in done.stderr
+
+
+def test_possible_warnings_are_listed_in_json_but_never_in_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "red.txt"
+    path.write_text(
+        "Title: Red Floors\n\nChapter 1\n\nThere was blood on the floor.\n\nHis hand was bleeding.\n\n"
+        "Chapter 2\n\nThe old man died in the night.\n"
+    )
+    data = run_json(path, capsys)
+    first, second = data["chapters"]
+    assert first["warnings"] == [{"id": "blood-gore", "label": "Blood and gore", "tier": "possible", "source": "detected"}]
+    assert "Blood and gore" not in first["messages"][0]["content"]
+    assert "Warnings: none declared or detected." in first["messages"][0]["content"]
+    assert second["warnings"] == [{"id": "death", "label": "Death", "tier": "confident", "source": "detected"}]
+    assert "**Death** (detected)" in second["messages"][0]["content"]
+    assert main([str(path)]) == 0
+    text = capsys.readouterr().out
+    assert "2 chapters, " in text and "(s)" not in text
+    assert "Warnings: Blood and gore (possible, not shown to members)" in text and "Warnings: Death (detected)" in text

@@ -56,7 +56,7 @@ def test_header_comes_first_with_everything() -> None:
     header = payloads[0]["content"]
     assert header.splitlines()[0] == "📖 **A Life\\_Left \\*Behind\\*** · Chapter 3: The Ford"
     assert "460 words · about 2 min read" in header
-    assert "🚫 **Miscarriage** (you avoid this), **Blood/gore**" in header
+    assert "🚫 **Miscarriage** (author; you avoid this), **Blood/gore** (detected)" in header
     assert "1 warning you asked to avoid" in header
     assert "||" not in header
     assert all(data["allowed_mentions"] == NONE and data["embeds"] == [] for data in payloads)

@@ -70,7 +70,7 @@ async def test_members_never_see_possible_warnings_until_confirmed(db: Database)
 
     assert await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0) == 0
     header = await service.chapter_warnings(db, GUILD, story_id, 1)
-    assert ("blood-gore", "override") in {(w.id, w.source) for w in header}
+    assert ("blood-gore", "confirmed") in {(w.id, w.source) for w in header}
     assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
     assert "blood-gore" in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
     assert await reviews.possible_warnings(db, GUILD, story_id) == []  # decided: not offered again
