@@ -2,7 +2,8 @@
 
 Renderers under ``bot/`` return data (``{"content": ..., "embeds": [...]}``) and never import
 discord; this is the one place that makes discord.py objects of them. Mentions are always
-off, whatever the payload says. (The leading underscore keeps extension discovery away.)
+off unless the payload names a kind that may ping (the core's payloads name none). (The leading
+underscore keeps extension discovery away.)
 """
 
 from __future__ import annotations
@@ -12,10 +13,22 @@ from typing import Any
 import discord
 
 
+def allowed_mentions(data: dict[str, Any]) -> discord.AllowedMentions:
+    """The payload's own ``allowed_mentions`` (Discord's JSON), read as what may ping; absent means nobody.
+
+    Only the kinds named in ``parse`` are allowed, and never a reply ping, so a payload can say
+    less than "nobody" but never more than it names.
+    """
+    parse = set((data.get("allowed_mentions") or {}).get("parse", []))
+    return discord.AllowedMentions(
+        everyone="everyone" in parse, users="users" in parse, roles="roles" in parse, replied_user=False
+    )
+
+
 def send_kwargs(data: dict[str, Any]) -> dict[str, Any]:
     """A payload as keyword arguments for ``send``/``followup.send``."""
     return {
         "content": data.get("content") or None,
         "embeds": [discord.Embed.from_dict(embed) for embed in data.get("embeds", [])],
-        "allowed_mentions": discord.AllowedMentions.none(),
+        "allowed_mentions": allowed_mentions(data),
     }

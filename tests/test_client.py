@@ -117,3 +117,12 @@ async def test_identify_pacing_follows_max_concurrency(tmp_path: Path) -> None:
         assert time.monotonic() - started >= 0.29
     finally:
         await bot.close()
+
+
+def test_a_core_payload_is_sent_mentioning_nobody() -> None:
+    from bot.story.render import payload
+    from cogs._messages import send_kwargs
+
+    mentions = send_kwargs(payload("@everyone <@&1> <@2>"))["allowed_mentions"]
+    assert mentions.to_dict() == {"parse": []}
+    assert send_kwargs({"content": "x"})["allowed_mentions"].to_dict()["parse"] == []

@@ -45,8 +45,8 @@ _SPACE_RUN = re.compile(r"\s+")
 def payload(content: str) -> dict[str, Any]:
     """One message as plain data (the shape ``preview --json`` prints); cogs turn it into ``send`` arguments.
 
-    ``allowed_mentions`` is Discord's JSON for "mention nobody"; the cog layer sends every
-    payload with ``AllowedMentions.none()`` whatever it says (see ``cogs/_messages.py``).
+    ``allowed_mentions`` is Discord's JSON for "mention nobody"; the cog layer sends the payload
+    with exactly that (``cogs/_messages.py``).
     """
     return {"content": content, "embeds": [], "allowed_mentions": {"parse": []}}
 
