@@ -39,7 +39,8 @@ from bot.nominations.service import (
 from bot.story.books import MAX_AUTHOR_CHARS, MAX_WARNINGS_CHARS, describe_book, parse_chapter_count
 from bot.story.store import resolve_story, search_stories
 from bot.text import clip, clip_lines, escape_markdown, plural
-from cogs.stories import story_autocomplete
+from cogs._checks import guild_id_of
+from cogs._options import story_autocomplete
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -173,12 +174,12 @@ class BookForm(discord.ui.Modal, title="Add the book to the library"):
         self.cog.open_forms.discard(self)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         if not interaction.permissions.manage_guild:
             raise UserError("You need the Manage Server permission to add a book.")
         chapters = parse_chapter_count(self.chapters.value)
         book = await self.cog.service.add_as_book(
-            interaction.guild_id, self.nomination_id, title=self.book_title.value, chapters=chapters,
+            guild_id, self.nomination_id, title=self.book_title.value, chapters=chapters,
             author=self.author.value or None, warnings=self.warnings.value or None, user_id=interaction.user.id,
         )  # fmt: skip
         self.stop()
@@ -297,11 +298,11 @@ class NominationCog(commands.Cog):
         title: app_commands.Range[str, 1, MAX_TITLE_CHARS],
         story: str | None = None,
     ) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         story_id = None
         if story:
-            story_id = (await resolve_story(self.bot.db, interaction.guild_id, story)).id
-        done = await self.service.nominate(interaction.guild_id, interaction.user.id, title, story_id)
+            story_id = (await resolve_story(self.bot.db, guild_id, story)).id
+        done = await self.service.nominate(guild_id, interaction.user.id, title, story_id)
         name = f"**{escape_markdown(done.title)}**"
         library = " (it is in the library)" if done.in_library else ""
         if done.kind == "unchanged":
@@ -322,8 +323,8 @@ class NominationCog(commands.Cog):
     @app_commands.command(name="nominations", description="The books nominated for the club's next read")
     @app_commands.guild_only()
     async def nominations(self, interaction: discord.Interaction) -> None:
-        assert interaction.guild_id is not None
-        board = await self.service.board(interaction.guild_id)
+        guild_id = guild_id_of(interaction)
+        board = await self.service.board(guild_id)
         lines: list[str] = []
         if board.vote is not None and board.vote.state == "voting":
             where = f"<#{board.vote.channel_id}>" if board.vote.channel_id else "the club channel"
@@ -355,11 +356,11 @@ class NominationCog(commands.Cog):
     async def vote_start(
         self, interaction: discord.Interaction, hours: app_commands.Range[int, 1, POLL_MAX_HOURS] = DEFAULT_HOURS
     ) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        settings = await get_settings(self.bot.db, interaction.guild_id)
+        settings = await get_settings(self.bot.db, guild_id)
         started = await self.service.start_vote(
-            interaction.guild_id, channel_id=settings.club_channel_id, hours=hours, user_id=interaction.user.id
+            guild_id, channel_id=settings.club_channel_id, hours=hours, user_id=interaction.user.id
         )
         await interaction.followup.send(
             f"The vote is open in <#{started.channel_id}> with {plural(len(started.titles), 'nomination')}; "
@@ -371,11 +372,11 @@ class NominationCog(commands.Cog):
     @app_commands.describe(nomination="The nomination to take out")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def vote_withdraw(self, interaction: discord.Interaction, nomination: str) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         if not nomination.strip().isdigit():
             raise UserError("Pick the nomination from the list.")
-        removed = await self.service.withdraw(interaction.guild_id, int(nomination.strip()))
-        left = len(await self.service.open_nominations(interaction.guild_id))
+        removed = await self.service.withdraw(guild_id, int(nomination.strip()))
+        left = len(await self.service.open_nominations(guild_id))
         await interaction.response.send_message(
             f"Took **{escape_markdown(removed.title)}** out of this round; {plural(left, 'nomination')} left.",
             ephemeral=True,
