@@ -1,46 +1,32 @@
-"""``/nominate``, ``/nominations`` and ``/vote``: the club picks its next read with a native Discord poll.
+"""``/nominate``, ``/nominations`` and ``/vote``: options, permissions, one service call, the answer.
 
-Thin on purpose: the rules live in :class:`bot.nominations.service.NominationService`; this
-module adds the Discord side. :class:`DiscordPoller` posts the poll, reads it and announces
-the result (never pinging anyone). A finished poll arrives three ways and all of them settle
-the round once: the poll message's update with finalized results (``on_raw_message_edit``),
-Discord's poll-result message (``on_message``, type 46), and the watcher, which reads the poll
-after its end time, including polls that ended while the bot was down. The "add as a book"
-buttons carry the nomination id in their custom id (``DynamicItem``), so they work after a
-restart.
+A finished poll arrives three ways and all of them settle the round once: the poll message's
+update with finalized results (``on_raw_message_edit``), Discord's poll-result message
+(``on_message``, type 46), and the service's timer, which reads the poll after its end time,
+including polls that ended while the bot was down.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import secrets
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import report_error, send_ephemeral
 from bot.discussions.timer import Timer
 from bot.errors import UserError
 from bot.guilds import get_settings
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
-from bot.nominations.service import (
-    DEFAULT_HOURS,
-    MAX_TITLE_CHARS,
-    Announcement,
-    NominationService,
-    PollGone,
-    PollState,
-    PostedPoll,
-)
-from bot.story.books import MAX_AUTHOR_CHARS, MAX_WARNINGS_CHARS, describe_book, parse_chapter_count
+from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService
 from bot.story.store import resolve_story, search_stories
 from bot.text import clip, clip_lines, escape_markdown, plural
 from cogs._checks import guild_id_of
 from cogs._options import story_autocomplete
+from cogs.nominations.buttons import AddNominee, BookForm
+from cogs.nominations.poller import DiscordPoller
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -48,184 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRY = timedelta(minutes=1)
-POLL_CHANNELS = (discord.TextChannel, discord.Thread, discord.VoiceChannel)
-
-
-# ---------------------------------------------------------------------------------- Discord side
-
-
-class DiscordPoller:
-    """The service's view of Discord: post a poll, read it, announce a result. No pings, ever."""
-
-    def __init__(self, bot: DogearBot) -> None:
-        self.bot = bot
-
-    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
-        await self.bot.wait_until_ready()
-        channel = self.bot.get_channel(channel_id)
-        if channel is None:
-            try:
-                channel = await self.bot.fetch_channel(channel_id)
-            except (discord.NotFound, discord.Forbidden) as error:
-                raise PollGone(f"channel {channel_id}: {error.text or error.status}") from None
-        if not isinstance(channel, POLL_CHANNELS):
-            raise PollGone(f"channel {channel_id} is not a text channel")
-        return channel
-
-    async def post_poll(self, channel_id: int, question: str, answers: list[str], hours: int) -> PostedPoll:
-        try:
-            channel = await self._channel(channel_id)
-        except PollGone:
-            raise UserError("The club channel in `/config` no longer exists; set a new one first.") from None
-        assert isinstance(channel, POLL_CHANNELS)
-        me = channel.guild.me
-        if me is not None:
-            granted = channel.permissions_for(me)
-            missing = [
-                label
-                for flag, label in (("view_channel", "View Channel"), ("send_messages", "Send Messages"),
-                                    ("send_polls", "Create Polls"))
-                if not getattr(granted, flag)
-            ]  # fmt: skip
-            if missing:
-                raise UserError(
-                    f"I can't post the poll in {channel.mention}: I'm missing {', '.join(missing)} there. "
-                    "Ask an admin to grant it."
-                )
-        poll = discord.Poll(question=question, duration=timedelta(hours=hours))
-        for answer in answers:
-            poll.add_answer(text=answer)
-        try:
-            message = await channel.send(poll=poll, allowed_mentions=discord.AllowedMentions.none())
-        except discord.Forbidden:
-            raise UserError(f"Discord refused the poll in {channel.mention}: I'm missing a permission there.") from None
-        assert message.poll is not None
-        expires = message.poll.expires_at
-        ends_at = expires.timestamp() if expires else self.bot.clock.now().timestamp() + hours * 3600
-        return PostedPoll(message.id, [answer.id for answer in message.poll.answers], ends_at)
-
-    async def read_poll(self, channel_id: int, message_id: int) -> PollState:
-        channel = await self._channel(channel_id)
-        try:
-            message = await channel.fetch_message(message_id)
-        except (discord.NotFound, discord.Forbidden) as error:
-            raise PollGone(f"message {message_id}: {error.text or error.status}") from None
-        if message.poll is None:
-            raise PollGone(f"message {message_id} has no poll")
-        counts = {answer.id: answer.vote_count for answer in message.poll.answers}
-        return PollState(message.poll.is_finalized(), counts)
-
-    async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
-        channel = await self._channel(channel_id)
-        view = discord.ui.View(timeout=None)
-        for button in announcement.buttons:
-            view.add_item(AddNominee(button.nomination_id, button.label))
-        try:
-            message = await channel.send(
-                announcement.text,
-                view=view if announcement.buttons else discord.utils.MISSING,
-                nonce=nonce,
-                allowed_mentions=discord.AllowedMentions.none(),
-            )
-        except (discord.NotFound, discord.Forbidden) as error:
-            raise PollGone(f"announcing in {channel_id}: {error.text or error.status}") from None
-        finally:
-            view.stop()  # the buttons are registered DynamicItems; no view needs to wait
-        return message.id
-
-
-# ---------------------------------------------------------------------------------- add as a book
-
-
-class BookForm(discord.ui.Modal, title="Add the book to the library"):
-    """The chapter count (and what else the admin knows) for a book the club reads elsewhere."""
-
-    book_title: discord.ui.TextInput[BookForm] = discord.ui.TextInput(
-        label="Title", custom_id="title", max_length=MAX_TITLE_CHARS
-    )
-    chapters: discord.ui.TextInput[BookForm] = discord.ui.TextInput(
-        label="How many chapters?", custom_id="chapters", placeholder="24", max_length=8
-    )
-    author: discord.ui.TextInput[BookForm] = discord.ui.TextInput(
-        label="Author (optional)", custom_id="author", required=False, max_length=MAX_AUTHOR_CHARS
-    )
-    warnings: discord.ui.TextInput[BookForm] = discord.ui.TextInput(
-        label="Warnings, comma-separated (optional)",
-        custom_id="warnings",
-        required=False,
-        style=discord.TextStyle.paragraph,
-        max_length=MAX_WARNINGS_CHARS,
-        placeholder="death, self-harm",
-    )
-
-    def __init__(self, cog: NominationCog, nomination_id: int, title: str) -> None:
-        # A custom id of its own per form: two admins' open forms never answer for each other.
-        super().__init__(timeout=900, custom_id=f"dogear:book-form:{nomination_id}:{secrets.token_hex(4)}")
-        self.cog = cog
-        self.nomination_id = nomination_id
-        self.book_title.default = title
-        cog.open_forms.add(self)
-
-    def stop(self) -> None:
-        super().stop()
-        self.cog.open_forms.discard(self)
-
-    async def on_timeout(self) -> None:
-        self.cog.open_forms.discard(self)
-
-    async def on_submit(self, interaction: discord.Interaction) -> None:
-        guild_id = guild_id_of(interaction)
-        if not interaction.permissions.manage_guild:
-            raise UserError("You need the Manage Server permission to add a book.")
-        chapters = parse_chapter_count(self.chapters.value)
-        book = await self.cog.service.add_as_book(
-            guild_id, self.nomination_id, title=self.book_title.value, chapters=chapters,
-            author=self.author.value or None, warnings=self.warnings.value or None, user_id=interaction.user.id,
-        )  # fmt: skip
-        self.stop()
-        await send_ephemeral(interaction, describe_book(book))
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:
-        await report_error(interaction, error, what="the add-a-book form")
-
-
-class AddNominee(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:nominee:(?P<id>\d+)"):
-    """On a vote's announcement: an admin adds the winning (or a tied) title as a book without a file."""
-
-    def __init__(self, nomination_id: int, label: str = "Add as a book") -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=clip(label, 80),
-                style=discord.ButtonStyle.primary,
-                emoji="📚",
-                custom_id=f"dogear:nominee:{nomination_id}",
-            )
-        )
-        self.nomination_id = nomination_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> AddNominee:
-        return cls(int(match["id"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            if interaction.guild_id is None:
-                raise UserError("This button works inside the server where the vote was held.")
-            if not interaction.permissions.manage_guild:
-                raise UserError("Only an admin with the Manage Server permission can add the book to the library.")
-            cog = interaction.client.get_cog("NominationCog")  # type: ignore[attr-defined]
-            if cog is None:
-                raise UserError("Nominations are switched off on this bot right now.")
-            nomination = await cog.service.nominee(interaction.guild_id, self.nomination_id)
-            await cog.service.check_not_in_library(interaction.guild_id, nomination)
-            await interaction.response.send_modal(BookForm(cog, nomination.id, nomination.title))
-        except Exception as error:
-            await report_error(interaction, error, what=f"button {self.custom_id}")
-
-
-# ---------------------------------------------------------------------------------- the cog
 
 
 class NominationCog(commands.Cog):
@@ -417,7 +225,3 @@ class NominationCog(commands.Cog):
             for n in found
             if needle in n.title.casefold()
         ][:AUTOCOMPLETE_CHOICES]
-
-
-async def setup(bot: DogearBot) -> None:
-    await bot.add_cog(NominationCog(bot))
