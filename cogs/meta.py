@@ -8,6 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.limits import MESSAGE_CHARS
+
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
@@ -40,9 +42,9 @@ class MetaCog(commands.Cog):
     @app_commands.command(name="help", description="What Dogear does and the commands it has")
     async def help(self, interaction: discord.Interaction) -> None:
         body = INTRO + "\n\n" + "\n".join(command_lines(self.bot.tree))
-        if len(body) > 2000:
+        if len(body) > MESSAGE_CHARS:
             # Keep within one message; the full list is in the README.
-            body = body[:1990].rsplit("\n", 1)[0] + "\n…"
+            body = body[: MESSAGE_CHARS - 10].rsplit("\n", 1)[0] + "\n…"
         await interaction.response.send_message(body, ephemeral=True)
 
 

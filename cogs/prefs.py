@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discussions.reminder_choices import choose_reminders, describe_reminder_prefs
+from bot.limits import CHOICE_NAME_CHARS
 from bot.progress import prefs
 from bot.text import escape_markdown
 from cogs._checks import guild_id_of
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 def _choice(key: str, label: str) -> app_commands.Choice[str]:
     name = label if label.lower() == key else f"{label} ({key})"
-    return app_commands.Choice(name=name[:100], value=key)
+    return app_commands.Choice(name=name[:CHOICE_NAME_CHARS], value=key)
 
 
 @app_commands.guild_only()

@@ -11,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import UserError
+from bot.limits import ATTACHMENT_DESCRIPTION_CHARS
 from bot.progress import store
 from bot.progress.bars import progress_line
 from bot.progress.chart import render_club_chart
@@ -116,7 +117,9 @@ class ProgressCog(
             await interaction.followup.send(text, ephemeral=True)
             return
         chart = discord.File(
-            io.BytesIO(png), filename="club-progress.png", description=f"Club progress: {club.story.title}"[:1024]
+            io.BytesIO(png),
+            filename="club-progress.png",
+            description=f"Club progress: {club.story.title}"[:ATTACHMENT_DESCRIPTION_CHARS],
         )
         await interaction.followup.send(text, file=chart, ephemeral=True)
 

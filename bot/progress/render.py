@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from bot.limits import MESSAGE_CHARS
 from bot.progress.bars import progress_line
 from bot.progress.store import ClubProgress, StoryProgress
 from bot.text import escape_markdown
@@ -45,7 +46,7 @@ def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
     return text or "nobody yet"
 
 
-def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int = 2000) -> str:
+def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int = MESSAGE_CHARS) -> str:
     """The club view as text: who is caught up with ``target``, then where everyone is."""
     total = club.story.chapter_count
     header = (
@@ -93,7 +94,7 @@ def _fit_lines(lines: list[str], budget: int) -> str:
     return "\n".join(kept)[:budget]
 
 
-def member_text(stories: Sequence[StoryProgress], *, whose: str, budget: int = 2000) -> str:
+def member_text(stories: Sequence[StoryProgress], *, whose: str, budget: int = MESSAGE_CHARS) -> str:
     """Each story the member has started, with chapter/total and a bar."""
     if not stories:
         return f"{whose} not started any story yet. Use `/progress set` to record where you are."

@@ -14,6 +14,7 @@ import discord
 
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
+from bot.limits import BUTTON_LABEL_CHARS
 from bot.nominations.service import MAX_TITLE_CHARS
 from bot.story.books import MAX_AUTHOR_CHARS, MAX_WARNINGS_CHARS, describe_book, parse_chapter_count
 from bot.text import clip
@@ -81,7 +82,7 @@ class AddNominee(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"doge
     def __init__(self, nomination_id: int, label: str = "Add as a book") -> None:
         super().__init__(
             discord.ui.Button(
-                label=clip(label, 80),
+                label=clip(label, BUTTON_LABEL_CHARS),
                 style=discord.ButtonStyle.primary,
                 emoji="📚",
                 custom_id=f"dogear:nominee:{nomination_id}",

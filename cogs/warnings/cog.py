@@ -18,7 +18,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.db import Database
-from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, MODAL_INPUT_CHARS
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, CHOICE_VALUE_CHARS, MODAL_INPUT_CHARS
 from bot.text import clip, clip_lines, escape_markdown, plural
 from bot.warnings import reviews, service
 from bot.warnings.patterns import RULE_KINDS
@@ -118,7 +118,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
     @app_commands.describe(rule="The rule to remove")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def rules_remove(self, interaction: discord.Interaction, rule: app_commands.Range[str, 1, 100]) -> None:
+    async def rules_remove(
+        self, interaction: discord.Interaction, rule: app_commands.Range[str, 1, CHOICE_VALUE_CHARS]
+    ) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         removed = await service.remove_rule(self.bot.db, guild_id, rule, rescan=False)
@@ -138,7 +140,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
     @app_commands.describe(target="A category, or a default rule such as death/die")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def rules_disable(self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]) -> None:
+    async def rules_disable(
+        self, interaction: discord.Interaction, target: app_commands.Range[str, 1, CHOICE_VALUE_CHARS]
+    ) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         kind, name = await service.disable(
@@ -159,7 +163,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @rules.command(name="enable", description="Switch a default rule or category back on (Manage Server)")
     @app_commands.describe(target="A switched-off category or default rule")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def rules_enable(self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]) -> None:
+    async def rules_enable(
+        self, interaction: discord.Interaction, target: app_commands.Range[str, 1, CHOICE_VALUE_CHARS]
+    ) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         kind, name = await service.enable(self.bot.db, guild_id, target, rescan=False)
@@ -209,7 +215,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         interaction: discord.Interaction,
         story: app_commands.Range[str, 1, 200],
         chapter: app_commands.Range[int, 1, 1_000_000],
-        warning: app_commands.Range[str, 1, 100],
+        warning: app_commands.Range[str, 1, CHOICE_VALUE_CHARS],
         note: app_commands.Range[str, 1, reviews.MAX_NOTE_CHARS] | None = None,
     ) -> None:
         guild = guild_of(interaction)
