@@ -253,7 +253,9 @@ async def next_discussion(db: Database, guild_id: int, story_id: int, *, now: da
     return None if row is None else _discussion(row)
 
 
-async def search_discussions(db: Database, guild_id: int, typed: str, *, limit: int = AUTOCOMPLETE_CHOICES) -> list[Discussion]:
+async def search_discussions(
+    db: Database, guild_id: int, typed: str, *, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[Discussion]:
     """For the ``id`` autocomplete: pending, failed and missed items whose id or title matches."""
     needle = typed.strip().lstrip("#").lower()
     rows = await db.fetch_all(

@@ -156,7 +156,11 @@ def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Annou
             "and an admin can start a new vote with `/vote start`.",
             [],
         )
-    buttons = [AddButton(n.id, clip(f"Add “{n.title}” as a book", BUTTON_LABEL_CHARS)) for n in outcome.leaders if not in_library(n)]
+    buttons = [
+        AddButton(n.id, clip(f"Add “{n.title}” as a book", BUTTON_LABEL_CHARS))
+        for n in outcome.leaders
+        if not in_library(n)
+    ]
     if outcome.kind == WINNER:
         winner = outcome.leaders[0]
         text = (

@@ -138,7 +138,9 @@ async def describe_avoided(db: Database, guild_id: int, user_id: int) -> list[tu
     return sorted(labelled, key=lambda item: (item[1] is None, item[1] or item[0]))
 
 
-async def search_warnings(db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES) -> list[tuple[str, str]]:
+async def search_warnings(
+    db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[tuple[str, str]]:
     """Autocomplete for /prefs avoid: (id, label) of this server's warnings matching ``typed``."""
     taxonomy = await server_taxonomy(db, guild_id)
     return [(category.id, category.label) for category in taxonomy.search(typed, limit)]

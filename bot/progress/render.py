@@ -13,17 +13,13 @@ from collections.abc import Sequence
 from bot.limits import MESSAGE_CHARS
 from bot.progress.bars import progress_line
 from bot.progress.store import ClubProgress, StoryProgress
-from bot.text import escape_markdown
+from bot.text import escape_markdown, plural
 
 PER_MEMBER_LINES = 20  # beyond this many named members the text shows the distribution
 
 
 def mention(user_id: int) -> str:
     return f"<@{user_id}>"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
@@ -42,7 +38,7 @@ def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
     if len(shown) < len(user_ids):
         text += f"{' and ' if shown else ''}{len(user_ids) - len(shown)} {'more' if shown else 'members'}"
     if hidden:
-        text += f"{', plus ' if text else ''}{_plural(hidden, 'hidden member')}"
+        text += f"{', plus ' if text else ''}{plural(hidden, 'hidden member')}"
     return text or "nobody yet"
 
 
@@ -50,7 +46,7 @@ def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int
     """The club view as text: who is caught up with ``target``, then where everyone is."""
     total = club.story.chapter_count
     header = (
-        f"**{escape_markdown(club.story.title)}**: {_plural(total, 'chapter')} · {_plural(club.member_count, 'member')}"
+        f"**{escape_markdown(club.story.title)}**: {plural(total, 'chapter')} · {plural(club.member_count, 'member')}"
         + (f" ({club.hidden_count} hidden)" if club.hidden_count else "")
     )
     if club.member_count == 0:
