@@ -63,7 +63,9 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
 
     @avoid.autocomplete("warning")
     async def avoid_warning(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        guild_id = guild_id_of(interaction)
+        guild_id = interaction.guild_id
+        if guild_id is None:  # an autocomplete offers nothing outside a server; the command says why
+            return []
         found = await prefs.search_warnings(self.bot.db, guild_id, current)
         return [_choice(key, label) for key, label in found]
 
@@ -83,7 +85,9 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
 
     @allow.autocomplete("warning")
     async def allow_warning(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        guild_id = guild_id_of(interaction)
+        guild_id = interaction.guild_id
+        if guild_id is None:  # an autocomplete offers nothing outside a server; the command says why
+            return []
         found = await prefs.search_avoided(self.bot.db, guild_id, interaction.user.id, current)
         return [_choice(key, label) for key, label in found]
 
