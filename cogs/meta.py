@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.limits import MESSAGE_CHARS
+from bot.text import clip_lines
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -41,10 +41,8 @@ class MetaCog(commands.Cog):
 
     @app_commands.command(name="help", description="What Dogear does and the commands it has")
     async def help(self, interaction: discord.Interaction) -> None:
-        body = INTRO + "\n\n" + "\n".join(command_lines(self.bot.tree))
-        if len(body) > MESSAGE_CHARS:
-            # Keep within one message; the full list is in the README.
-            body = body[: MESSAGE_CHARS - 10].rsplit("\n", 1)[0] + "\n…"
+        # One message, clipped by whole lines if the list ever outgrows it; the full list is in the README.
+        body = clip_lines([INTRO, "", *command_lines(self.bot.tree)])
         await interaction.response.send_message(body, ephemeral=True)
 
 
