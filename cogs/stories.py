@@ -7,7 +7,6 @@ in code; a server can restrict ``/story`` further in its integration settings.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -33,8 +32,6 @@ from cogs._options import download, story_autocomplete
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
-
-log = logging.getLogger(__name__)
 
 MAX_TITLE = 200
 
@@ -222,7 +219,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             author = f" by {escape_markdown(record.author)}" if record.author else ""
             lines.append(
                 f"• **{escape_markdown(record.title[:150])}**{author[:80]} · {record.chapter_count} ch. · "
-                f"{record.words:,} words · id {record.id}"
+                f"{plural(record.words, 'word')} · id {record.id}"
             )
         if page < pages:
             lines.append(f"-# Next: `/story list page:{page + 1}`")
@@ -257,9 +254,9 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         chapters = details.chapters
         for chapter in chapters[:40]:
             title = f": {escape_markdown(chapter.title)}" if chapter.title else ""
-            lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {chapter.words:,} words")
+            lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {plural(chapter.words, 'word')}")
         if len(chapters) > 40:
-            lines.append(f"… and {len(chapters) - 40} more chapters")
+            lines.append(f"… and {plural(len(chapters) - 40, 'more chapter')}")
         await interaction.response.send_message(clip_lines(lines), ephemeral=True)
 
     @app_commands.command(name="remove", description="Remove a story with its progress and schedules (Manage Server)")
@@ -270,7 +267,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         record = await resolve_story(self.bot.db, guild_id, story)
         view = ConfirmRemove(self, record, interaction.user.id)
         await interaction.response.send_message(
-            f"Remove **{escape_markdown(record.title)}** ({record.chapter_count} chapters)? Its reading progress, "
+            f"Remove **{escape_markdown(record.title)}** ({plural(record.chapter_count, 'chapter')})? Its reading progress, "
             "warning scans and scheduled discussions go with it.",
             view=view,
             ephemeral=True,
