@@ -31,3 +31,10 @@ POLL_QUESTION_CHARS: Final = 300
 POLL_MAX_HOURS: Final = 768
 INTERACTION_ANSWER_SECONDS: Final = 3.0
 """An interaction must be answered (or deferred) this soon."""
+CHOICE_VALUE_CHARS: Final = 100
+"""A string choice's value, so also the longest value an autocompleted option sends back."""
+ATTACHMENT_DESCRIPTION_CHARS: Final = 1024
+"""An attachment's description (its alt text)."""
+REQUEST_BODY_BYTES: Final = 25 * 1024 * 1024
+"""One request's body, so the most a bot can upload, or take as an upload, at once."""
+BUTTON_LABEL_CHARS: Final = 80

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import yarl
 
+from bot.limits import MESSAGE_CHARS, REQUEST_BODY_BYTES
 from bot.shards import ShardScope
 
 DEFAULT_DATABASE_PATH = "data/dogear.sqlite3"
-DISCORD_MESSAGE_LIMIT = 2000
+DISCORD_MESSAGE_LIMIT = MESSAGE_CHARS  # the name bot/tools reads
 MAX_SHARD_COUNT = 65536
 _SHARD_PART = re.compile(r"(\d{1,6})(?:\s*-\s*(\d{1,6}))?")
 
@@ -243,7 +244,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
         log_level=_log_level(env),
         api_base=_url(env, "DISCORD_API_BASE", ("http", "https"), "http://127.0.0.1:8080/api/v10"),
         gateway_url=_url(env, "DISCORD_GATEWAY_URL", ("ws", "wss"), "ws://127.0.0.1:8080/gateway"),
-        max_upload_bytes=_int(env, "MAX_UPLOAD_BYTES", 8 * 1024 * 1024, minimum=1024, maximum=25 * 1024 * 1024) or 0,
+        max_upload_bytes=_int(env, "MAX_UPLOAD_BYTES", 8 * 1024 * 1024, minimum=1024, maximum=REQUEST_BODY_BYTES) or 0,
         message_budget=_int(env, "MESSAGE_BUDGET", DISCORD_MESSAGE_LIMIT, minimum=200, maximum=DISCORD_MESSAGE_LIMIT)
         or DISCORD_MESSAGE_LIMIT,
         discussion_grace_hours=_float(env, "DISCUSSION_GRACE_HOURS", 6.0, minimum=0.0, maximum=168.0),

@@ -6,6 +6,7 @@ import functools
 import zoneinfo
 
 from bot.errors import UserError
+from bot.limits import AUTOCOMPLETE_CHOICES
 
 
 @functools.cache
@@ -27,7 +28,7 @@ def validate_zone(name: str) -> str:
     return zone
 
 
-def search_zones(typed: str, limit: int = 25) -> list[str]:
+def search_zones(typed: str, limit: int = AUTOCOMPLETE_CHOICES) -> list[str]:
     """Prefix matches on any part of the name first, then substring matches."""
     needle = typed.strip().lower().replace(" ", "_")
     if not needle:

@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.errors import UserError
 from bot.guilds import GuildSettings, get_settings, update_settings
 from bot.timezones import search_zones, validate_zone
+from cogs._checks import guild_id_of
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -78,8 +79,8 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
     @app_commands.command(name="show", description="Show this server's Dogear settings (Manage Server)")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def show(self, interaction: discord.Interaction) -> None:
-        assert interaction.guild_id is not None
-        settings = await get_settings(self.bot.db, interaction.guild_id)
+        guild_id = guild_id_of(interaction)
+        settings = await get_settings(self.bot.db, guild_id)
         await interaction.response.send_message(describe(settings), ephemeral=True)
 
     @app_commands.command(name="set", description="Change this server's Dogear settings (Manage Server)")
@@ -102,7 +103,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         mod_channel: discord.TextChannel | None = None,
         date_order: Literal["dmy", "mdy"] | None = None,
     ) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         changes: dict[str, object] = {}
         warnings: list[str] = []
         if club_channel is not None:
@@ -127,7 +128,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
             changes["date_order"] = date_order
         if not changes:
             raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
-        settings = await update_settings(self.bot.db, interaction.guild_id, self.bot.clock.now().timestamp(), **changes)
+        settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **changes)
         note = ("\n\n⚠️ " + " ".join(warnings) + " Grant these so posting works.") if warnings else ""
         await interaction.response.send_message("Saved.\n\n" + describe(settings) + note, ephemeral=True)
 
@@ -142,9 +143,9 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
     @app_commands.choices(setting=[app_commands.Choice(name=name.replace("_", " "), value=name) for name in CLEARABLE])
     @app_commands.checks.has_permissions(manage_guild=True)
     async def clear(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         settings = await update_settings(
-            self.bot.db, interaction.guild_id, self.bot.clock.now().timestamp(), **{CLEARABLE[setting.value]: None}
+            self.bot.db, guild_id, self.bot.clock.now().timestamp(), **{CLEARABLE[setting.value]: None}
         )
         await interaction.response.send_message(f"Cleared {setting.name}.\n\n" + describe(settings), ephemeral=True)
 

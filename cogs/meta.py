@@ -8,6 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.text import clip_lines
+
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
@@ -39,10 +41,8 @@ class MetaCog(commands.Cog):
 
     @app_commands.command(name="help", description="What Dogear does and the commands it has")
     async def help(self, interaction: discord.Interaction) -> None:
-        body = INTRO + "\n\n" + "\n".join(command_lines(self.bot.tree))
-        if len(body) > 2000:
-            # Keep within one message; the full list is in the README.
-            body = body[:1990].rsplit("\n", 1)[0] + "\n…"
+        # One message, clipped by whole lines if the list ever outgrows it; the full list is in the README.
+        body = clip_lines([INTRO, "", *command_lines(self.bot.tree)])
         await interaction.response.send_message(body, ephemeral=True)
 
 

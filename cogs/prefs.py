@@ -9,8 +9,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discussions.reminder_choices import choose_reminders, describe_reminder_prefs
+from bot.limits import CHOICE_NAME_CHARS
 from bot.progress import prefs
 from bot.text import escape_markdown
+from cogs._checks import guild_id_of
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 
 def _choice(key: str, label: str) -> app_commands.Choice[str]:
     name = label if label.lower() == key else f"{label} ({key})"
-    return app_commands.Choice(name=name[:100], value=key)
+    return app_commands.Choice(name=name[:CHOICE_NAME_CHARS], value=key)
 
 
 @app_commands.guild_only()
@@ -33,10 +35,10 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
         strict="Also ask about chapters where it is only possible (not confirmed by an admin)",
     )
     async def avoid(self, interaction: discord.Interaction, warning: str, strict: bool | None = None) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         key, added = await prefs.avoid(
             self.bot.db,
-            interaction.guild_id,
+            guild_id,
             interaction.user.id,
             warning,
             now=self.bot.clock.now().timestamp(),
@@ -44,7 +46,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
             strict=strict,
         )
         label = escape_markdown(
-            (await prefs.server_taxonomy(self.bot.db, interaction.guild_id)).label(key)
+            (await prefs.server_taxonomy(self.bot.db, guild_id)).label(key)
         )
         if added:
             message = (
@@ -61,17 +63,19 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
 
     @avoid.autocomplete("warning")
     async def avoid_warning(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        assert interaction.guild_id is not None
-        found = await prefs.search_warnings(self.bot.db, interaction.guild_id, current)
+        guild_id = interaction.guild_id
+        if guild_id is None:  # an autocomplete offers nothing outside a server; the command says why
+            return []
+        found = await prefs.search_warnings(self.bot.db, guild_id, current)
         return [_choice(key, label) for key, label in found]
 
     @app_commands.command(name="allow", description="Stop asking before chapters with this warning")
     @app_commands.describe(warning="A warning you avoid now")
     async def allow(self, interaction: discord.Interaction, warning: str) -> None:
-        assert interaction.guild_id is not None
-        key, removed = await prefs.allow(self.bot.db, interaction.guild_id, interaction.user.id, warning)
+        guild_id = guild_id_of(interaction)
+        key, removed = await prefs.allow(self.bot.db, guild_id, interaction.user.id, warning)
         label = escape_markdown(
-            (await prefs.server_taxonomy(self.bot.db, interaction.guild_id)).label(key)
+            (await prefs.server_taxonomy(self.bot.db, guild_id)).label(key)
         )
         if removed:
             message = f"Done: chapters with **{label}** no longer ask you to confirm."
@@ -81,15 +85,17 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
 
     @allow.autocomplete("warning")
     async def allow_warning(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        assert interaction.guild_id is not None
-        found = await prefs.search_avoided(self.bot.db, interaction.guild_id, interaction.user.id, current)
+        guild_id = interaction.guild_id
+        if guild_id is None:  # an autocomplete offers nothing outside a server; the command says why
+            return []
+        found = await prefs.search_avoided(self.bot.db, guild_id, interaction.user.id, current)
         return [_choice(key, label) for key, label in found]
 
     @app_commands.command(name="show", description="The warnings you avoid in this server")
     async def show(self, interaction: discord.Interaction) -> None:
-        assert interaction.guild_id is not None
-        avoided = await prefs.describe_avoided(self.bot.db, interaction.guild_id, interaction.user.id)
-        strict = await prefs.strictly_avoided(self.bot.db, interaction.guild_id, interaction.user.id)
+        guild_id = guild_id_of(interaction)
+        avoided = await prefs.describe_avoided(self.bot.db, guild_id, interaction.user.id)
+        strict = await prefs.strictly_avoided(self.bot.db, guild_id, interaction.user.id)
         if not avoided:
             message = "You avoid no warnings in this server. Add one with `/prefs avoid`."
         else:
@@ -113,9 +119,9 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
     async def reminders(
         self, interaction: discord.Interaction, dm: bool | None = None, off: bool | None = None
     ) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         changed, chosen = await choose_reminders(
-            self.bot.db, interaction.guild_id, interaction.user.id, dm=dm, off=off, now=self.bot.clock.now()
+            self.bot.db, guild_id, interaction.user.id, dm=dm, off=off, now=self.bot.clock.now()
         )
         await interaction.response.send_message(describe_reminder_prefs(changed, chosen), ephemeral=True)
 

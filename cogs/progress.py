@@ -11,12 +11,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import UserError
+from bot.limits import ATTACHMENT_DESCRIPTION_CHARS
 from bot.progress import store
 from bot.progress.bars import progress_line
 from bot.progress.chart import render_club_chart
 from bot.progress.render import club_text, member_text
 from bot.story.store import resolve_story
-from cogs.stories import story_autocomplete
+from cogs._checks import guild_id_of
+from cogs._options import story_autocomplete
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -52,11 +54,11 @@ class ProgressCog(
         story: str,
         chapter: app_commands.Range[int, 0, MAX_CHAPTER],
     ) -> None:
-        assert interaction.guild_id is not None
-        story_id = (await resolve_story(self.bot.db, interaction.guild_id, story)).id
+        guild_id = guild_id_of(interaction)
+        story_id = (await resolve_story(self.bot.db, guild_id, story)).id
         update = await store.set_progress(
             self.bot.db,
-            interaction.guild_id,
+            guild_id,
             interaction.user.id,
             story_id,
             chapter,
@@ -64,7 +66,7 @@ class ProgressCog(
             display_name=interaction.user.display_name,
         )
         if update.advanced:
-            self.bot.dispatch("progress_advanced", interaction.guild_id, interaction.user.id, story_id, chapter)
+            self.bot.dispatch("progress_advanced", guild_id, interaction.user.id, story_id, chapter)
         title = discord.utils.escape_markdown(update.story.title)
         line = f"`{progress_line(update.chapter, update.story.chapter_count)}` **{title}**"
         if update.chapter == update.previous:
@@ -77,18 +79,17 @@ class ProgressCog(
 
     @set_.autocomplete("story")
     async def set_story(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        assert interaction.guild_id is not None
         return await story_autocomplete(self.bot, interaction.guild_id, current)
 
     @app_commands.command(name="show", description="Each story you (or another member) are reading, with a bar")
     @app_commands.describe(member="Whose progress to show (default: yours)")
     async def show(self, interaction: discord.Interaction, member: discord.Member | None = None) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         target = member or interaction.user
         mine = target.id == interaction.user.id
-        if not mine and await store.is_hidden(self.bot.db, interaction.guild_id, target.id):
+        if not mine and await store.is_hidden(self.bot.db, guild_id, target.id):
             raise UserError(f"{target.mention} keeps their reading progress private.")
-        stories = await store.member_progress(self.bot.db, interaction.guild_id, target.id)
+        stories = await store.member_progress(self.bot.db, guild_id, target.id)
         whose = "Your" if mine else f"{target.mention}'s"
         if not stories:
             whose = "You have" if mine else f"{target.mention} has"
@@ -99,11 +100,11 @@ class ProgressCog(
     @app_commands.command(name="club", description="Where every member is in a story, and who is caught up")
     @app_commands.describe(story="The story")
     async def club(self, interaction: discord.Interaction, story: str) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        story_id = (await resolve_story(self.bot.db, interaction.guild_id, story)).id
-        club = await store.club_progress(self.bot.db, interaction.guild_id, story_id)
-        chapter = await next_discussion_chapter(self.bot, interaction.guild_id, story_id)
+        story_id = (await resolve_story(self.bot.db, guild_id, story)).id
+        club = await store.club_progress(self.bot.db, guild_id, story_id)
+        chapter = await next_discussion_chapter(self.bot, guild_id, story_id)
         target, label = (
             (chapter, "the next discussion") if chapter else (club.story.chapter_count, "the latest chapter")
         )
@@ -116,22 +117,23 @@ class ProgressCog(
             await interaction.followup.send(text, ephemeral=True)
             return
         chart = discord.File(
-            io.BytesIO(png), filename="club-progress.png", description=f"Club progress: {club.story.title}"[:1024]
+            io.BytesIO(png),
+            filename="club-progress.png",
+            description=f"Club progress: {club.story.title}"[:ATTACHMENT_DESCRIPTION_CHARS],
         )
         await interaction.followup.send(text, file=chart, ephemeral=True)
 
     @club.autocomplete("story")
     async def club_story(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        assert interaction.guild_id is not None
         return await story_autocomplete(self.bot, interaction.guild_id, current)
 
     @app_commands.command(name="privacy", description="Hide your progress from others (you are still counted)")
     @app_commands.describe(hidden="True: others see you only as a number; False: your name is shown")
     async def privacy(self, interaction: discord.Interaction, hidden: bool) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await store.set_hidden(
             self.bot.db,
-            interaction.guild_id,
+            guild_id,
             interaction.user.id,
             hidden,
             now=self._now(),

@@ -9,7 +9,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discussions.agenda import member_agenda, render_agenda
-from cogs.stories import story_autocomplete
+from cogs._checks import guild_id_of
+from cogs._options import story_autocomplete
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -23,9 +24,9 @@ class ScheduleCog(commands.Cog):
     @app_commands.describe(story="Only this story's discussions")
     @app_commands.guild_only()
     async def schedule(self, interaction: discord.Interaction, story: str | None = None) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         title, items = await member_agenda(
-            self.bot.db, interaction.guild_id, interaction.user.id, story, now=self.bot.clock.now()
+            self.bot.db, guild_id, interaction.user.id, story, now=self.bot.clock.now()
         )
         await interaction.response.send_message(render_agenda(title, items), ephemeral=True)
 

@@ -7,7 +7,6 @@ in code; a server can restrict ``/story`` further in its integration settings.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -24,35 +23,20 @@ from bot.story.books import (
     describe_book,
     reads_elsewhere_line,
 )
-from bot.story.decode import size_limit_message
 from bot.story.importer import SUPPORTED
 from bot.story.model import source_note
 from bot.story.render import members_see, warning_list
 from bot.story.service import AddedStory, add_story_file, library_page, remove_story, story_details
-from bot.story.store import StoryRecord, resolve_story, search_stories
+from bot.story.store import StoryRecord, resolve_story
 from bot.text import clip_lines, escape_markdown, plural
+from cogs._checks import guild_id_of
+from cogs._options import download, story_autocomplete
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
-log = logging.getLogger(__name__)
-
 MAX_TITLE = 200
 INFO_WARNINGS_CHARS = 1000  # the warnings line of /story info, whole entries only
-
-
-def choice_name(record: StoryRecord) -> str:
-    suffix = f" · {record.chapter_count} ch."
-    title = record.title if len(record.title) + len(suffix) <= 100 else record.title[: 99 - len(suffix)] + "…"
-    return title + suffix
-
-
-async def story_autocomplete(bot: DogearBot, guild_id: int | None, typed: str) -> list[app_commands.Choice[str]]:
-    """Up to 25 of this server's stories matching what was typed; one indexed query."""
-    if guild_id is None:
-        return []
-    found = await search_stories(bot.db, guild_id, typed, limit=25)
-    return [app_commands.Choice(name=choice_name(record), value=str(record.id)) for record in found]
 
 
 def import_summary(added: AddedStory) -> str:
@@ -86,20 +70,6 @@ def import_summary(added: AddedStory) -> str:
     return clip_lines(lines)
 
 
-async def download(file: discord.Attachment, limit: int) -> bytes:
-    """The attachment's bytes, refusing one over ``limit`` before and after the download."""
-    if file.size > limit:
-        raise UserError(size_limit_message(limit))
-    try:
-        data = await file.read()
-    except discord.HTTPException as error:
-        log.warning("could not download attachment %s: %s", file.filename, error)
-        raise UserError("I could not download that file from Discord; try uploading it again.") from None
-    if len(data) > limit:
-        raise UserError(size_limit_message(limit))
-    return data
-
-
 class ConfirmRemove(discord.ui.View):
     """Two buttons for the admin who asked; a removal never happens on one click by accident."""
 
@@ -128,7 +98,7 @@ class ConfirmRemove(discord.ui.View):
 
     @discord.ui.button(label="Remove", style=discord.ButtonStyle.danger)
     async def remove(self, interaction: discord.Interaction, _: discord.ui.Button[ConfirmRemove]) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         permissions = interaction.permissions
         if not permissions.manage_guild:
             self.stop()
@@ -136,11 +106,11 @@ class ConfirmRemove(discord.ui.View):
             return
         # Acknowledge within Discord's 3 s before touching the database; the edit follows.
         await interaction.response.defer()
-        removed, event_ids = await remove_story(self.cog.bot.db, interaction.guild_id, self.record.id)
+        removed, event_ids = await remove_story(self.cog.bot.db, guild_id, self.record.id)
         self.stop()
         if removed:
             # Its discussions went with it: discussions re-arms its timer and deletes their Discord events.
-            self.cog.bot.dispatch("story_removed", interaction.guild_id, self.record.id, event_ids)
+            self.cog.bot.dispatch("story_removed", guild_id, self.record.id, event_ids)
         title = escape_markdown(self.record.title)
         if removed:
             text = f"Removed **{title}** with its progress, warnings and scheduled discussions."
@@ -188,7 +158,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         warnings: app_commands.Range[str, 1, MAX_WARNINGS_CHARS] | None = None,
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         if file is None or chapters is not None or author or warnings:
             await interaction.followup.send(
                 await self._add_book(interaction, file, title, chapters, author, warnings),
@@ -200,7 +170,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         added = await add_story_file(
             self.bot.db,
             self.bot.workers,
-            interaction.guild_id,
+            guild_id,
             file.filename,
             await download(file, settings.max_upload_bytes),
             added_by=interaction.user.id,
@@ -223,7 +193,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         warnings: str | None,
     ) -> str:
         """``/story add`` without a file: a book the club reads elsewhere, known by its chapter count."""
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         if file is not None:
             raise UserError("Give either a story file, or `title:` and `chapters:` for a book without a file; not both.")
         if chapters is None:
@@ -231,7 +201,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
                 f"Attach the story file ({SUPPORTED}), or give `title:` and `chapters:` for a book the club reads elsewhere."
             )
         book = await add_book(
-            self.bot.db, interaction.guild_id, title=title, chapters=chapters, author=author, warnings=warnings,
+            self.bot.db, guild_id, title=title, chapters=chapters, author=author, warnings=warnings,
             added_by=interaction.user.id, now=self.bot.clock.now().timestamp(),
         )  # fmt: skip
         return describe_book(book)
@@ -239,8 +209,8 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
     @app_commands.command(name="list", description="The stories in this server's library")
     @app_commands.describe(page="Which page of the list")
     async def list_(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
-        assert interaction.guild_id is not None
-        listing = await library_page(self.bot.db, interaction.guild_id, page)
+        guild_id = guild_id_of(interaction)
+        listing = await library_page(self.bot.db, guild_id, page)
         if listing.total == 0:
             await interaction.response.send_message(
                 f"The library is empty. An admin can add a {SUPPORTED} file with `/story add`.", ephemeral=True
@@ -252,7 +222,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             author = f" by {escape_markdown(record.author)}" if record.author else ""
             lines.append(
                 f"• **{escape_markdown(record.title[:150])}**{author[:80]} · {record.chapter_count} ch. · "
-                f"{record.words:,} words · id {record.id}"
+                f"{plural(record.words, 'word')} · id {record.id}"
             )
         if page < pages:
             lines.append(f"-# Next: `/story list page:{page + 1}`")
@@ -261,8 +231,8 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
     @app_commands.command(name="info", description="A story's details, chapters and warnings")
     @app_commands.describe(story="The story")
     async def info(self, interaction: discord.Interaction, story: str) -> None:
-        assert interaction.guild_id is not None
-        details = await story_details(self.bot.db, interaction.guild_id, story)
+        guild_id = guild_id_of(interaction)
+        details = await story_details(self.bot.db, guild_id, story)
         record, warnings = details.record, details.warnings
         lines = [f"**{escape_markdown(record.title)}** (id {record.id})"]
         if record.author:
@@ -287,20 +257,20 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         chapters = details.chapters
         for chapter in chapters[:40]:
             title = f": {escape_markdown(chapter.title)}" if chapter.title else ""
-            lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {chapter.words:,} words")
+            lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {plural(chapter.words, 'word')}")
         if len(chapters) > 40:
-            lines.append(f"… and {len(chapters) - 40} more chapters")
+            lines.append(f"… and {plural(len(chapters) - 40, 'more chapter')}")
         await interaction.response.send_message(clip_lines(lines), ephemeral=True)
 
     @app_commands.command(name="remove", description="Remove a story with its progress and schedules (Manage Server)")
     @app_commands.describe(story="The story to remove")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def remove(self, interaction: discord.Interaction, story: str) -> None:
-        assert interaction.guild_id is not None
-        record = await resolve_story(self.bot.db, interaction.guild_id, story)
+        guild_id = guild_id_of(interaction)
+        record = await resolve_story(self.bot.db, guild_id, story)
         view = ConfirmRemove(self, record, interaction.user.id)
         await interaction.response.send_message(
-            f"Remove **{escape_markdown(record.title)}** ({record.chapter_count} chapters)? Its reading progress, "
+            f"Remove **{escape_markdown(record.title)}** ({plural(record.chapter_count, 'chapter')})? Its reading progress, "
             "warning scans and scheduled discussions go with it.",
             view=view,
             ephemeral=True,

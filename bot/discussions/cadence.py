@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from bot.discussions.durations import parse_duration
 from bot.discussions.when import localize
 from bot.errors import UserError
+from bot.story.chapters import check_chapter
 
 MAX_STEP_DAYS = 90
 MAX_PLAN_LENGTH = 200
@@ -53,8 +54,7 @@ def plan_times(start: datetime, zone: tzinfo, cadence: Cadence, count: int) -> l
     return [localize(wall + timedelta(days=cadence.days * step), zone).astimezone(UTC) for step in range(count)]
 
 
-def plan_chapters(from_chapter: int, chapter_count: int) -> range:
+def plan_chapters(from_chapter: int, chapter_count: int, title: str = "the story") -> range:
     """Chapters ``from_chapter`` to the story's last, or the member-facing error."""
-    if not 1 <= from_chapter <= chapter_count:
-        raise UserError(f"from_chapter must be between 1 and {chapter_count}, the story's last chapter.")
+    check_chapter(from_chapter, chapter_count, title)
     return range(from_chapter, chapter_count + 1)

@@ -22,7 +22,7 @@ from bot.discussions.store import Discussion, NewDiscussion
 from bot.discussions.when import parse_when, zone_named
 from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
-from bot.progress.store import StoryRef, check_chapter
+from bot.story.chapters import check_chapter
 from bot.story.store import StoryRecord, resolve_story
 
 CHANGEABLE = ("scheduled", "failed", "missed")
@@ -122,7 +122,7 @@ class DiscussionPlanner:
         """One discussion; its scheduled event is created first and removed again if storing fails."""
         settings = await self.settings(guild_id)
         record = await self._story(guild_id, story)
-        check_chapter(StoryRef(record.id, record.title, record.chapter_count), chapter, allow_zero=False)
+        check_chapter(chapter, record.chapter_count, record.title)
         due = await self._when(when, settings)
         offsets = parse_remind(remind)
         channel_id = post_channel(where.channel_id, where.explicit, settings)
@@ -155,7 +155,7 @@ class DiscussionPlanner:
         """One discussion per chapter from ``from_chapter`` to the last, on the server's wall clock."""
         settings = await self.settings(guild_id)
         record = await self._story(guild_id, story)
-        chapters = plan_chapters(from_chapter, record.chapter_count)
+        chapters = plan_chapters(from_chapter, record.chapter_count, record.title)
         first = await self._when(start, settings)
         cadence = parse_every(every)
         offsets = parse_remind(remind)

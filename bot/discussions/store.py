@@ -22,6 +22,7 @@ import aiosqlite
 
 from bot.db import Database, Row
 from bot.guilds import ensure_guild
+from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.shards import ShardScope
 
 PENDING = ("scheduled", "posting")
@@ -252,7 +253,9 @@ async def next_discussion(db: Database, guild_id: int, story_id: int, *, now: da
     return None if row is None else _discussion(row)
 
 
-async def search_discussions(db: Database, guild_id: int, typed: str, *, limit: int = 25) -> list[Discussion]:
+async def search_discussions(
+    db: Database, guild_id: int, typed: str, *, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[Discussion]:
     """For the ``id`` autocomplete: pending, failed and missed items whose id or title matches."""
     needle = typed.strip().lstrip("#").lower()
     rows = await db.fetch_all(

@@ -42,8 +42,3 @@ def too_long_text(number: int, title: str, count: int, limit: int) -> str:
         f"`/excerpt read` with story “{escape_markdown(title)}” and chapter {number}."
     )
 
-
-def chapter_range_text(title: str, chapter_count: int) -> str:
-    return (
-        f"“{escape_markdown(title)}” has {plural(chapter_count, 'chapter')}; pick a chapter from 1 to {chapter_count}."
-    )

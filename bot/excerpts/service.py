@@ -34,7 +34,7 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
 from bot.excerpts import store
-from bot.excerpts.answers import busy_text, chapter_label, chapter_range_text, posted_text, too_long_text
+from bot.excerpts.answers import busy_text, chapter_label, posted_text, too_long_text
 from bot.excerpts.model import (
     AlreadyPosted,
     InteractionRef,
@@ -51,6 +51,7 @@ from bot.progress.prefs import avoided_warnings, possible_for_reader
 from bot.progress.store import mark_read
 from bot.shards import ShardScope
 from bot.story.books import no_text_message
+from bot.story.chapters import check_chapter
 from bot.story.model import Chapter, HeaderWarning
 from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
 from bot.text import plural
@@ -90,8 +91,7 @@ class ExcerptService:
             raise UserError("That story is no longer in this server's library; it may have been removed.")
         if not record.has_text:
             raise UserError(no_text_message(record.title))
-        if not 1 <= number <= record.chapter_count:
-            raise UserError(chapter_range_text(record.title, record.chapter_count))
+        check_chapter(number, record.chapter_count, record.title)
         chapter = await load_chapter(self.db, guild_id, story_id, number)
         if chapter is None:
             raise UserError("That chapter is no longer in this server's library; the story may have been removed.")

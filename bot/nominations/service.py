@@ -28,7 +28,7 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
-from bot.limits import POLL_ANSWER_CHARS, POLL_ANSWERS, POLL_MAX_HOURS
+from bot.limits import AUTOCOMPLETE_CHOICES, BUTTON_LABEL_CHARS, POLL_ANSWER_CHARS, POLL_ANSWERS, POLL_MAX_HOURS
 from bot.nominations import store
 from bot.nominations.store import Nomination, Round
 from bot.nominations.tally import NO_VOTES, TIE, WINNER, Outcome, tally
@@ -156,7 +156,11 @@ def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Annou
             "and an admin can start a new vote with `/vote start`.",
             [],
         )
-    buttons = [AddButton(n.id, clip(f"Add “{n.title}” as a book", 80)) for n in outcome.leaders if not in_library(n)]
+    buttons = [
+        AddButton(n.id, clip(f"Add “{n.title}” as a book", BUTTON_LABEL_CHARS))
+        for n in outcome.leaders
+        if not in_library(n)
+    ]
     if outcome.kind == WINNER:
         winner = outcome.leaders[0]
         text = (
@@ -253,7 +257,7 @@ class NominationService:
     async def _library_match(self, guild_id: int, title: str) -> int | None:
         """A free title that is exactly a library story's title names that story."""
         key = fold(title)
-        for record in await search_stories(self.db, guild_id, title, limit=25):
+        for record in await search_stories(self.db, guild_id, title, limit=AUTOCOMPLETE_CHOICES):
             if fold(record.title) == key:
                 return record.id
         return None

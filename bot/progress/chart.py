@@ -13,6 +13,7 @@ from collections import Counter
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.progress.store import ClubProgress, MemberPosition
+from bot.text import plural
 
 WIDTH = 900
 PER_MEMBER_LIMIT = 30  # beyond this many named members, show the distribution instead
@@ -47,7 +48,7 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | Im
 
 
 def _footer(club: ClubProgress, target: int | None) -> str:
-    parts = [f"{club.member_count} member{'s' if club.member_count != 1 else ''}"]
+    parts = [plural(club.member_count, "member")]
     if target:
         named, hidden = club.caught_up(target)
         parts.append(f"{len(named) + hidden} caught up with chapter {target}")
@@ -80,8 +81,9 @@ def _per_member(club: ClubProgress, target: int | None) -> Image.Image:
     top, label_width, bar_left = 80, 220, 260
     bar_right = WIDTH - 90
     height = top + max(len(rows), 1) * ROW_HEIGHT + 60
-    chapters = "chapter" if club.story.chapter_count == 1 else "chapters"
-    image, draw = _canvas(height, club, f"Chapter reached by each member, of {club.story.chapter_count} {chapters}")
+    image, draw = _canvas(
+        height, club, f"Chapter reached by each member, of {plural(club.story.chapter_count, 'chapter')}"
+    )
     font = _font(15)
     if not rows:
         draw.text((24, top + 4), "No one has shared their progress in this story yet.", font=font, fill=MUTED)
@@ -109,8 +111,7 @@ def _distribution(club: ClubProgress, target: int | None) -> Image.Image:
     counts = Counter(min(chapter, total) // group for _, chapter in club.positions)
     peak = max(counts.values(), default=1)
     height, top, bottom, left, right = 480, 90, 400, 70, WIDTH - 30
-    chapters = "chapter" if total == 1 else "chapters"
-    image, draw = _canvas(height, club, f"How many members have reached each chapter, of {total} {chapters}")
+    image, draw = _canvas(height, club, f"How many members have reached each chapter, of {plural(total, 'chapter')}")
     font = _font(13)
     draw.line((left, bottom, right, bottom), fill=MUTED)
     draw.text((10, top - 6), str(peak), font=font, fill=MUTED)

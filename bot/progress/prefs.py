@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from bot.db import Database
 from bot.errors import UserError
+from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.progress.store import ensure_member
 from bot.story.model import HeaderWarning
 from bot.warnings.reviews import possible_in_chapter
@@ -137,14 +138,16 @@ async def describe_avoided(db: Database, guild_id: int, user_id: int) -> list[tu
     return sorted(labelled, key=lambda item: (item[1] is None, item[1] or item[0]))
 
 
-async def search_warnings(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+async def search_warnings(
+    db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[tuple[str, str]]:
     """Autocomplete for /prefs avoid: (id, label) of this server's warnings matching ``typed``."""
     taxonomy = await server_taxonomy(db, guild_id)
     return [(category.id, category.label) for category in taxonomy.search(typed, limit)]
 
 
 async def search_avoided(
-    db: Database, guild_id: int, user_id: int, typed: str, limit: int = 25
+    db: Database, guild_id: int, user_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
 ) -> list[tuple[str, str]]:
     """Autocomplete for /prefs allow: only what the member avoids now."""
     needle = typed.strip().lower()

@@ -10,19 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from bot.limits import MESSAGE_CHARS
 from bot.progress.bars import progress_line
 from bot.progress.store import ClubProgress, StoryProgress
-from bot.text import escape_markdown
+from bot.text import escape_markdown, plural
 
 PER_MEMBER_LINES = 20  # beyond this many named members the text shows the distribution
 
 
 def mention(user_id: int) -> str:
     return f"<@{user_id}>"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
@@ -41,15 +38,15 @@ def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
     if len(shown) < len(user_ids):
         text += f"{' and ' if shown else ''}{len(user_ids) - len(shown)} {'more' if shown else 'members'}"
     if hidden:
-        text += f"{', plus ' if text else ''}{_plural(hidden, 'hidden member')}"
+        text += f"{', plus ' if text else ''}{plural(hidden, 'hidden member')}"
     return text or "nobody yet"
 
 
-def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int = 2000) -> str:
+def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int = MESSAGE_CHARS) -> str:
     """The club view as text: who is caught up with ``target``, then where everyone is."""
     total = club.story.chapter_count
     header = (
-        f"**{escape_markdown(club.story.title)}**: {_plural(total, 'chapter')} · {_plural(club.member_count, 'member')}"
+        f"**{escape_markdown(club.story.title)}**: {plural(total, 'chapter')} · {plural(club.member_count, 'member')}"
         + (f" ({club.hidden_count} hidden)" if club.hidden_count else "")
     )
     if club.member_count == 0:
@@ -93,7 +90,7 @@ def _fit_lines(lines: list[str], budget: int) -> str:
     return "\n".join(kept)[:budget]
 
 
-def member_text(stories: Sequence[StoryProgress], *, whose: str, budget: int = 2000) -> str:
+def member_text(stories: Sequence[StoryProgress], *, whose: str, budget: int = MESSAGE_CHARS) -> str:
     """Each story the member has started, with chapter/total and a bar."""
     if not stories:
         return f"{whose} not started any story yet. Use `/progress set` to record where you are."

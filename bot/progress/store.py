@@ -18,6 +18,7 @@ import aiosqlite
 from bot.db import Database
 from bot.errors import UserError
 from bot.guilds import ensure_guild
+from bot.story.chapters import check_chapter
 
 NAMES_UP_TO = 50  # clubs up to this many named members get display names (for the chart)
 
@@ -136,17 +137,6 @@ async def _story_in_guild(conn: aiosqlite.Connection | Database, guild_id: int, 
     return StoryRef(id=row[0], title=row[1], chapter_count=row[2])
 
 
-def check_chapter(story: StoryRef, chapter: int, *, allow_zero: bool) -> None:
-    """Raise the member-facing message for a chapter the story does not have."""
-    low = 0 if allow_zero else 1
-    if not low <= chapter <= story.chapter_count:
-        chapters = "chapter" if story.chapter_count == 1 else "chapters"
-        raise UserError(
-            f"Chapter {chapter} is out of range: {story.title} has {story.chapter_count} {chapters}."
-            + (" Use 0 for not started." if allow_zero and chapter < 0 else "")
-        )
-
-
 async def ensure_member(
     tx: aiosqlite.Connection,
     guild_id: int,
@@ -185,7 +175,7 @@ async def mark_read(
     stamp = _now(now)
     async with db.transaction() as tx:
         story = await _story_in_guild(tx, guild_id, story_id)
-        check_chapter(story, chapter, allow_zero=False)
+        check_chapter(chapter, story.chapter_count, story.title)
         await ensure_member(tx, guild_id, user_id, stamp, display_name, guild_known=True)
         cursor = await tx.execute(
             "INSERT INTO reading_progress (guild_id, story_id, user_id, chapter, updated_at) VALUES (?, ?, ?, ?, ?)"
@@ -211,7 +201,7 @@ async def set_progress(
     stamp = _now(now)
     async with db.transaction() as tx:
         story = await _story_in_guild(tx, guild_id, story_id)
-        check_chapter(story, chapter, allow_zero=True)
+        check_chapter(chapter, story.chapter_count, story.title, allow_zero=True)
         await ensure_member(tx, guild_id, user_id, stamp, display_name, guild_known=True)
         rows = list(
             await tx.execute_fetchall(

@@ -17,6 +17,7 @@ import aiosqlite
 from bot.db import Database, Row
 from bot.errors import UserError
 from bot.guilds import ensure_guild
+from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.text import clip, escape_markdown
 
@@ -238,7 +239,9 @@ async def list_story_ids(db: Database, guild_id: int) -> list[int]:
     return [row["id"] for row in rows]
 
 
-async def search_stories(db: Database, guild_id: int, prefix_or_text: str, limit: int = 25) -> list[StoryRecord]:
+async def search_stories(
+    db: Database, guild_id: int, prefix_or_text: str, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[StoryRecord]:
     """Autocomplete: titles starting with the text first, then titles containing it."""
     needle = fold(prefix_or_text)
     if not needle:
@@ -285,7 +288,7 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
         record = await get_story_record(db, guild_id, story_id)
         if record is not None:
             return record
-    found = await search_stories(db, guild_id, text, limit=25)
+    found = await search_stories(db, guild_id, text, limit=AUTOCOMPLETE_CHOICES)
     exact = [record for record in found if fold(record.title) == fold(text)]
     if len(exact) == 1 or len(found) == 1:
         return (exact or found)[0]

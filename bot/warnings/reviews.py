@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from bot.db import Database
 from bot.errors import UserError
+from bot.story.chapters import check_chapter
 from bot.story.model import HeaderWarning
 from bot.story.store import get_story_record, list_story_ids, resolve_story
-from bot.text import plural
 from bot.warnings import store
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
@@ -146,11 +146,7 @@ async def report_warning(
 ) -> NewReport:
     """A member's report that a chapter has a warning; checked whole before anything is stored."""
     record = await resolve_story(db, guild_id, story)
-    if not 1 <= chapter <= record.chapter_count:
-        raise UserError(
-            f"“{record.title}” has {plural(record.chapter_count, 'chapter')}; "
-            f"pick a chapter from 1 to {record.chapter_count}."
-        )
+    check_chapter(chapter, record.chapter_count, record.title)
     taxonomy = await guild_taxonomy(db, guild_id)
     warning_id = warning.strip().lower()
     if warning_id not in taxonomy:

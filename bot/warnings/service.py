@@ -28,6 +28,7 @@ import aiosqlite
 
 from bot.db import Database
 from bot.errors import UserError
+from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
 from bot.warnings import store
@@ -164,18 +165,24 @@ async def rules_overview(db: Database, guild_id: int) -> RulesOverview:
 # Autocomplete: (name shown, value) pairs, at most ``limit``.
 
 
-async def category_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+async def category_choices(
+    db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[tuple[str, str]]:
     taxonomy = await guild_taxonomy(db, guild_id)
     return [(f"{c.label} ({c.id})", c.id) for c in taxonomy.search(typed, limit)]
 
 
-async def rule_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+async def rule_choices(
+    db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[tuple[str, str]]:
     needle = typed.strip().lower().lstrip("#")
     found = [rule for rule in await store.list_rules(db, guild_id) if needle in rule.describe().lower()]
     return [(rule.describe(), str(rule.id)) for rule in found[:limit]]
 
 
-async def disable_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+async def disable_choices(
+    db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[tuple[str, str]]:
     """Categories and default rules that are still on."""
     needle = typed.strip().lower()
     taxonomy = await guild_taxonomy(db, guild_id)
@@ -191,7 +198,9 @@ async def disable_choices(db: Database, guild_id: int, typed: str, limit: int = 
     return choices[:limit]
 
 
-async def enable_choices(db: Database, guild_id: int, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+async def enable_choices(
+    db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[tuple[str, str]]:
     """What this server switched off."""
     needle = typed.strip().lower()
     off_rules, off_categories = await store.disabled_targets(db, guild_id)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources.abc import Traversable
 
+from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.paths import shipped
 
 TAXONOMY_FILE = shipped("warnings", "taxonomy.json")
@@ -63,7 +64,7 @@ class Taxonomy:
         added = [replace(category, custom=True) for category in extra if category.id not in self._by_id]
         return Taxonomy(self.categories + tuple(added))
 
-    def search(self, typed: str, limit: int = 25) -> list[Category]:
+    def search(self, typed: str, limit: int = AUTOCOMPLETE_CHOICES) -> list[Category]:
         """Autocomplete: ids or labels starting with what was typed first, then containing it."""
         needle = typed.strip().lower()
         starts = [c for c in self.categories if c.id.startswith(needle) or c.label.lower().startswith(needle)]

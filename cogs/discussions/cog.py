@@ -24,10 +24,11 @@ from bot.discussions.remind import describe_offset
 from bot.discussions.service import DiscussionService
 from bot.limits import CHOICE_NAME_CHARS
 from bot.text import clip, escape_markdown, plural
+from cogs._checks import guild_id_of
+from cogs._options import story_autocomplete
 from cogs.discussions.events import ScheduledEvents
 from cogs.discussions.poster import DiscordPoster
 from cogs.discussions.prompts import PromptsModal
-from cogs.stories import story_autocomplete
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -130,10 +131,10 @@ class DiscussionCog(
         event: bool = False,
         remind: str | None = None,
     ) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         done = await self.planner.schedule(
-            interaction.guild_id,
+            guild_id,
             story=story,
             chapter=chapter,
             when=when,
@@ -170,10 +171,10 @@ class DiscussionCog(
         channel: POST_CHANNEL | None = None,
         remind: str | None = None,
     ) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         done = await self.planner.plan(
-            interaction.guild_id,
+            guild_id,
             story=story,
             start=start,
             every=every,
@@ -193,43 +194,43 @@ class DiscussionCog(
     @app_commands.command(name="list", description="Upcoming and failed discussions in this server (Manage Events)")
     @app_commands.check(_can_manage)
     async def list_(self, interaction: discord.Interaction) -> None:
-        assert interaction.guild_id is not None
-        found = await self.planner.listing(interaction.guild_id)
+        guild_id = guild_id_of(interaction)
+        found = await self.planner.listing(guild_id)
         await interaction.response.send_message(admin_listing(found), ephemeral=True)
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list")
     @app_commands.check(_can_manage)
     async def cancel(self, interaction: discord.Interaction, id: int) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        note = await self.planner.cancel(interaction.guild_id, id)
+        note = await self.planner.cancel(guild_id, id)
         await interaction.followup.send(f"Discussion #{id} is cancelled.{note}", ephemeral=True)
 
     @app_commands.command(name="move", description="Move a discussion to another time (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list", when="The new time")
     @app_commands.check(_can_manage)
     async def move(self, interaction: discord.Interaction, id: int, when: str) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        due, note = await self.planner.move(interaction.guild_id, id, when)
+        due, note = await self.planner.move(guild_id, id, when)
         await interaction.followup.send(f"Discussion #{id} now opens {when_line(due)}.{note}", ephemeral=True)
 
     @app_commands.command(name="prompts", description="Set the discussion prompts for this server (Manage Server)")
     @app_commands.describe(prompts="Prompts separated by | (leave out to edit them in a form; 'default' resets)")
     @app_commands.check(_can_manage_server)
     async def prompts(self, interaction: discord.Interaction, prompts: str | None = None) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         if prompts is None:
-            settings = await self.planner.settings(interaction.guild_id)
+            settings = await self.planner.settings(guild_id)
             modal = PromptsModal(self.save_prompts, settings.discussion_prompts, self.open_modals)
             await interaction.response.send_modal(modal)
             return
         await self.save_prompts(interaction, "" if prompts.strip().lower() in ("default", "defaults") else prompts)
 
     async def save_prompts(self, interaction: discord.Interaction, text: str) -> None:
-        assert interaction.guild_id is not None
-        reset, prompts = await self.planner.save_prompts(interaction.guild_id, text)
+        guild_id = guild_id_of(interaction)
+        reset, prompts = await self.planner.save_prompts(guild_id, text)
         listing = "\n".join(f"• {escape_markdown(p)}" for p in prompts)
         head = "Discussion prompts reset to the defaults:" if reset else "Discussion prompts saved:"
         await interaction.response.send_message(f"{head}\n{listing}", ephemeral=True)

@@ -17,9 +17,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.excerpts.service import ExcerptService
+from cogs._options import story_autocomplete
 from cogs.excerpts.buttons import READING_ITEMS, read_privately
 from cogs.excerpts.posting import DiscordPoster, PostAgain, post_and_answer
-from cogs.stories import story_autocomplete
 
 if TYPE_CHECKING:
     from bot.client import DogearBot

@@ -17,6 +17,7 @@ from bot.errors import UserError
 from bot.excerpts.answers import chapter_label
 from bot.excerpts.service import ExcerptService
 from bot.text import escape_markdown
+from cogs._checks import guild_id_of
 
 NONE = discord.AllowedMentions.none()
 
@@ -61,12 +62,12 @@ async def mark_read(
     interaction: discord.Interaction, service: ExcerptService, story_id: int, number: int, *, quiet_if_unchanged: bool
 ) -> None:
     """Move the member's progress forward (never back), tell them, and tell the listeners."""
-    assert interaction.guild_id is not None
+    guild_id = guild_id_of(interaction)
     title, advanced = await service.mark_read(
-        interaction.guild_id, interaction.user.id, story_id, number, interaction.user.display_name
+        guild_id, interaction.user.id, story_id, number, interaction.user.display_name
     )
     if advanced:
-        interaction.client.dispatch("progress_advanced", interaction.guild_id, interaction.user.id, story_id, number)  # type: ignore[attr-defined]
+        interaction.client.dispatch("progress_advanced", guild_id, interaction.user.id, story_id, number)  # type: ignore[attr-defined]
         await send_ephemeral(
             interaction, f"✅ Saved: you have read up to chapter {number} of **{escape_markdown(title)}**."
         )

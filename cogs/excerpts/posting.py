@@ -18,6 +18,7 @@ from bot.client import report_error
 from bot.errors import UserError
 from bot.excerpts.answers import already_posted_text, posted_text
 from bot.excerpts.model import AlreadyPosted, InteractionRef, PostFailure, PostRequest, SeenMessage
+from cogs._checks import guild_id_of
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
 if TYPE_CHECKING:
@@ -131,10 +132,10 @@ async def post_and_answer(
     confirmed_after: int | None = None,
 ) -> None:
     """One service call for ``/excerpt post`` and its "Post it again" button, then the private answer."""
-    assert interaction.guild_id is not None
+    guild_id = guild_id_of(interaction)
     service = excerpt_service(interaction)
     request = PostRequest(
-        guild_id=interaction.guild_id,
+        guild_id=guild_id,
         story=story,
         chapter=chapter,
         channel_id=channel_id,

@@ -18,11 +18,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.db import Database
-from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, MODAL_INPUT_CHARS
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, CHOICE_VALUE_CHARS, MODAL_INPUT_CHARS
 from bot.text import clip, clip_lines, escape_markdown, plural
 from bot.warnings import reviews, service
 from bot.warnings.patterns import RULE_KINDS
-from cogs.stories import story_autocomplete
+from cogs._checks import guild_id_of, guild_of
+from cogs._options import story_autocomplete
 from cogs.warnings.review import Decide, post_to_mod_channel, review_lines, send_with_buttons, story_overview_text
 from cogs.warnings.texts import category_embeds, code, describe_report, rules_list_text
 
@@ -57,16 +58,16 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     @app_commands.command(name="categories", description="The warning categories, with this server's changes")
     async def categories(self, interaction: discord.Interaction) -> None:
-        assert interaction.guild_id is not None
-        overview = await service.category_overview(self.bot.db, interaction.guild_id)
+        guild_id = guild_id_of(interaction)
+        overview = await service.category_overview(self.bot.db, guild_id)
         await interaction.response.send_message(embeds=category_embeds(overview), ephemeral=True)
 
     @app_commands.command(name="test", description="Show what this server's rules detect in a piece of text")
     @app_commands.describe(text="The text to check (it is not stored)")
     async def test(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, MAX_TEST_TEXT]) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await service.test_text(self.bot.db, interaction.guild_id, text, workers=self.bot.workers)
+        report = await service.test_text(self.bot.db, guild_id, text, workers=self.bot.workers)
         await interaction.followup.send(describe_report(report), ephemeral=True)
 
     # --- Manage Server --------------------------------------------------------------------
@@ -88,11 +89,11 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         kind: app_commands.Choice[str] | None = None,
         new_category: bool = False,
     ) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         rule = await service.add_rule(
             self.bot.db,
-            interaction.guild_id,
+            guild_id,
             category=category,
             pattern=pattern,
             kind=kind.value if kind else "phrase",
@@ -102,7 +103,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             rescan=False,
             workers=self.bot.workers,
         )
-        rescanned = await self._rescan(interaction.guild_id)
+        rescanned = await self._rescan(guild_id)
         await interaction.followup.send(
             f"Added rule #{rule.id} for `{rule.category}` ({rule.kind}): {code(rule.pattern)}.\n"
             f"{rescanned} with the new rules.",
@@ -117,11 +118,13 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
     @app_commands.describe(rule="The rule to remove")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def rules_remove(self, interaction: discord.Interaction, rule: app_commands.Range[str, 1, 100]) -> None:
-        assert interaction.guild_id is not None
+    async def rules_remove(
+        self, interaction: discord.Interaction, rule: app_commands.Range[str, 1, CHOICE_VALUE_CHARS]
+    ) -> None:
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        removed = await service.remove_rule(self.bot.db, interaction.guild_id, rule, rescan=False)
-        rescanned = await self._rescan(interaction.guild_id)
+        removed = await service.remove_rule(self.bot.db, guild_id, rule, rescan=False)
+        rescanned = await self._rescan(guild_id)
         await interaction.followup.send(
             f"Removed rule #{removed.id} (`{removed.category}`: {code(removed.pattern)}).\n{rescanned}.",
             ephemeral=True,
@@ -130,25 +133,27 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def rules_list(self, interaction: discord.Interaction) -> None:
-        assert interaction.guild_id is not None
-        overview = await service.rules_overview(self.bot.db, interaction.guild_id)
+        guild_id = guild_id_of(interaction)
+        overview = await service.rules_overview(self.bot.db, guild_id)
         await interaction.response.send_message(rules_list_text(overview), ephemeral=True)
 
     @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
     @app_commands.describe(target="A category, or a default rule such as death/die")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def rules_disable(self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]) -> None:
-        assert interaction.guild_id is not None
+    async def rules_disable(
+        self, interaction: discord.Interaction, target: app_commands.Range[str, 1, CHOICE_VALUE_CHARS]
+    ) -> None:
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         kind, name = await service.disable(
             self.bot.db,
-            interaction.guild_id,
+            guild_id,
             target,
             user_id=interaction.user.id,
             now=self.bot.clock.now().timestamp(),
             rescan=False,
         )
-        rescanned = await self._rescan(interaction.guild_id)
+        rescanned = await self._rescan(guild_id)
         await interaction.followup.send(
             f"Switched off the {kind} `{name}`. {rescanned}.\n"
             "Authors' own declarations and per-story overrides still show.",
@@ -158,11 +163,13 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @rules.command(name="enable", description="Switch a default rule or category back on (Manage Server)")
     @app_commands.describe(target="A switched-off category or default rule")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def rules_enable(self, interaction: discord.Interaction, target: app_commands.Range[str, 1, 100]) -> None:
-        assert interaction.guild_id is not None
+    async def rules_enable(
+        self, interaction: discord.Interaction, target: app_commands.Range[str, 1, CHOICE_VALUE_CHARS]
+    ) -> None:
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        kind, name = await service.enable(self.bot.db, interaction.guild_id, target, rescan=False)
-        rescanned = await self._rescan(interaction.guild_id)
+        kind, name = await service.enable(self.bot.db, guild_id, target, rescan=False)
+        rescanned = await self._rescan(guild_id)
         await interaction.followup.send(
             f"Switched the {kind} `{name}` back on. {rescanned}.",
             ephemeral=True,
@@ -182,11 +189,11 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         add: app_commands.Range[str, 1, 60] | None = None,
         remove: app_commands.Range[str, 1, 60] | None = None,
     ) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         overview = await reviews.story_overview(
             self.bot.db,
-            interaction.guild_id,
+            guild_id,
             story,
             add=add,
             remove=remove,
@@ -208,14 +215,14 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         interaction: discord.Interaction,
         story: app_commands.Range[str, 1, 200],
         chapter: app_commands.Range[int, 1, 1_000_000],
-        warning: app_commands.Range[str, 1, 100],
+        warning: app_commands.Range[str, 1, CHOICE_VALUE_CHARS],
         note: app_commands.Range[str, 1, reviews.MAX_NOTE_CHARS] | None = None,
     ) -> None:
-        assert interaction.guild_id is not None and interaction.guild is not None
+        guild = guild_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         new = await reviews.report_warning(
             self.bot.db,
-            interaction.guild_id,
+            guild.id,
             interaction.user.id,
             story=story,
             chapter=chapter,
@@ -223,7 +230,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             note=note or "",
             now=self.bot.clock.now().timestamp(),
         )
-        await post_to_mod_channel(self.bot, interaction.guild, new)
+        await post_to_mod_channel(self.bot, guild, new)
         await interaction.followup.send(
             f"Thank you. Your report that chapter {new.report.chapter} of **{escape_markdown(new.story_title)}** "
             f"needs **{escape_markdown(new.label)}** is with the admins. Nobody else is told who sent it.",
@@ -234,9 +241,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @app_commands.command(name="review", description="Open reports and possible warnings to decide on (Manage Server)")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def review(self, interaction: discord.Interaction) -> None:
-        assert interaction.guild_id is not None
+        guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        items, total = await reviews.review_queue(self.bot.db, interaction.guild_id, limit=5)
+        items, total = await reviews.review_queue(self.bot.db, guild_id, limit=5)
         text = clip_lines(review_lines(items, total))
         await send_with_buttons(interaction, text, [(i.story_id, i.chapter, i.warning_id) for i in items])
 

@@ -144,7 +144,7 @@ def test_plan_keeps_local_wall_clock_and_covers_to_the_last_chapter() -> None:
     assert [t.astimezone(BERLIN).hour for t in times] == [19, 19, 19]
     assert [t.hour for t in times] == [17, 18, 18]
     assert list(plan_chapters(3, 5)) == [3, 4, 5]
-    with pytest.raises(UserError, match="between 1 and 5"):
+    with pytest.raises(UserError, match="pick a chapter from 1 to 5"):
         plan_chapters(6, 5)
 
 

@@ -26,7 +26,7 @@ async def test_mark_read_moves_forward_only(db: Database, add_story: AddStory) -
 
 async def test_mark_read_rejects_chapters_the_story_lacks(db: Database, add_story: AddStory) -> None:
     story = await add_story(A, "The Lighthouse", 9)
-    with pytest.raises(UserError, match=r"^Chapter 12 is out of range: The Lighthouse has 9 chapters\.$"):
+    with pytest.raises(UserError, match=r"^Chapter 12 is out of range: The Lighthouse has 9 chapters; pick a chapter from 1 to 9\.$"):
         await store.mark_read(db, A, 7, story, 12)
     with pytest.raises(UserError, match="out of range"):
         await store.mark_read(db, A, 7, story, 0)
@@ -38,7 +38,9 @@ async def test_set_progress_validates_range_and_stores_nothing_on_error(db: Data
     story = await add_story(A, "The Lighthouse", 9)
     with pytest.raises(UserError) as caught:
         await store.set_progress(db, A, 7, story, 12)
-    assert str(caught.value) == "Chapter 12 is out of range: The Lighthouse has 9 chapters."
+    assert str(caught.value) == (
+        "Chapter 12 is out of range: The Lighthouse has 9 chapters; pick a chapter from 0 (not started) to 9."
+    )
     with pytest.raises(UserError, match="Chapter -1 is out of range"):
         await store.set_progress(db, A, 7, story, -1)
     assert await db.fetch_value("SELECT count(*) FROM reading_progress") == 0
@@ -47,7 +49,7 @@ async def test_set_progress_validates_range_and_stores_nothing_on_error(db: Data
 
 async def test_singular_chapter_wording(db: Database, add_story: AddStory) -> None:
     story = await add_story(A, "A Drabble", 1)
-    with pytest.raises(UserError, match=r"A Drabble has 1 chapter\.$"):
+    with pytest.raises(UserError, match=r"A Drabble has 1 chapter; pick a chapter from 0 \(not started\) to 1\.$"):
         await store.set_progress(db, A, 7, story, 2)
 
 

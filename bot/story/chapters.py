@@ -1,0 +1,26 @@
+"""The one chapter-range check, with the one sentence a member reads when a chapter is not there.
+
+``/progress``, ``/excerpt``, ``/discussion`` and ``/warnings report`` all take a chapter number;
+each asks here, so the rule (1 to the story's last chapter, or 0 for "not started" where that
+makes sense) and its wording are the same everywhere.
+"""
+
+from __future__ import annotations
+
+from bot.errors import UserError
+from bot.text import escape_markdown, plural
+
+
+def chapter_range_text(chapter: int, chapter_count: int, title: str, *, allow_zero: bool = False) -> str:
+    """What a member reads for a chapter the story does not have."""
+    low = "0 (not started)" if allow_zero else "1"
+    return (
+        f"Chapter {chapter} is out of range: {escape_markdown(title)} has {plural(chapter_count, 'chapter')}; "
+        f"pick a chapter from {low} to {chapter_count}."
+    )
+
+
+def check_chapter(chapter: int, chapter_count: int, title: str = "the story", *, allow_zero: bool = False) -> None:
+    """Raise the member-facing :class:`UserError` unless the story has ``chapter``."""
+    if not (0 if allow_zero else 1) <= chapter <= chapter_count:
+        raise UserError(chapter_range_text(chapter, chapter_count, title, allow_zero=allow_zero))

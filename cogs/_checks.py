@@ -1,0 +1,28 @@
+"""Checks every cog shares, so each command says what it needs in one line.
+
+(The leading underscore keeps extension discovery away.)
+"""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+
+
+def guild_id_of(interaction: discord.Interaction) -> int:
+    """The server the interaction came from; outside a server, the error ladder's "works inside a server".
+
+    Commands are registered guild-only, so this only fires for a button or form reached from a
+    direct message, or a command Discord delivered out of context; never an ``assert``, which
+    ``python -O`` would strip.
+    """
+    if interaction.guild_id is None:
+        raise app_commands.NoPrivateMessage()
+    return interaction.guild_id
+
+
+def guild_of(interaction: discord.Interaction) -> discord.Guild:
+    """The server object itself, for the few answers that need more than its id."""
+    if interaction.guild is None:
+        raise app_commands.NoPrivateMessage()
+    return interaction.guild

@@ -1,0 +1,58 @@
+"""What members hand a command, taken the same way by every cog: a story, an uploaded file.
+
+One story autocomplete for every ``story`` option (``/story``, ``/excerpt``, ``/progress``,
+``/discussion``, ``/schedule``, ``/warnings``, ``/nominate``); what it offers, and what a member
+types instead, is read back by the one resolver, :func:`bot.story.store.resolve_story`, so
+titles compare the same way everywhere. (The leading underscore keeps extension discovery away.)
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot.errors import UserError
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS
+from bot.story.decode import size_limit_message
+from bot.story.store import StoryRecord, search_stories
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+log = logging.getLogger(__name__)
+
+
+def choice_name(record: StoryRecord) -> str:
+    """The story's title with its chapter count, clipped to what a choice can show."""
+    suffix = f" · {record.chapter_count} ch."
+    room = CHOICE_NAME_CHARS - len(suffix)
+    title = record.title if len(record.title) <= room else record.title[: room - 1] + "…"
+    return title + suffix
+
+
+async def story_autocomplete(bot: DogearBot, guild_id: int | None, typed: str) -> list[app_commands.Choice[str]]:
+    """This server's stories matching what was typed, as many as a menu shows; one indexed query.
+
+    The value is the story id, which :func:`bot.story.store.resolve_story` reads first.
+    """
+    if guild_id is None:
+        return []
+    found = await search_stories(bot.db, guild_id, typed, limit=AUTOCOMPLETE_CHOICES)
+    return [app_commands.Choice(name=choice_name(record), value=str(record.id)) for record in found]
+
+
+async def download(file: discord.Attachment, limit: int) -> bytes:
+    """The attachment's bytes, refusing one over ``limit`` before and after the download."""
+    if file.size > limit:
+        raise UserError(size_limit_message(limit))
+    try:
+        data = await file.read()
+    except discord.HTTPException as error:
+        log.warning("could not download attachment %s: %s", file.filename, error)
+        raise UserError("I could not download that file from Discord; try uploading it again.") from None
+    if len(data) > limit:
+        raise UserError(size_limit_message(limit))
+    return data

@@ -1,0 +1,227 @@
+"""``/nominate``, ``/nominations`` and ``/vote``: options, permissions, one service call, the answer.
+
+A finished poll arrives three ways and all of them settle the round once: the poll message's
+update with finalized results (``on_raw_message_edit``), Discord's poll-result message
+(``on_message``, type 46), and the service's timer, which reads the poll after its end time,
+including polls that ended while the bot was down.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discussions.timer import Timer
+from bot.errors import UserError
+from bot.guilds import get_settings
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
+from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService
+from bot.story.store import resolve_story, search_stories
+from bot.text import clip, clip_lines, escape_markdown, plural
+from cogs._checks import guild_id_of
+from cogs._options import story_autocomplete
+from cogs.nominations.buttons import AddNominee, BookForm
+from cogs.nominations.poller import DiscordPoller
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+log = logging.getLogger(__name__)
+
+RETRY = timedelta(minutes=1)
+
+
+class NominationCog(commands.Cog):
+    vote = app_commands.Group(
+        name="vote",
+        description="The club's vote on its next read (Manage Server)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+        self.poller = DiscordPoller(bot)
+        self.service = NominationService(bot.db, bot.clock, self.poller, scope=bot.shard_scope, on_change=self._rearm)
+        self.timer = Timer(bot.clock, self.service.next_due, self.service.serve_due, retry_after=RETRY)
+        self.open_forms: set[BookForm] = set()
+
+    def _rearm(self) -> None:
+        self.timer.rearm()
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(AddNominee)
+        self.timer.start()
+
+    async def cog_unload(self) -> None:
+        await self.timer.stop()
+        self.bot.remove_dynamic_items(AddNominee)
+        for form in list(self.open_forms):
+            form.stop()
+
+    # -- a poll ends
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """Discord edits a poll's message when the poll ends: its results arrive finalized."""
+        poll = payload.data.get("poll") if isinstance(payload.data, dict) else None
+        results = (poll or {}).get("results") or {}
+        if payload.guild_id is None or not results.get("is_finalized"):
+            return
+        counts = {int(c["id"]): int(c.get("count", 0)) for c in results.get("answer_counts") or []}
+        try:
+            await self.service.poll_finished(payload.guild_id, payload.message_id, counts)
+        except Exception:
+            log.exception("could not settle the poll in message %s", payload.message_id)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Discord's poll-result message (type 46) points at the poll that just ended."""
+        if message.type is not discord.MessageType.poll_result or message.guild is None:
+            return
+        reference = message.reference
+        if reference is None or reference.message_id is None:
+            return
+        try:
+            await self.service.poll_finished(message.guild.id, reference.message_id)
+        except Exception:
+            log.exception("could not settle the poll in message %s", reference.message_id)
+
+    # -- commands
+
+    @app_commands.command(name="nominate", description="Nominate a book for the club's next read (one per member)")
+    @app_commands.describe(
+        title="The book's title (pick a library story or type any title)",
+        story="Or a story already in the library",
+    )
+    @app_commands.guild_only()
+    async def nominate(
+        self,
+        interaction: discord.Interaction,
+        title: app_commands.Range[str, 1, MAX_TITLE_CHARS],
+        story: str | None = None,
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        story_id = None
+        if story:
+            story_id = (await resolve_story(self.bot.db, guild_id, story)).id
+        done = await self.service.nominate(guild_id, interaction.user.id, title, story_id)
+        name = f"**{escape_markdown(done.title)}**"
+        library = " (it is in the library)" if done.in_library else ""
+        if done.kind == "unchanged":
+            text = f"You already nominated {name}{library}; nothing changed."
+        elif done.kind == "replaced":
+            text = (
+                f"You nominated {name}{library}. It replaces your earlier nomination, "
+                f"**{escape_markdown(done.previous or '')}**: each member has one nomination per round."
+            )
+        elif done.kind == "merged":
+            text = f"{name} was already nominated; you now back it too ({plural(done.backers, 'member')})."
+        else:
+            text = f"You nominated {name}{library}. `/nominations` lists this round's nominations."
+        if done.vote_running and done.kind != "unchanged":
+            text += " A vote is running now, so this counts for the next one."
+        await interaction.response.send_message(text, ephemeral=True)
+
+    @app_commands.command(name="nominations", description="The books nominated for the club's next read")
+    @app_commands.guild_only()
+    async def nominations(self, interaction: discord.Interaction) -> None:
+        guild_id = guild_id_of(interaction)
+        board = await self.service.board(guild_id)
+        lines: list[str] = []
+        if board.vote is not None and board.vote.state == "voting":
+            where = f"<#{board.vote.channel_id}>" if board.vote.channel_id else "the club channel"
+            lines.append(
+                f"🗳️ A vote is running in {where} until <t:{int(board.vote.ends_at or 0)}:f> "
+                f"(<t:{int(board.vote.ends_at or 0)}:R>) between "
+                + ", ".join(f"**{escape_markdown(n.title)}**" for n in board.vote_nominations)
+                + "."
+            )
+        if board.nominations:
+            heading = "for the next vote" if board.vote is not None else "for the club's next read"
+            lines.append(f"**Nominations {heading}** ({len(board.nominations)}):")
+            for index, nomination in enumerate(board.nominations, start=1):
+                extra = f", +{plural(nomination.backers - 1, 'more member')}" if nomination.backers > 1 else ""
+                library = " · in the library" if nomination.story_id else ""
+                lines.append(
+                    f"{index}. **{escape_markdown(nomination.title)}** — nominated by <@{nomination.nominated_by}>"
+                    f"{extra}{library}"
+                )
+        else:
+            lines.append("No nominations yet. Nominate a book with `/nominate title:`.")
+        await interaction.response.send_message(
+            clip_lines(lines), ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        )
+
+    @vote.command(name="start", description="Post the nominations as a poll in the club channel (Manage Server)")
+    @app_commands.describe(hours=f"How long the poll runs (1 to {POLL_MAX_HOURS} hours; default {DEFAULT_HOURS})")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def vote_start(
+        self, interaction: discord.Interaction, hours: app_commands.Range[int, 1, POLL_MAX_HOURS] = DEFAULT_HOURS
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        settings = await get_settings(self.bot.db, guild_id)
+        started = await self.service.start_vote(
+            guild_id, channel_id=settings.club_channel_id, hours=hours, user_id=interaction.user.id
+        )
+        await interaction.followup.send(
+            f"The vote is open in <#{started.channel_id}> with {plural(len(started.titles), 'nomination')}; "
+            f"it ends <t:{int(started.ends_at)}:R>. I will announce the result there.",
+            ephemeral=True,
+        )
+
+    @vote.command(name="withdraw", description="Take a nomination out of this round (Manage Server)")
+    @app_commands.describe(nomination="The nomination to take out")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def vote_withdraw(self, interaction: discord.Interaction, nomination: str) -> None:
+        guild_id = guild_id_of(interaction)
+        if not nomination.strip().isdigit():
+            raise UserError("Pick the nomination from the list.")
+        removed = await self.service.withdraw(guild_id, int(nomination.strip()))
+        left = len(await self.service.open_nominations(guild_id))
+        await interaction.response.send_message(
+            f"Took **{escape_markdown(removed.title)}** out of this round; {plural(left, 'nomination')} left.",
+            ephemeral=True,
+        )
+
+    # -- autocomplete
+
+    @nominate.autocomplete("title")
+    async def title_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        """This round's nominations first (to back one), then library titles; what is typed stays valid."""
+        if interaction.guild_id is None:
+            return []
+        needle = " ".join(current.split()).casefold()
+        titles: list[str] = [n.title for n in await self.service.open_nominations(interaction.guild_id)]
+        titles += [record.title for record in await search_stories(self.bot.db, interaction.guild_id, current)]
+        seen: set[str] = set()
+        choices = []
+        for title in titles:
+            key = title.casefold()
+            if key in seen or (needle and needle not in key) or len(title) > CHOICE_NAME_CHARS:
+                continue
+            seen.add(key)
+            choices.append(app_commands.Choice(name=title, value=title))
+        return choices[:AUTOCOMPLETE_CHOICES]
+
+    @nominate.autocomplete("story")
+    async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await story_autocomplete(self.bot, interaction.guild_id, current)
+
+    @vote_withdraw.autocomplete("nomination")
+    async def nomination_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        needle = current.casefold().strip()
+        found = await self.service.open_nominations(interaction.guild_id)
+        return [
+            app_commands.Choice(name=clip(n.title, CHOICE_NAME_CHARS), value=str(n.id))
+            for n in found
+            if needle in n.title.casefold()
+        ][:AUTOCOMPLETE_CHOICES]

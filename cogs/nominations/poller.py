@@ -1,0 +1,102 @@
+"""The service's hands in Discord: post the poll, read it, announce the result (never pinging anyone).
+
+A channel or message that is gone is a :class:`PollGone` for the service to handle; a missing
+permission when posting is a :class:`UserError` the admin can fix.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.errors import UserError
+from bot.nominations.service import Announcement, PollGone, PollState, PostedPoll
+from cogs.nominations.buttons import AddNominee
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+
+POLL_CHANNELS = (discord.TextChannel, discord.Thread, discord.VoiceChannel)
+
+
+class DiscordPoller:
+    """The service's view of Discord: post a poll, read it, announce a result. No pings, ever."""
+
+    def __init__(self, bot: DogearBot) -> None:
+        self.bot = bot
+
+    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
+        await self.bot.wait_until_ready()
+        channel = self.bot.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self.bot.fetch_channel(channel_id)
+            except (discord.NotFound, discord.Forbidden) as error:
+                raise PollGone(f"channel {channel_id}: {error.text or error.status}") from None
+        if not isinstance(channel, POLL_CHANNELS):
+            raise PollGone(f"channel {channel_id} is not a text channel")
+        return channel
+
+    async def post_poll(self, channel_id: int, question: str, answers: list[str], hours: int) -> PostedPoll:
+        try:
+            channel = await self._channel(channel_id)
+        except PollGone:
+            raise UserError("The club channel in `/config` no longer exists; set a new one first.") from None
+        assert isinstance(channel, POLL_CHANNELS)
+        me = channel.guild.me
+        if me is not None:
+            granted = channel.permissions_for(me)
+            missing = [
+                label
+                for flag, label in (("view_channel", "View Channel"), ("send_messages", "Send Messages"),
+                                    ("send_polls", "Create Polls"))
+                if not getattr(granted, flag)
+            ]  # fmt: skip
+            if missing:
+                raise UserError(
+                    f"I can't post the poll in {channel.mention}: I'm missing {', '.join(missing)} there. "
+                    "Ask an admin to grant it."
+                )
+        poll = discord.Poll(question=question, duration=timedelta(hours=hours))
+        for answer in answers:
+            poll.add_answer(text=answer)
+        try:
+            message = await channel.send(poll=poll, allowed_mentions=discord.AllowedMentions.none())
+        except discord.Forbidden:
+            raise UserError(f"Discord refused the poll in {channel.mention}: I'm missing a permission there.") from None
+        assert message.poll is not None
+        expires = message.poll.expires_at
+        ends_at = expires.timestamp() if expires else self.bot.clock.now().timestamp() + hours * 3600
+        return PostedPoll(message.id, [answer.id for answer in message.poll.answers], ends_at)
+
+    async def read_poll(self, channel_id: int, message_id: int) -> PollState:
+        channel = await self._channel(channel_id)
+        try:
+            message = await channel.fetch_message(message_id)
+        except (discord.NotFound, discord.Forbidden) as error:
+            raise PollGone(f"message {message_id}: {error.text or error.status}") from None
+        if message.poll is None:
+            raise PollGone(f"message {message_id} has no poll")
+        counts = {answer.id: answer.vote_count for answer in message.poll.answers}
+        return PollState(message.poll.is_finalized(), counts)
+
+    async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
+        channel = await self._channel(channel_id)
+        view = discord.ui.View(timeout=None)
+        for button in announcement.buttons:
+            view.add_item(AddNominee(button.nomination_id, button.label))
+        try:
+            message = await channel.send(
+                announcement.text,
+                view=view if announcement.buttons else discord.utils.MISSING,
+                nonce=nonce,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+        except (discord.NotFound, discord.Forbidden) as error:
+            raise PollGone(f"announcing in {channel_id}: {error.text or error.status}") from None
+        finally:
+            view.stop()  # the buttons are registered DynamicItems; no view needs to wait
+        return message.id

@@ -1,0 +1,56 @@
+"""The helpers every cog shares: cogs/_checks.py (the guild check) and cogs/_options.py (story choices)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from discord import app_commands
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.client import describe_error
+from bot.limits import CHOICE_NAME_CHARS
+from bot.story.store import StoryRecord
+from cogs._checks import guild_id_of, guild_of
+from cogs._options import choice_name
+
+
+def interaction(**fields: Any) -> Any:
+    """Only the attributes the checks read; a real Interaction needs a live connection state."""
+    return SimpleNamespace(**fields)
+
+
+def test_the_guild_check_returns_the_id_inside_a_server() -> None:
+    assert guild_id_of(interaction(guild_id=42)) == 42
+    guild = object()
+    assert guild_of(interaction(guild=guild)) is guild
+
+
+def test_outside_a_server_the_error_ladder_answers_it() -> None:
+    with pytest.raises(app_commands.NoPrivateMessage) as caught:
+        guild_id_of(interaction(guild_id=None))
+    assert describe_error(caught.value) == "This command works inside a server, not in direct messages."
+    with pytest.raises(app_commands.NoPrivateMessage):
+        guild_of(interaction(guild=None))
+
+
+def record(title: str, chapters: int) -> StoryRecord:
+    return StoryRecord(
+        id=1, title=title, author=None, summary=None, rating=None, declared_warnings=[], meta={},
+        source_format="txt", chapter_count=chapters, words=0, content_hash=None, added_by=None, added_at=0.0,
+    )  # fmt: skip
+
+
+def test_a_choice_shows_the_title_and_the_chapter_count() -> None:
+    assert choice_name(record("The Lighthouse", 9)) == "The Lighthouse · 9 ch."
+    long = choice_name(record("x" * 200, 12))
+    assert len(long) == CHOICE_NAME_CHARS and long.endswith("… · 12 ch.")
+
+
+@given(st.text(min_size=1, max_size=400), st.integers(1, 100_000))
+def test_a_choice_name_always_fits_discord(title: str, chapters: int) -> None:
+    name = choice_name(record(title, chapters))
+    assert len(name) <= CHOICE_NAME_CHARS
+    assert name.endswith(f" · {chapters} ch.")
