@@ -104,21 +104,7 @@ def test_no_assert_on_the_interactions_guild(path: Path) -> None:
     assert found == [], f"{rel(path)} asserts a guild on lines {found}; use cogs._checks.guild_id_of"
 
 
-# bot/tools/preview.py belongs to the helper rewriting the preview tool (issue 11, "wire"); its
-# "chapter(s)" line goes with that rewrite. Not strict, so the test keeps passing once it has gone.
-PENDING_PLURALS = {"bot/tools/preview.py"}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(path, marks=pytest.mark.xfail(reason="rewritten on another branch", strict=False))
-        if rel(path) in PENDING_PLURALS
-        else path
-        for path in SOURCE_FILES
-    ],
-    ids=rel,
-)
+@pytest.mark.parametrize("path", SOURCE_FILES, ids=rel)
 def test_no_s_in_parentheses_in_strings(path: Path) -> None:
     found = [
         f"line {node.lineno}: {node.value[:60]!r}" for node in string_constants(parse(path)) if "(s)" in node.value
