@@ -1,4 +1,7 @@
-"""Member preferences: the warnings a member prefers to avoid, per server.
+"""Member preferences, the use cases: the warnings a member prefers to avoid, per server.
+
+The SQL is in :mod:`bot.progress.prefs_store`; this module checks ids against the server's
+catalogue and decides what a member is asked about.
 
 A member who avoids a warning *strictly* is also asked about chapters where it is only
 ``possible`` (real evidence below the threshold that no admin has confirmed or dismissed).
@@ -11,11 +14,12 @@ category that was later deleted is kept (the member chose it) and shown as such.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 
 from bot.db import Database
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
+from bot.progress import prefs_store
+from bot.progress.prefs_store import avoided_warnings, members_avoiding, strictly_avoided
 from bot.progress.store import ensure_member
 from bot.story.model import HeaderWarning
 from bot.warnings.reviews import possible_in_chapter
@@ -60,17 +64,9 @@ async def avoid(
     stamp = time.time() if now is None else now
     async with db.transaction() as tx:
         await ensure_member(tx, guild_id, user_id, stamp, display_name)
-        cursor = await tx.execute(
-            "INSERT INTO member_avoided_warnings (guild_id, user_id, warning_id, created_at, strict)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (guild_id, user_id, key, stamp, int(bool(strict))),
-        )
-        added = cursor.rowcount > 0
+        added = await prefs_store.add_avoided(tx, guild_id, user_id, key, now=stamp, strict=bool(strict))
         if not added and strict is not None:
-            await tx.execute(
-                "UPDATE member_avoided_warnings SET strict = ? WHERE guild_id = ? AND user_id = ? AND warning_id = ?",
-                (int(strict), guild_id, user_id, key),
-            )
+            await prefs_store.set_strict(tx, guild_id, user_id, key, strict)
         return key, added
 
 
@@ -83,27 +79,7 @@ async def allow(db: Database, guild_id: int, user_id: int, warning_id: str) -> t
     if wanted not in await avoided_warnings(db, guild_id, user_id):
         wanted, _ = await _known(db, guild_id, warning_id)
     async with db.transaction() as tx:
-        cursor = await tx.execute(
-            "DELETE FROM member_avoided_warnings WHERE guild_id = ? AND user_id = ? AND warning_id = ?",
-            (guild_id, user_id, wanted),
-        )
-        return wanted, cursor.rowcount > 0
-
-
-async def avoided_warnings(db: Database, guild_id: int, user_id: int) -> set[str]:
-    rows = await db.fetch_all(
-        "SELECT warning_id FROM member_avoided_warnings WHERE guild_id = ? AND user_id = ?",
-        (guild_id, user_id),
-    )
-    return {row[0] for row in rows}
-
-
-async def strictly_avoided(db: Database, guild_id: int, user_id: int) -> set[str]:
-    rows = await db.fetch_all(
-        "SELECT warning_id FROM member_avoided_warnings WHERE guild_id = ? AND user_id = ? AND strict = 1",
-        (guild_id, user_id),
-    )
-    return {row[0] for row in rows}
+        return wanted, await prefs_store.remove_avoided(tx, guild_id, user_id, wanted)
 
 
 async def possible_for_reader(
@@ -115,19 +91,6 @@ async def possible_for_reader(
         return []
     found = await possible_in_chapter(db, guild_id, story_id, chapter)
     return [HeaderWarning(p.id, f"{p.label} (possible)", "possible", avoided=True) for p in found if p.id in strict]
-
-
-async def members_avoiding(db: Database, guild_id: int, warning_ids: Iterable[str]) -> set[int]:
-    """Members of this server who avoid any of ``warning_ids``."""
-    ids = sorted(set(warning_ids))
-    if not ids:
-        return set()
-    marks = ", ".join("?" for _ in ids)
-    rows = await db.fetch_all(
-        f"SELECT DISTINCT user_id FROM member_avoided_warnings WHERE guild_id = ? AND warning_id IN ({marks})",
-        (guild_id, *ids),
-    )
-    return {row[0] for row in rows}
 
 
 async def describe_avoided(db: Database, guild_id: int, user_id: int) -> list[tuple[str, str | None]]:
@@ -157,3 +120,17 @@ async def search_avoided(
         if needle in key or needle in (label or "").lower()
     ]
     return found[:limit]
+
+
+__all__ = [
+    "allow",
+    "avoid",
+    "avoided_warnings",
+    "describe_avoided",
+    "members_avoiding",
+    "possible_for_reader",
+    "search_avoided",
+    "search_warnings",
+    "server_taxonomy",
+    "strictly_avoided",
+]

@@ -1,0 +1,65 @@
+"""Member preferences in SQLite: the warnings each member avoids in each server (plain SQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import aiosqlite
+
+from bot.db import Database
+
+
+async def add_avoided(
+    tx: aiosqlite.Connection, guild_id: int, user_id: int, warning_id: str, *, now: float, strict: bool
+) -> bool:
+    """Whether the warning was new on the member's list (an existing entry is left as it is)."""
+    cursor = await tx.execute(
+        "INSERT INTO member_avoided_warnings (guild_id, user_id, warning_id, created_at, strict)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        (guild_id, user_id, warning_id, now, int(strict)),
+    )
+    return cursor.rowcount > 0
+
+
+async def set_strict(tx: aiosqlite.Connection, guild_id: int, user_id: int, warning_id: str, strict: bool) -> None:
+    await tx.execute(
+        "UPDATE member_avoided_warnings SET strict = ? WHERE guild_id = ? AND user_id = ? AND warning_id = ?",
+        (int(strict), guild_id, user_id, warning_id),
+    )
+
+
+async def remove_avoided(tx: aiosqlite.Connection, guild_id: int, user_id: int, warning_id: str) -> bool:
+    cursor = await tx.execute(
+        "DELETE FROM member_avoided_warnings WHERE guild_id = ? AND user_id = ? AND warning_id = ?",
+        (guild_id, user_id, warning_id),
+    )
+    return cursor.rowcount > 0
+
+
+async def avoided_warnings(db: Database, guild_id: int, user_id: int) -> set[str]:
+    rows = await db.fetch_all(
+        "SELECT warning_id FROM member_avoided_warnings WHERE guild_id = ? AND user_id = ?",
+        (guild_id, user_id),
+    )
+    return {row[0] for row in rows}
+
+
+async def strictly_avoided(db: Database, guild_id: int, user_id: int) -> set[str]:
+    rows = await db.fetch_all(
+        "SELECT warning_id FROM member_avoided_warnings WHERE guild_id = ? AND user_id = ? AND strict = 1",
+        (guild_id, user_id),
+    )
+    return {row[0] for row in rows}
+
+
+async def members_avoiding(db: Database, guild_id: int, warning_ids: Iterable[str]) -> set[int]:
+    """Members of this server who avoid any of ``warning_ids``."""
+    ids = sorted(set(warning_ids))
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    rows = await db.fetch_all(
+        f"SELECT DISTINCT user_id FROM member_avoided_warnings WHERE guild_id = ? AND warning_id IN ({marks})",
+        (guild_id, *ids),
+    )
+    return {row[0] for row in rows}
