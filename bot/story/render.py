@@ -22,11 +22,13 @@ from typing import Any
 
 import regex
 
+from bot.limits import MESSAGE_CHARS
 from bot.story.model import POSSIBLE, WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
 from bot.story.words import chapter_words
 from bot.text import LIST_NUMBER, escape_char, escape_markdown, plural, unescape_markdown, utf16_len
 
-DEFAULT_BUDGET = 2000
+DEFAULT_BUDGET = MESSAGE_CHARS
+MIN_BUDGET = 100  # room for a header line and a piece of text; the setting's own floor is higher
 SPOILER = "||"
 SCENE_DIVIDER = "— ⁂ —\n"
 CONTINUED = " …"
@@ -162,8 +164,8 @@ def render_chapter(
     budget: int = DEFAULT_BUDGET,
 ) -> list[dict[str, Any]]:
     """Payloads in posting order: the header, then the chapter behind spoilers."""
-    if budget < 100:
-        raise ValueError("the message budget must be at least 100 characters")
+    if budget < MIN_BUDGET:
+        raise ValueError(f"the message budget must be at least {MIN_BUDGET} characters")
     title = meta.title if isinstance(meta, StoryMeta) else str(meta)
     payloads = [payload(render_header(title, chapter, warnings, budget=budget))]
     payloads.extend(payload(content) for content in body_messages(chapter, budget=budget))

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.settings import DISCORD_MESSAGE_LIMIT, SettingsError, load_settings
+from bot.limits import MESSAGE_CHARS
+from bot.settings import SettingsError, load_settings
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.model import HeaderWarning, Story, source_note
@@ -31,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", type=Path, help="a .txt, .md, .html or .epub story file")
     parser.add_argument("--json", action="store_true", help="print the payloads as JSON")
-    parser.add_argument("--budget", type=int, default=None, help=f"message length limit ({MIN_BUDGET}-2000)")
+    parser.add_argument("--budget", type=int, default=None, help=f"message length limit ({MIN_BUDGET}-{MESSAGE_CHARS})")
     return parser
 
 
@@ -141,8 +142,8 @@ def main(argv: Sequence[str]) -> int:
     except SettingsError as error:
         return _fail(str(error))
     budget = settings.message_budget if args.budget is None else args.budget
-    if not MIN_BUDGET <= budget <= DISCORD_MESSAGE_LIMIT:
-        return _fail(f"--budget must be a number from {MIN_BUDGET} to {DISCORD_MESSAGE_LIMIT}, not {budget}")
+    if not MIN_BUDGET <= budget <= MESSAGE_CHARS:
+        return _fail(f"--budget must be a number from {MIN_BUDGET} to {MESSAGE_CHARS}, not {budget}")
     path: Path = args.path
     try:
         data = path.read_bytes()
