@@ -872,13 +872,18 @@ class RestApi:
         state.dispatch("GUILD_SCHEDULED_EVENT_CREATE", state.event_payload(event))
         return json_response(state.event_payload(event))
 
-    async def edit_event(self, request: web.Request) -> web.Response:
-        state = self.state
+    def _live_event(self, request: web.Request) -> ScheduledEvent:
+        """The event a route names, when it exists and the caller may manage events there."""
         guild = self._event_guild(request)
         event = guild.events.get(int(request.match_info["event"]))
         if event is None or event.deleted:
             raise not_found("Guild Scheduled Event", 10070)
         self._require_events(guild, event)
+        return event
+
+    async def edit_event(self, request: web.Request) -> web.Response:
+        state = self.state
+        event = self._live_event(request)
         body = request[PAYLOAD] or {}
         self._validate_event(body, event)
         if "status" in body:
@@ -901,11 +906,7 @@ class RestApi:
 
     async def delete_event(self, request: web.Request) -> web.Response:
         state = self.state
-        guild = self._event_guild(request)
-        event = guild.events.get(int(request.match_info["event"]))
-        if event is None or event.deleted:
-            raise not_found("Guild Scheduled Event", 10070)
-        self._require_events(guild, event)
+        event = self._live_event(request)
         event.deleted = True
         state.dispatch("GUILD_SCHEDULED_EVENT_DELETE", state.event_payload(event))
         return empty()
