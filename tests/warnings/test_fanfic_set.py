@@ -3,8 +3,8 @@
 ``data/warnings/fanfic-tune.jsonl`` and ``fanfic-test.jsonl`` are original passages in the voices
 of posted fan fiction, split by a seeded draw before either half was scored. The rules were tuned
 on the tuning half only; the test half was scored once, at the end. ``fanfic-fresh.jsonl`` and
-``fanfic-fresh2.jsonl`` and ``fanfic-fresh3.jsonl`` were written later, each after a round of
-rule changes, and scored once
+``fanfic-fresh2.jsonl``, ``fanfic-fresh3.jsonl`` and ``fanfic-fresh4.jsonl`` were written later,
+each after a round of rule changes (fresh4 before the fourth), and scored once
 (docs/warnings-eval.md has the figures and the order). The score tests go through
 the same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -24,7 +24,12 @@ from tests.conftest import REPO_ROOT
 
 SET_DIR = REPO_ROOT / "data" / "warnings"
 HALVES = ("fanfic-tune.jsonl", "fanfic-test.jsonl")
-FRESH = ("fanfic-fresh.jsonl", "fanfic-fresh2.jsonl", "fanfic-fresh3.jsonl")  # written after rule rounds
+FRESH = (
+    "fanfic-fresh.jsonl",
+    "fanfic-fresh2.jsonl",
+    "fanfic-fresh3.jsonl",
+    "fanfic-fresh4.jsonl",
+)  # written after rule rounds
 LISTED = (
     "sexism",
     "violence",
@@ -103,22 +108,35 @@ def test_the_later_sets_are_valid_new_passages(name: str) -> None:
     assert len(read_examples(SET_DIR / name, default_ruleset())) == len(items)
 
 
-def test_the_final_rules_on_the_set_written_after_them() -> None:
-    """``fanfic-fresh3.jsonl`` was scored once with the final rules: 0.51 micro-F1, 2 of 18 flagged."""
+def test_the_third_round_rules_on_the_set_written_after_them() -> None:
+    """``fanfic-fresh3.jsonl`` scored 0.51 micro-F1 once with the third-round rules, then was tuned on (0.69)."""
     data, free, flagged = scores(FRESH[2])
-    assert data["micro"]["f1"] >= 0.50
+    assert data["micro"]["f1"] >= 0.68
     assert free == 18 and flagged <= 2
 
 
+def test_the_fourth_round_on_the_set_written_before_it() -> None:
+    """``fanfic-fresh4.jsonl`` was written before the fourth round and never tuned on.
+
+    Scored once before the round (micro-F1 0.25, 10 of 36 warning-free passages flagged) and once
+    after it (0.34, 8 of 36); floors at the second figures.
+    """
+    data, free, flagged = scores(FRESH[3])
+    assert data["micro"]["f1"] >= 0.34
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.45
+    assert data["per_category"]["abuse"]["f1"] >= 0.50
+    assert free == 36 and flagged <= 8
+
+
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
-    """Regression floors: both were scored once when held out (0.51 and 0.60), then tuned on."""
-    assert scores(FRESH[0])[0]["micro"]["f1"] >= 0.80
-    assert scores(FRESH[1])[0]["micro"]["f1"] >= 0.80
+    """Regression floors: both were scored once when held out (0.51 and 0.60), then tuned on (0.89 each)."""
+    assert scores(FRESH[0])[0]["micro"]["f1"] >= 0.88
+    assert scores(FRESH[1])[0]["micro"]["f1"] >= 0.88
 
 
 def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
     data, free, flagged = scores(HALVES[0])
-    assert data["micro"]["f1"] >= 0.85
+    assert data["micro"]["f1"] >= 0.88
     weak = {c: data["per_category"][c]["f1"] for c in LISTED if data["per_category"][c]["f1"] < 0.70}
     assert not weak, weak
     # Three warning-free passages still get a warning (a TV hospital drama, a fortune teller's
@@ -127,19 +145,21 @@ def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
 
 
 def test_test_half_stays_at_or_above_its_one_time_score() -> None:
-    """Floors at the figures of the single test-half score (docs/warnings-eval.md).
+    """Floors at the figures of the test-half scores (docs/warnings-eval.md): once at ``962fe63``, once
+    after the fourth round.
 
     They are below the issue's targets (micro-F1 0.85, 0.70 per listed category, no warning on a
     warning-free passage): the docs say so. These floors only stop the rules getting worse.
     """
     data, free, flagged = scores(HALVES[1])
-    assert data["micro"]["f1"] >= 0.62
+    assert data["micro"]["f1"] >= 0.63
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.74
     assert data["per_category"]["collective-violence"]["f1"] >= 0.85
     assert data["per_category"]["violence"]["f1"] >= 0.70
     assert data["per_category"]["sexism"]["f1"] >= 0.80
     assert data["per_category"]["homophobia"]["f1"] >= 0.70
     assert data["per_category"]["ableism"]["f1"] >= 0.75
-    assert free == 116 and flagged <= 11
+    assert free == 116 and flagged <= 10
 
 
 def test_scores_improved_on_both_halves_over_the_rules_before_this_set() -> None:
