@@ -412,9 +412,9 @@ def _peak_rss_mb() -> float:
 
 def _child(path: str) -> None:
     """Subprocess entry: run the pipeline on one generated file, print the figures as JSON."""
-    from bot.warnings.rules import default_ruleset
+    from bot.story.jobs import warm_up
 
-    default_ruleset().matcher()  # compiled once per worker in the bot, not per file: outside the timing
+    warm_up()  # the default rules are compiled once per worker in the bot, not per file: outside the timing
     data = Path(path).read_bytes()
     filename = Path(path).name.split("-", 1)[1]
     start = time.perf_counter()
