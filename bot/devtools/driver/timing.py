@@ -8,4 +8,4 @@ DEFAULT_TIME_SCALE = 0.05
 QUIET = 0.02  # seconds without REST traffic once no command task runs (commands spawn no untracked tasks)
 ADVANCE_QUIET = 0.1  # the same after the clock moved (background timers are not tracked as tasks)
 SETTLE_TIMEOUT = 30.0
-GUILD_READY_TIMEOUT = 0.2  # discord.py's default is 2 s (see _start_bot)
+GUILD_READY_TIMEOUT = 0.2  # discord.py's default is 2 s (see ClubRuntime._start_bot in runtime.py)
