@@ -17,7 +17,7 @@ import multiprocessing
 import resource
 from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Any, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -91,8 +91,3 @@ class Workers:
         """Stop the workers (a running task is killed, since nobody waits for it any more)."""
         self._pool.stop()
         self._pool.join(timeout=5)
-
-
-def run_inline(function: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-    """The same call in this process, for the command-line tools, which have no event loop to protect."""
-    return function(*args, **kwargs)

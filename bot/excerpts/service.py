@@ -53,7 +53,7 @@ from bot.shards import ShardScope
 from bot.story.books import no_text_message
 from bot.story.chapters import check_chapter
 from bot.story.model import Chapter, HeaderWarning
-from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
+from bot.story.store import STORY_GONE, StoryRecord, get_story_record, load_chapter, resolve_story
 from bot.text import plural
 from bot.warnings.service import chapter_warnings
 from bot.worker import Workers
@@ -88,7 +88,7 @@ class ExcerptService:
         """The story and chapter, or the sentence a member needs when either is gone."""
         record = await get_story_record(self.db, guild_id, story_id)
         if record is None:
-            raise UserError("That story is no longer in this server's library; it may have been removed.")
+            raise UserError(STORY_GONE)
         if not record.has_text:
             raise UserError(no_text_message(record.title))
         check_chapter(number, record.chapter_count, record.title)

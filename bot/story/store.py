@@ -38,6 +38,7 @@ class DuplicateStory(UserError):
 
 
 NO_TEXT_FORMAT = "none"  # the source format of a book the club reads elsewhere
+STORY_GONE = "That story is no longer in this server's library; it may have been removed."
 
 
 @dataclass(frozen=True, slots=True)

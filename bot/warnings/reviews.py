@@ -15,7 +15,7 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.story.chapters import check_chapter
 from bot.story.model import HeaderWarning
-from bot.story.store import get_story_record, list_story_ids, resolve_story
+from bot.story.store import STORY_GONE, get_story_record, list_story_ids, resolve_story
 from bot.warnings import store
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
@@ -90,7 +90,7 @@ async def _decide(
 ) -> int:
     warning_id = warning_id.strip().lower()
     if not await store.story_exists(db, guild_id, story_id):
-        raise UserError("That story is no longer in this server's library; it may have been removed.")
+        raise UserError(STORY_GONE)
     await require_category(db, guild_id, warning_id)
     stamp = now_or_clock(now)
     async with db.transaction() as tx:
