@@ -46,8 +46,11 @@ from bot.discussions.jobs import Job, Jobs
 from bot.discussions.store import Discussion, DueItem
 from bot.discussions.timer import Timer
 from bot.guilds import GuildSettings, get_settings
+from bot.progress import store as progress_store
+from bot.progress.prefs_store import members_avoiding
 from bot.shards import ShardScope
 from bot.story.model import HeaderWarning
+from bot.warnings.service import chapter_warnings
 
 log = logging.getLogger(__name__)
 
@@ -102,38 +105,6 @@ class Behind(Protocol):
     ) -> tuple[list[int], int]: ...
 
 
-async def _chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
-    from bot.warnings.service import chapter_warnings
-
-    return await chapter_warnings(db, guild_id, story_id, chapter)
-
-
-async def _caught_up(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:
-    from bot.progress.store import caught_up
-
-    return await caught_up(db, guild_id, story_id, chapter)
-
-
-async def _readers(db: Database, guild_id: int, story_id: int, chapter: int) -> list[int]:
-    from bot.progress.store import readers_at
-
-    return await readers_at(db, guild_id, story_id, chapter)
-
-
-async def _behind(
-    db: Database, guild_id: int, story_id: int, chapter: int, *, excluding: Collection[int] = ()
-) -> tuple[list[int], int]:
-    from bot.progress.store import behind
-
-    return await behind(db, guild_id, story_id, chapter, excluding=excluding)
-
-
-async def _members_avoiding(db: Database, guild_id: int, warning_ids: Sequence[str]) -> set[int]:
-    from bot.progress.prefs import members_avoiding
-
-    return await members_avoiding(db, guild_id, warning_ids)
-
-
 def post_channel(channel_id: int, explicit: bool, settings: GuildSettings) -> int:
     """The channel named at schedule time, else the discussion channel setting, else where it was scheduled."""
     if explicit:
@@ -154,11 +125,11 @@ class DiscussionService:
         poster: Poster,
         *,
         grace: timedelta,
-        warnings_for: WarningsFor = _chapter_warnings,
-        caught_up: Counts = _caught_up,
-        behind: Behind = _behind,
-        readers: Readers = _readers,
-        members_avoiding: Avoiding = _members_avoiding,
+        warnings_for: WarningsFor = chapter_warnings,
+        caught_up: Counts = progress_store.caught_up,
+        behind: Behind = progress_store.behind,
+        readers: Readers = progress_store.readers_at,
+        members_avoiding: Avoiding = members_avoiding,
         concurrency: int = CONCURRENCY,
         scope: ShardScope | None = None,
         other_jobs: Sequence[Job] = (),

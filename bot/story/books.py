@@ -17,6 +17,9 @@ from bot.errors import UserError
 from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
 from bot.story.store import NO_TEXT_FORMAT, fold, get_story_record, insert_story, mark_without_text
 from bot.text import clip_lines, escape_markdown, plural
+from bot.warnings.declared import map_texts
+from bot.warnings.service import rules_version, save_scan, scan_for_guild, story_warnings
+from bot.warnings.taxonomy import default_taxonomy
 
 MAX_BOOK_CHAPTERS = 10_000
 MAX_TITLE_CHARS = 200
@@ -72,8 +75,6 @@ def _declarable(item: str) -> str | None:
     A taxonomy id typed as listed by ``/warnings categories`` ("blood-gore") is stored as its
     label ("Blood and gore"), which the mapping reads.
     """
-    from bot.warnings.declared import map_texts
-    from bot.warnings.taxonomy import default_taxonomy
 
     mapped = map_texts([item])
     if (mapped.ids or mapped.unwarned) and not mapped.unmapped:
@@ -127,7 +128,6 @@ async def add_book(
     now: float,
 ) -> BookAdded:
     """Validate everything first, then store the book, its chapters and its declared warnings in one transaction."""
-    from bot.warnings.service import rules_version, save_scan, scan_for_guild, story_warnings
 
     clean = clean_title(title)
     count = check_chapters(chapters)
