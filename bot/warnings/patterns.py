@@ -14,7 +14,7 @@ import re
 import re2
 
 from bot.warnings.model import Rule, RuleError
-from bot.warnings.phrases import compile_phrase, default_irregular
+from bot.warnings.phrases import compile_phrase, default_classes, default_irregular
 
 MAX_PATTERN_CHARS = 500
 MAX_CUSTOM_RULES = 200
@@ -167,7 +167,7 @@ def check_phrase(pattern: str) -> str:
         raise RuleError(f"the phrase is {len(pattern)} characters long; the limit is {MAX_PATTERN_CHARS}")
     if not re.search(r"\w", pattern):
         raise RuleError("the phrase has no letters or digits to look for")
-    compile_checked(compile_phrase(pattern, irregular=default_irregular()), what="the phrase")
+    compile_checked(compile_phrase(pattern, irregular=default_irregular(), classes=default_classes()), what="the phrase")
     return pattern
 
 
@@ -180,5 +180,5 @@ def admin_rule(rule_id: str, category: str, kind: str, pattern: str, weight: flo
         parts = (source,)
     else:
         source = check_phrase(pattern)
-        parts = (compile_phrase(source, irregular=default_irregular()),)
+        parts = (compile_phrase(source, irregular=default_irregular(), classes=default_classes()),)
     return Rule(id=rule_id, category=category, kind=kind, source=source, parts=parts, weight=weight, custom=True)

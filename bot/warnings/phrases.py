@@ -9,9 +9,12 @@ spaces, matched case-insensitively as whole words:
 * ``_`` any one word, ``#`` any number;
 * ``a b|c d`` either phrase; ``(a|b c)`` groups alternatives inside a phrase;
 * ``token?`` or ``(group)?`` may be missing;
-* ``...`` up to ``gap`` words (default 4) of anything, within one sentence; ``...2`` up to two.
+* ``...`` up to ``gap`` words (default 4) of anything, within one sentence; ``...2`` up to two;
+* ``@name`` any phrase of the word class ``name`` (``@partner``: husband, wife, girlfriend ...).
 
-Irregular forms (``~die`` → died) come from the ``irregular`` table of the shipped rules file.
+Irregular forms (``~die`` → died) come from the ``irregular`` table of the shipped rules file and
+word classes from its ``classes`` table, so a rule says "someone's partner" once, the same way
+everywhere, and a class widened in one place widens every rule that uses it.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from bot.paths import shipped
 from bot.warnings.model import DEFAULT_GAP, RuleError
 
 RULES_FILE = shipped("warnings", "rules.json")
-MAX_PHRASE_DEPTH = 10  # nested groups; deeper would only exhaust the parser's recursion
+MAX_PHRASE_DEPTH = 10  # nested groups and classes; deeper would only exhaust the parser's recursion
 
 # Between the words of a phrase: spaces, quotes, commas, dashes; never a sentence end.
 SEP = r"[^\w.!?;\n]+"
@@ -42,6 +45,11 @@ def rules_document(path: Traversable = RULES_FILE) -> dict[str, Any]:
 
 def default_irregular() -> dict[str, list[str]]:
     return dict(rules_document().get("irregular", {}))
+
+
+def default_classes() -> dict[str, str]:
+    """The shipped word classes: name -> a phrase (usually alternatives) that ``@name`` stands for."""
+    return dict(rules_document().get("classes", {}))
 
 
 def _literal(text: str) -> str:
@@ -87,12 +95,20 @@ _TOKEN = re.compile(r"\s+|\.\.\.\d{0,2}|[()|?]|[^\s()|?]+")
 class _PhraseParser:
     """Recursive descent over the phrase language; emits one regex without capturing groups."""
 
-    def __init__(self, phrase: str, gap: int, irregular: Mapping[str, Sequence[str]]) -> None:
+    def __init__(
+        self,
+        phrase: str,
+        gap: int,
+        irregular: Mapping[str, Sequence[str]],
+        classes: Mapping[str, str],
+        depth: int = 0,
+    ) -> None:
         self.tokens = [t for t in _TOKEN.findall(phrase.strip().lower())]
         self.pos = 0
         self.gap = gap
         self.irregular = irregular
-        self.depth = 0
+        self.classes = classes
+        self.depth = depth
 
     def peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -181,6 +197,8 @@ class _PhraseParser:
     def word(self, token: str) -> str:
         if token == "_":
             return _WORD
+        if token.startswith("@"):
+            return self.word_class(token[1:])
         if token == "#":
             return r"\d+"
         if token.startswith("~"):
@@ -200,9 +218,27 @@ class _PhraseParser:
         return _literal(token)
 
 
-def compile_phrase(phrase: str, *, gap: int = DEFAULT_GAP, irregular: Mapping[str, Sequence[str]] | None = None) -> str:
+    def word_class(self, name: str) -> str:
+        """``@name``: the class's phrase, parsed like any group (classes may use other classes)."""
+        phrase = self.classes.get(name)
+        if phrase is None:
+            known = ", ".join(f"@{known}" for known in sorted(self.classes)) or "none are defined"
+            raise RuleError(f"`@{name}` is not a word class (known: {known})")
+        if self.depth + 1 > MAX_PHRASE_DEPTH:
+            raise RuleError(f"word classes nest more than {MAX_PHRASE_DEPTH} deep; check `@{name}` for a loop")
+        inner = _PhraseParser(phrase, self.gap, self.irregular, self.classes, self.depth + 1)
+        return f"(?:{inner.parse()})"
+
+
+def compile_phrase(
+    phrase: str,
+    *,
+    gap: int = DEFAULT_GAP,
+    irregular: Mapping[str, Sequence[str]] | None = None,
+    classes: Mapping[str, str] | None = None,
+) -> str:
     """A phrase in the language above as one RE2-compatible pattern (also valid for ``re``)."""
     if not phrase.strip():
         raise RuleError("the phrase is empty: write the words to look for")
-    body = _PhraseParser(phrase, gap, irregular or {}).parse()
+    body = _PhraseParser(phrase, gap, irregular or {}, classes or {}).parse()
     return r"\b" + body + r"\b"

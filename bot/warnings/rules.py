@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from bot.warnings.patterns import (
     check_regex,
     re2_options,
 )
-from bot.warnings.phrases import compile_phrase, default_irregular, inflections, rules_document
+from bot.warnings.phrases import compile_phrase, default_classes, default_irregular, inflections, rules_document
 from bot.warnings.taxonomy import CATEGORY_ID, Category, Taxonomy, default_taxonomy
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "admin_rule",
     "check_regex",
     "compile_phrase",
+    "default_classes",
     "default_irregular",
     "default_ruleset",
     "inflections",
@@ -128,11 +130,21 @@ def _strings(value: Any, where: str, *, required: bool = False) -> list[str]:
     return items
 
 
-def _phrases(value: Any, where: str, *, gap: int, irregular: Mapping[str, Sequence[str]]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """What phrases of one rules document may refer to: irregular word forms and word classes."""
+
+    irregular: Mapping[str, Sequence[str]]
+    classes: Mapping[str, str]
+
+
+def _phrases(value: Any, where: str, *, gap: int, vocabulary: Vocabulary) -> list[str]:
     compiled = []
     for phrase in _strings(value, where):
         try:
-            compiled.append(compile_phrase(phrase, gap=gap, irregular=irregular))
+            compiled.append(
+                compile_phrase(phrase, gap=gap, irregular=vocabulary.irregular, classes=vocabulary.classes)
+            )
         except RuleError as error:
             raise RuleError(f"{where}: {error}") from None
     return compiled
@@ -142,7 +154,7 @@ def _phrases(value: Any, where: str, *, gap: int, irregular: Mapping[str, Sequen
 # Rules documents
 
 
-def _file_rule(category: str, index: int, entry: Any, *, gap: int, irregular: Mapping[str, Sequence[str]]) -> Rule:
+def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: Vocabulary) -> Rule:
     where = f"rule {index + 1} of category `{category}`"
     entry = _object(entry, where)
     name = entry.get("id")
@@ -155,13 +167,13 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, irregular: Ma
     negatable = entry.get("negatable", True)
     if not isinstance(negatable, bool):
         raise RuleError(f"{where}: `negatable` must be true or false, not {_kind(negatable)}")
-    unless = tuple(_phrases(entry.get("unless", []), f"{where}: `unless`", gap=rule_gap, irregular=irregular))
+    unless = tuple(_phrases(entry.get("unless", []), f"{where}: `unless`", gap=rule_gap, vocabulary=vocabulary))
     kinds = [key for key in ("match", "near", "regex") if key in entry]
     if len(kinds) != 1:
         raise RuleError(f"{where} needs exactly one of `match`, `near` or `regex`")
     if "match" in entry:
         phrases = _strings(entry["match"], f"{where}: `match`", required=True)
-        part = "|".join(_phrases(phrases, f"{where}: `match`", gap=rule_gap, irregular=irregular))
+        part = "|".join(_phrases(phrases, f"{where}: `match`", gap=rule_gap, vocabulary=vocabulary))
         return Rule(rule_id, category, "phrase", " | ".join(phrases), (part,), weight, negatable, unless)
     if "near" in entry:
         groups = entry["near"]
@@ -172,7 +184,7 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, irregular: Ma
         for number, group in enumerate(groups, start=1):
             label = f"{where}: `near` group {number}"
             phrases = _strings(group, label, required=True)
-            parts.append("|".join(_phrases(phrases, label, gap=rule_gap, irregular=irregular)))
+            parts.append("|".join(_phrases(phrases, label, gap=rule_gap, vocabulary=vocabulary)))
             sources.append("(" + " | ".join(phrases) + ")")
         return Rule(rule_id, category, "near", " + ".join(sources), tuple(parts), weight, negatable, unless)
     pattern = entry["regex"]
@@ -200,6 +212,17 @@ def _irregular(raw: Any) -> dict[str, list[str]]:
     return {word: _strings(forms, f"`irregular`: `{word}`") for word, forms in table.items()}
 
 
+def _classes(raw: Any) -> dict[str, str]:
+    """``classes``: name -> phrase; a name is lowercase letters, digits and hyphens, like an id."""
+    table = _object(raw, "`classes`")
+    for name, phrase in table.items():
+        if not CATEGORY_ID.match(name):
+            raise RuleError(f"`classes`: `{name}` must be lowercase letters or digits joined by hyphens")
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise RuleError(f"`classes`: `{name}` must be a non-empty phrase string")
+    return dict(table)
+
+
 def _new_category(category_id: str, body: dict[str, Any]) -> Category:
     where = f"category `{category_id}`"
     if not CATEGORY_ID.match(category_id) or len(category_id) > 40:
@@ -222,7 +245,10 @@ def parse_rules(
     settings = _object(raw.get("settings", {}), "`settings`")
     gap = _integer(settings.get("gap", DEFAULT_GAP), "`settings`: `gap`", low=0, high=MAX_GAP)
     default_count = settings.get("max_count")
-    irregular = {**default_irregular(), **_irregular(raw.get("irregular", {}))}
+    vocabulary = Vocabulary(
+        {**default_irregular(), **_irregular(raw.get("irregular", {}))},
+        {**default_classes(), **_classes(raw.get("classes", {}))},
+    )
     negation = base.negation if base else Negation((), ())
     if "negation" in raw:
         negation = _negation(raw["negation"], negation)
@@ -235,7 +261,7 @@ def parse_rules(
         if category_id not in taxonomy:
             new_categories.append(_new_category(category_id, body))
         old = base.category_rules(category_id) if base else CategoryRules()
-        exclude = tuple(_phrases(body.get("exclude", []), f"{where}: `exclude`", gap=gap, irregular=irregular))
+        exclude = tuple(_phrases(body.get("exclude", []), f"{where}: `exclude`", gap=gap, vocabulary=vocabulary))
         threshold = body.get("threshold", old.threshold)
         count = body.get("max_count", default_count if default_count is not None else old.max_count)
         category_rules[category_id] = CategoryRules(
@@ -247,7 +273,7 @@ def parse_rules(
         if not isinstance(entries, list):
             raise RuleError(f"{where}: `rules` must be a list of rule objects, not {_kind(entries)}")
         for index, entry in enumerate(entries):
-            rules.append(_file_rule(category_id, index, entry, gap=gap, irregular=irregular))
+            rules.append(_file_rule(category_id, index, entry, gap=gap, vocabulary=vocabulary))
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:

@@ -15,6 +15,7 @@ from bot.warnings.rules import (
     admin_rule,
     check_regex,
     compile_phrase,
+    default_classes,
     default_ruleset,
     inflections,
 )
@@ -56,6 +57,26 @@ def test_groups_alternatives_optional_words_and_wildcards() -> None:
     assert matches("passed away|passed on", "she passed on in May")
     assert matches("killed _ (man|woman)", "killed the man")
     assert matches("# days clean", "forty or 40 days clean")
+
+
+def test_word_classes_stand_for_their_phrases_and_may_nest() -> None:
+    classes = {"partner": "husband|wife|ex-boyfriend", "someone": "@partner|(her|his) ~friend"}
+    assert matches("~hit (his|her) @partner", "he hits his wife", classes=classes)
+    assert matches("~hit (his|her) @partner", "she hit her ex boyfriend", classes=classes)
+    assert matches("~scare @someone", "scared her best friend", classes=classes) is False
+    assert matches("~scare @someone", "scared her friends", classes=classes)
+    assert not matches("~hit (his|her) @partner", "he hits his drum", classes=classes)
+
+
+def test_unknown_and_looping_word_classes_are_refused_by_name() -> None:
+    with pytest.raises(RuleError, match="`@nope` is not a word class"):
+        compile_phrase("@nope", classes={"partner": "wife"})
+    with pytest.raises(RuleError, match="loop"):
+        compile_phrase("@a", classes={"a": "x @b", "b": "y @a"})
+
+
+def test_shipped_word_classes_compile() -> None:
+    assert matches("@poss @partner", "y/n's boyfriend", classes=default_classes())
 
 
 @pytest.mark.parametrize(
