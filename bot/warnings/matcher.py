@@ -150,17 +150,18 @@ class Matcher:
             return []
         hits: list[Hit] = []
         by_entry = self._by_entry
+        present = frozenset(found)  # once per paragraph: every rule's checks below are set tests
         for entry in found:
             rules = by_entry.get(entry)
             if rules is None:
                 continue
             for compiled in rules:
-                if compiled.others and not compiled.others.issubset(found):
+                if compiled.others and not compiled.others <= present:
                     continue
-                if compiled.guards.isdisjoint(found):
+                if compiled.guards.isdisjoint(present):
                     hits.append(Hit(compiled, data, None))
                     continue
-                span = self._locate(compiled, data, frozenset(found))
+                span = self._locate(compiled, data, present)
                 if span is not None:
                     hits.append(Hit(compiled, data, span))
         return hits
