@@ -49,7 +49,7 @@ from bot.guilds import GuildSettings, get_settings
 from bot.progress import store as progress_store
 from bot.progress.prefs_store import members_avoiding
 from bot.shards import ShardScope
-from bot.story.model import HeaderWarning
+from bot.story.model import POSSIBLE, HeaderWarning
 from bot.warnings.service import chapter_warnings
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ class Poster(Protocol):
 
 WarningsFor = Callable[[Database, int, int, int], Awaitable[list[HeaderWarning]]]
 Counts = Callable[[Database, int, int, int], Awaitable[tuple[list[int], int]]]
-Avoiding = Callable[[Database, int, Sequence[str]], Awaitable[set[int]]]
+Avoiding = Callable[[Database, int, Sequence[str], Sequence[str]], Awaitable[set[int]]]
 Readers = Callable[[Database, int, int, int], Awaitable[list[int]]]
 
 
@@ -411,8 +411,7 @@ class DiscussionService:
         recipients = await prefs_store.dm_recipients(self.db, guild_id, discussion.story_id)
         if not recipients:
             return
-        warnings = await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter)
-        avoiding = await self._members_avoiding(self.db, guild_id, [warning.id for warning in warnings])
+        avoiding = await self._avoiders(discussion)
         assert discussion.story_title is not None
         notice = dm_reminder_notice(
             title=discussion.story_title,
@@ -437,10 +436,19 @@ class DiscussionService:
             except PostFailure as failure:
                 log.info("could not tell members their DMs are closed: %s", failure)
 
+    async def _avoiders(self, discussion: Discussion) -> set[int]:
+        """Members who avoid a warning of the chapter (a possible one only if they avoid it strictly)."""
+        warnings = await self._warnings_for(self.db, discussion.guild_id, discussion.story_id, discussion.chapter)
+        return await self._members_avoiding(
+            self.db,
+            discussion.guild_id,
+            [warning.id for warning in warnings if warning.tier != POSSIBLE],
+            [warning.id for warning in warnings if warning.tier == POSSIBLE],
+        )
+
     async def _reminder_notice(self, discussion: Discussion, marker: str) -> Notice:
         guild_id = discussion.guild_id
-        warnings = await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter)
-        avoiding = await self._members_avoiding(self.db, guild_id, [warning.id for warning in warnings])
+        avoiding = await self._avoiders(discussion)
         # Avoiders, and members who turned reminders off, are left out entirely: not named,
         # and not in the hidden count either.
         avoiding = avoiding | await prefs_store.reminders_off(self.db, guild_id)

@@ -52,14 +52,23 @@ async def strictly_avoided(db: Database, guild_id: int, user_id: int) -> set[str
     return {row[0] for row in rows}
 
 
-async def members_avoiding(db: Database, guild_id: int, warning_ids: Iterable[str]) -> set[int]:
-    """Members of this server who avoid any of ``warning_ids``."""
+async def members_avoiding(
+    db: Database, guild_id: int, warning_ids: Iterable[str], possible_ids: Iterable[str] = ()
+) -> set[int]:
+    """Members of this server who avoid any of ``warning_ids``, or strictly avoid any of ``possible_ids``.
+
+    A possible warning is below the detection threshold: only members who chose ``strict``
+    asked to count it, so the others are not left out of a reminder because of it.
+    """
     ids = sorted(set(warning_ids))
-    if not ids:
+    possible = sorted(set(possible_ids) - set(ids))
+    if not ids and not possible:
         return set()
-    marks = ", ".join("?" for _ in ids)
+    marks = ", ".join("?" for _ in ids) or "NULL"
+    possible_marks = ", ".join("?" for _ in possible) or "NULL"
     rows = await db.fetch_all(
-        f"SELECT DISTINCT user_id FROM member_avoided_warnings WHERE guild_id = ? AND warning_id IN ({marks})",
-        (guild_id, *ids),
+        "SELECT DISTINCT user_id FROM member_avoided_warnings WHERE guild_id = ? "
+        f"AND (warning_id IN ({marks}) OR (strict = 1 AND warning_id IN ({possible_marks})))",
+        (guild_id, *ids, *possible),
     )
     return {row[0] for row in rows}

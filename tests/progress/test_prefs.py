@@ -58,6 +58,15 @@ async def test_members_avoiding_any_of_several_warnings(db: Database) -> None:
     assert await prefs.members_avoiding(db, A, []) == set()
 
 
+async def test_a_possible_warning_counts_only_for_strict_avoiders(db: Database) -> None:
+    await prefs.avoid(db, A, 1, "death")
+    await prefs.avoid(db, A, 2, "death", strict=True)
+    await prefs.avoid(db, A, 3, "vomit")
+    assert await prefs.members_avoiding(db, A, [], ["death"]) == {2}
+    assert await prefs.members_avoiding(db, A, ["vomit"], ["death"]) == {2, 3}
+    assert await prefs.members_avoiding(db, A, ["death"], ["death"]) == {1, 2}
+
+
 async def test_preferences_are_per_server(db: Database) -> None:
     await prefs.avoid(db, A, 7, "death")
     assert await prefs.avoided_warnings(db, B, 7) == set()
