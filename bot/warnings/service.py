@@ -294,11 +294,18 @@ async def test_text(db: Database, guild_id: int, text: str, *, workers: Workers 
     return await workers.run("Checking that text", scan_in_worker, ruleset, story, Declared(), time_limit=SCAN_SECONDS)
 
 
+def _defaults() -> str:
+    """The shipped rules' fingerprint: a stored scan made with other defaults (before an upgrade) is stale."""
+    return default_ruleset().fingerprint
+
+
 async def save_scan(
     tx: aiosqlite.Connection, guild_id: int, story_id: int, report: ScanReport, *, rules_version: int = 0
 ) -> None:
     """Store a scan inside the caller's transaction (next to the story it belongs to)."""
-    await store.save_scan(tx, guild_id, story_id, report, rules_version=rules_version, now=time.time())
+    await store.save_scan(
+        tx, guild_id, story_id, report, rules_version=rules_version, defaults=_defaults(), now=time.time()
+    )
 
 
 async def stored_scan(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
@@ -316,7 +323,7 @@ async def rescan_story(
     report = await scan_for_guild(db, guild_id, story, workers=workers)
     async with db.transaction() as tx:
         if await store.story_exists(tx, guild_id, story_id):  # it may have been removed while it was scanned
-            await store.save_scan(tx, guild_id, story_id, report, rules_version=version, now=time.time())
+            await save_scan(tx, guild_id, story_id, report, rules_version=version)
     return report
 
 
@@ -333,8 +340,8 @@ async def stored_report(db: Database, guild_id: int, story_id: int) -> ScanRepor
     """The stored scan; one made before the story's rules last changed (or missing) is made again."""
     found = await store.stored_scan(db, guild_id, story_id)
     if found is not None:
-        report, version = found
-        if version == await store.rules_version(db, guild_id):
+        report, version, defaults = found
+        if version == await store.rules_version(db, guild_id) and defaults == _defaults():
             return report
         log.info("guild %s: story %s was scanned with older rules; scanning again", guild_id, story_id)
     return await rescan_story(db, guild_id, story_id)

@@ -174,13 +174,22 @@ async def story_exists(conn: Connection, guild_id: int, story_id: int) -> bool:
 
 
 async def save_scan(
-    tx: aiosqlite.Connection, guild_id: int, story_id: int, report: ScanReport, *, rules_version: int, now: float
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    story_id: int,
+    report: ScanReport,
+    *,
+    rules_version: int,
+    defaults: str,
+    now: float,
 ) -> None:
+    """``rules_version`` is the server's rules, ``defaults`` the shipped rules' fingerprint."""
     await tx.execute(
-        "INSERT INTO story_scans (story_id, guild_id, rules_version, report, scanned_at) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (story_id) DO UPDATE SET rules_version = excluded.rules_version, "
+        "INSERT INTO story_scans (story_id, guild_id, rules_version, defaults, report, scanned_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (story_id) DO UPDATE SET rules_version = excluded.rules_version, defaults = excluded.defaults, "
         "report = excluded.report, scanned_at = excluded.scanned_at WHERE story_scans.guild_id = excluded.guild_id",
-        (story_id, guild_id, rules_version, json.dumps(report.to_record(), ensure_ascii=False), now),
+        (story_id, guild_id, rules_version, defaults, json.dumps(report.to_record(), ensure_ascii=False), now),
     )
     await tx.execute("DELETE FROM chapter_warnings WHERE story_id = ? AND guild_id = ?", (story_id, guild_id))
     await tx.executemany(
@@ -193,22 +202,16 @@ async def save_scan(
     )
 
 
-async def stored_scan(conn: Connection, guild_id: int, story_id: int) -> tuple[ScanReport, int] | None:
-    """The stored report with the rules version it was made with."""
+async def stored_scan(conn: Connection, guild_id: int, story_id: int) -> tuple[ScanReport, int, str] | None:
+    """The stored report with the server's rules version and the default rules it was made with."""
     row = await _one(
-        conn, "SELECT report, rules_version FROM story_scans WHERE guild_id = ? AND story_id = ?", (guild_id, story_id)
-    )
-    return None if row is None else (ScanReport.from_record(json.loads(row["report"])), int(row["rules_version"]))
-
-
-async def stale_scans(conn: Connection, guild_id: int, version: int) -> list[int]:
-    """Stories whose stored scan was made with other rules than ``version``."""
-    rows = await _all(
         conn,
-        "SELECT story_id FROM story_scans WHERE guild_id = ? AND rules_version != ? ORDER BY story_id",
-        (guild_id, version),
+        "SELECT report, rules_version, defaults FROM story_scans WHERE guild_id = ? AND story_id = ?",
+        (guild_id, story_id),
     )
-    return [r[0] for r in rows]
+    if row is None:
+        return None
+    return ScanReport.from_record(json.loads(row["report"])), int(row["rules_version"]), str(row["defaults"])
 
 
 async def chapter_scores(conn: Connection, guild_id: int, story_id: int, chapter: int) -> dict[str, float]:

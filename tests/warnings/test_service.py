@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.db import Database
@@ -10,7 +12,8 @@ from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.service import remove_story
 from bot.story.store import add_story
 from bot.warnings import service
-from bot.warnings.rules import MAX_CUSTOM_RULES
+from bot.warnings.engine import ScanReport
+from bot.warnings.rules import MAX_CUSTOM_RULES, default_ruleset
 
 GUILD = 1001
 OTHER = 2002
@@ -175,6 +178,15 @@ async def test_missing_scan_is_made_on_demand(db: Database) -> None:
     assert {w.id for w in await service.story_warnings(db, GUILD, story_id)} == {"animal-death", "death"}
     assert await service.stored_scan(db, GUILD, story_id) is not None
     assert await service.story_warnings(db, GUILD, 99999) == []
+
+
+async def test_a_scan_made_with_older_default_rules_is_made_again(db: Database) -> None:
+    """After an upgrade that changes the shipped rules, the next reader gets a fresh scan."""
+    story_id = await stored(db, GUILD, SPIDER_STORY)
+    empty = json.dumps(ScanReport("Webs", [], False, [], []).to_record())
+    await db.execute("UPDATE story_scans SET report = ?, defaults = 'an older release'", (empty,))
+    assert {w.id for w in await service.story_warnings(db, GUILD, story_id)} == {"animal-death", "death"}
+    assert await db.fetch_value("SELECT defaults FROM story_scans") == default_ruleset().fingerprint
 
 
 async def test_rescan_guild_counts_stories(db: Database) -> None:
