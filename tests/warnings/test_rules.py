@@ -75,8 +75,10 @@ def test_unknown_and_looping_word_classes_are_refused_by_name() -> None:
         compile_phrase("@a", classes={"a": "x @b", "b": "y @a"})
 
 
-def test_shipped_word_classes_compile() -> None:
+def test_shipped_word_classes_compile_and_admin_phrases_can_use_them() -> None:
     assert matches("@poss @partner", "y/n's boyfriend", classes=default_classes())
+    rule = admin_rule("custom:1", "abuse", "phrase", "~hit @poss @partner")
+    assert re.search(rule.parts[0], "he hits his girlfriend", re.IGNORECASE)
 
 
 @pytest.mark.parametrize(
