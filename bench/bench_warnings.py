@@ -122,14 +122,20 @@ def main() -> str:
     baseline_rate = (sample_bytes / 1e6) / baseline_s
     ratio = rate / baseline_rate
 
-    # 200 admin regexes of the heaviest accepted kind, against the defaults alone as the baseline.
+    # A server with 200 admin regexes of the heaviest accepted kind: its matcher reuses the
+    # shipped rules' one (compiled once per process, at worker start) and compiles its own.
+    # Baseline: compiling everything into one matcher, as before the shared matcher existed.
     heavy = [admin_rule(f"custom:{i}", "violence", "regex", f"{HEAVIEST}{i}") for i in range(HEAVY_RULES)]
     started = time.perf_counter()
     Matcher(default_ruleset())
     defaults_compile_s = time.perf_counter() - started
+    matcher_for(default_ruleset())
+    started = time.perf_counter()
+    matcher_for(default_ruleset().extended(rules=heavy))
+    heavy_compile_s = time.perf_counter() - started
     started = time.perf_counter()
     Matcher(default_ruleset().extended(rules=heavy))
-    heavy_compile_s = time.perf_counter() - started
+    whole_compile_s = time.perf_counter() - started
 
     def verdict(ok: bool) -> str:
         return "pass" if ok else "FAIL"
@@ -151,10 +157,12 @@ def main() -> str:
             f"| same, wall clock | {wall_rate:.1f} MB/s | | |",
             f"| baseline, `re.search` per rule | {baseline_rate:.2f} MB/s | | |",
             f"| speed-up over baseline | {ratio:.0f}x | >= {TARGET_RATIO:.0f}x | {verdict(ratio >= TARGET_RATIO)} |",
-            f"| server matcher compile, defaults + {HEAVY_RULES} regexes `{HEAVIEST}N` (program budget "
-            f"{MAX_PROGRAM_SIZE:,}) | {heavy_compile_s:.2f} s (defaults alone {defaults_compile_s:.2f} s, "
-            f"{heavy_compile_s / defaults_compile_s:.1f}x) | < {TARGET_COMPILE_S:.0f} s "
-            f"| {verdict(heavy_compile_s < TARGET_COMPILE_S)} |",
+            f"| server matcher compile, {HEAVY_RULES} regexes `{HEAVIEST}N` (program budget "
+            f"{MAX_PROGRAM_SIZE:,}) on top of the shared shipped matcher | {heavy_compile_s:.2f} s "
+            f"| < {TARGET_COMPILE_S:.0f} s | {verdict(heavy_compile_s < TARGET_COMPILE_S)} |",
+            f"| baseline: the same compiled as one matcher with the shipped rules | {whole_compile_s:.2f} s "
+            f"({whole_compile_s / heavy_compile_s:.0f}x) | | |",
+            f"| shipped rules compile, once per process (worker start) | {defaults_compile_s:.2f} s | | |",
             "",
         ]
     )

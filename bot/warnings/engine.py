@@ -228,7 +228,7 @@ def _tier(score: float, threshold: float, hits: _CategoryHits) -> str | None:
 
 
 def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]) -> ChapterReport:
-    scan_paragraph = matcher_for(ruleset).scan_paragraph
+    hits_by_paragraph = iter(matcher_for(ruleset).scan_paragraphs([text for texts in scenes for text in texts]))
     paragraphs_hit: dict[str, int] = {}  # rule id -> number of paragraphs it fired in
     rules: dict[str, Rule] = {}
     by_category: dict[str, _CategoryHits] = {}
@@ -237,7 +237,7 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
     for scene_number, paragraphs in enumerate(scenes, start=1):
         for text in paragraphs:
             paragraph_number += 1
-            for hit in scan_paragraph(text):  # each rule at most once per paragraph
+            for hit in next(hits_by_paragraph):  # each rule at most once per paragraph
                 rule = hit.rule
                 count = paragraphs_hit.get(rule.id)
                 if count is None:

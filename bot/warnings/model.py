@@ -115,6 +115,9 @@ class Ruleset:
     categories: dict[str, CategoryRules]
     negation: Negation
     _fingerprint: str = field(default="", repr=False)
+    # A server's ruleset remembers the shared ruleset it extends, so the matcher compiles only
+    # the server's own rules and reuses the shared one (see bot.warnings.matcher.matcher_for).
+    base: Ruleset | None = field(default=None, repr=False)
 
     def category_rules(self, category_id: str) -> CategoryRules:
         return self.categories.get(category_id) or CategoryRules()
@@ -153,4 +156,21 @@ class Ruleset:
         )
         merged = dict(self.categories)
         merged.update(category_rules or {})
-        return Ruleset(self.taxonomy.with_custom(categories), kept, merged, self.negation)
+        base = self.base or self
+        return Ruleset(self.taxonomy.with_custom(categories), kept, merged, self.negation, base=base)
+
+    def split(self) -> tuple[Ruleset, tuple[Rule, ...], frozenset[str]] | None:
+        """The shared ruleset this one extends, its own rules, and the shared rules it turned off.
+
+        None when the shared ruleset's matcher cannot be reused as it is: a category of the
+        shared rules with other idioms to exclude, or other negation, would change its hits.
+        """
+        base = self.base
+        if base is None or self.negation != base.negation:
+            return None
+        if any(self.category_rules(c).exclude != base.category_rules(c).exclude for c in base.categories):
+            return None
+        base_ids = {rule.id for rule in base.rules}
+        kept_ids = {rule.id for rule in self.rules}
+        own = tuple(rule for rule in self.rules if rule.id not in base_ids)
+        return base, own, frozenset(base_ids - kept_ids)

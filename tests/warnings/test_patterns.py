@@ -20,10 +20,11 @@ from bot.story.store import add_story
 from bot.warnings import service, store
 from bot.warnings.declared import Declared
 from bot.warnings.engine import scan
-from bot.warnings.matcher import Matcher, compile_in_worker
+from bot.warnings.matcher import ExtendedMatcher, Matcher, compile_in_worker, matcher_for
 from bot.warnings.model import RuleError
 from bot.warnings.patterns import MAX_PROGRAM_SIZE, admin_rule, can_match_empty, check_regex, re2_options
 from bot.warnings.rules import default_ruleset, load_rules_file
+from bot.warnings.taxonomy import Category
 from bot.worker import Workers
 
 GUILD = 4242
@@ -256,3 +257,40 @@ def test_tiers_never_overlap_in_a_chapter(paragraphs: list[str]) -> None:
     assert not confident & possible
     assert all(w.tier == "confident" for w in chapter.warnings) and all(w.tier == "possible" for w in chapter.possible)
     assert report.detected_ids() == confident and report.detected_ids("possible") == possible
+
+
+SERVER_TEXTS = [
+    "He punched him and kicked him down the stairs. Xyq7 was there.",
+    "Nobody died. The old man died in his sleep and we buried him on Sunday.",
+    "a spider crawled out of the drain and i screamed",
+    "She lost the baby at twelve weeks; there was no heartbeat on the scan.",
+]
+
+
+def test_a_servers_matcher_reuses_the_shipped_one_and_finds_the_same_hits() -> None:
+    """Own rules compiled alone, turned-off rules dropped: the hits equal one matcher of everything."""
+    defaults = default_ruleset()
+    turned_off = [rule.id for rule in defaults.rules if rule.category == "violence"][:3]
+    server = defaults.extended(
+        rules=[admin_rule("custom:1", "spiders", "phrase", "~spider"), *heavy_rules(5)],
+        categories=[Category("spiders", "Spiders", "", "custom", None, True)],
+        disabled_rules=turned_off,
+        disabled_categories=["grief"],
+    )
+    matcher = matcher_for(server)
+    assert isinstance(matcher, ExtendedMatcher) and matcher.shared is matcher_for(defaults)
+    whole = Matcher(server)
+    for text in SERVER_TEXTS:
+        assert sorted(hit.rule.id for hit in matcher.scan_paragraph(text)) == sorted(
+            hit.rule.id for hit in whole.scan_paragraph(text)
+        )
+    assert any(hit.rule.id == "custom:1" for hit in matcher.scan_paragraph(SERVER_TEXTS[2]))
+
+
+def test_a_ruleset_that_changes_the_shipped_idioms_gets_a_matcher_of_its_own(tmp_path: Path) -> None:
+    """Extra idioms for a shipped category change what its rules find, so nothing is shared."""
+    path = tmp_path / "rules.json"
+    path.write_text('{"categories": {"death": {"exclude": ["died in his sleep"]}}}', encoding="utf-8")
+    ruleset = load_rules_file(path)
+    assert ruleset.split() is None and isinstance(matcher_for(ruleset), Matcher)
+    assert not any(hit.rule.category == "death" for hit in matcher_for(ruleset).scan_paragraph("He died in his sleep."))
