@@ -1,12 +1,15 @@
 """Scanning a story: hits per paragraph, scores per chapter, thresholds, declared warnings merged.
 
-A category is detected in a chapter when the weights of its rules add up to its threshold,
-each rule counting once per paragraph and at most ``max_count`` paragraphs, so one stray
-"blood" is not ``blood-gore`` while a bleeding scene is. The story's warnings are the union
+A category is detected in a chapter when the weights of its rules add up to its threshold
+within one stretch of text (:data:`WINDOW_CHARS`, about a scene), each rule counting once per
+paragraph and at most ``max_count`` paragraphs, so one stray "blood" is not ``blood-gore``
+while a bleeding scene is, and a joke about dying every few pages of a long chapter never
+adds up to a death. The story's warnings are the union
 over its chapters; the author's declarations are added with source ``declared`` (or ``both``).
 
 Two tiers: a warning that passes its threshold is ``confident``; real evidence that falls
-short (one strong hit, or hits in several paragraphs that do not add up) is ``possible``.
+short (one strong hit, hits in several paragraphs that do not add up, or hits that add up
+only over the whole chapter, spread too thin for any one scene) is ``possible``.
 Members see confident ones; admins see possible ones with their evidence and decide.
 """
 
@@ -29,6 +32,7 @@ POSSIBLE = "possible"
 TIERS = (CONFIDENT, POSSIBLE)
 STRONG_WEIGHT = 1.0  # one hit of a rule this heavy is real evidence on its own
 POSSIBLE_FRACTION = 0.5  # ... as is a score of half the threshold from hits in several paragraphs
+WINDOW_CHARS = 3000  # hits add up to a confident warning only within this much text (a scene, 500 words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,14 +216,41 @@ class _CategoryHits:
     scenes: set[int] = field(default_factory=set)
     paragraphs: set[int] = field(default_factory=set)
     strongest: float = 0.0
+    fired: list[tuple[int, Rule]] = field(default_factory=list)  # (paragraph start offset, rule), in order
 
 
-def _tier(score: float, threshold: float, hits: _CategoryHits) -> str | None:
-    """Confident past the threshold; possible for one strong hit or thin hits in several paragraphs."""
+def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> float:
+    """The best score of any stretch of :data:`WINDOW_CHARS`, each rule capped at ``cap`` paragraphs.
+
+    A sliding window over the hits in reading order: one pass, stopping once the threshold is met.
+    """
+    counts: dict[str, int] = {}
+    score = best = 0.0
+    first = 0
+    for offset, rule in fired:
+        while offset - fired[first][0] > WINDOW_CHARS:
+            old = fired[first][1]
+            if counts[old.id] <= cap:
+                score -= old.weight
+            counts[old.id] -= 1
+            first += 1
+        counts[rule.id] = counts.get(rule.id, 0) + 1
+        if counts[rule.id] <= cap:
+            score += rule.weight
+        best = max(best, score)
+        if best + 1e-9 >= threshold:
+            break
+    return best
+
+
+def _tier(score: float, window: float, threshold: float, hits: _CategoryHits) -> str | None:
+    """Confident past the threshold within one window; possible for one strong hit or thin hits."""
     if score <= 0:
         return None
-    if score + 1e-9 >= threshold:
+    if window + 1e-9 >= threshold:
         return CONFIDENT
+    if score + 1e-9 >= threshold:
+        return POSSIBLE
     if hits.strongest + 1e-9 >= STRONG_WEIGHT:
         return POSSIBLE
     if len(hits.paragraphs) >= 2 and score + 1e-9 >= POSSIBLE_FRACTION * threshold:
@@ -234,9 +265,11 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
     by_category: dict[str, _CategoryHits] = {}
     keep = 3 * EVIDENCE_PER_CHAPTER
     paragraph_number = 0
+    offset = 0  # characters before this paragraph in the chapter
     for scene_number, paragraphs in enumerate(scenes, start=1):
         for text in paragraphs:
             paragraph_number += 1
+            start, offset = offset, offset + len(text) + 1
             for hit in next(hits_by_paragraph):  # each rule at most once per paragraph
                 rule = hit.rule
                 count = paragraphs_hit.get(rule.id)
@@ -251,6 +284,7 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
                 hits.scenes.add(scene_number)
                 hits.paragraphs.add(paragraph_number)
                 hits.strongest = max(hits.strongest, rule.weight)
+                hits.fired.append((start, rule))
                 if len(hits.candidates) < keep:
                     hits.candidates.append(_Candidate(rule.weight, paragraph_number, scene_number, text, hit))
     scores: dict[str, float] = {}
@@ -261,7 +295,9 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
     report = ChapterReport(chapter_number, [], [])
     for category, score in scores.items():
         hits = by_category[category]
-        tier = _tier(score, ruleset.category_rules(category).threshold, hits)
+        settings = ruleset.category_rules(category)
+        window = _window_score(hits.fired, settings.max_count, settings.threshold)
+        tier = _tier(score, window, settings.threshold, hits)
         if tier is None:
             continue
         found = ChapterWarning(
