@@ -32,7 +32,7 @@ POSSIBLE = "possible"
 TIERS = (CONFIDENT, POSSIBLE)
 STRONG_WEIGHT = 1.0  # one hit of a rule this heavy is real evidence on its own
 POSSIBLE_FRACTION = 0.5  # ... as is a score of half the threshold from hits in several paragraphs
-WINDOW_CHARS = 3000  # hits add up to a confident warning only within this much text (a scene, 500 words)
+WINDOW_CHARS = 2_000  # hits add up to a confident warning only within this much text (a scene, about 350 words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +222,10 @@ class _CategoryHits:
 def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> float:
     """The best score of any stretch of :data:`WINDOW_CHARS`, each rule capped at ``cap`` paragraphs.
 
-    A sliding window over the hits in reading order: one pass, stopping once the threshold is met.
+    A stretch counts only with evidence of two kinds: two different rules, or one rule that
+    passes the threshold alone. One ambiguous word said again ("i'm going to die" twice in a
+    chat) is the same evidence twice, so it stays possible. A sliding window over the hits in
+    reading order: one pass, stopping once the threshold is met.
     """
     counts: dict[str, int] = {}
     score = best = 0.0
@@ -233,11 +236,14 @@ def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> 
             if counts[old.id] <= cap:
                 score -= old.weight
             counts[old.id] -= 1
+            if not counts[old.id]:
+                del counts[old.id]
             first += 1
         counts[rule.id] = counts.get(rule.id, 0) + 1
         if counts[rule.id] <= cap:
             score += rule.weight
-        best = max(best, score)
+        if len(counts) >= 2 or rule.weight + 1e-9 >= threshold:
+            best = max(best, score)
         if best + 1e-9 >= threshold:
             break
     return best

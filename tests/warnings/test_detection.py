@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings.declared import Declared
-from bot.warnings.engine import EVIDENCE_CHARS, ScanReport, scan, snippet
+from bot.warnings.engine import EVIDENCE_CHARS, WINDOW_CHARS, ScanReport, _window_score, scan, snippet
+from bot.warnings.model import Rule
 from bot.warnings.rules import default_ruleset
 
 
@@ -62,8 +63,20 @@ def test_negation_cancels_a_hit_but_not_a_later_one() -> None:
 def test_thresholds_one_blood_is_not_blood_gore() -> None:
     assert "blood-gore" not in ids("There was a spot of blood on the tissue.")
     assert "blood-gore" in ids("Blood poured from the wound and pooled on the floor.")
+    two_signs = ["A little blood on her sleeve.", "His knuckles were split and bleeding.", "More blood on the door."]
+    assert "blood-gore" in ids(*two_signs)  # different signs add up across paragraphs
     three = ["A little blood on her sleeve.", "More blood on the door.", "Blood on the stairs again."]
-    assert "blood-gore" in ids(*three)  # a recurring sign adds up across paragraphs
+    report = detect(*three)  # one sign said again is the same evidence: an admin decides
+    assert "blood-gore" not in report.detected_ids() and "blood-gore" in report.detected_ids("possible")
+
+
+def test_hits_add_up_within_a_scene_not_across_a_whole_chapter() -> None:
+    filler = "The kettle clicked off and they talked about the weather for a while. " * 12
+    near = ["A little blood on her sleeve.", "His knuckles were split and bleeding.", "More blood on the door."]
+    far = [near[0], *[filler] * 4, near[1], *[filler] * 4, near[2]]
+    assert "blood-gore" in ids(*near)
+    report = detect(*far)
+    assert "blood-gore" not in report.detected_ids() and "blood-gore" in report.detected_ids("possible")
 
 
 def test_each_rule_counts_once_per_paragraph() -> None:
@@ -108,3 +121,27 @@ def test_scanning_arbitrary_text_never_raises_and_evidence_stays_short(paragraph
             assert len(item.text) <= EVIDENCE_CHARS
             assert 1 <= item.paragraph <= len(mixed)
     assert report.to_json()["warnings"] == [w.to_json() for w in report.warnings]
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 20_000), st.sampled_from(["a", "b", "c"]), st.sampled_from([0.3, 0.5, 1.0])),
+        max_size=40,
+    ),
+    st.integers(1, 4),
+)
+def test_a_window_never_scores_more_than_its_whole_chapter(raw: list[tuple[int, str, float]], cap: int) -> None:
+    """The window's best is at most the chapter total, and equals it when everything fits in one window."""
+    weights = {}
+    fired = []
+    for offset, rule_id, weight in sorted(raw):
+        weight = weights.setdefault(rule_id, weight)  # one weight per rule
+        fired.append((offset, Rule(rule_id, "x", "phrase", rule_id, (rule_id,), weight)))
+    counts: dict[str, int] = {}
+    for _, rule in fired:
+        counts[rule.id] = counts.get(rule.id, 0) + 1
+    total = sum(weights[rule_id] * min(count, cap) for rule_id, count in counts.items())
+    best = _window_score(fired, cap, float("inf"))
+    assert best <= total + 1e-9
+    if fired and fired[-1][0] - fired[0][0] <= WINDOW_CHARS and len(counts) >= 2:
+        assert abs(best - total) < 1e-9
