@@ -18,10 +18,10 @@ from pathlib import Path
 
 from bot.story.importer import import_story
 from bot.story.model import Story
-from bot.warnings.engine import scan
+from bot.warnings.engine import ScanReport, scan
 from bot.warnings.matcher import Matcher, matcher_for
 from bot.warnings.model import Ruleset
-from bot.warnings.patterns import MAX_PROGRAM_SIZE, admin_rule
+from bot.warnings.patterns import MAX_CUSTOM_RULES, MAX_PROGRAM_SIZE, admin_rule
 from bot.warnings.rules import default_ruleset
 
 # As the tests find it: DOGEAR_CORPUS, else shared/corpus beside the checkout.
@@ -72,6 +72,18 @@ def extra_rules(paragraphs: list[str], count: int) -> list:
     return rules
 
 
+def timed_scan(story: Story, ruleset: Ruleset) -> tuple[ScanReport, float, float]:
+    """Best of 5 scans after a warm-up one (a running bot has scanned before): CPU and wall seconds."""
+    report = scan(story, ruleset)
+    cpu_timings, wall_timings = [], []
+    for _ in range(5):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        report = scan(story, ruleset)
+        cpu_timings.append(time.process_time() - started_cpu)
+        wall_timings.append(time.perf_counter() - started)
+    return report, min(cpu_timings), min(wall_timings)
+
+
 def baseline_patterns(ruleset: Ruleset) -> list[re.Pattern[str]]:
     return [re.compile(part, re.IGNORECASE) for rule in ruleset.rules for part in rule.parts]
 
@@ -92,21 +104,19 @@ def main() -> str:
     story: Story = import_story(data, "bench.txt", max_bytes=len(data) + 1)
     megabytes = len(data) / 1e6
 
+    # One matcher over the shipped rules and 1,000 more: the shipped rule set grown by 1,000
+    # rules (a server's own rules are capped at 200 and get a matcher of their own, below).
+    grown = default_ruleset().extended(rules=extra_rules(paragraphs, EXTRA_RULES))
+    ruleset = Ruleset(grown.taxonomy, grown.rules, grown.categories, grown.negation)  # extends nothing
     started = time.perf_counter()
-    ruleset = default_ruleset().extended(rules=extra_rules(paragraphs, EXTRA_RULES))
     matcher_for(ruleset)
     compile_s = time.perf_counter() - started
-
-    scan(story, ruleset)  # warm the DFA: a running bot has scanned before
-    cpu_timings, wall_timings = [], []
-    for _ in range(3):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        report = scan(story, ruleset)
-        cpu_timings.append(time.process_time() - started_cpu)
-        wall_timings.append(time.perf_counter() - started)
-    scan_s = min(cpu_timings)
+    report, scan_s, wall_s = timed_scan(story, ruleset)
     rate = megabytes / scan_s
-    wall_rate = megabytes / min(wall_timings)
+    wall_rate = megabytes / wall_s
+
+    server = default_ruleset().extended(rules=extra_rules(paragraphs, MAX_CUSTOM_RULES))
+    _, server_s, _ = timed_scan(story, server)
 
     patterns = baseline_patterns(ruleset)
     sample: list[str] = []
@@ -152,9 +162,11 @@ def main() -> str:
             "",
             "| measure | figure | target | result |",
             "|---|---|---|---|",
-            f"| scan, one matcher (best of 3, CPU time) | {scan_s * 1000:.0f} ms = {rate:.1f} MB/s "
+            f"| scan, one matcher (best of 5, CPU time) | {scan_s * 1000:.0f} ms = {rate:.1f} MB/s "
             f"| >= {TARGET_MBPS:.0f} MB/s | {verdict(rate >= TARGET_MBPS)} |",
             f"| same, wall clock | {wall_rate:.1f} MB/s | | |",
+            f"| a server with {MAX_CUSTOM_RULES} rules of its own: the shared shipped matcher plus one for its rules "
+            f"| {server_s * 1000:.0f} ms = {megabytes / server_s:.1f} MB/s | | |",
             f"| baseline, `re.search` per rule | {baseline_rate:.2f} MB/s | | |",
             f"| speed-up over baseline | {ratio:.0f}x | >= {TARGET_RATIO:.0f}x | {verdict(ratio >= TARGET_RATIO)} |",
             f"| server matcher compile, {HEAVY_RULES} regexes `{HEAVIEST}N` (program budget "

@@ -201,22 +201,17 @@ def snippet(text: str, start: int, end: int, limit: int = EVIDENCE_CHARS) -> str
 
 
 class _Candidate(NamedTuple):
-    """A hit kept as possible evidence; its snippet is cut only if it is chosen."""
+    """A hit, where it is; its snippet is cut only if it is chosen as evidence."""
 
-    weight: float
+    offset: int  # characters before its paragraph in the chapter
     paragraph: int
     scene: int
     text: str
     hit: Hit
 
-
-@dataclass(slots=True)
-class _CategoryHits:
-    candidates: list[_Candidate] = field(default_factory=list)
-    scenes: set[int] = field(default_factory=set)
-    paragraphs: set[int] = field(default_factory=set)
-    strongest: float = 0.0
-    fired: list[tuple[int, Rule]] = field(default_factory=list)  # (paragraph start offset, rule), in order
+    @property
+    def weight(self) -> float:
+        return self.hit.rule.weight
 
 
 def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> float:
@@ -249,7 +244,7 @@ def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> 
     return best
 
 
-def _tier(score: float, window: float, threshold: float, hits: _CategoryHits) -> str | None:
+def _tier(score: float, window: float, threshold: float, found: list[_Candidate]) -> str | None:
     """Confident past the threshold within one window; possible for one strong hit or thin hits."""
     if score <= 0:
         return None
@@ -257,19 +252,17 @@ def _tier(score: float, window: float, threshold: float, hits: _CategoryHits) ->
         return CONFIDENT
     if score + 1e-9 >= threshold:
         return POSSIBLE
-    if hits.strongest + 1e-9 >= STRONG_WEIGHT:
+    if max(candidate.weight for candidate in found) + 1e-9 >= STRONG_WEIGHT:
         return POSSIBLE
-    if len(hits.paragraphs) >= 2 and score + 1e-9 >= POSSIBLE_FRACTION * threshold:
+    if len({candidate.paragraph for candidate in found}) >= 2 and score + 1e-9 >= POSSIBLE_FRACTION * threshold:
         return POSSIBLE
     return None
 
 
 def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]) -> ChapterReport:
+    """Hits gathered per category in reading order (one append per hit: the hot loop), then scored."""
     hits_by_paragraph = iter(matcher_for(ruleset).scan_paragraphs([text for texts in scenes for text in texts]))
-    paragraphs_hit: dict[str, int] = {}  # rule id -> number of paragraphs it fired in
-    rules: dict[str, Rule] = {}
-    by_category: dict[str, _CategoryHits] = {}
-    keep = 3 * EVIDENCE_PER_CHAPTER
+    by_category: dict[str, list[_Candidate]] = {}
     paragraph_number = 0
     offset = 0  # characters before this paragraph in the chapter
     for scene_number, paragraphs in enumerate(scenes, start=1):
@@ -277,42 +270,35 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
             paragraph_number += 1
             start, offset = offset, offset + len(text) + 1
             for hit in next(hits_by_paragraph):  # each rule at most once per paragraph
-                rule = hit.rule
-                count = paragraphs_hit.get(rule.id)
-                if count is None:
-                    paragraphs_hit[rule.id] = 1
-                    rules[rule.id] = rule
-                else:
-                    paragraphs_hit[rule.id] = count + 1
-                hits = by_category.get(rule.category)
-                if hits is None:
-                    hits = by_category[rule.category] = _CategoryHits()
-                hits.scenes.add(scene_number)
-                hits.paragraphs.add(paragraph_number)
-                hits.strongest = max(hits.strongest, rule.weight)
-                hits.fired.append((start, rule))
-                if len(hits.candidates) < keep:
-                    hits.candidates.append(_Candidate(rule.weight, paragraph_number, scene_number, text, hit))
-    scores: dict[str, float] = {}
-    for rule_id, count in paragraphs_hit.items():
-        rule = rules[rule_id]
-        cap = ruleset.category_rules(rule.category).max_count
-        scores[rule.category] = scores.get(rule.category, 0.0) + rule.weight * min(count, cap)
+                found = by_category.get(hit.rule.category)
+                if found is None:
+                    found = by_category[hit.rule.category] = []
+                found.append(_Candidate(start, paragraph_number, scene_number, text, hit))
     report = ChapterReport(chapter_number, [], [])
-    for category, score in scores.items():
-        hits = by_category[category]
+    for category, found in by_category.items():
         settings = ruleset.category_rules(category)
-        window = _window_score(hits.fired, settings.max_count, settings.threshold)
-        tier = _tier(score, window, settings.threshold, hits)
+        score, window = _scores(found, settings.max_count, settings.threshold)
+        tier = _tier(score, window, settings.threshold, found)
         if tier is None:
             continue
-        found = ChapterWarning(
-            category, round(score, 2), sorted(hits.scenes), _evidence(chapter_number, hits.candidates), tier
-        )
-        (report.warnings if tier == CONFIDENT else report.possible).append(found)
+        scenes_hit = sorted({candidate.scene for candidate in found})
+        warning = ChapterWarning(category, round(score, 2), scenes_hit, _evidence(chapter_number, found), tier)
+        (report.warnings if tier == CONFIDENT else report.possible).append(warning)
     report.warnings.sort(key=lambda warning: (-warning.score, warning.id))
     report.possible.sort(key=lambda warning: (-warning.score, warning.id))
     return report
+
+
+def _scores(found: list[_Candidate], cap: int, threshold: float) -> tuple[float, float]:
+    """The chapter's score (each rule at most ``cap`` paragraphs) and its best window's."""
+    counts: dict[str, int] = {}
+    weights: dict[str, float] = {}
+    for candidate in found:
+        rule = candidate.hit.rule
+        counts[rule.id] = counts.get(rule.id, 0) + 1
+        weights[rule.id] = rule.weight
+    score = sum(weights[rule_id] * min(count, cap) for rule_id, count in counts.items())
+    return score, _window_score([(candidate.offset, candidate.hit.rule) for candidate in found], cap, threshold)
 
 
 def _evidence(chapter_number: int, candidates: list[_Candidate]) -> list[Evidence]:

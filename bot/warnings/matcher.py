@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 import weakref
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import re2
@@ -28,6 +29,9 @@ from bot.warnings.patterns import re2_options
 # Enough room for thousands of rules; a Set whose DFA runs out of memory would miss matches.
 SET_MAX_MEM = 1 << 30
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
+
+
+_UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
 
 
 class _Lazy:
@@ -43,6 +47,32 @@ class _Lazy:
         if self._compiled is None:
             self._compiled = re2.compile(self.pattern.encode("utf-8"), re2_options())
         return self._compiled
+
+    def first_span(self, data: bytes) -> tuple[int, int] | None:
+        """The first match's byte span (evidence needs no more)."""
+        compiled = self.get()
+        inner = getattr(compiled, "_regexp", None)
+        if inner is None or _UNANCHORED is None:
+            match = compiled.search(data)
+            return match.span() if match else None
+        span = inner.Match(_UNANCHORED, data, 0, len(data))[0]
+        return None if span[0] < 0 else span
+
+    def spans(self, data: bytes) -> Iterator[tuple[int, int]]:
+        """Every match's byte span, left to right, like ``finditer`` without a match object each."""
+        compiled = self.get()
+        inner = getattr(compiled, "_regexp", None)
+        if inner is None or _UNANCHORED is None:  # a wrapper that does not expose them
+            yield from (match.span() for match in compiled.finditer(data))
+            return
+        match = inner.Match
+        pos, end = 0, len(data)
+        while pos <= end:
+            span = match(_UNANCHORED, data, pos, end)[0]
+            if span[0] < 0:
+                return
+            yield span
+            pos = span[1] if span[1] > span[0] else span[1] + 1
 
 
 @dataclass(slots=True)
@@ -84,8 +114,7 @@ class Hit:
     def span(self) -> tuple[int, int]:
         if self._span is None:
             # No negation or idiom was present for this rule, so the first match is valid.
-            match = self._compiled.parts[0].regex.get().search(self.data)
-            self._span = match.span() if match else (0, 0)
+            self._span = self._compiled.parts[0].regex.first_span(self.data) or (0, 0)
         return self._span
 
     def char_span(self) -> tuple[int, int]:
@@ -142,44 +171,59 @@ class Matcher:
             self._by_entry.setdefault(parts[0].entry, []).append(compiled)
         self._set.Compile()
         self.size = len(entries)
+        # Set entry -> its rules, as a list: indexing it is the cheapest lookup on the hot path.
+        self._rules_at: list[list[_CompiledRule] | None] = [self._by_entry.get(i) for i in range(self.size)]
         # The compiled set's own method when the wrapper exposes it: the wrapper only adds str
         # handling, which bytes do not need, on the hottest call of a scan.
         inner = getattr(self._set, "_set", None)
         self._set_match = inner.Match if inner is not None else self._set.Match
 
+    def set_match(self, data: bytes) -> list[int]:
+        """The set entries present anywhere in ``data``."""
+        return self._set_match(data)
+
     def scan_paragraph(self, text: str) -> list[Hit]:
         """The rules that fire in one paragraph, each at most once."""
-        data = text.encode("utf-8")
-        found = self._set_match(data)
-        if not found:
-            return []
-        hits: list[Hit] = []
-        by_entry = self._by_entry
-        present = frozenset(found)  # once per paragraph: every rule's checks below are set tests
-        for entry in found:
-            rules = by_entry.get(entry)
-            if rules is None:
-                continue
-            for compiled in rules:
-                if compiled.others and not compiled.others <= present:
-                    continue
-                if compiled.guards.isdisjoint(present):
-                    hits.append(Hit(compiled, data, None))
-                    continue
-                span = self._locate(compiled, data, present)
-                if span is not None:
-                    hits.append(Hit(compiled, data, span))
-        return hits
+        return self.scan_paragraphs([text])[0]
 
     def scan_paragraphs(self, texts: list[str]) -> list[list[Hit]]:
-        """:meth:`scan_paragraph` of each text, in order."""
-        return [self.scan_paragraph(text) for text in texts]
+        """The rules that fire in each paragraph, each at most once per paragraph.
+
+        The hot loop of a scan, so written flat: one RE2 set pass per paragraph, then only set
+        and list lookups, except for the rare rule whose negation or idiom entry is present.
+        """
+        set_match = self._set_match
+        by_entry = self._rules_at
+        locate = self._locate
+        results: list[list[Hit]] = []
+        for text in texts:
+            data = text.encode("utf-8")
+            hits: list[Hit] = []
+            results.append(hits)
+            found = set_match(data)
+            if not found:
+                continue
+            present = frozenset(found)
+            for entry in found:
+                rules = by_entry[entry]
+                if rules is None:
+                    continue
+                for compiled in rules:
+                    if compiled.others and not compiled.others <= present:
+                        continue
+                    if compiled.guards.isdisjoint(present):
+                        hits.append(Hit(compiled, data, None))
+                        continue
+                    span = locate(compiled, data, present)
+                    if span is not None:
+                        hits.append(Hit(compiled, data, span))
+        return results
 
     def _locate(self, compiled: _CompiledRule, data: bytes, present: frozenset[int]) -> tuple[int, int] | None:
         """The exact check: every part needs a match that is neither inside an idiom nor negated."""
         spans: list[tuple[int, int]] = []
         if compiled.exclusion is not None and compiled.exclusion_entry in present:
-            spans = [match.span() for match in compiled.exclusion.get().finditer(data)]
+            spans = list(compiled.exclusion.spans(data))
         first: tuple[int, int] | None = None
         for part in compiled.parts:
             check_negation = part.negated_entry is not None and part.negated_entry in present
@@ -193,8 +237,7 @@ class Matcher:
         self, regex: _Lazy, data: bytes, excluded: list[tuple[int, int]], check_negation: bool
     ) -> tuple[int, int] | None:
         negation = self._negation
-        for match in regex.get().finditer(data):
-            start, end = match.span()
+        for start, end in regex.spans(data):
             if excluded and any(start < e_end and e_start < end for e_start, e_end in excluded):
                 continue
             if check_negation and negation is not None:
@@ -217,6 +260,11 @@ class ExtendedMatcher:
         self.shared = shared_matcher
         self.own = own
         self.disabled = disabled
+        anchors = ("^", "$", "\\A", "\\z")
+        self._anchored = own is not None and any(
+            rule.kind == "regex" and any(anchor in part for anchor in anchors for part in rule.parts)
+            for rule in own.ruleset.rules
+        )
         self.size = shared_matcher.size + (own.size if own is not None else 0)
 
     def scan_paragraph(self, text: str) -> list[Hit]:
@@ -232,10 +280,20 @@ class ExtendedMatcher:
         if self.disabled:
             off = self.disabled
             found = [[hit for hit in hits if hit.rule.id not in off] for hits in found]
-        if self.own is not None:
+        if self.own is not None and self._own_may_fire(texts):
             for hits, more in zip(found, self.own.scan_paragraphs(texts), strict=True):
                 hits += more
         return found
+
+    def _own_may_fire(self, texts: list[str]) -> bool:
+        """One set pass over the whole chapter: a server's own rules usually find nothing there.
+
+        A rule that can fire in a paragraph can fire in the paragraphs joined by newlines,
+        except a regex anchored to the start or end of the text, so those always scan.
+        """
+        if self._anchored or len(texts) < 2:
+            return True
+        return bool(self.own.set_match("\n".join(texts).encode("utf-8")))
 
 
 AnyMatcher = Matcher | ExtendedMatcher

@@ -280,11 +280,17 @@ def test_a_servers_matcher_reuses_the_shipped_one_and_finds_the_same_hits() -> N
     matcher = matcher_for(server)
     assert isinstance(matcher, ExtendedMatcher) and matcher.shared is matcher_for(defaults)
     whole = Matcher(server)
-    for text in SERVER_TEXTS:
-        assert sorted(hit.rule.id for hit in matcher.scan_paragraph(text)) == sorted(
-            hit.rule.id for hit in whole.scan_paragraph(text)
-        )
+    for got, text in zip(matcher.scan_paragraphs(SERVER_TEXTS), SERVER_TEXTS, strict=True):
+        assert sorted(hit.rule.id for hit in got) == sorted(hit.rule.id for hit in whole.scan_paragraph(text))
     assert any(hit.rule.id == "custom:1" for hit in matcher.scan_paragraph(SERVER_TEXTS[2]))
+    assert not any(hit.rule.id == "custom:1" for hits in matcher.scan_paragraphs(SERVER_TEXTS[:2]) for hit in hits)
+
+
+def test_an_anchored_admin_regex_fires_in_any_paragraph_of_a_chapter() -> None:
+    """The chapter-wide pre-check joins paragraphs, where `^` would only see the first: anchored rules skip it."""
+    server = default_ruleset().extended(rules=[admin_rule("custom:2", "violence", "regex", "^spiders")])
+    hits = matcher_for(server).scan_paragraphs(["A calm morning.", "Spiders everywhere."])
+    assert [hit.rule.id for hit in hits[1] if hit.rule.custom or hit.rule.id.startswith("custom")] == ["custom:2"]
 
 
 def test_a_ruleset_that_changes_the_shipped_idioms_gets_a_matcher_of_its_own(tmp_path: Path) -> None:
