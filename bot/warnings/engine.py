@@ -304,7 +304,8 @@ def _scores(found: list[_Candidate], cap: int, threshold: float) -> tuple[float,
 def _evidence(chapter_number: int, candidates: list[_Candidate]) -> list[Evidence]:
     """The strongest rules make the best evidence, one snippet per paragraph, in reading order."""
     chosen: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda item: -item.weight):
+    pool = candidates[: 3 * EVIDENCE_PER_CHAPTER]  # the first few hits: sorting all of a long chapter's costs
+    for candidate in sorted(pool, key=lambda item: -item.weight):
         if all(candidate.paragraph != other.paragraph for other in chosen):
             chosen.append(candidate)
         if len(chosen) == EVIDENCE_PER_CHAPTER:
