@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -146,3 +147,62 @@ def test_a_window_never_scores_more_than_its_whole_chapter(raw: list[tuple[int, 
     assert best <= total + 1e-9
     if fired and fired[-1][0] - fired[0][0] <= WINDOW_CHARS and len(counts) >= 2:
         assert abs(best - total) < 1e-9
+
+
+WHOLE_STORY_KINDS = {
+    # The kinds of story a hidden check found wanting (issue 13), in words written for this test.
+    "a singer's hyperbole": (
+        [
+            '"I\'m going to die up there," Mara said, tuning her guitar backstage.',
+            "She forgot the second verse and laughed it off, and by the encore she was grinning.",
+            '"I literally died," she told her sister afterwards. "Kill me now, I sang the wrong chorus."',
+        ],
+        set(),
+    ),
+    "a battle": (
+        [
+            "The guns opened up at dawn. Shells fell along the line and the trench walls shook.",
+            "Tom went over the top with the second wave. A man beside him was hit in the throat and went down.",
+            "By noon half the company was gone, and the wounded lay in the mud calling for stretcher-bearers.",
+        ],
+        {"collective-violence", "violence"},
+    ),
+    "domestic abuse": (
+        [
+            "He checked her phone every night and kept her bank card in his wallet.",
+            "When she came home late he grabbed her by the wrist hard enough to leave marks.",
+            "In the morning he cried and said it would never happen again.",
+        ],
+        {"abuse", "violence"},
+    ),
+    "a relapse": (
+        [
+            "Two hundred days sober, and she poured the first glass of wine with shaking hands.",
+            "By midnight the bottle was empty and she hid it behind the bins so her sponsor wouldn't see.",
+        ],
+        {"addiction"},
+    ),
+    "an assault": (
+        [
+            "She said no. She said it twice, and he didn't stop, and he pinned her wrists to the bed.",
+            "Afterwards she sat in the shower until the water went cold. She was born in this town.",
+        ],
+        {"sexual-abuse"},
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(WHOLE_STORY_KINDS))
+def test_the_kinds_of_story_the_issue_names(kind: str) -> None:
+    paragraphs, expected = WHOLE_STORY_KINDS[kind]
+    assert detect(*paragraphs).detected_ids() == expected
+
+
+def test_idioms_with_an_optional_ending_do_not_swallow_the_real_thing() -> None:
+    """ "was shot in (black and white)", "blood ran (cold)", "hit (playfully) in the arm" once matched without their ending."""
+    assert "violence" in ids("He was shot in the chest.")
+    assert "violence" in ids("Tom was hit in the shoulder and fell.")
+    assert "blood-gore" in ids("Blood ran from the wound on his scalp and pooled on the floor.")
+    assert ids("The film was shot in black and white.") == set()
+    assert ids("My blood ran cold.") == set()
+    assert ids("she punched him playfully in the arm") == set()
