@@ -48,29 +48,24 @@ class _Lazy:
             self._compiled = re2.compile(self.pattern.encode("utf-8"), re2_options())
         return self._compiled
 
-    def first_span(self, data: bytes) -> tuple[int, int] | None:
-        """The first match's byte span (evidence needs no more)."""
+    def first_span(self, data: bytes, pos: int = 0) -> tuple[int, int] | None:
+        """The byte span of the first match at or after ``pos``, or None.
+
+        Calls the compiled pattern directly when the wrapper exposes it: its ``search`` builds a
+        match object per call, which the exact checks and evidence (all they need is a span) pay for.
+        """
         compiled = self.get()
         inner = getattr(compiled, "_regexp", None)
         if inner is None or _UNANCHORED is None:
-            match = compiled.search(data)
+            match = compiled.search(data, pos)
             return match.span() if match else None
-        span = inner.Match(_UNANCHORED, data, 0, len(data))[0]
+        span = inner.Match(_UNANCHORED, data, pos, len(data))[0]
         return None if span[0] < 0 else span
 
     def spans(self, data: bytes) -> Iterator[tuple[int, int]]:
-        """Every match's byte span, left to right, like ``finditer`` without a match object each."""
-        compiled = self.get()
-        inner = getattr(compiled, "_regexp", None)
-        if inner is None or _UNANCHORED is None:  # a wrapper that does not expose them
-            yield from (match.span() for match in compiled.finditer(data))
-            return
-        match = inner.Match
-        pos, end = 0, len(data)
-        while pos <= end:
-            span = match(_UNANCHORED, data, pos, end)[0]
-            if span[0] < 0:
-                return
+        """Every match's byte span, left to right, like ``finditer``."""
+        pos = 0
+        while pos <= len(data) and (span := self.first_span(data, pos)) is not None:
             yield span
             pos = span[1] if span[1] > span[0] else span[1] + 1
 
@@ -134,7 +129,7 @@ class Matcher:
         self._negation = ruleset.negation if ruleset.negation.cues else None
         negation_prefix = self._negation.prefix() if self._negation else ""
         # Set entry -> compiled rules whose first part is there (several rules can share one).
-        self._by_entry: dict[int, list[_CompiledRule]] = {}
+        by_entry: dict[int, list[_CompiledRule]] = {}
         entries: dict[str, int] = {}
         regexes: dict[str, _Lazy] = {}
 
@@ -168,11 +163,11 @@ class Matcher:
                 rule, parts, regexes[exclusion_source] if exclusion_source else None, exclusion_entry
             )
             # Index by the first part only: a rule needs every part, so that one must be present.
-            self._by_entry.setdefault(parts[0].entry, []).append(compiled)
+            by_entry.setdefault(parts[0].entry, []).append(compiled)
         self._set.Compile()
         self.size = len(entries)
         # Set entry -> its rules, as a list: indexing it is the cheapest lookup on the hot path.
-        self._rules_at: list[list[_CompiledRule] | None] = [self._by_entry.get(i) for i in range(self.size)]
+        self._rules_at: list[list[_CompiledRule] | None] = [by_entry.get(i) for i in range(self.size)]
         # The compiled set's own method when the wrapper exposes it: the wrapper only adds str
         # handling, which bytes do not need, on the hottest call of a scan.
         inner = getattr(self._set, "_set", None)
