@@ -11,6 +11,10 @@ Two tiers: a warning that passes its threshold is ``confident``; real evidence t
 short (one strong hit, hits in several paragraphs that do not add up, or hits that add up
 only over the whole chapter, spread too thin for any one scene) is ``possible``.
 Members see confident ones; admins see possible ones with their evidence and decide.
+
+A category's signs of play (``frames`` in the rules file: a respawn screen, a rehearsal, a
+"lmao" in a group chat) silence its hits nearby, in the same scene: whatever the words, a
+death in a video game or a fight on a stage is not a warning.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any, NamedTuple
 
 from bot.story.model import Story
 from bot.warnings.declared import Declared, map_declared
-from bot.warnings.matcher import Hit, matcher_for, shared
+from bot.warnings.matcher import FRAME, Hit, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.taxonomy import Taxonomy
 
@@ -33,6 +37,7 @@ TIERS = (CONFIDENT, POSSIBLE)
 STRONG_WEIGHT = 1.0  # one hit of a rule this heavy is real evidence on its own
 POSSIBLE_FRACTION = 0.5  # ... as is a score of half the threshold from hits in several paragraphs
 WINDOW_CHARS = 2_000  # hits add up to a confident warning only within this much text (a scene, about 350 words)
+FRAME_CHARS = 600  # a sign of play silences its category's hits this close (paragraph starts, same scene)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +268,7 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
     """Hits gathered per category in reading order (one append per hit: the hot loop), then scored."""
     hits_by_paragraph = iter(matcher_for(ruleset).scan_paragraphs([text for texts in scenes for text in texts]))
     by_category: dict[str, list[_Candidate]] = {}
+    frames: dict[str, list[tuple[int, int]]] = {}  # category -> (offset, scene) of its signs of play
     paragraph_number = 0
     offset = 0  # characters before this paragraph in the chapter
     for scene_number, paragraphs in enumerate(scenes, start=1):
@@ -270,12 +276,20 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
             paragraph_number += 1
             start, offset = offset, offset + len(text) + 1
             for hit in next(hits_by_paragraph):  # each rule at most once per paragraph
+                if hit.rule.kind == FRAME:
+                    frames.setdefault(hit.rule.category, []).append((start, scene_number))
+                    continue
                 found = by_category.get(hit.rule.category)
                 if found is None:
                     found = by_category[hit.rule.category] = []
                 found.append(_Candidate(start, paragraph_number, scene_number, text, hit))
+    for category, signs in frames.items():
+        if category in by_category:
+            by_category[category] = _outside_frames(by_category[category], signs)
     report = ChapterReport(chapter_number, [], [])
     for category, found in by_category.items():
+        if not found:
+            continue
         settings = ruleset.category_rules(category)
         score, window = _scores(found, settings.max_count, settings.threshold)
         tier = _tier(score, window, settings.threshold, found)
@@ -287,6 +301,15 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
     report.warnings.sort(key=lambda warning: (-warning.score, warning.id))
     report.possible.sort(key=lambda warning: (-warning.score, warning.id))
     return report
+
+
+def _outside_frames(found: list[_Candidate], signs: list[tuple[int, int]]) -> list[_Candidate]:
+    """The hits not near a sign of play: in another scene, or more than FRAME_CHARS away."""
+    return [
+        candidate
+        for candidate in found
+        if not any(scene == candidate.scene and abs(at - candidate.offset) <= FRAME_CHARS for at, scene in signs)
+    ]
 
 
 def _scores(found: list[_Candidate], cap: int, threshold: float) -> tuple[float, float]:

@@ -28,6 +28,7 @@ from bot.warnings.patterns import re2_options
 
 # Enough room for thousands of rules; a Set whose DFA runs out of memory would miss matches.
 SET_MAX_MEM = 1 << 30
+FRAME = "frame"  # the kind (and id suffix) of the rule reporting a category's signs of play
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
 
 
@@ -122,7 +123,9 @@ class Hit:
 class Matcher:
     """Built once per ruleset; ``scan_paragraph`` is the hot path."""
 
-    def __init__(self, ruleset: Ruleset) -> None:
+    def __init__(self, ruleset: Ruleset, *, frames: bool = True) -> None:
+        """``frames``: also report each category's signs of play (a server's own matcher leaves
+        them to the shared one, which already reports them)."""
         self.ruleset = ruleset
         set_options = re2_options(SET_MAX_MEM)
         self._set = re2.Set.SearchSet(set_options)
@@ -164,6 +167,10 @@ class Matcher:
             )
             # Index by the first part only: a rule needs every part, so that one must be present.
             by_entry.setdefault(parts[0].entry, []).append(compiled)
+        for rule in frame_rules(ruleset) if frames else ():
+            # Reported as a hit of its own, never negated nor excluded: the engine sets them apart.
+            entry = entry_for(rule.parts[0])
+            by_entry.setdefault(entry, []).append(_CompiledRule(rule, [_Part(regexes[rule.parts[0]], entry, None)], None, None))
         self._set.Compile()
         self.size = len(entries)
         # Set entry -> its rules, as a list: indexing it is the cheapest lookup on the hot path.
@@ -243,6 +250,15 @@ class Matcher:
         return None
 
 
+def frame_rules(ruleset: Ruleset) -> list[Rule]:
+    """One rule per category with signs of play, of kind ``frame``, with no weight of its own."""
+    return [
+        Rule(f"{category}/{FRAME}", category, FRAME, "", ("|".join(f"(?:{p})" for p in settings.frames),), 0.0, False)
+        for category, settings in ruleset.categories.items()
+        if settings.frames
+    ]
+
+
 class ExtendedMatcher:
     """A server's matcher: the shared rules' matcher, reused, plus one compiled for its own rules.
 
@@ -312,7 +328,7 @@ def _build(ruleset: Ruleset) -> AnyMatcher:
     base, own, disabled = parts
     own_matcher = None
     if own:
-        own_matcher = Matcher(Ruleset(ruleset.taxonomy, own, ruleset.categories, ruleset.negation))
+        own_matcher = Matcher(Ruleset(ruleset.taxonomy, own, ruleset.categories, ruleset.negation), frames=False)
     shared_matcher = matcher_for(shared(base))
     assert isinstance(shared_matcher, Matcher), "a shared ruleset extends nothing itself"
     return ExtendedMatcher(shared_matcher, own_matcher, disabled)

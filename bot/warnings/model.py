@@ -29,7 +29,7 @@ class Rule:
 
     id: str
     category: str
-    kind: str  # "phrase", "near" (co-occurrence in a paragraph) or "regex"
+    kind: str  # "phrase", "near" (co-occurrence in a paragraph), "regex", or "frame" (see CategoryRules)
     source: str  # what the author of the rule wrote, for listings
     parts: tuple[str, ...]
     weight: float = 1.0
@@ -43,6 +43,10 @@ class CategoryRules:
     threshold: float = 1.0
     exclude: tuple[str, ...] = ()  # idioms and figurative uses that cancel a hit they overlap
     max_count: int = DEFAULT_MAX_COUNT  # paragraphs a single rule may count per chapter
+    # Signs of play: a game, a stage, a joke in a group chat. The category's hits near one (same
+    # scene, within FRAME_CHARS of bot.warnings.engine) do not count, since "you died" on a
+    # respawn screen or a stage death rehearsed forty times is nobody's death.
+    frames: tuple[str, ...] = ()
 
 
 _CLAUSE_END = re.compile(r"[.!?;:,\u2014\u2013\"“”()]")
@@ -163,12 +167,15 @@ class Ruleset:
         """The shared ruleset this one extends, its own rules, and the shared rules it turned off.
 
         None when the shared ruleset's matcher cannot be reused as it is: a category of the
-        shared rules with other idioms to exclude, or other negation, would change its hits.
+        shared rules with other idioms to exclude, other signs of play (``frames``, which the
+        shared matcher looks for) or other negation, would change its hits.
         """
         base = self.base
         if base is None or self.negation != base.negation:
             return None
         if any(self.category_rules(c).exclude != base.category_rules(c).exclude for c in base.categories):
+            return None
+        if any(self.category_rules(c).frames != base.category_rules(c).frames for c in self.categories):
             return None
         base_ids = {rule.id for rule in base.rules}
         kept_ids = {rule.id for rule in self.rules}

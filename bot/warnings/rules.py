@@ -262,11 +262,13 @@ def parse_rules(
             new_categories.append(_new_category(category_id, body))
         old = base.category_rules(category_id) if base else CategoryRules()
         exclude = tuple(_phrases(body.get("exclude", []), f"{where}: `exclude`", gap=gap, vocabulary=vocabulary))
+        frames = tuple(_phrases(body.get("frames", []), f"{where}: `frames`", gap=gap, vocabulary=vocabulary))
         threshold = body.get("threshold", old.threshold)
         count = body.get("max_count", default_count if default_count is not None else old.max_count)
         category_rules[category_id] = CategoryRules(
             threshold=_number(threshold, f"{where}: `threshold`", high=MAX_THRESHOLD),
             exclude=old.exclude + exclude,
+            frames=old.frames + frames,
             max_count=_integer(count, f"{where}: `max_count`", low=1, high=MAX_COUNT),
         )
         entries = body.get("rules", [])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings.declared import Declared
-from bot.warnings.engine import EVIDENCE_CHARS, WINDOW_CHARS, ScanReport, _window_score, scan, snippet
-from bot.warnings.model import Rule
+from bot.warnings.engine import EVIDENCE_CHARS, FRAME_CHARS, WINDOW_CHARS, ScanReport, _window_score, scan, snippet
+from bot.warnings.model import Rule, Ruleset
 from bot.warnings.rules import default_ruleset
 
 
@@ -79,6 +81,28 @@ def test_hits_add_up_within_a_scene_not_across_a_whole_chapter() -> None:
     assert "blood-gore" in ids(*near)
     report = detect(*far)
     assert "blood-gore" not in report.detected_ids() and "blood-gore" in report.detected_ids("possible")
+
+
+def test_a_sign_of_play_silences_its_category_only_nearby_in_its_scene() -> None:
+    """A game's "you died" is nobody's death; a real one a few pages on, or in the next scene, still is."""
+    rules = default_ruleset()
+    frames = dict(rules.categories)
+    frames["death"] = replace(frames["death"], frames=(r"\brespawn\w*",))
+    framed = Ruleset(rules.taxonomy, rules.rules, frames, rules.negation)
+
+    def found(scenes: list[list[str]]) -> set[str]:
+        chapter = Chapter(1, None, [Scene(p) for p in scenes])
+        return scan(Story(StoryMeta("t"), [chapter], "txt"), framed, declared=Declared()).detected_ids("both")
+
+    death = "The old soldier died in the snow, and they buried him at dawn."
+    game = "She respawned at the bonfire for the fortieth time."
+    filler = "They talked about the weather for a while and then made tea. " * 4
+    assert "death" in found([[death]])
+    assert "death" not in found([[game, death]])
+    assert "death" not in found([[death, filler, game]])  # within FRAME_CHARS, either side
+    far = [game, *[filler] * (FRAME_CHARS // len(filler) + 2), death]
+    assert "death" in found([far])
+    assert "death" in found([[game], [death]])  # another scene
 
 
 def test_each_rule_counts_once_per_paragraph() -> None:

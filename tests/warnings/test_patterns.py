@@ -176,6 +176,8 @@ BAD_FILES = [
         "rule `death/x`: `regex`: the regex matches empty",
     ),
     (one_rule(regex="died"), "needs exactly one of"),
+    ({"categories": {"death": {"frames": ["respawn", ""]}}}, "category `death`: `frames` has an empty string"),
+    ({"categories": {"death": {"frames": 3}}}, "category `death`: `frames` must be a string or a list"),
 ]
 
 
@@ -300,3 +302,21 @@ def test_a_ruleset_that_changes_the_shipped_idioms_gets_a_matcher_of_its_own(tmp
     ruleset = load_rules_file(path)
     assert ruleset.split() is None and isinstance(matcher_for(ruleset), Matcher)
     assert not any(hit.rule.category == "death" for hit in matcher_for(ruleset).scan_paragraph("He died in his sleep."))
+
+
+def test_signs_of_play_in_a_rules_file_silence_their_category_nearby(tmp_path: Path) -> None:
+    """A file's frames change what the shipped death rules report, so the ruleset compiles its own matcher."""
+    path = tmp_path / "rules.json"
+    path.write_text('{"categories": {"death": {"frames": ["checkpoint", "~respawn"]}}}', encoding="utf-8")
+    ruleset = load_rules_file(path)
+    assert ruleset.split() is None and isinstance(matcher_for(ruleset), Matcher)
+
+    def ids(*paragraphs: str) -> set[str]:
+        chapter = Chapter(1, None, [Scene(list(paragraphs))])
+        return scan(Story(StoryMeta("t"), [chapter], "txt"), ruleset, declared=Declared()).detected_ids("both")
+
+    assert "death" in ids("The old soldier died in the snow.")
+    assert "death" not in ids("You died. Again. Back to the checkpoint, and he respawns by the bonfire.")
+    assert "death" not in ids("Oh no. You died.", "She respawned by the bonfire and swore at the screen.")
+    # Only the frame's own category is silenced.
+    assert "violence" in ids("He punched him in the face until he fell. Then he respawned.")
