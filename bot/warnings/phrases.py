@@ -165,17 +165,19 @@ class _PhraseParser:
             raise RuleError("every word of an alternative is optional, so it would match nothing at all")
         if separator and separator != SEP:
             raise RuleError("`...` must stand between two words, not at the end of a phrase or group")
+        # Each word brings the separator before it, except the first one present: an optional
+        # word ahead of the first required one brings the separator after it instead, so
+        # "(the|a)? (two|three)? boy" is "the boy", "two boy", "the two boy" or "boy", with one
+        # separator between any two words, whichever of the optional ones are there.
+        first_required = next(index for index, (_, optional, _) in enumerate(items) if not optional)
         out = []
-        lead_pending = ""  # a separator owed by an optional first item
         for index, (atom, optional, sep) in enumerate(items):
-            if index == 0 and optional:
-                following = items[1][2] if len(items) > 1 else ""
-                out.append(f"(?:{atom}{following})?")
-                lead_pending = "skip"
-                continue
-            if lead_pending == "skip":
-                sep, lead_pending = "", ""
-            out.append(f"(?:{sep}{atom})?" if optional else sep + atom)
+            if index < first_required:
+                out.append(f"(?:{atom}{items[index + 1][2]})?")
+            elif index == first_required:
+                out.append(atom)
+            else:
+                out.append(f"(?:{sep}{atom})?" if optional else sep + atom)
         return "".join(out)
 
     def atom(self) -> str:

@@ -7,6 +7,8 @@ import threading
 
 import pytest
 import re2
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.errors import UserError
 from bot.warnings.rules import (
@@ -57,6 +59,28 @@ def test_groups_alternatives_optional_words_and_wildcards() -> None:
     assert matches("passed away|passed on", "she passed on in May")
     assert matches("killed _ (man|woman)", "killed the man")
     assert matches("# days clean", "forty or 40 days clean")
+
+
+WORDS = st.sampled_from(["the", "a", "two", "boy", "dead", "quietly", "her"])
+
+
+@given(st.lists(st.tuples(WORDS, st.booleans()), min_size=1, max_size=6), st.data())
+def test_any_choice_of_optional_words_matches_with_one_space_between(
+    items: list[tuple[str, bool]], data: st.DataObject
+) -> None:
+    """Optional words anywhere, leading ones too: "killed (the|a)? (two)? boy" must find "killed the boy"."""
+    if all(optional for _, optional in items):
+        items[-1] = (items[-1][0], False)
+    phrase = " ".join(f"{word}?" if optional else word for word, optional in items)
+    present = " ".join(word for word, optional in items if not optional or data.draw(st.booleans()))
+    assert re.fullmatch(compile_phrase(phrase), present), (phrase, present)
+    assert matches(phrase, f"and then {present}, then"), phrase
+
+
+def test_leading_optional_words_in_a_group() -> None:
+    phrase = "killed (him|(the|a|that)? (two|three)? (boy|man))"
+    for text in ("killed the boy", "killed that man", "killed two boys", "killed the two boy", "killed boy", "killed him"):
+        assert matches(phrase, text) == (text != "killed two boys"), text
 
 
 def test_word_classes_stand_for_their_phrases_and_may_nest() -> None:
