@@ -321,6 +321,8 @@ def _scores(found: list[_Candidate], cap: int, threshold: float) -> tuple[float,
         counts[rule.id] = counts.get(rule.id, 0) + 1
         weights[rule.id] = rule.weight
     score = sum(weights[rule_id] * min(count, cap) for rule_id, count in counts.items())
+    if score + 1e-9 < threshold:
+        return score, score  # no window scores more than the whole chapter, so none passes either
     return score, _window_score([(candidate.offset, candidate.hit.rule) for candidate in found], cap, threshold)
 
 

@@ -206,6 +206,7 @@ class Matcher:
             if not found:
                 continue
             present = frozenset(found)
+            idioms: dict[int, list[tuple[int, int]]] = {}  # exclusion entry -> its spans here, found once
             for entry in found:
                 rules = by_entry[entry]
                 if rules is None:
@@ -216,16 +217,29 @@ class Matcher:
                     if compiled.guards.isdisjoint(present):
                         hits.append(Hit(compiled, data, None))
                         continue
-                    span = locate(compiled, data, present)
+                    span = locate(compiled, data, present, idioms)
                     if span is not None:
                         hits.append(Hit(compiled, data, span))
         return results
 
-    def _locate(self, compiled: _CompiledRule, data: bytes, present: frozenset[int]) -> tuple[int, int] | None:
-        """The exact check: every part needs a match that is neither inside an idiom nor negated."""
+    def _locate(
+        self,
+        compiled: _CompiledRule,
+        data: bytes,
+        present: frozenset[int],
+        idioms: dict[int, list[tuple[int, int]]],
+    ) -> tuple[int, int] | None:
+        """The exact check: every part needs a match that is neither inside an idiom nor negated.
+
+        ``idioms`` keeps the paragraph's idiom spans per exclusion entry: the rules of one
+        category share their category's idioms, so they are looked for once per paragraph.
+        """
         spans: list[tuple[int, int]] = []
-        if compiled.exclusion is not None and compiled.exclusion_entry in present:
-            spans = list(compiled.exclusion.spans(data))
+        entry = compiled.exclusion_entry
+        if compiled.exclusion is not None and entry in present:
+            spans = idioms.get(entry)  # type: ignore[assignment]
+            if spans is None:
+                spans = idioms[entry] = list(compiled.exclusion.spans(data))
         first: tuple[int, int] | None = None
         for part in compiled.parts:
             check_negation = part.negated_entry is not None and part.negated_entry in present

@@ -319,4 +319,4 @@ def test_signs_of_play_in_a_rules_file_silence_their_category_nearby(tmp_path: P
     assert "death" not in ids("You died. Again. Back to the checkpoint, and he respawns by the bonfire.")
     assert "death" not in ids("Oh no. You died.", "She respawned by the bonfire and swore at the screen.")
     # Only the frame's own category is silenced.
-    assert "violence" in ids("He punched him in the face until he fell. Then he respawned.")
+    assert "violence" in ids("He punched him in the face until he fell. Back to the checkpoint.")
