@@ -230,3 +230,18 @@ def test_idioms_with_an_optional_ending_do_not_swallow_the_real_thing() -> None:
     assert ids("The film was shot in black and white.") == set()
     assert ids("My blood ran cold.") == set()
     assert ids("she punched him playfully in the arm") == set()
+
+
+def test_plain_killings_and_wars_count_and_wars_on_slugs_do_not() -> None:
+    """Idioms for play ("killed it", "declared war on the slugs") must not swallow the real thing."""
+    assert "death" in ids("He killed that boy in the alley and left him there.")
+    assert "death" in ids("They murdered this family in their beds.")
+    assert "collective-violence" in ids("The civil war tore the kingdom apart.")
+    assert "collective-violence" in ids("The king declared war on the north, and by spring the villages were burning.")
+    for text in (
+        "You killed that song, babe.",
+        "mum has declared war on the slugs again",
+        "the cat has declared war on the new christmas tree",
+        "a passive-aggressive sticky note war with the flatmates",
+    ):
+        assert ids(text) == set(), text
