@@ -13,8 +13,8 @@ only over the whole chapter, spread too thin for any one scene) is ``possible``.
 Members see confident ones; admins see possible ones with their evidence and decide.
 
 A category's signs of play (``frames`` in the rules file: a respawn screen, a rehearsal, a
-"lmao" in a group chat) silence its hits nearby, in the same scene: whatever the words, a
-death in a video game or a fight on a stage is not a warning.
+fandom meta post) silence its hits nearby, in the same scene: whatever the words, a death in a
+video game or a fight on a stage is not a warning.
 """
 
 from __future__ import annotations

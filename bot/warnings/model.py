@@ -43,7 +43,7 @@ class CategoryRules:
     threshold: float = 1.0
     exclude: tuple[str, ...] = ()  # idioms and figurative uses that cancel a hit they overlap
     max_count: int = DEFAULT_MAX_COUNT  # paragraphs a single rule may count per chapter
-    # Signs of play: a game, a stage, a joke in a group chat. The category's hits near one (same
+    # Signs of play: a game, a stage, a fandom meta post. The category's hits near one (same
     # scene, within FRAME_CHARS of bot.warnings.engine) do not count, since "you died" on a
     # respawn screen or a stage death rehearsed forty times is nobody's death.
     frames: tuple[str, ...] = ()
