@@ -7,7 +7,6 @@ built in ``main()`` and handed to the constructor, so tests build the same bot.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import pkgutil
 import secrets
@@ -307,10 +306,5 @@ async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = F
     # The shipped warning rules, read once now (a third of a second) rather than by the first
     # command that needs them, on the event loop.
     await asyncio.to_thread(default_ruleset)
-    # What start-up built lives as long as the process. Frozen out of the collector's
-    # generations, it is never walked by a full collection, which runs on the event loop and
-    # would otherwise stall it for a time that grows with the rules (100-200 ms measured).
-    gc.collect()
-    gc.freeze()
     workers = Workers(preload=WORKER_PRELOAD)
     return DogearBot(settings=settings, db=db, clock=clock, workers=workers, sync_globally=sync_globally)

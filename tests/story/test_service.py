@@ -109,7 +109,7 @@ async def test_the_event_loop_never_waits_while_the_worst_files_import(db: Datab
             await asyncio.sleep(0.01)
             lags.append(time.perf_counter() - before - 0.01)
 
-    # The bot freezes what start-up built (bot.client.build_bot), so a full collection never walks
+    # The bot freezes what start-up built (bot.cli.run_bot), so a full collection never walks
     # it; here the test suite's own heap stands in for it, frozen the same way.
     gc.collect()
     gc.freeze()
