@@ -19,12 +19,15 @@ video game or a fight on a stage is not a warning.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, count, repeat
+from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from bot.story.model import Story
 from bot.warnings.declared import Declared, map_declared
-from bot.warnings.matcher import FRAME, Hit, matcher_for, shared
+from bot.warnings.matcher import FRAME, Fired, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.taxonomy import Taxonomy
 
@@ -37,6 +40,8 @@ TIERS = (CONFIDENT, POSSIBLE)
 STRONG_WEIGHT = 1.0  # one hit of a rule this heavy is real evidence on its own
 POSSIBLE_FRACTION = 0.5  # ... as is a score of half the threshold from hits in several paragraphs
 WINDOW_CHARS = 2_000  # hits add up to a confident warning only within this much text (a scene, about 350 words)
+_RULE = itemgetter(1)  # of a (paragraph index, rule) pair
+_RULE_ID = attrgetter("id")
 FRAME_CHARS = 600  # a sign of play silences its category's hits this close (paragraph starts, same scene)
 
 
@@ -205,18 +210,14 @@ def snippet(text: str, start: int, end: int, limit: int = EVIDENCE_CHARS) -> str
     return result if len(result) <= limit else result[: limit - 1] + "…"
 
 
-class _Candidate(NamedTuple):
-    """A hit, where it is; its snippet is cut only if it is chosen as evidence."""
+class _Chapter(NamedTuple):
+    """Where each paragraph of a chapter is: hits are kept as (paragraph index, rule) pairs."""
 
-    offset: int  # characters before its paragraph in the chapter
-    paragraph: int
-    scene: int
-    text: str
-    hit: Hit
-
-    @property
-    def weight(self) -> float:
-        return self.hit.rule.weight
+    number: int
+    texts: list[str]
+    offsets: list[int]  # characters before each paragraph in the chapter
+    scenes: list[int]  # each paragraph's scene number
+    fired: Fired
 
 
 def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> float:
@@ -249,7 +250,7 @@ def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> 
     return best
 
 
-def _tier(score: float, window: float, threshold: float, found: list[_Candidate]) -> str | None:
+def _tier(score: float, window: float, threshold: float, found: list[tuple[int, Rule]]) -> str | None:
     """Confident past the threshold within one window; possible for one strong hit or thin hits."""
     if score <= 0:
         return None
@@ -257,90 +258,92 @@ def _tier(score: float, window: float, threshold: float, found: list[_Candidate]
         return CONFIDENT
     if score + 1e-9 >= threshold:
         return POSSIBLE
-    if max(candidate.weight for candidate in found) + 1e-9 >= STRONG_WEIGHT:
+    if max(rule.weight for _, rule in found) + 1e-9 >= STRONG_WEIGHT:
         return POSSIBLE
-    if len({candidate.paragraph for candidate in found}) >= 2 and score + 1e-9 >= POSSIBLE_FRACTION * threshold:
+    if len({index for index, _ in found}) >= 2 and score + 1e-9 >= POSSIBLE_FRACTION * threshold:
         return POSSIBLE
     return None
 
 
 def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]) -> ChapterReport:
     """Hits gathered per category in reading order (one append per hit: the hot loop), then scored."""
-    hits_by_paragraph = iter(matcher_for(ruleset).scan_paragraphs([text for texts in scenes for text in texts]))
-    by_category: dict[str, list[_Candidate]] = {}
-    frames: dict[str, list[tuple[int, int]]] = {}  # category -> (offset, scene) of its signs of play
-    paragraph_number = 0
-    offset = 0  # characters before this paragraph in the chapter
-    for scene_number, paragraphs in enumerate(scenes, start=1):
-        for text in paragraphs:
-            paragraph_number += 1
-            start, offset = offset, offset + len(text) + 1
-            for hit in next(hits_by_paragraph):  # each rule at most once per paragraph
-                if hit.rule.kind == FRAME:
-                    frames.setdefault(hit.rule.category, []).append((start, scene_number))
-                    continue
-                found = by_category.get(hit.rule.category)
-                if found is None:
-                    found = by_category[hit.rule.category] = []
-                found.append(_Candidate(start, paragraph_number, scene_number, text, hit))
+    texts = [text for paragraphs in scenes for text in paragraphs]
+    fired = matcher_for(ruleset).fire(texts)
+    by_category: dict[str, list[tuple[int, Rule]]] = {}
+    frames: dict[str, list[int]] = {}  # category -> the paragraphs with its signs of play
+    for index, rules in enumerate(fired.rules):
+        for rule in rules:  # each rule at most once per paragraph
+            if rule.kind == FRAME:
+                frames.setdefault(rule.category, []).append(index)
+                continue
+            found = by_category.get(rule.category)
+            if found is None:
+                found = by_category[rule.category] = []
+            found.append((index, rule))
+    report = ChapterReport(chapter_number, [], [])
+    if not by_category:
+        return report
+    # Characters before each paragraph, newlines between them included: the lengths so far plus the index.
+    offsets = list(map(add, accumulate(map(len, texts), initial=0), count()))
+    scene_of = list(chain.from_iterable(repeat(number, len(paragraphs)) for number, paragraphs in enumerate(scenes, start=1)))
+    chapter = _Chapter(chapter_number, texts, offsets, scene_of, fired)
     for category, signs in frames.items():
         if category in by_category:
-            by_category[category] = _outside_frames(by_category[category], signs)
-    report = ChapterReport(chapter_number, [], [])
+            by_category[category] = _outside_frames(chapter, by_category[category], signs)
     for category, found in by_category.items():
         if not found:
             continue
         settings = ruleset.category_rules(category)
-        score, window = _scores(found, settings.max_count, settings.threshold)
+        score, window = _scores(chapter, found, settings.max_count, settings.threshold)
         tier = _tier(score, window, settings.threshold, found)
         if tier is None:
             continue
-        scenes_hit = sorted({candidate.scene for candidate in found})
-        warning = ChapterWarning(category, round(score, 2), scenes_hit, _evidence(chapter_number, found), tier)
+        scenes_hit = sorted({chapter.scenes[index] for index, _ in found})
+        warning = ChapterWarning(category, round(score, 2), scenes_hit, _evidence(chapter, found), tier)
         (report.warnings if tier == CONFIDENT else report.possible).append(warning)
     report.warnings.sort(key=lambda warning: (-warning.score, warning.id))
     report.possible.sort(key=lambda warning: (-warning.score, warning.id))
     return report
 
 
-def _outside_frames(found: list[_Candidate], signs: list[tuple[int, int]]) -> list[_Candidate]:
+def _outside_frames(chapter: _Chapter, found: list[tuple[int, Rule]], signs: list[int]) -> list[tuple[int, Rule]]:
     """The hits not near a sign of play: in another scene, or more than FRAME_CHARS away."""
+    offsets, scenes = chapter.offsets, chapter.scenes
     return [
-        candidate
-        for candidate in found
-        if not any(scene == candidate.scene and abs(at - candidate.offset) <= FRAME_CHARS for at, scene in signs)
+        (index, rule)
+        for index, rule in found
+        if not any(
+            scenes[sign] == scenes[index] and abs(offsets[sign] - offsets[index]) <= FRAME_CHARS for sign in signs
+        )
     ]
 
 
-def _scores(found: list[_Candidate], cap: int, threshold: float) -> tuple[float, float]:
+def _scores(chapter: _Chapter, found: list[tuple[int, Rule]], cap: int, threshold: float) -> tuple[float, float]:
     """The chapter's score (each rule at most ``cap`` paragraphs) and its best window's."""
-    counts: dict[str, int] = {}
-    weights: dict[str, float] = {}
-    for candidate in found:
-        rule = candidate.hit.rule
-        counts[rule.id] = counts.get(rule.id, 0) + 1
-        weights[rule.id] = rule.weight
-    score = sum(weights[rule_id] * min(count, cap) for rule_id, count in counts.items())
+    counts = Counter(map(_RULE_ID, map(_RULE, found)))  # counted in C: a long chapter has thousands of hits
+    weight = chapter.fired.weight
+    score = sum(weight(rule_id) * min(number, cap) for rule_id, number in counts.items())
     if score + 1e-9 < threshold:
         return score, score  # no window scores more than the whole chapter, so none passes either
-    return score, _window_score([(candidate.offset, candidate.hit.rule) for candidate in found], cap, threshold)
+    offsets = chapter.offsets
+    return score, _window_score([(offsets[index], rule) for index, rule in found], cap, threshold)
 
 
-def _evidence(chapter_number: int, candidates: list[_Candidate]) -> list[Evidence]:
+def _evidence(chapter: _Chapter, found: list[tuple[int, Rule]]) -> list[Evidence]:
     """The strongest rules make the best evidence, one snippet per paragraph, in reading order."""
-    chosen: list[_Candidate] = []
-    pool = candidates[: 3 * EVIDENCE_PER_CHAPTER]  # the first few hits: sorting all of a long chapter's costs
-    for candidate in sorted(pool, key=lambda item: -item.weight):
-        if all(candidate.paragraph != other.paragraph for other in chosen):
-            chosen.append(candidate)
+    chosen: list[tuple[int, Rule]] = []
+    pool = found[: 3 * EVIDENCE_PER_CHAPTER]  # the first few hits: sorting all of a long chapter's costs
+    for index, rule in sorted(pool, key=lambda item: -item[1].weight):
+        if all(index != other for other, _ in chosen):
+            chosen.append((index, rule))
         if len(chosen) == EVIDENCE_PER_CHAPTER:
             break
-    chosen.sort(key=lambda item: item.paragraph)
+    chosen.sort(key=lambda item: item[0])
     evidence = []
-    for candidate in chosen:
-        start, end = candidate.hit.char_span()
-        text = snippet(candidate.text, start, end)
-        evidence.append(Evidence(chapter_number, candidate.paragraph, text, candidate.scene, candidate.hit.rule.id))
+    for index, rule in chosen:
+        text = chapter.texts[index]
+        start, end = chapter.fired.hit(index, rule, text).char_span()
+        evidence.append(Evidence(chapter.number, index + 1, snippet(text, start, end), chapter.scenes[index], rule.id))
     return evidence
 
 

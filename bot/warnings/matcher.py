@@ -20,6 +20,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import re2
 
@@ -38,15 +39,18 @@ _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
 class _Lazy:
     """A pattern compiled on first use: most parts never need more than the set's answer."""
 
-    __slots__ = ("_compiled", "pattern")
+    __slots__ = ("_compiled", "_inner", "pattern")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._compiled: re2._Regexp | None = None
+        self._inner: Any = None  # the compiled pattern under the wrapper, when it exposes one
 
     def get(self) -> re2._Regexp:
         if self._compiled is None:
             self._compiled = re2.compile(self.pattern.encode("utf-8"), re2_options())
+            if _UNANCHORED is not None:
+                self._inner = getattr(self._compiled, "_regexp", None)
         return self._compiled
 
     def first_span(self, data: bytes, pos: int = 0) -> tuple[int, int] | None:
@@ -55,11 +59,13 @@ class _Lazy:
         Calls the compiled pattern directly when the wrapper exposes it: its ``search`` builds a
         match object per call, which the exact checks and evidence (all they need is a span) pay for.
         """
-        compiled = self.get()
-        inner = getattr(compiled, "_regexp", None)
-        if inner is None or _UNANCHORED is None:
-            match = compiled.search(data, pos)
-            return match.span() if match else None
+        inner = self._inner
+        if inner is None:
+            compiled = self.get()
+            inner = self._inner
+            if inner is None:
+                match = compiled.search(data, pos)
+                return match.span() if match else None
         span = inner.Match(_UNANCHORED, data, pos, len(data))[0]
         return None if span[0] < 0 else span
 
@@ -116,8 +122,41 @@ class Hit:
     def char_span(self) -> tuple[int, int]:
         """The span as character offsets into the paragraph's text."""
         start, end = self.span
+        if self.data.isascii():  # most paragraphs: bytes are characters
+            return start, end
         char_start = len(self.data[:start].decode("utf-8", "ignore"))
         return char_start, char_start + len(self.data[start:end].decode("utf-8", "ignore"))
+
+
+class Fired:
+    """What fired in each paragraph of a call to :meth:`Matcher.fire`, and where, when asked."""
+
+    __slots__ = ("_by_id", "_spans", "rules")
+
+    def __init__(
+        self,
+        rules: list[list[Rule]],
+        spans: dict[tuple[int, str], tuple[int, int]],
+        by_id: dict[str, _CompiledRule],
+    ) -> None:
+        self.rules = rules  # per paragraph, in the order given
+        self._spans = spans
+        self._by_id = by_id
+
+    def hit(self, index: int, rule: Rule, text: str) -> Hit:
+        """The hit of ``rule`` in paragraph ``index`` (whose text is ``text``), to find its span."""
+        return Hit(self._by_id[rule.id], text.encode("utf-8"), self._spans.get((index, rule.id)))
+
+    def weight(self, rule_id: str) -> float:
+        return self._by_id[rule_id].rule.weight
+
+    def joined(self, other: Fired) -> Fired:
+        """Both calls' rules per paragraph (same texts, matchers with different rule ids)."""
+        rules = [mine + theirs for mine, theirs in zip(self.rules, other.rules, strict=True)]
+        return Fired(rules, self._spans | other._spans, self._by_id | other._by_id)
+
+    def hits(self, texts: list[str]) -> list[list[Hit]]:
+        return [[self.hit(index, rule, texts[index]) for rule in rules] for index, rules in enumerate(self.rules)]
 
 
 class Matcher:
@@ -144,7 +183,8 @@ class Matcher:
             return entries[pattern]
 
         # One negated entry per category ("cue + any negatable pattern of the category") keeps the
-        # set small; it only decides whether the exact negation check is needed.
+        # set small; it only decides whether the exact negation check is needed. (Several per
+        # category send fewer rules to that check, but four cost 50 MB more automaton memory.)
         negatable: dict[str, list[str]] = {}
         for rule in ruleset.rules:
             if rule.negatable and negation_prefix:
@@ -173,8 +213,16 @@ class Matcher:
             by_entry.setdefault(entry, []).append(_CompiledRule(rule, [_Part(regexes[rule.parts[0]], entry, None)], None, None))
         self._set.Compile()
         self.size = len(entries)
+        self._by_id = {compiled.rule.id: compiled for rules in by_entry.values() for compiled in rules}
         # Set entry -> its rules, as a list: indexing it is the cheapest lookup on the hot path.
         self._rules_at: list[list[_CompiledRule] | None] = [by_entry.get(i) for i in range(self.size)]
+        # The fast path's tables: every entry that can call for an exact check, and per entry its
+        # rules when all of them are one part long (they fire as soon as the entry is present).
+        self._guards = frozenset(entry for rules in by_entry.values() for compiled in rules for entry in compiled.guards)
+        self._plain_at: list[tuple[Rule, ...] | None] = [
+            None if rules is None or any(compiled.others for compiled in rules) else tuple(c.rule for c in rules)
+            for rules in self._rules_at
+        ]
         # The compiled set's own method when the wrapper exposes it: the wrapper only adds str
         # handling, which bytes do not need, on the hottest call of a scan.
         inner = getattr(self._set, "_set", None)
@@ -189,38 +237,66 @@ class Matcher:
         return self.scan_paragraphs([text])[0]
 
     def scan_paragraphs(self, texts: list[str]) -> list[list[Hit]]:
+        """The rules that fire in each paragraph, each at most once per paragraph, as hits."""
+        return self.fire(texts).hits(texts)
+
+    def fire(self, texts: list[str]) -> Fired:
         """The rules that fire in each paragraph, each at most once per paragraph.
 
         The hot loop of a scan, so written flat: one RE2 set pass per paragraph, then only set
         and list lookups, except for the rare rule whose negation or idiom entry is present.
+        It records rules, not hit objects: a scan needs a hit's place only for its evidence.
         """
         set_match = self._set_match
         by_entry = self._rules_at
+        plain_at = self._plain_at
+        guards = self._guards
         locate = self._locate
-        results: list[list[Hit]] = []
-        for text in texts:
+        fired: list[list[Rule]] = []
+        spans: dict[tuple[int, str], tuple[int, int]] = {}  # (paragraph, rule id) -> span the exact check found
+        for index, text in enumerate(texts):
             data = text.encode("utf-8")
-            hits: list[Hit] = []
-            results.append(hits)
+            rules: list[Rule] = []
+            fired.append(rules)
             found = set_match(data)
             if not found:
                 continue
+            if guards.isdisjoint(found):
+                # No idiom or negation entry here (most paragraphs): a rule fires once its parts are present.
+                present = None
+                for entry in found:
+                    plain = plain_at[entry]
+                    if plain is not None:
+                        rules.extend(plain)
+                        continue
+                    candidates = by_entry[entry]
+                    if candidates is None:
+                        continue
+                    if present is None:
+                        present = frozenset(found)
+                    for compiled in candidates:
+                        if compiled.others <= present:
+                            rules.append(compiled.rule)
+                continue
             present = frozenset(found)
-            idioms: dict[int, list[tuple[int, int]]] = {}  # exclusion entry -> its spans here, found once
+            idioms: dict[int, list[tuple[int, int]]] | None = None  # exclusion entry -> its spans, found once
             for entry in found:
-                rules = by_entry[entry]
-                if rules is None:
+                candidates = by_entry[entry]
+                if candidates is None:
                     continue
-                for compiled in rules:
+                for compiled in candidates:
                     if compiled.others and not compiled.others <= present:
                         continue
                     if compiled.guards.isdisjoint(present):
-                        hits.append(Hit(compiled, data, None))
+                        rules.append(compiled.rule)
                         continue
+                    if idioms is None:
+                        idioms = {}
                     span = locate(compiled, data, present, idioms)
                     if span is not None:
-                        hits.append(Hit(compiled, data, span))
-        return results
+                        rules.append(compiled.rule)
+                        spans[index, compiled.rule.id] = span
+        return Fired(fired, spans, self._by_id)
 
     def _locate(
         self,
@@ -296,19 +372,21 @@ class ExtendedMatcher:
         return self.scan_paragraphs([text])[0]
 
     def scan_paragraphs(self, texts: list[str]) -> list[list[Hit]]:
+        return self.fire(texts).hits(texts)
+
+    def fire(self, texts: list[str]) -> Fired:
         """All texts through one matcher, then all through the other.
 
         Alternating the two per paragraph costs about twice as much: each matcher's automaton
         pushes the other's out of the CPU caches.
         """
-        found = self.shared.scan_paragraphs(texts)
+        fired = self.shared.fire(texts)
         if self.disabled:
             off = self.disabled
-            found = [[hit for hit in hits if hit.rule.id not in off] for hits in found]
+            fired.rules = [[rule for rule in rules if rule.id not in off] for rules in fired.rules]
         if self.own is not None and self._own_may_fire(texts):
-            for hits, more in zip(found, self.own.scan_paragraphs(texts), strict=True):
-                hits += more
-        return found
+            fired = fired.joined(self.own.fire(texts))
+        return fired
 
     def _own_may_fire(self, texts: list[str]) -> bool:
         """One set pass over the whole chapter: a server's own rules usually find nothing there.

@@ -1,0 +1,88 @@
+"""The matcher's shortcuts never change its answer (issue 13, point 6: speed without new misses).
+
+A scan skips the exact check (idioms, negation) for a rule whose guard entries are absent from
+the paragraph, and takes a whole entry's rules at once when no guard is present at all. Each of
+those is a claim that the exact check would have said the same; these tests hold the claim to
+the exact check itself, run for every shipped rule, on text mixed from the labelled sets,
+negation cues and idioms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.warnings.matcher import Matcher, matcher_for
+from bot.warnings.model import Ruleset
+from bot.warnings.rules import default_ruleset
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "warnings"
+SHORTCUT_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@cache
+def fragments() -> list[str]:
+    """Clauses of the labelled passages (warnings, traps, idioms), negation cues and fillers."""
+    clauses: list[str] = []
+    for path in sorted(DATA.glob("fanfic-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                clauses += [c.strip() for c in re.split(r"(?<=[.!?,;])\s+", json.loads(line)["text"]) if c.strip()]
+    ruleset = default_ruleset()
+    return clauses + list(ruleset.negation.cues) + list(ruleset.negation.fillers)
+
+
+def exact(matcher: Matcher, text: str) -> list[str]:
+    """Every rule put through the exact check, as if every guard entry were present."""
+    data = text.encode("utf-8")
+    everything = frozenset(range(matcher.size))
+    idioms: dict[int, list[tuple[int, int]]] = {}
+    return sorted(
+        compiled.rule.id
+        for rules in matcher._rules_at
+        if rules
+        for compiled in rules
+        if matcher._locate(compiled, data, everything, idioms) is not None
+    )
+
+
+paragraphs = st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=12).map(
+    lambda picks: " ".join(fragments()[pick % len(fragments())] for pick in picks)
+)
+
+
+@SHORTCUT_SETTINGS
+@given(st.lists(paragraphs, min_size=1, max_size=3))
+def test_the_shortcuts_agree_with_the_exact_check_of_every_rule(texts: list[str]) -> None:
+    matcher = matcher_for(default_ruleset())
+    assert isinstance(matcher, Matcher)
+    fired = matcher.fire(texts)
+    for index, text in enumerate(texts):
+        assert sorted(rule.id for rule in fired.rules[index]) == exact(matcher, text)
+
+
+def test_the_exact_check_is_exercised_both_ways() -> None:
+    """The sets above hold negated and idiomatic hits, so the comparison is not vacuous."""
+    ruleset = default_ruleset()
+    matcher = matcher_for(ruleset)
+    assert isinstance(matcher, Matcher)
+    negated = "nobody died that night, and nobody was killed."
+    plain = "he died that night. she was killed."
+    assert not any(rule.category == "death" for rule in matcher.fire([negated]).rules[0])
+    assert any(rule.category == "death" for rule in matcher.fire([plain]).rules[0])
+    assert exact(matcher, negated) == sorted(rule.id for rule in matcher.fire([negated]).rules[0])
+
+
+def test_a_hit_found_by_the_exact_check_keeps_its_span_for_evidence() -> None:
+    ruleset = default_ruleset()
+    bare = Ruleset(ruleset.taxonomy, ruleset.rules, ruleset.categories, ruleset.negation)
+    text = "nobody cried at first. then the funeral came, and she died in the spring."
+    fired = matcher_for(bare).fire([text])
+    for rule in fired.rules[0]:
+        start, end = fired.hit(0, rule, text).char_span()
+        assert 0 <= start < end <= len(text)
