@@ -88,16 +88,17 @@ class _Part:
 class _CompiledRule:
     rule: Rule
     parts: list[_Part]
-    exclusion: _Lazy | None
-    exclusion_entry: int | None
+    # Idioms that cancel a hit they overlap, each with its set entry: the category's list (one
+    # entry shared by its rules) and the rule's own ``unless`` (an entry of its own, so a rule
+    # with a few words of its own does not add another copy of its category's long list).
+    exclusions: tuple[tuple[_Lazy, int], ...]
     others: frozenset[int] = field(default=frozenset())  # entries of the parts after the first
     guards: frozenset[int] = field(default=frozenset())  # entries whose presence calls for the exact check
 
     def __post_init__(self) -> None:
         self.others = frozenset(part.entry for part in self.parts[1:])
         guards = {part.negated_entry for part in self.parts if part.negated_entry is not None}
-        if self.exclusion_entry is not None:
-            guards.add(self.exclusion_entry)
+        guards.update(entry for _, entry in self.exclusions)
         self.guards = frozenset(guards)
 
 
@@ -199,18 +200,19 @@ class Matcher:
                 negated = negated_entries.get(rule.category) if rule.negatable else None
                 entry = entry_for(pattern)
                 parts.append(_Part(regexes[pattern], entry, negated))
-            exclusions = ruleset.category_rules(rule.category).exclude + rule.unless
-            exclusion_source = "|".join(f"(?:{p})" for p in exclusions) if exclusions else None
-            exclusion_entry = entry_for(exclusion_source) if exclusion_source else None
-            compiled = _CompiledRule(
-                rule, parts, regexes[exclusion_source] if exclusion_source else None, exclusion_entry
-            )
+            exclusions = []
+            for idioms in (ruleset.category_rules(rule.category).exclude, rule.unless):
+                if idioms:
+                    source = "|".join(f"(?:{p})" for p in idioms)
+                    entry = entry_for(source)
+                    exclusions.append((regexes[source], entry))
+            compiled = _CompiledRule(rule, parts, tuple(exclusions))
             # Index by the first part only: a rule needs every part, so that one must be present.
             by_entry.setdefault(parts[0].entry, []).append(compiled)
         for rule in frame_rules(ruleset) if frames else ():
             # Reported as a hit of its own, never negated nor excluded: the engine sets them apart.
             entry = entry_for(rule.parts[0])
-            by_entry.setdefault(entry, []).append(_CompiledRule(rule, [_Part(regexes[rule.parts[0]], entry, None)], None, None))
+            by_entry.setdefault(entry, []).append(_CompiledRule(rule, [_Part(regexes[rule.parts[0]], entry, None)], ()))
         self._set.Compile()
         self.size = len(entries)
         self._by_id = {compiled.rule.id: compiled for rules in by_entry.values() for compiled in rules}
@@ -311,11 +313,12 @@ class Matcher:
         category share their category's idioms, so they are looked for once per paragraph.
         """
         spans: list[tuple[int, int]] = []
-        entry = compiled.exclusion_entry
-        if compiled.exclusion is not None and entry in present:
-            spans = idioms.get(entry)  # type: ignore[assignment]
-            if spans is None:
-                spans = idioms[entry] = list(compiled.exclusion.spans(data))
+        for regex, entry in compiled.exclusions:
+            if entry in present:
+                found = idioms.get(entry)
+                if found is None:
+                    found = idioms[entry] = list(regex.spans(data))
+                spans = spans + found if spans else found
         first: tuple[int, int] | None = None
         for part in compiled.parts:
             check_negation = part.negated_entry is not None and part.negated_entry in present
