@@ -4,8 +4,8 @@
 of posted fan fiction, split by a seeded draw before either half was scored. The rules were tuned
 on the tuning half only; the test half was scored once, at the end. ``fanfic-fresh.jsonl`` and
 ``fanfic-fresh2.jsonl``, ``fanfic-fresh3.jsonl`` and ``fanfic-fresh4.jsonl`` were written later,
-each after a round of rule changes (fresh4 before the fourth, fresh5 and fresh6 by writers who
-never saw the rules, before the fifth and the sixth), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
+each after a round of rule changes (fresh4 before the fourth, fresh5, fresh6 and fresh7 by writers
+who never saw the rules, before the fifth, the sixth and the seventh), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
 the same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
 
@@ -31,6 +31,7 @@ FRESH = (
     "fanfic-fresh4.jsonl",
     "fanfic-fresh5.jsonl",
     "fanfic-fresh6.jsonl",
+    "fanfic-fresh7.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -139,16 +140,28 @@ def test_the_fifth_round_set_was_then_tuned_on() -> None:
     assert free == 146 and flagged <= 1
 
 
-def test_the_sixth_round_on_the_set_written_before_it_and_never_tuned_on() -> None:
+def test_the_sixth_round_set_was_then_tuned_on() -> None:
     """``fanfic-fresh6.jsonl`` (358 passages, 154 warning-free) was written before the sixth round by
-    a writer who never saw the rules or the detector, and nobody who changed a rule saw it: scored
-    before the round (micro-F1 0.54, 63 warning-free passages flagged) and after it (0.63, 55).
-    Floors at the second figures; the targets are far off (docs/warnings-eval.md)."""
+    a writer who never saw the rules or the detector: scored before the round (micro-F1 0.54, 63
+    warning-free passages flagged) and after it (0.63, 55). The seventh round was tuned on it
+    (0.90, 8); floors at that."""
     data, free, flagged = scores(FRESH[5])
-    assert data["micro"]["f1"] >= 0.63
-    assert data["per_category"]["collective-violence"]["f1"] >= 0.86
-    assert data["per_category"]["ableism"]["f1"] >= 0.75
-    assert free == 154 and flagged <= 55
+    assert data["micro"]["f1"] >= 0.90
+    assert data["per_category"]["death"]["f1"] >= 0.80
+    assert free == 154 and flagged <= 8
+
+
+def test_the_seventh_round_on_the_set_written_before_it_and_never_tuned_on() -> None:
+    """``fanfic-fresh7.jsonl`` (360 passages, 150 warning-free) was written before the seventh round
+    by a writer who never saw the rules, the other sets or the detector, and nobody who changed a
+    rule saw it: scored before the round (micro-F1 0.62, 19 warning-free passages flagged) and
+    after it (0.62, 19). The round's tuning did not carry over to it; docs/warnings-eval.md says so.
+    Floors at the second figures."""
+    data, free, flagged = scores(FRESH[6])
+    assert data["micro"]["f1"] >= 0.62
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.80
+    assert data["per_category"]["ableism"]["f1"] >= 0.70
+    assert free == 150 and flagged <= 19
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
@@ -168,7 +181,7 @@ def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
 
 def test_test_half_stays_at_or_above_its_one_time_score() -> None:
     """Floors at the figures of the test-half scores (docs/warnings-eval.md): once at ``962fe63``, once
-    after the fourth round, once after the fifth, once after the sixth.
+    after the fourth round, once after the fifth, once after the sixth, once after the seventh.
 
     They are below the issue's targets (micro-F1 0.85, 0.70 per listed category, no warning on a
     warning-free passage): the docs say so. These floors only stop the rules getting worse.
@@ -179,8 +192,8 @@ def test_test_half_stays_at_or_above_its_one_time_score() -> None:
     assert data["per_category"]["collective-violence"]["f1"] >= 0.90
     assert data["per_category"]["violence"]["f1"] >= 0.87
     assert data["per_category"]["sexism"]["f1"] >= 0.85
-    assert data["per_category"]["homophobia"]["f1"] >= 0.70
-    assert data["per_category"]["ableism"]["f1"] >= 0.82
+    assert data["per_category"]["homophobia"]["f1"] >= 0.78
+    assert data["per_category"]["ableism"]["f1"] >= 0.87
     assert data["per_category"]["abuse"]["f1"] >= 0.68
     assert free == 116 and flagged <= 7
 
