@@ -40,9 +40,9 @@ TIERS = (CONFIDENT, POSSIBLE)
 STRONG_WEIGHT = 1.0  # one hit of a rule this heavy is real evidence on its own
 POSSIBLE_FRACTION = 0.5  # ... as is a score of half the threshold from hits in several paragraphs
 WINDOW_CHARS = 2_000  # hits add up to a confident warning only within this much text (a scene, about 350 words)
+FRAME_CHARS = 600  # a sign of play silences its category's hits this close (paragraph starts, same scene)
 _RULE = itemgetter(1)  # of a (paragraph index, rule) pair
 _RULE_ID = attrgetter("id")
-FRAME_CHARS = 600  # a sign of play silences its category's hits this close (paragraph starts, same scene)
 
 
 @dataclass(frozen=True, slots=True)

@@ -314,4 +314,10 @@ def load_rules_file(path: Path, base: Ruleset | None = None) -> Ruleset:
     if not isinstance(raw, dict):
         raise RuleError(f"the file must hold a JSON object with `categories`, not {_kind(raw)}")
     categories, rules, category_rules, _ = parse_rules(raw, base.taxonomy, base=base)
+    # A rule is known by its id everywhere (disabling, evidence, scores), so a file adds rules
+    # under new ids; one reusing a shipped id would be two rules under one name.
+    shipped = {rule.id for rule in base.rules}
+    for rule in rules:
+        if rule.id in shipped:
+            raise RuleError(f"rule `{rule.id}`: the shipped rules already have this id; give the rule another `id`")
     return base.extended(categories=categories, rules=rules, category_rules=category_rules)

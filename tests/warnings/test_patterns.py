@@ -178,6 +178,10 @@ BAD_FILES = [
     (one_rule(regex="died"), "needs exactly one of"),
     ({"categories": {"death": {"frames": ["respawn", ""]}}}, "category `death`: `frames` has an empty string"),
     ({"categories": {"death": {"frames": 3}}}, "category `death`: `frames` must be a string or a list"),
+    (
+        {"categories": {"death": {"rules": [{"id": "death", "match": "passed on"}]}}},
+        "rule `death/death`: the shipped rules already have this id",
+    ),
 ]
 
 
