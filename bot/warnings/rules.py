@@ -276,8 +276,14 @@ def parse_rules(
             raise RuleError(f"{where}: `rules` must be a list of rule objects, not {_kind(entries)}")
         for index, entry in enumerate(entries):
             rules.append(_file_rule(category_id, index, entry, gap=gap, vocabulary=vocabulary))
+    # A rule is known by its id everywhere (disabling, evidence, scores): a file extending the
+    # shipped rules adds rules under new ids, since one reusing a shipped id would be two rules
+    # under one name.
+    shipped = {rule.id for rule in base.rules} if base else set()
     seen: set[str] = set()
     for rule in rules:
+        if rule.id in shipped:
+            raise RuleError(f"rule `{rule.id}`: the shipped rules already have this id; give the rule another `id`")
         if rule.id in seen:
             raise RuleError(f"rule `{rule.id}`: the id appears twice")
         seen.add(rule.id)
@@ -314,10 +320,4 @@ def load_rules_file(path: Path, base: Ruleset | None = None) -> Ruleset:
     if not isinstance(raw, dict):
         raise RuleError(f"the file must hold a JSON object with `categories`, not {_kind(raw)}")
     categories, rules, category_rules, _ = parse_rules(raw, base.taxonomy, base=base)
-    # A rule is known by its id everywhere (disabling, evidence, scores), so a file adds rules
-    # under new ids; one reusing a shipped id would be two rules under one name.
-    shipped = {rule.id for rule in base.rules}
-    for rule in rules:
-        if rule.id in shipped:
-            raise RuleError(f"rule `{rule.id}`: the shipped rules already have this id; give the rule another `id`")
     return base.extended(categories=categories, rules=rules, category_rules=category_rules)
