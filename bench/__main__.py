@@ -10,6 +10,7 @@ slow the next one's memory-bound work, and the bot never scans in a process like
 from __future__ import annotations
 
 import importlib
+import os
 import platform
 import subprocess
 import sys
@@ -17,7 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from bot.worker import worker_environment
+
 ROOT = Path(__file__).resolve().parent.parent
+# What the bot does in its worker processes (import, render, scan) is measured in a process set
+# up like a worker (``bot.worker.worker_environment``); the rest, like the bot's main process.
+AS_WORKER = {"bench_budgets", "bench_story", "bench_warnings"}
 
 
 def main(argv: list[str]) -> int:
@@ -47,7 +53,8 @@ def run_isolated(module_name: str) -> str:
     """One benchmark module's section, measured in a fresh interpreter (see the module docstring)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "section.md"
-        subprocess.run([sys.executable, "-m", "bench", "--one", module_name, str(out)], cwd=ROOT, check=True)
+        env = worker_environment(os.environ) if module_name in AS_WORKER else None
+        subprocess.run([sys.executable, "-m", "bench", "--one", module_name, str(out)], cwd=ROOT, check=True, env=env)
         return out.read_text(encoding="utf-8")
 
 

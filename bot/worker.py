@@ -14,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import resource
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import ParamSpec, TypeVar
 
@@ -31,6 +32,11 @@ T = TypeVar("T")
 DEFAULT_PROCESSES = 2
 DEFAULT_MEMORY_BYTES = 1024 * 1024 * 1024  # address space per worker, imports included
 DEFAULT_TIMEOUT = 10.0
+# glibc's malloc on transparent huge pages (glibc 2.35+; elsewhere the setting is ignored). A scan
+# walks the RE2 set's automaton, megabytes of states spread over the heap, a state per byte of text:
+# with 4 KiB pages most steps miss the TLB. Huge pages make a warm scan about a tenth faster and
+# cost a worker about 10 MB of memory (docs/benchmarks.md).
+WORKER_TUNABLES = "glibc.malloc.hugetlb=1"
 
 
 class WorkLimitError(UserError):
@@ -41,6 +47,14 @@ def _cap_memory(limit: int) -> None:
     """Worker initializer: a task that allocates past ``limit`` gets MemoryError, not the machine."""
     if limit > 0:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def worker_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` with the settings worker processes run with (kept: any tunables already there)."""
+    tunables = [item for item in environ.get("GLIBC_TUNABLES", "").split(":") if item]
+    if not any(item.startswith("glibc.malloc.hugetlb=") for item in tunables):
+        tunables.append(WORKER_TUNABLES)
+    return {**environ, "GLIBC_TUNABLES": ":".join(tunables)}
 
 
 class Workers:
@@ -57,6 +71,9 @@ class Workers:
         # forkserver: never fork the bot itself (its threads and sockets must not be copied).
         # ``preload``: modules the fork server imports once, so each worker starts with them.
         context = multiprocessing.get_context("forkserver")
+        # The fork server is started on the first task, from this environment, and every worker
+        # forks from it; glibc reads its tunables only when a process starts, so they go here.
+        os.environ.update(worker_environment(os.environ))
         if preload:
             context.set_forkserver_preload(list(preload))
         self._pool = ProcessPool(

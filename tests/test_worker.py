@@ -1,10 +1,13 @@
-"""The worker pool: results come back, and a task past its time or memory budget is stopped."""
+"""The worker pool: results come back, a task past its time or memory budget is stopped, and
+workers start with their own environment (glibc's malloc on huge pages)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from bot.worker import Workers, WorkLimitError
+from bot.worker import WORKER_TUNABLES, Workers, WorkLimitError, worker_environment
 
 
 def double(value: int) -> int:
@@ -18,6 +21,10 @@ def spin_forever() -> None:
 
 def allocate(size: int) -> int:
     return len(bytearray(size))
+
+
+def tunables() -> str:
+    return os.environ.get("GLIBC_TUNABLES", "")
 
 
 @pytest.fixture
@@ -41,3 +48,16 @@ async def test_a_task_past_its_memory_budget_is_stopped(workers: Workers) -> Non
     with pytest.raises(WorkLimitError, match="more memory"):
         await workers.run("Allocating", allocate, 2 * 1024 * 1024 * 1024)
     assert await workers.run("Doubling", double, 3) == 6
+
+
+async def test_a_worker_process_starts_with_the_worker_tunables(workers: Workers) -> None:
+    assert WORKER_TUNABLES in (await workers.run("Reading the environment", tunables)).split(":")
+
+
+def test_the_worker_environment_keeps_what_is_set_and_adds_huge_pages_once() -> None:
+    assert worker_environment({"PATH": "/bin"}) == {"PATH": "/bin", "GLIBC_TUNABLES": WORKER_TUNABLES}
+    kept = worker_environment({"GLIBC_TUNABLES": "glibc.malloc.arena_max=2"})
+    assert kept["GLIBC_TUNABLES"] == f"glibc.malloc.arena_max=2:{WORKER_TUNABLES}"
+    assert worker_environment(kept) == kept
+    # An operator who turned huge pages off keeps them off.
+    assert worker_environment({"GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"})["GLIBC_TUNABLES"] == "glibc.malloc.hugetlb=0"
