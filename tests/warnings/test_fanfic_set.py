@@ -5,7 +5,8 @@ of posted fan fiction, split by a seeded draw before either half was scored. The
 on the tuning half only; the test half was scored once, at the end. ``fanfic-fresh.jsonl`` and
 ``fanfic-fresh2.jsonl``, ``fanfic-fresh3.jsonl`` and ``fanfic-fresh4.jsonl`` were written later,
 each after a round of rule changes (fresh4 before the fourth, fresh5, fresh6 and fresh7 by writers
-who never saw the rules, before the fifth, the sixth and the seventh), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
+who never saw the rules, before the fifth, the sixth and the seventh; fresh8 and fresh9 by two more,
+before the eighth), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
 the same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
 
@@ -32,6 +33,8 @@ FRESH = (
     "fanfic-fresh5.jsonl",
     "fanfic-fresh6.jsonl",
     "fanfic-fresh7.jsonl",
+    "fanfic-fresh8.jsonl",
+    "fanfic-fresh9.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -151,18 +154,32 @@ def test_the_sixth_round_set_was_then_tuned_on() -> None:
     assert free == 154 and flagged <= 8
 
 
-@pytest.mark.heldout
-def test_the_seventh_round_on_the_set_written_before_it_and_never_tuned_on() -> None:
+def test_the_seventh_round_set_was_then_tuned_on() -> None:
     """``fanfic-fresh7.jsonl`` (360 passages, 150 warning-free) was written before the seventh round
-    by a writer who never saw the rules, the other sets or the detector, and nobody who changed a
-    rule saw it: scored before the round (micro-F1 0.62, 18 warning-free passages flagged) and
-    after it (0.62, 19). The round's tuning did not carry over to it; docs/warnings-eval.md says so.
-    Floors at the second figures."""
+    by a writer who never saw the rules: scored before it (micro-F1 0.62, 18 warning-free passages
+    flagged) and after it (0.62, 19). The eighth round was tuned on it (0.86, 3); floors at that."""
     data, free, flagged = scores(FRESH[6])
-    assert data["micro"]["f1"] >= 0.62
-    assert data["per_category"]["collective-violence"]["f1"] >= 0.80
-    assert data["per_category"]["ableism"]["f1"] >= 0.70
-    assert free == 150 and flagged <= 19
+    assert data["micro"]["f1"] >= 0.85
+    assert data["per_category"]["death"]["f1"] >= 0.90
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.95
+    assert free == 150 and flagged <= 3
+
+
+@pytest.mark.heldout
+@pytest.mark.parametrize(
+    ("name", "floor", "free_count", "most_flagged"), [(FRESH[7], 0.47, 190, 21), (FRESH[8], 0.55, 166, 22)]
+)
+def test_the_eighth_round_on_the_two_sets_written_before_it_and_never_tuned_on(
+    name: str, floor: float, free_count: int, most_flagged: int
+) -> None:
+    """``fanfic-fresh8.jsonl`` (439 passages) and ``fanfic-fresh9.jsonl`` (385) were written before the
+    eighth round by two writers who never saw the rules, the other sets or the detector, and nobody
+    who changed a rule saw them: scored before the round (micro-F1 0.47 and 0.54) and after it
+    (0.48 and 0.55). The round's tuning barely carried over; docs/warnings-eval.md says so. Floors
+    at the second figures."""
+    data, free, flagged = scores(name)
+    assert data["micro"]["f1"] >= floor
+    assert free == free_count and flagged <= most_flagged
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
