@@ -35,7 +35,7 @@ DEFAULT_TIMEOUT = 10.0
 # glibc's malloc on transparent huge pages (glibc 2.35+; elsewhere the setting is ignored). A scan
 # walks the RE2 set's automaton, megabytes of states spread over the heap, a state per byte of text:
 # with 4 KiB pages most steps miss the TLB. Huge pages make a warm scan about a tenth faster and
-# cost a worker about 10 MB of memory (docs/benchmarks.md).
+# cost a worker about 20 MB of memory (docs/benchmarks.md, budgets).
 WORKER_TUNABLES = "glibc.malloc.hugetlb=1"
 
 
