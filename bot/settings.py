@@ -244,8 +244,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
         api_base=_url(env, "DISCORD_API_BASE", ("http", "https"), "http://127.0.0.1:8080/api/v10"),
         gateway_url=_url(env, "DISCORD_GATEWAY_URL", ("ws", "wss"), "ws://127.0.0.1:8080/gateway"),
         max_upload_bytes=_int(env, "MAX_UPLOAD_BYTES", 8 * 1024 * 1024, minimum=1024, maximum=REQUEST_BODY_BYTES) or 0,
-        message_budget=_int(env, "MESSAGE_BUDGET", MESSAGE_CHARS, minimum=200, maximum=MESSAGE_CHARS)
-        or MESSAGE_CHARS,
+        message_budget=_int(env, "MESSAGE_BUDGET", MESSAGE_CHARS, minimum=200, maximum=MESSAGE_CHARS) or MESSAGE_CHARS,
         discussion_grace_hours=_float(env, "DISCUSSION_GRACE_HOURS", 6.0, minimum=0.0, maximum=168.0),
         data_retention_days=_float(env, "DATA_RETENTION_DAYS", 30.0, minimum=0.0, maximum=3650.0),
         max_post_messages=_int(env, "MAX_POST_MESSAGES", 100, minimum=1, maximum=1000) or 100,

@@ -18,6 +18,7 @@ import os
 import resource
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
+from multiprocessing import forkserver
 from typing import ParamSpec, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -57,6 +58,24 @@ def worker_environment(environ: Mapping[str, str]) -> dict[str, str]:
     return {**environ, "GLIBC_TUNABLES": ":".join(tunables)}
 
 
+def _start_fork_server() -> None:
+    """Start the fork server now, with the workers' environment, and give the bot its own back.
+
+    Every worker forks from the fork server, and glibc reads its tunables only when a process
+    starts, so the server must start with them. Setting them only for that start keeps them
+    out of everything else the bot runs. A fork server already running keeps what it has.
+    """
+    saved = os.environ.get("GLIBC_TUNABLES")
+    os.environ["GLIBC_TUNABLES"] = worker_environment(os.environ)["GLIBC_TUNABLES"]
+    try:
+        forkserver.ensure_running()
+    finally:
+        if saved is None:
+            del os.environ["GLIBC_TUNABLES"]
+        else:
+            os.environ["GLIBC_TUNABLES"] = saved
+
+
 class Workers:
     """A pool of worker processes for CPU-heavy or untrusted work."""
 
@@ -71,11 +90,9 @@ class Workers:
         # forkserver: never fork the bot itself (its threads and sockets must not be copied).
         # ``preload``: modules the fork server imports once, so each worker starts with them.
         context = multiprocessing.get_context("forkserver")
-        # The fork server is started on the first task, from this environment, and every worker
-        # forks from it; glibc reads its tunables only when a process starts, so they go here.
-        os.environ.update(worker_environment(os.environ))
         if preload:
             context.set_forkserver_preload(list(preload))
+        _start_fork_server()
         self._pool = ProcessPool(
             max_workers=processes,
             initializer=_cap_memory,

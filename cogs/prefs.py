@@ -45,9 +45,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
             display_name=interaction.user.display_name,
             strict=strict,
         )
-        label = escape_markdown(
-            (await prefs.server_taxonomy(self.bot.db, guild_id)).label(key)
-        )
+        label = escape_markdown((await prefs.server_taxonomy(self.bot.db, guild_id)).label(key))
         if added:
             message = (
                 f'Noted: you avoid **{label}**. Before `/excerpt read` or "Read privately" shows a chapter '
@@ -74,9 +72,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
     async def allow(self, interaction: discord.Interaction, warning: str) -> None:
         guild_id = guild_id_of(interaction)
         key, removed = await prefs.allow(self.bot.db, guild_id, interaction.user.id, warning)
-        label = escape_markdown(
-            (await prefs.server_taxonomy(self.bot.db, guild_id)).label(key)
-        )
+        label = escape_markdown((await prefs.server_taxonomy(self.bot.db, guild_id)).label(key))
         if removed:
             message = f"Done: chapters with **{label}** no longer ask you to confirm."
         else:

@@ -25,9 +25,7 @@ class ScheduleCog(commands.Cog):
     @app_commands.guild_only()
     async def schedule(self, interaction: discord.Interaction, story: str | None = None) -> None:
         guild_id = guild_id_of(interaction)
-        title, items = await member_agenda(
-            self.bot.db, guild_id, interaction.user.id, story, now=self.bot.clock.now()
-        )
+        title, items = await member_agenda(self.bot.db, guild_id, interaction.user.id, story, now=self.bot.clock.now())
         await interaction.response.send_message(render_agenda(title, items), ephemeral=True)
 
     @schedule.autocomplete("story")

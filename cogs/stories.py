@@ -138,7 +138,8 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         self.open_views.clear()
 
     @app_commands.command(
-        name="add", description="Add a story file (.txt, .md, .html, .epub), or a book by title and chapters (Manage Server)"
+        name="add",
+        description="Add a story file (.txt, .md, .html, .epub), or a book by title and chapters (Manage Server)",
     )
     @app_commands.describe(
         file="The story file",
@@ -195,7 +196,9 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         """``/story add`` without a file: a book the club reads elsewhere, known by its chapter count."""
         guild_id = guild_id_of(interaction)
         if file is not None:
-            raise UserError("Give either a story file, or `title:` and `chapters:` for a book without a file; not both.")
+            raise UserError(
+                "Give either a story file, or `title:` and `chapters:` for a book without a file; not both."
+            )
         if chapters is None:
             raise UserError(
                 f"Attach the story file ({SUPPORTED}), or give `title:` and `chapters:` for a book the club reads elsewhere."

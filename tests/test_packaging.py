@@ -17,7 +17,9 @@ from bot.paths import shipped
 from tests.conftest import REPO_ROOT
 
 
-@pytest.mark.parametrize("parts", [("warnings", "taxonomy.json"), ("warnings", "rules.json"), ("warnings", "declared.json")])
+@pytest.mark.parametrize(
+    "parts", [("warnings", "taxonomy.json"), ("warnings", "rules.json"), ("warnings", "declared.json")]
+)
 def test_shipped_data_is_a_package_resource(parts: tuple[str, ...]) -> None:
     resource = shipped(*parts)
     assert resource.is_file()

@@ -17,7 +17,9 @@ README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
 async def test_every_slash_command_is_in_the_readme(tmp_path: Path) -> None:
     settings = load_settings({"DATABASE_PATH": str(tmp_path / "db.sqlite3")}, root=tmp_path)
-    bot = DogearBot(settings=settings, db=await open_database(settings.database_path), clock=SystemClock(), workers=Workers())
+    bot = DogearBot(
+        settings=settings, db=await open_database(settings.database_path), clock=SystemClock(), workers=Workers()
+    )
     try:
         for extension in discover_extensions():
             await bot.load_extension(extension)

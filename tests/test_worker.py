@@ -54,10 +54,21 @@ async def test_a_worker_process_starts_with_the_worker_tunables(workers: Workers
     assert WORKER_TUNABLES in (await workers.run("Reading the environment", tunables)).split(":")
 
 
+def test_the_bot_keeps_its_own_environment_when_the_workers_start() -> None:
+    before = os.environ.get("GLIBC_TUNABLES")
+    pool = Workers(processes=1)
+    try:
+        assert os.environ.get("GLIBC_TUNABLES") == before
+    finally:
+        pool.close()
+
+
 def test_the_worker_environment_keeps_what_is_set_and_adds_huge_pages_once() -> None:
     assert worker_environment({"PATH": "/bin"}) == {"PATH": "/bin", "GLIBC_TUNABLES": WORKER_TUNABLES}
     kept = worker_environment({"GLIBC_TUNABLES": "glibc.malloc.arena_max=2"})
     assert kept["GLIBC_TUNABLES"] == f"glibc.malloc.arena_max=2:{WORKER_TUNABLES}"
     assert worker_environment(kept) == kept
     # An operator who turned huge pages off keeps them off.
-    assert worker_environment({"GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"})["GLIBC_TUNABLES"] == "glibc.malloc.hugetlb=0"
+    assert (
+        worker_environment({"GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"})["GLIBC_TUNABLES"] == "glibc.malloc.hugetlb=0"
+    )

@@ -41,4 +41,3 @@ def too_long_text(number: int, title: str, count: int, limit: int) -> str:
         f"{limit:,} I post into a channel, so I did not post it. Members can read it privately instead: "
         f"`/excerpt read` with story “{escape_markdown(title)}” and chapter {number}."
     )
-

@@ -74,7 +74,9 @@ async def member_view(db: Database, guild_id: int, viewer_id: int, target_id: in
     return member_text(stories, whose=owner[0] if mine else owner[1], budget=budget)
 
 
-async def club_view(db: Database, workers: Workers, guild_id: int, story: str, *, now: datetime, budget: int) -> ClubView:
+async def club_view(
+    db: Database, workers: Workers, guild_id: int, story: str, *, now: datetime, budget: int
+) -> ClubView:
     """Where everyone is, measured against the next discussion's chapter (or the last chapter)."""
     story_id = (await resolve_story(db, guild_id, story)).id
     club = await store.club_progress(db, guild_id, story_id)

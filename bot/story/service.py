@@ -80,9 +80,7 @@ async def add_story_file(
     if existing is not None:
         raise DuplicateStory(existing.id, existing.title)
     ruleset, version = await guild_ruleset_data(db, guild_id, workers=workers)
-    report = await workers.run(
-        "Scanning the story for warnings", scan_story, story, ruleset, time_limit=SCAN_SECONDS
-    )
+    report = await workers.run("Scanning the story for warnings", scan_story, story, ruleset, time_limit=SCAN_SECONDS)
     async with db.transaction() as tx:
         # insert_story checks the hash again: the same file uploaded twice at once adds one story.
         story_id = await insert_story(tx, guild_id, story, content_hash=parsed.content_hash, added_by=added_by, now=now)

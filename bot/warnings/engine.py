@@ -285,7 +285,9 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
         return report
     # Characters before each paragraph, newlines between them included: the lengths so far plus the index.
     offsets = list(map(add, accumulate(map(len, texts), initial=0), count()))
-    scene_of = list(chain.from_iterable(repeat(number, len(paragraphs)) for number, paragraphs in enumerate(scenes, start=1)))
+    scene_of = list(
+        chain.from_iterable(repeat(number, len(paragraphs)) for number, paragraphs in enumerate(scenes, start=1))
+    )
     chapter = _Chapter(chapter_number, texts, offsets, scene_of, fired)
     for category, signs in frames.items():
         if category in by_category:

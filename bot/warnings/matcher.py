@@ -220,7 +220,9 @@ class Matcher:
         self._rules_at: list[list[_CompiledRule] | None] = [by_entry.get(i) for i in range(self.size)]
         # The fast path's tables: every entry that can call for an exact check, and per entry its
         # rules when all of them are one part long (they fire as soon as the entry is present).
-        self._guards = frozenset(entry for rules in by_entry.values() for compiled in rules for entry in compiled.guards)
+        self._guards = frozenset(
+            entry for rules in by_entry.values() for compiled in rules for entry in compiled.guards
+        )
         self._plain_at: list[tuple[Rule, ...] | None] = [
             None if rules is None or any(compiled.others for compiled in rules) else tuple(c.rule for c in rules)
             for rules in self._rules_at

@@ -167,7 +167,9 @@ def check_phrase(pattern: str) -> str:
         raise RuleError(f"the phrase is {len(pattern)} characters long; the limit is {MAX_PATTERN_CHARS}")
     if not re.search(r"\w", pattern):
         raise RuleError("the phrase has no letters or digits to look for")
-    compile_checked(compile_phrase(pattern, irregular=default_irregular(), classes=default_classes()), what="the phrase")
+    compile_checked(
+        compile_phrase(pattern, irregular=default_irregular(), classes=default_classes()), what="the phrase"
+    )
     return pattern
 
 

@@ -219,7 +219,6 @@ class _PhraseParser:
             return _WORD + "['’]s"
         return _literal(token)
 
-
     def word_class(self, name: str) -> str:
         """``@name``: the class's phrase, parsed like any group (classes may use other classes)."""
         phrase = self.classes.get(name)

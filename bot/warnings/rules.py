@@ -142,9 +142,7 @@ def _phrases(value: Any, where: str, *, gap: int, vocabulary: Vocabulary) -> lis
     compiled = []
     for phrase in _strings(value, where):
         try:
-            compiled.append(
-                compile_phrase(phrase, gap=gap, irregular=vocabulary.irregular, classes=vocabulary.classes)
-            )
+            compiled.append(compile_phrase(phrase, gap=gap, irregular=vocabulary.irregular, classes=vocabulary.classes))
         except RuleError as error:
             raise RuleError(f"{where}: {error}") from None
     return compiled

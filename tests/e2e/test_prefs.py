@@ -54,7 +54,9 @@ async def test_avoided_warning_makes_private_reading_ask_first(club: Club, sampl
 
 
 async def test_custom_categories_and_preferences_stay_in_their_server(club: Club) -> None:
-    await club.run(add_rule(club.bot.db, club.guild.id, category="spiders", pattern="~spider", new_category=True, now=0.0))
+    await club.run(
+        add_rule(club.bot.db, club.guild.id, category="spiders", pattern="~spider", new_category=True, now=0.0)
+    )
     offered = await club.autocomplete("prefs avoid", "warning", "spid", member=club.member)
     assert [c["value"] for c in offered] == ["spiders"]
     await club.slash("prefs avoid", member=club.member, warning="spiders")

@@ -340,7 +340,9 @@ async def test_a_report_is_kept_when_the_mod_channel_refuses_the_post(club: Club
     saved = await club.slash("config set", member=club.admin, mod_channel=club.locked_channel)
     assert "I am missing: Send Messages" in saved[-1].text
     with club.expect_errors(403, 50013):
-        thanks = await club.slash("warnings report", member=club.member, story=str(story_id), chapter=2, warning="vomit")
+        thanks = await club.slash(
+            "warnings report", member=club.member, story=str(story_id), chapter=2, warning="vomit"
+        )
     assert thanks[-1].ephemeral and "Thank you" in thanks[-1].text
     review = (await club.slash("warnings review", member=club.admin))[-1]
     assert "Vomit" in review.text and "reported by 1 member" in review.text

@@ -26,7 +26,9 @@ async def test_mark_read_moves_forward_only(db: Database, add_story: AddStory) -
 
 async def test_mark_read_rejects_chapters_the_story_lacks(db: Database, add_story: AddStory) -> None:
     story = await add_story(A, "The Lighthouse", 9)
-    with pytest.raises(UserError, match=r"^Chapter 12 is out of range: The Lighthouse has 9 chapters; pick a chapter from 1 to 9\.$"):
+    with pytest.raises(
+        UserError, match=r"^Chapter 12 is out of range: The Lighthouse has 9 chapters; pick a chapter from 1 to 9\.$"
+    ):
         await store.mark_read(db, A, 7, story, 12)
     with pytest.raises(UserError, match="out of range"):
         await store.mark_read(db, A, 7, story, 0)

@@ -147,7 +147,9 @@ def test_possible_warnings_are_listed_in_json_but_never_in_the_header(
     )
     data = run_json(path, capsys)
     first, second = data["chapters"]
-    assert first["warnings"] == [{"id": "blood-gore", "label": "Blood and gore", "tier": "possible", "source": "detected"}]
+    assert first["warnings"] == [
+        {"id": "blood-gore", "label": "Blood and gore", "tier": "possible", "source": "detected"}
+    ]
     assert "Blood and gore" not in first["messages"][0]["content"]
     assert "Warnings: none declared or detected." in first["messages"][0]["content"]
     assert second["warnings"] == [{"id": "death", "label": "Death", "tier": "confident", "source": "detected"}]

@@ -241,7 +241,9 @@ def test_plain_killings_and_wars_count_and_wars_on_slugs_do_not() -> None:
     # Words that mark play in some stories are ordinary in others: they are not signs of play.
     assert "death" in ids("The soldiers at the checkpoint shot him and he died in the road.")
     assert "death" in ids("Director Fury looked down at the body. 'He's dead,' the director said.")
-    assert "collective-violence" in ids("She was doing her homework when the sirens started and the bombs fell on the town.")
+    assert "collective-violence" in ids(
+        "She was doing her homework when the sirens started and the bombs fell on the town."
+    )
     for text in (
         "You killed that song, babe.",
         "mum has declared war on the slugs again",

@@ -165,7 +165,11 @@ def check_poll(errors: FormErrors, poll: dict[str, Any]) -> None:
     """A poll create body: question 1-300, 1-10 answers of 1-55 characters, whole hours 1-768, layout 1."""
     question = (poll.get("question") or {}).get("text")
     if not isinstance(question, str) or not 1 <= len(question) <= POLL_QUESTION_MAX:
-        errors.add(["poll", "question", "text"], "BASE_TYPE_BAD_LENGTH", f"Must be between 1 and {POLL_QUESTION_MAX} in length.")
+        errors.add(
+            ["poll", "question", "text"],
+            "BASE_TYPE_BAD_LENGTH",
+            f"Must be between 1 and {POLL_QUESTION_MAX} in length.",
+        )
     answers = poll.get("answers") or []
     if not 1 <= len(answers) <= POLL_ANSWERS_MAX:
         errors.add(["poll", "answers"], "BASE_TYPE_BAD_LENGTH", f"Must be between 1 and {POLL_ANSWERS_MAX} in length.")
@@ -178,7 +182,9 @@ def check_poll(errors: FormErrors, poll: dict[str, Any]) -> None:
             )  # fmt: skip
     duration = poll.get("duration", 24)
     if not isinstance(duration, int | float) or duration != int(duration) or not 1 <= duration <= POLL_HOURS_MAX:
-        errors.add(["poll", "duration"], "NUMBER_TYPE_MAX", f"Must be a whole number of hours from 1 to {POLL_HOURS_MAX}.")
+        errors.add(
+            ["poll", "duration"], "NUMBER_TYPE_MAX", f"Must be a whole number of hours from 1 to {POLL_HOURS_MAX}."
+        )
     if int(poll.get("layout_type") or 1) != 1:
         errors.add(["poll", "layout_type"], "BASE_TYPE_CHOICES", "Value must be one of (1,).")
 
