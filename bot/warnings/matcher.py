@@ -1,11 +1,18 @@
-"""One compiled matcher per ruleset: an RE2 set finds, in one pass, which rules can fire.
+"""One compiled matcher per ruleset: RE2 sets find which rules can fire, a linear-time pass each.
 
 Every rule part, every exclusion list and, per category, the negated form of its patterns
-("nobody" + any of them) is one entry of a single ``re2.Set``. Scanning a paragraph costs one linear-time pass over it. A rule whose
-parts are present, with no negation or exclusion entry present, fires without further work;
-only the rare paragraph where a negation or idiom is present is checked exactly, hit by hit.
-So the cost grows with the text, not with the number of rules. Text goes to RE2 as UTF-8
+("nobody" + any of them) is one entry of an ``re2.Set``. A rule whose parts are present, with
+no negation or exclusion entry present, fires without further work; only the rare paragraph
+where a negation or idiom is present is checked exactly, hit by hit. Text goes to RE2 as UTF-8
 bytes, encoded once per paragraph; offsets are worked out only for the evidence kept.
+
+The entries are split over several sets of at most :data:`SET_GROUP_CHARS` pattern characters
+each, not one. RE2 builds a set's automaton lazily, a state per new combination of partial
+matches, and each new state costs time in proportion to the set's size. Text the process has
+not seen before (every real story) keeps making new states: one set over all the shipped
+rules read new prose at about 30 KB/s, while about 35 small sets read it at about 600 KB/s
+(docs/benchmarks.md, "new text"). Text already seen runs on cached states, where the extra
+passes cost: the small sets read it at about a third of the one set's speed.
 
 A server's ruleset (the shipped rules plus its own, minus what it turned off) gets an
 :class:`ExtendedMatcher`: the shipped rules' matcher, compiled once per process and shared by
@@ -15,10 +22,11 @@ the server's rules, never the shipped ones again.
 
 from __future__ import annotations
 
+import re
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,8 +35,11 @@ import re2
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.patterns import re2_options
 
-# Enough room for thousands of rules; a Set whose DFA runs out of memory would miss matches.
-SET_MAX_MEM = 1 << 30
+# Automaton memory per set: room for many states of a set of SET_GROUP_CHARS (a set whose DFA
+# cannot hold even a few states would miss matches); what a scan really uses is far less.
+SET_MAX_MEM = 256 << 20
+BLOCK_BYTES = 256  # short paragraphs are joined up to this for a set's first look (Matcher._set_matches)
+SET_GROUP_CHARS = 64_000  # pattern characters per set: about 35 sets for the shipped rules and 1,000 more
 FRAME = "frame"  # the kind (and id suffix) of the rule reporting a category's signs of play
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
 
@@ -167,8 +178,6 @@ class Matcher:
         """``frames``: also report each category's signs of play (a server's own matcher leaves
         them to the shared one, which already reports them)."""
         self.ruleset = ruleset
-        set_options = re2_options(SET_MAX_MEM)
-        self._set = re2.Set.SearchSet(set_options)
         self._negation = ruleset.negation if ruleset.negation.cues else None
         negation_prefix = self._negation.prefix() if self._negation else ""
         # Set entry -> compiled rules whose first part is there (several rules can share one).
@@ -178,7 +187,7 @@ class Matcher:
 
         def entry_for(pattern: str, *, compile_regex: bool = True) -> int:
             if pattern not in entries:
-                entries[pattern] = self._set.Add(pattern.encode("utf-8"))
+                entries[pattern] = len(entries)
                 if compile_regex:
                     regexes[pattern] = _Lazy(pattern)
             return entries[pattern]
@@ -213,8 +222,9 @@ class Matcher:
             # Reported as a hit of its own, never negated nor excluded: the engine sets them apart.
             entry = entry_for(rule.parts[0])
             by_entry.setdefault(entry, []).append(_CompiledRule(rule, [_Part(regexes[rule.parts[0]], entry, None)], ()))
-        self._set.Compile()
+        self._groups = _compiled_sets(list(entries))
         self.size = len(entries)
+        self.sets = len(self._groups)
         self._by_id = {compiled.rule.id: compiled for rules in by_entry.values() for compiled in rules}
         # Set entry -> its rules, as a list: indexing it is the cheapest lookup on the hot path.
         self._rules_at: list[list[_CompiledRule] | None] = [by_entry.get(i) for i in range(self.size)]
@@ -227,14 +237,41 @@ class Matcher:
             None if rules is None or any(compiled.others for compiled in rules) else tuple(c.rule for c in rules)
             for rules in self._rules_at
         ]
-        # The compiled set's own method when the wrapper exposes it: the wrapper only adds str
-        # handling, which bytes do not need, on the hottest call of a scan.
-        inner = getattr(self._set, "_set", None)
-        self._set_match = inner.Match if inner is not None else self._set.Match
 
     def set_match(self, data: bytes) -> list[int]:
-        """The set entries present anywhere in ``data``."""
-        return self._set_match(data)
+        """The set entries present anywhere in ``data``, in increasing order."""
+        return self._set_matches([data])[0]
+
+    def _set_matches(self, datas: list[bytes]) -> list[list[int]]:
+        """The entries present in each of ``datas``, in increasing order.
+
+        One set at a time over every text, then the next: each set's automaton stays in the
+        CPU caches while it runs (it is memory-bound, and Python's work in between evicts it).
+        A set first reads a block of paragraphs joined by newlines, and reads them one by one
+        only where the block has a match: most sets find nothing in most blocks, and a call
+        costs about a microsecond whatever its length (a story of one-letter paragraphs would
+        otherwise cost a call per paragraph per set). An entry present in a paragraph is present
+        in its block, unless it is anchored; a set with such an entry reads paragraphs one by one.
+        """
+        founds: list[list[int]] = [[] for _ in datas]
+        blocks = _blocks(datas)
+        one_by_one = [(index, index + 1, data) for index, data in enumerate(datas)]
+        for match, ids, anchored in self._groups:
+            lookup = ids.__getitem__
+            for start, stop, block in one_by_one if anchored else blocks:
+                hits = match(block)
+                if not hits:
+                    continue
+                if stop - start == 1:
+                    founds[start].extend(map(lookup, hits))
+                    continue
+                for index in range(start, stop):
+                    hits = match(datas[index])
+                    if hits:
+                        founds[index].extend(map(lookup, hits))
+        for found in founds:
+            found.sort()
+        return founds
 
     def scan_paragraph(self, text: str) -> list[Hit]:
         """The rules that fire in one paragraph, each at most once."""
@@ -252,7 +289,6 @@ class Matcher:
         entry is present.
         It records rules, not hit objects: a scan needs a hit's place only for its evidence.
         """
-        set_match = self._set_match
         by_entry = self._rules_at
         plain_at = self._plain_at
         guards = self._guards
@@ -260,9 +296,7 @@ class Matcher:
         fired: list[list[Rule]] = []
         spans: dict[tuple[int, str], tuple[int, int]] = {}  # (paragraph, rule id) -> span the exact check found
         datas = [text.encode("utf-8") for text in texts]
-        # Every set pass first, back to back, then the Python work: the automaton is memory-bound,
-        # and Python's work between two passes pushes its states out of the CPU caches.
-        founds = list(map(set_match, datas))
+        founds = self._set_matches(datas)  # every set pass first, then the Python work
         for index, (data, found) in enumerate(zip(datas, founds, strict=True)):
             rules: list[Rule] = []
             fired.append(rules)
@@ -346,6 +380,67 @@ class Matcher:
                     continue
             return start, end
         return None
+
+
+def _blocks(datas: list[bytes]) -> list[tuple[int, int, bytes]]:
+    """Consecutive paragraphs joined by newlines into blocks of about :data:`BLOCK_BYTES`:
+    each as (first index, index after the last, the joined text)."""
+    blocks: list[tuple[int, int, bytes]] = []
+    start = 0
+    size = 0
+    for index, data in enumerate(datas):
+        if size and size + len(data) > BLOCK_BYTES:
+            blocks.append((start, index, b"\n".join(datas[start:index]) if index - start > 1 else datas[start]))
+            start, size = index, 0
+        size += len(data) + 1
+    if start < len(datas):
+        stop = len(datas)
+        blocks.append((start, stop, b"\n".join(datas[start:stop]) if stop - start > 1 else datas[start]))
+    return blocks
+
+
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+_CLASS = re.compile(r"\[\^?\]?[^\]]*\]")
+
+
+def _may_anchor(pattern: str) -> bool:
+    """Whether the pattern may hold ``^``, ``$``, ``\\A`` or ``\\z``: such an entry can match a
+    paragraph on its own and not inside a block of paragraphs, so its matcher reads them one by one.
+    Errs towards yes: escapes and character classes are taken out first, roughly."""
+    if "\\A" in pattern or "\\z" in pattern:
+        return True
+    bare = _CLASS.sub("", _ESCAPE.sub("", pattern))
+    return "^" in bare or "$" in bare
+
+
+def _compiled_sets(
+    patterns: list[str], group_chars: int | None = None
+) -> list[tuple[Callable[[bytes], list[int]], tuple[int, ...], bool]]:
+    """``patterns`` (entry ``i`` is ``patterns[i]``) compiled, in order, into sets of at most
+    ``group_chars`` (default :data:`SET_GROUP_CHARS`) pattern characters each, or of one longer
+    pattern: per set, its match function, the entry number of each of its own entries, and
+    whether one of them may be anchored."""
+    limit = SET_GROUP_CHARS if group_chars is None else group_chars
+    groups: list[list[int]] = []
+    size = limit
+    for entry, pattern in enumerate(patterns):
+        if size + len(pattern) > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(entry)
+        size += len(pattern)
+    compiled = []
+    for entries in groups:
+        regex_set = re2.Set.SearchSet(re2_options(SET_MAX_MEM))
+        for entry in entries:
+            regex_set.Add(patterns[entry].encode("utf-8"))
+        regex_set.Compile()
+        # The compiled set's own method when the wrapper exposes it: the wrapper only adds str
+        # handling, which bytes do not need, on the hottest call of a scan.
+        inner = getattr(regex_set, "_set", None)
+        match = inner.Match if inner is not None else regex_set.Match
+        compiled.append((match, tuple(entries), any(_may_anchor(patterns[entry]) for entry in entries)))
+    return compiled
 
 
 def frame_rules(ruleset: Ruleset) -> list[Rule]:

@@ -14,11 +14,14 @@ import re
 from functools import cache
 from pathlib import Path
 
+import re2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.warnings import matcher as matcher_module
 from bot.warnings.matcher import Matcher, matcher_for
 from bot.warnings.model import Ruleset
+from bot.warnings.patterns import admin_rule, re2_options
 from bot.warnings.rules import default_ruleset
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "warnings"
@@ -86,3 +89,68 @@ def test_a_hit_found_by_the_exact_check_keeps_its_span_for_evidence() -> None:
     for rule in fired.rules[0]:
         start, end = fired.hit(0, rule, text).char_span()
         assert 0 <= start < end <= len(text)
+
+
+words = st.sampled_from(["war", "blood", "died", "fight", "knife", "tea", "sofa", "rain", "slur", "grief"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(words, min_size=1, max_size=3).map(r"\b".join), min_size=1, max_size=30),
+    st.lists(words, max_size=12).map(" ".join),
+    st.integers(min_value=1, max_value=40),
+)
+def test_entries_split_over_several_sets_are_found_as_by_one_set(
+    patterns: list[str], text: str, group_chars: int
+) -> None:
+    """Every entry keeps its number whichever set holds it, and a paragraph's entries come back in order."""
+    data = text.encode("utf-8")
+    one_set = re2.Set.SearchSet(re2_options())
+    for pattern in patterns:
+        one_set.Add(pattern.encode("utf-8"))
+    one_set.Compile()
+    expected = sorted(one_set.Match(data) or [])
+    groups = matcher_module._compiled_sets(patterns, group_chars)
+    found = sorted(entry for match, ids, _ in groups for entry in map(ids.__getitem__, match(data) or []))
+    assert found == expected
+    assert all(len(ids) == 1 or sum(len(patterns[i]) for i in ids) <= group_chars for _, ids, _ in groups)
+    assert sorted(entry for _, ids, _ in groups for entry in ids) == list(range(len(patterns)))
+
+
+def test_the_shipped_rules_are_split_over_several_sets_and_found_in_order() -> None:
+    matcher = matcher_for(default_ruleset())
+    assert isinstance(matcher, Matcher)
+    assert matcher.sets > 1
+    found = matcher.set_match(b"the soldiers died in the trenches; blood on the knife, and nobody was killed")
+    assert len(found) > 3
+    assert found == sorted(found)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(words, max_size=4).map(" ".join), min_size=1, max_size=40))
+def test_short_paragraphs_read_in_blocks_find_what_each_alone_finds(texts: list[str]) -> None:
+    """Short paragraphs share a set's first look; the entries found per paragraph do not change."""
+    matcher = matcher_for(default_ruleset())
+    assert isinstance(matcher, Matcher)
+    assert matcher._set_matches([text.encode("utf-8") for text in texts]) == [
+        matcher.set_match(text.encode("utf-8")) for text in texts
+    ]
+
+
+def test_an_anchored_admin_regex_still_finds_a_paragraph_among_short_ones() -> None:
+    ruleset = default_ruleset()
+    own = [
+        admin_rule("custom:1", "violence", "regex", r"^stab\b"),
+        admin_rule("custom:2", "violence", "regex", r"end$"),
+    ]
+    matcher = Matcher(Ruleset(ruleset.taxonomy, own, ruleset.categories, ruleset.negation), frames=False)
+    fired = matcher.fire(["a calm day", "stab him", "tea", "the end", "the end is near"])
+    assert [[rule.id for rule in rules] for rules in fired.rules] == [[], ["custom:1"], [], ["custom:2"], []]
+
+
+def test_anchors_are_told_from_negated_classes_and_escapes() -> None:
+    assert matcher_module._may_anchor(r"^stab")
+    assert matcher_module._may_anchor(r"(?:[^\w*]|$)")
+    assert matcher_module._may_anchor(r"\Afoo")
+    assert not matcher_module._may_anchor(r"\bwar[^\w.!?;\n]+crime\b")
+    assert not matcher_module._may_anchor(r"cost \$5|\^_\^|[$^]")
