@@ -9,10 +9,11 @@ bytes, encoded once per paragraph; offsets are worked out only for the evidence 
 The entries are split over several sets of at most :data:`SET_GROUP_CHARS` pattern characters
 each, not one. RE2 builds a set's automaton lazily, a state per new combination of partial
 matches, and each new state costs time in proportion to the set's size. Text the process has
-not seen before (every real story) keeps making new states: one set over all the shipped
-rules read new prose at about 30 KB/s, while about 35 small sets read it at about 600 KB/s
-(docs/benchmarks.md, "new text"). Text already seen runs on cached states, where the extra
-passes cost: the small sets read it at about a third of the one set's speed.
+not seen before (every real story) keeps making new states: one set over the shipped rules and
+1,000 more read new prose at 0.02 MB/s, 37 small sets read it at 0.17 MB/s, and an 8 MB upload
+peaks at 156 MB instead of 444 MB (docs/benchmarks.md). Text already seen runs on cached states,
+where every extra pass costs: the bench book of 85 paragraphs said over and over reads at about
+an eighth of the one set's speed (3 against 25 MB/s).
 
 A server's ruleset (the shipped rules plus its own, minus what it turned off) gets an
 :class:`ExtendedMatcher`: the shipped rules' matcher, compiled once per process and shared by
