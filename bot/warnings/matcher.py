@@ -1,7 +1,7 @@
 """One compiled matcher per ruleset: RE2 sets find which rules can fire, a linear-time pass each.
 
-Every rule part, every exclusion list and, per category, the negated form of its patterns
-("nobody" + any of them) is one entry of an ``re2.Set``. A rule whose parts are present, with
+Every rule part, every exclusion list and the negation cues ("nobody", "didn't" ...) are
+entries of an ``re2.Set``. A rule whose parts are present, with
 no negation or exclusion entry present, fires without further work; only the rare paragraph
 where a negation or idiom is present is checked exactly, hit by hit. Text goes to RE2 as UTF-8
 bytes, encoded once per paragraph; offsets are worked out only for the evidence kept.
@@ -93,7 +93,7 @@ class _Lazy:
 class _Part:
     regex: _Lazy
     entry: int  # Set entry of the part itself
-    negated_entry: int | None  # Set entry of "negation cue + part", when the rule is negatable
+    negated_entry: int | None  # Set entry of the negation cues, when the rule is negatable
 
 
 @dataclass(slots=True)
@@ -180,7 +180,6 @@ class Matcher:
         them to the shared one, which already reports them)."""
         self.ruleset = ruleset
         self._negation = ruleset.negation if ruleset.negation.cues else None
-        negation_prefix = self._negation.prefix() if self._negation else ""
         # Set entry -> compiled rules whose first part is there (several rules can share one).
         by_entry: dict[int, list[_CompiledRule]] = {}
         entries: dict[str, int] = {}
@@ -193,21 +192,17 @@ class Matcher:
                     regexes[pattern] = _Lazy(pattern)
             return entries[pattern]
 
-        # One negated entry per category ("cue + any negatable pattern of the category") keeps the
-        # set small; it only decides whether the exact negation check is needed. (Several per
-        # category send fewer rules to that check, but four cost 50 MB more automaton memory.)
-        negatable: dict[str, list[str]] = {}
-        for rule in ruleset.rules:
-            if rule.negatable and negation_prefix:
-                negatable.setdefault(rule.category, []).extend(rule.parts)
-        negated_entries = {
-            category: entry_for(negation_prefix + "(?:" + "|".join(dict.fromkeys(patterns)) + ")", compile_regex=False)
-            for category, patterns in negatable.items()
-        }
+        # One entry, "a negation cue", decides whether the exact negation check is needed: it is
+        # present wherever a cue and then a pattern are. A copy of every negatable pattern behind
+        # the cues (one per category) sent fewer rules to that check, but made up a third of the
+        # sets' size, which text never seen before pays for state by state.
+        negated_entry = None
+        if self._negation is not None and any(rule.negatable for rule in ruleset.rules):
+            negated_entry = entry_for(self._negation.cue_pattern(), compile_regex=False)
         for rule in ruleset.rules:
             parts = []
             for pattern in rule.parts:
-                negated = negated_entries.get(rule.category) if rule.negatable else None
+                negated = negated_entry if rule.negatable else None
                 entry = entry_for(pattern)
                 parts.append(_Part(regexes[pattern], entry, negated))
             exclusions = []

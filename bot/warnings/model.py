@@ -73,17 +73,14 @@ class Negation:
         self._cues_by_last.update({last: tuple(cues) for last, cues in by_last.items()})
         object.__setattr__(self, "_filler_set", frozenset(word.lower() for word in self.fillers))
 
-    def prefix(self) -> str:
-        """An RE2 pattern for "a cue, then up to ``window`` fillers", put before a rule's pattern.
-
-        It may match more often than :meth:`is_negated` says yes (it ignores clause ends) but
-        never less, so the matcher can skip the exact check whenever it does not match.
-        """
+    def cue_pattern(self) -> str:
+        """An RE2 pattern for "a cue, then a word's end": present wherever :meth:`is_negated` can
+        say yes (it ignores clause ends, fillers and what follows), so the matcher can skip the
+        exact check of a paragraph it is absent from."""
         cues = "|".join(
             sorted((r"\W+".join(re.escape(w) for w in cue.split()) for cue in self.cues), key=len, reverse=True)
         )
-        fillers = "|".join(re.escape(word) for word in self.fillers)
-        return rf"(?:\b(?:{cues})|n['’]t)\W+(?:(?:{fillers})\W+){{0,{self.window}}}"
+        return rf"(?:\b(?:{cues})|n['’]t)\W"
 
     def is_negated(self, before: str) -> bool:
         """``before`` is the text just before a hit; only its last clause matters."""

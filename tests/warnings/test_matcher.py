@@ -154,3 +154,22 @@ def test_anchors_are_told_from_negated_classes_and_escapes() -> None:
     assert matcher_module._may_anchor(r"\Afoo")
     assert not matcher_module._may_anchor(r"\bwar[^\w.!?;\n]+crime\b")
     assert not matcher_module._may_anchor(r"cost \$5|\^_\^|[$^]")
+
+
+@cache
+def negation_words() -> list[str]:
+    negation = default_ruleset().negation
+    return [*negation.cues, *negation.fillers, "she", "died", "was", "killed", "didnt", "no-one", ",", ".", "—"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=8), st.sampled_from(["", " ", "  "]))
+def test_the_cue_entry_is_present_wherever_a_hit_can_be_negated(picks: list[int], gap: str) -> None:
+    """The matcher skips the exact negation check where its cue entry is absent: that must never
+    skip a hit the check would call negated."""
+    negation = default_ruleset().negation
+    words = negation_words()
+    before = " ".join(words[pick % len(words)] for pick in picks) + gap
+    if negation.is_negated(before):
+        cue = re2.compile(negation.cue_pattern(), re2_options())
+        assert cue.search(before + " died") is not None
