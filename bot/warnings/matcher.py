@@ -10,10 +10,10 @@ The entries are split over several sets of at most :data:`SET_GROUP_CHARS` patte
 each, not one. RE2 builds a set's automaton lazily, a state per new combination of partial
 matches, and each new state costs time in proportion to the set's size. Text the process has
 not seen before (every real story) keeps making new states: one set over the shipped rules and
-1,000 more read new prose at 0.02 MB/s, 37 small sets read it at 0.17 MB/s, and an 8 MB upload
-peaks at 156 MB instead of 444 MB (docs/benchmarks.md). Text already seen runs on cached states,
-where every extra pass costs: the bench book of 85 paragraphs said over and over reads at about
-an eighth of the one set's speed (3 against 25 MB/s).
+1,000 more read new prose at 0.02 MB/s, 22 small sets read it at 0.15 MB/s, and an 8 MB upload
+peaks at 130 MB instead of 444 MB (docs/benchmarks.md). Text already seen runs on cached states,
+where every extra pass costs: the bench book of 85 paragraphs said over and over reads at a
+quarter of the one set's speed or less (4.6 against 18.8-27 MB/s).
 
 A server's ruleset (the shipped rules plus its own, minus what it turned off) gets an
 :class:`ExtendedMatcher`: the shipped rules' matcher, compiled once per process and shared by
@@ -40,7 +40,7 @@ from bot.warnings.patterns import re2_options
 # cannot hold even a few states would miss matches); what a scan really uses is far less.
 SET_MAX_MEM = 256 << 20
 BLOCK_BYTES = 256  # short paragraphs are joined up to this for a set's first look (Matcher._set_matches)
-SET_GROUP_CHARS = 64_000  # pattern characters per set: about 35 sets for the shipped rules and 1,000 more
+SET_GROUP_CHARS = 64_000  # pattern characters per set: about 20 sets for the shipped rules and 1,000 more
 FRAME = "frame"  # the kind (and id suffix) of the rule reporting a category's signs of play
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
 
