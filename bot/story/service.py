@@ -31,13 +31,13 @@ from bot.story.store import (
 )
 from bot.text import plural
 from bot.warnings.engine import ScanReport
-from bot.warnings.service import guild_ruleset_data, save_scan, story_warnings
+from bot.warnings.service import guild_ruleset_data, save_scan, scan_time_limit, story_warnings
 from bot.worker import Workers
 
 # Worker time limits: the budgets are seconds (bench/bench_budgets.py); these leave room for
 # a busy machine and, for the scan, a worker compiling the server's rules for the first time.
 PARSE_SECONDS = 20.0
-SCAN_SECONDS = 30.0
+SCAN_SECONDS = 30.0  # plus warnings.service.SCAN_SECONDS_PER_MB for each megabyte of text
 PAGE_SIZE = 10
 
 
@@ -80,7 +80,9 @@ async def add_story_file(
     if existing is not None:
         raise DuplicateStory(existing.id, existing.title)
     ruleset, version = await guild_ruleset_data(db, guild_id, workers=workers)
-    report = await workers.run("Scanning the story for warnings", scan_story, story, ruleset, time_limit=SCAN_SECONDS)
+    report = await workers.run(
+        "Scanning the story for warnings", scan_story, story, ruleset, time_limit=scan_time_limit(story, SCAN_SECONDS)
+    )
     async with db.transaction() as tx:
         # insert_story checks the hash again: the same file uploaded twice at once adds one story.
         story_id = await insert_story(tx, guild_id, story, content_hash=parsed.content_hash, added_by=added_by, now=now)

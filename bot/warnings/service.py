@@ -51,7 +51,10 @@ OVERRIDE_ACTIONS = ("add", "remove")
 # Shown last in headers when the author chose not to use archive warnings: unwarned, not safe.
 UNWARNED = HeaderWarning("unwarned", "Unwarned: the author chose not to use warnings", "declared")
 COMPILE_SECONDS = 5.0  # a server's whole matcher, in a worker; refused past it
-SCAN_SECONDS = 60.0  # one story with a server's rules, in a worker
+SCAN_SECONDS = 60.0  # one story with a server's rules, in a worker, plus SCAN_SECONDS_PER_MB
+# Text no worker has read before scans at about 0.15 MB/s on the 2-core benchmark machine
+# (docs/benchmarks.md, "new text"): a fixed limit would refuse every long story. Three times that.
+SCAN_SECONDS_PER_MB = 20.0
 MAX_TEST_PARAGRAPHS = 200
 CONFIRMED, DISMISSED = "confirmed", "dismissed"
 CONFIRMED_SOURCES = ("confirmed", "reported")  # HeaderWarning sources of a chapter confirmation
@@ -273,8 +276,15 @@ async def scan_for_guild(db: Database, guild_id: int, story: Story, *, workers: 
     if workers is None:
         return await asyncio.to_thread(scan, story, ruleset)
     return await workers.run(
-        "Scanning the story for warnings", scan_in_worker, ruleset, story, None, time_limit=SCAN_SECONDS
+        "Scanning the story for warnings", scan_in_worker, ruleset, story, None, time_limit=scan_time_limit(story)
     )
+
+
+def scan_time_limit(story: Story, base: float = SCAN_SECONDS) -> float:
+    """Seconds a worker may take to scan ``story``: ``base`` plus :data:`SCAN_SECONDS_PER_MB`
+    per megabyte of its text. The scan is linear in the text, so an upload's own size bounds it."""
+    characters = sum(len(paragraph) for chapter in story.chapters for paragraph in chapter.paragraphs)
+    return base + SCAN_SECONDS_PER_MB * characters / 1e6
 
 
 def _text_story(text: str) -> Story:

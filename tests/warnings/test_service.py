@@ -206,3 +206,12 @@ async def test_unwarned_story_is_shown_as_unwarned_never_as_safe(db: Database) -
     assert [w.id for w in await service.story_warnings(db, GUILD, story_id)] == ["unwarned"]
     report = await service.stored_scan(db, GUILD, story_id)
     assert report is not None and report.unwarned and report.warnings == []
+
+
+def test_the_scan_time_limit_grows_with_the_story_text() -> None:
+    """A long story of text no worker has read scans at about 0.15 MB/s: a fixed limit refused it."""
+    short = Story(StoryMeta("short"), [Chapter(1, None, [Scene(["Nobody died."])])], "txt")
+    long = Story(StoryMeta("long"), [Chapter(n, None, [Scene(["x" * 1_000] * 500)]) for n in range(1, 11)], "txt")
+    assert service.scan_time_limit(short) == pytest.approx(service.SCAN_SECONDS, abs=0.01)
+    assert service.scan_time_limit(long) == pytest.approx(service.SCAN_SECONDS + 5 * service.SCAN_SECONDS_PER_MB)
+    assert service.scan_time_limit(long, 30.0) > 30.0 + 5 / 0.15
