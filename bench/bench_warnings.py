@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.tools.evaluate import text_story
 from bot.warnings import matcher as matcher_module
 from bot.warnings.engine import ScanReport, scan
 from bot.warnings.matcher import SET_GROUP_CHARS, Matcher, matcher_for
@@ -130,7 +131,7 @@ def new_text_story() -> tuple[Story, float]:
     for path in sorted(LABELLED.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                paragraphs += [" ".join(p.split()) for p in json.loads(line)["text"].split("\n\n") if p.strip()]
+                paragraphs += text_story(json.loads(line)["text"]).chapters[0].paragraphs
     distinct = list(dict.fromkeys(paragraphs))
     if sum(len(p.encode("utf-8")) + 2 for p in distinct) < NEW_TEXT_BYTES:
         raise SystemExit(f"bench: fewer than {NEW_TEXT_BYTES:,} bytes of distinct paragraphs under {LABELLED}")
