@@ -251,3 +251,35 @@ def test_plain_killings_and_wars_count_and_wars_on_slugs_do_not() -> None:
         "a passive-aggressive sticky note war with the flatmates",
     ):
         assert ids(text) == set(), text
+
+
+def test_everyday_uses_of_heavy_words_do_not_count_and_the_acts_told_plainly_do() -> None:
+    """Rules that were too broad (an edge by water, one's own broken wrist, "came out" of a room,
+    a heifer, mourning dress, "massacred them" in a debate, garlic killed in butter, one's own
+    head on a shelf) and acts told without the obvious word (a drowning by name, a burial, legs
+    kicked out from under someone, a beating with a belt, claims about "a woman's" worth)."""
+    for text in (
+        "We sat on the edge of the pool with our feet in the water, watching the kids.",
+        "I broke my wrist skateboarding last spring, so typing is slow.",
+        "The soldiers in the old painting stood in neat lines across the field.",
+        "She came out of the kitchen twenty minutes later and the tap was fixed.",
+        "The vet checked the heifers on tuesday.",
+        "The guide wore full mourning dress for the ghost tour.",
+        "You absolutely murdered them in that debate.",
+        "Now kill the garlic slowly in the butter.",
+        "He bangs his head on the low shelf and swears.",
+        "I nearly drowned in that lake when I was six.",
+        "She drowned her sorrows in cheap wine.",
+    ):
+        assert ids(text) == set(), text
+    for text, warning in (
+        ("Kenji drowned in the river that summer.", "death"),
+        ("We buried her in the blue dress on a wet monday.", "death"),
+        ("The condemned man climbed the steps, and the trapdoor fell open.", "death"),
+        ("One of the guards kicked her legs out from under her.", "violence"),
+        ("They beat him with a belt in front of the whole class.", "violence"),
+        ("He stood on the edge of the roof and looked at the drop below.", "suicide"),
+        ("In that house a woman's opinion was worth nothing, her father said.", "sexism"),
+        ("The new law said no woman may hold land in her own name.", "sexism"),
+    ):
+        assert warning in ids(text), text
