@@ -20,6 +20,7 @@ import io
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,29 @@ def benign_novel(size: int) -> tuple[str, bytes]:
         parts.append(chunk)
         total += len(chunk)
     return "novel.txt", "\n".join(parts).encode()[:size]
+
+
+def rule_words(size: int) -> tuple[str, bytes]:
+    """The benign novel's shape, written in the words the shipped rules look for, in random
+    order: text no scan has seen, which keeps every set of the matcher building its automaton
+    (the costliest text for the scan there is, short of an exact copy of the rules)."""
+    from bot.warnings.rules import default_ruleset
+
+    words = sorted({w for rule in default_ruleset().rules for w in re.findall(r"[a-z]{2,}", rule.source or "")})
+    rng = random.Random(3)
+    parts = ["Title: Every Word They Watch For\nAuthor: Bench\n"]
+    total = len(parts[0])
+    chapter = 0
+    while total < size:
+        chapter += 1
+        block = [f"Chapter {chapter}"]
+        block += [
+            " ".join(rng.choice(words) for _ in range(rng.randrange(30, 140))).capitalize() + "." for _ in range(40)
+        ]
+        chunk = "\n\n".join(block) + "\n\n"
+        parts.append(chunk)
+        total += len(chunk)
+    return "words.txt", "\n".join(parts).encode()[:size]
 
 
 def one_paragraph(size: int) -> tuple[str, bytes]:
@@ -345,6 +369,7 @@ def epub_tiny_elements(size: int) -> tuple[str, bytes]:
 
 
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
+    "the rules' own words in random order": rule_words,
     "one paragraph (no blank line)": one_paragraph,
     "one line": one_line,
     "one word": one_word,

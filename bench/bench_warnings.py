@@ -161,12 +161,13 @@ def _scan_child(kind: str, one_set: bool) -> None:
         figures |= {"scan_s": scan_s, "wall_s": wall_s, "warnings": len(report.warnings)}
     else:
         story, megabytes = new_text_story()
+        started, started_wall = time.process_time(), time.perf_counter()
+        scan(story, ruleset)
+        first_s, first_wall_s = time.process_time() - started, time.perf_counter() - started_wall
         started = time.process_time()
         scan(story, ruleset)
-        first_s = time.process_time() - started
-        started = time.process_time()
-        scan(story, ruleset)
-        figures |= {"first_s": first_s, "again_s": time.process_time() - started, "megabytes": megabytes}
+        again_s = time.process_time() - started
+        figures |= {"first_s": first_s, "first_wall_s": first_wall_s, "again_s": again_s, "megabytes": megabytes}
     print(json.dumps(figures))
 
 
@@ -262,6 +263,9 @@ def main() -> str:
             f"{as_worker['sets']} sets (CPU time) | {new_text['first_s'] * 1000:.0f} ms = "
             f"{new_mb / new_text['first_s']:.2f} MB/s | >= {TARGET_MBPS:.0f} MB/s "
             f"| {verdict(new_mb / new_text['first_s'] >= TARGET_MBPS)} |",
+            f"| same, wall clock (a set that reads slowly sends the other sets to threads, "
+            f"{os.cpu_count()} CPUs here) | {new_text['first_wall_s'] * 1000:.0f} ms = "
+            f"{new_mb / new_text['first_wall_s']:.2f} MB/s | | |",
             f"| same, one RE2 set (the design before) | {new_text_one_set['first_s'] * 1000:.0f} ms = "
             f"{new_mb / new_text_one_set['first_s']:.2f} MB/s "
             f"({new_text_one_set['first_s'] / new_text['first_s']:.0f}x slower) | | |",

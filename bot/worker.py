@@ -34,9 +34,10 @@ DEFAULT_PROCESSES = 2
 DEFAULT_MEMORY_BYTES = 1024 * 1024 * 1024  # address space per worker, imports included
 DEFAULT_TIMEOUT = 10.0
 # glibc's malloc on transparent huge pages (glibc 2.35+; elsewhere the setting is ignored). A scan
-# walks the RE2 set's automaton, megabytes of states spread over the heap, a state per byte of text:
-# with 4 KiB pages most steps miss the TLB. Huge pages make a warm scan about a tenth faster and
-# cost a worker about 20 MB of memory (docs/benchmarks.md, budgets).
+# walks the RE2 sets' automata, megabytes of states spread over the heap, a state per byte of text:
+# with 4 KiB pages most steps miss the TLB. Since the entries were split over many small sets,
+# huge pages make a warm scan 0-20 % faster from run to run and cost a worker about 20 MB of
+# memory (docs/benchmarks.md, warnings and budgets).
 WORKER_TUNABLES = "glibc.malloc.hugetlb=1"
 
 

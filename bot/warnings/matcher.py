@@ -23,11 +23,13 @@ the server's rules, never the shipped ones again.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,13 +38,23 @@ import re2
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.patterns import re2_options
 
-# Automaton memory per set: room for many states of a set of SET_GROUP_CHARS (a set whose DFA
-# cannot hold even a few states would miss matches); what a scan really uses is far less.
-SET_MAX_MEM = 256 << 20
+# Automaton memory per set. RE2 needs room for 20 states (about 2.5 MB for a set of
+# SET_GROUP_CHARS) or the set matches nothing; when its states fill the budget it drops them and
+# goes on. Text already seen needs few states; new text keeps making states it rarely meets
+# again, so a bigger budget buys little speed for a lot of memory: 8 MB of the rules' own words
+# in random order peaked at 523 MB with 256 MB per set and at 376 MB with 16 MB (bench budgets).
+SET_MAX_MEM = 16 << 20
 BLOCK_BYTES = 256  # short paragraphs are joined up to this for a set's first look (Matcher._set_matches)
 SET_GROUP_CHARS = 64_000  # pattern characters per set: about 20 sets for the shipped rules and 1,000 more
 FRAME = "frame"  # the kind (and id suffix) of the rule reporting a category's signs of play
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
+# A set that reads text slower than this is building its automaton (text it has not seen): the
+# other sets are then read on threads, since RE2 lets go of the GIL while it works. Read from
+# cached states (text seen before) a set runs at 100 MB/s or more, and threads only add
+# contention for the GIL (Matcher._set_matches).
+COLD_BYTES_PER_SECOND = 30e6
+MIN_THREADED_BYTES = 8 << 10  # less text than this is read set by set in any case
+MAX_SCAN_THREADS = 4
 
 
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
@@ -218,7 +230,8 @@ class Matcher:
             # Reported as a hit of its own, never negated nor excluded: the engine sets them apart.
             entry = entry_for(rule.parts[0])
             by_entry.setdefault(entry, []).append(_CompiledRule(rule, [_Part(regexes[rule.parts[0]], entry, None)], ()))
-        self._groups = _compiled_sets(list(entries))
+        self.patterns = tuple(entries)  # entry i is patterns[i]
+        self._groups = _compiled_sets(list(self.patterns))
         self.size = len(entries)
         self.sets = len(self._groups)
         self._by_id = {compiled.rule.id: compiled for rules in by_entry.values() for compiled in rules}
@@ -248,25 +261,49 @@ class Matcher:
         costs about a microsecond whatever its length (a story of one-letter paragraphs would
         otherwise cost a call per paragraph per set). An entry present in a paragraph is present
         in its block, unless it is anchored; a set with such an entry reads paragraphs one by one.
+
+        Text the sets have not seen costs them far more (each builds its automaton as it goes),
+        so when the first set reads a long text slowly the others go to threads, one per CPU
+        up to :data:`MAX_SCAN_THREADS`: the work is RE2's, outside the GIL.
         """
-        founds: list[list[int]] = [[] for _ in datas]
         blocks = _blocks(datas)
-        one_by_one = [(index, index + 1, data) for index, data in enumerate(datas)]
-        for match, ids, anchored in self._groups:
+        singles: list[tuple[int, int, bytes]] | None = None
+        if any(anchored for _, _, anchored in self._groups):
+            singles = [(index, index + 1, data) for index, data in enumerate(datas)]
+
+        def read(group: tuple[Callable[[bytes], list[int]], tuple[int, ...], bool]) -> list[tuple[int, list[int]]]:
+            match, ids, anchored = group
             lookup = ids.__getitem__
-            for start, stop, block in one_by_one if anchored else blocks:
+            found: list[tuple[int, list[int]]] = []
+            for start, stop, block in singles if anchored and singles is not None else blocks:
                 hits = match(block)
                 if not hits:
                     continue
                 if stop - start == 1:
-                    founds[start].extend(map(lookup, hits))
+                    found.append((start, list(map(lookup, hits))))
                     continue
                 for index in range(start, stop):
                     hits = match(datas[index])
                     if hits:
-                        founds[index].extend(map(lookup, hits))
-        for found in founds:
-            found.sort()
+                        found.append((index, list(map(lookup, hits))))
+            return found
+
+        groups = self._groups
+        size = sum(map(len, datas))
+        started = time.perf_counter()
+        results = [read(groups[0])] if groups else []
+        threads = _scan_threads(size, time.perf_counter() - started, len(groups) - 1)
+        if threads > 1:
+            with ThreadPoolExecutor(threads, thread_name_prefix="dogear-scan") as pool:
+                results += pool.map(read, groups[1:])
+        else:
+            results += map(read, groups[1:])
+        founds: list[list[int]] = [[] for _ in datas]
+        for found in results:
+            for index, entries in found:
+                founds[index].extend(entries)
+        for entries in founds:
+            entries.sort()
         return founds
 
     def scan_paragraph(self, text: str) -> list[Hit]:
@@ -376,6 +413,21 @@ class Matcher:
                     continue
             return start, end
         return None
+
+
+def _scan_threads(size: int, first_seconds: float, remaining_sets: int) -> int:
+    """Threads for the sets after the first: one unless the text is long and the first set read
+    it at less than :data:`COLD_BYTES_PER_SECOND` (it had not seen it), then one per CPU."""
+    if remaining_sets < 2 or size < MIN_THREADED_BYTES or size >= first_seconds * COLD_BYTES_PER_SECOND:
+        return 1
+    return max(1, min(_available_cpus(), MAX_SCAN_THREADS, remaining_sets))
+
+
+def _available_cpus() -> int:
+    """The CPUs this process may run on (a container or ``taskset`` may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _blocks(datas: list[bytes]) -> list[tuple[int, int, bytes]]:

@@ -173,3 +173,70 @@ def test_the_cue_entry_is_present_wherever_a_hit_can_be_negated(picks: list[int]
     if negation.is_negated(before):
         cue = re2.compile(negation.cue_pattern(), re2_options())
         assert cue.search(before + " died") is not None
+
+
+def chapter_of_fragments(count: int, seed: int) -> list[str]:
+    """Paragraphs of eight clauses each, picked from :func:`fragments` with a fixed seed."""
+    import random
+
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(fragments()) for _ in range(8)) for _ in range(count)]
+
+
+def test_sets_read_on_threads_find_what_one_thread_finds(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """When the first set reads slowly (text it has not seen), the other sets go to threads:
+    the entries found per paragraph are the same, in the same order."""
+    matcher = matcher_for(default_ruleset())
+    assert isinstance(matcher, Matcher)
+    datas = [text.encode("utf-8") for text in chapter_of_fragments(120, seed=7)]
+    monkeypatch.setattr(matcher_module, "COLD_BYTES_PER_SECOND", 0.0)  # never cold: one thread
+    serial = matcher._set_matches(datas)
+    chosen: list[int] = []
+    decide = matcher_module._scan_threads
+
+    def spy(size: int, first_seconds: float, remaining_sets: int) -> int:
+        chosen.append(decide(size, first_seconds, remaining_sets))
+        return chosen[-1]
+
+    monkeypatch.setattr(matcher_module, "COLD_BYTES_PER_SECOND", float("inf"))  # always cold
+    monkeypatch.setattr(matcher_module, "_available_cpus", lambda: 3)
+    monkeypatch.setattr(matcher_module, "_scan_threads", spy)
+    assert matcher._set_matches(datas) == serial
+    assert chosen == [3]
+    assert sum(map(len, serial)) > len(datas)  # the text is not one where nothing is found
+
+
+def test_threads_only_for_long_text_the_sets_have_not_seen(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(matcher_module, "_available_cpus", lambda: 8)
+    cold = matcher_module.COLD_BYTES_PER_SECOND
+    long = 4 * matcher_module.MIN_THREADED_BYTES
+    slow = 2 * long / cold  # the first set read at half the cold rate
+    assert matcher_module._scan_threads(long, slow, 22) == matcher_module.MAX_SCAN_THREADS
+    assert matcher_module._scan_threads(long, slow, 2) == 2  # never more threads than sets left
+    assert matcher_module._scan_threads(long, slow / 4, 22) == 1  # read fast: cached states
+    assert matcher_module._scan_threads(matcher_module.MIN_THREADED_BYTES - 1, 1.0, 22) == 1  # too short to pay
+    assert matcher_module._scan_threads(long, slow, 1) == 1
+    monkeypatch.setattr(matcher_module, "_available_cpus", lambda: 1)
+    assert matcher_module._scan_threads(long, slow, 22) == 1
+
+
+def test_sets_that_drop_their_states_still_find_every_entry(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A set's automaton has a memory budget (SET_MAX_MEM); new text fills it and RE2 drops its
+    states and goes on. On text made of the rules' own words in random order (the costliest
+    for the automaton), sets given 6 MB (the least that compiles: below it RE2 refuses the
+    set, loudly), which these 330 KB overfill, find in the last paragraphs exactly the entries
+    each pattern finds there on its own."""
+    import random
+
+    assert matcher_module.SET_MAX_MEM >= 16 << 20
+    monkeypatch.setattr(matcher_module, "SET_MAX_MEM", 6 << 20)
+    ruleset = default_ruleset()
+    matcher = Matcher(ruleset)  # compiled with the smaller budget
+    words = sorted({w for rule in ruleset.rules for w in re.findall(r"[a-z]{2,}", rule.source or "")})
+    rng = random.Random(11)
+    datas = [" ".join(rng.choice(words) for _ in range(120)).encode() for _ in range(400)]
+    found = matcher._set_matches(datas)[-40:]  # read after the sets have dropped their states
+    alone = [re2.compile(pattern.encode("utf-8"), re2_options()) for pattern in matcher.patterns]
+    expected = [[entry for entry, regex in enumerate(alone) if regex.search(data)] for data in datas[-40:]]
+    assert found == expected
+    assert sum(map(len, expected)) > 10 * len(expected)
