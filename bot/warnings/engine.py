@@ -19,6 +19,7 @@ video game or a fight on a stage is not a warning.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, count, repeat
@@ -309,15 +310,25 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, scenes: list[list[str]]
 
 
 def _outside_frames(chapter: _Chapter, found: list[tuple[int, Rule]], signs: list[int]) -> list[tuple[int, Rule]]:
-    """The hits not near a sign of play: in another scene, or more than FRAME_CHARS away."""
+    """The hits not near a sign of play: in another scene, or more than FRAME_CHARS away.
+
+    Only the nearest sign on each side of a hit can be near it: ``signs`` come in reading order
+    and a scene is a run of paragraphs, so a farther sign is farther away or in another scene.
+    Looking at every sign for every hit cost seconds on a long chapter full of both.
+    """
     offsets, scenes = chapter.offsets, chapter.scenes
-    return [
-        (index, rule)
-        for index, rule in found
-        if not any(
-            scenes[sign] == scenes[index] and abs(offsets[sign] - offsets[index]) <= FRAME_CHARS for sign in signs
+    marks = [offsets[sign] for sign in signs]
+    kept = []
+    for index, rule in found:
+        at, scene = offsets[index], scenes[index]
+        after = bisect_left(marks, at)  # the first sign at or after the hit's paragraph
+        near = any(
+            0 <= k < len(signs) and scenes[signs[k]] == scene and abs(marks[k] - at) <= FRAME_CHARS
+            for k in (after - 1, after)
         )
-    ]
+        if not near:
+            kept.append((index, rule))
+    return kept
 
 
 def _scores(chapter: _Chapter, found: list[tuple[int, Rule]], cap: int, threshold: float) -> tuple[float, float]:

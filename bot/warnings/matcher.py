@@ -51,15 +51,16 @@ from bot.warnings.patterns import re2_options
 # in random order peaked at 523 MB with 256 MB per set and at 376 MB with 16 MB (bench budgets).
 SET_MAX_MEM = 16 << 20
 BLOCK_BYTES = 256  # short paragraphs are joined up to this for a set's first look (Matcher._set_matches)
+BLOCK_PROBE = 32  # blocks a set reads before it may give them up for paragraphs one by one
 SET_GROUP_CHARS = 64_000  # pattern characters per set: about 20 sets for the shipped rules and 1,000 more
 FRAME = "frame"  # the kind (and id suffix) of the rule reporting a category's signs of play
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
-# A set that reads text slower than this is building its automaton (text it has not seen): the
-# other sets are then read on threads, since RE2 lets go of the GIL while it works. Read from
-# cached states (text seen before) a set runs at 100 MB/s or more, and threads only add
-# contention for the GIL (Matcher._set_matches).
-COLD_BYTES_PER_SECOND = 30e6
-MIN_THREADED_BYTES = 8 << 10  # less text than this is read set by set in any case
+# When the first set spends at least this long per block, RE2 is building its automaton (text
+# it has not seen) and the other sets are read on threads, since RE2 lets go of the GIL while it
+# works. Reading from cached states, or short lines, a call takes a few microseconds, and threads
+# handing the GIL back and forth cost more than they save (Matcher._set_matches).
+THREADED_BLOCK_SECONDS = 20e-6
+MIN_THREADED_SECONDS = 2e-3  # a first set quicker than this: the others are not worth a thread pool
 MAX_SCAN_THREADS = 4
 
 
@@ -266,28 +267,43 @@ class Matcher:
         only where the block has a match: most sets find nothing in most blocks, and a call
         costs about a microsecond whatever its length (a story of one-letter paragraphs would
         otherwise cost a call per paragraph per set). An entry present in a paragraph is present
-        in its block, unless it is anchored; a set with such an entry reads paragraphs one by one.
+        in its block, unless it is anchored; a set with such an entry reads paragraphs one by one,
+        and so does a set that matched most of its first :data:`BLOCK_PROBE` blocks.
 
         Text the sets have not seen costs them far more (each builds its automaton as it goes),
-        so when the first set reads a long text slowly the others go to threads, one per CPU
+        so when the first set spends long on each block the others go to threads, one per CPU
         up to :data:`MAX_SCAN_THREADS`: the work is RE2's, outside the GIL.
         """
         blocks = _blocks(datas)
-        singles: list[tuple[int, int, bytes]] | None = None
-        if any(anchored for _, _, anchored in self._groups):
-            singles = [(index, index + 1, data) for index, data in enumerate(datas)]
+
+        def one_by_one(
+            match: Callable[[bytes], list[int]], lookup: Callable[[int], int], start: int
+        ) -> list[tuple[int, list[int]]]:
+            return [
+                (index, list(map(lookup, hits))) for index in range(start, len(datas)) if (hits := match(datas[index]))
+            ]
 
         def read(group: tuple[Callable[[bytes], list[int]], tuple[int, ...], bool]) -> list[tuple[int, list[int]]]:
             match, ids, anchored = group
             lookup = ids.__getitem__
+            if anchored:
+                return one_by_one(match, lookup, 0)
             found: list[tuple[int, list[int]]] = []
-            for start, stop, block in singles if anchored and singles is not None else blocks:
+            joined = matched = 0  # blocks of several paragraphs read, and how many matched
+            for start, stop, block in blocks:
+                if stop - start > 1:
+                    if joined >= BLOCK_PROBE and 2 * matched > joined:
+                        # This set matches most blocks (short lines full of its words): a block
+                        # first and then its paragraphs would read the text twice.
+                        return found + one_by_one(match, lookup, start)
+                    joined += 1
                 hits = match(block)
                 if not hits:
                     continue
                 if stop - start == 1:
                     found.append((start, list(map(lookup, hits))))
                     continue
+                matched += 1
                 for index in range(start, stop):
                     hits = match(datas[index])
                     if hits:
@@ -295,10 +311,9 @@ class Matcher:
             return found
 
         groups = self._groups
-        size = sum(map(len, datas))
         started = time.perf_counter()
         results = [read(groups[0])] if groups else []
-        threads = _scan_threads(size, time.perf_counter() - started, len(groups) - 1)
+        threads = _scan_threads(len(blocks), time.perf_counter() - started, len(groups) - 1)
         if threads > 1:
             with ThreadPoolExecutor(threads, thread_name_prefix="dogear-scan") as pool:
                 results += pool.map(read, groups[1:])
@@ -421,10 +436,11 @@ class Matcher:
         return None
 
 
-def _scan_threads(size: int, first_seconds: float, remaining_sets: int) -> int:
-    """Threads for the sets after the first: one unless the text is long and the first set read
-    it at less than :data:`COLD_BYTES_PER_SECOND` (it had not seen it), then one per CPU."""
-    if remaining_sets < 2 or size < MIN_THREADED_BYTES or size >= first_seconds * COLD_BYTES_PER_SECOND:
+def _scan_threads(blocks: int, first_seconds: float, remaining_sets: int) -> int:
+    """Threads for the sets after the first: one, unless the first set took at least
+    :data:`THREADED_BLOCK_SECONDS` a block (it had not seen the text) and
+    :data:`MIN_THREADED_SECONDS` in all; then one per CPU."""
+    if remaining_sets < 2 or first_seconds < max(MIN_THREADED_SECONDS, blocks * THREADED_BLOCK_SECONDS):
         return 1
     return max(1, min(_available_cpus(), MAX_SCAN_THREADS, remaining_sets))
 

@@ -283,3 +283,30 @@ def test_everyday_uses_of_heavy_words_do_not_count_and_the_acts_told_plainly_do(
         ("The new law said no woman may hold land in her own name.", "sexism"),
     ):
         assert warning in ids(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 400), st.booleans(), st.booleans()), min_size=1, max_size=60),
+    st.integers(1, 5),
+)
+def test_hits_near_a_sign_of_play_are_the_ones_any_sign_is_near(
+    paragraphs: list[tuple[int, bool, bool]], scene_every: int
+) -> None:
+    """``_outside_frames`` looks only at the nearest sign on each side of a hit; that drops
+    exactly the hits some sign of the same scene is within FRAME_CHARS of."""
+    from bot.warnings.engine import FRAME_CHARS, _Chapter, _outside_frames
+
+    lengths = [length * 7 for length, _, _ in paragraphs]  # up to 2,800 characters a paragraph
+    offsets = [sum(lengths[:i]) + i for i in range(len(lengths))]
+    scenes = [1 + i // scene_every for i in range(len(lengths))]
+    chapter = _Chapter(1, ["x" * n for n in lengths], offsets, scenes, None)  # type: ignore[arg-type]
+    rule = Rule("violence/x", "violence", "phrase", "x", ("x",), 1.0)
+    found = [(i, rule) for i, (_, hit, _) in enumerate(paragraphs) if hit]
+    signs = [i for i, (_, _, sign) in enumerate(paragraphs) if sign]
+    expected = [
+        (index, r)
+        for index, r in found
+        if not any(scenes[s] == scenes[index] and abs(offsets[s] - offsets[index]) <= FRAME_CHARS for s in signs)
+    ]
+    assert _outside_frames(chapter, found, signs) == expected

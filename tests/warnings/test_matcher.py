@@ -137,6 +137,23 @@ def test_short_paragraphs_read_in_blocks_find_what_each_alone_finds(texts: list[
     ]
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(words, max_size=4).map(" ".join), min_size=1, max_size=40), st.integers(0, 3))
+def test_sets_that_give_up_blocks_for_paragraphs_find_the_same(texts: list[str], probe: int) -> None:
+    """A set that matched most of its first blocks reads the rest paragraph by paragraph: the
+    entries found per paragraph do not change (a probe of 0 to 3 blocks makes sets switch here)."""
+    matcher = matcher_for(default_ruleset())
+    assert isinstance(matcher, Matcher)
+    datas = [text.encode("utf-8") for text in texts]
+    expected = [matcher.set_match(data) for data in datas]
+    saved = matcher_module.BLOCK_PROBE
+    matcher_module.BLOCK_PROBE = probe
+    try:
+        assert matcher._set_matches(datas) == expected
+    finally:
+        matcher_module.BLOCK_PROBE = saved
+
+
 def test_an_anchored_admin_regex_still_finds_a_paragraph_among_short_ones() -> None:
     ruleset = default_ruleset()
     own = [
@@ -184,21 +201,22 @@ def chapter_of_fragments(count: int, seed: int) -> list[str]:
 
 
 def test_sets_read_on_threads_find_what_one_thread_finds(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """When the first set reads slowly (text it has not seen), the other sets go to threads:
-    the entries found per paragraph are the same, in the same order."""
+    """When the first set spends long on each block (text it has not seen), the other sets go to
+    threads: the entries found per paragraph are the same, in the same order."""
     matcher = matcher_for(default_ruleset())
     assert isinstance(matcher, Matcher)
     datas = [text.encode("utf-8") for text in chapter_of_fragments(120, seed=7)]
-    monkeypatch.setattr(matcher_module, "COLD_BYTES_PER_SECOND", 0.0)  # never cold: one thread
+    monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", float("inf"))  # never slow: one thread
     serial = matcher._set_matches(datas)
     chosen: list[int] = []
     decide = matcher_module._scan_threads
 
-    def spy(size: int, first_seconds: float, remaining_sets: int) -> int:
-        chosen.append(decide(size, first_seconds, remaining_sets))
+    def spy(blocks: int, first_seconds: float, remaining_sets: int) -> int:
+        chosen.append(decide(blocks, first_seconds, remaining_sets))
         return chosen[-1]
 
-    monkeypatch.setattr(matcher_module, "COLD_BYTES_PER_SECOND", float("inf"))  # always cold
+    monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", 0.0)  # always slow enough
+    monkeypatch.setattr(matcher_module, "MIN_THREADED_SECONDS", 0.0)
     monkeypatch.setattr(matcher_module, "_available_cpus", lambda: 3)
     monkeypatch.setattr(matcher_module, "_scan_threads", spy)
     assert matcher._set_matches(datas) == serial
@@ -206,18 +224,18 @@ def test_sets_read_on_threads_find_what_one_thread_finds(monkeypatch) -> None:  
     assert sum(map(len, serial)) > len(datas)  # the text is not one where nothing is found
 
 
-def test_threads_only_for_long_text_the_sets_have_not_seen(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_threads_only_when_the_first_set_spent_long_on_each_block(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(matcher_module, "_available_cpus", lambda: 8)
-    cold = matcher_module.COLD_BYTES_PER_SECOND
-    long = 4 * matcher_module.MIN_THREADED_BYTES
-    slow = 2 * long / cold  # the first set read at half the cold rate
-    assert matcher_module._scan_threads(long, slow, 22) == matcher_module.MAX_SCAN_THREADS
-    assert matcher_module._scan_threads(long, slow, 2) == 2  # never more threads than sets left
-    assert matcher_module._scan_threads(long, slow / 4, 22) == 1  # read fast: cached states
-    assert matcher_module._scan_threads(matcher_module.MIN_THREADED_BYTES - 1, 1.0, 22) == 1  # too short to pay
-    assert matcher_module._scan_threads(long, slow, 1) == 1
+    per_block = matcher_module.THREADED_BLOCK_SECONDS
+    blocks = int(4 * matcher_module.MIN_THREADED_SECONDS / per_block)  # enough blocks to pay for threads
+    slow = 2 * blocks * per_block  # twice the time per block that calls for threads
+    assert matcher_module._scan_threads(blocks, slow, 22) == matcher_module.MAX_SCAN_THREADS
+    assert matcher_module._scan_threads(blocks, slow, 2) == 2  # never more threads than sets left
+    assert matcher_module._scan_threads(blocks, slow / 4, 22) == 1  # quick calls: cached states or short lines
+    assert matcher_module._scan_threads(1, matcher_module.MIN_THREADED_SECONDS / 2, 22) == 1  # too little to pay
+    assert matcher_module._scan_threads(blocks, slow, 1) == 1
     monkeypatch.setattr(matcher_module, "_available_cpus", lambda: 1)
-    assert matcher_module._scan_threads(long, slow, 22) == 1
+    assert matcher_module._scan_threads(blocks, slow, 22) == 1
 
 
 def test_sets_that_drop_their_states_still_find_every_entry(monkeypatch) -> None:  # type: ignore[no-untyped-def]
