@@ -98,13 +98,17 @@ def benign_novel(size: int) -> tuple[str, bytes]:
     return "novel.txt", "\n".join(parts).encode()[:size]
 
 
+def _rule_vocabulary() -> list[str]:
+    from bot.warnings.rules import default_ruleset
+
+    return sorted({w for rule in default_ruleset().rules for w in re.findall(r"[a-z]{2,}", rule.source or "")})
+
+
 def rule_words(size: int) -> tuple[str, bytes]:
     """The benign novel's shape, written in the words the shipped rules look for, in random
     order: text no scan has seen, which keeps every set of the matcher building its automaton
     (the costliest text for the scan there is, short of an exact copy of the rules)."""
-    from bot.warnings.rules import default_ruleset
-
-    words = sorted({w for rule in default_ruleset().rules for w in re.findall(r"[a-z]{2,}", rule.source or "")})
+    words = _rule_vocabulary()
     rng = random.Random(3)
     parts = ["Title: Every Word They Watch For\nAuthor: Bench\n"]
     total = len(parts[0])
@@ -119,6 +123,20 @@ def rule_words(size: int) -> tuple[str, bytes]:
         parts.append(chunk)
         total += len(chunk)
     return "words.txt", "\n".join(parts).encode()[:size]
+
+
+def rule_word_lines(size: int) -> tuple[str, bytes]:
+    """Paragraphs of six of the rules' words each, in one chapter: a call per short paragraph
+    per set, each of them matching (a chat log written to be costly)."""
+    words = _rule_vocabulary()
+    rng = random.Random(5)
+    lines: list[str] = []
+    total = 0
+    while total < size:
+        line = " ".join(rng.choice(words) for _ in range(6)) + ".\n\n"
+        lines.append(line)
+        total += len(line)
+    return "lines.txt", "".join(lines).encode()[:size]
 
 
 def one_paragraph(size: int) -> tuple[str, bytes]:
@@ -370,6 +388,7 @@ def epub_tiny_elements(size: int) -> tuple[str, bytes]:
 
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
+    "the rules' words, six to a paragraph": rule_word_lines,
     "one paragraph (no blank line)": one_paragraph,
     "one line": one_line,
     "one word": one_word,
