@@ -60,7 +60,7 @@ NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ..
 # works. Reading from cached states, or short lines, a call takes a few microseconds, and threads
 # handing the GIL back and forth cost more than they save (Matcher._set_matches).
 THREADED_BLOCK_SECONDS = 20e-6
-MIN_THREADED_SECONDS = 2e-3  # a first set quicker than this: the others are not worth a thread pool
+MIN_THREADED_SECONDS = 3e-4  # a first set quicker than this: the others are not worth a thread pool
 MAX_SCAN_THREADS = 4
 
 
