@@ -75,27 +75,32 @@ _WORDS = [
 ]
 
 
-def _prose(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize() + "."
+def _prose(rng: random.Random, words: int, vocabulary: list[str] = _WORDS) -> str:
+    return " ".join(rng.choice(vocabulary) for _ in range(words)).capitalize() + "."
 
 
-def benign_novel(size: int) -> tuple[str, bytes]:
-    """The baseline: chapters of ordinary paragraphs with scene breaks."""
-    rng = random.Random(1)
-    parts = ["Title: A Long Honest Book\nAuthor: Bench\n"]
+def _novel(size: int, title: str, vocabulary: list[str], seed: int, *, scene_breaks: bool) -> bytes:
+    """Chapters of 40 paragraphs of 30-140 words of ``vocabulary`` in random order."""
+    rng = random.Random(seed)
+    parts = [f"Title: {title}\nAuthor: Bench\n"]
     total = len(parts[0])
     chapter = 0
     while total < size:
         chapter += 1
         block = [f"Chapter {chapter}"]
         for n in range(40):
-            if n and n % 10 == 0:
+            if scene_breaks and n and n % 10 == 0:
                 block.append("* * *")
-            block.append(_prose(rng, rng.randrange(30, 140)))
+            block.append(_prose(rng, rng.randrange(30, 140), vocabulary))
         chunk = "\n\n".join(block) + "\n\n"
         parts.append(chunk)
         total += len(chunk)
-    return "novel.txt", "\n".join(parts).encode()[:size]
+    return "\n".join(parts).encode()[:size]
+
+
+def benign_novel(size: int) -> tuple[str, bytes]:
+    """The baseline: chapters of ordinary paragraphs with scene breaks."""
+    return "novel.txt", _novel(size, "A Long Honest Book", _WORDS, 1, scene_breaks=True)
 
 
 def _rule_vocabulary() -> list[str]:
@@ -108,21 +113,7 @@ def rule_words(size: int) -> tuple[str, bytes]:
     """The benign novel's shape, written in the words the shipped rules look for, in random
     order: text no scan has seen, which keeps every set of the matcher building its automaton
     (the costliest text for the scan there is, short of an exact copy of the rules)."""
-    words = _rule_vocabulary()
-    rng = random.Random(3)
-    parts = ["Title: Every Word They Watch For\nAuthor: Bench\n"]
-    total = len(parts[0])
-    chapter = 0
-    while total < size:
-        chapter += 1
-        block = [f"Chapter {chapter}"]
-        block += [
-            " ".join(rng.choice(words) for _ in range(rng.randrange(30, 140))).capitalize() + "." for _ in range(40)
-        ]
-        chunk = "\n\n".join(block) + "\n\n"
-        parts.append(chunk)
-        total += len(chunk)
-    return "words.txt", "\n".join(parts).encode()[:size]
+    return "words.txt", _novel(size, "Every Word They Watch For", _rule_vocabulary(), 3, scene_breaks=False)
 
 
 def rule_word_lines(size: int) -> tuple[str, bytes]:
