@@ -10,13 +10,15 @@ The entries are split over several sets of at most :data:`SET_GROUP_CHARS` patte
 each, not one. RE2 builds a set's automaton lazily, a state per new combination of partial
 matches, and each new state costs time in proportion to the set's size. Text the process has
 not seen before (every real story) keeps making new states: one set over the shipped rules and
-1,000 more read new prose at 0.02 MB/s, 22 small sets read it at 0.15 MB/s, and an 8 MB upload
-peaks at 130 MB instead of 444 MB (docs/benchmarks.md). Text already seen runs on cached states,
-where every extra pass costs: the bench book of 85 paragraphs said over and over reads at a
-quarter of the one set's speed or less (4.6 against 18.8-27 MB/s).
+1,000 more read new prose at 0.02 MB/s, 22 sets of 64,000 characters read it at 0.15 MB/s and
+46 of 32,000 at 0.17 MB/s (CPU time), and an 8 MB upload peaks at about 130 MB instead of
+444 MB (docs/benchmarks.md). Text already seen runs on cached states, where every extra pass
+costs: the bench book of 85 paragraphs said over and over reads at a sixth of the one set's
+speed (2.3 against 13.5 MB/s in one run), and the budgets' benign novel of 50 words takes 1.7 s
+instead of 1.0 s with 64,000.
 
-New text is RE2's work, done outside the GIL, so when the first set reads a chapter slowly the
-other sets go to threads, one per CPU (:func:`_scan_threads`). Each set's automaton is capped at
+New text is RE2's work, done outside the GIL, so once the sets read so far spent long on each
+block the rest go to threads, one per CPU (:func:`_scan_threads`). Each set's automaton is capped at
 :data:`SET_MAX_MEM`: past it RE2 drops the states and goes on, which new text barely notices,
 since it seldom meets a state twice; 8 MB of the rules' own words in random order peaked at
 523 MB with 256 MB per set and at 377 MB with 16 MB.
@@ -44,23 +46,26 @@ import re2
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.patterns import re2_options
 
-# Automaton memory per set. RE2 needs room for 20 states (about 2.5 MB for a set of
-# SET_GROUP_CHARS) or the set matches nothing; when its states fill the budget it drops them and
+# Automaton memory per set. RE2 needs room for 20 states (about 2.5 MB for a set of 64,000
+# pattern characters) or the set matches nothing; when its states fill the budget it drops them and
 # goes on. Text already seen needs few states; new text keeps making states it rarely meets
 # again, so a bigger budget buys little speed for a lot of memory: 8 MB of the rules' own words
 # in random order peaked at 523 MB with 256 MB per set and at 376 MB with 16 MB (bench budgets).
 SET_MAX_MEM = 16 << 20
 BLOCK_BYTES = 256  # short paragraphs are joined up to this for a set's first look (Matcher._set_matches)
 BLOCK_PROBE = 32  # blocks a set reads before it may give them up for paragraphs one by one
-SET_GROUP_CHARS = 64_000  # pattern characters per set: about 20 sets for the shipped rules and 1,000 more
+# Pattern characters per set: 46 sets for the shipped rules and 1,000 more. Half the 64,000 of
+# before read new text 10-20 % faster (prose, and the rules' own words: 8.6 against 10 s for
+# 8 MB) and text already seen about a third slower.
+SET_GROUP_CHARS = 32_000
 FRAME = "frame"  # the kind (and id suffix) of the rule reporting a category's signs of play
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
-# When the first set spends at least this long per block, RE2 is building its automaton (text
-# it has not seen) and the other sets are read on threads, since RE2 lets go of the GIL while it
+# When the sets read so far spent at least this long per block, RE2 is building their automata
+# (text they have not seen) and the other sets are read on threads, since RE2 lets go of the GIL while it
 # works. Reading from cached states, or short lines, a call takes a few microseconds, and threads
 # handing the GIL back and forth cost more than they save (Matcher._set_matches).
-THREADED_BLOCK_SECONDS = 20e-6
-MIN_THREADED_SECONDS = 3e-4  # a first set quicker than this: the others are not worth a thread pool
+THREADED_BLOCK_SECONDS = 10e-6
+MIN_THREADED_SECONDS = 3e-4  # sets read quicker than this: the others are not worth a thread pool
 MAX_SCAN_THREADS = 4
 
 
@@ -271,8 +276,8 @@ class Matcher:
         and so does a set that matched most of its first :data:`BLOCK_PROBE` blocks.
 
         Text the sets have not seen costs them far more (each builds its automaton as it goes),
-        so when the first set spends long on each block the others go to threads, one per CPU
-        up to :data:`MAX_SCAN_THREADS`: the work is RE2's, outside the GIL.
+        so once the sets read so far spent long on each block the rest go to threads, one per
+        CPU up to :data:`MAX_SCAN_THREADS`: the work is RE2's, outside the GIL.
         """
         blocks = _blocks(datas)
 
@@ -311,14 +316,18 @@ class Matcher:
             return found
 
         groups = self._groups
-        started = time.perf_counter()
-        results = [read(groups[0])] if groups else []
-        threads = _scan_threads(len(blocks), time.perf_counter() - started, len(groups) - 1)
-        if threads > 1:
-            with ThreadPoolExecutor(threads, thread_name_prefix="dogear-scan") as pool:
-                results += pool.map(read, groups[1:])
-        else:
-            results += map(read, groups[1:])
+        results: list[list[tuple[int, list[int]]]] = []
+        spent = 0.0  # seconds the sets read so far took
+        for position, group in enumerate(groups):
+            started = time.perf_counter()
+            results.append(read(group))
+            spent += time.perf_counter() - started
+            rest = groups[position + 1 :]
+            threads = _scan_threads(len(blocks) * (position + 1), spent, len(rest))
+            if threads > 1:
+                with ThreadPoolExecutor(threads, thread_name_prefix="dogear-scan") as pool:
+                    results += pool.map(read, rest)
+                break
         founds: list[list[int]] = [[] for _ in datas]
         for found in results:
             for index, entries in found:
@@ -436,11 +445,12 @@ class Matcher:
         return None
 
 
-def _scan_threads(blocks: int, first_seconds: float, remaining_sets: int) -> int:
-    """Threads for the sets after the first: one, unless the first set took at least
-    :data:`THREADED_BLOCK_SECONDS` a block (it had not seen the text) and
-    :data:`MIN_THREADED_SECONDS` in all; then one per CPU."""
-    if remaining_sets < 2 or first_seconds < max(MIN_THREADED_SECONDS, blocks * THREADED_BLOCK_SECONDS):
+def _scan_threads(blocks_read: int, seconds: float, remaining_sets: int) -> int:
+    """Threads for the sets not read yet: one, unless the sets read so far took at least
+    :data:`THREADED_BLOCK_SECONDS` a block on average (they had not seen the text) and
+    :data:`MIN_THREADED_SECONDS` in all; then one per CPU. An average over the sets read, not
+    the first set's time alone: sets differ fivefold in cost, and the first is often cheap."""
+    if remaining_sets < 2 or seconds < max(MIN_THREADED_SECONDS, blocks_read * THREADED_BLOCK_SECONDS):
         return 1
     return max(1, min(_available_cpus(), MAX_SCAN_THREADS, remaining_sets))
 
