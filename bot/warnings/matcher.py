@@ -14,8 +14,9 @@ not seen before (every real story) keeps making new states: one set over the shi
 46 of 32,000 at 0.17 MB/s (CPU time), and an 8 MB upload peaks at about 130 MB instead of
 444 MB (docs/benchmarks.md). Text already seen runs on cached states, where every extra pass
 costs: the bench book of 85 paragraphs said over and over reads at a sixth of the one set's
-speed (2.3 against 13.5 MB/s in one run), and the budgets' benign novel of 50 words takes 1.7 s
-instead of 1.0 s with 64,000.
+speed (2.3 against 18.8 MB/s in the docs run), and the budgets' benign novel of 50 words takes
+1.5-1.9 s instead of 1.0 s with 64,000. A worker reads new text: a story is scanned once per
+version of the rules.
 
 New text is RE2's work, done outside the GIL, so once the sets read so far spent long on each
 block the rest go to threads, one per CPU (:func:`_scan_threads`). Each set's automaton is capped at
