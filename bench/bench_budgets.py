@@ -103,7 +103,8 @@ def benign_novel(size: int) -> tuple[str, bytes]:
     return "novel.txt", _novel(size, "A Long Honest Book", _WORDS, 1, scene_breaks=True)
 
 
-def _rule_vocabulary() -> list[str]:
+def rule_vocabulary() -> list[str]:
+    """Every word of two letters or more in the shipped rules' phrases (the tests use it too)."""
     from bot.warnings.rules import default_ruleset
 
     return sorted({w for rule in default_ruleset().rules for w in re.findall(r"[a-z]{2,}", rule.source or "")})
@@ -113,13 +114,13 @@ def rule_words(size: int) -> tuple[str, bytes]:
     """The benign novel's shape, written in the words the shipped rules look for, in random
     order: text no scan has seen, which keeps every set of the matcher building its automaton
     (the costliest text for the scan there is, short of an exact copy of the rules)."""
-    return "words.txt", _novel(size, "Every Word They Watch For", _rule_vocabulary(), 3, scene_breaks=False)
+    return "words.txt", _novel(size, "Every Word They Watch For", rule_vocabulary(), 3, scene_breaks=False)
 
 
 def rule_word_lines(size: int) -> tuple[str, bytes]:
     """Paragraphs of six of the rules' words each, in one chapter: a call per short paragraph
     per set, each of them matching (a chat log written to be costly)."""
-    words = _rule_vocabulary()
+    words = rule_vocabulary()
     rng = random.Random(5)
     lines: list[str] = []
     total = 0

@@ -10,6 +10,7 @@ negation cues and idioms.
 from __future__ import annotations
 
 import json
+import random
 import re
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ import re2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.bench_budgets import rule_vocabulary
 from bot.warnings import matcher as matcher_module
 from bot.warnings.matcher import Matcher, matcher_for
 from bot.warnings.model import Ruleset
@@ -194,8 +196,6 @@ def test_the_cue_entry_is_present_wherever_a_hit_can_be_negated(picks: list[int]
 
 def chapter_of_fragments(count: int, seed: int) -> list[str]:
     """Paragraphs of eight clauses each, picked from :func:`fragments` with a fixed seed."""
-    import random
-
     rng = random.Random(seed)
     return [" ".join(rng.choice(fragments()) for _ in range(8)) for _ in range(count)]
 
@@ -245,14 +245,11 @@ def test_sets_that_drop_their_states_still_find_every_entry(monkeypatch) -> None
     compiles with: below it RE2 refuses the set, loudly), which these 330 KB overfill, find in
     the last paragraphs exactly the entries each pattern finds there on its own. (The shipped
     sets are half that size and fill their 16 MB more slowly; they are this test's sets split.)"""
-    import random
-
     assert matcher_module.SET_MAX_MEM >= 16 << 20
     monkeypatch.setattr(matcher_module, "SET_MAX_MEM", 6 << 20)
     monkeypatch.setattr(matcher_module, "SET_GROUP_CHARS", 64_000)
-    ruleset = default_ruleset()
-    matcher = Matcher(ruleset)  # compiled with the smaller budget
-    words = sorted({w for rule in ruleset.rules for w in re.findall(r"[a-z]{2,}", rule.source or "")})
+    matcher = Matcher(default_ruleset())  # compiled with the smaller budget
+    words = rule_vocabulary()
     rng = random.Random(11)
     datas = [" ".join(rng.choice(words) for _ in range(120)).encode() for _ in range(400)]
     found = matcher._set_matches(datas)[-40:]  # read after the sets have dropped their states
