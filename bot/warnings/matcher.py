@@ -453,10 +453,10 @@ def _scan_threads(blocks_read: int, seconds: float, remaining_sets: int) -> int:
     the first set's time alone: sets differ fivefold in cost, and the first is often cheap."""
     if remaining_sets < 2 or seconds < max(MIN_THREADED_SECONDS, blocks_read * THREADED_BLOCK_SECONDS):
         return 1
-    return max(1, min(_available_cpus(), MAX_SCAN_THREADS, remaining_sets))
+    return max(1, min(available_cpus(), MAX_SCAN_THREADS, remaining_sets))
 
 
-def _available_cpus() -> int:
+def available_cpus() -> int:
     """The CPUs this process may run on (a container or ``taskset`` may allow fewer than exist)."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))

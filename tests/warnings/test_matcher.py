@@ -217,7 +217,7 @@ def test_sets_read_on_threads_find_what_one_thread_finds(monkeypatch) -> None:  
 
     monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", 0.0)  # always slow enough
     monkeypatch.setattr(matcher_module, "MIN_THREADED_SECONDS", 0.0)
-    monkeypatch.setattr(matcher_module, "_available_cpus", lambda: 3)
+    monkeypatch.setattr(matcher_module, "available_cpus", lambda: 3)
     monkeypatch.setattr(matcher_module, "_scan_threads", spy)
     assert matcher._set_matches(datas) == serial
     assert chosen == [3]
@@ -225,7 +225,7 @@ def test_sets_read_on_threads_find_what_one_thread_finds(monkeypatch) -> None:  
 
 
 def test_threads_only_when_the_first_set_spent_long_on_each_block(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(matcher_module, "_available_cpus", lambda: 8)
+    monkeypatch.setattr(matcher_module, "available_cpus", lambda: 8)
     per_block = matcher_module.THREADED_BLOCK_SECONDS
     blocks = int(4 * matcher_module.MIN_THREADED_SECONDS / per_block)  # enough blocks to pay for threads
     slow = 2 * blocks * per_block  # twice the time per block that calls for threads
@@ -234,7 +234,7 @@ def test_threads_only_when_the_first_set_spent_long_on_each_block(monkeypatch) -
     assert matcher_module._scan_threads(blocks, slow / 4, 22) == 1  # quick calls: cached states or short lines
     assert matcher_module._scan_threads(1, matcher_module.MIN_THREADED_SECONDS / 2, 22) == 1  # too little to pay
     assert matcher_module._scan_threads(blocks, slow, 1) == 1
-    monkeypatch.setattr(matcher_module, "_available_cpus", lambda: 1)
+    monkeypatch.setattr(matcher_module, "available_cpus", lambda: 1)
     assert matcher_module._scan_threads(blocks, slow, 22) == 1
 
 
