@@ -36,7 +36,7 @@ import os
 import re
 import time
 import weakref
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -525,12 +525,24 @@ def _compiled_sets(
 
 
 def frame_rules(ruleset: Ruleset) -> list[Rule]:
-    """One rule per category with signs of play, of kind ``frame``, with no weight of its own."""
-    return [
-        Rule(f"{category}/{FRAME}", category, FRAME, "", ("|".join(f"(?:{p})" for p in settings.frames),), 0.0, False)
-        for category, settings in ruleset.categories.items()
-        if settings.frames
-    ]
+    """The rules reporting each category's signs of play, of kind ``frame``, with no weight of their own.
+
+    A category's own signs are one rule. A sign several categories list (such as the ``@play``
+    class of games, stages and lessons) is a rule of its own in each, with the same pattern, so
+    the sets hold it once for all of them instead of once inside each category's alternation.
+    """
+    used_by = Counter(pattern for settings in ruleset.categories.values() for pattern in set(settings.frames))
+    rules = []
+    for category, settings in ruleset.categories.items():
+        own = [pattern for pattern in settings.frames if used_by[pattern] == 1]
+        if own:
+            rules.append(
+                Rule(f"{category}/{FRAME}", category, FRAME, "", ("|".join(f"(?:{p})" for p in own),), 0.0, False)
+            )
+        shared_signs = dict.fromkeys(pattern for pattern in settings.frames if used_by[pattern] > 1)
+        for number, pattern in enumerate(shared_signs, start=1):
+            rules.append(Rule(f"{category}/{FRAME}-{number}", category, FRAME, "", (pattern,), 0.0, False))
+    return rules
 
 
 class ExtendedMatcher:

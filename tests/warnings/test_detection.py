@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings.declared import Declared
 from bot.warnings.engine import EVIDENCE_CHARS, FRAME_CHARS, WINDOW_CHARS, ScanReport, _window_score, scan, snippet
+from bot.warnings.matcher import Matcher, frame_rules
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.rules import default_ruleset
 
@@ -103,6 +104,30 @@ def test_a_sign_of_play_silences_its_category_only_nearby_in_its_scene() -> None
     far = [game, *[filler] * (FRAME_CHARS // len(filler) + 2), death]
     assert "death" in found([far])
     assert "death" in found([[game], [death]])  # another scene
+
+
+def test_a_sign_several_categories_share_is_one_set_entry_and_silences_each_of_them() -> None:
+    """The same sign listed by two categories is compiled once and still silences both, and only
+    the categories that list it: a sign in death's and grief's frames leaves violence alone."""
+    rules = default_ruleset()
+    sign, own = r"\bwargames?\b", r"\bbonfire\b"
+    categories = dict(rules.categories)
+    categories["death"] = replace(categories["death"], frames=(sign, own))
+    categories["grief"] = replace(categories["grief"], frames=(sign,))
+    categories["violence"] = replace(categories["violence"], frames=())
+    framed = Ruleset(rules.taxonomy, rules.rules, categories, rules.negation)
+    frames = {rule.id: rule.parts for rule in frame_rules(framed) if rule.category in ("death", "grief")}
+    assert frames == {"death/frame": (f"(?:{own})",), "death/frame-1": (sign,), "grief/frame-1": (sign,)}
+    assert Matcher(framed).patterns.count(sign) == 1
+
+    def found(text: str) -> set[str]:
+        chapter = Chapter(1, None, [Scene([text])])
+        return scan(Story(StoryMeta("t"), [chapter], "txt"), framed, declared=Declared()).detected_ids("both")
+
+    scene = "He stabbed the guard, who died at her feet, and she wept at the funeral."
+    assert {"death", "grief", "violence"} <= found(scene)
+    played = found(f"In the wargame that night: {scene}")
+    assert "death" not in played and "grief" not in played and "violence" in played
 
 
 def test_each_rule_counts_once_per_paragraph() -> None:
