@@ -6,7 +6,7 @@ on the tuning half only; the test half was scored once, at the end. ``fanfic-fre
 ``fanfic-fresh2.jsonl``, ``fanfic-fresh3.jsonl`` and ``fanfic-fresh4.jsonl`` were written later,
 each after a round of rule changes (fresh4 before the fourth, fresh5, fresh6 and fresh7 by writers
 who never saw the rules, before the fifth, the sixth and the seventh; fresh8 and fresh9 by two more,
-before the eighth), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
+before the eighth; fresh10 and fresh11 by two more, before the tenth), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
 the same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
 
@@ -35,6 +35,8 @@ FRESH = (
     "fanfic-fresh7.jsonl",
     "fanfic-fresh8.jsonl",
     "fanfic-fresh9.jsonl",
+    "fanfic-fresh10.jsonl",
+    "fanfic-fresh11.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -165,21 +167,39 @@ def test_the_seventh_round_set_was_then_tuned_on() -> None:
     assert free == 150 and flagged <= 3
 
 
-@pytest.mark.heldout
-@pytest.mark.parametrize(
-    ("name", "floor", "free_count", "most_flagged"), [(FRESH[7], 0.47, 190, 21), (FRESH[8], 0.55, 166, 22)]
-)
-def test_the_eighth_round_on_the_two_sets_written_before_it_and_never_tuned_on(
-    name: str, floor: float, free_count: int, most_flagged: int
-) -> None:
+def test_the_eighth_round_sets_were_then_tuned_on() -> None:
     """``fanfic-fresh8.jsonl`` (439 passages) and ``fanfic-fresh9.jsonl`` (385) were written before the
-    eighth round by two writers who never saw the rules, the other sets or the detector, and nobody
-    who changed a rule saw them: scored before the round (micro-F1 0.47 and 0.54) and after it
-    (0.48 and 0.55). The round's tuning barely carried over; docs/warnings-eval.md says so. Floors
-    at the second figures."""
-    data, free, flagged = scores(name)
-    assert data["micro"]["f1"] >= floor
-    assert free == free_count and flagged <= most_flagged
+    eighth round by two writers who never saw the rules, and scored before it (micro-F1 0.47 and
+    0.54) and after it (0.48 and 0.55). The ninth round was tuned on fresh8 (0.53, 10 warning-free
+    passages flagged) and the tenth on fresh9 (0.77, 5); floors at what they score now."""
+    data, free, flagged = scores(FRESH[7])
+    assert data["micro"]["f1"] >= 0.54
+    assert free == 190 and flagged <= 5
+    data, free, flagged = scores(FRESH[8])
+    assert data["micro"]["f1"] >= 0.77
+    assert free == 166 and flagged <= 5
+    for category in ("sexism", "violence", "collective-violence", "death", "kidnapping", "homophobia"):
+        assert data["per_category"][category]["f1"] >= 0.88, category
+
+
+def test_the_tenth_round_set_was_then_tuned_on_for_its_false_alarms() -> None:
+    """``fanfic-fresh10.jsonl`` (442 passages, 193 warning-free) was written before the tenth round by
+    a writer who never saw the rules: scored before it (micro-F1 0.58, 29 warning-free passages
+    flagged) and after it (0.59, 29). The eleventh round read its false alarms only (0.61, 4)."""
+    data, free, flagged = scores(FRESH[9])
+    assert data["micro"]["f1"] >= 0.60
+    assert free == 193 and flagged <= 4
+
+
+@pytest.mark.heldout
+def test_the_tenth_and_eleventh_rounds_on_a_set_nobody_tuned_on() -> None:
+    """``fanfic-fresh11.jsonl`` (438 passages, 191 warning-free) was written before the tenth round by
+    another writer who never saw the rules, and nobody who changed a rule has read it: micro-F1 0.51
+    before the tenth round, after it and after the eleventh (24, 24 and 23 warning-free passages
+    flagged). docs/warnings-eval.md says what that means. Floors at the last figures."""
+    data, free, flagged = scores(FRESH[10])
+    assert data["micro"]["f1"] >= 0.51
+    assert free == 191 and flagged <= 23
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
