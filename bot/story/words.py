@@ -13,6 +13,7 @@ import re
 import string
 
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+PIECE_CHARS = 1 << 20  # text other than ASCII is counted this much at a time (_count_words_in_pieces)
 
 _WORD = frozenset((string.ascii_letters + string.digits + "_").encode())
 _APOSTROPHE = ord("'")
@@ -29,7 +30,7 @@ def regex_count_words(text: str) -> int:
 
 def count_words(text: str) -> int:
     if not text.isascii():
-        return regex_count_words(text)
+        return _count_words_in_pieces(text)
     data = text.encode("ascii")
     runs_map = data.translate(_RUNS)
     runs = runs_map.count(b" a") + runs_map.startswith(b"a")
@@ -39,6 +40,23 @@ def count_words(text: str) -> int:
     # A join is "a'a": an "a'" followed by neither another apostrophe, a space nor the end.
     joins = joins_map.count(b"a'") - joins_map.count(b"a''") - joins_map.count(b"a' ") - joins_map.endswith(b"a'")
     return runs - joins
+
+
+def _count_words_in_pieces(text: str) -> int:
+    """The regex count, a piece of about :data:`PIECE_CHARS` at a time, each cut at a space.
+
+    ``findall`` on a whole chapter builds a string per word (an 8 MB chapter, about 100 MB at
+    once); ``subn`` counts the same matches without keeping them, and a piece at a time bounds
+    what its result string holds. A word never spans a space, so no cut splits or joins one.
+    """
+    total = 0
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + PIECE_CHARS) if len(text) - start > PIECE_CHARS else -1
+        stop = len(text) if cut < 0 else cut
+        total += _WORD_RE.subn("", text[start:stop])[1]
+        start = stop
+    return total
 
 
 def chapter_words(paragraphs: list[str]) -> int:
