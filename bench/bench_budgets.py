@@ -131,6 +131,40 @@ def rule_word_lines(size: int) -> tuple[str, bytes]:
     return "lines.txt", "".join(lines).encode()[:size]
 
 
+def heavy_passages() -> list[str]:
+    """The labelled fan fiction passages that carry a warning: real prose full of heavy scenes,
+    by a dozen writers, which fires hundreds of different rules and their exact checks."""
+    folder = Path(__file__).resolve().parents[1] / "data" / "warnings"
+    return [
+        item["text"]
+        for path in sorted(folder.glob("fanfic-*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and (item := json.loads(line))["labels"]
+    ]
+
+
+def _heavy(size: int, separator: str, seed: int) -> bytes:
+    rng = random.Random(seed)
+    passages = heavy_passages()
+    out: list[str] = []
+    total = 0
+    while total < size:
+        passage = rng.choice(passages)
+        out.append(passage)
+        total += len(passage.encode()) + len(separator)
+    return separator.join(out).encode()[:size]
+
+
+def heavy_scenes(size: int) -> tuple[str, bytes]:
+    """Heavy scenes one after another, a blank line between them: a long dark story."""
+    return "heavy.txt", _heavy(size, "\n\n", 7)
+
+
+def heavy_scenes_one_line(size: int) -> tuple[str, bytes]:
+    """The same with no line break at all: every rule's exact check runs over long stretches."""
+    return "heavy-line.txt", _heavy(size, " ", 8)
+
+
 def one_paragraph(size: int) -> tuple[str, bytes]:
     """No blank line anywhere: one paragraph of ``size`` bytes of prose lines."""
     rng = random.Random(2)
@@ -381,6 +415,8 @@ def epub_tiny_elements(size: int) -> tuple[str, bytes]:
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
+    "heavy scenes of real prose": heavy_scenes,
+    "heavy scenes of real prose, one line": heavy_scenes_one_line,
     "one paragraph (no blank line)": one_paragraph,
     "one line": one_line,
     "one word": one_word,
