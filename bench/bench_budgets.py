@@ -134,12 +134,16 @@ def rule_word_lines(size: int) -> tuple[str, bytes]:
 def heavy_passages() -> list[str]:
     """The labelled fan fiction passages that carry a warning: real prose full of heavy scenes,
     by a dozen writers, which fires hundreds of different rules and their exact checks."""
-    folder = Path(__file__).resolve().parents[1] / "data" / "warnings"
+    from bench.bench_warnings import LABELLED
+    from bot.tools.evaluate import read_examples
+    from bot.warnings.rules import default_ruleset
+
+    ruleset = default_ruleset()
     return [
-        item["text"]
-        for path in sorted(folder.glob("fanfic-*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and (item := json.loads(line))["labels"]
+        text
+        for path in sorted(LABELLED.glob("fanfic-*.jsonl"))
+        for _, text, labels in read_examples(path, ruleset)
+        if labels
     ]
 
 
