@@ -323,11 +323,10 @@ class Matcher:
             started = time.perf_counter()
             results.append(read(group))
             spent += time.perf_counter() - started
-            rest = groups[position + 1 :]
-            threads = _scan_threads(len(blocks) * (position + 1), spent, len(rest))
+            threads = _scan_threads(len(blocks) * (position + 1), spent, len(groups) - position - 1)
             if threads > 1:
                 with ThreadPoolExecutor(threads, thread_name_prefix="dogear-scan") as pool:
-                    results += pool.map(read, rest)
+                    results += pool.map(read, groups[position + 1 :])
                 break
         founds: list[list[int]] = [[] for _ in datas]
         for found in results:
