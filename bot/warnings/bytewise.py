@@ -1,0 +1,359 @@
+"""Patterns rewritten to read UTF-8 text byte by byte (RE2's Latin-1 mode), with the same matches.
+
+In UTF-8 mode RE2 compiles every class that admits non-ASCII characters into a small automaton
+of UTF-8 byte sequences: the gap between two words of a phrase, ``[^\\w.!?;\\n]+``, is 33
+instructions, and the shipped rules hold it 31,000 times (59 % of their 1.8 million
+instructions). Every instruction costs when RE2 builds a new automaton state (new text makes one
+at nearly every byte) and when it sets up a pattern for an exact check (memory in proportion
+to the program). Read as bytes, that gap is one range of bytes, 3 instructions, and it matches
+the same text: in valid UTF-8 a run of non-ASCII characters is a run of bytes of 0x80 and up.
+
+The rewrite keeps matches and byte offsets the same on valid UTF-8 (the text is always
+encoded from ``str``), but for two letters: in UTF-8 mode a case-insensitive ``k`` also matches
+the Kelvin sign and ``s`` the long s, which no story uses for them. How each construct is kept:
+
+- a non-ASCII character becomes its bytes, each of its case forms, matched case-sensitively;
+- a class that admits non-ASCII characters (negated ones, ``\\W``, ``\\S``, ``\\D``, ``.``) stays a
+  byte class when it repeats greedily and what follows can only begin where a character begins
+  (a letter, a word boundary, the end: then a run of characters is a run of their bytes), and
+  otherwise becomes "one ASCII byte, or one whole character's bytes";
+- a class listing non-ASCII characters becomes its ASCII part or one of those characters' bytes.
+
+What it cannot rewrite exactly (``\\p`` classes, ``\\x{...}`` beyond ASCII, ``\\Q...\\E``, ``\\C``,
+the ``s`` flag, non-ASCII ranges, negated classes that list non-ASCII characters) gives None,
+and that pattern is compiled as UTF-8 as before.
+"""
+
+from __future__ import annotations
+
+import re2
+
+from bot.warnings.patterns import re2_options
+
+# One whole non-ASCII character in valid UTF-8: a lead byte and exactly the continuation bytes it
+# calls for (with a looser count a match could end inside the character).
+_ONE_CHAR = r"(?:[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3})"
+_HIGH = r"\x80-\xff"
+_NEGATED_PERL = {"W": r"[^\w" + _HIGH + "]", "S": r"[^\s" + _HIGH + "]", "D": r"[^\d" + _HIGH + "]"}
+_REPEATS = ("+", "*")
+
+
+class _Unsupported(Exception):
+    """The pattern holds something the byte-wise rewrite cannot keep exact."""
+
+
+def bytewise(pattern: str) -> str | None:
+    """``pattern`` rewritten for RE2's Latin-1 mode over UTF-8 bytes (pure ASCII), or None."""
+    try:
+        return _Rewriter(pattern).run()
+    except _Unsupported:
+        return None
+
+
+def _bytes_of(char: str) -> str:
+    return "".join(f"\\x{byte:02x}" for byte in char.encode("utf-8"))
+
+
+def _encoded(chars: list[str], fold: bool) -> str:
+    """Non-ASCII characters as case-sensitive byte sequences, each in every case form if ``fold``."""
+    forms: dict[str, None] = {}
+    for char in chars:
+        for form in (char, char.lower(), char.upper()) if fold else (char,):
+            if len(form) == 1 and not form.isascii():
+                forms[_bytes_of(form)] = None
+    return "(?-i:" + "|".join(forms) + ")"
+
+
+class _Rewriter:
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.index = 0
+        self.out: list[str] = []
+        self.folds = [True]  # per open group: whether letters match in either case (the matcher's default)
+        self._structure()
+        self._safe: dict[int, bool] = {}
+
+    def _structure(self) -> None:
+        """Where each group closes, and each group's top-level ``|``: one pass, so that asking what
+        may follow a position costs no rescan of a pattern of 60,000 characters."""
+        pattern = self.pattern
+        self.close_of: dict[int, int] = {}
+        self.open_of: dict[int, int] = {}
+        self.bars: dict[int, list[int]] = {-1: []}  # group's "(" (or -1, the whole pattern) -> its bars
+        self.group_of_bar: dict[int, int] = {}
+        stack = [-1]
+        index = 0
+        while index < len(pattern):
+            char = pattern[index]
+            if char == "\\":
+                index += 2
+                continue
+            if char == "[":
+                index = self._class_end(index)
+                continue
+            if char == "(":
+                stack.append(index)
+                self.bars[index] = []
+            elif char == ")" and len(stack) > 1:
+                opened = stack.pop()
+                self.close_of[opened], self.open_of[index] = index, opened
+            elif char == "|":
+                self.bars[stack[-1]].append(index)
+                self.group_of_bar[index] = stack[-1]
+            index += 1
+        if len(stack) > 1:
+            raise _Unsupported  # unbalanced: RE2 refuses it anyway
+
+    def _class_end(self, index: int) -> int:
+        """The index after the class opening at ``index``."""
+        pattern = self.pattern
+        position = index + 1
+        if pattern.startswith("^", position):
+            position += 1
+        if pattern.startswith("]", position):
+            position += 1
+        while position < len(pattern) and pattern[position] != "]":
+            if pattern[position] == "\\":
+                position += 1
+            elif pattern.startswith("[:", position) and (end := pattern.find(":]", position + 2)) >= 0:
+                position = end + 1
+            position += 1
+        return position + 1
+
+    def _optional(self, index: int) -> bool:
+        return self.pattern[index : index + 1] in ("?", "*") or self.pattern.startswith("{0", index)
+
+    def _safe_at(self, index: int) -> bool:
+        """Whether what the pattern reads from ``index`` on can only begin where a character begins
+        (an ASCII word character, a whole non-ASCII one, a word boundary or the end), so a run of
+        bytes just before it ends where a character ends. Errs towards no."""
+        known = self._safe.get(index)
+        if known is None:
+            known = self._safe[index] = self._starts_safely(index)
+        return known
+
+    def _starts_safely(self, index: int) -> bool:
+        pattern = self.pattern
+        if index >= len(pattern):
+            return True
+        char = pattern[index]
+        if char == "|":  # the alternative ends: what follows its group follows
+            group = self.group_of_bar[index]
+            return True if group < 0 else self._after_group(self.close_of[group])
+        if char == ")":
+            return index in self.open_of and self._after_group(index)
+        if char == "(":
+            return self._group_starts_safely(index)
+        if char == "\\":
+            letter = pattern[index + 1 : index + 2]
+            if letter == "b":
+                return True  # never true inside a character: both its sides would be non-word bytes
+            return letter in ("w", "d") and not self._optional(index + 2)
+        if char == "$":
+            return True
+        return (char.isalnum() or not char.isascii()) and not self._optional(index + 1)
+
+    def _after_group(self, close: int) -> bool:
+        if self._optional(close + 1) or self.pattern[close + 1 : close + 2] in ("+", "{"):
+            return False
+        return self._safe_at(close + 1)
+
+    def _group_starts_safely(self, opened: int) -> bool:
+        pattern = self.pattern
+        close = self.close_of.get(opened)
+        if close is None:
+            return False
+        body = opened + 1
+        if pattern.startswith("?", body):
+            body += 1
+            while body < close and (pattern[body].isalpha() or pattern[body] == "-"):
+                body += 1
+            if body == close:  # (?i): sets flags, reads nothing
+                return self._safe_at(close + 1)
+            if pattern[body] != ":":
+                return False
+            body += 1
+        if self._optional(close + 1):
+            return False
+        return all(self._safe_at(start) for start in [body] + [bar + 1 for bar in self.bars[opened]])
+
+    def run(self) -> str:
+        pattern = self.pattern
+        while self.index < len(pattern):
+            char = pattern[self.index]
+            if char == "\\":
+                self._escape()
+            elif char == "[":
+                self._class()
+            elif char == ".":
+                self.index += 1
+                self._any_char(r"[^\n" + _HIGH + "]", r"[^\n]")
+            elif char == "(" and pattern.startswith("(?", self.index):
+                self._group_flags()
+            elif char in "()":
+                self._group(char)
+            elif not char.isascii():
+                self.out.append(_encoded([char], self.folds[-1]))
+                self.index += 1
+            else:
+                self.out.append(char)
+                self.index += 1
+        return "".join(self.out)
+
+    def _repeats(self) -> bool:
+        """Whether a greedy ``+`` or ``*`` follows, and after it something that begins where a
+        character begins: then a run of bytes is a run of whole characters. (A lazy repeat, or
+        another class of all non-ASCII bytes next, could split a character.)"""
+        pattern, index = self.pattern, self.index
+        return (
+            pattern[index : index + 1] in _REPEATS
+            and pattern[index + 1 : index + 2] != "?"
+            and self._safe_at(index + 1)
+        )
+
+    def _any_char(self, one: str, repeated: str) -> None:
+        """A class that admits every non-ASCII character, just read: ``repeated`` when a ``+`` or
+        ``*`` follows (a run of characters is a run of bytes), else one ASCII byte of ``one`` or
+        one whole character."""
+        self.out.append(repeated if self._repeats() else f"(?:{one}|{_ONE_CHAR})")
+
+    def _escape(self) -> None:
+        pattern = self.pattern
+        if self.index + 1 >= len(pattern):
+            raise _Unsupported
+        letter = pattern[self.index + 1]
+        self.index += 2
+        if letter in "pPQCX" or not letter.isascii():
+            raise _Unsupported
+        if letter == "x":
+            self._hex_escape()
+            return
+        if letter in _NEGATED_PERL:
+            self._any_char(_NEGATED_PERL[letter], "\\" + letter)
+            return
+        self.out.append("\\" + letter)
+
+    def _hex_escape(self) -> None:
+        """``\\xHH`` or ``\\x{H...}``: kept when it names an ASCII character."""
+        pattern = self.pattern
+        if pattern.startswith("{", self.index):
+            end = pattern.find("}", self.index)
+            if end < 0:
+                raise _Unsupported
+            digits, self.index = pattern[self.index + 1 : end], end + 1
+        else:
+            digits = pattern[self.index : self.index + 2]
+            self.index += 2
+        try:
+            value = int(digits, 16)
+        except ValueError:
+            raise _Unsupported from None
+        if value > 0x7F:
+            raise _Unsupported
+        self.out.append(f"\\x{value:02x}")
+
+    def _group(self, char: str) -> None:
+        """A plain group opens with its parent's case rule; a closing one restores the parent's."""
+        if char == "(":
+            self.folds.append(self.folds[-1])
+        elif len(self.folds) > 1:
+            self.folds.pop()
+        self.out.append(char)
+        self.index += 1
+
+    def _group_flags(self) -> None:
+        """``(?flags)`` (for the rest of the group) or ``(?flags:`` (a group of its own): kept, and
+        ``i`` followed, unless it turns on ``s`` (``.`` takes newlines) or ``U``."""
+        pattern = self.pattern
+        end = self.index + 2
+        while end < len(pattern) and (pattern[end].isalpha() or pattern[end] == "-"):
+            end += 1
+        on, _, off = pattern[self.index + 2 : end].partition("-")
+        if "s" in on or "U" in on:
+            raise _Unsupported
+        fold = False if "i" in off else True if "i" in on else self.folds[-1]
+        if pattern.startswith(")", end) and (on or off):
+            self.folds[-1] = fold
+            self.out.append(pattern[self.index : end + 1])
+            self.index = end + 1
+            return
+        self.folds.append(fold)
+        self.out.append(pattern[self.index : end])
+        self.index = end
+
+    def _class(self) -> None:
+        """A bracketed class: its ASCII members stay, non-ASCII ones become byte sequences."""
+        pattern = self.pattern
+        start = self.index
+        position = start + 1
+        negated = pattern.startswith("^", position)
+        if negated:
+            position += 1
+        members: list[str] = []  # the class's ASCII members as written
+        non_ascii: list[str] = []
+        admits_high = negated  # the class admits non-ASCII characters through a negation
+        first = True
+        while True:
+            if position >= len(pattern):
+                raise _Unsupported
+            char = pattern[position]
+            if char == "]" and not first:
+                position += 1
+                break
+            first = False
+            if char == "[" and pattern.startswith("[:", position):
+                end = pattern.find(":]", position + 2)
+                if end < 0:
+                    raise _Unsupported
+                members.append(pattern[position : end + 2])
+                position = end + 2
+                continue
+            if char == "\\":
+                letter = pattern[position + 1 : position + 2]
+                if not letter or letter in "pPQCx" or not letter.isascii():
+                    raise _Unsupported
+                if letter in "WSD":
+                    admits_high = True
+                item = "\\" + letter
+                position += 2
+            else:
+                item = char
+                position += 1
+            if pattern.startswith("-", position) and pattern[position + 1 : position + 2] not in ("]", ""):
+                high = pattern[position + 1]
+                if high == "\\" or not high.isascii() or not item.isascii():
+                    raise _Unsupported
+                members.append(f"{item}-{high}")
+                position += 2
+                continue
+            if item.isascii():
+                members.append(item)
+            else:
+                non_ascii.append(item)
+        self.index = position
+        if non_ascii and (negated or admits_high):
+            raise _Unsupported
+        body = "".join(members)
+        if admits_high:
+            if not negated and not self._repeats():
+                raise _Unsupported  # such as a lone [\W_]: rare enough to leave to UTF-8
+            self._any_char(f"[^{body}{_HIGH}]", pattern[start:position])
+            return
+        if not non_ascii:
+            self.out.append(pattern[start:position])
+            return
+        if body:
+            self.out.append(f"(?:[{body}]|{_encoded(non_ascii, self.folds[-1])})")
+        else:
+            self.out.append(_encoded(non_ascii, self.folds[-1]))
+
+
+def re2_form(pattern: str, max_mem: int | None = None) -> tuple[bytes, re2.Options]:
+    """What to hand RE2 for ``pattern``: its byte-wise rewrite in Latin-1 mode where there is one,
+    else the pattern itself in UTF-8 mode; case-insensitive, with ``max_mem`` (default: the matcher's)."""
+    options = re2_options() if max_mem is None else re2_options(max_mem)
+    rewritten = bytewise(pattern)
+    if rewritten is None:
+        return pattern.encode("utf-8"), options
+    options.encoding = re2.Options.Encoding.LATIN1
+    return rewritten.encode("ascii"), options
