@@ -147,13 +147,20 @@ def heavy_passages() -> list[str]:
     ]
 
 
-def _heavy(size: int, separator: str, seed: int) -> bytes:
+def _heavy(size: int, separator: str, seed: int, *, negations: bool = False) -> bytes:
+    """Labelled heavy passages in random order up to ``size``; with ``negations``, a negation cue
+    before one word in seven."""
     rng = random.Random(seed)
     passages = heavy_passages()
+    cues = ("didn't", "nobody", "never", "wasn't", "no one")
     out: list[str] = []
     total = 0
     while total < size:
         passage = rng.choice(passages)
+        if negations:
+            passage = " ".join(
+                f"{rng.choice(cues)} {word}" if rng.random() < 1 / 7 else word for word in passage.split(" ")
+            )
         out.append(passage)
         total += len(passage.encode()) + len(separator)
     return separator.join(out).encode()[:size]
@@ -167,6 +174,12 @@ def heavy_scenes(size: int) -> tuple[str, bytes]:
 def heavy_scenes_one_line(size: int) -> tuple[str, bytes]:
     """The same with no line break at all: every rule's exact check runs over long stretches."""
     return "heavy-line.txt", _heavy(size, " ", 8)
+
+
+def heavy_negated_one_line(size: int) -> tuple[str, bytes]:
+    """One line of heavy scenes with negation cues throughout: every rule that fires needs its
+    exact check (is it negated?), and long stretches keep every compiled pattern busy."""
+    return "heavy-negated.txt", _heavy(size, " ", 11, negations=True)
 
 
 def one_paragraph(size: int) -> tuple[str, bytes]:
@@ -421,6 +434,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' words, six to a paragraph": rule_word_lines,
     "heavy scenes of real prose": heavy_scenes,
     "heavy scenes of real prose, one line": heavy_scenes_one_line,
+    "heavy scenes, one line, negations throughout": heavy_negated_one_line,
     "one paragraph (no blank line)": one_paragraph,
     "one line": one_line,
     "one word": one_word,

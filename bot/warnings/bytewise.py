@@ -26,6 +26,10 @@ and that pattern is compiled as UTF-8 as before.
 
 from __future__ import annotations
 
+import functools
+import re
+from typing import NamedTuple
+
 import re2
 
 from bot.warnings.patterns import re2_options
@@ -36,12 +40,19 @@ _ONE_CHAR = r"(?:[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x
 _HIGH = r"\x80-\xff"
 _NEGATED_PERL = {"W": r"[^\w" + _HIGH + "]", "S": r"[^\s" + _HIGH + "]", "D": r"[^\d" + _HIGH + "]"}
 _REPEATS = ("+", "*")
+_PLAIN = re.compile(r"[^\\\[.()\x80-\U0010ffff]+")  # copied as it is: no escape, class, dot, group or non-ASCII
+_CLASS = re.compile(r"\[\^?\]?(?:[^\]\\\[]+|\\.|\[:\^?[a-z]+:\]|\[)*\]", re.DOTALL)  # a whole bracketed class
+_STRUCTURE = re.compile(r"[\\\[()|]")  # what the structure pass looks at
+# Rewritten patterns kept by their source: the sets and the exact checks both ask for each shipped
+# pattern, and a server's rules come back with every change to them.
+CACHED_PATTERNS = 8192
 
 
 class _Unsupported(Exception):
     """The pattern holds something the byte-wise rewrite cannot keep exact."""
 
 
+@functools.lru_cache(maxsize=CACHED_PATTERNS)
 def bytewise(pattern: str) -> str | None:
     """``pattern`` rewritten for RE2's Latin-1 mode over UTF-8 bytes (pure ASCII), or None."""
     try:
@@ -83,13 +94,14 @@ class _Rewriter:
         self.group_of_bar: dict[int, int] = {}
         stack = [-1]
         index = 0
-        while index < len(pattern):
+        while (found := _STRUCTURE.search(pattern, index)) is not None:
+            index = found.start()
             char = pattern[index]
             if char == "\\":
                 index += 2
                 continue
             if char == "[":
-                index = self._class_end(index)
+                index = _class_end(pattern, index)
                 continue
             if char == "(":
                 stack.append(index)
@@ -103,22 +115,6 @@ class _Rewriter:
             index += 1
         if len(stack) > 1:
             raise _Unsupported  # unbalanced: RE2 refuses it anyway
-
-    def _class_end(self, index: int) -> int:
-        """The index after the class opening at ``index``."""
-        pattern = self.pattern
-        position = index + 1
-        if pattern.startswith("^", position):
-            position += 1
-        if pattern.startswith("]", position):
-            position += 1
-        while position < len(pattern) and pattern[position] != "]":
-            if pattern[position] == "\\":
-                position += 1
-            elif pattern.startswith("[:", position) and (end := pattern.find(":]", position + 2)) >= 0:
-                position = end + 1
-            position += 1
-        return position + 1
 
     def _optional(self, index: int) -> bool:
         return self.pattern[index : index + 1] in ("?", "*") or self.pattern.startswith("{0", index)
@@ -180,6 +176,11 @@ class _Rewriter:
     def run(self) -> str:
         pattern = self.pattern
         while self.index < len(pattern):
+            plain = _PLAIN.match(pattern, self.index)
+            if plain is not None:
+                self.out.append(plain.group())
+                self.index = plain.end()
+                continue
             char = pattern[self.index]
             if char == "\\":
                 self._escape()
@@ -285,67 +286,76 @@ class _Rewriter:
         """A bracketed class: its ASCII members stay, non-ASCII ones become byte sequences."""
         pattern = self.pattern
         start = self.index
-        position = start + 1
-        negated = pattern.startswith("^", position)
-        if negated:
-            position += 1
-        members: list[str] = []  # the class's ASCII members as written
-        non_ascii: list[str] = []
-        admits_high = negated  # the class admits non-ASCII characters through a negation
-        first = True
-        while True:
-            if position >= len(pattern):
-                raise _Unsupported
-            char = pattern[position]
-            if char == "]" and not first:
-                position += 1
-                break
-            first = False
-            if char == "[" and pattern.startswith("[:", position):
-                end = pattern.find(":]", position + 2)
-                if end < 0:
-                    raise _Unsupported
-                members.append(pattern[position : end + 2])
-                position = end + 2
-                continue
-            if char == "\\":
-                letter = pattern[position + 1 : position + 2]
-                if not letter or letter in "pPQCx" or not letter.isascii():
-                    raise _Unsupported
-                if letter in "WSD":
-                    admits_high = True
-                item = "\\" + letter
-                position += 2
-            else:
-                item = char
-                position += 1
-            if pattern.startswith("-", position) and pattern[position + 1 : position + 2] not in ("]", ""):
-                high = pattern[position + 1]
-                if high == "\\" or not high.isascii() or not item.isascii():
-                    raise _Unsupported
-                members.append(f"{item}-{high}")
-                position += 2
-                continue
-            if item.isascii():
-                members.append(item)
-            else:
-                non_ascii.append(item)
-        self.index = position
-        if non_ascii and (negated or admits_high):
+        self.index = _class_end(pattern, start)
+        text = pattern[start : self.index]
+        members = _class_members(text)
+        if members.non_ascii and (members.negated or members.admits_high):
             raise _Unsupported
-        body = "".join(members)
-        if admits_high:
-            if not negated and not self._repeats():
+        if members.admits_high:
+            if not members.negated and not self._repeats():
                 raise _Unsupported  # such as a lone [\W_]: rare enough to leave to UTF-8
-            self._any_char(f"[^{body}{_HIGH}]", pattern[start:position])
-            return
-        if not non_ascii:
-            self.out.append(pattern[start:position])
-            return
-        if body:
-            self.out.append(f"(?:[{body}]|{_encoded(non_ascii, self.folds[-1])})")
+            self._any_char(f"[^{members.ascii}{_HIGH}]", text)
+        elif not members.non_ascii:
+            self.out.append(text)
+        elif members.ascii:
+            self.out.append(f"(?:[{members.ascii}]|{_encoded(members.non_ascii, self.folds[-1])})")
         else:
-            self.out.append(_encoded(non_ascii, self.folds[-1]))
+            self.out.append(_encoded(members.non_ascii, self.folds[-1]))
+
+
+def _class_end(pattern: str, index: int) -> int:
+    """The index after the class opening at ``index`` (a ``]`` first, or after ``^``, is a member)."""
+    found = _CLASS.match(pattern, index)
+    if found is None:
+        raise _Unsupported  # never closed: RE2 refuses it anyway
+    return found.end()
+
+
+class _Members(NamedTuple):
+    negated: bool
+    ascii: str  # the ASCII members as written (ranges, escapes and POSIX classes included)
+    non_ascii: list[str]
+    admits_high: bool  # whether it admits non-ASCII characters: negated, or holding \W, \S or \D
+
+
+@functools.lru_cache(maxsize=1024)
+def _class_members(text: str) -> _Members:
+    """A whole bracketed class, taken apart (the shipped rules repeat a few classes thousands of times)."""
+    position, end = 1, len(text) - 1
+    negated = text.startswith("^", position)
+    if negated:
+        position += 1
+    members: list[str] = []
+    non_ascii: list[str] = []
+    admits_high = negated
+    while position < end:
+        char = text[position]
+        if char == "[" and text.startswith("[:", position):
+            close = text.index(":]", position + 2) + 2
+            members.append(text[position:close])
+            position = close
+            continue
+        if char == "\\":
+            letter = text[position + 1 : position + 2]
+            if not letter or letter in "pPQCx" or not letter.isascii():
+                raise _Unsupported
+            admits_high = admits_high or letter in "WSD"
+            item = "\\" + letter
+            position += 2
+        else:
+            item = char
+            position += 1
+        if text.startswith("-", position) and position + 1 < end:
+            high = text[position + 1]
+            if high == "\\" or not high.isascii() or not item.isascii():
+                raise _Unsupported
+            members.append(f"{item}-{high}")
+            position += 2
+        elif item.isascii():
+            members.append(item)
+        else:
+            non_ascii.append(item)
+    return _Members(negated, "".join(members), non_ascii, admits_high)
 
 
 def re2_form(pattern: str, max_mem: int | None = None) -> tuple[bytes, re2.Options]:
