@@ -41,7 +41,8 @@ _HIGH = r"\x80-\xff"
 _NEGATED_PERL = {"W": r"[^\w" + _HIGH + "]", "S": r"[^\s" + _HIGH + "]", "D": r"[^\d" + _HIGH + "]"}
 _REPEATS = ("+", "*")
 _PLAIN = re.compile(r"[^\\\[.()\x80-\U0010ffff]+")  # copied as it is: no escape, class, dot, group or non-ASCII
-_CLASS = re.compile(r"\[\^?\]?(?:[^\]\\\[]+|\\.|\[:\^?[a-z]+:\]|\[)*\]", re.DOTALL)  # a whole bracketed class
+_POSIX = re.compile(r"\[:\^?[a-z]+:\]")  # [:alpha:] inside a class
+_CLASS = re.compile(rf"\[\^?\]?(?:[^\]\\\[]+|\\.|{_POSIX.pattern}|\[)*\]", re.DOTALL)  # a whole bracketed class
 _STRUCTURE = re.compile(r"[\\\[()|]")  # what the structure pass looks at
 # Rewritten patterns kept by their source: the sets and the exact checks both ask for each shipped
 # pattern, and a server's rules come back with every change to them.
@@ -330,10 +331,10 @@ def _class_members(text: str) -> _Members:
     admits_high = negated
     while position < end:
         char = text[position]
-        if char == "[" and text.startswith("[:", position):
-            close = text.index(":]", position + 2) + 2
-            members.append(text[position:close])
-            position = close
+        posix = _POSIX.match(text, position) if char == "[" else None
+        if posix is not None:
+            members.append(posix.group())
+            position = posix.end()
             continue
         if char == "\\":
             letter = text[position + 1 : position + 2]

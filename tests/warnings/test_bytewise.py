@@ -61,7 +61,8 @@ ATOMS = [
     "\u00e9?",
 ]
 texts = st.text(alphabet=ALPHABET, max_size=40)
-patterns = st.lists(st.sampled_from(ATOMS), min_size=1, max_size=5).map("".join)
+sequences = st.lists(st.sampled_from(ATOMS), min_size=1, max_size=5).map("".join)
+patterns = st.one_of(sequences, st.lists(sequences, min_size=2, max_size=3).map("|".join))
 
 
 def all_spans(compiled: re2._Regexp, data: bytes) -> list[tuple[int, int]]:
@@ -125,3 +126,24 @@ def test_a_matcher_mixes_both_kinds_of_set() -> None:
     fired = {hit.rule.id for hit in matcher.scan_paragraph("He was stabbed to death by \u03b1\u03b2\u03b3.")}
     assert "own:1" in fired
     assert any(rule_id.startswith("violence") or rule_id.startswith("death") for rule_id in fired)
+
+
+REGEX_ALPHABET = "ab\u00e9\u2019\\[]^-()|?:*+{}.,0-9wWsSdDbBpPLxQEz=<>!P$"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=REGEX_ALPHABET, max_size=14), texts)
+def test_any_pattern_re2_accepts_is_rewritten_exactly_or_left_alone(pattern: str, text: str) -> None:
+    """An admin's pattern reaches the rewrite after RE2 accepted it: whatever it holds, the
+    rewrite never raises, and gives either None (the pattern stays UTF-8) or a form RE2 accepts
+    that finds the same matches. (``[[:]``, a class of two characters, once raised here.)"""
+    try:
+        utf8 = re2.compile(pattern.encode("utf-8"), re2_options())
+    except re2.error:
+        return
+    if bytewise(pattern) is None:
+        return
+    data = text.encode("utf-8")
+    if any(start == end for start, end in all_spans(utf8, data)):
+        return  # as above: empty matches step into characters, and no rule can match empty
+    same_matches(pattern, data)
