@@ -27,6 +27,7 @@ and that pattern is compiled as UTF-8 as before.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from typing import NamedTuple
 
@@ -40,6 +41,7 @@ _ONE_CHAR = r"(?:[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x
 _HIGH = r"\x80-\xff"
 _NEGATED_PERL = {"W": r"[^\w" + _HIGH + "]", "S": r"[^\s" + _HIGH + "]", "D": r"[^\d" + _HIGH + "]"}
 _REPEATS = ("+", "*")
+log = logging.getLogger(__name__)
 _PLAIN = re.compile(r"[^\\\[.()\x80-\U0010ffff]+")  # copied as it is: no escape, class, dot, group or non-ASCII
 _POSIX = re.compile(r"\[:\^?[a-z]+:\]")  # [:alpha:] inside a class
 _CLASS = re.compile(rf"\[\^?\]?(?:[^\]\\\[]+|\\.|{_POSIX.pattern}|\[)*\]", re.DOTALL)  # a whole bracketed class
@@ -59,6 +61,9 @@ def bytewise(pattern: str) -> str | None:
     try:
         return _Rewriter(pattern).run()
     except _Unsupported:
+        return None
+    except Exception:  # a rewrite that fails costs only speed: the pattern is read as UTF-8
+        log.exception("could not rewrite %r to read bytes; it stays UTF-8", pattern[:200])
         return None
 
 
