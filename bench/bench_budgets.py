@@ -16,6 +16,7 @@ in this process (no subprocess) for profiling.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -180,6 +181,36 @@ def heavy_negated_one_line(size: int) -> tuple[str, bytes]:
     """One line of heavy scenes with negation cues throughout: every rule that fires needs its
     exact check (is it negated?), and long stretches keep every compiled pattern busy."""
     return "heavy-negated.txt", _heavy(size, " ", 11, negations=True)
+
+
+def heavy_ao3_one_paragraph(size: int) -> tuple[str, bytes]:
+    """The same in AO3's markup, all in one ``<p>``: the parser's tree on top of the scan's work."""
+    head = b'<html><body><div id="preface"><h1>T</h1></div><div id="chapters"><div class="userstuff"><p>'
+    tail = b"</p></div></div></body></html>"
+    body = html.escape(_heavy(size - len(head) - len(tail), " ", 21, negations=True).decode("utf-8", "ignore"))
+    return "heavy.html", head + body.encode()[: size - len(head) - len(tail)].rsplit(b" ", 1)[0] + tail
+
+
+def heavy_epub_one_paragraph(size: int) -> tuple[str, bytes]:
+    """The same as one ``<p>`` of an EPUB chapter: the upload's size in text, compressed to less."""
+    body = html.escape(_heavy(size - 400, " ", 23, negations=True).decode("utf-8", "ignore"))
+    return "heavy.epub", _epub({"c1.xhtml": _chapter_xhtml("One", f"<p>{body}</p>")}, ["c1.xhtml"])
+
+
+def epub_heavy_text(size: int) -> tuple[str, bytes]:
+    """An EPUB within the upload limit that unpacks to more than twice the limit in heavy scenes:
+    compression lets an EPUB hold more text than a plain-text upload may, and the scan costs by
+    the text (its chapters are paragraphs of the labelled passages)."""
+    passages = _heavy(int(size * 2.3), "\n\n", 31).decode("utf-8", "ignore").split("\n\n")
+    per_chapter = len(passages) // 40 + 1
+    documents = {
+        f"c{number}.xhtml": _chapter_xhtml(
+            f"Chapter {number}",
+            "".join(f"<p>{html.escape(p)}</p>" for p in passages[number * per_chapter : (number + 1) * per_chapter]),
+        )
+        for number in range(40)
+    }
+    return "heavy-text.epub", _epub(documents, list(documents))
 
 
 def one_paragraph(size: int) -> tuple[str, bytes]:
@@ -435,6 +466,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "heavy scenes of real prose": heavy_scenes,
     "heavy scenes of real prose, one line": heavy_scenes_one_line,
     "heavy scenes, one line, negations throughout": heavy_negated_one_line,
+    "the same in one AO3 paragraph": heavy_ao3_one_paragraph,
+    "the same in one EPUB paragraph": heavy_epub_one_paragraph,
     "one paragraph (no blank line)": one_paragraph,
     "one line": one_line,
     "one word": one_word,
@@ -464,6 +497,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "EPUB billion laughs + XXE": epub_billion_laughs,
     "EPUB deep nesting": epub_deep,
     "EPUB tiny elements": epub_tiny_elements,
+    "EPUB with twice the upload in heavy text": epub_heavy_text,
 }
 
 

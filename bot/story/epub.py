@@ -27,6 +27,7 @@ from bot.story.limits import (
     MAX_UNPACK_RATIO,
     MIN_UNPACKED_BYTES,
     SPINE_SLACK,
+    check_story_text,
 )
 from bot.story.model import Story
 from bot.story.plaintext import build_story
@@ -201,8 +202,11 @@ def read_epub(data: bytes, filename: str, *, max_bytes: int, max_chapters: int =
             body = soup.body or soup
             for child in list(body.children):
                 combined.body.append(child.extract())
-        return parse_ao3(combined, filename, "epub", max_chapters=max_chapters)
-    return _generic(book, soups, filename, max_chapters)
+        story = parse_ao3(combined, filename, "epub", max_chapters=max_chapters)
+    else:
+        story = _generic(book, soups, filename, max_chapters)
+    check_story_text(story, max_bytes)
+    return story
 
 
 def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapters: int) -> Story:

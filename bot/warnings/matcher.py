@@ -73,6 +73,11 @@ NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ..
 THREADED_BLOCK_SECONDS = 10e-6
 MIN_THREADED_SECONDS = 3e-4  # sets read quicker than this: the others are not worth a thread pool
 MAX_SCAN_THREADS = 4
+# Patterns an exact check compiled that stay compiled for good (about 100 KB each once they have
+# searched). A normal story needs a few dozen to a few hundred; text made of every heavy scene
+# (a hostile upload) needs over a thousand, and past this many each is compiled for its rule's
+# checks in one call and let go right after (Matcher._exact_checks).
+KEEP_COMPILED = 400
 
 
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
@@ -82,18 +87,30 @@ class _Lazy:
     """A pattern compiled on first use: most parts never need more than the set's answer."""
 
     __slots__ = ("_compiled", "_inner", "pattern")
+    live = 0  # patterns compiled and not let go, in this process
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._compiled: re2._Regexp | None = None
         self._inner: Any = None  # the compiled pattern under the wrapper, when it exposes one
 
+    @property
+    def compiled(self) -> bool:
+        return self._compiled is not None
+
     def get(self) -> re2._Regexp:
         if self._compiled is None:
             self._compiled = re2.compile(*re2_form(self.pattern))
+            _Lazy.live += 1
             if _UNANCHORED is not None:
                 self._inner = getattr(self._compiled, "_regexp", None)
         return self._compiled
+
+    def release(self) -> None:
+        """Let the compiled pattern go (its memory with it); the next use compiles it again."""
+        if self._compiled is not None:
+            self._compiled = self._inner = None
+            _Lazy.live -= 1
 
     def first_span(self, data: bytes, pos: int = 0) -> tuple[int, int] | None:
         """The byte span of the first match at or after ``pos``, or None.
@@ -360,12 +377,14 @@ class Matcher:
         by_entry = self._rules_at
         plain_at = self._plain_at
         guards = self._guards
-        locate = self._locate
         fired: list[list[Rule]] = []
-        spans: dict[tuple[int, str], tuple[int, int]] = {}  # (paragraph, rule id) -> span the exact check found
+        # Rules whose idiom or negation entry is present: (paragraph, place in its list, rule),
+        # checked exactly once every paragraph has been through, rule by rule.
+        checks: list[tuple[int, int, _CompiledRule]] = []
+        presents: dict[int, frozenset[int]] = {}
         datas = [text.encode("utf-8") for text in texts]
         founds = self._set_matches(datas)  # every set pass first, then the Python work
-        for index, (data, found) in enumerate(zip(datas, founds, strict=True)):
+        for index, found in enumerate(founds):
             rules: list[Rule] = []
             fired.append(rules)
             if not found:
@@ -387,8 +406,7 @@ class Matcher:
                         if compiled.others <= present:
                             rules.append(compiled.rule)
                 continue
-            present = frozenset(found)
-            idioms: dict[int, list[tuple[int, int]]] | None = None  # exclusion entry -> its spans, found once
+            present = presents[index] = frozenset(found)
             for entry in found:
                 candidates = by_entry[entry]
                 if candidates is None:
@@ -396,16 +414,53 @@ class Matcher:
                 for compiled in candidates:
                     if compiled.others and not compiled.others <= present:
                         continue
-                    if compiled.guards.isdisjoint(present):
-                        rules.append(compiled.rule)
-                        continue
-                    if idioms is None:
-                        idioms = {}
-                    span = locate(compiled, data, present, idioms)
-                    if span is not None:
-                        rules.append(compiled.rule)
-                        spans[index, compiled.rule.id] = span
+                    if not compiled.guards.isdisjoint(present):
+                        checks.append((index, len(rules), compiled))
+                    rules.append(compiled.rule)  # a check that fails takes it out again
+        spans = self._exact_checks(checks, datas, presents, fired)
         return Fired(fired, spans, self._by_id)
+
+    def _exact_checks(
+        self,
+        checks: list[tuple[int, int, _CompiledRule]],
+        datas: list[bytes],
+        presents: dict[int, frozenset[int]],
+        fired: list[list[Rule]],
+    ) -> dict[tuple[int, str], tuple[int, int]]:
+        """Run the exact checks rule by rule, take the rules that fail out of ``fired`` and
+        return the spans of those that pass, by (paragraph, rule id).
+
+        Rule by rule, so that once :data:`KEEP_COMPILED` patterns are compiled, a rule's pattern
+        compiled for its checks is let go as soon as they are done: text full of every heavy
+        scene would otherwise hold over a thousand compiled patterns at once (8 MB of it on one
+        line peaked past 500 MB). The idiom lists stay compiled: every rule of their category
+        asks for them, and their spans are found once per paragraph.
+        """
+        spans: dict[tuple[int, str], tuple[int, int]] = {}
+        failed: dict[int, set[int]] = {}  # paragraph -> places in its list of the rules that failed
+        idioms: dict[int, dict[int, list[tuple[int, int]]]] = {}  # paragraph -> exclusion entry -> spans
+        checks.sort(key=lambda check: check[2].rule.id)  # stable: each rule's checks stay in paragraph order
+        position = 0
+        while position < len(checks):
+            compiled = checks[position][2]
+            end = position
+            while end < len(checks) and checks[end][2] is compiled:
+                end += 1
+            transient = [
+                part.regex for part in compiled.parts if not part.regex.compiled and _Lazy.live >= KEEP_COMPILED
+            ]
+            for index, place, _ in checks[position:end]:
+                span = self._locate(compiled, datas[index], presents[index], idioms.setdefault(index, {}))
+                if span is None:
+                    failed.setdefault(index, set()).add(place)
+                else:
+                    spans[index, compiled.rule.id] = span
+            for regex in transient:
+                regex.release()
+            position = end
+        for index, places in failed.items():
+            fired[index] = [rule for place, rule in enumerate(fired[index]) if place not in places]
+        return spans
 
     def _locate(
         self,

@@ -65,6 +65,18 @@ def test_epub_unpacked_size_is_capped_relative_to_the_upload() -> None:
     refused((filename, data), "unpacks to more than 4 MiB")
 
 
+def test_epub_holding_more_text_than_an_upload_may_is_refused_and_one_within_is_read() -> None:
+    """Compression lets an EPUB within the upload limit hold several times as much text, and the
+    scan and render cost by the text: past the limit in text it is refused, saying how much."""
+    filename, data = hostile.epub_heavy_text(200_000)  # about 460 KB of text in a smaller file
+    story = import_story(data, filename, max_bytes=LIMIT)
+    text_bytes = sum(len(p.encode()) for p in texts(story))
+    assert text_bytes > 400_000 > len(data)
+    with pytest.raises(StoryFormatError, match="of story text, more than the") as info:
+        import_story(data, filename, max_bytes=len(data))  # the file itself is within this limit
+    assert str(info.value).endswith("split the story into parts.")
+
+
 def test_epub_doctype_internal_entities_leave_no_junk_and_expand_nothing() -> None:
     story = read(hostile.epub_billion_laughs(0))
     body = "\n".join(texts(story))

@@ -93,6 +93,27 @@ def test_a_hit_found_by_the_exact_check_keeps_its_span_for_evidence() -> None:
         assert 0 <= start < end <= len(text)
 
 
+def test_past_the_cap_patterns_compiled_for_exact_checks_are_let_go_with_the_same_answers(monkeypatch) -> None:
+    """Text full of heavy scenes sends most rules to their exact check; past ``KEEP_COMPILED``
+    compiled patterns, each rule's pattern is compiled for its checks and let go right after.
+    The answers (rules and the spans the checks found) are the same as with every pattern kept."""
+    clauses = fragments()
+    texts = [" ".join(clauses[start : start + 6]) for start in range(0, 1200, 6)]
+    ruleset = default_ruleset()
+    bare = Ruleset(ruleset.taxonomy, ruleset.rules, ruleset.categories, ruleset.negation)
+    kept_all = Matcher(bare).fire(texts)
+    assert len(kept_all._spans) > 50  # the exact check ran, and found hits
+
+    monkeypatch.setattr(matcher_module, "KEEP_COMPILED", 0)
+    capped = Matcher(bare)
+    fired = capped.fire(texts)
+    assert fired.rules == kept_all.rules
+    assert fired._spans == kept_all._spans
+    still_compiled = {part.regex.pattern for c in capped._by_id.values() for part in c.parts if part.regex.compiled}
+    idiom_lists = {regex.pattern for c in capped._by_id.values() for regex, _ in c.exclusions}
+    assert still_compiled <= idiom_lists  # only the idiom lists stay: every rule of their category asks for them
+
+
 words = st.sampled_from(["war", "blood", "died", "fight", "knife", "tea", "sofa", "rain", "slur", "grief"])
 
 
