@@ -172,6 +172,18 @@ def heavy_scenes(size: int) -> tuple[str, bytes]:
     return "heavy.txt", _heavy(size, "\n\n", 7)
 
 
+def heavy_scenes_in_chapters(size: int) -> tuple[str, bytes]:
+    """The same as a Markdown story of 200 chapters, negation cues throughout: every chapter
+    needs hundreds of exact checks, so a pattern compiled again per chapter would show."""
+    passages = _heavy(size - 8000, "\n\n", 41, negations=True).decode("utf-8", "ignore").split("\n\n")
+    per_chapter = -(-len(passages) // 200)
+    chapters = [
+        f"# Chapter {number + 1}\n\n" + "\n\n".join(passages[start : start + per_chapter])
+        for number, start in enumerate(range(0, len(passages), per_chapter))
+    ]
+    return "chapters.md", "\n\n".join(chapters).encode()
+
+
 def heavy_scenes_one_line(size: int) -> tuple[str, bytes]:
     """The same with no line break at all: every rule's exact check runs over long stretches."""
     return "heavy-line.txt", _heavy(size, " ", 8)
@@ -465,6 +477,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' words, six to a paragraph": rule_word_lines,
     "heavy scenes of real prose": heavy_scenes,
     "heavy scenes of real prose, one line": heavy_scenes_one_line,
+    "heavy scenes in 200 chapters, negations throughout": heavy_scenes_in_chapters,
     "heavy scenes, one line, negations throughout": heavy_negated_one_line,
     "the same in one AO3 paragraph": heavy_ao3_one_paragraph,
     "the same in one EPUB paragraph": heavy_epub_one_paragraph,

@@ -191,27 +191,34 @@ class Hit:
 class Fired:
     """What fired in each paragraph of a call to :meth:`Matcher.fire`, and where, when asked."""
 
-    __slots__ = ("_by_id", "_spans", "rules")
+    __slots__ = ("_base", "_by_id", "_spans", "rules")
 
     def __init__(
         self,
         rules: list[list[Rule]],
         spans: dict[tuple[int, str], tuple[int, int]],
         by_id: dict[str, _CompiledRule],
+        base: int = 0,
     ) -> None:
         self.rules = rules  # per paragraph, in the order given
         self._spans = spans
         self._by_id = by_id
+        self._base = base  # the index of rules[0] in the call that found them (see view)
+
+    def view(self, start: int, stop: int) -> Fired:
+        """Paragraphs ``start`` to ``stop`` of the call, numbered from 0 (a chapter of a story read in one call)."""
+        return Fired(self.rules[start:stop], self._spans, self._by_id, self._base + start)
 
     def hit(self, index: int, rule: Rule, text: str) -> Hit:
         """The hit of ``rule`` in paragraph ``index`` (whose text is ``text``), to find its span."""
-        return Hit(self._by_id[rule.id], text.encode("utf-8"), self._spans.get((index, rule.id)))
+        return Hit(self._by_id[rule.id], text.encode("utf-8"), self._spans.get((self._base + index, rule.id)))
 
     def weight(self, rule_id: str) -> float:
         return self._by_id[rule_id].rule.weight
 
     def joined(self, other: Fired) -> Fired:
         """Both calls' rules per paragraph (same texts, matchers with different rule ids)."""
+        assert self._base == other._base == 0, "join whole calls, not views"
         rules = [mine + theirs for mine, theirs in zip(self.rules, other.rules, strict=True)]
         return Fired(rules, self._spans | other._spans, self._by_id | other._by_id)
 
@@ -417,8 +424,7 @@ class Matcher:
                     if not compiled.guards.isdisjoint(present):
                         checks.append((index, len(rules), compiled))
                     rules.append(compiled.rule)  # a check that fails takes it out again
-        spans = self._exact_checks(checks, datas, presents, fired)
-        return Fired(fired, spans, self._by_id)
+        return Fired(fired, self._exact_checks(checks, datas, presents, fired), self._by_id)
 
     def _exact_checks(
         self,

@@ -114,6 +114,19 @@ def test_past_the_cap_patterns_compiled_for_exact_checks_are_let_go_with_the_sam
     assert still_compiled <= idiom_lists  # only the idiom lists stay: every rule of their category asks for them
 
 
+def test_a_view_of_one_call_answers_as_a_call_on_its_paragraphs_alone() -> None:
+    """A scan reads every chapter in one call and hands each chapter its view."""
+    matcher = matcher_for(default_ruleset())
+    texts = ["a calm day by the sea.", "nobody died, but then he was stabbed.", "she was killed in the war.", "tea."]
+    view = matcher.fire(texts).view(1, 3)
+    alone = matcher.fire(texts[1:3])
+    assert view.rules == alone.rules and any(view.rules)
+    for index, rules in enumerate(alone.rules):
+        for rule in rules:
+            text = texts[1 + index]
+            assert view.hit(index, rule, text).span == alone.hit(index, rule, text).span
+
+
 words = st.sampled_from(["war", "blood", "died", "fight", "knife", "tea", "sofa", "rain", "slur", "grief"])
 
 
