@@ -112,6 +112,12 @@ class _Lazy:
             self._compiled = self._inner = None
             _Lazy.live -= 1
 
+    def __del__(self) -> None:
+        # A matcher dropped (a server's rules changed) takes its compiled patterns with it.
+        # (type(self): at interpreter exit the module's names may already be gone.)
+        if self._compiled is not None:
+            type(self).live -= 1
+
     def first_span(self, data: bytes, pos: int = 0) -> tuple[int, int] | None:
         """The byte span of the first match at or after ``pos``, or None.
 

@@ -9,6 +9,7 @@ negation cues and idioms.
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import re
@@ -112,6 +113,21 @@ def test_past_the_cap_patterns_compiled_for_exact_checks_are_let_go_with_the_sam
     still_compiled = {part.regex.pattern for c in capped._by_id.values() for part in c.parts if part.regex.compiled}
     idiom_lists = {regex.pattern for c in capped._by_id.values() for regex, _ in c.exclusions}
     assert still_compiled <= idiom_lists  # only the idiom lists stay: every rule of their category asks for them
+
+
+def test_a_dropped_matcher_no_longer_counts_against_the_patterns_kept(monkeypatch) -> None:
+    """Workers drop a server's matcher when its rules change; its compiled patterns must stop
+    counting, or after enough changes every pattern would be compiled anew for each story."""
+    ruleset = default_ruleset()
+    monkeypatch.setattr(matcher_module, "KEEP_COMPILED", 10**9)  # whatever earlier tests compiled
+    gc.collect()  # matchers earlier tests let go
+    before = matcher_module._Lazy.live
+    matcher = Matcher(Ruleset(ruleset.taxonomy, ruleset.rules, ruleset.categories, ruleset.negation))
+    matcher.fire(["nobody died that night, and nobody was killed.", "he was stabbed, though he didn't die."])
+    assert matcher_module._Lazy.live > before
+    del matcher
+    gc.collect()
+    assert matcher_module._Lazy.live == before
 
 
 def test_a_view_of_one_call_answers_as_a_call_on_its_paragraphs_alone() -> None:
