@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 import re2
 
-from bot.warnings.patterns import re2_options
+from bot.warnings.patterns import MATCHER_MAX_MEM, re2_options
 
 # One whole non-ASCII character in valid UTF-8: a lead byte and exactly the continuation bytes it
 # calls for (with a looser count a match could end inside the character).
@@ -364,10 +364,10 @@ def _class_members(text: str) -> _Members:
     return _Members(negated, "".join(members), non_ascii, admits_high)
 
 
-def re2_form(pattern: str, max_mem: int | None = None) -> tuple[bytes, re2.Options]:
+def re2_form(pattern: str, max_mem: int = MATCHER_MAX_MEM) -> tuple[bytes, re2.Options]:
     """What to hand RE2 for ``pattern``: its byte-wise rewrite in Latin-1 mode where there is one,
-    else the pattern itself in UTF-8 mode; case-insensitive, with ``max_mem`` (default: the matcher's)."""
-    options = re2_options() if max_mem is None else re2_options(max_mem)
+    else the pattern itself in UTF-8 mode; case-insensitive, with ``max_mem``."""
+    options = re2_options(max_mem)
     rewritten = bytewise(pattern)
     if rewritten is None:
         return pattern.encode("utf-8"), options

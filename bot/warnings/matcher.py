@@ -45,6 +45,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 import re2
@@ -455,16 +456,13 @@ class Matcher:
         failed: dict[int, set[int]] = {}  # paragraph -> places in its list of the rules that failed
         idioms: dict[int, dict[int, list[tuple[int, int]]]] = {}  # paragraph -> exclusion entry -> spans
         checks.sort(key=lambda check: check[2].rule.id)  # stable: each rule's checks stay in paragraph order
-        position = 0
-        while position < len(checks):
-            compiled = checks[position][2]
-            end = position
-            while end < len(checks) and checks[end][2] is compiled:
-                end += 1
+        for _, group in groupby(checks, key=lambda check: check[2].rule.id):
+            rule_checks = list(group)
+            compiled = rule_checks[0][2]
             transient = [
                 part.regex for part in compiled.parts if not part.regex.compiled and _Lazy.live >= KEEP_COMPILED
             ]
-            for index, place, _ in checks[position:end]:
+            for index, place, _ in rule_checks:
                 span = self._locate(compiled, datas[index], presents[index], idioms.setdefault(index, {}))
                 if span is None:
                     failed.setdefault(index, set()).add(place)
@@ -472,7 +470,6 @@ class Matcher:
                     spans[index, compiled.rule.id] = span
             for regex in transient:
                 regex.release()
-            position = end
         for index, places in failed.items():
             fired[index] = [rule for place, rule in enumerate(fired[index]) if place not in places]
         return spans
