@@ -172,14 +172,19 @@ def heavy_scenes(size: int) -> tuple[str, bytes]:
     return "heavy.txt", _heavy(size, "\n\n", 7)
 
 
+def _in_chapters(passages: list[str], count: int) -> list[list[str]]:
+    """``passages`` in order, in at most ``count`` chapters of equal length (the last shorter)."""
+    per_chapter = -(-len(passages) // count)
+    return [passages[start : start + per_chapter] for start in range(0, len(passages), per_chapter)]
+
+
 def heavy_scenes_in_chapters(size: int) -> tuple[str, bytes]:
     """The same as a Markdown story of 200 chapters, negation cues throughout: every chapter
     needs hundreds of exact checks, so a pattern compiled again per chapter would show."""
     passages = _heavy(size - 8000, "\n\n", 41, negations=True).decode("utf-8", "ignore").split("\n\n")
-    per_chapter = -(-len(passages) // 200)
     chapters = [
-        f"# Chapter {number + 1}\n\n" + "\n\n".join(passages[start : start + per_chapter])
-        for number, start in enumerate(range(0, len(passages), per_chapter))
+        f"# Chapter {number}\n\n" + "\n\n".join(chapter)
+        for number, chapter in enumerate(_in_chapters(passages, 200), start=1)
     ]
     return "chapters.md", "\n\n".join(chapters).encode()
 
@@ -214,13 +219,9 @@ def epub_heavy_text(size: int) -> tuple[str, bytes]:
     compression lets an EPUB hold more text than a plain-text upload may, and the scan costs by
     the text (its chapters are paragraphs of the labelled passages)."""
     passages = _heavy(int(size * 2.3), "\n\n", 31).decode("utf-8", "ignore").split("\n\n")
-    per_chapter = len(passages) // 40 + 1
     documents = {
-        f"c{number}.xhtml": _chapter_xhtml(
-            f"Chapter {number}",
-            "".join(f"<p>{html.escape(p)}</p>" for p in passages[number * per_chapter : (number + 1) * per_chapter]),
-        )
-        for number in range(40)
+        f"c{number}.xhtml": _chapter_xhtml(f"Chapter {number}", "".join(f"<p>{html.escape(p)}</p>" for p in chapter))
+        for number, chapter in enumerate(_in_chapters(passages, 40), start=1)
     }
     return "heavy-text.epub", _epub(documents, list(documents))
 
