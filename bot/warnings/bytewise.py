@@ -34,6 +34,7 @@ from typing import NamedTuple
 import re2
 
 from bot.warnings.patterns import MATCHER_MAX_MEM, re2_options
+from bot.warnings.regex_syntax import BAR, CLASS, CLOSE, OPEN, POSIX, STRAY, structure
 
 # One whole non-ASCII character in valid UTF-8: a lead byte and exactly the continuation bytes it
 # calls for (with a looser count a match could end inside the character).
@@ -43,9 +44,6 @@ _NEGATED_PERL = {"W": r"[^\w" + _HIGH + "]", "S": r"[^\s" + _HIGH + "]", "D": r"
 _REPEATS = ("+", "*")
 log = logging.getLogger(__name__)
 _PLAIN = re.compile(r"[^\\\[.()\x80-\U0010ffff]+")  # copied as it is: no escape, class, dot, group or non-ASCII
-_POSIX = re.compile(r"\[:\^?[a-z]+:\]")  # [:alpha:] inside a class
-_CLASS = re.compile(rf"\[\^?\]?(?:[^\]\\\[]+|\\.|{_POSIX.pattern}|\[)*\]", re.DOTALL)  # a whole bracketed class
-_STRUCTURE = re.compile(r"[\\\[()|]")  # what the structure pass looks at
 # Rewritten patterns kept by their source: the sets and the exact checks both ask for each shipped
 # pattern, and a server's rules come back with every change to them.
 CACHED_PATTERNS = 8192
@@ -93,32 +91,23 @@ class _Rewriter:
     def _structure(self) -> None:
         """Where each group closes, and each group's top-level ``|``: one pass, so that asking what
         may follow a position costs no rescan of a pattern of 60,000 characters."""
-        pattern = self.pattern
         self.close_of: dict[int, int] = {}
         self.open_of: dict[int, int] = {}
         self.bars: dict[int, list[int]] = {-1: []}  # group's "(" (or -1, the whole pattern) -> its bars
         self.group_of_bar: dict[int, int] = {}
         stack = [-1]
-        index = 0
-        while (found := _STRUCTURE.search(pattern, index)) is not None:
-            index = found.start()
-            char = pattern[index]
-            if char == "\\":
-                index += 2
-                continue
-            if char == "[":
-                index = _class_end(pattern, index)
-                continue
-            if char == "(":
+        for kind, index in structure(self.pattern):
+            if kind == OPEN:
                 stack.append(index)
                 self.bars[index] = []
-            elif char == ")" and len(stack) > 1:
+            elif kind == CLOSE and len(stack) > 1:
                 opened = stack.pop()
                 self.close_of[opened], self.open_of[index] = index, opened
-            elif char == "|":
+            elif kind == BAR:
                 self.bars[stack[-1]].append(index)
                 self.group_of_bar[index] = stack[-1]
-            index += 1
+            elif kind == STRAY:
+                raise _Unsupported  # a class never closed: RE2 refuses it anyway
         if len(stack) > 1:
             raise _Unsupported  # unbalanced: RE2 refuses it anyway
 
@@ -311,7 +300,7 @@ class _Rewriter:
 
 def _class_end(pattern: str, index: int) -> int:
     """The index after the class opening at ``index`` (a ``]`` first, or after ``^``, is a member)."""
-    found = _CLASS.match(pattern, index)
+    found = CLASS.match(pattern, index)
     if found is None:
         raise _Unsupported  # never closed: RE2 refuses it anyway
     return found.end()
@@ -336,7 +325,7 @@ def _class_members(text: str) -> _Members:
     admits_high = negated
     while position < end:
         char = text[position]
-        posix = _POSIX.match(text, position) if char == "[" else None
+        posix = POSIX.match(text, position) if char == "[" else None
         if posix is not None:
             members.append(posix.group())
             position = posix.end()

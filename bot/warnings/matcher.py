@@ -38,7 +38,6 @@ the server's rules, never the shipped ones again.
 from __future__ import annotations
 
 import os
-import re
 import time
 import weakref
 from collections import Counter, OrderedDict
@@ -52,6 +51,7 @@ import re2
 
 from bot.warnings.bytewise import re2_form
 from bot.warnings.model import Rule, Ruleset
+from bot.warnings.regex_syntax import may_anchor
 
 # Automaton memory per set. RE2 needs room for 20 states (about 2.5 MB for a set of 64,000
 # pattern characters) or the set matches nothing; when its states fill the budget it drops them and
@@ -551,20 +551,6 @@ def _blocks(datas: list[bytes]) -> list[tuple[int, int, bytes]]:
     return blocks
 
 
-_ESCAPE = re.compile(r"\\.", re.DOTALL)
-_CLASS = re.compile(r"\[\^?\]?[^\]]*\]")
-
-
-def _may_anchor(pattern: str) -> bool:
-    """Whether the pattern may hold ``^``, ``$``, ``\\A`` or ``\\z``: such an entry can match a
-    paragraph on its own and not inside a block of paragraphs, so its matcher reads them one by one.
-    Errs towards yes: escapes and character classes are taken out first, roughly."""
-    if "\\A" in pattern or "\\z" in pattern:
-        return True
-    bare = _CLASS.sub("", _ESCAPE.sub("", pattern))
-    return "^" in bare or "$" in bare
-
-
 def _compiled_sets(
     patterns: list[str], group_chars: int | None = None
 ) -> list[tuple[Callable[[bytes], list[int]], tuple[int, ...], bool]]:
@@ -595,7 +581,7 @@ def _compiled_sets(
         # handling, which bytes do not need, on the hottest call of a scan.
         inner = getattr(regex_set, "_set", None)
         match = inner.Match if inner is not None else regex_set.Match
-        compiled.append((match, tuple(entries), any(_may_anchor(patterns[entry]) for entry in entries)))
+        compiled.append((match, tuple(entries), any(may_anchor(patterns[entry]) for entry in entries)))
     return compiled
 
 
@@ -632,10 +618,8 @@ class ExtendedMatcher:
         self.shared = shared_matcher
         self.own = own
         self.disabled = disabled
-        anchors = ("^", "$", "\\A", "\\z")
         self._anchored = own is not None and any(
-            rule.kind == "regex" and any(anchor in part for anchor in anchors for part in rule.parts)
-            for rule in own.ruleset.rules
+            rule.kind == "regex" and any(may_anchor(part) for part in rule.parts) for rule in own.ruleset.rules
         )
         self.size = shared_matcher.size + (own.size if own is not None else 0)
 

@@ -15,6 +15,7 @@ import re2
 
 from bot.warnings.model import Rule, RuleError
 from bot.warnings.phrases import compile_phrase, default_classes, default_irregular
+from bot.warnings.regex_syntax import ANCHOR, ESCAPE, OPEN, escaped, tokens
 
 MAX_PATTERN_CHARS = 500
 MAX_CUSTOM_RULES = 200
@@ -39,27 +40,16 @@ def re2_options(max_mem: int = MATCHER_MAX_MEM) -> re2.Options:
 
 def _unsupported_construct(pattern: str) -> str | None:
     """Name the first backreference or lookaround outside a character class, if any."""
-    index, in_class = 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\" and index + 1 < len(pattern):
-            nxt = pattern[index + 1]
-            if not in_class and (nxt in "123456789" or (nxt in "kg" and pattern[index + 2 : index + 3] in ("<", "{"))):
-                return f"backreferences such as `\\{nxt}` are not supported"
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
-            if pattern.startswith("(?P=", index):
+    for token in tokens(pattern):
+        if token.kind == ESCAPE:
+            letter = escaped(pattern, token)
+            if letter in "123456789" or (letter in "kg" and pattern[token.end : token.end + 1] in ("<", "{")):
+                return f"backreferences such as `\\{letter}` are not supported"
+        elif token.kind == OPEN:
+            if pattern.startswith("(?P=", token.start):
                 return "backreferences such as `(?P=name)` are not supported"
-            if _LOOKAROUND.match(pattern, index):
+            if _LOOKAROUND.match(pattern, token.start):
                 return "lookahead and lookbehind (`(?=`, `(?!`, `(?<=`, `(?<!`) are not supported"
-        index += 1
     return None
 
 
@@ -71,40 +61,11 @@ def without_assertions(pattern: str) -> str:
     nothing in them. Unsatisfiable leftovers such as ``\\b\\B`` are refused too, which is fine:
     a rule made only of assertions finds nothing worth a warning.
     """
-    out: list[str] = []
-    index, in_class = 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\" and index + 1 < len(pattern):
-            nxt = pattern[index + 1]
-            if nxt == "Q" and not in_class:  # \Q...\E quotes literally
-                close = pattern.find("\\E", index + 2)
-                close = len(pattern) if close == -1 else close
-                out.append(pattern[index : close + 2])
-                index = close + 2
-                continue
-            if not in_class and nxt in _ASSERTIONS:
-                index += 2
-                continue
-            out.append(pattern[index : index + 2])
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":  # a class: copy its opening, where `^` negates and a first `]` is literal
-            in_class = True
-            end = index + 1
-            end += pattern.startswith("^", end)
-            end += pattern.startswith("]", end)
-            out.append(pattern[index:end])
-            index = end
-            continue
-        elif char in "^$":
-            index += 1
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out)
+    return "".join(
+        pattern[token.start : token.end]
+        for token in tokens(pattern)
+        if token.kind != ANCHOR and not (token.kind == ESCAPE and escaped(pattern, token) in _ASSERTIONS)
+    )
 
 
 def can_match_empty(pattern: str) -> bool:
