@@ -86,7 +86,7 @@ def inflections(word: str, irregular: Mapping[str, Sequence[str]] | None = None)
         forms.update({plural, word + "ed", word + "ing"})
         if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
             forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
-    return sorted(forms, key=len, reverse=True)
+    return sorted(forms, key=lambda form: (-len(form), form))  # longest first; a fixed order whatever the hash seed
 
 
 _TOKEN = re.compile(r"\s+|\.\.\.\d{0,2}|[()|?]|[^\s()|?]+")

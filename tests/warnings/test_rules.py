@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -190,3 +193,20 @@ def test_default_rules_cover_every_default_category() -> None:
     assert covered == set(ruleset.taxonomy.ids)
     assert len(ruleset.taxonomy) == 33
     assert len({rule.id for rule in ruleset.rules}) == len(ruleset.rules)
+
+
+def _compiled_digest(seed: str) -> str:
+    code = (
+        "import hashlib\n"
+        "from bot.warnings.matcher import Matcher\n"
+        "from bot.warnings.rules import default_ruleset\n"
+        "print(hashlib.sha1('\\n'.join(Matcher(default_ruleset()).patterns).encode()).hexdigest())\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return done.stdout.strip()
+
+
+def test_compiled_patterns_do_not_depend_on_the_hash_seed() -> None:
+    """Every process (the bot, each worker, the tools) compiles the same patterns from the same rules."""
+    assert _compiled_digest("1") == _compiled_digest("2")
