@@ -6,7 +6,8 @@ on the tuning half only; the test half was scored once, at the end. ``fanfic-fre
 ``fanfic-fresh2.jsonl``, ``fanfic-fresh3.jsonl`` and ``fanfic-fresh4.jsonl`` were written later,
 each after a round of rule changes (fresh4 before the fourth, fresh5, fresh6 and fresh7 by writers
 who never saw the rules, before the fifth, the sixth and the seventh; fresh8 and fresh9 by two more,
-before the eighth; fresh10 and fresh11 by two more, before the tenth), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
+before the eighth; fresh10 and fresh11 by two more, before the tenth; fresh12a and fresh12b by two
+more, before the twelfth), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
 the same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
 
@@ -37,6 +38,8 @@ FRESH = (
     "fanfic-fresh9.jsonl",
     "fanfic-fresh10.jsonl",
     "fanfic-fresh11.jsonl",
+    "fanfic-fresh12a.jsonl",
+    "fanfic-fresh12b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -191,15 +194,27 @@ def test_the_tenth_round_set_was_then_tuned_on_for_its_false_alarms() -> None:
     assert free == 193 and flagged <= 5
 
 
-@pytest.mark.heldout
-def test_the_tenth_and_eleventh_rounds_on_a_set_nobody_tuned_on() -> None:
+def test_the_tenth_rounds_unseen_set_was_then_tuned_on_in_the_twelfth() -> None:
     """``fanfic-fresh11.jsonl`` (438 passages, 191 warning-free) was written before the tenth round by
-    another writer who never saw the rules, and nobody who changed a rule has read it: micro-F1 0.51
-    before the tenth round, after it and after the eleventh (24, 24 and 23 warning-free passages
-    flagged). docs/warnings-eval.md says what that means. Floors at the last figures."""
+    another writer who never saw the rules and held out until the twelfth: micro-F1 0.51 through
+    the tenth and eleventh rounds (23 warning-free passages flagged), then tuned on: 0.72 (3)."""
     data, free, flagged = scores(FRESH[10])
-    assert data["micro"]["f1"] >= 0.51
-    assert free == 191 and flagged <= 23
+    assert data["micro"]["f1"] >= 0.72
+    assert free == 191 and flagged <= 3
+
+
+@pytest.mark.heldout
+def test_the_twelfth_round_on_two_sets_nobody_tuned_on() -> None:
+    """``fanfic-fresh12a.jsonl`` and ``fanfic-fresh12b.jsonl`` (230 passages each, 93 warning-free)
+    were written before the twelfth round by two writers who never saw the rules, and nobody who
+    changed a rule has read them: micro-F1 0.487 and 0.472 before the round (21 and 11
+    warning-free passages flagged), 0.496 and 0.487 after it (21 and 10). Floors at the last figures."""
+    data, free, flagged = scores(FRESH[11])
+    assert data["micro"]["f1"] >= 0.49
+    assert free == 93 and flagged <= 21
+    data, free, flagged = scores(FRESH[12])
+    assert data["micro"]["f1"] >= 0.48
+    assert free == 93 and flagged <= 10
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
