@@ -64,9 +64,9 @@ from bot.warnings.regex_syntax import may_anchor
 SET_MAX_MEM = 8 << 20
 BLOCK_BYTES = 256  # short paragraphs are joined up to this for a set's first look (Matcher._set_matches)
 BLOCK_PROBE = 32  # blocks a set reads before it may give them up for paragraphs one by one
-# Pattern characters per set: 48 sets for the shipped rules and 1,000 more (docs/benchmarks.md). Half the 64,000 of
-# before read new text 10-20 % faster (prose, and the rules' own words: 8.6 against 10 s for
-# 8 MB) and text already seen about a third slower.
+# Pattern characters per set: 48 sets for the shipped rules and 1,000 more (docs/benchmarks.md).
+# Half the 64,000 of before read new text 10-20 % faster (prose, and the rules' own words: 8.6
+# against 10 s for 8 MB) and text already seen about a third slower.
 SET_GROUP_CHARS = 32_000
 FRAME = "frame"  # the kind (and id suffix) of the rule reporting a category's signs of play
 NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ...
