@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
-import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -19,6 +17,7 @@ from bot.story.service import add_story_file, library_page, remove_story, story_
 from bot.story.store import DuplicateStory, count_stories
 from bot.warnings.service import stored_scan
 from bot.worker import Workers, WorkLimitError
+from tests.loop_probe import loop_lags
 
 from .builders import ao3_html, two_chapter_work
 
@@ -100,28 +99,10 @@ async def test_the_event_loop_never_waits_while_the_worst_files_import(db: Datab
         hostile.many_chapters(300_000),
     ]
     await add(db, workers, "warm.txt", b"Chapter 1\n\nA first story wakes the workers.")
-    lags: list[float] = []
-    stop = asyncio.Event()
-
-    async def probe() -> None:
-        while not stop.is_set():
-            before = time.perf_counter()
-            await asyncio.sleep(0.01)
-            lags.append(time.perf_counter() - before - 0.01)
-
-    # The bot freezes what start-up built (bot.cli.run_bot), so a full collection never walks
-    # it; here the test suite's own heap stands in for it, frozen the same way.
-    gc.collect()
-    gc.freeze()
-    try:
-        task = asyncio.create_task(probe())
+    async with loop_lags() as lags:
         outcomes = await asyncio.gather(
             *(add(db, workers, filename, data) for filename, data in cases), return_exceptions=True
         )
-        stop.set()
-        await task
-    finally:
-        gc.unfreeze()
     assert all(isinstance(outcome, (service.AddedStory, UserError)) for outcome in outcomes), outcomes
     assert any(isinstance(outcome, service.AddedStory) for outcome in outcomes)
     assert len(lags) > 20

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ from bot.warnings.patterns import MAX_PROGRAM_SIZE, admin_rule, can_match_empty,
 from bot.warnings.rules import default_ruleset, load_rules_file
 from bot.warnings.taxonomy import Category
 from bot.worker import Workers
+from tests.loop_probe import loop_lags
 
 GUILD = 4242
 HEAVIEST = r"\pL{2}q"  # two case-folded Unicode letter classes: just under the program budget
@@ -74,24 +74,19 @@ async def test_the_event_loop_keeps_answering_while_a_heavy_rule_set_compiles(db
     workers = Workers(processes=1)
     try:
         await workers.run("Warming up", compile_in_worker, default_ruleset())  # start the process first
-        lags: list[float] = []
-        done = asyncio.Event()
-
-        async def probe() -> None:
-            while not done.is_set():
-                before = time.perf_counter()
-                await asyncio.sleep(0.01)
-                lags.append(time.perf_counter() - before - 0.01)
-
-        task = asyncio.create_task(probe())
         heavy = default_ruleset().extended(rules=heavy_rules(200))
-        size, seconds = await workers.run("Compiling", compile_in_worker, heavy, time_limit=30)
-        for number in range(3):  # and through the service, as /warnings rules add does it
-            await service.add_rule(
-                db, GUILD, category="violence", pattern=HEAVIEST + f"z{number}", kind="regex", workers=workers, now=0.0
-            )
-        done.set()
-        await task
+        async with loop_lags() as lags:
+            size, seconds = await workers.run("Compiling", compile_in_worker, heavy, time_limit=30)
+            for number in range(3):  # and through the service, as /warnings rules add does it
+                await service.add_rule(
+                    db,
+                    GUILD,
+                    category="violence",
+                    pattern=HEAVIEST + f"z{number}",
+                    kind="regex",
+                    workers=workers,
+                    now=0.0,
+                )
         assert size > len(default_ruleset().rules) and seconds > 0
         assert lags and max(lags) < 0.25, f"the loop waited {max(lags):.3f} s"
     finally:
@@ -110,21 +105,10 @@ async def test_headers_of_a_server_with_200_heavy_rules_are_built_off_the_loop(d
             await store.bump_version(tx, GUILD)
         value = Story(StoryMeta("Q"), [Chapter(1, None, [Scene(["Xyq7 was there. The old man died."])])], "txt")
         story_id = await add_story(db, GUILD, value, content_hash="q", added_by=1, now=0.0)
-        lags: list[float] = []
-        done = asyncio.Event()
-
-        async def probe() -> None:
-            while not done.is_set():
-                before = time.perf_counter()
-                await asyncio.sleep(0.01)
-                lags.append(time.perf_counter() - before - 0.01)
-
-        task = asyncio.create_task(probe())
-        header = await service.chapter_warnings(db, GUILD, story_id, 1)  # no scan stored yet: scans now
-        done.set()
-        await task
+        async with loop_lags() as lags:
+            header = await service.chapter_warnings(db, GUILD, story_id, 1)  # no scan stored yet: scans now
         assert {w.id for w in header} >= {"death"}
-        assert max(lags) < 0.25, f"the loop waited {max(lags):.3f} s"
+        assert lags and max(lags) < 0.25, f"the loop waited {max(lags):.3f} s"
     finally:
         service.use_workers(db, None)
         workers.close()
