@@ -15,7 +15,7 @@ import re2
 
 from bot.warnings.model import Rule, RuleError
 from bot.warnings.phrases import compile_phrase, default_classes, default_irregular
-from bot.warnings.regex_syntax import ANCHOR, ESCAPE, OPEN, escaped, tokens
+from bot.warnings.regex_syntax import ANCHOR, ESCAPE, OPEN, STRAY, escaped, tokens
 
 MAX_PATTERN_CHARS = 500
 MAX_CUSTOM_RULES = 200
@@ -35,12 +35,18 @@ def re2_options(max_mem: int = MATCHER_MAX_MEM) -> re2.Options:
     options = re2.Options()
     options.case_sensitive = False
     options.max_mem = max_mem
+    options.log_errors = False  # a refused pattern raises, and its admin gets the reason; not stderr too
     return options
 
 
 def _unsupported_construct(pattern: str) -> str | None:
-    """Name the first backreference or lookaround outside a character class, if any."""
+    """Name the first backreference or lookaround outside a character class, if any.
+
+    Reading stops at a class never closed: what follows is inside it as RE2 reads it, and RE2's
+    own "missing ]" is the answer that helps."""
     for token in tokens(pattern):
+        if token.kind == STRAY:
+            return None
         if token.kind == ESCAPE:
             letter = escaped(pattern, token)
             if letter in "123456789" or (letter in "kg" and pattern[token.end : token.end + 1] in ("<", "{")):
@@ -78,6 +84,12 @@ def can_match_empty(pattern: str) -> bool:
     return compiled.fullmatch("") is not None
 
 
+def _reason(error: re2.error) -> str:
+    """RE2's own words for a pattern it refused (the binding hands them over as bytes)."""
+    reason = error.args[0] if error.args else str(error)
+    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+
+
 def compile_checked(pattern: str, *, what: str = "the regex") -> re2._Regexp:
     """Compile with the per-pattern memory cap and check the program-size budget."""
     try:
@@ -88,7 +100,7 @@ def compile_checked(pattern: str, *, what: str = "the regex") -> re2._Regexp:
                 f"{what} is too large to run on every paragraph; use fewer or smaller repeats "
                 f"and character classes (`\\pL{{100}}` is far over the limit)"
             ) from None
-        raise RuleError(f"{what} does not compile: {error}. Check brackets and escapes.") from None
+        raise RuleError(f"{what} does not compile: {_reason(error)}. Check brackets and escapes.") from None
     size = max(compiled.programsize, compiled.reverseprogramsize)
     if size > MAX_PROGRAM_SIZE:
         raise RuleError(

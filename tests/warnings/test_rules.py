@@ -153,6 +153,12 @@ def test_admin_regexes_that_re2_cannot_run_safely_are_refused(pattern: str, mess
     assert isinstance(error.value, UserError)  # shown to the admin as a short message
 
 
+def test_a_pattern_re2_refuses_gets_re2_reason_as_text() -> None:
+    with pytest.raises(RuleError) as error:
+        check_regex("a[b")
+    assert str(error.value) == "the regex does not compile: missing ]: [b. Check brackets and escapes."
+
+
 def test_lookaround_refusal_says_why() -> None:
     with pytest.raises(RuleError) as error:
         check_regex(r"kill(?! time)")
