@@ -70,6 +70,15 @@ def scores(name: str) -> tuple[dict[str, Any], int, int]:
     return result.to_json(), result.warning_free, len(result.warning_free_flagged)
 
 
+def at_least(name: str, *, micro_f1: float, free: int, flagged: int) -> dict[str, Any]:
+    """The set's eval JSON, once its micro-F1 floor, its warning-free count and the ceiling on
+    how many of those get a warning are checked."""
+    data, got_free, got_flagged = scores(name)
+    assert data["micro"]["f1"] >= micro_f1, (name, data["micro"]["f1"])
+    assert got_free == free and got_flagged <= flagged, (name, got_free, got_flagged)
+    return data
+
+
 def test_the_set_is_big_enough_and_every_passage_is_300_to_800_characters() -> None:
     items = both()
     assert len(items) >= 420
@@ -121,9 +130,7 @@ def test_the_later_sets_are_valid_new_passages(name: str) -> None:
 
 def test_the_third_round_rules_on_the_set_written_after_them() -> None:
     """``fanfic-fresh3.jsonl`` scored 0.51 micro-F1 once with the third-round rules, then was tuned on (0.69)."""
-    data, free, flagged = scores(FRESH[2])
-    assert data["micro"]["f1"] >= 0.68
-    assert free == 18 and flagged <= 2
+    at_least(FRESH[2], micro_f1=0.68, free=18, flagged=2)
 
 
 def test_the_fourth_round_on_the_set_written_before_it() -> None:
@@ -132,20 +139,16 @@ def test_the_fourth_round_on_the_set_written_before_it() -> None:
     Scored once before the round (micro-F1 0.25, 10 of 36 warning-free passages flagged) and once
     after it (0.34, 8 of 36); the fifth round was tuned on it (0.89, 0 of 36). Floors at the last.
     """
-    data, free, flagged = scores(FRESH[3])
-    assert data["micro"]["f1"] >= 0.88
+    data = at_least(FRESH[3], micro_f1=0.88, free=36, flagged=0)
     assert data["per_category"]["kidnapping"]["f1"] >= 0.90
     assert data["per_category"]["abuse"]["f1"] >= 0.90
-    assert free == 36 and flagged == 0
 
 
 def test_the_fifth_round_set_was_then_tuned_on() -> None:
     """``fanfic-fresh5.jsonl`` (341 passages, 146 warning-free) was written by a writer who never saw
     the rules, before the fifth round: scored before it (micro-F1 0.39, 37 warning-free passages
     flagged) and after it (0.43, 31). The sixth round was tuned on it (0.97, 1); floors at that."""
-    data, free, flagged = scores(FRESH[4])
-    assert data["micro"]["f1"] >= 0.96
-    assert free == 146 and flagged <= 1
+    at_least(FRESH[4], micro_f1=0.96, free=146, flagged=1)
 
 
 def test_the_sixth_round_set_was_then_tuned_on() -> None:
@@ -153,21 +156,17 @@ def test_the_sixth_round_set_was_then_tuned_on() -> None:
     a writer who never saw the rules or the detector: scored before the round (micro-F1 0.54, 63
     warning-free passages flagged) and after it (0.63, 55). The seventh round was tuned on it
     (0.90, 8); floors at that."""
-    data, free, flagged = scores(FRESH[5])
-    assert data["micro"]["f1"] >= 0.90
+    data = at_least(FRESH[5], micro_f1=0.90, free=154, flagged=8)
     assert data["per_category"]["death"]["f1"] >= 0.80
-    assert free == 154 and flagged <= 8
 
 
 def test_the_seventh_round_set_was_then_tuned_on() -> None:
     """``fanfic-fresh7.jsonl`` (360 passages, 150 warning-free) was written before the seventh round
     by a writer who never saw the rules: scored before it (micro-F1 0.62, 18 warning-free passages
     flagged) and after it (0.62, 19). The eighth round was tuned on it (0.86, 3); floors at that."""
-    data, free, flagged = scores(FRESH[6])
-    assert data["micro"]["f1"] >= 0.85
+    data = at_least(FRESH[6], micro_f1=0.85, free=150, flagged=3)
     assert data["per_category"]["death"]["f1"] >= 0.90
     assert data["per_category"]["kidnapping"]["f1"] >= 0.95
-    assert free == 150 and flagged <= 3
 
 
 def test_the_eighth_round_sets_were_then_tuned_on() -> None:
@@ -175,12 +174,8 @@ def test_the_eighth_round_sets_were_then_tuned_on() -> None:
     eighth round by two writers who never saw the rules, and scored before it (micro-F1 0.47 and
     0.54) and after it (0.48 and 0.55). The ninth round was tuned on fresh8 (0.53, 10 warning-free
     passages flagged) and the tenth on fresh9 (0.77, 5); floors at what they score now."""
-    data, free, flagged = scores(FRESH[7])
-    assert data["micro"]["f1"] >= 0.54
-    assert free == 190 and flagged <= 5
-    data, free, flagged = scores(FRESH[8])
-    assert data["micro"]["f1"] >= 0.77
-    assert free == 166 and flagged <= 5
+    at_least(FRESH[7], micro_f1=0.54, free=190, flagged=5)
+    data = at_least(FRESH[8], micro_f1=0.77, free=166, flagged=5)
     for category in ("sexism", "violence", "collective-violence", "death", "kidnapping", "homophobia"):
         assert data["per_category"][category]["f1"] >= 0.88, category
 
@@ -189,18 +184,14 @@ def test_the_tenth_round_set_was_then_tuned_on_for_its_false_alarms() -> None:
     """``fanfic-fresh10.jsonl`` (442 passages, 193 warning-free) was written before the tenth round by
     a writer who never saw the rules: scored before it (micro-F1 0.58, 29 warning-free passages
     flagged) and after it (0.59, 29). The eleventh round read its false alarms only (0.61, 5)."""
-    data, free, flagged = scores(FRESH[9])
-    assert data["micro"]["f1"] >= 0.60
-    assert free == 193 and flagged <= 5
+    at_least(FRESH[9], micro_f1=0.60, free=193, flagged=5)
 
 
 def test_the_tenth_rounds_unseen_set_was_then_tuned_on_in_the_twelfth() -> None:
     """``fanfic-fresh11.jsonl`` (438 passages, 191 warning-free) was written before the tenth round by
     another writer who never saw the rules and held out until the twelfth: micro-F1 0.51 through
     the tenth and eleventh rounds (23 warning-free passages flagged), then tuned on: 0.72 (3)."""
-    data, free, flagged = scores(FRESH[10])
-    assert data["micro"]["f1"] >= 0.72
-    assert free == 191 and flagged <= 3
+    at_least(FRESH[10], micro_f1=0.72, free=191, flagged=3)
 
 
 @pytest.mark.heldout
@@ -209,12 +200,8 @@ def test_the_twelfth_round_on_two_sets_nobody_tuned_on() -> None:
     were written before the twelfth round by two writers who never saw the rules, and nobody who
     changed a rule has read them: micro-F1 0.487 and 0.472 before the round (21 and 11
     warning-free passages flagged), 0.496 and 0.487 after it (21 and 10). Floors at the last figures."""
-    data, free, flagged = scores(FRESH[11])
-    assert data["micro"]["f1"] >= 0.49
-    assert free == 93 and flagged <= 21
-    data, free, flagged = scores(FRESH[12])
-    assert data["micro"]["f1"] >= 0.48
-    assert free == 93 and flagged <= 10
+    at_least(FRESH[11], micro_f1=0.49, free=93, flagged=21)
+    at_least(FRESH[12], micro_f1=0.48, free=93, flagged=10)
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
@@ -224,12 +211,10 @@ def test_the_earlier_later_sets_stay_at_their_scores() -> None:
 
 
 def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
-    data, free, flagged = scores(HALVES[0])
-    assert data["micro"]["f1"] >= 0.93
+    # At most one warning-free passage gets a warning (a murder party game); see docs/warnings-eval.md.
+    data = at_least(HALVES[0], micro_f1=0.93, free=116, flagged=1)
     weak = {c: data["per_category"][c]["f1"] for c in LISTED if data["per_category"][c]["f1"] < 0.70}
     assert not weak, weak
-    # One warning-free passage still gets a warning (a murder party game); see docs/warnings-eval.md.
-    assert free == 116 and flagged <= 1
 
 
 @pytest.mark.heldout
@@ -240,8 +225,7 @@ def test_test_half_stays_at_or_above_its_one_time_score() -> None:
     They are below the issue's targets (micro-F1 0.85, 0.70 per listed category, no warning on a
     warning-free passage): the docs say so. These floors only stop the rules getting worse.
     """
-    data, free, flagged = scores(HALVES[1])
-    assert data["micro"]["f1"] >= 0.74
+    data = at_least(HALVES[1], micro_f1=0.74, free=116, flagged=7)
     assert data["per_category"]["kidnapping"]["f1"] >= 0.80
     assert data["per_category"]["collective-violence"]["f1"] >= 0.90
     assert data["per_category"]["violence"]["f1"] >= 0.87
@@ -249,7 +233,6 @@ def test_test_half_stays_at_or_above_its_one_time_score() -> None:
     assert data["per_category"]["homophobia"]["f1"] >= 0.78
     assert data["per_category"]["ableism"]["f1"] >= 0.87
     assert data["per_category"]["abuse"]["f1"] >= 0.68
-    assert free == 116 and flagged <= 7
 
 
 @pytest.mark.heldout
