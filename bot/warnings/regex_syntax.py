@@ -22,6 +22,10 @@ POSIX = re.compile(r"\[:\^?[a-z]+:\]")
 # POSIX class's own ``]`` does not close it.
 CLASS = re.compile(rf"\[\^?\]?(?:[^\]\\\[]+|\\.|{POSIX.pattern}|\[)*\]", re.DOTALL)
 
+# What the three scanners below read as one unit: a quote, an escape, a whole class.
+_QUOTED = r"\\Q.*?(?:\\E|\Z)"
+_ESCAPED = r"\\."
+
 QUOTE = "quote"  # \Q...\E (or to the end): literal text
 ESCAPE = "escape"  # a backslash and the character after it (\b, \w, \x, \p ...)
 CLASS_ = "class"  # a whole bracketed class
@@ -34,8 +38,8 @@ STRAY = "stray"  # a "[" that never closes, or a lone backslash at the end: RE2 
 
 _TOKEN = re.compile(
     rf"""
-    (?P<{QUOTE}>\\Q.*?(?:\\E|\Z))
-    |(?P<{ESCAPE}>\\.)
+    (?P<{QUOTE}>{_QUOTED})
+    |(?P<{ESCAPE}>{_ESCAPED})
     |(?P<{CLASS_}>{CLASS.pattern})
     |(?P<{OPEN}>\()
     |(?P<{CLOSE}>\))
@@ -52,7 +56,7 @@ _TOKEN = re.compile(
 # skipped inside one match (a possessive loop, in C), four times quicker than a token each.
 _STRUCTURE = re.compile(
     rf"""
-    (?:\\Q.*?(?:\\E|\Z)|\\.|{CLASS.pattern}|[^\\\[()|])*+
+    (?:{_QUOTED}|{_ESCAPED}|{CLASS.pattern}|[^\\\[()|])*+
     (?:(?P<{OPEN}>\()|(?P<{CLOSE}>\))|(?P<{BAR}>\|)|(?P<{STRAY}>.)|\Z)
     """,
     re.DOTALL | re.VERBOSE,
@@ -60,7 +64,7 @@ _STRUCTURE = re.compile(
 
 # The same skipping, up to the first anchor (one match call: the matcher asks of every set entry).
 _ANCHOR = re.compile(
-    rf"(?:\\Q.*?(?:\\E|\Z)|\\[^Az]|{CLASS.pattern}|\[|[^\\\[^$])*+(?:[\^$]|\\[Az])",
+    rf"(?:{_QUOTED}|\\[^Az]|{CLASS.pattern}|\[|[^\\\[^$])*+(?:[\^$]|\\[Az])",
     re.DOTALL,
 )
 
