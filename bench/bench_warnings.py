@@ -149,6 +149,7 @@ def _scan_child(kind: str, one_set: bool) -> None:
     if one_set:
         matcher_module.SET_GROUP_CHARS = sys.maxsize
         matcher_module.SET_MAX_MEM = ONE_SET_MAX_MEM
+        matcher_module.AFRESH_BYTES = sys.maxsize  # nor did it ever start its automaton afresh
     paragraphs = corpus_paragraphs()
     ruleset = grown_ruleset(paragraphs)
     started = time.perf_counter()

@@ -64,6 +64,14 @@ from bot.warnings.regex_syntax import may_anchor
 SET_MAX_MEM = 8 << 20
 BLOCK_BYTES = 256  # short paragraphs are joined up to this for a set's first look (Matcher._set_matches)
 BLOCK_PROBE = 32  # blocks a set reads before it may give them up for paragraphs one by one
+# A set that has built states through this much text since it was compiled (new text, not the
+# cached states of text it read before) starts afresh once it is done with the text in hand
+# (_SetGroup.start_afresh). Otherwise every set keeps its automaton, up to SET_MAX_MEM, for as long
+# as the worker lives: after 0.5 MB of new text the sets held 160 MB, and an 8 MB upload of heavy
+# scenes in one paragraph peaked at 464 MB with all of them full, 308 MB with each set let go after
+# its pass. Compiling a set again costs about 10 ms, 0.5 s for all of them: a tenth of what the sets
+# take to read this much new text.
+AFRESH_BYTES = 1 << 20
 # Pattern characters per set: 48 sets for the shipped rules and 1,000 more (docs/benchmarks.md).
 # Half the 64,000 of before read new text 10-20 % faster (prose, and the rules' own words: 8.6
 # against 10 s for 8 MB) and text already seen about a third slower.
@@ -322,6 +330,7 @@ class Matcher:
         CPU up to :data:`MAX_SCAN_THREADS`: the work is RE2's, outside the GIL.
         """
         blocks = _blocks(datas)
+        text_bytes = sum(map(len, datas))
 
         def one_by_one(
             match: Callable[[bytes], list[int]], lookup: Callable[[int], int], start: int
@@ -330,10 +339,19 @@ class Matcher:
                 (index, list(map(lookup, hits))) for index in range(start, len(datas)) if (hits := match(datas[index]))
             ]
 
-        def read(group: tuple[Callable[[bytes], list[int]], tuple[int, ...], bool]) -> list[tuple[int, list[int]]]:
-            match, ids, anchored = group
-            lookup = ids.__getitem__
-            if anchored:
+        def read(group: _SetGroup) -> list[tuple[int, list[int]]]:
+            started = time.thread_time()
+            found = read_blocks(group)
+            if time.thread_time() - started >= len(blocks) * THREADED_BLOCK_SECONDS:
+                group.built += text_bytes  # it built states as it read (text it had not seen)
+                if group.built >= AFRESH_BYTES:
+                    group.start_afresh()  # let them go before the next set builds its own
+            return found
+
+        def read_blocks(group: _SetGroup) -> list[tuple[int, list[int]]]:
+            match = group.match
+            lookup = group.entries.__getitem__
+            if group.anchored:
                 return one_by_one(match, lookup, 0)
             found: list[tuple[int, list[int]]] = []
             joined = matched = 0  # blocks of several paragraphs read, and how many matched
@@ -553,13 +571,47 @@ def _blocks(datas: list[bytes]) -> list[tuple[int, int, bytes]]:
     return blocks
 
 
-def _compiled_sets(
-    patterns: list[str], group_chars: int | None = None
-) -> list[tuple[Callable[[bytes], list[int]], tuple[int, ...], bool]]:
+class _SetGroup:
+    """One RE2 set over some of the entries, which can drop its automaton and start afresh.
+
+    A set's automaton grows with the text it has not seen, up to :data:`SET_MAX_MEM`, and keeps
+    that memory for as long as the process lives. :meth:`Matcher._set_matches` starts a set afresh
+    once it has built states through :data:`AFRESH_BYTES` of text, so that a long scan holds the
+    automata of the few sets in flight rather than of all of them, and a worker lets go of them.
+    """
+
+    __slots__ = ("_options", "_patterns", "anchored", "built", "entries", "match")
+
+    def __init__(
+        self, entries: tuple[int, ...], patterns: tuple[bytes, ...], options: re2.Options, anchored: bool
+    ) -> None:
+        self.entries = entries  # the entry number of each of its own entries
+        self.anchored = anchored  # whether one of them may be anchored
+        self._patterns = patterns
+        self._options = options
+        self.match: Callable[[bytes], list[int]] = self._compile()
+        self.built = 0  # bytes read while building states since it was compiled
+
+    def _compile(self) -> Callable[[bytes], list[int]]:
+        regex_set = re2.Set.SearchSet(self._options)
+        for pattern in self._patterns:
+            regex_set.Add(pattern)
+        regex_set.Compile()
+        # The compiled set's own method when the wrapper exposes it: the wrapper only adds str
+        # handling, which bytes do not need, on the hottest call of a scan.
+        inner = getattr(regex_set, "_set", None)
+        return inner.Match if inner is not None else regex_set.Match
+
+    def start_afresh(self) -> None:
+        """Compile the set again (about 10 ms): the old automaton's memory goes with the old set."""
+        self.match = self._compile()
+        self.built = 0
+
+
+def _compiled_sets(patterns: list[str], group_chars: int | None = None) -> list[_SetGroup]:
     """``patterns`` (entry ``i`` is ``patterns[i]``) compiled, in order, into sets of at most
     ``group_chars`` (default :data:`SET_GROUP_CHARS`) pattern characters each, or of one longer
-    pattern: per set, its match function, the entry number of each of its own entries, and
-    whether one of them may be anchored."""
+    pattern."""
     limit = SET_GROUP_CHARS if group_chars is None else group_chars
     forms = [re2_form(pattern, SET_MAX_MEM) for pattern in patterns]
     groups: list[list[int]] = []
@@ -573,18 +625,15 @@ def _compiled_sets(
                 size = 0
             groups[-1].append(entry)
             size += len(patterns[entry])
-    compiled = []
-    for entries in groups:
-        regex_set = re2.Set.SearchSet(forms[entries[0]][1])
-        for entry in entries:
-            regex_set.Add(forms[entry][0])
-        regex_set.Compile()
-        # The compiled set's own method when the wrapper exposes it: the wrapper only adds str
-        # handling, which bytes do not need, on the hottest call of a scan.
-        inner = getattr(regex_set, "_set", None)
-        match = inner.Match if inner is not None else regex_set.Match
-        compiled.append((match, tuple(entries), any(may_anchor(patterns[entry]) for entry in entries)))
-    return compiled
+    return [
+        _SetGroup(
+            tuple(entries),
+            tuple(forms[entry][0] for entry in entries),
+            forms[entries[0]][1],
+            any(may_anchor(patterns[entry]) for entry in entries),
+        )
+        for entries in groups
+    ]
 
 
 def frame_rules(ruleset: Ruleset) -> list[Rule]:

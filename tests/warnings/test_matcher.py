@@ -115,6 +115,41 @@ def test_past_the_cap_patterns_compiled_for_exact_checks_are_let_go_with_the_sam
     assert still_compiled <= idiom_lists  # only the idiom lists stay: every rule of their category asks for them
 
 
+def test_sets_that_built_states_through_a_long_text_start_afresh_with_the_same_answers(monkeypatch) -> None:
+    """A set that built states all through a long new text is compiled again once it is done with
+    it, so its automaton's memory is let go; what it finds is the same, then and on the next call."""
+    clauses = fragments()
+    texts = [" ".join(clauses[start : start + 6]) for start in range(0, 1200, 6)]
+    ruleset = default_ruleset()
+    bare = Ruleset(ruleset.taxonomy, ruleset.rules, ruleset.categories, ruleset.negation)
+    datas = [text.encode("utf-8") for text in texts]
+    monkeypatch.setattr(matcher_module, "AFRESH_BYTES", 1 << 60)
+    expected = Matcher(bare)._set_matches(datas)
+    assert sum(map(len, expected)) > 100
+
+    monkeypatch.setattr(matcher_module, "AFRESH_BYTES", 1)
+    monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", 0.0)  # every set counts as having built states
+    matcher = Matcher(bare)
+    before = [group.match for group in matcher._groups]
+    assert matcher._set_matches(datas) == expected
+    assert all(group.match is not old for group, old in zip(matcher._groups, before, strict=True))
+    assert matcher._set_matches(datas) == expected
+
+
+def test_sets_reading_short_or_cached_text_keep_their_automata(monkeypatch) -> None:
+    """Short text, or a long one read from states already built, leaves every set as it was."""
+    matcher = Matcher(default_ruleset())
+    short = [b"the soldiers died in the trenches"]
+    before = [group.match for group in matcher._groups]
+    matcher._set_matches(short)
+    assert all(group.match is old for group, old in zip(matcher._groups, before, strict=True))
+
+    monkeypatch.setattr(matcher_module, "AFRESH_BYTES", 1)
+    monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", 1.0)  # no set is ever that slow
+    matcher._set_matches(short * 50)
+    assert all(group.match is old for group, old in zip(matcher._groups, before, strict=True))
+
+
 def test_a_dropped_matcher_no_longer_counts_against_the_patterns_kept(monkeypatch) -> None:
     """Workers drop a server's matcher when its rules change; its compiled patterns must stop
     counting, or after enough changes every pattern would be compiled anew for each story."""
@@ -163,10 +198,10 @@ def test_entries_split_over_several_sets_are_found_as_by_one_set(
     one_set.Compile()
     expected = sorted(one_set.Match(data) or [])
     groups = matcher_module._compiled_sets(patterns, group_chars)
-    found = sorted(entry for match, ids, _ in groups for entry in map(ids.__getitem__, match(data) or []))
+    found = sorted(entry for group in groups for entry in map(group.entries.__getitem__, group.match(data) or []))
     assert found == expected
-    assert all(len(ids) == 1 or sum(len(patterns[i]) for i in ids) <= group_chars for _, ids, _ in groups)
-    assert sorted(entry for _, ids, _ in groups for entry in ids) == list(range(len(patterns)))
+    assert all(len(g.entries) == 1 or sum(len(patterns[i]) for i in g.entries) <= group_chars for g in groups)
+    assert sorted(entry for group in groups for entry in group.entries) == list(range(len(patterns)))
 
 
 def test_the_shipped_rules_are_split_over_several_sets_and_found_in_order() -> None:
