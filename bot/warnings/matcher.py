@@ -22,7 +22,9 @@ New text is RE2's work, done outside the GIL, so once the sets read so far spent
 block the rest go to threads, one per CPU (:func:`_scan_threads`). Each set's automaton is capped at
 :data:`SET_MAX_MEM`: past it RE2 drops the states and goes on, which new text barely notices,
 since it seldom meets a state twice; 8 MB of the rules' own words in random order peaked at
-523 MB with 256 MB per set and at 377 MB with 16 MB.
+523 MB with 256 MB per set and at 377 MB with 16 MB. A set that has built states through
+:data:`AFRESH_BYTES` of new text is compiled again once it is done with the text in hand, so a
+long scan holds the automata of the sets in flight, not of all of them, and a worker lets them go.
 
 Every pattern goes to RE2 rewritten to read the UTF-8 text byte by byte (:mod:`bot.warnings.bytewise`):
 the same matches at the same offsets with half the program, which RE2 pays for with every new
