@@ -7,7 +7,7 @@ on the tuning half only; the test half was scored once, at the end. ``fanfic-fre
 each after a round of rule changes (fresh4 before the fourth, fresh5, fresh6 and fresh7 by writers
 who never saw the rules, before the fifth, the sixth and the seventh; fresh8 and fresh9 by two more,
 before the eighth; fresh10 and fresh11 by two more, before the tenth; fresh12a and fresh12b by two
-more, before the twelfth), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
+more, before the twelfth; fresh13a and fresh13b by two more, before the thirteenth), and scored once (docs/warnings-eval.md has the figures and the order). The score tests go through
 the same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
 
@@ -40,6 +40,8 @@ FRESH = (
     "fanfic-fresh11.jsonl",
     "fanfic-fresh12a.jsonl",
     "fanfic-fresh12b.jsonl",
+    "fanfic-fresh13a.jsonl",
+    "fanfic-fresh13b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -173,8 +175,9 @@ def test_the_eighth_round_sets_were_then_tuned_on() -> None:
     """``fanfic-fresh8.jsonl`` (439 passages) and ``fanfic-fresh9.jsonl`` (385) were written before the
     eighth round by two writers who never saw the rules, and scored before it (micro-F1 0.47 and
     0.54) and after it (0.48 and 0.55). The ninth round was tuned on fresh8 (0.53, 10 warning-free
-    passages flagged) and the tenth on fresh9 (0.77, 5); floors at what they score now."""
-    at_least(FRESH[7], micro_f1=0.54, free=190, flagged=5)
+    passages flagged), the tenth on fresh9 (0.77, 5) and the thirteenth's second pass on fresh8
+    again (0.62, 5); floors at what they score now."""
+    at_least(FRESH[7], micro_f1=0.62, free=190, flagged=5)
     data = at_least(FRESH[8], micro_f1=0.77, free=166, flagged=5)
     for category in ("sexism", "violence", "collective-violence", "death", "kidnapping", "homophobia"):
         assert data["per_category"][category]["f1"] >= 0.88, category
@@ -183,25 +186,36 @@ def test_the_eighth_round_sets_were_then_tuned_on() -> None:
 def test_the_tenth_round_set_was_then_tuned_on_for_its_false_alarms() -> None:
     """``fanfic-fresh10.jsonl`` (442 passages, 193 warning-free) was written before the tenth round by
     a writer who never saw the rules: scored before it (micro-F1 0.58, 29 warning-free passages
-    flagged) and after it (0.59, 29). The eleventh round read its false alarms only (0.61, 5)."""
-    at_least(FRESH[9], micro_f1=0.60, free=193, flagged=5)
+    flagged) and after it (0.59, 29). The eleventh round read its false alarms only (0.61, 5), the
+    thirteenth's second pass its misses too (0.68, 5)."""
+    at_least(FRESH[9], micro_f1=0.67, free=193, flagged=5)
 
 
 def test_the_tenth_rounds_unseen_set_was_then_tuned_on_in_the_twelfth() -> None:
     """``fanfic-fresh11.jsonl`` (438 passages, 191 warning-free) was written before the tenth round by
     another writer who never saw the rules and held out until the twelfth: micro-F1 0.51 through
-    the tenth and eleventh rounds (23 warning-free passages flagged), then tuned on: 0.72 (3)."""
-    at_least(FRESH[10], micro_f1=0.72, free=191, flagged=3)
+    the tenth and eleventh rounds (23 warning-free passages flagged), then tuned on: 0.72 (3); 0.77 (3)
+    after the thirteenth, whose second pass read it with four other writers."""
+    at_least(FRESH[10], micro_f1=0.77, free=191, flagged=3)
+
+
+def test_the_twelfth_rounds_unseen_sets_were_then_tuned_on_in_the_thirteenth() -> None:
+    """``fanfic-fresh12a.jsonl`` and ``fanfic-fresh12b.jsonl`` (230 passages each, 93 warning-free)
+    were written before the twelfth round by two writers who never saw the rules: micro-F1 0.487
+    and 0.472 before it (21 and 11 warning-free passages flagged), 0.496 and 0.487 after it (21 and
+    10). The thirteenth round was tuned on them: 0.700 and 0.703 (5 and 3). Floors at those."""
+    at_least(FRESH[11], micro_f1=0.69, free=93, flagged=5)
+    at_least(FRESH[12], micro_f1=0.70, free=93, flagged=3)
 
 
 @pytest.mark.heldout
-def test_the_twelfth_round_on_two_sets_nobody_tuned_on() -> None:
-    """``fanfic-fresh12a.jsonl`` and ``fanfic-fresh12b.jsonl`` (230 passages each, 93 warning-free)
-    were written before the twelfth round by two writers who never saw the rules, and nobody who
-    changed a rule has read them: micro-F1 0.487 and 0.472 before the round (21 and 11
-    warning-free passages flagged), 0.496 and 0.487 after it (21 and 10). Floors at the last figures."""
-    at_least(FRESH[11], micro_f1=0.49, free=93, flagged=21)
-    at_least(FRESH[12], micro_f1=0.48, free=93, flagged=10)
+def test_the_thirteenth_round_on_two_sets_nobody_tuned_on() -> None:
+    """``fanfic-fresh13a.jsonl`` and ``fanfic-fresh13b.jsonl`` (230 passages each, 93 warning-free)
+    were written before the thirteenth round by two writers who never saw the rules, and nobody who
+    changed a rule has read them: micro-F1 0.277 and 0.358 before the round (17 and 19 warning-free
+    passages flagged), 0.303 and 0.370 after it (17 and 19). Floors at the last figures."""
+    at_least(FRESH[13], micro_f1=0.30, free=93, flagged=17)
+    at_least(FRESH[14], micro_f1=0.37, free=93, flagged=19)
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
@@ -220,12 +234,13 @@ def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
 @pytest.mark.heldout
 def test_test_half_stays_at_or_above_its_one_time_score() -> None:
     """Floors at the figures of the test-half scores (docs/warnings-eval.md): once at ``962fe63``, once
-    after the fourth round, once after the fifth, once after the sixth, once after the seventh.
+    after the fourth round, once after the fifth, once after the sixth, once after the seventh, and
+    once at the end of each later round (0.748 after the thirteenth, 6 warning-free passages flagged).
 
     They are below the issue's targets (micro-F1 0.85, 0.70 per listed category, no warning on a
     warning-free passage): the docs say so. These floors only stop the rules getting worse.
     """
-    data = at_least(HALVES[1], micro_f1=0.74, free=116, flagged=7)
+    data = at_least(HALVES[1], micro_f1=0.74, free=116, flagged=6)
     assert data["per_category"]["kidnapping"]["f1"] >= 0.80
     assert data["per_category"]["collective-violence"]["f1"] >= 0.90
     assert data["per_category"]["violence"]["f1"] >= 0.87
@@ -233,6 +248,7 @@ def test_test_half_stays_at_or_above_its_one_time_score() -> None:
     assert data["per_category"]["homophobia"]["f1"] >= 0.78
     assert data["per_category"]["ableism"]["f1"] >= 0.87
     assert data["per_category"]["abuse"]["f1"] >= 0.68
+    assert data["per_category"]["racism"]["f1"] >= 0.74
 
 
 @pytest.mark.heldout
