@@ -19,6 +19,7 @@ video game or a fight on a stage is not a warning.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from itertools import accumulate, chain, count, repeat
 from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
-from bot.story.model import Story
+from bot.story.model import Chapter, Story
 from bot.warnings.declared import Declared, map_declared
 from bot.warnings.matcher import FRAME, Fired, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
@@ -42,6 +43,12 @@ STRONG_WEIGHT = 1.0  # one hit of a rule this heavy is real evidence on its own
 POSSIBLE_FRACTION = 0.5  # ... as is a score of half the threshold from hits in several paragraphs
 WINDOW_CHARS = 2_000  # hits add up to a confident warning only within this much text (a scene, about 350 words)
 FRAME_CHARS = 600  # a sign of play silences its category's hits this close (paragraph starts, same scene)
+# A paragraph longer than this is read as pieces of at most this many characters, cut after a
+# sentence (:func:`scan_pieces`). No story's real paragraph is this long; a hostile upload's one
+# 8 MB paragraph made every rule's exact check search megabytes for a match it may use (heavy
+# scenes in one EPUB paragraph took 9 s of the 10 s budget).
+PIECE_CHARS = 10_000
+_SENTENCE_GAP = re.compile(r"[.!?;\n][\"'’”)\]]*\s+")  # a clause's end and the space after it
 _RULE = itemgetter(1)  # of a (paragraph index, rule) pair
 _RULE_ID = attrgetter("id")
 
@@ -212,13 +219,17 @@ def snippet(text: str, start: int, end: int, limit: int = EVIDENCE_CHARS) -> str
 
 
 class _Chapter(NamedTuple):
-    """Where each paragraph of a chapter is: hits are kept as (paragraph index, rule) pairs."""
+    """Where each paragraph of a chapter is: hits are kept as (paragraph index, rule) pairs.
+
+    A "paragraph" here is a piece (:func:`scan_pieces`): the paragraph itself unless it is over-long.
+    """
 
     number: int
     texts: list[str]
     offsets: list[int]  # characters before each paragraph in the chapter
     scenes: list[int]  # each paragraph's scene number
     fired: Fired
+    paragraph_numbers: list[int]  # each piece's paragraph in the chapter, from 1
 
 
 def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> float:
@@ -267,11 +278,17 @@ def _tier(score: float, window: float, threshold: float, found: list[tuple[int, 
 
 
 def _scan_chapter(
-    ruleset: Ruleset, chapter_number: int, scenes: list[list[str]], texts: list[str], fired: Fired
+    ruleset: Ruleset,
+    chapter_number: int,
+    scenes: list[list[str]],
+    texts: list[str],
+    fired: Fired,
+    paragraph_numbers: list[int],
 ) -> ChapterReport:
     """Hits gathered per category in reading order (one append per hit: the hot loop), then scored.
 
-    ``texts``: the chapter's paragraphs, its scenes one after another; ``fired``: what fired in them.
+    ``scenes``: the chapter's pieces per scene; ``texts``: the same pieces, its scenes one after
+    another; ``fired``: what fired in them; ``paragraph_numbers``: each piece's paragraph.
     """
     by_category: dict[str, list[tuple[int, Rule]]] = {}
     frames: dict[str, list[int]] = {}  # category -> the paragraphs with its signs of play
@@ -292,7 +309,7 @@ def _scan_chapter(
     scene_of = list(
         chain.from_iterable(repeat(number, len(paragraphs)) for number, paragraphs in enumerate(scenes, start=1))
     )
-    chapter = _Chapter(chapter_number, texts, offsets, scene_of, fired)
+    chapter = _Chapter(chapter_number, texts, offsets, scene_of, fired, paragraph_numbers)
     for category, signs in frames.items():
         if category in by_category:
             by_category[category] = _outside_frames(chapter, by_category[category], signs)
@@ -359,8 +376,57 @@ def _evidence(chapter: _Chapter, found: list[tuple[int, Rule]]) -> list[Evidence
     for index, rule in chosen:
         text = chapter.texts[index]
         start, end = chapter.fired.hit(index, rule, text).char_span()
-        evidence.append(Evidence(chapter.number, index + 1, snippet(text, start, end), chapter.scenes[index], rule.id))
+        evidence.append(
+            Evidence(
+                chapter.number,
+                chapter.paragraph_numbers[index],
+                snippet(text, start, end),
+                chapter.scenes[index],
+                rule.id,
+            )
+        )
     return evidence
+
+
+def scan_pieces(paragraph: str, size: int = PIECE_CHARS) -> list[str]:
+    """The paragraph, or an over-long one in pieces of at most ``size`` characters.
+
+    Each cut follows the last clause end in the second half of the piece (no phrase rule reads
+    across one, and the negation check stops at it), else the last space, else it falls at
+    ``size``. Joined again the pieces are the paragraph.
+    """
+    if len(paragraph) <= size:
+        return [paragraph]
+    pieces = []
+    start = 0
+    while len(paragraph) - start > size:
+        end = start + size
+        cut = None
+        for match in _SENTENCE_GAP.finditer(paragraph, start + size // 2, end):
+            cut = match.end()
+        if cut is None:
+            space = paragraph.rfind(" ", start + 1, end)
+            cut = space + 1 if space > start else end
+        pieces.append(paragraph[start:cut])
+        start = cut
+    pieces.append(paragraph[start:])
+    return pieces
+
+
+def _pieces_by_scene(chapter: Chapter) -> tuple[list[list[str]], list[int]]:
+    """The chapter's pieces per scene (:func:`scan_pieces`), and each piece's paragraph number."""
+    scenes: list[list[str]] = []
+    numbers: list[int] = []
+    number = 0
+    for scene in chapter.scenes:
+        pieces: list[str] = []
+        for paragraph in scene.paragraphs:
+            number += 1
+            for piece in scan_pieces(paragraph):
+                pieces.append(piece)
+                numbers.append(number)
+        scenes.append(pieces)
+    return scenes, numbers
 
 
 def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) -> ScanReport:
@@ -368,16 +434,19 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
 
     The matcher reads every chapter in one call: a pattern an exact check compiles beyond the
     ones kept (``KEEP_COMPILED``) is then compiled once per story, not once per chapter (8 MB of
-    heavy scenes in 200 chapters took 11 s that way, and take 6.3 s read in one call).
+    heavy scenes in 200 chapters took 11 s that way, and take 6.3 s read in one call). An over-long
+    paragraph is read as pieces (:func:`scan_pieces`); evidence still names its paragraph.
     """
-    scenes_of = [[scene.paragraphs for scene in chapter.scenes] for chapter in story.chapters]
-    texts = [text for scenes in scenes_of for paragraphs in scenes for text in paragraphs]
+    read = [_pieces_by_scene(chapter) for chapter in story.chapters]
+    texts = [text for scenes, _ in read for pieces in scenes for text in pieces]
     fired = matcher_for(ruleset).fire(texts)
     chapters = []
     start = 0
-    for chapter, scenes in zip(story.chapters, scenes_of, strict=True):
-        stop = start + sum(map(len, scenes))
-        chapters.append(_scan_chapter(ruleset, chapter.number, scenes, texts[start:stop], fired.view(start, stop)))
+    for chapter, (scenes, numbers) in zip(story.chapters, read, strict=True):
+        stop = start + len(numbers)
+        chapters.append(
+            _scan_chapter(ruleset, chapter.number, scenes, texts[start:stop], fired.view(start, stop), numbers)
+        )
         start = stop
     declared = declared if declared is not None else map_declared(story.meta)
     taxonomy = ruleset.taxonomy

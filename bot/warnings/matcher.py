@@ -85,6 +85,9 @@ NEGATION_CONTEXT = 64  # bytes looked at before a hit for "nobody", "didn't", ..
 # works. Reading from cached states, or short lines, a call takes a few microseconds, and threads
 # handing the GIL back and forth cost more than they save (Matcher._set_matches).
 THREADED_BLOCK_SECONDS = 10e-6
+# A set reads cached states at about 2 ns a byte and builds states at 15 to 80 (heavy scenes said
+# over and over, new prose): past this it was building (Matcher._set_matches, AFRESH_BYTES).
+BUILDING_SECONDS_PER_BYTE = 5e-9
 MIN_THREADED_SECONDS = 3e-4  # sets read quicker than this: the others are not worth a thread pool
 MAX_SCAN_THREADS = 4
 # Patterns an exact check compiled that stay compiled for good (about 100 KB each once they have
@@ -333,6 +336,9 @@ class Matcher:
         """
         blocks = _blocks(datas)
         text_bytes = sum(map(len, datas))
+        # A set that took longer than this built states as it read: long on each block (a call from
+        # cached states takes a few microseconds) and on each byte (one long paragraph is one block).
+        building = max(len(blocks) * THREADED_BLOCK_SECONDS, text_bytes * BUILDING_SECONDS_PER_BYTE)
 
         def one_by_one(
             match: Callable[[bytes], list[int]], lookup: Callable[[int], int], start: int
@@ -344,7 +350,7 @@ class Matcher:
         def read(group: _SetGroup) -> list[tuple[int, list[int]]]:
             started = time.thread_time()
             found = read_blocks(group)
-            if time.thread_time() - started >= len(blocks) * THREADED_BLOCK_SECONDS:
+            if time.thread_time() - started >= building:
                 group.built += text_bytes  # it built states as it read (text it had not seen)
                 if group.built >= AFRESH_BYTES:
                     group.start_afresh()  # let them go before the next set builds its own

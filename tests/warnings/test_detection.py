@@ -10,7 +10,17 @@ from hypothesis import strategies as st
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings.declared import Declared
-from bot.warnings.engine import EVIDENCE_CHARS, FRAME_CHARS, WINDOW_CHARS, ScanReport, _window_score, scan, snippet
+from bot.warnings.engine import (
+    EVIDENCE_CHARS,
+    FRAME_CHARS,
+    PIECE_CHARS,
+    WINDOW_CHARS,
+    ScanReport,
+    _window_score,
+    scan,
+    scan_pieces,
+    snippet,
+)
 from bot.warnings.matcher import Matcher, frame_rules
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.rules import default_ruleset
@@ -146,6 +156,44 @@ def test_report_says_where_with_short_evidence() -> None:
     assert (evidence.chapter, evidence.paragraph, evidence.scene) == (1, 3, 2)
     assert len(evidence.text) <= EVIDENCE_CHARS and "dog" in evidence.text
     assert report.chapters[0].warnings[0].scenes == [2]
+
+
+def test_an_over_long_paragraph_is_read_in_pieces_and_its_evidence_names_the_paragraph() -> None:
+    """A paragraph past PIECE_CHARS is read as pieces cut after a sentence: a warning deep inside
+    it is found, and its evidence names the paragraph, not the piece."""
+    filler = "The road was long and grey, and the rain kept on. " * (3 * PIECE_CHARS // 50)
+    long_paragraph = filler + "Then the dog was hit by a truck and died. " + filler
+    assert len(scan_pieces(long_paragraph)) >= 6
+    report = detect(scenes=[["A quiet start.", long_paragraph], ["The next morning.", "Nothing else."]])
+    warning = report.get("animal-death")
+    assert warning is not None and warning.score >= 1
+    evidence = warning.evidence[0]
+    assert (evidence.chapter, evidence.paragraph, evidence.scene) == (1, 2, 1)
+    assert "dog" in evidence.text
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["word", "a", "sentence.", "end!", "why?", "x" * 30, "\n", "’"]), st.booleans()),
+        max_size=400,
+    ),
+    st.integers(min_value=20, max_value=200),
+)
+def test_pieces_join_back_into_the_paragraph_each_within_its_size(tokens: list[tuple[str, bool]], size: int) -> None:
+    paragraph = "".join(token + (" " if spaced else "") for token, spaced in tokens)
+    pieces = scan_pieces(paragraph, size)
+    assert "".join(pieces) == paragraph
+    assert all(len(piece) <= size for piece in pieces)
+    assert all(pieces) or pieces == [""]
+    if len(paragraph) <= size:
+        assert pieces == [paragraph]
+
+
+def test_a_cut_falls_after_a_sentence_so_no_phrase_is_split() -> None:
+    sentence = "She walked home past the harbour and the old stone church. "
+    paragraph = sentence * 40
+    pieces = scan_pieces(paragraph, 1_000)
+    assert all(piece.endswith(". ") for piece in pieces[:-1])
 
 
 def test_snippet_is_bounded_and_keeps_the_hit() -> None:
@@ -325,7 +373,7 @@ def test_hits_near_a_sign_of_play_are_the_ones_any_sign_is_near(
     lengths = [length * 7 for length, _, _ in paragraphs]  # up to 2,800 characters a paragraph
     offsets = [sum(lengths[:i]) + i for i in range(len(lengths))]
     scenes = [1 + i // scene_every for i in range(len(lengths))]
-    chapter = _Chapter(1, ["x" * n for n in lengths], offsets, scenes, None)  # type: ignore[arg-type]
+    chapter = _Chapter(1, ["x" * n for n in lengths], offsets, scenes, None, list(range(1, len(lengths) + 1)))  # type: ignore[arg-type]
     rule = Rule("violence/x", "violence", "phrase", "x", ("x",), 1.0)
     found = [(i, rule) for i, (_, hit, _) in enumerate(paragraphs) if hit]
     signs = [i for i, (_, _, sign) in enumerate(paragraphs) if sign]

@@ -129,6 +129,7 @@ def test_sets_that_built_states_through_a_long_text_start_afresh_with_the_same_a
 
     monkeypatch.setattr(matcher_module, "AFRESH_BYTES", 1)
     monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", 0.0)  # every set counts as having built states
+    monkeypatch.setattr(matcher_module, "BUILDING_SECONDS_PER_BYTE", 0.0)
     matcher = Matcher(bare)
     before = [group.match for group in matcher._groups]
     assert matcher._set_matches(datas) == expected
@@ -147,6 +148,12 @@ def test_sets_reading_short_or_cached_text_keep_their_automata(monkeypatch) -> N
     monkeypatch.setattr(matcher_module, "AFRESH_BYTES", 1)
     monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", 1.0)  # no set is ever that slow
     matcher._set_matches(short * 50)
+    assert all(group.match is old for group, old in zip(matcher._groups, before, strict=True))
+
+    # One long paragraph is one block: the time per byte tells states built from states cached.
+    monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", 0.0)
+    monkeypatch.setattr(matcher_module, "BUILDING_SECONDS_PER_BYTE", 1.0)
+    matcher._set_matches([b" ".join(short * 500)])
     assert all(group.match is old for group, old in zip(matcher._groups, before, strict=True))
 
 
