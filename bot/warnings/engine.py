@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, count, repeat
+from itertools import accumulate, count
 from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
@@ -277,18 +277,10 @@ def _tier(score: float, window: float, threshold: float, found: list[tuple[int, 
     return None
 
 
-def _scan_chapter(
-    ruleset: Ruleset,
-    chapter_number: int,
-    scenes: list[list[str]],
-    texts: list[str],
-    fired: Fired,
-    paragraph_numbers: list[int],
-) -> ChapterReport:
+def _scan_chapter(ruleset: Ruleset, chapter_number: int, pieces: _Pieces, fired: Fired) -> ChapterReport:
     """Hits gathered per category in reading order (one append per hit: the hot loop), then scored.
 
-    ``scenes``: the chapter's pieces per scene; ``texts``: the same pieces, its scenes one after
-    another; ``fired``: what fired in them; ``paragraph_numbers``: each piece's paragraph.
+    ``fired``: what fired in the chapter's pieces, in order.
     """
     by_category: dict[str, list[tuple[int, Rule]]] = {}
     frames: dict[str, list[int]] = {}  # category -> the paragraphs with its signs of play
@@ -305,11 +297,8 @@ def _scan_chapter(
     if not by_category:
         return report
     # Characters before each paragraph, newlines between them included: the lengths so far plus the index.
-    offsets = list(map(add, accumulate(map(len, texts), initial=0), count()))
-    scene_of = list(
-        chain.from_iterable(repeat(number, len(paragraphs)) for number, paragraphs in enumerate(scenes, start=1))
-    )
-    chapter = _Chapter(chapter_number, texts, offsets, scene_of, fired, paragraph_numbers)
+    offsets = list(map(add, accumulate(map(len, pieces.texts), initial=0), count()))
+    chapter = _Chapter(chapter_number, pieces.texts, offsets, pieces.scenes, fired, pieces.paragraphs)
     for category, signs in frames.items():
         if category in by_category:
             by_category[category] = _outside_frames(chapter, by_category[category], signs)
@@ -413,20 +402,26 @@ def scan_pieces(paragraph: str, size: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
-def _pieces_by_scene(chapter: Chapter) -> tuple[list[list[str]], list[int]]:
-    """The chapter's pieces per scene (:func:`scan_pieces`), and each piece's paragraph number."""
-    scenes: list[list[str]] = []
-    numbers: list[int] = []
-    number = 0
-    for scene in chapter.scenes:
-        pieces: list[str] = []
+class _Pieces(NamedTuple):
+    """A chapter as the scan reads it: its pieces (:func:`scan_pieces`) in order, with each
+    piece's scene and paragraph numbers (from 1)."""
+
+    texts: list[str]
+    scenes: list[int]
+    paragraphs: list[int]
+
+
+def _pieces(chapter: Chapter) -> _Pieces:
+    pieces = _Pieces([], [], [])
+    paragraph_number = 0
+    for scene_number, scene in enumerate(chapter.scenes, start=1):
         for paragraph in scene.paragraphs:
-            number += 1
+            paragraph_number += 1
             for piece in scan_pieces(paragraph):
-                pieces.append(piece)
-                numbers.append(number)
-        scenes.append(pieces)
-    return scenes, numbers
+                pieces.texts.append(piece)
+                pieces.scenes.append(scene_number)
+                pieces.paragraphs.append(paragraph_number)
+    return pieces
 
 
 def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) -> ScanReport:
@@ -437,16 +432,13 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
     heavy scenes in 200 chapters took 11 s that way, and take 6.3 s read in one call). An over-long
     paragraph is read as pieces (:func:`scan_pieces`); evidence still names its paragraph.
     """
-    read = [_pieces_by_scene(chapter) for chapter in story.chapters]
-    texts = [text for scenes, _ in read for pieces in scenes for text in pieces]
-    fired = matcher_for(ruleset).fire(texts)
+    read = [_pieces(chapter) for chapter in story.chapters]
+    fired = matcher_for(ruleset).fire([text for pieces in read for text in pieces.texts])
     chapters = []
     start = 0
-    for chapter, (scenes, numbers) in zip(story.chapters, read, strict=True):
-        stop = start + len(numbers)
-        chapters.append(
-            _scan_chapter(ruleset, chapter.number, scenes, texts[start:stop], fired.view(start, stop), numbers)
-        )
+    for chapter, pieces in zip(story.chapters, read, strict=True):
+        stop = start + len(pieces.texts)
+        chapters.append(_scan_chapter(ruleset, chapter.number, pieces, fired.view(start, stop)))
         start = stop
     declared = declared if declared is not None else map_declared(story.meta)
     taxonomy = ruleset.taxonomy
