@@ -208,7 +208,6 @@ def test_the_twelfth_rounds_unseen_sets_were_then_tuned_on_in_the_thirteenth() -
     at_least(FRESH[12], micro_f1=0.70, free=93, flagged=3)
 
 
-@pytest.mark.heldout
 def test_the_thirteenth_round_on_two_sets_nobody_tuned_on() -> None:
     """``fanfic-fresh13a.jsonl`` and ``fanfic-fresh13b.jsonl`` (230 passages each, 93 warning-free)
     were written before the thirteenth round by two writers who never saw the rules, and nobody who
