@@ -42,6 +42,8 @@ FRESH = (
     "fanfic-fresh12b.jsonl",
     "fanfic-fresh13a.jsonl",
     "fanfic-fresh13b.jsonl",
+    "fanfic-fresh14a.jsonl",
+    "fanfic-fresh14b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -215,6 +217,16 @@ def test_the_thirteenth_round_on_two_sets_nobody_tuned_on() -> None:
     passages flagged), 0.303 and 0.370 after it (17 and 19). Floors at the last figures."""
     at_least(FRESH[13], micro_f1=0.30, free=93, flagged=17)
     at_least(FRESH[14], micro_f1=0.37, free=93, flagged=19)
+
+
+@pytest.mark.heldout
+def test_the_fourteenth_round_on_two_sets_nobody_tuned_on() -> None:
+    """``fanfic-fresh14a.jsonl`` and ``fanfic-fresh14b.jsonl`` (230 passages each, 93 warning-free)
+    were written before the fourteenth round by two writers who never saw the rules, and nobody who
+    changed a rule has read them: micro-F1 0.318 and 0.371 before the round (18 warning-free
+    passages flagged in each). Floors at the before figures until the round is scored."""
+    at_least(FRESH[15], micro_f1=0.31, free=93, flagged=18)
+    at_least(FRESH[16], micro_f1=0.37, free=93, flagged=18)
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
