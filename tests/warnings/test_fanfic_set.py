@@ -177,9 +177,10 @@ def test_the_eighth_round_sets_were_then_tuned_on() -> None:
     """``fanfic-fresh8.jsonl`` (439 passages) and ``fanfic-fresh9.jsonl`` (385) were written before the
     eighth round by two writers who never saw the rules, and scored before it (micro-F1 0.47 and
     0.54) and after it (0.48 and 0.55). The ninth round was tuned on fresh8 (0.53, 10 warning-free
-    passages flagged), the tenth on fresh9 (0.77, 5) and the thirteenth's second pass on fresh8
-    again (0.62, 5); floors at what they score now."""
-    at_least(FRESH[7], micro_f1=0.62, free=190, flagged=5)
+    passages flagged), the tenth on fresh9 (0.77, 5), the thirteenth's second pass on fresh8
+    again (0.62, 5) and the fourteenth's second and third passes too (0.65, 4); floors at what they
+    score now."""
+    at_least(FRESH[7], micro_f1=0.65, free=190, flagged=4)
     data = at_least(FRESH[8], micro_f1=0.77, free=166, flagged=5)
     for category in ("sexism", "violence", "collective-violence", "death", "kidnapping", "homophobia"):
         assert data["per_category"][category]["f1"] >= 0.88, category
@@ -189,34 +190,37 @@ def test_the_tenth_round_set_was_then_tuned_on_for_its_false_alarms() -> None:
     """``fanfic-fresh10.jsonl`` (442 passages, 193 warning-free) was written before the tenth round by
     a writer who never saw the rules: scored before it (micro-F1 0.58, 29 warning-free passages
     flagged) and after it (0.59, 29). The eleventh round read its false alarms only (0.61, 5), the
-    thirteenth's second pass its misses too (0.68, 5)."""
-    at_least(FRESH[9], micro_f1=0.67, free=193, flagged=5)
+    thirteenth's second pass its misses too (0.68, 5), the fourteenth's third pass again (0.72, 5)."""
+    at_least(FRESH[9], micro_f1=0.71, free=193, flagged=5)
 
 
 def test_the_tenth_rounds_unseen_set_was_then_tuned_on_in_the_twelfth() -> None:
     """``fanfic-fresh11.jsonl`` (438 passages, 191 warning-free) was written before the tenth round by
     another writer who never saw the rules and held out until the twelfth: micro-F1 0.51 through
     the tenth and eleventh rounds (23 warning-free passages flagged), then tuned on: 0.72 (3); 0.77 (3)
-    after the thirteenth, whose second pass read it with four other writers."""
-    at_least(FRESH[10], micro_f1=0.77, free=191, flagged=3)
+    after the thirteenth, whose second pass read it with four other writers; 0.79 (3) after the
+    fourteenth, whose third pass read it with six."""
+    at_least(FRESH[10], micro_f1=0.78, free=191, flagged=3)
 
 
 def test_the_twelfth_rounds_unseen_sets_were_then_tuned_on_in_the_thirteenth() -> None:
     """``fanfic-fresh12a.jsonl`` and ``fanfic-fresh12b.jsonl`` (230 passages each, 93 warning-free)
     were written before the twelfth round by two writers who never saw the rules: micro-F1 0.487
     and 0.472 before it (21 and 11 warning-free passages flagged), 0.496 and 0.487 after it (21 and
-    10). The thirteenth round was tuned on them: 0.701 and 0.703 (5 and 3). Floors at those."""
-    at_least(FRESH[11], micro_f1=0.69, free=93, flagged=5)
-    at_least(FRESH[12], micro_f1=0.70, free=93, flagged=3)
+    10). The thirteenth round was tuned on them: 0.701 and 0.703 (5 and 3); the fourteenth's third
+    pass read them again with five other writers: 0.734 and 0.717 (5 and 3). Floors at those."""
+    at_least(FRESH[11], micro_f1=0.73, free=93, flagged=5)
+    at_least(FRESH[12], micro_f1=0.71, free=93, flagged=3)
 
 
-def test_the_thirteenth_round_on_two_sets_nobody_tuned_on() -> None:
+def test_the_thirteenth_rounds_unseen_sets_were_then_tuned_on_in_the_fourteenth() -> None:
     """``fanfic-fresh13a.jsonl`` and ``fanfic-fresh13b.jsonl`` (230 passages each, 93 warning-free)
-    were written before the thirteenth round by two writers who never saw the rules, and nobody who
-    changed a rule has read them: micro-F1 0.277 and 0.358 before the round (17 and 19 warning-free
-    passages flagged), 0.303 and 0.370 after it (17 and 19). Floors at the last figures."""
-    at_least(FRESH[13], micro_f1=0.30, free=93, flagged=17)
-    at_least(FRESH[14], micro_f1=0.37, free=93, flagged=19)
+    were written before the thirteenth round by two writers who never saw the rules: micro-F1 0.277
+    and 0.358 before it (17 and 19 warning-free passages flagged), 0.303 and 0.370 after it (17
+    and 19). The fourteenth round was tuned on them in three passes: 0.529 and 0.575 (9 and 9).
+    Floors at those."""
+    at_least(FRESH[13], micro_f1=0.52, free=93, flagged=9)
+    at_least(FRESH[14], micro_f1=0.57, free=93, flagged=9)
 
 
 @pytest.mark.heldout
@@ -224,9 +228,10 @@ def test_the_fourteenth_round_on_two_sets_nobody_tuned_on() -> None:
     """``fanfic-fresh14a.jsonl`` and ``fanfic-fresh14b.jsonl`` (230 passages each, 93 warning-free)
     were written before the fourteenth round by two writers who never saw the rules, and nobody who
     changed a rule has read them: micro-F1 0.318 and 0.371 before the round (18 warning-free
-    passages flagged in each). Floors at the before figures until the round is scored."""
+    passages flagged in each), 0.318 and 0.383 after its three passes (18 and 18): the round's
+    vocabulary found three more labels in these two writers, all in 14b. Floors at those."""
     at_least(FRESH[15], micro_f1=0.31, free=93, flagged=18)
-    at_least(FRESH[16], micro_f1=0.37, free=93, flagged=18)
+    at_least(FRESH[16], micro_f1=0.38, free=93, flagged=18)
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
@@ -246,7 +251,8 @@ def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
 def test_test_half_stays_at_or_above_its_one_time_score() -> None:
     """Floors at the figures of the test-half scores (docs/warnings-eval.md): once at ``962fe63``, once
     after the fourth round, once after the fifth, once after the sixth, once after the seventh, and
-    once at the end of each later round (0.748 after the thirteenth, 6 warning-free passages flagged).
+    once at the end of each later round (0.748 after the thirteenth and after the fourteenth, 6
+    warning-free passages flagged).
 
     They are below the issue's targets (micro-F1 0.85, 0.70 per listed category, no warning on a
     warning-free passage): the docs say so. These floors only stop the rules getting worse.
