@@ -11,7 +11,7 @@ from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
 from bot.warnings import reviews, service
 from bot.warnings.declared import Declared
-from bot.warnings.engine import CONFIDENT, POSSIBLE, ScanReport, scan
+from bot.warnings.engine import CONFIDENT, POSSIBLE, STRONG_WEIGHT, ScanReport, scan
 from bot.warnings.rules import default_ruleset
 
 GUILD = 1001
@@ -50,6 +50,18 @@ def test_thin_evidence_is_possible_and_a_threshold_pass_is_confident() -> None:
 def test_a_single_weak_hit_is_not_even_possible() -> None:
     report = scan(story(["There was blood on the floor."]), default_ruleset(), declared=Declared())
     assert report.detected_ids("both") == set()
+
+
+def test_one_strong_hit_that_falls_short_is_possible() -> None:
+    """A lone hit of a rule weighing STRONG_WEIGHT or more, below the threshold, is real evidence an
+    admin should see; members see nothing until an admin confirms it."""
+    report = scan(
+        story(["A bottle smashed against the wall right behind them."]), default_ruleset(), declared=Declared()
+    )
+    assert report.detected_ids() == set()
+    assert report.detected_ids(POSSIBLE) == {"violence"}
+    (possible,) = report.possible
+    assert STRONG_WEIGHT <= possible.score < 1.0 and possible.evidence
 
 
 def test_tiers_survive_the_stored_record() -> None:
