@@ -235,6 +235,12 @@ class _Chapter(NamedTuple):
     paragraph_numbers: list[int]  # each piece's paragraph in the chapter, from 1
 
 
+def scoring_key() -> str:
+    """What decides a scan's warnings and tiers besides the rules: a scan stored under other
+    values (before an upgrade that changed one) is stale, as is one made with other rules."""
+    return f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}"
+
+
 def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> float:
     """The best score of any stretch of :data:`WINDOW_CHARS`, each rule capped at ``cap`` paragraphs.
 

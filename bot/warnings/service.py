@@ -33,7 +33,7 @@ from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
 from bot.warnings import store
 from bot.warnings.declared import Declared
-from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker
+from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker, scoring_key
 from bot.warnings.matcher import compile_in_worker
 from bot.warnings.model import CategoryRules, Rule, RuleError, Ruleset
 from bot.warnings.patterns import MAX_CUSTOM_RULES, RULE_KINDS, admin_rule
@@ -305,8 +305,9 @@ async def test_text(db: Database, guild_id: int, text: str, *, workers: Workers 
 
 
 def _defaults() -> str:
-    """The shipped rules' fingerprint: a stored scan made with other defaults (before an upgrade) is stale."""
-    return default_ruleset().fingerprint
+    """The shipped rules' fingerprint and the engine's scoring values: a stored scan made with other
+    ones (before an upgrade) is stale."""
+    return f"{default_ruleset().fingerprint} {scoring_key()}"
 
 
 async def save_scan(

@@ -11,8 +11,8 @@ from bot.errors import UserError
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.service import remove_story
 from bot.story.store import add_story
-from bot.warnings import service
-from bot.warnings.engine import ScanReport
+from bot.warnings import engine, service
+from bot.warnings.engine import ScanReport, scoring_key
 from bot.warnings.rules import MAX_CUSTOM_RULES, default_ruleset
 
 GUILD = 1001
@@ -186,7 +186,19 @@ async def test_a_scan_made_with_older_default_rules_is_made_again(db: Database) 
     empty = json.dumps(ScanReport("Webs", [], False, [], []).to_record())
     await db.execute("UPDATE story_scans SET report = ?, defaults = 'an older release'", (empty,))
     assert {w.id for w in await service.story_warnings(db, GUILD, story_id)} == {"animal-death", "death"}
-    assert await db.fetch_value("SELECT defaults FROM story_scans") == default_ruleset().fingerprint
+    assert (
+        await db.fetch_value("SELECT defaults FROM story_scans") == f"{default_ruleset().fingerprint} {scoring_key()}"
+    )
+
+
+async def test_a_scan_made_with_older_scoring_values_is_made_again(db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An upgrade that changes how hits are weighed (not the rules) also makes stored scans stale."""
+    story_id = await stored(db, GUILD, SPIDER_STORY)
+    empty = json.dumps(ScanReport("Webs", [], False, [], []).to_record())
+    await db.execute("UPDATE story_scans SET report = ?", (empty,))
+    assert await service.story_warnings(db, GUILD, story_id) == []  # still current: the stored report is used
+    monkeypatch.setattr(engine, "STRONG_WEIGHT", engine.STRONG_WEIGHT + 0.1)
+    assert {w.id for w in await service.story_warnings(db, GUILD, story_id)} == {"animal-death", "death"}
 
 
 async def test_rescan_guild_counts_stories(db: Database) -> None:
