@@ -238,7 +238,10 @@ class _Chapter(NamedTuple):
 def scoring_key() -> str:
     """What decides a scan's warnings and tiers besides the rules: a scan stored under other
     values (before an upgrade that changed one) is stale, as is one made with other rules."""
-    return f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}"
+    return (
+        f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}"
+        f" pieces={PIECE_CHARS}"
+    )
 
 
 def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> float:
