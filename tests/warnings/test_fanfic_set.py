@@ -225,7 +225,6 @@ def test_the_thirteenth_rounds_unseen_sets_were_then_tuned_on_in_the_fourteenth(
     at_least(FRESH[14], micro_f1=0.57, free=93, flagged=9)
 
 
-@pytest.mark.heldout
 def test_the_fourteenth_round_on_two_sets_nobody_tuned_on() -> None:
     """``fanfic-fresh14a.jsonl`` and ``fanfic-fresh14b.jsonl`` (230 passages each, 93 warning-free)
     were written before the fourteenth round by two writers who never saw the rules, and nobody who
