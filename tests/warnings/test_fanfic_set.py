@@ -46,6 +46,8 @@ FRESH = (
     "fanfic-fresh13b.jsonl",
     "fanfic-fresh14a.jsonl",
     "fanfic-fresh14b.jsonl",
+    "fanfic-fresh15a.jsonl",
+    "fanfic-fresh15b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
