@@ -6,7 +6,8 @@ spaces, matched case-insensitively as whole words:
 * ``word`` the word itself; ``self-harm`` also matches "self harm" and "selfharm";
 * ``~word`` the word and its inflections (``~die``: die, dies, died, dying);
 * ``word*`` any word starting with ``word``;
-* ``_`` any one word, ``#`` any number;
+* ``_`` any one word, ``#`` any number; joined by punctuation they keep their meaning
+  (``#-#`` is "20-25", ``#,`` a number and a comma);
 * ``a b|c d`` either phrase; ``(a|b c)`` groups alternatives inside a phrase;
 * ``token?`` or ``(group)?`` may be missing;
 * ``...`` up to ``gap`` words (default 4) of anything, within one sentence; ``...2`` up to two;
@@ -90,6 +91,8 @@ def inflections(word: str, irregular: Mapping[str, Sequence[str]] | None = None)
 
 
 _TOKEN = re.compile(r"\s+|\.\.\.\d{0,2}|[()|?]|[^\s()|?]+")
+_WILDCARD = re.compile(r"([_#])")
+_WILDCARDS_AND_MARKS = re.compile(r"(?:[_#]|[^\w\s])*[_#](?:[_#]|[^\w\s])*")  # wildcards and punctuation only
 
 
 class _PhraseParser:
@@ -217,6 +220,14 @@ class _PhraseParser:
             raise RuleError(f"`{token}`: `~` goes before a word and `*` only at its end")
         if token == "_'s":
             return _WORD + "['’]s"
+        if _WILDCARDS_AND_MARKS.fullmatch(token):
+            # "#-#", "_-_", "#,": split, or the wildcards would be read as the literal "#" and "_". A
+            # hyphen here must be there ("#-#" is not any number of two digits), unlike "self-harm"'s.
+            return "".join(
+                self.word(piece) if piece in "_#" else _literal(piece).replace(r"[\s-]?", r"[\s-]")
+                for piece in _WILDCARD.split(token)
+                if piece
+            )
         return _literal(token)
 
     def word_class(self, name: str) -> str:

@@ -64,6 +64,16 @@ def test_groups_alternatives_optional_words_and_wildcards() -> None:
     assert matches("# days clean", "forty or 40 days clean")
 
 
+def test_wildcards_joined_by_punctuation_keep_their_meaning() -> None:
+    """A wildcard with a mark stuck to it ("#,", "#-#") once became the literal characters and
+    silently matched nothing; a rule writer reads it as a number and a comma."""
+    assert matches("year #, books out", "Year 9, books out")
+    assert matches("held #-# people", "they held 20-25 people")
+    assert matches("a _-_ walk", "a twenty-minute walk")
+    assert not matches("year #, books out", "Year nine, books out")
+    assert not matches("held #-# people", "they held 20 people")
+
+
 WORDS = st.sampled_from(["the", "a", "two", "boy", "dead", "quietly", "her"])
 
 
