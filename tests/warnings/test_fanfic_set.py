@@ -8,8 +8,9 @@ each after a round of rule changes (fresh4 before the fourth, fresh5, fresh6 and
 who never saw the rules, before the fifth, the sixth and the seventh; fresh8 and fresh9 by two more,
 before the eighth; fresh10 and fresh11 by two more, before the tenth; fresh12a and fresh12b by two
 more, before the twelfth; fresh13a and fresh13b by two more, before the thirteenth; fresh14a and
-fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the fifteenth), and scored once before and once after the round that
-followed them (docs/warnings-eval.md has the figures and the order). The score tests go through the
+fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the
+fifteenth), and scored once before and once after the round that followed them
+(docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
 
