@@ -53,12 +53,13 @@ def default_classes() -> dict[str, str]:
     return dict(rules_document().get("classes", {}))
 
 
-def _literal(text: str) -> str:
-    """A word or words as a pattern: hyphens and spaces interchangeable, curly apostrophes too."""
+def _literal(text: str, *, hyphen: str = r"[\s-]?") -> str:
+    """A word or words as a pattern: hyphens and spaces interchangeable, curly apostrophes too.
+    ``hyphen`` is what a hyphen becomes: by default it may also be missing ("selfharm")."""
     out = []
     for char in text:
         if char in "-  ":
-            out.append(r"[\s-]?" if char == "-" else r"\s+")
+            out.append(hyphen if char == "-" else r"\s+")
         elif char in "'’":
             out.append("['’]")
         else:
@@ -224,7 +225,7 @@ class _PhraseParser:
             # "#-#", "_-_", "#,": split, or the wildcards would be read as the literal "#" and "_". A
             # hyphen here must be there ("#-#" is not any number of two digits), unlike "self-harm"'s.
             return "".join(
-                self.word(piece) if piece in "_#" else _literal(piece).replace(r"[\s-]?", r"[\s-]")
+                self.word(piece) if piece in "_#" else _literal(piece, hyphen=r"[\s-]")
                 for piece in _WILDCARD.split(token)
                 if piece
             )
