@@ -9,7 +9,7 @@ who never saw the rules, before the fifth, the sixth and the seventh; fresh8 and
 before the eighth; fresh10 and fresh11 by two more, before the tenth; fresh12a and fresh12b by two
 more, before the twelfth; fresh13a and fresh13b by two more, before the thirteenth; fresh14a and
 fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the
-fifteenth), and scored once before and once after the round that followed them
+fifteenth; fresh16a and fresh16b by two more, before the sixteenth), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -49,6 +49,8 @@ FRESH = (
     "fanfic-fresh14b.jsonl",
     "fanfic-fresh15a.jsonl",
     "fanfic-fresh15b.jsonl",
+    "fanfic-fresh16a.jsonl",
+    "fanfic-fresh16b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -239,14 +241,23 @@ def test_the_fourteenth_rounds_unseen_sets_were_then_tuned_on_in_the_fifteenth()
     at_least(FRESH[16], micro_f1=0.52, free=93, flagged=2)
 
 
-@pytest.mark.heldout
-def test_the_fifteenth_round_on_two_sets_nobody_tuned_on() -> None:
+def test_the_fifteenth_rounds_unseen_sets_were_then_tuned_on_in_the_sixteenth() -> None:
     """``fanfic-fresh15a.jsonl`` and ``fanfic-fresh15b.jsonl`` (230 passages each, 93 warning-free)
-    were written before the fifteenth round by two writers who never saw the rules, and nobody who
-    changed a rule has read them: micro-F1 0.354 and 0.288 before the round (7 and 14 warning-free
-    passages flagged), 0.356 and 0.297 after its three passes (6 and 14). Floors at those."""
+    were written before the fifteenth round by two writers who never saw the rules: micro-F1 0.354
+    and 0.288 before it (7 and 14 warning-free passages flagged), 0.356 and 0.297 after it (6 and
+    14). The sixteenth round was tuned on them. Floors at those."""
     at_least(FRESH[17], micro_f1=0.35, free=93, flagged=6)
     at_least(FRESH[18], micro_f1=0.29, free=93, flagged=14)
+
+
+@pytest.mark.heldout
+def test_the_sixteenth_round_on_two_sets_nobody_tuned_on() -> None:
+    """``fanfic-fresh16a.jsonl`` and ``fanfic-fresh16b.jsonl`` (230 passages each, 93 warning-free)
+    were written before the sixteenth round by two writers who never saw the rules, and nobody who
+    changed a rule has read them: micro-F1 0.249 and 0.279 before the round (16 and 16 warning-free
+    passages flagged). Floors at those."""
+    at_least(FRESH[19], micro_f1=0.24, free=93, flagged=16)
+    at_least(FRESH[20], micro_f1=0.27, free=93, flagged=16)
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
