@@ -245,9 +245,10 @@ def test_the_fifteenth_rounds_unseen_sets_were_then_tuned_on_in_the_sixteenth() 
     """``fanfic-fresh15a.jsonl`` and ``fanfic-fresh15b.jsonl`` (230 passages each, 93 warning-free)
     were written before the fifteenth round by two writers who never saw the rules: micro-F1 0.354
     and 0.288 before it (7 and 14 warning-free passages flagged), 0.356 and 0.297 after it (6 and
-    14). The sixteenth round was tuned on them. Floors at those."""
-    at_least(FRESH[17], micro_f1=0.35, free=93, flagged=6)
-    at_least(FRESH[18], micro_f1=0.29, free=93, flagged=14)
+    14). The sixteenth round was tuned on them in one pass: 0.468 and 0.404 (4 and 4). Floors at
+    those."""
+    at_least(FRESH[17], micro_f1=0.46, free=93, flagged=4)
+    at_least(FRESH[18], micro_f1=0.40, free=93, flagged=4)
 
 
 @pytest.mark.heldout
@@ -255,7 +256,7 @@ def test_the_sixteenth_round_on_two_sets_nobody_tuned_on() -> None:
     """``fanfic-fresh16a.jsonl`` and ``fanfic-fresh16b.jsonl`` (230 passages each, 93 warning-free)
     were written before the sixteenth round by two writers who never saw the rules, and nobody who
     changed a rule has read them: micro-F1 0.249 and 0.279 before the round (16 and 16 warning-free
-    passages flagged). Floors at those."""
+    passages flagged), 0.249 and 0.270 after it (16 and 16). Floors at those."""
     at_least(FRESH[19], micro_f1=0.24, free=93, flagged=16)
     at_least(FRESH[20], micro_f1=0.27, free=93, flagged=16)
 
@@ -277,8 +278,8 @@ def test_tuning_half_reaches_the_issue_targets_it_was_tuned_for() -> None:
 def test_test_half_stays_at_or_above_its_one_time_score() -> None:
     """Floors at the figures of the test-half scores (docs/warnings-eval.md): once at ``962fe63``, once
     after the fourth round, once after the fifth, once after the sixth, once after the seventh, and
-    once at the end of each later round (0.748 after the thirteenth, the fourteenth and the
-    fifteenth; 6 warning-free passages flagged, 5 after the fifteenth, which also gave one passage
+    once at the end of each later round (0.748 after the thirteenth, the fourteenth, the
+    fifteenth and the sixteenth; 6 warning-free passages flagged, 5 after the fifteenth, which also gave one passage
     a wrong `violence`: 0.878 to 0.857).
 
     They are below the issue's targets (micro-F1 0.85, 0.70 per listed category, no warning on a
