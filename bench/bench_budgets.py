@@ -25,6 +25,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Callable
@@ -569,13 +570,8 @@ def measure(name: str, generator: Callable[[int], tuple[str, bytes]], size: int 
         path.write_bytes(data)
         started = time.perf_counter()
         try:
-            done = subprocess.run(
-                [sys.executable, "-m", "bench.bench_budgets", "--child", str(path)],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                timeout=120,
-                env={**os.environ, "PYTHONHASHSEED": "0"},
+            done, tree_peak_mb = _run_sampling_memory(
+                [sys.executable, "-m", "bench.bench_budgets", "--child", str(path)], timeout=120
             )
         except subprocess.TimeoutExpired:
             return {
@@ -597,7 +593,76 @@ def measure(name: str, generator: Callable[[int], tuple[str, bytes]], size: int 
             "messages": 0,
         }
     figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["peak_mb"] = max(figures["peak_mb"], tree_peak_mb)
     return {"name": name, "bytes": len(data), **figures}
+
+
+def _run_sampling_memory(command: list[str], timeout: float) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run ``command`` like ``subprocess.run``, sampling every 50 ms the memory of its whole process
+    tree: its own resident memory plus what each process it forked holds privately (a scan's forked
+    copy, bot.warnings.forked, shares most of its pages with its parent until either writes them).
+    Returns the finished process and the largest total sampled, in MB. (The parent's share is read
+    from /proc/PID/status, which is cheap; reading a process's smaps stalls its page faults, so
+    only the short-lived copies are read that way, and not often.)"""
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    outputs: list[str] = []
+    reader = threading.Thread(target=lambda: outputs.extend(process.communicate()), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + timeout
+    peak_kb = 0
+    while reader.is_alive():
+        if time.monotonic() > deadline:
+            process.kill()
+            reader.join()
+            raise subprocess.TimeoutExpired(command, timeout)
+        peak_kb = max(peak_kb, _tree_memory_kb(process.pid))
+        reader.join(0.05)
+    done = subprocess.CompletedProcess(command, process.returncode, outputs[0], outputs[1])
+    return done, peak_kb / 1024
+
+
+def _tree_memory_kb(pid: int) -> int:
+    """Resident memory of ``pid`` plus the private memory of every process under it (0 once gone)."""
+    total = _status_kb(pid, "VmRSS")
+    pending = _children(pid)
+    while pending:
+        child = pending.pop()
+        total += _smaps_kb(child, ("Private_Clean", "Private_Dirty"))
+        pending += _children(child)
+    return total
+
+
+def _status_kb(pid: int, field: str) -> int:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return 0
+    return sum(int(line.split()[1]) for line in lines if line.split(":")[0] == field)
+
+
+def _smaps_kb(pid: int, fields: tuple[str, ...]) -> int:
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return 0
+    return sum(int(line.split()[1]) for line in lines if line.split(":")[0] in fields)
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found += [int(child) for child in (task / "children").read_text().split()]
+    except OSError:
+        pass
+    return found
 
 
 def _passes(row: dict[str, object]) -> bool:

@@ -43,7 +43,7 @@ import os
 import time
 import weakref
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -52,6 +52,7 @@ from typing import Any
 import re2
 
 from bot.warnings.bytewise import re2_form
+from bot.warnings.forked import fork_pays, in_two_processes
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.regex_syntax import may_anchor
 
@@ -90,6 +91,11 @@ THREADED_BLOCK_SECONDS = 10e-6
 BUILDING_SECONDS_PER_BYTE = 5e-9
 MIN_THREADED_SECONDS = 3e-4  # sets read quicker than this: the others are not worth a thread pool
 MAX_SCAN_THREADS = 4
+# Paragraphs per block, on average, from which a long text's sets are read in two processes
+# (bot.warnings.forked): 8 MB of the rules' words six to a paragraph (about 5.6 a block) took 7.0
+# instead of 8.6 s and 468 instead of 404 MB; heavy prose (about one a block) read as fast on
+# threads alone, and a fork only cost it memory (docs/warnings-eval.md).
+SHORT_PARAGRAPHS_PER_BLOCK = 2
 # Patterns an exact check compiled that stay compiled for good (about 100 KB each once they have
 # searched). A normal story needs a few dozen to a few hundred; text made of every heavy scene
 # (a hostile upload) needs over a thousand, and past this many each is compiled for its rule's
@@ -383,18 +389,28 @@ class Matcher:
                         found.append((index, list(map(lookup, hits))))
             return found
 
-        groups = self._groups
-        results: list[list[tuple[int, list[int]]]] = []
-        spent = 0.0  # seconds the sets read so far took
-        for position, group in enumerate(groups):
-            started = time.perf_counter()
-            results.append(read(group))
-            spent += time.perf_counter() - started
-            threads = _scan_threads(len(blocks) * (position + 1), spent, len(groups) - position - 1)
-            if threads > 1:
-                with ThreadPoolExecutor(threads, thread_name_prefix="dogear-scan") as pool:
-                    results += pool.map(read, groups[position + 1 :])
-                break
+        def read_groups(groups: Sequence[_SetGroup], cpus: int) -> list[list[tuple[int, list[int]]]]:
+            results: list[list[tuple[int, list[int]]]] = []
+            spent = 0.0  # seconds the sets read so far took
+            for position, group in enumerate(groups):
+                started = time.perf_counter()
+                results.append(read(group))
+                spent += time.perf_counter() - started
+                threads = _scan_threads(len(blocks) * (position + 1), spent, len(groups) - position - 1, cpus)
+                if threads > 1:
+                    with ThreadPoolExecutor(threads, thread_name_prefix="dogear-scan") as pool:
+                        results += pool.map(read, groups[position + 1 :])
+                    break
+            return results
+
+        cpus = available_cpus()
+        if len(datas) >= SHORT_PARAGRAPHS_PER_BLOCK * len(blocks) and fork_pays(text_bytes, len(self._groups), cpus):
+            # Short paragraphs: millions of quick calls, which threads cannot share (each hands the
+            # GIL over) but a forked copy can. Two processes, each with half the CPUs for threads.
+            share = max(1, cpus // 2)
+            results = in_two_processes(lambda groups: read_groups(groups, share), self._groups)
+        else:
+            results = read_groups(self._groups, cpus)
         founds: list[list[int]] = [[] for _ in datas]
         for found in results:
             for index, entries in found:
@@ -545,14 +561,14 @@ class Matcher:
         return None
 
 
-def _scan_threads(blocks_read: int, seconds: float, remaining_sets: int) -> int:
+def _scan_threads(blocks_read: int, seconds: float, remaining_sets: int, cpus: int) -> int:
     """Threads for the sets not read yet: one, unless the sets read so far took at least
     :data:`THREADED_BLOCK_SECONDS` a block on average (they had not seen the text) and
     :data:`MIN_THREADED_SECONDS` in all; then one per CPU. An average over the sets read, not
     the first set's time alone: sets differ fivefold in cost, and the first is often cheap."""
     if remaining_sets < 2 or seconds < max(MIN_THREADED_SECONDS, blocks_read * THREADED_BLOCK_SECONDS):
         return 1
-    return max(1, min(available_cpus(), MAX_SCAN_THREADS, remaining_sets))
+    return max(1, min(cpus, MAX_SCAN_THREADS, remaining_sets))
 
 
 def available_cpus() -> int:

@@ -295,8 +295,8 @@ def test_sets_read_on_threads_find_what_one_thread_finds(monkeypatch) -> None:  
     chosen: list[int] = []
     decide = matcher_module._scan_threads
 
-    def spy(blocks: int, first_seconds: float, remaining_sets: int) -> int:
-        chosen.append(decide(blocks, first_seconds, remaining_sets))
+    def spy(blocks: int, first_seconds: float, remaining_sets: int, cpus: int) -> int:
+        chosen.append(decide(blocks, first_seconds, remaining_sets, cpus))
         return chosen[-1]
 
     monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", 0.0)  # always slow enough
@@ -308,18 +308,17 @@ def test_sets_read_on_threads_find_what_one_thread_finds(monkeypatch) -> None:  
     assert sum(map(len, serial)) > len(datas)  # the text is not one where nothing is found
 
 
-def test_threads_only_when_the_first_set_spent_long_on_each_block(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(matcher_module, "available_cpus", lambda: 8)
+def test_threads_only_when_the_first_set_spent_long_on_each_block() -> None:
     per_block = matcher_module.THREADED_BLOCK_SECONDS
     blocks = int(4 * matcher_module.MIN_THREADED_SECONDS / per_block)  # enough blocks to pay for threads
     slow = 2 * blocks * per_block  # twice the time per block that calls for threads
-    assert matcher_module._scan_threads(blocks, slow, 22) == matcher_module.MAX_SCAN_THREADS
-    assert matcher_module._scan_threads(blocks, slow, 2) == 2  # never more threads than sets left
-    assert matcher_module._scan_threads(blocks, slow / 4, 22) == 1  # quick calls: cached states or short lines
-    assert matcher_module._scan_threads(1, matcher_module.MIN_THREADED_SECONDS / 2, 22) == 1  # too little to pay
-    assert matcher_module._scan_threads(blocks, slow, 1) == 1
-    monkeypatch.setattr(matcher_module, "available_cpus", lambda: 1)
-    assert matcher_module._scan_threads(blocks, slow, 22) == 1
+    assert matcher_module._scan_threads(blocks, slow, 22, 8) == matcher_module.MAX_SCAN_THREADS
+    assert matcher_module._scan_threads(blocks, slow, 2, 8) == 2  # never more threads than sets left
+    assert matcher_module._scan_threads(blocks, slow / 4, 22, 8) == 1  # quick calls: cached states or short lines
+    assert matcher_module._scan_threads(1, matcher_module.MIN_THREADED_SECONDS / 2, 22, 8) == 1  # too little to pay
+    assert matcher_module._scan_threads(blocks, slow, 1, 8) == 1
+    assert matcher_module._scan_threads(blocks, slow, 22, 1) == 1
+    assert matcher_module._scan_threads(blocks, slow, 22, 2) == 2
 
 
 def test_sets_that_drop_their_states_still_find_every_entry(monkeypatch) -> None:  # type: ignore[no-untyped-def]
