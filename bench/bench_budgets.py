@@ -3,8 +3,9 @@
 Every case is GENERATED here (no stored files), at the size of the largest accepted upload
 (``MAX_UPLOAD_BYTES``, 8 MiB by default), and run in a subprocess of its own doing what the
 bot's worker does for ``/story add`` plus what posting does: import, scan with the default
-rules, render every chapter. The child reports its wall time and peak RSS
-(``ru_maxrss``); the budgets are < 10 s and < 500 MB per file on this 2-core machine.
+rules, render every chapter. The child reports its wall time and peak RSS (VmHWM); a scan that
+forks a copy of the process (bot.warnings.forked) has the copy's private memory added, sampled
+every 50 ms. The budgets are < 10 s and < 500 MB per file on this 2-core machine.
 An accepted file and a clear refusal both count as a pass; only time, memory or a crash fail.
 
 The baseline, measured in the same run the same way, is a benign novel of the same size,
@@ -681,7 +682,8 @@ def main() -> str:
         f"Each case is generated at the upload limit ({UPLOAD // (1024 * 1024)} MiB unless the format cannot "
         "reach it) and run in its own subprocess: import + scan (default rules) + render of every chapter, "
         f"budget < {TIME_BUDGET_S:g} s and < {MEMORY_BUDGET_MB:g} MB peak RSS (the interpreter, parsers and "
-        "the compiled default rules included). Baseline: a benign plain-text novel of the same size, "
+        "the compiled default rules included; with a scan's forked copy, what the copy holds of its own, "
+        "sampled every 50 ms). Baseline: a benign plain-text novel of the same size, "
         "through the same pipeline. A clear refusal is a pass.",
         "",
         "| case | file size | time | peak RSS | time vs baseline | outcome | result |",
