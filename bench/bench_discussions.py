@@ -256,6 +256,19 @@ async def no_warnings(db: Database, guild_id: int, story_id: int, chapter: int) 
     return []
 
 
+async def _warm_rules() -> None:
+    """Read and compile the shipped warning rules off the loop before the service starts. The bot
+    reads them when it assembles itself and its workers start with them compiled (``bot.client``);
+    here scans run in a thread of this process, so without this the first posts would wait for
+    them, GIL and all (before, a reminder that fell due during start-up did it by chance)."""
+    try:
+        from bot.warnings.matcher import matcher_for
+        from bot.warnings.rules import default_ruleset
+    except ImportError:
+        return
+    await asyncio.to_thread(lambda: matcher_for(default_ruleset()))
+
+
 def _warnings_source() -> tuple[object, str]:
     try:
         from bot.warnings.service import chapter_warnings
@@ -278,6 +291,7 @@ class StartFigures:
 
 async def start_ours(path: Path) -> tuple[StartFigures, Database, DiscussionService, LimitedPoster]:
     warnings_for, _ = _warnings_source()
+    await _warm_rules()
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
     started = time.perf_counter()
