@@ -338,7 +338,9 @@ class Matcher:
 
         Text the sets have not seen costs them far more (each builds its automaton as it goes),
         so once the sets read so far spent long on each block the rest go to threads, one per
-        CPU up to :data:`MAX_SCAN_THREADS`: the work is RE2's, outside the GIL.
+        CPU up to :data:`MAX_SCAN_THREADS`: the work is RE2's, outside the GIL. A long text of
+        short paragraphs (:data:`SHORT_PARAGRAPHS_PER_BLOCK`) is quick calls that threads cannot
+        share, so a forked copy of the process reads half the sets (:mod:`bot.warnings.forked`).
         """
         blocks = _blocks(datas)
         text_bytes = sum(map(len, datas))
