@@ -542,9 +542,9 @@ def pipeline(filename: str, data: bytes, max_bytes: int = UPLOAD) -> tuple[str, 
 
 def _peak_rss_mb() -> float:
     """This process's peak resident memory (VmHWM: unlike ``ru_maxrss`` it starts afresh at exec)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
+    peak_kb = _proc_kb("self", "status", ("VmHWM",))
+    if peak_kb is not None:
+        return peak_kb / 1024
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -631,29 +631,24 @@ def _run_sampling_memory(command: list[str], timeout: float) -> tuple[subprocess
 
 def _tree_memory_kb(pid: int) -> int:
     """Resident memory of ``pid`` plus the private memory of every process under it (0 once gone)."""
-    total = _status_kb(pid, "VmRSS")
+    total = _proc_kb(pid, "status", ("VmRSS",)) or 0
     pending = _children(pid)
     while pending:
         child = pending.pop()
-        total += _smaps_kb(child, ("Private_Clean", "Private_Dirty"))
+        total += _proc_kb(child, "smaps_rollup", ("Private_Clean", "Private_Dirty")) or 0
         pending += _children(child)
     return total
 
 
-def _status_kb(pid: int, field: str) -> int:
+def _proc_kb(pid: int | str, name: str, fields: tuple[str, ...]) -> int | None:
+    """The sum of ``fields`` (in kB) in /proc/PID/NAME (``status``, ``smaps_rollup``), or None when
+    the process is gone or the file shows none of them."""
     try:
-        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        lines = Path(f"/proc/{pid}/{name}").read_text().splitlines()
     except OSError:
-        return 0
-    return sum(int(line.split()[1]) for line in lines if line.split(":")[0] == field)
-
-
-def _smaps_kb(pid: int, fields: tuple[str, ...]) -> int:
-    try:
-        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
-    except OSError:
-        return 0
-    return sum(int(line.split()[1]) for line in lines if line.split(":")[0] in fields)
+        return None
+    values = [int(line.split()[1]) for line in lines if line.split(":", 1)[0] in fields]
+    return sum(values) if values else None
 
 
 def _children(pid: int) -> list[int]:
