@@ -19,7 +19,8 @@ speed (2.3 against 18.8 MB/s in the docs run), and the budgets' benign novel of 
 version of the rules.
 
 New text is RE2's work, done outside the GIL, so once the sets read so far spent long on each
-block the rest go to threads, one per CPU (:func:`_scan_threads`). Each set's automaton is capped at
+block the rest go to threads, one per CPU (:func:`_scan_threads`); so do the exact checks, rule
+by rule, when a text calls for thousands of them (:data:`THREADED_CHECKS`). Each set's automaton is capped at
 :data:`SET_MAX_MEM`: past it RE2 drops the states and goes on, which new text barely notices,
 since it seldom meets a state twice; 8 MB of the rules' own words in random order peaked at
 523 MB with 256 MB per set and at 377 MB with 16 MB. A set that has built states through
@@ -40,6 +41,7 @@ the server's rules, never the shipped ones again.
 from __future__ import annotations
 
 import os
+import threading
 import time
 import weakref
 from collections import Counter, OrderedDict
@@ -103,9 +105,14 @@ SHORT_PARAGRAPHS_PER_BLOCK = 2
 # 20 MB off the heaviest hostile upload (462 -> 443 MB, one EPUB paragraph of heavy scenes) for
 # 0.1 s; text seen for the first time costs the same, a second scan of it a third more.
 KEEP_COMPILED = 200
+# From this many exact checks in one scan (text full of negations and idioms, read for the first
+# time) they run on threads, one per CPU: each is an RE2 search outside the GIL, about 40 µs on new
+# text. A story's few hundred checks would pay more for the threads than they save.
+THREADED_CHECKS = 2_000
 
 
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+_COMPILING = threading.Lock()  # guards _Lazy's compile and release, and its count of live patterns
 
 
 class _Lazy:
@@ -124,18 +131,23 @@ class _Lazy:
         return self._compiled is not None
 
     def get(self) -> re2._Regexp:
-        if self._compiled is None:
-            self._compiled = re2.compile(*re2_form(self.pattern))
-            _Lazy.live += 1
-            if _UNANCHORED is not None:
-                self._inner = getattr(self._compiled, "_regexp", None)
-        return self._compiled
+        compiled = self._compiled
+        if compiled is None:
+            fresh = re2.compile(*re2_form(self.pattern))
+            with _COMPILING:  # exact checks may run on threads, and rules share their idiom lists
+                compiled = self._compiled
+                if compiled is None:  # (if another thread compiled it meanwhile, its copy is kept)
+                    compiled = self._compiled = fresh
+                    self._inner = getattr(compiled, "_regexp", None) if _UNANCHORED is not None else None
+                    _Lazy.live += 1
+        return compiled
 
     def release(self) -> None:
         """Let the compiled pattern go (its memory with it); the next use compiles it again."""
-        if self._compiled is not None:
-            self._compiled = self._inner = None
-            _Lazy.live -= 1
+        with _COMPILING:
+            if self._compiled is not None:
+                self._compiled = self._inner = None
+                _Lazy.live -= 1
 
     def __del__(self) -> None:
         # A matcher dropped (a server's rules changed) takes its compiled patterns with it.
@@ -500,22 +512,37 @@ class Matcher:
         """
         spans: dict[tuple[int, str], tuple[int, int]] = {}
         failed: dict[int, set[int]] = {}  # paragraph -> places in its list of the rules that failed
-        idioms: dict[int, dict[int, list[tuple[int, int]]]] = {}  # paragraph -> exclusion entry -> spans
+        idioms: dict[int, dict[int, list[tuple[int, int]]]] = {i: {} for i in presents}  # -> entry -> spans
         checks.sort(key=lambda check: check[2].rule.id)  # stable: each rule's checks stay in paragraph order
-        for _, group in groupby(checks, key=lambda check: check[2].rule.id):
-            rule_checks = list(group)
-            compiled = rule_checks[0][2]
-            transient = [
-                part.regex for part in compiled.parts if not part.regex.compiled and _Lazy.live >= KEEP_COMPILED
-            ]
-            for index, place, _ in rule_checks:
-                span = self._locate(compiled, datas[index], presents[index], idioms.setdefault(index, {}))
+        by_rule = [list(group) for _, group in groupby(checks, key=lambda check: check[2].rule.id)]
+
+        def check_rules(rules: list[list[tuple[int, int, _CompiledRule]]]) -> list[tuple[int, int, str, Any]]:
+            outcomes: list[tuple[int, int, str, Any]] = []  # (paragraph, place, rule id, span or None)
+            for rule_checks in rules:
+                compiled = rule_checks[0][2]
+                transient = [
+                    part.regex for part in compiled.parts if not part.regex.compiled and _Lazy.live >= KEEP_COMPILED
+                ]
+                for index, place, _ in rule_checks:
+                    span = self._locate(compiled, datas[index], presents[index], idioms[index])
+                    outcomes.append((index, place, compiled.rule.id, span))
+                for regex in transient:
+                    regex.release()
+            return outcomes
+
+        threads = min(available_cpus(), MAX_SCAN_THREADS, len(by_rule)) if len(checks) >= THREADED_CHECKS else 1
+        if threads > 1:
+            # Dealt out rule by rule in turn, so each thread gets a like share of rules and checks.
+            with ThreadPoolExecutor(threads, thread_name_prefix="dogear-check") as pool:
+                results = list(pool.map(check_rules, [by_rule[start::threads] for start in range(threads)]))
+        else:
+            results = [check_rules(by_rule)]
+        for outcomes in results:
+            for index, place, rule_id, span in outcomes:
                 if span is None:
                     failed.setdefault(index, set()).add(place)
                 else:
-                    spans[index, compiled.rule.id] = span
-            for regex in transient:
-                regex.release()
+                    spans[index, rule_id] = span
         for index, places in failed.items():
             fired[index] = [rule for place, rule in enumerate(fired[index]) if place not in places]
         return spans

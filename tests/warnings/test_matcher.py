@@ -13,6 +13,7 @@ import gc
 import json
 import random
 import re
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -113,6 +114,44 @@ def test_past_the_cap_patterns_compiled_for_exact_checks_are_let_go_with_the_sam
     still_compiled = {part.regex.pattern for c in capped._by_id.values() for part in c.parts if part.regex.compiled}
     idiom_lists = {regex.pattern for c in capped._by_id.values() for regex, _ in c.exclusions}
     assert still_compiled <= idiom_lists  # only the idiom lists stay: every rule of their category asks for them
+
+
+def test_exact_checks_on_threads_give_the_answers_of_one_thread(monkeypatch) -> None:
+    """From ``THREADED_CHECKS`` exact checks on, rules are dealt out to threads: the rules that fire
+    and the spans their checks found are the same as on one thread, with every compiled pattern
+    kept and with each let go after its rule (threads then compile and release side by side)."""
+    clauses = fragments()
+    texts = [" ".join(clauses[start : start + 6]) for start in range(0, 1200, 6)]
+    ruleset = default_ruleset()
+    bare = Ruleset(ruleset.taxonomy, ruleset.rules, ruleset.categories, ruleset.negation)
+    monkeypatch.setattr(matcher_module, "THREADED_CHECKS", 10**9)
+    serial = Matcher(bare).fire(texts)
+    assert len(serial._spans) > 50  # the exact check ran, and found hits
+    pools: list[int] = []
+
+    class CountingPool(ThreadPoolExecutor):
+        def __init__(self, workers: int, **kwargs: object) -> None:
+            pools.append(workers)
+            super().__init__(workers, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(matcher_module, "THREADED_CHECKS", 1)
+    monkeypatch.setattr(matcher_module, "available_cpus", lambda: 3)
+    monkeypatch.setattr(matcher_module, "ThreadPoolExecutor", CountingPool)
+    monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", float("inf"))  # the sets on one thread
+    for keep in (10**9, 0):
+        monkeypatch.setattr(matcher_module, "KEEP_COMPILED", keep)
+        gc.collect()  # the matchers built before, and their compiled patterns, are gone
+        live = matcher_module._Lazy.live
+        threaded = Matcher(bare)
+        fired = threaded.fire(texts)
+        assert fired.rules == serial.rules
+        assert fired._spans == serial._spans
+        regexes = [part.regex for c in threaded._by_id.values() for part in c.parts]
+        regexes += [regex for c in threaded._by_id.values() for regex, _ in c.exclusions]
+        compiled = len({id(regex) for regex in regexes if regex.compiled})
+        assert matcher_module._Lazy.live - live == compiled  # each compile counted once, each release once
+        del threaded, fired, regexes
+    assert pools == [3, 3]
 
 
 def test_sets_that_built_states_through_a_long_text_start_afresh_with_the_same_answers(monkeypatch) -> None:
