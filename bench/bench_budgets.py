@@ -32,6 +32,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.procfs import proc_kb
+
 ROOT = Path(__file__).resolve().parent.parent
 UPLOAD = 8 * 1024 * 1024
 TIME_BUDGET_S = 10.0
@@ -542,7 +544,7 @@ def pipeline(filename: str, data: bytes, max_bytes: int = UPLOAD) -> tuple[str, 
 
 def _peak_rss_mb() -> float:
     """This process's peak resident memory (VmHWM: unlike ``ru_maxrss`` it starts afresh at exec)."""
-    peak_kb = _proc_kb("self", "status", ("VmHWM",))
+    peak_kb = proc_kb("self", "status", ("VmHWM",))
     if peak_kb is not None:
         return peak_kb / 1024
     import resource
@@ -631,24 +633,13 @@ def _run_sampling_memory(command: list[str], timeout: float) -> tuple[subprocess
 
 def _tree_memory_kb(pid: int) -> int:
     """Resident memory of ``pid`` plus the private memory of every process under it (0 once gone)."""
-    total = _proc_kb(pid, "status", ("VmRSS",)) or 0
+    total = proc_kb(pid, "status", ("VmRSS",)) or 0
     pending = _children(pid)
     while pending:
         child = pending.pop()
-        total += _proc_kb(child, "smaps_rollup", ("Private_Clean", "Private_Dirty")) or 0
+        total += proc_kb(child, "smaps_rollup", ("Private_Clean", "Private_Dirty")) or 0
         pending += _children(child)
     return total
-
-
-def _proc_kb(pid: int | str, name: str, fields: tuple[str, ...]) -> int | None:
-    """The sum of ``fields`` (in kB) in /proc/PID/NAME (``status``, ``smaps_rollup``), or None when
-    the process is gone or the file shows none of them."""
-    try:
-        lines = Path(f"/proc/{pid}/{name}").read_text().splitlines()
-    except OSError:
-        return None
-    values = [int(line.split()[1]) for line in lines if line.split(":", 1)[0] in fields]
-    return sum(values) if values else None
 
 
 def _children(pid: int) -> list[int]:

@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.procfs import proc_kb
+
 ROOT = Path(__file__).resolve().parent.parent
 # DOGEAR_BENCH_SIZES="200,1000" for a quick look; the figures are 1,000 and 10,000.
 SIZES = tuple(int(n) for n in os.environ.get("DOGEAR_BENCH_SIZES", "1000,10000").split(","))
@@ -65,10 +67,8 @@ def _percentile(samples: list[float], fraction: float) -> float:
 
 
 def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    kb = proc_kb(pid, "status", ("VmRSS",))
+    return float("nan") if kb is None else kb / 1024
 
 
 # ---------------------------------------------------------------------------------------------- gateway side

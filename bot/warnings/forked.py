@@ -42,7 +42,6 @@ def fork_pays(text_bytes: int, items: int, cpus: int) -> bool:
     """Whether splitting ``items`` over this process and a forked copy is safe and worth it."""
     return (
         sys.platform == "linux"
-        and hasattr(os, "fork")
         and text_bytes >= FORK_MIN_BYTES
         and items >= 2
         and cpus >= 2
