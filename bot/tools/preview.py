@@ -42,13 +42,15 @@ def _fail(message: str) -> int:
 
 
 def chapter_warnings(story: Story) -> dict[int, list[HeaderWarning]]:
-    """Per chapter: declared warnings, what the default rules detect there, then the possible ones.
+    """Per chapter: declared warnings, what the default rules detect there, then the possible ones,
+    and last, as in the bot's headers, that the author chose not to warn (unwarned, not safe).
 
     Possible warnings are listed (tier ``possible``) for the admin previewing the file; the
     header leaves them out, as it does for members.
     """
     from bot.warnings.engine import scan
     from bot.warnings.rules import default_ruleset
+    from bot.warnings.service import UNWARNED
 
     report = scan(story, default_ruleset())
     result: dict[int, list[HeaderWarning]] = {}
@@ -63,7 +65,7 @@ def chapter_warnings(story: Story) -> dict[int, list[HeaderWarning]]:
             for found in report.possible
             if chapter.number in found.chapters
         ]
-        result[chapter.number] = shown + possible
+        result[chapter.number] = shown + possible + ([UNWARNED] if report.unwarned else [])
     return result
 
 

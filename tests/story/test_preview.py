@@ -158,3 +158,18 @@ def test_possible_warnings_are_listed_in_json_but_never_in_the_header(
     text = capsys.readouterr().out
     assert "2 chapters, " in text and "(s)" not in text
     assert "Warnings: Blood and gore (possible, not shown to members)" in text and "Warnings: Death (detected)" in text
+
+
+def test_a_work_whose_author_chose_not_to_warn_says_so_in_every_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the bot's own headers do: "none declared or detected" would read as safe."""
+    work = two_chapter_work()
+    work.archive_warnings = ["Creator Chose Not To Use Archive Warnings"]
+    path = tmp_path / "work.html"
+    path.write_text(ao3_html(work))
+    data = run_json(path, capsys)
+    for chapter in data["chapters"]:
+        header = chapter["messages"][0]["content"]
+        assert "**Unwarned\\: the author chose not to use warnings**" in header
+        assert "none declared or detected" not in header
