@@ -175,7 +175,7 @@ def _walk(root: Tag, out: list[Item | None], headings: bool) -> None:
                     out.append(Para(text))
             elif name in ("p", "li", "dt", "dd", "figcaption", "summary") or not _has_block_child(child):
                 text = element_text(child)
-                out.append(_paragraph(text) if text else None)
+                out.append(_paragraph(text, headings=headings) if text else None)
             else:
                 stack.append((iter(child.children), []))
                 break  # walk the child's blocks first, then come back to this element's next child
@@ -208,9 +208,17 @@ def _has_block_child(tag: Tag) -> bool:
     return any(isinstance(child, Tag) and child.name in _BLOCKS for child in tag.children)
 
 
-def _paragraph(text: str) -> Item:
+def _paragraph(text: str, *, headings: bool = False) -> Item:
+    """A paragraph, a scene break, or (where the page's headings count) a chapter heading set as
+    a plain paragraph: Google Docs, Word and many converted EPUBs write "Chapter One" as a bold
+    <p>, not an <h2>. Only a whole paragraph that names a chapter, part or prologue counts, as a
+    line alone does in plain text."""
     if is_scene_break(text):
         return SceneBreak(text)
+    if headings and "\n" not in text:
+        heading = match_heading(text, markdown=False)
+        if heading is not None and heading.kind != "markdown":
+            return heading
     return Para(text)
 
 
