@@ -2,32 +2,66 @@
 
 Story text is posted as plain text inside spoilers (every markdown character escaped), so
 Markdown's own markup is taken off here rather than shown to readers as stray asterisks.
+Blockquotes (a letter, an epigraph, a quoted summary) keep their text as paragraphs of their
+own, and images become a "[Image: alt]" line so an illustrated chapter still has its place.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
 import regex
 
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_lines
 from bot.story.model import Story
 from bot.story.plaintext import build_story, parse_field
-from bot.story.structure import is_scene_break, split_items
+from bot.story.structure import Heading, Item, Para, is_scene_break, match_heading, split_items
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _YAML_LINE = re.compile(r"^(?P<key>[A-Za-z][\w '/-]*?)[ \t]*:[ \t]*(?P<value>.*)$")
 _YAML_ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<value>.*)$|^-[ \t]+(?P<top>.*)$")
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+# Blockquote markers: up to three spaces, ">" and one optional space, repeated when nested.
+# Every repetition consumes a ">", so the match is linear in the line.
+_QUOTE_MARKS = re.compile(r"^(?:[ ]{0,3}>[ \t]?)+")
+_QUOTED_ATX = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
+
+IMAGE = "Image"
+_IMAGE_ONLY = re.compile(rf"^(?:\[{IMAGE}(?:: [^\]\n]*)?\][ \t]*\n?)+$")
+_ALT = regex.compile(r"""\balt[ \t]*=[ \t]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>"']+))""", regex.IGNORECASE)
+
+
+def _image_line(alt: str | None) -> str:
+    """An image as readers are told of it: "[Image: alt]", or "[Image]" when it has no alt text."""
+    alt = " ".join((alt or "").split())
+    return f"[{IMAGE}: {alt}]" if alt else f"[{IMAGE}]"
+
+
+def _markdown_image(match: regex.Match[str]) -> str:
+    return _image_line(match.group(1))
+
+
+def _html_image(match: regex.Match[str]) -> str:
+    alt = _ALT.search(match.group(0))
+    return _image_line(alt and (alt.group("dq") or alt.group("sq") or alt.group("bare")))
+
 
 # Compiled with the ``regex`` module for its timeout: a lazy span with no closing marker
 # rescans the rest of the line from every opening one, which is quadratic on a hostile line.
-_INLINE: tuple[tuple[regex.Pattern[str], str], ...] = (
+_INLINE: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], ...] = (
     (regex.compile(r"<!--.*?-->", regex.DOTALL), ""),
-    (regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),  # images
+    (regex.compile(r"(?<!\S)\[[^\]\n]+\]:[ \t]+\S+.*$", regex.MULTILINE), ""),  # reference definitions, before images
+    (regex.compile(r"\[!\[([^\]\n]*)\]\([^)\n]*\)\]\([^)\n]*\)"), _markdown_image),  # [![alt](img)](url)
+    (regex.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), _markdown_image),  # ![alt](url)
+    (regex.compile(r"!\[([^\]\n]*)\]\[[^\]\n]*\]"), _markdown_image),  # ![alt][ref]
+    (regex.compile(r"<img\b[^>\n]*>", regex.IGNORECASE), _html_image),
     (regex.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),  # [text](url)
     (regex.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # [text][ref]
-    (regex.compile(r"(?<!\S)\[[^\]\n]+\]:[ \t]+\S+.*$", regex.MULTILINE), ""),  # reference definitions
     (regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
     (regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *italic*
     (regex.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"), r"\1"),  # _italic_
@@ -60,10 +94,70 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
             value = value.strip("\"'")
             if value in ("|", ">", "|-", ">-"):
                 value = ""
-            lines.append(f"{pair.group('key').strip()}: {value}")
+            lines.append(f"{_field_label(pair.group('key'))}: {value}")
         elif raw.strip() and lines:
             lines[-1] = f"{lines[-1]} {raw.strip()}".replace(":  ", ": ")
     return lines, text[match.end() :]
+
+
+def _field_label(key: str) -> str:
+    """A YAML key as the label a plain-text header would use: "content_warnings" and
+    "contentWarnings" read as "content warnings", so every spelling of a known label counts."""
+    key = key.strip()
+    label = " ".join(_CAMEL_HUMP.sub(" ", key).replace("_", " ").replace("-", " ").split())
+    return key if label == key else label.lower()
+
+
+def unquote_blocks(text: str) -> str:
+    """Take blockquote markers off, keeping the quoted text as paragraphs of its own.
+
+    A quote starts a new paragraph (as Markdown renders it), a lone ">" is the gap between
+    quoted paragraphs, and a quoted line never becomes a chapter heading: a quoted "# Title"
+    loses its hashes, a quoted setext underline becomes a gap, and a quoted line that would
+    still read as a heading ("> Chapter 3") keeps its marker.
+    """
+    out: list[str] = []
+    depth = 0  # quote depth of the previous line; 0 after ordinary text or a blank line
+    quote_gap = False  # the last line written is the gap a lone ">" made
+    for line in text.split("\n"):
+        marks = _QUOTE_MARKS.match(line)
+        if marks is None:
+            if not line.strip():
+                if not quote_gap:
+                    out.append(line)
+                quote_gap, depth = False, 0
+                continue
+            if depth and _UNDERLINE.match(line):
+                out.append("")  # "---" after a quote is a divider, not a setext heading of it
+            out.append(line)
+            quote_gap = False
+            continue  # lazy continuation keeps the quote's depth, as Markdown reads it
+        level = marks.group(0).count(">")
+        content = line[marks.end() :]
+        if not content.strip() or (depth and _UNDERLINE.match(content)):
+            if out and out[-1].strip():
+                out.append("")
+                quote_gap = True
+            depth = level
+            continue
+        heading = _QUOTED_ATX.match(content) is not None
+        if (level > depth or heading) and out and out[-1].strip():
+            out.append("")  # a quote, a deeper one or a quoted heading starts its own paragraph
+        out.append(_quoted_line(line, content))
+        depth, quote_gap = level, False
+        if heading:
+            out.append("")
+            quote_gap = True
+    return "\n".join(out)
+
+
+def _quoted_line(line: str, content: str) -> str:
+    """The quoted text, unless taking the marker off would turn it into a heading."""
+    if _QUOTED_ATX.match(content):
+        content = _ATX_CLOSE.sub("", _QUOTED_ATX.sub("", content, count=1))
+    if match_heading(content, markdown=True) is not None:
+        return line
+    return content
 
 
 def strip_inline_markup(text: str, *, seconds: float = MARKDOWN_SECONDS) -> str:
@@ -90,11 +184,40 @@ def strip_inline_markup(text: str, *, seconds: float = MARKDOWN_SECONDS) -> str:
     return "\n".join(out)
 
 
+def drop_preamble_images(items: list[Item]) -> list[Item]:
+    """Images above the story (a cover, a banner) are not story text: the preamble reader
+    would take one for the first paragraph, so it and the summary after it would be posted.
+
+    Above the first chapter heading when the file has chapter headings, above the first
+    text otherwise; images further down are kept as "[Image: alt]" lines.
+    """
+    start = _first_chapter_heading(items)
+    if start is None:
+        start = next((i for i, item in enumerate(items) if isinstance(item, Para) and not _image_only(item)), 0)
+    kept = [item for item in items[:start] if not (isinstance(item, Para) and _image_only(item))]
+    return kept + items[start:]
+
+
+def _first_chapter_heading(items: list[Item]) -> int | None:
+    """Where the first heading that starts a chapter is; a file's single '#' heading is its title."""
+    headings = [(index, item) for index, item in enumerate(items) if isinstance(item, Heading)]
+    title_levels = sum(1 for _, item in headings if item.kind == "markdown" and item.level == 1)
+    for index, item in headings:
+        if not (item.kind == "markdown" and item.level == 1 and title_levels == 1):
+            return index
+    return None
+
+
+def _image_only(item: Para) -> bool:
+    return _IMAGE_ONLY.match(item.text) is not None
+
+
 def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
     check_lines(text)
     fields, body = front_matter_lines(text)
-    body = strip_inline_markup(body)
+    body = strip_inline_markup(unquote_blocks(body))
     if fields:
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
         body = "\n".join(known) + "\n\n" + body
-    return build_story(split_items(body, markdown=True), filename, "md", max_chapters=max_chapters)
+    items = drop_preamble_images(split_items(body, markdown=True))
+    return build_story(items, filename, "md", max_chapters=max_chapters)
