@@ -10,6 +10,7 @@ side of "this is story text" unless the signs are clear.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -67,6 +68,10 @@ _KEYS: dict[str, str] = {
     "cw": "declared",
     "tw/cw": "declared",
     "cw/tw": "declared",
+    "t/w": "declared",
+    "c/w": "declared",
+    "tws": "declared",
+    "cws": "declared",
     # Known labels with nothing to keep; they are still metadata, not story text.
     "category": "",
     "categories": "",
@@ -80,22 +85,61 @@ _KEYS: dict[str, str] = {
     "updated": "",
     "beta": "",
     "beta reader": "",
+    "started": "",
+    "completed": "",
+    "finished": "",
+    "posted": "",
+    "date": "",
+    "genre": "",
+    "genres": "",
+    "cover": "",
+    "cover art": "",
 }
 _FIELD = re.compile(
     r"^[ \t]*[*_]{0,2}(?P<key>[A-Za-z][A-Za-z'’ /]{0,24}?)[*_]{0,2}[ \t]*(?P<sep>:|[ \t][-–—])[*_]{0,2}[ \t]*(?P<value>.*)$"
 )
 # Short labels that need a colon; "An - " or "Tags - " in prose are too likely to be text.
-_COLON_ONLY = {"an", "a/n", "tags", "note", "words", "status", "beta", "rated"}
+_COLON_ONLY = {
+    "an",
+    "a/n",
+    "tags",
+    "note",
+    "words",
+    "status",
+    "beta",
+    "rated",
+    "started",
+    "completed",
+    "finished",
+    "posted",
+    "date",
+    "genre",
+    "cover",
+}
 _NOTE_LABEL = re.compile(
     r"^[ \t]*[*_(\[]*(?:a/n|a\.n\.|author'?s'? ?notes?|authors? notes?|note from the author|an|notes?)[*_)\]]*[ \t]*(?::|-|–|—)",
     re.IGNORECASE,
 )
-_BY_LINE = re.compile(r"^[ \t]*(?:by|written by)[ \t:]+(?P<author>\S.{0,80}?)[ \t]*$", re.IGNORECASE)
-_DECLARATION = re.compile(
-    r"(?<![\w/])(?:(?:TW|CW)(?:[ \t]*/[ \t]*(?:TW|CW))?|trigger[ \t]warnings?|content[ \t]warnings?|warnings?)"
-    r"(?:[ \t]+for\b|[ \t]*[:\-–—])[ \t]*[^.!?\n()\[\]]*[^.!?\n()\[\]\s]",
+# "by Mara Quill", "written by R. Okonkwo", "a wattpad story by @moonlitpages".
+_BY_LINE = re.compile(
+    r"^[ \t]*(?:(?:an?[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem)[ \t]+)?"
+    r"(?:written[ \t]+)?by[ \t:]+(?P<author>\S.{0,80}?)[ \t]*$",
     re.IGNORECASE,
 )
+# "TW for miscarriage", "CW: grief", "tw// blood", "C/W - gore", "Trigger warnings: ...". The
+# text after the label starts and ends on a non-space, so a long run of spaces is read once.
+_DECLARATION = re.compile(
+    r"(?<![\w/])(?:(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content)[ \t]warnings?(?:\(s\))?"
+    r"|warnings?(?:\(s\))?)"
+    r"(?:[ \t]+for\b|[ \t]*(?:[:\-–—]|//?))[ \t]*[^.!?\n()\[\]\s](?:[^.!?\n()\[\]]*[^.!?\n()\[\]\s])?",
+    re.IGNORECASE,
+)
+# A rights notice line: "All rights reserved", "© 2021 Mara Quill", "Copyright Mara Quill".
+_RIGHTS = re.compile(
+    r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))|all rights reserved[ \t.!]*$", re.IGNORECASE
+)
+HEADER_BLOCK_LINES = 12
+HEADER_LINE_CHARS = 120
 _NOTE_MARKERS = re.compile(
     r"\b(?:my first|this (?:story|fic|fanfic|one-?shot|chapter)|fan ?fic(?:tion)?s?|reviews?|reviewing|r ?& ?r"
     r"|enjoy|disclaimer|(?:don'?t|do not|doesn'?t) own|out of character|ooc|hope (?:you|u|ya|y'?all)"
@@ -125,6 +169,29 @@ def strip_note_label(text: str) -> str:
     return _NOTE_LABEL.sub("", text, count=1).strip()
 
 
+def trim_ornaments(text: str) -> str:
+    """A line without the symbols and emphasis around it: "⚠️ TW: blood ⚠️" reads "TW: blood".
+
+    Authors frame metadata lines with emoji, stars and sparkles; they are no part of what the
+    line says, and a label check or a declared warning must not trip over them.
+    """
+    start, end = 0, len(text)
+    while start < end and _is_ornament(text[start]):
+        start += 1
+    while end > start and _is_ornament(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_ornament(char: str) -> bool:
+    return char in "*_~ \t" or unicodedata.category(char) in ("So", "Sm", "Sk", "Mn", "Cf", "Zs")
+
+
+def declaration_line(line: str) -> bool:
+    """Whether a whole line is a declaration ("tw// blood", "⚠️ CW: gore ⚠️"), not prose."""
+    return _DECLARATION.match(trim_ornaments(line)) is not None
+
+
 def extract_declarations(text: str) -> tuple[list[str], str, str]:
     """Warnings declared inline ("TW for miscarriage"), the text before them, and after.
 
@@ -134,7 +201,7 @@ def extract_declarations(text: str) -> tuple[list[str], str, str]:
     found = [match for match in _DECLARATION.finditer(text) if _is_declaration(match.group(0))]
     if not found:
         return [], text.strip(), ""
-    declared = [match.group(0).strip() for match in found]
+    declared = [trim_ornaments(match.group(0)) for match in found]
     before = text[: found[0].start()].strip()
     after = text[found[-1].end() :].lstrip(".!;, \t").strip()
     return declared, before, after
@@ -143,7 +210,7 @@ def extract_declarations(text: str) -> tuple[list[str], str, str]:
 def _is_declaration(text: str) -> bool:
     """'Warning: blood' declares; 'without warning - she ran' is prose."""
     head = text.split(None, 1)[0].lower()
-    if head.startswith(("tw", "cw")):
+    if head.startswith(("tw", "cw", "t/w", "c/w")):
         return True
     return len(text) <= 160
 
@@ -211,7 +278,7 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
         if parsed:
             key = parsed[0]
             meta.add(key, line, parsed[1])
-        elif _DECLARATION.match(line.lstrip("*_ \t")):
+        elif declaration_line(line):
             declared, _, after = extract_declarations(line)
             meta.declared.extend(declared)
             if after:
@@ -219,6 +286,81 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
         elif key is not None:
             meta.extend_last(key, line)
     return key
+
+
+def by_line_author(line: str) -> str | None:
+    """The author a "by" line names, or None when the line reads as prose ("By the time ...")."""
+    match = _BY_LINE.match(line)
+    if match is None:
+        return None
+    author = trim_ornaments(match.group("author")).lstrip("@").strip()
+    return author if _author_like(author) else None
+
+
+def _author_like(name: str) -> bool:
+    """A name or a handle: a few words, no sentence punctuation, capitalised unless a single word."""
+    words = name.split()
+    if not words or len(words) > 6 or len(name) > 60 or any(mark in name for mark in ',;!?"“”'):
+        return False
+    if name.endswith(".") and len(words[-1]) > 2:  # "Mara Q." is a name; "the village slept." is not
+        return False
+    return len(words) == 1 or words[0][:1].isupper()
+
+
+def _line_kind(line: str) -> str | None:
+    """What a header line holds: a "Key: value" field, a declaration, a "by" line, or None."""
+    if parse_field(line):
+        return "field"
+    if declaration_line(line):
+        return "declared"
+    if by_line_author(line):
+        return "by"
+    return None
+
+
+def _header_block(text: str, meta: _Meta) -> bool:
+    """Read a block of metadata lines ("The Lantern Keeper" / "by Mara Quill" / "tw// blood").
+
+    Authors often put the title, the "by" line and the warnings on consecutive lines. The
+    block is read only when every line is one of those (a title only as its first line): a
+    single line of anything else and the whole block stays story text.
+    """
+    lines = text.split("\n")
+    if not 2 <= len(lines) <= HEADER_BLOCK_LINES or any(len(line) > HEADER_LINE_CHARS for line in lines):
+        return False
+    kinds = [_line_kind(line) for line in lines]
+    if kinds[0] is None and meta.title is None and _title_like(trim_ornaments(lines[0])):
+        kinds[0] = "title"
+    if None in kinds:
+        return False
+    for line, kind in zip(lines, kinds, strict=True):
+        _read_header_line(line, kind, meta)
+    return True
+
+
+def _read_header_line(line: str, kind: str | None, meta: _Meta) -> None:
+    if kind == "title":
+        meta.title = line.strip()
+    elif kind == "field":
+        key, value = parse_field(line) or ("", "")
+        meta.add(key, line, value)
+    elif kind == "declared":
+        declared, _, after = extract_declarations(line)
+        meta.declared.extend(declared)
+        if after:
+            meta.notes.append(after)
+    elif kind == "by" and "author" not in meta.values:
+        meta.values["author"] = [by_line_author(line) or ""]
+
+
+def _rights_notice(text: str) -> bool:
+    """A rights notice ("All rights reserved", "don't copy my story") at the top is not the story."""
+    lines = text.split("\n")
+    return (
+        len(lines) <= 6
+        and all(len(line) <= HEADER_LINE_CHARS for line in lines)
+        and any(_RIGHTS.search(trim_ornaments(line)) for line in lines)
+    )
 
 
 def _title_like(text: str) -> bool:
@@ -246,6 +388,7 @@ def read_preamble(items: list[Item]) -> Preamble:
     unlabelled_note = False
     pending_key: str | None = None  # "Summary:" with its text in the next paragraph
     levels = [item.level for item in items if isinstance(item, Heading)]
+    last_para = max((i for i, item in enumerate(items) if isinstance(item, Para)), default=-1)
     while index < len(items):
         item = items[index]
         following = items[index + 1] if index + 1 < len(items) else None
@@ -280,23 +423,30 @@ def read_preamble(items: list[Item]) -> Preamble:
                 pending_key = last_key
             index += 1
             continue
+        if index < last_para and _header_block(text, meta):
+            index += 1
+            continue
+        if index < last_para and _rights_notice(text):
+            meta.notes.append(text)
+            index += 1
+            continue
         if is_labelled_note(text):
             meta.notes.append(strip_note_label(text))
             index += 1
             continue
-        if _DECLARATION.match(text.lstrip("*_ \t")):
+        if declaration_line(text):
             declared, _, after = extract_declarations(text)
             meta.declared.extend(declared)
             if after:
                 meta.notes.append(after)
             index += 1
             continue
-        by_line = _BY_LINE.match(text)
-        if by_line and "\n" not in text and _consumed_any(meta) and "author" not in meta.values:
-            meta.values["author"] = [by_line.group("author").strip()]
+        author = by_line_author(text)
+        if author and _consumed_any(meta) and "author" not in meta.values:
+            meta.values["author"] = [author]
             index += 1
             continue
-        if meta.title is None and _title_like(text) and _title_followed_well(following, index):
+        if meta.title is None and _title_like(trim_ornaments(text)) and _title_followed_well(following, index):
             meta.title = text.strip()
             index += 1
             continue
@@ -304,7 +454,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             not _consumed_any(meta)
             and note_score(text) >= NOTE_SCORE
             and _separated(following)
-            and _has_story_after(items, index)
+            and index < last_para  # story text follows
         ):
             meta.notes.append(text)
             unlabelled_note = True
@@ -334,17 +484,14 @@ def _title_followed_well(following: Item | None, index: int) -> bool:
         return False
     if not isinstance(following, Para):
         return True
-    if following.gap >= 2 or _BY_LINE.match(following.text) or parse_field(following.text.split("\n")[0]):
+    first_line = following.text.split("\n")[0]
+    if following.gap >= 2 or by_line_author(following.text) or parse_field(first_line) or declaration_line(first_line):
         return True
     return index == 0 and len(following.text) > 200
 
 
 def _separated(following: Item | None) -> bool:
     return following is None or not isinstance(following, Para) or following.gap >= 2
-
-
-def _has_story_after(items: list[Item], index: int) -> bool:
-    return any(isinstance(item, Para) for item in items[index + 1 :])
 
 
 def _trailing_note(chapter: Chapter) -> None:

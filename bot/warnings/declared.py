@@ -23,6 +23,15 @@ DECLARED_FILE = shipped("warnings", "declared.json")
 UNWARNED = "unwarned"
 _SPLIT = re.compile(r"\s*(?:[,;\n•|]|\s&\s|\s\+\s|\band\b)\s*")
 _EDGE = re.compile(r"^[\s\-–—:.()\[\]\"'*]+|[\s\-–—:.()\[\]\"'*!]+$")
+# Label spellings the shipped prefixes lack: "t/w: blood", "c/w - gore", "Warning(s): death".
+_EXTRA_PREFIXES = ("t/w", "c/w", r"(?:trigger |content )?warning\(s\)")
+# "Warnings: none", "TW: n/a", "no warnings": the author declares nothing. That is neither a
+# warning nor AO3's "chose not to warn", so it maps to nothing and is not reported as unmapped.
+_NOTHING = re.compile(
+    r"none|nothing|nil|nada|n/?a|not applicable|no"
+    r"|(?:none|nothing) (?:at all|apply|applies|needed|really)"
+    r"|no (?:tws?|cws?|(?:trigger |content |archive )?warnings?)(?: (?:apply|applies|needed))?"
+)
 
 
 @dataclass(slots=True)
@@ -53,7 +62,7 @@ def _normalise(text: str) -> str:
 
 def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     archive = {_normalise(name): ids for name, ids in raw["archive_warnings"].items()}
-    prefixes = "|".join(sorted(raw["prefixes"], key=len, reverse=True))
+    prefixes = "|".join(sorted([*raw["prefixes"], *_EXTRA_PREFIXES], key=len, reverse=True))
     qualifiers = "|".join(sorted(raw["qualifiers"], key=len, reverse=True))
     aliases: dict[str, str] = {}
     for warning_id, names in raw["aliases"].items():
@@ -63,7 +72,7 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     search = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])")
     return DeclaredMapping(
         archive,
-        re.compile(rf"^(?:(?:{prefixes})\b\s*[:\-–—]?\s*)+"),
+        re.compile(rf"^(?:(?:{prefixes})(?:\b|(?<=\)))\s*(?:[:\-–—]|//?)?\s*)+"),
         re.compile(rf"^(?:(?:{qualifiers})\b\s*)+"),
         aliases,
         search,
@@ -127,6 +136,8 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
             result.add(warning_id, original)
         return
     for item in _items(original, mapping):
+        if _NOTHING.fullmatch(item):
+            continue
         archive = mapping.archive_warnings.get(item)
         if archive == UNWARNED:
             result.unwarned = True
