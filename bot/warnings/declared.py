@@ -23,8 +23,6 @@ DECLARED_FILE = shipped("warnings", "declared.json")
 UNWARNED = "unwarned"
 _SPLIT = re.compile(r"\s*(?:[,;\n•|]|\s&\s|\s\+\s|\band\b)\s*")
 _EDGE = re.compile(r"^[\s\-–—:.()\[\]\"'*]+|[\s\-–—:.()\[\]\"'*!]+$")
-# Label spellings the shipped prefixes lack: "t/w: blood", "c/w - gore", "Warning(s): death".
-_EXTRA_PREFIXES = ("t/w", "c/w", r"(?:trigger |content )?warning\(s\)")
 # "Warnings: none", "TW: n/a", "no warnings": the author declares nothing. That is neither a
 # warning nor AO3's "chose not to warn", so it maps to nothing and is not reported as unmapped.
 _NOTHING = re.compile(
@@ -62,7 +60,7 @@ def _normalise(text: str) -> str:
 
 def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     archive = {_normalise(name): ids for name, ids in raw["archive_warnings"].items()}
-    prefixes = "|".join(sorted([*raw["prefixes"], *_EXTRA_PREFIXES], key=len, reverse=True))
+    prefixes = "|".join(sorted(raw["prefixes"], key=len, reverse=True))
     qualifiers = "|".join(sorted(raw["qualifiers"], key=len, reverse=True))
     aliases: dict[str, str] = {}
     for warning_id, names in raw["aliases"].items():
