@@ -249,8 +249,11 @@ def parse_generic_html(
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     prefix: list[Item] = []
-    if title and element_text(title) and not any(isinstance(item, Heading) and item.level == 1 for item in items):
-        prefix.append(Para(f"Title: {element_text(title)}", 0))
     if meta_author and meta_author.get("content"):
         prefix.append(Para(f"Author: {meta_author['content']}", 0))
-    return build_story(prefix + items, filename, source_format, max_chapters=max_chapters)
+    # The page's <title> is often the document's file name ("The Understudy - draft 3"): a title
+    # the text gives itself (an <h1>, a title line over a "by" line) comes first.
+    fallback = element_text(title) if title else None
+    return build_story(
+        prefix + items, filename, source_format, max_chapters=max_chapters, fallback_title=fallback or None
+    )

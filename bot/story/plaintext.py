@@ -517,8 +517,13 @@ def build_story(
     *,
     scene_gap: int = 2,
     max_chapters: int = DEFAULT_MAX_CHAPTERS,
+    fallback_title: str | None = None,
 ) -> Story:
-    """The shared tail of the text importers: preamble, chapters, notes, checks."""
+    """The shared tail of the text importers: preamble, chapters, notes, checks.
+
+    ``fallback_title`` (a web page's <title>, often a document's file name) is used only when the
+    text itself names no title, before the file name.
+    """
     preamble = read_preamble(items)
     meta = preamble.meta
     chapters, orphan_notes = assemble(preamble.body, scene_gap=scene_gap, note_filter=is_labelled_note)
@@ -547,7 +552,7 @@ def build_story(
         raise StoryFormatError("The file has no story text, only headings or metadata; attach the story itself.")
     notes.extend(orphan_notes)
     story_meta = StoryMeta(
-        title=meta.title or title_from_filename(filename),
+        title=meta.title or fallback_title or title_from_filename(filename),
         author=_first(meta.values.get("author")),
         summary=summary,
         rating=_first(meta.values.get("rating")),
