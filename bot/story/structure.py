@@ -50,10 +50,13 @@ _EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?P<inner>\S.*?\S|\S)\1$")
 # Decoration authors put around a heading line: "*** Chapter 1 ***", "~ Prologue ~", "— Chapter 5 —".
 _DECOR = "-*~=_+•·◇◆○●§#✧✦★☆❦❧⁂※♡♥❤–—"  # "-" first: a literal in a character class
 _DECORATED = re.compile(rf"^(?:[{_DECOR}][ \t]*)+(?P<inner>[^{_DECOR}\s](?:.*?[^{_DECOR}\s])?)(?:[ \t]*[{_DECOR}])+$")
+_DECOR_FIRST = frozenset(_DECOR + "[(")
 _BRACKETED = re.compile(r"^(?:\[(?P<square>[^\[\]]+)\]|\((?P<round>[^()]+)\))$")
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _BARE_NUMBER = re.compile(r"^(?:(?P<arabic>[0-9]{1,4})|(?P<roman>[IVXLCDM]{1,8}|[ivxlcdm]{1,8}))\.?$")
+_BARE_MAX = 9  # "LXXXVIII." is the longest lone number read as a heading
+_BARE_FIRST = frozenset("0123456789IVXLCDMivxlcdm")
 _INDENT = re.compile(r"^(?:\t|[ \u00a0]{2}|\u3000)")  # see _indented
 _PROSE_END = re.compile(r"[.!?…\"'”’)\]*_—–-]$")
 _TITLE_EDGE_START = "\"'“‘«([{<*_-–—~"
@@ -92,7 +95,9 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     The line is read NFKC-normalised, so "𝐂𝐡𝐚𝐩𝐭𝐞𝐫 𝟏" pasted from Wattpad is "Chapter 1", and
     decoration around it ("*** Chapter 1 ***", "[Chapter 6]") is not part of the title.
     """
-    stripped = normalise(line.strip())
+    stripped = line.strip()
+    if not stripped.isascii():
+        stripped = unicodedata.normalize("NFKC", stripped)
     if not stripped or len(stripped) > HEADING_MAX_CHARS:
         return None
     level = 2
@@ -106,7 +111,7 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     if wrapped:
         stripped = wrapped.group("inner").strip()
     heading = _numbered_or_named(stripped, level, line.strip())
-    if heading is None:
+    if heading is None and stripped[:1] in _DECOR_FIRST:
         undecorated = _undecorate(stripped)
         if undecorated != stripped:
             heading = _numbered_or_named(undecorated, level, line.strip())
@@ -201,33 +206,38 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     """
     blocks = _blocks(text)
     line_mode = _is_line_per_paragraph(blocks)
-    indent = _IndentCount() if line_mode else _count_indent_paragraphs(blocks, markdown)
+    marks: list[list[Heading | SceneBreak | None]] | None = None
+    indent = _IndentCount()
+    if not line_mode and _may_have_indents(text):
+        marks = [_line_marks(block.split("\n"), markdown) for _, block in blocks]
+        indent = _count_indent_paragraphs(blocks, marks)
     indent_mode = indent.marks_paragraphs
     items: list[Item] = []
     bare_numbers: list[int] = []  # items that are a lone "1." or "IV" in a block of their own
-    for gap, block in blocks:
-        lines = block.split("\n")
-        if len(lines) == 1:
-            item = _classify_line(lines[0], gap, markdown)
-            if isinstance(item, Para) and _bare_number(item.text) is not None:
+    for position, (gap, block) in enumerate(blocks):
+        if "\n" not in block:
+            mark = marks[position][0] if marks is not None else _line_mark(block, HEADING_MAX_CHARS + 20, markdown)
+            item = mark or Para(block.strip(), gap)
+            if isinstance(item, Para) and len(item.text) <= _BARE_MAX and _bare_number(item.text) is not None:
                 bare_numbers.append(len(items))
             items.append(item)
             continue
+        lines = block.split("\n")
+        block_marks = marks[position] if marks is not None else _line_marks(lines, markdown)
         pending: list[str] = []
         block_items: list[Item] = []
         title_line = -1  # the line under a bare "Chapter 3" that may be its title
-        for index, line in enumerate(lines):
+        for index, (line, mark) in enumerate(zip(lines, block_marks, strict=True)):
             if markdown and _SETEXT.match(line.strip()) and len(pending) == 1 and len(pending[0]) <= HEADING_MAX_CHARS:
                 heading = match_heading("#" * (1 if line.strip()[0] == "=" else 2) + " " + pending[0].strip())
                 pending.clear()
                 if heading:
                     block_items.append(heading)
                 continue
-            if len(line) <= HEADING_MAX_CHARS and (is_scene_break(line) or match_heading(line, markdown=markdown)):
+            if mark is not None:
                 _flush(pending, block_items)
-                item = _classify_line(line, 0, markdown)
-                block_items.append(item)
-                if _wants_title(item) and index + 1 < len(lines) and _title_line(lines[index + 1]):
+                block_items.append(mark)
+                if _wants_title(mark) and index + 1 < len(lines) and _title_line(lines[index + 1]):
                     title_line = index + 1
                 continue
             if (
@@ -253,9 +263,32 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     return _titles_from_next_line(items)
 
 
+def _may_have_indents(text: str) -> bool:
+    """A quick look for any indented line, so most texts skip counting indents."""
+    return "\n\t" in text or "\n  " in text or "\u00a0" in text or "\u3000" in text or _indented(text)
+
+
+def _line_marks(lines: list[str], markdown: bool) -> list[Heading | SceneBreak | None]:
+    """The heading or divider each line of a block declares, None for text: each line is read once.
+
+    A line alone in its block may carry a little more surrounding whitespace than one inside
+    a block; past either length it is text, too long for a heading or a divider.
+    """
+    limit = HEADING_MAX_CHARS + 20 if len(lines) == 1 else HEADING_MAX_CHARS
+    return [_line_mark(line, limit, markdown) for line in lines]
+
+
+def _line_mark(line: str, limit: int, markdown: bool) -> Heading | SceneBreak | None:
+    if len(line) > limit:
+        return None
+    if is_scene_break(line):
+        return SceneBreak(line.strip())
+    return match_heading(line, markdown=markdown)
+
+
 def _bare_number(text: str) -> int | None:
     """The number a lone "3." or "III" shows, as +3 for digits and -3 for Roman numerals."""
-    if len(text) > 12:
+    if len(text) > _BARE_MAX or (text.isascii() and text[:1] not in _BARE_FIRST):
         return None
     match = _BARE_NUMBER.match(normalise(text.strip()))
     if match is None:
@@ -317,6 +350,8 @@ def _titles_from_next_line(items: list[Item]) -> list[Item]:
     Only under a heading with no title of its own, only a title-like line, and only when the
     chapter's text follows it, so a chapter's first sentence is never taken for its title.
     """
+    if not any(_wants_title(item) for item in items):
+        return items
     kept: list[Item] = []
     index = 0
     while index < len(items):
@@ -356,7 +391,9 @@ class _IndentCount:
         return self.marks_paragraphs and self.starts_inside >= 2 * self.text_blocks
 
 
-def _count_indent_paragraphs(blocks: list[tuple[int, str]], markdown: bool) -> _IndentCount:
+def _count_indent_paragraphs(
+    blocks: list[tuple[int, str]], marks: list[list[Heading | SceneBreak | None]]
+) -> _IndentCount:
     """Count indented paragraph starts, to tell a tab-indented manuscript from verse or a quoted letter.
 
     Verse indents every other line and its lines end in commas; a hard-wrapped text indented
@@ -364,14 +401,12 @@ def _count_indent_paragraphs(blocks: list[tuple[int, str]], markdown: bool) -> _
     with a sentence.
     """
     count = _IndentCount()
-    if not any("\t" in block or "  " in block or "\u3000" in block for _, block in blocks):
-        return count
-    for _, block in blocks:
+    for (_, block), block_marks in zip(blocks, marks, strict=True):
         previous_text: str | None = None  # the last text line, while a paragraph is open
         open_indented = False
         block_has_text = False
-        for line in block.split("\n"):
-            if len(line) <= HEADING_MAX_CHARS and (is_scene_break(line) or match_heading(line, markdown=markdown)):
+        for line, mark in zip(block.split("\n"), block_marks, strict=True):
+            if mark is not None:
                 _close_paragraph(count, open_indented, previous_text)
                 previous_text, open_indented = None, False
                 continue
@@ -450,17 +485,6 @@ def _join_lines(lines: list[str]) -> str:
     if len(lines) == 1 or not any(_indented(line) for line in lines[1:]):
         lines = [lines[0].lstrip(), *lines[1:]]
     return "\n".join(line.rstrip() for line in lines).strip("\n")
-
-
-def _classify_line(line: str, gap: int, markdown: bool) -> Item:
-    if len(line) > HEADING_MAX_CHARS + 20:
-        return Para(line.strip(), gap)  # far too long for a heading or a divider
-    if is_scene_break(line):
-        return SceneBreak(line.strip())
-    heading = match_heading(line, markdown=markdown)
-    if heading:
-        return heading
-    return Para(line.strip(), gap)
 
 
 @dataclass(slots=True)
