@@ -4,13 +4,19 @@ Authors mark chapters with headings ("Chapter 3: The Ford", "CHAPTER III", "Prol
 "Part Two", Markdown "#") and scenes with a divider line ("***", "~~~", "o0o", a lone "#")
 or just a wider gap of blank lines. Text is split into items first, then assembled, so the
 plain-text, Markdown and HTML importers share one notion of structure.
+
+Some marks can only be read over the whole text: a lone "II." is a heading only when "I."
+came before it, and an indented line starts a paragraph only in a text whose paragraphs are
+marked by indents rather than blank lines. Those are decided once per text, never per line.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from bot.story.errors import StoryFormatError
 from bot.story.model import Chapter, Scene
@@ -41,6 +47,20 @@ _SCENE_BREAK = re.compile(
     r")[ \t]*$"
 )
 _EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?P<inner>\S.*?\S|\S)\1$")
+# Decoration authors put around a heading line: "*** Chapter 1 ***", "~ Prologue ~", "— Chapter 5 —".
+_DECOR = "-*~=_+•·◇◆○●§#✧✦★☆❦❧⁂※♡♥❤–—"  # "-" first: a literal in a character class
+_DECORATED = re.compile(rf"^(?:[{_DECOR}][ \t]*)+(?P<inner>[^{_DECOR}\s](?:.*?[^{_DECOR}\s])?)(?:[ \t]*[{_DECOR}])+$")
+_DECOR_FIRST = frozenset(_DECOR + "[(")
+_BRACKETED = re.compile(r"^(?:\[(?P<square>[^\[\]]+)\]|\((?P<round>[^()]+)\))$")
+_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_BARE_NUMBER = re.compile(r"^(?:(?P<arabic>[0-9]{1,4})|(?P<roman>[IVXLCDM]{1,8}|[ivxlcdm]{1,8}))\.?$")
+_BARE_MAX = 9  # "LXXXVIII." is the longest lone number read as a heading
+_BARE_FIRST = frozenset("0123456789IVXLCDMivxlcdm")
+_INDENT = re.compile(r"^(?:\t|[ \u00a0]{2}|\u3000)")  # see _indented
+_PROSE_END = re.compile(r"[.!?…\"'”’)\]*_—–-]$")
+_TITLE_EDGE_START = "\"'“‘«([{<*_-–—~"
+_TITLE_EDGE_END = ".,;:!?…\"'”’»)]}>*_-–—~"
 _BLANK_SPLIT = re.compile(r"(\n(?:[ \t]*\n)+)")
 _SENTENCE_END = re.compile(r"[.!?…:;,\"'”’)\]]$")
 
@@ -70,8 +90,14 @@ Item = Para | Heading | SceneBreak
 
 
 def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
-    """The heading a single line declares, or None when it is ordinary text."""
+    """The heading a single line declares, or None when it is ordinary text.
+
+    The line is read NFKC-normalised, so "𝐂𝐡𝐚𝐩𝐭𝐞𝐫 𝟏" pasted from Wattpad is "Chapter 1", and
+    decoration around it ("*** Chapter 1 ***", "[Chapter 6]") is not part of the title.
+    """
     stripped = line.strip()
+    if not stripped.isascii():
+        stripped = unicodedata.normalize("NFKC", stripped)
     if not stripped or len(stripped) > HEADING_MAX_CHARS:
         return None
     level = 2
@@ -84,24 +110,71 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     wrapped = _EMPHASIS_WRAP.match(stripped)
     if wrapped:
         stripped = wrapped.group("inner").strip()
-    numbered = _NUMBERED.match(stripped)
+    heading = _numbered_or_named(stripped, level, line.strip())
+    if heading is None and stripped[:1] in _DECOR_FIRST:
+        undecorated = _undecorate(stripped)
+        if undecorated != stripped:
+            heading = _numbered_or_named(undecorated, level, line.strip())
+    if heading is None and kind == "markdown":
+        return Heading(_clean_title(stripped), "markdown", level, line.strip())
+    return heading
+
+
+def normalise(text: str) -> str:
+    """NFKC for non-ASCII text: styled letters and digits read as the plain ones they show."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+def _undecorate(text: str) -> str:
+    """The words inside a heading's decoration: "~~~ Chapter 2 ~~~" and "[Chapter 6]" give "Chapter 2" and "Chapter 6"."""
+    decorated = _DECORATED.match(text)
+    if decorated:
+        return decorated.group("inner").strip()
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        return (bracketed.group("square") or bracketed.group("round")).strip()
+    return text
+
+
+def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
+    numbered = _NUMBERED.match(text)
     if numbered:
         label = numbered.group("label").lower().rstrip(".")
         title = numbered.group("title")
         if label in ("part", "book", "act"):
-            part = f"{label.title()} {numbered.group('num').title() if not numbered.group('num').isdigit() else numbered.group('num')}"
-            return Heading(f"{part}: {title}" if title else part, "part", level, line.strip())
+            part = f"{label.title()} {_number_text(numbered.group('num'))}"
+            return Heading(f"{part}: {title}" if title else part, "part", level, raw)
         if title and not numbered.group("sep").strip() and not _looks_like_title(title):
             return None  # "Chapter 3 was the best." is a sentence, not a heading
-        return Heading(_clean_title(title), "chapter", level, line.strip())
-    named = _NAMED.match(stripped)
+        return Heading(_clean_title(title), "chapter", level, raw)
+    named = _NAMED.match(text)
     if named:
         label = named.group("label").title()
         title = named.group("title")
-        return Heading(f"{label}: {title}" if title else label, "named", level, line.strip())
-    if kind == "markdown":
-        return Heading(_clean_title(stripped), "markdown", level, line.strip())
+        return Heading(f"{label}: {title}" if title else label, "named", level, raw)
     return None
+
+
+def _number_text(number: str) -> str:
+    """A Part's number as a reader expects it: "IV" for "iv" or "Iv", "Two" for "TWO", digits as written."""
+    if number.isdigit():
+        return number
+    if _ROMAN.match(number.upper()):
+        return number.upper()
+    return number.title()
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a well-formed Roman numeral ("XIV" is 14), or None for "IIII" or "VX"."""
+    numeral = numeral.upper()
+    if not numeral or not _ROMAN.match(numeral):
+        return None
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
 
 
 def _clean_title(title: str | None) -> str | None:
@@ -128,42 +201,235 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     """Paragraphs, headings and scene breaks in source order, with blank-line gaps kept.
 
     A file whose paragraphs are single lines with no blank lines between them (common for
-    pasted text) is read line by line; there a blank line marks a scene instead.
+    pasted text) is read line by line; there a blank line marks a scene instead. So is a
+    file whose paragraphs are marked by an indented first line, hard-wrapped or not.
     """
     blocks = _blocks(text)
     line_mode = _is_line_per_paragraph(blocks)
+    marks: list[list[Heading | SceneBreak | None]] | None = None
+    indent = _IndentCount()
+    if not line_mode and _may_have_indents(text):
+        marks = [_line_marks(block.split("\n"), markdown) for _, block in blocks]
+        indent = _count_indent_paragraphs(blocks, marks)
+    indent_mode = indent.marks_paragraphs
     items: list[Item] = []
-    for gap, block in blocks:
-        lines = block.split("\n")
-        if len(lines) == 1:
-            items.append(_classify_line(lines[0], gap, markdown))
+    bare_numbers: list[int] = []  # items that are a lone "1." or "IV" in a block of their own
+    for position, (gap, block) in enumerate(blocks):
+        if "\n" not in block:
+            mark = marks[position][0] if marks is not None else _line_mark(block, HEADING_MAX_CHARS + 20, markdown)
+            item = mark or Para(block.strip(), gap)
+            if isinstance(item, Para) and len(item.text) <= _BARE_MAX and _bare_number(item.text) is not None:
+                bare_numbers.append(len(items))
+            items.append(item)
             continue
+        lines = block.split("\n")
+        block_marks = marks[position] if marks is not None else _line_marks(lines, markdown)
         pending: list[str] = []
         block_items: list[Item] = []
-        for index, line in enumerate(lines):
+        title_line = -1  # the line under a bare "Chapter 3" that may be its title
+        for index, (line, mark) in enumerate(zip(lines, block_marks, strict=True)):
             if markdown and _SETEXT.match(line.strip()) and len(pending) == 1 and len(pending[0]) <= HEADING_MAX_CHARS:
                 heading = match_heading("#" * (1 if line.strip()[0] == "=" else 2) + " " + pending[0].strip())
                 pending.clear()
                 if heading:
                     block_items.append(heading)
                 continue
-            if len(line) <= HEADING_MAX_CHARS and (is_scene_break(line) or match_heading(line, markdown=markdown)):
+            if mark is not None:
                 _flush(pending, block_items)
-                block_items.append(_classify_line(line, 0, markdown))
+                block_items.append(mark)
+                if _wants_title(mark) and index + 1 < len(lines) and _title_line(lines[index + 1]):
+                    title_line = index + 1
                 continue
-            if line_mode or (index and _is_paragraph_line(lines[index - 1])):
+            if (
+                line_mode
+                or (index and _is_paragraph_line(lines[index - 1]))
+                or (indent_mode and _indented(line))
+                or index == title_line
+            ):
                 _flush(pending, block_items)
             pending.append(line)
+            if index == title_line:
+                _flush(pending, block_items)
         _flush(pending, block_items)
         if block_items and isinstance(block_items[0], Para):
             block_items[0].gap = gap
         items.extend(block_items)
-    if line_mode:
-        # Every line is a paragraph, so one blank line is already a scene-sized gap.
+    if line_mode or indent.marks_scenes:
+        # Every line or indent is a paragraph, so one blank line is already a scene-sized gap.
         for item in items:
             if isinstance(item, Para) and item.gap >= 1:
                 item.gap += 1
-    return items
+    _bare_number_headings(items, bare_numbers)
+    return _titles_from_next_line(items)
+
+
+def _may_have_indents(text: str) -> bool:
+    """A quick look for any indented line, so most texts skip counting indents."""
+    return "\n\t" in text or "\n  " in text or "\u00a0" in text or "\u3000" in text or _indented(text)
+
+
+def _line_marks(lines: list[str], markdown: bool) -> list[Heading | SceneBreak | None]:
+    """The heading or divider each line of a block declares, None for text: each line is read once.
+
+    A line alone in its block may carry a little more surrounding whitespace than one inside
+    a block; past either length it is text, too long for a heading or a divider.
+    """
+    limit = HEADING_MAX_CHARS + 20 if len(lines) == 1 else HEADING_MAX_CHARS
+    return [_line_mark(line, limit, markdown) for line in lines]
+
+
+def _line_mark(line: str, limit: int, markdown: bool) -> Heading | SceneBreak | None:
+    if len(line) > limit:
+        return None
+    if is_scene_break(line):
+        return SceneBreak(line.strip())
+    return match_heading(line, markdown=markdown)
+
+
+def _bare_number(text: str) -> int | None:
+    """The number a lone "3." or "III" shows, as +3 for digits and -3 for Roman numerals."""
+    if len(text) > _BARE_MAX or (text.isascii() and text[:1] not in _BARE_FIRST):
+        return None
+    match = _BARE_NUMBER.match(normalise(text.strip()))
+    if match is None:
+        return None
+    if match.group("arabic"):
+        return int(match.group("arabic"))
+    value = roman_value(match.group("roman"))
+    return -value if value else None
+
+
+def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
+    """Turn lone "I." / "II." (or "1." / "2.") lines into chapter headings, when the text says so.
+
+    A lone number is a heading only when the whole text bears it out: at least two of them,
+    counting 1, 2, 3... (or I, II, III...) in order with no stray number between, written
+    alike, each with story text under it, in a text that marks no chapters another way. A
+    numbered list, a lone "I." in dialogue or one stray number leaves the text as it is.
+    """
+    if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+        return
+    lines = [item.text for item in (items[index] for index in candidates) if isinstance(item, Para)]
+    values = [_bare_number(line) for line in lines]
+    sign = 1 if (values[0] or 0) > 0 else -1
+    if values != [sign * number for number in range(1, len(candidates) + 1)]:
+        return
+    if len({line.endswith(".") for line in lines}) > 1:
+        return  # "I." and "II" are not one series of headings
+    taken = set(candidates)
+    for index in candidates:
+        following = items[index + 1] if index + 1 < len(items) else None
+        if index + 1 in taken or not isinstance(following, Para):
+            return  # a number with no text under it would be an empty chapter
+    for index, line in zip(candidates, lines, strict=True):
+        items[index] = Heading(None, "chapter", 2, line)
+
+
+def _wants_title(item: Item) -> TypeGuard[Heading]:
+    """A bare numbered chapter heading ("Chapter 3", "CHAPTER III", "IV.") may take its title from the next line."""
+    return isinstance(item, Heading) and item.kind == "chapter" and item.title is None
+
+
+def _title_line(text: str) -> bool:
+    """Short, Title Case or all caps, one line, and not a sentence: "The Cartographer's Daughter"."""
+    if len(text) > 100:
+        return False
+    text = text.strip()
+    if not text or "\n" in text or len(text) > 80 or len(text.split()) > 12:
+        return False
+    if text[0] in _TITLE_EDGE_START or text[-1] in _TITLE_EDGE_END or ". " in text:
+        return False
+    if is_scene_break(text) or not any(char.isalpha() for char in text):
+        return False
+    return _looks_like_title(text)
+
+
+def _titles_from_next_line(items: list[Item]) -> list[Item]:
+    """A bare "Chapter 1" with "The Cartographer's Daughter" on the line under it takes that line as its title.
+
+    Only under a heading with no title of its own, only a title-like line, and only when the
+    chapter's text follows it, so a chapter's first sentence is never taken for its title.
+    """
+    if not any(_wants_title(item) for item in items):
+        return items
+    kept: list[Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        kept.append(item)
+        index += 1
+        if not _wants_title(item) or index + 1 >= len(items):
+            continue
+        line, following = items[index], items[index + 1]
+        if isinstance(line, Para) and isinstance(following, Para) and _title_line(line.text):
+            item.title = normalise(line.text.strip())
+            index += 1
+    return kept
+
+
+@dataclass(slots=True)
+class _IndentCount:
+    """How a text uses indented lines; see :func:`_count_indent_paragraphs`."""
+
+    text_blocks: int = 0
+    starts_inside: int = 0  # indented lines with text above them in the same block
+    paragraphs: int = 0  # paragraphs that begin with an indented line
+    prose_ends: int = 0  # ...and end as a sentence does
+
+    @property
+    def marks_paragraphs(self) -> bool:
+        """Indents, not blank lines, separate the paragraphs; and they are prose, not verse."""
+        return (
+            self.starts_inside >= 2
+            and self.starts_inside >= self.text_blocks
+            and self.prose_ends * 3 >= self.paragraphs * 2
+        )
+
+    @property
+    def marks_scenes(self) -> bool:
+        """Blocks hold many indented paragraphs each, so a blank line between them is a scene break."""
+        return self.marks_paragraphs and self.starts_inside >= 2 * self.text_blocks
+
+
+def _count_indent_paragraphs(
+    blocks: list[tuple[int, str]], marks: list[list[Heading | SceneBreak | None]]
+) -> _IndentCount:
+    """Count indented paragraph starts, to tell a tab-indented manuscript from verse or a quoted letter.
+
+    Verse indents every other line and its lines end in commas; a hard-wrapped text indented
+    as a whole ends most lines mid-sentence. Prose marked by indents ends its paragraphs
+    with a sentence.
+    """
+    count = _IndentCount()
+    for (_, block), block_marks in zip(blocks, marks, strict=True):
+        previous_text: str | None = None  # the last text line, while a paragraph is open
+        open_indented = False
+        block_has_text = False
+        for line, mark in zip(block.split("\n"), block_marks, strict=True):
+            if mark is not None:
+                _close_paragraph(count, open_indented, previous_text)
+                previous_text, open_indented = None, False
+                continue
+            if _indented(line):
+                _close_paragraph(count, open_indented, previous_text)
+                count.starts_inside += previous_text is not None
+                open_indented = True
+            previous_text = line
+            block_has_text = True
+        _close_paragraph(count, open_indented, previous_text)
+        count.text_blocks += block_has_text
+    return count
+
+
+def _indented(line: str) -> bool:
+    """A tab, two spaces or an ideographic space before the line's text."""
+    return _INDENT.match(line) is not None and not line.isspace()
+
+
+def _close_paragraph(count: _IndentCount, indented: bool, last_line: str | None) -> None:
+    if indented and last_line is not None:
+        count.paragraphs += 1
+        count.prose_ends += _PROSE_END.search(last_line.rstrip()) is not None
 
 
 def _flush(pending: list[str], into: list[Item]) -> None:
@@ -204,7 +470,11 @@ _FIELD_LINE = re.compile(r"^[ \t]*[A-Za-z][\w'’ /&-]{0,30}:[ \t]")
 
 
 def _join_lines(lines: list[str]) -> str:
-    """Hard-wrapped prose becomes one line; verse, short lines and "Key: value" lines keep their breaks."""
+    """Hard-wrapped prose becomes one line; verse, short lines and "Key: value" lines keep their breaks.
+
+    A paragraph's own first-line indent goes; the indents of a passage indented as a whole
+    (a quoted letter, verse) stay, since they are the layout the author meant.
+    """
     stripped = [line.strip() for line in lines]
     if (
         len(stripped) > 1
@@ -212,18 +482,9 @@ def _join_lines(lines: list[str]) -> str:
         and not any(_FIELD_LINE.match(line) for line in lines[1:])
     ):
         return " ".join(stripped)
+    if len(lines) == 1 or not any(_indented(line) for line in lines[1:]):
+        lines = [lines[0].lstrip(), *lines[1:]]
     return "\n".join(line.rstrip() for line in lines).strip("\n")
-
-
-def _classify_line(line: str, gap: int, markdown: bool) -> Item:
-    if len(line) > HEADING_MAX_CHARS + 20:
-        return Para(line.strip(), gap)  # far too long for a heading or a divider
-    if is_scene_break(line):
-        return SceneBreak(line.strip())
-    heading = match_heading(line, markdown=markdown)
-    if heading:
-        return heading
-    return Para(line.strip(), gap)
 
 
 @dataclass(slots=True)
