@@ -141,11 +141,11 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
     if numbered:
         label = numbered.group("label").lower().rstrip(".")
         title = numbered.group("title")
+        if title and not numbered.group("sep").strip() and not _looks_like_title(title):
+            return None  # "Chapter 3 was the best." and "Part 1 of the plan failed." are sentences
         if label in ("part", "book", "act"):
             part = f"{label.title()} {_number_text(numbered.group('num'))}"
             return Heading(f"{part}: {title}" if title else part, "part", level, raw)
-        if title and not numbered.group("sep").strip() and not _looks_like_title(title):
-            return None  # "Chapter 3 was the best." is a sentence, not a heading
         return Heading(_clean_title(title), "chapter", level, raw)
     named = _NAMED.match(text)
     if named:

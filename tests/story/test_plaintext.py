@@ -177,6 +177,8 @@ def test_headings(line: str, title: str | None) -> None:
     "line",
     [
         "Chapter 3 was the best part of the book.",
+        "Part 1 of the story, told plainly.",
+        "Book 2 was where it all went wrong.",
         "Chi",
         "Parting is such sweet sorrow",
         "The prologue was long.",
