@@ -22,9 +22,10 @@ from discord.ext import commands
 from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
+from bot.limits import MESSAGE_CHARS
 from bot.settings import Settings
 from bot.shards import ShardScope
-from bot.text import plural
+from bot.text import clip, plural, quote_input, utf16_len
 from bot.warnings.rules import default_ruleset
 from bot.worker import Workers
 
@@ -71,9 +72,31 @@ def bot_intents() -> discord.Intents:
     return intents
 
 
-async def send_ephemeral(interaction: discord.Interaction, content: str, **kwargs: Any) -> None:
-    """Answer whether or not the interaction was already responded to or deferred."""
+def fit_answer(content: str) -> str:
+    """An answer within Discord's message limit, whatever built it: the last resort, logged.
+
+    Every answer should fit already (a member's value is repeated through ``quote_input``, lists
+    are clipped); a longer one would be refused by Discord (400) and the member left with no
+    answer, so it is clipped here and the warning names the answer to fix at its source.
+    """
+    if utf16_len(content) <= MESSAGE_CHARS:
+        return content
+    log.warning("an answer of %d characters was clipped to fit one message: %.80r", len(content), content)
+    fitted = clip(content, MESSAGE_CHARS)
+    while utf16_len(fitted) > MESSAGE_CHARS:  # characters outside the BMP count twice
+        fitted = clip(fitted, len(fitted) - (utf16_len(fitted) - MESSAGE_CHARS))
+    return fitted
+
+
+async def send_ephemeral(interaction: discord.Interaction, content: str | None = None, **kwargs: Any) -> None:
+    """Answer privately whether or not the interaction was already responded to or deferred.
+
+    The one place answers are sent: mentions off unless the caller says otherwise, and the text
+    fitted to Discord's limit (:func:`fit_answer`).
+    """
     kwargs.setdefault("allowed_mentions", discord.AllowedMentions.none())
+    if content is not None:
+        content = fit_answer(content)
     if interaction.response.is_done():
         await interaction.followup.send(content, ephemeral=True, **kwargs)
     else:
@@ -98,7 +121,7 @@ def describe_error(error: app_commands.AppCommandError) -> str | None:
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down a little: try again in {error.retry_after:.0f} seconds."
     if isinstance(error, app_commands.TransformerError):
-        return f"{error.value!r} is not a valid value for that option."
+        return f"{quote_input(str(error.value))} is not a valid value for that option."
     if isinstance(error, app_commands.CheckFailure):
         return "You can't use this command here."
     if isinstance(error, app_commands.CommandInvokeError) and isinstance(original, discord.Forbidden):

@@ -30,6 +30,8 @@ BUSY_TIMEOUT_MS = 10_000
 # The start-up quick_check stops after this long; a larger file is checked by `dogear backup`.
 QUICK_CHECK_SECONDS = 5.0
 
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer: binding a larger one raises OverflowError
+
 log = logging.getLogger(__name__)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -74,6 +76,11 @@ def check_is_sqlite(path: Path) -> None:
 
 
 Row = sqlite3.Row
+
+
+def fits_row_id(value: int) -> bool:
+    """Whether a number a member gave can be some row's id; past 64 bits SQLite cannot even look it up."""
+    return 0 < value <= MAX_ROW_ID
 
 
 class Database:

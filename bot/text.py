@@ -1,4 +1,4 @@
-"""Text shown in Discord: the one markdown escaper, the one clipper, and plurals.
+"""Text shown in Discord: the one markdown escaper, the one clipper, quoting, and plurals.
 
 Every member-facing string goes through these, so escaping and counting are done one way.
 """
@@ -16,6 +16,7 @@ _REPLACEMENTS = (("\\", "\\\\"), *((char, "\\" + char) for char in _ESCAPED[1:])
 LIST_NUMBER = re.compile(r"^([ \t]*\d+)\.", re.MULTILINE)  # "1. " at a line start is a list
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 ZWSP = "\u200b"
+QUOTED_INPUT_CHARS = 100  # the most of an answer a member's value may take when it is repeated
 
 
 def escape_markdown(text: str) -> str:
@@ -72,6 +73,30 @@ def clip(text: str, limit: int = MESSAGE_CHARS, *, ellipsis: str = "…") -> str
     if space >= room * 3 // 4:
         cut = cut[:space]
     return cut.rstrip() + ellipsis
+
+
+def quote_input(value: str, limit: int = QUOTED_INPUT_CHARS) -> str:
+    """What a member typed, as an answer repeats it: on one line, escaped, clipped, in quotes.
+
+    Every answer that echoes a member's value uses this, so markdown, spoiler markers and
+    mentions in it show as typed and never render, and a value of thousands of characters
+    costs at most ``limit`` characters (as Discord counts them) of the answer, quotes and
+    ellipsis included. A blank value is shown as ``“”``.
+    """
+    flat = " ".join(value.split())
+    whole = "".join(escape_char(ch) for ch in flat)
+    if utf16_len(whole) + 2 <= limit:
+        return f"“{whole}”"
+    room = max(0, limit - 3)  # the two quotes and the ellipsis
+    pieces: list[str] = []
+    used = 0
+    for ch in flat:
+        piece = escape_char(ch)  # whole escapes only: never a lone backslash before the ellipsis
+        used += utf16_len(piece)
+        if used > room:
+            break
+        pieces.append(piece)
+    return "“" + "".join(pieces).rstrip() + "…”"
 
 
 def clip_lines(lines: Sequence[str], limit: int = MESSAGE_CHARS) -> str:

@@ -7,6 +7,7 @@ import zoneinfo
 
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
+from bot.text import quote_input
 
 
 @functools.cache
@@ -20,9 +21,11 @@ def validate_zone(name: str) -> str:
     cleaned = name.strip().replace(" ", "_")
     by_lower = {zone.lower(): zone for zone in all_zones()}
     zone = by_lower.get(cleaned.lower())
+    if zone is None and not cleaned:
+        raise UserError("Name a time zone, such as Europe/Berlin (start typing and pick one from the list).")
     if zone is None:
         raise UserError(
-            f"{name!r} is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York "
+            f"{quote_input(name)} is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York "
             "(start typing and pick one from the list)."
         )
     return zone

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import send_ephemeral
 from bot.errors import UserError
 from bot.guilds import GuildSettings, get_settings, update_settings
 from bot.timezones import search_zones, validate_zone
@@ -81,7 +82,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
     async def show(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
         settings = await get_settings(self.bot.db, guild_id)
-        await interaction.response.send_message(describe(settings), ephemeral=True)
+        await send_ephemeral(interaction, describe(settings))
 
     @app_commands.command(name="set", description="Change this server's Dogear settings (Manage Server)")
     @app_commands.describe(
@@ -130,7 +131,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
             raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
         settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **changes)
         note = ("\n\n⚠️ " + " ".join(warnings) + " Grant these so posting works.") if warnings else ""
-        await interaction.response.send_message("Saved.\n\n" + describe(settings) + note, ephemeral=True)
+        await send_ephemeral(interaction, "Saved.\n\n" + describe(settings) + note)
 
     @set_.autocomplete("timezone")
     async def timezone_autocomplete(
@@ -147,7 +148,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         settings = await update_settings(
             self.bot.db, guild_id, self.bot.clock.now().timestamp(), **{CLEARABLE[setting.value]: None}
         )
-        await interaction.response.send_message(f"Cleared {setting.name}.\n\n" + describe(settings), ephemeral=True)
+        await send_ephemeral(interaction, f"Cleared {setting.name}.\n\n" + describe(settings))
 
 
 async def setup(bot: DogearBot) -> None:

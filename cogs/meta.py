@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import send_ephemeral
 from bot.text import clip_lines
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class MetaCog(commands.Cog):
     async def help(self, interaction: discord.Interaction) -> None:
         # One message, clipped by whole lines if the list ever outgrows it; the full list is in the README.
         body = clip_lines([INTRO, "", *command_lines(self.bot.tree)])
-        await interaction.response.send_message(body, ephemeral=True)
+        await send_ephemeral(interaction, body)
 
 
 async def setup(bot: DogearBot) -> None:

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import send_ephemeral
 from bot.discussions.reminder_choices import choose_reminders, describe_reminder_prefs
 from bot.limits import CHOICE_NAME_CHARS
 from bot.progress import prefs
@@ -57,7 +58,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
             message += " Strict: I also ask before chapters where it is only *possible*."
         elif strict is False and not added:
             message += " Only chapters where it is confirmed ask you now, not possible ones."
-        await interaction.response.send_message(message, ephemeral=True)
+        await send_ephemeral(interaction, message)
 
     @avoid.autocomplete("warning")
     async def avoid_warning(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -77,7 +78,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
             message = f"Done: chapters with **{label}** no longer ask you to confirm."
         else:
             message = f"You were not avoiding **{label}**; nothing changed. See `/prefs show`."
-        await interaction.response.send_message(message, ephemeral=True)
+        await send_ephemeral(interaction, message)
 
     @allow.autocomplete("warning")
     async def allow_warning(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -105,7 +106,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
                 "You avoid these warnings in this server; chapters with them ask you to confirm first:\n"
                 + "\n".join(lines)
             )
-        await interaction.response.send_message(message[: self.bot.settings.message_budget], ephemeral=True)
+        await send_ephemeral(interaction, message[: self.bot.settings.message_budget])
 
     @app_commands.command(name="reminders", description="Whether discussion reminders name you, and a private DM copy")
     @app_commands.describe(
@@ -119,7 +120,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
         changed, chosen = await choose_reminders(
             self.bot.db, guild_id, interaction.user.id, dm=dm, off=off, now=self.bot.clock.now()
         )
-        await interaction.response.send_message(describe_reminder_prefs(changed, chosen), ephemeral=True)
+        await send_ephemeral(interaction, describe_reminder_prefs(changed, chosen))
 
 
 async def setup(bot: DogearBot) -> None:

@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import send_ephemeral
 from bot.limits import ATTACHMENT_DESCRIPTION_CHARS
 from bot.progress import service
 from cogs._checks import guild_id_of
@@ -46,7 +47,7 @@ class ProgressCog(
         )  # fmt: skip
         if saved.advanced:
             self.bot.dispatch("progress_advanced", guild_id, interaction.user.id, saved.story_id, saved.chapter)
-        await interaction.response.send_message(saved.text, ephemeral=True)
+        await send_ephemeral(interaction, saved.text)
 
     @set_.autocomplete("story")
     async def set_story(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -60,7 +61,7 @@ class ProgressCog(
             self.bot.db, guild_id_of(interaction), interaction.user.id, target.id,
             mention=target.mention, budget=self.bot.settings.message_budget,
         )  # fmt: skip
-        await interaction.response.send_message(text, ephemeral=True)
+        await send_ephemeral(interaction, text)
 
     @app_commands.command(name="club", description="Where every member is in a story, and who is caught up")
     @app_commands.describe(story="The story")
@@ -72,14 +73,14 @@ class ProgressCog(
             now=self.bot.clock.now(), budget=self.bot.settings.message_budget,
         )  # fmt: skip
         if view.chart is None:
-            await interaction.followup.send(view.text, ephemeral=True)
+            await send_ephemeral(interaction, view.text)
             return
         chart = discord.File(
             io.BytesIO(view.chart),
             filename="club-progress.png",
             description=f"Club progress: {view.title}"[:ATTACHMENT_DESCRIPTION_CHARS],
         )
-        await interaction.followup.send(view.text, file=chart, ephemeral=True)
+        await send_ephemeral(interaction, view.text, file=chart)
 
     @club.autocomplete("story")
     async def club_story(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -92,7 +93,7 @@ class ProgressCog(
             self.bot.db, guild_id_of(interaction), interaction.user.id, hidden,
             now=self._now(), display_name=interaction.user.display_name,
         )  # fmt: skip
-        await interaction.response.send_message(message, ephemeral=True)
+        await send_ephemeral(interaction, message)
 
 
 async def setup(bot: DogearBot) -> None:

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import send_ephemeral
 from bot.discussions.agenda import member_agenda, render_agenda
 from cogs._checks import guild_id_of
 from cogs._options import story_autocomplete
@@ -26,7 +27,7 @@ class ScheduleCog(commands.Cog):
     async def schedule(self, interaction: discord.Interaction, story: str | None = None) -> None:
         guild_id = guild_id_of(interaction)
         title, items = await member_agenda(self.bot.db, guild_id, interaction.user.id, story, now=self.bot.clock.now())
-        await interaction.response.send_message(render_agenda(title, items), ephemeral=True)
+        await send_ephemeral(interaction, render_agenda(title, items))
 
     @schedule.autocomplete("story")
     async def story_choices(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import report_error
+from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.story.books import (
     MAX_AUTHOR_CHARS,
@@ -92,7 +92,7 @@ class ConfirmRemove(discord.ui.View):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.admin_id:
-            await interaction.response.send_message("Only the admin who asked can confirm this.", ephemeral=True)
+            await send_ephemeral(interaction, "Only the admin who asked can confirm this.")
             return False
         return True
 
@@ -161,9 +161,9 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         await interaction.response.defer(ephemeral=True, thinking=True)
         guild_id = guild_id_of(interaction)
         if file is None or chapters is not None or author or warnings:
-            await interaction.followup.send(
+            await send_ephemeral(
+                interaction,
                 await self._add_book(interaction, file, title, chapters, author, warnings),
-                ephemeral=True,
                 allowed_mentions=discord.AllowedMentions.none(),
             )
             return
@@ -180,8 +180,10 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             max_chapters=settings.max_chapters,
             title=title,
         )
-        await interaction.followup.send(
-            import_summary(added), ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        await send_ephemeral(
+            interaction,
+            import_summary(added),
+            allowed_mentions=discord.AllowedMentions.none(),
         )
 
     async def _add_book(
@@ -215,8 +217,9 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         guild_id = guild_id_of(interaction)
         listing = await library_page(self.bot.db, guild_id, page)
         if listing.total == 0:
-            await interaction.response.send_message(
-                f"The library is empty. An admin can add a {SUPPORTED} file with `/story add`.", ephemeral=True
+            await send_ephemeral(
+                interaction,
+                f"The library is empty. An admin can add a {SUPPORTED} file with `/story add`.",
             )
             return
         page, pages, total, records = listing.page, listing.pages, listing.total, listing.records
@@ -229,7 +232,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             )
         if page < pages:
             lines.append(f"-# Next: `/story list page:{page + 1}`")
-        await interaction.response.send_message(clip_lines(lines), ephemeral=True)
+        await send_ephemeral(interaction, clip_lines(lines))
 
     @app_commands.command(name="info", description="A story's details, chapters and warnings")
     @app_commands.describe(story="The story")
@@ -263,7 +266,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {plural(chapter.words, 'word')}")
         if len(chapters) > 40:
             lines.append(f"… and {plural(len(chapters) - 40, 'more chapter')}")
-        await interaction.response.send_message(clip_lines(lines), ephemeral=True)
+        await send_ephemeral(interaction, clip_lines(lines))
 
     @app_commands.command(name="remove", description="Remove a story with its progress and schedules (Manage Server)")
     @app_commands.describe(story="The story to remove")
@@ -272,11 +275,11 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         guild_id = guild_id_of(interaction)
         record = await resolve_story(self.bot.db, guild_id, story)
         view = ConfirmRemove(self, record, interaction.user.id)
-        await interaction.response.send_message(
+        await send_ephemeral(
+            interaction,
             f"Remove **{escape_markdown(record.title)}** ({plural(record.chapter_count, 'chapter')})? Its reading progress, "
             "warning scans and scheduled discussions go with it.",
             view=view,
-            ephemeral=True,
         )
 
     @info.autocomplete("story")

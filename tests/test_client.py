@@ -10,7 +10,7 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import DogearBot, bot_intents, describe_error
+from bot.client import DogearBot, bot_intents, describe_error, fit_answer
 from bot.clock import SystemClock
 from bot.db import open_database
 from bot.errors import UserError
@@ -45,6 +45,25 @@ def test_direct_messages_and_cooldowns() -> None:
 def test_unknown_errors_are_not_described(original: Exception) -> None:
     """These fall through to the logged-with-a-reference answer; their text never reaches members."""
     assert describe_error(invoke_error(original)) is None
+
+
+def test_a_bad_option_value_is_repeated_short_and_escaped() -> None:
+    transformer = SimpleNamespace(_error_display_name="Member")
+    error = app_commands.TransformerError("@everyone " + "x" * 3000, discord.AppCommandOptionType.user, transformer)  # type: ignore[arg-type]
+    message = describe_error(error)
+    assert message is not None and len(message) < 200 and "@everyone" not in message
+
+
+@pytest.mark.parametrize("answer", ["x" * 2500, "word " * 900, "😀" * 1500, "a" * 1999 + "😀"])
+def test_an_answer_too_long_for_discord_is_clipped_as_a_last_resort(answer: str, caplog) -> None:
+    with caplog.at_level(logging.WARNING, logger="bot.client"):
+        fitted = fit_answer(answer)
+    assert len(fitted.encode("utf-16-le")) // 2 <= 2000 and fitted.endswith("…")
+    assert "clipped to fit one message" in caplog.text  # logged, so the answer is fixed where it is built
+
+
+def test_an_answer_that_fits_is_sent_as_it_is() -> None:
+    assert fit_answer("x" * 2000) == "x" * 2000
 
 
 def test_no_privileged_intents() -> None:

@@ -1,7 +1,9 @@
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.text import clip_lines
+from bot.text import QUOTED_INPUT_CHARS, clip_lines, plural, quote_input, unescape_markdown, utf16_len
 
 
 def test_short_lists_are_joined_whole() -> None:
@@ -15,5 +17,50 @@ def test_clipped_text_fits_and_keeps_whole_lines_in_order(lines: list[str]) -> N
     kept = clipped.split("\n") if lines else []
     if len(kept) < len(lines) or (kept and kept[-1].startswith("… and ")):
         note = kept.pop()
-        assert note == f"… and {len(lines) - len(kept)} more line(s)"
+        assert note == f"… and {plural(len(lines) - len(kept), 'more line')}"
     assert kept == lines[: len(kept)]
+
+
+# -- quote_input: a member's value repeated in an answer
+
+NASTY = "||hidden|| **Bold** @everyone <@123> <@&45> <#67> `code` [link](https://x.y) -# small > quote :smile:"
+MARKUP = st.sampled_from(["||", "**", "__", "~~", "`", "```", "@everyone", "@here", "<@1>", "<@&2>", "\\", "> ", "# "])
+VALUES = st.lists(st.one_of(MARKUP, st.text(max_size=40)), max_size=80).map("".join)
+UNESCAPED_MENTION = re.compile(r"(?<!\\)<@|@(?!\u200b)")
+
+
+def test_a_value_that_fits_is_shown_whole_with_nothing_rendering() -> None:
+    shown = quote_input(NASTY, 300)
+    assert shown.startswith("“") and shown.endswith("”") and not shown.endswith("…”")
+    assert unescape_markdown(shown[1:-1]) == NASTY
+    for rendered in ("||", "**", "@everyone", "[link]", ":smile:"):
+        assert rendered not in shown
+    assert not UNESCAPED_MENTION.search(shown) and "<#" not in shown.replace("\\<#", "")
+
+
+def test_a_long_value_is_clipped_with_an_ellipsis() -> None:
+    shown = quote_input("Q" * 2100)
+    assert shown == "“" + "Q" * (QUOTED_INPUT_CHARS - 3) + "…”"
+    assert len(quote_input("friday 19:00 " + "Z" * 2100, 60)) == 60
+
+
+def test_blank_and_multi_line_values_are_shown_on_one_line() -> None:
+    assert quote_input("   ") == "“”"
+    assert quote_input("a\n\n  b\tc") == "“a b c”"
+
+
+@given(VALUES, st.integers(min_value=3, max_value=300))
+def test_any_value_fits_its_limit_and_never_renders(value: str, limit: int) -> None:
+    shown = quote_input(value, limit)
+    assert utf16_len(shown) <= limit
+    assert shown.startswith("“") and shown.endswith("”")
+    inner = shown[1:-1]
+    assert "||" not in inner and "@everyone" not in inner and "@here" not in inner
+    assert not UNESCAPED_MENTION.search(inner)
+    assert "`" not in inner.replace("\\`", "")
+    # Escapes are whole: what is shown is the start of the value (whitespace aside), never a cut escape.
+    flat = " ".join(value.split())
+    if inner.endswith("…") and not flat.endswith("…"):
+        assert flat.startswith(unescape_markdown(inner[:-1]).rstrip())
+    else:
+        assert unescape_markdown(inner) == flat

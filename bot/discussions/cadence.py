@@ -14,6 +14,7 @@ from bot.discussions.durations import parse_duration
 from bot.discussions.when import localize
 from bot.errors import UserError
 from bot.story.chapters import check_chapter
+from bot.text import quote_input
 
 MAX_STEP_DAYS = 90
 MAX_PLAN_LENGTH = 200
@@ -39,7 +40,9 @@ def parse_every(text: str) -> Cadence:
         return Cadence(named[cleaned])
     duration = parse_duration(cleaned.removeprefix("every "))
     if duration is None or not duration.on_the_calendar:
-        raise UserError(f"I can't read `{text}` as a rhythm. Use `daily`, `weekly` or a number of days like `3 days`.")
+        raise UserError(
+            f"I can't read {quote_input(text)} as a rhythm. Use `daily`, `weekly` or a number of days like `3 days`."
+        )
     days = duration.days
     if not 1 <= days <= MAX_STEP_DAYS:
         raise UserError(f"Pick a rhythm from 1 to {MAX_STEP_DAYS} days.")

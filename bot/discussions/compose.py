@@ -18,7 +18,7 @@ from bot.limits import EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHAR
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.render import warning_list
-from bot.text import clip, clip_lines, escape_markdown
+from bot.text import clip, clip_lines, escape_markdown, quote_input, utf16_len
 
 EMBED_COLOUR = 0x8E6C3A
 WARNING_LINE_CHARS = 1500  # of the embed description: room left for the prompts, whatever the warnings
@@ -183,3 +183,23 @@ def admin_listing(found: Sequence[Discussion]) -> str:
         lines.append("**Failed or missed** (reschedule with `/discussion move`)")
         lines += [_admin_line(d) for d in troubled]
     return clip_lines(lines, MESSAGE_CHARS)
+
+
+def prompts_saved(reset: bool, prompts: Sequence[str]) -> str:
+    """``/discussion prompts``: the prompts now in force, in one message however long they are.
+
+    Ten prompts of 300 characters are more than a message holds, so when they do not fit each is
+    shortened here, and the answer says they were saved in full.
+    """
+    head = "Discussion prompts reset to the defaults:" if reset else "Discussion prompts saved:"
+    whole = [f"• {quote_input(prompt, MESSAGE_CHARS)}" for prompt in prompts]
+    if utf16_len("\n".join([head, *whole])) <= MESSAGE_CHARS:
+        return "\n".join([head, *whole])
+    note = (
+        "Each prompt is saved in full and posted whole; here they are shortened to fit one message. "
+        "Run `/discussion prompts` without options to read or edit them in a form."
+    )
+    count = max(1, len(prompts))
+    room = (MESSAGE_CHARS - len(head) - len(note) - 1) // count - len("\n• ")  # MAX_PROMPTS keep it over 100
+    shown = [f"• {quote_input(prompt, room)}" for prompt in prompts]
+    return "\n".join([head, *shown, note])

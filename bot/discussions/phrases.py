@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from bot.errors import UserError
+from bot.text import quote_input
 
 DATE_ORDERS = ("dmy", "mdy")
 RECENT_PAST = timedelta(days=60)
@@ -114,14 +115,16 @@ def parse_clock(word: str) -> time:
     if match := TIME_24.match(word):
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour > 23 or minute > 59:
-            raise UserError(f"I can't read `{word}` as a time of day: hours go up to 23 and minutes up to 59.")
+            raise UserError(
+                f"I can't read {quote_input(word)} as a time of day: hours go up to 23 and minutes up to 59."
+            )
         return time(hour, minute)
     if match := TIME_12.match(word):
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         if not 1 <= hour <= 12 or minute > 59:
-            raise UserError(f"I can't read `{word}` as a time of day: with am/pm, hours go from 1 to 12.")
+            raise UserError(f"I can't read {quote_input(word)} as a time of day: with am/pm, hours go from 1 to 12.")
         return time(hour % 12 + (12 if match.group(3) == "pm" else 0), minute)
-    raise UserError(f"I can't read `{word}` as a time of day.")
+    raise UserError(f"I can't read {quote_input(word)} as a time of day.")
 
 
 def show_date(day: date) -> str:
@@ -132,7 +135,7 @@ def _make_date(year: int, month: int, day: int, written: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise UserError(f"`{written}` is not a date: that month has no day {day}.") from None
+        raise UserError(f"{quote_input(written)} is not a date: that month has no day {day}.") from None
 
 
 def _full_year(text: str | None) -> int | None:
@@ -167,12 +170,12 @@ def _numeric_date(word: str, today: date, date_order: str | None) -> date:
             except UserError:
                 continue
     if not readings:
-        raise UserError(f"`{word}` is not a date in either day/month or month/day order.")
+        raise UserError(f"{quote_input(word)} is not a date in either day/month or month/day order.")
     if date_order is not None:
         if date_order not in readings:
             other = "day/month" if date_order == "mdy" else "month/day"
             raise UserError(
-                f"`{word}` is only a date in {other} order, but this server writes dates "
+                f"{quote_input(word)} is only a date in {other} order, but this server writes dates "
                 f"{'month/day' if date_order == 'mdy' else 'day/month'}. Write the month as a word, e.g. `4 Dec`."
             )
         return readings[date_order]
@@ -243,7 +246,10 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
     ]
     if leftovers:
         if not clocks and _BARE_NUMBER.match(leftovers[0]):
-            raise UserError(f"`{leftovers[0]}` is ambiguous: write `{leftovers[0]}:00` or `{leftovers[0]}pm`.")
+            raise UserError(
+                f"{quote_input(leftovers[0])} is ambiguous: write {quote_input(leftovers[0] + ':00')} "
+                f"or {quote_input(leftovers[0] + 'pm')}."
+            )
         return None
     if len(day_words) + len(weekdays) > 1 or nxt > 1 or week > 1 or (week and not nxt):
         return None
@@ -252,7 +258,7 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
     if not clocks:
         if explicit is None and not day_words and not weekdays and not nxt:
             return None
-        raise UserError(f"Add a time of day, e.g. `{text.strip()} 19:00`.")
+        raise UserError(f"Add a time of day, e.g. {quote_input(text.strip() + ' 19:00')}.")
     clock_word = clocks[0]
     clock = parse_clock(clock_word)
     if clock_word == "midnight" and (explicit is not None or weekdays or nxt or day_words not in ([], ["tonight"])):

@@ -14,16 +14,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from bot.db import fits_row_id
 from bot.discussions import store
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_times
+from bot.discussions.compose import when_line
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, post_channel
-from bot.discussions.store import Discussion, NewDiscussion
+from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion
 from bot.discussions.when import parse_when, zone_named
 from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
 from bot.story.chapters import check_chapter
 from bot.story.store import StoryRecord, resolve_story
+from bot.text import escape_markdown, quote_input
 
 CHANGEABLE = ("scheduled", "failed", "missed")
 
@@ -87,8 +90,20 @@ def parse_prompts(text: str) -> list[str] | None:
         raise UserError(f"At most {MAX_PROMPTS} prompts, one per line; you gave {len(prompts)}.")
     too_long = [p for p in prompts if len(p) > MAX_PROMPT_LENGTH]
     if too_long:
-        raise UserError(f"Each prompt can be at most {MAX_PROMPT_LENGTH} characters; shorten: {too_long[0][:60]}…")
+        raise UserError(
+            f"Each prompt can be at most {MAX_PROMPT_LENGTH} characters; shorten {quote_input(too_long[0], 60)}."
+        )
     return prompts
+
+
+def already_scheduled(error: AlreadyScheduled, title: str | None, channel_id: int, outcome: str) -> UserError:
+    """The refusal of a discussion that is already pending: which one it is, and what was (not) done."""
+    item = error.item
+    name = f"**{escape_markdown(title)}**" if title else "this story"
+    return UserError(
+        f"Discussion **#{error.discussion_id}** of {name}, chapter {item.chapter}, is already scheduled for "
+        f"{when_line(item.due_at)} in <#{channel_id}>; {outcome} See `/discussion list`."
+    )
 
 
 class DiscussionPlanner:
@@ -134,9 +149,11 @@ class DiscussionPlanner:
         item = NewDiscussion(record.id, chapter, due, where.channel_id, where.explicit, offsets, created_by, event_id)
         try:
             [discussion_id] = await self.service.schedule(guild_id, [item])
-        except BaseException:
+        except BaseException as error:
             if event_id is not None:
                 await self.events.delete(guild_id, event_id)
+            if isinstance(error, AlreadyScheduled):
+                raise already_scheduled(error, record.title, channel_id, "nothing was added.") from None
             raise
         return Scheduled(discussion_id, record.title, chapter, due, channel_id, offsets, event_id is not None)
 
@@ -164,12 +181,15 @@ class DiscussionPlanner:
             NewDiscussion(record.id, number, due, where.channel_id, where.explicit, offsets, created_by)
             for number, due in zip(chapters, times, strict=True)
         ]
-        ids = await self.service.schedule(guild_id, items)
         channel_id = post_channel(where.channel_id, where.explicit, settings)
+        try:
+            ids = await self.service.schedule(guild_id, items)
+        except AlreadyScheduled as error:
+            raise already_scheduled(error, record.title, channel_id, "nothing was planned.") from None
         return Planned(ids, record.title, chapters, times, cadence, channel_id)
 
     async def _changeable(self, guild_id: int, discussion_id: int, doing: str) -> Discussion:
-        current = await store.get_discussion(self.db, guild_id, discussion_id)
+        current = await store.get_discussion(self.db, guild_id, discussion_id) if fits_row_id(discussion_id) else None
         if current is None:
             raise UserError(f"There is no discussion #{discussion_id} in this server. See `/discussion list`.")
         if current.state not in CHANGEABLE:
@@ -190,9 +210,16 @@ class DiscussionPlanner:
 
     async def move(self, guild_id: int, discussion_id: int, when: str) -> tuple[datetime, str]:
         """The new time and a note about the scheduled event ('' without one)."""
-        due = await self._when(when, await self.settings(guild_id))
-        await self._changeable(guild_id, discussion_id, "it can't be moved")
-        moved = await self.service.move(guild_id, discussion_id, due)
+        settings = await self.settings(guild_id)
+        due = await self._when(when, settings)
+        current = await self._changeable(guild_id, discussion_id, "it can't be moved")
+        try:
+            moved = await self.service.move(guild_id, discussion_id, due)
+        except AlreadyScheduled as error:
+            channel_id = post_channel(current.channel_id, current.channel_explicit, settings)
+            raise already_scheduled(
+                error, current.story_title, channel_id, f"#{discussion_id} was not moved."
+            ) from None
         if moved is None or moved.due_at != due:
             raise UserError(f"Discussion #{discussion_id} started posting just now; it can no longer be moved.")
         note = await self.events.move(guild_id, moved.event_id, due) if moved.event_id else ""

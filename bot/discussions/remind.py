@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from bot.discussions.durations import parse_duration
 from bot.errors import UserError
+from bot.text import quote_input
 
 DEFAULT_REMINDERS: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=1))
 MAX_REMINDERS = 5
@@ -31,10 +32,14 @@ def parse_remind(text: str | None) -> tuple[timedelta, ...]:
             continue
         duration = parse_duration(raw)
         if duration is None:
-            raise UserError(f"I can't read `{raw}` as a reminder. Use amounts like `24h,1h,30m,2d`, or `none`.")
+            raise UserError(
+                f"I can't read {quote_input(raw)} as a reminder. Use amounts like `24h,1h,30m,2d`, or `none`."
+            )
         offset = duration.delta()
         if not MIN_REMINDER_AHEAD <= offset <= MAX_REMINDER_AHEAD:
-            raise UserError(f"Reminders can be from 5 minutes to 14 days before the discussion; `{raw}` is not.")
+            raise UserError(
+                f"Reminders can be from 5 minutes to 14 days before the discussion; {quote_input(raw)} is not."
+            )
         offsets.add(offset)
     if len(offsets) > MAX_REMINDERS:
         raise UserError(f"At most {MAX_REMINDERS} reminders per discussion.")

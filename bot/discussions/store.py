@@ -39,6 +39,19 @@ def from_epoch(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
+class AlreadyScheduled(Exception):
+    """The same discussion (story, chapter, channel and time) is already pending, as ``discussion_id``.
+
+    Checked inside the writing transaction (``BEGIN IMMEDIATE``), so two commands at once cannot
+    both add it; migration 0011's unique index holds it for any other writer.
+    """
+
+    def __init__(self, discussion_id: int, item: NewDiscussion) -> None:
+        super().__init__(f"discussion #{discussion_id} is the same discussion")
+        self.discussion_id = discussion_id
+        self.item = item
+
+
 @dataclass(frozen=True, slots=True)
 class NewDiscussion:
     story_id: int
@@ -179,15 +192,34 @@ async def _insert_reminders(
     )
 
 
+async def _pending_twin(
+    tx: aiosqlite.Connection, guild_id: int, item: NewDiscussion, *, other_than: int | None = None
+) -> int | None:
+    """The pending discussion that is ``item`` again (same story, chapter, channel and time), if any."""
+    cursor = await tx.execute(
+        "SELECT id FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter = ? AND channel_id = ?"
+        " AND due_at = ? AND state IN ('scheduled', 'posting') AND id IS NOT ? ORDER BY id LIMIT 1",
+        (guild_id, item.story_id, item.chapter, item.channel_id, to_epoch(item.due_at), other_than),
+    )
+    row = await cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
 async def create_discussions(
     db: Database, guild_id: int, items: Sequence[NewDiscussion], *, now: datetime
 ) -> list[int]:
-    """Insert discussions with their reminders, all or nothing; returns the new ids in order."""
+    """Insert discussions with their reminders, all or nothing; returns the new ids in order.
+
+    Raises :class:`AlreadyScheduled` (and adds nothing) when one of them is already pending.
+    """
     stamp = to_epoch(now)
     ids: list[int] = []
     async with db.transaction() as tx:
         await ensure_guild(tx, guild_id, stamp)
         for item in items:
+            twin = await _pending_twin(tx, guild_id, item)
+            if twin is not None:
+                raise AlreadyScheduled(twin, item)
             cursor = await tx.execute(
                 "INSERT INTO discussions (guild_id, story_id, chapter, due_at, channel_id, channel_explicit,"
                 " remind_offsets, event_id, created_by, created_at, updated_at)"
@@ -403,15 +435,23 @@ async def move_discussion(
     """Reschedule a scheduled, failed or missed item; its reminders are re-created for the new time.
 
     Returns the row afterwards (unchanged if it was posting, posted or cancelled), None if absent.
+    Raises :class:`AlreadyScheduled` when another pending discussion is the moved one at its new time.
     """
     async with db.transaction() as tx:
         cursor = await tx.execute(
-            "SELECT remind_offsets FROM discussions WHERE id = ? AND guild_id = ?"
-            " AND state IN ('scheduled', 'failed', 'missed')",
+            "SELECT story_id, chapter, channel_id, channel_explicit, remind_offsets, created_by FROM discussions"
+            " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'failed', 'missed')",
             (discussion_id, guild_id),
         )
         row = await cursor.fetchone()
         if row is not None:
+            moved = NewDiscussion(
+                row["story_id"], row["chapter"], due_at, row["channel_id"], bool(row["channel_explicit"]),
+                _offsets(row["remind_offsets"]), row["created_by"],
+            )  # fmt: skip
+            twin = await _pending_twin(tx, guild_id, moved, other_than=discussion_id)
+            if twin is not None:
+                raise AlreadyScheduled(twin, moved)
             await tx.execute(
                 "UPDATE discussions SET state = 'scheduled', due_at = ?, failure = NULL, nonce = NULL, attempts = 0,"
                 " posted_channel_id = NULL, message_id = NULL, thread_id = NULL, updated_at = ?"
@@ -421,7 +461,7 @@ async def move_discussion(
             await tx.execute(
                 "DELETE FROM discussion_reminders WHERE discussion_id = ? AND guild_id = ?", (discussion_id, guild_id)
             )
-            await _insert_reminders(tx, guild_id, discussion_id, due_at, _offsets(row[0]), now)
+            await _insert_reminders(tx, guild_id, discussion_id, due_at, moved.remind, now)
     return await get_discussion(db, guild_id, discussion_id)
 
 

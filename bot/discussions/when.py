@@ -35,6 +35,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from bot.discussions.durations import UNITS, parse_duration
 from bot.discussions.phrases import DATE_ORDERS, WORDS, Ambiguous, parse_clock, read_phrase, show_date
 from bot.errors import UserError
+from bot.text import quote_input
 from bot.timezones import validate_zone
 
 MAX_AHEAD = timedelta(days=2 * 366)
@@ -87,7 +88,7 @@ def _split_zone(text: str, default_zone: str, now: datetime) -> tuple[str, tzinf
 
 
 def _unreadable(text: str) -> UserError:
-    return UserError(f"I can't read `{text}` as a date and time. Try {EXAMPLES}.")
+    return UserError(f"I can't read {quote_input(text)} as a date and time. Try {EXAMPLES}.")
 
 
 def _zone_label(zone: tzinfo) -> str:
@@ -109,7 +110,7 @@ def parse_when(text: str, *, now: datetime, default_zone: str = "UTC", date_orde
     if result <= now:
         local = result.astimezone(zone)
         raise UserError(
-            f"`{cleaned}` is in the past: I read it as {show_date(local.date())}, {local:%H:%M} "
+            f"{quote_input(cleaned)} is in the past: I read it as {show_date(local.date())}, {local:%H:%M} "
             f"({_zone_label(zone)}), which is <t:{int(result.timestamp())}:F> for you. Pick a time that is still ahead."
         )
     if result - now > MAX_AHEAD:
@@ -162,7 +163,7 @@ def _parse_iso(body: str, zone: tzinfo) -> datetime:
     except ValueError:
         raise _unreadable(body) from None
     if "t" not in body and not time_part:
-        raise UserError(f"Add a time of day, e.g. `{date_part} 19:00`.")
+        raise UserError(f"Add a time of day, e.g. {quote_input(date_part + ' 19:00')}.")
     if parsed.tzinfo is not None:
         return parsed
     return localize(parsed.replace(second=0, microsecond=0) if parsed.second == 0 else parsed, zone)

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, fits_row_id
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, BUTTON_LABEL_CHARS, POLL_ANSWER_CHARS, POLL_ANSWERS, POLL_MAX_HOURS
 from bot.nominations import store
@@ -273,7 +273,7 @@ class NominationService:
         """An admin takes a nomination out of the open round (to get a poll down to 10 answers)."""
         async with self._lock(guild_id):
             round_id = await store.open_round_id(self.db, guild_id)
-            found = await store.get_nomination(self.db, guild_id, nomination_id)
+            found = await store.get_nomination(self.db, guild_id, nomination_id) if fits_row_id(nomination_id) else None
             if round_id is None or found is None or found.round_id != round_id:
                 raise UserError("That is not one of this round's nominations; pick one from the list.")
             async with self.db.transaction() as tx:

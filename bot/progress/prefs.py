@@ -22,6 +22,7 @@ from bot.progress import prefs_store
 from bot.progress.prefs_store import avoided_warnings, members_avoiding, strictly_avoided
 from bot.progress.store import ensure_member
 from bot.story.model import HeaderWarning
+from bot.text import quote_input
 from bot.warnings.reviews import possible_in_chapter
 from bot.warnings.service import guild_taxonomy
 from bot.warnings.taxonomy import Taxonomy
@@ -40,8 +41,10 @@ async def _known(db: Database, guild_id: int, warning_id: str) -> tuple[str, Tax
     by_label = {category.label.lower(): category.id for category in taxonomy}
     if wanted in by_label:
         return by_label[wanted], taxonomy
+    if not wanted:
+        raise UserError("Pick a warning from the list, or see `/warnings categories`.")
     raise UserError(
-        f"{warning_id.strip()[:100]!r} is not a warning this server knows. "
+        f"{quote_input(warning_id)} is not a warning this server knows. "
         "Pick one from the list, or see `/warnings categories`."
     )
 

@@ -16,7 +16,7 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
 from bot.story.store import NO_TEXT_FORMAT, fold, get_story_record, insert_story, mark_without_text
-from bot.text import clip_lines, escape_markdown, plural
+from bot.text import clip_lines, escape_markdown, plural, quote_input
 from bot.warnings.declared import map_texts
 from bot.warnings.service import rules_version, save_scan, scan_for_guild, story_warnings
 from bot.warnings.taxonomy import default_taxonomy
@@ -53,7 +53,7 @@ def check_chapters(chapters: int | None) -> int:
         raise UserError("Say how many chapters the book has, e.g. `chapters:24`.")
     if not 1 <= chapters <= MAX_BOOK_CHAPTERS:
         raise UserError(
-            f"A book has 1 to {MAX_BOOK_CHAPTERS:,} chapters; {chapters:,} is outside that. "
+            f"A book has 1 to {MAX_BOOK_CHAPTERS:,} chapters; {quote_input(f'{chapters:,}', 40)} is outside that. "
             "Give the number of chapters the club will read."
         )
     return chapters
@@ -62,10 +62,8 @@ def check_chapters(chapters: int | None) -> int:
 def parse_chapter_count(text: str) -> int:
     """A chapter count typed into a form ("24", " 1,200 ")."""
     raw = text.strip().replace(",", "").replace("_", "")
-    if not raw.lstrip("-").isdigit():
-        raise UserError(
-            f"“{escape_markdown(text.strip()[:40])}” is not a number of chapters; type a whole number such as 24."
-        )
+    if not (raw.isascii() and raw.lstrip("-").isdigit()):
+        raise UserError(f"{quote_input(text, 40)} is not a number of chapters; type a whole number such as 24.")
     return check_chapters(int(raw))
 
 
@@ -95,7 +93,7 @@ def declared_items(warnings: str | None) -> list[str]:
     known = {item: _declarable(item) for item in items}
     unknown = [item for item, stored in known.items() if stored is None]
     if unknown:
-        quoted = [f"“{escape_markdown(item[:60])}”" for item in unknown[:10]]
+        quoted = [quote_input(item, 60) for item in unknown[:10]]
         named = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
         which = "the warning" if len(unknown) == 1 else "the warnings"
         raise UserError(

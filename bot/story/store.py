@@ -14,12 +14,12 @@ from typing import Any
 
 import aiosqlite
 
-from bot.db import Database, Row
+from bot.db import Database, Row, fits_row_id
 from bot.errors import UserError
 from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.text import clip, escape_markdown
+from bot.text import quote_input
 
 _STORY_COLUMNS = (
     "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
@@ -34,7 +34,9 @@ class DuplicateStory(UserError):
     def __init__(self, story_id: int, title: str) -> None:
         self.story_id = story_id
         self.title = title
-        super().__init__(f"This story is already in the server as “{title}” (id {story_id}); nothing was added.")
+        super().__init__(
+            f"This story is already in the server as {quote_input(title)} (id {story_id}); nothing was added."
+        )
 
 
 NO_TEXT_FORMAT = "none"  # the source format of a book the club reads elsewhere
@@ -261,9 +263,6 @@ async def delete_story(tx: aiosqlite.Connection, guild_id: int, story_id: int) -
     return cursor.rowcount > 0
 
 
-MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer; a longer run of digits is no story's id
-
-
 def story_id_from(text: str) -> int | None:
     """The story id an option holds (what autocomplete sends), or None for anything else.
 
@@ -273,7 +272,7 @@ def story_id_from(text: str) -> int | None:
     if not (text.isascii() and text.isdigit()):
         return None
     value = int(text)
-    return value if 0 < value <= MAX_ROW_ID else None
+    return value if fits_row_id(value) else None
 
 
 async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
@@ -293,11 +292,11 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
     exact = [record for record in found if fold(record.title) == fold(text)]
     if len(exact) == 1 or len(found) == 1:
         return (exact or found)[0]
-    shown = escape_markdown(clip(text, 80))
+    shown = quote_input(text, 80)
     if len(found) > 1:
-        raise UserError(f"Several stories match “{shown}”; pick one from the list.")
+        raise UserError(f"Several stories match {shown}; pick one from the list.")
     raise UserError(
-        f"No story in this server's library matches “{shown}” (it may have been removed); pick one from the list."
+        f"No story in this server's library matches {shown} (it may have been removed); pick one from the list."
     )
 
 

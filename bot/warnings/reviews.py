@@ -16,6 +16,7 @@ from bot.errors import UserError
 from bot.story.chapters import check_chapter
 from bot.story.model import HeaderWarning
 from bot.story.store import STORY_GONE, get_story_record, list_story_ids, resolve_story
+from bot.text import quote_input
 from bot.warnings import store
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
@@ -152,7 +153,7 @@ async def report_warning(
     if warning_id not in taxonomy:
         by_label = {category.label.lower(): category.id for category in taxonomy}
         if warning_id not in by_label:
-            raise UserError(f"There is no warning `{warning.strip()[:60]}` here; pick one from the list.")
+            raise UserError(f"There is no warning {quote_input(warning, 60)} here; pick one from the list.")
         warning_id = by_label[warning_id]
     note = " ".join(note.split())
     if len(note) > MAX_NOTE_CHARS:

@@ -31,6 +31,7 @@ from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
+from bot.text import quote_input
 from bot.warnings import store
 from bot.warnings.declared import Declared
 from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker, scoring_key
@@ -444,7 +445,7 @@ async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[Hea
 async def require_category(db: Database, guild_id: int, category: str) -> Taxonomy:
     taxonomy = await guild_taxonomy(db, guild_id)
     if category not in taxonomy:
-        raise UserError(f"There is no warning category `{category}` here; pick one from the list.")
+        raise UserError(f"There is no warning category {quote_input(category)} here; pick one from the list.")
     return taxonomy
 
 
@@ -470,12 +471,12 @@ async def add_rule(
     category = category.strip().lower()
     kind = kind.strip().lower()
     if kind not in RULE_KINDS:
-        raise UserError(f"`kind` must be `phrase` or `regex`, not `{kind}`.")
+        raise UserError(f"`kind` must be `phrase` or `regex`, not {quote_input(kind)}.")
     taxonomy = await guild_taxonomy(db, guild_id)
     create = category not in taxonomy
     if create and not new_category:
         raise UserError(
-            f"There is no warning category `{category}` here. Pick one from the list, "
+            f"There is no warning category {quote_input(category)} here. Pick one from the list, "
             "or set `new_category` to create it."
         )
     if create and (not CATEGORY_ID.match(category) or len(category) > 40):
@@ -515,7 +516,7 @@ async def remove_rule(
 ) -> CustomRule:
     number = rule if isinstance(rule, int) else parse_rule_ref(rule)
     if number is None:
-        raise UserError(f"`{rule}` is not a rule number; pick a rule from the list (e.g. `#3`).")
+        raise UserError(f"{quote_input(str(rule))} is not a rule number; pick a rule from the list (e.g. `#3`).")
     async with db.transaction() as tx:
         found = await store.get_rule(tx, guild_id, number)
         if found is None:
@@ -536,7 +537,7 @@ async def _resolve_target(db: Database, guild_id: int, target: str) -> tuple[str
     if any(rule.id == target for rule in default_ruleset().rules):
         return "rule", target
     raise UserError(
-        f"`{target}` is neither a warning category nor a default rule. Pick one from the list; "
+        f"{quote_input(target)} is neither a warning category nor a default rule. Pick one from the list; "
         "custom rules are removed with `/warnings rules remove`, not disabled."
     )
 

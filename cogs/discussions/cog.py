@@ -17,7 +17,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discussions.compose import admin_listing, stamp, when_line
+from bot.client import send_ephemeral
+from bot.discussions.compose import admin_listing, prompts_saved, stamp, when_line
 from bot.discussions.jobs import RetentionJob
 from bot.discussions.planning import DiscussionPlanner, Where
 from bot.discussions.remind import describe_offset
@@ -144,11 +145,11 @@ class DiscussionCog(
             created_by=interaction.user.id,
         )
         reminders = ", ".join(describe_offset(o) for o in done.remind) + " before" if done.remind else "none"
-        await interaction.followup.send(
+        await send_ephemeral(
+            interaction,
             f"Discussion **#{done.id}** of **{escape_markdown(done.title)}**, chapter {done.chapter}, is scheduled for "
             f"{when_line(done.due)} in <#{done.channel_id}>.\nReminders: {reminders}."
             + ("\nA scheduled event was created." if done.event_created else ""),
-            ephemeral=True,
         )
 
     @app_commands.command(name="plan", description="Schedule one discussion per chapter on a rhythm (Manage Events)")
@@ -183,12 +184,12 @@ class DiscussionCog(
             remind=remind,
             created_by=interaction.user.id,
         )
-        await interaction.followup.send(
+        await send_ephemeral(
+            interaction,
             f"Planned {plural(len(done.ids), 'discussion')} of **{escape_markdown(done.title)}**, "
             f"{done.cadence.describe()}, in <#{done.channel_id}>: chapter {done.chapters[0]} on "
             f"{when_line(done.times[0])} to chapter {done.chapters[-1]} on {stamp(done.times[-1], 'F')}. "
             f"Ids #{done.ids[0]}–#{done.ids[-1]}; see `/discussion list`.",
-            ephemeral=True,
         )
 
     @app_commands.command(name="list", description="Upcoming and failed discussions in this server (Manage Events)")
@@ -196,7 +197,7 @@ class DiscussionCog(
     async def list_(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
         found = await self.planner.listing(guild_id)
-        await interaction.response.send_message(admin_listing(found), ephemeral=True)
+        await send_ephemeral(interaction, admin_listing(found))
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list")
@@ -205,7 +206,7 @@ class DiscussionCog(
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         note = await self.planner.cancel(guild_id, id)
-        await interaction.followup.send(f"Discussion #{id} is cancelled.{note}", ephemeral=True)
+        await send_ephemeral(interaction, f"Discussion #{id} is cancelled.{note}")
 
     @app_commands.command(name="move", description="Move a discussion to another time (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list", when="The new time")
@@ -214,7 +215,7 @@ class DiscussionCog(
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         due, note = await self.planner.move(guild_id, id, when)
-        await interaction.followup.send(f"Discussion #{id} now opens {when_line(due)}.{note}", ephemeral=True)
+        await send_ephemeral(interaction, f"Discussion #{id} now opens {when_line(due)}.{note}")
 
     @app_commands.command(name="prompts", description="Set the discussion prompts for this server (Manage Server)")
     @app_commands.describe(prompts="Prompts separated by | (leave out to edit them in a form; 'default' resets)")
@@ -231,9 +232,7 @@ class DiscussionCog(
     async def save_prompts(self, interaction: discord.Interaction, text: str) -> None:
         guild_id = guild_id_of(interaction)
         reset, prompts = await self.planner.save_prompts(guild_id, text)
-        listing = "\n".join(f"• {escape_markdown(p)}" for p in prompts)
-        head = "Discussion prompts reset to the defaults:" if reset else "Discussion prompts saved:"
-        await interaction.response.send_message(f"{head}\n{listing}", ephemeral=True)
+        await send_ephemeral(interaction, prompts_saved(reset, prompts))
 
     @schedule.autocomplete("story")
     @plan.autocomplete("story")

@@ -42,11 +42,11 @@ async def read_privately(interaction: discord.Interaction, story: str | int, num
         labels = ", ".join(f"**{escape_markdown(label)}**" for label in reading.avoided)
         view = discord.ui.View(timeout=None)
         view.add_item(ShowAnyway(reading.story_id, number))
-        await interaction.followup.send(
+        await send_ephemeral(
+            interaction,
             f"{chapter_label(number, reading.title, first=True)} has warnings you asked to avoid: {labels}. "
             "Show it anyway?",
             view=view,
-            ephemeral=True,
             allowed_mentions=NONE,
         )
         # discord.py gives views on ephemeral messages a 15-minute timeout task; the button is a
@@ -54,7 +54,7 @@ async def read_privately(interaction: discord.Interaction, story: str | int, num
         view.stop()
         return
     for content in reading.contents:
-        await interaction.followup.send(content, ephemeral=True, allowed_mentions=NONE)
+        await send_ephemeral(interaction, content, allowed_mentions=NONE)
     await mark_read(interaction, service, reading.story_id, number, quiet_if_unchanged=True)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.client import report_error
+from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import already_posted_text, posted_text
 from bot.excerpts.model import AlreadyPosted, InteractionRef, PostFailure, PostRequest, SeenMessage
@@ -148,10 +148,10 @@ async def post_and_answer(
         view = discord.ui.View(timeout=None)
         previous = outcome.previous
         view.add_item(PostAgain(previous.story_id, previous.chapter, previous.channel_id, previous.id))
-        await interaction.followup.send(already_posted_text(outcome), view=view, ephemeral=True, allowed_mentions=NONE)
+        await send_ephemeral(interaction, already_posted_text(outcome), view=view, allowed_mentions=NONE)
         view.stop()  # the button is a registered DynamicItem; no view task needed
         return
-    await interaction.followup.send(posted_text(outcome), ephemeral=True, allowed_mentions=NONE)
+    await send_ephemeral(interaction, posted_text(outcome), allowed_mentions=NONE)
 
 
 class PostAgain(

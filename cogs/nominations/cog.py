@@ -16,6 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import send_ephemeral
 from bot.discussions.timer import Timer
 from bot.errors import UserError
 from bot.guilds import get_settings
@@ -126,7 +127,7 @@ class NominationCog(commands.Cog):
             text = f"You nominated {name}{library}. `/nominations` lists this round's nominations."
         if done.vote_running and done.kind != "unchanged":
             text += " A vote is running now, so this counts for the next one."
-        await interaction.response.send_message(text, ephemeral=True)
+        await send_ephemeral(interaction, text)
 
     @app_commands.command(name="nominations", description="The books nominated for the club's next read")
     @app_commands.guild_only()
@@ -154,8 +155,10 @@ class NominationCog(commands.Cog):
                 )
         else:
             lines.append("No nominations yet. Nominate a book with `/nominate title:`.")
-        await interaction.response.send_message(
-            clip_lines(lines), ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        await send_ephemeral(
+            interaction,
+            clip_lines(lines),
+            allowed_mentions=discord.AllowedMentions.none(),
         )
 
     @vote.command(name="start", description="Post the nominations as a poll in the club channel (Manage Server)")
@@ -170,10 +173,10 @@ class NominationCog(commands.Cog):
         started = await self.service.start_vote(
             guild_id, channel_id=settings.club_channel_id, hours=hours, user_id=interaction.user.id
         )
-        await interaction.followup.send(
+        await send_ephemeral(
+            interaction,
             f"The vote is open in <#{started.channel_id}> with {plural(len(started.titles), 'nomination')}; "
             f"it ends <t:{int(started.ends_at)}:R>. I will announce the result there.",
-            ephemeral=True,
         )
 
     @vote.command(name="withdraw", description="Take a nomination out of this round (Manage Server)")
@@ -181,13 +184,14 @@ class NominationCog(commands.Cog):
     @app_commands.checks.has_permissions(manage_guild=True)
     async def vote_withdraw(self, interaction: discord.Interaction, nomination: str) -> None:
         guild_id = guild_id_of(interaction)
-        if not nomination.strip().isdigit():
+        picked = nomination.strip()
+        if not (picked.isascii() and picked.isdigit()):
             raise UserError("Pick the nomination from the list.")
-        removed = await self.service.withdraw(guild_id, int(nomination.strip()))
+        removed = await self.service.withdraw(guild_id, int(picked))
         left = len(await self.service.open_nominations(guild_id))
-        await interaction.response.send_message(
+        await send_ephemeral(
+            interaction,
             f"Took **{escape_markdown(removed.title)}** out of this round; {plural(left, 'nomination')} left.",
-            ephemeral=True,
         )
 
     # -- autocomplete

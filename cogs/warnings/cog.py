@@ -17,6 +17,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import send_ephemeral
 from bot.db import Database
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, CHOICE_VALUE_CHARS, MODAL_INPUT_CHARS
 from bot.text import clip, clip_lines, escape_markdown, plural
@@ -60,7 +61,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     async def categories(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
         overview = await service.category_overview(self.bot.db, guild_id)
-        await interaction.response.send_message(embeds=category_embeds(overview), ephemeral=True)
+        await send_ephemeral(interaction, embeds=category_embeds(overview))
 
     @app_commands.command(name="test", description="Show what this server's rules detect in a piece of text")
     @app_commands.describe(text="The text to check (it is not stored)")
@@ -68,7 +69,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await service.test_text(self.bot.db, guild_id, text, workers=self.bot.workers)
-        await interaction.followup.send(describe_report(report), ephemeral=True)
+        await send_ephemeral(interaction, describe_report(report))
 
     # --- Manage Server --------------------------------------------------------------------
 
@@ -104,10 +105,10 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             workers=self.bot.workers,
         )
         rescanned = await self._rescan(guild_id)
-        await interaction.followup.send(
+        await send_ephemeral(
+            interaction,
             f"Added rule #{rule.id} for `{rule.category}` ({rule.kind}): {code(rule.pattern)}.\n"
             f"{rescanned} with the new rules.",
-            ephemeral=True,
         )
 
     async def _rescan(self, guild_id: int) -> str:
@@ -125,9 +126,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         await interaction.response.defer(ephemeral=True, thinking=True)
         removed = await service.remove_rule(self.bot.db, guild_id, rule, rescan=False)
         rescanned = await self._rescan(guild_id)
-        await interaction.followup.send(
+        await send_ephemeral(
+            interaction,
             f"Removed rule #{removed.id} (`{removed.category}`: {code(removed.pattern)}).\n{rescanned}.",
-            ephemeral=True,
         )
 
     @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
@@ -135,7 +136,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     async def rules_list(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
         overview = await service.rules_overview(self.bot.db, guild_id)
-        await interaction.response.send_message(rules_list_text(overview), ephemeral=True)
+        await send_ephemeral(interaction, rules_list_text(overview))
 
     @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
     @app_commands.describe(target="A category, or a default rule such as death/die")
@@ -154,10 +155,10 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             rescan=False,
         )
         rescanned = await self._rescan(guild_id)
-        await interaction.followup.send(
+        await send_ephemeral(
+            interaction,
             f"Switched off the {kind} `{name}`. {rescanned}.\n"
             "Authors' own declarations and per-story overrides still show.",
-            ephemeral=True,
         )
 
     @rules.command(name="enable", description="Switch a default rule or category back on (Manage Server)")
@@ -170,9 +171,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         await interaction.response.defer(ephemeral=True, thinking=True)
         kind, name = await service.enable(self.bot.db, guild_id, target, rescan=False)
         rescanned = await self._rescan(guild_id)
-        await interaction.followup.send(
+        await send_ephemeral(
+            interaction,
             f"Switched the {kind} `{name}` back on. {rescanned}.",
-            ephemeral=True,
         )
 
     @app_commands.command(name="story", description="See or correct one story's warnings (Manage Server)")
@@ -231,10 +232,10 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             now=self.bot.clock.now().timestamp(),
         )
         await post_to_mod_channel(self.bot, guild, new)
-        await interaction.followup.send(
+        await send_ephemeral(
+            interaction,
             f"Thank you. Your report that chapter {new.report.chapter} of **{escape_markdown(new.story_title)}** "
             f"needs **{escape_markdown(new.label)}** is with the admins. Nobody else is told who sent it.",
-            ephemeral=True,
             allowed_mentions=discord.AllowedMentions.none(),
         )
 

@@ -103,7 +103,7 @@ def decision_view(items: Sequence[tuple[int, int, str]]) -> discord.ui.View:
 async def send_with_buttons(interaction: discord.Interaction, text: str, items: Sequence[tuple[int, int, str]]) -> None:
     """An ephemeral follow-up with Confirm/Dismiss rows for ``items``."""
     view = decision_view(items)
-    await interaction.followup.send(text, view=view, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+    await send_ephemeral(interaction, text, view=view, allowed_mentions=discord.AllowedMentions.none())
     view.stop()  # no view has to wait: a press is routed to Decide, also after a restart
 
 

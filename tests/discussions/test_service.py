@@ -156,7 +156,10 @@ async def test_crash_after_thread_opened_reuses_the_thread(
 async def test_claim_gives_each_item_a_nonce_and_kept_on_a_later_claim(db: Database, add_story: AddStory) -> None:
     story = await add_story()
     first, second = await store.create_discussions(
-        db, GUILD, [item(story, START + timedelta(minutes=1)), item(story, START + timedelta(minutes=1))], now=START
+        db,
+        GUILD,
+        [item(story, START + timedelta(minutes=1)), item(story, START + timedelta(minutes=1), chapter=2)],
+        now=START,
     )
     assert await store.claim_due(db, START) == []
     claimed = await store.claim_due(db, START + timedelta(minutes=1))

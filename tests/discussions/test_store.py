@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
-from bot.db import Database
+from bot.db import Database, load_migrations, migrate, open_database
 from bot.discussions import store
 from bot.discussions.store import NewDiscussion
-from tests.discussions.conftest import GUILD, OTHER_GUILD, START, TEXT, AddStory
+from tests.discussions.conftest import GUILD, OTHER_GUILD, START, TEXT, AddStory, add_test_story
 
 
 def new(story_id: int, hours: float, remind: tuple[timedelta, ...] = ()) -> NewDiscussion:
@@ -111,3 +113,112 @@ async def test_next_discussion_is_per_story_and_skips_settled_and_overdue_items(
     assert posting is not None and posting.id == ahead and posting.state == "posting"
     # Another server sees nothing of this server's story.
     assert await store.next_discussion(db, OTHER_GUILD, story, now=START) is None
+
+
+# -- The same discussion is pending once (sweep: scheduling it twice gave two posts)
+
+
+def same(story_id: int, hours: float, *, chapter: int = 1, channel: int = TEXT) -> NewDiscussion:
+    return NewDiscussion(story_id, chapter, START + timedelta(hours=hours), channel, True, (timedelta(hours=1),), 7)
+
+
+async def test_the_same_discussion_cannot_be_added_twice_and_the_refusal_names_it(
+    db: Database, add_story: AddStory
+) -> None:
+    story = await add_story()
+    [first] = await store.create_discussions(db, GUILD, [same(story, 5)], now=START)
+    with pytest.raises(store.AlreadyScheduled) as refused:
+        await store.create_discussions(db, GUILD, [same(story, 9), same(story, 5)], now=START)
+    assert refused.value.discussion_id == first
+    assert await db.fetch_value("SELECT count(*) FROM discussions") == 1  # all or nothing: 9 h was not added
+    assert await db.fetch_value("SELECT count(*) FROM discussion_reminders") == 1
+    # Another chapter, channel, time or server is another discussion.
+    others = [same(story, 5, chapter=2), same(story, 5, channel=TEXT + 1), same(story, 6)]
+    assert len(await store.create_discussions(db, GUILD, others, now=START)) == 3
+    other_story = await add_story(OTHER_GUILD)
+    await store.create_discussions(db, OTHER_GUILD, [same(other_story, 5)], now=START)
+    # Once it is cancelled (or posted) it may be scheduled again.
+    await store.cancel_discussion(db, GUILD, first, now=START)
+    [again] = await store.create_discussions(db, GUILD, [same(story, 5)], now=START)
+    assert again != first
+
+
+async def test_the_database_itself_refuses_a_second_pending_copy(db: Database, add_story: AddStory) -> None:
+    """Migration 0011's unique index: any writer, not only create_discussions, is held to it."""
+    story = await add_story()
+    await store.create_discussions(db, GUILD, [same(story, 5)], now=START)
+    insert = (
+        "INSERT INTO discussions (guild_id, story_id, chapter, due_at, channel_id, created_by, created_at, updated_at)"
+        " VALUES (?, ?, 1, ?, ?, 7, 0, 0)"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        await db.execute(insert, (GUILD, story, (START + timedelta(hours=5)).timestamp(), TEXT))
+
+
+async def test_two_connections_scheduling_the_same_discussion_at_once_add_it_once(
+    db: Database, add_story: AddStory
+) -> None:
+    """Two processes on one file: the check runs inside BEGIN IMMEDIATE, so one of them is refused."""
+    story = await add_story()
+    other = await open_database(db.path)
+    try:
+        outcomes = await asyncio.gather(
+            *(store.create_discussions(conn, GUILD, [same(story, 5)], now=START) for conn in (db, other, db, other)),
+            return_exceptions=True,
+        )
+    finally:
+        await other.close()
+    added = [outcome for outcome in outcomes if isinstance(outcome, list)]
+    refused = [outcome for outcome in outcomes if isinstance(outcome, store.AlreadyScheduled)]
+    assert len(added) == 1 and len(refused) == 3, outcomes
+    assert {error.discussion_id for error in refused} == set(added[0])
+    assert await db.fetch_value("SELECT count(*) FROM discussions") == 1
+
+
+async def test_moving_a_discussion_onto_its_twin_is_refused_and_changes_nothing(
+    db: Database, add_story: AddStory
+) -> None:
+    story = await add_story()
+    first, second = await store.create_discussions(db, GUILD, [same(story, 5), same(story, 8)], now=START)
+    with pytest.raises(store.AlreadyScheduled) as refused:
+        await store.move_discussion(db, GUILD, second, START + timedelta(hours=5), now=START)
+    assert refused.value.discussion_id == first
+    kept = await store.get_discussion(db, GUILD, second)
+    assert kept is not None and kept.due_at == START + timedelta(hours=8) and kept.state == "scheduled"
+    moved = await store.move_discussion(db, GUILD, second, START + timedelta(hours=6), now=START)
+    assert moved is not None and moved.due_at == START + timedelta(hours=6)
+
+
+async def test_the_migration_settles_twins_stored_before_it(tmp_path: Path) -> None:
+    """A database that already holds the same discussion twice keeps one and cancels the others."""
+    migrations = load_migrations()
+    before = next(m.version for m in migrations if m.name.startswith("0011_")) - 1
+    old = await open_database(tmp_path / "old.sqlite3", run_migrations=False)
+    try:
+        await migrate(old, migrations[:before])
+        story = await add_test_story(old, GUILD)
+        ids = [(await store.create_discussions(old, GUILD, [same(story, hours)], now=START))[0] for hours in (5, 6, 7)]
+        # The middle one made a twin of the first, as /discussion schedule could before 0011.
+        await old.execute("UPDATE discussions SET due_at = ? WHERE id = ?", (same(story, 5).due_at.timestamp(), ids[1]))
+        await old.execute("UPDATE discussion_reminders SET due_at = due_at - 3600 WHERE discussion_id = ?", (ids[1],))
+    finally:
+        await old.close()
+    db = await open_database(tmp_path / "old.sqlite3")
+    try:
+        states = {d.id: (d.state, d.failure) for d in await stored(db)}
+        assert states[ids[0]] == ("scheduled", None) and states[ids[2]] == ("scheduled", None)
+        assert states[ids[1]] == ("cancelled", f"Cancelled by an upgrade: discussion #{ids[0]} is the same discussion.")
+        reminders = await db.fetch_all("SELECT discussion_id, state FROM discussion_reminders ORDER BY discussion_id")
+        assert [tuple(row) for row in reminders] == [
+            (ids[0], "scheduled"),
+            (ids[1], "cancelled"),
+            (ids[2], "scheduled"),
+        ]
+    finally:
+        await db.close()
+
+
+async def stored(db: Database) -> list[store.Discussion]:
+    rows = await db.fetch_all("SELECT id FROM discussions ORDER BY id")
+    found = [await store.get_discussion(db, GUILD, row["id"]) for row in rows]
+    return [d for d in found if d is not None]

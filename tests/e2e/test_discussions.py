@@ -509,3 +509,53 @@ async def test_prefs_reminders_dm_copies_and_off(club: Club) -> None:
 
     [dm_off] = await club.slash("prefs reminders", member=club.member, dm=False)
     assert "No DM copies" in dm_off.text
+
+
+async def test_ten_long_prompts_are_saved_and_the_answer_fits_one_message(club: Club) -> None:
+    """Ten prompts of 290 characters are within the limits; their confirmation once went over 2,000."""
+    prompts = [f"Prompt {n}: " + "why " * 69 + "why?" for n in range(10)]
+    assert all(len(p) == 290 for p in prompts)
+    [saved] = await club.slash("discussion prompts", member=club.admin, prompts=" | ".join(prompts))
+    assert saved.ephemeral and len(saved.content) <= 2000
+    assert saved.text.startswith("Discussion prompts saved:") and "saved in full" in saved.text
+    assert all(f"Prompt {n}\\:" in saved.text for n in range(10))  # each one shown, escaped
+    settings = await club.run(get_settings(club.bot.db, club.guild.id))
+    assert settings.discussion_prompts == prompts
+
+
+async def test_the_same_discussion_is_scheduled_once(club: Club) -> None:
+    story = await a_story(club)
+    due = (club.clock.now() + timedelta(days=2)).replace(second=0, microsecond=0)
+    same = {"story": str(story), "chapter": 1, "when": utc_text(due), "channel": club.text_channel}
+    [first] = await club.slash("discussion schedule", member=club.admin, event=True, **same)
+    [discussion] = await stored(club)
+    assert f"**#{discussion.id}**" in first.text and len(club.events) == 1
+    [again] = await club.slash("discussion schedule", member=club.admin, event=True, **same)
+    assert again.ephemeral and "Something went wrong" not in again.text
+    assert again.text.startswith(
+        f"Discussion **#{discussion.id}** of **The Lamp at Gull Point**, chapter 1, is already"
+    )
+    assert f"<t:{int(due.timestamp())}:F>" in again.text and "nothing was added" in again.text
+    assert [d.id for d in await stored(club)] == [discussion.id] and len(club.events) == 1  # its event removed again
+
+    [plan] = await club.slash(
+        "discussion plan", member=club.admin, story=str(story), start=utc_text(due), every="weekly",
+        channel=club.text_channel,
+    )  # fmt: skip
+    assert f"#{discussion.id}" in plan.text and "nothing was planned" in plan.text
+    day_later = utc_text(due + timedelta(days=1))
+    [other] = await club.slash("discussion schedule", member=club.admin, **{**same, "when": day_later})
+    assert "is scheduled for" in other.text
+    [later] = [d for d in await stored(club) if d.id != discussion.id]
+    [moved] = await club.slash("discussion move", member=club.admin, id=later.id, when=utc_text(due))
+    assert moved.text.startswith(f"Discussion **#{discussion.id}**") and f"#{later.id} was not moved" in moved.text
+    assert [d.due_at for d in await stored(club) if d.id == later.id] == [due + timedelta(days=1)]
+    [elsewhere] = await club.slash("discussion schedule", member=club.admin, **{**same, "channel": club.forum_channel})
+    assert "is scheduled for" in elsewhere.text  # another channel is another discussion
+    [listing] = await club.slash("discussion list", member=club.admin)
+    assert listing.text.count("The Lamp at Gull Point, chapter 1 ·") == 3
+
+
+async def test_a_discussion_id_past_sqlite_integers_is_no_discussion(club: Club) -> None:
+    [unknown] = await club.slash("discussion cancel", member=club.admin, id=2**70)
+    assert unknown.ephemeral and "no discussion #" in unknown.text

@@ -311,3 +311,23 @@ async def test_the_double_opens_dm_channels_and_closed_dms_refuse_with_50007(clu
     await club.run(dm(club.closed_dm_member))
     assert len(club.dms(club.closed_dm_member)) == 1
     assert len(club.dms(club.member)) == 1
+
+
+@pytest.mark.parametrize(
+    "nomination, answer",
+    [
+        ("99999", "That is not one of this round's nominations; pick one from the list."),
+        ("9" * 40, "That is not one of this round's nominations; pick one from the list."),
+        ("²", "Pick the nomination from the list."),
+        ("-1", "Pick the nomination from the list."),
+    ],
+)
+async def test_withdrawing_a_number_that_is_no_nomination_is_a_plain_refusal(
+    club: Club, nomination: str, answer: str
+) -> None:
+    """40 nines once overflowed SQLite's integers and answered "Something went wrong"."""
+    await nominate(club, club.member, "The Overstory")
+    [refusal] = await club.slash("vote withdraw", member=club.admin, nomination=nomination)
+    assert refusal.ephemeral and refusal.text == answer
+    service = club.bot.get_cog("NominationCog").service
+    assert [n.title for n in await club.run(service.open_nominations(club.guild.id))] == ["The Overstory"]

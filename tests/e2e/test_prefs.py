@@ -36,7 +36,7 @@ async def test_avoid_show_and_allow(club: Club) -> None:
 async def test_unknown_warnings_are_refused_clearly(club: Club) -> None:
     replies = await club.slash("prefs avoid", member=club.member, warning="spiders")
     assert replies[0].ephemeral
-    assert "'spiders' is not a warning this server knows" in replies[0].text
+    assert "“spiders” is not a warning this server knows" in replies[0].text
     refused = await club.slash("prefs allow", member=club.member, warning="spiders")
     assert "not a warning this server knows" in refused[0].text
     assert await club.run(avoided_warnings(club.bot.db, club.guild.id, club.member.user.id)) == set()

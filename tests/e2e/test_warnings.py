@@ -99,7 +99,7 @@ async def test_regex_rules_and_their_refusals(club: Club) -> None:
 
 async def test_unknown_category_needs_new_category(club: Club) -> None:
     replies = await club.slash("warnings rules add", member=club.admin, category="dragons", pattern="wyrm")
-    assert "no warning category `dragons`" in replies[-1].text and "new_category" in replies[-1].text
+    assert "no warning category “dragons”" in replies[-1].text and "new_category" in replies[-1].text
     assert await club.run(service.list_rules(club.bot.db, club.guild.id)) == []
 
 
@@ -151,7 +151,7 @@ async def test_story_overrides_win(club: Club) -> None:
     ("options", "message"),
     [
         ({"story": "No Such Story"}, "No story in this server's library"),
-        ({"add": "dragons"}, "no warning category `dragons`"),
+        ({"add": "dragons"}, "no warning category “dragons”"),
         ({"add": "death", "remove": "death"}, "not both"),
     ],
 )
@@ -298,7 +298,7 @@ async def test_report_posts_to_the_mod_channel_without_pings_and_review_buttons_
     [
         ({"story": "No Such Story", "chapter": 1, "warning": "vomit"}, "No story in this server's library"),
         ({"chapter": 3, "warning": "vomit"}, "pick a chapter from 1 to 2"),
-        ({"chapter": 1, "warning": "dragons"}, "There is no warning `dragons`"),
+        ({"chapter": 1, "warning": "dragons"}, "There is no warning “dragons”"),
     ],
 )
 async def test_report_bad_input_gets_a_private_answer_and_stores_nothing(

@@ -31,7 +31,7 @@ async def test_a_label_is_accepted_for_its_id(db: Database) -> None:
 
 
 async def test_unknown_warning_is_refused_and_nothing_is_stored(db: Database) -> None:
-    with pytest.raises(UserError, match="'tarantulas' is not a warning this server knows"):
+    with pytest.raises(UserError, match="“tarantulas” is not a warning this server knows"):
         await prefs.avoid(db, A, 7, "tarantulas")
     with pytest.raises(UserError, match="not a warning this server knows"):
         await prefs.allow(db, A, 7, "tarantulas")

@@ -127,7 +127,7 @@ async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Databa
         ("No Such Story", 1, "vomit", "", "No story in this server's library"),
         ("{id}", 3, "vomit", "", "pick a chapter from 1 to 2"),
         ("{id}", 0, "vomit", "", "pick a chapter from 1 to 2"),
-        ("{id}", 1, "dragons", "", "There is no warning `dragons`"),
+        ("{id}", 1, "dragons", "", "There is no warning “dragons”"),
         ("{id}", 1, "vomit", "x" * 301, "Keep the note to 300 characters"),
     ],
 )
