@@ -276,6 +276,47 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
                     loop.remove_signal_handler(signum)
 
 
+BACKUP_EXAMPLE = "e.g. `dogear backup data/backup.sqlite3`"
+
+
+def command_usage(command: str) -> str:
+    """``dogear run --help`` and the like: the command's line from the list."""
+    name, line = next((name, line) for name, line in SUBCOMMANDS if name.split()[0] == command)
+    return f"usage: dogear {name}\n\n{line}"
+
+
+def usage_mistake(command: str, rest: list[str]) -> str | None:
+    """What is wrong with the arguments of ``run``, ``sync`` or ``backup`` (``None``: nothing)."""
+    if command in ("run", "sync"):
+        if not rest:
+            return None
+        what = "option" if rest[0].startswith("-") else "argument"
+        return f"{command} takes no arguments, not the {what} {clip(rest[0])!r}; run `dogear {command} --help`"
+    options_end = rest.index("--") if "--" in rest else len(rest)
+    options = [arg for arg in rest[:options_end] if arg.startswith("-") and arg != "-"]
+    if options:
+        return f"backup has no option {clip(options[0])!r}; it takes one argument, the file to write, {BACKUP_EXAMPLE}"
+    paths = arguments(rest)
+    if len(paths) != 1:
+        return f"backup needs one argument: the file to write, {BACKUP_EXAMPLE}"
+    if not paths[0].strip():
+        return f"backup needs a file name to write, not an empty one, {BACKUP_EXAMPLE}"
+    if paths[0].endswith("/") or Path(paths[0]).name in ("", ".", ".."):
+        return f"backup needs a file name to write, not the folder {clip(paths[0])!r}, {BACKUP_EXAMPLE}"
+    return None
+
+
+def arguments(rest: list[str]) -> list[str]:
+    """The arguments that are not options: everything but the first ``--``."""
+    options_end = rest.index("--") if "--" in rest else len(rest)
+    return [arg for index, arg in enumerate(rest) if index != options_end]
+
+
+def clip(value: str, limit: int = 60) -> str:
+    """A value echoed in a message: never thousands of characters."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[0] if args else "run"
@@ -290,6 +331,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return tool(args[1:])
     if command not in ("run", "sync", "backup"):
         return fail(f"unknown command {command!r}; run `dogear --help` for the list")
+    rest = args[1:]
+    if any(arg in ("-h", "--help") for arg in rest[: rest.index("--") if "--" in rest else None]):
+        print(command_usage(command))
+        return 0
+    mistake = usage_mistake(command, rest)
+    if mistake:
+        return fail(mistake)
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -297,12 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(settings.log_level)
     try:
         if command == "backup":
-            if len(args) != 2:
-                return fail(
-                    "backup needs one argument: the file to write, e.g. `python -m bot backup data/backup.sqlite3`"
-                )
-            asyncio.run(backup(settings.database_path, Path(args[1])))
-            print(f"backed up {settings.database_path} to {args[1]}")
+            (target,) = arguments(rest)
+            asyncio.run(backup(settings.database_path, Path(target)))
+            print(f"backed up {settings.database_path} to {target}")
             return 0
         asyncio.run(run_bot(settings, sync_globally=command == "sync"))
     except SettingsError as error:
