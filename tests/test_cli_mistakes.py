@@ -179,3 +179,48 @@ def test_run_with_a_database_sqlite_cannot_open(tmp_path: Path, kind: str) -> No
         expected = "cannot be opened by SQLite"
     line = one_line_and_status_2(run_in(tmp_path, env={"DISCORD_TOKEN": "abc.def", "DATABASE_PATH": str(path)}))
     assert line.startswith(f"dogear: {path} ") and expected in line
+
+
+# ------------------------------------------------------------------------------------------ settings and .env
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"DISCORD_API_BASE": "http://999.1.1.1"}, "DISCORD_API_BASE is 'http://999.1.1.1', not a valid URL"),
+        ({"DISCORD_API_BASE": "http://127.1/api/v10"}, "DISCORD_API_BASE is 'http://127.1/api/v10', not a valid URL"),
+        ({"DISCORD_GATEWAY_URL": "ws://256.0.0.1/gateway"}, "DISCORD_GATEWAY_URL is 'ws://256.0.0.1/gateway', not a"),
+        ({"DEV_GUILD_ID": "9" * 5000}, "DEV_GUILD_ID is '999"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "9999999"}, "SHARD_IDS has shard 9999999, out of range"),
+    ],
+    ids=["ip-999", "ip-127.1", "ip-256", "guild-5000-nines", "shard-9999999"],
+)
+def test_bad_settings_are_one_short_line(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: str
+) -> None:
+    for key, value in {"DISCORD_TOKEN": "abc.def", "DATABASE_PATH": str(here / "db.sqlite3"), **env}.items():
+        monkeypatch.setenv(key, value)
+    line = one_line(capsys, main(["run"]))
+    assert line.startswith(f"dogear: {expected}")
+    assert len(line) < 300  # a 5,000-digit value is clipped, not echoed
+    if "DEV_GUILD_ID" in env:
+        assert "out of range" in line
+    assert not (here / "db.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'DISCORD_TOKEN="abc\n', ".env line 1 is not KEY=VALUE (it starts with 'DISCORD_TOKEN')"),
+        (b"# settings\n\nDISCORD_TOKEN abc\n", ".env line 3 is not KEY=VALUE (it starts with 'DISCORD_TOKEN')"),
+        (b"KEY: x\n", ".env line 1 is not KEY=VALUE (it starts with 'KEY')"),
+        (b"A=1\nB=\x00\x01\x02\x03\n", "is not a text file (a NUL byte on line 2)"),
+    ],
+    ids=["unterminated-quote", "no-equals", "colon", "binary"],
+)
+def test_dotenv_lines_that_are_not_settings(
+    here: Path, capsys: pytest.CaptureFixture[str], content: bytes, expected: str
+) -> None:
+    (here / ".env").write_bytes(content)
+    line = one_line(capsys, main(["run"]))
+    assert expected in line
+    assert "abc" not in line  # the value (maybe a token) is never echoed
+    assert "is not set" not in line
