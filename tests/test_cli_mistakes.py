@@ -224,3 +224,49 @@ def test_dotenv_lines_that_are_not_settings(
     assert expected in line
     assert "abc" not in line  # the value (maybe a token) is never echoed
     assert "is not set" not in line
+
+
+# ----------------------------------------------------------------------------- preview, scan, eval: what they read
+@pytest.mark.parametrize("tool", ["preview", "scan", "eval"])
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_tools_refuse_what_is_not_a_regular_file(tmp_path: Path, tool: str, kind: str) -> None:
+    """A real process with a timeout: /dev/zero used to grow to gigabytes, a FIFO to wait for good."""
+    if kind == "fifo":
+        path = tmp_path / "story.txt"
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    line = one_line_and_status_2(run_in(tmp_path, tool, str(path), env={}))
+    assert line.startswith(f"dogear: {path} is not a regular file")
+
+
+def test_a_huge_sparse_story_is_refused_without_reading_it(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = here / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(3 * 1024**3)  # sparse: no disk used
+    line = one_line(capsys, main(["preview", str(path)]))
+    assert "larger than" in line
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"[" * 100_000 + b"\n", ":1 nests too deeply"),
+        (b'{"text": "\\ud800 died", "labels": ["death"]}\n', ":1: the text has a lone surrogate"),
+        (b'{"text": "ok", "labels": []}\n{"text": "he died"}\n', ":2 has no `labels`"),
+        (b'{"text": "he died", "label": ["death"]}\n', ":1 has the unknown key 'label'"),
+    ],
+    ids=["deep", "surrogate", "no-labels", "label-typo"],
+)
+def test_eval_lines_it_cannot_use(
+    here: Path, capsys: pytest.CaptureFixture[str], content: bytes, expected: str
+) -> None:
+    (here / "set.jsonl").write_bytes(content)
+    line = one_line(capsys, main(["eval", "set.jsonl"]))
+    assert line.startswith("dogear: set.jsonl") and expected in line
+
+
+def test_eval_accepts_a_byte_order_mark(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "set.jsonl").write_bytes(b'\xef\xbb\xbf{"text": "A quiet walk by the sea.", "labels": []}\n')
+    assert main(["eval", "set.jsonl", "--json"]) == 0
+    assert capsys.readouterr().err == ""
