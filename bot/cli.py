@@ -22,9 +22,11 @@ from bot.settings import Settings, SettingsError, load_settings
 if TYPE_CHECKING:
     import discord
 
-    from bot.client import DogearBot
+    from bot.client import DogearBot, GatewayUnreachable
 
 log = logging.getLogger("bot")
+# After the first SIGTERM/SIGINT and the bot's close, how long the gateway task may take to end.
+SHUTDOWN_SECONDS = 5.0
 
 # Offline tools live in their own modules and parse their own arguments.
 TOOLS: dict[str, str] = {
@@ -74,6 +76,34 @@ def usage() -> str:
     return "\n".join(lines)
 
 
+class OneLineConnectionErrors(logging.Filter):
+    """discord.py logs every failed (re)connection with a full traceback; the reason in one line is enough.
+
+    Anything else (a bug) keeps its traceback.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and is_connection_error(error):
+            record.msg = f"{record.getMessage()} ({type(error).__name__}: {connection_problem(error)})"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def is_connection_error(error: BaseException) -> bool:
+    import aiohttp
+    import discord
+
+    kinds = (OSError, TimeoutError, aiohttp.ClientError, discord.ConnectionClosed, discord.GatewayNotFound)
+    return isinstance(error, kinds)
+
+
+# The loggers discord.py reports connection failures on (a filter applies to its own logger only).
+CONNECTION_LOGGERS = ("discord.shard", "discord.client", "discord.gateway")
+
+
 def configure_logging(level: int) -> None:
     logging.basicConfig(
         level=level,
@@ -81,6 +111,10 @@ def configure_logging(level: int) -> None:
         datefmt="%Y-%m-%d %H:%M:%S",
     )
     logging.getLogger("discord").setLevel(max(level, logging.INFO))
+    for name in CONNECTION_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(known, OneLineConnectionErrors) for known in logger.filters):
+            logger.addFilter(OneLineConnectionErrors())
 
 
 def fail(message: str) -> int:
@@ -88,16 +122,22 @@ def fail(message: str) -> int:
     return 2
 
 
-def unreachable(settings: Settings, error: BaseException) -> SettingsError:
-    """Connection refused, no route, DNS failure: one line saying where it tried and what to check."""
+def connection_problem(error: BaseException) -> str:
+    """Connection refused, no route, DNS failure, no answer: in a few words."""
     cause = getattr(error, "os_error", error)  # aiohttp wraps the socket's error
     number = getattr(cause, "errno", None)
     if isinstance(cause, socket.gaierror):
-        reason = f"the host name could not be resolved ({cause.strerror})"
-    elif isinstance(number, int) and number > 0:
-        reason = os.strerror(number).lower()
-    else:
-        reason = str(error) or type(error).__name__
+        return f"the host name could not be resolved ({cause.strerror})"
+    if isinstance(number, int) and number > 0:
+        return os.strerror(number).lower()
+    if isinstance(error, TimeoutError):
+        return "no answer in time"
+    return " ".join((str(error) or type(error).__name__).split())
+
+
+def unreachable(settings: Settings, error: BaseException) -> SettingsError:
+    """The REST API could not be reached: one line saying where it tried and what to check."""
+    reason = connection_problem(error)
     if settings.api_base:
         return SettingsError(
             "DISCORD_API_BASE",
@@ -150,11 +190,31 @@ def refused_by_gateway(error: discord.ConnectionClosed) -> SettingsError:
     )
 
 
+def gateway_unreachable(settings: Settings, error: GatewayUnreachable) -> SettingsError:
+    """No shard could open its gateway connection at start: one line naming the setting to check."""
+    reason = connection_problem(error.error)
+    if settings.gateway_url:
+        return SettingsError(
+            "DISCORD_GATEWAY_URL",
+            f"({settings.gateway_url}) could not be reached after {error.attempts} attempts: {reason}",
+            "check the address and port, and that the proxy or double there is running",
+        )
+    return SettingsError(
+        "Discord's gateway",
+        f"({error.gateway}) could not be reached after {error.attempts} attempts: {reason}",
+        "check this machine's network connection, DNS and firewall, and https://discordstatus.com",
+    )
+
+
 async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
-    """Build dependencies, connect, and shut down cleanly on SIGINT or SIGTERM."""
+    """Build dependencies, connect, and shut down cleanly on SIGINT or SIGTERM.
+
+    The first signal closes the bot (gateway, then database) whatever it is doing: logging
+    in, connecting, waiting to retry, or connected. A second signal stops at once.
+    """
     import discord
 
-    from bot.client import build_bot
+    from bot.client import GatewayUnreachable, build_bot
 
     token = settings.require_token()
     bot = await build_bot(settings, clock=SystemClock(), sync_globally=sync_globally)
@@ -167,21 +227,40 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
     async with bot:
         loop = asyncio.get_running_loop()
         stop = asyncio.Event()
+        main_task = asyncio.current_task()
+
+        def on_signal() -> None:
+            if stop.is_set():  # a second signal: stop now, without waiting for the clean close
+                log.warning("second signal: stopping now")
+                if main_task is not None:
+                    main_task.cancel()
+            stop.set()
+
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):
-                loop.add_signal_handler(signum, stop.set)
-        try:
+                loop.add_signal_handler(signum, on_signal)
+
+        async def serve() -> None:
             await login(bot, settings, token)
-            if sync_globally:
-                return
-            runner = asyncio.create_task(bot.connect(), name="dogear-gateway")
+            if not sync_globally:
+                await bot.connect()
+
+        try:
+            runner = asyncio.create_task(serve(), name="dogear-gateway")
             stopper = asyncio.create_task(stop.wait(), name="dogear-stop")
-            done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-            if stopper in done:
-                log.info("shutting down")
-                await bot.close()
-            else:
+            try:
+                done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+                if stopper in done:
+                    log.info("shutting down")
+                    await bot.close()
+                    # Closed, the gateway task ends by itself; one still logging in or between
+                    # attempts is cancelled rather than waited for.
+                    await asyncio.wait({runner}, timeout=SHUTDOWN_SECONDS)
+                    runner.cancel()
+            finally:
                 stopper.cancel()
+                if not runner.done():
+                    runner.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await stopper
             try:
@@ -189,10 +268,53 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
                     await runner
             except discord.ConnectionClosed as error:
                 raise refused_by_gateway(error) from None
+            except GatewayUnreachable as error:
+                raise gateway_unreachable(settings, error) from None
         finally:
             for signum in (signal.SIGINT, signal.SIGTERM):
                 with contextlib.suppress(NotImplementedError):
                     loop.remove_signal_handler(signum)
+
+
+BACKUP_EXAMPLE = "e.g. `dogear backup data/backup.sqlite3`"
+
+
+def command_usage(command: str) -> str:
+    """``dogear run --help`` and the like: the command's line from the list."""
+    name, line = next((name, line) for name, line in SUBCOMMANDS if name.split()[0] == command)
+    return f"usage: dogear {name}\n\n{line}"
+
+
+def usage_mistake(command: str, rest: list[str]) -> str | None:
+    """What is wrong with the arguments of ``run``, ``sync`` or ``backup`` (``None``: nothing)."""
+    if command in ("run", "sync"):
+        if not rest:
+            return None
+        what = "option" if rest[0].startswith("-") else "argument"
+        return f"{command} takes no arguments, not the {what} {clip(rest[0])!r}; run `dogear {command} --help`"
+    options_end = rest.index("--") if "--" in rest else len(rest)
+    options = [arg for arg in rest[:options_end] if arg.startswith("-") and arg != "-"]
+    if options:
+        return f"backup has no option {clip(options[0])!r}; it takes one argument, the file to write, {BACKUP_EXAMPLE}"
+    paths = arguments(rest)
+    if len(paths) != 1:
+        return f"backup needs one argument: the file to write, {BACKUP_EXAMPLE}"
+    if not paths[0].strip():
+        return f"backup needs a file name to write, not an empty one, {BACKUP_EXAMPLE}"
+    if paths[0].endswith("/") or Path(paths[0]).name in ("", ".", ".."):
+        return f"backup needs a file name to write, not the folder {clip(paths[0])!r}, {BACKUP_EXAMPLE}"
+    return None
+
+
+def arguments(rest: list[str]) -> list[str]:
+    """The arguments that are not options: everything but the first ``--``."""
+    options_end = rest.index("--") if "--" in rest else len(rest)
+    return [arg for index, arg in enumerate(rest) if index != options_end]
+
+
+def clip(value: str, limit: int = 60) -> str:
+    """A value echoed in a message: never thousands of characters."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -209,6 +331,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return tool(args[1:])
     if command not in ("run", "sync", "backup"):
         return fail(f"unknown command {command!r}; run `dogear --help` for the list")
+    rest = args[1:]
+    if any(arg in ("-h", "--help") for arg in rest[: rest.index("--") if "--" in rest else None]):
+        print(command_usage(command))
+        return 0
+    mistake = usage_mistake(command, rest)
+    if mistake:
+        return fail(mistake)
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -216,18 +345,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(settings.log_level)
     try:
         if command == "backup":
-            if len(args) != 2:
-                return fail(
-                    "backup needs one argument: the file to write, e.g. `python -m bot backup data/backup.sqlite3`"
-                )
-            asyncio.run(backup(settings.database_path, Path(args[1])))
-            print(f"backed up {settings.database_path} to {args[1]}")
+            (target,) = arguments(rest)
+            asyncio.run(backup(settings.database_path, Path(target)))
+            print(f"backed up {settings.database_path} to {target}")
             return 0
         asyncio.run(run_bot(settings, sync_globally=command == "sync"))
     except SettingsError as error:
         return fail(str(error))
     except DatabaseError as error:
         return fail(str(error))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl-C before the handlers, or a second signal
         pass
     return 0

@@ -179,6 +179,30 @@ def lean_cache_options() -> dict[str, Any]:
 
 
 IDENTIFY_WINDOW = 5.0  # seconds: Discord allows max_concurrency IDENTIFYs per window
+# A shard that cannot reach the gateway at start is tried this many times, this far apart, each
+# attempt given at most GATEWAY_CONNECT_SECONDS; then the process gives up (discord.py would
+# retry forever, a traceback every 5 s). Drops after a shard connected are retried by discord.py.
+GATEWAY_START_ATTEMPTS = 3
+GATEWAY_RETRY_SECONDS = 5.0
+GATEWAY_CONNECT_SECONDS = 30.0
+
+
+class GatewayUnreachable(Exception):
+    """No attempt to open a shard's gateway connection succeeded at start."""
+
+    def __init__(self, gateway: str, shard_id: int, error: BaseException, attempts: int) -> None:
+        super().__init__(f"shard {shard_id} could not connect to {gateway}: {describe(error)}")
+        self.gateway = gateway
+        self.shard_id = shard_id
+        self.error = error
+        self.attempts = attempts
+
+
+def describe(error: BaseException) -> str:
+    """A connection failure in a few words, never a traceback."""
+    if isinstance(error, TimeoutError):
+        return f"no answer within {GATEWAY_CONNECT_SECONDS:g} s"
+    return " ".join((str(error) or type(error).__name__).split())
 
 
 class DogearBot(commands.AutoShardedBot):
@@ -251,6 +275,39 @@ class DogearBot(commands.AutoShardedBot):
                 self.shard_scope.shard_count,
             )
         await super().launch_shards()
+
+    async def launch_shard(self, gateway: yarl.URL, shard_id: int, *, initial: bool = False) -> None:
+        """Open one shard's connection at start: a bounded number of attempts, one log line each.
+
+        discord.py's own version retries forever (even after ``close()``, on a closed session)
+        and logs a full traceback every 5 s. Here each failure is one warning line, a closed
+        bot stops trying, and the last failure is raised as :class:`GatewayUnreachable`, which
+        the entry point reports as one line. The shard is then registered exactly as
+        discord.py does it.
+        """
+        for attempt in range(1, GATEWAY_START_ATTEMPTS + 1):
+            if self.is_closed():
+                return
+            try:
+                connecting = discord.gateway.DiscordWebSocket.from_client(
+                    self, initial=initial and attempt == 1, gateway=gateway, shard_id=shard_id
+                )
+                limit = min(self.shard_connect_timeout or GATEWAY_CONNECT_SECONDS, GATEWAY_CONNECT_SECONDS)
+                ws = await asyncio.wait_for(connecting, timeout=limit)
+                break
+            except Exception as error:
+                if self.is_closed():
+                    return
+                if attempt == GATEWAY_START_ATTEMPTS:
+                    raise GatewayUnreachable(str(gateway), shard_id, error, attempt) from None
+                log.warning(
+                    "shard %d could not connect to the gateway at %s (%s); attempt %d of %d, retrying in %g s",
+                    shard_id, gateway, describe(error), attempt, GATEWAY_START_ATTEMPTS, GATEWAY_RETRY_SECONDS,
+                )  # fmt: skip
+                await asyncio.sleep(GATEWAY_RETRY_SECONDS)
+        shard = discord.shard.Shard(ws, self, self._AutoShardedClient__queue.put_nowait)  # type: ignore[attr-defined]
+        self._AutoShardedClient__shards[shard_id] = shard  # type: ignore[attr-defined]
+        shard.launch()
 
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
         """Pace IDENTIFYs as Discord asks: ``max_concurrency`` buckets, one IDENTIFY per bucket per 5 s.

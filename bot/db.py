@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import os
 import re
 import sqlite3
+import stat
 import time
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
@@ -63,16 +65,42 @@ def load_migrations(directory: Traversable | None = None) -> list[Migration]:
 
 
 def check_is_sqlite(path: Path) -> None:
-    """Refuse a file that is not SQLite before SQLite gets a chance to touch it."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a file that is not SQLite before SQLite gets a chance to touch it.
+
+    Only a regular file (or none yet) will do: a FIFO or a device would make SQLite wait forever
+    or read garbage. A file this user cannot read is refused here too, with one line.
+    """
+    try:
+        info = path.stat()
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):  # as Path.exists(): no file there
+            return
+        raise
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, socket or device)"
+        raise DatabaseError(f"{path} is {kind}: point DATABASE_PATH at a SQLite file, or at a new file name")
+    if info.st_size == 0:
         return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise DatabaseError(
+            f"{path} cannot be read by this user (permission denied): make it readable (chmod u+r), "
+            "or run Dogear as the user that owns it"
+        ) from None
     if header != SQLITE_HEADER:
         raise DatabaseError(
             f"{path} is not a SQLite database; it was left untouched. "
             "Point DATABASE_PATH at a new file or at a Dogear database."
         )
+
+
+def is_wal(path: Path) -> bool:
+    """Whether the file's header says WAL mode (bytes 18-19 are 2): reading it needs ``-shm`` beside it."""
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    return len(header) == 20 and header[18] == 2
 
 
 Row = sqlite3.Row
@@ -342,7 +370,15 @@ async def open_database(path: Path, *, run_migrations: bool = True, check: bool 
         ) from None
     # The busy timeout is set before the first statement: even switching to WAL may wait for
     # another process that is opening the same new file.
-    connection = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        # A plain open first: when aiosqlite's fails, its thread outlives the event loop and
+        # prints "Event loop is closed" tracebacks at exit.
+        await asyncio.to_thread(_try_open, path)
+        connection = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:  # /proc, a file system SQLite cannot lock, ...
+        raise DatabaseError(
+            f"{path} cannot be opened by SQLite ({error}): point DATABASE_PATH at a file in a folder you can write"
+        ) from None
     connection.row_factory = sqlite3.Row
     db = Database(connection, path)
     try:
@@ -367,19 +403,28 @@ async def open_database(path: Path, *, run_migrations: bool = True, check: bool 
     return db
 
 
+def _try_open(path: Path) -> None:
+    sqlite3.connect(path).close()
+
+
 def _is_corruption(error: BaseException) -> bool:
     text = str(error).lower()
     return "malformed" in text or "corrupt" in text or "not a database" in text
 
 
 def _integrity(path: Path) -> str:
-    """``PRAGMA integrity_check`` of a file opened read-only: "ok" or the first problem."""
+    """``PRAGMA integrity_check`` of a file opened read-only: "ok" or the first problem.
+
+    A file SQLite cannot open at all (rather than a damaged one) raises ``DatabaseError``.
+    """
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
             row = connection.execute("PRAGMA integrity_check(1)").fetchone()
     except sqlite3.DatabaseError as error:
-        return str(error)
+        if _is_corruption(error):
+            return str(error)
+        raise DatabaseError(f"{path} cannot be read by SQLite ({error}); no backup was written") from None
     return str(row[0]) if row else "ok"
 
 
@@ -390,11 +435,25 @@ async def backup(source: Path, target: Path) -> None:
     copy is written under a temporary name, checked with ``integrity_check`` and only then
     renamed to ``target``: a failure never leaves a half-written or unchecked backup behind.
     """
-    check_is_sqlite(source)
-    if not source.exists():
-        raise DatabaseError(f"{source} does not exist; there is nothing to back up")
-    if target.exists():
-        raise DatabaseError(f"{target} already exists; choose a new file name")
+    try:
+        check_is_sqlite(source)
+        if not source.exists():
+            raise DatabaseError(f"{source} does not exist; there is nothing to back up")
+        if target.exists() or target.is_symlink():
+            raise DatabaseError(f"{target} already exists; choose a new file name")
+        wal = is_wal(source)
+    except OSError as error:  # a name too long, a path through a file
+        name = target if error.filename == str(target) else source
+        raise DatabaseError(
+            f"{name} cannot be used ({error.strerror or error}): choose a shorter or other path"
+        ) from None
+    folder = source.parent
+    if wal and not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseError(
+            f"the folder {folder} is not writable, and SQLite needs to create {source.name}-shm there to read "
+            "a database in WAL mode, even to copy it: make the folder writable by this user, "
+            "or copy the database's files to a writable folder and back up the copy"
+        )
     problem = await asyncio.to_thread(_integrity, source)
     if problem != "ok":
         raise DatabaseError(

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yarl
+from aiohttp.helpers import is_canonical_ipv4_address, is_ip_address
 
 from bot.limits import MESSAGE_CHARS, REQUEST_BODY_BYTES
 from bot.shards import ShardScope
+from bot.text import clip
 
 DEFAULT_DATABASE_PATH = "data/dogear.sqlite3"
 MAX_SHARD_COUNT = 65536
-_SHARD_PART = re.compile(r"(\d{1,6})(?:\s*-\s*(\d{1,6}))?")
+_SHARD_PART = re.compile(r"(\d+)(?:\s*-\s*(\d+))?")
+ECHO_CHARS = 60  # a value quoted back in a message is clipped to this
 
 
 class SettingsError(Exception):
@@ -73,11 +76,16 @@ def _int(env: Mapping[str, str], name: str, default: int | None, *, minimum: int
     raw = env.get(name, "").strip()
     if not raw:
         return default
+    if re.fullmatch(r"[+-]?\d+", raw) and len(raw.lstrip("+-").lstrip("0")) > len(str(maximum)):
+        # Longer than the maximum (int() refuses past 4,300 digits anyway): out of range, not "not a number".
+        raise SettingsError(
+            name, f"is {clip(raw, ECHO_CHARS)!r}, out of range", f"set it to a number from {minimum} to {maximum}"
+        )
     try:
         value = int(raw)
     except ValueError:
         raise SettingsError(
-            name, f"is {raw!r}, not a whole number", f"set it to a number from {minimum} to {maximum}"
+            name, f"is {clip(raw, ECHO_CHARS)!r}, not a whole number", f"set it to a number from {minimum} to {maximum}"
         ) from None
     if not minimum <= value <= maximum:
         raise SettingsError(name, f"is {value}, out of range", f"set it to a number from {minimum} to {maximum}")
@@ -92,7 +100,7 @@ def _float(env: Mapping[str, str], name: str, default: float, *, minimum: float,
         value = float(raw)
     except ValueError:
         raise SettingsError(
-            name, f"is {raw!r}, not a number", f"set it to a number from {minimum:g} to {maximum:g}"
+            name, f"is {clip(raw, ECHO_CHARS)!r}, not a number", f"set it to a number from {minimum:g} to {maximum:g}"
         ) from None
     if not minimum <= value <= maximum:
         raise SettingsError(name, f"is {value:g}, out of range", f"set it to a number from {minimum:g} to {maximum:g}")
@@ -114,6 +122,13 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...], example: s
     if url.scheme not in schemes or not url.host:
         raise SettingsError(
             name, f"is {raw!r}, not a {'/'.join(schemes)} URL", f"set it like {example} or leave it empty"
+        )
+    if is_ip_address(url.host) and ":" not in url.host and not is_canonical_ipv4_address(url.host):
+        # aiohttp, which will use the URL, refuses 999.1.1.1, 127.1 or 256.0.0.1 at the first request.
+        raise SettingsError(
+            name,
+            f"is {clip(raw)!r}, not a valid URL ({url.host} is not an IPv4 address)",
+            f"write four numbers from 0 to 255, like {example}, or leave it empty",
         )
     if port is not None and not 1 <= port <= 65535:
         raise SettingsError(name, f"has port {port}, out of range", f"use a port from 1 to 65535, e.g. {example}")
@@ -152,7 +167,13 @@ def _shards(env: Mapping[str, str]) -> tuple[int | None, tuple[int, ...] | None]
     for part in raw.split(","):
         match = _SHARD_PART.fullmatch(part.strip())
         if match is None:
-            raise SettingsError("SHARD_IDS", f"is {raw!r}, not a list of shard numbers", example)
+            raise SettingsError("SHARD_IDS", f"is {clip(raw, ECHO_CHARS)!r}, not a list of shard numbers", example)
+        if any(len(number.lstrip("0")) > len(str(MAX_SHARD_COUNT)) for number in match.groups() if number):
+            raise SettingsError(
+                "SHARD_IDS",
+                f"has shard {clip(part.strip(), ECHO_CHARS)}, out of range",
+                f"use numbers below {MAX_SHARD_COUNT}",
+            )
         first = int(match.group(1))
         last = int(match.group(2) or first)
         if last < first:
@@ -202,8 +223,11 @@ def read_dotenv(path: Path) -> dict[str, str]:
 
     python-dotenv reads UTF-8 and turns anything else into a traceback or into keys that
     silently never match (a UTF-16 file); a UTF-8 byte-order mark is harmless and dropped.
+    A line it cannot parse, which it would skip with a warning (so a later "is not set" misleads),
+    is refused, naming the line but never echoing a value (it may be the token).
     """
     from dotenv import dotenv_values
+    from dotenv.parser import parse_stream
 
     try:
         data = path.read_bytes()
@@ -212,14 +236,37 @@ def read_dotenv(path: Path) -> dict[str, str]:
     except OSError as error:
         raise SettingsError(".env", f"at {path} cannot be read ({error.strerror})", "check its permissions") from None
     fix = "save it as UTF-8 (plain text) and start again"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in data and _looks_utf16(data)):
         raise SettingsError(".env", f"at {path} is saved as UTF-16 (or another wide encoding)", fix)
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise SettingsError(".env", f"at {path} is not a text file (a NUL byte on line {line})", fix)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise SettingsError(".env", f"at {path} is not UTF-8 text (an undecodable byte on line {line})", fix) from None
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.error:
+            statement = binding.original.string
+            line = binding.original.line + len(statement) - len(statement.lstrip("\r\n"))
+            name = _DOTENV_NAME.match(statement.lstrip())
+            starts = f" (it starts with {name.group(1)!r})" if name else ""
+            raise SettingsError(
+                ".env",
+                f"line {line} is not KEY=VALUE{starts}",
+                f"write it as NAME=value, close any quote you open, and start again ({path})",
+            )
     return {key: value for key, value in dotenv_values(stream=io.StringIO(text)).items() if value is not None}
+
+
+_DOTENV_NAME = re.compile(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """ASCII text saved as UTF-16 without a byte-order mark: every other byte is NUL."""
+    half = len(data) // 2
+    return half > 0 and max(data[0::2].count(0), data[1::2].count(0)) >= half * 0.9
 
 
 def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = None) -> Settings:

@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.tools.args import OneLineParser, UsageError
+from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
 from bot.warnings.declared import Declared
 from bot.warnings.engine import CONFIDENT, TIERS, scan
 from bot.warnings.model import Ruleset
 from bot.warnings.rules import default_ruleset
 
 CHOICES = (*TIERS, "both")
+MAX_EVAL_BYTES = 64 * 1024 * 1024  # a labelled set of tens of thousands of passages is a few MB
 
 
 class EvalInputError(Exception):
@@ -81,9 +82,13 @@ def text_story(text: str) -> Story:
 
 def read_examples(path: Path, ruleset: Ruleset) -> list[tuple[int, str, set[str]]]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise EvalInputError(f"cannot read {path}: {error.strerror}") from None
+        data = read_input(path, MAX_EVAL_BYTES, what="a labelled .jsonl file")
+    except InputFileError as error:
+        raise EvalInputError(str(error)) from None
+    if len(data) > MAX_EVAL_BYTES:
+        raise EvalInputError(f"{path} is larger than {MAX_EVAL_BYTES >> 20} MB; split it into smaller files")
+    try:
+        lines = data.decode("utf-8-sig").splitlines()  # a byte-order mark is dropped, as in .env and rules files
     except UnicodeDecodeError:
         raise EvalInputError(f"{path} is not UTF-8 text; save it as UTF-8 JSON lines") from None
     examples = []
@@ -94,9 +99,20 @@ def read_examples(path: Path, ruleset: Ruleset) -> list[tuple[int, str, set[str]
             item = json.loads(line)
         except json.JSONDecodeError as error:
             raise EvalInputError(f"{path}:{number} is not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise EvalInputError(f"{path}:{number} nests too deeply; each line is one flat JSON object") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise EvalInputError(f'{path}:{number} needs an object like {{"text": "...", "labels": ["death"]}}')
-        labels = item.get("labels", [])
+        unknown_keys = sorted(set(item) - {"text", "labels"})
+        if unknown_keys:
+            raise EvalInputError(
+                f"{path}:{number} has the unknown key {unknown_keys[0][:40]!r}; a line has only `text` and `labels`"
+            )
+        if "labels" not in item:
+            raise EvalInputError(f'{path}:{number} has no `labels`; write "labels": [] for a text without warnings')
+        if any("\ud800" <= char <= "\udfff" for char in item["text"]):
+            raise EvalInputError(f"{path}:{number}: the text has a lone surrogate escape (like \\ud800), not real text")
+        labels = item["labels"]
         if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
             raise EvalInputError(f"{path}:{number}: `labels` must be a list of warning ids")
         unknown = [label for label in labels if label not in ruleset.taxonomy]

@@ -21,7 +21,7 @@ from bot.story.importer import import_story
 from bot.story.model import HeaderWarning, Story, source_note
 from bot.story.render import render_chapter
 from bot.text import plural
-from bot.tools.args import OneLineParser, UsageError
+from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
 
 MIN_BUDGET = 200
 
@@ -148,11 +148,9 @@ def main(argv: Sequence[str]) -> int:
         return _fail(f"--budget must be a number from {MIN_BUDGET} to {MESSAGE_CHARS}, not {budget}")
     path: Path = args.path
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        return _fail(f"{path} is a folder; give the path of a story file")
-    except OSError as error:
-        return _fail(f"cannot read {path}: {error.strerror or error}")
+        data = read_input(path, settings.max_upload_bytes)
+    except InputFileError as error:
+        return _fail(str(error))
     try:
         story = import_story(data, path.name, max_bytes=settings.max_upload_bytes, max_chapters=settings.max_chapters)
     except StoryFormatError as error:

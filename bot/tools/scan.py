@@ -19,7 +19,7 @@ from pathlib import Path
 from bot.settings import SettingsError, load_settings
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
-from bot.tools.args import OneLineParser, UsageError
+from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
 from bot.warnings.engine import ScanReport, scan
 from bot.warnings.rules import RuleError, default_ruleset, load_rules_file
 
@@ -68,11 +68,9 @@ def main(argv: Sequence[str]) -> int:
         return _fail(str(error))
     path: Path = args.path
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        return _fail(f"{path} is a folder; give the path of a story file")
-    except OSError as error:
-        return _fail(f"cannot read {path}: {error.strerror or error}")
+        data = read_input(path, settings.max_upload_bytes)
+    except InputFileError as error:
+        return _fail(str(error))
     try:
         ruleset = load_rules_file(args.rules) if args.rules else default_ruleset()
     except RuleError as error:

@@ -1,0 +1,272 @@
+"""Command-line mistakes found by an outside sweep: each one is one ``dogear:`` line and status 2,
+never a traceback, never a half-written file; ``--help`` shows the usage and does nothing else."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import REPO_ROOT
+from tests.test_cli import one_line_and_status_2, run_in
+from tests.test_db import unwritable
+
+SWEPT = ("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_", "LOG_LEVEL", "MAX_", "MESSAGE_", "DATA_", "DISCUSSION_")
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A clean folder (no .env) as the current one, no Dogear settings in the environment."""
+    for key in list(os.environ):
+        if key.startswith(SWEPT):
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def one_line(capsys: pytest.CaptureFixture[str], status: int) -> str:
+    assert status == 2
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("dogear: "), err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def a_database(path: Path) -> Path:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("INSERT INTO t VALUES (42)")
+        conn.commit()
+    return path
+
+
+# ------------------------------------------------------------------------------------ run and sync arguments
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["run", "--bogus"], "run takes no arguments, not the option '--bogus'"),
+        (["run", "extra"], "run takes no arguments, not the argument 'extra'"),
+        (["sync", "extra", "--junk"], "sync takes no arguments, not the argument 'extra'"),
+        (["sync", "--global"], "sync takes no arguments, not the option '--global'"),
+    ],
+)
+def test_run_and_sync_refuse_arguments(
+    here: Path, capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    line = one_line(capsys, main(argv))
+    assert expected in line
+
+
+@pytest.mark.parametrize("argv", [["run", "--help"], ["sync", "--help"], ["sync", "-h"], ["backup", "--help"]])
+def test_help_of_a_command_is_its_usage_and_nothing_else(
+    here: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """No token is set: a sync that really ran would fail on it (status 2) instead of showing help."""
+    assert main(argv) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith(f"usage: dogear {argv[0]}") and out.err == ""
+    assert list(here.iterdir()) == []  # no database opened, no file named --help
+
+
+# ------------------------------------------------------------------------------------------- backup arguments
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["backup", "--bogus"], "backup has no option '--bogus'"),
+        (["backup", "-x", "copy.sqlite3"], "backup has no option '-x'"),
+        (["backup", ""], "backup needs a file name to write, not an empty one"),
+        (["backup", "a.sqlite3", "b.sqlite3"], "backup needs one argument"),
+        (["backup", "."], "not the folder '.'"),
+    ],
+)
+def test_backup_usage_mistakes(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: str
+) -> None:
+    monkeypatch.setenv("DATABASE_PATH", str(a_database(here / "live.sqlite3")))
+    line = one_line(capsys, main(argv))
+    assert expected in line
+    assert sorted(p.name for p in here.iterdir()) == ["live.sqlite3"]
+
+
+def test_backup_to_a_path_starting_with_a_dash_after_double_dash(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_PATH", str(a_database(here / "live.sqlite3")))
+    assert main(["backup", "--", "-copy.sqlite3"]) == 0
+    with contextlib.closing(sqlite3.connect(here / "-copy.sqlite3")) as conn:
+        assert conn.execute("SELECT x FROM t").fetchone()[0] == 42
+
+
+# ------------------------------------------------------------------------------------------- backup problems
+def test_backup_to_a_name_too_long(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_PATH", str(a_database(here / "live.sqlite3")))
+    line = one_line(capsys, main(["backup", "x" * 300 + ".sqlite3"]))
+    assert "File name too long" in line
+    assert sorted(p.name for p in here.iterdir()) == ["live.sqlite3"]
+
+
+def test_backup_of_a_wal_database_in_a_read_only_folder_says_the_folder_must_be_writable(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = here / "live"
+    folder.mkdir()
+    source = a_database(folder / "dogear.sqlite3")
+    with contextlib.closing(sqlite3.connect(source)) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")
+    monkeypatch.setenv("DATABASE_PATH", str(source))
+    with unwritable(folder):
+        line = one_line(capsys, main(["backup", str(here / "copy.sqlite3")]))
+    assert f"the folder {folder} is not writable" in line and "WAL" in line
+    assert "damaged" not in line
+    assert not (here / "copy.sqlite3").exists()
+
+
+def test_backup_of_an_unreadable_database(tmp_path: Path) -> None:
+    """chmod does not stop root: as root the process drops the capabilities that bypass it."""
+    source = a_database(tmp_path / "dogear.sqlite3")
+    source.chmod(0)
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: cannot make a file unreadable")
+        caps = "-dac_override,-dac_read_search"
+        prefix = ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", "--"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(SWEPT)}
+    env.update(DATABASE_PATH=str(source), PYTHONPATH=str(REPO_ROOT))
+    result = subprocess.run(
+        [*prefix, sys.executable, "-m", "bot", "backup", str(tmp_path / "copy.sqlite3")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    line = one_line_and_status_2(result)
+    assert f"{source} cannot be read by this user" in line
+    assert not (tmp_path / "copy.sqlite3").exists()
+
+
+def test_backup_of_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    """A real process with a timeout: reading a FIFO as a database used to hang for good."""
+    fifo = tmp_path / "dogear.sqlite3"
+    os.mkfifo(fifo)
+    line = one_line_and_status_2(run_in(tmp_path, "backup", "copy.sqlite3", env={"DATABASE_PATH": str(fifo)}))
+    assert f"{fifo} is not a regular file" in line
+    assert not (tmp_path / "copy.sqlite3").exists()
+
+
+# --------------------------------------------------------------------------------- run: SQLite cannot open it
+@pytest.mark.parametrize("kind", ["proc", "fifo"])
+def test_run_with_a_database_sqlite_cannot_open(tmp_path: Path, kind: str) -> None:
+    if kind == "fifo":
+        path = tmp_path / "dogear.sqlite3"
+        os.mkfifo(path)
+        expected = "is not a regular file"
+    else:
+        if not Path("/proc/self").exists():
+            pytest.skip("no /proc here")
+        path = Path("/proc/dogear-test.sqlite3")
+        expected = "cannot be opened by SQLite"
+    line = one_line_and_status_2(run_in(tmp_path, env={"DISCORD_TOKEN": "abc.def", "DATABASE_PATH": str(path)}))
+    assert line.startswith(f"dogear: {path} ") and expected in line
+
+
+# ------------------------------------------------------------------------------------------ settings and .env
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"DISCORD_API_BASE": "http://999.1.1.1"}, "DISCORD_API_BASE is 'http://999.1.1.1', not a valid URL"),
+        ({"DISCORD_API_BASE": "http://127.1/api/v10"}, "DISCORD_API_BASE is 'http://127.1/api/v10', not a valid URL"),
+        ({"DISCORD_GATEWAY_URL": "ws://256.0.0.1/gateway"}, "DISCORD_GATEWAY_URL is 'ws://256.0.0.1/gateway', not a"),
+        ({"DEV_GUILD_ID": "9" * 5000}, "DEV_GUILD_ID is '999"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "9999999"}, "SHARD_IDS has shard 9999999, out of range"),
+    ],
+    ids=["ip-999", "ip-127.1", "ip-256", "guild-5000-nines", "shard-9999999"],
+)
+def test_bad_settings_are_one_short_line(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: str
+) -> None:
+    for key, value in {"DISCORD_TOKEN": "abc.def", "DATABASE_PATH": str(here / "db.sqlite3"), **env}.items():
+        monkeypatch.setenv(key, value)
+    line = one_line(capsys, main(["run"]))
+    assert line.startswith(f"dogear: {expected}")
+    assert len(line) < 300  # a 5,000-digit value is clipped, not echoed
+    if "DEV_GUILD_ID" in env:
+        assert "out of range" in line
+    assert not (here / "db.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'DISCORD_TOKEN="abc\n', ".env line 1 is not KEY=VALUE (it starts with 'DISCORD_TOKEN')"),
+        (b"# settings\n\nDISCORD_TOKEN abc\n", ".env line 3 is not KEY=VALUE (it starts with 'DISCORD_TOKEN')"),
+        (b"KEY: x\n", ".env line 1 is not KEY=VALUE (it starts with 'KEY')"),
+        (b"A=1\nB=\x00\x01\x02\x03\n", "is not a text file (a NUL byte on line 2)"),
+    ],
+    ids=["unterminated-quote", "no-equals", "colon", "binary"],
+)
+def test_dotenv_lines_that_are_not_settings(
+    here: Path, capsys: pytest.CaptureFixture[str], content: bytes, expected: str
+) -> None:
+    (here / ".env").write_bytes(content)
+    line = one_line(capsys, main(["run"]))
+    assert expected in line
+    assert "abc" not in line  # the value (maybe a token) is never echoed
+    assert "is not set" not in line
+
+
+# ----------------------------------------------------------------------------- preview, scan, eval: what they read
+@pytest.mark.parametrize("tool", ["preview", "scan", "eval"])
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_tools_refuse_what_is_not_a_regular_file(tmp_path: Path, tool: str, kind: str) -> None:
+    """A real process with a timeout: /dev/zero used to grow to gigabytes, a FIFO to wait for good."""
+    if kind == "fifo":
+        path = tmp_path / "story.txt"
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    line = one_line_and_status_2(run_in(tmp_path, tool, str(path), env={}))
+    assert line.startswith(f"dogear: {path} is not a regular file")
+
+
+def test_a_huge_sparse_story_is_refused_without_reading_it(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = here / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(3 * 1024**3)  # sparse: no disk used
+    line = one_line(capsys, main(["preview", str(path)]))
+    assert "larger than" in line
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"[" * 100_000 + b"\n", ":1 nests too deeply"),
+        (b'{"text": "\\ud800 died", "labels": ["death"]}\n', ":1: the text has a lone surrogate"),
+        (b'{"text": "ok", "labels": []}\n{"text": "he died"}\n', ":2 has no `labels`"),
+        (b'{"text": "he died", "label": ["death"]}\n', ":1 has the unknown key 'label'"),
+    ],
+    ids=["deep", "surrogate", "no-labels", "label-typo"],
+)
+def test_eval_lines_it_cannot_use(
+    here: Path, capsys: pytest.CaptureFixture[str], content: bytes, expected: str
+) -> None:
+    (here / "set.jsonl").write_bytes(content)
+    line = one_line(capsys, main(["eval", "set.jsonl"]))
+    assert line.startswith("dogear: set.jsonl") and expected in line
+
+
+def test_eval_accepts_a_byte_order_mark(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "set.jsonl").write_bytes(b'\xef\xbb\xbf{"text": "A quiet walk by the sea.", "labels": []}\n')
+    assert main(["eval", "set.jsonl", "--json"]) == 0
+    assert capsys.readouterr().err == ""
