@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from bot.clock import SystemClock
 from bot.db import DatabaseError, backup
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import ECHO_CHARS, Settings, SettingsError, load_settings
+from bot.text import clip
 
 if TYPE_CHECKING:
     import discord
@@ -117,6 +118,15 @@ def configure_logging(level: int) -> None:
             logger.addFilter(OneLineConnectionErrors())
 
 
+class DiscordUnreachable(SettingsError):
+    """Discord itself (no DISCORD_API_BASE or DISCORD_GATEWAY_URL set) could not be reached at start.
+
+    One line like a setting's, but exit status 1, not 2: a network or Discord outage passes, and
+    the service manager (deploy/dogear.service restarts on failure, never after status 2) should
+    try again rather than wait for an admin.
+    """
+
+
 def fail(message: str) -> int:
     print(f"dogear: {message}", file=sys.stderr)
     return 2
@@ -144,7 +154,7 @@ def unreachable(settings: Settings, error: BaseException) -> SettingsError:
             f"({settings.api_base}) could not be reached: {reason}",
             "check the address and port, and that the proxy or double there is running",
         )
-    return SettingsError(
+    return DiscordUnreachable(
         "Discord",
         f"(https://discord.com/api/v10) could not be reached: {reason}",
         "check this machine's network connection, DNS and firewall",
@@ -199,7 +209,7 @@ def gateway_unreachable(settings: Settings, error: GatewayUnreachable) -> Settin
             f"({settings.gateway_url}) could not be reached after {error.attempts} attempts: {reason}",
             "check the address and port, and that the proxy or double there is running",
         )
-    return SettingsError(
+    return DiscordUnreachable(
         "Discord's gateway",
         f"({error.gateway}) could not be reached after {error.attempts} attempts: {reason}",
         "check this machine's network connection, DNS and firewall, and https://discordstatus.com",
@@ -291,18 +301,20 @@ def usage_mistake(command: str, rest: list[str]) -> str | None:
         if not rest:
             return None
         what = "option" if rest[0].startswith("-") else "argument"
-        return f"{command} takes no arguments, not the {what} {clip(rest[0])!r}; run `dogear {command} --help`"
+        return (
+            f"{command} takes no arguments, not the {what} {clip(rest[0], ECHO_CHARS)!r}; run `dogear {command} --help`"
+        )
     options_end = rest.index("--") if "--" in rest else len(rest)
     options = [arg for arg in rest[:options_end] if arg.startswith("-") and arg != "-"]
     if options:
-        return f"backup has no option {clip(options[0])!r}; it takes one argument, the file to write, {BACKUP_EXAMPLE}"
+        return f"backup has no option {clip(options[0], ECHO_CHARS)!r}; it takes one argument, the file to write, {BACKUP_EXAMPLE}"
     paths = arguments(rest)
     if len(paths) != 1:
         return f"backup needs one argument: the file to write, {BACKUP_EXAMPLE}"
     if not paths[0].strip():
         return f"backup needs a file name to write, not an empty one, {BACKUP_EXAMPLE}"
     if paths[0].endswith("/") or Path(paths[0]).name in ("", ".", ".."):
-        return f"backup needs a file name to write, not the folder {clip(paths[0])!r}, {BACKUP_EXAMPLE}"
+        return f"backup needs a file name to write, not the folder {clip(paths[0], ECHO_CHARS)!r}, {BACKUP_EXAMPLE}"
     return None
 
 
@@ -310,11 +322,6 @@ def arguments(rest: list[str]) -> list[str]:
     """The arguments that are not options: everything but the first ``--``."""
     options_end = rest.index("--") if "--" in rest else len(rest)
     return [arg for index, arg in enumerate(rest) if index != options_end]
-
-
-def clip(value: str, limit: int = 60) -> str:
-    """A value echoed in a message: never thousands of characters."""
-    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -350,6 +357,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"backed up {settings.database_path} to {target}")
             return 0
         asyncio.run(run_bot(settings, sync_globally=command == "sync"))
+    except DiscordUnreachable as error:
+        print(f"dogear: {error}", file=sys.stderr)
+        return 1  # not a setting to fix: the network or Discord, so a service manager may try again
     except SettingsError as error:
         return fail(str(error))
     except DatabaseError as error:

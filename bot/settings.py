@@ -127,7 +127,7 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...], example: s
         # aiohttp, which will use the URL, refuses 999.1.1.1, 127.1 or 256.0.0.1 at the first request.
         raise SettingsError(
             name,
-            f"is {clip(raw)!r}, not a valid URL ({url.host} is not an IPv4 address)",
+            f"is {clip(raw, ECHO_CHARS)!r}, not a valid URL ({url.host} is not an IPv4 address)",
             f"write four numbers from 0 to 255, like {example}, or leave it empty",
         )
     if port is not None and not 1 <= port <= 65535:

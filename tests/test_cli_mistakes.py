@@ -270,3 +270,36 @@ def test_eval_accepts_a_byte_order_mark(here: Path, capsys: pytest.CaptureFixtur
     (here / "set.jsonl").write_bytes(b'\xef\xbb\xbf{"text": "A quiet walk by the sea.", "labels": []}\n')
     assert main(["eval", "set.jsonl", "--json"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_discord_itself_unreachable_may_be_tried_again_a_configured_address_may_not(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An outage of Discord or of this machine's network exits 1, which the service restarts;
+    an address an admin configured (DISCORD_API_BASE, DISCORD_GATEWAY_URL) is a setting to fix: 2."""
+    import bot.cli as cli
+    from bot.client import GatewayUnreachable
+    from bot.settings import load_settings
+
+    refused = ConnectionRefusedError(111, "Connection refused")
+    plain = load_settings({"DISCORD_TOKEN": "x.y.z"}, root=here)
+    configured = load_settings(
+        {"DISCORD_TOKEN": "x.y.z", "DISCORD_API_BASE": "http://127.0.0.1:9", "DISCORD_GATEWAY_URL": "ws://127.0.0.1:9"},
+        root=here,
+    )
+    gateway_error = GatewayUnreachable("wss://gateway.discord.gg", 0, refused, 3)
+    assert isinstance(cli.unreachable(plain, refused), cli.DiscordUnreachable)
+    assert isinstance(cli.gateway_unreachable(plain, gateway_error), cli.DiscordUnreachable)
+    assert not isinstance(cli.unreachable(configured, refused), cli.DiscordUnreachable)
+    assert not isinstance(cli.gateway_unreachable(configured, gateway_error), cli.DiscordUnreachable)
+
+    for settings, status in ((plain, 1), (configured, 2)):
+
+        async def no_network(*_: object, settings: object = settings, **__: object) -> None:
+            raise cli.gateway_unreachable(settings, gateway_error)  # type: ignore[arg-type]
+
+        monkeypatch.setenv("DISCORD_TOKEN", "x.y.z")
+        monkeypatch.setattr(cli, "run_bot", no_network)
+        assert main(["run"]) == status
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("dogear: ") and "could not be reached after 3 attempts" in err[0]
