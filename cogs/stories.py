@@ -23,6 +23,7 @@ from bot.story.books import (
     describe_book,
     reads_elsewhere_line,
 )
+from bot.story.chapters import chapter_list
 from bot.story.importer import SUPPORTED
 from bot.story.model import source_note
 from bot.story.render import members_see, warning_list
@@ -48,6 +49,12 @@ def import_summary(added: AddedStory) -> str:
     ]
     if report.unwarned:
         lines.append("⚠️ The author chose not to use archive warnings: treat this story as unwarned, not as safe.")
+    unread = [chapter.number for chapter in report.chapters if not chapter.english]
+    if unread:
+        lines.append(
+            f"⚠️ Not in English, so not read for warnings: {chapter_list(unread)}. Members are told so;"
+            " what the rules found there is listed as possible."
+        )
     if report.warnings:
         lines.append("**Warnings** (strongest first):")
         for warning in report.warnings:

@@ -24,3 +24,14 @@ def check_chapter(chapter: int, chapter_count: int, title: str = "the story", *,
     """Raise the member-facing :class:`UserError` unless the story has ``chapter``."""
     if not (0 if allow_zero else 1) <= chapter <= chapter_count:
         raise UserError(chapter_range_text(chapter, chapter_count, title, allow_zero=allow_zero))
+
+
+def chapter_list(numbers: list[int], limit: int = 10) -> str:
+    """``chapter 3``, ``chapters 1, 2 and 5``, ``chapters 1, 2, ... and 40 more``: a list a member reads."""
+    if len(numbers) == 1:
+        return f"chapter {numbers[0]}"
+    shown = [str(number) for number in numbers[:limit]]
+    rest = len(numbers) - len(shown)
+    if rest:
+        return f"chapters {', '.join(shown)} and {rest} more"
+    return f"chapters {', '.join(shown[:-1])} and {shown[-1]}"

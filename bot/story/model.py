@@ -97,6 +97,8 @@ SOURCE_NOTES = {
     "possible": "possible",  # below the threshold: only admins and strict avoiders see these
 }
 UNWARNED_ID = "unwarned"  # "Unwarned: the author chose not to use warnings" already says who
+NOT_ENGLISH_ID = "not-english"  # "Not read for warnings: not in English" says why itself
+NOTICE_IDS = frozenset([UNWARNED_ID, NOT_ENGLISH_ID])  # shown among warnings, never with a source
 CONFIDENT, POSSIBLE = "confident", "possible"
 
 
@@ -121,7 +123,7 @@ class HeaderWarning:
 
     @property
     def source_note(self) -> str:
-        return "" if self.id == UNWARNED_ID else source_note(self.source)
+        return "" if self.id in NOTICE_IDS else source_note(self.source)
 
     def to_json(self) -> dict[str, str]:
         """The shape ``preview --json`` prints for each of a chapter's warnings: ``tier`` says how sure,

@@ -18,7 +18,7 @@ from bot.limits import MESSAGE_CHARS
 from bot.settings import SettingsError, load_settings
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
-from bot.story.model import HeaderWarning, Story, source_note
+from bot.story.model import NOTICE_IDS, HeaderWarning, Story, source_note
 from bot.story.render import render_chapter
 from bot.text import plural
 from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
@@ -43,14 +43,15 @@ def _fail(message: str) -> int:
 
 def chapter_warnings(story: Story) -> dict[int, list[HeaderWarning]]:
     """Per chapter: declared warnings, what the default rules detect there, then the possible ones,
-    and last, as in the bot's headers, that the author chose not to warn (unwarned, not safe).
+    and last, as in the bot's headers, the notices (the author chose not to warn, the chapter is
+    not in English and was not read for warnings).
 
     Possible warnings are listed (tier ``possible``) for the admin previewing the file; the
     header leaves them out, as it does for members.
     """
     from bot.warnings.engine import scan
     from bot.warnings.rules import default_ruleset
-    from bot.warnings.service import UNWARNED
+    from bot.warnings.service import notices
 
     report = scan(story, default_ruleset())
     result: dict[int, list[HeaderWarning]] = {}
@@ -65,7 +66,7 @@ def chapter_warnings(story: Story) -> dict[int, list[HeaderWarning]]:
             for found in report.possible
             if chapter.number in found.chapters
         ]
-        result[chapter.number] = shown + possible + ([UNWARNED] if report.unwarned else [])
+        result[chapter.number] = shown + possible + notices(report, chapter.number)
     return result
 
 
@@ -126,7 +127,9 @@ def format_text(data: dict[str, Any], *, max_post_messages: int | None = None) -
             f"=== Chapter {chapter['number']}{title} · {chapter['words']:,} words · {plural(count, 'message')}{too_long} ==="
         )
         if chapter["warnings"]:
-            listed = ", ".join(f"{w['label']} ({_note(w)})" for w in chapter["warnings"])
+            listed = ", ".join(
+                w["label"] + (f" ({_note(w)})" if w["id"] not in NOTICE_IDS else "") for w in chapter["warnings"]
+            )
             lines.append(f"Warnings: {listed}")
         for index, message in enumerate(chapter["messages"], start=1):
             lines.append(f"--- message {index}/{count} ({len(message['content'])} characters) ---")

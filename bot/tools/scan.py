@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.settings import SettingsError, load_settings
+from bot.story.chapters import chapter_list
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
@@ -45,6 +46,11 @@ def format_text(report: ScanReport) -> str:
         lines.append("Unwarned: the author chose not to use archive warnings (not the same as safe).")
     if report.declared_unmapped:
         lines.append("Declared by the author (no matching category): " + "; ".join(report.declared_unmapped))
+    unread = [chapter.number for chapter in report.chapters if not chapter.english]
+    if unread:
+        lines.append(
+            f"Not in English, so not read for warnings (what the rules found there is possible only): {chapter_list(unread)}."
+        )
     if not report.warnings:
         lines.append("No warnings detected or declared." + (" Possible ones:" if report.possible else ""))
     for warning in report.warnings + report.possible:

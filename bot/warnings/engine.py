@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 
 from bot.story.model import Chapter, Story
 from bot.warnings.declared import Declared, map_declared
+from bot.warnings.language import MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
 from bot.warnings.matcher import FRAME, Fired, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
 from bot.warnings.taxonomy import Taxonomy
@@ -82,6 +83,7 @@ class ChapterReport:
     number: int
     warnings: list[ChapterWarning]  # confident only
     possible: list[ChapterWarning] = field(default_factory=list)
+    english: bool = True  # False: not read for warnings (bot.warnings.language); its hits are possible only
 
 
 @dataclass(slots=True)
@@ -151,6 +153,7 @@ class ScanReport:
                 "warnings": [_chapter_record(found) for found in chapter.warnings],
                 "possible": [_chapter_record(found) for found in chapter.possible],
             }
+            | ({} if chapter.english else {"english": False})
             for chapter in self.chapters
         ]
         return data
@@ -180,6 +183,7 @@ class ScanReport:
                 c["number"],
                 [in_chapter(w, CONFIDENT) for w in c["warnings"]],
                 [in_chapter(w, POSSIBLE) for w in c.get("possible", [])],
+                c.get("english", True),
             )
             for c in data.get("chapters", [])
         ]
@@ -240,7 +244,7 @@ def scoring_key() -> str:
     values (before an upgrade that changed one) is stale, as is one made with other rules."""
     return (
         f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}"
-        f" pieces={PIECE_CHARS}"
+        f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_WORDS}"
     )
 
 
@@ -289,10 +293,14 @@ def _tier(score: float, window: float, threshold: float, found: list[tuple[int, 
     return None
 
 
-def _scan_chapter(ruleset: Ruleset, chapter_number: int, pieces: _Pieces, fired: Fired) -> ChapterReport:
+def _scan_chapter(
+    ruleset: Ruleset, chapter_number: int, pieces: _Pieces, fired: Fired, *, english: bool = True
+) -> ChapterReport:
     """Hits gathered per category in reading order (one append per hit: the hot loop), then scored.
 
-    ``fired``: what fired in the chapter's pieces, in order.
+    ``fired``: what fired in the chapter's pieces, in order. A chapter not in English
+    (``english`` False) has no confident warnings: the English rules misfire on other languages,
+    so what they find there is possible, for an admin to judge.
     """
     by_category: dict[str, list[tuple[int, Rule]]] = {}
     frames: dict[str, list[int]] = {}  # category -> the paragraphs with its signs of play
@@ -305,7 +313,7 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, pieces: _Pieces, fired:
             if found is None:
                 found = by_category[rule.category] = []
             found.append((index, rule))
-    report = ChapterReport(chapter_number, [], [])
+    report = ChapterReport(chapter_number, [], [], english)
     if not by_category:
         return report
     # Characters before each paragraph, newlines between them included: the lengths so far plus the index.
@@ -322,6 +330,8 @@ def _scan_chapter(ruleset: Ruleset, chapter_number: int, pieces: _Pieces, fired:
         tier = _tier(score, window, settings.threshold, found)
         if tier is None:
             continue
+        if not english:
+            tier = POSSIBLE
         scenes_hit = sorted({chapter.scenes[index] for index, _ in found})
         warning = ChapterWarning(category, round(score, 2), scenes_hit, _evidence(chapter, found), tier)
         (report.warnings if tier == CONFIDENT else report.possible).append(warning)
@@ -448,9 +458,10 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
     fired = matcher_for(ruleset).fire([text for pieces in read for text in pieces.texts])
     chapters = []
     start = 0
-    for chapter, pieces in zip(story.chapters, read, strict=True):
+    english = chapters_in_english([pieces.texts for pieces in read])
+    for chapter, pieces, in_english in zip(story.chapters, read, english, strict=True):
         stop = start + len(pieces.texts)
-        chapters.append(_scan_chapter(ruleset, chapter.number, pieces, fired.view(start, stop)))
+        chapters.append(_scan_chapter(ruleset, chapter.number, pieces, fired.view(start, stop), english=in_english))
         start = stop
     declared = declared if declared is not None else map_declared(story.meta)
     taxonomy = ruleset.taxonomy

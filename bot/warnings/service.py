@@ -29,7 +29,7 @@ import aiosqlite
 from bot.db import Database
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
-from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
+from bot.story.model import NOT_ENGLISH_ID, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
 from bot.text import quote_input
 from bot.warnings import store
@@ -50,7 +50,9 @@ T = TypeVar("T")
 
 OVERRIDE_ACTIONS = ("add", "remove")
 # Shown last in headers when the author chose not to use archive warnings: unwarned, not safe.
-UNWARNED = HeaderWarning("unwarned", "Unwarned: the author chose not to use warnings", "declared")
+UNWARNED = HeaderWarning(UNWARNED_ID, "Unwarned: the author chose not to use warnings", "declared")
+# Shown last for a chapter not in English (bot.warnings.language): not read, which is not safe either.
+NOT_ENGLISH = HeaderWarning(NOT_ENGLISH_ID, "Not read for warnings: Dogear reads English only", "detected")
 COMPILE_SECONDS = 5.0  # a server's whole matcher, in a worker; refused past it
 SCAN_SECONDS = 60.0  # one story with a server's rules, in a worker, plus SCAN_SECONDS_PER_MB
 # Text no worker has read before scans at about 0.15 MB/s on the 2-core benchmark machine
@@ -423,7 +425,7 @@ async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: 
     confirmed = await _confirmed(db, guild_id, story_id, chapter)
     taxonomy = await guild_taxonomy(db, guild_id)
     merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
-    return [*merged, UNWARNED] if report.unwarned else merged
+    return merged + notices(report, chapter)
 
 
 async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[HeaderWarning]:
@@ -435,7 +437,17 @@ async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[Hea
     confirmed = await _confirmed(db, guild_id, story_id, None)
     taxonomy = await guild_taxonomy(db, guild_id)
     merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
-    return [*merged, UNWARNED] if report.unwarned else merged
+    return merged + notices(report, None)
+
+
+def notices(report: ScanReport, chapter: int | None) -> list[HeaderWarning]:
+    """What members are told besides the warnings, last: that the author chose not to warn, and
+    that a chapter (``None``: any chapter of the story) was not read for warnings, not being in
+    English. Either way "no warnings" would read as safe."""
+    shown = [UNWARNED] if report.unwarned else []
+    if any(not c.english for c in report.chapters if chapter is None or c.number == chapter):
+        shown.append(NOT_ENGLISH)
+    return shown
 
 
 # ---------------------------------------------------------------------------------------

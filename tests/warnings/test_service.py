@@ -227,3 +227,20 @@ def test_the_scan_time_limit_grows_with_the_story_text() -> None:
     assert service.scan_time_limit(short) == pytest.approx(service.SCAN_SECONDS, abs=0.01)
     assert service.scan_time_limit(long) == pytest.approx(service.SCAN_SECONDS + 5 * service.SCAN_SECONDS_PER_MB)
     assert service.scan_time_limit(long, 30.0) > 30.0 + 5 / 0.15
+
+
+async def test_a_chapter_not_in_english_tells_members_it_was_not_read(db: Database) -> None:
+    """Shown where members look, as "unwarned" is: nothing would read as safe. Stored with the scan."""
+    french = [
+        "Je suis en retard, dit-elle en courant vers la gare. Le train avait du retard lui aussi, heureusement.",
+        "Elle s'assit près de la fenêtre et sortit son livre. Plus tard, elle appellerait sa mère pour lui dire.",
+        "Il faisait froid ce matin-là. Les enfants jouaient dans la cour, et le vieux chien dormait sous la table.",
+    ]
+    story_id = await stored(
+        db, GUILD, story(french, ["She walked home in the rain and thought about the day she had had."] * 5)
+    )
+    first = await service.chapter_warnings(db, GUILD, story_id, 1)
+    assert [w.id for w in first] == ["not-english"]
+    assert "English" in first[0].label and first[0].source_note == ""
+    assert await service.chapter_warnings(db, GUILD, story_id, 2) == []
+    assert [w.id for w in await service.story_warnings(db, GUILD, story_id)] == ["not-english"]
