@@ -48,6 +48,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Control characters that never occur in real prose (tab, newline, CR and form feed do).
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _NEWLINES = re.compile(r"\r\n?|[\x0c\x85\u2028\u2029]")
+# Invisible characters that are never text: a byte-order mark left in the middle of a file
+# by joining files, the word joiner. Zero-width joiners and non-joiners stay: emoji and
+# scripts such as Persian and the Indic ones need them.
+_NEVER_TEXT = ("\ufeff", "\u2060")
+# A zero width space at the start of a line (pasted from apps that use it to keep "empty"
+# lines or indents); a line of nothing else is blank. Inside a line it may mark where a
+# line of Thai or Khmer can break, so it stays there.
+_ZWSP_LINE = re.compile(r"^[ \t]*\u200b[ \t\u200b]*$", re.MULTILINE)
+_ZWSP_START = re.compile(r"^([ \t]*)\u200b+", re.MULTILINE)
 
 
 def human_size(size: int) -> str:
@@ -79,6 +88,21 @@ def normalize_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text) if ("\r" in text or not text.isascii() or "\x0c" in text) else text
 
 
+def remove_invisible(text: str) -> str:
+    """Text without the invisible characters that are never part of it (see :data:`_NEVER_TEXT`).
+
+    Left in, they stop "Chapter 2" from reading as a heading and end up in posted messages.
+    """
+    if text.isascii():
+        return text
+    for invisible in _NEVER_TEXT:
+        if invisible in text:
+            text = text.replace(invisible, "")  # str.replace runs at C speed; translate with a dict does not
+    if "\u200b" in text:
+        text = _ZWSP_START.sub(r"\1", _ZWSP_LINE.sub("", text))
+    return text
+
+
 def decode_text(data: bytes, *, max_bytes: int) -> str:
     """Decode a text file of unknown encoding, with newlines normalised to ``\\n``."""
     check_size(data, max_bytes)
@@ -91,10 +115,9 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
             "The file is not readable text (neither UTF-8 nor a known text encoding); save it as UTF-8 and try again."
         )
     text, encoding = decoded
-    text = text.removeprefix("\ufeff")
     if _has_bad_control(data, text, encoding == "utf-8"):
         raise StoryFormatError("The file contains binary data, not plain text; save the story as text and try again.")
-    text = normalize_newlines(text)
+    text = remove_invisible(normalize_newlines(text))
     if not text.strip():
         raise StoryFormatError("The file is empty; attach the story's text.")
     return text

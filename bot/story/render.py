@@ -23,8 +23,8 @@ from typing import Any
 import regex
 
 from bot.limits import MESSAGE_CHARS
-from bot.story.model import POSSIBLE, WORDS_PER_MINUTE, Chapter, HeaderWarning, StoryMeta
-from bot.story.words import chapter_words
+from bot.story.model import POSSIBLE, Chapter, HeaderWarning, StoryMeta
+from bot.story.words import Length, chapter_length
 from bot.text import LIST_NUMBER, escape_char, escape_markdown, plural, unescape_markdown, utf16_len
 
 DEFAULT_BUDGET = MESSAGE_CHARS
@@ -56,9 +56,9 @@ def payload(content: str) -> dict[str, Any]:
 # -- header ---------------------------------------------------------------------------
 
 
-def reading_minutes(words: int) -> int:
-    """As :attr:`Chapter.reading_minutes`, from a count already made."""
-    return max(1, round(words / WORDS_PER_MINUTE))
+def reading_minutes(length: Length) -> int:
+    """From a count already made; Chinese and Japanese characters read faster than words (:class:`Length`)."""
+    return length.minutes
 
 
 def warning_label(warning: HeaderWarning) -> str:
@@ -112,8 +112,8 @@ def render_header(
     heading = f"📖 **{escape_markdown(title[:200])}** · Chapter {chapter.number}"
     if chapter.title:
         heading += f": {escape_markdown(chapter.title[:200])}"
-    words = chapter_words(chapter.paragraphs)
-    length = f"{words:,} words · about {reading_minutes(words)} min read"
+    counted = chapter_length(chapter.paragraphs)
+    length = f"{counted.words:,} words · about {reading_minutes(counted)} min read"
     footer = "-# The chapter follows behind spoilers: click a block to reveal it."
     avoided = [w for w in warnings if w.avoided]
     if avoided:

@@ -26,15 +26,69 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last"
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}}|[ivxlcdm]{{1,8}}|(?:{_TENS})(?:[\s-]?(?:{_UNITS}))?|{_TEENS}|{_UNITS}|{_ORDINALS})"
+# "Book 2, Chapter 1: Sparks" (Royal Road, web serials): the chapter within the book.
+_WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–—|]?\s*)?"
 _NUMBERED = re.compile(
-    rf"^(?P<label>chapter|chap|ch|part|book|act)(?:\.\s*|\s+)(?P<num>{_NUMBER})(?![\w'’])\.?"
+    rf"^{_WITHIN}(?P<label>chapter|chap|ch|part|book|act)(?:\.\s*|\s+)(?P<num>{_NUMBER})(?![\w'’])\.?"
     r"(?:(?P<sep>\s*[:.\-–—|]\s*|\s+)(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
 )
+_PARENTHESISED = re.compile(r"^\((?P<inner>[^()]*\S[^()]*)\)$")  # "Chapter 2 (groupchat)"
 _NAMED = re.compile(
-    r"^(?P<label>prologue|epilogue|interlude|afterword|foreword|coda)(?![\w'’])(?:\s*[:.\-–—|]\s*(?P<title>\S.*?))?\s*$",
+    r"^(?P<label>prologue|epilogue|interlude|afterword|foreword|coda|side story|bonus chapter|special chapter"
+    r"|extra chapter|bonus|extra|special|omake)(?![\w'’])(?:\s+(?P<num>\d{1,4})(?![\w'’]))?"
+    r"(?:\s*[:.\-–—|]\s*(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
 )
+# Labels that are ordinary words too ("Extra: two eggs."): a heading only with a short title after them.
+_WEAK_NAMED = frozenset(("bonus", "extra", "special", "omake"))
+
+# Chapter headings in other languages: a label and a number, as "Chapter 3" is read. Numbers
+# are digits, upper-case Roman numerals (a lower-case "di" or "vi" is a word) or the first
+# few number words; the title after them follows the same rules as an English one.
+_WORLD_NUMBER_WORDS = (
+    "один|одна|первая|первый|вторая|второй|третья|третий|четвертая|четвёртая|пятая|шестая|седьмая|восьмая"
+    "|девятая|десятая|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|primero|primera|segundo"
+    "|segunda|tercero|tercera|um|dois|três|quatro|sete|oito|nove|dez|un|une|deux|trois|quatre|cinq|six|sept"
+    "|huit|neuf|dix|premier|première|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|due|tre|quattro"
+    "|cinque|sei|sette|otto|dieci|primo|jeden|dwa|trzy|cztery|pięć|satu|dua|tiga|empat|lima|bir|iki|üç|dört|beş"
+)
+_WORLD_CHAPTER_LABELS = (
+    "глава|розділ|rozdział|rozdzial|kapitola|capítulo|capitulo|chapitre|kapitel|capitolo|hoofdstuk|kapittel"
+    "|bölüm|bolum|bab|chương|chuong|kabanata|luku|fejezet|κεφάλαιο|פרק|الفصل"
+)
+_WORLD_PART_LABELS = "часть|частина|книга|том|parte|partie|teil|część|deel|kısım|bagian|phần|libro|livro|livre|buch"
+_WORLD_TITLE = r"(?:(?P<sep>\s*[:.\-–—|、]\s*|\s+)(?P<title>\S.*?))?\s*$"
+_WORLD_NUMBERED = re.compile(
+    rf"^(?:(?P<label>{_WORLD_CHAPTER_LABELS}|{_WORLD_PART_LABELS})\s+|(?P<thai>บทที่|ตอนที่)\s*)"
+    rf"(?P<num>\d{{1,5}}|(?-i:[IVXLCDM]{{1,8}})|{_WORLD_NUMBER_WORDS})(?![\w'’])\.?{_WORLD_TITLE}",
+    re.IGNORECASE,
+)
+_TURKISH_NUMBERED = re.compile(
+    rf"^(?P<num>\d{{1,5}})\.\s*(?P<label>bölüm|kısım)(?![\w'’]){_WORLD_TITLE}", re.IGNORECASE
+)
+# "第一章", "第12章", "第十二回", "第1話": 部, 卷 and 巻 are parts or volumes.
+_CJK_NUMBERED = re.compile(
+    r"^第\s*(?P<num>\d{1,5}|[〇零一二三四五六七八九十百千万两兩]{1,10})\s*(?P<label>[章回話话节節幕部卷巻集篇夜講讲])"
+    + _WORLD_TITLE
+)
+_KOREAN_NUMBERED = re.compile(
+    r"^(?:제\s*(?P<num>\d{1,5})\s*(?P<label>[장화부편막])|(?P<episode>\d{1,5})\s*화)" + _WORLD_TITLE
+)
+_WORLD_PARTS = frozenset(("часть", "частина", "книга", "том", "parte", "partie", "teil", "część", "deel", "kısım"))
+_WORLD_PARTS |= frozenset(("bagian", "phần", "libro", "livro", "livre", "buch", "部", "卷", "巻"))
+_WORLD_NAMED_LABELS = (
+    "пролог|эпилог|prólogo|prologo|epílogo|epilogo|épilogue|prolog|epilog|프롤로그|에필로그|プロローグ"
+    "|エピローグ|序章|终章|終章|楔子|尾声|尾聲|番外|序幕|后记|後記|あとがき"
+)
+_WORLD_NAMED = re.compile(rf"^(?P<label>{_WORLD_NAMED_LABELS})(?![\w'’])" + _WORLD_TITLE, re.IGNORECASE)
+# The characters a heading in another language can start with, so most lines try none of the patterns.
+_WORLD_FIRST = frozenset(
+    "0123456789第제บต"
+    + "".join(label[0] for label in f"{_WORLD_CHAPTER_LABELS}|{_WORLD_PART_LABELS}|{_WORLD_NAMED_LABELS}".split("|"))
+)
+_SENTENCE_STOP = (".", ",", ";", "。", "，", "、", "！", "？", "!", "?")
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u2060\u200b"))  # never text; see bot.story.decode
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _SCENE_BREAK = re.compile(
@@ -97,7 +151,7 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     """
     stripped = line.strip()
     if not stripped.isascii():
-        stripped = unicodedata.normalize("NFKC", stripped)
+        stripped = unicodedata.normalize("NFKC", _visible(stripped)).strip()
     if not stripped or len(stripped) > HEADING_MAX_CHARS:
         return None
     level = 2
@@ -118,6 +172,13 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     if heading is None and kind == "markdown":
         return Heading(_clean_title(stripped), "markdown", level, line.strip())
     return heading
+
+
+def _visible(text: str) -> str:
+    """The text without the invisible characters a heading may carry in from HTML or EPUB (see :data:`_INVISIBLE`)."""
+    if "\ufeff" in text or "\u2060" in text or "\u200b" in text:
+        return text.translate(_INVISIBLE)
+    return text
 
 
 def normalise(text: str) -> str:
@@ -141,18 +202,88 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
     if numbered:
         label = numbered.group("label").lower().rstrip(".")
         title = numbered.group("title")
-        if title and not numbered.group("sep").strip() and not _looks_like_title(title):
-            return None  # "Chapter 3 was the best." and "Part 1 of the plan failed." are sentences
+        if title and not numbered.group("sep").strip():
+            title = _title_after_space(title)
+            if title is None:
+                return None  # "Chapter 3 was the best." and "Part 1 of the plan failed." are sentences
         if label in ("part", "book", "act"):
             part = f"{label.title()} {_number_text(numbered.group('num'))}"
             return Heading(f"{part}: {title}" if title else part, "part", level, raw)
         return Heading(_clean_title(title), "chapter", level, raw)
     named = _NAMED.match(text)
     if named:
-        label = named.group("label").title()
-        title = named.group("title")
-        return Heading(f"{label}: {title}" if title else label, "named", level, raw)
+        return _named_heading(named, level, raw)
+    if text[:1].lower() in _WORLD_FIRST:
+        return _world_heading(text, level, raw)
     return None
+
+
+def _title_after_space(title: str) -> str | None:
+    """The title after "Chapter 3 " with no colon or dash: Title Case words, or anything in brackets.
+
+    "Chapter 2 (groupchat)" and "chapter 1 (the one where they meet)" are titled the way
+    phone writers title them; "Chapter 3 was the best." is a sentence (None).
+    """
+    bracketed = _PARENTHESISED.match(title)
+    if bracketed:
+        return bracketed.group("inner").strip()
+    return title if _looks_like_title(title) else None
+
+
+def _named_heading(named: re.Match[str], level: int, raw: str) -> Heading | None:
+    """ "Prologue", "Interlude: Mara", "Side Story: The Innkeeper", "Bonus chapter 2"."""
+    label = named.group("label")
+    title = named.group("title")
+    if label.lower() in _WEAK_NAMED and (not title or not _short_title(title)):
+        return None  # "Extra." or "Bonus: we got the day off." is a sentence
+    label = label.title() + (f" {named.group('num')}" if named.group("num") else "")
+    return Heading(f"{label}: {title}" if title else label, "named", level, raw)
+
+
+def _short_title(title: str) -> bool:
+    """A few words that do not end as a sentence does."""
+    return len(title.split()) <= 10 and not title.endswith(_SENTENCE_STOP)
+
+
+def _world_heading(text: str, level: int, raw: str) -> Heading | None:
+    """A chapter, part or prologue heading in another language: "Глава 1. Письмо", "第一章 はじまり", "제1장"."""
+    for pattern in (_WORLD_NUMBERED, _CJK_NUMBERED, _KOREAN_NUMBERED, _TURKISH_NUMBERED, _WORLD_NAMED):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        title = match.group("title")
+        if title is not None and not _world_title(title, match.group("sep")):
+            return None
+        bracketed = _PARENTHESISED.match(title or "")
+        if bracketed:
+            title = bracketed.group("inner").strip()
+        groups = match.groupdict()
+        label = (groups.get("label") or groups.get("thai") or "").lower()
+        if pattern is _WORLD_NAMED:
+            name = match.group("label").title()
+            return Heading(f"{name}: {title}" if title else name, "named", level, raw)
+        if label in _WORLD_PARTS:
+            part = text[: match.start("title")].strip(" :.-–—|、") if title else text
+            return Heading(f"{part}: {title}" if title else part, "part", level, raw)
+        return Heading(_clean_title(title), "chapter", level, raw)
+    return None
+
+
+def _world_title(title: str, separator: str) -> bool:
+    """A title after a label and number, not the rest of a sentence.
+
+    After a colon, full stop or dash any title will do (as in English); after a space only a
+    title that does not end as a sentence, and, in a script with capitals, starts with one
+    ("Kapitel 4 Die Reise", not "Kapitel 4 war lang.").
+    """
+    if separator.strip():
+        return True
+    if _PARENTHESISED.match(title):
+        return True
+    if title.endswith(_SENTENCE_STOP) or len(title.split()) > 12:
+        return False
+    first = title[:1]
+    return first.isupper() or first.lower() == first.upper()
 
 
 def _number_text(number: str) -> str:
@@ -214,12 +345,15 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     indent_mode = indent.marks_paragraphs
     items: list[Item] = []
     bare_numbers: list[int] = []  # items that are a lone "1." or "IV" in a block of their own
+    numbered: list[tuple[int, _Numbered]] = []  # items that are a lone "1 - The Awakening", "2. Snowfall", "(3/5)"
     for position, (gap, block) in enumerate(blocks):
         if "\n" not in block:
             mark = marks[position][0] if marks is not None else _line_mark(block, HEADING_MAX_CHARS + 20, markdown)
             item = mark or Para(block.strip(), gap)
             if isinstance(item, Para) and len(item.text) <= _BARE_MAX and _bare_number(item.text) is not None:
                 bare_numbers.append(len(items))
+            elif isinstance(item, Para) and (found := _numbered_line(item.text)) is not None:
+                numbered.append((len(items), found))
             items.append(item)
             continue
         lines = block.split("\n")
@@ -259,6 +393,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
         for item in items:
             if isinstance(item, Para) and item.gap >= 1:
                 item.gap += 1
+    _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare_numbers)
     return _titles_from_next_line(items)
 
@@ -323,6 +458,89 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
             return  # a number with no text under it would be an empty chapter
     for index, line in zip(candidates, lines, strict=True):
         items[index] = Heading(None, "chapter", 2, line)
+
+
+@dataclass(frozen=True, slots=True)
+class _Numbered:
+    """A line that may head a chapter in a numbered series: "1 - The Awakening", "2. Snowfall", "(3/5)"."""
+
+    kind: str  # "dash", "dot" or "parts": one series is written one way
+    number: int
+    title: str | None
+    total: int = 0  # the "5" of "(3/5)"
+
+
+_DASH_TITLE = re.compile(r"^(?P<num>\d{1,4})[ \t]+[-–—][ \t]+(?P<title>\S.{0,100})$")
+_DOT_TITLE = re.compile(r"^(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,100})$")
+_PART_OF = re.compile(
+    r"^(?:(?P<title>[^()\d][^()]{0,80}?)[ \t]+)?\((?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})\)$"
+    r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})$"
+)
+
+
+def _numbered_line(text: str) -> _Numbered | None:
+    """The series mark a line alone in its block may be; whether it is one is decided over the whole text."""
+    if len(text) > HEADING_MAX_CHARS or not (text[:1].isdigit() or text.endswith(")")):
+        return None
+    text = normalise(text)
+    part_of = _PART_OF.match(text) if "/" in text else None
+    if part_of:
+        if part_of.group("bare"):
+            return _Numbered("parts", int(part_of.group("bare")), None, int(part_of.group("bare_total")))
+        title = part_of.group("title")
+        return _Numbered("parts", int(part_of.group("num")), title and title.strip(), int(part_of.group("total")))
+    for kind, pattern in (("dash", _DASH_TITLE), ("dot", _DOT_TITLE)):
+        match = pattern.match(text)
+        if match and _title_line(match.group("title")):
+            return _Numbered(kind, int(match.group("num")), match.group("title").strip(), 0)
+    return None
+
+
+def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numbered]]) -> None:
+    """Turn "1 - The Awakening" / "1. Snowfall" / "(1/5)" lines into chapter headings, when the text says so.
+
+    As with lone numerals (:func:`_bare_number_headings`), only the whole text can say: a
+    series written one way, each line alone in its block with story text under it, counting
+    up by one (parts all "of" the same total), in a text that marks no chapters another way.
+    A line with no text under it (a table of contents before the chapters) is left out of
+    the series and stays text; a list item or a sentence never counts up alone.
+    """
+    if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+        return
+    taken = {index for index, _ in candidates}
+    for kind in ("dash", "dot", "parts"):
+        series = [
+            (index, found)
+            for index, found in candidates
+            if found.kind == kind and index + 1 not in taken and isinstance(_at(items, index + 1), Para)
+        ]
+        if len(series) < 2 or not _counts_up(kind, [found for _, found in series]):
+            continue
+        for index, found in series:
+            raw = items[index].text if isinstance(items[index], Para) else ""
+            items[index] = Heading(_series_title(found.title), "chapter", 2, raw)
+        return
+
+
+def _series_title(title: str | None) -> str | None:
+    """FanFicFare numbers every chapter, so "1. Chapter 1" has no title and "3. Epilogue" is the epilogue."""
+    heading = match_heading(title, markdown=False) if title else None
+    return heading.title if heading is not None else title
+
+
+def _at(items: list[Item], index: int) -> Item | None:
+    return items[index] if index < len(items) else None
+
+
+def _counts_up(kind: str, series: list[_Numbered]) -> bool:
+    """1, 2, 3... (from any first number); "(1/5)", "(2/5)"... from one, all of the same total."""
+    first = series[0].number
+    if [found.number for found in series] != list(range(first, first + len(series))):
+        return False
+    if kind != "parts":
+        return True
+    total = series[0].total
+    return first == 1 and all(found.total == total for found in series) and series[-1].number <= total
 
 
 def _wants_title(item: Item) -> TypeGuard[Heading]:
