@@ -14,7 +14,6 @@ __all__ = [
     "CONFIDENT",
     "POSSIBLE",
     "SOURCE_NOTES",
-    "WORDS_PER_MINUTE",
     "Chapter",
     "HeaderWarning",
     "Scene",
@@ -23,8 +22,6 @@ __all__ = [
     "count_words",
     "source_note",
 ]
-
-WORDS_PER_MINUTE = 230
 
 
 @dataclass(slots=True)
@@ -51,10 +48,6 @@ class Chapter:
     @property
     def words(self) -> int:
         return chapter_words(self.paragraphs)
-
-    @property
-    def reading_minutes(self) -> int:
-        return max(1, round(self.words / WORDS_PER_MINUTE))
 
 
 @dataclass(slots=True)
