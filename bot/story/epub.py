@@ -15,6 +15,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
@@ -22,7 +23,7 @@ from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.errors import StoryFormatError
-from bot.story.htmltext import check_markup, element_text, html_items, make_soup, strip_doctype
+from bot.story.htmltext import _BLOCKS, check_markup, element_text, html_items, make_soup, strip_doctype
 from bot.story.limits import (
     DEFAULT_MAX_CHAPTERS,
     MAX_UNPACK_RATIO,
@@ -31,8 +32,16 @@ from bot.story.limits import (
     check_story_text,
 )
 from bot.story.model import Story
-from bot.story.plaintext import build_story, parse_field
-from bot.story.structure import HEADING_MAX_CHARS, Heading, Item, Para, SceneBreak, match_heading
+from bot.story.plaintext import build_story, by_line_author, parse_field
+from bot.story.structure import (
+    HEADING_MAX_CHARS,
+    Heading,
+    Item,
+    Para,
+    SceneBreak,
+    _titles_from_next_line,
+    match_heading,
+)
 
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # deflate tops out near 1:1000 on pathological input; real EPUBs are far below this
@@ -98,6 +107,7 @@ _CLOSERS = "\"'’”)]"
 _FRONT_MATTER_MAX_WORDS = 400
 _TITLE_PAGE_MAX_WORDS = 60
 _MAX_TITLE = 2 * HEADING_MAX_CHARS
+_MAX_DEPTH = 8  # TOC nesting counted this deep; deeper entries count as this deep
 
 
 def unpacked_limit(max_bytes: int, size: int | None = None) -> int:
@@ -191,7 +201,17 @@ class _Book:
     documents: list[tuple[str, bytes]]  # (href, xhtml) in spine order
     ids: dict[str, str] = field(default_factory=dict)  # href -> manifest id
     marks: dict[str, set[str]] = field(default_factory=dict)  # href -> what the package calls it
-    toc: list[tuple[str, str]] = field(default_factory=list)  # (href, label) in the TOC's order
+    toc: list[_TocEntry] = field(default_factory=list)  # in the TOC's order
+
+
+@dataclass(slots=True)
+class _TocEntry:
+    """One entry of the table of contents."""
+
+    href: str  # the document, without the #fragment
+    label: str
+    anchor: str | None = None  # the #fragment, when the entry points inside its document
+    depth: int = 0  # how deep under other entries it is nested
 
 
 def _read_book(archive: _Archive, max_chapters: int) -> _Book:
@@ -253,6 +273,13 @@ def _read_book(archive: _Archive, max_chapters: int) -> _Book:
     )
 
 
+def _fragment(href: str) -> str | None:
+    """The #fragment a link points at inside its document, or None."""
+    if "#" not in href:
+        return None
+    return unquote(href.split("#", 1)[1]).strip() or None
+
+
 def _resolve(base: str, href: str) -> str | None:
     """A link's target document inside the archive, without its #fragment; None for other sites."""
     path = href.split("#", 1)[0].strip()
@@ -269,12 +296,12 @@ def _read_toc(
     names: set[str],
     elements: int,
     marks: dict[str, set[str]],
-) -> list[tuple[str, str]]:
+) -> list[_TocEntry]:
     """The book's table of contents: the EPUB 3 nav (whose landmarks go into ``marks``), else the NCX.
 
     A broken or oversized TOC is ignored rather than refused: the chapters can be read without it.
     """
-    toc: list[tuple[str, str]] = []
+    toc: list[_TocEntry] = []
     nav = next((item for item in manifest.values() if "nav" in (item.get("properties") or "").split()), None)
     nav_href = _resolve(base, nav.get("href")) if nav is not None else None
     if nav_href in names:
@@ -302,15 +329,18 @@ def _read_toc(
     for point in root.iter(f"{{{_NCX}}}navPoint"):
         label = point.find(f"{{{_NCX}}}navLabel/{{{_NCX}}}text")
         content = point.find(f"{{{_NCX}}}content")
-        href = _resolve(ncx_base, content.get("src") or "") if content is not None else None
+        src = (content.get("src") or "") if content is not None else ""
+        href = _resolve(ncx_base, src) if content is not None else None
         if href is not None:
-            toc.append((href, _SPACE.sub(" ", label.text or "").strip() if label is not None else ""))
+            text = _SPACE.sub(" ", label.text or "").strip() if label is not None else ""
+            depth = sum(1 for _ in islice(point.iterancestors(f"{{{_NCX}}}navPoint"), _MAX_DEPTH))
+            toc.append(_TocEntry(href, text, _fragment(src), depth))
     return toc
 
 
-def _nav_entries(soup: BeautifulSoup, base: str, marks: dict[str, set[str]]) -> list[tuple[str, str]]:
+def _nav_entries(soup: BeautifulSoup, base: str, marks: dict[str, set[str]]) -> list[_TocEntry]:
     """Entries of the nav document's ``toc`` nav; its ``landmarks`` nav adds to ``marks``."""
-    toc: list[tuple[str, str]] = []
+    toc: list[_TocEntry] = []
     for nav in soup.find_all("nav"):
         kinds = str(nav.get("epub:type") or "").lower().split()
         if "toc" not in kinds and "landmarks" not in kinds:
@@ -322,8 +352,20 @@ def _nav_entries(soup: BeautifulSoup, base: str, marks: dict[str, set[str]]) -> 
             if "landmarks" in kinds:
                 marks.setdefault(href, set()).update(str(link.get("epub:type") or "").lower().split())
             else:
-                toc.append((href, element_text(link)))
+                toc.append(_TocEntry(href, element_text(link), _fragment(str(link["href"])), _list_depth(link, nav)))
     return toc
+
+
+def _list_depth(link: Tag, nav: Tag) -> int:
+    """How many lists a nav link sits in below the first, counted up to _MAX_DEPTH."""
+    lists = 0
+    node = link.parent
+    for _ in range(_MAX_DEPTH * 4):
+        if node is None or node is nav:
+            break
+        lists += node.name in ("ol", "ul")
+        node = node.parent
+    return min(max(lists - 1, 0), _MAX_DEPTH)
 
 
 def _dc(opf: etree._Element, name: str) -> str | None:
@@ -363,6 +405,7 @@ class _Doc:
     words: int
     link_words: int  # words inside links to the book's own documents
     links: int  # such links
+    cuts: list[tuple[int, str]] = field(default_factory=list)  # (item index, TOC anchor) where a chapter starts
 
     @property
     def prose_words(self) -> int:
@@ -378,12 +421,36 @@ class _Doc:
 
     @property
     def opens_with_heading(self) -> bool:
-        first = next((item for item in self.items if not isinstance(item, Para) or item.text), None)
-        return isinstance(first, Heading)
+        return _opens_with_heading(self.items)
 
 
-def _read_doc(href: str, soup: BeautifulSoup, spine: set[str]) -> _Doc:
+@dataclass(slots=True)
+class _Part:
+    """A stretch of one document that may start a chapter: the whole document, or from a TOC anchor on."""
+
+    href: str
+    anchor: str | None  # None: from the document's start
+    items: list[Item]
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.href, self.anchor)
+
+
+def _opens_with_heading(items: list[Item]) -> bool:
+    first = next((item for item in items if not isinstance(item, Para) or item.text), None)
+    return isinstance(first, Heading)
+
+
+_CUT = "\ue000"  # a private-use character: opens the marker paragraph put where a TOC anchor points
+# Elements whose text is read whole: a marker put inside one would become part of its text.
+_READ_WHOLE = frozenset(["p", "li", "dt", "dd", "figcaption", "summary", "pre", "h1", "h2", "h3", "h4", "h5", "h6"])
+_MAX_CLIMB = 40  # an anchor deeper than this inside inline markup is not used to split
+
+
+def _read_doc(href: str, soup: BeautifulSoup, spine: set[str], anchors: list[str] | None = None) -> _Doc:
     body = soup.body or soup
+    _drop_apparatus(body)
     base = posixpath.dirname(href)
     links = 0
     link_words = 0
@@ -391,22 +458,147 @@ def _read_doc(href: str, soup: BeautifulSoup, spine: set[str]) -> _Doc:
         if _resolve(base, str(link["href"])) in spine:
             links += 1
             link_words += len(link.get_text().split())
-    items = html_items(body)
+    marked = _mark_anchors(soup, body, anchors or [])
+    items: list[Item] = []
+    cuts: list[tuple[int, str]] = []
+    for item in html_items(body):
+        if marked and isinstance(item, Para) and item.text.startswith(_CUT) and item.text[1:].isdigit():
+            index = int(item.text[1:])
+            if index < len(marked):
+                cuts.append((len(items), marked[index]))
+                continue
+        items.append(item)
     words = sum(
         len((item.raw if isinstance(item, Heading) else item.text).split())
         for item in items
         if not isinstance(item, SceneBreak)
     )
-    return _Doc(href, body, items, words, link_words, links)
+    return _Doc(href, body, items, words, link_words, links, cuts)
+
+
+def _drop_apparatus(body: Tag) -> None:
+    """Pandoc's section numbers ("1 The Festival") and footnote back-links ("↩︎") are not the author's text."""
+    for span in body.find_all("span", class_="header-section-number"):
+        span.decompose()
+    for link in body.find_all("a"):
+        classes = link.get("class") or []
+        role = str(link.get("role") or "")
+        if "footnote-back" in classes or role == "doc-backlink" or link.get_text().strip() in _BACK_LINKS:
+            link.decompose()
+
+
+_BACK_LINKS = frozenset(["↩", "↩︎", "↩\ufe0e"])
+
+
+def _mark_anchors(soup: BeautifulSoup, body: Tag, anchors: list[str]) -> list[str]:
+    """Put a marker paragraph before the block each TOC anchor points at; returns the anchors by marker number.
+
+    The elements are found in one pass over the document, whatever the number of anchors.
+    """
+    if not anchors:
+        return []
+    wanted = set(anchors)
+    found: dict[str, Tag] = {}
+    for tag in body.find_all(True):
+        for name in (tag.get("id"), tag.get("name") if tag.name == "a" else None):
+            if isinstance(name, str) and name in wanted and name not in found:
+                found[name] = tag
+    marked: list[str] = []
+    used: set[int] = set()
+    for anchor in anchors:
+        tag = found.get(anchor)
+        block = _block_start(tag, body) if tag is not None else None
+        if block is None or id(block) in used:
+            continue
+        used.add(id(block))
+        marker = soup.new_tag("p")
+        marker.string = f"{_CUT}{len(marked)}"
+        block.insert_before(marker)
+        marked.append(anchor)
+    return marked
+
+
+def _block_start(tag: Tag, body: Tag) -> Tag | None:
+    """The block element an anchor opens, one whose parent is walked block by block; None for the body itself."""
+    node = tag
+    for _ in range(_MAX_CLIMB):
+        parent = node.parent
+        if node is body or parent is None:
+            return None
+        if node.name in _BLOCKS and (parent is body or (parent.name in _BLOCKS and parent.name not in _READ_WHOLE)):
+            return node
+        node = parent
+    return None
+
+
+def _parts(doc: _Doc) -> list[_Part]:
+    """The document cut at its TOC anchors; empty stretches are left out."""
+    parts: list[_Part] = []
+    starts = [(0, None), *doc.cuts]
+    for position, (start, anchor) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(doc.items)
+        chunk = doc.items[start:end]
+        if any(isinstance(item, (Para, Heading)) for item in chunk):
+            parts.append(_Part(doc.href, anchor, chunk))
+    return parts
+
+
+def _cut_anchors(toc: list[_TocEntry]) -> dict[str, list[str]]:
+    """The anchors a chapter starts at, by document: the TOC's entries into a document, at the
+    document's top level in the TOC. Entries nested under another entry for the same document
+    (Pandoc lists a chapter's sections under it) are sections, not chapters."""
+    top: dict[str, int] = {}
+    for entry in toc:
+        top[entry.href] = min(top.get(entry.href, entry.depth), entry.depth)
+    anchors: dict[str, list[str]] = {}
+    for entry in toc:
+        if entry.anchor and entry.depth == top[entry.href]:
+            anchors.setdefault(entry.href, []).append(entry.anchor)
+    return anchors
 
 
 def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapters: int) -> Story:
-    """Each spine document is a chapter unless it is front matter or continues the chapter before it.
+    """Each spine document (or each stretch of one the TOC points at) is a chapter, unless it is
+    front or back matter or continues the chapter before it.
 
-    A document's first heading titles it; a document with no heading at all takes its title from
-    the TOC when the TOC lists it, and otherwise continues the chapter before it when the book
-    marks its chapters some other way (see :func:`_continues`).
+    A part's opening heading titles it; a part the TOC lists that opens with no heading takes its
+    title from the TOC; text before a document's first heading continues the chapter before it when
+    the book marks its chapters some other way (see :func:`_continues`). The metadata a title or
+    introduction page lists ("Rating: Mature") is read as the story's, as a text file's preamble is.
     """
+    items = _package_items(book)
+    spine = {href for href, _ in book.documents}
+    anchors = _cut_anchors(book.toc)
+    docs = [
+        _read_doc(href, soup, spine, anchors.get(href)) for (href, _), soup in zip(book.documents, soups, strict=True)
+    ]
+    docs, front = _without_front_matter(docs, book)
+    items.extend(_front_matter_fields(front, book))
+    docs = _without_back_matter(docs, book)
+    parts = [part for doc in docs for part in _parts(doc)]
+    titles = _toc_titles(book, parts)
+    split = _split_continuations(docs)
+    by_headings = sum(doc.has_heading for doc in docs) >= sum(not doc.has_heading for doc in docs)
+    per_file = not titles and len(parts) >= 2 and all(_one_top_heading(part.items) for part in parts)
+    started = False
+    for part in parts:
+        part_items = part.items
+        if started and part.key not in titles and _continues(part, titles, split, by_headings=by_headings):
+            lead, part_items = _lead(part_items)
+            items.extend(lead)
+            if not part_items:
+                continue
+        if not started:
+            part_items = _without_title_block(part_items, book, last=part is parts[-1])
+            if not part_items:
+                continue
+        started = True
+        items.extend(_chapter_items(part_items, titles.get(part.key), sections=part.key in titles or per_file))
+    return build_story(_titles_from_next_line(items), filename, "epub", max_chapters=max_chapters)
+
+
+def _package_items(book: _Book) -> list[Item]:
+    """The package's title, author and description, as the preamble lines a text file would open with."""
     items: list[Item] = []
     if book.title:
         items.append(Para(f"Title: {book.title}", 0))
@@ -416,45 +608,95 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
         description = element_text(make_soup(book.description))
         if description:
             items.append(Para(f"Summary: {description}", 0))
-    spine = {href for href, _ in book.documents}
-    docs = [_read_doc(href, soup, spine) for (href, _), soup in zip(book.documents, soups, strict=True)]
-    docs = _without_front_matter(docs, book)
-    titles = _toc_titles(book, docs)
-    split = _split_continuations(docs)
-    by_headings = sum(doc.has_heading for doc in docs) >= sum(not doc.has_heading for doc in docs)
-    started = False
-    for doc in docs:
-        doc_items = doc.items
-        if started and _continues(doc, titles, split, by_headings=by_headings):
-            items.extend(doc_items)
-            continue
-        started = True
-        if doc.opens_with_heading:
-            first = next(item for item in doc_items if isinstance(item, Heading))
-            first.level = 1
-            for item in doc_items[doc_items.index(first) + 1 :]:
-                if isinstance(item, Heading):
-                    item.level = max(item.level, 2)
-        elif doc.href in titles and not doc.has_heading:
-            items.append(_toc_heading(titles[doc.href]))
-        else:
-            items.append(Heading(None, "document", 1, f"section {len(items) + 1}"))
-        items.extend(doc_items)
-    return build_story(items, filename, "epub", max_chapters=max_chapters)
+    return items
 
 
-def _continues(doc: _Doc, titles: dict[str, str], split: set[str], *, by_headings: bool) -> bool:
-    """Whether a document goes on with the chapter before it instead of starting one.
+def _lead(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """The items before the first heading, and the rest."""
+    first = next((index for index, item in enumerate(items) if isinstance(item, Heading)), len(items))
+    return items[:first], items[first:]
+
+
+def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) -> list[Item]:
+    """A chapter's items, opening with its heading.
+
+    With ``sections`` (the TOC, or the spine, shows one chapter per part), a part opening with its
+    one top-level heading keeps lower headings that name no chapter ("Later") as lines of its text.
+    """
+    if _opens_with_heading(items):
+        first = next(item for item in items if isinstance(item, Heading))
+        top = first.level
+        if sections and _one_top_heading(items):
+            items = [_section_line(item, top) if item is not first else item for item in items]
+        first.level = 1
+        for item in items[items.index(first) + 1 :]:
+            if isinstance(item, Heading):
+                item.level = 1 if item.level == top else max(item.level, 2)
+        return items
+    if toc_title is not None:
+        heading = _toc_heading(toc_title)
+        return [heading, *_without_echo(items, toc_title)]
+    return [Heading(None, "document", 1, "section"), *items]
+
+
+def _section_line(item: Item, top: int) -> Item:
+    if isinstance(item, Heading) and item.kind == "markdown" and item.level > top:
+        return Para(item.raw)
+    return item
+
+
+def _one_top_heading(items: list[Item]) -> bool:
+    """Opens with a heading, and no other heading is as high as it; a "Part Two" heading holds chapters."""
+    if not _opens_with_heading(items):
+        return False
+    headings = [item for item in items if isinstance(item, Heading)]
+    return headings[0].kind != "part" and all(item.level > headings[0].level for item in headings[1:])
+
+
+_ECHO_MAX_WORDS = 8
+_NUMBER_LINE = re.compile(r"^(?:\d{1,4}|[IVXLCDM]{1,8}|[ivxlcdm]{1,8})\.?$")  # a chapter's number set above its title
+
+
+def _without_echo(items: list[Item], label: str) -> list[Item]:
+    """The part without the lines that only repeat its TOC title ("One" / "The Orchard" under
+    "Chapter One: The Orchard"), nor a later heading that does."""
+    words = _words(label)
+    index = 0
+    while index < min(len(items), 3):
+        item = items[index]
+        if not isinstance(item, Para) or not (_echoes(_words(item.text), words) or _NUMBER_LINE.match(item.text)):
+            break
+        index += 1
+    rest = items[index:]
+    if rest and isinstance(rest[0], Heading) and _words(rest[0].raw) == words:
+        rest = rest[1:]
+    return rest
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _echoes(part: list[str], whole: list[str]) -> bool:
+    """Whether ``part`` is a short run of the words of ``whole``, in order."""
+    if not part or len(part) > _ECHO_MAX_WORDS:
+        return False
+    return any(whole[start : start + len(part)] == part for start in range(len(whole) - len(part) + 1))
+
+
+def _continues(part: _Part, titles: dict[tuple[str, str | None], str], split: set[str], *, by_headings: bool) -> bool:
+    """Whether the text before a part's first heading goes on with the chapter before it.
 
     Calibre and AO3 split a long chapter over several files, and only the first opens with the
-    heading. So a document with no heading at all continues the chapter before it when its file
-    name says it was split from the same source file, when the TOC lists the chapters and not
-    this document, or (with no usable TOC) when most of the book's documents carry headings. A book
-    whose documents carry no headings and that has no TOC keeps one chapter per document.
+    heading; a file may also end with the next chapter's start. So a part the TOC does not list
+    continues the chapter before it when its file name says it was split from the same source
+    file, when the TOC lists the chapters and not this part, or (with no usable TOC) when most of
+    the book's documents carry headings. A book whose documents carry no headings and that has no
+    TOC keeps one chapter per document.
     """
-    if doc.has_heading or doc.href in titles:
+    if part.key in titles or _opens_with_heading(part.items):
         return False
-    if doc.href in split or titles:
+    if (part.anchor is None and part.href in split) or titles:
         return True
     return by_headings
 
@@ -490,22 +732,31 @@ def _toc_heading(label: str) -> Heading:
     return heading
 
 
-def _toc_titles(book: _Book, docs: list[_Doc]) -> dict[str, str]:
-    """The TOC's chapter titles by document, when it lists two or more of the documents kept.
+def _toc_titles(book: _Book, parts: list[_Part]) -> dict[tuple[str, str | None], str]:
+    """The TOC's chapter titles by part, when it lists two or more of the parts kept.
 
     An entry that only repeats its file's name or id, or the entry before it (a chapter split
-    over two files and listed twice), names no chapter.
+    over two files and listed twice), names no chapter. An entry pointing inside a document where
+    no part starts names the document's start, unless it is nested under another entry for it.
     """
-    kept = {doc.href for doc in docs}
-    titles: dict[str, str] = {}
+    kept = {part.key for part in parts}
+    top: dict[str, int] = {}
+    for entry in book.toc:
+        top[entry.href] = min(top.get(entry.href, entry.depth), entry.depth)
+    titles: dict[tuple[str, str | None], str] = {}
     previous = ""
-    for href, label in book.toc:
-        key = label.casefold()
-        if not key or key == previous or _mechanical(key, href, book.ids.get(href)):
+    for entry in book.toc:
+        key = entry.label.casefold()
+        if not key or key == previous or _mechanical(key, entry.href, book.ids.get(entry.href)):
             continue
         previous = key
-        if href in kept and href not in titles:
-            titles[href] = label[:_MAX_TITLE]
+        part = (entry.href, entry.anchor)
+        if part not in kept:
+            if entry.depth > top[entry.href]:
+                continue
+            part = (entry.href, None)
+        if part in kept and part not in titles:
+            titles[part] = entry.label[:_MAX_TITLE]
     return titles if len(titles) >= 2 else {}
 
 
@@ -514,19 +765,32 @@ def _mechanical(key: str, href: str, manifest_id: str | None) -> bool:
     return key in (name, posixpath.splitext(name)[0], (manifest_id or "").casefold())
 
 
-def _without_front_matter(docs: list[_Doc], book: _Book) -> list[_Doc]:
-    """The documents with text, less front matter; all of them if every one looks like front matter."""
+def _toc_labels(book: _Book) -> dict[str, str]:
+    """Each document's first TOC label, folded for matching."""
+    labels: dict[str, str] = {}
+    for entry in book.toc:
+        labels.setdefault(entry.href, entry.label.casefold())
+    return labels
+
+
+def _without_front_matter(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], list[_Doc]]:
+    """The documents with text, less front matter; all of them if every one looks like front matter.
+
+    Also returns the front matter before the story's start, whose metadata the story takes.
+    """
     docs = [doc for doc in docs if doc.has_text]
     if len(docs) < 2:
-        return docs
-    labels: dict[str, str] = {}
-    for href, label in book.toc:
-        labels.setdefault(href, label.casefold())
+        return docs, []
+    labels = _toc_labels(book)
     kept: list[_Doc] = []
+    front: list[_Doc] = []
     for doc in docs:
-        if not _is_front_matter(doc, book, labels.get(doc.href, ""), opening=not kept):
+        if _is_front_matter(doc, book, labels.get(doc.href, ""), opening=not kept):
+            if not kept:
+                front.append(doc)
+        else:
             kept.append(doc)
-    return kept or docs
+    return (kept, front) if kept else (docs, [])
 
 
 def _is_front_matter(doc: _Doc, book: _Book, toc_label: str, *, opening: bool) -> bool:
@@ -537,21 +801,268 @@ def _is_front_matter(doc: _Doc, book: _Book, toc_label: str, *, opening: bool) -
     out of the reading flow: a cover, or notes reached by links) and a TOC entry named "Cover",
     "Contents" or "Copyright". Failing that, the page's content: mostly links into the book, a
     "Contents" heading over lines that are not prose, copyright and publisher lines, or (only
-    before the story starts) nothing but the book's title and author. A mention of the title or
-    author alone never makes a page front matter: a short last chapter may well share the book's
-    title, and a chapter of text messages may name it without a sentence in sight.
+    before the story starts) nothing but the book's title and author, or an introduction page
+    listing the story's metadata (see :func:`_is_intro_page`). A mention of the title or author
+    alone never makes a page front matter: a short last chapter may well share the book's title,
+    and a chapter of text messages may name it without a sentence in sight.
 
-    Dedications, epigraphs, forewords, acknowledgements and afterwords are kept, marked or not:
-    they are the author's own words, part of what a club reads, and dropping text cannot be
-    undone while a short extra chapter is easily skipped. And a page with as much text as a real
-    chapter is never dropped, whatever it is marked: losing story text is the worst outcome.
+    Dedications, epigraphs, forewords and afterwords are kept, marked or not: they are the
+    author's own words, part of what a club reads, and dropping text cannot be undone while a
+    short extra chapter is easily skipped. And a page with as much text as a real chapter is
+    never dropped, whatever it is marked: losing story text is the worst outcome.
     """
     if doc.prose_words >= _FRONT_MATTER_MAX_WORDS:
         return False
     kinds = book.marks.get(doc.href, set()) | _epub_types(doc.body)
     if toc_label in _FRONT_MATTER_LABELS or kinds & _SKIP_TYPES:
         return True
-    return _is_toc_page(doc) or _is_copyright_page(doc) or (opening and _is_title_page(doc, book))
+    if _is_toc_page(doc) or _is_copyright_page(doc):
+        return True
+    return opening and (_is_title_page(doc, book) or _is_intro_page(doc, book))
+
+
+@dataclass(slots=True)
+class _Fields:
+    """What a title or introduction page lists: "Label: value" pairs, and its other lines."""
+
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # (parse_field key, "Label: value" line)
+    other: list[str] = field(default_factory=list)
+
+
+def _page_fields(doc: _Doc) -> _Fields:
+    """The page's "Label: value" pairs, however it sets them out.
+
+    Table rows and ``<dt>``/``<dd>`` pairs are read as a label paragraph followed by its value
+    ("Rating:" then "Mature"; a label there may lack its colon), ``<b>Label:</b> value`` lines as
+    they stand; lines after a summary's label go on with the summary.
+    """
+    fields = _Fields()
+    pending: str | None = None  # a label whose value is on the next line
+    lines = [line.strip() for item in doc.items if isinstance(item, Para) for line in item.text.split("\n")]
+    for line in filter(None, lines):
+        parsed = parse_field(line) or (parse_field(f"{line}:") if len(line.split()) <= 3 else None)
+        if parsed is not None and parsed[1].strip():
+            fields.pairs.append((parsed[0], line))
+            pending = None
+        elif parsed is not None:
+            pending = line.rstrip().rstrip(":").strip()
+        elif pending is not None:
+            fields.pairs.append((parse_field(f"{pending}:")[0], f"{pending}: {line}"))  # type: ignore[index]
+            pending = pending if _is_summary(fields.pairs[-1][0]) else None
+        elif fields.pairs and _is_summary(fields.pairs[-1][0]):
+            key, text = fields.pairs[-1]
+            fields.pairs[-1] = (key, f"{text} {line}")
+        else:
+            fields.other.append(line)
+    return fields
+
+
+def _is_summary(key: str) -> bool:
+    return key in ("summary", "description", "blurb")
+
+
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _is_intro_page(doc: _Doc, book: _Book) -> bool:
+    """A page introducing the story: title, by-line, source address and "Label: value" lines
+    (FanFicFare's title page, FicHub's introduction, "Rated: Fiction T - English - ... Words: 9,876").
+
+    It names the story (its title, a "by" line or its address) and lists at least one metadata
+    line, three such signs in all, with no chapter heading and no more than one short paragraph
+    of other text (a summary): a first chapter that opens with a header has more story than that.
+    """
+    if _has_chapter_heading(doc):
+        return False
+    fields = _page_fields(doc)
+    if not fields.pairs:
+        return False
+    title = (book.title or "").casefold()
+    texts = [
+        item.raw if isinstance(item, Heading) else item.text for item in doc.items if isinstance(item, (Heading, Para))
+    ]
+    named = sum(
+        [
+            bool(title) and any(title in text.casefold() for text in texts),
+            any(by_line_author(line) for line in fields.other),
+            any(_URL.match(line) for line in fields.other),
+        ]
+    )
+    other = [
+        line for line in fields.other if not (_URL.match(line) or by_line_author(line) or line.casefold() == title)
+    ]
+    keys = {key for _, line in fields.pairs for key in _line_keys(line)}
+    return (
+        named >= 1
+        and named + len(keys) >= 3
+        and sum(len(line.split()) for line in other) <= _TITLE_PAGE_MAX_WORDS
+        and sum(_is_prose(line) for line in other) <= 1
+    )
+
+
+def _line_keys(line: str) -> set[str]:
+    """The labels a metadata line holds; FanFiction.Net strings several on one ("... - Words: 9,876 - ...")."""
+    keys = {parsed[0] for segment in line.split(" - ") if (parsed := parse_field(segment.strip()))}
+    return keys or {"field"}
+
+
+_PACKAGE_KEYS = {"title": "title", "story title": "title", "author": "author", "authors": "author"}
+
+
+def _front_matter_fields(front: list[_Doc], book: _Book) -> list[Item]:
+    """The metadata the pages before the story list, as the preamble lines a text file would open with.
+
+    What the package already gives (title, author, description) is not read twice, and a rating
+    as FanFiction.Net writes it ("Fiction T - English - Drama") is cut to the rating ("T").
+    """
+    lines: list[str] = []
+    for doc in front:
+        for key, line in _page_fields(doc).pairs:
+            if (_PACKAGE_KEYS.get(key) == "title" and book.title) or (
+                _PACKAGE_KEYS.get(key) == "author" and book.author
+            ):
+                continue
+            if _is_summary(key) and book.description:
+                continue
+            if key in ("rating", "rated"):
+                line = f"Rating: {_rating(line.split(':', 1)[1])}"
+            lines.append(line)
+    return [Para("\n".join(lines), 0)] if lines else []
+
+
+_FFN_FICTION = re.compile(r"^(?:fiction|fic)[ \t]+", re.IGNORECASE)
+
+
+def _rating(value: str) -> str:
+    return _FFN_FICTION.sub("", value.split(" - ", 1)[0].strip()).strip()
+
+
+# What the back of a book holds that is not the story; see _is_back_matter.
+_BACK_TYPES = frozenset(
+    [
+        "acknowledgments",
+        "acknowledgements",
+        "seriespage",
+        "other-credits",
+        "credits",
+        "contributors",
+        "errata",
+        "revision-history",
+    ]
+)
+_BACK_LABELS = frozenset(
+    [
+        "acknowledgments",
+        "acknowledgements",
+        "acknowledgment",
+        "acknowledgement",
+        "about the author",
+        "about the authors",
+        "about the illustrator",
+        "meet the author",
+        "also by the author",
+        "also by this author",
+        "also available",
+        "books by the author",
+        "other books by the author",
+        "other books",
+        "other titles",
+        "more books",
+        "newsletter",
+        "join my newsletter",
+        "sign up for my newsletter",
+        "sign up for the newsletter",
+        "join the newsletter",
+        "update log",
+    ]
+)
+_BACK_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ", "more from ", "about ")
+_EXCERPT = re.compile(
+    r"^(?:(?:read|enjoy)[ \t]+)?(?:an?[ \t]+)?(?:excerpt|sneak[ \t]+peek|preview)(?:[ \t]+(?:from|of|at)\b.*)?$"
+)
+_BACK_MATTER_MAX_WORDS = 1500
+
+
+def _without_back_matter(docs: list[_Doc], book: _Book) -> list[_Doc]:
+    """The documents less the back matter that is not the story: acknowledgements, about the
+    author, the author's other books, newsletter sign-ups, excerpts of other books.
+
+    Anywhere in the book when the package marks it so (the ``<guide>``, the landmarks, the
+    document's own ``epub:type``); by its heading or TOC entry only at the end of the book, after
+    the story, and only when the heading says exactly that. Dedications and epigraphs stay.
+    """
+    if len(docs) < 2:
+        return docs
+    labels = _toc_labels(book)
+    kept = [doc for doc in docs if not _is_marked_back_matter(doc, book)]
+    while len(kept) > 1 and _is_named_back_matter(kept[-1], book, labels.get(kept[-1].href, "")):
+        kept.pop()
+    return kept or docs
+
+
+def _is_marked_back_matter(doc: _Doc, book: _Book) -> bool:
+    if doc.prose_words >= _BACK_MATTER_MAX_WORDS:
+        return False
+    kinds = book.marks.get(doc.href, set()) | _own_types(doc.body)
+    return bool(kinds & _BACK_TYPES)
+
+
+def _own_types(body: Tag) -> set[str]:
+    """The ``epub:type`` of the document itself: on the body, or on the section the body opens with.
+
+    A section further in says what that section is, not the document.
+    """
+    kinds = set(str(body.get("epub:type") or "").lower().split())
+    first = next((child for child in body.children if isinstance(child, Tag)), None)
+    if first is not None and first.name in _SECTIONS:
+        kinds.update(str(first.get("epub:type") or "").lower().split())
+    return kinds
+
+
+def _is_named_back_matter(doc: _Doc, book: _Book, toc_label: str) -> bool:
+    if doc.prose_words >= _BACK_MATTER_MAX_WORDS or _has_chapter_heading(doc):
+        return False
+    first = next((item for item in doc.items if not isinstance(item, SceneBreak)), None)
+    heading = (first.raw if isinstance(first, Heading) else first.text) if first is not None else ""
+    return any(_back_matter_title(text, book) for text in (heading, toc_label))
+
+
+def _back_matter_title(text: str, book: _Book) -> bool:
+    """A heading that says exactly what the page is: "About the Author", "Also by Wren Hale", "Excerpt from ..."."""
+    key = _SPACE.sub(" ", text.casefold().replace("’", "'")).strip().rstrip(":").strip()
+    if not key or "\n" in key or len(key) > _MAX_TITLE:
+        return False
+    if key in _BACK_LABELS or _EXCERPT.match(key):
+        return True
+    author = (book.author or "").casefold()
+    return bool(author) and any(key == prefix + author for prefix in _BACK_PREFIXES)
+
+
+_TITLE_BLOCK_MAX_WORDS = 60
+
+
+def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> list[Item]:
+    """The story's first part without the title, author and copyright lines a single-file book opens with.
+
+    Only lines before a chapter heading ("Chapter One", here or in the part after), each the book's
+    title, its author, a "by" line or a copyright or imprint line, with a copyright or imprint
+    line among them or both the title and the author.
+    """
+    lead, rest = _lead(items)
+    if not lead or (not rest and last) or (rest and rest[0].kind == "markdown"):  # type: ignore[union-attr]
+        return items
+    title = (book.title or "").casefold()
+    author = (book.author or "").casefold()
+    lines = [item.text.strip() for item in lead if isinstance(item, Para)]
+    texts = [line.casefold().replace("’", "'") for line in lines]
+    if sum(len(text.split()) for text in texts) > _TITLE_BLOCK_MAX_WORDS:
+        return items
+    imprint = [text for text in texts if _is_imprint(text)]
+    titles = [text for text in texts if title and text == title]
+    authors = [line for line in lines if (author and line.casefold() == author) or by_line_author(line)]
+    if len(imprint) + len(titles) + len(authors) < len(texts) or not (imprint or (titles and authors)):
+        return items
+    return rest
 
 
 def _epub_types(body: Tag) -> set[str]:
