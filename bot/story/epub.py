@@ -39,8 +39,8 @@ from bot.story.structure import (
     Item,
     Para,
     SceneBreak,
-    _titles_from_next_line,
     match_heading,
+    titles_from_next_line,
 )
 
 MAX_MEMBERS = 5000
@@ -594,7 +594,7 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
                 continue
         started = True
         items.extend(_chapter_items(part_items, titles.get(part.key), sections=part.key in titles or per_file))
-    return build_story(_titles_from_next_line(items), filename, "epub", max_chapters=max_chapters)
+    return build_story(titles_from_next_line(items), filename, "epub", max_chapters=max_chapters)
 
 
 def _package_items(book: _Book) -> list[Item]:

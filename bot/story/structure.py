@@ -395,7 +395,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
                 item.gap += 1
     _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare_numbers)
-    return _titles_from_next_line(items)
+    return titles_from_next_line(items)
 
 
 def _may_have_indents(text: str) -> bool:
@@ -562,7 +562,7 @@ def _title_line(text: str) -> bool:
     return _looks_like_title(text)
 
 
-def _titles_from_next_line(items: list[Item]) -> list[Item]:
+def titles_from_next_line(items: list[Item]) -> list[Item]:
     """A bare "Chapter 1" with "The Cartographer's Daughter" on the line under it takes that line as its title.
 
     Only under a heading with no title of its own, only a title-like line, and only when the
