@@ -64,6 +64,19 @@ _BLOCKS = frozenset(
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 _BR = "\u2028"  # stands in for <br> while whitespace is collapsed
+_SOFT_BR = "\u2029"  # a line break only where the text has none already: either side of an image line
+# Never story: a page's navigation, and a dropdown's options (FanFiction.net's chapter select).
+_SKIPPED = frozenset(["nav", "select"])
+# A list, nav or paragraph of links to anchors in the page is a table of contents; these
+# are the blocks checked, and the labels of a heading just before one.
+_TOC_BLOCKS = frozenset(["p", "div", "ul", "ol", "td", "center"])
+_LISTS = frozenset(["ul", "ol", "dl", "nav"])
+_CONTENTS_LABELS = frozenset(["contents", "table of contents", "toc", "chapters", "chapter list", "index"])
+_LINK_FILLER = " \t\n\r\f\v\u00a0" + _BR + _SOFT_BR + "|·•-–—,;/()[]"
+TOC_MAX_NODES = 20_000  # a contents list longer than this is read as text: a bounded check
+IMAGE = "Image"
+# A "Label: value" table row: a short first cell, closed by a colon (or a header cell).
+_LABEL_MAX_CHARS = 40
 
 
 def make_soup(markup: str | bytes) -> BeautifulSoup:
@@ -133,13 +146,43 @@ def check_markup(markup: str | bytes, *, spent: int = 0) -> int:
 
 
 def clean_text(text: str) -> str:
-    """Collapse HTML whitespace; <br> becomes a line break."""
-    lines = [_SPACE.sub(" ", line).strip() for line in text.split(_BR)]
+    """Collapse HTML whitespace; <br> becomes a line break, and an image line stands alone.
+
+    A blank line two <br> make is the author's; the breaks around image lines never add one.
+    """
+    lines: list[str] = []
+    for line in text.split(_BR):
+        if _SOFT_BR not in line:
+            lines.append(_SPACE.sub(" ", line).strip())
+            continue
+        parts = [part for part in (_SPACE.sub(" ", piece).strip() for piece in line.split(_SOFT_BR)) if part]
+        lines.extend(parts or [""])
     return "\n".join(lines).strip("\n").strip()
 
 
 def element_text(element: Tag) -> str:
     return clean_text(element.get_text())
+
+
+def image_line(alt: str | None) -> str:
+    """An image as readers are told of it: "[Image: alt]", or "[Image]" when it has no alt text.
+
+    Shared by the Markdown and HTML readers, so an art chapter reads the same in either.
+    """
+    alt = " ".join((alt or "").split())
+    return f"[{IMAGE}: {alt}]" if alt else f"[{IMAGE}]"
+
+
+def image_lines(root: Tag) -> None:
+    """Every ``<img>`` under ``root`` becomes its "[Image: alt]" line, in one pass.
+
+    A chapter that is only fanart then keeps its place (and AO3's numbering) instead of
+    vanishing as an empty chapter. The line stands alone: line breaks go either side of it.
+    """
+    for img in root.find_all("img"):
+        alt = img.get("alt")
+        line = image_line(alt if isinstance(alt, str) else None)
+        img.replace_with(NavigableString(f"{_SOFT_BR}{line}{_SOFT_BR}"))
 
 
 def html_items(container: Tag, *, headings: bool = True) -> list[Item]:
@@ -150,58 +193,270 @@ def html_items(container: Tag, *, headings: bool = True) -> list[Item]:
 
 
 def _walk(root: Tag, out: list[Item | None], headings: bool) -> None:
-    """Blocks in document order, with an explicit stack: nesting depth costs no recursion."""
-    stack: list[tuple[Iterator[PageElement], list[str]]] = [(iter(root.children), [])]
+    """Blocks in document order, with an explicit stack: nesting depth costs no recursion.
+
+    Each frame also says whether it is inside a list: only the outermost list is checked for
+    being a table of contents, so no element is read by more than one such check.
+    """
+    stack: list[tuple[Iterator[PageElement], list[str], bool]] = [(iter(root.children), [], False)]
     while stack:
-        children, inline = stack[-1]
+        children, inline, in_list = stack[-1]
         for child in children:
             if isinstance(child, NavigableString):
                 inline.append(str(child))
                 continue
-            if not isinstance(child, Tag):
+            if not isinstance(child, Tag) or child.name in _SKIPPED:
                 continue
             name = child.name
-            if name not in _BLOCKS:
+            if name not in _BLOCKS and not _has_block_child(child):
                 inline.append(child.get_text())
                 continue
             _flush(inline, out)
-            if name == "hr":
+            if not in_list and _contents_candidate(child) and _is_contents(child):
+                _drop_contents_heading(out)
+            elif name == "hr":
                 out.append(SceneBreak("<hr>"))
             elif name in _HEADINGS:
                 _heading(child, out, headings)
             elif name == "pre":
-                text = child.get_text().replace(_BR, "\n").strip("\n")
+                text = child.get_text().replace(_BR, "\n").replace(_SOFT_BR, "\n").strip("\n")
                 if text.strip():
                     out.append(Para(text))
+            elif name == "table" and (fields := _field_table(child)):
+                out.append(Para(fields))
             elif name in ("p", "li", "dt", "dd", "figcaption", "summary") or not _has_block_child(child):
-                text = element_text(child)
-                out.append(_paragraph(text, headings=headings) if text else None)
+                whole = element_text(child)
+                text = _without_navigation(whole)
+                if text:
+                    out.append(_paragraph(text, headings=headings))
+                elif not whole:
+                    out.append(None)
             else:
-                stack.append((iter(child.children), []))
+                # An inline element around blocks (FanFicFare's <a name=...><h2>) is walked as one.
+                stack.append((iter(child.children), [], in_list or name in _LISTS))
                 break  # walk the child's blocks first, then come back to this element's next child
         else:
             _flush(inline, out)
             stack.pop()
 
 
+def _contents_candidate(tag: Tag) -> bool:
+    """A list, or a block the walk reads whole: checking only these reads no element twice."""
+    return tag.name in ("ul", "ol", "p") or (tag.name in _TOC_BLOCKS and not _has_block_child(tag))
+
+
+def _is_contents(block: Tag) -> bool:
+    """A block made only of links to anchors in the page (two or more): a table of contents.
+
+    Separators and line breaks between the links are allowed; any other text, or a link
+    elsewhere, makes it story. The walk skips each link's inside and stops at TOC_MAX_NODES.
+    """
+    links = 0
+    seen = 0
+    stack: list[Iterator[PageElement]] = [iter(block.children)]
+    while stack:
+        for node in stack[-1]:
+            seen += 1
+            if seen > TOC_MAX_NODES:
+                return False
+            if isinstance(node, NavigableString):
+                if str(node).strip(_LINK_FILLER):
+                    return False
+            elif isinstance(node, Tag):
+                if node.name == "a":
+                    href = node.get("href")
+                    if not (isinstance(href, str) and len(href) > 1 and href.startswith("#")):
+                        return False
+                    links += 1
+                else:
+                    stack.append(iter(node.children))
+                    break
+        else:
+            stack.pop()
+    return links >= 2
+
+
+def _drop_contents_heading(out: list[Item | None]) -> None:
+    """The "Table of Contents" heading over a contents list goes with it."""
+    while out and out[-1] is None:
+        out.pop()
+    last = out[-1] if out else None
+    text = last.raw if isinstance(last, Heading) else last.text if isinstance(last, Para) else ""
+    if text.strip(" :").lower() in _CONTENTS_LABELS:
+        out.pop()
+
+
+def _field_table(table: Tag) -> str | None:
+    """A table whose every row is "Label:" | value (FanFicFare's metadata) as "Label: value" lines.
+
+    One paragraph of lines, the shape the plain-text preamble reader knows; a value of a few
+    paragraphs keeps them as lines. Any other table (a nested one included) is read as before.
+    """
+    rows = [row for section in _table_sections(table) for row in section.find_all("tr", recursive=False)]
+    if not rows:
+        return None
+    lines: list[str] = []
+    for row in rows:
+        cells = row.find_all(["td", "th"], recursive=False)
+        label = element_text(cells[0]) if len(cells) == 2 and not _has_block_child(cells[0]) else ""
+        if not label or len(label) > _LABEL_MAX_CHARS or "\n" in label:
+            return None
+        if not label.endswith(":"):
+            if cells[0].name != "th":
+                return None
+            label += ":"
+        value = _cell_lines(cells[1])
+        if value is None:
+            return None
+        lines.append(f"{label} {value}".strip())
+    return "\n".join(lines)
+
+
+def _table_sections(table: Tag) -> list[Tag]:
+    """The table and its direct row groups (lxml adds no <tbody>; XHTML often has one)."""
+    groups = [child for child in table.children if isinstance(child, Tag) and child.name in ("thead", "tbody", "tfoot")]
+    return [table, *groups]
+
+
+def _cell_lines(cell: Tag) -> str | None:
+    """A value cell's text, a line per paragraph; None when it nests deeper than paragraphs."""
+    parts: list[str] = []
+    inline: list[str] = []
+    for child in cell.children:
+        if isinstance(child, Tag) and child.name in _BLOCKS:
+            if child.name not in ("p", "div", "blockquote") or _has_block_child(child):
+                return None
+            parts.append(clean_text("".join(inline)))
+            inline.clear()
+            parts.append(element_text(child))
+        elif isinstance(child, Tag):
+            inline.append(child.get_text())
+        elif isinstance(child, NavigableString):
+            inline.append(str(child))
+    parts.append(clean_text("".join(inline)))
+    return "\n".join(part for part in parts if part)
+
+
 def _flush(inline: list[str], out: list[Item | None]) -> None:
     """Inline text gathered between blocks becomes one paragraph."""
-    text = clean_text("".join(inline))
+    text = _without_navigation(clean_text("".join(inline)))
     inline.clear()
     if text:
         out.append(_paragraph(text))
+
+
+_ENTRY = re.compile(r"(?:^|(?<=\s))(\d{1,5})\.\s")
+_PREV_MARKS = "<«‹←"
+_NEXT_MARKS = ">»›→"
+NAVIGATION_MAX_CHARS = 50_000
+
+
+def is_navigation_line(line: str) -> bool:
+    """FanFiction.net's chapter navigation pasted as text: "< Prev 1. The Letter 2. The Burrow Next >".
+
+    A run of "N. Title" entries numbered 1, 2, 3 ... framed by "Prev" before or "Next" after
+    (the first chapter's has no "Prev", the last one's no "Next"); or the bare "< Prev" /
+    "Next >" buttons. Prose never reads like that, so the line is navigation, not story.
+    """
+    body = line.strip()
+    if len(body) > NAVIGATION_MAX_CHARS:
+        return False
+    body, prev = _strip_frame(body, "prev", _PREV_MARKS, start=True)
+    body, after = _strip_frame(body, "next", _NEXT_MARKS, start=False)
+    if not body:
+        return (prev or after) and any(mark in line for mark in _PREV_MARKS + _NEXT_MARKS)  # "< Prev" alone
+    if not (prev or after):
+        return False
+    entries = list(_ENTRY.finditer(body))
+    if len(entries) < 2 or entries[0].start() != 0:
+        return False
+    numbers = [int(entry.group(1)) for entry in entries]
+    if numbers != list(range(1, len(numbers) + 1)):
+        return False
+    ends = [entry.start() for entry in entries[1:]] + [len(body)]
+    return all(body[entry.end() : end].strip() for entry, end in zip(entries, ends, strict=True))
+
+
+def _strip_frame(body: str, word: str, marks: str, *, start: bool) -> tuple[str, bool]:
+    """``body`` without a "< Prev" at its start (or "Next >" at its end); whether one was there."""
+    if start:
+        rest = body.lstrip(marks + " \t")
+        if rest[: len(word)].lower() == word and rest[len(word) : len(word) + 1] in ("", " ", "\t"):
+            return rest[len(word) :].lstrip(), True
+        return body, False
+    rest = body.rstrip(marks + " \t")
+    if rest[-len(word) :].lower() == word and rest[-len(word) - 1 : -len(word)] in ("", " ", "\t"):
+        return rest[: -len(word)].rstrip(), True
+    return body, False
+
+
+def _without_navigation(text: str) -> str:
+    """The paragraph without its chapter-navigation lines (:func:`is_navigation_line`)."""
+    if "\n" not in text:
+        return "" if is_navigation_line(text) else text
+    return "\n".join(line for line in text.split("\n") if not is_navigation_line(line))
 
 
 def _heading(tag: Tag, out: list[Item | None], headings: bool) -> None:
     text = element_text(tag)
     if not text:
         return
-    if headings:
-        heading = match_heading(text) or Heading(text, "markdown", int(tag.name[1]), text)
-        heading.level = int(tag.name[1])
-        out.append(heading)
-    else:
+    if not headings:
         out.append(_paragraph(text))
+        return
+    byline = _title_by_author(tag)
+    if byline is not None:
+        text = byline[0]
+    heading = match_heading(text) or _numbered_heading(text) or Heading(text, "markdown", 2, text)
+    heading.level = int(tag.name[1])
+    out.append(heading)
+    if byline is not None:
+        out.append(Para(f"Author: {byline[1]}"))
+
+
+_NUMBERED = re.compile(r"(\d{1,5})[.)][ \t]+(?P<rest>\S.*)", re.DOTALL)
+
+
+def _numbered_heading(text: str) -> Heading | None:
+    """An <hN> reading "1. Snowfall" (FanFicFare numbers its chapter titles): the title is "Snowfall".
+
+    Only for a heading element, which is a heading whatever it says; in a paragraph such a line
+    is a list item. "2. Chapter 2" is read as "Chapter 2" is.
+    """
+    match = _NUMBERED.fullmatch(text)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    inner = match_heading(rest, markdown=False)
+    if inner is not None:
+        inner.raw = text
+        return inner
+    return Heading(rest, "markdown", 2, text)
+
+
+_AUTHOR_HREF = re.compile(r"/(?:users|u|profile|member|members|author|authors|viewuser\.php)\b", re.IGNORECASE)
+
+
+def _title_by_author(tag: Tag) -> tuple[str, str] | None:
+    """FanFicFare's title heading, ``<a>Title</a> by <a class="authorlink">Author</a>``, split in two.
+
+    Only that shape: two links with "by" alone between them, the second one an author's link
+    (FanFicFare's ``authorlink`` class, or an address of a user's page). A title that merely
+    contains "by" is left whole.
+    """
+    parts = [child for child in tag.children if not (isinstance(child, NavigableString) and not child.strip())]
+    if len(parts) != 3:
+        return None
+    title, between, author = parts
+    if not (isinstance(title, Tag) and isinstance(author, Tag) and title.name == "a" and author.name == "a"):
+        return None
+    if not isinstance(between, NavigableString) or between.strip().lower() != "by":
+        return None
+    href = author.get("href")
+    if "authorlink" not in (author.get("class") or []) and not (isinstance(href, str) and _AUTHOR_HREF.search(href)):
+        return None
+    title_text, author_text = element_text(title), element_text(author)
+    return (title_text, author_text) if title_text and author_text else None
 
 
 def _has_block_child(tag: Tag) -> bool:
@@ -240,12 +495,37 @@ def _resolve_blanks(raw: list[Item | None]) -> list[Item]:
     return items
 
 
+_IMAGE_ONLY = re.compile(rf"(?:\[{IMAGE}(?:: [^\]\n]*)?\]\n?)+")
+
+
+def _without_front_images(items: list[Item]) -> list[Item]:
+    """Images above the first chapter are a cover or a banner, not story: they are dropped there.
+
+    They would stand between the title and the metadata and end the front matter early. The
+    first chapter starts at the first heading other than a page's single <h1> (its title); a
+    page with no such heading keeps every image after its first line of text.
+    """
+    level_one = sum(1 for item in items if isinstance(item, Heading) and item.level == 1)
+    chapter = (
+        index for index, item in enumerate(items) if isinstance(item, Heading) and (item.level != 1 or level_one > 1)
+    )
+    text = (index for index, item in enumerate(items) if not _is_image_only(item))
+    end = next(chapter, None)
+    end = next(text, 0) if end is None else end
+    return [item for item in items[:end] if not _is_image_only(item)] + items[end:]
+
+
+def _is_image_only(item: Item) -> bool:
+    return isinstance(item, Para) and _IMAGE_ONLY.fullmatch(item.text) is not None
+
+
 def parse_generic_html(
     soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
     """Any HTML page: <h1>-<h6> headings as chapters, paragraphs as text, <hr> as scenes."""
     body = soup.body or soup
-    items = html_items(body)
+    image_lines(body)
+    items = _without_front_images(html_items(body))
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     prefix: list[Item] = []

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import regex
 
+from bot.story.htmltext import IMAGE, image_line
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_lines
 from bot.story.model import Story
 from bot.story.plaintext import build_story, parse_field
@@ -31,24 +32,17 @@ _QUOTED_ATX = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
 
-IMAGE = "Image"
 _IMAGE_ONLY = re.compile(rf"^(?:\[{IMAGE}(?:: [^\]\n]*)?\][ \t]*\n?)+$")
 _ALT = regex.compile(r"""\balt[ \t]*=[ \t]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>"']+))""", regex.IGNORECASE)
 
 
-def _image_line(alt: str | None) -> str:
-    """An image as readers are told of it: "[Image: alt]", or "[Image]" when it has no alt text."""
-    alt = " ".join((alt or "").split())
-    return f"[{IMAGE}: {alt}]" if alt else f"[{IMAGE}]"
-
-
 def _markdown_image(match: regex.Match[str]) -> str:
-    return _image_line(match.group(1))
+    return image_line(match.group(1))
 
 
 def _html_image(match: regex.Match[str]) -> str:
     alt = _ALT.search(match.group(0))
-    return _image_line(alt and (alt.group("dq") or alt.group("sq") or alt.group("bare")))
+    return image_line(alt and (alt.group("dq") or alt.group("sq") or alt.group("bare")))
 
 
 # Compiled with the ``regex`` module for its timeout: a lazy span with no closing marker
