@@ -33,6 +33,12 @@ BUSY_TIMEOUT_MS = 10_000
 QUICK_CHECK_SECONDS = 5.0
 
 MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer: binding a larger one raises OverflowError
+# Created by migration 0001 and never dropped: with a schema version, they make a file Dogear's.
+DOGEAR_TABLES = frozenset({"guilds", "guild_settings"})
+# The tables a foreign database's refusal names, as examples.
+NAMED_TABLES = 3
+# How integrity_check heads the problems of each attached database; not a problem itself.
+_INTEGRITY_HEADER = re.compile(r"^\*\*\* in database \S+ \*\*\*$")
 
 log = logging.getLogger(__name__)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -304,10 +310,17 @@ async def quick_check(connection: aiosqlite.Connection, path: Path, *, budget: f
         raise damaged(path, result)
 
 
+def first_problem(detail: object) -> str:
+    """The first line of a check's report that names a problem: ``integrity_check`` heads its
+    lines with ``*** in database main ***``, which says where, not what."""
+    lines = [line.strip() for line in str(detail).splitlines()]
+    found = next((line for line in lines if line and not _INTEGRITY_HEADER.match(line)), "")
+    return found or "unknown damage"
+
+
 def damaged(path: Path, detail: object) -> DatabaseError:
-    first = str(detail).splitlines()[0] if str(detail) else "unknown damage"
     return DatabaseError(
-        f"{path} is damaged ({first}): restore a backup, or recover it with "
+        f"{path} is damaged ({first_problem(detail)}): restore a backup, or recover it with "
         f"`sqlite3 {path.name} .recover | sqlite3 recovered.sqlite3` and point DATABASE_PATH at the result"
     )
 
@@ -385,6 +398,8 @@ async def open_database(path: Path, *, run_migrations: bool = True, check: bool 
         await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if check and existed:
             await quick_check(connection, path)
+        if existed:
+            await asyncio.to_thread(check_schema, path, advice="point DATABASE_PATH at a new file")
         await enable_wal(connection, path)
         await connection.execute("PRAGMA foreign_keys = ON")
         await connection.execute("PRAGMA synchronous = NORMAL")
@@ -401,6 +416,39 @@ async def open_database(path: Path, *, run_migrations: bool = True, check: bool 
         await connection.close()
         raise
     return db
+
+
+def _schema(path: Path) -> tuple[int, list[str]]:
+    """The file's schema version and its tables (SQLite's own left out), read without writing."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        rows = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+            "ORDER BY name"
+        ).fetchall()
+    return version, [str(row[0]) for row in rows]
+
+
+def check_schema(path: Path, *, advice: str) -> None:
+    """Refuse another program's database before anything is written to it: Dogear would add its
+    tables beside the other program's and switch the file to WAL. A file without tables is new.
+
+    A damaged file, or one SQLite cannot read, is refused in one line as well.
+    """
+    try:
+        version, tables = _schema(path)
+    except sqlite3.DatabaseError as error:
+        if _is_corruption(error):
+            raise damaged(path, error) from None
+        raise DatabaseError(f"{path} cannot be read by SQLite ({error}); {advice}") from None
+    if not tables or (version > 0 and DOGEAR_TABLES.issubset(tables)):
+        return
+    examples = [" ".join(name.split())[:40] for name in tables if name not in DOGEAR_TABLES][:NAMED_TABLES]
+    named = ", ".join(f"`{name}`" for name in examples or tables[:NAMED_TABLES])
+    raise DatabaseError(
+        f"{path} is another program's SQLite database (it has tables such as {named} and no Dogear schema); {advice}"
+    )
 
 
 def _try_open(path: Path) -> None:
@@ -457,9 +505,12 @@ async def backup(source: Path, target: Path) -> None:
     problem = await asyncio.to_thread(_integrity, source)
     if problem != "ok":
         raise DatabaseError(
-            f"{source} is damaged ({problem.splitlines()[0]}); no backup was written. "
+            f"{source} is damaged ({first_problem(problem)}); no backup was written. "
             "Restore an earlier backup, or recover it with sqlite3's .recover command"
         )
+    await asyncio.to_thread(
+        check_schema, source, advice="no backup was written: point DATABASE_PATH at Dogear's database"
+    )
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -478,7 +529,7 @@ async def backup(source: Path, target: Path) -> None:
         problem = await asyncio.to_thread(_integrity, partial)
         if problem != "ok":
             raise DatabaseError(
-                f"the copy of {source} failed its integrity check ({problem.splitlines()[0]}); no backup was written"
+                f"the copy of {source} failed its integrity check ({first_problem(problem)}); no backup was written"
             )
         partial.rename(target)
     except OSError as error:

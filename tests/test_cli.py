@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT as PROJECT_ROOT
-from tests.test_db import corrupt_a_page, unwritable
+from tests.test_db import a_dogear_database, another_programs_database, corrupt_a_page, unwritable
 
 
 def run_bot(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -53,17 +53,12 @@ def test_not_a_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_backup_command(tmp_path: Path) -> None:
-    import sqlite3
-
-    source = tmp_path / "live.sqlite3"
-    with sqlite3.connect(source) as conn:
-        conn.execute("CREATE TABLE t (x)")
-        conn.execute("INSERT INTO t VALUES (42)")
+    source = a_dogear_database(tmp_path / "live.sqlite3")
     target = tmp_path / "backup.sqlite3"
     result = run_bot("backup", str(target), env={"DATABASE_PATH": str(source)})
     assert result.returncode == 0, result.stderr
-    with sqlite3.connect(target) as conn:
-        assert conn.execute("SELECT x FROM t").fetchone()[0] == 42
+    with contextlib.closing(sqlite3.connect(target)) as conn:
+        assert conn.execute("SELECT guild_id FROM guilds").fetchone()[0] == 42
     missing = run_bot("backup", env={"DATABASE_PATH": str(source)})
     assert missing.returncode == 2
     assert "backup needs one argument" in missing.stderr
@@ -171,10 +166,21 @@ def test_backup_of_a_damaged_database_fails_with_status_2(tmp_path: Path) -> Non
     assert not (tmp_path / "copy.sqlite3").exists()
 
 
+def test_another_programs_database_is_refused_by_run_and_backup(tmp_path: Path) -> None:
+    path = another_programs_database(tmp_path / "places.sqlite")
+    before = path.read_bytes()
+    env = {"DISCORD_TOKEN": "abc.def", "DATABASE_PATH": str(path)}
+    line = one_line_and_status_2(run_in(tmp_path, env=env))
+    assert f"{path} is another program's SQLite database (it has tables such as `moz_bookmarks`" in line
+    assert line.endswith("point DATABASE_PATH at a new file")
+    line = one_line_and_status_2(run_in(tmp_path, "backup", str(tmp_path / "copy.sqlite3"), env=env))
+    assert "another program's SQLite database" in line and "no backup was written" in line
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]
+
+
 def test_backup_into_an_unwritable_folder_fails_with_status_2(tmp_path: Path) -> None:
-    source = tmp_path / "dogear.sqlite3"
-    with contextlib.closing(sqlite3.connect(source)) as conn:
-        conn.execute("CREATE TABLE t (x)")
+    source = a_dogear_database(tmp_path / "dogear.sqlite3")
     folder = tmp_path / "backups"
     folder.mkdir()
     with unwritable(folder):

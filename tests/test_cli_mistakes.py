@@ -16,7 +16,7 @@ import pytest
 from bot.cli import main
 from tests.conftest import REPO_ROOT
 from tests.test_cli import one_line_and_status_2, run_in
-from tests.test_db import unwritable
+from tests.test_db import a_dogear_database, unwritable
 
 SWEPT = ("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_", "LOG_LEVEL", "MAX_", "MESSAGE_", "DATA_", "DISCUSSION_")
 
@@ -38,14 +38,6 @@ def one_line(capsys: pytest.CaptureFixture[str], status: int) -> str:
     assert len(lines) == 1 and lines[0].startswith("dogear: "), err
     assert "Traceback" not in err
     return lines[0]
-
-
-def a_database(path: Path) -> Path:
-    with contextlib.closing(sqlite3.connect(path)) as conn:
-        conn.execute("CREATE TABLE t (x)")
-        conn.execute("INSERT INTO t VALUES (42)")
-        conn.commit()
-    return path
 
 
 # ------------------------------------------------------------------------------------ run and sync arguments
@@ -90,7 +82,7 @@ def test_help_of_a_command_is_its_usage_and_nothing_else(
 def test_backup_usage_mistakes(
     here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: str
 ) -> None:
-    monkeypatch.setenv("DATABASE_PATH", str(a_database(here / "live.sqlite3")))
+    monkeypatch.setenv("DATABASE_PATH", str(a_dogear_database(here / "live.sqlite3")))
     line = one_line(capsys, main(argv))
     assert expected in line
     assert sorted(p.name for p in here.iterdir()) == ["live.sqlite3"]
@@ -99,17 +91,17 @@ def test_backup_usage_mistakes(
 def test_backup_to_a_path_starting_with_a_dash_after_double_dash(
     here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("DATABASE_PATH", str(a_database(here / "live.sqlite3")))
+    monkeypatch.setenv("DATABASE_PATH", str(a_dogear_database(here / "live.sqlite3")))
     assert main(["backup", "--", "-copy.sqlite3"]) == 0
     with contextlib.closing(sqlite3.connect(here / "-copy.sqlite3")) as conn:
-        assert conn.execute("SELECT x FROM t").fetchone()[0] == 42
+        assert conn.execute("SELECT guild_id FROM guilds").fetchone()[0] == 42
 
 
 # ------------------------------------------------------------------------------------------- backup problems
 def test_backup_to_a_name_too_long(
     here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("DATABASE_PATH", str(a_database(here / "live.sqlite3")))
+    monkeypatch.setenv("DATABASE_PATH", str(a_dogear_database(here / "live.sqlite3")))
     line = one_line(capsys, main(["backup", "x" * 300 + ".sqlite3"]))
     assert "File name too long" in line
     assert sorted(p.name for p in here.iterdir()) == ["live.sqlite3"]
@@ -120,7 +112,7 @@ def test_backup_of_a_wal_database_in_a_read_only_folder_says_the_folder_must_be_
 ) -> None:
     folder = here / "live"
     folder.mkdir()
-    source = a_database(folder / "dogear.sqlite3")
+    source = a_dogear_database(folder / "dogear.sqlite3")
     with contextlib.closing(sqlite3.connect(source)) as conn:
         conn.execute("PRAGMA journal_mode = WAL")
     monkeypatch.setenv("DATABASE_PATH", str(source))
@@ -133,7 +125,7 @@ def test_backup_of_a_wal_database_in_a_read_only_folder_says_the_folder_must_be_
 
 def test_backup_of_an_unreadable_database(tmp_path: Path) -> None:
     """chmod does not stop root: as root the process drops the capabilities that bypass it."""
-    source = a_database(tmp_path / "dogear.sqlite3")
+    source = a_dogear_database(tmp_path / "dogear.sqlite3")
     source.chmod(0)
     prefix: list[str] = []
     if os.geteuid() == 0:

@@ -152,6 +152,24 @@ def unwritable(path: Path) -> Iterator[None]:
         subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
+def a_dogear_database(path: Path) -> Path:
+    """A real Dogear database (every migration applied, one server in ``guilds``: 42), closed.
+
+    For tests of whatever reads an existing database (backup, start-up): a file with tables of
+    its own is another program's, which Dogear refuses.
+    """
+
+    async def make() -> None:
+        db = await open_database(path)
+        try:
+            await db.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (42, 0)")
+        finally:
+            await db.close()
+
+    asyncio.run(make())
+    return path
+
+
 def corrupt_a_page(path: Path) -> None:
     """A database with real data whose third page is overwritten with garbage (the header stays)."""
     with sqlite3.connect(path) as conn:
@@ -196,6 +214,80 @@ async def test_corrupt_page_is_found_at_start(tmp_path: Path) -> None:
     message = str(caught.value)
     assert str(path) in message and "damaged" in message and "restore a backup" in message
     assert "\n" not in message
+
+
+async def test_a_damaged_database_names_its_first_problem_not_the_checks_header(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    corrupt_a_page(path)
+    with pytest.raises(DatabaseError) as caught:
+        await open_database(path)
+    message = str(caught.value)
+    assert "***" not in message and "in database main" not in message
+    assert "is damaged (Page 3: " in message  # the damaged page, as integrity_check reports it
+    with pytest.raises(DatabaseError) as caught:
+        await backup(path, tmp_path / "copy.sqlite3")
+    assert "***" not in str(caught.value) and "is damaged (Page 3: " in str(caught.value)
+
+
+def another_programs_database(path: Path, *, version: int = 0) -> Path:
+    """A SQLite file of some other application: tables of its own, none of Dogear's."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        conn.execute("CREATE TABLE moz_bookmarks (id INTEGER PRIMARY KEY, place INTEGER)")
+        conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+    return path
+
+
+@pytest.mark.parametrize("version", [0, 3], ids=["no schema version", "a schema version of its own"])
+async def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path, version: int) -> None:
+    path = another_programs_database(tmp_path / "places.sqlite", version=version)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError) as caught:
+        await open_database(path)
+    message = str(caught.value)
+    assert message == (
+        f"{path} is another program's SQLite database (it has tables such as `moz_bookmarks`, `moz_places` "
+        "and no Dogear schema); point DATABASE_PATH at a new file"
+    )
+    assert path.read_bytes() == before  # no tables added, not even switched to WAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]
+
+
+async def test_backup_of_another_programs_database_writes_nothing(tmp_path: Path) -> None:
+    source = another_programs_database(tmp_path / "places.sqlite")
+    with pytest.raises(DatabaseError) as caught:
+        await backup(source, tmp_path / "copy.sqlite3")
+    assert "is another program's SQLite database" in str(caught.value) and "no backup was written" in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]
+
+
+async def test_a_sqlite_file_without_tables_becomes_a_dogear_database(tmp_path: Path) -> None:
+    path = tmp_path / "blank.sqlite3"
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE scratch (x)")
+        conn.execute("DROP TABLE scratch")
+        conn.commit()
+    assert path.stat().st_size > 0
+    db = await open_database(path)
+    try:
+        assert await db.user_version() == len(load_migrations())
+    finally:
+        await db.close()
+
+
+def test_a_dogear_database_opens_again_and_backs_up(tmp_path: Path) -> None:
+    path = a_dogear_database(tmp_path / "dogear.sqlite3")
+
+    async def reopen_and_back_up() -> None:
+        db = await open_database(path)
+        await db.close()
+        await backup(path, tmp_path / "copy.sqlite3")
+
+    asyncio.run(reopen_and_back_up())
+    with contextlib.closing(sqlite3.connect(tmp_path / "copy.sqlite3")) as conn:
+        assert conn.execute("SELECT guild_id FROM guilds").fetchone()[0] == 42
 
 
 async def test_quick_check_is_bounded(tmp_path: Path) -> None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import inspect
 import logging
 import re
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib.resources import as_file
@@ -24,8 +25,16 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from bot.paths import shipped
+from bot.settings import load_settings
+from bot.story.errors import StoryFormatError
+from bot.story.importer import import_story
+from bot.story.model import Story
+from bot.text import plural
+from bot.tools.args import InputFileError, read_input
 
 WIDTH = 100
+# How much of the story's title the member types before taking the suggestion.
+TYPED_CHARS = 30
 
 
 def driver() -> Any:
@@ -46,13 +55,21 @@ class Pick:
     typed: str
 
 
+class SkipStep(Exception):
+    """Raised by a step's options when the story gives the step nothing to show; the message says why."""
+
+
+Options = dict[str, Any] | Callable[["Demo"], dict[str, Any] | Awaitable[dict[str, Any]]]
+
+
 @dataclass
 class Step:
-    """One thing a member does. ``options`` may be a function of what earlier steps produced."""
+    """One thing a member does. ``options`` may be a function (or coroutine function) of what
+    earlier steps produced: the story's id exists only once the bot has imported it."""
 
     actor: str
     command: str
-    options: dict[str, Any] | Callable[[Demo], dict[str, Any]] = field(default_factory=dict)
+    options: Options = field(default_factory=dict)
     note: str = ""
     advance: timedelta | None = None  # instead of a command: let time pass
     click: str | None = None  # instead of a command: press this button on the last reply
@@ -65,6 +82,7 @@ class Demo:
         self.story = story
         self.out = out
         self.last_replies: list[Any] = []
+        self.picked: dict[str, str] = {}  # option name → the value of the suggestion taken last
         self.driver = _import_driver()
         self.names = self._names()
 
@@ -166,16 +184,43 @@ class Demo:
             f"{len(club.rate_limited)} rate limits hit, {len(failed)} failed interactions."
         )
 
-    def click_target(self, label: str) -> Any:
-        """The last reply with that button, else the newest post in the server that has it."""
+    def click_target(self, label: str) -> Any | None:
+        """The last reply with that button, else the newest post in the server that has it (None: none has)."""
         for reply in reversed(self.last_replies):
             if label in reply.labels:
                 return reply
         channels = [c for c in self.club.guild.live_channels()]
         posts = [p for c in channels for p in self.club.messages(c) if label in p.labels]
-        if not posts:
-            raise RuntimeError(f"no message has a {label!r} button")
-        return max(posts, key=lambda p: p.id)
+        return max(posts, key=lambda p: p.id) if posts else None
+
+    async def avoidable(self) -> dict[str, Any]:
+        """Options for ``/prefs avoid``: the first warning the bot shows on chapter 1 of the story
+        it imported, so that reading chapter 1 asks first, whatever the story file is."""
+        from bot.warnings.service import UNWARNED, chapter_warnings
+
+        if "story" not in self.picked:
+            raise SkipStep("no story was picked")
+        story_id, runtime = int(self.picked["story"]), self.club.runtime
+        shown = await runtime.run(chapter_warnings(runtime.bot.db, self.club.guild.id, story_id, 1))
+        avoidable = [warning for warning in shown if warning.id != UNWARNED.id]
+        if not avoidable:
+            raise SkipStep("chapter 1 of this story has no warning to avoid")
+        return {"warning": avoidable[0].id}
+
+    async def options(self, step: Step) -> tuple[dict[str, Any], dict[str, str]]:
+        """The step's options with every :class:`Pick` taken from the bot's suggestions, and the
+        suggestions' names to show; :class:`SkipStep` when there is nothing to pick."""
+        found = step.options(self) if callable(step.options) else dict(step.options)
+        options = await found if inspect.isawaitable(found) else found
+        labels: dict[str, str] = {}
+        for key, value in list(options.items()):
+            if isinstance(value, Pick):
+                choices = await self.club.autocomplete(step.command, key, value.typed, member=self.member(step.actor))
+                if not choices:
+                    raise SkipStep(f"nothing suggested for {key}:{value.typed!r}")
+                options[key] = self.picked[key] = choices[0]["value"]
+                labels[key] = choices[0]["name"]
+        return options, labels
 
     async def run_step(self, step: Step) -> None:
         club = self.club
@@ -196,6 +241,9 @@ class Demo:
         name = member.user.display
         if step.click is not None:
             target = self.click_target(step.click)
+            if target is None:
+                self.out(f"{name} › [{step.click}]   (skipped: no message has this button)")
+                return
             where = (
                 ""
                 if target in self.last_replies
@@ -208,16 +256,11 @@ class Demo:
             if not self.available(step.command):
                 self.out(f"{name} › /{step.command}   (skipped: this build has no /{step.command.split()[0]})")
                 return
-            options = step.options(self) if callable(step.options) else dict(step.options)
-            labels: dict[str, str] = {}
-            for key, value in list(options.items()):
-                if isinstance(value, Pick):
-                    choices = await club.autocomplete(step.command, key, value.typed, member=member)
-                    if not choices:
-                        self.out(f"{name} › /{step.command}   (skipped: nothing suggested for {key}:{value.typed!r})")
-                        return
-                    options[key] = choices[0]["value"]
-                    labels[key] = choices[0]["name"]
+            try:
+                options, labels = await self.options(step)
+            except SkipStep as reason:
+                self.out(f"{name} › /{step.command}   (skipped: {reason})")
+                return
             shown = " ".join(f"{k}:{labels.get(k) or _show(v, self)}" for k, v in options.items())
             self.out(f"{name} › /{step.command}{' ' + shown if shown else ''}")
             before = set(club.state.messages)
@@ -261,9 +304,22 @@ def _duration(delta: timedelta) -> str:
     return f"{hours} hour{'s' if hours != 1 else ''}"
 
 
-def script(story: Path) -> list[Step]:
-    """The evening, in the order a club would do it."""
-    gull = Pick("Gull")
+def typed_title(story: Story) -> str:
+    """What a member types to find the story: the title's first words (whole words, so the
+    bot's case- and accent-folded search finds them), at most ``TYPED_CHARS`` unless one word is longer."""
+    words = story.meta.title.split()
+    typed = words[0] if words else ""
+    for word in words[1:]:
+        if len(typed) + 1 + len(word) > TYPED_CHARS:
+            break
+        typed += " " + word
+    return typed
+
+
+def script(path: Path, story: Story) -> list[Step]:
+    """The evening, in the order a club would do it, for the story ``path`` holds (as the importer read it)."""
+    picked = Pick(typed_title(story))
+    second = min(2, len(story.chapters))
     return [
         Step("member", "help", note="A new member asks what Dogear does."),
         Step(
@@ -278,34 +334,46 @@ def script(story: Path) -> list[Step]:
             note="The admin points Dogear at the club's channels.",
         ),
         Step("member", "config set", {"timezone": "Europe/Paris"}, note="A member tries an admin command."),
-        Step("admin", "story add", {"file": story}, note="The admin uploads the club's next read."),
+        Step("admin", "story add", {"file": path}, note="The admin uploads the club's next read."),
         Step("member", "story list", note="Anyone can see the shelf."),
-        Step("member", "story info", {"story": gull}),
-        Step("admin", "excerpt post", {"story": gull, "chapter": 1}, note="Chapter 1 goes up, behind spoilers."),
+        Step("member", "story info", {"story": picked}),
+        Step("admin", "excerpt post", {"story": picked, "chapter": 1}, note="Chapter 1 goes up, behind spoilers."),
         Step("other_member", "", click="I've read this", note="Ollie reads it and says so."),
         Step(
-            "member", "prefs avoid", {"warning": "death"}, note="Mel would rather be asked before reading about death."
+            "member",
+            "prefs avoid",
+            Demo.avoidable,
+            note="Mel would rather be asked before reading about one of chapter 1's warnings.",
         ),
-        Step("member", "excerpt read", {"story": gull, "chapter": 1}, note="Mel reads chapter 1 privately."),
+        Step("member", "excerpt read", {"story": picked, "chapter": 1}, note="Mel reads chapter 1 privately."),
         Step("member", "", click="Show it anyway"),
+        *second_post(story, picked),
         Step(
-            "admin",
-            "excerpt post",
-            {"story": gull, "chapter": 2},
-            note="Chapter 2's text contains '@everyone': watch that nobody gets pinged.",
+            "member",
+            "progress set",
+            {"story": picked, "chapter": second},
+            note=f"Mel has read {plural(second, 'chapter')}.",
         ),
-        Step("member", "progress set", {"story": gull, "chapter": 2}, note="Mel has read two chapters."),
-        Step("other_member", "progress club", {"story": gull}, note="Who is where? Nobody gets spoiled."),
+        Step("other_member", "progress club", {"story": picked}, note="Who is where? Nobody gets spoiled."),
         Step(
             "admin",
             "discussion schedule",
-            {"story": gull, "chapter": 1, "when": "in 2 days"},
+            {"story": picked, "chapter": 1, "when": "in 2 days"},
             note="The admin schedules the chapter 1 discussion.",
         ),
         Step("admin", "discussion list"),
         Step("admin", "", advance=timedelta(days=1, minutes=1), posts=1, note="A day passes: the reminder goes out."),
         Step("admin", "", advance=timedelta(days=1), posts=1, note="The discussion opens on its own."),
     ]
+
+
+def second_post(story: Story, picked: Pick) -> list[Step]:
+    """Chapter 2 goes up too when the story has one; its note says so when its text would ping everyone."""
+    if len(story.chapters) < 2:
+        return []
+    pings = "@everyone" in story.chapters[1].text
+    note = "Chapter 2's text contains '@everyone': watch that nobody gets pinged." if pings else "Chapter 2 goes up."
+    return [Step("admin", "excerpt post", {"story": picked, "chapter": 2}, note=note)]
 
 
 class _BadArguments(Exception):
@@ -329,26 +397,39 @@ def main(argv: list[str]) -> int:
         return 2
     except SystemExit as exit_:  # --help
         return 0 if exit_.code == 0 else 2
-    story: Path | None = args.story
-    if story is not None and not story.is_file():
-        print(f"dogear: demo: {story} is not a file; pass --story PATH or leave it out for the sample", file=sys.stderr)
-        return 2
     logging.basicConfig(level=logging.CRITICAL)
     with contextlib.ExitStack() as stack:
-        if story is None:
-            story = stack.enter_context(as_file(shipped("sample_story.md")))
-        return _run(story)
+        path: Path = args.story or stack.enter_context(as_file(shipped("sample_story.md")))
+        try:
+            story = read_story(path)
+        except (InputFileError, StoryFormatError) as error:
+            message = f"{path}: {error}" if isinstance(error, StoryFormatError) else str(error)
+            print(f"dogear: demo: {' '.join(message.split())}", file=sys.stderr)
+            return 2
+        return _run(path, story)
 
 
-def _run(story: Path) -> int:
+def read_story(path: Path) -> Story:
+    """The story file as the demo's bot will import it, read before the double starts, so a file
+    the importer refuses is one line, not a transcript that stops halfway.
+
+    The demo's bot takes its settings from the double alone, never the environment, so the
+    limits here are the defaults too.
+    """
+    settings = load_settings({})
+    data = read_input(path, settings.max_upload_bytes)
+    return import_story(data, path.name, max_bytes=settings.max_upload_bytes, max_chapters=settings.max_chapters)
+
+
+def _run(path: Path, story: Story) -> int:
     driver = _import_driver()
     with tempfile.TemporaryDirectory(prefix="dogear-demo-") as tmp:
         runtime = driver.ClubRuntime(Path(tmp) / "demo.sqlite3")
         runtime.start()
         try:
-            club = runtime.new_club("Gull Point Readers")
-            demo = Demo(club, story, print)
-            asyncio.run(demo.run(script(story)))
+            club = runtime.new_club("Harbour Reading Club")
+            demo = Demo(club, path, print)
+            asyncio.run(demo.run(script(path, story)))
         finally:
             runtime.stop()
     return 0

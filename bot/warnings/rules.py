@@ -3,20 +3,24 @@
 A rule is never code. The defaults live in a JSON file and a server's rules live in SQLite;
 both become :class:`~bot.warnings.model.Rule` values whose patterns are RE2 syntax, so one
 matcher can hold them all and no pattern can take more than linear time. A file with a wrong
-type, a number out of range (NaN, Infinity, a negative gap) or an unusable pattern is refused
-with one sentence naming the category, the rule and the field.
+type, a number out of range (NaN, Infinity, a negative gap), an unusable pattern or a key the
+loader does not read (a misspelling would hide what it holds from every check) is refused with
+one sentence naming the category, the rule and the field.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bot.text import clip
 from bot.warnings.model import (
     DEFAULT_GAP,
     DEFAULT_MAX_COUNT,
@@ -67,6 +71,15 @@ MAX_GAP = 20
 MAX_COUNT = 1_000
 MAX_WINDOW = 10
 MAX_LABEL_CHARS = 60
+
+# Every key the loader reads, level by level (``irregular`` and ``classes`` are maps of the
+# file's own words). ``version`` and ``about`` are for the people who edit the file.
+FILE_KEYS = ("version", "about", "settings", "negation", "irregular", "classes", "categories")
+SETTINGS_KEYS = ("gap", "max_count")
+NEGATION_KEYS = ("cues", "fillers", "window")
+CATEGORY_KEYS = ("label", "description", "group", "threshold", "max_count", "exclude", "frames", "rules")
+RULE_KEYS = ("id", "match", "near", "regex", "weight", "gap", "negatable", "unless")
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 # ---------------------------------------------------------------------------------------
@@ -130,6 +143,33 @@ def _strings(value: Any, where: str, *, required: bool = False) -> list[str]:
     return items
 
 
+def key_path(parent: str, key: str) -> str:
+    """Where a key is, as a path from the top of the file (``categories.death.rules[2].weight``);
+    a key that is not a plain word is quoted and clipped, so the refusal stays one line."""
+    segment = key if _PLAIN_KEY.fullmatch(key) else f"[{json.dumps(clip(key, 40))}]"
+    if not parent:
+        return segment
+    return f"{parent}{segment}" if segment.startswith("[") else f"{parent}.{segment}"
+
+
+def _known_keys(table: Mapping[str, Any], parent: str, accepted: Sequence[str], what: str) -> None:
+    """Refuse a key the loader would not read: it would be skipped in silence, and with it
+    whatever it holds, so a misspelled ``rules`` would hide an invalid rule from every check."""
+    unknown = next((key for key in table if key not in accepted), None)
+    if unknown is None:
+        return
+    keys = ", ".join(f"`{key}`" for key in sorted(accepted))
+    close = difflib.get_close_matches(unknown, accepted, n=1)
+    hint = f"; did you mean `{close[0]}`?" if close else ""
+    raise RuleError(f"unknown key `{key_path(parent, unknown)}`: {what} accepts {keys}{hint}")
+
+
+def _defines_nothing(categories: Mapping[str, Mapping[str, Any]]) -> bool:
+    """No category holds a value: the file would run as the defaults alone, which is never what
+    its author meant."""
+    return not any(value not in ([], {}, "") for body in categories.values() for value in body.values())
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """What phrases of one rules document may refer to: irregular word forms and word classes."""
@@ -156,6 +196,8 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
     where = f"rule {index + 1} of category `{category}`"
     entry = _object(entry, where)
     name = entry.get("id")
+    named = f"a rule (`{category}/{name}`)" if isinstance(name, str) and name.strip() else "a rule"
+    _known_keys(entry, f"{key_path(key_path('categories', category), 'rules')}[{index}]", RULE_KEYS, named)
     if not isinstance(name, str) or not name.strip():
         raise RuleError(f"{where}: `id` must be a non-empty string")
     rule_id = f"{category}/{name}"
@@ -197,6 +239,7 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
 
 def _negation(raw: Any, base: Negation) -> Negation:
     neg = _object(raw, "`negation`")
+    _known_keys(neg, "negation", NEGATION_KEYS, "`negation`")
     cues = _strings(neg.get("cues"), "`negation`: `cues`", required=True) if "cues" in neg else list(base.cues)
     if not cues:
         raise RuleError("`negation`: `cues` is missing; give at least one cue such as `nobody`")
@@ -240,7 +283,9 @@ def parse_rules(
 ) -> tuple[list[Category], list[Rule], dict[str, CategoryRules], Negation]:
     """Read a rules document; categories it names that the taxonomy lacks need a `label`."""
     raw = _object(raw, "the rules file")
+    _known_keys(raw, "", FILE_KEYS, "a rules file")
     settings = _object(raw.get("settings", {}), "`settings`")
+    _known_keys(settings, "settings", SETTINGS_KEYS, "`settings`")
     gap = _integer(settings.get("gap", DEFAULT_GAP), "`settings`: `gap`", low=0, high=MAX_GAP)
     default_count = settings.get("max_count")
     vocabulary = Vocabulary(
@@ -253,9 +298,11 @@ def parse_rules(
     new_categories: list[Category] = []
     rules: list[Rule] = []
     category_rules: dict[str, CategoryRules] = {}
-    for category_id, body in _object(raw.get("categories", {}), "`categories`").items():
+    categories = _object(raw.get("categories", {}), "`categories`")
+    for category_id, body in categories.items():
         where = f"category `{category_id}`"
         body = _object(body, where)
+        _known_keys(body, key_path("categories", category_id), CATEGORY_KEYS, "a category")
         if category_id not in taxonomy:
             new_categories.append(_new_category(category_id, body))
         old = base.category_rules(category_id) if base else CategoryRules()
@@ -274,6 +321,11 @@ def parse_rules(
             raise RuleError(f"{where}: `rules` must be a list of rule objects, not {_kind(entries)}")
         for index, entry in enumerate(entries):
             rules.append(_file_rule(category_id, index, entry, gap=gap, vocabulary=vocabulary))
+    if _defines_nothing(categories):
+        raise RuleError(
+            "the rules file defines no rules; put them under `categories`, e.g. "
+            '{"categories": {"death": {"rules": [{"id": "buried", "match": "~bury"}]}}}'
+        )
     # A rule is known by its id everywhere (disabling, evidence, scores): a file extending the
     # shipped rules adds rules under new ids, since one reusing a shipped id would be two rules
     # under one name.

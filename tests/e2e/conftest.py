@@ -19,32 +19,45 @@ from pathlib import Path
 import pytest
 
 from bot.devtools.driver import Club, ClubRuntime
+from tests.e2e.demo_stories import DEMO_STORIES
 
 DEMO_TEST = "test_python_m_bot_demo_runs_without_a_token"
+STORY_DEMO_TEST = "test_python_m_bot_demo_runs_with_a_story_file_of_its_own"
 
 
 class DemoRun:
-    """``python -m bot demo`` started as soon as collection ends, so it runs beside the other tests."""
+    """``python -m bot demo`` started as soon as collection ends, so it runs beside the other tests.
 
-    def __init__(self) -> None:
+    ``story`` (a file name and its text) is written into the demo's working folder and passed
+    as ``--story``; it is not in the listing ``result`` returns.
+    """
+
+    def __init__(self, story: tuple[str, str] | None = None) -> None:
         from tests.conftest import REPO_ROOT as PROJECT_ROOT
 
         self.cwd = Path(tempfile.mkdtemp(prefix="dogear-demo-test-"))
         self.stdout = self.cwd.parent / (self.cwd.name + ".out")
         self.stderr = self.cwd.parent / (self.cwd.name + ".err")
+        self.story: str | None = None
+        args = []
+        if story is not None:
+            self.story, text = story
+            (self.cwd / self.story).write_text(text, encoding="utf-8")
+            args = ["--story", self.story]
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_"))}
         env["PYTHONPATH"] = str(PROJECT_ROOT)
         with self.stdout.open("wb") as out, self.stderr.open("wb") as err:
             # Niced, so running beside the suite it takes the spare core, not the tests' time.
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "bot", "demo"], cwd=self.cwd, env=env, stdout=out, stderr=err,
+                [sys.executable, "-m", "bot", "demo", *args], cwd=self.cwd, env=env, stdout=out, stderr=err,
                 preexec_fn=lambda: os.nice(10),
             )  # fmt: skip
 
     def result(self, timeout: float = 60.0) -> tuple[int, str, str, list[str]]:
         """Exit status, transcript, stderr, and what the demo left in its working directory."""
         code = self.process.wait(timeout)
-        outcome = code, self.stdout.read_text(), self.stderr.read_text(), sorted(p.name for p in self.cwd.iterdir())
+        left = sorted(p.name for p in self.cwd.iterdir() if p.name != self.story)
+        outcome = code, self.stdout.read_text(), self.stderr.read_text(), left
         shutil.rmtree(self.cwd, ignore_errors=True)
         self.stdout.unlink(missing_ok=True)
         self.stderr.unlink(missing_ok=True)
@@ -52,6 +65,7 @@ class DemoRun:
 
 
 _demo: DemoRun | None = None
+_story_demos: dict[str, DemoRun] = {}  # story file name → its run
 
 
 _e2e_files: set[str] = set()
@@ -62,6 +76,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     _e2e_files.update(str(item.path) for item in session.items if "e2e" in item.path.parts)
     if any(item.name == DEMO_TEST for item in session.items):
         _demo = DemoRun()
+    for item in session.items:
+        if item.originalname == STORY_DEMO_TEST:
+            name = item.callspec.params["story_file"]
+            _story_demos[name] = DemoRun((name, DEMO_STORIES[name]))
 
 
 _runtime: ClubRuntime | None = None
@@ -112,6 +130,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 @pytest.fixture
 def demo_run() -> DemoRun:
     return _demo or DemoRun()
+
+
+@pytest.fixture
+def story_demo_run(story_file: str) -> DemoRun:
+    """The demo run with ``story_file`` (a key of ``DEMO_STORIES``), started at collection's end."""
+    return _story_demos.pop(story_file, None) or DemoRun((story_file, DEMO_STORIES[story_file]))
 
 
 @pytest.fixture(scope="session")

@@ -179,3 +179,68 @@ def test_python_m_bot_demo_bad_arguments_get_one_line_and_status_2(args: list[st
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("dogear: demo: ")
     assert result.stdout == ""
+
+
+# What each story file of tests/e2e/demo_stories.py must show: its title and chapter count as
+# the bot reports them, and what differs between them (chapter 1 has a warning, or none).
+STORY_DEMOS = {
+    "orchard.md": ("The Salt Orchard · 3 ch.", "Mel presses [Show it anyway]"),
+    "kites.txt": ("Kites over Harrowden · 2 ch.", "(skipped: chapter 1 of this story has no warning to avoid)"),
+}
+
+
+@pytest.mark.parametrize("story_file", list(STORY_DEMOS))
+def test_python_m_bot_demo_runs_with_a_story_file_of_its_own(story_file: str, story_demo_run: Any) -> None:
+    code, transcript, log, left_behind = story_demo_run.result()
+    assert code == 0, f"{log}\n--- transcript ---\n{transcript}"
+    assert "Traceback" not in log
+    picked, difference = STORY_DEMOS[story_file]
+    title = picked.split(" · ")[0]
+    assert f"Story file: {story_file}" in transcript
+    assert f"Ada › /excerpt post story:{picked} chapter:1" in transcript
+    assert f"Posted chapter 2 of **{title}**" in transcript
+    assert "Ollie presses [I've read this]" in transcript
+    assert difference in transcript
+    assert "nothing suggested" not in transcript and "Gull" not in transcript
+    assert "(this post pinged @Readers)" in transcript  # the discussion opened on time
+    assert ", 0 failed interactions." in transcript
+    assert left_behind == []
+
+
+def _write_bad_story(folder: Path, kind: str) -> Path:
+    """A story file the importer refuses, of the given kind."""
+    if kind == "folder":
+        return folder
+    path = folder / {"empty": "empty.md", "binary": "binary.txt", "too big": "huge.txt"}[kind]
+    if kind == "binary":
+        path.write_bytes(bytes(range(256)) * 8)
+    elif kind == "too big":
+        path.write_bytes(b"word " * (8 * 1024 * 1024 // 5 + 1))  # past the 8 MiB default upload limit
+    else:
+        path.write_bytes(b"")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [
+        ("empty", "The file is empty"),
+        ("binary", "is not readable text"),
+        ("too big", "larger than the 8 MiB limit"),
+        ("folder", "is a folder"),
+    ],
+)
+def test_python_m_bot_demo_refuses_a_story_file_the_importer_refuses_before_it_starts(
+    tmp_path: Path, kind: str, says: str
+) -> None:
+    import subprocess
+
+    path = _write_bad_story(tmp_path, kind)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "demo", "--story", str(path)],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith(f"dogear: demo: {path}")
+    assert says in result.stderr
+    assert result.stdout == ""  # refused before the double started: no transcript at all

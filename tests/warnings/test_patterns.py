@@ -166,6 +166,34 @@ BAD_FILES = [
         {"categories": {"death": {"rules": [{"id": "death", "match": "passed on"}]}}},
         "rule `death/death`: the shipped rules already have this id",
     ),
+    # A key the loader does not read is named with where it is, never skipped with what it holds.
+    ({"categoriez": {"death": {"rules": []}}}, "unknown key `categoriez`: a rules file accepts `about`, `categories`"),
+    (
+        {"categories": {"death": {"rulez": [{"id": "x", "regex": "(a)\\1"}]}}},
+        "unknown key `categories.death.rulez`: a category accepts `description`",
+    ),
+    (
+        {
+            "categories": {
+                "death": {
+                    "rules": [
+                        {"id": "a", "match": "p1"},
+                        {"id": "b", "match": "p2"},
+                        {"id": "x", "match": "perished", "wieght": 5},
+                    ]
+                }
+            }
+        },
+        "unknown key `categories.death.rules[2].wieght`: a rule (`death/x`) accepts `gap`, `id`, `match`",
+    ),
+    (one_rule(wieght=5), "did you mean `weight`?"),
+    ({"settings": {"gapp": 2}, **one_rule()}, "unknown key `settings.gapp`: `settings` accepts `gap`, `max_count`"),
+    ({"negation": {"cues": ["no"], "windw": 2}, **one_rule()}, "unknown key `negation.windw`"),
+    ({"categories": {"death\n`x": {"rulez": []}}}, 'unknown key `categories["death\\n`x"].rulez`'),
+    ({}, "the rules file defines no rules"),
+    ({"categories": {}}, "the rules file defines no rules"),
+    ({"categories": {"death": {"rules": []}}}, "the rules file defines no rules"),
+    ({"version": 1, "negation": {"cues": ["no"]}}, "the rules file defines no rules"),
 ]
 
 
