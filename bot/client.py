@@ -356,6 +356,28 @@ class DogearBot(commands.AutoShardedBot):
             plural(len(self.shard_scope.shard_ids), "shard"),
         )
 
+    async def _finish_event_handlers(self) -> None:
+        """Let event handlers already running finish before the database closes.
+
+        discord.py runs each event in a task of its own ("discord.py: on_guild_available"); one
+        dispatched just before a SIGTERM could otherwise write to a closed database (a traceback in
+        the log, and the server's row not updated). They are short; any still running after
+        :data:`EVENT_HANDLERS_SECONDS` are cancelled.
+        """
+        current = asyncio.current_task()
+        running = [
+            task
+            for task in asyncio.all_tasks()
+            if task is not current and not task.done() and task.get_name().startswith("discord.py: ")
+        ]
+        if not running:
+            return
+        _, pending = await asyncio.wait(running, timeout=EVENT_HANDLERS_SECONDS)
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=1.0)
+
     async def close(self) -> None:
         """Close Discord first so no command is writing, then the database the bot owns."""
         try:
@@ -364,12 +386,16 @@ class DogearBot(commands.AutoShardedBot):
                 # needs the queue that login's setup creates.
                 await self._async_setup_hook()
             await super().close()
+            await self._finish_event_handlers()
         finally:
             if not self.db_closed:
                 self.db_closed = True
                 await self.db.close()
                 log.info("database closed")
                 self.workers.close()
+
+
+EVENT_HANDLERS_SECONDS = 5.0  # how long close() lets event handlers already running finish
 
 
 async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = False) -> DogearBot:

@@ -1,5 +1,6 @@
 """The error ladder: which failures a member sees as a sentence, and which are logged with a reference."""
 
+import asyncio
 import logging
 import time
 from pathlib import Path
@@ -145,3 +146,31 @@ def test_a_core_payload_is_sent_mentioning_nobody() -> None:
     mentions = send_kwargs(payload("@everyone <@&1> <@2>"))["allowed_mentions"]
     assert mentions.to_dict() == {"parse": []}
     assert send_kwargs({"content": "x"})["allowed_mentions"].to_dict()["parse"] == []
+
+
+async def test_close_lets_a_running_event_handler_finish_its_write_first(tmp_path: Path) -> None:
+    """A server becoming available just before a SIGTERM: its handler's write lands before the
+    database closes, instead of failing on a closed database."""
+    from bot.guilds import mark_joined
+
+    bot = await make_bot(tmp_path)
+    await bot._async_setup_hook()  # what login does first: the loop events are dispatched on
+    started = asyncio.Event()
+
+    async def on_guild_available(guild: object) -> None:
+        started.set()
+        await asyncio.sleep(0.2)  # still working when close() is called
+        await mark_joined(bot.db, 4242, 1.0)
+
+    bot.add_listener(on_guild_available)
+    bot.dispatch("guild_available", object())
+    await started.wait()
+    await bot.close()
+    handlers = [t for t in asyncio.all_tasks() if t.get_name().startswith("discord.py: ")]
+    assert handlers == []
+    check = await open_database(tmp_path / "db.sqlite3")
+    try:
+        rows = await check.fetch_all("SELECT guild_id FROM guilds WHERE guild_id = 4242")
+        assert [tuple(row) for row in rows] == [(4242,)]
+    finally:
+        await check.close()
