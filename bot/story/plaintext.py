@@ -9,6 +9,7 @@ side of "this is story text" unless the signs are clear.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,7 +18,16 @@ from pathlib import PurePath
 from bot.story.errors import StoryFormatError
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters, check_lines
 from bot.story.model import Chapter, Story, StoryMeta
-from bot.story.structure import Heading, Item, Para, SceneBreak, _looks_like_title, assemble, split_items
+from bot.story.structure import (
+    Heading,
+    Item,
+    Para,
+    SceneBreak,
+    _looks_like_title,
+    assemble,
+    normalise,
+    split_items,
+)
 
 # Labels authors put on metadata lines, mapped to the StoryMeta field they fill.
 _KEYS: dict[str, str] = {
@@ -149,6 +159,7 @@ _NOTE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 NOTE_SCORE = 3
+SUMMARY_CHARS = 1200
 NOTE_SCAN_CHARS = 20_000
 
 
@@ -222,10 +233,13 @@ class _Meta:
     declared: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     summary: str | None = None
+    chapter_count: int | None = None  # what a "Chapters: 3" line declares; confirms a chapter list
 
     def add(self, key: str, raw_line: str, value: str) -> None:
         target = _KEYS[key]
         value = value.strip().strip("*_").strip()
+        if key == "chapters":
+            self.chapter_count = _leading_number(value)
         if not target:
             return
         if target == "declared":
@@ -253,6 +267,114 @@ class _Meta:
             self.declared[-1] = f"{self.declared[-1]} {line.strip()}"
         elif target == "title" and self.title:
             self.title = f"{self.title} {line.strip()}"
+
+
+def _leading_number(text: str) -> int | None:
+    """The count a "Chapters: 3" or "Chapters: 2/5" value starts with (2 posted of 5)."""
+    match = re.match(r"[ \t]*(\d{1,6})", text)
+    return int(match.group(1)) if match else None
+
+
+# FanFiction.net's stats line: "Rated: Fiction T - English - Romance/Angst - Harry P., Hermione G. -
+# Chapters: 3 - Words: 12,345 - ... - id: 123". Read as a whole, never as a "Rated:" field.
+_FFN_STATS = re.compile(
+    r"^[ \t]*Rated:[ \t]*(?:Fiction[ \t]+)?(?P<rating>K\+?|T|MA?)[ \t]+-[ \t]+(?P<rest>\S.*)$", re.IGNORECASE
+)
+_FFN_PART_SPLIT = re.compile(r"[ \t]+-[ \t]+")
+_FFN_KEYED = re.compile(
+    r"^(?P<key>chapters|words|reviews|favs|follows|updated|published|status|id)[ \t]*:[ \t]*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_FFN_GENRES = frozenset(
+    {
+        "adventure",
+        "angst",
+        "crime",
+        "drama",
+        "family",
+        "fantasy",
+        "friendship",
+        "general",
+        "horror",
+        "humor",
+        "hurt/comfort",
+        "mystery",
+        "parody",
+        "poetry",
+        "romance",
+        "sci-fi",
+        "spiritual",
+        "supernatural",
+        "suspense",
+        "tragedy",
+        "western",
+    }
+)
+_FFN_PAIRING = re.compile(r"\[([^\[\]]{1,400})\]")
+FFN_STATS_CHARS = 2000
+
+
+def ffn_stats(line: str, meta: _Meta | None = None) -> bool:
+    """Whether ``line`` is a FanFiction.net stats line; read into ``meta`` when one is given.
+
+    The line is taken only when it has FanFiction.net's shape (a rating, then " - " parts with
+    at least one of its "Words:" / "Chapters:" counts). Kept: the rating, genres as tags, the
+    characters and pairings, the chapter count; the language and the other counts are not.
+    """
+    if "\n" in line or len(line) > FFN_STATS_CHARS:
+        return False
+    match = _FFN_STATS.match(line)
+    if match is None:
+        return False
+    parts = [part.strip() for part in _FFN_PART_SPLIT.split(match.group("rest").strip())]
+    keyed = [_FFN_KEYED.match(part) for part in parts]
+    first_keyed = next((index for index, found in enumerate(keyed) if found), None)
+    if first_keyed is None:
+        return False
+    if meta is None:
+        return True
+    meta.values["rating"] = [match.group("rating").upper()]
+    for part in parts[1:first_keyed]:  # parts[0] is the language
+        genres = _ffn_genres(part)
+        if genres:
+            meta.values.setdefault("additional_tags", []).extend(genres)
+        else:
+            _ffn_characters(part, meta)
+    for found in keyed[first_keyed:]:
+        if found and found.group("key").lower() == "chapters":
+            meta.chapter_count = _leading_number(found.group("value"))
+    return True
+
+
+def _ffn_genres(part: str) -> list[str]:
+    """ "Romance/Hurt/Comfort" as its genres, or [] when the part is not a genre list."""
+    pieces = part.split("/")
+    genres: list[str] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index].strip()
+        if piece.lower() == "hurt" and index + 1 < len(pieces) and pieces[index + 1].strip().lower() == "comfort":
+            piece = "Hurt/Comfort"
+            index += 1
+        if piece.lower() not in _FFN_GENRES:
+            return []
+        genres.append(piece)
+        index += 1
+    return genres
+
+
+def _ffn_characters(part: str, meta: _Meta) -> None:
+    """ "[Harry P., Ginny W.] Ron W." names three characters and one pairing."""
+    characters = meta.values.setdefault("characters", [])
+    for group in _FFN_PAIRING.findall(part):
+        names = [name.strip() for name in group.split(",") if name.strip()]
+        if len(names) >= 2:
+            meta.values.setdefault("relationships", []).append("/".join(names))
+        characters.extend(names)
+    rest = _FFN_PAIRING.sub(",", part)
+    characters.extend(name.strip() for name in rest.split(",") if name.strip())
+    if not characters:
+        del meta.values["characters"]
 
 
 def parse_field(line: str) -> tuple[str, str] | None:
@@ -409,6 +531,10 @@ def read_preamble(items: list[Item]) -> Preamble:
                 continue
             break
         text = item.text
+        if ffn_stats(text, meta):
+            pending_key = None
+            index += 1
+            continue
         if pending_key is not None and parse_field(text.split("\n")[0]) is None:
             meta.add(pending_key, f"{pending_key}: {text}", text)
             pending_key = None
@@ -441,6 +567,14 @@ def read_preamble(items: list[Item]) -> Preamble:
                 meta.notes.append(after)
             index += 1
             continue
+        if meta.summary is None and _ffn_blurb(text, following):
+            meta.summary = text.strip()
+            index += 1
+            continue
+        skipped = front_navigation(items, index, meta)
+        if skipped:
+            index += skipped
+            break  # a table of contents ends the front matter: the story starts after it
         author = by_line_author(text)
         if author and _consumed_any(meta) and "author" not in meta.values:
             meta.values["author"] = [author]
@@ -471,7 +605,24 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             continue
         break
-    return Preamble(meta, items[index:])
+    body = items[index:]
+    if body and isinstance(body[0], Heading):
+        # FanFiction.net's chapter select sits under the first chapter's heading.
+        skipped = front_navigation(body, 1, meta)
+        if skipped:
+            body = [body[0], *body[1 + skipped :]]
+    return Preamble(meta, body)
+
+
+def _ffn_blurb(text: str, following: Item | None) -> bool:
+    """The paragraph right above a FanFiction.net stats line is the story's summary there."""
+    return (
+        isinstance(following, Para)
+        and "\n" not in text
+        and len(text) <= SUMMARY_CHARS
+        and parse_field(text) is None
+        and ffn_stats(following.text)
+    )
 
 
 def _consumed_any(meta: _Meta) -> bool:
@@ -494,6 +645,246 @@ def _separated(following: Item | None) -> bool:
     return following is None or not isinstance(following, Para) or following.gap >= 2
 
 
+# --- Navigation a pasted or converted story carries: never story text, never headings ---
+
+# "TABLE OF CONTENTS", "Contents:", "~ Chapters ~" on a line of its own.
+_CONTENTS = re.compile(
+    r"^(?:table[ \t]+of[ \t]+contents|contents|toc|chapters|chapter[ \t]+list|list[ \t]+of[ \t]+chapters)[ \t]*:?$",
+    re.IGNORECASE,
+)
+# An entry of a chapter list: "1. The Letter", "12) Goodbye".
+_ENTRY = re.compile(r"^[ \t]*(?P<num>\d{1,5})[.)][ \t]+(?P<title>\S.*?)[ \t]*$")
+ENTRY_CHARS = 120
+# FanFiction.net's chapter navigation: "< Prev 1. The Letter 2. The Burrow Next >".
+_PREV = re.compile(r"^(?:<{1,2}|«|‹|←)[ \t]*prev(?:ious)?(?:[ \t]+chapter)?(?!\w)", re.IGNORECASE)
+_NEXT = re.compile(r"(?<!\w)next(?:[ \t]+chapter)?[ \t]*(?:>{1,2}|»|›|→)$", re.IGNORECASE)
+_INLINE_NUMBER = re.compile(r"(?<!\S)(\d{1,5})\.(?=\s|$)")
+NAV_LINE_CHARS = 64_000  # a dropdown of some hundred chapters on one line
+# "Chapter 3", "Ch. 3", "3. The Ford": the number a heading or a dropdown entry shows.
+_HEADING_NUMBER = re.compile(r"^\W*(?:(?:chapter|chap|ch)\.?[ \t]*)?(\d{1,5})(?!\d)", re.IGNORECASE)
+
+
+def drop_navigation(items: list[Item]) -> list[Item]:
+    """Items without FanFiction.net's Prev/Next lines, and chapter dropdowns pasted as headings settled.
+
+    A dropdown pasted one entry a line ("Chapter 1 / Chapter 2 / Chapter 3") reads as a run of
+    headings with nothing between them; only the heading the text belongs to is kept.
+    """
+    kept = [item for item in items if not (isinstance(item, Para) and nav_frame(item.text))]
+    return _settle_heading_runs(kept)
+
+
+def nav_frame(text: str) -> bool:
+    """A "< Prev" / "Next >" line, bare or around the chapter list ("1. The Letter 2. The Burrow")."""
+    if "\n" in text or len(text) > NAV_LINE_CHARS:
+        return False
+    line = text.strip()
+    prev = _PREV.match(line)
+    following = _NEXT.search(line, max(0, len(line) - 40))
+    if prev is None and following is None:
+        return False
+    rest = line[prev.end() if prev else 0 : following.start() if following else len(line)].strip()
+    if not rest:
+        return True
+    numbers = [int(number) for number in _INLINE_NUMBER.findall(rest)]
+    return rest.startswith("1.") and numbers == list(range(1, len(numbers) + 1))
+
+
+def front_navigation(items: list[Item], index: int, meta: _Meta) -> int:
+    """How many items from ``index`` are a table of contents or a chapter-select list; 0 when none."""
+    item = items[index] if index < len(items) else None
+    if not isinstance(item, Para):
+        return 0
+    if _CONTENTS.match(trim_ornaments(item.text.split("\n", 1)[0]).strip()):
+        return _contents_block(items, index, item.text.split("\n"))
+    return _chapter_list(items, index, meta)
+
+
+def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> int:
+    """A "Table of Contents" label and its entries, up to where the first chapter starts.
+
+    The entries end where the first one comes round again (the chapter itself), at a heading,
+    or, for a list numbered 1, 2, 3..., at the first line that is no entry. Anything less
+    certain leaves the text as it is.
+    """
+    entries = label_lines[1:]
+    if not all(_entry_line(line) for line in entries):
+        return 0
+    first = _line_keys(entries[0]) if entries else None
+    position = index + 1
+    while position < len(items):
+        item = items[position]
+        if not isinstance(item, Para):
+            return position - index  # a heading or divider: the chapter starts
+        lines = item.text.split("\n")
+        if first is not None and _line_keys(lines[0]) & first:
+            return position - index  # the first entry again: its chapter starts here
+        if not all(_entry_line(line) for line in lines):
+            break
+        entries.extend(lines)
+        first = first or _line_keys(lines[0])
+        position += 1
+    counted = [_ENTRY.match(line) for line in entries]
+    numbers = [int(match.group("num")) if match else 0 for match in counted]
+    if len(entries) >= 2 and numbers == list(range(1, len(entries) + 1)) and position < len(items):
+        return position - index
+    return 0
+
+
+def _entry_line(line: str) -> bool:
+    """A line that can be a contents entry: "1. Snowfall", or a short title ("The Station")."""
+    if len(line) > ENTRY_CHARS or not line.strip():
+        return False
+    return _ENTRY.match(line) is not None or _title_like(trim_ornaments(line.strip()))
+
+
+def _chapter_list(items: list[Item], index: int, meta: _Meta) -> int:
+    """A chapter-select list ("1. The Letter" / "2. The Burrow" ...) counting up from 1.
+
+    Numbered lines open stories too ("1. Never lie."), so the list is taken only when the
+    story bears it out: its titles are the chapters' own, or it lists as many chapters as
+    the metadata declares ("Chapters: 3").
+    """
+    titles: list[str] = []
+    position = index
+    while position < len(items):
+        item = items[position]
+        if not isinstance(item, Para):
+            break
+        lines = item.text.split("\n")
+        found = _counted_entries(lines, len(titles) + 1)
+        if not found:
+            break
+        if len(found) < len(lines):
+            return 0  # the list runs into text inside one paragraph
+        titles.extend(found)
+        position += 1
+    if len(titles) < 2 or position >= len(items):
+        return 0
+    if len(titles) == meta.chapter_count:
+        return position - index
+    others = _keys_outside(items, index, position)
+    if all(_key(title) in others for title in titles):
+        return position - index
+    return 0
+
+
+def _counted_entries(lines: list[str], number: int) -> list[str]:
+    """The titles of the leading lines numbered ``number``, ``number`` + 1, ..."""
+    titles: list[str] = []
+    for line in lines:
+        match = _ENTRY.match(line) if len(line) <= ENTRY_CHARS else None
+        if match is None or int(match.group("num")) != number + len(titles):
+            break
+        titles.append(match.group("title"))
+    return titles
+
+
+def _keys_outside(items: list[Item], start: int, end: int) -> set[str]:
+    """What the headings and short lines outside ``items[start:end]`` read as, to match entries against."""
+    keys: set[str] = set()
+    for position, item in enumerate(items):
+        if start <= position < end:
+            continue
+        if isinstance(item, Heading):
+            keys |= _heading_keys(item)
+        elif isinstance(item, Para) and len(item.text) <= ENTRY_CHARS and "\n" not in item.text:
+            keys |= _line_keys(item.text)
+    return keys
+
+
+def _key(text: str) -> str:
+    return " ".join(normalise(trim_ornaments(text.strip())).casefold().split())
+
+
+def _line_keys(line: str) -> set[str]:
+    """ "1. Snowfall" matches "1. Snowfall" and a heading titled "Snowfall"."""
+    match = _ENTRY.match(line)
+    return {_key(line), _key(match.group("title"))} if match else {_key(line)}
+
+
+def _heading_keys(heading: Heading) -> set[str]:
+    keys = _line_keys(heading.raw) if heading.raw else set()
+    if heading.title:
+        keys.add(_key(heading.title))
+    return keys - {""}
+
+
+def _settle_heading_runs(items: list[Item]) -> list[Item]:
+    """Headings with nothing between them that cannot stand together: keep the one the text belongs to."""
+    pairs = itertools.pairwise(items)
+    if not any(isinstance(a, Heading) and isinstance(b, Heading) and not _merges(a, b) for a, b in pairs):
+        return items
+    counts: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, Heading):
+            for key in _run_keys(item):
+                counts[key] = counts.get(key, 0) + 1
+    settled: list[Item] = []
+    position = 0
+    while position < len(items):
+        end = position
+        while end < len(items) and isinstance(items[end], Heading):
+            end += 1
+        if end == position:
+            settled.append(items[position])
+            position += 1
+            continue
+        settled.extend(_settle_run([item for item in items[position:end] if isinstance(item, Heading)], counts))
+        position = end
+    return settled
+
+
+def _merges(outer: Heading, inner: Heading) -> bool:
+    """Whether ``assemble`` reads two adjacent headings as one ("Part One" over "Chapter 1")."""
+    return outer.kind == "part" or outer.level < inner.level
+
+
+def _settle_run(run: list[Heading], counts: dict[str, int]) -> list[Heading]:
+    """A dropdown pasted around a chapter's heading: drop the entries, keep the heading.
+
+    The heading is the first of the run when the entries after it name it again ("Chapter 1"
+    over "Chapter 1 / Chapter 2 / Chapter 3") or all name chapters found later in the text,
+    and the last when the entries before it name it. Any other run stays as it is, and the
+    import says which heading has no text under it.
+    """
+    start = 0
+    while start + 1 < len(run) and _merges(run[start], run[start + 1]):
+        start += 1
+    head, rest = run[:start], run[start:]
+    if len(rest) < 2:
+        return run
+    first, last = rest[0], rest[-1]
+    entries = rest[1:]
+    first_keys = _run_keys(first)
+    if any(_run_keys(entry) & first_keys for entry in entries) or _all_listed_later(entries, run, counts):
+        return [*head, first]
+    last_keys = _run_keys(last)
+    if any(_run_keys(entry) & last_keys for entry in rest[:-1]):
+        return [*head, last]
+    return run
+
+
+def _run_keys(heading: Heading) -> set[str]:
+    """A heading's keys, with its number: "Chapter 2" is the dropdown's "2. The Burrow"."""
+    keys = _heading_keys(heading)
+    number = _HEADING_NUMBER.match(normalise(heading.raw))
+    if number:
+        keys.add(f"#{int(number.group(1))}")
+    return keys
+
+
+def _all_listed_later(entries: list[Heading], run: list[Heading], counts: dict[str, int]) -> bool:
+    """Whether every entry of a dropdown names a heading that stands elsewhere in the text."""
+    if len(entries) < 2:
+        return False
+    inside: dict[str, int] = {}
+    for heading in run:
+        for key in _run_keys(heading):
+            inside[key] = inside.get(key, 0) + 1
+    return all(any(counts.get(key, 0) > inside[key] for key in _run_keys(entry)) for entry in entries)
+
+
 def _trailing_note(chapter: Chapter) -> None:
     """A last paragraph that talks to readers ("thanks for reading, please review") is a note."""
     if len(chapter.scenes) < 2:
@@ -501,6 +892,61 @@ def _trailing_note(chapter: Chapter) -> None:
     last_scene = chapter.scenes[-1]
     if len(last_scene.paragraphs) == 1 and note_score(last_scene.paragraphs[0]) >= NOTE_SCORE:
         chapter.notes.append(last_scene.paragraphs[0])
+        chapter.scenes.pop()
+
+
+_DISCLAIMER = re.compile(r"^[ \t]*[*_(\[]*disclaimers?[*_)\]]*[ \t]*(?::|-|–|—)", re.IGNORECASE)
+# "The End", "End file." (FanFicFare), "~fin~", "END OF STORY", once ornaments and stops are trimmed.
+_CLOSING = re.compile(
+    r"(?:the[ \t]+(?:very[ \t]+)?end|end(?:[ \t]+file|[ \t]+of[ \t]+(?:the[ \t]+)?(?:story|file|fic|book))?|fin|finis)",
+    re.IGNORECASE,
+)
+CLOSING_CHARS = 40
+
+
+def _leading_disclaimers(chapter: Chapter) -> Chapter:
+    """ "Disclaimer: I don't own ..." at a chapter's start is the author's note, not the story."""
+    if not chapter.scenes:
+        return chapter
+    first = chapter.scenes[0].paragraphs
+    count = 0
+    while count < len(first) and _DISCLAIMER.match(first[count]):
+        count += 1
+    if count == 0 or (count == len(first) and len(chapter.scenes) == 1):
+        return chapter  # a chapter of nothing but a disclaimer keeps it as its text
+    chapter.notes[:0] = first[:count]
+    del first[:count]
+    if not first:
+        chapter.scenes.pop(0)
+    return chapter
+
+
+def closing_marker(text: str) -> bool:
+    """A line that only says the story is over ("The End.", "End file.", "~fin~"), not story text.
+
+    Written as a marker: capitalised ("The End", "THE END"), set off with ornaments ("~fin~"),
+    or FanFicFare's "End file.". "The end." reads as a sentence and stays, as does "The End?",
+    which teases a sequel, and any line with more words than the marker.
+    """
+    if "\n" in text or len(text) > CLOSING_CHARS:
+        return False
+    trimmed = trim_ornaments(text.strip())
+    core = " ".join(trimmed.strip(" \t.!-–—=~*_()[]<>|").split())
+    if _CLOSING.fullmatch(core) is None:
+        return False
+    decorated = len(trimmed) < len(text.strip()) or core != trimmed.rstrip(".!")
+    return decorated or core.lower() == "end file" or all(word[0].isupper() for word in core.split())
+
+
+def _closing_marker(chapter: Chapter) -> None:
+    """Drop the story's closing marker line, when the last chapter has text besides it."""
+    if not chapter.scenes or not chapter.scenes[-1].paragraphs:
+        return
+    last = chapter.scenes[-1].paragraphs
+    if not closing_marker(last[-1]) or (len(last) == 1 and len(chapter.scenes) == 1):
+        return
+    last.pop()
+    if not last:
         chapter.scenes.pop()
 
 
@@ -524,13 +970,14 @@ def build_story(
     ``fallback_title`` (a web page's <title>, often a document's file name) is used only when the
     text itself names no title, before the file name.
     """
-    preamble = read_preamble(items)
+    preamble = read_preamble(drop_navigation(items))
     meta = preamble.meta
     chapters, orphan_notes = assemble(preamble.body, scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
-    chapters = [_strip_note_labels(chapter) for chapter in chapters]
+    chapters = [_leading_disclaimers(_strip_note_labels(chapter)) for chapter in chapters]
     if chapters:
         _trailing_note(chapters[-1])
+        _closing_marker(chapters[-1])
     notes = list(meta.notes)
     summary = meta.summary
     declared = list(meta.declared)
