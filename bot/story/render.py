@@ -113,7 +113,7 @@ def render_header(
     if chapter.title:
         heading += f": {escape_markdown(chapter.title[:200])}"
     counted = chapter_length(chapter.paragraphs)
-    length = f"{counted.words:,} words · about {reading_minutes(counted)} min read"
+    length = f"{plural(counted.words, 'word')} · about {reading_minutes(counted)} min read"
     footer = "-# The chapter follows behind spoilers: click a block to reveal it."
     avoided = [w for w in warnings if w.avoided]
     if avoided:

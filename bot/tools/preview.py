@@ -124,7 +124,7 @@ def format_text(data: dict[str, Any], *, max_post_messages: int | None = None) -
         if max_post_messages is not None and count > max_post_messages:
             too_long = f" · over MAX_POST_MESSAGES ({max_post_messages}): not posted, members use /excerpt read"
         lines.append(
-            f"=== Chapter {chapter['number']}{title} · {chapter['words']:,} words · {plural(count, 'message')}{too_long} ==="
+            f"=== Chapter {chapter['number']}{title} · {plural(chapter['words'], 'word')} · {plural(count, 'message')}{too_long} ==="
         )
         if chapter["warnings"]:
             listed = ", ".join(
