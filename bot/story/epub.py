@@ -23,7 +23,7 @@ from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.errors import StoryFormatError
-from bot.story.htmltext import _BLOCKS, check_markup, element_text, html_items, make_soup, strip_doctype
+from bot.story.htmltext import BLOCKS, check_markup, element_text, html_items, make_soup, strip_doctype
 from bot.story.limits import (
     DEFAULT_MAX_CHAPTERS,
     MAX_UNPACK_RATIO,
@@ -525,7 +525,7 @@ def _block_start(tag: Tag, body: Tag) -> Tag | None:
         parent = node.parent
         if node is body or parent is None:
             return None
-        if node.name in _BLOCKS and (parent is body or (parent.name in _BLOCKS and parent.name not in _READ_WHOLE)):
+        if node.name in BLOCKS and (parent is body or (parent.name in BLOCKS and parent.name not in _READ_WHOLE)):
             return node
         node = parent
     return None

@@ -19,7 +19,7 @@ from bot.story.plaintext import build_story
 from bot.story.structure import Heading, Item, Para, SceneBreak, is_scene_break, match_heading
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
-_BLOCKS = frozenset(
+BLOCKS = frozenset(
     [
         "p",
         "div",
@@ -208,7 +208,7 @@ def _walk(root: Tag, out: list[Item | None], headings: bool) -> None:
             if not isinstance(child, Tag) or child.name in _SKIPPED:
                 continue
             name = child.name
-            if name not in _BLOCKS and not _has_block_child(child):
+            if name not in BLOCKS and not _has_block_child(child):
                 inline.append(child.get_text())
                 continue
             _flush(inline, out)
@@ -323,7 +323,7 @@ def _cell_lines(cell: Tag) -> str | None:
     parts: list[str] = []
     inline: list[str] = []
     for child in cell.children:
-        if isinstance(child, Tag) and child.name in _BLOCKS:
+        if isinstance(child, Tag) and child.name in BLOCKS:
             if child.name not in ("p", "div", "blockquote") or _has_block_child(child):
                 return None
             parts.append(clean_text("".join(inline)))
@@ -460,7 +460,7 @@ def _title_by_author(tag: Tag) -> tuple[str, str] | None:
 
 
 def _has_block_child(tag: Tag) -> bool:
-    return any(isinstance(child, Tag) and child.name in _BLOCKS for child in tag.children)
+    return any(isinstance(child, Tag) and child.name in BLOCKS for child in tag.children)
 
 
 def _paragraph(text: str, *, headings: bool = False) -> Item:
