@@ -156,6 +156,7 @@ class BurstItem:
     guild_id: int
     channel_id: int
     due: float  # seconds since the run's start
+    chapter: int = 1  # distinct where story, channel and time are the same: a discussion is pending once
 
 
 async def _stories_table(db: Database) -> list[tuple[str, str, bool, bool]]:
@@ -238,7 +239,7 @@ def burst_plan(rng: random.Random) -> list[BurstItem]:
         else:
             due, channel = LEAD_IN + 10.0, 30_000 + (n % 2)
             guild = 1 + (n % 2)  # a channel belongs to one server
-        items.append(BurstItem(next_id, guild, channel, due))
+        items.append(BurstItem(next_id, guild, channel, due, 1 + n % 200))
         next_id += 1
     return items
 
@@ -247,8 +248,8 @@ async def insert_burst(db: Database, items: Sequence[BurstItem], origin: float) 
     now = time.time()
     await db.executemany(
         "INSERT INTO discussions (id, guild_id, story_id, chapter, due_at, channel_id, channel_explicit,"
-        " remind_offsets, created_by, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, 1, '', 1, ?, ?)",
-        [(i.id, i.guild_id, i.guild_id, origin + i.due, i.channel_id, now, now) for i in items],
+        " remind_offsets, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, '', 1, ?, ?)",
+        [(i.id, i.guild_id, i.guild_id, i.chapter, origin + i.due, i.channel_id, now, now) for i in items],
     )
 
 
