@@ -23,7 +23,10 @@ from collections.abc import Iterable, Sequence
 
 MIN_ENGLISH_SHARE = 0.1
 MIN_WORDS = 40  # fewer words than this say too little about their language: read as English
-SAMPLE_CHARS = 20_000  # a chapter's language is judged on its first this-many characters
+# A chapter's language is judged on its first this-many characters (about 500 words): every
+# labelled passage of 300-800 characters is judged right, and 20,000 cost a benign 8 MB novel
+# of 245 chapters 0.6 s.
+SAMPLE_CHARS = 3_000
 # A word, or one character of a script written without spaces (Chinese, Japanese), so a chapter
 # in those counts its length in words too.
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -52,7 +55,7 @@ def english_share(texts: Iterable[str]) -> tuple[float, int]:
     words = _TOKEN.findall("\n".join(sample).lower().replace("’", "'"))
     if not words:
         return 0.0, 0
-    return sum(word in FUNCTION_WORDS for word in words) / len(words), len(words)
+    return sum(map(FUNCTION_WORDS.__contains__, words)) / len(words), len(words)
 
 
 def reads_as_english(texts: Iterable[str]) -> bool:
