@@ -7,9 +7,7 @@ import contextlib
 import gc
 import importlib
 import logging
-import os
 import signal
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.clock import SystemClock
 from bot.db import DatabaseError, backup
+from bot.errors import connection_problem
 from bot.settings import ECHO_CHARS, Settings, SettingsError, load_settings
 from bot.text import clip
 
@@ -130,19 +129,6 @@ class DiscordUnreachable(SettingsError):
 def fail(message: str) -> int:
     print(f"dogear: {message}", file=sys.stderr)
     return 2
-
-
-def connection_problem(error: BaseException) -> str:
-    """Connection refused, no route, DNS failure, no answer: in a few words."""
-    cause = getattr(error, "os_error", error)  # aiohttp wraps the socket's error
-    number = getattr(cause, "errno", None)
-    if isinstance(cause, socket.gaierror):
-        return f"the host name could not be resolved ({cause.strerror})"
-    if isinstance(number, int) and number > 0:
-        return os.strerror(number).lower()
-    if isinstance(error, TimeoutError):
-        return "no answer in time"
-    return " ".join((str(error) or type(error).__name__).split())
 
 
 def unreachable(settings: Settings, error: BaseException) -> SettingsError:

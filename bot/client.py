@@ -21,7 +21,7 @@ from discord.ext import commands
 
 from bot.clock import Clock
 from bot.db import Database
-from bot.errors import UserError
+from bot.errors import UserError, connection_problem
 from bot.limits import MESSAGE_CHARS
 from bot.settings import Settings
 from bot.shards import ShardScope
@@ -191,18 +191,13 @@ class GatewayUnreachable(Exception):
     """No attempt to open a shard's gateway connection succeeded at start."""
 
     def __init__(self, gateway: str, shard_id: int, error: BaseException, attempts: int) -> None:
-        super().__init__(f"shard {shard_id} could not connect to {gateway}: {describe(error)}")
+        super().__init__(
+            f"shard {shard_id} could not connect to {gateway}: {connection_problem(error, timeout=GATEWAY_CONNECT_SECONDS)}"
+        )
         self.gateway = gateway
         self.shard_id = shard_id
         self.error = error
         self.attempts = attempts
-
-
-def describe(error: BaseException) -> str:
-    """A connection failure in a few words, never a traceback."""
-    if isinstance(error, TimeoutError):
-        return f"no answer within {GATEWAY_CONNECT_SECONDS:g} s"
-    return " ".join((str(error) or type(error).__name__).split())
 
 
 class DogearBot(commands.AutoShardedBot):
@@ -302,7 +297,7 @@ class DogearBot(commands.AutoShardedBot):
                     raise GatewayUnreachable(str(gateway), shard_id, error, attempt) from None
                 log.warning(
                     "shard %d could not connect to the gateway at %s (%s); attempt %d of %d, retrying in %g s",
-                    shard_id, gateway, describe(error), attempt, GATEWAY_START_ATTEMPTS, GATEWAY_RETRY_SECONDS,
+                    shard_id, gateway, connection_problem(error, timeout=GATEWAY_CONNECT_SECONDS), attempt, GATEWAY_START_ATTEMPTS, GATEWAY_RETRY_SECONDS,
                 )  # fmt: skip
                 await asyncio.sleep(GATEWAY_RETRY_SECONDS)
         shard = discord.shard.Shard(ws, self, self._AutoShardedClient__queue.put_nowait)  # type: ignore[attr-defined]
