@@ -148,8 +148,12 @@ class Ruleset:
         disabled_rules: Iterable[str] = (),
         disabled_categories: Iterable[str] = (),
         category_rules: Mapping[str, CategoryRules] | None = None,
+        negation: Negation | None = None,
     ) -> Ruleset:
-        """A server's ruleset: the defaults plus its categories and rules, minus what it disabled."""
+        """A server's ruleset: the defaults plus its categories and rules, minus what it disabled.
+
+        ``negation``: cues of a rules file's own, in place of these (then nothing is shared,
+        since the shipped rules' hits change with them: see :meth:`split`)."""
         off_rules = set(disabled_rules)
         off_categories = set(disabled_categories)
         kept = tuple(
@@ -158,7 +162,8 @@ class Ruleset:
         merged = dict(self.categories)
         merged.update(category_rules or {})
         base = self.base or self
-        return Ruleset(self.taxonomy.with_custom(categories), kept, merged, self.negation, base=base)
+        cues = self.negation if negation is None else negation
+        return Ruleset(self.taxonomy.with_custom(categories), kept, merged, cues, base=base)
 
     def split(self) -> tuple[Ruleset, tuple[Rule, ...], frozenset[str]] | None:
         """The shared ruleset this one extends, its own rules, and the shared rules it turned off.

@@ -238,13 +238,17 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
 
 
 def _negation(raw: Any, base: Negation) -> Negation:
+    """The file's negation on top of ``base`` (the shipped one, for a file extending it): its cues
+    and fillers are added, as a category's idioms are, so a file cannot silently drop "nobody"."""
     neg = _object(raw, "`negation`")
     _known_keys(neg, "negation", NEGATION_KEYS, "`negation`")
-    cues = _strings(neg.get("cues"), "`negation`: `cues`", required=True) if "cues" in neg else list(base.cues)
+    cues = _strings(neg.get("cues"), "`negation`: `cues`", required=True) if "cues" in neg else []
+    cues = list(dict.fromkeys([*base.cues, *cues]))
     if not cues:
         raise RuleError("`negation`: `cues` is missing; give at least one cue such as `nobody`")
     fillers = _strings(neg.get("fillers", []), "`negation`: `fillers`")
-    window = _integer(neg.get("window", 2), "`negation`: `window`", low=0, high=MAX_WINDOW)
+    fillers = list(dict.fromkeys([*base.fillers, *fillers]))
+    window = _integer(neg.get("window", base.window), "`negation`: `window`", low=0, high=MAX_WINDOW)
     return Negation(tuple(cues), tuple(fillers), window)
 
 
@@ -369,5 +373,5 @@ def load_rules_file(path: Path, base: Ruleset | None = None) -> Ruleset:
         raise RuleError("the JSON nests too deeply; a rules file is a few levels of objects and lists") from None
     if not isinstance(raw, dict):
         raise RuleError(f"the file must hold a JSON object with `categories`, not {_kind(raw)}")
-    categories, rules, category_rules, _ = parse_rules(raw, base.taxonomy, base=base)
-    return base.extended(categories=categories, rules=rules, category_rules=category_rules)
+    categories, rules, category_rules, negation = parse_rules(raw, base.taxonomy, base=base)
+    return base.extended(categories=categories, rules=rules, category_rules=category_rules, negation=negation)

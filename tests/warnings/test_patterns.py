@@ -336,3 +336,22 @@ def test_signs_of_play_in_a_rules_file_silence_their_category_nearby(tmp_path: P
     assert "death" not in ids("Oh no. You died.", "She respawned by the bonfire and swore at the screen.")
     # Only the frame's own category is silenced.
     assert "violence" in ids("He punched him in the face until he fell. Back to the checkpoint.")
+
+
+def test_negation_cues_of_a_rules_file_are_added_to_the_shipped_ones(tmp_path: Path) -> None:
+    """A file's `negation` was checked and then dropped: its cues never silenced a hit."""
+    path = tmp_path / "rules.json"
+    path.write_text(
+        '{"negation": {"cues": ["scarcely"]},'
+        ' "categories": {"death": {"rules": [{"id": "perish-x", "match": "~perish"}]}}}',
+        encoding="utf-8",
+    )
+    ruleset = load_rules_file(path)
+    assert "scarcely" in ruleset.negation.cues and "nobody" in ruleset.negation.cues
+    assert ruleset.split() is None  # the shipped rules' hits change with the cues: nothing is shared
+    matcher = matcher_for(ruleset)
+    fired = {hit.rule.id for hit in matcher.scan_paragraph("The soldier scarcely perished.")}
+    assert "death/perish-x" not in fired
+    assert "death/perish-x" in {hit.rule.id for hit in matcher.scan_paragraph("The soldier perished.")}
+    shipped_negated = "Nobody perished."
+    assert "death/perish-x" not in {hit.rule.id for hit in matcher.scan_paragraph(shipped_negated)}
