@@ -146,12 +146,12 @@ Item = Para | Heading | SceneBreak
 def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     """The heading a single line declares, or None when it is ordinary text.
 
-    The line is read NFKC-normalised, so "𝐂𝐡𝐚𝐩𝐭𝐞𝐫 𝟏" pasted from Wattpad is "Chapter 1", and
+    The line is read normalised (:func:`normalise`), so "𝐂𝐡𝐚𝐩𝐭𝐞𝐫 𝟏" pasted from Wattpad is "Chapter 1", and
     decoration around it ("*** Chapter 1 ***", "[Chapter 6]") is not part of the title.
     """
     stripped = line.strip()
     if not stripped.isascii():
-        stripped = unicodedata.normalize("NFKC", _visible(stripped)).strip()
+        stripped = normalise(_visible(stripped)).strip()
     if not stripped or len(stripped) > HEADING_MAX_CHARS:
         return None
     level = 2
@@ -182,8 +182,25 @@ def _visible(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """NFKC for non-ASCII text: styled letters and digits read as the plain ones they show."""
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+    """NFKC for non-ASCII text: styled letters and digits read as the plain ones they show, and
+    small capitals ("ᴄʜᴀᴘᴛᴇʀ ᴏɴᴇ", which NFKC leaves alone) as the capitals they show."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_SMALL_CAPITALS)
+
+
+def _small_capitals() -> dict[int, str]:
+    """ "LATIN LETTER SMALL CAPITAL X" -> "X", for every such letter of Unicode's IPA, phonetic and
+    Latin Extended-D blocks (where text generators take their small caps from)."""
+    table = {}
+    for block in (range(0x0250, 0x02B0), range(0x1D00, 0x1D30), range(0xA720, 0xA800)):
+        for code in block:
+            name = unicodedata.name(chr(code), "")
+            letter = name.removeprefix("LATIN LETTER SMALL CAPITAL ")
+            if letter != name and len(letter) == 1:
+                table[code] = letter
+    return table
+
+
+_SMALL_CAPITALS = _small_capitals()
 
 
 def _undecorate(text: str) -> str:
@@ -324,7 +341,8 @@ def _looks_like_title(text: str) -> bool:
 
 
 def is_scene_break(line: str) -> bool:
-    stripped = line.strip()
+    """A divider line; full-width ones ("＊＊＊", "～～～" from a Japanese or Chinese keyboard) read as the plain ones."""
+    stripped = normalise(line.strip())
     return bool(stripped) and len(stripped) <= 40 and _SCENE_BREAK.match(stripped) is not None
 
 

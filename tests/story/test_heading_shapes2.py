@@ -204,3 +204,26 @@ def test_a_part_heading_in_another_language_keeps_its_number() -> None:
 def test_sentences_starting_like_a_heading_stay_text(line: str) -> None:
     text = f"Chapter 1\n\n{BODIES[0]}\n\n{line}\n\n{BODIES[1]}\n"
     assert shape(read(text)) == [(None, [BODIES[0], line, BODIES[1]])]
+
+
+# -- small capitals and full-width dividers -----------------------------------------------
+
+
+def test_small_capital_headings_are_chapters() -> None:
+    """Text generators' small caps ("ᴄʜᴀᴘᴛᴇʀ"), which NFKC leaves as they are, read as capitals."""
+    text = chapters_under(["ᴄʜᴀᴘᴛᴇʀ ᴏɴᴇ: ᴛʜᴇ ꜰᴏʀᴅ", "ᴄʜᴀᴘᴛᴇʀ ᴛᴡᴏ", "ᴇᴘɪʟᴏɢᴜᴇ"])
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[body] for body in BODIES]
+    assert story.chapters[0].title == "THE FORD"
+
+
+def test_small_capitals_in_story_text_stay_as_written() -> None:
+    text = "Title: T\n\nChapter 1\n\nThe sign said ᴏᴘᴇɴ in tiny letters.\n"
+    assert read(text).chapters[0].paragraphs == ["The sign said ᴏᴘᴇɴ in tiny letters."]
+
+
+@pytest.mark.parametrize("divider", ["＊＊＊", "～～～", "\u3000＊\u3000＊\u3000＊", "ｏ０ｏ", "＝＝＝"])
+def test_full_width_dividers_split_scenes(divider: str) -> None:
+    text = f"Title: T\n\nChapter 1\n\n{BODIES[0]}\n\n{divider}\n\n{BODIES[1]}\n"
+    chapter = read(text).chapters[0]
+    assert [scene.paragraphs for scene in chapter.scenes] == [[BODIES[0]], [BODIES[1]]]
