@@ -145,6 +145,8 @@ _DECLARATION = re.compile(
     re.IGNORECASE,
 )
 # A rights notice line: "All rights reserved", "© 2021 Mara Quill", "Copyright Mara Quill".
+# A line that is only a web address, or one labelled as the story's source or link.
+_SOURCE_ADDRESS = re.compile(r"^(?:(?:source|link|url|original)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 _RIGHTS = re.compile(
     r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))|all rights reserved[ \t.!]*$", re.IGNORECASE
 )
@@ -518,6 +520,8 @@ def read_preamble(items: list[Item]) -> Preamble:
             if index == 0 or not _consumed_any(meta):
                 break
             index += 1
+            if isinstance(following, Para) and ffn_stats(following.text):
+                continue  # FicHub's introduction: title, by-line, blurb, a rule, then the stats line
             break  # a divider after the header block: the story starts after it
         if isinstance(item, Heading):
             if (
@@ -567,7 +571,10 @@ def read_preamble(items: list[Item]) -> Preamble:
                 meta.notes.append(after)
             index += 1
             continue
-        if meta.summary is None and _ffn_blurb(text, following):
+        if _consumed_any(meta) and index < last_para and _SOURCE_ADDRESS.match(text.strip()):
+            index += 1  # the story's address on its archive, under its title: where the file came from
+            continue
+        if meta.summary is None and _ffn_blurb(text, _past_divider(items, index + 1)):
             meta.summary = text.strip()
             index += 1
             continue
@@ -623,6 +630,13 @@ def _ffn_blurb(text: str, following: Item | None) -> bool:
         and parse_field(text) is None
         and ffn_stats(following.text)
     )
+
+
+def _past_divider(items: list[Item], index: int) -> Item | None:
+    """The item at ``index``, or the one after it when it is a divider."""
+    if index < len(items) and isinstance(items[index], SceneBreak):
+        index += 1
+    return items[index] if index < len(items) else None
 
 
 def _consumed_any(meta: _Meta) -> bool:

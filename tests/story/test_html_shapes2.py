@@ -198,3 +198,40 @@ def test_fanfiction_net_chapter_navigation_pasted_into_a_page_is_not_story() -> 
         ["The Burrow was crooked."],
         ["Summer ended. Her list read: 1. pack 2. leave. Next, the train."],
     ]
+
+
+def test_fichub_html_introduction_is_metadata_not_a_chapter() -> None:
+    """FicHub's page opens with title, by-line, address, blurb, a rule and FanFiction.net's stats
+    line; it was imported as a chapter 1 of its own."""
+    page = (
+        "<html><head><title>Salt Roads by tidewell</title></head><body>"
+        '<div id="introduction"><h1>Salt Roads</h1>'
+        '<p>by <a href="https://www.fanfiction.net/u/42/tidewell">tidewell</a></p>'
+        '<p><a href="https://www.fanfiction.net/s/4242/1/">https://www.fanfiction.net/s/4242/1/</a></p>'
+        "<p>Two cousins walk the coast road to the fair and argue the whole way.</p><hr/>"
+        "<p>Rated: Fiction K+ - English - Humor/Family - Chapters: 2 - Words: 3,210 - Status: Complete - id: 4242</p>"
+        "</div>"
+        '<div id="chap_1"><h2>Chapter 1: Gulls</h2><p>The gulls followed them for a mile.</p></div>'
+        '<div id="chap_2"><h2>Chapter 2: The Fair</h2><p>The fair was smaller than promised.</p></div>'
+        "</body></html>"
+    )
+    story = _import(page)
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("Salt Roads", "tidewell", "K+")
+    assert story.meta.summary == "Two cousins walk the coast road to the fair and argue the whole way."
+    assert [(c.title, c.paragraphs) for c in story.chapters] == [
+        ("Gulls", ["The gulls followed them for a mile."]),
+        ("The Fair", ["The fair was smaller than promised."]),
+    ]
+
+
+def test_an_address_in_the_story_text_stays_story_text() -> None:
+    page = (
+        "<html><body><h1>Links</h1><p>by someone</p>"
+        "<h2>Chapter 1</h2><p>She typed the address twice.</p><p>https://example.com/door</p>"
+        "<p>The page was blank.</p></body></html>"
+    )
+    assert _import(page).chapters[0].paragraphs == [
+        "She typed the address twice.",
+        "https://example.com/door",
+        "The page was blank.",
+    ]
