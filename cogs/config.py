@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.errors import UserError
 from bot.guilds import GuildSettings, get_settings, update_settings
+from bot.text import clip
 from bot.timezones import search_zones, validate_zone
 from cogs._checks import guild_id_of
 
@@ -40,6 +41,9 @@ CLEARABLE = {
 }
 # Members' warning reports are posted to the moderation channel as plain text.
 MOD_PERMISSIONS = {"view_channel": "View Channel", "send_messages": "Send Messages"}
+# Each prompt as the settings show it: ten prompts of 300 characters would not fit one answer
+# (`/discussion prompts` shows them whole).
+PROMPT_PREVIEW_CHARS = 100
 
 
 def missing_permissions(channel: discord.abc.GuildChannel, needed: dict[str, str]) -> list[str]:
@@ -55,7 +59,7 @@ def describe(settings: GuildSettings) -> str:
     def channel(channel_id: int | None) -> str:
         return f"<#{channel_id}>" if channel_id else "not set"
 
-    prompts = "\n".join(f"  • {prompt}" for prompt in settings.discussion_prompts)
+    prompts = "\n".join(f"  • {clip(prompt, PROMPT_PREVIEW_CHARS)}" for prompt in settings.discussion_prompts)
     return (
         "**Dogear settings for this server**\n"
         f"Club channel (excerpts): {channel(settings.club_channel_id)}\n"
@@ -130,8 +134,9 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         if not changes:
             raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
         settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **changes)
-        note = ("\n\n⚠️ " + " ".join(warnings) + " Grant these so posting works.") if warnings else ""
-        await send_ephemeral(interaction, "Saved.\n\n" + describe(settings) + note)
+        # What the admin must fix comes before the settings, so it is read (and never clipped away).
+        note = ("\n⚠️ " + " ".join(warnings) + " Grant these so posting works.") if warnings else ""
+        await send_ephemeral(interaction, "Saved." + note + "\n\n" + describe(settings))
 
     @set_.autocomplete("timezone")
     async def timezone_autocomplete(

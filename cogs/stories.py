@@ -7,13 +7,13 @@ in code; a server can restrict ``/story`` further in its integration settings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import report_error, send_ephemeral
+from bot.client import send_ephemeral
 from bot.errors import UserError
 from bot.story.books import (
     MAX_AUTHOR_CHARS,
@@ -27,11 +27,12 @@ from bot.story.chapters import chapter_list
 from bot.story.importer import SUPPORTED
 from bot.story.model import source_note
 from bot.story.render import members_see, warning_list
-from bot.story.service import AddedStory, add_story_file, library_page, remove_story, story_details
-from bot.story.store import StoryRecord, resolve_story
+from bot.story.service import AddedStory, add_story_file, library_page, story_details
+from bot.story.store import resolve_story
 from bot.text import clip_lines, escape_markdown, plural
 from cogs._checks import guild_id_of
 from cogs._options import download, story_autocomplete
+from cogs._story_remove import RemoveChoice, confirm_remove
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -77,72 +78,17 @@ def import_summary(added: AddedStory) -> str:
     return clip_lines(lines)
 
 
-class ConfirmRemove(discord.ui.View):
-    """Two buttons for the admin who asked; a removal never happens on one click by accident."""
-
-    def __init__(self, cog: StoryCog, record: StoryRecord, admin_id: int) -> None:
-        super().__init__(timeout=300)
-        self.cog = cog
-        self.record = record
-        self.admin_id = admin_id
-        cog.open_views.add(self)
-
-    def stop(self) -> None:
-        super().stop()
-        self.cog.open_views.discard(self)
-
-    async def on_timeout(self) -> None:
-        self.cog.open_views.discard(self)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:
-        await report_error(interaction, error, what=f"removing story {self.record.id}")
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id != self.admin_id:
-            await send_ephemeral(interaction, "Only the admin who asked can confirm this.")
-            return False
-        return True
-
-    @discord.ui.button(label="Remove", style=discord.ButtonStyle.danger)
-    async def remove(self, interaction: discord.Interaction, _: discord.ui.Button[ConfirmRemove]) -> None:
-        guild_id = guild_id_of(interaction)
-        permissions = interaction.permissions
-        if not permissions.manage_guild:
-            self.stop()
-            await interaction.response.edit_message(content="You need the Manage Server permission.", view=None)
-            return
-        # Acknowledge within Discord's 3 s before touching the database; the edit follows.
-        await interaction.response.defer()
-        removed, event_ids = await remove_story(self.cog.bot.db, guild_id, self.record.id)
-        self.stop()
-        if removed:
-            # Its discussions went with it: discussions re-arms its timer and deletes their Discord events.
-            self.cog.bot.dispatch("story_removed", guild_id, self.record.id, event_ids)
-        title = escape_markdown(self.record.title)
-        if removed:
-            text = f"Removed **{title}** with its progress, warnings and scheduled discussions."
-        else:
-            text = f"**{title}** was already removed."
-        await interaction.edit_original_response(content=text, view=None)
-
-    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(self, interaction: discord.Interaction, _: discord.ui.Button[ConfirmRemove]) -> None:
-        self.stop()
-        await interaction.response.edit_message(content="Nothing was removed.", view=None)
-
-
 @app_commands.guild_only()
 class StoryCog(commands.GroupCog, group_name="story", group_description="The club's story library"):
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
-        self.open_views: set[ConfirmRemove] = set()
         super().__init__()
 
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(RemoveChoice)
+
     async def cog_unload(self) -> None:
-        # A pending confirmation's timeout task must not outlive the bot.
-        for view in list(self.open_views):
-            view.stop()
-        self.open_views.clear()
+        self.bot.remove_dynamic_items(RemoveChoice)
 
     @app_commands.command(
         name="add",
@@ -281,13 +227,9 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
     async def remove(self, interaction: discord.Interaction, story: str) -> None:
         guild_id = guild_id_of(interaction)
         record = await resolve_story(self.bot.db, guild_id, story)
-        view = ConfirmRemove(self, record, interaction.user.id)
-        await send_ephemeral(
-            interaction,
-            f"Remove **{escape_markdown(record.title)}** ({plural(record.chapter_count, 'chapter')})? Its reading progress, "
-            "warning scans and scheduled discussions go with it.",
-            view=view,
-        )
+        question, view = confirm_remove(record, interaction.user.id)
+        await send_ephemeral(interaction, question, view=view)
+        view.stop()  # no view has to wait: a press is routed to RemoveChoice, also after a restart
 
     @info.autocomplete("story")
     @remove.autocomplete("story")

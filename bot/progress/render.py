@@ -90,10 +90,15 @@ def _fit_lines(lines: list[str], budget: int) -> str:
     return "\n".join(kept)[:budget]
 
 
-def member_text(stories: Sequence[StoryProgress], *, whose: str, budget: int = MESSAGE_CHARS) -> str:
-    """Each story the member has started, with chapter/total and a bar."""
+def member_text(stories: Sequence[StoryProgress], *, whose: str, budget: int = MESSAGE_CHARS, mine: bool = True) -> str:
+    """Each story the member has started, with chapter/total and a bar.
+
+    Only the member's own empty list ends with how to record progress: about another member,
+    "record where you are" would tell the viewer to do something for someone else.
+    """
     if not stories:
-        return f"{whose} not started any story yet. Use `/progress set` to record where you are."
+        hint = " Use `/progress set` to record where you are." if mine else ""
+        return f"{whose} not started any story yet.{hint}"
     lines = [f"{whose} reading:"]
     lines += [f"`{progress_line(s.chapter, s.chapter_count)}` **{escape_markdown(s.title)}**" for s in stories]
     return _fit_lines(lines, budget)

@@ -71,7 +71,7 @@ async def member_view(db: Database, guild_id: int, viewer_id: int, target_id: in
         raise UserError(f"{mention} keeps their reading progress private.")
     stories = await store.member_progress(db, guild_id, target_id)
     owner = ("Your", f"{mention}'s") if stories else ("You have", f"{mention} has")
-    return member_text(stories, whose=owner[0] if mine else owner[1], budget=budget)
+    return member_text(stories, whose=owner[0] if mine else owner[1], budget=budget, mine=mine)
 
 
 async def club_view(

@@ -16,12 +16,13 @@ from bot.errors import UserError
 from bot.story.chapters import check_chapter
 from bot.story.model import HeaderWarning
 from bot.story.store import STORY_GONE, get_story_record, list_story_ids, resolve_story
-from bot.text import quote_input
+from bot.text import escape_markdown, quote_input
 from bot.warnings import store
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
     CONFIRMED,
     DISMISSED,
+    chapter_warnings,
     declared_ids,
     guild_taxonomy,
     now_or_clock,
@@ -155,6 +156,12 @@ async def report_warning(
         if warning_id not in by_label:
             raise UserError(f"There is no warning {quote_input(warning, 60)} here; pick one from the list.")
         warning_id = by_label[warning_id]
+    if warning_id in {shown.id for shown in await chapter_warnings(db, guild_id, record.id, chapter)}:
+        # Nothing for the admins to decide: a report would only sit in their review queue.
+        raise UserError(
+            f"Chapter {chapter} of **{escape_markdown(record.title)}** already shows "
+            f"**{escape_markdown(taxonomy.label(warning_id))}** to everyone; nothing was sent."
+        )
     note = " ".join(note.split())
     if len(note) > MAX_NOTE_CHARS:
         raise UserError(f"Keep the note to {MAX_NOTE_CHARS} characters (it has {len(note)}).")

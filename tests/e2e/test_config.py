@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from bot.devtools.driver import Club, CommandNotVisible
-from bot.guilds import get_settings
+from bot.guilds import get_settings, update_settings
 
 
 async def test_admin_sets_and_everyone_sees_the_settings(club: Club) -> None:
@@ -33,6 +33,17 @@ async def test_admin_sets_and_everyone_sees_the_settings(club: Club) -> None:
 async def test_a_channel_the_bot_cannot_post_in_is_saved_with_a_warning(club: Club) -> None:
     replies = await club.slash("config set", member=club.admin, club_channel=club.locked_channel)
     assert "missing: Send Messages" in replies[0].text
+
+
+async def test_the_missing_permission_warning_survives_ten_long_prompts(club: Club) -> None:
+    """Ten prompts of 300 characters made the answer too long: clipped, it lost the warning at its end."""
+    prompts = [f"Prompt {number}: " + "why " * 72 for number in range(1, 11)]
+    await club.run(update_settings(club.bot.db, club.guild.id, 0.0, discussion_prompts=prompts))
+    saved = (await club.slash("config set", member=club.admin, club_channel=club.locked_channel))[0]
+    assert "missing: Send Messages" in saved.text and len(saved.content) <= 2000
+    for answer in (saved, (await club.slash("config show", member=club.admin))[0]):
+        assert "Numeric dates" in answer.text
+        assert all(f"Prompt {number}: why" in answer.text for number in range(1, 11))
 
 
 @pytest.mark.parametrize(

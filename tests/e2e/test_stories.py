@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import count_stories, insert_story
@@ -138,7 +139,10 @@ def _view_timeout_tasks() -> int:
 
 
 async def test_unanswered_confirmations_and_forms_end_with_the_bot(club: Club, sample_story: Path) -> None:
-    """Closing the bot stops every pending view, so shutdown never leaves 'Task was destroyed' behind."""
+    """Closing the bot stops every pending view, so shutdown never leaves 'Task was destroyed' behind.
+
+    A removal's confirmation holds no view at all (its buttons are persistent), only the form does.
+    """
 
     async def pending() -> int:
         return _view_timeout_tasks()
@@ -149,9 +153,40 @@ async def test_unanswered_confirmations_and_forms_end_with_the_bot(club: Club, s
     assert asked[0].labels == ["Remove", "Cancel"]
     [form] = await club.slash("discussion prompts", member=club.admin)
     assert form.modal is not None
-    assert await club.run(pending) == before + 2  # the confirm view and the form, left unanswered
+    assert await club.run(pending) == before + 1  # the form, left unanswered
     await club.restart()
     assert await club.run(pending) == 0
+
+
+async def test_remove_confirmation_still_answers_after_a_restart(club: Club, sample_story: Path) -> None:
+    """The Remove / Cancel buttons stay on the admin's screen across a restart; a press must still be answered."""
+    await add_sample(club, sample_story)
+    kept = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    asked = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    twice = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    await club.restart()
+    cancelled = await club.click(kept[0], "Cancel", member=club.admin)
+    assert "Nothing was removed" in cancelled[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
+    done = await club.click(asked[0], "Remove", member=club.admin)
+    assert "Removed **The Lamp at Gull Point**" in done[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0
+    again = await club.click(twice[0], "Remove", member=club.admin)
+    assert "already removed" in again[-1].text
+
+
+async def test_after_a_restart_only_the_asking_admin_with_manage_server_can_remove(
+    club: Club, sample_story: Path
+) -> None:
+    await add_sample(club, sample_story)
+    asked = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    await club.restart()
+    other_admin = await club.click(asked[0], "Remove", member=club.owner)
+    assert other_admin[-1].ephemeral and "Only the admin who asked" in other_admin[-1].text
+    await club.set_role_permissions(club.admin_role, P.MANAGE_MESSAGES)  # the admin lost Manage Server since
+    refused = await club.click(asked[0], "Remove", member=club.admin)
+    assert "Manage Server" in refused[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
 
 
 async def test_removing_a_story_removes_its_discussions_and_their_events(club: Club, sample_story: Path) -> None:

@@ -90,6 +90,12 @@ def test_member_text_lists_each_story_with_a_bar() -> None:
     assert "not started any story" in member_text([], whose="<@5> has")
 
 
+def test_an_empty_list_tells_only_its_owner_to_record_progress() -> None:
+    assert "Use `/progress set`" in member_text([], whose="You have")
+    about_another = member_text([], whose="<@5> has", mine=False)
+    assert about_another == "<@5> has not started any story yet."
+
+
 def test_story_titles_cannot_inject_markdown() -> None:
     club = ClubProgress.of(StoryRef(1, "**bold** ||spoiler||", 3), [], [])
     assert "\\*\\*bold\\*\\*" in club_text(club, target=3, target_label="x")

@@ -117,8 +117,30 @@ async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Databa
     assert await reviews.confirm_warning(db, GUILD, story_id, 2, "vomit", user_id=1) == 2
     assert "vomit" in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
     assert (await reviews.review_queue(db, GUILD))[1] == 0
-    # once closed, the same member may report the same thing again
-    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
+    # confirmed, it shows there, so there is nothing left to report
+    with pytest.raises(UserError, match="already shows"):
+        await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
+    # dismissed, the report is closed and the same member may report the same thing again
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
+    assert await reviews.dismiss_warning(db, GUILD, story_id, 1, "vomit", user_id=1) == 1
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
+
+
+async def test_a_warning_the_chapter_already_shows_is_not_reported(db: Database) -> None:
+    """Members see it there already: a report would only give the admins an item with nothing to decide."""
+    story_id = await stored(db, GUILD, story(["A quiet walk."], DEATH))
+    with pytest.raises(UserError, match=r"Chapter 2 of \*\*Red Floors\*\* already shows \*\*Death\*\*"):
+        await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="death")
+    await reviews.confirm_warning(db, GUILD, story_id, 1, "vomit", user_id=1)  # an admin's confirmation shows too
+    with pytest.raises(UserError, match="already shows"):
+        await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="Vomit")
+    assert await db.fetch_value("SELECT count(*) FROM warning_reports") == 0
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="death")  # not shown there
+    await service.set_override(
+        db, GUILD, story_id, "death", "remove", user_id=1
+    )  # an admin hid it: members may disagree
+    await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="death")
+    assert await db.fetch_value("SELECT count(*) FROM warning_reports") == 2
 
 
 @pytest.mark.parametrize(
