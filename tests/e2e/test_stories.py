@@ -175,6 +175,22 @@ async def test_remove_confirmation_still_answers_after_a_restart(club: Club, sam
     assert "already removed" in again[-1].text
 
 
+async def test_an_old_confirmation_never_removes_the_story_that_took_its_id(club: Club, sample_story: Path) -> None:
+    """SQLite gives a removed story's id to the next story added: an old Remove must not reach it."""
+    await add_sample(club, sample_story)
+    ids = "SELECT group_concat(id) FROM stories WHERE guild_id = ?"
+    first = await club.run(club.bot.db.fetch_value(ids, (club.guild.id,)))
+    old = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    asked = await club.slash("story remove", member=club.admin, story="The Lamp at Gull Point")
+    await club.click(asked[0], "Remove", member=club.admin)
+    await club.clock.advance(60)
+    await add_sample(club, sample_story)
+    assert await club.run(club.bot.db.fetch_value(ids, (club.guild.id,))) == first  # the same id again
+    stale = await club.click(old[0], "Remove", member=club.admin)
+    assert "already removed" in stale[-1].text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
+
+
 async def test_after_a_restart_only_the_asking_admin_with_manage_server_can_remove(
     club: Club, sample_story: Path
 ) -> None:
