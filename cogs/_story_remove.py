@@ -28,33 +28,29 @@ REMOVE, CANCEL = "r", "c"
 
 class RemoveChoice(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"dogear:story-remove:(?P<action>[rc]):(?P<story>\d{1,20}):(?P<admin>\d{1,20}):(?P<added>\d{1,20})",
+    template=r"dogear:story-remove:(?P<action>[rc]):(?P<story>\d{1,20}):(?P<admin>\d{1,20})",
 ):
-    """Remove (``r``) or keep (``c``) one story, for the admin who asked.
+    """Remove (``r``) or keep (``c``) one story, for the admin who asked. (A story's id is never
+    given to another story, migration 0012, so an old confirmation cannot reach a newer story.)"""
 
-    ``added`` is when the story was added, in milliseconds: SQLite gives a removed story's id to
-    the next one added, so a press on an old confirmation must not remove the story now under it.
-    """
-
-    def __init__(self, action: str, story_id: int, admin_id: int, added: int) -> None:
+    def __init__(self, action: str, story_id: int, admin_id: int) -> None:
         remove = action == REMOVE
         super().__init__(
             discord.ui.Button(
                 label="Remove" if remove else "Cancel",
                 style=discord.ButtonStyle.danger if remove else discord.ButtonStyle.secondary,
-                custom_id=f"dogear:story-remove:{action}:{story_id}:{admin_id}:{added}",
+                custom_id=f"dogear:story-remove:{action}:{story_id}:{admin_id}",
             )
         )
         self.action = action
         self.story_id = story_id
         self.admin_id = admin_id
-        self.added = added
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> RemoveChoice:
-        return cls(match["action"], int(match["story"]), int(match["admin"]), int(match["added"]))
+        return cls(match["action"], int(match["story"]), int(match["admin"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
@@ -77,30 +73,22 @@ class RemoveChoice(
         await interaction.response.defer()
         bot: DogearBot = interaction.client  # type: ignore[assignment]
         record = await get_story_record(bot.db, guild_id, self.story_id)
-        if record is None or added_stamp(record) != self.added:
-            await interaction.edit_original_response(content="That story was already removed.", view=None)
-            return
         removed, event_ids = await remove_story(bot.db, guild_id, self.story_id)
         if removed:
             # Its discussions went with it: discussions re-arms its timer and deletes their Discord events.
             bot.dispatch("story_removed", guild_id, self.story_id, event_ids)
-        if removed:
+        if removed and record is not None:
             text = f"Removed **{escape_markdown(record.title)}** with its progress, warnings and scheduled discussions."
         else:
             text = "That story was already removed."
         await interaction.edit_original_response(content=text, view=None)
 
 
-def added_stamp(record: StoryRecord) -> int:
-    """When the story was added, in whole milliseconds: what a confirmation's buttons remember of it."""
-    return round(record.added_at * 1000)
-
-
 def confirm_remove(record: StoryRecord, admin_id: int) -> tuple[str, discord.ui.View]:
     """The question and its two buttons (stop the view once sent: a press is routed to ``RemoveChoice``)."""
     view = discord.ui.View(timeout=None)
     for action in (REMOVE, CANCEL):
-        view.add_item(RemoveChoice(action, record.id, admin_id, added_stamp(record)))
+        view.add_item(RemoveChoice(action, record.id, admin_id))
     question = (
         f"Remove **{escape_markdown(record.title)}** ({plural(record.chapter_count, 'chapter')})? Its reading "
         "progress, warning scans and scheduled discussions go with it."

@@ -120,6 +120,17 @@ async def find_by_hash(db: Database, guild_id: int, content_hash: str) -> StoryR
     return None if row is None else _record(row)
 
 
+async def _next_story_id(tx: aiosqlite.Connection) -> int:
+    """An id no story ever had (migration 0012): one past every id given out, in any server."""
+    await tx.execute(
+        "UPDATE id_high_water SET last = max(last, (SELECT coalesce(max(id), 0) FROM stories)) + 1"
+        " WHERE name = 'stories'"
+    )
+    async with tx.execute("SELECT last FROM id_high_water WHERE name = 'stories'") as cursor:
+        row = await cursor.fetchone()
+    return int(row["last"])
+
+
 async def insert_story(
     tx: aiosqlite.Connection,
     guild_id: int,
@@ -138,11 +149,13 @@ async def insert_story(
     if existing is not None:
         raise DuplicateStory(existing["id"], existing["title"])
     meta = story.meta
-    cursor = await tx.execute(
-        "INSERT INTO stories (guild_id, title, title_folded, author, summary, rating, declared_warnings, meta_json,"
+    story_id = await _next_story_id(tx)
+    await tx.execute(
+        "INSERT INTO stories (id, guild_id, title, title_folded, author, summary, rating, declared_warnings, meta_json,"
         " source_format, chapter_count, words, content_hash, added_by, added_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            story_id,
             guild_id,
             meta.title,
             fold(meta.title),
@@ -159,7 +172,6 @@ async def insert_story(
             now,
         ),
     )
-    story_id = int(cursor.lastrowid or 0)
     await tx.executemany(
         "INSERT INTO chapters (guild_id, story_id, number, title, scenes, notes, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [

@@ -176,7 +176,8 @@ async def test_remove_confirmation_still_answers_after_a_restart(club: Club, sam
 
 
 async def test_an_old_confirmation_never_removes_the_story_that_took_its_id(club: Club, sample_story: Path) -> None:
-    """SQLite gives a removed story's id to the next story added: an old Remove must not reach it."""
+    """SQLite would give a removed story's id to the next story added (migration 0012 stops it):
+    an old Remove must not reach the newer story."""
     await add_sample(club, sample_story)
     ids = "SELECT group_concat(id) FROM stories WHERE guild_id = ?"
     first = await club.run(club.bot.db.fetch_value(ids, (club.guild.id,)))
@@ -185,7 +186,7 @@ async def test_an_old_confirmation_never_removes_the_story_that_took_its_id(club
     await club.click(asked[0], "Remove", member=club.admin)
     await club.clock.advance(60)
     await add_sample(club, sample_story)
-    assert await club.run(club.bot.db.fetch_value(ids, (club.guild.id,))) == first  # the same id again
+    assert await club.run(club.bot.db.fetch_value(ids, (club.guild.id,))) != first  # never the same id again
     stale = await club.click(old[0], "Remove", member=club.admin)
     assert "already removed" in stale[-1].text
     assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1

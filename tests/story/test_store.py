@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.db import Database
+from bot.db import Database, load_migrations, migrate, open_database
 from bot.story.importer import content_hash, import_story
 from bot.story.store import (
     DuplicateStory,
@@ -96,6 +96,35 @@ async def test_remove_cascades_chapters(db: Database) -> None:
     assert await get_story_record(db, GUILD, story_id) is None
     assert await db.fetch_value("SELECT count(*) FROM chapters") == 0
     assert await remove(db, GUILD, story_id) is False
+
+
+async def test_a_removed_storys_id_is_never_given_to_another(db: Database) -> None:
+    """Buttons under old excerpts and confirmations carry a story's id for good: SQLite would hand
+    the id of the highest story, once removed, to the next one added (migration 0012)."""
+    kept = await add(db, work(), OTHER)
+    removed = await add(db, work())
+    assert removed > kept
+    assert await remove(db, GUILD, removed) is True
+    again = await add(db, work())
+    assert again > removed
+
+
+async def test_ids_already_given_out_before_the_upgrade_are_never_given_again(tmp_path) -> None:
+    path = tmp_path / "old.sqlite3"
+    migrations = load_migrations()
+    old = await open_database(path, run_migrations=False)
+    await migrate(old, migrations[:11])
+    await old.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0)", (GUILD,))
+    await old.execute(
+        "INSERT INTO stories (id, guild_id, title, chapter_count, content_hash) VALUES (40, ?, 'Old', 1, 'h')", (GUILD,)
+    )
+    await old.close()
+    db = await open_database(path)
+    try:
+        assert await remove(db, GUILD, 40) is True
+        assert await add(db, work()) == 41
+    finally:
+        await db.close()
 
 
 async def test_failed_insert_leaves_nothing(db: Database) -> None:
