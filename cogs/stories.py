@@ -72,7 +72,7 @@ def import_summary(added: AddedStory) -> str:
             for evidence in warning.evidence[:1]:
                 lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
     if report.declared_unmapped:
-        unmapped = "; ".join(escape_markdown(text) for text in report.declared_unmapped)
+        unmapped = declared_list(report.declared_unmapped, INFO_WARNINGS_CHARS)
         lines.append(f"Declared by the author, not matched to a warning: {unmapped}")
     return clip_lines(lines)
 
