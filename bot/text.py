@@ -99,6 +99,27 @@ def quote_input(value: str, limit: int = QUOTED_INPUT_CHARS) -> str:
     return "“" + "".join(pieces).rstrip() + "…”"
 
 
+def join_whole(entries: Sequence[str], limit: int, separator: str = ", ") -> str:
+    """Whole entries joined within ``limit`` UTF-16 units, the rest counted ("and 3 more").
+
+    Never cuts an entry, so a list of escaped or bolded items cannot end in a broken escape or
+    an unclosed ``**``; empty when not even the first entry fits beside the count.
+    """
+    reserve = len(f" and {len(entries)} more")  # room kept for the count while more may follow
+    shown: list[str] = []
+    used = 0
+    for index, entry in enumerate(entries):
+        cost = utf16_len(entry) + (len(separator) if shown else 0)
+        if used + cost + (0 if index == len(entries) - 1 else reserve) > limit:
+            break
+        shown.append(entry)
+        used += cost
+    hidden = len(entries) - len(shown)
+    if not shown or not hidden:
+        return separator.join(shown)
+    return f"{separator.join(shown)} and {hidden} more"
+
+
 def clip_lines(lines: Sequence[str], limit: int = MESSAGE_CHARS) -> str:
     """Join lines, dropping whole lines from the tail (with a note) rather than cutting one mid-way."""
     out: list[str] = []

@@ -25,11 +25,12 @@ from bot.story.books import (
 )
 from bot.story.chapters import chapter_list
 from bot.story.importer import SUPPORTED
+from bot.story.limits import MAX_TITLE_CHARS
 from bot.story.model import source_note
-from bot.story.render import members_see, warning_list
+from bot.story.render import declared_list, members_see, warning_list
 from bot.story.service import AddedStory, add_story_file, library_page, story_details
 from bot.story.store import resolve_story
-from bot.text import clip_lines, escape_markdown, plural
+from bot.text import clip, clip_lines, escape_markdown, plural
 from cogs._checks import guild_id_of
 from cogs._options import download, story_autocomplete
 from cogs._story_remove import RemoveChoice, confirm_remove
@@ -37,7 +38,6 @@ from cogs._story_remove import RemoveChoice, confirm_remove
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
-MAX_TITLE = 200
 INFO_WARNINGS_CHARS = 1000  # the warnings line of /story info, whole entries only
 
 
@@ -73,7 +73,7 @@ def import_summary(added: AddedStory) -> str:
             for evidence in warning.evidence[:1]:
                 lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
     if report.declared_unmapped:
-        unmapped = "; ".join(escape_markdown(text) for text in report.declared_unmapped)
+        unmapped = declared_list(report.declared_unmapped, INFO_WARNINGS_CHARS)
         lines.append(f"Declared by the author, not matched to a warning: {unmapped}")
     return clip_lines(lines)
 
@@ -106,7 +106,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         self,
         interaction: discord.Interaction,
         file: discord.Attachment | None = None,
-        title: app_commands.Range[str, 1, MAX_TITLE] | None = None,
+        title: app_commands.Range[str, 1, MAX_TITLE_CHARS] | None = None,
         chapters: app_commands.Range[int, 1, MAX_BOOK_CHAPTERS] | None = None,
         author: app_commands.Range[str, 1, MAX_AUTHOR_CHARS] | None = None,
         warnings: app_commands.Range[str, 1, MAX_WARNINGS_CHARS] | None = None,
@@ -193,9 +193,9 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         guild_id = guild_id_of(interaction)
         details = await story_details(self.bot.db, guild_id, story)
         record, warnings = details.record, details.warnings
-        lines = [f"**{escape_markdown(record.title)}** (id {record.id})"]
+        lines = [f"**{escape_markdown(clip(record.title, MAX_TITLE_CHARS))}** (id {record.id})"]
         if record.author:
-            lines.append(f"by {escape_markdown(record.author)}")
+            lines.append(f"by {escape_markdown(clip(record.author, MAX_AUTHOR_CHARS))}")
         if record.rating:
             lines.append(f"Rating: {escape_markdown(record.rating)}")
         if record.summary:
@@ -206,16 +206,16 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         )
         if not record.has_text:
             lines.append(reads_elsewhere_line())
-        if warnings:
-            labels = warning_list(members_see(warnings), INFO_WARNINGS_CHARS)
-            lines.append(f"⚠️ Warnings: {labels}")
+        shown = members_see(warnings)
+        if shown:
+            lines.append(f"⚠️ Warnings: {warning_list(shown, INFO_WARNINGS_CHARS)}")
         else:
             lines.append("Warnings: none declared or detected.")
         if record.declared_warnings:
-            lines.append("Author's own warnings: " + "; ".join(escape_markdown(w) for w in record.declared_warnings))
+            lines.append(f"Author's own warnings: {declared_list(record.declared_warnings, INFO_WARNINGS_CHARS)}")
         chapters = details.chapters
         for chapter in chapters[:40]:
-            title = f": {escape_markdown(chapter.title)}" if chapter.title else ""
+            title = f": {escape_markdown(clip(chapter.title, MAX_TITLE_CHARS))}" if chapter.title else ""
             lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {plural(chapter.words, 'word')}")
         if len(chapters) > 40:
             lines.append(f"… and {plural(len(chapters) - 40, 'more chapter')}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.db import Database
 from bot.errors import UserError
+from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TITLE_CHARS
 from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
 from bot.story.store import NO_TEXT_FORMAT, fold, get_story_record, insert_story, mark_without_text
 from bot.text import clip_lines, escape_markdown, plural, quote_input
@@ -22,8 +23,6 @@ from bot.warnings.service import rules_version, save_scan, scan_for_guild, story
 from bot.warnings.taxonomy import default_taxonomy
 
 MAX_BOOK_CHAPTERS = 10_000
-MAX_TITLE_CHARS = 200
-MAX_AUTHOR_CHARS = 200
 MAX_WARNINGS_CHARS = 1000
 NO_FILE_FORMAT = NO_TEXT_FORMAT
 WARNING_EXAMPLES = "death, self-harm, violence, abuse, suicide"

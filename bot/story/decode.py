@@ -147,13 +147,61 @@ def _decode(data: bytes) -> tuple[str, str] | None:
             except UnicodeDecodeError:
                 return None
     if b"\x00" in data:
-        return None  # NUL bytes without a UTF-16/32 BOM: binary, not text
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            return None  # NUL bytes that are not UTF-16's: binary, not text
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            return None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8 with stray bytes"
     legacy = _legacy(data)
     return None if legacy is None else (legacy, "legacy")
+
+
+# A byte that is not UTF-8, as ``surrogateescape`` keeps it, read as Windows-1252 (Latin-1 for
+# the five bytes cp1252 leaves undefined).
+_STRAY = re.compile("[\udc80-\udcff]")
+_CP1252 = {0xDC00 + byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(0x80, 0x100)}
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` when ``data`` looks like UTF-16 saved without a byte-order mark.
+
+    Text in a Latin script has a NUL in every other byte and never in the others; binary data
+    has NULs in both. (UTF-16 text in other scripts, rarely saved without a mark, is still refused.)
+    """
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 2:
+        return None
+    low, high = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    if high >= pairs // 2 and not low:
+        return "utf-16-le"
+    if low >= pairs // 2 and not high:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray legacy bytes (one pasted "é" in cp1252), read as UTF-8 with
+    those bytes read as cp1252; ``None`` when the file has more stray bytes than UTF-8 characters.
+
+    Read as a legacy encoding instead, every curly quote and dash of the UTF-8 text would show
+    as mojibake ("itâ€™s") through the whole story.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_STRAY.findall(text))
+    utf8 = len(text) - len(text.encode("ascii", errors="ignore")) - stray  # non-ASCII characters read as UTF-8
+    if utf8 <= stray:
+        return None
+    return _STRAY.sub(lambda match: _CP1252[ord(match.group())], text)
 
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")

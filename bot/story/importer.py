@@ -19,6 +19,7 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS
 from bot.story.markdown import parse_markdown
 from bot.story.model import Story
 from bot.story.plaintext import parse_plain_text
+from bot.story.tidy import tidy_story
 
 __all__ = ["SUPPORTED", "StoryFormatError", "content_hash", "import_story"]
 
@@ -51,8 +52,15 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     """Read ``data`` as a story; raises :class:`StoryFormatError` with one sentence if it cannot.
 
     Whatever ``data`` holds, the work is bounded (see :mod:`bot.story.limits`): a file past a
-    budget is refused with a sentence naming it, before the expensive part starts.
+    budget is refused with a sentence naming it, before the expensive part starts. The title,
+    author and chapter titles come out as one visible line each, whatever the format
+    (:func:`bot.story.tidy.tidy_story`).
     """
+    return tidy_story(_parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters), filename)
+
+
+def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> Story:
+    """The story as its format's parser reads it."""
     check_size(data, max_bytes)
     suffix = PurePath(filename or "").suffix.lower()
     if suffix in _UNSUPPORTED:

@@ -27,6 +27,11 @@ MARKDOWN_SECONDS = 1.0
 MAX_ANCESTORS = 64
 # Spine documents an EPUB may list beyond MAX_CHAPTERS (title page, contents, notes ...).
 SPINE_SLACK = 50
+# Characters kept of a title (the story's or a chapter's), an author's name and one tag: what
+# `/story add title:` takes, and what every line that names a story is laid out for.
+MAX_TITLE_CHARS = 200
+MAX_AUTHOR_CHARS = 200
+MAX_TAG_CHARS = 200
 
 
 def check_chapters(count: int, max_chapters: int) -> None:

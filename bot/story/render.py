@@ -23,9 +23,10 @@ from typing import Any
 import regex
 
 from bot.limits import MESSAGE_CHARS
+from bot.story.limits import MAX_TAG_CHARS
 from bot.story.model import POSSIBLE, Chapter, HeaderWarning, StoryMeta
 from bot.story.words import Length, chapter_length
-from bot.text import LIST_NUMBER, escape_char, escape_markdown, plural, unescape_markdown, utf16_len
+from bot.text import LIST_NUMBER, clip, escape_char, escape_markdown, join_whole, plural, unescape_markdown, utf16_len
 
 DEFAULT_BUDGET = MESSAGE_CHARS
 MIN_BUDGET = 100  # room for a header line and a piece of text; the setting's own floor is higher
@@ -79,20 +80,16 @@ def warning_label(warning: HeaderWarning) -> str:
 def warning_list(warnings: Sequence[HeaderWarning], limit: int) -> str:
     """Whole ``warning_label`` entries, comma-separated, within ``limit`` UTF-16 units; the rest
     counted ("and 3 more"), so a long list never ends in a cut label or an unclosed ``**``."""
-    reserve = len(f" and {len(warnings)} more")  # room kept for the count while more may follow
-    shown: list[str] = []
-    used = 0
-    for index, warning in enumerate(warnings):
-        entry = warning_label(warning)
-        cost = utf16_len(entry) + (2 if shown else 0)
-        if used + cost + (0 if index == len(warnings) - 1 else reserve) > limit:
-            break
-        shown.append(entry)
-        used += cost
-    hidden = len(warnings) - len(shown)
-    if not hidden:
-        return ", ".join(shown)
-    return f"{', '.join(shown)} and {hidden} more" if shown else plural(len(warnings), "warning")
+    if not warnings:
+        return ""
+    return join_whole([warning_label(warning) for warning in warnings], limit) or plural(len(warnings), "warning")
+
+
+def declared_list(declared: Sequence[str], limit: int) -> str:
+    """The author's own warnings as written, escaped, "; "-separated, whole entries within ``limit``
+    (each clipped to a tag's length first), the rest counted."""
+    entries = [escape_markdown(clip(text, MAX_TAG_CHARS)) for text in declared]
+    return join_whole(entries, limit, "; ") or plural(len(declared), "warning")
 
 
 def members_see(warnings: Sequence[HeaderWarning]) -> list[HeaderWarning]:

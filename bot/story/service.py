@@ -15,7 +15,7 @@ from bot.db import Database
 from bot.discussions.store import pending_event_ids
 from bot.errors import UserError
 from bot.story.jobs import parse_upload, scan_story
-from bot.story.limits import DEFAULT_MAX_CHAPTERS
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
 from bot.story.model import HeaderWarning
 from bot.story.store import (
     ChapterInfo,
@@ -29,6 +29,7 @@ from bot.story.store import (
     list_stories,
     resolve_story,
 )
+from bot.story.tidy import one_line
 from bot.text import plural
 from bot.warnings.engine import ScanReport
 from bot.warnings.service import guild_ruleset_data, save_scan, scan_time_limit, story_warnings
@@ -74,8 +75,9 @@ async def add_story_file(
         time_limit=PARSE_SECONDS,
     )
     story = parsed.story
-    if title and title.strip():
-        story.meta.title = " ".join(title.split())
+    chosen = one_line(title, MAX_TITLE_CHARS)
+    if chosen:
+        story.meta.title = chosen
     existing = await find_by_hash(db, guild_id, parsed.content_hash)
     if existing is not None:
         raise DuplicateStory(existing.id, existing.title)

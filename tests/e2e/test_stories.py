@@ -267,3 +267,25 @@ async def test_an_import_past_its_time_limit_gets_a_clear_private_answer(
     assert replies[-1].ephemeral
     assert "Reading the story file took longer than 0.001 seconds, so I stopped it." in replies[-1].text
     assert await club.run(count_stories(club.bot.db, club.guild.id)) == 0
+
+
+async def test_hostile_metadata_never_hides_an_import_or_turns_its_lines_around(club: Club) -> None:
+    """A title of thousands of characters with a right-to-left override, and an author's warnings line
+    of hundreds of tags: the admin still reads what was added, members still read the chapters, and
+    no line is shown backwards."""
+    tags = ", ".join(f"tag number {n} <@&{n}>" for n in range(400))
+    text = f"Title: \u202e{'Long ' * 2000}\nAuthor: \u2066{'Name ' * 500}\nWarnings: {tags}\n\n" + "".join(
+        f"Chapter {n}: \u202eHarbour\n\n{'The tide came in over the flats. ' * 30}\n\n" for n in (1, 2)
+    )
+    added = (await club.slash("story add", member=club.admin, file=("tides.txt", text.encode())))[-1]
+    assert added.ephemeral and added.text.startswith("Added **Long Long") and "2 chapters" in added.text
+    assert "Declared by the author, not matched to a warning: " in added.text
+    story_id = added.text.split("(id ")[1].split(")")[0]
+    info = (await club.slash("story info", member=club.member, story=story_id))[-1]
+    assert "`  1` Chapter 1: Harbour" in info.text and "`  2` Chapter 2: Harbour" in info.text
+    assert "Author's own warnings: Warnings\\: tag number 0 " in info.text
+    choices = await club.autocomplete("story info", "story", "long", member=club.member)
+    assert choices and choices[0]["name"].startswith("Long Long")
+    for shown in (added.text, info.text, choices[0]["name"]):
+        assert not any(ch in shown for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert not info.message.pinged_roles and not added.message.pinged_roles

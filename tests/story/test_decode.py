@@ -25,8 +25,10 @@ LIMIT = 1024 * 1024
         codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
         codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"),
         TEXT.encode("cp1252"),
+        TEXT.encode("utf-16-le"),  # saved without a byte-order mark
+        TEXT.encode("utf-16-be"),
     ],
-    ids=["utf8", "utf8-bom", "utf16", "utf16le-bom", "utf16be-bom", "utf32le-bom", "cp1252"],
+    ids=["utf8", "utf8-bom", "utf16", "utf16le-bom", "utf16be-bom", "utf32le-bom", "cp1252", "utf16le", "utf16be"],
 )
 def test_decodes_every_common_encoding(data: bytes) -> None:
     assert decode_text(data, max_bytes=LIMIT) == TEXT
@@ -81,3 +83,11 @@ def test_size_limit() -> None:
 
 def test_story_format_error_is_a_user_error() -> None:
     assert issubclass(StoryFormatError, UserError)
+
+
+def test_utf8_with_a_stray_legacy_byte_keeps_its_utf8_and_reads_the_byte_as_cp1252() -> None:
+    """One "é" pasted in cp1252 into a UTF-8 story must not turn every curly quote into "â€™"."""
+    data = (TEXT * 50).encode("utf-8") + b"One more caf\xe9, \x93quoted\x94.\n"
+    assert decode_text(data, max_bytes=LIMIT) == TEXT * 50 + "One more café, “quoted”.\n"
+    legacy = "Café déjà vu, naïve façade, résumé. Ã© at the end.\n"  # "Ã©" is valid UTF-8 by chance
+    assert decode_text(legacy.encode("cp1252"), max_bytes=LIMIT) == legacy
