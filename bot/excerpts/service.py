@@ -64,6 +64,7 @@ TOKEN_SECONDS = 15 * 60.0  # an interaction's followup token
 TOKEN_MARGIN = 30.0  # do not start a followup this close to the token's end
 RENDER_SECONDS = 10.0
 HISTORY_LOOKBACK = 100  # the bot's messages after the last recorded one checked after a crash
+UNEXPECTED = "something went wrong on my side (details are in the bot's log)"
 
 
 class ExcerptService:
@@ -201,27 +202,44 @@ class ExcerptService:
     async def _send_all(
         self, job: PostJob, title: str, poster: Poster, *, check_history: bool, resumed: bool = False
     ) -> PostOutcome:
+        """Send what is not in the channel yet, one post per channel at a time.
+
+        Only a process that dies or shuts down leaves the job 'posting' (the next start resumes
+        it). Anything else that stops the post (Discord refusing it, Discord out of reach, a bug)
+        marks it failed, so the admin's next ``/excerpt post`` continues it instead of hearing
+        that it is "being posted right now" until the next restart.
+        """
         async with self._locks.setdefault(job.channel_id, asyncio.Lock()):
-            planned = await store.chunks(self.db, job.guild_id, job.id)
-            if check_history:
-                planned = await self._find_unrecorded(job, planned, poster)
-            already_there = sum(1 for chunk in planned if chunk.message_id is not None)
-            if resumed and already_there < job.chunk_count:
-                await self._say_resumed(job, title, poster, already_there)
-            last = len(planned) - 1
-            for chunk in planned:
-                if chunk.message_id is not None:
-                    continue
-                assert chunk.content is not None
-                buttons = (job.story_id, job.chapter) if chunk.position == last else None
-                try:
-                    message_id = await self._send_one(poster, job, chunk.position, chunk.content, buttons)
-                except PostFailure as failure:
-                    await self._stopped(job, title, chunk.position, str(failure))
-                await store.record_sent(self.db, job.guild_id, job.id, chunk.position, message_id, now=self._now())
-            await store.finish(self.db, job.guild_id, job.id, now=self._now())
+            try:
+                already_there = await self._send_rest(job, title, poster, check_history=check_history, resumed=resumed)
+            except PostFailure as failure:
+                await self._stopped(job, title, str(failure))
+            except UserError:
+                raise
+            except Exception:
+                log.exception("post %s (chapter %s of story %s) failed unexpectedly", job.id, job.chapter, job.story_id)
+                await self._stopped(job, title, UNEXPECTED)
         done = await store.get_job(self.db, job.guild_id, job.id)
         return PostOutcome(done or job, title, already_there)
+
+    async def _send_rest(self, job: PostJob, title: str, poster: Poster, *, check_history: bool, resumed: bool) -> int:
+        """The messages not sent yet, each recorded right after; how many were there before."""
+        planned = await store.chunks(self.db, job.guild_id, job.id)
+        if check_history:
+            planned = await self._find_unrecorded(job, planned, poster)
+        already_there = sum(1 for chunk in planned if chunk.message_id is not None)
+        if resumed and already_there < job.chunk_count:
+            await self._say_resumed(job, title, poster, already_there)
+        last = len(planned) - 1
+        for chunk in planned:
+            if chunk.message_id is not None:
+                continue
+            assert chunk.content is not None
+            buttons = (job.story_id, job.chapter) if chunk.position == last else None
+            message_id = await self._send_one(poster, job, chunk.position, chunk.content, buttons)
+            await store.record_sent(self.db, job.guild_id, job.id, chunk.position, message_id, now=self._now())
+        await store.finish(self.db, job.guild_id, job.id, now=self._now())
+        return already_there
 
     async def _send_one(
         self, poster: Poster, job: PostJob, position: int, content: str, buttons: tuple[int, int] | None
@@ -236,18 +254,20 @@ class ExcerptService:
         finally:
             self._sending.discard(task)
 
-    async def _stopped(self, job: PostJob, title: str, position: int, reason: str) -> NoReturn:
+    async def _stopped(self, job: PostJob, title: str, reason: str) -> NoReturn:
         await store.fail(self.db, job.guild_id, job.id, reason, now=self._now())
+        stopped = await store.get_job(self.db, job.guild_id, job.id)
+        sent = (stopped or job).sent
         log.info(
             "post %s (chapter %s of story %s) stopped at message %s: %s",
             job.id,
             job.chapter,
             job.story_id,
-            position,
+            sent,
             reason,
         )
         raise UserError(
-            f"Posting {chapter_label(job.chapter, title)} in <#{job.channel_id}> stopped after {position} of "
+            f"Posting {chapter_label(job.chapter, title)} in <#{job.channel_id}> stopped after {sent} of "
             f"{plural(job.chunk_count, 'message')}: {reason}. Run `/excerpt post` for this chapter again to "
             "continue where it stopped."
         )

@@ -162,6 +162,13 @@ class DiscordPoster:
         thread = await self._channel(thread_id)
         if not isinstance(thread, discord.Thread):
             raise PostFailure("the discussion thread is gone")
+        if thread.archived:
+            # A quiet thread archives itself (after a week) and Discord adds nobody to an archived
+            # one (50083); a reader catching up later is let in after the bot reopens it.
+            try:
+                await thread.edit(archived=False)
+            except discord.HTTPException as error:
+                raise _refusal(error, "reopening the archived thread") from error
         for user_id in user_ids:
             try:
                 await thread.add_user(discord.Object(user_id))

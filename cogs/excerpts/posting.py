@@ -12,6 +12,7 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 
 from bot.client import report_error, send_ephemeral
@@ -46,12 +47,24 @@ class DiscordPoster:
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
 
-    def _channel(self, channel_id: int) -> Postable | None:
+    async def _channel(self, channel_id: int) -> Postable | None:
+        """The channel or thread, asked of Discord when the cache lacks it; None when it is gone.
+
+        The cache lacks more than deleted channels: an archived thread (Discord leaves those
+        out at start and discord.py drops them), or a server still unavailable when a post
+        resumes. Sending into an archived thread opens it again, as Discord does for a member.
+        """
         channel = self.bot.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self.bot.fetch_channel(channel_id)
+            except discord.HTTPException as error:
+                log.info("channel %s cannot be fetched (%s)", channel_id, error.status)
+                return None
         return channel if isinstance(channel, Postable) else None
 
     async def check_channel(self, channel_id: int) -> None:
-        channel = self._channel(channel_id)
+        channel = await self._channel(channel_id)
         if channel is None:
             raise UserError(
                 "That channel no longer exists (or I can't see it); name a channel or set a new club channel."
@@ -63,7 +76,7 @@ class DiscordPoster:
             )
 
     async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:
-        channel = self._channel(channel_id)
+        channel = await self._channel(channel_id)
         if channel is None:
             raise PostFailure("the channel no longer exists")
         extra: dict[str, Any] = {"view": chapter_buttons(*buttons)} if buttons else {}
@@ -78,10 +91,13 @@ class DiscordPoster:
         except discord.HTTPException as error:
             log.warning("sending to channel %s failed: %s", channel_id, error)
             raise PostFailure(f"Discord answered {error.status}") from None
+        except (aiohttp.ClientError, OSError) as error:  # discord.py retries a reset connection, not these
+            log.warning("sending to channel %s failed: %s", channel_id, error)
+            raise PostFailure("Discord could not be reached") from None
         return message.id
 
     async def recent(self, channel_id: int, *, after: int, limit: int) -> list[SeenMessage]:
-        channel = self._channel(channel_id)
+        channel = await self._channel(channel_id)
         me = self.bot.user
         if channel is None or me is None:
             return []
@@ -110,7 +126,7 @@ class DiscordPoster:
         return True
 
     async def tell_channel(self, channel_id: int, text: str) -> None:
-        channel = self._channel(channel_id)
+        channel = await self._channel(channel_id)
         if channel is None:
             return
         try:

@@ -559,3 +559,24 @@ async def test_the_same_discussion_is_scheduled_once(club: Club) -> None:
 async def test_a_discussion_id_past_sqlite_integers_is_no_discussion(club: Club) -> None:
     [unknown] = await club.slash("discussion cancel", member=club.admin, id=2**70)
     assert unknown.ephemeral and "no discussion #" in unknown.text
+
+
+async def test_a_reader_who_catches_up_after_the_thread_archived_still_gets_in(club: Club) -> None:
+    """Discord archives a quiet thread (after a week here) and refuses to add members to an archived
+    one; a slow reader finishing the chapter later must still be let into the discussion."""
+    story = await a_story(club)
+    due = (club.clock.now() + timedelta(hours=3)).replace(second=0, microsecond=0)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when=utc_text(due),
+        channel=club.text_channel, remind="none",
+    )  # fmt: skip
+    await advance(club, timedelta(hours=3))
+    [thread] = [t for t in club.threads if t.parent_id == club.text_channel.id]
+    assert club.other_member.id not in thread.member_ids
+    thread.archived = True  # a week without messages
+    club.double.state.dispatch("THREAD_UPDATE", thread.to_dict())
+    await club.wait_for(lambda: club.bot.get_channel(thread.id) is None, "discord.py to drop the archived thread")
+
+    await club.slash("progress set", member=club.other_member, story=str(story), chapter=1)
+    await settle(club)
+    assert club.other_member.id in club.channel(thread.id).member_ids

@@ -270,3 +270,27 @@ async def test_the_double_keeps_a_nonce_unique_for_a_few_minutes_like_discord(cl
     await club.clock.advance(timedelta(minutes=6))  # Discord forgets the nonce after a few minutes
     later = await send("chunk three", "x0123456789.3")
     assert later != first and len(bot_posts(club, club.text_channel)) == 2
+
+
+async def test_a_post_into_a_thread_that_archived_while_the_bot_was_down_resumes_there(club: Club) -> None:
+    """Discord leaves archived threads out of a server's threads at start, and discord.py's cache with
+    them; the resumed post must find the thread (sending unarchives it), not give up on a "gone" channel."""
+    paragraphs = 20
+    story_id = await add_story(club, long_story("The Quiet Tide", paragraphs))
+    state = club.double.state
+    thread = state.create_thread(state.channels[club.text_channel.id], "Chapter one", 11, club.admin.user)
+    await club.wait_for(lambda: club.bot.get_channel(thread.id) is not None, "the bot to see the thread")
+    await start_post(club, story_id, 1, thread)
+    await club.wait_for(lambda: len(bot_posts(club, thread)) >= 6, "six messages", limit=10)
+
+    async def archive() -> None:
+        thread.archived = True
+
+    await club.restart(while_down=archive)
+    await club.settle()
+    job = await club.run(post_store.latest_job(club.bot.db, club.guild.id, story_id, 1, thread.id))
+    assert job is not None and job.state == "done", job
+    posted = bot_posts(club, thread)
+    chunks = await club.run(post_store.chunks(club.bot.db, club.guild.id, job.id))
+    assert [m.id for m in posted] == [c.message_id for c in chunks] and len(posted) == paragraphs + 1
+    assert not thread.archived

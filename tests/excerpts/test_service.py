@@ -228,3 +228,25 @@ async def test_every_nonce_fits_discords_limit(db: Database, world: FakeChannels
     nonces = [message.nonce or "" for message in world.in_channel(CHANNEL)]
     assert len(set(nonces)) == len(nonces) and max(len(nonce) for nonce in nonces) <= NONCE_CHARS
     assert len(outcome.job.nonce(1000)) <= NONCE_CHARS  # the largest MAX_POST_MESSAGES allows
+
+
+@pytest.mark.parametrize("error", [ConnectionResetError(104, "Connection reset by peer"), RuntimeError("a bug")])
+async def test_an_unexpected_error_mid_post_stops_it_and_the_next_command_continues_it(
+    db: Database, world: FakeChannels, make_service: Make, error: Exception
+) -> None:
+    """Only a process that dies or shuts down leaves a post 'posting'; anything else stops it, so the
+    chapter is not "being posted right now" until the next restart."""
+    story_id = await add_test_story(db)
+
+    class BrokenPoster(FakePoster):
+        async def send(self, *args: Any, **kwargs: Any) -> int:
+            if self.sends == 5:
+                raise error
+            return await super().send(*args, **kwargs)
+
+    with pytest.raises(UserError) as stopped:
+        await make_service().post_chapter(request(world, story_id, 2), BrokenPoster(world))
+    assert "stopped after 5 of" in str(stopped.value) and "continue where it stopped" in str(stopped.value)
+    continued = await make_service().post_chapter(request(world, story_id, 2), FakePoster(world))
+    assert isinstance(continued, PostOutcome) and continued.already_there == 5
+    assert world.contents(CHANNEL) == await planned(db, story_id, 2)

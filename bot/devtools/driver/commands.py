@@ -198,8 +198,8 @@ def convert_option(
             "parent_id": str(target.parent_id) if target.parent_id else None,
             "flags": 0,
         }
-        if target.is_thread:
-            data["thread_metadata"] = target.to_dict()["thread_metadata"]
+        if target.is_thread:  # Discord's resolved thread is the thread's object plus permissions
+            data = {**target.to_dict(), **data}
         resolved.setdefault("channels", {})[str(target.id)] = data
         return str(target.id)
     if kind == 11:
