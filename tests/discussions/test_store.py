@@ -12,7 +12,7 @@ import pytest
 from bot.db import Database, load_migrations, migrate, open_database
 from bot.discussions import store
 from bot.discussions.store import NewDiscussion
-from tests.discussions.conftest import GUILD, OTHER_GUILD, START, TEXT, AddStory, add_test_story
+from tests.discussions.conftest import GUILD, OTHER_GUILD, START, TEXT, AddStory
 
 
 def new(story_id: int, hours: float, remind: tuple[timedelta, ...] = ()) -> NewDiscussion:
@@ -196,7 +196,7 @@ async def test_the_migration_settles_twins_stored_before_it(tmp_path: Path) -> N
     old = await open_database(tmp_path / "old.sqlite3", run_migrations=False)
     try:
         await migrate(old, migrations[:before])
-        story = await add_test_story(old, GUILD)
+        story = await old_schema_story(old)
         ids = [(await store.create_discussions(old, GUILD, [same(story, hours)], now=START))[0] for hours in (5, 6, 7)]
         # The middle one made a twin of the first, as /discussion schedule could before 0011.
         await old.execute("UPDATE discussions SET due_at = ? WHERE id = ?", (same(story, 5).due_at.timestamp(), ids[1]))
@@ -216,6 +216,20 @@ async def test_the_migration_settles_twins_stored_before_it(tmp_path: Path) -> N
         ]
     finally:
         await db.close()
+
+
+async def old_schema_story(db: Database) -> int:
+    """A story as the schema before the newer migrations stores it (the store's insert is for the latest one)."""
+    await db.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0)", (GUILD,))
+    await db.execute(
+        "INSERT INTO stories (id, guild_id, title, chapter_count, content_hash) VALUES (7, ?, 'Old', 2, 'h')", (GUILD,)
+    )
+    for number in (1, 2):
+        await db.execute(
+            "INSERT INTO chapters (guild_id, story_id, number, scenes, words) VALUES (?, 7, ?, '[[\"Text.\"]]', 1)",
+            (GUILD, number),
+        )
+    return 7
 
 
 async def stored(db: Database) -> list[store.Discussion]:
