@@ -21,14 +21,24 @@ class Clock(Protocol):
         ...
 
 
+# How often a sleeper looks at the wall clock again. asyncio sleeps on a monotonic clock, which
+# stops while the machine is suspended and ignores the wall clock being set: with hour-long steps
+# a discussion could post up to an hour late after either (and be marked missed under a grace
+# shorter than that). A check every 30 s costs nothing.
+WALL_CHECK_SECONDS = 30.0
+
+
 class SystemClock:
+    def __init__(self, step: float = WALL_CHECK_SECONDS) -> None:
+        self.step = step
+
     def now(self) -> datetime:
         return datetime.now(UTC)
 
     async def sleep_until(self, when: datetime) -> None:
-        # Sleep in bounded steps so a suspended laptop or a clock jump is noticed.
+        # Sleep in bounded steps so a suspended machine or a clock jump is noticed.
         while (remaining := (when - self.now()).total_seconds()) > 0:  # noqa: ASYNC110
-            await asyncio.sleep(min(remaining, 3600.0))
+            await asyncio.sleep(min(remaining, self.step))
 
 
 class ManualClock:
