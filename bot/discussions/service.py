@@ -56,10 +56,20 @@ log = logging.getLogger(__name__)
 
 LATE_NOTE_AFTER = timedelta(minutes=2)
 CONCURRENCY = 16
+# Waits before an item Discord could not take (:class:`Unreachable`) is tried again, in turn; after
+# the last it fails with the reason. An outage of minutes must not cost a club its discussion: the
+# item stays 'posting' meanwhile (a restart picks it up too), a retry looks for the post before
+# sending, and one past the grace period is reported missed as any late item is.
+RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
 
 
 class PostFailure(Exception):
     """A lasting problem with one item (channel gone, permission missing); the text is the reason."""
+
+
+class Unreachable(PostFailure):
+    """Discord could not be reached or failed on its side (a dropped connection, a 5xx after
+    discord.py's own retries): the item is tried again later (:data:`RETRY_DELAYS`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +163,8 @@ class DiscussionService:
         self._gate = asyncio.Semaphore(concurrency)
         self._queues: dict[int, deque[tuple[DueItem, datetime, bool]]] = {}
         self._lanes: dict[int, asyncio.Task[None]] = {}
+        self._retries: dict[tuple[str, int], int] = {}  # (kind, id) -> tries so far after Unreachable
+        self._waiting: set[asyncio.Task[None]] = set()  # retries sleeping until their time
 
     def start(self) -> None:
         self.timer.start()
@@ -160,10 +172,10 @@ class DiscussionService:
     async def stop(self) -> None:
         """Stop taking items and abandon posts in progress; they stay 'posting' and the next start checks them."""
         await self.timer.stop()
-        lanes = list(self._lanes.values())
-        for lane in lanes:
-            lane.cancel()
-        await asyncio.gather(*lanes, return_exceptions=True)
+        tasks = [*self._lanes.values(), *self._waiting]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     def schedules_changed(self) -> None:
         self.timer.rearm()
@@ -226,6 +238,27 @@ class DiscussionService:
             self._queues.pop(guild_id, None)
             self._lanes.pop(guild_id, None)
 
+    def _retry_later(self, item: DueItem, failure: Unreachable) -> bool:
+        """Try ``item`` again after the next of :data:`RETRY_DELAYS`; False once they are spent."""
+        key = (item.kind, item.id)
+        tries = self._retries.get(key, 0)
+        if tries >= len(RETRY_DELAYS):
+            self._retries.pop(key, None)
+            return False
+        self._retries[key] = tries + 1
+        delay = RETRY_DELAYS[tries]
+        log.warning("%s %s in server %s: %s; trying again in %s", item.kind, item.id, item.guild_id, failure, delay)
+        waiting = asyncio.get_running_loop().create_task(
+            self._retry(item, self.clock.now() + delay), name=f"dogear-discussion-retry-{item.kind}-{item.id}"
+        )
+        self._waiting.add(waiting)
+        waiting.add_done_callback(self._waiting.discard)
+        return True
+
+    async def _retry(self, item: DueItem, when: datetime) -> None:
+        await self.clock.sleep_until(when)
+        self._dispatch(item, self.clock.now(), True)  # recovered: the post may have gone out after all
+
     async def wait_idle(self) -> None:
         """Return once nothing is being posted and the timer sleeps (tests, benchmark)."""
         while True:
@@ -236,11 +269,15 @@ class DiscussionService:
 
     async def _handle(self, item: DueItem, picked_at: datetime, recovered: bool) -> bool:
         """One item, never raising: a problem marks this item and no other."""
+        key = (item.kind, item.id)
+        tries = self._retries.get(key)
         try:
             if item.kind == "discussion":
                 await self._serve_discussion(item, picked_at, recovered)
             else:
                 await self._serve_reminder(item, picked_at, recovered)
+            if self._retries.get(key) == tries:
+                self._retries.pop(key, None)  # settled: not waiting for another try
             return True
         except Exception:
             log.exception("%s %s in server %s failed unexpectedly", item.kind, item.id, item.guild_id)
@@ -270,6 +307,12 @@ class DiscussionService:
             return  # settled meanwhile
         try:
             await self._post_discussion(discussion, picked_at, recovered)
+        except Unreachable as failure:
+            if self._retry_later(item, failure):
+                return
+            await store.mark_discussion(
+                self.db, discussion.guild_id, discussion.id, "failed", reason=str(failure), now=self.clock.now()
+            )
         except PostFailure as failure:
             log.info("discussion %s in server %s failed: %s", discussion.id, discussion.guild_id, failure)
             await store.mark_discussion(
@@ -385,6 +428,12 @@ class DiscussionService:
             if posted is None:
                 notice = await self._reminder_notice(discussion, reminder.marker)
                 posted = await self.poster.post(channel_id, notice, nonce=reminder.nonce)
+        except Unreachable as failure:
+            if not self._retry_later(item, failure):
+                await store.mark_reminder(
+                    self.db, guild_id, reminder.id, "failed", now=self.clock.now(), reason=str(failure)
+                )
+            return
         except PostFailure as failure:
             await store.mark_reminder(
                 self.db, guild_id, reminder.id, "failed", now=self.clock.now(), reason=str(failure)

@@ -2,20 +2,23 @@
 
 The service decides what is posted and when (:mod:`bot.discussions.service`); this module only
 turns a :class:`~bot.discussions.compose.Notice` into a Discord request with explicit
-``AllowedMentions`` and Discord's refusals into :class:`PostFailure` reasons.
+``AllowedMentions`` and Discord's refusals into :class:`PostFailure` reasons (:class:`Unreachable`
+when Discord could not be reached or failed on its side, so the service tries again later).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 from discord.http import handle_message_parameters
 from discord.utils import MISSING
 
 from bot.discussions.compose import Notice
-from bot.discussions.service import Posted, PostFailure
+from bot.discussions.service import Posted, PostFailure, Unreachable
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -38,11 +41,23 @@ def _mentions(notice: Notice) -> discord.AllowedMentions:
 
 
 def _refusal(error: discord.HTTPException, doing: str) -> PostFailure:
+    if isinstance(error, discord.DiscordServerError):  # 5xx after discord.py's own tries: try later
+        return Unreachable(f"{doing}: Discord failed on its side ({error.status})")
     if isinstance(error, discord.NotFound):
         return PostFailure(f"{doing}: the channel or thread no longer exists")
     if isinstance(error, discord.Forbidden):
         return PostFailure(f"{doing}: I am missing a permission there ({error.text or 'Missing Permissions'})")
     return PostFailure(f"{doing}: Discord refused it ({error.status} {error.text})")
+
+
+@contextlib.contextmanager
+def _reaching(doing: str) -> Iterator[None]:
+    """A connection that failed (refused, reset, timed out, a name not found), which discord.py
+    does not retry, as :class:`Unreachable`: the service tries the item again later."""
+    try:
+        yield
+    except (aiohttp.ClientError, OSError) as error:  # TimeoutError is an OSError
+        raise Unreachable(f"{doing}: Discord could not be reached ({type(error).__name__})") from error
 
 
 class DiscordPoster:
@@ -56,7 +71,10 @@ class DiscordPoster:
         channel = self.bot.get_channel(channel_id)
         if channel is None:
             try:
-                channel = await self.bot.fetch_channel(channel_id)
+                with _reaching("looking up the channel"):
+                    channel = await self.bot.fetch_channel(channel_id)
+            except discord.DiscordServerError as error:
+                raise _refusal(error, "looking up the channel") from error
             except discord.NotFound:
                 raise PostFailure("the channel was deleted") from None
             except discord.Forbidden:
@@ -74,19 +92,20 @@ class DiscordPoster:
         channel = await self._channel(channel_id)
         me = self.bot.user
         try:
-            if isinstance(channel, discord.ForumChannel):
-                suffix = " · #" + marker.rsplit("#", 1)[-1]
-                for thread in channel.threads:
-                    if thread.name.endswith(suffix) and thread.owner_id == (me.id if me else None):
-                        return Posted(channel.id, thread.id, thread.id)
-                return None
-            assert isinstance(channel, discord.abc.Messageable)
-            async for message in channel.history(limit=HISTORY_LOOKBACK):
-                if me is not None and message.author.id != me.id:
-                    continue
-                if any(embed.footer.text == marker for embed in message.embeds):
-                    thread = message.thread
-                    return Posted(channel.id, message.id, thread.id if thread else None)
+            with _reaching("reading the channel's recent messages"):
+                if isinstance(channel, discord.ForumChannel):
+                    suffix = " · #" + marker.rsplit("#", 1)[-1]
+                    for thread in channel.threads:
+                        if thread.name.endswith(suffix) and thread.owner_id == (me.id if me else None):
+                            return Posted(channel.id, thread.id, thread.id)
+                    return None
+                assert isinstance(channel, discord.abc.Messageable)
+                async for message in channel.history(limit=HISTORY_LOOKBACK):
+                    if me is not None and message.author.id != me.id:
+                        continue
+                    if any(embed.footer.text == marker for embed in message.embeds):
+                        thread = message.thread
+                        return Posted(channel.id, message.id, thread.id if thread else None)
         except discord.HTTPException as error:
             raise _refusal(error, "reading the channel's recent messages") from error
         return None
@@ -96,37 +115,49 @@ class DiscordPoster:
         embed = discord.Embed.from_dict(notice.embed) if notice.embed else MISSING
         mentions = _mentions(notice)
         try:
-            if isinstance(channel, discord.ForumChannel):
-                created = await channel.create_thread(
-                    name=notice.thread_name or "Discussion",
-                    content=notice.content or MISSING,
-                    embed=embed,
-                    allowed_mentions=mentions,
-                    auto_archive_duration=THREAD_ARCHIVE_MINUTES,
-                )
-                return Posted(channel.id, created.message.id, created.thread.id)
-            # discord.py's send() has no enforce_nonce; the same request with the flag set.
-            reference = (
-                discord.MessageReference(
-                    message_id=notice.reply_to, channel_id=channel.id, fail_if_not_exists=False
-                ).to_message_reference_dict()
-                if notice.reply_to is not None
-                else MISSING
-            )
-            with handle_message_parameters(
-                content=notice.content if notice.content is not None else MISSING,
-                embed=embed,
-                nonce=nonce,
-                message_reference=reference,
-                allowed_mentions=mentions,
-                previous_allowed_mentions=self.bot.allowed_mentions,
-            ) as params:
-                if nonce is not None:
-                    params.payload["enforce_nonce"] = True  # type: ignore[index]
-                data = await self.bot.http.send_message(channel.id, params=params)
-            return Posted(channel.id, int(data["id"]), None)
+            with _reaching("posting"):
+                return await self._send(channel, notice, embed, mentions, nonce)
         except discord.HTTPException as error:
             raise _refusal(error, "posting") from error
+
+    async def _send(
+        self,
+        channel: discord.abc.GuildChannel | discord.Thread,
+        notice: Notice,
+        embed: discord.Embed,
+        mentions: discord.AllowedMentions,
+        nonce: str | None,
+    ) -> Posted:
+        """One notice into one channel (a forum gets a post of its own)."""
+        if isinstance(channel, discord.ForumChannel):
+            created = await channel.create_thread(
+                name=notice.thread_name or "Discussion",
+                content=notice.content or MISSING,
+                embed=embed,
+                allowed_mentions=mentions,
+                auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+            )
+            return Posted(channel.id, created.message.id, created.thread.id)
+        # discord.py's send() has no enforce_nonce; the same request with the flag set.
+        reference = (
+            discord.MessageReference(
+                message_id=notice.reply_to, channel_id=channel.id, fail_if_not_exists=False
+            ).to_message_reference_dict()
+            if notice.reply_to is not None
+            else MISSING
+        )
+        with handle_message_parameters(
+            content=notice.content if notice.content is not None else MISSING,
+            embed=embed,
+            nonce=nonce,
+            message_reference=reference,
+            allowed_mentions=mentions,
+            previous_allowed_mentions=self.bot.allowed_mentions,
+        ) as params:
+            if nonce is not None:
+                params.payload["enforce_nonce"] = True  # type: ignore[index]
+            data = await self.bot.http.send_message(channel.id, params=params)
+        return Posted(channel.id, int(data["id"]), None)
 
     async def open_thread(self, channel_id: int, message_id: int, name: str) -> int:
         """Private where the bot may create one (access follows progress), else public from the post."""

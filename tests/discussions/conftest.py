@@ -23,7 +23,7 @@ from bot.clock import ManualClock
 from bot.db import Database, open_database
 from bot.discussions import store
 from bot.discussions.compose import Notice
-from bot.discussions.service import DiscussionService, Posted, PostFailure
+from bot.discussions.service import DiscussionService, Posted, PostFailure, Unreachable
 from bot.discussions.store import Reminder
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import add_story
@@ -72,6 +72,8 @@ class FakeDiscord:
         self.dms: dict[int, list[Notice]] = {}
         self.dm_attempts = 0
         self.sends = 0
+        self.outage = 0  # sends that fail as though Discord could not be reached
+        self.answer_lost = False  # a failing send goes through, only its answer is lost
 
     def posted(self, channel_id: int) -> list[FakeMessage]:
         return self.messages.get(channel_id, [])
@@ -116,9 +118,15 @@ class FakePoster:
             for message in self.world.posted(channel_id):
                 if message.nonce == nonce and now - message.sent_at < NONCE_WINDOW:
                     return Posted(channel_id, message.id, message.id if kind == "forum" else None)
+        if self.world.outage and not self.world.answer_lost:
+            self.world.outage -= 1
+            raise Unreachable("posting: Discord could not be reached (ClientConnectorError)")
         message = FakeMessage(next(self.world.ids), channel_id, notice, nonce, now)
         self.world.messages.setdefault(channel_id, []).append(message)
         self.world.sends += 1
+        if self.world.outage:
+            self.world.outage -= 1
+            raise Unreachable("posting: Discord could not be reached (ServerTimeoutError)")
         thread_id = None
         if kind == "forum":
             assert notice.thread_name

@@ -10,6 +10,7 @@ from bot.clock import ManualClock
 from bot.db import Database
 from bot.discussions import store
 from bot.discussions.cadence import parse_every, plan_times
+from bot.discussions.service import RETRY_DELAYS
 from bot.discussions.store import NewDiscussion
 from bot.discussions.when import parse_when
 from bot.guilds import update_settings
@@ -222,6 +223,50 @@ async def test_failures_stay_local(
     assert await store.get_discussion(db, GUILD, removed) is None  # removing a story removes its schedules
     assert len(world.posted(TEXT)) == 1
     assert bot.service.timer.running
+
+
+async def test_an_outage_of_minutes_delays_a_discussion_and_never_loses_it(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """A dropped connection or Discord's 5xx failed the discussion for good; it is tried again."""
+    story = await add_story()
+    bot = await start_bot()
+    [discussion_id] = await bot.service.schedule(GUILD, [item(story, START + timedelta(minutes=1))])
+    world.outage = 2
+    await advance(bot, clock, timedelta(minutes=1))
+    assert world.posted(TEXT) == [] and await state_of(db, discussion_id) == "posting"
+    await advance(bot, clock, RETRY_DELAYS[0])
+    assert world.posted(TEXT) == [] and await state_of(db, discussion_id) == "posting"
+    await advance(bot, clock, RETRY_DELAYS[1])
+    assert len(world.posted(TEXT)) == 1 and await state_of(db, discussion_id) == "posted"
+
+
+async def test_a_post_whose_answer_was_lost_is_found_not_sent_again(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    story = await add_story()
+    bot = await start_bot()
+    [discussion_id] = await bot.service.schedule(GUILD, [item(story, START + timedelta(minutes=1))])
+    world.outage, world.answer_lost = 1, True
+    await advance(bot, clock, timedelta(minutes=1))
+    await advance(bot, clock, RETRY_DELAYS[0] + timedelta(hours=2))  # past the nonce window: found by its marker
+    assert len(world.posted(TEXT)) == 1 and await state_of(db, discussion_id) == "posted"
+
+
+async def test_a_long_outage_fails_the_discussion_with_the_reason(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    story = await add_story()
+    bot = await start_bot(grace=timedelta(hours=6))
+    [discussion_id] = await bot.service.schedule(GUILD, [item(story, START + timedelta(minutes=1))])
+    world.outage = len(RETRY_DELAYS) + 1
+    await advance(bot, clock, timedelta(minutes=1))
+    for delay in RETRY_DELAYS:
+        await advance(bot, clock, delay)
+    failed = await store.get_discussion(db, GUILD, discussion_id)
+    assert failed is not None and failed.state == "failed"
+    assert "Discord could not be reached" in (failed.failure or "")
+    assert world.posted(TEXT) == []
 
 
 async def test_thread_failure_is_recorded_with_the_reason(

@@ -1,0 +1,32 @@
+"""The discussion poster's reading of Discord's failures: which are worth another try later."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import aiohttp
+import discord
+import pytest
+
+from bot.discussions.service import PostFailure, Unreachable
+from cogs.discussions.poster import _reaching, _refusal
+
+
+def http_error(kind: type[discord.HTTPException], status: int) -> discord.HTTPException:
+    return kind(SimpleNamespace(status=status, reason="x"), {"message": "nope", "code": 0})  # type: ignore[arg-type]
+
+
+def test_discord_failing_on_its_side_is_tried_again_later() -> None:
+    assert isinstance(_refusal(http_error(discord.DiscordServerError, 503), "posting"), Unreachable)
+
+
+@pytest.mark.parametrize(("kind", "status"), [(discord.Forbidden, 403), (discord.NotFound, 404)])
+def test_a_refusal_is_a_lasting_failure(kind: type[discord.HTTPException], status: int) -> None:
+    failure = _refusal(http_error(kind, status), "posting")
+    assert isinstance(failure, PostFailure) and not isinstance(failure, Unreachable)
+
+
+@pytest.mark.parametrize("error", [aiohttp.ClientConnectionError("refused"), TimeoutError(), ConnectionResetError()])
+def test_a_connection_that_failed_is_tried_again_later(error: Exception) -> None:
+    with pytest.raises(Unreachable, match="Discord could not be reached"), _reaching("posting"):
+        raise error
