@@ -383,3 +383,42 @@ def test_hits_near_a_sign_of_play_are_the_ones_any_sign_is_near(
         if not any(scenes[s] == scenes[index] and abs(offsets[s] - offsets[index]) <= FRAME_CHARS for s in signs)
     ]
     assert _outside_frames(chapter, found, signs) == expected
+
+
+def test_everyday_fan_fiction_of_the_seventeenth_set_gets_no_warning_and_the_real_thing_still_does() -> None:
+    """Classes of false alarm found by ``fanfic-benign17.jsonl``, each written here in new words:
+    a player who dies again and again or a party game's forfeit, a game night or a playthrough
+    near a kill, a ball or a serve that hits a head, a pan thrown into the sink, an oath before a
+    thought ("fuck, you think"), whipped cream near a child, a name that is also a bird before a
+    relative ("Wren's father"), a team groaning like a dying animal, a practice match "slaughter".
+    Beside each, the act told plainly still counts."""
+    for text in (
+        "he dies to the same camper like six times in one night and rage-quits at 2am.",
+        "i've been killed first three times running in the werewolf game and i'm innocent!!",
+        "Whoever gets killed first buys the pizza, Mina said, and dealt the cards.",
+        "It's games night. Dev plays the assassin and wipes us all out by the third round. 'I kill him,' he says, pointing at me.",
+        "The spike caught Daichi right in the face and the whole gym went quiet before he laughed.",
+        "She chucked the frying pan into the sink and turned the tap on full.",
+        '"Fuck," you think, reading the email twice. "Fuck, fuck, fuck."',
+        "He topped his daughter's sundae with whipped cream and her mum stole the cherry.",
+        "The whole squad howled like a wounded animal when coach said ten more laps.",
+    ):
+        assert ids(text) == set(), text
+    for text, warning in (
+        ("He was killed in the crash, and his sister died two days later in the hospital.", "death"),
+        ("He punched her in the face and she fell against the stove.", "violence"),
+        ("'Fuck you,' he snarled at her, 'you worthless bitch.'", "abusive-language"),
+        ("The fox's mother was killed on the road, and the cubs starved in the den.", "animal-death"),
+        ("Her father whipped the boy with his belt whenever he was late home from school.", "child-abuse"),
+    ):
+        assert warning in ids(text), text
+    for text in ("Lark's grandad died the winter she turned nine.", "Raven's father passed away before the war."):
+        assert "animal-death" not in detect(text).detected_ids("both"), text
+
+
+def test_hate_crime_alone_names_no_group_so_it_is_only_possible_racism() -> None:
+    """Said of a spreadsheet, "a hate crime" is hyperbole, and a real one may be against gay or
+    religious people: alone it is for an admin to confirm. With racism named it is confident."""
+    report = detect('"This is a hate crime," she says, holding up the pineapple pizza.')
+    assert "racism" not in report.detected_ids() and "racism" in report.detected_ids("possible")
+    assert "racism" in ids("Police are treating the racist attack on the shop as a hate crime.")

@@ -311,3 +311,29 @@ def test_the_set_is_written_in_the_voices_the_issue_asks_for() -> None:
     assert lower >= 0.4 * len(items)
     assert second_person >= 0.25 * len(items)
     assert chat >= 20
+
+
+BENIGN = "fanfic-benign17.jsonl"
+
+
+def test_the_seventeenth_benign_set_is_original_everyday_fan_fiction() -> None:
+    """``fanfic-benign17.jsonl``: 159 warning-free passages in posted fan fiction's registers
+    (lower case, reader-insert, chat logs, hyperbole, names that are also animals, games and
+    sports), written before the rules were read, to measure false warnings alone."""
+    items = lines(BENIGN)
+    assert len(items) >= 150 and all(not item["labels"] for item in items)
+    assert all(300 <= len(item["text"]) <= 800 for item in items)
+    seen = {item["text"] for other in (HALVES[0], *FRESH) for item in lines(other)}
+    assert not seen & {item["text"] for item in items}, "a passage is repeated from another set"
+
+
+def test_the_seventeenth_benign_set_gets_no_confident_warning_and_two_possible() -> None:
+    """Scored once before any change: 9 of 159 passages got a confident warning and 13 any
+    warning (death 4, violence 2, abusive language, racism and child abuse 1 each; possible ones
+    for violence, war and animal death). Tuned on: none confident, two possible ("this is a
+    hate crime" said to a spreadsheet, which alone is only possible racism, and a chess master's
+    "you will beat me many times", which an abuser may say too)."""
+    ruleset = default_ruleset()
+    examples = read_examples(SET_DIR / BENIGN, ruleset)
+    assert len(evaluate(examples, ruleset).warning_free_flagged) == 0
+    assert len(evaluate(examples, ruleset, tier="both").warning_free_flagged) <= 2

@@ -34,9 +34,11 @@ SHORTCUT_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_che
 
 @cache
 def fragments() -> list[str]:
-    """Clauses of the labelled passages (warnings, traps, idioms), negation cues and fillers."""
+    """Clauses of the labelled passages (warnings, traps, idioms), negation cues and fillers.
+    The warning-free sets (``fanfic-benign*``) are left out: sorted first, they would fill the
+    first clauses the exact-check tests take with text that sends few rules to that check."""
     clauses: list[str] = []
-    for path in sorted(DATA.glob("fanfic-*.jsonl")):
+    for path in sorted(p for p in DATA.glob("fanfic-*.jsonl") if not p.name.startswith("fanfic-benign")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 clauses += [c.strip() for c in re.split(r"(?<=[.!?,;])\s+", json.loads(line)["text"]) if c.strip()]
