@@ -180,6 +180,10 @@ class _PhraseParser:
                 out.append(f"(?:{atom}{items[index + 1][2]})?")
             elif index == first_required:
                 out.append(atom)
+            elif optional and sep.endswith(SEP) and sep != SEP and index < len(items) - 1:
+                # After a gap ("A ...4 x? B"): without the optional word the gap's words still
+                # may stand there, and the next word brings the separator after them.
+                out.append(f"(?:{sep}{atom}|{sep[: -len(SEP)]})")
             else:
                 out.append(f"(?:{sep}{atom})?" if optional else sep + atom)
         return "".join(out)

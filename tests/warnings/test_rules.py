@@ -54,6 +54,17 @@ def test_gaps_allow_a_few_words_within_one_sentence() -> None:
     assert not matches("lost ...1 baby", "lost our little baby")
 
 
+def test_a_gap_before_an_optional_word_holds_without_the_word() -> None:
+    """ "A ...2 x? B" read as "A B" when x was missing: the gap went with the optional word."""
+    phrase = "took ...2 (his|her)? life"
+    assert matches(phrase, "took his life")
+    assert matches(phrase, "took, at last, his life")
+    assert matches(phrase, "took the life")  # x missing, one word in the gap
+    assert matches(phrase, "took a young life")  # x missing, two words in the gap
+    assert not matches(phrase, "took the long and quiet life")  # more than the gap allows
+    assert matches("took ...2 (his|her)? (own)? life", "took the life")
+
+
 def test_groups_alternatives_optional_words_and_wildcards() -> None:
     assert matches("(his|her) own? life", "took her own life")
     assert matches("(his|her) own? life", "took her life")
