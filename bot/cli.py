@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.clock import SystemClock
 from bot.db import DatabaseError, backup
 from bot.errors import connection_problem
+from bot.leases import Lease, LeaseLost, hold, keep
 from bot.settings import ECHO_CHARS, Settings, SettingsError, load_settings
 from bot.text import clip
 
@@ -214,6 +215,7 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
 
     token = settings.require_token()
     bot = await build_bot(settings, clock=SystemClock(), sync_globally=sync_globally)
+    lease = Lease(bot.db, bot.shard_scope)
     # What start-up built lives as long as the process. Frozen out of the collector's
     # generations, it is never walked by a full collection, which runs on the event loop and
     # would otherwise stall it for a time that grows with the rules (100-200 ms measured).
@@ -237,9 +239,26 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
                 loop.add_signal_handler(signum, on_signal)
 
         async def serve() -> None:
-            await login(bot, settings, token)
-            if not sync_globally:
-                await bot.connect()
+            if sync_globally:
+                await login(bot, settings, token)
+                return
+            # Before anything of the bot runs: another process serving these servers on this
+            # database would otherwise resume the same posts and claim the same discussions.
+            await hold(lease)
+            bot.lease = lease
+            keeper = asyncio.create_task(keep(lease), name="dogear-lease")
+            try:
+                await login(bot, settings, token)
+                connection = asyncio.create_task(bot.connect(), name="dogear-connection")
+                try:
+                    await asyncio.wait({keeper, connection}, return_when=asyncio.FIRST_COMPLETED)
+                    if keeper.done():
+                        keeper.result()  # LeaseLost: another process serves these servers now
+                    await connection
+                finally:
+                    connection.cancel()
+            finally:
+                keeper.cancel()
 
         try:
             runner = asyncio.create_task(serve(), name="dogear-gateway")
@@ -346,6 +365,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DiscordUnreachable as error:
         print(f"dogear: {error}", file=sys.stderr)
         return 1  # not a setting to fix: the network or Discord, so a service manager may try again
+    except LeaseLost as error:
+        print(f"dogear: {error}", file=sys.stderr)
+        return 1  # started again, it waits for the other process like any second copy
     except SettingsError as error:
         return fail(str(error))
     except DatabaseError as error:

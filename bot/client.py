@@ -22,6 +22,7 @@ from discord.ext import commands
 from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError, connection_problem
+from bot.leases import Lease
 from bot.limits import MESSAGE_CHARS
 from bot.settings import Settings
 from bot.shards import ShardScope
@@ -248,6 +249,7 @@ class DogearBot(commands.AutoShardedBot):
         self.sync_globally = sync_globally
         self.synced = False
         self.db_closed = False
+        self.lease: Lease | None = None  # set by the process's entry once it holds its shards (bot.leases)
 
     async def launch_shards(self) -> None:
         """Ask Discord for the shard count (unless set) and its IDENTIFY concurrency, then connect.
@@ -385,6 +387,11 @@ class DogearBot(commands.AutoShardedBot):
         finally:
             if not self.db_closed:
                 self.db_closed = True
+                if self.lease is not None:
+                    try:
+                        await self.lease.release()  # the next process may start serving at once
+                    except Exception:
+                        log.exception("could not release this process's lease; it runs out by itself")
                 await self.db.close()
                 log.info("database closed")
                 self.workers.close()

@@ -45,6 +45,15 @@ class ShardScope:
         marks = ", ".join("?" for _ in self.shard_ids)
         return f"(({column} >> 22) % ?) IN ({marks})", [self.shard_count, *sorted(self.shard_ids)]
 
+    def describe(self) -> str:
+        """For the log: "every server", or "shards 0, 2 of 4"."""
+        if self.shard_count == 1:
+            return "every server"
+        ids = ", ".join(str(shard) for shard in sorted(self.shard_ids))
+        return (
+            f"shard {ids} of {self.shard_count}" if len(self.shard_ids) == 1 else f"shards {ids} of {self.shard_count}"
+        )
+
     @property
     def has_shard_zero(self) -> bool:
         """The process with shard 0 is the one that syncs commands."""

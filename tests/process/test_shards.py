@@ -215,6 +215,52 @@ async def test_without_shard_settings_one_process_opens_every_recommended_shard(
     assert process.returncode == 0, log_path.read_text()
 
 
+async def test_a_second_process_for_the_same_servers_waits_for_the_first_to_stop(
+    double: DiscordDouble, tmp_path: Path
+) -> None:
+    """A deploy starting the new process before the old one stops (or a copy started by mistake):
+    both would resume the same posts and claim the same discussions. The second waits, saying so,
+    without connecting, and serves once the first has stopped."""
+    home = double.state.create_club_guild("Home")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_"))}
+    env.update(double.env(DATABASE_PATH=str(tmp_path / "one.sqlite3"), DEV_GUILD_ID=str(home.guild.id)))
+    env.update(PYTHONUNBUFFERED="1", PYTHONPATH=str(PROJECT_ROOT), LOG_LEVEL="INFO")
+    logs = [tmp_path / "old.log", tmp_path / "new.log"]
+
+    async def start(log_path: Path) -> asyncio.subprocess.Process:
+        with log_path.open("wb") as log_file:
+            return await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", cwd=tmp_path, preexec_fn=lambda: os.nice(10), env=env,
+                stdout=asyncio.subprocess.DEVNULL, stderr=log_file,
+            )  # fmt: skip
+
+    old = await start(logs[0])
+    new = None
+    try:
+        await wait_until(lambda: "connected as" in logs[0].read_text(), "the first process ready", 30)
+        new = await start(logs[1])
+        await wait_until(lambda: "waiting for it to stop" in logs[1].read_text(), "the second process waiting", 30)
+        await asyncio.sleep(1.0)
+        assert double.gateway.identifies == 1  # the second has not connected
+        old.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(old.wait(), 20) == 0
+        await wait_until(lambda: "connected as" in logs[1].read_text(), "the second process serving", 30)
+        assert "the other process stopped" in logs[1].read_text()
+        assert double.gateway.identifies == 2
+    finally:
+        for process in (old, new):
+            if process is not None and process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        for process in (old, new):
+            if process is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    await asyncio.wait_for(process.wait(), 20)
+    assert new is not None and new.returncode == 0, logs[1].read_text()
+    for log_path in logs:
+        for bad in BAD_STDERR:
+            assert bad not in log_path.read_text(), f"{bad!r} in {log_path.name}"
+
+
 # ---------------------------------------------------------------------------------------------- the double's sharding
 async def identify(double: DiscordDouble, shard: object) -> tuple[int | None, list[dict]]:
     """IDENTIFY with ``shard`` on a raw websocket: the close code (None if it stayed open) and the dispatches."""

@@ -1,0 +1,119 @@
+"""Leases on shards (bot/leases.py) on a real SQLite file: one process at a time serves a shard."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.db import Database, open_database
+from bot.leases import LEASE_SECONDS, Lease, LeaseLost, hold, keep
+from bot.shards import ShardScope
+
+EVERYTHING = ShardScope()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.value = 1_000.0
+
+    def __call__(self) -> float:
+        return self.value
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    database = await open_database(tmp_path / "leases.sqlite3")
+    yield database
+    await database.close()
+
+
+def lease(db: Database, clock: Clock, name: str, scope: ShardScope = EVERYTHING) -> Lease:
+    return Lease(db, scope, holder=name, now=clock)
+
+
+async def test_a_second_process_for_the_same_servers_is_told_who_holds_them(db: Database) -> None:
+    clock = Clock()
+    first, second = lease(db, clock, "first"), lease(db, clock, "second")
+    assert await first.take() is None
+    assert await second.take() == "first"
+    assert await first.take() is None  # renewing is taking again
+    await first.release()
+    assert await second.take() is None
+    assert await first.take() == "second"
+
+
+async def test_processes_with_other_shards_of_the_same_count_both_serve(db: Database) -> None:
+    clock = Clock()
+    zero = lease(db, clock, "zero", ShardScope.of(2, [0]))
+    one = lease(db, clock, "one", ShardScope.of(2, [1]))
+    assert await zero.take() is None and await one.take() is None
+    assert await lease(db, clock, "all", ShardScope.of(2)).take() in ("zero", "one")
+    assert await lease(db, clock, "three", ShardScope.of(3, [2])).take() in ("zero", "one")  # other count: may overlap
+
+
+async def test_a_crashed_holder_lets_the_next_in_once_its_lease_runs_out(db: Database) -> None:
+    clock = Clock()
+    crashed, waiting = lease(db, clock, "crashed"), lease(db, clock, "waiting")
+    assert await crashed.take() is None
+    clock.value += LEASE_SECONDS - 1
+    assert await waiting.take() == "crashed"
+    clock.value += 2
+    assert await waiting.take() is None
+    assert await crashed.take() == "waiting"  # back from a suspend: it has lost its servers
+    assert await db.fetch_value("SELECT count(*) FROM process_leases") == 1  # the stale row went
+
+
+async def test_hold_waits_until_the_other_process_stops(db: Database) -> None:
+    clock = Clock()
+    old, new = lease(db, clock, "old"), lease(db, clock, "new")
+    await old.take()
+    naps: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        naps.append(seconds)
+        if len(naps) == 3:
+            await old.release()  # the old process stops cleanly
+
+    await hold(new, sleep)
+    assert len(naps) == 3
+    assert await old.take() == "new"
+
+
+async def test_keep_stops_the_process_that_lost_its_lease(db: Database) -> None:
+    clock = Clock()
+    mine, other = lease(db, clock, "mine"), lease(db, clock, "other")
+    await mine.take()
+    rounds = 0
+
+    async def sleep(_: float) -> None:
+        nonlocal rounds
+        rounds += 1
+        if rounds == 3:  # suspended past its lease, and another took over meanwhile
+            clock.value += LEASE_SECONDS + 1
+            assert await other.take() is None
+
+    with pytest.raises(LeaseLost, match="another Dogear process \\(other\\) took over every server"):
+        await keep(mine, sleep)
+    assert rounds == 3
+
+
+async def test_a_holder_that_crashed_on_this_machine_lets_the_next_in_at_once(db: Database) -> None:
+    """Restarted after a crash by its service manager, the bot must not wait a minute for itself."""
+    clock = Clock()
+    finished = await asyncio.create_subprocess_exec(sys.executable, "-c", "pass")
+    await finished.wait()
+    dead_pid = finished.pid
+    await db.execute(
+        "INSERT INTO process_leases (holder, host, pid, shard_count, shard_ids, expires_at) VALUES (?, ?, ?, 1, '0', ?)",
+        ("crashed", socket.gethostname(), dead_pid, clock.value + LEASE_SECONDS),
+    )
+    await db.execute(
+        "INSERT INTO process_leases (holder, host, pid, shard_count, shard_ids, expires_at) VALUES (?, ?, ?, 2, '1', ?)",
+        ("elsewhere", "another-machine", dead_pid, clock.value + LEASE_SECONDS),
+    )
+    assert await lease(db, clock, "restarted", ShardScope.of(2, [0])).take() is None
+    assert await lease(db, clock, "second", ShardScope.of(2, [1])).take() == "elsewhere"  # cannot tell: waits
