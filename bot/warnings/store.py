@@ -69,9 +69,13 @@ async def rules_version(conn: Connection, guild_id: int) -> int:
 
 
 async def bump_version(tx: aiosqlite.Connection, guild_id: int) -> None:
+    """A new version for the server's rules, from one counter for every server (migration 0014), so
+    a number never comes back, not even for a server whose data was deleted and who came back."""
+    await tx.execute("UPDATE id_high_water SET last = last + 1 WHERE name = 'warning_rules'")
     await tx.execute(
-        "INSERT INTO warning_rule_versions (guild_id, version) VALUES (?, 1) "
-        "ON CONFLICT (guild_id) DO UPDATE SET version = version + 1",
+        "INSERT INTO warning_rule_versions (guild_id, version)"
+        " SELECT ?, last FROM id_high_water WHERE name = 'warning_rules'"
+        " ON CONFLICT (guild_id) DO UPDATE SET version = excluded.version",
         (guild_id,),
     )
 

@@ -8,6 +8,7 @@ import pytest
 
 from bot.db import Database
 from bot.errors import UserError
+from bot.guilds import mark_left, purge_departed
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.service import remove_story
 from bot.story.store import add_story
@@ -51,6 +52,20 @@ async def test_add_list_remove_rule_and_rescan(db: Database) -> None:
     removed = await service.remove_rule(db, GUILD, f"#{rule.id}")
     assert removed == rule and await service.list_rules(db, GUILD) == []
     assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == []
+
+
+async def test_a_server_deleted_and_back_never_gets_its_old_cached_rules(db: Database) -> None:
+    """Its rules version started again at 0 once its data was purged, so a number it had before
+    (and a ruleset cached under it) could come back with other rules (migration 0014)."""
+    await service.add_rule(db, GUILD, category="spiders", pattern="~spider", new_category=True, rescan=False)
+    old = await service.rules_version(db, GUILD)
+    assert "spiders" in (await service.ruleset_for_guild(db, GUILD)).taxonomy  # cached now
+    await mark_left(db, GUILD, now=0.0)
+    assert await purge_departed(db, now=100.0, retention_seconds=10.0) == [GUILD]
+    await service.add_rule(db, GUILD, category="moths", pattern="~moth", new_category=True, rescan=False)
+    assert await service.rules_version(db, GUILD) > old
+    ruleset = await service.ruleset_for_guild(db, GUILD)
+    assert "moths" in ruleset.taxonomy and "spiders" not in ruleset.taxonomy
 
 
 async def test_invalid_rules_store_nothing(db: Database) -> None:
