@@ -33,11 +33,14 @@ DISCUSSION_PERMISSIONS = {
     "manage_threads": "Manage Threads",
 }
 DATE_ORDER_NAMES = {"dmy": "day/month (12/04 is 12 April)", "mdy": "month/day (12/04 is December 4)"}
-CLEARABLE = {
-    "club_channel": "club_channel_id",
-    "discussion_channel": "discussion_channel_id",
-    "club_role": "club_role_id",
-    "mod_channel": "mod_channel_id",
+# What /config clear puts back: the setting's column and its value before anyone set it.
+CLEARABLE: dict[str, tuple[str, str | None]] = {
+    "club_channel": ("club_channel_id", None),
+    "discussion_channel": ("discussion_channel_id", None),
+    "club_role": ("club_role_id", None),
+    "mod_channel": ("mod_channel_id", None),
+    "timezone": ("timezone", "UTC"),
+    "date_order": ("date_order", None),  # an ambiguous date such as 12/04 is refused again
 }
 # Members' warning reports are posted to the moderation channel as plain text.
 MOD_PERMISSIONS = {"view_channel": "View Channel", "send_messages": "Send Messages"}
@@ -144,15 +147,14 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
     ) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=zone, value=zone) for zone in search_zones(current)]
 
-    @app_commands.command(name="clear", description="Unset a channel or role setting (Manage Server)")
+    @app_commands.command(name="clear", description="Put a setting back as it was at first (Manage Server)")
     @app_commands.describe(setting="The setting to unset")
     @app_commands.choices(setting=[app_commands.Choice(name=name.replace("_", " "), value=name) for name in CLEARABLE])
     @app_commands.checks.has_permissions(manage_guild=True)
     async def clear(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
         guild_id = guild_id_of(interaction)
-        settings = await update_settings(
-            self.bot.db, guild_id, self.bot.clock.now().timestamp(), **{CLEARABLE[setting.value]: None}
-        )
+        column, first = CLEARABLE[setting.value]
+        settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **{column: first})
         await send_ephemeral(interaction, f"Cleared {setting.name}.\n\n" + describe(settings))
 
 

@@ -86,6 +86,16 @@ async def test_clear_unsets_a_setting(club: Club) -> None:
     assert (await club.run(get_settings(club.bot.db, club.guild.id))).club_role_id is None
 
 
+async def test_clear_puts_the_time_zone_and_the_date_order_back(club: Club) -> None:
+    """Once set, the date order could not be unset: ambiguous dates were read one way for good."""
+    await club.slash("config set", member=club.admin, timezone="Asia/Tokyo", date_order="dmy")
+    await club.slash("config clear", member=club.admin, setting="date_order")
+    replies = await club.slash("config clear", member=club.admin, setting="timezone")
+    assert "Cleared timezone" in replies[0].text
+    settings = await club.run(get_settings(club.bot.db, club.guild.id))
+    assert (settings.timezone, settings.date_order) == ("UTC", None)
+
+
 async def test_timezone_autocomplete(club: Club) -> None:
     choices = await club.autocomplete("config set", "timezone", "berl", member=club.admin)
     assert {"name": "Europe/Berlin", "value": "Europe/Berlin"} in choices
