@@ -47,6 +47,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Control characters that never occur in real prose (tab, newline, CR and form feed do).
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+# At most one stray control character in this many characters is removed (:func:`_settle_controls`);
+# more is binary data. Random bytes hold one in ten.
+CONTROL_EVERY = 1000
 _NEWLINES = re.compile(r"\r\n?|[\x0c\x85\u2028\u2029]")
 # Invisible characters that are never text: a byte-order mark left in the middle of a file
 # by joining files, the word joiner. Zero-width joiners and non-joiners stay: emoji and
@@ -116,7 +119,7 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
         )
     text, encoding = decoded
     if _has_bad_control(data, text, encoding == "utf-8"):
-        raise StoryFormatError("The file contains binary data, not plain text; save the story as text and try again.")
+        text = _settle_controls(text)
     text = remove_invisible(normalize_newlines(text))
     if not text.strip():
         raise StoryFormatError("The file is empty; attach the story's text.")
@@ -125,6 +128,27 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
 
 # Every byte except the control bytes prose never has; deleting these leaves only the bad ones.
 _NOT_CONTROL = bytes(byte for byte in range(256) if not ((byte < 0x20 and byte not in (9, 10, 12, 13)) or byte == 0x7F))
+
+
+def _settle_controls(text: str) -> str:
+    """The text with its few stray control characters settled, or refused when they are many.
+
+    Word writes a manual line break as a vertical tab, old DOS tools end a file with Ctrl-Z, and
+    a stray escape or bell byte rides in from a terminal: one of them refused the whole story as
+    binary data. A vertical tab is a line break, a Ctrl-Z at the end is dropped, and the others
+    are removed while they are rare (:data:`CONTROL_EVERY`); more of them is binary data.
+    """
+    text = text.replace("\x0b", "\n")
+    end = text.rstrip()
+    if end.endswith("\x1a"):
+        text = end.rstrip("\x1a")
+    if _too_many_controls(text):
+        raise StoryFormatError("The file contains binary data, not plain text; save the story as text and try again.")
+    return _BAD_CONTROL.sub("", text)
+
+
+def _too_many_controls(text: str) -> bool:
+    return len(_BAD_CONTROL.findall(text)) * CONTROL_EVERY > len(text)
 
 
 def _has_bad_control(data: bytes, text: str, utf8: bool) -> bool:
@@ -239,7 +263,7 @@ def _legacy(data: bytes) -> str | None:
             with contextlib.suppress(UnicodeDecodeError):
                 text = data.decode("cp1252")
             break
-    if _BAD_CONTROL.search(text):
+    if _too_many_controls(text.replace("\x0b", "\n")):
         return None
     letters = sum(ch.isalpha() for ch in text[:20000])
     sample = min(len(text), 20000)

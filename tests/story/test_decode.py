@@ -10,6 +10,7 @@ import pytest
 from bot.errors import UserError
 from bot.story.decode import decode_text
 from bot.story.errors import StoryFormatError
+from bot.story.importer import import_story
 
 TEXT = "Café déjà vu — “quoted” naïve façade.\nIt’s a résumé, isn’t it?\n"
 LIMIT = 1024 * 1024
@@ -91,3 +92,21 @@ def test_utf8_with_a_stray_legacy_byte_keeps_its_utf8_and_reads_the_byte_as_cp12
     assert decode_text(data, max_bytes=LIMIT) == TEXT * 50 + "One more café, “quoted”.\n"
     legacy = "Café déjà vu, naïve façade, résumé. Ã© at the end.\n"  # "Ã©" is valid UTF-8 by chance
     assert decode_text(legacy.encode("cp1252"), max_bytes=LIMIT) == legacy
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_a_few_stray_control_characters_do_not_refuse_a_story(encoding: str) -> None:
+    """Word's manual line breaks (vertical tab), a DOS Ctrl-Z at the end, a stray escape byte."""
+    prose = "The tide came in slowly, and nobody on the pier said a word about it. " * 40
+    text = f"Title: Pier\n\nChapter 1\n\nFirst line\x0bsecond line.\n\n{prose}\x1b\n\n{prose}caf\u00e9.\n\x1a"
+    story = import_story(text.encode(encoding), "pier.txt", max_bytes=LIMIT)
+    paragraphs = story.chapters[0].paragraphs
+    assert paragraphs[0] == "First line\nsecond line."
+    assert not any(char in "".join(paragraphs) for char in "\x0b\x1a\x1b")
+    assert paragraphs[-1].endswith("café.")
+
+
+def test_many_control_characters_are_still_binary_data() -> None:
+    data = ("word \x01 " * 2000).encode()
+    with pytest.raises(StoryFormatError, match="binary"):
+        decode_text(data, max_bytes=LIMIT)
