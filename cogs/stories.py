@@ -178,9 +178,10 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         page, pages, total, records = listing.page, listing.pages, listing.total, listing.records
         lines = [f"**Stories** (page {page} of {pages}, {total} in all):"]
         for record in records:
-            author = f" by {escape_markdown(record.author)}" if record.author else ""
+            # Clipped before escaping: a cut after it could split an escape and leave a stray backslash.
+            author = f" by {escape_markdown(clip(record.author, 76))}" if record.author else ""
             lines.append(
-                f"• **{escape_markdown(record.title[:150])}**{author[:80]} · {record.chapter_count} ch. · "
+                f"• **{escape_markdown(clip(record.title, 150))}**{author} · {record.chapter_count} ch. · "
                 f"{plural(record.words, 'word')} · id {record.id}"
             )
         if page < pages:
