@@ -194,9 +194,9 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         guild_id = guild_id_of(interaction)
         details = await story_details(self.bot.db, guild_id, story)
         record, warnings = details.record, details.warnings
-        lines = [f"**{escape_markdown(clip(record.title, MAX_TITLE_CHARS))}** (id {record.id})"]
+        lines = [f"**{escape_markdown(record.title)}** (id {record.id})"]  # tidied as stored and as read
         if record.author:
-            lines.append(f"by {escape_markdown(clip(record.author, MAX_AUTHOR_CHARS))}")
+            lines.append(f"by {escape_markdown(record.author)}")
         if record.rating:
             lines.append(f"Rating: {escape_markdown(record.rating)}")
         if record.summary:
@@ -216,7 +216,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             lines.append(f"Author's own warnings: {declared_list(record.declared_warnings, INFO_WARNINGS_CHARS)}")
         chapters = details.chapters
         for chapter in chapters[:40]:
-            title = f": {escape_markdown(clip(chapter.title, MAX_TITLE_CHARS))}" if chapter.title else ""
+            title = f": {escape_markdown(chapter.title)}" if chapter.title else ""
             lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {plural(chapter.words, 'word')}")
         if len(chapters) > 40:
             lines.append(f"… and {plural(len(chapters) - 40, 'more chapter')}")

@@ -28,6 +28,8 @@ from bot.story.model import Story
 from bot.story.plaintext import title_from_filename
 from bot.text import clip
 
+UNTITLED = "Untitled story"  # a title with nothing visible, and no file name to fall back on
+
 # Bidi embeddings, overrides and isolates; byte-order mark and word joiner; C0, DEL and C1
 # controls. Marks such as LRM/RLM and the zero-width (non-)joiners stay: scripts need them.
 _HIDDEN = re.compile(r"[\u202a-\u202e\u2066-\u2069\ufeff\u2060\x00-\x1f\x7f-\x9f]")
@@ -54,9 +56,7 @@ def tidy_story(story: Story, filename: str) -> Story:
     """The story with its one-line metadata tidied in place (see the module docstring); returned for chaining."""
     meta = story.meta
     meta.title = (
-        one_line(meta.title, MAX_TITLE_CHARS)
-        or one_line(title_from_filename(filename), MAX_TITLE_CHARS)
-        or "Untitled story"
+        one_line(meta.title, MAX_TITLE_CHARS) or one_line(title_from_filename(filename), MAX_TITLE_CHARS) or UNTITLED
     )
     meta.author = one_line(meta.author, MAX_AUTHOR_CHARS)
     meta.rating = one_line(meta.rating, MAX_TAG_CHARS)

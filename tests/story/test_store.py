@@ -127,6 +127,24 @@ async def test_ids_already_given_out_before_the_upgrade_are_never_given_again(tm
         await db.close()
 
 
+async def test_a_story_stored_before_titles_were_tidied_is_read_tidied(db: Database) -> None:
+    """Imports tidy titles now (bot.story.tidy); a row stored before keeps its raw title, so reads tidy it too."""
+    story_id = await add(db, work())
+    await db.execute(
+        "UPDATE stories SET title = ?, author = ? WHERE id = ?", ("\u202eThe Ford " + "word " * 900, "\u2066", story_id)
+    )
+    await db.execute(
+        "UPDATE chapters SET title = ? WHERE story_id = ? AND number = 1", ("\u202e" + "x" * 5000, story_id)
+    )
+    record = await get_story_record(db, GUILD, story_id)
+    assert record is not None and record.title.startswith("The Ford word") and len(record.title) <= 200
+    assert record.author is None
+    chapter = await load_chapter(db, GUILD, story_id, 1)
+    assert chapter is not None and chapter.title is not None and len(chapter.title) <= 200
+    assert "\u202e" not in chapter.title
+    assert all(len(info.title or "") <= 200 for info in await chapter_infos(db, GUILD, story_id))
+
+
 async def test_failed_insert_leaves_nothing(db: Database) -> None:
     story = work()
     story.chapters[1].number = 1  # two chapters numbered 1: the chapter insert fails
