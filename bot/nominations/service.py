@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -118,17 +119,43 @@ class StartedVote:
     titles: list[str]
 
 
+# Markdown a member may wrap a whole title in ("*Piranesi*", "__Beloved__"): formatting, not the title.
+_WRAPPERS = ("***", "**", "*", "___", "__", "_", "~~", "||", "```", "``", "`")
+# Dropped from a key without a gap ("Don't" and "Dont" are one title); other punctuation is a gap.
+_APOSTROPHES = "'\u2019\u02bc"
+_MARKS = "*_~`|>"
+
+
+def _is_mark(ch: str) -> bool:
+    return ch in _MARKS or unicodedata.category(ch).startswith("P")
+
+
 def title_key(title: str) -> str:
-    """Case, accents and spacing aside: "The  Dispossessed" and "the dispossessed" are one nomination.
+    """Case, accents, spacing, punctuation and markdown aside: "The  Dispossessed", "the dispossessed"
+    and "*The Dispossessed.*" are one nomination (a title of punctuation alone keys as itself).
 
     Folded twice: compatibility forms (mathematical letters, ligatures) decompose into letters that
     have a case of their own only after the first fold.
     """
-    return fold(fold(title))
+    folded = fold(fold(title))
+    spaced = "".join("" if ch in _APOSTROPHES else " " if _is_mark(ch) else ch for ch in folded)
+    return " ".join(spaced.split()) or folded
+
+
+def _unwrapped(text: str) -> str | None:
+    """The text inside markdown wrapped around all of it, or None ("*A* and *B*" is two, not one)."""
+    for marker in _WRAPPERS:
+        inner = text[len(marker) : -len(marker)].strip()
+        if text.startswith(marker) and text.endswith(marker) and inner and marker not in inner:
+            return inner
+    return None
 
 
 def clean_title(title: str | None) -> str:
+    """The title on one line, without markdown wrapped around all of it; refused when empty or too long."""
     text = " ".join((title or "").split())
+    while (inner := _unwrapped(text)) is not None:
+        text = inner
     if not text:
         raise UserError("Give the title you nominate, e.g. `/nominate title:The Dispossessed`.")
     if len(text) > MAX_TITLE_CHARS:
@@ -139,6 +166,31 @@ def clean_title(title: str | None) -> str:
 def answer_text(title: str) -> str:
     """A poll answer holds 55 characters; longer titles are clipped at a word."""
     return clip(title, POLL_ANSWER_CHARS)
+
+
+def _head_and_tail(title: str, tail_chars: int = 20) -> str:
+    """A long title's start and its last words ("A Long Series Name… Volume Two"), within an answer."""
+    tail = title[-tail_chars:]
+    tail = tail[tail.find(" ") + 1 :] if " " in tail[1:] else tail
+    return clip(title[: -len(tail)].rstrip(), POLL_ANSWER_CHARS - len(tail) - 1) + " " + tail
+
+
+def answer_texts(titles: list[str]) -> list[str]:
+    """One poll answer per title, no two alike: titles that clip to the same answer keep their ends too.
+
+    Long titles often differ only at the end (volume numbers, subtitles); two identical answers
+    would leave members unable to tell which book they vote for.
+    """
+    clipped = [answer_text(title) for title in titles]
+    answers = [
+        _head_and_tail(title) if clipped.count(answer) > 1 and len(title) > POLL_ANSWER_CHARS else answer
+        for title, answer in zip(titles, clipped, strict=True)
+    ]
+    for index, title in enumerate(titles):
+        if answers.count(answers[index]) > 1:
+            suffix = f" ({index + 1})"
+            answers[index] = clip(title, POLL_ANSWER_CHARS - len(suffix)) + suffix
+    return answers
 
 
 def check_hours(hours: int) -> int:
@@ -255,11 +307,13 @@ class NominationService:
         return Nominated(kind, shown, backers, in_library=linked, vote_running=running)
 
     async def _library_match(self, guild_id: int, title: str) -> int | None:
-        """A free title that is exactly a library story's title names that story."""
-        key = fold(title)
-        for record in await search_stories(self.db, guild_id, title, limit=AUTOCOMPLETE_CHOICES):
-            if fold(record.title) == key:
-                return record.id
+        """A free title that is a library story's title (as nominations compare titles) names that story."""
+        key = title_key(title)
+        longest = max(key.split(), key=len, default=key)
+        for needle in dict.fromkeys((title, longest)):
+            for record in await search_stories(self.db, guild_id, needle, limit=AUTOCOMPLETE_CHOICES):
+                if title_key(record.title) == key:
+                    return record.id
         return None
 
     async def board(self, guild_id: int) -> Board:
@@ -301,17 +355,15 @@ class NominationService:
                 )
             nominations = await self.open_nominations(guild_id)
             if len(nominations) < 2:
-                have = "no nominations" if not nominations else "only 1 nomination"
-                raise UserError(
-                    f"There is {have} yet; a vote needs at least 2. Members nominate with `/nominate title:`."
-                )
+                have = "are no nominations" if not nominations else "is only 1 nomination"
+                raise UserError(f"There {have} yet; a vote needs at least 2. Members nominate with `/nominate title:`.")
             if len(nominations) > POLL_ANSWERS:
                 extra = len(nominations) - POLL_ANSWERS
                 raise UserError(
                     f"There are {len(nominations)} nominations, but a Discord poll holds at most {POLL_ANSWERS} "
                     f"answers. Take out {plural(extra, 'nomination')} with `/vote withdraw` first."
                 )
-            answers = [answer_text(n.title) for n in nominations]
+            answers = answer_texts([n.title for n in nominations])
             posted = await self.poller.post_poll(channel_id, QUESTION, answers, hours)
             if len(posted.answer_ids) != len(nominations):
                 raise RuntimeError(f"the poll came back with {len(posted.answer_ids)} answers, not {len(nominations)}")
@@ -351,8 +403,7 @@ class NominationService:
                         state = await self.poller.read_poll(current.channel_id, current.message_id)
                     except PollGone as gone:
                         log.warning("guild %s: the poll of round %s is gone (%s)", guild_id, current.id, gone)
-                        async with self.db.transaction() as tx:
-                            await store.mark_announced(tx, guild_id, current.id, None, self._now())
+                        await self._call_off(current)
                         return False
                 if not state.finalized:
                     overdue = self._now() >= (current.ends_at or 0) + GIVE_UP.total_seconds()
@@ -366,6 +417,36 @@ class NominationService:
                 current = await store.get_round(self.db, guild_id, found.id)
                 assert current is not None
             return await self._announce(current)
+
+    async def poll_deleted(self, guild_id: int, message_id: int) -> bool:
+        """A poll's message was deleted before it ended: the vote is off; True if this call ended it.
+
+        Without this, ``/vote start`` refused for as long as the deleted poll would have run (up to
+        32 days) and its nominations vanished with it when it was finally noticed.
+        """
+        found = await store.round_for_message(self.db, guild_id, message_id)
+        if found is None or found.state != "voting":
+            return False
+        async with self._lock(guild_id):
+            called_off = await self._call_off(found)
+        if called_off:
+            self.on_change()
+        return called_off
+
+    async def _call_off(self, vote: Round) -> bool:
+        """Close a vote whose poll is gone, unannounced, and give its nominations back to the open round.
+
+        A deleted poll has no result to announce; the club still wants the books it nominated, so an
+        admin can start the vote again (after withdrawing a title, say). Runs under the server's lock.
+        """
+        now = self._now()
+        async with self.db.transaction() as tx:
+            if not await store.call_off(tx, vote.guild_id, vote.id, now):
+                return False
+            open_round = await store.ensure_open_round(tx, vote.guild_id, now)
+            await store.return_nominations(tx, vote.guild_id, vote.id, open_round)
+        log.info("guild %s: vote round %s called off (its poll is gone)", vote.guild_id, vote.id)
+        return True
 
     async def _announce(self, ended: Round) -> bool:
         assert ended.channel_id is not None
@@ -412,7 +493,7 @@ class NominationService:
     # ------------------------------------------------------------------------- after the vote
 
     async def nominee(self, guild_id: int, nomination_id: int) -> Nomination:
-        found = await store.get_nomination(self.db, guild_id, nomination_id)
+        found = await store.get_nomination(self.db, guild_id, nomination_id) if fits_row_id(nomination_id) else None
         if found is None:
             raise UserError("That nomination is gone from this server's records.")
         return found
@@ -464,6 +545,7 @@ __all__ = [
     "PostedPoll",
     "StartedVote",
     "answer_text",
+    "answer_texts",
     "clean_title",
     "compose",
     "title_key",

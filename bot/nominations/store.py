@@ -177,6 +177,15 @@ async def mark_announced(
     return cursor.rowcount == 1
 
 
+async def call_off(tx: aiosqlite.Connection, guild_id: int, round_id: int, now: float) -> bool:
+    """Voting -> announced with no result and no announcement (its poll is gone); False if it had moved on."""
+    cursor = await tx.execute(
+        "UPDATE nomination_rounds SET state = 'announced', ended_at = ? WHERE guild_id = ? AND id = ? AND state = 'voting'",
+        (now, guild_id, round_id),
+    )
+    return cursor.rowcount == 1
+
+
 async def next_pending_at(db: Database, scope: tuple[str, list[int]], grace: float) -> float | None:
     """When the watcher must next look: a poll's end (plus grace), or now for an unannounced result."""
     condition, params = scope
@@ -276,6 +285,35 @@ async def delete_nomination(tx: aiosqlite.Connection, guild_id: int, round_id: i
         "DELETE FROM nominations WHERE guild_id = ? AND round_id = ? AND id = ?", (guild_id, round_id, nomination_id)
     )
     return cursor.rowcount > 0
+
+
+async def return_nominations(tx: aiosqlite.Connection, guild_id: int, from_round: int, to_round: int) -> None:
+    """A called-off vote's nominations go back to the open round, with their backers.
+
+    A member who nominated something in the open round meanwhile keeps that newer nomination (a
+    second replaces the first); a title already nominated there gains the vote's other backers.
+    What is left behind stays with the called-off round as its record.
+    """
+    rounds = (guild_id, from_round, to_round)
+    await tx.execute(
+        "DELETE FROM nominators WHERE guild_id = ?1 AND round_id = ?2"
+        " AND user_id IN (SELECT user_id FROM nominators WHERE round_id = ?3)",
+        rounds,
+    )
+    await tx.execute(
+        "UPDATE nominators SET round_id = ?3, nomination_id = (SELECT o.id FROM nominations o"
+        "  JOIN nominations v ON v.title_key = o.title_key WHERE o.round_id = ?3 AND v.id = nominators.nomination_id)"
+        " WHERE guild_id = ?1 AND round_id = ?2 AND nomination_id IN (SELECT v.id FROM nominations v"
+        "  JOIN nominations o ON o.title_key = v.title_key AND o.round_id = ?3 WHERE v.round_id = ?2)",
+        rounds,
+    )
+    await tx.execute(
+        "UPDATE nominations SET round_id = ?3, answer_id = NULL WHERE guild_id = ?1 AND round_id = ?2"
+        " AND title_key NOT IN (SELECT title_key FROM nominations WHERE round_id = ?3)"
+        " AND EXISTS (SELECT 1 FROM nominators b WHERE b.nomination_id = nominations.id)",
+        rounds,
+    )
+    await tx.execute("UPDATE nominators SET round_id = ?3 WHERE guild_id = ?1 AND round_id = ?2", rounds)
 
 
 async def list_nominations(db: Database, guild_id: int, round_id: int) -> list[Nomination]:

@@ -1,7 +1,8 @@
 """The "add as a book" button on a vote's announcement, and the form it opens.
 
 The button carries the nomination id in its custom id (``DynamicItem``), so it works after a
-restart; the form asks for the chapter count of a book the club reads elsewhere.
+restart; the form asks for the chapter count of a book the club reads elsewhere, and its answer is
+read from the submission, so a form held open across a restart still adds the book.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from cogs._checks import guild_id_of
 
 if TYPE_CHECKING:
     from cogs.nominations.cog import NominationCog
+
+FORM_ID = re.compile(r"dogear:book-form:(?P<id>\d+)(?::[0-9a-f]+)?")
 
 
 class BookForm(discord.ui.Modal, title="Add the book to the library"):
@@ -45,35 +48,59 @@ class BookForm(discord.ui.Modal, title="Add the book to the library"):
         placeholder="death, self-harm",
     )
 
-    def __init__(self, cog: NominationCog, nomination_id: int, title: str) -> None:
+    def __init__(self, nomination_id: int, title: str) -> None:
         # A custom id of its own per form: two admins' open forms never answer for each other.
-        super().__init__(timeout=900, custom_id=f"dogear:book-form:{nomination_id}:{secrets.token_hex(4)}")
-        self.cog = cog
-        self.nomination_id = nomination_id
+        super().__init__(timeout=None, custom_id=f"dogear:book-form:{nomination_id}:{secrets.token_hex(4)}")
         self.book_title.default = title
-        cog.open_forms.add(self)
+        # Stopped before it is sent, so discord.py never holds it: every submission, before or after
+        # a restart, is answered by answer_book_form from what the form carries.
+        self.stop()
 
-    def stop(self) -> None:
-        super().stop()
-        self.cog.open_forms.discard(self)
 
-    async def on_timeout(self) -> None:
-        self.cog.open_forms.discard(self)
+def submitted_values(components: list[Any]) -> dict[str, str]:
+    """Each text input's value by custom id, from a submitted form's rows (or labels) of components."""
+    values: dict[str, str] = {}
+    pending = list(components)
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, dict):
+            continue
+        if isinstance(item.get("custom_id"), str) and isinstance(item.get("value"), str):
+            values[item["custom_id"]] = item["value"]
+        pending += [item["component"]] if isinstance(item.get("component"), dict) else []
+        pending += item.get("components") or []
+    return values
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:
+
+async def answer_book_form(cog: NominationCog, interaction: discord.Interaction) -> None:
+    """Add the book a submitted form describes; any other interaction is left alone.
+
+    Read from the submission itself (the nomination id is in the form's custom id), never from a
+    form object in memory: a form an admin opened before a restart is answered like any other.
+    """
+    if interaction.type is not discord.InteractionType.modal_submit:
+        return
+    data: Any = interaction.data or {}
+    match = FORM_ID.fullmatch(str(data.get("custom_id", "")))
+    if match is None:
+        return
+    try:
         guild_id = guild_id_of(interaction)
         if not interaction.permissions.manage_guild:
             raise UserError("You need the Manage Server permission to add a book.")
-        chapters = parse_chapter_count(self.chapters.value)
-        book = await self.cog.service.add_as_book(
-            guild_id, self.nomination_id, title=self.book_title.value, chapters=chapters,
-            author=self.author.value or None, warnings=self.warnings.value or None, user_id=interaction.user.id,
+        values = submitted_values(list(data.get("components") or []))
+        chapters = parse_chapter_count(values.get("chapters", ""))
+        # Declared warnings are mapped in a worker, which may still be starting after a restart.
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        book = await cog.service.add_as_book(
+            guild_id, int(match["id"]), title=values.get("title") or None, chapters=chapters,
+            author=values.get("author") or None, warnings=values.get("warnings") or None,
+            user_id=interaction.user.id,
         )  # fmt: skip
-        self.stop()
-        await send_ephemeral(interaction, describe_book(book))
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:
+    except Exception as error:
         await report_error(interaction, error, what="the add-a-book form")
+        return
+    await send_ephemeral(interaction, describe_book(book))
 
 
 class AddNominee(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:nominee:(?P<id>\d+)"):
@@ -107,6 +134,6 @@ class AddNominee(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"doge
                 raise UserError("Nominations are switched off on this bot right now.")
             nomination = await cog.service.nominee(interaction.guild_id, self.nomination_id)
             await cog.service.check_not_in_library(interaction.guild_id, nomination)
-            await interaction.response.send_modal(BookForm(cog, nomination.id, nomination.title))
+            await interaction.response.send_modal(BookForm(nomination.id, nomination.title))
         except Exception as error:
             await report_error(interaction, error, what=f"button {self.custom_id}")

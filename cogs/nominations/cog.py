@@ -26,7 +26,7 @@ from bot.story.store import resolve_story, search_stories
 from bot.text import clip, clip_lines, escape_markdown, plural
 from cogs._checks import guild_id_of
 from cogs._options import story_autocomplete
-from cogs.nominations.buttons import AddNominee, BookForm
+from cogs.nominations.buttons import AddNominee, answer_book_form
 from cogs.nominations.poller import DiscordPoller
 
 if TYPE_CHECKING:
@@ -50,7 +50,6 @@ class NominationCog(commands.Cog):
         self.poller = DiscordPoller(bot)
         self.service = NominationService(bot.db, bot.clock, self.poller, scope=bot.shard_scope, on_change=self._rearm)
         self.timer = Timer(bot.clock, self.service.next_due, self.service.serve_due, retry_after=RETRY)
-        self.open_forms: set[BookForm] = set()
 
     def _rearm(self) -> None:
         self.timer.rearm()
@@ -62,8 +61,11 @@ class NominationCog(commands.Cog):
     async def cog_unload(self) -> None:
         await self.timer.stop()
         self.bot.remove_dynamic_items(AddNominee)
-        for form in list(self.open_forms):
-            form.stop()
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A submitted add-a-book form (discord.py holds no form object for it, see ``BookForm``)."""
+        await answer_book_form(self, interaction)
 
     # -- a poll ends
 
@@ -79,6 +81,24 @@ class NominationCog(commands.Cog):
             await self.service.poll_finished(payload.guild_id, payload.message_id, counts)
         except Exception:
             log.exception("could not settle the poll in message %s", payload.message_id)
+
+    @commands.Cog.listener()
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        """A moderator deleted a running poll: the vote is off and its nominations go back to the round."""
+        await self._poll_deleted(payload.guild_id, [payload.message_id])
+
+    @commands.Cog.listener()
+    async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
+        await self._poll_deleted(payload.guild_id, sorted(payload.message_ids))
+
+    async def _poll_deleted(self, guild_id: int | None, message_ids: list[int]) -> None:
+        if guild_id is None:
+            return
+        for message_id in message_ids:
+            try:
+                await self.service.poll_deleted(guild_id, message_id)
+            except Exception:
+                log.exception("could not call off the vote of deleted message %s", message_id)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:

@@ -160,6 +160,48 @@ async def test_a_restart_while_the_poll_is_open_announces_the_result_once_and_it
     assert "Added **Beloved**" in added.text and "1,024 chapters" in added.text
 
 
+async def test_an_add_a_book_form_held_open_across_a_restart_still_adds_the_book(club: Club) -> None:
+    """The form was once a discord.py object in memory: submitted after a restart, nobody answered it."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    poll_message = await start_vote(club)
+    await club.vote(poll_message, "Emma", member=club.member)
+    await club.end_poll(poll_message)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    [form] = await club.click(announcements(club)[0], "Add “Emma” as a book", member=club.admin)
+    [other_form] = await club.click(announcements(club)[0], "Add “Emma” as a book", member=club.admin)
+    await club.restart()
+    [added] = await club.submit_modal(form, {"chapters": "12", "warnings": "death"}, member=club.admin)
+    assert added.ephemeral and "Added **Emma** (id" in added.text and "12 chapters" in added.text
+    assert "**Death**" in added.text
+    [again] = await club.submit_modal(other_form, {"chapters": "12"}, member=club.admin)
+    assert again.ephemeral and "already in the library" in again.text
+
+
+async def test_a_poll_deleted_by_a_moderator_calls_the_vote_off_and_the_club_can_vote_again(club: Club) -> None:
+    """Before, /vote start refused until the deleted poll's end, and then its nominations were gone."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    poll_message = await start_vote(club, hours=48)
+
+    async def moderator_deletes_the_poll() -> None:
+        club.state.delete_message(poll_message.message)
+        await club.runtime.settle()
+
+    await club.run(moderator_deletes_the_poll)
+    await club.settle()
+    [listing] = await club.slash("nominations", member=club.member)
+    assert "A vote is running" not in listing.text and "**Beloved**" in listing.text and "**Emma**" in listing.text
+    again = await start_vote(club, hours=1)
+    assert club.poll_results(again) == {"Beloved": 0, "Emma": 0}
+    await club.vote(again, "Emma", member=club.member)
+    await club.clock.advance(timedelta(hours=49))
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    assert "next read is **Emma**" in announcements(club)[0].text
+
+
 async def test_a_plain_member_cannot_start_a_vote(club: Club) -> None:
     await set_club_channel(club)
     with pytest.raises(CommandNotVisible):
@@ -175,7 +217,7 @@ async def test_vote_start_needs_two_to_ten_nominations_and_a_club_channel(club: 
     assert "Set the club channel first" in refusal.text
     await set_club_channel(club)
     [refusal] = await club.slash("vote start", member=club.admin)
-    assert "no nominations yet; a vote needs at least 2" in refusal.text
+    assert "There are no nominations yet; a vote needs at least 2" in refusal.text
     await nominate(club, club.member, "Book 1")
     [refusal] = await club.slash("vote start", member=club.admin)
     assert "only 1 nomination yet" in refusal.text

@@ -219,9 +219,57 @@ async def test_a_poll_whose_message_was_deleted_closes_the_round_without_an_anno
     await service.serve_due(clock.now())
     assert discord_side.announcements == []
     assert await store.pending_vote(db, GUILD) is None
+    assert await titles(service) == ["Kindred", "Beloved"]  # the club's nominations are not lost with the poll
     await service.nominate(GUILD, MEL, "A")
     await service.nominate(GUILD, OLLIE, "B")
     assert await service.start_vote(GUILD, channel_id=CLUB, hours=1, user_id=ADA)
+
+
+async def test_a_poll_deleted_while_it_runs_calls_the_vote_off_and_gives_its_nominations_back(
+    service: NominationService, discord_side: FakeDiscord, db: Database
+) -> None:
+    """Before, /vote start refused until the deleted poll's end (up to 32 days), then its nominations vanished."""
+    for member, title in ((MEL, "Kindred"), (OLLIE, "Beloved"), (MO, "Piranesi")):
+        await service.nominate(GUILD, member, title)
+    message_id = (await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)).message_id
+    await service.nominate(GUILD, OLLIE, "Emma")  # during the vote: Ollie's pick for the next round
+    await service.nominate(GUILD, ADA, "Kindred")  # the same title as a nominee of the vote
+    assert await service.poll_deleted(OTHER_GUILD, message_id) is False  # another server's deletion: nothing
+    assert await service.poll_deleted(GUILD, message_id) is True
+    assert await service.poll_deleted(GUILD, message_id) is False
+    assert await store.pending_vote(db, GUILD) is None
+    back = {n.title: n.backers for n in await service.open_nominations(GUILD)}
+    assert back == {"Kindred": 2, "Piranesi": 1, "Emma": 1}  # Ollie's newer pick replaced Beloved
+    assert all(n.answer_id is None for n in await service.open_nominations(GUILD))
+    again = await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    assert sorted(discord_side.polls[again.message_id].answers) == ["Emma", "Kindred", "Piranesi"]
+    assert discord_side.announcements == []
+
+
+async def test_markdown_and_punctuation_around_a_title_make_no_second_nomination(
+    service: NominationService, db: Database
+) -> None:
+    """ "*Piranesi*" and "Piranesi." were once three nominations of one book, splitting its votes."""
+    book = await add_book(db, GUILD, title="Piranesi", chapters=10, added_by=ADA, now=1.0)
+    first = await service.nominate(GUILD, MEL, "*Piranesi*")
+    assert (first.title, first.in_library) == ("Piranesi", True)
+    assert (await service.nominate(GUILD, OLLIE, "Piranesi.")).kind == "merged"
+    assert (await service.nominate(GUILD, MO, "__PIRANESI!__")).backers == 3
+    await service.nominate(GUILD, ADA, "*A* and *B*")  # markdown inside a title is kept as typed
+    nominations = await service.open_nominations(GUILD)
+    assert [(n.title, n.backers, n.story_id) for n in nominations] == [
+        ("Piranesi", 3, book.story_id), ("*A* and *B*", 1, None)
+    ]  # fmt: skip
+
+
+async def test_titles_that_clip_alike_become_distinct_poll_answers(
+    service: NominationService, discord_side: FakeDiscord
+) -> None:
+    series = "The Extraordinarily Long Title Of A Book That Goes On And On, Volume"
+    message_id = await start(service, f"{series} One", f"{series} Two", "x" * 80, "x" * 81, "Emma")
+    answers = discord_side.polls[message_id].answers
+    assert len(set(answers)) == 5 and all(len(a) <= 55 for a in answers)
+    assert answers[0].endswith("Volume One") and answers[1].endswith("Volume Two") and answers[4] == "Emma"
 
 
 async def test_the_watcher_only_serves_servers_this_process_owns(
