@@ -23,8 +23,11 @@ MAX_PLAN_LENGTH = 200
 @dataclass(frozen=True, slots=True)
 class Cadence:
     days: int
+    weekdays_only: bool = False  # "weekdays": daily, Saturdays and Sundays skipped
 
     def describe(self) -> str:
+        if self.weekdays_only:
+            return "every weekday"
         if self.days == 1:
             return "daily"
         if self.days == 7:
@@ -32,16 +35,33 @@ class Cadence:
         return f"every {self.days} days"
 
 
+_NAMED = {
+    "daily": 1,
+    "every day": 1,
+    "every other day": 2,
+    "every second day": 2,
+    "weekly": 7,
+    "every week": 7,
+    "fortnightly": 14,
+    "biweekly": 14,
+    "every other week": 14,
+    "every second week": 14,
+}
+_WEEKDAY_NAMES = frozenset({"weekdays", "every weekday", "on weekdays", "weekdays only", "mon-fri", "monday to friday"})
+
+
 def parse_every(text: str) -> Cadence:
-    """``daily``, ``weekly``, ``fortnightly``, ``N days`` or ``N weeks``."""
+    """``daily``, ``weekdays``, ``weekly``, ``every other day``, ``fortnightly``, ``N days`` or ``N weeks``."""
     cleaned = " ".join(text.strip().lower().split())
-    named = {"daily": 1, "every day": 1, "weekly": 7, "every week": 7, "fortnightly": 14, "biweekly": 14}
-    if cleaned in named:
-        return Cadence(named[cleaned])
+    if cleaned in _WEEKDAY_NAMES:
+        return Cadence(1, weekdays_only=True)
+    if cleaned in _NAMED:
+        return Cadence(_NAMED[cleaned])
     duration = parse_duration(cleaned.removeprefix("every "))
     if duration is None or not duration.on_the_calendar:
         raise UserError(
-            f"I can't read {quote_input(text)} as a rhythm. Use `daily`, `weekly` or a number of days like `3 days`."
+            f"I can't read {quote_input(text)} as a rhythm. Use `daily`, `weekdays`, `weekly`, `every other day` "
+            "or a number of days like `3 days`."
         )
     days = duration.days
     if not 1 <= days <= MAX_STEP_DAYS:
@@ -54,7 +74,20 @@ def plan_times(start: datetime, zone: tzinfo, cadence: Cadence, count: int) -> l
     if count > MAX_PLAN_LENGTH:
         raise UserError(f"A plan can hold at most {MAX_PLAN_LENGTH} discussions; start from a later chapter.")
     wall = start.astimezone(zone).replace(tzinfo=None)
-    return [localize(wall + timedelta(days=cadence.days * step), zone).astimezone(UTC) for step in range(count)]
+    walls = [wall + timedelta(days=cadence.days * step) for step in range(count)]
+    if cadence.weekdays_only:  # the start as given, then each following Monday to Friday
+        walls = [wall]
+        while len(walls) < count:
+            walls.append(_next_weekday(walls[-1]))
+    return [localize(moment, zone).astimezone(UTC) for moment in walls]
+
+
+def _next_weekday(wall: datetime) -> datetime:
+    """The same wall-clock time on the next day from Monday to Friday."""
+    wall += timedelta(days=1)
+    while wall.weekday() >= 5:
+        wall += timedelta(days=1)
+    return wall
 
 
 def plan_chapters(from_chapter: int, chapter_count: int, title: str = "the story") -> range:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from bot.discussions.store import PENDING, Discussion
-from bot.limits import EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
+from bot.limits import CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.render import warning_list
@@ -159,6 +159,16 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
 def when_line(moment: datetime) -> str:
     """A moment every member reads in their own zone: the date and time, then how far off."""
     return f"{stamp(moment, 'F')} ({stamp(moment, 'R')})"
+
+
+def choice_label(discussion: Discussion, zone: tzinfo) -> str:
+    """One autocomplete choice: plain text (no timestamps there), so the time is on the server's clock, named."""
+    local = discussion.due_at.astimezone(zone)
+    return clip(
+        f"#{discussion.id} {discussion.story_title or 'a removed story'} ch. {discussion.chapter}, "
+        f"{local:%a} {local.day} {local:%b %Y %H:%M} {zone}, {discussion.state}",
+        CHOICE_NAME_CHARS,
+    )
 
 
 def _admin_line(discussion: Discussion) -> str:

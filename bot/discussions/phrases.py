@@ -218,6 +218,15 @@ def _month_date(words: list[str], today: date) -> tuple[date | None, list[str]]:
     return _with_year(month, day, year, today, written), rest
 
 
+def _bare_number(word: str) -> UserError:
+    """A lone number: "7" could be 07:00 or 19:00; "19" can only be 19:00 (there is no "19pm")."""
+    if not 1 <= int(word) <= 12:
+        return UserError(f"Add the minutes to {quote_input(word)}: write {quote_input(word + ':00')}.")
+    return UserError(
+        f"{quote_input(word)} is ambiguous: write {quote_input(word + ':00')} or {quote_input(word + 'pm')}."
+    )
+
+
 def _two_of(what: str) -> UserError:
     return UserError(f"That names two {what}; give one day and one time, e.g. `sat 8pm` or `Dec 4 19:00`.")
 
@@ -245,11 +254,8 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
         word for word in rest if word not in DAY_WORDS and word not in WEEKDAYS and word not in ("next", "week")
     ]
     if leftovers:
-        if not clocks and _BARE_NUMBER.match(leftovers[0]):
-            raise UserError(
-                f"{quote_input(leftovers[0])} is ambiguous: write {quote_input(leftovers[0] + ':00')} "
-                f"or {quote_input(leftovers[0] + 'pm')}."
-            )
+        if not clocks and _BARE_NUMBER.match(leftovers[0]) and int(leftovers[0]) <= 23:
+            raise _bare_number(leftovers[0])
         return None
     if len(day_words) + len(weekdays) > 1 or nxt > 1 or week > 1 or (week and not nxt):
         return None

@@ -17,11 +17,11 @@ from typing import Protocol
 from bot.db import fits_row_id
 from bot.discussions import store
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_times
-from bot.discussions.compose import when_line
+from bot.discussions.compose import choice_label, when_line
 from bot.discussions.remind import parse_remind
-from bot.discussions.service import DiscussionService, post_channel
+from bot.discussions.service import DiscussionService, PostFailure, post_channel
 from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion
-from bot.discussions.when import parse_when, zone_named
+from bot.discussions.when import parse_when, read_when, zone_named
 from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
 from bot.story.chapters import check_chapter
@@ -68,6 +68,7 @@ class Scheduled:
     channel_id: int
     remind: tuple[timedelta, ...]
     event_created: bool
+    reminder_note: str = ""  # why its reminders cannot be posted, when they cannot
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class Planned:
     times: list[datetime]
     cadence: Cadence
     channel_id: int
+    reminder_note: str = ""
 
 
 def parse_prompts(text: str) -> list[str] | None:
@@ -106,6 +108,14 @@ def already_scheduled(error: AlreadyScheduled, title: str | None, channel_id: in
     )
 
 
+def forum_reminders_note(forum_id: int) -> str:
+    """Reminders are plain messages, which a forum cannot take: they go to the club channel instead."""
+    return (
+        f"Reminders can't be posted: <#{forum_id}> is a forum, so reminders go to the club channel, and none is "
+        "set. Set one with `/config set club_channel:`, or use `remind:none`."
+    )
+
+
 class DiscussionPlanner:
     def __init__(self, service: DiscussionService, events: EventKeeper) -> None:
         self.service = service
@@ -118,6 +128,16 @@ class DiscussionPlanner:
 
     async def _when(self, text: str, settings: GuildSettings) -> datetime:
         return parse_when(text, now=self.clock.now(), default_zone=settings.timezone, date_order=settings.date_order)
+
+    async def _reminder_note(self, channel_id: int, offsets: Sequence[timedelta], settings: GuildSettings) -> str:
+        """Why reminders will not be posted (a forum with no club channel), or '' when they will."""
+        if not offsets or settings.club_channel_id is not None:
+            return ""
+        try:
+            kind = await self.service.poster.channel_kind(channel_id)
+        except PostFailure:
+            return ""  # the channel's own trouble is reported when the discussion falls due
+        return forum_reminders_note(channel_id) if kind == "forum" else ""
 
     async def _story(self, guild_id: int, value: str) -> StoryRecord:
         return await resolve_story(self.db, guild_id, value)
@@ -155,7 +175,8 @@ class DiscussionPlanner:
             if isinstance(error, AlreadyScheduled):
                 raise already_scheduled(error, record.title, channel_id, "nothing was added.") from None
             raise
-        return Scheduled(discussion_id, record.title, chapter, due, channel_id, offsets, event_id is not None)
+        note = await self._reminder_note(channel_id, offsets, settings)
+        return Scheduled(discussion_id, record.title, chapter, due, channel_id, offsets, event_id is not None, note)
 
     async def plan(
         self,
@@ -173,10 +194,13 @@ class DiscussionPlanner:
         settings = await self.settings(guild_id)
         record = await self._story(guild_id, story)
         chapters = plan_chapters(from_chapter, record.chapter_count, record.title)
-        first = await self._when(start, settings)
+        # Steps are taken on the wall clock of the zone ``start`` was read in (named there, else the server's).
+        first, zone = read_when(
+            start, now=self.clock.now(), default_zone=settings.timezone, date_order=settings.date_order
+        )
         cadence = parse_every(every)
         offsets = parse_remind(remind)
-        times = plan_times(first, zone_named(settings.timezone), cadence, len(chapters))
+        times = plan_times(first, zone, cadence, len(chapters))
         items = [
             NewDiscussion(record.id, number, due, where.channel_id, where.explicit, offsets, created_by)
             for number, due in zip(chapters, times, strict=True)
@@ -186,7 +210,8 @@ class DiscussionPlanner:
             ids = await self.service.schedule(guild_id, items)
         except AlreadyScheduled as error:
             raise already_scheduled(error, record.title, channel_id, "nothing was planned.") from None
-        return Planned(ids, record.title, chapters, times, cadence, channel_id)
+        note = await self._reminder_note(channel_id, offsets, settings)
+        return Planned(ids, record.title, chapters, times, cadence, channel_id, note)
 
     async def _changeable(self, guild_id: int, discussion_id: int, doing: str) -> Discussion:
         current = await store.get_discussion(self.db, guild_id, discussion_id) if fits_row_id(discussion_id) else None
@@ -229,8 +254,13 @@ class DiscussionPlanner:
         """Upcoming, then failed or missed ones from the last two weeks (for admins)."""
         return await store.list_discussions(self.db, guild_id, now=self.clock.now())
 
-    async def search(self, guild_id: int, typed: str) -> list[Discussion]:
-        return await store.search_discussions(self.db, guild_id, typed)
+    async def choices(self, guild_id: int, typed: str) -> list[tuple[int, str]]:
+        """The ``id`` autocomplete: (id, label) with the time on the server's clock (a choice shows no timestamps)."""
+        found = await store.search_discussions(self.db, guild_id, typed)
+        if not found:
+            return []
+        zone = zone_named((await self.settings(guild_id)).timezone)
+        return [(discussion.id, choice_label(discussion, zone)) for discussion in found]
 
     async def save_prompts(self, guild_id: int, text: str) -> tuple[bool, Sequence[str]]:
         """(whether they were reset to the defaults, the prompts now in force)."""

@@ -17,6 +17,9 @@ DEFAULT_REMINDERS: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours
 MAX_REMINDERS = 5
 MAX_REMINDER_AHEAD = timedelta(days=14)
 MIN_REMINDER_AHEAD = timedelta(minutes=5)
+# One reminder: an amount with its unit, spaced or not ("1 day", "24h"), else any other word, to be refused.
+# Splitting on every space read "1 day, 2 hours" as the reminders "1" and "day".
+_ITEM = re.compile(r"\d+\s*[a-z]+\b|[^\s,]+")
 
 
 def parse_remind(text: str | None) -> tuple[timedelta, ...]:
@@ -27,8 +30,9 @@ def parse_remind(text: str | None) -> tuple[timedelta, ...]:
     if cleaned in {"none", "off", "no", "0"}:
         return ()
     offsets: set[timedelta] = set()
-    for raw in re.split(r"[,\s]+", cleaned):
-        if not raw:
+    for match in _ITEM.finditer(cleaned):
+        raw = match.group(0)
+        if raw == "and":
             continue
         duration = parse_duration(raw)
         if duration is None:

@@ -39,6 +39,7 @@ from bot.text import quote_input
 from bot.timezones import validate_zone
 
 MAX_AHEAD = timedelta(days=2 * 366)
+_FIRST_SHOWN_YEAR = 1970  # a Discord timestamp before this is negative: past, and not worth showing
 EXAMPLES = (
     "`tomorrow 7pm`, `sat 8pm`, `Dec 4 19:00`, `next week friday 7:30pm`, `in 3 days` "
     "or `2026-12-04 19:00 Europe/Berlin`"
@@ -48,7 +49,7 @@ _TIME_24 = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _UTC_NAMES = {"utc", "gmt", "z"}
 
-__all__ = ["DATE_ORDERS", "Ambiguous", "localize", "parse_when", "zone_named"]
+__all__ = ["DATE_ORDERS", "Ambiguous", "localize", "parse_when", "read_when", "zone_named"]
 
 
 def zone_named(name: str) -> zoneinfo.ZoneInfo:
@@ -81,7 +82,7 @@ def _split_zone(text: str, default_zone: str, now: datetime) -> tuple[str, tzinf
         # "friday 19:00 Berlin": the time is fine, so say the zone is unknown; "whenever it suits": unreadable.
         try:
             _parse_body(head, UTC, now, None)
-        except UserError:
+        except (UserError, OverflowError):
             raise _unreadable(text) from None
         return head, zone_named(last)
     return text, zone_named(default_zone)
@@ -100,22 +101,39 @@ def parse_when(text: str, *, now: datetime, default_zone: str = "UTC", date_orde
 
     ``date_order`` ("dmy", "mdy" or None while the server has not chosen) reads numeric dates.
     """
+    return read_when(text, now=now, default_zone=default_zone, date_order=date_order)[0]
+
+
+def read_when(
+    text: str, *, now: datetime, default_zone: str = "UTC", date_order: str | None = None
+) -> tuple[datetime, tzinfo]:
+    """:func:`parse_when`, with the zone the time was read in: the one ``text`` names, else the server's.
+
+    A plan steps on that zone's wall clock, so "friday 19:00 America/New_York" stays 19:00 in
+    New York across New York's DST change, whatever the server's zone.
+    """
     cleaned = " ".join(text.strip().split())
     if not cleaned:
         raise UserError(f"Say when, e.g. {EXAMPLES}.")
     body, zone = _split_zone(cleaned, default_zone, now)
     local_now = now.astimezone(zone)
-    moment = _parse_body(body, zone, local_now, date_order)
-    result = moment.astimezone(UTC)
+    try:
+        result = _parse_body(body, zone, local_now, date_order).astimezone(UTC)
+    except OverflowError:  # "0001-01-01 00:00" in a zone east of UTC: before the first moment Python knows
+        raise UserError(
+            f"{quote_input(cleaned)} is not a time I can use; pick one within the next two years."
+        ) from None
+    if result - now > MAX_AHEAD:
+        raise UserError("That is more than two years ahead; pick a nearer time.")
+    if result.year < _FIRST_SHOWN_YEAR:  # "0001-01-01": no weekday or timestamp worth showing
+        raise UserError(f"{quote_input(cleaned)} is in the past. Pick a time that is still ahead.")
     if result <= now:
         local = result.astimezone(zone)
         raise UserError(
             f"{quote_input(cleaned)} is in the past: I read it as {show_date(local.date())}, {local:%H:%M} "
             f"({_zone_label(zone)}), which is <t:{int(result.timestamp())}:F> for you. Pick a time that is still ahead."
         )
-    if result - now > MAX_AHEAD:
-        raise UserError("That is more than two years ahead; pick a nearer time.")
-    return result
+    return result, zone
 
 
 def _parse_body(body: str, zone: tzinfo, local_now: datetime, date_order: str | None) -> datetime:

@@ -20,11 +20,10 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.discussions.compose import admin_listing, prompts_saved, stamp, when_line
 from bot.discussions.jobs import RetentionJob
-from bot.discussions.planning import DiscussionPlanner, Where
+from bot.discussions.planning import DiscussionPlanner, Planned, Where
 from bot.discussions.remind import describe_offset
 from bot.discussions.service import DiscussionService
-from bot.limits import CHOICE_NAME_CHARS
-from bot.text import clip, escape_markdown, plural
+from bot.text import escape_markdown, plural
 from cogs._checks import guild_id_of
 from cogs._options import story_autocomplete
 from cogs.discussions.events import ScheduledEvents
@@ -70,6 +69,22 @@ def build_service(bot: DogearBot, poster: DiscordPoster) -> DiscussionService:
         scope=bot.shard_scope,
         other_jobs=[retention],
     )
+
+
+def plan_answer(done: Planned) -> str:
+    """What was planned; one discussion (a plan from the last chapter) is not a range "#5–#5"."""
+    head = (
+        f"Planned {plural(len(done.ids), 'discussion')} of **{escape_markdown(done.title)}**, "
+        f"{done.cadence.describe()}, in <#{done.channel_id}>: "
+    )
+    if len(done.ids) == 1:
+        body = f"chapter {done.chapters[0]} on {when_line(done.times[0])}. Id #{done.ids[0]}; see `/discussion list`."
+    else:
+        body = (
+            f"chapter {done.chapters[0]} on {when_line(done.times[0])} to chapter {done.chapters[-1]} on "
+            f"{stamp(done.times[-1], 'F')}. Ids #{done.ids[0]}–#{done.ids[-1]}; see `/discussion list`."
+        )
+    return head + body + (f"\n{done.reminder_note}" if done.reminder_note else "")
 
 
 @app_commands.guild_only()
@@ -148,7 +163,8 @@ class DiscussionCog(
         await send_ephemeral(
             interaction,
             f"Discussion **#{done.id}** of **{escape_markdown(done.title)}**, chapter {done.chapter}, is scheduled for "
-            f"{when_line(done.due)} in <#{done.channel_id}>.\nReminders: {reminders}."
+            f"{when_line(done.due)} in <#{done.channel_id}>.\n"
+            + (done.reminder_note or f"Reminders: {reminders}.")
             + ("\nA scheduled event was created." if done.event_created else ""),
         )
 
@@ -156,7 +172,7 @@ class DiscussionCog(
     @app_commands.describe(
         story="The story",
         start="When the first discussion is, e.g. friday 19:00",
-        every="daily, weekly, or a number of days such as 3 days",
+        every="daily, weekdays, weekly, every other day, or a number of days such as 3 days",
         from_chapter="The first chapter to discuss (default 1)",
         channel="Where to post (default: the discussion channel setting, else here)",
         remind="Reminders before each, e.g. 24h,1h (default) or none",
@@ -184,13 +200,7 @@ class DiscussionCog(
             remind=remind,
             created_by=interaction.user.id,
         )
-        await send_ephemeral(
-            interaction,
-            f"Planned {plural(len(done.ids), 'discussion')} of **{escape_markdown(done.title)}**, "
-            f"{done.cadence.describe()}, in <#{done.channel_id}>: chapter {done.chapters[0]} on "
-            f"{when_line(done.times[0])} to chapter {done.chapters[-1]} on {stamp(done.times[-1], 'F')}. "
-            f"Ids #{done.ids[0]}–#{done.ids[-1]}; see `/discussion list`.",
-        )
+        await send_ephemeral(interaction, plan_answer(done))
 
     @app_commands.command(name="list", description="Upcoming and failed discussions in this server (Manage Events)")
     @app_commands.check(_can_manage)
@@ -246,14 +256,5 @@ class DiscussionCog(
     async def id_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[int]]:
         if interaction.guild_id is None:
             return []
-        found = await self.planner.search(interaction.guild_id, current)
-        return [
-            app_commands.Choice(
-                name=clip(
-                    f"#{d.id} {d.story_title or '?'} ch. {d.chapter}, {d.due_at:%Y-%m-%d %H:%M} UTC, {d.state}",
-                    CHOICE_NAME_CHARS,
-                ),
-                value=d.id,
-            )
-            for d in found
-        ]
+        found = await self.planner.choices(interaction.guild_id, current)
+        return [app_commands.Choice(name=label, value=discussion_id) for discussion_id, label in found]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_times
 from bot.discussions.remind import DEFAULT_REMINDERS, describe_offset, parse_remind
-from bot.discussions.when import localize, parse_when
+from bot.discussions.when import localize, parse_when, read_when
 from bot.errors import UserError
 
 # Friday 2026-11-20, 10:00 UTC = 11:00 in Berlin.
@@ -167,3 +167,49 @@ def test_remind_offsets() -> None:
     ):
         with pytest.raises(UserError, match=fragment):
             parse_remind(bad)
+
+
+@pytest.mark.parametrize(
+    "text", ["0001-01-01 00:00", "0001-01-01 00:00 Asia/Tokyo", "9999-12-31 23:59 America/New_York", "jan 1 0001 7pm"]
+)
+def test_dates_at_the_ends_of_the_calendar_are_refused_not_crashed(text: str) -> None:
+    """Year 1 in a zone east of UTC once raised OverflowError: the admin read "Something went wrong"."""
+    with pytest.raises(UserError) as refused:
+        parse_when(text, now=NOW, default_zone="Europe/Berlin")
+    assert "<t:-" not in str(refused.value) and "January 1," not in str(refused.value)
+
+
+def test_a_bare_hour_suggests_only_times_that_exist() -> None:
+    with pytest.raises(UserError) as refused:
+        parse_when("friday 19", now=NOW, default_zone="UTC")
+    assert "19\\:00" in str(refused.value) and "19pm" not in str(refused.value)
+
+
+def test_a_plan_steps_on_the_clock_of_the_zone_its_start_names() -> None:
+    """Berlin server, New York start: 19:00 in New York each week across New York's change (14 March 2027)."""
+    start, zone = read_when("2027-03-05 19:00 America/New_York", now=NOW, default_zone="Europe/Berlin")
+    times = plan_times(start, zone, Cadence(7), 4)
+    assert [t.astimezone(NEW_YORK).hour for t in times] == [19, 19, 19, 19]
+    assert read_when("friday 19:00", now=NOW, default_zone="Europe/Berlin")[1] == BERLIN
+
+
+def test_more_rhythms_clubs_use() -> None:
+    assert parse_every("every other day") == Cadence(2)
+    assert parse_every("Every other week") == Cadence(14)
+    weekdays = parse_every("weekdays")
+    assert weekdays.describe() == "every weekday"
+    thursday = datetime(2026, 10, 22, 17, 0, tzinfo=UTC)  # 19:00 in Berlin
+    times = plan_times(thursday, BERLIN, weekdays, 5)
+    assert [f"{t.astimezone(BERLIN):%a %H:%M}" for t in times] == [
+        "Thu 19:00", "Fri 19:00", "Mon 19:00", "Tue 19:00", "Wed 19:00",
+    ]  # fmt: skip
+
+
+def test_reminders_written_with_spaced_units() -> None:
+    """ "1 day, 2 hours" is how people write it; splitting on spaces refused "1" as a reminder."""
+    both = (timedelta(days=1), timedelta(hours=2))
+    assert parse_remind("1 day, 2 hours") == both
+    assert parse_remind("1 day and 2 hours") == both
+    assert parse_remind("24h 2h") == both
+    with pytest.raises(UserError, match=r"1\.5h"):
+        parse_remind("1.5h")

@@ -142,6 +142,7 @@ async def test_role_is_not_pinged_without_a_setting(club: Club) -> None:
         ({"when": "friday 19:00 Mars/Olympus"}, "not a time zone"),
         ({"when": "in 2 days", "chapter": 9}, "out of range"),
         ({"when": "in 2 days", "remind": "soonish"}, "reminder"),
+        ({"when": "0001-01-01 00:00 Asia/Tokyo"}, "not a time I can use"),  # was an OverflowError
     ],
 )
 async def test_bad_input_is_refused_clearly_and_nothing_is_stored(club: Club, options: dict, expected: str) -> None:
@@ -580,3 +581,63 @@ async def test_a_reader_who_catches_up_after_the_thread_archived_still_gets_in(c
     await club.slash("progress set", member=club.other_member, story=str(story), chapter=1)
     await settle(club)
     assert club.other_member.id in club.channel(thread.id).member_ids
+
+
+async def test_reminders_that_a_forum_cannot_take_are_announced_when_scheduling(club: Club) -> None:
+    """Reminders are plain messages: with a forum as the discussion channel they go to the club channel.
+    Without one they used to fail unseen while the admin had read "Reminders: 1d, 1h before"."""
+    story = await a_story(club)
+    await club.slash("config set", member=club.admin, discussion_channel=club.forum_channel)
+    [answer] = await club.slash("discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 3 days")
+    assert "Reminders can't be posted" in answer.text and "`/config set club_channel:`" in answer.text
+    assert "Reminders: 1d" not in answer.text
+    [planned] = await club.slash(
+        "discussion plan", member=club.admin, story=str(story), start="in 4 days", every="weekly", from_chapter=3
+    )
+    assert "Reminders can't be posted" in planned.text
+    [quiet] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=2, when="in 3 days", remind="none"
+    )
+    assert "Reminders: none" in quiet.text
+
+    await club.slash("config set", member=club.admin, club_channel=club.text_channel)
+    [fine] = await club.slash("discussion schedule", member=club.admin, story=str(story), chapter=2, when="in 5 days")
+    assert "Reminders: 1d, 1h before." in fine.text and "can't be posted" not in fine.text
+
+
+async def test_a_plan_of_one_chapter_names_one_id(club: Club) -> None:
+    story = await a_story(club)
+    [answer] = await club.slash(
+        "discussion plan", member=club.admin, story=str(story), start="in 2 days", every="weekly", from_chapter=4,
+        channel=club.text_channel,
+    )  # fmt: skip
+    [discussion] = await stored(club)
+    assert f"Id #{discussion.id};" in answer.text and "–" not in answer.text and " to chapter" not in answer.text
+
+
+async def test_id_choices_show_the_time_on_the_server_clock(club: Club) -> None:
+    """A choice cannot hold a Discord timestamp; it showed UTC to a club that had set its own zone."""
+    story = await a_story(club)
+    await club.slash("config set", member=club.admin, timezone="America/New_York")
+    due = datetime(club.clock.now().year + 1, 1, 15, 19, 0, tzinfo=ZoneInfo("America/New_York"))
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when=f"{due:%Y-%m-%d %H:%M}",
+        channel=club.text_channel,
+    )  # fmt: skip
+    [choice] = await club.autocomplete("discussion cancel", "id", "", member=club.admin)
+    assert f"{due:%a} 15 Jan {due.year} 19:00 America/New_York" in choice["name"]
+    assert "UTC" not in choice["name"]
+
+
+async def test_a_plan_keeps_the_hour_of_the_zone_its_start_names(club: Club) -> None:
+    """A Berlin server planning for New York: weekly at 19:00 New York time, also after New York's
+    change to summer time two weeks before Berlin's (the plan once stepped on Berlin's clock)."""
+    story = await a_story(club)
+    await club.slash("config set", member=club.admin, timezone="Europe/Berlin")
+    year = club.clock.now().year + 1
+    await club.slash(
+        "discussion plan", member=club.admin, story=str(story), start=f"{year}-03-05 19:00 America/New_York",
+        every="weekly", channel=club.text_channel, remind="none",
+    )  # fmt: skip
+    new_york = ZoneInfo("America/New_York")
+    assert [d.due_at.astimezone(new_york).hour for d in await stored(club)] == [19, 19, 19, 19]
