@@ -349,6 +349,9 @@ class DiscussionService:
                 prompts=settings.discussion_prompts,
                 role_id=settings.club_role_id,
                 late_since=discussion.due_at if late_by > LATE_NOTE_AFTER else None,
+                # A forum post is open to everyone who sees the forum: saying readers are let in
+                # would suggest the others are kept out.
+                private_thread_hint=await self.poster.channel_kind(channel_id) != "forum",
             )
             posted = await self.poster.post(channel_id, notice, nonce=discussion.nonce)
         await store.record_discussion_message(

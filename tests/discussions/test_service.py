@@ -76,6 +76,7 @@ async def test_schedule_then_advance_posts_once_with_a_thread(
     assert message.notice.embed is not None
     assert message.notice.embed["footer"]["text"] == f"Discussion #{discussion_id}"
     assert "1 member has read this chapter" in message.notice.embed["description"]
+    assert "Members who mark the chapter as read are added to the thread." in message.notice.embed["description"]
     assert message.notice.role_id is None and message.notice.content is None
     posted = await store.get_discussion(db, GUILD, discussion_id)
     assert posted is not None and posted.state == "posted" and posted.message_id == message.id
@@ -294,6 +295,8 @@ async def test_forum_channel_gets_a_forum_post(
     await advance(bot, clock, timedelta(minutes=3))
     [post] = world.posted(FORUM)
     assert post.notice.thread_name == f"Forum Story · ch. 2 · #{discussion_id}"
+    # Open to everyone who sees the forum: no line suggesting only readers get in.
+    assert "are added to the thread" not in (post.notice.embed or {})["description"]
     assert post.notice.role_id == 555 and post.notice.content == "<@&555> a discussion is open."
     posted = await store.get_discussion(db, GUILD, discussion_id)
     assert posted is not None and posted.thread_id == post.id and posted.posted_channel_id == FORUM
