@@ -41,7 +41,10 @@ _STORY_MESSAGE = re.compile(
     re.DOTALL,
 )
 _GRAPHEME = regex.compile(r"\X")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+# A sentence ends at a full stop (Latin, Arabic, Urdu, Devanagari), its closing quotes and the
+# space after it; Chinese and Japanese write no space, so their full-width stops and closing
+# brackets end a sentence by themselves (without them, a CJK paragraph was cut mid-word).
+_SENTENCE_END = re.compile(r"[.!?…؟۔।]+[\"'”’»)\]]*\s+|[。！？｡‼]+[」』”’）〉》】\"')\]]*\s*")
 _SPACE_RUN = re.compile(r"\s+")
 
 

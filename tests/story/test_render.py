@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -101,6 +102,25 @@ def test_long_paragraph_splits_at_sentences_before_words() -> None:
     payloads = render_chapter("T", chapter_of([paragraph.strip()]), budget=500)
     for data in payloads[1:-1]:
         assert data["content"].endswith("morning. ||" + CONTINUED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我们一起去看海，她说今天的风很大。",  # Chinese: no spaces, a full-width full stop
+        "「もう帰ろう」と彼は言った！",  # Japanese: the sentence ends after its closing bracket
+        "這是一個很長的句子嗎？",  # a full-width question mark
+        "هل ذهبت إلى البحر اليوم؟ ",  # Arabic question mark, then a space
+        "यह एक लंबा वाक्य है। ",  # Devanagari danda, then a space
+    ],
+)
+def test_long_paragraph_without_latin_full_stops_splits_at_its_sentences(sentence: str) -> None:
+    """A CJK paragraph has no spaces: without its own full stops, cuts fell mid-word."""
+    paragraph = (sentence * 200).strip()
+    payloads = render_chapter("T", chapter_of([paragraph]), budget=500)
+    assert len(payloads) > 3 and unrender(payloads) == paragraph
+    for body in story_bodies(payloads)[:-1]:
+        assert sentence.strip().endswith(body.rstrip()[-1]), body[-20:]
 
 
 def test_unbroken_run_splits_between_graphemes() -> None:
