@@ -71,6 +71,17 @@ def test_header_without_warnings_and_with_too_many() -> None:
     assert utf16_len(header) <= 500 and "more" in header
 
 
+def test_a_long_title_is_shortened_before_the_warnings_are() -> None:
+    chapter = chapter_of(["Text."], title="A chapter title that runs on for quite a while, " * 3)
+    warnings = [HeaderWarning("grief", "Grief", "declared"), HeaderWarning("self-harm", "Self-harm", "detected")]
+    header = render_chapter("The very long *title* of a story that goes on " * 4, chapter, warnings, budget=300)[0]
+    content = header["content"]
+    assert utf16_len(content) <= 300
+    assert "**Grief** (author), **Self\\-harm** (detected)" in content, content
+    assert content.startswith("📖 **The very long \\*title\\* of") and "…** · Chapter 1: A chapter" in content
+    assert content.endswith("click a block to reveal it.")
+
+
 def test_markdown_and_mentions_are_escaped() -> None:
     text = "@everyone @here <@123> <@&456> <#789> [link](https://evil.example) **bold** `code` > quote \\ | ~ _x_"
     payloads = render_chapter("T", chapter_of([text, "# heading", "- list", "1. ordered", "https://example.com/x"]))
