@@ -16,7 +16,9 @@ def posted_text(outcome: PostOutcome) -> str:
     job = outcome.job
     text = f"Posted {chapter_label(job.chapter, outcome.title)} in <#{job.channel_id}>: {plural(job.chunk_count, 'message')}."
     if outcome.already_there:
-        text += f" {plural(outcome.already_there, 'message')} of it were already there, so I continued after them."
+        there = outcome.already_there
+        was, them = ("was", "it") if there == 1 else ("were", "them")
+        text += f" {plural(there, 'message')} of it {was} already there, so I continued after {them}."
     return text
 
 

@@ -152,6 +152,9 @@ class ExcerptService:
         previous = await store.latest_job(self.db, guild_id, record.id, chapter.number, channel_id)
         interaction = request.interaction
         if previous is not None and previous.state == "failed":
+            if previous.sent == 0:  # nothing of it is in the channel: post the header as it reads now
+                contents = await self._planned(guild_id, record, chapter)
+                await store.replan(self.db, guild_id, previous.id, contents, now=self._now())
             try:
                 job = await store.reopen(
                     self.db, guild_id, previous.id, application_id=interaction.application_id,
@@ -164,10 +167,7 @@ class ExcerptService:
             return job, record.title, True
         if previous is not None and previous.state == "done" and previous.id != request.confirmed_after:
             return AlreadyPosted(previous, record.title)
-        warnings = await chapter_warnings(self.db, guild_id, record.id, chapter.number)
-        contents = await self._render(record.title, chapter, warnings)
-        if len(contents) > self.max_messages:
-            raise UserError(too_long_text(chapter.number, record.title, len(contents), self.max_messages))
+        contents = await self._planned(guild_id, record, chapter)
         new = NewJob(
             guild_id=guild_id, channel_id=channel_id, story_id=record.id, chapter=chapter.number,
             nonce_prefix=f"x{secrets.token_hex(5)}.", requested_by=request.requested_by, anchor_id=interaction.id,
@@ -181,6 +181,14 @@ class ExcerptService:
                 f"{chapter_label(chapter.number, record.title, first=True)} is being posted right now."
             ) from None
         return job, record.title, False
+
+    async def _planned(self, guild_id: int, record: StoryRecord, chapter: Chapter) -> list[str]:
+        """The chapter's messages with its warnings as they stand now, or why it is not posted."""
+        warnings = await chapter_warnings(self.db, guild_id, record.id, chapter.number)
+        contents = await self._render(record.title, chapter, warnings)
+        if len(contents) > self.max_messages:
+            raise UserError(too_long_text(chapter.number, record.title, len(contents), self.max_messages))
+        return contents
 
     async def _club_channel(self, guild_id: int) -> int:
         settings = await get_settings(self.db, guild_id)

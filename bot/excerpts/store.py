@@ -184,6 +184,29 @@ async def fail(db: Database, guild_id: int, job_id: int, reason: str, *, now: fl
     )
 
 
+async def replan(db: Database, guild_id: int, job_id: int, contents: Sequence[str], *, now: float) -> bool:
+    """A failed post none of whose messages is recorded takes a new plan (the chapter as it renders
+    now); False, changing nothing, when it is no longer failed or a message of it is recorded.
+
+    Its nonces and anchor stay, so a first message Discord took without the bot hearing of it is
+    still found before the new plan is sent.
+    """
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE post_jobs SET chunk_count = ?, updated_at = ? WHERE guild_id = ? AND id = ? AND state = 'failed'"
+            " AND NOT EXISTS (SELECT 1 FROM post_chunks c WHERE c.job_id = post_jobs.id AND c.message_id IS NOT NULL)",
+            (len(contents), now, guild_id, job_id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await tx.execute("DELETE FROM post_chunks WHERE guild_id = ? AND job_id = ?", (guild_id, job_id))
+        await tx.executemany(
+            "INSERT INTO post_chunks (job_id, guild_id, position, content) VALUES (?, ?, ?, ?)",
+            [(job_id, guild_id, position, content) for position, content in enumerate(contents)],
+        )
+    return True
+
+
 async def reopen(
     db: Database,
     guild_id: int,

@@ -41,7 +41,10 @@ _STORY_MESSAGE = re.compile(
     re.DOTALL,
 )
 _GRAPHEME = regex.compile(r"\X")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+# A sentence ends at a full stop (Latin, Arabic, Urdu, Devanagari), its closing quotes and the
+# space after it; Chinese and Japanese write no space, so their full-width stops and closing
+# brackets end a sentence by themselves (without them, a CJK paragraph was cut mid-word).
+_SENTENCE_END = re.compile(r"[.!?…؟۔।]+[\"'”’»)\]]*\s+|[。！？｡‼]+[」』”’）〉》】\"')\]]*\s*")
 _SPACE_RUN = re.compile(r"\s+")
 
 
@@ -98,17 +101,19 @@ def members_see(warnings: Sequence[HeaderWarning]) -> list[HeaderWarning]:
     return [warning for warning in warnings if warning.tier != POSSIBLE or warning.avoided]
 
 
+TITLE_CAPS = (200, 80, 30)  # characters of each title in the header, shorter while the warnings do not fit
+
+
 def render_header(
     title: str, chapter: Chapter, warnings: Sequence[HeaderWarning] = (), *, budget: int = DEFAULT_BUDGET
 ) -> str:
     """Title, chapter, length and warnings (each with its source), before any story text; fits the budget.
 
-    Possible warnings never show here, except a strict avoider's own (``avoided``).
+    Possible warnings never show here, except a strict avoider's own (``avoided``). When the
+    budget is tight the titles are shortened first, then warnings are counted instead of named:
+    a long title never pushes the warnings out of the header.
     """
     warnings = members_see(warnings)
-    heading = f"📖 **{escape_markdown(title[:200])}** · Chapter {chapter.number}"
-    if chapter.title:
-        heading += f": {escape_markdown(chapter.title[:200])}"
     counted = chapter_length(chapter.paragraphs)
     length = f"{plural(counted.words, 'word')} · about {reading_minutes(counted)} min read"
     footer = "-# The chapter follows behind spoilers: click a block to reveal it."
@@ -117,25 +122,35 @@ def render_header(
         footer = (
             f"-# ⚠️ This chapter has {len(avoided)} warning{'s' * (len(avoided) > 1)} you asked to avoid.\n" + footer
         )
-    shown = list(warnings)
-    while True:
-        if shown:
-            listed = ", ".join(warning_label(w) for w in shown)
-            hidden = len(warnings) - len(shown)
-            if hidden:
-                listed += f" and {hidden} more"
-            warning_line = f"⚠️ Warnings: {listed}"
-        elif warnings:
-            warning_line = f"⚠️ Warnings: {len(warnings)} (too many to list here)"
-        else:
-            warning_line = "Warnings: none declared or detected."
-        content = "\n".join((heading, length, warning_line, footer))
-        if utf16_len(content) <= budget or not shown:
-            break
-        shown.pop()
-    if utf16_len(content) > budget:
-        content = _truncate(content, budget)
-    return content
+    for cap in TITLE_CAPS:
+        heading = _heading(title, chapter, cap)
+        content = "\n".join((heading, length, _warning_line(warnings, len(warnings)), footer))
+        if utf16_len(content) <= budget:
+            return content
+    for shown in range(len(warnings) - 1, -1, -1):
+        content = "\n".join((heading, length, _warning_line(warnings, shown), footer))
+        if utf16_len(content) <= budget:
+            return content
+    return _truncate(content, budget)
+
+
+def _heading(title: str, chapter: Chapter, cap: int) -> str:
+    """The header's first line, each title clipped to ``cap`` characters before it is escaped."""
+    heading = f"📖 **{escape_markdown(clip(title, cap))}** · Chapter {chapter.number}"
+    if chapter.title:
+        heading += f": {escape_markdown(clip(chapter.title, cap))}"
+    return heading
+
+
+def _warning_line(warnings: Sequence[HeaderWarning], shown: int) -> str:
+    """The warnings line naming the first ``shown`` warnings and counting the rest."""
+    if not warnings:
+        return "Warnings: none declared or detected."
+    if not shown:
+        return f"⚠️ Warnings: {len(warnings)} (too many to list here)"
+    listed = ", ".join(warning_label(w) for w in warnings[:shown])
+    hidden = len(warnings) - shown
+    return f"⚠️ Warnings: {listed}" + (f" and {hidden} more" if hidden else "")
 
 
 def _truncate(text: str, budget: int) -> str:

@@ -24,6 +24,7 @@ from bot.excerpts.service import ExcerptService
 from bot.limits import NONCE_CHARS
 from bot.shards import ShardScope
 from bot.story.store import load_chapter
+from bot.warnings.service import set_override
 from tests.excerpts.conftest import (
     CHANNEL,
     GUILD,
@@ -159,6 +160,35 @@ async def test_a_refused_post_stops_and_the_next_command_continues_it(
     continued = await make_service().post_chapter(request(world, story_id, 2), FakePoster(world))
     assert isinstance(continued, PostOutcome) and continued.already_there == 6
     assert world.contents(CHANNEL) == await planned(db, story_id, 2)
+
+
+async def test_a_post_refused_before_its_first_message_is_planned_again_with_todays_warnings(
+    db: Database, world: FakeChannels, make_service: Make
+) -> None:
+    """Nothing of it reached the channel, so nothing ties it to the header it was planned with."""
+    story_id = await add_test_story(db)
+    with pytest.raises(UserError) as stopped:
+        await make_service().post_chapter(request(world, story_id, 2), FakePoster(world, fail_after=0))
+    assert "stopped after 0 of" in str(stopped.value) and world.messages == []
+    await set_override(db, GUILD, story_id, "grief", "add")  # an admin adds a warning meanwhile
+    continued = await make_service().post_chapter(request(world, story_id, 2), FakePoster(world))
+    assert isinstance(continued, PostOutcome) and continued.already_there == 0
+    header = world.contents(CHANNEL)[0]
+    assert "Grief" in header, header
+    assert len(world.contents(CHANNEL)) == continued.job.chunk_count
+    done = await store.get_job(db, GUILD, continued.job.id)
+    assert done is not None and done.state == "done" and done.sent == done.chunk_count
+
+
+async def test_a_post_refused_midway_keeps_its_plan(db: Database, world: FakeChannels, make_service: Make) -> None:
+    """The header is in the channel already: the rest of that post follows it, as planned."""
+    story_id = await add_test_story(db)
+    with pytest.raises(UserError):
+        await make_service().post_chapter(request(world, story_id, 2), FakePoster(world, fail_after=1))
+    await set_override(db, GUILD, story_id, "grief", "add")
+    continued = await make_service().post_chapter(request(world, story_id, 2), FakePoster(world))
+    assert isinstance(continued, PostOutcome) and continued.already_there == 1
+    assert world.contents(CHANNEL) == await planned(db, story_id, 2) and "Grief" not in world.contents(CHANNEL)[0]
 
 
 async def test_only_the_servers_this_process_owns_are_resumed(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -70,6 +71,17 @@ def test_header_without_warnings_and_with_too_many() -> None:
     assert utf16_len(header) <= 500 and "more" in header
 
 
+def test_a_long_title_is_shortened_before_the_warnings_are() -> None:
+    chapter = chapter_of(["Text."], title="A chapter title that runs on for quite a while, " * 3)
+    warnings = [HeaderWarning("grief", "Grief", "declared"), HeaderWarning("self-harm", "Self-harm", "detected")]
+    header = render_chapter("The very long *title* of a story that goes on " * 4, chapter, warnings, budget=300)[0]
+    content = header["content"]
+    assert utf16_len(content) <= 300
+    assert "**Grief** (author), **Self\\-harm** (detected)" in content, content
+    assert content.startswith("📖 **The very long \\*title\\* of") and "…** · Chapter 1: A chapter" in content
+    assert content.endswith("click a block to reveal it.")
+
+
 def test_markdown_and_mentions_are_escaped() -> None:
     text = "@everyone @here <@123> <@&456> <#789> [link](https://evil.example) **bold** `code` > quote \\ | ~ _x_"
     payloads = render_chapter("T", chapter_of([text, "# heading", "- list", "1. ordered", "https://example.com/x"]))
@@ -101,6 +113,25 @@ def test_long_paragraph_splits_at_sentences_before_words() -> None:
     payloads = render_chapter("T", chapter_of([paragraph.strip()]), budget=500)
     for data in payloads[1:-1]:
         assert data["content"].endswith("morning. ||" + CONTINUED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我们一起去看海，她说今天的风很大。",  # Chinese: no spaces, a full-width full stop
+        "「もう帰ろう」と彼は言った！",  # Japanese: the sentence ends after its closing bracket
+        "這是一個很長的句子嗎？",  # a full-width question mark
+        "هل ذهبت إلى البحر اليوم؟ ",  # Arabic question mark, then a space
+        "यह एक लंबा वाक्य है। ",  # Devanagari danda, then a space
+    ],
+)
+def test_long_paragraph_without_latin_full_stops_splits_at_its_sentences(sentence: str) -> None:
+    """A CJK paragraph has no spaces: without its own full stops, cuts fell mid-word."""
+    paragraph = (sentence * 200).strip()
+    payloads = render_chapter("T", chapter_of([paragraph]), budget=500)
+    assert len(payloads) > 3 and unrender(payloads) == paragraph
+    for body in story_bodies(payloads)[:-1]:
+        assert sentence.strip().endswith(body.rstrip()[-1]), body[-20:]
 
 
 def test_unbroken_run_splits_between_graphemes() -> None:
