@@ -81,7 +81,8 @@ class DiscordPoster:
             raise PostFailure("the channel no longer exists")
         extra: dict[str, Any] = {"view": chapter_buttons(*buttons)} if buttons else {}
         try:
-            message = await channel.send(content, nonce=nonce, allowed_mentions=NONE, **extra)
+            # No link previews or invite cards: one for a link in the story would show outside the spoiler.
+            message = await channel.send(content, nonce=nonce, allowed_mentions=NONE, suppress_embeds=True, **extra)
         except discord.Forbidden:
             raise PostFailure(
                 "I'm missing a permission there (View Channel, Send Messages, or Send Messages in Threads)"

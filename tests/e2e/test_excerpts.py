@@ -40,6 +40,9 @@ async def remove_story(db, guild_id: int, story_id: int) -> None:
     await db.execute("DELETE FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
 
 
+SUPPRESS_EMBEDS = 1 << 2  # the message flag that turns link previews off
+
+
 def bot_posts(club: Club, channel) -> list:
     return club.messages(channel, include_replies=False)
 
@@ -89,6 +92,15 @@ async def test_mentions_in_story_text_ping_nobody(club: Club) -> None:
         assert not message.message.pinged_users and not message.message.pinged_roles
         assert "@everyone" not in message.content and f"<@{member_id}>" not in message.content
     assert "look\\!" not in bot_posts(club, club.text_channel)[1].content  # escaped only where needed
+
+
+async def test_links_in_story_text_get_no_preview_outside_the_spoiler(club: Club) -> None:
+    text = "Title: Links\n\nShe pasted discord.gg/abc123 and https://example.com/door into the chat.\n"
+    story_id = await add_story(club, ("links.txt", text.encode()))
+    await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.text_channel)
+    posted = bot_posts(club, club.text_channel)
+    assert len(posted) >= 2
+    assert all(message.message.flags & SUPPRESS_EMBEDS for message in posted)
 
 
 async def test_default_channel_and_missing_channel(club: Club, sample_story: Path) -> None:
