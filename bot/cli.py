@@ -44,7 +44,7 @@ SUBCOMMANDS: tuple[tuple[str, str], ...] = (
     ("backup PATH", "write a checked, consistent copy of the database to PATH"),
     ("preview PATH [--json] [--budget N]", "show what a story file would post, chapter by chapter"),
     ("scan PATH [--json] [--rules FILE]", "the content-warning report of a story file"),
-    ("eval FILE.jsonl [--json]", "precision and recall of the warning rules on a labelled set"),
+    ("eval FILE.jsonl [--json] [--tier T]", "precision and recall of the warning rules on a labelled set"),
     ("demo [--story PATH]", "a scripted club evening against the local Discord double, no token needed"),
 )
 
@@ -65,8 +65,9 @@ def usage() -> str:
     lines = [
         "usage: dogear [COMMAND] [ARGS]   (the same as python -m bot)",
         "",
-        "Dogear, a Discord bot for reading clubs. Settings come from the environment and .env",
-        "in the current folder; see .env.example.",
+        "Dogear, a Discord bot for reading clubs. Settings come from the environment and from .env",
+        "in the current folder: DISCORD_TOKEN=<your bot token> to connect; the README's Settings",
+        "table lists the others, each with its default.",
         "",
         "commands:",
         *(f"  {name.ljust(width)}  {line}" for name, line in SUBCOMMANDS),
