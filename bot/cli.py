@@ -163,6 +163,28 @@ async def login(bot: DogearBot, settings: Settings, token: str) -> None:
         ) from None
     except (TimeoutError, aiohttp.ClientConnectionError, OSError) as error:
         raise unreachable(settings, error) from None
+    except discord.HTTPException as error:
+        raise refused_login(settings, error) from None
+
+
+def refused_login(settings: Settings, error: discord.HTTPException) -> SettingsError:
+    """Logging in got an HTTP error other than 401: an address that is not Discord's API, or Discord failing.
+
+    A configured DISCORD_API_BASE is a setting to fix (status 2); Discord's own error (a 5xx
+    after discord.py's retries) passes, so the service manager tries again (status 1).
+    """
+    answer = f"answered HTTP {error.status} {error.response.reason or ''}".rstrip()
+    if settings.api_base:
+        return SettingsError(
+            "DISCORD_API_BASE",
+            f"({settings.api_base}) {answer} when logging in",
+            "give the root of a Discord API, e.g. http://127.0.0.1:8080/api/v10, or leave it empty",
+        )
+    return DiscordUnreachable(
+        "Discord",
+        f"(https://discord.com/api/v10) {answer} when logging in",
+        "try again later; see https://discordstatus.com",
+    )
 
 
 def refused_by_gateway(error: discord.ConnectionClosed) -> SettingsError:

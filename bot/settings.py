@@ -25,6 +25,8 @@ DEFAULT_DATABASE_PATH = "data/dogear.sqlite3"
 MAX_SHARD_COUNT = 65536
 _SHARD_PART = re.compile(r"(\d+)(?:\s*-\s*(\d+))?")
 ECHO_CHARS = 60  # a value quoted back in a message is clipped to this
+# A bot token is base64 parts joined by dots (URL-safe or standard alphabet).
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9._\-+/=]")
 
 
 class SettingsError(Exception):
@@ -138,6 +140,16 @@ def _token(env: Mapping[str, str]) -> str | None:
         return None
     if any(ch.isspace() for ch in raw) or raw.lower().startswith("bot "):
         raise SettingsError("DISCORD_TOKEN", "looks malformed", "paste only the token itself, without 'Bot ' or spaces")
+    odd = next((ch for ch in raw if not _TOKEN_CHARS.fullmatch(ch)), None)
+    if odd is not None:
+        # Sent as an HTTP header, such a character was a traceback (a control character) or a
+        # request Discord cannot match. Only the character is named: the token is a secret.
+        kind = repr(odd) if odd.isprintable() else f"the control character U+{ord(odd):04X}"
+        raise SettingsError(
+            "DISCORD_TOKEN",
+            f"looks malformed: it has {kind}, which no token has",
+            "paste only the token itself (letters, digits, dots, - and _), without quotes",
+        )
     return raw
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -358,3 +360,49 @@ def test_eval_names_the_warning_ids_rather_than_a_file_of_the_checkout(
     line = one_line(capsys, main(["eval", "set.jsonl"]))
     assert "unknown warning id 'deaht'" in line and "data/warnings" not in line
     assert "death" in line.split("the ids are", 1)[1]
+
+
+# ------------------------------------------------------------------------------ a token or an address that is off
+@pytest.mark.parametrize(
+    ("token", "named"),
+    [
+        ("\u201cabc.def.ghi\u201d", "'\u201c'"),  # pasted from a document with curly quotes
+        ("abc.def\x01ghi", "the control character U+0001"),
+        ("'abc.def.ghi'", '"\'"'),  # quotes kept by an environment that does not strip them
+    ],
+    ids=["curly-quotes", "control", "straight-quotes"],
+)
+def test_a_token_with_characters_no_token_has_is_one_line_before_anything_opens(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, token: str, named: str
+) -> None:
+    """A control character used to end in aiohttp's traceback (a header injection refused)."""
+    monkeypatch.setenv("DISCORD_TOKEN", token)
+    line = one_line(capsys, main(["run"]))
+    assert line.startswith(f"dogear: DISCORD_TOKEN looks malformed: it has {named}")
+    assert "abc" not in line  # the token is a secret: only the odd character is named
+    assert not (here / "data").exists()
+
+
+def test_an_api_base_that_is_not_a_discord_api_is_one_line_and_status_2(tmp_path: Path) -> None:
+    """An address that answers, but not as Discord does (404 here), used to be a traceback."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            time.sleep(0.05)
+        base = f"http://127.0.0.1:{port}/api/v10"
+        env = {"DISCORD_TOKEN": "abc.def.ghi", "DISCORD_API_BASE": base, "DATABASE_PATH": str(tmp_path / "db.sqlite3")}
+        line = one_line_and_status_2(run_in(tmp_path, env=env))
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert line.startswith(f"dogear: DISCORD_API_BASE ({base}) answered HTTP 404")
