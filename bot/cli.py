@@ -7,6 +7,7 @@ import contextlib
 import gc
 import importlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -353,7 +354,27 @@ def arguments(rest: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``dogear`` entry point: a command's output piped into a reader that stopped early
+    (``dogear preview story.txt | head``) ends the command quietly, not with a traceback.
+
+    The bot itself (``run``, ``sync``) writes nothing to stdout; a broken pipe there is a
+    socket's and keeps its traceback.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
+    if (args[0] if args else "run") in ("run", "sync"):
+        return command_main(args)
+    try:
+        status = command_main(args)
+        sys.stdout.flush()  # here, where a reader that is gone can be caught, not at exit
+    except BrokenPipeError:
+        # Python flushes stdout again at exit and would report it failing: point it at /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return status
+
+
+def command_main(args: list[str]) -> int:
+    """One command of ``dogear``, by its arguments."""
     command = args[0] if args else "run"
     if command in ("-h", "--help", "help"):
         print(usage())

@@ -406,3 +406,23 @@ def test_an_api_base_that_is_not_a_discord_api_is_one_line_and_status_2(tmp_path
         server.terminate()
         server.wait(10)
     assert line.startswith(f"dogear: DISCORD_API_BASE ({base}) answered HTTP 404")
+
+
+# ------------------------------------------------------------------------------------ output piped into `head`
+@pytest.mark.parametrize(
+    "args", [["--help"], ["preview", str(REPO_ROOT / "data" / "sample_story.md")]], ids=["help", "preview"]
+)
+def test_output_into_a_reader_that_stopped_ends_quietly(tmp_path: Path, args: list[str]) -> None:
+    """``dogear --help | head -5`` used to end in a BrokenPipeError traceback."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(SWEPT)}
+    env["PYTHONPATH"] = str(REPO_ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", *args], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the command writes
+    status = process.wait(60)
+    err = process.stderr.read().decode()
+    process.stderr.close()
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert status == 1
