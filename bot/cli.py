@@ -7,6 +7,7 @@ import contextlib
 import gc
 import importlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -44,7 +45,7 @@ SUBCOMMANDS: tuple[tuple[str, str], ...] = (
     ("backup PATH", "write a checked, consistent copy of the database to PATH"),
     ("preview PATH [--json] [--budget N]", "show what a story file would post, chapter by chapter"),
     ("scan PATH [--json] [--rules FILE]", "the content-warning report of a story file"),
-    ("eval FILE.jsonl [--json]", "precision and recall of the warning rules on a labelled set"),
+    ("eval FILE.jsonl [--json] [--tier T]", "precision and recall of the warning rules on a labelled set"),
     ("demo [--story PATH]", "a scripted club evening against the local Discord double, no token needed"),
 )
 
@@ -65,8 +66,9 @@ def usage() -> str:
     lines = [
         "usage: dogear [COMMAND] [ARGS]   (the same as python -m bot)",
         "",
-        "Dogear, a Discord bot for reading clubs. Settings come from the environment and .env",
-        "in the current folder; see .env.example.",
+        "Dogear, a Discord bot for reading clubs. Settings come from the environment and from .env",
+        "in the current folder: DISCORD_TOKEN=<your bot token> to connect; the README's Settings",
+        "table lists the others, each with its default.",
         "",
         "commands:",
         *(f"  {name.ljust(width)}  {line}" for name, line in SUBCOMMANDS),
@@ -162,6 +164,28 @@ async def login(bot: DogearBot, settings: Settings, token: str) -> None:
         ) from None
     except (TimeoutError, aiohttp.ClientConnectionError, OSError) as error:
         raise unreachable(settings, error) from None
+    except discord.HTTPException as error:
+        raise refused_login(settings, error) from None
+
+
+def refused_login(settings: Settings, error: discord.HTTPException) -> SettingsError:
+    """Logging in got an HTTP error other than 401: an address that is not Discord's API, or Discord failing.
+
+    A configured DISCORD_API_BASE is a setting to fix (status 2); Discord's own error (a 5xx
+    after discord.py's retries) passes, so the service manager tries again (status 1).
+    """
+    answer = f"answered HTTP {error.status} {error.response.reason or ''}".rstrip()
+    if settings.api_base:
+        return SettingsError(
+            "DISCORD_API_BASE",
+            f"({settings.api_base}) {answer} when logging in",
+            "give the root of a Discord API, e.g. http://127.0.0.1:8080/api/v10, or leave it empty",
+        )
+    return DiscordUnreachable(
+        "Discord",
+        f"(https://discord.com/api/v10) {answer} when logging in",
+        "try again later; see https://discordstatus.com",
+    )
 
 
 def refused_by_gateway(error: discord.ConnectionClosed) -> SettingsError:
@@ -330,7 +354,27 @@ def arguments(rest: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``dogear`` entry point: a command's output piped into a reader that stopped early
+    (``dogear preview story.txt | head``) ends the command quietly, not with a traceback.
+
+    The bot itself (``run``, ``sync``) writes nothing to stdout; a broken pipe there is a
+    socket's and keeps its traceback.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
+    if (args[0] if args else "run") in ("run", "sync"):
+        return command_main(args)
+    try:
+        status = command_main(args)
+        sys.stdout.flush()  # here, where a reader that is gone can be caught, not at exit
+    except BrokenPipeError:
+        # Python flushes stdout again at exit and would report it failing: point it at /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return status
+
+
+def command_main(args: list[str]) -> int:
+    """One command of ``dogear``, by its arguments."""
     command = args[0] if args else "run"
     if command in ("-h", "--help", "help"):
         print(usage())

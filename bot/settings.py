@@ -25,6 +25,8 @@ DEFAULT_DATABASE_PATH = "data/dogear.sqlite3"
 MAX_SHARD_COUNT = 65536
 _SHARD_PART = re.compile(r"(\d+)(?:\s*-\s*(\d+))?")
 ECHO_CHARS = 60  # a value quoted back in a message is clipped to this
+# A bot token is base64 parts joined by dots (URL-safe or standard alphabet).
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9._\-+/=]")
 
 
 class SettingsError(Exception):
@@ -52,16 +54,13 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None
     max_post_messages: int = 100
     max_chapters: int = 2000
+    # What to do when the token is missing, worked out where the settings were read (missing_token_fix).
+    token_fix: str = ""
 
     def require_token(self) -> str:
         """The token is only needed to connect; offline commands work without it."""
         if not self.token:
-            raise SettingsError(
-                "DISCORD_TOKEN",
-                "is not set",
-                "copy .env.example to .env and paste your bot token from "
-                "https://discord.com/developers/applications (Bot -> Reset Token)",
-            )
+            raise SettingsError("DISCORD_TOKEN", "is not set", self.token_fix or missing_token_fix(None))
         return self.token
 
     @property
@@ -141,7 +140,48 @@ def _token(env: Mapping[str, str]) -> str | None:
         return None
     if any(ch.isspace() for ch in raw) or raw.lower().startswith("bot "):
         raise SettingsError("DISCORD_TOKEN", "looks malformed", "paste only the token itself, without 'Bot ' or spaces")
+    odd = next((ch for ch in raw if not _TOKEN_CHARS.fullmatch(ch)), None)
+    if odd is not None:
+        # Sent as an HTTP header, such a character was a traceback (a control character) or a
+        # request Discord cannot match. Only the character is named: the token is a secret.
+        kind = repr(odd) if odd.isprintable() else f"the control character U+{ord(odd):04X}"
+        raise SettingsError(
+            "DISCORD_TOKEN",
+            f"looks malformed: it has {kind}, which no token has",
+            "paste only the token itself (letters, digits, dots, - and _), without quotes",
+        )
     return raw
+
+
+TOKEN_SOURCE = "the token is on https://discord.com/developers/applications (Bot -> Reset Token)"
+
+
+def missing_token_fix(root: Path | None, *, env_is_empty: bool = False, in_dotenv: bool = False) -> str:
+    """What to do about a missing token, naming the file to edit in the folder the bot runs in.
+
+    An installed wheel has no ``.env.example`` beside it, so that file is only named where it
+    is (a checkout); elsewhere the line to write is spelled out. A token in ``.env`` that an
+    empty ``DISCORD_TOKEN`` in the environment hides (the environment wins) is named as such.
+    """
+    if root is None:
+        return f"put the line DISCORD_TOKEN=<your bot token> in .env in the folder the bot starts in; {TOKEN_SOURCE}"
+    dotenv = root / ".env"
+    if env_is_empty and in_dotenv:
+        return f"the environment has it empty, and the environment wins over {dotenv}: unset it there, or give it the token"
+    if _exists(dotenv):
+        return f"paste your bot token after DISCORD_TOKEN= in {dotenv} (or set it in the environment); {TOKEN_SOURCE}"
+    if _exists(root / ".env.example"):
+        return f"copy .env.example to .env in {root} and paste your bot token after DISCORD_TOKEN=; {TOKEN_SOURCE}"
+    return (
+        f"create {dotenv} with the line DISCORD_TOKEN=<your bot token> (or set it in the environment); {TOKEN_SOURCE}"
+    )
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long, a loop of links: not a file to point at
+        return False
 
 
 def _log_level(env: Mapping[str, str]) -> int:
@@ -277,8 +317,10 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
     behave alike.
     """
     root = Path.cwd() if root is None else root
+    dotenv: dict[str, str] = {}
     if env is None:
-        for key, value in read_dotenv(root / ".env").items():
+        dotenv = read_dotenv(root / ".env")
+        for key, value in dotenv.items():
             os.environ.setdefault(key, value)  # the environment wins over .env
         env = os.environ
     db_path = _database_path(env, root)
@@ -298,4 +340,9 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
         max_chapters=_int(env, "MAX_CHAPTERS", 2000, minimum=1, maximum=20_000) or 2000,
         shard_count=shard_count,
         shard_ids=shard_ids,
+        token_fix=missing_token_fix(
+            root,
+            env_is_empty=not env.get("DISCORD_TOKEN", "").strip(),
+            in_dotenv=bool(dotenv.get("DISCORD_TOKEN", "").strip()),
+        ),
     )

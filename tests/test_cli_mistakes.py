@@ -6,9 +6,11 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -295,3 +297,132 @@ def test_discord_itself_unreachable_may_be_tried_again_a_configured_address_may_
         assert main(["run"]) == status
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("dogear: ") and "could not be reached after 3 attempts" in err[0]
+
+
+# ----------------------------------------------------------------- the installed form: no checkout beside it
+def test_no_token_and_no_env_file_spells_out_the_line_to_write(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An installed wheel has no .env.example to copy: the answer names the file and the line."""
+    line = one_line(capsys, main(["run"]))
+    assert line.startswith("dogear: DISCORD_TOKEN is not set")
+    assert f"create {here / '.env'} with the line DISCORD_TOKEN=<your bot token>" in line
+    assert ".env.example" not in line
+
+
+def test_no_token_beside_an_env_example_says_to_copy_it(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A checkout (or a folder set up from one) has the example to copy."""
+    (here / ".env.example").write_text("DISCORD_TOKEN=\n")
+    line = one_line(capsys, main(["run"]))
+    assert f"copy .env.example to .env in {here}" in line
+
+
+def test_an_empty_token_in_env_names_that_file(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("DISCORD_TOKEN=\nLOG_LEVEL=INFO\n")
+    line = one_line_and_status_2(run_in(tmp_path, env={"DATABASE_PATH": str(tmp_path / "db.sqlite3")}))
+    assert f"paste your bot token after DISCORD_TOKEN= in {tmp_path / '.env'}" in line
+    assert ".env.example" not in line
+
+
+def test_an_empty_token_in_the_environment_hiding_the_one_in_env_is_named(tmp_path: Path) -> None:
+    """The environment wins over .env, even when empty (``-e DISCORD_TOKEN`` of an unset variable)."""
+    (tmp_path / ".env").write_text("DISCORD_TOKEN=abc.def.ghi\n")
+    result = run_in(tmp_path, env={"DISCORD_TOKEN": "", "DATABASE_PATH": str(tmp_path / "db.sqlite3")})
+    line = one_line_and_status_2(result)
+    assert f"the environment has it empty, and the environment wins over {tmp_path / '.env'}" in line
+    assert "abc" not in line
+
+
+def test_help_names_no_file_the_wheel_lacks(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert ".env.example" not in out and "DISCORD_TOKEN=" in out
+
+
+@pytest.mark.parametrize(("tool", "mistake"), [("preview", []), ("scan", []), ("eval", []), ("demo", ["--bogus"])])
+def test_the_tools_name_the_installed_command(
+    here: Path, capsys: pytest.CaptureFixture[str], tool: str, mistake: list[str]
+) -> None:
+    """``dogear X --help`` and a mistake's usage name ``dogear X``, the command an installed wheel has."""
+    try:
+        status = main([tool, "--help"])
+    except SystemExit as exit_:  # argparse's own --help, as the real process ends
+        status = int(exit_.code or 0)
+    assert status == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: dogear {tool} ") and "python -m bot" not in out and "``" not in out
+    line = one_line(capsys, main([tool, *mistake]))
+    assert f"usage: dogear {tool} " in line and "python -m bot" not in line
+
+
+def test_eval_names_the_warning_ids_rather_than_a_file_of_the_checkout(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "set.jsonl").write_text('{"text": "he died", "labels": ["deaht"]}\n')
+    line = one_line(capsys, main(["eval", "set.jsonl"]))
+    assert "unknown warning id 'deaht'" in line and "data/warnings" not in line
+    assert "death" in line.split("the ids are", 1)[1]
+
+
+# ------------------------------------------------------------------------------ a token or an address that is off
+@pytest.mark.parametrize(
+    ("token", "named"),
+    [
+        ("\u201cabc.def.ghi\u201d", "'\u201c'"),  # pasted from a document with curly quotes
+        ("abc.def\x01ghi", "the control character U+0001"),
+        ("'abc.def.ghi'", '"\'"'),  # quotes kept by an environment that does not strip them
+    ],
+    ids=["curly-quotes", "control", "straight-quotes"],
+)
+def test_a_token_with_characters_no_token_has_is_one_line_before_anything_opens(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, token: str, named: str
+) -> None:
+    """A control character used to end in aiohttp's traceback (a header injection refused)."""
+    monkeypatch.setenv("DISCORD_TOKEN", token)
+    line = one_line(capsys, main(["run"]))
+    assert line.startswith(f"dogear: DISCORD_TOKEN looks malformed: it has {named}")
+    assert "abc" not in line  # the token is a secret: only the odd character is named
+    assert not (here / "data").exists()
+
+
+def test_an_api_base_that_is_not_a_discord_api_is_one_line_and_status_2(tmp_path: Path) -> None:
+    """An address that answers, but not as Discord does (404 here), used to be a traceback."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            time.sleep(0.05)
+        base = f"http://127.0.0.1:{port}/api/v10"
+        env = {"DISCORD_TOKEN": "abc.def.ghi", "DISCORD_API_BASE": base, "DATABASE_PATH": str(tmp_path / "db.sqlite3")}
+        line = one_line_and_status_2(run_in(tmp_path, env=env))
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert line.startswith(f"dogear: DISCORD_API_BASE ({base}) answered HTTP 404")
+
+
+# ------------------------------------------------------------------------------------ output piped into `head`
+@pytest.mark.parametrize(
+    "args", [["--help"], ["preview", str(REPO_ROOT / "data" / "sample_story.md")]], ids=["help", "preview"]
+)
+def test_output_into_a_reader_that_stopped_ends_quietly(tmp_path: Path, args: list[str]) -> None:
+    """``dogear --help | head -5`` used to end in a BrokenPipeError traceback."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(SWEPT)}
+    env["PYTHONPATH"] = str(REPO_ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", *args], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the command writes
+    status = process.wait(60)
+    err = process.stderr.read().decode()
+    process.stderr.close()
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert status == 1

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from pathlib import Path
 
-from bot.cli import SUBCOMMANDS
+import pytest
+
+from bot.cli import SUBCOMMANDS, TOOLS, main
 from bot.client import DogearBot, discover_extensions
 from bot.clock import SystemClock
 from bot.db import open_database
@@ -38,3 +42,18 @@ def test_every_subcommand_is_in_the_readme() -> None:
         word = name.split()[0]
         command = "`dogear`" if word == "run" else f"`dogear {word}"
         assert command in README, f"{command} is missing from the README's command line table"
+
+
+def test_every_option_of_a_tool_is_in_the_help_list_and_the_readme(capsys: pytest.CaptureFixture[str]) -> None:
+    """``dogear --help`` and the README's table show each tool's options, as its own ``--help`` has them."""
+    for name, _ in SUBCOMMANDS:
+        word = name.split()[0]
+        if word not in TOOLS:
+            continue
+        with contextlib.suppress(SystemExit):  # argparse's own --help
+            main([word, "--help"])
+        options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", capsys.readouterr().out)) - {"--help"}
+        assert options, word
+        for option in options:
+            assert option in name, f"`dogear --help` shows {word} without {option}"
+        assert f"`dogear {name}`" in README, f"the README's command line table does not show `dogear {name}`"

@@ -1,10 +1,10 @@
-"""``python -m bot demo``: watch Dogear run a club evening, without a Discord token.
+"""``dogear demo``: watch Dogear run a club evening, without a Discord token.
 
 The real bot (built exactly as ``python -m bot`` builds it) talks to the local Discord double
 from ``bot/devtools/double`` on 127.0.0.1; a script plays the members. What you read is what the bot
 really answered and posted.
 
-Usage: python -m bot demo [--story PATH]
+Usage: dogear demo [--story PATH]
 """
 
 from __future__ import annotations
@@ -388,12 +388,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str]) -> int:
-    parser = _Parser(prog="python -m bot demo", description="Watch Dogear run a club evening, without a Discord token.")
+    parser = _Parser(prog="dogear demo", description="Watch Dogear run a club evening, without a Discord token.")
     parser.add_argument("--story", type=Path, default=None, help="story file to use (default: the sample)")
     try:
         args = parser.parse_args(argv)
     except _BadArguments as error:
-        print(f"dogear: demo: {error}; usage: python -m bot demo [--story PATH]", file=sys.stderr)
+        print(f"dogear: demo: {error}; usage: dogear demo [--story PATH]", file=sys.stderr)
         return 2
     except SystemExit as exit_:  # --help
         return 0 if exit_.code == 0 else 2

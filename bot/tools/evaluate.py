@@ -1,4 +1,4 @@
-"""``python -m bot eval FILE.jsonl [--json] [--tier confident|possible|both]``: warning quality on a labelled set.
+"""``dogear eval FILE.jsonl [--json] [--tier confident|possible|both]``: warning quality on a labelled set.
 
 ``--tier`` picks what counts as a prediction: ``confident`` warnings (what members see, the
 default), ``possible`` ones only, or ``both``.
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.text import clip
 from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
 from bot.warnings.declared import Declared
 from bot.warnings.engine import CONFIDENT, TIERS, scan
@@ -117,7 +118,10 @@ def read_examples(path: Path, ruleset: Ruleset) -> list[tuple[int, str, set[str]
             raise EvalInputError(f"{path}:{number}: `labels` must be a list of warning ids")
         unknown = [label for label in labels if label not in ruleset.taxonomy]
         if unknown:
-            raise EvalInputError(f"{path}:{number}: unknown warning id {unknown[0]!r}; see data/warnings/taxonomy.json")
+            raise EvalInputError(
+                f"{path}:{number}: unknown warning id {clip(unknown[0], 40)!r}; "
+                f"the ids are {', '.join(ruleset.taxonomy.ids)}"
+            )
         examples.append((number, item["text"], set(labels)))
     if not examples:
         raise EvalInputError(f"{path} has no examples; write one JSON object per line")
@@ -167,7 +171,9 @@ def markdown_table(result: Evaluation, ruleset: Ruleset) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = OneLineParser(prog="python -m bot eval", description=__doc__.splitlines()[0])
+    parser = OneLineParser(
+        prog="dogear eval", description="Precision and recall of the warning rules on a labelled set."
+    )
     parser.add_argument("file", type=Path, help="labelled texts, one JSON object per line")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
@@ -177,7 +183,7 @@ def main(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except UsageError as error:
         print(
-            f"dogear: eval: {error}; usage: python -m bot eval FILE.jsonl [--json] [--tier {'|'.join(CHOICES)}]",
+            f"dogear: eval: {error}; usage: dogear eval FILE.jsonl [--json] [--tier {'|'.join(CHOICES)}]",
             file=sys.stderr,
         )
         return 2

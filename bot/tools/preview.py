@@ -1,4 +1,4 @@
-"""``python -m bot preview PATH [--json] [--budget N]``: what a story file would post.
+"""``dogear preview PATH [--json] [--budget N]``: what a story file would post.
 
 Runs the same import and rendering the bot uses, offline, so an admin can check a file
 before uploading it. Headers carry the warnings the default rules find in each chapter
@@ -27,9 +27,7 @@ MIN_BUDGET = 200
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(
-        prog="python -m bot preview", description="Show what a story file would post, chapter by chapter."
-    )
+    parser = OneLineParser(prog="dogear preview", description="Show what a story file would post, chapter by chapter.")
     parser.add_argument("path", type=Path, help="a .txt, .md, .html or .epub story file")
     parser.add_argument("--json", action="store_true", help="print the payloads as JSON")
     parser.add_argument("--budget", type=int, default=None, help=f"message length limit ({MIN_BUDGET}-{MESSAGE_CHARS})")
@@ -141,7 +139,7 @@ def main(argv: Sequence[str]) -> int:
     try:
         args = _parser().parse_args(list(argv))
     except UsageError as error:
-        return _fail(f"preview: {error}; usage: python -m bot preview PATH [--json] [--budget N]")
+        return _fail(f"preview: {error}; usage: dogear preview PATH [--json] [--budget N]")
     try:
         settings = load_settings()
     except SettingsError as error:

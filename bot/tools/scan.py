@@ -1,4 +1,4 @@
-"""``python -m bot scan PATH [--json] [--rules FILE]``: the warnings report for a story file.
+"""``dogear scan PATH [--json] [--rules FILE]``: the warnings report for a story file.
 
 The same import and scan the bot runs when a story is added, offline: the default rules,
 plus a rules file in the format of ``data/warnings/rules.json`` when given. Only warnings
@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.paths import shipped
 from bot.settings import SettingsError, load_settings
 from bot.story.chapters import chapter_list
 from bot.story.errors import StoryFormatError
@@ -24,14 +25,19 @@ from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
 from bot.warnings.engine import ScanReport, scan
 from bot.warnings.rules import RuleError, default_ruleset, load_rules_file
 
-USAGE = "usage: python -m bot scan PATH [--json] [--rules FILE]"
+USAGE = "usage: dogear scan PATH [--json] [--rules FILE]"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(prog="python -m bot scan", description="Show the content warnings of a story file.")
+    parser = OneLineParser(prog="dogear scan", description="Show the content warnings of a story file.")
     parser.add_argument("path", type=Path, help="a .txt, .md, .html or .epub story file")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--rules", type=Path, default=None, help="extra rules, same format as data/warnings/rules.json")
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        default=None,
+        help=f"extra rules, in the format of the shipped {shipped('warnings', 'rules.json')}",
+    )
     return parser
 
 
