@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from bot.discussions.store import PENDING, Discussion
+from bot.discussions.remind import describe_offset
+from bot.discussions.store import PENDING, Discussion, Reminder
 from bot.limits import CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
@@ -179,9 +180,10 @@ def _admin_line(discussion: Discussion) -> str:
     return line
 
 
-def admin_listing(found: Sequence[Discussion]) -> str:
-    """``/discussion list``: upcoming ones, then failed or missed ones with the reason."""
-    if not found:
+def admin_listing(found: Sequence[Discussion], failed_reminders: Sequence[tuple[Reminder, str]] = ()) -> str:
+    """``/discussion list``: upcoming ones, then failed or missed ones with the reason, then the
+    reminders that could not be posted (nowhere else would an admin learn of them)."""
+    if not found and not failed_reminders:
         return "No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`."
     upcoming = [d for d in found if d.state in PENDING]
     troubled = [d for d in found if d.state not in PENDING]
@@ -192,6 +194,14 @@ def admin_listing(found: Sequence[Discussion]) -> str:
         lines += [""] if lines else []
         lines.append("**Failed or missed** (reschedule with `/discussion move`)")
         lines += [_admin_line(d) for d in troubled]
+    if failed_reminders:
+        lines += [""] if lines else []
+        lines.append("**Reminders that could not be posted**")
+        lines += [
+            f"**#{reminder.discussion_id}** · {describe_offset(reminder.offset)} before · {when_line(reminder.due_at)}"
+            + (f"\n  ↳ {escape_markdown(reason)}" if reason else "")
+            for reminder, reason in failed_reminders
+        ]
     return clip_lines(lines, MESSAGE_CHARS)
 
 

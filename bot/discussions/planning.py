@@ -20,7 +20,7 @@ from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_ti
 from bot.discussions.compose import choice_label, when_line
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, PostFailure, post_channel
-from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion
+from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, Reminder
 from bot.discussions.when import parse_when, read_when, zone_named
 from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
@@ -250,9 +250,14 @@ class DiscussionPlanner:
         note = await self.events.move(guild_id, moved.event_id, due) if moved.event_id else ""
         return due, note
 
-    async def listing(self, guild_id: int) -> list[Discussion]:
-        """Upcoming, then failed or missed ones from the last two weeks (for admins)."""
-        return await store.list_discussions(self.db, guild_id, now=self.clock.now())
+    async def listing(self, guild_id: int) -> tuple[list[Discussion], list[tuple[Reminder, str]]]:
+        """Upcoming, then failed or missed ones from the last two weeks, and the reminders of the
+        last two weeks that could not be posted, with the reason (for admins)."""
+        now = self.clock.now()
+        return (
+            await store.list_discussions(self.db, guild_id, now=now),
+            await store.failed_reminders(self.db, guild_id, now=now),
+        )
 
     async def choices(self, guild_id: int, typed: str) -> list[tuple[int, str]]:
         """The ``id`` autocomplete: (id, label) with the time on the server's clock (a choice shows no timestamps)."""

@@ -269,6 +269,19 @@ async def list_discussions(
     return [_discussion(row) for row in (*upcoming, *troubled)]
 
 
+async def failed_reminders(
+    db: Database, guild_id: int, *, now: datetime, settled_within: timedelta = timedelta(days=14), limit: int = 10
+) -> list[tuple[Reminder, str]]:
+    """Reminders that could not be posted in the last two weeks (newest first), each with the reason."""
+    rows = await db.fetch_all(
+        "SELECT r.*, coalesce(r.failure, '') AS reason FROM discussions d"
+        " JOIN discussion_reminders r ON r.discussion_id = d.id AND r.guild_id = d.guild_id"
+        " WHERE d.guild_id = ? AND r.state = 'failed' AND r.due_at >= ? ORDER BY r.due_at DESC LIMIT ?",
+        (guild_id, to_epoch(now - settled_within), limit),
+    )
+    return [(_reminder(row), row["reason"]) for row in rows]
+
+
 async def next_discussion(db: Database, guild_id: int, story_id: int, *, now: datetime) -> Discussion | None:
     """This story's next meeting: the soonest discussion still ahead, or one being posted right now.
 

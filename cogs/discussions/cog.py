@@ -206,8 +206,8 @@ class DiscussionCog(
     @app_commands.check(_can_manage)
     async def list_(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
-        found = await self.planner.listing(guild_id)
-        await send_ephemeral(interaction, admin_listing(found))
+        found, failed_reminders = await self.planner.listing(guild_id)
+        await send_ephemeral(interaction, admin_listing(found, failed_reminders))
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list")

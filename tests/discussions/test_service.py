@@ -10,6 +10,7 @@ from bot.clock import ManualClock
 from bot.db import Database
 from bot.discussions import store
 from bot.discussions.cadence import parse_every, plan_times
+from bot.discussions.compose import admin_listing
 from bot.discussions.service import RETRY_DELAYS
 from bot.discussions.store import NewDiscussion
 from bot.discussions.when import parse_when
@@ -268,6 +269,24 @@ async def test_a_long_outage_fails_the_discussion_with_the_reason(
     assert failed is not None and failed.state == "failed"
     assert "Discord could not be reached" in (failed.failure or "")
     assert world.posted(TEXT) == []
+
+
+async def test_reminders_that_could_not_be_posted_are_listed_for_admins(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """A failed reminder was recorded and shown nowhere: /discussion list named only discussions."""
+    story = await add_story()
+    world.forbidden.add(TEXT)
+    bot = await start_bot()
+    due = START + timedelta(hours=3)
+    [discussion_id] = await bot.service.schedule(GUILD, [item(story, due, remind=(timedelta(hours=1),))])
+    await advance(bot, clock, timedelta(hours=2))
+    failed = await store.failed_reminders(db, GUILD, now=clock.now())
+    assert [(reminder.discussion_id, "permission" in reason) for reminder, reason in failed] == [(discussion_id, True)]
+    assert await store.failed_reminders(db, OTHER_GUILD, now=clock.now()) == []
+    listing = admin_listing(await store.list_discussions(db, GUILD, now=clock.now()), failed)
+    assert "**Reminders that could not be posted**" in listing
+    assert f"**#{discussion_id}** · 1h before" in listing and "Send Messages" in listing
 
 
 async def test_thread_failure_is_recorded_with_the_reason(
