@@ -375,11 +375,21 @@ class DiscussionService:
                 raise PostFailure(f"posted, but the thread could not be opened: {failure}") from failure
         # Access, not naming: hidden readers are let in too (adding to a thread names no one to the club).
         readers = await self._readers(self.db, guild_id, discussion.story_id, discussion.chapter)
+        await self._let_in(discussion, thread_id, readers)
+        await store.mark_discussion_posted(self.db, guild_id, discussion.id, thread_id=thread_id, now=self.clock.now())
+        # A member who marked the chapter read while the readers were being added was let in by
+        # neither (reader_advanced looks at posted discussions only): read them once more.
+        late = sorted(
+            set(await self._readers(self.db, guild_id, discussion.story_id, discussion.chapter)) - set(readers)
+        )
+        if late:
+            await self._let_in(discussion, thread_id, late)
+
+    async def _let_in(self, discussion: Discussion, thread_id: int, readers: Sequence[int]) -> None:
         try:
             await self.poster.add_to_thread(thread_id, readers)
         except PostFailure as failure:
             log.warning("discussion %s: could not add readers to thread %s: %s", discussion.id, thread_id, failure)
-        await store.mark_discussion_posted(self.db, guild_id, discussion.id, thread_id=thread_id, now=self.clock.now())
 
     async def _report_missed(self, discussion: Discussion, settings: GuildSettings, channel_id: int) -> None:
         now = self.clock.now()

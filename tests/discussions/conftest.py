@@ -72,6 +72,7 @@ class FakeDiscord:
         self.dms: dict[int, list[Notice]] = {}
         self.dm_attempts = 0
         self.sends = 0
+        self.during_add: Callable[[], Awaitable[None]] | None = None  # runs once, while readers are being added
         self.outage = 0  # sends that fail as though Discord could not be reached
         self.answer_lost = False  # a failing send goes through, only its answer is lost
 
@@ -162,6 +163,9 @@ class FakePoster:
         thread = self.world.threads.get(thread_id)
         if thread is None:
             raise PostFailure("the thread was deleted")
+        hook, self.world.during_add = self.world.during_add, None
+        if hook is not None:
+            await hook()
         for user_id in user_ids:
             if user_id not in thread.members:
                 thread.members.append(user_id)

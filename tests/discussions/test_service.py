@@ -289,6 +289,26 @@ async def test_reminders_that_could_not_be_posted_are_listed_for_admins(
     assert f"**#{discussion_id}** · 1h before" in listing and "Send Messages" in listing
 
 
+async def test_a_member_who_reads_while_the_thread_opens_is_let_in(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """Marking the chapter read while readers were being added let the member in nowhere."""
+    story = await add_story()
+    await mark_read(db, GUILD, 42, story, 1, now=0)
+    bot = await start_bot()
+    [discussion_id] = await bot.service.schedule(GUILD, [item(story, START + timedelta(minutes=1))])
+
+    async def reads_now() -> None:
+        await mark_read(db, GUILD, 43, story, 1, now=0)
+        assert await bot.service.reader_advanced(GUILD, 43, story, 1) == 0  # not posted yet: no thread for it
+
+    world.during_add = reads_now
+    await advance(bot, clock, timedelta(minutes=1))
+    posted = await store.get_discussion(db, GUILD, discussion_id)
+    assert posted is not None and posted.state == "posted"
+    assert sorted(world.threads[posted.thread_id or 0].members) == [42, 43]
+
+
 async def test_thread_failure_is_recorded_with_the_reason(
     db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
 ) -> None:
