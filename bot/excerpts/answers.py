@@ -37,9 +37,10 @@ def busy_text(job: PostJob, title: str) -> str:
     )
 
 
-def too_long_text(number: int, title: str, count: int, limit: int) -> str:
+def too_long_text(number: int, title: str, story_id: int, count: int, limit: int) -> str:
+    """Names the story by its id: a title can match several stories (a new version of one keeps it)."""
     return (
         f"{chapter_label(number, title, first=True)} would take {plural(count, 'message')}, more than the "
         f"{limit:,} I post into a channel, so I did not post it. Members can read it privately instead: "
-        f"`/excerpt read` with story “{escape_markdown(title)}” and chapter {number}."
+        f"`/excerpt read story:{story_id} chapter:{number}`."
     )

@@ -187,7 +187,7 @@ class ExcerptService:
         warnings = await chapter_warnings(self.db, guild_id, record.id, chapter.number)
         contents = await self._render(record.title, chapter, warnings)
         if len(contents) > self.max_messages:
-            raise UserError(too_long_text(chapter.number, record.title, len(contents), self.max_messages))
+            raise UserError(too_long_text(chapter.number, record.title, record.id, len(contents), self.max_messages))
         return contents
 
     async def _club_channel(self, guild_id: int) -> int:

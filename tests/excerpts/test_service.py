@@ -70,7 +70,7 @@ async def test_a_chapter_over_the_limit_is_refused_with_its_count(
         await make_service(max_messages=count - 1).post_chapter(request(world, story_id, 2), FakePoster(world))
     message = str(refused.value)
     assert f"would take {count} messages, more than the {count - 1}" in message
-    assert "`/excerpt read`" in message and "(s)" not in message
+    assert f"`/excerpt read story:{story_id} chapter:2`" in message and "(s)" not in message  # by id: titles repeat
     assert world.messages == [] and await store.latest_job(db, GUILD, story_id, 2, CHANNEL) is None
     fits = await make_service(max_messages=count).post_chapter(request(world, story_id, 2), FakePoster(world))
     assert isinstance(fits, PostOutcome) and len(world.messages) == count
