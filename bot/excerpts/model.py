@@ -12,6 +12,10 @@ class PostFailure(Exception):
     """Discord refused a message (permission missing, channel gone, an error status); the text says why."""
 
 
+class ChannelGone(PostFailure):
+    """The channel or thread no longer exists (or the bot can no longer see it): trying it again cannot help."""
+
+
 @dataclass(frozen=True, slots=True)
 class InteractionRef:
     """The admin's interaction: where to answer while its token lives (``at``: clock seconds)."""

@@ -37,6 +37,7 @@ from bot.excerpts import store
 from bot.excerpts.answers import busy_text, chapter_label, posted_text, too_long_text
 from bot.excerpts.model import (
     AlreadyPosted,
+    ChannelGone,
     InteractionRef,
     Poster,
     PostFailure,
@@ -221,7 +222,7 @@ class ExcerptService:
             try:
                 already_there = await self._send_rest(job, title, poster, check_history=check_history, resumed=resumed)
             except PostFailure as failure:
-                await self._stopped(job, title, str(failure))
+                await self._stopped(job, title, str(failure), gone=isinstance(failure, ChannelGone))
             except UserError:
                 raise
             except Exception:
@@ -262,7 +263,7 @@ class ExcerptService:
         finally:
             self._sending.discard(task)
 
-    async def _stopped(self, job: PostJob, title: str, reason: str) -> NoReturn:
+    async def _stopped(self, job: PostJob, title: str, reason: str, *, gone: bool = False) -> NoReturn:
         await store.fail(self.db, job.guild_id, job.id, reason, now=self._now())
         stopped = await store.get_job(self.db, job.guild_id, job.id)
         sent = (stopped or job).sent
@@ -274,10 +275,14 @@ class ExcerptService:
             sent,
             reason,
         )
+        next_step = (
+            "Post the chapter again in another channel with `/excerpt post channel:`."
+            if gone
+            else "Run `/excerpt post` for this chapter again to continue where it stopped."
+        )
         raise UserError(
             f"Posting {chapter_label(job.chapter, title)} in <#{job.channel_id}> stopped after {sent} of "
-            f"{plural(job.chunk_count, 'message')}: {reason}. Run `/excerpt post` for this chapter again to "
-            "continue where it stopped."
+            f"{plural(job.chunk_count, 'message')}: {reason}. {next_step}"
         )
 
     async def _find_unrecorded(self, job: PostJob, planned: list[Chunk], poster: Poster) -> list[Chunk]:

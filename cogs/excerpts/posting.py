@@ -18,7 +18,7 @@ import discord
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import already_posted_text, posted_text
-from bot.excerpts.model import AlreadyPosted, InteractionRef, PostFailure, PostRequest, SeenMessage
+from bot.excerpts.model import AlreadyPosted, ChannelGone, InteractionRef, PostFailure, PostRequest, SeenMessage
 from cogs._checks import guild_id_of
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
@@ -78,7 +78,7 @@ class DiscordPoster:
     async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:
         channel = await self._channel(channel_id)
         if channel is None:
-            raise PostFailure("the channel no longer exists")
+            raise ChannelGone("the channel no longer exists")
         extra: dict[str, Any] = {"view": chapter_buttons(*buttons)} if buttons else {}
         try:
             # No link previews or invite cards: one for a link in the story would show outside the spoiler.
@@ -88,7 +88,7 @@ class DiscordPoster:
                 "I'm missing a permission there (View Channel, Send Messages, or Send Messages in Threads)"
             ) from None
         except discord.NotFound:
-            raise PostFailure("the channel no longer exists") from None
+            raise ChannelGone("the channel no longer exists") from None
         except discord.HTTPException as error:
             log.warning("sending to channel %s failed: %s", channel_id, error)
             raise PostFailure(f"Discord answered {error.status}") from None

@@ -199,7 +199,7 @@ async def test_a_chapter_over_max_post_messages_is_refused_with_its_count(club: 
     answer = replies[-1]
     assert answer.ephemeral
     assert "would take 105 messages, more than the 100 I post into a channel" in answer.text
-    assert "`/excerpt read`" in answer.text and "(s)" not in answer.text
+    assert "`/excerpt read story:" in answer.text and "(s)" not in answer.text
     assert bot_posts(club, club.text_channel) == []
     read = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
     assert len(read) == 106 and all(r.ephemeral for r in read)  # 105 messages and the "saved" note

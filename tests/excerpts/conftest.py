@@ -20,7 +20,7 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.db import Database
-from bot.excerpts.model import InteractionRef, PostFailure, PostRequest, SeenMessage
+from bot.excerpts.model import ChannelGone, InteractionRef, PostFailure, PostRequest, SeenMessage
 from bot.excerpts.service import ExcerptService
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
@@ -63,6 +63,7 @@ class FakeChannels:
     channel_notes: list[tuple[int, str]] = field(default_factory=list)
     tokens: dict[str, datetime] = field(default_factory=dict)  # token -> issued at
     forbidden: set[int] = field(default_factory=set)
+    deleted: set[int] = field(default_factory=set)
     ids: itertools.count = field(default_factory=lambda: itertools.count(10_000))
 
     def in_channel(self, channel_id: int) -> list[FakeMessage]:
@@ -99,6 +100,8 @@ class FakePoster:
 
     async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:
         world = self.world
+        if channel_id in world.deleted:
+            raise ChannelGone("the channel no longer exists")
         if channel_id in world.forbidden or (self.fail_after is not None and self.sends >= self.fail_after):
             raise PostFailure("I'm missing a permission there")
         now = world.clock.now()

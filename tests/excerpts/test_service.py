@@ -162,6 +162,19 @@ async def test_a_refused_post_stops_and_the_next_command_continues_it(
     assert world.contents(CHANNEL) == await planned(db, story_id, 2)
 
 
+async def test_a_post_whose_channel_is_gone_says_to_post_elsewhere(
+    db: Database, world: FakeChannels, make_service: Make
+) -> None:
+    """'Run /excerpt post again to continue' only led to 'the channel no longer exists' again."""
+    story_id = await add_test_story(db)
+    world.deleted.add(CHANNEL)
+    with pytest.raises(UserError) as stopped:
+        await make_service().post_chapter(request(world, story_id, 2), FakePoster(world))
+    said = str(stopped.value)
+    assert "the channel no longer exists" in said and "in another channel with `/excerpt post channel:`" in said
+    assert "continue where it stopped" not in said
+
+
 async def test_a_post_refused_before_its_first_message_is_planned_again_with_todays_warnings(
     db: Database, world: FakeChannels, make_service: Make
 ) -> None:
