@@ -446,7 +446,21 @@ class NominationService:
             open_round = await store.ensure_open_round(tx, vote.guild_id, now)
             await store.return_nominations(tx, vote.guild_id, vote.id, open_round)
         log.info("guild %s: vote round %s called off (its poll is gone)", vote.guild_id, vote.id)
+        await self._tell_called_off(vote)
         return True
+
+    async def _tell_called_off(self, vote: Round) -> None:
+        """Members who voted saw the poll vanish; the channel hears why and what happens next."""
+        if vote.channel_id is None:
+            return
+        text = (
+            "The vote was called off: its poll was deleted. Every nomination is back on the list, and an "
+            "admin can start the vote again with `/vote start`."
+        )
+        try:
+            await self.poller.announce(vote.channel_id, Announcement(text, []), nonce=f"dogear-calloff-{vote.id}")
+        except PollGone as gone:
+            log.warning("guild %s: could not tell that round %s was called off (%s)", vote.guild_id, vote.id, gone)
 
     async def _announce(self, ended: Round) -> bool:
         assert ended.channel_id is not None

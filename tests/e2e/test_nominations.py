@@ -192,14 +192,16 @@ async def test_a_poll_deleted_by_a_moderator_calls_the_vote_off_and_the_club_can
 
     await club.run(moderator_deletes_the_poll)
     await club.settle()
+    [told] = announcements(club)
+    assert "The vote was called off" in told.text and not told.message.pinged_users
     [listing] = await club.slash("nominations", member=club.member)
     assert "A vote is running" not in listing.text and "**Beloved**" in listing.text and "**Emma**" in listing.text
     again = await start_vote(club, hours=1)
     assert club.poll_results(again) == {"Beloved": 0, "Emma": 0}
     await club.vote(again, "Emma", member=club.member)
     await club.clock.advance(timedelta(hours=49))
-    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
-    assert "next read is **Emma**" in announcements(club)[0].text
+    await club.wait_for(lambda: len(announcements(club)) == 2, "the announcement")
+    assert "next read is **Emma**" in announcements(club)[1].text
 
 
 async def test_a_plain_member_cannot_start_a_vote(club: Club) -> None:

@@ -210,14 +210,14 @@ async def test_a_result_recorded_but_not_announced_before_a_crash_is_announced_a
     assert await restarted.poll_finished(GUILD, message_id, {2: 5}) is False
 
 
-async def test_a_poll_whose_message_was_deleted_closes_the_round_without_an_announcement(
+async def test_a_poll_whose_message_was_deleted_closes_the_round_and_says_why(
     service: NominationService, discord_side: FakeDiscord, clock: ManualClock, db: Database
 ) -> None:
     message_id = await start(service, "Kindred", "Beloved")
     discord_side.gone.add(message_id)
     await clock.advance(timedelta(hours=25))
     await service.serve_due(clock.now())
-    assert discord_side.announcements == []
+    assert [told.text.startswith("The vote was called off") for _, told, _ in discord_side.announcements] == [True]
     assert await store.pending_vote(db, GUILD) is None
     assert await titles(service) == ["Kindred", "Beloved"]  # the club's nominations are not lost with the poll
     await service.nominate(GUILD, MEL, "A")
@@ -243,7 +243,10 @@ async def test_a_poll_deleted_while_it_runs_calls_the_vote_off_and_gives_its_nom
     assert all(n.answer_id is None for n in await service.open_nominations(GUILD))
     again = await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
     assert sorted(discord_side.polls[again.message_id].answers) == ["Emma", "Kindred", "Piranesi"]
-    assert discord_side.announcements == []
+    # The club channel hears why the poll vanished, once, with no buttons.
+    [(channel, told, _)] = discord_side.announcements
+    assert channel == CLUB and told.buttons == []
+    assert "called off: its poll was deleted" in told.text and "`/vote start`" in told.text
 
 
 async def test_markdown_and_punctuation_around_a_title_make_no_second_nomination(
