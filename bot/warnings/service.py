@@ -239,12 +239,21 @@ def _assemble(
 
 
 async def guild_ruleset_data(db: Database, guild_id: int, *, workers: Workers | None = None) -> tuple[Ruleset, int]:
-    """The server's ruleset (checked off the loop, cached) and its version: for a worker to compile and scan with."""
-    return await ruleset_for_guild(db, guild_id, workers=workers), await store.rules_version(db, guild_id)
+    """The server's ruleset (checked off the loop, cached) and the version it was built from: for a
+    worker to compile and scan with, and for the scan to be stored under.
+
+    The version is the one read before the rules were, never read again afterwards: a rule changed
+    meanwhile must leave the scan stored as older than the rules, so it is made again when read."""
+    entry = await _ruleset_entry(db, guild_id, workers=workers)
+    return entry.ruleset, entry.version
 
 
 async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | None = None) -> Ruleset:
     """The server's ruleset, rebuilt only when its version moved (checked off the loop)."""
+    return (await _ruleset_entry(db, guild_id, workers=workers)).ruleset
+
+
+async def _ruleset_entry(db: Database, guild_id: int, *, workers: Workers | None = None) -> _CacheEntry:
     workers = _pool(db, workers)
     cache = cache_for(db)
     version = await store.rules_version(db, guild_id)
@@ -265,7 +274,7 @@ async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | N
         )
         cache.builds += 1
         entry = cache.entries[guild_id] = _CacheEntry(version, ruleset)
-    return entry.ruleset
+    return entry
 
 
 # ---------------------------------------------------------------------------------------
@@ -275,7 +284,10 @@ async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | N
 async def scan_for_guild(db: Database, guild_id: int, story: Story, *, workers: Workers | None = None) -> ScanReport:
     """The story scanned with this server's rules, off the event loop."""
     workers = _pool(db, workers)
-    ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
+    return await _scan_with(story, await ruleset_for_guild(db, guild_id, workers=workers), workers)
+
+
+async def _scan_with(story: Story, ruleset: Ruleset, workers: Workers | None) -> ScanReport:
     if workers is None:
         return await asyncio.to_thread(scan, story, ruleset)
     return await workers.run(
@@ -333,8 +345,9 @@ async def rescan_story(
     story = await load_story(db, guild_id, story_id)
     if story is None:
         return None
-    version = await store.rules_version(db, guild_id)
-    report = await scan_for_guild(db, guild_id, story, workers=workers)
+    workers = _pool(db, workers)
+    ruleset, version = await guild_ruleset_data(db, guild_id, workers=workers)
+    report = await _scan_with(story, ruleset, workers)
     async with db.transaction() as tx:
         if await store.story_exists(tx, guild_id, story_id):  # it may have been removed while it was scanned
             await save_scan(tx, guild_id, story_id, report, rules_version=version)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -147,6 +148,36 @@ async def test_matcher_cache_is_rebuilt_only_when_rules_change(db: Database) -> 
     with pytest.raises(UserError):
         await service.add_rule(db, GUILD, category="death", pattern="(a)\\1", kind="regex")
     assert await service.ruleset_for_guild(db, GUILD) is changed and cache.builds == 3
+
+
+class RuleChangedWhileChecking:
+    """A worker pool where an admin adds a rule while the server's rules are being checked."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.changed = False
+
+    async def run(self, what: str, function, *args, time_limit: float):  # type: ignore[no-untyped-def]
+        result = await asyncio.to_thread(function, *args)
+        if what == "Checking this server's rules" and not self.changed:
+            self.changed = True
+            await service.add_rule(
+                self.db, GUILD, category="spiders", pattern="~spider", new_category=True, rescan=False
+            )
+        return result
+
+
+async def test_a_story_scanned_while_a_rule_changed_is_scanned_again_when_read(db: Database) -> None:
+    """An import takes the ruleset and its version, scans, then stores both: a rule added while the
+    ruleset was being built must leave that scan older than the rules, not stored as current."""
+    pool = RuleChangedWhileChecking(db)
+    ruleset, version = await service.guild_ruleset_data(db, GUILD, workers=pool)  # type: ignore[arg-type]
+    assert pool.changed and version < await service.rules_version(db, GUILD)
+    report = engine.scan(SPIDER_STORY, ruleset)
+    story_id = await add_story(db, GUILD, SPIDER_STORY, content_hash="a", added_by=1, now=0.0)
+    async with db.transaction() as tx:
+        await service.save_scan(tx, GUILD, story_id, report, rules_version=version)
+    assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == ["spiders"]
 
 
 async def test_overrides_win_over_detection_and_declarations(db: Database) -> None:
