@@ -29,7 +29,7 @@ import aiosqlite
 from bot.db import Database
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
-from bot.story.model import NOT_ENGLISH_ID, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
+from bot.story.model import NOT_ENGLISH_ID, NOTICE_IDS, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
 from bot.text import quote_input
 from bot.warnings import store
@@ -467,6 +467,12 @@ def notices(report: ScanReport, chapter: int | None) -> list[HeaderWarning]:
 # Admin changes: validated first, written in one transaction with a version bump, then rescan
 
 
+async def category_switched_off(db: Database, guild_id: int, category: str) -> bool:
+    """Whether the server switched the category's detection off: its rules, a new one too, find nothing."""
+    _, off_categories = await store.disabled_targets(db, guild_id)
+    return category in off_categories
+
+
 async def require_category(db: Database, guild_id: int, category: str) -> Taxonomy:
     taxonomy = await guild_taxonomy(db, guild_id)
     if category not in taxonomy:
@@ -506,6 +512,11 @@ async def add_rule(
         )
     if create and (not CATEGORY_ID.match(category) or len(category) > 40):
         raise UserError("A new category id is up to 40 lowercase letters or digits joined by hyphens, like `spiders`.")
+    if create and category in NOTICE_IDS:
+        # Headers show these notices among the warnings by id: a category of that id would merge with them.
+        raise UserError(
+            f"`{category}` is kept for a notice Dogear shows in headers; choose another id for the category."
+        )
     checked = await _off_loop(
         workers, "Checking that pattern", admin_rule, "custom:new", category, kind, pattern, time_limit=COMPILE_SECONDS
     )

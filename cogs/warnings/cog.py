@@ -105,10 +105,17 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             workers=self.bot.workers,
         )
         rescanned = await self._rescan(guild_id)
+        off = await service.category_switched_off(self.bot.db, guild_id, rule.category)
         await send_ephemeral(
             interaction,
             f"Added rule #{rule.id} for `{rule.category}` ({rule.kind}): {code(rule.pattern)}.\n"
-            f"{rescanned} with the new rules.",
+            f"{rescanned} with the new rules."
+            + (
+                f"\nThe category `{rule.category}` is switched off here, so this rule finds nothing until "
+                f"`/warnings rules enable target:{rule.category}`."
+                if off
+                else ""
+            ),
         )
 
     async def _rescan(self, guild_id: int) -> str:
