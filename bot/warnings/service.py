@@ -41,7 +41,7 @@ from bot.warnings.patterns import MAX_CUSTOM_RULES, RULE_KINDS, admin_rule
 from bot.warnings.rules import default_ruleset
 from bot.warnings.store import CustomRule, Report
 from bot.warnings.taxonomy import CATEGORY_ID, Category, Taxonomy
-from bot.worker import Workers
+from bot.worker import Workers, WorkLimitError
 
 __all__ = ["MAX_CUSTOM_RULES", "RULE_KINDS", "CustomRule", "Report"]
 
@@ -354,13 +354,36 @@ async def rescan_story(
     return report
 
 
+@dataclass(frozen=True, slots=True)
+class Rescanned:
+    """What a rescan after a rule change did: stories scanned again, and stories whose scan ran
+    past a worker's budget (their old scan stays, marked older than the rules)."""
+
+    done: int
+    over_budget: int = 0
+
+
 async def rescan_guild(db: Database, guild_id: int, *, workers: Workers | None = None) -> int:
     """Scan every story of the server again with its current rules; returns how many."""
-    count = 0
+    return (await rescan_guild_report(db, guild_id, workers=workers)).done
+
+
+async def rescan_guild_report(db: Database, guild_id: int, *, workers: Workers | None = None) -> Rescanned:
+    """:func:`rescan_guild`, going on past a story whose scan is stopped at its budget.
+
+    The rule change is stored before the rescan starts: one heavy story must not turn the
+    answer into an error (the admin would think nothing changed) nor leave the rest unscanned.
+    A story left over is scanned again when it is next read, its stored scan being older."""
+    done = over_budget = 0
     for story_id in await list_story_ids(db, guild_id):
-        if await rescan_story(db, guild_id, story_id, workers=workers) is not None:
-            count += 1
-    return count
+        try:
+            scanned = await rescan_story(db, guild_id, story_id, workers=workers)
+        except WorkLimitError as error:
+            log.warning("guild %s: story %s was not re-scanned: %s", guild_id, story_id, error)
+            over_budget += 1
+            continue
+        done += scanned is not None
+    return Rescanned(done, over_budget)
 
 
 async def stored_report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:

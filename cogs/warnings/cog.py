@@ -120,8 +120,14 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     async def _rescan(self, guild_id: int) -> str:
         """Every rule change re-scans the server's stories; the sentence says how many."""
-        count = await service.rescan_guild(self.bot.db, guild_id, workers=self.bot.workers)
-        return f"Re-scanned {plural(count, 'story', 'stories')}"
+        rescanned = await service.rescan_guild_report(self.bot.db, guild_id, workers=self.bot.workers)
+        said = f"Re-scanned {plural(rescanned.done, 'story', 'stories')}"
+        if rescanned.over_budget:
+            said += (
+                f" ({plural(rescanned.over_budget, 'story', 'stories')} took too long and will be "
+                "scanned again when next read)"
+            )
+        return said
 
     @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
     @app_commands.describe(rule="The rule to remove")
