@@ -50,7 +50,7 @@ from bot.progress import store as progress_store
 from bot.progress.prefs_store import members_avoiding
 from bot.shards import ShardScope
 from bot.story.model import POSSIBLE, HeaderWarning
-from bot.warnings.service import chapter_warnings
+from bot.warnings.reviews import chapter_warnings_and_possible
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class DiscussionService:
         poster: Poster,
         *,
         grace: timedelta,
-        warnings_for: WarningsFor = chapter_warnings,
+        warnings_for: WarningsFor = chapter_warnings_and_possible,
         caught_up: Counts = progress_store.caught_up,
         behind: Behind = progress_store.behind,
         readers: Readers = progress_store.readers_at,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from bot.db import Database
 from bot.errors import UserError
 from bot.story.chapters import check_chapter
-from bot.story.model import HeaderWarning
+from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.store import STORY_GONE, get_story_record, list_story_ids, resolve_story
 from bot.text import escape_markdown, quote_input
 from bot.warnings import store
@@ -78,6 +78,20 @@ async def possible_warnings(db: Database, guild_id: int, story_id: int) -> list[
 
 async def possible_in_chapter(db: Database, guild_id: int, story_id: int, chapter: int) -> list[PossibleWarning]:
     return [p for p in await possible_warnings(db, guild_id, story_id) if p.chapter == chapter]
+
+
+async def chapter_warnings_and_possible(
+    db: Database, guild_id: int, story_id: int, chapter: int
+) -> list[HeaderWarning]:
+    """What the chapter's header shows, then its possible warnings nobody decided on (source ``possible``).
+
+    For reminders: a member who avoids one of those strictly is left out of them, as reading
+    privately asks them first; a discussion post shows only the first kind.
+    """
+    shown = await chapter_warnings(db, guild_id, story_id, chapter)
+    ids = {warning.id for warning in shown}
+    possible = await possible_in_chapter(db, guild_id, story_id, chapter)
+    return shown + [HeaderWarning(p.id, p.label, POSSIBLE) for p in possible if p.id not in ids]
 
 
 async def _decide(

@@ -29,7 +29,7 @@ import aiosqlite
 from bot.db import Database
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
-from bot.story.model import NOT_ENGLISH_ID, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
+from bot.story.model import NOT_ENGLISH_ID, NOTICE_IDS, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
 from bot.text import quote_input
 from bot.warnings import store
@@ -41,7 +41,7 @@ from bot.warnings.patterns import MAX_CUSTOM_RULES, RULE_KINDS, admin_rule
 from bot.warnings.rules import default_ruleset
 from bot.warnings.store import CustomRule, Report
 from bot.warnings.taxonomy import CATEGORY_ID, Category, Taxonomy
-from bot.worker import Workers
+from bot.worker import Workers, WorkLimitError
 
 __all__ = ["MAX_CUSTOM_RULES", "RULE_KINDS", "CustomRule", "Report"]
 
@@ -239,12 +239,21 @@ def _assemble(
 
 
 async def guild_ruleset_data(db: Database, guild_id: int, *, workers: Workers | None = None) -> tuple[Ruleset, int]:
-    """The server's ruleset (checked off the loop, cached) and its version: for a worker to compile and scan with."""
-    return await ruleset_for_guild(db, guild_id, workers=workers), await store.rules_version(db, guild_id)
+    """The server's ruleset (checked off the loop, cached) and the version it was built from: for a
+    worker to compile and scan with, and for the scan to be stored under.
+
+    The version is the one read before the rules were, never read again afterwards: a rule changed
+    meanwhile must leave the scan stored as older than the rules, so it is made again when read."""
+    entry = await _ruleset_entry(db, guild_id, workers=workers)
+    return entry.ruleset, entry.version
 
 
 async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | None = None) -> Ruleset:
     """The server's ruleset, rebuilt only when its version moved (checked off the loop)."""
+    return (await _ruleset_entry(db, guild_id, workers=workers)).ruleset
+
+
+async def _ruleset_entry(db: Database, guild_id: int, *, workers: Workers | None = None) -> _CacheEntry:
     workers = _pool(db, workers)
     cache = cache_for(db)
     version = await store.rules_version(db, guild_id)
@@ -265,7 +274,7 @@ async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | N
         )
         cache.builds += 1
         entry = cache.entries[guild_id] = _CacheEntry(version, ruleset)
-    return entry.ruleset
+    return entry
 
 
 # ---------------------------------------------------------------------------------------
@@ -275,7 +284,10 @@ async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | N
 async def scan_for_guild(db: Database, guild_id: int, story: Story, *, workers: Workers | None = None) -> ScanReport:
     """The story scanned with this server's rules, off the event loop."""
     workers = _pool(db, workers)
-    ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
+    return await _scan_with(story, await ruleset_for_guild(db, guild_id, workers=workers), workers)
+
+
+async def _scan_with(story: Story, ruleset: Ruleset, workers: Workers | None) -> ScanReport:
     if workers is None:
         return await asyncio.to_thread(scan, story, ruleset)
     return await workers.run(
@@ -333,21 +345,45 @@ async def rescan_story(
     story = await load_story(db, guild_id, story_id)
     if story is None:
         return None
-    version = await store.rules_version(db, guild_id)
-    report = await scan_for_guild(db, guild_id, story, workers=workers)
+    workers = _pool(db, workers)
+    ruleset, version = await guild_ruleset_data(db, guild_id, workers=workers)
+    report = await _scan_with(story, ruleset, workers)
     async with db.transaction() as tx:
         if await store.story_exists(tx, guild_id, story_id):  # it may have been removed while it was scanned
             await save_scan(tx, guild_id, story_id, report, rules_version=version)
     return report
 
 
+@dataclass(frozen=True, slots=True)
+class Rescanned:
+    """What a rescan after a rule change did: stories scanned again, and stories whose scan ran
+    past a worker's budget (their old scan stays, marked older than the rules)."""
+
+    done: int
+    over_budget: int = 0
+
+
 async def rescan_guild(db: Database, guild_id: int, *, workers: Workers | None = None) -> int:
     """Scan every story of the server again with its current rules; returns how many."""
-    count = 0
+    return (await rescan_guild_report(db, guild_id, workers=workers)).done
+
+
+async def rescan_guild_report(db: Database, guild_id: int, *, workers: Workers | None = None) -> Rescanned:
+    """:func:`rescan_guild`, going on past a story whose scan is stopped at its budget.
+
+    The rule change is stored before the rescan starts: one heavy story must not turn the
+    answer into an error (the admin would think nothing changed) nor leave the rest unscanned.
+    A story left over is scanned again when it is next read, its stored scan being older."""
+    done = over_budget = 0
     for story_id in await list_story_ids(db, guild_id):
-        if await rescan_story(db, guild_id, story_id, workers=workers) is not None:
-            count += 1
-    return count
+        try:
+            scanned = await rescan_story(db, guild_id, story_id, workers=workers)
+        except WorkLimitError as error:
+            log.warning("guild %s: story %s was not re-scanned: %s", guild_id, story_id, error)
+            over_budget += 1
+            continue
+        done += scanned is not None
+    return Rescanned(done, over_budget)
 
 
 async def stored_report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
@@ -454,6 +490,12 @@ def notices(report: ScanReport, chapter: int | None) -> list[HeaderWarning]:
 # Admin changes: validated first, written in one transaction with a version bump, then rescan
 
 
+async def category_switched_off(db: Database, guild_id: int, category: str) -> bool:
+    """Whether the server switched the category's detection off: its rules, a new one too, find nothing."""
+    _, off_categories = await store.disabled_targets(db, guild_id)
+    return category in off_categories
+
+
 async def require_category(db: Database, guild_id: int, category: str) -> Taxonomy:
     taxonomy = await guild_taxonomy(db, guild_id)
     if category not in taxonomy:
@@ -493,6 +535,11 @@ async def add_rule(
         )
     if create and (not CATEGORY_ID.match(category) or len(category) > 40):
         raise UserError("A new category id is up to 40 lowercase letters or digits joined by hyphens, like `spiders`.")
+    if create and category in NOTICE_IDS:
+        # Headers show these notices among the warnings by id: a category of that id would merge with them.
+        raise UserError(
+            f"`{category}` is kept for a notice Dogear shows in headers; choose another id for the category."
+        )
     checked = await _off_loop(
         workers, "Checking that pattern", admin_rule, "custom:new", category, kind, pattern, time_limit=COMPILE_SECONDS
     )

@@ -105,16 +105,29 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             workers=self.bot.workers,
         )
         rescanned = await self._rescan(guild_id)
+        off = await service.category_switched_off(self.bot.db, guild_id, rule.category)
         await send_ephemeral(
             interaction,
             f"Added rule #{rule.id} for `{rule.category}` ({rule.kind}): {code(rule.pattern)}.\n"
-            f"{rescanned} with the new rules.",
+            f"{rescanned} with the new rules."
+            + (
+                f"\nThe category `{rule.category}` is switched off here, so this rule finds nothing until "
+                f"`/warnings rules enable target:{rule.category}`."
+                if off
+                else ""
+            ),
         )
 
     async def _rescan(self, guild_id: int) -> str:
         """Every rule change re-scans the server's stories; the sentence says how many."""
-        count = await service.rescan_guild(self.bot.db, guild_id, workers=self.bot.workers)
-        return f"Re-scanned {plural(count, 'story', 'stories')}"
+        rescanned = await service.rescan_guild_report(self.bot.db, guild_id, workers=self.bot.workers)
+        said = f"Re-scanned {plural(rescanned.done, 'story', 'stories')}"
+        if rescanned.over_budget:
+            said += (
+                f" ({plural(rescanned.over_budget, 'story', 'stories')} took too long and will be "
+                "scanned again when next read)"
+            )
+        return said
 
     @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
     @app_commands.describe(rule="The rule to remove")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from bot.devtools.driver import Club
 from bot.progress.prefs import avoided_warnings
+from bot.progress.store import mark_read
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story
 from bot.warnings.service import add_rule
 
 
@@ -71,3 +75,44 @@ async def test_custom_categories_and_preferences_stay_in_their_server(club: Club
     # Looked up with the other server's id, this member's preferences are not there.
     assert await club.run(avoided_warnings(club.bot.db, other.guild.id, club.member.user.id)) == set()
     assert await club.run(avoided_warnings(club.bot.db, club.guild.id, club.member.user.id)) == {"spiders", "death"}
+
+
+LATE_BLOOD = Story(
+    StoryMeta("Late Blood"),
+    [
+        Chapter(1, None, [Scene(["They ate pancakes."])]),
+        Chapter(2, None, [Scene(["There was blood on the floor.", "His hand was bleeding."])]),  # possible blood-gore
+    ],
+    "txt",
+)
+
+
+async def test_a_strict_avoider_is_left_out_of_reminders_of_a_possible_warning(club: Club) -> None:
+    db, guild_id = club.bot.db, club.guild.id
+    story_id = await club.run(add_story(db, guild_id, LATE_BLOOD, content_hash="late", added_by=None, now=0.0))
+    for member in (club.member, club.other_member, club.closed_dm_member):
+        await club.run(mark_read(db, guild_id, member.id, story_id, 1, now=0))
+    await club.slash("prefs avoid", member=club.member, warning="blood-gore", strict=True)
+    await club.slash("prefs avoid", member=club.other_member, warning="blood-gore")  # not strict: still reminded
+    await club.slash("prefs reminders", member=club.member, dm=True)
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story_id),
+        chapter=2,
+        when="in 4 hours",
+        remind="2h",
+        channel=club.text_channel,
+    )
+    await club.clock.advance(timedelta(hours=2))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    [reminder] = club.messages(club.text_channel, include_replies=False)
+    assert club.other_member.mention() in reminder.text and club.closed_dm_member.mention() in reminder.text
+    assert club.member.mention() not in reminder.text
+    assert club.dms(club.member) == []  # no DM copy either
+    await club.clock.advance(timedelta(hours=2))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    post = club.messages(club.text_channel, include_replies=False)[-1]
+    assert "Discussion #" in post.text and "Blood and gore" not in post.text  # a possible warning is never posted

@@ -356,3 +356,28 @@ async def test_heavy_or_empty_matching_admin_regexes_are_refused(club: Club, pat
     replies = await club.slash("warnings rules add", member=club.admin, category="death", pattern=pattern, kind="regex")
     assert replies[-1].ephemeral and message in replies[-1].text
     assert await club.run(service.list_rules(club.bot.db, club.guild.id)) == []
+
+
+async def test_a_rule_added_to_a_switched_off_category_says_it_finds_nothing_yet(club: Club) -> None:
+    story_id = await add_story(club)
+    await club.slash("warnings rules disable", member=club.admin, target="violence")
+    replies = await club.slash("warnings rules add", member=club.admin, category="violence", pattern="~spider")
+    assert "Added rule #" in replies[-1].text
+    assert "`violence` is switched off here" in replies[-1].text and "rules enable target:violence" in replies[-1].text
+    assert await warning_ids(club, story_id) == set()
+    await club.slash("warnings rules enable", member=club.admin, target="violence")
+    assert await warning_ids(club, story_id) == {"violence"}
+    replies = await club.slash("warnings rules add", member=club.admin, category="violence", pattern="~pillow")
+    assert "switched off" not in replies[-1].text
+
+
+@pytest.mark.parametrize("category", ["unwarned", "not-english"])
+async def test_a_new_category_cannot_take_the_id_of_a_header_notice(club: Club, category: str) -> None:
+    """Headers show "Unwarned" and "Not read for warnings" among the warnings by these ids: a
+    category of the same id would merge with them (a member avoiding it would avoid the notice)."""
+    replies = await club.slash(
+        "warnings rules add", member=club.admin, category=category, pattern="pancakes", new_category=True
+    )
+    assert replies[-1].ephemeral and "kept for a notice" in replies[-1].text
+    assert await club.run(service.list_rules(club.bot.db, club.guild.id)) == []
+    assert await club.run(service.custom_categories(club.bot.db, club.guild.id)) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -15,6 +16,7 @@ from bot.story.store import add_story
 from bot.warnings import engine, service
 from bot.warnings.engine import ScanReport, scoring_key
 from bot.warnings.rules import MAX_CUSTOM_RULES, default_ruleset
+from bot.worker import WorkLimitError
 
 GUILD = 1001
 OTHER = 2002
@@ -149,6 +151,36 @@ async def test_matcher_cache_is_rebuilt_only_when_rules_change(db: Database) -> 
     assert await service.ruleset_for_guild(db, GUILD) is changed and cache.builds == 3
 
 
+class RuleChangedWhileChecking:
+    """A worker pool where an admin adds a rule while the server's rules are being checked."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.changed = False
+
+    async def run(self, what: str, function, *args, time_limit: float):  # type: ignore[no-untyped-def]
+        result = await asyncio.to_thread(function, *args)
+        if what == "Checking this server's rules" and not self.changed:
+            self.changed = True
+            await service.add_rule(
+                self.db, GUILD, category="spiders", pattern="~spider", new_category=True, rescan=False
+            )
+        return result
+
+
+async def test_a_story_scanned_while_a_rule_changed_is_scanned_again_when_read(db: Database) -> None:
+    """An import takes the ruleset and its version, scans, then stores both: a rule added while the
+    ruleset was being built must leave that scan older than the rules, not stored as current."""
+    pool = RuleChangedWhileChecking(db)
+    ruleset, version = await service.guild_ruleset_data(db, GUILD, workers=pool)  # type: ignore[arg-type]
+    assert pool.changed and version < await service.rules_version(db, GUILD)
+    report = engine.scan(SPIDER_STORY, ruleset)
+    story_id = await add_story(db, GUILD, SPIDER_STORY, content_hash="a", added_by=1, now=0.0)
+    async with db.transaction() as tx:
+        await service.save_scan(tx, GUILD, story_id, report, rules_version=version)
+    assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == ["spiders"]
+
+
 async def test_overrides_win_over_detection_and_declarations(db: Database) -> None:
     value = story(
         ["The old dog died in his sleep. A week later the farmer died too."], ["A picnic."], declared=("TW: self harm",)
@@ -221,6 +253,27 @@ async def test_rescan_guild_counts_stories(db: Database) -> None:
     await stored(db, GUILD, story(["A calm day."]), "b")
     await stored(db, OTHER, SPIDER_STORY, "c")
     assert await service.rescan_guild(db, GUILD) == 2
+
+
+class OneStoryOverBudget:
+    """A worker pool that stops the scan of the story called "Heavy" at its time limit."""
+
+    async def run(self, what: str, function, *args, time_limit: float):  # type: ignore[no-untyped-def]
+        if what.startswith("Scanning") and any(isinstance(a, Story) and a.meta.title == "Heavy" for a in args):
+            raise WorkLimitError(f"{what} took longer than {time_limit:g} seconds, so I stopped it.")
+        return await asyncio.to_thread(function, *args)
+
+
+async def test_a_story_over_budget_does_not_stop_the_rescan_of_the_others(db: Database) -> None:
+    heavy = Story(StoryMeta("Heavy"), SPIDER_STORY.chapters, "txt")
+    heavy_id = await stored(db, GUILD, heavy, "a")
+    light_id = await stored(db, GUILD, SPIDER_STORY, "b")
+    await service.add_rule(db, GUILD, category="spiders", pattern="~spider", new_category=True, rescan=False)
+    done = await service.rescan_guild_report(db, GUILD, workers=OneStoryOverBudget())  # type: ignore[arg-type]
+    assert done == service.Rescanned(done=1, over_budget=1)
+    assert [w.id for w in await service.chapter_warnings(db, GUILD, light_id, 1)] == ["spiders"]
+    # The heavy story's old scan is older than the rules: it is made again when read.
+    assert [w.id for w in await service.chapter_warnings(db, GUILD, heavy_id, 1)] == ["spiders"]
 
 
 async def test_unwarned_story_is_shown_as_unwarned_never_as_safe(db: Database) -> None:
