@@ -17,6 +17,7 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
 from bot.story.plaintext import build_story
 from bot.story.structure import Heading, Item, Para, SceneBreak, is_scene_break, match_heading
+from bot.story.webpage import strip_page_chrome
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
 BLOCKS = frozenset(
@@ -75,6 +76,8 @@ _CONTENTS_LABELS = frozenset(["contents", "table of contents", "toc", "chapters"
 _LINK_FILLER = " \t\n\r\f\v\u00a0" + _BR + _SOFT_BR + "|·•-–—,;/()[]"
 TOC_MAX_NODES = 20_000  # a contents list longer than this is read as text: a bounded check
 IMAGE = "Image"
+# What may stand beside a contents entry's link: its page number, dot leaders.
+_PAGE_NUMBERS = re.compile(r"(?:[\d.\u2026 \t\u00a0]*|[ivxlc]{1,6})", re.IGNORECASE)
 # A "Label: value" table row: a short first cell, closed by a colon (or a header cell).
 _LABEL_MAX_CHARS = 40
 
@@ -92,16 +95,22 @@ def make_soup(markup: str | bytes) -> BeautifulSoup:
     dangerous: list[Tag] = []
     comments: list[Comment] = []
     breaks: list[Tag] = []
+    hidden_classes: set[str] = set()
     for node in soup.descendants:
         if isinstance(node, Tag):
-            if node.name in DANGEROUS:
+            if node.name == "style":
+                hidden_classes.update(_hidden_classes(node.get_text()))
+            if node.name in DANGEROUS or _hidden(node):
                 dangerous.append(node)
             elif node.name == "br":
                 breaks.append(node)
         elif isinstance(node, Comment):
             comments.append(node)
+    if hidden_classes:
+        dangerous.extend(soup.find_all(class_=lambda names: names in hidden_classes))
     for tag in dangerous:
-        tag.decompose()
+        if not tag.decomposed:
+            tag.decompose()
     for comment in comments:
         if not comment.decomposed:  # not inside a removed element
             comment.extract()
@@ -109,6 +118,26 @@ def make_soup(markup: str | bytes) -> BeautifulSoup:
         if not br.decomposed:
             br.replace_with(_BR)
     return soup
+
+
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+# A stylesheet rule hiding one class: ".cjZm...{display: none; speak: never;}" (Royal Road hides
+# a line of its own in every chapter this way, for copies taken from the site).
+_HIDDEN_RULE = re.compile(
+    r"(?:^|[}\s,])\.([\w-]{1,100})\s*\{[^{}]{0,500}?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE
+)
+STYLE_SCAN_CHARS = 200_000  # a stylesheet read for hidden classes is read this far
+
+
+def _hidden(tag: Tag) -> bool:
+    """Text no reader of the page sees: the ``hidden`` attribute, or an inline style hiding it."""
+    style = tag.get("style")
+    return tag.has_attr("hidden") or (isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None)
+
+
+def _hidden_classes(stylesheet: str) -> set[str]:
+    """The classes a stylesheet hides with a rule of their own (a class alone as its selector)."""
+    return {match.group(1) for match in _HIDDEN_RULE.finditer(stylesheet[:STYLE_SCAN_CHARS])}
 
 
 _DOCTYPE = re.compile(r"\A(\s*(?:<\?xml[^>]{0,500}>\s*)?)<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>", re.IGNORECASE)
@@ -188,6 +217,7 @@ def image_lines(root: Tag) -> None:
 def html_items(container: Tag, *, headings: bool = True) -> list[Item]:
     """Walk block elements in order; inline runs between blocks become paragraphs."""
     raw: list[Item | None] = []  # None marks an empty paragraph (a deliberate blank line)
+    _drop_contents_runs(container)
     _walk(container, raw, headings)
     return _resolve_blanks(raw)
 
@@ -218,7 +248,7 @@ def _walk(root: Tag, out: list[Item | None], headings: bool) -> None:
                 out.append(SceneBreak("<hr>"))
             elif name in _HEADINGS:
                 _heading(child, out, headings)
-            elif name == "pre":
+            elif name == "pre" and not _has_block_child(child):  # Wattpad puts its <p>s in a <pre>
                 text = child.get_text().replace(_BR, "\n").replace(_SOFT_BR, "\n").strip("\n")
                 if text.strip():
                     out.append(Para(text))
@@ -245,7 +275,7 @@ def _contents_candidate(tag: Tag) -> bool:
     return tag.name in ("ul", "ol", "p") or (tag.name in _TOC_BLOCKS and not _has_block_child(tag))
 
 
-def _is_contents(block: Tag) -> bool:
+def _is_contents(block: Tag, minimum: int = 2) -> bool:
     """A block made only of links to anchors in the page (two or more): a table of contents.
 
     Separators and line breaks between the links are allowed; any other text, or a link
@@ -260,7 +290,7 @@ def _is_contents(block: Tag) -> bool:
             if seen > TOC_MAX_NODES:
                 return False
             if isinstance(node, NavigableString):
-                if str(node).strip(_LINK_FILLER):
+                if not _PAGE_NUMBERS.fullmatch(str(node).strip(_LINK_FILLER)):
                     return False
             elif isinstance(node, Tag):
                 if node.name == "a":
@@ -273,7 +303,40 @@ def _is_contents(block: Tag) -> bool:
                     break
         else:
             stack.pop()
-    return links >= 2
+    return links >= minimum
+
+
+def _drop_contents_runs(root: Tag) -> None:
+    """Tables of contents written a paragraph per entry (Google Docs, Word and LibreOffice write
+    theirs so, each link followed by its page number) are removed with their label.
+
+    Two or more sibling paragraphs in a row, each only one link to an anchor in the page, are a
+    contents list; one such paragraph alone is left as text.
+    """
+    run: list[Tag] = []
+    for block in root.find_all(["p", "li", "div"]):
+        if run and block.parent is run[-1].parent and run[-1].find_next_sibling(True) is block and _is_entry(block):
+            run.append(block)
+            continue
+        _drop_run(run)
+        run = [block] if _is_entry(block) else []
+    _drop_run(run)
+
+
+def _is_entry(block: Tag) -> bool:
+    if _has_block_child(block):  # checked first: a subtree is searched only for a block read whole
+        return False
+    return len(block.find_all("a", limit=2)) == 1 and _is_contents(block, minimum=1)
+
+
+def _drop_run(run: list[Tag]) -> None:
+    if len(run) < 2:
+        return
+    label = run[0].find_previous_sibling(True)
+    if label is not None and element_text(label).strip(" :").lower() in _CONTENTS_LABELS:
+        label.decompose()
+    for block in run:
+        block.decompose()
 
 
 def _drop_contents_heading(out: list[Item | None]) -> None:
@@ -523,7 +586,7 @@ def parse_generic_html(
     soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
     """Any HTML page: <h1>-<h6> headings as chapters, paragraphs as text, <hr> as scenes."""
-    body = soup.body or soup
+    body = strip_page_chrome(soup.body or soup)
     image_lines(body)
     items = _without_front_images(html_items(body))
     title = soup.find("title")

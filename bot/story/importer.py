@@ -7,7 +7,9 @@ The format comes from the file name first and the content second, so a story sav
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import zipfile
 from pathlib import PurePath
 
 from bot.story.ao3_html import is_ao3, parse_ao3
@@ -63,8 +65,9 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
     """The story as its format's parser reads it."""
     check_size(data, max_bytes)
     suffix = PurePath(filename or "").suffix.lower()
-    if suffix in _UNSUPPORTED:
-        raise StoryFormatError(f"This is {_UNSUPPORTED[suffix]}; Dogear reads {SUPPORTED} files, so save it as one.")
+    kind = _UNSUPPORTED.get(suffix) or _document_kind(data)
+    if kind:
+        raise StoryFormatError(f"This is {kind}; Dogear reads {SUPPORTED} files, so save it as one.")
     if suffix == ".epub" or (data.startswith(b"PK\x03\x04") and suffix not in _TEXT | _MARKDOWN | _HTML):
         kind = sniff_binary(data)
         if kind and not data.startswith(b"PK\x03\x04"):
@@ -80,6 +83,48 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
     if suffix in _MARKDOWN:
         return parse_markdown(text, filename, max_chapters=max_chapters)
     return parse_plain_text(text, filename, max_chapters=max_chapters)
+
+
+# Word processors' files under another name (a .docx renamed .txt or .epub, an .rtf saved as
+# .txt, Apple Pages): what is inside tells what it is, so the refusal names it.
+_ZIPPED_DOCUMENTS = (
+    ("word/", "a Word document"),
+    ("mimetype", "an OpenDocument text"),
+    ("index.xml", "an Apple Pages document"),
+    ("Index/Document.iwa", "an Apple Pages document"),
+)
+_TEXT_DOCUMENTS = ((b"{\\rtf", "an RTF document"), (b"<FictionBook", "a FictionBook (FB2) book"))
+_MOBI_MARK = (60, b"BOOKMOBI")
+
+
+def _document_kind(data: bytes) -> str | None:
+    """A document format Dogear does not read, named by its content, or None."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for mark, kind in _TEXT_DOCUMENTS:
+        if head.startswith(mark) or (mark == b"<FictionBook" and mark in head[:300]):
+            return kind
+    offset, mark = _MOBI_MARK
+    if data[offset : offset + len(mark)] == mark:
+        return "a Kindle book"
+    if data.startswith(b"PK\x03\x04"):
+        return _zipped_kind(data)
+    return None
+
+
+def _zipped_kind(data: bytes) -> str | None:
+    """A word processor's zip by its member names (the central directory only: nothing is unpacked)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError, ValueError):
+        return None
+    if b"epub" in mimetype or "META-INF/container.xml" in names:
+        return None
+    for prefix, kind in _ZIPPED_DOCUMENTS:
+        if any(name.startswith(prefix) for name in names):
+            return kind
+    return None
 
 
 def content_hash(story: Story) -> str:

@@ -1,0 +1,177 @@
+"""A story saved as a web page, without the page around it.
+
+Readers save a chapter straight from the site (Royal Road, Wattpad, a SpaceBattles threadmarks
+reader, Substack, Medium, Tumblr): the story sits among the site's header and menus, "Next
+chapter" buttons, like and vote counts, author bios, subscribe boxes, comments and the footer.
+None of that is story. Sites mark it the same few ways, so it is recognised by those marks,
+not site by site: the elements HTML has for it (``<nav>``, ``<footer>``, ``<aside>``, a page-level
+``<header>``, landmark roles, buttons) and class or id names made of the words sites use for
+it ("comments", "sidebar", "share", "author-bio", "reactionsBar" ...). An element holding most
+of the page's text is never dropped, whatever its name: a wrapper called "comments-enabled
+story" is still the story.
+
+Forum threadmarks (XenForo's ``threadmarkLabel``) name the chapter each post is: the label
+becomes that post's heading, so a reader-mode page splits where the author's threadmarks do.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from bs4 import Tag
+
+_CHROME_TAGS = frozenset(["footer", "aside", "button", "input", "textarea", "label"])
+_CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "button", "search", "menu"])
+# Words of a class or id that name page chrome, read as whole words ("comments-container",
+# "reactionsBar" and "p-footer" hold one; "userstuff" and "headline" do not).
+_CHROME_WORDS = frozenset(
+    [
+        "comment",
+        "comments",
+        "commentlist",
+        "respond",
+        "breadcrumb",
+        "breadcrumbs",
+        "navbar",
+        "nav",
+        "navigation",
+        "menu",
+        "pagenav",
+        "pagination",
+        "pager",
+        "sidebar",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommended",
+        "recommendations",
+        "subscribe",
+        "subscription",
+        "newsletter",
+        "footer",
+        "reactions",
+        "reaction",
+        "actionbar",
+        "vote",
+        "votes",
+        "like",
+        "likes",
+        "kudos",
+        "advert",
+        "advertisement",
+        "ads",
+        "cookie",
+        "cookies",
+        "toolbar",
+        "avatar",
+        "username",
+        "usertitle",
+        "attribution",
+        "lastedit",
+        "masthead",
+        "bio",
+        "signup",
+        "reblog",
+    ]
+)
+# Pairs of words that together name chrome where each alone may not.
+_CHROME_PAIRS = frozenset(
+    [
+        ("read", "more"),
+        ("author", "info"),
+        ("author", "bio"),
+        ("about", "author"),
+        ("author", "note"),
+        ("next", "part"),
+        ("nav", "buttons"),
+        ("post", "footer"),
+        ("post", "meta"),
+        ("story", "stats"),
+        ("num", "comment"),
+        ("site", "header"),
+        ("p", "header"),
+        ("page", "header"),
+        ("post", "tags"),
+        ("last", "edit"),
+    ]
+)
+# Whole names of chrome whose words alone say too little (XenForo's poster box).
+_CHROME_NAMES = frozenset(["message-user", "message-cell--user", "message-footer", "p-header", "p-footer"])
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# An element holding more than this share of the page's text is kept whatever it is called.
+_MOST_OF_PAGE = 0.5
+_CONTENT_TAGS = ("article", "main")
+_THREADMARK_CELL = re.compile(r"threadmark-header")
+
+
+def strip_page_chrome(body: Tag) -> Tag:
+    """The story's part of ``body`` without the site's chrome (see the module docstring).
+
+    A page whose one ``<article>`` or ``<main>`` holds most of its text is that element: what
+    lies outside it (the blog's name, "Written by", "More from") is the site's.
+    """
+    _threadmark_headings(body)
+    total = len(body.get_text())
+    for element in _chrome(body, total):
+        element.decompose()
+    return _main_content(body, len(body.get_text()))
+
+
+def _chrome(body: Tag, total: int) -> list[Tag]:
+    """The outermost chrome elements; one holding most of the page is looked inside instead."""
+    found: list[Tag] = []
+    stack = [child for child in reversed(body.contents) if isinstance(child, Tag)]
+    while stack:
+        element = stack.pop()
+        if _is_chrome(element) and len(element.get_text()) <= total * _MOST_OF_PAGE:
+            found.append(element)
+        else:
+            stack.extend(child for child in reversed(element.contents) if isinstance(child, Tag))
+    return found
+
+
+def _main_content(body: Tag, total: int) -> Tag:
+    """The page's one outermost ``<article>``/``<main>`` when it holds most of the text, else ``body``."""
+    outermost = [tag for tag in body.find_all(_CONTENT_TAGS) if tag.find_parent(_CONTENT_TAGS) is None]
+    if len(outermost) == 1 and len(outermost[0].get_text()) > total * _MOST_OF_PAGE:
+        return outermost[0]
+    return body
+
+
+def _is_chrome(element: Tag) -> bool:
+    if element.name in _CHROME_TAGS or element.get("role") in _CHROME_ROLES:
+        return True
+    if element.name == "header" and element.find_parent(_CONTENT_TAGS) is None:
+        return True
+    return any(_names_chrome(name) for name in _names(element))
+
+
+def _names(element: Tag) -> list[str]:
+    classes = element.get("class") or []
+    names = [classes] if isinstance(classes, str) else list(classes)
+    element_id = element.get("id")
+    if isinstance(element_id, str):
+        names.append(element_id)
+    return names
+
+
+def _names_chrome(name: str) -> bool:
+    if name.lower() in _CHROME_NAMES:
+        return True
+    words = [word for word in _WORD_SPLIT.split(_CAMEL.sub("-", name).lower()) if word]
+    if any(word in _CHROME_WORDS for word in words):
+        return True
+    return any(pair in _CHROME_PAIRS for pair in itertools.pairwise(words))
+
+
+def _threadmark_headings(body: Tag) -> None:
+    """A forum post's threadmark label ("Chapter 1.1") becomes the heading over its post."""
+    for label in body.find_all(class_="threadmarkLabel"):
+        text = label.get_text(" ", strip=True)
+        cell = label.find_parent(class_=_THREADMARK_CELL) or label
+        heading = Tag(name="h2")
+        heading.string = text
+        cell.replace_with(heading)
