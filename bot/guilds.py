@@ -6,6 +6,7 @@ only after the retention period, so a bot kicked by mistake can be re-invited wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,15 +94,45 @@ async def update_settings(db: Database, guild_id: int, now: float, **changes: An
     return await get_settings(db, guild_id)
 
 
-async def mark_joined(db: Database, guild_id: int, now: float) -> None:
-    """The bot is (back) in the server: cancel any pending deletion."""
+async def mark_joined(db: Database, guild_id: int, now: float) -> bool:
+    """The bot is (back) in the server: cancel any pending deletion; True if one was cancelled.
+
+    Every server the bot is in says so again at each start (thousands of GUILD_CREATEs): a
+    server already recorded as present costs one read, not a write transaction.
+    """
+    row = await db.fetch_one("SELECT left_at FROM guilds WHERE guild_id = ?", (guild_id,))
+    if row is not None and row["left_at"] is None:
+        return False
     async with db.transaction() as tx:
         await ensure_guild(tx, guild_id, now)
-        await tx.execute("UPDATE guilds SET left_at = NULL WHERE guild_id = ?", (guild_id,))
+        cursor = await tx.execute(
+            "UPDATE guilds SET left_at = NULL WHERE guild_id = ? AND left_at IS NOT NULL", (guild_id,)
+        )
+        return cursor.rowcount > 0
 
 
 async def mark_left(db: Database, guild_id: int, now: float) -> None:
     await db.execute("UPDATE guilds SET left_at = ? WHERE guild_id = ? AND left_at IS NULL", (now, guild_id))
+
+
+async def mark_left_while_away(
+    db: Database, is_present: Callable[[int], bool], now: float, owned: tuple[str, list[int]] = ("1 = 1", [])
+) -> list[int]:
+    """Mark as left (at ``now``) every server of ``owned`` still recorded as present that ``is_present`` denies.
+
+    A server that removes the bot while it is stopped sends no GUILD_DELETE: only the list of
+    servers Discord gives when a shard connects tells. Without this its data would be kept for
+    ever instead of the retention period. ``is_present`` is asked inside the write transaction,
+    so a server joining or leaving meanwhile is judged by what the client knows by then; ``now``
+    is when the absence was noticed, so the data is never purged before the period has passed.
+    ``owned`` is a :meth:`bot.shards.ShardScope.sql` condition: the shard that just connected.
+    """
+    condition, params = owned
+    async with db.transaction() as tx:
+        cursor = await tx.execute(f"SELECT guild_id FROM guilds WHERE left_at IS NULL AND {condition}", tuple(params))
+        gone = [row[0] for row in await cursor.fetchall() if not is_present(row[0])]
+        await tx.executemany("UPDATE guilds SET left_at = ? WHERE guild_id = ?", [(now, g) for g in gone])
+    return gone
 
 
 async def purge_departed(

@@ -47,6 +47,10 @@ MOD_PERMISSIONS = {"view_channel": "View Channel", "send_messages": "Send Messag
 # Each prompt as the settings show it: ten prompts of 300 characters would not fit one answer
 # (`/discussion prompts` shows them whole).
 PROMPT_PREVIEW_CHARS = 100
+# Under the settings when one of them no longer works.
+FIX_NOTE = (
+    "⚠️ To fix: `/config set` another channel or role, grant me what is missing, or `/config clear` the setting.\n"
+)
 
 
 def missing_permissions(channel: discord.abc.GuildChannel, needed: dict[str, str]) -> list[str]:
@@ -58,21 +62,64 @@ def missing_permissions(channel: discord.abc.GuildChannel, needed: dict[str, str
     return [label for flag, label in needed.items() if not getattr(granted, flag)]
 
 
-def describe(settings: GuildSettings) -> str:
-    def channel(channel_id: int | None) -> str:
-        return f"<#{channel_id}>" if channel_id else "not set"
+def _channel_state(guild: discord.Guild | None, channel_id: int, needed: dict[str, str]) -> str:
+    """What is wrong with a saved channel now: deleted since, or a permission the bot lost; "" if nothing."""
+    if guild is None or guild.unavailable:
+        return ""  # not known here (a server in an outage has no channels cached): say nothing rather than guess
+    channel = guild.get_channel(channel_id)
+    if channel is None:
+        return " ⚠️ deleted"
+    if missing := missing_permissions(channel, needed):
+        return f" ⚠️ I am missing: {', '.join(missing)}"
+    return ""
+
+
+def _role_state(guild: discord.Guild | None, role_id: int) -> str:
+    """A saved club role deleted since, or one a discussion would name without pinging anyone."""
+    if guild is None or guild.unavailable:
+        return ""
+    role = guild.get_role(role_id)
+    if role is None:
+        return " ⚠️ deleted"
+    if not role.mentionable and not (guild.me is not None and guild.me.guild_permissions.mention_everyone):
+        return " ⚠️ not mentionable, and I lack Mention @everyone, @here, and All Roles: discussions name it without pinging"
+    return ""
+
+
+def describe(settings: GuildSettings, guild: discord.Guild | None = None) -> str:
+    """The settings as an admin reads them; with ``guild``, a channel or role that no longer works is marked.
+
+    Settings are ids: a channel deleted since, or one where the bot lost a permission, would read
+    as "#deleted-channel" or look fine while every post there fails.
+    """
+    marked: list[str] = []
+
+    def channel(channel_id: int | None, needed: dict[str, str]) -> str:
+        if not channel_id:
+            return "not set"
+        state = _channel_state(guild, channel_id, needed)
+        marked.append(state)
+        return f"<#{channel_id}>{state}"
+
+    def role(role_id: int | None) -> str:
+        if not role_id:
+            return "not set"
+        state = _role_state(guild, role_id)
+        marked.append(state)
+        return f"<@&{role_id}>{state}"
 
     prompts = "\n".join(f"  • {clip(prompt, PROMPT_PREVIEW_CHARS)}" for prompt in settings.discussion_prompts)
-    return (
+    lines = (
         "**Dogear settings for this server**\n"
-        f"Club channel (excerpts): {channel(settings.club_channel_id)}\n"
-        f"Discussion channel: {channel(settings.discussion_channel_id)}\n"
-        f"Club role (pinged for discussions): {f'<@&{settings.club_role_id}>' if settings.club_role_id else 'not set'}\n"
+        f"Club channel (excerpts): {channel(settings.club_channel_id, POSTING_PERMISSIONS)}\n"
+        f"Discussion channel: {channel(settings.discussion_channel_id, DISCUSSION_PERMISSIONS)}\n"
+        f"Club role (pinged for discussions): {role(settings.club_role_id)}\n"
         f"Time zone: {settings.timezone}\n"
-        f"Moderation channel (warning reports): {channel(settings.mod_channel_id)}\n"
+        f"Moderation channel (warning reports): {channel(settings.mod_channel_id, MOD_PERMISSIONS)}\n"
         f"Numeric dates: {DATE_ORDER_NAMES.get(settings.date_order or '', 'not set (12/04 is refused as ambiguous)')}\n"
-        f"Discussion prompts:\n{prompts}"
     )
+    fix = FIX_NOTE if any(marked) else ""
+    return lines + fix + f"Discussion prompts:\n{prompts}"
 
 
 @app_commands.guild_only()
@@ -89,7 +136,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
     async def show(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
         settings = await get_settings(self.bot.db, guild_id)
-        await send_ephemeral(interaction, describe(settings))
+        await send_ephemeral(interaction, describe(settings, interaction.guild))
 
     @app_commands.command(name="set", description="Change this server's Dogear settings (Manage Server)")
     @app_commands.describe(
@@ -139,7 +186,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **changes)
         # What the admin must fix comes before the settings, so it is read (and never clipped away).
         note = ("\n⚠️ " + " ".join(warnings) + " Grant these so posting works.") if warnings else ""
-        await send_ephemeral(interaction, "Saved." + note + "\n\n" + describe(settings))
+        await send_ephemeral(interaction, "Saved." + note + "\n\n" + describe(settings, interaction.guild))
 
     @set_.autocomplete("timezone")
     async def timezone_autocomplete(
@@ -155,7 +202,7 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         guild_id = guild_id_of(interaction)
         column, first = CLEARABLE[setting.value]
         settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **{column: first})
-        await send_ephemeral(interaction, f"Cleared {setting.name}.\n\n" + describe(settings))
+        await send_ephemeral(interaction, f"Cleared {setting.name}.\n\n" + describe(settings, interaction.guild))
 
 
 async def setup(bot: DogearBot) -> None:

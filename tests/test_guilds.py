@@ -1,4 +1,13 @@
-from bot.guilds import DEFAULT_PROMPTS, get_settings, mark_joined, mark_left, purge_departed, update_settings
+from bot.guilds import (
+    DEFAULT_PROMPTS,
+    get_settings,
+    mark_joined,
+    mark_left,
+    mark_left_while_away,
+    purge_departed,
+    update_settings,
+)
+from bot.shards import ShardScope
 
 
 async def test_settings_default_then_update(db) -> None:
@@ -42,3 +51,34 @@ async def test_next_purge_is_the_earliest_departure_plus_retention(db) -> None:
     await mark_left(db, 2, now=300.0)
     await mark_left(db, 1, now=200.0)
     assert await next_purge_at(db, 50.0) == 250.0
+
+
+async def left_at(db, guild_id: int) -> float | None:
+    return await db.fetch_value("SELECT left_at FROM guilds WHERE guild_id = ?", (guild_id,))
+
+
+async def test_joining_says_whether_a_pending_deletion_was_cancelled(db) -> None:
+    assert await mark_joined(db, 1, now=10.0) is False  # new: nothing was pending
+    assert await mark_joined(db, 1, now=20.0) is False  # every start says so again: nothing changes
+    assert await db.fetch_value("SELECT joined_at FROM guilds WHERE guild_id = 1") == 10.0
+    await mark_left(db, 1, now=30.0)
+    assert await mark_joined(db, 1, now=40.0) is True
+    assert await left_at(db, 1) is None
+
+
+async def test_servers_missing_from_the_shards_list_are_marked_left_when_noticed(db) -> None:
+    scope = ShardScope.of(2, [0])
+    shard0 = [2 << 22, 4 << 22, 6 << 22]  # (id >> 22) % 2 == 0: shard 0 of 2
+    shard1 = 3 << 22  # shard 1
+    for guild_id in (*shard0, shard1):
+        await mark_joined(db, guild_id, now=0.0)
+    await mark_left(db, shard0[2], now=50.0)  # left earlier, while the bot ran
+
+    present = {shard0[0]}
+    gone = await mark_left_while_away(db, present.__contains__, 100.0, scope.sql())
+
+    assert gone == [shard0[1]]  # shard0[0] is present; shard 1 is another process's
+    assert await left_at(db, shard0[1]) == 100.0
+    assert await left_at(db, shard0[0]) is None
+    assert await left_at(db, shard0[2]) == 50.0  # its retention still counts from when it left
+    assert await left_at(db, shard1) is None

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club, CommandNotVisible
 from bot.guilds import get_settings, update_settings
 
@@ -33,6 +34,53 @@ async def test_admin_sets_and_everyone_sees_the_settings(club: Club) -> None:
 async def test_a_channel_the_bot_cannot_post_in_is_saved_with_a_warning(club: Club) -> None:
     replies = await club.slash("config set", member=club.admin, club_channel=club.locked_channel)
     assert "missing: Send Messages" in replies[0].text
+
+
+async def test_settings_that_no_longer_work_are_marked_with_what_to_do(club: Club) -> None:
+    """A channel or role deleted since, or a permission the bot lost since, is named where the admin looks."""
+    await club.slash(
+        "config set",
+        member=club.admin,
+        club_channel=club.general_channel,
+        discussion_channel=club.text_channel,
+        club_role=club.club_role,
+        mod_channel=club.text_channel,
+    )
+    [healthy] = await club.slash("config show", member=club.admin)
+    assert "⚠️" not in healthy.text
+
+    await club.delete_channel(club.general_channel)
+    await club.delete_role(club.club_role)
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.SEND_MESSAGES)
+    [shown] = await club.slash("config show", member=club.admin)
+    lines = shown.text.splitlines()
+    [club_line] = [line for line in lines if line.startswith("Club channel")]
+    [role_line] = [line for line in lines if line.startswith("Club role")]
+    [discussion_line] = [line for line in lines if line.startswith("Discussion channel")]
+    [mod_line] = [line for line in lines if line.startswith("Moderation channel")]
+    assert club_line.endswith("⚠️ deleted") and role_line.endswith("⚠️ deleted")
+    assert "missing: Send Messages" in discussion_line and "missing: Send Messages" in mod_line
+    assert "To fix: `/config set`" in shown.text and not shown.message.pinged_roles
+    [cleared] = await club.slash("config clear", member=club.admin, setting="club_channel")
+    assert "Club channel (excerpts): not set" in cleared.text
+
+
+async def test_a_club_role_nobody_can_ping_is_marked(club: Club) -> None:
+    quiet = await club.run(lambda: _add_role(club, "Quiet readers"))
+    everyone = club.guild.roles[club.guild.id]
+    await club.set_role_permissions(everyone, P.EVERYONE_DEFAULT & ~P.MENTION_EVERYONE)
+    await club.set_role_permissions(club.bot_role, P.BOT_INVITE & ~P.MENTION_EVERYONE)
+    [saved] = await club.slash("config set", member=club.admin, club_role=quiet)
+    [role_line] = [line for line in saved.text.splitlines() if line.startswith("Club role")]
+    assert "not mentionable" in role_line and "without pinging" in role_line
+
+
+async def _add_role(club: Club, name: str):
+    role = club.state.add_role(club.guild, name, 0, mentionable=False)
+    club.state.dispatch("GUILD_ROLE_CREATE", {"guild_id": str(club.guild.id), "role": role.to_dict()})
+    guild = club.bot.get_guild(club.guild.id)
+    await club.runtime._wait_for(lambda: guild.get_role(role.id) is not None, "the bot to see the role")
+    return role
 
 
 async def test_the_missing_permission_warning_survives_ten_long_prompts(club: Club) -> None:

@@ -11,6 +11,7 @@ import signal
 import sys
 import time
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from bot.devtools.double import DiscordDouble
 from bot.devtools.double.models import InteractionRecord
 from bot.devtools.double.state import ClubLayout
 from bot.devtools.driver import Club, build_command_data
+from bot.guilds import GuildSettings, get_settings
 from tests.conftest import REPO_ROOT as PROJECT_ROOT
 
 BAD_STDERR = ("Task was destroyed", "Unclosed connector", "Unclosed client session", "Traceback")
@@ -62,6 +64,47 @@ async def test_a_server_that_removes_the_bot_is_marked_left_and_rejoining_clears
 
     await club.run(rejoin)
     assert await club.run(left_at) is None
+
+
+async def test_a_server_that_removes_the_bot_while_it_is_stopped_is_marked_left_at_the_next_start(club: Club) -> None:
+    """No GUILD_DELETE reaches a stopped bot: the shard's server list at the next start tells instead.
+
+    A server in an outage at that start is listed as unavailable: it has not left, and keeps its data.
+    """
+    outage = await club.add_guild("Outage Club")
+    for server in (club, outage):
+        await server.slash("config set", member=server.admin, timezone="Europe/Berlin")
+
+    async def left_at(server: Club) -> float | None:
+        return await server.bot.db.fetch_value("SELECT left_at FROM guilds WHERE guild_id = ?", (server.guild.id,))
+
+    async def while_down() -> None:
+        club.guild.bot_in_guild = False  # removed meanwhile: the bot is told nothing
+        outage.guild.outage = True
+
+    try:
+        await club.restart(while_down=while_down)
+        await club.settle()
+        assert await club.run(left_at(club)) == pytest.approx(club.clock.now().timestamp())
+        assert await club.run(left_at(outage)) is None
+    finally:
+        outage.guild.outage = False
+    club.state.dispatch("GUILD_CREATE", club.state.guild_payload(outage.guild))  # the outage ends
+    await outage.wait_for(lambda: not club.bot.get_guild(outage.guild.id).unavailable, "the server to come back")
+    [shown] = await outage.slash("config show", member=outage.admin)
+    assert "Europe/Berlin" in shown.text
+
+    retention = timedelta(days=club.bot.settings.data_retention_days)
+    await club.clock.advance(retention - timedelta(minutes=1))
+    assert await club.run(get_settings(club.bot.db, club.guild.id)) == GuildSettings(
+        club.guild.id, timezone="Europe/Berlin"
+    )
+    await club.clock.advance(timedelta(minutes=2))
+    await club.settle()
+    assert (
+        await club.run(club.bot.db.fetch_value("SELECT count(*) FROM guilds WHERE guild_id = ?", (club.guild.id,))) == 0
+    )
+    assert await club.run(left_at(outage)) is None
 
 
 # ---------------------------------------------------------------------------------------------- the real CLI

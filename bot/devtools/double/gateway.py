@@ -188,6 +188,9 @@ class Gateway:
         session.connection = connection
         session.push("READY", self.state.ready_payload(session.session_id, self.url, shard))
         for guild in self.state.guilds_on_shard(*shard):
+            if guild.outage:
+                session.push("GUILD_CREATE", {"id": str(guild.id), "unavailable": True})
+                continue
             session.push("GUILD_CREATE", self.state.guild_payload(guild))
             self.last_guild_sent = guild.id
         return session

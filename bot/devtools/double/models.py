@@ -443,6 +443,8 @@ class Guild:
     events: dict[int, ScheduledEvent] = field(default_factory=dict)
     joined_at: float = field(default_factory=time.time)
     bot_in_guild: bool = True
+    # In an outage (Discord's side): listed in READY, but its GUILD_CREATE says only "unavailable".
+    outage: bool = False
     # Guild whose synced commands members here see (see DoubleState.create_guild).
     commands_from: int | None = None
 

@@ -608,6 +608,13 @@ class DoubleState:
                 if thread.is_thread and thread.parent_id == channel.id and not thread.deleted:
                     thread.deleted = True
 
+    def delete_role(self, guild: Guild, role: Role) -> None:
+        """An admin deletes a role: members lose it, and the bot is told (GUILD_ROLE_DELETE)."""
+        del guild.roles[role.id]
+        for member in guild.members.values():
+            member.role_ids = [r for r in member.role_ids if r != role.id]
+        self.dispatch("GUILD_ROLE_DELETE", {"guild_id": str(guild.id), "role_id": str(role.id)})
+
     def remove_bot_from_guild(self, guild: Guild) -> None:
         guild.bot_in_guild = False
         self.dispatch("GUILD_DELETE", {"id": str(guild.id)})

@@ -114,6 +114,18 @@ class WorldChanges(ClubBase):
 
         await self.runtime.run(go())
 
+    async def delete_role(self, role: Role) -> None:
+        """Delete a role (GUILD_ROLE_DELETE), e.g. the club role a setting names."""
+
+        async def go() -> None:
+            self.state.delete_role(self.guild, role)
+            guild = self.bot.get_guild(self.guild.id)
+            assert guild is not None
+            await self.runtime._wait_for(lambda: guild.get_role(role.id) is None, f"the bot to forget @{role.name}")
+            await self.runtime.settle()
+
+        await self.runtime.run(go())
+
     async def drop_connection(self) -> None:
         """Close the gateway connection like a network blip; returns once the bot has resumed."""
 
