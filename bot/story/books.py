@@ -133,8 +133,9 @@ async def add_book(
         raise UserError(f"Keep the author's name to {MAX_AUTHOR_CHARS} characters.")
     declared = declared_items(warnings)
     story = book_story(clean, writer, count, declared)
-    report = await scan_for_guild(db, guild_id, story)  # nothing to detect: maps the declared warnings
+    # The version first: a rule changed during the scan leaves this one marked old, to be redone when read.
     version = await rules_version(db, guild_id)
+    report = await scan_for_guild(db, guild_id, story)  # nothing to detect: maps the declared warnings
     async with db.transaction() as tx:
         story_id = await insert_story(
             tx, guild_id, story, content_hash=book_hash(clean, writer), added_by=added_by, now=now
