@@ -328,6 +328,15 @@ def deep_html(size: int) -> tuple[str, bytes]:
     )
 
 
+def deep_page_chrome(size: int) -> tuple[str, bytes]:
+    """A saved web page whose story sits thousands deep in divisions named like site chrome
+    ("comments"): each is looked inside, since it holds most of the page (bot/story/webpage.py)."""
+    open_tag, close_tag = b'<div class="comments">', b"</div>"
+    depth = min((size // 2) // (len(open_tag) + len(close_tag)), 90_000)  # under the element limit
+    text = b"<p>" + b"word " * ((size - depth * (len(open_tag) + len(close_tag)) - 40) // 5) + b"</p>"
+    return "page.html", b"<html><body>" + open_tag * depth + text + close_tag * depth + b"</body></html>"
+
+
 def deep_ao3(size: int) -> tuple[str, bytes]:
     """AO3's markup with the chapter text nested thousands deep."""
     depth = size // 40
@@ -501,6 +510,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "markdown emphasis": markdown_emphasis,
     "deep HTML": deep_html,
     "deep AO3 HTML": deep_ao3,
+    "deep page chrome": deep_page_chrome,
     "tiny HTML elements": tiny_elements,
     "tiny HTML elements at the element limit": elements_at_limit,
     "deep HTML at the element limit": deep_at_limit,

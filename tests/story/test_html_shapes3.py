@@ -174,3 +174,21 @@ def test_one_link_in_a_paragraph_of_its_own_stays_story() -> None:
     page = """<html><body><h1>Chapter 1</h1><p>She read the note twice.</p>
     <p><a href="#end">Skip to the end</a></p><p>Then she burned it.</p></body></html>"""
     assert _text(_import(page)).split("\n") == ["She read the note twice.", "Skip to the end", "Then she burned it."]
+
+
+def test_text_sizes_read_once_agree_with_each_elements_text() -> None:
+    """The chrome check reads every element's text size in one pass (a per-element get_text() was
+    quadratic in the page's depth); the sizes must be what get_text() would say."""
+    from bs4 import BeautifulSoup
+
+    from bot.story.webpage import _text_sizes
+
+    soup = BeautifulSoup(
+        "<body><div class='comments'>Two <b>words</b><!-- not text --><div><p>deep er</p></div></div><p>tail</p></body>",
+        "lxml",
+    )
+    body = soup.body
+    assert body is not None
+    sizes = _text_sizes(body)
+    for element in [body, *body.find_all(True)]:
+        assert sizes[id(element)] == len(element.get_text()), element.name
