@@ -111,6 +111,11 @@ async def mark_joined(db: Database, guild_id: int, now: float) -> bool:
         return cursor.rowcount > 0
 
 
+async def has_left(db: Database, guild_id: int) -> bool:
+    """Whether the bot was removed from the server (its data waits out the retention period)."""
+    return await db.fetch_value("SELECT left_at IS NOT NULL FROM guilds WHERE guild_id = ?", (guild_id,)) == 1
+
+
 async def mark_left(db: Database, guild_id: int, now: float) -> None:
     await db.execute("UPDATE guilds SET left_at = ? WHERE guild_id = ? AND left_at IS NULL", (now, guild_id))
 

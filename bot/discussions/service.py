@@ -45,7 +45,7 @@ from bot.discussions.compose import (
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.store import Discussion, DueItem
 from bot.discussions.timer import Timer
-from bot.guilds import GuildSettings, get_settings
+from bot.guilds import GuildSettings, get_settings, has_left
 from bot.progress import store as progress_store
 from bot.progress.prefs_store import members_avoiding
 from bot.shards import ShardScope
@@ -324,6 +324,9 @@ class DiscussionService:
         guild_id = discussion.guild_id
         if discussion.story_title is None:
             raise PostFailure("the story was removed")
+        if await has_left(self.db, guild_id):
+            # What an admin reads after inviting the bot back; Discord would only say the channel is unseen.
+            raise PostFailure("Dogear was not in this server when it was due")
         settings = await get_settings(self.db, guild_id)
         channel_id = post_channel(discussion.channel_id, discussion.channel_explicit, settings)
         posted: Posted | None = None
@@ -424,6 +427,7 @@ class DiscussionService:
         discussion = await store.get_discussion(self.db, guild_id, reminder.discussion_id)
         if (
             discussion is None
+            or await has_left(self.db, guild_id)
             or discussion.state != "scheduled"
             or discussion.due_at <= now
             or now - reminder.due_at > self.missed_after

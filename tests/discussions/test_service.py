@@ -14,7 +14,7 @@ from bot.discussions.compose import admin_listing
 from bot.discussions.service import RETRY_DELAYS
 from bot.discussions.store import NewDiscussion
 from bot.discussions.when import parse_when
-from bot.guilds import update_settings
+from bot.guilds import mark_left, update_settings
 from bot.progress.prefs import avoid
 from bot.progress.store import mark_read, set_hidden, set_progress
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
@@ -307,6 +307,24 @@ async def test_a_member_who_reads_while_the_thread_opens_is_let_in(
     posted = await store.get_discussion(db, GUILD, discussion_id)
     assert posted is not None and posted.state == "posted"
     assert sorted(world.threads[posted.thread_id or 0].members) == [42, 43]
+
+
+async def test_a_discussion_due_after_the_bot_was_removed_says_so(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """It failed with Discord's "I can no longer see that channel", which an admin reads after inviting the bot back."""
+    story = await add_story()
+    bot = await start_bot()
+    [discussion_id] = await bot.service.schedule(
+        GUILD, [item(story, START + timedelta(hours=2), remind=(timedelta(hours=1),))]
+    )
+    await mark_left(db, GUILD, clock.now().timestamp())
+    await advance(bot, clock, timedelta(hours=2))
+    failed = await store.get_discussion(db, GUILD, discussion_id)
+    assert failed is not None and failed.state == "failed"
+    assert failed.failure == "Dogear was not in this server when it was due"
+    assert [reminder.state for reminder in await reminders_of(db, discussion_id)] == ["missed"]
+    assert world.all_posts() == []
 
 
 async def test_thread_failure_is_recorded_with_the_reason(
