@@ -220,12 +220,27 @@ def _mostly_utf8(data: bytes) -> str | None:
     Read as a legacy encoding instead, every curly quote and dash of the UTF-8 text would show
     as mojibake ("itâ€™s") through the whole story.
     """
+    stray, utf8 = _stray_and_utf8(data[:MOSTLY_SAMPLE].decode("utf-8", errors="surrogateescape"))
+    if stray > utf8:
+        return None  # plainly a legacy encoding (or not text): said by its first bytes, not all 8 MB
     text = data.decode("utf-8", errors="surrogateescape")
-    stray = len(_STRAY.findall(text))
-    utf8 = len(text) - len(text.encode("ascii", errors="ignore")) - stray  # non-ASCII characters read as UTF-8
+    stray, utf8 = _stray_and_utf8(text)
     if utf8 <= stray:
         return None
     return _STRAY.sub(lambda match: _CP1252[ord(match.group())], text)
+
+
+MOSTLY_SAMPLE = 1 << 16  # bytes read first to tell a legacy file from UTF-8 with a few stray bytes
+
+
+def _stray_and_utf8(text: str) -> tuple[int, int]:
+    """Bytes kept as surrogate escapes, and non-ASCII characters read as UTF-8.
+
+    Counted by what is left without the strays: a list of every stray byte (random bytes hold
+    millions) took an 8 MB upload to 600 MB.
+    """
+    stray = len(text) - len(_STRAY.sub("", text))
+    return stray, len(text) - len(text.encode("ascii", errors="ignore")) - stray
 
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
