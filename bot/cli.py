@@ -270,13 +270,13 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
             # database would otherwise resume the same posts and claim the same discussions.
             await hold(lease)
             bot.lease = lease
-            keeper = asyncio.create_task(keep(lease), name="dogear-lease")
+            keeper = bot.lease_keeper = asyncio.create_task(keep(lease), name="dogear-lease")
             try:
                 await login(bot, settings, token)
                 connection = asyncio.create_task(bot.connect(), name="dogear-connection")
                 try:
                     await asyncio.wait({keeper, connection}, return_when=asyncio.FIRST_COMPLETED)
-                    if keeper.done():
+                    if keeper.done() and not keeper.cancelled():  # (close() cancels it: the connection says why)
                         keeper.result()  # LeaseLost: another process serves these servers now
                     await connection
                 finally:

@@ -250,6 +250,7 @@ class DogearBot(commands.AutoShardedBot):
         self.synced = False
         self.db_closed = False
         self.lease: Lease | None = None  # set by the process's entry once it holds its shards (bot.leases)
+        self.lease_keeper: asyncio.Task[None] | None = None  # the task renewing it
 
     async def launch_shards(self) -> None:
         """Ask Discord for the shard count (unless set) and its IDENTIFY concurrency, then connect.
@@ -387,14 +388,26 @@ class DogearBot(commands.AutoShardedBot):
         finally:
             if not self.db_closed:
                 self.db_closed = True
-                if self.lease is not None:
-                    try:
-                        await self.lease.release()  # the next process may start serving at once
-                    except Exception:
-                        log.exception("could not release this process's lease; it runs out by itself")
-                await self.db.close()
-                log.info("database closed")
-                self.workers.close()
+                try:
+                    await self._release_lease()
+                finally:
+                    # Even when close() itself is cancelled (discord.py may close from the task the
+                    # process then cancels): an open database keeps its thread, and the process, alive.
+                    await self.db.close()
+                    log.info("database closed")
+                    self.workers.close()
+
+    async def _release_lease(self) -> None:
+        """Stop renewing, then let the next process in at once (bot.leases)."""
+        if self.lease is None:
+            return
+        if self.lease_keeper is not None:  # a renewal must not run into the closing database
+            self.lease_keeper.cancel()
+            await asyncio.gather(self.lease_keeper, return_exceptions=True)
+        try:
+            await self.lease.release()
+        except Exception:
+            log.exception("could not release this process's lease; it runs out by itself")
 
 
 EVENT_HANDLERS_SECONDS = 5.0  # how long close() lets event handlers already running finish
