@@ -1,10 +1,16 @@
-"""What the admin reads about a post: one wording for each outcome, plurals included."""
+"""What the admin reads about a post, and a member about a post whose story is gone: one wording each, plurals included."""
 
 from __future__ import annotations
 
 from bot.excerpts.model import AlreadyPosted, PostOutcome
 from bot.excerpts.store import PostJob
 from bot.text import escape_markdown, plural
+
+POSTED_STORY_GONE = (
+    "This chapter's story is no longer in this server's library; it may have been removed. If the club "
+    "added it again, it is a new entry and this post's buttons still point at the old one: find the story "
+    "with `/story list`, then read the chapter with `/excerpt read` or record it with `/progress set`."
+)
 
 
 def chapter_label(number: int, title: str, *, first: bool = False) -> str:

@@ -34,7 +34,7 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
 from bot.excerpts import store
-from bot.excerpts.answers import busy_text, chapter_label, posted_text, too_long_text
+from bot.excerpts.answers import POSTED_STORY_GONE, busy_text, chapter_label, posted_text, too_long_text
 from bot.excerpts.model import (
     AlreadyPosted,
     ChannelGone,
@@ -54,7 +54,7 @@ from bot.shards import ShardScope
 from bot.story.books import no_text_message
 from bot.story.chapters import check_chapter
 from bot.story.model import Chapter, HeaderWarning
-from bot.story.store import STORY_GONE, StoryRecord, get_story_record, load_chapter, resolve_story
+from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
 from bot.text import plural
 from bot.warnings.service import chapter_warnings
 from bot.worker import Workers
@@ -89,8 +89,8 @@ class ExcerptService:
     async def chapter(self, guild_id: int, story_id: int, number: int) -> tuple[StoryRecord, Chapter]:
         """The story and chapter, or the sentence a member needs when either is gone."""
         record = await get_story_record(self.db, guild_id, story_id)
-        if record is None:
-            raise UserError(STORY_GONE)
+        if record is None:  # the chapter buttons carry a story id; every command resolved the story just before
+            raise UserError(POSTED_STORY_GONE)
         if not record.has_text:
             raise UserError(no_text_message(record.title))
         check_chapter(number, record.chapter_count, record.title)

@@ -168,6 +168,20 @@ async def test_help_lists_the_commands(club: Club) -> None:
     assert len(replies[0].content) <= 2000
 
 
+async def test_help_sets_apart_the_commands_discord_hides_from_the_member(club: Club) -> None:
+    """A member looking for ``/config`` in their command list would not find it: it is listed as the admins'."""
+    [member_help] = await club.slash("help", member=club.member)
+    mine, admins = member_help.text.split("**For admins**")
+    for command in ("/progress", "/prefs", "/schedule", "/excerpt", "/story", "/nominate", "/help"):
+        assert f"**{command}**" in mine
+    for command in ("/config", "/discussion", "/vote"):
+        assert f"**{command}**" in admins and f"**{command}**" not in mine
+
+    [admin_help] = await club.slash("help", member=club.admin)
+    assert "**For admins**" not in admin_help.text
+    assert "**/config**" in admin_help.text and "**/vote**" in admin_help.text
+
+
 async def test_a_departed_server_is_deleted_after_the_retention_period(club: Club) -> None:
     await club.slash("config set", member=club.admin, timezone="Asia/Tokyo")
     retention = club.bot.settings.data_retention_days

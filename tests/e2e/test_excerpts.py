@@ -145,6 +145,25 @@ async def test_ive_read_this_moves_progress_forward_and_survives_restart(club: C
     assert "no longer in this server's library" in replies[-1].text
 
 
+async def test_buttons_of_a_story_removed_and_added_again_say_how_to_reach_the_new_one(
+    club: Club, sample_story: Path
+) -> None:
+    """The re-imported story is a new entry: the old post's buttons cannot reach it, so they say what can."""
+    story_id = await add_story(club, sample_story)
+    await post(club, member=club.admin, story=str(story_id), chapter=2, channel=club.text_channel)
+    last = bot_posts(club, club.text_channel)[-1]
+    await club.run(remove_story(club.bot.db, club.guild.id, story_id))
+    again = await add_story(club, sample_story)
+    assert again != story_id
+    for label in ("I've read this", "Read privately"):
+        [answer] = await club.click(last, label, member=club.member)
+        assert answer.ephemeral
+        assert "no longer in this server's library" in answer.text
+        for command in ("`/story list`", "`/excerpt read`", "`/progress set`"):
+            assert command in answer.text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, again)) == 0
+
+
 async def test_read_privately_button_and_command(club: Club, sample_story: Path) -> None:
     story_id = await add_story(club, sample_story)
     await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.text_channel)
