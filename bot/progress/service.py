@@ -59,6 +59,8 @@ async def record(
         note = "No change: that is already where you are."
     elif update.advanced:
         note = f"Saved: you have read up to chapter {update.chapter}."
+    elif update.chapter == 0:
+        note = f"Saved: moved back from chapter {update.previous} to not started."
     else:
         note = f"Saved: moved back from chapter {update.previous} to {update.chapter}."
     return Saved(f"{note}\n{line}", story_id, update.chapter, update.advanced)
@@ -98,7 +100,9 @@ async def club_view(
 
 
 async def set_privacy(db: Database, guild_id: int, user_id: int, hidden: bool, *, now: float, display_name: str) -> str:
+    was_hidden = await store.is_hidden(db, guild_id, user_id)
     await store.set_hidden(db, guild_id, user_id, hidden, now=now, display_name=display_name)
+    state = "already" if was_hidden == hidden else "now"
     if hidden:
-        return "Your progress is now hidden in this server: club views count you but never name you."
-    return "Your progress is now visible in this server: club views show your name and chapter."
+        return f"Your progress is {state} hidden in this server: club views count you but never name you."
+    return f"Your progress is {state} visible in this server: club views show your name and chapter."

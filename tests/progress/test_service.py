@@ -33,6 +33,19 @@ async def test_moving_forward_back_and_nowhere_each_say_so(db: Database, add_sto
     assert not same.advanced and same.text.startswith("No change")
     back = await service.record(db, GUILD, 7, str(story_id), 1, now=3.0, display_name="Ana")
     assert not back.advanced and "moved back from chapter 3 to 1" in back.text
+    reset = await service.record(db, GUILD, 7, str(story_id), 0, now=4.0, display_name="Ana")
+    assert "moved back from chapter 1 to not started." in reset.text  # not "to 0"
+
+
+async def test_hiding_twice_says_it_was_already_hidden(db: Database, add_story: AddStory) -> None:
+    first = await service.set_privacy(db, GUILD, 7, True, now=1.0, display_name="Ana")
+    again = await service.set_privacy(db, GUILD, 7, True, now=2.0, display_name="Ana")
+    shown = await service.set_privacy(db, GUILD, 7, False, now=3.0, display_name="Ana")
+    assert (first.split(":")[0], again.split(":")[0], shown.split(":")[0]) == (
+        "Your progress is now hidden in this server",
+        "Your progress is already hidden in this server",
+        "Your progress is now visible in this server",
+    )
 
 
 async def test_a_chapter_past_the_end_is_refused(db: Database, add_story: AddStory) -> None:
