@@ -12,7 +12,7 @@ from bot.client import send_ephemeral
 from bot.discussions.reminder_choices import choose_reminders, describe_reminder_prefs
 from bot.limits import CHOICE_NAME_CHARS
 from bot.progress import prefs
-from bot.text import escape_markdown
+from bot.text import clip_lines, escape_markdown
 from cogs._checks import guild_id_of
 
 if TYPE_CHECKING:
@@ -102,11 +102,12 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
                 else f"• `{key}` (this server no longer defines it)"
                 for key, label in avoided
             ]
-            message = (
-                "You avoid these warnings in this server; chapters with them ask you to confirm first:\n"
-                + "\n".join(lines)
+            # Whole lines only: a cut inside one could leave its bold or code open.
+            message = clip_lines(
+                ["You avoid these warnings in this server; chapters with them ask you to confirm first:", *lines],
+                self.bot.settings.message_budget,
             )
-        await send_ephemeral(interaction, message[: self.bot.settings.message_budget])
+        await send_ephemeral(interaction, message)
 
     @app_commands.command(name="reminders", description="Whether discussion reminders name you, and a private DM copy")
     @app_commands.describe(

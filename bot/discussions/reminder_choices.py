@@ -21,9 +21,10 @@ async def choose_reminders(
 def describe_reminder_prefs(changed: bool, prefs: ReminderPrefs) -> str:
     head = "Saved. " if changed else ""
     if prefs.off:
+        kept = " Your DM copies come back when you turn reminders on again." if prefs.dm else ""
         return (
-            f"{head}Reminders are **off** for you in this server: they never name you, and you get no DM copies. "
-            "Turn them back on with `/prefs reminders off:false`."
+            f"{head}Reminders are **off** for you in this server: they never name you, and you get no DM copies."
+            f"{kept} Turn them back on with `/prefs reminders off:false`."
         )
     named = "Reminders name you when you are behind on the chapter."
     if not prefs.dm:

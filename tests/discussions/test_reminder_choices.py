@@ -27,6 +27,8 @@ async def test_choices_are_stored_per_member_and_server(db: Database) -> None:
     assert changed and prefs.dm and not prefs.off
     _, prefs = await choose_reminders(db, GUILD, 1, dm=None, off=True, now=START)
     assert prefs.dm and prefs.off and "**off**" in describe_reminder_prefs(True, prefs)
+    # DM copies chosen and reminders off: the answer says the DM choice waits, not that it was dropped.
+    assert "Your DM copies come back when you turn reminders on again." in describe_reminder_prefs(True, prefs)
     assert (await store.get_reminder_prefs(db, OTHER_GUILD, 1)) == store.ReminderPrefs()
     assert await store.reminders_off(db, GUILD) == {1} and await store.reminders_off(db, OTHER_GUILD) == set()
 
