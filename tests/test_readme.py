@@ -224,3 +224,45 @@ def test_the_readme_log_levels_are_the_ones_the_error_names(tmp_path: Path) -> N
     with pytest.raises(SettingsError) as refused:
         load_settings({"LOG_LEVEL": "loud"}, root=tmp_path)
     assert str(refused.value).endswith("use one of " + ", ".join(levels))
+
+
+def _row(command: str) -> str:
+    return next(line for line in README.splitlines() if line.startswith(f"| `/{command}"))
+
+
+def test_every_when_the_readme_offers_is_read() -> None:
+    """Each example in the ``when`` list of ``/discussion schedule`` is a time, ``12/04`` once the date order is set."""
+    from datetime import UTC, datetime
+
+    from bot.discussions.when import parse_when
+
+    examples = re.findall(r"`([^`]+)`", _row("discussion schedule").split("`when` takes", 1)[1].split("; in the")[0])
+    assert len(examples) >= 10 and "12/04 19:00" in examples
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    for example in examples:
+        assert parse_when(example, now=now, default_zone="UTC", date_order="mdy") > now, example
+
+
+def test_the_readme_rhythms_and_reminders_are_read() -> None:
+    from datetime import timedelta
+
+    from bot.discussions.cadence import parse_every
+    from bot.discussions.remind import parse_remind
+
+    assert [parse_every(text).days for text in ("daily", "weekly", "3 days")] == [1, 7, 3]
+    assert "`daily`, `weekly` or `N days`" in _row("discussion plan")
+    assert "`remind` like `24h,1h` (the default)" in _row("discussion schedule")
+    assert parse_remind("24h,1h") == parse_remind(None) == (timedelta(hours=24), timedelta(hours=1))
+
+
+def test_the_healthy_start_names_the_schema_version_this_release_has() -> None:
+    """The example log line is what a fresh start of this release prints."""
+    migrations = sorted((REPO_ROOT / "bot" / "migrations").glob("[0-9][0-9][0-9][0-9]_*.sql"))
+    latest = int(migrations[-1].name[:4])
+    assert f"ready: schema version {latest} (migrations applied now: none needed)" in README
+
+
+def test_the_upgrade_backup_can_be_taken_at_every_upgrade() -> None:
+    """``dogear backup`` refuses a file that exists (exit 2): the README's upgrade step names a new file each time."""
+    [line] = [line for line in README.splitlines() if "dogear backup backups/before-upgrade" in line]
+    assert "$(date " in line, line
