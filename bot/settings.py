@@ -188,7 +188,7 @@ def _log_level(env: Mapping[str, str]) -> int:
     raw = env.get("LOG_LEVEL", "").strip().upper() or "INFO"
     level = logging.getLevelNamesMapping().get(raw)
     if level is None:
-        raise SettingsError("LOG_LEVEL", f"is {raw!r}", "use one of DEBUG, INFO, WARNING, ERROR")
+        raise SettingsError("LOG_LEVEL", f"is {raw!r}", "use one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
     return level
 
 

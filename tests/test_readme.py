@@ -57,3 +57,212 @@ def test_every_option_of_a_tool_is_in_the_help_list_and_the_readme(capsys: pytes
         for option in options:
             assert option in name, f"`dogear --help` shows {word} without {option}"
         assert f"`dogear {name}`" in README, f"the README's command line table does not show `dogear {name}`"
+
+
+# The README's tables, read as a member or an admin reads them, against what the code registers.
+
+_SETTINGS_ROW = re.compile(r"^\| `([A-Z_]+)` \| (.+?) \| (.+) \|$", re.MULTILINE)
+_RANGE = re.compile(r"\((?:[^()]*?\b)?([\d,]+) to ([\d,]+)\b")
+_PERMISSIONS = {"Manage Server": "manage_guild", "Manage Messages": "manage_messages", "Manage Events": "manage_events"}
+
+
+def _section(title: str, end: str) -> str:
+    return README.split(title, 1)[1].split(end, 1)[0]
+
+
+def _settings_rows() -> dict[str, tuple[str, str]]:
+    return {
+        name: (default, meaning) for name, default, meaning in _SETTINGS_ROW.findall(_section("## Settings", "## "))
+    }
+
+
+class _Recording(dict[str, str]):
+    """An environment that remembers which names the settings asked for."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        super().__init__(values)
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        self.asked.add(key)
+        return super().get(key, default)
+
+
+def test_every_setting_read_is_in_the_readme_table_and_env_example(tmp_path: Path) -> None:
+    env = _Recording({})
+    load_settings(env, root=tmp_path)
+    example = (REPO_ROOT / ".env.example").read_text(encoding="utf-8")
+    rows = _settings_rows()
+    assert sorted(env.asked) == sorted(rows), "the README's settings table and load_settings read different names"
+    for name in rows:
+        assert re.search(rf"^{name}=", example, re.MULTILINE), f"{name} is missing from .env.example"
+
+
+def test_the_readme_defaults_are_the_defaults(tmp_path: Path) -> None:
+    """A number in the default column is what an empty environment gives."""
+    settings = load_settings({}, root=tmp_path)
+    values = {name.lower(): value for name, value in _settings_values(settings).items()}
+    checked = 0
+    for name, (default, _) in _settings_rows().items():
+        number = re.fullmatch(r"`(\d+)`(?: \(.*\))?", default)
+        if number is None:
+            continue
+        assert values[name.lower()] == int(number.group(1)), f"{name}: the README says {default}"
+        checked += 1
+    assert checked >= 6
+    assert settings.database_path == tmp_path / "data" / "dogear.sqlite3"
+    assert "`data/dogear.sqlite3`" in _settings_rows()["DATABASE_PATH"][0]
+
+
+def _settings_values(settings: object) -> dict[str, object]:
+    """Settings fields under their setting's name (``message_budget`` is ``MESSAGE_BUDGET``)."""
+    return {
+        "MAX_UPLOAD_BYTES": settings.max_upload_bytes,  # type: ignore[attr-defined]
+        "MAX_CHAPTERS": settings.max_chapters,  # type: ignore[attr-defined]
+        "MESSAGE_BUDGET": settings.message_budget,  # type: ignore[attr-defined]
+        "DISCUSSION_GRACE_HOURS": settings.discussion_grace_hours,  # type: ignore[attr-defined]
+        "DATA_RETENTION_DAYS": settings.data_retention_days,  # type: ignore[attr-defined]
+        "MAX_POST_MESSAGES": settings.max_post_messages,  # type: ignore[attr-defined]
+        "SHARD_COUNT": settings.shard_count,  # type: ignore[attr-defined]
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "MAX_UPLOAD_BYTES",
+        "MAX_CHAPTERS",
+        "MESSAGE_BUDGET",
+        "DISCUSSION_GRACE_HOURS",
+        "DATA_RETENTION_DAYS",
+        "MAX_POST_MESSAGES",
+        "SHARD_COUNT",
+    ],
+)
+def test_the_readme_ranges_are_the_accepted_ranges(tmp_path: Path, name: str) -> None:
+    """The range in the README's meaning column is accepted at both ends and refused just outside them."""
+    from bot.settings import SettingsError
+
+    match = _RANGE.search(_settings_rows()[name][1])
+    assert match, f"the README's settings table gives no range for {name}"
+    low, high = (int(bound.replace(",", "")) for bound in match.groups())
+    for good in (low, high):
+        assert _settings_values(load_settings({name: str(good)}, root=tmp_path))[name] == good
+    for bad in (low - 1, high + 1):
+        with pytest.raises(SettingsError, match=rf"^{name} .*from {low} to {high}$"):
+            load_settings({name: str(bad)}, root=tmp_path)
+
+
+def _readme_commands() -> dict[str, tuple[set[str], set[str], str]]:
+    """Each slash command of the README's tables: its required and optional options, and who may use it."""
+    commands: dict[str, tuple[set[str], set[str], str]] = {}
+    for line in _section("## Slash commands", "## How it is built").splitlines():
+        if not line.startswith("| `/"):
+            continue
+        usage, who = line.split(" | ")[:2]
+        for span in re.findall(r"`/([^`]+)`", usage):
+            words = span.split()
+            name = " ".join(word for word in words if re.fullmatch(r"[a-z]+", word))
+            required = {word.split(":")[0] for word in words if ":" in word}
+            optional = {word.strip("[]") for word in words if word.startswith("[")}
+            old = commands.get(name, (set(), set(), who))
+            commands[name] = (old[0] | required, old[1] | optional, who)
+    return commands
+
+
+async def test_the_readme_command_tables_match_the_registered_commands(tmp_path: Path) -> None:
+    """Options, which of them are required, and who may use each command, as the README's tables say.
+
+    ``/story add`` has two rows (a file, or a book without one): every option of either is optional to Discord.
+    """
+    settings = load_settings({"DATABASE_PATH": str(tmp_path / "db.sqlite3")}, root=tmp_path)
+    bot = DogearBot(
+        settings=settings, db=await open_database(settings.database_path), clock=SystemClock(), workers=Workers()
+    )
+    try:
+        for extension in discover_extensions():
+            await bot.load_extension(extension)
+        registered = [c for c in bot.tree.walk_commands() if not hasattr(c, "walk_commands")]
+        hidden = sorted(c.name for c in bot.tree.get_commands() if c.default_permissions is not None)
+    finally:
+        await bot.close()
+    documented = _readme_commands()
+    assert sorted(c.qualified_name for c in registered) == sorted(documented)
+    for command in registered:
+        required, optional, who = documented[command.qualified_name]
+        options = {p.name: p.required for p in command.parameters}
+        if command.qualified_name == "story add":
+            optional, required = optional | required, set()
+        assert set(options) == required | optional, f"/{command.qualified_name}: options differ from the README"
+        assert {n for n, r in options.items() if r} == required, f"/{command.qualified_name}: required options differ"
+        _assert_who(command, who)
+    assert "`/config`, `/discussion` and `/vote` are therefore hidden from members as a whole" in README
+    assert hidden == ["config", "discussion", "vote"], "the README names the wrong commands hidden from members"
+
+
+def _assert_who(command: object, who: str) -> None:
+    """ "everyone" has no permission anywhere; an admin command is checked in code and says so in its description."""
+    name = command.qualified_name  # type: ignore[attr-defined]
+    root = command.root_parent or command  # type: ignore[attr-defined]
+    if who == "everyone":
+        assert not command.checks, f"/{name} is for everyone in the README but checks a permission"  # type: ignore[attr-defined]
+        assert root.default_permissions is None, f"/{name} is for everyone in the README but hidden from members"
+        return
+    needed = [flag for label, flag in _PERMISSIONS.items() if label in who]
+    assert needed, f"/{name}: the README names no known permission ({who})"
+    assert command.checks, f"/{name} needs {who} in the README but nothing checks it in code"  # type: ignore[attr-defined]
+    assert f"({who.split(' or ')[0]})" in command.description, f"/{name}: its description does not name {who}"  # type: ignore[attr-defined]
+
+
+def test_the_readme_log_levels_are_the_ones_the_error_names(tmp_path: Path) -> None:
+    from bot.settings import SettingsError
+
+    levels = re.findall(r"`([A-Z]+)`", _settings_rows()["LOG_LEVEL"][1])
+    assert "CRITICAL" in levels
+    for level in levels:
+        load_settings({"LOG_LEVEL": level.lower()}, root=tmp_path)
+    with pytest.raises(SettingsError) as refused:
+        load_settings({"LOG_LEVEL": "loud"}, root=tmp_path)
+    assert str(refused.value).endswith("use one of " + ", ".join(levels))
+
+
+def _row(command: str) -> str:
+    return next(line for line in README.splitlines() if line.startswith(f"| `/{command}"))
+
+
+def test_every_when_the_readme_offers_is_read() -> None:
+    """Each example in the ``when`` list of ``/discussion schedule`` is a time, ``12/04`` once the date order is set."""
+    from datetime import UTC, datetime
+
+    from bot.discussions.when import parse_when
+
+    examples = re.findall(r"`([^`]+)`", _row("discussion schedule").split("`when` takes", 1)[1].split("; in the")[0])
+    assert len(examples) >= 10 and "12/04 19:00" in examples
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    for example in examples:
+        assert parse_when(example, now=now, default_zone="UTC", date_order="mdy") > now, example
+
+
+def test_the_readme_rhythms_and_reminders_are_read() -> None:
+    from datetime import timedelta
+
+    from bot.discussions.cadence import parse_every
+    from bot.discussions.remind import parse_remind
+
+    assert [parse_every(text).days for text in ("daily", "weekly", "3 days")] == [1, 7, 3]
+    assert "`daily`, `weekly` or `N days`" in _row("discussion plan")
+    assert "`remind` like `24h,1h` (the default)" in _row("discussion schedule")
+    assert parse_remind("24h,1h") == parse_remind(None) == (timedelta(hours=24), timedelta(hours=1))
+
+
+def test_the_healthy_start_names_the_schema_version_this_release_has() -> None:
+    """The example log line is what a fresh start of this release prints."""
+    migrations = sorted((REPO_ROOT / "bot" / "migrations").glob("[0-9][0-9][0-9][0-9]_*.sql"))
+    latest = int(migrations[-1].name[:4])
+    assert f"ready: schema version {latest} (migrations applied now: none needed)" in README
+
+
+def test_the_upgrade_backup_can_be_taken_at_every_upgrade() -> None:
+    """``dogear backup`` refuses a file that exists (exit 2): the README's upgrade step names a new file each time."""
+    [line] = [line for line in README.splitlines() if "dogear backup backups/before-upgrade" in line]
+    assert "$(date " in line, line
