@@ -8,7 +8,6 @@ plausibly text (images, archives, random bytes) is refused here, before any pars
 from __future__ import annotations
 
 import codecs
-import contextlib
 import re
 
 from charset_normalizer import from_bytes
@@ -257,6 +256,73 @@ def _sample(data: bytes) -> bytes:
     return data[:half] + data[first.start() - half // 2 : first.start() + half // 2]
 
 
+CLOSE_CHAOS = 0.1  # candidates this close to charset-normalizer's best are weighed by their letters
+PLAUSIBLE_SAMPLE = 50_000  # characters of each candidate reading that are weighed
+_JAPANESE = ("euc_jp", "euc_jis_2004", "euc_jisx0213", "shift_jis", "cp932", "shift_jis_2004", "iso2022_jp")
+_KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
+# Letters the languages written in a legacy code page use, beyond ASCII (Western, Central and
+# Northern European, Baltic, Turkish, Romanian); a reading full of others is the wrong code page.
+# Icelandic's ð and þ are left out: they are what Turkish ğ and ş read as in cp1252.
+_LATIN_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœšžčćďěňřťůźżąęłńśőűășțşğıāēīūļķņģėįųß")
+_PUNCTUATION = frozenset("\u00a0“”‘’‚„–—…«»‹›·•°€£¥§©®™†‡¡¿×÷")
+
+
+def _plausible_char(char: str) -> bool:
+    """Whether a non-ASCII character is one prose in some language is written with."""
+    code = ord(char)
+    if char.lower() in _LATIN_LETTERS or char in _PUNCTUATION:
+        return True
+    return (
+        0x0386 <= code <= 0x03CE  # Greek
+        or 0x0400 <= code <= 0x045F  # Cyrillic
+        or 0x0490 <= code <= 0x0491  # Ukrainian ge
+        or 0x05D0 <= code <= 0x05EA  # Hebrew
+        or 0x0600 <= code <= 0x06FF  # Arabic
+        or 0x0E01 <= code <= 0x0E5B  # Thai
+        or 0x3000 <= code <= 0x30FF  # CJK punctuation and kana
+        or 0x4E00 <= code <= 0x9FFF  # CJK ideographs
+        or 0xAC00 <= code <= 0xD7A3  # Hangul
+        or 0xFF01 <= code <= 0xFF5E  # full-width forms
+    )
+
+
+def _plausibility(text: str, encoding: str) -> tuple[float, bool]:
+    """How much of the reading's non-ASCII text is plausible, and whether it is Japanese read as Japanese.
+
+    Every candidate decodes without error, so what tells them apart is what they read as:
+    ISO-8859-2 Polish read as cp1252 is "¯elazna" and "wy³" (symbols between letters), EUC-JP
+    read as Big5 is rare ideographs and radicals. Kana occur only in Japanese, so a Japanese
+    code page that reads kana wins over a Chinese one that happens to read them too.
+    """
+    sample = text[:PLAUSIBLE_SAMPLE]
+    foreign = sample.encode("ascii", errors="ignore")
+    if len(foreign) == len(sample):
+        return 1.0, False
+    others = [char for char in sample if ord(char) > 0x7F]
+    share = sum(map(_plausible_char, others)) / len(others)
+    japanese = encoding.replace("-", "_").lower() in _JAPANESE and bool(_KANA.search(sample))
+    return round(share, 3), japanese
+
+
+def _most_plausible(data: bytes, encodings: list[str]) -> str | None:
+    """``data`` read with the candidate encoding whose reading is most plausible (see :func:`_plausibility`).
+
+    Ties go to cp1252 (English fiction in a legacy encoding almost always is), then to the
+    order charset-normalizer ranked them in.
+    """
+    best: tuple[tuple[float, bool, bool, int], str] | None = None
+    for rank, encoding in enumerate(dict.fromkeys(encodings)):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        share, japanese = _plausibility(text, encoding)
+        key = (share, japanese, encoding == "cp1252", -rank)
+        if best is None or key > best[0]:
+            best = (key, text)
+    return None if best is None else best[1]
+
+
 def _legacy(data: bytes) -> str | None:
     """A single-byte legacy encoding, when charset-normalizer finds a plausible one.
 
@@ -267,17 +333,13 @@ def _legacy(data: bytes) -> str | None:
     best = matches.best()
     if best is None:
         return None
-    try:
-        text = data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
+    close = [match for match in matches if match.chaos <= best.chaos + CLOSE_CHAOS]
     # Short samples are ambiguous between Windows code pages; English fiction in a legacy
-    # encoding is almost always cp1252, so it wins whenever it reads about as cleanly.
-    for match in matches:
-        if "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos + 0.1:
-            with contextlib.suppress(UnicodeDecodeError):
-                text = data.decode("cp1252")
-            break
+    # encoding is almost always cp1252, so it is weighed whenever a close reading could be it.
+    western = ["cp1252"] if any("cp1252" in match.could_be_from_charset for match in close) else []
+    text = _most_plausible(data, [best.encoding, *(match.encoding for match in close), *western])
+    if text is None:
+        return None
     if _too_many_controls(text.replace("\x0b", "\n")):
         return None
     letters = sum(ch.isalpha() for ch in text[:20000])

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag, XMLPa
 from bot.story.errors import StoryFormatError
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
-from bot.story.plaintext import build_story
+from bot.story.plaintext import build_story, by_line_author
 from bot.story.structure import Heading, Item, Para, SceneBreak, is_scene_break, match_heading
 from bot.story.webpage import strip_page_chrome
 
@@ -588,7 +588,7 @@ def parse_generic_html(
     """Any HTML page: <h1>-<h6> headings as chapters, paragraphs as text, <hr> as scenes."""
     body = strip_page_chrome(soup.body or soup)
     image_lines(body)
-    items = _without_front_images(html_items(body))
+    items = _page_header(_without_front_images(html_items(body)))
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     prefix: list[Item] = []
@@ -600,3 +600,37 @@ def parse_generic_html(
     return build_story(
         prefix + items, filename, source_format, max_chapters=max_chapters, fallback_title=fallback or None
     )
+
+
+_CHAPTER_KINDS = ("chapter", "named")
+
+
+def _page_header(items: list[Item]) -> list[Item]:
+    """A chapter page's header, its headings before any text, read as the story's title and author.
+
+    Royal Road heads a chapter page with the story's title in an <h2>, the chapter's in an
+    <h1> and "by Author" in an <h3>: the title heading, no higher than the chapter's, was a
+    chapter with no text (the page was refused), and the by-line was read as part of the
+    chapter's title. Only a leading run of headings with one chapter heading in it is read so;
+    a title heading above its chapters (an <h1> over <h2>s) is read as before.
+    """
+    run = 0
+    while run < len(items) and isinstance(items[run], Heading):
+        run += 1
+    headings = [item for item in items[:run] if isinstance(item, Heading)]
+    chapters = [index for index, heading in enumerate(headings) if heading.kind in _CHAPTER_KINDS]
+    if run < 2 or run == len(items) or len(chapters) != 1:
+        return items
+    chapter = headings[chapters[0]]
+    fields: list[Item] = []
+    kept: list[Item] = []
+    for index, heading in enumerate(headings):
+        # "by Author" as sites print it; "By Moonlight" in Title Case is a subtitle.
+        author = by_line_author(heading.raw) if heading.kind == "markdown" and heading.raw.startswith("by") else None
+        if author:
+            fields.append(Para(f"Author: {author}"))
+        elif index < chapters[0] and heading.kind == "markdown" and heading.level >= chapter.level and heading.title:
+            fields.insert(0, Para(f"Title: {heading.title}"))
+        else:
+            kept.append(heading)
+    return fields + kept + items[run:] if fields else items

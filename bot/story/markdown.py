@@ -32,12 +32,18 @@ _QUOTED_ATX = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
 
+_CALLOUT_ONLY = re.compile(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*$")  # Obsidian's callout marker with no title
 _IMAGE_ONLY = re.compile(rf"^(?:\[{IMAGE}(?:: [^\]\n]*)?\][ \t]*\n?)+$")
 _ALT = regex.compile(r"""\balt[ \t]*=[ \t]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>"']+))""", regex.IGNORECASE)
 
 
 def _markdown_image(match: regex.Match[str]) -> str:
     return image_line(match.group(1))
+
+
+def _wiki_image(match: regex.Match[str]) -> str:
+    """Obsidian's ``![[map.png]]`` is an image, shown as one (its file name is no description)."""
+    return image_line(None)
 
 
 def _html_image(match: regex.Match[str]) -> str:
@@ -49,6 +55,18 @@ def _html_image(match: regex.Match[str]) -> str:
 # rescans the rest of the line from every opening one, which is quadratic on a hostile line.
 _INLINE: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], ...] = (
     (regex.compile(r"<!--.*?-->", regex.DOTALL), ""),
+    # Obsidian: %%comments%%, embedded notes and images, [[wikilinks|shown text]], callout markers.
+    (regex.compile(r"%%.*?%%"), ""),
+    (
+        regex.compile(r"!\[\[[^\[\]\n|]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\[\]\n]*)?\]\]", regex.IGNORECASE),
+        _wiki_image,
+    ),
+    (regex.compile(r"!\[\[[^\[\]\n]*\]\]"), ""),
+    (regex.compile(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]"), r"\1"),
+    (regex.compile(r"\[\[(?:[^\[\]\n|/]*/)*([^\[\]\n|/#]+)[^\[\]\n|]*\]\]"), r"\1"),
+    (regex.compile(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*"), ""),
+    # Pandoc's and Google Docs' heading attributes: "## Chapter 1 {#chapter-1}".
+    (regex.compile(r"[ \t]+\{#[^{}\n]*\}[ \t]*$"), ""),
     (regex.compile(r"(?<!\S)\[[^\]\n]+\]:[ \t]+\S+.*$", regex.MULTILINE), ""),  # reference definitions, before images
     (regex.compile(r"\[!\[([^\]\n]*)\]\([^)\n]*\)\]\([^)\n]*\)"), _markdown_image),  # [![alt](img)](url)
     (regex.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), _markdown_image),  # ![alt](url)
@@ -167,6 +185,8 @@ def strip_inline_markup(text: str, *, seconds: float = MARKDOWN_SECONDS) -> str:
         if is_scene_break(line):
             out.append(line)
             continue
+        if _CALLOUT_ONLY.match(line):
+            continue  # "> [!quote]" alone: the quote that follows is the paragraph, not a gap
         try:
             for pattern, replacement in _INLINE:
                 line = pattern.sub(replacement, line, timeout=max(0.0, deadline - time.monotonic()))

@@ -12,6 +12,7 @@ marked by indents rather than blank lines. Those are decided once per text, neve
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -29,7 +30,8 @@ _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}}|[ivxlcdm]{{1,8}}|(?:{_TENS})(?:
 # "Book 2, Chapter 1: Sparks" (Royal Road, web serials): the chapter within the book.
 _WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–—|]?\s*)?"
 _NUMBERED = re.compile(
-    rf"^{_WITHIN}(?P<label>chapter|chap|ch|part|book|act)(?:\.\s*|\s+)(?P<num>{_NUMBER})(?![\w'’])\.?"
+    rf"^{_WITHIN}(?P<label>chapter|chap|ch|part|book|act)(?:\.\s*|\s+)(?P<num>{_NUMBER})(?P<sub>\.\d{{1,3}}(?!\d))?"
+    r"(?![\w'’])\.?"
     r"(?:(?P<sep>\s*[:.\-–—|]\s*|\s+)(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
 )
@@ -224,15 +226,28 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
             if title is None:
                 return None  # "Chapter 3 was the best." and "Part 1 of the plan failed." are sentences
         if label in ("part", "book", "act"):
-            part = f"{label.title()} {_number_text(numbered.group('num'))}"
+            part = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
             return Heading(f"{part}: {title}" if title else part, "part", level, raw)
-        return Heading(_clean_title(title), "chapter", level, raw)
+        return Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw)
     named = _NAMED.match(text)
     if named:
         return _named_heading(named, level, raw)
     if text[:1].lower() in _WORLD_FIRST:
         return _world_heading(text, level, raw)
     return None
+
+
+def _sub_numbered(numbered: re.Match[str], title: str | None) -> str | None:
+    """ "Chapter 1.2: Dawn" is titled "1.2: Dawn": the sub-number is how readers tell 1.1 from 1.2.
+
+    Read as "Chapter 1" titled "2", every part of a chapter split in parts kept the bare
+    sub-number as its title and lost the chapter it belonged to.
+    """
+    sub = numbered.group("sub")
+    if not sub:
+        return title
+    number = f"{numbered.group('num')}{sub}"
+    return f"{number}: {title}" if title else number
 
 
 def _title_after_space(title: str) -> str | None:
@@ -486,9 +501,10 @@ class _Numbered:
     number: int
     title: str | None
     total: int = 0  # the "5" of "(3/5)"
+    sub: int | None = None  # the "2" of "1.2 - Dawn": a chapter written in parts
 
 
-_DASH_TITLE = re.compile(r"^(?P<num>\d{1,4})[ \t]+[-–—][ \t]+(?P<title>\S.{0,100})$")
+_DASH_TITLE = re.compile(r"^(?P<num>\d{1,4})(?:\.(?P<sub>\d{1,3}))?[ \t]+[-–—][ \t]+(?P<title>\S.{0,100})$")
 _DOT_TITLE = re.compile(r"^(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,100})$")
 _PART_OF = re.compile(
     r"^(?:(?P<title>[^()\d][^()]{0,80}?)[ \t]+)?\((?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})\)$"
@@ -510,7 +526,8 @@ def _numbered_line(text: str) -> _Numbered | None:
     for kind, pattern in (("dash", _DASH_TITLE), ("dot", _DOT_TITLE)):
         match = pattern.match(text)
         if match and _title_line(match.group("title")):
-            return _Numbered(kind, int(match.group("num")), match.group("title").strip(), 0)
+            sub = match.groupdict().get("sub")
+            return _Numbered(kind, int(match.group("num")), match.group("title").strip(), 0, sub and int(sub))
     return None
 
 
@@ -536,14 +553,22 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
             continue
         for index, found in series:
             raw = items[index].text if isinstance(items[index], Para) else ""
-            items[index] = Heading(_series_title(found.title), "chapter", 2, raw)
+            items[index] = Heading(_series_title(found), "chapter", 2, raw)
         return
 
 
-def _series_title(title: str | None) -> str | None:
-    """FanFicFare numbers every chapter, so "1. Chapter 1" has no title and "3. Epilogue" is the epilogue."""
+def _series_title(found: _Numbered) -> str | None:
+    """FanFicFare numbers every chapter, so "1. Chapter 1" has no title and "3. Epilogue" is the epilogue.
+
+    A part of a chapter ("1.2 - Dawn") keeps its number in its title, as "Chapter 1.2" does.
+    """
+    title = found.title
     heading = match_heading(title, markdown=False) if title else None
-    return heading.title if heading is not None else title
+    title = heading.title if heading is not None else title
+    if found.sub is None:
+        return title
+    number = f"{found.number}.{found.sub}"
+    return f"{number}: {title}" if title else number
 
 
 def _at(items: list[Item], index: int) -> Item | None:
@@ -552,6 +577,8 @@ def _at(items: list[Item], index: int) -> Item | None:
 
 def _counts_up(kind: str, series: list[_Numbered]) -> bool:
     """1, 2, 3... (from any first number); "(1/5)", "(2/5)"... from one, all of the same total."""
+    if any(found.sub is not None for found in series):
+        return all(_next_part(before, after) for before, after in itertools.pairwise(series))
     first = series[0].number
     if [found.number for found in series] != list(range(first, first + len(series))):
         return False
@@ -559,6 +586,13 @@ def _counts_up(kind: str, series: list[_Numbered]) -> bool:
         return True
     total = series[0].total
     return first == 1 and all(found.total == total for found in series) and series[-1].number <= total
+
+
+def _next_part(before: _Numbered, after: _Numbered) -> bool:
+    """1.1 then 1.2, or 1.3 then 2 or 2.1: the next part of the chapter or the next chapter."""
+    if after.number == before.number:
+        return before.sub is not None and after.sub == before.sub + 1
+    return after.number == before.number + 1 and after.sub in (None, 0, 1)
 
 
 def _wants_title(item: Item) -> TypeGuard[Heading]:
