@@ -112,6 +112,75 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
     return lines, text[match.end() :]
 
 
+_CALLOUT = re.compile(r"^[ ]{0,3}>[ \t]?\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>.*?)[ \t]*$")
+_CALLOUT_BODY = re.compile(r"^[ ]{0,3}>[ \t]?(?P<text>.*?)[ \t]*$")
+_TITLE_HEADING = re.compile(r"^#[ \t]+\S")
+# Callout kinds that say what their text is when their title does not name a field.
+_CALLOUT_FIELDS = {
+    "warning": "Content warnings",
+    "caution": "Content warnings",
+    "danger": "Content warnings",
+    "attention": "Content warnings",
+    "abstract": "Summary",
+    "summary": "Summary",
+    "tldr": "Summary",
+}
+
+
+def leading_callouts(text: str) -> str:
+    """Obsidian callouts above the story that hold its metadata, as "Label: text" lines.
+
+    A note often opens with "> [!warning] Content warnings" over the warnings, or a
+    "> [!abstract]" summary: read as a quote, it was the story's first chapter and the
+    warnings were never declared. A callout counts while only the title heading, blank
+    lines and other callouts come before it, and only when its title is a field label
+    ("TW", "Summary") or its kind says what it holds; anything else stays as it was.
+    """
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip() or _TITLE_HEADING.match(line):
+            index += 1
+            continue
+        callout = _CALLOUT.match(line)
+        if callout is None:
+            break
+        body = _callout_body(lines, index + 1)
+        field = _callout_field(callout, body)
+        if field is None:
+            break
+        lines[index : index + 1 + len(body)] = [*field, ""]
+        index += len(field) + 1
+    return "\n".join(lines)
+
+
+def _callout_body(lines: list[str], start: int) -> list[str]:
+    """The quoted lines of a callout from ``start`` up to its first empty or unquoted line."""
+    body: list[str] = []
+    for line in lines[start:]:
+        quoted = _CALLOUT_BODY.match(line)
+        if quoted is None or not quoted.group("text") or _CALLOUT.match(line):
+            break
+        body.append(quoted.group("text"))
+    return body
+
+
+def _callout_field(callout: re.Match[str], body: list[str]) -> list[str] | None:
+    """The callout as field lines ("Content warnings: blood"), or None when it is not metadata."""
+    title = callout.group("title").strip()
+    if title and parse_field(f"{title}:") is not None:
+        label = title
+    elif callout.group("kind").lower() in _CALLOUT_FIELDS:
+        label = _CALLOUT_FIELDS[callout.group("kind").lower()]
+        body = [title, *body] if title else body
+    else:
+        return None
+    if not body:
+        return None
+    return [f"{label}: {body[0]}", *body[1:]]
+
+
 def _field_label(key: str) -> str:
     """A YAML key as the label a plain-text header would use: "content_warnings" and
     "contentWarnings" read as "content warnings", so every spelling of a known label counts."""
@@ -229,7 +298,7 @@ def _image_only(item: Para) -> bool:
 def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
     check_lines(text)
     fields, body = front_matter_lines(text)
-    body = strip_inline_markup(unquote_blocks(body))
+    body = strip_inline_markup(unquote_blocks(leading_callouts(body)))
     if fields:
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
         body = "\n".join(known) + "\n\n" + body
