@@ -6,6 +6,7 @@ Every member-facing string goes through these, so escaping and counting are done
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from bot.limits import MESSAGE_CHARS
@@ -17,6 +18,9 @@ LIST_NUMBER = re.compile(r"^([ \t]*\d+)\.", re.MULTILINE)  # "1. " at a line sta
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 ZWSP = "\u200b"
 QUOTED_INPUT_CHARS = 100  # the most of an answer a member's value may take when it is repeated
+# Bidi embeddings, overrides and isolates; byte-order mark and word joiner; C0, DEL and C1
+# controls. Marks such as LRM/RLM and the zero-width (non-)joiners stay: scripts need them.
+HIDDEN_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069\ufeff\u2060\x00-\x1f\x7f-\x9f]")
 
 
 def escape_markdown(text: str) -> str:
@@ -33,6 +37,28 @@ def escape_markdown(text: str) -> str:
     if "." in text and ("\n" in text or text.lstrip(" \t")[:1].isdigit()):
         text = LIST_NUMBER.sub(r"\1\\.", text)
     return text
+
+
+def visible_line(value: str) -> str:
+    """``value`` as one line that shows what it says, or ``""`` when nothing in it draws.
+
+    For every one-line text a member or an admin types that the bot shows again (a nomination,
+    a book's title, a report's note, a discussion prompt): a bidi override left in turns the rest
+    of each line it is on around, so the bot's own words after it read backwards, and a value of
+    zero-width characters is shown as a blank. Controls become spaces, spacing is normalised, and
+    characters that draw nothing are dropped from both ends (inside, joiners stay: scripts need them).
+    """
+    text = " ".join(HIDDEN_CONTROLS.sub(" ", value).split())
+    first = next((index for index, ch in enumerate(text) if _draws(ch)), None)
+    if first is None:
+        return ""
+    last = next(index for index in range(len(text) - 1, first - 1, -1) if _draws(text[index]))
+    return text[first : last + 1]
+
+
+def _draws(ch: str) -> bool:
+    """Whether a character draws something (not a space, a control or a zero-width format character)."""
+    return unicodedata.category(ch)[0] not in "CZ"
 
 
 def escape_char(ch: str) -> str:

@@ -26,7 +26,7 @@ from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
 from bot.story.chapters import check_chapter
 from bot.story.store import StoryRecord, resolve_story
-from bot.text import escape_markdown, quote_input
+from bot.text import escape_markdown, quote_input, visible_line
 
 CHANGEABLE = ("scheduled", "failed", "missed")
 
@@ -84,7 +84,8 @@ class Planned:
 
 def parse_prompts(text: str) -> list[str] | None:
     """One prompt per line (or separated by |); None (the defaults) when empty."""
-    lines = [line.strip().lstrip("•-* ").strip() for line in text.replace("|", "\n").splitlines()]
+    # Visible text only: a prompt is posted to everyone with each discussion (see text.visible_line).
+    lines = [visible_line(visible_line(line).lstrip("•-* ")) for line in text.replace("|", "\n").splitlines()]
     prompts = [line for line in lines if line]
     if not prompts:
         return None

@@ -24,6 +24,8 @@ from bot.db import Database, Row
 from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.shards import ShardScope
+from bot.story.limits import MAX_TITLE_CHARS
+from bot.story.tidy import UNTITLED, one_line
 
 PENDING = ("scheduled", "posting")
 EVERY_SHARD = ShardScope()
@@ -133,12 +135,20 @@ def _offsets(text: str) -> tuple[timedelta, ...]:
     return tuple(timedelta(seconds=int(part)) for part in text.split(",") if part)
 
 
+def _title(value: str | None) -> str | None:
+    """A story's title tidied as read, as the story store reads it: it names posts, threads and events.
+
+    A row stored before titles were tidied at every entry may hold a bidi override or nothing visible.
+    """
+    return None if value is None else one_line(value, MAX_TITLE_CHARS) or UNTITLED
+
+
 def _discussion(row: Row) -> Discussion:
     return Discussion(
         id=row["id"],
         guild_id=row["guild_id"],
         story_id=row["story_id"],
-        story_title=row["story_title"],
+        story_title=_title(row["story_title"]),
         chapter=row["chapter"],
         due_at=from_epoch(row["due_at"]),
         channel_id=row["channel_id"],
@@ -560,4 +570,4 @@ async def upcoming_for_member(
         " ORDER BY d.due_at, d.id LIMIT ?",
         (user_id, guild_id, story_id, story_id, to_epoch(now), limit),
     )
-    return [Upcoming(row[0], row[1], row[2], row[3], from_epoch(row[4]), row[5]) for row in rows]
+    return [Upcoming(row[0], row[1], _title(row[2]) or UNTITLED, row[3], from_epoch(row[4]), row[5]) for row in rows]

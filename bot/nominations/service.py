@@ -36,7 +36,7 @@ from bot.nominations.tally import NO_VOTES, TIE, WINNER, Outcome, tally
 from bot.shards import ShardScope
 from bot.story.books import BookAdded, add_book
 from bot.story.store import fold, get_story_record, search_stories
-from bot.text import clip, escape_markdown, plural
+from bot.text import clip, escape_markdown, plural, visible_line
 
 log = logging.getLogger(__name__)
 
@@ -152,10 +152,15 @@ def _unwrapped(text: str) -> str | None:
 
 
 def clean_title(title: str | None) -> str:
-    """The title on one line, without markdown wrapped around all of it; refused when empty or too long."""
-    text = " ".join((title or "").split())
+    """The title on one line, without markdown wrapped around all of it; refused when empty or too long.
+
+    Only what draws is kept (:func:`bot.text.visible_line`): the title is shown to every member in
+    the list, the poll and the announcement, where a bidi override would turn the rest of the line
+    around and zero-width characters would be a blank nomination.
+    """
+    text = visible_line(title or "")
     while (inner := _unwrapped(text)) is not None:
-        text = inner
+        text = visible_line(inner)
     if not text:
         raise UserError("Give the title you nominate, e.g. `/nominate title:The Dispossessed`.")
     if len(text) > MAX_TITLE_CHARS:

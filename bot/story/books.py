@@ -17,7 +17,7 @@ from bot.errors import UserError
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TITLE_CHARS
 from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
 from bot.story.store import NO_TEXT_FORMAT, fold, get_story_record, insert_story, mark_without_text
-from bot.text import clip_lines, escape_markdown, plural, quote_input
+from bot.text import clip_lines, escape_markdown, plural, quote_input, visible_line
 from bot.warnings.declared import map_texts
 from bot.warnings.service import rules_version, save_scan, scan_for_guild, story_warnings
 from bot.warnings.taxonomy import default_taxonomy
@@ -38,8 +38,12 @@ class BookAdded:
 
 
 def clean_title(title: str | None) -> str:
-    """The title with its spacing normalised; refused when empty or longer than 200 characters."""
-    text = " ".join((title or "").split())
+    """The title as one visible line (as an import's title is); refused when empty or longer than 200 characters.
+
+    Stored as given, it was answered, posted and named threads and events as typed: a bidi override
+    turned the rest of each line around and zero-width characters made a blank title.
+    """
+    text = visible_line(title or "")
     if not text:
         raise UserError("Give the book a title, e.g. `title:The Left Hand of Darkness`.")
     if len(text) > MAX_TITLE_CHARS:
@@ -128,7 +132,7 @@ async def add_book(
 
     clean = clean_title(title)
     count = check_chapters(chapters)
-    writer = " ".join((author or "").split()) or None
+    writer = visible_line(author or "") or None
     if writer is not None and len(writer) > MAX_AUTHOR_CHARS:
         raise UserError(f"Keep the author's name to {MAX_AUTHOR_CHARS} characters.")
     declared = declared_items(warnings)

@@ -20,36 +20,20 @@ Story text itself is left exactly as the author wrote it (it is posted escaped, 
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS, MAX_TITLE_CHARS
 from bot.story.model import Story
 from bot.story.plaintext import title_from_filename
-from bot.text import clip
+from bot.text import clip, visible_line
 
 UNTITLED = "Untitled story"  # a title with nothing visible, and no file name to fall back on
-
-# Bidi embeddings, overrides and isolates; byte-order mark and word joiner; C0, DEL and C1
-# controls. Marks such as LRM/RLM and the zero-width (non-)joiners stay: scripts need them.
-_HIDDEN = re.compile(r"[\u202a-\u202e\u2066-\u2069\ufeff\u2060\x00-\x1f\x7f-\x9f]")
 
 
 def one_line(value: str | None, limit: int) -> str | None:
     """``value`` as one visible line of at most ``limit`` characters, or ``None`` when nothing shows."""
     if value is None:
         return None
-    text = " ".join(_HIDDEN.sub(" ", value.lstrip()[: 4 * limit]).split())  # never more than a few lines' worth read
-    first = next((index for index, ch in enumerate(text) if _visible(ch)), None)
-    if first is None:
-        return None
-    last = next(index for index in range(len(text) - 1, first - 1, -1) if _visible(text[index]))
-    return clip(text[first : last + 1], limit)  # zero-width characters at either end dropped too
-
-
-def _visible(ch: str) -> bool:
-    """Whether a character draws something (not a space, a control or a zero-width format character)."""
-    return unicodedata.category(ch)[0] not in "CZ"
+    text = visible_line(value.lstrip()[: 4 * limit])  # never more than a few lines' worth read
+    return clip(text, limit) if text else None
 
 
 def tidy_story(story: Story, filename: str) -> Story:

@@ -16,7 +16,7 @@ from bot.errors import UserError
 from bot.story.chapters import check_chapter
 from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.store import STORY_GONE, get_story_record, list_story_ids, resolve_story
-from bot.text import escape_markdown, quote_input
+from bot.text import escape_markdown, quote_input, visible_line
 from bot.warnings import store
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
@@ -176,7 +176,7 @@ async def report_warning(
             f"Chapter {chapter} of **{escape_markdown(record.title)}** already shows "
             f"**{escape_markdown(taxonomy.label(warning_id))}** to everyone; nothing was sent."
         )
-    note = " ".join(note.split())
+    note = visible_line(note)  # posted to the moderation channel: nothing that hides or turns text around
     if len(note) > MAX_NOTE_CHARS:
         raise UserError(f"Keep the note to {MAX_NOTE_CHARS} characters (it has {len(note)}).")
     stamp = now_or_clock(now)

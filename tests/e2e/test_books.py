@@ -83,6 +83,7 @@ async def test_a_book_without_a_file_works_for_progress_discussions_warnings_and
         ),
         ({"title": "No count"}, "give `title:` and `chapters:`"),
         ({"chapters": 3}, "Give the book a title"),
+        ({"title": "\u200b\u202e\u2066 \u200d", "chapters": 3}, "Give the book a title"),  # nothing that draws
     ],
 )
 async def test_bad_book_input_is_refused_and_nothing_is_added(club: Club, options: dict, expected: str) -> None:
@@ -110,3 +111,13 @@ async def test_a_file_and_chapters_together_are_refused_and_members_cannot_add_b
     assert "not both" in refusal.text
     [refusal] = await club.slash("story add", member=club.member, title="Mine", chapters=3)
     assert "Manage Server" in refusal.text
+
+
+async def test_a_book_title_and_author_cannot_turn_the_lines_they_are_on_around(club: Club) -> None:
+    """A bidi override typed into ``title:``/``author:`` would reverse the rest of every line naming the book."""
+    [answer] = await club.slash(
+        "story add", member=club.admin, title="\u202eGull \u2066Point\u200b", chapters=3, author="\u202bAnn \u200bLee"
+    )
+    assert "Added **Gull Point** by Ann \u200bLee (id" in answer.text
+    [record] = await club.run(search_stories(club.bot.db, club.guild.id, "gull"))
+    assert (record.title, record.author) == ("Gull Point", "Ann \u200bLee")

@@ -641,3 +641,30 @@ async def test_a_plan_keeps_the_hour_of_the_zone_its_start_names(club: Club) -> 
     )  # fmt: skip
     new_york = ZoneInfo("America/New_York")
     assert [d.due_at.astimezone(new_york).hour for d in await stored(club)] == [19, 19, 19, 19]
+
+
+async def test_prompts_and_titles_in_a_discussion_post_show_what_they_say(club: Club) -> None:
+    """The post, its thread and its event are public: no bidi override, no blank prompt or title.
+
+    The title is one stored before titles were tidied at every entry, so it is tidied as read.
+    """
+    [saved] = await club.slash(
+        "discussion prompts", member=club.admin, prompts="\u202eWho lied first?\u2066 | \u200b\u200d | - \u2060Why?"
+    )
+    assert "• “Who lied first?”\n• “Why?”" in saved.text
+    story = await a_story(club)
+    await club.run(club.bot.db.execute("UPDATE stories SET title = ? WHERE id = ?", ("\u202eGull\u2066 \u200b", story)))
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when="in 1 hour",
+        remind="none",
+        channel=club.text_channel,
+    )
+    await advance(club, timedelta(hours=1))
+    [post] = bot_posts(club, club.text_channel)
+    assert "Discussion of **Gull**, chapter 1." in post.text and "• Who lied first?\n• Why?" in post.text
+    [thread] = club.threads
+    assert thread.name.startswith("Gull · ch. 1 · #")

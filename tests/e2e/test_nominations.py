@@ -375,3 +375,17 @@ async def test_withdrawing_a_number_that_is_no_nomination_is_a_plain_refusal(
     assert refusal.ephemeral and refusal.text == answer
     service = club.bot.get_cog("NominationCog").service
     assert [n.title for n in await club.run(service.open_nominations(club.guild.id))] == ["The Overstory"]
+
+
+async def test_a_nomination_shows_what_it_says_to_everyone_who_reads_it(club: Club) -> None:
+    """Bidi overrides would turn the rest of each line around; a title of zero-width characters is a blank."""
+    await set_club_channel(club)
+    blank = await nominate(club, club.other_member, "\u200b\u200d\u2060 \u202e")
+    assert "Give the title you nominate" in blank.text
+    added = await nominate(club, club.member, "\u202e*Kindred*\u2066 \u200b")
+    assert "You nominated **Kindred**." in added.text
+    await nominate(club, club.other_member, "Piranesi\u202c")
+    [listing] = await club.slash("nominations", member=club.other_member)
+    assert "1. **Kindred** — nominated by" in listing.text and "2. **Piranesi** — nominated by" in listing.text
+    poll = await start_vote(club)
+    assert club.poll_results(poll) == {"Kindred": 0, "Piranesi": 0}

@@ -381,3 +381,15 @@ async def test_a_new_category_cannot_take_the_id_of_a_header_notice(club: Club, 
     assert replies[-1].ephemeral and "kept for a notice" in replies[-1].text
     assert await club.run(service.list_rules(club.bot.db, club.guild.id)) == []
     assert await club.run(service.custom_categories(club.bot.db, club.guild.id)) == []
+
+
+async def test_a_report_note_cannot_turn_the_moderators_lines_around(club: Club) -> None:
+    """The note is posted to the moderation channel and the review list: a bidi override in it reversed the rest."""
+    story_id = await add_story(club, RED_FLOORS)
+    await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
+    note = "\u202esick\u2066 on the floor\u200b"
+    await club.slash("warnings report", member=club.member, story=str(story_id), chapter=2, warning="vomit", note=note)
+    [posted] = club.messages(club.general_channel)
+    assert "Note: “sick on the floor”" in posted.text
+    review = (await club.slash("warnings review", member=club.admin))[-1]
+    assert "› “sick on the floor”" in review.text
