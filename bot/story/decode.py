@@ -147,7 +147,14 @@ def _settle_controls(text: str) -> str:
 
 
 def _too_many_controls(text: str) -> bool:
-    return len(_BAD_CONTROL.findall(text)) * CONTROL_EVERY > len(text)
+    """More stray control characters than :data:`CONTROL_EVERY` allows; a vertical tab is a line break, not one."""
+    return (_count(_BAD_CONTROL, text) - text.count("\x0b")) * CONTROL_EVERY > len(text)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """Matches of a one-character pattern, counted by what is left without them, not by a list
+    of them (random bytes read as strays are millions: their list took an 8 MB upload to 600 MB)."""
+    return len(text) - len(pattern.sub("", text))
 
 
 def _has_bad_control(data: bytes, text: str, utf8: bool) -> bool:
@@ -191,6 +198,7 @@ def _decode(data: bytes) -> tuple[str, str] | None:
 # A byte that is not UTF-8, as ``surrogateescape`` keeps it, read as Windows-1252 (Latin-1 for
 # the five bytes cp1252 leaves undefined).
 _STRAY = re.compile("[\udc80-\udcff]")
+MOSTLY_SAMPLE = 1 << 16  # bytes read first to tell a legacy file from UTF-8 with a few stray bytes
 _CP1252 = {0xDC00 + byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(0x80, 0x100)}
 
 
@@ -229,16 +237,9 @@ def _mostly_utf8(data: bytes) -> str | None:
     return _STRAY.sub(lambda match: _CP1252[ord(match.group())], text)
 
 
-MOSTLY_SAMPLE = 1 << 16  # bytes read first to tell a legacy file from UTF-8 with a few stray bytes
-
-
 def _stray_and_utf8(text: str) -> tuple[int, int]:
-    """Bytes kept as surrogate escapes, and non-ASCII characters read as UTF-8.
-
-    Counted by what is left without the strays: a list of every stray byte (random bytes hold
-    millions) took an 8 MB upload to 600 MB.
-    """
-    stray = len(text) - len(_STRAY.sub("", text))
+    """Bytes kept as surrogate escapes, and non-ASCII characters read as UTF-8."""
+    stray = _count(_STRAY, text)
     return stray, len(text) - len(text.encode("ascii", errors="ignore")) - stray
 
 
@@ -340,7 +341,7 @@ def _legacy(data: bytes) -> str | None:
     text = _most_plausible(data, [best.encoding, *(match.encoding for match in close), *western])
     if text is None:
         return None
-    if _too_many_controls(text.replace("\x0b", "\n")):
+    if _too_many_controls(text):
         return None
     letters = sum(ch.isalpha() for ch in text[:20000])
     sample = min(len(text), 20000)
