@@ -333,8 +333,7 @@ def usage_mistake(command: str, rest: list[str]) -> str | None:
         return (
             f"{command} takes no arguments, not the {what} {clip(rest[0], ECHO_CHARS)!r}; run `dogear {command} --help`"
         )
-    options_end = rest.index("--") if "--" in rest else len(rest)
-    options = [arg for arg in rest[:options_end] if arg.startswith("-") and arg != "-"]
+    options = [arg for arg in rest[: options_end(rest)] if arg.startswith("-") and arg != "-"]
     if options:
         return f"backup has no option {clip(options[0], ECHO_CHARS)!r}; it takes one argument, the file to write, {BACKUP_EXAMPLE}"
     paths = arguments(rest)
@@ -349,8 +348,13 @@ def usage_mistake(command: str, rest: list[str]) -> str | None:
 
 def arguments(rest: list[str]) -> list[str]:
     """The arguments that are not options: everything but the first ``--``."""
-    options_end = rest.index("--") if "--" in rest else len(rest)
-    return [arg for index, arg in enumerate(rest) if index != options_end]
+    end = options_end(rest)
+    return [arg for index, arg in enumerate(rest) if index != end]
+
+
+def options_end(rest: list[str]) -> int:
+    """Where options may stand until: the first ``--``, or the end."""
+    return rest.index("--") if "--" in rest else len(rest)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -388,7 +392,7 @@ def command_main(args: list[str]) -> int:
     if command not in ("run", "sync", "backup"):
         return fail(f"unknown command {command!r}; run `dogear --help` for the list")
     rest = args[1:]
-    if any(arg in ("-h", "--help") for arg in rest[: rest.index("--") if "--" in rest else None]):
+    if any(arg in ("-h", "--help") for arg in rest[: options_end(rest)]):
         print(command_usage(command))
         return 0
     mistake = usage_mistake(command, rest)
