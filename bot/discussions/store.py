@@ -24,8 +24,7 @@ from bot.db import Database, Row
 from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.shards import ShardScope
-from bot.story.limits import MAX_TITLE_CHARS
-from bot.story.tidy import UNTITLED, one_line
+from bot.story.tidy import UNTITLED, story_title
 
 PENDING = ("scheduled", "posting")
 EVERY_SHARD = ShardScope()
@@ -140,7 +139,7 @@ def _title(value: str | None) -> str | None:
 
     A row stored before titles were tidied at every entry may hold a bidi override or nothing visible.
     """
-    return None if value is None else one_line(value, MAX_TITLE_CHARS) or UNTITLED
+    return None if value is None else story_title(value)
 
 
 def _discussion(row: Row) -> Discussion:

@@ -18,9 +18,9 @@ from bot.db import Database, Row, fits_row_id
 from bot.errors import UserError
 from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
-from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS, MAX_TITLE_CHARS
+from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
 from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.story.tidy import UNTITLED, one_line
+from bot.story.tidy import chapter_title, one_line, story_title
 from bot.text import quote_input
 
 _STORY_COLUMNS = (
@@ -97,7 +97,7 @@ def _record(row: Row) -> StoryRecord:
     # title of thousands of characters or a bidi override that turns every line it is on around.
     return StoryRecord(
         id=row["id"],
-        title=one_line(row["title"], MAX_TITLE_CHARS) or UNTITLED,
+        title=story_title(row["title"]),
         author=one_line(row["author"], MAX_AUTHOR_CHARS),
         summary=row["summary"],
         rating=one_line(row["rating"], MAX_TAG_CHARS),
@@ -210,7 +210,7 @@ async def get_story_record(db: Database, guild_id: int, story_id: int) -> StoryR
 
 def _chapter(row: Row) -> Chapter:
     scenes = [Scene(list(paragraphs)) for paragraphs in json.loads(row["scenes"])]
-    return Chapter(row["number"], one_line(row["title"], MAX_TITLE_CHARS), scenes, json.loads(row["notes"]))
+    return Chapter(row["number"], chapter_title(row["title"]), scenes, json.loads(row["notes"]))
 
 
 async def load_chapter(db: Database, guild_id: int, story_id: int, number: int) -> Chapter | None:
@@ -237,7 +237,7 @@ async def chapter_infos(db: Database, guild_id: int, story_id: int) -> list[Chap
         "SELECT number, title, words FROM chapters WHERE guild_id = ? AND story_id = ? ORDER BY number",
         (guild_id, story_id),
     )
-    return [ChapterInfo(row["number"], one_line(row["title"], MAX_TITLE_CHARS), row["words"]) for row in rows]
+    return [ChapterInfo(row["number"], chapter_title(row["title"]), row["words"]) for row in rows]
 
 
 async def count_stories(db: Database, guild_id: int) -> int:

@@ -36,14 +36,24 @@ def one_line(value: str | None, limit: int) -> str | None:
     return clip(text, limit) if text else None
 
 
+def story_title(value: str) -> str:
+    """A story's title as every line shows it: one visible line, or :data:`UNTITLED` when nothing shows.
+
+    On import, and again wherever a stored title is read (rows stored before titles were tidied)."""
+    return one_line(value, MAX_TITLE_CHARS) or UNTITLED
+
+
+def chapter_title(value: str | None) -> str | None:
+    """A chapter's title as every line shows it, or ``None``."""
+    return one_line(value, MAX_TITLE_CHARS)
+
+
 def tidy_story(story: Story, filename: str) -> Story:
     """The story with its one-line metadata tidied in place (see the module docstring); returned for chaining."""
     meta = story.meta
-    meta.title = (
-        one_line(meta.title, MAX_TITLE_CHARS) or one_line(title_from_filename(filename), MAX_TITLE_CHARS) or UNTITLED
-    )
+    meta.title = story_title(one_line(meta.title, MAX_TITLE_CHARS) or title_from_filename(filename))
     meta.author = one_line(meta.author, MAX_AUTHOR_CHARS)
     meta.rating = one_line(meta.rating, MAX_TAG_CHARS)
     for chapter in story.chapters:
-        chapter.title = one_line(chapter.title, MAX_TITLE_CHARS)
+        chapter.title = chapter_title(chapter.title)
     return story
