@@ -19,7 +19,7 @@ from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
 from bot.story.store import NO_TEXT_FORMAT, fold, get_story_record, insert_story, mark_without_text
 from bot.text import clip_lines, escape_markdown, plural, quote_input, visible_line
 from bot.warnings.declared import map_texts
-from bot.warnings.service import rules_version, save_scan, scan_for_guild, story_warnings
+from bot.warnings.service import save_scan, story_warnings, versioned_scan
 from bot.warnings.taxonomy import default_taxonomy
 
 MAX_BOOK_CHAPTERS = 10_000
@@ -137,9 +137,7 @@ async def add_book(
         raise UserError(f"Keep the author's name to {MAX_AUTHOR_CHARS} characters.")
     declared = declared_items(warnings)
     story = book_story(clean, writer, count, declared)
-    # The version first: a rule changed during the scan leaves this one marked old, to be redone when read.
-    version = await rules_version(db, guild_id)
-    report = await scan_for_guild(db, guild_id, story)  # nothing to detect: maps the declared warnings
+    report, version = await versioned_scan(db, guild_id, story)  # nothing to detect: maps the declared warnings
     async with db.transaction() as tx:
         story_id = await insert_story(
             tx, guild_id, story, content_hash=book_hash(clean, writer), added_by=added_by, now=now

@@ -283,8 +283,17 @@ async def _ruleset_entry(db: Database, guild_id: int, *, workers: Workers | None
 
 async def scan_for_guild(db: Database, guild_id: int, story: Story, *, workers: Workers | None = None) -> ScanReport:
     """The story scanned with this server's rules, off the event loop."""
+    return (await versioned_scan(db, guild_id, story, workers=workers))[0]
+
+
+async def versioned_scan(
+    db: Database, guild_id: int, story: Story, *, workers: Workers | None = None
+) -> tuple[ScanReport, int]:
+    """The story scanned with this server's rules, and the rules version to store the scan under
+    (the one the rules were built from: see :func:`guild_ruleset_data`)."""
     workers = _pool(db, workers)
-    return await _scan_with(story, await ruleset_for_guild(db, guild_id, workers=workers), workers)
+    ruleset, version = await guild_ruleset_data(db, guild_id, workers=workers)
+    return await _scan_with(story, ruleset, workers), version
 
 
 async def _scan_with(story: Story, ruleset: Ruleset, workers: Workers | None) -> ScanReport:
@@ -345,9 +354,7 @@ async def rescan_story(
     story = await load_story(db, guild_id, story_id)
     if story is None:
         return None
-    workers = _pool(db, workers)
-    ruleset, version = await guild_ruleset_data(db, guild_id, workers=workers)
-    report = await _scan_with(story, ruleset, workers)
+    report, version = await versioned_scan(db, guild_id, story, workers=workers)
     async with db.transaction() as tx:
         if await store.story_exists(tx, guild_id, story_id):  # it may have been removed while it was scanned
             await save_scan(tx, guild_id, story_id, report, rules_version=version)
