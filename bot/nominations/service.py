@@ -439,7 +439,8 @@ class NominationService:
         return called_off
 
     async def _call_off(self, vote: Round) -> bool:
-        """Close a vote whose poll is gone, unannounced, and give its nominations back to the open round.
+        """Close a vote whose poll is gone (there is no result to announce, only why it ended) and give
+        its nominations back to the open round.
 
         A deleted poll has no result to announce; the club still wants the books it nominated, so an
         admin can start the vote again (after withdrawing a title, say). Runs under the server's lock.
