@@ -53,7 +53,7 @@ _NEWLINES = re.compile(r"\r\n?|[\x0c\x85\u2028\u2029]")
 # Invisible characters that are never text: a byte-order mark left in the middle of a file
 # by joining files, the word joiner. Zero-width joiners and non-joiners stay: emoji and
 # scripts such as Persian and the Indic ones need them.
-_NEVER_TEXT = ("\ufeff", "\u2060")
+NEVER_TEXT = ("\ufeff", "\u2060")
 # A zero width space at the start of a line (pasted from apps that use it to keep "empty"
 # lines or indents); a line of nothing else is blank. Inside a line it may mark where a
 # line of Thai or Khmer can break, so it stays there.
@@ -91,13 +91,13 @@ def normalize_newlines(text: str) -> str:
 
 
 def remove_invisible(text: str) -> str:
-    """Text without the invisible characters that are never part of it (see :data:`_NEVER_TEXT`).
+    """Text without the invisible characters that are never part of it (see :data:`NEVER_TEXT`).
 
     Left in, they stop "Chapter 2" from reading as a heading and end up in posted messages.
     """
     if text.isascii():
         return text
-    for invisible in _NEVER_TEXT:
+    for invisible in NEVER_TEXT:
         if invisible in text:
             text = text.replace(invisible, "")  # str.replace runs at C speed; translate with a dict does not
     if "\u200b" in text:

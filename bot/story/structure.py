@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
+from bot.story.decode import NEVER_TEXT
 from bot.story.errors import StoryFormatError
 from bot.story.model import Chapter, Scene
 
@@ -90,7 +91,8 @@ _WORLD_FIRST = frozenset(
     + "".join(label[0] for label in f"{_WORLD_CHAPTER_LABELS}|{_WORLD_PART_LABELS}|{_WORLD_NAMED_LABELS}".split("|"))
 )
 _SENTENCE_STOP = (".", ",", ";", "。", "，", "、", "！", "？", "!", "?")
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u2060\u200b"))  # never text; see bot.story.decode
+# What is never text (bot.story.decode) and, in a heading, a zero width space too.
+_INVISIBLE = dict.fromkeys(map(ord, (*NEVER_TEXT, "\u200b")))
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _SCENE_BREAK = re.compile(
@@ -178,9 +180,9 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
 
 def _visible(text: str) -> str:
     """The text without the invisible characters a heading may carry in from HTML or EPUB (see :data:`_INVISIBLE`)."""
-    if "\ufeff" in text or "\u2060" in text or "\u200b" in text:
-        return text.translate(_INVISIBLE)
-    return text
+    if text.isascii() or not any(chr(code) in text for code in _INVISIBLE):
+        return text
+    return text.translate(_INVISIBLE)
 
 
 def normalise(text: str) -> str:
