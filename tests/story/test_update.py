@@ -17,7 +17,7 @@ from bot.story.chapters import chapter_ranges
 from bot.story.service import add_story_file
 from bot.story.store import DuplicateStory, chapter_infos, get_story_record
 from bot.story.update import StoryUpdated, describe_update, update_story
-from bot.warnings.service import set_override, stored_scan
+from bot.warnings.service import rescan_story, set_override, stored_scan
 
 from .test_service import LIMIT, InlineWorkers
 
@@ -233,3 +233,23 @@ def test_chapter_ranges_join_runs() -> None:
     assert chapter_ranges([1, 2, 3, 5, 7, 8]) == "1-3, 5, 7-8"
     assert chapter_ranges(list(range(1, 40, 2)), limit=3) == "1, 3, 5 and 17 more"
 
+
+class UpdatingMidScan(InlineWorkers):
+    """Runs jobs inline; while the rescan's scan runs, an admin updates the story."""
+
+    def __init__(self, db: Database, story_id: int, data: bytes) -> None:
+        super().__init__()
+        self.db, self.story_id, self.data = db, story_id, data
+
+    async def run(self, what: str, function: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if function.__name__ == "scan_in_worker" and self.data:
+            data, self.data = self.data, b""
+            await update(self.db, self.story_id, data)
+        return await super().run(what, function, *args, **kwargs)
+
+
+async def test_a_rescan_of_the_old_text_is_not_stored_over_the_new_version(db: Database) -> None:
+    story_id = await add(db, serial(3))
+    await rescan_story(db, GUILD, story_id, workers=UpdatingMidScan(db, story_id, serial(4)))  # type: ignore[arg-type]
+    report = await stored_scan(db, GUILD, story_id)
+    assert report is not None and [c.number for c in report.chapters] == [1, 2, 3, 4]
