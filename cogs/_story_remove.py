@@ -91,7 +91,8 @@ def confirm_remove(record: StoryRecord, admin_id: int) -> tuple[str, discord.ui.
         view.add_item(RemoveChoice(action, record.id, admin_id))
     question = (
         f"Remove **{escape_markdown(record.title)}** ({plural(record.chapter_count, 'chapter')})? Its reading "
-        "progress, warning scans and scheduled discussions go with it."
+        "progress, warning scans and scheduled discussions go with it. (A new version of the same story? "
+        "`/story update` takes it and keeps all of that.)"
     )
     return question, view
 

@@ -1,7 +1,7 @@
-"""``/story``: the club's library. Add a story file, list, look one up, remove one.
+"""``/story``: the club's library. Add a story file, update it to a new version, list, look one up, remove one.
 
 Discord applies default permissions per top-level command only, so ``/story`` stays visible
-to everyone (members need ``list`` and ``info``) and ``add``/``remove`` check Manage Server
+to everyone (members need ``list`` and ``info``) and ``add``/``update``/``remove`` check Manage Server
 in code; a server can restrict ``/story`` further in its integration settings.
 """
 
@@ -30,6 +30,7 @@ from bot.story.model import source_note
 from bot.story.render import declared_list, members_see, warning_list
 from bot.story.service import AddedStory, add_story_file, library_page, story_details
 from bot.story.store import resolve_story
+from bot.story.update import describe_update, update_story
 from bot.text import clip, clip_lines, escape_markdown, plural
 from cogs._checks import guild_id_of
 from cogs._options import download, story_autocomplete
@@ -232,8 +233,40 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         await send_ephemeral(interaction, question, view=view)
         view.stop()  # no view has to wait: a press is routed to RemoveChoice, also after a restart
 
+    @app_commands.command(
+        name="update", description="Take a new version of a story, keeping progress and discussions (Manage Server)"
+    )
+    @app_commands.describe(
+        story="The story to update",
+        file="The new version of the story file (.txt, .md, .html, .epub)",
+        chapters="A book the club reads elsewhere: its new chapter count",
+        title="A new title (otherwise the story keeps its title)",
+        replace_anyway="Take it even with fewer chapters, or when it looks like another story",
+    )
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def update(
+        self,
+        interaction: discord.Interaction,
+        story: str,
+        file: discord.Attachment | None = None,
+        chapters: app_commands.Range[int, 1, MAX_BOOK_CHAPTERS] | None = None,
+        title: app_commands.Range[str, 1, MAX_TITLE_CHARS] | None = None,
+        replace_anyway: bool = False,
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        guild_id = guild_id_of(interaction)
+        settings = self.bot.settings
+        upload = None if file is None else (file.filename, await download(file, settings.max_upload_bytes))
+        updated = await update_story(
+            self.bot.db, self.bot.workers, guild_id, story, upload=upload, chapters=chapters, title=title,
+            replace_anyway=replace_anyway, now=self.bot.clock.now().timestamp(),
+            max_bytes=settings.max_upload_bytes, max_chapters=settings.max_chapters,
+        )  # fmt: skip
+        await send_ephemeral(interaction, describe_update(updated), allowed_mentions=discord.AllowedMentions.none())
+
     @info.autocomplete("story")
     @remove.autocomplete("story")
+    @update.autocomplete("story")
     async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return await story_autocomplete(self.bot, interaction.guild_id, current)
 

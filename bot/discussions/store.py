@@ -570,3 +570,14 @@ async def upcoming_for_member(
         (user_id, guild_id, story_id, story_id, to_epoch(now), limit),
     )
     return [Upcoming(row[0], row[1], _title(row[2]) or UNTITLED, row[3], from_epoch(row[4]), row[5]) for row in rows]
+
+
+async def pending_past(conn: aiosqlite.Connection, guild_id: int, story_id: int, last_chapter: int) -> list[int]:
+    """Ids of the story's pending discussions of a chapter past ``last_chapter`` (the story lost
+    chapters in an update), soonest first: they still post, and the admin is told which they are."""
+    cursor = await conn.execute(
+        "SELECT id FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter > ?"
+        " AND state IN ('scheduled', 'posting') ORDER BY due_at, id",
+        (guild_id, story_id, last_chapter),
+    )
+    return [row[0] for row in await cursor.fetchall()]

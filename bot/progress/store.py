@@ -337,3 +337,13 @@ async def set_hidden(
             "UPDATE club_members SET hidden = ? WHERE guild_id = ? AND user_id = ?",
             (int(hidden), guild_id, user_id),
         )
+
+
+async def clamp_progress(tx: aiosqlite.Connection, guild_id: int, story_id: int, last_chapter: int, now: float) -> int:
+    """Members past ``last_chapter`` (the story lost chapters in an update) set back to it, inside
+    the caller's transaction; returns how many. Every view reads progress as "of N chapters"."""
+    cursor = await tx.execute(
+        "UPDATE reading_progress SET chapter = ?, updated_at = ? WHERE guild_id = ? AND story_id = ? AND chapter > ?",
+        (last_chapter, now, guild_id, story_id, last_chapter),
+    )
+    return cursor.rowcount

@@ -35,3 +35,17 @@ def chapter_list(numbers: list[int], limit: int = 10) -> str:
     if rest:
         return f"chapters {', '.join(shown)} and {rest} more"
     return f"chapters {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def chapter_ranges(numbers: list[int], limit: int = 8) -> str:
+    """``1-12, 14``: chapter numbers with runs joined, short even for a story's hundreds of
+    chapters (``1-3, 5, 7 and 4 more`` past ``limit`` runs)."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    shown = [f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs[:limit]]
+    rest = len(runs) - len(shown)
+    return ", ".join(shown) + (f" and {rest} more" if rest else "")

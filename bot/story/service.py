@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from bot.db import Database
 from bot.discussions.store import pending_event_ids
 from bot.errors import UserError
-from bot.story.jobs import parse_upload, scan_story
+from bot.story.jobs import Parsed, parse_upload, scan_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
-from bot.story.model import HeaderWarning
+from bot.story.model import HeaderWarning, Story
 from bot.story.store import (
     ChapterInfo,
     DuplicateStory,
@@ -51,6 +51,29 @@ class AddedStory:
     report: ScanReport
 
 
+async def read_upload(workers: Workers, data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> Parsed:
+    """An uploaded file read as a story in a worker, within the import's limits (``/story add`` and
+    ``/story update`` alike); raises :class:`UserError` with what to fix."""
+    return await workers.run(
+        "Reading the story file",
+        parse_upload,
+        data,
+        filename,
+        max_bytes=max_bytes,
+        max_chapters=max_chapters,
+        time_limit=PARSE_SECONDS,
+    )
+
+
+async def scan_upload(db: Database, workers: Workers, guild_id: int, story: Story) -> tuple[ScanReport, int]:
+    """The story scanned in a worker with the server's rules, and the rules version to store it under."""
+    ruleset, version = await guild_ruleset_data(db, guild_id, workers=workers)
+    report = await workers.run(
+        "Scanning the story for warnings", scan_story, story, ruleset, time_limit=scan_time_limit(story, SCAN_SECONDS)
+    )
+    return report, version
+
+
 async def add_story_file(
     db: Database,
     workers: Workers,
@@ -65,15 +88,7 @@ async def add_story_file(
     title: str | None = None,
 ) -> AddedStory:
     """Read, de-duplicate, scan and store an uploaded story; raises :class:`UserError` with what to fix."""
-    parsed = await workers.run(
-        "Reading the story file",
-        parse_upload,
-        data,
-        filename,
-        max_bytes=max_bytes,
-        max_chapters=max_chapters,
-        time_limit=PARSE_SECONDS,
-    )
+    parsed = await read_upload(workers, data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
     story = parsed.story
     chosen = one_line(title, MAX_TITLE_CHARS)
     if chosen:
@@ -81,10 +96,7 @@ async def add_story_file(
     existing = await find_by_hash(db, guild_id, parsed.content_hash)
     if existing is not None:
         raise DuplicateStory(existing.id, existing.title)
-    ruleset, version = await guild_ruleset_data(db, guild_id, workers=workers)
-    report = await workers.run(
-        "Scanning the story for warnings", scan_story, story, ruleset, time_limit=scan_time_limit(story, SCAN_SECONDS)
-    )
+    report, version = await scan_upload(db, workers, guild_id, story)
     async with db.transaction() as tx:
         # insert_story checks the hash again: the same file uploaded twice at once adds one story.
         story_id = await insert_story(tx, guild_id, story, content_hash=parsed.content_hash, added_by=added_by, now=now)

@@ -18,6 +18,7 @@ from bot.db import Database, Row, fits_row_id
 from bot.errors import UserError
 from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
+from bot.story.changes import StoredChapter
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.tidy import chapter_title, one_line, story_title
@@ -33,16 +34,15 @@ _META_LISTS = ("archive_warnings", "fandoms", "relationships", "characters", "ad
 class DuplicateStory(UserError):
     """The same text is already a story in this server."""
 
-    def __init__(self, story_id: int, title: str) -> None:
+    def __init__(self, story_id: int, title: str, *, outcome: str = "nothing was added") -> None:
         self.story_id = story_id
         self.title = title
-        super().__init__(
-            f"This story is already in the server as {quote_input(title)} (id {story_id}); nothing was added."
-        )
+        super().__init__(f"This story is already in the server as {quote_input(title)} (id {story_id}); {outcome}.")
 
 
 NO_TEXT_FORMAT = "none"  # the source format of a book the club reads elsewhere
 STORY_GONE = "That story is no longer in this server's library; it may have been removed."
+STORY_CHANGED = "That story was changed while the file was read (another update?); nothing was changed. Try again."
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +176,11 @@ async def insert_story(
             now,
         ),
     )
+    await _insert_chapters(tx, guild_id, story_id, story)
+    return story_id
+
+
+async def _insert_chapters(tx: aiosqlite.Connection, guild_id: int, story_id: int, story: Story) -> None:
     await tx.executemany(
         "INSERT INTO chapters (guild_id, story_id, number, title, scenes, notes, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
@@ -191,7 +196,58 @@ async def insert_story(
             for chapter in story.chapters
         ],
     )
-    return story_id
+
+
+async def replace_story(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    story_id: int,
+    story: Story,
+    *,
+    content_hash: str,
+    expected_hash: str | None,
+) -> None:
+    """A new version of the story under the same id, inside the caller's transaction: its metadata
+    and every chapter row are replaced; rows keyed by chapter number elsewhere (progress,
+    discussions, posts, reviews, reports) are not touched.
+
+    ``expected_hash`` is the text the caller compared the new file with: a story changed since
+    (or removed) is refused, and so is a text another story of the server already has.
+    """
+    async with tx.execute(
+        "SELECT id, title FROM stories WHERE guild_id = ? AND content_hash = ? AND id <> ?",
+        (guild_id, content_hash, story_id),
+    ) as cursor:
+        existing = await cursor.fetchone()
+    if existing is not None:
+        raise DuplicateStory(existing["id"], existing["title"], outcome="nothing was changed")
+    meta = story.meta
+    cursor = await tx.execute(
+        "UPDATE stories SET title = ?, title_folded = ?, author = ?, summary = ?, rating = ?, declared_warnings = ?,"
+        " meta_json = ?, source_format = ?, chapter_count = ?, words = ?, content_hash = ?"
+        " WHERE guild_id = ? AND id = ? AND content_hash IS ?",
+        (
+            meta.title,
+            fold(meta.title),
+            meta.author,
+            meta.summary,
+            meta.rating,
+            _dumps(meta.declared_warnings),
+            _dumps({key: getattr(meta, key) for key in _META_LISTS}),
+            story.source_format,
+            len(story.chapters),
+            story.words,
+            content_hash,
+            guild_id,
+            story_id,
+            expected_hash,
+        ),
+    )
+    if cursor.rowcount == 0:
+        async with tx.execute("SELECT 1 FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id)) as found:
+            raise UserError(STORY_CHANGED if await found.fetchone() else STORY_GONE)
+    await tx.execute("DELETE FROM chapters WHERE guild_id = ? AND story_id = ?", (guild_id, story_id))
+    await _insert_chapters(tx, guild_id, story_id, story)
 
 
 async def add_story(
@@ -230,6 +286,15 @@ async def load_story(db: Database, guild_id: int, story_id: int) -> Story | None
         (guild_id, story_id),
     )
     return Story(record.story_meta(), [_chapter(row) for row in rows], record.source_format)
+
+
+async def stored_chapters(db: Database, guild_id: int, story_id: int) -> list[StoredChapter]:
+    """The story's chapters as stored (the scenes still JSON text), for a worker to compare."""
+    rows = await db.fetch_all(
+        "SELECT title, scenes FROM chapters WHERE guild_id = ? AND story_id = ? ORDER BY number",
+        (guild_id, story_id),
+    )
+    return [StoredChapter(row["title"], row["scenes"]) for row in rows]
 
 
 async def chapter_infos(db: Database, guild_id: int, story_id: int) -> list[ChapterInfo]:

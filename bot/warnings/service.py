@@ -351,12 +351,14 @@ async def stored_scan(db: Database, guild_id: int, story_id: int) -> ScanReport 
 async def rescan_story(
     db: Database, guild_id: int, story_id: int, *, workers: Workers | None = None
 ) -> ScanReport | None:
+    read = await store.text_hash(db, guild_id, story_id)
     story = await load_story(db, guild_id, story_id)
-    if story is None:
+    if story is None or read is None:
         return None
     report, version = await versioned_scan(db, guild_id, story, workers=workers)
     async with db.transaction() as tx:
-        if await store.story_exists(tx, guild_id, story_id):  # it may have been removed while it was scanned
+        # It may have been removed, or given a new version by /story update, while it was scanned.
+        if await store.text_hash(tx, guild_id, story_id) == read:
             await save_scan(tx, guild_id, story_id, report, rules_version=version)
     return report
 

@@ -177,6 +177,15 @@ async def story_exists(conn: Connection, guild_id: int, story_id: int) -> bool:
     return await _one(conn, "SELECT 1 FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id)) is not None
 
 
+async def text_hash(conn: Connection, guild_id: int, story_id: int) -> str | None:
+    """Which text the story holds now ('' for a row without a hash), or None once it is gone: a scan
+    is stored only for the text it read (``/story update`` may replace it meanwhile)."""
+    row = await _one(
+        conn, "SELECT coalesce(content_hash, '') FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id)
+    )
+    return None if row is None else row[0]
+
+
 async def save_scan(
     tx: aiosqlite.Connection,
     guild_id: int,

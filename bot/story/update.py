@@ -1,0 +1,314 @@
+"""``/story update``: a new version of a story the club is reading, under the same id.
+
+Most stories a club reads are works in progress: a chapter appears each week and the admin
+downloads the file again. Removing the story and adding it again would lose everything kept
+by its id (progress, discussions, excerpt posts, warning decisions and reports), so the new
+file replaces the story's text in place:
+
+- the file goes through the import of ``/story add`` (same worker, limits and scan);
+- the chapters and the author's metadata (author, summary, rating, tags, declared warnings)
+  are replaced from the file in one transaction with the new scan; whatever is keyed by a
+  chapter number elsewhere stays as it is;
+- the title stays the one the library knows (an admin may have chosen it at ``/story add``,
+  and members know the story by it) unless ``title:`` gives another; the file's title is
+  used to tell whether it is the same story;
+- a file with fewer chapters, or one that neither has the story's title nor keeps half of its
+  text, is refused unless ``replace_anyway``: most likely it is the wrong file;
+- when chapters go, members past the new last chapter are set back to it, and discussions of
+  chapters past it are named in the answer (they still post unless moved or cancelled).
+
+A book without a file (bot/story/books.py) is updated by its chapter count, the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.db import Database
+from bot.discussions.store import pending_past
+from bot.errors import UserError
+from bot.progress.store import clamp_progress
+from bot.story.books import book_hash, book_story, check_chapters, clean_title
+from bot.story.changes import SAME_STORY_SHARE, ChapterChanges, compare_chapters, same_title
+from bot.story.chapters import chapter_list, chapter_ranges
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
+from bot.story.model import Story
+from bot.story.service import PARSE_SECONDS, read_upload, scan_upload
+from bot.story.store import DuplicateStory, StoryRecord, find_by_hash, replace_story, resolve_story, stored_chapters
+from bot.story.tidy import one_line
+from bot.text import clip_lines, escape_markdown, plural, quote_input
+from bot.warnings.engine import ScanReport
+from bot.warnings.service import declared_ids, save_scan, stored_scan, versioned_scan
+from bot.worker import Workers
+
+ANYWAY = "`replace_anyway:True`"
+
+
+@dataclass(frozen=True, slots=True)
+class NewWarning:
+    """A warning the story did not have on these chapters before the update."""
+
+    label: str
+    possible: bool
+    chapters: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryUpdated:
+    story_id: int
+    title: str
+    file_title: str | None  # the file's own title, when it is not the one the library keeps
+    has_text: bool
+    changes: ChapterChanges
+    words: int
+    new_warnings: list[NewWarning]
+    newly_declared: list[str]  # labels of warnings the author declares now and did not before
+    not_english: list[int]  # changed or new chapters not read for warnings
+    set_back: int  # members who were past the new last chapter
+    past_the_end: list[int]  # ids of pending discussions of chapters the story no longer has
+
+    @property
+    def chapters(self) -> int:
+        return len(self.changes.unchanged) + len(self.changes.changed) + len(self.changes.added)
+
+
+async def update_story(
+    db: Database,
+    workers: Workers,
+    guild_id: int,
+    story: str,
+    *,
+    upload: tuple[str, bytes] | None,
+    chapters: int | None,
+    title: str | None,
+    replace_anyway: bool,
+    now: float,
+    max_bytes: int,
+    max_chapters: int = DEFAULT_MAX_CHAPTERS,
+) -> StoryUpdated:
+    """The whole of ``/story update`` below the cog: a new file for an imported story, or a new
+    chapter count for a book without a file. Raises :class:`UserError` with what to fix, having
+    changed nothing."""
+    if (upload is None) == (chapters is None):
+        raise UserError(
+            "Attach the new version of the story file, or give `chapters:` with the new chapter count of a book "
+            "the club reads elsewhere; one of the two."
+        )
+    record = await resolve_story(db, guild_id, story)
+    if upload is None:
+        return await _update_book(db, guild_id, record, chapters, title=title, replace_anyway=replace_anyway, now=now)
+    filename, data = upload
+    return await _update_file(
+        db, workers, guild_id, record, filename, data, title=title, replace_anyway=replace_anyway, now=now,
+        max_bytes=max_bytes, max_chapters=max_chapters,
+    )  # fmt: skip
+
+
+async def _update_file(
+    db: Database, workers: Workers, guild_id: int, record: StoryRecord, filename: str, data: bytes, *,
+    title: str | None, replace_anyway: bool, now: float, max_bytes: int, max_chapters: int,
+) -> StoryUpdated:  # fmt: skip
+    """Read and compare the new file, refuse the wrong one, scan it, and store it in place."""
+    if not record.has_text:
+        raise UserError(
+            f"**{escape_markdown(record.title)}** is a book the club reads elsewhere: it has no file to replace. "
+            "Give `chapters:` with its new chapter count instead."
+        )
+    parsed = await read_upload(workers, data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
+    if parsed.content_hash == record.content_hash:
+        raise UserError(f"This file holds the text **{escape_markdown(record.title)}** already has; nothing changed.")
+    existing = await find_by_hash(db, guild_id, parsed.content_hash)
+    if existing is not None:
+        raise DuplicateStory(existing.id, existing.title, outcome="nothing was changed")
+    stored = await stored_chapters(db, guild_id, record.id)
+    changes = await workers.run(
+        "Comparing the chapters", compare_chapters, stored, parsed.story, time_limit=PARSE_SECONDS
+    )
+    new = parsed.story
+    file_title = new.meta.title
+    if not replace_anyway:
+        check_same_story(record, file_title, changes)
+    chosen = one_line(title, MAX_TITLE_CHARS)
+    new.meta.title = chosen or record.title
+    old_report = await stored_scan(db, guild_id, record.id)
+    report, version = await scan_upload(db, workers, guild_id, new)
+    set_back, past = await _replace(db, guild_id, record, new, parsed.content_hash, report, version=version, now=now)
+    touched = set(changes.changed) | set(changes.added)
+    return StoryUpdated(
+        story_id=record.id,
+        title=new.meta.title,
+        file_title=None if chosen or same_title(file_title, new.meta.title) else file_title,
+        has_text=True,
+        changes=changes,
+        words=new.words,
+        new_warnings=new_warnings(old_report, report, touched),
+        newly_declared=_newly_declared(old_report, report),
+        not_english=[c.number for c in report.chapters if c.number in touched and not c.english],
+        set_back=set_back,
+        past_the_end=past,
+    )
+
+
+def check_same_story(record: StoryRecord, file_title: str | None, changes: ChapterChanges) -> None:
+    """Refuse a file that is most likely the wrong one, saying why and how to take it anyway."""
+    before = len(changes.unchanged) + len(changes.changed) + len(changes.removed)
+    after = before - len(changes.removed) + len(changes.added)
+    name = f"**{escape_markdown(record.title)}**"
+    if after < before:
+        raise UserError(
+            f"The new version has {plural(after, 'chapter')}; {name} has {before}. Nothing was changed. "
+            f"If chapters were really taken down, run `/story update` again with {ANYWAY}: members past "
+            f"chapter {after} are set back to it, and discussions of later chapters still post unless you move "
+            "or cancel them."
+        )
+    share = changes.kept_share
+    if (
+        file_title is not None
+        and not same_title(file_title, record.title)
+        and (share is None or share < SAME_STORY_SHARE)
+    ):
+        kept = "" if share is None else f" and keeps {share:.0%} of its text"
+        raise UserError(
+            f"This file does not look like {name}: it is titled {quote_input(file_title)}{kept}. Nothing was changed. "
+            f"Check that you picked the right story and file; if it is a new version, run `/story update` again "
+            f"with {ANYWAY}."
+        )
+
+
+async def _update_book(
+    db: Database, guild_id: int, record: StoryRecord, chapters: int | None, *, title: str | None,
+    replace_anyway: bool, now: float,
+) -> StoryUpdated:  # fmt: skip
+    """A book without a file gets a new chapter count (and, with ``title:``, a new title)."""
+    name = f"**{escape_markdown(record.title)}**"
+    if record.has_text:
+        raise UserError(
+            f"{name} was imported from a file: attach the new version of the file; `chapters:` is for a book "
+            "the club reads elsewhere."
+        )
+    count = check_chapters(chapters)
+    before = record.chapter_count
+    clean = clean_title(title) if title else record.title
+    if count == before and clean == record.title:
+        raise UserError(f"{name} already has {plural(count, 'chapter')}; nothing changed.")
+    changes = ChapterChanges(
+        list(range(1, min(before, count) + 1)), [], list(range(before + 1, count + 1)),
+        list(range(count + 1, before + 1)), None,
+    )  # fmt: skip
+    if not replace_anyway:
+        check_same_story(record, None, changes)
+    story = book_story(clean, record.author, count, record.declared_warnings)
+    report, version = await versioned_scan(db, guild_id, story)  # the declared warnings, mapped
+    set_back, past = await _replace(
+        db, guild_id, record, story, book_hash(clean, record.author), report, version=version, now=now
+    )
+    return StoryUpdated(record.id, clean, None, False, changes, 0, [], [], [], set_back, past)
+
+
+async def _replace(
+    db: Database, guild_id: int, record: StoryRecord, story: Story, content_hash: str, report: ScanReport, *,
+    version: int, now: float,
+) -> tuple[int, list[int]]:  # fmt: skip
+    """The new text, its scan and the progress past its end, in one transaction."""
+    last = len(story.chapters)
+    async with db.transaction() as tx:
+        await replace_story(
+            tx, guild_id, record.id, story, content_hash=content_hash, expected_hash=record.content_hash
+        )
+        await save_scan(tx, guild_id, record.id, report, rules_version=version)
+        set_back = await clamp_progress(tx, guild_id, record.id, last, now)
+        past = await pending_past(tx, guild_id, record.id, last)
+    return set_back, past
+
+
+def new_warnings(old: ScanReport | None, new: ScanReport, chapters: set[int]) -> list[NewWarning]:
+    """Warnings found on the changed and new chapters that the last scan did not find there."""
+    before = {(c.number, w.id) for c in (old.chapters if old else []) for w in c.warnings + c.possible}
+    labels = {warning.id: warning.label for warning in new.warnings + new.possible}
+    found: dict[tuple[str, bool], list[int]] = {}
+    for chapter in new.chapters:
+        if chapter.number not in chapters:
+            continue
+        for possible, items in ((False, chapter.warnings), (True, chapter.possible)):
+            for warning in items:
+                if (chapter.number, warning.id) not in before:
+                    found.setdefault((warning.id, possible), []).append(chapter.number)
+    return [NewWarning(labels.get(wid, wid), possible, numbers) for (wid, possible), numbers in found.items()]
+
+
+def _newly_declared(old: ScanReport | None, new: ScanReport) -> list[str]:
+    had = set(declared_ids(old)) if old else set()
+    return [w.label for w in new.warnings if w.source in ("declared", "both") and w.id not in had]
+
+
+def describe_update(updated: StoryUpdated) -> str:
+    """What the admin reads after ``/story update``: what changed, what was found, what moved."""
+    changes = updated.changes
+    words = f", {plural(updated.words, 'word')}" if updated.has_text else ""
+    lines = [
+        f"Updated **{escape_markdown(updated.title)}** (id {updated.story_id}): "
+        f"{plural(updated.chapters, 'chapter')}{words}. {_chapter_summary(changes)}"
+    ]
+    if updated.file_title:
+        lines.append(
+            f"The file calls it {quote_input(updated.file_title)}; the library keeps its title "
+            "(give `title:` to rename it)."
+        )
+    lines.append("Reading progress, discussions, posts and warning decisions are kept.")
+    if updated.set_back:
+        who = plural(updated.set_back, "member")
+        lines.append(
+            f"⚠️ {who} past chapter {updated.chapters}, now the last, {'was' if updated.set_back == 1 else 'were'} set back to it."
+        )
+    if updated.past_the_end:
+        more = len(updated.past_the_end) - 10
+        ids = ", ".join(f"#{number}" for number in updated.past_the_end[:10]) + (
+            f" and {more} more" if more > 0 else ""
+        )
+        lines.append(
+            f"⚠️ Scheduled discussions of chapters the story no longer has: {ids}. They still post unless you "
+            "move or cancel them (`/discussion cancel`)."
+        )
+    lines += _warning_lines(updated)
+    return clip_lines(lines)
+
+
+def _chapter_summary(changes: ChapterChanges) -> str:
+    parts = [
+        f"{_label(numbers)} {state}"
+        for numbers, state in (
+            (changes.unchanged, "unchanged"),
+            (changes.changed, "changed"),
+            (changes.added, "new"),
+            (changes.removed, "taken down"),
+        )
+        if numbers
+    ]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _label(numbers: list[int]) -> str:
+    word = "chapter" if len(numbers) == 1 else "chapters"
+    return f"{word} {chapter_ranges(numbers)}"
+
+
+def _warning_lines(updated: StoryUpdated) -> list[str]:
+    lines: list[str] = []
+    confident = [w for w in updated.new_warnings if not w.possible]
+    possible = [w for w in updated.new_warnings if w.possible]
+    if confident:
+        lines.append("**New warnings** in the changed and new chapters:")
+        lines += [f"• **{escape_markdown(w.label)}** ({chapter_list(w.chapters)})" for w in confident]
+    if possible:
+        lines.append("**New possible warnings** (confirm or dismiss in `/warnings review`):")
+        lines += [f"• {escape_markdown(w.label)} ({chapter_list(w.chapters)})" for w in possible]
+    if updated.newly_declared:
+        lines.append(
+            "The author now also declares: " + ", ".join(f"**{escape_markdown(x)}**" for x in updated.newly_declared)
+        )
+    if updated.not_english:
+        lines.append(f"⚠️ Not in English, so not read for warnings: {chapter_list(updated.not_english)}.")
+    if updated.has_text and not (confident or possible):
+        lines.append("No new warnings found in the changed and new chapters.")
+    return lines

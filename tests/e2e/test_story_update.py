@@ -1,0 +1,88 @@
+"""``/story update`` through the Discord double: a work in progress gains a chapter; a wrong file is refused."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from bot.devtools.driver import Club
+from bot.discussions import store as discussions
+from bot.progress.store import get_progress
+from bot.story.store import count_stories, get_story_record
+
+TITLE = "The Lamp at Gull Point"
+NEW_CHAPTER = (
+    "\n\n# Chapter 5: The Keeper's Year\n\n"
+    "By the next winter Nell knew the ferry timetable by heart and the names of every boat that passed the point."
+    "\n\nShe wrote the last line of his unfinished sentence in the logbook herself, and then the date beneath it.\n"
+)
+
+
+def versions(sample_story: Path) -> tuple[bytes, bytes]:
+    """The sample story with a fifth chapter, and with its fourth taken down."""
+    text = sample_story.read_text(encoding="utf-8")
+    return (text + NEW_CHAPTER).encode(), text[: text.index("# Chapter 4")].encode()
+
+
+async def add_sample(club: Club, sample_story: Path) -> int:
+    await club.slash("story add", member=club.admin, file=sample_story)
+    [choice] = await club.autocomplete("story update", "story", "gull", member=club.admin)
+    return int(choice["value"])
+
+
+async def test_an_admin_takes_a_new_chapter_and_the_club_keeps_its_place(club: Club, sample_story: Path) -> None:
+    story_id = await add_sample(club, sample_story)
+    await club.slash("progress set", member=club.member, story=str(story_id), chapter=3)
+    longer, _ = versions(sample_story)
+    replies = await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", longer))
+    answer = replies[-1]
+    assert answer.ephemeral
+    assert f"Updated **{TITLE}** (id {story_id}): 5 chapters" in answer.text
+    assert "Chapters 1-4 unchanged, chapter 5 new." in answer.text and "No new warnings" in answer.text
+    assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.id, story_id)) == 3
+    info = await club.slash("story info", member=club.member, story=str(story_id))
+    assert "Chapter 5: The Keeper's Year" in info[0].text
+    again = await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", longer))
+    assert again[-1].ephemeral and "nothing changed" in again[-1].text
+    asked = await club.slash("story remove", member=club.admin, story=str(story_id))
+    assert "`/story update` takes it and keeps all of that" in asked[0].text  # the way that keeps the club's place
+    await club.click(asked[0], "Cancel", member=club.admin)
+
+
+async def test_a_member_without_manage_server_is_refused(club: Club, sample_story: Path) -> None:
+    story_id = await add_sample(club, sample_story)
+    longer, _ = versions(sample_story)
+    club.override_command_permissions("story")
+    replies = await club.slash("story update", member=club.member, story=str(story_id), file=("lamp.md", longer))
+    assert replies[-1].ephemeral and "Manage Server" in replies[-1].text
+    record = await club.run(get_story_record(club.bot.db, club.guild.id, story_id))
+    assert record.chapter_count == 4
+
+
+async def test_fewer_chapters_need_replace_anyway_and_a_discussion_past_the_end_still_posts(
+    club: Club, sample_story: Path
+) -> None:
+    story_id = await add_sample(club, sample_story)
+    await club.slash("progress set", member=club.member, story=str(story_id), chapter=4)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story_id), chapter=4, when="in 2 hours", remind="none",
+        channel=club.text_channel,
+    )  # fmt: skip
+    [discussion] = await club.run(discussions.list_discussions(club.bot.db, club.guild.id, now=club.clock.now()))
+    _, shorter = versions(sample_story)
+    refused = await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", shorter))
+    assert refused[-1].ephemeral and "has 3 chapters" in refused[-1].text and "replace_anyway:True" in refused[-1].text
+    replies = await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("lamp.md", shorter), replace_anyway=True
+    )
+    text = replies[-1].text
+    assert "chapter 4 taken down" in text and "1 member past chapter 3, now the last, was set back to it" in text
+    assert f"#{discussion.id}" in text
+    await club.clock.advance(timedelta(hours=2, minutes=1))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    posts = club.messages(club.text_channel, include_replies=False)
+    assert any(f"Discussion #{discussion.id}" in post.text and "chapter 4" in post.text for post in posts)
+    posted = await club.run(discussions.get_discussion(club.bot.db, club.guild.id, discussion.id))
+    assert posted.state == "posted"

@@ -1,0 +1,255 @@
+"""``/story update`` below the cog, on a real SQLite file: a new version of a story under the same id."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.db import Database
+from bot.discussions.store import NewDiscussion, create_discussions, get_discussion
+from bot.errors import UserError
+from bot.progress.store import get_progress, set_progress
+from bot.story.books import add_book
+from bot.story.changes import same_title
+from bot.story.chapters import chapter_ranges
+from bot.story.service import add_story_file
+from bot.story.store import DuplicateStory, chapter_infos, get_story_record
+from bot.story.update import StoryUpdated, describe_update, update_story
+from bot.warnings.service import rescan_story, set_override, stored_scan
+
+from .test_service import LIMIT, InlineWorkers
+
+GUILD = 1001
+OTHER_GUILD = 2002
+DUE = datetime(2030, 1, 1, tzinfo=UTC)
+
+CHAPTERS = {
+    1: [
+        "Nell caught the second ferry of the week with a suitcase that had lost a wheel somewhere in the station.",
+        "The lighthouse stood at the far end of the spit, white paint gone grey where the salt had worked at it.",
+    ],
+    2: [
+        "She found out quickly that keeping a lighthouse is mostly chores, forms from the harbour board and letters.",
+        "Her grandfather had written everything down: fifty-one years of logbooks filled a shelf that bowed.",
+    ],
+    3: [
+        "The storm came in on the Thursday, and the lamp had to be lit by four because the light was already going.",
+        "She climbed the hundred and twelve steps twice that evening, counting them aloud the way he used to.",
+    ],
+    4: [
+        "The letter from the regiment arrived on a Tuesday: her son had been killed in action near the border.",
+        "He slammed her head against the car door and kept hitting her until a neighbour shouted from a window.",
+    ],
+}
+OTHER = {
+    1: [
+        "Marco opened the bakery at five, as he had every morning since his father handed him the keys and the debts.",
+        "The sourdough starter was older than his marriage and, his sister said, considerably better tempered.",
+    ],
+    2: ["The health inspector came on a Monday, which Marco took as a personal insult from the universe at large."],
+}
+
+
+def serial(chapters: int, title: str = "The Lamp at Gull Point", texts: dict[int, list[str]] = CHAPTERS) -> bytes:
+    """A markdown work in progress with its first ``chapters`` chapters."""
+    parts = [f"Title: {title}\nAuthor: A. Writer\n"]
+    parts += [f"# Chapter {n}: Part {n}\n\n" + "\n\n".join(texts[n]) + "\n" for n in range(1, chapters + 1)]
+    return "\n".join(parts).encode()
+
+
+async def add(db: Database, data: bytes, *, guild_id: int = GUILD, **kwargs: Any) -> int:
+    added = await add_story_file(
+        db, InlineWorkers(), guild_id, "lamp.md", data, added_by=7, now=1000.0, max_bytes=LIMIT, **kwargs
+    )
+    return added.story_id
+
+
+async def update(
+    db: Database, story: int | str, data: bytes | None = None, *, guild_id: int = GUILD, **options: Any
+) -> StoryUpdated:
+    options = {"chapters": None, "title": None, "replace_anyway": False} | options
+    upload = None if data is None else ("lamp.md", data)
+    return await update_story(
+        db, InlineWorkers(), guild_id, str(story), upload=upload, now=2000.0, max_bytes=LIMIT, **options
+    )
+
+
+async def keyed_rows(db: Database, story_id: int) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row another feature keeps for the story (by chapter number or story id)."""
+    tables = ("reading_progress", "discussions", "warning_overrides", "warning_reviews", "warning_reports")
+    found = {}
+    for table in tables:
+        rows = await db.fetch_all(f"SELECT * FROM {table} WHERE story_id = ? ORDER BY 1, 2, 3", (story_id,))
+        found[table] = [tuple(row) for row in rows]
+    return found
+
+
+async def club_state(db: Database, story_id: int) -> None:
+    """Progress, a discussion, an override, a review and a report for the story."""
+    await set_progress(db, GUILD, 50, story_id, 3, now=1100.0)
+    await set_progress(db, GUILD, 51, story_id, 1, now=1100.0)
+    discussion = NewDiscussion(story_id, 3, DUE, 9, False, [timedelta(hours=1)], 7)
+    await create_discussions(db, GUILD, [discussion], now=DUE - timedelta(days=3))
+    await set_override(db, GUILD, story_id, "grief", "add", user_id=7, now=1100.0)
+    async with db.transaction() as tx:
+        await tx.execute(
+            "INSERT INTO warning_reviews (guild_id, story_id, chapter, warning_id, decision, decided_at)"
+            " VALUES (?, ?, 2, 'death', 'dismissed', 1100)",
+            (GUILD, story_id),
+        )
+        await tx.execute(
+            "INSERT INTO warning_reports (guild_id, story_id, chapter, warning_id, reporter_id, created_at)"
+            " VALUES (?, ?, 3, 'violence', 51, 1100)",
+            (GUILD, story_id),
+        )
+
+
+async def test_a_new_chapter_keeps_the_id_and_everything_the_club_kept(db: Database) -> None:
+    story_id = await add(db, serial(3))
+    await club_state(db, story_id)
+    before = await keyed_rows(db, story_id)
+    updated = await update(db, story_id, serial(4))
+    assert updated.story_id == story_id
+    changes = updated.changes
+    assert (changes.unchanged, changes.changed, changes.added, changes.removed) == ([1, 2, 3], [], [4], [])
+    assert await keyed_rows(db, story_id) == before
+    record = await get_story_record(db, GUILD, story_id)
+    assert record is not None and record.chapter_count == 4
+    assert [c.number for c in await chapter_infos(db, GUILD, story_id)] == [1, 2, 3, 4]
+    report = await stored_scan(db, GUILD, story_id)
+    assert report is not None and [c.number for c in report.chapters] == [1, 2, 3, 4]  # rescanned
+    assert "violence" in report.ids()
+    assert any(w.label == "Violence" and w.chapters == [4] for w in updated.new_warnings)
+    text = describe_update(updated)
+    assert "Chapters 1-3 unchanged, chapter 4 new." in text and "**Violence** (chapter 4)" in text
+
+
+async def test_a_file_that_fails_to_import_changes_nothing(db: Database) -> None:
+    story_id = await add(db, serial(3))
+    record = await get_story_record(db, GUILD, story_id)
+    for data in (b"\x89PNG\r\n\x1a\n" + bytes(64), b"", b"A/N: on hiatus, sorry!"):
+        with pytest.raises(UserError):
+            await update(db, story_id, data)
+    assert await get_story_record(db, GUILD, story_id) == record
+    assert len(await chapter_infos(db, GUILD, story_id)) == 3
+
+
+async def test_fewer_chapters_are_refused_unless_asked_and_then_progress_is_set_back(db: Database) -> None:
+    story_id = await add(db, serial(4))
+    await club_state(db, story_id)
+    with pytest.raises(UserError, match=r"has 2 chapters; .* has 4\. Nothing was changed.*replace_anyway:True"):
+        await update(db, story_id, serial(2))
+    record = await get_story_record(db, GUILD, story_id)
+    assert record is not None and record.chapter_count == 4
+    updated = await update(db, story_id, serial(2), replace_anyway=True)
+    assert updated.changes.removed == [3, 4] and updated.set_back == 1
+    assert await get_progress(db, GUILD, 50, story_id) == 2 and await get_progress(db, GUILD, 51, story_id) == 1
+    [discussion_id] = updated.past_the_end
+    discussion = await get_discussion(db, GUILD, discussion_id)
+    assert discussion is not None and discussion.state == "scheduled" and discussion.chapter == 3
+    text = describe_update(updated)
+    assert "chapters 3-4 taken down" in text and "1 member past chapter 2, now the last, was set back" in text
+    assert f"#{discussion_id}" in text
+
+
+async def test_a_file_of_another_story_is_refused_unless_asked(db: Database) -> None:
+    story_id = await add(db, serial(2))
+    bakery = serial(2, "Flour and Debts", OTHER)
+    with pytest.raises(UserError, match=r"does not look like .*titled “Flour and Debts” and keeps 0% of its text"):
+        await update(db, story_id, bakery)
+    record = await get_story_record(db, GUILD, story_id)
+    assert record is not None and record.content_hash is not None and record.title == "The Lamp at Gull Point"
+    updated = await update(db, story_id, bakery, replace_anyway=True)
+    assert updated.title == "The Lamp at Gull Point" and updated.file_title == "Flour and Debts"
+
+
+async def test_a_renamed_file_of_the_same_text_is_taken_and_the_library_title_stays(db: Database) -> None:
+    story_id = await add(db, serial(2), title="Gull Point (club edition)")
+    updated = await update(db, story_id, serial(3, "The Lamp at Gull Point, Revised"))
+    record = await get_story_record(db, GUILD, story_id)
+    assert record is not None and record.title == "Gull Point (club edition)" == updated.title
+    assert "The file calls it “The Lamp at Gull Point, Revised”; the library keeps its title" in describe_update(
+        updated
+    )
+    renamed = await update(db, story_id, serial(4), title="The Lamp")
+    assert renamed.title == "The Lamp" and renamed.file_title is None  # the admin chose it: nothing to say
+
+
+async def test_the_same_file_or_another_story_s_file_changes_nothing(db: Database) -> None:
+    story_id = await add(db, serial(2))
+    other_id = await add(db, serial(2, "Flour and Debts", OTHER))
+    with pytest.raises(UserError, match="already has; nothing changed"):
+        await update(db, story_id, serial(2))
+    with pytest.raises(
+        DuplicateStory, match=f"already in the server as “Flour and Debts” \\(id {other_id}\\); nothing was changed"
+    ):
+        await update(db, story_id, serial(2, "Flour and Debts", OTHER), replace_anyway=True)
+
+
+async def test_a_story_of_another_server_cannot_be_updated(db: Database) -> None:
+    story_id = await add(db, serial(2), guild_id=OTHER_GUILD)
+    with pytest.raises(UserError, match="No story in this server's library matches"):
+        await update(db, story_id, serial(3))
+    record = await get_story_record(db, OTHER_GUILD, story_id)
+    assert record is not None and record.chapter_count == 2
+
+
+async def test_a_book_without_a_file_takes_a_new_chapter_count(db: Database) -> None:
+    book = await add_book(db, GUILD, title="Kindred", chapters=3, warnings="violence", added_by=7, now=1000.0)
+    await set_progress(db, GUILD, 50, book.story_id, 3, now=1100.0)
+    grown = await update(db, book.story_id, chapters=5)
+    assert grown.changes.added == [4, 5] and "Chapters 1-3 unchanged, chapters 4-5 new." in describe_update(grown)
+    assert len(await chapter_infos(db, GUILD, book.story_id)) == 5
+    with pytest.raises(UserError, match="has 2 chapters"):
+        await update(db, book.story_id, chapters=2)
+    shrunk = await update(db, book.story_id, chapters=2, replace_anyway=True)
+    assert shrunk.set_back == 1 and await get_progress(db, GUILD, 50, book.story_id) == 2
+    record = await get_story_record(db, GUILD, book.story_id)
+    assert record is not None and not record.has_text and record.chapter_count == 2
+    report = await stored_scan(db, GUILD, book.story_id)
+    assert report is not None and "violence" in report.ids()  # the declared warning is still mapped
+    with pytest.raises(UserError, match="a book the club reads elsewhere: it has no file to replace"):
+        await update(db, book.story_id, serial(3))
+
+
+async def test_a_story_from_a_file_needs_a_file_and_one_of_the_two_is_asked_for(db: Database) -> None:
+    story_id = await add(db, serial(2))
+    with pytest.raises(UserError, match="was imported from a file: attach the new version"):
+        await update(db, story_id, chapters=5)
+    with pytest.raises(UserError, match="one of the two"):
+        await update(db, story_id)
+    with pytest.raises(UserError, match="one of the two"):
+        await update(db, story_id, serial(3), chapters=3)
+
+
+def test_titles_compare_by_their_words() -> None:
+    assert same_title("The Ford", "the ford (WIP)") and same_title("Émile's Ford", "EMILE'S FORD!")
+    assert not same_title("The Ford", "Flour and Debts") and not same_title("", "The Ford")
+
+
+def test_chapter_ranges_join_runs() -> None:
+    assert chapter_ranges([1, 2, 3, 5, 7, 8]) == "1-3, 5, 7-8"
+    assert chapter_ranges(list(range(1, 40, 2)), limit=3) == "1, 3, 5 and 17 more"
+
+
+class UpdatingMidScan(InlineWorkers):
+    """Runs jobs inline; while the rescan's scan runs, an admin updates the story."""
+
+    def __init__(self, db: Database, story_id: int, data: bytes) -> None:
+        super().__init__()
+        self.db, self.story_id, self.data = db, story_id, data
+
+    async def run(self, what: str, function: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if function.__name__ == "scan_in_worker" and self.data:
+            data, self.data = self.data, b""
+            await update(self.db, self.story_id, data)
+        return await super().run(what, function, *args, **kwargs)
+
+
+async def test_a_rescan_of_the_old_text_is_not_stored_over_the_new_version(db: Database) -> None:
+    story_id = await add(db, serial(3))
+    await rescan_story(db, GUILD, story_id, workers=UpdatingMidScan(db, story_id, serial(4)))  # type: ignore[arg-type]
+    report = await stored_scan(db, GUILD, story_id)
+    assert report is not None and [c.number for c in report.chapters] == [1, 2, 3, 4]
