@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from bot.errors import UserError
 from bot.limits import MESSAGE_CHARS
 
 _ESCAPED = "\\*_~|`>#-[]<:"
@@ -109,20 +110,28 @@ def quote_input(value: str, limit: int = QUOTED_INPUT_CHARS) -> str:
     costs at most ``limit`` characters (as Discord counts them) of the answer, quotes and
     ellipsis included. A blank value is shown as ``“”``.
     """
-    flat = " ".join(value.split())
-    whole = "".join(escape_char(ch) for ch in flat)
-    if utf16_len(whole) + 2 <= limit:
-        return f"“{whole}”"
-    room = max(0, limit - 3)  # the two quotes and the ellipsis
+    return f"“{escape_clipped(' '.join(value.split()), limit - 2)}”"
+
+
+def escape_clipped(value: str, limit: int) -> str:
+    """``value`` escaped (:func:`escape_markdown`'s rules, character by character) in at most ``limit``
+    UTF-16 units, ellipsis included: a listing line built from a few of these has a known length,
+    however many markdown characters its values hold. Cut only between whole escapes, so it never
+    ends in a lone backslash.
+    """
+    whole = "".join(escape_char(ch) for ch in value)
+    if utf16_len(whole) <= limit:
+        return whole
+    room = max(0, limit - 1)  # the ellipsis
     pieces: list[str] = []
     used = 0
-    for ch in flat:
-        piece = escape_char(ch)  # whole escapes only: never a lone backslash before the ellipsis
+    for ch in value:
+        piece = escape_char(ch)
         used += utf16_len(piece)
         if used > room:
             break
         pieces.append(piece)
-    return "“" + "".join(pieces).rstrip() + "…”"
+    return "".join(pieces).rstrip() + "…"
 
 
 def join_whole(entries: Sequence[str], limit: int, separator: str = ", ") -> str:
@@ -158,3 +167,48 @@ def clip_lines(lines: Sequence[str], limit: int = MESSAGE_CHARS) -> str:
         out.append(line)
         used += len(line) + 1
     return "\n".join(out)
+
+
+def page_lines(head: str, lines: Sequence[str], page: int, next_page: str, limit: int = MESSAGE_CHARS) -> str:
+    """Page ``page`` of a listing: ``head``, the whole lines that fit, and how to see the next page.
+
+    A long list is split by what fits, not by a count of lines, so nothing is dropped: each line
+    is on exactly one page, and every page but the last ends by naming the command for the next
+    (``next_page`` with ``{page}`` where the number goes, e.g. ``"/story list page:{page}"``).
+    A single line longer than a page is clipped (callers clip each value, so none is). A page past
+    the end is a mistake the member is told about; a list that fits one page has no page note.
+    """
+    most = max(1, len(lines))  # never more pages than lines: the longest page note there can be
+    reserve = utf16_len(_page_note(most - 1, most, next_page)) + 1
+    pages = split_pages(lines, max(MIN_PAGE_CHARS, limit - utf16_len(head) - 1 - reserve))  # head may be ""
+    if page < 1 or page > len(pages):
+        raise UserError(f"There {'is' if len(pages) == 1 else 'are'} only {plural(len(pages), 'page')} here; "
+                        f"pick a page from 1 to {len(pages)}.")  # fmt: skip
+    shown = [*([head] if head else []), *pages[page - 1]]
+    if len(pages) > 1:
+        shown.append(_page_note(page, len(pages), next_page))
+    return "\n".join(shown)
+
+
+MIN_PAGE_CHARS = 100  # a page holds at least this much, however small the budget a server set
+
+
+def _page_note(page: int, pages: int, next_page: str) -> str:
+    later = f" · next: `{next_page.format(page=page + 1)}`" if page < pages else ", the last"
+    return f"-# Page {page:,} of {pages:,}{later}"
+
+
+def split_pages(lines: Sequence[str], room: int) -> list[list[str]]:
+    """``lines`` in pages of whole lines of at most ``room`` UTF-16 units each (always one page, maybe empty)."""
+    pages: list[list[str]] = [[]]
+    used = 0
+    for line in lines:
+        if utf16_len(line) > room:
+            line = clip(line, room)
+        cost = utf16_len(line) + 1
+        if pages[-1] and used + cost > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(line)
+        used += cost
+    return pages

@@ -12,7 +12,7 @@ from bot.client import send_ephemeral
 from bot.discussions.reminder_choices import choose_reminders, describe_reminder_prefs
 from bot.limits import CHOICE_NAME_CHARS
 from bot.progress import prefs
-from bot.text import clip_lines, escape_markdown
+from bot.text import escape_markdown, page_lines
 from cogs._checks import guild_id_of
 
 if TYPE_CHECKING:
@@ -89,7 +89,8 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
         return [_choice(key, label) for key, label in found]
 
     @app_commands.command(name="show", description="The warnings you avoid in this server")
-    async def show(self, interaction: discord.Interaction) -> None:
+    @app_commands.describe(page="Which page of the list")
+    async def show(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
         guild_id = guild_id_of(interaction)
         avoided = await prefs.describe_avoided(self.bot.db, guild_id, interaction.user.id)
         strict = await prefs.strictly_avoided(self.bot.db, guild_id, interaction.user.id)
@@ -102,11 +103,11 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
                 else f"• `{key}` (this server no longer defines it)"
                 for key, label in avoided
             ]
-            # Whole lines only: a cut inside one could leave its bold or code open.
-            message = clip_lines(
-                ["You avoid these warnings in this server; chapters with them ask you to confirm first:", *lines],
-                self.bot.settings.message_budget,
-            )
+            # Whole lines only (a cut inside one could leave its bold or code open), paged so none is left out.
+            message = page_lines(
+                "You avoid these warnings in this server; chapters with them ask you to confirm first:",
+                lines, page, "/prefs show page:{page}", self.bot.settings.message_budget,
+            )  # fmt: skip
         await send_ephemeral(interaction, message)
 
     @app_commands.command(name="reminders", description="Whether discussion reminders name you, and a private DM copy")

@@ -22,12 +22,14 @@ class ScheduleCog(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="schedule", description="Upcoming discussions, and whether you have read each chapter")
-    @app_commands.describe(story="Only this story's discussions")
+    @app_commands.describe(story="Only this story's discussions", page="Which page of the list")
     @app_commands.guild_only()
-    async def schedule(self, interaction: discord.Interaction, story: str | None = None) -> None:
+    async def schedule(
+        self, interaction: discord.Interaction, story: str | None = None, page: app_commands.Range[int, 1, 10_000] = 1
+    ) -> None:
         guild_id = guild_id_of(interaction)
         title, items = await member_agenda(self.bot.db, guild_id, interaction.user.id, story, now=self.bot.clock.now())
-        await send_ephemeral(interaction, render_agenda(title, items))
+        await send_ephemeral(interaction, render_agenda(title, items, page))
 
     @schedule.autocomplete("story")
     async def story_choices(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -28,10 +28,10 @@ from bot.story.importer import SUPPORTED
 from bot.story.limits import MAX_TITLE_CHARS
 from bot.story.model import source_note
 from bot.story.render import declared_list, members_see, warning_list
-from bot.story.service import AddedStory, add_story_file, library_page, story_details
+from bot.story.service import AddedStory, StoryDetails, add_story_file, library_page, story_details
 from bot.story.store import resolve_story
 from bot.story.update import describe_update, update_story
-from bot.text import clip, clip_lines, escape_markdown, plural
+from bot.text import clip, clip_lines, escape_clipped, escape_markdown, page_lines, plural
 from cogs._checks import guild_id_of
 from cogs._options import download, story_autocomplete
 from cogs._story_remove import RemoveChoice, confirm_remove
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from bot.client import DogearBot
 
 INFO_WARNINGS_CHARS = 1000  # the warnings line of /story info, whole entries only
+# A /story list line is at most about 180 characters, so a page of ten fits one message with its notes.
+LIST_TITLE_CHARS = 90
+LIST_AUTHOR_CHARS = 30
 
 
 def import_summary(added: AddedStory) -> str:
@@ -77,6 +80,34 @@ def import_summary(added: AddedStory) -> str:
         unmapped = declared_list(report.declared_unmapped, INFO_WARNINGS_CHARS)
         lines.append(f"Declared by the author, not matched to a warning: {unmapped}")
     return clip_lines(lines)
+
+
+def story_info_text(details: StoryDetails, page: int) -> str:
+    """``/story info``: the details, then the chapter list, paged so a story of 2,000 chapters shows them all."""
+    record, warnings = details.record, details.warnings
+    lines = [f"**{escape_markdown(record.title)}** (id {record.id})"]  # tidied as stored and as read
+    if record.author:
+        lines.append(f"by {escape_markdown(record.author)}")
+    if record.rating:
+        lines.append(f"Rating: {escape_markdown(record.rating)}")
+    if record.summary:
+        lines.append(f"> {escape_clipped(' '.join(record.summary.split()), 600)}")
+    lines.append(
+        f"{plural(record.chapter_count, 'chapter')}, {plural(record.words, 'word')}. Added <t:{int(record.added_at)}:R>."
+    )
+    if not record.has_text:
+        lines.append(reads_elsewhere_line())
+    shown = members_see(warnings)
+    if shown:
+        lines.append(f"⚠️ Warnings: {warning_list(shown, INFO_WARNINGS_CHARS)}")
+    else:
+        lines.append("Warnings: none declared or detected.")
+    if record.declared_warnings:
+        lines.append(f"Author's own warnings: {declared_list(record.declared_warnings, INFO_WARNINGS_CHARS)}")
+    for chapter in details.chapters:
+        title = f": {escape_clipped(chapter.title, 200)}" if chapter.title else ""
+        lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {plural(chapter.words, 'word')}")
+    return page_lines(lines[0], lines[1:], page, f"/story info story:{record.id} page:{{page}}")
 
 
 @app_commands.guild_only()
@@ -179,10 +210,10 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         page, pages, total, records = listing.page, listing.pages, listing.total, listing.records
         lines = [f"**Stories** (page {page} of {pages}, {total} in all):"]
         for record in records:
-            # Clipped before escaping: a cut after it could split an escape and leave a stray backslash.
-            author = f" by {escape_markdown(clip(record.author, 76))}" if record.author else ""
+            # Escaped within a fixed width, so a page of ten long titles full of markdown still fits.
+            author = f" by {escape_clipped(record.author, LIST_AUTHOR_CHARS)}" if record.author else ""
             lines.append(
-                f"• **{escape_markdown(clip(record.title, 150))}**{author} · {record.chapter_count} ch. · "
+                f"• **{escape_clipped(record.title, LIST_TITLE_CHARS)}**{author} · {record.chapter_count:,} ch. · "
                 f"{plural(record.words, 'word')} · id {record.id}"
             )
         if page < pages:
@@ -190,38 +221,12 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         await send_ephemeral(interaction, clip_lines(lines))
 
     @app_commands.command(name="info", description="A story's details, chapters and warnings")
-    @app_commands.describe(story="The story")
-    async def info(self, interaction: discord.Interaction, story: str) -> None:
-        guild_id = guild_id_of(interaction)
-        details = await story_details(self.bot.db, guild_id, story)
-        record, warnings = details.record, details.warnings
-        lines = [f"**{escape_markdown(record.title)}** (id {record.id})"]  # tidied as stored and as read
-        if record.author:
-            lines.append(f"by {escape_markdown(record.author)}")
-        if record.rating:
-            lines.append(f"Rating: {escape_markdown(record.rating)}")
-        if record.summary:
-            lines.append(f"> {escape_markdown(' '.join(record.summary.split())[:600])}")
-        lines.append(
-            f"{plural(record.chapter_count, 'chapter')}, {plural(record.words, 'word')}. "
-            f"Added <t:{int(record.added_at)}:R>."
-        )
-        if not record.has_text:
-            lines.append(reads_elsewhere_line())
-        shown = members_see(warnings)
-        if shown:
-            lines.append(f"⚠️ Warnings: {warning_list(shown, INFO_WARNINGS_CHARS)}")
-        else:
-            lines.append("Warnings: none declared or detected.")
-        if record.declared_warnings:
-            lines.append(f"Author's own warnings: {declared_list(record.declared_warnings, INFO_WARNINGS_CHARS)}")
-        chapters = details.chapters
-        for chapter in chapters[:40]:
-            title = f": {escape_markdown(chapter.title)}" if chapter.title else ""
-            lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {plural(chapter.words, 'word')}")
-        if len(chapters) > 40:
-            lines.append(f"… and {plural(len(chapters) - 40, 'more chapter')}")
-        await send_ephemeral(interaction, clip_lines(lines))
+    @app_commands.describe(story="The story", page="Which page of the chapter list")
+    async def info(
+        self, interaction: discord.Interaction, story: str, page: app_commands.Range[int, 1, 10_000] = 1
+    ) -> None:
+        details = await story_details(self.bot.db, guild_id_of(interaction), story)
+        await send_ephemeral(interaction, story_info_text(details, page))
 
     @app_commands.command(name="remove", description="Remove a story with its progress and schedules (Manage Server)")
     @app_commands.describe(story="The story to remove")

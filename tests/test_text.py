@@ -1,9 +1,20 @@
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.text import QUOTED_INPUT_CHARS, clip_lines, plural, quote_input, unescape_markdown, utf16_len
+from bot.errors import UserError
+from bot.text import (
+    QUOTED_INPUT_CHARS,
+    clip_lines,
+    escape_clipped,
+    page_lines,
+    plural,
+    quote_input,
+    unescape_markdown,
+    utf16_len,
+)
 
 
 def test_short_lists_are_joined_whole() -> None:
@@ -64,3 +75,36 @@ def test_any_value_fits_its_limit_and_never_renders(value: str, limit: int) -> N
         assert flat.startswith(unescape_markdown(inner[:-1]).rstrip())
     else:
         assert unescape_markdown(inner) == flat
+
+
+def test_page_lines_puts_every_line_on_one_page_and_names_the_next() -> None:
+    lines = [f"• item {n} " + "x" * (n * 37 % 300) for n in range(200)]
+    pages, page = [], 1
+    while True:
+        text = page_lines("**Head**", lines, page, "/list page:{page}", limit=2000)
+        assert utf16_len(text) <= 2000 and text.startswith("**Head**\n")
+        pages.append(text)
+        if "next: `/list page:" not in text:
+            break
+        assert f"next: `/list page:{page + 1}`" in text
+        page += 1
+    body = [line for text in pages for line in text.split("\n")[1:] if not line.startswith("-# Page")]
+    assert body == lines and pages[-1].endswith(f"-# Page {page} of {page}, the last")
+
+
+def test_page_lines_of_a_short_list_has_no_page_note_and_refuses_a_page_past_the_end() -> None:
+    assert page_lines("Head", ["a", "b"], 1, "/x page:{page}") == "Head\na\nb"
+    with pytest.raises(UserError, match="only 1 page"):
+        page_lines("Head", ["a"], 2, "/x page:{page}")
+
+
+def test_page_lines_keeps_to_a_small_budget_with_a_long_command_and_wide_characters() -> None:
+    lines = ["😀" * 30] * 400
+    text = page_lines("Head", lines, 3, "/story info story:123456 page:{page}", limit=400)
+    assert utf16_len(text) <= 400 and "page:4`" in text
+
+
+def test_escape_clipped_counts_the_escapes_and_never_ends_in_a_lone_backslash() -> None:
+    clipped = escape_clipped("*_" * 100, 51)
+    assert utf16_len(clipped) <= 51 and clipped.endswith("…") and not clipped.endswith("\\…")
+    assert escape_clipped("a*b", 10) == "a\\*b"

@@ -14,11 +14,10 @@ from bot.db import Database
 from bot.discussions import store
 from bot.discussions.compose import when_line
 from bot.discussions.store import Upcoming
-from bot.limits import MESSAGE_CHARS
 from bot.story.store import resolve_story
-from bot.text import clip_lines, escape_markdown
+from bot.text import escape_markdown, page_lines
 
-AGENDA_LIMIT = 25
+AGENDA_LIMIT = 500  # discussions ahead read for one answer: bounded, and paged when shown
 
 
 async def member_agenda(
@@ -41,14 +40,15 @@ def _reading(item: Upcoming) -> str:
     return f"📖 not yet: you are at chapter {item.progress}"
 
 
-def render_agenda(title: str | None, items: Sequence[Upcoming]) -> str:
+def render_agenda(title: str | None, items: Sequence[Upcoming], page: int = 1) -> str:
+    """``/schedule``: the discussions ahead, paged so none of them is left out."""
     if not items:
         where = f" for **{escape_markdown(title)}**" if title else ""
         return f"No discussions are coming up{where}. Admins schedule them with `/discussion schedule`."
     head = f"**Upcoming discussions of {escape_markdown(title)}**" if title else "**Upcoming discussions**"
-    lines = [head]
-    for item in items:
-        lines.append(
-            f"• **{escape_markdown(item.story_title)}**, chapter {item.chapter} · {when_line(item.due_at)} · {_reading(item)}"
-        )
-    return clip_lines(lines, MESSAGE_CHARS)
+    lines = [
+        f"• **{escape_markdown(item.story_title)}**, chapter {item.chapter} · {when_line(item.due_at)} · {_reading(item)}"
+        for item in items
+    ]
+    story = f"story:{items[0].story_id} " if title else ""  # every item is of the story asked for
+    return page_lines(head, lines, page, f"/schedule {story}page:{{page}}")

@@ -19,7 +19,7 @@ from bot.limits import CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.render import warning_list
-from bot.text import clip, clip_lines, escape_markdown, quote_input, utf16_len
+from bot.text import clip, escape_markdown, page_lines, quote_input, utf16_len
 
 EMBED_COLOUR = 0x8E6C3A
 WARNING_LINE_CHARS = 1500  # of the embed description: room left for the prompts, whatever the warnings
@@ -180,9 +180,12 @@ def _admin_line(discussion: Discussion) -> str:
     return line
 
 
-def admin_listing(found: Sequence[Discussion], failed_reminders: Sequence[tuple[Reminder, str]] = ()) -> str:
+def admin_listing(
+    found: Sequence[Discussion], failed_reminders: Sequence[tuple[Reminder, str]] = (), page: int = 1
+) -> str:
     """``/discussion list``: upcoming ones, then failed or missed ones with the reason, then the
-    reminders that could not be posted (nowhere else would an admin learn of them)."""
+    reminders that could not be posted (nowhere else would an admin learn of them); paged, so a
+    club with a hundred discussions planned sees every one."""
     if not found and not failed_reminders:
         return "No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`."
     upcoming = [d for d in found if d.state in PENDING]
@@ -202,7 +205,7 @@ def admin_listing(found: Sequence[Discussion], failed_reminders: Sequence[tuple[
             + (f"\n  ↳ {escape_markdown(reason)}" if reason else "")
             for reminder, reason in failed_reminders
         ]
-    return clip_lines(lines, MESSAGE_CHARS)
+    return page_lines("", lines, page, "/discussion list page:{page}")
 
 
 def prompts_saved(reset: bool, prompts: Sequence[str]) -> str:

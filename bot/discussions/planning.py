@@ -29,6 +29,7 @@ from bot.story.store import StoryRecord, resolve_story
 from bot.text import escape_markdown, quote_input, visible_line
 
 CHANGEABLE = ("scheduled", "failed", "missed")
+LISTING_LIMIT = 1000  # discussions of each kind read for /discussion list: bounded, and paged when shown
 
 
 class EventKeeper(Protocol):
@@ -256,7 +257,7 @@ class DiscussionPlanner:
         last two weeks that could not be posted, with the reason (for admins)."""
         now = self.clock.now()
         return (
-            await store.list_discussions(self.db, guild_id, now=now),
+            await store.list_discussions(self.db, guild_id, now=now, limit=LISTING_LIMIT),
             await store.failed_reminders(self.db, guild_id, now=now),
         )
 

@@ -203,11 +203,11 @@ class DiscussionCog(
         await send_ephemeral(interaction, plan_answer(done))
 
     @app_commands.command(name="list", description="Upcoming and failed discussions in this server (Manage Events)")
+    @app_commands.describe(page="Which page of the list")
     @app_commands.check(_can_manage)
-    async def list_(self, interaction: discord.Interaction) -> None:
-        guild_id = guild_id_of(interaction)
-        found, failed_reminders = await self.planner.listing(guild_id)
-        await send_ephemeral(interaction, admin_listing(found, failed_reminders))
+    async def list_(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
+        found, failed_reminders = await self.planner.listing(guild_id_of(interaction))
+        await send_ephemeral(interaction, admin_listing(found, failed_reminders, page))
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list")

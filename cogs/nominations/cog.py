@@ -23,7 +23,7 @@ from bot.guilds import get_settings
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
 from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService
 from bot.story.store import resolve_story, search_stories
-from bot.text import clip, clip_lines, escape_markdown, plural
+from bot.text import clip, escape_clipped, escape_markdown, page_lines, plural
 from cogs._checks import guild_id_of
 from cogs._options import story_autocomplete
 from cogs.nominations.buttons import AddNominee, answer_book_form
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRY = timedelta(minutes=1)
+VOTE_TITLE_CHARS = 80  # each title in the "a vote is running" line: ten of them fit one message
 
 
 class NominationCog(commands.Cog):
@@ -150,8 +151,9 @@ class NominationCog(commands.Cog):
         await send_ephemeral(interaction, text)
 
     @app_commands.command(name="nominations", description="The books nominated for the club's next read")
+    @app_commands.describe(page="Which page of the list")
     @app_commands.guild_only()
-    async def nominations(self, interaction: discord.Interaction) -> None:
+    async def nominations(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
         guild_id = guild_id_of(interaction)
         board = await self.service.board(guild_id)
         lines: list[str] = []
@@ -160,7 +162,7 @@ class NominationCog(commands.Cog):
             lines.append(
                 f"🗳️ A vote is running in {where} until <t:{int(board.vote.ends_at or 0)}:f> "
                 f"(<t:{int(board.vote.ends_at or 0)}:R>) between "
-                + ", ".join(f"**{escape_markdown(n.title)}**" for n in board.vote_nominations)
+                + ", ".join(f"**{escape_clipped(n.title, VOTE_TITLE_CHARS)}**" for n in board.vote_nominations)
                 + "."
             )
         if board.nominations:
@@ -175,11 +177,8 @@ class NominationCog(commands.Cog):
                 )
         else:
             lines.append("No nominations yet. Nominate a book with `/nominate title:`.")
-        await send_ephemeral(
-            interaction,
-            clip_lines(lines),
-            allowed_mentions=discord.AllowedMentions.none(),
-        )
+        head, *rest = lines  # paged, so each of a hundred nominations is on a page
+        await send_ephemeral(interaction, page_lines(head, rest, page, "/nominations page:{page}"))
 
     @vote.command(name="start", description="Post the nominations as a poll in the club channel (Manage Server)")
     @app_commands.describe(hours=f"How long the poll runs (1 to {POLL_MAX_HOURS} hours; default {DEFAULT_HOURS})")

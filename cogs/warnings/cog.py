@@ -26,7 +26,7 @@ from bot.warnings.patterns import RULE_KINDS
 from cogs._checks import guild_id_of, guild_of
 from cogs._options import story_autocomplete
 from cogs.warnings.review import Decide, post_to_mod_channel, review_lines, send_with_buttons, story_overview_text
-from cogs.warnings.texts import category_embeds, code, describe_report, rules_list_text
+from cogs.warnings.texts import category_embed, code, describe_report, rules_list_text
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -58,10 +58,10 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     # --- everyone -------------------------------------------------------------------------
 
     @app_commands.command(name="categories", description="The warning categories, with this server's changes")
-    async def categories(self, interaction: discord.Interaction) -> None:
-        guild_id = guild_id_of(interaction)
-        overview = await service.category_overview(self.bot.db, guild_id)
-        await send_ephemeral(interaction, embeds=category_embeds(overview))
+    @app_commands.describe(page="Which page of the list")
+    async def categories(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
+        overview = await service.category_overview(self.bot.db, guild_id_of(interaction))
+        await send_ephemeral(interaction, embed=category_embed(overview, page))
 
     @app_commands.command(name="test", description="Show what this server's rules detect in a piece of text")
     @app_commands.describe(text="The text to check (it is not stored)")
@@ -145,11 +145,11 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         )
 
     @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
+    @app_commands.describe(page="Which page of the list")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def rules_list(self, interaction: discord.Interaction) -> None:
-        guild_id = guild_id_of(interaction)
-        overview = await service.rules_overview(self.bot.db, guild_id)
-        await send_ephemeral(interaction, rules_list_text(overview))
+    async def rules_list(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
+        overview = await service.rules_overview(self.bot.db, guild_id_of(interaction))
+        await send_ephemeral(interaction, rules_list_text(overview, page))
 
     @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
     @app_commands.describe(target="A category, or a default rule such as death/die")

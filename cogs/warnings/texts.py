@@ -5,11 +5,9 @@ from __future__ import annotations
 import discord
 
 from bot.limits import EMBED_DESCRIPTION_BUDGET
-from bot.text import clip_lines, escape_markdown, plural
+from bot.text import clip_lines, escape_markdown, page_lines, plural
 from bot.warnings import service
 from bot.warnings.engine import ScanReport
-
-MAX_CATEGORY_EMBEDS = 2
 
 
 def code(text: str) -> str:
@@ -55,25 +53,20 @@ def category_line(item: service.CategoryOverview) -> str:
     return f"`{category.id}` **{escape_markdown(category.label)}**{description}{ao3}{extra}"
 
 
-def category_embeds(overview: list[service.CategoryOverview]) -> list[discord.Embed]:
-    """The list in embeds of at most the description budget, leaving room for the rest of the message."""
-    chunks: list[list[str]] = [[]]
-    for line in map(category_line, overview):
-        if sum(len(x) + 1 for x in chunks[-1]) + len(line) > EMBED_DESCRIPTION_BUDGET - 1000:
-            chunks.append([])
-        chunks[-1].append(line)
-    return [
-        discord.Embed(title="Warning categories" if index == 0 else None, description="\n".join(chunk))
-        for index, chunk in enumerate(chunks[:MAX_CATEGORY_EMBEDS])
-    ]
+def category_embed(overview: list[service.CategoryOverview], page: int = 1) -> discord.Embed:
+    """One page of the list in one embed: a server with hundreds of categories pages, and each page
+    names the command for the next, so no category is left out of every page."""
+    lines = [category_line(item) for item in overview]
+    description = page_lines("", lines, page, "/warnings categories page:{page}", EMBED_DESCRIPTION_BUDGET)
+    return discord.Embed(title="Warning categories", description=description)
 
 
-def rules_list_text(overview: service.RulesOverview) -> str:
-    lines = [f"**Server rules** ({len(overview.custom)} of {service.MAX_CUSTOM_RULES}):"]
-    lines += [f"• {describe_rule(rule)}" for rule in overview.custom] or ["• none yet"]
+def rules_list_text(overview: service.RulesOverview, page: int = 1) -> str:
+    head = f"**Server rules** ({len(overview.custom)} of {service.MAX_CUSTOM_RULES}):"
+    lines = [f"• {describe_rule(rule)}" for rule in overview.custom] or ["• none yet"]
     if overview.off_categories or overview.off_rules:
         lines.append("**Switched off:**")
         lines += [f"• category `{name}`" for name in sorted(overview.off_categories)]
         lines += [f"• default rule `{name}`" for name in sorted(overview.off_rules)]
     lines.append(f"The {overview.default_rules} default rules apply unless switched off.")
-    return clip_lines(lines)
+    return page_lines(head, lines, page, "/warnings rules list page:{page}")
