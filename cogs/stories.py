@@ -31,7 +31,7 @@ from bot.story.render import declared_list, members_see, warning_list
 from bot.story.service import AddedStory, StoryDetails, add_story_file, library_page, story_details
 from bot.story.store import resolve_story
 from bot.story.update import describe_update, update_story
-from bot.text import clip, clip_lines, escape_clipped, escape_markdown, page_lines, plural
+from bot.text import clip_lines, escape_clipped, escape_markdown, page_lines, plural
 from cogs._checks import guild_id_of
 from cogs._options import download, story_autocomplete
 from cogs._story_remove import RemoveChoice, confirm_remove
