@@ -23,7 +23,7 @@ from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.errors import StoryFormatError
-from bot.story.htmltext import BLOCKS, check_markup, element_text, html_items, make_soup, strip_doctype
+from bot.story.htmltext import BLOCKS, LINE_BREAK, check_markup, element_text, html_items, make_soup, strip_doctype
 from bot.story.limits import (
     DEFAULT_MAX_CHAPTERS,
     MAX_UNPACK_RATIO,
@@ -32,7 +32,7 @@ from bot.story.limits import (
     check_story_text,
 )
 from bot.story.model import Story
-from bot.story.plaintext import build_story, by_line_author, parse_field
+from bot.story.plaintext import build_story, by_line_author, is_labelled_note, parse_field, strip_note_label
 from bot.story.structure import (
     HEADING_MAX_CHARS,
     Heading,
@@ -42,6 +42,7 @@ from bot.story.structure import (
     match_heading,
     titles_from_next_line,
 )
+from bot.story.webpage import names_author_note
 
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # deflate tops out near 1:1000 on pathological input; real EPUBs are far below this
@@ -450,7 +451,7 @@ _MAX_CLIMB = 40  # an anchor deeper than this inside inline markup is not used t
 
 def _read_doc(href: str, soup: BeautifulSoup, spine: set[str], anchors: list[str] | None = None) -> _Doc:
     body = soup.body or soup
-    _drop_apparatus(body)
+    _drop_apparatus(soup, body)
     base = posixpath.dirname(href)
     links = 0
     link_words = 0
@@ -476,8 +477,10 @@ def _read_doc(href: str, soup: BeautifulSoup, spine: set[str], anchors: list[str
     return _Doc(href, body, items, words, link_words, links, cuts)
 
 
-def _drop_apparatus(body: Tag) -> None:
-    """Pandoc's section numbers ("1 The Festival") and footnote back-links ("↩︎") are not the author's text."""
+def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
+    """Pandoc's section numbers ("1 The Festival") and footnote back-links ("↩︎") are not the author's text,
+    and a block marked as the author's note is the chapter's note (see :func:`_label_author_notes`)."""
+    _label_author_notes(soup, body)
     for span in body.find_all("span", class_="header-section-number"):
         span.decompose()
     for link in body.find_all("a"):
@@ -488,6 +491,35 @@ def _drop_apparatus(body: Tag) -> None:
 
 
 _BACK_LINKS = frozenset(["↩", "↩︎", "↩\ufe0e"])
+_NOTE_CAPTION_CHARS = 40
+
+
+def _label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
+    """Each block marked as the author's note (Royal Road's and Scribble Hub's note boxes, which
+    FanFicFare keeps) becomes one paragraph labelled "A/N:", which the chapter takes as its note:
+    "Patreon is 5 chapters ahead!" is not story text, and it is not lost either. The box's own
+    caption ("A/N", "Author's Note") is left out; a box holding most of the page is left alone.
+    """
+    total = len(body.get_text())
+    notes = [tag for tag in body.find_all(names_author_note) if tag.find_parent(names_author_note) is None]
+    for note in notes:
+        if len(note.get_text()) * 2 > total:
+            continue
+        lines = [item.text for item in html_items(note, headings=False) if isinstance(item, Para) and item.text]
+        while lines and _is_note_caption(lines[0]):
+            lines.pop(0)
+        if not lines:
+            note.decompose()
+            continue
+        paragraph = soup.new_tag("p")
+        paragraph.string = "A/N: " + LINE_BREAK.join(lines)
+        note.replace_with(paragraph)
+
+
+def _is_note_caption(line: str) -> bool:
+    """A line that only says "A/N" or "Author's Note"."""
+    text = f"{line.strip().rstrip(':').strip()}:"
+    return len(line) <= _NOTE_CAPTION_CHARS and is_labelled_note(text) and not strip_note_label(text)
 
 
 def _mark_anchors(soup: BeautifulSoup, body: Tag, anchors: list[str]) -> list[str]:
@@ -974,6 +1006,15 @@ _BACK_LABELS = frozenset(
         "sign up for the newsletter",
         "join the newsletter",
         "update log",
+        "thank you for reading",
+        "thanks for reading",
+        "a note to readers",
+        "enjoyed this book?",
+        "free book",
+        "free books",
+        "get a free book",
+        "get a free story",
+        "get your free book",
     ]
 )
 _BACK_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ", "more from ", "about ")
@@ -1024,7 +1065,27 @@ def _is_named_back_matter(doc: _Doc, book: _Book, toc_label: str) -> bool:
         return False
     first = next((item for item in doc.items if not isinstance(item, SceneBreak)), None)
     heading = (first.raw if isinstance(first, Heading) else first.text) if first is not None else ""
-    return any(_back_matter_title(text, book) for text in (heading, toc_label))
+    return any(_back_matter_title(text, book) for text in (heading, toc_label)) or _asks_readers(doc)
+
+
+# What a page after the story asks of its readers: sign up, review, follow, a free book for joining.
+_READER_CALLS = re.compile(
+    r"\b(?:sign(?:ing)?[ \t-]up|subscribe|newsletter|mailing list|reader(?:s'?)? (?:list|group|club)"
+    r"|(?:leave|leaving|write|writing|post|posting) an? (?:\w+ )?review|rate and review|patreon|ko-?fi"
+    r"|free (?:\w+ )?(?:book|story|novella|novelette|ebook|e-book|prequel|short story|bonus)"
+    r"|join (?:my|the|our)|follow (?:me|us)|visit (?:my|our) (?:website|site))\b",
+    re.IGNORECASE,
+)
+_READER_CALLS_MAX_WORDS = 200
+
+
+def _asks_readers(doc: _Doc) -> bool:
+    """A short page that asks readers to sign up, review or follow, in two ways or more (a
+    newsletter page, "Enjoyed this book? Leave a review"): what a book's end says, never its story."""
+    if doc.prose_words > _READER_CALLS_MAX_WORDS:
+        return False
+    calls = {match.group(0).casefold() for text in _texts(doc) for match in _READER_CALLS.finditer(text)}
+    return len(calls) >= 2
 
 
 def _back_matter_title(text: str, book: _Book) -> bool:
@@ -1046,14 +1107,19 @@ def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> list[
 
     Only lines before a chapter heading ("Chapter One", here or in the part after), each the book's
     title, its author, a "by" line or a copyright or imprint line, with a copyright or imprint
-    line among them or both the title and the author.
+    line among them or both the title and the author. The book's title or author set as a heading
+    over the block (``<h1>The Mill at Oren</h1><p>by Hana Velk</p>``) is one of its lines.
     """
-    lead, rest = _lead(items)
-    if not lead or (not rest and last) or (rest and rest[0].kind == "markdown"):  # type: ignore[union-attr]
-        return items
     title = (book.title or "").casefold()
     author = (book.author or "").casefold()
-    lines = [item.text.strip() for item in lead if isinstance(item, Para)]
+    named = 0
+    while named < len(items) and _names_the_book(items[named], title, author):
+        named += 1
+    lead, rest = _lead(items[named:])
+    if not (lead or named) or (not rest and last) or (rest and rest[0].kind == "markdown"):  # type: ignore[union-attr]
+        return items
+    lines = [item.raw.strip() for item in items[:named] if isinstance(item, Heading)]
+    lines += [item.text.strip() for item in lead if isinstance(item, Para)]
     texts = [line.casefold().replace("’", "'") for line in lines]
     if sum(len(text.split()) for text in texts) > _TITLE_BLOCK_MAX_WORDS:
         return items
@@ -1063,6 +1129,14 @@ def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> list[
     if len(imprint) + len(titles) + len(authors) < len(texts) or not (imprint or (titles and authors)):
         return items
     return rest
+
+
+def _names_the_book(item: Item, title: str, author: str) -> bool:
+    """A heading that is only the book's title, its author or a "by" line."""
+    if not isinstance(item, Heading) or item.kind != "markdown":
+        return False
+    text = item.raw.strip().casefold()
+    return bool(text) and (text in (title, author) or by_line_author(item.raw) is not None)
 
 
 def _epub_types(body: Tag) -> set[str]:

@@ -16,7 +16,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
 from bot.story.plaintext import build_story, by_line_author
-from bot.story.structure import Heading, Item, Para, SceneBreak, is_scene_break, match_heading
+from bot.story.structure import Heading, Item, Para, SceneBreak, bare_number_heading, is_scene_break, match_heading
 from bot.story.webpage import strip_page_chrome
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
@@ -65,6 +65,7 @@ BLOCKS = frozenset(
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 _BR = "\u2028"  # stands in for <br> while whitespace is collapsed
+LINE_BREAK = _BR  # what make_soup puts where a <br> was, for markup added to its tree
 _SOFT_BR = "\u2029"  # a line break only where the text has none already: either side of an image line
 # Never story: a page's navigation, and a dropdown's options (FanFiction.net's chapter select).
 _SKIPPED = frozenset(["nav", "select"])
@@ -470,7 +471,12 @@ def _heading(tag: Tag, out: list[Item | None], headings: bool) -> None:
     byline = _title_by_author(tag)
     if byline is not None:
         text = byline[0]
-    heading = match_heading(text) or _numbered_heading(text) or Heading(text, "markdown", 2, text)
+    heading = (
+        match_heading(text)
+        or _numbered_heading(text)
+        or bare_number_heading(text)
+        or Heading(text, "markdown", 2, text)
+    )
     heading.level = int(tag.name[1])
     out.append(heading)
     if byline is not None:

@@ -67,8 +67,14 @@ _WORLD_NUMBERED = re.compile(
     rf"(?P<num>\d{{1,5}}|(?-i:[IVXLCDM]{{1,8}})|{_WORLD_NUMBER_WORDS})(?![\w'’])\.?{_WORLD_TITLE}",
     re.IGNORECASE,
 )
-_TURKISH_NUMBERED = re.compile(
-    rf"^(?P<num>\d{{1,5}})\.\s*(?P<label>bölüm|kısım)(?![\w'’]){_WORLD_TITLE}", re.IGNORECASE
+# Languages that set the number first: "1. Bölüm", "1. fejezet", "1. luku", "1. peatükk", "1. nodaļa",
+# "1 skyrius", "1. poglavlje", "1. kafli"; "2. rész", "2. osa", "2. daļa", "2 dalis" are parts.
+_NUMBER_FIRST_CHAPTERS = "bölüm|bolum|fejezet|luku|peatükk|peatukk|nodaļa|nodala|skyrius|poglavlje|poglavje|kafli"
+_NUMBER_FIRST_PARTS = "kısım|rész|resz|osa|daļa|dala|dalis"
+_NUMBER_FIRST = re.compile(
+    rf"^(?P<num>\d{{1,5}})(?:\.\s*|\s+)(?P<label>{_NUMBER_FIRST_CHAPTERS}|{_NUMBER_FIRST_PARTS})(?![\w'’])"
+    + _WORLD_TITLE,
+    re.IGNORECASE,
 )
 # "第一章", "第12章", "第十二回", "第1話": 部, 卷 and 巻 are parts or volumes.
 _CJK_NUMBERED = re.compile(
@@ -80,6 +86,7 @@ _KOREAN_NUMBERED = re.compile(
 )
 _WORLD_PARTS = frozenset(("часть", "частина", "книга", "том", "parte", "partie", "teil", "część", "deel", "kısım"))
 _WORLD_PARTS |= frozenset(("bagian", "phần", "libro", "livro", "livre", "buch", "部", "卷", "巻"))
+_WORLD_PARTS |= frozenset(_NUMBER_FIRST_PARTS.split("|"))
 _WORLD_NAMED_LABELS = (
     "пролог|эпилог|prólogo|prologo|epílogo|epilogo|épilogue|prolog|epilog|프롤로그|에필로그|プロローグ"
     "|エピローグ|序章|终章|終章|楔子|尾声|尾聲|番外|序幕|后记|後記|あとがき"
@@ -281,7 +288,7 @@ def _short_title(title: str) -> bool:
 
 def _world_heading(text: str, level: int, raw: str) -> Heading | None:
     """A chapter, part or prologue heading in another language: "Глава 1. Письмо", "第一章 はじまり", "제1장"."""
-    for pattern in (_WORLD_NUMBERED, _CJK_NUMBERED, _KOREAN_NUMBERED, _TURKISH_NUMBERED, _WORLD_NAMED):
+    for pattern in (_WORLD_NUMBERED, _CJK_NUMBERED, _KOREAN_NUMBERED, _NUMBER_FIRST, _WORLD_NAMED):
         match = pattern.match(text)
         if match is None:
             continue
@@ -467,6 +474,14 @@ def _bare_number(text: str) -> int | None:
         return int(match.group("arabic"))
     value = roman_value(match.group("roman"))
     return -value if value else None
+
+
+def bare_number_heading(text: str) -> Heading | None:
+    """A lone "3", "3." or "III" as a chapter heading with no title, for text set as a heading
+    (an ``<h1>``), which a lone number in running text is only when the whole text bears it out."""
+    if _bare_number(text) is None:
+        return None
+    return Heading(None, "chapter", 2, text)
 
 
 def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
@@ -789,7 +804,9 @@ def assemble(
         if isinstance(item, Heading):
             if current is not None and current.empty:
                 if current.heading is not None and (
-                    current.heading.kind == "part" or current.heading.level < item.level
+                    current.heading.kind == "part"
+                    or current.heading.level < item.level
+                    or (_wants_title(current.heading) and item.kind == "markdown")
                 ):
                     current.heading = _merge_headings(current.heading, item)
                     continue
@@ -833,6 +850,11 @@ def assemble(
 
 
 def _merge_headings(outer: Heading, inner: Heading) -> Heading:
+    """An empty heading and the one under it, as one: a bare "Chapter One" (or a lone "1") takes
+    the next heading as its title, as it would a title line (Vellum and Atticus set the chapter's
+    number and its title as two headings); anything else keeps its own words before the inner title."""
+    if _wants_title(outer) and inner.kind == "markdown":
+        return Heading(inner.title or outer.title, outer.kind, outer.level, f"{outer.raw}\n{inner.raw}")
     outer_title = outer.title or outer.raw
     title = f"{outer_title} — {inner.title}" if inner.title else outer_title
     return Heading(title, inner.kind, inner.level, f"{outer.raw}\n{inner.raw}")

@@ -190,6 +190,20 @@ def _names_chrome(name: str) -> bool:
     return any(pair in _CHROME_PAIRS for pair in itertools.pairwise(words))
 
 
+_NOTE_WORDS = frozenset(["authornote", "authornotes", "authorsnote", "authorsnotes"])
+_NOTE_PAIRS = frozenset(itertools.product(("author", "authors"), ("note", "notes")))
+
+
+def names_author_note(element: Tag) -> bool:
+    """Whether the element's class or id calls it the author's note: Royal Road's
+    "author-note-portlet", Scribble Hub's "wi_authornotes", an "authorsNote" box."""
+    for name in _names(element):
+        words = [word for word in _WORD_SPLIT.split(_CAMEL.sub("-", name).lower()) if word]
+        if any(word in _NOTE_WORDS for word in words) or any(pair in _NOTE_PAIRS for pair in itertools.pairwise(words)):
+            return True
+    return False
+
+
 def _threadmark_headings(body: Tag) -> None:
     """A forum post's threadmark label ("Chapter 1.1") becomes the heading over its post."""
     for label in body.find_all(class_="threadmarkLabel"):
