@@ -224,7 +224,7 @@ async def replace_story(
     meta = story.meta
     cursor = await tx.execute(
         "UPDATE stories SET title = ?, title_folded = ?, author = ?, summary = ?, rating = ?, declared_warnings = ?,"
-        " meta_json = ?, source_format = ?, chapter_count = ?, words = ?, content_hash = ?"
+        " meta_json = ?, source_format = ?, has_text = ?, chapter_count = ?, words = ?, content_hash = ?"
         " WHERE guild_id = ? AND id = ? AND content_hash IS ?",
         (
             meta.title,
@@ -235,6 +235,7 @@ async def replace_story(
             _dumps(meta.declared_warnings),
             _dumps({key: getattr(meta, key) for key in _META_LISTS}),
             story.source_format,
+            int(story.source_format != NO_TEXT_FORMAT),
             len(story.chapters),
             story.words,
             content_hash,

@@ -66,6 +66,7 @@ class StoryUpdated:
     not_english: list[int]  # changed or new chapters not read for warnings
     set_back: int  # members who were past the new last chapter
     past_the_end: list[int]  # ids of pending discussions of chapters the story no longer has
+    first_text: bool = False  # a book the club read elsewhere that now has its file
 
     @property
     def chapters(self) -> int:
@@ -108,12 +109,11 @@ async def _update_file(
     db: Database, workers: Workers, guild_id: int, record: StoryRecord, filename: str, data: bytes, *,
     title: str | None, replace_anyway: bool, now: float, max_bytes: int, max_chapters: int,
 ) -> StoryUpdated:  # fmt: skip
-    """Read and compare the new file, refuse the wrong one, scan it, and store it in place."""
-    if not record.has_text:
-        raise UserError(
-            f"**{escape_markdown(record.title)}** is a book the club reads elsewhere: it has no file to replace. "
-            "Give `chapters:` with its new chapter count instead."
-        )
+    """Read and compare the new file, refuse the wrong one, scan it, and store it in place.
+
+    A book the club read elsewhere takes its file the same way: its chapters had no text, so they
+    all read as changed, and the title check guards against the wrong file.
+    """
     parsed = await read_upload(workers, data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
     if parsed.content_hash == record.content_hash:
         raise UserError(f"This file holds the text **{escape_markdown(record.title)}** already has; nothing changed.")
@@ -140,6 +140,7 @@ async def _update_file(
         file_title=None if chosen or same_title(file_title, new.meta.title) else file_title,
         has_text=True,
         changes=changes,
+        first_text=not record.has_text,
         words=new.words,
         new_warnings=new_warnings(old_report, report, touched),
         newly_declared=_newly_declared(old_report, report),
@@ -247,7 +248,7 @@ def describe_update(updated: StoryUpdated) -> str:
     words = f", {plural(updated.words, 'word')}" if updated.has_text else ""
     lines = [
         f"Updated **{escape_markdown(updated.title)}** (id {updated.story_id}): "
-        f"{plural(updated.chapters, 'chapter')}{words}. {_chapter_summary(changes)}"
+        f"{plural(updated.chapters, 'chapter')}{words}. {_chapter_summary(changes, updated.first_text)}"
     ]
     if updated.file_title:
         lines.append(
@@ -273,7 +274,9 @@ def describe_update(updated: StoryUpdated) -> str:
     return clip_lines(lines)
 
 
-def _chapter_summary(changes: ChapterChanges) -> str:
+def _chapter_summary(changes: ChapterChanges, first_text: bool) -> str:
+    if first_text:
+        return "It was a book the club read elsewhere; now it has its text to read and post."
     parts = [
         f"{_label(numbers)} {state}"
         for numbers, state in (
@@ -297,8 +300,9 @@ def _warning_lines(updated: StoryUpdated) -> list[str]:
     lines: list[str] = []
     confident = [w for w in updated.new_warnings if not w.possible]
     possible = [w for w in updated.new_warnings if w.possible]
+    where = "in its text" if updated.first_text else "in the changed and new chapters"
     if confident:
-        lines.append("**New warnings** in the changed and new chapters:")
+        lines.append(f"**New warnings** {where}:")
         lines += [f"• **{escape_markdown(w.label)}** ({chapter_list(w.chapters)})" for w in confident]
     if possible:
         lines.append("**New possible warnings** (confirm or dismiss in `/warnings review`):")
@@ -310,5 +314,5 @@ def _warning_lines(updated: StoryUpdated) -> list[str]:
     if updated.not_english:
         lines.append(f"⚠️ Not in English, so not read for warnings: {chapter_list(updated.not_english)}.")
     if updated.has_text and not (confident or possible):
-        lines.append("No new warnings found in the changed and new chapters.")
+        lines.append(f"No new warnings found {where}.")
     return lines

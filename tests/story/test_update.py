@@ -210,8 +210,21 @@ async def test_a_book_without_a_file_takes_a_new_chapter_count(db: Database) -> 
     assert record is not None and not record.has_text and record.chapter_count == 2
     report = await stored_scan(db, GUILD, book.story_id)
     assert report is not None and "violence" in report.ids()  # the declared warning is still mapped
-    with pytest.raises(UserError, match="a book the club reads elsewhere: it has no file to replace"):
-        await update(db, book.story_id, serial(3))
+
+
+async def test_a_book_read_elsewhere_takes_its_file_keeping_progress_and_id(db: Database) -> None:
+    book = await add_book(db, GUILD, title="The Lamp at Gull Point", chapters=2, added_by=7, now=1000.0)
+    await set_progress(db, GUILD, 50, book.story_id, 2, now=1100.0)
+    with pytest.raises(UserError, match="does not look like"):  # the wrong file is still refused
+        await update(db, book.story_id, serial(2, "Flour and Debts", OTHER))
+    updated = await update(db, book.story_id, serial(4))
+    record = await get_story_record(db, GUILD, book.story_id)
+    assert record is not None and record.has_text and record.chapter_count == 4
+    assert await db.fetch_value("SELECT has_text FROM stories WHERE id = ?", (book.story_id,)) == 1
+    assert await get_progress(db, GUILD, 50, book.story_id) == 2
+    answer = describe_update(updated)
+    assert "now it has its text to read and post" in answer and "**New warnings** in its text:" in answer
+    assert "Violence" in {w.label for w in updated.new_warnings}  # chapter 4 is read now
 
 
 async def test_a_story_from_a_file_needs_a_file_and_one_of_the_two_is_asked_for(db: Database) -> None:
