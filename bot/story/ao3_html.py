@@ -256,20 +256,6 @@ def _scenes(content: Tag) -> list[Scene]:
     return [scene for scene in scenes if scene.paragraphs]
 
 
-def _with_chapter_declarations(declared: list[str], chapters: list[Chapter]) -> list[str]:
-    """The story's declared warnings with those its chapters' summaries and notes declare.
-
-    "CW for this chapter: self-harm" in a chapter's notes is the author's warning; the model has
-    no per-chapter declarations, so it counts for the whole story: every chapter then carries
-    it, the one it names included. The note itself stays a note, never story text.
-    """
-    found = list(declared)
-    for chapter in chapters:
-        for note in chapter.notes:
-            found.extend(extract_declarations(note)[0])
-    return list(dict.fromkeys(found))
-
-
 def parse_ao3(
     soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
@@ -277,7 +263,6 @@ def parse_ao3(
     meta = _preface_meta(soup, filename)
     chapters = _chapters(soup)
     check_chapters(len(chapters), max_chapters)
-    meta.declared_warnings = _with_chapter_declarations(meta.declared_warnings, chapters)
     if not chapters:
         if meta.notes:
             raise StoryFormatError(
