@@ -13,6 +13,7 @@ import zipfile
 from pathlib import PurePath
 
 from bot.story.ao3_html import is_ao3, parse_ao3
+from bot.story.ao3_page import is_ao3_page, parse_ao3_page
 from bot.story.decode import check_size, decode_text, sniff_binary
 from bot.story.epub import read_epub
 from bot.story.errors import StoryFormatError
@@ -81,6 +82,8 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
         soup = make_soup(text)
         if is_ao3(soup):
             return parse_ao3(soup, filename, "html", max_chapters=max_chapters)
+        if is_ao3_page(soup):
+            return parse_ao3_page(soup, filename, max_chapters=max_chapters)
         return parse_generic_html(soup, filename, max_chapters=max_chapters)
     if suffix in _MARKDOWN:
         return parse_markdown(text, filename, max_chapters=max_chapters)
