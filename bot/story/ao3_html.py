@@ -53,9 +53,9 @@ def is_ao3(soup: BeautifulSoup) -> bool:
     for node in soup.descendants:
         if not isinstance(node, Tag):
             continue
-        if node.get("id") == "preface" or (node.name == "dl" and _has_class(node, "tags")):
+        if node.get("id") == "preface" or (node.name == "dl" and has_class(node, "tags")):
             return True
-        if node.name == "p" and _has_class(node, "message") and "Archive of Our Own" in node.get_text():
+        if node.name == "p" and has_class(node, "message") and "Archive of Our Own" in node.get_text():
             return True
     return False
 
@@ -65,7 +65,7 @@ def _classes(tag: Tag) -> list[str]:
     return value.split() if isinstance(value, str) else list(value)
 
 
-def _has_class(tag: Tag, name: str) -> bool:
+def has_class(tag: Tag, name: str) -> bool:
     return name in _classes(tag)
 
 
@@ -77,9 +77,11 @@ def _tag_values(dd: Tag) -> list[str]:
     return [part.strip() for part in element_text(dd).split(",") if part.strip()]
 
 
-def _read_tags(soup: BeautifulSoup) -> dict[str, list[str]]:
+def read_tags(soup: BeautifulSoup) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for dl in soup.find_all("dl", class_="tags"):
+    for dl in soup.find_all("dl"):
+        if not (has_class(dl, "tags") or (has_class(dl, "work") and has_class(dl, "meta"))):  # download, web page
+            continue
         for dt in dl.find_all("dt"):
             label = element_text(dt).rstrip(":").strip().lower()
             key = _TAG_FIELDS.get(label)
@@ -102,14 +104,14 @@ def _labelled_blockquotes(container: Tag) -> dict[str, list[str]]:
             label = text if text in ("summary", "notes", "end notes", "chapter summary", "chapter notes") else label
             if text.startswith("chapter end notes"):
                 label = "end notes"
-        elif element.name == "blockquote" and _has_class(element, "userstuff") and label and not _in_quote(element):
-            text = _block_text(element)
+        elif element.name == "blockquote" and has_class(element, "userstuff") and label and not _in_quote(element):
+            text = block_text(element)
             if text:
                 found.setdefault(label, []).append(text)
     return found
 
 
-def _block_text(element: Tag) -> str:
+def block_text(element: Tag) -> str:
     parts = [item.text for item in html_items(element, headings=False) if isinstance(item, Para)]
     return "\n\n".join(parts)
 
@@ -124,18 +126,39 @@ def _preface_meta(soup: BeautifulSoup, filename: str) -> StoryMeta:
         message_b = preface.find("p", class_="message")
         bold = message_b.find("b") if message_b else None
         title = element_text(bold) if bold else None
-    if not title and soup.title:
-        title = element_text(soup.title).split(" - ")[0].strip()
     byline = preface.find("div", class_="byline")
-    author = None
-    if byline is not None:
-        author = re.sub(r"^by\s+", "", element_text(byline), flags=re.IGNORECASE).strip() or None
-    tags = _read_tags(soup)
     labelled = _labelled_blockquotes(preface) if preface is not soup else {}
     afterword = soup.find(id="afterword")
     end_notes = _labelled_blockquotes(afterword).get("end notes", []) if afterword is not None else []
-    summary = "\n\n".join(labelled.get("summary", [])) or None
-    notes = labelled.get("notes", []) + end_notes
+    return work_meta(
+        filename,
+        title=title,
+        author=element_text(byline) if byline is not None else None,
+        tags=read_tags(soup),
+        summary="\n\n".join(labelled.get("summary", [])) or None,
+        notes=labelled.get("notes", []) + end_notes,
+        page_title=element_text(soup.title) if soup.title else None,
+    )
+
+
+def work_meta(
+    filename: str,
+    *,
+    title: str | None,
+    author: str | None,
+    tags: dict[str, list[str]],
+    summary: str | None,
+    notes: list[str],
+    page_title: str | None,
+) -> StoryMeta:
+    """A work's metadata from what AO3 shows of it (a download's preface or the work page).
+
+    The page's ``<title>`` ("Title - Chapter 1 - author - Fandom [Archive of Our Own]") stands in
+    for a missing title; warnings declared in the summary and notes are the story's."""
+    if not title and page_title:
+        title = page_title.split(" - ")[0].strip()
+    if author is not None:
+        author = re.sub(r"^by\s+", "", author, flags=re.IGNORECASE).strip() or None
     declared: list[str] = []  # archive warnings stay in their own field
     for text in ([summary] if summary else []) + notes:
         declared.extend(extract_declarations(text)[0])
@@ -169,7 +192,7 @@ def _inside(element: Tag, element_id: str) -> bool:
 
 def _in_quote(element: Tag) -> bool:
     """Inside another ``blockquote.userstuff``, whose text already includes this one's."""
-    return any(parent.name == "blockquote" and _has_class(parent, "userstuff") for parent in _ancestors(element))
+    return any(parent.name == "blockquote" and has_class(parent, "userstuff") for parent in _ancestors(element))
 
 
 def _is_chapter_content(div: Tag) -> bool:
@@ -182,7 +205,7 @@ def _is_chapter_content(div: Tag) -> bool:
         if (
             parent.name == "blockquote"
             or parent.get("id") in ("preface", "afterword")
-            or _has_class(parent, "userstuff")
+            or has_class(parent, "userstuff")
         ):
             return False
     return True
@@ -191,17 +214,17 @@ def _is_chapter_content(div: Tag) -> bool:
 def _chapters(soup: BeautifulSoup) -> list[Chapter]:
     events: list[tuple[str, object]] = []
     for element in soup.find_all(["h2", "div", "blockquote"]):
-        if element.name == "h2" and _has_class(element, "heading") and not _inside(element, "preface"):
+        if element.name == "h2" and has_class(element, "heading") and not _inside(element, "preface"):
             events.append(("heading", element_text(element)))
-        elif element.name == "div" and _has_class(element, "userstuff") and _is_chapter_content(element):
+        elif element.name == "div" and has_class(element, "userstuff") and _is_chapter_content(element):
             events.append(("content", element))
         elif (
             element.name == "blockquote"
-            and _has_class(element, "userstuff")
+            and has_class(element, "userstuff")
             and not _in_quote(element)
             and _in_chapter_meta(element)
         ):
-            text = _block_text(element)
+            text = block_text(element)
             if text:
                 events.append(("note", text))
     chapters: list[Chapter] = []
@@ -213,13 +236,13 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
             if started and notes and chapters:
                 chapters[-1].notes.extend(notes)  # end notes of the previous chapter
                 notes = []
-            title = _chapter_title(str(value))
+            title = chapter_heading_title(str(value))
             started = True
         elif kind == "note":
             notes.append(str(value))
         else:
             assert isinstance(value, Tag)
-            scenes = _scenes(value)
+            scenes = chapter_scenes(value)
             if not scenes:
                 continue
             chapters.append(Chapter(len(chapters) + 1, title, scenes, notes))
@@ -233,19 +256,19 @@ def _in_chapter_meta(element: Tag) -> bool:
     if any(parent.get("id") in ("preface", "afterword") for parent in _ancestors(element)):
         return False
     for parent in _ancestors(element):
-        if parent.name == "div" and (_has_class(parent, "meta") or str(parent.get("id", "")).startswith("endnotes")):
+        if parent.name == "div" and (has_class(parent, "meta") or str(parent.get("id", "")).startswith("endnotes")):
             return True
     return False
 
 
-def _chapter_title(text: str) -> str | None:
+def chapter_heading_title(text: str) -> str | None:
     heading = match_heading(text)
     if heading is not None:
         return heading.title
     return text or None
 
 
-def _scenes(content: Tag) -> list[Scene]:
+def chapter_scenes(content: Tag) -> list[Scene]:
     scenes: list[Scene] = [Scene([])]
     for item in html_items(content, headings=False):
         if isinstance(item, (SceneBreak, Heading)):
@@ -256,20 +279,6 @@ def _scenes(content: Tag) -> list[Scene]:
     return [scene for scene in scenes if scene.paragraphs]
 
 
-def _with_chapter_declarations(declared: list[str], chapters: list[Chapter]) -> list[str]:
-    """The story's declared warnings with those its chapters' summaries and notes declare.
-
-    "CW for this chapter: self-harm" in a chapter's notes is the author's warning; the model has
-    no per-chapter declarations, so it counts for the whole story: every chapter then carries
-    it, the one it names included. The note itself stays a note, never story text.
-    """
-    found = list(declared)
-    for chapter in chapters:
-        for note in chapter.notes:
-            found.extend(extract_declarations(note)[0])
-    return list(dict.fromkeys(found))
-
-
 def parse_ao3(
     soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
@@ -277,7 +286,6 @@ def parse_ao3(
     meta = _preface_meta(soup, filename)
     chapters = _chapters(soup)
     check_chapters(len(chapters), max_chapters)
-    meta.declared_warnings = _with_chapter_declarations(meta.declared_warnings, chapters)
     if not chapters:
         if meta.notes:
             raise StoryFormatError(

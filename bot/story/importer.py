@@ -13,6 +13,7 @@ import zipfile
 from pathlib import PurePath
 
 from bot.story.ao3_html import is_ao3, parse_ao3
+from bot.story.ao3_page import is_ao3_page, parse_ao3_page
 from bot.story.decode import check_size, decode_text, sniff_binary
 from bot.story.epub import read_epub
 from bot.story.errors import StoryFormatError
@@ -20,7 +21,7 @@ from bot.story.htmltext import check_markup, make_soup, parse_generic_html
 from bot.story.limits import DEFAULT_MAX_CHAPTERS
 from bot.story.markdown import parse_markdown
 from bot.story.model import Story
-from bot.story.plaintext import parse_plain_text
+from bot.story.plaintext import declare_chapter_warnings, parse_plain_text
 from bot.story.tidy import tidy_story
 
 __all__ = ["SUPPORTED", "StoryFormatError", "content_hash", "import_story"]
@@ -56,9 +57,11 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     Whatever ``data`` holds, the work is bounded (see :mod:`bot.story.limits`): a file past a
     budget is refused with a sentence naming it, before the expensive part starts. The title,
     author and chapter titles come out as one visible line each, whatever the format
-    (:func:`bot.story.tidy.tidy_story`).
+    (:func:`bot.story.tidy.tidy_story`). A warning declared in one chapter's notes is that
+    chapter's (:func:`bot.story.plaintext.declare_chapter_warnings`), in every format alike.
     """
-    return tidy_story(_parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters), filename)
+    story = _parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
+    return tidy_story(declare_chapter_warnings(story), filename)
 
 
 def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> Story:
@@ -79,6 +82,8 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
         soup = make_soup(text)
         if is_ao3(soup):
             return parse_ao3(soup, filename, "html", max_chapters=max_chapters)
+        if is_ao3_page(soup):
+            return parse_ao3_page(soup, filename, max_chapters=max_chapters)
         return parse_generic_html(soup, filename, max_chapters=max_chapters)
     if suffix in _MARKDOWN:
         return parse_markdown(text, filename, max_chapters=max_chapters)

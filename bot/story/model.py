@@ -35,6 +35,9 @@ class Chapter:
     title: str | None
     scenes: list[Scene]
     notes: list[str] = field(default_factory=list)  # the author's chapter notes, never story text
+    # Warnings the author declared for this chapter alone ("CW for this chapter: self-harm" in its
+    # notes), as written: this chapter carries them, the others do not.
+    declared_warnings: list[str] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[str]:

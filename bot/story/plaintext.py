@@ -431,6 +431,19 @@ def extract_declarations(text: str) -> tuple[list[str], str, str]:
     return declared, before, after
 
 
+def declare_chapter_warnings(story: Story) -> Story:
+    """Each chapter's own declared warnings, from its notes and summary, whatever the format.
+
+    "CW for this chapter: self-harm" in chapter 2's notes is the author's warning for chapter 2:
+    that chapter carries it, the others do not (the story's own tags and notes stay story-wide).
+    The note itself stays a note, never story text. Returned for chaining.
+    """
+    for chapter in story.chapters:
+        found = [warning for note in chapter.notes for warning in extract_declarations(note)[0]]
+        chapter.declared_warnings = _dedupe(chapter.declared_warnings + found)
+    return story
+
+
 def _is_declaration(text: str) -> bool:
     """'Warning: blood' declares; 'without warning - she ran' is prose."""
     head = text.split(None, 1)[0].lower()

@@ -182,7 +182,8 @@ async def insert_story(
 
 async def _insert_chapters(tx: aiosqlite.Connection, guild_id: int, story_id: int, story: Story) -> None:
     await tx.executemany(
-        "INSERT INTO chapters (guild_id, story_id, number, title, scenes, notes, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO chapters (guild_id, story_id, number, title, scenes, notes, declared_warnings, words)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 guild_id,
@@ -191,6 +192,7 @@ async def _insert_chapters(tx: aiosqlite.Connection, guild_id: int, story_id: in
                 chapter.title,
                 _dumps([scene.paragraphs for scene in chapter.scenes]),
                 _dumps(chapter.notes),
+                _dumps(chapter.declared_warnings),
                 chapter.words,
             )
             for chapter in story.chapters
@@ -265,14 +267,18 @@ async def get_story_record(db: Database, guild_id: int, story_id: int) -> StoryR
     return None if row is None else _record(row)
 
 
+_CHAPTER_COLUMNS = "number, title, scenes, notes, declared_warnings"
+
+
 def _chapter(row: Row) -> Chapter:
     scenes = [Scene(list(paragraphs)) for paragraphs in json.loads(row["scenes"])]
-    return Chapter(row["number"], chapter_title(row["title"]), scenes, json.loads(row["notes"]))
+    notes, declared = json.loads(row["notes"]), json.loads(row["declared_warnings"])
+    return Chapter(row["number"], chapter_title(row["title"]), scenes, notes, declared)
 
 
 async def load_chapter(db: Database, guild_id: int, story_id: int, number: int) -> Chapter | None:
     row = await db.fetch_one(
-        "SELECT number, title, scenes, notes FROM chapters WHERE guild_id = ? AND story_id = ? AND number = ?",
+        f"SELECT {_CHAPTER_COLUMNS} FROM chapters WHERE guild_id = ? AND story_id = ? AND number = ?",
         (guild_id, story_id, number),
     )
     return None if row is None else _chapter(row)
@@ -283,7 +289,7 @@ async def load_story(db: Database, guild_id: int, story_id: int) -> Story | None
     if record is None:
         return None
     rows = await db.fetch_all(
-        "SELECT number, title, scenes, notes FROM chapters WHERE guild_id = ? AND story_id = ? ORDER BY number",
+        f"SELECT {_CHAPTER_COLUMNS} FROM chapters WHERE guild_id = ? AND story_id = ? ORDER BY number",
         (guild_id, story_id),
     )
     return Story(record.story_meta(), [_chapter(row) for row in rows], record.source_format)

@@ -40,29 +40,29 @@ def _fail(message: str) -> int:
 
 
 def chapter_warnings(story: Story) -> dict[int, list[HeaderWarning]]:
-    """Per chapter: declared warnings, what the default rules detect there, then the possible ones,
-    and last, as in the bot's headers, the notices (the author chose not to warn, the chapter is
-    not in English and was not read for warnings).
+    """Per chapter, as the bot's headers show it (:func:`bot.warnings.service.chapter_merge`): the
+    author's warnings for the story and for that chapter and what the default rules detect there,
+    then the chapter's possible ones, and last the notices (the author chose not to warn, the
+    chapter is not in English and was not read for warnings).
 
     Possible warnings are listed (tier ``possible``) for the admin previewing the file; the
     header leaves them out, as it does for members.
     """
     from bot.warnings.engine import scan
     from bot.warnings.rules import default_ruleset
-    from bot.warnings.service import notices
+    from bot.warnings.service import chapter_merge, notices
 
-    report = scan(story, default_ruleset())
+    ruleset = default_ruleset()
+    report = scan(story, ruleset)
     result: dict[int, list[HeaderWarning]] = {}
-    for chapter in story.chapters:
-        shown = [
-            HeaderWarning(found.id, found.label, found.source)
-            for found in report.warnings
-            if found.source == "declared" or chapter.number in found.chapters
-        ]
+    for chapter in report.chapters:
+        detected = {found.id: found.score for found in chapter.warnings}
+        shown = chapter_merge(ruleset.taxonomy, report, chapter.number, detected)
+        ids = {warning.id for warning in shown}
         possible = [
-            HeaderWarning(found.id, found.label, "possible")
-            for found in report.possible
-            if chapter.number in found.chapters
+            HeaderWarning(found.id, ruleset.taxonomy.label(found.id), "possible")
+            for found in chapter.possible
+            if found.id not in ids
         ]
         result[chapter.number] = shown + possible + notices(report, chapter.number)
     return result

@@ -5,7 +5,8 @@ within one stretch of text (:data:`WINDOW_CHARS`, about a scene), each rule coun
 paragraph and at most ``max_count`` paragraphs, so one stray "blood" is not ``blood-gore``
 while a bleeding scene is, and a joke about dying every few pages of a long chapter never
 adds up to a death. The story's warnings are the union
-over its chapters; the author's declarations are added with source ``declared`` (or ``both``).
+over its chapters; the author's declarations are added with source ``declared`` (or ``both``):
+the story's own for every chapter, one chapter's own (its notes) for that chapter alone.
 
 Two tiers: a warning that passes its threshold is ``confident``; real evidence that falls
 short (one strong hit, hits in several paragraphs that do not add up, or hits that add up
@@ -22,13 +23,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, count
 from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from bot.story.model import Chapter, Story
-from bot.warnings.declared import Declared, map_declared
+from bot.warnings.declared import Declared, map_declared, map_texts
 from bot.warnings.language import MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
 from bot.warnings.matcher import FRAME, Fired, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
@@ -96,9 +98,18 @@ class FoundWarning:
     chapters: list[int] = field(default_factory=list)
     declared_as: list[str] = field(default_factory=list)  # the author's words that mapped here
     tier: str = CONFIDENT  # declared ones count as confident: the author said so
+    # The chapters whose own notes declare it, when the story does not: the author declared it for
+    # those chapters alone. Empty for a warning the story declares (every chapter carries it).
+    declared_chapters: list[int] = field(default_factory=list)
+
+    def declared_in(self, chapter: int | None) -> bool:
+        """Whether the author declared this warning for ``chapter`` (``None``: for any part of the story)."""
+        if self.source not in ("declared", "both"):
+            return False
+        return not self.declared_chapters or chapter is None or chapter in self.declared_chapters
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found = {
             "id": self.id,
             "label": self.label,
             "source": self.source,
@@ -106,6 +117,7 @@ class FoundWarning:
             "score": self.score,
             "evidence": [item.to_json() for item in self.evidence],
         }
+        return found | ({"declared_chapters": list(self.declared_chapters)} if self.declared_chapters else {})
 
 
 @dataclass(slots=True)
@@ -129,6 +141,11 @@ class ScanReport:
     def get(self, warning_id: str) -> FoundWarning | None:
         return next((warning for warning in self.warnings if warning.id == warning_id), None)
 
+    def declared_for(self, chapter: int | None) -> list[str]:
+        """The warnings the author declared that ``chapter`` carries: the story's own and the chapter's
+        (``None``: the story's and every chapter's), strongest first."""
+        return [warning.id for warning in self.warnings if warning.declared_in(chapter)]
+
     def to_json(self, *, possible: bool = False) -> dict[str, Any]:
         """The shape of ``python -m bot scan --json`` (which passes ``possible``: every tier, labelled)."""
         listed = self.warnings + self.possible if possible else self.warnings
@@ -147,6 +164,7 @@ class ScanReport:
             for item, warning in zip(data[key], warnings, strict=True):
                 item["chapters"] = warning.chapters
                 item["declared_as"] = warning.declared_as
+                item["declared_chapters"] = warning.declared_chapters
         data["chapters"] = [
             {
                 "number": chapter.number,
@@ -173,6 +191,7 @@ class ScanReport:
                 w.get("chapters", []),
                 w.get("declared_as", []),
                 tier,
+                w.get("declared_chapters", []),  # a scan stored before chapters had their own: story-wide
             )
 
         def in_chapter(w: dict[str, Any], tier: str) -> ChapterWarning:
@@ -473,16 +492,41 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
         else:
             warning.source = "both"
             warning.declared_as = texts
+    unwarned, unmapped = declared.unwarned, list(declared.unmapped)
+    for chapter in story.chapters:
+        own = map_texts(chapter.declared_warnings)
+        _add_chapter_declared(taxonomy, merged, chapter.number, own, story_declared=declared.ids.keys())
+        # Like the story's own, an "unwarned" or a declaration that maps to nothing is the story's to tell.
+        unwarned = unwarned or own.unwarned
+        unmapped += [text for text in own.unmapped if text not in unmapped]
     # A possible warning of a chapter is worth showing only where the story has no stronger word on it.
     possible = [w for w in _merge_chapters(taxonomy, chapters, POSSIBLE).values() if w.id not in merged]
     return ScanReport(
         story.meta.title,
         sorted(merged.values(), key=strength_key),
-        declared.unwarned,
-        declared.unmapped,
+        unwarned,
+        unmapped,
         chapters,
         sorted(possible, key=strength_key),
     )
+
+
+def _add_chapter_declared(
+    taxonomy: Taxonomy, merged: dict[str, FoundWarning], chapter: int, own: Declared, *, story_declared: Iterable[str]
+) -> None:
+    """What one chapter's notes declare, added to the story's warnings for that chapter alone
+    (``declared_chapters``); a warning the story declares covers every chapter already."""
+    story_wide = set(story_declared)
+    for warning_id, texts in own.ids.items():
+        if warning_id in story_wide:
+            continue
+        warning = merged.get(warning_id)
+        if warning is None:
+            warning = merged[warning_id] = FoundWarning(warning_id, taxonomy.label(warning_id), "declared", 0.0, [])
+        warning.source = "declared" if warning.source == "declared" else "both"  # detected too: both
+        warning.declared_as.extend(text for text in texts if text not in warning.declared_as)
+        warning.declared_chapters.append(chapter)
+        warning.chapters = sorted({*warning.chapters, chapter})
 
 
 def _merge_chapters(taxonomy: Taxonomy, chapters: list[ChapterReport], tier: str) -> dict[str, FoundWarning]:

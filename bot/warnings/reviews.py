@@ -56,10 +56,10 @@ async def possible_warnings(db: Database, guild_id: int, story_id: int) -> list[
         return []
     decisions = await store.reviews(db, guild_id, story_id)
     story_overrides = await overrides(db, guild_id, story_id)
-    declared = set(declared_ids(report))
     taxonomy = await guild_taxonomy(db, guild_id)
     found = []
     for chapter in report.chapters:
+        declared = set(declared_ids(report, chapter.number))
         for warning in chapter.possible:
             if (chapter.number, warning.id) in decisions or warning.id in declared or warning.id in story_overrides:
                 continue

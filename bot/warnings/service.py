@@ -456,20 +456,35 @@ async def _confirmed(db: Database, guild_id: int, story_id: int, chapter: int | 
     return found
 
 
-def declared_ids(report: ScanReport) -> list[str]:
-    return [w.id for w in report.warnings if w.source in ("declared", "both")]
+def declared_ids(report: ScanReport, chapter: int | None = None) -> list[str]:
+    """The author's warnings ``chapter`` carries: the story's own and the ones its notes declare
+    (``None``: the story's and every chapter's)."""
+    return report.declared_for(chapter)
+
+
+def chapter_merge(
+    taxonomy: Taxonomy,
+    report: ScanReport,
+    chapter: int,
+    detected: dict[str, float],
+    story_overrides: dict[str, str] | None = None,
+    confirmed: dict[str, str] | None = None,
+) -> list[HeaderWarning]:
+    """One chapter's warnings, notices left out: the author's for the story and for this chapter,
+    what its text shows (``detected``), the admins' overrides and their confirmations for it.
+    The one merge every surface shows a chapter's warnings by (headers, reminders, ``preview``)."""
+    return _merge(taxonomy, declared_ids(report, chapter), detected, story_overrides or {}, confirmed)
 
 
 async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
-    """What a chapter's header shows: the story's declared warnings, what this chapter's text
-    shows, the admins' overrides for the story and their confirmations for this chapter."""
+    """What a chapter's header shows (:func:`chapter_merge`), then the notices."""
     report = await stored_report(db, guild_id, story_id)
     if report is None:
         return []
     detected = await store.chapter_scores(db, guild_id, story_id, chapter)
     confirmed = await _confirmed(db, guild_id, story_id, chapter)
     taxonomy = await guild_taxonomy(db, guild_id)
-    merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
+    merged = chapter_merge(taxonomy, report, chapter, detected, await overrides(db, guild_id, story_id), confirmed)
     return merged + notices(report, chapter)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.story.importer import import_story
 from bot.story.markdown import parse_markdown
-from bot.warnings.declared import map_declared
+from bot.warnings.declared import map_declared, map_texts
 from tests.story.builders import Ao3Chapter, Ao3Work, ao3_html
 
 LIMIT = 1 << 20
@@ -49,11 +49,11 @@ def test_a_chapter_notes_warning_is_declared_and_the_notes_stay_notes() -> None:
     assert second.notes[0] == "Things fall apart."
     assert any("self-harm" in note for note in second.notes)
     assert second.notes[-1] == "Thank you for reading this far."
-    # The declaration in the chapter's notes reaches the story's declared warnings.
-    assert story.meta.declared_warnings == ["TW for this chapter: self-harm and a suicide attempt"]
-    declared = map_declared(story.meta)
-    assert {"self-harm", "suicide"} <= set(declared.ids)
-    assert declared.unwarned  # AO3's "chose not to warn" is still there
+    # The declaration in the chapter's notes is that chapter's, not the whole story's.
+    assert second.declared_warnings == ["TW for this chapter: self-harm and a suicide attempt"]
+    assert story.meta.declared_warnings == []
+    assert {"self-harm", "suicide"} <= set(map_texts(second.declared_warnings).ids)
+    assert map_declared(story.meta).unwarned  # AO3's "chose not to warn" is still there
     # AO3's pointer to the end notes is neither story nor a note.
     everything = [p for chapter in story.chapters for p in chapter.paragraphs + chapter.notes]
     assert not any("See the end of the chapter" in text for text in everything)

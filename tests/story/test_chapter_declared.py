@@ -1,0 +1,184 @@
+"""Warnings an author declares for one chapter ("CW for this chapter: self-harm" in its notes).
+
+That chapter carries them, the others do not; the story's own tags and notes stay story-wide.
+Pinned from the import (every format with chapter notes), through the scan and its stored
+record, to what each surface shows: ``preview``/``scan --json``, a chapter's header, the whole
+story, the possible warnings offered for review, and stories imported before chapters had their own.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.db import Database, load_migrations, migrate, open_database
+from bot.story.importer import import_story
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story, load_story
+from bot.tools import scan as scan_tool
+from bot.tools.preview import chapter_warnings
+from bot.warnings import reviews, service
+from bot.warnings.engine import ScanReport, scan
+from bot.warnings.rules import default_ruleset
+from tests.story.builders import Ao3Chapter, Ao3Work, ao3_epub, ao3_html
+
+LIMIT = 1 << 20
+GUILD = 1001
+NOTE = "CW for this chapter: self-harm. Look after yourselves."
+CALM = ["The sea was flat that morning.", "She walked to the harbour and bought bread."]
+
+
+def _work(*, story_tags: list[str] | None = None) -> Ao3Work:
+    return Ao3Work(
+        title="Harbour Lights",
+        author="saltmarsh",
+        archive_warnings=["No Archive Warnings Apply"],
+        additional_tags=story_tags or ["Fluff"],
+        summary="Two sisters and a lighthouse.",
+        notes=None,
+        end_notes=None,
+        chapters=[
+            Ao3Chapter("Chapter 1: Fog", ["The fog came in early that year.", "Nell lit the lamp."]),
+            Ao3Chapter("Chapter 2: Rocks", ["Nell sat by the window all night.", "Morning came."], notes=NOTE),
+            Ao3Chapter("Chapter 3: Dawn", ["The lamp was still burning at dawn."]),
+        ],
+    )
+
+
+def _ids(story: Story) -> dict[int, set[str]]:
+    return {number: {w.id for w in shown} for number, shown in chapter_warnings(story).items()}
+
+
+def _plain_text() -> str:
+    return (
+        "The Lighthouse\nby Mara Quill\n\nChapter 1: Arrival\n\nShe came to the island in spring.\n\n"
+        "She unpacked her books and made tea.\n\nChapter 2: Storm\n\nA/N: CW for this chapter: self-harm\n\n"
+        "The storm came at night.\n\nIn the morning the boats were gone.\n\nChapter 3: Calm\n\n"
+        "The sea was flat. She walked to the harbour and bought bread.\n"
+    )
+
+
+@pytest.mark.parametrize("shape", ["html", "epub"])
+def test_an_ao3_chapter_note_warns_for_that_chapter_alone(shape: str) -> None:
+    work = _work()
+    data = ao3_html(work).encode() if shape == "html" else ao3_epub(work)
+    story = import_story(data, f"harbour.{shape}", max_bytes=LIMIT)
+    assert story.meta.declared_warnings == []
+    assert [c.declared_warnings for c in story.chapters] == [[], ["CW for this chapter: self-harm"], []]
+    assert _ids(story) == {1: set(), 2: {"self-harm"}, 3: set()}
+    [shown] = chapter_warnings(story)[2]
+    assert (shown.source, shown.source_note) == ("declared", "author")
+
+
+@pytest.mark.parametrize("name", ["lighthouse.txt", "lighthouse.md"])
+def test_a_plain_text_or_markdown_chapter_note_warns_for_that_chapter(name: str) -> None:
+    """Before, an "A/N: CW ..." in a chapter of a text file was kept as a note and warned nobody."""
+    text = _plain_text()
+    if name.endswith(".md"):
+        text = text.replace("Chapter ", "## Chapter ").replace("The Lighthouse\n", "# The Lighthouse\n", 1)
+    story = import_story(text.encode(), name, max_bytes=LIMIT)
+    assert [c.declared_warnings for c in story.chapters] == [[], ["CW for this chapter: self-harm"], []]
+    assert _ids(story) == {1: set(), 2: {"self-harm"}, 3: set()}
+
+
+def test_the_storys_own_tag_stays_on_every_chapter() -> None:
+    story = import_story(ao3_html(_work(story_tags=["Self-Harm"])).encode(), "harbour.html", max_bytes=LIMIT)
+    assert _ids(story) == {1: {"self-harm"}, 2: {"self-harm"}, 3: {"self-harm"}}
+    [found] = scan(story, default_ruleset()).warnings
+    assert found.declared_chapters == [] and found.source == "declared"
+
+
+def test_scan_json_names_the_chapters_the_author_declared_it_for(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "harbour.html"
+    path.write_text(ao3_html(_work()), encoding="utf-8")
+    assert scan_tool.main([str(path), "--json"]) == 0
+    [found] = json.loads(capsys.readouterr().out)["warnings"]
+    assert (found["id"], found["source"], found["declared_chapters"]) == ("self-harm", "declared", [2])
+
+
+def test_declared_for_one_chapter_and_detected_in_another() -> None:
+    story = Story(
+        StoryMeta("Salt"),
+        [
+            Chapter(1, None, [Scene(["The old man died in the night."])]),
+            Chapter(2, None, [Scene(list(CALM))], declared_warnings=["TW: character death"]),
+        ],
+        "txt",
+    )
+    report = scan(story, default_ruleset())
+    [death] = report.warnings
+    assert (death.id, death.source, death.chapters, death.declared_chapters) == ("death", "both", [1, 2], [2])
+    shown = chapter_warnings(story)
+    assert [(w.id, w.source) for w in shown[1]] == [("death", "detected")]
+    assert [(w.id, w.source) for w in shown[2]] == [("death", "declared")]
+
+
+def test_a_scan_stored_before_chapters_had_their_own_stays_story_wide() -> None:
+    """A stored record without ``declared_chapters`` was made when every declaration was the story's."""
+    story = Story(StoryMeta("Old", declared_warnings=["CW: self-harm"]), [Chapter(1, None, [Scene(CALM)])], "txt")
+    record = scan(story, default_ruleset()).to_record()
+    for warning in record["warnings"]:
+        del warning["declared_chapters"]
+    old = ScanReport.from_record(record)
+    assert old.declared_for(1) == old.declared_for(7) == ["self-harm"]
+
+
+async def _stored(db: Database) -> int:
+    story = Story(
+        StoryMeta("Harbour Lights", declared_warnings=["TW: vomiting"]),
+        [
+            Chapter(1, None, [Scene(list(CALM))]),
+            Chapter(2, None, [Scene(["There was blood on the floor.", "His hand was bleeding."])], ["A note"]),
+            Chapter(3, None, [Scene(list(CALM))]),
+        ],
+        "txt",
+    )
+    story.chapters[1].declared_warnings = ["CW: self-harm, blood"]
+    story_id = await add_story(db, GUILD, story, content_hash="h", added_by=1, now=0.0)
+    await service.rescan_story(db, GUILD, story_id)
+    return story_id
+
+
+async def test_a_stored_chapter_keeps_its_declarations_and_its_header_shows_them(db: Database) -> None:
+    story_id = await _stored(db)
+    loaded = await load_story(db, GUILD, story_id)
+    assert loaded is not None
+    assert [c.declared_warnings for c in loaded.chapters] == [[], ["CW: self-harm, blood"], []]
+    headers = {n: [w.id for w in await service.chapter_warnings(db, GUILD, story_id, n)] for n in (1, 2, 3)}
+    assert headers == {1: ["vomit"], 2: ["blood-gore", "self-harm", "vomit"], 3: ["vomit"]}
+    whole = {w.id: w.source for w in await service.story_warnings(db, GUILD, story_id)}
+    assert whole == {"blood-gore": "declared", "self-harm": "declared", "vomit": "declared"}
+    # The thin blood in chapter 2 is not offered for review there: the author declared it for that chapter.
+    assert not [p for p in await reviews.possible_warnings(db, GUILD, story_id) if p.id == "blood-gore"]
+    reminded = await reviews.chapter_warnings_and_possible(db, GUILD, story_id, 1)
+    assert "self-harm" not in {w.id for w in reminded}
+
+
+async def test_a_story_imported_before_the_migration_keeps_what_it_has(tmp_path: Path) -> None:
+    """Then the chapter's declaration was written into the story's: every chapter keeps showing it."""
+    path = tmp_path / "old.sqlite3"
+    migrations = load_migrations()
+    old = await open_database(path, run_migrations=False)
+    await migrate(old, migrations[:15])
+    await old.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (?, 0)", (GUILD,))
+    await old.execute(
+        "INSERT INTO stories (id, guild_id, title, declared_warnings, chapter_count, words, content_hash)"
+        " VALUES (1, ?, 'Old', '[\"CW for this chapter: self-harm\"]', 2, 8, 'x')",
+        (GUILD,),
+    )
+    for number in (1, 2):
+        await old.execute(
+            "INSERT INTO chapters (guild_id, story_id, number, scenes, notes, words) VALUES (?, 1, ?, ?, '[]', 4)",
+            (GUILD, number, json.dumps([["The sea was flat."]])),
+        )
+    await old.close()
+    db = await open_database(path)
+    try:
+        loaded = await load_story(db, GUILD, 1)
+        assert loaded is not None and [c.declared_warnings for c in loaded.chapters] == [[], []]
+        for number in (1, 2):
+            assert [w.id for w in await service.chapter_warnings(db, GUILD, 1, number)] == ["self-harm"]
+    finally:
+        await db.close()
