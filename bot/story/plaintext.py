@@ -431,16 +431,38 @@ def extract_declarations(text: str) -> tuple[list[str], str, str]:
     return declared, before, after
 
 
+# A note's sentences: "CW for this chapter: self-harm. Next chapter: TW suicide." holds two.
+_NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+# "Next chapter: TW suicide", "CW for the next chapter", "heads up for the upcoming chapter": the
+# author warns of the chapter after the one the note is under (end notes often do).
+_NEXT_CHAPTER = re.compile(
+    r"\b(?:next|upcoming|following|coming)\s+(?:chapter|part|update|instal+ment)\b", re.IGNORECASE
+)
+
+_THIS_CHAPTER = re.compile(r"\b(?:this|today'?s)\s+(?:chapter|part|update|instal+ment)\b", re.IGNORECASE)
+
+
 def declare_chapter_warnings(story: Story) -> Story:
     """Each chapter's own declared warnings, from its notes and summary, whatever the format.
 
     "CW for this chapter: self-harm" in chapter 2's notes is the author's warning for chapter 2:
     that chapter carries it, the others do not (the story's own tags and notes stay story-wide).
+    "CW for the next chapter: suicide" in its end notes (or "The next chapter is a heavy one. TW:
+    suicide") warns of chapter 3, and chapter 3 carries it; the last chapter keeps its own.
     The note itself stays a note, never story text. Returned for chaining.
     """
-    for chapter in story.chapters:
-        found = [warning for note in chapter.notes for warning in extract_declarations(note)[0]]
-        chapter.declared_warnings = _dedupe(chapter.declared_warnings + found)
+    chapters = story.chapters
+    for index, chapter in enumerate(chapters):
+        following = chapters[index + 1] if index + 1 < len(chapters) else chapter
+        for note in chapter.notes:
+            target = chapter
+            for sentence in _NOTE_SENTENCE.split(note):
+                if _NEXT_CHAPTER.search(sentence):
+                    target = following
+                elif _THIS_CHAPTER.search(sentence):
+                    target = chapter
+                found = extract_declarations(sentence)[0]
+                target.declared_warnings = _dedupe(target.declared_warnings + found)
     return story
 
 

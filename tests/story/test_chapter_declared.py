@@ -182,3 +182,26 @@ async def test_a_story_imported_before_the_migration_keeps_what_it_has(tmp_path:
             assert [w.id for w in await service.chapter_warnings(db, GUILD, 1, number)] == ["self-harm"]
     finally:
         await db.close()
+
+
+@pytest.mark.parametrize(
+    "end_notes",
+    [
+        "Thanks for reading! CW for the next chapter: suicide.",
+        "Heads up, the next chapter is a heavy one.\nTW: suicide",
+    ],
+)
+def test_an_end_note_warning_of_the_next_chapter_warns_for_that_chapter(end_notes: str) -> None:
+    """Authors often warn in one chapter's end notes of what the next one holds."""
+    work = _work()
+    work.chapters[0].end_notes = end_notes
+    story = import_story(ao3_html(work).encode(), "harbour.html", max_bytes=LIMIT)
+    assert _ids(story) == {1: set(), 2: {"self-harm", "suicide"}, 3: set()}
+
+
+def test_this_chapter_and_the_next_in_one_note_each_go_where_they_say() -> None:
+    work = _work()
+    work.chapters[1].notes = "CW for this chapter: self-harm. Next chapter is lighter! CW for next chapter: blood."
+    work.chapters[2].end_notes = "TW for the next chapter: suicide"  # the last chapter: nothing follows it
+    story = import_story(ao3_html(work).encode(), "harbour.html", max_bytes=LIMIT)
+    assert _ids(story) == {1: set(), 2: {"self-harm"}, 3: {"blood-gore", "suicide"}}
