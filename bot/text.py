@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.errors import UserError
 from bot.limits import MESSAGE_CHARS
@@ -155,14 +156,19 @@ def join_whole(entries: Sequence[str], limit: int, separator: str = ", ") -> str
     return f"{separator.join(shown)} and {hidden} more"
 
 
-def clip_lines(lines: Sequence[str], limit: int = MESSAGE_CHARS) -> str:
-    """Join lines, dropping whole lines from the tail (with a note) rather than cutting one mid-way."""
+def clip_lines(lines: Sequence[str], limit: int = MESSAGE_CHARS, *, rest: str = "") -> str:
+    """Join lines, dropping whole lines from the tail (with a note) rather than cutting one mid-way.
+
+    ``rest`` says where the lines left off can be read (e.g. a command); the note names it, so an
+    answer that cannot hold everything still leads to all of it.
+    """
+    where = f"; {rest}" if rest else ""
     out: list[str] = []
     used = 0
     for index, line in enumerate(lines):
         left = len(lines) - index
-        if used + len(line) + 1 > limit - 40:
-            out.append(f"… and {plural(left, 'more line')}")
+        if used + len(line) + 1 > limit - 40 - len(where):
+            out.append(f"… and {plural(left, 'more line')}{where}")
             break
         out.append(line)
         used += len(line) + 1
@@ -178,37 +184,92 @@ def page_lines(head: str, lines: Sequence[str], page: int, next_page: str, limit
     A single line longer than a page is clipped (callers clip each value, so none is). A page past
     the end is a mistake the member is told about; a list that fits one page has no page note.
     """
-    most = max(1, len(lines))  # never more pages than lines: the longest page note there can be
-    reserve = utf16_len(_page_note(most - 1, most, next_page)) + 1
-    pages = split_pages(lines, max(MIN_PAGE_CHARS, limit - utf16_len(head) - 1 - reserve))  # head may be ""
+    return page_blocks(head, [[line] for line in lines], page, next_page, limit=limit).text
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a listing: its text, and which blocks it shows (by index), for their buttons."""
+
+    text: str
+    shown: list[int]
+
+
+def page_blocks(
+    head: str,
+    blocks: Sequence[Sequence[str]],
+    page: int,
+    next_page: str,
+    *,
+    limit: int = MESSAGE_CHARS,
+    most: int | None = None,
+    counted: Sequence[bool] | None = None,
+    more: bool = False,
+) -> Page:
+    """:func:`page_lines` for items of several lines each (an item and its evidence stay together).
+
+    ``most`` caps the blocks on a page that ``counted`` marks (all by default): the items that get
+    buttons, when Discord allows only so many rows. ``more`` says the list goes on past ``blocks``
+    (read only so far, to bound the work): the last page is left for a later call, since it would
+    take blocks not read yet, and the note says "of at least". The caller reads enough blocks to
+    fill the page asked for (``page * most + 1`` when every block counts).
+    """
+    counts = [True] * len(blocks) if counted is None else list(counted)
+    pages_most = max(1, len(blocks)) + int(more)  # never more pages than blocks: the longest note
+    reserve = utf16_len(_page_note(pages_most - 1, pages_most, next_page, more)) + 1
+    room = max(MIN_PAGE_CHARS, limit - utf16_len(head) - 1 - reserve)  # head may be ""
+    fitted = [_fitted(block, room) for block in blocks]
+    pages = split_blocks(fitted, room, most, counts)
+    if more and len(pages) > 1:
+        pages.pop()
     if page < 1 or page > len(pages):
         raise UserError(f"There {'is' if len(pages) == 1 else 'are'} only {plural(len(pages), 'page')} here; "
                         f"pick a page from 1 to {len(pages)}.")  # fmt: skip
-    shown = [*([head] if head else []), *pages[page - 1]]
-    if len(pages) > 1:
-        shown.append(_page_note(page, len(pages), next_page))
-    return "\n".join(shown)
+    shown = pages[page - 1]
+    lines = [*([head] if head else []), *(line for index in shown for line in fitted[index])]
+    if len(pages) > 1 or more:
+        lines.append(_page_note(page, len(pages) + int(more), next_page, more))
+    return Page("\n".join(lines), shown)
 
 
 MIN_PAGE_CHARS = 100  # a page holds at least this much, however small the budget a server set
 
 
-def _page_note(page: int, pages: int, next_page: str) -> str:
+def _page_note(page: int, pages: int, next_page: str, more: bool = False) -> str:
     later = f" · next: `{next_page.format(page=page + 1)}`" if page < pages else ", the last"
-    return f"-# Page {page:,} of {pages:,}{later}"
+    return f"-# Page {page:,} of {'at least ' if more else ''}{pages:,}{later}"
 
 
-def split_pages(lines: Sequence[str], room: int) -> list[list[str]]:
-    """``lines`` in pages of whole lines of at most ``room`` UTF-16 units each (always one page, maybe empty)."""
-    pages: list[list[str]] = [[]]
+def _fitted(block: Sequence[str], room: int) -> list[str]:
+    """A block's lines within ``room``: each clipped to it, and the lines past it left off (never the first)."""
+    out: list[str] = []
     used = 0
-    for line in lines:
+    for line in block:
         if utf16_len(line) > room:
             line = clip(line, room)
         cost = utf16_len(line) + 1
-        if pages[-1] and used + cost > room:
-            pages.append([])
-            used = 0
-        pages[-1].append(line)
+        if out and used + cost > room:
+            break
+        out.append(line)
         used += cost
+    return out
+
+
+def split_blocks(
+    blocks: Sequence[Sequence[str]], room: int, most: int | None = None, counted: Sequence[bool] | None = None
+) -> list[list[int]]:
+    """Blocks (each within ``room``) in pages of at most ``room`` UTF-16 units and at most ``most``
+    counted blocks each, as lists of block indexes (always one page, maybe empty)."""
+    pages: list[list[int]] = [[]]
+    used = held = 0
+    for index, block in enumerate(blocks):
+        cost = sum(utf16_len(line) + 1 for line in block)
+        counts = counted is None or counted[index]
+        full = most is not None and counts and held >= most
+        if pages[-1] and (used + cost > room or full):
+            pages.append([])
+            used = held = 0
+        pages[-1].append(index)
+        used += cost
+        held += int(counts)
     return pages

@@ -23,11 +23,11 @@ from bot.story.books import (
     describe_book,
     reads_elsewhere_line,
 )
-from bot.story.chapters import chapter_list
+from bot.story.chapters import chapter_list, chapter_ranges
 from bot.story.importer import SUPPORTED
 from bot.story.limits import MAX_TITLE_CHARS
 from bot.story.model import source_note
-from bot.story.render import declared_list, members_see, warning_list
+from bot.story.render import declared_list, every_warning_in, members_see, warning_list
 from bot.story.service import AddedStory, StoryDetails, add_story_file, library_page, story_details
 from bot.story.store import resolve_story
 from bot.story.update import describe_update, update_story
@@ -63,23 +63,23 @@ def import_summary(added: AddedStory) -> str:
     if report.warnings:
         lines.append("**Warnings** (strongest first):")
         for warning in report.warnings:
-            where = ", ".join(str(n) for n in warning.chapters[:10]) or "the author's declaration"
+            where = chapter_ranges(warning.chapters) or "the author's declaration"
             lines.append(f"• **{escape_markdown(warning.label)}** ({source_note(warning.source)}; chapters: {where})")
             for evidence in warning.evidence[:2]:
                 lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
     else:
         lines.append("No warnings declared or detected.")
     if report.possible:  # below the threshold: members do not see these unless an admin confirms
-        lines.append("**Possible** (confirm or dismiss in `/warnings story` or `/warnings review`):")
+        lines.append(f"**Possible** (confirm or dismiss in `/warnings story story:{added.story_id}`):")
         for warning in report.possible:
-            where = ", ".join(str(n) for n in warning.chapters[:10])
+            where = chapter_ranges(warning.chapters)
             lines.append(f"• {escape_markdown(warning.label)} (chapters: {where})")
             for evidence in warning.evidence[:1]:
                 lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
     if report.declared_unmapped:
         unmapped = declared_list(report.declared_unmapped, INFO_WARNINGS_CHARS)
         lines.append(f"Declared by the author, not matched to a warning: {unmapped}")
-    return clip_lines(lines)
+    return clip_lines(lines, rest=every_warning_in(added.story_id))
 
 
 def story_info_text(details: StoryDetails, page: int) -> str:

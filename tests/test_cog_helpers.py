@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 
 from bot.client import describe_error
 from bot.limits import CHOICE_NAME_CHARS
+from bot.story.service import AddedStory
 from bot.story.store import StoryRecord
+from bot.warnings.engine import Evidence, FoundWarning, ScanReport
 from cogs._checks import guild_id_of, guild_of
 from cogs._options import choice_name
+from cogs.stories import import_summary
 
 
 def interaction(**fields: Any) -> Any:
@@ -54,3 +57,19 @@ def test_a_choice_name_always_fits_discord(title: str, chapters: int) -> None:
     name = choice_name(record(title, chapters))
     assert len(name) <= CHOICE_NAME_CHARS
     assert name.endswith(f" · {chapters} ch.")
+
+
+def test_an_import_summary_too_long_for_one_message_says_where_the_rest_is() -> None:
+    """It ended in "… and N more lines", with no way to read them, and gave a possible warning's
+    first ten chapters as if they were all."""
+
+    def found(n: int, tier: str) -> FoundWarning:
+        evidence = [Evidence(1, k, f"evidence {k} " + "w" * 110) for k in range(1, 3)]
+        return FoundWarning(f"w{n}", f"Warning {n}", "detected", 1.0, evidence, list(range(1, 31)), tier=tier)
+
+    confident = [found(n, "confident") for n in range(8)]
+    possible = [found(n, "possible") for n in range(8, 30)]
+    report = ScanReport("T", confident, False, [], [], possible)
+    text = import_summary(AddedStory(42, "T", 30, 9000, report))
+    assert len(text) <= 2000 and "(detected; chapters: 1-30)" in text
+    assert text.endswith("every warning and possible warning is in `/warnings story story:42`")

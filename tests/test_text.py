@@ -9,6 +9,7 @@ from bot.text import (
     QUOTED_INPUT_CHARS,
     clip_lines,
     escape_clipped,
+    page_blocks,
     page_lines,
     plural,
     quote_input,
@@ -108,3 +109,36 @@ def test_escape_clipped_counts_the_escapes_and_never_ends_in_a_lone_backslash() 
     clipped = escape_clipped("*_" * 100, 51)
     assert utf16_len(clipped) <= 51 and clipped.endswith("…") and not clipped.endswith("\\…")
     assert escape_clipped("a*b", 10) == "a\\*b"
+
+
+def test_page_blocks_keeps_each_item_whole_and_at_most_the_buttons_a_page_holds() -> None:
+    blocks = [[f"{n}. item {n}", f"  evidence of {n} " + "e" * 200] for n in range(1, 24)]
+    counted = [n % 4 != 0 for n in range(23)]  # some blocks are headings without buttons
+    seen: list[int] = []
+    page = 1
+    while True:
+        shown = page_blocks("**Head**", blocks, page, "/x page:{page}", limit=1200, most=5, counted=counted)
+        assert utf16_len(shown.text) <= 1200 and shown.text.startswith("**Head**\n")
+        assert sum(counted[index] for index in shown.shown) <= 5
+        for index in shown.shown:
+            assert "\n".join(blocks[index]) in shown.text  # whole, never split across pages
+        seen += shown.shown
+        if f"next: `/x page:{page + 1}`" not in shown.text:
+            break
+        page += 1
+    assert seen == list(range(23)) and shown.text.endswith(f"Page {page} of {page}, the last")
+
+
+def test_page_blocks_of_a_list_read_only_so_far_leaves_its_last_page_for_later() -> None:
+    blocks = [[f"item {n}"] for n in range(11)]  # read 2 pages of 5 and one item more
+    first = page_blocks("Head", blocks, 1, "/x page:{page}", most=5, more=True)
+    assert first.shown == [0, 1, 2, 3, 4] and "Page 1 of at least 3 · next: `/x page:2`" in first.text
+    second = page_blocks("Head", blocks, 2, "/x page:{page}", most=5, more=True)
+    assert second.shown == [5, 6, 7, 8, 9] and "next: `/x page:3`" in second.text
+    with pytest.raises(UserError):
+        page_blocks("Head", blocks, 3, "/x page:{page}", most=5, more=True)
+
+
+def test_clipped_lines_say_where_the_rest_is() -> None:
+    text = clip_lines(["x" * 500] * 10, rest="the rest is in `/warnings story story:7`")
+    assert len(text) <= 2000 and text.endswith("more lines; the rest is in `/warnings story story:7`")

@@ -95,6 +95,12 @@ def declared_list(declared: Sequence[str], limit: int) -> str:
     return join_whole(entries, limit, "; ") or plural(len(declared), "warning")
 
 
+def every_warning_in(story_id: int) -> str:
+    """Where a summary too long for one message (``/story add``, ``/story update``) leads: every
+    warning and every possible one, paged, with buttons for the possible ones."""
+    return f"every warning and possible warning is in `/warnings story story:{story_id}`"
+
+
 def members_see(warnings: Sequence[HeaderWarning]) -> list[HeaderWarning]:
     """What may show in front of members: never a possible warning, unless it is this reader's own
     strict avoidance (marked ``avoided``, in a private reading)."""

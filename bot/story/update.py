@@ -33,6 +33,7 @@ from bot.story.changes import SAME_STORY_SHARE, ChapterChanges, compare_chapters
 from bot.story.chapters import chapter_list, chapter_ranges
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
 from bot.story.model import Story
+from bot.story.render import every_warning_in
 from bot.story.service import PARSE_SECONDS, read_upload, scan_upload
 from bot.story.store import DuplicateStory, StoryRecord, find_by_hash, replace_story, resolve_story, stored_chapters
 from bot.story.tidy import one_line
@@ -271,7 +272,7 @@ def describe_update(updated: StoryUpdated) -> str:
             "move or cancel them (`/discussion cancel`)."
         )
     lines += _warning_lines(updated)
-    return clip_lines(lines)
+    return clip_lines(lines, rest=every_warning_in(updated.story_id))
 
 
 def _chapter_summary(changes: ChapterChanges, first_text: bool) -> str:
@@ -305,7 +306,7 @@ def _warning_lines(updated: StoryUpdated) -> list[str]:
         lines.append(f"**New warnings** {where}:")
         lines += [f"• **{escape_markdown(w.label)}** ({chapter_list(w.chapters)})" for w in confident]
     if possible:
-        lines.append("**New possible warnings** (confirm or dismiss in `/warnings review`):")
+        lines.append(f"**New possible warnings** (confirm or dismiss in `/warnings story story:{updated.story_id}`):")
         lines += [f"• {escape_markdown(w.label)} ({chapter_list(w.chapters)})" for w in possible]
     if updated.newly_declared:
         lines.append(

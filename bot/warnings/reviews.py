@@ -16,7 +16,7 @@ from bot.errors import UserError
 from bot.story.chapters import check_chapter
 from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.store import STORY_GONE, get_story_record, list_story_ids, resolve_story
-from bot.text import escape_markdown, quote_input, visible_line
+from bot.text import escape_markdown, plural, quote_input, visible_line
 from bot.warnings import store
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
@@ -105,8 +105,16 @@ async def _decide(
     now: float | None,
 ) -> int:
     warning_id = warning_id.strip().lower()
-    if not await store.story_exists(db, guild_id, story_id):
+    record = await get_story_record(db, guild_id, story_id)
+    if record is None:
         raise UserError(STORY_GONE)
+    if chapter > record.chapter_count:
+        # A button posted before a /story update took the chapter down: the decision would be
+        # stored for text nobody can read. Its reports stay open in case the chapter comes back.
+        raise UserError(
+            f"**{escape_markdown(record.title)}** has {plural(record.chapter_count, 'chapter')} now: "
+            f"chapter {chapter} was taken down by `/story update`, so there is nothing to decide there."
+        )
     await require_category(db, guild_id, warning_id)
     stamp = now_or_clock(now)
     async with db.transaction() as tx:
@@ -204,11 +212,20 @@ class ReviewItem:
     evidence: tuple[Evidence, ...] = ()
 
 
-async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple[list[ReviewItem], int]:
-    """Open reports first (grouped by chapter and warning), then possible warnings; (items, total).
+@dataclass(frozen=True, slots=True)
+class ReviewQueue:
+    """What waits for a decision, read so far: ``complete`` when nothing more waits past ``items``."""
 
-    Stories are read only until ``QUEUE_CAP`` items are found, so a large library costs a bounded
-    amount per call; a total of ``QUEUE_CAP`` means "at least that many".
+    items: list[ReviewItem]
+    complete: bool
+
+
+async def review_queue(db: Database, guild_id: int, *, at_least: int = QUEUE_CAP) -> ReviewQueue:
+    """Open reports first (grouped by chapter and warning), then possible warnings, story by story.
+
+    Reading stops once ``at_least`` items are found (a page deep in the list reads that far), so a
+    large library costs a bounded amount per call; the queue says whether it read everything.
+    Reports on chapters a ``/story update`` took down are left out: they can no longer be decided.
     """
     taxonomy = await guild_taxonomy(db, guild_id)
     titles: dict[int, str] = {}
@@ -219,26 +236,27 @@ async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple
             titles[story_id] = record.title if record else f"story {story_id}"
         return titles[story_id]
 
-    grouped: dict[tuple[int, int, str], list[Report]] = {}
-    for report in await store.open_reports(db, guild_id, limit=QUEUE_CAP * REPORTS_PER_DAY):
-        grouped.setdefault((report.story_id, report.chapter, report.warning_id), []).append(report)
+    groups = await store.open_report_groups(db, guild_id, limit=at_least + 1)
     items = [
         ReviewItem(
-            story_id,
-            await title(story_id),
-            chapter,
-            warning_id,
-            taxonomy.label(warning_id),
-            len(reports),
-            tuple(r.note for r in reports if r.note),
+            group.story_id,
+            await title(group.story_id),
+            group.chapter,
+            group.warning_id,
+            taxonomy.label(group.warning_id),
+            group.reports,
+            group.notes,
         )
-        for (story_id, chapter, warning_id), reports in grouped.items()
+        for group in groups
     ]
+    if len(items) > at_least:
+        return ReviewQueue(items, complete=False)
+    reported = {(group.story_id, group.chapter, group.warning_id) for group in groups}
     for story_id in await list_story_ids(db, guild_id):
-        if len(items) >= QUEUE_CAP:
-            break
+        if len(items) > at_least:
+            return ReviewQueue(items, complete=False)
         for possible in await possible_warnings(db, guild_id, story_id):
-            if (possible.story_id, possible.chapter, possible.id) in grouped:
+            if (possible.story_id, possible.chapter, possible.id) in reported:
                 continue
             items.append(
                 ReviewItem(
@@ -250,7 +268,7 @@ async def review_queue(db: Database, guild_id: int, *, limit: int = 25) -> tuple
                     evidence=possible.evidence,
                 )
             )
-    return items[:limit], min(len(items), QUEUE_CAP)
+    return ReviewQueue(items, complete=True)
 
 
 @dataclass(frozen=True, slots=True)

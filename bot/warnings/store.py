@@ -362,13 +362,35 @@ async def insert_report(
     return int(cursor.lastrowid or 0)
 
 
-async def open_reports(conn: Connection, guild_id: int, limit: int) -> list[Report]:
+@dataclass(frozen=True, slots=True)
+class ReportGroup:
+    """The open reports of one chapter and warning: one item for the admins to decide."""
+
+    story_id: int
+    chapter: int
+    warning_id: str
+    reports: int
+    notes: tuple[str, ...]  # the first few notes, oldest first
+
+
+async def open_report_groups(conn: Connection, guild_id: int, *, limit: int, notes: int = 2) -> list[ReportGroup]:
+    """Open reports grouped by chapter and warning, oldest first, on chapters the story still has:
+    a report on a chapter a ``/story update`` took down stays stored (the chapter may come back)."""
     rows = await _all(
         conn,
-        f"SELECT {_REPORT_COLUMNS} FROM warning_reports WHERE guild_id = ? AND status = 'open' ORDER BY id LIMIT ?",
-        (guild_id, limit),
+        "SELECT r.story_id, r.chapter, r.warning_id, count(*) AS reports, min(r.id) AS first, "
+        "(SELECT json_group_array(note) FROM (SELECT n.note FROM warning_reports n WHERE n.guild_id = r.guild_id "
+        "AND n.story_id = r.story_id AND n.chapter = r.chapter AND n.warning_id = r.warning_id "
+        "AND n.status = 'open' AND n.note != '' ORDER BY n.id LIMIT ?)) AS notes "
+        "FROM warning_reports r JOIN stories s ON s.id = r.story_id AND s.guild_id = r.guild_id "
+        "WHERE r.guild_id = ? AND r.status = 'open' AND r.chapter <= s.chapter_count "
+        "GROUP BY r.story_id, r.chapter, r.warning_id ORDER BY first LIMIT ?",
+        (notes, guild_id, limit),
     )
-    return [_report(row) for row in rows]
+    return [
+        ReportGroup(r["story_id"], r["chapter"], r["warning_id"], r["reports"], tuple(json.loads(r["notes"])))
+        for r in rows
+    ]
 
 
 async def get_report(conn: Connection, guild_id: int, report_id: int) -> Report | None:

@@ -19,19 +19,21 @@ from discord.ext import commands
 
 from bot.client import send_ephemeral
 from bot.db import Database
+from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, CHOICE_VALUE_CHARS, MODAL_INPUT_CHARS
-from bot.text import clip, clip_lines, escape_markdown, plural
+from bot.text import clip, escape_markdown, plural
 from bot.warnings import reviews, service
 from bot.warnings.patterns import RULE_KINDS
 from cogs._checks import guild_id_of, guild_of
 from cogs._options import story_autocomplete
-from cogs.warnings.review import Decide, post_to_mod_channel, review_lines, send_with_buttons, story_overview_text
+from cogs.warnings import review as decisions
 from cogs.warnings.texts import category_embed, code, describe_report, rules_list_text
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
 MAX_TEST_TEXT = MODAL_INPUT_CHARS
+Page = app_commands.Range[int, 1, 10_000]
 Choices = Callable[[Database, int, str, int], Awaitable[list[tuple[str, str]]]]
 
 
@@ -48,28 +50,30 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         super().__init__()
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(Decide)
+        self.bot.add_dynamic_items(decisions.Decide)
         service.use_workers(self.bot.db, self.bot.workers)  # headers and reminders scan off the loop too
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(Decide)
+        self.bot.remove_dynamic_items(decisions.Decide)
         service.use_workers(self.bot.db, None)
 
     # --- everyone -------------------------------------------------------------------------
 
     @app_commands.command(name="categories", description="The warning categories, with this server's changes")
     @app_commands.describe(page="Which page of the list")
-    async def categories(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
+    async def categories(self, interaction: discord.Interaction, page: Page = 1) -> None:
         overview = await service.category_overview(self.bot.db, guild_id_of(interaction))
         await send_ephemeral(interaction, embed=category_embed(overview, page))
 
     @app_commands.command(name="test", description="Show what this server's rules detect in a piece of text")
-    @app_commands.describe(text="The text to check (it is not stored)")
-    async def test(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, MAX_TEST_TEXT]) -> None:
+    @app_commands.describe(text="The text to check (it is not stored)", page="Which page of what was found")
+    async def test(
+        self, interaction: discord.Interaction, text: app_commands.Range[str, 1, MAX_TEST_TEXT], page: Page = 1
+    ) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await service.test_text(self.bot.db, guild_id, text, workers=self.bot.workers)
-        await send_ephemeral(interaction, describe_report(report))
+        await send_ephemeral(interaction, describe_report(report, page))
 
     # --- Manage Server --------------------------------------------------------------------
 
@@ -147,7 +151,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
     @app_commands.describe(page="Which page of the list")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def rules_list(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
+    async def rules_list(self, interaction: discord.Interaction, page: Page = 1) -> None:
         overview = await service.rules_overview(self.bot.db, guild_id_of(interaction))
         await send_ephemeral(interaction, rules_list_text(overview, page))
 
@@ -194,6 +198,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         story="The story",
         add="A warning to show on this story even if it is not detected",
         remove="A warning to hide on this story even if it is detected or declared",
+        page="Which page of its warnings and possible warnings",
     )
     @app_commands.checks.has_permissions(manage_guild=True)
     async def story(
@@ -202,20 +207,17 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         story: app_commands.Range[str, 1, 200],
         add: app_commands.Range[str, 1, 60] | None = None,
         remove: app_commands.Range[str, 1, 60] | None = None,
+        page: Page = 1,
     ) -> None:
         guild_id = guild_id_of(interaction)
+        if page > 1 and (add or remove):  # refused before anything is written
+            raise UserError("Give `add:` or `remove:` without `page:`; the answer starts on page 1.")
         await interaction.response.defer(ephemeral=True, thinking=True)
         overview = await reviews.story_overview(
-            self.bot.db,
-            guild_id,
-            story,
-            add=add,
-            remove=remove,
-            user_id=interaction.user.id,
-            now=self.bot.clock.now().timestamp(),
-        )
-        items = [(p.story_id, p.chapter, p.id) for p in overview.possible]
-        await send_with_buttons(interaction, story_overview_text(overview), items)
+            self.bot.db, guild_id, story, add=add, remove=remove,
+            user_id=interaction.user.id, now=self.bot.clock.now().timestamp(),
+        )  # fmt: skip
+        await decisions.send_with_buttons(interaction, decisions.story_overview_page(overview, page))
 
     @app_commands.command(name="report", description="Tell the admins a chapter has a warning Dogear does not show")
     @app_commands.describe(
@@ -244,7 +246,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             note=note or "",
             now=self.bot.clock.now().timestamp(),
         )
-        await post_to_mod_channel(self.bot, guild, new)
+        await decisions.post_to_mod_channel(self.bot, guild, new)
         await send_ephemeral(
             interaction,
             f"Thank you. Your report that chapter {new.report.chapter} of **{escape_markdown(new.story_title)}** "
@@ -253,13 +255,15 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         )
 
     @app_commands.command(name="review", description="Open reports and possible warnings to decide on (Manage Server)")
+    @app_commands.describe(page="Which page of the list")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def review(self, interaction: discord.Interaction) -> None:
+    async def review(self, interaction: discord.Interaction, page: Page = 1) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        items, total = await reviews.review_queue(self.bot.db, guild_id, limit=5)
-        text = clip_lines(review_lines(items, total))
-        await send_with_buttons(interaction, text, [(i.story_id, i.chapter, i.warning_id) for i in items])
+        # Read as far as the page asked for and one item past it, so the page knows a next one exists.
+        wanted = max(reviews.QUEUE_CAP, page * decisions.BUTTON_ROWS)
+        queue = await reviews.review_queue(self.bot.db, guild_id, at_least=wanted)
+        await decisions.send_with_buttons(interaction, decisions.review_page(queue, page))
 
     # --- autocomplete ---------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -17,7 +18,7 @@ import discord
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.guilds import get_settings
-from bot.text import clip, clip_lines, escape_markdown, plural
+from bot.text import escape_clipped, escape_markdown, page_blocks, plural
 from bot.warnings import reviews
 
 if TYPE_CHECKING:
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 
 BUTTON_ROWS = 5  # Discord allows five rows of components; one item (Confirm + Dismiss) per row
 NOTE_PREVIEW_CHARS = 200
+TITLE_CHARS = 90  # a story's title in a review line: escaped within a fixed width, so five items fit a page
+HIDDEN_PER_LINE = 10
 
 
 def _bot(interaction: discord.Interaction) -> DogearBot:
@@ -39,11 +42,12 @@ class Decide(
 ):
     """Confirm (``c``) or dismiss (``d``) one warning on one chapter."""
 
-    def __init__(self, action: str, story_id: int, chapter: int, warning_id: str) -> None:
+    def __init__(self, action: str, story_id: int, chapter: int, warning_id: str, *, number: int | None = None) -> None:
         confirm = action == "c"
+        item = f"{number}. " if number else ""
         super().__init__(
             discord.ui.Button(
-                label=f"Confirm {warning_id} · ch. {chapter}" if confirm else "Dismiss",
+                label=f"{item}Confirm {warning_id} · ch. {chapter}" if confirm else f"{item}Dismiss",
                 style=discord.ButtonStyle.success if confirm else discord.ButtonStyle.secondary,
                 custom_id=f"dogear:warn:{action}:{story_id}:{chapter}:{warning_id}",
             )
@@ -89,59 +93,81 @@ class Decide(
         await send_ephemeral(interaction, text)
 
 
-def decision_view(items: Sequence[tuple[int, int, str]]) -> discord.ui.View:
-    """Confirm and Dismiss for up to five (story, chapter, warning) items, one row each."""
+Item = tuple[int, int, str]  # (story id, chapter, warning id): what a pair of buttons decides
+
+
+def decision_view(items: Sequence[Item], numbers: Sequence[int] | None = None) -> discord.ui.View:
+    """Confirm and Dismiss for up to five (story, chapter, warning) items, one row each; ``numbers``
+    are the items' numbers in the list shown, put on the Confirm buttons so each row says its item."""
     view = discord.ui.View(timeout=None)
     for row, (story_id, chapter, warning_id) in enumerate(items[:BUTTON_ROWS]):
         for action in ("c", "d"):
-            button = Decide(action, story_id, chapter, warning_id)
+            button = Decide(action, story_id, chapter, warning_id, number=numbers[row] if numbers else None)
             button.item.row = row
             view.add_item(button)
     return view
 
 
-async def send_with_buttons(interaction: discord.Interaction, text: str, items: Sequence[tuple[int, int, str]]) -> None:
-    """An ephemeral follow-up with Confirm/Dismiss rows for ``items``."""
-    view = decision_view(items)
-    await send_ephemeral(interaction, text, view=view, allowed_mentions=discord.AllowedMentions.none())
+@dataclass(frozen=True, slots=True)
+class DecisionPage:
+    """One page of a list of things to decide: its text, and the items on it that get buttons."""
+
+    text: str
+    items: list[Item]
+    numbers: list[int]
+
+
+async def send_with_buttons(interaction: discord.Interaction, shown: DecisionPage) -> None:
+    """An ephemeral follow-up with Confirm/Dismiss rows for the items on the page."""
+    view = decision_view(shown.items, shown.numbers)
+    await send_ephemeral(interaction, shown.text, view=view, allowed_mentions=discord.AllowedMentions.none())
     view.stop()  # no view has to wait: a press is routed to Decide, also after a restart
+
+
+def decision_page(
+    head: str, blocks: Sequence[tuple[Sequence[str], Item | None]], page: int, next_page: str, *, more: bool = False
+) -> DecisionPage:
+    """Page ``page`` of ``blocks`` (lines, and the item they offer or ``None``): at most one item per
+    button row on a page, so every item is on some page with its buttons."""
+    counted = [item is not None for _, item in blocks]
+    paged = page_blocks(
+        head, [lines for lines, _ in blocks], page, next_page, most=BUTTON_ROWS, counted=counted, more=more
+    )
+    numbers = [sum(counted[: index + 1]) for index in paged.shown if counted[index]]
+    items = [item for index in paged.shown if (item := blocks[index][1]) is not None]
+    return DecisionPage(paged.text, items, numbers)
 
 
 def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
     return [f"  ↳ ¶{item.paragraph}: ||{escape_markdown(item.text)}||" for item in evidence[:limit]]
 
 
-def review_lines(items: Sequence[reviews.ReviewItem], total: int) -> list[str]:
-    if not items:
-        return ["Nothing to review: no open reports and no possible warnings waiting."]
-    count = f"at least {total}" if total >= reviews.QUEUE_CAP else f"{total} in all"
-    lines = [f"**To review** ({count}; the first {len(items)} have buttons):"]
-    for number, item in enumerate(items, start=1):
-        why = f"reported by {plural(item.reports, 'member')}" if item.reports else "possible (below the threshold)"
-        lines.append(
-            f"{number}. **{escape_markdown(item.label)}** (`{item.warning_id}`) in chapter {item.chapter} of "
-            f"**{escape_markdown(item.story_title)}**: {why}"
-        )
-        lines += [f"  › “{escape_markdown(clip(note, NOTE_PREVIEW_CHARS))}”" for note in item.notes[:2]]
-        lines += evidence_lines(item.evidence)
-    return lines
+def review_page(queue: reviews.ReviewQueue, page: int) -> DecisionPage:
+    """``/warnings review``: every open report and possible warning, a page at a time, each with its buttons."""
+    if not queue.items:
+        return DecisionPage("Nothing to review: no open reports and no possible warnings waiting.", [], [])
+    count = f"{len(queue.items)} in all" if queue.complete else f"at least {len(queue.items)}"
+    head = f"**To review** ({count}):"
+    blocks = [(item_lines(number, item), (item.story_id, item.chapter, item.warning_id))
+              for number, item in enumerate(queue.items, start=1)]  # fmt: skip
+    return decision_page(head, blocks, page, "/warnings review page:{page}", more=not queue.complete)
 
 
-def possible_lines(possible: Sequence[reviews.PossibleWarning]) -> list[str]:
-    if not possible:
-        return []
-    lines = ["**Possible warnings** (evidence below the threshold; members do not see these unless you confirm):"]
-    for item in possible:
-        lines.append(
-            f"❔ **{escape_markdown(item.label)}** (`{item.id}`) in chapter {item.chapter}, score {item.score:g}"
-        )
-        lines += evidence_lines(item.evidence)
-    return lines
+def item_lines(number: int, item: reviews.ReviewItem) -> list[str]:
+    why = f"reported by {plural(item.reports, 'member')}" if item.reports else "possible (below the threshold)"
+    lines = [
+        f"{number}. **{escape_markdown(item.label)}** (`{item.warning_id}`) in chapter {item.chapter} of "
+        f"**{escape_clipped(item.story_title, TITLE_CHARS)}**: {why}"
+    ]
+    lines += [f"  › “{escape_clipped(note, NOTE_PREVIEW_CHARS)}”" for note in item.notes[:2]]
+    return lines + evidence_lines(item.evidence)
 
 
-def story_overview_text(overview: reviews.StoryOverview) -> str:
+def story_overview_page(overview: reviews.StoryOverview, page: int) -> DecisionPage:
+    """``/warnings story``: what members see, what admins hid, then every possible warning, paged."""
     changed = ", ".join(f"{'added' if action == 'add' else 'removed'} `{wid}`" for action, wid in overview.changed)
-    lines = [f"**{escape_markdown(overview.title)}**" + (f": {changed}." if changed else "")]
+    head = f"**{escape_markdown(overview.title)}**" + (f": {changed}." if changed else "")
+    lines = []
     if overview.warnings:
         lines.append("Warnings members see (strongest first):")
         lines += [
@@ -150,9 +176,19 @@ def story_overview_text(overview: reviews.StoryOverview) -> str:
         ]
     else:
         lines.append("No warnings.")
-    if overview.hidden:
-        lines.append("Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in overview.hidden))
-    return clip_lines(lines + possible_lines(overview.possible))
+    hidden = overview.hidden
+    lines += [
+        "Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in hidden[start : start + HIDDEN_PER_LINE])
+        for start in range(0, len(hidden), HIDDEN_PER_LINE)
+    ]
+    blocks: list[tuple[Sequence[str], Item | None]] = [([line], None) for line in lines]
+    if overview.possible:
+        blocks.append((["**Possible warnings** (evidence below the threshold; members do not see these unless "
+                        "you confirm):"], None))  # fmt: skip
+    for item in overview.possible:
+        line = f"❔ **{escape_markdown(item.label)}** (`{item.id}`) in chapter {item.chapter}, score {item.score:g}"
+        blocks.append(([line, *evidence_lines(item.evidence)], (item.story_id, item.chapter, item.id)))
+    return decision_page(head, blocks, page, f"/warnings story story:{overview.story_id} page:{{page}}")
 
 
 async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: reviews.NewReport) -> bool:

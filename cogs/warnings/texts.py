@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot.limits import EMBED_DESCRIPTION_BUDGET
-from bot.text import clip_lines, escape_markdown, page_lines, plural
+from bot.text import escape_markdown, page_lines, plural
 from bot.warnings import service
 from bot.warnings.engine import ScanReport
 
@@ -19,7 +19,8 @@ def describe_rule(rule: service.CustomRule) -> str:
     return f"#{rule.id} [{rule.category}] {rule.kind}: {code(rule.pattern)}"
 
 
-def describe_report(report: ScanReport) -> str:
+def describe_report(report: ScanReport, page: int = 1) -> str:
+    """``/warnings test``: what the rules find in the text, paged; the next page needs the same text again."""
     if not report.warnings and not report.possible:
         return "Nothing here passes a warning threshold with this server's rules."
     lines = ["**What this server's rules detect in that text:**"] if report.warnings else []
@@ -33,7 +34,7 @@ def describe_report(report: ScanReport) -> str:
         lines += [f"  › paragraph {e.paragraph}: {escape_markdown(e.text)}" for e in warning.evidence]
     if not report.warnings:
         lines.insert(0, "Nothing here passes a warning threshold with this server's rules.")
-    return clip_lines(lines)
+    return page_lines("", lines, page, "/warnings test page:{page}` with the same `text:")
 
 
 def category_line(item: service.CategoryOverview) -> str:

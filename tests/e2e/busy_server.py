@@ -1,9 +1,11 @@
 """A big, busy server as a large club has it after two years, built straight through the services.
 
 Three hundred stories with long titles (some declaring a hundred warnings), books without files,
-one story of 2,000 titled chapters, every custom rule a server may have (each in a category of its
-own, long patterns), switched-off categories and rules, open reports, a hundred discussions with
-reminders, forty nominations, and a member who avoids every warning. Listings are driven over it.
+one story of 2,000 titled chapters with open reports on two hundred of them (past its end when it
+is built shorter, as after a ``/story update`` took chapters down), one story with a possible
+warning in every chapter, every custom rule a server may have (each in a category of its own, long
+patterns), switched-off categories and rules, a hundred discussions with reminders, forty
+nominations, and a member who avoids every warning. Listings are driven over it.
 """
 
 from __future__ import annotations
@@ -79,6 +81,26 @@ async def build(club: Club, *, stories: int = 300, chapters: int = 2000, discuss
         now=club.clock.now(),
     )  # fmt: skip
     return ids
+
+
+async def add_possible_story(club: Club, chapters: int = 12) -> int:
+    """A story whose every chapter has one possible warning (blood, below the threshold) and nothing more."""
+    text = Story(
+        StoryMeta(title=LONG + " (Red Floors)"),
+        [
+            Chapter(k, None, [Scene(["There was blood on the floor.", "His hand was bleeding."])])
+            for k in range(1, chapters + 1)
+        ],
+        "txt",
+    )
+    return await add_story(
+        club.bot.db,
+        club.guild.id,
+        text,
+        content_hash="busy-red",
+        added_by=club.admin.id,
+        now=club.clock.now().timestamp(),
+    )
 
 
 async def nominate_many(club: Club, count: int = 40) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.devtools.driver import Club
+from bot.devtools.driver import Club, Reply
+from bot.warnings import service
 from tests.e2e import busy_server
 
 NEXT = re.compile(r"[Nn]ext: `/(?P<command>[a-z ]+?) (?P<options>(?:[a-z_]+:\S+ ?)+)`")
@@ -18,14 +19,19 @@ NEXT = re.compile(r"[Nn]ext: `/(?P<command>[a-z ]+?) (?P<options>(?:[a-z_]+:\S+ 
 
 async def walk(club: Club, command: str, member, **options) -> str:
     """Every page of a listing, following the command each page names for the next, as one text."""
-    pages: list[str] = []
+    return "\n".join(answer.text for answer in await pages_of(club, command, member, **options)) + "\n"
+
+
+async def pages_of(club: Club, command: str, member, **options) -> list[Reply]:
+    """Every page of a listing as the answers came, following the command each page names for the next."""
+    pages: list[Reply] = []
     while True:
         [answer] = await club.slash(command, member=member, **options)
         assert answer.ephemeral
-        pages.append(answer.text)
+        pages.append(answer)
         found = NEXT.search(answer.text)
         if found is None:
-            return "\n".join(pages) + "\n"
+            return pages
         assert found["command"] == command and len(pages) < 100
         options = {k: int(v) if k == "page" else v for k, v in (o.split(":", 1) for o in found["options"].split())}
 
@@ -64,3 +70,53 @@ async def test_a_page_past_the_end_is_a_short_private_answer(club: Club) -> None
     await club.run(busy_server.nominate_many(club, 3))
     [answer] = await club.slash("nominations", member=club.member, page=2)
     assert answer.ephemeral and "only 1 page" in answer.text
+
+
+ITEM = re.compile(r"^(?:(?P<number>\d+)\. \*\*.+?\*\* \(`(?P<warning>[a-z0-9-]+)`\) in chapter (?P<chapter>\d+) of|"
+                  r"❔ \*\*.+?\*\* \(`(?P<possible>[a-z0-9-]+)`\) in chapter (?P<at>\d+),)", re.MULTILINE)  # fmt: skip
+
+
+def items_with_buttons(page: Reply) -> list[tuple[str, int]]:
+    """The (warning, chapter) items a page lists, checked against its Confirm/Dismiss buttons, in order."""
+    items = [(m["warning"] or m["possible"], int(m["chapter"] or m["at"])) for m in ITEM.finditer(page.text)]
+    decided = [b["custom_id"].split(":") for b in page.buttons]
+    assert [(d[5], int(d[4])) for d in decided[::2]] == items and [d[2] for d in decided] == ["c", "d"] * len(items)
+    assert len(items) <= 5
+    return items
+
+
+async def test_every_possible_warning_and_open_report_has_its_buttons_on_some_page(club: Club) -> None:
+    """/warnings story and /warnings review page like the listings, with the buttons of the items on
+    each page: every item can be decided, however many wait. Reports on chapters the story no longer
+    has (built past its end, as a /story update leaves them) are not offered."""
+    await club.run(busy_server.build(club, stories=3, chapters=120, discussions=1))
+    red = await club.run(busy_server.add_possible_story(club, chapters=12))
+
+    story_pages = await pages_of(club, "warnings story", club.admin, story=str(red))
+    assert len(story_pages) > 1
+    offered = [item for page in story_pages for item in items_with_buttons(page)]
+    assert offered == [("blood-gore", k) for k in range(1, 13)]
+
+    review_pages = await pages_of(club, "warnings review", club.admin)
+    reviewed = [item for page in review_pages for item in items_with_buttons(page)]
+    reported = [("death", k) for k in range(1, 121)]  # 200 reported, 120 chapters left
+    assert reviewed == reported + [("blood-gore", k) for k in range(1, 13)]
+    assert "at least" in review_pages[0].text and "the last" in review_pages[-1].text
+
+    second = story_pages[1]
+    chapter = items_with_buttons(second)[0][1]
+    confirm = f"dogear:warn:c:{red}:{chapter}:blood-gore"
+    refused = await club.click(second, confirm, member=club.member)
+    assert refused[-1].ephemeral and "Manage Server" in refused[-1].text
+    [answer] = await club.slash("warnings review", member=club.member, page=2)
+    assert answer.ephemeral and "Manage Server" in answer.text and not answer.buttons
+    done = await club.click(second, confirm, member=club.admin)
+    assert f"Confirmed `blood-gore` for chapter {chapter}" in done[-1].text
+    shown = await club.run(service.chapter_warnings(club.bot.db, club.guild.id, red, chapter))
+    assert "blood-gore" in {w.id for w in shown}
+    again = [
+        item
+        for page in await pages_of(club, "warnings story", club.admin, story=str(red))
+        for item in items_with_buttons(page)
+    ]
+    assert ("blood-gore", chapter) not in again and len(again) == 11

@@ -86,3 +86,31 @@ async def test_fewer_chapters_need_replace_anyway_and_a_discussion_past_the_end_
     assert any(f"Discussion #{discussion.id}" in post.text and "chapter 4" in post.text for post in posts)
     posted = await club.run(discussions.get_discussion(club.bot.db, club.guild.id, discussion.id))
     assert posted.state == "posted"
+
+
+async def test_reports_on_a_chapter_taken_down_are_kept_but_not_offered(club: Club, sample_story: Path) -> None:
+    """A report (and its buttons in the moderation channel) outlives the chapter an update took down:
+    the review does not offer it, and a press says why instead of confirming a warning nobody can read."""
+    story_id = await add_sample(club, sample_story)
+    await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
+    await club.slash("warnings report", member=club.member, story=str(story_id), chapter=4, warning="vomit")
+    await club.slash("warnings report", member=club.member, story=str(story_id), chapter=2, warning="vomit")
+    [posted, _] = club.messages(club.general_channel)
+    _, shorter = versions(sample_story)
+    await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("lamp.md", shorter), replace_anyway=True
+    )
+    review = (await club.slash("warnings review", member=club.admin))[-1]
+    assert "in chapter 2 of" in review.text and "in chapter 4 of" not in review.text
+    assert all(":4:" not in button["custom_id"] for button in review.buttons)
+    pressed = await club.click(posted, f"dogear:warn:c:{story_id}:4:vomit", member=club.admin)
+    assert pressed[-1].ephemeral and "chapter 4 was taken down by `/story update`" in pressed[-1].text
+    decided = await club.run(
+        club.bot.db.fetch_value("SELECT count(*) FROM warning_reviews WHERE guild_id = ?", (club.guild.id,))
+    )
+    still_open = await club.run(
+        club.bot.db.fetch_value(
+            "SELECT count(*) FROM warning_reports WHERE guild_id = ? AND status = 'open'", (club.guild.id,)
+        )
+    )
+    assert decided == 0 and still_open == 2  # kept, in case the chapter comes back

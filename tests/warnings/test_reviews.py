@@ -9,7 +9,7 @@ from bot.errors import UserError
 from bot.progress import prefs
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
-from bot.warnings import reviews, service
+from bot.warnings import reviews, service, store
 from bot.warnings.declared import Declared
 from bot.warnings.engine import CONFIDENT, POSSIBLE, STRONG_WEIGHT, ScanReport, scan
 from bot.warnings.rules import default_ruleset
@@ -98,8 +98,7 @@ async def test_a_dismissed_possible_warning_is_not_offered_again(db: Database) -
     await service.rescan_guild(db, GUILD)
     assert await reviews.possible_warnings(db, GUILD, story_id) == []
     assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)}
-    items, total = await reviews.review_queue(db, GUILD)
-    assert items == [] and total == 0
+    assert (await reviews.review_queue(db, GUILD)).items == []
 
 
 async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Database) -> None:
@@ -112,11 +111,11 @@ async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Databa
     with pytest.raises(UserError, match="already reported"):
         await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
     await reviews.report_warning(db, GUILD, 8, story=str(story_id), chapter=2, warning="vomit")  # another member
-    items, total = await reviews.review_queue(db, GUILD)
-    assert total == 1 and items[0].reports == 2 and items[0].notes == ("he was sick",)
+    [item] = (await reviews.review_queue(db, GUILD)).items
+    assert item.reports == 2 and item.notes == ("he was sick",)
     assert await reviews.confirm_warning(db, GUILD, story_id, 2, "vomit", user_id=1) == 2
     assert "vomit" in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
-    assert (await reviews.review_queue(db, GUILD))[1] == 0
+    assert (await reviews.review_queue(db, GUILD)).items == []
     # confirmed, it shows there, so there is nothing left to report
     with pytest.raises(UserError, match="already shows"):
         await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
@@ -181,7 +180,7 @@ async def test_reports_stay_in_their_server(db: Database) -> None:
     with pytest.raises(UserError, match="No story"):
         await reviews.report_warning(db, OTHER, 7, story=str(story_id), chapter=1, warning="vomit")
     await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
-    assert (await reviews.review_queue(db, OTHER))[1] == 0
+    assert (await reviews.review_queue(db, OTHER)).items == []
 
 
 async def test_a_strict_avoider_is_asked_about_possible_warnings(db: Database) -> None:
@@ -211,3 +210,33 @@ async def test_a_scan_made_with_older_rules_is_made_again_when_read(db: Database
         )
         await tx.execute("INSERT INTO warning_rule_versions (guild_id, version) VALUES (?, 1)", (GUILD,))
     assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == ["spiders"]
+
+
+async def test_the_queue_reads_as_far_as_asked_and_says_whether_it_read_everything(db: Database) -> None:
+    """Reports were read 2,000 rows at most and items 100 at most, so the rest could never be decided."""
+    story_id = await stored(db, GUILD, story(*[["A quiet walk."]] * 30))
+    async with db.transaction() as tx:
+        for chapter in range(1, 31):
+            for reporter in range(3):
+                await store.insert_report(tx, GUILD, story_id, chapter, "vomit", reporter, f"note {reporter}", 1.0)
+    first = await reviews.review_queue(db, GUILD, at_least=10)
+    assert len(first.items) == 11 and not first.complete
+    whole = await reviews.review_queue(db, GUILD, at_least=100)
+    assert whole.complete and [item.chapter for item in whole.items] == list(range(1, 31))
+    assert {(item.reports, item.notes) for item in whole.items} == {(3, ("note 0", "note 1"))}
+
+
+async def test_reports_on_a_chapter_taken_down_stay_but_cannot_be_decided(db: Database) -> None:
+    """A /story update that takes chapters down keeps their reports; deciding one says why it cannot be."""
+    story_id = await stored(db, GUILD, story(["A quiet walk."], ["Another."]))
+    async with db.transaction() as tx:
+        await store.insert_report(tx, GUILD, story_id, 3, "vomit", 7, "", 1.0)  # chapter 3 was taken down
+        await store.insert_report(tx, GUILD, story_id, 2, "vomit", 7, "", 1.0)
+    queue = await reviews.review_queue(db, GUILD)
+    assert [(item.chapter, item.warning_id) for item in queue.items] == [(2, "vomit")]
+    with pytest.raises(UserError, match="chapter 3 was taken down by `/story update`"):
+        await reviews.confirm_warning(db, GUILD, story_id, 3, "vomit", user_id=1)
+    with pytest.raises(UserError, match="has 2 chapters now"):
+        await reviews.dismiss_warning(db, GUILD, story_id, 3, "vomit", user_id=1)
+    assert await db.fetch_value("SELECT count(*) FROM warning_reports WHERE status = 'open'") == 2
+    assert await db.fetch_value("SELECT count(*) FROM warning_reviews") == 0
