@@ -12,6 +12,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+from bot.story.alphabets import borrows_words, plausibility
 from bot.story.errors import StoryFormatError
 
 # Signatures of common binary files, named so the error can say what the file really is.
@@ -258,70 +259,79 @@ def _sample(data: bytes) -> bytes:
 
 
 CLOSE_CHAOS = 0.1  # candidates this close to charset-normalizer's best are weighed by their letters
-PLAUSIBLE_SAMPLE = 50_000  # characters of each candidate reading that are weighed
+WEIGHED_BYTES = 32 * 1024  # bytes of each candidate reading that are weighed, from just before the first non-ASCII one
+# The single-byte code pages stories are saved in, each weighed beside charset-normalizer's
+# candidates: it ranks them by a sample's letter frequencies, which a short story or a language
+# it does not know (Latvian, Lithuanian) leaves to chance, and it leaves out pages that read the
+# sample like a page it already has (ISO-8859-2 beside cp1250).
+_SINGLE_BYTE_PAGES = (
+    "cp1252",
+    "cp1250",
+    "iso8859_2",
+    "cp1257",
+    "iso8859_13",
+    "cp1254",
+    "cp1253",
+    "iso8859_7",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "cp866",
+)
 _JAPANESE = ("euc_jp", "euc_jis_2004", "euc_jisx0213", "shift_jis", "cp932", "shift_jis_2004", "iso2022_jp")
 _KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
-# Letters the languages written in a legacy code page use, beyond ASCII (Western, Central and
-# Northern European, Baltic, Turkish, Romanian); a reading full of others is the wrong code page.
-# Icelandic's ð and þ are left out: they are what Turkish ğ and ş read as in cp1252.
-_LATIN_LETTERS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœšžčćďěňřťůźżąęłńśőűășțşğıāēīūļķņģėįųß")
-_PUNCTUATION = frozenset("\u00a0“”‘’‚„–—…«»‹›·•°€£¥§©®™†‡¡¿×÷")
 
 
-def _plausible_char(char: str) -> bool:
-    """Whether a non-ASCII character is one prose in some language is written with."""
-    code = ord(char)
-    if char.lower() in _LATIN_LETTERS or char in _PUNCTUATION:
-        return True
-    return (
-        0x0386 <= code <= 0x03CE  # Greek
-        or 0x0400 <= code <= 0x045F  # Cyrillic
-        or 0x0490 <= code <= 0x0491  # Ukrainian ge
-        or 0x05D0 <= code <= 0x05EA  # Hebrew
-        or 0x0600 <= code <= 0x06FF  # Arabic
-        or 0x0E01 <= code <= 0x0E5B  # Thai
-        or 0x3000 <= code <= 0x30FF  # CJK punctuation and kana
-        or 0x4E00 <= code <= 0x9FFF  # CJK ideographs
-        or 0xAC00 <= code <= 0xD7A3  # Hangul
-        or 0xFF01 <= code <= 0xFF5E  # full-width forms
-    )
+def _weighed_bytes(data: bytes) -> tuple[bytes, bool]:
+    """The bytes a reading is weighed on, from a little before the first non-ASCII byte, and
+    whether they run to the end of the file.
 
-
-def _plausibility(text: str, encoding: str) -> tuple[float, bool]:
-    """How much of the reading's non-ASCII text is plausible, and whether it is Japanese read as Japanese.
-
-    Every candidate decodes without error, so what tells them apart is what they read as:
-    ISO-8859-2 Polish read as cp1252 is "¯elazna" and "wy³" (symbols between letters), EUC-JP
-    read as Big5 is rare ideographs and radicals. Kana occur only in Japanese, so a Japanese
-    code page that reads kana wins over a Chinese one that happens to read them too.
+    Every byte before that one is ASCII, so the cut is at a character boundary in any encoding.
     """
-    sample = text[:PLAUSIBLE_SAMPLE]
-    foreign = sample.encode("ascii", errors="ignore")
-    if len(foreign) == len(sample):
-        return 1.0, False
-    others = [char for char in sample if ord(char) > 0x7F]
-    share = sum(map(_plausible_char, others)) / len(others)
-    japanese = encoding.replace("-", "_").lower() in _JAPANESE and bool(_KANA.search(sample))
-    return round(share, 3), japanese
+    first = _NON_ASCII.search(data)
+    start = 0 if first is None else max(0, first.start() - 1024)
+    return data[start : start + WEIGHED_BYTES], start + WEIGHED_BYTES >= len(data)
+
+
+def _reading(sample: bytes, encoding: str, *, final: bool) -> str | None:
+    """``sample`` read in ``encoding``; None if it does not read. Unless ``final``, a character
+    cut at the sample's end is left out (the file goes on past it)."""
+    try:
+        return codecs.getincrementaldecoder(encoding)().decode(sample, final=final)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _weigh(text: str, encoding: str, *, borrowing: bool) -> tuple[float, bool]:
+    """How plausible a reading is (:func:`bot.story.alphabets.plausibility`), and whether it is
+    Japanese read as Japanese: kana occur only in Japanese, so a Japanese code page that reads
+    kana wins over a Chinese one that happens to read them too.
+    """
+    japanese = encoding.replace("-", "_").lower() in _JAPANESE and bool(_KANA.search(text))
+    return round(plausibility(text, borrowing=borrowing), 3), japanese
 
 
 def _most_plausible(data: bytes, encodings: list[str]) -> str | None:
-    """``data`` read with the candidate encoding whose reading is most plausible (see :func:`_plausibility`).
+    """``data`` read with the candidate encoding whose reading is most plausible (see :func:`_weigh`).
 
-    Ties go to cp1252 (English fiction in a legacy encoding almost always is), then to the
-    order charset-normalizer ranked them in.
+    Readings are weighed on a sample; the whole file is then read with the best one that reads
+    it without error. Ties go to cp1252 (English fiction in a legacy encoding almost always is),
+    then to the order of ``encodings`` (charset-normalizer's ranking first).
     """
-    best: tuple[tuple[float, bool, bool, int], str] | None = None
+    sample, final = _weighed_bytes(data)
+    borrowing = borrows_words(sample)
+    ranked: list[tuple[tuple[float, bool, bool, int], str]] = []
     for rank, encoding in enumerate(dict.fromkeys(encodings)):
+        text = _reading(sample, encoding, final=final)
+        if text is not None:
+            share, japanese = _weigh(text, encoding, borrowing=borrowing)
+            ranked.append(((share, japanese, encoding == "cp1252", -rank), encoding))
+    for _key, encoding in sorted(ranked, reverse=True):
         try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(encoding)
+        except UnicodeDecodeError:
             continue
-        share, japanese = _plausibility(text, encoding)
-        key = (share, japanese, encoding == "cp1252", -rank)
-        if best is None or key > best[0]:
-            best = (key, text)
-    return None if best is None else best[1]
+    return None
 
 
 def _legacy(data: bytes) -> str | None:
@@ -338,7 +348,7 @@ def _legacy(data: bytes) -> str | None:
     # Short samples are ambiguous between Windows code pages; English fiction in a legacy
     # encoding is almost always cp1252, so it is weighed whenever a close reading could be it.
     western = ["cp1252"] if any("cp1252" in match.could_be_from_charset for match in close) else []
-    text = _most_plausible(data, [best.encoding, *(match.encoding for match in close), *western])
+    text = _most_plausible(data, [best.encoding, *(match.encoding for match in close), *western, *_SINGLE_BYTE_PAGES])
     if text is None:
         return None
     if _too_many_controls(text):
