@@ -867,12 +867,11 @@ def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:
     if items and isinstance(items[0], Heading) and front_label(items[0].raw):
         label = label or front_label(items[0].raw)
         items = items[1:]
-    lines = [item.raw if isinstance(item, Heading) else item.text for item in items]
-    lines = [line for line in lines if line.strip()]
+    if any(isinstance(item, Heading) for item in items):
+        return None  # a heading besides "Dedication" (an untitled "The Tide Table"): the first chapter's
+    lines = [item.text for item in items if isinstance(item, Para) and item.text.strip()]
     if label is not None:
         return [(label, lines)] if lines else None
-    if any(isinstance(item, Heading) for item in items):
-        return None  # an unmarked page with a heading of its own: the author's first chapter
     return unmarked_front_pages(lines)
 
 

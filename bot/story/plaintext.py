@@ -1354,7 +1354,9 @@ def split_front_pages(items: list[Item]) -> tuple[list[str], list[Item]]:
         while end < len(items) and not _page_end(items[end]):
             end += 1
         paragraphs = [entry.text for entry in items[start:end] if isinstance(entry, Para) and entry.text.strip()]
-        pages = _front_pages(label, paragraphs)
+        # A "Dedication" line (no heading) may sit over a first chapter that has none either: less room.
+        most = FRONT_PAGE_MAX_WORDS if isinstance(item, Heading) else EPIGRAPH_MAX_WORDS
+        pages = _front_pages(label, paragraphs, most)
         if pages is None:
             return [], items
         notes.extend(front_page_note(name, texts) for name, texts in pages)
@@ -1374,12 +1376,13 @@ def _page_end(item: Item) -> bool:
     return isinstance(item, Heading) or (isinstance(item, Para) and front_label(item.text) is not None)
 
 
-def _front_pages(label: str | None, paragraphs: list[str]) -> list[tuple[str, list[str]]] | None:
+def _front_pages(label: str | None, paragraphs: list[str], most: int) -> list[tuple[str, list[str]]] | None:
+    """The page as notes, or None when it is story text (too long for its label, or no shape of one)."""
     if not paragraphs or sum(len(paragraph) for paragraph in paragraphs) > _FRONT_PAGE_MAX_CHARS:
         return None
     if label is None:
         return unmarked_front_pages(paragraphs)
-    return [(label, paragraphs)] if count_words(" ".join(paragraphs)) <= FRONT_PAGE_MAX_WORDS else None
+    return [(label, paragraphs)] if count_words(" ".join(paragraphs)) <= most else None
 
 
 def title_from_filename(filename: str) -> str:

@@ -195,3 +195,21 @@ def test_preview_json_shows_the_dedication_in_the_notes(tmp_path: Path, capsys: 
     out = json.loads(capsys.readouterr().out)
     assert out["story"]["notes"] == [f"Dedication: {DEDICATION}"]
     assert [chapter["number"] for chapter in out["chapters"]] == [1, 2]
+
+
+def test_document_marked_dedication_that_holds_the_first_chapter_keeps_it() -> None:
+    page = (
+        f'<section epub:type="dedication"><p>{DEDICATION}</p></section>'
+        "<section><h1>The Tide Table</h1><p>The clock in the square ran on seawater.</p></section>"
+    )
+    story = read(Book([("c1.xhtml", page), ("c2.xhtml", TWO)], guide=[("dedication", "c1.xhtml")]))
+    assert "The clock in the square ran on seawater." in story.chapters[0].paragraphs
+    assert len(story.chapters) == 2
+
+
+def test_dedication_line_over_an_unheaded_first_chapter_keeps_the_chapter() -> None:
+    first = " ".join(["The tide came in early that year and filled the harbour to the wall."] * 12)  # 168 words
+    text = f"Dedication\n\n{DEDICATION}\n\n{first}\n\nChapter 2\n\nLow water came at noon.\n"
+    story = import_story(text.encode(), "salt.txt", max_bytes=LIMIT)
+    assert len(story.chapters) == 2
+    assert first in story.chapters[0].paragraphs
