@@ -32,7 +32,17 @@ from bot.story.limits import (
     check_story_text,
 )
 from bot.story.model import Story
-from bot.story.plaintext import build_story, by_line_author, is_labelled_note, parse_field, strip_note_label
+from bot.story.plaintext import (
+    DEDICATION,
+    EPIGRAPH,
+    build_story,
+    by_line_author,
+    front_label,
+    is_labelled_note,
+    parse_field,
+    strip_note_label,
+    unmarked_front_pages,
+)
 from bot.story.structure import (
     HEADING_MAX_CHARS,
     Heading,
@@ -57,7 +67,8 @@ _NCX = "http://www.daisy.org/z3986/2005/ncx/"
 _NCX_TYPE = "application/x-dtbncx+xml"
 _SPACE = re.compile(r"\s+")
 # What the guide, the landmarks, epub:type or the spine ("non-linear") may call a document that is
-# front matter. Dedications, epigraphs, forewords and acknowledgements are not here on purpose.
+# front matter. Dedications, epigraphs, forewords and acknowledgements are not here on purpose: they
+# are the author's words (a dedication or epigraph before the story becomes a note, see _front_page).
 _SKIP_TYPES = frozenset(
     [
         "cover",
@@ -604,8 +615,9 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
     docs = [
         _read_doc(href, soup, spine, anchors.get(href)) for (href, _), soup in zip(book.documents, soups, strict=True)
     ]
-    docs, front = _without_front_matter(docs, book)
+    docs, front, pages = _without_front_matter(docs, book)
     items.extend(_front_matter_fields(front, book))
+    items.extend(_front_page_items(pages))
     docs = _without_back_matter(docs, book)
     parts = [part for doc in docs for part in _parts(doc)]
     titles = _toc_titles(book, parts)
@@ -805,24 +817,71 @@ def _toc_labels(book: _Book) -> dict[str, str]:
     return labels
 
 
-def _without_front_matter(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], list[_Doc]]:
+_Page = tuple[str, list[str]]  # ("Dedication" or "Epigraph", its lines)
+
+
+def _without_front_matter(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], list[_Doc], list[_Page]]:
     """The documents with text, less front matter; all of them if every one looks like front matter.
 
-    Also returns the front matter before the story's start, whose metadata the story takes.
+    Also returns the front matter before the story's start, whose metadata the story takes, and
+    the dedications and epigraphs there (see :func:`_front_page`), which the story keeps as notes.
     """
     docs = [doc for doc in docs if doc.has_text]
     if len(docs) < 2:
-        return docs, []
+        return docs, [], []
     labels = _toc_labels(book)
     kept: list[_Doc] = []
     front: list[_Doc] = []
+    pages: list[_Page] = []
     for doc in docs:
-        if _is_front_matter(doc, book, labels.get(doc.href, ""), opening=not kept):
+        label = labels.get(doc.href, "")
+        if _is_front_matter(doc, book, label, opening=not kept):
             if not kept:
                 front.append(doc)
+        elif not kept and (page := _front_page(doc, book, label)) is not None:
+            pages.extend(page)
         else:
             kept.append(doc)
-    return (kept, front) if kept else (docs, [])
+    return (kept, front, pages) if kept else (docs, [], [])
+
+
+_FRONT_PAGE_TYPES = {"dedication": DEDICATION, "epigraph": EPIGRAPH}
+
+
+def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:
+    """A dedication or an epigraph before the first chapter: not a chapter, since the book does
+    not number it, so its lines become the story's notes (as a text file's would, see
+    :func:`bot.story.plaintext.split_front_pages`) and the chapters count as the book does.
+
+    Marked so by the package (``epub:type``, the guide, the landmarks), its TOC entry or its own
+    heading; or, unmarked and with no heading, holding only a dedication ("For my grandmother")
+    or a quotation with its attribution. Never a page with a chapter heading ("Foreword" is one:
+    forewords and prefaces stay chapters, prose a club may read) nor one with a chapter's worth
+    of text, whatever it is marked: losing story text is the worst outcome.
+    """
+    if doc.prose_words >= _FRONT_MATTER_MAX_WORDS or _has_chapter_heading(doc):
+        return None
+    kinds = book.marks.get(doc.href, set()) | _own_types(doc.body)
+    label = next((name for kind, name in _FRONT_PAGE_TYPES.items() if kind in kinds), None) or front_label(toc_label)
+    items = [item for item in doc.items if not isinstance(item, SceneBreak)]
+    if items and isinstance(items[0], Heading) and front_label(items[0].raw):
+        label = label or front_label(items[0].raw)
+        items = items[1:]
+    if any(isinstance(item, Heading) for item in items):
+        return None  # a heading besides "Dedication" (an untitled "The Tide Table"): the first chapter's
+    lines = [item.text for item in items if isinstance(item, Para) and item.text.strip()]
+    if label is not None:
+        return [(label, lines)] if lines else None
+    return unmarked_front_pages(lines)
+
+
+def _front_page_items(pages: list[_Page]) -> list[Item]:
+    """Each dedication or epigraph as a text file sets it out: its label as a heading over its lines."""
+    items: list[Item] = []
+    for label, lines in pages:
+        items.append(Heading(label, "markdown", 1, label))
+        items.extend(Para(line) for line in lines)
+    return items
 
 
 def _is_front_matter(doc: _Doc, book: _Book, toc_label: str, *, opening: bool) -> bool:
@@ -838,10 +897,10 @@ def _is_front_matter(doc: _Doc, book: _Book, toc_label: str, *, opening: bool) -
     alone never makes a page front matter: a short last chapter may well share the book's title,
     and a chapter of text messages may name it without a sentence in sight.
 
-    Dedications, epigraphs, forewords and afterwords are kept, marked or not: they are the
-    author's own words, part of what a club reads, and dropping text cannot be undone while a
-    short extra chapter is easily skipped. And a page with as much text as a real chapter is
-    never dropped, whatever it is marked: losing story text is the worst outcome.
+    Dedications, epigraphs, forewords and afterwords are never dropped, marked or not: they are
+    the author's own words, and dropping text cannot be undone (a dedication or epigraph before the
+    story is kept as a note, see :func:`_front_page`). And a page with as much text as a real
+    chapter is never dropped, whatever it is marked: losing story text is the worst outcome.
     """
     if doc.prose_words >= _FRONT_MATTER_MAX_WORDS:
         return False

@@ -28,6 +28,7 @@ from bot.story.structure import (
     normalise,
     split_items,
 )
+from bot.story.words import count_words
 
 # Labels authors put on metadata lines, mapped to the StoryMeta field they fill.
 _KEYS: dict[str, str] = {
@@ -775,6 +776,7 @@ def read_preamble(items: list[Item]) -> Preamble:
                 and item.level == 1
                 and levels.count(1) == 1
                 and (len(levels) > 1 or (index == 0 and meta.title is None))
+                and front_label(item.title) is None  # "# Dedication" heads a page, it is no title
             ):
                 meta.title = meta.title or item.title
                 index += 1
@@ -1210,6 +1212,179 @@ def _closing_marker(chapter: Chapter) -> None:
         chapter.scenes.pop()
 
 
+# --- Dedications and epigraphs before the first chapter: the author's words, never a chapter ---
+#
+# A club says "chapter 5" and means the book's Chapter 5. A dedication ("For my grandmother, who
+# kept the tide tables.") or an epigraph (a quotation and who said it) set before the first chapter
+# is not numbered in the book, so it is not a chapter here either: its text goes into the story's
+# notes as "Dedication: ..." or "Epigraph: ...", word for word. Forewords, prefaces and
+# introductions stay chapters (bot.story.structure reads "Foreword" as a named heading, as it does
+# "Prologue"): they are prose a club reads and may discuss, and a note cannot be posted or tracked.
+
+FRONT_PAGE_MAX_WORDS = 400  # a page this long is a chapter's worth of text, whatever it is called
+# Past this many characters a page is not read further (a story with no heading is all one "page").
+_FRONT_PAGE_MAX_CHARS = 8 * FRONT_PAGE_MAX_WORDS
+DEDICATION_MAX_WORDS = 60
+_DEDICATION_MAX_PARAGRAPHS = 8
+EPIGRAPH_MAX_WORDS = 150
+_ATTRIBUTION_MAX_WORDS = 12
+DEDICATION, EPIGRAPH = "Dedication", "Epigraph"
+_FRONT_LABELS = {"dedication": DEDICATION, "dedications": DEDICATION, "epigraph": EPIGRAPH, "epigraphs": EPIGRAPH}
+# Who a dedication is for, after its "For" or "To": "For my grandmother", "To everyone who stayed".
+_DEDICATEES = frozenset(
+    ["my", "our", "his", "her", "their", "your", "you", "everyone", "anyone", "all", "those", "whoever", "mum", "mom"]
+)
+_DEDICATION_OPENERS = re.compile(
+    r"^(?:(?:for|to)[ \t]+the[ \t]+(?:memory|ones?)\b|in[ \t]+(?:loving[ \t]+)?memory[ \t]+of\b|dedicated[ \t]+to\b"
+    r"|this[ \t]+(?:book|story|novel|one)[ \t]+is[ \t]+(?:for|dedicated)\b)",
+    re.IGNORECASE,
+)
+_OPENING_MARKS = "\"'“‘«*_("
+_DASHES = "-—–―~"
+# "— an old ferryman", "-- Marcus Aurelius, Meditations": a short line naming who said it.
+_ATTRIBUTION = re.compile(rf"^[ \t]*[{_DASHES}]{{1,2}}[ \t]*(?P<who>[^\W\d_].*?)[ \t]*$")
+# The attribution on the quotation's own line, after its closing mark: '"The sea remembers." — an old ferryman'.
+_INLINE_ATTRIBUTION = re.compile(r"^(?P<quote>.+?[.!?…\"”’'»])[ \t]*[—–―]{1,2}[ \t]*(?P<who>[^\W\d_][^—–―]*?)[ \t]*$")
+
+
+def front_label(text: str | None) -> str | None:
+    """ "Dedication" or "Epigraph" when a heading or a line says only that (any case, ornaments, a colon)."""
+    if not text or len(text) > 40:
+        return None
+    return _FRONT_LABELS.get(trim_ornaments(text.strip()).rstrip(":").strip().casefold())
+
+
+def is_dedication_line(text: str) -> bool:
+    """A line that opens as a dedication does: "For my grandmother", "To Ana", "In memory of ..."."""
+    line = text.strip().lstrip(_OPENING_MARKS)
+    if _DEDICATION_OPENERS.match(line):
+        return True
+    words = line.split(maxsplit=2)
+    if len(words) < 2 or words[0].casefold() not in ("for", "to"):
+        return False
+    who = words[1].strip(",.;:!")
+    return who.casefold() in _DEDICATEES or (who[:1].isupper() and who[:1].isalpha())
+
+
+def _is_dedication(paragraphs: list[str]) -> bool:
+    """Only a dedication: a dedication line, then lines that go on with it ("and to Tom,", "who ..."),
+    short, and no question."""
+    if not paragraphs or not is_dedication_line(paragraphs[0]):
+        return False
+    if count_words(" ".join(paragraphs)) > DEDICATION_MAX_WORDS or any(p.rstrip().endswith("?") for p in paragraphs):
+        return False
+    return all(_goes_on(paragraph) for paragraph in paragraphs[1:])
+
+
+def _goes_on(paragraph: str) -> bool:
+    text = paragraph.strip().lstrip(_OPENING_MARKS)
+    first = text.split(maxsplit=1)[0] if text else ""
+    return (
+        is_dedication_line(text)
+        or first.casefold() in ("and", "&")
+        or first[:1].islower()
+        or bool(_ATTRIBUTION.match(text))
+    )
+
+
+def _is_attribution(who: str) -> bool:
+    """Who said it: a few words, not a line of dialogue ("— Where are you going?")."""
+    return 0 < len(who.split()) <= _ATTRIBUTION_MAX_WORDS and not who.rstrip(_CLOSERS).endswith(("?", "!", ",", ";"))
+
+
+_CLOSERS = "\"'’”)]»"
+
+
+def _is_epigraph(paragraphs: list[str]) -> bool:
+    """Only a quotation and its attribution, on a line of its own or after the quotation's close."""
+    lines = [line.strip() for paragraph in paragraphs for line in paragraph.split("\n") if line.strip()]
+    if not lines or count_words(" ".join(lines)) > EPIGRAPH_MAX_WORDS:
+        return False
+    last = _ATTRIBUTION.match(lines[-1])
+    if last is not None and len(lines) >= 2:
+        return _is_attribution(last.group("who")) and count_words(" ".join(lines[:-1])) >= 3
+    inline = _INLINE_ATTRIBUTION.match(lines[-1])
+    return inline is not None and _is_attribution(inline.group("who")) and count_words(inline.group("quote")) >= 3
+
+
+def unmarked_front_pages(paragraphs: list[str]) -> list[tuple[str, list[str]]] | None:
+    """What a page of text with no label is when it is only a dedication, only an epigraph, or a
+    dedication then an epigraph: (label, paragraphs) for each; None when it is anything else."""
+    if _is_epigraph(paragraphs):
+        return [(EPIGRAPH, paragraphs)]
+    for end in range(min(len(paragraphs), _DEDICATION_MAX_PARAGRAPHS), 0, -1):
+        if _is_dedication(paragraphs[:end]):
+            rest = paragraphs[end:]
+            if not rest:
+                return [(DEDICATION, paragraphs)]
+            if _is_epigraph(rest):
+                return [(DEDICATION, paragraphs[:end]), (EPIGRAPH, rest)]
+    return None
+
+
+def front_page_note(label: str, paragraphs: list[str]) -> str:
+    """The note a dedication or epigraph becomes: its label, then its lines as written."""
+    return f"{label}: " + "\n".join(paragraphs)
+
+
+def split_front_pages(items: list[Item]) -> tuple[list[str], list[Item]]:
+    """The dedications and epigraphs before the first chapter heading, as notes, and the rest.
+
+    A page is what a "Dedication" or "Epigraph" heading (or line) heads, up to the next heading or
+    such line, at most FRONT_PAGE_MAX_WORDS; or text with no label that is only a dedication or
+    an epigraph (see :func:`unmarked_front_pages`). All of them, or none: they must run up to a
+    chapter heading with story text after it, so a story opening with "For Mara, the sea was
+    home." and no heading keeps its first line.
+    """
+    notes: list[str] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if isinstance(item, SceneBreak):
+            index += 1
+            continue
+        if isinstance(item, Heading) and item.kind == "document" and not notes:
+            index += 1  # an EPUB document's start, no heading of its own: its text may be the page
+            continue
+        label = _heading_label(item) if isinstance(item, Heading) else front_label(item.text)
+        if isinstance(item, Heading) and label is None:
+            break
+        start = index + 1 if label is not None else index
+        end = start
+        while end < len(items) and not _page_end(items[end]):
+            end += 1
+        paragraphs = [entry.text for entry in items[start:end] if isinstance(entry, Para) and entry.text.strip()]
+        # A "Dedication" line (no heading) may sit over a first chapter that has none either: less room.
+        most = FRONT_PAGE_MAX_WORDS if isinstance(item, Heading) else EPIGRAPH_MAX_WORDS
+        pages = _front_pages(label, paragraphs, most)
+        if pages is None:
+            return [], items
+        notes.extend(front_page_note(name, texts) for name, texts in pages)
+        index = end
+    rest = items[index:]
+    if not notes or not rest or not any(isinstance(entry, Para) for entry in rest):
+        return [], items
+    return notes, rest
+
+
+def _heading_label(heading: Heading) -> str | None:
+    """A heading that only says "Dedication" or "Epigraph"; "Chapter 1: Dedication" is a chapter."""
+    return front_label(heading.title) if heading.kind == "markdown" else None
+
+
+def _page_end(item: Item) -> bool:
+    return isinstance(item, Heading) or (isinstance(item, Para) and front_label(item.text) is not None)
+
+
+def _front_pages(label: str | None, paragraphs: list[str], most: int) -> list[tuple[str, list[str]]] | None:
+    """The page as notes, or None when it is story text (too long for its label, or no shape of one)."""
+    if not paragraphs or sum(len(paragraph) for paragraph in paragraphs) > _FRONT_PAGE_MAX_CHARS:
+        return None
+    if label is None:
+        return unmarked_front_pages(paragraphs)
+    return [(label, paragraphs)] if count_words(" ".join(paragraphs)) <= most else None
+
+
 def title_from_filename(filename: str) -> str:
     stem = PurePath(filename or "").stem
     title = re.sub(r"[_\s]+", " ", stem).strip(" -.")
@@ -1232,7 +1407,8 @@ def build_story(
     """
     preamble = read_preamble(drop_navigation(items))
     meta = preamble.meta
-    chapters, orphan_notes = assemble(preamble.body, scene_gap=scene_gap, note_filter=is_labelled_note)
+    front_notes, body = split_front_pages(preamble.body)
+    chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
     chapters = [_leading_disclaimers(_strip_note_labels(chapter)) for chapter in chapters]
     if chapters:
@@ -1257,6 +1433,7 @@ def build_story(
                 "The file holds only an author's note and no story text; attach the file with the story itself."
             )
         raise StoryFormatError("The file has no story text, only headings or metadata; attach the story itself.")
+    notes.extend(front_notes)
     notes.extend(orphan_notes)
     story_meta = StoryMeta(
         title=meta.title or fallback_title or title_from_filename(filename),

@@ -145,13 +145,14 @@ def test_title_page_of_title_and_author_lines_is_dropped() -> None:
     assert [title for title, _ in chapters(story)] == ["The Tide Table", "Low Water"]
 
 
-def test_dedication_is_kept_even_when_marked() -> None:
+def test_marked_dedication_is_kept_as_a_note_not_a_chapter() -> None:
+    # The book does not number its dedication: chapter 1 is the book's Chapter 1, and the words stay.
     dedication = '<section epub:type="dedication"><p>For my grandmother, who kept the tide tables.</p></section>'
     story = read(
         Book([("ded.xhtml", dedication), ("c1.xhtml", ONE), ("c2.xhtml", TWO)], guide=[("dedication", "ded.xhtml")])
     )
-    assert story.chapters[0].paragraphs == ["For my grandmother, who kept the tide tables."]
-    assert len(story.chapters) == 3
+    assert [title for title, _ in chapters(story)] == ["The Tide Table", "Low Water"]
+    assert story.meta.notes == ["Dedication: For my grandmother, who kept the tide tables."]
 
 
 # -- 2. copyright pages ------------------------------------------------------------------------

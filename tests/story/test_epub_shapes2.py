@@ -328,14 +328,17 @@ def test_marked_acknowledgements_and_named_back_matter_are_skipped() -> None:
     assert titles(story) == ["The Crossing", "The Island", "The Return"]
 
 
-def test_dedication_and_epigraph_are_kept() -> None:
+def test_dedication_and_epigraph_are_kept_as_notes() -> None:
     front = [
         ("dedication.xhtml", '<section epub:type="dedication"><p>For my sister, who hates boats.</p></section>'),
         ("epigraph.xhtml", '<section epub:type="epigraph"><p>The sea remembers. — an old ferryman</p></section>'),
     ]
     story = read(Book([*front, *CHAPTERS]))
-    assert "For my sister, who hates boats." in text(story)
-    assert "The sea remembers. — an old ferryman" in text(story)
+    assert titles(story) == ["The Crossing", "The Island", "The Return"]
+    assert story.meta.notes == [
+        "Dedication: For my sister, who hates boats.",
+        "Epigraph: The sea remembers. — an old ferryman",
+    ]
 
 
 def test_story_chapter_named_like_back_matter_in_the_middle_is_kept() -> None:
