@@ -27,6 +27,7 @@ from bot.story.chapters import chapter_list, chapter_ranges
 from bot.story.importer import SUPPORTED
 from bot.story.limits import MAX_TITLE_CHARS
 from bot.story.model import source_note
+from bot.story.plaintext import front_notes
 from bot.story.render import declared_list, every_warning_in, members_see, warning_list
 from bot.story.service import AddedStory, StoryDetails, add_story_file, library_page, story_details
 from bot.story.store import resolve_story
@@ -92,6 +93,8 @@ def story_info_text(details: StoryDetails, page: int) -> str:
         lines.append(f"Rating: {escape_markdown(record.rating)}")
     if record.summary:
         lines.append(f"> {escape_clipped(' '.join(record.summary.split()), 600)}")
+    for label, words in front_notes(record.meta.get("notes", [])):  # not chapters: the book does not number them
+        lines.append(f"{label}: *{escape_clipped(' '.join(words.split()), 300)}*")
     lines.append(
         f"{plural(record.chapter_count, 'chapter')}, {plural(record.words, 'word')}. Added <t:{int(record.added_at)}:R>."
     )

@@ -1247,6 +1247,12 @@ _ATTRIBUTION = re.compile(rf"^[ \t]*[{_DASHES}]{{1,2}}[ \t]*(?P<who>[^\W\d_].*?)
 _INLINE_ATTRIBUTION = re.compile(r"^(?P<quote>.+?[.!?…\"”’'»])[ \t]*[—–―]{1,2}[ \t]*(?P<who>[^\W\d_][^—–―]*?)[ \t]*$")
 
 
+def front_notes(notes: list[str]) -> list[tuple[str, str]]:
+    """The dedications and epigraphs among a story's notes, as (label, words) pairs, in order."""
+    pairs = (note.split(": ", 1) for note in notes)
+    return [(pair[0], pair[1]) for pair in pairs if len(pair) == 2 and pair[0] in (DEDICATION, EPIGRAPH)]
+
+
 def front_label(text: str | None) -> str | None:
     """ "Dedication" or "Epigraph" when a heading or a line says only that (any case, ornaments, a colon)."""
     if not text or len(text) > 40:

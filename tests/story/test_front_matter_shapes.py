@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.db import Database
 from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.story.service import add_story_file, story_details
 from bot.tools.preview import main
+from cogs.stories import story_info_text
 
 from .test_epub_shapes import LONG, ONE, TWO, Book, chapters, read
+from .test_service import InlineWorkers
 
 DEDICATION = "For my grandmother, who kept the tide tables."
 EPIGRAPH = ["“The sea keeps every clock it is given.”", "— an old ferryman"]
@@ -213,3 +217,17 @@ def test_dedication_line_over_an_unheaded_first_chapter_keeps_the_chapter() -> N
     story = import_story(text.encode(), "salt.txt", max_bytes=LIMIT)
     assert len(story.chapters) == 2
     assert first in story.chapters[0].paragraphs
+
+
+async def test_story_info_shows_the_dedication_that_is_not_a_chapter(db: Database) -> None:
+    """The words are kept, and a member can read them: /story info shows them above the chapters."""
+    text = (
+        "The Tide Table\nby Mara Quill\n\nFor my grandmother, who kept the tide tables.\n\n"
+        "Chapter 1: Low Water\n\nThe harbour emptied twice a day.\n\nChapter 2: Spring Tide\n\nThe sea came back.\n"
+    )
+    added = await add_story_file(
+        db, InlineWorkers(), 7, "tide.txt", text.encode(), added_by=1, now=1.0, max_bytes=LIMIT
+    )
+    answer = story_info_text(await story_details(db, 7, str(added.story_id)), 1)
+    assert "Dedication: *For my grandmother, who kept the tide tables.*" in answer
+    assert "Chapter 1: Low Water" in answer and "Chapter 3" not in answer
