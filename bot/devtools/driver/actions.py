@@ -178,6 +178,9 @@ class MemberActions(ClubBase):
 
     async def _component(self, message: Message, data: dict[str, Any], member: Member | None) -> list[Reply]:
         member = member or self.admin
+        owner = message.interaction_user
+        if message.ephemeral and owner is not None and owner.id != member.user.id:
+            raise DriverError(f"only {owner.username} sees that ephemeral message; Discord shows it to nobody else")
         channel = self.state.channels[message.channel_id]
 
         async def go() -> InteractionRecord:
