@@ -105,8 +105,11 @@ async def _decide(
     now: float | None,
 ) -> int:
     warning_id = warning_id.strip().lower()
-    if not await store.story_exists(db, guild_id, story_id):
+    record = await get_story_record(db, guild_id, story_id)
+    if record is None:
         raise UserError(STORY_GONE)
+    # The chapter rides in a button's custom id, which a modified client can forge.
+    check_chapter(chapter, record.chapter_count, record.title)
     await require_category(db, guild_id, warning_id)
     stamp = now_or_clock(now)
     async with db.transaction() as tx:

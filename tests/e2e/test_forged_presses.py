@@ -195,3 +195,17 @@ async def test_a_double_press_acts_once(club: Club, sample_story: Path) -> None:
     said = [edit.get("content", "") for edit in confirmation.message.history] + [confirmation.content]
     assert sum("Removed **" in text for text in said) == 1, said
     assert await club.run(get_story_record(club.bot.db, club.guild.id, story_id)) is None
+
+
+async def test_a_forged_review_button_for_a_chapter_the_story_lacks_decides_nothing(
+    club: Club, sample_story: Path
+) -> None:
+    """An admin's forged Confirm for chapter 99 of a three-chapter story stored a review of no chapter."""
+    story_id = await add_story(club, sample_story)
+    for action in ("c", "d"):
+        text = private_answer(await club.forge_press(f"dogear:warn:{action}:{story_id}:99:death", member=club.admin))
+        assert "chapter" in text.lower() and "Confirmed" not in text and "Dismissed" not in text, text
+    reviews = await club.run(
+        club.bot.db.fetch_value("SELECT count(*) FROM warning_reviews WHERE guild_id = ?", (club.guild.id,))
+    )
+    assert reviews == 0
