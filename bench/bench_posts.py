@@ -41,7 +41,7 @@ class InstantPoster:
     def __init__(self) -> None:
         self.sent = 0
 
-    async def check_channel(self, channel_id: int) -> None:
+    async def check_channel(self, guild_id: int, channel_id: int) -> None:
         return None
 
     async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:

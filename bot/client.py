@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import pkgutil
+import re
 import secrets
 import time
 from collections.abc import Iterable, Sequence
@@ -152,6 +153,23 @@ async def report_error(interaction: discord.Interaction, error: BaseException, *
         log.warning("could not tell the member about an error in %s", what, exc_info=True)
 
 
+# Every custom id the bot answers itself starts here (buttons that outlive a restart, forms);
+# discord.py's views held in memory use ids of their own and answer their own presses.
+OWN_CUSTOM_ID_PREFIX = "dogear:"
+UNROUTED_ANSWER = "Nothing was done: I don't know that button or form. It may be from an older version of Dogear."
+
+
+def carries_component(message: discord.Message | None, custom_id: str) -> bool:
+    """Whether the message has a component with this custom id (discord.py drops a press of one it lacks)."""
+    pending: list[Any] = list(message.components) if message is not None else []
+    while pending:
+        component = pending.pop()
+        if getattr(component, "custom_id", None) == custom_id:
+            return True
+        pending += getattr(component, "children", None) or []
+    return False
+
+
 class DogearTree(app_commands.CommandTree):
     """Known errors become a short ephemeral answer; the rest are logged with a reference."""
 
@@ -251,6 +269,38 @@ class DogearBot(commands.AutoShardedBot):
         self.db_closed = False
         self.lease: Lease | None = None  # set by the process's entry once it holds its shards (bot.leases)
         self.lease_keeper: asyncio.Task[None] | None = None  # the task renewing it
+        # The templates of the bot's own custom ids that something answers (see answer_unrouted).
+        self.custom_id_routes: set[re.Pattern[str]] = set()
+
+    def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        super().add_dynamic_items(*items)
+        self.custom_id_routes.update(item.__discord_ui_compiled_template__ for item in items)
+
+    def remove_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        super().remove_dynamic_items(*items)
+        self.custom_id_routes.difference_update(item.__discord_ui_compiled_template__ for item in items)
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        await self.answer_unrouted(interaction)
+
+    async def answer_unrouted(self, interaction: discord.Interaction) -> None:
+        """A short private answer to a press or form of the bot's own that nothing else answers.
+
+        A stale button of an unloaded feature, or a custom id a modified client made up (malformed,
+        negative, too long, not a number): discord.py would drop it and leave the member with
+        "This interaction failed". Presses and forms that a handler takes are left alone.
+        """
+        if interaction.type not in (discord.InteractionType.component, discord.InteractionType.modal_submit):
+            return
+        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        if not custom_id.startswith(OWN_CUSTOM_ID_PREFIX):
+            return
+        routed = any(pattern.fullmatch(custom_id) for pattern in self.custom_id_routes)
+        if interaction.type is discord.InteractionType.component:
+            routed = routed and carries_component(interaction.message, custom_id)
+        if not routed:
+            log.info("answered an unrouted custom id %.120r in server %s", custom_id, interaction.guild_id)
+            await report_error(interaction, UserError(UNROUTED_ANSWER), what="an unrouted custom id")
 
     async def launch_shards(self) -> None:
         """Ask Discord for the shard count (unless set) and its IDENTIFY concurrency, then connect.

@@ -26,3 +26,18 @@ def guild_of(interaction: discord.Interaction) -> discord.Guild:
     if interaction.guild is None:
         raise app_commands.NoPrivateMessage()
     return interaction.guild
+
+
+# The largest id SQLite's INTEGER holds; every row id and Discord snowflake fits in it.
+LARGEST_ID = 2**63 - 1
+
+
+def carried_id(digits: str) -> int:
+    """An id read from a button's custom id, safe to look up.
+
+    Only a forged press carries an id past SQLite's INTEGER (binding it would raise, a logged
+    error for what is the presser's doing): it becomes 0, which names no story, chapter, channel,
+    post, nomination or member, so the press gets the same short answer as an id that is gone.
+    """
+    value = int(digits)
+    return value if value <= LARGEST_ID else 0

@@ -18,7 +18,7 @@ from bot.client import report_error, send_ephemeral
 from bot.story.service import remove_story
 from bot.story.store import StoryRecord, get_story_record
 from bot.text import escape_markdown, plural
-from cogs._checks import guild_id_of
+from cogs._checks import carried_id, guild_id_of
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -50,7 +50,7 @@ class RemoveChoice(
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> RemoveChoice:
-        return cls(match["action"], int(match["story"]), int(match["admin"]))
+        return cls(match["action"], carried_id(match["story"]), carried_id(match["admin"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:

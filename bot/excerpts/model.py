@@ -38,8 +38,12 @@ class SeenMessage:
 class Poster(Protocol):
     """What posting needs from Discord. ``send`` and ``check_channel`` raise :class:`PostFailure`."""
 
-    async def check_channel(self, channel_id: int) -> None:
-        """Raise :class:`UserError` saying what is missing when the bot cannot post there."""
+    async def check_channel(self, guild_id: int, channel_id: int) -> None:
+        """Raise :class:`UserError` saying what is missing when the bot cannot post there.
+
+        A channel of another server is refused like a channel that is gone: the channel id may
+        come from a button's custom id, which a modified client can forge.
+        """
         ...
 
     async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:

@@ -146,7 +146,7 @@ class ExcerptService:
         found = await resolve_story(self.db, guild_id, request.story)
         record, chapter = await self.chapter(guild_id, found.id, request.chapter)
         channel_id = request.channel_id or await self._club_channel(guild_id)
-        await poster.check_channel(channel_id)
+        await poster.check_channel(guild_id, channel_id)
         running = await store.posting_job(self.db, guild_id, record.id, chapter.number)
         if running is not None:
             raise UserError(busy_text(running, record.title))

@@ -115,6 +115,8 @@ async def _decide(
             f"**{escape_markdown(record.title)}** has {plural(record.chapter_count, 'chapter')} now: "
             f"chapter {chapter} was taken down by `/story update`, so there is nothing to decide there."
         )
+    # The chapter rides in a button's custom id, which a modified client can forge.
+    check_chapter(chapter, record.chapter_count, record.title)
     await require_category(db, guild_id, warning_id)
     stamp = now_or_clock(now)
     async with db.transaction() as tx:

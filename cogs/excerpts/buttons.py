@@ -17,7 +17,7 @@ from bot.errors import UserError
 from bot.excerpts.answers import chapter_label
 from bot.excerpts.service import ExcerptService
 from bot.text import escape_markdown
-from cogs._checks import guild_id_of
+from cogs._checks import carried_id, guild_id_of
 
 NONE = discord.AllowedMentions.none()
 
@@ -90,7 +90,7 @@ class _Button(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> _Button:
-        return cls(int(match["story"]), int(match["chapter"]))  # type: ignore[call-arg]
+        return cls(carried_id(match["story"]), carried_id(match["chapter"]))  # type: ignore[call-arg]
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:

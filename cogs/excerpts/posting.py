@@ -19,7 +19,7 @@ from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import already_posted_text, posted_text
 from bot.excerpts.model import AlreadyPosted, ChannelGone, InteractionRef, PostFailure, PostRequest, SeenMessage
-from cogs._checks import guild_id_of
+from cogs._checks import carried_id, guild_id_of
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
 if TYPE_CHECKING:
@@ -63,9 +63,9 @@ class DiscordPoster:
                 return None
         return channel if isinstance(channel, Postable) else None
 
-    async def check_channel(self, channel_id: int) -> None:
+    async def check_channel(self, guild_id: int, channel_id: int) -> None:
         channel = await self._channel(channel_id)
-        if channel is None:
+        if channel is None or channel.guild.id != guild_id:
             raise UserError(
                 "That channel no longer exists (or I can't see it); name a channel or set a new club channel."
             )
@@ -194,7 +194,8 @@ class PostAgain(
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> PostAgain:
-        return cls(int(match["story"]), int(match["chapter"]), int(match["channel"]), int(match["job"]))
+        ids = (carried_id(match[name]) for name in ("story", "chapter", "channel", "job"))
+        return cls(*ids)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:

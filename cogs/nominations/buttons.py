@@ -19,7 +19,7 @@ from bot.limits import BUTTON_LABEL_CHARS
 from bot.nominations.service import MAX_TITLE_CHARS
 from bot.story.books import MAX_AUTHOR_CHARS, MAX_WARNINGS_CHARS, describe_book, parse_chapter_count
 from bot.text import clip
-from cogs._checks import guild_id_of
+from cogs._checks import carried_id, guild_id_of
 
 if TYPE_CHECKING:
     from cogs.nominations.cog import NominationCog
@@ -93,7 +93,7 @@ async def answer_book_form(cog: NominationCog, interaction: discord.Interaction)
         # Declared warnings are mapped in a worker, which may still be starting after a restart.
         await interaction.response.defer(ephemeral=True, thinking=True)
         book = await cog.service.add_as_book(
-            guild_id, int(match["id"]), title=values.get("title") or None, chapters=chapters,
+            guild_id, carried_id(match["id"]), title=values.get("title") or None, chapters=chapters,
             author=values.get("author") or None, warnings=values.get("warnings") or None,
             user_id=interaction.user.id,
         )  # fmt: skip
@@ -121,7 +121,7 @@ class AddNominee(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"doge
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> AddNominee:
-        return cls(int(match["id"]))
+        return cls(carried_id(match["id"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:

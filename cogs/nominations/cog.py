@@ -26,7 +26,7 @@ from bot.story.store import resolve_story, search_stories
 from bot.text import clip, escape_clipped, escape_markdown, page_lines, plural
 from cogs._checks import guild_id_of
 from cogs._options import story_autocomplete
-from cogs.nominations.buttons import AddNominee, answer_book_form
+from cogs.nominations.buttons import FORM_ID, AddNominee, answer_book_form
 from cogs.nominations.poller import DiscordPoller
 
 if TYPE_CHECKING:
@@ -57,11 +57,13 @@ class NominationCog(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(AddNominee)
+        self.bot.custom_id_routes.add(FORM_ID)  # answered by on_interaction below
         self.timer.start()
 
     async def cog_unload(self) -> None:
         await self.timer.stop()
         self.bot.remove_dynamic_items(AddNominee)
+        self.bot.custom_id_routes.discard(FORM_ID)
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: discord.Interaction) -> None:

@@ -20,6 +20,7 @@ from bot.errors import UserError
 from bot.guilds import get_settings
 from bot.text import escape_clipped, escape_markdown, page_blocks, plural
 from bot.warnings import reviews
+from cogs._checks import carried_id
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -61,7 +62,7 @@ class Decide(
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> Decide:
-        return cls(match["action"], int(match["story"]), int(match["chapter"]), match["warning"])
+        return cls(match["action"], carried_id(match["story"]), carried_id(match["chapter"]), match["warning"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:

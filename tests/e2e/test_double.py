@@ -723,3 +723,25 @@ async def test_a_callback_waiting_for_the_member_does_not_hold_up_the_driver(clu
     assert [r.content for r in done] == ["Confirmed"]
     await club.wait_for(lambda: "timed_out" in outcome, "the parked callback to finish")
     assert outcome["timed_out"] is False
+
+
+async def test_an_interaction_answered_twice_gets_40060(club: Club) -> None:
+    [answer] = await club.slash("help", member=club.member)
+    record = answer.interaction
+    assert record is not None
+    with club.expect_errors(400, 40060), pytest.raises(discord.HTTPException):
+        await club.run(club.bot.http.request(_callback_route(record), json={"type": 4, "data": {"content": "again"}}))
+
+
+async def test_an_ephemeral_message_is_pressed_only_by_the_member_it_was_shown_to(club: Club) -> None:
+    async def post_ephemeral_button() -> Any:
+        components = [{"type": 1, "components": [{"type": 2, "style": 1, "label": "Mine", "custom_id": "mine:1"}]}]
+        record = club.state.new_interaction(
+            type=2, guild=club.guild, channel=club.text_channel, user=club.member.user, data={"name": "x"}
+        )
+        payload = {"content": "only for you", "components": components, "flags": 64}
+        return club.state.create_message(club.text_channel, club.bot_user, payload, [], interaction=record)
+
+    message = await club.run(post_ephemeral_button)
+    with pytest.raises(DriverError, match=f"only {club.member.user.username} sees that ephemeral message"):
+        await club.click(message, "Mine", member=club.other_member)

@@ -233,7 +233,7 @@ async def test_a_possible_warning_is_shown_to_admins_and_confirmed_for_everyone(
     confirm = decide_id("c", story_id, 1, "blood-gore")
     assert confirm in [b["custom_id"] for b in shown.buttons]
 
-    refused = await club.click(shown, confirm, member=club.member)
+    refused = await club.forge_press(confirm, member=club.member)  # the list is the admin's own: a modified client
     assert refused[-1].ephemeral and "Manage Server" in refused[-1].text
     assert "blood-gore" not in await chapter_ids(club, story_id, 1)
 

@@ -95,7 +95,7 @@ class FakePoster:
         self.read_history = read_history
         self.sends = 0
 
-    async def check_channel(self, channel_id: int) -> None:
+    async def check_channel(self, guild_id: int, channel_id: int) -> None:
         return None
 
     async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:

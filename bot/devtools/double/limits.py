@@ -27,6 +27,12 @@ ROW_ITEMS_MAX = 5
 CUSTOM_ID_MAX = 100
 BUTTON_LABEL_MAX = 80
 CHOICES_MAX = 25
+SELECT_OPTION_TEXT_MAX = 100  # an option's label, value and description
+SELECT_PLACEHOLDER_MAX = 150
+TEXT_INPUT_LABEL_MAX = 45
+TEXT_INPUT_PLACEHOLDER_MAX = 100
+SELECT_KINDS = (3, 5, 6, 7, 8)
+COMPONENTS_V2 = 1 << 15  # the message flag for layouts without the top-level rows rule
 EVENT_NAME_MAX = 100
 EVENT_DESCRIPTION_MAX = 1000
 EVENTS_PER_GUILD_MAX = 100
@@ -101,7 +107,7 @@ def check_embeds(errors: FormErrors, embeds: list[dict[str, Any]], prefix: list[
 
 
 def check_components(errors: FormErrors, components: list[dict[str, Any]], flags: int) -> None:
-    v2 = bool(flags & (1 << 15))
+    v2 = bool(flags & COMPONENTS_V2)
     if not v2 and len(components) > ACTION_ROWS_MAX:
         errors.add(["components"], "BASE_TYPE_MAX_LENGTH", f"Must be {ACTION_ROWS_MAX} or fewer in length.")
     seen: set[str] = set()
@@ -129,8 +135,16 @@ def check_components(errors: FormErrors, components: list[dict[str, Any]], flags
                         "Component custom id cannot be duplicated",
                     )
                 seen.add(cid)
-            if kind in (3, 5, 6, 7, 8) and len(item.get("options") or []) > CHOICES_MAX:
-                errors.add([*here, "options"], "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
+            row = (item.get("components") or []) if kind == 1 else []
+            if len(row) > 1 and any(c.get("type") in SELECT_KINDS for c in row):
+                errors.add([*here, "components"], "COMPONENT_LAYOUT_WIDTH_EXCEEDED", "A select fills its row")
+            if kind in SELECT_KINDS:
+                check_select(errors, item, here)
+            if kind == 4:
+                check_text_input(errors, item, here)
+            if kind == 18:  # a label around a modal's input
+                _max_len(errors, [*here, "label"], item.get("label"), TEXT_INPUT_LABEL_MAX)
+                _max_len(errors, [*here, "description"], item.get("description"), SELECT_OPTION_TEXT_MAX)
             for key in ("components",):
                 if isinstance(item.get(key), list):
                     walk(item[key], [*here, key])
@@ -139,6 +153,54 @@ def check_components(errors: FormErrors, components: list[dict[str, Any]], flags
                     walk([item[key]], [*here, key])
 
     walk(components, ["components"])
+
+
+def _range(errors: FormErrors, path: list[str | int], value: Any, low: int, high: int) -> None:
+    if value is not None and not (isinstance(value, int) and low <= value <= high):
+        errors.add(path, "NUMBER_TYPE_OUT_OF_RANGE", f"Must be between {low} and {high}.")
+
+
+def check_select(errors: FormErrors, item: dict[str, Any], path: list[str | int]) -> None:
+    """A select menu: placeholder 150, 0-25 minimum and 1-25 maximum values; a string select's
+    1-25 options each with a label and value of 1-100 characters and a description of at most 100."""
+    _max_len(errors, [*path, "placeholder"], item.get("placeholder"), SELECT_PLACEHOLDER_MAX)
+    _range(errors, [*path, "min_values"], item.get("min_values"), 0, CHOICES_MAX)
+    _range(errors, [*path, "max_values"], item.get("max_values"), 1, CHOICES_MAX)
+    if item.get("type") != 3:
+        return
+    options = item.get("options") or []
+    if not 1 <= len(options) <= CHOICES_MAX:
+        errors.add([*path, "options"], "BASE_TYPE_BAD_LENGTH", f"Must be between 1 and {CHOICES_MAX} in length.")
+    for i, option in enumerate(options):
+        for key in ("label", "value"):
+            if not str(option.get(key) or ""):
+                errors.add([*path, "options", i, key], "BASE_TYPE_REQUIRED", "This field is required")
+        for key in ("label", "value", "description"):
+            _max_len(errors, [*path, "options", i, key], option.get(key), SELECT_OPTION_TEXT_MAX)
+
+
+def check_text_input(errors: FormErrors, item: dict[str, Any], path: list[str | int]) -> None:
+    """A modal's text input: label 45, placeholder 100, value 4000, lengths within 0-4000 and 1-4000."""
+    _max_len(errors, [*path, "label"], item.get("label"), TEXT_INPUT_LABEL_MAX)
+    _max_len(errors, [*path, "placeholder"], item.get("placeholder"), TEXT_INPUT_PLACEHOLDER_MAX)
+    _max_len(errors, [*path, "value"], item.get("value"), TEXT_INPUT_VALUE_MAX)
+    _range(errors, [*path, "min_length"], item.get("min_length"), 0, TEXT_INPUT_VALUE_MAX)
+    _range(errors, [*path, "max_length"], item.get("max_length"), 1, TEXT_INPUT_VALUE_MAX)
+
+
+def check_modal(data: dict[str, Any]) -> FormErrors:
+    """A modal callback's data: title 1-45, a custom id of 1-100, 1-5 rows or labels, each input's limits."""
+    errors = FormErrors()
+    if not 1 <= len(str(data.get("title", ""))) <= MODAL_TITLE_MAX:
+        errors.add(["data", "title"], "BASE_TYPE_BAD_LENGTH", f"Must be between 1 and {MODAL_TITLE_MAX} in length.")
+    if not data.get("custom_id"):
+        errors.add(["data", "custom_id"], "BASE_TYPE_REQUIRED", "This field is required")
+    _max_len(errors, ["data", "custom_id"], data.get("custom_id"), CUSTOM_ID_MAX)
+    components = data.get("components") or []
+    if not 1 <= len(components) <= ACTION_ROWS_MAX:
+        errors.add(["data", "components"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.")
+    check_components(errors, components, COMPONENTS_V2)  # a modal's top level holds rows or labels
+    return errors
 
 
 def check_message(payload: dict[str, Any], *, attachments: int = 0, editing: bool = False) -> FormErrors:

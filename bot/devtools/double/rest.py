@@ -23,10 +23,10 @@ from bot.devtools.double.limits import (
     EVENT_DESCRIPTION_MAX,
     EVENT_NAME_MAX,
     EVENTS_PER_GUILD_MAX,
-    MODAL_TITLE_MAX,
     THREAD_NAME_MAX,
     FormErrors,
     check_message,
+    check_modal,
     is_empty,
 )
 from bot.devtools.double.models import (
@@ -358,13 +358,7 @@ class RestApi:
 
     @staticmethod
     def _validate_modal(data: dict[str, Any]) -> None:
-        errors = FormErrors()
-        if not 1 <= len(str(data.get("title", ""))) <= MODAL_TITLE_MAX:
-            errors.add(["data", "title"], "BASE_TYPE_BAD_LENGTH", f"Must be between 1 and {MODAL_TITLE_MAX} in length.")
-        if not data.get("custom_id"):
-            errors.add(["data", "custom_id"], "BASE_TYPE_REQUIRED", "This field is required")
-        if not 1 <= len(data.get("components") or []) <= 5:
-            errors.add(["data", "components"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.")
+        errors = check_modal(data)
         if errors:
             raise DoubleError(400, 50035, errors.summary(), errors.body())
 

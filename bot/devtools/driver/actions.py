@@ -119,8 +119,68 @@ class MemberActions(ClubBase):
         data = {"custom_id": menu["custom_id"], "component_type": menu["type"], "values": values}
         return await self._component(message, data, member)
 
+    async def forge_press(
+        self,
+        custom_id: str,
+        *,
+        member: Member | None = None,
+        channel: Channel | int | None = None,
+        component_type: int = 2,
+        values: list[str] | None = None,
+    ) -> list[Reply]:
+        """What a modified client can send: a press of any ``custom_id``, by any member.
+
+        The bot's own message carrying that one component is put in ``channel`` without the
+        double's checks (as if the bot had posted it, or an admin's button were in a channel the
+        member sees), so discord.py routes the press to the bot's handler as it would a real
+        one. ``component_type`` 3 with ``values`` is a select. Returns the bot's replies.
+        """
+        member = member or self.member
+        channel_model = self.channel(channel or self.text_channel)
+        component: dict[str, Any] = {"type": component_type, "custom_id": custom_id}
+        if component_type == 2:
+            component.update(style=1, label="Forged")
+        else:
+            component["options"] = [{"label": value[:100], "value": value} for value in values or []]
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": component_type}
+        if component_type != 2:
+            data["values"] = list(values or [])
+
+        async def forge() -> Message:
+            rows = [{"type": 1, "components": [component]}]
+            return self.state.create_message(channel_model, self.bot_user, {"content": "…", "components": rows}, [])
+
+        message = await self.run(forge)
+        return await self._component(message, data, member)
+
+    async def forge_form(
+        self,
+        custom_id: str,
+        values: Mapping[str, str],
+        *,
+        member: Member | None = None,
+        channel: Channel | int | None = None,
+    ) -> list[Reply]:
+        """What a modified client can send: a form ``custom_id`` the bot never opened, submitted.
+
+        ``values`` are the text inputs by custom id, each on a row of its own as Discord submits them.
+        """
+        member = member or self.member
+        channel_model = self.channel(channel or self.text_channel)
+        rows = [{"type": 1, "components": [{"type": 4, "custom_id": k, "value": v}]} for k, v in values.items()]
+        data = {"custom_id": custom_id, "components": rows}
+
+        async def go() -> InteractionRecord:
+            return self._dispatch(5, member, channel_model, data)
+
+        record = await self.runtime.run(go())
+        return await self._settle(record)
+
     async def _component(self, message: Message, data: dict[str, Any], member: Member | None) -> list[Reply]:
         member = member or self.admin
+        owner = message.interaction_user
+        if message.ephemeral and owner is not None and owner.id != member.user.id:
+            raise DriverError(f"only {owner.username} sees that ephemeral message; Discord shows it to nobody else")
         channel = self.state.channels[message.channel_id]
 
         async def go() -> InteractionRecord:
