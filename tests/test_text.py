@@ -94,8 +94,11 @@ def test_page_lines_puts_every_line_on_one_page_and_names_the_next() -> None:
 
 def test_page_lines_of_a_short_list_has_no_page_note_and_refuses_a_page_past_the_end() -> None:
     assert page_lines("Head", ["a", "b"], 1, "/x page:{page}") == "Head\na\nb"
-    with pytest.raises(UserError, match="only 1 page"):
+    with pytest.raises(UserError, match="only 1 page here; leave out `page:`") as refused:
         page_lines("Head", ["a"], 2, "/x page:{page}")
+    assert "from 1 to 1" not in str(refused.value)
+    with pytest.raises(UserError, match="only 2 pages here; pick a page from 1 to 2"):
+        page_lines("Head", ["a" * 90] * 30, 3, "/x page:{page}")
 
 
 def test_page_lines_keeps_to_a_small_budget_with_a_long_command_and_wide_characters() -> None:

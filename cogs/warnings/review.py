@@ -114,8 +114,9 @@ def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
 def review_lines(items: Sequence[reviews.ReviewItem], total: int) -> list[str]:
     if not items:
         return ["Nothing to review: no open reports and no possible warnings waiting."]
-    count = f"at least {total}" if total >= reviews.QUEUE_CAP else f"{total} in all"
-    lines = [f"**To review** ({count}; the first {len(items)} have buttons):"]
+    count = f"at least {total:,}" if total >= reviews.QUEUE_CAP else f"{total:,} in all"
+    buttons = f"; the first {len(items)} have buttons" if total > len(items) else ""  # all do: nothing to say
+    lines = [f"**To review** ({count}{buttons}):"]
     for number, item in enumerate(items, start=1):
         why = f"reported by {plural(item.reports, 'member')}" if item.reports else "possible (below the threshold)"
         lines.append(
