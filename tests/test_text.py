@@ -7,11 +7,13 @@ from hypothesis import strategies as st
 from bot.errors import UserError
 from bot.text import (
     QUOTED_INPUT_CHARS,
+    and_list,
     clip_lines,
     escape_clipped,
     page_lines,
     plural,
     quote_input,
+    sentence,
     unescape_markdown,
     utf16_len,
 )
@@ -111,3 +113,9 @@ def test_escape_clipped_counts_the_escapes_and_never_ends_in_a_lone_backslash() 
     clipped = escape_clipped("*_" * 100, 51)
     assert utf16_len(clipped) <= 51 and clipped.endswith("…") and not clipped.endswith("\\…")
     assert escape_clipped("a*b", 10) == "a\\*b"
+
+
+def test_and_list_and_sentence_write_what_a_member_reads() -> None:
+    assert [and_list(items) for items in ([], ["a"], ["a", "b"], ["a", "b", "c"])] == ["", "a", "a and b", "a, b and c"]
+    assert sentence("the regex does not compile: missing )") == "The regex does not compile: missing )."
+    assert sentence("Already one.") == "Already one." and sentence("") == ""

@@ -291,6 +291,7 @@ async def test_report_posts_to_the_mod_channel_without_pings_and_review_buttons_
     review = (await club.slash("warnings review", member=club.admin))[-1]
     assert review.ephemeral and "reported by 1 member" in review.text and "possible" in review.text
     assert f"<@{club.member.user.id}>" not in review.content
+    assert "in all):" in review.text and "have buttons" not in review.text  # every item has them: not "the first 2"
     await club.restart()
     dismissed = await club.click(review, decide_id("d", story_id, 1, "blood-gore"), member=club.admin)
     assert "Dismissed `blood-gore` for chapter 1" in dismissed[-1].text
