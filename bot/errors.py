@@ -27,4 +27,15 @@ def connection_problem(error: BaseException, *, timeout: float | None = None) ->
         return os.strerror(number).lower()
     if isinstance(error, TimeoutError):
         return f"no answer within {timeout:g} s" if timeout is not None else "no answer in time"
-    return " ".join((str(error) or type(error).__name__).split())
+    if not str(error).strip():  # raised bare (``ConnectionResetError()``): its kind, in words
+        return _WORDLESS.get(type(error), "the connection failed")
+    return " ".join(str(error).split())
+
+
+# What a connection error raised without a message means, as a host or an admin reads it.
+_WORDLESS: dict[type[BaseException], str] = {
+    ConnectionResetError: "the connection was reset",
+    ConnectionRefusedError: "the connection was refused",
+    ConnectionAbortedError: "the connection was aborted",
+    BrokenPipeError: "the connection was closed",
+}

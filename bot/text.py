@@ -135,6 +135,26 @@ def escape_clipped(value: str, limit: int) -> str:
     return "".join(pieces).rstrip() + "…"
 
 
+def sentence(text: str) -> str:
+    """``text`` as a sentence a member reads: a capital first letter and a full stop at the end.
+
+    For messages built from fragments (a rules file's checks write "the regex does not compile"
+    to follow "rule 3 of category `death`: ") that an answer shows on their own.
+    """
+    text = text.strip()
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def and_list(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: several names as a sentence says them (empty for none)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def join_whole(entries: Sequence[str], limit: int, separator: str = ", ") -> str:
     """Whole entries joined within ``limit`` UTF-16 units, the rest counted ("and 3 more").
 
@@ -223,13 +243,22 @@ def page_blocks(
     if more and len(pages) > 1:
         pages.pop()
     if page < 1 or page > len(pages):
-        raise UserError(f"There {'is' if len(pages) == 1 else 'are'} only {plural(len(pages), 'page')} here; "
-                        f"pick a page from 1 to {len(pages)}.")  # fmt: skip
+        raise no_such_page(len(pages))
     shown = pages[page - 1]
     lines = [*([head] if head else []), *(line for index in shown for line in fitted[index])]
     if len(pages) > 1 or more:
         lines.append(_page_note(page, len(pages) + int(more), next_page, more))
     return Page("\n".join(lines), shown)
+
+
+def no_such_page(pages: int, of: str = "here") -> UserError:
+    """The one answer to a page past the end of a listing (``of`` says which, e.g. "of stories").
+
+    A listing of one page says to leave ``page:`` out, not "pick a page from 1 to 1".
+    """
+    if pages == 1:
+        return UserError(f"There is only 1 page {of}; leave out `page:` to see it.")
+    return UserError(f"There are only {plural(pages, 'page')} {of}; pick a page from 1 to {pages:,}.")
 
 
 MIN_PAGE_CHARS = 100  # a page holds at least this much, however small the budget a server set

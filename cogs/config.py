@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
@@ -33,14 +33,15 @@ DISCUSSION_PERMISSIONS = {
     "manage_threads": "Manage Threads",
 }
 DATE_ORDER_NAMES = {"dmy": "day/month (12/04 is 12 April)", "mdy": "month/day (12/04 is December 4)"}
-# What /config clear puts back: the setting's column and its value before anyone set it.
-CLEARABLE: dict[str, tuple[str, str | None]] = {
-    "club_channel": ("club_channel_id", None),
-    "discussion_channel": ("discussion_channel_id", None),
-    "club_role": ("club_role_id", None),
-    "mod_channel": ("mod_channel_id", None),
-    "timezone": ("timezone", "UTC"),
-    "date_order": ("date_order", None),  # an ambiguous date such as 12/04 is refused again
+# What /config clear puts back: the setting's name as `/config show` calls it, its column, and its
+# value before anyone set it.
+CLEARABLE: dict[str, tuple[str, str, str | None]] = {
+    "club_channel": ("club channel", "club_channel_id", None),
+    "discussion_channel": ("discussion channel", "discussion_channel_id", None),
+    "club_role": ("club role", "club_role_id", None),
+    "mod_channel": ("moderation channel", "mod_channel_id", None),
+    "timezone": ("time zone", "timezone", "UTC"),
+    "date_order": ("numeric dates", "date_order", None),  # an ambiguous date such as 12/04 is refused again
 }
 # Members' warning reports are posted to the moderation channel as plain text.
 MOD_PERMISSIONS = {"view_channel": "View Channel", "send_messages": "Send Messages"}
@@ -124,7 +125,9 @@ def describe(settings: GuildSettings, guild: discord.Guild | None = None) -> str
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogear's settings for this server (admins)"):
+class ConfigCog(
+    commands.GroupCog, group_name="config", group_description="Dogear's settings for this server (Manage Server)"
+):
     """Discord applies default permissions per top-level command, so the whole group is for admins."""
 
     def __init__(self, bot: DogearBot) -> None:
@@ -147,6 +150,9 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         mod_channel="Where members' warning reports are posted for moderators",
         date_order="How members write numeric dates such as 12/04 in schedules",
     )
+    @app_commands.choices(
+        date_order=[app_commands.Choice(name=name, value=key) for key, name in DATE_ORDER_NAMES.items()]
+    )
     @app_commands.checks.has_permissions(manage_guild=True)
     async def set_(
         self,
@@ -156,18 +162,21 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         club_role: discord.Role | None = None,
         timezone: str | None = None,
         mod_channel: discord.TextChannel | None = None,
-        date_order: Literal["dmy", "mdy"] | None = None,
+        date_order: app_commands.Choice[str] | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
         changes: dict[str, object] = {}
         warnings: list[str] = []
+        lacking = 0  # permissions missing in all: "grant it" or "grant them"
         if club_channel is not None:
             changes["club_channel_id"] = club_channel.id
             if missing := missing_permissions(club_channel, POSTING_PERMISSIONS):
+                lacking += len(missing)
                 warnings.append(f"In {club_channel.mention} I am missing: {', '.join(missing)}.")
         if discussion_channel is not None:
             changes["discussion_channel_id"] = discussion_channel.id
             if missing := missing_permissions(discussion_channel, DISCUSSION_PERMISSIONS):
+                lacking += len(missing)
                 warnings.append(f"In {discussion_channel.mention} I am missing: {', '.join(missing)}.")
         if club_role is not None:
             if club_role.is_default():
@@ -178,14 +187,19 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
         if mod_channel is not None:
             changes["mod_channel_id"] = mod_channel.id
             if missing := missing_permissions(mod_channel, MOD_PERMISSIONS):
+                lacking += len(missing)
                 warnings.append(f"In {mod_channel.mention} I am missing: {', '.join(missing)}.")
         if date_order is not None:
-            changes["date_order"] = date_order
+            changes["date_order"] = date_order.value
         if not changes:
             raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
         settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **changes)
         # What the admin must fix comes before the settings, so it is read (and never clipped away).
-        note = ("\n⚠️ " + " ".join(warnings) + " Grant these so posting works.") if warnings else ""
+        note = (
+            ("\n⚠️ " + " ".join(warnings) + f" Grant {'them' if lacking > 1 else 'it'} so posting works.")
+            if warnings
+            else ""
+        )
         await send_ephemeral(interaction, "Saved." + note + "\n\n" + describe(settings, interaction.guild))
 
     @set_.autocomplete("timezone")
@@ -196,13 +210,13 @@ class ConfigCog(commands.GroupCog, group_name="config", group_description="Dogea
 
     @app_commands.command(name="clear", description="Put a setting back as it was at first (Manage Server)")
     @app_commands.describe(setting="The setting to unset")
-    @app_commands.choices(setting=[app_commands.Choice(name=name.replace("_", " "), value=name) for name in CLEARABLE])
+    @app_commands.choices(setting=[app_commands.Choice(name=entry[0], value=key) for key, entry in CLEARABLE.items()])
     @app_commands.checks.has_permissions(manage_guild=True)
     async def clear(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
         guild_id = guild_id_of(interaction)
-        column, first = CLEARABLE[setting.value]
+        name, column, first = CLEARABLE[setting.value]
         settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **{column: first})
-        await send_ephemeral(interaction, f"Cleared {setting.name}.\n\n" + describe(settings, interaction.guild))
+        await send_ephemeral(interaction, f"Cleared the {name}.\n\n" + describe(settings, interaction.guild))
 
 
 async def setup(bot: DogearBot) -> None:

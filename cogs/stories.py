@@ -93,11 +93,10 @@ def story_info_text(details: StoryDetails, page: int) -> str:
         lines.append(f"Rating: {escape_markdown(record.rating)}")
     if record.summary:
         lines.append(f"> {escape_clipped(' '.join(record.summary.split()), 600)}")
-    for label, words in front_notes(record.meta.get("notes", [])):  # not chapters: the book does not number them
-        lines.append(f"{label}: *{escape_clipped(' '.join(words.split()), 300)}*")
-    lines.append(
-        f"{plural(record.chapter_count, 'chapter')}, {plural(record.words, 'word')}. Added <t:{int(record.added_at)}:R>."
-    )
+    for label, text in front_notes(record.meta.get("notes", [])):  # not chapters: the book does not number them
+        lines.append(f"{label}: *{escape_clipped(' '.join(text.split()), 300)}*")
+    words = f", {plural(record.words, 'word')}" if record.has_text else ""  # a book read elsewhere has no text to count
+    lines.append(f"{plural(record.chapter_count, 'chapter')}{words}. Added <t:{int(record.added_at)}:R>.")
     if not record.has_text:
         lines.append(reads_elsewhere_line())
     shown = members_see(warnings)
@@ -109,7 +108,8 @@ def story_info_text(details: StoryDetails, page: int) -> str:
         lines.append(f"Author's own warnings: {declared_list(record.declared_warnings, INFO_WARNINGS_CHARS)}")
     for chapter in details.chapters:
         title = f": {escape_clipped(chapter.title, 200)}" if chapter.title else ""
-        lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title} · {plural(chapter.words, 'word')}")
+        length = f" · {plural(chapter.words, 'word')}" if record.has_text else ""
+        lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title}{length}")
     return page_lines(lines[0], lines[1:], page, f"/story info story:{record.id} page:{{page}}")
 
 
@@ -217,7 +217,8 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             author = f" by {escape_clipped(record.author, LIST_AUTHOR_CHARS)}" if record.author else ""
             lines.append(
                 f"• **{escape_clipped(record.title, LIST_TITLE_CHARS)}**{author} · {record.chapter_count:,} ch. · "
-                f"{plural(record.words, 'word')} · id {record.id}"
+                + (f"{plural(record.words, 'word')} · " if record.has_text else "read elsewhere · ")
+                + f"id {record.id}"
             )
         if page < pages:
             lines.append(f"-# Next: `/story list page:{page + 1}`")

@@ -7,12 +7,14 @@ from hypothesis import strategies as st
 from bot.errors import UserError
 from bot.text import (
     QUOTED_INPUT_CHARS,
+    and_list,
     clip_lines,
     escape_clipped,
     page_blocks,
     page_lines,
     plural,
     quote_input,
+    sentence,
     unescape_markdown,
     utf16_len,
 )
@@ -95,8 +97,11 @@ def test_page_lines_puts_every_line_on_one_page_and_names_the_next() -> None:
 
 def test_page_lines_of_a_short_list_has_no_page_note_and_refuses_a_page_past_the_end() -> None:
     assert page_lines("Head", ["a", "b"], 1, "/x page:{page}") == "Head\na\nb"
-    with pytest.raises(UserError, match="only 1 page"):
+    with pytest.raises(UserError, match="only 1 page here; leave out `page:`") as refused:
         page_lines("Head", ["a"], 2, "/x page:{page}")
+    assert "from 1 to 1" not in str(refused.value)
+    with pytest.raises(UserError, match="only 2 pages here; pick a page from 1 to 2"):
+        page_lines("Head", ["a" * 90] * 30, 3, "/x page:{page}")
 
 
 def test_page_lines_keeps_to_a_small_budget_with_a_long_command_and_wide_characters() -> None:
@@ -142,3 +147,9 @@ def test_page_blocks_of_a_list_read_only_so_far_leaves_its_last_page_for_later()
 def test_clipped_lines_say_where_the_rest_is() -> None:
     text = clip_lines(["x" * 500] * 10, rest="the rest is in `/warnings story story:7`")
     assert len(text) <= 2000 and text.endswith("more lines; the rest is in `/warnings story story:7`")
+
+
+def test_and_list_and_sentence_write_what_a_member_reads() -> None:
+    assert [and_list(items) for items in ([], ["a"], ["a", "b"], ["a", "b", "c"])] == ["", "a", "a and b", "a, b and c"]
+    assert sentence("the regex does not compile: missing )") == "The regex does not compile: missing )."
+    assert sentence("Already one.") == "Already one." and sentence("") == ""

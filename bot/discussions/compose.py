@@ -19,7 +19,7 @@ from bot.limits import CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.render import warning_list
-from bot.text import clip, escape_markdown, page_lines, quote_input, utf16_len
+from bot.text import clip, escape_markdown, page_lines, plural, quote_input, utf16_len
 
 EMBED_COLOUR = 0x8E6C3A
 WARNING_LINE_CHARS = 1500  # of the embed description: room left for the prompts, whatever the warnings
@@ -68,7 +68,7 @@ def discussion_notice(
     private_thread_hint: bool = True,
 ) -> Notice:
     """The post that opens a discussion; a late post says so and when it was due."""
-    readers = f"{caught_up} member{'s have' if caught_up != 1 else ' has'} read this chapter so far."
+    readers = f"{plural(caught_up, 'member')} {'has' if caught_up == 1 else 'have'} read this chapter so far."
     lines = [f"Discussion of **{escape_markdown(title)}**, chapter {chapter}.", ""]
     if late_since is not None:
         lines += [f"*Posted late: Dogear was offline when this was due ({stamp(late_since, 'F')}).*", ""]
@@ -84,7 +84,9 @@ def discussion_notice(
         "color": EMBED_COLOUR,
         "footer": {"text": marker},
     }
-    content = f"<@&{role_id}> a discussion is open." if role_id else None
+    # The content is all a phone's notification shows: it names the story, after a comma.
+    opened = f"the discussion of **{escape_markdown(clip(title, 200))}**, chapter {chapter}, is open."
+    content = f"<@&{role_id}>, {opened}" if role_id else None
     return Notice(
         content=content,
         embed=embed,

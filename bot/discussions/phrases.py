@@ -185,8 +185,8 @@ def _numeric_date(word: str, today: date, date_order: str | None) -> date:
     dmy, mdy = readings["dmy"], readings["mdy"]
     raise Ambiguous(
         f"`{word}` could be {show_date(dmy)} (day/month) or {show_date(mdy)} (month/day). "
-        "Write the month as a word (e.g. `4 Dec 19:00`), or ask an admin to set the server's date order "
-        "with `/config set date_order:dmy` (day first) or `date_order:mdy` (month first)."
+        "Write the month as a word (e.g. `4 Dec 19:00`), or ask an admin to pick how this server writes "
+        "dates with `/config set date_order:` (day/month or month/day)."
     )
 
 

@@ -36,7 +36,7 @@ from bot.nominations.tally import NO_VOTES, TIE, WINNER, Outcome, tally
 from bot.shards import ShardScope
 from bot.story.books import BookAdded, add_book
 from bot.story.store import fold, get_story_record, search_stories
-from bot.text import clip, escape_markdown, plural, visible_line
+from bot.text import and_list, clip, escape_markdown, plural, visible_line
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +229,7 @@ def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Annou
         else:
             text += " An admin can add it to the library as a book without a file with the button below."
         return Announcement(text, buttons)
-    names = ", ".join(bold[:-1]) + f" and {bold[-1]}"
+    names = and_list(bold)
     text = (
         f"📚 The vote is over, and it is a tie: {names}, with {plural(outcome.votes, 'vote')} each "
         f"({outcome.total:,} in all). An admin can add one of them as a book below, or run another vote."

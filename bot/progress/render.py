@@ -36,7 +36,8 @@ def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
         used += len(item) + 2
     text = ", ".join(shown)
     if len(shown) < len(user_ids):
-        text += f"{' and ' if shown else ''}{len(user_ids) - len(shown)} {'more' if shown else 'members'}"
+        left = len(user_ids) - len(shown)
+        text += f" and {left} more" if shown else plural(left, "member")
     if hidden:
         text += f"{', plus ' if text else ''}{plural(hidden, 'hidden member')}"
     return text or "nobody yet"
@@ -81,7 +82,7 @@ def _fit_lines(lines: list[str], budget: int) -> str:
     used = 0
     for index, line in enumerate(lines):
         left = len(lines) - index
-        note = f"\n… and {left} more lines"
+        note = f"\n… and {plural(left, 'more line')}"
         if used + len(line) + 1 + len(note) > budget and index > 0:
             kept.append(note.strip())
             break

@@ -17,7 +17,7 @@ from bot.errors import UserError
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TITLE_CHARS
 from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
 from bot.story.store import NO_TEXT_FORMAT, fold, get_story_record, insert_story, mark_without_text
-from bot.text import clip_lines, escape_markdown, plural, quote_input, visible_line
+from bot.text import and_list, clip_lines, escape_markdown, plural, quote_input, visible_line
 from bot.warnings.declared import map_texts
 from bot.warnings.service import save_scan, story_warnings, versioned_scan
 from bot.warnings.taxonomy import default_taxonomy
@@ -97,7 +97,7 @@ def declared_items(warnings: str | None) -> list[str]:
     unknown = [item for item, stored in known.items() if stored is None]
     if unknown:
         quoted = [quote_input(item, 60) for item in unknown[:10]]
-        named = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
+        named = and_list(quoted)
         which = "the warning" if len(unknown) == 1 else "the warnings"
         raise UserError(
             f"I don't know {which} {named}; nothing was added. "

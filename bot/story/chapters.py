@@ -8,7 +8,7 @@ makes sense) and its wording are the same everywhere.
 from __future__ import annotations
 
 from bot.errors import UserError
-from bot.text import escape_markdown, plural
+from bot.text import and_list, escape_markdown, plural
 
 
 def chapter_range_text(chapter: int, chapter_count: int, title: str, *, allow_zero: bool = False) -> str:
@@ -34,7 +34,7 @@ def chapter_list(numbers: list[int], limit: int = 10) -> str:
     rest = len(numbers) - len(shown)
     if rest:
         return f"chapters {', '.join(shown)} and {rest} more"
-    return f"chapters {', '.join(shown[:-1])} and {shown[-1]}"
+    return f"chapters {and_list(shown)}"
 
 
 def chapter_ranges(numbers: list[int], limit: int = 8) -> str:

@@ -125,9 +125,7 @@ def render_header(
     footer = "-# The chapter follows behind spoilers: click a block to reveal it."
     avoided = [w for w in warnings if w.avoided]
     if avoided:
-        footer = (
-            f"-# ⚠️ This chapter has {len(avoided)} warning{'s' * (len(avoided) > 1)} you asked to avoid.\n" + footer
-        )
+        footer = f"-# ⚠️ This chapter has {plural(len(avoided), 'warning')} you asked to avoid.\n" + footer
     for cap in TITLE_CAPS:
         heading = _heading(title, chapter, cap)
         content = "\n".join((heading, length, _warning_line(warnings, len(warnings)), footer))

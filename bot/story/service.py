@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from bot.db import Database
 from bot.discussions.store import pending_event_ids
-from bot.errors import UserError
 from bot.story.jobs import Parsed, parse_upload, scan_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
 from bot.story.model import HeaderWarning, Story
@@ -30,7 +29,7 @@ from bot.story.store import (
     resolve_story,
 )
 from bot.story.tidy import one_line
-from bot.text import plural
+from bot.text import no_such_page
 from bot.warnings.engine import ScanReport
 from bot.warnings.service import guild_ruleset_data, save_scan, scan_time_limit, story_warnings
 from bot.worker import Workers
@@ -117,10 +116,7 @@ async def library_page(db: Database, guild_id: int, page: int, *, page_size: int
     total = await count_stories(db, guild_id)
     pages = max(1, math.ceil(total / page_size))
     if total and page > pages:
-        raise UserError(
-            f"There {'is' if pages == 1 else 'are'} only {plural(pages, 'page')} of stories; "
-            f"pick a page from 1 to {pages}."
-        )
+        raise no_such_page(pages, "of stories")
     records = await list_stories(db, guild_id, offset=(page - 1) * page_size, limit=page_size) if total else []
     return LibraryPage(records, page, pages, total)
 

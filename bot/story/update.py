@@ -37,7 +37,7 @@ from bot.story.render import every_warning_in
 from bot.story.service import PARSE_SECONDS, read_upload, scan_upload
 from bot.story.store import DuplicateStory, StoryRecord, find_by_hash, replace_story, resolve_story, stored_chapters
 from bot.story.tidy import one_line
-from bot.text import clip_lines, escape_markdown, plural, quote_input
+from bot.text import clip_lines, escape_markdown, plural, quote_input, sentence
 from bot.warnings.engine import ScanReport
 from bot.warnings.service import declared_ids, save_scan, stored_scan, versioned_scan
 from bot.worker import Workers
@@ -267,10 +267,11 @@ def describe_update(updated: StoryUpdated) -> str:
         ids = ", ".join(f"#{number}" for number in updated.past_the_end[:10]) + (
             f" and {more} more" if more > 0 else ""
         )
-        lines.append(
-            f"⚠️ Scheduled discussions of chapters the story no longer has: {ids}. They still post unless you "
-            "move or cancel them (`/discussion cancel`)."
-        )
+        if len(updated.past_the_end) == 1:
+            gone = f"A scheduled discussion of a chapter the story no longer has: {ids}. It still posts unless you move or cancel it"
+        else:
+            gone = f"Scheduled discussions of chapters the story no longer has: {ids}. They still post unless you move or cancel them"
+        lines.append(f"⚠️ {gone} (`/discussion cancel`).")
     lines += _warning_lines(updated)
     return clip_lines(lines, rest=every_warning_in(updated.story_id))
 
@@ -288,8 +289,7 @@ def _chapter_summary(changes: ChapterChanges, first_text: bool) -> str:
         )
         if numbers
     ]
-    text = ", ".join(parts)
-    return text[:1].upper() + text[1:] + "."
+    return sentence(", ".join(parts))
 
 
 def _label(numbers: list[int]) -> str:

@@ -101,7 +101,8 @@ class Demo:
             text = text.replace(raw, name)
         for thread in self.club.threads:
             text = text.replace(f"<#{thread.id}>", f"#{thread.name}")
-        return re.sub(r"<t:(\d+)(:[a-zA-Z])?>", _timestamp, text)
+        now = self.club.clock.now()
+        return re.sub(r"<t:(\d+)(:[a-zA-Z])?>", lambda match: _timestamp(match, now), text)
 
     def member(self, actor: str) -> Any:
         return getattr(self.club, actor)
@@ -291,17 +292,27 @@ def _show(value: Any, demo: Demo) -> str:
     return str(value)
 
 
-def _timestamp(match: re.Match[str]) -> str:
-    """Discord renders ``<t:N:F>`` in the reader's time zone; the transcript says UTC."""
-    return datetime.fromtimestamp(int(match.group(1)), UTC).strftime("%a %d %b %Y %H:%M UTC")
+def _timestamp(match: re.Match[str], now: datetime) -> str:
+    """Discord renders ``<t:N:F>`` in the reader's time zone (the transcript says UTC) and ``<t:N:R>``
+    as how far off it is ("in 2 days"), so "<F> (<R>)" never reads as the same date twice."""
+    moment = datetime.fromtimestamp(int(match.group(1)), UTC)
+    if match.group(2) == ":R":
+        ahead = moment - now
+        if abs(ahead) < timedelta(minutes=1):
+            return "just now"
+        return f"in {_duration(ahead)}" if ahead >= timedelta(0) else f"{_duration(-ahead)} ago"
+    return moment.strftime("%a %d %b %Y %H:%M UTC")
 
 
 def _duration(delta: timedelta) -> str:
-    hours = round(delta.total_seconds() / 3600)
+    """A duration as Discord's relative timestamps round it: minutes, hours, then days."""
+    minutes = round(delta.total_seconds() / 60)
+    if minutes < 60:
+        return plural(minutes, "minute")
+    hours = round(minutes / 60)
     if hours >= 24:
-        days = round(hours / 24)
-        return f"{days} day{'s' if days != 1 else ''}"
-    return f"{hours} hour{'s' if hours != 1 else ''}"
+        return plural(round(hours / 24), "day")
+    return plural(hours, "hour")
 
 
 def typed_title(story: Story) -> str:

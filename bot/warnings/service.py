@@ -31,7 +31,7 @@ from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.story.model import NOT_ENGLISH_ID, NOTICE_IDS, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
-from bot.text import quote_input
+from bot.text import quote_input, sentence
 from bot.warnings import store
 from bot.warnings.declared import Declared
 from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker, scoring_key
@@ -564,9 +564,19 @@ async def add_rule(
         raise UserError(
             f"`{category}` is kept for a notice Dogear shows in headers; choose another id for the category."
         )
-    checked = await _off_loop(
-        workers, "Checking that pattern", admin_rule, "custom:new", category, kind, pattern, time_limit=COMPILE_SECONDS
-    )
+    try:
+        checked = await _off_loop(
+            workers,
+            "Checking that pattern",
+            admin_rule,
+            "custom:new",
+            category,
+            kind,
+            pattern,
+            time_limit=COMPILE_SECONDS,
+        )
+    except RuleError as error:  # written to follow a rules file's "rule 3 of ...: "; alone, it is a sentence
+        raise UserError(sentence(str(error))) from None
     ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
     trial = ruleset.extended(rules=[checked])
     await _off_loop(workers, "Compiling this server's rules", compile_in_worker, trial, time_limit=COMPILE_SECONDS)
@@ -670,7 +680,7 @@ async def set_override(
 ) -> None:
     """Add or remove one warning on one story; this wins over detection and declarations."""
     if action not in OVERRIDE_ACTIONS:
-        raise UserError("An override either adds or removes a warning.")
+        raise UserError("Choose whether to add or remove the warning on this story.")
     warning_id = warning_id.strip().lower()
     if not await store.story_exists(db, guild_id, story_id):
         raise UserError("That story is not in this server's library; pick one from the list.")

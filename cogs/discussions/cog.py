@@ -131,7 +131,7 @@ class DiscussionCog(
     @app_commands.describe(
         story="The story",
         chapter="The chapter to discuss",
-        when="e.g. tomorrow 7pm, sat 8pm, Dec 4 19:00, next week friday, in 3 days (server's time zone)",
+        when="When, e.g. tomorrow 7pm, sat 8pm, Dec 4 19:00, next week friday, in 3 days (server's time zone)",
         channel="Where to post (default: the discussion channel setting, else here)",
         event="Also create a Discord scheduled event",
         remind="Reminders before it, e.g. 24h,1h (default) or none",
@@ -172,7 +172,7 @@ class DiscussionCog(
     @app_commands.describe(
         story="The story",
         start="When the first discussion is, e.g. friday 19:00",
-        every="daily, weekdays, weekly, every other day, or a number of days such as 3 days",
+        every="How often: daily, weekdays, weekly, every other day, or a number of days such as 3 days",
         from_chapter="The first chapter to discuss (default 1)",
         channel="Where to post (default: the discussion channel setting, else here)",
         remind="Reminders before each, e.g. 24h,1h (default) or none",

@@ -19,6 +19,7 @@ from discord.utils import MISSING
 
 from bot.discussions.compose import Notice
 from bot.discussions.service import Posted, PostFailure, Unreachable
+from bot.errors import connection_problem
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -57,7 +58,7 @@ def _reaching(doing: str) -> Iterator[None]:
     try:
         yield
     except (aiohttp.ClientError, OSError) as error:  # TimeoutError is an OSError
-        raise Unreachable(f"{doing}: Discord could not be reached ({type(error).__name__})") from error
+        raise Unreachable(f"{doing}: Discord could not be reached ({connection_problem(error)})") from error
 
 
 class DiscordPoster:

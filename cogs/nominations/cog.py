@@ -23,7 +23,7 @@ from bot.guilds import get_settings
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
 from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService
 from bot.story.store import resolve_story, search_stories
-from bot.text import clip, escape_clipped, escape_markdown, page_lines, plural
+from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural
 from cogs._checks import guild_id_of
 from cogs._options import story_autocomplete
 from cogs.nominations.buttons import FORM_ID, AddNominee, answer_book_form
@@ -164,7 +164,7 @@ class NominationCog(commands.Cog):
             lines.append(
                 f"🗳️ A vote is running in {where} until <t:{int(board.vote.ends_at or 0)}:f> "
                 f"(<t:{int(board.vote.ends_at or 0)}:R>) between "
-                + ", ".join(f"**{escape_clipped(n.title, VOTE_TITLE_CHARS)}**" for n in board.vote_nominations)
+                + and_list([f"**{escape_clipped(n.title, VOTE_TITLE_CHARS)}**" for n in board.vote_nominations])
                 + "."
             )
         if board.nominations:

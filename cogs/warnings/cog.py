@@ -81,7 +81,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @app_commands.describe(
         category="The warning category the rule detects",
         pattern="Words to find (`~word` for its forms, `...` for a gap) or an RE2 regex",
-        kind="phrase (default) or regex",
+        kind="Phrase (default) or regex",
         new_category="Create the category if this server does not have it yet",
     )
     @app_commands.choices(kind=[app_commands.Choice(name=kind, value=kind) for kind in RULE_KINDS])
@@ -175,7 +175,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         await send_ephemeral(
             interaction,
             f"Switched off the {kind} `{name}`. {rescanned}.\n"
-            "Authors' own declarations and per-story overrides still show.",
+            "Warnings the author declared, and those an admin added with `/warnings story`, still show.",
         )
 
     @rules.command(name="enable", description="Switch a default rule or category back on (Manage Server)")

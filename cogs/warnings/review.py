@@ -147,7 +147,7 @@ def review_page(queue: reviews.ReviewQueue, page: int) -> DecisionPage:
     """``/warnings review``: every open report and possible warning, a page at a time, each with its buttons."""
     if not queue.items:
         return DecisionPage("Nothing to review: no open reports and no possible warnings waiting.", [], [])
-    count = f"{len(queue.items)} in all" if queue.complete else f"at least {len(queue.items)}"
+    count = f"{len(queue.items):,} in all" if queue.complete else f"at least {len(queue.items):,}"
     head = f"**To review** ({count}):"
     blocks = [(item_lines(number, item), (item.story_id, item.chapter, item.warning_id))
               for number, item in enumerate(queue.items, start=1)]  # fmt: skip

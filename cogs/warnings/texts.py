@@ -69,5 +69,5 @@ def rules_list_text(overview: service.RulesOverview, page: int = 1) -> str:
         lines.append("**Switched off:**")
         lines += [f"• category `{name}`" for name in sorted(overview.off_categories)]
         lines += [f"• default rule `{name}`" for name in sorted(overview.off_rules)]
-    lines.append(f"The {overview.default_rules} default rules apply unless switched off.")
+    lines.append(f"The {overview.default_rules:,} default rules apply unless switched off.")
     return page_lines(head, lines, page, "/warnings rules list page:{page}")

@@ -354,7 +354,10 @@ async def test_forum_channel_gets_a_forum_post(
     assert post.notice.thread_name == f"Forum Story · ch. 2 · #{discussion_id}"
     # Open to everyone who sees the forum: no line suggesting only readers get in.
     assert "are added to the thread" not in (post.notice.embed or {})["description"]
-    assert post.notice.role_id == 555 and post.notice.content == "<@&555> a discussion is open."
+    assert (
+        post.notice.role_id == 555
+        and post.notice.content == "<@&555>, the discussion of **Forum Story**, chapter 2, is open."
+    )
     posted = await store.get_discussion(db, GUILD, discussion_id)
     assert posted is not None and posted.thread_id == post.id and posted.posted_channel_id == FORUM
 

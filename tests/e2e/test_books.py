@@ -32,6 +32,9 @@ async def test_a_book_without_a_file_works_for_progress_discussions_warnings_and
 
     [info] = await club.slash("story info", member=club.member, story=str(story))
     assert "The club reads this book elsewhere" in info.text and "Violence" in info.text
+    assert "20 chapters. Added" in info.text and "0 words" not in info.text  # no text, so no count of it
+    [shelf] = await club.slash("story list", member=club.member)
+    assert "20 ch. · read elsewhere · id" in shelf.text and "0 words" not in shelf.text
     listed = await club.autocomplete("progress set", "story", "left hand", member=club.member)
     assert [c["value"] for c in listed] == [str(story)]
 

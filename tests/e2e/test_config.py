@@ -130,7 +130,7 @@ async def test_members_cannot_change_settings(club: Club) -> None:
 async def test_clear_unsets_a_setting(club: Club) -> None:
     await club.slash("config set", member=club.admin, club_role=club.club_role)
     replies = await club.slash("config clear", member=club.admin, setting="club_role")
-    assert "Cleared club role" in replies[0].text
+    assert "Cleared the club role." in replies[0].text
     assert (await club.run(get_settings(club.bot.db, club.guild.id))).club_role_id is None
 
 
@@ -139,7 +139,7 @@ async def test_clear_puts_the_time_zone_and_the_date_order_back(club: Club) -> N
     await club.slash("config set", member=club.admin, timezone="Asia/Tokyo", date_order="dmy")
     await club.slash("config clear", member=club.admin, setting="date_order")
     replies = await club.slash("config clear", member=club.admin, setting="timezone")
-    assert "Cleared timezone" in replies[0].text
+    assert "Cleared the time zone." in replies[0].text
     settings = await club.run(get_settings(club.bot.db, club.guild.id))
     assert (settings.timezone, settings.date_order) == ("UTC", None)
 

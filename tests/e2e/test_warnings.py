@@ -76,6 +76,11 @@ async def test_add_list_remove_a_rule_rescans_stories(club: Club) -> None:
     assert await warning_ids(club, story_id) == set()
 
 
+def is_a_sentence(text: str) -> bool:
+    """A refusal read on its own starts with a capital and ends with a full stop (not a rules file's fragment)."""
+    return text[:1].isupper() and text.endswith(".")
+
+
 async def test_regex_rules_and_their_refusals(club: Club) -> None:
     replies = await club.slash(
         "warnings rules add", member=club.admin, category="violence", pattern=r"\bcudgel(l?ed)?\b", kind="regex"
@@ -89,11 +94,14 @@ async def test_regex_rules_and_their_refusals(club: Club) -> None:
         replies = await club.slash(
             "warnings rules add", member=club.admin, category="death", pattern=pattern, kind="regex"
         )
-        assert replies[-1].ephemeral and message in replies[-1].text
+        assert replies[-1].ephemeral and message in replies[-1].text.lower()
+        assert is_a_sentence(replies[-1].text), replies[-1].text
     replies = await club.slash(
         "warnings rules add", member=club.admin, category="death", pattern="x" * 501, kind="regex"
     )
-    assert "limit is 500" in replies[-1].text
+    assert "limit is 500" in replies[-1].text and is_a_sentence(replies[-1].text), replies[-1].text
+    replies = await club.slash("warnings rules add", member=club.admin, category="death", pattern="(die")
+    assert "never closed" in replies[-1].text and is_a_sentence(replies[-1].text), replies[-1].text
     assert len(await club.run(service.list_rules(club.bot.db, club.guild.id))) == 1
 
 
@@ -283,6 +291,7 @@ async def test_report_posts_to_the_mod_channel_without_pings_and_review_buttons_
     review = (await club.slash("warnings review", member=club.admin))[-1]
     assert review.ephemeral and "reported by 1 member" in review.text and "possible" in review.text
     assert f"<@{club.member.user.id}>" not in review.content
+    assert "in all):" in review.text and "have buttons" not in review.text  # every item has them: not "the first 2"
     await club.restart()
     dismissed = await club.click(review, decide_id("d", story_id, 1, "blood-gore"), member=club.admin)
     assert "Dismissed `blood-gore` for chapter 1" in dismissed[-1].text

@@ -81,6 +81,7 @@ def test_name_list_stays_within_its_limit() -> None:
     assert len(text) <= 300 and text.endswith("more")
     assert name_list([], 0, limit=100) == "nobody yet"
     assert name_list([], 2, limit=100) == "2 hidden members"
+    assert name_list([10**17], 0, limit=5) == "1 member"  # none fits: counted, never "1 members"
 
 
 def test_member_text_lists_each_story_with_a_bar() -> None:
@@ -88,6 +89,8 @@ def test_member_text_lists_each_story_with_a_bar() -> None:
     text = member_text(stories, whose="Your")
     assert text.splitlines() == ["Your reading:", "`███░░░░░░░ 3/9` **First**", "`██████████ 3/3` **Second**"]
     assert "not started any story" in member_text([], whose="<@5> has")
+    # The budget holds the head and the first story: one line left out is "1 more line", not "1 more lines".
+    assert member_text(stories, whose="Your", budget=70).splitlines()[-1] == "… and 1 more line"
 
 
 def test_an_empty_list_tells_only_its_owner_to_record_progress() -> None:

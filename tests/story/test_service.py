@@ -114,7 +114,7 @@ async def test_library_pages_and_details(db: Database) -> None:
     added = await add(db, InlineWorkers(), "ford.html", ao3_html(two_chapter_work()).encode())
     listing = await library_page(db, GUILD, 1)
     assert (listing.total, listing.pages, [r.id for r in listing.records]) == (1, 1, [added.story_id])
-    with pytest.raises(UserError, match="only 1 page of stories; pick a page from 1 to 1"):
+    with pytest.raises(UserError, match="only 1 page of stories; leave out `page:` to see it"):
         await library_page(db, GUILD, 2)
     details = await story_details(db, GUILD, str(added.story_id))
     assert [chapter.number for chapter in details.chapters] == [1, 2]

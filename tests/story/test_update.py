@@ -152,6 +152,7 @@ async def test_fewer_chapters_are_refused_unless_asked_and_then_progress_is_set_
     text = describe_update(updated)
     assert "chapters 3-4 taken down" in text and "1 member past chapter 2, now the last, was set back" in text
     assert f"#{discussion_id}" in text
+    assert f"A scheduled discussion of a chapter the story no longer has: #{discussion_id}. It still posts" in text
 
 
 async def test_a_file_of_another_story_is_refused_unless_asked(db: Database) -> None:
