@@ -38,10 +38,10 @@ def heavy_rules(count: int) -> list:
 
 @pytest.mark.parametrize("pattern", [r"\pL{990}x", r"\pL{100}x", r"\pL{3}", r"(?:\pL|\d){50}"])
 def test_a_pattern_whose_program_is_too_large_is_refused_fast(pattern: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the work done, which a busy machine does not stretch
     with pytest.raises(RuleError, match=r"too large|RE2 instructions"):
         check_regex(pattern)
-    assert time.perf_counter() - started < 0.5  # refused on the small compile budget, not after seconds
+    assert time.process_time() - started < 0.5  # refused on the small compile budget, not after seconds
 
 
 def test_the_heaviest_accepted_pattern_is_under_the_budget() -> None:
