@@ -18,12 +18,14 @@ from bot.devtools.driver.timing import HANG_LIMIT  # the driver's waits use the 
 __all__ = ["HANG_LIMIT", "communicate", "wait_for_exit", "wait_until"]
 
 
-async def wait_until(predicate: Callable[[], bool], what: str, limit: float = HANG_LIMIT) -> None:
-    """Poll ``predicate`` until it holds; fail naming ``what`` if it never does within ``limit``."""
+async def wait_until(predicate: Callable[[], bool], what: str | Callable[[], str], limit: float = HANG_LIMIT) -> None:
+    """Poll ``predicate`` until it holds; fail naming ``what`` if it never does within ``limit``
+    (a callable ``what`` is read at the failure, e.g. to show a log as it was then)."""
     deadline = time.monotonic() + limit
     while not predicate():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {limit:g} s waiting for {what}")
+            said = what() if callable(what) else what
+            raise AssertionError(f"timed out after {limit:g} s waiting for {said}")
         await asyncio.sleep(0.02)
 
 

@@ -48,7 +48,7 @@ async def start_bot(double: DiscordDouble, tmp_path: Path, gateway: str) -> tupl
 
 
 async def wait_for_text(log_path: Path, text: str) -> None:
-    await wait_until(lambda: text in log_path.read_text(), f"{text!r} in the log:\n{log_path.read_text()}")
+    await wait_until(lambda: text in log_path.read_text(), lambda: f"{text!r} in the log:\n{log_path.read_text()}")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])

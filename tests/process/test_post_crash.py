@@ -66,7 +66,7 @@ class BotProcess:
                 sys.executable, "-m", "bot", cwd=PROJECT_ROOT, env=self.env,
                 stdout=asyncio.subprocess.DEVNULL, stderr=err,
             )  # fmt: skip
-        await wait_until(lambda: len(self.double.state.command_syncs) > syncs, f"the bot to sync\n{self.log()}")
+        await wait_until(lambda: len(self.double.state.command_syncs) > syncs, lambda: f"the bot to sync\n{self.log()}")
         await wait_until(lambda: self.double.gateway.identifies > identifies, "IDENTIFY")
 
     def log(self) -> str:
@@ -121,13 +121,15 @@ async def test_a_post_killed_with_sigkill_resumes_after_restart_exactly_once(
     first = BotProcess(double, layout, database)
     await first.start()
     added = command(double, layout, "story add", file=story_file)
-    await wait_until(lambda: bool(answers(double, added)), f"/story add to answer\n{first.log()}")
+    await wait_until(lambda: bool(answers(double, added)), lambda: f"/story add to answer\n{first.log()}")
     text = answers(double, added)[-1].content
     assert "Added" in text, text
     story_id = int(text.split("(id ")[1].split(")")[0])
 
     posting = command(double, layout, "excerpt post", story=str(story_id), chapter=1, channel=layout.general_channel)
-    await wait_until(lambda: len(channel_posts(double, layout)) >= KILL_AFTER, f"{KILL_AFTER} messages\n{first.log()}")
+    await wait_until(
+        lambda: len(channel_posts(double, layout)) >= KILL_AFTER, lambda: f"{KILL_AFTER} messages\n{first.log()}"
+    )
     assert await first.stop(signal.SIGKILL) == -signal.SIGKILL
     cut_at = len(channel_posts(double, layout))
     assert KILL_AFTER <= cut_at < PARAGRAPHS + 1, "the post must be cut off in the middle"
@@ -136,7 +138,7 @@ async def test_a_post_killed_with_sigkill_resumes_after_restart_exactly_once(
     await second.start()
     await wait_until(
         lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, posting)),
-        f"the resumed post to finish\n{second.log()}",
+        lambda: f"the resumed post to finish\n{second.log()}",
     )
     assert await second.stop(signal.SIGTERM) == 0, second.log()
     assert "Traceback" not in second.log(), second.log()
