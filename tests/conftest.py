@@ -41,3 +41,19 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
         yield database
     finally:
         await database.close()
+
+
+@pytest.fixture
+def budgets_only_bound_hangs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker time budgets a member meets (a server's rules compiled in 5 s, a file read in
+    20 s, a scan in 30 s) raised to ``HANG_LIMIT``, for tests about something else that run real
+    workers: on a busy CI machine a fresh worker's first compile alone took over 5 s, and the
+    test failed on the budget instead of checking what it is about. Tests of the budgets
+    themselves set their own (see tests/story/test_service.py)."""
+    from bot.story import service as story_service
+    from bot.warnings import service as warnings_service
+    from tests.waiting import HANG_LIMIT
+
+    monkeypatch.setattr(warnings_service, "COMPILE_SECONDS", HANG_LIMIT)
+    monkeypatch.setattr(story_service, "PARSE_SECONDS", HANG_LIMIT)
+    monkeypatch.setattr(story_service, "SCAN_SECONDS", HANG_LIMIT)

@@ -2,7 +2,6 @@
 
 import asyncio
 import logging
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,6 +17,7 @@ from bot.errors import UserError
 from bot.settings import load_settings
 from bot.shards import ShardScope
 from bot.worker import Workers
+from tests.waiting import HANG_LIMIT
 
 
 def invoke_error(original: Exception) -> app_commands.CommandInvokeError:
@@ -127,14 +127,20 @@ async def test_identify_pacing_follows_max_concurrency(tmp_path: Path) -> None:
     """Shards in different buckets identify at once; a second IDENTIFY in one bucket waits for the window."""
     bot = await make_bot(tmp_path)
     try:
+        # A window no run reaches: whether a call waits is seen in its state, not on the clock,
+        # so a busy machine can neither make "no wait" look slow nor a wait look short.
         bot.identify_concurrency = 2
-        bot.identify_window = 0.3
-        started = time.monotonic()
-        for shard_id in (0, 1):
-            await bot.before_identify_hook(shard_id, initial=shard_id == 0)
-        assert time.monotonic() - started < 0.2  # buckets 0 and 1: no wait
-        await bot.before_identify_hook(2)  # bucket 0 again
-        assert time.monotonic() - started >= 0.29
+        bot.identify_window = 3600.0
+        for shard_id in (0, 1):  # buckets 0 and 1: no wait (else the hour-long sleep hits the hang limit)
+            await asyncio.wait_for(bot.before_identify_hook(shard_id, initial=shard_id == 0), HANG_LIMIT)
+        third = asyncio.create_task(bot.before_identify_hook(2))  # bucket 0 again
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert not third.done()  # waiting for bucket 0's window
+        third.cancel()
+        await asyncio.gather(third, return_exceptions=True)
+        bot.identify_window = 0.0  # a window that has passed: the next IDENTIFY in bucket 0 goes at once
+        await asyncio.wait_for(bot.before_identify_hook(4), HANG_LIMIT)
     finally:
         await bot.close()
 

@@ -20,6 +20,7 @@ import pytest
 
 from bot.devtools.driver import Club, ClubRuntime
 from tests.e2e.demo_stories import DEMO_STORIES
+from tests.waiting import HANG_LIMIT
 
 DEMO_TEST = "test_python_m_bot_demo_runs_without_a_token"
 STORY_DEMO_TEST = "test_python_m_bot_demo_runs_with_a_story_file_of_its_own"
@@ -53,7 +54,7 @@ class DemoRun:
                 preexec_fn=lambda: os.nice(10),
             )  # fmt: skip
 
-    def result(self, timeout: float = 60.0) -> tuple[int, str, str, list[str]]:
+    def result(self, timeout: float = HANG_LIMIT) -> tuple[int, str, str, list[str]]:
         """Exit status, transcript, stderr, and what the demo left in its working directory."""
         code = self.process.wait(timeout)
         left = sorted(p.name for p in self.cwd.iterdir() if p.name != self.story)

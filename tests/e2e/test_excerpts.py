@@ -259,7 +259,7 @@ async def test_a_restart_in_the_middle_of_a_post_resumes_it_once_complete_and_in
     paragraphs = 28
     story_id = await add_story(club, long_story("The Broken Tide", paragraphs))
     record = await start_post(club, story_id, 1, club.text_channel)
-    await club.wait_for(lambda: len(bot_posts(club, club.text_channel)) >= 8, "eight messages", limit=10)
+    await club.wait_for(lambda: len(bot_posts(club, club.text_channel)) >= 8, "eight messages")
     await club.restart()  # the bot closes between two messages and starts again on the same database
     await club.settle()
     posted = bot_posts(club, club.text_channel)
@@ -312,7 +312,7 @@ async def test_a_post_into_a_thread_that_archived_while_the_bot_was_down_resumes
     thread = state.create_thread(state.channels[club.text_channel.id], "Chapter one", 11, club.admin.user)
     await club.wait_for(lambda: club.bot.get_channel(thread.id) is not None, "the bot to see the thread")
     await start_post(club, story_id, 1, thread)
-    await club.wait_for(lambda: len(bot_posts(club, thread)) >= 6, "six messages", limit=10)
+    await club.wait_for(lambda: len(bot_posts(club, thread)) >= 6, "six messages")
 
     async def archive() -> None:
         thread.archived = True

@@ -145,7 +145,7 @@ async def test_a_restart_while_the_poll_is_open_announces_the_result_once_and_it
         assert poll_message.message.poll.finalized  # Discord ended it; its events reached nobody
 
     await club.restart(while_down=poll_ends_while_down)
-    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement after the restart", limit=10)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement after the restart")
     assert "next read is **Beloved**, with 2 votes of 2" in announcements(club)[0].text
     await club.settle()  # the round is marked announced just after the announcement is posted
     vote = await club.run(store.round_for_message(club.bot.db, club.guild.id, poll_message.id))

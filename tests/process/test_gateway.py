@@ -9,7 +9,6 @@ import os
 import signal
 import socket
 import sys
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 
 from bot.devtools.double import DiscordDouble
 from tests.conftest import REPO_ROOT as PROJECT_ROOT
+from tests.waiting import wait_for_exit, wait_until
 
 
 @pytest.fixture
@@ -47,12 +47,8 @@ async def start_bot(double: DiscordDouble, tmp_path: Path, gateway: str) -> tupl
     return process, log_path
 
 
-async def wait_for_text(log_path: Path, text: str, limit: float = 60.0) -> None:
-    deadline = time.monotonic() + limit
-    while text not in log_path.read_text():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {text!r} in the log:\n{log_path.read_text()}")
-        await asyncio.sleep(0.05)
+async def wait_for_text(log_path: Path, text: str) -> None:
+    await wait_until(lambda: text in log_path.read_text(), lambda: f"{text!r} in the log:\n{log_path.read_text()}")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
@@ -63,7 +59,7 @@ async def test_a_signal_stops_the_bot_while_the_gateway_cannot_be_reached(
     try:
         await wait_for_text(log_path, "could not connect to the gateway")
         process.send_signal(signum)
-        await asyncio.wait_for(process.wait(), 15)  # retries are 5 s apart: the signal does not wait for them
+        await wait_for_exit(process)  # the count of attempts below shows it did not wait for the retries
     finally:
         if process.returncode is None:
             process.kill()
@@ -80,7 +76,7 @@ async def test_a_gateway_that_never_answers_ends_the_start_with_one_line(double:
     gateway = f"ws://127.0.0.1:{closed_port()}/gateway"
     process, log_path = await start_bot(double, tmp_path, gateway)
     try:
-        await asyncio.wait_for(process.wait(), 90)
+        await wait_for_exit(process)
     finally:
         if process.returncode is None:
             process.kill()

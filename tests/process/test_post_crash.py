@@ -16,7 +16,7 @@ import signal
 import sqlite3
 import sys
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ from bot.devtools.double.state import ClubLayout
 from bot.devtools.driver import build_command_data
 from bot.story.render import unrender
 from tests.conftest import REPO_ROOT as PROJECT_ROOT
+from tests.waiting import HANG_LIMIT, wait_for_exit, wait_until
 
 PARAGRAPHS = 34  # about one message each: 35 messages with the header
 KILL_AFTER = 10
@@ -36,20 +37,13 @@ TIME_SCALE = 0.05  # Discord's 5 messages per 5 s, twenty times faster: the post
 
 @pytest.fixture
 async def crash_double() -> AsyncIterator[tuple[DiscordDouble, ClubLayout]]:
-    double = DiscordDouble(rate_rules=RateLimitRules(time_scale=TIME_SCALE))
+    # About a crash, not speed: the answer deadline only bounds a hang (tests/waiting.py).
+    double = DiscordDouble(rate_rules=RateLimitRules(time_scale=TIME_SCALE), interaction_deadline=HANG_LIMIT)
     await double.start()
     try:
         yield double, double.state.create_club_guild("Crash Club")
     finally:
         await double.stop()
-
-
-async def wait_until(predicate: Callable[[], bool], what: str, limit: float = 15.0) -> None:
-    deadline = time.monotonic() + limit
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.01)
 
 
 class BotProcess:
@@ -72,7 +66,7 @@ class BotProcess:
                 sys.executable, "-m", "bot", cwd=PROJECT_ROOT, env=self.env,
                 stdout=asyncio.subprocess.DEVNULL, stderr=err,
             )  # fmt: skip
-        await wait_until(lambda: len(self.double.state.command_syncs) > syncs, f"the bot to sync\n{self.log()}")
+        await wait_until(lambda: len(self.double.state.command_syncs) > syncs, lambda: f"the bot to sync\n{self.log()}")
         await wait_until(lambda: self.double.gateway.identifies > identifies, "IDENTIFY")
 
     def log(self) -> str:
@@ -82,7 +76,7 @@ class BotProcess:
         assert self.process is not None
         if self.process.returncode is None:
             self.process.send_signal(how)
-        return await asyncio.wait_for(self.process.wait(), 20)
+        return await wait_for_exit(self.process)
 
 
 def command(double: DiscordDouble, layout: ClubLayout, name: str, **options: object) -> InteractionRecord:
@@ -127,13 +121,15 @@ async def test_a_post_killed_with_sigkill_resumes_after_restart_exactly_once(
     first = BotProcess(double, layout, database)
     await first.start()
     added = command(double, layout, "story add", file=story_file)
-    await wait_until(lambda: bool(answers(double, added)), f"/story add to answer\n{first.log()}")
+    await wait_until(lambda: bool(answers(double, added)), lambda: f"/story add to answer\n{first.log()}")
     text = answers(double, added)[-1].content
     assert "Added" in text, text
     story_id = int(text.split("(id ")[1].split(")")[0])
 
     posting = command(double, layout, "excerpt post", story=str(story_id), chapter=1, channel=layout.general_channel)
-    await wait_until(lambda: len(channel_posts(double, layout)) >= KILL_AFTER, f"{KILL_AFTER} messages\n{first.log()}")
+    await wait_until(
+        lambda: len(channel_posts(double, layout)) >= KILL_AFTER, lambda: f"{KILL_AFTER} messages\n{first.log()}"
+    )
     assert await first.stop(signal.SIGKILL) == -signal.SIGKILL
     cut_at = len(channel_posts(double, layout))
     assert KILL_AFTER <= cut_at < PARAGRAPHS + 1, "the post must be cut off in the middle"
@@ -142,8 +138,7 @@ async def test_a_post_killed_with_sigkill_resumes_after_restart_exactly_once(
     await second.start()
     await wait_until(
         lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, posting)),
-        f"the resumed post to finish\n{second.log()}",
-        limit=20,
+        lambda: f"the resumed post to finish\n{second.log()}",
     )
     assert await second.stop(signal.SIGTERM) == 0, second.log()
     assert "Traceback" not in second.log(), second.log()

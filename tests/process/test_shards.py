@@ -14,7 +14,6 @@ import hashlib
 import os
 import signal
 import sys
-import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,6 +30,7 @@ from bot.shards import shard_of
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
 from tests.conftest import REPO_ROOT as PROJECT_ROOT
+from tests.waiting import HANG_LIMIT, communicate, wait_for_exit, wait_until
 
 BAD_STDERR = ("Task was destroyed", "Unclosed connector", "Unclosed client session", "Traceback", "database is locked")
 DUE_AFTER_START = 5.0  # seconds: both processes' timers are running by then (they start before connecting)
@@ -38,22 +38,15 @@ DUE_AFTER_START = 5.0  # seconds: both processes' timers are running by then (th
 
 @pytest.fixture
 async def double() -> AsyncIterator[DiscordDouble]:
-    # These tests are about routing, not speed: a generous answer deadline, and the bot
-    # processes niced like the demo run, so they do not starve the rest of the suite.
-    double = DiscordDouble(interaction_deadline=10.0)
+    # These tests are about routing, not speed: the answer deadline only bounds a hang
+    # (tests/waiting.py), and the bot processes are niced like the demo run, so they do not
+    # starve the rest of the suite.
+    double = DiscordDouble(interaction_deadline=HANG_LIMIT)
     await double.start()
     try:
         yield double
     finally:
         await double.stop()
-
-
-async def wait_until(predicate: object, what: str, limit: float = 20.0) -> None:
-    deadline = time.monotonic() + limit
-    while not predicate():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.02)
 
 
 async def seed_discussion(path: Path, layout: ClubLayout, due: datetime) -> None:
@@ -135,7 +128,7 @@ async def test_two_processes_split_the_shards_and_post_a_discussion_once(double:
                 )
             )
     try:
-        await wait_until(lambda: all("connected as" in p.read_text() for p in logs), "both processes ready", 30)
+        await wait_until(lambda: all("connected as" in p.read_text() for p in logs), "both processes ready")
 
         # Each process identified with its own shard and received only its own servers.
         assert sorted(double.gateway.identified_shards) == [(0, 2), (1, 2)]
@@ -148,7 +141,7 @@ async def test_two_processes_split_the_shards_and_post_a_discussion_once(double:
         # Each answers in its own servers: the interaction goes to one shard's session, and is answered.
         for layout, shard in ((club_a, 0), (club_b, 1)):
             record = ask_help(double, layout)
-            await wait_until(lambda r=record: r.answered or r.failed, f"the answer to /help on shard {shard}", 12)
+            await wait_until(lambda r=record: r.answered or r.failed, f"the answer to /help on shard {shard}")
             assert record.failed is None
             assert sessions_that_got(double, record) == [(shard, 2)]
             assert "Dogear" in state.messages[record.message_ids[0]].content
@@ -157,7 +150,7 @@ async def test_two_processes_split_the_shards_and_post_a_discussion_once(double:
         def posts() -> list:
             return [m for m in state.channel_history(club_a.text_channel.id) if m.author.id == state.bot_user.id]
 
-        await wait_until(lambda: len(posts()) >= 1, "the discussion post", DUE_AFTER_START + 15)
+        await wait_until(lambda: len(posts()) >= 1, "the discussion post")
         await asyncio.sleep(1.0)  # room for a second (wrong) post to arrive
         assert len(posts()) == 1, [m.content for m in posts()]
         assert state.channel_history(club_b.text_channel.id) == []
@@ -167,7 +160,7 @@ async def test_two_processes_split_the_shards_and_post_a_discussion_once(double:
                 process.send_signal(signal.SIGTERM)
         for process in processes:
             with contextlib.suppress(ProcessLookupError):
-                await asyncio.wait_for(process.wait(), 20)
+                await wait_for_exit(process)
     for process, log_path in zip(processes, logs, strict=True):
         log = log_path.read_text()
         assert process.returncode == 0, log
@@ -199,19 +192,19 @@ async def test_without_shard_settings_one_process_opens_every_recommended_shard(
             stderr=log_file,
         )
     try:
-        await wait_until(lambda: "connected as" in log_path.read_text(), "the bot ready", 30)
+        await wait_until(lambda: "connected as" in log_path.read_text(), "the bot ready")
         log = log_path.read_text()
         assert "Discord recommends 2 shards; running them all in this process" in log
         assert "to 2 servers on 2 shards" in log
         assert sorted(double.gateway.identified_shards) == [(0, 2), (1, 2)]
         assert [scope for scope, _ in state.command_syncs] == [home.guild.id]  # it has shard 0: it syncs
         record = ask_help(double, club_b)
-        await wait_until(lambda: record.answered or record.failed, "the answer on shard 1", 12)
+        await wait_until(lambda: record.answered or record.failed, "the answer on shard 1")
         assert record.failed is None and sessions_that_got(double, record) == [(1, 2)]
     finally:
         if process.returncode is None:
             process.send_signal(signal.SIGTERM)
-        await asyncio.wait_for(process.wait(), 20)
+        await wait_for_exit(process)
     assert process.returncode == 0, log_path.read_text()
 
 
@@ -237,14 +230,14 @@ async def test_a_second_process_for_the_same_servers_waits_for_the_first_to_stop
     old = await start(logs[0])
     new = None
     try:
-        await wait_until(lambda: "connected as" in logs[0].read_text(), "the first process ready", 30)
+        await wait_until(lambda: "connected as" in logs[0].read_text(), "the first process ready")
         new = await start(logs[1])
-        await wait_until(lambda: "waiting for it to stop" in logs[1].read_text(), "the second process waiting", 30)
+        await wait_until(lambda: "waiting for it to stop" in logs[1].read_text(), "the second process waiting")
         await asyncio.sleep(1.0)
         assert double.gateway.identifies == 1  # the second has not connected
         old.send_signal(signal.SIGTERM)
-        assert await asyncio.wait_for(old.wait(), 20) == 0
-        await wait_until(lambda: "connected as" in logs[1].read_text(), "the second process serving", 30)
+        assert await wait_for_exit(old) == 0
+        await wait_until(lambda: "connected as" in logs[1].read_text(), "the second process serving")
         assert "the other process stopped" in logs[1].read_text()
         assert double.gateway.identifies == 2
     finally:
@@ -254,7 +247,7 @@ async def test_a_second_process_for_the_same_servers_waits_for_the_first_to_stop
         for process in (old, new):
             if process is not None:
                 with contextlib.suppress(ProcessLookupError):
-                    await asyncio.wait_for(process.wait(), 20)
+                    await wait_for_exit(process)
     assert new is not None and new.returncode == 0, logs[1].read_text()
     for log_path in logs:
         for bad in BAD_STDERR:
@@ -346,7 +339,7 @@ async def test_too_few_shards_for_the_servers_gets_one_line(double: DiscordDoubl
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
     )
-    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    _, stderr = await communicate(process)
     log = stderr.decode()
     assert process.returncode == 2, log
     assert "Traceback" not in log

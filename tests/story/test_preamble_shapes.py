@@ -191,7 +191,7 @@ def test_a_by_sentence_after_a_title_is_not_an_author() -> None:
 def test_a_declaration_followed_by_a_long_run_of_spaces_is_read_quickly() -> None:
     """The label's text is matched in one pass, not retried for every way to split the spaces."""
     text = "TW for" + " " * 30_000 + "(\n\nThe gate was open.\n"
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the work done, which a busy machine does not stretch
     story = load(text)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert story.chapters[-1].paragraphs[-1] == "The gate was open."

@@ -218,8 +218,8 @@ def test_long_navigation_is_read_in_bounded_time() -> None:
     nav = f"< Prev {entries} Next >"
     dropdown = "\n".join(f"Chapter {number}" for number in range(1, 401))
     text = f"Chapter 1\n\n{dropdown}\n\n{nav}\n\n" + "The ice cracked again and again.\n\n" * 20_000
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the work done, which a busy machine does not stretch
     story = load(text)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert len(story.chapters) == 1
     assert nav not in story.chapters[0].paragraphs

@@ -88,7 +88,9 @@ async def test_a_time_limit_hit_is_a_clear_refusal(
     assert await count_stories(db, GUILD) == 0
 
 
-async def test_the_event_loop_never_waits_while_the_worst_files_import(db: Database, workers: Workers) -> None:
+async def test_the_event_loop_never_waits_while_the_worst_files_import(
+    db: Database, workers: Workers, budgets_only_bound_hangs: None
+) -> None:
     """A probe task ticking every 10 ms sees no gap over 250 ms while hostile files import."""
     cases = [
         hostile.one_paragraph(2_000_000),

@@ -31,7 +31,14 @@ from bot.devtools.driver.commands import (
 from bot.devtools.driver.errors import CommandNotVisible, DriverError, InteractionFailed
 from bot.devtools.driver.replies import Reply, walk_components
 from bot.devtools.driver.runtime import BUSY_TASK_PREFIXES, ClubRuntime, LogCollector
-from bot.devtools.driver.timing import ADVANCE_QUIET, DEFAULT_TIME_SCALE, GUILD_READY_TIMEOUT, QUIET, SETTLE_TIMEOUT
+from bot.devtools.driver.timing import (
+    ADVANCE_QUIET,
+    DEFAULT_TIME_SCALE,
+    GUILD_READY_TIMEOUT,
+    HANG_LIMIT,
+    QUIET,
+    SETTLE_TIMEOUT,
+)
 from bot.devtools.driver.world import WorldChanges
 
 __all__ = [
@@ -39,6 +46,7 @@ __all__ = [
     "BUSY_TASK_PREFIXES",
     "DEFAULT_TIME_SCALE",
     "GUILD_READY_TIMEOUT",
+    "HANG_LIMIT",
     "OPTION_TYPES",
     "QUIET",
     "SETTLE_TIMEOUT",

@@ -12,7 +12,7 @@ from bot.devtools.double.models import Channel, Guild, InteractionRecord, Member
 from bot.devtools.double.state import ClubLayout, DoubleState
 from bot.devtools.driver.clock import ClubClock
 from bot.devtools.driver.replies import Reply
-from bot.devtools.driver.timing import ADVANCE_QUIET
+from bot.devtools.driver.timing import ADVANCE_QUIET, HANG_LIMIT
 
 if TYPE_CHECKING:
     from bot.devtools.driver.runtime import ClubRuntime
@@ -111,7 +111,9 @@ class ClubBase:
         """Wait for background work: no command task running and no REST traffic for ``quiet`` s."""
         await self.runtime.run(self.runtime.settle(quiet=quiet))
 
-    async def wait_for(self, predicate: Callable[[], bool], what: str = "the condition", limit: float = 5.0) -> None:
+    async def wait_for(
+        self, predicate: Callable[[], bool], what: str = "the condition", limit: float = HANG_LIMIT
+    ) -> None:
         """Wait until ``predicate()`` holds (checked on the bot's loop), e.g. a post in a channel."""
         await self.runtime.run(self.runtime._wait_for(predicate, what, limit=limit))
 

@@ -20,7 +20,7 @@ from bot.devtools.double.limits import RateLimitRules
 from bot.devtools.double.state import ClubLayout
 from bot.devtools.driver.club import Club
 from bot.devtools.driver.errors import DriverError
-from bot.devtools.driver.timing import DEFAULT_TIME_SCALE, GUILD_READY_TIMEOUT, QUIET, SETTLE_TIMEOUT
+from bot.devtools.driver.timing import DEFAULT_TIME_SCALE, GUILD_READY_TIMEOUT, HANG_LIMIT, QUIET, SETTLE_TIMEOUT
 
 T = TypeVar("T")
 
@@ -83,7 +83,7 @@ class ClubRuntime:
     def submit(self, coro: Coroutine[Any, Any, T]) -> Future[T]:
         return asyncio.run_coroutine_threadsafe(coro, self.loop)
 
-    def call(self, coro: Coroutine[Any, Any, T], timeout: float = 60.0) -> T:
+    def call(self, coro: Coroutine[Any, Any, T], timeout: float = 2 * HANG_LIMIT) -> T:
         """Run ``coro`` on the runtime's loop and wait for it (from a thread without that loop)."""
         return self.submit(coro).result(timeout)
 
@@ -139,12 +139,14 @@ class ClubRuntime:
         await self.bot.login(self.settings.require_token())
         self._connect_task = asyncio.create_task(self.bot.connect(), name="club-bot-connect")
         ready = asyncio.create_task(self.bot.wait_until_ready())
-        done, _ = await asyncio.wait({ready, self._connect_task}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
+        done, _ = await asyncio.wait(
+            {ready, self._connect_task}, timeout=HANG_LIMIT, return_when=asyncio.FIRST_COMPLETED
+        )
         if ready not in done:
             ready.cancel()
             if self._connect_task in done:
                 self._connect_task.result()
-            raise RuntimeError("the bot did not become ready within 30 s")
+            raise RuntimeError(f"the bot did not become ready within {HANG_LIMIT:g} s")
         if self.settings.dev_guild_id and not self.bot.synced:
             raise RuntimeError("the bot did not sync its commands to DEV_GUILD_ID")
         self.starts += 1
@@ -199,7 +201,7 @@ class ClubRuntime:
     def new_club(self, name: str = "Reading Club") -> Club:
         return Club(self, self.call(self._join(name)))
 
-    async def _wait_for(self, predicate: Callable[[], bool], what: str, limit: float = 10.0) -> None:
+    async def _wait_for(self, predicate: Callable[[], bool], what: str, limit: float = HANG_LIMIT) -> None:
         deadline = time.monotonic() + limit
         while not predicate():
             if time.monotonic() > deadline:

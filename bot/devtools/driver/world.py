@@ -132,7 +132,7 @@ class WorldChanges(ClubBase):
         async def go() -> None:
             before = self.double.gateway.resumes
             await self.double.gateway.drop()
-            await self.runtime._wait_for(lambda: self.double.gateway.resumes > before, "the bot to resume", limit=15)
+            await self.runtime._wait_for(lambda: self.double.gateway.resumes > before, "the bot to resume")
             await self.runtime.settle()
 
         await self.runtime.run(go())
