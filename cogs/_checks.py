@@ -8,6 +8,9 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
+from bot.errors import UserError
+from bot.text import and_list
+
 
 def guild_id_of(interaction: discord.Interaction) -> int:
     """The server the interaction came from; outside a server, the error ladder's "works inside a server".
@@ -41,3 +44,79 @@ def carried_id(digits: str) -> int:
     """
     value = int(digits)
     return value if value <= LARGEST_ID else 0
+
+
+# What a member must hold in a channel for Dogear to post there on their behalf, named as Discord's
+# settings name them. In a forum, Send Messages is what Discord calls Create Posts.
+MEMBER_POSTS = {"view_channel": "View Channel", "send_messages": "Send Messages"}
+MEMBER_POSTS_IN_THREAD = {"view_channel": "View Channel", "send_messages_in_threads": "Send Messages in Threads"}
+MEMBER_POSTS_IN_FORUM = {"view_channel": "View Channel", "send_messages": "Create Posts"}
+MEMBER_POLLS = {**MEMBER_POSTS, "send_polls": "Create Polls"}
+
+Target = discord.abc.GuildChannel | discord.Thread | discord.PartialMessageable
+
+
+def posting_needs(channel: Target) -> dict[str, str]:
+    """What a member needs to post in ``channel`` themselves, by its kind."""
+    if isinstance(channel, discord.Thread):
+        return MEMBER_POSTS_IN_THREAD
+    if isinstance(channel, discord.ForumChannel):
+        return MEMBER_POSTS_IN_FORUM
+    return MEMBER_POSTS
+
+
+def member_permissions(interaction: discord.Interaction, channel: Target) -> discord.Permissions:
+    """The invoking member's permissions in ``channel``, as of this interaction.
+
+    Discord's own figure when the interaction carries it (the channel it was used in, a channel
+    option); else computed from the server cache, as for a channel id a button carries, which a
+    modified client can forge. Administrator and the owner get everything either way.
+    """
+    if channel.id == interaction.channel_id:
+        return interaction.permissions
+    data: dict = interaction.data or {}  # type: ignore[assignment]
+    resolved = data.get("resolved", {}).get("channels", {}).get(str(channel.id), {})
+    if "permissions" in resolved:
+        return discord.Permissions(int(resolved["permissions"]))
+    member = interaction.user
+    if not isinstance(member, discord.Member) or isinstance(channel, discord.PartialMessageable):
+        return discord.Permissions.none()
+    try:
+        granted = channel.permissions_for(member)
+    except discord.ClientException:  # a thread whose parent is not cached: nothing can be vouched for
+        return discord.Permissions.none()
+    if isinstance(channel, discord.Thread) and not _sees_private_thread(channel, member, granted):
+        return discord.Permissions.none()
+    return granted
+
+
+def _sees_private_thread(thread: discord.Thread, member: discord.Member, granted: discord.Permissions) -> bool:
+    """A private thread shows only to its members and to those with Manage Threads.
+
+    Its parent's permissions say nothing about that, and without the members intent the cache
+    does not list who joined: a member not known to be in it is not vouched for (they can name
+    the thread in ``/excerpt post``, where Discord itself says what they may do there).
+    """
+    if thread.type is not discord.ChannelType.private_thread or granted.manage_threads:
+        return True
+    return thread.owner_id == member.id or any(joined.id == member.id for joined in thread.members)
+
+
+def require_member_reach(interaction: discord.Interaction, channel: Target, needed: dict[str, str]) -> None:
+    """Refuse (privately, naming what is lacking) to act in a channel the member could not act in themselves.
+
+    A command or button must not let anyone have the bot post, open a thread or an event, or point
+    a setting at a channel they cannot see or post in; Manage Messages where they click is not enough.
+    """
+    granted = member_permissions(interaction, channel)
+    missing = [label for flag, label in needed.items() if not getattr(granted, flag)]
+    if missing:
+        raise UserError(f"You need {and_list(missing)} in {channel.mention} yourself for me to post there.")
+
+
+def channel_named(interaction: discord.Interaction, channel_id: int) -> Target | None:
+    """The channel or thread with this id in the interaction's server, from the cache; None if not there."""
+    if interaction.channel is not None and interaction.channel.id == channel_id:
+        return interaction.channel  # type: ignore[return-value]
+    guild = interaction.guild
+    return guild.get_channel_or_thread(channel_id) if guild is not None else None

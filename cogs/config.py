@@ -13,7 +13,7 @@ from bot.errors import UserError
 from bot.guilds import GuildSettings, get_settings, update_settings
 from bot.text import clip
 from bot.timezones import search_zones, validate_zone
-from cogs._checks import guild_id_of
+from cogs._checks import guild_id_of, posting_needs, require_member_reach
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -165,6 +165,10 @@ class ConfigCog(
         date_order: app_commands.Choice[str] | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
+        # Nobody points the bot at a channel they cannot post in themselves; checked before anything is saved.
+        for named in (club_channel, discussion_channel, mod_channel):
+            if named is not None:
+                require_member_reach(interaction, named, posting_needs(named))
         changes: dict[str, object] = {}
         warnings: list[str] = []
         lacking = 0  # permissions missing in all: "grant it" or "grant them"

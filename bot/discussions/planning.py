@@ -9,7 +9,7 @@ here imports Discord.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -46,10 +46,16 @@ class EventKeeper(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Where:
-    """Where a command was run and the channel it named, if any."""
+    """Where a command was run and the channel it named, if any.
+
+    ``may_post`` raises :class:`UserError` when the member who asked could not post in a channel
+    themselves: the discussion's channel is known only once the settings are read (named, else
+    the discussion channel, else here), and nobody has the bot post where they cannot.
+    """
 
     here: int
     named: int | None = None
+    may_post: Callable[[int], None] = lambda channel_id: None
 
     @property
     def channel_id(self) -> int:
@@ -163,6 +169,7 @@ class DiscussionPlanner:
         due = await self._when(when, settings)
         offsets = parse_remind(remind)
         channel_id = post_channel(where.channel_id, where.explicit, settings)
+        where.may_post(channel_id)
         event_id = None
         if event:
             event_id = await self.events.create(
@@ -208,6 +215,7 @@ class DiscussionPlanner:
             for number, due in zip(chapters, times, strict=True)
         ]
         channel_id = post_channel(where.channel_id, where.explicit, settings)
+        where.may_post(channel_id)
         try:
             ids = await self.service.schedule(guild_id, items)
         except AlreadyScheduled as error:

@@ -24,7 +24,7 @@ from bot.discussions.planning import DiscussionPlanner, Planned, Where
 from bot.discussions.remind import describe_offset
 from bot.discussions.service import DiscussionService
 from bot.text import escape_markdown, plural
-from cogs._checks import guild_id_of
+from cogs._checks import channel_named, guild_id_of, posting_needs, require_member_reach
 from cogs._options import story_autocomplete
 from cogs.discussions.events import ScheduledEvents
 from cogs.discussions.poster import DiscordPoster
@@ -55,7 +55,13 @@ async def _can_manage_server(interaction: discord.Interaction) -> bool:
 
 def _where(interaction: discord.Interaction, channel: POST_CHANNEL | None) -> Where:
     assert interaction.channel_id is not None
-    return Where(here=interaction.channel_id, named=channel.id if channel is not None else None)
+
+    def may_post(channel_id: int) -> None:
+        target = channel_named(interaction, channel_id)
+        if target is not None:  # one not in the cache is gone: the post reports that when it falls due
+            require_member_reach(interaction, target, posting_needs(target))
+
+    return Where(here=interaction.channel_id, named=channel.id if channel is not None else None, may_post=may_post)
 
 
 def build_service(bot: DogearBot, poster: DiscordPoster) -> DiscussionService:

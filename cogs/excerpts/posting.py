@@ -19,7 +19,7 @@ from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import already_posted_text, posted_text
 from bot.excerpts.model import AlreadyPosted, ChannelGone, InteractionRef, PostFailure, PostRequest, SeenMessage
-from cogs._checks import carried_id, guild_id_of
+from cogs._checks import carried_id, guild_id_of, posting_needs, require_member_reach
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
 if TYPE_CHECKING:
@@ -42,10 +42,15 @@ def missing_for(channel: Postable) -> list[str]:
 
 
 class DiscordPoster:
-    """The service's :class:`~bot.excerpts.model.Poster`, with discord.py."""
+    """The service's :class:`~bot.excerpts.model.Poster`, with discord.py.
 
-    def __init__(self, bot: DogearBot) -> None:
+    Made for a member's command or press (``acting_for``), it also refuses a channel that member
+    could not post in themselves; resuming after a restart posts on for the member checked then.
+    """
+
+    def __init__(self, bot: DogearBot, acting_for: discord.Interaction | None = None) -> None:
         self.bot = bot
+        self.acting_for = acting_for
 
     async def _channel(self, channel_id: int) -> Postable | None:
         """The channel or thread, asked of Discord when the cache lacks it; None when it is gone.
@@ -69,6 +74,8 @@ class DiscordPoster:
             raise UserError(
                 "That channel no longer exists (or I can't see it); name a channel or set a new club channel."
             )
+        if self.acting_for is not None:
+            require_member_reach(self.acting_for, channel, posting_needs(channel))
         missing = missing_for(channel)
         if missing:
             raise UserError(
@@ -160,7 +167,8 @@ async def post_and_answer(
         interaction=interaction_ref(interaction, service.clock.now().timestamp()),
         confirmed_after=confirmed_after,
     )
-    outcome = await service.post_chapter(request, DiscordPoster(interaction.client))  # type: ignore[arg-type]
+    poster = DiscordPoster(interaction.client, acting_for=interaction)  # type: ignore[arg-type]
+    outcome = await service.post_chapter(request, poster)
     if isinstance(outcome, AlreadyPosted):
         view = discord.ui.View(timeout=None)
         previous = outcome.previous

@@ -24,7 +24,7 @@ from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
 from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService
 from bot.story.store import resolve_story, search_stories
 from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural
-from cogs._checks import guild_id_of
+from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, require_member_reach
 from cogs._options import story_autocomplete
 from cogs.nominations.buttons import FORM_ID, AddNominee, answer_book_form
 from cogs.nominations.poller import DiscordPoller
@@ -191,6 +191,9 @@ class NominationCog(commands.Cog):
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         settings = await get_settings(self.bot.db, guild_id)
+        club_channel = channel_named(interaction, settings.club_channel_id) if settings.club_channel_id else None
+        if club_channel is not None:  # the poll and its result are posted for this member
+            require_member_reach(interaction, club_channel, MEMBER_POLLS)
         started = await self.service.start_vote(
             guild_id, channel_id=settings.club_channel_id, hours=hours, user_id=interaction.user.id
         )
