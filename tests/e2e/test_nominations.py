@@ -64,6 +64,7 @@ async def test_members_nominate_an_admin_starts_the_poll_and_the_winner_becomes_
     assert "counts for the next one" in later.text
     [listing] = await club.slash("nominations", member=club.member)
     assert "A vote is running" in listing.text and "**Next time**" in listing.text
+    assert ":F> (<t:" in listing.text and ":R>) between" in listing.text  # when_line, as every time is said
     assert "between **The Dispossessed** and **Kindred**." in listing.text  # a sentence, not "A, B."
 
     await club.vote(poll_message, "Kindred", member=club.member)
