@@ -110,7 +110,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         )
         rescanned = await self._rescan(guild_id)
         off = await service.category_switched_off(self.bot.db, guild_id, rule.category)
-        category = named((await service.guild_taxonomy(self.bot.db, guild_id)).label(rule.category), rule.category)
+        category = named(await service.category_label(self.bot.db, guild_id, rule.category), rule.category)
         await send_ephemeral(
             interaction,
             f"Added rule #{rule.id}, a {rule.kind}, for {category}: {code(rule.pattern)}.\n"
@@ -144,12 +144,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         await interaction.response.defer(ephemeral=True, thinking=True)
         removed = await service.remove_rule(self.bot.db, guild_id, rule, rescan=False)
         rescanned = await self._rescan(guild_id)
-        label = (await service.guild_taxonomy(self.bot.db, guild_id)).label(removed.category)
-        await send_ephemeral(
-            interaction,
-            f"Removed rule #{removed.id}, a {removed.kind}, for {named(label, removed.category)}: "
-            f"{code(removed.pattern)}.\n{rescanned}.",
-        )
+        category = named(await service.category_label(self.bot.db, guild_id, removed.category), removed.category)
+        said = f"Removed rule #{removed.id}, a {removed.kind}, for {category}: {code(removed.pattern)}.\n{rescanned}."
+        await send_ephemeral(interaction, said)
 
     @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
     @app_commands.describe(page="Which page of the list")

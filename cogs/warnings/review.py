@@ -21,7 +21,7 @@ from bot.guilds import get_settings
 from bot.limits import BUTTON_LABEL_CHARS
 from bot.text import clip, escape_clipped, escape_markdown, page_blocks, plural, visible_line
 from bot.warnings import reviews
-from bot.warnings.service import guild_taxonomy
+from bot.warnings.service import category_label
 from cogs._checks import carried_id
 from cogs.warnings.texts import named
 
@@ -101,7 +101,7 @@ class Decide(
             now=bot.clock.now().timestamp(),
         )
         reports = f" Closed {plural(closed, 'open report')}." if closed else ""
-        label = (await guild_taxonomy(bot.db, interaction.guild_id)).label(self.warning_id)
+        label = await category_label(bot.db, interaction.guild_id, self.warning_id)
         what = f"{named(label, self.warning_id)} for chapter {self.chapter}"
         if self.action == "c":
             text = f"Confirmed {what}: everyone sees it there now.{reports}"

@@ -122,6 +122,6 @@ async def test_a_book_title_and_author_cannot_turn_the_lines_they_are_on_around(
     [answer] = await club.slash(
         "story add", member=club.admin, title="\u202eGull \u2066Point\u200b", chapters=3, author="\u202bAnn \u200bLee"
     )
-    assert "Added **Gull Point** by Ann \u200bLee (id" in answer.text
+    assert "Added **Gull Point** by Ann \u200bLee (story id" in answer.text
     [record] = await club.run(search_stories(club.bot.db, club.guild.id, "gull"))
     assert (record.title, record.author) == ("Gull Point", "Ann \u200bLee")

@@ -175,7 +175,7 @@ async def test_an_add_a_book_form_held_open_across_a_restart_still_adds_the_book
     [other_form] = await club.click(announcements(club)[0], "Add “Emma” as a book", member=club.admin)
     await club.restart()
     [added] = await club.submit_modal(form, {"chapters": "12", "warnings": "death"}, member=club.admin)
-    assert added.ephemeral and "Added **Emma** (id" in added.text and "12 chapters" in added.text
+    assert added.ephemeral and "Added **Emma** (story id" in added.text and "12 chapters" in added.text
     assert "**Death**" in added.text
     [again] = await club.submit_modal(other_form, {"chapters": "12"}, member=club.admin)
     assert again.ephemeral and "already in the library" in again.text

@@ -37,7 +37,7 @@ async def test_an_admin_takes_a_new_chapter_and_the_club_keeps_its_place(club: C
     replies = await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", longer))
     answer = replies[-1]
     assert answer.ephemeral
-    assert f"Updated **{TITLE}** (id {story_id}): 5 chapters" in answer.text
+    assert f"Updated **{TITLE}** (story id {story_id}, for commands): 5 chapters" in answer.text
     assert "Chapters 1-4 unchanged, chapter 5 new." in answer.text and "No new warnings" in answer.text
     assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
     assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.id, story_id)) == 3
