@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.errors import UserError
 from bot.limits import MESSAGE_CHARS
@@ -39,6 +40,20 @@ def escape_markdown(text: str) -> str:
     if "." in text and ("\n" in text or text.lstrip(" \t")[:1].isdigit()):
         text = LIST_NUMBER.sub(r"\1\\.", text)
     return text
+
+
+def stamp(moment: datetime, style: str) -> str:
+    """A Discord timestamp: each reader's client shows ``moment`` in their own time zone."""
+    return f"<t:{int(moment.timestamp())}:{style}>"
+
+
+def when_line(moment: datetime) -> str:
+    """The one way a moment is said: the date and time, then how far off (``<F> (<R>)``).
+
+    Every answer and post that names a time uses it, so a reminder reads its time in the same
+    order as ``/schedule``, ``/discussion list`` and the vote.
+    """
+    return f"{stamp(moment, 'F')} ({stamp(moment, 'R')})"
 
 
 def visible_line(value: str) -> str:

@@ -26,7 +26,7 @@ from bot.story.books import (
 from bot.story.chapters import chapter_list, chapter_ranges
 from bot.story.importer import SUPPORTED
 from bot.story.limits import MAX_TITLE_CHARS
-from bot.story.model import source_note
+from bot.story.model import source_note, story_id_note
 from bot.story.plaintext import front_notes
 from bot.story.render import declared_list, every_warning_in, members_see, warning_list
 from bot.story.service import AddedStory, StoryDetails, add_story_file, library_page, story_details
@@ -50,7 +50,7 @@ def import_summary(added: AddedStory) -> str:
     """What the admin sees after an import: the story and its warnings, with evidence."""
     report = added.report
     lines = [
-        f"Added **{escape_markdown(added.title)}** (id {added.story_id}): "
+        f"Added **{escape_markdown(added.title)}** {story_id_note(added.story_id)}: "
         f"{plural(added.chapters, 'chapter')}, {plural(added.words, 'word')}."
     ]
     if report.unwarned:
@@ -86,7 +86,7 @@ def import_summary(added: AddedStory) -> str:
 def story_info_text(details: StoryDetails, page: int) -> str:
     """``/story info``: the details, then the chapter list, paged so a story of 2,000 chapters shows them all."""
     record, warnings = details.record, details.warnings
-    lines = [f"**{escape_markdown(record.title)}** (id {record.id})"]  # tidied as stored and as read
+    lines = [f"**{escape_markdown(record.title)}** {story_id_note(record.id)}"]  # tidied as stored and as read
     if record.author:
         lines.append(f"by {escape_markdown(record.author)}")
     if record.rating:

@@ -1,4 +1,5 @@
-"""The helpers every cog shares: cogs/_checks.py (the guild check) and cogs/_options.py (story choices)."""
+"""The helpers every cog shares: cogs/_checks.py (the guild check) and cogs/_options.py (story choices);
+and the labels cogs build within Discord's limits."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.client import describe_error
-from bot.limits import CHOICE_NAME_CHARS
+from bot.limits import BUTTON_LABEL_CHARS, CHOICE_NAME_CHARS
 from bot.story.service import AddedStory
 from bot.story.store import StoryRecord
 from bot.warnings.engine import Evidence, FoundWarning, ScanReport
 from cogs._checks import guild_id_of, guild_of
 from cogs._options import choice_name
 from cogs.stories import import_summary
+from cogs.warnings.review import confirm_label
 
 
 def interaction(**fields: Any) -> Any:
@@ -73,3 +75,10 @@ def test_an_import_summary_too_long_for_one_message_says_where_the_rest_is() -> 
     text = import_summary(AddedStory(42, "T", 30, 9000, report))
     assert len(text) <= 2000 and "(detected; chapters: 1-30)" in text
     assert text.endswith("every warning and possible warning is in `/warnings story story:42`")
+
+
+@given(st.text(min_size=1, max_size=300), st.integers(1, 1_000_000), st.sampled_from(["", "5. "]))
+def test_a_confirm_button_names_the_label_and_fits_discord(label: str, chapter: int, item: str) -> None:
+    button = confirm_label(item, label, chapter)
+    assert len(button) <= BUTTON_LABEL_CHARS and button.endswith(f" · ch. {chapter}")
+    assert confirm_label("1. ", "Blood and gore", 2) == "1. Confirm Blood and gore · ch. 2"

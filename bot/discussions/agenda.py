@@ -12,10 +12,9 @@ from datetime import datetime
 
 from bot.db import Database
 from bot.discussions import store
-from bot.discussions.compose import when_line
 from bot.discussions.store import Upcoming
 from bot.story.store import resolve_story
-from bot.text import escape_markdown, page_lines
+from bot.text import escape_markdown, page_lines, plural, when_line
 
 AGENDA_LIMIT = 500  # discussions ahead read for one answer: bounded, and paged when shown
 
@@ -33,8 +32,15 @@ async def member_agenda(
 
 
 def _reading(item: Upcoming) -> str:
-    if item.progress >= item.chapter:
-        return "✅ you have read it"
+    """Whether the member is ready; for a chapter an update took down, against the last chapter."""
+    if item.chapter > item.story_chapters:
+        return f"⚠️ no longer in the story, which has {plural(item.story_chapters, 'chapter')} now; {_ready(item, item.story_chapters)}"
+    return _ready(item, item.chapter)
+
+
+def _ready(item: Upcoming, chapter: int) -> str:
+    if item.progress >= chapter:
+        return "✅ you have read it" if chapter == item.chapter else "✅ you have read them all"
     if item.progress == 0:
         return "📖 you have not started this story"
     return f"📖 not yet: you are at chapter {item.progress}"

@@ -19,14 +19,20 @@ from bot.limits import CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.render import warning_list
-from bot.text import clip, escape_markdown, page_lines, plural, quote_input, utf16_len
+from bot.text import (
+    clip,
+    escape_clipped,
+    escape_markdown,
+    page_lines,
+    plural,
+    quote_input,
+    stamp,
+    utf16_len,
+    when_line,
+)
 
 EMBED_COLOUR = 0x8E6C3A
 WARNING_LINE_CHARS = 1500  # of the embed description: room left for the prompts, whatever the warnings
-
-
-def stamp(moment: datetime, style: str) -> str:
-    return f"<t:{int(moment.timestamp())}:{style}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +50,20 @@ def thread_name(title: str, chapter: int, discussion_id: int) -> str:
     """Carries the id so a restart can find a thread it opened before crashing."""
     suffix = f" · ch. {chapter} · #{discussion_id}"
     return title[: THREAD_NAME_CHARS - len(suffix)].rstrip() + suffix
+
+
+def chapter_gone(chapter: int, chapters: int) -> str:
+    """The one sentence for a discussion of a chapter a ``/story update`` took down.
+
+    Such a discussion still posts (the admin was told), so members are told the chapter is gone
+    and which chapter is now the last to read, never to catch up with one nobody can read.
+    """
+    return f"Chapter {chapter} is no longer in the story, which has {plural(chapters, 'chapter')} now."
+
+
+def _last_left(chapter: int, chapters: int | None) -> int | None:
+    """The story's last chapter when ``chapter`` is past it (taken down by an update), else ``None``."""
+    return chapters if chapters is not None and chapter > chapters else None
 
 
 def _warning_line(warnings: Sequence[HeaderWarning]) -> str:
@@ -66,20 +86,33 @@ def discussion_notice(
     role_id: int | None,
     late_since: datetime | None,
     private_thread_hint: bool = True,
+    chapters: int | None = None,
 ) -> Notice:
-    """The post that opens a discussion; a late post says so and when it was due."""
-    readers = f"{plural(caught_up, 'member')} {'has' if caught_up == 1 else 'have'} read this chapter so far."
+    """The post that opens a discussion; a late post says so and when it was due.
+
+    ``chapters`` is the story's chapter count now: past it, the chapter was taken down, and the
+    post counts (and lets in) the readers of the last chapter instead, and says so.
+    """
+    have = "has" if caught_up == 1 else "have"
     lines = [f"Discussion of **{escape_markdown(title)}**, chapter {chapter}.", ""]
+    last = _last_left(chapter, chapters)
+    if last is not None:
+        lines += [f"*{chapter_gone(chapter, last)}*", ""]
+        readers = f"{plural(caught_up, 'member')} {have} read chapter {last}, the last, so far."
+        joining = f"Members who mark chapter {last} as read are added to the thread."
+    else:
+        readers = f"{plural(caught_up, 'member')} {have} read this chapter so far."
+        joining = "Members who mark the chapter as read are added to the thread."
     if late_since is not None:
         lines += [f"*Posted late: Dogear was offline when this was due ({stamp(late_since, 'F')}).*", ""]
     lines += [f"**Content warnings:** {_warning_line(warnings)}", "", readers]
     if private_thread_hint:
-        lines.append("Members who mark the chapter as read are added to the thread.")
+        lines.append(joining)
     if prompts:
         lines += ["", "**To get you started:**", *(f"• {escape_markdown(prompt)}" for prompt in prompts)]
     description = clip("\n".join(lines), EMBED_DESCRIPTION_BUDGET)
     embed = {
-        "title": clip(f"{title} — chapter {chapter}", EMBED_TITLE_CHARS),
+        "title": embed_title(title, chapter),
         "description": description,
         "color": EMBED_COLOUR,
         "footer": {"text": marker},
@@ -96,6 +129,13 @@ def discussion_notice(
     )
 
 
+def embed_title(title: str, chapter: int) -> str:
+    """The post's title, escaped like every title a member reads: Discord renders markdown in an
+    embed's title, so a story called ``*Tide*`` would show in italics, or one with ``||`` hide part of it."""
+    suffix = f" — chapter {chapter}"
+    return escape_clipped(title, EMBED_TITLE_CHARS - len(suffix)) + suffix
+
+
 def reminder_notice(
     *,
     marker: str,
@@ -104,12 +144,20 @@ def reminder_notice(
     due_at: datetime,
     behind: Sequence[int],
     hidden_behind: int,
+    chapters: int | None = None,
 ) -> Notice:
-    """Names the members not caught up (pinging only them), counting the hidden ones."""
-    head = f"Reminder: the discussion of **{escape_markdown(title)}**, chapter {chapter}, opens {stamp(due_at, 'R')} ({stamp(due_at, 'F')})."
+    """Names the members not caught up (pinging only them), counting the hidden ones.
+
+    Past the story's ``chapters`` (an update took the chapter down), ``behind`` are the members
+    who have not read the last chapter, and the reminder says so.
+    """
+    head = f"Reminder: the discussion of **{escape_markdown(title)}**, chapter {chapter}, opens {when_line(due_at)}."
+    last = _last_left(chapter, chapters)
+    if last is not None:
+        head += f"\n{chapter_gone(chapter, last)}"
     if behind or hidden_behind:
         names = name_list(list(behind), hidden_behind, limit=1500)
-        body = f"Not caught up yet: {names}."
+        body = f"Not at chapter {last}, the last, yet: {names}." if last else f"Not caught up yet: {names}."
     else:
         body = "Everyone is caught up."
     shown = tuple(user_id for user_id in behind if f"<@{user_id}>" in body)
@@ -121,12 +169,16 @@ def reminder_notice(
     )
 
 
-def dm_reminder_notice(*, title: str, chapter: int, due_at: datetime, channel_id: int) -> Notice:
+def dm_reminder_notice(
+    *, title: str, chapter: int, due_at: datetime, channel_id: int, chapters: int | None = None
+) -> Notice:
     """The private copy of a reminder: no one is named, nothing pings."""
+    last = _last_left(chapter, chapters)
+    gone = f"{chapter_gone(chapter, last)}\n" if last is not None else ""
     return Notice(
         content=(
             f"Reminder: the discussion of **{escape_markdown(title)}**, chapter {chapter}, opens "
-            f"{stamp(due_at, 'R')} ({stamp(due_at, 'F')}) in <#{channel_id}>.\n"
+            f"{when_line(due_at)} in <#{channel_id}>.\n{gone}"
             "You get this copy because you chose `/prefs reminders dm:true`; `dm:false` stops it."
         ),
         embed=None,
@@ -159,24 +211,31 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
     )
 
 
-def when_line(moment: datetime) -> str:
-    """A moment every member reads in their own zone: the date and time, then how far off."""
-    return f"{stamp(moment, 'F')} ({stamp(moment, 'R')})"
-
-
 def choice_label(discussion: Discussion, zone: tzinfo) -> str:
     """One autocomplete choice: plain text (no timestamps there), so the time is on the server's clock, named."""
     local = discussion.due_at.astimezone(zone)
     return clip(
         f"#{discussion.id} {discussion.story_title or 'a removed story'} ch. {discussion.chapter}, "
-        f"{local:%a} {local.day} {local:%b %Y %H:%M} {zone}, {discussion.state}",
+        f"{local:%a} {local.day} {local:%b %Y %H:%M} {zone}, {state_words(discussion.state)}",
         CHOICE_NAME_CHARS,
     )
 
 
+STATE_WORDS = {"posting": "being posted now"}  # the others (scheduled, posted, failed, missed) read as they are
+
+
+def state_words(state: str) -> str:
+    """A discussion's state as an admin reads it, not the store's word for it."""
+    return STATE_WORDS.get(state, state)
+
+
 def _admin_line(discussion: Discussion) -> str:
     title = escape_markdown(discussion.story_title or "a removed story")
-    line = f"**#{discussion.id}** · {title}, chapter {discussion.chapter} · {when_line(discussion.due_at)} · {discussion.state}"
+    gone = " (no longer in the story)" if discussion.past_the_end else ""
+    line = (
+        f"**#{discussion.id}** · {title}, chapter {discussion.chapter}{gone} · {when_line(discussion.due_at)}"
+        f" · {state_words(discussion.state)}"
+    )
     if discussion.failure:
         line += f"\n  ↳ {escape_markdown(discussion.failure)}"
     return line

@@ -17,7 +17,7 @@ from typing import Protocol
 from bot.db import fits_row_id
 from bot.discussions import store
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_times
-from bot.discussions.compose import choice_label, when_line
+from bot.discussions.compose import choice_label
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, PostFailure, post_channel
 from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, Reminder
@@ -26,7 +26,7 @@ from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
 from bot.story.chapters import check_chapter
 from bot.story.store import StoryRecord, resolve_story
-from bot.text import escape_markdown, quote_input, visible_line
+from bot.text import escape_markdown, quote_input, visible_line, when_line
 
 CHANGEABLE = ("scheduled", "failed", "missed")
 LISTING_LIMIT = 1000  # discussions of each kind read for /discussion list: bounded, and paged when shown

@@ -341,7 +341,7 @@ class DiscussionService:
             await self._report_missed(discussion, settings, channel_id)
             return
         if posted is None:
-            named, hidden = await self._caught_up(self.db, guild_id, discussion.story_id, discussion.chapter)
+            named, hidden = await self._caught_up(self.db, guild_id, discussion.story_id, discussion.reach)
             notice = discussion_notice(
                 discussion_id=discussion.id,
                 marker=discussion.marker,
@@ -355,6 +355,7 @@ class DiscussionService:
                 # A forum post is open to everyone who sees the forum: saying readers are let in
                 # would suggest the others are kept out.
                 private_thread_hint=await self.poster.channel_kind(channel_id) != "forum",
+                chapters=discussion.story_chapters,
             )
             posted = await self.poster.post(channel_id, notice, nonce=discussion.nonce)
         await store.record_discussion_message(
@@ -377,14 +378,12 @@ class DiscussionService:
             except PostFailure as failure:
                 raise PostFailure(f"posted, but the thread could not be opened: {failure}") from failure
         # Access, not naming: hidden readers are let in too (adding to a thread names no one to the club).
-        readers = await self._readers(self.db, guild_id, discussion.story_id, discussion.chapter)
+        readers = await self._readers(self.db, guild_id, discussion.story_id, discussion.reach)
         await self._let_in(discussion, thread_id, readers)
         await store.mark_discussion_posted(self.db, guild_id, discussion.id, thread_id=thread_id, now=self.clock.now())
         # A member who marked the chapter read while the readers were being added was let in by
         # neither (reader_advanced looks at posted discussions only): read them once more.
-        late = sorted(
-            set(await self._readers(self.db, guild_id, discussion.story_id, discussion.chapter)) - set(readers)
-        )
+        late = sorted(set(await self._readers(self.db, guild_id, discussion.story_id, discussion.reach)) - set(readers))
         if late:
             await self._let_in(discussion, thread_id, late)
 
@@ -484,6 +483,7 @@ class DiscussionService:
             chapter=discussion.chapter,
             due_at=discussion.due_at,
             channel_id=posted.channel_id,
+            chapters=discussion.story_chapters,
         )
         closed: list[int] = []
         for user_id in recipients:
@@ -518,9 +518,7 @@ class DiscussionService:
         # Avoiders, and members who turned reminders off, are left out entirely: not named,
         # and not in the hidden count either.
         avoiding = avoiding | await prefs_store.reminders_off(self.db, guild_id)
-        named, hidden = await self._behind(
-            self.db, guild_id, discussion.story_id, discussion.chapter, excluding=avoiding
-        )
+        named, hidden = await self._behind(self.db, guild_id, discussion.story_id, discussion.reach, excluding=avoiding)
         assert discussion.story_title is not None
         return reminder_notice(
             marker=marker,
@@ -529,6 +527,7 @@ class DiscussionService:
             due_at=discussion.due_at,
             behind=[user_id for user_id in named if user_id not in avoiding],
             hidden_behind=hidden,
+            chapters=discussion.story_chapters,
         )
 
     async def reader_advanced(self, guild_id: int, user_id: int, story_id: int, chapter: int) -> int:

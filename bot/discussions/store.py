@@ -85,6 +85,18 @@ class Discussion:
     thread_id: int | None
     event_id: int | None
     created_by: int
+    story_chapters: int | None = None  # the story's chapter count now; None once the story is removed
+
+    @property
+    def past_the_end(self) -> bool:
+        """A discussion of a chapter the story no longer has (a ``/story update`` took it down)."""
+        return self.story_chapters is not None and self.chapter > self.story_chapters
+
+    @property
+    def reach(self) -> int:
+        """The chapter a member reads to be ready: the discussed one, or the last one left."""
+        chapters = self.story_chapters
+        return chapters if chapters is not None and self.chapter > chapters else self.chapter
 
     @property
     def marker(self) -> str:
@@ -121,7 +133,7 @@ class DueItem:
 _DISCUSSION_COLUMNS = (
     "d.id, d.guild_id, d.story_id, s.title AS story_title, d.chapter, d.due_at, d.channel_id, d.channel_explicit,"
     " d.remind_offsets, d.state, d.failure, d.nonce, d.attempts, d.posted_channel_id, d.message_id, d.thread_id,"
-    " d.event_id, d.created_by"
+    " d.event_id, d.created_by, s.chapter_count AS story_chapters"
 )
 _DISCUSSION_FROM = "discussions d LEFT JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
 
@@ -162,6 +174,7 @@ def _discussion(row: Row) -> Discussion:
         thread_id=row["thread_id"],
         event_id=row["event_id"],
         created_by=row["created_by"],
+        story_chapters=row["story_chapters"],
     )
 
 
@@ -509,10 +522,12 @@ async def pending_event_ids(conn: aiosqlite.Connection, guild_id: int, story_id:
 
 
 async def posted_threads(db: Database, guild_id: int, story_id: int, chapter: int) -> list[int]:
-    """Threads of this story's posted discussions that a reader of ``chapter`` may join."""
+    """Threads of this story's posted discussions that a reader of ``chapter`` may join: a discussion
+    of a chapter the story no longer has is open to those who read its last chapter."""
     rows = await db.fetch_all(
-        "SELECT thread_id FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter <= ?"
-        " AND state = 'posted' AND thread_id IS NOT NULL",
+        "SELECT d.thread_id FROM discussions d JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
+        " WHERE d.guild_id = ? AND d.story_id = ? AND min(d.chapter, s.chapter_count) <= ?"
+        " AND d.state = 'posted' AND d.thread_id IS NOT NULL",
         (guild_id, story_id, chapter),
     )
     return [row[0] for row in rows]
@@ -554,6 +569,7 @@ class Upcoming:
     chapter: int
     due_at: datetime
     progress: int  # the member's last chapter read in that story; 0 if not started
+    story_chapters: int  # the story's chapter count now: a discussion past it is of a chapter taken down
 
 
 async def upcoming_for_member(
@@ -561,7 +577,7 @@ async def upcoming_for_member(
 ) -> list[Upcoming]:
     """Discussions still ahead in this server (soonest first), each with ``user_id``'s progress."""
     rows = await db.fetch_all(
-        "SELECT d.id, d.story_id, s.title, d.chapter, d.due_at, coalesce(p.chapter, 0) AS progress"
+        "SELECT d.id, d.story_id, s.title, d.chapter, d.due_at, coalesce(p.chapter, 0) AS progress, s.chapter_count"
         " FROM discussions d JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
         " LEFT JOIN reading_progress p ON p.guild_id = d.guild_id AND p.story_id = d.story_id AND p.user_id = ?"
         " WHERE d.guild_id = ? AND (? IS NULL OR d.story_id = ?)"
@@ -569,7 +585,9 @@ async def upcoming_for_member(
         " ORDER BY d.due_at, d.id LIMIT ?",
         (user_id, guild_id, story_id, story_id, to_epoch(now), limit),
     )
-    return [Upcoming(row[0], row[1], _title(row[2]) or UNTITLED, row[3], from_epoch(row[4]), row[5]) for row in rows]
+    return [
+        Upcoming(row[0], row[1], _title(row[2]) or UNTITLED, row[3], from_epoch(row[4]), row[5], row[6]) for row in rows
+    ]
 
 
 async def pending_past(conn: aiosqlite.Connection, guild_id: int, story_id: int, last_chapter: int) -> list[int]:

@@ -35,6 +35,7 @@ from bot.nominations.store import Nomination, Round
 from bot.nominations.tally import NO_VOTES, TIE, WINNER, Outcome, tally
 from bot.shards import ShardScope
 from bot.story.books import BookAdded, add_book
+from bot.story.model import story_id_note
 from bot.story.store import fold, get_story_record, search_stories
 from bot.text import and_list, clip, escape_markdown, plural, visible_line
 
@@ -524,7 +525,7 @@ class NominationService:
             return
         record = await get_story_record(self.db, guild_id, nomination.story_id)
         if record is not None:
-            raise UserError(f"“{escape_markdown(record.title)}” is already in the library (id {record.id}).")
+            raise UserError(f"“{escape_markdown(record.title)}” is already in the library {story_id_note(record.id)}.")
 
     async def add_as_book(
         self,

@@ -43,8 +43,11 @@ def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
     return text or "nobody yet"
 
 
-def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int = MESSAGE_CHARS) -> str:
-    """The club view as text: who is caught up with ``target``, then where everyone is."""
+def club_text(
+    club: ClubProgress, *, target: int, target_label: str, budget: int = MESSAGE_CHARS, note: str | None = None
+) -> str:
+    """The club view as text: who is caught up with ``target``, then where everyone is (``note``,
+    when given, says why ``target`` is not the next discussion's chapter)."""
     total = club.story.chapter_count
     header = (
         f"**{escape_markdown(club.story.title)}**: {plural(total, 'chapter')} · {plural(club.member_count, 'member')}"
@@ -56,6 +59,7 @@ def club_text(club: ClubProgress, *, target: int, target_label: str, budget: int
     list_budget = max(200, (budget - len(header) - 200) // 2)
     lines = [
         header,
+        *([note] if note else []),
         f"Caught up with {target_label} (chapter {target}): {len(caught_named) + caught_hidden}"
         f" — {name_list(caught_named, caught_hidden, limit=list_budget)}",
     ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.db import Database
+from bot.discussions.compose import chapter_gone
 from bot.discussions.store import next_discussion
 from bot.errors import UserError
 from bot.progress import store
@@ -79,15 +80,22 @@ async def member_view(db: Database, guild_id: int, viewer_id: int, target_id: in
 async def club_view(
     db: Database, workers: Workers, guild_id: int, story: str, *, now: datetime, budget: int
 ) -> ClubView:
-    """Where everyone is, measured against the next discussion's chapter (or the last chapter)."""
+    """Where everyone is, measured against the next discussion's chapter (or the last chapter).
+
+    A next discussion of a chapter an update took down is named with that, and the club is
+    measured against the last chapter: nobody can catch up with a chapter the story lacks.
+    """
     story_id = (await resolve_story(db, guild_id, story)).id
     club = await store.club_progress(db, guild_id, story_id)
     upcoming = await next_discussion(db, guild_id, story_id, now=now)
-    if upcoming is not None:
+    note = None
+    if upcoming is not None and not upcoming.past_the_end:
         target, label = upcoming.chapter, "the next discussion"
     else:
         target, label = club.story.chapter_count, "the latest chapter"
-    text = club_text(club, target=target, target_label=label, budget=budget)
+    if upcoming is not None and upcoming.past_the_end:
+        note = f"The next discussion is of chapter {upcoming.chapter}. {chapter_gone(upcoming.chapter, target)}"
+    text = club_text(club, target=target, target_label=label, budget=budget, note=note)
     try:
         chart: bytes | None = await workers.run(
             "Drawing the chart", render_club_chart, club, target=target, time_limit=CHART_SECONDS

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.db import Database
 from bot.errors import UserError
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TITLE_CHARS
-from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta
+from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta, story_id_note
 from bot.story.store import NO_TEXT_FORMAT, fold, get_story_record, insert_story, mark_without_text
 from bot.text import and_list, clip_lines, escape_markdown, plural, quote_input, visible_line
 from bot.warnings.declared import map_texts
@@ -157,7 +157,7 @@ def describe_book(book: BookAdded) -> str:
     """What the admin reads after adding a book without a file (``/story add`` and the vote's button)."""
     author = f" by {escape_markdown(book.author)}" if book.author else ""
     lines = [
-        f"Added **{escape_markdown(book.title)}**{author} (id {book.story_id}) as a book the club reads elsewhere: "
+        f"Added **{escape_markdown(book.title)}**{author} {story_id_note(book.story_id)} as a book the club reads elsewhere: "
         f"{plural(book.chapters, 'chapter')}, no text.",
     ]
     if book.warnings:

@@ -126,3 +126,9 @@ class HeaderWarning:
         ``source`` where it comes from (a possible one was detected, as in ``scan --json``)."""
         source = "detected" if self.source == POSSIBLE else self.source
         return {"id": self.id, "label": self.label, "tier": self.tier, "source": source}
+
+
+def story_id_note(story_id: int) -> str:
+    """``(story id 3, for commands)``: how an answer names a story's id, saying what it is for
+    (typed as ``story:3``, it picks this story even where two share a title)."""
+    return f"(story id {story_id}, for commands)"

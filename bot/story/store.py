@@ -20,7 +20,7 @@ from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.story.changes import StoredChapter
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
-from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.model import Chapter, Scene, Story, StoryMeta, story_id_note
 from bot.story.tidy import chapter_title, one_line, story_title
 from bot.text import quote_input
 
@@ -37,7 +37,9 @@ class DuplicateStory(UserError):
     def __init__(self, story_id: int, title: str, *, outcome: str = "nothing was added") -> None:
         self.story_id = story_id
         self.title = title
-        super().__init__(f"This story is already in the server as {quote_input(title)} (id {story_id}); {outcome}.")
+        super().__init__(
+            f"This story is already in the server as {quote_input(title)} {story_id_note(story_id)}; {outcome}."
+        )
 
 
 NO_TEXT_FORMAT = "none"  # the source format of a book the club reads elsewhere

@@ -32,7 +32,7 @@ from bot.story.books import book_hash, book_story, check_chapters, clean_title
 from bot.story.changes import SAME_STORY_SHARE, ChapterChanges, compare_chapters, same_title
 from bot.story.chapters import chapter_list, chapter_ranges
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
-from bot.story.model import Story
+from bot.story.model import Story, story_id_note
 from bot.story.render import every_warning_in
 from bot.story.service import PARSE_SECONDS, read_upload, scan_upload
 from bot.story.store import DuplicateStory, StoryRecord, find_by_hash, replace_story, resolve_story, stored_chapters
@@ -248,7 +248,7 @@ def describe_update(updated: StoryUpdated) -> str:
     changes = updated.changes
     words = f", {plural(updated.words, 'word')}" if updated.has_text else ""
     lines = [
-        f"Updated **{escape_markdown(updated.title)}** (id {updated.story_id}): "
+        f"Updated **{escape_markdown(updated.title)}** {story_id_note(updated.story_id)}: "
         f"{plural(updated.chapters, 'chapter')}{words}. {_chapter_summary(changes, updated.first_text)}"
     ]
     if updated.file_title:

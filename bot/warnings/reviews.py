@@ -283,6 +283,7 @@ class StoryOverview:
     warnings: list[HeaderWarning]
     hidden: list[str]
     possible: list[PossibleWarning]
+    labels: dict[str, str] = field(default_factory=dict)  # the label of each id in ``changed`` and ``hidden``
 
 
 async def story_overview(
@@ -308,11 +309,14 @@ async def story_overview(
             for action, warning_id in changes:
                 await store.upsert_override(tx, guild_id, record.id, warning_id, action, user_id, stamp)
     story_overrides = await overrides(db, guild_id, record.id)
+    hidden = [warning_id for warning_id, action in story_overrides.items() if action == "remove"]
+    taxonomy = await guild_taxonomy(db, guild_id)
     return StoryOverview(
         record.id,
         record.title,
         changes,
         await story_warnings(db, guild_id, record.id),
-        [warning_id for warning_id, action in story_overrides.items() if action == "remove"],
+        hidden,
         await possible_warnings(db, guild_id, record.id),
+        {warning_id: taxonomy.label(warning_id) for warning_id in [*hidden, *(wid for _, wid in changes)]},
     )

@@ -136,6 +136,11 @@ async def guild_taxonomy(db: Database, guild_id: int) -> Taxonomy:
     return default_ruleset().taxonomy.with_custom(category for category, _ in await custom_categories(db, guild_id))
 
 
+async def category_label(db: Database, guild_id: int, category_id: str) -> str:
+    """The label admins and members read for a category id (the id itself if the server has none such)."""
+    return (await guild_taxonomy(db, guild_id)).label(category_id)
+
+
 @dataclass(frozen=True, slots=True)
 class CategoryOverview:
     """One line of ``/warnings categories``: a category and what this server changed about it."""

@@ -18,12 +18,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import send_ephemeral
-from bot.discussions.compose import admin_listing, prompts_saved, stamp, when_line
+from bot.discussions.compose import admin_listing, prompts_saved
 from bot.discussions.jobs import RetentionJob
 from bot.discussions.planning import DiscussionPlanner, Planned, Where
 from bot.discussions.remind import describe_offset
 from bot.discussions.service import DiscussionService
-from bot.text import escape_markdown, plural
+from bot.text import escape_markdown, plural, when_line
 from cogs._checks import channel_named, guild_id_of, posting_needs, require_member_reach
 from cogs._options import story_autocomplete
 from cogs.discussions.events import ScheduledEvents
@@ -78,7 +78,7 @@ def build_service(bot: DogearBot, poster: DiscordPoster) -> DiscussionService:
 
 
 def plan_answer(done: Planned) -> str:
-    """What was planned; one discussion (a plan from the last chapter) is not a range "#5–#5"."""
+    """What was planned; one discussion (a plan from the last chapter) is not a range "#5-#5"."""
     head = (
         f"Planned {plural(len(done.ids), 'discussion')} of **{escape_markdown(done.title)}**, "
         f"{done.cadence.describe()}, in <#{done.channel_id}>: "
@@ -88,7 +88,7 @@ def plan_answer(done: Planned) -> str:
     else:
         body = (
             f"chapter {done.chapters[0]} on {when_line(done.times[0])} to chapter {done.chapters[-1]} on "
-            f"{stamp(done.times[-1], 'F')}. Ids #{done.ids[0]}–#{done.ids[-1]}; see `/discussion list`."
+            f"{when_line(done.times[-1])}. Ids #{done.ids[0]}-#{done.ids[-1]}; see `/discussion list`."
         )
     return head + body + (f"\n{done.reminder_note}" if done.reminder_note else "")
 

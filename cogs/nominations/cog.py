@@ -9,7 +9,7 @@ including polls that ended while the bot was down.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import discord
@@ -23,7 +23,7 @@ from bot.guilds import get_settings
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
 from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService
 from bot.story.store import resolve_story, search_stories
-from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural
+from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural, when_line
 from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, require_member_reach
 from cogs._options import story_autocomplete
 from cogs.nominations.buttons import FORM_ID, AddNominee, answer_book_form
@@ -162,8 +162,8 @@ class NominationCog(commands.Cog):
         if board.vote is not None and board.vote.state == "voting":
             where = f"<#{board.vote.channel_id}>" if board.vote.channel_id else "the club channel"
             lines.append(
-                f"🗳️ A vote is running in {where} until <t:{int(board.vote.ends_at or 0)}:f> "
-                f"(<t:{int(board.vote.ends_at or 0)}:R>) between "
+                f"🗳️ A vote is running in {where} until {when_line(datetime.fromtimestamp(board.vote.ends_at or 0, UTC))} "
+                "between "
                 + and_list([f"**{escape_clipped(n.title, VOTE_TITLE_CHARS)}**" for n in board.vote_nominations])
                 + "."
             )

@@ -27,7 +27,7 @@ from bot.warnings.patterns import RULE_KINDS
 from cogs._checks import guild_id_of, guild_of
 from cogs._options import story_autocomplete
 from cogs.warnings import review as decisions
-from cogs.warnings.texts import category_embed, code, describe_report, rules_list_text
+from cogs.warnings.texts import category_embed, code, describe_report, named, rules_list_text
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -110,12 +110,13 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         )
         rescanned = await self._rescan(guild_id)
         off = await service.category_switched_off(self.bot.db, guild_id, rule.category)
+        category = named(await service.category_label(self.bot.db, guild_id, rule.category), rule.category)
         await send_ephemeral(
             interaction,
-            f"Added rule #{rule.id} for `{rule.category}` ({rule.kind}): {code(rule.pattern)}.\n"
+            f"Added rule #{rule.id}, a {rule.kind}, for {category}: {code(rule.pattern)}.\n"
             f"{rescanned} with the new rules."
             + (
-                f"\nThe category `{rule.category}` is switched off here, so this rule finds nothing until "
+                f"\nThe category {category} is switched off here, so this rule finds nothing until "
                 f"`/warnings rules enable target:{rule.category}`."
                 if off
                 else ""
@@ -143,10 +144,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         await interaction.response.defer(ephemeral=True, thinking=True)
         removed = await service.remove_rule(self.bot.db, guild_id, rule, rescan=False)
         rescanned = await self._rescan(guild_id)
-        await send_ephemeral(
-            interaction,
-            f"Removed rule #{removed.id} (`{removed.category}`: {code(removed.pattern)}).\n{rescanned}.",
-        )
+        category = named(await service.category_label(self.bot.db, guild_id, removed.category), removed.category)
+        said = f"Removed rule #{removed.id}, a {removed.kind}, for {category}: {code(removed.pattern)}.\n{rescanned}."
+        await send_ephemeral(interaction, said)
 
     @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
     @app_commands.describe(page="Which page of the list")

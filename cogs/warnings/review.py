@@ -18,9 +18,12 @@ import discord
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.guilds import get_settings
-from bot.text import escape_clipped, escape_markdown, page_blocks, plural
+from bot.limits import BUTTON_LABEL_CHARS
+from bot.text import clip, escape_clipped, escape_markdown, page_blocks, plural, visible_line
 from bot.warnings import reviews
+from bot.warnings.service import category_label
 from cogs._checks import carried_id
+from cogs.warnings.texts import named
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -31,6 +34,8 @@ BUTTON_ROWS = 5  # Discord allows five rows of components; one item (Confirm + D
 NOTE_PREVIEW_CHARS = 200
 TITLE_CHARS = 90  # a story's title in a review line: escaped within a fixed width, so five items fit a page
 HIDDEN_PER_LINE = 10
+# Why a possible warning waits for a decision, in the words /warnings story heads its list with.
+POSSIBLE_WHY = "possible: some evidence, too little to show members"
 
 
 def _bot(interaction: discord.Interaction) -> DogearBot:
@@ -43,12 +48,21 @@ class Decide(
 ):
     """Confirm (``c``) or dismiss (``d``) one warning on one chapter."""
 
-    def __init__(self, action: str, story_id: int, chapter: int, warning_id: str, *, number: int | None = None) -> None:
+    def __init__(
+        self,
+        action: str,
+        story_id: int,
+        chapter: int,
+        warning_id: str,
+        *,
+        number: int | None = None,
+        label: str | None = None,
+    ) -> None:
         confirm = action == "c"
         item = f"{number}. " if number else ""
         super().__init__(
             discord.ui.Button(
-                label=f"{item}Confirm {warning_id} · ch. {chapter}" if confirm else f"{item}Dismiss",
+                label=confirm_label(item, label or warning_id, chapter) if confirm else f"{item}Dismiss",
                 style=discord.ButtonStyle.success if confirm else discord.ButtonStyle.secondary,
                 custom_id=f"dogear:warn:{action}:{story_id}:{chapter}:{warning_id}",
             )
@@ -87,23 +101,33 @@ class Decide(
             now=bot.clock.now().timestamp(),
         )
         reports = f" Closed {plural(closed, 'open report')}." if closed else ""
+        label = await category_label(bot.db, interaction.guild_id, self.warning_id)
+        what = f"{named(label, self.warning_id)} for chapter {self.chapter}"
         if self.action == "c":
-            text = f"Confirmed `{self.warning_id}` for chapter {self.chapter}: everyone sees it there now.{reports}"
+            text = f"Confirmed {what}: everyone sees it there now.{reports}"
         else:
-            text = f"Dismissed `{self.warning_id}` for chapter {self.chapter}: it will not be offered again.{reports}"
+            text = f"Dismissed {what}: it will not be offered again.{reports}"
         await send_ephemeral(interaction, text)
 
 
-Item = tuple[int, int, str]  # (story id, chapter, warning id): what a pair of buttons decides
+Item = tuple[int, int, str, str]  # (story id, chapter, warning id, its label): what a pair of buttons decides
+
+
+def confirm_label(item: str, label: str, chapter: int) -> str:
+    """``1. Confirm Vomiting · ch. 2``: the category's label, clipped so the button keeps Discord's limit."""
+    suffix = f" · ch. {chapter}"
+    room = BUTTON_LABEL_CHARS - len(item) - len("Confirm ") - len(suffix)
+    return f"{item}Confirm {clip(visible_line(label) or label, room)}{suffix}"
 
 
 def decision_view(items: Sequence[Item], numbers: Sequence[int] | None = None) -> discord.ui.View:
     """Confirm and Dismiss for up to five (story, chapter, warning) items, one row each; ``numbers``
     are the items' numbers in the list shown, put on the Confirm buttons so each row says its item."""
     view = discord.ui.View(timeout=None)
-    for row, (story_id, chapter, warning_id) in enumerate(items[:BUTTON_ROWS]):
+    for row, (story_id, chapter, warning_id, label) in enumerate(items[:BUTTON_ROWS]):
         for action in ("c", "d"):
-            button = Decide(action, story_id, chapter, warning_id, number=numbers[row] if numbers else None)
+            number = numbers[row] if numbers else None
+            button = Decide(action, story_id, chapter, warning_id, number=number, label=label)
             button.item.row = row
             view.add_item(button)
     return view
@@ -149,15 +173,15 @@ def review_page(queue: reviews.ReviewQueue, page: int) -> DecisionPage:
         return DecisionPage("Nothing to review: no open reports and no possible warnings waiting.", [], [])
     count = f"{len(queue.items):,} in all" if queue.complete else f"at least {len(queue.items):,}"
     head = f"**To review** ({count}):"
-    blocks = [(item_lines(number, item), (item.story_id, item.chapter, item.warning_id))
+    blocks = [(item_lines(number, item), (item.story_id, item.chapter, item.warning_id, item.label))
               for number, item in enumerate(queue.items, start=1)]  # fmt: skip
     return decision_page(head, blocks, page, "/warnings review page:{page}", more=not queue.complete)
 
 
 def item_lines(number: int, item: reviews.ReviewItem) -> list[str]:
-    why = f"reported by {plural(item.reports, 'member')}" if item.reports else "possible (below the threshold)"
+    why = f"reported by {plural(item.reports, 'member')}" if item.reports else POSSIBLE_WHY
     lines = [
-        f"{number}. **{escape_markdown(item.label)}** (`{item.warning_id}`) in chapter {item.chapter} of "
+        f"{number}. {named(item.label, item.warning_id)} in chapter {item.chapter} of "
         f"**{escape_clipped(item.story_title, TITLE_CHARS)}**: {why}"
     ]
     lines += [f"  › “{escape_clipped(note, NOTE_PREVIEW_CHARS)}”" for note in item.notes[:2]]
@@ -166,7 +190,11 @@ def item_lines(number: int, item: reviews.ReviewItem) -> list[str]:
 
 def story_overview_page(overview: reviews.StoryOverview, page: int) -> DecisionPage:
     """``/warnings story``: what members see, what admins hid, then every possible warning, paged."""
-    changed = ", ".join(f"{'added' if action == 'add' else 'removed'} `{wid}`" for action, wid in overview.changed)
+    labels = overview.labels
+    changed = ", ".join(
+        f"{'added' if action == 'add' else 'removed'} {named(labels.get(wid, wid), wid)}"
+        for action, wid in overview.changed
+    )
     head = f"**{escape_markdown(overview.title)}**" + (f": {changed}." if changed else "")
     lines = []
     if overview.warnings:
@@ -179,16 +207,17 @@ def story_overview_page(overview: reviews.StoryOverview, page: int) -> DecisionP
         lines.append("No warnings.")
     hidden = overview.hidden
     lines += [
-        "Hidden by an admin: " + ", ".join(f"`{warning_id}`" for warning_id in hidden[start : start + HIDDEN_PER_LINE])
+        "Hidden by an admin: "
+        + ", ".join(named(labels.get(wid, wid), wid) for wid in hidden[start : start + HIDDEN_PER_LINE])
         for start in range(0, len(hidden), HIDDEN_PER_LINE)
     ]
     blocks: list[tuple[Sequence[str], Item | None]] = [([line], None) for line in lines]
     if overview.possible:
-        blocks.append((["**Possible warnings** (evidence below the threshold; members do not see these unless "
-                        "you confirm):"], None))  # fmt: skip
+        blocks.append((["**Possible warnings** (some evidence, too little to show members; they see these only "
+                        "if you confirm):"], None))  # fmt: skip
     for item in overview.possible:
-        line = f"❔ **{escape_markdown(item.label)}** (`{item.id}`) in chapter {item.chapter}, score {item.score:g}"
-        blocks.append(([line, *evidence_lines(item.evidence)], (item.story_id, item.chapter, item.id)))
+        line = f"❔ {named(item.label, item.id)} in chapter {item.chapter}, score {item.score:g}"
+        blocks.append(([line, *evidence_lines(item.evidence)], (item.story_id, item.chapter, item.id, item.label)))
     return decision_page(head, blocks, page, f"/warnings story story:{overview.story_id} page:{{page}}")
 
 
@@ -203,13 +232,13 @@ async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: reviews
         return False
     report = new.report
     lines = [
-        f"📣 **Warning report**: **{escape_markdown(new.label)}** (`{report.warning_id}`) in chapter "
+        f"📣 **Warning report**: {named(new.label, report.warning_id)} in chapter "
         f"{report.chapter} of **{escape_markdown(new.story_title)}**, reported by <@{report.reporter_id}>."
     ]
     if report.note:
         lines.append(f"Note: “{escape_markdown(report.note)}”")
     try:
-        view = decision_view([(report.story_id, report.chapter, report.warning_id)])
+        view = decision_view([(report.story_id, report.chapter, report.warning_id, new.label)])
         await channel.send("\n".join(lines), view=view, allowed_mentions=discord.AllowedMentions.none())
         view.stop()  # the buttons are registered dynamic items; no view needs to wait
     except discord.HTTPException as error:

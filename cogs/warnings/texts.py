@@ -15,6 +15,15 @@ def code(text: str) -> str:
     return "`" + text.replace("`", "ˋ") + "`"
 
 
+# What /warnings test says when the rules find too little for members to be warned.
+NOTHING_FOUND = "This server's rules find nothing in that text that members would be warned of."
+
+
+def named(label: str, warning_id: str) -> str:
+    """A warning category as an admin reads it: its label, then the id to type in commands."""
+    return f"**{escape_markdown(label)}** (`{warning_id}`)"
+
+
 def describe_rule(rule: service.CustomRule) -> str:
     return f"#{rule.id} [{rule.category}] {rule.kind}: {code(rule.pattern)}"
 
@@ -22,18 +31,18 @@ def describe_rule(rule: service.CustomRule) -> str:
 def describe_report(report: ScanReport, page: int = 1) -> str:
     """``/warnings test``: what the rules find in the text, paged; the next page needs the same text again."""
     if not report.warnings and not report.possible:
-        return "Nothing here passes a warning threshold with this server's rules."
+        return NOTHING_FOUND
     lines = ["**What this server's rules detect in that text:**"] if report.warnings else []
     for warning in report.warnings:
         lines.append(f"⚠️ **{escape_markdown(warning.label)}** (`{warning.id}`, score {warning.score:g})")
         lines += [f"  › paragraph {e.paragraph}: {escape_markdown(e.text)}" for e in warning.evidence]
     if report.possible:
-        lines.append("**Possible** (real evidence below the threshold; members would not see these):")
+        lines.append("**Possible** (some evidence, too little to show members; they would not see these):")
     for warning in report.possible:
         lines.append(f"❔ {escape_markdown(warning.label)} (`{warning.id}`, score {warning.score:g})")
         lines += [f"  › paragraph {e.paragraph}: {escape_markdown(e.text)}" for e in warning.evidence]
     if not report.warnings:
-        lines.insert(0, "Nothing here passes a warning threshold with this server's rules.")
+        lines.insert(0, NOTHING_FOUND)
     return page_lines("", lines, page, "/warnings test page:{page}` with the same `text:")
 
 

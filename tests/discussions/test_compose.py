@@ -1,12 +1,16 @@
-"""The discussion post's warning line: each warning with its source, escaped, never a possible one."""
+"""What discussion posts and reminders say: the warning line (each warning with its source, escaped,
+never a possible one), the escaped title, and times in the one order."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from bot.discussions.compose import discussion_notice
-from bot.limits import EMBED_DESCRIPTION_BUDGET
+from bot.discussions.compose import discussion_notice, dm_reminder_notice, reminder_notice, state_words
+from bot.limits import EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS
 from bot.story.model import HeaderWarning
+from bot.text import when_line
 
 
 def post(warnings: list[HeaderWarning]) -> str:
@@ -59,3 +63,28 @@ def test_many_long_warnings_stay_within_the_embed_budget() -> None:
     line = next(line for line in text.splitlines() if line.startswith("**Content warnings:**"))
     assert line.endswith(" more") and line.count("(reported by a member, confirmed)") < 200
     assert "members have read this chapter" in text  # the rest of the post is still there
+
+
+def test_the_title_of_the_post_is_escaped_and_fits() -> None:
+    """Discord renders markdown in an embed's title: a story's ``*`` or ``||`` must show as typed."""
+    notice = discussion_notice(
+        discussion_id=7, marker="m", title="*Tide* ||spoiler|| " + "x" * 300, chapter=12, warnings=[],
+        caught_up=0, prompts=[], role_id=None, late_since=None,
+    )  # fmt: skip
+    assert notice.embed is not None
+    title = notice.embed["title"]
+    assert title.startswith("\\*Tide\\* \\|\\|spoiler\\|\\| ") and title.endswith("… — chapter 12")
+    assert len(title) <= EMBED_TITLE_CHARS
+
+
+def test_every_time_a_reminder_names_is_said_in_the_one_order() -> None:
+    """Date and time first, then how far off, as in /schedule and /discussion list."""
+    due = datetime(2030, 5, 1, 18, 0, tzinfo=UTC)
+    posted = reminder_notice(marker="m", title="T", chapter=2, due_at=due, behind=[], hidden_behind=0)
+    private = dm_reminder_notice(title="T", chapter=2, due_at=due, channel_id=5)
+    for notice in (posted, private):
+        assert notice.content is not None and f"opens {when_line(due)}" in notice.content
+
+
+def test_a_discussion_being_posted_is_said_in_words() -> None:
+    assert state_words("posting") == "being posted now" and state_words("missed") == "missed"

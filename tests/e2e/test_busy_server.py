@@ -111,7 +111,7 @@ async def test_every_possible_warning_and_open_report_has_its_buttons_on_some_pa
     [answer] = await club.slash("warnings review", member=club.member, page=2)
     assert answer.ephemeral and "Manage Server" in answer.text and not answer.buttons
     done = await club.click(second, confirm, member=club.admin)
-    assert f"Confirmed `blood-gore` for chapter {chapter}" in done[-1].text
+    assert f"Confirmed **Blood and gore** (`blood-gore`) for chapter {chapter}" in done[-1].text
     shown = await club.run(service.chapter_warnings(club.bot.db, club.guild.id, red, chapter))
     assert "blood-gore" in {w.id for w in shown}
     again = [

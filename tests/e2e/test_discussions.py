@@ -213,6 +213,9 @@ async def test_plan_list_cancel_and_move(club: Club) -> None:
     assert "Planned 3 discussions" in answer.text and "weekly" in answer.text
     planned = await stored(club)
     assert [d.chapter for d in planned] == [2, 3, 4]
+    # One range style (as "Chapters 1-3"), and the last time said as every time is: date, then how far off.
+    assert f"Ids #{planned[0].id}-#{planned[-1].id};" in answer.text
+    assert f"<t:{int(planned[-1].due_at.timestamp())}:F> (<t:{int(planned[-1].due_at.timestamp())}:R>)" in answer.text
     assert [(b.due_at - a.due_at) for a, b in itertools.pairwise(planned)] == [timedelta(days=7)] * 2
 
     [listing] = await club.slash("discussion list", member=club.admin)

@@ -17,7 +17,7 @@ async def add_story(club: Club, file) -> int:
     replies = await club.slash("story add", member=club.admin, file=file)
     text = replies[-1].text
     assert "Added" in text, text
-    return int(text.split("(id ")[1].split(")")[0])
+    return int(text.split("(story id ")[1].split(",")[0])
 
 
 async def post(club: Club, *, member, channel=None, **options) -> list:

@@ -64,6 +64,7 @@ async def test_members_nominate_an_admin_starts_the_poll_and_the_winner_becomes_
     assert "counts for the next one" in later.text
     [listing] = await club.slash("nominations", member=club.member)
     assert "A vote is running" in listing.text and "**Next time**" in listing.text
+    assert ":F> (<t:" in listing.text and ":R>) between" in listing.text  # when_line, as every time is said
     assert "between **The Dispossessed** and **Kindred**." in listing.text  # a sentence, not "A, B."
 
     await club.vote(poll_message, "Kindred", member=club.member)
@@ -174,7 +175,7 @@ async def test_an_add_a_book_form_held_open_across_a_restart_still_adds_the_book
     [other_form] = await club.click(announcements(club)[0], "Add “Emma” as a book", member=club.admin)
     await club.restart()
     [added] = await club.submit_modal(form, {"chapters": "12", "warnings": "death"}, member=club.admin)
-    assert added.ephemeral and "Added **Emma** (id" in added.text and "12 chapters" in added.text
+    assert added.ephemeral and "Added **Emma** (story id" in added.text and "12 chapters" in added.text
     assert "**Death**" in added.text
     [again] = await club.submit_modal(other_form, {"chapters": "12"}, member=club.admin)
     assert again.ephemeral and "already in the library" in again.text

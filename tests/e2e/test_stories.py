@@ -282,8 +282,10 @@ async def test_hostile_metadata_never_hides_an_import_or_turns_its_lines_around(
     added = (await club.slash("story add", member=club.admin, file=("tides.txt", text.encode())))[-1]
     assert added.ephemeral and added.text.startswith("Added **Long Long") and "2 chapters" in added.text
     assert "Declared by the author, not matched to a warning: " in added.text
-    story_id = added.text.split("(id ")[1].split(")")[0]
+    story_id = added.text.split("(story id ")[1].split(",")[0]
     info = (await club.slash("story info", member=club.member, story=story_id))[-1]
+    # The id says what it is for, in both answers (a bare "(id 2)" did not).
+    assert f"(story id {story_id}, for commands)" in added.text and f"(story id {story_id}, for commands)" in info.text
     assert "`  1` Chapter 1: Harbour" in info.text and "`  2` Chapter 2: Harbour" in info.text
     assert "Author's own warnings: Warnings\\: tag number 0 " in info.text
     choices = await club.autocomplete("story info", "story", "long", member=club.member)

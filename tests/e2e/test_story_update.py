@@ -37,7 +37,7 @@ async def test_an_admin_takes_a_new_chapter_and_the_club_keeps_its_place(club: C
     replies = await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", longer))
     answer = replies[-1]
     assert answer.ephemeral
-    assert f"Updated **{TITLE}** (id {story_id}): 5 chapters" in answer.text
+    assert f"Updated **{TITLE}** (story id {story_id}, for commands): 5 chapters" in answer.text
     assert "Chapters 1-4 unchanged, chapter 5 new." in answer.text and "No new warnings" in answer.text
     assert await club.run(count_stories(club.bot.db, club.guild.id)) == 1
     assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.id, story_id)) == 3
@@ -102,7 +102,7 @@ async def test_reports_on_a_chapter_taken_down_are_kept_but_not_offered(club: Cl
     )
     review = (await club.slash("warnings review", member=club.admin))[-1]
     assert "in chapter 2 of" in review.text and "in chapter 4 of" not in review.text
-    assert all(":4:" not in button["custom_id"] for button in review.buttons)
+    assert all(button["custom_id"].split(":")[4] != "4" for button in review.buttons)  # the chapter, not the story id
     pressed = await club.click(posted, f"dogear:warn:c:{story_id}:4:vomit", member=club.admin)
     assert pressed[-1].ephemeral and "chapter 4 was taken down by `/story update`" in pressed[-1].text
     decided = await club.run(
@@ -114,3 +114,50 @@ async def test_reports_on_a_chapter_taken_down_are_kept_but_not_offered(club: Cl
         )
     )
     assert decided == 0 and still_open == 2  # kept, in case the chapter comes back
+
+
+async def test_a_discussion_of_a_chapter_taken_down_says_so_wherever_members_read_it(
+    club: Club, sample_story: Path
+) -> None:
+    """After an update leaves 3 chapters, a discussion of chapter 4 still posts: nowhere may it ask
+    members to catch up with chapter 4, and those who read chapter 3, the last, are let in."""
+    story_id = await add_sample(club, sample_story)
+    await club.slash("progress set", member=club.member, story=str(story_id), chapter=4)
+    await club.slash("progress set", member=club.other_member, story=str(story_id), chapter=1)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story_id), chapter=4, when="in 2 days", remind="1d",
+        channel=club.text_channel,
+    )  # fmt: skip
+    _, shorter = versions(sample_story)
+    await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("lamp.md", shorter), replace_anyway=True
+    )
+    gone = "Chapter 4 is no longer in the story, which has 3 chapters now."
+    progress = (await club.slash("progress club", member=club.member, story=str(story_id)))[-1].text
+    assert "next discussion (chapter 4)" not in progress
+    assert f"The next discussion is of chapter 4. {gone}" in progress
+    assert "Caught up with the latest chapter (chapter 3): 1" in progress
+    agenda = (await club.slash("schedule", member=club.member))[-1].text
+    assert "chapter 4 ·" in agenda and "no longer in the story, which has 3 chapters now" in agenda
+    assert "you have read them all" in agenda
+    listing = (await club.slash("discussion list", member=club.admin))[-1].text
+    assert "chapter 4 (no longer in the story)" in listing
+
+    await club.clock.advance(timedelta(days=1, minutes=1))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    [reminder] = club.messages(club.text_channel, include_replies=False)
+    assert gone in reminder.text and "Not at chapter 3, the last, yet:" in reminder.text
+    assert club.other_member.mention() in reminder.text and club.member.mention() not in reminder.text
+
+    await club.clock.advance(timedelta(days=1))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    post = club.messages(club.text_channel, include_replies=False)[-1]
+    assert gone in post.text and "1 member has read chapter 3, the last, so far." in post.text
+    assert "Members who mark chapter 3 as read are added to the thread." in post.text
+    [thread] = [t for t in club.threads if t.parent_id == club.text_channel.id]
+    assert club.member.id in thread.member_ids and club.other_member.id not in thread.member_ids
+    await club.slash("progress set", member=club.other_member, story=str(story_id), chapter=3)
+    await club.settle()
+    assert club.other_member.id in club.channel(thread.id).member_ids

@@ -50,7 +50,8 @@ async def test_test_shows_detections_with_evidence(club: Club) -> None:
     assert reply.ephemeral
     assert "Death" in reply.text and "`death`" in reply.text and "paragraph 1" in reply.text
     quiet = (await club.slash("warnings test", member=club.member, text="I'm dying to see it. Nobody died."))[0]
-    assert "Nothing here passes a warning threshold" in quiet.text
+    assert "This server's rules find nothing in that text that members would be warned of." in quiet.text
+    assert "threshold" not in quiet.text
 
 
 async def test_story_text_in_test_cannot_ping(club: Club) -> None:
@@ -65,6 +66,7 @@ async def test_add_list_remove_a_rule_rescans_stories(club: Club) -> None:
         "warnings rules add", member=club.admin, category="spiders", pattern="~spider", new_category=True
     )
     assert replies[-1].ephemeral and "Added rule #" in replies[-1].text and "Re-scanned 1 story" in replies[-1].text
+    assert ", a phrase, for **Spiders** (`spiders`): `~spider`." in replies[-1].text  # the label, then the id
     assert await warning_ids(club, story_id) == {"spiders"}
     listed = (await club.slash("warnings rules list", member=club.admin))[0]
     assert "[spiders] phrase: `~spider`" in listed.text
@@ -72,7 +74,7 @@ async def test_add_list_remove_a_rule_rescans_stories(club: Club) -> None:
     choices = await club.autocomplete("warnings rules remove", "rule", "spi", member=club.admin)
     assert choices and choices[0]["value"] == str(rule.id)
     removed = await club.slash("warnings rules remove", member=club.admin, rule=str(rule.id))
-    assert f"Removed rule #{rule.id}" in removed[-1].text
+    assert f"Removed rule #{rule.id}, a phrase, for **Spiders** (`spiders`): `~spider`." in removed[-1].text
     assert await warning_ids(club, story_id) == set()
 
 
@@ -114,7 +116,7 @@ async def test_unknown_category_needs_new_category(club: Club) -> None:
 async def test_pathological_regex_does_not_stall_the_bot(club: Club) -> None:
     await club.slash("warnings rules add", member=club.admin, category="death", pattern="(a+)+$", kind="regex")
     reply = (await club.slash("warnings test", member=club.member, text="a" * 3000 + "!"))[0]
-    assert reply.ephemeral and "Nothing here" in reply.text
+    assert reply.ephemeral and "find nothing in that text" in reply.text
 
 
 async def test_disable_and_enable_with_autocomplete(club: Club) -> None:
@@ -148,8 +150,8 @@ async def test_story_overrides_win(club: Club) -> None:
     category_choices = await club.autocomplete("warnings story", "add", "vom", member=club.admin, story=str(story_id))
     assert category_choices[0]["value"] == "vomit"
     reply = (await club.slash("warnings story", member=club.admin, story=str(story_id), add="vomit", remove="death"))[0]
-    assert reply.ephemeral and "added `vomit`" in reply.text and "removed `death`" in reply.text
-    assert "Hidden by an admin: `death`" in reply.text
+    assert reply.ephemeral and "added **Vomit** (`vomit`)" in reply.text and "removed **Death** (`death`)" in reply.text
+    assert "Hidden by an admin: **Death** (`death`)" in reply.text
     assert await warning_ids(club, story_id) == {"vomit"}
     shown = (await club.slash("warnings story", member=club.admin, story="Snow"))[0]
     assert "Vomit" in shown.text and "(`vomit`, added by an admin)" in shown.text
@@ -199,7 +201,7 @@ async def test_servers_do_not_see_each_others_rules(club: Club) -> None:
     listed = (await other.slash("warnings rules list", member=other.admin))[0]
     assert "none yet" in listed.text and "spider" not in listed.text
     reply = (await other.slash("warnings test", member=other.member, text="A spider on the wall."))[0]
-    assert "Nothing here" in reply.text
+    assert "find nothing in that text" in reply.text
 
 
 async def test_imported_story_gets_its_warnings_in_story_info(club: Club, sample_story: Path) -> None:
@@ -240,13 +242,14 @@ async def test_a_possible_warning_is_shown_to_admins_and_confirmed_for_everyone(
     assert "blood on the floor" in shown.text  # its evidence
     confirm = decide_id("c", story_id, 1, "blood-gore")
     assert confirm in [b["custom_id"] for b in shown.buttons]
+    assert "1. Confirm Blood and gore · ch. 1" in shown.labels  # the label members read, not the id
 
     refused = await club.forge_press(confirm, member=club.member)  # the list is the admin's own: a modified client
     assert refused[-1].ephemeral and "Manage Server" in refused[-1].text
     assert "blood-gore" not in await chapter_ids(club, story_id, 1)
 
     done = await club.click(shown, confirm, member=club.admin)
-    assert done[-1].ephemeral and "Confirmed `blood-gore` for chapter 1" in done[-1].text
+    assert done[-1].ephemeral and "Confirmed **Blood and gore** (`blood-gore`) for chapter 1" in done[-1].text
     assert "blood-gore" in await chapter_ids(club, story_id, 1)
     assert "blood-gore" not in await chapter_ids(club, story_id, 2)
     info = (await club.slash("story info", member=club.member, story=str(story_id)))[-1]
@@ -282,6 +285,7 @@ async def test_report_posts_to_the_mod_channel_without_pings_and_review_buttons_
     assert not posted.message.pinged_everyone and not posted.message.pinged_users and not posted.message.pinged_roles
     assert "\\*\\*loud\\*\\*" in posted.content  # the note's markdown is shown, not applied
     assert decide_id("c", story_id, 2, "vomit") in [b["custom_id"] for b in posted.buttons]
+    assert posted.labels == ["Confirm Vomit · ch. 2", "Dismiss"]  # the label, as members read it
     # nobody but the moderators' channel learns who reported: no other message anywhere
     assert club.messages(club.text_channel) == []
 
@@ -294,9 +298,12 @@ async def test_report_posts_to_the_mod_channel_without_pings_and_review_buttons_
     assert "in all):" in review.text and "have buttons" not in review.text  # every item has them: not "the first 2"
     await club.restart()
     dismissed = await club.click(review, decide_id("d", story_id, 1, "blood-gore"), member=club.admin)
-    assert "Dismissed `blood-gore` for chapter 1" in dismissed[-1].text
+    assert "Dismissed **Blood and gore** (`blood-gore`) for chapter 1" in dismissed[-1].text
     confirmed = await club.click(posted, decide_id("c", story_id, 2, "vomit"), member=club.admin)
-    assert "Confirmed `vomit` for chapter 2" in confirmed[-1].text and "Closed 1 open report" in confirmed[-1].text
+    assert (
+        "Confirmed **Vomit** (`vomit`) for chapter 2" in confirmed[-1].text
+        and "Closed 1 open report" in confirmed[-1].text
+    )
     assert "vomit" in await chapter_ids(club, story_id, 2)
     empty = (await club.slash("warnings review", member=club.admin))[-1]
     assert "Nothing to review" in empty.text
@@ -372,7 +379,10 @@ async def test_a_rule_added_to_a_switched_off_category_says_it_finds_nothing_yet
     await club.slash("warnings rules disable", member=club.admin, target="violence")
     replies = await club.slash("warnings rules add", member=club.admin, category="violence", pattern="~spider")
     assert "Added rule #" in replies[-1].text
-    assert "`violence` is switched off here" in replies[-1].text and "rules enable target:violence" in replies[-1].text
+    assert (
+        "**Violence** (`violence`) is switched off here" in replies[-1].text
+        and "rules enable target:violence" in replies[-1].text
+    )
     assert await warning_ids(club, story_id) == set()
     await club.slash("warnings rules enable", member=club.admin, target="violence")
     assert await warning_ids(club, story_id) == {"violence"}

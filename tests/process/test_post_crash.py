@@ -124,7 +124,7 @@ async def test_a_post_killed_with_sigkill_resumes_after_restart_exactly_once(
     await wait_until(lambda: bool(answers(double, added)), lambda: f"/story add to answer\n{first.log()}")
     text = answers(double, added)[-1].content
     assert "Added" in text, text
-    story_id = int(text.split("(id ")[1].split(")")[0])
+    story_id = int(text.split("(story id ")[1].split(",")[0])
 
     posting = command(double, layout, "excerpt post", story=str(story_id), chapter=1, channel=layout.general_channel)
     await wait_until(

@@ -184,7 +184,8 @@ async def test_the_same_file_or_another_story_s_file_changes_nothing(db: Databas
     with pytest.raises(UserError, match="already has; nothing changed"):
         await update(db, story_id, serial(2))
     with pytest.raises(
-        DuplicateStory, match=f"already in the server as “Flour and Debts” \\(id {other_id}\\); nothing was changed"
+        DuplicateStory,
+        match=f"already in the server as “Flour and Debts” \\(story id {other_id}, for commands\\); nothing was changed",
     ):
         await update(db, story_id, serial(2, "Flour and Debts", OTHER), replace_anyway=True)
 
