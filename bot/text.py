@@ -250,8 +250,11 @@ def page_blocks(
     fill the page asked for (``page * most + 1`` when every block counts).
     """
     counts = [True] * len(blocks) if counted is None else list(counted)
-    pages_most = max(1, len(blocks)) + int(more)  # never more pages than blocks: the longest note
-    reserve = utf16_len(_page_note(pages_most - 1, pages_most, next_page, more)) + 1
+    # Room for the longest note any call could write (never more pages than blocks), not this call's:
+    # a page's blocks then do not depend on how much of the list was read (``more``, or a list read
+    # further for a later page), so paging on never skips or repeats an item.
+    pages_most = max(PAGE_MOST, len(blocks) + 1)
+    reserve = utf16_len(_page_note(pages_most - 1, pages_most, next_page, more=True)) + 1
     room = max(MIN_PAGE_CHARS, limit - utf16_len(head) - 1 - reserve)  # head may be ""
     fitted = [_fitted(block, room) for block in blocks]
     pages = split_blocks(fitted, room, most, counts)
@@ -277,6 +280,7 @@ def no_such_page(pages: int, of: str = "here") -> UserError:
 
 
 MIN_PAGE_CHARS = 100  # a page holds at least this much, however small the budget a server set
+PAGE_MOST = 10_000  # the highest page a `page:` option takes
 
 
 def _page_note(page: int, pages: int, next_page: str, more: bool = False) -> str:
