@@ -179,8 +179,12 @@ class NominationCog(commands.Cog):
                 )
         else:
             lines.append("No nominations yet. Nominate a book with `/nominate title:`.")
-        head, *rest = lines  # paged, so each of a hundred nominations is on a page
-        await send_ephemeral(interaction, page_lines(head, rest, page, "/nominations page:{page}"))
+        # Paged, so each of a hundred nominations is on a page; the running vote and the heading are
+        # on every page, so a later page's list never reads as the vote's titles.
+        heads = len(lines) - len(board.nominations)
+        await send_ephemeral(
+            interaction, page_lines("\n".join(lines[:heads]), lines[heads:], page, "/nominations page:{page}")
+        )
 
     @vote.command(name="start", description="Post the nominations as a poll in the club channel (Manage Server)")
     @app_commands.describe(hours=f"How long the poll runs (1 to {POLL_MAX_HOURS} hours; default {DEFAULT_HOURS})")

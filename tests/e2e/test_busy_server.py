@@ -66,6 +66,20 @@ async def test_every_listing_of_a_busy_server_shows_every_item_within_discords_l
     assert not missing(nominations, [f"number {n} z" for n in range(40)])
 
 
+async def test_every_page_of_nominations_says_which_list_it_is_while_a_vote_runs(club: Club) -> None:
+    """Page 2 of /nominations showed the running vote's line, then numbered titles with no heading:
+    they read as the vote's own titles, not the nominations for the next vote."""
+    await club.slash("config set", member=club.admin, club_channel=club.text_channel)
+    await club.run(busy_server.nominate_many(club, 3))
+    [started] = await club.slash("vote start", member=club.admin)
+    assert "The vote is open" in started.text
+    await club.run(busy_server.nominate_many(club, 40))  # made after the vote began: for the next one
+    pages = await pages_of(club, "nominations", club.member)
+    assert len(pages) > 1
+    for page in pages:
+        assert page.text.startswith("🗳️ A vote is running") and "**Nominations for the next vote** (" in page.text
+
+
 async def test_a_page_past_the_end_is_a_short_private_answer(club: Club) -> None:
     await club.run(busy_server.nominate_many(club, 3))
     [answer] = await club.slash("nominations", member=club.member, page=2)
