@@ -46,14 +46,23 @@ def carried_id(digits: str) -> int:
     return value if value <= LARGEST_ID else 0
 
 
-# What a member must hold in a channel for Dogear to post there on their behalf, named as Discord's
-# settings name them. In a forum, Send Messages is what Discord calls Create Posts.
+# What a member must hold in a channel for Dogear to post there on their behalf (and the bot itself,
+# for plain posts), named as Discord's settings name them. In a forum, Send Messages is what Discord calls Create Posts.
 MEMBER_POSTS = {"view_channel": "View Channel", "send_messages": "Send Messages"}
 MEMBER_POSTS_IN_THREAD = {"view_channel": "View Channel", "send_messages_in_threads": "Send Messages in Threads"}
 MEMBER_POSTS_IN_FORUM = {"view_channel": "View Channel", "send_messages": "Create Posts"}
 MEMBER_POLLS = {**MEMBER_POSTS, "send_polls": "Create Polls"}
 
 Target = discord.abc.GuildChannel | discord.Thread | discord.PartialMessageable
+
+
+def bot_lacks(channel: discord.abc.GuildChannel | discord.Thread, needed: dict[str, str]) -> list[str]:
+    """Which of ``needed`` the bot itself lacks in ``channel``, as readable names (none while it is not cached)."""
+    me = channel.guild.me
+    if me is None:
+        return []
+    granted = channel.permissions_for(me)
+    return [label for flag, label in needed.items() if not getattr(granted, flag)]
 
 
 def posting_needs(channel: Target) -> dict[str, str]:

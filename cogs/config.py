@@ -13,7 +13,7 @@ from bot.errors import UserError
 from bot.guilds import GuildSettings, get_settings, update_settings
 from bot.text import clip
 from bot.timezones import search_zones, validate_zone
-from cogs._checks import guild_id_of, posting_needs, require_member_reach
+from cogs._checks import MEMBER_POSTS, bot_lacks, guild_id_of, posting_needs, require_member_reach
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -44,7 +44,7 @@ CLEARABLE: dict[str, tuple[str, str, str | None]] = {
     "date_order": ("numeric dates", "date_order", None),  # an ambiguous date such as 12/04 is refused again
 }
 # Members' warning reports are posted to the moderation channel as plain text.
-MOD_PERMISSIONS = {"view_channel": "View Channel", "send_messages": "Send Messages"}
+MOD_PERMISSIONS = MEMBER_POSTS
 # Each prompt as the settings show it: ten prompts of 300 characters would not fit one answer
 # (`/discussion prompts` shows them whole).
 PROMPT_PREVIEW_CHARS = 100
@@ -54,15 +54,6 @@ FIX_NOTE = (
 )
 
 
-def missing_permissions(channel: discord.abc.GuildChannel, needed: dict[str, str]) -> list[str]:
-    """Which of ``needed`` the bot lacks in ``channel``, as readable names."""
-    me = channel.guild.me
-    if me is None:
-        return []
-    granted = channel.permissions_for(me)
-    return [label for flag, label in needed.items() if not getattr(granted, flag)]
-
-
 def _channel_state(guild: discord.Guild | None, channel_id: int, needed: dict[str, str]) -> str:
     """What is wrong with a saved channel now: deleted since, or a permission the bot lost; "" if nothing."""
     if guild is None or guild.unavailable:
@@ -70,7 +61,7 @@ def _channel_state(guild: discord.Guild | None, channel_id: int, needed: dict[st
     channel = guild.get_channel(channel_id)
     if channel is None:
         return " ⚠️ deleted"
-    if missing := missing_permissions(channel, needed):
+    if missing := bot_lacks(channel, needed):
         return f" ⚠️ I am missing: {', '.join(missing)}"
     return ""
 
@@ -174,12 +165,12 @@ class ConfigCog(
         lacking = 0  # permissions missing in all: "grant it" or "grant them"
         if club_channel is not None:
             changes["club_channel_id"] = club_channel.id
-            if missing := missing_permissions(club_channel, POSTING_PERMISSIONS):
+            if missing := bot_lacks(club_channel, POSTING_PERMISSIONS):
                 lacking += len(missing)
                 warnings.append(f"In {club_channel.mention} I am missing: {', '.join(missing)}.")
         if discussion_channel is not None:
             changes["discussion_channel_id"] = discussion_channel.id
-            if missing := missing_permissions(discussion_channel, DISCUSSION_PERMISSIONS):
+            if missing := bot_lacks(discussion_channel, DISCUSSION_PERMISSIONS):
                 lacking += len(missing)
                 warnings.append(f"In {discussion_channel.mention} I am missing: {', '.join(missing)}.")
         if club_role is not None:
@@ -190,7 +181,7 @@ class ConfigCog(
             changes["timezone"] = validate_zone(timezone)
         if mod_channel is not None:
             changes["mod_channel_id"] = mod_channel.id
-            if missing := missing_permissions(mod_channel, MOD_PERMISSIONS):
+            if missing := bot_lacks(mod_channel, MOD_PERMISSIONS):
                 lacking += len(missing)
                 warnings.append(f"In {mod_channel.mention} I am missing: {', '.join(missing)}.")
         if date_order is not None:

@@ -19,7 +19,7 @@ from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import already_posted_text, posted_text
 from bot.excerpts.model import AlreadyPosted, ChannelGone, InteractionRef, PostFailure, PostRequest, SeenMessage
-from cogs._checks import carried_id, guild_id_of, posting_needs, require_member_reach
+from cogs._checks import bot_lacks, carried_id, guild_id_of, posting_needs, require_member_reach
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
 if TYPE_CHECKING:
@@ -27,18 +27,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-POST_PERMISSIONS = {"view_channel": "View Channel", "send_messages": "Send Messages"}
-THREAD_PERMISSIONS = {"view_channel": "View Channel", "send_messages_in_threads": "Send Messages in Threads"}
 Postable = discord.TextChannel | discord.Thread
 
 
 def missing_for(channel: Postable) -> list[str]:
-    me = channel.guild.me
-    if me is None:
-        return []
-    granted = channel.permissions_for(me)
-    needed = THREAD_PERMISSIONS if isinstance(channel, discord.Thread) else POST_PERMISSIONS
-    return [label for flag, label in needed.items() if not getattr(granted, flag)]
+    """What the bot lacks to post an excerpt in ``channel`` (a thread needs Send Messages in Threads)."""
+    return bot_lacks(channel, posting_needs(channel))
 
 
 class DiscordPoster:
