@@ -428,7 +428,7 @@ def _word_number(words: list[tuple[str, int]]) -> _WordNumber | None:
             found = _same_language(labels, ordinals.find(ordinals.ORDINALS, number))
             if found is not None:
                 return _WordNumber(found[0], found[1], words[size][1], ordinal_first=True)
-    labels = ordinals.find(ordinals.LABELS, words[0][0])
+    labels = ordinals.find(ordinals.LABELS, words[0][0]) if words else None
     if not labels:
         return None
     for size in range(min(ordinals.LONGEST, len(words) - 1), 0, -1):
