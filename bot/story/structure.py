@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
+from bot.story import ordinals
 from bot.story.decode import NEVER_TEXT
 from bot.story.errors import StoryFormatError
 from bot.story.model import Chapter, Scene
@@ -68,14 +69,19 @@ _WORLD_NUMBERED = re.compile(
     re.IGNORECASE,
 )
 # Languages that set the number first: "1. Bölüm", "1. fejezet", "1. luku", "1. peatükk", "1. nodaļa",
-# "1 skyrius", "1. poglavlje", "1. kafli"; "2. rész", "2. osa", "2. daļa", "2 dalis" are parts.
-_NUMBER_FIRST_CHAPTERS = "bölüm|bolum|fejezet|luku|peatükk|peatukk|nodaļa|nodala|skyrius|poglavlje|poglavje|kafli"
-_NUMBER_FIRST_PARTS = "kısım|rész|resz|osa|daļa|dala|dalis"
-_NUMBER_FIRST = re.compile(
-    rf"^(?P<num>\d{{1,5}})(?:\.\s*|\s+)(?P<label>{_NUMBER_FIRST_CHAPTERS}|{_NUMBER_FIRST_PARTS})(?![\w'’])"
-    + _WORLD_TITLE,
-    re.IGNORECASE,
+# "1 skyrius", "1. poglavlje", "1. kafli", "1. Kapitel", "1. kapitola", "I. fejezet", "II skyrius";
+# "2. rész", "2. osa", "2. daļa", "2 dalis", "2. Teil", "2. část" are parts.
+_NUMBER_FIRST_CHAPTERS = (
+    "bölüm|bolum|fejezet|luku|peatükk|peatukk|nodaļa|nodala|skyrius|poglavlje|poglavje|kafli|kapitel|kapitola"
+    "|rozdział|rozdzial|kapittel"
 )
+_NUMBER_FIRST_PARTS = "kısım|rész|resz|osa|daļa|dala|dalis|teil|část|díl|časť|część|hluti"
+_NUMBER_FIRST_LABELS = tuple(f"{_NUMBER_FIRST_CHAPTERS}|{_NUMBER_FIRST_PARTS}".split("|"))
+_NUMBER_FIRST_AFTER = rf"(?:\.\s*|\s+)(?P<label>{_NUMBER_FIRST_CHAPTERS}|{_NUMBER_FIRST_PARTS})(?![\w'’]){_WORLD_TITLE}"
+_NUMBER_FIRST = re.compile(rf"^(?P<num>\d{{1,5}}){_NUMBER_FIRST_AFTER}", re.IGNORECASE)
+# Tried apart, on a line that starts with a Roman numeral and a label: in the pattern above, the
+# numerals' case-sensitive group cost every line the quick test of its first character.
+_ROMAN_NUMBER_FIRST = re.compile(rf"^(?P<num>(?-i:[IVXLCDM]{{1,8}})){_NUMBER_FIRST_AFTER}", re.IGNORECASE)
 # "第一章", "第12章", "第十二回", "第1話": 部, 卷 and 巻 are parts or volumes.
 _CJK_NUMBERED = re.compile(
     r"^第\s*(?P<num>\d{1,5}|[〇零一二三四五六七八九十百千万两兩]{1,10})\s*(?P<label>[章回話话节節幕部卷巻集篇夜講讲])"
@@ -92,11 +98,25 @@ _WORLD_NAMED_LABELS = (
     "|エピローグ|序章|终章|終章|楔子|尾声|尾聲|番外|序幕|后记|後記|あとがき"
 )
 _WORLD_NAMED = re.compile(rf"^(?P<label>{_WORLD_NAMED_LABELS})(?![\w'’])" + _WORLD_TITLE, re.IGNORECASE)
+_WORLD_PATTERNS = (_WORLD_NUMBERED, _CJK_NUMBERED, _KOREAN_NUMBERED, _NUMBER_FIRST, _WORLD_NAMED)
 # The characters a heading in another language can start with, so most lines try none of the patterns.
 _WORLD_FIRST = frozenset(
     "0123456789第제บต"
     + "".join(label[0] for label in f"{_WORLD_CHAPTER_LABELS}|{_WORLD_PART_LABELS}|{_WORLD_NAMED_LABELS}".split("|"))
 )
+# What a line's first character may start (see _other_heading): a label or number in another
+# language, in either case ("глава 1"); a heading in words, with a capital; a Roman numeral, in
+# capitals ("IV. fejezet": a lower-case "i" or "di" is a word).
+_ROUTE_WORLD, _ROUTE_WORDS, _ROUTE_ROMAN = 1, 2, 4
+_ROUTES: dict[str, int] = {}
+for _chars, _route in (
+    ({*_WORLD_FIRST, *(char.upper() for char in _WORLD_FIRST)}, _ROUTE_WORLD),
+    ({start[:1] for start in ordinals.STARTS}, _ROUTE_WORDS),
+    (set("IVXLCDM"), _ROUTE_ROMAN),
+):
+    for _char in _chars:
+        _ROUTES[_char] = _ROUTES.get(_char, 0) | _route
+_NUMBER_FIRST_STARTS = frozenset(label[:3] for label in _NUMBER_FIRST_LABELS)  # "IV. fejezet": "fej"
 _SENTENCE_STOP = (".", ",", ";", "。", "，", "、", "！", "？", "!", "?")
 # What is never text (bot.story.decode) and, in a heading, a zero width space too.
 _INVISIBLE = dict.fromkeys(map(ord, (*NEVER_TEXT, "\u200b")))
@@ -128,6 +148,7 @@ _TITLE_EDGE_START = "\"'“‘«([{<*_-–—~"
 _TITLE_EDGE_END = ".,;:!?…\"'”’»)]}>*_-–—~"
 _BLANK_SPLIT = re.compile(r"(\n(?:[ \t]*\n)+)")
 _SENTENCE_END = re.compile(r"[.!?…:;,\"'”’)\]]$")
+_WRAPPED_CHARS = 40  # a shorter line is not one of a hard-wrapped paragraph's (see _join_lines)
 
 HEADING_MAX_CHARS = 120
 
@@ -144,6 +165,9 @@ class Heading:
     kind: str  # "chapter", "part", "named" (Prologue...), "markdown"
     level: int = 2  # Markdown level; other headings count as level 2
     raw: str = ""
+    # Opens as a sentence may ("Erstes Kapitel", "Első fejezet"): under a line that has not
+    # ended its sentence, it is that sentence going on (see :func:`_line_marks`).
+    prose_like: bool = False
 
 
 @dataclass(slots=True)
@@ -241,8 +265,27 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
     named = _NAMED.match(text)
     if named:
         return _named_heading(named, level, raw)
-    if text[:1].lower() in _WORLD_FIRST:
-        return _world_heading(text, level, raw)
+    return _other_heading(text, level, raw)
+
+
+def _other_heading(text: str, level: int, raw: str) -> Heading | None:
+    """A heading in another language, in words ("Erstes Kapitel") or with a Roman numeral first
+    ("IV. fejezet"). Every line comes here: its first character alone rules most of them out."""
+    route = _ROUTES.get(text[:1], 0)
+    if not route:
+        return None
+    if route & _ROUTE_WORLD:
+        heading = _world_heading(text, level, raw)
+        if heading is not None:
+            return heading
+    if route & _ROUTE_WORDS and text[:3] in ordinals.STARTS and text.partition(" ")[0].lower() in ordinals.FIRST_WORDS:
+        heading = _word_number_heading(text, level, raw)
+        if heading is not None:
+            return heading
+    if route & _ROUTE_ROMAN:
+        numeral, _, rest = text.partition(" ")
+        if rest.lstrip()[:3].lower() in _NUMBER_FIRST_STARTS and _is_roman(numeral):
+            return _world_heading(text, level, raw, (_ROMAN_NUMBER_FIRST,))
     return None
 
 
@@ -286,11 +329,13 @@ def _short_title(title: str) -> bool:
     return len(title.split()) <= 10 and not title.endswith(_SENTENCE_STOP)
 
 
-def _world_heading(text: str, level: int, raw: str) -> Heading | None:
+def _world_heading(
+    text: str, level: int, raw: str, patterns: tuple[re.Pattern[str], ...] = _WORLD_PATTERNS
+) -> Heading | None:
     """A chapter, part or prologue heading in another language: "Глава 1. Письмо", "第一章 はじまり", "제1장"."""
-    for pattern in (_WORLD_NUMBERED, _CJK_NUMBERED, _KOREAN_NUMBERED, _NUMBER_FIRST, _WORLD_NAMED):
+    for pattern in patterns:
         match = pattern.match(text)
-        if match is None:
+        if match is None or (pattern is _ROMAN_NUMBER_FIRST and roman_value(match.group("num")) is None):
             continue
         title = match.group("title")
         if title is not None and not _world_title(title, match.group("sep")):
@@ -307,6 +352,104 @@ def _world_heading(text: str, level: int, raw: str) -> Heading | None:
             part = text[: match.start("title")].strip(" :.-–—|、") if title else text
             return Heading(f"{part}: {title}" if title else part, "part", level, raw)
         return Heading(_clean_title(title), "chapter", level, raw)
+    return None
+
+
+def _is_roman(word: str) -> bool:
+    """ "IV" or "IV.": upper-case Roman numeral letters only."""
+    return not word.rstrip(".").strip("IVXLCDM")
+
+
+@dataclass(frozen=True, slots=True)
+class _WordNumber:
+    """A label and a number word of one language at the start of a line ("Erstes Kapitel")."""
+
+    label: ordinals.Label
+    value: int
+    end: int  # where the words end in the line
+    ordinal_first: bool
+
+
+_LEADING_WORD = re.compile(r"\s*([^\W\d_]+(?:['’ʼ-][^\W\d_]+)*)")
+_AFTER_WORDS = re.compile(r"\.?" + _WORLD_TITLE)
+
+
+def _word_number_heading(text: str, level: int, raw: str) -> Heading | None:
+    """ "Erstes Kapitel", "Pirmā nodaļa", "Rozdział pierwszy", "Κεφάλαιο πρώτο: Η αρχή", "Zweiter Teil".
+
+    Either order of label and number word is read, each language with its own words
+    (:mod:`bot.story.ordinals`), from a line that starts with a capital. A number word first
+    is how a sentence starts too ("Erstes Kapitel meines Lebens war…"), so there any title
+    must be a few words that do not end as a sentence does.
+    """
+    found = _word_number(_leading_words(text, ordinals.LONGEST + 1))
+    if found is None:
+        return None
+    after = _AFTER_WORDS.match(text, found.end)
+    if after is None:
+        return None
+    title, separator = after.group("title"), after.group("sep")
+    if found.ordinal_first and title is not None and not _short_title(title):
+        return None
+    if title is not None and not _world_title(title, separator):
+        return None
+    bracketed = _PARENTHESISED.match(title or "")
+    if bracketed:
+        title = bracketed.group("inner").strip()
+    if found.label.kind == "part":
+        name = text[: found.end].strip()
+        return Heading(f"{name}: {title}" if title else name, "part", level, raw, found.ordinal_first)
+    return Heading(_clean_title(title), "chapter", level, raw, found.ordinal_first)
+
+
+def _leading_words(text: str, count: int) -> list[tuple[str, int]]:
+    """Up to ``count`` words at the start of the line, each with where it ends; they stop at the
+    first thing that is not a word after a space ("Kapitel 3", "Erstes Kapitel: Die Reise")."""
+    words: list[tuple[str, int]] = []
+    position = 0
+    while len(words) < count:
+        word = _LEADING_WORD.match(text, position)
+        if word is None or (words and word.start(1) == position):
+            break
+        words.append((word.group(1), word.end()))
+        position = word.end()
+    return words
+
+
+def _word_number(words: list[tuple[str, int]]) -> _WordNumber | None:
+    """A number word then a label ("Első fejezet"), or a label then a number word ("Kapitel zwölf").
+
+    The label is looked up first: most lines have none where one would stand.
+    """
+    for size in range(min(ordinals.LONGEST, len(words) - 1), 0, -1):
+        labels = ordinals.find(ordinals.LABELS, words[size][0])
+        if labels:
+            number = " ".join(word for word, _ in words[:size])
+            found = _same_language(labels, ordinals.find(ordinals.ORDINALS, number))
+            if found is not None:
+                return _WordNumber(found[0], found[1], words[size][1], ordinal_first=True)
+    labels = ordinals.find(ordinals.LABELS, words[0][0]) if words else None
+    if not labels:
+        return None
+    for size in range(min(ordinals.LONGEST, len(words) - 1), 0, -1):
+        number = " ".join(word for word, _ in words[1 : size + 1])
+        values = {
+            **(ordinals.find(ordinals.CARDINALS, number) or {}),
+            **(ordinals.find(ordinals.ORDINALS, number) or {}),
+        }
+        found = _same_language(labels, values)
+        if found is not None:
+            return _WordNumber(found[0], found[1], words[size][1], ordinal_first=False)
+    return None
+
+
+def _same_language(
+    labels: tuple[ordinals.Label, ...], values: dict[str, int] | None
+) -> tuple[ordinals.Label, int] | None:
+    """The label and the number's value, when the word is a label in a language the number is written in."""
+    for found in labels:
+        if values and found.language in values:
+            return found, values[found.language]
     return None
 
 
@@ -449,10 +592,31 @@ def _line_marks(lines: list[str], markdown: bool) -> list[Heading | SceneBreak |
     """The heading or divider each line of a block declares, None for text: each line is read once.
 
     A line alone in its block may carry a little more surrounding whitespace than one inside
-    a block; past either length it is text, too long for a heading or a divider.
+    a block; past either length it is text, too long for a heading or a divider. A heading
+    that opens as a sentence may is text when the line above it is a sentence still going.
     """
     limit = HEADING_MAX_CHARS + 20 if len(lines) == 1 else HEADING_MAX_CHARS
-    return [_line_mark(line, limit, markdown) for line in lines]
+    marks = [_line_mark(line, limit, markdown) for line in lines]
+    if not any(marks):
+        return marks
+    for index, mark in enumerate(marks):
+        if (
+            isinstance(mark, Heading)
+            and mark.prose_like
+            and index
+            and _sentence_goes_on(lines[index - 1], marks[index - 1])
+        ):
+            marks[index] = None  # "…und las\nErstes Kapitel\nlaut vor.": the words of a hard-wrapped sentence
+    return marks
+
+
+def _sentence_goes_on(line: str, mark: Heading | SceneBreak | None) -> bool:
+    """A hard-wrapped line of text that has not ended its sentence: the line under it carries it on.
+
+    A short line (the book's title, a byline) is not a wrapped sentence, whatever it ends with.
+    """
+    line = line.rstrip()
+    return mark is None and len(line.strip()) >= _WRAPPED_CHARS and _SENTENCE_END.search(line) is None
 
 
 def _line_mark(line: str, limit: int, markdown: bool) -> Heading | SceneBreak | None:
@@ -765,7 +929,7 @@ def _join_lines(lines: list[str]) -> str:
     stripped = [line.strip() for line in lines]
     if (
         len(stripped) > 1
-        and all(40 <= len(line) <= 100 for line in stripped[:-1])
+        and all(_WRAPPED_CHARS <= len(line) <= 100 for line in stripped[:-1])
         and not any(_FIELD_LINE.match(line) for line in lines[1:])
     ):
         return " ".join(stripped)
