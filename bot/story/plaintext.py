@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -448,23 +449,47 @@ def declare_chapter_warnings(story: Story) -> Story:
 
     "CW for this chapter: self-harm" in chapter 2's notes is the author's warning for chapter 2:
     that chapter carries it, the others do not (the story's own tags and notes stay story-wide).
-    "CW for the next chapter: suicide" in its end notes (or "The next chapter is a heavy one. TW:
-    suicide") warns of chapter 3, and chapter 3 carries it; the last chapter keeps its own.
+    "CW for the next chapter: suicide" in its end notes warns of chapter 3, and chapter 3 carries
+    it; the last chapter keeps its own. A warning in a sentence of its own after one that names
+    the next chapter is for either (see :func:`_note_sentences`), so both carry it.
     The note itself stays a note, never story text. Returned for chaining.
+
+    Each chapter's warnings are gathered once, in order: a note of hundreds of thousands of
+    declarations is read in one pass.
     """
     chapters = story.chapters
+    gathered = [dict.fromkeys(chapter.declared_warnings) for chapter in chapters]
     for index, chapter in enumerate(chapters):
-        following = chapters[index + 1] if index + 1 < len(chapters) else chapter
+        following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in chapter.notes:
-            target = chapter
-            for sentence in _NOTE_SENTENCE.split(note):
-                if _NEXT_CHAPTER.search(sentence):
-                    target = following
-                elif _THIS_CHAPTER.search(sentence):
-                    target = chapter
-                found = extract_declarations(sentence)[0]
-                target.declared_warnings = _dedupe(target.declared_warnings + found)
+            for sentence, targets in _note_sentences(note, index, following):
+                for warning in extract_declarations(sentence)[0]:
+                    for target in targets:
+                        gathered[target].setdefault(warning)
+    for chapter, warnings in zip(chapters, gathered, strict=True):
+        chapter.declared_warnings = list(warnings)
     return story
+
+
+def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """Each sentence of a chapter's note, with the chapters (indexes) its warnings are for.
+
+    A sentence naming the next chapter ("CW for the next chapter: suicide") or this one is for
+    that chapter. A sentence naming neither, after one naming the next chapter, is for both:
+    in an end note ("The next chapter is a heavy one. TW: suicide") it warns of the next chapter,
+    but in a note before the text ("Sorry for the wait, the next chapter will be quicker. CW:
+    self-harm") of this one, and the note does not say which it is.
+    """
+    targets: tuple[int, ...] = (this,)
+    for sentence in _NOTE_SENTENCE.split(note):
+        if _NEXT_CHAPTER.search(sentence):
+            yield sentence, (following,)
+            targets = tuple(dict.fromkeys((this, following)))
+        elif _THIS_CHAPTER.search(sentence):
+            yield sentence, (this,)
+            targets = (this,)
+        else:
+            yield sentence, targets
 
 
 def _is_declaration(text: str) -> bool:
