@@ -89,9 +89,15 @@ def _title_words(title: str) -> list[str]:
 
 def same_title(one: str, other: str) -> bool:
     """The same title, case, accents and punctuation aside, or one holding the other's words in
-    order ("The Ford" and "The Ford (WIP)"): a title that differs clearly answers False."""
+    order ("The Ford" and "The Ford (WIP)"): a title that differs clearly answers False.
+
+    One word inside a longer title is not enough ("Home" and "Finding Home", "Story" and "A Ghost
+    Story", a file named "story.txt"): the caller then checks how much of the text is kept instead.
+    """
     a, b = _title_words(one), _title_words(other)
     if not a or not b:
         return False
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if len(shorter) == 1:
+        return shorter == longer
     return any(longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))

@@ -242,6 +242,17 @@ async def test_a_story_from_a_file_needs_a_file_and_one_of_the_two_is_asked_for(
 def test_titles_compare_by_their_words() -> None:
     assert same_title("The Ford", "the ford (WIP)") and same_title("Émile's Ford", "EMILE'S FORD!")
     assert not same_title("The Ford", "Flour and Debts") and not same_title("", "The Ford")
+    assert same_title("Home", "home!") and not same_title("Home", "Finding Home")
+    assert not same_title("Story", "A Ghost Story") and not same_title("Untitled", "Untitled 2")
+
+
+async def test_a_one_word_title_inside_the_other_does_not_let_another_story_through(db: Database) -> None:
+    """"Story" is in "A Ghost Story": the words alone do not say it is the same story, the text does."""
+    story_id = await add(db, serial(2, "Story"))
+    with pytest.raises(UserError, match="does not look like"):
+        await update(db, story_id, serial(2, "A Ghost Story", OTHER))
+    grown = await update(db, story_id, serial(3, "Story (WIP)"))  # its own text, kept: taken
+    assert grown.changes.added == [3]
 
 
 def test_chapter_ranges_join_runs() -> None:
