@@ -247,7 +247,7 @@ def test_titles_compare_by_their_words() -> None:
 
 
 async def test_a_one_word_title_inside_the_other_does_not_let_another_story_through(db: Database) -> None:
-    """"Story" is in "A Ghost Story": the words alone do not say it is the same story, the text does."""
+    """ "Story" is in "A Ghost Story": the words alone do not say it is the same story, the text does."""
     story_id = await add(db, serial(2, "Story"))
     with pytest.raises(UserError, match="does not look like"):
         await update(db, story_id, serial(2, "A Ghost Story", OTHER))
