@@ -1250,6 +1250,7 @@ FRONT_PAGE_MAX_WORDS = 400  # a page this long is a chapter's worth of text, wha
 # Past this many characters a page is not read further (a story with no heading is all one "page").
 _FRONT_PAGE_MAX_CHARS = 8 * FRONT_PAGE_MAX_WORDS
 DEDICATION_MAX_WORDS = 60
+FRONT_PAGES_MOST = 6  # dedications and epigraphs a story may open with; more are not front matter
 _DEDICATION_MAX_PARAGRAPHS = 8
 EPIGRAPH_MAX_WORDS = 150
 _ATTRIBUTION_MAX_WORDS = 12
@@ -1391,6 +1392,8 @@ def split_front_pages(items: list[Item]) -> tuple[list[str], list[Item]]:
         if pages is None:
             return [], items
         notes.extend(front_page_note(name, texts) for name, texts in pages)
+        if len(notes) > FRONT_PAGES_MOST:  # no book opens so: read as the file lays it out
+            return [], items
         index = end
     rest = items[index:]
     if not notes or not rest or not any(isinstance(entry, Para) for entry in rest):

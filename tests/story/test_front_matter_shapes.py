@@ -231,3 +231,13 @@ async def test_story_info_shows_the_dedication_that_is_not_a_chapter(db: Databas
     answer = story_info_text(await story_details(db, 7, str(added.story_id)), 1)
     assert "Dedication: *For my grandmother, who kept the tide tables.*" in answer
     assert "Chapter 1: Low Water" in answer and "Chapter 3" not in answer
+
+
+def test_a_file_opening_with_more_front_pages_than_any_book_keeps_them_as_text() -> None:
+    """Two epigraphs and a dedication are notes; thousands of "Epigraph" pages are not front matter."""
+    few = ["Dedication", "For Ana.", "Epigraph", *EPIGRAPH, "Epigraph", "“Salt keeps.”", "— a cook"]
+    story = import_story(*text_file("md", few), max_bytes=LIMIT)
+    assert len(story.meta.notes) == 3 and len(story.chapters) == 2
+    many = [line for n in range(40) for line in ("Epigraph", f"“Salt keeps {n}.”", "— a cook")]
+    story = import_story(*text_file("md", many), max_bytes=LIMIT)
+    assert story.meta.notes == [] and "Salt keeps 39." in story.chapters[0].text
