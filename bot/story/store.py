@@ -154,32 +154,40 @@ async def insert_story(
         existing = await cursor.fetchone()
     if existing is not None:
         raise DuplicateStory(existing["id"], existing["title"])
-    meta = story.meta
     story_id = await _next_story_id(tx)
     await tx.execute(
-        "INSERT INTO stories (id, guild_id, title, title_folded, author, summary, rating, declared_warnings, meta_json,"
-        " source_format, chapter_count, words, content_hash, added_by, added_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            story_id,
-            guild_id,
-            meta.title,
-            fold(meta.title),
-            meta.author,
-            meta.summary,
-            meta.rating,
-            _dumps(meta.declared_warnings),
-            _dumps({key: getattr(meta, key) for key in _META_LISTS}),
-            story.source_format,
-            len(story.chapters),
-            story.words,
-            content_hash,
-            added_by,
-            now,
-        ),
+        f"INSERT INTO stories (id, guild_id, {', '.join(_TEXT_COLUMNS)}, added_by, added_at)"
+        f" VALUES (?, ?, {', '.join('?' * len(_TEXT_COLUMNS))}, ?, ?)",
+        (story_id, guild_id, *_text_values(story, content_hash), added_by, now),
     )
     await _insert_chapters(tx, guild_id, story_id, story)
     return story_id
+
+
+# The story row's columns that come from its text (the rest say who added it, and when).
+_TEXT_COLUMNS = (
+    "title", "title_folded", "author", "summary", "rating", "declared_warnings", "meta_json", "source_format",
+    "has_text", "chapter_count", "words", "content_hash",
+)  # fmt: skip
+
+
+def _text_values(story: Story, content_hash: str | None) -> tuple[Any, ...]:
+    """The values of :data:`_TEXT_COLUMNS` for ``story``: one list for adding a story and replacing it."""
+    meta = story.meta
+    return (
+        meta.title,
+        fold(meta.title),
+        meta.author,
+        meta.summary,
+        meta.rating,
+        _dumps(meta.declared_warnings),
+        _dumps({key: getattr(meta, key) for key in _META_LISTS}),
+        story.source_format,
+        int(story.source_format != NO_TEXT_FORMAT),
+        len(story.chapters),
+        story.words,
+        content_hash,
+    )
 
 
 async def _insert_chapters(tx: aiosqlite.Connection, guild_id: int, story_id: int, story: Story) -> None:
@@ -225,28 +233,10 @@ async def replace_story(
         existing = await cursor.fetchone()
     if existing is not None:
         raise DuplicateStory(existing["id"], existing["title"], outcome="nothing was changed")
-    meta = story.meta
     cursor = await tx.execute(
-        "UPDATE stories SET title = ?, title_folded = ?, author = ?, summary = ?, rating = ?, declared_warnings = ?,"
-        " meta_json = ?, source_format = ?, has_text = ?, chapter_count = ?, words = ?, content_hash = ?"
+        f"UPDATE stories SET {', '.join(f'{column} = ?' for column in _TEXT_COLUMNS)}"
         " WHERE guild_id = ? AND id = ? AND content_hash IS ?",
-        (
-            meta.title,
-            fold(meta.title),
-            meta.author,
-            meta.summary,
-            meta.rating,
-            _dumps(meta.declared_warnings),
-            _dumps({key: getattr(meta, key) for key in _META_LISTS}),
-            story.source_format,
-            int(story.source_format != NO_TEXT_FORMAT),
-            len(story.chapters),
-            story.words,
-            content_hash,
-            guild_id,
-            story_id,
-            expected_hash,
-        ),
+        (*_text_values(story, content_hash), guild_id, story_id, expected_hash),
     )
     if cursor.rowcount == 0:
         async with tx.execute("SELECT 1 FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id)) as found:
