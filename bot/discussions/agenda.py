@@ -52,6 +52,8 @@ def render_agenda(title: str | None, items: Sequence[Upcoming], page: int = 1) -
         where = f" for **{escape_markdown(title)}**" if title else ""
         return f"No discussions are coming up{where}. Admins schedule them with `/discussion schedule`."
     head = f"**Upcoming discussions of {escape_markdown(title)}**" if title else "**Upcoming discussions**"
+    if len(items) >= AGENDA_LIMIT:  # read so far and no further: the rest show as these pass
+        head += f" (the soonest {AGENDA_LIMIT:,})"
     lines = [
         f"• **{escape_markdown(item.story_title)}**, chapter {item.chapter} · {when_line(item.due_at)} · {_reading(item)}"
         for item in items

@@ -242,21 +242,24 @@ def _admin_line(discussion: Discussion) -> str:
 
 
 def admin_listing(
-    found: Sequence[Discussion], failed_reminders: Sequence[tuple[Reminder, str]] = (), page: int = 1
+    found: Sequence[Discussion], failed_reminders: Sequence[tuple[Reminder, str]] = (), page: int = 1, *, most: int = 0
 ) -> str:
     """``/discussion list``: upcoming ones, then failed or missed ones with the reason, then the
     reminders that could not be posted (nowhere else would an admin learn of them); paged, so a
-    club with a hundred discussions planned sees every one."""
+    club with a hundred discussions planned sees every one. ``most`` is how many of each kind were
+    read: a kind that reached it says so, rather than seem to be all there is."""
     if not found and not failed_reminders:
         return "No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`."
     upcoming = [d for d in found if d.state in PENDING]
     troubled = [d for d in found if d.state not in PENDING]
     lines: list[str] = []
     if upcoming:
-        lines += ["**Upcoming**", *(_admin_line(d) for d in upcoming)]
+        soonest = f" (the soonest {most:,}; later ones show as these post)" if most and len(upcoming) >= most else ""
+        lines += [f"**Upcoming**{soonest}", *(_admin_line(d) for d in upcoming)]
     if troubled:
         lines += [""] if lines else []
-        lines.append("**Failed or missed** (reschedule with `/discussion move`)")
+        latest = f", the latest {most:,}" if most and len(troubled) >= most else ""
+        lines.append(f"**Failed or missed** (reschedule with `/discussion move`{latest})")
         lines += [_admin_line(d) for d in troubled]
     if failed_reminders:
         lines += [""] if lines else []

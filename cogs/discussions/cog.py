@@ -20,7 +20,7 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.discussions.compose import admin_listing, prompts_saved
 from bot.discussions.jobs import RetentionJob
-from bot.discussions.planning import DiscussionPlanner, Planned, Where
+from bot.discussions.planning import LISTING_LIMIT, DiscussionPlanner, Planned, Where
 from bot.discussions.remind import describe_offset
 from bot.discussions.service import DiscussionService
 from bot.text import escape_markdown, plural, when_line
@@ -213,7 +213,7 @@ class DiscussionCog(
     @app_commands.check(_can_manage)
     async def list_(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
         found, failed_reminders = await self.planner.listing(guild_id_of(interaction))
-        await send_ephemeral(interaction, admin_listing(found, failed_reminders, page))
+        await send_ephemeral(interaction, admin_listing(found, failed_reminders, page, most=LISTING_LIMIT))
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list")
