@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from bot.db import Database, open_database
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The external corpus of real stories (not part of the repository): DOGEAR_CORPUS, or
@@ -41,6 +45,26 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
         yield database
     finally:
         await database.close()
+
+
+@pytest.fixture
+async def loaded_bot(tmp_path: Path) -> AsyncIterator[DogearBot]:
+    """The bot with every cog loaded and nothing connected: its command tree as Discord would get it."""
+    from bot.client import DogearBot, discover_extensions
+    from bot.clock import SystemClock
+    from bot.settings import load_settings
+    from bot.worker import Workers
+
+    settings = load_settings({"DATABASE_PATH": str(tmp_path / "db.sqlite3")}, root=tmp_path)
+    bot = DogearBot(
+        settings=settings, db=await open_database(settings.database_path), clock=SystemClock(), workers=Workers()
+    )
+    try:
+        for extension in discover_extensions():
+            await bot.load_extension(extension)
+        yield bot
+    finally:
+        await bot.close()
 
 
 @pytest.fixture

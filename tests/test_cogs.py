@@ -37,14 +37,11 @@ async def test_every_cog_loads_without_collisions(tmp_path: Path) -> None:
     assert bot.db_closed
 
 
-async def test_every_description_and_choice_reads_as_discord_shows_it(tmp_path: Path) -> None:
+async def test_every_description_and_choice_reads_as_discord_shows_it(loaded_bot: DogearBot) -> None:
     """What Discord's command picker shows an admin or a member, held to one style: a description
     starts with a capital (no "e.g. ..." or "daily, ..." fragments), has no final full stop, fits
     Discord's 100 characters and never says "(s)"; a choice is named in words (never a code such as
     ``mdy`` or a key such as ``mod_channel``, which members would have to guess the meaning of)."""
-    settings = load_settings({"DATABASE_PATH": str(tmp_path / "db.sqlite3")}, root=tmp_path)
-    db = await open_database(settings.database_path)
-    bot = DogearBot(settings=settings, db=db, clock=SystemClock(), workers=Workers())
     problems: list[str] = []
 
     def check(where: str, text: str) -> None:
@@ -53,20 +50,13 @@ async def test_every_description_and_choice_reads_as_discord_shows_it(tmp_path: 
         if text.endswith(".") or "(s)" in text or len(text) > 100:
             problems.append(f"{where} ends in a full stop, says '(s)' or is over 100 characters: {text!r}")
 
-    try:
-        for extension in discover_extensions():
-            await bot.load_extension(extension)
-        for command in bot.tree.walk_commands():
-            check(f"/{command.qualified_name}", command.description)
-            if not isinstance(command, app_commands.Command):
-                continue
-            for parameter in command.parameters:
-                check(f"/{command.qualified_name} {parameter.name}:", parameter.description)
-                for choice in parameter.choices:
-                    if "_" in choice.name or (choice.name == choice.value and len(choice.name) <= 3):
-                        problems.append(
-                            f"/{command.qualified_name} {parameter.name}: the choice {choice.name!r} is a code"
-                        )
-    finally:
-        await bot.close()
+    for command in loaded_bot.tree.walk_commands():
+        check(f"/{command.qualified_name}", command.description)
+        if not isinstance(command, app_commands.Command):
+            continue
+        for parameter in command.parameters:
+            check(f"/{command.qualified_name} {parameter.name}:", parameter.description)
+            for choice in parameter.choices:
+                if "_" in choice.name or (choice.name == choice.value and len(choice.name) <= 3):
+                    problems.append(f"/{command.qualified_name} {parameter.name}: the choice {choice.name!r} is a code")
     assert problems == []

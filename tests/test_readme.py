@@ -9,29 +9,17 @@ from pathlib import Path
 import pytest
 
 from bot.cli import SUBCOMMANDS, TOOLS, main
-from bot.client import DogearBot, discover_extensions
-from bot.clock import SystemClock
-from bot.db import open_database
+from bot.client import DogearBot
 from bot.settings import load_settings
-from bot.worker import Workers
 from tests.conftest import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
 
-async def test_every_slash_command_is_in_the_readme(tmp_path: Path) -> None:
-    settings = load_settings({"DATABASE_PATH": str(tmp_path / "db.sqlite3")}, root=tmp_path)
-    bot = DogearBot(
-        settings=settings, db=await open_database(settings.database_path), clock=SystemClock(), workers=Workers()
+async def test_every_slash_command_is_in_the_readme(loaded_bot: DogearBot) -> None:
+    names = sorted(
+        command.qualified_name for command in loaded_bot.tree.walk_commands() if not hasattr(command, "walk_commands")
     )
-    try:
-        for extension in discover_extensions():
-            await bot.load_extension(extension)
-        names = sorted(
-            command.qualified_name for command in bot.tree.walk_commands() if not hasattr(command, "walk_commands")
-        )
-    finally:
-        await bot.close()
     assert len(names) > 30
     missing = [name for name in names if f"`/{name}" not in README]
     assert missing == [], f"commands missing from the README: {missing}"
@@ -173,23 +161,14 @@ def _readme_commands() -> dict[str, tuple[set[str], set[str], str]]:
     return commands
 
 
-async def test_the_readme_command_tables_match_the_registered_commands(tmp_path: Path) -> None:
+async def test_the_readme_command_tables_match_the_registered_commands(loaded_bot: DogearBot) -> None:
     """Options, which of them are required, and who may use each command, as the README's tables say.
 
     ``/story add`` and ``/story update`` have two rows each (a file, or a book without one): an option
     is required only when both rows require it.
     """
-    settings = load_settings({"DATABASE_PATH": str(tmp_path / "db.sqlite3")}, root=tmp_path)
-    bot = DogearBot(
-        settings=settings, db=await open_database(settings.database_path), clock=SystemClock(), workers=Workers()
-    )
-    try:
-        for extension in discover_extensions():
-            await bot.load_extension(extension)
-        registered = [c for c in bot.tree.walk_commands() if not hasattr(c, "walk_commands")]
-        hidden = sorted(c.name for c in bot.tree.get_commands() if c.default_permissions is not None)
-    finally:
-        await bot.close()
+    registered = [c for c in loaded_bot.tree.walk_commands() if not hasattr(c, "walk_commands")]
+    hidden = sorted(c.name for c in loaded_bot.tree.get_commands() if c.default_permissions is not None)
     documented = _readme_commands()
     assert sorted(c.qualified_name for c in registered) == sorted(documented)
     for command in registered:
