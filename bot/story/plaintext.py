@@ -349,6 +349,52 @@ _BY_LINE = re.compile(
     r"(?:written[ \t]+)?by[ \t:]+(?P<author>\S.{0,80}?)[ \t]*$",
     re.IGNORECASE,
 )
+# The same line in the languages bot.story.ordinals reads ("von Anna Schmidt", "par Camille
+# Moreau", "escrito por Lucía Vega", "Írta: Kovács Anna"). These words also start prose ("Von
+# diesem Tag an", "Par une nuit"), so what follows them must read as a name (_name_like).
+_WORLD_BY_WORDS = (
+    "geschrieben von|von|geschreven door|door|skriven av|skrevet av|skrevet af|av|af|eftir"
+    "|écrit par|écrite par|par|escrito por|escrita por|por|scritto da|scritta da|scris de|scrisă de|di|da|de"
+    "|napisane przez|napisana przez|przez|autorstwa|napsal|napsala|napísal|napísala|napisao|napisala|od"
+    "|írta|kirjoittanut|kirjutanud|parašė|yazan|γραμμένο από|από|του|της|написано|написала|написал"
+    "|författare|forfatter|auteur|autore|autora|autorka|autorin|autor|szerző|yazar|autors|autorius|автор|авторка"
+)
+_WORLD_BY_LINE = re.compile(
+    rf"^[ \t]*(?:{_WORLD_BY_WORDS})(?:[ \t]*:[ \t]*|[ \t]+)(?P<author>\S.{{0,80}}?)[ \t]*$", re.IGNORECASE
+)
+# Lower-case words inside a name: "Ana de la Cruz", "Ludwig van Beethoven", "Marie zu Salm".
+_NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "dela",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "zu",
+        "af",
+        "av",
+        "y",
+        "e",
+        "i",
+        "et",
+        "und",
+    ]
+)
 # "TW for miscarriage", "CW: grief", "tw// blood", "C/W - gore", "Trigger warnings: ...". The
 # text after the label starts and ends on a non-space, so a long run of spaces is read once.
 _DECLARATION = re.compile(
@@ -685,12 +731,34 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
 
 
 def by_line_author(line: str) -> str | None:
-    """The author a "by" line names, or None when the line reads as prose ("By the time ...")."""
+    """The author a "by" line names, or None when the line reads as prose ("By the time ...").
+
+    A byline in another language ("von Anna Schmidt") is read too, held to a name's shape:
+    its words start with a capital, bar the particles of names ("de la Cruz").
+    """
     match = _BY_LINE.match(line)
+    if match is not None:
+        author = trim_ornaments(match.group("author")).lstrip("@").strip()
+        return author if _author_like(author) else None
+    match = _WORLD_BY_LINE.match(trim_ornaments(line))
     if match is None:
         return None
-    author = trim_ornaments(match.group("author")).lstrip("@").strip()
-    return author if _author_like(author) else None
+    author = trim_ornaments(match.group("author"))
+    return author.lstrip("@") if _author_like(author) and _name_like(author) else None
+
+
+def _name_like(name: str) -> bool:
+    """A person's name or a handle: "Anna Schmidt", "Ana de la Cruz", "@moonlit_pages", "MoonlitPages".
+
+    One plain word is not enough: "Von Herzen" and "De Profundis" are a dedication and a title.
+    """
+    words = name.split()
+    if len(words) == 1:
+        word = words[0]
+        return not word.isalpha() or any(char.isupper() for char in word[1:])
+    if not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    return all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in words)
 
 
 def _author_like(name: str) -> bool:
@@ -725,7 +793,7 @@ def _header_block(text: str, meta: _Meta) -> bool:
     if not 2 <= len(lines) <= HEADER_BLOCK_LINES or any(len(line) > HEADER_LINE_CHARS for line in lines):
         return False
     kinds = [_line_kind(line) for line in lines]
-    if kinds[0] is None and meta.title is None and _title_like(trim_ornaments(lines[0])):
+    if kinds[0] is None and meta.title is None and _title_like(trim_ornaments(lines[0]), bylined=kinds[1] == "by"):
         kinds[0] = "title"
     if None in kinds:
         return False
@@ -759,12 +827,17 @@ def _rights_notice(text: str) -> bool:
     )
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, *, bylined: bool = False) -> bool:
+    """A short line that reads as a title.
+
+    Title Case is asked for only when nothing else marks the line: a title right above its
+    byline is one in sentence case too, as most languages write titles ("Der lange Weg").
+    """
     if "\n" in text or len(text) > 80 or len(text.split()) > 12:
         return False
     if text[:1] in "\"'“‘(-*" or text.rstrip().endswith((".", ",", ";", ":")):
         return False
-    return _looks_like_title(text)
+    return (bylined and not text[:1].islower()) or _looks_like_title(text)
 
 
 def _summary_like(text: str) -> bool:
@@ -860,7 +933,12 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.values["author"] = [author]
             index += 1
             continue
-        if meta.title is None and _title_like(trim_ornaments(text)) and _title_followed_well(following, index):
+        bylined = isinstance(following, Para) and by_line_author(following.text) is not None
+        if (
+            meta.title is None
+            and _title_like(trim_ornaments(text), bylined=bylined)
+            and _title_followed_well(following, index)
+        ):
             meta.title = text.strip()
             index += 1
             continue
