@@ -23,7 +23,15 @@ from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.errors import StoryFormatError
-from bot.story.htmltext import BLOCKS, LINE_BREAK, check_markup, element_text, html_items, make_soup, strip_doctype
+from bot.story.htmltext import (
+    BLOCKS,
+    check_markup,
+    element_text,
+    html_items,
+    label_author_notes,
+    make_soup,
+    strip_doctype,
+)
 from bot.story.limits import (
     DEFAULT_MAX_CHAPTERS,
     MAX_UNPACK_RATIO,
@@ -38,9 +46,7 @@ from bot.story.plaintext import (
     build_story,
     by_line_author,
     front_label,
-    is_labelled_note,
     parse_field,
-    strip_note_label,
     unmarked_front_pages,
 )
 from bot.story.structure import (
@@ -52,7 +58,6 @@ from bot.story.structure import (
     match_heading,
     titles_from_next_line,
 )
-from bot.story.webpage import names_author_note
 
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # deflate tops out near 1:1000 on pathological input; real EPUBs are far below this
@@ -490,8 +495,8 @@ def _read_doc(href: str, soup: BeautifulSoup, spine: set[str], anchors: list[str
 
 def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
     """Pandoc's section numbers ("1 The Festival") and footnote back-links ("↩︎") are not the author's text,
-    and a block marked as the author's note is the chapter's note (see :func:`_label_author_notes`)."""
-    _label_author_notes(soup, body)
+    and a block marked as the author's note is the chapter's note (see :func:`label_author_notes`)."""
+    label_author_notes(soup, body)
     for span in body.find_all("span", class_="header-section-number"):
         span.decompose()
     for link in body.find_all("a"):
@@ -502,35 +507,6 @@ def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
 
 
 _BACK_LINKS = frozenset(["↩", "↩︎", "↩\ufe0e"])
-_NOTE_CAPTION_CHARS = 40
-
-
-def _label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
-    """Each block marked as the author's note (Royal Road's and Scribble Hub's note boxes, which
-    FanFicFare keeps) becomes one paragraph labelled "A/N:", which the chapter takes as its note:
-    "Patreon is 5 chapters ahead!" is not story text, and it is not lost either. The box's own
-    caption ("A/N", "Author's Note") is left out; a box holding most of the page is left alone.
-    """
-    total = len(body.get_text())
-    notes = [tag for tag in body.find_all(names_author_note) if tag.find_parent(names_author_note) is None]
-    for note in notes:
-        if len(note.get_text()) * 2 > total:
-            continue
-        lines = [item.text for item in html_items(note, headings=False) if isinstance(item, Para) and item.text]
-        while lines and _is_note_caption(lines[0]):
-            lines.pop(0)
-        if not lines:
-            note.decompose()
-            continue
-        paragraph = soup.new_tag("p")
-        paragraph.string = "A/N: " + LINE_BREAK.join(lines)
-        note.replace_with(paragraph)
-
-
-def _is_note_caption(line: str) -> bool:
-    """A line that only says "A/N" or "Author's Note"."""
-    text = f"{line.strip().rstrip(':').strip()}:"
-    return len(line) <= _NOTE_CAPTION_CHARS and is_labelled_note(text) and not strip_note_label(text)
 
 
 def _mark_anchors(soup: BeautifulSoup, body: Tag, anchors: list[str]) -> list[str]:

@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag, XMLPa
 from bot.story.errors import StoryFormatError
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
-from bot.story.plaintext import build_story, by_line_author
+from bot.story.plaintext import build_story, by_line_author, is_labelled_note, strip_note_label
 from bot.story.structure import Heading, Item, Para, SceneBreak, bare_number_heading, is_scene_break, match_heading
-from bot.story.webpage import strip_page_chrome
+from bot.story.webpage import names_author_note, strip_page_chrome
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
 BLOCKS = frozenset(
@@ -591,7 +591,12 @@ def _is_image_only(item: Item) -> bool:
 def parse_generic_html(
     soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
-    """Any HTML page: <h1>-<h6> headings as chapters, paragraphs as text, <hr> as scenes."""
+    """Any HTML page: <h1>-<h6> headings as chapters, paragraphs as text, <hr> as scenes.
+
+    The author's note boxes are read before the site's chrome is taken away: a note is the
+    chapter's ("CW for this chapter: ..."), never story text and never dropped with the menus.
+    """
+    label_author_notes(soup, soup.body or soup)
     body = strip_page_chrome(soup.body or soup)
     image_lines(body)
     items = _page_header(_without_front_images(html_items(body)))
@@ -609,6 +614,40 @@ def parse_generic_html(
 
 
 _CHAPTER_KINDS = ("chapter", "named")
+_NOTE_CAPTION_CHARS = 40
+# Royal Road's caption over a note box: "A note from Mara Quill".
+_NOTE_FROM = re.compile(r"^[ \t]*an?[ \t]+note[ \t]+from[ \t]+\S.{0,80}$", re.IGNORECASE)
+
+
+def label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
+    """Each block marked as the author's note (Royal Road's and Scribble Hub's note boxes, on a
+    saved page or kept by FanFicFare in an EPUB) becomes one paragraph labelled "A/N:", which the
+    chapter takes as its note: "Patreon is 5 chapters ahead!" is not story text, and it is not
+    lost either. The box's own caption ("A/N", "Author's Note", "A note from Mara Quill") is left
+    out; a box holding most of the page is left alone.
+    """
+    total = len(body.get_text())
+    notes = [tag for tag in body.find_all(names_author_note) if tag.find_parent(names_author_note) is None]
+    for note in notes:
+        if len(note.get_text()) * 2 > total:
+            continue
+        lines = [item.text for item in html_items(note, headings=False) if isinstance(item, Para) and item.text]
+        while lines and _is_note_caption(lines[0]):
+            lines.pop(0)
+        if not lines:
+            note.decompose()
+            continue
+        paragraph = soup.new_tag("p")
+        paragraph.string = "A/N: " + LINE_BREAK.join(lines)
+        note.replace_with(paragraph)
+
+
+def _is_note_caption(line: str) -> bool:
+    """A line that only says "A/N", "Author's Note" or whom the note is from."""
+    if _NOTE_FROM.match(line):
+        return True
+    text = f"{line.strip().rstrip(':').strip()}:"
+    return len(line) <= _NOTE_CAPTION_CHARS and is_labelled_note(text) and not strip_note_label(text)
 
 
 def _page_header(items: list[Item]) -> list[Item]:
