@@ -77,38 +77,218 @@ def _tag_values(dd: Tag) -> list[str]:
     return [part.strip() for part in element_text(dd).split(",") if part.strip()]
 
 
+# AO3's own values, in English whatever the interface's language: they name a rating, an
+# archive warning or a category however the label over them is written.
+_RATINGS = frozenset(["general audiences", "teen and up audiences", "mature", "explicit", "not rated"])
+_ARCHIVE_WARNINGS = frozenset(
+    [
+        "creator chose not to use archive warnings",
+        "choose not to use archive warnings",
+        "no archive warnings apply",
+        "graphic depictions of violence",
+        "major character death",
+        "rape/non-con",
+        "underage",
+        "underage sex",
+    ]
+)
+_CATEGORIES = frozenset(["f/f", "f/m", "gen", "m/m", "multi", "other"])
+# The tag groups after those, in the order AO3 lists them (Tag::VISIBLE); each may be missing.
+_LATER_GROUPS = ("fandoms", "relationships", "characters", "additional_tags")
+
+
 def read_tags(soup: BeautifulSoup) -> dict[str, list[str]]:
+    """The work's tags from its ``dl.tags`` (download) or ``dl.work.meta`` (web page).
+
+    A label AO3 wrote in another language ("Einstufung", "Archivwarnungen") is read by what
+    the group holds and where it stands (see :func:`_unlabelled_groups`).
+    """
     found: dict[str, list[str]] = {}
     for dl in soup.find_all("dl"):
         if not (has_class(dl, "tags") or (has_class(dl, "work") and has_class(dl, "meta"))):  # download, web page
             continue
+        groups: list[tuple[str | None, Tag]] = []
         for dt in dl.find_all("dt"):
             label = element_text(dt).rstrip(":").strip().lower()
             key = _TAG_FIELDS.get(label)
             if key is None:
                 key = next((_DT_CLASSES[c] for c in _classes(dt) if c in _DT_CLASSES), None)
             dd = dt.find_next_sibling("dd")
-            if key is None or dd is None:
-                continue
+            if dd is not None:
+                groups.append((key, dd))
+        for key, dd in _unlabelled_groups(groups):
             found.setdefault(key, []).extend(_tag_values(dd))
     return found
 
 
+def _unlabelled_groups(groups: list[tuple[str | None, Tag]]) -> Iterator[tuple[str, Tag]]:
+    """Each tag group with its field, the labelled ones as labelled and the others by structure.
+
+    An unlabelled group of AO3's own values is the rating, the warnings or the category; one of
+    links to tags after those is the next of fandoms, relationships ("A/B", "A & B"),
+    characters and additional tags in AO3's order, the last such group being the additional tags
+    (the warnings an author tags are there). A group without tag links (language, stats) is no tag.
+    """
+    position = 0
+    for index, (key, dd) in enumerate(groups):
+        if key is None:
+            key = _group_by_values(dd, position, groups[index + 1 :])
+        if key is None:
+            continue
+        if key in _LATER_GROUPS:
+            position = max(position, _LATER_GROUPS.index(key) + 1)
+        if key:
+            yield key, dd
+
+
+def _group_by_values(dd: Tag, position: int, rest: list[tuple[str | None, Tag]]) -> str | None:
+    """The field of an unlabelled group: "" for a category, None for no tags at all."""
+    values = {value.lower() for value in _tag_values(dd)}
+    for known, key in ((_RATINGS, "rating"), (_ARCHIVE_WARNINGS, "archive_warnings"), (_CATEGORIES, "")):
+        if values and values <= known:
+            return key
+    if not _links_to_tags(dd) or position >= len(_LATER_GROUPS):
+        return None
+    if position == 0:
+        return "fandoms"
+    if position == 1 and all("/" in value or " & " in value for value in values):
+        return "relationships"
+    later = any(key is None and _links_to_tags(other) for key, other in rest)
+    return "characters" if later and position <= 2 else "additional_tags"
+
+
+def _links_to_tags(dd: Tag) -> bool:
+    return any("/tags/" in str(a.get("href") or "") for a in dd.find_all("a"))
+
+
+# "Summary" and "Notes" as AO3's interface writes them in other languages.
+_SUMMARY_LABELS = frozenset(
+    [
+        "summary",
+        "zusammenfassung",
+        "résumé",
+        "resume",
+        "resumen",
+        "resumo",
+        "riassunto",
+        "sommario",
+        "streszczenie",
+        "samenvatting",
+        "sammanfattning",
+        "resumé",
+        "sammendrag",
+        "yhteenveto",
+        "shrnutí",
+        "zhrnutie",
+        "özet",
+        "összefoglaló",
+        "rezumat",
+        "sažetak",
+        "santrauka",
+        "kopsavilkums",
+        "kokkuvõte",
+        "περίληψη",
+        "описание",
+        "аннотация",
+        "резюме",
+        "опис",
+        "анотація",
+        "摘要",
+        "简介",
+        "簡介",
+        "概要",
+        "あらすじ",
+        "요약",
+    ]
+)
+_NOTES_LABELS = frozenset(
+    [
+        "notes",
+        "anmerkungen",
+        "notizen",
+        "remarques",
+        "notas",
+        "note",
+        "uwagi",
+        "notatki",
+        "notities",
+        "opmerkingen",
+        "anteckningar",
+        "noter",
+        "merknader",
+        "huomautukset",
+        "muistiinpanot",
+        "poznámky",
+        "poznámka",
+        "notlar",
+        "megjegyzések",
+        "jegyzetek",
+        "bilješke",
+        "pastabos",
+        "piezīmes",
+        "märkmed",
+        "σημειώσεις",
+        "примечания",
+        "заметки",
+        "примітки",
+        "注释",
+        "注釋",
+        "备注",
+        "備註",
+        "注記",
+        "メモ",
+        "노트",
+        "메모",
+    ]
+)
+
+
 def _labelled_blockquotes(container: Tag) -> dict[str, list[str]]:
-    """'Summary' / 'Notes' / 'End Notes' paragraphs and the blockquotes after them."""
+    """'Summary' / 'Notes' / 'End Notes' paragraphs and the blockquotes after them.
+
+    A label in a language not listed is read by the preface's order: AO3 puts the summary
+    before the notes, so of two such groups the first is the summary and the second the notes;
+    a lone one is the notes when an end-note link follows it, else the summary. Either way its
+    text and the warnings it declares are kept.
+    """
     found: dict[str, list[str]] = {}
-    label = None
-    for element in container.find_all(["p", "blockquote"]):
-        if element.name == "p" and not any(parent.name == "blockquote" for parent in _ancestors(element)):
-            text = element_text(element).rstrip(":").strip().lower()
-            label = text if text in ("summary", "notes", "end notes", "chapter summary", "chapter notes") else label
-            if text.startswith("chapter end notes"):
-                label = "end notes"
-        elif element.name == "blockquote" and has_class(element, "userstuff") and label and not _in_quote(element):
+    groups: list[tuple[str, list[str], bool]] = []  # label as written, texts, end-note link after it
+    for element in container.find_all(["p", "blockquote", "div"]):
+        if element.name == "p" and not has_class(element, "message") and not _in_any_quote(element):
+            groups.append((element_text(element).rstrip(":").strip().lower(), [], False))
+        elif element.name == "div" and has_class(element, "endnote-link") and groups:
+            label, texts, _ = groups[-1]
+            groups[-1] = (label, texts, True)
+        elif element.name == "blockquote" and has_class(element, "userstuff") and groups and not _in_quote(element):
             text = block_text(element)
             if text:
-                found.setdefault(label, []).append(text)
+                groups[-1][1].append(text)
+    unknown = [index for index, (label, texts, _) in enumerate(groups) if texts and _preface_label(label) is None]
+    for index, (label, texts, endnote_link) in enumerate(groups):
+        if not texts:
+            continue
+        key = _preface_label(label)
+        if key is None:
+            first = index == unknown[0] and (len(unknown) > 1 or not endnote_link)
+            key = "summary" if first else "notes"
+        found.setdefault(key, []).extend(texts)
     return found
+
+
+def _preface_label(label: str) -> str | None:
+    if label in ("summary", "notes", "end notes", "chapter summary", "chapter notes"):
+        return label
+    if label.startswith("chapter end notes"):
+        return "end notes"
+    if label in _SUMMARY_LABELS:
+        return "summary"
+    if label in _NOTES_LABELS:
+        return "notes"
+    return None
+
+
+def _in_any_quote(element: Tag) -> bool:
+    return any(parent.name == "blockquote" for parent in _ancestors(element))
 
 
 def block_text(element: Tag) -> str:
@@ -128,17 +308,36 @@ def _preface_meta(soup: BeautifulSoup, filename: str) -> StoryMeta:
         title = element_text(bold) if bold else None
     byline = preface.find("div", class_="byline")
     labelled = _labelled_blockquotes(preface) if preface is not soup else {}
-    afterword = soup.find(id="afterword")
-    end_notes = _labelled_blockquotes(afterword).get("end notes", []) if afterword is not None else []
     return work_meta(
         filename,
         title=title,
-        author=element_text(byline) if byline is not None else None,
+        author=_byline_author(byline) if byline is not None else None,
         tags=read_tags(soup),
         summary="\n\n".join(labelled.get("summary", [])) or None,
-        notes=labelled.get("notes", []) + end_notes,
+        notes=labelled.get("notes", []) + _work_end_notes(soup),
         page_title=element_text(soup.title) if soup.title else None,
     )
+
+
+def _byline_author(byline: Tag) -> str | None:
+    """The authors the byline links to (``a[rel=author]``), whatever word AO3 put before them ("by", "von")."""
+    names = [element_text(link) for link in byline.find_all("a", rel="author")]
+    names = [name for name in names if name]
+    return ", ".join(names) if names else element_text(byline)
+
+
+def _work_end_notes(soup: BeautifulSoup) -> list[str]:
+    """The work's end notes: ``div#endnotes`` in the afterword, whatever its label says."""
+    afterword = soup.find(id="afterword")
+    if afterword is None:
+        return []
+    holder = afterword.find(id="endnotes")
+    if holder is None:
+        return _labelled_blockquotes(afterword).get("end notes", [])
+    quotes = [
+        quote for quote in holder.find_all("blockquote") if has_class(quote, "userstuff") and not _in_quote(quote)
+    ]
+    return [text for text in (block_text(quote) for quote in quotes) if text]
 
 
 def work_meta(
