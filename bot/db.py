@@ -33,6 +33,10 @@ BUSY_TIMEOUT_MS = 10_000
 QUICK_CHECK_SECONDS = 5.0
 
 MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer: binding a larger one raises OverflowError
+# Rows keyed by chapter number move down (an update's chapters now notes) by adding this first,
+# then taking it and the shift away: SQLite checks a unique key row by row, so moving chapter 3
+# to 2 in one step while 2 is still there would collide. No chapter number comes near it.
+SHIFT_ROOM = 1 << 40
 # Created by migration 0001 and never dropped: with a schema version, they make a file Dogear's.
 DOGEAR_TABLES = frozenset({"guilds", "guild_settings"})
 # The tables a foreign database's refusal names, as examples.

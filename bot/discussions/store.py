@@ -20,7 +20,7 @@ from typing import Literal
 
 import aiosqlite
 
-from bot.db import Database, Row
+from bot.db import SHIFT_ROOM, Database, Row
 from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.shards import ShardScope
@@ -588,6 +588,34 @@ async def upcoming_for_member(
     return [
         Upcoming(row[0], row[1], _title(row[2]) or UNTITLED, row[3], from_epoch(row[4]), row[5], row[6]) for row in rows
     ]
+
+
+NOW_A_NOTE = "Cancelled by `/story update`: its chapter is now one of the story's notes, not a chapter."
+
+
+async def shift_discussions(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int, now: float) -> list[int]:
+    """The story's first ``by`` chapters became notes (bot.story.changes): discussions of later
+    chapters move down with them, inside the caller's transaction. Pending ones of a chapter now a
+    note are cancelled with their reminders and their ids returned, soonest first; those already
+    posted keep their number, the chapter it was when they posted."""
+    cursor = await tx.execute(
+        "SELECT id FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter <= ?"
+        " AND state IN ('scheduled', 'failed', 'missed') ORDER BY due_at, id",
+        (guild_id, story_id, by),
+    )
+    cancelled = [row[0] for row in await cursor.fetchall()]
+    for discussion_id in cancelled:
+        await tx.execute(
+            "UPDATE discussions SET state = 'cancelled', failure = ?, updated_at = ? WHERE id = ? AND guild_id = ?",
+            (NOW_A_NOTE, now, discussion_id, guild_id),
+        )
+        await _settle_reminders(tx, guild_id, discussion_id, "cancelled", datetime.fromtimestamp(now, UTC))
+    for step, above in ((SHIFT_ROOM, by), (-SHIFT_ROOM - by, SHIFT_ROOM)):
+        await tx.execute(
+            "UPDATE discussions SET chapter = chapter + ? WHERE guild_id = ? AND story_id = ? AND chapter > ?",
+            (step, guild_id, story_id, above),
+        )
+    return cancelled
 
 
 async def pending_past(conn: aiosqlite.Connection, guild_id: int, story_id: int, last_chapter: int) -> list[int]:

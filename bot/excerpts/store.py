@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.db import Database, Row
+import aiosqlite
+
+from bot.db import SHIFT_ROOM, Database, Row
 
 State = Literal["posting", "done", "failed"]
 
@@ -112,6 +114,27 @@ async def get_job(db: Database, guild_id: int, job_id: int) -> PostJob | None:
         f"SELECT {_JOB_COLUMNS} FROM post_jobs j WHERE j.guild_id = ? AND j.id = ?", (guild_id, job_id)
     )
     return None if row is None else _job(row)
+
+
+async def shift_post_jobs(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int) -> None:
+    """The story's first ``by`` chapters became notes (bot.story.changes): the posts of later chapters
+    move down with them, inside the caller's transaction, and the finished posts of a chapter now a
+    note are forgotten (``/excerpt post`` would otherwise take chapter 1 as posted). Raises
+    :class:`ChapterBusy` while one of those is being posted: nothing may move under it."""
+    cursor = await tx.execute(
+        "SELECT 1 FROM post_jobs WHERE guild_id = ? AND story_id = ? AND chapter <= ? AND state = 'posting'",
+        (guild_id, story_id, by),
+    )
+    if await cursor.fetchone() is not None:
+        raise ChapterBusy
+    await tx.execute(
+        "DELETE FROM post_jobs WHERE guild_id = ? AND story_id = ? AND chapter <= ?", (guild_id, story_id, by)
+    )
+    for step, above in ((SHIFT_ROOM, by), (-SHIFT_ROOM - by, SHIFT_ROOM)):
+        await tx.execute(
+            "UPDATE post_jobs SET chapter = chapter + ? WHERE guild_id = ? AND story_id = ? AND chapter > ?",
+            (step, guild_id, story_id, above),
+        )
 
 
 async def posting_job(db: Database, guild_id: int, story_id: int, chapter: int) -> PostJob | None:

@@ -339,6 +339,16 @@ async def set_hidden(
         )
 
 
+async def shift_progress(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int, now: float) -> None:
+    """The story's first ``by`` chapters became notes (bot.story.changes): every member's place moves
+    down with the chapters, inside the caller's transaction; one who had read only those is at 0."""
+    await tx.execute(
+        "UPDATE reading_progress SET chapter = max(chapter - ?, 0), updated_at = ?"
+        " WHERE guild_id = ? AND story_id = ? AND chapter > 0",
+        (by, now, guild_id, story_id),
+    )
+
+
 async def clamp_progress(tx: aiosqlite.Connection, guild_id: int, story_id: int, last_chapter: int, now: float) -> int:
     """Members past ``last_chapter`` (the story lost chapters in an update) set back to it, inside
     the caller's transaction; returns how many. Every view reads progress as "of N chapters"."""

@@ -288,12 +288,12 @@ async def load_story(db: Database, guild_id: int, story_id: int) -> Story | None
 
 
 async def stored_chapters(db: Database, guild_id: int, story_id: int) -> list[StoredChapter]:
-    """The story's chapters as stored (the scenes still JSON text), for a worker to compare."""
+    """The story's chapters as stored (scenes, declared warnings and notes still JSON text), for a worker to compare."""
     rows = await db.fetch_all(
-        "SELECT title, scenes FROM chapters WHERE guild_id = ? AND story_id = ? ORDER BY number",
+        "SELECT title, scenes, declared_warnings, notes FROM chapters WHERE guild_id = ? AND story_id = ? ORDER BY number",
         (guild_id, story_id),
     )
-    return [StoredChapter(row["title"], row["scenes"]) for row in rows]
+    return [StoredChapter(row["title"], row["scenes"], row["declared_warnings"], row["notes"]) for row in rows]
 
 
 async def chapter_infos(db: Database, guild_id: int, story_id: int) -> list[ChapterInfo]:

@@ -15,21 +15,30 @@ file replaces the story's text in place:
 - a file with fewer chapters, or one that neither has the story's title nor keeps half of its
   text, is refused unless ``replace_anyway``: most likely it is the wrong file;
 - when chapters go, members past the new last chapter are set back to it, and discussions of
-  chapters past it are named in the answer (they still post unless moved or cancelled).
+  chapters past it are named in the answer (they still post unless moved or cancelled);
+- a story imported when a dedication or epigraph before chapter 1 was read as a chapter has it
+  among the new file's notes (bot.story.changes): everything keyed by chapter number (progress,
+  discussions, posts, reviews and reports) moves down with the chapters in the same transaction,
+  so the club's "chapter 3" is still the chapter it read;
+- the same text is taken when the author's metadata, chapter notes or chapter warnings changed
+  (they are not in the text's hash), and refused as "nothing changed" otherwise.
 
 A book without a file (bot/story/books.py) is updated by its chapter count, the same way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+
+import aiosqlite
 
 from bot.db import Database
-from bot.discussions.store import pending_past
+from bot.discussions.store import pending_past, shift_discussions
 from bot.errors import UserError
-from bot.progress.store import clamp_progress
+from bot.excerpts.store import ChapterBusy, shift_post_jobs
+from bot.progress.store import clamp_progress, shift_progress
 from bot.story.books import book_hash, book_story, check_chapters, clean_title
-from bot.story.changes import SAME_STORY_SHARE, ChapterChanges, compare_chapters, same_title
+from bot.story.changes import SAME_STORY_SHARE, ChapterChanges, DeclaredChange, compare_chapters, same_title
 from bot.story.chapters import chapter_list, chapter_ranges
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
 from bot.story.model import Story, story_id_note
@@ -37,9 +46,10 @@ from bot.story.render import every_warning_in
 from bot.story.service import PARSE_SECONDS, read_upload, scan_upload
 from bot.story.store import DuplicateStory, StoryRecord, find_by_hash, replace_story, resolve_story, stored_chapters
 from bot.story.tidy import one_line
-from bot.text import clip_lines, escape_markdown, plural, quote_input, sentence
+from bot.text import and_list, clip_lines, escape_markdown, plural, quote_input, sentence
 from bot.warnings.engine import ScanReport
 from bot.warnings.service import declared_ids, save_scan, stored_scan, versioned_scan
+from bot.warnings.store import shift_chapter_decisions
 from bot.worker import Workers
 
 ANYWAY = "`replace_anyway:True`"
@@ -68,6 +78,7 @@ class StoryUpdated:
     set_back: int  # members who were past the new last chapter
     past_the_end: list[int]  # ids of pending discussions of chapters the story no longer has
     first_text: bool = False  # a book the club read elsewhere that now has its file
+    now_a_note: list[int] = field(default_factory=list)  # ids of discussions cancelled: their chapter is a note now
 
     @property
     def chapters(self) -> int:
@@ -116,16 +127,16 @@ async def _update_file(
     all read as changed, and the title check guards against the wrong file.
     """
     parsed = await read_upload(workers, data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
-    if parsed.content_hash == record.content_hash:
-        raise UserError(f"This file holds the text **{escape_markdown(record.title)}** already has; nothing changed.")
     existing = await find_by_hash(db, guild_id, parsed.content_hash)
-    if existing is not None:
+    if existing is not None and existing.id != record.id:
         raise DuplicateStory(existing.id, existing.title, outcome="nothing was changed")
     stored = await stored_chapters(db, guild_id, record.id)
     changes = await workers.run(
         "Comparing the chapters", compare_chapters, stored, parsed.story, time_limit=PARSE_SECONDS
     )
     new = parsed.story
+    if parsed.content_hash == record.content_hash and _says_the_same(record, new, changes):
+        raise UserError(f"This file holds the text **{escape_markdown(record.title)}** already has; nothing changed.")
     file_title = new.meta.title
     if not replace_anyway:
         check_same_story(record, file_title, changes)
@@ -133,7 +144,9 @@ async def _update_file(
     new.meta.title = chosen or record.title
     old_report = await stored_scan(db, guild_id, record.id)
     report, version = await scan_upload(db, workers, guild_id, new)
-    set_back, past = await _replace(db, guild_id, record, new, parsed.content_hash, report, version=version, now=now)
+    set_back, past, cancelled = await _replace(
+        db, guild_id, record, new, parsed.content_hash, report, version=version, now=now, shifted=changes.shifted
+    )
     touched = set(changes.changed) | set(changes.added)
     return StoryUpdated(
         story_id=record.id,
@@ -148,7 +161,17 @@ async def _update_file(
         not_english=[c.number for c in report.chapters if c.number in touched and not c.english],
         set_back=set_back,
         past_the_end=past,
+        now_a_note=cancelled,
     )
+
+
+def _says_the_same(record: StoryRecord, new: Story, changes: ChapterChanges) -> bool:
+    """The file's text is the stored one (its hash is): is everything else it says the same too?
+    The author's metadata, chapter notes and chapter warnings are not in the hash, and a new
+    "CW for this chapter" in the same text is a change the club must get."""
+    if changes.declared or changes.notes_changed:
+        return False
+    return replace(record.story_meta(), title="") == replace(new.meta, title="")
 
 
 def check_same_story(record: StoryRecord, file_title: str | None, changes: ChapterChanges) -> None:
@@ -201,7 +224,7 @@ async def _update_book(
         check_same_story(record, None, changes)
     story = book_story(clean, record.author, count, record.declared_warnings)
     report, version = await versioned_scan(db, guild_id, story)  # the declared warnings, mapped
-    set_back, past = await _replace(
+    set_back, past, _ = await _replace(
         db, guild_id, record, story, book_hash(clean, record.author), report, version=version, now=now
     )
     return StoryUpdated(record.id, clean, None, False, changes, 0, [], [], [], set_back, past)
@@ -209,18 +232,41 @@ async def _update_book(
 
 async def _replace(
     db: Database, guild_id: int, record: StoryRecord, story: Story, content_hash: str, report: ScanReport, *,
-    version: int, now: float,
-) -> tuple[int, list[int]]:  # fmt: skip
-    """The new text, its scan and the progress past its end, in one transaction."""
+    version: int, now: float, shifted: int = 0,
+) -> tuple[int, list[int], list[int]]:  # fmt: skip
+    """The new text, its scan, everything keyed by chapter moved down by ``shifted`` (old chapters
+    now notes), and the progress past its end, in one transaction. Returns the members set back,
+    the pending discussions past the end and those cancelled (their chapter is a note now)."""
     last = len(story.chapters)
     async with db.transaction() as tx:
         await replace_story(
             tx, guild_id, record.id, story, content_hash=content_hash, expected_hash=record.content_hash
         )
+        cancelled = await _shift_chapters(tx, guild_id, record.id, shifted, now) if shifted else []
         await save_scan(tx, guild_id, record.id, report, rules_version=version)
         set_back = await clamp_progress(tx, guild_id, record.id, last, now)
         past = await pending_past(tx, guild_id, record.id, last)
-    return set_back, past
+    return set_back, past, cancelled
+
+
+async def _shift_chapters(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int, now: float) -> list[int]:
+    """Every row keyed by the story's chapter numbers, moved down by ``by``: the rows of every table
+    with a chapter column (bot/migrations) but the chapters and the scan, which are written anew.
+    Returns the ids of the pending discussions cancelled because their chapter is a note now."""
+    try:
+        await shift_post_jobs(tx, guild_id, story_id, by)
+    except ChapterBusy:
+        raise UserError(
+            f"{_numbers_of(by).capitalize()} being posted right now; run `/story update` again when the post "
+            "is done. Nothing was changed."
+        ) from None
+    await shift_progress(tx, guild_id, story_id, by, now)
+    await shift_chapter_decisions(tx, guild_id, story_id, by)
+    return await shift_discussions(tx, guild_id, story_id, by, now)
+
+
+def _numbers_of(by: int) -> str:
+    return "chapter 1 is" if by == 1 else f"one of chapters 1-{by} is"
 
 
 def new_warnings(old: ScanReport | None, new: ScanReport, chapters: set[int]) -> list[NewWarning]:
@@ -256,7 +302,19 @@ def describe_update(updated: StoryUpdated) -> str:
             f"The file calls it {quote_input(updated.file_title)}; the library keeps its title "
             "(give `title:` to rename it)."
         )
-    lines.append("Reading progress, discussions, posts and warning decisions are kept.")
+    if changes.shifted:
+        lines.append(_now_notes_line(changes))
+    else:
+        lines.append("Reading progress, discussions, posts and warning decisions are kept.")
+    lines += _declared_lines(changes.declared)
+    other_notes = sorted(set(changes.notes_changed) - {change.chapter for change in changes.declared})
+    if other_notes:
+        lines.append(f"The author's notes changed on {_label(other_notes)}.")
+    if updated.now_a_note:
+        ids = ", ".join(f"#{number}" for number in updated.now_a_note[:10])
+        lines.append(
+            f"⚠️ Cancelled, as its chapter is a note now: {plural(len(updated.now_a_note), 'discussion')} ({ids})."
+        )
     if updated.set_back:
         who = plural(updated.set_back, "member")
         lines.append(
@@ -274,6 +332,40 @@ def describe_update(updated: StoryUpdated) -> str:
         lines.append(f"⚠️ {gone} (`/discussion cancel`).")
     lines += _warning_lines(updated)
     return clip_lines(lines, rest=every_warning_in(updated.story_id))
+
+
+_COUNTS = ("one", "two", "three", "four", "five", "six")
+
+
+def _count_word(count: int) -> str:
+    return _COUNTS[count - 1] if 0 < count <= len(_COUNTS) else str(count)
+
+
+def _now_notes_line(changes: ChapterChanges) -> str:
+    """The old leading chapters that are the story's notes now, in the words a club uses:
+    "The dedication is now a note; chapter numbers moved down by one, ..."."""
+    counts: dict[str, int] = {}
+    for label in changes.now_notes:
+        counts[label.casefold()] = counts.get(label.casefold(), 0) + 1
+    pages = and_list([f"the {label}" if n == 1 else f"the {_count_word(n)} {label}s" for label, n in counts.items()])
+    what = f"{pages} is now a note" if len(changes.now_notes) == 1 else f"{pages} are now notes"
+    return sentence(
+        f"{what} (shown in `/story info`); chapter numbers moved down by {_count_word(changes.shifted)}, and reading "
+        "progress, discussions, posts and warning decisions moved with them"
+    )
+
+
+def _declared_lines(declared: list[DeclaredChange]) -> list[str]:
+    """One line for each chapter whose author's warnings changed, naming what it declares now and no longer."""
+    lines = []
+    for change in declared:
+        said = []
+        if change.added:
+            said.append("now declares " + and_list([quote_input(w) for w in change.added]))
+        if change.dropped:
+            said.append("no longer declares " + and_list([quote_input(w) for w in change.dropped]))
+        lines.append(f"Chapter {change.chapter}: the author {' and '.join(said)}.")
+    return lines
 
 
 def _chapter_summary(changes: ChapterChanges, first_text: bool) -> str:

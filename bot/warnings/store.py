@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.db import Database
+from bot.db import SHIFT_ROOM, Database
 from bot.guilds import ensure_guild
 from bot.warnings.engine import ScanReport
 from bot.warnings.taxonomy import Category
@@ -263,6 +263,21 @@ async def upsert_override(
         "created_by = excluded.created_by, created_at = excluded.created_at",
         (guild_id, story_id, warning_id, action, user_id, now),
     )
+
+
+async def shift_chapter_decisions(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int) -> None:
+    """The story's first ``by`` chapters became notes (bot.story.changes): reviews and reports of later
+    chapters move down with them, inside the caller's transaction; those of a chapter now a note go,
+    as a note carries no warning of its own."""
+    for table in ("warning_reviews", "warning_reports"):
+        await tx.execute(
+            f"DELETE FROM {table} WHERE guild_id = ? AND story_id = ? AND chapter <= ?", (guild_id, story_id, by)
+        )
+        for step, above in ((SHIFT_ROOM, by), (-SHIFT_ROOM - by, SHIFT_ROOM)):
+            await tx.execute(
+                f"UPDATE {table} SET chapter = chapter + ? WHERE guild_id = ? AND story_id = ? AND chapter > ?",
+                (step, guild_id, story_id, above),
+            )
 
 
 async def reviews(conn: Connection, guild_id: int, story_id: int) -> dict[tuple[int, str], str]:

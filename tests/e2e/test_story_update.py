@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.devtools.driver import Club
 from bot.discussions import store as discussions
 from bot.progress.store import get_progress
-from bot.story.store import count_stories, get_story_record
+from bot.story import plaintext
+from bot.story.importer import content_hash, import_story
+from bot.story.store import add_story, count_stories, get_story_record
 
 TITLE = "The Lamp at Gull Point"
 NEW_CHAPTER = (
@@ -161,3 +165,29 @@ async def test_a_discussion_of_a_chapter_taken_down_says_so_wherever_members_rea
     await club.slash("progress set", member=club.other_member, story=str(story_id), chapter=3)
     await club.settle()
     assert club.other_member.id in club.channel(thread.id).member_ids
+
+
+async def test_a_story_imported_with_its_dedication_as_chapter_1_moves_to_the_book_s_numbers(
+    club: Club, sample_story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older Dogear stored the dedication as chapter 1: the same file again makes it a note, and
+    every member's place moves down with the chapters instead of the file being refused."""
+    text = sample_story.read_text(encoding="utf-8")
+    start = text.index("# Chapter 1")
+    data = f"{text[:start]}# Dedication\n\nFor my grandmother, who kept the tide tables.\n\n{text[start:]}".encode()
+    with monkeypatch.context() as patched:  # read as Dogear read it before dedications were notes
+        patched.setattr(plaintext, "split_front_pages", lambda items: ([], items))
+        old = import_story(data, "lamp.md", max_bytes=len(data))
+    story_id = await club.run(
+        add_story(club.bot.db, club.guild.id, old, content_hash=content_hash(old), added_by=None, now=0.0)
+    )
+    await club.slash("progress set", member=club.member, story=str(story_id), chapter=3)  # the book's chapter 2
+    await club.slash("progress set", member=club.other_member, story=str(story_id), chapter=1)  # the dedication
+    replies = await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", data))
+    answer = replies[-1]
+    assert answer.ephemeral and "Chapters 1-4 unchanged." in answer.text
+    assert "The dedication is now a note (shown in `/story info`); chapter numbers moved down by one" in answer.text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.id, story_id)) == 2
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.other_member.id, story_id)) == 0
+    info = (await club.slash("story info", member=club.member, story=str(story_id)))[0].text
+    assert "For my grandmother, who kept the tide tables." in info and "4 chapters" in info

@@ -11,11 +11,12 @@ from bot.db import Database
 from bot.discussions.store import NewDiscussion, create_discussions, get_discussion
 from bot.errors import UserError
 from bot.progress.store import get_progress, set_progress
+from bot.story import plaintext
 from bot.story.books import add_book
 from bot.story.changes import same_title
 from bot.story.chapters import chapter_ranges
 from bot.story.service import add_story_file
-from bot.story.store import DuplicateStory, chapter_infos, get_story_record
+from bot.story.store import DuplicateStory, chapter_infos, get_story_record, load_chapter
 from bot.story.update import StoryUpdated, describe_update, update_story
 from bot.warnings.service import rescan_story, set_override, stored_scan
 
@@ -279,3 +280,156 @@ async def test_a_rescan_of_the_old_text_is_not_stored_over_the_new_version(db: D
     await rescan_story(db, GUILD, story_id, workers=UpdatingMidScan(db, story_id, serial(4)))  # type: ignore[arg-type]
     report = await stored_scan(db, GUILD, story_id)
     assert report is not None and [c.number for c in report.chapters] == [1, 2, 3, 4]
+
+
+# -- A story imported when a dedication before chapter 1 was read as chapter 1 -----------------
+
+DEDICATED = "For my grandmother, who kept the tide tables."
+
+
+def dedicated(chapters: int) -> bytes:
+    """The serial with a dedication page before its first chapter."""
+    text = serial(chapters).decode()
+    start = text.index("# Chapter 1")
+    return f"{text[:start]}# Dedication\n\n{DEDICATED}\n\n{text[start:]}".encode()
+
+
+async def add_as_before(db: Database, data: bytes, monkeypatch: pytest.MonkeyPatch) -> int:
+    """The story added as a Dogear that read no dedication as a note did: the dedication is chapter 1."""
+    with monkeypatch.context() as patched:
+        patched.setattr(plaintext, "split_front_pages", lambda items: ([], items))
+        story_id = await add(db, data)
+    infos = await chapter_infos(db, GUILD, story_id)
+    assert infos[0].title == "Dedication"  # as an older Dogear stored it
+    return story_id
+
+
+async def chapter_keyed(db: Database, story_id: int) -> dict[str, list[tuple[Any, ...]]]:
+    """What each table keyed by chapter holds for the story, as (who or what, chapter)."""
+    queries = {
+        "reading_progress": "SELECT user_id, chapter FROM reading_progress WHERE story_id = ? ORDER BY 1",
+        "discussions": "SELECT id, chapter, state FROM discussions WHERE story_id = ? ORDER BY 1",
+        "post_jobs": "SELECT channel_id, chapter FROM post_jobs WHERE story_id = ? ORDER BY 1",
+        "warning_reviews": "SELECT warning_id, chapter FROM warning_reviews WHERE story_id = ? ORDER BY 1, 2",
+        "warning_reports": "SELECT warning_id, chapter FROM warning_reports WHERE story_id = ? ORDER BY 1, 2",
+    }
+    return {table: [tuple(row) for row in await db.fetch_all(sql, (story_id,))] for table, sql in queries.items()}
+
+
+async def club_of_the_old_numbers(db: Database, story_id: int) -> list[int]:
+    """Progress, discussions, posts, reviews and reports in the old numbers (chapter 1 the dedication);
+    returns the ids of the discussions of the dedication and of the old chapter 4."""
+    for member, chapter in ((50, 4), (51, 1), (52, 5), (53, 0)):
+        await set_progress(db, GUILD, member, story_id, chapter, now=1100.0)
+    plans = [NewDiscussion(story_id, chapter, DUE, 9, False, [timedelta(hours=1)], 7) for chapter in (1, 4)]
+    await create_discussions(db, GUILD, plans, now=DUE - timedelta(days=3))
+    async with db.transaction() as tx:
+        for channel, chapter in ((91, 1), (92, 2), (93, 3)):
+            await tx.execute(
+                "INSERT INTO post_jobs (guild_id, channel_id, story_id, chapter, state, nonce_prefix, chunk_count,"
+                " requested_by, anchor_id, interaction_at, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, 'done', 'n', 1, 7, 1, 1100, 1100, 1100)",
+                (GUILD, channel, story_id, chapter),
+            )
+        for chapter in (1, 2, 3, 4):  # neighbours: moving 3 to 2 while 2 is there must not collide
+            await tx.execute(
+                "INSERT INTO warning_reviews (guild_id, story_id, chapter, warning_id, decision, decided_at)"
+                " VALUES (?, ?, ?, 'death', 'dismissed', 1100)",
+                (GUILD, story_id, chapter),
+            )
+            await tx.execute(
+                "INSERT INTO warning_reports (guild_id, story_id, chapter, warning_id, reporter_id, created_at)"
+                " VALUES (?, ?, ?, 'violence', 51, 1100)",
+                (GUILD, story_id, chapter),
+            )
+    rows = await db.fetch_all("SELECT id FROM discussions WHERE story_id = ? ORDER BY chapter", (story_id,))
+    return [row["id"] for row in rows]
+
+
+async def test_the_dedication_read_as_chapter_1_becomes_a_note_and_the_club_moves_with_the_chapters(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story_id = await add_as_before(db, dedicated(4), monkeypatch)
+    of_dedication, of_chapter_3 = await club_of_the_old_numbers(db, story_id)
+    updated = await update(db, story_id, dedicated(4))  # the same file, read now: no replace_anyway needed
+    changes = updated.changes
+    assert (changes.shifted, changes.now_notes) == (1, ["Dedication"])
+    assert (changes.unchanged, changes.changed, changes.added, changes.removed) == ([1, 2, 3, 4], [], [], [])
+    assert [info.title for info in await chapter_infos(db, GUILD, story_id)] == [f"Part {n}" for n in (1, 2, 3, 4)]
+    rows = await chapter_keyed(db, story_id)
+    assert rows["reading_progress"] == [(50, 3), (51, 0), (52, 4), (53, 0)]  # 51 had read only the dedication
+    assert rows["discussions"] == [(of_dedication, 1, "cancelled"), (of_chapter_3, 3, "scheduled")]
+    assert rows["post_jobs"] == [(92, 1), (93, 2)]  # the dedication's post is forgotten
+    assert rows["warning_reviews"] == [("death", 1), ("death", 2), ("death", 3)]
+    assert rows["warning_reports"] == [("violence", 1), ("violence", 2), ("violence", 3)]
+    reminders = await db.fetch_all("SELECT state FROM discussion_reminders WHERE discussion_id = ?", (of_dedication,))
+    assert [row["state"] for row in reminders] == ["cancelled"]
+    assert updated.now_a_note == [of_dedication] and updated.set_back == 0
+    text = describe_update(updated)
+    assert "Chapters 1-4 unchanged." in text
+    assert "The dedication is now a note (shown in `/story info`); chapter numbers moved down by one" in text
+    assert f"Cancelled, as its chapter is a note now: 1 discussion (#{of_dedication})." in text
+    assert "are kept" not in text
+
+
+async def test_a_longer_file_after_the_dedication_chapter_adds_its_new_chapter_at_the_book_s_number(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story_id = await add_as_before(db, dedicated(3), monkeypatch)
+    await set_progress(db, GUILD, 50, story_id, 4, now=1100.0)  # read all three chapters and the dedication
+    updated = await update(db, story_id, dedicated(4))
+    changes = updated.changes
+    assert (changes.shifted, changes.unchanged, changes.added) == (1, [1, 2, 3], [4])
+    assert await get_progress(db, GUILD, 50, story_id) == 3
+    assert [w.chapters for w in updated.new_warnings if w.label == "Violence"] == [[4]]
+
+
+async def test_a_first_chapter_that_is_not_the_new_file_s_dedication_does_not_move_anything(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first chapter with other words than the new notes is the story: fewer chapters is refused as before."""
+    story_id = await add(db, serial(4))
+    await set_progress(db, GUILD, 50, story_id, 2, now=1100.0)
+    with pytest.raises(UserError, match="has 3 chapters"):
+        await update(db, story_id, dedicated(3))
+    assert await get_progress(db, GUILD, 50, story_id) == 2
+
+
+# -- The author's chapter warnings: part of what a chapter says -----------------------------------
+
+CW = "A/N: CW for this chapter: self-harm"
+
+
+def warned(chapters: int, notes: dict[int, str]) -> bytes:
+    """The serial with an author's note opening some chapters."""
+    text = serial(chapters).decode()
+    for number, note in notes.items():
+        heading = f"# Chapter {number}: Part {number}\n\n"
+        text = text.replace(heading, heading + note + "\n\n")
+    return text.encode()
+
+
+async def test_a_chapter_whose_author_warnings_changed_is_reported_as_changed(db: Database) -> None:
+    story_id = await add(db, serial(3))
+    updated = await update(db, story_id, warned(4, {2: CW}))
+    changes = updated.changes
+    assert (changes.unchanged, changes.changed, changes.added) == ([1, 3], [2], [4])
+    text = describe_update(updated)
+    assert "Chapters 1, 3 unchanged, chapter 2 changed, chapter 4 new." in text
+    assert "Chapter 2: the author now declares “CW for this chapter\\: self\\-harm”." in text
+    dropped = await update(db, story_id, serial(4))
+    assert dropped.changes.changed == [2]
+    assert "Chapter 2: the author no longer declares “CW for this chapter\\: self\\-harm”." in describe_update(dropped)
+
+
+async def test_the_same_text_with_a_new_chapter_warning_is_taken_and_the_same_file_again_is_not(
+    db: Database,
+) -> None:
+    """The warning is not in the text's hash: the same text with it is a new version, not "nothing changed"."""
+    story_id = await add(db, serial(3))
+    updated = await update(db, story_id, warned(3, {3: CW}))
+    assert updated.changes.changed == [3]
+    chapter = await load_chapter(db, GUILD, story_id, 3)
+    assert chapter is not None and chapter.declared_warnings == ["CW for this chapter: self-harm"]
+    with pytest.raises(UserError, match="already has; nothing changed"):
+        await update(db, story_id, warned(3, {3: CW}))
