@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import PurePath
 
 from bot.story.errors import StoryFormatError
@@ -30,6 +31,7 @@ from bot.story.structure import (
     split_items,
 )
 from bot.story.words import count_words
+from bot.warnings.declared import declaration_cues, maps_any
 
 # Labels authors put on metadata lines, mapped to the StoryMeta field they fill.
 _KEYS: dict[str, str] = {
@@ -397,12 +399,26 @@ _NAME_PARTICLES = frozenset(
 )
 # "TW for miscarriage", "CW: grief", "tw// blood", "C/W - gore", "Trigger warnings: ...". The
 # text after the label starts and ends on a non-space, so a long run of spaces is read once.
-_DECLARATION = re.compile(
-    r"(?<![\w/])(?:(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content)[ \t]warnings?(?:\(s\))?"
-    r"|warnings?(?:\(s\))?)"
-    r"(?:[ \t]+for\b|[ \t]*(?:[:\-–—]|//?))[ \t]*[^.!?\n()\[\]\s](?:[^.!?\n()\[\]]*[^.!?\n()\[\]\s])?",
-    re.IGNORECASE,
+_ENGLISH_LABELS = (
+    r"(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content)[ \t]warnings?(?:\(s\))?|warnings?(?:\(s\))?"
 )
+_DECLARED_BODY = r"[ \t]*[^.!?\n()\[\]\s](?:[^.!?\n()\[\]]*[^.!?\n()\[\]\s])?"
+GENERIC_LABEL_CHARS = 24  # how far back a generic label looks for the sentence it starts
+
+
+@cache
+def _declaration() -> re.Pattern[str]:
+    """A declaration, in English or in a language of declared.json ("CW für dieses Kapitel: Tod",
+    "Avertissement : mort d'un personnage"). A label that is also an ordinary notice ("Aviso:",
+    "Avertissement :") is caught as ``generic``: :func:`_is_declaration` holds it to more."""
+    cues = declaration_cues()
+    labels = rf"(?:{_ENGLISH_LABELS}|{cues.labels}|(?P<generic>{cues.generic_labels}))"
+    connectors = rf"for|{cues.connectors}"
+    return re.compile(
+        rf"(?<![\w/]){labels}(?:[ \t]+(?:{connectors})\b|[ \t]*(?:[:\-–—]|//?)){_DECLARED_BODY}", re.IGNORECASE
+    )
+
+
 # A rights notice line: "All rights reserved", "© 2021 Mara Quill", "Copyright Mara Quill".
 # A line that is only a web address, or one labelled as the story's source or link.
 _SOURCE_ADDRESS = re.compile(r"^(?:(?:source|link|url|original)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -461,7 +477,8 @@ def _is_ornament(char: str) -> bool:
 
 def declaration_line(line: str) -> bool:
     """Whether a whole line is a declaration ("tw// blood", "⚠️ CW: gore ⚠️"), not prose."""
-    return _DECLARATION.match(trim_ornaments(line)) is not None
+    match = _declaration().match(trim_ornaments(line))
+    return match is not None and (match.group("generic") is None or _is_declaration(match))
 
 
 def extract_declarations(text: str) -> tuple[list[str], str, str]:
@@ -470,7 +487,7 @@ def extract_declarations(text: str) -> tuple[list[str], str, str]:
     The text before the first declaration is what the author meant as summary; anything
     after it is an aside ("Permission to end me: granted.") and belongs with the notes.
     """
-    found = [match for match in _DECLARATION.finditer(text) if _is_declaration(match.group(0))]
+    found = [match for match in _declaration().finditer(text) if _is_declaration(match)]
     if not found:
         return [], text.strip(), ""
     declared = [trim_ornaments(match.group(0)) for match in found]
@@ -483,11 +500,19 @@ def extract_declarations(text: str) -> tuple[list[str], str, str]:
 _NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "Next chapter: TW suicide", "CW for the next chapter", "heads up for the upcoming chapter": the
 # author warns of the chapter after the one the note is under (end notes often do).
-_NEXT_CHAPTER = re.compile(
-    r"\b(?:next|upcoming|following|coming)\s+(?:chapter|part|update|instal+ment)\b", re.IGNORECASE
-)
+# The same in the languages of declared.json: "CW für das nächste Kapitel", "dans ce chapitre".
+_NEXT_CHAPTER = r"(?:next|upcoming|following|coming)\s+(?:chapter|part|update|instal+ment)"
+_THIS_CHAPTER = r"(?:this|today'?s)\s+(?:chapter|part|update|instal+ment)"
 
-_THIS_CHAPTER = re.compile(r"\b(?:this|today'?s)\s+(?:chapter|part|update|instal+ment)\b", re.IGNORECASE)
+
+@cache
+def _chapter_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The phrases naming the next chapter and this one, in English and the languages of declared.json."""
+    cues = declaration_cues()
+    return (
+        re.compile(rf"\b(?:{_NEXT_CHAPTER}|{cues.next_chapter})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{_THIS_CHAPTER}|{cues.this_chapter})\b", re.IGNORECASE),
+    )
 
 
 def declare_chapter_warnings(story: Story) -> Story:
@@ -526,21 +551,32 @@ def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str,
     but in a note before the text ("Sorry for the wait, the next chapter will be quicker. CW:
     self-harm") of this one, and the note does not say which it is.
     """
+    next_chapter, this_chapter = _chapter_phrases()
     targets: tuple[int, ...] = (this,)
     for sentence in _NOTE_SENTENCE.split(note):
-        if _NEXT_CHAPTER.search(sentence):
+        if next_chapter.search(sentence):
             yield sentence, (following,)
             targets = tuple(dict.fromkeys((this, following)))
-        elif _THIS_CHAPTER.search(sentence):
+        elif this_chapter.search(sentence):
             yield sentence, (this,)
             targets = (this,)
         else:
             yield sentence, targets
 
 
-def _is_declaration(text: str) -> bool:
-    """'Warning: blood' declares; 'without warning - she ran' is prose."""
+def _is_declaration(match: re.Match[str]) -> bool:
+    """'Warning: blood' declares; 'without warning - she ran' is prose.
+
+    A label that is also an ordinary notice in its language ("Aviso: el capítulo llega tarde",
+    "Avertissement : les personnages sont à J. K. Rowling") declares only where it starts a
+    sentence and a warning the taxonomy knows follows it ("Aviso: muerte, violencia").
+    """
+    text = match.group(0)
     head = text.split(None, 1)[0].lower()
+    if match.group("generic") is not None:
+        before = match.string[max(0, match.start() - GENERIC_LABEL_CHARS) : match.start()]
+        starts = trim_ornaments(before).endswith(tuple(".!?:;\n")) or not trim_ornaments(before)
+        return starts and len(text) <= 160 and maps_any(text)
     if head.startswith(("tw", "cw", "t/w", "c/w")):
         return True
     return len(text) <= 160
@@ -562,7 +598,9 @@ class _Meta:
             self.chapter_count = _leading_number(value)
         if not target:
             return
-        if target == "declared":
+        if target == "declared" and value and _notice_field(key, value):
+            self.notes.append(raw_line.strip().strip("*_").strip())
+        elif target == "declared":
             if value:
                 self.declared.append(raw_line.strip().strip("*_").strip())
         elif target == "notes":
@@ -587,6 +625,12 @@ class _Meta:
             self.declared[-1] = f"{self.declared[-1]} {line.strip()}"
         elif target == "title" and self.title:
             self.title = f"{self.title} {line.strip()}"
+
+
+def _notice_field(key: str, value: str) -> bool:
+    """ "Aviso: Los personajes pertenecen a Rumiko Takahashi" is a notice, not a warning: a label
+    that is also an ordinary notice in its language declares only when a warning word follows."""
+    return re.fullmatch(declaration_cues().generic_labels, key, re.IGNORECASE) is not None and not maps_any(value)
 
 
 def _leading_number(text: str) -> int | None:

@@ -4,6 +4,12 @@ Authors write "TW for miscarriage", "CW: self harm, suicide", "Warnings: MCD" or
 archive warnings and freeform tags. "Creator Chose Not To Use Archive Warnings" means the
 author will not say: the story is *unwarned*, which is never the same as safe. Declared text
 that maps to nothing is kept so it can be shown as the author wrote it.
+
+Authors of fan fiction in other languages declare the same way ("CW für dieses Kapitel: Tod",
+"Avertissement : mort d'un personnage"). The file's ``languages`` section holds, per language, the
+labels that open a declaration, the words for "this chapter" and "the next chapter", and the warning
+words; the story readers find declarations with :func:`declaration_cues`, and the words map here
+with the English ones. Detection in the text itself stays English (``bot.warnings.language``).
 """
 
 from __future__ import annotations
@@ -51,6 +57,19 @@ class DeclaredMapping:
     qualifiers: re.Pattern[str]
     aliases: dict[str, str]  # normalised alias -> id
     alias_search: re.Pattern[str]  # every alias as a whole phrase, longest first
+    nothing: frozenset[str] = frozenset()  # "keine", "aucun", "nada": the author declares nothing
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationCues:
+    """The words of a declaration in the languages of ``declared.json``, as regular expressions
+    (lower case, to be compiled case-insensitive) for the story readers."""
+
+    labels: str  # only ever a declaration: "Triggerwarnung", "Inhaltswarnung", "CN"
+    generic_labels: str  # also an ordinary notice ("Aviso:", "Avertissement :"): a declaration only with warnings
+    connectors: str  # the word for "for": "CW für dieses Kapitel: ..."
+    this_chapter: str
+    next_chapter: str
 
 
 def _normalise(text: str) -> str:
@@ -58,14 +77,40 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _alternatives(patterns: Iterable[str]) -> str:
+    return "|".join(sorted(dict.fromkeys(patterns), key=len, reverse=True))
+
+
+def _from_languages(raw: dict[str, Any], key: str) -> list[str]:
+    return [entry for language in raw.get("languages", {}).values() for entry in language.get(key, [])]
+
+
+def _chapter_prefixes(raw: dict[str, Any]) -> list[str]:
+    """ "für dieses Kapitel", "pour le prochain chapitre": stripped like a label before the warnings."""
+    connectors = _alternatives(_from_languages(raw, "connectors"))
+    phrases = _from_languages(raw, "this_chapter") + _from_languages(raw, "next_chapter")
+    return [f"(?:(?:{connectors})\\s+)?(?:{phrase})" for phrase in phrases]
+
+
+def _all_aliases(raw: dict[str, Any]) -> dict[str, str]:
+    """Every alias, English and the other languages', to its id; one word with two ids is a data error."""
+    aliases: dict[str, str] = {}
+    tables = [raw["aliases"], *(language.get("aliases", {}) for language in raw.get("languages", {}).values())]
+    for table in tables:
+        for warning_id, names in table.items():
+            for name in names:
+                key = _normalise(name)
+                if aliases.setdefault(key, warning_id) != warning_id:
+                    raise ValueError(f"declared alias {name!r} maps to both {aliases[key]} and {warning_id}")
+    return aliases
+
+
 def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     archive = {_normalise(name): ids for name, ids in raw["archive_warnings"].items()}
-    prefixes = "|".join(sorted(raw["prefixes"], key=len, reverse=True))
-    qualifiers = "|".join(sorted(raw["qualifiers"], key=len, reverse=True))
-    aliases: dict[str, str] = {}
-    for warning_id, names in raw["aliases"].items():
-        for name in names:
-            aliases[_normalise(name)] = warning_id
+    labels = _from_languages(raw, "labels") + _from_languages(raw, "generic_labels")
+    prefixes = _alternatives([*raw["prefixes"], *labels, *_chapter_prefixes(raw)])
+    qualifiers = _alternatives(raw["qualifiers"])
+    aliases = _all_aliases(raw)
     ordered = sorted(aliases, key=len, reverse=True)
     search = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])")
     return DeclaredMapping(
@@ -74,12 +119,37 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
         re.compile(rf"^(?:(?:{qualifiers})\b\s*)+"),
         aliases,
         search,
+        frozenset(_normalise(word) for word in _from_languages(raw, "nothing")),
+    )
+
+
+def parse_cues(raw: dict[str, Any]) -> DeclarationCues:
+    return DeclarationCues(
+        *(_alternatives(_from_languages(raw, key)) for key in ("labels", "generic_labels", "connectors")),
+        *(_alternatives(_from_languages(raw, key)) for key in ("this_chapter", "next_chapter")),
     )
 
 
 @cache
+def _shipped(path: Traversable) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
 def default_mapping(path: Traversable = DECLARED_FILE) -> DeclaredMapping:
-    return parse_mapping(json.loads(path.read_text(encoding="utf-8")))
+    return parse_mapping(_shipped(path))
+
+
+@cache
+def declaration_cues(path: Traversable = DECLARED_FILE) -> DeclarationCues:
+    """The shipped cue words of declarations in other languages, read once per process."""
+    return parse_cues(_shipped(path))
+
+
+def maps_any(text: str) -> bool:
+    """Whether a declaration names at least one warning the taxonomy knows ("Aviso: muerte" does,
+    "Aviso: el capítulo llega tarde" does not)."""
+    return bool(map_texts([text]).ids)
 
 
 def _ids_in(item: str, mapping: DeclaredMapping) -> list[str]:
@@ -134,7 +204,7 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
             result.add(warning_id, original)
         return
     for item in _items(original, mapping):
-        if _NOTHING.fullmatch(item):
+        if _NOTHING.fullmatch(item) or item in mapping.nothing:
             continue
         archive = mapping.archive_warnings.get(item)
         if archive == UNWARNED:

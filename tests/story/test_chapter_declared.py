@@ -230,3 +230,47 @@ def test_this_chapter_and_the_next_in_one_note_each_go_where_they_say() -> None:
     work.chapters[2].end_notes = "TW for the next chapter: suicide"  # the last chapter: nothing follows it
     story = import_story(ao3_html(work).encode(), "harbour.html", max_bytes=LIMIT)
     assert _ids(story) == {1: set(), 2: {"self-harm"}, 3: {"blood-gore", "suicide"}}
+
+
+GERMAN_NOTE = "CW für dieses Kapitel: Selbstverletzung, Suizidgedanken. Passt auf euch auf."
+
+
+def _german_work() -> Ao3Work:
+    work = _work()
+    work.chapters[1].notes = GERMAN_NOTE
+    work.chapters[2].end_notes = None
+    return work
+
+
+def _german_plain_text() -> str:
+    return (
+        "Der Leuchtturm\nvon Mara Quill\n\nKapitel 1\n\nSie kam im Frühling auf die Insel.\n\n"
+        f"Sie packte ihre Bücher aus.\n\nKapitel 2\n\nA/N: {GERMAN_NOTE}\n\n"
+        "Der Sturm kam in der Nacht.\n\nAm Morgen waren die Boote fort.\n\nKapitel 3\n\n"
+        "Das Meer war ruhig. Sie ging zum Hafen und kaufte Brot.\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["leuchtturm.txt", "leuchtturm.md", "harbour.html", "harbour.epub"])
+def test_a_chapter_note_in_german_warns_for_that_chapter(name: str) -> None:
+    """ "CW für dieses Kapitel: ..." stayed a plain note: members of a German club were warned of nothing."""
+    if name.endswith(".html"):
+        data = ao3_html(_german_work()).encode()
+    elif name.endswith(".epub"):
+        data = ao3_epub(_german_work())
+    else:
+        text = _german_plain_text()
+        if name.endswith(".md"):
+            text = text.replace("Kapitel ", "## Kapitel ").replace("Der Leuchtturm\n", "# Der Leuchtturm\n", 1)
+        data = text.encode()
+    story = import_story(data, name, max_bytes=LIMIT)
+    declared = "CW für dieses Kapitel: Selbstverletzung, Suizidgedanken"
+    assert [c.declared_warnings for c in story.chapters] == [[], [declared], []]
+    assert _ids(story) == {1: set(), 2: {"self-harm", "suicide"}, 3: set()}
+
+
+def test_a_german_end_note_warning_of_the_next_chapter_warns_for_that_chapter() -> None:
+    work = _work()
+    work.chapters[0].end_notes = "Danke fürs Lesen! Triggerwarnung für das nächste Kapitel: Tod."
+    story = import_story(ao3_html(work).encode(), "harbour.html", max_bytes=LIMIT)
+    assert _ids(story) == {1: set(), 2: {"self-harm", "death"}, 3: set()}
