@@ -271,3 +271,16 @@ async def test_every_choice_is_named_as_discord_shows_it(loaded_bot: DogearBot) 
                 assert f"`{shown}`" in _row(command.qualified_name), f"/{command.qualified_name} {option.name}: {shown}"
                 checked += 1
     assert checked >= 8
+
+
+def test_the_cogs_the_readme_says_load_are_the_ones_that_load() -> None:
+    """Every module and package under ``cogs/`` is an extension but the ``_`` helpers, as the README says."""
+    import pkgutil
+
+    import cogs
+    from bot.client import discover_extensions
+
+    names = [module.name for module in pkgutil.iter_modules(cogs.__path__)]
+    helpers = [name for name in names if name.startswith("_")]
+    assert helpers and discover_extensions() == sorted(f"cogs.{name}" for name in names if name not in helpers)
+    assert "loaded at start, except the\n  shared helpers whose names start with `_`" in README
