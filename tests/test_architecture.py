@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -169,3 +170,42 @@ def test_warnings_rules_and_matcher_do_not_import_each_other() -> None:
     assert not (
         "bot.warnings.matcher" in graph["bot.warnings.rules"] and "bot.warnings.rules" in graph["bot.warnings.matcher"]
     )
+
+
+# docs/architecture.md is the map a newcomer reads first: every module is on it, and what it names exists.
+MAP = ROOT / "docs" / "architecture.md"
+# Described on the map as a whole (the local Discord double and its driver), not module by module.
+MAPPED_AS_A_WHOLE = ("bot/devtools/",)
+_NAMED_PATH = re.compile(r"`((?:bot|cogs)/[\w/.]+?)(?::\w+)?`")
+
+
+def on_the_map(path: str, text: str) -> bool:
+    """Named by its path (``bot/clock.py``), or by its name in backticks on a line naming its folder."""
+    if path in text or path.startswith(MAPPED_AS_A_WHOLE):
+        return True
+    folder, _, stem = path.removesuffix(".py").rpartition("/")
+    return any(f"`{folder}/`" in line and f"`{stem}`" in line for line in text.splitlines())
+
+
+def modules_off_the_map(text: str) -> list[str]:
+    paths = (path.relative_to(ROOT).as_posix() for path in MODULES.values() if path.name != "__init__.py")
+    return sorted(path for path in paths if not on_the_map(path, text))
+
+
+def test_every_module_is_on_the_architecture_map() -> None:
+    missing = modules_off_the_map(MAP.read_text(encoding="utf-8"))
+    assert missing == [], f"docs/architecture.md does not name {missing}"
+
+
+def test_the_map_check_finds_a_module_left_off() -> None:
+    text = "| stories | `bot/story/` (`importer`, `model`) | `cogs/stories.py` |\n`bot/clock.py`: time."
+    assert on_the_map("bot/story/model.py", text) and on_the_map("bot/clock.py", text)
+    assert not on_the_map("bot/story/preload.py", text)
+    assert not on_the_map("bot/discussions/model.py", text), "a name counts only on its own folder's line"
+
+
+def test_every_path_the_map_names_exists() -> None:
+    named = set(_NAMED_PATH.findall(MAP.read_text(encoding="utf-8")))
+    assert len(named) > 20
+    gone = sorted(path for path in named if "NNNN" not in path and not (ROOT / path).exists())
+    assert gone == [], f"docs/architecture.md names what is not there: {gone}"

@@ -28,8 +28,9 @@ async def test_every_slash_command_is_in_the_readme(loaded_bot: DogearBot) -> No
 def test_every_subcommand_is_in_the_readme() -> None:
     for name, _ in SUBCOMMANDS:
         word = name.split()[0]
-        command = "`dogear`" if word == "run" else f"`dogear {word}"
+        command = f"`dogear {word}"  # `dogear run` too: `dogear --help` lists it, so the README names it
         assert command in README, f"{command} is missing from the README's command line table"
+    assert "| `dogear` / `dogear run` |" in README
 
 
 def test_every_option_of_a_tool_is_in_the_help_list_and_the_readme(capsys: pytest.CaptureFixture[str]) -> None:
@@ -225,13 +226,20 @@ def test_every_when_the_readme_offers_is_read() -> None:
 
 
 def test_the_readme_rhythms_and_reminders_are_read() -> None:
+    """Every rhythm the ``/discussion plan`` row offers is read, and every rhythm read is offered there."""
     from datetime import timedelta
 
-    from bot.discussions.cadence import parse_every
+    from bot.discussions.cadence import _NAMED, MAX_STEP_DAYS, parse_every
     from bot.discussions.remind import parse_remind
 
-    assert [parse_every(text).days for text in ("daily", "weekly", "3 days")] == [1, 7, 3]
-    assert "`daily`, `weekly` or `N days`" in _row("discussion plan")
+    row = _row("discussion plan").split(" | ")[2]
+    offered = re.findall(r"`([^`]+)`", row)
+    for rhythm in offered:
+        parse_every(rhythm.replace("N ", "3 "))
+    assert {"daily", "weekdays", "weekly", "N days", "N weeks"} <= set(offered)
+    days = {parse_every(name).days for name in _NAMED}
+    assert days <= {parse_every(rhythm).days for rhythm in offered if "N " not in rhythm}, "a named rhythm is left out"
+    assert f"at most {MAX_STEP_DAYS} days apart" in row
     assert "`remind` like `24h,1h` (the default)" in _row("discussion schedule")
     assert parse_remind("24h,1h") == parse_remind(None) == (timedelta(hours=24), timedelta(hours=1))
 
@@ -247,3 +255,32 @@ def test_the_upgrade_backup_can_be_taken_at_every_upgrade() -> None:
     """``dogear backup`` refuses a file that exists (exit 2): the README's upgrade step names a new file each time."""
     [line] = [line for line in README.splitlines() if "dogear backup backups/before-upgrade" in line]
     assert "$(date " in line, line
+
+
+async def test_every_choice_is_named_as_discord_shows_it(loaded_bot: DogearBot) -> None:
+    """An option with fixed choices: the README's row names each one as the member picks it.
+
+    Discord shows a choice's name, never its value: the README saying ``dmy`` sent admins
+    looking for a choice their menu calls "day/month (12/04 is 12 April)".
+    """
+    checked = 0
+    for command in loaded_bot.tree.walk_commands():
+        for option in getattr(command, "parameters", []):
+            for choice in option.choices:
+                shown = choice.name.split(" (")[0]
+                assert f"`{shown}`" in _row(command.qualified_name), f"/{command.qualified_name} {option.name}: {shown}"
+                checked += 1
+    assert checked >= 8
+
+
+def test_the_cogs_the_readme_says_load_are_the_ones_that_load() -> None:
+    """Every module and package under ``cogs/`` is an extension but the ``_`` helpers, as the README says."""
+    import pkgutil
+
+    import cogs
+    from bot.client import discover_extensions
+
+    names = [module.name for module in pkgutil.iter_modules(cogs.__path__)]
+    helpers = [name for name in names if name.startswith("_")]
+    assert helpers and discover_extensions() == sorted(f"cogs.{name}" for name in names if name not in helpers)
+    assert "loaded at start, except the\n  shared helpers whose names start with `_`" in README
