@@ -9,14 +9,15 @@ report per member, chapter and warning, at most ``REPORTS_PER_DAY`` a day by the
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from bot.db import Database
 from bot.errors import UserError
 from bot.story.chapters import check_chapter
 from bot.story.model import POSSIBLE, HeaderWarning
-from bot.story.store import STORY_GONE, get_story_record, list_story_ids, resolve_story
-from bot.text import escape_markdown, plural, quote_input, visible_line
+from bot.story.store import STORY_GONE, get_story_record, resolve_story
+from bot.text import escape_markdown, no_such_page, plural, quote_input, visible_line
 from bot.warnings import store
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
@@ -36,7 +37,6 @@ from bot.warnings.store import Report
 MAX_NOTE_CHARS = 300
 REPORTS_PER_DAY = 20
 DAY_SECONDS = 86_400.0
-QUEUE_CAP = 100  # review items gathered per call
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +200,26 @@ async def report_warning(
     return NewReport(report, record.title, taxonomy.label(warning_id))
 
 
+REPORTS, POSSIBLE_SECTION = "r", "p"  # the queue's two parts, in this order
+PER_PAGE = 4  # items on a review page: four rows of Confirm/Dismiss, the fifth for paging
+MAX_REVIEW_DEPTH = 2_000  # how far into the queue a page may start (a page option or a press)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueKey:
+    """Where an item stands in the review queue, carried by the paging buttons.
+
+    Open reports come first, by their group's first report id (``first``); then possible
+    warnings by story id (``first``), chapter and warning. A key stays meaningful after items
+    before it are decided, which a page number does not: paging by key never skips an item.
+    """
+
+    section: str
+    first: int
+    chapter: int = 0
+    warning_id: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewItem:
     """One thing for an admin to decide: a chapter and warning, with the reports and evidence behind it."""
@@ -212,65 +232,94 @@ class ReviewItem:
     reports: int = 0
     notes: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    key: QueueKey | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewQueue:
-    """What waits for a decision, read so far: ``complete`` when nothing more waits past ``items``."""
+class ReviewSlice:
+    """Items of the queue from position ``start`` (0-based), and how many wait in all."""
 
     items: list[ReviewItem]
-    complete: bool
+    start: int
+    total: int
 
 
-async def review_queue(db: Database, guild_id: int, *, at_least: int = QUEUE_CAP) -> ReviewQueue:
-    """Open reports first (grouped by chapter and warning), then possible warnings, story by story.
+async def review_slice(
+    db: Database, guild_id: int, *, page: int | None = None, key: QueueKey | None = None, mode: str = "f"
+) -> ReviewSlice:
+    """Up to ``PER_PAGE`` items (and one more, so a page knows whether another follows): page
+    ``page`` of the queue, or the items from ``key`` (``mode`` ``f``), after it (``a``) or before it
+    (``b``). Read in SQL, a page at a time: no stored scan is decoded to find a page.
 
-    Reading stops once ``at_least`` items are found (a page deep in the list reads that far), so a
-    large library costs a bounded amount per call; the queue says whether it read everything.
-    Reports on chapters a ``/story update`` took down are left out: they can no longer be decided.
+    A page number past the end is refused; a key past the end (its items decided meanwhile)
+    shows the last items, so a press after deciding the last page still shows what is left.
     """
-    taxonomy = await guild_taxonomy(db, guild_id)
-    titles: dict[int, str] = {}
-
-    async def title(story_id: int) -> str:
-        if story_id not in titles:
-            record = await get_story_record(db, guild_id, story_id)
-            titles[story_id] = record.title if record else f"story {story_id}"
-        return titles[story_id]
-
-    groups = await store.open_report_groups(db, guild_id, limit=at_least + 1)
-    items = [
-        ReviewItem(
-            group.story_id,
-            await title(group.story_id),
-            group.chapter,
-            group.warning_id,
-            taxonomy.label(group.warning_id),
-            group.reports,
-            group.notes,
+    total = await store.count_report_groups(db, guild_id) + await store.count_possible(db, guild_id)
+    if key is None:
+        position = (max(page or 1, 1) - 1) * PER_PAGE
+        if position and position >= total:
+            raise no_such_page(max(1, -(-total // PER_PAGE)))
+    else:
+        position = await _position(db, guild_id, key, inclusive=mode == "a")
+        if mode == "b":
+            position = max(0, position - PER_PAGE)
+        position = max(0, min(position, total - PER_PAGE)) if position >= total else position
+    if position >= MAX_REVIEW_DEPTH:
+        raise UserError(
+            f"The review list shows its first {MAX_REVIEW_DEPTH:,} items; decide some of them and the rest move up."
         )
-        for group in groups
-    ]
-    if len(items) > at_least:
-        return ReviewQueue(items, complete=False)
-    reported = {(group.story_id, group.chapter, group.warning_id) for group in groups}
-    for story_id in await list_story_ids(db, guild_id):
-        if len(items) > at_least:
-            return ReviewQueue(items, complete=False)
-        for possible in await possible_warnings(db, guild_id, story_id):
-            if (possible.story_id, possible.chapter, possible.id) in reported:
-                continue
+    return ReviewSlice(await _read_items(db, guild_id, position, PER_PAGE + 1), position, total)
+
+
+async def _position(db: Database, guild_id: int, key: QueueKey, *, inclusive: bool) -> int:
+    """How many items wait before ``key`` (``inclusive``: before it and itself)."""
+    if key.section == REPORTS:
+        return await store.count_report_groups(db, guild_id, below=key.first + inclusive)
+    groups = await store.count_report_groups(db, guild_id)
+    below = (key.first, key.chapter, key.warning_id)
+    return groups + await store.count_possible(db, guild_id, below=below, inclusive=inclusive)
+
+
+async def _read_items(db: Database, guild_id: int, position: int, count: int) -> list[ReviewItem]:
+    """``count`` items from ``position``: open reports (grouped by chapter and warning) first, then
+    possible warnings. Reports on chapters a ``/story update`` took down are left out."""
+    taxonomy = await guild_taxonomy(db, guild_id)
+    groups = await store.open_report_groups(db, guild_id, limit=count, offset=position)
+    items = []
+    for group in groups:
+        record = await get_story_record(db, guild_id, group.story_id)
+        items.append(
+            ReviewItem(
+                group.story_id,
+                record.title if record else f"story {group.story_id}",
+                group.chapter,
+                group.warning_id,
+                taxonomy.label(group.warning_id),
+                group.reports,
+                group.notes,
+                key=QueueKey(REPORTS, group.first),
+            )
+        )
+    if len(items) < count:
+        skip = max(0, position - await store.count_report_groups(db, guild_id))
+        for found in await store.waiting_possible(db, guild_id, limit=count - len(items), offset=skip):
             items.append(
                 ReviewItem(
-                    story_id,
-                    await title(story_id),
-                    possible.chapter,
-                    possible.id,
-                    possible.label,
-                    evidence=possible.evidence,
+                    found.story_id,
+                    found.story_title,
+                    found.chapter,
+                    found.warning_id,
+                    taxonomy.label(found.warning_id),
+                    evidence=_evidence(found.chapter, found.evidence),
+                    key=QueueKey(POSSIBLE_SECTION, found.story_id, found.chapter, found.warning_id),
                 )
             )
-    return ReviewQueue(items, complete=True)
+    return items
+
+
+def _evidence(chapter: int, stored: str) -> tuple[Evidence, ...]:
+    """Evidence as ``possible_warnings`` stores it: a short JSON list of paragraphs and their text."""
+    return tuple(Evidence(chapter, int(e["paragraph"]), str(e["text"])) for e in json.loads(stored)[:2])
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ admins to confirm or dismiss; a dismissed one is not offered again.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 import weakref
@@ -342,10 +343,30 @@ def _defaults() -> str:
 async def save_scan(
     tx: aiosqlite.Connection, guild_id: int, story_id: int, report: ScanReport, *, rules_version: int = 0
 ) -> None:
-    """Store a scan inside the caller's transaction (next to the story it belongs to)."""
+    """Store a scan inside the caller's transaction (next to the story it belongs to), with its
+    possible warnings listed for ``/warnings review`` to page through without decoding scans."""
     await store.save_scan(
-        tx, guild_id, story_id, report, rules_version=rules_version, defaults=_defaults(), now=time.time()
+        tx,
+        guild_id,
+        story_id,
+        report,
+        rules_version=rules_version,
+        defaults=_defaults(),
+        now=time.time(),
+        possible=possible_rows(report),
     )
+
+
+def possible_rows(report: ScanReport) -> list[store.PossibleRow]:
+    """Each chapter's possible warnings the author did not declare for it (those show already)."""
+    rows = []
+    for chapter in report.chapters:
+        declared = set(declared_ids(report, chapter.number))
+        for found in chapter.possible:
+            if found.id not in declared:
+                evidence = json.dumps([item.to_json() for item in found.evidence[:2]], ensure_ascii=False)
+                rows.append((chapter.number, found.id, found.score, evidence))
+    return rows
 
 
 async def stored_scan(db: Database, guild_id: int, story_id: int) -> ScanReport | None:

@@ -7,6 +7,7 @@ neither validate nor cache.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import aiosqlite
@@ -17,6 +18,7 @@ from bot.warnings.engine import ScanReport
 from bot.warnings.taxonomy import Category
 
 Connection = Database | aiosqlite.Connection
+PossibleRow = tuple[int, str, float, str]  # (chapter, warning id, score, its evidence as JSON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +197,10 @@ async def save_scan(
     rules_version: int,
     defaults: str,
     now: float,
+    possible: Sequence[PossibleRow] = (),
 ) -> None:
-    """``rules_version`` is the server's rules, ``defaults`` the shipped rules' fingerprint."""
+    """``rules_version`` is the server's rules, ``defaults`` the shipped rules' fingerprint;
+    ``possible`` the chapters' possible warnings the author did not declare, listed for review."""
     await tx.execute(
         "INSERT INTO story_scans (story_id, guild_id, rules_version, defaults, report, scanned_at) "
         "VALUES (?, ?, ?, ?, ?, ?) "
@@ -212,6 +216,12 @@ async def save_scan(
             for chapter in report.chapters
             for found in chapter.warnings
         ],
+    )
+    await tx.execute("DELETE FROM possible_warnings WHERE story_id = ? AND guild_id = ?", (story_id, guild_id))
+    await tx.executemany(
+        "INSERT INTO possible_warnings (story_id, guild_id, chapter, warning_id, score, evidence) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [(story_id, guild_id, *row) for row in possible],
     )
 
 
@@ -386,26 +396,101 @@ class ReportGroup:
     warning_id: str
     reports: int
     notes: tuple[str, ...]  # the first few notes, oldest first
+    first: int = 0  # its oldest open report's id: where it stands in the queue
 
 
-async def open_report_groups(conn: Connection, guild_id: int, *, limit: int, notes: int = 2) -> list[ReportGroup]:
-    """Open reports grouped by chapter and warning, oldest first, on chapters the story still has:
-    a report on a chapter a ``/story update`` took down stays stored (the chapter may come back)."""
+# Open reports on chapters the story still has, one group per chapter and warning, keyed by the
+# group's first report: a report on a chapter a ``/story update`` took down stays stored (the
+# chapter may come back) but cannot be decided.
+_OPEN_GROUPS = (
+    "SELECT r.story_id, r.chapter, r.warning_id, count(*) AS reports, min(r.id) AS first "
+    "FROM warning_reports r JOIN stories s ON s.id = r.story_id AND s.guild_id = r.guild_id "
+    "WHERE r.guild_id = ? AND r.status = 'open' AND r.chapter <= s.chapter_count "
+    "GROUP BY r.story_id, r.chapter, r.warning_id"
+)
+
+
+async def open_report_groups(
+    conn: Connection, guild_id: int, *, limit: int, offset: int = 0, notes: int = 2
+) -> list[ReportGroup]:
+    """Open reports grouped by chapter and warning, oldest first (``offset`` groups skipped)."""
     rows = await _all(
         conn,
-        "SELECT r.story_id, r.chapter, r.warning_id, count(*) AS reports, min(r.id) AS first, "
-        "(SELECT json_group_array(note) FROM (SELECT n.note FROM warning_reports n WHERE n.guild_id = r.guild_id "
-        "AND n.story_id = r.story_id AND n.chapter = r.chapter AND n.warning_id = r.warning_id "
-        "AND n.status = 'open' AND n.note != '' ORDER BY n.id LIMIT ?)) AS notes "
-        "FROM warning_reports r JOIN stories s ON s.id = r.story_id AND s.guild_id = r.guild_id "
-        "WHERE r.guild_id = ? AND r.status = 'open' AND r.chapter <= s.chapter_count "
-        "GROUP BY r.story_id, r.chapter, r.warning_id ORDER BY first LIMIT ?",
-        (notes, guild_id, limit),
+        "SELECT g.*, (SELECT json_group_array(note) FROM (SELECT n.note FROM warning_reports n "
+        "WHERE n.guild_id = ? AND n.story_id = g.story_id AND n.chapter = g.chapter AND n.warning_id = g.warning_id "
+        f"AND n.status = 'open' AND n.note != '' ORDER BY n.id LIMIT ?)) AS notes FROM ({_OPEN_GROUPS}) g "
+        "ORDER BY g.first LIMIT ? OFFSET ?",
+        (guild_id, notes, guild_id, limit, offset),
     )
     return [
-        ReportGroup(r["story_id"], r["chapter"], r["warning_id"], r["reports"], tuple(json.loads(r["notes"])))
+        ReportGroup(
+            r["story_id"], r["chapter"], r["warning_id"], r["reports"], tuple(json.loads(r["notes"])), r["first"]
+        )
         for r in rows
     ]
+
+
+async def count_report_groups(conn: Connection, guild_id: int, *, below: int | None = None) -> int:
+    """How many groups of open reports wait, or only those whose first report is older than ``below``."""
+    row = await _one(
+        conn,
+        f"SELECT count(*) FROM ({_OPEN_GROUPS}) g WHERE ? IS NULL OR g.first < ?",
+        (guild_id, below, below),
+    )
+    return int(row[0]) if row else 0
+
+
+# Possible warnings still waiting: nobody decided the chapter's warning, no story override names it,
+# and no open report makes it one of the reports' items instead.
+_WAITING_POSSIBLE = (
+    "FROM possible_warnings p JOIN stories s ON s.id = p.story_id AND s.guild_id = p.guild_id "
+    "WHERE p.guild_id = ? AND p.chapter <= s.chapter_count "
+    "AND NOT EXISTS (SELECT 1 FROM warning_reviews v WHERE v.guild_id = p.guild_id AND v.story_id = p.story_id "
+    "AND v.chapter = p.chapter AND v.warning_id = p.warning_id) "
+    "AND NOT EXISTS (SELECT 1 FROM warning_overrides o WHERE o.guild_id = p.guild_id AND o.story_id = p.story_id "
+    "AND o.warning_id = p.warning_id) "
+    "AND NOT EXISTS (SELECT 1 FROM warning_reports r WHERE r.guild_id = p.guild_id AND r.story_id = p.story_id "
+    "AND r.chapter = p.chapter AND r.warning_id = p.warning_id AND r.status = 'open')"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleItem:
+    """A possible warning waiting for a decision, with its story's title and evidence (JSON as stored)."""
+
+    story_id: int
+    story_title: str
+    chapter: int
+    warning_id: str
+    score: float
+    evidence: str
+
+
+async def waiting_possible(conn: Connection, guild_id: int, *, limit: int, offset: int = 0) -> list[PossibleItem]:
+    """Possible warnings waiting, by story, chapter and warning (``offset`` skipped)."""
+    rows = await _all(
+        conn,
+        "SELECT p.story_id, s.title, p.chapter, p.warning_id, p.score, p.evidence "
+        f"{_WAITING_POSSIBLE} ORDER BY p.story_id, p.chapter, p.warning_id LIMIT ? OFFSET ?",
+        (guild_id, limit, offset),
+    )
+    return [PossibleItem(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+
+async def count_possible(
+    conn: Connection, guild_id: int, *, below: tuple[int, int, str] | None = None, inclusive: bool = False
+) -> int:
+    """How many possible warnings wait, or only those before ``below`` (story id, chapter, warning id;
+    ``inclusive``: and that one)."""
+    story_id, chapter, warning_id = below or (None, None, None)
+    order = "<=" if inclusive else "<"
+    row = await _one(
+        conn,
+        f"SELECT count(*) {_WAITING_POSSIBLE} "
+        f"AND (? IS NULL OR (p.story_id, p.chapter, p.warning_id) {order} (?, ?, ?))",
+        (guild_id, story_id, story_id, chapter, warning_id),
+    )
+    return int(row[0]) if row else 0
 
 
 async def get_report(conn: Connection, guild_id: int, report_id: int) -> Report | None:

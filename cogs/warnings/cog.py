@@ -27,6 +27,8 @@ from bot.warnings.patterns import RULE_KINDS
 from cogs._checks import guild_id_of, guild_of
 from cogs._options import story_autocomplete
 from cogs.warnings import review as decisions
+from cogs.warnings.reports import post_to_mod_channel
+from cogs.warnings.story_page import story_overview_page
 from cogs.warnings.texts import category_embed, code, describe_report, named, rules_list_text
 
 if TYPE_CHECKING:
@@ -50,11 +52,11 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         super().__init__()
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(decisions.Decide)
+        self.bot.add_dynamic_items(decisions.Decide, decisions.Browse)
         service.use_workers(self.bot.db, self.bot.workers)  # headers and reminders scan off the loop too
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(decisions.Decide)
+        self.bot.remove_dynamic_items(decisions.Decide, decisions.Browse)
         service.use_workers(self.bot.db, None)
 
     # --- everyone -------------------------------------------------------------------------
@@ -217,7 +219,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             self.bot.db, guild_id, story, add=add, remove=remove,
             user_id=interaction.user.id, now=self.bot.clock.now().timestamp(),
         )  # fmt: skip
-        await decisions.send_with_buttons(interaction, decisions.story_overview_page(overview, page))
+        await decisions.send_with_buttons(interaction, story_overview_page(overview, page))
 
     @app_commands.command(name="report", description="Tell the admins a chapter has a warning Dogear does not show")
     @app_commands.describe(
@@ -246,7 +248,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             note=note or "",
             now=self.bot.clock.now().timestamp(),
         )
-        await decisions.post_to_mod_channel(self.bot, guild, new)
+        await post_to_mod_channel(self.bot, guild, new)
         await send_ephemeral(
             interaction,
             f"Thank you. Your report that chapter {new.report.chapter} of **{escape_markdown(new.story_title)}** "
@@ -260,10 +262,8 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     async def review(self, interaction: discord.Interaction, page: Page = 1) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        # Read as far as the page asked for and one item past it, so the page knows a next one exists.
-        wanted = max(reviews.QUEUE_CAP, page * decisions.BUTTON_ROWS)
-        queue = await reviews.review_queue(self.bot.db, guild_id, at_least=wanted)
-        await decisions.send_with_buttons(interaction, decisions.review_page(queue, page))
+        shown = await reviews.review_slice(self.bot.db, guild_id, page=page)
+        await decisions.send_with_buttons(interaction, decisions.review_page(shown))
 
     # --- autocomplete ---------------------------------------------------------------------
 

@@ -7,17 +7,15 @@ press checks Manage Server in code: a button can be seen by anyone who sees the 
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.client import report_error, send_ephemeral
+from bot.client import fit_answer, report_error, send_ephemeral
 from bot.errors import UserError
-from bot.guilds import get_settings
 from bot.limits import BUTTON_LABEL_CHARS
 from bot.text import clip, escape_clipped, escape_markdown, page_blocks, plural, visible_line
 from bot.warnings import reviews
@@ -28,12 +26,11 @@ from cogs.warnings.texts import named
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
-log = logging.getLogger(__name__)
 
 BUTTON_ROWS = 5  # Discord allows five rows of components; one item (Confirm + Dismiss) per row
 NOTE_PREVIEW_CHARS = 200
 TITLE_CHARS = 90  # a story's title in a review line: escaped within a fixed width, so five items fit a page
-HIDDEN_PER_LINE = 10
+PAGING_LABELS = {"b": "◀ Previous", "f": "↻ Show again", "a": "Next ▶"}
 # Why a possible warning waits for a decision, in the words /warnings story heads its list with.
 POSSIBLE_WHY = "possible: some evidence, too little to show members"
 
@@ -107,6 +104,10 @@ class Decide(
             text = f"Confirmed {what}: everyone sees it there now.{reports}"
         else:
             text = f"Dismissed {what}: it will not be offered again.{reports}"
+        start = page_start(interaction.message)
+        if start is not None:  # a review page: the same page read again, so what moved up onto it shows
+            await interaction.response.defer()
+            await show_review(interaction, interaction.guild_id, start, "f")
         await send_ephemeral(interaction, text)
 
 
@@ -135,18 +136,88 @@ def decision_view(items: Sequence[Item], numbers: Sequence[int] | None = None) -
 
 @dataclass(frozen=True, slots=True)
 class DecisionPage:
-    """One page of a list of things to decide: its text, and the items on it that get buttons."""
+    """One page of a list of things to decide: its text, the items on it that get buttons, and
+    the paging buttons of the last row (``/warnings review``)."""
 
     text: str
     items: list[Item]
     numbers: list[int]
+    nav: list[Browse] = field(default_factory=list)
+
+
+def page_view(shown: DecisionPage) -> discord.ui.View:
+    view = decision_view(shown.items, shown.numbers)
+    for button in shown.nav:
+        button.item.row = BUTTON_ROWS - 1
+        view.add_item(button)
+    return view
 
 
 async def send_with_buttons(interaction: discord.Interaction, shown: DecisionPage) -> None:
     """An ephemeral follow-up with Confirm/Dismiss rows for the items on the page."""
-    view = decision_view(shown.items, shown.numbers)
+    view = page_view(shown)
     await send_ephemeral(interaction, shown.text, view=view, allowed_mentions=discord.AllowedMentions.none())
-    view.stop()  # no view has to wait: a press is routed to Decide, also after a restart
+    view.stop()  # no view has to wait: a press is routed to Decide or Browse, also after a restart
+
+
+async def show_again(interaction: discord.Interaction, shown: DecisionPage) -> None:
+    """The pressed message replaced by ``shown`` (a review page read again, or another one)."""
+    view = page_view(shown)
+    await interaction.edit_original_response(content=fit_answer(shown.text), view=view)
+    view.stop()
+
+
+class Browse(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"dogear:review:(?P<mode>[fab]):(?P<section>[rp]):(?P<first>\d{1,20}):(?P<chapter>\d{1,7}):"
+    r"(?P<warning>[a-z0-9-]{0,40})",
+):
+    """A review page's paging: the items before (``b``) its first, from its first again (``f``),
+    after its last (``a``). It carries the item's key, not a page number: deciding items on a page
+    moves the rest up, and Next after a key never skips the one that moved up."""
+
+    def __init__(self, mode: str, key: reviews.QueueKey) -> None:
+        custom_id = f"dogear:review:{mode}:{key.section}:{key.first}:{key.chapter}:{key.warning_id}"
+        super().__init__(
+            discord.ui.Button(label=PAGING_LABELS[mode], style=discord.ButtonStyle.primary, custom_id=custom_id)
+        )
+        self.mode = mode
+        self.key = key
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> Browse:
+        key = reviews.QueueKey(match["section"], carried_id(match["first"]), int(match["chapter"]), match["warning"])
+        return cls(match["mode"], key)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            if interaction.guild_id is None:
+                raise UserError("These buttons work inside the server where they were posted.")
+            if not interaction.permissions.manage_guild:
+                raise UserError("You need the Manage Server permission to review warnings.")
+            await interaction.response.defer()
+            await show_review(interaction, interaction.guild_id, self.key, self.mode)
+        except Exception as error:
+            await report_error(interaction, error, what=f"button {self.custom_id}")
+
+
+async def show_review(interaction: discord.Interaction, guild_id: int, key: reviews.QueueKey, mode: str) -> None:
+    """The review page from ``key`` read again into the pressed message (deferred already)."""
+    shown = await reviews.review_slice(_bot(interaction).db, guild_id, key=key, mode=mode)
+    await show_again(interaction, review_page(shown))
+
+
+def page_start(message: discord.Message | None) -> reviews.QueueKey | None:
+    """The key of the first item of the review page a button was pressed on (None elsewhere)."""
+    for row in message.components if message is not None else []:
+        for component in getattr(row, "children", []):
+            match = re.fullmatch(Browse.__discord_ui_compiled_template__, component.custom_id or "")
+            if match and match["mode"] == "f":
+                section, first = match["section"], carried_id(match["first"])
+                return reviews.QueueKey(section, first, int(match["chapter"]), match["warning"])
+    return None
 
 
 def decision_page(
@@ -167,15 +238,30 @@ def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
     return [f"  ↳ ¶{item.paragraph}: ||{escape_markdown(item.text)}||" for item in evidence[:limit]]
 
 
-def review_page(queue: reviews.ReviewQueue, page: int) -> DecisionPage:
-    """``/warnings review``: every open report and possible warning, a page at a time, each with its buttons."""
-    if not queue.items:
+def review_page(shown: reviews.ReviewSlice) -> DecisionPage:
+    """``/warnings review``: the items of one slice of the queue that fit a message, numbered by
+    their place in the queue, each with its buttons, and the paging buttons after them."""
+    if not shown.items:
         return DecisionPage("Nothing to review: no open reports and no possible warnings waiting.", [], [])
-    count = f"{len(queue.items):,} in all" if queue.complete else f"at least {len(queue.items):,}"
-    head = f"**To review** ({count}):"
-    blocks = [(item_lines(number, item), (item.story_id, item.chapter, item.warning_id, item.label))
-              for number, item in enumerate(queue.items, start=1)]  # fmt: skip
-    return decision_page(head, blocks, page, "/warnings review page:{page}", more=not queue.complete)
+    head = f"**To review** ({shown.total:,} in all):"
+    blocks = [item_lines(shown.start + number, item) for number, item in enumerate(shown.items[: reviews.PER_PAGE], 1)]
+    # The items that fit one message (all of them but for very long ones); Next continues after the last shown.
+    paged = page_blocks(head, blocks, 1, "/warnings review", most=reviews.PER_PAGE)
+    text = paged.text if len(paged.shown) == len(blocks) else paged.text.rsplit("\n", 1)[0]  # its page note
+    on_page = [shown.items[index] for index in paged.shown]
+    first, last = shown.start + 1, shown.start + len(on_page)
+    where = f"Items {first:,}–{last:,}" if last > first else f"Item {first:,}"
+    items = [(item.story_id, item.chapter, item.warning_id, item.label) for item in on_page]
+    nav = paging_buttons(on_page, first > 1, last < shown.total)
+    return DecisionPage(f"{text}\n-# {where} of {shown.total:,}", items, list(range(first, last + 1)), nav)
+
+
+def paging_buttons(on_page: Sequence[reviews.ReviewItem], earlier: bool, later: bool) -> list[Browse]:
+    """Previous (when items come before), this page again, and Next (when items follow), by key."""
+    keys = [item.key for item in on_page if item.key is not None]  # every item of a review slice has one
+    buttons = [Browse("b", keys[0])] if earlier else []
+    buttons.append(Browse("f", keys[0]))
+    return buttons + ([Browse("a", keys[-1])] if later else [])
 
 
 def item_lines(number: int, item: reviews.ReviewItem) -> list[str]:
@@ -186,62 +272,3 @@ def item_lines(number: int, item: reviews.ReviewItem) -> list[str]:
     ]
     lines += [f"  › “{escape_clipped(note, NOTE_PREVIEW_CHARS)}”" for note in item.notes[:2]]
     return lines + evidence_lines(item.evidence)
-
-
-def story_overview_page(overview: reviews.StoryOverview, page: int) -> DecisionPage:
-    """``/warnings story``: what members see, what admins hid, then every possible warning, paged."""
-    labels = overview.labels
-    changed = ", ".join(
-        f"{'added' if action == 'add' else 'removed'} {named(labels.get(wid, wid), wid)}"
-        for action, wid in overview.changed
-    )
-    head = f"**{escape_markdown(overview.title)}**" + (f": {changed}." if changed else "")
-    lines = []
-    if overview.warnings:
-        lines.append("Warnings members see (strongest first):")
-        lines += [
-            f"⚠️ **{escape_markdown(w.label)}** (`{w.id}`{', ' * bool(w.source_note)}{w.source_note})"
-            for w in overview.warnings
-        ]
-    else:
-        lines.append("No warnings.")
-    hidden = overview.hidden
-    lines += [
-        "Hidden by an admin: "
-        + ", ".join(named(labels.get(wid, wid), wid) for wid in hidden[start : start + HIDDEN_PER_LINE])
-        for start in range(0, len(hidden), HIDDEN_PER_LINE)
-    ]
-    blocks: list[tuple[Sequence[str], Item | None]] = [([line], None) for line in lines]
-    if overview.possible:
-        blocks.append((["**Possible warnings** (some evidence, too little to show members; they see these only "
-                        "if you confirm):"], None))  # fmt: skip
-    for item in overview.possible:
-        line = f"❔ {named(item.label, item.id)} in chapter {item.chapter}, score {item.score:g}"
-        blocks.append(([line, *evidence_lines(item.evidence)], (item.story_id, item.chapter, item.id, item.label)))
-    return decision_page(head, blocks, page, f"/warnings story story:{overview.story_id} page:{{page}}")
-
-
-async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: reviews.NewReport) -> bool:
-    """The report in the moderation channel, if one is set; the reporter only as mention text, no pings."""
-    settings = await get_settings(bot.db, guild.id)
-    if settings.mod_channel_id is None:
-        return False
-    channel = guild.get_channel(settings.mod_channel_id)
-    if not isinstance(channel, discord.TextChannel):
-        log.warning("guild %s: moderation channel %s is gone", guild.id, settings.mod_channel_id)
-        return False
-    report = new.report
-    lines = [
-        f"📣 **Warning report**: {named(new.label, report.warning_id)} in chapter "
-        f"{report.chapter} of **{escape_markdown(new.story_title)}**, reported by <@{report.reporter_id}>."
-    ]
-    if report.note:
-        lines.append(f"Note: “{escape_markdown(report.note)}”")
-    try:
-        view = decision_view([(report.story_id, report.chapter, report.warning_id, new.label)])
-        await channel.send("\n".join(lines), view=view, allowed_mentions=discord.AllowedMentions.none())
-        view.stop()  # the buttons are registered dynamic items; no view needs to wait
-    except discord.HTTPException as error:
-        log.warning("guild %s: could not post a report to the moderation channel: %s", guild.id, error)
-        return False
-    return True

@@ -35,6 +35,8 @@ TEMPLATES = [
     "dogear:story-remove:c:1:{n}",
     "dogear:warn:c:{n}:1:death",
     "dogear:warn:d:1:{n}:death",
+    "dogear:review:a:p:{n}:1:death",
+    "dogear:review:b:r:{n}:0:",
 ]
 
 

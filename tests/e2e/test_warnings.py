@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.devtools.driver import Club
+from bot.devtools.driver import Club, Reply
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import insert_story
 from bot.warnings import service
@@ -412,3 +412,48 @@ async def test_a_report_note_cannot_turn_the_moderators_lines_around(club: Club)
     assert "Note: “sick on the floor”" in posted.text
     review = (await club.slash("warnings review", member=club.admin))[-1]
     assert "› “sick on the floor”" in review.text
+
+
+# --- paging the review list (deciding an item moves the rest up) ------------------------------
+
+SIX_THIN = Story(
+    StoryMeta("Six Red Floors"),
+    [Chapter(n, None, [Scene(["There was blood on the floor.", "His hand was bleeding."])]) for n in range(1, 7)],
+    "txt",
+)
+
+
+def review_chapters(reply: Reply) -> list[int]:
+    """The chapters the review page's Confirm buttons are for, in order."""
+    return [
+        int(button["custom_id"].split(":")[4])
+        for button in reply.buttons
+        if button["custom_id"].startswith("dogear:warn:c:")
+    ]
+
+
+async def test_deciding_on_a_review_page_shows_it_again_and_next_never_skips(club: Club) -> None:
+    """After a decision on page 1 the items moved up and "page 2" began one late: the item that moved
+    up was on no page the admin saw. Now the page is read again and Next goes on after its last item."""
+    story_id = await add_story(club, SIX_THIN)
+    await club.run(service.rescan_story(club.bot.db, club.guild.id, story_id))  # its scan, as /story add stores it
+    review = (await club.slash("warnings review", member=club.admin))[-1]
+    assert review_chapters(review) == [1, 2, 3, 4] and "Items 1–4 of 6" in review.text
+    assert "◀ Previous" not in review.labels and "Next ▶" in review.labels
+
+    decided = await club.click(review, decide_id("d", story_id, 1, "blood-gore"), member=club.admin)
+    assert "Dismissed **Blood and gore** (`blood-gore`) for chapter 1" in decided[-1].text and decided[-1].ephemeral
+    [shown] = [reply for reply in decided if reply.id == review.id]  # the page itself, read again
+    assert review_chapters(shown) == [2, 3, 4, 5] and "Items 1–4 of 5" in shown.text
+
+    refused = await club.forge_press(
+        next(b["custom_id"] for b in shown.buttons if b["label"] == "Next ▶"), member=club.member
+    )
+    assert refused[-1].ephemeral and "Manage Server" in refused[-1].text
+
+    await club.restart()  # the paging buttons are routed after a restart too
+    following = await club.click(shown, "Next ▶", member=club.admin)
+    [page] = [reply for reply in following if reply.id == review.id]
+    assert review_chapters(page) == [6] and "Item 5 of 5" in page.text and "Next ▶" not in page.labels
+    back = await club.click(page, "◀ Previous", member=club.admin)
+    assert review_chapters(next(r for r in back if r.id == review.id)) == [2, 3, 4, 5]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.db import Database
+from bot.db import Database, load_migrations, split_statements
 from bot.errors import UserError
 from bot.progress import prefs
 from bot.story.model import Chapter, Scene, Story, StoryMeta
@@ -98,7 +98,7 @@ async def test_a_dismissed_possible_warning_is_not_offered_again(db: Database) -
     await service.rescan_guild(db, GUILD)
     assert await reviews.possible_warnings(db, GUILD, story_id) == []
     assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)}
-    assert (await reviews.review_queue(db, GUILD)).items == []
+    assert (await reviews.review_slice(db, GUILD)).items == []
 
 
 async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Database) -> None:
@@ -111,11 +111,11 @@ async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Databa
     with pytest.raises(UserError, match="already reported"):
         await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
     await reviews.report_warning(db, GUILD, 8, story=str(story_id), chapter=2, warning="vomit")  # another member
-    [item] = (await reviews.review_queue(db, GUILD)).items
+    [item] = (await reviews.review_slice(db, GUILD)).items
     assert item.reports == 2 and item.notes == ("he was sick",)
     assert await reviews.confirm_warning(db, GUILD, story_id, 2, "vomit", user_id=1) == 2
     assert "vomit" in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
-    assert (await reviews.review_queue(db, GUILD)).items == []
+    assert (await reviews.review_slice(db, GUILD)).items == []
     # confirmed, it shows there, so there is nothing left to report
     with pytest.raises(UserError, match="already shows"):
         await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
@@ -180,7 +180,7 @@ async def test_reports_stay_in_their_server(db: Database) -> None:
     with pytest.raises(UserError, match="No story"):
         await reviews.report_warning(db, OTHER, 7, story=str(story_id), chapter=1, warning="vomit")
     await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
-    assert (await reviews.review_queue(db, OTHER)).items == []
+    assert (await reviews.review_slice(db, OTHER)).items == []
 
 
 async def test_a_strict_avoider_is_asked_about_possible_warnings(db: Database) -> None:
@@ -212,18 +212,73 @@ async def test_a_scan_made_with_older_rules_is_made_again_when_read(db: Database
     assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == ["spiders"]
 
 
-async def test_the_queue_reads_as_far_as_asked_and_says_whether_it_read_everything(db: Database) -> None:
+async def test_the_queue_is_read_a_page_at_a_time_and_every_report_can_be_reached(db: Database) -> None:
     """Reports were read 2,000 rows at most and items 100 at most, so the rest could never be decided."""
     story_id = await stored(db, GUILD, story(*[["A quiet walk."]] * 30))
     async with db.transaction() as tx:
         for chapter in range(1, 31):
             for reporter in range(3):
                 await store.insert_report(tx, GUILD, story_id, chapter, "vomit", reporter, f"note {reporter}", 1.0)
-    first = await reviews.review_queue(db, GUILD, at_least=10)
-    assert len(first.items) == 11 and not first.complete
-    whole = await reviews.review_queue(db, GUILD, at_least=100)
-    assert whole.complete and [item.chapter for item in whole.items] == list(range(1, 31))
-    assert {(item.reports, item.notes) for item in whole.items} == {(3, ("note 0", "note 1"))}
+    first = await reviews.review_slice(db, GUILD)
+    assert len(first.items) == reviews.PER_PAGE + 1 and first.total == 30 and first.start == 0
+    last = await reviews.review_slice(db, GUILD, page=8)
+    assert [item.chapter for item in last.items] == [29, 30] and last.start == 28
+    seen, key = [], None
+    while True:  # Next after Next: every item once, in order
+        shown = await reviews.review_slice(db, GUILD, key=key, mode="a") if key else first
+        page = shown.items[: reviews.PER_PAGE]
+        seen += [item.chapter for item in page]
+        if shown.start + len(page) >= shown.total:
+            break
+        key = page[-1].key
+    assert seen == list(range(1, 31))
+    assert {(item.reports, item.notes) for item in first.items} == {(3, ("note 0", "note 1"))}
+    with pytest.raises(UserError, match="There are only 8 pages here"):
+        await reviews.review_slice(db, GUILD, page=9)
+
+
+async def test_deciding_an_item_does_not_make_next_skip_the_one_that_moved_up(db: Database) -> None:
+    """Page 2 by number, after a decision on page 1, started one item late: the item that moved up
+    onto page 1 was on neither page the admin saw. Paging by key, and the page read again, show it."""
+    story_id = await stored(db, GUILD, story(*[THIN_BLOOD] * 12))  # a possible warning in each of 12 chapters
+    page = (await reviews.review_slice(db, GUILD)).items[: reviews.PER_PAGE]
+    assert [item.chapter for item in page] == [1, 2, 3, 4]
+    await reviews.dismiss_warning(db, GUILD, story_id, 1, "blood-gore", user_id=1)
+    again = await reviews.review_slice(db, GUILD, key=page[0].key, mode="f")  # the same page, read again
+    assert [item.chapter for item in again.items[: reviews.PER_PAGE]] == [2, 3, 4, 5] and again.total == 11
+    following = await reviews.review_slice(db, GUILD, key=page[-1].key, mode="a")  # Next on the page first shown
+    assert [item.chapter for item in following.items[: reviews.PER_PAGE]] == [5, 6, 7, 8]
+    back = await reviews.review_slice(db, GUILD, key=following.items[0].key, mode="b")
+    assert [item.chapter for item in back.items[: reviews.PER_PAGE]] == [2, 3, 4, 5]
+    for chapter in range(9, 13):  # the last page decided elsewhere: its Show again shows what is left
+        await reviews.confirm_warning(db, GUILD, story_id, chapter, "blood-gore", user_id=1)
+    left = await reviews.review_slice(db, GUILD, key=reviews.QueueKey("p", story_id, 9, "blood-gore"), mode="f")
+    assert [item.chapter for item in left.items] == [5, 6, 7, 8] and left.total == 7
+
+
+async def test_the_review_list_reads_no_stored_scan(db: Database) -> None:
+    """A deep page decoded every story's stored scan up to it, on the event loop: the list is read from
+    its own rows now, so a scan report nobody could decode does not even slow it."""
+    for key in "abc":
+        await stored(db, GUILD, story(THIN_BLOOD, DEATH), key=key)
+    async with db.transaction() as tx:
+        await tx.execute("UPDATE story_scans SET report = 'not json'")
+    shown = await reviews.review_slice(db, GUILD)
+    assert [(item.chapter, item.warning_id) for item in shown.items] == [(1, "blood-gore")] * 3
+    assert shown.items[0].evidence[0].text == "There was blood on the floor."
+
+
+async def test_scans_stored_before_the_list_existed_are_listed(db: Database) -> None:
+    """Migration 0017 lists the possible warnings of scans already stored (read from their JSON)."""
+    story_id = await stored(db, GUILD, story(THIN_BLOOD, THIN_BLOOD))
+    async with db.transaction() as tx:
+        await tx.execute("DROP TABLE possible_warnings")  # as before the migration
+        [migration] = [m for m in load_migrations() if m.version == 17]
+        for statement in split_statements(migration.sql):
+            await tx.execute(statement)
+    shown = await reviews.review_slice(db, GUILD)
+    assert [(item.story_id, item.chapter) for item in shown.items] == [(story_id, 1), (story_id, 2)]
+    assert shown.items[0].evidence[0].paragraph == 1
 
 
 async def test_reports_on_a_chapter_taken_down_stay_but_cannot_be_decided(db: Database) -> None:
@@ -232,7 +287,7 @@ async def test_reports_on_a_chapter_taken_down_stay_but_cannot_be_decided(db: Da
     async with db.transaction() as tx:
         await store.insert_report(tx, GUILD, story_id, 3, "vomit", 7, "", 1.0)  # chapter 3 was taken down
         await store.insert_report(tx, GUILD, story_id, 2, "vomit", 7, "", 1.0)
-    queue = await reviews.review_queue(db, GUILD)
+    queue = await reviews.review_slice(db, GUILD)
     assert [(item.chapter, item.warning_id) for item in queue.items] == [(2, "vomit")]
     with pytest.raises(UserError, match="chapter 3 was taken down by `/story update`"):
         await reviews.confirm_warning(db, GUILD, story_id, 3, "vomit", user_id=1)

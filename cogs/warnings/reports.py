@@ -1,0 +1,45 @@
+"""A member's warning report posted to the moderation channel, with its Confirm/Dismiss buttons."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.guilds import get_settings
+from bot.text import escape_markdown
+from bot.warnings import reviews
+from cogs.warnings.review import decision_view
+from cogs.warnings.texts import named
+
+if TYPE_CHECKING:
+    from bot.client import DogearBot
+
+log = logging.getLogger(__name__)
+
+
+async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: reviews.NewReport) -> bool:
+    """The report in the moderation channel, if one is set; the reporter only as mention text, no pings."""
+    settings = await get_settings(bot.db, guild.id)
+    if settings.mod_channel_id is None:
+        return False
+    channel = guild.get_channel(settings.mod_channel_id)
+    if not isinstance(channel, discord.TextChannel):
+        log.warning("guild %s: moderation channel %s is gone", guild.id, settings.mod_channel_id)
+        return False
+    report = new.report
+    lines = [
+        f"📣 **Warning report**: {named(new.label, report.warning_id)} in chapter "
+        f"{report.chapter} of **{escape_markdown(new.story_title)}**, reported by <@{report.reporter_id}>."
+    ]
+    if report.note:
+        lines.append(f"Note: “{escape_markdown(report.note)}”")
+    try:
+        view = decision_view([(report.story_id, report.chapter, report.warning_id, new.label)])
+        await channel.send("\n".join(lines), view=view, allowed_mentions=discord.AllowedMentions.none())
+        view.stop()  # the buttons are registered dynamic items; no view needs to wait
+    except discord.HTTPException as error:
+        log.warning("guild %s: could not post a report to the moderation channel: %s", guild.id, error)
+        return False
+    return True
