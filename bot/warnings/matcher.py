@@ -77,7 +77,7 @@ BLOCK_PROBE = 32  # blocks a set reads before it may give them up for paragraphs
 # its pass. Compiling a set again costs about 10 ms, 0.5 s for all of them: a tenth of what the sets
 # take to read this much new text.
 AFRESH_BYTES = 1 << 20
-# Pattern characters per set: 48 sets for the shipped rules and 1,000 more (docs/benchmarks.md).
+# Pattern characters per set: about fifty sets for the shipped rules, more with 1,000 more (docs/benchmarks.md).
 # Half the 64,000 of before read new text 10-20 % faster (prose, and the rules' own words: 8.6
 # against 10 s for 8 MB) and text already seen about a third slower.
 SET_GROUP_CHARS = 32_000
