@@ -67,6 +67,12 @@ def parse_time(value: str | None) -> float | None:
     return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
 
 
+# Discord's one way for a scheduled event: scheduled (1) -> active (2) -> completed (3), or
+# scheduled -> canceled (4); a completed or canceled event cannot be changed at all.
+EVENT_STEPS = frozenset({(1, 2), (2, 3), (1, 4)})
+FINISHED_EVENT = frozenset({3, 4})
+
+
 class RestApi:
     def __init__(self, state: DoubleState) -> None:
         self.state = state
@@ -879,11 +885,13 @@ class RestApi:
         state = self.state
         event = self._live_event(request)
         body = request[PAYLOAD] or {}
+        if event.status in FINISHED_EVENT:
+            raise DoubleError(400, 180000, "Cannot update a finished event")
         self._validate_event(body, event)
         if "status" in body:
             new = int(body["status"])
-            if (event.status, new) not in ((1, 2), (2, 3), (1, 4)) and new != event.status:
-                raise DoubleError(400, 180000, "Cannot update event status")
+            if new != event.status and (event.status, new) not in EVENT_STEPS:
+                raise DoubleError(400, 50035, f"Invalid Form Body: status cannot go from {event.status} to {new}")
             event.status = new
         event.name = body.get("name", event.name)
         event.description = body.get("description", event.description)
