@@ -196,7 +196,12 @@ class DiscordPoster:
             raise PostFailure("the discussion thread is gone")
         if thread.archived:
             # A quiet thread archives itself (after a week) and Discord adds nobody to an archived
-            # one (50083); a reader catching up later is let in after the bot reopens it.
+            # one (50083); a reader catching up later is let in after the bot reopens it. Only then:
+            # every step forward names every earlier discussion of the story, and reopening those the
+            # member is already in would bring a club's old threads back up, one per chapter read.
+            user_ids = [user_id for user_id in user_ids if not await self._in_thread(thread, user_id)]
+            if not user_ids:
+                return
             try:
                 await thread.edit(archived=False)
             except discord.HTTPException as error:
@@ -210,6 +215,17 @@ class DiscordPoster:
                 raise refusal(error, "adding a reader to the thread") from error
             except discord.HTTPException as error:
                 raise refusal(error, "adding a reader to the thread") from error
+
+    async def _in_thread(self, thread: discord.Thread, user_id: int) -> bool:
+        """Whether the member is in the thread already (read without reopening it)."""
+        try:
+            with reaching("reading the thread's members"):
+                await thread.fetch_member(user_id)
+        except discord.NotFound:
+            return False
+        except discord.HTTPException as error:
+            raise refusal(error, "reading the thread's members") from error
+        return True
 
     async def send_dm(self, user_id: int, notice: Notice) -> bool:
         """A private copy; False (not an error) when the member's DMs are closed to the bot."""

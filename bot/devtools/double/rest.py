@@ -107,6 +107,7 @@ class RestApi:
         add("POST", p + "/channels/{channel}/polls/{message}/expire", self.expire_poll)
         add("GET", p + "/channels/{channel}/polls/{message}/answers/{answer}", self.poll_voters)
         add("POST", p + "/channels/{channel}/threads", self.thread_without_message)
+        add("GET", p + "/channels/{channel}/thread-members/{user}", self.get_thread_member)
         add("PUT", p + "/channels/{channel}/thread-members/{user}", self.add_thread_member)
         add("DELETE", p + "/channels/{channel}/thread-members/{user}", self.remove_thread_member)
         add("GET", p + "/guilds/{guild}", self.get_guild)
@@ -713,6 +714,19 @@ class RestApi:
                 },
             )
         return empty()
+
+    async def get_thread_member(self, request: web.Request) -> web.Response:
+        """A thread member, archived thread or not (reading needs no reopening); 404 / 10007 for anyone else."""
+        state = self.state
+        thread = self._visible_channel(request)
+        if not thread.is_thread:
+            raise DoubleError(400, 50024, "Cannot execute action on this channel type")
+        raw = request.match_info["user"]
+        user_id = state.bot_user.id if raw == "@me" else int(raw)
+        if user_id not in thread.member_ids:
+            raise not_found("Member", 10007)
+        joined = datetime.fromtimestamp(time.time()).astimezone().isoformat()
+        return json_response({"id": str(thread.id), "user_id": str(user_id), "join_timestamp": joined, "flags": 0})
 
     async def remove_thread_member(self, request: web.Request) -> web.Response:
         state = self.state
