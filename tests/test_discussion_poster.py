@@ -9,7 +9,7 @@ import discord
 import pytest
 
 from bot.discussions.service import PostFailure, Unreachable
-from cogs.discussions.poster import _reaching, _refusal
+from cogs.discussions.poster import reaching, refusal
 
 
 def http_error(kind: type[discord.HTTPException], status: int) -> discord.HTTPException:
@@ -17,18 +17,18 @@ def http_error(kind: type[discord.HTTPException], status: int) -> discord.HTTPEx
 
 
 def test_discord_failing_on_its_side_is_tried_again_later() -> None:
-    assert isinstance(_refusal(http_error(discord.DiscordServerError, 503), "posting"), Unreachable)
+    assert isinstance(refusal(http_error(discord.DiscordServerError, 503), "posting"), Unreachable)
 
 
 @pytest.mark.parametrize(("kind", "status"), [(discord.Forbidden, 403), (discord.NotFound, 404)])
 def test_a_refusal_is_a_lasting_failure(kind: type[discord.HTTPException], status: int) -> None:
-    failure = _refusal(http_error(kind, status), "posting")
+    failure = refusal(http_error(kind, status), "posting")
     assert isinstance(failure, PostFailure) and not isinstance(failure, Unreachable)
 
 
 @pytest.mark.parametrize("error", [aiohttp.ClientConnectionError("refused"), TimeoutError(), ConnectionResetError()])
 def test_a_connection_that_failed_is_tried_again_later(error: Exception) -> None:
-    with pytest.raises(Unreachable, match="Discord could not be reached") as failed, _reaching("posting"):
+    with pytest.raises(Unreachable, match="Discord could not be reached") as failed, reaching("posting"):
         raise error
     # The reason an admin reads in /discussion list: a few words, never a Python class name.
     assert type(error).__name__ not in str(failed.value), failed.value

@@ -61,6 +61,9 @@ CONCURRENCY = 16
 # item stays 'posting' meanwhile (a restart picks it up too), a retry looks for the post before
 # sending, and one past the grace period is reported missed as any late item is.
 RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
+# A discussion's scheduled event runs from the due time for this long (its end time, unless an admin
+# changed it in Discord: the end time Discord gives when the event is started is the one kept).
+EVENT_LENGTH = timedelta(hours=1)
 
 
 class PostFailure(Exception):
@@ -100,6 +103,21 @@ class Poster(Protocol):
 
     async def send_dm(self, user_id: int, notice: Notice) -> bool:
         """False when the member's DMs are closed to the bot (Discord's 50007); PostFailure for the rest."""
+        ...
+
+
+class EventStatus(Protocol):
+    """A discussion's Discord scheduled event, started and ended on time (Discord never does it for
+    an external event). Both raise :class:`PostFailure` (:class:`Unreachable` to try again later)."""
+
+    async def start(self, guild_id: int, event_id: int) -> datetime | None:
+        """Set a scheduled event active; its end time, or None when there is nothing left to end
+        (deleted, cancelled or already over)."""
+        ...
+
+    async def end(self, guild_id: int, event_id: int) -> None:
+        """Complete the event (started first if it never was: Discord goes scheduled -> active ->
+        completed); nothing when it is gone or already over."""
         ...
 
 
@@ -143,8 +161,10 @@ class DiscussionService:
         concurrency: int = CONCURRENCY,
         scope: ShardScope | None = None,
         other_jobs: Sequence[Job] = (),
+        events: EventStatus | None = None,
     ) -> None:
         self.db = db
+        self.events = events
         self.clock = clock
         self.poster = poster
         self.grace = grace
@@ -274,6 +294,8 @@ class DiscussionService:
         try:
             if item.kind == "discussion":
                 await self._serve_discussion(item, picked_at, recovered)
+            elif item.kind == "event_end":
+                await self._serve_event_end(item)
             else:
                 await self._serve_reminder(item, picked_at, recovered)
             if self._retries.get(key) == tries:
@@ -286,6 +308,8 @@ class DiscussionService:
                 reason = "an unexpected error (details in the bot's log)"
                 if item.kind == "discussion":
                     await store.mark_discussion(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
+                elif item.kind == "event_end":
+                    await store.mark_event_end(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
                 else:
                     await store.mark_reminder(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
                 return True
@@ -367,6 +391,7 @@ class DiscussionService:
             thread_id=posted.thread_id,
             now=self.clock.now(),
         )
+        await self._start_event(discussion)
         thread_id = posted.thread_id
         if thread_id is None:
             try:
@@ -386,6 +411,64 @@ class DiscussionService:
         late = sorted(set(await self._readers(self.db, guild_id, discussion.story_id, discussion.reach)) - set(readers))
         if late:
             await self._let_in(discussion, thread_id, late)
+
+    async def _start_event(self, discussion: Discussion) -> None:
+        """The post is up: its scheduled event shows as live, and its ending is stored as a due item.
+
+        Never stops the post: a deleted or ended event, or a missing permission, is logged. When
+        Discord cannot be reached the ending is stored anyway (with the planned end time), and the
+        ending starts the event first. Run again when a post is resumed after a restart: starting
+        an event already live only reads its end time, and the ending is stored once.
+        """
+        if discussion.event_id is None or self.events is None:
+            return
+        guild_id, event_id = discussion.guild_id, discussion.event_id
+        ends: datetime | None
+        try:
+            ends = await self.events.start(guild_id, event_id)
+        except Unreachable as failure:
+            log.warning("discussion %s: could not start scheduled event %s yet: %s", discussion.id, event_id, failure)
+            ends = discussion.due_at + EVENT_LENGTH
+        except PostFailure as failure:
+            log.warning("discussion %s: could not start scheduled event %s: %s", discussion.id, event_id, failure)
+            return
+        if ends is None:
+            log.info("discussion %s: scheduled event %s was deleted or is over; left alone", discussion.id, event_id)
+            return
+        now = self.clock.now()
+        await store.schedule_event_end(self.db, guild_id, discussion.id, event_id, max(ends, now), now=now)
+        self.schedules_changed()
+
+    async def _serve_event_end(self, item: DueItem) -> None:
+        """Complete a discussion's event at its end time; a lasting refusal is logged and settles it."""
+        ending = await store.get_event_end(self.db, item.guild_id, item.id)
+        if ending is None or ending.state != "posting":
+            return  # settled meanwhile
+        try:
+            if self.events is None:
+                raise PostFailure("this process does not manage scheduled events")
+            await self.events.end(ending.guild_id, ending.event_id)
+        except Unreachable as failure:
+            if self._retry_later(item, failure):
+                return
+            await self._event_end_failed(ending, failure)
+            return
+        except PostFailure as failure:
+            await self._event_end_failed(ending, failure)
+            return
+        await store.mark_event_end(self.db, ending.guild_id, ending.id, "ended", reason=None, now=self.clock.now())
+
+    async def _event_end_failed(self, ending: store.EventEnd, failure: PostFailure) -> None:
+        log.warning(
+            "discussion %s in server %s: could not end scheduled event %s: %s",
+            ending.discussion_id,
+            ending.guild_id,
+            ending.event_id,
+            failure,
+        )
+        await store.mark_event_end(
+            self.db, ending.guild_id, ending.id, "failed", reason=str(failure), now=self.clock.now()
+        )
 
     async def _let_in(self, discussion: Discussion, thread_id: int, readers: Sequence[int]) -> None:
         try:

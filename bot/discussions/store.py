@@ -29,7 +29,7 @@ from bot.story.tidy import UNTITLED, story_title
 PENDING = ("scheduled", "posting")
 EVERY_SHARD = ShardScope()
 State = Literal["scheduled", "posting", "posted", "failed", "missed", "cancelled"]
-Kind = Literal["discussion", "reminder"]
+Kind = Literal["discussion", "reminder", "event_end"]
 
 
 def to_epoch(moment: datetime) -> float:
@@ -342,8 +342,10 @@ async def next_due(db: Database, scope: ShardScope = EVERY_SHARD) -> datetime | 
         "SELECT min(due) FROM ("
         f" SELECT min(due_at) AS due FROM discussions WHERE state = 'scheduled' AND {owned}"
         " UNION ALL"
-        f" SELECT min(due_at) FROM discussion_reminders WHERE state = 'scheduled' AND {owned})",
-        (*params, *params),
+        f" SELECT min(due_at) FROM discussion_reminders WHERE state = 'scheduled' AND {owned}"
+        " UNION ALL"
+        f" SELECT min(due_at) FROM discussion_event_ends WHERE state = 'scheduled' AND {owned})",
+        (*params, *params, *params),
     )
     return None if value is None else from_epoch(value)
 
@@ -365,12 +367,20 @@ async def claim_due(
             " SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders"
             f"  WHERE state = 'scheduled' AND due_at <= ? AND {owned}"
             " UNION ALL"
+            " SELECT 'event_end', id, guild_id, due_at FROM discussion_event_ends"
+            f"  WHERE state = 'scheduled' AND due_at <= ? AND {owned}"
+            " UNION ALL"
             " SELECT 'discussion', id, guild_id, due_at FROM discussions"
             f"  WHERE state = 'scheduled' AND due_at <= ? AND {owned})"
             " ORDER BY due_at, kind DESC, id LIMIT ?",
-            (stamp, *params, stamp, *params, limit),
+            (stamp, *params, stamp, *params, stamp, *params, limit),
         )
         rows = await cursor.fetchall()
+        await tx.executemany(
+            "UPDATE discussion_event_ends SET state = 'posting', attempts = attempts + 1, updated_at = ?"
+            " WHERE id = ? AND state = 'scheduled'",
+            [(stamp, row["id"]) for row in rows if row["kind"] == "event_end"],
+        )
         for table, kind in (("discussions", "discussion"), ("discussion_reminders", "reminder")):
             # Nonces: unique per item, at most 25 characters (Discord's limit), kept across retries.
             await tx.executemany(
@@ -388,9 +398,11 @@ async def unfinished(db: Database, scope: ShardScope = EVERY_SHARD) -> list[DueI
     rows = await db.fetch_all(
         f"SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders WHERE state = 'posting' AND {owned}"
         " UNION ALL"
+        f" SELECT 'event_end', id, guild_id, due_at FROM discussion_event_ends WHERE state = 'posting' AND {owned}"
+        " UNION ALL"
         f" SELECT 'discussion', id, guild_id, due_at FROM discussions WHERE state = 'posting' AND {owned}"
         " ORDER BY due_at",
-        (*params, *params),
+        (*params, *params, *params),
     )
     return [DueItem(row["kind"], row["id"], row["guild_id"], from_epoch(row["due_at"])) for row in rows]
 
@@ -508,14 +520,16 @@ async def set_event(db: Database, guild_id: int, discussion_id: int, event_id: i
 
 
 async def pending_event_ids(conn: aiosqlite.Connection, guild_id: int, story_id: int) -> list[int]:
-    """Scheduled events of this story's discussions that have not happened yet.
+    """Scheduled events of this story's discussions that have not happened yet or are live now.
 
     Read inside the transaction that removes the story (the rows cascade away with it), so the
     caller can delete the events from Discord afterwards.
     """
     cursor = await conn.execute(
-        "SELECT event_id FROM discussions WHERE guild_id = ? AND story_id = ? AND event_id IS NOT NULL"
-        " AND state IN ('scheduled', 'posting', 'failed', 'missed')",
+        "SELECT d.event_id FROM discussions d WHERE d.guild_id = ? AND d.story_id = ? AND d.event_id IS NOT NULL"
+        " AND (d.state IN ('scheduled', 'posting', 'failed', 'missed') OR EXISTS ("
+        "  SELECT 1 FROM discussion_event_ends e WHERE e.discussion_id = d.id AND e.guild_id = d.guild_id"
+        "  AND e.state IN ('scheduled', 'posting')))",
         (guild_id, story_id),
     )
     return [row[0] for row in await cursor.fetchall()]
@@ -627,3 +641,53 @@ async def pending_past(conn: aiosqlite.Connection, guild_id: int, story_id: int,
         (guild_id, story_id, last_chapter),
     )
     return [row[0] for row in await cursor.fetchall()]
+
+
+@dataclass(frozen=True, slots=True)
+class EventEnd:
+    """When a discussion's scheduled event (live since the post) is to be completed."""
+
+    id: int
+    guild_id: int
+    discussion_id: int
+    event_id: int
+    due_at: datetime
+    state: str
+
+
+async def schedule_event_end(
+    db: Database, guild_id: int, discussion_id: int, event_id: int, due_at: datetime, *, now: datetime
+) -> None:
+    """Store the ending once per discussion: a second call (a post resumed after a restart) keeps the first."""
+    await db.execute(
+        "INSERT INTO discussion_event_ends (guild_id, discussion_id, event_id, due_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (discussion_id) DO NOTHING",
+        (guild_id, discussion_id, event_id, to_epoch(due_at), to_epoch(now)),
+    )
+
+
+async def get_event_end(db: Database, guild_id: int, event_end_id: int) -> EventEnd | None:
+    row = await db.fetch_one(
+        "SELECT id, guild_id, discussion_id, event_id, due_at, state FROM discussion_event_ends"
+        " WHERE id = ? AND guild_id = ?",
+        (event_end_id, guild_id),
+    )
+    if row is None:
+        return None
+    return EventEnd(row[0], row[1], row[2], row[3], from_epoch(row[4]), row[5])
+
+
+async def mark_event_end(
+    db: Database,
+    guild_id: int,
+    event_end_id: int,
+    state: Literal["ended", "failed"],
+    *,
+    reason: str | None,
+    now: datetime,
+) -> None:
+    await db.execute(
+        "UPDATE discussion_event_ends SET state = ?, failure = ?, updated_at = ?"
+        " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+        (state, reason, to_epoch(now), event_end_id, guild_id),
+    )

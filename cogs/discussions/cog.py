@@ -64,8 +64,9 @@ def _where(interaction: discord.Interaction, channel: POST_CHANNEL | None) -> Wh
     return Where(here=interaction.channel_id, named=channel.id if channel is not None else None, may_post=may_post)
 
 
-def build_service(bot: DogearBot, poster: DiscordPoster) -> DiscussionService:
-    """The discussion service for this process's servers, with data retention on the same timer."""
+def build_service(bot: DogearBot, poster: DiscordPoster, events: ScheduledEvents) -> DiscussionService:
+    """The discussion service for this process's servers, with data retention on the same timer;
+    ``events`` starts a discussion's scheduled event when it posts and ends it at its end time."""
     retention = RetentionJob(bot.db, bot.clock, timedelta(days=bot.settings.data_retention_days), bot.shard_scope)
     return DiscussionService(
         bot.db,
@@ -74,6 +75,7 @@ def build_service(bot: DogearBot, poster: DiscordPoster) -> DiscussionService:
         grace=timedelta(hours=bot.settings.discussion_grace_hours),
         scope=bot.shard_scope,
         other_jobs=[retention],
+        events=events,
     )
 
 
@@ -101,8 +103,9 @@ class DiscussionCog(
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
         self.poster = DiscordPoster(bot)
-        self.service = build_service(bot, self.poster)
-        self.planner = DiscussionPlanner(self.service, ScheduledEvents(bot))
+        events = ScheduledEvents(bot)
+        self.service = build_service(bot, self.poster, events)
+        self.planner = DiscussionPlanner(self.service, events)
         self.open_modals: set[PromptsModal] = set()
         super().__init__()
 

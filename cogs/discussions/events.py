@@ -1,18 +1,22 @@
-"""Discord scheduled events for discussions: the one place they are created, moved and deleted.
+"""Discord scheduled events for discussions: the one place they are created, moved, started,
+ended and deleted.
 
-Implements :class:`bot.discussions.planning.EventKeeper`. Moving and deleting never fail the
-command: the discussion itself changed, so the admin gets a note saying what happened to
-the event instead.
+Implements :class:`bot.discussions.planning.EventKeeper` and
+:class:`bot.discussions.service.EventStatus`. Moving and deleting never fail the command: the
+discussion itself changed, so the admin gets a note saying what happened to the event instead.
+Starting and ending follow Discord's one way (scheduled -> active -> completed): an event already
+further along, cancelled or deleted is left as it is.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import discord
 
+from bot.discussions.service import EVENT_LENGTH, Unreachable
 from bot.errors import UserError
 from bot.limits import (
     SCHEDULED_EVENT_DESCRIPTION_CHARS,
@@ -20,13 +24,14 @@ from bot.limits import (
     SCHEDULED_EVENT_NAME_CHARS,
 )
 from bot.text import clip
+from cogs.discussions.poster import reaching, refusal
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
 log = logging.getLogger(__name__)
 
-EVENT_LENGTH = timedelta(hours=1)
+MAX_EVENTS = 30038  # "Maximum number of uncompleted guild scheduled events reached (100)"
 
 
 class ScheduledEvents:
@@ -57,7 +62,60 @@ class ScheduledEvents:
             )
         except discord.Forbidden:
             raise UserError("I need the Create Events permission to add an event. Nothing was scheduled.") from None
+        except discord.HTTPException as error:
+            if error.code == MAX_EVENTS:
+                raise UserError(
+                    "This server already has 100 upcoming or live events, Discord's limit. "
+                    "End or delete one, or schedule without an event. Nothing was scheduled."
+                ) from None
+            raise
         return created.id
+
+    async def _live(self, guild_id: int, event_id: int, doing: str) -> discord.ScheduledEvent | None:
+        """The event as Discord has it now; None once deleted. For the timer, so it waits for the gateway."""
+        await self.bot.wait_until_ready()
+        guild = self.bot.get_guild(guild_id)
+        if guild is None:
+            raise Unreachable(f"{doing}: the server is not available right now")
+        try:
+            with reaching(doing):
+                return await guild.fetch_scheduled_event(event_id)
+        except discord.NotFound:
+            return None
+        except discord.HTTPException as error:
+            raise refusal(error, doing) from error
+
+    async def _advance(self, event: discord.ScheduledEvent, doing: str) -> discord.ScheduledEvent:
+        """One step along scheduled -> active -> completed; an event already past it is returned as it is."""
+        try:
+            with reaching(doing):
+                if event.status is discord.EventStatus.scheduled:
+                    return await event.start()
+                if event.status is discord.EventStatus.active:
+                    return await event.end()
+        except discord.NotFound:
+            return event  # deleted meanwhile: nothing left to move along
+        except discord.HTTPException as error:
+            raise refusal(error, doing) from error
+        return event
+
+    async def start(self, guild_id: int, event_id: int) -> datetime | None:
+        event = await self._live(guild_id, event_id, "starting the scheduled event")
+        if event is None:
+            return None
+        if event.status is discord.EventStatus.scheduled:
+            event = await self._advance(event, "starting the scheduled event")
+        if event.status is not discord.EventStatus.active:
+            return None
+        return event.end_time or event.start_time + EVENT_LENGTH
+
+    async def end(self, guild_id: int, event_id: int) -> None:
+        event = await self._live(guild_id, event_id, "ending the scheduled event")
+        while event is not None and event.status in (discord.EventStatus.scheduled, discord.EventStatus.active):
+            moved = await self._advance(event, "ending the scheduled event")
+            if moved.status is event.status:
+                return
+            event = moved
 
     async def move(self, guild_id: int, event_id: int, due: datetime) -> str:
         try:

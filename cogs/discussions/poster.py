@@ -41,7 +41,7 @@ def _mentions(notice: Notice) -> discord.AllowedMentions:
     )
 
 
-def _refusal(error: discord.HTTPException, doing: str) -> PostFailure:
+def refusal(error: discord.HTTPException, doing: str) -> PostFailure:
     if isinstance(error, discord.DiscordServerError):  # 5xx after discord.py's own tries: try later
         return Unreachable(f"{doing}: Discord failed on its side ({error.status})")
     if isinstance(error, discord.NotFound):
@@ -52,7 +52,7 @@ def _refusal(error: discord.HTTPException, doing: str) -> PostFailure:
 
 
 @contextlib.contextmanager
-def _reaching(doing: str) -> Iterator[None]:
+def reaching(doing: str) -> Iterator[None]:
     """A connection that failed (refused, reset, timed out, a name not found), which discord.py
     does not retry, as :class:`Unreachable`: the service tries the item again later."""
     try:
@@ -72,10 +72,10 @@ class DiscordPoster:
         channel = self.bot.get_channel(channel_id)
         if channel is None:
             try:
-                with _reaching("looking up the channel"):
+                with reaching("looking up the channel"):
                     channel = await self.bot.fetch_channel(channel_id)
             except discord.DiscordServerError as error:
-                raise _refusal(error, "looking up the channel") from error
+                raise refusal(error, "looking up the channel") from error
             except discord.NotFound:
                 raise PostFailure("the channel was deleted") from None
             except discord.Forbidden:
@@ -93,7 +93,7 @@ class DiscordPoster:
         channel = await self._channel(channel_id)
         me = self.bot.user
         try:
-            with _reaching("reading the channel's recent messages"):
+            with reaching("reading the channel's recent messages"):
                 if isinstance(channel, discord.ForumChannel):
                     suffix = " · #" + marker.rsplit("#", 1)[-1]
                     for thread in channel.threads:
@@ -108,7 +108,7 @@ class DiscordPoster:
                         thread = message.thread
                         return Posted(channel.id, message.id, thread.id if thread else None)
         except discord.HTTPException as error:
-            raise _refusal(error, "reading the channel's recent messages") from error
+            raise refusal(error, "reading the channel's recent messages") from error
         return None
 
     async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> Posted:
@@ -116,10 +116,10 @@ class DiscordPoster:
         embed = discord.Embed.from_dict(notice.embed) if notice.embed else MISSING
         mentions = _mentions(notice)
         try:
-            with _reaching("posting"):
+            with reaching("posting"):
                 return await self._send(channel, notice, embed, mentions, nonce)
         except discord.HTTPException as error:
-            raise _refusal(error, "posting") from error
+            raise refusal(error, "posting") from error
 
     async def _send(
         self,
@@ -186,7 +186,7 @@ class DiscordPoster:
         except discord.HTTPException as error:
             if error.code == THREAD_EXISTS:
                 return message_id  # a thread started from a message has the message's id
-            raise _refusal(error, "opening the thread") from error
+            raise refusal(error, "opening the thread") from error
 
     async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None:
         if not user_ids:
@@ -196,20 +196,36 @@ class DiscordPoster:
             raise PostFailure("the discussion thread is gone")
         if thread.archived:
             # A quiet thread archives itself (after a week) and Discord adds nobody to an archived
-            # one (50083); a reader catching up later is let in after the bot reopens it.
+            # one (50083); a reader catching up later is let in after the bot reopens it. Only then:
+            # every step forward names every earlier discussion of the story, and reopening those the
+            # member is already in would bring a club's old threads back up, one per chapter read.
+            user_ids = [user_id for user_id in user_ids if not await self._in_thread(thread, user_id)]
+            if not user_ids:
+                return
             try:
                 await thread.edit(archived=False)
             except discord.HTTPException as error:
-                raise _refusal(error, "reopening the archived thread") from error
+                raise refusal(error, "reopening the archived thread") from error
         for user_id in user_ids:
             try:
                 await thread.add_user(discord.Object(user_id))
             except discord.NotFound as error:
                 if error.code == UNKNOWN_MEMBER:
                     continue  # left the server
-                raise _refusal(error, "adding a reader to the thread") from error
+                raise refusal(error, "adding a reader to the thread") from error
             except discord.HTTPException as error:
-                raise _refusal(error, "adding a reader to the thread") from error
+                raise refusal(error, "adding a reader to the thread") from error
+
+    async def _in_thread(self, thread: discord.Thread, user_id: int) -> bool:
+        """Whether the member is in the thread already (read without reopening it)."""
+        try:
+            with reaching("reading the thread's members"):
+                await thread.fetch_member(user_id)
+        except discord.NotFound:
+            return False
+        except discord.HTTPException as error:
+            raise refusal(error, "reading the thread's members") from error
+        return True
 
     async def send_dm(self, user_id: int, notice: Notice) -> bool:
         """A private copy; False (not an error) when the member's DMs are closed to the bot."""
@@ -224,7 +240,7 @@ class DiscordPoster:
         except discord.Forbidden as error:
             if error.code == DMS_CLOSED:
                 return False
-            raise _refusal(error, "sending a DM") from error
+            raise refusal(error, "sending a DM") from error
         except discord.HTTPException as error:
-            raise _refusal(error, "sending a DM") from error
+            raise refusal(error, "sending a DM") from error
         return True

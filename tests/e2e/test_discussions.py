@@ -581,8 +581,9 @@ async def test_a_reader_who_catches_up_after_the_thread_archived_still_gets_in(c
     club.double.state.dispatch("THREAD_UPDATE", thread.to_dict())
     await club.wait_for(lambda: club.bot.get_channel(thread.id) is None, "discord.py to drop the archived thread")
 
-    await club.slash("progress set", member=club.other_member, story=str(story), chapter=1)
-    await settle(club)
+    with club.expect_errors(404, 10007):  # asked first whether they are in it already: not yet
+        await club.slash("progress set", member=club.other_member, story=str(story), chapter=1)
+        await settle(club)
     assert club.other_member.id in club.channel(thread.id).member_ids
 
 
@@ -671,3 +672,29 @@ async def test_prompts_and_titles_in_a_discussion_post_show_what_they_say(club: 
     assert "Discussion of **Gull**, chapter 1." in post.text and "• Who lied first?\n• Why?" in post.text
     [thread] = club.threads
     assert thread.name.startswith("Gull · ch. 1 · #")
+
+
+async def test_reading_on_does_not_reopen_archived_threads_the_member_is_in(club: Club) -> None:
+    """Each step forward names every earlier discussion of the story: one the member already
+    joined stays archived; a member reaching it for the first time is let in (it reopens)."""
+    story = await a_story(club, "Quiet Threads")
+    await club.run(mark_read(club.bot.db, club.guild.id, club.member.id, story, 2, now=0))
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 hours",
+        remind="none", channel=club.text_channel,
+    )  # fmt: skip
+    await advance(club, timedelta(hours=2))
+    [thread] = [t for t in club.threads if t.parent_id == club.text_channel.id]
+    assert club.member.id in thread.member_ids
+    thread.archived = True  # a week without messages: Discord archives it
+    club.state.dispatch("THREAD_UPDATE", thread.to_dict())
+    await settle(club)
+
+    await club.slash("progress set", member=club.member, story=str(story), chapter=3)
+    await settle(club)
+    assert thread.archived
+
+    with club.expect_errors(404, 10007):  # not in it yet
+        await club.slash("progress set", member=club.other_member, story=str(story), chapter=1)
+        await settle(club)
+    assert club.other_member.id in thread.member_ids and not thread.archived

@@ -67,6 +67,12 @@ def parse_time(value: str | None) -> float | None:
     return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
 
 
+# Discord's one way for a scheduled event: scheduled (1) -> active (2) -> completed (3), or
+# scheduled -> canceled (4); a completed or canceled event cannot be changed at all.
+EVENT_STEPS = frozenset({(1, 2), (2, 3), (1, 4)})
+FINISHED_EVENT = frozenset({3, 4})
+
+
 class RestApi:
     def __init__(self, state: DoubleState) -> None:
         self.state = state
@@ -101,6 +107,7 @@ class RestApi:
         add("POST", p + "/channels/{channel}/polls/{message}/expire", self.expire_poll)
         add("GET", p + "/channels/{channel}/polls/{message}/answers/{answer}", self.poll_voters)
         add("POST", p + "/channels/{channel}/threads", self.thread_without_message)
+        add("GET", p + "/channels/{channel}/thread-members/{user}", self.get_thread_member)
         add("PUT", p + "/channels/{channel}/thread-members/{user}", self.add_thread_member)
         add("DELETE", p + "/channels/{channel}/thread-members/{user}", self.remove_thread_member)
         add("GET", p + "/guilds/{guild}", self.get_guild)
@@ -708,6 +715,19 @@ class RestApi:
             )
         return empty()
 
+    async def get_thread_member(self, request: web.Request) -> web.Response:
+        """A thread member, archived thread or not (reading needs no reopening); 404 / 10007 for anyone else."""
+        state = self.state
+        thread = self._visible_channel(request)
+        if not thread.is_thread:
+            raise DoubleError(400, 50024, "Cannot execute action on this channel type")
+        raw = request.match_info["user"]
+        user_id = state.bot_user.id if raw == "@me" else int(raw)
+        if user_id not in thread.member_ids:
+            raise not_found("Member", 10007)
+        joined = datetime.fromtimestamp(time.time()).astimezone().isoformat()
+        return json_response({"id": str(thread.id), "user_id": str(user_id), "join_timestamp": joined, "flags": 0})
+
     async def remove_thread_member(self, request: web.Request) -> web.Response:
         state = self.state
         thread = self._visible_channel(request)
@@ -879,11 +899,13 @@ class RestApi:
         state = self.state
         event = self._live_event(request)
         body = request[PAYLOAD] or {}
+        if event.status in FINISHED_EVENT:
+            raise DoubleError(400, 180000, "Cannot update a finished event")
         self._validate_event(body, event)
         if "status" in body:
             new = int(body["status"])
-            if (event.status, new) not in ((1, 2), (2, 3), (1, 4)) and new != event.status:
-                raise DoubleError(400, 180000, "Cannot update event status")
+            if new != event.status and (event.status, new) not in EVENT_STEPS:
+                raise DoubleError(400, 50035, f"Invalid Form Body: status cannot go from {event.status} to {new}")
             event.status = new
         event.name = body.get("name", event.name)
         event.description = body.get("description", event.description)

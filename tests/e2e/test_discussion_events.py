@@ -1,0 +1,156 @@
+"""A discussion's scheduled event through the Discord double: live when the discussion posts,
+completed at its end time (across a restart too), and never in the way of the post itself."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import discord
+import pytest
+
+from bot.devtools.double import permissions as P
+from bot.devtools.double.models import ScheduledEvent
+from bot.devtools.driver import Club
+from bot.discussions import store
+from tests.e2e.test_discussions import a_story, advance, bot_posts, settle, stored, utc_text
+
+SCHEDULED, ACTIVE, COMPLETED = 1, 2, 3
+
+
+async def schedule_with_event(club: Club, title: str, in_hours: int = 2) -> datetime:
+    story = await a_story(club, title)
+    due = (club.clock.now() + timedelta(hours=in_hours)).replace(second=0, microsecond=0)
+    [answer] = await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when=utc_text(due),
+        remind="none",
+        event=True,
+        channel=club.text_channel,
+    )
+    assert "event was created" in answer.text
+    return due
+
+
+async def posted(club: Club) -> store.Discussion:
+    """The club's one discussion, whatever its state."""
+    [discussion_id] = await club.run(
+        club.bot.db.fetch_all("SELECT id FROM discussions WHERE guild_id = ?", (club.guild.id,))
+    )
+    return await club.run(store.get_discussion(club.bot.db, club.guild.id, discussion_id[0]))
+
+
+def event_edits(club: Club, event: ScheduledEvent) -> list:
+    return [r for r in club.requests if r.method == "PATCH" and r.path.endswith(f"/scheduled-events/{event.id}")]
+
+
+async def test_event_is_live_when_the_discussion_posts_and_completed_at_its_end(club: Club) -> None:
+    due = await schedule_with_event(club, "Lit Lantern")
+    [event] = club.events
+    await advance(club, due - club.clock.now() - timedelta(minutes=1))
+    assert event.status == SCHEDULED and bot_posts(club, club.text_channel) == []
+
+    await advance(club, timedelta(minutes=1))
+    assert len(bot_posts(club, club.text_channel)) == 1
+    assert event.status == ACTIVE  # shows as live in every member's Events list
+
+    await advance(club, timedelta(minutes=59))
+    assert event.status == ACTIVE
+    await advance(club, timedelta(minutes=1))
+    assert event.status == COMPLETED
+
+    await advance(club, timedelta(days=2))
+    assert len(event_edits(club, event)) == 2  # started once, ended once
+    discussion = await posted(club)
+    assert discussion.state == "posted" and discussion.thread_id is not None
+
+
+async def test_event_ends_after_a_restart_that_spanned_its_end(club: Club) -> None:
+    due = await schedule_with_event(club, "Restart Lantern")
+    [event] = club.events
+    await advance(club, due - club.clock.now())
+    assert event.status == ACTIVE
+
+    await club.restart(while_down=lambda: club.clock.advance(timedelta(hours=3)))
+    await settle(club)
+    assert event.status == COMPLETED
+    assert len(event_edits(club, event)) == 2
+
+
+async def test_an_ending_claimed_before_a_crash_is_done_on_the_next_start(club: Club) -> None:
+    due = await schedule_with_event(club, "Crash Lantern")
+    [event] = club.events
+    await advance(club, due - club.clock.now())
+    await club.run(cog_service(club).stop())  # the timer is gone, as in a crash ...
+    claimed = await club.run(store.claim_due(club.bot.db, due + timedelta(hours=2)))  # ... right after a claim
+    assert [item.kind for item in claimed] == ["event_end"]
+
+    await club.restart()
+    await settle(club)
+    assert event.status == COMPLETED
+
+
+def cog_service(club: Club):
+    return club.bot.get_cog("DiscussionCog").service
+
+
+async def test_a_deleted_event_does_not_stop_the_post(club: Club) -> None:
+    due = await schedule_with_event(club, "Gone Lantern")
+    [event] = club.events
+    event.deleted = True  # an admin deleted it in Discord
+    with club.expect_errors(404, 10070):
+        await advance(club, due - club.clock.now() + timedelta(hours=2))
+    assert len(bot_posts(club, club.text_channel)) == 1
+    discussion = await posted(club)
+    assert discussion.state == "posted" and discussion.thread_id is not None
+
+
+async def test_an_event_ended_by_hand_is_left_alone(club: Club) -> None:
+    due = await schedule_with_event(club, "Early Lantern")
+    [event] = club.events
+    await advance(club, due - club.clock.now())
+    event.status = COMPLETED  # an admin ended it early in Discord
+    await advance(club, timedelta(hours=2))
+    assert event.status == COMPLETED and len(event_edits(club, event)) == 1
+
+
+async def test_without_the_permission_the_post_still_goes_up(club: Club) -> None:
+    due = await schedule_with_event(club, "Locked Lantern")
+    [event] = club.events
+    await club.set_role_permissions(club.bot_role, P.BOT_INVITE & ~(P.CREATE_EVENTS | P.MANAGE_EVENTS))
+    with club.expect_errors(403, 50013):
+        await advance(club, due - club.clock.now() + timedelta(hours=2))
+    assert len(bot_posts(club, club.text_channel)) == 1
+    discussion = await posted(club)
+    assert discussion.state == "posted" and discussion.thread_id is not None
+    assert event.status == SCHEDULED
+
+
+async def test_a_finished_event_cannot_be_changed_or_go_back(club: Club) -> None:
+    due = await schedule_with_event(club, "One Way")
+    [event] = club.events
+    await advance(club, due - club.clock.now() + timedelta(hours=2))
+    assert event.status == COMPLETED
+    http = club.bot.http
+    for status in (ACTIVE, SCHEDULED):
+        with club.expect_errors(400, 180000), pytest.raises(discord.HTTPException):
+            await club.run(http.edit_scheduled_event(club.guild.id, event.id, status=status))
+    assert event.status == COMPLETED
+
+
+async def test_the_hundred_event_limit_is_told_plainly(club: Club) -> None:
+    story = await a_story(club, "Crowded")
+    start = (datetime.now(UTC) + timedelta(days=30)).isoformat()
+    for n in range(100):
+        club.guild.events[n + 1] = ScheduledEvent(
+            id=n + 1, guild_id=club.guild.id, creator_id=club.admin.id, name=f"E{n}", start=start, end=None,
+            entity_type=3, location="somewhere",
+        )  # fmt: skip
+    with club.expect_errors(400, 30038):
+        [answer] = await club.slash(
+            "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 days", event=True
+        )
+    assert answer.ephemeral and "100" in answer.text and "Nothing was scheduled" in answer.text
+    assert await stored(club) == []
