@@ -17,7 +17,6 @@ import discord
 
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
-from bot.guilds import get_settings
 from bot.limits import BUTTON_LABEL_CHARS
 from bot.text import clip, escape_clipped, escape_markdown, page_blocks, plural, visible_line
 from bot.warnings import reviews
@@ -221,14 +220,13 @@ def story_overview_page(overview: reviews.StoryOverview, page: int) -> DecisionP
     return decision_page(head, blocks, page, f"/warnings story story:{overview.story_id} page:{{page}}")
 
 
-async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: reviews.NewReport) -> bool:
+async def post_to_mod_channel(guild: discord.Guild, new: reviews.NewReport) -> bool:
     """The report in the moderation channel, if one is set; the reporter only as mention text, no pings."""
-    settings = await get_settings(bot.db, guild.id)
-    if settings.mod_channel_id is None:
+    if new.mod_channel_id is None:
         return False
-    channel = guild.get_channel(settings.mod_channel_id)
+    channel = guild.get_channel(new.mod_channel_id)
     if not isinstance(channel, discord.TextChannel):
-        log.warning("guild %s: moderation channel %s is gone", guild.id, settings.mod_channel_id)
+        log.warning("guild %s: moderation channel %s is gone", guild.id, new.mod_channel_id)
         return False
     report = new.report
     lines = [
