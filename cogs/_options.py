@@ -17,7 +17,7 @@ from discord import app_commands
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS
 from bot.story.decode import size_limit_message
-from bot.story.store import StoryRecord, search_stories
+from bot.story.service import StoryRecord, story_choices
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -40,7 +40,7 @@ async def story_autocomplete(bot: DogearBot, guild_id: int | None, typed: str) -
     """
     if guild_id is None:
         return []
-    found = await search_stories(bot.db, guild_id, typed, limit=AUTOCOMPLETE_CHOICES)
+    found = await story_choices(bot.db, guild_id, typed, AUTOCOMPLETE_CHOICES)
     return [app_commands.Choice(name=choice_name(record), value=str(record.id)) for record in found]
 
 

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.client import report_error, send_ephemeral
-from bot.story.service import remove_story
-from bot.story.store import StoryRecord, get_story_record
+from bot.story.service import StoryRecord, remove_from_library
 from bot.text import escape_markdown, plural
 from cogs._checks import carried_id, guild_id_of
 
@@ -72,13 +71,14 @@ class RemoveChoice(
         # Acknowledge within Discord's 3 s before touching the database; the edit follows.
         await interaction.response.defer()
         bot: DogearBot = interaction.client  # type: ignore[assignment]
-        record = await get_story_record(bot.db, guild_id, self.story_id)
-        removed, event_ids = await remove_story(bot.db, guild_id, self.story_id)
-        if removed:
+        removal = await remove_from_library(bot.db, guild_id, self.story_id)
+        if removal.removed:
             # Its discussions went with it: discussions re-arms its timer and deletes their Discord events.
-            bot.dispatch("story_removed", guild_id, self.story_id, event_ids)
-        if removed and record is not None:
-            text = f"Removed **{escape_markdown(record.title)}** with its progress, warnings and scheduled discussions."
+            bot.dispatch("story_removed", guild_id, self.story_id, removal.event_ids)
+        if removal.removed and removal.title is not None:
+            text = (
+                f"Removed **{escape_markdown(removal.title)}** with its progress, warnings and scheduled discussions."
+            )
         else:
             text = "That story was already removed."
         await interaction.edit_original_response(content=text, view=None)

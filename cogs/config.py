@@ -10,9 +10,9 @@ from discord.ext import commands
 
 from bot.client import send_ephemeral
 from bot.errors import UserError
-from bot.guilds import GuildSettings, get_settings, update_settings
+from bot.guild_service import GuildSettings, change_settings, server_settings
 from bot.text import clip
-from bot.timezones import search_zones, validate_zone
+from bot.timezones import search_zones
 from cogs._checks import MEMBER_POSTS, bot_lacks, guild_id_of, posting_needs, require_member_reach
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class ConfigCog(
     @app_commands.checks.has_permissions(manage_guild=True)
     async def show(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
-        settings = await get_settings(self.bot.db, guild_id)
+        settings = await server_settings(self.bot.db, guild_id)
         await send_ephemeral(interaction, describe(settings, interaction.guild))
 
     @app_commands.command(name="set", description="Change this server's Dogear settings (Manage Server)")
@@ -178,7 +178,7 @@ class ConfigCog(
                 raise UserError("Pick a club role other than @everyone; Dogear never pings everyone.")
             changes["club_role_id"] = club_role.id
         if timezone is not None:
-            changes["timezone"] = validate_zone(timezone)
+            changes["timezone"] = timezone  # checked by the service before anything is saved
         if mod_channel is not None:
             changes["mod_channel_id"] = mod_channel.id
             if missing := bot_lacks(mod_channel, MOD_PERMISSIONS):
@@ -188,7 +188,7 @@ class ConfigCog(
             changes["date_order"] = date_order.value
         if not changes:
             raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
-        settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **changes)
+        settings = await change_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **changes)
         # What the admin must fix comes before the settings, so it is read (and never clipped away).
         note = (
             ("\n⚠️ " + " ".join(warnings) + f" Grant {'them' if lacking > 1 else 'it'} so posting works.")
@@ -210,7 +210,7 @@ class ConfigCog(
     async def clear(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
         guild_id = guild_id_of(interaction)
         name, column, first = CLEARABLE[setting.value]
-        settings = await update_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **{column: first})
+        settings = await change_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **{column: first})
         await send_ephemeral(interaction, f"Cleared the {name}.\n\n" + describe(settings, interaction.guild))
 
 

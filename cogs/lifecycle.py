@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import discord
 from discord.ext import commands
 
-from bot.guilds import mark_joined, mark_left, mark_left_while_away
+from bot.guild_service import bot_joined, bot_left, left_while_away
 from bot.shards import ShardScope
 from bot.text import plural
 
@@ -40,13 +40,13 @@ class LifecycleCog(commands.Cog):
         await self._present(guild)
 
     async def _present(self, guild: discord.Guild) -> None:
-        if await mark_joined(self.bot.db, guild.id, self.bot.clock.now().timestamp()):
+        if await bot_joined(self.bot.db, guild.id, self.bot.clock.now().timestamp()):
             log.info("back in server %s: its data is no longer due for deletion", guild.id)
             self.bot.dispatch("retention_changed")
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
-        await mark_left(self.bot.db, guild.id, self.bot.clock.now().timestamp())
+        await bot_left(self.bot.db, guild.id, self.bot.clock.now().timestamp())
         self.bot.dispatch("retention_changed")
         log.info("left server %s; its data is kept for %g days", guild.id, self.bot.settings.data_retention_days)
 
@@ -54,7 +54,7 @@ class LifecycleCog(commands.Cog):
     async def on_shard_ready(self, shard_id: int) -> None:
         """The shard's servers are all listed (an outage's show as unavailable): the others left meanwhile."""
         shard = ShardScope.of(self.bot.shard_count or 1, [shard_id])
-        gone = await mark_left_while_away(self.bot.db, self._is_present, self.bot.clock.now().timestamp(), shard.sql())
+        gone = await left_while_away(self.bot.db, self._is_present, self.bot.clock.now().timestamp(), shard.sql())
         if gone:
             self.bot.dispatch("retention_changed")
             log.info(

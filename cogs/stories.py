@@ -29,8 +29,7 @@ from bot.story.limits import MAX_TITLE_CHARS
 from bot.story.model import source_note, story_id_note
 from bot.story.plaintext import front_notes
 from bot.story.render import declared_list, every_warning_in, members_see, warning_list
-from bot.story.service import AddedStory, StoryDetails, add_story_file, library_page, story_details
-from bot.story.store import resolve_story
+from bot.story.service import AddedStory, StoryDetails, add_story_file, find_story, library_page, story_details
 from bot.story.update import describe_update, update_story
 from bot.text import clip_lines, escape_clipped, escape_markdown, page_lines, plural
 from cogs._checks import guild_id_of
@@ -237,7 +236,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
     @app_commands.checks.has_permissions(manage_guild=True)
     async def remove(self, interaction: discord.Interaction, story: str) -> None:
         guild_id = guild_id_of(interaction)
-        record = await resolve_story(self.bot.db, guild_id, story)
+        record = await find_story(self.bot.db, guild_id, story)
         question, view = confirm_remove(record, interaction.user.id)
         await send_ephemeral(interaction, question, view=view)
         view.stop()  # no view has to wait: a press is routed to RemoveChoice, also after a restart

@@ -4,6 +4,9 @@
   layer itself (``bot/client.py``, ``bot/cli.py``) and the local Discord double (``bot/devtools``).
 * No import cycles among the modules of ``bot/`` and ``cogs/``, counting the imports a module
   runs when it is loaded (top-level statements; ``if TYPE_CHECKING:`` blocks run nothing).
+* Cogs stay thin: no module under ``cogs/`` imports a store (``store``, ``*_store``, the server
+  store ``bot.guilds``) or the database (``bot.db``), not even for a type hint: a cog reaches the
+  data through one service call.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "cogs")
 DISCORD_LAYER = {"bot.client", "bot.cli"}
 DISCORD_LAYER_PACKAGES = ("bot.devtools",)
+# Modules only services may use: the plain SQL of each feature, and the database itself.
+STORE_MODULES = {"bot.db", "bot.guilds"}
 
 
 def module_name(path: Path) -> str:
@@ -153,6 +158,26 @@ def test_the_checks_see_the_discord_layer() -> None:
     assert "discord" in set(imported_names("bot.client"))
     assert "discord" in set(imported_names("cogs.stories"))
     assert "bot.story.service" in import_graph()["cogs.stories"]
+
+
+def is_store(target: str) -> bool:
+    """A store module (``bot.story.store``, ``bot.progress.prefs_store``, ``bot.guilds``) or the database."""
+    last = target.rpartition(".")[2]
+    return target in STORE_MODULES or (target.startswith("bot.") and (last == "store" or last.endswith("_store")))
+
+
+@pytest.mark.parametrize("name", sorted(name for name in MODULES if name.startswith("cogs")))
+def test_cogs_reach_data_only_through_services(name: str) -> None:
+    offending = sorted({target for target in imported_names(name) if is_store(target)})
+    assert not offending, f"{MODULES[name].relative_to(ROOT)} imports {', '.join(offending)}: call a service instead"
+
+
+def test_the_store_rule_sees_stores() -> None:
+    """Not vacuous: the services do import stores and the database, in every form the rule reads."""
+    assert is_store("bot.story.store") and is_store("bot.progress.prefs_store") and is_store("bot.guilds")
+    assert not is_store("bot.story.service") and not is_store("bot.story.storefront")
+    assert {"bot.story.store", "bot.db"} <= set(imported_names("bot.story.service"))
+    assert "bot.guilds" in set(imported_names("bot.discussions.planning"))
 
 
 def test_no_import_cycles_among_bot_and_cogs() -> None:

@@ -1,3 +1,7 @@
+import pytest
+
+from bot.errors import UserError
+from bot.guild_service import bot_joined, bot_left, change_settings, left_while_away, server_settings
 from bot.guilds import (
     DEFAULT_PROMPTS,
     get_settings,
@@ -82,3 +86,17 @@ async def test_servers_missing_from_the_shards_list_are_marked_left_when_noticed
     assert await left_at(db, shard0[0]) is None
     assert await left_at(db, shard0[2]) == 50.0  # its retention still counts from when it left
     assert await left_at(db, shard1) is None
+
+
+async def test_the_settings_service_checks_a_time_zone_before_saving(db) -> None:
+    """/config set and clear go through bot.guild_service: a zone is spelled canonically, a wrong one saves nothing."""
+    saved = await change_settings(db, 10, 0.0, timezone="europe/berlin", club_channel_id=5)
+    assert (saved.timezone, saved.club_channel_id) == ("Europe/Berlin", 5)
+    with pytest.raises(UserError, match="not a time zone I know"):
+        await change_settings(db, 10, 0.0, timezone="Mars/Olympus", club_channel_id=6)
+    assert await server_settings(db, 10) == saved
+    assert (await change_settings(db, 10, 0.0, timezone="UTC")).timezone == "UTC"
+    assert await bot_joined(db, 10, 1.0) is False
+    await bot_left(db, 10, 2.0)
+    assert await left_while_away(db, lambda _: False, 3.0, ("1 = 1", [])) == []
+    assert await bot_joined(db, 10, 4.0) is True

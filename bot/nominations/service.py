@@ -29,14 +29,22 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.db import Database, fits_row_id
 from bot.errors import UserError
-from bot.limits import AUTOCOMPLETE_CHOICES, BUTTON_LABEL_CHARS, POLL_ANSWER_CHARS, POLL_ANSWERS, POLL_MAX_HOURS
+from bot.guilds import get_settings
+from bot.limits import (
+    AUTOCOMPLETE_CHOICES,
+    BUTTON_LABEL_CHARS,
+    CHOICE_NAME_CHARS,
+    POLL_ANSWER_CHARS,
+    POLL_ANSWERS,
+    POLL_MAX_HOURS,
+)
 from bot.nominations import store
 from bot.nominations.store import Nomination, Round
 from bot.nominations.tally import NO_VOTES, TIE, WINNER, Outcome, tally
 from bot.shards import ShardScope
 from bot.story.books import BookAdded, add_book
 from bot.story.model import story_id_note
-from bot.story.store import fold, get_story_record, search_stories
+from bot.story.store import fold, get_story_record, resolve_story, search_stories
 from bot.text import and_list, clip, escape_markdown, plural, visible_line
 
 log = logging.getLogger(__name__)
@@ -264,8 +272,13 @@ class NominationService:
 
     # ------------------------------------------------------------------------- nominating
 
-    async def nominate(self, guild_id: int, user_id: int, title: str, story: int | None = None) -> Nominated:
-        """Nominate a title (or a library story); a member's second nomination in a round replaces the first."""
+    async def nominate(self, guild_id: int, user_id: int, title: str, story: int | str | None = None) -> Nominated:
+        """Nominate a title (or a library story); a member's second nomination in a round replaces the first.
+
+        ``story`` is a story id, or the story option as a member gave it (an id from the menu or a title).
+        """
+        if isinstance(story, str):
+            story = (await resolve_story(self.db, guild_id, story)).id
         if story is not None:
             record = await get_story_record(self.db, guild_id, story)
             if record is None:
@@ -322,6 +335,25 @@ class NominationService:
                     return record.id
         return None
 
+    async def title_choices(self, guild_id: int, typed: str) -> list[str]:
+        """What ``/nominate title:`` offers: this round's nominations first (to back one), then library titles.
+
+        Titles are offered once each (as nominations compare them), only those containing what was
+        typed and short enough to be a choice, as many as a menu shows.
+        """
+        needle = " ".join(typed.split()).casefold()
+        titles = [n.title for n in await self.open_nominations(guild_id)]
+        titles += [record.title for record in await search_stories(self.db, guild_id, typed)]
+        seen: set[str] = set()
+        offered: list[str] = []
+        for title in titles:
+            key = title.casefold()
+            if key in seen or (needle and needle not in key) or len(title) > CHOICE_NAME_CHARS:
+                continue
+            seen.add(key)
+            offered.append(title)
+        return offered[:AUTOCOMPLETE_CHOICES]
+
     async def board(self, guild_id: int) -> Board:
         round_id = await store.open_round_id(self.db, guild_id)
         nominations = [] if round_id is None else await store.list_nominations(self.db, guild_id, round_id)
@@ -345,6 +377,19 @@ class NominationService:
         return [] if round_id is None else await store.list_nominations(self.db, guild_id, round_id)
 
     # ------------------------------------------------------------------------- voting
+
+    async def start_club_vote(
+        self, guild_id: int, *, hours: int, user_id: int, check_channel: Callable[[int], None]
+    ) -> StartedVote:
+        """``/vote start``: :meth:`start_vote` in the server's club channel.
+
+        ``check_channel`` is given the club channel first and raises if the member could not post a
+        poll there themselves: nobody has the bot post where they cannot.
+        """
+        channel_id = (await get_settings(self.db, guild_id)).club_channel_id
+        if channel_id:
+            check_channel(channel_id)
+        return await self.start_vote(guild_id, channel_id=channel_id, hours=hours, user_id=user_id)
 
     async def start_vote(self, guild_id: int, *, channel_id: int | None, hours: int, user_id: int) -> StartedVote:
         """Post the round's nominations as a native poll in the club channel and close the round to new ones."""

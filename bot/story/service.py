@@ -4,6 +4,9 @@
 file, scanning it for warnings) run in a worker process with a time limit, so a hostile
 upload costs one worker, never the event loop; the cheap check for a duplicate (by content
 hash) comes before the expensive scan; the story and its scan are stored in one transaction.
+
+The cogs reach the library only through here: ``StoryRecord``, the story as lists, info and
+autocomplete show it, is the shape these use cases hand back (defined with the SQL that fills it).
 """
 
 from __future__ import annotations
@@ -24,9 +27,11 @@ from bot.story.store import (
     count_stories,
     delete_story,
     find_by_hash,
+    get_story_record,
     insert_story,
     list_stories,
     resolve_story,
+    search_stories,
 )
 from bot.story.tidy import one_line
 from bot.text import no_such_page
@@ -133,6 +138,30 @@ async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails
     record = await resolve_story(db, guild_id, value)
     chapters = await chapter_infos(db, guild_id, record.id)
     return StoryDetails(record, chapters, await story_warnings(db, guild_id, record.id))
+
+
+async def find_story(db: Database, guild_id: int, value: str) -> StoryRecord:
+    """The story an option names (an id picked from the menu, or a title typed out), or a :class:`UserError`."""
+    return await resolve_story(db, guild_id, value)
+
+
+async def story_choices(db: Database, guild_id: int, typed: str, limit: int) -> list[StoryRecord]:
+    """What a story option's menu offers: titles starting with what was typed, then titles containing it."""
+    return await search_stories(db, guild_id, typed, limit=limit)
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    removed: bool  # False: it was gone already (another admin's press)
+    title: str | None  # as it was before the removal, for the answer
+    event_ids: list[int]  # the Discord events of its pending discussions, to delete from Discord
+
+
+async def remove_from_library(db: Database, guild_id: int, story_id: int) -> Removal:
+    """``/story remove`` confirmed: the story with everything that cascades from it, and its title."""
+    record = await get_story_record(db, guild_id, story_id)
+    removed, event_ids = await remove_story(db, guild_id, story_id)
+    return Removal(removed, None if record is None else record.title, event_ids)
 
 
 async def remove_story(db: Database, guild_id: int, story_id: int) -> tuple[bool, list[int]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.db import Database
 from bot.errors import UserError
+from bot.guilds import get_settings
 from bot.story.chapters import check_chapter
 from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.store import STORY_GONE, get_story_record, resolve_story
@@ -157,6 +158,7 @@ class NewReport:
     report: Report
     story_title: str
     label: str
+    mod_channel_id: int | None = None  # where the server's moderators read reports, if it set one
 
 
 async def report_warning(
@@ -197,7 +199,8 @@ async def report_warning(
             raise UserError(f"You have sent {REPORTS_PER_DAY} reports today, the daily limit. Try again tomorrow.")
         report_id = await store.insert_report(tx, guild_id, record.id, chapter, warning_id, reporter_id, note, stamp)
     report = Report(report_id, record.id, chapter, warning_id, reporter_id, note, "open", stamp)
-    return NewReport(report, record.title, taxonomy.label(warning_id))
+    mod_channel_id = (await get_settings(db, guild_id)).mod_channel_id
+    return NewReport(report, record.title, taxonomy.label(warning_id), mod_channel_id)
 
 
 REPORTS, POSSIBLE_SECTION = "r", "p"  # the queue's two parts, in this order

@@ -21,7 +21,7 @@ import logging
 import time
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -174,7 +174,8 @@ async def rules_overview(db: Database, guild_id: int) -> RulesOverview:
     return RulesOverview(await store.list_rules(db, guild_id), off_rules, off_categories, len(default_ruleset().rules))
 
 
-# Autocomplete: (name shown, value) pairs, at most ``limit``.
+# Autocomplete: (name shown, value) pairs, at most ``limit``; a cog takes any of these as a ChoiceFinder.
+ChoiceFinder = Callable[[Database, int, str, int], Awaitable[list[tuple[str, str]]]]
 
 
 async def category_choices(

@@ -19,10 +19,8 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.discussions.timer import Timer
 from bot.errors import UserError
-from bot.guilds import get_settings
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
 from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService
-from bot.story.store import resolve_story, search_stories
 from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural, when_line
 from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, require_member_reach
 from cogs._options import story_autocomplete
@@ -131,10 +129,7 @@ class NominationCog(commands.Cog):
         story: str | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        story_id = None
-        if story:
-            story_id = (await resolve_story(self.bot.db, guild_id, story)).id
-        done = await self.service.nominate(guild_id, interaction.user.id, title, story_id)
+        done = await self.service.nominate(guild_id, interaction.user.id, title, story or None)
         name = f"**{escape_markdown(done.title)}**"
         library = " (it is in the library)" if done.in_library else ""
         if done.kind == "unchanged":
@@ -194,12 +189,14 @@ class NominationCog(commands.Cog):
     ) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        settings = await get_settings(self.bot.db, guild_id)
-        club_channel = channel_named(interaction, settings.club_channel_id) if settings.club_channel_id else None
-        if club_channel is not None:  # the poll and its result are posted for this member
-            require_member_reach(interaction, club_channel, MEMBER_POLLS)
-        started = await self.service.start_vote(
-            guild_id, channel_id=settings.club_channel_id, hours=hours, user_id=interaction.user.id
+
+        def check_channel(channel_id: int) -> None:
+            club_channel = channel_named(interaction, channel_id)
+            if club_channel is not None:  # the poll and its result are posted for this member
+                require_member_reach(interaction, club_channel, MEMBER_POLLS)
+
+        started = await self.service.start_club_vote(
+            guild_id, hours=hours, user_id=interaction.user.id, check_channel=check_channel
         )
         await send_ephemeral(
             interaction,
@@ -229,18 +226,8 @@ class NominationCog(commands.Cog):
         """This round's nominations first (to back one), then library titles; what is typed stays valid."""
         if interaction.guild_id is None:
             return []
-        needle = " ".join(current.split()).casefold()
-        titles: list[str] = [n.title for n in await self.service.open_nominations(interaction.guild_id)]
-        titles += [record.title for record in await search_stories(self.bot.db, interaction.guild_id, current)]
-        seen: set[str] = set()
-        choices = []
-        for title in titles:
-            key = title.casefold()
-            if key in seen or (needle and needle not in key) or len(title) > CHOICE_NAME_CHARS:
-                continue
-            seen.add(key)
-            choices.append(app_commands.Choice(name=title, value=title))
-        return choices[:AUTOCOMPLETE_CHOICES]
+        titles = await self.service.title_choices(interaction.guild_id, current)
+        return [app_commands.Choice(name=title, value=title) for title in titles]
 
     @nominate.autocomplete("story")
     async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

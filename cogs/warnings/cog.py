@@ -10,7 +10,6 @@ answer says how many), so headers and reminders follow the new rules at once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -18,7 +17,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import send_ephemeral
-from bot.db import Database
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, CHOICE_VALUE_CHARS, MODAL_INPUT_CHARS
 from bot.text import clip, escape_markdown, plural
@@ -36,7 +34,6 @@ if TYPE_CHECKING:
 
 MAX_TEST_TEXT = MODAL_INPUT_CHARS
 Page = app_commands.Range[int, 1, 10_000]
-Choices = Callable[[Database, int, str, int], Awaitable[list[tuple[str, str]]]]
 
 
 def _choice(name: str, value: str) -> app_commands.Choice[str]:
@@ -248,7 +245,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             note=note or "",
             now=self.bot.clock.now().timestamp(),
         )
-        await post_to_mod_channel(self.bot, guild, new)
+        await post_to_mod_channel(guild, new)
         await send_ephemeral(
             interaction,
             f"Thank you. Your report that chapter {new.report.chapter} of **{escape_markdown(new.story_title)}** "
@@ -287,7 +284,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         return await self._choices(service.enable_choices, interaction, current)
 
     async def _choices(
-        self, find: Choices, interaction: discord.Interaction, typed: str
+        self, find: service.ChoiceFinder, interaction: discord.Interaction, typed: str
     ) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []

@@ -3,30 +3,24 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 import discord
 
-from bot.guilds import get_settings
 from bot.text import escape_markdown
 from bot.warnings import reviews
 from cogs.warnings.review import decision_view
 from cogs.warnings.texts import named
 
-if TYPE_CHECKING:
-    from bot.client import DogearBot
-
 log = logging.getLogger(__name__)
 
 
-async def post_to_mod_channel(bot: DogearBot, guild: discord.Guild, new: reviews.NewReport) -> bool:
+async def post_to_mod_channel(guild: discord.Guild, new: reviews.NewReport) -> bool:
     """The report in the moderation channel, if one is set; the reporter only as mention text, no pings."""
-    settings = await get_settings(bot.db, guild.id)
-    if settings.mod_channel_id is None:
+    if new.mod_channel_id is None:
         return False
-    channel = guild.get_channel(settings.mod_channel_id)
+    channel = guild.get_channel(new.mod_channel_id)
     if not isinstance(channel, discord.TextChannel):
-        log.warning("guild %s: moderation channel %s is gone", guild.id, settings.mod_channel_id)
+        log.warning("guild %s: moderation channel %s is gone", guild.id, new.mod_channel_id)
         return False
     report = new.report
     lines = [

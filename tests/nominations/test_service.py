@@ -9,6 +9,7 @@ import pytest
 from bot.clock import ManualClock
 from bot.db import Database
 from bot.errors import UserError
+from bot.guilds import update_settings
 from bot.nominations import store
 from bot.nominations.service import GIVE_UP, GRACE, NominationService
 from bot.shards import ShardScope, shard_of
@@ -320,3 +321,54 @@ async def test_a_poll_discord_never_finalizes_is_retried_then_counted_as_it_stan
     await clock.advance(GIVE_UP)
     assert await service.serve_due(clock.now()) == 1
     assert "next read is **Beloved**" in discord_side.announcements[0][1].text
+
+
+async def test_the_story_option_as_given_names_a_library_story_or_is_refused(
+    service: NominationService, db: Database
+) -> None:
+    """/nominate hands the story option to the service as typed: an id from the menu or a title."""
+    book = await add_book(db, GUILD, title="Station Eleven", chapters=12, added_by=ADA, now=0)
+    by_id = await service.nominate(GUILD, MEL, "anything", story=str(book.story_id))
+    by_title = await service.nominate(GUILD, OLLIE, "anything", story="station eleven")
+    assert (by_id.title, by_id.in_library, by_title.kind) == ("Station Eleven", True, "merged")
+    with pytest.raises(UserError, match="the story option was empty"):
+        await service.nominate(GUILD, MO, "anything", story="   ")
+    assert await titles(service) == ["Station Eleven"]
+
+
+async def test_title_choices_offer_nominations_then_library_titles_once_each(
+    service: NominationService, db: Database
+) -> None:
+    await add_book(db, GUILD, title="Station Eleven", chapters=12, added_by=ADA, now=0)
+    await add_book(db, GUILD, title="The Left Hand of Darkness", chapters=20, added_by=ADA, now=0)
+    await service.nominate(GUILD, MEL, "STATION ELEVEN")
+    await service.nominate(GUILD, OLLIE, "Piranesi")
+    assert await service.title_choices(GUILD, "") == [
+        "STATION ELEVEN",
+        "Piranesi",
+        "The Left Hand of Darkness",
+    ]
+    assert await service.title_choices(GUILD, "  left   hand ") == ["The Left Hand of Darkness"]
+    assert await service.title_choices(OTHER_GUILD, "") == []
+
+
+async def test_a_club_vote_asks_about_the_club_channel_before_posting(
+    service: NominationService, db: Database, discord_side: FakeDiscord
+) -> None:
+    """/vote start: the member's reach to the club channel is checked before the poll is posted there."""
+    await nominate_many(service, 2)
+    asked: list[int] = []
+    with pytest.raises(UserError, match="Set the club channel first"):
+        await service.start_club_vote(GUILD, hours=24, user_id=ADA, check_channel=asked.append)
+    assert asked == []
+    await update_settings(db, GUILD, 0, club_channel_id=CLUB)
+
+    def refuse(channel_id: int) -> None:
+        asked.append(channel_id)
+        raise UserError("You cannot post polls there.")
+
+    with pytest.raises(UserError, match="cannot post polls"):
+        await service.start_club_vote(GUILD, hours=24, user_id=ADA, check_channel=refuse)
+    assert (asked, discord_side.polls) == ([CLUB], {})
+    started = await service.start_club_vote(GUILD, hours=24, user_id=ADA, check_channel=asked.append)
+    assert (asked, started.channel_id, len(discord_side.polls)) == ([CLUB, CLUB], CLUB, 1)

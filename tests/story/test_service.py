@@ -13,7 +13,15 @@ from bot.client import WORKER_PRELOAD
 from bot.db import Database
 from bot.errors import UserError
 from bot.story import service
-from bot.story.service import add_story_file, library_page, remove_story, story_details
+from bot.story.service import (
+    add_story_file,
+    find_story,
+    library_page,
+    remove_from_library,
+    remove_story,
+    story_choices,
+    story_details,
+)
 from bot.story.store import DuplicateStory, count_stories
 from bot.warnings.service import stored_scan
 from bot.worker import Workers, WorkLimitError
@@ -122,3 +130,18 @@ async def test_library_pages_and_details(db: Database) -> None:
     assert [chapter.number for chapter in details.chapters] == [1, 2]
     assert await remove_story(db, GUILD, added.story_id) == (True, [])
     assert await remove_story(db, GUILD, added.story_id) == (False, [])
+
+
+async def test_the_cogs_find_choose_and_remove_a_story_through_the_service(db: Database) -> None:
+    """What /story remove and every story option's menu call: the record, then its removal with its title."""
+    added = await add(db, InlineWorkers(), "ford.html", ao3_html(two_chapter_work()).encode())
+    record = await find_story(db, GUILD, str(added.story_id))
+    assert (await find_story(db, GUILD, record.title)).id == added.story_id
+    assert [r.id for r in await story_choices(db, GUILD, record.title[:4], 25)] == [added.story_id]
+    assert await story_choices(db, GUILD + 1, "", 25) == []
+    removal = await remove_from_library(db, GUILD, added.story_id)
+    assert (removal.removed, removal.title, removal.event_ids) == (True, record.title, [])
+    again = await remove_from_library(db, GUILD, added.story_id)
+    assert (again.removed, again.title) == (False, None)
+    with pytest.raises(UserError):
+        await find_story(db, GUILD, str(added.story_id))

@@ -6,6 +6,7 @@ import pytest
 
 from bot.db import Database, load_migrations, split_statements
 from bot.errors import UserError
+from bot.guilds import update_settings
 from bot.progress import prefs
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
@@ -108,6 +109,7 @@ async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Databa
     )
     assert (new.report.warning_id, new.report.chapter, new.report.note) == ("vomit", 2, "he was sick")
     assert new.label == "Vomit" and new.story_title == "Red Floors"
+    assert new.mod_channel_id is None  # no moderation channel set: the report waits in /warnings review
     with pytest.raises(UserError, match="already reported"):
         await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
     await reviews.report_warning(db, GUILD, 8, story=str(story_id), chapter=2, warning="vomit")  # another member
@@ -295,3 +297,11 @@ async def test_reports_on_a_chapter_taken_down_stay_but_cannot_be_decided(db: Da
         await reviews.dismiss_warning(db, GUILD, story_id, 3, "vomit", user_id=1)
     assert await db.fetch_value("SELECT count(*) FROM warning_reports WHERE status = 'open'") == 2
     assert await db.fetch_value("SELECT count(*) FROM warning_reviews") == 0
+
+
+async def test_a_report_names_the_moderation_channel_it_is_posted_to(db: Database) -> None:
+    story_id = await stored(db, GUILD, story(["A quiet walk."]))
+    await update_settings(db, GUILD, 0.0, mod_channel_id=4242)
+    await update_settings(db, OTHER, 0.0, mod_channel_id=5353)
+    new = await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
+    assert new.mod_channel_id == 4242
