@@ -1099,6 +1099,8 @@ def _title_followed_well(following: Item | None, index: int) -> bool:
     first_line = following.text.split("\n")[0]
     if following.gap >= 2 or by_line_author(following.text) or parse_field(first_line) or declaration_line(first_line):
         return True
+    if is_labelled_note(first_line):  # "Anmerkung der Autorin: ...", a note no field name covers
+        return True
     return index == 0 and len(following.text) > 200
 
 

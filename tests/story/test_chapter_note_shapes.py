@@ -214,3 +214,20 @@ def test_a_chapter_titled_with_a_warning_word_keeps_its_title() -> None:
     story = import_story(text.encode(), "lighthouse.txt", max_bytes=LIMIT)
     assert [c.title for c in story.chapters] == [None, None, "Warning: Thin Ice"]
     assert [c.declared_warnings for c in story.chapters] == [[], ["Triggerwarnung: Tod, Blut"], []]
+
+
+@pytest.mark.parametrize(
+    ("note", "declared"),
+    [
+        ("Anmerkung der Autorin: Triggerwarnung: Tod", "Triggerwarnung: Tod"),
+        ("Note de l'autrice : Avertissement : mort d'un personnage", "Avertissement : mort d'un personnage"),
+    ],
+)
+def test_a_note_in_the_authors_language_under_the_title_marks_it_off(note: str, declared: str) -> None:
+    """ "Der Leuchtturm" over "Anmerkung der Autorin: ..." was read as the first chapter's text,
+    the story had a chapter the book has not, and the story-wide warning was lost."""
+    text = f"Der Leuchtturm\n\n{note}\n\nKapitel 1\n\n{OPENING}\n\nKapitel 2\n\n{CLOSING}\n"
+    story = import_story(text.encode(), "leuchtturm.txt", max_bytes=LIMIT)
+    assert story.meta.title == "Der Leuchtturm"
+    assert story.meta.declared_warnings == [declared]
+    assert [c.scenes[0].paragraphs for c in story.chapters] == [[OPENING], [CLOSING]]
