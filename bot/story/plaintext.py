@@ -31,7 +31,7 @@ from bot.story.structure import (
     split_items,
 )
 from bot.story.words import count_words
-from bot.warnings.declared import declaration_cues, maps_any
+from bot.warnings.declared import declaration_cues, lists_warnings, maps_any
 
 # Labels authors put on metadata lines, mapped to the StoryMeta field they fill.
 _KEYS: dict[str, str] = {
@@ -341,10 +341,7 @@ _COLON_ONLY = {
     "genre",
     "cover",
 }
-_NOTE_LABEL = re.compile(
-    r"^[ \t]*[*_(\[]*(?:a/n|a\.n\.|author'?s'? ?notes?|authors? notes?|note from the author|an|notes?)[*_)\]]*[ \t]*(?::|-|–|—)",
-    re.IGNORECASE,
-)
+_ENGLISH_NOTE_LABELS = r"a/n|a\.n\.|author'?s'? ?notes?|authors? notes?|note from the author|an|notes?"
 # "by Mara Quill", "written by R. Okonkwo", "a wattpad story by @moonlitpages".
 _BY_LINE = re.compile(
     r"^[ \t]*(?:(?:an?[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem)[ \t]+)?"
@@ -449,12 +446,22 @@ def note_score(text: str) -> int:
     return len({match.group(0).lower() for match in _NOTE_MARKERS.finditer(text, 0, NOTE_SCAN_CHARS)})
 
 
+@cache
+def _note_label() -> re.Pattern[str]:
+    """An author's note's label: "A/N:", "Author's note -", and the labels of declared.json's
+    languages ("Anmerkung der Autorin:", "Note de l'auteur :", "N/A:"). Those need a colon: a word
+    like "Nota" or "Notiz" followed by a dash may start a sentence of the story."""
+    cues = declaration_cues()
+    world = rf"|[*_(\[]*(?:{cues.note_labels})[*_)\]]*[ \t]*[:：]" if cues.note_labels else ""
+    return re.compile(rf"^[ \t]*(?:[*_(\[]*(?:{_ENGLISH_NOTE_LABELS})[*_)\]]*[ \t]*(?::|-|–|—){world})", re.IGNORECASE)
+
+
 def is_labelled_note(text: str) -> bool:
-    return _NOTE_LABEL.match(text) is not None
+    return _note_label().match(text) is not None
 
 
 def strip_note_label(text: str) -> str:
-    return _NOTE_LABEL.sub("", text, count=1).strip()
+    return _note_label().sub("", text, count=1).strip()
 
 
 def trim_ornaments(text: str) -> str:
@@ -562,6 +569,51 @@ def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str,
             targets = (this,)
         else:
             yield sentence, targets
+
+
+# A paragraph that is nothing but declarations is short; a longer one is story text, read no further.
+DECLARATION_PARAGRAPH_CHARS = 600
+# An aside in a declaration: "TW: self-harm (mentioned)", "CW: blood [brief]".
+_ASIDE = re.compile(r"\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\]")
+_BARE_WARNING = re.compile(r"warnings?\b", re.IGNORECASE)
+
+
+def declaration_paragraph(text: str) -> bool:
+    """Whether a whole paragraph is the author's declaration, set in the story with no "A/N:" over it.
+
+    Authors very often open a chapter with "CW for this chapter: self-harm." or "TW: blood, death"
+    alone, or end it with "CW for the next chapter: suicide": posted as the chapter, that warns
+    nobody. Each line must be declarations and nothing else (stops, an aside in brackets, the words
+    for this or the next chapter), each beyond doubt (see :func:`_sure_declaration`). A sentence
+    of the story that mentions a warning, or "Warning: the stairs are steep", stays story text.
+    """
+    if len(text) > DECLARATION_PARAGRAPH_CHARS:
+        return False
+    lines = [trim_ornaments(line.strip()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    return bool(lines) and all(_declarations_only(line) for line in lines)
+
+
+def _declarations_only(line: str) -> bool:
+    """Whether a line holds declarations and, around them, no words but this chapter or the next."""
+    found = [match for match in _declaration().finditer(line) if _is_declaration(match)]
+    if not found or not all(_sure_declaration(match) for match in found):
+        return False
+    bounds = [0, *itertools.chain.from_iterable(match.span() for match in found), len(line)]
+    residue = " ".join(line[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True))
+    next_chapter, this_chapter = _chapter_phrases()
+    residue = this_chapter.sub(" ", next_chapter.sub(" ", _ASIDE.sub(" ", residue)))
+    return not any(char.isalnum() for char in residue)
+
+
+def _sure_declaration(match: re.Match[str]) -> bool:
+    """A declaration no story sentence reads as: a TW, CW or content-warning label (in any language
+    of declared.json), or a label that is also an ordinary word ("Warning:", "Avertissement :")
+    over a list of warnings the taxonomy knows ("Warning: blood and gore", not "Warning: the
+    stairs are steep" or "Warning: death was near", see :func:`lists_warnings`)."""
+    if match.group("generic") is not None or _BARE_WARNING.match(match.group(0)):
+        return lists_warnings(match.group(0))
+    return True
 
 
 def _is_declaration(match: re.Match[str]) -> bool:
@@ -1047,6 +1099,8 @@ def _title_followed_well(following: Item | None, index: int) -> bool:
     first_line = following.text.split("\n")[0]
     if following.gap >= 2 or by_line_author(following.text) or parse_field(first_line) or declaration_line(first_line):
         return True
+    if is_labelled_note(first_line):  # "Anmerkung der Autorin: ...", a note no field name covers
+        return True
     return index == 0 and len(following.text) > 200
 
 
@@ -1313,13 +1367,15 @@ _CLOSING = re.compile(
 CLOSING_CHARS = 40
 
 
-def _leading_disclaimers(chapter: Chapter) -> Chapter:
-    """ "Disclaimer: I don't own ..." at a chapter's start is the author's note, not the story."""
+def _opening_notes(chapter: Chapter) -> Chapter:
+    """The author's words at a chapter's start with no "A/N:" over them are its notes, not the story:
+    "Disclaimer: I don't own ...", and a declaration on its own ("CW for this chapter: self-harm.",
+    see :func:`declaration_paragraph`), which then warns for the chapter."""
     if not chapter.scenes:
         return chapter
     first = chapter.scenes[0].paragraphs
     count = 0
-    while count < len(first) and _DISCLAIMER.match(first[count]):
+    while count < len(first) and (_DISCLAIMER.match(first[count]) or declaration_paragraph(first[count])):
         count += 1
     if count == 0 or (count == len(first) and len(chapter.scenes) == 1):
         return chapter  # a chapter of nothing but a disclaimer keeps it as its text
@@ -1327,6 +1383,34 @@ def _leading_disclaimers(chapter: Chapter) -> Chapter:
     del first[:count]
     if not first:
         chapter.scenes.pop(0)
+    return chapter
+
+
+def _closing_declarations(chapter: Chapter) -> Chapter:
+    """A chapter's last paragraphs that declare the next chapter's warnings ("CW for the next
+    chapter: suicide") are its end notes, and warn for the chapter they name."""
+    if not chapter.scenes:
+        return chapter
+    next_chapter = _chapter_phrases()[0]
+    last = chapter.scenes[-1].paragraphs
+    count = 0
+    while count < len(last) and declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]):
+        count += 1
+    if count == 0 or (count == len(last) and len(chapter.scenes) == 1):
+        return chapter
+    chapter.notes.extend(last[len(last) - count :])
+    del last[len(last) - count :]
+    if not last:
+        chapter.scenes.pop()
+    return chapter
+
+
+def _declared_title(chapter: Chapter) -> Chapter:
+    """A bare "Chapter 2" takes a short Title Case line under it as its title; "Triggerwarnung:
+    Tod, Blut" or "TW: Blood, Gore" there is the chapter's declaration, not its title."""
+    if chapter.title and declaration_paragraph(chapter.title):
+        chapter.notes.insert(0, chapter.title)
+        chapter.title = None
     return chapter
 
 
@@ -1566,7 +1650,7 @@ def build_story(
     front_notes, body = split_front_pages(preamble.body)
     chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
-    chapters = [_leading_disclaimers(_strip_note_labels(chapter)) for chapter in chapters]
+    chapters = [_chapter_notes(chapter) for chapter in chapters]
     if chapters:
         _trailing_note(chapters[-1])
         _closing_marker(chapters[-1])
@@ -1605,6 +1689,11 @@ def build_story(
         notes=notes,
     )
     return Story(story_meta, chapters, source_format)
+
+
+def _chapter_notes(chapter: Chapter) -> Chapter:
+    """Everything of a chapter's that is the author's note and not its story, as its notes."""
+    return _closing_declarations(_opening_notes(_declared_title(_strip_note_labels(chapter))))
 
 
 def _strip_note_labels(chapter: Chapter) -> Chapter:

@@ -7,9 +7,10 @@ that maps to nothing is kept so it can be shown as the author wrote it.
 
 Authors of fan fiction in other languages declare the same way ("CW für dieses Kapitel: Tod",
 "Avertissement : mort d'un personnage"). The file's ``languages`` section holds, per language, the
-labels that open a declaration, the words for "this chapter" and "the next chapter", and the warning
-words; the story readers find declarations with :func:`declaration_cues`, and the words map here
-with the English ones. Detection in the text itself stays English (``bot.warnings.language``).
+labels that open a declaration, the words for "this chapter" and "the next chapter", the labels of
+an author's note ("Anmerkung der Autorin:", read where "A/N:" is), and the warning words; the story
+readers find declarations and notes with :func:`declaration_cues`, and the words map here with the
+English ones. Detection in the text itself stays English (``bot.warnings.language``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _NOTHING = re.compile(
     r"|(?:none|nothing) (?:at all|apply|applies|needed|really)"
     r"|no (?:tws?|cws?|(?:trigger |content |archive )?warnings?)(?: (?:apply|applies|needed))?"
 )
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 @dataclass(slots=True)
@@ -70,6 +73,7 @@ class DeclarationCues:
     connectors: str  # the word for "for": "CW für dieses Kapitel: ..."
     this_chapter: str
     next_chapter: str
+    note_labels: str  # "Anmerkung der Autorin", "Note de l'auteur", "N/A": an author's note, before a colon
 
 
 def _normalise(text: str) -> str:
@@ -126,7 +130,7 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
 def parse_cues(raw: dict[str, Any]) -> DeclarationCues:
     return DeclarationCues(
         *(_alternatives(_from_languages(raw, key)) for key in ("labels", "generic_labels", "connectors")),
-        *(_alternatives(_from_languages(raw, key)) for key in ("this_chapter", "next_chapter")),
+        *(_alternatives(_from_languages(raw, key)) for key in ("this_chapter", "next_chapter", "note_labels")),
     )
 
 
@@ -150,6 +154,24 @@ def maps_any(text: str) -> bool:
     """Whether a declaration names at least one warning the taxonomy knows ("Aviso: muerte" does,
     "Aviso: el capítulo llega tarde" does not)."""
     return bool(map_texts([text]).ids)
+
+
+def lists_warnings(text: str) -> bool:
+    """Whether a declaration is a list of warnings and nothing else ("Warning: blood and gore",
+    "Aviso: muerte, violencia"): every piece a warning the taxonomy knows, with at most one word
+    beside it besides an article ("a dead parent"), or a word for none, and at least one warning. "Warning: death was
+    near" names a warning inside a sentence: a story may say that, an author's list does not."""
+    mapping = default_mapping()
+    listed = False
+    for piece in _items(text, mapping):
+        if _NOTHING.fullmatch(piece) or piece in mapping.nothing:
+            continue
+        core = _EDGE.sub("", mapping.qualifiers.sub("", _normalise(piece)))
+        rest = mapping.alias_search.sub(" ", core)
+        if rest == core or len([word for word in rest.split() if word not in _ARTICLES]) > 1:
+            return False
+        listed = True
+    return listed
 
 
 def _ids_in(item: str, mapping: DeclaredMapping) -> list[str]:
