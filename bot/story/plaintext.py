@@ -412,7 +412,9 @@ def _declaration() -> re.Pattern[str]:
     labels = rf"(?:{_ENGLISH_LABELS}|{cues.labels}|(?P<generic>{cues.generic_labels}))"
     connectors = rf"for|{cues.connectors}"
     return re.compile(
-        rf"(?<![\w/]){labels}(?:[ \t]+(?:{connectors})\b|[ \t]*(?:[:\-–—]|//?)){_DECLARED_BODY}", re.IGNORECASE
+        rf"(?<![\w/])(?:{labels}(?:[ \t]+(?:{connectors})\b|[ \t]*(?:[:\-–—]|//?))"
+        rf"|(?P<bare>(?:TW|CW|T/W|C/W)s?)[ \t]+){_DECLARED_BODY}",
+        re.IGNORECASE,
     )
 
 
@@ -485,7 +487,9 @@ def _is_ornament(char: str) -> bool:
 def declaration_line(line: str) -> bool:
     """Whether a whole line is a declaration ("tw// blood", "⚠️ CW: gore ⚠️"), not prose."""
     match = _declaration().match(trim_ornaments(line))
-    return match is not None and (match.group("generic") is None or _is_declaration(match))
+    if match is None:
+        return False
+    return (match.group("generic") is None and match.group("bare") is None) or _is_declaration(match)
 
 
 def extract_declarations(text: str) -> tuple[list[str], str, str]:
@@ -625,6 +629,10 @@ def _is_declaration(match: re.Match[str]) -> bool:
     """
     text = match.group(0)
     head = text.split(None, 1)[0].lower()
+    if match.group("bare") is not None:
+        # "TW suicide", "cw self-harm and blood": only TW and CW go without a colon, and only before
+        # a list of warnings the taxonomy knows ("tw spoilers ahead" is not one).
+        return len(text) <= 160 and lists_warnings(text)
     if match.group("generic") is not None:
         before = match.string[max(0, match.start() - GENERIC_LABEL_CHARS) : match.start()]
         starts = trim_ornaments(before).endswith(tuple(".!?:;\n")) or not trim_ornaments(before)

@@ -231,3 +231,38 @@ def test_a_note_in_the_authors_language_under_the_title_marks_it_off(note: str, 
     assert story.meta.title == "Der Leuchtturm"
     assert story.meta.declared_warnings == [declared]
     assert [c.scenes[0].paragraphs for c in story.chapters] == [[OPENING], [CLOSING]]
+
+
+@pytest.mark.parametrize(
+    ("line", "declared"),
+    [
+        ("TW suicide", True),
+        ("tw suicide, blood", True),
+        ("cw self-harm and blood", True),
+        ("TWs major character death", True),
+        ("TW spoilers ahead", False),  # not a list of warnings the taxonomy knows
+        ("CW the network aired it at nine", False),
+        ("Warning shots rang out over the bay", False),  # only TW and CW go without a colon
+    ],
+)
+def test_tw_and_cw_declare_without_a_colon_only_before_a_list_of_warnings(line: str, declared: bool) -> None:
+    assert declaration_paragraph(line) is declared
+
+
+@pytest.mark.parametrize("name", ["lighthouse.txt", "lighthouse.md"])
+def test_an_end_note_naming_the_next_chapter_with_a_colonless_tw_warns_for_that_chapter(name: str) -> None:
+    mark = "## " if name.endswith(".md") else ""
+    text = (
+        f"{mark}Chapter 1\n\n{OPENING}\n\nA/N: Thank you for reading! Next chapter: TW suicide.\n\n"
+        f"{mark}Chapter 2\n\n{OPENING}\n\n{mark}Chapter 3\n\n{CLOSING}\n"
+    )
+    story = import_story(text.encode(), name, max_bytes=LIMIT)
+    assert [bool(c.declared_warnings) for c in story.chapters] == [False, True, False]
+    assert "suicide" in " ".join(story.chapters[1].declared_warnings)
+    assert "suicide" not in _posted(story, 1)
+
+
+def test_a_colonless_tw_opening_a_chapter_warns_for_it() -> None:
+    story = import_story(_story("TW suicide, self-harm", markdown=False).encode(), "lighthouse.txt", max_bytes=LIMIT)
+    assert [c.declared_warnings for c in story.chapters] == [[], ["TW suicide, self-harm"], []]
+    assert "self-harm" not in _posted(story, 2)
