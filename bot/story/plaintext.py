@@ -448,6 +448,9 @@ def note_score(text: str) -> int:
     return len({match.group(0).lower() for match in _NOTE_MARKERS.finditer(text, 0, NOTE_SCAN_CHARS)})
 
 
+_EMPHASIS_RUN = re.compile(r"[ \t]*([*_]*)")  # the stars or underscores a line opens with
+
+
 @cache
 def _note_label() -> re.Pattern[str]:
     """An author's note's label: "A/N:", "Author's note -", and the labels of declared.json's
@@ -463,7 +466,18 @@ def is_labelled_note(text: str) -> bool:
 
 
 def strip_note_label(text: str) -> str:
-    return _note_label().sub("", text, count=1).strip()
+    """The note without its label, and without the emphasis the label was set in: "**A/N:** thanks"
+    and "*A/N: thanks*" are the note "thanks", not "** thanks" or "thanks*"."""
+    match = _note_label().match(text)
+    if match is None:
+        return text.strip()
+    opening = _EMPHASIS_RUN.match(text).group(1)
+    rest = text[match.end() :].strip()
+    if opening and rest.startswith(opening):
+        rest = rest[len(opening) :]
+    elif opening and rest.endswith(opening):
+        rest = rest[: -len(opening)]
+    return rest.strip()
 
 
 def trim_ornaments(text: str) -> str:

@@ -266,3 +266,17 @@ def test_a_colonless_tw_opening_a_chapter_warns_for_it() -> None:
     story = import_story(_story("TW suicide, self-harm", markdown=False).encode(), "lighthouse.txt", max_bytes=LIMIT)
     assert [c.declared_warnings for c in story.chapters] == [[], ["TW suicide, self-harm"], []]
     assert "self-harm" not in _posted(story, 2)
+
+
+@pytest.mark.parametrize(
+    ("note", "kept"),
+    [
+        ("**A/N:** Thanks for reading! TW: blood", "Thanks for reading! TW: blood"),
+        ("*A/N: Thanks for reading! TW: blood*", "Thanks for reading! TW: blood"),
+        ("__Author's note:__ Thanks for reading! TW: blood", "Thanks for reading! TW: blood"),
+        ("**Anmerkung der Autorin:** Danke fürs Lesen! TW: Blut", "Danke fürs Lesen! TW: Blut"),
+    ],
+)
+def test_a_note_label_set_in_bold_or_italics_leaves_no_stray_markers(note: str, kept: str) -> None:
+    story = import_story(_story(note, markdown=False).encode(), "lighthouse.txt", max_bytes=LIMIT)
+    assert story.chapters[1].notes == [kept]
