@@ -46,7 +46,12 @@ class ProgressCog(
             now=self._now(), display_name=interaction.user.display_name,
         )  # fmt: skip
         if saved.advanced:
-            self.bot.dispatch("progress_advanced", guild_id, interaction.user.id, saved.story_id, saved.chapter)
+            self.bot.dispatch(
+                "progress_advanced", guild_id, interaction.user.id, saved.story_id, saved.chapter, saved.previous
+            )
+        elif saved.chapter == saved.previous and saved.chapter > 0:
+            # Set again where they are: what a member does who finds a thread shut (an add that failed).
+            self.bot.dispatch("progress_confirmed", guild_id, interaction.user.id, saved.story_id, saved.chapter)
         await send_ephemeral(interaction, saved.text)
 
     @set_.autocomplete("story")

@@ -42,7 +42,9 @@ from bot.discussions.compose import (
     reminder_notice,
     thread_name,
 )
+from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
 from bot.discussions.jobs import Job, Jobs
+from bot.discussions.joins import ThreadJoins
 from bot.discussions.store import Discussion, DueItem
 from bot.discussions.timer import Timer
 from bot.guilds import GuildSettings, get_settings, has_left
@@ -56,23 +58,9 @@ log = logging.getLogger(__name__)
 
 LATE_NOTE_AFTER = timedelta(minutes=2)
 CONCURRENCY = 16
-# Waits before an item Discord could not take (:class:`Unreachable`) is tried again, in turn; after
-# the last it fails with the reason. An outage of minutes must not cost a club its discussion: the
-# item stays 'posting' meanwhile (a restart picks it up too), a retry looks for the post before
-# sending, and one past the grace period is reported missed as any late item is.
-RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
 # A discussion's scheduled event runs from the due time for this long (its end time, unless an admin
 # changed it in Discord: the end time Discord gives when the event is started is the one kept).
 EVENT_LENGTH = timedelta(hours=1)
-
-
-class PostFailure(Exception):
-    """A lasting problem with one item (channel gone, permission missing); the text is the reason."""
-
-
-class Unreachable(PostFailure):
-    """Discord could not be reached or failed on its side (a dropped connection, a 5xx after
-    discord.py's own retries): the item is tried again later (:data:`RETRY_DELAYS`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +165,8 @@ class DiscussionService:
         self._members_avoiding = members_avoiding
         self._concurrency = concurrency
         self.scope = scope or ShardScope()
-        jobs = Jobs([self, *other_jobs])
+        self.joins = ThreadJoins(db, clock, poster, self.scope, self.schedules_changed)
+        jobs = Jobs([self, self.joins, *other_jobs])
         self.timer = Timer(clock, jobs.next_due, jobs.serve)
         self._recovered = False
         self._gate = asyncio.Semaphore(concurrency)
@@ -471,10 +460,7 @@ class DiscussionService:
         )
 
     async def _let_in(self, discussion: Discussion, thread_id: int, readers: Sequence[int]) -> None:
-        try:
-            await self.poster.add_to_thread(thread_id, readers)
-        except PostFailure as failure:
-            log.warning("discussion %s: could not add readers to thread %s: %s", discussion.id, thread_id, failure)
+        await self.joins.let_in(discussion.guild_id, discussion.id, thread_id, readers)
 
     async def _report_missed(self, discussion: Discussion, settings: GuildSettings, channel_id: int) -> None:
         now = self.clock.now()
@@ -613,14 +599,7 @@ class DiscussionService:
             chapters=discussion.story_chapters,
         )
 
-    async def reader_advanced(self, guild_id: int, user_id: int, story_id: int, chapter: int) -> int:
-        """A member read further: add them to the threads of discussions up to that chapter."""
-        threads = await store.posted_threads(self.db, guild_id, story_id, chapter)
-        added = 0
-        for thread_id in threads:
-            try:
-                await self.poster.add_to_thread(thread_id, [user_id])
-                added += 1
-            except PostFailure as failure:
-                log.info("could not add %s to thread %s: %s", user_id, thread_id, failure)
-        return added
+    async def reader_advanced(self, guild_id: int, user_id: int, story_id: int, previous: int, chapter: int) -> int:
+        """A member read from ``previous`` to ``chapter``: add them to the threads of the chapters
+        newly reached (and a few adds they are owed); see :mod:`bot.discussions.joins`."""
+        return await self.joins.reader_advanced(guild_id, user_id, story_id, previous, chapter)

@@ -535,16 +535,109 @@ async def pending_event_ids(conn: aiosqlite.Connection, guild_id: int, story_id:
     return [row[0] for row in await cursor.fetchall()]
 
 
-async def posted_threads(db: Database, guild_id: int, story_id: int, chapter: int) -> list[int]:
-    """Threads of this story's posted discussions that a reader of ``chapter`` may join: a discussion
-    of a chapter the story no longer has is open to those who read its last chapter."""
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """A member's place in a posted discussion's thread (added, or still owed)."""
+
+    discussion_id: int
+    thread_id: int
+    user_id: int
+
+
+# A discussion of a chapter the story no longer has is open to those who read its last chapter.
+_REACH = "min(d.chapter, s.chapter_count)"
+_POSTED = (
+    "FROM discussions d JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
+    " WHERE d.state = 'posted' AND d.thread_id IS NOT NULL"
+)
+
+
+async def threads_reached(
+    db: Database, guild_id: int, user_id: int, story_id: int, *, after: int, upto: int
+) -> list[Seat]:
+    """Threads of this story's posted discussions whose chapter a reader going from ``after`` to
+    ``upto`` has newly reached (``after`` < chapter <= ``upto``), in chapter order."""
     rows = await db.fetch_all(
-        "SELECT d.thread_id FROM discussions d JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
-        " WHERE d.guild_id = ? AND d.story_id = ? AND min(d.chapter, s.chapter_count) <= ?"
-        " AND d.state = 'posted' AND d.thread_id IS NOT NULL",
-        (guild_id, story_id, chapter),
+        f"SELECT d.id, d.thread_id {_POSTED} AND d.guild_id = ? AND d.story_id = ?"
+        f" AND {_REACH} > ? AND {_REACH} <= ? ORDER BY d.chapter, d.id",
+        (guild_id, story_id, after, upto),
     )
-    return [row[0] for row in rows]
+    return [Seat(row[0], row[1], user_id) for row in rows]
+
+
+async def owe_joins(
+    db: Database, guild_id: int, seats: Sequence[Seat], failure: str, *, retry_at: datetime | None
+) -> None:
+    """Remember adds that failed; one already owed counts another attempt."""
+    if not seats:
+        return
+    retry = None if retry_at is None else to_epoch(retry_at)
+    async with db.transaction() as tx:
+        await tx.executemany(
+            "INSERT INTO discussion_joins_owed (guild_id, discussion_id, user_id, retry_at, failure)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (discussion_id, user_id) DO UPDATE SET"
+            " attempts = attempts + 1, retry_at = excluded.retry_at, failure = excluded.failure",
+            [(guild_id, seat.discussion_id, seat.user_id, retry, failure[:500]) for seat in seats],
+        )
+
+
+async def postpone_joins(db: Database, guild_id: int, seats: Sequence[Seat], *, retry_at: datetime) -> None:
+    """Owed adds not tried (Discord could not be reached) wait with the one that was, no attempt counted."""
+    async with db.transaction() as tx:
+        await tx.executemany(
+            "UPDATE discussion_joins_owed SET retry_at = ? WHERE guild_id = ? AND discussion_id = ? AND user_id = ?",
+            [(to_epoch(retry_at), guild_id, seat.discussion_id, seat.user_id) for seat in seats],
+        )
+
+
+async def settle_joins(db: Database, guild_id: int, seats: Sequence[Seat]) -> None:
+    """The member is in (or left the server): nothing owed."""
+    if not seats:
+        return
+    async with db.transaction() as tx:
+        await tx.executemany(
+            "DELETE FROM discussion_joins_owed WHERE guild_id = ? AND discussion_id = ? AND user_id = ?",
+            [(guild_id, seat.discussion_id, seat.user_id) for seat in seats],
+        )
+
+
+async def joins_owed_to(db: Database, guild_id: int, user_id: int, story_id: int, *, limit: int) -> list[Seat]:
+    """The member's owed adds to this story's posted threads, oldest discussion first."""
+    rows = await db.fetch_all(
+        f"SELECT d.id, d.thread_id {_POSTED} AND d.guild_id = ? AND d.story_id = ? AND d.id IN"
+        " (SELECT o.discussion_id FROM discussion_joins_owed o WHERE o.guild_id = ? AND o.user_id = ?)"
+        " ORDER BY d.chapter, d.id LIMIT ?",
+        (guild_id, story_id, guild_id, user_id, limit),
+    )
+    return [Seat(row[0], row[1], user_id) for row in rows]
+
+
+# Owed adds the timer may try: of a posted discussion with its thread (always so: a posted one is
+# never moved, and a row goes with its discussion), so a due row is never one the timer cannot settle.
+_OWED_DUE = (
+    "FROM discussion_joins_owed o JOIN discussions d ON d.id = o.discussion_id AND d.guild_id = o.guild_id"
+    " WHERE o.retry_at IS NOT NULL AND d.state = 'posted' AND d.thread_id IS NOT NULL"
+)
+
+
+async def next_join_retry(db: Database, scope: ShardScope = EVERY_SHARD) -> datetime | None:
+    """When the timer next tries an owed add (of this process's servers), if any."""
+    condition, params = scope.sql("o.guild_id")
+    row = await db.fetch_one(f"SELECT min(o.retry_at) {_OWED_DUE} AND {condition}", params)
+    return None if row is None or row[0] is None else from_epoch(row[0])
+
+
+async def joins_due(
+    db: Database, now: datetime, *, limit: int, scope: ShardScope = EVERY_SHARD
+) -> list[tuple[int, Seat, int]]:
+    """Owed adds the timer tries now, as (server, seat, attempts so far), earliest first."""
+    condition, params = scope.sql("o.guild_id")
+    rows = await db.fetch_all(
+        f"SELECT o.guild_id, o.discussion_id, d.thread_id, o.user_id, o.attempts {_OWED_DUE}"
+        f" AND o.retry_at <= ? AND {condition} ORDER BY o.retry_at LIMIT ?",
+        (to_epoch(now), *params, limit),
+    )
+    return [(row[0], Seat(row[1], row[2], row[3]), row[4]) for row in rows]
 
 
 async def get_reminder(db: Database, guild_id: int, reminder_id: int) -> Reminder | None:

@@ -49,7 +49,7 @@ from bot.excerpts.render import render_contents
 from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob
 from bot.guilds import get_settings
 from bot.progress.prefs import avoided_warnings, possible_for_reader
-from bot.progress.store import mark_read
+from bot.progress.store import read_up_to
 from bot.shards import ShardScope
 from bot.story.books import no_text_message
 from bot.story.chapters import check_chapter
@@ -123,13 +123,14 @@ class ExcerptService:
 
     async def mark_read(
         self, guild_id: int, user_id: int, story_id: int, number: int, display_name: str
-    ) -> tuple[str, bool]:
-        """Move the member's progress forward to this chapter (never back): the title, and whether it moved."""
+    ) -> tuple[str, int | None]:
+        """Move the member's progress forward to this chapter (never back): the title, and the
+        chapter they were at before when it moved (None when it did not)."""
         record, _ = await self.chapter(guild_id, story_id, number)
-        advanced = await mark_read(
+        update = await read_up_to(
             self.db, guild_id, user_id, story_id, number, now=self._now(), display_name=display_name
         )
-        return record.title, advanced
+        return record.title, update.previous if update.advanced else None
 
     # -- posting --------------------------------------------------------------------------
     async def post_chapter(self, request: PostRequest, poster: Poster) -> PostOutcome | AlreadyPosted:

@@ -30,12 +30,14 @@ CHART_SECONDS = 10.0
 
 @dataclass(frozen=True, slots=True)
 class Saved:
-    """The answer to ``/progress set``; ``advanced`` is true when the member moved forward."""
+    """The answer to ``/progress set``; ``advanced`` is true when the member moved forward from
+    ``previous`` (what the discussions need: only the chapters newly reached open threads)."""
 
     text: str
     story_id: int
     chapter: int
     advanced: bool
+    previous: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,7 @@ async def record(
         note = f"Saved: moved back from chapter {update.previous} to not started."
     else:
         note = f"Saved: moved back from chapter {update.previous} to {update.chapter}."
-    return Saved(f"{note}\n{line}", story_id, update.chapter, update.advanced)
+    return Saved(f"{note}\n{line}", story_id, update.chapter, update.advanced, update.previous)
 
 
 async def member_view(db: Database, guild_id: int, viewer_id: int, target_id: int, *, mention: str, budget: int) -> str:

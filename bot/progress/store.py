@@ -172,19 +172,42 @@ async def mark_read(
     display_name: str | None = None,
 ) -> bool:
     """Record that the member has read up to ``chapter``; never moves back. True if it advanced."""
+    update = await read_up_to(db, guild_id, user_id, story_id, chapter, now=now, display_name=display_name)
+    return update.advanced
+
+
+async def read_up_to(
+    db: Database,
+    guild_id: int,
+    user_id: int,
+    story_id: int,
+    chapter: int,
+    *,
+    now: float | None = None,
+    display_name: str | None = None,
+) -> ProgressUpdate:
+    """:func:`mark_read`, with the chapter the member was at before (read in the same transaction),
+    so a step forward opens only the discussions newly reached; ``chapter`` is the one kept."""
     stamp = _now(now)
     async with db.transaction() as tx:
         story = await _story_in_guild(tx, guild_id, story_id)
         check_chapter(chapter, story.chapter_count, story.title)
         await ensure_member(tx, guild_id, user_id, stamp, display_name, guild_known=True)
-        cursor = await tx.execute(
+        rows = list(
+            await tx.execute_fetchall(
+                "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = ?",
+                (guild_id, story_id, user_id),
+            )
+        )
+        previous = rows[0][0] if rows else 0
+        await tx.execute(
             "INSERT INTO reading_progress (guild_id, story_id, user_id, chapter, updated_at) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (guild_id, story_id, user_id) DO UPDATE SET"
             " chapter = excluded.chapter, updated_at = excluded.updated_at"
             " WHERE excluded.chapter > reading_progress.chapter",
             (guild_id, story_id, user_id, chapter, stamp),
         )
-        return cursor.rowcount > 0
+    return ProgressUpdate(story=story, previous=previous, chapter=max(chapter, previous))
 
 
 async def set_progress(

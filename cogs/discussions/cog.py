@@ -119,10 +119,21 @@ class DiscussionCog(
             modal.stop()
 
     @commands.Cog.listener()
-    async def on_progress_advanced(self, guild_id: int, user_id: int, story_id: int, chapter: int) -> None:
-        """A member read further: open the discussion threads they have now earned."""
+    async def on_progress_advanced(
+        self, guild_id: int, user_id: int, story_id: int, chapter: int, previous: int
+    ) -> None:
+        """A member read from ``previous`` to ``chapter``: open the discussion threads newly earned."""
         try:
-            await self.service.reader_advanced(guild_id, user_id, story_id, chapter)
+            await self.service.reader_advanced(guild_id, user_id, story_id, previous, chapter)
+        except Exception:
+            log.exception("could not add member %s to discussion threads", user_id)
+
+    @commands.Cog.listener()
+    async def on_progress_confirmed(self, guild_id: int, user_id: int, story_id: int, chapter: int) -> None:
+        """A member set their progress to where it was: nothing newly reached, but a thread add that
+        failed earlier is tried again (a few)."""
+        try:
+            await self.service.reader_advanced(guild_id, user_id, story_id, chapter, chapter)
         except Exception:
             log.exception("could not add member %s to discussion threads", user_id)
 

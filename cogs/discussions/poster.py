@@ -18,7 +18,8 @@ from discord.http import handle_message_parameters
 from discord.utils import MISSING
 
 from bot.discussions.compose import Notice
-from bot.discussions.service import Posted, PostFailure, Unreachable
+from bot.discussions.failures import Gone, PostFailure, Unreachable
+from bot.discussions.service import Posted
 from bot.errors import connection_problem
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def refusal(error: discord.HTTPException, doing: str) -> PostFailure:
     if isinstance(error, discord.DiscordServerError):  # 5xx after discord.py's own tries: try later
         return Unreachable(f"{doing}: Discord failed on its side ({error.status})")
     if isinstance(error, discord.NotFound):
-        return PostFailure(f"{doing}: the channel or thread no longer exists")
+        return Gone(f"{doing}: the channel or thread no longer exists")
     if isinstance(error, discord.Forbidden):
         return PostFailure(f"{doing}: I am missing a permission there ({error.text or 'Missing Permissions'})")
     return PostFailure(f"{doing}: Discord refused it ({error.status} {error.text})")
@@ -77,7 +78,7 @@ class DiscordPoster:
             except discord.DiscordServerError as error:
                 raise refusal(error, "looking up the channel") from error
             except discord.NotFound:
-                raise PostFailure("the channel was deleted") from None
+                raise Gone("the channel was deleted") from None
             except discord.Forbidden:
                 raise PostFailure("I can no longer see that channel") from None
         if not isinstance(channel, discord.abc.GuildChannel | discord.Thread):
@@ -193,22 +194,23 @@ class DiscordPoster:
             return
         thread = await self._channel(thread_id)
         if not isinstance(thread, discord.Thread):
-            raise PostFailure("the discussion thread is gone")
+            raise Gone("the discussion thread is gone")
         if thread.archived:
             # A quiet thread archives itself (after a week) and Discord adds nobody to an archived
-            # one (50083); a reader catching up later is let in after the bot reopens it. Only then:
-            # every step forward names every earlier discussion of the story, and reopening those the
-            # member is already in would bring a club's old threads back up, one per chapter read.
+            # one (50083); a reader reaching it later is let in after the bot reopens it. Only then:
+            # a member already in it (an owed add tried again) leaves the club's old thread archived.
             user_ids = [user_id for user_id in user_ids if not await self._in_thread(thread, user_id)]
             if not user_ids:
                 return
             try:
-                await thread.edit(archived=False)
+                with reaching("reopening the archived thread"):
+                    await thread.edit(archived=False)
             except discord.HTTPException as error:
                 raise refusal(error, "reopening the archived thread") from error
         for user_id in user_ids:
             try:
-                await thread.add_user(discord.Object(user_id))
+                with reaching("adding a reader to the thread"):
+                    await thread.add_user(discord.Object(user_id))
             except discord.NotFound as error:
                 if error.code == UNKNOWN_MEMBER:
                     continue  # left the server

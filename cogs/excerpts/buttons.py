@@ -63,11 +63,11 @@ async def mark_read(
 ) -> None:
     """Move the member's progress forward (never back), tell them, and tell the listeners."""
     guild_id = guild_id_of(interaction)
-    title, advanced = await service.mark_read(
+    title, previous = await service.mark_read(
         guild_id, interaction.user.id, story_id, number, interaction.user.display_name
     )
-    if advanced:
-        interaction.client.dispatch("progress_advanced", guild_id, interaction.user.id, story_id, number)  # type: ignore[attr-defined]
+    if previous is not None:
+        interaction.client.dispatch("progress_advanced", guild_id, interaction.user.id, story_id, number, previous)  # type: ignore[attr-defined]
         await send_ephemeral(
             interaction, f"✅ Saved: you have read up to chapter {number} of **{escape_markdown(title)}**."
         )

@@ -300,7 +300,7 @@ async def test_a_member_who_reads_while_the_thread_opens_is_let_in(
 
     async def reads_now() -> None:
         await mark_read(db, GUILD, 43, story, 1, now=0)
-        assert await bot.service.reader_advanced(GUILD, 43, story, 1) == 0  # not posted yet: no thread for it
+        assert await bot.service.reader_advanced(GUILD, 43, story, 0, 1) == 0  # not posted yet: no thread for it
 
     world.during_add = reads_now
     await advance(bot, clock, timedelta(minutes=1))
@@ -455,8 +455,8 @@ async def test_progress_advanced_adds_the_reader_to_posted_threads(
     await advance(bot, clock, timedelta(minutes=1))
     posted = await store.get_discussion(db, GUILD, discussion_id)
     assert posted is not None and posted.thread_id is not None
-    assert await bot.service.reader_advanced(GUILD, 77, story, 1) == 0
-    assert await bot.service.reader_advanced(GUILD, 77, story, 2) == 1
+    assert await bot.service.reader_advanced(GUILD, 77, story, 0, 1) == 0
+    assert await bot.service.reader_advanced(GUILD, 77, story, 1, 2) == 1
     assert world.threads[posted.thread_id].members == [77]
 
 

@@ -698,3 +698,105 @@ async def test_reading_on_does_not_reopen_archived_threads_the_member_is_in(club
         await club.slash("progress set", member=club.other_member, story=str(story), chapter=1)
         await settle(club)
     assert club.other_member.id in thread.member_ids and not thread.archived
+
+
+async def posted_discussions(club: Club, story: int, chapters: range) -> list:
+    """Discussions of ``chapters`` already posted, each with its private thread (made as the poster
+    makes them), without waiting for each to fall due."""
+    now = club.clock.now()
+    items = [
+        store.NewDiscussion(story, n, now + timedelta(days=n), club.text_channel.id, True, (), club.admin.id)
+        for n in chapters
+    ]
+    ids = await club.run(store.create_discussions(club.bot.db, club.guild.id, items, now=now))
+    threads = []
+    for discussion_id, n in zip(ids, chapters, strict=True):
+        thread = club.state.create_thread(club.text_channel, f"Long · ch. {n} · #{discussion_id}", 12, club.bot_user)
+        await club.run(
+            club.bot.db.execute(
+                "UPDATE discussions SET state = 'posted', thread_id = ? WHERE id = ?", (thread.id, discussion_id)
+            )
+        )
+        threads.append(thread)
+    await club.settle()
+    return threads
+
+
+def thread_member_requests(club: Club, since: int) -> list:
+    return [r for r in club.requests[since:] if "/thread-members/" in r.path]
+
+
+async def test_reading_on_adds_the_member_to_the_threads_newly_reached_only(club: Club) -> None:
+    """Every step forward added the member to the thread of every earlier discussion of the story,
+    a request each: reading a 100-chapter story a chapter at a time made 5,050 of them."""
+    story = await a_story(club, "Long", chapters=12)
+    threads = await posted_discussions(club, story, range(1, 13))
+    start = len(club.requests)
+    for chapter in range(1, 13):
+        await club.slash("progress set", member=club.member, story=str(story), chapter=chapter)
+        await settle(club)
+    assert all(club.member.id in thread.member_ids for thread in threads)
+    assert len(thread_member_requests(club, start)) == 12  # one per thread, not 1 + 2 + ... + 12
+
+    start = len(club.requests)
+    await club.slash("progress set", member=club.member, story=str(story), chapter=3)  # back: nobody removed
+    await club.slash("progress set", member=club.member, story=str(story), chapter=5)
+    await settle(club)
+    assert all(club.member.id in thread.member_ids for thread in threads)
+    assert [r.path.split("/")[-3] for r in thread_member_requests(club, start)] == [
+        str(threads[3].id),
+        str(threads[4].id),
+    ]
+
+
+async def test_an_archived_thread_newly_reached_is_joined_and_an_earlier_one_left_alone(club: Club) -> None:
+    story = await a_story(club, "Quiet", chapters=4)
+    first, second = await posted_discussions(club, story, range(1, 3))
+    await club.slash("progress set", member=club.member, story=str(story), chapter=1)
+    await settle(club)
+    assert club.member.id in first.member_ids
+    for thread in (first, second):
+        thread.archived = True  # a week without messages
+        club.state.dispatch("THREAD_UPDATE", thread.to_dict())
+    await settle(club)
+
+    start = len(club.requests)
+    with club.expect_errors(404, 10007):  # asked first whether they are in it already: not yet
+        await club.slash("progress set", member=club.member, story=str(story), chapter=2)
+        await settle(club)
+    assert club.member.id in second.member_ids and not second.archived
+    assert first.archived
+    assert not any(str(first.id) in r.path for r in club.requests[start:])
+
+
+async def refused_add(club: Club, story: int) -> object:
+    """The member reaches chapter 1 while the bot may not send in threads there: the add is refused."""
+    [thread] = await posted_discussions(club, story, range(1, 2))
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.SEND_MESSAGES_IN_THREADS)
+    with club.expect_errors(403, 50013):
+        await club.slash("progress set", member=club.member, story=str(story), chapter=1)
+        await settle(club)
+    assert club.member.id not in thread.member_ids
+    await club.set_overwrite(club.text_channel, club.bot_role)  # an admin fixes the permission
+    return thread
+
+
+async def test_a_refused_add_is_made_when_the_timer_tries_it_again(club: Club) -> None:
+    """Reading on names only the chapters newly reached, so a refused add is kept and tried again."""
+    story = await a_story(club, "Refused", chapters=2)
+    thread = await refused_add(club, story)
+    await advance(club, timedelta(minutes=1))
+    assert club.member.id in thread.member_ids
+    await advance(club, timedelta(hours=2))  # settled: nothing is tried again
+    assert len(thread_member_requests(club, 0)) == 2
+
+
+async def test_a_refused_add_is_made_when_the_member_sets_their_chapter_again(club: Club) -> None:
+    """Past the timer's tries, the member's own next touch of their progress lets them in."""
+    story = await a_story(club, "Refused again", chapters=2)
+    thread = await refused_add(club, story)
+    await club.run(club.bot.db.execute("UPDATE discussion_joins_owed SET retry_at = NULL"))  # tries spent
+    [answer] = await club.slash("progress set", member=club.member, story=str(story), chapter=1)
+    await settle(club)
+    assert "No change" in answer.text
+    assert club.member.id in thread.member_ids

@@ -34,12 +34,12 @@ async def show(club: Club, invoker: Any, target: Any | None = None) -> list[Repl
 
 
 @contextmanager
-def advanced_events(club: Club) -> Iterator[list[tuple[int, int, int, int]]]:
+def advanced_events(club: Club) -> Iterator[list[tuple[int, int, int, int, int]]]:
     """Collect ``progress_advanced`` events the bot dispatches while the block runs."""
-    seen: list[tuple[int, int, int, int]] = []
+    seen: list[tuple[int, int, int, int, int]] = []
 
-    async def listener(guild_id: int, user_id: int, story_id: int, chapter: int) -> None:
-        seen.append((guild_id, user_id, story_id, chapter))
+    async def listener(guild_id: int, user_id: int, story_id: int, chapter: int, previous: int) -> None:
+        seen.append((guild_id, user_id, story_id, chapter, previous))
 
     async def attach() -> None:
         club.bot.add_listener(listener, "on_progress_advanced")
@@ -79,7 +79,7 @@ async def test_only_moving_forward_is_announced(club: Club, sample_story: Path) 
         await club.slash("progress set", member=club.member, story=story, chapter=1)
         await club.slash("progress set", member=club.member, story=story, chapter=1)
         await club.settle()
-    assert seen == [(club.guild.id, club.member.user.id, int(story), 3)]
+    assert seen == [(club.guild.id, club.member.user.id, int(story), 3, 0)]
 
 
 async def test_out_of_range_and_unknown_story_are_clear_ephemeral_errors(club: Club, sample_story: Path) -> None:

@@ -1,0 +1,29 @@
+"""What a poster raises when Discord does not do what the discussion service asked.
+
+In a module of their own so the use cases beside the service (:mod:`bot.discussions.joins`) and
+the cog's poster name the same failures without importing the whole service.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+# Waits before an item Discord could not take (:class:`Unreachable`) is tried again, in turn; after
+# the last it fails with the reason. An outage of minutes must not cost a club its discussion: the
+# item stays 'posting' meanwhile (a restart picks it up too), a retry looks for the post before
+# sending, and one past the grace period is reported missed as any late item is. Owed thread adds
+# (:mod:`bot.discussions.joins`) wait the same.
+RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
+
+
+class PostFailure(Exception):
+    """A lasting problem with one item (channel gone, permission missing); the text is the reason."""
+
+
+class Unreachable(PostFailure):
+    """Discord could not be reached or failed on its side (a dropped connection, a 5xx after
+    discord.py's own retries): the item is tried again later (:data:`RETRY_DELAYS`)."""
+
+
+class Gone(PostFailure):
+    """The channel or thread no longer exists: nothing done there later can succeed."""
