@@ -82,3 +82,22 @@ def test_a_confirm_button_names_the_label_and_fits_discord(label: str, chapter: 
     button = confirm_label(item, label, chapter)
     assert len(button) <= BUTTON_LABEL_CHARS and button.endswith(f" · ch. {chapter}")
     assert confirm_label("1. ", "Blood and gore", 2) == "1. Confirm Blood and gore · ch. 2"
+
+
+def test_a_story_page_whose_summary_fills_the_message_still_offers_its_first_item() -> None:
+    """The lines above a keyed page's list give way to its first item: with no item shown, Next
+    (which goes on after the last item shown) would have had nothing to go on from."""
+    from bot.story.model import HeaderWarning
+    from bot.warnings import reviews
+    from cogs.warnings.story_page import story_overview_page
+
+    warnings = [
+        HeaderWarning(f"made-up-{n}", f"A long made-up category label number {n:02}", "both") for n in range(60)
+    ]
+    evidence = (Evidence(1, 1, "There was blood on the floor."),)
+    possible = [reviews.PossibleWarning(7, n, "blood-gore", "Blood and gore", 0.5, evidence) for n in (1, 2, 3)]
+    shown = story_overview_page(reviews.StoryOverview(7, "Red", [], warnings, [], possible, total=3))
+    assert shown.items and shown.items[0][1] == 1 and len(shown.text) <= 2000
+    assert "more lines left off" in shown.text and "`made-up-0`" in shown.text and "Item" in shown.text
+    labels = [button.item.label for button in shown.nav]
+    assert labels[-1] == "Next ▶" or len(shown.items) == 3

@@ -49,6 +49,11 @@ class PossibleWarning:
     score: float
     evidence: tuple[Evidence, ...] = field(default=())
 
+    @property
+    def key(self) -> QueueKey:
+        """Where it stands in ``/warnings story``'s list of the story's possible warnings."""
+        return QueueKey(STORY_SECTION, self.story_id, self.chapter, self.id)
+
 
 async def possible_warnings(db: Database, guild_id: int, story_id: int) -> list[PossibleWarning]:
     """This story's possible warnings per chapter that nobody decided on and no header shows yet."""
@@ -204,6 +209,7 @@ async def report_warning(
 
 
 REPORTS, POSSIBLE_SECTION = "r", "p"  # the queue's two parts, in this order
+STORY_SECTION = "s"  # one story's possible warnings, as /warnings story pages them
 PER_PAGE = 4  # items on a review page: four rows of Confirm/Dismiss, the fifth for paging
 MAX_REVIEW_DEPTH = 2_000  # how far into the queue a page may start (a page option or a press)
 
@@ -215,6 +221,8 @@ class QueueKey:
     Open reports come first, by their group's first report id (``first``); then possible
     warnings by story id (``first``), chapter and warning. A key stays meaningful after items
     before it are decided, which a page number does not: paging by key never skips an item.
+    ``/warnings story`` keys its list the same way in ``STORY_SECTION``: the story (``first``),
+    chapter and warning, chapter 0 standing for the story's start (its summary, then its list).
     """
 
     section: str
@@ -259,19 +267,32 @@ async def review_slice(
     """
     total = await store.count_report_groups(db, guild_id) + await store.count_possible(db, guild_id)
     if key is None:
-        position = (max(page or 1, 1) - 1) * PER_PAGE
-        if position and position >= total:
-            raise no_such_page(max(1, -(-total // PER_PAGE)))
+        position = numbered_start(page or 1, total)
     else:
-        position = await _position(db, guild_id, key, inclusive=mode == "a")
-        if mode == "b":
-            position = max(0, position - PER_PAGE)
-        position = max(0, min(position, total - PER_PAGE)) if position >= total else position
+        position = keyed_start(await _position(db, guild_id, key, inclusive=mode == "a"), mode, total)
     if position >= MAX_REVIEW_DEPTH:
         raise UserError(
             f"The review list shows its first {MAX_REVIEW_DEPTH:,} items; decide some of them and the rest move up."
         )
     return ReviewSlice(await _read_items(db, guild_id, position, PER_PAGE + 1), position, total)
+
+
+def numbered_start(page: int, total: int) -> int:
+    """Where page ``page`` of a keyed list of ``total`` items starts (``PER_PAGE`` a page); one past
+    the end is refused. Only an approximate jump when a page shows fewer than ``PER_PAGE`` items
+    (long ones): the paging buttons, which go by key, are what never skip."""
+    position = (max(page, 1) - 1) * PER_PAGE
+    if position and position >= total:
+        raise no_such_page(max(1, -(-total // PER_PAGE)))
+    return position
+
+
+def keyed_start(before: int, mode: str, total: int) -> int:
+    """Where the page a paging button asks for starts, when ``before`` items precede its key (the
+    key's own item counted for ``a``, Next): from there, or a page earlier (``b``). A key past the
+    end (its items decided meanwhile) gives the last items, so a press still shows what is left."""
+    position = max(0, before - PER_PAGE) if mode == "b" else before
+    return max(0, min(position, total - PER_PAGE)) if position >= total else position
 
 
 async def _position(db: Database, guild_id: int, key: QueueKey, *, inclusive: bool) -> int:
@@ -327,7 +348,12 @@ def _evidence(chapter: int, stored: str) -> tuple[Evidence, ...]:
 
 @dataclass(frozen=True, slots=True)
 class StoryOverview:
-    """``/warnings story``: what members see, what admins hid, and what waits for a decision."""
+    """``/warnings story``: what members see, what admins hid, and one page of what waits for a decision.
+
+    ``possible`` holds the page's possible warnings from position ``start`` (0-based, by chapter and
+    warning; one more than a page, so the page knows whether another follows) of ``total``;
+    ``from_start``: the page is the story's first, which shows the summary above its list.
+    """
 
     story_id: int
     title: str
@@ -336,6 +362,14 @@ class StoryOverview:
     hidden: list[str]
     possible: list[PossibleWarning]
     labels: dict[str, str] = field(default_factory=dict)  # the label of each id in ``changed`` and ``hidden``
+    start: int = 0
+    total: int = 0
+    from_start: bool = True
+
+    @property
+    def start_key(self) -> QueueKey:
+        """The key of the story's first page (summary included): what its "Show again" carries."""
+        return QueueKey(STORY_SECTION, self.story_id)
 
 
 async def story_overview(
@@ -347,28 +381,78 @@ async def story_overview(
     remove: str | None = None,
     user_id: int | None = None,
     now: float | None = None,
+    page: int = 1,
 ) -> StoryOverview:
-    """One story's warnings, after adding or removing story overrides (both checked, then written together)."""
+    """One story's warnings, after adding or removing story overrides (both checked, then written
+    together), with page ``page`` of its possible warnings (a page past the end is refused)."""
     record = await resolve_story(db, guild_id, story)
     changes = [(action, value.strip().lower()) for action, value in (("add", add), ("remove", remove)) if value]
     if len(changes) == 2 and changes[0][1] == changes[1][1]:
         raise UserError("Choose either `add` or `remove` for one warning, not both.")
     for _, warning_id in changes:
         await require_category(db, guild_id, warning_id[:60])
+    possible = await _story_possible(db, guild_id, record.id)
+    start = numbered_start(page, len(possible))  # refused before anything is written
     if changes:
         stamp = now_or_clock(now)
         async with db.transaction() as tx:
             for action, warning_id in changes:
                 await store.upsert_override(tx, guild_id, record.id, warning_id, action, user_id, stamp)
-    story_overrides = await overrides(db, guild_id, record.id)
+        possible = await _story_possible(db, guild_id, record.id)  # an override hides or shows some
+    return await _overview(db, guild_id, record.id, record.title, changes, possible, start, from_start=start == 0)
+
+
+async def story_page(db: Database, guild_id: int, key: QueueKey, mode: str) -> StoryOverview:
+    """The ``/warnings story`` page a paging button asks for, or the page a decision was made on,
+    read again: from ``key`` (``f``), after it (``a``) or a page before it (``b``).
+
+    The key rides in a custom id a modified client can forge: its story is looked up in this
+    server only, and any chapter and warning just fall somewhere in the order.
+    """
+    record = await get_story_record(db, guild_id, key.first)
+    if record is None:
+        raise UserError(STORY_GONE)
+    possible = await _story_possible(db, guild_id, record.id)
+    keyed = (key.chapter, key.warning_id)
+    if mode == "a":
+        before = sum((item.chapter, item.id) <= keyed for item in possible)
+    else:
+        before = sum((item.chapter, item.id) < keyed for item in possible)
+    start = keyed_start(before, mode, len(possible))
+    # The story's first page shows the summary: asked for by its own key, or Previous reaching it.
+    # Next from a first page that had no room for any item (``a`` after the start) shows the list alone.
+    from_start = start == 0 and ((key.chapter == 0 and mode == "f") or mode == "b")
+    return await _overview(db, guild_id, record.id, record.title, [], possible, start, from_start=from_start)
+
+
+async def _story_possible(db: Database, guild_id: int, story_id: int) -> list[PossibleWarning]:
+    """The story's possible warnings in the order its pages list them, and keys follow: chapter, then warning."""
+    return sorted(await possible_warnings(db, guild_id, story_id), key=lambda item: (item.chapter, item.id))
+
+
+async def _overview(
+    db: Database,
+    guild_id: int,
+    story_id: int,
+    title: str,
+    changes: list[tuple[str, str]],
+    possible: list[PossibleWarning],
+    start: int,
+    *,
+    from_start: bool,
+) -> StoryOverview:
+    story_overrides = await overrides(db, guild_id, story_id)
     hidden = [warning_id for warning_id, action in story_overrides.items() if action == "remove"]
     taxonomy = await guild_taxonomy(db, guild_id)
     return StoryOverview(
-        record.id,
-        record.title,
+        story_id,
+        title,
         changes,
-        await story_warnings(db, guild_id, record.id),
+        await story_warnings(db, guild_id, story_id),
         hidden,
-        await possible_warnings(db, guild_id, record.id),
+        possible[start : start + PER_PAGE + 1],
         {warning_id: taxonomy.label(warning_id) for warning_id in [*hidden, *(wid for _, wid in changes)]},
+        start,
+        len(possible),
+        from_start,
     )

@@ -214,9 +214,9 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         await interaction.response.defer(ephemeral=True, thinking=True)
         overview = await reviews.story_overview(
             self.bot.db, guild_id, story, add=add, remove=remove,
-            user_id=interaction.user.id, now=self.bot.clock.now().timestamp(),
+            user_id=interaction.user.id, now=self.bot.clock.now().timestamp(), page=page,
         )  # fmt: skip
-        await decisions.send_with_buttons(interaction, story_overview_page(overview, page))
+        await decisions.send_with_buttons(interaction, story_overview_page(overview))
 
     @app_commands.command(name="report", description="Tell the admins a chapter has a warning Dogear does not show")
     @app_commands.describe(

@@ -105,9 +105,9 @@ class Decide(
         else:
             text = f"Dismissed {what}: it will not be offered again.{reports}"
         start = page_start(interaction.message)
-        if start is not None:  # a review page: the same page read again, so what moved up onto it shows
+        if start is not None:  # a review or story page: the same page read again, so what moved up onto it shows
             await interaction.response.defer()
-            await show_review(interaction, interaction.guild_id, start, "f")
+            await show_page(interaction, interaction.guild_id, start, "f")
         await send_ephemeral(interaction, text)
 
 
@@ -137,7 +137,7 @@ def decision_view(items: Sequence[Item], numbers: Sequence[int] | None = None) -
 @dataclass(frozen=True, slots=True)
 class DecisionPage:
     """One page of a list of things to decide: its text, the items on it that get buttons, and
-    the paging buttons of the last row (``/warnings review``)."""
+    the paging buttons of the last row (``/warnings review`` and ``/warnings story``)."""
 
     text: str
     items: list[Item]
@@ -169,12 +169,13 @@ async def show_again(interaction: discord.Interaction, shown: DecisionPage) -> N
 
 class Browse(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"dogear:review:(?P<mode>[fab]):(?P<section>[rp]):(?P<first>\d{1,20}):(?P<chapter>\d{1,7}):"
+    template=r"dogear:review:(?P<mode>[fab]):(?P<section>[rps]):(?P<first>\d{1,20}):(?P<chapter>\d{1,7}):"
     r"(?P<warning>[a-z0-9-]{0,40})",
 ):
-    """A review page's paging: the items before (``b``) its first, from its first again (``f``),
-    after its last (``a``). It carries the item's key, not a page number: deciding items on a page
-    moves the rest up, and Next after a key never skips the one that moved up."""
+    """A review or story page's paging: the items before (``b``) its first, from its first again
+    (``f``), after its last (``a``). It carries the item's key, not a page number: deciding items on
+    a page moves the rest up, and Next after a key never skips the one that moved up. The key's
+    section says which list: the review queue's (``r``, ``p``) or one story's (``s``)."""
 
     def __init__(self, mode: str, key: reviews.QueueKey) -> None:
         custom_id = f"dogear:review:{mode}:{key.section}:{key.first}:{key.chapter}:{key.warning_id}"
@@ -198,19 +199,24 @@ class Browse(
             if not interaction.permissions.manage_guild:
                 raise UserError("You need the Manage Server permission to review warnings.")
             await interaction.response.defer()
-            await show_review(interaction, interaction.guild_id, self.key, self.mode)
+            await show_page(interaction, interaction.guild_id, self.key, self.mode)
         except Exception as error:
             await report_error(interaction, error, what=f"button {self.custom_id}")
 
 
-async def show_review(interaction: discord.Interaction, guild_id: int, key: reviews.QueueKey, mode: str) -> None:
-    """The review page from ``key`` read again into the pressed message (deferred already)."""
-    shown = await reviews.review_slice(_bot(interaction).db, guild_id, key=key, mode=mode)
-    await show_again(interaction, review_page(shown))
+async def show_page(interaction: discord.Interaction, guild_id: int, key: reviews.QueueKey, mode: str) -> None:
+    """The review or story page from ``key`` read again into the pressed message (deferred already)."""
+    db = _bot(interaction).db
+    if key.section == reviews.STORY_SECTION:
+        from cogs.warnings.story_page import story_overview_page  # it builds on this module
+
+        await show_again(interaction, story_overview_page(await reviews.story_page(db, guild_id, key, mode)))
+    else:
+        await show_again(interaction, review_page(await reviews.review_slice(db, guild_id, key=key, mode=mode)))
 
 
 def page_start(message: discord.Message | None) -> reviews.QueueKey | None:
-    """The key of the first item of the review page a button was pressed on (None elsewhere)."""
+    """The key of the first item of the review or story page a button was pressed on (None elsewhere)."""
     for row in message.components if message is not None else []:
         for component in getattr(row, "children", []):
             match = re.fullmatch(Browse.__discord_ui_compiled_template__, component.custom_id or "")
@@ -218,20 +224,6 @@ def page_start(message: discord.Message | None) -> reviews.QueueKey | None:
                 section, first = match["section"], carried_id(match["first"])
                 return reviews.QueueKey(section, first, int(match["chapter"]), match["warning"])
     return None
-
-
-def decision_page(
-    head: str, blocks: Sequence[tuple[Sequence[str], Item | None]], page: int, next_page: str, *, more: bool = False
-) -> DecisionPage:
-    """Page ``page`` of ``blocks`` (lines, and the item they offer or ``None``): at most one item per
-    button row on a page, so every item is on some page with its buttons."""
-    counted = [item is not None for _, item in blocks]
-    paged = page_blocks(
-        head, [lines for lines, _ in blocks], page, next_page, most=BUTTON_ROWS, counted=counted, more=more
-    )
-    numbers = [sum(counted[: index + 1]) for index in paged.shown if counted[index]]
-    items = [item for index in paged.shown if (item := blocks[index][1]) is not None]
-    return DecisionPage(paged.text, items, numbers)
 
 
 def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
@@ -245,23 +237,54 @@ def review_page(shown: reviews.ReviewSlice) -> DecisionPage:
         return DecisionPage("Nothing to review: no open reports and no possible warnings waiting.", [], [])
     head = f"**To review** ({shown.total:,} in all):"
     blocks = [item_lines(shown.start + number, item) for number, item in enumerate(shown.items[: reviews.PER_PAGE], 1)]
-    # The items that fit one message (all of them but for very long ones); Next continues after the last shown.
-    paged = page_blocks(head, blocks, 1, "/warnings review", most=reviews.PER_PAGE)
-    text = paged.text if len(paged.shown) == len(blocks) else paged.text.rsplit("\n", 1)[0]  # its page note
-    on_page = [shown.items[index] for index in paged.shown]
-    first, last = shown.start + 1, shown.start + len(on_page)
-    where = f"Items {first:,}–{last:,}" if last > first else f"Item {first:,}"
+    text, count = keyed_text(head, [], blocks, shown.start, shown.total)
+    on_page = shown.items[:count]
     items = [(item.story_id, item.chapter, item.warning_id, item.label) for item in on_page]
-    nav = paging_buttons(on_page, first > 1, last < shown.total)
-    return DecisionPage(f"{text}\n-# {where} of {shown.total:,}", items, list(range(first, last + 1)), nav)
-
-
-def paging_buttons(on_page: Sequence[reviews.ReviewItem], earlier: bool, later: bool) -> list[Browse]:
-    """Previous (when items come before), this page again, and Next (when items follow), by key."""
     keys = [item.key for item in on_page if item.key is not None]  # every item of a review slice has one
-    buttons = [Browse("b", keys[0])] if earlier else []
-    buttons.append(Browse("f", keys[0]))
-    return buttons + ([Browse("a", keys[-1])] if later else [])
+    nav = paging_buttons(keys[0], keys[-1], shown.start > 0, shown.start + count < shown.total)
+    return DecisionPage(text, items, list(range(shown.start + 1, shown.start + count + 1)), nav)
+
+
+def keyed_text(
+    head: str, lead: Sequence[str], blocks: Sequence[Sequence[str]], start: int, total: int
+) -> tuple[str, int]:
+    """A keyed page's text: ``head``, the ``lead`` lines, then the first of ``blocks`` (the items
+    from position ``start``, at most ``PER_PAGE``) that fit one message, and where they stand in
+    the ``total``; with how many items it shows. Next continues after the last one shown.
+
+    Lead lines that would leave no room for the first item give way to it, with a note saying how
+    many: a page that offers items always shows one, so Next always moves on.
+    """
+    blocks = list(blocks[: reviews.PER_PAGE])
+    dropped = 0
+    while True:
+        kept = list(lead[: len(lead) - dropped])
+        if dropped:
+            kept.append(f"-# {plural(dropped, 'more line')} left off to make room for the list")
+        text, count = _fitted_page(head, kept, blocks)
+        if count or not blocks or dropped >= len(lead):
+            break
+        dropped += 1
+    if count:
+        first, last = start + 1, start + count
+        text += f"\n-# {f'Items {first:,}–{last:,}' if last > first else f'Item {first:,}'} of {total:,}"
+    return text, count
+
+
+def _fitted_page(head: str, lead: Sequence[str], blocks: Sequence[Sequence[str]]) -> tuple[str, int]:
+    """``head``, ``lead`` and the first ``blocks`` that fit one message; with how many blocks."""
+    counted = [False] * len(lead) + [True] * len(blocks)
+    paged = page_blocks(head, [*([line] for line in lead), *blocks], 1, "", most=reviews.PER_PAGE, counted=counted)
+    text = paged.text if len(paged.shown) == len(counted) else paged.text.rsplit("\n", 1)[0]  # its page note
+    return text, sum(1 for index in paged.shown if counted[index])
+
+
+def paging_buttons(first: reviews.QueueKey, last: reviews.QueueKey, earlier: bool, later: bool) -> list[Browse]:
+    """Previous (when items come before), this page again from ``first``, and Next after ``last``
+    (when items follow), by key."""
+    buttons = [Browse("b", first)] if earlier else []
+    buttons.append(Browse("f", first))
+    return buttons + ([Browse("a", last)] if later else [])
 
 
 def item_lines(number: int, item: reviews.ReviewItem) -> list[str]:

@@ -90,6 +90,17 @@ ITEM = re.compile(r"^(?:(?P<number>\d+)\. \*\*.+?\*\* \(`(?P<warning>[a-z0-9-]+)
                   r"❔ \*\*.+?\*\* \(`(?P<possible>[a-z0-9-]+)`\) in chapter (?P<at>\d+),)", re.MULTILINE)  # fmt: skip
 
 
+async def items_pressing_next(club: Club, page: Reply) -> list[list[tuple[str, int]]]:
+    """The items of a keyed page and of each page its Next ▶ button edits it into, to the last
+    (read at each press: the reply is the message, edited in place)."""
+    pages = [items_with_buttons(page)]
+    while "Next ▶" in page.labels and len(pages) < 100:
+        pressed = await club.click(page, "Next ▶", member=club.admin)
+        page = next(reply for reply in pressed if reply.id == page.id)
+        pages.append(items_with_buttons(page))
+    return pages
+
+
 def items_with_buttons(page: Reply) -> list[tuple[str, int]]:
     """The (warning, chapter) items a page lists, checked against its Confirm/Dismiss buttons, in order."""
     items = [(m["warning"] or m["possible"], int(m["chapter"] or m["at"])) for m in ITEM.finditer(page.text)]
@@ -106,25 +117,21 @@ async def test_every_possible_warning_and_open_report_has_its_buttons_on_some_pa
     await club.run(busy_server.build(club, stories=3, chapters=120, discussions=1))
     red = await club.run(busy_server.add_possible_story(club, chapters=12))
 
-    story_pages = await pages_of(club, "warnings story", club.admin, story=str(red))
+    [first] = await club.slash("warnings story", member=club.admin, story=str(red))
+    story_pages = await items_pressing_next(club, first)  # paged by key like the review, each press editing it
     assert len(story_pages) > 1
-    offered = [item for page in story_pages for item in items_with_buttons(page)]
+    offered = [item for page in story_pages for item in page]
     assert offered == [("blood-gore", k) for k in range(1, 13)]
 
     page = (await club.slash("warnings review", member=club.admin))[-1]
     assert "(132 in all)" in page.text
-    reviewed = items_with_buttons(page)
-    for _ in range(100):  # the review pages by key, each press editing the page in place
-        if "Next ▶" not in page.labels:
-            break
-        pressed = await club.click(page, "Next ▶", member=club.admin)
-        page = next(reply for reply in pressed if reply.id == page.id)
-        reviewed += items_with_buttons(page)
+    review_pages = await items_pressing_next(club, page)  # the review pages by key, each press editing it in place
+    reviewed = [item for shown in review_pages for item in shown]
     reported = [("death", k) for k in range(1, 121)]  # 200 reported, 120 chapters left
     assert reviewed == reported + [("blood-gore", k) for k in range(1, 13)]
     assert "Items 129–132 of 132" in page.text
 
-    second = story_pages[1]
+    second = (await club.slash("warnings story", member=club.admin, story=str(red), page=2))[-1]
     chapter = items_with_buttons(second)[0][1]
     confirm = f"dogear:warn:c:{red}:{chapter}:blood-gore"
     refused = await club.forge_press(confirm, member=club.member)  # the admin's answer is ephemeral: a forged press
@@ -135,9 +142,6 @@ async def test_every_possible_warning_and_open_report_has_its_buttons_on_some_pa
     assert f"Confirmed **Blood and gore** (`blood-gore`) for chapter {chapter}" in done[-1].text
     shown = await club.run(service.chapter_warnings(club.bot.db, club.guild.id, red, chapter))
     assert "blood-gore" in {w.id for w in shown}
-    again = [
-        item
-        for page in await pages_of(club, "warnings story", club.admin, story=str(red))
-        for item in items_with_buttons(page)
-    ]
+    [first] = await club.slash("warnings story", member=club.admin, story=str(red))
+    again = [item for page in await items_pressing_next(club, first) for item in page]
     assert ("blood-gore", chapter) not in again and len(again) == 11

@@ -37,6 +37,8 @@ TEMPLATES = [
     "dogear:warn:d:1:{n}:death",
     "dogear:review:a:p:{n}:1:death",
     "dogear:review:b:r:{n}:0:",
+    "dogear:review:f:s:{n}:0:",
+    "dogear:review:a:s:1:{n}:death",
 ]
 
 

@@ -457,3 +457,52 @@ async def test_deciding_on_a_review_page_shows_it_again_and_next_never_skips(clu
     assert review_chapters(page) == [6] and "Item 5 of 5" in page.text and "Next ▶" not in page.labels
     back = await club.click(page, "◀ Previous", member=club.admin)
     assert review_chapters(next(r for r in back if r.id == review.id)) == [2, 3, 4, 5]
+
+
+# --- paging /warnings story the same way --------------------------------------------------------
+
+
+def paging_ids(reply: Reply) -> dict[str, str]:
+    return {b["label"]: b["custom_id"] for b in reply.buttons if b["custom_id"].startswith("dogear:review:")}
+
+
+async def test_deciding_on_a_story_page_shows_it_again_and_next_never_skips(club: Club) -> None:
+    """``/warnings story`` paged by number: after a decision on page 1 the rest moved up and
+    `page:2` began one late, and page 1 was not shown again. Now it pages by key like the review."""
+    story_id = await add_story(club, SIX_THIN)
+    await club.run(service.rescan_story(club.bot.db, club.guild.id, story_id))
+    shown = (await club.slash("warnings story", member=club.admin, story=str(story_id)))[-1]
+    first = review_chapters(shown)
+    assert first[0] == 1 and 1 < len(first) < 6 and "No warnings." in shown.text
+    assert "◀ Previous" not in shown.labels and "Next ▶" in shown.labels
+
+    decided = await club.click(shown, decide_id("d", story_id, 1, "blood-gore"), member=club.admin)
+    assert "Dismissed **Blood and gore** (`blood-gore`) for chapter 1" in decided[-1].text and decided[-1].ephemeral
+    [again] = [reply for reply in decided if reply.id == shown.id]  # the page itself, read again
+    seen = review_chapters(again)
+    assert seen == [*first[1:], first[-1] + 1] and "No warnings." in again.text
+
+    refused = await club.forge_press(paging_ids(again)["Next ▶"], member=club.member)
+    assert refused[-1].ephemeral and "Manage Server" in refused[-1].text
+
+    await club.restart()  # the story page's buttons are routed after a restart too
+    following = await club.click(again, "Next ▶", member=club.admin)
+    [page] = [reply for reply in following if reply.id == shown.id]
+    assert review_chapters(page)[0] == seen[-1] + 1 and review_chapters(page)[-1] == 6
+    assert "No warnings." not in page.text and "Snow" not in page.text and "Six Red Floors" in page.text
+    back = await club.click(page, "◀ Previous", member=club.admin)
+    assert review_chapters(next(r for r in back if r.id == shown.id)) == seen
+
+
+async def test_a_story_page_by_number_still_works_and_its_buttons_stay_in_their_server(club: Club) -> None:
+    story_id = await add_story(club, SIX_THIN)
+    await club.run(service.rescan_story(club.bot.db, club.guild.id, story_id))
+    second = (await club.slash("warnings story", member=club.admin, story=str(story_id), page=2))[-1]
+    assert review_chapters(second) and review_chapters(second)[-1] == 6 and "◀ Previous" in second.labels
+    past = (await club.slash("warnings story", member=club.admin, story=str(story_id), page=9))[-1]
+    assert past.ephemeral and "pick a page from 1 to 2" in past.text
+
+    other = await club.add_guild("Elsewhere")
+    for custom_id in paging_ids(second).values():
+        answer = (await other.forge_press(custom_id, member=other.admin))[-1]
+        assert answer.ephemeral and "Six Red Floors" not in answer.text and "blood" not in answer.text.lower()

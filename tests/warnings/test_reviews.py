@@ -258,6 +258,30 @@ async def test_deciding_an_item_does_not_make_next_skip_the_one_that_moved_up(db
     assert [item.chapter for item in left.items] == [5, 6, 7, 8] and left.total == 7
 
 
+async def test_a_story_page_pages_by_key_and_a_decision_does_not_make_next_skip(db: Database) -> None:
+    """/warnings story paged by number: after a decision on page 1, page 2 began one late. Its pages
+    go by key (chapter and warning within the story) like the review list's."""
+    story_id = await stored(db, GUILD, story(*[THIN_BLOOD] * 10))
+    first = await reviews.story_overview(db, GUILD, str(story_id))
+    assert first.from_start and first.total == 10 and first.start == 0
+    page = first.possible[: reviews.PER_PAGE]
+    assert [item.chapter for item in page] == [1, 2, 3, 4]
+    await reviews.dismiss_warning(db, GUILD, story_id, 1, "blood-gore", user_id=1)
+    again = await reviews.story_page(db, GUILD, first.start_key, "f")  # the first page, read again
+    assert again.from_start and [item.chapter for item in again.possible[: reviews.PER_PAGE]] == [2, 3, 4, 5]
+    following = await reviews.story_page(db, GUILD, page[-1].key, "a")  # Next on the page first shown
+    assert not following.from_start and following.start == 3 and following.total == 9
+    assert [item.chapter for item in following.possible[: reviews.PER_PAGE]] == [5, 6, 7, 8]
+    back = await reviews.story_page(db, GUILD, following.possible[0].key, "b")
+    assert back.from_start and [item.chapter for item in back.possible[: reviews.PER_PAGE]] == [2, 3, 4, 5]
+    numbered = await reviews.story_overview(db, GUILD, str(story_id), page=3)
+    assert not numbered.from_start and [item.chapter for item in numbered.possible] == [10]
+    with pytest.raises(UserError, match="pick a page from 1 to 3"):
+        await reviews.story_overview(db, GUILD, str(story_id), page=4)
+    with pytest.raises(UserError, match="no longer in this server's library"):  # another server's story
+        await reviews.story_page(db, OTHER, first.start_key, "f")
+
+
 async def test_the_review_list_reads_no_stored_scan(db: Database) -> None:
     """A deep page decoded every story's stored scan up to it, on the event loop: the list is read from
     its own rows now, so a scan report nobody could decode does not even slow it."""
