@@ -121,3 +121,11 @@ def test_chinese_chapter_declarations_in_a_text_file_warn_for_the_chapters_they_
     assert ids == [set(), {"self-harm", "suicide"}, {"death"}]
     assert story.chapters[2].paragraphs == ["海很平静。她去了港口。"]
     assert all("预警" not in paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "prose", ["彼は地雷：踏んだら終わりだ", "他警告：别去那里！", "Он услышал предупреждение: смерть близко"]
+)
+def test_a_label_word_inside_a_sentence_of_the_story_is_prose(prose: str) -> None:
+    """ "地雷" is also a landmine and "警告" a plain "warned": only a label opening a sentence declares."""
+    assert extract_declarations(prose)[0] == []
