@@ -31,7 +31,7 @@ from bot.story.structure import (
     split_items,
 )
 from bot.story.words import count_words
-from bot.warnings.declared import declaration_cues, lists_warnings, maps_any
+from bot.warnings.declared import HANGUL_CHARS, UNSPACED_CHARS, declaration_cues, lists_warnings, maps_any
 
 # Labels authors put on metadata lines, mapped to the StoryMeta field they fill.
 _KEYS: dict[str, str] = {
@@ -399,7 +399,13 @@ _NAME_PARTICLES = frozenset(
 _ENGLISH_LABELS = (
     r"(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content)[ \t]warnings?(?:\(s\))?|warnings?(?:\(s\))?"
 )
-_DECLARED_BODY = r"[ \t]*[^.!?\n()\[\]\s](?:[^.!?\n()\[\]]*[^.!?\n()\[\]\s])?"
+# The body ends at a sentence's end or an aside, Chinese and Japanese ones too ("。", "！", "（").
+_DECLARED_BODY = r"[ \t]*[^.!?。！？\n()（）\[\]\s](?:[^.!?。！？\n()（）\[\]]*[^.!?。！？\n()（）\[\]\s])?"
+# Where a label or phrase may start and end: at a word's edge, or anywhere in a script written without
+# spaces ("本章预警：死亡": the label 预警 follows 本章 with no space between).
+_STARTS = rf"(?:(?<![\w/])|(?=[{UNSPACED_CHARS}]))"
+_ENDS = rf"(?:\b|(?<=[{UNSPACED_CHARS}{HANGUL_CHARS}]))"  # Korean writes endings onto a word: "이번 화에는"
+_SEPARATOR = r"[ \t]*(?:[:：\-–—]|//?)"
 GENERIC_LABEL_CHARS = 24  # how far back a generic label looks for the sentence it starts
 
 
@@ -412,7 +418,7 @@ def _declaration() -> re.Pattern[str]:
     labels = rf"(?:{_ENGLISH_LABELS}|{cues.labels}|(?P<generic>{cues.generic_labels}))"
     connectors = rf"for|{cues.connectors}"
     return re.compile(
-        rf"(?<![\w/])(?:{labels}(?:[ \t]+(?:{connectors})\b|[ \t]*(?:[:\-–—]|//?))"
+        rf"{_STARTS}(?:{labels}(?:[ \t]+(?:{connectors}){_ENDS}|{_SEPARATOR})"
         rf"|(?P<bare>(?:TW|CW|T/W|C/W)s?)[ \t]+){_DECLARED_BODY}",
         re.IGNORECASE,
     )
@@ -522,7 +528,7 @@ def extract_declarations(text: str) -> tuple[list[str], str, str]:
 
 
 # A note's sentences: "CW for this chapter: self-harm. Next chapter: TW suicide." holds two.
-_NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+")
 # "Next chapter: TW suicide", "CW for the next chapter", "heads up for the upcoming chapter": the
 # author warns of the chapter after the one the note is under (end notes often do).
 # The same in the languages of declared.json: "CW für das nächste Kapitel", "dans ce chapitre".
@@ -535,8 +541,8 @@ def _chapter_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The phrases naming the next chapter and this one, in English and the languages of declared.json."""
     cues = declaration_cues()
     return (
-        re.compile(rf"\b(?:{_NEXT_CHAPTER}|{cues.next_chapter})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{_THIS_CHAPTER}|{cues.this_chapter})\b", re.IGNORECASE),
+        re.compile(rf"(?:\b|(?=[{UNSPACED_CHARS}]))(?:{_NEXT_CHAPTER}|{cues.next_chapter}){_ENDS}", re.IGNORECASE),
+        re.compile(rf"(?:\b|(?=[{UNSPACED_CHARS}]))(?:{_THIS_CHAPTER}|{cues.this_chapter}){_ENDS}", re.IGNORECASE),
     )
 
 
@@ -649,7 +655,7 @@ def _is_declaration(match: re.Match[str]) -> bool:
         return len(text) <= 160 and lists_warnings(text)
     if match.group("generic") is not None:
         before = match.string[max(0, match.start() - GENERIC_LABEL_CHARS) : match.start()]
-        starts = trim_ornaments(before).endswith(tuple(".!?:;\n")) or not trim_ornaments(before)
+        starts = trim_ornaments(before).endswith(tuple(".!?:;\n。！？：；")) or not trim_ornaments(before)
         return starts and len(text) <= 160 and maps_any(text)
     if head.startswith(("tw", "cw", "t/w", "c/w")):
         return True

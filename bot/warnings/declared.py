@@ -11,12 +11,17 @@ labels that open a declaration, the words for "this chapter" and "the next chapt
 an author's note ("Anmerkung der Autorin:", read where "A/N:" is), and the warning words; the story
 readers find declarations and notes with :func:`declaration_cues`, and the words map here with the
 English ones. Detection in the text itself stays English (``bot.warnings.language``).
+
+Chinese and Japanese put no space between words and write their own colon and commas ("本章预警：
+死亡、自残"): a word in those scripts is found inside a phrase, and items split at "、，；・" too.
+Declared text is compared composed (NFC) and with Turkish i's folded, so "İNTİHAR" is "intihar".
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,8 +33,10 @@ from bot.story.model import StoryMeta
 
 DECLARED_FILE = shipped("warnings", "declared.json")
 UNWARNED = "unwarned"
-_SPLIT = re.compile(r"\s*(?:[,;\n•|]|\s&\s|\s\+\s|\band\b)\s*")
-_EDGE = re.compile(r"^[\s\-–—:.()\[\]\"'*]+|[\s\-–—:.()\[\]\"'*!]+$")
+# Items are split at commas and semicolons, Chinese and Japanese ones too ("死亡、自杀", "死亡，自残；血腥",
+# "死ネタ・流血"), where no space follows them.
+_SPLIT = re.compile(r"\s*(?:[,;\n•|、，；､・]|\s&\s|\s\+\s|\band\b)\s*")
+_EDGE = re.compile(r"^[\s\-–—:.()\[\]\"'*：。（）【】「」『』※]+|[\s\-–—:.()\[\]\"'*!：。（）【】「」『』！※]+$")
 # "Warnings: none", "TW: n/a", "no warnings": the author declares nothing. That is neither a
 # warning nor AO3's "chose not to warn", so it maps to nothing and is not reported as unmapped.
 _NOTHING = re.compile(
@@ -76,9 +83,33 @@ class DeclarationCues:
     note_labels: str  # "Anmerkung der Autorin", "Note de l'auteur", "N/A": an author's note, before a colon
 
 
+# Scripts written without spaces between words (Chinese, Japanese): a warning word there stands inside
+# a phrase ("本章预警", "死亡描写あり"), so no word boundary is asked of it. Korean spaces its words
+# but writes endings onto them ("자살을"): a Korean word needs a boundary before it, not after.
+UNSPACED_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+HANGUL_CHARS = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_UNSPACED_END = re.compile(rf"[{UNSPACED_CHARS}{HANGUL_CHARS}]$")
+# Turkish writes I/ı and İ/i: "UYARI".lower() is "uyari", "İNTİHAR".lower() "i̇ntihar" (a combining
+# dot). Both i's fold to one, so a word matches however it is cased; the length stays the same.
+_DOTLESS = str.maketrans({"İ": "i", "ı": "i"})
+_FOLD = str.maketrans({"’": "'", "‘": "'", "İ": "i", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """Lower case for matching: quotes made straight and Turkish i's one letter, length unchanged."""
+    return text.translate(_FOLD).lower()
+
+
 def _normalise(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").lower()
-    return re.sub(r"\s+", " ", text).strip()
+    """Declared text as the lists hold it: composed (NFC, so a decomposed "ö" is "ö"), folded, single spaced."""
+    return re.sub(r"\s+", " ", fold(unicodedata.normalize("NFC", text))).strip()
+
+
+def _bounded(alias: str) -> str:
+    """An alias as a whole word; a word in a script without spaces may stand inside a phrase."""
+    before = "" if re.match(rf"[{UNSPACED_CHARS}]", alias) else r"(?<![\w-])"
+    after = "" if _UNSPACED_END.search(alias) else r"(?![\w-])"
+    return f"{before}{re.escape(alias)}{after}"
 
 
 def _alternatives(patterns: Iterable[str]) -> str:
@@ -112,14 +143,15 @@ def _all_aliases(raw: dict[str, Any]) -> dict[str, str]:
 def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     archive = {_normalise(name): ids for name, ids in raw["archive_warnings"].items()}
     labels = _from_languages(raw, "labels") + _from_languages(raw, "generic_labels")
-    prefixes = _alternatives([*raw["prefixes"], *labels, *_chapter_prefixes(raw)])
+    # Read on folded text: a Turkish "uyarı" in a pattern is "uyari" there.
+    prefixes = _alternatives(p.translate(_DOTLESS) for p in [*raw["prefixes"], *labels, *_chapter_prefixes(raw)])
     qualifiers = _alternatives(raw["qualifiers"])
     aliases = _all_aliases(raw)
     ordered = sorted(aliases, key=len, reverse=True)
-    search = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])")
+    search = re.compile("|".join(_bounded(alias) for alias in ordered))
     return DeclaredMapping(
         archive,
-        re.compile(rf"^(?:(?:{prefixes})(?:\b|(?<=\)))\s*(?:[:\-–—]|//?)?\s*)+"),
+        re.compile(rf"^(?:(?:{prefixes})(?:\b|(?<=[){UNSPACED_CHARS}]))\s*(?:[:：\-–—]|//?)?\s*)+"),
         re.compile(rf"^(?:(?:{qualifiers})\b\s*)+"),
         aliases,
         search,
@@ -246,5 +278,5 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
 
 def _original_case(original: str, item: str) -> str:
     """The unmapped piece as the author wrote it, when it can be found again."""
-    index = original.lower().replace("’", "'").find(item)
+    index = fold(original).find(item)
     return original[index : index + len(item)] if index != -1 else item
