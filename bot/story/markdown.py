@@ -17,6 +17,7 @@ import regex
 from bot.story.htmltext import IMAGE, image_line
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_lines
 from bot.story.model import Story
+from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, parse_field
 from bot.story.structure import Heading, Item, Para, is_scene_break, match_heading, split_items
 
@@ -302,5 +303,5 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     if fields:
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
         body = "\n".join(known) + "\n\n" + body
-    items = drop_preamble_images(split_items(body, markdown=True))
+    items = drop_preamble_images(note_sections(split_items(body, markdown=True)))
     return build_story(items, filename, "md", max_chapters=max_chapters)

@@ -1005,6 +1005,10 @@ def read_preamble(items: list[Item]) -> Preamble:
                 continue
             break
         text = item.text
+        if item.note and not declaration_line(text):  # under a note heading above the first chapter
+            meta.notes.append(strip_note_label(text))
+            index += 1
+            continue
         if ffn_stats(text, meta):
             pending_key = None
             index += 1

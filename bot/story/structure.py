@@ -157,6 +157,9 @@ HEADING_MAX_CHARS = 120
 class Para:
     text: str
     gap: int = 1  # blank lines before this paragraph in the source
+    # The author's note, as a heading over it said ("### Author's Note" in Markdown, see
+    # bot.story.note_headings): a note of the chapter it sits in, never story text.
+    note: bool = False
 
 
 @dataclass(slots=True)
@@ -990,7 +993,7 @@ def assemble(
         if isinstance(item, SceneBreak):
             new_scene = True
             continue
-        if note_filter is not None and note_filter(item.text):
+        if item.note or (note_filter is not None and note_filter(item.text)):
             current.notes.append(item.text)
             continue
         current.add(item.text, new_scene or item.gap >= scene_gap)

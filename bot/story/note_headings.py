@@ -1,0 +1,253 @@
+"""Markdown headings that label a chapter's notes, warnings or text: sections, never chapters.
+
+Authors write their notes under a heading of their own::
+
+    ## Chapter 2
+    ### Author's Note
+    CW for this chapter: self-harm.
+    ### Story
+    She came to the island ...
+
+Read as chapters, "Author's Note" and "Story" were two more chapters: every chapter number after
+them was off against the book members read, and the CW sat in story text, warning nobody. Here a
+heading whose whole text is a note label ("A/N", "Notes", "End Notes", the labels of declared.json's
+languages) makes the paragraphs under it the chapter's notes (above the first chapter, the story's);
+a warnings heading ("Warnings", "Content warnings", "TW", "Triggerwarnungen") makes them the
+chapter's declared warnings; a "Summary" heading makes its text the chapter's note (above the first
+chapter, the story's summary); a "Story" or "Chapter Text" heading (AO3's own label) is no heading.
+A section ends at the next heading or divider. The notes then go the way every format's do: end
+notes naming the next chapter warn for it (see bot.story.plaintext.declare_chapter_warnings).
+
+What is a label is decided from the heading's whole text ("Notes from the Underground" and "Warnings
+and Wonders" are titles) and its level against the chapter headings': deeper, it is inside a
+chapter. At the chapter headings' own level, an unmistakable label ("Author's Note", "Content
+Warnings", "Chapter Text") is a section; a plain word that may also title a chapter ("Notes",
+"Warnings", "Story") is one only where chapters are numbered ("Chapter 3" has no chapter called
+"Notes" beside it), or right under a chapter heading or another section. A chapter left with no
+story text at all (a hiatus note posted as a chapter) is read as before, its note as its text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.story.plaintext import declaration_line, trim_ornaments
+from bot.story.structure import Heading, Item, Para, SceneBreak
+from bot.warnings.declared import declaration_cues, lists_warnings
+
+NOTES, WARNINGS, SUMMARY, TEXT = "notes", "warnings", "summary", "text"
+
+_ENGLISH_NOTES = (
+    r"a/n|a\.n\.|an|a/ns|author'?s'? ?notes?|authors? notes?|notes? (?:from|by) (?:the )?author"
+    r"|(?:chapter|beginning|opening|start|end|ending|closing|final|story|work|fic|translator'?s'?) notes?"
+    r"|notes?|disclaimers?"
+)
+_ENGLISH_WARNINGS = (
+    r"(?:(?:chapter|content|trigger|story) )?warnings?(?:\(s\))?(?: for (?:this|the) chapter)?"
+    r"|(?:tw|cw|t/w|c/w)s?(?: ?/ ?(?:tw|cw)s?)?|(?:content|trigger) notes?|chapter (?:tw|cw)s?"
+)
+_ENGLISH_SUMMARY = r"(?:chapter |story |work )?summary|summary of (?:the|this) chapter"
+_ENGLISH_TEXT = r"story|the story|story text|chapter text|work text|main text|text|fic|the fic"
+# Words that also title chapters ("## Notes" in an epistolary novel): a section only where the
+# chapters around them say so (see the module docstring). Single words of declared.json's
+# note and generic labels ("Notas", "Anmerkungen", "Avisos") are held the same way.
+_PLAIN_WORDS = frozenset(["an", "note", "notes", "disclaimer", "disclaimers", "warning", "warnings"])
+_PLAIN_WORDS |= frozenset(["story", "text", "fic", "summary"])
+_EDGE = " \t:：.-–—*_#"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    kind: str  # NOTES, WARNINGS, SUMMARY or TEXT
+    plain: bool  # an ordinary word a chapter may be titled with
+    text: str  # the heading's words, as written: "Content Warnings"
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    cues = declaration_cues()
+    notes = "|".join(part for part in (_ENGLISH_NOTES, cues.note_labels) if part)
+    warnings = "|".join(part for part in (_ENGLISH_WARNINGS, cues.labels, cues.generic_labels) if part)
+    return tuple(
+        (kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
+        for kind, pattern in ((TEXT, _ENGLISH_TEXT), (SUMMARY, _ENGLISH_SUMMARY), (WARNINGS, warnings), (NOTES, notes))
+    )
+
+
+@cache
+def _plain_world_words() -> frozenset[str]:
+    """The single-word labels of declared.json that are ordinary words ("notas", "avisos")."""
+    cues = declaration_cues()
+    words = f"{cues.note_labels}|{cues.generic_labels}".split("|")
+    return frozenset(word for word in words if word and re.fullmatch(r"[^\W\d_]+(?:\(\?:[^()]*\)\??|\w\?)*", word))
+
+
+def heading_label(heading: Heading) -> Label | None:
+    """What a Markdown heading labels, when its whole text is a label ("### Author's Note:")."""
+    if heading.kind != "markdown" or not heading.title:
+        return None
+    text = trim_ornaments(heading.title).strip(_EDGE)
+    key = " ".join(text.replace("’", "'").replace("‘", "'").split()).lower()
+    if not key or len(key) > 60:
+        return None
+    for kind, pattern in _patterns():
+        if pattern.fullmatch(key):
+            return Label(kind, _plain(key), text)
+    return None
+
+
+def _plain(key: str) -> bool:
+    if key in _PLAIN_WORDS:
+        return True
+    return " " not in key and any(re.fullmatch(word, key) for word in _plain_world_words())
+
+
+def note_sections(items: list[Item]) -> list[Item]:
+    """The items with note, warnings and text headings read as sections of the chapter they are in."""
+    labels = [heading_label(item) if isinstance(item, Heading) else None for item in items]
+    if not any(labels):
+        return items
+    chapters = _chapter_headings(items, labels)
+    sections = _sections(items, labels, chapters)
+    if not sections:
+        return items
+    return _rewrite(items, sections, chapters)
+
+
+def _chapter_headings(items: list[Item], labels: list[Label | None]) -> list[int]:
+    """Where the headings that start chapters are: every heading but labels and a file's single '#' title."""
+    headings = [i for i, item in enumerate(items) if isinstance(item, Heading) and labels[i] is None]
+    titles = [i for i in headings if _is_top(items[i])]
+    return [i for i in headings if not (len(titles) == 1 and i == titles[0])]
+
+
+def _is_top(item: Item) -> bool:
+    return isinstance(item, Heading) and item.kind == "markdown" and item.level == 1
+
+
+def _sections(items: list[Item], labels: list[Label | None], chapters: list[int]) -> dict[int, Label]:
+    """The label headings that open a section, by index, read in order (see the module docstring)."""
+    chapter_set = set(chapters)
+    level = _chapter_level(items, chapters)
+    numbered = level is not None and all(
+        item.kind != "markdown" for i in chapters if isinstance(item := items[i], Heading) and item.level == level
+    )
+    sections: dict[int, Label] = {}
+    inside = False  # under a chapter heading or a section, with no story text since
+    in_notes = False  # the paragraphs now read are a note or warnings section's
+    for index, item in enumerate(items):
+        label = labels[index]
+        if isinstance(item, Heading) and label is not None and _is_section(item, label, level, numbered, inside):
+            sections[index] = label
+            inside, in_notes = True, label.kind != TEXT
+        elif isinstance(item, Heading):
+            inside, in_notes = index in chapter_set, False
+        elif isinstance(item, SceneBreak):
+            in_notes = False
+        elif not in_notes:
+            inside = False
+    return sections
+
+
+def _chapter_level(items: list[Item], chapters: list[int]) -> int | None:
+    """The level chapters are at: parts ("## Part One") over them do not count, so a "### Notes"
+    among chapters titled at level 3 is judged at theirs, not as deeper than the parts."""
+    headings = [item for i in chapters if isinstance(item := items[i], Heading)]
+    levels = [heading.level for heading in headings if heading.kind != "part"]
+    return min(levels or [heading.level for heading in headings], default=None)
+
+
+def _is_section(heading: Heading, label: Label, level: int | None, numbered: bool, inside: bool) -> bool:
+    if level is None:
+        return heading.level > 1 or not label.plain  # a lone "# Notes" may be the story's title
+    if heading.level > level:
+        return True
+    if not label.plain:
+        return True
+    return heading.level == level and (numbered or inside)
+
+
+def _rewrite(items: list[Item], sections: dict[int, Label], chapters: list[int]) -> list[Item]:
+    """Each chapter's items with its sections read.
+
+    A chapter that would keep no story text ("### Author's Note", a thank-you, then the story
+    with no "Story" heading over it) keeps only the first paragraph of each note section as its
+    note; one that still has none (a hiatus note posted as a chapter) stays as it was.
+    """
+    starts = [0, *(i for i in chapters if i > 0)]
+    chapter_set = set(chapters)
+    out: list[Item] = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(items)
+        front = start not in chapter_set
+        read = _read_span(items, range(start, end), sections, front=front, whole_notes=True)
+        if not front or not chapters:  # above the first chapter, notes may be all there is
+            if not _has_text(read):
+                read = _read_span(items, range(start, end), sections, front=front, whole_notes=False)
+            if not _has_text(read):
+                read = items[start:end]
+        out.extend(read)
+    return out
+
+
+def _has_text(items: list[Item]) -> bool:
+    return any(isinstance(item, Para) and not item.note for item in items)
+
+
+def _read_span(
+    items: list[Item], span: range, sections: dict[int, Label], *, front: bool, whole_notes: bool
+) -> list[Item]:
+    """The items of ``span`` with section headings taken out and the paragraphs under note headings made notes.
+
+    A section ends at the next heading or divider; a warnings section also at the first paragraph
+    after its first that lists no warnings, and a note section after its first paragraph unless
+    ``whole_notes``. A summary above the first chapter (``front``) is the story's: one "Summary:"
+    field the preamble reads; a chapter's is its note.
+    """
+    out: list[Item] = []
+    current: Label | None = None  # the note or warnings section the next paragraphs are in
+    taken = 0  # paragraphs the current section holds so far
+    for index in span:
+        item = items[index]
+        if index in sections:
+            current, taken = (sections[index] if sections[index].kind != TEXT else None), 0
+            continue
+        if isinstance(item, Heading | SceneBreak):
+            current = None
+        elif current is not None and current.kind == SUMMARY and front:
+            if taken:
+                out[-1] = Para(f"{out[-1].text}\n{item.text}", out[-1].gap)
+                continue
+            item, taken = Para(f"Summary: {item.text}", item.gap), 1
+        elif current is not None:
+            note = _note_text(current, item.text, first=taken == 0)
+            if note is None or (taken and current.kind == NOTES and not whole_notes):
+                current = None
+            else:
+                item, taken = Para(note, item.gap, note=True), taken + 1
+        out.append(item)
+    return out
+
+
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)")
+
+
+def _note_text(label: Label, text: str, *, first: bool) -> str | None:
+    """A paragraph of a section as the note it is, or None where the section has ended.
+
+    Under a warnings heading a paragraph is labelled with it, so the warnings it lists are declared
+    ("Content Warnings: self-harm, blood"), unless it declares them itself. Past the first, a
+    paragraph that lists no warnings is the story going on under a heading-less start.
+    """
+    if label.kind == SUMMARY:
+        return f"{label.text}: {text}"
+    if label.kind != WARNINGS:
+        return text
+    lines = [_LIST_MARK.sub("", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if lines and all(declaration_line(line) for line in lines):
+        return text
+    note = f"{label.text}: " + ", ".join(line.rstrip(",;") for line in lines)
+    return note if first or lists_warnings(note) else None
