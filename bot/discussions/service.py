@@ -45,7 +45,7 @@ from bot.discussions.compose import (
 from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.joins import ThreadJoins
-from bot.discussions.store import Discussion, DueItem
+from bot.discussions.store import Discussion, DueItem, State
 from bot.discussions.timer import Timer
 from bot.guilds import GuildSettings, get_settings, has_left
 from bot.progress import store as progress_store
@@ -106,6 +106,11 @@ class EventStatus(Protocol):
     async def end(self, guild_id: int, event_id: int) -> None:
         """Complete the event (started first if it never was: Discord goes scheduled -> active ->
         completed); nothing when it is gone or already over."""
+        ...
+
+    async def cancel(self, guild_id: int, event_id: int) -> None:
+        """Cancel the event of a discussion that never posted (scheduled -> canceled; one live
+        already is completed); nothing when it is gone or already over."""
         ...
 
 
@@ -296,7 +301,9 @@ class DiscussionService:
                 now = self.clock.now()
                 reason = "an unexpected error (details in the bot's log)"
                 if item.kind == "discussion":
-                    await store.mark_discussion(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
+                    await store.mark_discussion(
+                        self.db, item.guild_id, item.id, "failed", reason=reason, now=now, event_length=EVENT_LENGTH
+                    )
                 elif item.kind == "event_end":
                     await store.mark_event_end(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
                 else:
@@ -323,14 +330,23 @@ class DiscussionService:
         except Unreachable as failure:
             if self._retry_later(item, failure):
                 return
-            await store.mark_discussion(
-                self.db, discussion.guild_id, discussion.id, "failed", reason=str(failure), now=self.clock.now()
-            )
+            await self._settle_unposted(discussion, str(failure))
         except PostFailure as failure:
             log.info("discussion %s in server %s failed: %s", discussion.id, discussion.guild_id, failure)
-            await store.mark_discussion(
-                self.db, discussion.guild_id, discussion.id, "failed", reason=str(failure), now=self.clock.now()
-            )
+            await self._settle_unposted(discussion, str(failure))
+
+    async def _settle_unposted(self, discussion: Discussion, reason: str, state: State = "failed") -> None:
+        """Failed or missed: its scheduled event is cancelled at the event's end unless it is moved by then."""
+        await store.mark_discussion(
+            self.db,
+            discussion.guild_id,
+            discussion.id,
+            state,
+            reason=reason,
+            now=self.clock.now(),
+            event_length=EVENT_LENGTH,
+        )
+        self.schedules_changed()
 
     async def _post_discussion(self, discussion: Discussion, picked_at: datetime, recovered: bool) -> None:
         """Lateness is judged at ``picked_at`` (when the timer took it), not after rate-limit waits."""
@@ -433,10 +449,15 @@ class DiscussionService:
         ending = await store.get_event_end(self.db, item.guild_id, item.id)
         if ending is None or ending.state != "posting":
             return  # settled meanwhile
+        discussion = await store.get_discussion(self.db, ending.guild_id, ending.discussion_id)
+        unposted = discussion is not None and discussion.state in ("failed", "missed")
         try:
             if self.events is None:
                 raise PostFailure("this process does not manage scheduled events")
-            await self.events.end(ending.guild_id, ending.event_id)
+            if unposted:
+                await self.events.cancel(ending.guild_id, ending.event_id)
+            else:
+                await self.events.end(ending.guild_id, ending.event_id)
         except Unreachable as failure:
             if self._retry_later(item, failure):
                 return
@@ -446,6 +467,10 @@ class DiscussionService:
             await self._event_end_failed(ending, failure)
             return
         await store.mark_event_end(self.db, ending.guild_id, ending.id, "ended", reason=None, now=self.clock.now())
+        if unposted:  # cancelled for good: a later /discussion move schedules without it
+            await store.forget_cancelled_event(
+                self.db, ending.guild_id, ending.discussion_id, ending.event_id, now=self.clock.now()
+            )
 
     async def _event_end_failed(self, ending: store.EventEnd, failure: PostFailure) -> None:
         log.warning(
@@ -463,16 +488,9 @@ class DiscussionService:
         await self.joins.let_in(discussion.guild_id, discussion.id, thread_id, readers)
 
     async def _report_missed(self, discussion: Discussion, settings: GuildSettings, channel_id: int) -> None:
-        now = self.clock.now()
         hours = self.grace.total_seconds() / 3600
-        await store.mark_discussion(
-            self.db,
-            discussion.guild_id,
-            discussion.id,
-            "missed",
-            reason=f"Dogear was offline when it was due, for longer than the {hours:g} h grace period",
-            now=now,
-        )
+        reason = f"Dogear was offline when it was due, for longer than the {hours:g} h grace period"
+        await self._settle_unposted(discussion, reason, "missed")
         assert discussion.story_title is not None
         notice = missed_notice(
             title=discussion.story_title,

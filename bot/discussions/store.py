@@ -439,9 +439,22 @@ async def mark_discussion_posted(
 
 
 async def mark_discussion(
-    db: Database, guild_id: int, discussion_id: int, state: State, *, reason: str | None, now: datetime
+    db: Database,
+    guild_id: int,
+    discussion_id: int,
+    state: State,
+    *,
+    reason: str | None,
+    now: datetime,
+    event_length: timedelta | None = None,
 ) -> None:
-    """Settle as 'failed' or 'missed' with the reason shown in /discussion list."""
+    """Settle as 'failed' or 'missed' with the reason shown in /discussion list.
+
+    With ``event_length``, its scheduled event (if any) gets an ending due at the event's end time
+    (its due time plus ``event_length``, or now if that is past), stored in the same write: unless
+    the discussion is moved by then, the timer cancels the event, which would otherwise stay
+    "Scheduled" in Discord for good and count towards its 100 events per server. A discussion that
+    posted and then failed keeps the ending its post stored."""
     async with db.transaction() as tx:
         await tx.execute(
             "UPDATE discussions SET state = ?, failure = ?, updated_at = ?"
@@ -449,6 +462,14 @@ async def mark_discussion(
             (state, reason, to_epoch(now), discussion_id, guild_id),
         )
         await _settle_reminders(tx, guild_id, discussion_id, "missed", now)
+        if event_length is not None:
+            await tx.execute(
+                "INSERT INTO discussion_event_ends (guild_id, discussion_id, event_id, due_at, updated_at)"
+                " SELECT guild_id, id, event_id, max(due_at + ?, ?), ? FROM discussions"
+                " WHERE id = ? AND guild_id = ? AND event_id IS NOT NULL AND state IN ('failed', 'missed')"
+                " ON CONFLICT (discussion_id) DO NOTHING",
+                (event_length.total_seconds(), to_epoch(now), to_epoch(now), discussion_id, guild_id),
+            )
 
 
 async def _settle_reminders(
@@ -508,6 +529,11 @@ async def move_discussion(
             await tx.execute(
                 "DELETE FROM discussion_reminders WHERE discussion_id = ? AND guild_id = ?", (discussion_id, guild_id)
             )
+            # A missed or failed one's event is not cancelled now (the move keeps it, if it is still
+            # there), and the post at the new time stores its own ending.
+            await tx.execute(
+                "DELETE FROM discussion_event_ends WHERE discussion_id = ? AND guild_id = ?", (discussion_id, guild_id)
+            )
             await _insert_reminders(tx, guild_id, discussion_id, due_at, moved.remind, now)
     return await get_discussion(db, guild_id, discussion_id)
 
@@ -516,6 +542,17 @@ async def set_event(db: Database, guild_id: int, discussion_id: int, event_id: i
     await db.execute(
         "UPDATE discussions SET event_id = ?, updated_at = ? WHERE id = ? AND guild_id = ?",
         (event_id, to_epoch(now), discussion_id, guild_id),
+    )
+
+
+async def forget_cancelled_event(
+    db: Database, guild_id: int, discussion_id: int, event_id: int, *, now: datetime
+) -> None:
+    """A failed or missed discussion's event was cancelled: it names no event any more (a cancelled
+    one cannot be moved), unless it was given another meanwhile."""
+    await db.execute(
+        "UPDATE discussions SET event_id = NULL, updated_at = ? WHERE id = ? AND guild_id = ? AND event_id = ?",
+        (to_epoch(now), discussion_id, guild_id, event_id),
     )
 
 

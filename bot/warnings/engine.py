@@ -215,6 +215,31 @@ class ScanReport:
             [found(w, POSSIBLE) for w in data.get("possible", [])],
         )
 
+    def summary_record(self) -> dict[str, Any]:
+        """What members see of the scan, without evidence or per-chapter detail: the story's
+        warnings, whether the author chose not to warn, the chapters not read (not English).
+        Stored beside the whole record so a header or a page reads a few hundred bytes, not it."""
+        return {
+            "unwarned": self.unwarned,
+            "warnings": [
+                {"id": w.id, "source": w.source, "score": w.score, "declared_chapters": list(w.declared_chapters)}
+                for w in self.warnings
+            ],
+            "not_english": [chapter.number for chapter in self.chapters if not chapter.english],
+        }
+
+    @classmethod
+    def from_summary(cls, data: dict[str, Any]) -> ScanReport:
+        """A report of what :meth:`summary_record` keeps: enough for :meth:`declared_for` and the
+        notices; its chapters are only those not read, with no warnings of their own (the
+        ``chapter_warnings`` and ``possible_warnings`` tables hold those)."""
+        warnings = [
+            FoundWarning(w["id"], w["id"], w["source"], w["score"], [], declared_chapters=w["declared_chapters"])
+            for w in data["warnings"]
+        ]
+        chapters = [ChapterReport(number, [], [], english=False) for number in data["not_english"]]
+        return cls("", warnings, data["unwarned"], [], chapters)
+
 
 def _chapter_record(found: ChapterWarning) -> dict[str, Any]:
     return {

@@ -25,15 +25,15 @@ from bot.warnings.service import (
     CONFIRMED,
     DISMISSED,
     chapter_warnings,
-    declared_ids,
     guild_taxonomy,
     now_or_clock,
     overrides,
     require_category,
-    stored_report,
+    scan_summary,
     story_warnings,
 )
 from bot.warnings.store import Report
+from bot.warnings.taxonomy import Taxonomy
 
 MAX_NOTE_CHARS = 300
 REPORTS_PER_DAY = 20
@@ -55,35 +55,27 @@ class PossibleWarning:
         return QueueKey(STORY_SECTION, self.story_id, self.chapter, self.id)
 
 
-async def possible_warnings(db: Database, guild_id: int, story_id: int) -> list[PossibleWarning]:
-    """This story's possible warnings per chapter that nobody decided on and no header shows yet."""
-    report = await stored_report(db, guild_id, story_id)
-    if report is None:
+async def possible_warnings(
+    db: Database, guild_id: int, story_id: int, chapter: int | None = None
+) -> list[PossibleWarning]:
+    """This story's possible warnings (of one ``chapter``, or all) that nobody decided on and no
+    header shows yet, by chapter and warning; read from ``possible_warnings``, not the stored scan."""
+    if await scan_summary(db, guild_id, story_id) is None:  # a stale scan is made again first
         return []
-    decisions = await store.reviews(db, guild_id, story_id)
-    story_overrides = await overrides(db, guild_id, story_id)
     taxonomy = await guild_taxonomy(db, guild_id)
-    found = []
-    for chapter in report.chapters:
-        declared = set(declared_ids(report, chapter.number))
-        for warning in chapter.possible:
-            if (chapter.number, warning.id) in decisions or warning.id in declared or warning.id in story_overrides:
-                continue
-            found.append(
-                PossibleWarning(
-                    story_id,
-                    chapter.number,
-                    warning.id,
-                    taxonomy.label(warning.id),
-                    warning.score,
-                    tuple(warning.evidence),
-                )
-            )
-    return found
+    return [_possible(found, taxonomy) for found in await store.undecided_possible(db, guild_id, story_id, chapter)]
+
+
+def _possible(found: store.PossibleItem, taxonomy: Taxonomy) -> PossibleWarning:
+    """A row of ``possible_warnings`` as the story page and the reminders take it."""
+    evidence = _evidence(found.chapter, found.evidence)
+    return PossibleWarning(
+        found.story_id, found.chapter, found.warning_id, taxonomy.label(found.warning_id), found.score, evidence
+    )
 
 
 async def possible_in_chapter(db: Database, guild_id: int, story_id: int, chapter: int) -> list[PossibleWarning]:
-    return [p for p in await possible_warnings(db, guild_id, story_id) if p.chapter == chapter]
+    return await possible_warnings(db, guild_id, story_id, chapter)
 
 
 async def chapter_warnings_and_possible(
@@ -365,6 +357,7 @@ class StoryOverview:
     start: int = 0
     total: int = 0
     from_start: bool = True
+    reported: int = 0  # chapters and warnings of the story with open reports: items of /warnings review
 
     @property
     def start_key(self) -> QueueKey:
@@ -391,20 +384,20 @@ async def story_overview(
         raise UserError("Choose either `add` or `remove` for one warning, not both.")
     for _, warning_id in changes:
         await require_category(db, guild_id, warning_id[:60])
-    possible = await _story_possible(db, guild_id, record.id)
-    start = numbered_start(page, len(possible))  # refused before anything is written
+    await scan_summary(db, guild_id, record.id)  # a stale scan is made again before its rows are counted
+    start = numbered_start(page, await store.count_story_possible(db, guild_id, record.id))  # refused before writing
     if changes:
         stamp = now_or_clock(now)
         async with db.transaction() as tx:
             for action, warning_id in changes:
                 await store.upsert_override(tx, guild_id, record.id, warning_id, action, user_id, stamp)
-        possible = await _story_possible(db, guild_id, record.id)  # an override hides or shows some
-    return await _overview(db, guild_id, record.id, record.title, changes, possible, start, from_start=start == 0)
+    return await _overview(db, guild_id, record.id, record.title, changes, start, from_start=start == 0)
 
 
 async def story_page(db: Database, guild_id: int, key: QueueKey, mode: str) -> StoryOverview:
     """The ``/warnings story`` page a paging button asks for, or the page a decision was made on,
-    read again: from ``key`` (``f``), after it (``a``) or a page before it (``b``).
+    read again: from ``key`` (``f``), after it (``a``) or a page before it (``b``). Counted and read
+    in SQL, a page at a time, like :func:`review_slice`: no press decodes the stored scan.
 
     The key rides in a custom id a modified client can forge: its story is looked up in this
     server only, and any chapter and warning just fall somewhere in the order.
@@ -412,22 +405,15 @@ async def story_page(db: Database, guild_id: int, key: QueueKey, mode: str) -> S
     record = await get_story_record(db, guild_id, key.first)
     if record is None:
         raise UserError(STORY_GONE)
-    possible = await _story_possible(db, guild_id, record.id)
+    await scan_summary(db, guild_id, record.id)  # a stale scan is made again before its rows are counted
+    total = await store.count_story_possible(db, guild_id, record.id)
     keyed = (key.chapter, key.warning_id)
-    if mode == "a":
-        before = sum((item.chapter, item.id) <= keyed for item in possible)
-    else:
-        before = sum((item.chapter, item.id) < keyed for item in possible)
-    start = keyed_start(before, mode, len(possible))
+    before = await store.count_story_possible(db, guild_id, record.id, below=keyed, inclusive=mode == "a")
+    start = keyed_start(before, mode, total)
     # The story's first page shows the summary: asked for by its own key, or Previous reaching it.
     # Next from a first page that had no room for any item (``a`` after the start) shows the list alone.
     from_start = start == 0 and ((key.chapter == 0 and mode == "f") or mode == "b")
-    return await _overview(db, guild_id, record.id, record.title, [], possible, start, from_start=from_start)
-
-
-async def _story_possible(db: Database, guild_id: int, story_id: int) -> list[PossibleWarning]:
-    """The story's possible warnings in the order its pages list them, and keys follow: chapter, then warning."""
-    return sorted(await possible_warnings(db, guild_id, story_id), key=lambda item: (item.chapter, item.id))
+    return await _overview(db, guild_id, record.id, record.title, [], start, from_start=from_start)
 
 
 async def _overview(
@@ -436,23 +422,27 @@ async def _overview(
     story_id: int,
     title: str,
     changes: list[tuple[str, str]],
-    possible: list[PossibleWarning],
     start: int,
     *,
     from_start: bool,
 ) -> StoryOverview:
+    """The page from position ``start`` of the story's possible warnings still waiting: the ones
+    ``/warnings review`` lists as possible warnings (one with an open report is a report item there,
+    and is counted on the first page as waiting in the review)."""
     story_overrides = await overrides(db, guild_id, story_id)
     hidden = [warning_id for warning_id, action in story_overrides.items() if action == "remove"]
     taxonomy = await guild_taxonomy(db, guild_id)
+    page = await store.story_waiting_possible(db, guild_id, story_id, limit=PER_PAGE + 1, offset=start)
     return StoryOverview(
         story_id,
         title,
         changes,
         await story_warnings(db, guild_id, story_id),
         hidden,
-        possible[start : start + PER_PAGE + 1],
+        [_possible(found, taxonomy) for found in page],
         {warning_id: taxonomy.label(warning_id) for warning_id in [*hidden, *(wid for _, wid in changes)]},
         start,
-        len(possible),
+        await store.count_story_possible(db, guild_id, story_id),
         from_start,
+        await store.open_reported_on_story(db, guild_id, story_id),
     )

@@ -433,6 +433,19 @@ async def stored_report(db: Database, guild_id: int, story_id: int) -> ScanRepor
     return await rescan_story(db, guild_id, story_id)
 
 
+async def scan_summary(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
+    """What members see of the stored scan (:meth:`ScanReport.from_summary`: no evidence, no
+    chapter's own warnings), made again first like :func:`stored_report` when it is stale. A
+    header or a page press reads this, a few hundred bytes, and never decodes the whole report."""
+    found = await store.scan_summary(db, guild_id, story_id)
+    if found is not None:
+        summary, version, defaults = found
+        if summary is not None and version == await store.rules_version(db, guild_id) and defaults == _defaults():
+            return summary
+        log.info("guild %s: story %s was scanned with older rules; scanning again", guild_id, story_id)
+    return await rescan_story(db, guild_id, story_id)
+
+
 async def overrides(db: Database, guild_id: int, story_id: int) -> dict[str, str]:
     return await store.overrides(db, guild_id, story_id)
 
@@ -505,7 +518,7 @@ def chapter_merge(
 
 async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
     """What a chapter's header shows (:func:`chapter_merge`), then the notices."""
-    report = await stored_report(db, guild_id, story_id)
+    report = await scan_summary(db, guild_id, story_id)
     if report is None:
         return []
     detected = await store.chapter_scores(db, guild_id, story_id, chapter)
@@ -517,7 +530,7 @@ async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: 
 
 async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[HeaderWarning]:
     """The whole story's warnings, as ``/story info`` shows them (confirmations of any chapter count)."""
-    report = await stored_report(db, guild_id, story_id)
+    report = await scan_summary(db, guild_id, story_id)
     if report is None:
         return []
     detected = {w.id: w.score for w in report.warnings if w.source in ("detected", "both")}

@@ -202,11 +202,20 @@ async def save_scan(
     """``rules_version`` is the server's rules, ``defaults`` the shipped rules' fingerprint;
     ``possible`` the chapters' possible warnings the author did not declare, listed for review."""
     await tx.execute(
-        "INSERT INTO story_scans (story_id, guild_id, rules_version, defaults, report, scanned_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) "
+        "INSERT INTO story_scans (story_id, guild_id, rules_version, defaults, report, summary, scanned_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (story_id) DO UPDATE SET rules_version = excluded.rules_version, defaults = excluded.defaults, "
-        "report = excluded.report, scanned_at = excluded.scanned_at WHERE story_scans.guild_id = excluded.guild_id",
-        (story_id, guild_id, rules_version, defaults, json.dumps(report.to_record(), ensure_ascii=False), now),
+        "report = excluded.report, summary = excluded.summary, scanned_at = excluded.scanned_at "
+        "WHERE story_scans.guild_id = excluded.guild_id",
+        (
+            story_id,
+            guild_id,
+            rules_version,
+            defaults,
+            json.dumps(report.to_record(), ensure_ascii=False),
+            json.dumps(report.summary_record(), ensure_ascii=False),
+            now,
+        ),
     )
     await tx.execute("DELETE FROM chapter_warnings WHERE story_id = ? AND guild_id = ?", (story_id, guild_id))
     await tx.executemany(
@@ -235,6 +244,21 @@ async def stored_scan(conn: Connection, guild_id: int, story_id: int) -> tuple[S
     if row is None:
         return None
     return ScanReport.from_record(json.loads(row["report"])), int(row["rules_version"]), str(row["defaults"])
+
+
+async def scan_summary(conn: Connection, guild_id: int, story_id: int) -> tuple[ScanReport | None, int, str] | None:
+    """What members see of the stored scan (:meth:`ScanReport.from_summary`; None for a scan stored
+    without one), with the rules version and default rules it was made with; None without a scan.
+    Reads a few hundred bytes where :func:`stored_scan` decodes the whole report."""
+    row = await _one(
+        conn,
+        "SELECT summary, rules_version, defaults FROM story_scans WHERE guild_id = ? AND story_id = ?",
+        (guild_id, story_id),
+    )
+    if row is None:
+        return None
+    summary = ScanReport.from_summary(json.loads(row["summary"])) if row["summary"] else None
+    return summary, int(row["rules_version"]), str(row["defaults"])
 
 
 async def chapter_scores(conn: Connection, guild_id: int, story_id: int, chapter: int) -> dict[str, float]:
@@ -440,15 +464,19 @@ async def count_report_groups(conn: Connection, guild_id: int, *, below: int | N
     return int(row[0]) if row else 0
 
 
-# Possible warnings still waiting: nobody decided the chapter's warning, no story override names it,
-# and no open report makes it one of the reports' items instead.
-_WAITING_POSSIBLE = (
+# Possible warnings nobody decided: no review of the chapter's warning, no story override names it.
+_UNDECIDED_POSSIBLE = (
     "FROM possible_warnings p JOIN stories s ON s.id = p.story_id AND s.guild_id = p.guild_id "
     "WHERE p.guild_id = ? AND p.chapter <= s.chapter_count "
     "AND NOT EXISTS (SELECT 1 FROM warning_reviews v WHERE v.guild_id = p.guild_id AND v.story_id = p.story_id "
     "AND v.chapter = p.chapter AND v.warning_id = p.warning_id) "
     "AND NOT EXISTS (SELECT 1 FROM warning_overrides o WHERE o.guild_id = p.guild_id AND o.story_id = p.story_id "
-    "AND o.warning_id = p.warning_id) "
+    "AND o.warning_id = p.warning_id)"
+)
+# Those still waiting as possible warnings: no open report makes one of them a report item instead.
+# The one place that decides it, for /warnings review and /warnings story alike.
+_WAITING_POSSIBLE = (
+    f"{_UNDECIDED_POSSIBLE} "
     "AND NOT EXISTS (SELECT 1 FROM warning_reports r WHERE r.guild_id = p.guild_id AND r.story_id = p.story_id "
     "AND r.chapter = p.chapter AND r.warning_id = p.warning_id AND r.status = 'open')"
 )
@@ -490,6 +518,56 @@ async def count_possible(
         f"AND (? IS NULL OR (p.story_id, p.chapter, p.warning_id) {order} (?, ?, ?))",
         (guild_id, story_id, story_id, chapter, warning_id),
     )
+    return int(row[0]) if row else 0
+
+
+async def story_waiting_possible(
+    conn: Connection, guild_id: int, story_id: int, *, limit: int, offset: int = 0
+) -> list[PossibleItem]:
+    """One story's possible warnings waiting, by chapter and warning (``offset`` skipped): the
+    items of ``/warnings review`` that are this story's possible warnings."""
+    rows = await _all(
+        conn,
+        "SELECT p.story_id, s.title, p.chapter, p.warning_id, p.score, p.evidence "
+        f"{_WAITING_POSSIBLE} AND p.story_id = ? ORDER BY p.chapter, p.warning_id LIMIT ? OFFSET ?",
+        (guild_id, story_id, limit, offset),
+    )
+    return [PossibleItem(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+
+async def count_story_possible(
+    conn: Connection, guild_id: int, story_id: int, *, below: tuple[int, str] | None = None, inclusive: bool = False
+) -> int:
+    """How many of the story's possible warnings wait, or only those before ``below`` (chapter,
+    warning id; ``inclusive``: and that one)."""
+    chapter, warning_id = below or (None, None)
+    order = "<=" if inclusive else "<"
+    row = await _one(
+        conn,
+        f"SELECT count(*) {_WAITING_POSSIBLE} AND p.story_id = ? "
+        f"AND (? IS NULL OR (p.chapter, p.warning_id) {order} (?, ?))",
+        (guild_id, story_id, chapter, chapter, warning_id),
+    )
+    return int(row[0]) if row else 0
+
+
+async def undecided_possible(
+    conn: Connection, guild_id: int, story_id: int, chapter: int | None = None
+) -> list[PossibleItem]:
+    """The story's possible warnings nobody decided (of one ``chapter``, or all), reported or not (a
+    reminder leaves out a member who avoids one strictly either way), by chapter and warning."""
+    rows = await _all(
+        conn,
+        "SELECT p.story_id, s.title, p.chapter, p.warning_id, p.score, p.evidence "
+        f"{_UNDECIDED_POSSIBLE} AND p.story_id = ? AND (? IS NULL OR p.chapter = ?) ORDER BY p.chapter, p.warning_id",
+        (guild_id, story_id, chapter, chapter),
+    )
+    return [PossibleItem(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+
+async def open_reported_on_story(conn: Connection, guild_id: int, story_id: int) -> int:
+    """How many chapters and warnings of the story have open reports (items of ``/warnings review``)."""
+    row = await _one(conn, f"SELECT count(*) FROM ({_OPEN_GROUPS}) g WHERE g.story_id = ?", (guild_id, story_id))
     return int(row[0]) if row else 0
 
 

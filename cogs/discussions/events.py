@@ -117,6 +117,21 @@ class ScheduledEvents:
                 return
             event = moved
 
+    async def cancel(self, guild_id: int, event_id: int) -> None:
+        event = await self._live(guild_id, event_id, "cancelling the scheduled event")
+        if event is None:
+            return
+        if event.status is discord.EventStatus.active:  # posted, then failed: Discord can only complete it
+            await self._advance(event, "ending the scheduled event")
+        elif event.status is discord.EventStatus.scheduled:
+            try:
+                with reaching("cancelling the scheduled event"):
+                    await event.cancel()
+            except discord.NotFound:
+                return
+            except discord.HTTPException as error:
+                raise refusal(error, "cancelling the scheduled event") from error
+
     async def move(self, guild_id: int, event_id: int, due: datetime) -> str:
         try:
             guild = await self._guild(guild_id)

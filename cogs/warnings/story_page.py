@@ -7,7 +7,7 @@ item that moved up.
 
 from __future__ import annotations
 
-from bot.text import escape_markdown
+from bot.text import escape_markdown, plural
 from bot.warnings import reviews
 from cogs.warnings.review import DecisionPage, evidence_lines, keyed_text, paging_buttons
 from cogs.warnings.texts import named
@@ -65,4 +65,7 @@ def summary_lines(overview: reviews.StoryOverview) -> list[str]:
         + ", ".join(named(labels.get(wid, wid), wid) for wid in hidden[start : start + HIDDEN_PER_LINE])
         for start in range(0, len(hidden), HIDDEN_PER_LINE)
     ]
+    if overview.reported:
+        # Listed there as reports, with the members' notes: deciding one there closes them too.
+        lines.append(f"Reported by members: {plural(overview.reported, 'warning')} waiting in `/warnings review`.")
     return lines

@@ -14,10 +14,10 @@ from bot.devtools.driver import Club
 from bot.discussions import store
 from tests.e2e.test_discussions import a_story, advance, bot_posts, settle, stored, utc_text
 
-SCHEDULED, ACTIVE, COMPLETED = 1, 2, 3
+SCHEDULED, ACTIVE, COMPLETED, CANCELED = 1, 2, 3, 4
 
 
-async def schedule_with_event(club: Club, title: str, in_hours: int = 2) -> datetime:
+async def schedule_with_event(club: Club, title: str, in_hours: int = 2, channel=None) -> datetime:  # type: ignore[no-untyped-def]
     story = await a_story(club, title)
     due = (club.clock.now() + timedelta(hours=in_hours)).replace(second=0, microsecond=0)
     [answer] = await club.slash(
@@ -28,7 +28,7 @@ async def schedule_with_event(club: Club, title: str, in_hours: int = 2) -> date
         when=utc_text(due),
         remind="none",
         event=True,
-        channel=club.text_channel,
+        channel=channel or club.text_channel,
     )
     assert "event was created" in answer.text
     return due
@@ -154,3 +154,43 @@ async def test_the_hundred_event_limit_is_told_plainly(club: Club) -> None:
         )
     assert answer.ephemeral and "100" in answer.text and "Nothing was scheduled" in answer.text
     assert await stored(club) == []
+
+
+async def test_a_missed_discussion_cancels_its_event(club: Club) -> None:
+    """Bot down past the grace period: the discussion is missed, and its event no longer stays
+    "Scheduled" in Discord for good (counting towards the server's 100)."""
+    due = await schedule_with_event(club, "Dark Lantern")
+    [event] = club.events
+    await club.restart(while_down=lambda: club.clock.advance(due - club.clock.now() + timedelta(hours=8)))
+    await settle(club)
+    assert (await posted(club)).state == "missed"
+    assert event.status == CANCELED
+    assert (await posted(club)).event_id is None  # a cancelled event cannot be moved: it names none now
+
+
+async def test_a_failed_discussion_cancels_its_event_at_the_event_end(club: Club) -> None:
+    due = await schedule_with_event(club, "Locked Lantern", channel=club.locked_channel)
+    [event] = club.events
+    with club.expect_errors(403, 50013):
+        await advance(club, due - club.clock.now())
+    assert (await posted(club)).state == "failed"
+    await advance(club, timedelta(minutes=59))
+    assert event.status == SCHEDULED  # an admin may still move it within the event's hour
+    await advance(club, timedelta(minutes=1))
+    assert event.status == CANCELED
+
+
+async def test_a_failed_discussion_moved_in_time_keeps_its_event(club: Club) -> None:
+    due = await schedule_with_event(club, "Moved Lantern", channel=club.locked_channel)
+    [event] = club.events
+    with club.expect_errors(403, 50013):
+        await advance(club, due - club.clock.now())
+    discussion = await posted(club)
+    later = due + timedelta(hours=3)
+    [answer] = await club.slash("discussion move", member=club.admin, id=discussion.id, when=utc_text(later))
+    assert "event moved" in answer.text
+    await advance(club, timedelta(hours=2))  # past the old event's end: nothing cancels it now
+    assert event.status == SCHEDULED
+    with club.expect_errors(403, 50013):
+        await advance(club, later - club.clock.now() + timedelta(hours=1))
+    assert (await posted(club)).state == "failed" and event.status == CANCELED  # failed again: cancelled then

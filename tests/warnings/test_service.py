@@ -241,9 +241,12 @@ async def test_a_scan_made_with_older_default_rules_is_made_again(db: Database) 
 async def test_a_scan_made_with_older_scoring_values_is_made_again(db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """An upgrade that changes how hits are weighed (not the rules) also makes stored scans stale."""
     story_id = await stored(db, GUILD, SPIDER_STORY)
-    empty = json.dumps(ScanReport("Webs", [], False, [], []).to_record())
-    await db.execute("UPDATE story_scans SET report = ?", (empty,))
-    assert await service.story_warnings(db, GUILD, story_id) == []  # still current: the stored report is used
+    empty = ScanReport("Webs", [], False, [], [])
+    await db.execute(
+        "UPDATE story_scans SET report = ?, summary = ?",
+        (json.dumps(empty.to_record()), json.dumps(empty.summary_record())),
+    )
+    assert await service.story_warnings(db, GUILD, story_id) == []  # still current: the stored scan is used
     monkeypatch.setattr(engine, "STRONG_WEIGHT", engine.STRONG_WEIGHT + 0.1)
     assert {w.id for w in await service.story_warnings(db, GUILD, story_id)} == {"animal-death", "death"}
 
