@@ -26,6 +26,7 @@ from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
 from bot.story.chapters import check_chapter
 from bot.story.store import StoryRecord, resolve_story
+from bot.story.tidy import UNTITLED
 from bot.text import escape_markdown, quote_input, visible_line, when_line
 
 CHANGEABLE = ("scheduled", "failed", "missed")
@@ -243,8 +244,11 @@ class DiscussionPlanner:
         await store.set_event(self.db, guild_id, discussion_id, None, now=self.clock.now())
         return note
 
-    async def move(self, guild_id: int, discussion_id: int, when: str) -> tuple[datetime, str]:
-        """The new time and a note about the scheduled event ('' without one)."""
+    async def move(self, guild_id: int, discussion_id: int, when: str, *, event: bool = False) -> tuple[datetime, str]:
+        """The new time and a note about the scheduled event ('' without one).
+
+        ``event``: give it a scheduled event if it has none (never had one, or the one it had was
+        cancelled when it was missed or failed); one it has moves with it either way."""
         settings = await self.settings(guild_id)
         due = await self._when(when, settings)
         current = await self._changeable(guild_id, discussion_id, "it can't be moved")
@@ -257,8 +261,28 @@ class DiscussionPlanner:
             ) from None
         if moved is None or moved.due_at != due:
             raise UserError(f"Discussion #{discussion_id} started posting just now; it can no longer be moved.")
-        note = await self.events.move(guild_id, moved.event_id, due) if moved.event_id else ""
-        return due, note
+        if moved.event_id:
+            return due, await self.events.move(guild_id, moved.event_id, due)
+        if not event:
+            return due, ""
+        return due, await self._add_event(moved, post_channel(moved.channel_id, moved.channel_explicit, settings))
+
+    async def _add_event(self, discussion: Discussion, channel_id: int) -> str:
+        """A new scheduled event for a discussion that has none; the discussion has moved already,
+        so a refusal (no Create Events permission, Discord's 100 events) is a note, not an error."""
+        title = discussion.story_title or UNTITLED
+        try:
+            event_id = await self.events.create(
+                discussion.guild_id,
+                title=title,
+                chapter=discussion.chapter,
+                due=discussion.due_at,
+                channel_id=channel_id,
+            )
+        except UserError as error:
+            return f" It has no scheduled event: {str(error).removesuffix(' Nothing was scheduled.')}"
+        await store.set_event(self.db, discussion.guild_id, discussion.id, event_id, now=self.clock.now())
+        return " A scheduled event was created."
 
     async def listing(self, guild_id: int) -> tuple[list[Discussion], list[tuple[Reminder, str]]]:
         """Upcoming, then failed or missed ones from the last two weeks, and the reminders of the

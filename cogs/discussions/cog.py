@@ -239,12 +239,16 @@ class DiscussionCog(
         await send_ephemeral(interaction, f"Discussion #{id} is cancelled.{note}")
 
     @app_commands.command(name="move", description="Move a discussion to another time (Manage Events)")
-    @app_commands.describe(id="The discussion's number, from /discussion list", when="The new time")
+    @app_commands.describe(
+        id="The discussion's number, from /discussion list",
+        when="The new time",
+        event="Also create a Discord scheduled event, if it has none (one it has moves with it)",
+    )
     @app_commands.check(_can_manage)
-    async def move(self, interaction: discord.Interaction, id: int, when: str) -> None:
+    async def move(self, interaction: discord.Interaction, id: int, when: str, event: bool = False) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        due, note = await self.planner.move(guild_id, id, when)
+        due, note = await self.planner.move(guild_id, id, when, event=event)
         await send_ephemeral(interaction, f"Discussion #{id} now opens {when_line(due)}.{note}")
 
     @app_commands.command(name="prompts", description="Set the discussion prompts for this server (Manage Server)")

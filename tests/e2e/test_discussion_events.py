@@ -194,3 +194,43 @@ async def test_a_failed_discussion_moved_in_time_keeps_its_event(club: Club) -> 
     with club.expect_errors(403, 50013):
         await advance(club, later - club.clock.now() + timedelta(hours=1))
     assert (await posted(club)).state == "failed" and event.status == CANCELED  # failed again: cancelled then
+
+
+async def test_a_missed_discussion_moved_with_event_gets_a_new_one(club: Club) -> None:
+    """Its event was cancelled when it was missed; `/discussion move event:True` gives it another,
+    at the new time, and that one goes live when the discussion posts."""
+    due = await schedule_with_event(club, "Second Lantern")
+    [old] = club.events
+    await club.restart(while_down=lambda: club.clock.advance(due - club.clock.now() + timedelta(hours=8)))
+    await settle(club)
+    assert old.status == CANCELED
+    later = (club.clock.now() + timedelta(hours=3)).replace(second=0, microsecond=0)
+    discussion = await posted(club)
+    [answer] = await club.slash(
+        "discussion move", member=club.admin, id=discussion.id, when=utc_text(later), event=True
+    )
+    assert answer.ephemeral and "scheduled event was created" in answer.text
+    [new] = [event for event in club.events if event.id != old.id]
+    assert new.status == SCHEDULED and new.start == later.isoformat()
+    assert (await posted(club)).event_id == new.id
+    await advance(club, later - club.clock.now())
+    assert (await posted(club)).state == "posted" and new.status == ACTIVE
+
+
+async def test_moving_without_event_adds_none_and_a_refused_event_is_a_note(club: Club) -> None:
+    story = await a_story(club, "Plain Lantern")
+    [scheduled] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 days", remind="none"
+    )
+    assert "event" not in scheduled.text
+    discussion = await posted(club)
+    [moved] = await club.slash("discussion move", member=club.admin, id=discussion.id, when="in 3 days")
+    assert club.events == [] and "event" not in moved.text
+    await club.set_role_permissions(club.bot_role, P.BOT_INVITE & ~(P.CREATE_EVENTS | P.MANAGE_EVENTS))
+    with club.expect_errors(403, 50013):
+        [refused] = await club.slash(
+            "discussion move", member=club.admin, id=discussion.id, when="in 4 days", event=True
+        )
+    assert refused.ephemeral and "now opens" in refused.text and "Create Events" in refused.text
+    assert "Nothing was scheduled" not in refused.text  # it did move
+    assert club.events == [] and (await posted(club)).event_id is None
