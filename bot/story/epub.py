@@ -40,6 +40,7 @@ from bot.story.limits import (
     check_story_text,
 )
 from bot.story.model import Story
+from bot.story.note_headings import heading_label, note_sections
 from bot.story.plaintext import (
     DEDICATION,
     EPIGRAPH,
@@ -642,8 +643,17 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
 
     With ``sections`` (the TOC, or the spine, shows one chapter per part), a part opening with its
     one top-level heading keeps lower headings that name no chapter ("Later") as lines of its text.
+    Headings that label the chapter's notes, warnings or text (``<h3>Author's Note</h3>``,
+    ``<h3>Story</h3>``) are sections of it (:func:`bot.story.note_headings.note_sections`), not
+    chapters; a part the TOC titles that opens with such a heading takes the TOC's title.
     """
+    opening = next((item for item in items if isinstance(item, Heading)), None)
+    if opening and heading_label(opening) and toc_title is not None and _words(toc_title) != _words(opening.raw):
+        return _note_sections([_toc_heading(toc_title), *_without_echo(items, toc_title)], sections=sections)
     if _opens_with_heading(items):
+        read = _note_sections(items, sections=sections)
+        if any(isinstance(item, Heading) for item in read):  # one left with no heading at all is read as before
+            items = read
         first = next(item for item in items if isinstance(item, Heading))
         top = first.level
         if sections and _one_top_heading(items):
@@ -655,8 +665,14 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
         return items
     if toc_title is not None:
         heading = _toc_heading(toc_title)
-        return [heading, *_without_echo(items, toc_title)]
-    return [Heading(None, "document", 1, "section"), *items]
+        return _note_sections([heading, *_without_echo(items, toc_title)], sections=sections)
+    return _note_sections([Heading(None, "document", 1, "section"), *items], sections=sections)
+
+
+def _note_sections(items: list[Item], *, sections: bool) -> list[Item]:
+    """The part's note headings read as sections; a part that is one chapter (``sections``) has no
+    separate title heading, so its level-one heading is the chapter's."""
+    return note_sections(items, title_heading=not sections)
 
 
 def _section_line(item: Item, top: int) -> Item:

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag, XMLPa
 from bot.story.errors import StoryFormatError
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
+from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, by_line_author, is_labelled_note, strip_note_label
 from bot.story.structure import Heading, Item, Para, SceneBreak, bare_number_heading, is_scene_break, match_heading
 from bot.story.webpage import names_author_note, strip_page_chrome
@@ -595,11 +596,13 @@ def parse_generic_html(
 
     The author's note boxes are read before the site's chrome is taken away: a note is the
     chapter's ("CW for this chapter: ..."), never story text and never dropped with the menus.
+    A heading that only labels a chapter's notes, warnings or text (``<h3>Author's Note</h3>``,
+    ``<h3>Story</h3>``) is a section of its chapter, as in Markdown (:mod:`bot.story.note_headings`).
     """
     label_author_notes(soup, soup.body or soup)
     body = strip_page_chrome(soup.body or soup)
     image_lines(body)
-    items = _page_header(_without_front_images(html_items(body)))
+    items = _page_header(note_sections(_without_front_images(html_items(body))))
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     prefix: list[Item] = []

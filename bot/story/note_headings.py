@@ -1,6 +1,7 @@
-"""Markdown headings that label a chapter's notes, warnings or text: sections, never chapters.
+"""Headings that label a chapter's notes, warnings or text: sections, never chapters.
 
-Authors write their notes under a heading of their own::
+Authors write their notes under a heading of their own (in Markdown, or as ``<h3>`` in a saved web
+page or an EPUB chapter)::
 
     ## Chapter 2
     ### Author's Note
@@ -85,7 +86,9 @@ def _plain_world_words() -> frozenset[str]:
 
 
 def heading_label(heading: Heading) -> Label | None:
-    """What a Markdown heading labels, when its whole text is a label ("### Author's Note:")."""
+    """What a heading labels, when its whole text is a label ("### Author's Note:", ``<h3>Notes</h3>``).
+
+    Markdown and HTML headings that name no chapter are both of kind "markdown"."""
     if heading.kind != "markdown" or not heading.title:
         return None
     text = trim_ornaments(heading.title).strip(_EDGE)
@@ -104,22 +107,27 @@ def _plain(key: str) -> bool:
     return " " not in key and any(re.fullmatch(word, key) for word in _plain_world_words())
 
 
-def note_sections(items: list[Item]) -> list[Item]:
-    """The items with note, warnings and text headings read as sections of the chapter they are in."""
+def note_sections(items: list[Item], *, title_heading: bool = True) -> list[Item]:
+    """The items with note, warnings and text headings read as sections of the chapter they are in.
+
+    ``title_heading``: a single level-one heading may be the file's title, not a chapter's ("# The
+    Island" over "## Chapter 1"). An EPUB part that is one chapter opens with that chapter's own
+    heading, whatever its level, so its reader passes False.
+    """
     labels = [heading_label(item) if isinstance(item, Heading) else None for item in items]
     if not any(labels):
         return items
-    chapters = _chapter_headings(items, labels)
+    chapters = _chapter_headings(items, labels, title_heading=title_heading)
     sections = _sections(items, labels, chapters)
     if not sections:
         return items
     return _rewrite(items, sections, chapters)
 
 
-def _chapter_headings(items: list[Item], labels: list[Label | None]) -> list[int]:
+def _chapter_headings(items: list[Item], labels: list[Label | None], *, title_heading: bool) -> list[int]:
     """Where the headings that start chapters are: every heading but labels and a file's single '#' title."""
     headings = [i for i, item in enumerate(items) if isinstance(item, Heading) and labels[i] is None]
-    titles = [i for i in headings if _is_top(items[i])]
+    titles = [i for i in headings if _is_top(items[i])] if title_heading else []
     return [i for i in headings if not (len(titles) == 1 and i == titles[0])]
 
 
