@@ -173,8 +173,16 @@ _WORLD_KEYS: dict[str, str] = {
             "作者",
             "著者",
             "作家",
+            "作",
+            "著",
+            "文",
+            "笔者",
+            "筆者",
             "저자",
             "작가",
+            "글",
+            "글쓴이",
+            "지은이",
         ),
         "author",
     ),
@@ -361,6 +369,17 @@ _WORLD_BY_WORDS = (
 _WORLD_BY_LINE = re.compile(
     rf"^[ \t]*(?:{_WORLD_BY_WORDS})(?:[ \t]*:[ \t]*|[ \t]+)(?P<author>\S.{{0,80}}?)[ \t]*$", re.IGNORECASE
 )
+# The same line as Chinese, Japanese and Korean write it: a label and the name ("作者：玛拉",
+# "作：山田花子", "文/玛拉", "글: 김하늘", the colon forms also being fields, see _WORLD_KEYS), or
+# the name and then "written" ("夏目漱石 著", "김하늘 지음"), set apart by a space.
+_CJK_SPACE = "[ \t\u3000]"
+_CJK_BY_LINE = re.compile(
+    rf"^{_CJK_SPACE}*(?:(?:作者|著者|作|著|文|笔者|筆者|작가|글|글쓴이|지은이|저자){_CJK_SPACE}*[:：/／]{_CJK_SPACE}*"
+    rf"(?P<author>\S.{{0,40}}?)|(?P<named>\S.{{0,40}}?){_CJK_SPACE}+(?:著|作|지음|씀)){_CJK_SPACE}*$"
+)
+# What no name holds: a sentence's stops and commas, quotation marks and brackets of speech.
+_NOT_IN_CJK_NAMES = frozenset('。，、！？；：「」『』“”"（）()!?,;')
+_CJK_STOPS = ("。", "，", "、", "；", "：")  # a line ending so is a sentence, never a title
 # Lower-case words inside a name: "Ana de la Cruz", "Ludwig van Beethoven", "Marie zu Salm".
 _NAME_PARTICLES = frozenset(
     [
@@ -405,7 +424,8 @@ _DECLARED_BODY = r"[ \t]*[^.!?。！？\n()（）\[\]\s](?:[^.!?。！？\n()（
 # spaces ("本章预警：死亡": the label 预警 follows 本章 with no space between).
 _STARTS = rf"(?:(?<![\w/])|(?=[{UNSPACED_CHARS}]))"
 _ENDS = rf"(?:\b|(?<=[{UNSPACED_CHARS}{HANGUL_CHARS}]))"  # Korean writes endings onto a word: "이번 화에는"
-_SEPARATOR = r"[ \t]*(?:[:：\-–—]|//?)"
+# Japanese frames a label with reference marks or lenticular brackets: "※注意※ 死ネタ", "【注意】流血".
+_SEPARATOR = r"[ \t]*(?:[:：\-–—※】]|//?)"
 GENERIC_LABEL_CHARS = 24  # how far back a generic label looks for the sentence it starts
 
 
@@ -418,7 +438,7 @@ def _declaration() -> re.Pattern[str]:
     labels = rf"(?:{_ENGLISH_LABELS}|{cues.labels}|(?P<generic>{cues.generic_labels}))"
     connectors = rf"for|{cues.connectors}"
     return re.compile(
-        rf"{_STARTS}(?:{labels}(?:[ \t]+(?:{connectors}){_ENDS}|{_SEPARATOR})"
+        rf"{_STARTS}(?:【?{labels}(?:[ \t]+(?:{connectors}){_ENDS}|{_SEPARATOR})"
         rf"|(?P<bare>(?:TW|CW|T/W|C/W)s?)[ \t]+){_DECLARED_BODY}",
         re.IGNORECASE,
     )
@@ -463,7 +483,7 @@ def _note_label() -> re.Pattern[str]:
     languages ("Anmerkung der Autorin:", "Note de l'auteur :", "N/A:"). Those need a colon: a word
     like "Nota" or "Notiz" followed by a dash may start a sentence of the story."""
     cues = declaration_cues()
-    world = rf"|[*_(\[]*(?:{cues.note_labels})[*_)\]]*[ \t]*[:：]" if cues.note_labels else ""
+    world = rf"|[*_(\[※【]*(?:{cues.note_labels})(?:[*_)\]]*[ \t]*[:：]|[ \t]*[※】])" if cues.note_labels else ""
     return re.compile(rf"^[ \t]*(?:[*_(\[]*(?:{_ENGLISH_NOTE_LABELS})[*_)\]]*[ \t]*(?::|-|–|—){world})", re.IGNORECASE)
 
 
@@ -501,7 +521,7 @@ def trim_ornaments(text: str) -> str:
 
 
 def _is_ornament(char: str) -> bool:
-    return char in "*_~ \t" or unicodedata.category(char) in ("So", "Sm", "Sk", "Mn", "Cf", "Zs")
+    return char in "*_~ \t※" or unicodedata.category(char) in ("So", "Sm", "Sk", "Mn", "Cf", "Zs")
 
 
 def declaration_line(line: str) -> bool:
@@ -865,10 +885,33 @@ def by_line_author(line: str) -> str | None:
         author = trim_ornaments(match.group("author")).lstrip("@").strip()
         return author if _author_like(author) else None
     match = _WORLD_BY_LINE.match(trim_ornaments(line))
+    if match is not None:
+        author = trim_ornaments(match.group("author"))
+        return author.lstrip("@") if _author_like(author) and _name_like(author) else None
+    return _cjk_by_line_author(line)
+
+
+def _cjk_by_line_author(line: str) -> str | None:
+    """The author of "作者：玛拉", "文/玛拉", "夏目漱石 著" or "김하늘 지음"; None for a line of prose.
+
+    Those scripts have no capitals to tell a name by, so the name is held to a few words
+    without a sentence's stops, commas or quotation marks.
+    """
+    match = _CJK_BY_LINE.match(trim_ornaments(line))
     if match is None:
         return None
-    author = trim_ornaments(match.group("author"))
-    return author.lstrip("@") if _author_like(author) and _name_like(author) else None
+    author = trim_ornaments(match.group("author") or match.group("named")).lstrip("@").strip()
+    if not author or len(author.split()) > 4 or any(char in _NOT_IN_CJK_NAMES for char in author):
+        return None
+    return author
+
+
+def _names_author(line: str) -> bool:
+    """Whether a line gives the author: a "by" line or an author field ("Author: Mara", "作者：玛拉")."""
+    if by_line_author(line) is not None:
+        return True
+    field = parse_field(line)
+    return field is not None and _KEYS[field[0]] == "author"
 
 
 def _name_like(name: str) -> bool:
@@ -917,7 +960,11 @@ def _header_block(text: str, meta: _Meta) -> bool:
     if not 2 <= len(lines) <= HEADER_BLOCK_LINES or any(len(line) > HEADER_LINE_CHARS for line in lines):
         return False
     kinds = [_line_kind(line) for line in lines]
-    if kinds[0] is None and meta.title is None and _title_like(trim_ornaments(lines[0]), bylined=kinds[1] == "by"):
+    if (
+        kinds[0] is None
+        and meta.title is None
+        and _title_like(trim_ornaments(lines[0]), bylined=_names_author(lines[1]))
+    ):
         kinds[0] = "title"
     if None in kinds:
         return False
@@ -959,7 +1006,9 @@ def _title_like(text: str, *, bylined: bool = False) -> bool:
     """
     if "\n" in text or len(text) > 80 or len(text.split()) > 12:
         return False
-    if text[:1] in "\"'“‘(-*" or text.rstrip().endswith((".", ",", ";", ":")):
+    if text[:1] in "\"'“‘「『(-*" or text.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    if text.rstrip().rstrip("”’」』\"'").endswith(_CJK_STOPS):  # "他说：“走吧。”" is a sentence
         return False
     return (bylined and not text[:1].islower()) or _looks_like_title(text)
 
@@ -1038,6 +1087,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(strip_note_label(text))
             index += 1
             continue
+        if index < last_para and reference_marked(text) and not declaration_line(text):
+            meta.notes.append(text.strip())
+            index += 1
+            continue
         if declaration_line(text):
             declared, _, after = extract_declarations(text)
             meta.declared.extend(declared)
@@ -1061,7 +1114,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.values["author"] = [author]
             index += 1
             continue
-        bylined = isinstance(following, Para) and by_line_author(following.text) is not None
+        bylined = isinstance(following, Para) and _names_author(following.text.split("\n")[0])
         if (
             meta.title is None
             and _title_like(trim_ornaments(text), bylined=bylined)
@@ -1399,15 +1452,28 @@ _CLOSING = re.compile(
 CLOSING_CHARS = 40
 
 
+def reference_marked(text: str) -> bool:
+    """Whether every line of a paragraph opens with a reference mark ("※この作品はフィクションです。").
+
+    Japanese authors set their asides to readers that way, above the story or at a chapter's
+    start: notes, disclaimers and warnings. The story's own text never opens with one.
+    """
+    lines = [line.strip(" \t\u3000") for line in text.splitlines() if line.strip(" \t\u3000")]
+    return bool(lines) and all(line.startswith("※") for line in lines)
+
+
 def _opening_notes(chapter: Chapter) -> Chapter:
     """The author's words at a chapter's start with no "A/N:" over them are its notes, not the story:
-    "Disclaimer: I don't own ...", and a declaration on its own ("CW for this chapter: self-harm.",
-    see :func:`declaration_paragraph`), which then warns for the chapter."""
+    "Disclaimer: I don't own ...", an aside set off by reference marks ("※今回は短めです"), and a
+    declaration on its own ("CW for this chapter: self-harm.", see :func:`declaration_paragraph`),
+    which then warns for the chapter."""
     if not chapter.scenes:
         return chapter
     first = chapter.scenes[0].paragraphs
     count = 0
-    while count < len(first) and (_DISCLAIMER.match(first[count]) or declaration_paragraph(first[count])):
+    while count < len(first) and (
+        _DISCLAIMER.match(first[count]) or declaration_paragraph(first[count]) or reference_marked(first[count])
+    ):
         count += 1
     if count == 0 or (count == len(first) and len(chapter.scenes) == 1):
         return chapter  # a chapter of nothing but a disclaimer keeps it as its text
@@ -1420,13 +1486,17 @@ def _opening_notes(chapter: Chapter) -> Chapter:
 
 def _closing_declarations(chapter: Chapter) -> Chapter:
     """A chapter's last paragraphs that declare the next chapter's warnings ("CW for the next
-    chapter: suicide") are its end notes, and warn for the chapter they name."""
+    chapter: suicide") are its end notes, and warn for the chapter they name; so are the asides
+    set off by reference marks there ("※次回は来週です", see :func:`reference_marked`)."""
     if not chapter.scenes:
         return chapter
     next_chapter = _chapter_phrases()[0]
     last = chapter.scenes[-1].paragraphs
     count = 0
-    while count < len(last) and declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]):
+    while count < len(last) and (
+        reference_marked(last[-1 - count])
+        or (declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]))
+    ):
         count += 1
     if count == 0 or (count == len(last) and len(chapter.scenes) == 1):
         return chapter

@@ -63,6 +63,12 @@ _WORLD_CHAPTER_LABELS = (
 )
 _WORLD_PART_LABELS = "часть|частина|книга|том|parte|partie|teil|część|deel|kısım|bagian|phần|libro|livro|livre|buch"
 _WORLD_TITLE = r"(?:(?P<sep>\s*[:.\-–—|、]\s*|\s+)(?P<title>\S.*?))?\s*$"
+# Chinese, Japanese and Korean set a title in brackets straight after the number: "第二章「清晨」",
+# "第2話【朝】", "제3화〈귀환〉"; the brackets are dropped as "Chapter 2 (groupchat)"'s are.
+_CJK_TITLE = r"(?:(?P<sep>\s*[:.\-–—|、]\s*|\s+|(?=[「『【〈《(]))(?P<title>\S.*?))?\s*$"
+_CJK_BRACKETED = re.compile(
+    r"^(?:「(?P<a>[^「」]+)」|『(?P<b>[^『』]+)』|【(?P<c>[^【】]+)】|〈(?P<d>[^〈〉]+)〉|《(?P<e>[^《》]+)》)$"
+)
 _WORLD_NUMBERED = re.compile(
     rf"^(?:(?P<label>{_WORLD_CHAPTER_LABELS}|{_WORLD_PART_LABELS})\s+|(?P<thai>บทที่|ตอนที่)\s*)"
     rf"(?P<num>\d{{1,5}}|(?-i:[IVXLCDM]{{1,8}})|{_WORLD_NUMBER_WORDS})(?![\w'’])\.?{_WORLD_TITLE}",
@@ -85,19 +91,25 @@ _ROMAN_NUMBER_FIRST = re.compile(rf"^(?P<num>(?-i:[IVXLCDM]{{1,8}})){_NUMBER_FIR
 # "第一章", "第12章", "第十二回", "第1話": 部, 卷 and 巻 are parts or volumes.
 _CJK_NUMBERED = re.compile(
     r"^第\s*(?P<num>\d{1,5}|[〇零一二三四五六七八九十百千万两兩]{1,10})\s*(?P<label>[章回話话节節幕部卷巻集篇夜講讲])"
-    + _WORLD_TITLE
+    + _CJK_TITLE
 )
 _KOREAN_NUMBERED = re.compile(
-    r"^(?:제\s*(?P<num>\d{1,5})\s*(?P<label>[장화부편막])|(?P<episode>\d{1,5})\s*화)" + _WORLD_TITLE
+    r"^(?:제\s*(?P<num>\d{1,5})\s*(?P<label>[장화부편막])|(?P<episode>\d{1,5})\s*화)" + _CJK_TITLE
 )
 _WORLD_PARTS = frozenset(("часть", "частина", "книга", "том", "parte", "partie", "teil", "część", "deel", "kısım"))
 _WORLD_PARTS |= frozenset(("bagian", "phần", "libro", "livro", "livre", "buch", "部", "卷", "巻"))
 _WORLD_PARTS |= frozenset(_NUMBER_FIRST_PARTS.split("|"))
 _WORLD_NAMED_LABELS = (
     "пролог|эпилог|prólogo|prologo|epílogo|epilogo|épilogue|prolog|epilog|프롤로그|에필로그|プロローグ"
-    "|エピローグ|序章|终章|終章|楔子|尾声|尾聲|番外|序幕|后记|後記|あとがき"
+    "|エピローグ|序章|终章|終章|楔子|尾声|尾聲|番外編|番外篇|番外编|番外|序幕|后记|後記|あとがき|閑話|幕間|间章|間章"
+    "|외전|번외편|번외"
 )
-_WORLD_NAMED = re.compile(rf"^(?P<label>{_WORLD_NAMED_LABELS})(?![\w'’])" + _WORLD_TITLE, re.IGNORECASE)
+# A side story is often numbered: "番外1", "番外二 雪夜", "외전 2. 어느 오후".
+_WORLD_NAMED = re.compile(
+    rf"^(?P<label>{_WORLD_NAMED_LABELS})(?:\s*(?P<num>\d{{1,4}}|[一二三四五六七八九十]{{1,3}})(?!\d)\.?)?(?![\w'’])"
+    + _CJK_TITLE,
+    re.IGNORECASE,
+)
 _WORLD_PATTERNS = (_WORLD_NUMBERED, _CJK_NUMBERED, _KOREAN_NUMBERED, _NUMBER_FIRST, _WORLD_NAMED)
 # The characters a heading in another language can start with, so most lines try none of the patterns.
 _WORLD_FIRST = frozenset(
@@ -343,19 +355,28 @@ def _world_heading(
         title = match.group("title")
         if title is not None and not _world_title(title, match.group("sep")):
             return None
-        bracketed = _PARENTHESISED.match(title or "")
-        if bracketed:
-            title = bracketed.group("inner").strip()
+        title = _unbracketed(title)
         groups = match.groupdict()
         label = (groups.get("label") or groups.get("thai") or "").lower()
         if pattern is _WORLD_NAMED:
-            name = match.group("label").title()
+            name = match.group("label").title() + (f" {match.group('num')}" if match.group("num") else "")
             return Heading(f"{name}: {title}" if title else name, "named", level, raw)
         if label in _WORLD_PARTS:
             part = text[: match.start("title")].strip(" :.-–—|、") if title else text
             return Heading(f"{part}: {title}" if title else part, "part", level, raw)
         return Heading(_clean_title(title), "chapter", level, raw)
     return None
+
+
+def _unbracketed(title: str | None) -> str | None:
+    """A title without the brackets it is set in: "(groupchat)", "「清晨」", "【朝】"."""
+    bracketed = _PARENTHESISED.match(title or "")
+    if bracketed:
+        return bracketed.group("inner").strip()
+    cjk = _CJK_BRACKETED.match(title or "")
+    if cjk:
+        return next(inner for inner in cjk.groups() if inner is not None).strip()
+    return title
 
 
 def _is_roman(word: str) -> bool:

@@ -151,7 +151,8 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     search = re.compile("|".join(_bounded(alias) for alias in ordered))
     return DeclaredMapping(
         archive,
-        re.compile(rf"^(?:(?:{prefixes})(?:\b|(?<=[){UNSPACED_CHARS}]))\s*(?:[:：\-–—]|//?)?\s*)+"),
+        # A label as Japanese frames it too: "※注意※ 死ネタ", "【注意】流血" (bot.story.plaintext reads the same).
+        re.compile(rf"^(?:[【※]?(?:{prefixes})(?:\b|(?<=[){UNSPACED_CHARS}]))\s*(?:[:：\-–—※】]|//?)?\s*)+"),
         re.compile(rf"^(?:(?:{qualifiers})\b\s*)+"),
         aliases,
         search,
