@@ -102,6 +102,10 @@ class Poller(Protocol):
 
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int: ...
 
+    async def end_poll(self, channel_id: int, message_id: int) -> PollState:
+        """End the poll now (only its author may) and give its state; :class:`PollGone` when it is gone."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Nominated:
@@ -508,6 +512,31 @@ class NominationService:
         except Exception:  # Discord failing now: the vote stays as it is, and the watcher tries again
             log.warning("guild %s: could not look at the poll of round %s", guild_id, running.id, exc_info=True)
         return await store.pending_vote(self.db, guild_id)
+
+    async def end_vote(self, guild_id: int) -> Round:
+        """``/vote end``: an admin closes the running poll now, and its result is announced as when it runs out.
+
+        Discord lets only a poll's author end it early, so an admin's one way to close a vote before
+        its time was deleting the poll, which threw every vote away. The round comes back as it is
+        after: announced (with the result, or without one when its poll was gone) or still voting
+        (Discord has not finalized the counts yet; their arrival announces it, as at any end).
+        """
+        async with self._lock(guild_id):
+            running = await store.pending_vote(self.db, guild_id)
+            if running is None:
+                raise UserError("No vote is running; an admin starts one with `/vote start`.")
+            if running.state != "voting":
+                raise _still_running(running)
+            assert running.channel_id is not None and running.message_id is not None
+            try:
+                state: PollState | None = await self.poller.end_poll(running.channel_id, running.message_id)
+            except PollGone:
+                state = None  # read again by settling, which calls the vote off
+            await self._settle_locked(running, state)
+            after = await store.get_round(self.db, guild_id, running.id)
+        self.on_change()
+        assert after is not None
+        return after
 
     async def poll_deleted(self, guild_id: int, message_id: int) -> bool:
         """A poll's message was deleted before it ended: the vote is off; True if this call ended it.

@@ -446,3 +446,30 @@ async def test_a_tie_of_long_markdown_titles_is_announced_within_discords_limit(
     await nominate(club, club.other_member, "Emma")
     [started] = await club.slash("vote start", member=club.admin)
     assert "The vote is open" in started.text
+
+
+async def test_an_admin_ends_the_poll_early_and_the_result_is_announced_once(club: Club) -> None:
+    """Discord lets only a poll's author end it early: an admin's one way to close a vote was deleting it."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    with pytest.raises(CommandNotVisible):
+        await club.slash("vote end", member=club.member)
+    [nothing] = await club.slash("vote end", member=club.admin)
+    assert nothing.ephemeral and "No vote is running" in nothing.text
+    poll_message = await start_vote(club, hours=72)
+    await club.vote(poll_message, "Emma", member=club.member)
+    club.override_command_permissions("vote")
+    [refusal] = await club.slash("vote end", member=club.member)
+    assert refusal.ephemeral and "Manage Server" in refusal.text and not poll_message.message.poll.finalized
+
+    [ended] = await club.slash("vote end", member=club.admin)
+    assert ended.ephemeral and "I ended the poll and announced the result in" in ended.text
+    assert poll_message.message.poll.finalized
+    await club.settle()  # Discord's own end events arrive too, and announce nothing more
+    [announcement] = announcements(club)
+    assert "next read is **Emma**, with 1 vote of 1" in announcement.text
+    [again] = await club.slash("vote end", member=club.admin)
+    assert "No vote is running" in again.text
+    await club.clock.advance(timedelta(hours=73))
+    assert len(announcements(club)) == 1
