@@ -45,7 +45,7 @@ from bot.shards import ShardScope
 from bot.story.books import BookAdded, add_book
 from bot.story.model import story_id_note
 from bot.story.store import fold, get_story_record, resolve_story, search_stories
-from bot.text import and_list, clip, escape_markdown, plural, visible_line
+from bot.text import and_list, clip, escape_clipped, escape_markdown, plural, visible_line
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,9 @@ MAX_TITLE_CHARS = 200
 MAX_NOMINATIONS = 100  # per round; a poll takes 10, the list stays readable
 DEFAULT_HOURS = 24
 QUESTION = "What should the club read next?"
+# The announcement's room for the leaders' titles, shared among them: ten tied titles of markdown,
+# each escaped to twice its length, would pass Discord's 2,000 characters and never be announced.
+LEADERS_ROOM = 1_500
 # Discord finalizes a poll shortly after it expires; the watcher looks this long after the end.
 GRACE = timedelta(minutes=1)
 # A poll still not finalized this long after its end is read as it stands (never wait forever).
@@ -98,6 +101,10 @@ class Poller(Protocol):
         ...
 
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int: ...
+
+    async def end_poll(self, channel_id: int, message_id: int) -> PollState:
+        """End the poll now (only its author may) and give its state; :class:`PollGone` when it is gone."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +222,8 @@ def check_hours(hours: int) -> int:
 
 def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Announcement:
     """The result as members read it in the club channel; buttons only for titles not yet in the library."""
-    bold = [f"**{escape_markdown(n.title)}**" for n in outcome.leaders]
+    width = LEADERS_ROOM // max(1, len(outcome.leaders)) - 4  # the bold markers
+    bold = [f"**{escape_clipped(n.title, width)}**" for n in outcome.leaders]
     if outcome.kind == NO_VOTES:
         return Announcement(
             "📚 The vote for the next read has ended, but nobody voted. Nominate again with `/nominate`, "
@@ -241,9 +249,28 @@ def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Annou
     names = and_list(bold)
     text = (
         f"📚 The vote is over, and it is a tie: {names}, with {plural(outcome.votes, 'vote')} each "
-        f"({outcome.total:,} in all). An admin can add one of them as a book below, or run another vote."
+        f"({outcome.total:,} in all). "
     )
+    again = "or members can nominate them again with `/nominate` for another vote."
+    if buttons:
+        text += f"An admin can add one of them as a book with the buttons below, {again}"
+    else:
+        text += f"They are all in the library already: an admin can pick one, {again}"
     return Announcement(text, buttons)
+
+
+def _still_running(vote: Round) -> UserError:
+    """Why ``/vote start`` waits: the poll still runs, or its result is still to be announced."""
+    where = f" in <#{vote.channel_id}>" if vote.channel_id else ""
+    if vote.state == "voting":
+        return UserError(
+            f"A vote is already running{where}; it ends <t:{int(vote.ends_at or 0)}:R>. "
+            "Start the next one after its result is announced."
+        )
+    return UserError(
+        f"The last vote has ended, but its result is not announced{where} yet; I keep trying. "
+        "Start the next vote after it is."
+    )
 
 
 class NominationService:
@@ -397,13 +424,9 @@ class NominationService:
         if channel_id is None:
             raise UserError("Set the club channel first with `/config set club_channel:`; the poll is posted there.")
         async with self._lock(guild_id):
-            running = await store.pending_vote(self.db, guild_id)
+            running = await self._running_vote(guild_id)
             if running is not None:
-                where = f" in <#{running.channel_id}>" if running.channel_id else ""
-                raise UserError(
-                    f"A vote is already running{where}; it ends <t:{int(running.ends_at or 0)}:R>. "
-                    "Start the next one after its result is announced."
-                )
+                raise _still_running(running)
             nominations = await self.open_nominations(guild_id)
             if len(nominations) < 2:
                 have = "are no nominations" if not nominations else "is only 1 nomination"
@@ -442,32 +465,78 @@ class NominationService:
 
     async def settle(self, found: Round, state: PollState | None = None) -> bool:
         """Record the result once and announce it once; False when there is nothing (more) to do yet."""
+        async with self._lock(found.guild_id):
+            return await self._settle_locked(found, state)
+
+    async def _settle_locked(self, found: Round, state: PollState | None = None) -> bool:
+        """:meth:`settle` under the server's lock (held by the caller)."""
         guild_id = found.guild_id
-        async with self._lock(guild_id):
+        current = await store.get_round(self.db, guild_id, found.id)
+        if current is None or current.state not in store.PENDING_STATES:
+            return False
+        assert current.channel_id is not None and current.message_id is not None
+        if current.state == "voting":
+            if state is None:
+                try:
+                    state = await self.poller.read_poll(current.channel_id, current.message_id)
+                except PollGone as gone:
+                    log.warning("guild %s: the poll of round %s is gone (%s)", guild_id, current.id, gone)
+                    await self._call_off(current)
+                    return False
+            if not state.finalized:
+                overdue = self._now() >= (current.ends_at or 0) + GIVE_UP.total_seconds()
+                if not overdue:
+                    return False
+                log.warning(
+                    "guild %s: poll of round %s never finalized; counting it as it stands", guild_id, current.id
+                )
+            async with self.db.transaction() as tx:
+                await store.end_round(tx, guild_id, current.id, state.counts, self._now())
             current = await store.get_round(self.db, guild_id, found.id)
-            if current is None or current.state not in store.PENDING_STATES:
-                return False
-            assert current.channel_id is not None and current.message_id is not None
-            if current.state == "voting":
-                if state is None:
-                    try:
-                        state = await self.poller.read_poll(current.channel_id, current.message_id)
-                    except PollGone as gone:
-                        log.warning("guild %s: the poll of round %s is gone (%s)", guild_id, current.id, gone)
-                        await self._call_off(current)
-                        return False
-                if not state.finalized:
-                    overdue = self._now() >= (current.ends_at or 0) + GIVE_UP.total_seconds()
-                    if not overdue:
-                        return False
-                    log.warning(
-                        "guild %s: poll of round %s never finalized; counting it as it stands", guild_id, current.id
-                    )
-                async with self.db.transaction() as tx:
-                    await store.end_round(tx, guild_id, current.id, state.counts, self._now())
-                current = await store.get_round(self.db, guild_id, found.id)
-                assert current is not None
-            return await self._announce(current)
+            assert current is not None
+        return await self._announce(current)
+
+    async def _running_vote(self, guild_id: int) -> Round | None:
+        """The vote that keeps a new one from starting, once its poll has been looked at.
+
+        A poll deleted while the bot was down, or lost with its channel, sends no event the bot
+        sees; nor does one that ended then. Only its end time would be noticed, up to 32 days on,
+        and until then every ``/vote start`` was refused. Looking at the poll settles what is
+        over (called off, or its result announced) first. Runs under the server's lock.
+        """
+        running = await store.pending_vote(self.db, guild_id)
+        if running is None:
+            return None
+        try:
+            await self._settle_locked(running)
+        except Exception:  # Discord failing now: the vote stays as it is, and the watcher tries again
+            log.warning("guild %s: could not look at the poll of round %s", guild_id, running.id, exc_info=True)
+        return await store.pending_vote(self.db, guild_id)
+
+    async def end_vote(self, guild_id: int) -> Round:
+        """``/vote end``: an admin closes the running poll now, and its result is announced as when it runs out.
+
+        Discord lets only a poll's author end it early, so an admin's one way to close a vote before
+        its time was deleting the poll, which threw every vote away. The round comes back as it is
+        after: announced (with the result, or without one when its poll was gone) or still voting
+        (Discord has not finalized the counts yet; their arrival announces it, as at any end).
+        """
+        async with self._lock(guild_id):
+            running = await store.pending_vote(self.db, guild_id)
+            if running is None:
+                raise UserError("No vote is running; an admin starts one with `/vote start`.")
+            if running.state != "voting":
+                raise _still_running(running)
+            assert running.channel_id is not None and running.message_id is not None
+            try:
+                state: PollState | None = await self.poller.end_poll(running.channel_id, running.message_id)
+            except PollGone:
+                state = None  # read again by settling, which calls the vote off
+            await self._settle_locked(running, state)
+            after = await store.get_round(self.db, guild_id, running.id)
+        self.on_change()
+        assert after is not None
+        return after
 
     async def poll_deleted(self, guild_id: int, message_id: int) -> bool:
         """A poll's message was deleted before it ended: the vote is off; True if this call ended it.

@@ -204,6 +204,23 @@ class NominationCog(commands.Cog):
             f"it ends <t:{int(started.ends_at)}:R>. I will announce the result there.",
         )
 
+    @vote.command(name="end", description="End the running poll now and announce its result (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def vote_end(self, interaction: discord.Interaction) -> None:
+        guild_id = guild_id_of(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        ended = await self.service.end_vote(guild_id)
+        where = f"<#{ended.channel_id}>"
+        if ended.state == "voting":
+            text = f"I ended the poll; Discord is still counting it, and I will announce the result in {where}."
+        elif ended.results is None:
+            text = "Its poll was gone, so the vote is called off; every nomination is back on the list."
+        elif ended.announcement_id is None:
+            text = f"I ended the poll, but could not post its result in {where}; check my permissions there."
+        else:
+            text = f"I ended the poll and announced the result in {where}."
+        await send_ephemeral(interaction, text)
+
     @vote.command(name="withdraw", description="Take a nomination out of this round (Manage Server)")
     @app_commands.describe(nomination="The nomination to take out")
     @app_commands.checks.has_permissions(manage_guild=True)

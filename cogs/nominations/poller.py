@@ -83,6 +83,20 @@ class DiscordPoller:
         counts = {answer.id: answer.vote_count for answer in message.poll.answers}
         return PollState(message.poll.is_finalized(), counts)
 
+    async def end_poll(self, channel_id: int, message_id: int) -> PollState:
+        channel = await self._channel(channel_id)
+        try:
+            message = await channel.fetch_message(message_id)
+        except (discord.NotFound, discord.Forbidden) as error:
+            raise PollGone(f"message {message_id}: {error.text or error.status}") from None
+        if message.poll is None:
+            raise PollGone(f"message {message_id} has no poll")
+        if not message.poll.is_finalized():
+            message = await message.end_poll()
+        assert message.poll is not None
+        counts = {answer.id: answer.vote_count for answer in message.poll.answers}
+        return PollState(message.poll.is_finalized(), counts)
+
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
         channel = await self._channel(channel_id)
         view = discord.ui.View(timeout=None)

@@ -391,3 +391,85 @@ async def test_a_nomination_shows_what_it_says_to_everyone_who_reads_it(club: Cl
     assert "1. **Kindred** — nominated by" in listing.text and "2. **Piranesi** — nominated by" in listing.text
     poll = await start_vote(club)
     assert club.poll_results(poll) == {"Kindred": 0, "Piranesi": 0}
+
+
+async def test_a_poll_deleted_while_the_bot_was_down_no_longer_blocks_the_next_vote(club: Club) -> None:
+    """No event reached the bot, so /vote start refused until the deleted poll's end (here 48 hours)."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    poll_message = await start_vote(club, hours=48)
+
+    async def moderator_deletes_the_poll() -> None:
+        club.state.delete_message(poll_message.message)
+
+    await club.restart(while_down=moderator_deletes_the_poll)
+    with club.expect_errors(404, 10008):
+        again = await start_vote(club, hours=1)
+    assert club.poll_results(again) == {"Beloved": 0, "Emma": 0}  # the nominations came back for it
+    [told] = announcements(club)
+    assert "The vote was called off" in told.text
+
+
+async def test_a_vote_whose_club_channel_was_deleted_no_longer_blocks_the_next_vote(club: Club) -> None:
+    """The channel's deletion deletes its messages without an event for each: the poll was never noticed gone."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    await start_vote(club, hours=48)
+    await club.delete_channel(club.text_channel)
+    general = club.general_channel
+    await club.slash("config set", member=club.admin, club_channel=general, channel=general)
+    with club.expect_errors(404, 10003):
+        [answer] = await club.slash("vote start", member=club.admin, channel=general)
+    assert "The vote is open" in answer.text, answer.text
+    [poll] = club.polls(general)
+    assert club.poll_results(poll) == {"Beloved": 0, "Emma": 0}
+
+
+async def test_a_tie_of_long_markdown_titles_is_announced_within_discords_limit(club: Club) -> None:
+    """Escaped, five tied titles of markdown passed 2,000 characters: Discord refused the announcement
+    every minute, and /vote start refused for good, as the result was never announced."""
+    await set_club_channel(club)
+    voters = [club.member, club.other_member, club.moderator, club.admin, club.owner]
+    for index, member in enumerate(voters):
+        await nominate(club, member, f"{index} " + "_*~|" * 49)
+    poll_message = await start_vote(club)
+    for answer, member in zip(club.poll_results(poll_message), voters, strict=True):
+        await club.vote(poll_message, answer, member=member)
+    await club.end_poll(poll_message)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    [announcement] = announcements(club)
+    assert "it is a tie: **0 \\_\\*\\~\\|" in announcement.text and "**4 \\_\\*" in announcement.text
+    assert len(announcement.buttons) == 5
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    [started] = await club.slash("vote start", member=club.admin)
+    assert "The vote is open" in started.text
+
+
+async def test_an_admin_ends_the_poll_early_and_the_result_is_announced_once(club: Club) -> None:
+    """Discord lets only a poll's author end it early: an admin's one way to close a vote was deleting it."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    with pytest.raises(CommandNotVisible):
+        await club.slash("vote end", member=club.member)
+    [nothing] = await club.slash("vote end", member=club.admin)
+    assert nothing.ephemeral and "No vote is running" in nothing.text
+    poll_message = await start_vote(club, hours=72)
+    await club.vote(poll_message, "Emma", member=club.member)
+    club.override_command_permissions("vote")
+    [refusal] = await club.slash("vote end", member=club.member)
+    assert refusal.ephemeral and "Manage Server" in refusal.text and not poll_message.message.poll.finalized
+
+    [ended] = await club.slash("vote end", member=club.admin)
+    assert ended.ephemeral and "I ended the poll and announced the result in" in ended.text
+    assert poll_message.message.poll.finalized
+    await club.settle()  # Discord's own end events arrive too, and announce nothing more
+    [announcement] = announcements(club)
+    assert "next read is **Emma**, with 1 vote of 1" in announcement.text
+    [again] = await club.slash("vote end", member=club.admin)
+    assert "No vote is running" in again.text
+    await club.clock.advance(timedelta(hours=73))
+    assert len(announcements(club)) == 1

@@ -54,6 +54,11 @@ class FakeDiscord:
             poll.finalized = True
         return PollState(poll.finalized, dict(poll.counts))
 
+    async def end_poll(self, channel_id: int, message_id: int) -> PollState:
+        if message_id in self.polls and message_id not in self.gone:
+            self.polls[message_id].ends_at = min(self.polls[message_id].ends_at, self.clock.now().timestamp())
+        return await self.read_poll(channel_id, message_id)
+
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
         if nonce in self.nonces:
             return self.nonces[nonce]

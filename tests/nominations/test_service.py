@@ -372,3 +372,40 @@ async def test_a_club_vote_asks_about_the_club_channel_before_posting(
     assert (asked, discord_side.polls) == ([CLUB], {})
     started = await service.start_club_vote(GUILD, hours=24, user_id=ADA, check_channel=asked.append)
     assert (asked, started.channel_id, len(discord_side.polls)) == ([CLUB, CLUB], CLUB, 1)
+
+
+async def test_ending_a_vote_early_announces_it_once_or_calls_it_off_when_its_poll_is_gone(
+    service: NominationService, discord_side: FakeDiscord, db: Database
+) -> None:
+    with pytest.raises(UserError, match="No vote is running"):
+        await service.end_vote(GUILD)
+    message_id = await start(service, "Kindred", "Beloved")
+    discord_side.vote(message_id, 2)
+    ended = await service.end_vote(GUILD)
+    assert ended.state == "announced" and ended.results == {2: 1} and ended.announcement_id is not None
+    assert await service.poll_finished(GUILD, message_id) is False  # Discord's own end event comes after
+    [(_, announcement, _)] = discord_side.announcements
+    assert "next read is **Beloved**" in announcement.text
+
+    gone = await start(service, "Emma", "Piranesi")
+    discord_side.gone.add(gone)
+    called_off = await service.end_vote(GUILD)
+    assert called_off.state == "announced" and called_off.results is None
+    assert await titles(service) == ["Emma", "Piranesi"]
+
+
+async def test_a_stale_vote_is_looked_at_before_a_new_one_is_refused(
+    service: NominationService, discord_side: FakeDiscord
+) -> None:
+    """A poll deleted, or ended, while the bot was down refused /vote start until its end time."""
+    gone = await start(service, "Kindred", "Beloved")
+    discord_side.gone.add(gone)
+    started = await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    assert sorted(discord_side.polls[started.message_id].answers) == ["Beloved", "Kindred"]
+    discord_side.polls[started.message_id].finalized = True  # ended unseen, with a vote for Kindred
+    discord_side.vote(started.message_id, 1)
+    await service.nominate(GUILD, MEL, "Emma")
+    await service.nominate(GUILD, OLLIE, "Piranesi")
+    await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    told = [a.text for _, a, _ in discord_side.announcements]
+    assert told[0].startswith("The vote was called off") and "next read is **Kindred**" in told[1]

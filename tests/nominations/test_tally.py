@@ -5,9 +5,11 @@ from __future__ import annotations
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from bot.limits import MESSAGE_CHARS
 from bot.nominations.service import compose, title_key
 from bot.nominations.store import Nomination
 from bot.nominations.tally import NO_VOTES, TIE, WINNER, tally
+from bot.text import escape_char, utf16_len
 
 
 def nominations(count: int) -> list[Nomination]:
@@ -63,3 +65,21 @@ def test_a_title_keys_the_same_whatever_its_case_and_spacing(words: list[str], d
     variant = data.draw(st.sampled_from(["", " ", "\n"])) + variant + data.draw(st.sampled_from(["", "  "]))
     assert title_key(variant) == title_key(title)
     assert title_key(title) == title_key(title_key(title))  # a key is its own key
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=3), min_size=2, max_size=10),
+    st.sampled_from(["@", "*", "_", "😀", "a"]),
+    st.booleans(),
+)
+def test_any_result_of_any_titles_fits_one_message(counts: list[int], char: str, in_library: bool) -> None:
+    """Ten tied titles of 200 markdown characters each, escaped, once passed Discord's 2,000."""
+    polled = [
+        Nomination(id=100 + i, round_id=1, title=f"{i} " + char * 198, title_key=f"{i}", story_id=None,
+                   nominated_by=1, created_at=0.0, answer_id=i + 1)
+        for i in range(len(counts))
+    ]  # fmt: skip
+    outcome = tally(polled, {i + 1: c for i, c in enumerate(counts)})
+    announcement = compose(outcome, lambda n: in_library)
+    assert utf16_len(announcement.text) <= MESSAGE_CHARS
+    assert all(f"**{escape_char(str(leader.answer_id - 1))}" in announcement.text for leader in outcome.leaders)
