@@ -159,3 +159,41 @@ async def test_an_update_that_makes_a_possible_warning_sure_names_it_as_new(club
     assert "• **Blood and gore** (chapter 2)" in updated[-1].text and "No new warnings" not in updated[-1].text
     asked = await club.slash("excerpt read", member=club.member, story=choice["value"], chapter=2)
     assert "asked to avoid: **Blood and gore**" in asked[0].text
+
+
+THREE_ROOMS = (
+    "Title: Three Rooms\n\n# Chapter 1\n\nThey ate pancakes by the sea and laughed.\n\n"
+    "# Chapter 2\n\nCW for this chapter: self-harm.\n\nShe sat by the window a long time that evening.\n\n"
+)
+
+
+async def test_a_discussion_of_a_chapter_taken_down_warns_of_the_last_chapter_and_spares_its_avoiders(
+    club: Club,
+) -> None:
+    """Chapter 3 goes in an update: its discussion asks members to read chapter 2, the last, so
+    chapter 2's warnings are the ones its post shows and its reminder leaves avoiders out by."""
+    longer = THREE_ROOMS + "# Chapter 3\n\nMorning came, grey and slow over the harbour.\n"
+    await club.slash("story add", member=club.admin, file=("rooms.txt", longer.encode()))
+    [choice] = await club.autocomplete("story update", "story", "three", member=club.admin)
+    story = choice["value"]
+    for member in (club.member, club.other_member):
+        await club.slash("progress set", member=member, story=story, chapter=1)
+    await club.slash("prefs avoid", member=club.member, warning="self-harm")
+    await club.slash(
+        "discussion schedule", member=club.admin, story=story, chapter=3, when="in 4 hours", remind="2h",
+        channel=club.text_channel,
+    )  # fmt: skip
+    await club.slash(
+        "story update", member=club.admin, story=story, file=("rooms.txt", THREE_ROOMS.encode()), replace_anyway=True
+    )
+    await club.clock.advance(timedelta(hours=2))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    [reminder] = club.messages(club.text_channel, include_replies=False)
+    assert "Not at chapter 2, the last, yet:" in reminder.text and club.other_member.mention() in reminder.text
+    assert club.member.mention() not in reminder.text
+    await club.clock.advance(timedelta(hours=2))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    post = club.messages(club.text_channel, include_replies=False)[-1]
+    assert "Chapter 3 is no longer in the story" in post.text and "**Content warnings:** **Self\\-harm**" in post.text
