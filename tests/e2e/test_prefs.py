@@ -197,3 +197,16 @@ async def test_a_discussion_of_a_chapter_taken_down_warns_of_the_last_chapter_an
     await club.settle()
     post = club.messages(club.text_channel, include_replies=False)[-1]
     assert "Chapter 3 is no longer in the story" in post.text and "**Content warnings:** **Self\\-harm**" in post.text
+
+
+async def test_avoiding_a_warning_the_server_does_not_look_for_says_so(club: Club) -> None:
+    await club.slash("warnings rules disable", member=club.admin, target="death")
+    added = await club.slash("prefs avoid", member=club.member, warning="death")
+    assert "Noted: you avoid **Death**" in added[0].text
+    assert "this server switched off looking for it in story text" in added[0].text
+    await club.slash("prefs avoid", member=club.member, warning="grief")
+    shown = (await club.slash("prefs show", member=club.member))[0].text
+    assert "**Death** (`death`) · not looked for in story text here" in shown
+    assert "**Grief** (`grief`)\n" in shown + "\n" and "**Grief** (`grief`) ·" not in shown
+    plain = await club.slash("prefs avoid", member=club.member, warning="grief", strict=False)
+    assert "switched off" not in plain[0].text and "declared, detected or confirmed ask you" in plain[0].text
