@@ -195,6 +195,11 @@ class ConfigCog(
             if warnings
             else ""
         )
+        if mod_channel is not None and mod_channel.permissions_for(mod_channel.guild.default_role).view_channel:
+            note += (
+                f"\n⚠️ Everyone in the server can read {mod_channel.mention}, so reports posted there do not name "
+                "who sent them; pick a channel only moderators see to have them named."
+            )
         await send_ephemeral(interaction, "Saved." + note + "\n\n" + describe(settings, interaction.guild))
 
     @set_.autocomplete("timezone")

@@ -19,9 +19,24 @@ if TYPE_CHECKING:
     from bot.client import DogearBot
 
 
+NOT_LOOKED_FOR = (
+    "Note: this server switched off looking for it in story text, so only chapters whose author "
+    "declares it, or where an admin adds or confirms it, are marked with it."
+)
+
+
 def _choice(key: str, label: str) -> app_commands.Choice[str]:
     name = label if label.lower() == key else f"{label} ({key})"
     return app_commands.Choice(name=name[:CHOICE_NAME_CHARS], value=key)
+
+
+def _avoided_line(key: str, label: str | None, strict: bool, undetected: bool) -> str:
+    """One line of ``/prefs show``; a warning the server does not look for says so, or the member
+    would take its silence for safety."""
+    if label is None:
+        return f"• `{key}` (this server no longer defines it)"
+    line = f"• **{escape_markdown(label)}** (`{key}`{', strict' if strict else ''})"
+    return line + (" · not looked for in story text here: only authors and admins mark it" if undetected else "")
 
 
 @app_commands.guild_only()
@@ -57,7 +72,9 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
         if strict:
             message += " Strict: I also ask before chapters where it is only *possible*."
         elif strict is False and not added:
-            message += " Only chapters where it is confirmed ask you now, not possible ones."
+            message += " Only chapters where it is declared, detected or confirmed ask you, not possible ones."
+        if key in await prefs.undetected(self.bot.db, guild_id):
+            message += f" {NOT_LOOKED_FOR}"
         await send_ephemeral(interaction, message)
 
     @avoid.autocomplete("warning")
@@ -94,15 +111,11 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
         guild_id = guild_id_of(interaction)
         avoided = await prefs.describe_avoided(self.bot.db, guild_id, interaction.user.id)
         strict = await prefs.strictly_avoided(self.bot.db, guild_id, interaction.user.id)
+        off = await prefs.undetected(self.bot.db, guild_id)
         if not avoided:
             message = "You avoid no warnings in this server. Add one with `/prefs avoid`."
         else:
-            lines = [
-                f"• **{escape_markdown(label)}** (`{key}`{', strict' if key in strict else ''})"
-                if label
-                else f"• `{key}` (this server no longer defines it)"
-                for key, label in avoided
-            ]
+            lines = [_avoided_line(key, label, key in strict, key in off) for key, label in avoided]
             # Whole lines only (a cut inside one could leave its bold or code open), paged so none is left out.
             message = page_lines(
                 "You avoid these warnings in this server; chapters with them ask you to confirm first:",

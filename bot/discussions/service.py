@@ -376,7 +376,7 @@ class DiscussionService:
                 marker=discussion.marker,
                 title=discussion.story_title,
                 chapter=discussion.chapter,
-                warnings=await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.chapter),
+                warnings=await self._warnings_for(self.db, guild_id, discussion.story_id, discussion.reach),
                 caught_up=len(named) + hidden,
                 prompts=settings.discussion_prompts,
                 role_id=settings.club_role_id,
@@ -590,8 +590,9 @@ class DiscussionService:
                 log.info("could not tell members their DMs are closed: %s", failure)
 
     async def _avoiders(self, discussion: Discussion) -> set[int]:
-        """Members who avoid a warning of the chapter (a possible one only if they avoid it strictly)."""
-        warnings = await self._warnings_for(self.db, discussion.guild_id, discussion.story_id, discussion.chapter)
+        """Members who avoid a warning of the chapter they are asked to read (a possible one only if
+        they avoid it strictly): the last one left when an update took the discussed one down."""
+        warnings = await self._warnings_for(self.db, discussion.guild_id, discussion.story_id, discussion.reach)
         return await self._members_avoiding(
             self.db,
             discussion.guild_id,

@@ -24,7 +24,7 @@ from bot.progress.store import ensure_member
 from bot.story.model import HeaderWarning
 from bot.text import quote_input
 from bot.warnings.reviews import possible_in_chapter
-from bot.warnings.service import guild_taxonomy
+from bot.warnings.service import disabled_targets, guild_taxonomy
 from bot.warnings.taxonomy import Taxonomy
 
 
@@ -96,6 +96,13 @@ async def possible_for_reader(
     return [HeaderWarning(p.id, f"{p.label} (possible)", "possible", avoided=True) for p in found if p.id in strict]
 
 
+async def undetected(db: Database, guild_id: int) -> set[str]:
+    """The categories this server switched detection off for: a member who avoids one is asked
+    only where an author declares it or an admin adds or confirms it, and must be told so."""
+    _, off_categories = await disabled_targets(db, guild_id)
+    return off_categories
+
+
 async def describe_avoided(db: Database, guild_id: int, user_id: int) -> list[tuple[str, str | None]]:
     """(id, label) for each avoided warning, sorted by label; label None when no longer defined."""
     taxonomy = await server_taxonomy(db, guild_id)
@@ -136,4 +143,5 @@ __all__ = [
     "search_warnings",
     "server_taxonomy",
     "strictly_avoided",
+    "undetected",
 ]

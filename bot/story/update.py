@@ -8,7 +8,9 @@ file replaces the story's text in place:
 - the file goes through the import of ``/story add`` (same worker, limits and scan);
 - the chapters and the author's metadata (author, summary, rating, tags, declared warnings)
   are replaced from the file in one transaction with the new scan; whatever is keyed by a
-  chapter number elsewhere stays as it is;
+  chapter number elsewhere stays as it is, but for an admin's dismissal of a possible warning on a
+  changed or new chapter: it judged text that is gone, so the new text's evidence is offered again
+  (and asks members who avoid it strictly) instead of being hidden by it;
 - the title stays the one the library knows (an admin may have chosen it at ``/story add``,
   and members know the story by it) unless ``title:`` gives another; the file's title is
   used to tell whether it is the same story;
@@ -49,7 +51,7 @@ from bot.story.tidy import one_line
 from bot.text import and_list, clip_lines, escape_markdown, plural, quote_input, sentence
 from bot.warnings.engine import ScanReport
 from bot.warnings.service import declared_ids, save_scan, stored_scan, versioned_scan
-from bot.warnings.store import shift_chapter_decisions
+from bot.warnings.store import forget_dismissals, shift_chapter_decisions
 from bot.worker import Workers
 
 ANYWAY = "`replace_anyway:True`"
@@ -144,10 +146,11 @@ async def _update_file(
     new.meta.title = chosen or record.title
     old_report = await stored_scan(db, guild_id, record.id)
     report, version = await scan_upload(db, workers, guild_id, new)
-    set_back, past, cancelled = await _replace(
-        db, guild_id, record, new, parsed.content_hash, report, version=version, now=now, shifted=changes.shifted
-    )
     touched = set(changes.changed) | set(changes.added)
+    set_back, past, cancelled, reopened = await _replace(
+        db, guild_id, record, new, parsed.content_hash, report, version=version, now=now, shifted=changes.shifted,
+        rewritten=touched,
+    )  # fmt: skip
     return StoryUpdated(
         story_id=record.id,
         title=new.meta.title,
@@ -156,7 +159,7 @@ async def _update_file(
         changes=changes,
         first_text=not record.has_text,
         words=new.words,
-        new_warnings=new_warnings(old_report, report, touched),
+        new_warnings=new_warnings(old_report, report, touched, reopened),
         newly_declared=_newly_declared(old_report, report),
         not_english=[c.number for c in report.chapters if c.number in touched and not c.english],
         set_back=set_back,
@@ -224,7 +227,7 @@ async def _update_book(
         check_same_story(record, None, changes)
     story = book_story(clean, record.author, count, record.declared_warnings)
     report, version = await versioned_scan(db, guild_id, story)  # the declared warnings, mapped
-    set_back, past, _ = await _replace(
+    set_back, past, _, _ = await _replace(
         db, guild_id, record, story, book_hash(clean, record.author), report, version=version, now=now
     )
     return StoryUpdated(record.id, clean, None, False, changes, 0, [], [], [], set_back, past)
@@ -232,21 +235,23 @@ async def _update_book(
 
 async def _replace(
     db: Database, guild_id: int, record: StoryRecord, story: Story, content_hash: str, report: ScanReport, *,
-    version: int, now: float, shifted: int = 0,
-) -> tuple[int, list[int], list[int]]:  # fmt: skip
+    version: int, now: float, shifted: int = 0, rewritten: set[int] | None = None,
+) -> tuple[int, list[int], list[int], set[tuple[int, str]]]:  # fmt: skip
     """The new text, its scan, everything keyed by chapter moved down by ``shifted`` (old chapters
-    now notes), and the progress past its end, in one transaction. Returns the members set back,
-    the pending discussions past the end and those cancelled (their chapter is a note now)."""
+    now notes), the dismissals of the ``rewritten`` chapters dropped, and the progress past its end,
+    in one transaction. Returns the members set back, the pending discussions past the end, those
+    cancelled (their chapter is a note now) and the (chapter, warning) dismissals dropped."""
     last = len(story.chapters)
     async with db.transaction() as tx:
         await replace_story(
             tx, guild_id, record.id, story, content_hash=content_hash, expected_hash=record.content_hash
         )
         cancelled = await _shift_chapters(tx, guild_id, record.id, shifted, now) if shifted else []
+        reopened = await forget_dismissals(tx, guild_id, record.id, rewritten or ())
         await save_scan(tx, guild_id, record.id, report, rules_version=version)
         set_back = await clamp_progress(tx, guild_id, record.id, last, now)
         past = await pending_past(tx, guild_id, record.id, last)
-    return set_back, past, cancelled
+    return set_back, past, cancelled, reopened
 
 
 async def _shift_chapters(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int, now: float) -> list[int]:
@@ -269,19 +274,28 @@ def _numbers_of(by: int) -> str:
     return "chapter 1 is" if by == 1 else f"one of chapters 1-{by} is"
 
 
-def new_warnings(old: ScanReport | None, new: ScanReport, chapters: set[int]) -> list[NewWarning]:
-    """Warnings found on the changed and new chapters that the last scan did not find there."""
-    before = {(c.number, w.id) for c in (old.chapters if old else []) for w in c.warnings + c.possible}
+def new_warnings(
+    old: ScanReport | None, new: ScanReport, chapters: set[int], reopened: set[tuple[int, str]] | None = None
+) -> list[NewWarning]:
+    """Warnings found on the changed and new chapters that the last scan did not find there as surely:
+    a possible one now confident is new to members, and a possible one whose dismissal was dropped
+    (``reopened``: its chapter's text changed) waits for a decision again."""
+    old_chapters = old.chapters if old else []
+    confident = {(c.number, w.id) for c in old_chapters for w in c.warnings}
+    possible = {(c.number, w.id) for c in old_chapters for w in c.possible} - (reopened or set())
     labels = {warning.id: warning.label for warning in new.warnings + new.possible}
     found: dict[tuple[str, bool], list[int]] = {}
     for chapter in new.chapters:
         if chapter.number not in chapters:
             continue
-        for possible, items in ((False, chapter.warnings), (True, chapter.possible)):
+        for tier_possible, items, before in (
+            (False, chapter.warnings, confident),
+            (True, chapter.possible, confident | possible),
+        ):
             for warning in items:
                 if (chapter.number, warning.id) not in before:
-                    found.setdefault((warning.id, possible), []).append(chapter.number)
-    return [NewWarning(labels.get(wid, wid), possible, numbers) for (wid, possible), numbers in found.items()]
+                    found.setdefault((warning.id, tier_possible), []).append(chapter.number)
+    return [NewWarning(labels.get(wid, wid), tier, numbers) for (wid, tier), numbers in found.items()]
 
 
 def _newly_declared(old: ScanReport | None, new: ScanReport) -> list[str]:

@@ -7,7 +7,7 @@ neither validate nor cache.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import aiosqlite
@@ -312,6 +312,27 @@ async def shift_chapter_decisions(tx: aiosqlite.Connection, guild_id: int, story
                 f"UPDATE {table} SET chapter = chapter + ? WHERE guild_id = ? AND story_id = ? AND chapter > ?",
                 (step, guild_id, story_id, above),
             )
+
+
+async def forget_dismissals(
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, chapters: Iterable[int]
+) -> set[tuple[int, str]]:
+    """Drop the dismissals of these chapters (their text changed in ``/story update``), inside the
+    caller's transaction; returns the (chapter, warning id) pairs dropped.
+
+    A dismissal judged the evidence of a text that is gone: kept, it would hide the new text's
+    evidence from admins and from members who avoid that warning strictly. Confirmations stay
+    (they only ever warn more)."""
+    numbers = sorted(set(chapters))
+    if not numbers:
+        return set()
+    marks = ", ".join("?" for _ in numbers)
+    cursor = await tx.execute(
+        f"DELETE FROM warning_reviews WHERE guild_id = ? AND story_id = ? AND decision = 'dismissed' "
+        f"AND chapter IN ({marks}) RETURNING chapter, warning_id",
+        (guild_id, story_id, *numbers),
+    )
+    return {(row[0], row[1]) for row in await cursor.fetchall()}
 
 
 async def reviews(conn: Connection, guild_id: int, story_id: int) -> dict[tuple[int, str], str]:

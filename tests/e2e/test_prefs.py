@@ -116,3 +116,97 @@ async def test_a_strict_avoider_is_left_out_of_reminders_of_a_possible_warning(c
     await club.settle()
     post = club.messages(club.text_channel, include_replies=False)[-1]
     assert "Discussion #" in post.text and "Blood and gore" not in post.text  # a possible warning is never posted
+
+
+RED_ROOMS = "Title: Red Rooms\n\n# Chapter 1\n\nThey ate pancakes by the sea and laughed.\n\n# Chapter 2\n\n{}\n"
+
+
+async def test_a_dismissal_does_not_hide_what_a_rewritten_chapter_shows(club: Club) -> None:
+    """An admin dismissed chapter 2's possible blood; the author rewrites chapter 2 with new
+    evidence of it: a strict avoider is asked again, and the admin is offered it again."""
+    first = RED_ROOMS.format("There was blood on the floor.\n\nHis hand was bleeding.")
+    await club.slash("story add", member=club.admin, file=("red.txt", first.encode()))
+    [choice] = await club.autocomplete("story update", "story", "red", member=club.admin)
+    story = choice["value"]
+    await club.slash("prefs avoid", member=club.member, warning="blood-gore", strict=True)
+    page = (await club.slash("warnings story", member=club.admin, story=story))[-1]
+    await club.click(page, "1. Dismiss", member=club.admin)
+    read = await club.slash("excerpt read", member=club.member, story=story, chapter=2)
+    assert "asked to avoid" not in read[0].text  # dismissed: the member is not asked
+
+    rewritten = RED_ROOMS.format("A new scene at the farm.\n\nThere was blood on the rug.\n\nHer knee was bleeding.")
+    updated = await club.slash("story update", member=club.admin, story=story, file=("red.txt", rewritten.encode()))
+    assert "**New possible warnings**" in updated[-1].text and "Blood and gore (chapter 2)" in updated[-1].text
+    asked = await club.slash("excerpt read", member=club.member, story=story, chapter=2)
+    assert len(asked) == 1 and "asked to avoid: **Blood and gore (possible)**" in asked[0].text
+    again = (await club.slash("warnings story", member=club.admin, story=story))[-1]
+    assert "❔ **Blood and gore** (`blood-gore`) in chapter 2" in again.text and "blood on the rug" in again.text
+
+    unchanged = await club.slash("excerpt read", member=club.member, story=story, chapter=1)
+    assert "asked to avoid" not in unchanged[0].text
+
+
+async def test_an_update_that_makes_a_possible_warning_sure_names_it_as_new(club: Club) -> None:
+    first = RED_ROOMS.format("There was blood on the floor.\n\nHis hand was bleeding.")
+    await club.slash("story add", member=club.admin, file=("red.txt", first.encode()))
+    [choice] = await club.autocomplete("story update", "story", "red", member=club.admin)
+    await club.slash("prefs avoid", member=club.member, warning="blood-gore")  # not strict
+    surer = RED_ROOMS.format("The knife slipped and blood ran over the table.\n\nHer arm was bleeding badly.")
+    updated = await club.slash(
+        "story update", member=club.admin, story=choice["value"], file=("red.txt", surer.encode())
+    )
+    assert "**New warnings** in the changed and new chapters:" in updated[-1].text
+    assert "• **Blood and gore** (chapter 2)" in updated[-1].text and "No new warnings" not in updated[-1].text
+    asked = await club.slash("excerpt read", member=club.member, story=choice["value"], chapter=2)
+    assert "asked to avoid: **Blood and gore**" in asked[0].text
+
+
+THREE_ROOMS = (
+    "Title: Three Rooms\n\n# Chapter 1\n\nThey ate pancakes by the sea and laughed.\n\n"
+    "# Chapter 2\n\nCW for this chapter: self-harm.\n\nShe sat by the window a long time that evening.\n\n"
+)
+
+
+async def test_a_discussion_of_a_chapter_taken_down_warns_of_the_last_chapter_and_spares_its_avoiders(
+    club: Club,
+) -> None:
+    """Chapter 3 goes in an update: its discussion asks members to read chapter 2, the last, so
+    chapter 2's warnings are the ones its post shows and its reminder leaves avoiders out by."""
+    longer = THREE_ROOMS + "# Chapter 3\n\nMorning came, grey and slow over the harbour.\n"
+    await club.slash("story add", member=club.admin, file=("rooms.txt", longer.encode()))
+    [choice] = await club.autocomplete("story update", "story", "three", member=club.admin)
+    story = choice["value"]
+    for member in (club.member, club.other_member):
+        await club.slash("progress set", member=member, story=story, chapter=1)
+    await club.slash("prefs avoid", member=club.member, warning="self-harm")
+    await club.slash(
+        "discussion schedule", member=club.admin, story=story, chapter=3, when="in 4 hours", remind="2h",
+        channel=club.text_channel,
+    )  # fmt: skip
+    await club.slash(
+        "story update", member=club.admin, story=story, file=("rooms.txt", THREE_ROOMS.encode()), replace_anyway=True
+    )
+    await club.clock.advance(timedelta(hours=2))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    [reminder] = club.messages(club.text_channel, include_replies=False)
+    assert "Not at chapter 2, the last, yet:" in reminder.text and club.other_member.mention() in reminder.text
+    assert club.member.mention() not in reminder.text
+    await club.clock.advance(timedelta(hours=2))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    post = club.messages(club.text_channel, include_replies=False)[-1]
+    assert "Chapter 3 is no longer in the story" in post.text and "**Content warnings:** **Self\\-harm**" in post.text
+
+
+async def test_avoiding_a_warning_the_server_does_not_look_for_says_so(club: Club) -> None:
+    await club.slash("warnings rules disable", member=club.admin, target="death")
+    added = await club.slash("prefs avoid", member=club.member, warning="death")
+    assert "Noted: you avoid **Death**" in added[0].text
+    assert "this server switched off looking for it in story text" in added[0].text
+    await club.slash("prefs avoid", member=club.member, warning="grief")
+    shown = (await club.slash("prefs show", member=club.member))[0].text
+    assert "**Death** (`death`) · not looked for in story text here" in shown
+    assert "**Grief** (`grief`)\n" in shown + "\n" and "**Grief** (`grief`) ·" not in shown
+    plain = await club.slash("prefs avoid", member=club.member, warning="grief", strict=False)
+    assert "switched off" not in plain[0].text and "declared, detected or confirmed ask you" in plain[0].text

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club, Reply
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import insert_story
@@ -281,7 +282,9 @@ async def test_report_posts_to_the_mod_channel_without_pings_and_review_buttons_
     )
     assert len(thanks) == 1 and thanks[0].ephemeral and "Thank you" in thanks[0].text
     [posted] = club.messages(club.general_channel)
-    assert "Vomit" in posted.text and f"<@{club.member.user.id}>" in posted.content
+    # #general is open to everyone: the member was told nobody else learns who reported
+    assert "Vomit" in posted.text and f"<@{club.member.user.id}>" not in posted.content
+    assert "reported by a member (not named here" in posted.text
     assert not posted.message.pinged_everyone and not posted.message.pinged_users and not posted.message.pinged_roles
     assert "\\*\\*loud\\*\\*" in posted.content  # the note's markdown is shown, not applied
     assert decide_id("c", story_id, 2, "vomit") in [b["custom_id"] for b in posted.buttons]
@@ -506,3 +509,25 @@ async def test_a_story_page_by_number_still_works_and_its_buttons_stay_in_their_
     for custom_id in paging_ids(second).values():
         answer = (await other.forge_press(custom_id, member=other.admin))[-1]
         assert answer.ephemeral and "Six Red Floors" not in answer.text and "blood" not in answer.text.lower()
+
+
+async def test_a_report_names_its_reporter_only_where_moderators_alone_read_it(club: Club) -> None:
+    """The member is told nobody else learns who reported: a moderation channel every member can
+    read gets the report without the name, and the admin is told so when choosing it."""
+    story_id = await add_story(club, RED_FLOORS)
+    public = await club.slash("config set", member=club.admin, mod_channel=club.text_channel)
+    assert "Everyone in the server can read" in public[-1].text and "do not name who sent them" in public[-1].text
+    await club.slash("warnings report", member=club.member, story=str(story_id), chapter=2, warning="vomit")
+    [posted] = club.messages(club.text_channel)
+    assert f"<@{club.member.user.id}>" not in posted.content and "reported by a member" in posted.text
+
+    staff = club.hidden_channel  # @everyone may not view it; the bot and the admins may
+    seen = P.VIEW_CHANNEL | P.SEND_MESSAGES | P.EMBED_LINKS | P.READ_MESSAGE_HISTORY
+    await club.set_overwrite(staff, club.bot_role, allow=seen)
+    await club.set_overwrite(staff, club.admin_role, allow=seen)
+    private = await club.slash("config set", member=club.admin, mod_channel=staff)
+    assert "Everyone in the server can read" not in private[-1].text
+    await club.slash("warnings report", member=club.other_member, story=str(story_id), chapter=1, warning="vomit")
+    [named] = club.messages(staff)
+    assert f"reported by <@{club.other_member.user.id}>" in named.content
+    assert not named.message.pinged_users
