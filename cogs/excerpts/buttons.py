@@ -16,7 +16,7 @@ from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import chapter_label
 from bot.excerpts.service import ExcerptService
-from bot.text import escape_markdown
+from bot.text import and_list, escape_markdown
 from cogs._checks import carried_id, guild_id_of
 
 NONE = discord.AllowedMentions.none()
@@ -39,12 +39,13 @@ async def read_privately(interaction: discord.Interaction, story: str | int, num
     service = excerpt_service(interaction)
     reading = await service.reading(guild_id, interaction.user.id, story, number, confirmed=confirmed)
     if not reading.contents:
-        labels = ", ".join(f"**{escape_markdown(label)}**" for label in reading.avoided)
+        labels = and_list([f"**{escape_markdown(label)}**" for label in reading.avoided])
+        warnings = "a warning" if len(reading.avoided) == 1 else "warnings"
         view = discord.ui.View(timeout=None)
         view.add_item(ShowAnyway(reading.story_id, number))
         await send_ephemeral(
             interaction,
-            f"{chapter_label(number, reading.title, first=True)} has warnings you asked to avoid: {labels}. "
+            f"{chapter_label(number, reading.title, first=True)} has {warnings} you asked to avoid: {labels}. "
             "Show it anyway?",
             view=view,
             allowed_mentions=NONE,

@@ -183,7 +183,7 @@ async def test_avoided_warning_asks_once_more(club: Club, sample_story: Path) ->
     story_id = await add_story(club, sample_story)
     await club.run(avoid(club.bot.db, club.guild.id, club.member.user.id, "grief"))
     asked = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
-    assert len(asked) == 1 and "warnings you asked to avoid: **Grief**" in asked[0].text
+    assert len(asked) == 1 and "has a warning you asked to avoid: **Grief**" in asked[0].text
     assert asked[0].labels == ["Show it anyway"]
     assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, story_id)) == 0
     shown = await club.click(asked[0], "Show it anyway", member=club.member)

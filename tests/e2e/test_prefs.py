@@ -51,7 +51,11 @@ async def test_avoided_warning_makes_private_reading_ask_first(club: Club, sampl
     story = (await club.autocomplete("excerpt read", "story", "gull", member=club.member))[0]["value"]
     await club.slash("prefs avoid", member=club.member, warning="grief")
     asked = await club.slash("excerpt read", member=club.member, story=story, chapter=1)
-    assert "warnings you asked to avoid: **Grief**" in asked[0].text
+    assert "has a warning you asked to avoid: **Grief**" in asked[0].text
+    await club.slash("prefs avoid", member=club.member, warning="death")
+    asked = await club.slash("excerpt read", member=club.member, story=story, chapter=1)
+    assert "has warnings you asked to avoid: **Death** and **Grief**" in asked[0].text
+    await club.slash("prefs allow", member=club.member, warning="death")
     await club.slash("prefs allow", member=club.member, warning="grief")
     read = await club.slash("excerpt read", member=club.member, story=story, chapter=1)
     assert "asked to avoid" not in read[0].text and any(r.content.startswith("||") for r in read)
