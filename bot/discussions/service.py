@@ -45,14 +45,14 @@ from bot.discussions.compose import (
 from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.joins import ThreadJoins
+from bot.discussions.spared import CarriedThrough, members_spared
 from bot.discussions.store import Discussion, DueItem, State
 from bot.discussions.timer import Timer
 from bot.guilds import GuildSettings, get_settings, has_left
 from bot.progress import store as progress_store
-from bot.progress.prefs_store import members_avoiding
 from bot.shards import ShardScope
-from bot.story.model import POSSIBLE, HeaderWarning
-from bot.warnings.reviews import chapter_warnings_and_possible
+from bot.story.model import HeaderWarning
+from bot.warnings.reviews import carried_through, chapter_warnings_and_possible
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,6 @@ class EventStatus(Protocol):
 
 WarningsFor = Callable[[Database, int, int, int], Awaitable[list[HeaderWarning]]]
 Counts = Callable[[Database, int, int, int], Awaitable[tuple[list[int], int]]]
-Avoiding = Callable[[Database, int, Sequence[str], Sequence[str]], Awaitable[set[int]]]
 Readers = Callable[[Database, int, int, int], Awaitable[list[int]]]
 
 
@@ -150,7 +149,7 @@ class DiscussionService:
         caught_up: Counts = progress_store.caught_up,
         behind: Behind = progress_store.behind,
         readers: Readers = progress_store.readers_at,
-        members_avoiding: Avoiding = members_avoiding,
+        carried: CarriedThrough = carried_through,
         concurrency: int = CONCURRENCY,
         scope: ShardScope | None = None,
         other_jobs: Sequence[Job] = (),
@@ -167,7 +166,7 @@ class DiscussionService:
         self._caught_up = caught_up
         self._behind = behind
         self._readers = readers
-        self._members_avoiding = members_avoiding
+        self._carried = carried
         self._concurrency = concurrency
         self.scope = scope or ShardScope()
         self.joins = ThreadJoins(db, clock, poster, self.scope, self.schedules_changed)
@@ -590,14 +589,11 @@ class DiscussionService:
                 log.info("could not tell members their DMs are closed: %s", failure)
 
     async def _avoiders(self, discussion: Discussion) -> set[int]:
-        """Members who avoid a warning of the chapter they are asked to read (a possible one only if
-        they avoid it strictly): the last one left when an update took the discussed one down."""
-        warnings = await self._warnings_for(self.db, discussion.guild_id, discussion.story_id, discussion.reach)
-        return await self._members_avoiding(
-            self.db,
-            discussion.guild_id,
-            [warning.id for warning in warnings if warning.tier != POSSIBLE],
-            [warning.id for warning in warnings if warning.tier == POSSIBLE],
+        """Members a reminder leaves out: one of the chapters they have still to read up to the
+        discussed one (the last one left when an update took it down) carries a warning they
+        avoid; decided in :mod:`bot.discussions.spared`."""
+        return await members_spared(
+            self.db, discussion.guild_id, discussion.story_id, discussion.reach, carried_through=self._carried
         )
 
     async def _reminder_notice(self, discussion: Discussion, marker: str) -> Notice:

@@ -114,8 +114,11 @@ class ExcerptService:
             dataclasses.replace(warning, avoided=warning.id in avoided_ids)
             for warning in await chapter_warnings(self.db, guild_id, story_id, number)
         ]
-        # Possible warnings are shown to a member only when they avoid that warning strictly.
-        warnings += await possible_for_reader(self.db, guild_id, user_id, story_id, number)
+        # Possible warnings are shown to a member only when they avoid that warning strictly, and
+        # not twice: a member may report a warning the header already shows.
+        shown = {warning.id for warning in warnings}
+        unsure = await possible_for_reader(self.db, guild_id, user_id, story_id, number)
+        warnings += [warning for warning in unsure if warning.id not in shown]
         avoided = [warning.label for warning in warnings if warning.avoided]
         if avoided and not confirmed:
             return Reading(record.id, record.title, [], avoided)

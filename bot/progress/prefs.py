@@ -4,7 +4,8 @@ The SQL is in :mod:`bot.progress.prefs_store`; this module checks ids against th
 catalogue and decides what a member is asked about.
 
 A member who avoids a warning *strictly* is also asked about chapters where it is only
-``possible`` (real evidence below the threshold that no admin has confirmed or dismissed).
+``possible`` (real evidence below the threshold that no admin has confirmed or dismissed), or
+reported by a member and not yet answered by an admin.
 
 A server's catalogue is the default taxonomy plus that server's custom categories, so the
 same id can be valid in one server and unknown in another. A preference for a custom
@@ -23,7 +24,7 @@ from bot.progress.prefs_store import avoided_warnings, members_avoiding, strictl
 from bot.progress.store import ensure_member
 from bot.story.model import HeaderWarning
 from bot.text import quote_input
-from bot.warnings.reviews import possible_in_chapter
+from bot.warnings.reviews import unsettled_in_chapter
 from bot.warnings.service import disabled_targets, guild_taxonomy
 from bot.warnings.taxonomy import Taxonomy
 
@@ -88,11 +89,12 @@ async def allow(db: Database, guild_id: int, user_id: int, warning_id: str) -> t
 async def possible_for_reader(
     db: Database, guild_id: int, user_id: int, story_id: int, chapter: int
 ) -> list[HeaderWarning]:
-    """The chapter's possible warnings this member avoids strictly, marked for them (ask first)."""
+    """What the chapter may carry that nobody settled (a possible warning, an unanswered report:
+    :func:`unsettled_in_chapter`) and this member avoids strictly, marked for them (ask first)."""
     strict = await strictly_avoided(db, guild_id, user_id)
     if not strict:
         return []
-    found = await possible_in_chapter(db, guild_id, story_id, chapter)
+    found = await unsettled_in_chapter(db, guild_id, story_id, chapter)
     return [HeaderWarning(p.id, f"{p.label} (possible)", "possible", avoided=True) for p in found if p.id in strict]
 
 

@@ -72,3 +72,21 @@ async def members_avoiding(
         (guild_id, *ids, *possible),
     )
     return {row[0] for row in rows}
+
+
+async def avoiders_in_story(
+    db: Database, guild_id: int, story_id: int, warning_ids: Iterable[str]
+) -> list[tuple[int, str, bool, int]]:
+    """(user id, warning id, strict, chapter reached in the story: 0 when not started) of each
+    member of this server who avoids one of ``warning_ids``, in one read."""
+    ids = sorted(set(warning_ids))
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = await db.fetch_all(
+        "SELECT a.user_id, a.warning_id, a.strict, coalesce(p.chapter, 0) FROM member_avoided_warnings AS a"
+        " LEFT JOIN reading_progress AS p ON p.guild_id = a.guild_id AND p.story_id = ? AND p.user_id = a.user_id"
+        f" WHERE a.guild_id = ? AND a.warning_id IN ({marks})",
+        (story_id, guild_id, *ids),
+    )
+    return [(row[0], row[1], bool(row[2]), row[3]) for row in rows]

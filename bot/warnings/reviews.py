@@ -25,6 +25,7 @@ from bot.warnings.service import (
     CONFIRMED,
     DISMISSED,
     chapter_warnings,
+    chapters_through,
     guild_taxonomy,
     now_or_clock,
     overrides,
@@ -78,18 +79,64 @@ async def possible_in_chapter(db: Database, guild_id: int, story_id: int, chapte
     return await possible_warnings(db, guild_id, story_id, chapter)
 
 
+async def unsettled_in_chapter(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
+    """The warnings the chapter may carry that nobody settled (source ``possible``), by id: a
+    possible one nobody decided on, or one a member reported that no admin has answered yet.
+
+    A member who avoids a warning *strictly* asked to be told about what is not sure: an open
+    report is a member saying the chapter carries it, as unsure until an admin answers as a
+    possible warning is, so both count for them alike (reading privately asks them first,
+    reminders leave them out); everyone else goes by what the header shows."""
+    if await scan_summary(db, guild_id, story_id) is None:  # a stale scan is made again first
+        return []
+    taxonomy = await guild_taxonomy(db, guild_id)
+    found = sorted(warning_id for _, warning_id in await store.unsettled(db, guild_id, story_id, chapter, chapter))
+    return [HeaderWarning(warning_id, taxonomy.label(warning_id), POSSIBLE) for warning_id in found]
+
+
 async def chapter_warnings_and_possible(
     db: Database, guild_id: int, story_id: int, chapter: int
 ) -> list[HeaderWarning]:
-    """What the chapter's header shows, then its possible warnings nobody decided on (source ``possible``).
-
-    For reminders: a member who avoids one of those strictly is left out of them, as reading
-    privately asks them first; a discussion post shows only the first kind.
-    """
+    """What the chapter's header shows, then what it may carry that nobody settled (source
+    ``possible``, :func:`unsettled_in_chapter`); a discussion post shows only the first kind."""
     shown = await chapter_warnings(db, guild_id, story_id, chapter)
     ids = {warning.id for warning in shown}
-    possible = await possible_in_chapter(db, guild_id, story_id, chapter)
-    return shown + [HeaderWarning(p.id, p.label, POSSIBLE) for p in possible if p.id not in ids]
+    unsettled = await unsettled_in_chapter(db, guild_id, story_id, chapter)
+    return shown + [warning for warning in unsettled if warning.id not in ids]
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """Where each warning is in chapters 1 to some chapter: the last chapter whose header shows it
+    (``shown``), and the last that may carry it with nobody having settled it (``unsettled``, as
+    :func:`unsettled_in_chapter` decides)."""
+
+    shown: dict[str, int]
+    unsettled: dict[str, int]
+
+    def ahead(self, warning_id: str, after: int, *, strict: bool) -> bool:
+        """Whether a chapter past ``after`` shows the warning, or for a strict avoider may carry it."""
+        last = self.shown.get(warning_id, 0)
+        if strict:
+            last = max(last, self.unsettled.get(warning_id, 0))
+        return last > after
+
+    @property
+    def ids(self) -> set[str]:
+        return {*self.shown, *self.unsettled}
+
+
+async def carried_through(db: Database, guild_id: int, story_id: int, upto: int) -> Carried:
+    """:class:`Carried` for chapters 1 to ``upto``, in a few reads however many chapters the story has
+    (the merge is :func:`bot.warnings.service.chapters_through`, the one every header is shown by)."""
+    shown: dict[str, int] = {}
+    for number, warnings in sorted((await chapters_through(db, guild_id, story_id, upto)).items()):
+        shown.update((warning.id, number) for warning in warnings)
+    unsettled: dict[str, int] = {}
+    if upto >= 1:
+        for number, warning_id in sorted(await store.unsettled(db, guild_id, story_id, 1, upto)):
+            unsettled[warning_id] = number
+    return Carried(shown, unsettled)
 
 
 async def _decide(

@@ -483,14 +483,26 @@ def _rank(source: str) -> int:
     return SOURCE_RANK["override"] if source in CONFIRMED_SOURCES else SOURCE_RANK.get(source, 9)
 
 
-async def _confirmed(db: Database, guild_id: int, story_id: int, chapter: int | None) -> dict[str, str]:
-    """Warnings admins confirmed (for one chapter, or any), each ``reported`` when a member's report was behind it."""
+async def _confirmations(db: Database, guild_id: int, story_id: int) -> dict[int, dict[str, str]]:
+    """Per chapter, the warnings admins confirmed there, each ``reported`` when a member's report was behind it."""
     decisions = await store.reviews(db, guild_id, story_id)
     reported = await store.confirmed_reports(db, guild_id, story_id)
-    found: dict[str, str] = {}
+    found: dict[int, dict[str, str]] = {}
     for (number, warning_id), decision in sorted(decisions.items()):
-        if decision == CONFIRMED and chapter in (None, number):
+        if decision == CONFIRMED:
             source = "reported" if (number, warning_id) in reported else "confirmed"
+            found.setdefault(number, {})[warning_id] = source
+    return found
+
+
+async def _confirmed(db: Database, guild_id: int, story_id: int, chapter: int | None) -> dict[str, str]:
+    """Warnings admins confirmed (for one chapter, or any), each ``reported`` when a member's report was behind it."""
+    by_chapter = await _confirmations(db, guild_id, story_id)
+    if chapter is not None:
+        return by_chapter.get(chapter, {})
+    found: dict[str, str] = {}
+    for confirmed in by_chapter.values():
+        for warning_id, source in confirmed.items():
             if found.get(warning_id) != "reported":
                 found[warning_id] = source
     return found
@@ -526,6 +538,28 @@ async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: 
     taxonomy = await guild_taxonomy(db, guild_id)
     merged = chapter_merge(taxonomy, report, chapter, detected, await overrides(db, guild_id, story_id), confirmed)
     return merged + notices(report, chapter)
+
+
+async def chapters_through(db: Database, guild_id: int, story_id: int, upto: int) -> dict[int, list[HeaderWarning]]:
+    """What the headers of chapters 1 to ``upto`` show (:func:`chapter_merge`, notices left out) in a
+    few reads, however long the story. Only ``upto`` and the chapters with warnings of their own
+    (detected, declared or confirmed there) are listed: any other chapter shows only the story's
+    own warnings, which every chapter, ``upto`` too, shows."""
+    report = await scan_summary(db, guild_id, story_id) if upto >= 1 else None
+    if report is None:
+        return {}
+    scores = await store.scores_through(db, guild_id, story_id, upto)
+    confirmed = await _confirmations(db, guild_id, story_id)
+    declared = {number for warning in report.warnings for number in warning.declared_chapters}
+    taxonomy = await guild_taxonomy(db, guild_id)
+    story_overrides = await overrides(db, guild_id, story_id)
+    numbers = sorted({upto} | {n for n in (*scores, *confirmed, *declared) if 1 <= n <= upto})
+    return {
+        number: chapter_merge(
+            taxonomy, report, number, scores.get(number, {}), story_overrides, confirmed.get(number, {})
+        )
+        for number in numbers
+    }
 
 
 async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[HeaderWarning]:

@@ -270,6 +270,20 @@ async def chapter_scores(conn: Connection, guild_id: int, story_id: int, chapter
     return {r["warning_id"]: r["score"] for r in rows}
 
 
+async def scores_through(conn: Connection, guild_id: int, story_id: int, upto: int) -> dict[int, dict[str, float]]:
+    """:func:`chapter_scores` of chapters 1 to ``upto`` in one read: chapter -> warning -> score
+    (chapters without a warning past its threshold are left out)."""
+    rows = await _all(
+        conn,
+        "SELECT chapter, warning_id, score FROM chapter_warnings WHERE guild_id = ? AND story_id = ? AND chapter <= ?",
+        (guild_id, story_id, upto),
+    )
+    found: dict[int, dict[str, float]] = {}
+    for r in rows:
+        found.setdefault(r["chapter"], {})[r["warning_id"]] = r["score"]
+    return found
+
+
 # --- overrides and reviews ------------------------------------------------------------------
 
 
@@ -584,6 +598,21 @@ async def undecided_possible(
         (guild_id, story_id, chapter, chapter),
     )
     return [PossibleItem(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+
+async def unsettled(conn: Connection, guild_id: int, story_id: int, first: int, last: int) -> set[tuple[int, str]]:
+    """(chapter, warning id) of chapters ``first`` to ``last`` that may carry a warning nobody settled:
+    a possible one nobody decided, or one a member reported that no admin has answered yet."""
+    rows = await _all(
+        conn,
+        f"SELECT p.chapter, p.warning_id {_UNDECIDED_POSSIBLE} AND p.story_id = ? AND p.chapter BETWEEN ? AND ? "
+        "UNION SELECT r.chapter, r.warning_id FROM warning_reports r "
+        "JOIN stories s ON s.id = r.story_id AND s.guild_id = r.guild_id "
+        "WHERE r.guild_id = ? AND r.story_id = ? AND r.status = 'open' AND r.chapter <= s.chapter_count "
+        "AND r.chapter BETWEEN ? AND ?",
+        (guild_id, story_id, first, last, guild_id, story_id, first, last),
+    )
+    return {(r[0], r[1]) for r in rows}
 
 
 async def open_reported_on_story(conn: Connection, guild_id: int, story_id: int) -> int:

@@ -20,6 +20,7 @@ from bot.progress.store import mark_read, set_hidden, set_progress
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.service import remove_story
 from bot.story.store import add_story
+from bot.warnings.reviews import Carried
 from bot.warnings.service import save_scan, scan_for_guild
 from tests.discussions.conftest import (
     CLUB,
@@ -379,8 +380,12 @@ async def test_reminders_name_those_behind_count_hidden_and_skip_avoiders(
     async def grief(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
         return [HeaderWarning("grief", "Grief", "detected")]
 
+    async def grief_at_three(db: Database, guild_id: int, story_id: int, upto: int) -> Carried:
+        return Carried(shown={"grief": 3}, unsettled={})
+
     bot = await start_bot()
     bot.service._warnings_for = grief
+    bot.service._carried = grief_at_three
     due = START + timedelta(days=2)
     [discussion_id] = await bot.service.schedule(
         GUILD, [item(story, due, chapter=3, remind=(timedelta(hours=24), timedelta(hours=1)))]
