@@ -31,7 +31,17 @@ from bot.story.structure import (
     split_items,
 )
 from bot.story.words import count_words
-from bot.warnings.declared import HANGUL_CHARS, UNSPACED_CHARS, declaration_cues, lists_warnings, maps_any
+from bot.warnings.declared import (
+    HANGUL_CHARS,
+    MARKED_LINE_CHARS,
+    UNSPACED_CHARS,
+    declaration_cues,
+    lists_warnings,
+    maps_any,
+    marked_list,
+    marker_only,
+    marker_positions,
+)
 
 # Labels authors put on metadata lines, mapped to the StoryMeta field they fill.
 _KEYS: dict[str, str] = {
@@ -525,26 +535,63 @@ def _is_ornament(char: str) -> bool:
 
 
 def declaration_line(line: str) -> bool:
-    """Whether a whole line is a declaration ("tw// blood", "⚠️ CW: gore ⚠️"), not prose."""
-    match = _declaration().match(trim_ornaments(line))
-    if match is None:
-        return False
-    return (match.group("generic") is None and match.group("bare") is None) or _is_declaration(match)
+    """Whether a whole line is a declaration ("tw// blood", "⚠️ CW: gore ⚠️", "※死ネタ注意"), not prose."""
+    trimmed = trim_ornaments(line)
+    match = _declaration().match(trimmed)
+    if match is not None and (
+        (match.group("generic") is None and match.group("bare") is None) or _is_declaration(match)
+    ):
+        return True
+    return marked_list(trimmed)
 
 
 def extract_declarations(text: str) -> tuple[list[str], str, str]:
-    """Warnings declared inline ("TW for miscarriage"), the text before them, and after.
+    """Warnings declared inline ("TW for miscarriage", "死ネタあり。"), the text before them, and after.
 
     The text before the first declaration is what the author meant as summary; anything
     after it is an aside ("Permission to end me: granted.") and belongs with the notes.
     """
-    found = [match for match in _declaration().finditer(text) if _is_declaration(match)]
+    labelled = [match.span() for match in _declaration().finditer(text) if _is_declaration(match)]
+    found = sorted(labelled + _marked_spans(text, labelled))
     if not found:
         return [], text.strip(), ""
-    declared = [trim_ornaments(match.group(0)) for match in found]
-    before = text[: found[0].start()].strip()
-    after = text[found[-1].end() :].lstrip(".!;, \t").strip()
+    declared = [trim_ornaments(text[start:end]) for start, end in found]
+    before = text[: found[0][0]].strip()
+    after = text[found[-1][1] :].lstrip(".!;,。！；， \t").strip()
     return declared, before, after
+
+
+# A sentence or line of a text, for declarations without a label ("流血表現あり。", "#死ネタ #流血"):
+# each is read whole, so a sentence of the story using the same words is never cut into one.
+_SEGMENT = re.compile(r"[^\n。！？.!?]+")
+_UP_TO_BOUNDARY = re.compile(r".*[\n。！？.!?]", re.DOTALL)
+
+
+def _marked_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the sentences and lines that declare with markers instead of a label stand
+    (see :func:`bot.warnings.declared.marked_list`), but for those inside a labelled declaration.
+
+    Only a sentence holding a marker is read, found from the marker back to the sentence's start
+    (no further than a declaration is long): a note of a hundred thousand sentences costs no more
+    than a look for markers in it."""
+    spans: list[tuple[int, int]] = []
+    reach = 0
+    for position in marker_positions(text):
+        if position < reach:
+            continue
+        window = max(0, position - MARKED_LINE_CHARS)
+        head = _UP_TO_BOUNDARY.match(text, window, position)
+        start = head.end() if head else window
+        segment = _SEGMENT.match(text, start)
+        if segment is None:
+            continue
+        reach = segment.end()
+        if head is None and window > 0:  # the sentence starts further back: too long to be one
+            continue
+        begin, end = segment.span()
+        if not any(begin < stop and taken_start < end for taken_start, stop in taken) and marked_list(segment.group()):
+            spans.append((begin, end))
+    return spans
 
 
 # A note's sentences: "CW for this chapter: self-harm. Next chapter: TW suicide." holds two.
@@ -641,13 +688,20 @@ def declaration_paragraph(text: str) -> bool:
 def _declarations_only(line: str) -> bool:
     """Whether a line holds declarations and, around them, no words but this chapter or the next."""
     found = [match for match in _declaration().finditer(line) if _is_declaration(match)]
-    if not found or not all(_sure_declaration(match) for match in found):
+    if not all(_sure_declaration(match) for match in found):
         return False
-    bounds = [0, *itertools.chain.from_iterable(match.span() for match in found), len(line)]
+    labelled = [match.span() for match in found]
+    spans = sorted(labelled + _marked_spans(line, labelled))
+    if not spans:
+        return False
+    bounds = [0, *itertools.chain.from_iterable(spans), len(line)]
     residue = " ".join(line[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True))
     next_chapter, this_chapter = _chapter_phrases()
     residue = this_chapter.sub(" ", next_chapter.sub(" ", _ASIDE.sub(" ", residue)))
-    return not any(char.isalnum() for char in residue)
+    # "流血表現があります。ご注意ください。": a sentence of a marker alone says no more than the declaration.
+    return not any(
+        char.isalnum() for segment in _SEGMENT.findall(residue) if not marker_only(segment) for char in segment
+    )
 
 
 def _sure_declaration(match: re.Match[str]) -> bool:

@@ -15,6 +15,12 @@ English ones. Detection in the text itself stays English (``bot.warnings.languag
 Chinese and Japanese put no space between words and write their own colon and commas ("本章预警：
 死亡、自残"): a word in those scripts is found inside a phrase, and items split at "、，；・" too.
 Declared text is compared composed (NFC) and with Turkish i's folded, so "İNTİHAR" is "intihar".
+
+Those authors, and Korean ones, as often declare with no label at all: a marker after or before the
+warning words says what they are ("※死ネタ注意", "流血表現あり", "含死亡描写", "사망 묘사 있음"), or a
+line of hashtags lists them ("#死ネタ #流血"). :func:`marked_list` reads such a line, the markers kept
+per language in the file's ``languages`` section. Every piece must be a warning word once its markers
+are off, so a sentence using the same words ("彼は死ネタが苦手だ", "注意して歩いた") is not one.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources.abc import Traversable
@@ -61,6 +67,21 @@ class Declared:
 
 
 @dataclass(frozen=True, slots=True)
+class Marks:
+    """The markers a declaration without a label carries ("死ネタあり", "含死亡描写", "사망 묘사 있음"),
+    from the ``languages`` section: each pattern takes one marker off a piece of folded text."""
+
+    before: re.Pattern[str]  # "含", "涉及": opening the piece
+    fillers: re.Pattern[str]  # "有" ("there is"), "本文": taken off the start, but no marker of their own
+    after: re.Pattern[str]  # "注意", "あり", "を含みます", "慎入", "주의", "있음": closing it
+    depiction: re.Pattern[str]  # "描写", "表現", "묘사": "depiction of", after the warning word
+    lead: re.Pattern[str]  # "今回は", "本章", "이번 화에는": this or the next chapter, opening the line
+    joiners: re.Pattern[str]  # "と", "和", "및", or a space: between two warning words in one piece
+    hint: re.Pattern[str]  # any marker or hashtag anywhere: a line without one is passed over at once
+    edge: re.Pattern[str]  # a marker at the edge of a piece, where a declaration has it ("注意して" has not)
+
+
+@dataclass(frozen=True, slots=True)
 class DeclaredMapping:
     archive_warnings: dict[str, list[str] | str]
     prefixes: re.Pattern[str]
@@ -68,6 +89,7 @@ class DeclaredMapping:
     aliases: dict[str, str]  # normalised alias -> id
     alias_search: re.Pattern[str]  # every alias as a whole phrase, longest first
     nothing: frozenset[str] = frozenset()  # "keine", "aucun", "nada": the author declares nothing
+    marks: Marks | None = None  # the markers of a declaration without a label; None: none are read
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +162,30 @@ def _all_aliases(raw: dict[str, Any]) -> dict[str, str]:
     return aliases
 
 
+def _either(patterns: Iterable[str]) -> str:
+    """Alternatives, longest first, as one group; a group that never matches when there are none."""
+    alternatives = _alternatives(patterns)
+    return f"(?:{alternatives})" if alternatives else "(?!)"
+
+
+def _marks(raw: dict[str, Any]) -> Marks:
+    chapters = _either(_from_languages(raw, "this_chapter") + _from_languages(raw, "next_chapter"))
+    particles = _either(_from_languages(raw, "chapter_particles"))
+    before, after = _either(_from_languages(raw, "marks_before")), _either(_from_languages(raw, "marks_after"))
+    fillers = _either(_from_languages(raw, "fillers_before"))
+    stops, pieces = r"\s.!?。！？)）】」』※*\-–—:：", r"\s,;、，；､・|•&+"
+    return Marks(
+        re.compile(rf"^{before}\s*"),
+        re.compile(rf"^{fillers}\s*"),
+        re.compile(rf"\s*{after}$"),
+        re.compile(rf"\s*{_either(_from_languages(raw, 'depictions'))}$"),
+        re.compile(rf"^{chapters}\s*{particles}?[\s:：、，,]*"),
+        re.compile(rf"\s*{_either(_from_languages(raw, 'joiners'))}\s*|\s+"),
+        re.compile(rf"{before}|{after}|[#＃]"),
+        re.compile(rf"{after}[{stops}]*(?:$|[{pieces}])|(?:^|[{pieces}])[{stops}]*(?:{fillers}\s*)?{before}|^[#＃]"),
+    )
+
+
 def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     archive = {_normalise(name): ids for name, ids in raw["archive_warnings"].items()}
     labels = _from_languages(raw, "labels") + _from_languages(raw, "generic_labels")
@@ -157,6 +203,7 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
         aliases,
         search,
         frozenset(_normalise(word) for word in _from_languages(raw, "nothing")),
+        _marks(raw),
     )
 
 
@@ -200,11 +247,122 @@ def lists_warnings(text: str) -> bool:
         if _NOTHING.fullmatch(piece) or piece in mapping.nothing:
             continue
         core = _EDGE.sub("", mapping.qualifiers.sub("", _normalise(piece)))
+        if _warning_word(core, mapping)[0]:  # "사망 묘사 있음": a warning word and its markers
+            listed = True
+            continue
         rest = mapping.alias_search.sub(" ", core)
         if rest == core or len([word for word in rest.split() if word not in _ARTICLES]) > 1:
             return False
         listed = True
     return listed
+
+
+# A declaration without a label is a short line; a longer one is prose, read no further.
+MARKED_LINE_CHARS = 200
+_MARKABLE = re.compile(rf"[{UNSPACED_CHARS}{HANGUL_CHARS}#＃]")
+_HASHTAGS = re.compile(r"[#＃][^\s#＃]+(?:\s+[#＃][^\s#＃]+)*")
+_MARK_STEPS = 8  # markers taken off one piece at most ("有" + "血腥" + "描写" + "慎入" takes three)
+
+
+def marked_list(text: str, mapping: DeclaredMapping | None = None) -> bool:
+    """Whether a line declares warnings with markers instead of a label: "※死ネタ注意", "流血表現あり",
+    "自傷描写を含みます", "含死亡描写", "有血腥描写慎入", "사망 묘사 있음", "今回は流血表現あり", or a line
+    of hashtags that are all warning words ("#死ネタ #流血").
+
+    Each piece (split at commas and the like) must be a warning word once the markers around it are
+    taken off, and one marker at least must be there: a sentence with the same words ("彼は死ネタが
+    苦手だ", "注意して歩いた") keeps words that are no warning, and a bare "死亡" may be a title.
+    """
+    mapping = mapping or default_mapping()
+    if mapping.marks is None or len(text) > MARKED_LINE_CHARS or not _MARKABLE.search(text):
+        return False
+    composed = unicodedata.normalize("NFC", text)
+    if not mapping.marks.hint.search(composed):  # most sentences of a story: read no further
+        return False
+    line = _EDGE.sub("", _normalise(composed))
+    if _HASHTAGS.fullmatch(line):
+        return all(_warning_word(tag[1:], mapping)[0] for tag in line.split())
+    line = mapping.marks.lead.sub("", line, count=1)
+    if not mapping.marks.edge.search(line):
+        return False
+    pieces = [piece for piece in (_EDGE.sub("", p) for p in _SPLIT.split(line)) if piece]
+    words = [_warning_word(piece, mapping) for piece in pieces if not _only_marker(piece, mapping.marks)]
+    marked = len(words) < len(pieces) or any(marked for _, marked in words)
+    return bool(words) and all(found for found, _ in words) and marked
+
+
+def marker_positions(text: str) -> Iterator[int]:
+    """Where in a text a marker or a hashtag stands: a declaration without a label holds one, so only
+    the sentences around these are worth reading. A text not composed (NFC: a decomposed "주의" is other
+    characters) gives every place instead, for the caller to read each sentence."""
+    marks = default_mapping().marks
+    if marks is None or not _MARKABLE.search(text):
+        return
+    if unicodedata.is_normalized("NFC", text):
+        yield from (match.start() for match in marks.hint.finditer(text))
+    else:
+        yield from range(len(text))
+
+
+def marker_only(text: str) -> bool:
+    """Whether a sentence is nothing but a marker ("ご注意ください。", "慎入"): beside a declaration it
+    adds no words of its own."""
+    mapping = default_mapping()
+    return mapping.marks is not None and _only_marker(_EDGE.sub("", _normalise(text)), mapping.marks)
+
+
+def _only_marker(piece: str, marks: Marks) -> bool:
+    return bool(piece) and not _EDGE.sub("", marks.after.sub("", piece, count=1))
+
+
+def _warning_word(piece: str, mapping: DeclaredMapping) -> tuple[bool, bool]:
+    """Whether a piece is warning words once its markers are off ("死ネタと流血表現あり",
+    "자살 및 자해 언급 주의" are two), and whether it had a marker."""
+    found, marked = _unmarked(piece, mapping)
+    if found or mapping.marks is None:
+        return found, marked
+    core, marked = _markers_off(piece, mapping.marks)
+    parts = [part for part in (_EDGE.sub("", p) for p in mapping.marks.joiners.split(core)) if part]
+    if len(parts) < 2:
+        return False, marked
+    results = [_unmarked(part, mapping) for part in parts]
+    return all(found for found, _ in results), marked or any(marked for _, marked in results)
+
+
+def _markers_off(piece: str, marks: Marks, words: Container[str] = ()) -> tuple[str, bool]:
+    """A piece with its markers off its ends, one at a time ("有血腥描写慎入": "慎入", "描写", then "有",
+    leaving "血腥"), stopping at one of ``words``; and whether one was a marker (not a depiction).
+    A word is looked up before each step: "性描写" is a word of its own, not "性" and a depiction."""
+    marked = False
+    for _ in range(_MARK_STEPS):
+        if piece in words:
+            break
+        step = _take_marker(piece, marks)
+        if step is None:
+            break
+        piece, is_marker = step
+        marked = marked or is_marker
+    return piece, marked
+
+
+def _unmarked(piece: str, mapping: DeclaredMapping) -> tuple[bool, bool]:
+    """Whether a piece is one warning word once its markers are off, and whether it had a marker."""
+    if mapping.marks is None:
+        return piece in mapping.aliases, False
+    core, marked = _markers_off(piece, mapping.marks, mapping.aliases)
+    return core in mapping.aliases, marked
+
+
+def _take_marker(piece: str, marks: Marks) -> tuple[str, bool] | None:
+    """The piece with one marker off its end or its start, and whether that was a marker (a depiction
+    is not: "死亡描写" alone may be a title, nor is a filler: "有毒品" may be a sentence); None when there is none
+    to take, or nothing would be left."""
+    steps = ((marks.after, True), (marks.depiction, False), (marks.before, True), (marks.fillers, False))
+    for pattern, is_marker in steps:
+        stripped = _EDGE.sub("", pattern.sub("", piece, count=1))
+        if stripped != piece:
+            return (stripped, is_marker) if stripped else None
+    return None
 
 
 def _ids_in(item: str, mapping: DeclaredMapping) -> list[str]:
