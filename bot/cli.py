@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import gc
 import importlib
 import logging
@@ -359,22 +360,61 @@ def options_end(rest: list[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``dogear`` entry point: a command's output piped into a reader that stopped early
-    (``dogear preview story.txt | head``) ends the command quietly, not with a traceback.
+    (``dogear preview story.txt | head``) ends the command quietly, not with a traceback; output
+    that cannot be written (a full disk) and Ctrl-C in an offline command are one line each.
 
-    The bot itself (``run``, ``sync``) writes nothing to stdout; a broken pipe there is a
-    socket's and keeps its traceback.
+    The bot itself (``run``, ``sync``) writes nothing to stdout and shuts down cleanly on its
+    own signal handlers; a broken pipe there is a socket's and keeps its traceback.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    if (args[0] if args else "run") in ("run", "sync"):
+    command = args[0] if args else "run"
+    if command in ("run", "sync"):
         return command_main(args)
     try:
         status = command_main(args)
-        sys.stdout.flush()  # here, where a reader that is gone can be caught, not at exit
+        if sys.stdout is not None:  # None when started with stdout closed (`dogear scan x >&-`)
+            sys.stdout.flush()  # here, where a reader that is gone can be caught, not at exit
     except BrokenPipeError:
         # Python flushes stdout again at exit and would report it failing: point it at /dev/null.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:
+        return interrupted(command)
+    except OSError as error:
+        if error.errno not in OUTPUT_ERRORS:
+            raise
+        return output_failed(error)
     return status
+
+
+# What writing stdout can fail with besides a broken pipe: the disk or quota is full, the
+# file too large, a device error, or a descriptor not open for writing.
+OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
+# The shell's status for a command ended by Ctrl-C (128 + SIGINT).
+INTERRUPTED_STATUS = 128 + signal.SIGINT
+
+
+def interrupted(command: str) -> int:
+    """Ctrl-C in an offline command: one line and the shell's status for it, not a traceback.
+
+    An interrupted backup is not a success (a script checking ``dogear backup`` must not take it
+    for one); its partial copy is removed before the interruption reaches here.
+    """
+    done = "; no backup was written" if command == "backup" else ""
+    print(f"dogear: {command} interrupted (Ctrl-C){done}", file=sys.stderr)
+    return INTERRUPTED_STATUS
+
+
+def output_failed(error: OSError) -> int:
+    """The output could not be written (a full disk, say): one line, status 1, not a traceback.
+
+    Python writes what is still buffered again at exit, and would fail again with a traceback:
+    stdout is pointed at /dev/null first.
+    """
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    print(f"dogear: cannot write the output: {error.strerror or error}", file=sys.stderr)
+    return 1
 
 
 def command_main(args: list[str]) -> int:
@@ -421,5 +461,6 @@ def command_main(args: list[str]) -> int:
     except DatabaseError as error:
         return fail(str(error))
     except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl-C before the handlers, or a second signal
-        pass
+        if command == "backup":
+            raise KeyboardInterrupt from None  # not a success: main says no backup was written
     return 0
