@@ -4,6 +4,7 @@ never a traceback, never a half-written file; ``--help`` shows the usage and doe
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -232,6 +233,37 @@ def test_tools_refuse_what_is_not_a_regular_file(tmp_path: Path, tool: str, kind
         path = Path("/dev/zero")
     line = one_line_and_status_2(run_in(tmp_path, tool, str(path), env={}))
     assert line.startswith(f"dogear: {path} is not a regular file")
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_scan_refuses_a_rules_file_that_is_not_a_regular_file(tmp_path: Path, kind: str) -> None:
+    """`scan --rules /dev/zero` used to read until a MemoryError traceback; a FIFO waited for good."""
+    story = tmp_path / "story.txt"
+    story.write_text("He died at dawn.\n", encoding="utf-8")
+    if kind == "fifo":
+        rules = tmp_path / "rules.json"
+        os.mkfifo(rules)
+    else:
+        rules = Path("/dev/zero")
+    line = one_line_and_status_2(run_in(tmp_path, "scan", str(story), "--rules", str(rules), env={}))
+    assert line.startswith(f"dogear: {rules} is not a regular file") and "a rules file" in line
+
+
+def test_scan_reads_a_rules_file_saved_with_a_byte_order_mark(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A rules file saved by Windows Notepad starts with a UTF-8 byte-order mark; it was "not valid JSON"."""
+    (here / "story.txt").write_text("They buried the box in the garden.\n", encoding="utf-8")
+    rules = {"categories": {"death": {"rules": [{"id": "buried", "match": "~bury", "weight": 100}]}}}
+    (here / "rules.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(rules).encode())
+    assert main(["scan", "story.txt", "--rules", "rules.json", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "death" in [warning["id"] for warning in report["warnings"]]
+
+
+def test_scan_names_a_rules_file_that_is_not_utf8(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "story.txt").write_text("He died.\n", encoding="utf-8")
+    (here / "rules.json").write_bytes(b'{"categories": {}}\n{"x": "\xe9"}')
+    line = one_line(capsys, main(["scan", "story.txt", "--rules", "rules.json"]))
+    assert line == "dogear: rules.json: not UTF-8 text (an undecodable byte on line 2); save it as UTF-8"
 
 
 def test_a_huge_sparse_story_is_refused_without_reading_it(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
