@@ -266,6 +266,26 @@ def test_scan_names_a_rules_file_that_is_not_utf8(here: Path, capsys: pytest.Cap
     assert line == "dogear: rules.json: not UTF-8 text (an undecodable byte on line 2); save it as UTF-8"
 
 
+@pytest.mark.parametrize(("setting", "chapters"), [("3", 4), ("20000", 2001)], ids=["lowered", "raised"])
+def test_scan_takes_as_many_chapters_as_max_chapters_allows(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, setting: str, chapters: int
+) -> None:
+    """scan used the default 2,000 whatever MAX_CHAPTERS said: it reported on a file the bot refuses,
+    and refused one the bot takes, naming 2,000 as "the MAX_CHAPTERS setting". preview and the bot
+    use the setting; scan now does too."""
+    monkeypatch.setenv("MAX_CHAPTERS", setting)
+    text = "\n\n".join(f"Chapter {number}\n\nShe walked home on day {number}." for number in range(1, chapters + 1))
+    (here / "story.txt").write_text(text, encoding="utf-8")
+    status = main(["scan", "story.txt", "--json"])
+    captured = capsys.readouterr()
+    if int(setting) < chapters:
+        assert status == 2 and captured.err.startswith(f"dogear: story.txt: The story has {chapters} chapters")
+        assert f"more than the {setting} Dogear takes" in captured.err
+    else:
+        assert status == 0, captured.err
+        assert json.loads(captured.out)["story"]["title"] == "story"
+
+
 def test_a_huge_sparse_story_is_refused_without_reading_it(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = here / "huge.txt"
     with path.open("wb") as handle:

@@ -99,7 +99,7 @@ def main(argv: Sequence[str]) -> int:
     except RuleError as error:
         return _fail(f"{args.rules}: {error}")
     try:
-        story = import_story(data, path.name, max_bytes=settings.max_upload_bytes)
+        story = import_story(data, path.name, max_bytes=settings.max_upload_bytes, max_chapters=settings.max_chapters)
     except StoryFormatError as error:
         return _fail(f"{path}: {error}")
     report = scan(story, ruleset)
