@@ -110,6 +110,21 @@ def test_backup_to_a_name_too_long(
     assert sorted(p.name for p in here.iterdir()) == ["live.sqlite3"]
 
 
+@pytest.mark.parametrize("length", [247, 255])
+def test_backup_to_a_long_name_that_fits(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, length: int
+) -> None:
+    """A name of 247 to 255 characters fits the file system, but the partial copy was named
+    ``.NAME.partial``, 9 characters longer: "unable to open database file", then a traceback
+    from removing it."""
+    monkeypatch.setenv("DATABASE_PATH", str(a_dogear_database(here / "live.sqlite3")))
+    name = "x" * (length - len(".sqlite3")) + ".sqlite3"
+    assert main(["backup", name]) == 0, capsys.readouterr().err
+    with contextlib.closing(sqlite3.connect(here / name)) as conn:
+        assert conn.execute("SELECT guild_id FROM guilds").fetchone()[0] == 42
+    assert sorted(p.name for p in here.iterdir()) == sorted(["live.sqlite3", name])
+
+
 def test_backup_of_a_wal_database_in_a_read_only_folder_says_the_folder_must_be_writable(
     here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
