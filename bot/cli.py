@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
 import contextlib
 import errno
 import gc
@@ -384,6 +385,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if error.errno not in OUTPUT_ERRORS:
             raise
         return output_failed(error)
+    except UnicodeEncodeError as error:
+        if not is_output_encoding(error.encoding):
+            raise
+        return unshowable(error)
     return status
 
 
@@ -403,6 +408,27 @@ def interrupted(command: str) -> int:
     done = "; no backup was written" if command == "backup" else ""
     print(f"dogear: {command} interrupted (Ctrl-C){done}", file=sys.stderr)
     return INTERRUPTED_STATUS
+
+
+def is_output_encoding(name: str) -> bool:
+    """Whether ``name`` is stdout's encoding: a character it lacks is the terminal's, not a bug."""
+    try:
+        return sys.stdout is not None and codecs.lookup(name).name == codecs.lookup(sys.stdout.encoding).name
+    except LookupError:
+        return False
+
+
+def unshowable(error: UnicodeEncodeError) -> int:
+    """Story text (an accent, a dash, an emoji) the terminal's encoding cannot show, as under an
+    ASCII or Latin-1 locale: one line saying what to set, not a traceback. A tool prints its whole
+    answer in one write, which is encoded before anything is written, so nothing was half printed."""
+    character = error.object[error.start]
+    print(
+        f"dogear: the output has a character (U+{ord(character):04X}) that standard output's encoding "
+        f"({error.encoding}) cannot write: use a UTF-8 locale or set PYTHONIOENCODING=utf-8",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def output_failed(error: OSError) -> int:

@@ -122,3 +122,24 @@ def test_a_closed_stdout_is_no_traceback(tmp_path: Path) -> None:
     )
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize("args", [["scan"], ["preview", "--json"]], ids=["scan", "preview-json"])
+def test_output_the_terminal_cannot_encode_is_one_line(tmp_path: Path, args: list[str]) -> None:
+    """Under an ASCII or Latin-1 locale a story's "café" or "—" was a UnicodeEncodeError traceback."""
+    story = tmp_path / "story.txt"
+    story.write_text("Title: Caf\u00e9\n\nShe died at dawn \u2014 quietly.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", args[0], str(story), *args[1:]],
+        cwd=tmp_path,
+        env=environment(PYTHONIOENCODING="ascii"),
+        capture_output=True,
+        timeout=120,
+    )
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert err.strip() == (
+        "dogear: the output has a character (U+00E9) that standard output's encoding (ascii) cannot write: "
+        "use a UTF-8 locale or set PYTHONIOENCODING=utf-8"
+    )
+    assert result.stdout == b""
