@@ -379,8 +379,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Python flushes stdout again at exit and would report it failing: point it at /dev/null.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except KeyboardInterrupt:
-        return interrupted(command)
+    except KeyboardInterrupt as error:
+        return interrupted(command, error)
     except OSError as error:
         if error.errno not in OUTPUT_ERRORS:
             raise
@@ -395,19 +395,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 # What writing stdout can fail with besides a broken pipe: the disk or quota is full, the
 # file too large, a device error, or a descriptor not open for writing.
 OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
-# The shell's status for a command ended by Ctrl-C (128 + SIGINT).
-INTERRUPTED_STATUS = 128 + signal.SIGINT
 
 
-def interrupted(command: str) -> int:
-    """Ctrl-C in an offline command: one line and the shell's status for it, not a traceback.
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a backup (``systemctl stop``, a shutdown), raised as Ctrl-C is, so the backup
+    stops the same way and removes its partial copy, which the backup service's clean-up of old
+    copies would never find."""
+
+
+def on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def interrupted(command: str, error: KeyboardInterrupt) -> int:
+    """Ctrl-C (or SIGTERM in a backup) in an offline command: one line and the shell's status
+    for the signal (128 + its number), not a traceback.
 
     An interrupted backup is not a success (a script checking ``dogear backup`` must not take it
     for one); its partial copy is removed before the interruption reaches here.
     """
+    signum, name = (signal.SIGTERM, "SIGTERM") if isinstance(error, Terminated) else (signal.SIGINT, "Ctrl-C")
     done = "; no backup was written" if command == "backup" else ""
-    print(f"dogear: {command} interrupted (Ctrl-C){done}", file=sys.stderr)
-    return INTERRUPTED_STATUS
+    print(f"dogear: {command} interrupted ({name}){done}", file=sys.stderr)
+    return 128 + signum
 
 
 def is_output_encoding(name: str) -> bool:
@@ -472,6 +482,7 @@ def command_main(args: list[str]) -> int:
     try:
         if command == "backup":
             (target,) = arguments(rest)
+            signal.signal(signal.SIGTERM, on_sigterm)
             asyncio.run(backup(settings.database_path, Path(target)))
             print(f"backed up {settings.database_path} to {target}")
             return 0
@@ -486,7 +497,9 @@ def command_main(args: list[str]) -> int:
         return fail(str(error))
     except DatabaseError as error:
         return fail(str(error))
-    except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl-C before the handlers, or a second signal
+    except KeyboardInterrupt:  # Ctrl-C before the bot's handlers, or in a backup
         if command == "backup":
-            raise KeyboardInterrupt from None  # not a success: main says no backup was written
+            raise  # not a success: main says no backup was written
+    except asyncio.CancelledError:  # a second signal to the bot
+        pass
     return 0

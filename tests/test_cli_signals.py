@@ -18,16 +18,20 @@ from tests.test_db import a_dogear_database
 
 SAMPLE = REPO_ROOT / "data" / "sample_story.md"
 
-# Runs `dogear ARGS` in a real process that gets a real SIGINT, as a terminal sends on Ctrl-C,
-# at a known point: the moment MODULE.NAME is called (so the test does not race the work).
+# Runs `dogear ARGS` in a real process that gets a real SIGINT, as a terminal sends on Ctrl-C (or
+# the signal SEND_SIGNAL names), at a known point: the moment MODULE.NAME is called (the AT_CALL-th
+# time), so the test does not race the work.
 CTRL_C_AT = """
 import importlib, os, signal, sys
 from bot.cli import main
 module_name, name, *args = sys.argv[1:]
 module = importlib.import_module(module_name)
 real = getattr(module, name)
+calls = []
 def ctrl_c(*call_args, **call_kwargs):
-    os.kill(os.getpid(), signal.SIGINT)
+    calls.append(1)
+    if len(calls) == int(os.environ.get("AT_CALL", "1")):
+        os.kill(os.getpid(), getattr(signal, os.environ.get("SEND_SIGNAL", "SIGINT")))
     return real(*call_args, **call_kwargs)
 setattr(module, name, ctrl_c)
 sys.exit(main(args))
@@ -77,14 +81,20 @@ def test_ctrl_c_in_a_tool_is_one_line_not_a_traceback(tmp_path: Path, args: list
     assert result.stdout == ""
 
 
-def test_ctrl_c_during_a_backup_is_not_a_success(tmp_path: Path) -> None:
+@pytest.mark.parametrize("at_call", ["1", "2"], ids=["checking-the-source", "checking-the-copy"])
+@pytest.mark.parametrize(("sent", "said"), [("SIGINT", "Ctrl-C"), ("SIGTERM", "SIGTERM")])
+def test_a_backup_stopped_by_a_signal_is_not_a_success(tmp_path: Path, sent: str, said: str, at_call: str) -> None:
     """An interrupted backup used to exit with status 0 and say nothing, as if it had been written:
-    `dogear backup x && rm old-backups` would go on. Now it says none was written, and none is."""
+    `dogear backup x && rm old-backups` would go on. SIGTERM (`systemctl stop`, a shutdown) left
+    the partial copy, which the backup service's clean-up never removes. Now either says no backup
+    was written, with the shell's status for the signal, and leaves no file."""
     database = a_dogear_database(tmp_path / "dogear.sqlite3")
     target = tmp_path / "backups" / "copy.sqlite3"
-    env = environment(DATABASE_PATH=str(database))
+    env = environment(DATABASE_PATH=str(database), SEND_SIGNAL=sent, AT_CALL=at_call)
     result = ctrl_c_at(tmp_path, "bot.db._integrity", "backup", str(target), env=env)
-    assert interrupted_line(result) == "dogear: backup interrupted (Ctrl-C); no backup was written"
+    assert result.returncode == 128 + getattr(signal, sent), result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip() == f"dogear: backup interrupted ({said}); no backup was written"
     assert result.stdout == ""
     assert not target.exists()
     assert not target.parent.exists() or not any(target.parent.iterdir()), "a partial copy was left"
