@@ -333,6 +333,25 @@ def test_eval_accepts_a_byte_order_mark(here: Path, capsys: pytest.CaptureFixtur
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.parametrize("tier", ["confident", "both"])
+def test_eval_json_holds_everything_the_table_shows(here: Path, capsys: pytest.CaptureFixture[str], tier: str) -> None:
+    """eval --json gave the scores alone: not which tier was scored, nor the warning-free texts that
+    got a warning (the false alarms the table lists by line), so two runs could not be told apart."""
+    lines = [
+        {"text": "He died at dawn, and they buried him on the hill.", "labels": ["death"]},
+        {"text": "A quiet walk by the sea.", "labels": []},
+        {"text": "She died in the night. We wept at her grave.", "labels": []},
+    ]
+    (here / "set.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert main(["eval", "set.jsonl", "--json", "--tier", tier]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["tier"] == tier
+    assert (data["texts"], data["warning_free"], data["warning_free_flagged"]) == (3, 2, [3])
+    assert set(data) == {"tier", "micro", "macro", "per_category", "texts", "warning_free", "warning_free_flagged"}
+    assert main(["eval", "set.jsonl", "--tier", tier]) == 0
+    assert "3 texts, 2 without warnings; warning-free texts that got a warning: 3." in capsys.readouterr().out
+
+
 def test_discord_itself_unreachable_may_be_tried_again_a_configured_address_may_not(
     here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
