@@ -10,11 +10,12 @@ import gc
 import importlib
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.clock import SystemClock
 from bot.db import DatabaseError, backup
@@ -371,10 +372,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args[0] if args else "run"
     if command in ("run", "sync"):
         return command_main(args)
+    stdout = sys.stdout
+    if stdout is not None:  # None when started with stdout closed (`dogear scan x >&-`)
+        sys.stdout = ShownControls(stdout)
     try:
         status = command_main(args)
-        if sys.stdout is not None:  # None when started with stdout closed (`dogear scan x >&-`)
-            sys.stdout.flush()  # here, where a reader that is gone can be caught, not at exit
+        if stdout is not None:
+            stdout.flush()  # here, where a reader that is gone can be caught, not at exit
     except BrokenPipeError:
         # Python flushes stdout again at exit and would report it failing: point it at /dev/null.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -389,7 +393,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not is_output_encoding(error.encoding):
             raise
         return unshowable(error)
+    finally:
+        sys.stdout = stdout
     return status
+
+
+# What a story's text may hold that a terminal obeys rather than shows: C0 controls but the line
+# break and the tab, DEL, C1 controls (U+009B is an escape sequence's start) and bidi overrides.
+TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class ShownControls:
+    """The offline tools' stdout: a hostile story's escape sequences (``&#x1b;[2K`` in an HTML file
+    erases the line above, one a warning was on) are written as ``\\u001b``, never obeyed by the
+    terminal. The notation is JSON's, so ``--json`` output stays valid and means the same."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(TERMINAL_CONTROLS.sub(lambda found: f"\\u{ord(found[0]):04x}", text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 # What writing stdout can fail with besides a broken pipe: the disk or quota is full, the

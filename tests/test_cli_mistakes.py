@@ -301,6 +301,31 @@ def test_scan_takes_as_many_chapters_as_max_chapters_allows(
         assert json.loads(captured.out)["story"]["title"] == "story"
 
 
+HOSTILE_HTML = (
+    '<html><body><h2 class="title heading">A story</h2><div class="userstuff">'
+    "<p>He died at dawn.&#x1b;[1A&#x1b;[2K All is well.\u009b2J \u202eevil</p></div></body></html>"
+)
+
+
+@pytest.mark.parametrize("tool", ["scan", "preview"])
+def test_a_storys_escape_sequences_are_shown_not_obeyed_by_the_terminal(
+    here: Path, capsys: pytest.CaptureFixture[str], tool: str
+) -> None:
+    """A story's ESC [1A ESC [2K (an HTML entity away) went to the terminal as it was: it erased
+    the report's line above, the one a warning was on. Now it is written as the text \\u001b."""
+    (here / "story.html").write_text(HOSTILE_HTML, encoding="utf-8")
+    assert main([tool, "story.html"]) == 0
+    out = capsys.readouterr().out
+    assert "He died at dawn." in out
+    assert not any(ch in out for ch in "\x1b\x9b\u202e"), out
+    assert "\\u001b[1A\\u001b[2K All is well." in out.replace("\\[", "[")
+    assert main([tool, "story.html", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in "\x1b\x9b\u202e")
+    # Valid JSON that means the same: the story's characters come back when it is read.
+    assert "All is well.\x9b2J \u202eevil" in json.dumps(json.loads(out), ensure_ascii=False)
+
+
 def test_a_huge_sparse_story_is_refused_without_reading_it(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = here / "huge.txt"
     with path.open("wb") as handle:
