@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
 import contextlib
+import errno
 import gc
 import importlib
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.clock import SystemClock
 from bot.db import DatabaseError, backup
@@ -359,22 +362,121 @@ def options_end(rest: list[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``dogear`` entry point: a command's output piped into a reader that stopped early
-    (``dogear preview story.txt | head``) ends the command quietly, not with a traceback.
+    (``dogear preview story.txt | head``) ends the command quietly, not with a traceback; output
+    that cannot be written (a full disk) and Ctrl-C in an offline command are one line each.
 
-    The bot itself (``run``, ``sync``) writes nothing to stdout; a broken pipe there is a
-    socket's and keeps its traceback.
+    The bot itself (``run``, ``sync``) writes nothing to stdout and shuts down cleanly on its
+    own signal handlers; a broken pipe there is a socket's and keeps its traceback.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    if (args[0] if args else "run") in ("run", "sync"):
+    command = args[0] if args else "run"
+    if command in ("run", "sync"):
         return command_main(args)
+    stdout = sys.stdout
+    if stdout is not None:  # None when started with stdout closed (`dogear scan x >&-`)
+        sys.stdout = ShownControls(stdout)
     try:
         status = command_main(args)
-        sys.stdout.flush()  # here, where a reader that is gone can be caught, not at exit
+        if stdout is not None:
+            stdout.flush()  # here, where a reader that is gone can be caught, not at exit
     except BrokenPipeError:
         # Python flushes stdout again at exit and would report it failing: point it at /dev/null.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt as error:
+        return interrupted(command, error)
+    except OSError as error:
+        if error.errno not in OUTPUT_ERRORS:
+            raise
+        return output_failed(error)
+    except UnicodeEncodeError as error:
+        if not is_output_encoding(error.encoding):
+            raise
+        return unshowable(error)
+    finally:
+        sys.stdout = stdout
     return status
+
+
+# What a story's text may hold that a terminal obeys rather than shows: C0 controls but the line
+# break and the tab, DEL, C1 controls (U+009B is an escape sequence's start) and bidi overrides.
+TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class ShownControls:
+    """The offline tools' stdout: a hostile story's escape sequences (``&#x1b;[2K`` in an HTML file
+    erases the line above, one a warning was on) are written as ``\\u001b``, never obeyed by the
+    terminal. The notation is JSON's, so ``--json`` output stays valid and means the same."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(TERMINAL_CONTROLS.sub(lambda found: f"\\u{ord(found[0]):04x}", text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+# What writing stdout can fail with besides a broken pipe: the disk or quota is full, the
+# file too large, a device error, or a descriptor not open for writing.
+OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a backup (``systemctl stop``, a shutdown), raised as Ctrl-C is, so the backup
+    stops the same way and removes its partial copy, which the backup service's clean-up of old
+    copies would never find."""
+
+
+def on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def interrupted(command: str, error: KeyboardInterrupt) -> int:
+    """Ctrl-C (or SIGTERM in a backup) in an offline command: one line and the shell's status
+    for the signal (128 + its number), not a traceback.
+
+    An interrupted backup is not a success (a script checking ``dogear backup`` must not take it
+    for one); its partial copy is removed before the interruption reaches here.
+    """
+    signum, name = (signal.SIGTERM, "SIGTERM") if isinstance(error, Terminated) else (signal.SIGINT, "Ctrl-C")
+    done = "; no backup was written" if command == "backup" else ""
+    print(f"dogear: {command} interrupted ({name}){done}", file=sys.stderr)
+    return 128 + signum
+
+
+def is_output_encoding(name: str) -> bool:
+    """Whether ``name`` is stdout's encoding: a character it lacks is the terminal's, not a bug."""
+    try:
+        return sys.stdout is not None and codecs.lookup(name).name == codecs.lookup(sys.stdout.encoding).name
+    except LookupError:
+        return False
+
+
+def unshowable(error: UnicodeEncodeError) -> int:
+    """Story text (an accent, a dash, an emoji) the terminal's encoding cannot show, as under an
+    ASCII or Latin-1 locale: one line saying what to set, not a traceback. A tool prints its whole
+    answer in one write, which is encoded before anything is written, so nothing was half printed."""
+    character = error.object[error.start]
+    print(
+        f"dogear: the output has a character (U+{ord(character):04X}) that standard output's encoding "
+        f"({error.encoding}) cannot write: use a UTF-8 locale or set PYTHONIOENCODING=utf-8",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def output_failed(error: OSError) -> int:
+    """The output could not be written (a full disk, say): one line, status 1, not a traceback.
+
+    Python writes what is still buffered again at exit, and would fail again with a traceback:
+    stdout is pointed at /dev/null first.
+    """
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    print(f"dogear: cannot write the output: {error.strerror or error}", file=sys.stderr)
+    return 1
 
 
 def command_main(args: list[str]) -> int:
@@ -406,6 +508,7 @@ def command_main(args: list[str]) -> int:
     try:
         if command == "backup":
             (target,) = arguments(rest)
+            signal.signal(signal.SIGTERM, on_sigterm)
             asyncio.run(backup(settings.database_path, Path(target)))
             print(f"backed up {settings.database_path} to {target}")
             return 0
@@ -420,6 +523,9 @@ def command_main(args: list[str]) -> int:
         return fail(str(error))
     except DatabaseError as error:
         return fail(str(error))
-    except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl-C before the handlers, or a second signal
+    except KeyboardInterrupt:  # Ctrl-C before the bot's handlers, or in a backup
+        if command == "backup":
+            raise  # not a success: main says no backup was written
+    except asyncio.CancelledError:  # a second signal to the bot
         pass
     return 0

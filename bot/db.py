@@ -524,7 +524,9 @@ async def backup(source: Path, target: Path) -> None:
         ) from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DatabaseError(f"the backup folder {folder} is not writable: choose another place, or make it writable")
-    partial = folder / f".{target.name}.partial"
+    # A short name of its own, not the target's plus a suffix: a target name that just fits
+    # (250 characters) would make the partial name too long for the file system.
+    partial = folder / f".dogear-backup-{os.getpid()}.partial"
     try:
         async with aiosqlite.connect(source) as src, aiosqlite.connect(partial) as dst:
             await src.backup(dst)
@@ -544,4 +546,5 @@ async def backup(source: Path, target: Path) -> None:
         raise DatabaseError(f"could not write the backup {target} ({error}): choose another place") from None
     finally:
         for leftover in (partial, Path(f"{partial}-journal"), Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-            leftover.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # the cleanup never hides the line that says what failed
+                leftover.unlink(missing_ok=True)

@@ -25,6 +25,7 @@ DEFAULT_DATABASE_PATH = "data/dogear.sqlite3"
 MAX_SHARD_COUNT = 65536
 _SHARD_PART = re.compile(r"(\d+)(?:\s*-\s*(\d+))?")
 ECHO_CHARS = 60  # a value quoted back in a message is clipped to this
+MAX_DOTENV_BYTES = 1 << 20  # `.env` is a few lines; more is the wrong file
 # A bot token is base64 parts joined by dots (URL-safe or standard alphabet).
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9._\-+/=]")
 
@@ -270,11 +271,24 @@ def read_dotenv(path: Path) -> dict[str, str]:
     from dotenv.parser import parse_stream
 
     try:
-        data = path.read_bytes()
+        # Bounded: `.env` linked to /dev/zero or to a huge file by mistake is refused, never read
+        # whole. A pipe is read as a file (a secrets manager may serve `.env` as one).
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DOTENV_BYTES + 1)
     except FileNotFoundError:
         return {}
+    except IsADirectoryError:
+        raise SettingsError(
+            ".env", f"at {path} is a folder", "remove it, or make it a text file of NAME=value lines"
+        ) from None
     except OSError as error:
         raise SettingsError(".env", f"at {path} cannot be read ({error.strerror})", "check its permissions") from None
+    if len(data) > MAX_DOTENV_BYTES:
+        raise SettingsError(
+            ".env",
+            f"at {path} is larger than {MAX_DOTENV_BYTES >> 20} MB",
+            "it holds a few NAME=value lines; check that it is the right file",
+        )
     fix = "save it as UTF-8 (plain text) and start again"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in data and _looks_utf16(data)):
         raise SettingsError(".env", f"at {path} is saved as UTF-16 (or another wide encoding)", fix)

@@ -4,6 +4,7 @@ never a traceback, never a half-written file; ``--help`` shows the usage and doe
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -107,6 +108,21 @@ def test_backup_to_a_name_too_long(
     line = one_line(capsys, main(["backup", "x" * 300 + ".sqlite3"]))
     assert "File name too long" in line
     assert sorted(p.name for p in here.iterdir()) == ["live.sqlite3"]
+
+
+@pytest.mark.parametrize("length", [247, 255])
+def test_backup_to_a_long_name_that_fits(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, length: int
+) -> None:
+    """A name of 247 to 255 characters fits the file system, but the partial copy was named
+    ``.NAME.partial``, 9 characters longer: "unable to open database file", then a traceback
+    from removing it."""
+    monkeypatch.setenv("DATABASE_PATH", str(a_dogear_database(here / "live.sqlite3")))
+    name = "x" * (length - len(".sqlite3")) + ".sqlite3"
+    assert main(["backup", name]) == 0, capsys.readouterr().err
+    with contextlib.closing(sqlite3.connect(here / name)) as conn:
+        assert conn.execute("SELECT guild_id FROM guilds").fetchone()[0] == 42
+    assert sorted(p.name for p in here.iterdir()) == sorted(["live.sqlite3", name])
 
 
 def test_backup_of_a_wal_database_in_a_read_only_folder_says_the_folder_must_be_writable(
@@ -234,6 +250,82 @@ def test_tools_refuse_what_is_not_a_regular_file(tmp_path: Path, tool: str, kind
     assert line.startswith(f"dogear: {path} is not a regular file")
 
 
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_scan_refuses_a_rules_file_that_is_not_a_regular_file(tmp_path: Path, kind: str) -> None:
+    """`scan --rules /dev/zero` used to read until a MemoryError traceback; a FIFO waited for good."""
+    story = tmp_path / "story.txt"
+    story.write_text("He died at dawn.\n", encoding="utf-8")
+    if kind == "fifo":
+        rules = tmp_path / "rules.json"
+        os.mkfifo(rules)
+    else:
+        rules = Path("/dev/zero")
+    line = one_line_and_status_2(run_in(tmp_path, "scan", str(story), "--rules", str(rules), env={}))
+    assert line.startswith(f"dogear: {rules} is not a regular file") and "a rules file" in line
+
+
+def test_scan_reads_a_rules_file_saved_with_a_byte_order_mark(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A rules file saved by Windows Notepad starts with a UTF-8 byte-order mark; it was "not valid JSON"."""
+    (here / "story.txt").write_text("They buried the box in the garden.\n", encoding="utf-8")
+    rules = {"categories": {"death": {"rules": [{"id": "buried", "match": "~bury", "weight": 100}]}}}
+    (here / "rules.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(rules).encode())
+    assert main(["scan", "story.txt", "--rules", "rules.json", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "death" in [warning["id"] for warning in report["warnings"]]
+
+
+def test_scan_names_a_rules_file_that_is_not_utf8(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "story.txt").write_text("He died.\n", encoding="utf-8")
+    (here / "rules.json").write_bytes(b'{"categories": {}}\n{"x": "\xe9"}')
+    line = one_line(capsys, main(["scan", "story.txt", "--rules", "rules.json"]))
+    assert line == "dogear: rules.json: not UTF-8 text (an undecodable byte on line 2); save it as UTF-8"
+
+
+@pytest.mark.parametrize(("setting", "chapters"), [("3", 4), ("20000", 2001)], ids=["lowered", "raised"])
+def test_scan_takes_as_many_chapters_as_max_chapters_allows(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, setting: str, chapters: int
+) -> None:
+    """scan used the default 2,000 whatever MAX_CHAPTERS said: it reported on a file the bot refuses,
+    and refused one the bot takes, naming 2,000 as "the MAX_CHAPTERS setting". preview and the bot
+    use the setting; scan now does too."""
+    monkeypatch.setenv("MAX_CHAPTERS", setting)
+    text = "\n\n".join(f"Chapter {number}\n\nShe walked home on day {number}." for number in range(1, chapters + 1))
+    (here / "story.txt").write_text(text, encoding="utf-8")
+    status = main(["scan", "story.txt", "--json"])
+    captured = capsys.readouterr()
+    if int(setting) < chapters:
+        assert status == 2 and captured.err.startswith(f"dogear: story.txt: The story has {chapters} chapters")
+        assert f"more than the {setting} Dogear takes" in captured.err
+    else:
+        assert status == 0, captured.err
+        assert json.loads(captured.out)["story"]["title"] == "story"
+
+
+HOSTILE_HTML = (
+    '<html><body><h2 class="title heading">A story</h2><div class="userstuff">'
+    "<p>He died at dawn.&#x1b;[1A&#x1b;[2K All is well.\u009b2J \u202eevil</p></div></body></html>"
+)
+
+
+@pytest.mark.parametrize("tool", ["scan", "preview"])
+def test_a_storys_escape_sequences_are_shown_not_obeyed_by_the_terminal(
+    here: Path, capsys: pytest.CaptureFixture[str], tool: str
+) -> None:
+    """A story's ESC [1A ESC [2K (an HTML entity away) went to the terminal as it was: it erased
+    the report's line above, the one a warning was on. Now it is written as the text \\u001b."""
+    (here / "story.html").write_text(HOSTILE_HTML, encoding="utf-8")
+    assert main([tool, "story.html"]) == 0
+    out = capsys.readouterr().out
+    assert "He died at dawn." in out
+    assert not any(ch in out for ch in "\x1b\x9b\u202e"), out
+    assert "\\u001b[1A\\u001b[2K All is well." in out.replace("\\[", "[")
+    assert main([tool, "story.html", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in "\x1b\x9b\u202e")
+    # Valid JSON that means the same: the story's characters come back when it is read.
+    assert "All is well.\x9b2J \u202eevil" in json.dumps(json.loads(out), ensure_ascii=False)
+
+
 def test_a_huge_sparse_story_is_refused_without_reading_it(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = here / "huge.txt"
     with path.open("wb") as handle:
@@ -264,6 +356,25 @@ def test_eval_accepts_a_byte_order_mark(here: Path, capsys: pytest.CaptureFixtur
     (here / "set.jsonl").write_bytes(b'\xef\xbb\xbf{"text": "A quiet walk by the sea.", "labels": []}\n')
     assert main(["eval", "set.jsonl", "--json"]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("tier", ["confident", "both"])
+def test_eval_json_holds_everything_the_table_shows(here: Path, capsys: pytest.CaptureFixture[str], tier: str) -> None:
+    """eval --json gave the scores alone: not which tier was scored, nor the warning-free texts that
+    got a warning (the false alarms the table lists by line), so two runs could not be told apart."""
+    lines = [
+        {"text": "He died at dawn, and they buried him on the hill.", "labels": ["death"]},
+        {"text": "A quiet walk by the sea.", "labels": []},
+        {"text": "She died in the night. We wept at her grave.", "labels": []},
+    ]
+    (here / "set.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert main(["eval", "set.jsonl", "--json", "--tier", tier]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["tier"] == tier
+    assert (data["texts"], data["warning_free"], data["warning_free_flagged"]) == (3, 2, [3])
+    assert set(data) == {"tier", "micro", "macro", "per_category", "texts", "warning_free", "warning_free_flagged"}
+    assert main(["eval", "set.jsonl", "--tier", tier]) == 0
+    assert "3 texts, 2 without warnings; warning-free texts that got a warning: 3." in capsys.readouterr().out
 
 
 def test_discord_itself_unreachable_may_be_tried_again_a_configured_address_may_not(

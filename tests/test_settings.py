@@ -164,3 +164,23 @@ def test_invalid_shard_settings_get_one_line(tmp_path: Path, env: dict[str, str]
 def test_database_path_too_long_gets_one_line(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="DATABASE_PATH cannot be used"):
         load_settings({"DATABASE_PATH": str(tmp_path / ("x" * 300) / "db.sqlite3")}, root=tmp_path)
+
+
+def test_dotenv_that_is_a_folder_says_so(tmp_path: Path) -> None:
+    """A `.env` folder was "cannot be read (Is a directory): check its permissions"."""
+    (tmp_path / ".env").mkdir()
+    with pytest.raises(SettingsError) as caught:
+        read_dotenv(tmp_path / ".env")
+    assert (
+        str(caught.value)
+        == f".env at {tmp_path / '.env'} is a folder: remove it, or make it a text file of NAME=value lines"
+    )
+
+
+def test_dotenv_far_larger_than_settings_is_refused_unread(tmp_path: Path) -> None:
+    """`.env` was read whole, whatever it was: linked to /dev/zero it grew until a MemoryError."""
+    (tmp_path / ".env").write_bytes(b"# a comment line\n" * 100_000)  # 1.7 MB
+    with pytest.raises(SettingsError, match=r"^\.env at .* is larger than 1 MB: it holds a few NAME=value lines"):
+        read_dotenv(tmp_path / ".env")
+    with pytest.raises(SettingsError, match=r"larger than 1 MB"):
+        read_dotenv(Path("/dev/zero"))

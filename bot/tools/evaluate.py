@@ -3,6 +3,11 @@
 ``--tier`` picks what counts as a prediction: ``confident`` warnings (what members see, the
 default), ``possible`` ones only, or ``both``.
 
+``--json`` prints ``tier`` (the one scored), ``micro`` and ``macro`` (``p``, ``r``, ``f1``),
+``per_category`` (those and ``support``, per warning id), ``texts``, ``warning_free`` (texts
+labelled with no warning) and ``warning_free_flagged`` (the line numbers of those that got one):
+everything the table shows.
+
 Each line is ``{"text": "...", "labels": ["id", ...]}``. Every text is scanned as a one-chapter
 story with the default rules (compiled once, so thousands of texts are fine) and compared
 with its labels: precision, recall and F1 per category, then micro (over all decisions) and
@@ -61,7 +66,14 @@ class Evaluation:
         micro = _scores(total)
         keys = ("p", "r", "f1")
         macro = {k: round(sum(s[k] for s in scored.values()) / len(scored), 4) if scored else 0.0 for k in keys}
-        return {"micro": micro, "macro": macro, "per_category": scored}
+        return {
+            "micro": micro,
+            "macro": macro,
+            "per_category": scored,
+            "texts": self.texts,
+            "warning_free": self.warning_free,
+            "warning_free_flagged": list(self.warning_free_flagged),
+        }
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -197,7 +209,7 @@ def main(argv: list[str]) -> int:
         return 2
     result = evaluate(examples, ruleset, tier=args.tier)
     if args.json:
-        print(json.dumps(result.to_json(), indent=2))
+        print(json.dumps({"tier": args.tier} | result.to_json(), indent=2))
     else:
         print(markdown_table(result, ruleset))
     return 0

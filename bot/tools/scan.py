@@ -23,7 +23,8 @@ from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
 from bot.warnings.engine import ScanReport, scan
-from bot.warnings.rules import RuleError, default_ruleset, load_rules_file
+from bot.warnings.model import Ruleset
+from bot.warnings.rules import MAX_RULES_FILE_BYTES, RuleError, default_ruleset, rules_from_json
 
 USAGE = "usage: dogear scan PATH [--json] [--rules FILE]"
 
@@ -69,6 +70,14 @@ def format_text(report: ScanReport) -> str:
     return "\n".join(lines)
 
 
+def read_rules(path: Path | None) -> Ruleset:
+    """The default rules, plus those of ``--rules`` when given, read like a story file: a folder,
+    FIFO or device (``/dev/zero``) is refused before it is opened, and at most the limit is read."""
+    if path is None:
+        return default_ruleset()
+    return rules_from_json(read_input(path, MAX_RULES_FILE_BYTES, what="a rules file (.json)"))
+
+
 def main(argv: Sequence[str]) -> int:
     try:
         args = _parser().parse_args(list(argv))
@@ -84,11 +93,13 @@ def main(argv: Sequence[str]) -> int:
     except InputFileError as error:
         return _fail(str(error))
     try:
-        ruleset = load_rules_file(args.rules) if args.rules else default_ruleset()
+        ruleset = read_rules(args.rules)
+    except InputFileError as error:
+        return _fail(str(error))
     except RuleError as error:
         return _fail(f"{args.rules}: {error}")
     try:
-        story = import_story(data, path.name, max_bytes=settings.max_upload_bytes)
+        story = import_story(data, path.name, max_bytes=settings.max_upload_bytes, max_chapters=settings.max_chapters)
     except StoryFormatError as error:
         return _fail(f"{path}: {error}")
     report = scan(story, ruleset)

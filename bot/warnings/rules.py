@@ -62,6 +62,7 @@ __all__ = [
     "load_rules_file",
     "parse_rules",
     "re2_options",
+    "rules_from_json",
 ]
 
 MAX_RULES_FILE_BYTES = 8 << 20
@@ -358,16 +359,35 @@ def default_ruleset() -> Ruleset:
 
 
 def load_rules_file(path: Path, base: Ruleset | None = None) -> Ruleset:
-    """The defaults plus a rules file in the same format as ``data/warnings/rules.json``."""
-    base = base or default_ruleset()
+    """The defaults plus a rules file in the same format as ``data/warnings/rules.json``.
+
+    For a path the program chose; ``dogear scan --rules`` reads what a user named with the
+    bounded reader (a FIFO or ``/dev/zero`` never reaches here) and calls :func:`rules_from_json`.
+    """
     try:
         if path.stat().st_size > MAX_RULES_FILE_BYTES:
             raise RuleError(f"the file is larger than {MAX_RULES_FILE_BYTES >> 20} MB; split it or trim it")
-        # NaN and Infinity parse as floats here and are refused by the field check, which names the field.
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except OSError as error:
         raise RuleError(f"cannot read the file: {error.strerror or error}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    return rules_from_json(data, base)
+
+
+def rules_from_json(data: bytes, base: Ruleset | None = None) -> Ruleset:
+    """The defaults plus the rules in ``data``, the bytes of a file in the format of ``rules.json``.
+
+    A UTF-8 byte-order mark (Windows Notepad writes one) is dropped, as in ``.env`` and eval files.
+    """
+    base = base or default_ruleset()
+    if len(data) > MAX_RULES_FILE_BYTES:
+        raise RuleError(f"the file is larger than {MAX_RULES_FILE_BYTES >> 20} MB; split it or trim it")
+    try:
+        # NaN and Infinity parse as floats here and are refused by the field check, which names the field.
+        raw = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise RuleError(f"not UTF-8 text (an undecodable byte on line {line}); save it as UTF-8") from None
+    except json.JSONDecodeError as error:
         raise RuleError(f"not valid JSON: {error}") from None
     except RecursionError:
         raise RuleError("the JSON nests too deeply; a rules file is a few levels of objects and lists") from None
