@@ -60,10 +60,21 @@ LEADERS_ROOM = 1_500
 GRACE = timedelta(minutes=1)
 # A poll still not finalized this long after its end is read as it stands (never wait forever).
 GIVE_UP = timedelta(hours=6)
+# Discord refusing a step (see DiscordRefused) is tried again after a pause that doubles from the
+# first to the longest; after MAX_ATTEMPTS refusals the watcher stops and the round waits for an admin.
+RETRY_FIRST = timedelta(minutes=1)
+RETRY_LONGEST = timedelta(hours=1)
+MAX_ATTEMPTS = 8
 
 
 class PollGone(Exception):
-    """The poll's message or channel no longer exists or is out of the bot's reach."""
+    """The poll's message or channel no longer exists: there is nothing left to read or post to."""
+
+
+class DiscordRefused(Exception):
+    """Discord refused a step that may work later: the bot lost a permission where the poll is, or
+    Discord failed on its side. Unlike :class:`PollGone` the votes still exist; the message says
+    what an admin can fix, in words shown to them ("I'm missing View Channel in <#1>")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +108,7 @@ class Poller(Protocol):
     async def post_poll(self, channel_id: int, question: str, answers: list[str], hours: int) -> PostedPoll: ...
 
     async def read_poll(self, channel_id: int, message_id: int) -> PollState:
-        """The poll's state; raises :class:`PollGone` when it cannot be read any more."""
+        """The poll's state; :class:`PollGone` when it is deleted, :class:`DiscordRefused` when out of reach."""
         ...
 
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int: ...
@@ -124,6 +135,15 @@ class Board:
     nominations: list[Nomination]
     vote: Round | None
     vote_nominations: list[Nomination]
+
+
+@dataclass(frozen=True, slots=True)
+class EndedVote:
+    """What ``/vote end`` did: the round as it is after, and the result when it could not be posted
+    (the admin gets it to share, and the club goes on)."""
+
+    vote: Round
+    unposted: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +279,28 @@ def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Annou
     return Announcement(text, buttons)
 
 
-def _still_running(vote: Round) -> UserError:
-    """Why ``/vote start`` waits: the poll still runs, or its result is still to be announced."""
+def problem_note(vote: Round) -> str | None:
+    """What Discord refused for this pending vote and the way on, for admins (None: nothing refused)."""
+    if not vote.problem:
+        return None
     where = f" in <#{vote.channel_id}>" if vote.channel_id else ""
+    if vote.state == "voting":
+        return (
+            f"The vote's poll{where} is out of my reach: {vote.problem}. Once that is fixed I count it and "
+            "announce the result; or an admin can call the vote off with `/vote end call_off:True` (its votes are lost)."
+        )
+    return (
+        f"The last vote has ended, but Discord refused its result{where}: {vote.problem}. `/vote end` tries "
+        "again and, if it is still refused, gives the admin the result to share."
+    )
+
+
+def _still_running(vote: Round) -> UserError:
+    """Why ``/vote start`` waits: the poll still runs, or its result is still to be announced
+    (and what Discord refused, with the way on, when that is why)."""
+    where = f" in <#{vote.channel_id}>" if vote.channel_id else ""
+    if note := problem_note(vote):
+        return UserError(f"{note} Start the next vote after.")
     if vote.state == "voting":
         return UserError(
             f"A vote is already running{where}; it ends <t:{int(vote.ends_at or 0)}:R>. "
@@ -393,11 +432,27 @@ class NominationService:
         async with self._lock(guild_id):
             round_id = await store.open_round_id(self.db, guild_id)
             found = await store.get_nomination(self.db, guild_id, nomination_id) if fits_row_id(nomination_id) else None
+            if found is not None and found.round_id != round_id:
+                await self._refuse_withdrawing_a_vote(guild_id, found)
             if round_id is None or found is None or found.round_id != round_id:
                 raise UserError("That is not one of this round's nominations; pick one from the list.")
             async with self.db.transaction() as tx:
                 await store.delete_nomination(tx, guild_id, round_id, nomination_id)
         return found
+
+    async def _refuse_withdrawing_a_vote(self, guild_id: int, nomination: Nomination) -> None:
+        """A title in the running poll cannot come out of it (Discord polls cannot be edited): say what can be done."""
+        vote = await store.pending_vote(self.db, guild_id)
+        if vote is None or vote.id != nomination.round_id:
+            return
+        title = f"**{escape_clipped(nomination.title, 100)}**"
+        if vote.state != "voting":
+            raise UserError(f"{title} was in the vote that just ended; it is no longer on the list to take out.")
+        raise UserError(
+            f"{title} is in the vote running now, and a Discord poll cannot be changed once it is posted. "
+            "Let the vote run, end it now with `/vote end`, or call it off with `/vote end call_off:True`: "
+            "every nomination then comes back to the list, where you can take this one out."
+        )
 
     async def open_nominations(self, guild_id: int) -> list[Nomination]:
         round_id = await store.open_round_id(self.db, guild_id)
@@ -469,11 +524,35 @@ class NominationService:
             return await self._settle_locked(found, state)
 
     async def _settle_locked(self, found: Round, state: PollState | None = None) -> bool:
-        """:meth:`settle` under the server's lock (held by the caller)."""
-        guild_id = found.guild_id
-        current = await store.get_round(self.db, guild_id, found.id)
+        """:meth:`settle` under the server's lock (held by the caller).
+
+        A step Discord refuses (:class:`DiscordRefused`) leaves the round as it is, to be tried
+        again later: the poll still holds the votes, so only a poll that is gone calls a vote off.
+        """
+        current = await store.get_round(self.db, found.guild_id, found.id)
         if current is None or current.state not in store.PENDING_STATES:
             return False
+        try:
+            return await self._settle_steps(current, state)
+        except DiscordRefused as refused:
+            await self._held_back(current, str(refused))
+            return False
+
+    async def _held_back(self, vote: Round, problem: str) -> None:
+        """Record a refusal and when to try again: a pause doubling up to an hour, then none (an admin's turn)."""
+        current = await store.get_round(self.db, vote.guild_id, vote.id) or vote
+        pause = min(RETRY_FIRST * 2**current.attempts, RETRY_LONGEST)
+        last = current.attempts + 1 >= MAX_ATTEMPTS
+        retry_at = None if last else self._now() + pause.total_seconds()
+        async with self.db.transaction() as tx:
+            await store.held_back(tx, vote.guild_id, vote.id, problem, retry_at)
+        self.on_change()  # the watcher may be asleep until the poll's end: the retry comes sooner
+        after = "an admin's `/vote start` or `/vote end` tries again" if last else f"retrying in {pause}"
+        log.warning("guild %s: Discord refused vote round %s (%s); %s", vote.guild_id, vote.id, problem, after)
+
+    async def _settle_steps(self, current: Round, state: PollState | None) -> bool:
+        """Read the poll (unless given its state), record the result, announce it."""
+        guild_id = current.guild_id
         assert current.channel_id is not None and current.message_id is not None
         if current.state == "voting":
             if state is None:
@@ -481,7 +560,7 @@ class NominationService:
                     state = await self.poller.read_poll(current.channel_id, current.message_id)
                 except PollGone as gone:
                     log.warning("guild %s: the poll of round %s is gone (%s)", guild_id, current.id, gone)
-                    await self._call_off(current)
+                    await self._call_off(current, "its poll was deleted")
                     return False
             if not state.finalized:
                 overdue = self._now() >= (current.ends_at or 0) + GIVE_UP.total_seconds()
@@ -492,8 +571,9 @@ class NominationService:
                 )
             async with self.db.transaction() as tx:
                 await store.end_round(tx, guild_id, current.id, state.counts, self._now())
-            current = await store.get_round(self.db, guild_id, found.id)
-            assert current is not None
+            ended = await store.get_round(self.db, guild_id, current.id)
+            assert ended is not None
+            current = ended
         return await self._announce(current)
 
     async def _running_vote(self, guild_id: int) -> Round | None:
@@ -513,30 +593,64 @@ class NominationService:
             log.warning("guild %s: could not look at the poll of round %s", guild_id, running.id, exc_info=True)
         return await store.pending_vote(self.db, guild_id)
 
-    async def end_vote(self, guild_id: int) -> Round:
+    async def end_vote(self, guild_id: int, *, call_off: bool = False) -> EndedVote:
         """``/vote end``: an admin closes the running poll now, and its result is announced as when it runs out.
 
         Discord lets only a poll's author end it early, so an admin's one way to close a vote before
         its time was deleting the poll, which threw every vote away. The round comes back as it is
         after: announced (with the result, or without one when its poll was gone) or still voting
         (Discord has not finalized the counts yet; their arrival announces it, as at any end).
+
+        It is also the way on when Discord refuses: ``call_off`` drops a vote whose poll is out of
+        reach (its votes are lost, which only the admin can choose), and a result Discord still
+        refuses to take is set aside and handed to the admin to share, so the club can vote again.
         """
         async with self._lock(guild_id):
             running = await store.pending_vote(self.db, guild_id)
             if running is None:
                 raise UserError("No vote is running; an admin starts one with `/vote start`.")
-            if running.state != "voting":
-                raise _still_running(running)
-            assert running.channel_id is not None and running.message_id is not None
-            try:
-                state: PollState | None = await self.poller.end_poll(running.channel_id, running.message_id)
-            except PollGone:
-                state = None  # read again by settling, which calls the vote off
-            await self._settle_locked(running, state)
-            after = await store.get_round(self.db, guild_id, running.id)
+            if running.state == "ended":
+                ended = await self._announce_or_hand_over(running)
+            elif call_off:
+                await self._call_off(running, "an admin called it off")
+                ended = EndedVote(await self._reread(running))
+            else:
+                ended = EndedVote(await self._end_poll(running))
         self.on_change()
+        return ended
+
+    async def _reread(self, vote: Round) -> Round:
+        after = await store.get_round(self.db, vote.guild_id, vote.id)
         assert after is not None
         return after
+
+    async def _end_poll(self, running: Round) -> Round:
+        """End the poll on Discord and settle the round; a refusal is the admin's to fix, so it is told."""
+        assert running.channel_id is not None and running.message_id is not None
+        try:
+            state: PollState | None = await self.poller.end_poll(running.channel_id, running.message_id)
+        except PollGone:
+            state = None  # read again by settling, which calls the vote off
+        except DiscordRefused as refused:
+            await self._held_back(running, str(refused))
+            raise UserError(
+                f"I can't end the poll in <#{running.channel_id}>: {refused}. Fix that and run `/vote end` again "
+                "to count its votes, or `/vote end call_off:True` to call the vote off without a result."
+            ) from None
+        await self._settle_locked(running, state)
+        return await self._reread(running)
+
+    async def _announce_or_hand_over(self, ended: Round) -> EndedVote:
+        """An ended vote whose result Discord refused: try once more, else set it aside and give the admin its text."""
+        try:
+            await self._announce(ended)
+        except DiscordRefused as refused:
+            log.warning("guild %s: result of round %s set aside by /vote end (%s)", ended.guild_id, ended.id, refused)
+            async with self.db.transaction() as tx:
+                await store.held_back(tx, ended.guild_id, ended.id, str(refused), None)
+                await store.mark_announced(tx, ended.guild_id, ended.id, None, self._now())
+            return EndedVote(await self._reread(ended), (await self._compose(ended)).text)
+        return EndedVote(await self._reread(ended))
 
     async def poll_deleted(self, guild_id: int, message_id: int) -> bool:
         """A poll's message was deleted before it ended: the vote is off; True if this call ended it.
@@ -548,17 +662,51 @@ class NominationService:
         if found is None or found.state != "voting":
             return False
         async with self._lock(guild_id):
-            called_off = await self._call_off(found)
+            called_off = await self._call_off(found, "its poll was deleted")
         if called_off:
             self.on_change()
         return called_off
 
-    async def _call_off(self, vote: Round) -> bool:
+    async def channel_deleted(self, guild_id: int, channel_id: int) -> bool:
+        """The channel (or thread) holding the vote's poll was deleted: the poll went with it. True if
+        a vote ended here.
+
+        Discord sends no delete for each message of a deleted channel, so without this the vote was
+        shown as running in #deleted-channel, and kept ``/vote start`` waiting, until its end time.
+        """
+        vote = await store.pending_vote(self.db, guild_id)
+        if vote is None or vote.channel_id != channel_id:
+            return False
+        async with self._lock(guild_id):
+            if vote.state == "voting":
+                ended = await self._call_off_if_gone(vote)
+            else:  # its result has nowhere to go
+                async with self.db.transaction() as tx:
+                    ended = await store.mark_announced(tx, guild_id, vote.id, None, self._now())
+                log.info("guild %s: the result of round %s had its channel deleted", guild_id, vote.id)
+        if ended:
+            self.on_change()
+        return ended
+
+    async def _call_off_if_gone(self, vote: Round) -> bool:
+        """Call a vote off only once Discord confirms its poll is gone: a channel the bot merely lost
+        sight of still holds the poll and its votes (that is a refusal, kept for an admin to fix)."""
+        assert vote.channel_id is not None and vote.message_id is not None
+        try:
+            await self.poller.read_poll(vote.channel_id, vote.message_id)
+        except PollGone:
+            return await self._call_off(vote, None)
+        except DiscordRefused as refused:
+            await self._held_back(vote, str(refused))
+        return False
+
+    async def _call_off(self, vote: Round, why: str | None) -> bool:
         """Close a vote whose poll is gone (there is no result to announce, only why it ended) and give
         its nominations back to the open round.
 
         A deleted poll has no result to announce; the club still wants the books it nominated, so an
-        admin can start the vote again (after withdrawing a title, say). Runs under the server's lock.
+        admin can start the vote again (after withdrawing a title, say). ``why`` is told in the
+        channel (None: the channel is gone too). Runs under the server's lock.
         """
         now = self._now()
         async with self.db.transaction() as tx:
@@ -566,28 +714,32 @@ class NominationService:
                 return False
             open_round = await store.ensure_open_round(tx, vote.guild_id, now)
             await store.return_nominations(tx, vote.guild_id, vote.id, open_round)
-        log.info("guild %s: vote round %s called off (its poll is gone)", vote.guild_id, vote.id)
-        await self._tell_called_off(vote)
+        log.info("guild %s: vote round %s called off (%s)", vote.guild_id, vote.id, why or "its channel is gone")
+        if why is not None:
+            await self._tell_called_off(vote, why)
         return True
 
-    async def _tell_called_off(self, vote: Round) -> None:
-        """Members who voted saw the poll vanish; the channel hears why and what happens next."""
+    async def _tell_called_off(self, vote: Round, why: str) -> None:
+        """Members who voted saw the poll vanish (or stop counting); the channel hears why and what happens next."""
         if vote.channel_id is None:
             return
         text = (
-            "The vote was called off: its poll was deleted. Every nomination is back on the list, and an "
+            f"The vote was called off: {why}. Every nomination is back on the list, and an "
             "admin can start the vote again with `/vote start`."
         )
         try:
             await self.poller.announce(vote.channel_id, Announcement(text, []), nonce=f"dogear-calloff-{vote.id}")
-        except PollGone as gone:
-            log.warning("guild %s: could not tell that round %s was called off (%s)", vote.guild_id, vote.id, gone)
+        except (PollGone, DiscordRefused) as failed:
+            log.warning("guild %s: could not tell that round %s was called off (%s)", vote.guild_id, vote.id, failed)
+
+    async def _compose(self, ended: Round) -> Announcement:
+        nominations = await store.list_nominations(self.db, ended.guild_id, ended.id)
+        return compose(tally(nominations, ended.results or {}), lambda n: n.story_id is not None)
 
     async def _announce(self, ended: Round) -> bool:
+        """Post the result once; a channel gone is no result to post, a refusal (DiscordRefused) is raised."""
         assert ended.channel_id is not None
-        nominations = await store.list_nominations(self.db, ended.guild_id, ended.id)
-        outcome = tally(nominations, ended.results or {})
-        announcement = compose(outcome, lambda n: n.story_id is not None)
+        announcement = await self._compose(ended)
         try:
             message_id: int | None = await self.poller.announce(
                 ended.channel_id, announcement, nonce=f"dogear-vote-{ended.id}"
@@ -604,7 +756,7 @@ class NominationService:
 
     async def next_due(self) -> datetime | None:
         """When the watcher must look next (for this process's servers only)."""
-        value = await store.next_pending_at(self.db, self.scope.sql(), GRACE.total_seconds())
+        value = await store.next_pending_at(self.db, self.scope.sql(), GRACE.total_seconds(), MAX_ATTEMPTS)
         if value is None:
             return None
         return datetime.fromtimestamp(value, tz=self.clock.now().tzinfo)
@@ -612,7 +764,8 @@ class NominationService:
     async def serve_due(self, now: datetime) -> int:
         """Settle every vote past its end (plus grace) and every result not yet announced."""
         settled = 0
-        for found in await store.due_rounds(self.db, self.scope.sql(), now.timestamp(), GRACE.total_seconds()):
+        due = await store.due_rounds(self.db, self.scope.sql(), now.timestamp(), GRACE.total_seconds(), MAX_ATTEMPTS)
+        for found in due:
             if not self.scope.owns(found.guild_id):
                 continue
             try:
@@ -672,6 +825,8 @@ __all__ = [
     "AddButton",
     "Announcement",
     "Board",
+    "DiscordRefused",
+    "EndedVote",
     "Nominated",
     "NominationService",
     "PollGone",
@@ -683,5 +838,6 @@ __all__ = [
     "answer_texts",
     "clean_title",
     "compose",
+    "problem_note",
     "title_key",
 ]

@@ -15,7 +15,13 @@ from bot.db import Database, Row
 from bot.guilds import ensure_guild
 
 PENDING_STATES = ("voting", "ended")
-_ROUND_COLUMNS = "id, guild_id, state, opened_at, channel_id, message_id, started_by, ends_at, results, announcement_id"
+_ROUND_COLUMNS = (
+    "id, guild_id, state, opened_at, channel_id, message_id, started_by, ends_at, results, announcement_id,"
+    " attempts, problem"
+)
+# When the watcher next looks at a pending round: its poll's end (plus grace), at once for a result
+# to announce, and never before a retry Discord's refusal put off; a round out of attempts waits for an admin.
+_DUE_AT = "max(coalesce(retry_at, 0), CASE state WHEN 'ended' THEN 0 ELSE ends_at + ? END)"
 _NOMINATION_COLUMNS = (
     "n.id, n.round_id, n.title, n.title_key, n.story_id, n.nominated_by, n.created_at, n.answer_id,"
     " (SELECT count(*) FROM nominators b WHERE b.nomination_id = n.id) AS backers"
@@ -34,6 +40,8 @@ class Round:
     ends_at: float | None = None
     results: dict[int, int] | None = None
     announcement_id: int | None = None
+    attempts: int = 0  # tries Discord refused since the round last moved on
+    problem: str | None = None  # the last refusal, in words an admin can act on
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,8 @@ def _round(row: Row) -> Round:
         ends_at=row["ends_at"],
         results=results,
         announcement_id=row["announcement_id"],
+        attempts=row["attempts"],
+        problem=row["problem"],
     )
 
 
@@ -158,7 +168,8 @@ async def end_round(
 ) -> bool:
     """Voting -> ended with Discord's final counts; False when another path got there first."""
     cursor = await tx.execute(
-        "UPDATE nomination_rounds SET state = 'ended', results = ?, ended_at = ?"
+        "UPDATE nomination_rounds SET state = 'ended', results = ?, ended_at = ?, attempts = 0, retry_at = NULL,"
+        " problem = NULL"
         " WHERE guild_id = ? AND id = ? AND state = 'voting'",
         (json.dumps({str(k): v for k, v in sorted(results.items())}), now, guild_id, round_id),
     )
@@ -186,23 +197,42 @@ async def call_off(tx: aiosqlite.Connection, guild_id: int, round_id: int, now: 
     return cursor.rowcount == 1
 
 
-async def next_pending_at(db: Database, scope: tuple[str, list[int]], grace: float) -> float | None:
-    """When the watcher must next look: a poll's end (plus grace), or now for an unannounced result."""
+async def held_back(
+    tx: aiosqlite.Connection, guild_id: int, round_id: int, problem: str, retry_at: float | None
+) -> int:
+    """Discord refused a step of this pending round: count the try, keep why, and when to try again
+    (None: no more tries by the watcher). Returns the tries so far."""
+    await tx.execute(
+        "UPDATE nomination_rounds SET attempts = attempts + 1, problem = ?, retry_at = ?"
+        " WHERE guild_id = ? AND id = ? AND state IN ('voting', 'ended')",
+        (problem, retry_at, guild_id, round_id),
+    )
+    row = await _one(tx, "SELECT attempts FROM nomination_rounds WHERE guild_id = ? AND id = ?", (guild_id, round_id))
+    return int(row[0]) if row else 0
+
+
+async def next_pending_at(
+    db: Database, scope: tuple[str, list[int]], grace: float, max_attempts: int = 1_000_000
+) -> float | None:
+    """When the watcher must next look: a poll's end (plus grace), now for an unannounced result,
+    or a refused round's retry; rounds with ``max_attempts`` refusals are left to an admin."""
     condition, params = scope
     value = await db.fetch_value(
-        "SELECT min(CASE state WHEN 'ended' THEN 0 ELSE ends_at + ? END) FROM nomination_rounds"
-        f" WHERE state IN ('voting', 'ended') AND {condition}",
-        (grace, *params),
+        f"SELECT min({_DUE_AT}) FROM nomination_rounds"
+        f" WHERE state IN ('voting', 'ended') AND attempts < ? AND {condition}",
+        (grace, max_attempts, *params),
     )
     return None if value is None else float(value)
 
 
-async def due_rounds(db: Database, scope: tuple[str, list[int]], now: float, grace: float) -> list[Round]:
+async def due_rounds(
+    db: Database, scope: tuple[str, list[int]], now: float, grace: float, max_attempts: int = 1_000_000
+) -> list[Round]:
     condition, params = scope
     rows = await db.fetch_all(
         f"SELECT {_ROUND_COLUMNS} FROM nomination_rounds WHERE state IN ('voting', 'ended')"
-        f" AND (state = 'ended' OR ends_at + ? <= ?) AND {condition} ORDER BY ends_at, id LIMIT 100",
-        (grace, now, *params),
+        f" AND {_DUE_AT} <= ? AND attempts < ? AND {condition} ORDER BY ends_at, id LIMIT 100",
+        (grace, now, max_attempts, *params),
     )
     return [_round(row) for row in rows]
 

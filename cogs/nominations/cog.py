@@ -20,12 +20,13 @@ from bot.client import send_ephemeral
 from bot.discussions.timer import Timer
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
-from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService
+from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService, problem_note
 from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural, when_line
 from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, require_member_reach
 from cogs._options import story_autocomplete
 from cogs.nominations.buttons import FORM_ID, AddNominee, answer_book_form
 from cogs.nominations.poller import DiscordPoller
+from cogs.nominations.texts import vote_end_text
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -102,6 +103,21 @@ class NominationCog(commands.Cog):
                 log.exception("could not call off the vote of deleted message %s", message_id)
 
     @commands.Cog.listener()
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        """The club channel went, and its poll with it: Discord sends no delete for each of its messages."""
+        await self._channel_deleted(channel.guild.id, channel.id)
+
+    @commands.Cog.listener()
+    async def on_raw_thread_delete(self, payload: discord.RawThreadDeleteEvent) -> None:
+        await self._channel_deleted(payload.guild_id, payload.thread_id)
+
+    async def _channel_deleted(self, guild_id: int, channel_id: int) -> None:
+        try:
+            await self.service.channel_deleted(guild_id, channel_id)
+        except Exception:
+            log.exception("could not settle the vote of deleted channel %s", channel_id)
+
+    @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
         """Discord's poll-result message (type 46) points at the poll that just ended."""
         if message.type is not discord.MessageType.poll_result or message.guild is None:
@@ -156,12 +172,16 @@ class NominationCog(commands.Cog):
         lines: list[str] = []
         if board.vote is not None and board.vote.state == "voting":
             where = f"<#{board.vote.channel_id}>" if board.vote.channel_id else "the club channel"
+            ends = datetime.fromtimestamp(board.vote.ends_at or 0, UTC)
+            running = f"is running in {where} until" if ends > self.bot.clock.now() else f"in {where} ended"
             lines.append(
-                f"🗳️ A vote is running in {where} until {when_line(datetime.fromtimestamp(board.vote.ends_at or 0, UTC))} "
-                "between "
+                f"🗳️ A vote {running} {when_line(ends)} between "
                 + and_list([f"**{escape_clipped(n.title, VOTE_TITLE_CHARS)}**" for n in board.vote_nominations])
                 + "."
             )
+        note = problem_note(board.vote) if board.vote is not None else None
+        if note and interaction.permissions.manage_guild:  # the admins can fix it; members see the vote
+            lines.append(f"⚠️ {note}")
         if board.nominations:
             heading = "for the next vote" if board.vote is not None else "for the club's next read"
             lines.append(f"**Nominations {heading}** ({len(board.nominations)}):")
@@ -205,21 +225,15 @@ class NominationCog(commands.Cog):
         )
 
     @vote.command(name="end", description="End the running poll now and announce its result (Manage Server)")
+    @app_commands.describe(
+        call_off="Call the vote off without a result (for a poll I can no longer reach); its votes are lost"
+    )
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def vote_end(self, interaction: discord.Interaction) -> None:
+    async def vote_end(self, interaction: discord.Interaction, call_off: bool = False) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        ended = await self.service.end_vote(guild_id)
-        where = f"<#{ended.channel_id}>"
-        if ended.state == "voting":
-            text = f"I ended the poll; Discord is still counting it, and I will announce the result in {where}."
-        elif ended.results is None:
-            text = "Its poll was gone, so the vote is called off; every nomination is back on the list."
-        elif ended.announcement_id is None:
-            text = f"I ended the poll, but could not post its result in {where}; check my permissions there."
-        else:
-            text = f"I ended the poll and announced the result in {where}."
-        await send_ephemeral(interaction, text)
+        ended = await self.service.end_vote(guild_id, call_off=call_off)
+        await send_ephemeral(interaction, vote_end_text(ended, called_off=call_off))
 
     @vote.command(name="withdraw", description="Take a nomination out of this round (Manage Server)")
     @app_commands.describe(nomination="The nomination to take out")

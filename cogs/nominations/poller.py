@@ -1,7 +1,10 @@
 """The service's hands in Discord: post the poll, read it, announce the result (never pinging anyone).
 
-A channel or message that is gone is a :class:`PollGone` for the service to handle; a missing
-permission when posting is a :class:`UserError` the admin can fix.
+A channel or message that is gone (404) is a :class:`PollGone`: the vote is off. Anything else
+Discord refuses later on, a permission the bot lost (403) or an error of Discord's own (400, 5xx),
+is a :class:`DiscordRefused` naming what an admin can fix: the poll and its votes still exist, so
+the service keeps the vote and tries again. A missing permission when posting the poll is a
+:class:`UserError` the admin who asked can fix.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.errors import UserError
-from bot.nominations.service import Announcement, PollGone, PollState, PostedPoll
+from bot.nominations.service import Announcement, DiscordRefused, PollGone, PollState, PostedPoll
+from bot.text import and_list, escape_clipped
+from cogs._checks import MEMBER_POSTS, bot_lacks
 from cogs.nominations.buttons import AddNominee
 
 if TYPE_CHECKING:
@@ -20,6 +25,28 @@ if TYPE_CHECKING:
 
 
 POLL_CHANNELS = (discord.TextChannel, discord.Thread, discord.VoiceChannel)
+READING = {"view_channel": "View Channel", "read_message_history": "Read Message History"}
+
+
+def refusal(error: discord.HTTPException, channel: object, channel_id: int, needed: dict[str, str]) -> DiscordRefused:
+    """What Discord refused, as an admin reads it: the permissions the bot lacks there, else Discord's words."""
+    where = f"<#{channel_id}>"
+    if isinstance(error, discord.Forbidden):
+        lacking = bot_lacks(channel, needed) if isinstance(channel, POLL_CHANNELS) else []
+        if lacking:
+            return DiscordRefused(f"I'm missing {and_list(lacking)} in {where}")
+        return DiscordRefused(f"Discord denies me access to {where}; check my permissions there")
+    said = escape_clipped(" ".join((error.text or "").split()), 100)
+    return DiscordRefused(f"Discord answered {error.status}{f' ({said})' if said else ''} in {where}")
+
+
+def gone_or_refused(
+    error: discord.HTTPException, channel: object, channel_id: int, needed: dict[str, str]
+) -> Exception:
+    """404: the channel or message is gone for good; anything else may pass (:func:`refusal`)."""
+    if isinstance(error, discord.NotFound):
+        return PollGone(f"channel {channel_id}: {error.text or error.status}")
+    return refusal(error, channel, channel_id, needed)
 
 
 class DiscordPoller:
@@ -34,8 +61,8 @@ class DiscordPoller:
         if channel is None:
             try:
                 channel = await self.bot.fetch_channel(channel_id)
-            except (discord.NotFound, discord.Forbidden) as error:
-                raise PollGone(f"channel {channel_id}: {error.text or error.status}") from None
+            except discord.HTTPException as error:
+                raise gone_or_refused(error, None, channel_id, READING) from None
         if not isinstance(channel, POLL_CHANNELS):
             raise PollGone(f"channel {channel_id} is not a text channel")
         return channel
@@ -72,27 +99,29 @@ class DiscordPoller:
         ends_at = expires.timestamp() if expires else self.bot.clock.now().timestamp() + hours * 3600
         return PostedPoll(message.id, [answer.id for answer in message.poll.answers], ends_at)
 
-    async def read_poll(self, channel_id: int, message_id: int) -> PollState:
+    async def _poll_message(self, channel_id: int, message_id: int) -> discord.Message:
         channel = await self._channel(channel_id)
         try:
-            message = await channel.fetch_message(message_id)
-        except (discord.NotFound, discord.Forbidden) as error:
-            raise PollGone(f"message {message_id}: {error.text or error.status}") from None
+            return await channel.fetch_message(message_id)
+        except discord.HTTPException as error:
+            raise gone_or_refused(error, channel, channel_id, READING) from None
+
+    async def read_poll(self, channel_id: int, message_id: int) -> PollState:
+        message = await self._poll_message(channel_id, message_id)
         if message.poll is None:
             raise PollGone(f"message {message_id} has no poll")
         counts = {answer.id: answer.vote_count for answer in message.poll.answers}
         return PollState(message.poll.is_finalized(), counts)
 
     async def end_poll(self, channel_id: int, message_id: int) -> PollState:
-        channel = await self._channel(channel_id)
-        try:
-            message = await channel.fetch_message(message_id)
-        except (discord.NotFound, discord.Forbidden) as error:
-            raise PollGone(f"message {message_id}: {error.text or error.status}") from None
+        message = await self._poll_message(channel_id, message_id)
         if message.poll is None:
             raise PollGone(f"message {message_id} has no poll")
         if not message.poll.is_finalized():
-            message = await message.end_poll()
+            try:
+                message = await message.end_poll()
+            except discord.HTTPException as error:
+                raise gone_or_refused(error, message.channel, channel_id, READING) from None
         assert message.poll is not None
         counts = {answer.id: answer.vote_count for answer in message.poll.answers}
         return PollState(message.poll.is_finalized(), counts)
@@ -109,8 +138,8 @@ class DiscordPoller:
                 nonce=nonce,
                 allowed_mentions=discord.AllowedMentions.none(),
             )
-        except (discord.NotFound, discord.Forbidden) as error:
-            raise PollGone(f"announcing in {channel_id}: {error.text or error.status}") from None
+        except discord.HTTPException as error:
+            raise gone_or_refused(error, channel, channel_id, MEMBER_POSTS) from None
         finally:
             view.stop()  # the buttons are registered DynamicItems; no view needs to wait
         return message.id

@@ -417,11 +417,13 @@ async def test_a_vote_whose_club_channel_was_deleted_no_longer_blocks_the_next_v
     await nominate(club, club.member, "Beloved")
     await nominate(club, club.other_member, "Emma")
     await start_vote(club, hours=48)
-    await club.delete_channel(club.text_channel)
+    with club.expect_errors(404, 10003):  # the bot asks whether the poll went with it
+        await club.delete_channel(club.text_channel)
     general = club.general_channel
+    [listing] = await club.slash("nominations", member=club.admin, channel=general)
+    assert "A vote" not in listing.text and "**Beloved**" in listing.text and "**Emma**" in listing.text
     await club.slash("config set", member=club.admin, club_channel=general, channel=general)
-    with club.expect_errors(404, 10003):
-        [answer] = await club.slash("vote start", member=club.admin, channel=general)
+    [answer] = await club.slash("vote start", member=club.admin, channel=general)
     assert "The vote is open" in answer.text, answer.text
     [poll] = club.polls(general)
     assert club.poll_results(poll) == {"Beloved": 0, "Emma": 0}
@@ -473,3 +475,98 @@ async def test_an_admin_ends_the_poll_early_and_the_result_is_announced_once(clu
     assert "No vote is running" in again.text
     await club.clock.advance(timedelta(hours=73))
     assert len(announcements(club)) == 1
+
+
+def refused_posts(club: Club, status: int) -> int:
+    """How many messages the bot tried to post in the club channel that Discord failed with ``status``."""
+    path = f"/channels/{club.text_channel.id}/messages"
+    return sum(1 for r in club.requests if r.method == "POST" and r.path == path and r.status == status)
+
+
+async def test_a_poll_the_bot_lost_sight_of_keeps_its_votes_and_the_admins_are_told_what_to_fix(club: Club) -> None:
+    """A 403 read as a deleted poll: the vote was called off, every vote lost, and 'its poll was deleted' said."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Kindred")
+    poll_message = await start_vote(club, hours=24)
+    await club.vote(poll_message, "Kindred", member=club.member)
+    await club.vote(poll_message, "Kindred", member=club.other_member)
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.VIEW_CHANNEL)
+    with club.expect_errors(403, 50001):
+        await club.clock.advance(timedelta(hours=24, minutes=2))
+        await club.settle()
+        [listing] = await club.slash("nominations", member=club.admin, channel=club.general_channel)
+        [refusal] = await club.slash("vote start", member=club.admin, channel=club.general_channel)
+    assert "called off" not in " ".join(m.text for m in club.messages(club.text_channel))
+    assert "⚠️" in listing.text and "I'm missing View Channel and " in listing.text
+    assert "I'm missing View Channel and " in refusal.text and "`/vote end`" in refusal.text
+    [member_listing] = await club.slash("nominations", member=club.member, channel=club.general_channel)
+    assert "I'm missing" not in member_listing.text
+
+    await club.set_overwrite(club.text_channel, club.bot_role)  # an admin grants it back
+    await club.clock.advance(timedelta(hours=1, minutes=1))  # the next retry is at most an hour away
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    assert "next read is **Kindred**, with 2 votes of 2" in announcements(club)[0].text
+
+
+async def test_a_poll_out_of_reach_is_retried_less_and_less_and_an_admin_can_call_it_off(club: Club) -> None:
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Kindred")
+    poll_message = await start_vote(club, hours=1)
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.VIEW_CHANNEL)
+    reads = f"/channels/{club.text_channel.id}/messages/{poll_message.id}"
+    with club.expect_errors(403, 50001):
+        # The poll ends while the bot is down (its end events are lost): it is read once the bot is back.
+        await club.restart(while_down=lambda: club.clock.advance(timedelta(hours=2)))
+        for _ in range(24):
+            await club.clock.advance(timedelta(hours=1))
+        await club.settle()
+        tries = sum(1 for r in club.requests if r.method == "GET" and r.path == reads)
+        assert tries == 8  # 1, 2, 4 ... 60 minutes apart, then it waits for an admin
+        [refusal] = await club.slash("vote end", member=club.admin, channel=club.general_channel)
+    assert "I can't end the poll in <#" in refusal.text and "View Channel" in refusal.text
+    with club.expect_errors(403, 50001):  # telling the channel is tried, and refused
+        [ended] = await club.slash("vote end", member=club.admin, channel=club.general_channel, call_off=True)
+    assert "called off without a result" in ended.text
+    [listing] = await club.slash("nominations", member=club.admin, channel=club.general_channel)
+    assert "A vote" not in listing.text and "**Beloved**" in listing.text and "**Kindred**" in listing.text
+
+
+async def test_a_result_discord_keeps_failing_is_retried_less_and_less_then_handed_to_the_admin(club: Club) -> None:
+    """A 5xx on the announcement was retried every minute for ever, with an ERROR each time."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Kindred")
+    poll_message = await start_vote(club, hours=24)
+    await club.vote(poll_message, "Kindred", member=club.member)
+    club.fail_messages(club.text_channel, status=503, times=1_000)
+    await club.end_poll(poll_message)
+    for _ in range(24):
+        await club.clock.advance(timedelta(hours=1))
+    await club.settle()
+    assert refused_posts(club, 503) == 8 and announcements(club) == []
+    [listing] = await club.slash("nominations", member=club.admin)
+    assert "Discord refused its result in <#" in listing.text and "Discord answered 503" in listing.text
+    await nominate(club, club.member, "Emma")
+    await nominate(club, club.other_member, "Piranesi")
+    [refusal] = await club.slash("vote start", member=club.admin)
+    assert "Discord refused its result" in refusal.text and "`/vote end`" in refusal.text
+
+    [handed] = await club.slash("vote end", member=club.admin)
+    assert "here is its result to share" in handed.text and "next read is **Kindred**" in handed.text
+    club.fail_messages(club.text_channel, times=0)
+    [started] = await club.slash("vote start", member=club.admin)
+    assert "The vote is open" in started.text
+
+
+async def test_withdrawing_a_title_in_the_running_vote_says_so_and_what_to_do(club: Club) -> None:
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Kindred")
+    service = club.bot.get_cog("NominationCog").service
+    [beloved, _] = await club.run(service.open_nominations(club.guild.id))
+    await start_vote(club)
+    [refusal] = await club.slash("vote withdraw", member=club.admin, nomination=str(beloved.id))
+    assert refusal.ephemeral and "**Beloved** is in the vote running now" in refusal.text
+    assert "`/vote end call_off:True`" in refusal.text

@@ -381,7 +381,7 @@ async def test_ending_a_vote_early_announces_it_once_or_calls_it_off_when_its_po
         await service.end_vote(GUILD)
     message_id = await start(service, "Kindred", "Beloved")
     discord_side.vote(message_id, 2)
-    ended = await service.end_vote(GUILD)
+    ended = (await service.end_vote(GUILD)).vote
     assert ended.state == "announced" and ended.results == {2: 1} and ended.announcement_id is not None
     assert await service.poll_finished(GUILD, message_id) is False  # Discord's own end event comes after
     [(_, announcement, _)] = discord_side.announcements
@@ -389,7 +389,7 @@ async def test_ending_a_vote_early_announces_it_once_or_calls_it_off_when_its_po
 
     gone = await start(service, "Emma", "Piranesi")
     discord_side.gone.add(gone)
-    called_off = await service.end_vote(GUILD)
+    called_off = (await service.end_vote(GUILD)).vote
     assert called_off.state == "announced" and called_off.results is None
     assert await titles(service) == ["Emma", "Piranesi"]
 

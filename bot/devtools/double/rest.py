@@ -540,6 +540,7 @@ class RestApi:
         files = request[FILES]
         self._require_send(channel, payload, files)
         self._validate_message(payload, len(files))
+        state.fail_message_create(channel.id)
         nonce = payload.get("nonce")
         if nonce is not None and payload.get("enforce_nonce"):
             existing = state.nonce_message(channel.id, state.bot_user.id, str(nonce))

@@ -128,6 +128,8 @@ class DoubleState:
         self.nonces: dict[tuple[int, str], int] = {}
         self.nonce_times: dict[tuple[int, str], float] = {}  # when each nonce was first used (double clock)
         self.dm_channels: dict[int, Channel] = {}
+        # Message creates Discord fails in a channel, as a test arranged (channel -> status, code, times left).
+        self.message_failures: dict[int, tuple[int, int, int]] = {}
         self.open_polls: set[int] = set()  # ids of messages whose poll has not ended
         self.time_offset = 0.0
         # Sharding: GET /gateway/bot recommends ceil(servers / 1000) unless a test fixes it.
@@ -383,6 +385,16 @@ class DoubleState:
             raise forbidden(missing, what)
 
     # ------------------------------------------------------------------ messages
+
+    def fail_message_create(self, channel_id: int) -> None:
+        """Raise the failure a test arranged for the next message create in this channel, if any."""
+        status, code, times = self.message_failures.get(channel_id, (0, 0, 0))
+        if times <= 0:
+            return
+        self.message_failures[channel_id] = (status, code, times - 1)
+        text = "Internal Server Error" if status >= 500 else "Invalid Form Body"
+        raise DoubleError(status, code, text)
+
     def store_attachment(
         self, channel_id: int, filename: str, data: bytes, content_type: str | None = None
     ) -> Attachment:

@@ -164,6 +164,11 @@ class WorldChanges(ClubBase):
 
         await self.runtime.run(go())
 
+    def fail_messages(self, channel: Channel | int, status: int = 503, code: int = 0, times: int = 1) -> None:
+        """The next ``times`` message creates in ``channel`` fail with ``status`` (Discord failing on its
+        side, 5xx; or a 400 it gives for a reason the double does not model). ``times=0`` stops it."""
+        self.state.message_failures[_id(channel)] = (status, code, times)
+
     def inject_rate_limit(self, channel: Channel | int, times: int = 1) -> None:
         """The next ``times`` message creates in ``channel`` get 429, as when another process shares the bucket."""
         self.state.limiter.force(f"messages:{_id(channel)}", times)
