@@ -94,7 +94,8 @@ def test_eval_json_shape_and_targets_on_the_shipped_set(capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "eval", str(DATA_DIR / "warnings" / "eval.jsonl"), "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"micro", "macro", "per_category"}
+    assert set(data) == {"micro", "macro", "per_category", "tier", "texts", "warning_free", "warning_free_flagged"}
+    assert data["tier"] == "confident" and data["texts"] >= data["warning_free"] >= len(data["warning_free_flagged"])
     assert set(data["micro"]) == {"p", "r", "f1"} and set(data["macro"]) == {"p", "r", "f1"}
     assert all(set(v) == {"p", "r", "f1", "support"} for v in data["per_category"].values())
     assert data["micro"]["f1"] >= 0.85 and data["macro"]["f1"] >= 0.75
