@@ -541,17 +541,22 @@ async def waiting_possible(conn: Connection, guild_id: int, *, limit: int, offse
 
 
 async def count_possible(
-    conn: Connection, guild_id: int, *, below: tuple[int, int, str] | None = None, inclusive: bool = False
+    conn: Connection,
+    guild_id: int,
+    *,
+    below: tuple[int, int, str] | None = None,
+    inclusive: bool = False,
+    story_id: int | None = None,
 ) -> int:
-    """How many possible warnings wait, or only those before ``below`` (story id, chapter, warning id;
-    ``inclusive``: and that one)."""
-    story_id, chapter, warning_id = below or (None, None, None)
+    """How many possible warnings wait (of one story, given ``story_id``), or only those before
+    ``below`` (story id, chapter, warning id; ``inclusive``: and that one)."""
+    below_story, chapter, warning_id = below or (None, None, None)
     order = "<=" if inclusive else "<"
     row = await _one(
         conn,
-        f"SELECT count(*) {_WAITING_POSSIBLE} "
+        f"SELECT count(*) {_WAITING_POSSIBLE} AND (? IS NULL OR p.story_id = ?) "
         f"AND (? IS NULL OR (p.story_id, p.chapter, p.warning_id) {order} (?, ?, ?))",
-        (guild_id, story_id, story_id, chapter, warning_id),
+        (guild_id, story_id, story_id, below_story, below_story, chapter, warning_id),
     )
     return int(row[0]) if row else 0
 
@@ -575,15 +580,8 @@ async def count_story_possible(
 ) -> int:
     """How many of the story's possible warnings wait, or only those before ``below`` (chapter,
     warning id; ``inclusive``: and that one)."""
-    chapter, warning_id = below or (None, None)
-    order = "<=" if inclusive else "<"
-    row = await _one(
-        conn,
-        f"SELECT count(*) {_WAITING_POSSIBLE} AND p.story_id = ? "
-        f"AND (? IS NULL OR (p.chapter, p.warning_id) {order} (?, ?))",
-        (guild_id, story_id, chapter, chapter, warning_id),
-    )
-    return int(row[0]) if row else 0
+    key = (story_id, *below) if below else None
+    return await count_possible(conn, guild_id, below=key, inclusive=inclusive, story_id=story_id)
 
 
 async def undecided_possible(
