@@ -372,9 +372,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args[0] if args else "run"
     if command in ("run", "sync"):
         return command_main(args)
-    stdout = sys.stdout
+    stdout, stderr = sys.stdout, sys.stderr
     if stdout is not None:  # None when started with stdout closed (`dogear scan x >&-`)
         sys.stdout = ShownControls(stdout)
+    if stderr is not None:  # its one line may quote a file name, and a name can hold an ESC too
+        sys.stderr = ShownControls(stderr)
     try:
         status = command_main(args)
         if stdout is not None:
@@ -394,7 +396,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         return unshowable(error)
     finally:
-        sys.stdout = stdout
+        sys.stdout, sys.stderr = stdout, stderr
     return status
 
 

@@ -537,3 +537,14 @@ def test_output_into_a_reader_that_stopped_ends_quietly(tmp_path: Path, args: li
     process.stderr.close()
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
     assert status == 1
+
+
+@pytest.mark.parametrize("tool", ["scan", "preview"])
+def test_a_file_names_escape_sequences_are_shown_not_obeyed_in_the_error_line(
+    here: Path, capsys: pytest.CaptureFixture[str], tool: str
+) -> None:
+    """The error line quotes the name as typed; a name holding ESC [2K erased the terminal's line."""
+    assert main([tool, "gone\x1b[2K\u202e.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "gone" in err
+    assert not any(ch in err for ch in "\x1b\u202e") and "\\u001b[2K" in err
