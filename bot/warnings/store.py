@@ -529,15 +529,20 @@ class PossibleItem:
     evidence: str
 
 
+async def _possible_items(conn: Connection, query: str, params: tuple[object, ...]) -> list[PossibleItem]:
+    """The possible warnings ``query`` (its FROM onwards) selects, as items: the review list, the
+    story page and the reminders read them alike."""
+    rows = await _all(conn, f"SELECT p.story_id, s.title, p.chapter, p.warning_id, p.score, p.evidence {query}", params)
+    return [PossibleItem(*row) for row in rows]
+
+
 async def waiting_possible(conn: Connection, guild_id: int, *, limit: int, offset: int = 0) -> list[PossibleItem]:
     """Possible warnings waiting, by story, chapter and warning (``offset`` skipped)."""
-    rows = await _all(
+    return await _possible_items(
         conn,
-        "SELECT p.story_id, s.title, p.chapter, p.warning_id, p.score, p.evidence "
         f"{_WAITING_POSSIBLE} ORDER BY p.story_id, p.chapter, p.warning_id LIMIT ? OFFSET ?",
         (guild_id, limit, offset),
     )
-    return [PossibleItem(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
 
 async def count_possible(
@@ -566,13 +571,11 @@ async def story_waiting_possible(
 ) -> list[PossibleItem]:
     """One story's possible warnings waiting, by chapter and warning (``offset`` skipped): the
     items of ``/warnings review`` that are this story's possible warnings."""
-    rows = await _all(
+    return await _possible_items(
         conn,
-        "SELECT p.story_id, s.title, p.chapter, p.warning_id, p.score, p.evidence "
         f"{_WAITING_POSSIBLE} AND p.story_id = ? ORDER BY p.chapter, p.warning_id LIMIT ? OFFSET ?",
         (guild_id, story_id, limit, offset),
     )
-    return [PossibleItem(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
 
 async def count_story_possible(
@@ -589,13 +592,11 @@ async def undecided_possible(
 ) -> list[PossibleItem]:
     """The story's possible warnings nobody decided (of one ``chapter``, or all), reported or not (a
     reminder leaves out a member who avoids one strictly either way), by chapter and warning."""
-    rows = await _all(
+    return await _possible_items(
         conn,
-        "SELECT p.story_id, s.title, p.chapter, p.warning_id, p.score, p.evidence "
         f"{_UNDECIDED_POSSIBLE} AND p.story_id = ? AND (? IS NULL OR p.chapter = ?) ORDER BY p.chapter, p.warning_id",
         (guild_id, story_id, chapter, chapter),
     )
-    return [PossibleItem(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
 
 async def unsettled(conn: Connection, guild_id: int, story_id: int, first: int, last: int) -> set[tuple[int, str]]:
