@@ -163,6 +163,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;,\"'”’)\]]$")
 _WRAPPED_CHARS = 40  # a shorter line is not one of a hard-wrapped paragraph's (see _join_lines)
 
 HEADING_MAX_CHARS = 120
+# Read no further than this many characters into a line for a heading or a scene break: a line
+# that long cannot be one, whatever normalising and dropping invisible characters would take off
+# it, and reading all of it costs a second for a paragraph of 8 MB (each reader looks twice).
+RAW_MARK_CHARS = 8 * HEADING_MAX_CHARS
 
 
 @dataclass(slots=True)
@@ -200,6 +204,8 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     decoration around it ("*** Chapter 1 ***", "[Chapter 6]") is not part of the title.
     """
     stripped = line.strip()
+    if len(stripped) > RAW_MARK_CHARS:
+        return None
     if not stripped.isascii():
         stripped = normalise(_visible(stripped)).strip()
     if not stripped or len(stripped) > HEADING_MAX_CHARS:
@@ -533,7 +539,10 @@ def _looks_like_title(text: str) -> bool:
 
 def is_scene_break(line: str) -> bool:
     """A divider line; full-width ones ("＊＊＊", "～～～" from a Japanese or Chinese keyboard) read as the plain ones."""
-    stripped = normalise(line.strip())
+    stripped = line.strip()
+    if len(stripped) > RAW_MARK_CHARS:
+        return False
+    stripped = normalise(stripped)
     return bool(stripped) and len(stripped) <= 40 and _SCENE_BREAK.match(stripped) is not None
 
 
