@@ -153,3 +153,35 @@ def test_output_the_terminal_cannot_encode_is_one_line(tmp_path: Path, args: lis
         "use a UTF-8 locale or set PYTHONIOENCODING=utf-8"
     )
     assert result.stdout == b""
+
+
+# Runs `python -m bot ARGS` with a real SIGINT sent the moment the module named in CTRL_C_IMPORTING
+# starts to load: Ctrl-C while the program is still starting, before bot.cli.main can answer it.
+CTRL_C_WHILE_IMPORTING = """
+import importlib.abc, os, runpy, signal, sys
+class CtrlC(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["CTRL_C_IMPORTING"]:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["dogear", *sys.argv[1:]]
+runpy.run_module("bot", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("importing", ["bot.cli", "bot.settings", "aiohttp"])
+def test_ctrl_c_while_starting_is_one_line_not_a_traceback(tmp_path: Path, importing: str) -> None:
+    """Ctrl-C in the first tenths of a second, while the command line was still loading, printed a
+    KeyboardInterrupt traceback."""
+    result = subprocess.run(
+        [sys.executable, "-c", CTRL_C_WHILE_IMPORTING, "scan", str(SAMPLE)],
+        cwd=tmp_path,
+        env=environment(CTRL_C_IMPORTING=importing),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert interrupted_line(result) == "dogear: interrupted (Ctrl-C) while starting"
+    assert result.stdout == ""
