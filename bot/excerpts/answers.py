@@ -26,6 +26,14 @@ REPOST_GONE = (
 )
 
 
+def taken_down_text(title: str, chapters: int) -> str:
+    """A button under a chapter an update of the story took down."""
+    return (
+        f"This chapter was taken down when **{escape_markdown(title)}** was updated; it has "
+        f"{plural(chapters, 'chapter')} now, so nothing was recorded."
+    )
+
+
 def chapter_label(number: int, title: str, *, first: bool = False) -> str:
     """The words `chapter 3 of **Title**` (``first``: `Chapter ...`, to start a sentence)."""
     return f"{'C' if first else 'c'}hapter {number} of **{escape_markdown(title)}**"

@@ -41,6 +41,7 @@ from bot.excerpts.answers import (
     busy_text,
     chapter_label,
     posted_text,
+    taken_down_text,
     too_long_text,
 )
 from bot.excerpts.model import (
@@ -122,19 +123,27 @@ class ExcerptService:
         Dogear read a dedication as chapter 1), so its number is mapped through the moves recorded
         since. A button from before moves were recorded finds its post's chapter (which moved with
         the chapters) by the message pressed, else counts every recorded move. A part of the
-        story that is a note now is refused with :data:`NOW_A_NOTE`.
+        story that is a note now, or a chapter an update took down, is refused saying so (not
+        "pick a chapter", which a member pressing a button never did).
         """
         if isinstance(number, int):
             return number
-        if number.moved is None and number.message_id is not None:
-            posted = await store.posted_chapter(self.db, guild_id, story_id, number.message_id)
-            if posted is not None:
-                return posted
-        moved_since = await store.chapters_moved(self.db, guild_id, story_id) - (number.moved or 0)
-        now = number.number - max(0, moved_since)  # a forged larger "moved" never moves a chapter up
+        now = await self._numbered_now(guild_id, story_id, number)
         if now < 1:
             raise UserError(NOW_A_NOTE)
+        record = await get_story_record(self.db, guild_id, story_id)
+        if record is not None and record.has_text and now > record.chapter_count:
+            raise UserError(taken_down_text(record.title, record.chapter_count))
         return now
+
+    async def _numbered_now(self, guild_id: int, story_id: int, pressed: Pressed) -> int:
+        """The pressed chapter's number now (below 1: a part of the story that is a note now)."""
+        if pressed.moved is None and pressed.message_id is not None:
+            posted = await store.posted_chapter(self.db, guild_id, story_id, pressed.message_id)
+            if posted is not None:
+                return posted
+        moved_since = await store.chapters_moved(self.db, guild_id, story_id) - (pressed.moved or 0)
+        return pressed.number - max(0, moved_since)  # a forged larger "moved" never moves a chapter up
 
     async def reading(
         self, guild_id: int, user_id: int, story: str | int, number: int | Pressed, *, confirmed: bool

@@ -421,3 +421,20 @@ async def test_a_button_from_before_moves_were_counted_finds_the_chapter_of_its_
     )
     forged = await club.forge_press(f"dogear:read:{story_id}:4", member=club.other_member)
     assert "read up to chapter 3 of" in forged[-1].text
+
+
+async def test_buttons_of_a_chapter_an_update_took_down_say_so(club: Club, sample_story: Path) -> None:
+    """They answered "Chapter 4 is out of range ...; pick a chapter from 1 to 3" to a member who picked nothing."""
+    story_id = await add_story(club, sample_story)
+    await post(club, member=club.admin, story=str(story_id), chapter=4, channel=club.text_channel)
+    last = bot_posts(club, club.text_channel)[-1]
+    text = sample_story.read_text(encoding="utf-8")
+    shorter = text[: text.index("# Chapter 4")].encode()
+    await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("lamp.md", shorter), replace_anyway=True
+    )
+    for label in ("I've read this", "Read privately"):
+        [answer] = await club.click(last, label, member=club.member)
+        assert answer.ephemeral and "taken down when **The Lamp at Gull Point** was updated" in answer.text
+        assert "3 chapters now" in answer.text and "pick" not in answer.text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, story_id)) == 0
