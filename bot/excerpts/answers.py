@@ -12,6 +12,27 @@ POSTED_STORY_GONE = (
     "with `/story list`, then read the chapter with `/excerpt read` or record it with `/progress set`."
 )
 
+# A button made before /story update moved the chapters down, on a part of the story that is a note now.
+NOW_A_NOTE = (
+    "Since this was posted, the story was updated: what it showed is now one of the story's notes (shown in "
+    "`/story info`), not a chapter, so nothing was recorded. Its first chapter is chapter 1: `/excerpt read` "
+    "shows any chapter privately."
+)
+
+# A "Post it again" whose post is gone: its chapter became a note in an update, or it was forged.
+REPOST_GONE = (
+    "The post this button answers is no longer on record (the story may have been updated since, and that "
+    "part of it is a note now); run `/excerpt post` again to post a chapter."
+)
+
+
+def taken_down_text(title: str, chapters: int) -> str:
+    """A button under a chapter an update of the story took down."""
+    return (
+        f"This chapter was taken down when **{escape_markdown(title)}** was updated; it has "
+        f"{plural(chapters, 'chapter')} now, so nothing was recorded."
+    )
+
 
 def chapter_label(number: int, title: str, *, first: bool = False) -> str:
     """The words `chapter 3 of **Title**` (``first``: `Chapter ...`, to start a sentence)."""

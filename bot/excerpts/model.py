@@ -7,6 +7,21 @@ from typing import Protocol
 
 from bot.excerpts.store import PostJob
 
+# What the chapter buttons under a post carry: the story, the chapter as numbered when they were
+# made, and how far the story's chapters had moved down by then (``store.chapters_moved``).
+ButtonKey = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Pressed:
+    """A chapter as a pressed button names it. ``moved``: how far the story's chapters had moved when
+    the button was made (None: a button made before moves were counted); ``message_id``: the message
+    the button is on, a recorded post for the buttons under one."""
+
+    number: int
+    moved: int | None
+    message_id: int | None = None
+
 
 class PostFailure(Exception):
     """Discord refused a message (permission missing, channel gone, an error status); the text says why."""
@@ -46,8 +61,8 @@ class Poster(Protocol):
         """
         ...
 
-    async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:
-        """Send one message (with the chapter buttons for ``(story_id, chapter)``); its id."""
+    async def send(self, channel_id: int, content: str, *, nonce: str, buttons: ButtonKey | None) -> int:
+        """Send one message (with the chapter buttons for ``(story_id, chapter, moved)``); its id."""
         ...
 
     async def recent(self, channel_id: int, *, after: int, limit: int) -> list[SeenMessage]:
@@ -99,3 +114,5 @@ class Reading:
     title: str
     contents: list[str]
     avoided: list[str]
+    number: int  # the chapter as numbered now (a pressed button's number mapped through later moves)
+    moved: int  # how far the story's chapters had moved: what a "Show it anyway" button carries

@@ -34,15 +34,26 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.errors import UserError
 from bot.excerpts import store
-from bot.excerpts.answers import POSTED_STORY_GONE, busy_text, chapter_label, posted_text, too_long_text
+from bot.excerpts.answers import (
+    NOW_A_NOTE,
+    POSTED_STORY_GONE,
+    REPOST_GONE,
+    busy_text,
+    chapter_label,
+    posted_text,
+    taken_down_text,
+    too_long_text,
+)
 from bot.excerpts.model import (
     AlreadyPosted,
+    ButtonKey,
     ChannelGone,
     InteractionRef,
     Poster,
     PostFailure,
     PostOutcome,
     PostRequest,
+    Pressed,
     Reading,
 )
 from bot.excerpts.render import render_contents
@@ -105,9 +116,42 @@ class ExcerptService:
             time_limit=RENDER_SECONDS,
         )  # fmt: skip
 
-    async def reading(self, guild_id: int, user_id: int, story: str | int, number: int, *, confirmed: bool) -> Reading:
+    async def pressed_chapter(self, guild_id: int, story_id: int, number: int | Pressed) -> int:
+        """The chapter a button names, as numbered now: the member acts on the chapter they saw.
+
+        ``/story update`` may have moved the chapters down since the button was made (an older
+        Dogear read a dedication as chapter 1), so its number is mapped through the moves recorded
+        since. A button from before moves were recorded finds its post's chapter (which moved with
+        the chapters) by the message pressed, else counts every recorded move. A part of the
+        story that is a note now, or a chapter an update took down, is refused saying so (not
+        "pick a chapter", which a member pressing a button never did).
+        """
+        if isinstance(number, int):
+            return number
+        now = await self._numbered_now(guild_id, story_id, number)
+        if now < 1:
+            raise UserError(NOW_A_NOTE)
+        record = await get_story_record(self.db, guild_id, story_id)
+        if record is not None and record.has_text and now > record.chapter_count:
+            raise UserError(taken_down_text(record.title, record.chapter_count))
+        return now
+
+    async def _numbered_now(self, guild_id: int, story_id: int, pressed: Pressed) -> int:
+        """The pressed chapter's number now (below 1: a part of the story that is a note now)."""
+        if pressed.moved is None and pressed.message_id is not None:
+            posted = await store.posted_chapter(self.db, guild_id, story_id, pressed.message_id)
+            if posted is not None:
+                return posted
+        moved_since = await store.chapters_moved(self.db, guild_id, story_id) - (pressed.moved or 0)
+        return pressed.number - max(0, moved_since)  # a forged larger "moved" never moves a chapter up
+
+    async def reading(
+        self, guild_id: int, user_id: int, story: str | int, number: int | Pressed, *, confirmed: bool
+    ) -> Reading:
         """The chapter for one member; when it has warnings they avoid and they did not confirm, only those."""
         story_id = story if isinstance(story, int) else (await resolve_story(self.db, guild_id, story)).id
+        number = await self.pressed_chapter(guild_id, story_id, number)
+        moved = await store.chapters_moved(self.db, guild_id, story_id)
         record, chapter = await self.chapter(guild_id, story_id, number)
         avoided_ids = await avoided_warnings(self.db, guild_id, user_id)
         warnings = [
@@ -121,24 +165,26 @@ class ExcerptService:
         warnings += [warning for warning in unsure if warning.id not in shown]
         avoided = [warning.label for warning in warnings if warning.avoided]
         if avoided and not confirmed:
-            return Reading(record.id, record.title, [], avoided)
-        return Reading(record.id, record.title, await self._render(record.title, chapter, warnings), avoided)
+            return Reading(record.id, record.title, [], avoided, number, moved)
+        contents = await self._render(record.title, chapter, warnings)
+        return Reading(record.id, record.title, contents, avoided, number, moved)
 
     async def mark_read(
-        self, guild_id: int, user_id: int, story_id: int, number: int, display_name: str
-    ) -> tuple[str, int | None]:
-        """Move the member's progress forward to this chapter (never back): the title, and the
-        chapter they were at before when it moved (None when it did not)."""
+        self, guild_id: int, user_id: int, story_id: int, number: int | Pressed, display_name: str
+    ) -> tuple[str, int, int | None]:
+        """Move the member's progress forward to this chapter (never back): the title, the chapter
+        as numbered now, and the chapter they were at before when it moved (None when it did not)."""
+        number = await self.pressed_chapter(guild_id, story_id, number)
         record, _ = await self.chapter(guild_id, story_id, number)
         update = await read_up_to(
             self.db, guild_id, user_id, story_id, number, now=self._now(), display_name=display_name
         )
-        return record.title, update.previous if update.advanced else None
+        return record.title, number, update.previous if update.advanced else None
 
     # -- posting --------------------------------------------------------------------------
     async def post_chapter(self, request: PostRequest, poster: Poster) -> PostOutcome | AlreadyPosted:
         """``/excerpt post``: plan (or continue a stopped post of the same chapter there) and send it all."""
-        plan = await self._plan(request, poster)
+        plan = await self._plan(await self._confirmed(request), poster)
         if isinstance(plan, AlreadyPosted):
             return plan
         job, title, continued = plan
@@ -186,6 +232,16 @@ class ExcerptService:
                 f"{chapter_label(chapter.number, record.title, first=True)} is being posted right now."
             ) from None
         return job, record.title, False
+
+    async def _confirmed(self, request: PostRequest) -> PostRequest:
+        """A "Post it again" names the post it answers: its chapter as numbered now (the post moved
+        with its chapter when ``/story update`` moved the chapters down), not the number on the button."""
+        if request.confirmed_after is None:
+            return request
+        answered = await store.get_job(self.db, request.guild_id, request.confirmed_after)
+        if answered is None or str(answered.story_id) != request.story:
+            raise UserError(REPOST_GONE)
+        return dataclasses.replace(request, chapter=answered.chapter)
 
     async def _planned(self, guild_id: int, record: StoryRecord, chapter: Chapter) -> list[str]:
         """The chapter's messages with its warnings as they stand now, or why it is not posted."""
@@ -248,14 +304,21 @@ class ExcerptService:
             if chunk.message_id is not None:
                 continue
             assert chunk.content is not None
-            buttons = (job.story_id, job.chapter) if chunk.position == last else None
+            buttons = await self._button_key(job) if chunk.position == last else None
             message_id = await self._send_one(poster, job, chunk.position, chunk.content, buttons)
             await store.record_sent(self.db, job.guild_id, job.id, chunk.position, message_id, now=self._now())
         await store.finish(self.db, job.guild_id, job.id, now=self._now())
         return already_there
 
+    async def _button_key(self, job: PostJob) -> ButtonKey:
+        """What the buttons under the post carry, read when they are made: ``/story update`` may have
+        moved the chapters down while the post was being sent (its job moved with them)."""
+        found = await store.button_chapter(self.db, job.guild_id, job.id)
+        chapter, moved = found if found is not None else (job.chapter, 0)
+        return (job.story_id, chapter, moved)
+
     async def _send_one(
-        self, poster: Poster, job: PostJob, position: int, content: str, buttons: tuple[int, int] | None
+        self, poster: Poster, job: PostJob, position: int, content: str, buttons: ButtonKey | None
     ) -> int:
         """One message; only here may a shutdown cancel a post (never inside a database write)."""
         task = asyncio.current_task()

@@ -119,8 +119,9 @@ async def get_job(db: Database, guild_id: int, job_id: int) -> PostJob | None:
 async def shift_post_jobs(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int) -> None:
     """The story's first ``by`` chapters became notes (bot.story.changes): the posts of later chapters
     move down with them, inside the caller's transaction, and the finished posts of a chapter now a
-    note are forgotten (``/excerpt post`` would otherwise take chapter 1 as posted). Raises
-    :class:`ChapterBusy` while one of those is being posted: nothing may move under it."""
+    note are forgotten (``/excerpt post`` would otherwise take chapter 1 as posted). The move is
+    recorded (``chapter_moves``): buttons already in the channels carry the old numbers and map them
+    through it. Raises :class:`ChapterBusy` while one of those is being posted: nothing may move under it."""
     cursor = await tx.execute(
         "SELECT 1 FROM post_jobs WHERE guild_id = ? AND story_id = ? AND chapter <= ? AND state = 'posting'",
         (guild_id, story_id, by),
@@ -135,6 +136,40 @@ async def shift_post_jobs(tx: aiosqlite.Connection, guild_id: int, story_id: int
             "UPDATE post_jobs SET chapter = chapter + ? WHERE guild_id = ? AND story_id = ? AND chapter > ?",
             (step, guild_id, story_id, above),
         )
+    await tx.execute(
+        "INSERT INTO chapter_moves (guild_id, story_id, moved_by) VALUES (?, ?, ?)", (guild_id, story_id, by)
+    )
+
+
+async def chapters_moved(db: Database, guild_id: int, story_id: int) -> int:
+    """How far the story's chapters have moved down in all (0 for most stories): what a button carries."""
+    moved = await db.fetch_value(
+        "SELECT coalesce(sum(moved_by), 0) FROM chapter_moves WHERE guild_id = ? AND story_id = ?", (guild_id, story_id)
+    )
+    return int(moved or 0)
+
+
+async def posted_chapter(db: Database, guild_id: int, story_id: int, message_id: int) -> int | None:
+    """The chapter (as numbered now: posts move with their chapters) a recorded message of this
+    story's posts shows; None when no post of the story recorded that message."""
+    row = await db.fetch_one(
+        "SELECT j.chapter FROM post_jobs j JOIN post_chunks c ON c.job_id = j.id"
+        " WHERE j.guild_id = ? AND j.story_id = ? AND c.message_id = ? LIMIT 1",
+        (guild_id, story_id, message_id),
+    )
+    return None if row is None else int(row["chapter"])
+
+
+async def button_chapter(db: Database, guild_id: int, job_id: int) -> tuple[int, int] | None:
+    """The post's chapter as numbered now and how far the story's chapters had moved, read together,
+    for the buttons under its last message (a move may have happened while it was posting)."""
+    row = await db.fetch_one(
+        "SELECT j.chapter, (SELECT coalesce(sum(m.moved_by), 0) FROM chapter_moves m"
+        " WHERE m.guild_id = j.guild_id AND m.story_id = j.story_id) AS moved"
+        " FROM post_jobs j WHERE j.guild_id = ? AND j.id = ?",
+        (guild_id, job_id),
+    )
+    return None if row is None else (int(row["chapter"]), int(row["moved"]))
 
 
 async def posting_job(db: Database, guild_id: int, story_id: int, chapter: int) -> PostJob | None:

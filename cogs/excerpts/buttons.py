@@ -2,7 +2,9 @@
 
 Every button carries its state in its custom id (``DynamicItem``), so "I've read this" and
 "Read privately" on a chapter posted months ago keep working after any number of restarts,
-whichever process answers the click.
+whichever process answers the click. Besides the story and chapter it carries how far the story's
+chapters had moved down (``/story update``) when it was made, so a press after a move acts on the
+chapter the member saw; ids from before carry no such number (the service finds their post).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import discord
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import chapter_label
+from bot.excerpts.model import Pressed
 from bot.excerpts.service import ExcerptService
 from bot.text import and_list, escape_markdown
 from cogs._checks import carried_id, guild_id_of
@@ -29,7 +32,9 @@ def excerpt_service(interaction: discord.Interaction) -> ExcerptService:
     return cog.service  # type: ignore[no-any-return]
 
 
-async def read_privately(interaction: discord.Interaction, story: str | int, number: int, *, confirmed: bool) -> None:
+async def read_privately(
+    interaction: discord.Interaction, story: str | int, number: int | Pressed, *, confirmed: bool
+) -> None:
     """The chapter as ephemeral messages, warnings first; avoided warnings ask once more first."""
     guild_id = interaction.guild_id
     if guild_id is None:
@@ -42,10 +47,10 @@ async def read_privately(interaction: discord.Interaction, story: str | int, num
         labels = and_list([f"**{escape_markdown(label)}**" for label in reading.avoided])
         warnings = "a warning" if len(reading.avoided) == 1 else "warnings"
         view = discord.ui.View(timeout=None)
-        view.add_item(ShowAnyway(reading.story_id, number))
+        view.add_item(ShowAnyway(reading.story_id, reading.number, reading.moved))
         await send_ephemeral(
             interaction,
-            f"{chapter_label(number, reading.title, first=True)} has {warnings} you asked to avoid: {labels}. "
+            f"{chapter_label(reading.number, reading.title, first=True)} has {warnings} you asked to avoid: {labels}. "
             "Show it anyway?",
             view=view,
             allowed_mentions=NONE,
@@ -56,16 +61,21 @@ async def read_privately(interaction: discord.Interaction, story: str | int, num
         return
     for content in reading.contents:
         await send_ephemeral(interaction, content, allowed_mentions=NONE)
-    await mark_read(interaction, service, reading.story_id, number, quiet_if_unchanged=True)
+    await mark_read(interaction, service, reading.story_id, reading.number, quiet_if_unchanged=True)
 
 
 async def mark_read(
-    interaction: discord.Interaction, service: ExcerptService, story_id: int, number: int, *, quiet_if_unchanged: bool
+    interaction: discord.Interaction,
+    service: ExcerptService,
+    story_id: int,
+    pressed: int | Pressed,
+    *,
+    quiet_if_unchanged: bool,
 ) -> None:
     """Move the member's progress forward (never back), tell them, and tell the listeners."""
     guild_id = guild_id_of(interaction)
-    title, previous = await service.mark_read(
-        guild_id, interaction.user.id, story_id, number, interaction.user.display_name
+    title, number, previous = await service.mark_read(
+        guild_id, interaction.user.id, story_id, pressed, interaction.user.display_name
     )
     if previous is not None:
         interaction.client.dispatch("progress_advanced", guild_id, interaction.user.id, story_id, number, previous)  # type: ignore[attr-defined]
@@ -79,19 +89,34 @@ async def mark_read(
         )
 
 
+# The story and chapter, then (in ids made since moves are recorded) how far the chapters had moved.
+_KEY = r"(?P<story>\d+):(?P<chapter>\d+)(?::(?P<moved>\d+))?"
+
+
+def _custom_id(kind: str, story_id: int, chapter: int, moved: int | None) -> str:
+    return f"dogear:{kind}:{story_id}:{chapter}" + ("" if moved is None else f":{moved}")
+
+
 class _Button(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:none"):
     """Shared parts of the chapter buttons: state from the custom id, member-facing errors."""
 
-    def __init__(self, story_id: int, chapter: int, button: discord.ui.Button[Any]) -> None:
+    def __init__(self, story_id: int, chapter: int, moved: int | None, button: discord.ui.Button[Any]) -> None:
         super().__init__(button)
         self.story_id = story_id
         self.chapter = chapter
+        self.moved = moved
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> _Button:
-        return cls(carried_id(match["story"]), carried_id(match["chapter"]))  # type: ignore[call-arg]
+        moved = None if match["moved"] is None else carried_id(match["moved"])
+        return cls(carried_id(match["story"]), carried_id(match["chapter"]), moved)  # type: ignore[call-arg]
+
+    def pressed(self, interaction: discord.Interaction) -> Pressed:
+        """The chapter as this button names it, with the message it is on (a post's, for old ids)."""
+        message_id = interaction.message.id if interaction.message is not None else None
+        return Pressed(self.chapter, self.moved, message_id)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
@@ -105,52 +130,58 @@ class _Button(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:
         raise NotImplementedError
 
 
-class MarkRead(_Button, template=r"dogear:read:(?P<story>\d+):(?P<chapter>\d+)"):
-    def __init__(self, story_id: int, chapter: int) -> None:
+class MarkRead(_Button, template=rf"dogear:read:{_KEY}"):
+    def __init__(self, story_id: int, chapter: int, moved: int | None) -> None:
         button = discord.ui.Button(
             label="I've read this",
             emoji="✅",
             style=discord.ButtonStyle.success,
-            custom_id=f"dogear:read:{story_id}:{chapter}",
+            custom_id=_custom_id("read", story_id, chapter, moved),
         )
-        super().__init__(story_id, chapter, button)
+        super().__init__(story_id, chapter, moved, button)
 
     async def run(self, interaction: discord.Interaction) -> None:
         await mark_read(
-            interaction, excerpt_service(interaction), self.story_id, self.chapter, quiet_if_unchanged=False
+            interaction,
+            excerpt_service(interaction),
+            self.story_id,
+            self.pressed(interaction),
+            quiet_if_unchanged=False,
         )
 
 
-class ReadPrivately(_Button, template=r"dogear:private:(?P<story>\d+):(?P<chapter>\d+)"):
-    def __init__(self, story_id: int, chapter: int) -> None:
+class ReadPrivately(_Button, template=rf"dogear:private:{_KEY}"):
+    def __init__(self, story_id: int, chapter: int, moved: int | None) -> None:
         button = discord.ui.Button(
             label="Read privately",
             emoji="🔒",
             style=discord.ButtonStyle.secondary,
-            custom_id=f"dogear:private:{story_id}:{chapter}",
+            custom_id=_custom_id("private", story_id, chapter, moved),
         )
-        super().__init__(story_id, chapter, button)
+        super().__init__(story_id, chapter, moved, button)
 
     async def run(self, interaction: discord.Interaction) -> None:
-        await read_privately(interaction, self.story_id, self.chapter, confirmed=False)
+        await read_privately(interaction, self.story_id, self.pressed(interaction), confirmed=False)
 
 
-class ShowAnyway(_Button, template=r"dogear:confirm:(?P<story>\d+):(?P<chapter>\d+)"):
-    def __init__(self, story_id: int, chapter: int) -> None:
+class ShowAnyway(_Button, template=rf"dogear:confirm:{_KEY}"):
+    def __init__(self, story_id: int, chapter: int, moved: int | None) -> None:
         button = discord.ui.Button(
-            label="Show it anyway", style=discord.ButtonStyle.danger, custom_id=f"dogear:confirm:{story_id}:{chapter}"
+            label="Show it anyway",
+            style=discord.ButtonStyle.danger,
+            custom_id=_custom_id("confirm", story_id, chapter, moved),
         )
-        super().__init__(story_id, chapter, button)
+        super().__init__(story_id, chapter, moved, button)
 
     async def run(self, interaction: discord.Interaction) -> None:
-        await read_privately(interaction, self.story_id, self.chapter, confirmed=True)
+        await read_privately(interaction, self.story_id, self.pressed(interaction), confirmed=True)
 
 
 READING_ITEMS = (MarkRead, ReadPrivately, ShowAnyway)
 
 
-def chapter_buttons(story_id: int, chapter: int) -> discord.ui.View:
+def chapter_buttons(story_id: int, chapter: int, moved: int) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    view.add_item(MarkRead(story_id, chapter))
-    view.add_item(ReadPrivately(story_id, chapter))
+    view.add_item(MarkRead(story_id, chapter, moved))
+    view.add_item(ReadPrivately(story_id, chapter, moved))
     return view

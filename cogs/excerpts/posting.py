@@ -18,7 +18,15 @@ import discord
 from bot.client import report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import already_posted_text, posted_text
-from bot.excerpts.model import AlreadyPosted, ChannelGone, InteractionRef, PostFailure, PostRequest, SeenMessage
+from bot.excerpts.model import (
+    AlreadyPosted,
+    ButtonKey,
+    ChannelGone,
+    InteractionRef,
+    PostFailure,
+    PostRequest,
+    SeenMessage,
+)
 from cogs._checks import bot_lacks, carried_id, guild_id_of, posting_needs, require_member_reach
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
@@ -76,7 +84,7 @@ class DiscordPoster:
                 f"I can't post in {channel.mention}: I'm missing {', '.join(missing)} there. Ask an admin to grant it."
             )
 
-    async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:
+    async def send(self, channel_id: int, content: str, *, nonce: str, buttons: ButtonKey | None) -> int:
         channel = await self._channel(channel_id)
         if channel is None:
             raise ChannelGone("the channel no longer exists")

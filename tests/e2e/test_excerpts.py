@@ -5,11 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.devtools.driver import Club, Reply
 from bot.excerpts import store as post_store
 from bot.progress.prefs import avoid
 from bot.progress.store import get_progress
+from bot.story import plaintext
+from bot.story.importer import content_hash, import_story
 from bot.story.render import unrender
+from bot.story.store import add_story as store_story
 from bot.story.store import load_chapter
 
 
@@ -325,3 +330,111 @@ async def test_a_post_into_a_thread_that_archived_while_the_bot_was_down_resumes
     chunks = await club.run(post_store.chunks(club.bot.db, club.guild.id, job.id))
     assert [m.id for m in posted] == [c.message_id for c in chunks] and len(posted) == paragraphs + 1
     assert not thread.archived
+
+
+# -- buttons after /story update moved the chapters down ------------------------------------
+
+
+async def dedication_story(club: Club, sample_story: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, bytes]:
+    """The sample story as an older Dogear stored it, its dedication as chapter 1; and its file."""
+    text = sample_story.read_text(encoding="utf-8")
+    start = text.index("# Chapter 1")
+    data = f"{text[:start]}# Dedication\n\nFor my grandmother, who kept the tide tables.\n\n{text[start:]}".encode()
+    with monkeypatch.context() as patched:
+        patched.setattr(plaintext, "split_front_pages", lambda items: ([], items))
+        old = import_story(data, "lamp.md", max_bytes=len(data))
+    story_id = await club.run(
+        store_story(club.bot.db, club.guild.id, old, content_hash=content_hash(old), added_by=None, now=0.0)
+    )
+    return story_id, data
+
+
+async def test_buttons_posted_before_the_chapters_moved_act_on_the_chapter_the_member_saw(
+    club: Club, sample_story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The update makes the dedication a note and chapter 3 the book's chapter 2: a post's buttons
+    made before it carried 3, and "I've read this" marked the book's chapter 3, one too far."""
+    story_id, data = await dedication_story(club, sample_story, monkeypatch)
+    await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.general_channel)
+    dedication = bot_posts(club, club.general_channel)[-1]
+    await post(club, member=club.admin, story=str(story_id), chapter=3, channel=club.text_channel)
+    seen = bot_posts(club, club.text_channel)
+    assert seen[0].content.startswith("📖 **The Lamp at Gull Point** · Chapter 3: What the Logbook Kept")
+    asked = await post(club, member=club.admin, story=str(story_id), chapter=3, channel=club.text_channel)
+    assert asked[-1].labels == ["Post it again"]
+    updated = await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", data))
+    assert "chapter numbers moved down by one" in updated[-1].text
+
+    marked = await club.click(seen[-1], "I've read this", member=club.member)
+    assert "read up to chapter 2 of" in marked[-1].text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, story_id)) == 2
+    shown = await club.click(seen[-1], "Read privately", member=club.other_member)
+    assert shown[0].content.startswith("📖 **The Lamp at Gull Point** · Chapter 2: What the Logbook Kept")
+    assert squash(unrender([{"content": r.content} for r in shown])) == squash(
+        unrender([{"content": m.content} for m in seen])
+    )
+
+    for label in ("I've read this", "Read privately"):
+        [note] = await club.click(dedication, label, member=club.owner)
+        assert note.ephemeral and "now one of the story's notes" in note.text, note.text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.owner.user.id, story_id)) == 0
+
+    again = await club.click(asked[-1], "Post it again", member=club.admin)
+    assert "Posted chapter 2 of **The Lamp at Gull Point**" in again[-1].text
+    assert bot_posts(club, club.text_channel)[len(seen)].content.startswith(
+        "📖 **The Lamp at Gull Point** · Chapter 2: What the Logbook Kept"
+    )
+
+
+async def test_an_avoided_warning_asked_before_the_chapters_moved_shows_the_chapter_asked_about(
+    club: Club, sample_story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story_id, data = await dedication_story(club, sample_story, monkeypatch)
+    await club.run(avoid(club.bot.db, club.guild.id, club.member.user.id, "grief"))
+    asked = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=2)
+    assert "Chapter 2 of **The Lamp at Gull Point** has a warning you asked to avoid" in asked[0].text
+    await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", data))
+    shown = await club.click(asked[0], "Show it anyway", member=club.member)
+    assert shown[0].content.startswith("📖 **The Lamp at Gull Point** · Chapter 1: The Last Ferry")
+    assert "read up to chapter 1 of" in shown[-1].text
+
+
+async def test_a_button_from_before_moves_were_counted_finds_the_chapter_of_its_post(
+    club: Club, sample_story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Buttons made by an older Dogear carry no count of moves; the post they are under moved with its
+    chapter, and a press of such an id that is no post's counts every recorded move."""
+    story_id, data = await dedication_story(club, sample_story, monkeypatch)
+    await post(club, member=club.admin, story=str(story_id), chapter=4, channel=club.text_channel)
+    last = bot_posts(club, club.text_channel)[-1]
+    await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", data))
+    await club.run(club.bot.db.execute("DELETE FROM chapter_moves WHERE guild_id = ?", (club.guild.id,)))
+    state_message = club.state.messages[last.id]
+    for component in state_message.components[0]["components"]:
+        component["custom_id"] = component["custom_id"].rsplit(":", 1)[0]  # as an older Dogear made them
+    marked = await club.click(last, "I've read this", member=club.member)
+    assert "read up to chapter 3 of" in marked[-1].text
+    await club.run(
+        club.bot.db.execute(
+            "INSERT INTO chapter_moves (guild_id, story_id, moved_by) VALUES (?, ?, 1)", (club.guild.id, story_id)
+        )
+    )
+    forged = await club.forge_press(f"dogear:read:{story_id}:4", member=club.other_member)
+    assert "read up to chapter 3 of" in forged[-1].text
+
+
+async def test_buttons_of_a_chapter_an_update_took_down_say_so(club: Club, sample_story: Path) -> None:
+    """They answered "Chapter 4 is out of range ...; pick a chapter from 1 to 3" to a member who picked nothing."""
+    story_id = await add_story(club, sample_story)
+    await post(club, member=club.admin, story=str(story_id), chapter=4, channel=club.text_channel)
+    last = bot_posts(club, club.text_channel)[-1]
+    text = sample_story.read_text(encoding="utf-8")
+    shorter = text[: text.index("# Chapter 4")].encode()
+    await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("lamp.md", shorter), replace_anyway=True
+    )
+    for label in ("I've read this", "Read privately"):
+        [answer] = await club.click(last, label, member=club.member)
+        assert answer.ephemeral and "taken down when **The Lamp at Gull Point** was updated" in answer.text
+        assert "3 chapters now" in answer.text and "pick" not in answer.text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, story_id)) == 0

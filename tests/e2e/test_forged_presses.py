@@ -26,6 +26,8 @@ PAST_SQLITE = [str(LARGEST_ID + 1), "9" * 20, str(2**70)]
 TEMPLATES = [
     "dogear:read:{n}:1",
     "dogear:read:1:{n}",
+    "dogear:read:1:1:{n}",
+    "dogear:confirm:1:1:{n}",
     "dogear:private:{n}:1",
     "dogear:confirm:1:{n}",
     "dogear:repost:{n}:1:1:1",

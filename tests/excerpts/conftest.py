@@ -51,7 +51,7 @@ class FakeMessage:
     channel_id: int
     content: str
     nonce: str | None
-    buttons: tuple[int, int] | None
+    buttons: tuple[int, int, int] | None
     sent_at: datetime
 
 
@@ -98,7 +98,7 @@ class FakePoster:
     async def check_channel(self, guild_id: int, channel_id: int) -> None:
         return None
 
-    async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int] | None) -> int:
+    async def send(self, channel_id: int, content: str, *, nonce: str, buttons: tuple[int, int, int] | None) -> int:
         world = self.world
         if channel_id in world.deleted:
             raise ChannelGone("the channel no longer exists")

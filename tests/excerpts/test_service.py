@@ -55,7 +55,7 @@ async def test_a_post_sends_every_message_in_order_and_records_each(
     expected = await planned(db, story_id, 2)
     assert world.contents(CHANNEL) == expected and len(expected) == outcome.job.chunk_count > 10
     assert expected[0].startswith("📖 **The Long Tide** · Chapter 2")
-    assert [m.buttons for m in world.in_channel(CHANNEL)] == [None] * (len(expected) - 1) + [(story_id, 2)]
+    assert [m.buttons for m in world.in_channel(CHANNEL)] == [None] * (len(expected) - 1) + [(story_id, 2, 0)]
     chunks = await store.chunks(db, GUILD, outcome.job.id)
     assert [c.message_id for c in chunks] == [m.id for m in world.in_channel(CHANNEL)]
     assert outcome.job.state == "done" and outcome.job.interaction_token is None
