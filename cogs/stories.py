@@ -28,7 +28,7 @@ from bot.story.importer import SUPPORTED
 from bot.story.limits import MAX_TITLE_CHARS
 from bot.story.model import source_note, story_id_note
 from bot.story.plaintext import front_notes
-from bot.story.render import declared_list, every_warning_in, members_see, warning_list
+from bot.story.render import declared_list, every_warning_in, members_see, none_shown, warning_list
 from bot.story.service import AddedStory, StoryDetails, add_story_file, find_story, library_page, story_details
 from bot.story.update import describe_update, update_story
 from bot.text import clip_lines, escape_clipped, escape_markdown, page_lines, plural
@@ -102,7 +102,7 @@ def story_info_text(details: StoryDetails, page: int) -> str:
     if shown:
         lines.append(f"⚠️ Warnings: {warning_list(shown, INFO_WARNINGS_CHARS)}")
     else:
-        lines.append("Warnings: none declared or detected.")
+        lines.append(f"Warnings: {none_shown(details.unreviewed)}")
     if record.declared_warnings:
         lines.append(f"Author's own warnings: {declared_list(record.declared_warnings, INFO_WARNINGS_CHARS)}")
     for chapter in details.chapters:

@@ -18,7 +18,7 @@ from bot.discussions.store import PENDING, Discussion, Reminder
 from bot.limits import CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
-from bot.story.render import warning_list
+from bot.story.render import none_shown, warning_list
 from bot.text import (
     clip,
     escape_clipped,
@@ -70,7 +70,11 @@ def _warning_line(warnings: Sequence[HeaderWarning]) -> str:
     """Each warning with its source, as the excerpt header says it; a possible one is never posted."""
     shown = [replace(warning, avoided=False) for warning in warnings if warning.tier != POSSIBLE]
     if not shown:
-        return "No content warnings for this chapter."
+        unreviewed = len({warning.id for warning in warnings})  # all possible or reported, none settled
+        if not unreviewed:
+            return "No content warnings for this chapter."
+        line = none_shown(unreviewed)
+        return line[:1].upper() + line[1:]
     return warning_list(shown, WARNING_LINE_CHARS)
 
 

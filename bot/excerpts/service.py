@@ -67,6 +67,7 @@ from bot.story.chapters import check_chapter
 from bot.story.model import Chapter, HeaderWarning
 from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
 from bot.text import plural
+from bot.warnings.reviews import chapter_warnings_and_possible, unsettled_in_chapter
 from bot.warnings.service import chapter_warnings
 from bot.worker import Workers
 
@@ -163,6 +164,9 @@ class ExcerptService:
         shown = {warning.id for warning in warnings}
         unsure = await possible_for_reader(self.db, guild_id, user_id, story_id, number)
         warnings += [warning for warning in unsure if warning.id not in shown]
+        shown |= {warning.id for warning in unsure}
+        unsettled = await unsettled_in_chapter(self.db, guild_id, story_id, number)
+        warnings += [warning for warning in unsettled if warning.id not in shown]  # counted, never named
         avoided = [warning.label for warning in warnings if warning.avoided]
         if avoided and not confirmed:
             return Reading(record.id, record.title, [], avoided, number, moved)
@@ -244,8 +248,9 @@ class ExcerptService:
         return dataclasses.replace(request, chapter=answered.chapter)
 
     async def _planned(self, guild_id: int, record: StoryRecord, chapter: Chapter) -> list[str]:
-        """The chapter's messages with its warnings as they stand now, or why it is not posted."""
-        warnings = await chapter_warnings(self.db, guild_id, record.id, chapter.number)
+        """The chapter's messages with its warnings as they stand now, or why it is not posted. What
+        nobody settled yet goes in too: the header never names it, but says it is under review."""
+        warnings = await chapter_warnings_and_possible(self.db, guild_id, record.id, chapter.number)
         contents = await self._render(record.title, chapter, warnings)
         if len(contents) > self.max_messages:
             raise UserError(too_long_text(chapter.number, record.title, record.id, len(contents), self.max_messages))

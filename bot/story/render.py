@@ -107,6 +107,24 @@ def members_see(warnings: Sequence[HeaderWarning]) -> list[HeaderWarning]:
     return [warning for warning in warnings if warning.tier != POSSIBLE or warning.avoided]
 
 
+def unreviewed_count(warnings: Sequence[HeaderWarning]) -> int:
+    """The possible warnings (or open reports) among ``warnings`` that members are not shown."""
+    return sum(1 for warning in warnings if warning.tier == POSSIBLE and not warning.avoided)
+
+
+def none_shown(unreviewed: int = 0) -> str:
+    """What members read after "Warnings:" where no warning shows. Dogear may have found evidence
+    that falls short (a possible warning) or a member may have reported one, with no admin's answer
+    yet: "none detected" would then read as a clean bill, so this says something is being reviewed,
+    without naming it (members see only declared, confident and confirmed warnings)."""
+    if not unreviewed:
+        return "none declared or detected."
+    waiting = "is" if unreviewed == 1 else "are"
+    return (
+        f"none declared or confirmed; {plural(unreviewed, 'possible warning')} {waiting} waiting for an admin's review."
+    )
+
+
 TITLE_CAPS = (200, 80, 30)  # characters of each title in the header, shorter while the warnings do not fit
 
 
@@ -119,6 +137,7 @@ def render_header(
     budget is tight the titles are shortened first, then warnings are counted instead of named:
     a long title never pushes the warnings out of the header.
     """
+    unreviewed = unreviewed_count(warnings)
     warnings = members_see(warnings)
     counted = chapter_length(chapter.paragraphs)
     length = f"{plural(counted.words, 'word')} · about {reading_minutes(counted)} min read"
@@ -128,11 +147,11 @@ def render_header(
         footer = f"-# ⚠️ This chapter has {plural(len(avoided), 'warning')} you asked to avoid.\n" + footer
     for cap in TITLE_CAPS:
         heading = _heading(title, chapter, cap)
-        content = "\n".join((heading, length, _warning_line(warnings, len(warnings)), footer))
+        content = "\n".join((heading, length, _warning_line(warnings, len(warnings), unreviewed), footer))
         if utf16_len(content) <= budget:
             return content
     for shown in range(len(warnings) - 1, -1, -1):
-        content = "\n".join((heading, length, _warning_line(warnings, shown), footer))
+        content = "\n".join((heading, length, _warning_line(warnings, shown, unreviewed), footer))
         if utf16_len(content) <= budget:
             return content
     return _truncate(content, budget)
@@ -146,10 +165,10 @@ def _heading(title: str, chapter: Chapter, cap: int) -> str:
     return heading
 
 
-def _warning_line(warnings: Sequence[HeaderWarning], shown: int) -> str:
+def _warning_line(warnings: Sequence[HeaderWarning], shown: int, unreviewed: int) -> str:
     """The warnings line naming the first ``shown`` warnings and counting the rest."""
     if not warnings:
-        return "Warnings: none declared or detected."
+        return f"Warnings: {none_shown(unreviewed)}"
     if not shown:
         return f"⚠️ Warnings: {len(warnings)} (too many to list here)"
     listed = ", ".join(warning_label(w) for w in warnings[:shown])

@@ -36,6 +36,7 @@ from bot.story.store import (
 from bot.story.tidy import one_line
 from bot.text import no_such_page
 from bot.warnings.engine import ScanReport
+from bot.warnings.reviews import unsettled_on_story
 from bot.warnings.service import guild_ruleset_data, save_scan, scan_time_limit, story_warnings
 from bot.worker import Workers
 
@@ -131,13 +132,17 @@ class StoryDetails:
     record: StoryRecord
     chapters: list[ChapterInfo]
     warnings: list[HeaderWarning]
+    unreviewed: int = 0  # possible or reported warnings no admin has settled, not among ``warnings``
 
 
 async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails:
     """The story an option names, with its chapter list and its warnings (strongest first)."""
     record = await resolve_story(db, guild_id, value)
     chapters = await chapter_infos(db, guild_id, record.id)
-    return StoryDetails(record, chapters, await story_warnings(db, guild_id, record.id))
+    warnings = await story_warnings(db, guild_id, record.id)  # a stale scan is made again first
+    shown = {warning.id for warning in warnings}
+    unreviewed = await unsettled_on_story(db, guild_id, record.id)
+    return StoryDetails(record, chapters, warnings, len(unreviewed - shown))
 
 
 async def find_story(db: Database, guild_id: int, value: str) -> StoryRecord:

@@ -94,6 +94,15 @@ async def unsettled_in_chapter(db: Database, guild_id: int, story_id: int, chapt
     return [HeaderWarning(warning_id, taxonomy.label(warning_id), POSSIBLE) for warning_id in found]
 
 
+async def unsettled_on_story(db: Database, guild_id: int, story_id: int) -> set[str]:
+    """The warnings some chapter of the story may carry that nobody settled, by id (as
+    :func:`unsettled_in_chapter` decides for one chapter): what ``/story info`` says is under review."""
+    record = await get_story_record(db, guild_id, story_id)
+    if record is None:
+        return set()
+    return {warning_id for _, warning_id in await store.unsettled(db, guild_id, story_id, 1, record.chapter_count)}
+
+
 async def chapter_warnings_and_possible(
     db: Database, guild_id: int, story_id: int, chapter: int
 ) -> list[HeaderWarning]:
