@@ -96,9 +96,12 @@ _SKIP_TYPES = frozenset(
         "non-linear",
     ]
 )
+# FanFicFare puts its "Update Log" page (a list of update dates) after its title and contents pages.
 _FRONT_MATTER_LABELS = frozenset(
-    ["cover", "title page", "copyright", "copyright page", "contents", "table of contents"]
+    ["cover", "title page", "copyright", "copyright page", "contents", "table of contents", "update log"]
 )
+# Of those, the ones a page's heading may say without the TOC: a chapter may well be called "Cover".
+_FRONT_MATTER_HEADINGS = frozenset(["title page", "copyright page", "table of contents", "update log"])
 _CONTENTS = frozenset(["contents", "table of contents"])
 _SECTIONS = ["section", "div", "nav", "header", "article", "aside", "main"]
 _COPYRIGHT = ("copyright", "©")
@@ -901,7 +904,16 @@ def _is_front_matter(doc: _Doc, book: _Book, toc_label: str, *, opening: bool) -
         return True
     if _is_toc_page(doc) or _is_copyright_page(doc):
         return True
-    return opening and (_is_title_page(doc, book) or _is_intro_page(doc, book))
+    return opening and (_is_title_page(doc, book) or _is_intro_page(doc, book) or _headed_front_matter(doc))
+
+
+def _headed_front_matter(doc: _Doc) -> bool:
+    """A page before the story headed with what it is ("Update Log", "Title Page") where the TOC
+    does not list it: FanFicFare leaves its log page out of the contents."""
+    first = next((item for item in doc.items if isinstance(item, (Heading, Para))), None)
+    if not isinstance(first, Heading):
+        return False
+    return _SPACE.sub(" ", first.raw.casefold()).strip().rstrip(":").strip() in _FRONT_MATTER_HEADINGS
 
 
 @dataclass(slots=True)

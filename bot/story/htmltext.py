@@ -18,7 +18,7 @@ from bot.story.model import Story
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, by_line_author, is_labelled_note, strip_note_label
 from bot.story.structure import Heading, Item, Para, SceneBreak, bare_number_heading, is_scene_break, match_heading
-from bot.story.webpage import names_author_note, strip_page_chrome
+from bot.story.webpage import TEXT_ONLY, names_author_note, strip_page_chrome
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
 BLOCKS = frozenset(
@@ -228,11 +228,13 @@ def _walk(root: Tag, out: list[Item | None], headings: bool) -> None:
     """Blocks in document order, with an explicit stack: nesting depth costs no recursion.
 
     Each frame also says whether it is inside a list: only the outermost list is checked for
-    being a table of contents, so no element is read by more than one such check.
+    being a table of contents, so no element is read by more than one such check; and whether
+    its lines may be headings: not inside an element marked :data:`TEXT_ONLY` (a threadmarked
+    forum post, whose chapter the threadmark names).
     """
-    stack: list[tuple[Iterator[PageElement], list[str], bool]] = [(iter(root.children), [], False)]
+    stack: list[tuple[Iterator[PageElement], list[str], bool, bool]] = [(iter(root.children), [], False, headings)]
     while stack:
-        children, inline, in_list = stack[-1]
+        children, inline, in_list, headings = stack[-1]
         for child in children:
             if isinstance(child, NavigableString):
                 inline.append(str(child))
@@ -243,13 +245,14 @@ def _walk(root: Tag, out: list[Item | None], headings: bool) -> None:
             if name not in BLOCKS and not _has_block_child(child):
                 inline.append(child.get_text())
                 continue
-            _flush(inline, out)
+            _flush(inline, out, headings)
+            inner_headings = headings and not child.has_attr(TEXT_ONLY)
             if not in_list and _contents_candidate(child) and _is_contents(child):
                 _drop_contents_heading(out)
             elif name == "hr":
                 out.append(SceneBreak("<hr>"))
             elif name in _HEADINGS:
-                _heading(child, out, headings)
+                _heading(child, out, inner_headings)
             elif name == "pre" and not _has_block_child(child):  # Wattpad puts its <p>s in a <pre>
                 text = child.get_text().replace(_BR, "\n").replace(_SOFT_BR, "\n").strip("\n")
                 if text.strip():
@@ -260,15 +263,15 @@ def _walk(root: Tag, out: list[Item | None], headings: bool) -> None:
                 whole = element_text(child)
                 text = _without_navigation(whole)
                 if text:
-                    out.append(_paragraph(text, headings=headings))
+                    out.extend(_paragraphs(text, headings=inner_headings))
                 elif not whole:
                     out.append(None)
             else:
                 # An inline element around blocks (FanFicFare's <a name=...><h2>) is walked as one.
-                stack.append((iter(child.children), [], in_list or name in _LISTS))
+                stack.append((iter(child.children), [], in_list or name in _LISTS, inner_headings))
                 break  # walk the child's blocks first, then come back to this element's next child
         else:
-            _flush(inline, out)
+            _flush(inline, out, headings)
             stack.pop()
 
 
@@ -402,12 +405,12 @@ def _cell_lines(cell: Tag) -> str | None:
     return "\n".join(part for part in parts if part)
 
 
-def _flush(inline: list[str], out: list[Item | None]) -> None:
-    """Inline text gathered between blocks becomes one paragraph."""
+def _flush(inline: list[str], out: list[Item | None], headings: bool) -> None:
+    """Inline text gathered between blocks becomes its paragraphs."""
     text = _without_navigation(clean_text("".join(inline)))
     inline.clear()
     if text:
-        out.append(_paragraph(text))
+        out.extend(_paragraphs(text, headings=headings))
 
 
 _ENTRY = re.compile(r"(?:^|(?<=\s))(\d{1,5})\.\s")
@@ -531,6 +534,20 @@ def _title_by_author(tag: Tag) -> tuple[str, str] | None:
 
 def _has_block_child(tag: Tag) -> bool:
     return any(isinstance(child, Tag) and child.name in BLOCKS for child in tag.children)
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def _paragraphs(text: str, *, headings: bool) -> list[Item]:
+    """A block's text as its paragraphs: a blank line (two <br>) ends one, as in plain text.
+
+    Forums (XenForo's posts on SpaceBattles and Sufficient Velocity), LiveJournal and many
+    hand-made pages set a whole chapter as one block of lines with <br><br> between paragraphs:
+    read as one paragraph, its "Chapter 2" lines and "* * *" dividers were story text, and the
+    whole post one paragraph.
+    """
+    return [_paragraph(piece, headings=headings) for piece in _BLANK_LINES.split(text) if piece.strip()]
 
 
 def _paragraph(text: str, *, headings: bool = False) -> Item:

@@ -484,7 +484,9 @@ def note_score(text: str) -> int:
     return len({match.group(0).lower() for match in _NOTE_MARKERS.finditer(text, 0, NOTE_SCAN_CHARS)})
 
 
-_EMPHASIS_RUN = re.compile(r"[ \t]*([*_]*)")  # the stars or underscores a line opens with
+# The bracket and the stars or underscores a line opens with: "(A/N:", "**A/N:**", "[*A/N:*".
+_EMPHASIS_RUN = re.compile(r"[ \t]*([(\[]?)([*_]*)")
+_CLOSING_BRACKET = {"(": ")", "[": "]"}
 
 
 @cache
@@ -502,13 +504,17 @@ def is_labelled_note(text: str) -> bool:
 
 
 def strip_note_label(text: str) -> str:
-    """The note without its label, and without the emphasis the label was set in: "**A/N:** thanks"
-    and "*A/N: thanks*" are the note "thanks", not "** thanks" or "thanks*"."""
+    """The note without its label, and without the emphasis or brackets the label was set in:
+    "**A/N:** thanks", "*A/N: thanks*" and "(A/N: thanks)" are the note "thanks", not "** thanks",
+    "thanks*" or "thanks)"."""
     match = _note_label().match(text)
     if match is None:
         return text.strip()
-    opening = _EMPHASIS_RUN.match(text).group(1)
+    bracket, opening = _EMPHASIS_RUN.match(text).groups()
     rest = text[match.end() :].strip()
+    closing = _CLOSING_BRACKET.get(bracket)
+    if closing and rest.endswith(closing) and rest.count(closing) > rest.count(bracket):
+        rest = rest[:-1].rstrip()
     if opening and rest.startswith(opening):
         rest = rest[len(opening) :]
     elif opening and rest.endswith(opening):

@@ -140,7 +140,8 @@ _SCENE_BREAK = re.compile(
     r"|#"  # a lone hash
     r"|(?:[~*\-=+]*[ \t]*)(?:o0o|0o0|oOo|OoO|xXx|XxX|xox|oxo|x{3,}|o{3,})(?:[ \t]*[~*\-=+]*)"
     r"|[⁂❦❧✦✧※]"
-    r"|(?:[~*\-=][ \t]*)+[a-zA-Z0-9]{1,4}(?:[ \t]*[~*\-=])+"  # ~x~, -o-, *~*
+    # ~x~, -o-, *0*: the letters of an ornament only; "*Sigh*" and "-Bang-" are the story's words
+    r"|(?:[~*\-=][ \t]*)+[xXoO0]{1,4}(?:[ \t]*[~*\-=])+"
     r")[ \t]*$"
 )
 _EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?P<inner>\S.*?\S|\S)\1$")
@@ -543,7 +544,34 @@ def is_scene_break(line: str) -> bool:
     if len(stripped) > RAW_MARK_CHARS:
         return False
     stripped = normalise(stripped)
-    return bool(stripped) and len(stripped) <= 40 and _SCENE_BREAK.match(stripped) is not None
+    if not stripped or len(stripped) > 40:
+        return False
+    return _SCENE_BREAK.match(stripped) is not None or _ornaments_only(stripped)
+
+
+# Divider characters Unicode files as punctuation; "-", "*", "_" and dashes are not among them:
+# alone or two ("**", "-") they are markup left over or a dash, and count only three or more.
+_DIVIDER_CHARS = frozenset("•·◇◆○●§⁂❦❧✦✧※")
+_ORNAMENT_CATEGORIES = frozenset(["So", "Sm"])  # symbols: ★ ♦ ❖ ✿ ♥ 🌸, and ~ + < > ∗
+_INVISIBLE_CATEGORIES = frozenset(["Mn", "Cf", "Zs"])  # an emoji's variation selector, a joiner, spaces
+
+
+def _ornaments_only(line: str) -> bool:
+    """A short line of symbols alone, even one: "~", "◆", "❖ ❖", "🌸🌸🌸", "<><><>".
+
+    Word, Google Docs and Sigil books centre one such glyph between scenes; read as a paragraph,
+    it was posted as a spoiler block of its own. Punctuation that speaks ("...", "?!", ":)") is
+    not an ornament, and a letter or digit makes the line text.
+    """
+    visible = 0
+    for char in line:
+        category = unicodedata.category(char)
+        if category in _INVISIBLE_CATEGORIES or char in " \t":
+            continue
+        if char not in _DIVIDER_CHARS and (category not in _ORNAMENT_CATEGORIES or char == "="):
+            return False
+        visible += 1
+    return visible > 0
 
 
 def split_items(text: str, *, markdown: bool = False) -> list[Item]:

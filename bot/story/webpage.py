@@ -95,16 +95,28 @@ _CHROME_PAIRS = frozenset(
         ("page", "header"),
         ("post", "tags"),
         ("last", "edit"),
+        # Text only a screen reader speaks (XenForo's "u-srOnly" "Thread starter", WordPress's
+        # "screen-reader-text" "Posted on"): no reader of the page sees it.
+        ("sr", "only"),
+        ("screen", "reader"),
+        ("visually", "hidden"),
     ]
 )
-# Whole names of chrome whose words alone say too little (XenForo's poster box).
-_CHROME_NAMES = frozenset(["message-user", "message-cell--user", "message-footer", "p-header", "p-footer"])
+# Whole names of chrome whose words alone say too little.
+_CHROME_NAMES = frozenset(
+    # XenForo's poster box, and the thread's "Thread starter" and "Start date" line under its title.
+    ["message-user", "message-cell--user", "message-footer", "p-header", "p-footer", "p-description"]
+)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # An element holding more than this share of the page's text is kept whatever it is called.
 _MOST_OF_PAGE = 0.5
 _CONTENT_TAGS = ("article", "main")
 _THREADMARK_CELL = re.compile(r"threadmark-header")
+_POST_TAGS = ("article", "li")  # XenForo's post: an <article>, in older themes an <li>
+_POST_TEXT = ("bbWrapper", "messageText")  # its text (XenForo 2, XenForo 1)
+# Set on an element whose lines are text, never headings (see _threadmark_headings).
+TEXT_ONLY = "data-dogear-text-only"
 
 
 def strip_page_chrome(body: Tag) -> Tag:
@@ -116,8 +128,23 @@ def strip_page_chrome(body: Tag) -> Tag:
     _threadmark_headings(body)
     sizes = _text_sizes(body)
     for element in _chrome(body, sizes):
-        element.decompose()
+        _remove_chrome(element, body)
     return _main_content(body, len(body.get_text()))
+
+
+def _remove_chrome(element: Tag, body: Tag) -> None:
+    """Take ``element`` out, and the elements it leaves empty: a box that held only a button
+    ("Click to expand...") is the site's too, not a blank line the author left between scenes."""
+    parent = element.parent
+    element.decompose()
+    while isinstance(parent, Tag) and parent is not body and _emptied(parent):
+        element, parent = parent, parent.parent
+        element.decompose()
+
+
+def _emptied(element: Tag) -> bool:
+    """No element and no text left in it (whitespace aside): only its own children are read."""
+    return all(isinstance(child, NavigableString) and not child.strip() for child in element.contents)
 
 
 def _text_sizes(root: Tag) -> dict[int, int]:
@@ -205,10 +232,17 @@ def names_author_note(element: Tag) -> bool:
 
 
 def _threadmark_headings(body: Tag) -> None:
-    """A forum post's threadmark label ("Chapter 1.1") becomes the heading over its post."""
+    """A forum post's threadmark label ("Chapter 1.1") becomes the heading over its post.
+
+    The post's text is then marked :data:`TEXT_ONLY`: the author's threadmarks are the page's
+    chapters, and a bold "Omake: The Other Side" line inside a post is part of that post.
+    """
     for label in body.find_all(class_="threadmarkLabel"):
         text = label.get_text(" ", strip=True)
         cell = label.find_parent(class_=_THREADMARK_CELL) or label
+        post = cell.find_parent(_POST_TAGS)
+        for post_text in post.find_all(class_=_POST_TEXT) if post is not None else ():
+            post_text[TEXT_ONLY] = ""
         heading = Tag(name="h2")
         heading.string = text
         cell.replace_with(heading)
