@@ -54,8 +54,8 @@ def decide_id(action: str, story_id: int, chapter: int, warning: str) -> str:
 async def test_a_confirmed_warning_says_so_and_a_possible_one_is_never_posted(club: Club) -> None:
     story_id = await add_story(club)
     header = await post(club, story_id, 1)
-    assert "Blood and gore" not in header and "possible" not in header  # possible: members never see it
-    assert "Warnings: none declared or detected." in header
+    assert "Blood and gore" not in header and "(possible)" not in header  # possible: members never see it
+    assert "Warnings: none declared or confirmed; 1 possible warning is waiting for an admin's review." in header
     assert "**Death** (detected)" in await post(club, story_id, 2)
 
     shown = (await club.slash("warnings story", member=club.admin, story=str(story_id)))[-1]
@@ -105,3 +105,29 @@ async def test_the_discussion_post_names_each_source_and_leaves_out_possible_one
     [opened] = [m for m in club.messages(club.text_channel, include_replies=False) if m.embeds]
     assert "**Content warnings:** **Vomit** (added by an admin)" in opened.text
     assert "Blood and gore" not in opened.text  # possible in chapter 1: not posted
+
+
+BLOOD_ONLY = Story(
+    StoryMeta("Red Tiles"),
+    [Chapter(1, None, [Scene(["There was blood on the floor.", "His hand was bleeding."])])],  # possible blood-gore
+    "txt",
+)
+UNDER_REVIEW = "none declared or confirmed; 1 possible warning is waiting for an admin's review."
+
+
+async def test_a_story_with_only_unsettled_warnings_is_never_shown_as_free_of_them(club: Club) -> None:
+    """The header, /excerpt read and /story info said "none declared or detected" while a possible
+    warning waited for an admin: read as a clean bill. They say one is under review, never which;
+    once an admin dismisses it, "none declared or detected" is true again."""
+    story_id = await add_story(club, BLOOD_ONLY)
+    assert f"Warnings: {UNDER_REVIEW}" in await post(club, story_id, 1)
+    read = await club.slash("excerpt read", member=club.other_member, story=str(story_id), chapter=1)
+    assert f"Warnings: {UNDER_REVIEW}" in read[0].content and "Blood" not in read[0].content
+    info = (await club.slash("story info", member=club.other_member, story=str(story_id)))[-1]
+    assert f"Warnings: {UNDER_REVIEW}" in info.text and "Blood" not in info.text
+
+    shown = (await club.slash("warnings story", member=club.admin, story=str(story_id)))[-1]
+    await club.click(shown, decide_id("d", story_id, 1, "blood-gore"), member=club.admin)
+    info = (await club.slash("story info", member=club.other_member, story=str(story_id)))[-1]
+    assert "Warnings: none declared or detected." in info.text
+    assert "Warnings: none declared or detected." in await post(club, story_id, 1, club.general_channel)

@@ -151,7 +151,10 @@ def test_possible_warnings_are_listed_in_json_but_never_in_the_header(
         {"id": "blood-gore", "label": "Blood and gore", "tier": "possible", "source": "detected"}
     ]
     assert "Blood and gore" not in first["messages"][0]["content"]
-    assert "Warnings: none declared or detected." in first["messages"][0]["content"]
+    assert (
+        "Warnings: none declared or confirmed; 1 possible warning is waiting for an admin's review."
+        in (first["messages"][0]["content"])
+    )
     assert second["warnings"] == [{"id": "death", "label": "Death", "tier": "confident", "source": "detected"}]
     assert "**Death** (detected)" in second["messages"][0]["content"]
     assert main([str(path)]) == 0

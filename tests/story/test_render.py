@@ -63,6 +63,28 @@ def test_header_comes_first_with_everything() -> None:
     assert all(data["allowed_mentions"] == NONE and data["embeds"] == [] for data in payloads)
 
 
+def test_a_header_says_an_unsettled_warning_is_under_review_without_naming_it() -> None:
+    """It said "none declared or detected" while Dogear had found a possible warning (or a member had
+    reported one) that no admin had answered: a member read that as a clean bill."""
+    chapter = chapter_of(["Text."])
+    waiting = [HeaderWarning("suicide", "Suicide", "possible")]
+    header = render_chapter("T", chapter, waiting)[0]["content"]
+    assert "Warnings: none declared or confirmed; 1 possible warning is waiting for an admin's review." in header
+    assert "Suicide" not in header and "detected" not in header
+
+
+def test_the_review_note_is_only_for_a_chapter_that_shows_no_warning() -> None:
+    chapter = chapter_of(["Text."])
+    header = render_chapter(
+        "T", chapter, [HeaderWarning("grief", "Grief", "detected"), HeaderWarning("suicide", "Suicide", "possible")]
+    )[0]["content"]
+    assert "⚠️ Warnings: **Grief** (detected)" in header
+    assert "review" not in header and "Suicide" not in header
+    strict = [HeaderWarning("suicide", "Suicide (possible)", "possible", avoided=True)]
+    private = render_chapter("T", chapter, strict)[0]["content"]
+    assert "Suicide (possible)" in private and "review" not in private
+
+
 def test_header_without_warnings_and_with_too_many() -> None:
     chapter = chapter_of(["Text."])
     assert "Warnings: none declared or detected." in render_chapter("T", chapter)[0]["content"]
