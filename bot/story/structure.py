@@ -556,19 +556,38 @@ _ORNAMENT_CATEGORIES = frozenset(["So", "Sm"])  # symbols: ★ ♦ ❖ ✿ ♥ �
 _INVISIBLE_CATEGORIES = frozenset(["Mn", "Cf", "Zs"])  # an emoji's variation selector, a joiner, spaces
 
 
+# Emoji a character answers with in a texting scene ("😭", "💀", "👍", "🙏"): a paragraph of them
+# is something said, never a divider. Faces, the skull, thumbs and hands, and ☹ ☺.
+_REACTIONS = (
+    (0x1F600, 0x1F64F),  # Emoticons: faces, cats' faces, hands together
+    (0x1F910, 0x1F92F),
+    (0x1F970, 0x1F97F),
+    (0x1F9D0, 0x1F9D0),
+    (0x1F440, 0x1F450),  # eyes, thumbs, hands
+    (0x1F480, 0x1F480),
+    (0x2639, 0x263A),
+)
+
+
+def _reaction(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _REACTIONS)
+
+
 def _ornaments_only(line: str) -> bool:
     """A short line of symbols alone, even one: "~", "◆", "❖ ❖", "🌸🌸🌸", "<><><>".
 
     Word, Google Docs and Sigil books centre one such glyph between scenes; read as a paragraph,
     it was posted as a spoiler block of its own. Punctuation that speaks ("...", "?!", ":)") is
-    not an ornament, and a letter or digit makes the line text.
+    not an ornament, nor is a face or a hand ("😭", "👍": a reply in a texting scene), and a letter
+    or digit makes the line text.
     """
     visible = 0
     for char in line:
         category = unicodedata.category(char)
         if category in _INVISIBLE_CATEGORIES or char in " \t":
             continue
-        if char not in _DIVIDER_CHARS and (category not in _ORNAMENT_CATEGORIES or char == "="):
+        if char not in _DIVIDER_CHARS and (category not in _ORNAMENT_CATEGORIES or char == "=" or _reaction(char)):
             return False
         visible += 1
     return visible > 0

@@ -55,3 +55,12 @@ def test_a_starred_sound_on_its_own_line_stays_in_the_story(name: str) -> None:
         "-Bang-",
         "The door flew open.",
     ]
+
+
+@pytest.mark.parametrize("reply", ["😭", "😭😭😭", "💀", "👍", "🙏", "☺"])
+def test_a_face_or_a_hand_alone_is_a_reply_not_a_divider(reply: str) -> None:
+    """In a texting scene a paragraph of "😭" is what a character sent: read as a divider, it was
+    dropped from the story and split the scene."""
+    text = f"Chapter 1\n\nhe sent the photo.\n\n{reply}\n\nshe laughed so hard she cried.\n"
+    story = import_story(text.encode(), "story.txt", max_bytes=LIMIT)
+    assert _scenes(story) == [[["he sent the photo.", reply, "she laughed so hard she cried."]]]
