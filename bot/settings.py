@@ -377,9 +377,11 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
     root = Path.cwd() if root is None else root
     dotenv: dict[str, str] = {}
     misnamed: dict[str, str] = {}
+    hidden: list[str] = []
     if env is None:
         dotenv = read_dotenv(root / ".env")
         misnamed = misnamed_settings(dotenv, root / ".env")
+        hidden = hidden_by_empty_environment(dotenv, os.environ)
         for key, value in dotenv.items():
             os.environ.setdefault(key, value)  # the environment wins over .env
         env = os.environ
@@ -412,8 +414,28 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
             f"{root / '.env'} sets {clip(key, ECHO_CHARS)!r}, which is no setting and is ignored: did you mean {name}?"
             for key, name in misnamed.items()
             if name != "DISCORD_TOKEN"  # the answer to the missing token names it
+        )
+        + tuple(
+            f"{name} is set but empty in the environment, which wins over {root / '.env'}: its value there is "
+            f"ignored and {name} keeps its default; unset it in the environment, or give it the value there"
+            for name in hidden
         ),
     )
+
+
+def hidden_by_empty_environment(dotenv: Mapping[str, str], environ: Mapping[str, str]) -> list[str]:
+    """Settings ``.env`` gives a value that an empty variable of the environment hides.
+
+    The environment wins over ``.env`` even when empty (a container's ``-e DATABASE_PATH`` of a
+    variable unset on the host), so the setting silently kept its default: an empty
+    ``DATABASE_PATH`` started the bot on a new database beside the club's. The token has its own
+    answer (:func:`missing_token_fix`).
+    """
+    return [
+        name
+        for name in SETTING_NAMES
+        if name != "DISCORD_TOKEN" and dotenv.get(name, "").strip() and name in environ and not environ[name].strip()
+    ]
 
 
 def misnamed_settings(dotenv: Mapping[str, str], path: Path) -> dict[str, str]:

@@ -504,6 +504,30 @@ def test_an_env_file_of_many_lines_is_refused_at_once(here: Path, capsys: pytest
     )
 
 
+def test_a_setting_an_empty_environment_variable_hides_is_reported_at_start(tmp_path: Path) -> None:
+    """The environment wins over .env even when empty: DATABASE_PATH given in .env silently became
+    the default, a new database beside the club's."""
+    (tmp_path / ".env").write_text("DATABASE_PATH=club.sqlite3\nLOG_LEVEL=INFO\n")
+    result = run_in(tmp_path, "backup", "copy.sqlite3", env={"DATABASE_PATH": ""})
+    assert "does not exist; there is nothing to back up" in one_line_and_status_2(result)
+    warnings = [entry for entry in result.stderr.splitlines() if "WARNING" in entry]
+    assert len(warnings) == 1, result.stderr
+    assert f"DATABASE_PATH is set but empty in the environment, which wins over {tmp_path / '.env'}" in warnings[0]
+
+
+def test_a_database_folder_linked_to_nowhere_is_named_as_a_link(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``data`` left linked to a volume that is not mounted was called "a file, not a folder"."""
+    (here / "data").symlink_to(here / "volume" / "dogear")
+    monkeypatch.setenv("DISCORD_TOKEN", "abc.def")
+    line = one_line(capsys, main(["run"]))
+    assert line == (
+        f"dogear: the database's folder {here / 'data'} is a link to {here / 'volume' / 'dogear'}, which does not "
+        "exist: create its target (or mount it), or point DATABASE_PATH elsewhere"
+    )
+
+
 def test_help_names_no_file_the_wheel_lacks(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
