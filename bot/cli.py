@@ -507,6 +507,8 @@ def command_main(args: list[str]) -> int:
     except SettingsError as error:
         return fail(str(error))
     configure_logging(settings.log_level)
+    for note in settings.notes:
+        log.warning(note)
     try:
         if command == "backup":
             (target,) = arguments(rest)

@@ -258,6 +258,18 @@ async def migrate(db: Database, migrations: list[Migration] | None = None) -> in
     return current
 
 
+def not_a_folder(folder: Path) -> str:
+    """Why the database's folder cannot be made: a link to nowhere (``data`` left pointing at a
+    volume that is not mounted), or a file on the way."""
+    dangling = next((part for part in (folder, *folder.parents) if part.is_symlink() and not part.exists()), None)
+    if dangling is not None:
+        return (
+            f"the database's folder {dangling} is a link to {os.readlink(dangling)}, which does not exist: "
+            "create its target (or mount it), or point DATABASE_PATH elsewhere"
+        )
+    return f"the database's folder {folder} is (or runs through) a file, not a folder: point DATABASE_PATH elsewhere"
+
+
 def check_writable(path: Path) -> None:
     """The database file and its folder must be writable before the bot starts, not at the first write.
 
@@ -267,9 +279,7 @@ def check_writable(path: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise DatabaseError(
-            f"the database's folder {folder} is (or runs through) a file, not a folder: point DATABASE_PATH elsewhere"
-        ) from None
+        raise DatabaseError(not_a_folder(folder)) from None
     except OSError as error:
         raise DatabaseError(
             f"cannot create the folder {folder} for the database ({error.strerror}): "

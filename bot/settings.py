@@ -6,6 +6,7 @@ there, so the entry point can print one line instead of a traceback.
 
 from __future__ import annotations
 
+import difflib
 import io
 import logging
 import os
@@ -26,8 +27,30 @@ MAX_SHARD_COUNT = 65536
 _SHARD_PART = re.compile(r"(\d+)(?:\s*-\s*(\d+))?")
 ECHO_CHARS = 60  # a value quoted back in a message is clipped to this
 MAX_DOTENV_BYTES = 1 << 20  # `.env` is a few lines; more is the wrong file
+# python-dotenv's parser takes time growing with the square of the lines (60,000 short lines, under
+# the byte limit, took two minutes): far more lines than any .env has, and still a fraction of a second.
+MAX_DOTENV_LINES = 2000
 # A bot token is base64 parts joined by dots (URL-safe or standard alphabet).
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9._\-+/=]")
+# Every setting load_settings reads (tests/test_readme.py holds it to the README's table).
+SETTING_NAMES = (
+    "DISCORD_TOKEN",
+    "DATABASE_PATH",
+    "DEV_GUILD_ID",
+    "LOG_LEVEL",
+    "DISCORD_API_BASE",
+    "DISCORD_GATEWAY_URL",
+    "MAX_UPLOAD_BYTES",
+    "MAX_CHAPTERS",
+    "MESSAGE_BUDGET",
+    "DISCUSSION_GRACE_HOURS",
+    "DATA_RETENTION_DAYS",
+    "MAX_POST_MESSAGES",
+    "SHARD_COUNT",
+    "SHARD_IDS",
+)
+# How alike a name in .env must be to a setting's to be taken for a typo of it (LOG_LEVL, SHARD_ID).
+NEAR_MISS_CUTOFF = 0.85
 
 
 class SettingsError(Exception):
@@ -57,6 +80,8 @@ class Settings:
     max_chapters: int = 2000
     # What to do when the token is missing, worked out where the settings were read (missing_token_fix).
     token_fix: str = ""
+    # Lines for the start-up log: names in .env that look like a mistyped setting, which nothing reads.
+    notes: tuple[str, ...] = ()
 
     def require_token(self) -> str:
         """The token is only needed to connect; offline commands work without it."""
@@ -139,6 +164,14 @@ def _token(env: Mapping[str, str]) -> str | None:
     raw = env.get("DISCORD_TOKEN", "").strip()
     if not raw:
         return None
+    if raw.startswith("<") and raw.endswith(">"):
+        # The line the README and the "is not set" answer spell out, copied as it stands. Not
+        # echoed: what is inside the brackets may be the real token.
+        raise SettingsError(
+            "DISCORD_TOKEN",
+            "still holds a placeholder in angle brackets",
+            f"replace it, brackets and all, with the token itself; {TOKEN_SOURCE}",
+        )
     if any(ch.isspace() for ch in raw) or raw.lower().startswith("bot "):
         raise SettingsError("DISCORD_TOKEN", "looks malformed", "paste only the token itself, without 'Bot ' or spaces")
     odd = next((ch for ch in raw if not _TOKEN_CHARS.fullmatch(ch)), None)
@@ -157,16 +190,21 @@ def _token(env: Mapping[str, str]) -> str | None:
 TOKEN_SOURCE = "the token is on https://discord.com/developers/applications (Bot -> Reset Token)"
 
 
-def missing_token_fix(root: Path | None, *, env_is_empty: bool = False, in_dotenv: bool = False) -> str:
+def missing_token_fix(
+    root: Path | None, *, env_is_empty: bool = False, in_dotenv: bool = False, misnamed: str | None = None
+) -> str:
     """What to do about a missing token, naming the file to edit in the folder the bot runs in.
 
     An installed wheel has no ``.env.example`` beside it, so that file is only named where it
     is (a checkout); elsewhere the line to write is spelled out. A token in ``.env`` that an
-    empty ``DISCORD_TOKEN`` in the environment hides (the environment wins) is named as such.
+    empty ``DISCORD_TOKEN`` in the environment hides (the environment wins) is named as such,
+    and so is one under a mistyped name (``misnamed``, e.g. ``DISCORD_TOKN``), which nothing reads.
     """
     if root is None:
         return f"put the line DISCORD_TOKEN=<your bot token> in .env in the folder the bot starts in; {TOKEN_SOURCE}"
     dotenv = root / ".env"
+    if misnamed is not None:
+        return f"{dotenv} names it {clip(misnamed, ECHO_CHARS)!r}: spell the name DISCORD_TOKEN, exactly"
     if env_is_empty and in_dotenv:
         return f"the environment has it empty, and the environment wins over {dotenv}: unset it there, or give it the token"
     if _exists(dotenv):
@@ -289,6 +327,12 @@ def read_dotenv(path: Path) -> dict[str, str]:
             f"at {path} is larger than {MAX_DOTENV_BYTES >> 20} MB",
             "it holds a few NAME=value lines; check that it is the right file",
         )
+    if max(data.count(b"\n"), data.count(b"\r")) > MAX_DOTENV_LINES:  # (old Mac files end lines with CR alone)
+        raise SettingsError(
+            ".env",
+            f"at {path} has more than {MAX_DOTENV_LINES:,} lines",
+            "it holds a few NAME=value lines; check that it is the right file",
+        )
     fix = "save it as UTF-8 (plain text) and start again"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in data and _looks_utf16(data)):
         raise SettingsError(".env", f"at {path} is saved as UTF-16 (or another wide encoding)", fix)
@@ -332,11 +376,17 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
     """
     root = Path.cwd() if root is None else root
     dotenv: dict[str, str] = {}
+    misnamed: dict[str, str] = {}
+    hidden: list[str] = []
     if env is None:
         dotenv = read_dotenv(root / ".env")
+        misnamed = misnamed_settings(dotenv, root / ".env")
+        hidden = hidden_by_empty_environment(dotenv, os.environ)
         for key, value in dotenv.items():
             os.environ.setdefault(key, value)  # the environment wins over .env
         env = os.environ
+    # A near miss matters only while the setting it resembles is unset.
+    misnamed = {key: name for key, name in misnamed.items() if not env.get(name, "").strip()}
     db_path = _database_path(env, root)
     shard_count, shard_ids = _shards(env)
     return Settings(
@@ -358,5 +408,57 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
             root,
             env_is_empty=not env.get("DISCORD_TOKEN", "").strip(),
             in_dotenv=bool(dotenv.get("DISCORD_TOKEN", "").strip()),
+            misnamed=next((key for key, name in misnamed.items() if name == "DISCORD_TOKEN"), None),
+        ),
+        notes=tuple(
+            f"{root / '.env'} sets {clip(key, ECHO_CHARS)!r}, which is no setting and is ignored: did you mean {name}?"
+            for key, name in misnamed.items()
+            if name != "DISCORD_TOKEN"  # the answer to the missing token names it
+        )
+        + tuple(
+            f"{name} is set but empty in the environment, which wins over {root / '.env'}: its value there is "
+            f"ignored and {name} keeps its default; unset it in the environment, or give it the value there"
+            for name in hidden
         ),
     )
+
+
+def hidden_by_empty_environment(dotenv: Mapping[str, str], environ: Mapping[str, str]) -> list[str]:
+    """Settings ``.env`` gives a value that an empty variable of the environment hides.
+
+    The environment wins over ``.env`` even when empty (a container's ``-e DATABASE_PATH`` of a
+    variable unset on the host), so the setting silently kept its default: an empty
+    ``DATABASE_PATH`` started the bot on a new database beside the club's. The token has its own
+    answer (:func:`missing_token_fix`).
+    """
+    return [
+        name
+        for name in SETTING_NAMES
+        if name != "DISCORD_TOKEN" and dotenv.get(name, "").strip() and name in environ and not environ[name].strip()
+    ]
+
+
+def misnamed_settings(dotenv: Mapping[str, str], path: Path) -> dict[str, str]:
+    """Names in ``.env`` that are a setting's misspelt, each with the setting it looks like.
+
+    Nothing reads such a line, so the setting silently keeps its default: ``database_path=`` or
+    ``DATABASE_PTH=`` would start the bot on a new, empty database beside the club's. A setting's
+    name in other letter case can mean nothing else and is refused; a near miss (``LOG_LEVL``) may
+    be another program's variable, so it is only reported (the start-up log, and the answer to a
+    missing token).
+    """
+    found: dict[str, str] = {}
+    for key in dotenv:
+        if key in SETTING_NAMES:
+            continue
+        same = next((name for name in SETTING_NAMES if name == key.upper()), None)
+        if same is not None:
+            raise SettingsError(
+                ".env",
+                f"at {path} sets {clip(key, ECHO_CHARS)!r}, which is read only in capitals",
+                f"write it as {same}",
+            )
+        close = difflib.get_close_matches(key.upper(), SETTING_NAMES, n=1, cutoff=NEAR_MISS_CUTOFF)
+        if close:
+            found[key] = close[0]
+    return found

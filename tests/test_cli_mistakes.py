@@ -442,6 +442,92 @@ def test_an_empty_token_in_the_environment_hiding_the_one_in_env_is_named(tmp_pa
     assert "abc" not in line
 
 
+@pytest.mark.parametrize("token", ["<your bot token>", "<abc.def.ghi>"])
+def test_the_placeholder_token_copied_as_it_stands_is_named(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, token: str
+) -> None:
+    """The README and the "is not set" answer spell out DISCORD_TOKEN=<your bot token>: pasted as it
+    stands, it was called malformed "with 'Bot ' or spaces", which it is not."""
+    monkeypatch.setenv("DISCORD_TOKEN", token)
+    line = one_line(capsys, main(["run"]))
+    assert line.startswith("dogear: DISCORD_TOKEN still holds a placeholder in angle brackets")
+    assert "abc" not in line and "your bot token" not in line  # what is inside may be the token
+    assert not (here / "data").exists()
+
+
+@pytest.mark.parametrize("name", ["database_path", "Database_Path", "discord_token"])
+def test_a_setting_in_env_in_other_letter_case_is_refused(
+    here: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Nothing read ``database_path=``: the bot started on a new, empty database beside the club's."""
+    (here / ".env").write_text(f"DISCORD_TOKEN=abc.def\n{name}=club.sqlite3\n")
+    line = one_line(capsys, main(["run"]))
+    assert (
+        line
+        == f"dogear: .env at {here / '.env'} sets {name!r}, which is read only in capitals: write it as {name.upper()}"
+    )
+    assert not (here / "data").exists()
+
+
+def test_a_misspelt_token_name_is_named_in_the_answer(tmp_path: Path) -> None:
+    """DISCORD_TOKN=... left the token unset, and the answer said to paste it after DISCORD_TOKEN=,
+    which the member believed they had done."""
+    (tmp_path / ".env").write_text("DISCORD_TOKN=abc.def.ghi\n")
+    line = one_line_and_status_2(run_in(tmp_path, env={}))
+    assert line == (
+        f"dogear: DISCORD_TOKEN is not set: {tmp_path / '.env'} names it 'DISCORD_TOKN': spell the name DISCORD_TOKEN, exactly"
+    )
+
+
+def test_a_misspelt_setting_is_reported_at_start_and_other_names_are_not(tmp_path: Path) -> None:
+    """A near miss may be another program's variable: reported in the log, not refused."""
+    (tmp_path / ".env").write_text("DATABASE_PTH=club.sqlite3\nDATABASE_URL=postgres://x\nDISCORD_TOKEN2=x\n")
+    result = run_in(tmp_path, "backup", "copy.sqlite3", env={})
+    line = one_line_and_status_2(result)
+    assert "does not exist; there is nothing to back up" in line
+    warnings = [entry for entry in result.stderr.splitlines() if "WARNING" in entry]
+    assert len(warnings) == 1, result.stderr
+    assert (
+        f"{tmp_path / '.env'} sets 'DATABASE_PTH', which is no setting and is ignored: did you mean DATABASE_PATH?"
+        in warnings[0]
+    )
+
+
+def test_an_env_file_of_many_lines_is_refused_at_once(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """python-dotenv reads lines in a time growing with their square: 60,000 short ones, under the
+    byte limit, held the start for two minutes."""
+    (here / ".env").write_text("".join(f"NAME_{index}=value\n" for index in range(6_000)))
+    line = one_line(capsys, main(["run"]))
+    assert (
+        line
+        == f"dogear: .env at {here / '.env'} has more than 2,000 lines: it holds a few NAME=value lines; check that it is the right file"
+    )
+
+
+def test_a_setting_an_empty_environment_variable_hides_is_reported_at_start(tmp_path: Path) -> None:
+    """The environment wins over .env even when empty: DATABASE_PATH given in .env silently became
+    the default, a new database beside the club's."""
+    (tmp_path / ".env").write_text("DATABASE_PATH=club.sqlite3\nLOG_LEVEL=INFO\n")
+    result = run_in(tmp_path, "backup", "copy.sqlite3", env={"DATABASE_PATH": ""})
+    assert "does not exist; there is nothing to back up" in one_line_and_status_2(result)
+    warnings = [entry for entry in result.stderr.splitlines() if "WARNING" in entry]
+    assert len(warnings) == 1, result.stderr
+    assert f"DATABASE_PATH is set but empty in the environment, which wins over {tmp_path / '.env'}" in warnings[0]
+
+
+def test_a_database_folder_linked_to_nowhere_is_named_as_a_link(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``data`` left linked to a volume that is not mounted was called "a file, not a folder"."""
+    (here / "data").symlink_to(here / "volume" / "dogear")
+    monkeypatch.setenv("DISCORD_TOKEN", "abc.def")
+    line = one_line(capsys, main(["run"]))
+    assert line == (
+        f"dogear: the database's folder {here / 'data'} is a link to {here / 'volume' / 'dogear'}, which does not "
+        "exist: create its target (or mount it), or point DATABASE_PATH elsewhere"
+    )
+
+
 def test_help_names_no_file_the_wheel_lacks(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out

@@ -10,7 +10,7 @@ import pytest
 
 from bot.cli import SUBCOMMANDS, TOOLS, main
 from bot.client import DogearBot
-from bot.settings import load_settings
+from bot.settings import SETTING_NAMES, load_settings
 from tests.conftest import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
@@ -83,6 +83,7 @@ def test_every_setting_read_is_in_the_readme_table_and_env_example(tmp_path: Pat
     example = (REPO_ROOT / ".env.example").read_text(encoding="utf-8")
     rows = _settings_rows()
     assert sorted(env.asked) == sorted(rows), "the README's settings table and load_settings read different names"
+    assert sorted(SETTING_NAMES) == sorted(rows), "SETTING_NAMES (what a misspelt name in .env is matched to) drifted"
     for name in rows:
         assert re.search(rf"^{name}=", example, re.MULTILINE), f"{name} is missing from .env.example"
 
