@@ -651,6 +651,7 @@ def label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
     """
     total = len(body.get_text())
     _read_spoiler_boxes(soup, body, total)
+    _label_footnotes(soup, body, total)
     notes = [tag for tag in body.find_all(names_author_note) if tag.find_parent(names_author_note) is None]
     for note in notes:
         if len(note.get_text()) * 2 > total:
@@ -685,6 +686,56 @@ def _read_spoiler_boxes(soup: BeautifulSoup, body: Tag, total: int) -> None:
             paragraph = soup.new_tag("p")
             paragraph.string = title
             box.insert(0, paragraph)
+
+
+_FOOTNOTE_TYPES = frozenset(["footnotes", "endnotes", "rearnotes", "footnote", "endnote", "rearnote"])
+_FOOTNOTE_ROLES = frozenset(["doc-endnotes", "doc-footnote", "doc-endnote"])
+
+
+def _marked_footnotes(tag: Tag) -> bool:
+    """A block EPUB's ``epub:type`` or ARIA's role calls footnotes (Pandoc, Sigil, calibre)."""
+    kinds = str(tag.get("epub:type") or "").split()
+    return any(kind in _FOOTNOTE_TYPES for kind in kinds) or tag.get("role") in _FOOTNOTE_ROLES
+
+
+def _is_footnotes(tag: Tag) -> bool:
+    """A block of footnotes: marked so, or of Pandoc's and Markdown converters' ``footnotes`` class."""
+    return _marked_footnotes(tag) or "footnotes" in (tag.get("class") or [])
+
+
+_BACK_LINKS = frozenset(["↩", "↩︎", "↩\ufe0e"])
+
+
+def drop_back_links(root: Tag) -> None:
+    """A footnote's link back to where it is called ("↩︎") is no part of its text."""
+    for link in root.find_all("a"):
+        classes = link.get("class") or []
+        if "footnote-back" in classes or link.get("role") == "doc-backlink" or link.get_text().strip() in _BACK_LINKS:
+            link.decompose()
+
+
+def _label_footnotes(soup: BeautifulSoup, body: Tag, total: int) -> None:
+    """Footnotes are the chapter's notes, each one "A/N: Footnote 1: ...", never story text: Pandoc
+    sets them after the chapter (or the book) under a rule, and they were read as its last
+    paragraphs, the rule as a scene break. A block only a class calls footnotes is left as text
+    when it holds most of the page."""
+    blocks = [tag for tag in body.find_all(_is_footnotes) if tag.find_parent(_is_footnotes) is None]
+    for block in blocks:
+        if not _marked_footnotes(block) and len(block.get_text()) * 2 > total:
+            continue
+        drop_back_links(block)
+        entries = block.find_all("li") or [block]
+        notes: list[str] = []
+        for number, entry in enumerate(entries, 1):
+            lines = [item.text for item in html_items(entry, headings=False) if isinstance(item, Para) and item.text]
+            if lines:
+                label = f"Footnote {number}: " if len(entries) > 1 or entry is not block else "Footnote: "
+                notes.append("A/N: " + label + LINE_BREAK.join(lines))
+        for note in notes:
+            paragraph = soup.new_tag("p")
+            paragraph.string = note
+            block.insert_before(paragraph)
+        block.decompose()
 
 
 def _box_note(box: Tag, title: str, total: int) -> str | None:
