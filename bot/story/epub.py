@@ -26,6 +26,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.htmltext import (
     BLOCKS,
     check_markup,
+    drop_back_links,
     element_text,
     html_items,
     label_author_notes,
@@ -500,17 +501,10 @@ def _read_doc(href: str, soup: BeautifulSoup, spine: set[str], anchors: list[str
 def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
     """Pandoc's section numbers ("1 The Festival") and footnote back-links ("↩︎") are not the author's text,
     and a block marked as the author's note is the chapter's note (see :func:`label_author_notes`)."""
-    label_author_notes(soup, body)
     for span in body.find_all("span", class_="header-section-number"):
         span.decompose()
-    for link in body.find_all("a"):
-        classes = link.get("class") or []
-        role = str(link.get("role") or "")
-        if "footnote-back" in classes or role == "doc-backlink" or link.get_text().strip() in _BACK_LINKS:
-            link.decompose()
-
-
-_BACK_LINKS = frozenset(["↩", "↩︎", "↩\ufe0e"])
+    label_author_notes(soup, body)
+    drop_back_links(body)
 
 
 def _mark_anchors(soup: BeautifulSoup, body: Tag, anchors: list[str]) -> list[str]:
@@ -645,7 +639,8 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
     """A chapter's items, opening with its heading.
 
     With ``sections`` (the TOC, or the spine, shows one chapter per part), a part opening with its
-    one top-level heading keeps lower headings that name no chapter ("Later") as lines of its text.
+    one top-level heading keeps lower headings that name no chapter ("Later") as lines of its text,
+    each opening a scene.
     Headings that label the chapter's notes, warnings or text (``<h3>Author's Note</h3>``,
     ``<h3>Story</h3>``) are sections of it (:func:`bot.story.note_headings.note_sections`), not
     chapters; a part the TOC titles that opens with such a heading takes the TOC's title.
@@ -660,7 +655,7 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
         first = next(item for item in items if isinstance(item, Heading))
         top = first.level
         if sections and _one_top_heading(items):
-            items = [_section_line(item, top) if item is not first else item for item in items]
+            items = _section_lines(items, first, top)
         first.level = 1
         for item in items[items.index(first) + 1 :]:
             if isinstance(item, Heading):
@@ -678,10 +673,22 @@ def _note_sections(items: list[Item], *, sections: bool) -> list[Item]:
     return note_sections(items, title_heading=not sections)
 
 
-def _section_line(item: Item, top: int) -> Item:
-    if isinstance(item, Heading) and item.kind == "markdown" and item.level > top:
-        return Para(item.raw)
-    return item
+def _section_lines(items: list[Item], first: Heading, top: int) -> list[Item]:
+    """Headings under the chapter's ``first`` that name no chapter as lines of its text.
+
+    One after the chapter's text (Pandoc's "2.1 The hotel") opens a new scene, its title the
+    scene's first line: read as a plain line, the section ran on from the text above it as if it
+    were a sentence of it. One right under the chapter's heading is the line its title is read from.
+    """
+    out: list[Item] = []
+    text = False
+    for item in items:
+        if item is not first and isinstance(item, Heading) and item.kind == "markdown" and item.level > top:
+            out.extend([SceneBreak(item.raw), Para(item.raw)] if text else [Para(item.raw)])
+            continue
+        text = text or (isinstance(item, Para) and bool(item.text))
+        out.append(item)
+    return out
 
 
 def _one_top_heading(items: list[Item]) -> bool:

@@ -15,10 +15,10 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag, XMLPa
 from bot.story.errors import StoryFormatError
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
-from bot.story.note_headings import note_sections
+from bot.story.note_headings import box_note, note_sections
 from bot.story.plaintext import build_story, by_line_author, is_labelled_note, strip_note_label
 from bot.story.structure import Heading, Item, Para, SceneBreak, bare_number_heading, is_scene_break, match_heading
-from bot.story.webpage import TEXT_ONLY, names_author_note, strip_page_chrome
+from bot.story.webpage import TEXT_ONLY, box_title, forum_author, names_author_note, spoiler_boxes, strip_page_chrome
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
 BLOCKS = frozenset(
@@ -617,6 +617,7 @@ def parse_generic_html(
     ``<h3>Story</h3>``) is a section of its chapter, as in Markdown (:mod:`bot.story.note_headings`).
     """
     label_author_notes(soup, soup.body or soup)
+    poster = forum_author(soup.body or soup)
     body = strip_page_chrome(soup.body or soup)
     image_lines(body)
     items = _page_header(note_sections(_without_front_images(html_items(body))))
@@ -625,6 +626,8 @@ def parse_generic_html(
     prefix: list[Item] = []
     if meta_author and meta_author.get("content"):
         prefix.append(Para(f"Author: {meta_author['content']}", 0))
+    elif poster:
+        prefix.append(Para(f"Author: {poster}", 0))
     # The page's <title> is often the document's file name ("The Understudy - draft 3"): a title
     # the text gives itself (an <h1>, a title line over a "by" line) comes first.
     fallback = element_text(title) if title else None
@@ -647,6 +650,8 @@ def label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
     out; a box holding most of the page is left alone.
     """
     total = len(body.get_text())
+    _read_spoiler_boxes(soup, body, total)
+    _label_footnotes(soup, body, total)
     notes = [tag for tag in body.find_all(names_author_note) if tag.find_parent(names_author_note) is None]
     for note in notes:
         if len(note.get_text()) * 2 > total:
@@ -660,6 +665,84 @@ def label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
         paragraph = soup.new_tag("p")
         paragraph.string = "A/N: " + LINE_BREAK.join(lines)
         note.replace_with(paragraph)
+
+
+def _read_spoiler_boxes(soup: BeautifulSoup, body: Tag, total: int) -> None:
+    """A box readers open by its title (a forum's "Spoiler: Author's Note", a ``<details>``) titled
+    as a note, warnings or a summary is the chapter's note, labelled "A/N:" as a note box is; any
+    other box is story text, and keeps its title as the paragraph over it ("Spoiler: The Letter"
+    was dropped with the site's buttons, leaving its text untitled). A box holding most of the page
+    is text whatever its title."""
+    for box, outermost in reversed(spoiler_boxes(body)):  # a box inside another is read first
+        title = box_title(box)
+        if not title:
+            continue
+        note = _box_note(box, title, total) if outermost else None
+        if note is not None:
+            paragraph = soup.new_tag("p")
+            paragraph.string = "A/N: " + note.replace("\n", LINE_BREAK)
+            box.replace_with(paragraph)
+        elif title:
+            paragraph = soup.new_tag("p")
+            paragraph.string = title
+            box.insert(0, paragraph)
+
+
+_FOOTNOTE_TYPES = frozenset(["footnotes", "endnotes", "rearnotes", "footnote", "endnote", "rearnote"])
+_FOOTNOTE_ROLES = frozenset(["doc-endnotes", "doc-footnote", "doc-endnote"])
+
+
+def _marked_footnotes(tag: Tag) -> bool:
+    """A block EPUB's ``epub:type`` or ARIA's role calls footnotes (Pandoc, Sigil, calibre)."""
+    kinds = str(tag.get("epub:type") or "").split()
+    return any(kind in _FOOTNOTE_TYPES for kind in kinds) or tag.get("role") in _FOOTNOTE_ROLES
+
+
+def _is_footnotes(tag: Tag) -> bool:
+    """A block of footnotes: marked so, or of Pandoc's and Markdown converters' ``footnotes`` class."""
+    return _marked_footnotes(tag) or "footnotes" in (tag.get("class") or [])
+
+
+_BACK_LINKS = frozenset(["↩", "↩︎", "↩\ufe0e"])
+
+
+def drop_back_links(root: Tag) -> None:
+    """A footnote's link back to where it is called ("↩︎") is no part of its text."""
+    for link in root.find_all("a"):
+        classes = link.get("class") or []
+        if "footnote-back" in classes or link.get("role") == "doc-backlink" or link.get_text().strip() in _BACK_LINKS:
+            link.decompose()
+
+
+def _label_footnotes(soup: BeautifulSoup, body: Tag, total: int) -> None:
+    """Footnotes are the chapter's notes, each one "A/N: Footnote 1: ...", never story text: Pandoc
+    sets them after the chapter (or the book) under a rule, and they were read as its last
+    paragraphs, the rule as a scene break. A block only a class calls footnotes is left as text
+    when it holds most of the page."""
+    blocks = [tag for tag in body.find_all(_is_footnotes) if tag.find_parent(_is_footnotes) is None]
+    for block in blocks:
+        if not _marked_footnotes(block) and len(block.get_text()) * 2 > total:
+            continue
+        drop_back_links(block)
+        entries = block.find_all("li") or [block]
+        notes: list[str] = []
+        for number, entry in enumerate(entries, 1):
+            lines = [item.text for item in html_items(entry, headings=False) if isinstance(item, Para) and item.text]
+            if lines:
+                label = f"Footnote {number}: " if len(entries) > 1 or entry is not block else "Footnote: "
+                notes.append("A/N: " + label + LINE_BREAK.join(lines))
+        for note in notes:
+            paragraph = soup.new_tag("p")
+            paragraph.string = note
+            block.insert_before(paragraph)
+        block.decompose()
+
+
+def _box_note(box: Tag, title: str, total: int) -> str | None:
+    if len(box.get_text()) * 2 > total:
+        return None
+    lines = [item.text for item in html_items(box, headings=False) if isinstance(item, Para) and item.text]
+    return box_note(title, "\n".join(lines)) if lines else None
 
 
 def _is_note_caption(line: str) -> bool:

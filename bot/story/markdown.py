@@ -17,7 +17,7 @@ import regex
 from bot.story.htmltext import IMAGE, image_line
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_lines
 from bot.story.model import Story
-from bot.story.note_headings import note_sections
+from bot.story.note_headings import box_note, note_sections
 from bot.story.plaintext import build_story, parse_field
 from bot.story.structure import Heading, Item, Para, is_scene_break, match_heading, split_items
 
@@ -296,10 +296,82 @@ def _image_only(item: Para) -> bool:
     return _IMAGE_ONLY.match(item.text) is not None
 
 
+def drop_comments(text: str) -> str:
+    """HTML comments (``<!-- draft: cut this -->``) are the author's notes to themselves: taken out
+    however many lines they span, and a comment on lines of its own with those lines, so the
+    blank lines around it are one gap, not a scene break. An unclosed ``<!--`` is left as text.
+    One pass with ``str.find``."""
+    out: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        end += 3
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[line_start:start].strip() and not text[end:line_end].strip():
+            start, end = line_start, min(line_end + 1, len(text))  # whole lines: they go too
+            if start == 0 or text.endswith("\n\n", 0, start):  # and one gap of the two around them
+                while (next_end := text.find("\n", end)) != -1 and not text[end:next_end].strip():
+                    end = next_end + 1
+        elif text[start - 1 : start] in (" ", "\t") and text[end : end + 1] in (" ", "\t"):
+            end += 1  # "Calm <!-- or rough? --> seas." is "Calm seas."
+        out.append(text[position:start])
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+_DETAILS_OPEN = re.compile(r"[ \t]*<details\b[^>\n]*>[ \t]*\n?[ \t]*<summary\b[^>\n]*>", re.IGNORECASE)
+_SUMMARY_CLOSE = "</summary>"
+_DETAILS_CLOSE = "</details>"
+_TAG = re.compile(r"<[^<>\n]*>")
+SUMMARY_TITLE_CHARS = 300  # a <summary> title is one short line, looked for this far
+
+
+def read_details(text: str) -> str:
+    """A ``<details>`` block with a ``<summary>`` title, as a box on a web page is read: titled as a
+    note or warnings ("Content warnings") it is the chapter's note, one "A/N:" paragraph; any
+    other keeps its title as the paragraph over its text. The tags were story text, the note a
+    paragraph of the story. Each block is found with ``str.find`` from the last one's end."""
+    out: list[str] = []
+    position = 0
+    while (start := text.find("<details", position)) != -1:
+        line_start = text.rfind("\n", 0, start) + 1
+        opening = _DETAILS_OPEN.match(text, line_start)
+        if opening is None:
+            out.append(text[position : start + 8])
+            position = start + 8
+            continue
+        title_end = text.find(_SUMMARY_CLOSE, opening.end(), opening.end() + SUMMARY_TITLE_CHARS)
+        if title_end == -1 or "\n" in text[opening.end() : title_end]:
+            out.append(text[position : start + 8])
+            position = start + 8
+            continue
+        close = text.find(_DETAILS_CLOSE, title_end)
+        if close == -1:
+            break  # no block after this one can close either: the rest is read as it is
+        title = " ".join(_TAG.sub("", text[opening.end() : title_end]).split())
+        body = text[title_end + len(_SUMMARY_CLOSE) : close].strip("\n")
+        paragraphs = [" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", body) if part.strip()]
+        note = box_note(title, "\n".join(paragraphs)) if title and paragraphs else None
+        block = f"A/N: {note}" if note is not None else "\n\n".join(part for part in (title, body.strip()) if part)
+        out.append(text[position:line_start])
+        position = close + len(_DETAILS_CLOSE)
+        # A paragraph of its own, however close the lines around it are written.
+        before = "\n" if line_start and not text.endswith("\n\n", 0, line_start) else ""
+        after = "\n" if position < len(text) and not text.startswith("\n\n", position) else ""
+        out.append(f"{before}{block}{after}")
+    out.append(text[position:])
+    return "".join(out)
+
+
 def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
     check_lines(text)
     fields, body = front_matter_lines(text)
-    body = strip_inline_markup(unquote_blocks(leading_callouts(body)))
+    body = strip_inline_markup(unquote_blocks(leading_callouts(read_details(drop_comments(body)))))
     if fields:
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
         body = "\n".join(known) + "\n\n" + body

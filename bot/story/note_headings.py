@@ -46,7 +46,7 @@ _ENGLISH_NOTES = (
     r"|notes?|disclaimers?"
 )
 _ENGLISH_WARNINGS = (
-    r"(?:(?:chapter|content|trigger|story) )?warnings?(?:\(s\))?(?: for (?:this|the) chapter)?"
+    r"(?:(?:chapter|content|trigger|story) )?warnings?(?:\(s\))?(?: for (?:this|the|(?:the )?(?:next|upcoming|following)) chapter)?"
     r"|(?:tw|cw|t/w|c/w)s?(?: ?/ ?(?:tw|cw)s?)?|(?:content|trigger) notes?|chapter (?:tw|cw)s?"
 )
 _ENGLISH_SUMMARY = r"(?:chapter |story |work )?summary|summary of (?:the|this) chapter"
@@ -99,6 +99,16 @@ def heading_label(heading: Heading) -> Label | None:
         if pattern.fullmatch(key):
             return Label(kind, _plain(key), text)
     return None
+
+
+def box_note(title: str, text: str) -> str | None:
+    """The note a box of the page titled ``title`` holds (a forum's spoiler box "Spoiler: Author's
+    Note", a ``<details>`` whose summary reads "Content Warnings"), as a section under a heading of
+    that title would make it; None when the title labels no note, warnings or summary."""
+    label = heading_label(Heading(title, "markdown", 3, title))
+    if label is None or label.kind == TEXT:
+        return None
+    return _note_text(label, text, first=True)
 
 
 def _plain(key: str) -> bool:

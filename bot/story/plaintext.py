@@ -1548,9 +1548,36 @@ def reference_marked(text: str) -> bool:
     return bool(lines) and all(line.startswith("※") for line in lines)
 
 
+# Wattpad's sign-off, the author asking readers for their votes: "Don't forget to vote, comment and
+# follow me! xoxo", "please vote and comment!!", "QOTD: favourite character?". The asks are read as
+# whole words ("follow" only as "follow me"); a request ("please", "don't forget to", an
+# exclamation) must go with two of them.
+_ASKS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|comment(?:s|ed|ing)?|follow(?:ing)?[ \t]+(?:me|us|my|@))\b", re.IGNORECASE)
+_REQUEST = re.compile(
+    r"\b(?:please|pls|plz|don'?t forget|do not forget|remember to|make sure|be sure|feel free|xoxo|xx)\b|!",
+    re.IGNORECASE,
+)
+_OF_THE_DAY = re.compile(r"^\W*(?:qotd|aotd|question of the day|answer of the day)\s*[:\-–—]", re.IGNORECASE)
+_QUOTES = '"“”„«»「」'
+SIGN_OFF_CHARS = 300
+
+
+def sign_off(text: str) -> bool:
+    """Whether a paragraph is the author asking readers to vote, comment or follow, or setting
+    them the question of the day ("QOTD: ..."), never a sentence of the story: short, no dialogue
+    in it, two different asks with a request ("please vote and comment!!"), or the QOTD label.
+    "They would vote and comment on the plan." stays story text: nothing in it asks the reader."""
+    if len(text) > SIGN_OFF_CHARS or any(mark in text for mark in _QUOTES):
+        return False
+    if _OF_THE_DAY.match(text):
+        return True
+    asks = {match.group(0).lower()[:4] for match in _ASKS.finditer(text)}
+    return len(asks) >= 2 and _REQUEST.search(text) is not None
+
+
 def _opening_notes(chapter: Chapter) -> Chapter:
     """The author's words at a chapter's start with no "A/N:" over them are its notes, not the story:
-    "Disclaimer: I don't own ...", an aside set off by reference marks ("※今回は短めです"), and a
+    "Disclaimer: I don't own ...", a sign-off (:func:`sign_off`), an aside set off by reference marks ("※今回は短めです"), and a
     declaration on its own ("CW for this chapter: self-harm.", see :func:`declaration_paragraph`),
     which then warns for the chapter."""
     if not chapter.scenes:
@@ -1558,7 +1585,10 @@ def _opening_notes(chapter: Chapter) -> Chapter:
     first = chapter.scenes[0].paragraphs
     count = 0
     while count < len(first) and (
-        _DISCLAIMER.match(first[count]) or declaration_paragraph(first[count]) or reference_marked(first[count])
+        _DISCLAIMER.match(first[count])
+        or declaration_paragraph(first[count])
+        or reference_marked(first[count])
+        or sign_off(first[count])
     ):
         count += 1
     if count == 0 or (count == len(first) and len(chapter.scenes) == 1):
@@ -1572,7 +1602,8 @@ def _opening_notes(chapter: Chapter) -> Chapter:
 
 def _closing_declarations(chapter: Chapter) -> Chapter:
     """A chapter's last paragraphs that declare the next chapter's warnings ("CW for the next
-    chapter: suicide") are its end notes, and warn for the chapter they name; so are the asides
+    chapter: suicide") are its end notes, and warn for the chapter they name; so are a sign-off
+    ("Don't forget to vote and comment!", see :func:`sign_off`) and the asides
     set off by reference marks there ("※次回は来週です", see :func:`reference_marked`)."""
     if not chapter.scenes:
         return chapter
@@ -1581,6 +1612,7 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
     count = 0
     while count < len(last) and (
         reference_marked(last[-1 - count])
+        or sign_off(last[-1 - count])
         or (declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]))
     ):
         count += 1

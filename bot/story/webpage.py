@@ -246,3 +246,98 @@ def _threadmark_headings(body: Tag) -> None:
         heading = Tag(name="h2")
         heading.string = text
         cell.replace_with(heading)
+
+
+_SPOILER_WORDS = frozenset(["spoiler", "spoilers"])
+_TITLE_WORDS = frozenset(["title", "caption", "smalltext", "legend"])
+_TITLE_TAGS = frozenset(["legend", "summary", "button"])
+# What the site puts before a box's own title: "Spoiler: Author's Note", "Spoiler - Omake".
+_SPOILER_PREFIX = re.compile(r"^\s*spoilers?\b\s*[:\-–—]?\s*", re.IGNORECASE)
+
+
+def spoiler_boxes(body: Tag) -> list[tuple[Tag, bool]]:
+    """The boxes readers open by a title, in document order, each with whether no other holds it.
+
+    A forum's spoiler box (XenForo's ``bbCodeSpoiler``, FanFicFare's ``<fieldset>`` with its
+    ``<legend>``, any element a class or id calls a spoiler) and a ``<details>``. One walk of the
+    tree: a page of thousands of nested boxes costs no more than its elements.
+    """
+    found: list[tuple[Tag, bool]] = []
+    stack: list[tuple[Tag, bool]] = [(child, False) for child in reversed(body.contents) if isinstance(child, Tag)]
+    while stack:
+        element, inside = stack.pop()
+        box = element.name == "details" or (element.name == "fieldset" and _first_tag(element, "legend"))
+        box = box or any(_names_spoiler(name) for name in _names(element))
+        if box:
+            found.append((element, not inside))
+        stack.extend((child, inside or box) for child in reversed(element.contents) if isinstance(child, Tag))
+    return found
+
+
+def _names_spoiler(name: str) -> bool:
+    words = _WORD_SPLIT.split(_CAMEL.sub("-", name).lower())
+    return any(word in _SPOILER_WORDS for word in words) and not any(word in _TITLE_WORDS for word in words)
+
+
+def _first_tag(element: Tag, *names: str) -> Tag | None:
+    """The element's first child element, when it is one of ``names`` (any, if none are given)."""
+    first = next((child for child in element.children if isinstance(child, Tag)), None)
+    return first if first is not None and (not names or first.name in names) else None
+
+
+def box_title(box: Tag) -> str:
+    """The title a box shows over its text, taken out of the box ("Spoiler: Author's Note" is the
+    title "Author's Note"); "" for a box with none or titled only "Spoiler".
+
+    Only the box's first child is read for it: the ``<button>``, ``<legend>`` or ``<summary>`` the
+    site puts there, or an element a class calls the title ("bbCodeSpoiler-button-title").
+    """
+    first = _first_tag(box)
+    if first is None:
+        return ""
+    words = {word for name in _names(first) for word in _WORD_SPLIT.split(_CAMEL.sub("-", name).lower())}
+    if first.name not in _TITLE_TAGS and not words & _TITLE_WORDS:
+        return ""
+    title = " ".join(first.get_text(" ").split())
+    first.decompose()
+    return _SPOILER_PREFIX.sub("", title, count=1).strip()
+
+
+_STARTER = re.compile(r"\b(?:thread starter|started by)\b", re.IGNORECASE)
+_STARTER_SCAN = 200  # elements looked at around a "Thread starter" for the name it labels
+
+
+def forum_author(body: Tag) -> str | None:
+    """Who wrote a forum thread's story (XenForo: SpaceBattles, Sufficient Velocity, Questionable
+    Questing), read before the poster boxes and the thread's header go with the site's chrome.
+
+    The one poster of the threadmarked posts (each post's ``data-author``); else the thread
+    starter ("Thread starter" over the name in XenForo 2, "started by" before it in XenForo 1);
+    else the one poster of a page of posts. None where the page names no such one person.
+    """
+    posts = body.find_all(_POST_TAGS, attrs={"data-author": True})
+    marked = {_poster(post) for post in posts if "hasThreadmark" in (post.get("class") or [])} - {""}
+    if len(marked) == 1:
+        return marked.pop()
+    starter = _thread_starter(body)
+    if starter:
+        return starter
+    posters = {_poster(post) for post in posts} - {""}
+    return posters.pop() if len(posters) == 1 else None
+
+
+def _poster(post: Tag) -> str:
+    author = post.get("data-author")
+    return " ".join(author.split()) if isinstance(author, str) else ""
+
+
+def _thread_starter(body: Tag) -> str | None:
+    """The name the thread's header gives after "Thread starter" or "started by"."""
+    label = body.find(string=_STARTER)
+    if label is None:
+        return None
+    link = label.find_next("a", class_="username")
+    if link is None or link.find_previous(string=_STARTER) is not label:
+        return None
+    name = " ".join(link.get_text(" ").split())
+    return name or None

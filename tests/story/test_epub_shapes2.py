@@ -292,9 +292,9 @@ PANDOC = [(f"ch{n}.xhtml", pandoc_chapter(n, name)) for n, name in enumerate(["T
 def test_sections_stay_inside_their_chapter(toc) -> None:
     story = read(Book(PANDOC, toc=toc))
     assert titles(story) == ["The Crossing", "The Island"]
-    paragraphs = story.chapters[0].paragraphs
-    assert paragraphs[:3] == ["Mo lit a lantern on deck 1.", "Later", "The lantern went out."]
-    assert paragraphs[-1] == "A note on deck 1."
+    scenes = [scene.paragraphs for scene in story.chapters[0].scenes]
+    assert scenes == [["Mo lit a lantern on deck 1."], ["Later", "The lantern went out."]]
+    assert story.chapters[0].notes == ["Footnote 1: A note on deck 1."]
     assert "↩" not in text(story)
 
 
@@ -366,3 +366,18 @@ def test_opening_lines_that_are_story_stay() -> None:
     )
     story = read(Book([("index.html", body)]))
     assert "Mo read the name on the ferry twice before boarding." in text(story)
+
+
+def test_pandocs_footnotes_at_the_end_of_the_book_are_notes_not_the_last_chapters_text() -> None:
+    chapters = [
+        (f"ch{n}.xhtml", f'<section id="ch-{n}" class="level1"><h1>{name}</h1><p>Mo rowed on day {n}.</p></section>')
+        for n, name in enumerate(["The Crossing", "The Island"], 1)
+    ]
+    notes = (
+        '<section id="footnotes" class="footnotes footnotes-end-of-document" epub:type="footnotes"><hr/><ol>'
+        '<li id="fn1"><p>A note.<a href="ch1.xhtml#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>'
+        '<li id="fn2"><p>Another.<a href="ch2.xhtml#fnref2" role="doc-backlink">↩︎</a></p></li></ol></section>'
+    )
+    story = read(Book([*chapters, ("notes.xhtml", notes)], toc=[("ch1.xhtml#ch-1", "The Crossing", 0)]))
+    assert [chapter.paragraphs for chapter in story.chapters] == [["Mo rowed on day 1."], ["Mo rowed on day 2."]]
+    assert story.chapters[-1].notes == ["Footnote 1: A note.", "Footnote 2: Another."]
