@@ -18,10 +18,10 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import unicodedata
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -38,6 +38,7 @@ from bot.limits import (
     POLL_ANSWERS,
     POLL_MAX_HOURS,
 )
+from bot.locks import KeyedLocks
 from bot.nominations import store
 from bot.nominations.store import Nomination, Round
 from bot.nominations.tally import NO_VOTES, TIE, WINNER, Outcome, tally
@@ -327,11 +328,11 @@ class NominationService:
         self.poller = poller
         self.scope = scope or ShardScope()
         self.on_change = on_change or (lambda: None)
-        self._locks: dict[int, asyncio.Lock] = {}
+        self._locks = KeyedLocks()  # a server's, while a change to its round runs or waits
         self.announced = 0
 
-    def _lock(self, guild_id: int) -> asyncio.Lock:
-        return self._locks.setdefault(guild_id, asyncio.Lock())
+    def _lock(self, guild_id: int) -> AbstractAsyncContextManager[None]:
+        return self._locks.hold(guild_id)
 
     def _now(self) -> float:
         return self.clock.now().timestamp()

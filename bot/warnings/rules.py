@@ -355,7 +355,7 @@ def default_ruleset() -> Ruleset:
     missing = [cid for cid in taxonomy.ids if not any(rule.category == cid for rule in rules)]
     if missing:
         raise RuleError(f"data/warnings/rules.json has no rules for {', '.join(missing)}")
-    return Ruleset(taxonomy, tuple(rules), category_rules, negation)
+    return Ruleset(taxonomy, tuple(rules), category_rules, negation, loader=default_ruleset)
 
 
 def load_rules_file(path: Path, base: Ruleset | None = None) -> Ruleset:

@@ -20,7 +20,7 @@ import json
 import logging
 import time
 import weakref
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -64,19 +64,70 @@ CONFIRMED, DISMISSED = "confirmed", "dismissed"
 CONFIRMED_SOURCES = ("confirmed", "reported")  # HeaderWarning sources of a chapter confirmation
 
 
+# The servers whose rulesets the bot keeps built, the most recently used, at most this many and
+# about this much memory (:func:`footprint`). One process serves thousands of servers; a server
+# left out is built again from its rows (four reads and a worker's check, milliseconds).
+MAX_CACHED_RULESETS = 2_000
+MAX_CACHED_RULESET_BYTES = 64 << 20
+# Measured with tracemalloc: a server's ruleset holds about 16 KB beside the shipped rules it
+# shares (its tuple of rules, categories and taxonomy), and each rule of its own about 350
+# bytes beside its text (source and pattern).
+RULESET_BYTES = 16_000
+RULE_BYTES = 350
+
+
 @dataclass(slots=True)
 class _CacheEntry:
     version: int
     ruleset: Ruleset
+    size: int = 0
+
+
+def footprint(ruleset: Ruleset) -> int:
+    """About how many bytes a cached ruleset holds that no other server's shares: nothing for the
+    shipped rules themselves (one object in the process), else :data:`RULESET_BYTES` and its own rules."""
+    if ruleset is default_ruleset():
+        return 0
+    own = sum(RULE_BYTES + len(rule.source) + sum(map(len, rule.parts)) for rule in ruleset.rules if rule.custom)
+    return RULESET_BYTES + own
 
 
 class RulesetCache:
-    """Rulesets of one database, per server, and the worker pool that compiles and scans for it."""
+    """Rulesets of one database, per server, and the worker pool that compiles and scans for it.
 
-    def __init__(self) -> None:
-        self.entries: dict[int, _CacheEntry] = {}
+    The most recently used servers' only, bounded by count and by :func:`footprint`: a cache
+    that kept every server that ever scanned grew with the servers, for as long as the bot ran.
+    """
+
+    def __init__(self, max_entries: int = MAX_CACHED_RULESETS, max_bytes: int = MAX_CACHED_RULESET_BYTES) -> None:
+        self.entries: OrderedDict[int, _CacheEntry] = OrderedDict()
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self.builds = 0
         self.workers: Workers | None = None
+
+    def get(self, guild_id: int, version: int) -> _CacheEntry | None:
+        """The server's entry if it was built from ``version`` of its rules (and now the most recent)."""
+        entry = self.entries.get(guild_id)
+        if entry is None or entry.version != version:
+            return None
+        self.entries.move_to_end(guild_id)
+        return entry
+
+    def put(self, guild_id: int, version: int, ruleset: Ruleset) -> _CacheEntry:
+        """Keep the server's ruleset, letting the least recently used go past either bound."""
+        self.drop(guild_id)
+        entry = self.entries[guild_id] = _CacheEntry(version, ruleset, footprint(ruleset))
+        self.bytes += entry.size
+        while len(self.entries) > 1 and (len(self.entries) > self.max_entries or self.bytes > self.max_bytes):
+            self.drop(next(iter(self.entries)))
+        return entry
+
+    def drop(self, guild_id: int) -> None:
+        entry = self.entries.pop(guild_id, None)
+        if entry is not None:
+            self.bytes -= entry.size
 
 
 # Keyed by the Database object and dropped with it: no connection or bot is created here.
@@ -261,16 +312,15 @@ async def ruleset_for_guild(db: Database, guild_id: int, *, workers: Workers | N
 
 
 async def _ruleset_entry(db: Database, guild_id: int, *, workers: Workers | None = None) -> _CacheEntry:
-    workers = _pool(db, workers)
     cache = cache_for(db)
     version = await store.rules_version(db, guild_id)
-    entry = cache.entries.get(guild_id)
-    if entry is None or entry.version != version:
+    entry = cache.get(guild_id, version)
+    if entry is None:
         categories = await store.custom_categories(db, guild_id)
         customs = await store.list_rules(db, guild_id)
         off_rules, off_categories = await store.disabled_targets(db, guild_id)
         ruleset = await _off_loop(
-            workers,
+            _pool(db, workers),
             "Checking this server's rules",
             _assemble,
             categories,
@@ -280,7 +330,7 @@ async def _ruleset_entry(db: Database, guild_id: int, *, workers: Workers | None
             time_limit=COMPILE_SECONDS,
         )
         cache.builds += 1
-        entry = cache.entries[guild_id] = _CacheEntry(version, ruleset)
+        entry = cache.put(guild_id, version, ruleset)
     return entry
 
 

@@ -409,3 +409,11 @@ async def test_a_stale_vote_is_looked_at_before_a_new_one_is_refused(
     await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
     told = [a.text for _, a, _ in discord_side.announcements]
     assert told[0].startswith("The vote was called off") and "next read is **Kindred**" in told[1]
+
+
+async def test_the_service_keeps_no_lock_for_servers_that_are_done(service: NominationService) -> None:
+    """One process serves thousands of servers: a lock kept for every server that ever
+    nominated grew with them for as long as the bot ran."""
+    for guild_id in range(1, 51):
+        await service.nominate(guild_id, ADA, f"Book of server {guild_id}")
+    assert len(service._locks) == 0
