@@ -12,8 +12,9 @@ Why it is shaped this way:
   ``voting -> ended`` and ``ended -> announced`` updates only succeed once.
 - Changes for one server run under that server's lock: every interaction and background job
   for a server runs in the one process that owns its shard, so posting the poll and recording
-  it cannot interleave with a nomination. The announcement also carries a nonce, so a crash
-  between posting it and recording it does not post it twice.
+  it cannot interleave with a nomination. The announcement is looked for in the channel before
+  it is posted and also carries a nonce, so a crash between posting it and recording it does not
+  post it twice, however long the bot stays down.
 """
 
 from __future__ import annotations
@@ -112,6 +113,11 @@ class Poller(Protocol):
         ...
 
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int: ...
+
+    async def find_announcement(self, channel_id: int, poll_id: int, text: str) -> int | None:
+        """The bot's own message with this text among the channel's latest, posted after the poll, if any
+        (None too when the history cannot be read: the nonce is then the only guard)."""
+        ...
 
     async def end_poll(self, channel_id: int, message_id: int) -> PollState:
         """End the poll now (only its author may) and give its state; :class:`PollGone` when it is gone."""
@@ -737,13 +743,21 @@ class NominationService:
         return compose(tally(nominations, ended.results or {}), lambda n: n.story_id is not None)
 
     async def _announce(self, ended: Round) -> bool:
-        """Post the result once; a channel gone is no result to post, a refusal (DiscordRefused) is raised."""
+        """Post the result once; a channel gone is no result to post, a refusal (DiscordRefused) is raised.
+
+        The channel is looked at first: a process killed after Discord took the announcement but
+        before it was recorded (or a retry after Discord failed on its side having posted it) would
+        post it again, and Discord's nonce holds only for a few minutes while a restart or a retry's
+        pause can take longer.
+        """
         assert ended.channel_id is not None
         announcement = await self._compose(ended)
         try:
-            message_id: int | None = await self.poller.announce(
-                ended.channel_id, announcement, nonce=f"dogear-vote-{ended.id}"
-            )
+            message_id = await self.poller.find_announcement(ended.channel_id, ended.message_id or 0, announcement.text)
+            if message_id is not None:
+                log.info("guild %s: round %s was announced before a restart or retry", ended.guild_id, ended.id)
+            else:
+                message_id = await self.poller.announce(ended.channel_id, announcement, nonce=f"dogear-vote-{ended.id}")
         except PollGone as gone:
             log.warning("guild %s: could not announce round %s (%s)", ended.guild_id, ended.id, gone)
             message_id = None
