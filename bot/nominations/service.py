@@ -108,6 +108,11 @@ class Poller(Protocol):
 
     async def post_poll(self, channel_id: int, question: str, answers: list[str], hours: int) -> PostedPoll: ...
 
+    async def find_poll(self, channel_id: int, question: str, answers: list[str]) -> PostedPoll | None:
+        """The bot's own running poll with this question and these answers among the channel's latest
+        messages, if any (None too when the history cannot be read)."""
+        ...
+
     async def read_poll(self, channel_id: int, message_id: int) -> PollState:
         """The poll's state; :class:`PollGone` when it is deleted, :class:`DiscordRefused` when out of reach."""
         ...
@@ -499,7 +504,9 @@ class NominationService:
                     f"answers. Take out {plural(extra, 'nomination')} with `/vote withdraw` first."
                 )
             answers = answer_texts([n.title for n in nominations])
-            posted = await self.poller.post_poll(channel_id, QUESTION, answers, hours)
+            posted = await self._unrecorded_poll(guild_id, channel_id, answers)
+            if posted is None:
+                posted = await self.poller.post_poll(channel_id, QUESTION, answers, hours)
             if len(posted.answer_ids) != len(nominations):
                 raise RuntimeError(f"the poll came back with {len(posted.answer_ids)} answers, not {len(nominations)}")
             async with self.db.transaction() as tx:
@@ -514,6 +521,16 @@ class NominationService:
         return StartedVote(
             nominations[0].round_id, channel_id, posted.message_id, posted.ends_at, [n.title for n in nominations]
         )
+
+    async def _unrecorded_poll(self, guild_id: int, channel_id: int, answers: list[str]) -> PostedPoll | None:
+        """This round's poll, posted before a kill kept it from being recorded: the admin's next
+        ``/vote start`` takes it on instead of posting a second poll beside it (members may have
+        voted in it already). A poll a round holds is never taken, nor one that ended."""
+        found = await self.poller.find_poll(channel_id, QUESTION, answers)
+        if found is None or await store.round_for_message(self.db, guild_id, found.message_id) is not None:
+            return None
+        log.info("guild %s: poll %s was posted before a restart; recording it", guild_id, found.message_id)
+        return found
 
     # ------------------------------------------------------------------------- a poll ends
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 POLL_CHANNELS = (discord.TextChannel, discord.Thread, discord.VoiceChannel)
-ANNOUNCEMENT_LOOKBACK = 50  # the channel's latest messages searched for an announcement posted but not recorded
+ANNOUNCEMENT_LOOKBACK = 50  # the channel's latest messages searched for a poll or result posted but not recorded
 READING = {"view_channel": "View Channel", "read_message_history": "Read Message History"}
 
 
@@ -102,6 +102,27 @@ class DiscordPoller:
         expires = message.poll.expires_at
         ends_at = expires.timestamp() if expires else self.bot.clock.now().timestamp() + hours * 3600
         return PostedPoll(message.id, [answer.id for answer in message.poll.answers], ends_at)
+
+    async def find_poll(self, channel_id: int, question: str, answers: list[str]) -> PostedPoll | None:
+        try:
+            channel = await self._channel(channel_id)
+        except (PollGone, DiscordRefused):
+            return None  # posting the poll says what is wrong
+        me = self.bot.user
+        now = self.bot.clock.now()
+        try:
+            async for message in channel.history(limit=ANNOUNCEMENT_LOOKBACK):
+                poll = message.poll
+                if me is None or message.author.id != me.id or poll is None or poll.question != question:
+                    continue
+                expires = poll.expires_at
+                if poll.is_finalized() or expires is None or expires <= now:
+                    continue
+                if [answer.text for answer in poll.answers] == answers:
+                    return PostedPoll(message.id, [answer.id for answer in poll.answers], expires.timestamp())
+        except discord.HTTPException as error:
+            log.info("cannot read the history of channel %s (%s)", channel_id, error.status)
+        return None
 
     async def _poll_message(self, channel_id: int, message_id: int) -> discord.Message:
         channel = await self._channel(channel_id)

@@ -50,6 +50,14 @@ class FakeDiscord:
         self.polls[message_id] = FakePoll(channel_id, question, list(answers), ends_at)
         return PostedPoll(message_id, list(range(1, len(answers) + 1)), ends_at)
 
+    async def find_poll(self, channel_id: int, question: str, answers: list[str]) -> PostedPoll | None:
+        now = self.clock.now().timestamp()
+        for message_id, poll in reversed(self.polls.items()):
+            running = not poll.finalized and poll.ends_at > now and message_id not in self.gone
+            if poll.channel_id == channel_id and running and (poll.question, poll.answers) == (question, answers):
+                return PostedPoll(message_id, list(range(1, len(answers) + 1)), poll.ends_at)
+        return None
+
     async def read_poll(self, channel_id: int, message_id: int) -> PollState:
         if message_id in self.gone or message_id not in self.polls:
             raise PollGone("deleted")
