@@ -602,6 +602,10 @@ async def threads_reached(
     return [Seat(row[0], row[1], user_id) for row in rows]
 
 
+# The reason an add owed ahead (:func:`owe_ahead`) shows until it is tried.
+NOT_TRIED = "not tried yet: Dogear stopped before adding"
+
+
 async def owe_joins(
     db: Database, guild_id: int, seats: Sequence[Seat], failure: str, *, retry_at: datetime | None
 ) -> None:
@@ -615,6 +619,20 @@ async def owe_joins(
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (discussion_id, user_id) DO UPDATE SET"
             " attempts = attempts + 1, retry_at = excluded.retry_at, failure = excluded.failure",
             [(guild_id, seat.discussion_id, seat.user_id, retry, failure[:500]) for seat in seats],
+        )
+
+
+async def owe_ahead(db: Database, guild_id: int, seats: Sequence[Seat], *, retry_at: datetime) -> None:
+    """Adds about to be made, owed before they are tried: a process killed or stopped between a
+    member's step and the adds it earns leaves them for the timer, not lost (no attempt counted;
+    one already owed stays as it is)."""
+    if not seats:
+        return
+    async with db.transaction() as tx:
+        await tx.executemany(
+            "INSERT INTO discussion_joins_owed (guild_id, discussion_id, user_id, attempts, retry_at, failure)"
+            " VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT (discussion_id, user_id) DO NOTHING",
+            [(guild_id, seat.discussion_id, seat.user_id, to_epoch(retry_at), NOT_TRIED) for seat in seats],
         )
 
 

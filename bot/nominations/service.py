@@ -12,8 +12,9 @@ Why it is shaped this way:
   ``voting -> ended`` and ``ended -> announced`` updates only succeed once.
 - Changes for one server run under that server's lock: every interaction and background job
   for a server runs in the one process that owns its shard, so posting the poll and recording
-  it cannot interleave with a nomination. The announcement also carries a nonce, so a crash
-  between posting it and recording it does not post it twice.
+  it cannot interleave with a nomination. The announcement is looked for in the channel before
+  it is posted and also carries a nonce, so a crash between posting it and recording it does not
+  post it twice, however long the bot stays down.
 """
 
 from __future__ import annotations
@@ -108,11 +109,21 @@ class Poller(Protocol):
 
     async def post_poll(self, channel_id: int, question: str, answers: list[str], hours: int) -> PostedPoll: ...
 
+    async def find_poll(self, channel_id: int, question: str, answers: list[str]) -> PostedPoll | None:
+        """The bot's own running poll with this question and these answers among the channel's latest
+        messages, if any (None too when the history cannot be read)."""
+        ...
+
     async def read_poll(self, channel_id: int, message_id: int) -> PollState:
         """The poll's state; :class:`PollGone` when it is deleted, :class:`DiscordRefused` when out of reach."""
         ...
 
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int: ...
+
+    async def find_announcement(self, channel_id: int, poll_id: int, text: str) -> int | None:
+        """The bot's own message with this text among the channel's latest, posted after the poll, if any
+        (None too when the history cannot be read: the nonce is then the only guard)."""
+        ...
 
     async def end_poll(self, channel_id: int, message_id: int) -> PollState:
         """End the poll now (only its author may) and give its state; :class:`PollGone` when it is gone."""
@@ -494,7 +505,9 @@ class NominationService:
                     f"answers. Take out {plural(extra, 'nomination')} with `/vote withdraw` first."
                 )
             answers = answer_texts([n.title for n in nominations])
-            posted = await self.poller.post_poll(channel_id, QUESTION, answers, hours)
+            posted = await self._unrecorded_poll(guild_id, channel_id, answers)
+            if posted is None:
+                posted = await self.poller.post_poll(channel_id, QUESTION, answers, hours)
             if len(posted.answer_ids) != len(nominations):
                 raise RuntimeError(f"the poll came back with {len(posted.answer_ids)} answers, not {len(nominations)}")
             async with self.db.transaction() as tx:
@@ -509,6 +522,16 @@ class NominationService:
         return StartedVote(
             nominations[0].round_id, channel_id, posted.message_id, posted.ends_at, [n.title for n in nominations]
         )
+
+    async def _unrecorded_poll(self, guild_id: int, channel_id: int, answers: list[str]) -> PostedPoll | None:
+        """This round's poll, posted before a kill kept it from being recorded: the admin's next
+        ``/vote start`` takes it on instead of posting a second poll beside it (members may have
+        voted in it already). A poll a round holds is never taken, nor one that ended."""
+        found = await self.poller.find_poll(channel_id, QUESTION, answers)
+        if found is None or await store.round_for_message(self.db, guild_id, found.message_id) is not None:
+            return None
+        log.info("guild %s: poll %s was posted before a restart; recording it", guild_id, found.message_id)
+        return found
 
     # ------------------------------------------------------------------------- a poll ends
 
@@ -738,13 +761,21 @@ class NominationService:
         return compose(tally(nominations, ended.results or {}), lambda n: n.story_id is not None)
 
     async def _announce(self, ended: Round) -> bool:
-        """Post the result once; a channel gone is no result to post, a refusal (DiscordRefused) is raised."""
+        """Post the result once; a channel gone is no result to post, a refusal (DiscordRefused) is raised.
+
+        The channel is looked at first: a process killed after Discord took the announcement but
+        before it was recorded (or a retry after Discord failed on its side having posted it) would
+        post it again, and Discord's nonce holds only for a few minutes while a restart or a retry's
+        pause can take longer.
+        """
         assert ended.channel_id is not None
         announcement = await self._compose(ended)
         try:
-            message_id: int | None = await self.poller.announce(
-                ended.channel_id, announcement, nonce=f"dogear-vote-{ended.id}"
-            )
+            message_id = await self.poller.find_announcement(ended.channel_id, ended.message_id or 0, announcement.text)
+            if message_id is not None:
+                log.info("guild %s: round %s was announced before a restart or retry", ended.guild_id, ended.id)
+            else:
+                message_id = await self.poller.announce(ended.channel_id, announcement, nonce=f"dogear-vote-{ended.id}")
         except PollGone as gone:
             log.warning("guild %s: could not announce round %s (%s)", ended.guild_id, ended.id, gone)
             message_id = None

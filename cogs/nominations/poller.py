@@ -9,6 +9,7 @@ the service keeps the vote and tries again. A missing permission when posting th
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
     from bot.client import DogearBot
 
 
+log = logging.getLogger(__name__)
+
 POLL_CHANNELS = (discord.TextChannel, discord.Thread, discord.VoiceChannel)
+ANNOUNCEMENT_LOOKBACK = 50  # the channel's latest messages searched for a poll or result posted but not recorded
 READING = {"view_channel": "View Channel", "read_message_history": "Read Message History"}
 
 
@@ -99,6 +103,27 @@ class DiscordPoller:
         ends_at = expires.timestamp() if expires else self.bot.clock.now().timestamp() + hours * 3600
         return PostedPoll(message.id, [answer.id for answer in message.poll.answers], ends_at)
 
+    async def find_poll(self, channel_id: int, question: str, answers: list[str]) -> PostedPoll | None:
+        try:
+            channel = await self._channel(channel_id)
+        except (PollGone, DiscordRefused):
+            return None  # posting the poll says what is wrong
+        me = self.bot.user
+        now = self.bot.clock.now()
+        try:
+            async for message in channel.history(limit=ANNOUNCEMENT_LOOKBACK):
+                poll = message.poll
+                if me is None or message.author.id != me.id or poll is None or poll.question != question:
+                    continue
+                expires = poll.expires_at
+                if poll.is_finalized() or expires is None or expires <= now:
+                    continue
+                if [answer.text for answer in poll.answers] == answers:
+                    return PostedPoll(message.id, [answer.id for answer in poll.answers], expires.timestamp())
+        except discord.HTTPException as error:
+            log.info("cannot read the history of channel %s (%s)", channel_id, error.status)
+        return None
+
     async def _poll_message(self, channel_id: int, message_id: int) -> discord.Message:
         channel = await self._channel(channel_id)
         try:
@@ -125,6 +150,22 @@ class DiscordPoller:
         assert message.poll is not None
         counts = {answer.id: answer.vote_count for answer in message.poll.answers}
         return PollState(message.poll.is_finalized(), counts)
+
+    async def find_announcement(self, channel_id: int, poll_id: int, text: str) -> int | None:
+        """Newest first, back to the poll at most: the announcement is among the channel's latest messages
+        however busy the channel was while the vote ran."""
+        channel = await self._channel(channel_id)
+        me = self.bot.user
+        wanted = text.strip()
+        try:
+            async for message in channel.history(
+                limit=ANNOUNCEMENT_LOOKBACK, after=discord.Object(poll_id), oldest_first=False
+            ):
+                if me is not None and message.author.id == me.id and message.content.strip() == wanted:
+                    return message.id
+        except discord.HTTPException as error:
+            log.info("cannot read the history of channel %s (%s); relying on the nonce", channel_id, error.status)
+        return None
 
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
         channel = await self._channel(channel_id)

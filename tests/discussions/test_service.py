@@ -6,6 +6,8 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.clock import ManualClock
 from bot.db import Database
 from bot.discussions import store
@@ -568,3 +570,32 @@ async def test_real_warnings_reach_the_post_and_avoiders_are_left_out_of_reminde
     await advance(bot, clock, timedelta(hours=1))
     post = world.posted(TEXT)[-1]
     assert "Miscarriage" in post.notice.embed["description"]  # type: ignore[index]
+
+
+async def test_thread_adds_cut_off_by_a_stop_are_made_after_the_restart(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """The step is stored before its adds: a process stopped (SIGTERM cancels the listener) or killed
+    while adding used to leave the member shut out of those threads for good, since their next step
+    only reaches later chapters."""
+    story = await add_story()
+    bot = await start_bot()
+    due = START + timedelta(minutes=1)
+    ids = await bot.service.schedule(GUILD, [item(story, due, chapter=n) for n in (1, 2, 3)])
+    await advance(bot, clock, timedelta(minutes=1))
+    threads = [(await store.get_discussion(db, GUILD, discussion_id)).thread_id for discussion_id in ids]  # type: ignore[union-attr]
+
+    async def stopped() -> None:
+        raise asyncio.CancelledError()
+
+    world.during_add = stopped
+    await mark_read(db, GUILD, 77, story, 3, now=0)
+    with pytest.raises(asyncio.CancelledError):
+        await bot.service.reader_advanced(GUILD, 77, story, 0, 3)
+    await bot.service.stop()
+    assert all(77 not in world.threads[thread_id].members for thread_id in threads)
+
+    restarted = await start_bot(fresh=True)
+    await advance(restarted, clock, RETRY_DELAYS[0])
+    assert all(world.threads[thread_id].members == [77] for thread_id in threads)
+    assert await restarted.db.fetch_value("SELECT count(*) FROM discussion_joins_owed") == 0

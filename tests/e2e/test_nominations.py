@@ -162,6 +162,55 @@ async def test_a_restart_while_the_poll_is_open_announces_the_result_once_and_it
     assert "Added **Beloved**" in added.text and "1,024 chapters" in added.text
 
 
+async def test_an_announcement_discord_took_before_a_kill_is_found_not_posted_again(club: Club) -> None:
+    """Killed after Discord took the announcement, before it was recorded, and down longer than the
+    nonce holds: the restarted bot posted the result a second time."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    poll_message = await start_vote(club, hours=1)
+    await club.vote(poll_message, "Emma", member=club.member)
+    await club.clock.advance(timedelta(hours=1, minutes=2))
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    await club.settle()
+    # What a kill between Discord's answer and the write leaves: the round ended, not announced.
+    await club.run(
+        club.bot.db.execute(
+            "UPDATE nomination_rounds SET state = 'ended', announcement_id = NULL WHERE message_id = ?",
+            (poll_message.id,),
+        )
+    )
+    await club.restart(while_down=lambda: club.clock.advance(timedelta(minutes=30)))
+    await club.settle()
+    [announcement] = announcements(club)
+    vote = await club.run(store.round_for_message(club.bot.db, club.guild.id, poll_message.id))
+    assert vote is not None and vote.state == "announced" and vote.announcement_id == announcement.id
+
+
+async def test_a_poll_discord_took_before_a_kill_is_taken_on_by_the_next_vote_start(club: Club) -> None:
+    """Killed between Discord's answer and the write, the round stayed open: /vote start posted a second poll."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    poll_message = await start_vote(club, hours=24)
+    await club.vote(poll_message, "Emma", member=club.member)
+    # What the kill leaves: the poll in the channel, its round open as before it was posted.
+    await club.run(
+        club.bot.db.execute(
+            "UPDATE nomination_rounds SET state = 'open', channel_id = NULL, message_id = NULL, ends_at = NULL"
+            " WHERE message_id = ?",
+            (poll_message.id,),
+        )
+    )
+    await club.restart(while_down=lambda: club.clock.advance(timedelta(minutes=30)))
+    [answer] = await club.slash("vote start", member=club.admin, hours=24)
+    assert "The vote is open" in answer.text
+    assert [poll.id for poll in club.polls(club.text_channel)] == [poll_message.id]
+    await club.end_poll(poll_message)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    assert "next read is **Emma**, with 1 vote of 1" in announcements(club)[0].text
+
+
 async def test_an_add_a_book_form_held_open_across_a_restart_still_adds_the_book(club: Club) -> None:
     """The form was once a discord.py object in memory: submitted after a restart, nobody answered it."""
     await set_club_channel(club)

@@ -16,6 +16,7 @@ GUILD = 111
 OTHER_GUILD = 222
 CLUB = 1003
 START = datetime(2026, 10, 10, 9, 0, tzinfo=UTC)
+NONCE_WINDOW = timedelta(minutes=5)  # Discord's enforce_nonce: "the past few minutes"
 
 
 @dataclass
@@ -30,12 +31,15 @@ class FakePoll:
 
 @dataclass
 class FakeDiscord:
-    """Polls and announcements as Discord keeps them; announcements with a nonce are not sent twice."""
+    """Polls and announcements as Discord keeps them; an announcement's nonce is not sent twice within
+    :data:`NONCE_WINDOW`, as with Discord's ``enforce_nonce``."""
 
     clock: ManualClock
     polls: dict[int, FakePoll] = field(default_factory=dict)
     announcements: list[tuple[int, Announcement, str]] = field(default_factory=list)
     nonces: dict[str, int] = field(default_factory=dict)
+    nonce_times: dict[str, float] = field(default_factory=dict)
+    posted: list[tuple[int, int, str]] = field(default_factory=list)  # (message id, channel id, text)
     gone: set[int] = field(default_factory=set)
     stuck: set[int] = field(default_factory=set)  # polls Discord never finalizes
     ids: itertools.count = field(default_factory=lambda: itertools.count(5000))
@@ -45,6 +49,14 @@ class FakeDiscord:
         ends_at = (self.clock.now() + timedelta(hours=hours)).timestamp()
         self.polls[message_id] = FakePoll(channel_id, question, list(answers), ends_at)
         return PostedPoll(message_id, list(range(1, len(answers) + 1)), ends_at)
+
+    async def find_poll(self, channel_id: int, question: str, answers: list[str]) -> PostedPoll | None:
+        now = self.clock.now().timestamp()
+        for message_id, poll in reversed(self.polls.items()):
+            running = not poll.finalized and poll.ends_at > now and message_id not in self.gone
+            if poll.channel_id == channel_id and running and (poll.question, poll.answers) == (question, answers):
+                return PostedPoll(message_id, list(range(1, len(answers) + 1)), poll.ends_at)
+        return None
 
     async def read_poll(self, channel_id: int, message_id: int) -> PollState:
         if message_id in self.gone or message_id not in self.polls:
@@ -60,12 +72,21 @@ class FakeDiscord:
         return await self.read_poll(channel_id, message_id)
 
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
-        if nonce in self.nonces:
+        now = self.clock.now().timestamp()
+        if nonce in self.nonces and now - self.nonce_times[nonce] < NONCE_WINDOW.total_seconds():
             return self.nonces[nonce]
         message_id = next(self.ids)
         self.nonces[nonce] = message_id
+        self.nonce_times[nonce] = now
         self.announcements.append((channel_id, announcement, nonce))
+        self.posted.append((message_id, channel_id, announcement.text))
         return message_id
+
+    async def find_announcement(self, channel_id: int, poll_id: int, text: str) -> int | None:
+        for message_id, channel, posted_text in reversed(self.posted):
+            if channel == channel_id and message_id > poll_id and posted_text == text:
+                return message_id
+        return None
 
     def vote(self, message_id: int, answer_id: int, votes: int = 1) -> None:
         poll = self.polls[message_id]

@@ -11,7 +11,7 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.guilds import update_settings
 from bot.nominations import store
-from bot.nominations.service import GIVE_UP, GRACE, NominationService
+from bot.nominations.service import GIVE_UP, GRACE, Announcement, NominationService, PostedPoll
 from bot.shards import ShardScope, shard_of
 from bot.story.books import add_book
 from tests.nominations.conftest import CLUB, GUILD, OTHER_GUILD, FakeDiscord
@@ -209,6 +209,74 @@ async def test_a_result_recorded_but_not_announced_before_a_crash_is_announced_a
     [(_, announcement, _)] = discord_side.announcements
     assert "next read is **Beloved**" in announcement.text
     assert await restarted.poll_finished(GUILD, message_id, {2: 5}) is False
+
+
+class ProcessDied(BaseException):
+    """The process is killed here: nothing after this line of the bot runs."""
+
+
+class DiesAfterAnnouncing:
+    """Discord takes the announcement, and the process is killed before it records it."""
+
+    def __init__(self, side: FakeDiscord) -> None:
+        self.side = side
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.side, name)
+
+    async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
+        await self.side.announce(channel_id, announcement, nonce=nonce)
+        raise ProcessDied()
+
+
+async def test_an_announcement_posted_but_not_recorded_before_a_kill_is_not_posted_again_later(
+    db: Database, clock: ManualClock, discord_side: FakeDiscord
+) -> None:
+    """Discord's nonce holds for a few minutes: a bot down longer announced the result a second time."""
+    first = NominationService(db, clock, DiesAfterAnnouncing(discord_side))  # type: ignore[arg-type]
+    message_id = await start(first, "Kindred", "Beloved")
+    discord_side.vote(message_id, 2, 4)
+    await clock.advance(timedelta(hours=25))
+    with pytest.raises(ProcessDied):
+        await first.serve_due(clock.now())
+    await clock.advance(timedelta(minutes=20))  # down for longer than the nonce holds
+    restarted = NominationService(db, clock, discord_side)
+    assert await restarted.serve_due(clock.now()) == 1
+    [(_, announcement, _)] = discord_side.announcements
+    assert "next read is **Beloved**" in announcement.text
+    vote = await store.round_for_message(db, GUILD, message_id)
+    assert vote is not None and vote.state == "announced" and vote.announcement_id == discord_side.posted[0][0]
+    assert await restarted.next_due() is None
+
+
+class DiesAfterPostingThePoll(DiesAfterAnnouncing):
+    """Discord takes the poll, and the process is killed before the round records it."""
+
+    async def post_poll(self, channel_id: int, question: str, answers: list[str], hours: int) -> PostedPoll:
+        await self.side.post_poll(channel_id, question, answers, hours)
+        raise ProcessDied()
+
+
+async def test_a_poll_posted_but_not_recorded_before_a_kill_is_taken_on_by_the_next_vote_start(
+    db: Database, clock: ManualClock, discord_side: FakeDiscord
+) -> None:
+    """The round stayed open with its poll in the channel: the admin's next /vote start posted a second poll."""
+    first = NominationService(db, clock, DiesAfterPostingThePoll(discord_side))  # type: ignore[arg-type]
+    await first.nominate(GUILD, ADA, "Kindred")
+    await first.nominate(GUILD, MEL, "Beloved")
+    with pytest.raises(ProcessDied):
+        await first.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    [(message_id, poll)] = discord_side.polls.items()
+    discord_side.vote(message_id, 2, 3)  # members vote in it while the bot is down
+    await clock.advance(timedelta(hours=1))
+    restarted = NominationService(db, clock, discord_side)
+    started = await restarted.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    assert started.message_id == message_id and started.ends_at == poll.ends_at
+    assert list(discord_side.polls) == [message_id]
+    await clock.advance(timedelta(hours=24))
+    assert await restarted.serve_due(clock.now()) == 1
+    [(_, announcement, _)] = discord_side.announcements
+    assert "next read is **Beloved**, with 3 votes" in announcement.text
 
 
 async def test_a_poll_whose_message_was_deleted_closes_the_round_and_says_why(
