@@ -59,6 +59,7 @@ from bot.excerpts.model import (
 from bot.excerpts.render import render_contents
 from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob
 from bot.guilds import get_settings
+from bot.locks import KeyedLocks
 from bot.progress.prefs import avoided_warnings, possible_for_reader
 from bot.progress.store import read_up_to
 from bot.shards import ShardScope
@@ -89,7 +90,7 @@ class ExcerptService:
         self.workers = workers
         self.max_messages = max_messages
         self.budget = budget
-        self._locks: dict[int, asyncio.Lock] = {}
+        self._locks = KeyedLocks()  # one post per channel at a time
         self._running: dict[int, asyncio.Task[PostOutcome]] = {}
         self._sending: set[asyncio.Task[object]] = set()
         self._stopping = False
@@ -240,7 +241,7 @@ class ExcerptService:
     async def _confirmed(self, request: PostRequest) -> PostRequest:
         """A "Post it again" names the post it answers: its chapter as numbered now (the post moved
         with its chapter when ``/story update`` moved the chapters down), not the number on the button."""
-        if request.confirmed_after is None:
+        if not request.confirmed_after:  # job ids start at 1: 0 names no post (a forged or hand-made id)
             return request
         answered = await store.get_job(self.db, request.guild_id, request.confirmed_after)
         if answered is None or str(answered.story_id) != request.story:
@@ -283,7 +284,7 @@ class ExcerptService:
         marks it failed, so the admin's next ``/excerpt post`` continues it instead of hearing
         that it is "being posted right now" until the next restart.
         """
-        async with self._locks.setdefault(job.channel_id, asyncio.Lock()):
+        async with self._locks.hold(job.channel_id):
             try:
                 already_there = await self._send_rest(job, title, poster, check_history=check_history, resumed=resumed)
             except PostFailure as failure:

@@ -293,3 +293,16 @@ async def test_an_unexpected_error_mid_post_stops_it_and_the_next_command_contin
     continued = await make_service().post_chapter(request(world, story_id, 2), FakePoster(world))
     assert isinstance(continued, PostOutcome) and continued.already_there == 5
     assert world.contents(CHANNEL) == await planned(db, story_id, 2)
+
+
+async def test_the_service_keeps_no_lock_for_channels_it_is_done_with(
+    db: Database, world: FakeChannels, make_service: Make
+) -> None:
+    """One process serves thousands of servers: a lock kept for every channel that was ever posted
+    in grew with them for as long as the bot ran."""
+    story_id = await add_test_story(db)
+    service = make_service()
+    for channel_id in (CHANNEL, CHANNEL + 1, CHANNEL + 2):
+        outcome = await service.post_chapter(request(world, story_id, 1, channel_id=channel_id), FakePoster(world))
+        assert isinstance(outcome, PostOutcome)
+    assert len(service._locks) == 0
