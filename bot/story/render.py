@@ -24,7 +24,7 @@ import regex
 
 from bot.limits import MESSAGE_CHARS
 from bot.story.limits import MAX_TAG_CHARS
-from bot.story.model import POSSIBLE, Chapter, HeaderWarning, StoryMeta
+from bot.story.model import NOTICE_IDS, POSSIBLE, Chapter, HeaderWarning, StoryMeta
 from bot.story.words import Length, chapter_length
 from bot.text import LIST_NUMBER, clip, escape_char, escape_markdown, join_whole, plural, unescape_markdown, utf16_len
 
@@ -150,6 +150,10 @@ def render_header(
         content = "\n".join((heading, length, _warning_line(warnings, len(warnings), unreviewed), footer))
         if utf16_len(content) <= budget:
             return content
+    # Too many to name them all: the ones that matter most to this reader are named first, the
+    # warnings they avoid and the notices that "none" must not be read as safe ("Not read for
+    # warnings"), which come last in the full list and would be the first counted away.
+    warnings = sorted(warnings, key=lambda warning: not (warning.avoided or warning.id in NOTICE_IDS))
     for shown in range(len(warnings) - 1, -1, -1):
         content = "\n".join((heading, length, _warning_line(warnings, shown, unreviewed), footer))
         if utf16_len(content) <= budget:

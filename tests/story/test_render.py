@@ -218,3 +218,16 @@ def test_splits_never_break_a_grapheme_or_escape(paragraph: str, budget: int) ->
 @given(st.text())
 def test_escape_round_trip(text: str) -> None:
     assert unescape_markdown(escape_markdown(text)) == text
+
+
+def test_a_tight_header_names_the_avoided_warnings_and_notices_before_counting_the_rest() -> None:
+    """Counted from the end when the budget ran short, the notices (which come last) and a reader's
+    own avoided warning were the first to become "and N more": "Not read for warnings" gone, the
+    header read as a list of what Dogear found."""
+    chapter = chapter_of(["Text."])
+    many = [HeaderWarning(f"w{i}", f"Warning number {i} " + "x" * 40, "detected") for i in range(30)]
+    avoided = HeaderWarning("self-harm", "Self-harm", "declared", avoided=True)
+    notice = HeaderWarning("not-english", "Not read for warnings: Dogear reads English only", "detected")
+    header = render_chapter("T", chapter, [*many, avoided, notice], budget=600)[0]["content"]
+    assert "**Self\\-harm**" in header and "Not read for warnings" in header
+    assert "more" in header and "Warning number 29" not in header
