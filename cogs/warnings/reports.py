@@ -11,7 +11,6 @@ import logging
 from typing import TYPE_CHECKING
 
 import discord
-from discord.http import handle_message_parameters
 
 from bot.discussions.failures import Gone
 from bot.discussions.timer import Timer
@@ -85,24 +84,15 @@ class ModChannel:
         report = new.report
         view = decision_view([(report.story_id, report.chapter, report.warning_id, new.label)])
         try:
-            # discord.py's send() has no enforce_nonce: the same request with the flag set.
-            with (
-                reaching("posting to the moderation channel"),
-                handle_message_parameters(
-                    content=report_text(channel, new),
-                    view=view,
-                    nonce=nonce,
-                    allowed_mentions=discord.AllowedMentions.none(),
-                    previous_allowed_mentions=self.bot.allowed_mentions,
-                ) as params,
-            ):
-                params.payload["enforce_nonce"] = True  # type: ignore[index]
-                data = await self.bot.http.send_message(channel.id, params=params)
+            with reaching("posting to the moderation channel"):  # a nonce is sent with enforce_nonce
+                message = await channel.send(
+                    report_text(channel, new), view=view, nonce=nonce, allowed_mentions=discord.AllowedMentions.none()
+                )
         except discord.HTTPException as error:
             raise refusal(error, "posting to the moderation channel") from error
         finally:
             view.stop()  # the buttons are registered dynamic items; no view needs to wait
-        return int(data["id"])
+        return message.id
 
 
 class ReportDesk:
