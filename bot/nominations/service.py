@@ -291,6 +291,14 @@ def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Annou
     return Announcement(text, buttons)
 
 
+def called_off_text(why: str) -> str:
+    """What a vote's channel is told when it is called off, and the text it is found by after a kill."""
+    return (
+        f"The vote was called off: {why}. Every nomination is back on the list, and an "
+        "admin can start the vote again with `/vote start`."
+    )
+
+
 def problem_note(vote: Round) -> str | None:
     """What Discord refused for this pending vote and the way on, for admins (None: nothing refused)."""
     if not vote.problem:
@@ -733,28 +741,47 @@ class NominationService:
         channel (None: the channel is gone too). Runs under the server's lock.
         """
         now = self._now()
+        notice = None if why is None or vote.channel_id is None else called_off_text(why)
         async with self.db.transaction() as tx:
-            if not await store.call_off(tx, vote.guild_id, vote.id, now):
+            if not await store.call_off(tx, vote.guild_id, vote.id, now, notice):
                 return False
             open_round = await store.ensure_open_round(tx, vote.guild_id, now)
             await store.return_nominations(tx, vote.guild_id, vote.id, open_round)
         log.info("guild %s: vote round %s called off (%s)", vote.guild_id, vote.id, why or "its channel is gone")
-        if why is not None:
-            await self._tell_called_off(vote, why)
+        if notice is not None:
+            await self._tell_called_off(await self._reread(vote), look_first=False)
         return True
 
-    async def _tell_called_off(self, vote: Round, why: str) -> None:
-        """Members who voted saw the poll vanish (or stop counting); the channel hears why and what happens next."""
-        if vote.channel_id is None:
-            return
-        text = (
-            f"The vote was called off: {why}. Every nomination is back on the list, and an "
-            "admin can start the vote again with `/vote start`."
-        )
+    async def _tell_called_off(self, vote: Round, *, look_first: bool) -> bool:
+        """Members who voted saw the poll vanish (or stop counting); the channel hears why and what happens
+        next. The notice is owed from the call-off's own write until it is there: a refusal is tried
+        again by the watcher (which looks for it in the channel first, ``look_first``), a channel gone
+        owes nothing. True once nothing is owed. Runs under the server's lock."""
+        if vote.notice is None or vote.channel_id is None:
+            return True
         try:
-            await self.poller.announce(vote.channel_id, Announcement(text, []), nonce=f"dogear-calloff-{vote.id}")
-        except (PollGone, DiscordRefused) as failed:
-            log.warning("guild %s: could not tell that round %s was called off (%s)", vote.guild_id, vote.id, failed)
+            found = None
+            if look_first:
+                found = await self.poller.find_announcement(vote.channel_id, vote.message_id or 0, vote.notice)
+            if found is None:
+                announcement = Announcement(vote.notice, [])
+                await self.poller.announce(vote.channel_id, announcement, nonce=f"dogear-calloff-{vote.id}")
+        except PollGone as gone:
+            log.warning("guild %s: could not tell that round %s was called off (%s)", vote.guild_id, vote.id, gone)
+        except DiscordRefused as refused:
+            last = vote.attempts + 1 >= MAX_ATTEMPTS
+            pause = min(RETRY_FIRST * 2**vote.attempts, RETRY_LONGEST)
+            await store.notice_put_off(
+                self.db, vote.guild_id, vote.id, None if last else self._now() + pause.total_seconds()
+            )
+            self.on_change()
+            after = "giving up" if last else f"retrying in {pause}"
+            log.warning(
+                "guild %s: could not tell that round %s was called off (%s); %s", vote.guild_id, vote.id, refused, after
+            )
+            return False
+        await store.notice_told(self.db, vote.guild_id, vote.id)
+        return True
 
     async def _compose(self, ended: Round) -> Announcement:
         nominations = await store.list_nominations(self.db, ended.guild_id, ended.id)
@@ -788,7 +815,11 @@ class NominationService:
 
     async def next_due(self) -> datetime | None:
         """When the watcher must look next (for this process's servers only)."""
-        value = await store.next_pending_at(self.db, self.scope.sql(), GRACE.total_seconds(), MAX_ATTEMPTS)
+        values = (
+            await store.next_pending_at(self.db, self.scope.sql(), GRACE.total_seconds(), MAX_ATTEMPTS),
+            await store.next_notice_at(self.db, self.scope.sql(), MAX_ATTEMPTS),
+        )
+        value = min((v for v in values if v is not None), default=None)
         if value is None:
             return None
         return datetime.fromtimestamp(value, tz=self.clock.now().tzinfo)
@@ -808,7 +839,21 @@ class NominationService:
             current = await store.get_round(self.db, found.guild_id, found.id)
             if current is None or current.state == "announced":
                 settled += 1
-        return settled
+        return settled + await self._serve_notices(now)
+
+    async def _serve_notices(self, now: datetime) -> int:
+        """Tell the channels of called-off votes what they are owed (a kill or a refusal kept it back)."""
+        told = 0
+        for owed in await store.notices_due(self.db, self.scope.sql(), now.timestamp(), MAX_ATTEMPTS):
+            if not self.scope.owns(owed.guild_id):
+                continue
+            try:
+                async with self._lock(owed.guild_id):
+                    current = await store.get_round(self.db, owed.guild_id, owed.id)
+                    told += current is not None and await self._tell_called_off(current, look_first=True)
+            except Exception:
+                log.exception("guild %s: telling that round %s was called off failed", owed.guild_id, owed.id)
+        return told
 
     # ------------------------------------------------------------------------- after the vote
 

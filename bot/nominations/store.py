@@ -17,7 +17,7 @@ from bot.guilds import ensure_guild
 PENDING_STATES = ("voting", "ended")
 _ROUND_COLUMNS = (
     "id, guild_id, state, opened_at, channel_id, message_id, started_by, ends_at, results, announcement_id,"
-    " attempts, problem"
+    " attempts, problem, notice"
 )
 # When the watcher next looks at a pending round: its poll's end (plus grace), at once for a result
 # to announce, and never before a retry Discord's refusal put off; a round out of attempts waits for an admin.
@@ -42,6 +42,7 @@ class Round:
     announcement_id: int | None = None
     attempts: int = 0  # tries Discord refused since the round last moved on
     problem: str | None = None  # the last refusal, in words an admin can act on
+    notice: str | None = None  # a called-off vote's notice, owed to its channel until it is there
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ def _round(row: Row) -> Round:
         announcement_id=row["announcement_id"],
         attempts=row["attempts"],
         problem=row["problem"],
+        notice=row["notice"],
     )
 
 
@@ -188,13 +190,53 @@ async def mark_announced(
     return cursor.rowcount == 1
 
 
-async def call_off(tx: aiosqlite.Connection, guild_id: int, round_id: int, now: float) -> bool:
-    """Voting -> announced with no result and no announcement (its poll is gone); False if it had moved on."""
+async def call_off(
+    tx: aiosqlite.Connection, guild_id: int, round_id: int, now: float, notice: str | None = None
+) -> bool:
+    """Voting -> announced with no result and no announcement (its poll is gone), owing ``notice`` to
+    its channel (None: nothing to tell); False if it had moved on."""
     cursor = await tx.execute(
-        "UPDATE nomination_rounds SET state = 'announced', ended_at = ? WHERE guild_id = ? AND id = ? AND state = 'voting'",
-        (now, guild_id, round_id),
+        "UPDATE nomination_rounds SET state = 'announced', ended_at = ?, notice = ?, attempts = 0, retry_at = NULL"
+        " WHERE guild_id = ? AND id = ? AND state = 'voting'",
+        (now, notice, guild_id, round_id),
     )
     return cursor.rowcount == 1
+
+
+async def notice_told(db: Database, guild_id: int, round_id: int) -> None:
+    """The called-off notice is in the channel (or has nowhere to go): nothing is owed any more."""
+    await db.execute(
+        "UPDATE nomination_rounds SET notice = NULL, retry_at = NULL WHERE guild_id = ? AND id = ?",
+        (guild_id, round_id),
+    )
+
+
+async def notice_put_off(db: Database, guild_id: int, round_id: int, retry_at: float | None) -> None:
+    """Discord refused the notice: count the try and when to try again (None: no more tries)."""
+    await db.execute(
+        "UPDATE nomination_rounds SET attempts = attempts + 1, retry_at = ? WHERE guild_id = ? AND id = ?",
+        (retry_at, guild_id, round_id),
+    )
+
+
+async def next_notice_at(db: Database, scope: tuple[str, list[int]], max_attempts: int) -> float | None:
+    condition, params = scope
+    value = await db.fetch_value(
+        "SELECT min(coalesce(retry_at, 0)) FROM nomination_rounds"
+        f" WHERE notice IS NOT NULL AND attempts < ? AND {condition}",
+        (max_attempts, *params),
+    )
+    return None if value is None else float(value)
+
+
+async def notices_due(db: Database, scope: tuple[str, list[int]], now: float, max_attempts: int) -> list[Round]:
+    condition, params = scope
+    rows = await db.fetch_all(
+        f"SELECT {_ROUND_COLUMNS} FROM nomination_rounds WHERE notice IS NOT NULL"
+        f" AND coalesce(retry_at, 0) <= ? AND attempts < ? AND {condition} ORDER BY id LIMIT 100",
+        (now, max_attempts, *params),
+    )
+    return [_round(row) for row in rows]
 
 
 async def held_back(

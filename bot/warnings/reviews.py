@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from bot.db import Database
+from bot.discussions.failures import RETRY_DELAYS
 from bot.errors import UserError
 from bot.guilds import get_settings
 from bot.story.chapters import check_chapter
@@ -39,6 +40,7 @@ from bot.warnings.taxonomy import Taxonomy
 MAX_NOTE_CHARS = 300
 REPORTS_PER_DAY = 20
 DAY_SECONDS = 86_400.0
+FIRST_TRY_HOLD = RETRY_DELAYS[0]  # a new report's post is the cog's to try first; the retries wait this long
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,15 +247,31 @@ async def report_warning(
     if len(note) > MAX_NOTE_CHARS:
         raise UserError(f"Keep the note to {MAX_NOTE_CHARS} characters (it has {len(note)}).")
     stamp = now_or_clock(now)
+    mod_channel_id = (await get_settings(db, guild_id)).mod_channel_id
     async with db.transaction() as tx:
         if await store.open_report_of(tx, guild_id, record.id, chapter, warning_id, reporter_id):
             raise UserError("You already reported that warning for this chapter; an admin will look at it.")
         if await store.reports_since(tx, guild_id, reporter_id, stamp - DAY_SECONDS) >= REPORTS_PER_DAY:
             raise UserError(f"You have sent {REPORTS_PER_DAY} reports today, the daily limit. Try again tomorrow.")
         report_id = await store.insert_report(tx, guild_id, record.id, chapter, warning_id, reporter_id, note, stamp)
+        if mod_channel_id is not None:  # owed in the same write: a kill before the post leaves it to the retries
+            await store.owe_report_post(tx, guild_id, report_id, stamp + FIRST_TRY_HOLD.total_seconds())
     report = Report(report_id, record.id, chapter, warning_id, reporter_id, note, "open", stamp)
-    mod_channel_id = (await get_settings(db, guild_id)).mod_channel_id
     return NewReport(report, record.title, taxonomy.label(warning_id), mod_channel_id)
+
+
+async def report_to_post(db: Database, guild_id: int, report_id: int) -> NewReport | None:
+    """A stored report as the moderation channel shows it; None once it is decided (or gone) or the
+    server has no moderation channel any more: there is nothing left to post."""
+    report = await store.get_report(db, guild_id, report_id)
+    mod_channel_id = (await get_settings(db, guild_id)).mod_channel_id
+    if report is None or report.status != "open" or mod_channel_id is None:
+        return None
+    record = await get_story_record(db, guild_id, report.story_id)
+    if record is None:
+        return None
+    taxonomy = await guild_taxonomy(db, guild_id)
+    return NewReport(report, record.title, taxonomy.label(report.warning_id), mod_channel_id)
 
 
 REPORTS, POSSIBLE_SECTION = "r", "p"  # the queue's two parts, in this order

@@ -644,3 +644,89 @@ async def close_reports(
         (status, user_id, now, guild_id, story_id, chapter, warning_id),
     )
     return cursor.rowcount
+
+
+# ------------------------------------------------------------------ reports owed to the mod channel
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPost:
+    """A report's post to the moderation channel, as far as it got."""
+
+    report_id: int
+    guild_id: int
+    state: str
+    nonce: str
+    attempts: int
+
+
+async def owe_report_post(tx: aiosqlite.Connection, guild_id: int, report_id: int, retry_at: float) -> None:
+    """The report is owed to the moderation channel; until the first try settles, nobody else tries
+    before ``retry_at``. The nonce is Discord's (at most 25 characters), kept across tries."""
+    await tx.execute(
+        "INSERT INTO report_posts (report_id, guild_id, nonce, retry_at)"
+        " VALUES (?, ?, 'w' || lower(hex(randomblob(8))), ?)",
+        (report_id, guild_id, retry_at),
+    )
+
+
+async def claim_report_post(
+    db: Database, guild_id: int, report_id: int, attempts: int, hold_until: float
+) -> ReportPost | None:
+    """Take a pending post for one try, counting it and holding off other tries until ``hold_until``;
+    None when it moved on or another try took it since ``attempts`` was read."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE report_posts SET attempts = attempts + 1, retry_at = ?"
+            " WHERE guild_id = ? AND report_id = ? AND state = 'pending' AND attempts = ?",
+            (hold_until, guild_id, report_id, attempts),
+        )
+        if cursor.rowcount != 1:
+            return None
+        row = await _one(
+            tx,
+            "SELECT report_id, guild_id, state, nonce, attempts FROM report_posts WHERE report_id = ?",
+            (report_id,),
+        )
+    assert row is not None
+    return ReportPost(row["report_id"], row["guild_id"], row["state"], row["nonce"], row["attempts"])
+
+
+async def settle_report_post(
+    db: Database,
+    guild_id: int,
+    report_id: int,
+    state: str,
+    *,
+    message_id: int | None = None,
+    failure: str | None = None,
+    retry_at: float | None = None,
+) -> None:
+    """Record a try's end: ``posted`` (with the message), ``failed`` or ``dropped`` (with why), or
+    still ``pending`` until ``retry_at`` (with the failure that put it off)."""
+    await db.execute(
+        "UPDATE report_posts SET state = ?, message_id = coalesce(?, message_id), failure = ?,"
+        " retry_at = CASE WHEN ? = 'pending' THEN ? END WHERE guild_id = ? AND report_id = ? AND state = 'pending'",
+        (state, message_id, failure, state, retry_at, guild_id, report_id),
+    )
+
+
+async def next_report_post(db: Database, scope: tuple[str, list[int]]) -> float | None:
+    condition, params = scope
+    value = await db.fetch_value(
+        f"SELECT min(retry_at) FROM report_posts WHERE state = 'pending' AND {condition}", tuple(params)
+    )
+    return None if value is None else float(value)
+
+
+async def report_posts_due(
+    db: Database, now: float, scope: tuple[str, list[int]], limit: int
+) -> list[tuple[int, int, int]]:
+    """(guild id, report id, tries so far) of the posts due by ``now``, oldest first."""
+    condition, params = scope
+    rows = await db.fetch_all(
+        "SELECT guild_id, report_id, attempts FROM report_posts"
+        f" WHERE state = 'pending' AND retry_at <= ? AND {condition} ORDER BY retry_at, report_id LIMIT ?",
+        (now, *params, limit),
+    )
+    return [(int(row["guild_id"]), int(row["report_id"]), int(row["attempts"])) for row in rows]

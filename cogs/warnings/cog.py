@@ -25,7 +25,7 @@ from bot.warnings.patterns import RULE_KINDS
 from cogs._checks import guild_id_of, guild_of
 from cogs._options import story_autocomplete
 from cogs.warnings import review as decisions
-from cogs.warnings.reports import post_to_mod_channel
+from cogs.warnings.reports import ReportDesk
 from cogs.warnings.story_page import story_overview_page
 from cogs.warnings.texts import category_embed, code, describe_report, named, rules_list_text
 
@@ -46,13 +46,16 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
+        self.reports = ReportDesk(bot)  # new reports to the moderation channel, retried until they are there
         super().__init__()
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(decisions.Decide, decisions.Browse)
+        self.reports.start()
         service.use_workers(self.bot.db, self.bot.workers)  # headers and reminders scan off the loop too
 
     async def cog_unload(self) -> None:
+        await self.reports.stop()
         self.bot.remove_dynamic_items(decisions.Decide, decisions.Browse)
         service.use_workers(self.bot.db, None)
 
@@ -245,7 +248,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             note=note or "",
             now=self.bot.clock.now().timestamp(),
         )
-        await post_to_mod_channel(guild, new)
+        await self.reports.deliver(guild.id, new)
         await send_ephemeral(
             interaction,
             f"Thank you. Your report that chapter {new.report.chapter} of **{escape_markdown(new.story_title)}** "

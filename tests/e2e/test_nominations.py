@@ -580,6 +580,14 @@ async def test_a_poll_out_of_reach_is_retried_less_and_less_and_an_admin_can_cal
     assert "called off without a result" in ended.text
     [listing] = await club.slash("nominations", member=club.admin, channel=club.general_channel)
     assert "A vote" not in listing.text and "**Beloved**" in listing.text and "**Kindred**" in listing.text
+    # the channel is still owed why: told once the bot can post there again (it was told never)
+    await club.set_overwrite(club.text_channel, club.bot_role)
+    await club.clock.advance(timedelta(minutes=1))
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the called-off notice")
+    assert "The vote was called off: an admin called it off." in announcements(club)[0].text
+    await club.clock.advance(timedelta(hours=2))
+    await club.settle()
+    assert len(announcements(club)) == 1
 
 
 async def test_a_result_discord_keeps_failing_is_retried_less_and_less_then_handed_to_the_admin(club: Club) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -365,6 +366,38 @@ async def test_a_report_is_kept_when_the_mod_channel_refuses_the_post(club: Club
     assert thanks[-1].ephemeral and "Thank you" in thanks[-1].text
     review = (await club.slash("warnings review", member=club.admin))[-1]
     assert "Vomit" in review.text and "reported by 1 member" in review.text
+
+
+async def test_a_report_discord_failed_to_take_reaches_the_moderators_once_after_a_restart(club: Club) -> None:
+    """The report was posted once with no retry: a Discord failure (or a kill) and the moderators never saw it."""
+    story_id = await add_story(club, RED_FLOORS)
+    await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
+    club.fail_messages(club.general_channel, status=503, times=1)
+    thanks = await club.slash("warnings report", member=club.member, story=str(story_id), chapter=2, warning="vomit")
+    assert "Thank you" in thanks[-1].text and club.messages(club.general_channel) == []
+    await club.restart()
+    await club.clock.advance(timedelta(minutes=1))
+    await club.settle()
+    [posted] = club.messages(club.general_channel)
+    assert "📣 **Warning report #" in posted.content and "Vomit" in posted.text
+    assert decide_id("c", story_id, 2, "vomit") in [b["custom_id"] for b in posted.buttons]
+    # killed after Discord took a retry, before it was recorded (and back after Discord's nonce has
+    # lapsed): the next try finds it in the channel
+    await club.clock.advance(timedelta(minutes=10))
+
+    async def lose_the_record() -> None:
+        await club.bot.db.execute(
+            "UPDATE report_posts SET state = 'pending', retry_at = 0 WHERE guild_id = ?", (club.guild.id,)
+        )
+        club.bot.get_cog("WarningsCog").reports.timer.rearm()
+
+    await club.run(lose_the_record)
+    await club.settle()
+    assert [m.id for m in club.messages(club.general_channel)] == [posted.id]
+    settled = await club.run(
+        club.bot.db.fetch_one("SELECT state, message_id FROM report_posts WHERE guild_id = ?", (club.guild.id,))
+    )
+    assert tuple(settled) == ("posted", posted.id)  # the retry ran, and recorded what it found
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,15 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.guilds import update_settings
 from bot.nominations import store
-from bot.nominations.service import GIVE_UP, GRACE, Announcement, NominationService, PostedPoll
+from bot.nominations.service import (
+    GIVE_UP,
+    GRACE,
+    Announcement,
+    DiscordRefused,
+    NominationService,
+    PostedPoll,
+    called_off_text,
+)
 from bot.shards import ShardScope, shard_of
 from bot.story.books import add_book
 from tests.nominations.conftest import CLUB, GUILD, OTHER_GUILD, FakeDiscord
@@ -485,3 +493,59 @@ async def test_the_service_keeps_no_lock_for_servers_that_are_done(service: Nomi
     for guild_id in range(1, 51):
         await service.nominate(guild_id, ADA, f"Book of server {guild_id}")
     assert len(service._locks) == 0
+
+
+class RefusingDiscord(FakeDiscord):
+    """Discord failing on its side for the next ``refusals`` announcements."""
+
+    refusals = 0
+
+    async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
+        if self.refusals:
+            self.refusals -= 1
+            raise DiscordRefused("Discord answered 503")
+        return await super().announce(channel_id, announcement, nonce=nonce)
+
+
+async def test_a_called_off_notice_a_kill_kept_back_is_told_once_by_the_watcher(
+    service: NominationService, discord_side: FakeDiscord, db: Database, clock: ManualClock
+) -> None:
+    """The round was marked called off, then the channel told: a kill in between and nobody was told why."""
+    for member, title in ((MEL, "Kindred"), (OLLIE, "Beloved")):
+        await service.nominate(GUILD, member, title)
+    vote = await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    running = await store.pending_vote(db, GUILD)
+    assert running is not None
+    async with db.transaction() as tx:  # the call-off's own write, and then the process is killed
+        await store.call_off(tx, GUILD, running.id, 1.0, called_off_text("its poll was deleted"))
+    restarted = NominationService(db, clock, discord_side)
+    due = await restarted.next_due()
+    assert due is not None and due <= clock.now()
+    assert await restarted.serve_due(clock.now()) == 1
+    [(channel, told, _)] = discord_side.announcements
+    assert channel == CLUB and told.text == called_off_text("its poll was deleted")
+    assert await restarted.next_due() is None
+    # Discord took it but the process died before recording it, and was down past the nonce's minutes
+    await db.execute("UPDATE nomination_rounds SET notice = ? WHERE id = ?", (told.text, running.id))
+    await clock.advance(timedelta(hours=1))
+    assert await restarted.serve_due(clock.now()) == 1
+    assert len(discord_side.announcements) == 1 and vote.message_id in discord_side.polls
+
+
+async def test_a_called_off_notice_discord_refuses_is_tried_again(db: Database, clock: ManualClock) -> None:
+    discord_side = RefusingDiscord(clock)
+    service = NominationService(db, clock, discord_side)
+    for member, title in ((MEL, "Kindred"), (OLLIE, "Beloved")):
+        await service.nominate(GUILD, member, title)
+    vote = await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
+    discord_side.refusals = 2
+    assert await service.poll_deleted(GUILD, vote.message_id) is True
+    assert discord_side.announcements == []
+    for _ in range(2):
+        due = await service.next_due()
+        assert due is not None
+        await clock.set(due)
+        await service.serve_due(clock.now())
+    [(channel, told, _)] = discord_side.announcements
+    assert channel == CLUB and "called off: its poll was deleted" in told.text
+    assert await service.next_due() is None
