@@ -10,6 +10,7 @@ from typing import Any
 
 from PIL import Image
 
+from bot.devtools.double.models import User
 from bot.devtools.driver import Club, Reply
 from bot.progress.store import get_progress, is_hidden, mark_read
 from bot.story.model import Chapter, Scene, Story, StoryMeta
@@ -204,3 +205,12 @@ async def test_a_member_reading_many_long_titled_stories_sees_every_one_a_page_a
                 assert "member:@" in answer.text  # the next page names the same member
             page += 1
         assert page > 1 and len(seen) == len(titles) == len(set(seen))
+
+
+async def test_showing_someone_who_is_not_in_the_server_says_so(club: Club) -> None:
+    """A user who left (or a mention pasted from elsewhere) is no member: the answer says that, with
+    their name as typed, not "not a valid value for that option"."""
+    stranger = User(id=123456789012345678, username="gone", global_name="**Left** @everyone")
+    [answer] = await show(club, club.member, stranger)
+    assert answer.ephemeral and "is not a member of this server; pick someone who is" in answer.text
+    assert "\\*\\*Left\\*\\*" in answer.content and not answer.message.pinged_everyone
