@@ -109,6 +109,17 @@ def _permission_names(missing: Sequence[str]) -> str:
     return ", ".join(name.replace("_", " ").replace("guild", "server").title() for name in missing)
 
 
+def _transform_refused(error: app_commands.TransformerError) -> str:
+    """An option's value discord.py could not turn into what the command takes, said so it can be fixed.
+
+    A member option given someone who is not in the server (a mention pasted from elsewhere, a
+    member who left) arrives as a bare user: "not a valid value" would not say what to pick instead.
+    """
+    if error.type is discord.AppCommandOptionType.user and isinstance(error.value, discord.abc.User):
+        return f"{quote_input(error.value.display_name)} is not a member of this server; pick someone who is."
+    return f"{quote_input(str(error.value))} is not a valid value for that option."
+
+
 def describe_error(error: app_commands.AppCommandError) -> str | None:
     """The known-error ladder: a short sentence for what a member can fix, else ``None``."""
     original = getattr(error, "original", None)
@@ -123,7 +134,7 @@ def describe_error(error: app_commands.AppCommandError) -> str | None:
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down a little: try again in {error.retry_after:.0f} seconds."
     if isinstance(error, app_commands.TransformerError):
-        return f"{quote_input(str(error.value))} is not a valid value for that option."
+        return _transform_refused(error)
     if isinstance(error, app_commands.CheckFailure):
         return "You can't use this command here."
     if isinstance(error, app_commands.CommandInvokeError) and isinstance(original, discord.Forbidden):

@@ -124,9 +124,11 @@ def quote_input(value: str, limit: int = QUOTED_INPUT_CHARS) -> str:
     Every answer that echoes a member's value uses this, so markdown, spoiler markers and
     mentions in it show as typed and never render, and a value of thousands of characters
     costs at most ``limit`` characters (as Discord counts them) of the answer, quotes and
-    ellipsis included. A blank value is shown as ``“”``.
+    ellipsis included. It is read as :func:`visible_line` reads it: a bidi override typed into
+    an option would otherwise turn the answer's own words after it around ("pick one from the
+    list" read backwards). A blank value is shown as ``“”``.
     """
-    return f"“{escape_clipped(' '.join(value.split()), limit - 2)}”"
+    return f"“{escape_clipped(visible_line(value), limit - 2)}”"
 
 
 def escape_clipped(value: str, limit: int) -> str:

@@ -9,6 +9,7 @@ titles compare the same way everywhere. (The leading underscore keeps extension 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import discord
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def choice_name(record: StoryRecord) -> str:
-    """The story's title with its chapter count, clipped to what a choice can show."""
-    suffix = f" · {record.chapter_count} ch."
+def choice_name(record: StoryRecord, *, with_id: bool = False) -> str:
+    """The story's title with its chapter count (and its id, ``with_id``), clipped to what a choice can show."""
+    suffix = f" · {record.chapter_count} ch." + (f" · id {record.id}" if with_id else "")
     room = CHOICE_NAME_CHARS - len(suffix)
     title = record.title if len(record.title) <= room else record.title[: room - 1] + "…"
     return title + suffix
@@ -36,12 +37,19 @@ def choice_name(record: StoryRecord) -> str:
 async def story_autocomplete(bot: DogearBot, guild_id: int | None, typed: str) -> list[app_commands.Choice[str]]:
     """This server's stories matching what was typed, as many as a menu shows; one indexed query.
 
-    The value is the story id, which :func:`bot.story.store.resolve_story` reads first.
+    The value is the story id, which :func:`bot.story.store.resolve_story` reads first. Stories
+    that would show the same name (one title, two versions or translations) are told apart by
+    their id, as ``/story list`` shows it: otherwise a member cannot know which one they pick,
+    and typing the shared title is refused as matching several.
     """
     if guild_id is None:
         return []
     found = await story_choices(bot.db, guild_id, typed, AUTOCOMPLETE_CHOICES)
-    return [app_commands.Choice(name=choice_name(record), value=str(record.id)) for record in found]
+    shown = Counter(choice_name(record) for record in found)
+    return [
+        app_commands.Choice(name=choice_name(record, with_id=shown[choice_name(record)] > 1), value=str(record.id))
+        for record in found
+    ]
 
 
 async def download(file: discord.Attachment, limit: int) -> bytes:

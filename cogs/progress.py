@@ -19,6 +19,16 @@ if TYPE_CHECKING:
     from bot.client import DogearBot
 
 MAX_CHAPTER = 100_000  # Discord needs a bound; the story's own length is checked by the service
+MAX_PAGE = 10_000
+
+
+def _next_page(member: discord.Member | None) -> str:
+    """The command for the next page of ``/progress show``, naming the same member (by username,
+    which a member can type; stripped of what would end the code span or the page template)."""
+    if member is None:
+        return "/progress show page:{page}"
+    handle = "".join(ch for ch in member.name if ch not in "`{}")
+    return f"/progress show member:@{handle} page:{{page}}"
 
 
 @app_commands.guild_only()
@@ -59,12 +69,18 @@ class ProgressCog(
         return await story_autocomplete(self.bot, interaction.guild_id, current)
 
     @app_commands.command(name="show", description="Each story you (or another member) are reading, with a bar")
-    @app_commands.describe(member="Whose progress to show (default: yours)")
-    async def show(self, interaction: discord.Interaction, member: discord.Member | None = None) -> None:
+    @app_commands.describe(member="Whose progress to show (default: yours)", page="Which page of the list")
+    async def show(
+        self,
+        interaction: discord.Interaction,
+        member: discord.Member | None = None,
+        page: app_commands.Range[int, 1, MAX_PAGE] = 1,
+    ) -> None:
         target = member or interaction.user
         text = await service.member_view(
             self.bot.db, guild_id_of(interaction), interaction.user.id, target.id,
             mention=target.mention, budget=self.bot.settings.message_budget,
+            page=page, next_page=_next_page(member),
         )  # fmt: skip
         await send_ephemeral(interaction, text)
 

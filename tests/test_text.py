@@ -17,6 +17,7 @@ from bot.text import (
     sentence,
     unescape_markdown,
     utf16_len,
+    visible_line,
 )
 
 
@@ -73,7 +74,7 @@ def test_any_value_fits_its_limit_and_never_renders(value: str, limit: int) -> N
     assert not UNESCAPED_MENTION.search(inner)
     assert "`" not in inner.replace("\\`", "")
     # Escapes are whole: what is shown is the start of the value (whitespace aside), never a cut escape.
-    flat = " ".join(value.split())
+    flat = visible_line(value)
     if inner.endswith("…") and not flat.endswith("…"):
         assert flat.startswith(unescape_markdown(inner[:-1]).rstrip())
     else:
@@ -171,3 +172,8 @@ def test_page_blocks_pages_alike_however_far_the_list_was_read() -> None:
                 break
             page += 1
         assert seen == list(range(60)), step
+
+
+def test_a_bidi_override_typed_into_a_value_is_not_repeated() -> None:
+    """Repeated, it would turn the rest of the answer's line around: the refusal's own words read backwards."""
+    assert quote_input("\u202eGull\u2066 Point\u202c") == "“Gull Point”"

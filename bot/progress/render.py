@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from bot.limits import MESSAGE_CHARS
 from bot.progress.bars import progress_line
 from bot.progress.store import ClubProgress, StoryProgress
-from bot.text import escape_markdown, plural
+from bot.text import escape_markdown, page_lines, plural
 
 PER_MEMBER_LINES = 20  # beyond this many named members the text shows the distribution
 
@@ -95,15 +95,25 @@ def _fit_lines(lines: list[str], budget: int) -> str:
     return "\n".join(kept)[:budget]
 
 
-def member_text(stories: Sequence[StoryProgress], *, whose: str, budget: int = MESSAGE_CHARS, mine: bool = True) -> str:
-    """Each story the member has started, with chapter/total and a bar.
+def member_text(
+    stories: Sequence[StoryProgress],
+    *,
+    whose: str,
+    budget: int = MESSAGE_CHARS,
+    mine: bool = True,
+    page: int = 1,
+    next_page: str = "/progress show page:{page}",
+) -> str:
+    """Each story the member has started, with chapter/total and a bar, a page at a time.
 
-    Only the member's own empty list ends with how to record progress: about another member,
-    "record where you are" would tell the viewer to do something for someone else.
+    Paged (``next_page`` names the command for the next page), so a member of a busy club sees
+    every story they have started, however many and however long their titles; a cut list
+    would hide the rest with no way to reach it. Only the member's own empty list ends with how
+    to record progress: about another member, "record where you are" would tell the viewer to do
+    something for someone else.
     """
     if not stories:
         hint = " Use `/progress set` to record where you are." if mine else ""
         return f"{whose} not started any story yet.{hint}"
-    lines = [f"{whose} reading:"]
-    lines += [f"`{progress_line(s.chapter, s.chapter_count)}` **{escape_markdown(s.title)}**" for s in stories]
-    return _fit_lines(lines, budget)
+    lines = [f"`{progress_line(s.chapter, s.chapter_count)}` **{escape_markdown(s.title)}**" for s in stories]
+    return page_lines(f"{whose} reading:", lines, page, next_page, budget)

@@ -69,14 +69,25 @@ async def record(
     return Saved(f"{note}\n{line}", story_id, update.chapter, update.advanced, update.previous)
 
 
-async def member_view(db: Database, guild_id: int, viewer_id: int, target_id: int, *, mention: str, budget: int) -> str:
-    """Each story a member has started; another member's only when they have not hidden it."""
+async def member_view(
+    db: Database,
+    guild_id: int,
+    viewer_id: int,
+    target_id: int,
+    *,
+    mention: str,
+    budget: int,
+    page: int = 1,
+    next_page: str = "/progress show page:{page}",
+) -> str:
+    """Each story a member has started, a page at a time; another member's only when they have not hidden it."""
     mine = viewer_id == target_id
     if not mine and await store.is_hidden(db, guild_id, target_id):
         raise UserError(f"{mention} keeps their reading progress private.")
     stories = await store.member_progress(db, guild_id, target_id)
     owner = ("Your", f"{mention}'s") if stories else ("You have", f"{mention} has")
-    return member_text(stories, whose=owner[0] if mine else owner[1], budget=budget, mine=mine)
+    whose = owner[0] if mine else owner[1]
+    return member_text(stories, whose=whose, budget=budget, mine=mine, page=page, next_page=next_page)
 
 
 async def club_view(

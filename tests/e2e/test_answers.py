@@ -89,3 +89,27 @@ async def test_a_book_already_in_the_library_is_named_escaped(club: Club) -> Non
     [again] = await club.slash("story add", member=club.admin, options={"title": NASTY, "chapters": 3})
     assert again.ephemeral and "already in the server as" in again.text
     assert not RENDERS.search(again.content), again.content
+
+
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize(
+    "command, options",
+    [
+        ("progress set", {"story": "\u202eGull", "chapter": 1}),
+        ("prefs avoid", {"warning": "\u202edeath of a pet"}),
+        ("story info", {"story": "\u2067No Such Book"}),
+        ("warnings report", {"story": TITLE, "chapter": 1, "warning": "\u202eblah"}),
+    ],
+    ids=["progress", "avoid", "info", "report"],
+)
+async def test_a_bidi_override_in_a_value_never_turns_the_answer_around(
+    club: Club, sample_story: Path, command: str, options: dict
+) -> None:
+    """A member's value with a right-to-left override (pasted, or typed to play a trick) is repeated
+    without it: left in, it turns the rest of the line around, so "pick one from the list" reads backwards."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    answer = private_and_short(await club.slash(command, member=club.member, options=options))
+    assert not BIDI.search(answer.content), repr(answer.content)
+    assert "”" in answer.content  # the value is still repeated, just without the override

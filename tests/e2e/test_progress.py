@@ -10,8 +10,11 @@ from typing import Any
 
 from PIL import Image
 
+from bot.devtools.double.models import User
 from bot.devtools.driver import Club, Reply
-from bot.progress.store import get_progress, is_hidden
+from bot.progress.store import get_progress, is_hidden, mark_read
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story
 
 TITLE = "The Lamp at Gull Point"
 
@@ -172,3 +175,42 @@ async def test_another_server_cannot_see_this_servers_stories_or_progress(club: 
     # Looked up with the other server's id, the progress made here is not there.
     assert await club.run(get_progress(club.bot.db, other.guild.id, club.member.user.id, int(story))) == 0
     assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, int(story))) == 2
+
+
+async def test_a_member_reading_many_long_titled_stories_sees_every_one_a_page_at_a_time(club: Club) -> None:
+    """Twelve stories of long markdown titles outgrow one message: the list is paged, each story on
+    one page and each page naming the next, for the member's own list and another member's; it once
+    ended "… and 6 more lines" with no way to see them."""
+    titles = [f"Story {n:02d} " + "**bold** " * 20 for n in range(12)]
+    for n, title in enumerate(titles):
+        chapters = [Chapter(c, None, [Scene(["Night."])]) for c in range(1, 6)]
+        story = Story(StoryMeta(title=title.strip()), chapters, "txt")
+        story_id = await club.run(
+            add_story(club.bot.db, club.guild.id, story, content_hash=f"long-{n}", added_by=None, now=0.0)
+        )
+        await club.run(mark_read(club.bot.db, club.guild.id, club.member.id, story_id, 2, now=float(n)))
+
+    for viewer, options in ((club.member, {}), (club.other_member, {"member": club.member})):
+        seen: list[str] = []
+        page = 1
+        while True:
+            paged = {"page": page} if page > 1 else {}  # the first page as members ask for it, without page:
+            [answer] = await club.slash("progress show", member=viewer, options={**options, **paged})
+            assert answer.ephemeral and len(answer.content) <= 2000 and "more line" not in answer.text
+            seen += [line for line in answer.text.splitlines() if "2/5" in line]
+            if "next: `/progress show" not in answer.text:
+                break
+            assert f"page:{page + 1}`" in answer.text
+            if options:
+                assert "member:@" in answer.text  # the next page names the same member
+            page += 1
+        assert page > 1 and len(seen) == len(titles) == len(set(seen))
+
+
+async def test_showing_someone_who_is_not_in_the_server_says_so(club: Club) -> None:
+    """A user who left (or a mention pasted from elsewhere) is no member: the answer says that, with
+    their name as typed, not "not a valid value for that option"."""
+    stranger = User(id=123456789012345678, username="gone", global_name="**Left** @everyone")
+    [answer] = await show(club, club.member, stranger)
+    assert answer.ephemeral and "is not a member of this server; pick someone who is" in answer.text
+    assert "\\*\\*Left\\*\\*" in answer.content and not answer.message.pinged_everyone

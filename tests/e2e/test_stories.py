@@ -89,6 +89,25 @@ async def test_list_info_and_autocomplete(club: Club, sample_story: Path) -> Non
     assert "only 1 page of" in too_far[0].text
 
 
+async def test_two_stories_of_one_title_are_told_apart_in_every_story_menu(club: Club) -> None:
+    """Two versions of a story with the same title and length showed as two identical choices, and
+    typing the title was refused as matching several: the menu now names each one's id, as
+    `/story list` does, and that id picks it."""
+    for translator in ("Ana", "Bo"):
+        text = f"Title: Twin\nAuthor: {translator}\n\n# Chapter 1\n\nOne by {translator}.\n\n# Chapter 2\n\nTwo.\n"
+        await club.slash("story add", member=club.admin, file=(f"twin-{translator}.md", text.encode()))
+    await club.slash("story add", member=club.admin, options={"title": "Twine", "chapters": 2})
+    for command in ("progress set", "excerpt read", "story info", "warnings report"):
+        choices = await club.autocomplete(command, "story", "twin", member=club.member)
+        names = {c["value"]: c["name"] for c in choices}
+        assert len(names) == 3 and len(set(names.values())) == 3, names
+        twins = [value for value, name in names.items() if name.startswith("Twin ·")]
+        assert [names[value] for value in twins] == [f"Twin · 2 ch. · id {value}" for value in twins]
+        assert "Twine · 2 ch." in names.values()  # a name no other story shares stays as it was
+    listed = await club.slash("story list", member=club.member)
+    assert all(f"id {value}" in listed[0].text for value in twins)
+
+
 async def test_remove_needs_confirmation(club: Club, sample_story: Path) -> None:
     await add_sample(club, sample_story)
     await club.slash("progress set", member=club.member, story="The Lamp at Gull Point", chapter=2)

@@ -89,8 +89,12 @@ def test_member_text_lists_each_story_with_a_bar() -> None:
     text = member_text(stories, whose="Your")
     assert text.splitlines() == ["Your reading:", "`███░░░░░░░ 3/9` **First**", "`██████████ 3/3` **Second**"]
     assert "not started any story" in member_text([], whose="<@5> has")
-    # The budget holds the head and the first story: one line left out is "1 more line", not "1 more lines".
-    assert member_text(stories, whose="Your", budget=70).splitlines()[-1] == "… and 1 more line"
+    # A list past the budget is paged, every story on a page and the next page named, never cut.
+    long = [StoryProgress(n, f"Story {n} " + "x" * 150, 1, 9, 0.0) for n in range(3)]
+    first = member_text(long, whose="Your", budget=400)
+    assert "Story 0" in first and "Story 2" not in first and "next: `/progress show page:2`" in first
+    last = member_text(long, whose="Your", budget=400, page=3)
+    assert "Story 2" in last and last.endswith("the last")
 
 
 def test_an_empty_list_tells_only_its_owner_to_record_progress() -> None:
