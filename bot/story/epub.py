@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3
+from bot.story.back_matter import back_matter_title
 from bot.story.errors import StoryFormatError
 from bot.story.htmltext import (
     BLOCKS,
@@ -45,6 +46,7 @@ from bot.story.note_headings import heading_label, note_sections
 from bot.story.plaintext import (
     DEDICATION,
     EPIGRAPH,
+    book_notice,
     build_story,
     by_line_author,
     front_label,
@@ -623,10 +625,19 @@ def _package_items(book: _Book) -> list[Item]:
     if book.author:
         items.append(Para(f"Author: {book.author}", 0))
     if book.description:
-        description = element_text(make_soup(book.description))
+        description = _description_text(book.description)
         if description:
             items.append(Para(f"Summary: {description}", 0))
     return items
+
+
+def _description_text(markup: str) -> str:
+    """The package's description as one line, its paragraphs (``<p>Kael audits dungeons.</p><p>Updates
+    MWF.</p>``, as FicHub and calibre store a site's blurb) set apart by a space: their text ran
+    together ("dungeons.Updates")."""
+    soup = make_soup(markup)
+    lines = [item.text for item in html_items(soup, headings=False) if isinstance(item, Para) and item.text]
+    return " ".join(" ".join(lines).split()) if lines else element_text(soup)
 
 
 def _lead(items: list[Item]) -> tuple[list[Item], list[Item]]:
@@ -1052,45 +1063,6 @@ _BACK_TYPES = frozenset(
         "revision-history",
     ]
 )
-_BACK_LABELS = frozenset(
-    [
-        "acknowledgments",
-        "acknowledgements",
-        "acknowledgment",
-        "acknowledgement",
-        "about the author",
-        "about the authors",
-        "about the illustrator",
-        "meet the author",
-        "also by the author",
-        "also by this author",
-        "also available",
-        "books by the author",
-        "other books by the author",
-        "other books",
-        "other titles",
-        "more books",
-        "newsletter",
-        "join my newsletter",
-        "sign up for my newsletter",
-        "sign up for the newsletter",
-        "join the newsletter",
-        "update log",
-        "thank you for reading",
-        "thanks for reading",
-        "a note to readers",
-        "enjoyed this book?",
-        "free book",
-        "free books",
-        "get a free book",
-        "get a free story",
-        "get your free book",
-    ]
-)
-_BACK_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ", "more from ", "about ")
-_EXCERPT = re.compile(
-    r"^(?:(?:read|enjoy)[ \t]+)?(?:an?[ \t]+)?(?:excerpt|sneak[ \t]+peek|preview)(?:[ \t]+(?:from|of|at)\b.*)?$"
-)
 _BACK_MATTER_MAX_WORDS = 1500
 
 
@@ -1160,16 +1132,11 @@ def _asks_readers(doc: _Doc) -> bool:
 
 def _back_matter_title(text: str, book: _Book) -> bool:
     """A heading that says exactly what the page is: "About the Author", "Also by Wren Hale", "Excerpt from ..."."""
-    key = _SPACE.sub(" ", text.casefold().replace("’", "'")).strip().rstrip(":").strip()
-    if not key or "\n" in key or len(key) > _MAX_TITLE:
-        return False
-    if key in _BACK_LABELS or _EXCERPT.match(key):
-        return True
-    author = (book.author or "").casefold()
-    return bool(author) and any(key == prefix + author for prefix in _BACK_PREFIXES)
+    return back_matter_title(text, book.author)
 
 
 _TITLE_BLOCK_MAX_WORDS = 60
+_LONE_BY = frozenset(["by", "by:", "written by"])  # a title page's "by" over the author's name
 
 
 def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> list[Item]:
@@ -1186,19 +1153,36 @@ def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> list[
     while named < len(items) and _names_the_book(items[named], title, author):
         named += 1
     lead, rest = _lead(items[named:])
-    if not (lead or named) or (not rest and last) or (rest and rest[0].kind == "markdown"):  # type: ignore[union-attr]
+    if not (lead or named) or (not rest and last) or (rest and not _chapter_follows(items[:named], rest[0])):
         return items
     lines = [item.raw.strip() for item in items[:named] if isinstance(item, Heading)]
     lines += [item.text.strip() for item in lead if isinstance(item, Para)]
     texts = [line.casefold().replace("’", "'") for line in lines]
-    if sum(len(text.split()) for text in texts) > _TITLE_BLOCK_MAX_WORDS:
+    notices = [line for line in lines if book_notice(line)]  # "Smashwords Edition", its licence notes
+    if sum(len(text.split()) for text, line in zip(texts, lines, strict=True) if line not in notices) > (
+        _TITLE_BLOCK_MAX_WORDS
+    ):
         return items
-    imprint = [text for text in texts if _is_imprint(text)]
+    imprint = [text for text, line in zip(texts, lines, strict=True) if _is_imprint(text) or line in notices]
     titles = [text for text in texts if title and text == title]
-    authors = [line for line in lines if (author and line.casefold() == author) or by_line_author(line)]
+    authors = [
+        line
+        for line in lines
+        if (author and line.casefold() == author) or by_line_author(line) or line.casefold() in _LONE_BY
+    ]
     if len(imprint) + len(titles) + len(authors) < len(texts) or not (imprint or (titles and authors)):
         return items
     return rest
+
+
+def _chapter_follows(named: list[Item], heading: Item) -> bool:
+    """Whether the heading after a title block opens the story: one naming a chapter ("Chapter
+    One"), or any heading below the book's own title heading over the block (``<h1>Night
+    Ferry</h1><p>by Sam Oduya</p><h2>One</h2>``), whose title page it was read as chapter 1 of."""
+    assert isinstance(heading, Heading)
+    if heading.kind != "markdown":
+        return True
+    return any(isinstance(item, Heading) and item.level < heading.level for item in named)
 
 
 def _names_the_book(item: Item, title: str, author: str) -> bool:

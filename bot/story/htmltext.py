@@ -649,6 +649,7 @@ def label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
     lost either. The box's own caption ("A/N", "Author's Note", "A note from Mara Quill") is left
     out; a box holding most of the page is left alone.
     """
+    drop_note_references(body)
     total = len(body.get_text())
     _read_spoiler_boxes(soup, body, total)
     _label_footnotes(soup, body, total)
@@ -704,6 +705,57 @@ def _is_footnotes(tag: Tag) -> bool:
 
 
 _BACK_LINKS = frozenset(["↩", "↩︎", "↩\ufe0e"])
+# A footnote's call in the text: "1", "[2]", "iv", "*", "†".
+_NOTE_MARK = re.compile(r"^[\[(]?(?:\d{1,3}|[ivx]{1,4}|[a-z]|[*†‡§¶]{1,3})[\])]?$", re.IGNORECASE)
+_NOTE_REF_CLASSES = frozenset(
+    [
+        "footnote-ref",
+        "footnote-reference",
+        "footnoteref",
+        "noteref",
+        "fnref",
+        "msofootnotereference",
+        "msoendnotereference",
+        "endnote-ref",
+        "endnoteref",
+    ]
+)
+_NOTE_TARGETS = ("fn", "_ftn", "_edn", "footnote", "endnote", "note")
+NOTE_REF_MOST = 5_000  # links looked at for note calls: a bounded pass
+
+
+def drop_note_references(root: Tag) -> None:
+    """A footnote's call in the text ("midnight.<sup>1</sup>" linked to its note) is no word of
+    the story: read as text it glued a digit to the word before it ("midnight.1", "case2").
+
+    A link is a call when it shows only a mark ("1", "[2]", "*") and points into a book at a
+    note: marked so (Pandoc's ``role="doc-noteref"``, ``epub:type="noteref"``, Word's and
+    Markdown converters' classes), aimed at a note's anchor (``#fn1``, Word's ``#_ftn1``), or
+    set as a superscript. The note itself is read by :func:`_label_footnotes`.
+    """
+    for link in root.find_all("a", href=True, limit=NOTE_REF_MOST):
+        if _note_reference(link):
+            holder = link.parent
+            link.decompose()
+            if isinstance(holder, Tag) and holder.name == "sup" and not holder.get_text().strip():
+                holder.decompose()
+
+
+def _note_reference(link: Tag) -> bool:
+    if not _NOTE_MARK.match(link.get_text().strip()):
+        return False
+    href = str(link.get("href") or "")
+    if "#" not in href:
+        return False
+    kinds = str(link.get("epub:type") or "").lower().split()
+    if "noteref" in kinds or link.get("role") == "doc-noteref":
+        return True
+    classes = {str(name).lower() for tag in [link, *link.find_all(True)] for name in (tag.get("class") or [])}
+    if classes & _NOTE_REF_CLASSES:
+        return True
+    if href.split("#", 1)[1].lower().startswith(_NOTE_TARGETS):
+        return True
+    return link.find("sup") is not None or (isinstance(link.parent, Tag) and link.parent.name == "sup")
 
 
 def drop_back_links(root: Tag) -> None:

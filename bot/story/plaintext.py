@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePath
 
+from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters, check_lines
 from bot.story.model import Chapter, Story, StoryMeta
@@ -460,6 +461,24 @@ _SOURCE_ADDRESS = re.compile(r"^(?:(?:source|link|url|original)\s*:\s*)?(?:https
 _RIGHTS = re.compile(
     r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))|all rights reserved[ \t.!]*$", re.IGNORECASE
 )
+# An edition line under a book's title: "Smashwords Edition", "Kindle Edition, 2015", "Published by
+# Mara Quill at Smashwords". Read only once the title or author is known: "First Edition" may title a story.
+_EDITION = re.compile(
+    r"^(?:(?:smashwords|kindle|nook|kobo|ebook|e-book|digital|electronic|paperback|hardcover|print|first|second"
+    r"|third|revised)[ \t]+edition\b|published[ \t]+by[ \t].{1,80}?[ \t]at[ \t]+smashwords\b)",
+    re.IGNORECASE,
+)
+# A store's licence notes and a copyright page's boilerplate ("This ebook is licensed for your personal
+# enjoyment only", "No part of this book may be reproduced", "This is a work of fiction. Names, ..."):
+# said of the book, never a sentence of its story.
+_LICENCE = re.compile(
+    r"\blicen[cs]e[ \t]+(?:notes?|statement)\b|\blicensed[ \t]+for[ \t]+your[ \t]+personal[ \t]+enjoyment\b"
+    r"|\bmay[ \t]+not[ \t]+be[ \t]+re-?sold\b|\bcopyrighted[ \t]+property[ \t]+of\b"
+    r"|\bno[ \t]+part[ \t]+of[ \t]+this[ \t]+(?:book|publication|e-?book|work)[ \t]+may\b"
+    r"|\bthis[ \t]+(?:is[ \t]+a|book[ \t]+is[ \t]+a|story[ \t]+is[ \t]+a|novel[ \t]+is[ \t]+a)[ \t]+work[ \t]+of[ \t]+fiction\b",
+    re.IGNORECASE,
+)
+LICENCE_CHARS = 1500
 HEADER_BLOCK_LINES = 12
 HEADER_LINE_CHARS = 120
 _NOTE_MARKERS = re.compile(
@@ -1084,6 +1103,54 @@ def _rights_notice(text: str) -> bool:
     )
 
 
+def book_notice(text: str) -> bool:
+    """A store's edition line or a licence or copyright page's boilerplate, wherever it stands
+    (:func:`_licence_notice` for what the text's top holds)."""
+    first = trim_ornaments(text.split("\n", 1)[0]).strip()
+    return len(text) <= LICENCE_CHARS and (bool(_LICENCE.search(text)) or _EDITION.match(first) is not None)
+
+
+def _licence_notice(text: str, meta: _Meta) -> bool:
+    """A store's edition line or licence notes above the story ("Smashwords Edition", "License
+    Notes", "This ebook is licensed for your personal enjoyment only ..."), its copyright page's
+    "No part of this book may be reproduced": the book's apparatus, read as the first chapter."""
+    if len(text) > LICENCE_CHARS:
+        return False
+    first = trim_ornaments(text.split("\n", 1)[0]).strip()
+    return bool(_LICENCE.search(text)) or (_consumed_any(meta) and _EDITION.match(first) is not None)
+
+
+def _join_split_by_lines(items: list[Item]) -> list[Item]:
+    """A title page's "by" on a line of its own over the author's name ("by" / "J. R. Ashby") as
+    the one "by" line it is: the name was read as the first line of the story. Only near the top,
+    past a title heading too (a single-file book's ``<h1>``)."""
+    joined: list[Item] = []
+    position = 0
+    while position < len(items):
+        item = items[position]
+        if position >= _TITLE_PAGE_ITEMS:
+            joined.extend(items[position:])
+            break
+        following = items[position + 1] if position + 1 < len(items) else None
+        if (
+            isinstance(item, Para)
+            and item.text.strip().casefold() in _LONE_BY
+            and isinstance(following, Para)
+            and "\n" not in following.text.strip()
+            and by_line_author(f"by {following.text.strip()}") is not None
+        ):
+            joined.append(Para(f"by {following.text.strip()}", item.gap))
+            position += 2
+            continue
+        joined.append(item)
+        position += 1
+    return joined
+
+
+_TITLE_PAGE_ITEMS = 40  # a title page's lines are among a file's first items
+_LONE_BY = frozenset(["by", "by:", "written by", "a story by", "a novel by"])
+
+
 def _title_like(text: str, *, bylined: bool = False) -> bool:
     """A short line that reads as a title.
 
@@ -1112,6 +1179,7 @@ class Preamble:
 def read_preamble(items: list[Item]) -> Preamble:
     """Split metadata, notes and the title off the top; the rest is the story."""
     meta = _Meta()
+    items = _join_split_by_lines(items)
     index = 0
     unlabelled_note = False
     pending_key: str | None = None  # "Summary:" with its text in the next paragraph
@@ -1126,6 +1194,8 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             if isinstance(following, Para) and ffn_stats(following.text):
                 continue  # FicHub's introduction: title, by-line, blurb, a rule, then the stats line
+            if isinstance(following, Para) and _contents_label(following.text):
+                continue  # Smashwords: the title page, a rule, then the table of contents
             break  # a divider after the header block: the story starts after it
         if isinstance(item, Heading):
             if (
@@ -1165,7 +1235,7 @@ def read_preamble(items: list[Item]) -> Preamble:
         if index < last_para and _header_block(text, meta):
             index += 1
             continue
-        if index < last_para and _rights_notice(text):
+        if index < last_para and (_rights_notice(text) or _licence_notice(text, meta)):
             meta.notes.append(text)
             index += 1
             continue
@@ -1329,9 +1399,14 @@ def front_navigation(items: list[Item], index: int, meta: _Meta) -> int:
     item = items[index] if index < len(items) else None
     if not isinstance(item, Para):
         return 0
-    if _CONTENTS.match(trim_ornaments(item.text.split("\n", 1)[0]).strip()):
+    if _contents_label(item.text):
         return _contents_block(items, index, item.text.split("\n"))
     return _chapter_list(items, index, meta)
+
+
+def _contents_label(text: str) -> bool:
+    """A paragraph opening with a "Table of Contents" line."""
+    return _CONTENTS.match(trim_ornaments(text.split("\n", 1)[0]).strip()) is not None
 
 
 def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> int:
@@ -1348,6 +1423,10 @@ def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> in
     position = index + 1
     while position < len(items):
         item = items[position]
+        if isinstance(item, Heading) and _listed_heading(items, position, first):
+            first = first or _heading_keys(item)
+            position += 1
+            continue
         if not isinstance(item, Para):
             return position - index  # a heading or divider: the chapter starts
         lines = item.text.split("\n")
@@ -1363,6 +1442,34 @@ def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> in
     if len(entries) >= 2 and numbers == list(range(1, len(entries) + 1)) and position < len(items):
         return position - index
     return 0
+
+
+def _listed_heading(items: list[Item], position: int, first: set[str] | None) -> bool:
+    """Whether the heading at ``position`` is an entry of the contents list above it: nothing of
+    the story under it, not the first entry come round again, and standing again further on
+    with its chapter's text ("Chapter 1" / "Chapter 2" / "About the Author" / "* * *" /
+    "Chapter 1"). Read as headings, the entries made chapters of nothing and the file was refused."""
+    heading = items[position]
+    assert isinstance(heading, Heading)
+    keys = _heading_keys(heading)
+    if not keys or (first is not None and keys & first):
+        return False
+    following = items[position + 1] if position + 1 < len(items) else None
+    if isinstance(following, Para) and not _entry_paragraph(following):
+        return False
+    return any(
+        isinstance(later, Heading) and _heading_keys(later) & keys and _has_text_under(items, at)
+        for at, later in enumerate(items[position + 1 :], position + 1)
+    )
+
+
+def _entry_paragraph(item: Para) -> bool:
+    return all(_entry_line(line) for line in item.text.split("\n"))
+
+
+def _has_text_under(items: list[Item], position: int) -> bool:
+    following = items[position + 1] if position + 1 < len(items) else None
+    return isinstance(following, Para) and not _entry_paragraph(following)
 
 
 def _entry_line(line: str) -> bool:
@@ -1871,6 +1978,7 @@ def build_story(
     chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]
+    chapters = drop_back_matter(chapters, _first(meta.values.get("author")))
     if chapters:
         _trailing_note(chapters[-1])
         _closing_marker(chapters[-1])

@@ -204,8 +204,11 @@ def epub_bytes(
     author: str | None = "A. Writer",
     description: str | None = None,
     extra_members: list[tuple[str, bytes]] | None = None,
+    nav_points: list[tuple[str, str]] | None = None,
 ) -> bytes:
-    """A valid EPUB 3 zip: mimetype first and stored, container, OPF, spine in order."""
+    """A valid EPUB 3 zip: mimetype first and stored, container, OPF, spine in order.
+
+    ``nav_points`` (label, href) make the nav's table of contents; by default it lists "One"."""
     manifest = "\n".join(
         f'<item id="d{i}" href="{name}" media-type="application/xhtml+xml"/>' for i, (name, _) in enumerate(documents)
     )
@@ -224,7 +227,9 @@ def epub_bytes(
   <manifest>{manifest}</manifest>
   <spine>{spine}</spine>
 </package>"""
-    nav = xhtml('<nav epub:type="toc"><ol><li><a href="c1.xhtml">One</a></li></ol></nav>', "Contents")
+    points = nav_points or [("One", "c1.xhtml")]
+    entries = "".join(f'<li><a href="{escape(href)}">{escape(label)}</a></li>' for label, href in points)
+    nav = xhtml(f'<nav epub:type="toc"><ol>{entries}</ol></nav>', "Contents")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED)

@@ -1,0 +1,137 @@
+"""What a book's back holds after the story: "About the Author", "Also by Wren Hale", an excerpt of
+another book. Not the story, in any format: an EPUB's last pages (:mod:`bot.story.epub`), and a
+text's, Markdown's or single-file book's last section or chapter (:func:`drop_back_matter`)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.story.model import Chapter, Scene
+from bot.story.structure import HEADING_MAX_CHARS
+from bot.story.words import count_words
+
+__all__ = ["back_matter_title", "drop_back_matter"]
+
+BACK_LABELS = frozenset(
+    [
+        "acknowledgments",
+        "acknowledgements",
+        "acknowledgment",
+        "acknowledgement",
+        "about the author",
+        "about the authors",
+        "about the illustrator",
+        "meet the author",
+        "also by the author",
+        "also by this author",
+        "also available",
+        "books by the author",
+        "other books by the author",
+        "other books",
+        "other titles",
+        "more books",
+        "newsletter",
+        "join my newsletter",
+        "sign up for my newsletter",
+        "sign up for the newsletter",
+        "join the newsletter",
+        "update log",
+        "thank you for reading",
+        "thanks for reading",
+        "a note to readers",
+        "enjoyed this book?",
+        "free book",
+        "free books",
+        "get a free book",
+        "get a free story",
+        "get your free book",
+    ]
+)
+BACK_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ", "more from ", "about ")
+EXCERPT = re.compile(
+    r"^(?:(?:read|enjoy)[ \t]+)?(?:an?[ \t]+)?(?:excerpt|sneak[ \t]+peek|preview)(?:[ \t]+(?:from|of|at)\b.*)?$"
+)
+_SPACE = re.compile(r"\s+")
+_MAX_TITLE = 2 * HEADING_MAX_CHARS
+# A section under such a title longer than this is read as the story's: losing story text is the
+# worst outcome, and an "About the Author" page is a paragraph or two.
+BACK_SECTION_MAX_WORDS = 400
+
+
+# What a line inside the story's last chapter must say to open its back matter: only what no
+# story's or author's note closes with ("Thanks for reading" and "Preview" may well).
+_SECTION_LABELS = frozenset(
+    [
+        "about the author",
+        "about the authors",
+        "meet the author",
+        "also by the author",
+        "also by this author",
+        "acknowledgments",
+        "acknowledgements",
+        "other books by the author",
+        "books by the author",
+    ]
+)
+_SECTION_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ")
+
+
+def _key(text: str) -> str:
+    key = _SPACE.sub(" ", text.casefold().replace("\u2019", "'")).strip().rstrip(":").strip()
+    return "" if "\n" in key or len(key) > _MAX_TITLE else key
+
+
+def back_matter_title(text: str, author: str | None) -> bool:
+    """A heading that says exactly what the page is: "About the Author", "Also by Wren Hale",
+    "Excerpt from ..."."""
+    key = _key(text)
+    if not key:
+        return False
+    if key in BACK_LABELS or EXCERPT.match(key):
+        return True
+    name = (author or "").casefold()
+    return bool(name) and any(key == prefix + name for prefix in BACK_PREFIXES)
+
+
+def _back_section_line(text: str, author: str | None) -> bool:
+    """A line that opens the back matter at the end of a text: "About the Author", "Also by Wren Hale"."""
+    key = _key(text)
+    name = (author or "").casefold()
+    return key in _SECTION_LABELS or (bool(name) and any(key == prefix + name for prefix in _SECTION_PREFIXES))
+
+
+def drop_back_matter(chapters: list[Chapter], author: str | None) -> list[Chapter]:
+    """The chapters less the back matter after the story.
+
+    A last chapter titled "About the Author" or "Also by Wren Hale" (a Markdown heading, a
+    single-file book's ``<h2>``), and in the last chapter a line saying so with a short tail
+    under it (a text file's "About the Author" / "J. R. Ashby writes in Maine."): they were read
+    as a chapter of the story, or as its closing paragraphs. A first chapter is never dropped.
+    """
+    while len(chapters) > 1 and _back_chapter(chapters[-1], author):
+        chapters.pop()
+    if chapters:
+        _cut_back_section(chapters[-1], author)
+    return chapters
+
+
+def _back_chapter(chapter: Chapter, author: str | None) -> bool:
+    return (
+        chapter.title is not None
+        and back_matter_title(chapter.title, author)
+        and chapter.words <= BACK_SECTION_MAX_WORDS
+    )
+
+
+def _cut_back_section(chapter: Chapter, author: str | None) -> None:
+    """Cut the last scene's tail from a line that titles back matter, when short and story text stays above it."""
+    scene: Scene = chapter.scenes[-1] if chapter.scenes else Scene([])
+    for position, paragraph in enumerate(scene.paragraphs):
+        if _back_section_line(paragraph, author):
+            tail = scene.paragraphs[position + 1 :]
+            kept = sum(len(s.paragraphs) for s in chapter.scenes[:-1]) + position
+            if tail and kept and sum(count_words(text) for text in tail) <= BACK_SECTION_MAX_WORDS:
+                del scene.paragraphs[position:]
+                if not scene.paragraphs:
+                    chapter.scenes.pop()
+            return
