@@ -36,13 +36,10 @@ async def server_taxonomy(db: Database, guild_id: int) -> Taxonomy:
 
 async def _known(db: Database, guild_id: int, warning_id: str) -> tuple[str, Taxonomy]:
     taxonomy = await server_taxonomy(db, guild_id)
-    wanted = warning_id.strip().lower()
-    if wanted in taxonomy:
-        return wanted, taxonomy
-    by_label = {category.label.lower(): category.id for category in taxonomy}
-    if wanted in by_label:
-        return by_label[wanted], taxonomy
-    if not wanted:
+    found = taxonomy.find(warning_id)
+    if found is not None:
+        return found.id, taxonomy
+    if not warning_id.strip():
         raise UserError("Pick a warning from the list, or see `/warnings categories`.")
     raise UserError(
         f"{quote_input(warning_id)} is not a warning this server knows. "

@@ -231,12 +231,10 @@ async def report_warning(
     record = await resolve_story(db, guild_id, story)
     check_chapter(chapter, record.chapter_count, record.title)
     taxonomy = await guild_taxonomy(db, guild_id)
-    warning_id = warning.strip().lower()
-    if warning_id not in taxonomy:
-        by_label = {category.label.lower(): category.id for category in taxonomy}
-        if warning_id not in by_label:
-            raise UserError(f"There is no warning {quote_input(warning, 60)} here; pick one from the list.")
-        warning_id = by_label[warning_id]
+    found = taxonomy.find(warning)
+    if found is None:
+        raise UserError(f"There is no warning {quote_input(warning, 60)} here; pick one from the list.")
+    warning_id = found.id
     if warning_id in {shown.id for shown in await chapter_warnings(db, guild_id, record.id, chapter)}:
         # Nothing for the admins to decide: a report would only sit in their review queue.
         raise UserError(

@@ -19,6 +19,13 @@ from bot.paths import shipped
 
 TAXONOMY_FILE = shipped("warnings", "taxonomy.json")
 CATEGORY_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_SHOWN_CHOICE = re.compile(r".*\((?P<id>[a-zA-Z0-9-]+)\)")  # "Self-harm (self-harm)", as menus show it
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _loose(text: str) -> str:
+    """A name with only its letters and digits, lower case: "Self Harm", "self-harm" and "SELF_HARM" meet."""
+    return _NOT_WORD.sub("", text.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,19 @@ class Taxonomy:
 
     def __len__(self) -> int:
         return len(self.categories)
+
+    def find(self, typed: str) -> Category | None:
+        """The category a member typed or picked: its id, its label, or a menu's "Label (id)", in
+        any letter case, with spaces, hyphens and slashes alike ("Self Harm" is ``self-harm``).
+        A member types what they read, not the id; defaults win over a server's own categories."""
+        text = typed.strip()
+        shown = _SHOWN_CHOICE.fullmatch(text)
+        if shown and shown["id"].lower() in self._by_id:
+            return self._by_id[shown["id"].lower()]
+        key = _loose(text)
+        if not key:
+            return None
+        return next((c for c in self.categories if key in (_loose(c.id), _loose(c.label))), None)
 
     @property
     def ids(self) -> list[str]:

@@ -214,3 +214,12 @@ async def test_avoiding_a_warning_the_server_does_not_look_for_says_so(club: Clu
     assert "**Grief** (`grief`)\n" in shown + "\n" and "**Grief** (`grief`) ·" not in shown
     plain = await club.slash("prefs avoid", member=club.member, warning="grief", strict=False)
     assert "switched off" not in plain[0].text and "declared, detected or confirmed ask you" in plain[0].text
+
+
+async def test_a_warning_typed_as_read_or_as_another_menu_shows_it_is_taken(club: Club) -> None:
+    """ "Self Harm" (the label as a member would type it) and "Self-harm (self-harm)" (what
+    `/warnings report`'s menu shows) were refused as "not a warning this server knows"."""
+    for typed in ("Self Harm", "Self-harm (self-harm)", "SELF_HARM"):
+        answer = await club.slash("prefs avoid", member=club.member, warning=typed)
+        assert answer[0].ephemeral and "Self\\-harm" in answer[0].text and "not a warning" not in answer[0].text
+    assert await club.run(avoided_warnings(club.bot.db, club.guild.id, club.member.user.id)) == {"self-harm"}
