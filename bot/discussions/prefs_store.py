@@ -5,8 +5,11 @@ Plain SQL, scoped by ``guild_id``; read by the discussion service when a reminde
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+import aiosqlite
 
 from bot.db import Database
 from bot.discussions.store import to_epoch
@@ -73,12 +76,18 @@ async def dm_recipients(db: Database, guild_id: int, story_id: int) -> list[int]
     return [row[0] for row in rows]
 
 
-async def mark_dm_failed(db: Database, guild_id: int, user_id: int, *, now: datetime) -> bool:
-    """Remember that this member's DMs refused a copy; True the first time (so they are told once)."""
-    async with db.transaction() as tx:
+async def mark_dms_failed(
+    tx: aiosqlite.Connection, guild_id: int, user_ids: Sequence[int], *, now: datetime
+) -> list[int]:
+    """Remember, inside the caller's write, that these members' DMs refused a copy; those marked now
+    (not before), who are the ones to tell, in the same write that owes them the telling."""
+    marked: list[int] = []
+    for user_id in user_ids:
         cursor = await tx.execute(
             "UPDATE member_reminder_prefs SET dm_failed_at = ?, updated_at = ?"
             " WHERE guild_id = ? AND user_id = ? AND dm_failed_at IS NULL",
             (to_epoch(now), to_epoch(now), guild_id, user_id),
         )
-        return cursor.rowcount > 0
+        if cursor.rowcount > 0:
+            marked.append(user_id)
+    return marked

@@ -45,6 +45,7 @@ from bot.discussions.compose import (
 from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.joins import ThreadJoins
+from bot.discussions.notices import OwedNotices, message_channel
 from bot.discussions.spared import CarriedThrough, members_spared
 from bot.discussions.store import Discussion, DueItem, State
 from bot.discussions.timer import Timer
@@ -170,7 +171,8 @@ class DiscussionService:
         self._concurrency = concurrency
         self.scope = scope or ShardScope()
         self.joins = ThreadJoins(db, clock, poster, self.scope, self.schedules_changed)
-        jobs = Jobs([self, self.joins, *other_jobs])
+        self.notices = OwedNotices(db, clock, poster, self.scope, self.schedules_changed)
+        jobs = Jobs([self, self.joins, self.notices, *other_jobs])
         self.timer = Timer(clock, jobs.next_due, jobs.serve)
         self._recovered = False
         self._gate = asyncio.Semaphore(concurrency)
@@ -312,14 +314,6 @@ class DiscussionService:
                 log.exception("could not record the failure of %s %s", item.kind, item.id)
                 return False
 
-    async def _message_channel(self, target: int, settings: GuildSettings) -> int:
-        """Reminders and notices are plain messages: a forum cannot take them, the club channel can."""
-        if await self.poster.channel_kind(target) != "forum":
-            return target
-        if settings.club_channel_id is None:
-            raise PostFailure("the discussion channel is a forum and no club channel is set for reminders")
-        return settings.club_channel_id
-
     async def _serve_discussion(self, item: DueItem, picked_at: datetime, recovered: bool) -> None:
         discussion = await store.get_discussion(self.db, item.guild_id, item.id)
         if discussion is None or discussion.state != "posting":
@@ -334,9 +328,12 @@ class DiscussionService:
             log.info("discussion %s in server %s failed: %s", discussion.id, discussion.guild_id, failure)
             await self._settle_unposted(discussion, str(failure))
 
-    async def _settle_unposted(self, discussion: Discussion, reason: str, state: State = "failed") -> None:
-        """Failed or missed: its scheduled event is cancelled at the event's end unless it is moved by then."""
-        await store.mark_discussion(
+    async def _settle_unposted(
+        self, discussion: Discussion, reason: str, state: State = "failed", notice: store.NewNotice | None = None
+    ) -> int | None:
+        """Failed or missed: its scheduled event is cancelled at the event's end unless it is moved by
+        then; ``notice`` is owed to the channel in the same write (its id returned)."""
+        owed = await store.mark_discussion(
             self.db,
             discussion.guild_id,
             discussion.id,
@@ -344,8 +341,10 @@ class DiscussionService:
             reason=reason,
             now=self.clock.now(),
             event_length=EVENT_LENGTH,
+            notice=notice,
         )
         self.schedules_changed()
+        return owed
 
     async def _post_discussion(self, discussion: Discussion, picked_at: datetime, recovered: bool) -> None:
         """Lateness is judged at ``picked_at`` (when the timer took it), not after rate-limit waits."""
@@ -366,7 +365,7 @@ class DiscussionService:
                 log.info("discussion %s was already posted before a restart; not posting again", discussion.id)
         late_by = picked_at - discussion.due_at
         if posted is None and late_by > self.missed_after:
-            await self._report_missed(discussion, settings, channel_id)
+            await self._report_missed(discussion, channel_id)
             return
         if posted is None:
             named, hidden = await self._caught_up(self.db, guild_id, discussion.story_id, discussion.reach)
@@ -486,22 +485,24 @@ class DiscussionService:
     async def _let_in(self, discussion: Discussion, thread_id: int, readers: Sequence[int]) -> None:
         await self.joins.let_in(discussion.guild_id, discussion.id, thread_id, readers)
 
-    async def _report_missed(self, discussion: Discussion, settings: GuildSettings, channel_id: int) -> None:
+    async def _report_missed(self, discussion: Discussion, channel_id: int) -> None:
+        """Marked missed, and the channel owed the notice in that same write: a kill or a refusal
+        between the two leaves it to the timer (:mod:`bot.discussions.notices`), never lost."""
         hours = self.grace.total_seconds() / 3600
         reason = f"Dogear was offline when it was due, for longer than the {hours:g} h grace period"
-        await self._settle_unposted(discussion, reason, "missed")
         assert discussion.story_title is not None
-        notice = missed_notice(
+        text = missed_notice(
             title=discussion.story_title,
             chapter=discussion.chapter,
             due_at=discussion.due_at,
             grace=self.grace,
             discussion_id=discussion.id,
-        )
-        try:
-            await self.poster.post(await self._message_channel(channel_id, settings), notice, nonce=None)
-        except PostFailure as failure:
-            log.info("could not report missed discussion %s: %s", discussion.id, failure)
+        ).content
+        assert text is not None
+        owed = store.NewNotice("missed", channel_id, text, retry_at=self.clock.now() + RETRY_DELAYS[0])
+        notice_id = await self._settle_unposted(discussion, reason, "missed", owed)
+        if notice_id is not None:
+            await self.notices.tell_now(discussion.guild_id, notice_id)
 
     async def _serve_reminder(self, item: DueItem, picked_at: datetime, recovered: bool) -> None:
         now = picked_at
@@ -522,8 +523,8 @@ class DiscussionService:
             return
         try:
             settings = await get_settings(self.db, guild_id)
-            channel_id = await self._message_channel(
-                post_channel(discussion.channel_id, discussion.channel_explicit, settings), settings
+            channel_id = await message_channel(
+                self.poster, post_channel(discussion.channel_id, discussion.channel_explicit, settings), settings
             )
             retry = recovered or reminder.attempts > 1
             posted = await self.poster.find_post(channel_id, reminder.marker) if retry else None
@@ -571,7 +572,7 @@ class DiscussionService:
             channel_id=posted.channel_id,
             chapters=discussion.story_chapters,
         )
-        closed: list[int] = []
+        refused: list[int] = []
         for user_id in recipients:
             if user_id in avoiding:
                 continue
@@ -580,13 +581,27 @@ class DiscussionService:
             except PostFailure as failure:
                 log.info("could not DM reminder copy to %s: %s", user_id, failure)
                 continue
-            if not delivered and await prefs_store.mark_dm_failed(self.db, guild_id, user_id, now=self.clock.now()):
-                closed.append(user_id)
-        if closed:
-            try:
-                await self.poster.post(posted.channel_id, closed_dms_notice(closed, posted.message_id), nonce=None)
-            except PostFailure as failure:
-                log.info("could not tell members their DMs are closed: %s", failure)
+            if not delivered:
+                refused.append(user_id)
+        if refused:
+            await self._tell_dms_closed(discussion, posted, refused)
+
+    async def _tell_dms_closed(self, discussion: Discussion, posted: Posted, refused: Sequence[int]) -> None:
+        """Members whose DMs refused their copy are not tried again, and are told so under the
+        reminder: the telling is owed in the write that marks them, so a kill or a refusal between
+        the two leaves it to the timer instead of leaving them never told and never tried."""
+        now = self.clock.now()
+        async with self.db.transaction() as tx:
+            closed = await prefs_store.mark_dms_failed(tx, discussion.guild_id, refused, now=now)
+            if not closed:
+                return
+            text = closed_dms_notice(closed, posted.message_id).content
+            assert text is not None
+            owed = store.NewNotice(
+                "closed_dms", posted.channel_id, text, retry_at=now + RETRY_DELAYS[0], reply_to=posted.message_id
+            )
+            notice_id = await store.owe_notice(tx, discussion.guild_id, discussion.id, owed, now=now)
+        await self.notices.tell_now(discussion.guild_id, notice_id)
 
     async def _avoiders(self, discussion: Discussion) -> set[int]:
         """Members a reminder leaves out: one of the chapters they have still to read up to the

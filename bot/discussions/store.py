@@ -447,8 +447,13 @@ async def mark_discussion(
     reason: str | None,
     now: datetime,
     event_length: timedelta | None = None,
-) -> None:
+    notice: NewNotice | None = None,
+) -> int | None:
     """Settle as 'failed' or 'missed' with the reason shown in /discussion list.
+
+    With ``notice``, the channel is owed it from this same write (:func:`owe_notice`), so a process
+    killed before it is posted leaves it to the timer; only when this write settled the item. Returns
+    the owed notice's id (None: nothing owed).
 
     With ``event_length``, its scheduled event (if any) gets an ending due at the event's end time
     (its due time plus ``event_length``, or now if that is past), stored in the same write: unless
@@ -456,11 +461,14 @@ async def mark_discussion(
     "Scheduled" in Discord for good and count towards its 100 events per server. A discussion that
     posted and then failed keeps the ending its post stored."""
     async with db.transaction() as tx:
-        await tx.execute(
+        cursor = await tx.execute(
             "UPDATE discussions SET state = ?, failure = ?, updated_at = ?"
             " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
             (state, reason, to_epoch(now), discussion_id, guild_id),
         )
+        owed = None
+        if notice is not None and cursor.rowcount == 1:
+            owed = await owe_notice(tx, guild_id, discussion_id, notice, now=now)
         await _settle_reminders(tx, guild_id, discussion_id, "missed", now)
         if event_length is not None:
             await tx.execute(
@@ -470,6 +478,7 @@ async def mark_discussion(
                 " ON CONFLICT (discussion_id) DO NOTHING",
                 (event_length.total_seconds(), to_epoch(now), to_epoch(now), discussion_id, guild_id),
             )
+    return owed
 
 
 async def _settle_reminders(
@@ -838,4 +847,103 @@ async def mark_event_end(
         "UPDATE discussion_event_ends SET state = ?, failure = ?, updated_at = ?"
         " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
         (state, reason, to_epoch(now), event_end_id, guild_id),
+    )
+
+
+# -- notices owed to a channel after a state change (migration 0025) ---------------------------------
+
+NoticeKind = Literal["missed", "closed_dms"]
+
+
+@dataclass(frozen=True, slots=True)
+class NewNotice:
+    """A plain-text notice a discussion's state change owes a channel (no embed, pings nobody)."""
+
+    kind: NoticeKind
+    channel_id: int
+    content: str
+    retry_at: datetime  # when the timer takes it if the first try, just after the write, never finished
+    reply_to: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OwedNotice:
+    id: int
+    guild_id: int
+    discussion_id: int
+    kind: str
+    channel_id: int
+    content: str
+    reply_to: int | None
+    nonce: str
+    attempts: int
+
+
+async def owe_notice(
+    tx: aiosqlite.Connection, guild_id: int, discussion_id: int, notice: NewNotice, *, now: datetime
+) -> int:
+    """Owe ``notice`` inside the caller's write (the state change it tells of); its id.
+
+    The nonce (at most 25 characters) is the row's for good, so every try sends the same one."""
+    cursor = await tx.execute(
+        "INSERT INTO discussion_notices_owed"
+        " (guild_id, discussion_id, kind, channel_id, content, reply_to, nonce, retry_at, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, 'n' || lower(hex(randomblob(8))), ?, ?)",
+        (
+            guild_id,
+            discussion_id,
+            notice.kind,
+            notice.channel_id,
+            notice.content,
+            notice.reply_to,
+            to_epoch(notice.retry_at),
+            to_epoch(now),
+        ),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+_NOTICE_COLUMNS = "id, guild_id, discussion_id, kind, channel_id, content, reply_to, nonce, attempts"
+
+
+def _owed_notice(row: Row) -> OwedNotice:
+    return OwedNotice(*(row[index] for index in range(9)))
+
+
+async def get_owed_notice(db: Database, guild_id: int, notice_id: int) -> OwedNotice | None:
+    row = await db.fetch_one(
+        f"SELECT {_NOTICE_COLUMNS} FROM discussion_notices_owed WHERE id = ? AND guild_id = ?", (notice_id, guild_id)
+    )
+    return None if row is None else _owed_notice(row)
+
+
+async def next_notice_at(db: Database, scope: ShardScope = EVERY_SHARD) -> datetime | None:
+    """When the timer next tries an owed notice (of this process's servers), if any."""
+    condition, params = scope.sql()
+    value = await db.fetch_value(f"SELECT min(retry_at) FROM discussion_notices_owed WHERE {condition}", params)
+    return None if value is None else from_epoch(value)
+
+
+async def notices_due(db: Database, now: datetime, *, limit: int, scope: ShardScope = EVERY_SHARD) -> list[OwedNotice]:
+    """Owed notices the timer tries now, earliest first."""
+    condition, params = scope.sql()
+    rows = await db.fetch_all(
+        f"SELECT {_NOTICE_COLUMNS} FROM discussion_notices_owed WHERE retry_at <= ? AND {condition}"
+        " ORDER BY retry_at, id LIMIT ?",
+        (to_epoch(now), *params, limit),
+    )
+    return [_owed_notice(row) for row in rows]
+
+
+async def notice_settled(db: Database, guild_id: int, notice_id: int) -> None:
+    """Posted, or refused for good: nothing owed any more."""
+    await db.execute("DELETE FROM discussion_notices_owed WHERE id = ? AND guild_id = ?", (notice_id, guild_id))
+
+
+async def notice_put_off(db: Database, guild_id: int, notice_id: int, *, retry_at: datetime) -> None:
+    """Discord could not take it: one more try counted, and when the next is."""
+    await db.execute(
+        "UPDATE discussion_notices_owed SET attempts = attempts + 1, retry_at = ? WHERE id = ? AND guild_id = ?",
+        (to_epoch(retry_at), notice_id, guild_id),
     )

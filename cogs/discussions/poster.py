@@ -90,7 +90,8 @@ class DiscordPoster:
         return "forum" if isinstance(channel, discord.ForumChannel) else "text"
 
     async def find_post(self, channel_id: int, marker: str) -> Posted | None:
-        """Our own message with ``marker`` in its footer among the channel's recent messages."""
+        """Our own message with ``marker`` in its footer among the channel's recent messages; a notice
+        without an embed carries its whole text as its marker."""
         channel = await self._channel(channel_id)
         me = self.bot.user
         try:
@@ -105,7 +106,9 @@ class DiscordPoster:
                 async for message in channel.history(limit=HISTORY_LOOKBACK):
                     if me is not None and message.author.id != me.id:
                         continue
-                    if any(embed.footer.text == marker for embed in message.embeds):
+                    if message.content.strip() == marker.strip() or any(
+                        embed.footer.text == marker for embed in message.embeds
+                    ):
                         thread = message.thread
                         return Posted(channel.id, message.id, thread.id if thread else None)
         except discord.HTTPException as error:
@@ -140,7 +143,8 @@ class DiscordPoster:
                 auto_archive_duration=THREAD_ARCHIVE_MINUTES,
             )
             return Posted(channel.id, created.message.id, created.thread.id)
-        # discord.py's send() has no enforce_nonce; the same request with the flag set.
+        # By channel id, for the new message's id alone: handle_message_parameters sends a nonce with
+        # enforce_nonce set (as channel.send does), so a resend within Discord's minutes is dropped.
         reference = (
             discord.MessageReference(
                 message_id=notice.reply_to, channel_id=channel.id, fail_if_not_exists=False
@@ -156,8 +160,6 @@ class DiscordPoster:
             allowed_mentions=mentions,
             previous_allowed_mentions=self.bot.allowed_mentions,
         ) as params:
-            if nonce is not None:
-                params.payload["enforce_nonce"] = True  # type: ignore[index]
             data = await self.bot.http.send_message(channel.id, params=params)
         return Posted(channel.id, int(data["id"]), None)
 

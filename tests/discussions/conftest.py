@@ -84,10 +84,18 @@ class FakeDiscord:
 
 
 class FakePoster:
-    def __init__(self, world: FakeDiscord, *, crash_after_send: bool = False, crash_after_thread: bool = False) -> None:
+    def __init__(
+        self,
+        world: FakeDiscord,
+        *,
+        crash_after_send: bool = False,
+        crash_after_thread: bool = False,
+        crash_before_notice: bool = False,
+    ) -> None:
         self.world = world
         self.crash_after_send = crash_after_send
         self.crash_after_thread = crash_after_thread
+        self.crash_before_notice = crash_before_notice  # dies as it is about to send a plain notice
         self.history_checks = 0
         self.crashed = False
 
@@ -105,13 +113,16 @@ class FakePoster:
         self._channel(channel_id)
         for message in reversed(self.world.posted(channel_id)[-50:]):
             embed = message.notice.embed or {}
-            if embed.get("footer", {}).get("text") == marker:
+            if embed.get("footer", {}).get("text") == marker or message.notice.content == marker:
                 thread = message.id if message.id in self.world.threads else None
                 return Posted(channel_id, message.id, thread)
         return None
 
     async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> Posted:
         kind = self._channel(channel_id)
+        if self.crash_before_notice and notice.embed is None:
+            self.crashed = True
+            raise SimulatedCrash()
         if channel_id in self.world.forbidden:
             raise PostFailure("I am missing the Send Messages permission in that channel")
         now = self.world.clock.now()

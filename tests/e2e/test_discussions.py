@@ -800,3 +800,41 @@ async def test_a_refused_add_is_made_when_the_member_sets_their_chapter_again(cl
     await settle(club)
     assert "No change" in answer.text
     assert club.member.id in thread.member_ids
+
+
+async def test_a_missed_notice_discord_failed_is_posted_once_after_a_restart(club: Club) -> None:
+    """Marked missed, then the channel told once with no retry: a 503 there and the admins never
+    learned the discussion was not posted. It is owed until the channel has it, across a restart."""
+    story = await a_story(club, "The Unlit Lamp")
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when="in 2 hours",
+        remind="none",
+        channel=club.text_channel,
+    )
+    club.fail_messages(club.text_channel, status=503, times=1)
+    await club.restart(while_down=lambda: club.clock.advance(timedelta(hours=10)))
+    await settle(club)
+    [discussion] = await stored(club)
+    assert discussion.state == "missed" and bot_posts(club, club.text_channel) == []
+
+    await club.restart()
+    await advance(club, timedelta(minutes=1))
+    [told] = bot_posts(club, club.text_channel)
+    assert "was not posted" in told.text and f"/discussion move id:{discussion.id}" in told.text
+    assert told.message.pinged_users == set() and not told.message.pinged_everyone
+    # Discord took it but the process died before recording it, down past the nonce's minutes: found, not resent
+    await club.run(
+        club.bot.db.execute(
+            "INSERT INTO discussion_notices_owed (guild_id, discussion_id, kind, channel_id, content, nonce,"
+            " retry_at, created_at) VALUES (?, ?, 'missed', ?, ?, 'nlost', 0, 0)",
+            (club.guild.id, discussion.id, club.text_channel.id, told.content),
+        )
+    )
+    await club.restart()
+    await advance(club, timedelta(hours=2))
+    assert len(bot_posts(club, club.text_channel)) == 1
+    assert await club.run(club.bot.db.fetch_value("SELECT count(*) FROM discussion_notices_owed")) == 0
