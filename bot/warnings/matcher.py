@@ -332,6 +332,12 @@ class Matcher:
             for rules in self._rules_at
         ]
 
+    def compiled_patterns(self) -> int:
+        """How many of its patterns are compiled now (for evidence and exact checks): each holds memory."""
+        lazies = {id(part.regex): part.regex for compiled in self._by_id.values() for part in compiled.parts}
+        lazies.update((id(regex), regex) for compiled in self._by_id.values() for regex, _ in compiled.exclusions)
+        return sum(1 for regex in lazies.values() if regex.compiled)
+
     def set_match(self, data: bytes) -> list[int]:
         """The set entries present anywhere in ``data``, in increasing order."""
         return self._set_matches([data])[0]
@@ -789,12 +795,32 @@ def _build(ruleset: Ruleset) -> AnyMatcher:
 # matchers are kept by content: the last few servers' worth, and the shared rulesets they
 # extend (usually just the shipped one) for good, since those are the costly ones to compile.
 _WORKER_KEEP = 8
+# What the servers' own matchers kept in a worker may hold together (:func:`held_bytes`), beside
+# the shipped one. A server's matcher holds its sets' automata, each up to SET_MAX_MEM until it
+# has read AFRESH_BYTES, so a count alone did not bound it: eight servers of 200 long rules each
+# (six sets apiece) took a worker from 240 to 600 MB (docs/benchmarks.md, "servers' own rules").
+# A server left out is compiled again on its next scan (its own rules only: well under a second).
+WORKER_MATCHER_BYTES = 96 << 20
+# Beside its sets: an own matcher's compiled patterns, for evidence and exact checks, each about this much.
+COMPILED_PATTERN_BYTES = 256 << 10
 _by_fingerprint: OrderedDict[str, Ruleset] = OrderedDict()
 _roots: dict[str, Ruleset] = {}
 
 
+def held_bytes(matcher: AnyMatcher | None) -> int:
+    """About what a server's matcher holds that the shared one does not: its own sets at their
+    automata's cap, and its own patterns compiled so far (none for a matcher not built yet)."""
+    if not isinstance(matcher, ExtendedMatcher) or matcher.own is None:
+        return 0
+    own = matcher.own
+    return own.sets * SET_MAX_MEM + own.compiled_patterns() * COMPILED_PATTERN_BYTES
+
+
 def shared(ruleset: Ruleset) -> Ruleset:
-    """The ruleset this process already holds with the same content (and compiled matcher), or this one."""
+    """The ruleset this process already holds with the same content (and compiled matcher), or this one.
+
+    The servers' rulesets are kept most recently used first, at most :data:`_WORKER_KEEP` and,
+    beside the one asked for (whose matcher is about to be used), :data:`WORKER_MATCHER_BYTES`."""
     key = ruleset.fingerprint
     if ruleset.base is None:
         if key not in _roots and len(_roots) >= _WORKER_KEEP:
@@ -803,11 +829,19 @@ def shared(ruleset: Ruleset) -> Ruleset:
     known = _by_fingerprint.get(key)
     if known is not None:
         _by_fingerprint.move_to_end(key)
-        return known
-    _by_fingerprint[key] = ruleset
-    while len(_by_fingerprint) > _WORKER_KEEP:
-        _by_fingerprint.popitem(last=False)
-    return ruleset
+    else:
+        known = _by_fingerprint[key] = ruleset
+    _let_go_past_budget()
+    return known
+
+
+def _let_go_past_budget() -> None:
+    """Drop the least recently used servers' rulesets (and with them their matchers) past either
+    bound; the most recent one stays whatever it holds."""
+    held = sum(held_bytes(_compiled.get(kept)) for kept in _by_fingerprint.values())
+    while len(_by_fingerprint) > 1 and (len(_by_fingerprint) > _WORKER_KEEP or held > WORKER_MATCHER_BYTES):
+        _, dropped = _by_fingerprint.popitem(last=False)
+        held -= held_bytes(_compiled.get(dropped))
 
 
 def compile_in_worker(ruleset: Ruleset) -> tuple[int, float]:

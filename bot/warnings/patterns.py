@@ -27,6 +27,28 @@ MAX_PROGRAM_SIZE = 2_500
 PATTERN_MAX_MEM = 1 << 20
 MATCHER_MAX_MEM = 64 << 20  # per compiled pattern used for evidence and exact checks
 
+# Ordinary sentences with nothing in them to warn of. A new server rule that finds something in
+# half of them or more would fire on nearly every paragraph of every story (`e`, `.`, `\\w`, the
+# phrase `_`, `the`): every chapter would carry its warning, which tells members nothing.
+ORDINARY_TEXT = (
+    "Yes.",
+    "Okay, fine.",
+    "What?",
+    "Hmm.",
+    "Chapter 3",
+    "She smiled and poured two cups of tea.",
+    "They walked home together after school, talking about the match.",
+    "“Good morning,” he said, holding the door open.",
+    "It was raining in London that Tuesday, so the market closed early.",
+    "The cat slept on the windowsill all afternoon.",
+    "I don't know, maybe we could try the bakery on the corner?",
+    "Her notebook was full of sketches of birds and bridges.",
+    "We missed the bus by a minute and laughed about it for an hour.",
+    "Sunlight came through the curtains; somewhere a radio played jazz.",
+    "Twenty-two students signed up for the trip to the museum.",
+    "He finally finished the crossword at midnight.",
+)
+ORDINARY_SHARE = 0.5
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
 _ASSERTIONS = "bBAz"  # \b \B \A \z: zero-width, they never consume text
 
@@ -144,6 +166,27 @@ def check_phrase(pattern: str) -> str:
         compile_phrase(pattern, irregular=default_irregular(), classes=default_classes()), what="the phrase"
     )
     return pattern
+
+
+def require_specific(rule: Rule) -> Rule:
+    """A new server rule, refused when it finds something in most of :data:`ORDINARY_TEXT`.
+
+    Only for a rule being added: rules stored before this check keep working as they were."""
+    compiled = [re2.compile(part, re2_options()) for part in rule.parts]
+    found = [text for text in ORDINARY_TEXT if all(regex.search(text) for regex in compiled)]
+    if len(found) >= ORDINARY_SHARE * len(ORDINARY_TEXT):
+        what = "regex" if rule.kind == "regex" else "phrase"
+        raise RuleError(
+            f"the {what} finds something in {len(found)} of {len(ORDINARY_TEXT)} ordinary sentences with nothing to "
+            f"warn of (such as “{found[-1]}”), so it would fire on nearly every paragraph of every story; "
+            "make it name the words that need a warning"
+        )
+    return rule
+
+
+def new_admin_rule(rule_id: str, category: str, kind: str, pattern: str) -> Rule:
+    """:func:`admin_rule` for a rule an admin is adding: also refused when it would fire almost everywhere."""
+    return require_specific(admin_rule(rule_id, category, kind, pattern))
 
 
 def admin_rule(rule_id: str, category: str, kind: str, pattern: str, weight: float = 1.0) -> Rule:

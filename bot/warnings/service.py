@@ -38,7 +38,7 @@ from bot.warnings.declared import Declared
 from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker, scoring_key
 from bot.warnings.matcher import compile_in_worker
 from bot.warnings.model import CategoryRules, Rule, RuleError, Ruleset
-from bot.warnings.patterns import MAX_CUSTOM_RULES, RULE_KINDS, admin_rule
+from bot.warnings.patterns import MAX_CUSTOM_RULES, RULE_KINDS, admin_rule, new_admin_rule
 from bot.warnings.rules import default_ruleset
 from bot.warnings.store import CustomRule, Report
 from bot.warnings.taxonomy import CATEGORY_ID, Category, Taxonomy
@@ -692,7 +692,7 @@ async def add_rule(
         checked = await _off_loop(
             workers,
             "Checking that pattern",
-            admin_rule,
+            new_admin_rule,
             "custom:new",
             category,
             kind,

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import gc
 import json
+import pickle
 import random
 import re
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
+import pytest
 import re2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -383,3 +386,34 @@ def test_sets_that_drop_their_states_still_find_every_entry(monkeypatch) -> None
     expected = [[entry for entry, regex in enumerate(alone) if regex.search(data)] for data in datas[-40:]]
     assert found == expected
     assert sum(map(len, expected)) > 10 * len(expected)
+
+
+def _server_ruleset(server: int, rules: int) -> Ruleset:
+    """A server's own ``rules`` long admin regexes (word alternations) on top of the shipped rules,
+    pickled and read back as a worker receives it (a new object each time)."""
+    own = [
+        admin_rule(f"custom:{n}", "violence", "regex", "(?:" + "|".join(f"w{server}x{n}y{k}" for k in range(40)) + ")")
+        for n in range(rules)
+    ]
+    return pickle.loads(pickle.dumps(default_ruleset().extended(rules=own)))
+
+
+def test_a_worker_keeps_servers_matchers_within_a_byte_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eight servers of long rules each held their sets' automata (up to SET_MAX_MEM a set):
+    the count bound alone let a worker keep hundreds of MB. Past the byte budget the least
+    recently used server's matcher is let go, and the most recent one is always kept."""
+    monkeypatch.setattr(matcher_module, "_by_fingerprint", OrderedDict())
+    monkeypatch.setattr(matcher_module, "SET_GROUP_CHARS", 4_000)  # several sets a server, at a test's size
+    first = _server_ruleset(1, 40)
+    matcher = matcher_for(matcher_module.shared(first))
+    held = matcher_module.held_bytes(matcher)
+    assert held >= 2 * matcher_module.SET_MAX_MEM  # its own sets, at their automata's cap
+    monkeypatch.setattr(matcher_module, "WORKER_MATCHER_BYTES", held * 3 // 2)
+    for server in (2, 3):
+        matcher_for(matcher_module.shared(_server_ruleset(server, 40)))
+    *older, newest = matcher_module._by_fingerprint.values()
+    assert first.fingerprint not in matcher_module._by_fingerprint  # the least recently used went
+    assert sum(matcher_module.held_bytes(matcher_for(ruleset)) for ruleset in older) <= held * 3 // 2
+    assert newest.fingerprint == _server_ruleset(3, 40).fingerprint
+    again = _server_ruleset(1, 40)
+    assert matcher_module.shared(again) is again  # compiled afresh on its next scan

@@ -13,7 +13,7 @@ from bot.guilds import mark_left, purge_departed
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.service import remove_story
 from bot.story.store import add_story
-from bot.warnings import engine, service
+from bot.warnings import engine, service, store
 from bot.warnings.engine import ScanReport, scoring_key
 from bot.warnings.rules import MAX_CUSTOM_RULES, default_ruleset
 from bot.worker import WorkLimitError
@@ -86,6 +86,38 @@ async def test_invalid_rules_store_nothing(db: Database) -> None:
     assert await service.list_rules(db, GUILD) == []
     assert await service.rules_version(db, GUILD) == 0
     assert await db.fetch_value("SELECT count(*) FROM warning_categories") == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "pattern"), [("regex", "e"), ("regex", "."), ("regex", r"\b\w+\b"), ("phrase", "_"), ("phrase", "_ _")]
+)
+async def test_a_rule_that_fires_on_every_paragraph_is_refused_with_what_to_fix(
+    db: Database, kind: str, pattern: str
+) -> None:
+    """A regex `e` or the phrase `_` (any word) put a warning on every chapter of every story,
+    which tells members nothing: refused, saying why, and nothing is stored or created."""
+    with pytest.raises(UserError, match="nearly every paragraph") as refused:
+        await service.add_rule(db, GUILD, category="tedium", pattern=pattern, kind=kind, new_category=True)
+    assert "name the words that need a warning" in str(refused.value)
+    assert await service.list_rules(db, GUILD) == []
+    assert await db.fetch_value("SELECT count(*) FROM warning_categories") == 0
+
+
+async def test_a_broad_rule_stored_before_the_check_keeps_working(db: Database) -> None:
+    """The breadth check is for rules being added: a server's stored rules stay as they were."""
+    await service.add_rule(db, GUILD, category="death", pattern="~perish", rescan=False)
+    async with db.transaction() as tx:
+        await tx.execute(
+            "INSERT INTO warning_rules (guild_id, category, kind, pattern, created_at) VALUES (?, 'spiders', 'regex', 'e', 0)",
+            (GUILD,),
+        )
+        await tx.execute(
+            "INSERT INTO warning_categories (guild_id, id, label, created_at) VALUES (?, 'spiders', 'Spiders', 0)",
+            (GUILD,),
+        )
+        await store.bump_version(tx, GUILD)
+    story_id = await stored(db, GUILD, story(["She poured the tea."]))
+    assert "spiders" in [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)]
 
 
 async def test_duplicate_and_limit(db: Database) -> None:
