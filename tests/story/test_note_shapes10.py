@@ -8,6 +8,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from tests.story.builders import epub_bytes, xhtml
 
 
 def _import(text: str, name: str = "story.txt") -> Story:
@@ -95,3 +96,30 @@ def test_a_single_ask_at_a_chapters_end_is_its_note(ask: str) -> None:
 def test_a_story_line_about_reviews_stays_story_text(line: str) -> None:
     story = _import(f"Chapter 1\n\nThe moon was full.\n\n{line}\n\nChapter 2\n\nMorning came.\n")
     assert story.chapters[0].paragraphs == ["The moon was full.", line]
+
+
+def _toc_epub(labels: list[str]) -> Story:
+    """FicHub's EPUB of a site without chapter headings: each chapter's file holds only its text,
+    and the contents list numbers every chapter ("1. Aftermath")."""
+    docs = [
+        (f"c{i}.xhtml", xhtml(f"<p>Text of part {i}.</p><p>More of part {i}.</p>")) for i in range(1, len(labels) + 1)
+    ]
+    points = [(label, f"c{i}.xhtml") for i, label in enumerate(labels, 1)]
+    return import_story(epub_bytes(docs, nav_points=points), "fichub.epub", max_bytes=1 << 20)
+
+
+def test_a_numbered_contents_list_gives_titles_without_the_numbers() -> None:
+    story = _toc_epub(["1. Aftermath", "2. Grimmauld Place", "3. Epilogue"])
+    assert [chapter.title for chapter in story.chapters] == ["Aftermath", "Grimmauld Place", "Epilogue"]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["1984", "Homage", "Coda"],
+        ["1. Aftermath", "Grimmauld Place", "3. Epilogue"],  # not every entry numbered
+        ["2. Aftermath", "1. Grimmauld Place", "3. Epilogue"],  # not counting up
+    ],
+)
+def test_a_contents_list_not_numbered_as_a_series_keeps_its_titles(labels: list[str]) -> None:
+    assert [chapter.title for chapter in _toc_epub(labels).chapters] == labels
