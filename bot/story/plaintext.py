@@ -19,6 +19,7 @@ from pathlib import PurePath
 
 from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
+from bot.story.footnotes import pair_footnotes
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters, check_lines
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
@@ -2056,6 +2057,7 @@ def build_story(
     chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]
+    pair_footnotes(chapters)
     chapters = drop_back_matter(chapters, _first(meta.values.get("author")))
     if chapters:
         _trailing_note(chapters[-1])
