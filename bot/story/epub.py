@@ -60,6 +60,7 @@ from bot.story.structure import (
     Para,
     SceneBreak,
     match_heading,
+    series_titles,
     titles_from_next_line,
 )
 
@@ -792,7 +793,8 @@ def _toc_heading(label: str) -> Heading:
 def _toc_titles(book: _Book, parts: list[_Part]) -> dict[tuple[str, str | None], str]:
     """The TOC's chapter titles by part, when it lists two or more of the parts kept.
 
-    An entry that only repeats its file's name or id, or the entry before it (a chapter split
+    A contents list numbering every chapter ("1. Aftermath", as FicHub writes it) gives the titles
+    without the numbers (see :func:`bot.story.structure.series_titles`). An entry that only repeats its file's name or id, or the entry before it (a chapter split
     over two files and listed twice), names no chapter. An entry pointing inside a document where
     no part starts names the document's start, unless it is nested under another entry for it.
     """
@@ -814,7 +816,10 @@ def _toc_titles(book: _Book, parts: list[_Part]) -> dict[tuple[str, str | None],
             part = (entry.href, None)
         if part in kept and part not in titles:
             titles[part] = entry.label[:_MAX_TITLE]
-    return titles if len(titles) >= 2 else {}
+    if len(titles) < 2:
+        return {}
+    unnumbered = series_titles(list(titles.values()))
+    return dict(zip(titles, unnumbered, strict=True)) if unnumbered else titles
 
 
 def _mechanical(key: str, href: str, manifest_id: str | None) -> bool:

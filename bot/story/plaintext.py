@@ -19,6 +19,7 @@ from pathlib import PurePath
 
 from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
+from bot.story.footnotes import pair_footnotes
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters, check_lines
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
@@ -37,6 +38,7 @@ from bot.warnings.declared import (
     MARKED_LINE_CHARS,
     UNSPACED_CHARS,
     declaration_cues,
+    labelled_list,
     lists_warnings,
     maps_any,
     marked_list,
@@ -1665,6 +1667,15 @@ _REQUEST = re.compile(
     re.IGNORECASE,
 )
 _OF_THE_DAY = re.compile(r"^\W*(?:qotd|aotd|question of the day|answer of the day)\s*[:\-–—]", re.IGNORECASE)
+# FanFiction.net's sign-off of a single ask: "Review please!", "Please review!", "R&R!", "Read and
+# review :)". The whole paragraph is the ask: "review", "vote" or "comment" with "please", "Review!", or "R&R",
+# which is nothing but that ask. "They would review the case." says more and stays story text.
+_SINGLE_ASK = re.compile(
+    r"(?:(?P<please>please|pls|plz),?[ \t]+)?(?:(?P<ask>reviews?|vote|comment)|(?P<rr>r[ \t]*(?:&|and|n)[ \t]*r|read[ \t]+(?:&|and|n)[ \t]+review))"
+    r"(?:[ \t]*,?[ \t]*(?P<after>please|pls|plz))?(?P<stop>[ \t]*[!.]*)",
+    re.IGNORECASE,
+)
+_SIGN_OFF_TRAIL = re.compile(r"[ \t]*(?:[:;]-?[)D(P3]|<3|xoxo|xx|[^\w\s.!?&])*[ \t]*$", re.IGNORECASE)
 _QUOTES = '"“”„«»「」'
 SIGN_OFF_CHARS = 300
 
@@ -1679,12 +1690,78 @@ def sign_off(text: str) -> bool:
     if _OF_THE_DAY.match(text):
         return True
     asks = {match.group(0).lower()[:4] for match in _ASKS.finditer(text)}
-    return len(asks) >= 2 and _REQUEST.search(text) is not None
+    return (len(asks) >= 2 and _REQUEST.search(text) is not None) or _single_ask(text)
+
+
+def _single_ask(text: str) -> bool:
+    """Whether a paragraph is one ask of the reader and nothing else: "Review please!", "R&R!"."""
+    core = _SIGN_OFF_TRAIL.sub("", text.strip().strip("*_~()[]"))
+    found = _SINGLE_ASK.fullmatch(core)
+    if found is None:
+        return False
+    if found.group("rr") is not None or found.group("please") or found.group("after"):
+        return True
+    return found.group("ask").lower().startswith("review") and "!" in found.group("stop")  # "Vote!" may be a cry
+
+
+# Wattpad's mark of a revised chapter at its start: "Edited", "(edited)", "Edited 3/4/21",
+# "EDITED: March 4, 2021". Only the word and a date: "Edited by her father, the letter ..." is text.
+_DATE = r"(?:\d{1,4}(?:[/.\-]\d{1,2}){1,2}|\d{1,2}[ \t]+[a-z]{3,9}\.?,?[ \t]+\d{2,4}|[a-z]{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?(?:[ \t]+\d{2,4})?|\d{4})"
+_EDITED = re.compile(rf"(?:re-?)?edited(?:[ \t]*(?:[:\-–—]|on)?[ \t]*{_DATE})?", re.IGNORECASE)
+EDITED_CHARS = 40
+
+
+def edited_mark(text: str) -> bool:
+    """Whether a line only says the chapter was edited, and when ("(edited)", "Edited 3/4/21")."""
+    if len(text) > EDITED_CHARS:
+        return False
+    core = text.strip().strip(" \t*_~()[]{}<>-–—=.!")
+    return _EDITED.fullmatch(core) is not None
+
+
+# Every paragraph of a chapter is asked; a list of warnings is short, a longer paragraph is read no further.
+MID_DECLARATION_CHARS = 240
+# A label's separator (see _SEPARATOR), or TW or CW, the labels that go without one ("TW blood"):
+# a line of prose without either is passed over at once.
+_LABEL_SEPARATOR = re.compile(r"[:：\-–—※】/]")
+
+
+def _label_shaped(text: str) -> bool:
+    return _LABEL_SEPARATOR.search(text) is not None or text.lstrip(" \t*_~([").lower().startswith(("tw", "cw"))
+
+
+def _mid_declarations(chapter: Chapter) -> Chapter:
+    """A declaration set on a line of its own inside a chapter, before the scene it warns of
+    ("TW: blood" under a divider, as Wattpad authors write it), is the chapter's note and warns for
+    it: posted as a sentence of the story, it warned nobody. Only a line that is a declaration
+    label over warnings the taxonomy knows and nothing else (see :func:`mid_declaration`);
+    a chapter of nothing else keeps it as its text."""
+    marked = [[mid_declaration(paragraph) for paragraph in scene.paragraphs] for scene in chapter.scenes]
+    if all(all(flags) for flags in marked):
+        return chapter
+    for scene, flags in zip(chapter.scenes, marked, strict=True):
+        chapter.notes.extend(paragraph for paragraph, flag in zip(scene.paragraphs, flags, strict=True) if flag)
+        scene.paragraphs[:] = [paragraph for paragraph, flag in zip(scene.paragraphs, flags, strict=True) if not flag]
+    chapter.scenes[:] = [scene for scene in chapter.scenes if scene.paragraphs]
+    return chapter
+
+
+def mid_declaration(text: str) -> bool:
+    """Lines of nothing but declared warnings, each under its label ("TW: blood, self harm",
+    "CW: self-harm", see :func:`labelled_list`), every warning one the taxonomy knows. "TW: blood," she joked,
+    or "CW: the stairs", stays story text."""
+    if len(text) > MID_DECLARATION_CHARS or not _label_shaped(text):
+        return False
+    lines = [trim_ornaments(line.strip()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines or not all(_label_shaped(line) and _may_be_declarations(line) for line in lines):
+        return False
+    return all(labelled_list(_ASIDE.sub(" ", line)) for line in lines) and declaration_paragraph(text)
 
 
 def _opening_notes(chapter: Chapter) -> Chapter:
     """The author's words at a chapter's start with no "A/N:" over them are its notes, not the story:
-    "Disclaimer: I don't own ...", a sign-off (:func:`sign_off`), an aside set off by reference marks ("※今回は短めです"), and a
+    "Disclaimer: I don't own ...", a sign-off (:func:`sign_off`), "(edited)" (:func:`edited_mark`), an aside set off by reference marks ("※今回は短めです"), and a
     declaration on its own ("CW for this chapter: self-harm.", see :func:`declaration_paragraph`),
     which then warns for the chapter."""
     if not chapter.scenes:
@@ -1696,6 +1773,7 @@ def _opening_notes(chapter: Chapter) -> Chapter:
         or declaration_paragraph(first[count])
         or reference_marked(first[count])
         or sign_off(first[count])
+        or edited_mark(first[count])
     ):
         count += 1
     if count == 0 or (count == len(first) and len(chapter.scenes) == 1):
@@ -1734,8 +1812,9 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
 
 def _declared_title(chapter: Chapter) -> Chapter:
     """A bare "Chapter 2" takes a short Title Case line under it as its title; "Triggerwarnung:
-    Tod, Blut" or "TW: Blood, Gore" there is the chapter's declaration, not its title."""
-    if chapter.title and declaration_paragraph(chapter.title):
+    Tod, Blut" or "TW: Blood, Gore" there is the chapter's declaration, and "Edited 3/4/21" the
+    mark of a revision (see :func:`edited_mark`), not its title."""
+    if chapter.title and (declaration_paragraph(chapter.title) or edited_mark(chapter.title)):
         chapter.notes.insert(0, chapter.title)
         chapter.title = None
     return chapter
@@ -1978,6 +2057,7 @@ def build_story(
     chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]
+    pair_footnotes(chapters)
     chapters = drop_back_matter(chapters, _first(meta.values.get("author")))
     if chapters:
         _trailing_note(chapters[-1])
@@ -2021,7 +2101,7 @@ def build_story(
 
 def _chapter_notes(chapter: Chapter) -> Chapter:
     """Everything of a chapter's that is the author's note and not its story, as its notes."""
-    return _closing_declarations(_opening_notes(_declared_title(_strip_note_labels(chapter))))
+    return _closing_declarations(_mid_declarations(_opening_notes(_declared_title(_strip_note_labels(chapter)))))
 
 
 def _strip_note_labels(chapter: Chapter) -> Chapter:

@@ -818,6 +818,20 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
         return
 
 
+def series_titles(labels: list[str]) -> list[str] | None:
+    """The titles of a contents list whose every entry is numbered as a series ("1. Aftermath",
+    "2. Grimmauld Place"), without their numbers, as :func:`_numbered_line_headings` reads such
+    lines in a text (FicHub's and FanFicFare's EPUBs number their contents so); None when the
+    entries are not one series counting up, so "1984" or "2. A Second Try" alone keep theirs."""
+    found = [_numbered_line(label) for label in labels]
+    series = [entry for entry in found if entry is not None]
+    if len(series) < 2 or len(series) != len(labels) or len({entry.kind for entry in series}) != 1:
+        return None
+    if series[0].kind == "parts" or not _counts_up(series[0].kind, series):
+        return None
+    return [_series_title(entry) or entry.title or "" for entry in series]  # "1. Chapter 1": "Chapter 1"
+
+
 def _series_title(found: _Numbered) -> str | None:
     """FanFicFare numbers every chapter, so "1. Chapter 1" has no title and "3. Epilogue" is the epilogue.
 

@@ -195,15 +195,15 @@ def test_a_story_paragraph_naming_a_warning_stays_story_text(paragraph: str) -> 
     assert paragraph in story.chapters[2].scenes[0].paragraphs
 
 
-def test_a_declaration_inside_a_chapter_stays_where_it_is() -> None:
-    """Only a chapter's first paragraphs (and its last, for the next chapter) are where an author
-    sets a declaration; the same words between two paragraphs of the story are the story's."""
+def test_a_declaration_on_its_own_line_inside_a_chapter_is_its_note() -> None:
+    """A label over warnings the taxonomy knows, on a line of its own between two paragraphs (before
+    the scene it warns of, as Wattpad authors set it), is the chapter's note and warns for it."""
     text = _story("TW: blood, death", markdown=False).replace(
         f"Chapter 3\n\n{OPENING}\n", f"Chapter 3\n\n{OPENING}\n\nTW: self-harm\n\n{CLOSING}\n"
     )
     story = import_story(text.encode(), "lighthouse.txt", max_bytes=LIMIT)
-    assert [c.declared_warnings for c in story.chapters] == [[], ["TW: blood, death"], []]
-    assert story.chapters[2].scenes[0].paragraphs == [OPENING, "TW: self-harm", CLOSING]
+    assert [c.declared_warnings for c in story.chapters] == [[], ["TW: blood, death"], ["TW: self-harm"]]
+    assert story.chapters[2].scenes[0].paragraphs == [OPENING, CLOSING]
 
 
 def test_a_chapter_titled_with_a_warning_word_keeps_its_title() -> None:
