@@ -135,13 +135,13 @@ class NominationCog(commands.Cog):
     @app_commands.command(name="nominate", description="Nominate a book for the club's next read (one per member)")
     @app_commands.describe(
         title="The book's title (pick a library story or type any title)",
-        story="Or a story already in the library",
+        story="Or, instead of a title, a story already in the library",
     )
     @app_commands.guild_only()
     async def nominate(
         self,
         interaction: discord.Interaction,
-        title: app_commands.Range[str, 1, MAX_TITLE_CHARS],
+        title: app_commands.Range[str, 1, MAX_TITLE_CHARS] | None = None,
         story: str | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
