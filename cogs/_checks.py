@@ -5,11 +5,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import discord
 from discord import app_commands
 
 from bot.errors import UserError
 from bot.text import and_list
+
+T = TypeVar("T", bound=Any)
 
 
 def guild_id_of(interaction: discord.Interaction) -> int:
@@ -29,6 +34,22 @@ def guild_of(interaction: discord.Interaction) -> discord.Guild:
     if interaction.guild is None:
         raise app_commands.NoPrivateMessage()
     return interaction.guild
+
+
+def needs_permissions(**perms: bool) -> Callable[[T], T]:
+    """A command only members with ``perms`` may use: checked in code, and recorded as its default permissions.
+
+    Discord reads default permissions from top-level commands only, so on a subcommand ("story add")
+    they hide nothing and the check in code is what refuses; recorded there all the same, they are
+    what ``/help`` reads to list the subcommand as the admins', from the one place that also enforces it.
+    """
+    check = app_commands.checks.has_permissions(**perms)
+    record = app_commands.default_permissions(**perms)
+
+    def decorate(command: T) -> T:
+        return record(check(command))
+
+    return decorate
 
 
 # The largest id SQLite's INTEGER holds; every row id and Discord snowflake fits in it.

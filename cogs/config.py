@@ -13,7 +13,7 @@ from bot.errors import UserError
 from bot.guild_service import GuildSettings, change_settings, server_settings
 from bot.text import clip
 from bot.timezones import search_zones
-from cogs._checks import MEMBER_POSTS, bot_lacks, guild_id_of, posting_needs, require_member_reach
+from cogs._checks import MEMBER_POSTS, bot_lacks, guild_id_of, needs_permissions, posting_needs, require_member_reach
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -126,7 +126,7 @@ class ConfigCog(
         super().__init__()
 
     @app_commands.command(name="show", description="Show this server's Dogear settings (Manage Server)")
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def show(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
         settings = await server_settings(self.bot.db, guild_id)
@@ -144,7 +144,7 @@ class ConfigCog(
     @app_commands.choices(
         date_order=[app_commands.Choice(name=name, value=key) for key, name in DATE_ORDER_NAMES.items()]
     )
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def set_(
         self,
         interaction: discord.Interaction,
@@ -211,7 +211,7 @@ class ConfigCog(
     @app_commands.command(name="clear", description="Put a setting back as it was at first (Manage Server)")
     @app_commands.describe(setting="The setting to unset")
     @app_commands.choices(setting=[app_commands.Choice(name=entry[0], value=key) for key, entry in CLEARABLE.items()])
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def clear(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
         guild_id = guild_id_of(interaction)
         name, column, first = CLEARABLE[setting.value]

@@ -18,40 +18,66 @@ INTRO = (
     "**Dogear** helps this club read together: stories with content warnings, chapters posted behind "
     "spoilers, reading progress, and discussions that open on time."
 )
-ADMINS_HEADING = "**For admins** (Discord lists these only for members with the permission they need):"
+ADMINS_HEADING = "**For admins** (each needs a permission you do not have):"
+
+Top = app_commands.Command[Any, ..., Any] | app_commands.Group
 
 
-def _line(top: app_commands.Command[Any, ..., Any] | app_commands.Group) -> str:
-    """One top-level command with its subcommands, so the whole list fits one message."""
-    if not isinstance(top, app_commands.Group):
-        return f"**/{top.name}** — {top.description}"
-    subcommands = sorted(
-        command.qualified_name.removeprefix(f"{top.name} ")
-        for command in top.walk_commands()
-        if isinstance(command, app_commands.Command)
+def _subcommands(top: app_commands.Group) -> list[app_commands.Command[Any, ..., Any]]:
+    return sorted(
+        (command for command in top.walk_commands() if isinstance(command, app_commands.Command)),
+        key=lambda command: command.qualified_name,
     )
-    return f"**/{top.name}** — {top.description}\n    " + " · ".join(f"`{name}`" for name in subcommands)
 
 
-def _shown_to(top: app_commands.Command[Any, ..., Any] | app_commands.Group, permissions: discord.Permissions) -> bool:
-    """Whether Discord lists the command for a member with ``permissions`` (its default permissions)."""
-    needed = top.default_permissions
-    if needed is None or permissions.administrator:
-        return True
-    return needed.value & ~permissions.value == 0
+def _line(top: Top, subcommands: list[app_commands.Command[Any, ..., Any]], *, described: bool = True) -> str:
+    """One top-level command with the given subcommands, so the whole list fits one message."""
+    head = f"**/{top.name}**" + (f" — {top.description}" if described else "")
+    if not isinstance(top, app_commands.Group):
+        return head
+    names = (command.qualified_name.removeprefix(f"{top.name} ") for command in subcommands)
+    return f"{head}\n    " + " · ".join(f"`{name}`" for name in names)
+
+
+def _usable(command: Top, permissions: discord.Permissions) -> bool:
+    """Whether a member with ``permissions`` may use the command: its default permissions and its groups'.
+
+    A top-level command's Discord applies (it hides the command); a subcommand's are the ones its
+    check in code enforces (``cogs._checks.needs_permissions``), which Discord does not show.
+    """
+    node: Top | None = command
+    while node is not None:
+        needed = node.default_permissions
+        if needed is not None and not permissions.administrator and needed.value & ~permissions.value:
+            return False
+        node = node.parent
+    return True
 
 
 def command_lines(tree: app_commands.CommandTree, permissions: discord.Permissions | None = None) -> list[str]:
-    """The commands the member can open first, then the admins' ones under their own heading.
+    """The commands the member can use first, then the admins' ones under their own heading.
 
-    A member's Discord hides a command whose default permissions they lack: listed among theirs,
-    it would send them looking for a command their command list does not have.
+    A member's Discord hides a top-level command whose default permissions they lack, and refuses
+    a subcommand they lack the permission for ("story add"): listed among theirs, either would send
+    them to a command they cannot use. A group with both kinds is listed in both places, each with
+    its own subcommands.
     """
     tops = sorted(tree.get_commands(), key=lambda command: command.name)
     if permissions is None:
-        return [_line(top) for top in tops]
-    theirs = [_line(top) for top in tops if _shown_to(top, permissions)]
-    admins = [_line(top) for top in tops if not _shown_to(top, permissions)]
+        return [_line(top, _subcommands(top) if isinstance(top, app_commands.Group) else []) for top in tops]
+    theirs: list[str] = []
+    admins: list[str] = []
+    for top in tops:
+        if not isinstance(top, app_commands.Group):
+            (theirs if _usable(top, permissions) else admins).append(_line(top, []))
+            continue
+        subcommands = _subcommands(top)
+        mine = [command for command in subcommands if _usable(command, permissions)]
+        others = [command for command in subcommands if not _usable(command, permissions)]
+        if mine:
+            theirs.append(_line(top, mine))
+        if others:
+            admins.append(_line(top, others, described=not mine))
     if not admins:
         return theirs
     return [*theirs, "", ADMINS_HEADING, *admins]

@@ -31,6 +31,13 @@ def _next_page(member: discord.Member | None) -> str:
     return f"/progress show member:@{handle} page:{{page}}"
 
 
+def _club_next_page(story: str) -> str:
+    """The command for the next page of ``/progress club``, naming the same story as it was given
+    (the menu's id, or the title typed), stripped of what would end the code span or the page template."""
+    named = " ".join("".join(ch for ch in story if ch not in "`{}").split())[:200]
+    return f"/progress club story:{named} page:{{page}}"
+
+
 @app_commands.guild_only()
 class ProgressCog(
     commands.GroupCog, group_name="progress", group_description="Where you and your club are in each story"
@@ -85,13 +92,16 @@ class ProgressCog(
         await send_ephemeral(interaction, text)
 
     @app_commands.command(name="club", description="Where every member is in a story, and who is caught up")
-    @app_commands.describe(story="The story")
-    async def club(self, interaction: discord.Interaction, story: str) -> None:
+    @app_commands.describe(story="The story", page="Which page of the list")
+    async def club(
+        self, interaction: discord.Interaction, story: str, page: app_commands.Range[int, 1, MAX_PAGE] = 1
+    ) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         view = await service.club_view(
             self.bot.db, self.bot.workers, guild_id, story,
             now=self.bot.clock.now(), budget=self.bot.settings.message_budget,
+            page=page, next_page=_club_next_page(story),
         )  # fmt: skip
         if view.chart is None:
             await send_ephemeral(interaction, view.text)

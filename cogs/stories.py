@@ -32,7 +32,7 @@ from bot.story.render import declared_list, every_warning_in, members_see, none_
 from bot.story.service import AddedStory, StoryDetails, add_story_file, find_story, library_page, story_details
 from bot.story.update import describe_update, update_story
 from bot.text import clip_lines, escape_clipped, escape_markdown, page_lines, plural
-from cogs._checks import guild_id_of
+from cogs._checks import guild_id_of, needs_permissions
 from cogs._options import download, story_autocomplete
 from cogs._story_remove import RemoveChoice, confirm_remove
 
@@ -135,7 +135,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         author="A book without a file: its author",
         warnings="A book without a file: its warnings, comma-separated (e.g. death, self-harm)",
     )
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def add(
         self,
         interaction: discord.Interaction,
@@ -233,7 +233,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
 
     @app_commands.command(name="remove", description="Remove a story with its progress and schedules (Manage Server)")
     @app_commands.describe(story="The story to remove")
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def remove(self, interaction: discord.Interaction, story: str) -> None:
         guild_id = guild_id_of(interaction)
         record = await find_story(self.bot.db, guild_id, story)
@@ -251,7 +251,7 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
         title="A new title (otherwise the story keeps its title)",
         replace_anyway="Take it even with fewer chapters, or when it looks like another story",
     )
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def update(
         self,
         interaction: discord.Interaction,

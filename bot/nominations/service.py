@@ -47,7 +47,7 @@ from bot.shards import ShardScope
 from bot.story.books import BookAdded, add_book
 from bot.story.model import story_id_note
 from bot.story.store import fold, get_story_record, resolve_story, search_stories
-from bot.text import and_list, clip, escape_clipped, escape_markdown, plural, visible_line
+from bot.text import and_list, clip, escape_clipped, escape_markdown, plural, quote_input, visible_line
 
 log = logging.getLogger(__name__)
 
@@ -358,11 +358,17 @@ class NominationService:
 
     # ------------------------------------------------------------------------- nominating
 
-    async def nominate(self, guild_id: int, user_id: int, title: str, story: int | str | None = None) -> Nominated:
+    async def nominate(
+        self, guild_id: int, user_id: int, title: str | None, story: int | str | None = None
+    ) -> Nominated:
         """Nominate a title (or a library story); a member's second nomination in a round replaces the first.
 
         ``story`` is a story id, or the story option as a member gave it (an id from the menu or a title).
+        A ``title`` naming another book than ``story`` is refused: nominating one of them would drop
+        what the member typed for the other without a word.
         """
+        if title is None and story is None:
+            raise UserError("Give the book you nominate: `title:` for any book, or `story:` for one in the library.")
         if isinstance(story, str):
             story = (await resolve_story(self.db, guild_id, story)).id
         if story is not None:
@@ -370,6 +376,11 @@ class NominationService:
             if record is None:
                 raise UserError(
                     "That story is not in this server's library (it may have been removed); pick one from the list."
+                )
+            if title is not None and title_key(clean_title(title)) != title_key(record.title):
+                raise UserError(
+                    f"`title:` {quote_input(title)} and `story:` **{escape_clipped(record.title, 80)}** name different"
+                    " books; give one of them: `title:` for any book, `story:` for one in the library."
                 )
             # Imported files may carry longer titles than a nomination holds.
             text, story_id = clip(" ".join(record.title.split()), MAX_TITLE_CHARS), record.id

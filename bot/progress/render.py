@@ -2,7 +2,8 @@
 
 Members are written as mentions: Discord shows them as names, and the client's
 ``AllowedMentions.none()`` keeps them from pinging anyone. Hidden members are only counted.
-Every text fits the message budget, cutting long lists with "and N more".
+Every text fits the message budget: long lists are paged, and the names of who is caught up
+end with "and N more".
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from bot.limits import MESSAGE_CHARS
 from bot.progress.bars import progress_line
 from bot.progress.store import ClubProgress, StoryProgress
-from bot.text import escape_markdown, page_lines, plural
+from bot.text import escape_markdown, no_such_page, page_lines, plural
 
 PER_MEMBER_LINES = 20  # beyond this many named members the text shows the distribution
 
@@ -44,55 +45,56 @@ def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
 
 
 def club_text(
-    club: ClubProgress, *, target: int, target_label: str, budget: int = MESSAGE_CHARS, note: str | None = None
+    club: ClubProgress,
+    *,
+    target: int,
+    target_label: str,
+    budget: int = MESSAGE_CHARS,
+    note: str | None = None,
+    page: int = 1,
+    next_page: str = "/progress club page:{page}",
 ) -> str:
-    """The club view as text: who is caught up with ``target``, then where everyone is (``note``,
-    when given, says why ``target`` is not the next discussion's chapter)."""
+    """The club view as text, a page at a time: who is caught up with ``target``, then where everyone is
+    (``note``, when given, says why ``target`` is not the next discussion's chapter).
+
+    The header and the caught-up line are on every page; the list under them (a line per named member,
+    or per chapter reached in a big club) is paged by :func:`page_lines`, each line on exactly one page
+    and every page but the last naming ``next_page``: a story of hundreds of chapters read at as many
+    places outgrows one message, and a cut list hid where the rest of the club was with no way to see it.
+    """
     total = club.story.chapter_count
     header = (
         f"**{escape_markdown(club.story.title)}**: {plural(total, 'chapter')} · {plural(club.member_count, 'member')}"
         + (f" ({club.hidden_count} hidden)" if club.hidden_count else "")
     )
     if club.member_count == 0:
+        if page > 1:
+            raise no_such_page(1)
         return header + "\nNo one has shared their progress in this story yet. Use `/progress set` to be the first."
     caught_named, caught_hidden = club.caught_up(target)
     list_budget = max(200, (budget - len(header) - 200) // 2)
-    lines = [
+    head = [
         header,
         *([note] if note else []),
         f"Caught up with {target_label} (chapter {target}): {len(caught_named) + caught_hidden}"
         f" — {name_list(caught_named, caught_hidden, limit=list_budget)}",
     ]
     if club.named_count <= PER_MEMBER_LINES:
-        lines += [f"`{progress_line(m.chapter, total)}` {mention(m.user_id)}" for m in club.ranked()]
+        lines = [f"`{progress_line(m.chapter, total)}` {mention(m.user_id)}" for m in club.ranked()]
     else:
-        lines += _distribution_lines(club)
-    return _fit_lines(lines, budget)
+        head.append("Members per chapter reached:")
+        lines = _distribution_lines(club)
+    return page_lines("\n".join(head), lines, page, next_page, budget)
 
 
 def _distribution_lines(club: ClubProgress) -> list[str]:
     """Members per chapter reached, named members only, most advanced first."""
     counts = Counter(chapter for _, chapter in club.positions)
-    lines = ["Members per chapter reached:"]
+    lines = []
     for chapter in sorted(counts, reverse=True):
         label = "not started" if chapter == 0 else f"chapter {chapter}"
         lines.append(f"`{progress_line(chapter, club.story.chapter_count)}` {label}: {counts[chapter]}")
     return lines
-
-
-def _fit_lines(lines: list[str], budget: int) -> str:
-    """Keep whole lines while they fit, then say how many were left out."""
-    kept: list[str] = []
-    used = 0
-    for index, line in enumerate(lines):
-        left = len(lines) - index
-        note = f"\n… and {plural(left, 'more line')}"
-        if used + len(line) + 1 + len(note) > budget and index > 0:
-            kept.append(note.strip())
-            break
-        kept.append(line)
-        used += len(line) + 1
-    return "\n".join(kept)[:budget]
 
 
 def member_text(

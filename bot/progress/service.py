@@ -91,12 +91,22 @@ async def member_view(
 
 
 async def club_view(
-    db: Database, workers: Workers, guild_id: int, story: str, *, now: datetime, budget: int
+    db: Database,
+    workers: Workers,
+    guild_id: int,
+    story: str,
+    *,
+    now: datetime,
+    budget: int,
+    page: int = 1,
+    next_page: str = "/progress club page:{page}",
 ) -> ClubView:
-    """Where everyone is, measured against the next discussion's chapter (or the last chapter).
+    """Where everyone is, measured against the next discussion's chapter (or the last chapter), a page at a time.
 
     A next discussion of a chapter an update took down is named with that, and the club is
     measured against the last chapter: nobody can catch up with a chapter the story lacks.
+    The chart shows the whole club, so it comes with the first page only: a later page continues
+    the list, and drawing the same picture again for it would be a worker's time for nothing.
     """
     story_id = (await resolve_story(db, guild_id, story)).id
     club = await store.club_progress(db, guild_id, story_id)
@@ -108,7 +118,9 @@ async def club_view(
         target, label = club.story.chapter_count, "the latest chapter"
     if upcoming is not None and upcoming.past_the_end:
         note = f"The next discussion is of chapter {upcoming.chapter}. {chapter_gone(upcoming.chapter, target)}"
-    text = club_text(club, target=target, target_label=label, budget=budget, note=note)
+    text = club_text(club, target=target, target_label=label, budget=budget, note=note, page=page, next_page=next_page)
+    if page > 1:
+        return ClubView(text, club.story.title, None)
     try:
         chart: bytes | None = await workers.run(
             "Drawing the chart", render_club_chart, club, target=target, time_limit=CHART_SECONDS

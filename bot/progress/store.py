@@ -3,7 +3,9 @@
 Progress moves forward when a member reads (``mark_read``: buttons, private reading) and may
 be set explicitly, also backwards, with ``set_progress`` when a member corrects it. Every
 query is scoped by ``guild_id``; a story id from another server is treated as unknown.
-Hidden members are counted in every club view and never named.
+Hidden members are counted in every club view and never named. Stored titles are read through
+``story_title``, as every read of a story does: a row stored before imports tidied titles may hold
+thousands of characters or a bidi override that turns the rest of an answer's line around.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.guilds import ensure_guild
 from bot.story.chapters import check_chapter
+from bot.story.tidy import story_title
 
 NAMES_UP_TO = 50  # clubs up to this many named members get display names (for the chart)
 
@@ -134,7 +137,7 @@ async def _story_in_guild(conn: aiosqlite.Connection | Database, guild_id: int, 
         row = rows[0] if rows else None
     if row is None:
         raise UnknownStory()
-    return StoryRef(id=row[0], title=row[1], chapter_count=row[2])
+    return StoryRef(id=row[0], title=story_title(row[1]), chapter_count=row[2])
 
 
 async def ensure_member(
@@ -260,7 +263,7 @@ async def member_progress(db: Database, guild_id: int, user_id: int) -> list[Sto
         " ORDER BY p.updated_at DESC, s.title",
         (guild_id, user_id),
     )
-    return [StoryProgress(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    return [StoryProgress(r[0], story_title(r[1]), r[2], r[3], r[4]) for r in rows]
 
 
 async def club_progress(db: Database, guild_id: int, story_id: int) -> ClubProgress:

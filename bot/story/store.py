@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ from bot.story.changes import StoredChapter
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
 from bot.story.model import Chapter, Scene, Story, StoryMeta, story_id_note
 from bot.story.tidy import chapter_title, one_line, story_title
-from bot.text import quote_input
+from bot.text import and_list, quote_input
 
 _STORY_COLUMNS = (
     "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
@@ -355,6 +356,21 @@ def story_id_from(text: str) -> int | None:
     return value if fits_row_id(value) else None
 
 
+SEVERAL_IDS_SHOWN = 5  # ids a "several stories match" answer names; /story list has the rest
+
+
+def several_match(shown: str, story_ids: Sequence[int]) -> UserError:
+    """The refusal of a typed title several stories match, naming their ids: typed as the story, an id
+    picks one where two share a title, and a member who typed the title has no other way to tell."""
+    ids = [str(story_id) for story_id in story_ids[:SEVERAL_IDS_SHOWN]]
+    if len(story_ids) > SEVERAL_IDS_SHOWN:
+        ids.append(f"{len(story_ids) - SEVERAL_IDS_SHOWN} more")
+    return UserError(
+        f"Several stories match {shown} (ids {and_list(ids)}); pick one from the list,"
+        f" or give its id as the story, e.g. `story:{story_ids[0]}` (`/story list` shows each story's id)."
+    )
+
+
 async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
     """The story an option names: an id picked from autocomplete, or a title typed out.
 
@@ -374,7 +390,7 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
         return (exact or found)[0]
     shown = quote_input(text, 80)
     if len(found) > 1:
-        raise UserError(f"Several stories match {shown}; pick one from the list.")
+        raise several_match(shown, [record.id for record in (exact if len(exact) > 1 else found)])
     raise UserError(
         f"No story in this server's library matches {shown} (it may have been removed); pick one from the list."
     )

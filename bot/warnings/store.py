@@ -14,6 +14,7 @@ import aiosqlite
 
 from bot.db import SHIFT_ROOM, Database
 from bot.guilds import ensure_guild
+from bot.story.tidy import story_title
 from bot.warnings.engine import ScanReport
 from bot.warnings.taxonomy import Category
 
@@ -533,7 +534,8 @@ async def _possible_items(conn: Connection, query: str, params: tuple[object, ..
     """The possible warnings ``query`` (its FROM onwards) selects, as items: the review list, the
     story page and the reminders read them alike."""
     rows = await _all(conn, f"SELECT p.story_id, s.title, p.chapter, p.warning_id, p.score, p.evidence {query}", params)
-    return [PossibleItem(*row) for row in rows]
+    # The title tidied as every read of a story tidies it (a row stored before imports tidied titles).
+    return [PossibleItem(row[0], story_title(row[1]), *row[2:]) for row in rows]
 
 
 async def waiting_possible(conn: Connection, guild_id: int, *, limit: int, offset: int = 0) -> list[PossibleItem]:

@@ -24,7 +24,7 @@ from bot.discussions.planning import LISTING_LIMIT, DiscussionPlanner, Planned, 
 from bot.discussions.remind import describe_offset
 from bot.discussions.service import DiscussionService
 from bot.text import escape_markdown, plural, when_line
-from cogs._checks import channel_named, guild_id_of, posting_needs, require_member_reach
+from cogs._checks import channel_named, guild_id_of, needs_permissions, posting_needs, require_member_reach
 from cogs._options import story_autocomplete
 from cogs.discussions.events import ScheduledEvents
 from cogs.discussions.poster import DiscordPoster
@@ -45,12 +45,6 @@ async def _can_manage(interaction: discord.Interaction) -> bool:
     if permissions.manage_events or permissions.manage_guild:
         return True
     raise app_commands.MissingPermissions(["manage_events"])
-
-
-async def _can_manage_server(interaction: discord.Interaction) -> bool:
-    if interaction.permissions.manage_guild:
-        return True
-    raise app_commands.MissingPermissions(["manage_guild"])
 
 
 def _where(interaction: discord.Interaction, channel: POST_CHANNEL | None) -> Where:
@@ -253,7 +247,7 @@ class DiscussionCog(
 
     @app_commands.command(name="prompts", description="Set the discussion prompts for this server (Manage Server)")
     @app_commands.describe(prompts="Prompts separated by | (leave out to edit them in a form; 'default' resets)")
-    @app_commands.check(_can_manage_server)
+    @needs_permissions(manage_guild=True)
     async def prompts(self, interaction: discord.Interaction, prompts: str | None = None) -> None:
         guild_id = guild_id_of(interaction)
         if prompts is None:

@@ -17,6 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.excerpts.service import ExcerptService
+from cogs._checks import needs_permissions
 from cogs._options import story_autocomplete
 from cogs.excerpts.buttons import READING_ITEMS, read_privately
 from cogs.excerpts.posting import DiscordPoster, PostAgain, post_and_answer
@@ -59,7 +60,7 @@ class ExcerptCog(commands.GroupCog, group_name="excerpt", group_description="Cha
 
     @app_commands.command(name="post", description="Post a chapter behind spoilers (Manage Messages)")
     @app_commands.describe(story="The story", chapter="Which chapter", channel="Where (default: the club channel)")
-    @app_commands.checks.has_permissions(manage_messages=True)
+    @needs_permissions(manage_messages=True)
     async def post(
         self,
         interaction: discord.Interaction,

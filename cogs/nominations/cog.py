@@ -22,7 +22,7 @@ from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
 from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService, problem_note
 from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural, when_line
-from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, require_member_reach
+from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, needs_permissions, require_member_reach
 from cogs._options import story_autocomplete
 from cogs.nominations.buttons import FORM_ID, AddNominee, answer_book_form
 from cogs.nominations.poller import DiscordPoller
@@ -135,13 +135,13 @@ class NominationCog(commands.Cog):
     @app_commands.command(name="nominate", description="Nominate a book for the club's next read (one per member)")
     @app_commands.describe(
         title="The book's title (pick a library story or type any title)",
-        story="Or a story already in the library",
+        story="Or, instead of a title, a story already in the library",
     )
     @app_commands.guild_only()
     async def nominate(
         self,
         interaction: discord.Interaction,
-        title: app_commands.Range[str, 1, MAX_TITLE_CHARS],
+        title: app_commands.Range[str, 1, MAX_TITLE_CHARS] | None = None,
         story: str | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
@@ -203,7 +203,7 @@ class NominationCog(commands.Cog):
 
     @vote.command(name="start", description="Post the nominations as a poll in the club channel (Manage Server)")
     @app_commands.describe(hours=f"How long the poll runs (1 to {POLL_MAX_HOURS} hours; default {DEFAULT_HOURS})")
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def vote_start(
         self, interaction: discord.Interaction, hours: app_commands.Range[int, 1, POLL_MAX_HOURS] = DEFAULT_HOURS
     ) -> None:
@@ -228,7 +228,7 @@ class NominationCog(commands.Cog):
     @app_commands.describe(
         call_off="Call the vote off without a result (for a poll I can no longer reach); its votes are lost"
     )
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def vote_end(self, interaction: discord.Interaction, call_off: bool = False) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -237,7 +237,7 @@ class NominationCog(commands.Cog):
 
     @vote.command(name="withdraw", description="Take a nomination out of this round (Manage Server)")
     @app_commands.describe(nomination="The nomination to take out")
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def vote_withdraw(self, interaction: discord.Interaction, nomination: str) -> None:
         guild_id = guild_id_of(interaction)
         picked = nomination.strip()

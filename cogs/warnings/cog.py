@@ -22,7 +22,7 @@ from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, CHOICE_VALUE_CHA
 from bot.text import clip, escape_markdown, plural
 from bot.warnings import reviews, service
 from bot.warnings.patterns import RULE_KINDS
-from cogs._checks import guild_id_of, guild_of
+from cogs._checks import guild_id_of, guild_of, needs_permissions
 from cogs._options import story_autocomplete
 from cogs.warnings import review as decisions
 from cogs.warnings.reports import ReportDesk
@@ -87,7 +87,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         new_category="Create the category if this server does not have it yet",
     )
     @app_commands.choices(kind=[app_commands.Choice(name=kind, value=kind) for kind in RULE_KINDS])
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def rules_add(
         self,
         interaction: discord.Interaction,
@@ -138,7 +138,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
     @app_commands.describe(rule="The rule to remove")
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def rules_remove(
         self, interaction: discord.Interaction, rule: app_commands.Range[str, 1, CHOICE_VALUE_CHARS]
     ) -> None:
@@ -152,14 +152,14 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
     @app_commands.describe(page="Which page of the list")
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def rules_list(self, interaction: discord.Interaction, page: Page = 1) -> None:
         overview = await service.rules_overview(self.bot.db, guild_id_of(interaction))
         await send_ephemeral(interaction, rules_list_text(overview, page))
 
     @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
     @app_commands.describe(target="A category, or a default rule such as death/die")
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def rules_disable(
         self, interaction: discord.Interaction, target: app_commands.Range[str, 1, CHOICE_VALUE_CHARS]
     ) -> None:
@@ -182,7 +182,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     @rules.command(name="enable", description="Switch a default rule or category back on (Manage Server)")
     @app_commands.describe(target="A switched-off category or default rule")
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def rules_enable(
         self, interaction: discord.Interaction, target: app_commands.Range[str, 1, CHOICE_VALUE_CHARS]
     ) -> None:
@@ -202,7 +202,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         remove="A warning to hide on this story even if it is detected or declared",
         page="Which page of its warnings and possible warnings",
     )
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def story(
         self,
         interaction: discord.Interaction,
@@ -258,7 +258,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     @app_commands.command(name="review", description="Open reports and possible warnings to decide on (Manage Server)")
     @app_commands.describe(page="Which page of the list")
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @needs_permissions(manage_guild=True)
     async def review(self, interaction: discord.Interaction, page: Page = 1) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)

@@ -182,6 +182,27 @@ async def test_help_sets_apart_the_commands_discord_hides_from_the_member(club: 
     assert "**/config**" in admin_help.text and "**/vote**" in admin_help.text
 
 
+async def test_help_lists_the_subcommands_a_member_cannot_use_as_the_admins(club: Club) -> None:
+    """``/story add``, ``/excerpt post`` and ``/warnings review`` sat in a member's own list though
+    running them only gets "you need Manage Server": a group's subcommands are split by the
+    permission each one's check needs, read from the commands, so the list follows the code."""
+    [member_help] = await club.slash("help", member=club.member)
+    mine, admins = member_help.text.split("**For admins**")
+    for usable in ("`list`", "`info`", "`read`", "`report`", "`set`", "`club`"):
+        assert usable in mine
+    for admins_only in ("`add`", "`remove`", "`update`", "`post`", "`review`", "`rules add`"):
+        assert admins_only not in mine and admins_only in admins
+    assert "**/story**" in mine and "**/story**" in admins and "**/excerpt**" in admins
+    assert len(member_help.content) <= 2000 and "…" not in member_help.content
+
+    [moderator_help] = await club.slash("help", member=club.moderator)  # Manage Messages: posts excerpts
+    theirs, _ = moderator_help.text.split("**For admins**")
+    assert "`post`" in theirs and "`add`" not in theirs
+
+    [admin_help] = await club.slash("help", member=club.admin)
+    assert "**For admins**" not in admin_help.text and "`add`" in admin_help.text
+
+
 async def test_a_departed_server_is_deleted_after_the_retention_period(club: Club) -> None:
     await club.slash("config set", member=club.admin, timezone="Asia/Tokyo")
     retention = club.bot.settings.data_retention_days

@@ -319,12 +319,29 @@ async def test_long_titles_are_refused_by_the_command_and_clipped_in_the_poll(cl
 
 async def test_a_library_story_can_be_nominated_and_nominations_are_per_server(club: Club) -> None:
     await club.slash("story add", member=club.admin, title="Station Eleven", chapters=12)
-    [choice] = await club.autocomplete("nominate", "story", "station", member=club.member, title="x")
-    answer = await nominate(club, club.member, "anything", story=choice["value"])
-    assert "**Station Eleven** (it is in the library)" in answer.text
+    [choice] = await club.autocomplete("nominate", "story", "station", member=club.member)
+    [answer] = await club.slash("nominate", member=club.member, story=choice["value"])
+    assert answer.ephemeral and "**Station Eleven** (it is in the library)" in answer.text
     other = await club.add_guild("Another Club")
     [listing] = await other.slash("nominations", member=other.member)
     assert "No nominations yet" in listing.text
+
+
+async def test_a_title_and_a_story_naming_different_books_are_refused(club: Club) -> None:
+    """``/nominate title:Piranesi story:<Station Eleven>`` once nominated Station Eleven and dropped the
+    typed title without a word; now the member is asked to give one (the same book twice is fine),
+    and giving neither says what to give."""
+    await club.slash("story add", member=club.admin, title="Station Eleven", chapters=12)
+    [choice] = await club.autocomplete("nominate", "story", "station", member=club.member)
+    [refused] = await club.slash("nominate", member=club.member, title="*Piranesi*", story=choice["value"])
+    assert refused.ephemeral and "name different books; give one of them" in refused.text
+    assert "“\\*Piranesi\\*”" in refused.text and "**Station Eleven**" in refused.text
+    [listing] = await club.slash("nominations", member=club.member)
+    assert "No nominations yet" in listing.text
+    same = await nominate(club, club.member, "station  eleven", story=choice["value"])
+    assert "You nominated **Station Eleven** (it is in the library)" in same.text
+    [neither] = await club.slash("nominate", member=club.other_member)
+    assert neither.ephemeral and "Give the book you nominate: `title:`" in neither.text
 
 
 # ---------------------------------------------------------------------------------- the double

@@ -214,3 +214,33 @@ async def test_showing_someone_who_is_not_in_the_server_says_so(club: Club) -> N
     [answer] = await show(club, club.member, stranger)
     assert answer.ephemeral and "is not a member of this server; pick someone who is" in answer.text
     assert "\\*\\*Left\\*\\*" in answer.content and not answer.message.pinged_everyone
+
+
+async def test_the_club_view_of_a_long_story_read_at_many_places_is_paged(club: Club) -> None:
+    """Ninety members spread over a serial of 300 chapters make ninety "chapter N: 1" lines, more than
+    one message holds: the view is paged, each line on one page and each page naming the next for
+    the same story, the chart with the first page; it once ended "… and N more lines" with no page:."""
+    chapters = [Chapter(c, None, [Scene(["Night."])]) for c in range(1, 301)]
+    story = Story(StoryMeta(title="The Long Serial"), chapters, "txt")
+    story_id = await club.run(
+        add_story(club.bot.db, club.guild.id, story, content_hash="long-serial", added_by=None, now=0.0)
+    )
+    for n in range(90):
+        await club.run(mark_read(club.bot.db, club.guild.id, 10**17 + n, story_id, 3 * n + 1, now=0.0))
+
+    seen: list[str] = []
+    page = 1
+    while True:
+        paged = {"page": page} if page > 1 else {}
+        [answer] = await club.slash("progress club", member=club.member, story=str(story_id), **paged)
+        assert answer.ephemeral and len(answer.content) <= 2000 and "more line" not in answer.text
+        assert "**The Long Serial**: 300 chapters · 90 members" in answer.text  # the head on every page
+        assert bool(answer.attachments) == (page == 1)
+        seen += [line for line in answer.text.splitlines() if line.endswith(": 1") and "chapter " in line]
+        if "next: `/progress club" not in answer.text:
+            break
+        assert f"story:{story_id} page:{page + 1}`" in answer.text
+        page += 1
+    assert page > 1 and len(seen) == 90 == len(set(seen))
+    [past] = await club.slash("progress club", member=club.member, story=str(story_id), page=page + 1)
+    assert past.ephemeral and f"pick a page from 1 to {page}" in past.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,22 @@ async def test_two_stories_of_one_title_are_told_apart_in_every_story_menu(club:
         assert "Twine · 2 ch." in names.values()  # a name no other story shares stays as it was
     listed = await club.slash("story list", member=club.member)
     assert all(f"id {value}" in listed[0].text for value in twins)
+
+
+async def test_a_title_two_stories_share_is_refused_with_the_ids_that_pick_each(club: Club) -> None:
+    """Typing a title two stories share was refused with "pick one from the list" alone, which a member
+    typing (or whose menu shows both) cannot act on: the answer now names both ids and how to give one."""
+    for translator in ("Ana", "Bo"):
+        text = f"Title: Twin\nAuthor: {translator}\n\n# Chapter 1\n\nOne by {translator}.\n\n# Chapter 2\n\nTwo.\n"
+        await club.slash("story add", member=club.admin, file=(f"twin-{translator}.md", text.encode()))
+    await club.slash("story add", member=club.admin, options={"title": "Twine", "chapters": 2})
+    ids = sorted(int(c["value"]) for c in await club.autocomplete("story info", "story", "twin", member=club.member))
+    [refused] = await club.slash("progress set", member=club.member, story="twin", chapter=1)
+    assert refused.ephemeral and "Several stories match “twin” (ids " in refused.text
+    named = sorted(int(n) for n in re.search(r"\(ids ([\d, and]+)\)", refused.text)[1].replace("and", ",").split(","))
+    assert named == ids[:2] and "`/story list` shows each story's id" in refused.text  # the exact title's two
+    [saved] = await club.slash("progress set", member=club.member, story=str(named[1]), chapter=1)
+    assert "Saved: you have read up to chapter 1" in saved.text
 
 
 async def test_remove_needs_confirmation(club: Club, sample_story: Path) -> None:

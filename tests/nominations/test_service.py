@@ -77,15 +77,15 @@ async def test_nominations_are_per_server(service: NominationService) -> None:
 
 async def test_a_library_story_is_linked_by_id_or_by_its_exact_title(service: NominationService, db: Database) -> None:
     book = await add_book(db, GUILD, title="Station Eleven", chapters=12, added_by=ADA, now=0)
-    linked = await service.nominate(GUILD, MEL, "anything", story=book.story_id)
+    linked = await service.nominate(GUILD, MEL, None, story=book.story_id)
     assert (linked.title, linked.in_library) == ("Station Eleven", True)
     typed = await service.nominate(GUILD, OLLIE, "station eleven")
     assert (typed.kind, typed.in_library) == ("merged", True)
     with pytest.raises(UserError, match="not in this server's library"):
-        await service.nominate(OTHER_GUILD, MEL, "x", story=book.story_id)
+        await service.nominate(OTHER_GUILD, MEL, None, story=book.story_id)
     long_title = " ".join(["Word"] * 80)  # an imported file's title may be longer than a nomination holds
     await db.execute("UPDATE stories SET title = ? WHERE id = ?", (long_title, book.story_id))
-    clipped = await service.nominate(GUILD, MO, "anything", story=book.story_id)
+    clipped = await service.nominate(GUILD, MO, None, story=book.story_id)
     assert len(clipped.title) <= 200 and clipped.title.endswith("…")
 
 
@@ -404,11 +404,11 @@ async def test_the_story_option_as_given_names_a_library_story_or_is_refused(
 ) -> None:
     """/nominate hands the story option to the service as typed: an id from the menu or a title."""
     book = await add_book(db, GUILD, title="Station Eleven", chapters=12, added_by=ADA, now=0)
-    by_id = await service.nominate(GUILD, MEL, "anything", story=str(book.story_id))
-    by_title = await service.nominate(GUILD, OLLIE, "anything", story="station eleven")
+    by_id = await service.nominate(GUILD, MEL, None, story=str(book.story_id))
+    by_title = await service.nominate(GUILD, OLLIE, None, story="station eleven")
     assert (by_id.title, by_id.in_library, by_title.kind) == ("Station Eleven", True, "merged")
     with pytest.raises(UserError, match="the story option was empty"):
-        await service.nominate(GUILD, MO, "anything", story="   ")
+        await service.nominate(GUILD, MO, None, story="   ")
     assert await titles(service) == ["Station Eleven"]
 
 

@@ -193,3 +193,17 @@ async def test_removing_a_story_or_a_server_removes_its_progress(db: Database, a
     await db.execute("DELETE FROM guilds WHERE guild_id = ?", (A,))
     assert await db.fetch_value("SELECT count(*) FROM reading_progress") == 0
     assert await db.fetch_value("SELECT count(*) FROM club_members") == 0
+
+
+async def test_stored_titles_are_read_tidied_by_every_progress_read(db: Database, add_story: AddStory) -> None:
+    """A title stored before imports tidied them (a bidi override, a line break, thousands of characters)
+    reached /progress show, /progress set and /progress club raw, though every other read tidies it."""
+    story = await add_story(A)
+    raw = "\u202eThe Ford\n" + "word " * 900
+    await db.execute("UPDATE stories SET title = ? WHERE id = ?", (raw, story))
+    update = await store.set_progress(db, A, 7, story, 1, now=1.0)
+    [progress] = await store.member_progress(db, A, 7)
+    club = await store.club_progress(db, A, story)
+    for title in (update.story.title, progress.title, club.story.title):
+        assert title.startswith("The Ford word") and len(title) <= 200
+        assert "\u202e" not in title and "\n" not in title

@@ -381,3 +381,12 @@ async def test_a_report_names_the_moderation_channel_it_is_posted_to(db: Databas
     await update_settings(db, OTHER, 0.0, mod_channel_id=5353)
     new = await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
     assert new.mod_channel_id == 4242
+
+
+async def test_the_review_list_reads_stored_titles_tidied(db: Database) -> None:
+    """A possible warning's story title reached the review list raw: a row stored before imports tidied
+    titles (a bidi override, a line break) turned the item's line around, though reports read it tidied."""
+    story_id = await stored(db, GUILD, story(THIN_BLOOD))
+    await db.execute("UPDATE stories SET title = ? WHERE id = ?", ("\u202eRed\nFloors", story_id))
+    [item] = (await reviews.review_slice(db, GUILD)).items
+    assert item.story_title == "Red Floors"
