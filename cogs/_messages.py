@@ -8,6 +8,7 @@ underscore keeps extension discovery away.)
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import discord
@@ -32,3 +33,23 @@ def send_kwargs(data: dict[str, Any]) -> dict[str, Any]:
         "embeds": [discord.Embed.from_dict(embed) for embed in data.get("embeds", [])],
         "allowed_mentions": allowed_mentions(data),
     }
+
+
+async def own_messages(
+    client: discord.Client,
+    channel: discord.abc.Messageable,
+    *,
+    limit: int,
+    after: int | None = None,
+    oldest_first: bool | None = None,
+) -> AsyncIterator[discord.Message]:
+    """The bot's own messages among a channel's latest ``limit`` (after message ``after``, if given):
+    where every "was it posted before the kill?" look starts. Nothing before the bot has logged in.
+    Discord's refusals (``discord.HTTPException``) reach the caller, which says what it was doing."""
+    me = client.user
+    if me is None:
+        return
+    marker = discord.Object(after) if after is not None else None
+    async for message in channel.history(limit=limit, after=marker, oldest_first=oldest_first):
+        if message.author.id == me.id:
+            yield message

@@ -21,6 +21,7 @@ from bot.discussions.compose import Notice
 from bot.discussions.failures import Gone, PostFailure, Unreachable
 from bot.discussions.service import Posted
 from bot.errors import connection_problem
+from cogs._messages import own_messages
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -103,9 +104,7 @@ class DiscordPoster:
                             return Posted(channel.id, thread.id, thread.id)
                     return None
                 assert isinstance(channel, discord.abc.Messageable)
-                async for message in channel.history(limit=HISTORY_LOOKBACK):
-                    if me is not None and message.author.id != me.id:
-                        continue
+                async for message in own_messages(self.bot, channel, limit=HISTORY_LOOKBACK):
                     if message.content.strip() == marker.strip() or any(
                         embed.footer.text == marker for embed in message.embeds
                     ):

@@ -28,6 +28,7 @@ from bot.excerpts.model import (
     SeenMessage,
 )
 from cogs._checks import bot_lacks, carried_id, guild_id_of, posting_needs, require_member_reach
+from cogs._messages import own_messages
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
 if TYPE_CHECKING:
@@ -108,14 +109,12 @@ class DiscordPoster:
 
     async def recent(self, channel_id: int, *, after: int, limit: int) -> list[SeenMessage]:
         channel = await self._channel(channel_id)
-        me = self.bot.user
-        if channel is None or me is None:
+        if channel is None:
             return []
         try:
             return [
                 SeenMessage(message.id, message.content, None if message.nonce is None else str(message.nonce))
-                async for message in channel.history(limit=limit, after=discord.Object(after), oldest_first=True)
-                if message.author.id == me.id
+                async for message in own_messages(self.bot, channel, limit=limit, after=after, oldest_first=True)
             ]
         except discord.HTTPException as error:
             log.info("cannot read the history of channel %s (%s); relying on nonces", channel_id, error.status)

@@ -19,6 +19,7 @@ from bot.errors import UserError
 from bot.nominations.service import Announcement, DiscordRefused, PollGone, PollState, PostedPoll
 from bot.text import and_list, escape_clipped
 from cogs._checks import MEMBER_POSTS, bot_lacks
+from cogs._messages import own_messages
 from cogs.nominations.buttons import AddNominee
 
 if TYPE_CHECKING:
@@ -108,12 +109,11 @@ class DiscordPoller:
             channel = await self._channel(channel_id)
         except (PollGone, DiscordRefused):
             return None  # posting the poll says what is wrong
-        me = self.bot.user
         now = self.bot.clock.now()
         try:
-            async for message in channel.history(limit=ANNOUNCEMENT_LOOKBACK):
+            async for message in own_messages(self.bot, channel, limit=ANNOUNCEMENT_LOOKBACK):
                 poll = message.poll
-                if me is None or message.author.id != me.id or poll is None or poll.question != question:
+                if poll is None or poll.question != question:
                     continue
                 expires = poll.expires_at
                 if poll.is_finalized() or expires is None or expires <= now:
@@ -155,13 +155,12 @@ class DiscordPoller:
         """Newest first, back to the poll at most: the announcement is among the channel's latest messages
         however busy the channel was while the vote ran."""
         channel = await self._channel(channel_id)
-        me = self.bot.user
         wanted = text.strip()
         try:
-            async for message in channel.history(
-                limit=ANNOUNCEMENT_LOOKBACK, after=discord.Object(poll_id), oldest_first=False
+            async for message in own_messages(
+                self.bot, channel, limit=ANNOUNCEMENT_LOOKBACK, after=poll_id, oldest_first=False
             ):
-                if me is not None and message.author.id == me.id and message.content.strip() == wanted:
+                if message.content.strip() == wanted:
                     return message.id
         except discord.HTTPException as error:
             log.info("cannot read the history of channel %s (%s); relying on the nonce", channel_id, error.status)

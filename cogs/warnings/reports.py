@@ -17,6 +17,7 @@ from bot.discussions.timer import Timer
 from bot.text import escape_markdown
 from bot.warnings import reviews
 from bot.warnings.report_posts import ReportPosts, marker
+from cogs._messages import own_messages
 from cogs.discussions.poster import HISTORY_LOOKBACK, reaching, refusal
 from cogs.warnings.review import decision_view
 from cogs.warnings.texts import named
@@ -68,11 +69,11 @@ class ModChannel:
 
     async def find_report(self, channel_id: int, report_id: int) -> int | None:
         channel = await self._channel(channel_id)
-        me, wanted = self.bot.user, f"**{marker(report_id)}**:"
+        wanted = f"**{marker(report_id)}**:"
         try:
             with reaching("reading the moderation channel"):
-                async for message in channel.history(limit=HISTORY_LOOKBACK):
-                    if me is not None and message.author.id == me.id and wanted in message.content:
+                async for message in own_messages(self.bot, channel, limit=HISTORY_LOOKBACK):
+                    if wanted in message.content:
                         return message.id
         except discord.HTTPException as error:
             raise refusal(error, "reading the moderation channel") from error
