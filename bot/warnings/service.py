@@ -30,6 +30,7 @@ import aiosqlite
 from bot.db import Database
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
+from bot.locks import KeyedLocks
 from bot.story.model import NOT_ENGLISH_ID, NOTICE_IDS, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
 from bot.text import quote_input, sentence
@@ -106,6 +107,7 @@ class RulesetCache:
         self.bytes = 0
         self.builds = 0
         self.workers: Workers | None = None
+        self.rescans = KeyedLocks()  # one rescan of a stale story at a time (see _rescan_once)
 
     def get(self, guild_id: int, version: int) -> _CacheEntry | None:
         """The server's entry if it was built from ``version`` of its rules (and now the most recent)."""
@@ -472,28 +474,81 @@ async def rescan_guild_report(db: Database, guild_id: int, *, workers: Workers |
     return Rescanned(done, over_budget)
 
 
-async def stored_report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
-    """The stored scan; one made before the story's rules last changed (or missing) is made again."""
+async def _current(db: Database, guild_id: int, version: int, defaults: str) -> bool:
+    """Whether a scan stored under ``version`` and ``defaults`` was made with the rules in force now."""
+    return version == await store.rules_version(db, guild_id) and defaults == _defaults()
+
+
+async def _current_report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
     found = await store.stored_scan(db, guild_id, story_id)
-    if found is not None:
-        report, version, defaults = found
-        if version == await store.rules_version(db, guild_id) and defaults == _defaults():
+    if found is not None and await _current(db, guild_id, found[1], found[2]):
+        return found[0]
+    return None
+
+
+async def _current_summary(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
+    found = await store.scan_summary(db, guild_id, story_id)
+    if found is not None and found[0] is not None and await _current(db, guild_id, found[1], found[2]):
+        return found[0]
+    return None
+
+
+async def _rescan_once(
+    db: Database, guild_id: int, story_id: int, read_current: Callable[[], Awaitable[ScanReport | None]]
+) -> ScanReport | None:
+    """Scan the story again, once however many ask at the same moment.
+
+    After an upgrade every header, reminder and page press of a story finds its scan stale; each
+    scanning it again would queue the same seconds of work in the worker pool as many times.
+    Whoever waited for the lock reads the scan the first one stored."""
+    async with cache_for(db).rescans.hold((guild_id, story_id)):
+        report = await read_current()
+        if report is not None:
             return report
         log.info("guild %s: story %s was scanned with older rules; scanning again", guild_id, story_id)
-    return await rescan_story(db, guild_id, story_id)
+        return await rescan_story(db, guild_id, story_id)
+
+
+async def stored_report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
+    """The stored scan; one made before the story's rules last changed (or missing) is made again."""
+    report = await _current_report(db, guild_id, story_id)
+    if report is not None:
+        return report
+    return await _rescan_once(db, guild_id, story_id, lambda: _current_report(db, guild_id, story_id))
 
 
 async def scan_summary(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
     """What members see of the stored scan (:meth:`ScanReport.from_summary`: no evidence, no
     chapter's own warnings), made again first like :func:`stored_report` when it is stale. A
     header or a page press reads this, a few hundred bytes, and never decodes the whole report."""
-    found = await store.scan_summary(db, guild_id, story_id)
-    if found is not None:
-        summary, version, defaults = found
-        if summary is not None and version == await store.rules_version(db, guild_id) and defaults == _defaults():
-            return summary
-        log.info("guild %s: story %s was scanned with older rules; scanning again", guild_id, story_id)
-    return await rescan_story(db, guild_id, story_id)
+    summary = await _current_summary(db, guild_id, story_id)
+    if summary is not None:
+        return summary
+    return await _rescan_once(db, guild_id, story_id, lambda: _current_summary(db, guild_id, story_id))
+
+
+async def refresh_stale(db: Database, guild_id: int, story_id: int) -> bool:
+    """Scan the story again if its stored scan is older than its rules; whether it was scanned.
+
+    For :mod:`bot.warnings.refresh`, which does this for every story after an upgrade, before
+    members ask: a story read meanwhile is scanned once, by whichever comes first."""
+    if await _current_summary(db, guild_id, story_id) is not None:
+        return False
+    scanned = False
+
+    async def read_current() -> ScanReport | None:
+        nonlocal scanned
+        current = await _current_summary(db, guild_id, story_id)
+        scanned = current is None
+        return current
+
+    await _rescan_once(db, guild_id, story_id, read_current)
+    return scanned
+
+
+def rules_fingerprint() -> str:
+    """The shipped rules' fingerprint a stored scan is compared with (see :func:`_defaults`)."""
+    return _defaults()
 
 
 async def overrides(db: Database, guild_id: int, story_id: int) -> dict[str, str]:

@@ -235,6 +235,25 @@ async def save_scan(
     )
 
 
+async def stale_scans(
+    conn: Connection, defaults: str, scope: tuple[str, list[int]], *, after: int, limit: int
+) -> list[tuple[int, int]]:
+    """(guild id, story id) of stored scans made with other shipped rules than ``defaults`` or an
+    older version of their server's rules, in story id order after ``after``, on this process's
+    servers (``scope``: :meth:`ShardScope.sql` of ``s.guild_id``). Walks the primary key: a pass over 100,000 scans
+    is 2,000 short queries, not one query per story."""
+    where, params = scope
+    rows = await _all(
+        conn,
+        "SELECT s.guild_id, s.story_id FROM story_scans s "
+        "LEFT JOIN warning_rule_versions v ON v.guild_id = s.guild_id "
+        f"WHERE s.story_id > ? AND (s.defaults != ? OR s.rules_version != coalesce(v.version, 0)) AND {where} "
+        "ORDER BY s.story_id LIMIT ?",
+        (after, defaults, *params, limit),
+    )
+    return [(int(row[0]), int(row[1])) for row in rows]
+
+
 async def stored_scan(conn: Connection, guild_id: int, story_id: int) -> tuple[ScanReport, int, str] | None:
     """The stored report with the server's rules version and the default rules it was made with."""
     row = await _one(

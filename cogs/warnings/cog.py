@@ -25,6 +25,7 @@ from bot.warnings.patterns import RULE_KINDS
 from cogs._checks import guild_id_of, guild_of, needs_permissions
 from cogs._options import story_autocomplete
 from cogs.warnings import review as decisions
+from cogs.warnings.refresh import StaleScanPass
 from cogs.warnings.reports import ReportDesk
 from cogs.warnings.story_page import story_overview_page
 from cogs.warnings.texts import category_embed, code, describe_report, named, rules_list_text
@@ -47,14 +48,17 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
         self.reports = ReportDesk(bot)  # new reports to the moderation channel, retried until they are there
+        self.stale_scans = StaleScanPass(bot)  # stories scanned again after an upgrade, before members ask
         super().__init__()
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(decisions.Decide, decisions.Browse)
         self.reports.start()
         service.use_workers(self.bot.db, self.bot.workers)  # headers and reminders scan off the loop too
+        self.stale_scans.start()
 
     async def cog_unload(self) -> None:
+        await self.stale_scans.stop()
         await self.reports.stop()
         self.bot.remove_dynamic_items(decisions.Decide, decisions.Browse)
         service.use_workers(self.bot.db, None)
