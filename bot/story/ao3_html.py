@@ -23,7 +23,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.htmltext import element_text, html_items, image_lines
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_ANCESTORS, check_chapters
 from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.story.plaintext import extract_declarations, title_from_filename
+from bot.story.plaintext import extract_declarations, notes_in_text, title_from_filename
 from bot.story.structure import Heading, Para, SceneBreak, match_heading
 
 _TAG_FIELDS = {
@@ -485,6 +485,7 @@ def parse_ao3(
     meta = _preface_meta(soup, filename)
     chapters = _chapters(soup)
     check_chapters(len(chapters), max_chapters)
+    notes_in_text(chapters)
     if not chapters:
         if meta.notes:
             raise StoryFormatError(

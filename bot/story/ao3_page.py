@@ -23,6 +23,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.htmltext import element_text, image_lines
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_ANCESTORS, check_chapters
 from bot.story.model import Chapter, Story
+from bot.story.plaintext import notes_in_text
 
 
 def is_ao3_page(soup: BeautifulSoup) -> bool:
@@ -115,6 +116,7 @@ def parse_ao3_page(soup: BeautifulSoup, filename: str, *, max_chapters: int = DE
     )
     chapters = _chapters(soup)
     check_chapters(len(chapters), max_chapters)
+    notes_in_text(chapters)
     if not chapters:
         raise StoryFormatError("The saved AO3 page has no chapter text; save the work's page again, or download it.")
     return Story(meta, chapters, "html")

@@ -2104,8 +2104,30 @@ def _chapter_notes(chapter: Chapter) -> Chapter:
     return _closing_declarations(_mid_declarations(_opening_notes(_declared_title(_strip_note_labels(chapter)))))
 
 
+def notes_in_text(chapters: list[Chapter]) -> list[Chapter]:
+    """The author's notes written inside chapter text whose notes have places of their own.
+
+    AO3 keeps a chapter's notes apart from its text, yet authors still open the text itself
+    with "A/N: sorry this took so long, tw for self harm" or close it with "CW for the next
+    chapter: suicide": those are notes and declarations here as in a text file, where
+    :func:`build_story` reads them. A chapter whose whole text is labelled a note keeps it as text.
+    """
+    for chapter in chapters:
+        labelled = [paragraph for paragraph in chapter.paragraphs if is_labelled_note(paragraph)]
+        if labelled and len(labelled) < len(chapter.paragraphs):
+            for scene in chapter.scenes:
+                scene.paragraphs = [paragraph for paragraph in scene.paragraphs if not is_labelled_note(paragraph)]
+            chapter.scenes = [scene for scene in chapter.scenes if scene.paragraphs]
+            chapter.notes.extend(labelled)
+        _chapter_notes(chapter)
+    pair_footnotes(chapters)
+    return chapters
+
+
 def _strip_note_labels(chapter: Chapter) -> Chapter:
-    chapter.notes = [strip_note_label(note) if is_labelled_note(note) else note for note in chapter.notes]
+    """Notes without their "A/N:" labels; a label alone on its line ("Notes:") is no note."""
+    stripped = (strip_note_label(note) if is_labelled_note(note) else note for note in chapter.notes)
+    chapter.notes = [note for note in stripped if note.strip()]
     return chapter
 
 
