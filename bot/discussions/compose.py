@@ -18,7 +18,7 @@ from bot.discussions.store import PENDING, Discussion, Reminder
 from bot.limits import CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
-from bot.story.render import none_shown, warning_list
+from bot.story.render import none_shown, unreviewed_count, warning_list
 from bot.text import (
     clip,
     escape_clipped,
@@ -70,7 +70,7 @@ def _warning_line(warnings: Sequence[HeaderWarning]) -> str:
     """Each warning with its source, as the excerpt header says it; a possible one is never posted."""
     shown = [replace(warning, avoided=False) for warning in warnings if warning.tier != POSSIBLE]
     if not shown:
-        unreviewed = len({warning.id for warning in warnings})  # all possible or reported, none settled
+        unreviewed = unreviewed_count(warnings)  # all possible or reported, none settled: counted as the header counts
         if not unreviewed:
             return "No content warnings for this chapter."
         line = none_shown(unreviewed)

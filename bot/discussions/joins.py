@@ -8,8 +8,9 @@ chapter 100 of a story discussed chapter by chapter made 100 requests, a club re
 evening thousands, against Discord's global limit of 50 a second shared by every server.
 
 An add Discord refused is not lost: it is stored as owed (``discussion_joins_owed``) and tried
-again, bounded both ways (the adds a step earns are owed before they are tried, so a process
-killed or stopped between the step and its adds leaves them to the timer too):
+again, bounded both ways (the adds a step earns are owed in the step's own transaction, before
+they are tried, so a process killed or stopped between the step and its adds leaves them to the
+timer too):
 
 - by the discussion timer (this is one of its jobs) after each of :data:`RETRY_DELAYS`, at most
   :data:`BATCH` adds a round; when Discord cannot be reached the round stops at the first failure
@@ -65,9 +66,8 @@ class ThreadJoins:
         reached = await store.threads_reached(self.db, guild_id, user_id, story_id, after=previous, upto=chapter)
         owed = await store.joins_owed_to(self.db, guild_id, user_id, story_id, limit=OWED_PER_STEP)
         seen = {seat.discussion_id for seat in reached}
-        # Owed before they are tried: the step is already stored, so an add cut off by a kill or a
-        # shutdown would otherwise never be made (the next step only reaches later chapters).
-        await store.owe_ahead(self.db, guild_id, reached, retry_at=self.clock.now() + RETRY_DELAYS[0])
+        # Already owed, in the step's own write (bot.progress.service.step): an add cut off by a
+        # kill or a shutdown is left to the timer (the next step only reaches later chapters).
         return await self._add_each(guild_id, [*reached, *(seat for seat in owed if seat.discussion_id not in seen)])
 
     async def let_in(self, guild_id: int, discussion_id: int, thread_id: int, readers: Sequence[int]) -> None:

@@ -611,7 +611,7 @@ async def threads_reached(
     return [Seat(row[0], row[1], user_id) for row in rows]
 
 
-# The reason an add owed ahead (:func:`owe_ahead`) shows until it is tried.
+# The reason an add owed ahead (:func:`owe_threads_reached`) shows until it is tried.
 NOT_TRIED = "not tried yet: Dogear stopped before adding"
 
 
@@ -631,18 +631,26 @@ async def owe_joins(
         )
 
 
-async def owe_ahead(db: Database, guild_id: int, seats: Sequence[Seat], *, retry_at: datetime) -> None:
-    """Adds about to be made, owed before they are tried: a process killed or stopped between a
-    member's step and the adds it earns leaves them for the timer, not lost (no attempt counted;
-    one already owed stays as it is)."""
-    if not seats:
-        return
-    async with db.transaction() as tx:
-        await tx.executemany(
-            "INSERT INTO discussion_joins_owed (guild_id, discussion_id, user_id, attempts, retry_at, failure)"
-            " VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT (discussion_id, user_id) DO NOTHING",
-            [(guild_id, seat.discussion_id, seat.user_id, to_epoch(retry_at), NOT_TRIED) for seat in seats],
-        )
+async def owe_threads_reached(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    user_id: int,
+    story_id: int,
+    *,
+    after: int,
+    upto: int,
+    retry_at: datetime,
+) -> None:
+    """The adds a member's step from ``after`` to ``upto`` earns (:func:`threads_reached`), owed
+    inside the step's own transaction, before they are tried: a process killed or stopped between
+    the step and its adds leaves them for the timer, not lost (no attempt counted; one already
+    owed stays as it is)."""
+    await tx.execute(
+        "INSERT INTO discussion_joins_owed (guild_id, discussion_id, user_id, attempts, retry_at, failure)"
+        f" SELECT d.guild_id, d.id, ?, 0, ?, ? {_POSTED} AND d.guild_id = ? AND d.story_id = ?"
+        f" AND {_REACH} > ? AND {_REACH} <= ? ON CONFLICT (discussion_id, user_id) DO NOTHING",
+        (user_id, to_epoch(retry_at), NOT_TRIED, guild_id, story_id, after, upto),
+    )
 
 
 async def postpone_joins(db: Database, guild_id: int, seats: Sequence[Seat], *, retry_at: datetime) -> None:

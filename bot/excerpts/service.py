@@ -61,7 +61,7 @@ from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob
 from bot.guilds import get_settings
 from bot.locks import KeyedLocks
 from bot.progress.prefs import avoided_warnings, possible_for_reader
-from bot.progress.store import read_up_to
+from bot.progress.service import step as progress_step
 from bot.shards import ShardScope
 from bot.story.books import no_text_message
 from bot.story.chapters import check_chapter
@@ -181,8 +181,8 @@ class ExcerptService:
         as numbered now, and the chapter they were at before when it moved (None when it did not)."""
         number = await self.pressed_chapter(guild_id, story_id, number)
         record, _ = await self.chapter(guild_id, story_id, number)
-        update = await read_up_to(
-            self.db, guild_id, user_id, story_id, number, now=self._now(), display_name=display_name
+        update = await progress_step(
+            self.db, guild_id, user_id, story_id, number, now=self._now(), display_name=display_name, forward_only=True
         )
         return record.title, number, update.previous if update.advanced else None
 

@@ -2,8 +2,8 @@
 
 Members are written as mentions: Discord shows them as names, and the client's
 ``AllowedMentions.none()`` keeps them from pinging anyone. Hidden members are only counted.
-Every text fits the message budget: long lists are paged, and the names of who is caught up
-end with "and N more".
+Every text fits the message budget: long lists are paged, and so are the names of who is caught
+up when they are too many for every page (a cut list hid the rest with no way to see them).
 """
 
 from __future__ import annotations
@@ -17,14 +17,15 @@ from bot.progress.store import ClubProgress, StoryProgress
 from bot.text import escape_markdown, no_such_page, page_lines, plural
 
 PER_MEMBER_LINES = 20  # beyond this many named members the text shows the distribution
+NAMES_PER_LINE = 10  # caught-up members named in a paged list: ten mentions (at most 240 characters) a line
 
 
 def mention(user_id: int) -> str:
     return f"<@{user_id}>"
 
 
-def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
-    """``<@1>, <@2> and 3 more, plus 1 hidden member`` within ``limit`` characters."""
+def _names_that_fit(user_ids: Sequence[int], limit: int) -> list[str]:
+    """The mentions :func:`name_list` shows within ``limit`` (room kept for "and N more")."""
     shown: list[str] = []
     used = 0
     for index, user_id in enumerate(user_ids):
@@ -35,6 +36,12 @@ def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
             break
         shown.append(item)
         used += len(item) + 2
+    return shown
+
+
+def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
+    """``<@1>, <@2> and 3 more, plus 1 hidden member`` within ``limit`` characters."""
+    shown = _names_that_fit(user_ids, limit)
     text = ", ".join(shown)
     if len(shown) < len(user_ids):
         left = len(user_ids) - len(shown)
@@ -73,18 +80,26 @@ def club_text(
         return header + "\nNo one has shared their progress in this story yet. Use `/progress set` to be the first."
     caught_named, caught_hidden = club.caught_up(target)
     list_budget = max(200, (budget - len(header) - 200) // 2)
-    head = [
-        header,
-        *([note] if note else []),
-        f"Caught up with {target_label} (chapter {target}): {len(caught_named) + caught_hidden}"
-        f" — {name_list(caught_named, caught_hidden, limit=list_budget)}",
-    ]
+    caught = f"Caught up with {target_label} (chapter {target}): {len(caught_named) + caught_hidden} — "
+    head = [header, *([note] if note else [])]
     if club.named_count <= PER_MEMBER_LINES:
+        # Every named member is on a line below with their bar: a cut name list hides nobody.
+        head.append(caught + name_list(caught_named, caught_hidden, limit=list_budget))
         lines = [f"`{progress_line(m.chapter, total)}` {mention(m.user_id)}" for m in club.ranked()]
-    else:
-        head.append("Members per chapter reached:")
+    elif len(_names_that_fit(caught_named, list_budget)) == len(caught_named):
+        head += [caught + name_list(caught_named, caught_hidden, limit=list_budget), "Members per chapter reached:"]
         lines = _distribution_lines(club)
+    else:
+        # Too many to name on every page: named once, at the end of the paged list.
+        hidden = f", plus {plural(caught_hidden, 'hidden member')}" if caught_hidden else ""
+        head += [caught + f"named at the end of the list{hidden}", "Members per chapter reached:"]
+        lines = [*_distribution_lines(club), f"Caught up with chapter {target}:", *_name_lines(caught_named)]
     return page_lines("\n".join(head), lines, page, next_page, budget)
+
+
+def _name_lines(user_ids: Sequence[int], per_line: int = NAMES_PER_LINE) -> list[str]:
+    """Mentions a few to a line, for a paged list (each line on exactly one page)."""
+    return [", ".join(map(mention, user_ids[i : i + per_line])) for i in range(0, len(user_ids), per_line)]
 
 
 def _distribution_lines(club: ClubProgress) -> list[str]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.db import Database
 from bot.discussions.compose import chapter_gone
-from bot.discussions.store import next_discussion
+from bot.discussions.failures import RETRY_DELAYS
+from bot.discussions.store import next_discussion, owe_threads_reached
 from bot.errors import UserError
 from bot.progress import store
 from bot.progress.bars import progress_line
@@ -49,13 +50,43 @@ class ClubView:
     chart: bytes | None
 
 
+async def step(
+    db: Database,
+    guild_id: int,
+    user_id: int,
+    story_id: int,
+    chapter: int,
+    *,
+    now: float,
+    display_name: str | None,
+    forward_only: bool,
+) -> store.ProgressUpdate:
+    """Write a member's progress and, in the same transaction, owe the discussion-thread adds a
+    step forward earns (:mod:`bot.discussions.joins` makes them and settles what it made).
+
+    One write: with the adds owed a moment after the step, in a transaction of their own, a process
+    killed in between kept the step and lost the adds, and the member's next step only reaches
+    later chapters, so they were shut out of threads already posted for good.
+    """
+    async with db.transaction() as tx:
+        update = await store.write_progress(
+            tx, guild_id, user_id, story_id, chapter, now=now, display_name=display_name, forward_only=forward_only
+        )
+        if update.advanced:
+            retry_at = datetime.fromtimestamp(now, UTC) + RETRY_DELAYS[0]
+            await owe_threads_reached(
+                tx, guild_id, user_id, story_id, after=update.previous, upto=update.chapter, retry_at=retry_at
+            )
+    return update
+
+
 async def record(
     db: Database, guild_id: int, user_id: int, story: str, chapter: int, *, now: float, display_name: str
 ) -> Saved:
     """Save the last chapter a member has read (0 = not started), forwards or back."""
     story_id = (await resolve_story(db, guild_id, story)).id
-    update = await store.set_progress(
-        db, guild_id, user_id, story_id, chapter, now=now, display_name=display_name
+    update = await step(
+        db, guild_id, user_id, story_id, chapter, now=now, display_name=display_name, forward_only=False
     )  # fmt: skip
     line = f"`{progress_line(update.chapter, update.story.chapter_count)}` **{escape_markdown(update.story.title)}**"
     if update.chapter == update.previous:

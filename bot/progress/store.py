@@ -191,26 +191,10 @@ async def read_up_to(
 ) -> ProgressUpdate:
     """:func:`mark_read`, with the chapter the member was at before (read in the same transaction),
     so a step forward opens only the discussions newly reached; ``chapter`` is the one kept."""
-    stamp = _now(now)
     async with db.transaction() as tx:
-        story = await _story_in_guild(tx, guild_id, story_id)
-        check_chapter(chapter, story.chapter_count, story.title)
-        await ensure_member(tx, guild_id, user_id, stamp, display_name, guild_known=True)
-        rows = list(
-            await tx.execute_fetchall(
-                "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = ?",
-                (guild_id, story_id, user_id),
-            )
+        return await write_progress(
+            tx, guild_id, user_id, story_id, chapter, now=_now(now), display_name=display_name, forward_only=True
         )
-        previous = rows[0][0] if rows else 0
-        await tx.execute(
-            "INSERT INTO reading_progress (guild_id, story_id, user_id, chapter, updated_at) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (guild_id, story_id, user_id) DO UPDATE SET"
-            " chapter = excluded.chapter, updated_at = excluded.updated_at"
-            " WHERE excluded.chapter > reading_progress.chapter",
-            (guild_id, story_id, user_id, chapter, stamp),
-        )
-    return ProgressUpdate(story=story, previous=previous, chapter=max(chapter, previous))
 
 
 async def set_progress(
@@ -224,25 +208,44 @@ async def set_progress(
     display_name: str | None = None,
 ) -> ProgressUpdate:
     """Set the member's chapter explicitly (0 = not started); may move back to correct a mistake."""
-    stamp = _now(now)
     async with db.transaction() as tx:
-        story = await _story_in_guild(tx, guild_id, story_id)
-        check_chapter(chapter, story.chapter_count, story.title, allow_zero=True)
-        await ensure_member(tx, guild_id, user_id, stamp, display_name, guild_known=True)
-        rows = list(
-            await tx.execute_fetchall(
-                "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = ?",
-                (guild_id, story_id, user_id),
-            )
+        return await write_progress(
+            tx, guild_id, user_id, story_id, chapter, now=_now(now), display_name=display_name, forward_only=False
         )
-        previous = rows[0][0] if rows else 0
-        await tx.execute(
-            "INSERT INTO reading_progress (guild_id, story_id, user_id, chapter, updated_at) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (guild_id, story_id, user_id) DO UPDATE SET"
-            " chapter = excluded.chapter, updated_at = excluded.updated_at",
-            (guild_id, story_id, user_id, chapter, stamp),
+
+
+async def write_progress(
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    user_id: int,
+    story_id: int,
+    chapter: int,
+    *,
+    now: float,
+    display_name: str | None,
+    forward_only: bool,
+) -> ProgressUpdate:
+    """The member's chapter written inside the caller's transaction, with the one they were at before:
+    ``forward_only`` (reading) never moves it back, otherwise (``/progress set``) it may go back to
+    0 = not started. The service writes the thread adds a step earns in the same transaction."""
+    story = await _story_in_guild(tx, guild_id, story_id)
+    check_chapter(chapter, story.chapter_count, story.title, allow_zero=not forward_only)
+    await ensure_member(tx, guild_id, user_id, now, display_name, guild_known=True)
+    rows = list(
+        await tx.execute_fetchall(
+            "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = ?",
+            (guild_id, story_id, user_id),
         )
-    return ProgressUpdate(story=story, previous=previous, chapter=chapter)
+    )
+    previous = rows[0][0] if rows else 0
+    only_forward = " WHERE excluded.chapter > reading_progress.chapter" if forward_only else ""
+    await tx.execute(
+        "INSERT INTO reading_progress (guild_id, story_id, user_id, chapter, updated_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (guild_id, story_id, user_id) DO UPDATE SET"
+        " chapter = excluded.chapter, updated_at = excluded.updated_at" + only_forward,
+        (guild_id, story_id, user_id, chapter, now),
+    )
+    return ProgressUpdate(story=story, previous=previous, chapter=max(chapter, previous) if forward_only else chapter)
 
 
 async def get_progress(db: Database, guild_id: int, user_id: int, story_id: int) -> int:

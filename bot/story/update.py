@@ -55,6 +55,7 @@ from bot.warnings.store import forget_dismissals, shift_chapter_decisions
 from bot.worker import Workers
 
 ANYWAY = "`replace_anyway:True`"
+PAST_THE_END_NAMED = 10  # discussions past the end named in the answer; /discussion list has every one
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +326,8 @@ def describe_update(updated: StoryUpdated) -> str:
     if other_notes:
         lines.append(f"The author's notes changed on {_label(other_notes)}.")
     if updated.now_a_note:
-        ids = ", ".join(f"#{number}" for number in updated.now_a_note[:10])
+        # Every one named: a cancelled discussion is listed nowhere else (a chapter made a note holds few).
+        ids = ", ".join(f"#{number}" for number in updated.now_a_note)
         lines.append(
             f"⚠️ Cancelled, as its chapter is a note now: {plural(len(updated.now_a_note), 'discussion')} ({ids})."
         )
@@ -335,9 +337,9 @@ def describe_update(updated: StoryUpdated) -> str:
             f"⚠️ {who} past chapter {updated.chapters}, now the last, {'was' if updated.set_back == 1 else 'were'} set back to it."
         )
     if updated.past_the_end:
-        more = len(updated.past_the_end) - 10
-        ids = ", ".join(f"#{number}" for number in updated.past_the_end[:10]) + (
-            f" and {more} more" if more > 0 else ""
+        more = len(updated.past_the_end) - PAST_THE_END_NAMED
+        ids = ", ".join(f"#{number}" for number in updated.past_the_end[:PAST_THE_END_NAMED]) + (
+            f" and {more} more (`/discussion list` shows them all)" if more > 0 else ""
         )
         if len(updated.past_the_end) == 1:
             gone = f"A scheduled discussion of a chapter the story no longer has: {ids}. It still posts unless you move or cancel it"

@@ -9,7 +9,8 @@ import pytest
 
 from bot.discussions.compose import discussion_notice, dm_reminder_notice, reminder_notice, state_words
 from bot.limits import EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS
-from bot.story.model import HeaderWarning
+from bot.story.model import Chapter, HeaderWarning, Scene
+from bot.story.render import render_header
 from bot.text import when_line
 
 
@@ -99,3 +100,17 @@ def test_every_time_a_reminder_names_is_said_in_the_one_order() -> None:
 
 def test_a_discussion_being_posted_is_said_in_words() -> None:
     assert state_words("posting") == "being posted now" and state_words("missed") == "missed"
+
+
+@pytest.mark.parametrize("ids", [["death"], ["death", "violence"], ["death", "death"]])
+def test_the_post_counts_possible_warnings_as_the_excerpt_header_does(ids: list[str]) -> None:
+    """One count of what waits for review (bot.story.render.unreviewed_count): the post counted
+    distinct ids and the header entries, so a list naming one twice read "1" in one and "2" in the other."""
+    warnings = [HeaderWarning(warning_id, warning_id.title(), "possible") for warning_id in ids]
+    notice = discussion_notice(
+        discussion_id=7, marker="m", title="Tide", chapter=2, warnings=warnings,
+        caught_up=0, prompts=[], role_id=None, late_since=None,
+    )  # fmt: skip
+    header = render_header("Tide", Chapter(2, None, [Scene(["Night."])]), warnings)
+    said = f"{len(ids)} possible warning"
+    assert notice.embed is not None and said in notice.embed["description"] and said in header

@@ -18,6 +18,7 @@ from bot.discussions.store import NewDiscussion
 from bot.discussions.when import parse_when
 from bot.guilds import mark_left, update_settings
 from bot.progress.prefs import avoid
+from bot.progress.service import step as progress_step
 from bot.progress.store import mark_read, set_hidden, set_progress
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.service import remove_story
@@ -575,7 +576,7 @@ async def test_real_warnings_reach_the_post_and_avoiders_are_left_out_of_reminde
 async def test_thread_adds_cut_off_by_a_stop_are_made_after_the_restart(
     db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
 ) -> None:
-    """The step is stored before its adds: a process stopped (SIGTERM cancels the listener) or killed
+    """The step and its adds are stored together, before the adds are tried: a process stopped (SIGTERM cancels the listener) or killed
     while adding used to leave the member shut out of those threads for good, since their next step
     only reaches later chapters."""
     story = await add_story()
@@ -589,7 +590,9 @@ async def test_thread_adds_cut_off_by_a_stop_are_made_after_the_restart(
         raise asyncio.CancelledError()
 
     world.during_add = stopped
-    await mark_read(db, GUILD, 77, story, 3, now=0)
+    await progress_step(
+        db, GUILD, 77, story, 3, now=clock.now().timestamp(), display_name=None, forward_only=True
+    )  # fmt: skip
     with pytest.raises(asyncio.CancelledError):
         await bot.service.reader_advanced(GUILD, 77, story, 0, 3)
     await bot.service.stop()

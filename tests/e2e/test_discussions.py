@@ -457,6 +457,25 @@ async def test_members_see_the_schedule_with_times_chapters_and_their_own_readin
     assert len(after.text.splitlines()) == 2 and "chapter 3" in after.text and "Other Book" not in after.text
 
 
+async def test_schedule_shows_a_stored_title_tidied(club: Club) -> None:
+    """A title stored before imports tidied titles (lines, markdown, thousands of characters) is read
+    tidied: one line of at most 200 characters, its markdown shown as typed, as every other view shows it."""
+    story = await a_story(club)
+    raw = "The **Bold**\nSecond line " + "long " * 1000
+    await club.run(club.bot.db.execute("UPDATE stories SET title = ? WHERE id = ?", (raw, story)))
+    due = (club.clock.now() + timedelta(days=1)).replace(second=0, microsecond=0)
+    await club.slash("discussion schedule", member=club.admin, story=str(story), chapter=1, when=utc_text(due))
+    for asked in ({}, {"story": str(story)}):
+        [answer] = await club.slash("schedule", member=club.member, **asked)
+        lines = answer.text.splitlines()
+        [item] = [line for line in lines if "chapter 1" in line]
+        assert r"The \*\*Bold\*\* Second line long long" in item and "\n" not in item
+        assert len(item) < 400 and "long " * 60 not in answer.text
+        if asked:
+            assert lines[0].startswith(r"**Upcoming discussions of The \*\*Bold\*\* Second line")
+            assert len(lines[0]) < 300
+
+
 async def test_schedule_with_nothing_ahead_or_an_unknown_story(club: Club) -> None:
     [empty] = await club.slash("schedule", member=club.member)
     assert empty.ephemeral and "No discussions are coming up" in empty.text

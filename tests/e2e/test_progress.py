@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -244,3 +245,31 @@ async def test_the_club_view_of_a_long_story_read_at_many_places_is_paged(club: 
     assert page > 1 and len(seen) == 90 == len(set(seen))
     [past] = await club.slash("progress club", member=club.member, story=str(story_id), page=page + 1)
     assert past.ephemeral and f"pick a page from 1 to {page}" in past.text
+
+
+async def test_the_club_view_names_every_member_caught_up_a_page_at_a_time(club: Club) -> None:
+    """A hundred and twenty members caught up are too many for one message: they are named once each
+    over the pages, after the chapter counts; the caught-up line ended "and N more" with no way to see them."""
+    story = Story(StoryMeta(title="The Caught Tide"), [Chapter(c, None, [Scene(["Tide."])]) for c in (1, 2, 3)], "txt")
+    story_id = await club.run(
+        add_story(club.bot.db, club.guild.id, story, content_hash="caught-tide", added_by=None, now=0.0)
+    )
+    ahead = [10**17 + n for n in range(120)]
+    for user_id in ahead:
+        await club.run(mark_read(club.bot.db, club.guild.id, user_id, story_id, 3, now=0.0))
+    for n in range(10):  # behind: never named as caught up
+        await club.run(mark_read(club.bot.db, club.guild.id, 2 * 10**17 + n, story_id, 1, now=0.0))
+
+    named: list[int] = []
+    page = 1
+    while True:
+        paged = {"page": page} if page > 1 else {}
+        [answer] = await club.slash("progress club", member=club.member, story=str(story_id), **paged)
+        assert answer.ephemeral and len(answer.content) <= 2000 and " more" not in answer.text
+        assert "Caught up with the latest chapter (chapter 3): 120 — named at the end of the list" in answer.text
+        assert not answer.message.pinged_everyone and not answer.message.pinged_users
+        named += [int(found) for found in re.findall(r"<@(\d+)>", answer.text)]
+        if "next: `/progress club" not in answer.text:
+            break
+        page += 1
+    assert page > 1 and named == ahead

@@ -191,3 +191,26 @@ async def test_a_story_imported_with_its_dedication_as_chapter_1_moves_to_the_bo
     assert await club.run(get_progress(club.bot.db, club.guild.id, club.other_member.id, story_id)) == 0
     info = (await club.slash("story info", member=club.member, story=str(story_id)))[0].text
     assert "For my grandmother, who kept the tide tables." in info and "4 chapters" in info
+
+
+async def test_many_discussions_past_the_end_are_counted_and_led_to_where_all_are_listed(
+    club: Club, sample_story: Path
+) -> None:
+    """Twelve discussions of the chapter taken down: the answer names ten and leads to the rest; it
+    ended "and 2 more" with no way to tell which."""
+    story_id = await add_sample(club, sample_story)
+    start = club.clock.now() + timedelta(days=1)
+    items = [
+        discussions.NewDiscussion(story_id, 4, start + timedelta(hours=n), club.text_channel.id, True, (), created_by=1)
+        for n in range(12)
+    ]
+    ids = await club.run(discussions.create_discussions(club.bot.db, club.guild.id, items, now=club.clock.now()))
+    _, shorter = versions(sample_story)
+    replies = await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("lamp.md", shorter), replace_anyway=True
+    )
+    text = replies[-1].text
+    named = ", ".join(f"#{number}" for number in ids[:10])
+    assert f"no longer has: {named} and 2 more (`/discussion list` shows them all)." in text
+    listed = await club.slash("discussion list", member=club.admin)
+    assert all(f"#{number}" in "".join(reply.text for reply in listed) for number in ids)

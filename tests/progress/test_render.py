@@ -67,13 +67,30 @@ def test_club_text_for_an_empty_club_says_how_to_start() -> None:
 
 
 @pytest.mark.parametrize("members", [21, 500, 10_000])
-def test_club_text_for_large_clubs_fits_one_message(members: int) -> None:
-    text = club_text(club_of(members, hidden=3), target=4, target_label="the latest chapter", budget=2000)
-    assert len(text) <= 2000
-    assert "Members per chapter reached:" in text
-    assert "plus 3 hidden members" in text
+def test_club_text_for_large_clubs_pages_and_names_everyone_caught_up(members: int) -> None:
+    """Every page fits a message, and every member caught up is named on exactly one page: the
+    caught-up line used to end "and N more" with no way to see the rest."""
+    club = club_of(members, hidden=3)
+    pages = [club_text(club, target=4, target_label="the latest chapter", budget=2000)]
+    while "next: `/progress club page:" in pages[-1]:
+        pages.append(club_text(club, target=4, target_label="the latest chapter", budget=2000, page=len(pages) + 1))
+    caught = {user_id for user_id, chapter in club.positions if chapter >= 4}
+    named = [int(found) for page in pages for found in re.findall(r"<@(\d+)>", page)]
+    assert sorted(named) == sorted(caught)  # each once, none left out, nobody behind named
+    for page in pages:
+        assert len(page) <= 2000
+        assert "Members per chapter reached:" in page and "plus 3 hidden members" in page
+        assert " more" not in page
     if members > 100:
-        assert "more" in text
+        assert "named at the end of the list, plus 3 hidden members" in pages[0]
+        assert "Caught up with chapter 4:" in "".join(pages)
+
+
+def test_a_big_club_with_few_caught_up_names_them_at_the_top() -> None:
+    named = [MemberPosition(100 + i, None, 9 if i < 3 else 1) for i in range(50)]
+    text = club_text(ClubProgress.of(STORY, named, []), target=9, target_label="the latest chapter")
+    assert "Caught up with the latest chapter (chapter 9): 3 — <@100>, <@101>, <@102>" in text
+    assert "Caught up with chapter 9:" not in text
 
 
 def test_name_list_stays_within_its_limit() -> None:

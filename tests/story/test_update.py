@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -370,6 +371,10 @@ async def test_the_dedication_read_as_chapter_1_becomes_a_note_and_the_club_move
     assert "The dedication is now a note (shown in `/story info`); chapter numbers moved down by one" in text
     assert f"Cancelled, as its chapter is a note now: 1 discussion (#{of_dedication})." in text
     assert "are kept" not in text
+    # Every cancelled one is named (no other listing shows them): the answer named ten and dropped the rest.
+    many = dataclasses.replace(updated, now_a_note=list(range(500, 512)))
+    named = ", ".join(f"#{number}" for number in range(500, 512))
+    assert f"Cancelled, as its chapter is a note now: 12 discussions ({named})." in describe_update(many)
 
 
 async def test_a_longer_file_after_the_dedication_chapter_adds_its_new_chapter_at_the_book_s_number(
