@@ -12,7 +12,7 @@ from bot.db import Database
 from bot.shards import ShardScope, shard_of
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
-from bot.warnings import refresh, service
+from bot.warnings import refresh, service, store
 from bot.warnings.engine import ScanReport
 from bot.warnings.refresh import Refreshed, refresh_stale_scans
 from bot.worker import WorkLimitError
@@ -135,3 +135,21 @@ async def test_a_stale_story_read_by_many_at_once_is_scanned_once(db: Database, 
     assert workers.scans == ["Webs"]
     assert all("animal-death" in report.ids() for report in results[:3])
     assert results[3] in (Refreshed(scanned=0), Refreshed(scanned=1))
+
+
+async def test_the_small_columns_of_a_scan_are_read_without_its_report(db: Database) -> None:
+    """The report comes before them in the row: reading them from the row walks every overflow
+    page of a report megabytes long. The store's queries read them from the covering index."""
+    await stored(db, GUILD, "a")
+    queries: list[str] = []
+    await db.connection.set_trace_callback(queries.append)
+    try:
+        await store.scan_summary(db, GUILD, 1)
+        await store.stale_scans(db, "x", ShardScope().sql("s.guild_id"), after=0, limit=5)
+    finally:
+        await db.connection.set_trace_callback(None)
+    ran = [query for query in queries if "FROM story_scans" in query]
+    assert len(ran) == 2
+    for query in ran:
+        plan = " ".join(str(row[-1]) for row in await db.fetch_all(f"EXPLAIN QUERY PLAN {query}"))
+        assert "COVERING INDEX story_scans_small" in plan, plan
