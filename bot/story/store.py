@@ -299,7 +299,9 @@ async def stored_chapters(db: Database, guild_id: int, story_id: int) -> list[St
 
 async def chapter_infos(db: Database, guild_id: int, story_id: int) -> list[ChapterInfo]:
     rows = await db.fetch_all(
-        "SELECT number, title, words FROM chapters WHERE guild_id = ? AND story_id = ? ORDER BY number",
+        # From the index (migration 0026): the chapters' text, before `words` in each row, is never read.
+        "SELECT number, title, words FROM chapters INDEXED BY chapters_outline "
+        "WHERE guild_id = ? AND story_id = ? ORDER BY number",
         (guild_id, story_id),
     )
     return [ChapterInfo(row["number"], chapter_title(row["title"]), row["words"]) for row in rows]

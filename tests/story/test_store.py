@@ -202,3 +202,20 @@ async def test_resolve_story_by_id_title_and_folded_title(db: Database) -> None:
     story_id = await add(db, work())
     for value in (str(story_id), f"  {story_id} ", "The Ford", "the  ford", "THE FORD"):
         assert (await resolve_story(db, GUILD, value)).id == story_id
+
+
+async def test_the_chapter_list_is_read_without_the_chapters_text(db: Database) -> None:
+    """`words` sits after the chapter's text in each row: reading it from the row walked every
+    overflow page of the text, so /story info read a whole long story to count its words. The
+    covering index of migration 0026 answers it."""
+    story_id = await add(db, work())
+    queries: list[str] = []
+    await db.connection.set_trace_callback(queries.append)
+    try:
+        infos = await chapter_infos(db, GUILD, story_id)
+    finally:
+        await db.connection.set_trace_callback(None)
+    assert [info.number for info in infos] == [1, 2]
+    [query] = [query for query in queries if "FROM chapters" in query]
+    plan = " ".join(str(row[-1]) for row in await db.fetch_all(f"EXPLAIN QUERY PLAN {query}"))
+    assert "COVERING INDEX chapters_outline" in plan, plan
