@@ -230,40 +230,107 @@ def gateway_unreachable(settings: Settings, error: GatewayUnreachable) -> Settin
     )
 
 
-async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
+class StoppedStarting(Exception):
+    """SIGINT or SIGTERM came while the bot was starting (settings, the database opened and
+    migrated, the workers started), before its own handlers took over: what was opened is closed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+class StartSignals:
+    """SIGINT and SIGTERM while :func:`run_bot` starts: the start is cancelled (the awaited step
+    ends, each step closes what it opened, a migration's transaction is rolled back) and the signal
+    is kept for the exit line and status. As :class:`asyncio.Runner` does for SIGINT, the handler
+    cancels the task rather than raise where it happens to be. A second signal changes nothing:
+    the step under way (a migration's statement, a file being read) ends first in any case."""
+
+    def __init__(self) -> None:
+        self.task: asyncio.Task[Any] | None = None
+        self.signum: int | None = None
+        # Set once the bot's own handlers have taken over: a signal after that is not one while starting.
+        self.over = False
+
+    def on_signal(self, signum: int, frame: object) -> None:
+        if self.signum is None and self.task is not None:
+            self.signum = signum
+            self.task.cancel()
+            self.task.get_loop().call_soon_threadsafe(lambda: None)  # wakes a loop waiting in select()
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+async def run_bot(settings: Settings, *, sync_globally: bool = False, start: StartSignals | None = None) -> None:
     """Build dependencies, connect, and shut down cleanly on SIGINT or SIGTERM.
 
-    The first signal closes the bot (gateway, then database) whatever it is doing: logging
-    in, connecting, waiting to retry, or connected. A second signal stops at once.
+    A signal while starting (the database opened and migrated, the workers started) stops the
+    start: what was opened is closed and :class:`StoppedStarting` says which signal it was. Once
+    started, the first signal closes the bot (gateway, then database) whatever it is doing: waiting
+    for another process's lease, logging in, connecting, waiting to retry, or connected. A second
+    signal stops at once.
     """
-    import discord
-
-    from bot.client import GatewayUnreachable, build_bot
+    from bot.client import build_bot
 
     token = settings.require_token()
-    bot = await build_bot(settings, clock=SystemClock(), sync_globally=sync_globally)
-    lease = Lease(bot.db, bot.shard_scope)
-    # What start-up built lives as long as the process. Frozen out of the collector's
-    # generations, it is never walked by a full collection, which runs on the event loop and
-    # would otherwise stall it for a time that grows with the rules (100-200 ms measured).
-    # Here, in the process's entry, not in build_bot, which tests call many times in one process.
-    gc.collect()
-    gc.freeze()
-    async with bot:
-        loop = asyncio.get_running_loop()
-        stop = asyncio.Event()
-        main_task = asyncio.current_task()
+    loop = asyncio.get_running_loop()
+    main_task = asyncio.current_task()
+    assert main_task is not None
+    start = StartSignals() if start is None else start
+    start.task = main_task
+    previous = {signum: signal.signal(signum, start.on_signal) for signum in STOP_SIGNALS}
+    stop = asyncio.Event()
 
-        def on_signal() -> None:
-            if stop.is_set():  # a second signal: stop now, without waiting for the clean close
-                log.warning("second signal: stopping now")
-                if main_task is not None:
-                    main_task.cancel()
-            stop.set()
+    def on_signal() -> None:
+        if stop.is_set():  # a second signal: stop now, without waiting for the clean close
+            log.warning("second signal: stopping now")
+            main_task.cancel()
+        stop.set()
 
-        for signum in (signal.SIGINT, signal.SIGTERM):
+    bot: DogearBot | None = None
+    try:
+        try:
+            bot = await build_bot(settings, clock=SystemClock(), sync_globally=sync_globally)
+            lease = Lease(bot.db, bot.shard_scope)
+            # What start-up built lives as long as the process. Frozen out of the collector's
+            # generations, it is never walked by a full collection, which runs on the event loop and
+            # would otherwise stall it for a time that grows with the rules (100-200 ms measured).
+            # Here, in the process's entry, not in build_bot, which tests call many times in one process.
+            gc.collect()
+            gc.freeze()
+            for signum in STOP_SIGNALS:
+                with contextlib.suppress(NotImplementedError):
+                    loop.add_signal_handler(signum, on_signal)
+            # A signal during the steps above that do not wait (they take tenths of a second) is
+            # taken here, as one while starting.
+            await asyncio.sleep(0)
+            start.over = True
+        except asyncio.CancelledError:
+            if start.signum is None:
+                raise
+            if start.signum == signal.SIGTERM:
+                log.info("shutting down")
+            if bot is not None:
+                await bot.close()
+            raise StoppedStarting(start.signum) from None
+        await serve_until_stopped(bot, lease, settings, token, stop, sync_globally=sync_globally)
+    finally:
+        for signum in STOP_SIGNALS:
             with contextlib.suppress(NotImplementedError):
-                loop.add_signal_handler(signum, on_signal)
+                loop.remove_signal_handler(signum)
+            signal.signal(signum, previous[signum])
+
+
+async def serve_until_stopped(
+    bot: DogearBot, lease: Lease, settings: Settings, token: str, stop: asyncio.Event, *, sync_globally: bool
+) -> None:
+    """Serve (or sync) until ``stop`` is set by a signal, then close the bot."""
+    import discord
+
+    from bot.client import GatewayUnreachable
+
+    async with bot:
 
         async def serve() -> None:
             if sync_globally:
@@ -287,35 +354,35 @@ async def run_bot(settings: Settings, *, sync_globally: bool = False) -> None:
             finally:
                 keeper.cancel()
 
+        runner = asyncio.create_task(serve(), name="dogear-gateway")
+        stopper = asyncio.create_task(stop.wait(), name="dogear-stop")
         try:
-            runner = asyncio.create_task(serve(), name="dogear-gateway")
-            stopper = asyncio.create_task(stop.wait(), name="dogear-stop")
-            try:
-                done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-                if stopper in done:
-                    log.info("shutting down")
-                    await bot.close()
-                    # Closed, the gateway task ends by itself; one still logging in or between
-                    # attempts is cancelled rather than waited for.
-                    await asyncio.wait({runner}, timeout=SHUTDOWN_SECONDS)
+            done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            if stopper in done:
+                log.info("shutting down")
+                if bot.lease is None and not sync_globally:
+                    # Still taking the lease (or waiting for another process to let it go): its
+                    # transaction ends (rolled back) before close() closes the database under it.
                     runner.cancel()
-            finally:
-                stopper.cancel()
-                if not runner.done():
-                    runner.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await stopper
-            try:
-                with contextlib.suppress(asyncio.CancelledError):
-                    await runner
-            except discord.ConnectionClosed as error:
-                raise refused_by_gateway(error) from None
-            except GatewayUnreachable as error:
-                raise gateway_unreachable(settings, error) from None
+                    await asyncio.wait({runner})
+                await bot.close()
+                # Closed, the gateway task ends by itself; one still logging in or between
+                # attempts is cancelled rather than waited for.
+                await asyncio.wait({runner}, timeout=SHUTDOWN_SECONDS)
+                runner.cancel()
         finally:
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                with contextlib.suppress(NotImplementedError):
-                    loop.remove_signal_handler(signum)
+            stopper.cancel()
+            if not runner.done():
+                runner.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await stopper
+        try:
+            with contextlib.suppress(asyncio.CancelledError):
+                await runner
+        except discord.ConnectionClosed as error:
+            raise refused_by_gateway(error) from None
+        except GatewayUnreachable as error:
+            raise gateway_unreachable(settings, error) from None
 
 
 BACKUP_EXAMPLE = "e.g. `dogear backup data/backup.sqlite3`"
@@ -502,6 +569,8 @@ def command_main(args: list[str]) -> int:
     mistake = usage_mistake(command, rest)
     if mistake:
         return fail(mistake)
+    if command in ("run", "sync"):
+        return start_main(command)
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -509,14 +578,49 @@ def command_main(args: list[str]) -> int:
     configure_logging(settings.log_level)
     for note in settings.notes:
         log.warning(note)
+    (target,) = arguments(rest)
+    signal.signal(signal.SIGTERM, on_sigterm)
     try:
-        if command == "backup":
-            (target,) = arguments(rest)
-            signal.signal(signal.SIGTERM, on_sigterm)
-            asyncio.run(backup(settings.database_path, Path(target)))
-            print(f"backed up {settings.database_path} to {target}")
+        asyncio.run(backup(settings.database_path, Path(target)))
+    except DatabaseError as error:
+        return fail(str(error))
+    # (KeyboardInterrupt, Terminated: not a success; main says no backup was written)
+    print(f"backed up {settings.database_path} to {target}")
+    return 0
+
+
+def start_main(command: str) -> int:
+    """``dogear run`` and ``dogear sync``: start the bot and serve until a signal.
+
+    Until the bot's own handlers take over (:func:`run_bot`), a signal stops the start: Ctrl-C
+    is one line and status 130, as it is while the program loads (bot.launch); SIGTERM (a
+    service manager's stop) says ``shutting down`` and exits 0, as it does once the bot runs.
+    Whatever start-up had opened is closed first; a migration's transaction is rolled back.
+    """
+    start = StartSignals()
+    logging_ready = False
+    # Raised as Ctrl-C is, until run_bot's handlers replace it; SIGTERM's default would end the
+    # process on the spot, status 143, saying nothing.
+    previous_sigterm = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        try:
+            settings = load_settings()
+        except SettingsError as error:
+            return fail(str(error))
+        configure_logging(settings.log_level)
+        logging_ready = True
+        for note in settings.notes:
+            log.warning(note)
+        asyncio.run(run_bot(settings, sync_globally=command == "sync", start=start))
+    except StoppedStarting as error:  # run_bot closed what it had opened (and logged SIGTERM's line)
+        return stopped_starting(error.signum, logged=True)
+    except KeyboardInterrupt as error:  # (or Terminated) before run_bot's own handlers, or after the bot stopped
+        if start.over:
             return 0
-        asyncio.run(run_bot(settings, sync_globally=command == "sync"))
+        signum = signal.SIGTERM if isinstance(error, Terminated) else signal.SIGINT
+        if not logging_ready:
+            configure_logging(logging.INFO)
+        return stopped_starting(signum, logged=False)
     except DiscordUnreachable as error:
         print(f"dogear: {error}", file=sys.stderr)
         return 1  # not a setting to fix: the network or Discord, so a service manager may try again
@@ -527,9 +631,19 @@ def command_main(args: list[str]) -> int:
         return fail(str(error))
     except DatabaseError as error:
         return fail(str(error))
-    except KeyboardInterrupt:  # Ctrl-C before the bot's handlers, or in a backup
-        if command == "backup":
-            raise  # not a success: main says no backup was written
     except asyncio.CancelledError:  # a second signal to the bot
         pass
+    finally:
+        signal.signal(signal.SIGTERM, previous_sigterm)
     return 0
+
+
+def stopped_starting(signum: int, *, logged: bool) -> int:
+    """A signal while the bot was starting: Ctrl-C is one line and status 130; SIGTERM ends as a
+    running bot's stop does (``shutting down``, status 0), so a service manager sees a clean stop."""
+    if signum == signal.SIGTERM:
+        if not logged:
+            log.info("shutting down")
+        return 0
+    print("dogear: interrupted (Ctrl-C) while starting", file=sys.stderr)
+    return 128 + signal.SIGINT

@@ -479,14 +479,21 @@ async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = F
     from bot.db import open_database
 
     point_discord_at(settings)
-    db = await open_database(settings.database_path)
-    applied = ", ".join(f"{version:04d}" for version in db.applied_migrations) or "none needed"
-    log.info(
-        "database %s ready: schema version %d (migrations applied now: %s)",
-        settings.database_path, await db.user_version(), applied,
-    )  # fmt: skip
-    # The shipped warning rules, read once now (a third of a second) rather than by the first
-    # command that needs them, on the event loop.
-    await asyncio.to_thread(default_ruleset)
-    workers = Workers(preload=WORKER_PRELOAD)
+    db = await open_database(settings.database_path)  # (closes the file itself if it stops partway)
+    try:
+        applied = ", ".join(f"{version:04d}" for version in db.applied_migrations) or "none needed"
+        log.info(
+            "database %s ready: schema version %d (migrations applied now: %s)",
+            settings.database_path, await db.user_version(), applied,
+        )  # fmt: skip
+        # The shipped warning rules, read once now (a third of a second) rather than by the first
+        # command that needs them, on the event loop.
+        await asyncio.to_thread(default_ruleset)
+        workers = Workers(preload=WORKER_PRELOAD)
+    except BaseException:
+        # Stopped here (a signal while starting cancels the start): an open database keeps its
+        # thread, and the process, alive.
+        await db.close()
+        log.info("database closed")
+        raise
     return DogearBot(settings=settings, db=db, clock=clock, workers=workers, sync_globally=sync_globally)

@@ -4,14 +4,17 @@ and output that cannot be written is one line and status 1, never a traceback.""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from bot.db import load_migrations, migrate, open_database
 from tests.conftest import REPO_ROOT
 from tests.test_cli_mistakes import SWEPT
 from tests.test_db import a_dogear_database
@@ -20,12 +23,15 @@ SAMPLE = REPO_ROOT / "data" / "sample_story.md"
 
 # Runs `dogear ARGS` in a real process that gets a real SIGINT, as a terminal sends on Ctrl-C (or
 # the signal SEND_SIGNAL names), at a known point: the moment MODULE.NAME is called (the AT_CALL-th
-# time), so the test does not race the work.
+# time), so the test does not race the work. NAME may be an attribute of a class (Class.method).
 CTRL_C_AT = """
 import importlib, os, signal, sys
 from bot.cli import main
-module_name, name, *args = sys.argv[1:]
+module_name, path, *args = sys.argv[1:]
+*owners, name = path.split(".")
 module = importlib.import_module(module_name)
+for owner in owners:
+    module = getattr(module, owner)
 real = getattr(module, name)
 calls = []
 def ctrl_c(*call_args, **call_kwargs):
@@ -44,7 +50,8 @@ def environment(**extra: str) -> dict[str, str]:
 
 
 def ctrl_c_at(cwd: Path, where: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    module, name = where.rsplit(".", 1)
+    """``where`` is ``module.function`` or ``module:Class.method``."""
+    module, name = where.split(":") if ":" in where else where.rsplit(".", 1)
     return subprocess.run(
         [sys.executable, "-c", CTRL_C_AT, module, name, *args],
         cwd=cwd,
@@ -185,3 +192,99 @@ def test_ctrl_c_while_starting_is_one_line_not_a_traceback(tmp_path: Path, impor
     )
     assert interrupted_line(result) == "dogear: interrupted (Ctrl-C) while starting"
     assert result.stdout == ""
+
+
+# Where `dogear run` is held when the signal comes: each a moment before the bot's own handlers.
+STARTING = {
+    "reading-settings": ("bot.cli.load_settings", "1"),  # before the event loop
+    "mid-migration": ("aiosqlite.core:Connection.execute", "12"),  # migration 0003's statements, in its transaction
+    "starting-workers": ("bot.client.Workers", "1"),  # the database open and migrated
+    "bot-built": ("bot.cli.Lease", "1"),  # everything built, the handlers not yet installed
+}
+
+
+def schema(path: Path) -> tuple[int, list[tuple[str, str, str]]]:
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        rows = connection.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    connection.close()
+    return version, rows
+
+
+def migrated_to(path: Path, version: int) -> list[tuple[str, str, str]]:
+    """The schema a fresh database has after exactly the migrations up to ``version``."""
+
+    async def make() -> None:
+        db = await open_database(path, run_migrations=False)
+        try:
+            await migrate(db, load_migrations()[:version])
+        finally:
+            await db.close()
+
+    asyncio.run(make())
+    return schema(path)[1]
+
+
+@pytest.mark.parametrize("sent", ["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("moment", list(STARTING))
+def test_a_signal_while_the_bot_starts_stops_it_cleanly(tmp_path: Path, moment: str, sent: str) -> None:
+    """Ctrl-C after the program had loaded but before the bot's own signal handlers (reading the
+    settings, migrating, starting the workers) exited with status 0 and said nothing, or printed
+    a KeyboardInterrupt traceback; SIGTERM there ended the process on the spot. Now Ctrl-C is one
+    line and status 130, as while the program loads, and SIGTERM ends as a running bot's stop does
+    (`bot: shutting down`, status 0); what was opened is closed, and a migration under way is rolled
+    back whole: the database holds exactly the migrations it says it does."""
+    where, at_call = STARTING[moment]
+    database = tmp_path / "dogear.sqlite3"
+    env = environment(
+        DATABASE_PATH=str(database),
+        DISCORD_TOKEN="x.y.z",
+        DISCORD_API_BASE="http://127.0.0.1:9/api/v10",  # never reached; nothing real if it were
+        LOG_LEVEL="INFO",
+        SEND_SIGNAL=sent,
+        AT_CALL=at_call,
+    )
+    result = ctrl_c_at(tmp_path, where, "run", env=env)
+    if sent == "SIGINT":
+        assert result.returncode == 128 + signal.SIGINT, result.stderr
+        assert own_lines(result) == "dogear: interrupted (Ctrl-C) while starting\n", result.stderr
+        assert result.stderr.endswith(own_lines(result))  # the last line: after whatever closing logged
+    else:
+        assert result.returncode == 0, result.stderr
+        assert "bot: shutting down" in result.stderr
+        assert own_lines(result) == "", result.stderr
+    assert "Traceback" not in result.stderr and "WARNING" not in result.stderr, result.stderr
+    assert result.stdout == ""
+    assert ("ready: schema version" in result.stderr) == ("database closed" in result.stderr), result.stderr
+    if moment == "reading-settings":
+        assert not database.exists()
+        return
+    version, tables = schema(database)
+    if moment == "mid-migration":
+        assert 0 < version < load_migrations()[-1].version, "the signal was meant to come during the migrations"
+    assert tables == migrated_to(tmp_path / "reference.sqlite3", version)
+    assert not (tmp_path / "dogear.sqlite3-wal").exists() or (tmp_path / "dogear.sqlite3-wal").stat().st_size == 0
+
+
+def own_lines(result: subprocess.CompletedProcess[str]) -> str:
+    """stderr without the log's lines (each starts with its date)."""
+    return "".join(line for line in result.stderr.splitlines(keepends=True) if not line[:4].isdigit())
+
+
+@pytest.mark.parametrize("sent", ["SIGINT", "SIGTERM"])
+def test_a_signal_while_taking_the_lease_closes_the_database_after_it(tmp_path: Path, sent: str) -> None:
+    """A stop while the bot took its lease on the shards (or waited for another process to let it
+    go, as a deploy's second process does) closed the database under the lease's transaction:
+    a ValueError traceback and status 1. Now the lease's step ends first, then the bot closes."""
+    env = environment(
+        DATABASE_PATH=str(tmp_path / "dogear.sqlite3"),
+        DISCORD_TOKEN="x.y.z",
+        DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+        LOG_LEVEL="INFO",
+        SEND_SIGNAL=sent,
+    )
+    result = ctrl_c_at(tmp_path, "bot.cli.hold", "run", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and not own_lines(result), result.stderr
+    assert "bot: shutting down" in result.stderr and "database closed" in result.stderr
