@@ -1690,7 +1690,7 @@ def sign_off(text: str) -> bool:
     if _OF_THE_DAY.match(text):
         return True
     asks = {match.group(0).lower()[:4] for match in _ASKS.finditer(text)}
-    return (len(asks) >= 2 and _REQUEST.search(text) is not None) or _single_ask(text)
+    return (len(asks) >= 2 and _REQUEST.search(text) is not None) or _single_ask(text) or _review_ask(text)
 
 
 def _single_ask(text: str) -> bool:
@@ -1702,6 +1702,51 @@ def _single_ask(text: str) -> bool:
     if found.group("rr") is not None or found.group("please") or found.group("after"):
         return True
     return found.group("ask").lower().startswith("review") and "!" in found.group("stop")  # "Vote!" may be a cry
+
+
+# FanFiction.net's longer asks for reviews: "Please review and let me know what you think!", "Leave a
+# review if you liked it!", "Read, review and enjoy!", speaking to the reader (see _TO_READER);
+# "Please R&R, flames will be ignored", which is nothing but such an ask; and what reviews are to
+# their author, "Reviews are love <3", "Reviews make me write faster". A review with an object
+# ("Please review the file") is the story's, as is "The reviews are in!".
+_NO_OBJECT = r"(?![ \t]+(?:the|a|an|his|her|their|our|your|its|those|these|that|every|all|each|him|them|us)\b)"
+_R_AND_R = r"r[ \t]*(?:&|and|n)[ \t]*r\b"
+_REVIEW_ASKS = re.compile(
+    r"\b(?:please|pls|plz|do|don'?t[ \t]+forget[ \t]+to|remember[ \t]+to|be[ \t]+sure[ \t]+to|make[ \t]+sure[ \t]+to"
+    r"|feel[ \t]+free[ \t]+to|kindly)[ \t]*,?[ \t]+(?:(?:leave|drop|send|give|write)[ \t]+(?:me[ \t]+|us[ \t]+)?(?:a[ \t]+)?)?"
+    rf"reviews?{_NO_OBJECT}\b"
+    r"|\b(?:leave|drop|send|write)[ \t]+(?:me[ \t]+|us[ \t]+)?(?:a[ \t]+)?reviews?\b"
+    r"|\b(?:tell|let)[ \t]+me[ \t]+(?:know[ \t]+)?what[ \t]+you[ \t]+think[^.!?]*\b(?:in[ \t]+a|by)[ \t]+reviews?\b"
+    r"|\bread[ \t]*(?:,|&|and|n)[ \t]*review\b"
+    rf"|^\W*reviews?{_NO_OBJECT}[ \t]*(?:[,!]|please|pls|plz|if[ \t]+you|and[ \t]+(?:let|tell)[ \t]+me|so[ \t]+i)",
+    re.IGNORECASE,
+)
+# "R&R!", "Please R&R", "R&R, flames will be ignored"; "R&R was what she needed" is the story's rest.
+_R_AND_R_ASK = re.compile(
+    rf"^\W*{_R_AND_R}(?=\W*$|[ \t]*[,!.:;~-]|[ \t]+(?:please|pls|plz|and|if|so)\b)|\b(?:please|pls|plz)[ \t]+{_R_AND_R}",
+    re.IGNORECASE,
+)
+_REVIEWS_ARE = re.compile(
+    r"(?:^|[.!?][ \t]+)\W*reviews?[ \t]+(?:(?:are|is|make|makes|keep|keeps|feed|feeds|fuel|fuels|help|helps|mean|means"
+    r"|motivate|motivates|inspire|inspires|encourage|encourages)\b|=)",
+    re.IGNORECASE,
+)
+# Speaking to the reader: "me", "you", an exclamation, a smiley or a heart.
+_TO_READER = re.compile(r"\b(?:me|my|i|i'?m|you|your|thanks|thank)\b|!|<3|♥|❤|[:;]-?[)D3P]", re.IGNORECASE)
+# What reviews are to their author: "love", "appreciated", "me", a heart; "!" alone may be the story's.
+_TO_AUTHOR = re.compile(
+    r"\b(?:me|my|i|i'?m|love|loved|appreciated|welcome|welcomed|encouraged|motivation)\b|<3|♥|❤|[:;]-?[)D3P]",
+    re.IGNORECASE,
+)
+
+
+def _review_ask(text: str) -> bool:
+    """Whether a paragraph asks readers for reviews in one of FanFiction.net's longer forms."""
+    if _R_AND_R_ASK.search(text):
+        return True
+    if _REVIEWS_ARE.search(text) and _TO_AUTHOR.search(text):
+        return True
+    return _REVIEW_ASKS.search(text) is not None and _TO_READER.search(text) is not None
 
 
 # Wattpad's mark of a revised chapter at its start: "Edited", "(edited)", "Edited 3/4/21",
