@@ -437,8 +437,10 @@ _DECLARED_BODY = r"[ \t]*[^.!?。！？\n()（）\[\]\s](?:[^.!?。！？\n()（
 # spaces ("本章预警：死亡": the label 预警 follows 本章 with no space between).
 _STARTS = rf"(?:(?<![\w/])|(?=[{UNSPACED_CHARS}]))"
 _ENDS = rf"(?:\b|(?<=[{UNSPACED_CHARS}{HANGUL_CHARS}]))"  # Korean writes endings onto a word: "이번 화에는"
-# Japanese frames a label with reference marks or lenticular brackets: "※注意※ 死ネタ", "【注意】流血".
-_SEPARATOR = r"[ \t]*(?:[:：\-–—※】]|//?)"
+# Japanese frames a label with reference marks, lenticular brackets or stars: "※注意※ 死ネタ", "【注意】流血", "＊注意＊".
+_SEPARATOR = r"[ \t]*(?:[:：\-–—※】＊》]|//?)"
+# A label in a frame of its own ("【注意】", "＊注意＊", "《注意》") heads a notice: no sentence opens so.
+_FRAMED_LABEL = re.compile(r"^[【＊《※][^\s:：】＊》※]{1,12}[】＊》※]")
 GENERIC_LABEL_CHARS = 24  # how far back a generic label looks for the sentence it starts
 
 
@@ -451,7 +453,7 @@ def _declaration() -> re.Pattern[str]:
     labels = rf"(?:{_ENGLISH_LABELS}|{cues.labels}|(?P<generic>{cues.generic_labels}))"
     connectors = rf"for|{cues.connectors}"
     return re.compile(
-        rf"{_STARTS}(?:【?{labels}(?:[ \t]+(?:{connectors}){_ENDS}|{_SEPARATOR})"
+        rf"{_STARTS}(?:[【＊《]?{labels}(?:[ \t]+(?:{connectors}){_ENDS}|{_SEPARATOR})"
         rf"|(?P<bare>(?:TW|CW|T/W|C/W)s?)[ \t]+){_DECLARED_BODY}",
         re.IGNORECASE,
     )
@@ -572,6 +574,64 @@ def declaration_line(line: str) -> bool:
     return marked_list(trimmed)
 
 
+# A notice's label as Japanese frames it on a line of its own: "※注意※", "【注意】", "＊注意＊", "《注意書き》".
+_LABEL_FRAME = "【】《》〈〉［］[]＊*■□◆◇●○★☆―-=＝~〜:：※ \t\u3000"
+_LIST_ITEM = re.compile(r"^[ \t\u3000]*(?:[-*+•・･◦▪‣＊※][ \t\u3000]*|\d{1,2}[.)．][ \t]+)")
+NOTICE_ITEMS = 20  # a label over more lines than this is over a page of the story
+NOTICE_LINE_CHARS = 80
+
+
+@cache
+def _bare_label() -> re.Pattern[str]:
+    cues = declaration_cues()
+    labels = "|".join(part for part in (_ENGLISH_LABELS, cues.labels, cues.generic_labels) if part)
+    return re.compile(rf"(?:{labels})", re.IGNORECASE)
+
+
+def notice_list(text: str) -> str | None:
+    """A paragraph that is a warnings label on a line of its own over a list, as one declaration
+    ("【注意】" over "・死ネタ" and "・捏造過多" reads "注意: 死ネタ, 捏造過多"; "Warnings:" over "- blood");
+    None for any other paragraph. Pixiv and Narou authors open a chapter so: the paragraph is
+    the chapter's note, and the warnings it names are declared (the rest, "キャラ崩壊", only noted)."""
+    if len(text) > DECLARATION_PARAGRAPH_CHARS:
+        return None
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not 2 <= len(lines) <= NOTICE_ITEMS + 1:
+        return None
+    head = trim_ornaments(lines[0]).strip(_LABEL_FRAME)
+    if not head or _bare_label().fullmatch(head) is None:
+        return None
+    items = [_LIST_ITEM.sub("", line).strip().rstrip(",;、，；") for line in lines[1:]]
+    if any(not item or len(item) > NOTICE_LINE_CHARS or any(mark in item for mark in '"“”「」『』') for item in items):
+        return None
+    return f"{head}: " + ", ".join(items)
+
+
+@cache
+def _notice() -> re.Pattern[str] | None:
+    notices = declaration_cues().notices
+    return re.compile(rf"(?:{notices})[。！!．.…]*", re.IGNORECASE) if notices else None
+
+
+def reader_notice(text: str) -> bool:
+    """Whether a paragraph is notices to readers, a line each ("地雷注意", "苦手な方はブラウザバック推奨",
+    the notices of declared.json's languages), with declarations among them: a note, never story
+    text (a story's "足元に注意" or a line in quotes is not one)."""
+    notice = _notice()
+    lines = [trim_ornaments(line.strip()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if (
+        notice is None
+        or not lines
+        or not any(len(line) <= NOTICE_LINE_CHARS and notice.fullmatch(line) for line in lines)
+    ):
+        return False
+    return all(
+        (len(line) <= NOTICE_LINE_CHARS and notice.fullmatch(line)) or declaration_line(line) or reference_marked(line)
+        for line in lines
+    )
+
+
 def extract_declarations(text: str) -> tuple[list[str], str, str]:
     """Warnings declared inline ("TW for miscarriage", "死ネタあり。"), the text before them, and after.
 
@@ -658,7 +718,7 @@ def declare_chapter_warnings(story: Story) -> Story:
     for index, chapter in enumerate(chapters):
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in chapter.notes:
-            for sentence, targets in _note_sentences(note, index, following):
+            for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
                 for warning in extract_declarations(sentence)[0]:
                     for target in targets:
                         gathered[target].setdefault(warning)
@@ -761,7 +821,10 @@ def _sure_declaration(match: re.Match[str]) -> bool:
     """A declaration no story sentence reads as: a TW, CW or content-warning label (in any language
     of declared.json), or a label that is also an ordinary word ("Warning:", "Avertissement :")
     over a list of warnings the taxonomy knows ("Warning: blood and gore", not "Warning: the
-    stairs are steep" or "Warning: death was near", see :func:`lists_warnings`)."""
+    stairs are steep" or "Warning: death was near", see :func:`lists_warnings`), unless a frame
+    of its own sets it apart ("【注意】死ネタ、捏造過多": the notice also names what is no warning)."""
+    if _FRAMED_LABEL.match(match.group(0)):
+        return True  # "【注意】死ネタ、捏造過多": a notice, whatever else it names
     if match.group("generic") is not None or _BARE_WARNING.match(match.group(0)):
         return lists_warnings(match.group(0))
     return True
@@ -1819,6 +1882,8 @@ def _opening_notes(chapter: Chapter) -> Chapter:
         or reference_marked(first[count])
         or sign_off(first[count])
         or edited_mark(first[count])
+        or notice_list(first[count]) is not None
+        or reader_notice(first[count])
     ):
         count += 1
     if count == 0 or (count == len(first) and len(chapter.scenes) == 1):
