@@ -650,6 +650,7 @@ def label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
     lost either. The box's own caption ("A/N", "Author's Note", "A note from Mara Quill") is left
     out; a box holding most of the page is left alone.
     """
+    _move_linked_footnotes(soup, body)
     drop_note_references(body)
     total = len(body.get_text())
     _read_spoiler_boxes(soup, body, total)
@@ -813,6 +814,54 @@ def _label_footnotes(soup: BeautifulSoup, body: Tag, total: int) -> None:
             paragraph.string = note
             block.insert_before(paragraph)
         block.decompose()
+
+
+def _move_linked_footnotes(soup: BeautifulSoup, body: Tag) -> None:
+    """Footnotes a word processor sets as paragraphs of the page, each opening with a link back to
+    its call (Google Docs' "Download as HTML": "<a href="#ftnt_ref1" id="ftnt1">[1]</a> The lamp
+    was a Fresnel lens." after the last chapter; Word's "Save as HTML" names its anchors with
+    ``name``), in no block marked as footnotes: each is an
+    "A/N: Footnote 1: ..." paragraph after the paragraph calling it, so the calling chapter takes it
+    as its note; they were the last chapter's closing paragraphs. Calls go with
+    :func:`drop_note_references`; notes inside a marked footnotes block with :func:`_label_footnotes`."""
+    targets = {str(tag["id"]): tag for tag in body.find_all(id=True, limit=MAX_HTML_ELEMENTS)}
+    targets.update((str(tag["name"]), tag) for tag in body.find_all("a", attrs={"name": True}, limit=MAX_HTML_ELEMENTS))
+    if not targets:
+        return
+    moves: list[tuple[Tag, Tag, str]] = []  # the calling block, the note's block, its number
+    for link in body.find_all("a", href=True, limit=NOTE_REF_MOST):
+        href = str(link.get("href") or "")
+        target = targets.get(href.split("#", 1)[1]) if href.startswith("#") else None
+        if target is None or not _note_reference(link):
+            continue
+        back = target if target.name == "a" else target.find("a", href=True)
+        note = target.find_parent(["p", "li", "div"]) if target.name == "a" else target
+        if back is None or note is None or note.find_parent(_is_footnotes) is not None or _is_footnotes(note):
+            continue
+        anchors = {f"#{link.get(key)}" for key in ("id", "name") if link.get(key)}
+        if str(back.get("href") or "") not in anchors or link.find_parent(["p", "li", "div"]) is None:
+            continue  # a note that links back to this call, and a call inside a paragraph
+        if not note.get_text().strip().startswith(back.get_text().strip()) or link in note.descendants:
+            continue  # the note opens with its link back (the call's own paragraph does not)
+        moves.append((link.find_parent(["p", "li", "div"]), note, link.get_text().strip().strip("[]()")))
+    placed: dict[int, Tag] = {}
+    for calling, note, number in moves:
+        if calling.parent is None or note.parent is None:
+            continue
+        back = note.find("a", href=True)
+        if back is not None:
+            back.decompose()
+        lines = _entry_lines(note)
+        holder = note.parent
+        note.decompose()
+        if isinstance(holder, Tag) and holder.name == "div" and not holder.get_text().strip():
+            holder.decompose()
+        if not lines:
+            continue
+        paragraph = soup.new_tag("p")
+        paragraph.string = f"A/N: Footnote {number}: " + LINE_BREAK.join(lines)
+        placed.get(id(calling), calling).insert_after(paragraph)
+        placed[id(calling)] = paragraph
 
 
 # An unlinked call: a superscript that is only a number ("<sup>1</sup>", "<sup>[2]</sup>").

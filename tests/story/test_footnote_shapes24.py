@@ -171,3 +171,43 @@ def test_superscripts_that_are_no_calls_and_a_list_in_the_story_stay() -> None:
         ["E=mc2, she wrote.", "Sums", "Proofs"],
     ]
     assert _notes(story) == [[], []]
+
+
+GOOGLE_DOCS = """<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">
+<style type="text/css">.c0{font-weight:400}.c1{padding-top:0pt}.title{font-size:26pt}</style></head>
+<body class="c7 doc-content"><p class="c5 title" id="h.abc"><span class="c6">The Lighthouse</span></p>
+<p class="c1"><span class="c0">by Mara Quill</span></p>
+<h1 class="c3" id="h.ch1"><span class="c4">Chapter 1</span></h1>
+<p class="c1"><span class="c0">The lamp had not been lit in years.</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>
+<span class="c0">&nbsp;Ada climbed the stairs anyway.</span></p>
+<h1 class="c3" id="h.ch2"><span class="c4">Chapter 2</span></h1>
+<p class="c1"><span class="c0">Morning came grey</span><sup><a href="#ftnt2" id="ftnt_ref2">[2]</a></sup><span class="c0">.</span></p>
+<hr class="c9"><div><p class="c2"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span class="c10">&nbsp;A Fresnel lens.</span></p></div>
+<div><p class="c2"><a href="#ftnt_ref2" id="ftnt2">[2]</a><span class="c10">&nbsp;As mornings there always were.</span></p></div>
+</body></html>"""
+
+WORD = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15">
+</head><body lang=EN-GB><div class=WordSection1><h1>Chapter 1</h1><p class=MsoNormal>The lamp had not been lit.
+<a style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference>
+<span class=MsoFootnoteReference>[1]</span></span></a> Ada climbed.</p>
+<h1>Chapter 2</h1><p class=MsoNormal>Morning came grey.</p></div>
+<div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width="33%">
+<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href="#_ftnref1"
+name="_ftn1" title=""><span class=MsoFootnoteReference><span class=MsoFootnoteReference>[1]</span></span></a>
+A Fresnel lens.</p></div></div></body></html>"""
+
+
+def test_google_docs_footnotes_are_the_calling_chapters_notes() -> None:
+    story = _import(GOOGLE_DOCS, "lighthouse.html")
+    assert (story.meta.title, story.meta.author) == ("The Lighthouse", "Mara Quill")
+    assert _texts(story) == [
+        ["The lamp had not been lit in years. Ada climbed the stairs anyway."],
+        ["Morning came grey."],
+    ]
+    assert _notes(story) == [["Footnote 1: A Fresnel lens."], ["Footnote 2: As mornings there always were."]]
+
+
+def test_word_footnotes_are_the_calling_chapters_notes() -> None:
+    story = _import(WORD, "lighthouse.htm")
+    assert _texts(story) == [["The lamp had not been lit. Ada climbed."], ["Morning came grey."]]
+    assert _notes(story) == [["Footnote 1: A Fresnel lens."], []]
