@@ -1,45 +1,94 @@
-"""Footnotes written as bare digits in a text or Markdown file: "The clock struck midnight.1" in the
-story and, at the chapter's or the book's end, a numbered list ("1 In the old style, thirteen
-chimes.", or "1. ..." in Markdown), maybe under a "Notes" line.
+"""Footnotes written out in a text or Markdown file, as the chapters' notes.
 
-Posted as they are, a member reads "midnight.1" and the list as the chapter's closing paragraphs.
-A digit glued to a word is not always a footnote ("mp3", "B12") and a numbered list is not always
-notes, so both must be there and agree: the calls in the text, in order, are the list's numbers
-one by one. Then each entry is a note of the chapter that calls it ("Footnote 1: ..."), the calls
-are dropped and the list leaves the story. Otherwise the text is left as it is.
+Two shapes:
+
+- Bare digits: "The clock struck midnight.1" (or "midnight[1]") in the story and, at the chapter's or
+  the book's end, a numbered list ("1 In the old style, thirteen chimes.", "1. ...", "[1] ..."),
+  maybe under a "Notes" line, or under a "## Notes" / "### Footnotes" heading, which
+  :mod:`bot.story.note_headings` has already made the chapter's notes. A digit glued to a word is
+  not always a footnote ("mp3", "B12") and a numbered list is not always notes, so both must be
+  there and agree: the calls in the text, in order, are the list's numbers one by one.
+- Markdown's own footnotes: "midnight[^1]" and a definition "[^1]: In the old style." wherever
+  it stands (after the paragraph, at the chapter's end, at the book's). The syntax says what they
+  are, so each call is paired with the definition of its label: the chapter's own, else the one
+  other chapters share (a book's definitions at its end). A definition no call names is still no
+  story text.
+
+Paired, each entry is a note of the chapter that calls it ("Footnote 1: ..."), the calls are
+dropped and the list leaves the story. Otherwise the text is left as it is.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from bot.story.model import Chapter
 
 # A call: digits right after a letter, or after a letter and a stop or closing quote ("midnight.1",
-# "said,2", "“Run.”3"), and before a space, a stop or the paragraph's end.
-_CALL = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”\"')]))(\d{1,3})(?=[\s.,;:!?]|$)")
-_ENTRY = re.compile(r"^[ \t]*(\d{1,3})(?:[.)][ \t]+|[ \t]+)(\S.*)$")
-_LABELS = frozenset(("notes", "footnotes", "endnotes", "end notes", "translator's notes", "translation notes"))
+# "said,2", "“Run.”3"), and before a space, a stop or the paragraph's end; or the digits in
+# brackets ("midnight[1]", "midnight. [2]").
+_AFTER_WORD = r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”\"')]))"
+_CALL = re.compile(
+    rf"{_AFTER_WORD}(?P<bare>\d{{1,3}})(?=[\s.,;:!?]|$)|{_AFTER_WORD} ?\[\^?(?P<bracket>\d{{1,3}})\](?=[\s.,;:!?’”\"')]|$)"
+)
+_ENTRY = re.compile(r"^[ \t]*(?:(\d{1,3})(?:[.)][ \t]+|[ \t]+)|\[(\d{1,3})\]:?[ \t]+)(\S.*)$")
+FOOTNOTE_LABELS = frozenset(("notes", "footnotes", "endnotes", "end notes", "translator's notes", "translation notes"))
 MOST_ENTRIES = 200  # a list longer than this is the story's own, read no further
+
+# Markdown's footnotes: "[^1]" or "[^wolf]" called, "[^1]: text" defined at a line's start.
+_MD_CALL = re.compile(r" ?\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
+_MD_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<text>.*)$")
 
 
 def pair_footnotes(chapters: list[Chapter]) -> None:
-    """Read each chapter's closing list of footnotes against the calls in its text; a list at the
-    last chapter's end that numbers the whole book's calls goes to the chapters that call them."""
+    """Markdown's footnotes with their definitions, then each chapter's closing list of footnotes
+    against the calls in its text; a list at the last chapter's end that numbers the whole book's
+    calls goes to the chapters that call them."""
+    _markdown_footnotes(chapters)
     for index, chapter in enumerate(chapters):
         found = _closing_list(chapter)
         if found is None:
             continue
-        entries, taken = found
-        if _calls(chapter) == list(entries):
-            _apply([chapter], entries, chapter, taken)
-        elif index == len(chapters) - 1 and _story_calls(chapters) == list(entries):
-            _apply(chapters, entries, chapter, taken)
+        if _calls(chapter, found) == list(found.entries):
+            _apply([chapter], found, chapter)
+        elif index == len(chapters) - 1 and _story_calls(chapters, found) == list(found.entries):
+            _apply(chapters, found, chapter)
 
 
-def _closing_list(chapter: Chapter) -> tuple[dict[int, str], int] | None:
+@dataclass(slots=True)
+class _List:
+    """A numbered list of footnotes and where it stands: the closing paragraphs of the chapter's
+    last scene (``taken`` of them), or a run of its notes (``notes``, their indexes)."""
+
+    entries: dict[int, str]
+    taken: int = 0
+    notes: list[int] = field(default_factory=list)
+
+
+def _entries(lines: list[str]) -> dict[int, str] | None:
+    """The lines as a list numbered from one (a line that opens no entry goes on the one above), or None."""
+    entries: dict[int, str] = {}
+    for line in lines:
+        match = _ENTRY.match(line)
+        number = int(match.group(1) or match.group(2)) if match else None
+        if match and number == len(entries) + 1:
+            entries[number] = match.group(3).strip()
+        elif entries and line.strip() and not (match and number == 1):
+            entries[len(entries)] += " " + line.strip()
+        else:
+            return None
+    return entries or None
+
+
+def _closing_list(chapter: Chapter) -> _List | None:
     """The numbered entries closing the chapter's last scene, counting up from one, and how many
-    paragraphs (with a "Notes" label over them) they take; None when it does not close so."""
+    paragraphs (with a "Notes" label over them) they take; else a run of the chapter's notes that
+    is such a list (under a "## Notes" heading); None when there is neither."""
+    return _closing_paragraphs(chapter) or _listed_notes(chapter)
+
+
+def _closing_paragraphs(chapter: Chapter) -> _List | None:
     if not chapter.scenes:
         return None
     paragraphs = chapter.scenes[-1].paragraphs
@@ -47,46 +96,163 @@ def _closing_list(chapter: Chapter) -> tuple[dict[int, str], int] | None:
     taken = 0
     for paragraph in reversed(paragraphs):
         block = paragraph.splitlines()
-        if not all(_ENTRY.match(line) for line in block) or len(lines) + len(block) > MOST_ENTRIES:
+        opening = _ENTRY.match(block[0]) if block else None
+        if opening is None or len(lines) + len(block) > MOST_ENTRIES:
             break
         lines[:0] = block
         taken += 1
-    if not lines:
+        if (opening.group(1) or opening.group(2)) == "1":
+            break  # the list's first entry: what is above it is the story
+    entries = _entries(lines) if lines else None
+    if entries is None:
         return None
-    numbers = [int(match.group(1)) for match in map(_ENTRY.match, lines) if match]
-    if numbers != list(range(1, len(numbers) + 1)):
-        return None
-    if taken < len(paragraphs) and paragraphs[-1 - taken].strip().strip(":*_#").strip().lower() in _LABELS:
+    if taken < len(paragraphs) and paragraphs[-1 - taken].strip().strip(":*_#").strip().lower() in FOOTNOTE_LABELS:
         taken += 1
     if taken == len(paragraphs) and len(chapter.scenes) == 1:
         return None  # nothing of the story would be left
-    entries = {int(match.group(1)): match.group(2).strip() for match in map(_ENTRY.match, lines) if match}
-    return entries, taken
+    return _List(entries, taken=taken)
 
 
-def _text(chapter: Chapter, taken: int = 0) -> list[str]:
+def _listed_notes(chapter: Chapter) -> _List | None:
+    """The chapter's notes that together are one numbered list, each a paragraph of it."""
+    run: list[int] = []
+    for index, note in enumerate(chapter.notes):
+        first = note.splitlines()[0] if note.strip() else ""
+        match = _ENTRY.match(first)
+        if match is None:
+            if run:
+                break
+            continue
+        if not run and (match.group(1) or match.group(2)) != "1":
+            continue
+        run.append(index)
+    lines = [line for index in run for line in chapter.notes[index].splitlines()]
+    entries = _entries(lines) if lines and len(lines) <= MOST_ENTRIES else None
+    return _List(entries, notes=run) if entries else None
+
+
+def _text(chapter: Chapter, found: _List | None) -> list[str]:
+    taken = found.taken if found else 0
     return chapter.paragraphs[: len(chapter.paragraphs) - taken] if taken else chapter.paragraphs
 
 
-def _calls(chapter: Chapter) -> list[int]:
-    found = _closing_list(chapter)
-    taken = found[1] if found else 0
-    return [int(number) for paragraph in _text(chapter, taken) for number in _CALL.findall(paragraph)]
+def _numbers(paragraph: str) -> list[int]:
+    return [int(match.group("bare") or match.group("bracket")) for match in _CALL.finditer(paragraph)]
 
 
-def _story_calls(chapters: list[Chapter]) -> list[int]:
-    return [number for chapter in chapters for number in _calls(chapter)]
+def _calls(chapter: Chapter, found: _List | None = None) -> list[int]:
+    found = found if found is not None else _closing_list(chapter)
+    return [number for paragraph in _text(chapter, found) for number in _numbers(paragraph)]
 
 
-def _apply(scope: list[Chapter], entries: dict[int, str], listed: Chapter, taken: int) -> None:
+def _story_calls(chapters: list[Chapter], found: _List) -> list[int]:
+    return [number for chapter in chapters[:-1] for number in _calls(chapter)] + _calls(chapters[-1], found)
+
+
+def _apply(scope: list[Chapter], found: _List, listed: Chapter) -> None:
     """Drop the list and the calls; each entry becomes a note of the chapter that calls it."""
-    last = listed.scenes[-1].paragraphs
-    del last[len(last) - taken :]
-    if not last:
-        listed.scenes.pop()
+    if found.taken:
+        last = listed.scenes[-1].paragraphs
+        del last[len(last) - found.taken :]
+        if not last:
+            listed.scenes.pop()
+    if found.notes:
+        listed.notes = [note for index, note in enumerate(listed.notes) if index not in found.notes]
     for chapter in scope:
         for scene in chapter.scenes:
             for position, paragraph in enumerate(scene.paragraphs):
-                numbers = [int(number) for number in _CALL.findall(paragraph)]
-                chapter.notes.extend(f"Footnote {number}: {entries[number]}" for number in numbers)
+                numbers = _numbers(paragraph)
+                chapter.notes.extend(f"Footnote {number}: {found.entries[number]}" for number in numbers)
                 scene.paragraphs[position] = _CALL.sub("", paragraph)
+
+
+def _definitions(text: str) -> list[tuple[str, str]] | None:
+    """A paragraph (or note) that is Markdown footnote definitions only, as (label, text) pairs;
+    a line that opens none goes on the definition above (a definition's next lines)."""
+    found: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        match = _MD_DEFINITION.match(line)
+        if match:
+            found.append((match.group("label"), match.group("text").strip()))
+        elif found and line.strip():
+            label, body = found[-1]
+            found[-1] = (label, f"{body} {line.strip()}".strip())
+        elif line.strip():
+            return None
+    return found or None
+
+
+def _markdown_footnotes(chapters: list[Chapter]) -> None:
+    """Markdown's "[^label]" calls paired with their "[^label]: text" definitions (see the module docstring)."""
+    own: list[dict[str, str]] = []
+    for chapter in chapters:
+        defined: dict[str, str] = {}
+        for scene in chapter.scenes:
+            kept = []
+            for paragraph in scene.paragraphs:
+                found = _definitions(paragraph)
+                if found is None:
+                    kept.append(paragraph)
+                else:
+                    defined.update((label, text) for label, text in reversed(found))
+            scene.paragraphs = kept
+        notes = []
+        for note in chapter.notes:
+            found = _definitions(note)
+            if found is None:
+                notes.append(note)
+            else:
+                defined.update((label, text) for label, text in reversed(found))
+        chapter.notes = notes
+        own.append(defined)
+    if not any(own):
+        return
+    called = [
+        match.group("label") for chapter in chapters for p in chapter.paragraphs for match in _MD_CALL.finditer(p)
+    ]
+    as_written = all(label.isdigit() for label in called)  # else numbered in order, as Markdown shows them
+    used: set[tuple[int, str]] = set()
+    count = 0
+    for index, chapter in enumerate(chapters):
+        for scene in chapter.scenes:
+            for position, paragraph in enumerate(scene.paragraphs):
+                pieces: list[str] = []
+                kept = 0
+                for match in _MD_CALL.finditer(paragraph):
+                    label = match.group("label")
+                    owner = index if label in own[index] else _last_defining(own, label)
+                    if owner is None:
+                        continue
+                    used.add((owner, label))
+                    count += 1
+                    chapter.notes.append(f"Footnote {label if as_written else count}: {own[owner][label]}")
+                    pieces.append(paragraph[kept : match.start()])
+                    kept = match.end()
+                scene.paragraphs[position] = "".join(pieces) + paragraph[kept:]
+        chapter.scenes = [scene for scene in chapter.scenes if scene.paragraphs]
+    for index, chapter in enumerate(chapters):  # a definition nothing calls is still no story text
+        chapter.notes.extend(
+            f"Footnote {label}: {text}" for label, text in own[index].items() if (index, label) not in used
+        )
+    _drop_emptied(chapters)
+
+
+def _drop_emptied(chapters: list[Chapter]) -> None:
+    """A chapter that held only definitions (a "## References" heading over them) is no chapter:
+    what notes it keeps go to the chapter before it."""
+    kept: list[Chapter] = []
+    for chapter in chapters:
+        if chapter.scenes or not kept:
+            kept.append(chapter)
+        else:
+            kept[-1].notes.extend(chapter.notes)
+    if kept and not kept[0].scenes and len(kept) > 1:
+        kept[1].notes[:0] = kept.pop(0).notes
+    for number, chapter in enumerate(kept, 1):
+        chapter.number = number
+    chapters[:] = kept
+
+
+def _last_defining(own: list[dict[str, str]], label: str) -> int | None:
+    """The last chapter defining ``label``: a book's definitions stand at its end."""
+    return next((index for index in range(len(own) - 1, -1, -1) if label in own[index]), None)

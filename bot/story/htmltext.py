@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag, XMLParsedAsHTMLWarning
 
 from bot.story.errors import StoryFormatError
+from bot.story.footnotes import FOOTNOTE_LABELS
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
-from bot.story.note_headings import box_note, note_sections
+from bot.story.note_headings import box_note, note_sections, note_title
 from bot.story.plaintext import build_story, by_line_author, is_labelled_note, strip_note_label
 from bot.story.structure import Heading, Item, Para, SceneBreak, bare_number_heading, is_scene_break, match_heading
 from bot.story.webpage import TEXT_ONLY, box_title, forum_author, names_author_note, spoiler_boxes, strip_page_chrome
@@ -649,10 +650,12 @@ def label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
     lost either. The box's own caption ("A/N", "Author's Note", "A note from Mara Quill") is left
     out; a box holding most of the page is left alone.
     """
+    _move_linked_footnotes(soup, body)
     drop_note_references(body)
     total = len(body.get_text())
     _read_spoiler_boxes(soup, body, total)
     _label_footnotes(soup, body, total)
+    _pair_listed_footnotes(soup, body)
     notes = [tag for tag in body.find_all(names_author_note) if tag.find_parent(names_author_note) is None]
     for note in notes:
         if len(note.get_text()) * 2 > total:
@@ -673,20 +676,43 @@ def _read_spoiler_boxes(soup: BeautifulSoup, body: Tag, total: int) -> None:
     as a note, warnings or a summary is the chapter's note, labelled "A/N:" as a note box is; any
     other box is story text, and keeps its title as the paragraph over it ("Spoiler: The Letter"
     was dropped with the site's buttons, leaving its text untitled). A box holding most of the page
-    is text whatever its title."""
-    for box, outermost in reversed(spoiler_boxes(body)):  # a box inside another is read first
+    is text whatever its title.
+
+    Boxes nest: a "Spoiler: Author's Note" inside a "Spoiler: Chapter 3" box is the chapter's note
+    and the story box around it stays text; a story box inside a note box is taken out of the
+    note and follows it, as text with its title (the whole post was a note, its chapter empty).
+    """
+    story_boxes: set[int] = set()  # ids of the boxes kept as story text, read before any box holding them
+    for box, _ in reversed(spoiler_boxes(body)):  # a box inside another is read first
         title = box_title(box)
         if not title:
             continue
-        note = _box_note(box, title, total) if outermost else None
+        if story_boxes and note_title(title):  # the story boxes in a note box follow it
+            for tag in reversed(_outermost_within(box, story_boxes)):
+                box.insert_after(tag.extract())
+        note = _box_note(box, title, total)
         if note is not None:
             paragraph = soup.new_tag("p")
             paragraph.string = "A/N: " + note.replace("\n", LINE_BREAK)
             box.replace_with(paragraph)
-        elif title:
+        else:
             paragraph = soup.new_tag("p")
             paragraph.string = title
             box.insert(0, paragraph)
+            story_boxes.add(id(box))
+
+
+def _outermost_within(box: Tag, ids: set[int]) -> list[Tag]:
+    """The elements inside ``box`` whose id is in ``ids`` and that no other such element holds, in order."""
+    found: list[Tag] = []
+    stack = [child for child in reversed(box.contents) if isinstance(child, Tag)]
+    while stack:
+        element = stack.pop()
+        if id(element) in ids:
+            found.append(element)
+            continue
+        stack.extend(child for child in reversed(element.contents) if isinstance(child, Tag))
+    return found
 
 
 _FOOTNOTE_TYPES = frozenset(["footnotes", "endnotes", "rearnotes", "footnote", "endnote", "rearnote"])
@@ -779,7 +805,7 @@ def _label_footnotes(soup: BeautifulSoup, body: Tag, total: int) -> None:
         entries = block.find_all("li") or [block]
         notes: list[str] = []
         for number, entry in enumerate(entries, 1):
-            lines = [item.text for item in html_items(entry, headings=False) if isinstance(item, Para) and item.text]
+            lines = _entry_lines(entry)
             if lines:
                 label = f"Footnote {number}: " if len(entries) > 1 or entry is not block else "Footnote: "
                 notes.append("A/N: " + label + LINE_BREAK.join(lines))
@@ -788,6 +814,107 @@ def _label_footnotes(soup: BeautifulSoup, body: Tag, total: int) -> None:
             paragraph.string = note
             block.insert_before(paragraph)
         block.decompose()
+
+
+def _move_linked_footnotes(soup: BeautifulSoup, body: Tag) -> None:
+    """Footnotes a word processor sets as paragraphs of the page, each opening with a link back to
+    its call (Google Docs' "Download as HTML": "<a href="#ftnt_ref1" id="ftnt1">[1]</a> The lamp
+    was a Fresnel lens." after the last chapter; Word's "Save as HTML" names its anchors with
+    ``name``), in no block marked as footnotes: each is an
+    "A/N: Footnote 1: ..." paragraph after the paragraph calling it, so the calling chapter takes it
+    as its note; they were the last chapter's closing paragraphs. Calls go with
+    :func:`drop_note_references`; notes inside a marked footnotes block with :func:`_label_footnotes`."""
+    targets = {str(tag["id"]): tag for tag in body.find_all(id=True, limit=MAX_HTML_ELEMENTS)}
+    targets.update((str(tag["name"]), tag) for tag in body.find_all("a", attrs={"name": True}, limit=MAX_HTML_ELEMENTS))
+    if not targets:
+        return
+    moves: list[tuple[Tag, Tag, str]] = []  # the calling block, the note's block, its number
+    for link in body.find_all("a", href=True, limit=NOTE_REF_MOST):
+        href = str(link.get("href") or "")
+        target = targets.get(href.split("#", 1)[1]) if href.startswith("#") else None
+        if target is None or not _note_reference(link):
+            continue
+        back = target if target.name == "a" else target.find("a", href=True)
+        note = target.find_parent(["p", "li", "div"]) if target.name == "a" else target
+        if back is None or note is None or note.find_parent(_is_footnotes) is not None or _is_footnotes(note):
+            continue
+        anchors = {f"#{link.get(key)}" for key in ("id", "name") if link.get(key)}
+        if str(back.get("href") or "") not in anchors or link.find_parent(["p", "li", "div"]) is None:
+            continue  # a note that links back to this call, and a call inside a paragraph
+        if not note.get_text().strip().startswith(back.get_text().strip()) or link in note.descendants:
+            continue  # the note opens with its link back (the call's own paragraph does not)
+        moves.append((link.find_parent(["p", "li", "div"]), note, link.get_text().strip().strip("[]()")))
+    placed: dict[int, Tag] = {}
+    for calling, note, number in moves:
+        if calling.parent is None or note.parent is None:
+            continue
+        back = note.find("a", href=True)
+        if back is not None:
+            back.decompose()
+        lines = _entry_lines(note)
+        holder = note.parent
+        note.decompose()
+        if isinstance(holder, Tag) and holder.name == "div" and not holder.get_text().strip():
+            holder.decompose()
+        if not lines:
+            continue
+        paragraph = soup.new_tag("p")
+        paragraph.string = f"A/N: Footnote {number}: " + LINE_BREAK.join(lines)
+        placed.get(id(calling), calling).insert_after(paragraph)
+        placed[id(calling)] = paragraph
+
+
+# An unlinked call: a superscript that is only a number ("<sup>1</sup>", "<sup>[2]</sup>").
+_SUP_CALL = re.compile(r"^[\[(]?(\d{1,3})[\])]?$")
+_CALL_BLOCKS = ("p", "div", "li", "blockquote", "dd", "td", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _pair_listed_footnotes(soup: BeautifulSoup, body: Tag) -> None:
+    """Footnotes with no links: "midnight.<sup>1</sup>" in the text and, after it, a plain ``<ol>``
+    of the notes (a word processor's or a site's, no anchors, no ``epub:type``). The calls since the
+    last such list, in order, must number it one by one (an exponent, "2<sup>10</sup>", or a list
+    in the story does not pair); then each entry is an "A/N: Footnote 1: ..." paragraph after the
+    one calling it, so the calling chapter takes it as its note, the calls go, and the list goes
+    with a "Notes" label over it. Lists read as paragraphs numbered in the text ("1. In the old
+    style.") are paired later, with the text's (:mod:`bot.story.footnotes`)."""
+    calls: list[tuple[int, Tag]] = []
+    for tag in body.find_all(["sup", "ol"], limit=NOTE_REF_MOST):
+        if tag.find_parent(["ol", "ul"]) is not None:
+            continue
+        if tag.name == "sup":
+            mark = _SUP_CALL.match(tag.get_text().strip()) if tag.find("a") is None else None
+            if mark:
+                calls.append((int(mark.group(1)), tag))
+            continue
+        entries = tag.find_all("li", recursive=False)
+        if str(tag.get("start") or "1").strip() != "1" or [number for number, _ in calls] != list(
+            range(1, len(entries) + 1)
+        ):
+            continue
+        notes = [LINE_BREAK.join(_entry_lines(entry)) for entry in entries]
+        if not all(notes):
+            continue
+        placed: dict[int, Tag] = {}  # the last note put after each calling block
+        for (number, sup), note in zip(calls, notes, strict=True):
+            block = sup.find_parent(_CALL_BLOCKS) or sup
+            paragraph = soup.new_tag("p")
+            paragraph.string = f"A/N: Footnote {number}: {note}"
+            placed.get(id(block), block).insert_after(paragraph)
+            placed[id(block)] = paragraph
+            sup.decompose()
+        label = tag.find_previous_sibling(True)
+        if label is not None and label.name in _CALL_BLOCKS and _is_footnote_label(label.get_text()):
+            label.decompose()
+        tag.decompose()
+        calls = []
+
+
+def _is_footnote_label(text: str) -> bool:
+    return " ".join(text.replace("’", "'").split()).strip(":*_# ").lower() in FOOTNOTE_LABELS
+
+
+def _entry_lines(entry: Tag) -> list[str]:
+    return [item.text for item in html_items(entry, headings=False) if isinstance(item, Para) and item.text]
 
 
 def _box_note(box: Tag, title: str, total: int) -> str | None:

@@ -68,13 +68,14 @@ _INLINE: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]
     (regex.compile(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*"), ""),
     # Pandoc's and Google Docs' heading attributes: "## Chapter 1 {#chapter-1}".
     (regex.compile(r"[ \t]+\{#[^{}\n]*\}[ \t]*$"), ""),
-    (regex.compile(r"(?<!\S)\[[^\]\n]+\]:[ \t]+\S+.*$", regex.MULTILINE), ""),  # reference definitions, before images
+    # Reference definitions, before images; a footnote's ("[^1]: text") is the author's note (bot.story.footnotes).
+    (regex.compile(r"(?<!\S)\[(?!\^)[^\]\n]+\]:[ \t]+\S+.*$", regex.MULTILINE), ""),
     (regex.compile(r"\[!\[([^\]\n]*)\]\([^)\n]*\)\]\([^)\n]*\)"), _markdown_image),  # [![alt](img)](url)
     (regex.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), _markdown_image),  # ![alt](url)
     (regex.compile(r"!\[([^\]\n]*)\]\[[^\]\n]*\]"), _markdown_image),  # ![alt][ref]
     (regex.compile(r"<img\b[^>\n]*>", regex.IGNORECASE), _html_image),
     (regex.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),  # [text](url)
-    (regex.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # [text][ref]
+    (regex.compile(r"\[([^\]\n]+)\]\[(?!\^)[^\]\n]*\]"), r"\1"),  # [text][ref], not a footnote's call
     (regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
     (regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *italic*
     (regex.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"), r"\1"),  # _italic_

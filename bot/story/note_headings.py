@@ -43,7 +43,7 @@ NOTES, WARNINGS, SUMMARY, TEXT = "notes", "warnings", "summary", "text"
 _ENGLISH_NOTES = (
     r"a/n|a\.n\.|an|a/ns|author'?s'? ?notes?|authors? notes?|notes? (?:from|by) (?:the )?author"
     r"|(?:chapter|beginning|opening|start|end|ending|closing|final|story|work|fic|translator'?s'?) notes?"
-    r"|notes?|disclaimers?"
+    r"|notes?|disclaimers?|(?:foot|end) ?notes?|translation notes?|(?:chapter )?footnotes?"
 )
 _ENGLISH_WARNINGS = (
     r"(?:(?:chapter|content|trigger|story) )?warnings?(?:\(s\))?(?: for (?:this|the|(?:the )?(?:next|upcoming|following)) chapter)?"
@@ -109,6 +109,12 @@ def box_note(title: str, text: str) -> str | None:
     if label is None or label.kind == TEXT:
         return None
     return _note_text(label, text, first=True)
+
+
+def note_title(title: str) -> bool:
+    """Whether a box's title labels a note, warnings or a summary (see :func:`box_note`)."""
+    label = heading_label(Heading(title, "markdown", 3, title))
+    return label is not None and label.kind != TEXT
 
 
 def _plain(key: str) -> bool:

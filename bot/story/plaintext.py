@@ -437,8 +437,10 @@ _DECLARED_BODY = r"[ \t]*[^.!?。！？\n()（）\[\]\s](?:[^.!?。！？\n()（
 # spaces ("本章预警：死亡": the label 预警 follows 本章 with no space between).
 _STARTS = rf"(?:(?<![\w/])|(?=[{UNSPACED_CHARS}]))"
 _ENDS = rf"(?:\b|(?<=[{UNSPACED_CHARS}{HANGUL_CHARS}]))"  # Korean writes endings onto a word: "이번 화에는"
-# Japanese frames a label with reference marks or lenticular brackets: "※注意※ 死ネタ", "【注意】流血".
-_SEPARATOR = r"[ \t]*(?:[:：\-–—※】]|//?)"
+# Japanese frames a label with reference marks, lenticular brackets or stars: "※注意※ 死ネタ", "【注意】流血", "＊注意＊".
+_SEPARATOR = r"[ \t]*(?:[:：\-–—※】＊》]|//?)"
+# A label in a frame of its own ("【注意】", "＊注意＊", "《注意》") heads a notice: no sentence opens so.
+_FRAMED_LABEL = re.compile(r"^[【＊《※][^\s:：】＊》※]{1,12}[】＊》※]")
 GENERIC_LABEL_CHARS = 24  # how far back a generic label looks for the sentence it starts
 
 
@@ -451,7 +453,7 @@ def _declaration() -> re.Pattern[str]:
     labels = rf"(?:{_ENGLISH_LABELS}|{cues.labels}|(?P<generic>{cues.generic_labels}))"
     connectors = rf"for|{cues.connectors}"
     return re.compile(
-        rf"{_STARTS}(?:【?{labels}(?:[ \t]+(?:{connectors}){_ENDS}|{_SEPARATOR})"
+        rf"{_STARTS}(?:[【＊《]?{labels}(?:[ \t]+(?:{connectors}){_ENDS}|{_SEPARATOR})"
         rf"|(?P<bare>(?:TW|CW|T/W|C/W)s?)[ \t]+){_DECLARED_BODY}",
         re.IGNORECASE,
     )
@@ -572,6 +574,64 @@ def declaration_line(line: str) -> bool:
     return marked_list(trimmed)
 
 
+# A notice's label as Japanese frames it on a line of its own: "※注意※", "【注意】", "＊注意＊", "《注意書き》".
+_LABEL_FRAME = "【】《》〈〉［］[]＊*■□◆◇●○★☆―-=＝~〜:：※ \t\u3000"
+_LIST_ITEM = re.compile(r"^[ \t\u3000]*(?:[-*+•・･◦▪‣＊※][ \t\u3000]*|\d{1,2}[.)．][ \t]+)")
+NOTICE_ITEMS = 20  # a label over more lines than this is over a page of the story
+NOTICE_LINE_CHARS = 80
+
+
+@cache
+def _bare_label() -> re.Pattern[str]:
+    cues = declaration_cues()
+    labels = "|".join(part for part in (_ENGLISH_LABELS, cues.labels, cues.generic_labels) if part)
+    return re.compile(rf"(?:{labels})", re.IGNORECASE)
+
+
+def notice_list(text: str) -> str | None:
+    """A paragraph that is a warnings label on a line of its own over a list, as one declaration
+    ("【注意】" over "・死ネタ" and "・捏造過多" reads "注意: 死ネタ, 捏造過多"; "Warnings:" over "- blood");
+    None for any other paragraph. Pixiv and Narou authors open a chapter so: the paragraph is
+    the chapter's note, and the warnings it names are declared (the rest, "キャラ崩壊", only noted)."""
+    if len(text) > DECLARATION_PARAGRAPH_CHARS:
+        return None
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not 2 <= len(lines) <= NOTICE_ITEMS + 1:
+        return None
+    head = trim_ornaments(lines[0]).strip(_LABEL_FRAME)
+    if not head or _bare_label().fullmatch(head) is None:
+        return None
+    items = [_LIST_ITEM.sub("", line).strip().rstrip(",;、，；") for line in lines[1:]]
+    if any(not item or len(item) > NOTICE_LINE_CHARS or any(mark in item for mark in '"“”「」『』') for item in items):
+        return None
+    return f"{head}: " + ", ".join(items)
+
+
+@cache
+def _notice() -> re.Pattern[str] | None:
+    notices = declaration_cues().notices
+    return re.compile(rf"(?:{notices})[。！!．.…]*", re.IGNORECASE) if notices else None
+
+
+def reader_notice(text: str) -> bool:
+    """Whether a paragraph is notices to readers, a line each ("地雷注意", "苦手な方はブラウザバック推奨",
+    the notices of declared.json's languages), with declarations among them: a note, never story
+    text (a story's "足元に注意" or a line in quotes is not one)."""
+    notice = _notice()
+    lines = [trim_ornaments(line.strip()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if (
+        notice is None
+        or not lines
+        or not any(len(line) <= NOTICE_LINE_CHARS and notice.fullmatch(line) for line in lines)
+    ):
+        return False
+    return all(
+        (len(line) <= NOTICE_LINE_CHARS and notice.fullmatch(line)) or declaration_line(line) or reference_marked(line)
+        for line in lines
+    )
+
+
 def extract_declarations(text: str) -> tuple[list[str], str, str]:
     """Warnings declared inline ("TW for miscarriage", "死ネタあり。"), the text before them, and after.
 
@@ -658,7 +718,7 @@ def declare_chapter_warnings(story: Story) -> Story:
     for index, chapter in enumerate(chapters):
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in chapter.notes:
-            for sentence, targets in _note_sentences(note, index, following):
+            for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
                 for warning in extract_declarations(sentence)[0]:
                     for target in targets:
                         gathered[target].setdefault(warning)
@@ -761,7 +821,10 @@ def _sure_declaration(match: re.Match[str]) -> bool:
     """A declaration no story sentence reads as: a TW, CW or content-warning label (in any language
     of declared.json), or a label that is also an ordinary word ("Warning:", "Avertissement :")
     over a list of warnings the taxonomy knows ("Warning: blood and gore", not "Warning: the
-    stairs are steep" or "Warning: death was near", see :func:`lists_warnings`)."""
+    stairs are steep" or "Warning: death was near", see :func:`lists_warnings`), unless a frame
+    of its own sets it apart ("【注意】死ネタ、捏造過多": the notice also names what is no warning)."""
+    if _FRAMED_LABEL.match(match.group(0)):
+        return True  # "【注意】死ネタ、捏造過多": a notice, whatever else it names
     if match.group("generic") is not None or _BARE_WARNING.match(match.group(0)):
         return lists_warnings(match.group(0))
     return True
@@ -1690,7 +1753,7 @@ def sign_off(text: str) -> bool:
     if _OF_THE_DAY.match(text):
         return True
     asks = {match.group(0).lower()[:4] for match in _ASKS.finditer(text)}
-    return (len(asks) >= 2 and _REQUEST.search(text) is not None) or _single_ask(text)
+    return (len(asks) >= 2 and _REQUEST.search(text) is not None) or _single_ask(text) or _review_ask(text)
 
 
 def _single_ask(text: str) -> bool:
@@ -1702,6 +1765,51 @@ def _single_ask(text: str) -> bool:
     if found.group("rr") is not None or found.group("please") or found.group("after"):
         return True
     return found.group("ask").lower().startswith("review") and "!" in found.group("stop")  # "Vote!" may be a cry
+
+
+# FanFiction.net's longer asks for reviews: "Please review and let me know what you think!", "Leave a
+# review if you liked it!", "Read, review and enjoy!", speaking to the reader (see _TO_READER);
+# "Please R&R, flames will be ignored", which is nothing but such an ask; and what reviews are to
+# their author, "Reviews are love <3", "Reviews make me write faster". A review with an object
+# ("Please review the file") is the story's, as is "The reviews are in!".
+_NO_OBJECT = r"(?![ \t]+(?:the|a|an|his|her|their|our|your|its|those|these|that|every|all|each|him|them|us)\b)"
+_R_AND_R = r"r[ \t]*(?:&|and|n)[ \t]*r\b"
+_REVIEW_ASKS = re.compile(
+    r"\b(?:please|pls|plz|do|don'?t[ \t]+forget[ \t]+to|remember[ \t]+to|be[ \t]+sure[ \t]+to|make[ \t]+sure[ \t]+to"
+    r"|feel[ \t]+free[ \t]+to|kindly)[ \t]*,?[ \t]+(?:(?:leave|drop|send|give|write)[ \t]+(?:me[ \t]+|us[ \t]+)?(?:a[ \t]+)?)?"
+    rf"reviews?{_NO_OBJECT}\b"
+    r"|\b(?:leave|drop|send|write)[ \t]+(?:me[ \t]+|us[ \t]+)?(?:a[ \t]+)?reviews?\b"
+    r"|\b(?:tell|let)[ \t]+me[ \t]+(?:know[ \t]+)?what[ \t]+you[ \t]+think[^.!?]*\b(?:in[ \t]+a|by)[ \t]+reviews?\b"
+    r"|\bread[ \t]*(?:,|&|and|n)[ \t]*review\b"
+    rf"|^\W*reviews?{_NO_OBJECT}[ \t]*(?:[,!]|please|pls|plz|if[ \t]+you|and[ \t]+(?:let|tell)[ \t]+me|so[ \t]+i)",
+    re.IGNORECASE,
+)
+# "R&R!", "Please R&R", "R&R, flames will be ignored"; "R&R was what she needed" is the story's rest.
+_R_AND_R_ASK = re.compile(
+    rf"^\W*{_R_AND_R}(?=\W*$|[ \t]*[,!.:;~-]|[ \t]+(?:please|pls|plz|and|if|so)\b)|\b(?:please|pls|plz)[ \t]+{_R_AND_R}",
+    re.IGNORECASE,
+)
+_REVIEWS_ARE = re.compile(
+    r"(?:^|[.!?][ \t]+)\W*reviews?[ \t]+(?:(?:are|is|make|makes|keep|keeps|feed|feeds|fuel|fuels|help|helps|mean|means"
+    r"|motivate|motivates|inspire|inspires|encourage|encourages)\b|=)",
+    re.IGNORECASE,
+)
+# Speaking to the reader: "me", "you", an exclamation, a smiley or a heart.
+_TO_READER = re.compile(r"\b(?:me|my|i|i'?m|you|your|thanks|thank)\b|!|<3|♥|❤|[:;]-?[)D3P]", re.IGNORECASE)
+# What reviews are to their author: "love", "appreciated", "me", a heart; "!" alone may be the story's.
+_TO_AUTHOR = re.compile(
+    r"\b(?:me|my|i|i'?m|love|loved|appreciated|welcome|welcomed|encouraged|motivation)\b|<3|♥|❤|[:;]-?[)D3P]",
+    re.IGNORECASE,
+)
+
+
+def _review_ask(text: str) -> bool:
+    """Whether a paragraph asks readers for reviews in one of FanFiction.net's longer forms."""
+    if _R_AND_R_ASK.search(text):
+        return True
+    if _REVIEWS_ARE.search(text) and _TO_AUTHOR.search(text):
+        return True
+    return _REVIEW_ASKS.search(text) is not None and _TO_READER.search(text) is not None
 
 
 # Wattpad's mark of a revised chapter at its start: "Edited", "(edited)", "Edited 3/4/21",
@@ -1774,6 +1882,8 @@ def _opening_notes(chapter: Chapter) -> Chapter:
         or reference_marked(first[count])
         or sign_off(first[count])
         or edited_mark(first[count])
+        or notice_list(first[count]) is not None
+        or reader_notice(first[count])
     ):
         count += 1
     if count == 0 or (count == len(first) and len(chapter.scenes) == 1):

@@ -103,6 +103,7 @@ class DeclarationCues:
     this_chapter: str
     next_chapter: str
     note_labels: str  # "Anmerkung der Autorin", "Note de l'auteur", "N/A": an author's note, before a colon
+    notices: str = ""  # a whole line that is a notice to readers: "地雷注意", "苦手な方はブラウザバック推奨"
 
 
 # Scripts written without spaces between words (Chinese, Japanese): a warning word there stands inside
@@ -198,7 +199,7 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     return DeclaredMapping(
         archive,
         # A label as Japanese frames it too: "※注意※ 死ネタ", "【注意】流血" (bot.story.plaintext reads the same).
-        re.compile(rf"^(?:[【※]?(?:{prefixes})(?:\b|(?<=[){UNSPACED_CHARS}]))\s*(?:[:：\-–—※】]|//?)?\s*)+"),
+        re.compile(rf"^(?:[【※＊《]?(?:{prefixes})(?:\b|(?<=[){UNSPACED_CHARS}]))\s*(?:[:：\-–—※】＊》]|//?)?\s*)+"),
         re.compile(rf"^(?:(?:{qualifiers})\b\s*)+"),
         aliases,
         search,
@@ -210,7 +211,10 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
 def parse_cues(raw: dict[str, Any]) -> DeclarationCues:
     return DeclarationCues(
         *(_alternatives(_from_languages(raw, key)) for key in ("labels", "generic_labels", "connectors")),
-        *(_alternatives(_from_languages(raw, key)) for key in ("this_chapter", "next_chapter", "note_labels")),
+        *(
+            _alternatives(_from_languages(raw, key))
+            for key in ("this_chapter", "next_chapter", "note_labels", "notices")
+        ),
     )
 
 
