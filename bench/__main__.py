@@ -23,7 +23,7 @@ from bot.worker import worker_environment
 ROOT = Path(__file__).resolve().parent.parent
 # What the bot does in its worker processes (import, render, scan) is measured in a process set
 # up like a worker (``bot.worker.worker_environment``); the rest, like the bot's main process.
-AS_WORKER = {"bench_budgets", "bench_server_rules", "bench_story", "bench_warnings"}
+AS_WORKER = {"bench_budgets", "bench_rule_cost", "bench_server_rules", "bench_story", "bench_warnings"}
 
 
 def main(argv: list[str]) -> int:

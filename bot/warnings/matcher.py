@@ -849,3 +849,22 @@ def compile_in_worker(ruleset: Ruleset) -> tuple[int, float]:
     started = time.perf_counter()
     matcher = matcher_for(shared(ruleset))
     return matcher.size, time.perf_counter() - started
+
+
+def cold_read_seconds(patterns: Sequence[str], datas: Sequence[bytes], limit: float | None = None) -> float:
+    """CPU seconds that sets of ``patterns``, compiled afresh, take to read ``datas`` as a scan reads
+    them (in blocks): the cost of text they have not seen, which every new story is.
+
+    Compiling is not counted. Stops once past ``limit`` and returns what it took by then
+    (:mod:`bot.warnings.cost` only needs to know that a budget was passed)."""
+    groups = _compiled_sets(list(patterns))
+    blocks = [block for _, _, block in _blocks(list(datas))]
+    started = time.thread_time()
+    for group in groups:
+        match = group.match
+        for block in blocks:
+            match(block)
+        spent = time.thread_time() - started
+        if limit is not None and spent > limit:
+            return spent
+    return time.thread_time() - started

@@ -19,6 +19,9 @@ from bot.warnings.regex_syntax import ANCHOR, ESCAPE, OPEN, STRAY, escaped, toke
 
 MAX_PATTERN_CHARS = 500
 MAX_CUSTOM_RULES = 200
+# Categories a server may create for its rules (``new_category``); one goes with its last rule
+# unless something refers to it (bot.warnings.service.remove_rule).
+MAX_CUSTOM_CATEGORIES = 50
 RULE_KINDS = ("phrase", "regex")
 # RE2 program instructions per pattern. A case-insensitive ``\pL`` alone is ~1,200, so this
 # admits ``\pL+ing`` and two Unicode classes, and refuses ``\pL{3}`` and up.

@@ -35,17 +35,26 @@ from bot.story.model import NOT_ENGLISH_ID, NOTICE_IDS, UNWARNED_ID, Chapter, He
 from bot.story.store import list_story_ids, load_story
 from bot.text import quote_input, sentence
 from bot.warnings import store
+from bot.warnings.cost import SLOWER_AT_BUDGET, RulesCost, rules_cost
 from bot.warnings.declared import Declared
 from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker, scoring_key
 from bot.warnings.matcher import compile_in_worker
 from bot.warnings.model import CategoryRules, Rule, RuleError, Ruleset
-from bot.warnings.patterns import MAX_CUSTOM_RULES, RULE_KINDS, admin_rule, new_admin_rule
+from bot.warnings.patterns import MAX_CUSTOM_CATEGORIES, MAX_CUSTOM_RULES, RULE_KINDS, admin_rule, new_admin_rule
 from bot.warnings.rules import default_ruleset
 from bot.warnings.store import CustomRule, Report
 from bot.warnings.taxonomy import CATEGORY_ID, Category, Taxonomy
 from bot.worker import Workers, WorkLimitError
 
-__all__ = ["MAX_CUSTOM_RULES", "RULE_KINDS", "CustomRule", "Report"]
+__all__ = [
+    "MAX_CUSTOM_CATEGORIES",
+    "MAX_CUSTOM_RULES",
+    "RULE_KINDS",
+    "SLOWER_AT_BUDGET",
+    "CustomRule",
+    "Report",
+    "RulesCost",
+]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -56,6 +65,9 @@ UNWARNED = HeaderWarning(UNWARNED_ID, "Unwarned: the author chose not to use war
 # Shown last for a chapter not in English (bot.warnings.language): not read, which is not safe either.
 NOT_ENGLISH = HeaderWarning(NOT_ENGLISH_ID, "Not read for warnings: Dogear reads English only", "detected")
 COMPILE_SECONDS = 5.0  # a server's whole matcher, in a worker; refused past it
+# Timing a server's rules against the shipped ones (bot.warnings.cost): under a second for a dozen
+# rules, about 8 s for 200 costly ones the first time a worker measures (it times the shipped sets once).
+COST_SECONDS = 30.0
 SCAN_SECONDS = 60.0  # one story with a server's rules, in a worker, plus SCAN_SECONDS_PER_MB
 # Text no worker has read before scans at about 0.15 MB/s on the 2-core benchmark machine
 # (docs/benchmarks.md, "new text"): a fixed limit would refuse every long story. Three times that.
@@ -82,6 +94,7 @@ class _CacheEntry:
     version: int
     ruleset: Ruleset
     size: int = 0
+    cost: RulesCost | None = None  # what its own rules cost its scans, once measured (rules_overview)
 
 
 def footprint(ruleset: Ruleset) -> int:
@@ -219,12 +232,50 @@ class RulesOverview:
     off_rules: set[str]
     off_categories: set[str]
     default_rules: int
+    cost: RulesCost | None = None  # None: no rules of its own, or not measured in time
 
 
-async def rules_overview(db: Database, guild_id: int) -> RulesOverview:
-    """``/warnings rules list``: the server's rules, what it switched off, how many defaults apply."""
+async def rules_overview(db: Database, guild_id: int, *, workers: Workers | None = None) -> RulesOverview:
+    """``/warnings rules list``: the server's rules, what it switched off, how many defaults apply,
+    and what its own rules cost its scans (measured in a worker once per version of its rules).
+
+    Rules stored over the cost budget (before the budget, or the shipped rules grew cheaper
+    since) are still scanned with: dropping one would drop the warnings it finds. The listing
+    says so and names the costliest, and no rule can be added until they are back under it."""
     off_rules, off_categories = await store.disabled_targets(db, guild_id)
-    return RulesOverview(await store.list_rules(db, guild_id), off_rules, off_categories, len(default_ruleset().rules))
+    custom = await store.list_rules(db, guild_id)
+    cost = None
+    if custom:
+        entry = await _ruleset_entry(db, guild_id, workers=workers)
+        if entry.cost is None:
+            try:
+                entry.cost = await _off_loop(
+                    _pool(db, workers),
+                    "Measuring this server's rules",
+                    rules_cost,
+                    entry.ruleset,
+                    time_limit=COST_SECONDS,
+                )
+            except WorkLimitError as error:
+                log.warning("guild %s: could not measure its rules' cost: %s", guild_id, error)
+        cost = entry.cost
+    return RulesOverview(custom, off_rules, off_categories, len(default_ruleset().rules), cost)
+
+
+def over_budget_refusal(cost: RulesCost, new_rule_id: str) -> str:
+    """What an admin reads when a rule would take the server's rules over the cost budget."""
+    slower = f"more than about {SLOWER_AT_BUDGET} as with the default rules alone, the limit"
+    whole_words = "match whole words (a `phrase` rule, or `\\b` at both ends of a regex)"
+    if cost.heaviest in (None, new_rule_id):
+        return (
+            f"That rule would make scans of this server's stories take {slower}: it has too much to look for "
+            f"at every letter. Use fewer alternatives or longer words, and {whole_words}."
+        )
+    costliest = cost.heaviest.removeprefix("custom:")
+    return (
+        f"With that rule, scans of this server's stories would take {slower}. Its costliest rule is #{costliest}: "
+        f"simplify or remove it first (fewer alternatives, longer words; {whole_words})."
+    )
 
 
 # Autocomplete: (name shown, value) pairs, at most ``limit``; a cog takes any of these as a ChoiceFinder.
@@ -759,6 +810,9 @@ async def add_rule(
     ruleset = await ruleset_for_guild(db, guild_id, workers=workers)
     trial = ruleset.extended(rules=[checked])
     await _off_loop(workers, "Compiling this server's rules", compile_in_worker, trial, time_limit=COMPILE_SECONDS)
+    cost = await _off_loop(workers, "Measuring this server's rules", rules_cost, trial, time_limit=COST_SECONDS)
+    if cost.over_budget:
+        raise UserError(over_budget_refusal(cost, checked.id))
     stamp = now_or_clock(now)
     async with db.transaction() as tx:
         if await store.count_rules(tx, guild_id) >= MAX_CUSTOM_RULES:
@@ -769,6 +823,14 @@ async def add_rule(
         if duplicate:
             raise UserError(f"That rule already exists as #{duplicate}.")
         if create:
+            await store.drop_unused_categories(tx, guild_id)
+            if await store.count_categories(tx, guild_id) >= MAX_CUSTOM_CATEGORIES:
+                raise UserError(
+                    f"This server already has {MAX_CUSTOM_CATEGORIES} warning categories of its own, the limit. "
+                    "Add the rule to one of them, or remove the rules of one you no longer need: a category "
+                    "goes with its last rule unless a story's warning change, a review, a report or a member's "
+                    "avoided warnings refer to it."
+                )
             await store.insert_category(tx, guild_id, category, category.replace("-", " ").capitalize(), user_id, stamp)
         rule_id = await store.insert_rule(tx, guild_id, category, kind, checked.source, user_id, stamp)
         await store.bump_version(tx, guild_id)
@@ -783,21 +845,38 @@ def parse_rule_ref(text: str) -> int | None:
     return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
+@dataclass(frozen=True, slots=True)
+class RemovedRule:
+    """A rule removed, and what became of its category when it was a custom one left without rules:
+    gone with it (``category_removed``), or kept because something refers to it (``category_kept``)."""
+
+    rule: CustomRule
+    label: str  # its category's, read before the category could go
+    category_removed: bool = False
+    category_kept: bool = False
+
+
 async def remove_rule(
     db: Database, guild_id: int, rule: str | int, *, rescan: bool = True, workers: Workers | None = None
-) -> CustomRule:
+) -> RemovedRule:
+    """Remove a server rule. A custom category left without rules goes with it, unless a story's
+    override, a review, a report or a member's avoided warnings refer to it: those keep it (and
+    their meaning) until they go too, and the next new category clears it then."""
     number = rule if isinstance(rule, int) else parse_rule_ref(rule)
     if number is None:
         raise UserError(f"{quote_input(str(rule))} is not a rule number; pick a rule from the list (e.g. `#3`).")
+    taxonomy = await guild_taxonomy(db, guild_id)
     async with db.transaction() as tx:
         found = await store.get_rule(tx, guild_id, number)
         if found is None:
             raise UserError(f"This server has no custom rule #{number}; `/warnings rules list` shows them.")
         await store.delete_rule(tx, guild_id, number)
+        dropped = await store.drop_unused_categories(tx, guild_id)
+        kept = found.category not in dropped and await store.empty_category(tx, guild_id, found.category)
         await store.bump_version(tx, guild_id)
     if rescan:
         await rescan_guild(db, guild_id, workers=workers)
-    return found
+    return RemovedRule(found, taxonomy.label(found.category), found.category in dropped, kept)
 
 
 async def _resolve_target(db: Database, guild_id: int, target: str) -> tuple[str, str]:

@@ -102,6 +102,46 @@ async def insert_category(
     )
 
 
+async def count_categories(conn: Connection, guild_id: int) -> int:
+    row = await _one(conn, "SELECT count(*) FROM warning_categories WHERE guild_id = ?", (guild_id,))
+    return int(row[0]) if row else 0
+
+
+# A custom category is in use while a rule detects it or anything a member or an admin decided
+# names it: a story's override, a review, a report, a member's avoided warnings, its switch-off.
+# (A stored scan's rows are not decisions: the next scan writes them again without it.)
+_CATEGORY_UNUSED = """
+    NOT EXISTS (SELECT 1 FROM warning_rules AS r WHERE r.guild_id = c.guild_id AND r.category = c.id)
+    AND NOT EXISTS (SELECT 1 FROM warning_overrides AS o WHERE o.guild_id = c.guild_id AND o.warning_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM warning_reviews AS v WHERE v.guild_id = c.guild_id AND v.warning_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM warning_reports AS p WHERE p.guild_id = c.guild_id AND p.warning_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM member_avoided_warnings AS a WHERE a.guild_id = c.guild_id AND a.warning_id = c.id)
+    AND NOT EXISTS (
+        SELECT 1 FROM warning_disabled AS d
+        WHERE d.guild_id = c.guild_id AND d.target_kind = 'category' AND d.target = c.id
+    )
+"""
+
+
+async def drop_unused_categories(tx: aiosqlite.Connection, guild_id: int) -> set[str]:
+    """Delete the server's custom categories nothing uses any more (:data:`_CATEGORY_UNUSED`); their ids."""
+    cursor = await tx.execute(
+        f"DELETE FROM warning_categories AS c WHERE c.guild_id = ? AND {_CATEGORY_UNUSED} RETURNING id", (guild_id,)
+    )
+    return {row[0] for row in await cursor.fetchall()}
+
+
+async def empty_category(conn: Connection, guild_id: int, category_id: str) -> bool:
+    """Whether the server has a custom category of that id without any rule."""
+    row = await _one(
+        conn,
+        "SELECT 1 FROM warning_categories AS c WHERE c.guild_id = ? AND c.id = ? "
+        "AND NOT EXISTS (SELECT 1 FROM warning_rules AS r WHERE r.guild_id = c.guild_id AND r.category = c.id)",
+        (guild_id, category_id),
+    )
+    return row is not None
+
+
 async def list_rules(conn: Connection, guild_id: int) -> list[CustomRule]:
     rows = await _all(
         conn, "SELECT id, category, kind, pattern FROM warning_rules WHERE guild_id = ? ORDER BY id", (guild_id,)

@@ -28,7 +28,7 @@ from cogs.warnings import review as decisions
 from cogs.warnings.refresh import StaleScanPass
 from cogs.warnings.reports import ReportDesk
 from cogs.warnings.story_page import story_overview_page
-from cogs.warnings.texts import category_embed, code, describe_report, named, rules_list_text
+from cogs.warnings.texts import added_text, category_embed, describe_report, removed_text, rules_list_text
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -116,18 +116,8 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         )
         rescanned = await self._rescan(guild_id)
         off = await service.category_switched_off(self.bot.db, guild_id, rule.category)
-        category = named(await service.category_label(self.bot.db, guild_id, rule.category), rule.category)
-        await send_ephemeral(
-            interaction,
-            f"Added rule #{rule.id}, a {rule.kind}, for {category}: {code(rule.pattern)}.\n"
-            f"{rescanned} with the new rules."
-            + (
-                f"\nThe category {category} is switched off here, so this rule finds nothing until "
-                f"`/warnings rules enable target:{rule.category}`."
-                if off
-                else ""
-            ),
-        )
+        label = await service.category_label(self.bot.db, guild_id, rule.category)
+        await send_ephemeral(interaction, added_text(rule, label, rescanned, switched_off=off))
 
     async def _rescan(self, guild_id: int) -> str:
         """Every rule change re-scans the server's stories; the sentence says how many."""
@@ -150,15 +140,15 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         await interaction.response.defer(ephemeral=True, thinking=True)
         removed = await service.remove_rule(self.bot.db, guild_id, rule, rescan=False)
         rescanned = await self._rescan(guild_id)
-        category = named(await service.category_label(self.bot.db, guild_id, removed.category), removed.category)
-        said = f"Removed rule #{removed.id}, a {removed.kind}, for {category}: {code(removed.pattern)}.\n{rescanned}."
-        await send_ephemeral(interaction, said)
+        await send_ephemeral(interaction, removed_text(removed, rescanned))
 
     @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
     @app_commands.describe(page="Which page of the list")
     @needs_permissions(manage_guild=True)
     async def rules_list(self, interaction: discord.Interaction, page: Page = 1) -> None:
-        overview = await service.rules_overview(self.bot.db, guild_id_of(interaction))
+        guild_id = guild_id_of(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)  # its rules' cost is measured in a worker
+        overview = await service.rules_overview(self.bot.db, guild_id, workers=self.bot.workers)
         await send_ephemeral(interaction, rules_list_text(overview, page))
 
     @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")

@@ -71,8 +71,54 @@ def category_embed(overview: list[service.CategoryOverview], page: int = 1) -> d
     return discord.Embed(title="Warning categories", description=description)
 
 
+def added_text(rule: service.CustomRule, label: str, rescanned: str, *, switched_off: bool) -> str:
+    """``/warnings rules add``: the rule added and the re-scan; a word when its category is switched off."""
+    category = named(label, rule.category)
+    said = (
+        f"Added rule #{rule.id}, a {rule.kind}, for {category}: {code(rule.pattern)}.\n{rescanned} with the new rules."
+    )
+    if switched_off:
+        said += (
+            f"\nThe category {category} is switched off here, so this rule finds nothing until "
+            f"`/warnings rules enable target:{rule.category}`."
+        )
+    return said
+
+
+def removed_text(removed: service.RemovedRule, rescanned: str) -> str:
+    """``/warnings rules remove``: the rule removed, what became of its category, and the re-scan."""
+    rule = removed.rule
+    category = named(removed.label, rule.category)
+    said = f"Removed rule #{rule.id}, a {rule.kind}, for {category}: {code(rule.pattern)}."
+    if removed.category_removed:
+        said += f" It was the category's last rule, and nothing else used it, so the category `{rule.category}` is gone too."
+    elif removed.category_kept:
+        said += (
+            f" The category has no rules now; it stays while stories, reviews, reports or members' avoided "
+            f"warnings refer to it, and counts toward the {service.MAX_CUSTOM_CATEGORIES} categories a server may add."
+        )
+    return f"{said}\n{rescanned}."
+
+
+def cost_lines(cost: service.RulesCost | None) -> list[str]:
+    """What ``/warnings rules list`` says of the cost of the server's rules (nothing before it is known)."""
+    if cost is None:
+        return []
+    at_budget = f"at the budget, a long story takes about {service.SLOWER_AT_BUDGET} to scan as without them"
+    if not cost.over_budget:
+        return [f"These rules cost {cost.of_budget:.0%} of their budget ({at_budget})."]
+    costliest = f" The costliest is #{cost.heaviest.removeprefix('custom:')}." if cost.heaviest else ""
+    return [
+        f"**Over budget:** these rules cost more than their budget ({at_budget}). They are still used, but no "
+        f"rule can be added until some are simpler or removed.{costliest}"
+    ]
+
+
 def rules_list_text(overview: service.RulesOverview, page: int = 1) -> str:
-    head = f"**Server rules** ({len(overview.custom)} of {service.MAX_CUSTOM_RULES}):"
+    # What the rules cost heads every page: an admin reading page 1 of 60 must see "over budget".
+    head = "\n".join(
+        [*cost_lines(overview.cost), f"**Server rules** ({len(overview.custom)} of {service.MAX_CUSTOM_RULES}):"]
+    )
     lines = [f"• {describe_rule(rule)}" for rule in overview.custom] or ["• none yet"]
     if overview.off_categories or overview.off_rules:
         lines.append("**Switched off:**")

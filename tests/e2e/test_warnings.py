@@ -11,7 +11,8 @@ from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club, Reply
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import insert_story
-from bot.warnings import service
+from bot.warnings import service, store
+from tests.warnings.test_cost import STORED, letter_runs
 
 SPIDERS = Story(
     StoryMeta("Webs"),
@@ -77,7 +78,31 @@ async def test_add_list_remove_a_rule_rescans_stories(club: Club) -> None:
     assert choices and choices[0]["value"] == str(rule.id)
     removed = await club.slash("warnings rules remove", member=club.admin, rule=str(rule.id))
     assert f"Removed rule #{rule.id}, a phrase, for **Spiders** (`spiders`): `~spider`." in removed[-1].text
+    assert "the category `spiders` is gone too" in removed[-1].text
     assert await warning_ids(club, story_id) == set()
+
+
+async def test_a_rule_past_the_cost_budget_is_refused_privately_and_the_list_says_why(club: Club) -> None:
+    """Rules stored before the budget (alternations of letter runs that can start at any letter)
+    keep scanning; no rule is added on top of them, and the list names the costliest."""
+    first = await club.run(store_rules(club, [letter_runs(n) for n in range(STORED)]))
+    replies = await club.slash(
+        "warnings rules add", member=club.admin, category="violence", pattern=letter_runs(999), kind="regex"
+    )
+    assert replies[-1].ephemeral and "more than about twice as long as with the default rules alone" in replies[-1].text
+    assert len(await club.run(service.list_rules(club.bot.db, club.guild.id))) == STORED
+    listed = (await club.slash("warnings rules list", member=club.admin))[0]
+    assert "**Over budget:**" in listed.text and "They are still used" in listed.text
+    costliest = int(listed.text.split("The costliest is #", 1)[1].split(".", 1)[0])
+    assert first <= costliest < first + STORED
+
+
+async def store_rules(club: Club, patterns: list[str]) -> int:
+    """Regex rules written as an older Dogear stored them, without today's checks; the first one's id."""
+    async with club.bot.db.transaction() as tx:
+        ids = [await store.insert_rule(tx, club.guild.id, "violence", "regex", p, None, 0.0) for p in patterns]
+        await store.bump_version(tx, club.guild.id)
+    return ids[0]
 
 
 def is_a_sentence(text: str) -> bool:

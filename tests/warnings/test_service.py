@@ -52,7 +52,7 @@ async def test_add_list_remove_rule_and_rescan(db: Database) -> None:
     assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == ["spiders"]
     assert (await service.guild_taxonomy(db, GUILD)).label("spiders") == "Spiders"
     removed = await service.remove_rule(db, GUILD, f"#{rule.id}")
-    assert removed == rule and await service.list_rules(db, GUILD) == []
+    assert removed.rule == rule and removed.category_removed and await service.list_rules(db, GUILD) == []
     assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)] == []
 
 
