@@ -23,6 +23,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.htmltext import element_text, html_items, image_lines
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_ANCESTORS, check_chapters
 from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.note_headings import note_sections
 from bot.story.plaintext import extract_declarations, notes_in_text, title_from_filename
 from bot.story.structure import Heading, Para, SceneBreak, match_heading
 
@@ -441,7 +442,7 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
             notes.append(str(value))
         else:
             assert isinstance(value, Tag)
-            scenes = chapter_scenes(value)
+            scenes = chapter_scenes(value, notes)
             if not scenes:
                 continue
             chapters.append(Chapter(len(chapters) + 1, title, scenes, notes))
@@ -467,12 +468,20 @@ def chapter_heading_title(text: str) -> str | None:
     return text or None
 
 
-def chapter_scenes(content: Tag) -> list[Scene]:
+def chapter_scenes(content: Tag, notes: list[str] | None = None) -> list[Scene]:
+    """A chapter's text as scenes; the paragraphs under a note heading inside it ("<h3>Author's
+    Note</h3>", "<h3>Warnings</h3>") go to ``notes`` (see :mod:`bot.story.note_headings`).
+
+    AO3 gives a chapter its heading and notes outside its text, so any other heading or line
+    that reads as one inside the text is story (a letter's "Part Two", an author's own title)."""
     scenes: list[Scene] = [Scene([])]
-    for item in html_items(content, headings=False):
+    items = html_items(content, headings=False, note_headings=notes is not None)
+    for item in note_sections(items, title_heading=False) if notes is not None else items:
         if isinstance(item, (SceneBreak, Heading)):
             if scenes[-1].paragraphs:
                 scenes.append(Scene([]))
+        elif isinstance(item, Para) and item.note and notes is not None:
+            notes.append(item.text)
         elif isinstance(item, Para):
             scenes[-1].paragraphs.append(item.text)
     return [scene for scene in scenes if scene.paragraphs]

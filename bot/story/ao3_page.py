@@ -88,12 +88,13 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
     chapters: list[Chapter] = []
     for part in parts or [container]:
         content = _chapter_text(part)
-        scenes = chapter_scenes(content) if content is not None else []
+        notes = _chapter_notes(part) if parts else []
+        scenes = chapter_scenes(content, notes) if content is not None else []
         if not scenes:
             continue
         heading = part.find(["h3", "h2"], class_="title") if parts else None
         title = chapter_heading_title(element_text(heading)) if heading is not None else None
-        chapters.append(Chapter(len(chapters) + 1, title, scenes, _chapter_notes(part) if parts else []))
+        chapters.append(Chapter(len(chapters) + 1, title, scenes, notes))
     return chapters
 
 

@@ -16,7 +16,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.footnotes import FOOTNOTE_LABELS
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
-from bot.story.note_headings import box_note, note_sections, note_title
+from bot.story.note_headings import box_note, heading_label, note_sections, note_title
 from bot.story.plaintext import build_story, by_line_author, is_labelled_note, strip_note_label
 from bot.story.structure import Heading, Item, Para, SceneBreak, bare_number_heading, is_scene_break, match_heading
 from bot.story.webpage import TEXT_ONLY, box_title, forum_author, names_author_note, spoiler_boxes, strip_page_chrome
@@ -217,15 +217,20 @@ def image_lines(root: Tag) -> None:
         img.replace_with(NavigableString(f"{_SOFT_BR}{line}{_SOFT_BR}"))
 
 
-def html_items(container: Tag, *, headings: bool = True) -> list[Item]:
-    """Walk block elements in order; inline runs between blocks become paragraphs."""
+def html_items(container: Tag, *, headings: bool = True, note_headings: bool = False) -> list[Item]:
+    """Walk block elements in order; inline runs between blocks become paragraphs.
+
+    Without ``headings`` every heading element is a paragraph, except, with ``note_headings``,
+    one whose whole text labels notes ("<h3>Author's Note</h3>"), kept for
+    :func:`bot.story.note_headings.note_sections` to read: AO3's chapter text has no chapter
+    headings of its own, yet an author's note section inside it is still a note."""
     raw: list[Item | None] = []  # None marks an empty paragraph (a deliberate blank line)
     _drop_contents_runs(container)
-    _walk(container, raw, headings)
+    _walk(container, raw, headings, note_headings)
     return _resolve_blanks(raw)
 
 
-def _walk(root: Tag, out: list[Item | None], headings: bool) -> None:
+def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool = False) -> None:
     """Blocks in document order, with an explicit stack: nesting depth costs no recursion.
 
     Each frame also says whether it is inside a list: only the outermost list is checked for
@@ -252,6 +257,8 @@ def _walk(root: Tag, out: list[Item | None], headings: bool) -> None:
                 _drop_contents_heading(out)
             elif name == "hr":
                 out.append(SceneBreak("<hr>"))
+            elif name in _HEADINGS and not inner_headings and note_headings and _note_heading(child, out):
+                pass
             elif name in _HEADINGS:
                 _heading(child, out, inner_headings)
             elif name == "pre" and not _has_block_child(child):  # Wattpad puts its <p>s in a <pre>
@@ -464,6 +471,16 @@ def _without_navigation(text: str) -> str:
     if "\n" not in text:
         return "" if is_navigation_line(text) else text
     return "\n".join(line for line in text.split("\n") if not is_navigation_line(line))
+
+
+def _note_heading(tag: Tag, out: list[Item | None]) -> bool:
+    """A heading element whose whole text labels notes, warnings or the text, kept as a heading."""
+    text = element_text(tag)
+    heading = Heading(text, "markdown", int(tag.name[1]), text)
+    if not text or heading_label(heading) is None:
+        return False
+    out.append(heading)
+    return True
 
 
 def _heading(tag: Tag, out: list[Item | None], headings: bool) -> None:

@@ -79,3 +79,25 @@ def test_a_note_label_alone_on_its_line_is_no_empty_note() -> None:
     story = import_story(text.encode(), "ford.txt", max_bytes=LIMIT)
     assert all(note.strip() for chapter in story.chapters for note in chapter.notes)
     assert story.chapters[0].paragraphs[0] == "Ada reached the river."
+
+
+@pytest.mark.parametrize("kind", ["download", "saved page"])
+def test_a_note_heading_inside_the_chapter_text_makes_what_follows_a_note(kind: str) -> None:
+    """ "<h3>Author's Note</h3>" over a paragraph at the end of a chapter's text: that paragraph is
+    the chapter's note (and its CW warns), never story; any other heading there stays text."""
+    from tests.story.test_html_shapes6 import work_page
+
+    text = (
+        "<p>Ada reached the river at dusk.</p><h3>The Letter</h3><p>Dear Bram, the water is high.</p>"
+        "<h3>Author's Note</h3><p>thanks! cw: blood</p>"
+    )
+    if kind == "download":
+        work = _work()
+        work.chapters[0] = Ao3Chapter("Chapter 1: The Ford", ["@@text@@"])
+        page = ao3_html(work).replace("<p>@@text@@</p>", text)
+    else:
+        page = work_page(one_shot=text)
+    first = import_story(page.encode(), "ford.html", max_bytes=LIMIT).chapters[0]
+    assert first.paragraphs == ["Ada reached the river at dusk.", "The Letter", "Dear Bram, the water is high."]
+    assert "thanks! cw: blood" in first.notes
+    assert any("blood" in warning for warning in first.declared_warnings)
