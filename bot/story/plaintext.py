@@ -610,7 +610,10 @@ def notice_list(text: str) -> str | None:
 @cache
 def _notice() -> re.Pattern[str] | None:
     notices = declaration_cues().notices
-    return re.compile(rf"(?:{notices})[。！!．.…]*", re.IGNORECASE) if notices else None
+    # A notice may stand in a frame of its own: "【慎入】", "［注意避雷］".
+    return (
+        re.compile(rf"([【《〈［\[])?(?:{notices})(?(1)[】》〉］\]])[。！!．.…]*", re.IGNORECASE) if notices else None
+    )
 
 
 def reader_notice(text: str) -> bool:
