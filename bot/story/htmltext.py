@@ -18,7 +18,17 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
 from bot.story.note_headings import box_note, heading_label, note_sections, note_title
 from bot.story.plaintext import build_story, by_line_author, is_labelled_note, strip_note_label
-from bot.story.structure import Heading, Item, Para, SceneBreak, bare_number_heading, is_scene_break, match_heading
+from bot.story.structure import (
+    HEADING_MAX_CHARS,
+    Heading,
+    Item,
+    Para,
+    SceneBreak,
+    bare_number_heading,
+    is_scene_break,
+    match_heading,
+    titles_from_next_line,
+)
 from bot.story.webpage import TEXT_ONLY, box_title, forum_author, names_author_note, spoiler_boxes, strip_page_chrome
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
@@ -638,7 +648,8 @@ def parse_generic_html(
     poster = forum_author(soup.body or soup)
     body = strip_page_chrome(soup.body or soup)
     image_lines(body)
-    items = _page_header(note_sections(_without_front_images(html_items(body))))
+    _mark_title_style(soup, body)
+    items = _page_header(note_sections(titles_from_next_line(_without_front_images(html_items(body)))))
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     prefix: list[Item] = []
@@ -654,6 +665,32 @@ def parse_generic_html(
     )
 
 
+# A word processor's Title style: Google Docs' "title", Word's "MsoTitle" (and "MsoTitleCxSpFirst" where
+# the title runs over two lines), LibreOffice's "title-western".
+_TITLE_STYLE = re.compile(r"^(?:title|msotitle(?:cxsp\w+)?|title-(?:western|cjk|ctl))$", re.IGNORECASE)
+
+
+def _mark_title_style(soup: BeautifulSoup, body: Tag) -> None:
+    """The document's first paragraph, set in a word processor's Title style, is the story's title, read as a
+    "Title:" line: over a line that is no "by" line ("a Witcher fic", a rating) the title was
+    taken for the first chapter's opening words, the file's name for the title."""
+    first = body.find(_holds_text)
+    if not isinstance(first, Tag) or first.name != "p":
+        return
+    if not any(_TITLE_STYLE.match(str(name)) for name in first.get("class") or []):
+        return
+    text = element_text(first)
+    if text and "\n" not in text and len(text) <= HEADING_MAX_CHARS and match_heading(text) is None:
+        paragraph = soup.new_tag("p")
+        paragraph.string = f"Title: {text}"
+        first.replace_with(paragraph)
+
+
+def _holds_text(tag: Tag) -> bool:
+    """A paragraph or heading with text: the first one is where a document's title stands."""
+    return tag.name in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li") and bool(tag.get_text().strip())
+
+
 _CHAPTER_KINDS = ("chapter", "named")
 _NOTE_CAPTION_CHARS = 40
 # Royal Road's caption over a note box: "A note from Mara Quill".
@@ -667,6 +704,7 @@ def label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
     lost either. The box's own caption ("A/N", "Author's Note", "A note from Mara Quill") is left
     out; a box holding most of the page is left alone.
     """
+    drop_review_comments(body)
     _move_linked_footnotes(soup, body)
     drop_note_references(body)
     total = len(body.get_text())
@@ -686,6 +724,42 @@ def label_author_notes(soup: BeautifulSoup, body: Tag) -> None:
         paragraph = soup.new_tag("p")
         paragraph.string = "A/N: " + LINE_BREAK.join(lines)
         note.replace_with(paragraph)
+
+
+# A reviewer's comment in Google Docs' HTML: its "[a]" call links to "#cmnt1", and the comment, after
+# the text, opens with a link back to "#cmnt_ref1". (Word's are dropped with the page's chrome: their
+# classes name comments.)
+_COMMENT_CALL = re.compile(r"^#cmnt\d{1,5}$")
+_COMMENT_BACK = re.compile(r"^#cmnt_ref\d{1,5}$")
+
+
+def drop_review_comments(root: Tag) -> None:
+    """Comments a document's reviewers left in its margin are no part of the story and no note of
+    the author's to readers: Google Docs' "Download as HTML" kept each call ("[a]") in the text
+    and each comment ("is this too on the nose? -M") was read as a footnote, posted as a note of
+    the chapter. The calls and the comments go, each comment with the block holding it (its
+    replies too); a footnote (``#ftnt1``) is read as before."""
+    for link in root.find_all("a", href=True, limit=NOTE_REF_MOST):
+        if link.decomposed:
+            continue
+        href = str(link.get("href") or "")
+        if _COMMENT_CALL.match(href):
+            holder = link.parent
+            link.decompose()
+            if isinstance(holder, Tag) and holder.name == "sup" and not holder.get_text().strip():
+                holder.decompose()
+        elif _COMMENT_BACK.match(href):
+            # The comment's own block opens with its link back; a block around the story does not.
+            mark = link.get_text().strip()
+            block = next(
+                (tag for tag in (link.find_parent("div"), link.find_parent("p")) if tag and _opens_with(tag, mark)),
+                link,
+            )
+            block.decompose()
+
+
+def _opens_with(tag: Tag, mark: str) -> bool:
+    return tag.get_text().lstrip().startswith(mark)
 
 
 def _read_spoiler_boxes(soup: BeautifulSoup, body: Tag, total: int) -> None:

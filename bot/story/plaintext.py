@@ -363,9 +363,15 @@ _COLON_ONLY = {
     "cover",
 }
 _ENGLISH_NOTE_LABELS = r"a/n|a\.n\.|author'?s'? ?notes?|authors? notes?|note from the author|an|notes?"
-# "by Mara Quill", "written by R. Okonkwo", "a wattpad story by @moonlitpages".
+# What a title page calls the work, after a fandom's or a site's name of up to three words, which may
+# hold marks ("a Haikyuu!! fic", "a Witcher one-shot", "a wattpad story").
+_STORY_KINDS = "story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem|drabble|ficlet"
+_FANDOM_WORDS = r"(?:[^\s,;.?]+[ \t]+){0,3}?"
+# "a Witcher fic" alone under the title: what the work is, a note of the title page, no story text.
+_KIND_LINE = re.compile(rf"^[ \t]*an?[ \t]+{_FANDOM_WORDS}(?:{_STORY_KINDS})[ \t]*$", re.IGNORECASE)
+# "by Mara Quill", "written by R. Okonkwo", "a wattpad story by @moonlitpages", "a Haikyuu!! fic by kestrel".
 _BY_LINE = re.compile(
-    r"^[ \t]*(?:(?:an?[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem)[ \t]+)?"
+    rf"^[ \t]*(?:(?:an?[ \t]+)?{_FANDOM_WORDS}(?:{_STORY_KINDS})[ \t]+)?"
     r"(?:written[ \t]+)?by[ \t:]+(?P<author>\S.{0,80}?)[ \t]*$",
     re.IGNORECASE,
 )
@@ -610,7 +616,10 @@ def notice_list(text: str) -> str | None:
 @cache
 def _notice() -> re.Pattern[str] | None:
     notices = declaration_cues().notices
-    return re.compile(rf"(?:{notices})[。！!．.…]*", re.IGNORECASE) if notices else None
+    # A notice may stand in a frame of its own: "【慎入】", "［注意避雷］".
+    return (
+        re.compile(rf"([【《〈［\[])?(?:{notices})(?(1)[】》〉］\]])[。！!．.…]*", re.IGNORECASE) if notices else None
+    )
 
 
 def reader_notice(text: str) -> bool:
@@ -863,6 +872,13 @@ class _Meta:
 
     def add(self, key: str, raw_line: str, value: str) -> None:
         target = _KEYS[key]
+        segments = [] if target in _PROSE_FIELDS else strung_fields(raw_line)
+        if len(segments) > 1:
+            for segment in segments:
+                parsed = parse_field(segment)
+                if parsed is not None:
+                    self.add(parsed[0], segment, parsed[1])
+            return
         value = value.strip().strip("*_").strip()
         if key == "chapters":
             self.chapter_count = _leading_number(value)
@@ -1009,6 +1025,37 @@ def _ffn_characters(part: str, meta: _Meta) -> None:
     characters.extend(name.strip() for name in rest.split(",") if name.strip())
     if not characters:
         del meta.values["characters"]
+
+
+_PROSE_FIELDS = frozenset(["summary", "notes"])  # a field whose value is sentences: a "Note:" in it is its own
+# Where a line strings one field after another: "Rating: T | Warnings: death", "Rating: T. CW: grief",
+# "Pairing: Bucky x Reader • Word count: 2.3k", "Fandom: Haikyuu!! - Rating: T".
+_FIELD_SEPARATOR = re.compile(r"[ \t]*[|•·][ \t]*|[ \t]+[/~\-–—][ \t]+|(?<=[.;,])[ \t]+")
+STRUNG_FIELDS = 12  # fields on one line at most; past them the rest stays in the last
+
+
+def strung_fields(line: str) -> list[str]:
+    """A metadata line cut into its fields, each "Key: value": a field starts only where a known
+    label follows a separator, so "Title: Love - Hate" or "Rating: T. Mostly fluff." stays one.
+    Tumblr and Google Docs headers string them so ("Pairing: Bucky x Reader | Warnings: angst,
+    death"): read as one field, "Rating: T. CW: grief" was a rating and its warnings were lost.
+    A summary or a note takes the rest of the line whatever follows."""
+    starts = [0]
+    for match in _FIELD_SEPARATOR.finditer(line):
+        if len(starts) >= STRUNG_FIELDS:
+            break
+        parsed = parse_field(line[match.end() :])
+        if parsed is not None and match.end() > starts[-1]:
+            starts.append(match.end())
+            if _KEYS[parsed[0]] in _PROSE_FIELDS:
+                break
+    if len(starts) == 1:
+        return [line]
+    ends = [*starts[1:], len(line)]
+    # Each field but the last ends at its separator: "Rating: T. " is "Rating: T".
+    return [line[start:end].rstrip(" \t|•·/~-–—.;,") for start, end in zip(starts[:-1], ends, strict=False)] + [
+        line[starts[-1] :]
+    ]
 
 
 def parse_field(line: str) -> tuple[str, str] | None:
@@ -1261,6 +1308,8 @@ def read_preamble(items: list[Item]) -> Preamble:
                 continue  # FicHub's introduction: title, by-line, blurb, a rule, then the stats line
             if isinstance(following, Para) and _contents_label(following.text):
                 continue  # Smashwords: the title page, a rule, then the table of contents
+            if not item.raw and isinstance(following, Para) and _front_matter_line(following.text):
+                continue  # a word processor's empty paragraph, spacing the title page: "Warnings:" follows
             break  # a divider after the header block: the story starts after it
         if isinstance(item, Heading):
             if (
@@ -1330,6 +1379,10 @@ def read_preamble(items: list[Item]) -> Preamble:
         if skipped:
             index += skipped
             break  # a table of contents ends the front matter: the story starts after it
+        if meta.title is not None and index < last_para and _KIND_LINE.match(trim_ornaments(text)):
+            meta.notes.append(text.strip())
+            index += 1
+            continue
         author = by_line_author(text)
         if author and _consumed_any(meta) and "author" not in meta.values:
             meta.values["author"] = [author]
@@ -1372,6 +1425,12 @@ def read_preamble(items: list[Item]) -> Preamble:
         if skipped:
             body = [body[0], *body[1 + skipped :]]
     return Preamble(meta, body)
+
+
+def _front_matter_line(text: str) -> bool:
+    """A paragraph that can only be front matter: a field ("Rating: T"), a declaration, a "by" line."""
+    first = text.split("\n")[0]
+    return parse_field(first) is not None or declaration_line(first) or by_line_author(first) is not None
 
 
 def _ffn_blurb(text: str, following: Item | None) -> bool:
