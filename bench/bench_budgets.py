@@ -486,6 +486,51 @@ def epub_tiny_elements(size: int) -> tuple[str, bytes]:
     return "tags.epub", _epub({"c.xhtml": _chapter_xhtml("Chapter 1", body)}, ["c.xhtml"])
 
 
+def declaration_like_paragraphs(size: int) -> tuple[str, bytes]:
+    """Paragraphs of prose opening as a declaration does ("Tw", "Cw", "Warning"): each is asked
+    whether it lists warnings, which once tried every alias at every character (35 µs each)."""
+    rng = random.Random(43)
+    out = io.BytesIO()
+    out.write(b"Title: Heads Up\n\n")
+    while out.tell() < size:
+        label = rng.choice(("Tw", "Cw", "TW", "Warning", "Tw the"))
+        out.write(f"{label} {_prose(rng, rng.randrange(8, 45))}\n\n".encode())
+    return "heads-up.txt", out.getvalue()[:size]
+
+
+def warnings_heading_over_one_paragraph(size: int) -> tuple[str, bytes]:
+    """A "Content Warnings" heading whose second paragraph is the rest of the file with no comma or
+    "and" in it: asked whether it lists warnings as one piece."""
+    head = b"# Title\n\n## Chapter 1\n\n### Content Warnings\n\nblood\n\n"
+    words = [word for word in _WORDS if word != "and"]
+    rng = random.Random(47)
+    body = " ".join(rng.choice(words) for _ in range(size // 5))
+    return "warned.md", head + body.encode()[: size - len(head)]
+
+
+def breaks_at_element_limit(size: int) -> tuple[str, bytes]:
+    """One paragraph of short lines set apart by ``<br>``, as many as the element budget lets
+    through: each ``<br>`` replaced in turn once read the paragraph's children from the first."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    count = min(size // 6, MAX_HTML_ELEMENTS - 10)
+    return "lines.html", b"<html><body><p>" + b"line<br>" * count + b"</p></body></html>"
+
+
+def images_at_element_limit(size: int) -> tuple[str, bytes]:
+    """One paragraph of ``<img>`` and comments, as many as the element budget lets through."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    count = min(size // 30, (MAX_HTML_ELEMENTS - 10) // 2)
+    return "gallery.html", b"<html><body><p>" + b'a<img alt="art"><!-- c -->' * count + b"</p></body></html>"
+
+
+def epub_breaks(size: int) -> tuple[str, bytes]:
+    """An EPUB chapter of one paragraph of ``<br>`` lines, within the element budget."""
+    body = "<p>" + "line<br/>" * min(size // 9, 49_000) + "</p>"
+    return "lines.epub", _epub({"c.xhtml": _chapter_xhtml("Chapter 1", body)}, ["c.xhtml"])
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -526,6 +571,11 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "EPUB deep nesting": epub_deep,
     "EPUB tiny elements": epub_tiny_elements,
     "EPUB with twice the upload in heavy text": epub_heavy_text,
+    "prose paragraphs opening like declarations": declaration_like_paragraphs,
+    "a warnings heading over one long paragraph": warnings_heading_over_one_paragraph,
+    "<br> lines at the element limit": breaks_at_element_limit,
+    "images and comments at the element limit": images_at_element_limit,
+    "EPUB chapter of <br> lines": epub_breaks,
 }
 
 

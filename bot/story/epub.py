@@ -32,6 +32,7 @@ from bot.story.htmltext import (
     html_items,
     label_author_notes,
     make_soup,
+    new_soup,
     strip_doctype,
 )
 from bot.story.limits import (
@@ -408,7 +409,7 @@ def read_epub(data: bytes, filename: str, *, max_bytes: int, max_chapters: int =
         raise StoryFormatError("The EPUB has no readable chapters; export it again.")
     soups = [make_soup(xhtml) for _, xhtml in book.documents]
     if any(is_ao3(soup) for soup in soups):
-        combined = BeautifulSoup("<html><body></body></html>", "lxml")
+        combined = new_soup("<html><body></body></html>")
         for soup in soups:
             body = soup.body or soup
             for child in list(body.children):
