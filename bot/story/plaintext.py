@@ -39,6 +39,7 @@ from bot.warnings.declared import (
     UNSPACED_CHARS,
     declaration_cues,
     labelled_list,
+    lists_declared,
     lists_warnings,
     maps_any,
     marked_list,
@@ -765,6 +766,7 @@ _FIRST_LETTER = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum has t
 _MARKED_SCRIPT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")  # CJK, kana, Hangul, full width
 _ASIDE = re.compile(r"\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\]")
 _BARE_WARNING = re.compile(r"warnings?\b", re.IGNORECASE)
+_PLURAL_WARNINGS = re.compile(r"warnings\b", re.IGNORECASE)
 
 
 def declaration_paragraph(text: str) -> bool:
@@ -834,8 +836,13 @@ def _sure_declaration(match: re.Match[str]) -> bool:
     of its own sets it apart ("【注意】死ネタ、捏造過多": the notice also names what is no warning)."""
     if _FRAMED_LABEL.match(match.group(0)):
         return True  # "【注意】死ネタ、捏造過多": a notice, whatever else it names
-    if match.group("generic") is not None or _BARE_WARNING.match(match.group(0)):
+    if match.group("generic") is not None:
         return lists_warnings(match.group(0))
+    if _BARE_WARNING.match(match.group(0)):
+        # "Warnings: drowning, death of a parent": authors list what the taxonomy has no id for; under
+        # "Warnings:" a list of such alone ("Warnings: drowning, hospitals") is one too, "Warning: high voltage" no list.
+        text = match.group(0)
+        return lists_warnings(text) or lists_declared(text, known_needed=not _PLURAL_WARNINGS.match(text))
     return True
 
 
@@ -1923,7 +1930,9 @@ def mid_declaration(text: str) -> bool:
     lines = [line for line in lines if line]
     if not lines or not all(_label_shaped(line) and _may_be_declarations(line) for line in lines):
         return False
-    return all(labelled_list(_ASIDE.sub(" ", line)) for line in lines) and declaration_paragraph(text)
+    return all(
+        labelled_list(_ASIDE.sub(" ", line)) or lists_declared(line) for line in lines
+    ) and declaration_paragraph(text)
 
 
 def _opening_notes(chapter: Chapter) -> Chapter:
