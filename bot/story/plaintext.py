@@ -1500,13 +1500,58 @@ _HEADING_NUMBER = re.compile(r"^\W*(?:(?:chapter|chap|ch)\.?[ \t]*)?(\d{1,5})(?!
 
 
 def drop_navigation(items: list[Item]) -> list[Item]:
-    """Items without FanFiction.net's Prev/Next lines, and chapter dropdowns pasted as headings settled.
+    """Items without FanFiction.net's Prev/Next lines and a site's reader chrome (:func:`site_chrome`),
+    and chapter dropdowns pasted as headings settled.
 
     A dropdown pasted one entry a line ("Chapter 1 / Chapter 2 / Chapter 3") reads as a run of
-    headings with nothing between them; only the heading the text belongs to is kept.
+    headings with nothing between them; only the heading the text belongs to is kept. Wattpad's
+    "You'll also like" after the last chapter lists other writers' stories: it and what follows go.
     """
-    kept = [item for item in items if not (isinstance(item, Para) and nav_frame(item.text))]
+    end = next(
+        (
+            index
+            for index, item in enumerate(items)
+            if isinstance(item, Para)
+            and _RECOMMENDED.fullmatch(item.text.split("\n", 1)[0].strip())
+            and not any(isinstance(later, Heading) for later in items[index + 1 :])
+        ),
+        len(items),
+    )
+    kept = [
+        item
+        for item in items[:end]
+        if not (isinstance(item, Para) and (nav_frame(item.text) or site_chrome(item.text)))
+    ]
     return _settle_heading_runs(kept)
+
+
+# A site's counts copied with the story: Wattpad's "48.2K Reads 2.1K Votes 314 Part Story", Tumblr's
+# "1,234 notes", "12 comments • 40 likes".
+_COUNT = r"\d[\d,.]*[ \t]*[KkMm]?"
+_COUNTED = r"reads?|votes?|parts?(?:[ \t]+story)?|notes?|comments?|likes?|reblogs?|kudos|hits|views|bookmarks"
+_SITE_COUNTS = re.compile(rf"(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*)+", re.IGNORECASE)
+# A site's buttons copied as a line of their own: Wattpad's "Vote / Comment / Share", Tumblr's "Reblog Like".
+_BUTTON = r"vote|comment|comments|share|like|reblog|reply|follow|report"
+_SITE_BUTTONS = re.compile(
+    rf"(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+)(?:(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+|$))+", re.IGNORECASE
+)
+# Wattpad's reader links: "Continue reading next part", "Add to library"; "You'll also like" heads recommendations.
+_SITE_LINKS = re.compile(
+    r"(?:continue[ \t]+reading(?:[ \t]+next[ \t]+part)?|continue[ \t]+to[ \t]+next[ \t]+part|read[ \t]+next[ \t]+part"
+    r"|start[ \t]+reading|add[ \t]+to[ \t]+library)[ \t]*[>»›→]*",
+    re.IGNORECASE,
+)
+_RECOMMENDED = re.compile(r"you(?:'|’)ll[ \t]+also[ \t]+like|you[ \t]+may[ \t]+also[ \t]+like", re.IGNORECASE)
+
+
+def site_chrome(text: str) -> bool:
+    """A paragraph of a reading site's chrome copied with the story, never its text: counts of reads,
+    votes and notes, a line of buttons, the reader's links (see the patterns above). "Vote." or a
+    sentence with the same words ("She left a comment and a like") is no such line."""
+    if len(text) > 120 or "\n" in text.strip():
+        return False
+    line = text.strip()
+    return any(pattern.fullmatch(line) for pattern in (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS))
 
 
 def nav_frame(text: str) -> bool:
