@@ -17,7 +17,15 @@ from bot.story.footnotes import FOOTNOTE_LABELS
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
 from bot.story.note_headings import box_note, heading_label, note_sections, note_title
-from bot.story.plaintext import build_story, by_line_author, is_labelled_note, strip_note_label
+from bot.story.plaintext import (
+    build_story,
+    by_line_author,
+    declaration_line,
+    is_labelled_note,
+    parse_field,
+    strip_note_label,
+    strung_fields,
+)
 from bot.story.structure import (
     HEADING_MAX_CHARS,
     Heading,
@@ -734,10 +742,12 @@ def parse_generic_html(
     """
     label_author_notes(soup, soup.body or soup)
     poster = forum_author(soup.body or soup)
+    tags = post_tags(soup.body or soup)
     body = strip_page_chrome(soup.body or soup)
     image_lines(body)
     _mark_title_style(soup, body)
     items = _page_header(note_sections(titles_from_next_line(_without_front_images(html_items(body)))))
+    items = _title_over_fields(items)
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     prefix: list[Item] = []
@@ -745,12 +755,43 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {meta_author['content']}", 0))
     elif poster:
         prefix.append(Para(f"Author: {poster}", 0))
+    if tags:  # read as AO3's freeform tags: those naming a warning declare it ("#tw death"), the rest nothing
+        prefix.append(Para(f"Additional Tags: {', '.join(tags)}", 0))
     # The page's <title> is often the document's file name ("The Understudy - draft 3"): a title
     # the text gives itself (an <h1>, a title line over a "by" line) comes first.
     fallback = element_text(title) if title else None
     return build_story(
         prefix + items, filename, source_format, max_chapters=max_chapters, fallback_title=fallback or None
     )
+
+
+def post_tags(body: Tag) -> list[str]:
+    """A blog post's tags ("#tw death #cw self harm #angst" under a Tumblr post), read before they go
+    with the page's chrome: the links to the blog's ``/tagged/`` pages, without their "#"."""
+    tags: list[str] = []
+    for link in body.find_all("a", href=True):
+        href = link.get("href")
+        if isinstance(href, str) and "/tagged/" in href:
+            text = " ".join(link.get_text(" ").split()).lstrip("#＃").strip()
+            if text and "," not in text:
+                tags.append(text)
+    return list(dict.fromkeys(tags))
+
+
+def _title_over_fields(items: list[Item]) -> list[Item]:
+    """A page's only heading, first in its text, over a header line ("Pairing: Bucky x Reader |
+    Warnings: angst, character death" under a Tumblr post's title) is the story's title: as a
+    chapter's title, the header under it was read as the chapter's first paragraph."""
+    headings = [item for item in items if isinstance(item, Heading)]
+    if len(headings) != 1 or len(items) < 2 or items[0] is not headings[0] or headings[0].kind != "markdown":
+        return items
+    following = items[1]
+    if not isinstance(following, Para) or not headings[0].title:
+        return items
+    first = following.text.split("\n", 1)[0].strip()
+    if parse_field(first) is None and len(strung_fields(first)) < 2 and not declaration_line(first):
+        return items
+    return [Para(f"Title: {headings[0].title}", 0), *items[1:]]
 
 
 # A word processor's Title style: Google Docs' "title", Word's "MsoTitle" (and "MsoTitleCxSpFirst" where

@@ -39,6 +39,7 @@ from bot.warnings.declared import (
     UNSPACED_CHARS,
     declaration_cues,
     labelled_list,
+    lists_declared,
     lists_warnings,
     maps_any,
     marked_list,
@@ -765,6 +766,7 @@ _FIRST_LETTER = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum has t
 _MARKED_SCRIPT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")  # CJK, kana, Hangul, full width
 _ASIDE = re.compile(r"\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\]")
 _BARE_WARNING = re.compile(r"warnings?\b", re.IGNORECASE)
+_PLURAL_WARNINGS = re.compile(r"warnings\b", re.IGNORECASE)
 
 
 def declaration_paragraph(text: str) -> bool:
@@ -834,8 +836,13 @@ def _sure_declaration(match: re.Match[str]) -> bool:
     of its own sets it apart ("【注意】死ネタ、捏造過多": the notice also names what is no warning)."""
     if _FRAMED_LABEL.match(match.group(0)):
         return True  # "【注意】死ネタ、捏造過多": a notice, whatever else it names
-    if match.group("generic") is not None or _BARE_WARNING.match(match.group(0)):
+    if match.group("generic") is not None:
         return lists_warnings(match.group(0))
+    if _BARE_WARNING.match(match.group(0)):
+        # "Warnings: drowning, death of a parent": authors list what the taxonomy has no id for; under
+        # "Warnings:" a list of such alone ("Warnings: drowning, hospitals") is one too, "Warning: high voltage" no list.
+        text = match.group(0)
+        return lists_warnings(text) or lists_declared(text, known_needed=not _PLURAL_WARNINGS.match(text))
     return True
 
 
@@ -1493,13 +1500,58 @@ _HEADING_NUMBER = re.compile(r"^\W*(?:(?:chapter|chap|ch)\.?[ \t]*)?(\d{1,5})(?!
 
 
 def drop_navigation(items: list[Item]) -> list[Item]:
-    """Items without FanFiction.net's Prev/Next lines, and chapter dropdowns pasted as headings settled.
+    """Items without FanFiction.net's Prev/Next lines and a site's reader chrome (:func:`site_chrome`),
+    and chapter dropdowns pasted as headings settled.
 
     A dropdown pasted one entry a line ("Chapter 1 / Chapter 2 / Chapter 3") reads as a run of
-    headings with nothing between them; only the heading the text belongs to is kept.
+    headings with nothing between them; only the heading the text belongs to is kept. Wattpad's
+    "You'll also like" after the last chapter lists other writers' stories: it and what follows go.
     """
-    kept = [item for item in items if not (isinstance(item, Para) and nav_frame(item.text))]
+    end = next(
+        (
+            index
+            for index, item in enumerate(items)
+            if isinstance(item, Para)
+            and _RECOMMENDED.fullmatch(item.text.split("\n", 1)[0].strip())
+            and not any(isinstance(later, Heading) for later in items[index + 1 :])
+        ),
+        len(items),
+    )
+    kept = [
+        item
+        for item in items[:end]
+        if not (isinstance(item, Para) and (nav_frame(item.text) or site_chrome(item.text)))
+    ]
     return _settle_heading_runs(kept)
+
+
+# A site's counts copied with the story: Wattpad's "48.2K Reads 2.1K Votes 314 Part Story", Tumblr's
+# "1,234 notes", "12 comments • 40 likes".
+_COUNT = r"\d[\d,.]*[ \t]*[KkMm]?"
+_COUNTED = r"reads?|votes?|parts?(?:[ \t]+story)?|notes?|comments?|likes?|reblogs?|kudos|hits|views|bookmarks"
+_SITE_COUNTS = re.compile(rf"(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*)+", re.IGNORECASE)
+# A site's buttons copied as a line of their own: Wattpad's "Vote / Comment / Share", Tumblr's "Reblog Like".
+_BUTTON = r"vote|comment|comments|share|like|reblog|reply|follow|report"
+_SITE_BUTTONS = re.compile(
+    rf"(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+)(?:(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+|$))+", re.IGNORECASE
+)
+# Wattpad's reader links: "Continue reading next part", "Add to library"; "You'll also like" heads recommendations.
+_SITE_LINKS = re.compile(
+    r"(?:continue[ \t]+reading(?:[ \t]+next[ \t]+part)?|continue[ \t]+to[ \t]+next[ \t]+part|read[ \t]+next[ \t]+part"
+    r"|start[ \t]+reading|add[ \t]+to[ \t]+library)[ \t]*[>»›→]*",
+    re.IGNORECASE,
+)
+_RECOMMENDED = re.compile(r"you(?:'|’)ll[ \t]+also[ \t]+like|you[ \t]+may[ \t]+also[ \t]+like", re.IGNORECASE)
+
+
+def site_chrome(text: str) -> bool:
+    """A paragraph of a reading site's chrome copied with the story, never its text: counts of reads,
+    votes and notes, a line of buttons, the reader's links (see the patterns above). "Vote." or a
+    sentence with the same words ("She left a comment and a like") is no such line."""
+    if len(text) > 120 or "\n" in text.strip():
+        return False
+    line = text.strip()
+    return any(pattern.fullmatch(line) for pattern in (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS))
 
 
 def nav_frame(text: str) -> bool:
@@ -1923,7 +1975,9 @@ def mid_declaration(text: str) -> bool:
     lines = [line for line in lines if line]
     if not lines or not all(_label_shaped(line) and _may_be_declarations(line) for line in lines):
         return False
-    return all(labelled_list(_ASIDE.sub(" ", line)) for line in lines) and declaration_paragraph(text)
+    return all(
+        labelled_list(_ASIDE.sub(" ", line)) or lists_declared(line) for line in lines
+    ) and declaration_paragraph(text)
 
 
 def _opening_notes(chapter: Chapter) -> Chapter:

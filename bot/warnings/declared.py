@@ -319,6 +319,101 @@ def lists_warnings(text: str) -> bool:
     return listed
 
 
+# A thing an author lists that Dogear has no id for ("drowning", "hospitals", "death of a parent"):
+# a few words, none of them what only a sentence holds (a verb of being or saying, a subject pronoun).
+LISTED_ITEM_WORDS = 5
+_SENTENCE_WORDS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "has",
+        "have",
+        "had",
+        "hasn't",
+        "haven't",
+        "do",
+        "does",
+        "did",
+        "don't",
+        "doesn't",
+        "didn't",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "won't",
+        "can't",
+        "couldn't",
+        "wouldn't",
+        "shouldn't",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "asked",
+        "replied",
+        "whispered",
+        "i",
+        "i'm",
+        "i've",
+        "i'll",
+        "you",
+        "you're",
+        "he",
+        "she",
+        "we",
+        "they",
+        "it's",
+        "there's",
+        "that's",
+        "if",
+        "when",
+        "because",
+        "so",
+        "but",
+        "then",
+    ]
+)
+_WORD = re.compile(r"[^\W_](?:[\w'’/-]*[^\W_])?")
+
+
+def lists_declared(text: str, *, known_needed: bool = True) -> bool:
+    """Whether a labelled line is a list of things declared, some of them warnings the taxonomy has no
+    id for ("Warnings: drowning, death of a parent", "TW: hospitals and blood"): every piece a warning
+    :func:`lists_warnings` takes or a short item with no word only a sentence holds, and one warning the
+    taxonomy knows at least (unless ``known_needed`` is off: then two items at least, "Warnings:
+    drowning, hospitals"). "Warning: the stairs are steep, she said" and anything in quotes are prose.
+    Cheap on prose: the pieces' words are read before any warning word is looked up."""
+    if '"' in text or "“" in text or "”" in text or len(text) > 240:
+        return False
+    mapping = default_mapping()
+    pieces = [piece for piece in _items(text, mapping) if not (_NOTHING.fullmatch(piece) or piece in mapping.nothing)]
+    for piece in pieces:
+        words = _WORD.findall(piece)
+        if not words or len(words) > LISTED_ITEM_WORDS or any(word in _SENTENCE_WORDS for word in words):
+            return False
+        if piece.endswith(("?", "!")):
+            return False
+    known = sum(1 for piece in pieces if lists_warnings(piece))
+    return known > 0 if known_needed else len(pieces) >= 2
+
+
 # One warning in a list, with a qualifier and markers ("mentions of eating disorders", "死亡描写あり"):
 # the longest warning phrase is 37 characters; a longer piece is prose.
 LISTED_PIECE_CHARS = 64
