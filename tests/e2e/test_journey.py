@@ -1,0 +1,65 @@
+"""Commands as members and admins use them, and misuse them: the gaps a command-by-command sweep found.
+
+Each test names the misuse, what the member got before, and what holds now: a short private
+answer saying what to fix, nothing stored on a refusal, no error in the bot's log (the ``club``
+fixture fails a test on one).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.devtools.double.models import Channel
+from bot.devtools.driver import Club, Reply
+from bot.discussions import store as discussion_store
+
+TITLE = "The Lamp at Gull Point"
+SHORT_ANSWER = 400
+
+
+def private_and_short(replies: list[Reply]) -> str:
+    [answer] = replies
+    assert answer.ephemeral and len(answer.content) <= SHORT_ANSWER, answer.content
+    assert "Something went wrong" not in answer.text and "(s)" not in answer.text, answer.text
+    return answer.text
+
+
+async def thread_in(club: Club, parent: Channel, name: str = "Chat") -> Channel:
+    state = club.state
+    thread = state.create_thread(state.channels[parent.id], name, 11, club.admin.user)
+    await club.wait_for(lambda: club.bot.get_channel(thread.id) is not None, "the bot to see the thread")
+    return thread
+
+
+async def discussions_of(club: Club) -> list:
+    return await club.run(discussion_store.list_discussions(club.bot.db, club.guild.id, now=club.clock.now()))
+
+
+@pytest.mark.parametrize(
+    "command, options",
+    [
+        ("discussion schedule", {"story": TITLE, "chapter": 1, "when": "tomorrow 7pm"}),
+        ("discussion plan", {"story": TITLE, "start": "tomorrow 7pm", "every": "weekly"}),
+    ],
+    ids=["schedule", "plan"],
+)
+async def test_a_discussion_asked_for_inside_a_thread_is_refused_not_left_to_fail(
+    club: Club, sample_story: Path, command: str, options: dict
+) -> None:
+    """Typed in a thread with no channel named and no discussion channel set, the discussion was
+    scheduled into the thread ("here"), though `channel:` accepts no thread: when it fell due it was
+    posted there, its thread could not be opened (a thread holds none) and it was marked failed."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    thread = await thread_in(club, club.text_channel)
+    text = private_and_short(await club.slash(command, member=club.admin, channel=thread, options=options))
+    assert "thread" in text and "`channel:`" in text, text
+    assert await discussions_of(club) == []  # nothing stored
+
+    # Named from the same thread, a text channel takes it.
+    done = await club.slash(
+        command, member=club.admin, channel=thread, options={**options, "channel": club.text_channel}
+    )
+    assert "scheduled" in done[-1].text or "Planned" in done[-1].text, done[-1].text
+    assert {d.channel_id for d in await discussions_of(club)} == {club.text_channel.id}
