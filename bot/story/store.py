@@ -23,7 +23,7 @@ from bot.story.changes import StoredChapter
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
 from bot.story.model import Chapter, Scene, Story, StoryMeta, story_id_note
 from bot.story.tidy import chapter_title, one_line, story_title
-from bot.text import and_list, quote_input
+from bot.text import and_list, quote_input, visible_line
 
 _STORY_COLUMNS = (
     "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
@@ -379,7 +379,7 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
     Any other value (empty, symbols, markdown, a huge number) is a clear :class:`UserError`.
     """
     text = " ".join(value.split())
-    if not text:
+    if not visible_line(text):  # spaces alone, or zero-width characters: nothing the member can see
         raise UserError("Pick a story from the list (start typing its title); the story option was empty.")
     story_id = story_id_from(text)
     if story_id is not None:

@@ -63,3 +63,54 @@ async def test_a_discussion_asked_for_inside_a_thread_is_refused_not_left_to_fai
     )
     assert "scheduled" in done[-1].text or "Planned" in done[-1].text, done[-1].text
     assert {d.channel_id for d in await discussions_of(club)} == {club.text_channel.id}
+
+
+INVISIBLE = "\u200b\u2060\u200b"  # zero-width space, word joiner: typed or pasted, it shows nothing
+
+
+@pytest.mark.parametrize(
+    "command, options",
+    [
+        ("story info", {"story": INVISIBLE}),
+        ("progress set", {"story": INVISIBLE, "chapter": 1}),
+        ("prefs avoid", {"warning": INVISIBLE}),
+        ("prefs allow", {"warning": INVISIBLE}),
+        ("warnings report", {"story": TITLE, "chapter": 1, "warning": INVISIBLE}),
+        ("warnings report", {"story": TITLE, "chapter": 1, "warning": "   "}),
+        ("warnings story", {"story": TITLE, "add": INVISIBLE}),
+        ("warnings story", {"story": TITLE, "remove": "   "}),
+        ("warnings rules add", {"category": INVISIBLE, "pattern": "lighthouse keeper"}),
+        ("warnings rules disable", {"target": INVISIBLE}),
+        ("warnings rules enable", {"target": "   "}),
+        ("discussion schedule", {"story": TITLE, "chapter": 1, "when": INVISIBLE}),
+        ("discussion plan", {"story": TITLE, "start": "tomorrow 7pm", "every": INVISIBLE}),
+        ("discussion move", {"id": 0, "when": INVISIBLE}),
+        ("config set", {"timezone": INVISIBLE}),
+    ],
+)
+async def test_a_value_that_shows_nothing_is_asked_for_not_quoted_as_empty_quotes(
+    club: Club, sample_story: Path, command: str, options: dict
+) -> None:
+    """A value of zero-width characters (or of spaces) was checked as a value and refused with it
+    quoted: "No story in this server's library matches “”", "There is no warning “” here", which a
+    member cannot act on (they see nothing they typed). It is asked for, as an empty option is."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    if command == "discussion move":
+        done = await club.slash("discussion schedule", member=club.admin, story=TITLE, chapter=1, when="tomorrow 7pm")
+        options = {**options, "id": int(done[-1].text.split("**#")[1].split("**")[0])}
+    member = club.member if command.startswith("prefs") else club.admin
+    text = private_and_short(await club.slash(command, member=member, options=options))
+    assert "“”" not in text and "“ ”" not in text, text
+    assert text.startswith(("Pick ", "Say ", "Name ")), text  # what to give, first
+
+
+async def test_optional_values_that_show_nothing_are_left_out(club: Club, sample_story: Path) -> None:
+    """`remind:` or a book's `warnings:` of spaces are as if left out; of zero-width characters they were
+    refused as “” ("I can't read “” as a reminder", "I don't know the warning “”")."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    options = {"story": TITLE, "chapter": 1, "when": "tomorrow 7pm", "remind": INVISIBLE}
+    [done] = await club.slash("discussion schedule", member=club.admin, options=options)
+    assert "Reminders: 1d, 1h before." in done.text, done.text
+    book = {"title": "Hollow Reeds", "chapters": 3, "warnings": f"death, {INVISIBLE}"}
+    [added] = await club.slash("story add", member=club.admin, options=book)
+    assert "Added **Hollow Reeds**" in added.text and "⚠️ Warnings: **Death**" in added.text, added.text
