@@ -14,6 +14,7 @@ import pytest
 from bot.devtools.double.models import Channel
 from bot.devtools.driver import Club, Reply
 from bot.discussions import store as discussion_store
+from bot.warnings import store as warnings_store
 
 TITLE = "The Lamp at Gull Point"
 SHORT_ANSWER = 400
@@ -114,3 +115,16 @@ async def test_optional_values_that_show_nothing_are_left_out(club: Club, sample
     book = {"title": "Hollow Reeds", "chapters": 3, "warnings": f"death, {INVISIBLE}"}
     [added] = await club.slash("story add", member=club.admin, options=book)
     assert "Added **Hollow Reeds**" in added.text and "⚠️ Warnings: **Death**" in added.text, added.text
+
+
+@pytest.mark.parametrize("kind", ["phrase", "regex"])
+async def test_a_rule_with_a_direction_override_is_refused_not_stored(club: Club, kind: str) -> None:
+    """A pattern with a bidi override (pasted, or typed to play a trick) was stored and repeated in
+    `/warnings rules add`, `rules list` and the `rules remove` menu as typed, turning the rest of each
+    line around; no story text needs one, so the rule is refused with nothing stored."""
+    options = {"category": "death", "pattern": "keeper \u202elamp", "kind": kind}
+    text = private_and_short(await club.slash("warnings rules add", member=club.admin, options=options))
+    assert "\u202e" not in text and "Added" not in text, text
+    assert "direction" in text, text
+    assert await club.run(warnings_store.list_rules(club.bot.db, club.guild.id)) == []
+    assert await club.autocomplete("warnings rules remove", "rule", "", member=club.admin) == []
