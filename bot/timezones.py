@@ -7,7 +7,7 @@ import zoneinfo
 
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
-from bot.text import quote_input
+from bot.text import quote_input, visible_line
 
 
 @functools.cache
@@ -21,7 +21,7 @@ def validate_zone(name: str) -> str:
     cleaned = name.strip().replace(" ", "_")
     by_lower = {zone.lower(): zone for zone in all_zones()}
     zone = by_lower.get(cleaned.lower())
-    if zone is None and not cleaned:
+    if zone is None and not visible_line(cleaned):
         raise UserError("Name a time zone, such as Europe/Berlin (start typing and pick one from the list).")
     if zone is None:
         raise UserError(

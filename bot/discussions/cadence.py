@@ -14,10 +14,11 @@ from bot.discussions.durations import parse_duration
 from bot.discussions.when import localize
 from bot.errors import UserError
 from bot.story.chapters import check_chapter
-from bot.text import quote_input
+from bot.text import quote_input, visible_line
 
 MAX_STEP_DAYS = 90
 MAX_PLAN_LENGTH = 200
+RHYTHMS = "`daily`, `weekdays`, `weekly`, `every other day` or a number of days like `3 days`"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +54,15 @@ _WEEKDAY_NAMES = frozenset({"weekdays", "every weekday", "on weekdays", "weekday
 def parse_every(text: str) -> Cadence:
     """``daily``, ``weekdays``, ``weekly``, ``every other day``, ``fortnightly``, ``N days`` or ``N weeks``."""
     cleaned = " ".join(text.strip().lower().split())
+    if not visible_line(cleaned):
+        raise UserError(f"Say how often: {RHYTHMS}.")
     if cleaned in _WEEKDAY_NAMES:
         return Cadence(1, weekdays_only=True)
     if cleaned in _NAMED:
         return Cadence(_NAMED[cleaned])
     duration = parse_duration(cleaned.removeprefix("every "))
     if duration is None or not duration.on_the_calendar:
-        raise UserError(
-            f"I can't read {quote_input(text)} as a rhythm. Use `daily`, `weekdays`, `weekly`, `every other day` "
-            "or a number of days like `3 days`."
-        )
+        raise UserError(f"I can't read {quote_input(text)} as a rhythm. Use {RHYTHMS}.")
     days = duration.days
     if not 1 <= days <= MAX_STEP_DAYS:
         raise UserError(f"Pick a rhythm from 1 to {MAX_STEP_DAYS} days.")

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from bot.discussions.durations import parse_duration
 from bot.errors import UserError
-from bot.text import quote_input
+from bot.text import quote_input, visible_line
 
 DEFAULT_REMINDERS: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=1))
 MAX_REMINDERS = 5
@@ -24,7 +24,7 @@ _ITEM = re.compile(r"\d+\s*[a-z]+\b|[^\s,]+")
 
 def parse_remind(text: str | None) -> tuple[timedelta, ...]:
     """Offsets, largest first; ``None``/empty means the defaults, ``none``/``off`` means no reminders."""
-    if text is None or not text.strip():
+    if text is None or not visible_line(text):
         return DEFAULT_REMINDERS
     cleaned = text.strip().lower()
     if cleaned in {"none", "off", "no", "0"}:

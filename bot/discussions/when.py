@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from bot.discussions.durations import UNITS, parse_duration
 from bot.discussions.phrases import DATE_ORDERS, WORDS, Ambiguous, parse_clock, read_phrase, show_date
 from bot.errors import UserError
-from bot.text import quote_input
+from bot.text import quote_input, visible_line
 from bot.timezones import validate_zone
 
 MAX_AHEAD = timedelta(days=2 * 366)
@@ -113,7 +113,7 @@ def read_when(
     New York across New York's DST change, whatever the server's zone.
     """
     cleaned = " ".join(text.strip().split())
-    if not cleaned:
+    if not visible_line(cleaned):
         raise UserError(f"Say when, e.g. {EXAMPLES}.")
     body, zone = _split_zone(cleaned, default_zone, now)
     local_now = now.astimezone(zone)

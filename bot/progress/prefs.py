@@ -23,7 +23,7 @@ from bot.progress import prefs_store
 from bot.progress.prefs_store import avoided_warnings, members_avoiding, strictly_avoided
 from bot.progress.store import ensure_member
 from bot.story.model import HeaderWarning
-from bot.text import quote_input
+from bot.text import quote_input, visible_line
 from bot.warnings.reviews import unsettled_in_chapter
 from bot.warnings.service import disabled_targets, guild_taxonomy
 from bot.warnings.taxonomy import Taxonomy
@@ -39,7 +39,7 @@ async def _known(db: Database, guild_id: int, warning_id: str) -> tuple[str, Tax
     found = taxonomy.find(warning_id)
     if found is not None:
         return found.id, taxonomy
-    if not warning_id.strip():
+    if not visible_line(warning_id):
         raise UserError("Pick a warning from the list, or see `/warnings categories`.")
     raise UserError(
         f"{quote_input(warning_id)} is not a warning this server knows. "

@@ -88,11 +88,11 @@ def _declarable(item: str) -> str | None:
 
 def declared_items(warnings: str | None) -> list[str]:
     """The admin's comma-separated warnings, each mapped to a taxonomy id, or a refusal naming the unknown ones."""
-    if not warnings or not warnings.strip():
+    if not warnings or not visible_line(warnings):
         return []
     if len(warnings) > MAX_WARNINGS_CHARS:
         raise UserError(f"Keep the warnings under {MAX_WARNINGS_CHARS:,} characters.")
-    items = list(dict.fromkeys(" ".join(piece.split()) for piece in warnings.split(",") if piece.strip()))
+    items = list(dict.fromkeys(" ".join(piece.split()) for piece in warnings.split(",") if visible_line(piece)))
     known = {item: _declarable(item) for item in items}
     unknown = [item for item, stored in known.items() if stored is None]
     if unknown:

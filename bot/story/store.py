@@ -23,7 +23,7 @@ from bot.story.changes import StoredChapter
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
 from bot.story.model import Chapter, Scene, Story, StoryMeta, story_id_note
 from bot.story.tidy import chapter_title, one_line, story_title
-from bot.text import and_list, quote_input
+from bot.text import and_list, quote_input, visible_line
 
 _STORY_COLUMNS = (
     "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
@@ -45,7 +45,7 @@ class DuplicateStory(UserError):
 
 NO_TEXT_FORMAT = "none"  # the source format of a book the club reads elsewhere
 STORY_GONE = "That story is no longer in this server's library; it may have been removed."
-STORY_CHANGED = "That story was changed while the file was read (another update?); nothing was changed. Try again."
+STORY_CHANGED = "That story was changed by another update just now; nothing was changed. Check it and try again."
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,13 +219,16 @@ async def replace_story(
     *,
     content_hash: str,
     expected_hash: str | None,
+    expected_chapters: int,
 ) -> None:
     """A new version of the story under the same id, inside the caller's transaction: its metadata
     and every chapter row are replaced; rows keyed by chapter number elsewhere (progress,
     discussions, posts, reviews, reports) are not touched.
 
-    ``expected_hash`` is the text the caller compared the new file with: a story changed since
-    (or removed) is refused, and so is a text another story of the server already has.
+    ``expected_hash`` and ``expected_chapters`` are the text and chapter count the caller compared the
+    new version with: a story changed since (or removed) is refused, and so is a text another story
+    of the server already has. (A book without a file is hashed by title and author: only its count
+    tells that another update came first.)
     """
     async with tx.execute(
         "SELECT id, title FROM stories WHERE guild_id = ? AND content_hash = ? AND id <> ?",
@@ -236,8 +239,8 @@ async def replace_story(
         raise DuplicateStory(existing["id"], existing["title"], outcome="nothing was changed")
     cursor = await tx.execute(
         f"UPDATE stories SET {', '.join(f'{column} = ?' for column in _TEXT_COLUMNS)}"
-        " WHERE guild_id = ? AND id = ? AND content_hash IS ?",
-        (*_text_values(story, content_hash), guild_id, story_id, expected_hash),
+        " WHERE guild_id = ? AND id = ? AND content_hash IS ? AND chapter_count = ?",
+        (*_text_values(story, content_hash), guild_id, story_id, expected_hash, expected_chapters),
     )
     if cursor.rowcount == 0:
         async with tx.execute("SELECT 1 FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id)) as found:
@@ -379,7 +382,7 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
     Any other value (empty, symbols, markdown, a huge number) is a clear :class:`UserError`.
     """
     text = " ".join(value.split())
-    if not text:
+    if not visible_line(text):  # spaces alone, or zero-width characters: nothing the member can see
         raise UserError("Pick a story from the list (start typing its title); the story option was empty.")
     story_id = story_id_from(text)
     if story_id is not None:

@@ -245,8 +245,9 @@ async def _replace(
     last = len(story.chapters)
     async with db.transaction() as tx:
         await replace_story(
-            tx, guild_id, record.id, story, content_hash=content_hash, expected_hash=record.content_hash
-        )
+            tx, guild_id, record.id, story, content_hash=content_hash, expected_hash=record.content_hash,
+            expected_chapters=record.chapter_count,
+        )  # fmt: skip
         cancelled = await _shift_chapters(tx, guild_id, record.id, shifted, now) if shifted else []
         reopened = await forget_dismissals(tx, guild_id, record.id, rewritten or ())
         await save_scan(tx, guild_id, record.id, report, rules_version=version)

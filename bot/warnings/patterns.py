@@ -13,6 +13,7 @@ import re
 
 import re2
 
+from bot.text import HIDDEN_CONTROLS
 from bot.warnings.model import Rule, RuleError
 from bot.warnings.phrases import compile_phrase, default_classes, default_irregular
 from bot.warnings.regex_syntax import ANCHOR, ESCAPE, OPEN, STRAY, escaped, tokens
@@ -188,7 +189,14 @@ def require_specific(rule: Rule) -> Rule:
 
 
 def new_admin_rule(rule_id: str, category: str, kind: str, pattern: str) -> Rule:
-    """:func:`admin_rule` for a rule an admin is adding: also refused when it would fire almost everywhere."""
+    """:func:`admin_rule` for a rule an admin is adding: also refused when it would fire almost everywhere,
+    or when it holds a character that draws nothing and no story text needs (a direction override, a
+    control): shown again in every answer and listing of the rules, it would turn each line around."""
+    if HIDDEN_CONTROLS.search(" ".join(pattern.split())):
+        raise RuleError(
+            "the pattern holds an invisible character (a text direction override or a control character); "
+            "type it again without it"
+        )
     return require_specific(admin_rule(rule_id, category, kind, pattern))
 
 

@@ -230,6 +230,8 @@ async def report_warning(
     """A member's report that a chapter has a warning; checked whole before anything is stored."""
     record = await resolve_story(db, guild_id, story)
     check_chapter(chapter, record.chapter_count, record.title)
+    if not visible_line(warning):
+        raise UserError("Pick the warning from the list, or see `/warnings categories`.")
     taxonomy = await guild_taxonomy(db, guild_id)
     found = taxonomy.find(warning)
     if found is None:

@@ -33,7 +33,7 @@ from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.locks import KeyedLocks
 from bot.story.model import NOT_ENGLISH_ID, NOTICE_IDS, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
-from bot.text import quote_input, sentence
+from bot.text import quote_input, sentence, visible_line
 from bot.warnings import store
 from bot.warnings.cost import SLOWER_AT_BUDGET, RulesCost, rules_cost
 from bot.warnings.declared import Declared
@@ -750,7 +750,12 @@ async def category_switched_off(db: Database, guild_id: int, category: str) -> b
     return category in off_categories
 
 
+PICK_CATEGORY = "Pick a warning category from the list, or see `/warnings categories`."
+
+
 async def require_category(db: Database, guild_id: int, category: str) -> Taxonomy:
+    if not visible_line(category):  # spaces or zero-width characters alone: nothing to name in the answer
+        raise UserError(PICK_CATEGORY)
     taxonomy = await guild_taxonomy(db, guild_id)
     if category not in taxonomy:
         raise UserError(f"There is no warning category {quote_input(category)} here; pick one from the list.")
@@ -776,6 +781,8 @@ async def add_rule(
     a rule that would make it too slow to build is refused before anything is stored.
     """
     workers = _pool(db, workers)
+    if not visible_line(category):
+        raise UserError(PICK_CATEGORY)
     category = category.strip().lower()
     kind = kind.strip().lower()
     if kind not in RULE_KINDS:
@@ -881,6 +888,8 @@ async def remove_rule(
 
 async def _resolve_target(db: Database, guild_id: int, target: str) -> tuple[str, str]:
     """A category id or a default rule id (`death/die`), as ('category'|'rule', id)."""
+    if not visible_line(target):
+        raise UserError("Pick a warning category or a default rule from the list.")
     target = target.strip().lower()
     taxonomy = await guild_taxonomy(db, guild_id)
     if target in taxonomy:

@@ -23,6 +23,7 @@ from bot.discussions.jobs import RetentionJob
 from bot.discussions.planning import LISTING_LIMIT, DiscussionPlanner, Planned, Where
 from bot.discussions.remind import describe_offset
 from bot.discussions.service import DiscussionService
+from bot.errors import UserError
 from bot.text import escape_markdown, plural, when_line
 from cogs._checks import channel_named, guild_id_of, needs_permissions, posting_needs, require_member_reach
 from cogs._options import story_autocomplete
@@ -52,8 +53,16 @@ def _where(interaction: discord.Interaction, channel: POST_CHANNEL | None) -> Wh
 
     def may_post(channel_id: int) -> None:
         target = channel_named(interaction, channel_id)
-        if target is not None:  # one not in the cache is gone: the post reports that when it falls due
-            require_member_reach(interaction, target, posting_needs(target))
+        if target is None:  # one not in the cache is gone: the post reports that when it falls due
+            return
+        if not isinstance(target, POST_CHANNEL):
+            # "Here" is a thread (or a voice channel's chat), which `channel:` never offers: a discussion
+            # opens a thread of its own, so posted there it would be marked failed when it fell due.
+            raise UserError(
+                f"A discussion opens a thread of its own, so it can't open in {target.mention}. "
+                "Give `channel:` a text or forum channel, or set `/config set discussion_channel:`."
+            )
+        require_member_reach(interaction, target, posting_needs(target))
 
     return Where(here=interaction.channel_id, named=channel.id if channel is not None else None, may_post=may_post)
 

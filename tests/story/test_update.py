@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -438,3 +439,19 @@ async def test_the_same_text_with_a_new_chapter_warning_is_taken_and_the_same_fi
     assert chapter is not None and chapter.declared_warnings == ["CW for this chapter: self-harm"]
     with pytest.raises(UserError, match="already has; nothing changed"):
         await update(db, story_id, warned(3, {3: CW}))
+
+
+async def test_two_updates_of_a_book_at_once_take_one_and_refuse_the_other(db: Database) -> None:
+    """A double press of `/story update chapters:5` (or two admins at once): both read the book at 3
+    chapters and both were written, each answering "chapters 4-5 new"; a book's stored hash is its title
+    and author, so the check that the story had not changed since it was read never saw the first."""
+    book = await add_book(db, GUILD, title="Kindred", chapters=3, added_by=7, now=1000.0)
+    outcomes = await asyncio.gather(
+        update(db, book.story_id, chapters=5), update(db, book.story_id, chapters=4), return_exceptions=True
+    )
+    done = [outcome for outcome in outcomes if isinstance(outcome, StoryUpdated)]
+    refused = [outcome for outcome in outcomes if isinstance(outcome, UserError)]
+    assert len(done) == 1 and len(refused) == 1, outcomes
+    assert "nothing was changed" in str(refused[0]).lower()
+    record = await get_story_record(db, GUILD, book.story_id)
+    assert record is not None and record.chapter_count == done[0].chapters

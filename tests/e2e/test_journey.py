@@ -1,0 +1,130 @@
+"""Commands as members and admins use them, and misuse them: the gaps a command-by-command sweep found.
+
+Each test names the misuse, what the member got before, and what holds now: a short private
+answer saying what to fix, nothing stored on a refusal, no error in the bot's log (the ``club``
+fixture fails a test on one).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.devtools.double.models import Channel
+from bot.devtools.driver import Club, Reply
+from bot.discussions import store as discussion_store
+from bot.warnings import store as warnings_store
+
+TITLE = "The Lamp at Gull Point"
+SHORT_ANSWER = 400
+
+
+def private_and_short(replies: list[Reply]) -> str:
+    [answer] = replies
+    assert answer.ephemeral and len(answer.content) <= SHORT_ANSWER, answer.content
+    assert "Something went wrong" not in answer.text and "(s)" not in answer.text, answer.text
+    return answer.text
+
+
+async def thread_in(club: Club, parent: Channel, name: str = "Chat") -> Channel:
+    state = club.state
+    thread = state.create_thread(state.channels[parent.id], name, 11, club.admin.user)
+    await club.wait_for(lambda: club.bot.get_channel(thread.id) is not None, "the bot to see the thread")
+    return thread
+
+
+async def discussions_of(club: Club) -> list:
+    return await club.run(discussion_store.list_discussions(club.bot.db, club.guild.id, now=club.clock.now()))
+
+
+@pytest.mark.parametrize(
+    "command, options",
+    [
+        ("discussion schedule", {"story": TITLE, "chapter": 1, "when": "tomorrow 7pm"}),
+        ("discussion plan", {"story": TITLE, "start": "tomorrow 7pm", "every": "weekly"}),
+    ],
+    ids=["schedule", "plan"],
+)
+async def test_a_discussion_asked_for_inside_a_thread_is_refused_not_left_to_fail(
+    club: Club, sample_story: Path, command: str, options: dict
+) -> None:
+    """Typed in a thread with no channel named and no discussion channel set, the discussion was
+    scheduled into the thread ("here"), though `channel:` accepts no thread: when it fell due it was
+    posted there, its thread could not be opened (a thread holds none) and it was marked failed."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    thread = await thread_in(club, club.text_channel)
+    text = private_and_short(await club.slash(command, member=club.admin, channel=thread, options=options))
+    assert "thread" in text and "`channel:`" in text, text
+    assert await discussions_of(club) == []  # nothing stored
+
+    # Named from the same thread, a text channel takes it.
+    done = await club.slash(
+        command, member=club.admin, channel=thread, options={**options, "channel": club.text_channel}
+    )
+    assert "scheduled" in done[-1].text or "Planned" in done[-1].text, done[-1].text
+    assert {d.channel_id for d in await discussions_of(club)} == {club.text_channel.id}
+
+
+INVISIBLE = "\u200b\u2060\u200b"  # zero-width space, word joiner: typed or pasted, it shows nothing
+
+
+@pytest.mark.parametrize(
+    "command, options",
+    [
+        ("story info", {"story": INVISIBLE}),
+        ("progress set", {"story": INVISIBLE, "chapter": 1}),
+        ("prefs avoid", {"warning": INVISIBLE}),
+        ("prefs allow", {"warning": INVISIBLE}),
+        ("warnings report", {"story": TITLE, "chapter": 1, "warning": INVISIBLE}),
+        ("warnings report", {"story": TITLE, "chapter": 1, "warning": "   "}),
+        ("warnings story", {"story": TITLE, "add": INVISIBLE}),
+        ("warnings story", {"story": TITLE, "remove": "   "}),
+        ("warnings rules add", {"category": INVISIBLE, "pattern": "lighthouse keeper"}),
+        ("warnings rules disable", {"target": INVISIBLE}),
+        ("warnings rules enable", {"target": "   "}),
+        ("discussion schedule", {"story": TITLE, "chapter": 1, "when": INVISIBLE}),
+        ("discussion plan", {"story": TITLE, "start": "tomorrow 7pm", "every": INVISIBLE}),
+        ("discussion move", {"id": 0, "when": INVISIBLE}),
+        ("config set", {"timezone": INVISIBLE}),
+    ],
+)
+async def test_a_value_that_shows_nothing_is_asked_for_not_quoted_as_empty_quotes(
+    club: Club, sample_story: Path, command: str, options: dict
+) -> None:
+    """A value of zero-width characters (or of spaces) was checked as a value and refused with it
+    quoted: "No story in this server's library matches “”", "There is no warning “” here", which a
+    member cannot act on (they see nothing they typed). It is asked for, as an empty option is."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    if command == "discussion move":
+        done = await club.slash("discussion schedule", member=club.admin, story=TITLE, chapter=1, when="tomorrow 7pm")
+        options = {**options, "id": int(done[-1].text.split("**#")[1].split("**")[0])}
+    member = club.member if command.startswith("prefs") else club.admin
+    text = private_and_short(await club.slash(command, member=member, options=options))
+    assert "“”" not in text and "“ ”" not in text, text
+    assert text.startswith(("Pick ", "Say ", "Name ")), text  # what to give, first
+
+
+async def test_optional_values_that_show_nothing_are_left_out(club: Club, sample_story: Path) -> None:
+    """`remind:` or a book's `warnings:` of spaces are as if left out; of zero-width characters they were
+    refused as “” ("I can't read “” as a reminder", "I don't know the warning “”")."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    options = {"story": TITLE, "chapter": 1, "when": "tomorrow 7pm", "remind": INVISIBLE}
+    [done] = await club.slash("discussion schedule", member=club.admin, options=options)
+    assert "Reminders: 1d, 1h before." in done.text, done.text
+    book = {"title": "Hollow Reeds", "chapters": 3, "warnings": f"death, {INVISIBLE}"}
+    [added] = await club.slash("story add", member=club.admin, options=book)
+    assert "Added **Hollow Reeds**" in added.text and "⚠️ Warnings: **Death**" in added.text, added.text
+
+
+@pytest.mark.parametrize("kind", ["phrase", "regex"])
+async def test_a_rule_with_a_direction_override_is_refused_not_stored(club: Club, kind: str) -> None:
+    """A pattern with a bidi override (pasted, or typed to play a trick) was stored and repeated in
+    `/warnings rules add`, `rules list` and the `rules remove` menu as typed, turning the rest of each
+    line around; no story text needs one, so the rule is refused with nothing stored."""
+    options = {"category": "death", "pattern": "keeper \u202elamp", "kind": kind}
+    text = private_and_short(await club.slash("warnings rules add", member=club.admin, options=options))
+    assert "\u202e" not in text and "Added" not in text, text
+    assert "direction" in text, text
+    assert await club.run(warnings_store.list_rules(club.bot.db, club.guild.id)) == []
+    assert await club.autocomplete("warnings rules remove", "rule", "", member=club.admin) == []
