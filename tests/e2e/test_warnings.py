@@ -589,3 +589,15 @@ async def test_a_report_names_its_reporter_only_where_moderators_alone_read_it(c
     [named] = club.messages(staff)
     assert f"reported by <@{club.other_member.user.id}>" in named.content
     assert not named.message.pinged_users
+
+
+async def test_a_stored_pattern_with_a_direction_override_is_shown_spelled_out(club: Club) -> None:
+    """A rule stored before `/warnings rules add` refused hidden controls was shown raw in
+    `rules list` and the `rules remove` menu: its right-to-left override turned the rest of the line
+    around. Each control is now shown as its RE2 escape, which names it, and the rule can still be picked."""
+    await club.run(store_rules(club, ["keeper \u202elamp\tlight"]))
+    listed = (await club.slash("warnings rules list", member=club.admin))[0].text
+    assert "`keeper \\x{202E}lamp\\x{09}light`" in listed, listed
+    assert "\u202e" not in listed and "\t" not in listed, listed
+    [choice] = await club.autocomplete("warnings rules remove", "rule", "keeper", member=club.admin)
+    assert choice["name"].endswith("regex: keeper \\x{202E}lamp\\x{09}light"), choice
