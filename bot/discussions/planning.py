@@ -9,6 +9,7 @@ here imports Discord.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -90,10 +91,15 @@ class Planned:
     reminder_note: str = ""
 
 
+# A list's bullet before a prompt: "•", or "-" or "*" with a space after it. "**Bold** question?" and
+# "*Why* her?" open with emphasis, not a bullet, and keep it.
+BULLET = re.compile(r"^(?:[-*•](?:\s|$)|•)")
+
+
 def parse_prompts(text: str) -> list[str] | None:
-    """One prompt per line (or separated by |); None (the defaults) when empty."""
+    """One prompt per line (or separated by |), a list's bullet dropped; None (the defaults) when empty."""
     # Visible text only: a prompt is posted to everyone with each discussion (see text.visible_line).
-    lines = [visible_line(visible_line(line).lstrip("•-* ")) for line in text.replace("|", "\n").splitlines()]
+    lines = [visible_line(BULLET.sub("", visible_line(line), 1)) for line in text.replace("|", "\n").splitlines()]
     prompts = [line for line in lines if line]
     if not prompts:
         return None
