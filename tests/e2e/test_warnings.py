@@ -184,6 +184,23 @@ async def test_story_overrides_win(club: Club) -> None:
     assert "Vomit" in shown.text and "(`vomit`, added by an admin)" in shown.text
 
 
+async def test_a_second_press_of_a_story_override_says_it_was_already_there(club: Club) -> None:
+    """A double press of `/warnings story add:` answered "added" twice: the write is an upsert. The
+    second answer says it was already added (told by the upsert itself, so two at once cannot both say added)."""
+    story_id = await add_story(
+        club, Story(StoryMeta("Snow"), [Chapter(1, None, [Scene(["The old farmer died."])])], "txt")
+    )
+    options = {"story": str(story_id), "add": "vomit", "remove": "death"}
+    first = (await club.slash("warnings story", member=club.admin, **options))[0].text
+    assert "Snow**: added **Vomit** (`vomit`), removed **Death** (`death`)." in first, first
+    again = (await club.slash("warnings story", member=club.admin, **options))[0].text
+    assert "added **Vomit**" not in again and "removed **Death**" not in again, again
+    assert "Snow**: **Vomit** (`vomit`) was already added, **Death** (`death`) was already removed." in again, again
+    changed = (await club.slash("warnings story", member=club.admin, story=str(story_id), add="death"))[0].text
+    assert "Snow**: added **Death** (`death`)." in changed, changed
+    assert await warning_ids(club, story_id) == {"vomit", "death"}
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
