@@ -73,6 +73,18 @@ def visible_line(value: str) -> str:
     return text[first : last + 1]
 
 
+def spell_controls(text: str) -> str:
+    """``text`` kept as stored (an admin's pattern, spacing and all) but for what draws nothing and breaks
+    the line it is shown on: each control or bidi override (:data:`HIDDEN_CONTROLS`) is written as its
+    RE2 escape, ``\\x{202E}``, which names it and means the same in a regex.
+
+    For every place a stored pattern is shown (the rule list, the add and remove answers, the remove
+    menu): rules stored before ``/warnings rules add`` refused these characters still hold them, and
+    shown raw an override turns the rest of the line around and a newline splits it.
+    """
+    return HIDDEN_CONTROLS.sub(lambda found: f"\\x{{{ord(found.group()):02X}}}", text)
+
+
 def _draws(ch: str) -> bool:
     """Whether a character draws something (not a space, a control or a zero-width format character)."""
     return unicodedata.category(ch)[0] not in "CZ"

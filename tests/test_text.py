@@ -15,6 +15,7 @@ from bot.text import (
     plural,
     quote_input,
     sentence,
+    spell_controls,
     unescape_markdown,
     utf16_len,
     visible_line,
@@ -177,3 +178,8 @@ def test_page_blocks_pages_alike_however_far_the_list_was_read() -> None:
 def test_a_bidi_override_typed_into_a_value_is_not_repeated() -> None:
     """Repeated, it would turn the rest of the answer's line around: the refusal's own words read backwards."""
     assert quote_input("\u202eGull\u2066 Point\u202c") == "“Gull Point”"
+
+
+def test_spell_controls_names_what_would_turn_a_line_around_and_keeps_the_rest() -> None:
+    assert spell_controls("keeper \u202elamp\u2066 x\n") == "keeper \\x{202E}lamp\\x{2066} x\\x{0A}"
+    assert spell_controls("a  b \u200d\u0644") == "a  b \u200d\u0644"  # spacing and joiners stay

@@ -9,6 +9,7 @@ here imports Discord.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -57,6 +58,10 @@ class Where:
     here: int
     named: int | None = None
     may_post: Callable[[int], None] = lambda channel_id: None
+    # Where "here" is kept for a discussion given no channel: the channel itself, or a thread's parent
+    # (a discussion opens a thread of its own, so it can never open in one); None when here can take
+    # no discussion at all (a voice channel's chat).
+    home: int | None = None
 
     @property
     def channel_id(self) -> int:
@@ -65,6 +70,16 @@ class Where:
     @property
     def explicit(self) -> bool:
         return self.named is not None
+
+    def stored(self, resolved: int) -> int:
+        """The channel stored with a discussion that posts to ``resolved`` now: the one named, else
+        :attr:`home`, else ``resolved`` itself. Without a channel named, the discussion goes to the
+        discussion channel setting when it falls due and to this channel when the setting was
+        cleared, so a thread stored here would fail then (and ``/discussion list`` would name it).
+        """
+        if self.named is not None:
+            return self.named
+        return self.home if self.home is not None else resolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +105,15 @@ class Planned:
     reminder_note: str = ""
 
 
+# A list's bullet before a prompt: "•", or "-" or "*" with a space after it. "**Bold** question?" and
+# "*Why* her?" open with emphasis, not a bullet, and keep it.
+BULLET = re.compile(r"^(?:[-*•](?:\s|$)|•)")
+
+
 def parse_prompts(text: str) -> list[str] | None:
-    """One prompt per line (or separated by |); None (the defaults) when empty."""
+    """One prompt per line (or separated by |), a list's bullet dropped; None (the defaults) when empty."""
     # Visible text only: a prompt is posted to everyone with each discussion (see text.visible_line).
-    lines = [visible_line(visible_line(line).lstrip("•-* ")) for line in text.replace("|", "\n").splitlines()]
+    lines = [visible_line(BULLET.sub("", visible_line(line), 1)) for line in text.replace("|", "\n").splitlines()]
     prompts = [line for line in lines if line]
     if not prompts:
         return None
@@ -176,7 +196,8 @@ class DiscussionPlanner:
             event_id = await self.events.create(
                 guild_id, title=record.title, chapter=chapter, due=due, channel_id=channel_id
             )
-        item = NewDiscussion(record.id, chapter, due, where.channel_id, where.explicit, offsets, created_by, event_id)
+        stored = where.stored(channel_id)
+        item = NewDiscussion(record.id, chapter, due, stored, where.explicit, offsets, created_by, event_id)
         try:
             [discussion_id] = await self.service.schedule(guild_id, [item])
         except BaseException as error:
@@ -211,12 +232,12 @@ class DiscussionPlanner:
         cadence = parse_every(every)
         offsets = parse_remind(remind)
         times = plan_times(first, zone, cadence, len(chapters))
-        items = [
-            NewDiscussion(record.id, number, due, where.channel_id, where.explicit, offsets, created_by)
-            for number, due in zip(chapters, times, strict=True)
-        ]
         channel_id = post_channel(where.channel_id, where.explicit, settings)
         where.may_post(channel_id)
+        items = [
+            NewDiscussion(record.id, number, due, where.stored(channel_id), where.explicit, offsets, created_by)
+            for number, due in zip(chapters, times, strict=True)
+        ]
         try:
             ids = await self.service.schedule(guild_id, items)
         except AlreadyScheduled as error:

@@ -37,7 +37,16 @@ from bot.story.structure import (
     match_heading,
     titles_from_next_line,
 )
-from bot.story.webpage import TEXT_ONLY, box_title, forum_author, names_author_note, spoiler_boxes, strip_page_chrome
+from bot.story.webpage import (
+    AUTHOR_HREF,
+    TEXT_ONLY,
+    box_title,
+    forum_author,
+    names_author_note,
+    spoiler_boxes,
+    story_byline,
+    strip_page_chrome,
+)
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
 BLOCKS = frozenset(
@@ -631,9 +640,6 @@ def _numbered_heading(text: str) -> Heading | None:
     return Heading(rest, "markdown", 2, text)
 
 
-_AUTHOR_HREF = re.compile(r"/(?:users|u|profile|member|members|author|authors|viewuser\.php)\b", re.IGNORECASE)
-
-
 def _title_by_author(tag: Tag) -> tuple[str, str] | None:
     """FanFicFare's title heading, ``<a>Title</a> by <a class="authorlink">Author</a>``, split in two.
 
@@ -650,7 +656,7 @@ def _title_by_author(tag: Tag) -> tuple[str, str] | None:
     if not isinstance(between, NavigableString) or between.strip().lower() != "by":
         return None
     href = author.get("href")
-    if "authorlink" not in (author.get("class") or []) and not (isinstance(href, str) and _AUTHOR_HREF.search(href)):
+    if "authorlink" not in (author.get("class") or []) and not (isinstance(href, str) and AUTHOR_HREF.search(href)):
         return None
     title_text, author_text = element_text(title), element_text(author)
     return (title_text, author_text) if title_text and author_text else None
@@ -743,6 +749,7 @@ def parse_generic_html(
     label_author_notes(soup, soup.body or soup)
     poster = forum_author(soup.body or soup)
     tags = post_tags(soup.body or soup)
+    byline = story_byline(soup.body or soup)
     body = strip_page_chrome(soup.body or soup)
     image_lines(body)
     _mark_title_style(soup, body)
@@ -751,7 +758,11 @@ def parse_generic_html(
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     prefix: list[Item] = []
-    if meta_author and meta_author.get("content"):
+    if byline is not None:  # a reading site's bar names the story: the page's <title> names the part
+        prefix.append(Para(f"Title: {byline[0]}", 0))
+    if byline is not None and not (meta_author and meta_author.get("content")):
+        prefix.append(Para(f"Author: {byline[1]}", 0))
+    elif meta_author and meta_author.get("content"):
         prefix.append(Para(f"Author: {meta_author['content']}", 0))
     elif poster:
         prefix.append(Para(f"Author: {poster}", 0))

@@ -95,6 +95,8 @@ _CHROME_PAIRS = frozenset(
         ("page", "header"),
         ("post", "tags"),
         ("last", "edit"),
+        # A reader's menu of the story's parts (Wattpad's "table-of-contents" dropdown over the text).
+        ("of", "contents"),
         # Text only a screen reader speaks (XenForo's "u-srOnly" "Thread starter", WordPress's
         # "screen-reader-text" "Posted on"): no reader of the page sees it.
         ("sr", "only"),
@@ -341,3 +343,43 @@ def _thread_starter(body: Tag) -> str | None:
         return None
     name = " ".join(link.get_text(" ").split())
     return name or None
+
+
+# An address of a user's page: "/user/moonlitpages" (Wattpad), "/users/odile", "/u/12", "viewuser.php?uid=".
+AUTHOR_HREF = re.compile(r"/(?:users?|u|profile|member|members|author|authors|viewuser\.php)\b", re.IGNORECASE)
+_BY = re.compile(r"^\s*by\s*$", re.IGNORECASE)
+
+
+def story_byline(body: Tag) -> tuple[str, str] | None:
+    """The story's title and author from a reading site's bar over the text, taken out of the page.
+
+    Wattpad's reader shows the story's title, a link to its page, over "by" and a link to the
+    author's page, in boxes of their own: read as text they ran together into a first chapter
+    "Golden Hourby moonlitpages", and the page's ``<title>`` ("Chapter 4 - Golden Hour - Wattpad",
+    the part's) became the story's. Only that shape: an element holding "by" and one link to a
+    user's page (:data:`AUTHOR_HREF`) and nothing else, the element before it ending in a link.
+    FanFicFare's ``<h1><a>Title</a> by <a>Author</a></h1>``, one element, is the title heading's own.
+    """
+    for link in body.find_all("a", href=AUTHOR_HREF):
+        by = link.parent
+        if not isinstance(by, Tag) or by is body:
+            continue
+        parts = [child for child in by.contents if not (isinstance(child, NavigableString) and not child.strip())]
+        if len(parts) != 2 or parts[1] is not link or not isinstance(parts[0], NavigableString):
+            continue
+        if not _BY.match(parts[0]):
+            continue
+        before = by.find_previous_sibling()
+        story_link = before if before is None or before.name == "a" else before.find_all("a")[-1:]
+        if isinstance(story_link, list):
+            story_link = story_link[0] if story_link else None
+        if story_link is None or story_link.find_parent() is None:
+            continue
+        title = " ".join(story_link.get_text(" ").split())
+        author = " ".join(link.get_text(" ").split())
+        if not title or not author:
+            continue
+        story_link.decompose()
+        by.decompose()
+        return title, author
+    return None

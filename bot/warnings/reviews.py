@@ -432,6 +432,7 @@ class StoryOverview:
     total: int = 0
     from_start: bool = True
     reported: int = 0  # chapters and warnings of the story with open reports: items of /warnings review
+    already: list[tuple[str, str]] = field(default_factory=list)  # (action, warning id) asked for and already so
 
     @property
     def start_key(self) -> QueueKey:
@@ -460,12 +461,17 @@ async def story_overview(
         await require_category(db, guild_id, warning_id[:60])
     await scan_summary(db, guild_id, record.id)  # a stale scan is made again before its rows are counted
     start = numbered_start(page, await store.count_story_possible(db, guild_id, record.id))  # refused before writing
+    written: list[tuple[str, str]] = []
     if changes:
         stamp = now_or_clock(now)
         async with db.transaction() as tx:
             for action, warning_id in changes:
-                await store.upsert_override(tx, guild_id, record.id, warning_id, action, user_id, stamp)
-    return await _overview(db, guild_id, record.id, record.title, changes, start, from_start=start == 0)
+                if await store.upsert_override(tx, guild_id, record.id, warning_id, action, user_id, stamp):
+                    written.append((action, warning_id))
+    already = [change for change in changes if change not in written]  # a double press, or set before
+    return await _overview(
+        db, guild_id, record.id, record.title, written, start, from_start=start == 0, already=already
+    )
 
 
 async def story_page(db: Database, guild_id: int, key: QueueKey, mode: str) -> StoryOverview:
@@ -499,10 +505,12 @@ async def _overview(
     start: int,
     *,
     from_start: bool,
+    already: list[tuple[str, str]] | None = None,
 ) -> StoryOverview:
     """The page from position ``start`` of the story's possible warnings still waiting: the ones
     ``/warnings review`` lists as possible warnings (one with an open report is a report item there,
     and is counted on the first page as waiting in the review)."""
+    already = already or []
     story_overrides = await overrides(db, guild_id, story_id)
     hidden = [warning_id for warning_id, action in story_overrides.items() if action == "remove"]
     taxonomy = await guild_taxonomy(db, guild_id)
@@ -514,9 +522,10 @@ async def _overview(
         await story_warnings(db, guild_id, story_id),
         hidden,
         [_possible(found, taxonomy) for found in page],
-        {warning_id: taxonomy.label(warning_id) for warning_id in [*hidden, *(wid for _, wid in changes)]},
+        {warning_id: taxonomy.label(warning_id) for warning_id in [*hidden, *(wid for _, wid in changes + already)]},
         start,
         await store.count_story_possible(db, guild_id, story_id),
         from_start,
         await store.open_reported_on_story(db, guild_id, story_id),
+        already,
     )

@@ -33,7 +33,7 @@ from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.locks import KeyedLocks
 from bot.story.model import NOT_ENGLISH_ID, NOTICE_IDS, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
 from bot.story.store import list_story_ids, load_story
-from bot.text import quote_input, sentence, visible_line
+from bot.text import quote_input, sentence, spell_controls, visible_line
 from bot.warnings import store
 from bot.warnings.cost import SLOWER_AT_BUDGET, RulesCost, rules_cost
 from bot.warnings.declared import Declared
@@ -293,8 +293,8 @@ async def rule_choices(
     db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
 ) -> list[tuple[str, str]]:
     needle = typed.strip().lower().lstrip("#")
-    found = [rule for rule in await store.list_rules(db, guild_id) if needle in rule.describe().lower()]
-    return [(rule.describe(), str(rule.id)) for rule in found[:limit]]
+    names = [(spell_controls(rule.describe()), str(rule.id)) for rule in await store.list_rules(db, guild_id)]
+    return [(name, value) for name, value in names if needle in name.lower()][:limit]
 
 
 async def disable_choices(

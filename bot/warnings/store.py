@@ -366,13 +366,16 @@ async def upsert_override(
     action: str,
     user_id: int | None,
     now: float,
-) -> None:
-    await tx.execute(
+) -> bool:
+    """False when the story already had this override (written by whoever set it first)."""
+    cursor = await tx.execute(
         "INSERT INTO warning_overrides (guild_id, story_id, warning_id, action, created_by, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (story_id, warning_id) DO UPDATE SET action = excluded.action, "
-        "created_by = excluded.created_by, created_at = excluded.created_at",
+        "created_by = excluded.created_by, created_at = excluded.created_at "
+        "WHERE warning_overrides.action <> excluded.action",
         (guild_id, story_id, warning_id, action, user_id, now),
     )
+    return cursor.rowcount > 0
 
 
 async def shift_chapter_decisions(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int) -> None:

@@ -64,7 +64,15 @@ def _where(interaction: discord.Interaction, channel: POST_CHANNEL | None) -> Wh
             )
         require_member_reach(interaction, target, posting_needs(target))
 
-    return Where(here=interaction.channel_id, named=channel.id if channel is not None else None, may_post=may_post)
+    here = channel_named(interaction, interaction.channel_id)
+    if isinstance(here, discord.Thread):
+        home = here.parent_id  # a thread's discussion, were the discussion channel setting cleared, goes there
+    elif here is None or isinstance(here, POST_CHANNEL):
+        home = interaction.channel_id
+    else:
+        home = None  # a voice channel's chat takes none: keep the channel it goes to now
+    named = channel.id if channel is not None else None
+    return Where(here=interaction.channel_id, named=named, may_post=may_post, home=home)
 
 
 def build_service(bot: DogearBot, poster: DiscordPoster, events: ScheduledEvents) -> DiscussionService:

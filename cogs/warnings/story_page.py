@@ -24,7 +24,12 @@ def story_overview_page(overview: reviews.StoryOverview) -> DecisionPage:
         f"{'added' if action == 'add' else 'removed'} {named(labels.get(wid, wid), wid)}"
         for action, wid in overview.changed
     )
-    head = f"**{escape_markdown(overview.title)}**" + (f": {changed}." if changed else "")
+    already = ", ".join(
+        f"{named(labels.get(wid, wid), wid)} was already {'added' if action == 'add' else 'removed'}"
+        for action, wid in overview.already
+    )
+    said = "; ".join(part for part in (changed, already) if part)
+    head = f"**{escape_markdown(overview.title)}**" + (f": {said}." if said else "")
     lead = summary_lines(overview) if overview.from_start else []
     if overview.total:
         lead.append(POSSIBLE_HEAD)

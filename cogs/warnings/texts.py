@@ -5,14 +5,15 @@ from __future__ import annotations
 import discord
 
 from bot.limits import EMBED_DESCRIPTION_BUDGET
-from bot.text import escape_markdown, page_lines, plural
+from bot.text import escape_markdown, page_lines, plural, spell_controls
 from bot.warnings import service
 from bot.warnings.engine import ScanReport
 
 
 def code(text: str) -> str:
-    """Inline code shows an admin's pattern as typed; only a backtick could break out of it."""
-    return "`" + text.replace("`", "ˋ") + "`"
+    """Inline code shows an admin's pattern as stored; a backtick would break out of it, and a hidden
+    control would turn the line around (:func:`bot.text.spell_controls`)."""
+    return "`" + spell_controls(text).replace("`", "ˋ") + "`"
 
 
 # What /warnings test says when the rules find too little for members to be warned.

@@ -7,6 +7,7 @@ fixture fails a test on one).
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ import pytest
 from bot.devtools.double.models import Channel
 from bot.devtools.driver import Club, Reply
 from bot.discussions import store as discussion_store
+from bot.guilds import update_settings
 from bot.warnings import store as warnings_store
+from tests.e2e.test_discussions import advance, bot_posts
 
 TITLE = "The Lamp at Gull Point"
 SHORT_ANSWER = 400
@@ -64,6 +67,34 @@ async def test_a_discussion_asked_for_inside_a_thread_is_refused_not_left_to_fai
     )
     assert "scheduled" in done[-1].text or "Planned" in done[-1].text, done[-1].text
     assert {d.channel_id for d in await discussions_of(club)} == {club.text_channel.id}
+
+
+@pytest.mark.parametrize(
+    "command, options",
+    [
+        ("discussion schedule", {"story": TITLE, "chapter": 1, "when": "in 1 hour", "remind": "none"}),
+        ("discussion plan", {"story": TITLE, "start": "in 1 hour", "every": "weekly", "remind": "none"}),
+    ],
+    ids=["schedule", "plan"],
+)
+async def test_a_discussion_asked_for_inside_a_thread_keeps_its_parent_for_when_the_setting_is_cleared(
+    club: Club, sample_story: Path, command: str, options: dict
+) -> None:
+    """Typed in a thread while a discussion channel was set, the discussion stored the thread as the
+    channel it falls back to; the setting cleared, it was posted there when due, its own thread could
+    not be opened and it was marked failed. It keeps the thread's parent, and posts there."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    await club.run(update_settings(club.bot.db, club.guild.id, 0, discussion_channel_id=club.general_channel.id))
+    thread = await thread_in(club, club.text_channel)
+    done = await club.slash(command, member=club.admin, channel=thread, options=options)
+    assert f"<#{club.general_channel.id}>" in done[-1].text, done[-1].text
+    planned = await discussions_of(club)
+    assert {d.channel_id for d in planned} == {club.text_channel.id}
+    await club.run(update_settings(club.bot.db, club.guild.id, 0, discussion_channel_id=None))
+    await advance(club, timedelta(hours=1))
+    first = await club.run(discussion_store.get_discussion(club.bot.db, club.guild.id, min(d.id for d in planned)))
+    assert first is not None and (first.state, first.posted_channel_id) == ("posted", club.text_channel.id), first
+    assert bot_posts(club, club.text_channel) and not bot_posts(club, thread)
 
 
 INVISIBLE = "\u200b\u2060\u200b"  # zero-width space, word joiner: typed or pasted, it shows nothing

@@ -184,6 +184,23 @@ async def test_story_overrides_win(club: Club) -> None:
     assert "Vomit" in shown.text and "(`vomit`, added by an admin)" in shown.text
 
 
+async def test_a_second_press_of_a_story_override_says_it_was_already_there(club: Club) -> None:
+    """A double press of `/warnings story add:` answered "added" twice: the write is an upsert. The
+    second answer says it was already added (told by the upsert itself, so two at once cannot both say added)."""
+    story_id = await add_story(
+        club, Story(StoryMeta("Snow"), [Chapter(1, None, [Scene(["The old farmer died."])])], "txt")
+    )
+    options = {"story": str(story_id), "add": "vomit", "remove": "death"}
+    first = (await club.slash("warnings story", member=club.admin, **options))[0].text
+    assert "Snow**: added **Vomit** (`vomit`), removed **Death** (`death`)." in first, first
+    again = (await club.slash("warnings story", member=club.admin, **options))[0].text
+    assert "added **Vomit**" not in again and "removed **Death**" not in again, again
+    assert "Snow**: **Vomit** (`vomit`) was already added, **Death** (`death`) was already removed." in again, again
+    changed = (await club.slash("warnings story", member=club.admin, story=str(story_id), add="death"))[0].text
+    assert "Snow**: added **Death** (`death`)." in changed, changed
+    assert await warning_ids(club, story_id) == {"vomit", "death"}
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
@@ -589,3 +606,15 @@ async def test_a_report_names_its_reporter_only_where_moderators_alone_read_it(c
     [named] = club.messages(staff)
     assert f"reported by <@{club.other_member.user.id}>" in named.content
     assert not named.message.pinged_users
+
+
+async def test_a_stored_pattern_with_a_direction_override_is_shown_spelled_out(club: Club) -> None:
+    """A rule stored before `/warnings rules add` refused hidden controls was shown raw in
+    `rules list` and the `rules remove` menu: its right-to-left override turned the rest of the line
+    around. Each control is now shown as its RE2 escape, which names it, and the rule can still be picked."""
+    await club.run(store_rules(club, ["keeper \u202elamp\tlight"]))
+    listed = (await club.slash("warnings rules list", member=club.admin))[0].text
+    assert "`keeper \\x{202E}lamp\\x{09}light`" in listed, listed
+    assert "\u202e" not in listed and "\t" not in listed, listed
+    [choice] = await club.autocomplete("warnings rules remove", "rule", "keeper", member=club.admin)
+    assert choice["name"].endswith("regex: keeper \\x{202E}lamp\\x{09}light"), choice
