@@ -9,6 +9,7 @@ side of "this is story text" unless the signs are clear.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 import unicodedata
@@ -1304,6 +1305,8 @@ def read_preamble(items: list[Item]) -> Preamble:
     pending_key: str | None = None  # "Summary:" with its text in the next paragraph
     levels = [item.level for item in items if isinstance(item, Heading)]
     last_para = max((i for i, item in enumerate(items) if isinstance(item, Para)), default=-1)
+    # Where the first "Warning: <a sentence>" field stood, with what was read before it (see below).
+    prose_warning: tuple[int, _Meta] | None = None
     while index < len(items):
         item = items[index]
         following = items[index + 1] if index + 1 < len(items) else None
@@ -1345,6 +1348,8 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             continue
         pending_key = None
+        if prose_warning is None and _prose_warning_field(text):
+            prose_warning = (index, copy.deepcopy(meta))
         last_key = _field_paragraph(text, meta)
         if last_key is not None:
             lines = text.split("\n")
@@ -1426,12 +1431,25 @@ def read_preamble(items: list[Item]) -> Preamble:
             continue
         break
     body = items[index:]
+    if prose_warning is not None and not any(isinstance(item, Para) for item in body):
+        # Every paragraph from a "Warning: the stairs were steep ..." on was read as a header field and
+        # no story text is left: they are the story, one that opens each paragraph so.
+        index, meta = prose_warning
+        body = items[index:]
     if body and isinstance(body[0], Heading):
         # FanFiction.net's chapter select sits under the first chapter's heading.
         skipped = front_navigation(body, 1, meta)
         if skipped:
             body = [body[0], *body[1 + skipped :]]
     return Preamble(meta, body)
+
+
+def _prose_warning_field(text: str) -> bool:
+    """A paragraph opening with a warning label read as a header field ("Warning: the stairs were
+    steep"), where the chapters would read prose: not declarations beyond doubt (see
+    :func:`declaration_paragraph`)."""
+    field = parse_field(text.split("\n", 1)[0])
+    return field is not None and _KEYS[field[0]] == "declared" and not declaration_paragraph(text)
 
 
 def _front_matter_line(text: str) -> bool:
