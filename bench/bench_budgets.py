@@ -531,6 +531,31 @@ def epub_breaks(size: int) -> tuple[str, bytes]:
     return "lines.epub", _epub({"c.xhtml": _chapter_xhtml("Chapter 1", body)}, ["c.xhtml"])
 
 
+def spaces_in_a_header_line(size: int) -> tuple[str, bytes]:
+    """A .txt whose first line is "x", spaces to the size and "y": every header pattern reads the run."""
+    return "spaces.txt", b"x" + b" " * (size - 40) + b"y\n\nThe lake was cold.\n"
+
+
+def spaces_in_a_byline(size: int) -> tuple[str, bytes]:
+    """A title, then "by", spaces to the size and a name: the by-line patterns' run of spaces."""
+    return "byline.txt", b"The Lake\n\nby" + b" " * (size - 60) + b"Mara\n\nThe lake was cold.\n"
+
+
+def spaces_in_a_quoted_heading(size: int) -> tuple[str, bytes]:
+    """A Markdown quote of a heading with a run of spaces in it: its closing "#" looked for in the run."""
+    return "quoted.md", b"# T\n\nText.\n\n> # Q" + b" " * (size - 60) + b"x\n\nThe lake was cold.\n"
+
+
+def spaces_in_front_matter(size: int) -> tuple[str, bytes]:
+    """A Markdown front matter line of "x", spaces to the size and "y": a key read up to a colon."""
+    return "front.md", b"---\nx" + b" " * (size - 60) + b"y\n---\n\n# T\n\nThe lake was cold.\n"
+
+
+def strung_separators(size: int) -> tuple[str, bytes]:
+    """A header line of "Rating: T." and "a." to the size: a field looked for after each separator."""
+    return "strung.txt", b"Rating: T. " + b"a. " * (size // 3 - 20) + b"\n\nThe lake was cold.\n"
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -576,6 +601,11 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "<br> lines at the element limit": breaks_at_element_limit,
     "images and comments at the element limit": images_at_element_limit,
     "EPUB chapter of <br> lines": epub_breaks,
+    "a header line of spaces": spaces_in_a_header_line,
+    "a by-line of spaces": spaces_in_a_byline,
+    "a quoted Markdown heading of spaces": spaces_in_a_quoted_heading,
+    "a front matter line of spaces": spaces_in_front_matter,
+    "a header line of separators": strung_separators,
 }
 
 

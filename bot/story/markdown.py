@@ -22,7 +22,9 @@ from bot.story.plaintext import build_story, parse_field
 from bot.story.structure import Heading, Item, Para, is_scene_break, match_heading, split_items
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_YAML_LINE = re.compile(r"^(?P<key>[A-Za-z][\w '/-]*?)[ \t]*:[ \t]*(?P<value>.*)$")
+# A front matter line's key, everything before its first colon but the spaces there; found by
+# str.partition, as a lazy key followed by "[ \t]*:" read a run of spaces once per character of it.
+_YAML_KEY = re.compile(r"[A-Za-z][\w '/-]*")
 _YAML_ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<value>.*)$|^-[ \t]+(?P<top>.*)$")
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -30,7 +32,8 @@ _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Every repetition consumes a ">", so the match is linear in the line.
 _QUOTE_MARKS = re.compile(r"^(?:[ ]{0,3}>[ \t]?)+")
 _QUOTED_ATX = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+# Tried only where a run of spaces starts: tried at each of its spaces, a long run was read again from each.
+_ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 _UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
 
 _CALLOUT_ONLY = re.compile(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*$")  # Obsidian's callout marker with no title
@@ -100,15 +103,16 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
             key, _, existing = lines[-1].partition(": ")
             lines[-1] = f"{key}: {existing + ', ' if existing else ''}{value}"
             continue
-        pair = _YAML_LINE.match(raw)
-        if pair:
-            value = pair.group("value").strip()
+        key, colon, value = raw.partition(":")
+        key = key.rstrip(" \t")
+        if colon and _YAML_KEY.fullmatch(key):
+            value = value.strip()
             if value.startswith("[") and value.endswith("]"):
                 value = ", ".join(part.strip().strip("\"'") for part in value[1:-1].split(","))
             value = value.strip("\"'")
             if value in ("|", ">", "|-", ">-"):
                 value = ""
-            lines.append(f"{_field_label(pair.group('key'))}: {value}")
+            lines.append(f"{_field_label(key)}: {value}")
         elif raw.strip() and lines:
             lines[-1] = f"{lines[-1]} {raw.strip()}".replace(":  ", ": ")
     return lines, text[match.end() :]

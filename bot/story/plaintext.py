@@ -9,6 +9,7 @@ side of "this is story text" unless the signs are clear.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 import unicodedata
@@ -341,9 +342,15 @@ _WORLD_KEYS: dict[str, str] = {
     ),
 }
 _KEYS.update({key: target for key, target in _WORLD_KEYS.items() if key not in _KEYS})
+# A run of spaces is read from its first space only: "(?<![ \t])" before "[ \t]*" after a part that may
+# end in a space (a key, a name). Tried from each space of it, a line of "x", a million spaces and "y"
+# was read once per character the part may hold (3 s for a megabyte). The match found is the same: a
+# shortest part never ends in a space the run after it could take. A field's run before its separator
+# is taken whole ("*+"), the dash's space looked back at, so the run is not given back a space at a time.
+_RUN_START = r"(?<![ \t])"
 _FIELD = re.compile(
-    r"^[ \t]*[*_]{0,2}(?P<key>[^\W\d_](?:[^\W\d_]|['’ /]){0,24}?)[*_]{0,2}[ \t]*"
-    r"(?P<sep>:|：|[ \t][-–—])[*_]{0,2}[ \t]*(?P<value>.*)$"
+    r"^[ \t]*[*_]{0,2}(?P<key>[^\W\d_](?:[^\W\d_]|['’ /]){0,24}?)[*_]{0,2}(?<![ \t])[ \t]*+"
+    r"(?P<sep>:|：|(?<=[ \t])[-–—])[*_]{0,2}[ \t]*(?P<value>.*)$"
 )
 # Short labels that need a colon; "An - " or "Tags - " in prose are too likely to be text.
 _COLON_ONLY = {
@@ -367,13 +374,15 @@ _ENGLISH_NOTE_LABELS = r"a/n|a\.n\.|author'?s'? ?notes?|authors? notes?|note fro
 # What a title page calls the work, after a fandom's or a site's name of up to three words, which may
 # hold marks ("a Haikyuu!! fic", "a Witcher one-shot", "a wattpad story").
 _STORY_KINDS = "story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem|drabble|ficlet"
-_FANDOM_WORDS = r"(?:[^\s,;.?]+[ \t]+){0,3}?"
+# A run of spaces after a word is taken whole ("++"): only a word, never a space, can follow it, and
+# given back a space at a time, "by", a million spaces and "Mara" tried every word after each.
+_FANDOM_WORDS = r"(?:[^\s,;.?]+[ \t]++){0,3}?"
 # "a Witcher fic" alone under the title: what the work is, a note of the title page, no story text.
 _KIND_LINE = re.compile(rf"^[ \t]*an?[ \t]+{_FANDOM_WORDS}(?:{_STORY_KINDS})[ \t]*$", re.IGNORECASE)
 # "by Mara Quill", "written by R. Okonkwo", "a wattpad story by @moonlitpages", "a Haikyuu!! fic by kestrel".
 _BY_LINE = re.compile(
-    rf"^[ \t]*(?:(?:an?[ \t]+)?{_FANDOM_WORDS}(?:{_STORY_KINDS})[ \t]+)?"
-    r"(?:written[ \t]+)?by[ \t:]+(?P<author>\S.{0,80}?)[ \t]*$",
+    rf"^[ \t]*(?:(?:an?[ \t]++)?{_FANDOM_WORDS}(?:{_STORY_KINDS})[ \t]++)?"
+    rf"(?:written[ \t]+)?by[ \t:]+(?P<author>\S.{{0,80}}?){_RUN_START}[ \t]*$",
     re.IGNORECASE,
 )
 # The same line in the languages bot.story.ordinals reads ("von Anna Schmidt", "par Camille
@@ -387,7 +396,8 @@ _WORLD_BY_WORDS = (
     "|författare|forfatter|auteur|autore|autora|autorka|autorin|autor|szerző|yazar|autors|autorius|автор|авторка"
 )
 _WORLD_BY_LINE = re.compile(
-    rf"^[ \t]*(?:{_WORLD_BY_WORDS})(?:[ \t]*:[ \t]*|[ \t]+)(?P<author>\S.{{0,80}}?)[ \t]*$", re.IGNORECASE
+    rf"^[ \t]*(?:{_WORLD_BY_WORDS})(?:[ \t]*:[ \t]*|[ \t]+)(?P<author>\S.{{0,80}}?){_RUN_START}[ \t]*$",
+    re.IGNORECASE,
 )
 # The same line as Chinese, Japanese and Korean write it: a label and the name ("作者：玛拉",
 # "作：山田花子", "文/玛拉", "글: 김하늘", the colon forms also being fields, see _WORLD_KEYS), or
@@ -395,7 +405,8 @@ _WORLD_BY_LINE = re.compile(
 _CJK_SPACE = "[ \t\u3000]"
 _CJK_BY_LINE = re.compile(
     rf"^{_CJK_SPACE}*(?:(?:作者|著者|作|著|文|笔者|筆者|작가|글|글쓴이|지은이|저자){_CJK_SPACE}*[:：/／]{_CJK_SPACE}*"
-    rf"(?P<author>\S.{{0,40}}?)|(?P<named>\S.{{0,40}}?){_CJK_SPACE}+(?:著|作|지음|씀)){_CJK_SPACE}*$"
+    rf"(?P<author>\S.{{0,40}}?)|(?P<named>\S.{{0,40}}?)(?<!{_CJK_SPACE}){_CJK_SPACE}+(?:著|作|지음|씀))"
+    rf"(?<!{_CJK_SPACE}){_CJK_SPACE}*$"
 )
 # What no name holds: a sentence's stops and commas, quotation marks and brackets of speech.
 _NOT_IN_CJK_NAMES = frozenset('。，、！？；：「」『』“”"（）()!?,;')
@@ -1037,8 +1048,14 @@ def _ffn_characters(part: str, meta: _Meta) -> None:
 _PROSE_FIELDS = frozenset(["summary", "notes"])  # a field whose value is sentences: a "Note:" in it is its own
 # Where a line strings one field after another: "Rating: T | Warnings: death", "Rating: T. CW: grief",
 # "Pairing: Bucky x Reader • Word count: 2.3k", "Fandom: Haikyuu!! - Rating: T".
-_FIELD_SEPARATOR = re.compile(r"[ \t]*[|•·][ \t]*|[ \t]+[/~\-–—][ \t]+|(?<=[.;,])[ \t]+")
+# A run of spaces is tried from its first space only ("(?<![ \t])"): tried from each, a run was read
+# again from each of its spaces (10 s for a line of 20,000 spaces).
+_FIELD_SEPARATOR = re.compile(r"(?:(?<![ \t])[ \t]+)?[|•·][ \t]*|(?<![ \t])[ \t]+[/~\-–—][ \t]+|(?<=[.;,])[ \t]+")
 STRUNG_FIELDS = 12  # fields on one line at most; past them the rest stays in the last
+# What is read after a separator for a field's key: the key, a run of spaces and its separator, well within.
+# The whole rest of the line, taken after each separator, cost a line of "a. a. a. ..." its length squared.
+FIELD_HEAD_CHARS = 200
+_FIELD_MARK = re.compile(r"[:：\-–—]")  # a head without one holds no field: not sliced or parsed
 
 
 def strung_fields(line: str) -> list[str]:
@@ -1048,10 +1065,17 @@ def strung_fields(line: str) -> list[str]:
     death"): read as one field, "Rating: T. CW: grief" was a rating and its warnings were lost.
     A summary or a note takes the rest of the line whatever follows."""
     starts = [0]
+    mark = -1  # where the next colon or dash stands, found once for all the separators before it
     for match in _FIELD_SEPARATOR.finditer(line):
         if len(starts) >= STRUNG_FIELDS:
             break
-        parsed = parse_field(line[match.end() :])
+        after = match.end()
+        if mark < after:
+            found = _FIELD_MARK.search(line, after)
+            mark = found.start() if found else len(line) + FIELD_HEAD_CHARS
+        if mark >= after + FIELD_HEAD_CHARS:
+            continue
+        parsed = parse_field(line[after : after + FIELD_HEAD_CHARS])
         if parsed is not None and match.end() > starts[-1]:
             starts.append(match.end())
             if _KEYS[parsed[0]] in _PROSE_FIELDS:
@@ -1304,6 +1328,8 @@ def read_preamble(items: list[Item]) -> Preamble:
     pending_key: str | None = None  # "Summary:" with its text in the next paragraph
     levels = [item.level for item in items if isinstance(item, Heading)]
     last_para = max((i for i, item in enumerate(items) if isinstance(item, Para)), default=-1)
+    # Where the first "Warning: <a sentence>" field stood, with what was read before it (see below).
+    prose_warning: tuple[int, _Meta] | None = None
     while index < len(items):
         item = items[index]
         following = items[index + 1] if index + 1 < len(items) else None
@@ -1345,6 +1371,8 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             continue
         pending_key = None
+        if prose_warning is None and _prose_warning_field(text):
+            prose_warning = (index, copy.deepcopy(meta))
         last_key = _field_paragraph(text, meta)
         if last_key is not None:
             lines = text.split("\n")
@@ -1426,12 +1454,25 @@ def read_preamble(items: list[Item]) -> Preamble:
             continue
         break
     body = items[index:]
+    if prose_warning is not None and not any(isinstance(item, Para) for item in body):
+        # Every paragraph from a "Warning: the stairs were steep ..." on was read as a header field and
+        # no story text is left: they are the story, one that opens each paragraph so.
+        index, meta = prose_warning
+        body = items[index:]
     if body and isinstance(body[0], Heading):
         # FanFiction.net's chapter select sits under the first chapter's heading.
         skipped = front_navigation(body, 1, meta)
         if skipped:
             body = [body[0], *body[1 + skipped :]]
     return Preamble(meta, body)
+
+
+def _prose_warning_field(text: str) -> bool:
+    """A paragraph opening with a warning label read as a header field ("Warning: the stairs were
+    steep"), where the chapters would read prose: not declarations beyond doubt (see
+    :func:`declaration_paragraph`)."""
+    field = parse_field(text.split("\n", 1)[0])
+    return field is not None and _KEYS[field[0]] == "declared" and not declaration_paragraph(text)
 
 
 def _front_matter_line(text: str) -> bool:

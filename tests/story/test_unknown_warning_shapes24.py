@@ -113,3 +113,26 @@ def test_inside_a_chapter_a_list_must_name_one_warning_dogear_knows() -> None:
 )
 def test_lists_declared_needs_a_known_warning_and_list_shaped_items(line: str, listed: bool) -> None:
     assert lists_declared(line) is listed
+
+
+WARNED_PROSE = [
+    "Warning: the stairs in the old house were steep, and she climbed them slowly.",
+    "Warning: the lamp was out by the time he reached the landing.",
+    "Warning: nobody answered when she knocked.",
+]
+
+
+@pytest.mark.parametrize("head", ["", "The Steep House\n\n", "Title: The Steep House\nAuthor: Mara Quill\n\n"])
+def test_a_story_whose_every_paragraph_opens_with_warning_is_its_text(head: str) -> None:
+    story = _import(head + "\n\n".join(WARNED_PROSE) + "\n")
+    (chapter,) = story.chapters
+    assert chapter.paragraphs == WARNED_PROSE
+    assert chapter.notes == [] and chapter.declared_warnings == []
+    assert story.meta.declared_warnings == []
+
+
+def test_a_warning_note_over_the_story_is_still_read_before_it() -> None:
+    note = "Warning: this one gets dark, read at your own risk."
+    story = _import(f"The Steep House\n\n{note}\n\n" + "\n\n".join(STORY) + "\n")
+    assert story.chapters[0].paragraphs == STORY
+    assert story.meta.declared_warnings == [note]
