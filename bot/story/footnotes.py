@@ -182,28 +182,26 @@ def _definitions(text: str) -> list[tuple[str, str]] | None:
     return found or None
 
 
+def _take_definitions(texts: list[str], defined: dict[str, str]) -> list[str]:
+    """``texts`` without the paragraphs that are "[^label]: text" definitions, which go to ``defined``."""
+    kept = []
+    for text in texts:
+        found = _definitions(text)
+        if found is None:
+            kept.append(text)
+        else:
+            defined.update((label, note) for label, note in reversed(found))
+    return kept
+
+
 def _markdown_footnotes(chapters: list[Chapter]) -> None:
     """Markdown's "[^label]" calls paired with their "[^label]: text" definitions (see the module docstring)."""
     own: list[dict[str, str]] = []
     for chapter in chapters:
         defined: dict[str, str] = {}
         for scene in chapter.scenes:
-            kept = []
-            for paragraph in scene.paragraphs:
-                found = _definitions(paragraph)
-                if found is None:
-                    kept.append(paragraph)
-                else:
-                    defined.update((label, text) for label, text in reversed(found))
-            scene.paragraphs = kept
-        notes = []
-        for note in chapter.notes:
-            found = _definitions(note)
-            if found is None:
-                notes.append(note)
-            else:
-                defined.update((label, text) for label, text in reversed(found))
-        chapter.notes = notes
+            scene.paragraphs = _take_definitions(scene.paragraphs, defined)
+        chapter.notes = _take_definitions(chapter.notes, defined)
         own.append(defined)
     if not any(own):
         return
