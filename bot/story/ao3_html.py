@@ -468,21 +468,21 @@ def chapter_heading_title(text: str) -> str | None:
     return text or None
 
 
-def chapter_scenes(content: Tag, notes: list[str] | None = None) -> list[Scene]:
+def chapter_scenes(content: Tag, notes: list[str]) -> list[Scene]:
     """A chapter's text as scenes; the paragraphs under a note heading inside it ("<h3>Author's
     Note</h3>", "<h3>Warnings</h3>") go to ``notes`` (see :mod:`bot.story.note_headings`).
 
     AO3 gives a chapter its heading and notes outside its text, so any other heading or line
     that reads as one inside the text is story (a letter's "Part Two", an author's own title)."""
     scenes: list[Scene] = [Scene([])]
-    items = html_items(content, headings=False, note_headings=notes is not None)
-    for item in note_sections(items, title_heading=False) if notes is not None else items:
+    items = note_sections(html_items(content, headings=False, note_headings=True), title_heading=False)
+    for item in items:
         if isinstance(item, (SceneBreak, Heading)):
             if scenes[-1].paragraphs:
                 scenes.append(Scene([]))
-        elif isinstance(item, Para) and item.note and notes is not None:
+        elif item.note:
             notes.append(item.text)
-        elif isinstance(item, Para):
+        else:
             scenes[-1].paragraphs.append(item.text)
     return [scene for scene in scenes if scene.paragraphs]
 
