@@ -438,7 +438,7 @@ async def test_text(db: Database, guild_id: int, text: str, *, workers: Workers 
     return await workers.run("Checking that text", scan_in_worker, ruleset, story, Declared(), time_limit=SCAN_SECONDS)
 
 
-def _defaults() -> str:
+def rules_fingerprint() -> str:
     """The shipped rules' fingerprint and the engine's scoring values: a stored scan made with other
     ones (before an upgrade) is stale."""
     return f"{default_ruleset().fingerprint} {scoring_key()}"
@@ -455,7 +455,7 @@ async def save_scan(
         story_id,
         report,
         rules_version=rules_version,
-        defaults=_defaults(),
+        defaults=rules_fingerprint(),
         now=time.time(),
         possible=possible_rows(report),
     )
@@ -527,7 +527,7 @@ async def rescan_guild_report(db: Database, guild_id: int, *, workers: Workers |
 
 async def _current(db: Database, guild_id: int, version: int, defaults: str) -> bool:
     """Whether a scan stored under ``version`` and ``defaults`` was made with the rules in force now."""
-    return version == await store.rules_version(db, guild_id) and defaults == _defaults()
+    return version == await store.rules_version(db, guild_id) and defaults == rules_fingerprint()
 
 
 async def _current_report(db: Database, guild_id: int, story_id: int) -> ScanReport | None:
@@ -595,11 +595,6 @@ async def refresh_stale(db: Database, guild_id: int, story_id: int) -> bool:
 
     await _rescan_once(db, guild_id, story_id, read_current)
     return scanned
-
-
-def rules_fingerprint() -> str:
-    """The shipped rules' fingerprint a stored scan is compared with (see :func:`_defaults`)."""
-    return _defaults()
 
 
 async def overrides(db: Database, guild_id: int, story_id: int) -> dict[str, str]:
