@@ -46,6 +46,7 @@ from bot.story.webpage import (
     spoiler_boxes,
     story_byline,
     strip_page_chrome,
+    tumblr_blog,
 )
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
@@ -750,6 +751,7 @@ def parse_generic_html(
     poster = forum_author(soup.body or soup)
     tags = post_tags(soup.body or soup)
     byline = story_byline(soup.body or soup)
+    blog = tumblr_blog(soup)
     body = strip_page_chrome(soup.body or soup)
     image_lines(body)
     _mark_title_style(soup, body)
@@ -766,6 +768,8 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {meta_author['content']}", 0))
     elif poster:
         prefix.append(Para(f"Author: {poster}", 0))
+    elif blog:
+        prefix.append(Para(f"Author: {blog}", 0))
     if tags:  # read as AO3's freeform tags: those naming a warning declare it ("#tw death"), the rest nothing
         prefix.append(Para(f"Additional Tags: {', '.join(tags)}", 0))
     # The page's <title> is often the document's file name ("The Understudy - draft 3"): a title
@@ -1065,13 +1069,24 @@ def _move_linked_footnotes(soup: BeautifulSoup, body: Tag) -> None:
         target = targets.get(href.split("#", 1)[1]) if href.startswith("#") else None
         if target is None or not _note_reference(link):
             continue
+        anchors = {f"#{link.get(key)}" for key in ("id", "name") if link.get(key)}
+        if link.find_parent(["p", "li", "div"]) is None:
+            continue  # a call inside a paragraph
+        if target.name == "li" and target.find_parent(_is_footnotes) is not None:
+            # An entry of a footnotes block linking back to this call anywhere in it (Pandoc's
+            # "↩︎" closes it): the block may hold the whole book's notes, after its last chapter.
+            if link in target.descendants or not any(
+                str(back.get("href") or "") in anchors for back in target.find_all("a", href=True)
+            ):
+                continue
+            moves.append((link.find_parent(["p", "li", "div"]), target, link.get_text().strip().strip("[]()")))
+            continue
         back = target if target.name == "a" else target.find("a", href=True)
         note = target.find_parent(["p", "li", "div"]) if target.name == "a" else target
         if back is None or note is None or note.find_parent(_is_footnotes) is not None or _is_footnotes(note):
             continue
-        anchors = {f"#{link.get(key)}" for key in ("id", "name") if link.get(key)}
-        if str(back.get("href") or "") not in anchors or link.find_parent(["p", "li", "div"]) is None:
-            continue  # a note that links back to this call, and a call inside a paragraph
+        if str(back.get("href") or "") not in anchors:
+            continue  # a note that links back to this call
         if not note.get_text().strip().startswith(back.get_text().strip()) or link in note.descendants:
             continue  # the note opens with its link back (the call's own paragraph does not)
         moves.append((link.find_parent(["p", "li", "div"]), note, link.get_text().strip().strip("[]()")))
@@ -1079,9 +1094,12 @@ def _move_linked_footnotes(soup: BeautifulSoup, body: Tag) -> None:
     for calling, note, number in moves:
         if calling.parent is None or note.parent is None:
             continue
-        back = note.find("a", href=True)
-        if back is not None:
-            back.decompose()
+        if note.name == "li" and note.find_parent(_is_footnotes) is not None:
+            drop_back_links(note)
+        else:
+            back = note.find("a", href=True)
+            if back is not None:
+                back.decompose()
         lines = _entry_lines(note)
         holder = note.parent
         note.decompose()

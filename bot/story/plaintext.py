@@ -1882,6 +1882,14 @@ _REQUEST = re.compile(
     re.IGNORECASE,
 )
 _OF_THE_DAY = re.compile(r"^\W*(?:qotd|aotd|question of the day|answer of the day)\s*[:\-–—]", re.IGNORECASE)
+# A Tumblr writer's list of the readers tagged on each new part: "Taglist: @bluebirdreads @sergeantsbarnes",
+# "Perma taglist (open):", "tagging: @a, @b". Under "taglist" any text (it may say it is open); under
+# "tagging" or "tags" only the readers' @names, so "Tags: angst" stays what it was.
+_TAGLIST = re.compile(
+    r"^\W*(?:perm(?:a|anent)?[ \t]+)?(?:tag[ \t]?list\b|(?:tagging|tags?)[ \t]*(?:\([^)\n]*\))?[ \t]*[:\-–—][ \t]*"
+    r"(?:@[\w.-]+[ \t,&]*(?:and[ \t]+)?)+$)",
+    re.IGNORECASE,
+)
 # FanFiction.net's sign-off of a single ask: "Review please!", "Please review!", "R&R!", "Read and
 # review :)". The whole paragraph is the ask: "review", "vote" or "comment" with "please", "Review!", or "R&R",
 # which is nothing but that ask. "They would review the case." says more and stays story text.
@@ -1896,13 +1904,14 @@ SIGN_OFF_CHARS = 300
 
 
 def sign_off(text: str) -> bool:
-    """Whether a paragraph is the author asking readers to vote, comment or follow, or setting
-    them the question of the day ("QOTD: ..."), never a sentence of the story: short, no dialogue
+    """Whether a paragraph is the author asking readers to vote, comment or follow, setting
+    them the question of the day ("QOTD: ..."), or listing the readers tagged on each part
+    ("Taglist: @bluebirdreads"), never a sentence of the story: short, no dialogue
     in it, two different asks with a request ("please vote and comment!!"), or the QOTD label.
     "They would vote and comment on the plan." stays story text: nothing in it asks the reader."""
     if len(text) > SIGN_OFF_CHARS or any(mark in text for mark in _QUOTES):
         return False
-    if _OF_THE_DAY.match(text):
+    if _OF_THE_DAY.match(text) or _TAGLIST.match(text):
         return True
     asks = {match.group(0).lower()[:4] for match in _ASKS.finditer(text)}
     return (len(asks) >= 2 and _REQUEST.search(text) is not None) or _single_ask(text) or _review_ask(text)

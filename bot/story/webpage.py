@@ -180,6 +180,10 @@ def _chrome(body: Tag, sizes: dict[int, int]) -> list[Tag]:
         element = stack.pop()
         if _is_chrome(element) and sizes[id(element)] <= total * _MOST_OF_PAGE:
             found.append(element)
+        elif _text_header(element):  # the part's title is kept, its counts and links beside it are not
+            children = [child for child in element.contents if isinstance(child, Tag)]
+            found.extend(child for child in children if child.name not in _HEADINGS and child.find(_HEADINGS) is None)
+            stack.extend(child for child in reversed(children) if child.name in _HEADINGS or child.find(_HEADINGS))
         else:
             stack.extend(child for child in reversed(element.contents) if isinstance(child, Tag))
     return found
@@ -196,9 +200,41 @@ def _main_content(body: Tag, total: int) -> Tag:
 def _is_chrome(element: Tag) -> bool:
     if element.name in _CHROME_TAGS or element.get("role") in _CHROME_ROLES:
         return True
-    if element.name == "header" and element.find_parent(_CONTENT_TAGS) is None:
+    if element.name == "header" and element.find_parent(_CONTENT_TAGS) is None and not _heads_text(element):
         return True
     return any(_names_chrome(name) for name in _names(element))
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADINGS_MOST = 1_000  # headings counted on a page: a bounded pass
+
+
+def _text_header(element: Tag) -> bool:
+    """A page-level ``<header>`` that heads the text (:func:`_heads_text`)."""
+    return element.name == "header" and element.find_parent(_CONTENT_TAGS) is None and _heads_text(element)
+
+
+def _heads_text(header: Tag) -> bool:
+    """Whether a ``<header>`` outside any ``<article>`` is the header of the text, not of the page:
+    it holds a heading of its own words and no menu. Wattpad's reader heads each part with
+    ``<header><h1 class="h2">Sunflowers</h1><div class="meta">...</div></header>``, the part's title;
+    a site's or a blog's header holds its menu (``<nav>``) or names the site by a link home
+    (``<h1><a href="/">moonlitpages</a></h1>``), and a book's title block heads chapters with
+    headings of their own (Pandoc's ``<header id="title-block-header">``). Only its headings are kept: the read and vote
+    counts and the "Start from the beginning" link beside the title are the site's."""
+    if header.find(["nav", "menu"]) is not None or header.find(attrs={"role": "navigation"}) is not None:
+        return False
+    page = header
+    while isinstance(page.parent, Tag):
+        page = page.parent
+    if len(page.find_all(_HEADINGS, limit=_HEADINGS_MOST)) > len(header.find_all(_HEADINGS)):
+        return False  # the page's chapters have headings of their own: this one is a title block (Pandoc's)
+    for heading in header.find_all(_HEADINGS):
+        words = " ".join(heading.get_text(" ").split())
+        linked = " ".join(" ".join(link.get_text(" ").split()) for link in heading.find_all("a"))
+        if words and len(linked) < len(words) / 2:
+            return True
+    return False
 
 
 def _names(element: Tag) -> list[str]:
@@ -382,4 +418,29 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
         story_link.decompose()
         by.decompose()
         return title, author
+    return None
+
+
+# A Tumblr post's own address: "https://moonlitpages.tumblr.com/post/718203948120/golden-hour" or
+# "https://www.tumblr.com/moonlitpages/718203948120/golden-hour"; the blog's name is its writer's.
+_TUMBLR_POST = re.compile(
+    r"^https?://(?!www\.)(?P<sub>[a-z0-9][a-z0-9-]*)\.tumblr\.com/post/\d+"
+    r"|^https?://(?:www\.)?tumblr\.com/(?P<path>[a-z0-9][a-z0-9-]*)/\d+",
+    re.IGNORECASE,
+)
+
+
+def tumblr_blog(soup: Tag) -> str | None:
+    """The name of the Tumblr blog a saved post page is from, read from the page's own address
+    (``<link rel="canonical">``, ``og:url``): on Tumblr the blog's name is how its writer is known,
+    and the page says it nowhere else the story's reader can use (its header is the site's chrome).
+    A reblog (a post quoting another blog's, ``a.tumblr_blog``) is the other blog's writing, so none."""
+    if soup.find("a", class_="tumblr_blog") is not None:
+        return None
+    addresses = [tag.get("href") for tag in soup.find_all("link", rel="canonical")]
+    addresses += [tag.get("content") for tag in soup.find_all("meta", attrs={"property": "og:url"})]
+    for address in addresses:
+        found = _TUMBLR_POST.match(address.strip()) if isinstance(address, str) else None
+        if found:
+            return found.group("sub") or found.group("path")
     return None

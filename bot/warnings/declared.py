@@ -570,8 +570,35 @@ def _ids_in(item: str, mapping: DeclaredMapping) -> list[str]:
 
 
 def _items(text: str, mapping: DeclaredMapping) -> list[str]:
-    """Split "TW: death, blood and gore" into the things declared, without the label."""
-    return list(_pieces(mapping.prefixes.sub("", _normalise(text))))
+    """Split "TW: death, blood and gore" into the things declared, without the label; a piece of
+    warnings between slashes ("blood/drowning") is split there too (:func:`_slash_items`)."""
+    return [
+        item for piece in _pieces(mapping.prefixes.sub("", _normalise(text))) for item in _slash_items(piece, mapping)
+    ]
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _slash_items(piece: str, mapping: DeclaredMapping) -> list[str]:
+    """A piece whose slashes stand between warnings ("blood/drowning", "major character death/drowning")
+    as its items, so the one Dogear has no id for is reported, not hidden behind the one it has: at
+    least one side a warning the taxonomy knows, each side a short item with no word only a sentence
+    holds. A piece that is one phrase as written ("rape/non-con", "implied/referenced self-harm",
+    "n/a") stays whole, as does one neither side of which is a warning ("hurt/comfort", "he/she")."""
+    if "/" not in piece:
+        return [piece]
+    core = _edges_off(mapping.qualifiers.sub("", piece))
+    if "/" not in core or core in mapping.aliases or core in mapping.archive_warnings or _NOTHING.fullmatch(core):
+        return [piece]
+    parts = [_edges_off(part) for part in _SLASH.split(core)]
+    for part in parts:
+        words = _WORD.findall(part)
+        if not words or len(words) > LISTED_ITEM_WORDS or any(word in _SENTENCE_WORDS for word in words):
+            return [piece]
+    if not any(_ids_in(part, mapping) and lists_warnings(part) for part in parts):
+        return [piece]
+    return parts
 
 
 def _pieces(body: str) -> Iterator[str]:

@@ -126,8 +126,10 @@ def test_a_tumblr_post_saved_as_html_reads_its_header_and_its_warning_tags() -> 
         "The light came in low over the water, the way it did every evening that summer.",
         "He was already on the porch when you got there, cap in his hands.",
         '"Stay for supper," you said. He didn\'t answer.',
-        "Taglist: @bluebirdreads @sergeantsbarnes",
     ]
+    # The blog's name is its writer's; the readers tagged on each part are a note, not the story's end.
+    assert story.meta.author == "moonlitpages"
+    assert story.chapters[0].notes == ["Taglist: @bluebirdreads @sergeantsbarnes"]
     # The tags naming warnings declare them; "#angst" and the pairing's tag declare nothing.
     declared = map_declared(story.meta)
     assert set(declared.ids) == {"death", "self-harm"}
@@ -140,3 +142,32 @@ def test_a_pages_only_heading_over_story_text_stays_its_chapter() -> None:
     story = _import(page, "pier.html")
     assert [chapter.title for chapter in story.chapters] == ["The Pier"]
     assert story.chapters[0].paragraphs == ["The pier was empty.", "She waited."]
+
+
+def test_a_tumblr_post_on_the_new_addresses_names_its_blog_and_a_reblog_names_none() -> None:
+    new_address = TUMBLR_POST.replace(
+        'href="https://moonlitpages.tumblr.com/post/718203948120/golden-hour"></head>',
+        'href="https://www.tumblr.com/moonlitpages/718203948120/golden-hour"></head>',
+    )
+    assert _import(new_address, "Golden Hour.html").meta.author == "moonlitpages"
+    # Reblogged onto another blog: the post is the quoted blog's writing, so the page's blog is nobody's name here.
+    reblog = TUMBLR_POST.replace(
+        '<div class="body-text">',
+        '<div class="body-text"><p><a class="tumblr_blog" href="https://quillandink.tumblr.com/post/1">quillandink</a>:</p>',
+    )
+    assert _import(reblog, "Golden Hour.html").meta.author != "moonlitpages"
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("Perma taglist (open!): @bluebirdreads, @sergeantsbarnes and @m0onrise", True),
+        ("tagging: @bluebirdreads @sergeantsbarnes", True),
+        ("Tags: angst", False),
+        ("The taglist was long that summer.", False),
+    ],
+)
+def test_a_taglist_closing_a_story_is_a_note(line: str, note: bool) -> None:
+    story = _import(f"Chapter 1\n\nShe swam out to the buoy.\n\nThe water was cold.\n\n{line}\n")
+    assert (line in story.chapters[0].notes) is note
+    assert (line in story.chapters[0].paragraphs) is not note

@@ -65,3 +65,27 @@ def test_a_fanfiction_title_heading_naming_its_author_stays_the_headings() -> No
     <h2>Chapter 1</h2><p>The ferry left at dawn.</p></body></html>"""
     story = import_story(page.encode(), "ferry.html", max_bytes=1 << 20)
     assert (story.meta.title, story.meta.author) == ("The Ferry", "Odile Marsh")
+
+
+# Wattpad's reader heads a part with a <header> of its own, the part's title over its counts and a
+# link back to the first part (the selectors "header > .meta", "header > .restart-part" and "h1.h2"
+# of the Better Wattpad Interface userscript, Myst1cX/better-wattpad-interface, read for this shape).
+PART_HEADER = """  <header class="panel panel-reading text-center">
+   <h1 class="h2">{part}</h1>
+   <div class="meta"><span class="reads">12.4K</span><span class="votes">1.1K</span><span class="comments">214</span></div>
+   <div class="restart-part"><a href="/1001-chapter-1">Start from the beginning</a></div>
+  </header>"""
+
+
+def test_a_wattpad_part_title_in_its_header_is_the_chapters_title() -> None:
+    """The part's <header> was dropped as the page's, and its title with it."""
+    start = PAGE.index('  <div class="part-header">')
+    end = PAGE.index("  </div></div>", start) + len("  </div></div>")
+    page = (PAGE[:start] + PART_HEADER + PAGE[end:]).format(part="Sunflowers")
+    story = import_story(page.encode(), "Sunflowers - Golden Hour - Wattpad.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("Golden Hour", "moonlitpages")
+    [chapter] = story.chapters
+    assert chapter.title == "Sunflowers"
+    assert chapter.paragraphs == TEXT  # not "12.4K" nor "Start from the beginning"
+    # The site's own header (a menu, a link home) is still the site's.
+    assert "Browse" not in " ".join(chapter.paragraphs + chapter.notes)

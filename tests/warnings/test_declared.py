@@ -52,3 +52,25 @@ def test_unmapped_declarations_are_kept_as_written() -> None:
     result = declared("TW: death, Spiders, clowns")
     assert set(result.ids) == {"death"}
     assert result.unmapped == ["Spiders", "clowns"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ids", "unmapped"),
+    [
+        # A slash between warnings splits like a comma: the side Dogear has no id for is reported.
+        ("Warnings: blood/drowning", {"blood-gore"}, ["drowning"]),
+        ("TW: drowning / blood", {"blood-gore"}, ["drowning"]),
+        ("Warnings: major character death/drowning", {"death"}, ["drowning"]),
+        ("TW: self-harm/suicide", {"self-harm", "suicide"}, []),
+        # One phrase as written stays whole: an alias, a qualifier, "and/or", a genre, a word for none.
+        ("TW: rape/non-con", {"sexual-abuse"}, []),
+        ("Warnings: implied/referenced self-harm", {"self-harm"}, []),
+        ("Warnings: blood and/or gore", {"blood-gore"}, []),
+        ("Warnings: hurt/comfort", set(), ["hurt/comfort"]),
+        ("TW: n/a", set(), []),
+    ],
+)
+def test_a_slash_between_warnings_splits_the_items(text: str, ids: set[str], unmapped: list[str]) -> None:
+    declared = map_declared(StoryMeta(title="t", declared_warnings=[text]))
+    assert set(declared.ids) == ids
+    assert declared.unmapped == unmapped
