@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources.abc import Traversable
 from typing import Any
 
@@ -141,6 +141,27 @@ def fold(text: str) -> str:
 def _normalise(text: str) -> str:
     """Declared text as the lists hold it: composed (NFC, so a decomposed "ö" is "ö"), folded, single spaced."""
     return re.sub(r"\s+", " ", fold(unicodedata.normalize("NFC", text))).strip()
+
+
+# Lines a chapter's paragraphs are asked about: each is asked whether it lists warnings in two or
+# three ways (:func:`labelled_list`, :func:`lists_declared`, :func:`lists_warnings`), and each way
+# starts from the line normalised with its label off, so that is worked out once per line.
+_UNLABELLED_CACHED = 4096
+
+
+def _unlabelled(text: str, mapping: DeclaredMapping) -> tuple[str, str]:
+    """``text`` normalised (:func:`_normalise`), and the same without its declaration label
+    ("TW: blood" gives "blood"; a line with no label gives itself twice)."""
+    if mapping is default_mapping():
+        return _unlabelled_by_default(text)
+    normal = _normalise(text)
+    return normal, mapping.prefixes.sub("", normal)
+
+
+@lru_cache(maxsize=_UNLABELLED_CACHED)
+def _unlabelled_by_default(text: str) -> tuple[str, str]:
+    normal = _normalise(text)
+    return normal, default_mapping().prefixes.sub("", normal)
 
 
 _WORD_CHAR = r"[\w-]"  # what may not stand right before or after an alias in a spaced script
@@ -305,7 +326,7 @@ def lists_warnings(text: str) -> bool:
     near" names a warning inside a sentence: a story may say that, an author's list does not."""
     mapping = default_mapping()
     listed = False
-    for piece in _pieces(mapping.prefixes.sub("", _normalise(text))):  # read no further than the first that is not
+    for piece in _pieces(_unlabelled(text, mapping)[1]):  # read no further than the first that is not
         if _NOTHING.fullmatch(piece) or piece in mapping.nothing:
             continue
         core = _edges_off(mapping.qualifiers.sub("", _normalise(piece)))
@@ -403,13 +424,16 @@ def lists_declared(text: str, *, known_needed: bool = True) -> bool:
     if '"' in text or "“" in text or "”" in text or len(text) > 240:
         return False
     mapping = default_mapping()
-    pieces = [piece for piece in _items(text, mapping) if not (_NOTHING.fullmatch(piece) or piece in mapping.nothing)]
-    for piece in pieces:
+    pieces = []
+    for piece in _items(text, mapping):  # read no further than the first piece of prose
+        if _NOTHING.fullmatch(piece) or piece in mapping.nothing:
+            continue
         words = _WORD.findall(piece)
         if not words or len(words) > LISTED_ITEM_WORDS or any(word in _SENTENCE_WORDS for word in words):
             return False
         if piece.endswith(("?", "!")):
             return False
+        pieces.append(piece)
     known = sum(1 for piece in pieces if lists_warnings(piece))
     return known > 0 if known_needed else len(pieces) >= 2
 
@@ -426,8 +450,7 @@ def labelled_list(text: str) -> bool:
     a line of prose, so a chapter's every paragraph may be asked: no alias is searched for, and
     the line is read up to its first piece that is no warning."""
     mapping = default_mapping()
-    normal = _normalise(text)
-    body = mapping.prefixes.sub("", normal)
+    normal, body = _unlabelled(text, mapping)
     if body == normal:
         return False  # no label
     listed = False
@@ -569,12 +592,12 @@ def _ids_in(item: str, mapping: DeclaredMapping) -> list[str]:
     return list(dict.fromkeys(mapping.aliases[found] for found in mapping.alias_search.findall(text)))
 
 
-def _items(text: str, mapping: DeclaredMapping) -> list[str]:
+def _items(text: str, mapping: DeclaredMapping) -> Iterator[str]:
     """Split "TW: death, blood and gore" into the things declared, without the label; a piece of
-    warnings between slashes ("blood/drowning") is split there too (:func:`_slash_items`)."""
-    return [
-        item for piece in _pieces(mapping.prefixes.sub("", _normalise(text))) for item in _slash_items(piece, mapping)
-    ]
+    warnings between slashes ("blood/drowning") is split there too (:func:`_slash_items`). Lazily,
+    as :func:`_pieces`: a line of prose is told from a list by its first piece or two."""
+    for piece in _pieces(_unlabelled(text, mapping)[1]):
+        yield from _slash_items(piece, mapping)
 
 
 _SLASH = re.compile(r"\s*/\s*")

@@ -15,6 +15,7 @@ from bot.warnings.declared import (
     alias_pattern,
     default_mapping,
     labelled_list,
+    lists_declared,
     lists_warnings,
 )
 
@@ -99,6 +100,23 @@ def test_a_piece_without_a_marker_is_not_stepped_through(monkeypatch: pytest.Mon
     assert calls == []
     assert declared._markers_off("有血腥描写慎入", marks) == ("血腥", True)  # a piece with markers still is
     assert calls
+
+
+def test_a_line_of_prose_is_read_as_a_list_no_further_than_its_first_piece(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counting(monkeypatch, "_slash_items")
+    text = "Tw " + PROSE + "".join(f", {word}" for word in PROSE.split()[:12])
+    assert len(text) < 240 and not lists_declared(text)
+    assert len(calls) == 1  # the first piece has too many words: the twelve after it are not split
+
+
+def test_a_line_asked_three_ways_is_normalised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chapter's every paragraph opening like a label is asked by labelled_list, lists_declared and
+    lists_warnings in turn; each starts from the line normalised with its label off."""
+    calls = _counting(monkeypatch, "_normalise")
+    declared._unlabelled_by_default.cache_clear()
+    text = "TW " + PROSE
+    assert not labelled_list(text) and not lists_declared(text) and not lists_warnings(text)
+    assert calls.count(text) == 1
 
 
 def test_lists_still_read_as_lists() -> None:
