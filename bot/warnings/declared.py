@@ -327,6 +327,8 @@ def lists_warnings(text: str) -> bool:
     mapping = default_mapping()
     listed = False
     for piece in _pieces(_unlabelled(text, mapping)[1]):  # read no further than the first that is not
+        if len(piece) > PROSE_PIECE_CHARS:
+            return False  # not read word by word: a paragraph under a warnings heading may be the whole file
         if _NOTHING.fullmatch(piece) or piece in mapping.nothing:
             continue
         core = _edges_off(mapping.qualifiers.sub("", _normalise(piece)))
@@ -441,6 +443,9 @@ def lists_declared(text: str, *, known_needed: bool = True) -> bool:
 # One warning in a list, with a qualifier and markers ("mentions of eating disorders", "死亡描写あり"):
 # the longest warning phrase is 37 characters; a longer piece is prose.
 LISTED_PIECE_CHARS = 64
+# What :func:`lists_warnings` lets stand beside a warning (a qualifier, markers, one word) leaves a
+# piece far shorter than this; a longer one is prose however it ends.
+PROSE_PIECE_CHARS = 4 * LISTED_PIECE_CHARS
 
 
 def labelled_list(text: str) -> bool:

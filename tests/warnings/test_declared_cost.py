@@ -119,6 +119,15 @@ def test_a_line_asked_three_ways_is_normalised_once(monkeypatch: pytest.MonkeyPa
     assert calls.count(text) == 1
 
 
+def test_a_long_piece_is_prose_without_reading_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The paragraph under a "Content Warnings" heading may be the rest of the file in one piece
+    (no comma, no "and"): its every word was looked up, and its qualifiers and markers searched."""
+    calls = _counting(monkeypatch, "_warning_word")
+    assert not lists_warnings("Warnings: " + " ".join([PROSE.replace(" and", "")] * 200) + " blood")
+    assert calls == []
+    assert lists_warnings("Warnings: brief mentions of past major character death")  # a long item still is
+
+
 def test_lists_still_read_as_lists() -> None:
     assert lists_warnings("Warning: blood and gore, a dead parent")
     assert lists_warnings("TW: suicide, self-harm")
