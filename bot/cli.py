@@ -243,8 +243,9 @@ class StartSignals:
     """SIGINT and SIGTERM while :func:`run_bot` starts: the start is cancelled (the awaited step
     ends, each step closes what it opened, a migration's transaction is rolled back) and the signal
     is kept for the exit line and status. As :class:`asyncio.Runner` does for SIGINT, the handler
-    cancels the task rather than raise where it happens to be. A second signal changes nothing:
-    the step under way (a migration's statement, a file being read) ends first in any case."""
+    cancels the task rather than raise where it happens to be. A migration's statement under way
+    is interrupted (:func:`bot.db.migrate`) rather than waited for. A second signal changes
+    nothing: another step under way (a file being read) ends first in any case."""
 
     def __init__(self) -> None:
         self.task: asyncio.Task[Any] | None = None

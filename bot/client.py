@@ -29,7 +29,7 @@ from bot.settings import Settings
 from bot.shards import ShardScope
 from bot.text import clip, plural, quote_input, utf16_len
 from bot.warnings.rules import default_ruleset
-from bot.worker import Workers
+from bot.worker import Workers, in_thread_a_stop_leaves
 
 log = logging.getLogger(__name__)
 
@@ -486,9 +486,10 @@ async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = F
             "database %s ready: schema version %d (migrations applied now: %s)",
             settings.database_path, await db.user_version(), applied,
         )  # fmt: skip
-        # The shipped warning rules, read once now (a third of a second) rather than by the first
-        # command that needs them, on the event loop.
-        await asyncio.to_thread(default_ruleset)
+        # The shipped warning rules, read once now (a third of a second, seconds on a busy machine)
+        # rather than by the first command that needs them, on the event loop; a stop meanwhile
+        # does not wait for the read to end.
+        await in_thread_a_stop_leaves("shipped-rules", default_ruleset)
         workers = Workers(preload=WORKER_PRELOAD)
     except BaseException:
         # Stopped here (a signal while starting cancels the start): an open database keeps its

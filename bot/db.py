@@ -250,7 +250,11 @@ async def migrate(db: Database, migrations: list[Migration] | None = None) -> in
                     await connection.rollback()
                 raise DatabaseError(f"migration {migration.name} failed on {db.path}: {error}") from error
             except BaseException:
-                if connection.in_transaction:
+                # Cancelled (a signal while starting): the statement runs on in aiosqlite's thread, and
+                # the rollback, queued behind it, waited for it (minutes for a big table rebuilt).
+                # SQLite's interrupt, safe from any thread, ends it now; the rollback then undoes it all.
+                await connection.interrupt()
+                with contextlib.suppress(sqlite3.Error):
                     await connection.rollback()
                 raise
         db.applied_migrations.append(migration.version)

@@ -3,13 +3,15 @@
 One process serves thousands of servers: a dict of ``asyncio.Lock`` filled with ``setdefault``
 keeps a lock for every server that ever used a command, for as long as the bot runs. Here a
 key's lock is dropped when its last user leaves, so the map holds the keys in use right now.
+:class:`InFlight` is the set of keys with a try running, for a retry timer that must not start a
+second try of an item whose first is still waiting on Discord.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Hashable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Hashable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 
 
@@ -42,3 +44,31 @@ class KeyedLocks:
             entry.users -= 1
             if entry.users == 0:
                 del self._entries[key]
+
+
+class InFlight:
+    """Keys with a try running now in this process (an owed post being sent), so a retry skips them.
+
+    A first try can wait in discord.py's rate-limit sleep, or on a slow request, past the delay the
+    retry timer waits: the retry found nothing in the channel (the first was not sent yet), posted,
+    and the first posted too. Whoever tries an item holds its key for the whole try
+    (``with in_flight.trying(key):``); the timer leaves an item whose key is held to the try that
+    holds it. Keys are dropped when their try ends, so the set holds only what is in flight.
+    """
+
+    def __init__(self) -> None:
+        self._keys: set[Hashable] = set()
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._keys
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @contextmanager
+    def trying(self, key: Hashable) -> Iterator[None]:
+        self._keys.add(key)
+        try:
+            yield
+        finally:  # also when cancelled mid-try
+            self._keys.discard(key)

@@ -12,10 +12,12 @@ Built once in ``main()`` (see ``bot.client.build_bot``) and handed to the servic
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
 import resource
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from multiprocessing import forkserver
@@ -39,6 +41,38 @@ DEFAULT_TIMEOUT = 10.0
 # huge pages make a warm scan 0-20 % faster from run to run and cost a worker about 20 MB of
 # memory (docs/benchmarks.md, warnings and budgets).
 WORKER_TUNABLES = "glibc.malloc.hugetlb=1"
+
+
+async def in_thread_a_stop_leaves(what: str, function: Callable[[], T]) -> T:
+    """``function()`` on a daemon thread of its own, awaited as ``asyncio.to_thread`` is, for start-up
+    work that only builds something in memory (it writes nothing a stop could cut in half).
+
+    A thread of the default executor cannot be stopped, and ``asyncio.run`` joins those threads
+    before the process exits: a stop while the shipped rules were being read (seconds on a busy
+    machine) waited for the whole read, doing nothing useful, before the process could end. This
+    thread is not joined: the awaiting task is cancelled at once and the process exits without it.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: T | None, error: BaseException | None) -> None:
+        if future.done():  # the start was cancelled meanwhile
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def run() -> None:
+        try:
+            outcome: tuple[T | None, BaseException | None] = (function(), None)
+        except BaseException as error:
+            outcome = (None, error)
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
+            loop.call_soon_threadsafe(settle, *outcome)
+
+    threading.Thread(target=run, name=f"dogear-{what}", daemon=True).start()
+    return await future
 
 
 class WorkLimitError(UserError):

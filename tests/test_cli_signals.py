@@ -288,3 +288,112 @@ def test_a_signal_while_taking_the_lease_closes_the_database_after_it(tmp_path: 
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and not own_lines(result), result.stderr
     assert "bot: shutting down" in result.stderr and "database closed" in result.stderr
+
+
+# Runs `dogear run` with one more migration after the shipped ones, whose one statement counts a
+# recursive sequence of 10^11 rows (hours of CPU, no disk), and sends SEND_SIGNAL half a second
+# after that statement starts: a stop in the middle of a long migration statement.
+SLOW_MIGRATION = """
+import os, signal, sys, threading
+import aiosqlite.core
+import bot.db
+from bot.cli import main
+SLOW = ("CREATE TABLE slow AS SELECT count(*) AS n FROM (WITH RECURSIVE c(i) AS"
+        " (SELECT 1 UNION ALL SELECT i + 1 FROM c LIMIT 100000000000) SELECT i FROM c)")
+shipped = bot.db.load_migrations
+def with_a_slow_one(directory=None):
+    found = shipped(directory)
+    number = len(found) + 1
+    return [*found, bot.db.Migration(number, f"{number:04d}_slow.sql", SLOW)]
+bot.db.load_migrations = with_a_slow_one
+real_execute = aiosqlite.core.Connection.execute
+def execute(self, sql, *args, **kwargs):
+    if sql == SLOW:
+        sent = getattr(signal, os.environ["SEND_SIGNAL"])
+        threading.Timer(0.5, os.kill, (os.getpid(), sent)).start()
+    return real_execute(self, sql, *args, **kwargs)
+aiosqlite.core.Connection.execute = execute
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("sent", ["SIGINT", "SIGTERM"])
+def test_a_signal_during_a_long_migration_statement_interrupts_it(tmp_path: Path, sent: str) -> None:
+    """Ctrl-C or SIGTERM during a long migration statement (a big table rebuilt) waited for the
+    statement to finish before the migration was rolled back: minutes, or hours, of a process that
+    had been told to stop. Now the statement is interrupted at once (sqlite3's interrupt, which may be
+    called from any thread), the migration rolled back whole, and the process exits as for any stop
+    while starting: one line and 130 for Ctrl-C, ``shutting down`` and 0 for SIGTERM."""
+    database = tmp_path / "dogear.sqlite3"
+    env = environment(
+        DATABASE_PATH=str(database),
+        DISCORD_TOKEN="x.y.z",
+        DISCORD_API_BASE="http://127.0.0.1:9/api/v10",  # never reached
+        LOG_LEVEL="INFO",
+        SEND_SIGNAL=sent,
+    )
+    try:  # the statement alone runs for hours: a generous bound tells waiting for it from interrupting it
+        result = subprocess.run(
+            [sys.executable, "-c", SLOW_MIGRATION, "run"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except subprocess.TimeoutExpired as error:
+        pytest.fail(f"still in the migration a minute after {sent}: {error.stderr!r}")
+    if sent == "SIGINT":
+        assert result.returncode == 128 + signal.SIGINT, result.stderr
+        assert own_lines(result) == "dogear: interrupted (Ctrl-C) while starting\n", result.stderr
+    else:
+        assert result.returncode == 0, result.stderr
+        assert "bot: shutting down" in result.stderr and own_lines(result) == "", result.stderr
+    assert "Traceback" not in result.stderr and "WARNING" not in result.stderr, result.stderr
+    version, tables = schema(database)
+    assert version == load_migrations()[-1].version  # every shipped migration, and not the slow one
+    assert tables == migrated_to(tmp_path / "reference.sqlite3", version)
+
+
+# Runs `dogear run` with the shipped rules' read at start made to last two minutes, and sends
+# SEND_SIGNAL as it begins: a stop while start-up reads the rules on a busy machine.
+SLOW_RULES = """
+import os, signal, sys, time
+import bot.client
+from bot.cli import main
+real = bot.client.default_ruleset
+def slow_rules():
+    os.kill(os.getpid(), getattr(signal, os.environ["SEND_SIGNAL"]))
+    time.sleep(120)
+    return real()
+bot.client.default_ruleset = slow_rules
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("sent", ["SIGINT", "SIGTERM"])
+def test_a_signal_while_the_rules_are_read_at_start_does_not_wait_for_the_read(tmp_path: Path, sent: str) -> None:
+    """The shipped rules are read on a thread at start (seconds on a busy machine); a stop then waited
+    for the whole read, since asyncio.run joins its executor's threads before the process may exit.
+    Now the read's thread is left behind: the process stops as for any stop while starting."""
+    env = environment(
+        DATABASE_PATH=str(tmp_path / "dogear.sqlite3"),
+        DISCORD_TOKEN="x.y.z",
+        DISCORD_API_BASE="http://127.0.0.1:9/api/v10",  # never reached
+        LOG_LEVEL="INFO",
+        SEND_SIGNAL=sent,
+    )
+    try:  # the read alone lasts two minutes: a generous bound tells waiting for it from leaving it
+        result = subprocess.run(
+            [sys.executable, "-c", SLOW_RULES, "run"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+        )
+    except subprocess.TimeoutExpired as error:
+        pytest.fail(f"still reading the rules a minute after {sent}: {error.stderr!r}")
+    if sent == "SIGINT":
+        assert result.returncode == 128 + signal.SIGINT, result.stderr
+        assert own_lines(result) == "dogear: interrupted (Ctrl-C) while starting\n", result.stderr
+    else:
+        assert result.returncode == 0, result.stderr
+        assert "bot: shutting down" in result.stderr and own_lines(result) == "", result.stderr
+    assert "Traceback" not in result.stderr and "WARNING" not in result.stderr, result.stderr
+    assert "database closed" in result.stderr

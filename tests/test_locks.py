@@ -1,4 +1,5 @@
-"""KeyedLocks: one holder per key at a time, and no lock kept for a key nobody uses any more."""
+"""KeyedLocks: one holder per key at a time, and no lock kept for a key nobody uses any more;
+InFlight: a key is in flight exactly while its try runs, however the try ends."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import asyncio
 
 import pytest
 
-from bot.locks import KeyedLocks
+from bot.locks import InFlight, KeyedLocks
 
 
 async def test_holders_of_one_key_take_turns_in_order_and_other_keys_do_not_wait() -> None:
@@ -61,3 +62,24 @@ async def test_a_waiter_cancelled_before_its_turn_leaves_nothing_behind() -> Non
     release.set()
     await held
     assert len(locks) == 0
+
+
+async def test_a_key_is_in_flight_while_its_try_runs_and_not_after_however_it_ends() -> None:
+    in_flight = InFlight()
+    with in_flight.trying(7):
+        assert 7 in in_flight and 8 not in in_flight
+    assert 7 not in in_flight and len(in_flight) == 0
+
+    release = asyncio.Event()
+
+    async def try_it() -> None:
+        with in_flight.trying("slow"):
+            await release.wait()
+
+    task = asyncio.create_task(try_it())
+    await asyncio.sleep(0)
+    assert "slow" in in_flight
+    task.cancel()  # a stop cancels the try mid-wait
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert len(in_flight) == 0

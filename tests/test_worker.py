@@ -3,11 +3,14 @@ workers start with their own environment (glibc's malloc on huge pages)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
+from pathlib import Path
 
 import pytest
 
-from bot.worker import WORKER_TUNABLES, Workers, WorkLimitError, worker_environment
+from bot.worker import WORKER_TUNABLES, Workers, WorkLimitError, in_thread_a_stop_leaves, worker_environment
 
 
 def double(value: int) -> int:
@@ -21,6 +24,20 @@ def spin_forever() -> None:
 
 def allocate(size: int) -> int:
     return len(bytearray(size))
+
+
+def pid_then_spin(path: str) -> None:
+    Path(path).write_text(str(os.getpid()))
+    spin_forever()
+
+
+def alive(pid: int) -> bool:
+    """A process that still runs (a zombie its parent never reaped counts: it is an orphan's trace)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def tunables() -> str:
@@ -72,3 +89,32 @@ def test_the_worker_environment_keeps_what_is_set_and_adds_huge_pages_once() -> 
     assert (
         worker_environment({"GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"})["GLIBC_TUNABLES"] == "glibc.malloc.hugetlb=0"
     )
+
+
+async def test_stopping_the_pool_ends_its_workers_idle_or_busy(tmp_path: Path) -> None:
+    """A stop must not wait for a task nobody waits for any more, nor leave its worker running."""
+    pool = Workers(processes=2)
+    idle = {await pool.run("Reading the pid", os.getpid) for _ in range(4)}
+    busy = asyncio.ensure_future(pool.run("Spinning", pid_then_spin, str(tmp_path / "pid"), time_limit=60))
+    for _ in range(500):  # up to 5 s for the task to start
+        if (tmp_path / "pid").exists() and (tmp_path / "pid").read_text():
+            break
+        await asyncio.sleep(0.01)
+    spinning = int((tmp_path / "pid").read_text())
+    assert alive(spinning)
+    started = time.monotonic()
+    pool.close()
+    assert time.monotonic() - started < 5  # generous: it kills, it does not wait out the 60 s
+    assert not any(alive(pid) for pid in {*idle, spinning})
+    busy.cancel()
+
+
+async def test_a_thread_a_stop_leaves_gives_its_result_or_error_and_is_not_waited_for() -> None:
+    assert await in_thread_a_stop_leaves("doubling", lambda: double(21)) == 42
+    with pytest.raises(ZeroDivisionError):
+        await in_thread_a_stop_leaves("failing", lambda: 1 // 0)
+    waiting = asyncio.ensure_future(in_thread_a_stop_leaves("sleeping", lambda: time.sleep(3)))
+    await asyncio.sleep(0.05)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(waiting, 1)  # cancelled at once, the thread left to itself

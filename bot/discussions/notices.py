@@ -10,6 +10,13 @@ service, and then by the discussion timer (this is one of its jobs) after each o
 text among the channel's recent messages first (the try before may have gone through, its answer
 lost, or the process killed after Discord took it), and every send carries the row's nonce. A
 lasting refusal (channel gone, permission missing) gives it up at once; so does the last delay.
+
+A try can outlast a delay (discord.py sleeping out a rate limit, a slow request): the timer's retry
+found nothing in the channel, posted, and then the first try posted too, past the nonce's minutes.
+Every try holds the notice's key in :attr:`OwedNotices.in_flight` while it runs, and the timer
+leaves a notice that is in flight to that try, looking again a delay later. Across a restart no try
+survives (the shard lease lets one process at a time serve a server), and the retry looks first
+and sends the row's nonce, so Discord's ``enforce_nonce`` drops a repeat within its minutes.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from bot.discussions.compose import Notice
 from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
 from bot.discussions.store import OwedNotice
 from bot.guilds import GuildSettings, get_settings
+from bot.locks import InFlight
 from bot.shards import ShardScope
 
 log = logging.getLogger(__name__)
@@ -68,14 +76,19 @@ class OwedNotices:
         self.poster = poster
         self.scope = scope
         self.wake = wake  # the timer re-reads next_due when a retry is stored
+        self.in_flight = InFlight()  # notice ids with a try running now
 
     async def tell_now(self, guild_id: int, notice_id: int) -> bool:
         """The first try, just after the owing write (nothing can be in the channel yet: no look)."""
         owed = await store.get_owed_notice(self.db, guild_id, notice_id)
-        return owed is not None and await self._tell(owed, look_first=False)
+        return owed is not None and owed.id not in self.in_flight and await self._tell(owed, look_first=False)
 
     async def _tell(self, owed: OwedNotice, *, look_first: bool) -> bool:
         """One try; True once nothing is owed (posted, or refused for good)."""
+        with self.in_flight.trying(owed.id):
+            return await self._try(owed, look_first=look_first)
+
+    async def _try(self, owed: OwedNotice, *, look_first: bool) -> bool:
         notice = as_notice(owed)
         try:
             channel_id = await message_channel(self.poster, owed.channel_id, await get_settings(self.db, owed.guild_id))
@@ -123,6 +136,11 @@ class OwedNotices:
         """Try up to :data:`BATCH` owed notices, each looked for in its channel first."""
         told = 0
         for owed in await store.notices_due(self.db, now, limit=BATCH, scope=self.scope):
+            if owed.id in self.in_flight:  # its try still waits on Discord: left to it, looked at again later
+                await store.notice_held(
+                    self.db, owed.guild_id, owed.id, attempts=owed.attempts, retry_at=now + RETRY_DELAYS[0]
+                )
+                continue
             try:
                 told += await self._tell(owed, look_first=True)
             except Exception:

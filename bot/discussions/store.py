@@ -949,6 +949,15 @@ async def notice_settled(db: Database, guild_id: int, notice_id: int) -> None:
     await db.execute("DELETE FROM discussion_notices_owed WHERE id = ? AND guild_id = ?", (notice_id, guild_id))
 
 
+async def notice_held(db: Database, guild_id: int, notice_id: int, *, attempts: int, retry_at: datetime) -> None:
+    """A try of it is still running in this process: the timer looks again at ``retry_at``, no try
+    counted (unless that try ended meanwhile and set its own next time)."""
+    await db.execute(
+        "UPDATE discussion_notices_owed SET retry_at = ? WHERE id = ? AND guild_id = ? AND attempts = ? AND retry_at < ?",
+        (to_epoch(retry_at), notice_id, guild_id, attempts, to_epoch(retry_at)),
+    )
+
+
 async def notice_put_off(db: Database, guild_id: int, notice_id: int, *, retry_at: datetime) -> None:
     """Discord could not take it: one more try counted, and when the next is."""
     await db.execute(

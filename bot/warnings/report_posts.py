@@ -17,7 +17,11 @@ report's own transaction (``report_posts``) and is a due item on a timer of its 
 - a report decided meanwhile, or a server that unset its moderation channel, owes nothing more.
 
 Each try is claimed (counted, and held off for the next delay) in one write before Discord is
-asked, so the cog's try and the timer's never both post.
+asked, so the cog's try and the timer's never both post. A try can outlast its hold (discord.py
+sleeping out a rate limit, a slow request): the timer's claim then found nothing in the channel and
+posted, and the first try posted too. So every try also holds the report's key in
+:attr:`ReportPosts.in_flight` while it runs, and the timer leaves a report in flight to that try,
+looking again a delay later (no try counted).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.db import Database
 from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
+from bot.locks import InFlight
 from bot.shards import ShardScope
 from bot.warnings import store
 from bot.warnings.reviews import NewReport, report_to_post
@@ -68,6 +73,7 @@ class ReportPosts:
         self.poster = poster
         self.scope = scope
         self.wake = wake  # the timer re-reads next_due when a try is put off
+        self.in_flight = InFlight()  # report ids with a try running now
 
     def _now(self) -> float:
         return self.clock.now().timestamp()
@@ -84,6 +90,10 @@ class ReportPosts:
         """Try up to :data:`BATCH` posts that are due; returns how many were tried."""
         due = await store.report_posts_due(self.db, now.timestamp(), self.scope.sql(), BATCH)
         for guild_id, report_id, attempts in due:
+            if report_id in self.in_flight:  # its try still waits on Discord: left to it, looked at again later
+                retry_at = now.timestamp() + RETRY_DELAYS[0].total_seconds()
+                await store.hold_report_post(self.db, guild_id, report_id, attempts, retry_at)
+                continue
             try:
                 await self._try(guild_id, report_id, attempts)
             except Exception:  # one report's trouble does not hold up the others; it is due again later
@@ -92,6 +102,12 @@ class ReportPosts:
 
     async def _try(self, guild_id: int, report_id: int, attempts: int) -> bool:
         """One try of a post read with ``attempts`` tries so far; nothing if another try took it."""
+        if report_id in self.in_flight:
+            return False
+        with self.in_flight.trying(report_id):
+            return await self._claimed_try(guild_id, report_id, attempts)
+
+    async def _claimed_try(self, guild_id: int, report_id: int, attempts: int) -> bool:
         hold = RETRY_DELAYS[min(attempts, len(RETRY_DELAYS) - 1)]
         claimed = await store.claim_report_post(
             self.db, guild_id, report_id, attempts, self._now() + hold.total_seconds()

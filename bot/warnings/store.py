@@ -758,6 +758,16 @@ async def claim_report_post(
     return ReportPost(row["report_id"], row["guild_id"], row["state"], row["nonce"], row["attempts"])
 
 
+async def hold_report_post(db: Database, guild_id: int, report_id: int, attempts: int, retry_at: float) -> None:
+    """A try of it is still running in this process: looked at again at ``retry_at``, no try counted
+    (unless that try ended meanwhile and moved it on)."""
+    await db.execute(
+        "UPDATE report_posts SET retry_at = ? WHERE guild_id = ? AND report_id = ? AND state = 'pending'"
+        " AND attempts = ? AND retry_at < ?",
+        (retry_at, guild_id, report_id, attempts, retry_at),
+    )
+
+
 async def settle_report_post(
     db: Database,
     guild_id: int,

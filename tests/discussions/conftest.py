@@ -10,6 +10,7 @@ deleted channels and missing permissions.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
@@ -75,6 +76,10 @@ class FakeDiscord:
         self.during_add: Callable[[], Awaitable[None]] | None = None  # runs once, while readers are being added
         self.outage = 0  # sends that fail as though Discord could not be reached
         self.answer_lost = False  # a failing send goes through, only its answer is lost
+        # The next plain notice's send waits for this before reaching Discord, as discord.py sleeping
+        # out a rate limit does (once: the sends after it go straight through); ``held`` is set then.
+        self.notice_gate: asyncio.Event | None = None
+        self.held = asyncio.Event()
 
     def posted(self, channel_id: int) -> list[FakeMessage]:
         return self.messages.get(channel_id, [])
@@ -120,6 +125,10 @@ class FakePoster:
 
     async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> Posted:
         kind = self._channel(channel_id)
+        if notice.embed is None and self.world.notice_gate is not None:
+            gate, self.world.notice_gate = self.world.notice_gate, None
+            self.world.held.set()
+            await gate.wait()
         if self.crash_before_notice and notice.embed is None:
             self.crashed = True
             raise SimulatedCrash()

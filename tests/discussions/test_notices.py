@@ -6,6 +6,7 @@ write, with no nonce and no retry: a kill or a 5xx in between and nobody was eve
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 
 from bot.clock import ManualClock
@@ -24,6 +25,7 @@ from tests.discussions.conftest import (
     AddStory,
     Bot,
     FakeDiscord,
+    FakePoster,
     StartBot,
     until_crashed,
 )
@@ -147,3 +149,28 @@ async def test_closed_dms_notice_a_kill_kept_back_is_told_once_after_the_restart
     assert told.notice.reply_to == reminder.id
     await advance(restarted, clock, timedelta(hours=3))
     assert len(notices(world)) == 1 and world.dm_attempts == 1
+
+
+async def test_a_retry_leaves_a_notice_whose_first_try_still_waits_on_discord_to_it(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory
+) -> None:
+    """The first try sleeps out a rate limit past the first retry's delay and past the nonce's minutes:
+    the retry found nothing in the channel and posted, then the first try posted too."""
+    await missed_while_down(db, clock, add_story)
+    world.notice_gate = gate = asyncio.Event()
+    bot = Bot(db, clock, FakePoster(world), timedelta(hours=6))
+    bot.service.start()
+    try:
+        await asyncio.wait_for(world.held.wait(), 5)  # the first try is waiting on Discord
+        await clock.advance(RETRY_DELAYS[0])
+        await bot.service.timer.wait_idle()
+        await clock.advance(timedelta(minutes=10))  # past the nonce's minutes
+        await bot.service.timer.wait_idle()
+        assert notices(world) == [] and await owed(db) == 1  # the retry left it to the try in flight
+        gate.set()  # the first try reaches Discord at last
+        await bot.settle()
+        assert len(notices(world)) == 1 and await owed(db) == 0
+        await advance(bot, clock, timedelta(hours=2))
+        assert len(notices(world)) == 1 and bot.service.timer.served_rounds < 10  # held off, never spinning
+    finally:
+        await bot.service.stop()

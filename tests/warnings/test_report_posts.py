@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -28,12 +29,20 @@ class FakeModChannel:
         self.failures: list[PostFailure] = []
         self.sends = 0
         self.nonces: list[str] = []
+        # The next send waits for this before reaching Discord, as discord.py sleeping out a rate
+        # limit does (once); ``held`` is set then.
+        self.gate: asyncio.Event | None = None
+        self.held = asyncio.Event()
 
     async def find_report(self, channel_id: int, report_id: int) -> int | None:
         assert channel_id == MOD_CHANNEL
         return 9000 + report_id if report_id in self.posted else None
 
     async def post_report(self, new: NewReport, *, nonce: str) -> int:
+        if self.gate is not None:
+            gate, self.gate = self.gate, None
+            self.held.set()
+            await gate.wait()
         self.sends += 1
         self.nonces.append(nonce)
         if self.failures:
@@ -154,3 +163,24 @@ async def test_no_moderation_channel_owes_no_post(db: Database, clock: ManualClo
     story_id = await stored(db, GUILD, story(["A quiet walk."]))
     await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit", now=0.0)
     assert await db.fetch_value("SELECT count(*) FROM report_posts") == 0
+
+
+async def test_a_retry_leaves_a_report_whose_first_try_still_waits_on_discord_to_it(
+    db: Database, clock: ManualClock
+) -> None:
+    """The cog's try sleeps out a rate limit past its hold: the timer's try found nothing in the channel
+    and posted, then the cog's try posted too."""
+    channel = FakeModChannel()
+    posts = ReportPosts(db, clock, channel, ShardScope(), lambda: None)
+    report_id = await reported(db, clock)
+    channel.gate = gate = asyncio.Event()
+    first = asyncio.create_task(posts.deliver(GUILD, report_id))
+    await asyncio.wait_for(channel.held.wait(), 5)
+    await run_due(posts, clock, timedelta(minutes=1, seconds=1))
+    assert channel.sends == 0 and await state(db, report_id) == ("pending", 1)
+    assert await posts.next_due() == clock.now() + timedelta(minutes=1)  # looked at again, not in a loop
+    gate.set()
+    assert await first is True
+    await run_due(posts, clock, timedelta(minutes=10))
+    assert channel.posted == {report_id: [marker(report_id)]} and channel.sends == 1
+    assert await state(db, report_id) == ("posted", 1)
