@@ -829,9 +829,8 @@ async def add_rule(
             if await store.count_categories(tx, guild_id) >= MAX_CUSTOM_CATEGORIES:
                 raise UserError(
                     f"This server already has {MAX_CUSTOM_CATEGORIES} warning categories of its own, the limit. "
-                    "Add the rule to one of them, or remove the rules of one you no longer need: a category "
-                    "goes with its last rule unless a story's warning change, a review, a report or a member's "
-                    "avoided warnings refer to it."
+                    "Add the rule to one of them, or remove one you no longer need with "
+                    "`/warnings rules remove-category`."
                 )
             await store.insert_category(tx, guild_id, category, category.replace("-", " ").capitalize(), user_id, stamp)
         rule_id = await store.insert_rule(tx, guild_id, category, kind, checked.source, user_id, stamp)
