@@ -938,8 +938,9 @@ async def set_override(
     *,
     user_id: int | None = None,
     now: float | None = None,
-) -> None:
-    """Add or remove one warning on one story; this wins over detection and declarations."""
+) -> bool:
+    """Add or remove one warning on one story; this wins over detection and declarations. False when
+    the story had that change already (``/warnings story`` tells the admin so, reading the same store)."""
     if action not in OVERRIDE_ACTIONS:
         raise UserError("Choose whether to add or remove the warning on this story.")
     warning_id = warning_id.strip().lower()
@@ -947,4 +948,4 @@ async def set_override(
         raise UserError("That story is not in this server's library; pick one from the list.")
     await require_category(db, guild_id, warning_id)
     async with db.transaction() as tx:
-        await store.upsert_override(tx, guild_id, story_id, warning_id, action, user_id, now_or_clock(now))
+        return await store.upsert_override(tx, guild_id, story_id, warning_id, action, user_id, now_or_clock(now))

@@ -516,13 +516,16 @@ async def upsert_review(
     decision: str,
     user_id: int | None,
     now: float,
-) -> None:
-    await tx.execute(
+) -> bool:
+    """False when the chapter already had this decision (kept as whoever made it first)."""
+    cursor = await tx.execute(
         "INSERT INTO warning_reviews (guild_id, story_id, chapter, warning_id, decision, decided_by, decided_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (story_id, chapter, warning_id) DO UPDATE SET "
-        "decision = excluded.decision, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+        "decision = excluded.decision, decided_by = excluded.decided_by, decided_at = excluded.decided_at "
+        "WHERE warning_reviews.decision <> excluded.decision",
         (guild_id, story_id, chapter, warning_id, decision, user_id, now),
     )
+    return cursor.rowcount > 0
 
 
 # --- reports ---------------------------------------------------------------------------------
