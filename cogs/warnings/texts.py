@@ -162,7 +162,7 @@ def goes_with(removal: CategoryRemoval) -> list[str]:
             f"its warning added or hidden with `/warnings story` on {plural(uses.overrides, 'story', 'stories')}"
         )
     if uses.confirmed:
-        lines.append(f"its warning confirmed on {plural(uses.confirmed, 'chapter')} (members see it there now)")
+        lines.append(f"its warning confirmed on {plural(uses.confirmed, 'chapter')}")
     if uses.dismissed:
         lines.append(f"its possible warning dismissed on {plural(uses.dismissed, 'chapter')}")
     if uses.open_reports and uses.closed_reports:
