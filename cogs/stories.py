@@ -23,7 +23,7 @@ from bot.story.books import (
     describe_book,
     reads_elsewhere_line,
 )
-from bot.story.chapters import chapter_list, chapter_ranges
+from bot.story.chapters import chapter_ranges, unread_chapters
 from bot.story.importer import SUPPORTED
 from bot.story.limits import MAX_TITLE_CHARS
 from bot.story.model import source_note, story_id_note
@@ -57,7 +57,7 @@ def import_summary(added: AddedStory) -> str:
     unread = [chapter.number for chapter in report.chapters if not chapter.english]
     if unread:
         lines.append(
-            f"⚠️ Not in English, so not read for warnings: {chapter_list(unread)}. Members are told so;"
+            f"⚠️ Not in English, so not read for warnings: {unread_chapters(unread, added.story_id)}. Members are told so;"
             " what the rules found there is listed as possible."
         )
     if report.warnings:
@@ -108,7 +108,8 @@ def story_info_text(details: StoryDetails, page: int) -> str:
     for chapter in details.chapters:
         title = f": {escape_clipped(chapter.title, 200)}" if chapter.title else ""
         length = f" · {plural(chapter.words, 'word')}" if record.has_text else ""
-        lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title}{length}")
+        unread = " · not read for warnings (not in English)" if chapter.number in details.not_english else ""
+        lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title}{length}{unread}")
     return page_lines(lines[0], lines[1:], page, f"/story info story:{record.id} page:{{page}}")
 
 

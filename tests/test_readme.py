@@ -152,7 +152,7 @@ def _readme_commands() -> dict[str, tuple[set[str], set[str], str]]:
         usage, who = line.split(" | ")[:2]
         for span in re.findall(r"`/([^`]+)`", usage):
             words = span.split()
-            name = " ".join(word for word in words if re.fullmatch(r"[a-z]+", word))
+            name = " ".join(word for word in words if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word))  # remove-category
             required = {word.split(":")[0] for word in words if ":" in word}
             optional = {word.strip("[]") for word in words if word.startswith("[")}
             if name in commands:  # a second row (a file, or a book without one): required only where both require it

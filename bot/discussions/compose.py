@@ -149,8 +149,10 @@ def reminder_notice(
     behind: Sequence[int],
     hidden_behind: int,
     chapters: int | None = None,
+    story_id: int | None = None,
 ) -> Notice:
-    """Names the members not caught up (pinging only them), counting the hidden ones.
+    """Names the members not caught up (pinging only them), counting the hidden ones; past what one
+    message holds, the rest are counted and ``/progress club`` for the story (``story_id``) named.
 
     Past the story's ``chapters`` (an update took the chapter down), ``behind`` are the members
     who have not read the last chapter, and the reminder says so.
@@ -160,7 +162,10 @@ def reminder_notice(
     if last is not None:
         head += f"\n{chapter_gone(chapter, last)}"
     if behind or hidden_behind:
-        names = name_list(list(behind), hidden_behind, limit=1500)
+        story = f" story:{story_id}" if story_id is not None else ""
+        names = name_list(
+            list(behind), hidden_behind, limit=1500, more_in=f"`/progress club{story}` shows where everyone is"
+        )
         body = f"Not at chapter {last}, the last, yet: {names}." if last else f"Not caught up yet: {names}."
     else:
         body = "Everyone is caught up."

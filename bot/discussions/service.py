@@ -627,6 +627,7 @@ class DiscussionService:
             behind=[user_id for user_id in named if user_id not in avoiding],
             hidden_behind=hidden,
             chapters=discussion.story_chapters,
+            story_id=discussion.story_id,
         )
 
     async def reader_advanced(self, guild_id: int, user_id: int, story_id: int, previous: int, chapter: int) -> int:

@@ -24,14 +24,14 @@ def mention(user_id: int) -> str:
     return f"<@{user_id}>"
 
 
-def _names_that_fit(user_ids: Sequence[int], limit: int) -> list[str]:
+def _names_that_fit(user_ids: Sequence[int], limit: int, more_in: str = "") -> list[str]:
     """The mentions :func:`name_list` shows within ``limit`` (room kept for "and N more")."""
     shown: list[str] = []
     used = 0
     for index, user_id in enumerate(user_ids):
         item = mention(user_id)
         rest = len(user_ids) - index - 1
-        reserve = len(f" and {rest} more") if rest else 0
+        reserve = len(f" and {rest} more{_pointer(more_in)}") if rest else 0
         if used + len(item) + 2 + reserve > limit:
             break
         shown.append(item)
@@ -39,13 +39,18 @@ def _names_that_fit(user_ids: Sequence[int], limit: int) -> list[str]:
     return shown
 
 
-def name_list(user_ids: Sequence[int], hidden: int, *, limit: int) -> str:
-    """``<@1>, <@2> and 3 more, plus 1 hidden member`` within ``limit`` characters."""
-    shown = _names_that_fit(user_ids, limit)
+def _pointer(more_in: str) -> str:
+    return f" ({more_in})" if more_in else ""
+
+
+def name_list(user_ids: Sequence[int], hidden: int, *, limit: int, more_in: str = "") -> str:
+    """``<@1>, <@2> and 3 more, plus 1 hidden member`` within ``limit`` characters; ``more_in`` names
+    where the members left unnamed can be seen (``and 3 more (`/progress club story:4` ...)``)."""
+    shown = _names_that_fit(user_ids, limit, more_in)
     text = ", ".join(shown)
     if len(shown) < len(user_ids):
         left = len(user_ids) - len(shown)
-        text += f" and {left} more" if shown else plural(left, "member")
+        text += (f" and {left} more" if shown else plural(left, "member")) + _pointer(more_in)
     if hidden:
         text += f"{', plus ' if text else ''}{plural(hidden, 'hidden member')}"
     return text or "nobody yet"

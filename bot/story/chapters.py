@@ -37,9 +37,10 @@ def chapter_list(numbers: list[int], limit: int = 10) -> str:
     return f"chapters {and_list(shown)}"
 
 
-def chapter_ranges(numbers: list[int], limit: int = 8) -> str:
+def chapter_ranges(numbers: list[int], limit: int = 8, *, all_in: str = "") -> str:
     """``1-12, 14``: chapter numbers with runs joined, short even for a story's hundreds of
-    chapters (``1-3, 5, 7 and 4 more`` past ``limit`` runs)."""
+    chapters (``1-3, 5, 7 and 4 more`` past ``limit`` runs; ``all_in``, a command that shows
+    every one, is named after the count: ``and 4 more (`/story info` marks each)``)."""
     runs: list[list[int]] = []
     for number in sorted(set(numbers)):
         if runs and number == runs[-1][-1] + 1:
@@ -48,4 +49,11 @@ def chapter_ranges(numbers: list[int], limit: int = 8) -> str:
             runs.append([number])
     shown = [f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs[:limit]]
     rest = len(runs) - len(shown)
-    return ", ".join(shown) + (f" and {rest} more" if rest else "")
+    return ", ".join(shown) + (f" and {rest} more" + (f" ({all_in})" if all_in else "") if rest else "")
+
+
+def unread_chapters(numbers: list[int], story_id: int) -> str:
+    """``chapters 1-40`` not read for warnings, as an admin is told after an import or an update:
+    runs joined, and past a few the count and where each is marked (``/story info``)."""
+    word = "chapter" if len(numbers) == 1 else "chapters"
+    return f"{word} {chapter_ranges(numbers, all_in=f'`/story info story:{story_id}` marks each')}"

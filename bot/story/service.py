@@ -37,7 +37,7 @@ from bot.story.tidy import one_line
 from bot.text import no_such_page
 from bot.warnings.engine import ScanReport
 from bot.warnings.reviews import unsettled_on_story
-from bot.warnings.service import guild_ruleset_data, save_scan, scan_time_limit, story_warnings
+from bot.warnings.service import guild_ruleset_data, save_scan, scan_summary, scan_time_limit, story_warnings
 from bot.worker import Workers
 
 # Worker time limits: the budgets are seconds (bench/bench_budgets.py); these leave room for
@@ -133,6 +133,7 @@ class StoryDetails:
     chapters: list[ChapterInfo]
     warnings: list[HeaderWarning]
     unreviewed: int = 0  # possible or reported warnings no admin has settled, not among ``warnings``
+    not_english: frozenset[int] = frozenset()  # chapters not read for warnings (bot.warnings.language)
 
 
 async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails:
@@ -142,7 +143,9 @@ async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails
     warnings = await story_warnings(db, guild_id, record.id)  # a stale scan is made again first
     shown = {warning.id for warning in warnings}
     unreviewed = await unsettled_on_story(db, guild_id, record.id)
-    return StoryDetails(record, chapters, warnings, len(unreviewed - shown))
+    summary = await scan_summary(db, guild_id, record.id)  # current now: story_warnings made it again if stale
+    unread = frozenset(c.number for c in summary.chapters if not c.english) if summary else frozenset[int]()
+    return StoryDetails(record, chapters, warnings, len(unreviewed - shown), unread)
 
 
 async def find_story(db: Database, guild_id: int, value: str) -> StoryRecord:

@@ -41,7 +41,7 @@ from bot.excerpts.store import ChapterBusy, shift_post_jobs
 from bot.progress.store import clamp_progress, shift_progress
 from bot.story.books import book_hash, book_story, check_chapters, clean_title
 from bot.story.changes import SAME_STORY_SHARE, ChapterChanges, DeclaredChange, compare_chapters, same_title
-from bot.story.chapters import chapter_list, chapter_ranges
+from bot.story.chapters import chapter_list, chapter_ranges, unread_chapters
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
 from bot.story.model import Story, story_id_note
 from bot.story.render import every_warning_in
@@ -422,7 +422,9 @@ def _warning_lines(updated: StoryUpdated) -> list[str]:
             "The author now also declares: " + ", ".join(f"**{escape_markdown(x)}**" for x in updated.newly_declared)
         )
     if updated.not_english:
-        lines.append(f"⚠️ Not in English, so not read for warnings: {chapter_list(updated.not_english)}.")
+        lines.append(
+            f"⚠️ Not in English, so not read for warnings: {unread_chapters(updated.not_english, updated.story_id)}."
+        )
     if updated.has_text and not (confident or possible):
         lines.append(f"No new warnings found {where}.")
     return lines

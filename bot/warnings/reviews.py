@@ -150,6 +150,15 @@ async def carried_through(db: Database, guild_id: int, story_id: int, upto: int)
     return Carried(shown, unsettled)
 
 
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """An admin's decision on one chapter's warning: the open reports it closed, and whether the chapter
+    had that decision already (a second press, another admin's): the answer says so, not "Confirmed"."""
+
+    closed: int
+    already: bool = False
+
+
 async def _decide(
     db: Database,
     guild_id: int,
@@ -159,7 +168,7 @@ async def _decide(
     decision: str,
     user_id: int | None,
     now: float | None,
-) -> int:
+) -> Decided:
     warning_id = warning_id.strip().lower()
     record = await get_story_record(db, guild_id, story_id)
     if record is None:
@@ -176,8 +185,9 @@ async def _decide(
     await require_category(db, guild_id, warning_id)
     stamp = now_or_clock(now)
     async with db.transaction() as tx:
-        await store.upsert_review(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
-        return await store.close_reports(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
+        changed = await store.upsert_review(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
+        closed = await store.close_reports(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
+    return Decided(closed, already=not changed)
 
 
 async def confirm_warning(
@@ -189,8 +199,8 @@ async def confirm_warning(
     *,
     user_id: int | None = None,
     now: float | None = None,
-) -> int:
-    """Show the warning on that chapter for everyone; closes its open reports (returns how many)."""
+) -> Decided:
+    """Show the warning on that chapter for everyone; closes its open reports (and says how many)."""
     return await _decide(db, guild_id, story_id, chapter, warning_id, CONFIRMED, user_id, now)
 
 
@@ -203,8 +213,8 @@ async def dismiss_warning(
     *,
     user_id: int | None = None,
     now: float | None = None,
-) -> int:
-    """Stop offering the warning for that chapter; closes its open reports (returns how many)."""
+) -> Decided:
+    """Stop offering the warning for that chapter; closes its open reports (and says how many)."""
     return await _decide(db, guild_id, story_id, chapter, warning_id, DISMISSED, user_id, now)
 
 

@@ -829,9 +829,8 @@ async def add_rule(
             if await store.count_categories(tx, guild_id) >= MAX_CUSTOM_CATEGORIES:
                 raise UserError(
                     f"This server already has {MAX_CUSTOM_CATEGORIES} warning categories of its own, the limit. "
-                    "Add the rule to one of them, or remove the rules of one you no longer need: a category "
-                    "goes with its last rule unless a story's warning change, a review, a report or a member's "
-                    "avoided warnings refer to it."
+                    "Add the rule to one of them, or remove one you no longer need with "
+                    "`/warnings rules remove-category`."
                 )
             await store.insert_category(tx, guild_id, category, category.replace("-", " ").capitalize(), user_id, stamp)
         rule_id = await store.insert_rule(tx, guild_id, category, kind, checked.source, user_id, stamp)
@@ -939,8 +938,9 @@ async def set_override(
     *,
     user_id: int | None = None,
     now: float | None = None,
-) -> None:
-    """Add or remove one warning on one story; this wins over detection and declarations."""
+) -> bool:
+    """Add or remove one warning on one story; this wins over detection and declarations. False when
+    the story had that change already (``/warnings story`` tells the admin so, reading the same store)."""
     if action not in OVERRIDE_ACTIONS:
         raise UserError("Choose whether to add or remove the warning on this story.")
     warning_id = warning_id.strip().lower()
@@ -948,4 +948,4 @@ async def set_override(
         raise UserError("That story is not in this server's library; pick one from the list.")
     await require_category(db, guild_id, warning_id)
     async with db.transaction() as tx:
-        await store.upsert_override(tx, guild_id, story_id, warning_id, action, user_id, now_or_clock(now))
+        return await store.upsert_override(tx, guild_id, story_id, warning_id, action, user_id, now_or_clock(now))

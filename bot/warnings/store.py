@@ -131,6 +131,78 @@ async def drop_unused_categories(tx: aiosqlite.Connection, guild_id: int) -> set
     return {row[0] for row in await cursor.fetchall()}
 
 
+@dataclass(frozen=True, slots=True)
+class CategoryUses:
+    """Everything of one server that refers to one of its custom categories (what goes with it)."""
+
+    created_at: float
+    rules: list[CustomRule]
+    overrides: int  # stories whose warning an admin added or hid with /warnings story
+    confirmed: int  # chapters an admin confirmed it on (a possible warning or a report)
+    dismissed: int  # chapters an admin dismissed it on
+    open_reports: int
+    closed_reports: int
+    avoiding: int  # members who avoid it
+    switched_off: bool
+
+
+async def category_uses(conn: Connection, guild_id: int, category_id: str) -> CategoryUses | None:
+    """What refers to the server's custom category ``category_id``; None when it has none such."""
+    row = await _one(
+        conn,
+        """
+        SELECT c.created_at,
+            (SELECT count(*) FROM warning_overrides WHERE guild_id = c.guild_id AND warning_id = c.id),
+            (SELECT count(*) FROM warning_reviews
+             WHERE guild_id = c.guild_id AND warning_id = c.id AND decision = 'confirmed'),
+            (SELECT count(*) FROM warning_reviews
+             WHERE guild_id = c.guild_id AND warning_id = c.id AND decision = 'dismissed'),
+            (SELECT count(*) FROM warning_reports WHERE guild_id = c.guild_id AND warning_id = c.id AND status = 'open'),
+            (SELECT count(*) FROM warning_reports WHERE guild_id = c.guild_id AND warning_id = c.id AND status != 'open'),
+            (SELECT count(DISTINCT user_id) FROM member_avoided_warnings WHERE guild_id = c.guild_id AND warning_id = c.id),
+            EXISTS (SELECT 1 FROM warning_disabled
+                    WHERE guild_id = c.guild_id AND target_kind = 'category' AND target = c.id)
+        FROM warning_categories AS c WHERE c.guild_id = ? AND c.id = ?
+        """,
+        (guild_id, category_id),
+    )
+    if row is None:
+        return None
+    rules = await _all(
+        conn,
+        "SELECT id, category, kind, pattern FROM warning_rules WHERE guild_id = ? AND category = ? ORDER BY id",
+        (guild_id, category_id),
+    )
+    return CategoryUses(
+        float(row[0]),
+        [CustomRule(r["id"], r["category"], r["kind"], r["pattern"]) for r in rules],
+        *(int(value) for value in tuple(row)[1:7]),
+        bool(row[7]),
+    )
+
+
+# Every table of a server that names a warning category by id (a report's post goes with its report).
+_NAMING_CATEGORY = (
+    "warning_rules WHERE guild_id = ? AND category = ?",
+    "warning_overrides WHERE guild_id = ? AND warning_id = ?",
+    "warning_reviews WHERE guild_id = ? AND warning_id = ?",
+    "warning_reports WHERE guild_id = ? AND warning_id = ?",
+    "member_avoided_warnings WHERE guild_id = ? AND warning_id = ?",
+    "warning_disabled WHERE guild_id = ? AND target_kind = 'category' AND target = ?",
+    # by story: its key leads with the story (no index by server)
+    "chapter_warnings WHERE story_id IN (SELECT id FROM stories WHERE guild_id = ?1) AND warning_id = ?2",
+    "possible_warnings WHERE guild_id = ? AND warning_id = ?",
+    "warning_categories WHERE guild_id = ? AND id = ?",
+)
+
+
+async def delete_category(tx: aiosqlite.Connection, guild_id: int, category_id: str) -> None:
+    """The server's custom category and everything of the server naming it, inside the caller's transaction.
+    (Stored scans' reports still name it until they are made again: the caller bumps the rules version.)"""
+    for table in _NAMING_CATEGORY:
+        await tx.execute(f"DELETE FROM {table}", (guild_id, category_id))
+
+
 async def empty_category(conn: Connection, guild_id: int, category_id: str) -> bool:
     """Whether the server has a custom category of that id without any rule."""
     row = await _one(
@@ -444,13 +516,16 @@ async def upsert_review(
     decision: str,
     user_id: int | None,
     now: float,
-) -> None:
-    await tx.execute(
+) -> bool:
+    """False when the chapter already had this decision (kept as whoever made it first)."""
+    cursor = await tx.execute(
         "INSERT INTO warning_reviews (guild_id, story_id, chapter, warning_id, decision, decided_by, decided_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (story_id, chapter, warning_id) DO UPDATE SET "
-        "decision = excluded.decision, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+        "decision = excluded.decision, decided_by = excluded.decided_by, decided_at = excluded.decided_at "
+        "WHERE warning_reviews.decision <> excluded.decision",
         (guild_id, story_id, chapter, warning_id, decision, user_id, now),
     )
+    return cursor.rowcount > 0
 
 
 # --- reports ---------------------------------------------------------------------------------

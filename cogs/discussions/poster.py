@@ -86,14 +86,26 @@ class DiscordPoster:
             raise PostFailure("that is not a server channel")
         return channel
 
-    async def channel_kind(self, channel_id: int) -> str:
+    async def _home(self, channel_id: int) -> discord.abc.GuildChannel:
+        """Where a discussion, a reminder or a notice for ``channel_id`` goes: the channel, or a thread's
+        parent. (A discussion opens a thread of its own, and one stored with a thread as its channel,
+        before new ones kept the parent, failed when due: posted in the thread, no thread could open.)"""
         channel = await self._channel(channel_id)
+        if isinstance(channel, discord.Thread):
+            parent = await self._channel(channel.parent_id)
+            if isinstance(parent, discord.Thread):  # Discord nests no threads; only a forged id could
+                raise PostFailure("that thread's parent is not a channel")
+            return parent
+        return channel
+
+    async def channel_kind(self, channel_id: int) -> str:
+        channel = await self._home(channel_id)
         return "forum" if isinstance(channel, discord.ForumChannel) else "text"
 
     async def find_post(self, channel_id: int, marker: str) -> Posted | None:
         """Our own message with ``marker`` in its footer among the channel's recent messages; a notice
         without an embed carries its whole text as its marker."""
-        channel = await self._channel(channel_id)
+        channel = await self._home(channel_id)
         me = self.bot.user
         try:
             with reaching("reading the channel's recent messages"):
@@ -115,7 +127,7 @@ class DiscordPoster:
         return None
 
     async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> Posted:
-        channel = await self._channel(channel_id)
+        channel = await self._home(channel_id)
         embed = discord.Embed.from_dict(notice.embed) if notice.embed else MISSING
         mentions = _mentions(notice)
         try:
@@ -164,7 +176,7 @@ class DiscordPoster:
 
     async def open_thread(self, channel_id: int, message_id: int, name: str) -> int:
         """Private where the bot may create one (access follows progress), else public from the post."""
-        channel = await self._channel(channel_id)
+        channel = await self._home(channel_id)
         if not isinstance(channel, discord.TextChannel):
             raise PostFailure("threads need a text channel")
         for thread in channel.threads:  # opened before a crash

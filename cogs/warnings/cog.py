@@ -19,16 +19,17 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, CHOICE_VALUE_CHARS, MODAL_INPUT_CHARS
-from bot.text import clip, escape_markdown, plural
-from bot.warnings import reviews, service
+from bot.text import clip, escape_markdown
+from bot.warnings import category_removal, reviews, service
 from bot.warnings.patterns import RULE_KINDS
 from cogs._checks import guild_id_of, guild_of, needs_permissions
 from cogs._options import story_autocomplete
 from cogs.warnings import review as decisions
+from cogs.warnings import texts
+from cogs.warnings.category_remove import CategoryRemoveChoice, ask_to_remove
 from cogs.warnings.refresh import StaleScanPass
 from cogs.warnings.reports import ReportDesk
 from cogs.warnings.story_page import story_overview_page
-from cogs.warnings.texts import added_text, category_embed, describe_report, removed_text, rules_list_text
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -52,7 +53,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         super().__init__()
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(decisions.Decide, decisions.Browse)
+        self.bot.add_dynamic_items(decisions.Decide, decisions.Browse, CategoryRemoveChoice)
         self.reports.start()
         service.use_workers(self.bot.db, self.bot.workers)  # headers and reminders scan off the loop too
         self.stale_scans.start()
@@ -60,7 +61,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     async def cog_unload(self) -> None:
         await self.stale_scans.stop()
         await self.reports.stop()
-        self.bot.remove_dynamic_items(decisions.Decide, decisions.Browse)
+        self.bot.remove_dynamic_items(decisions.Decide, decisions.Browse, CategoryRemoveChoice)
         service.use_workers(self.bot.db, None)
 
     # --- everyone -------------------------------------------------------------------------
@@ -69,7 +70,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @app_commands.describe(page="Which page of the list")
     async def categories(self, interaction: discord.Interaction, page: Page = 1) -> None:
         overview = await service.category_overview(self.bot.db, guild_id_of(interaction))
-        await send_ephemeral(interaction, embed=category_embed(overview, page))
+        await send_ephemeral(interaction, embed=texts.category_embed(overview, page))
 
     @app_commands.command(name="test", description="Show what this server's rules detect in a piece of text")
     @app_commands.describe(text="The text to check (it is not stored)", page="Which page of what was found")
@@ -79,7 +80,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await service.test_text(self.bot.db, guild_id, text, workers=self.bot.workers)
-        await send_ephemeral(interaction, describe_report(report, page))
+        await send_ephemeral(interaction, texts.describe_report(report, page))
 
     # --- Manage Server --------------------------------------------------------------------
 
@@ -117,18 +118,11 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         rescanned = await self._rescan(guild_id)
         off = await service.category_switched_off(self.bot.db, guild_id, rule.category)
         label = await service.category_label(self.bot.db, guild_id, rule.category)
-        await send_ephemeral(interaction, added_text(rule, label, rescanned, switched_off=off))
+        await send_ephemeral(interaction, texts.added_text(rule, label, rescanned, switched_off=off))
 
     async def _rescan(self, guild_id: int) -> str:
         """Every rule change re-scans the server's stories; the sentence says how many."""
-        rescanned = await service.rescan_guild_report(self.bot.db, guild_id, workers=self.bot.workers)
-        said = f"Re-scanned {plural(rescanned.done, 'story', 'stories')}"
-        if rescanned.over_budget:
-            said += (
-                f" ({plural(rescanned.over_budget, 'story', 'stories')} took too long and will be "
-                "scanned again when next read)"
-            )
-        return said
+        return texts.rescanned_text(await service.rescan_guild_report(self.bot.db, guild_id, workers=self.bot.workers))
 
     @rules.command(name="remove", description="Remove one of this server's rules (Manage Server)")
     @app_commands.describe(rule="The rule to remove")
@@ -140,7 +134,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         await interaction.response.defer(ephemeral=True, thinking=True)
         removed = await service.remove_rule(self.bot.db, guild_id, rule, rescan=False)
         rescanned = await self._rescan(guild_id)
-        await send_ephemeral(interaction, removed_text(removed, rescanned))
+        await send_ephemeral(interaction, texts.removed_text(removed, rescanned))
 
     @rules.command(name="list", description="This server's rules and what it switched off (Manage Server)")
     @app_commands.describe(page="Which page of the list")
@@ -149,7 +143,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)  # its rules' cost is measured in a worker
         overview = await service.rules_overview(self.bot.db, guild_id, workers=self.bot.workers)
-        await send_ephemeral(interaction, rules_list_text(overview, page))
+        await send_ephemeral(interaction, texts.rules_list_text(overview, page))
 
     @rules.command(name="disable", description="Switch off a default rule or a whole category (Manage Server)")
     @app_commands.describe(target="A category, or a default rule such as death/die")
@@ -188,6 +182,13 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
             interaction,
             f"Switched the {kind} `{name}` back on. {rescanned}.",
         )
+
+    @rules.command(name="remove-category", description="Remove a category this server added (Manage Server)")
+    @app_commands.describe(category="One of this server's own categories")
+    @needs_permissions(manage_guild=True)
+    async def rules_remove_category(self, interaction: discord.Interaction, category: str) -> None:
+        removal = await category_removal.plan_removal(self.bot.db, guild_id_of(interaction), category)
+        await ask_to_remove(interaction, removal)  # what goes with it, and Remove / Cancel
 
     @app_commands.command(name="story", description="See or correct one story's warnings (Manage Server)")
     @app_commands.describe(
@@ -271,6 +272,10 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     @rules_remove.autocomplete("rule")
     async def rule_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return await self._choices(service.rule_choices, interaction, current)
+
+    @rules_remove_category.autocomplete("category")
+    async def removable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await self._choices(category_removal.own_category_choices, interaction, current)
 
     @rules_disable.autocomplete("target")
     async def disable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -88,7 +88,7 @@ class Decide(
             raise UserError("You need the Manage Server permission to confirm or dismiss warnings.")
         bot = _bot(interaction)
         decide = reviews.confirm_warning if self.action == "c" else reviews.dismiss_warning
-        closed = await decide(
+        decided = await decide(
             bot.db,
             interaction.guild_id,
             self.story_id,
@@ -97,10 +97,13 @@ class Decide(
             user_id=interaction.user.id,
             now=bot.clock.now().timestamp(),
         )
-        reports = f" Closed {plural(closed, 'open report')}." if closed else ""
+        reports = f" Closed {plural(decided.closed, 'open report')}." if decided.closed else ""
         label = await category_label(bot.db, interaction.guild_id, self.warning_id)
         what = f"{named(label, self.warning_id)} for chapter {self.chapter}"
-        if self.action == "c":
+        if decided.already:  # a second press, or another admin's: nothing changed but what it closed
+            done = "confirmed" if self.action == "c" else "dismissed"
+            text = f"{named(label, self.warning_id)} was already {done} for chapter {self.chapter}.{reports}"
+        elif self.action == "c":
             text = f"Confirmed {what}: everyone sees it there now.{reports}"
         else:
             text = f"Dismissed {what}: it will not be offered again.{reports}"

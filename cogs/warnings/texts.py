@@ -1,12 +1,13 @@
-"""What ``/warnings`` answers look like: rules, test results and the category list."""
+"""What ``/warnings`` answers look like: rules, test results, the category list and a category's removal."""
 
 from __future__ import annotations
 
 import discord
 
 from bot.limits import EMBED_DESCRIPTION_BUDGET
-from bot.text import escape_markdown, page_lines, plural, spell_controls
+from bot.text import and_list, escape_markdown, page_lines, plural, spell_controls
 from bot.warnings import service
+from bot.warnings.category_removal import CategoryRemoval
 from bot.warnings.engine import ScanReport
 
 
@@ -96,7 +97,8 @@ def removed_text(removed: service.RemovedRule, rescanned: str) -> str:
     elif removed.category_kept:
         said += (
             f" The category has no rules now; it stays while stories, reviews, reports or members' avoided "
-            f"warnings refer to it, and counts toward the {service.MAX_CUSTOM_CATEGORIES} categories a server may add."
+            f"warnings refer to it, and counts toward the {service.MAX_CUSTOM_CATEGORIES} categories a server may add "
+            f"(`/warnings rules remove-category category:{rule.category}` removes it with them)."
         )
     return f"{said}\n{rescanned}."
 
@@ -127,3 +129,73 @@ def rules_list_text(overview: service.RulesOverview, page: int = 1) -> str:
         lines += [f"• default rule `{name}`" for name in sorted(overview.off_rules)]
     lines.append(f"The {overview.default_rules:,} default rules apply unless switched off.")
     return page_lines(head, lines, page, "/warnings rules list page:{page}")
+
+
+def rescanned_text(rescanned: service.Rescanned) -> str:
+    """After a rule change: how many stories were scanned again (and how many ran past their budget)."""
+    said = f"Re-scanned {plural(rescanned.done, 'story', 'stories')}"
+    if rescanned.over_budget:
+        said += (
+            f" ({plural(rescanned.over_budget, 'story', 'stories')} took too long and will be "
+            "scanned again when next read)"
+        )
+    return said
+
+
+# A category's rules named by number in the question (a pattern may be 500 characters: the message
+# must stay within Discord's limit whatever they hold); past this many, counted with a pointer.
+NAMED_RULES = 10
+
+
+def goes_with(removal: CategoryRemoval) -> list[str]:
+    """What goes with a custom category, one line each (nothing left out: many rules are counted)."""
+    uses = removal.uses
+    lines = []
+    if uses.rules:
+        count = plural(len(uses.rules), "rule")
+        if len(uses.rules) <= NAMED_RULES:
+            lines.append(f"its {count}: " + and_list([f"#{rule.id}" for rule in uses.rules]))
+        else:
+            lines.append(f"its {count} (`/warnings rules list` shows them)")
+    if uses.overrides:
+        lines.append(
+            f"its warning added or hidden with `/warnings story` on {plural(uses.overrides, 'story', 'stories')}"
+        )
+    if uses.confirmed:
+        lines.append(f"its warning confirmed on {plural(uses.confirmed, 'chapter')}")
+    if uses.dismissed:
+        lines.append(f"its possible warning dismissed on {plural(uses.dismissed, 'chapter')}")
+    if uses.open_reports and uses.closed_reports:
+        total = plural(uses.open_reports + uses.closed_reports, "member report")
+        lines.append(f"{total} of it ({uses.open_reports:,} still open)")
+    elif uses.open_reports or uses.closed_reports:
+        kind = "open member report" if uses.open_reports else "decided member report"
+        lines.append(f"{plural(uses.open_reports or uses.closed_reports, kind)} of it")
+    if uses.avoiding:
+        lines.append(f"its place among the avoided warnings of {plural(uses.avoiding, 'member')}")
+    if uses.switched_off:
+        lines.append("its switch-off (`/warnings rules disable`)")
+    return lines
+
+
+def removal_question(removal: CategoryRemoval) -> str:
+    """What an admin is asked before a custom category goes (with its Remove / Cancel buttons)."""
+    category = named(removal.label, removal.category_id)
+    lines = goes_with(removal)
+    if not lines:
+        return f"Remove the category {category}? Nothing refers to it any more."
+    return "\n".join(
+        [
+            f"Remove the category {category}? With it go:",
+            *(f"• {line}" for line in lines),
+            "Stories are scanned again without it. This cannot be undone.",
+        ]
+    )
+
+
+def category_removed_text(removal: CategoryRemoval, rescanned: str) -> str:
+    """The question's message once the category is gone: what went and the re-scan."""
+    category = named(removal.label, removal.category_id)
+    lines = goes_with(removal)
+    went = ["With it went:", *(f"• {line}" for line in lines)] if lines else []
+    return "\n".join([f"Removed the category {category}.", *went, f"{rescanned}."])

@@ -114,3 +114,21 @@ def test_the_post_counts_possible_warnings_as_the_excerpt_header_does(ids: list[
     header = render_header("Tide", Chapter(2, None, [Scene(["Night."])]), warnings)
     said = f"{len(ids)} possible warning"
     assert notice.embed is not None and said in notice.embed["description"] and said in header
+
+
+def test_a_reminder_too_long_to_name_everyone_behind_counts_the_rest_and_names_where_they_are() -> None:
+    """A public post may count who it cannot name, but must say where the whole club is seen."""
+    due = datetime(2030, 5, 1, 18, 0, tzinfo=UTC)
+    behind = [10**17 + n for n in range(200)]
+    notice = reminder_notice(
+        marker="m", title="T", chapter=2, due_at=due, behind=behind, hidden_behind=3, story_id=4
+    )  # fmt: skip
+    assert notice.content is not None and len(notice.content) <= 2000
+    named = len(notice.user_ids)
+    assert 0 < named < len(behind)
+    pointer = (
+        f"and {len(behind) - named} more (`/progress club story:4` shows where everyone is), plus 3 hidden members."
+    )
+    assert notice.content.endswith(pointer), notice.content[-200:]
+    few = reminder_notice(marker="m", title="T", chapter=2, due_at=due, behind=behind[:3], hidden_behind=0, story_id=4)
+    assert few.content is not None and "/progress club" not in few.content  # all named: nothing to point to

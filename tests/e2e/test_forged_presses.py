@@ -35,6 +35,7 @@ TEMPLATES = [
     "dogear:nominee:{n}",
     "dogear:story-remove:r:{n}:1",
     "dogear:story-remove:c:1:{n}",
+    "dogear:category-remove:r:{n}:0123abcd:spiders",
     "dogear:warn:c:{n}:1:death",
     "dogear:warn:d:1:{n}:death",
     "dogear:review:a:p:{n}:1:death",

@@ -159,3 +159,31 @@ async def test_a_rule_with_a_direction_override_is_refused_not_stored(club: Club
     assert "direction" in text, text
     assert await club.run(warnings_store.list_rules(club.bot.db, club.guild.id)) == []
     assert await club.autocomplete("warnings rules remove", "rule", "", member=club.admin) == []
+
+
+async def test_a_discussion_stored_with_a_thread_before_the_fix_posts_in_its_parent_when_due(
+    club: Club, sample_story: Path
+) -> None:
+    """Discussions stored with a thread as their channel (before new ones kept its parent) were posted
+    in the thread when due, their own thread could not be opened and they were marked failed. The
+    post, its reminder and its thread now go to the thread's parent."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    options = {"story": TITLE, "chapter": 1, "when": "in 3 hours", "remind": "2h", "channel": club.text_channel}
+    done = await club.slash("discussion schedule", member=club.admin, options=options)
+    assert "scheduled" in done[-1].text, done[-1].text
+    [planned] = await discussions_of(club)
+    thread = await thread_in(club, club.text_channel)
+
+    async def as_stored_before() -> None:
+        async with club.bot.db.transaction() as tx:
+            await tx.execute("UPDATE discussions SET channel_id = ? WHERE id = ?", (thread.id, planned.id))
+
+    await club.run(as_stored_before)
+    await advance(club, timedelta(hours=1, minutes=1))  # the reminder falls due
+    reminders = [m for m in bot_posts(club, club.text_channel) if "Reminder" in m.text]
+    assert len(reminders) == 1 and not bot_posts(club, thread)
+    await advance(club, timedelta(hours=2))  # the discussion falls due
+    posted = await club.run(discussion_store.get_discussion(club.bot.db, club.guild.id, planned.id))
+    assert posted is not None and (posted.state, posted.posted_channel_id) == ("posted", club.text_channel.id), posted
+    assert posted.thread_id is not None and posted.thread_id != thread.id
+    assert not bot_posts(club, thread)

@@ -329,3 +329,17 @@ async def test_hostile_metadata_never_hides_an_import_or_turns_its_lines_around(
     for shown in (added.text, info.text, choices[0]["name"]):
         assert not any(ch in shown for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     assert not info.message.pinged_roles and not added.message.pinged_roles
+
+
+async def test_story_info_marks_each_chapter_not_read_for_warnings(club: Club) -> None:
+    """The add answer points here when the chapters not read are too many to name: each is marked."""
+    from tests.warnings.test_language import FRENCH
+
+    english = "She ran for the train, and she was late, and the rain came down on all of them."
+    text = "Chapter 1\n\n" + "\n\n".join(FRENCH) + "\n\nChapter 2\n\n" + "\n\n".join([english] * 4) + "\n"
+    added = await club.slash("story add", member=club.admin, file=("melange.txt", text.encode()))
+    assert "Not in English, so not read for warnings: chapter 1." in added[-1].text, added[-1].text
+    info = (await club.slash("story info", member=club.member, story="melange"))[0].text
+    lines = {line.split("`")[1].strip(): line for line in info.splitlines() if line.startswith("`")}
+    assert lines["1"].endswith("· not read for warnings (not in English)"), info
+    assert "not read" not in lines["2"]

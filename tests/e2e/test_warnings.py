@@ -295,6 +295,9 @@ async def test_a_possible_warning_is_shown_to_admins_and_confirmed_for_everyone(
     done = await club.click(shown, confirm, member=club.admin)
     assert done[-1].ephemeral and "Confirmed **Blood and gore** (`blood-gore`) for chapter 1" in done[-1].text
     assert "blood-gore" in await chapter_ids(club, story_id, 1)
+    twice = await club.forge_press(confirm, member=club.admin)  # the same button on another copy of the list
+    assert twice[-1].ephemeral and "Confirmed" not in twice[-1].text
+    assert "**Blood and gore** (`blood-gore`) was already confirmed for chapter 1." in twice[-1].text
     assert "blood-gore" not in await chapter_ids(club, story_id, 2)
     info = (await club.slash("story info", member=club.member, story=str(story_id)))[-1]
     assert "Blood and gore" in info.text

@@ -103,3 +103,15 @@ def test_chapter_lists_read_as_sentences() -> None:
     assert chapter_list([3]) == "chapter 3"
     assert chapter_list([1, 2, 5]) == "chapters 1, 2 and 5"
     assert chapter_list(list(range(1, 51))) == "chapters 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 40 more"
+
+
+def test_chapters_not_read_are_named_as_runs_and_past_a_few_pointed_to_story_info() -> None:
+    """An admin must be able to find every chapter not read: a cut list named no way to see the rest."""
+    from bot.story.chapters import unread_chapters
+
+    assert unread_chapters([4], 9) == "chapter 4"
+    assert unread_chapters(list(range(1, 41)), 9) == "chapters 1-40"
+    every_other = list(range(1, 41, 2))
+    assert unread_chapters(every_other, 9) == (
+        "chapters 1, 3, 5, 7, 9, 11, 13, 15 and 12 more (`/story info story:9` marks each)"
+    )

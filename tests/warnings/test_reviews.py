@@ -83,12 +83,17 @@ async def test_members_never_see_possible_warnings_until_confirmed(db: Database)
     [possible] = await reviews.possible_warnings(db, GUILD, story_id)
     assert (possible.chapter, possible.id) == (1, "blood-gore")
 
-    assert await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0) == 0
+    assert await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0) == reviews.Decided(0)
     header = await service.chapter_warnings(db, GUILD, story_id, 1)
     assert ("blood-gore", "confirmed") in {(w.id, w.source) for w in header}
     assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
     assert "blood-gore" in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
     assert await reviews.possible_warnings(db, GUILD, story_id) == []  # decided: not offered again
+    again = await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=8, now=2.0)
+    assert again == reviews.Decided(0, already=True)  # a second press changes nothing and says so
+    flipped = await reviews.dismiss_warning(db, GUILD, story_id, 1, "blood-gore", user_id=8, now=3.0)
+    assert not flipped.already
+    await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=4.0)
     await service.rescan_guild(db, GUILD)  # a rescan keeps the decision
     assert "blood-gore" in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 1)}
     assert await service.chapter_warnings(db, OTHER, story_id, 1) == []  # scoped to its server
@@ -117,7 +122,7 @@ async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Databa
     await reviews.report_warning(db, GUILD, 8, story=str(story_id), chapter=2, warning="vomit")  # another member
     [item] = (await reviews.review_slice(db, GUILD)).items
     assert item.reports == 2 and item.notes == ("he was sick",)
-    assert await reviews.confirm_warning(db, GUILD, story_id, 2, "vomit", user_id=1) == 2
+    assert (await reviews.confirm_warning(db, GUILD, story_id, 2, "vomit", user_id=1)).closed == 2
     assert "vomit" in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
     assert (await reviews.review_slice(db, GUILD)).items == []
     # confirmed, it shows there, so there is nothing left to report
@@ -125,7 +130,7 @@ async def test_a_report_is_stored_once_per_member_chapter_and_warning(db: Databa
         await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=2, warning="vomit")
     # dismissed, the report is closed and the same member may report the same thing again
     await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
-    assert await reviews.dismiss_warning(db, GUILD, story_id, 1, "vomit", user_id=1) == 1
+    assert (await reviews.dismiss_warning(db, GUILD, story_id, 1, "vomit", user_id=1)).closed == 1
     await reviews.report_warning(db, GUILD, 7, story=str(story_id), chapter=1, warning="vomit")
 
 

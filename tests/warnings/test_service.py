@@ -228,8 +228,9 @@ async def test_overrides_win_over_detection_and_declarations(db: Database) -> No
     assert [w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)] == ["vomit"]
     await service.rescan_guild(db, GUILD)  # a rescan keeps the admins' decisions
     assert "death" not in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
-    await service.set_override(db, GUILD, story_id, "death", "add")  # an admin changes their mind
+    assert await service.set_override(db, GUILD, story_id, "death", "add")  # an admin changes their mind
     assert "death" in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
+    assert not await service.set_override(db, GUILD, story_id, "death", "add")  # there already: told so
     with pytest.raises(UserError, match="no warning category"):
         await service.set_override(db, GUILD, story_id, "dragons", "add")
 
