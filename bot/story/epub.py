@@ -24,6 +24,7 @@ from lxml import etree
 from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.back_matter import back_matter_title
 from bot.story.errors import StoryFormatError
+from bot.story.gutenberg import drop_header
 from bot.story.htmltext import (
     BLOCKS,
     check_markup,
@@ -416,6 +417,8 @@ def read_epub(data: bytes, filename: str, *, max_bytes: int, max_chapters: int =
                 combined.body.append(child.extract())
         story = parse_ao3(combined, filename, "epub", max_chapters=max_chapters)
     else:
+        for soup in soups:
+            drop_header(soup)  # a Project Gutenberg book's: the package names it, the licence notice goes
         story = _generic(book, soups, filename, max_chapters)
     check_story_text(story, max_bytes)
     return story
