@@ -1314,7 +1314,9 @@ def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
 
 
 def _field_key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    """The line as said in any case and spacing; its punctuation counts ("Rain." opening a story
+    called "Rain" is its first sentence, not its title again)."""
+    return " ".join(text.casefold().split())
 
 
 def _title_like(text: str, *, bylined: bool = False) -> bool:

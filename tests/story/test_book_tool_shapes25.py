@@ -8,7 +8,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
-from tests.story.builders import epub_bytes, xhtml
+from tests.story.builders import ao3_html, epub_bytes, two_chapter_work, xhtml
 
 LIMIT = 1 << 22
 
@@ -176,3 +176,47 @@ def test_a_chapter_called_notes_with_prose_stays_a_chapter() -> None:
     story = import_story(epub_bytes(documents, title="Salt Roads", nav_points=nav), "salt.epub", max_bytes=LIMIT)
     assert story.chapters[-1].title == "Notes"
     assert story.chapters[-1].paragraphs == ["1. She wrote the list at dawn.", "The ink was still wet."]
+
+
+# -- AO3's own download: the parts of its templates the shared builders leave out -----------------
+# otwcode/otwarchive app/views/downloads/_download_chapter.html.erb (a chapter's own
+# '<p class="byline">' when its creators differ from the work's), _download_preface.html.erb and
+# _download_work_preface.html.erb ("Series:" "Part 1 of" and "Collections:" in the tags' <dl>, the
+# related works' <ul> "Inspired by <work> by <creator>"), _download_afterword.html.erb (the works
+# inspired by this one, a <dl> in the afterword's meta). Checked right: this holds it.
+def test_ao3_download_bylines_series_and_related_works_are_not_story_text() -> None:
+    html = ao3_html(two_chapter_work())
+    html = html.replace(
+        '<h2 class="heading">Chapter 2</h2>\n',
+        '<h2 class="heading">Chapter 2</h2>\n<p class="byline">by <a rel="author" '
+        'href="https://archiveofourown.org/users/guestpen/pseuds/guestpen">guestpen</a></p>\n',
+        1,
+    )
+    html = html.replace(
+        "<dt>Stats:</dt>",
+        '<dt>Series:</dt>\n<dd>Part 1 of\n<a href="https://archiveofourown.org/series/9">River Crossings</a></dd>\n'
+        '<dt>Collections:</dt>\n<dd><a href="https://archiveofourown.org/collections/x">Angst Week</a></dd>\n'
+        "<dt>Stats:</dt>",
+        1,
+    )
+    html = html.replace(
+        '  </div>\n</div>\n<div id="chapters"',
+        '<ul>\n<li>\nInspired by <a href="https://archiveofourown.org/works/5">The Bridge</a> by '
+        '<a rel="author" href="https://archiveofourown.org/users/otherpen">otherpen</a>\n</li>\n</ul>\n'
+        '  </div>\n</div>\n<div id="chapters"',
+        1,
+    )
+    html = html.replace(
+        '<p class="message">Please',
+        '<div class="meta"><dl>\n<dt>Works inspired by this one:</dt>\n<dd><a href="https://archiveofourown.org/works/7">'
+        'The Far Bank</a> by <a href="https://archiveofourown.org/users/thirdpen">thirdpen</a></dd>\n</dl></div>\n'
+        '<p class="message">Please',
+        1,
+    )
+    assert all(name in html for name in ("guestpen", "River Crossings", "otherpen", "thirdpen"))
+    story = import_story(html.encode(), "the-ford.html", max_bytes=LIMIT)
+    text = story_text(story)
+    for leaked in ("guestpen", "River Crossings", "Angst Week", "otherpen", "The Bridge", "thirdpen", "Far Bank"):
+        assert leaked not in text
+    assert story.chapters[1].paragraphs == ["Bram went in first.", "He did not come back up."]
+    assert (story.meta.title, story.meta.author) == ("The Ford", "riverwriter")

@@ -386,3 +386,11 @@ def test_a_shouted_first_line_under_a_bare_heading_stays_text() -> None:
     story = import_story(text.encode(), "run.txt", max_bytes=LIMIT)
     assert story.chapters[0].title is None
     assert story.chapters[0].paragraphs[0] == "RUN."
+
+
+def test_a_first_line_like_the_title_but_a_sentence_stays_text() -> None:
+    """The title page under the fields is dropped only as said again: "Rain." is the story's first line."""
+    text = "Title: Rain\nAuthor: Mara Fen\n\nRain.\n\nIt came down all night on the harbour.\n"
+    story = import_story(text.encode(), "rain.txt", max_bytes=LIMIT)
+    assert story.meta.title == "Rain"
+    assert story.chapters[0].paragraphs[0] == "Rain."
