@@ -24,6 +24,7 @@ from lxml import etree
 from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.back_matter import back_matter_title
 from bot.story.errors import StoryFormatError
+from bot.story.gutenberg import drop_header
 from bot.story.htmltext import (
     BLOCKS,
     check_markup,
@@ -32,7 +33,9 @@ from bot.story.htmltext import (
     html_items,
     label_author_notes,
     make_soup,
+    move_notes_across,
     new_soup,
+    pair_notes_across,
     strip_doctype,
 )
 from bot.story.limits import (
@@ -306,6 +309,12 @@ def _fragment(href: str) -> str | None:
     return unquote(href.split("#", 1)[1]).strip() or None
 
 
+def _locate(document: str, href: str) -> tuple[str, str] | None:
+    """The document and anchor a link in ``document`` points at, or None (another site, no anchor)."""
+    target, anchor = _resolve(posixpath.dirname(document), href), _fragment(href)
+    return (target, anchor) if target and anchor else None
+
+
 def _resolve(base: str, href: str) -> str | None:
     """A link's target document inside the archive, without its #fragment; None for other sites."""
     path = href.split("#", 1)[0].strip()
@@ -416,6 +425,9 @@ def read_epub(data: bytes, filename: str, *, max_bytes: int, max_chapters: int =
                 combined.body.append(child.extract())
         story = parse_ao3(combined, filename, "epub", max_chapters=max_chapters)
     else:
+        for soup in soups:
+            drop_header(soup)  # a Project Gutenberg book's: the package names it, the licence notice goes
+        move_notes_across([(href, soup) for (href, _), soup in zip(book.documents, soups, strict=True)], _locate)
         story = _generic(book, soups, filename, max_chapters)
     check_story_text(story, max_bytes)
     return story
@@ -588,6 +600,7 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
     introduction page lists ("Rating: Mature") is read as the story's, as a text file's preamble is.
     """
     items = _package_items(book)
+    book_notes = pair_notes_across(soups)  # a "Notes" document called by number: the callers' notes
     spine = {href for href, _ in book.documents}
     anchors = _cut_anchors(book.toc)
     docs = [
@@ -596,6 +609,7 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
     docs, front, pages = _without_front_matter(docs, book)
     items.extend(_front_matter_fields(front, book))
     items.extend(_front_page_items(pages))
+    items.extend(Para(f"A/N: {note}") for note in book_notes)
     docs = _without_back_matter(docs, book)
     parts = [part for doc in docs for part in _parts(doc)]
     titles = _toc_titles(book, parts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag, XMLParsedAsHTMLWarning
 
@@ -1092,25 +1092,66 @@ def _move_linked_footnotes(soup: BeautifulSoup, body: Tag) -> None:
         moves.append((link.find_parent(["p", "li", "div"]), note, link.get_text().strip().strip("[]()")))
     placed: dict[int, Tag] = {}
     for calling, note, number in moves:
-        if calling.parent is None or note.parent is None:
-            continue
-        if note.name == "li" and note.find_parent(_is_footnotes) is not None:
-            drop_back_links(note)
-        else:
-            back = note.find("a", href=True)
-            if back is not None:
-                back.decompose()
-        lines = _entry_lines(note)
-        holder = note.parent
-        note.decompose()
-        if isinstance(holder, Tag) and holder.name == "div" and not holder.get_text().strip():
-            holder.decompose()
-        if not lines:
-            continue
-        paragraph = soup.new_tag("p")
-        paragraph.string = f"A/N: Footnote {number}: " + LINE_BREAK.join(lines)
-        placed.get(id(calling), calling).insert_after(paragraph)
-        placed[id(calling)] = paragraph
+        _place_note(soup, calling, note, number, placed)
+
+
+def _place_note(soup: BeautifulSoup, calling: Tag, note: Tag, number: str, placed: dict[int, Tag]) -> None:
+    """``note`` taken from where it stands and set as an "A/N: Footnote 1: ..." paragraph after
+    ``calling`` (after the notes already set there), so the calling chapter takes it as its note."""
+    if calling.parent is None or note.parent is None:
+        return
+    if _is_footnotes(note) or note.find_parent(_is_footnotes) is not None:
+        drop_back_links(note)
+    else:
+        back = note.find("a", href=True)
+        if back is not None:
+            back.decompose()
+    lines = _entry_lines(note)
+    holder = note.parent
+    note.decompose()
+    if isinstance(holder, Tag) and holder.name == "div" and not holder.get_text().strip():
+        holder.decompose()
+    if not lines:
+        return
+    paragraph = soup.new_tag("p")
+    paragraph.string = f"A/N: Footnote {number}: " + LINE_BREAK.join(lines)
+    placed.get(id(calling), calling).insert_after(paragraph)
+    placed[id(calling)] = paragraph
+
+
+def move_notes_across(
+    documents: list[tuple[str, BeautifulSoup]], locate: Callable[[str, str], tuple[str, str] | None]
+) -> None:
+    """Notes in a document of their own, each linking back to its call in a chapter's document
+    (Standard Ebooks' ``endnotes.xhtml``: '<a href="endnotes.xhtml#note-1" id="noteref-1"
+    epub:type="noteref">1</a>' in the chapter, '<li id="note-1" epub:type="endnote">' with its
+    "↩" to "chapter-1.xhtml#noteref-1" there): each becomes an "A/N: Footnote 1: ..." paragraph
+    after its call, so the calling chapter takes it as its note; read where they stood, every note
+    went to the chapter before the notes' document. ``locate`` gives the document and anchor a
+    link in a document points at (None outside the book). Only a note inside a block marked as
+    notes that links back to this very call moves."""
+    soups = dict(documents)
+    emptied: list[Tag] = []  # the notes' blocks: gone with their last note ("Endnotes" over nothing)
+    for key, soup in documents:
+        body = soup.body or soup
+        placed: dict[int, Tag] = {}
+        for link in body.find_all("a", href=True, limit=NOTE_REF_MOST):
+            href = str(link.get("href") or "")
+            where = None if href.startswith("#") else locate(key, href)
+            other = soups.get(where[0]) if where is not None and where[0] != key else None
+            if other is None or not link.get("id") or not _note_reference(link):
+                continue
+            note = other.find(id=where[1])
+            calling = link.find_parent(["p", "li", "div"])
+            if note is None or calling is None or not (_is_footnotes(note) or note.find_parent(_is_footnotes)):
+                continue
+            backs = (locate(where[0], str(back.get("href") or "")) for back in note.find_all("a", href=True))
+            if (key, str(link["id"])) in backs:
+                emptied.append(note.find_parent(_is_footnotes) or note)
+                _place_note(soup, calling, note, link.get_text().strip().strip("[]()"), placed)
+    for block in emptied:
+        if block.parent is not None and block.find("li") is None:
+            block.decompose()
 
 
 # An unlinked call: a superscript that is only a number ("<sup>1</sup>", "<sup>[2]</sup>").
@@ -1210,3 +1251,69 @@ def _page_header(items: list[Item]) -> list[Item]:
         else:
             kept.append(heading)
     return fields + kept + items[run:] if fields else items
+
+
+# An entry of a notes page numbered in its text: "1. Herring gulls", "[2] CW: drowning", "<sup>3</sup> Ropes".
+_NUMBERED_ENTRY = re.compile(r"^[ \t]*[\[(]?(\d{1,3})[\]).]?[ \t]+(\S.*)$", re.DOTALL)
+
+
+def notes_document(soup: BeautifulSoup) -> list[str] | None:
+    """The entries of a book's notes page, in order, or None when the document is no such page: a
+    heading that only says "Notes" ("Endnotes", "Footnotes") over nothing but a numbered list, as
+    an ``<ol>`` or as paragraphs numbered 1, 2, 3... ("1. Herring gulls, mostly.")."""
+    body = soup.body or soup
+    items = html_items(body)
+    if (
+        len(items) < 2
+        or not isinstance(items[0], Heading)
+        or not _is_footnote_label(items[0].raw or items[0].title or "")
+    ):
+        return None
+    lists = body.find_all("ol")
+    if len(lists) == 1 and not lists[0].find_parent("ol"):
+        entries = [LINE_BREAK.join(_entry_lines(entry)) for entry in lists[0].find_all("li", recursive=False)]
+        listed = sum(len(entry) for entry in entries)
+        rest = sum(len(item.text) for item in items[1:] if isinstance(item, Para))
+        return entries if entries and all(entries) and listed >= rest - len(entries) else None
+    entries = []
+    for item in items[1:]:
+        match = _NUMBERED_ENTRY.match(item.text) if isinstance(item, Para) else None
+        if match is None or int(match.group(1)) != len(entries) + 1:
+            return None
+        entries.append(match.group(2).strip())
+    return entries or None
+
+
+def pair_notes_across(soups: list[BeautifulSoup]) -> list[str]:
+    """A notes page of its own after the chapters (an EPUB's "Notes" document), called only by
+    number: "wall.<sup>1</sup>" in a chapter's document, no link. When the calls before it, in
+    order, number its entries one by one, each entry is an "A/N: Footnote 1: ..." paragraph after
+    the paragraph calling it, so the calling chapter takes it as its note, and the calls go; when
+    they do not (no calls, or numbered by chapter), the entries are the book's notes, returned. The
+    page is emptied either way: read as a chapter, "Notes" was posted as a chapter of the story."""
+    found: list[str] = []
+    calls: list[tuple[int, Tag]] = []
+    for soup in soups:
+        entries = notes_document(soup)
+        if entries is None:
+            for sup in (soup.body or soup).find_all("sup", limit=NOTE_REF_MOST):
+                mark = _SUP_CALL.match(sup.get_text().strip())
+                if mark and sup.find("a") is None and sup.find_parent(["a", "ol", "ul"]) is None:
+                    calls.append((int(mark.group(1)), sup))
+            continue
+        body = soup.body or soup
+        if [number for number, _ in calls] == list(range(1, len(entries) + 1)):
+            placed: dict[int, Tag] = {}
+            for (number, sup), note in zip(calls, entries, strict=True):
+                block = sup.find_parent(_CALL_BLOCKS) or sup
+                paragraph = soup.new_tag("p")
+                paragraph.string = f"A/N: Footnote {number}: {note}"
+                placed.get(id(block), block).insert_after(paragraph)
+                placed[id(block)] = paragraph
+                sup.decompose()
+        else:
+            found.extend(f"Note {number}: {note}" for number, note in enumerate(entries, 1))
+        for child in list(body.children):
+            child.extract()
+        calls = []
+    return found

@@ -21,6 +21,7 @@ from pathlib import PurePath
 from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import pair_footnotes
+from bot.story.gutenberg import unwrap
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters, check_lines
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
@@ -1275,6 +1276,15 @@ def _join_split_by_lines(items: list[Item]) -> list[Item]:
             joined.extend(items[position:])
             break
         following = items[position + 1] if position + 1 < len(items) else None
+        lines = item.text.strip().split("\n") if isinstance(item, Para) else []
+        if (  # "BY" over the name in one block, as a centred title page sets them
+            len(lines) == 2
+            and lines[0].strip().casefold() in _LONE_BY
+            and by_line_author(f"by {lines[1].strip()}") is not None
+        ):
+            joined.append(Para(f"by {lines[1].strip()}", item.gap))
+            position += 1
+            continue
         if (
             isinstance(item, Para)
             and item.text.strip().casefold() in _LONE_BY
@@ -1292,6 +1302,21 @@ def _join_split_by_lines(items: list[Item]) -> list[Item]:
 
 _TITLE_PAGE_ITEMS = 40  # a title page's lines are among a file's first items
 _LONE_BY = frozenset(["by", "by:", "written by", "a story by", "a novel by"])
+
+
+def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
+    """The title, or a by-line naming the author, the fields above already gave (a book's title page
+    under Project Gutenberg's "Title:" and "Author:" lines), said again in any case."""
+    if author is not None:
+        known = _first(meta.values.get("author"))
+        return known is not None and _field_key(author) == _field_key(known)
+    return meta.title is not None and _field_key(text) == _field_key(meta.title)
+
+
+def _field_key(text: str) -> str:
+    """The line as said in any case and spacing; its punctuation counts ("Rain." opening a story
+    called "Rain" is its first sentence, not its title again)."""
+    return " ".join(text.casefold().split())
 
 
 def _title_like(text: str, *, bylined: bool = False) -> bool:
@@ -1423,6 +1448,9 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.values["author"] = [author]
             index += 1
             continue
+        if index < last_para and _repeats_field(text, author, meta):
+            index += 1  # a title page under the header's fields: "THE SALT ROAD" / "BY MARA FENWICK"
+            continue
         bylined = isinstance(following, Para) and _names_author(following.text.split("\n")[0])
         if (
             meta.title is None
@@ -1525,7 +1553,7 @@ def _separated(following: Item | None) -> bool:
 
 # "TABLE OF CONTENTS", "Contents:", "~ Chapters ~" on a line of its own.
 _CONTENTS = re.compile(
-    r"^(?:table[ \t]+of[ \t]+contents|contents|toc|chapters|chapter[ \t]+list|list[ \t]+of[ \t]+chapters)[ \t]*:?$",
+    r"^(?:table[ \t]+of[ \t]+contents|contents|toc|chapters|chapter[ \t]+list|list[ \t]+of[ \t]+chapters)[ \t]*[:.]?$",
     re.IGNORECASE,
 )
 # An entry of a chapter list: "1. The Letter", "12) Goodbye".
@@ -2324,7 +2352,8 @@ def build_story(
     ``fallback_title`` (a web page's <title>, often a document's file name) is used only when the
     text itself names no title, before the file name.
     """
-    preamble = read_preamble(drop_navigation(items))
+    wrapper = unwrap(items)  # a Project Gutenberg book: its header's fields, not its licence
+    preamble = read_preamble(drop_navigation(wrapper.fields + wrapper.items))
     meta = preamble.meta
     front_notes, body = split_front_pages(preamble.body)
     chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
@@ -2354,6 +2383,7 @@ def build_story(
                 "The file holds only an author's note and no story text; attach the file with the story itself."
             )
         raise StoryFormatError("The file has no story text, only headings or metadata; attach the story itself.")
+    notes.extend(wrapper.notes)
     notes.extend(front_notes)
     notes.extend(orphan_notes)
     story_meta = StoryMeta(

@@ -906,10 +906,24 @@ def titles_from_next_line(items: list[Item]) -> list[Item]:
         if not _wants_title(item) or index + 1 >= len(items):
             continue
         line, following = items[index], items[index + 1]
-        if isinstance(line, Para) and isinstance(following, Para) and _title_line(line.text):
-            item.title = normalise(line.text.strip())
+        if isinstance(line, Para) and isinstance(following, Para) and (title := _next_line_title(item, line.text)):
+            item.title = normalise(title)
             index += 1
     return kept
+
+
+def _next_line_title(heading: Heading, text: str) -> str | None:
+    """The title the line under a bare heading gives it, or None.
+
+    A line ending as a sentence does is no title, but for a book set in the old style, where the
+    heading and its title both close with a full stop ("CHAPTER I." over "THE HARBOUR.", as
+    Project Gutenberg's texts keep them): the stop is the style's, not a sentence's.
+    """
+    text = text.strip()
+    if _title_line(text):
+        return text
+    styled = heading.raw.strip().endswith(".") and text.endswith(".") and not text.endswith("..")
+    return text[:-1].rstrip() if styled and text[:-1].isupper() and _title_line(text[:-1]) else None
 
 
 @dataclass(slots=True)
