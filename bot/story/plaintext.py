@@ -778,6 +778,11 @@ _FIRST_LETTER = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum has t
 _MARKED_SCRIPT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")  # CJK, kana, Hangul, full width
 _ASIDE = re.compile(r"\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\]")
 _BARE_WARNING = re.compile(r"warnings?\b", re.IGNORECASE)
+# "in this one", "for this chapter" closing a bare "tw self harm": where the warnings are, not one of them.
+_IN_THIS_CHAPTER = re.compile(
+    r"[ \t]+(?:in|for|throughout)[ \t]+(?:this|today'?s)[ \t]+(?:one|chapter|part|update|instal+ment)[ \t]*$",
+    re.IGNORECASE,
+)
 _PLURAL_WARNINGS = re.compile(r"warnings\b", re.IGNORECASE)
 
 
@@ -869,8 +874,9 @@ def _is_declaration(match: re.Match[str]) -> bool:
     head = text.split(None, 1)[0].lower()
     if match.group("bare") is not None:
         # "TW suicide", "cw self-harm and blood": only TW and CW go without a colon, and only before
-        # a list of warnings the taxonomy knows ("tw spoilers ahead" is not one).
-        return len(text) <= 160 and lists_warnings(text)
+        # a list of warnings the taxonomy knows ("tw spoilers ahead" is not one). The chapter it is
+        # for may follow the list ("tw self harm in this one", as "tw for self harm in this one").
+        return len(text) <= 160 and lists_warnings(_IN_THIS_CHAPTER.sub("", text))
     if match.group("generic") is not None:
         before = match.string[max(0, match.start() - GENERIC_LABEL_CHARS) : match.start()]
         starts = trim_ornaments(before).endswith(tuple(".!?:;\n。！？：；")) or not trim_ornaments(before)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, count
 from operator import add, attrgetter, itemgetter
@@ -524,8 +524,14 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
         # Like the story's own, an "unwarned" or a declaration that maps to nothing is the story's to tell.
         unwarned = unwarned or own.unwarned
         unmapped += [text for text in own.unmapped if text not in unmapped]
-    # A possible warning of a chapter is worth showing only where the story has no stronger word on it.
-    possible = [w for w in _merge_chapters(taxonomy, chapters, POSSIBLE).values() if w.id not in merged]
+
+    # A chapter's possible warning is for an admin to decide wherever members are not shown it: not
+    # where the author declared it (the story, or that chapter), but in a chapter of its own even when
+    # another chapter carries it for sure (members read each chapter's header by itself).
+    def declared_there(number: int, warning_id: str) -> bool:
+        return warning_id in merged and merged[warning_id].declared_in(number)
+
+    possible = list(_merge_chapters(taxonomy, chapters, POSSIBLE, leave_out=declared_there).values())
     return ScanReport(
         story.meta.title,
         sorted(merged.values(), key=strength_key),
@@ -554,11 +560,19 @@ def _add_chapter_declared(
         warning.chapters = sorted({*warning.chapters, chapter})
 
 
-def _merge_chapters(taxonomy: Taxonomy, chapters: list[ChapterReport], tier: str) -> dict[str, FoundWarning]:
-    """One warning per category over the chapters of one tier: the strongest score, evidence from each."""
+def _merge_chapters(
+    taxonomy: Taxonomy,
+    chapters: list[ChapterReport],
+    tier: str,
+    leave_out: Callable[[int, str], bool] | None = None,
+) -> dict[str, FoundWarning]:
+    """One warning per category over the chapters of one tier: the strongest score, evidence from each
+    (a chapter's hit of a category left out where ``leave_out(chapter, category)`` says so)."""
     merged: dict[str, FoundWarning] = {}
     for chapter in chapters:
         for found in chapter.warnings if tier == CONFIDENT else chapter.possible:
+            if leave_out is not None and leave_out(chapter.number, found.id):
+                continue
             warning = merged.get(found.id)
             if warning is None:
                 warning = merged[found.id] = FoundWarning(

@@ -274,3 +274,26 @@ def test_a_german_end_note_warning_of_the_next_chapter_warns_for_that_chapter() 
     work.chapters[0].end_notes = "Danke fürs Lesen! Triggerwarnung für das nächste Kapitel: Tod."
     story = import_story(ao3_html(work).encode(), "harbour.html", max_bytes=LIMIT)
     assert _ids(story) == {1: set(), 2: {"self-harm", "death"}, 3: set()}
+
+
+@pytest.mark.parametrize(
+    ("note", "warning"),
+    [
+        ("A/N: tw vomiting in this one", "vomit"),
+        ("A/N: sorry for the wait!! tw self harm in this one", "self-harm"),
+        ("A/N: cw blood for this chapter", "blood-gore"),
+    ],
+)
+def test_a_bare_tw_naming_its_chapter_after_the_list_declares_for_it(note: str, warning: str) -> None:
+    """ "tw for self harm in this one" declared; "tw self harm in this one" (the same without "for")
+    was kept as a note and warned nobody: the chapter it names was read as part of the list."""
+    text = _plain_text().replace("A/N: CW for this chapter: self-harm", note)
+    imported = import_story(text.encode(), "lighthouse.txt", max_bytes=LIMIT)
+    assert imported.chapters[1].declared_warnings == [note.removeprefix("A/N: ").split("!! ")[-1]]
+    assert warning in _ids(imported)[2] and warning not in _ids(imported)[1]
+
+
+def test_a_bare_tw_over_what_is_no_warning_stays_a_note() -> None:
+    text = _plain_text().replace("A/N: CW for this chapter: self-harm", "A/N: tw spoilers in this chapter")
+    imported = import_story(text.encode(), "lighthouse.txt", max_bytes=LIMIT)
+    assert imported.chapters[1].declared_warnings == [] and "tw spoilers in this chapter" in imported.chapters[1].notes

@@ -50,6 +50,33 @@ def test_thin_evidence_is_possible_and_a_threshold_pass_is_confident() -> None:
     assert report.chapters[0].possible[0].id == "blood-gore" and report.chapters[0].warnings == []
 
 
+SURE_BLOOD = ["The knife slipped and blood ran over the table.", "Her arm was bleeding badly."]  # confident blood-gore
+
+
+def test_a_chapter_s_possible_warning_is_listed_though_another_chapter_carries_it_for_sure() -> None:
+    """Chapter 3's thin blood was left out of the report's possible warnings because chapter 2's
+    blood is sure: ``/story add`` and ``scan --json`` never named it, while chapter 3's header does
+    not show it, ``/warnings story`` offered it and a strict avoider was asked about it."""
+    report = scan(story(["They ate pancakes."], SURE_BLOOD, THIN_BLOOD), default_ruleset(), declared=Declared())
+    [sure] = report.warnings
+    assert sure.id == "blood-gore" and sure.chapters == [2]
+    [possible] = report.possible
+    assert possible.id == "blood-gore" and possible.chapters == [3] and possible.evidence[0].chapter == 3
+    listed = [(w["id"], w["tier"]) for w in report.to_json(possible=True)["warnings"]]
+    assert listed == [("blood-gore", CONFIDENT), ("blood-gore", POSSIBLE)]
+
+
+def test_a_possible_warning_the_author_declared_for_its_chapter_is_not_listed() -> None:
+    declared_story = story(["They ate pancakes."], THIN_BLOOD)
+    declared_story.chapters[1].declared_warnings = ["TW: blood"]
+    report = scan(declared_story, default_ruleset(), declared=Declared())
+    assert report.possible == [] and report.warnings[0].declared_chapters == [2]
+    declared_story.chapters[1].declared_warnings = []
+    declared_story.chapters[0].declared_warnings = ["TW: blood"]  # another chapter's: chapter 2's is still open
+    report = scan(declared_story, default_ruleset(), declared=Declared())
+    assert [(w.id, w.chapters) for w in report.possible] == [("blood-gore", [2])]
+
+
 def test_a_single_weak_hit_is_not_even_possible() -> None:
     report = scan(story(["There was blood on the floor."]), default_ruleset(), declared=Declared())
     assert report.detected_ids("both") == set()
