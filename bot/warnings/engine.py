@@ -147,13 +147,24 @@ class ScanReport:
         return [warning.id for warning in self.warnings if warning.declared_in(chapter)]
 
     def to_json(self, *, possible: bool = False) -> dict[str, Any]:
-        """The shape of ``python -m bot scan --json`` (which passes ``possible``: every tier, labelled)."""
-        listed = self.warnings + self.possible if possible else self.warnings
+        """The shape of ``python -m bot scan --json`` (which passes ``possible``: every tier, labelled).
+
+        Each warning id is listed once, at its strongest tier: a warning confident in one chapter and
+        possible in another is listed confident, with the chapters where it is only possible as
+        ``possible_chapters`` (a reader keying the list by id must not see it turn possible)."""
+        listed = [warning.to_json() for warning in self.warnings]
+        if possible:
+            by_id = {item["id"]: item for item in listed}
+            for warning in self.possible:
+                if warning.id in by_id:
+                    by_id[warning.id]["possible_chapters"] = list(warning.chapters)
+                else:
+                    listed.append(warning.to_json())
         return {
             "story": {"title": self.title},
             "unwarned": self.unwarned,
             "declared_unmapped": list(self.declared_unmapped),
-            "warnings": [warning.to_json() for warning in listed],
+            "warnings": listed,
         }
 
     def to_record(self) -> dict[str, Any]:
