@@ -18,9 +18,11 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
 from bot.story.model import Story
 from bot.story.note_headings import box_note, heading_label, note_sections, note_title
 from bot.story.plaintext import (
+    IMAGE,
     build_story,
     by_line_author,
     declaration_line,
+    image_line,
     is_labelled_note,
     parse_field,
     strip_note_label,
@@ -106,7 +108,6 @@ _LISTS = frozenset(["ul", "ol", "dl", "nav"])
 _CONTENTS_LABELS = frozenset(["contents", "table of contents", "toc", "chapters", "chapter list", "index"])
 _LINK_FILLER = " \t\n\r\f\v\u00a0" + _BR + _SOFT_BR + "|·•-–—,;/()[]"
 TOC_MAX_NODES = 20_000  # a contents list longer than this is read as text: a bounded check
-IMAGE = "Image"
 # What may stand beside a contents entry's link: its page number, dot leaders.
 _PAGE_NUMBERS = re.compile(r"(?:[\d.\u2026 \t\u00a0]*|[ivxlc]{1,6})", re.IGNORECASE)
 # A "Label: value" table row: a short first cell, closed by a colon (or a header cell).
@@ -310,15 +311,6 @@ def clean_text(text: str) -> str:
 
 def element_text(element: Tag) -> str:
     return clean_text(element.get_text())
-
-
-def image_line(alt: str | None) -> str:
-    """An image as readers are told of it: "[Image: alt]", or "[Image]" when it has no alt text.
-
-    Shared by the Markdown and HTML readers, so an art chapter reads the same in either.
-    """
-    alt = " ".join((alt or "").split())
-    return f"[{IMAGE}: {alt}]" if alt else f"[{IMAGE}]"
 
 
 def image_lines(root: Tag) -> None:

@@ -14,11 +14,10 @@ from collections.abc import Callable
 
 import regex
 
-from bot.story.htmltext import IMAGE, image_line
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
-from bot.story.plaintext import build_story, parse_field
+from bot.story.plaintext import IMAGE, build_story, image_line, parse_field
 from bot.story.structure import Heading, Item, Para, is_scene_break, match_heading, split_items
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

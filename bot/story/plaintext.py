@@ -31,6 +31,7 @@ from bot.story.structure import (
     SceneBreak,
     _looks_like_title,
     assemble,
+    match_heading,
     normalise,
     split_items,
 )
@@ -1695,6 +1696,115 @@ def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> in
     return 0
 
 
+# A printed book's contents entry with its page: "The boats come in      1", "Rousseau ..... 16",
+# "INDEX   255", and the "PAGE" over the column of numbers.
+_PAGED_ENTRY = re.compile(
+    r"^[ \t]*\S.*?(?:[ \t]{2,}|[ \t]*(?:\.[ \t]?){3,}[ \t]*)(?:\d{1,4}|[ivxlc]{1,7})[ \t]*$", re.I
+)
+# The same entries with their lines run together: each one's text, its spaces, its page.
+_PAGED_RUN = re.compile(
+    r"[ \t]*(?:page[ \t]+)?(?P<entry>\S.{0,118}?)(?:[ \t]{2,}|[ \t]*(?:\.[ \t]?){3,}[ \t]*)(?:\d{1,4}|[ivxlc]{1,7})(?=[ \t]|$)",
+    re.I,
+)
+_PAGE_COLUMN = re.compile(r"^[ \t]*(?:page|pages|pp?\.)[ \t]*$", re.IGNORECASE)
+PAGED_ENTRIES_MIN = 3
+
+
+def drop_contents_list(items: list[Item]) -> list[Item]:
+    """The body less a contents list standing after other front matter (a publisher's list, a title
+    page, a preface), which the preamble, stopping at those, never reached.
+
+    A "CONTENTS" line before the first chapter with text, then entries: headings with nothing of
+    their own under them ("CHAPTER I." over "FEUDALISM AND THE MONARCHY."), entry lines, or a
+    printed book's lines ending in their page numbers. It is taken only when the book bears it out:
+    an entry heading stands again further on with its chapter's text, or the lines give their pages.
+    Read as headings, its entries made chapters of contents, or a refusal of headings with no text.
+    """
+    for index, item in enumerate(items):
+        if isinstance(item, Heading) and _text_under(items, index):
+            return items  # the story has begun: no contents list ahead of it
+        if isinstance(item, Para) and _contents_label(item.text):
+            end = _contents_run(items, index)
+            return [*items[:index], *items[end:]] if end else items
+    return items
+
+
+def _contents_run(items: list[Item], index: int) -> int:
+    """Where the contents list opened by the label at ``index`` ends, or 0 when it is no list."""
+    label = items[index]
+    assert isinstance(label, Para)
+    lines = [line for line in label.text.split("\n")[1:] if line.strip()]
+    if lines and not _contents_paragraph(lines):
+        return 0
+    entries, paged = len(lines), sum(1 for line in lines if _PAGED_ENTRY.match(line))
+    listed: set[str] = set()
+    position = index + 1
+    while position < len(items):
+        item = items[position]
+        if isinstance(item, Heading):
+            keys = _heading_keys(item)
+            if keys & listed or _text_under(items, position):
+                break  # an entry come round again, or a chapter: the book starts here
+            listed |= keys
+            entries += 1
+        elif isinstance(item, Para):
+            lines = [line for line in item.text.split("\n") if line.strip()]
+            if not _contents_paragraph(lines):
+                break
+            entries += len(lines)
+            paged += sum(1 for line in lines if _PAGED_ENTRY.match(line))
+        else:
+            break
+        position += 1
+    if entries < 2 or position == index + 1:
+        return 0
+    come_round = any(
+        isinstance(later, Heading) and _heading_keys(later) & listed and _text_under(items, at)
+        for at, later in enumerate(items[position:], position)
+    )
+    return position if come_round or paged >= PAGED_ENTRIES_MIN else 0
+
+
+def _text_under(items: list[Item], position: int) -> bool:
+    following = items[position + 1] if position + 1 < len(items) else None
+    return isinstance(following, Para) and not _contents_paragraph(following.text.split("\n"))
+
+
+def _contents_paragraph(lines: list[str]) -> bool:
+    """Lines of contents entries: each an entry line or a chapter heading's line, or, in a printed
+    book's list, mostly lines ending in their pages (an entry wrapped onto two lines has it once)."""
+    lines = [line for line in lines if line.strip()]
+    if lines and _paged_run(" ".join(lines)) >= 2:
+        return True  # the entries' lines joined as prose's are: "Taxation      9 Condition of the People      11"
+    if not lines or any(len(line) > ENTRY_CHARS for line in lines):
+        return False
+    paged = [bool(_PAGED_ENTRY.match(line) or _PAGE_COLUMN.match(line)) for line in lines]
+    if paged[-1] and 2 * sum(paged) >= len(lines):
+        return True
+    return all(_entry_line(line) or _heading_entry(line) for line in lines)
+
+
+def _paged_run(text: str) -> int:
+    """How many page-numbered entries ``text`` is made of from end to end; 0 when anything else is in it."""
+    count, position = 0, 0
+    while position < len(text):
+        match = _PAGED_RUN.match(text, position)
+        if match is None:
+            return 0 if text[position:].strip() else count
+        count += 1
+        position = match.end()
+    return count
+
+
+def _heading_entry(line: str) -> bool:
+    """A chapter's heading as listed, its title set off by spaces: "CHAPTER V.     Advice from a Caterpillar"."""
+    head = _TITLE_SPACES.split(line.strip(), maxsplit=1)[0]
+    return match_heading(line.strip()) is not None or match_heading(head) is not None
+
+
+_TITLE_SPACES = re.compile(r"[ \t]{2,}")
+
+
 def _listed_heading(items: list[Item], position: int, first: set[str] | None) -> bool:
     """Whether the heading at ``position`` is an entry of the contents list above it: nothing of
     the story under it, not the first entry come round again, and standing again further on
@@ -2338,6 +2448,58 @@ def _front_pages(label: str | None, paragraphs: list[str], most: int) -> list[tu
     return [(label, paragraphs)] if count_words(" ".join(paragraphs)) <= most else None
 
 
+IMAGE = "Image"
+# Project Gutenberg's (and Distributed Proofreaders') mark for a picture: "[Illustration]",
+# "[Illustration: CENTRAL EUROPE 1789", its caption running on over lines, even a blank one, to "]".
+_ILLUSTRATION = re.compile(r"^[ \t]*\[Illustrations?(?=[:\]. \t\n])[ \t]*[:.]?", re.IGNORECASE)
+ILLUSTRATION_PARAGRAPHS = 4  # a caption longer than this is no caption: the text stays as it is
+
+
+def image_line(alt: str | None) -> str:
+    """An image as readers are told of it: "[Image: alt]", or "[Image]" when it has no alt text.
+
+    One form for every reader: the Markdown and HTML readers' images, a text's "[Illustration: ...]".
+    """
+    alt = " ".join((alt or "").split())
+    return f"[{IMAGE}: {alt}]" if alt else f"[{IMAGE}]"
+
+
+def illustration_lines(items: list[Item]) -> list[Item]:
+    """Each "[Illustration: caption]" a text marks a picture with, as the "[Image: caption]" line
+    the other readers give an image, so no caption's line breaks or the bracket's words are posted
+    as story text. A caption may run over several paragraphs up to its closing bracket."""
+    result: list[Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        opening = _ILLUSTRATION.match(item.text) if isinstance(item, Para) else None
+        if opening is None:
+            result.append(item)
+            index += 1
+            continue
+        assert isinstance(item, Para)
+        parts = [item.text[opening.end() :]]
+        end = index
+        while "]" not in parts[-1] and end + 1 < min(len(items), index + ILLUSTRATION_PARAGRAPHS):
+            following = items[end + 1]
+            if not isinstance(following, Para):
+                break
+            parts.append(following.text)
+            end += 1
+        caption = "\n".join(parts)
+        close = caption.find("]")
+        if close < 0:
+            result.append(item)
+            index += 1
+            continue
+        result.append(Para(image_line(caption[:close]), item.gap))
+        after = caption[close + 1 :].strip()
+        if after:  # text run on after the bracket on its line stays text
+            result.append(Para(after, 0))
+        index = end + 1
+    return result
+
+
 def title_from_filename(filename: str) -> str:
     stem = PurePath(filename or "").stem
     title = re.sub(r"[_\s]+", " ", stem).strip(" -.")
@@ -2359,9 +2521,9 @@ def build_story(
     text itself names no title, before the file name.
     """
     wrapper = unwrap(items)  # a Project Gutenberg book: its header's fields, not its licence
-    preamble = read_preamble(drop_navigation(wrapper.fields + wrapper.items))
+    preamble = read_preamble(drop_navigation(illustration_lines(wrapper.fields + wrapper.items)))
     meta = preamble.meta
-    front_notes, body = split_front_pages(preamble.body)
+    front_notes, body = split_front_pages(drop_contents_list(preamble.body))
     chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]

@@ -1,0 +1,103 @@
+"""Real Project Gutenberg books, as clubs download them: opening and closing parts copied from public
+repositories (chapter bodies shortened to a few real paragraphs; header, contents, front and back matter,
+markers and the licence's opening as written), in tests/story/gutenberg/:
+
+- pg71688.txt: The French Revolution 1789-1795 (eBook #71688, 2023 layout), read whole from the public
+  code index (the copy holding the header; the stripped copy is gutenbergbooks/71688, 71688-0.txt):
+  publisher's lists, "[Illustration: CENTRAL EUROPE 1789" with its caption over a blank line, a preface,
+  "CONTENTS." with "CHAPTER I." / "FEUDALISM AND THE MONARCHY." / entries ending in their page numbers,
+  "MAPS.", a calendar, "CHAPTER I." over its title, sidenotes, "INDEX.", transcriber's notes, licence.
+  Chapters kept: I and XI (XI opens at its "Expedition to Quibéron" sidenote, as shortened).
+- pg1342.txt: Pride and Prejudice (eBook #1342, 2008 "THIS" layout, "Produced by"), KArcherSutherland/NLP_ngram,
+  1342-0.txt.
+- pg11.txt: Alice's Adventures in Wonderland (Millennium Fulcrum 3.0, as meagannguyen/ngram 11-0.txt keeps it,
+  header already cut by its owner): "Contents" over "CHAPTER I.     Down the Rabbit-Hole" lines.
+- pg46.txt: A Christmas Carol (eBook #46, 2021 layout), as a public test excerpt quotes its opening.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.story.importer import import_story
+from bot.story.model import Story
+
+BOOKS = Path(__file__).parent / "gutenberg"
+LIMIT = 1 << 22
+
+
+def read(name: str) -> Story:
+    return import_story((BOOKS / name).read_bytes(), name, max_bytes=LIMIT)
+
+
+def posted(story: Story) -> str:
+    parts: list[str] = []
+    for chapter in story.chapters:
+        parts.append(chapter.title or "")
+        parts.extend(chapter.paragraphs)
+    return "\n".join(parts)
+
+
+def assert_no_wrapper(story: Story) -> None:
+    text = posted(story).casefold()
+    for boilerplate in ("gutenberg", "license", "start of", "end of the", "produced by", "transcriber"):
+        assert boilerplate not in text
+
+
+def test_a_contents_list_with_page_numbers_after_the_front_matter_is_no_chapter() -> None:
+    """eBook #71688: "CHAPTER I." / "FEUDALISM AND THE MONARCHY." / "The Monarchy in France   1" ...
+    stood after a publisher's list, a title page and a preface the preamble stops at, so each listed
+    chapter became a chapter of contents and the book counted six chapters for its two."""
+    story = read("pg71688.txt")
+    assert story.meta.title == "The French Revolution 1789-1795"
+    assert story.meta.author == "Bertha Meriton Cordery Gardiner"
+    titles = [chapter.title for chapter in story.chapters if chapter.title]
+    assert titles == ["FEUDALISM AND THE MONARCHY", "THE TREATY OF BASEL AND THE CONSTITUTION OF 1795"]
+    text = posted(story)
+    assert "The Monarchy in France" not in text.replace("♦The Monarchy in France.♦", "")
+    assert "Conquest of Holland by Pichegru" not in text
+    assert "CONTENTS" not in text
+    assert_no_wrapper(story)
+    first = next(chapter for chapter in story.chapters if chapter.title == "FEUDALISM AND THE MONARCHY")
+    assert first.paragraphs[1].startswith("Like the rest of Western Europe")
+
+
+def test_illustration_marks_read_as_the_image_lines_every_reader_gives() -> None:
+    """ "[Illustration: QUIBERON BAY" / "E. Weller" / "]" was posted as three lines of story text."""
+    story = read("pg71688.txt")
+    text = posted(story)
+    assert "[Illustration" not in text
+    last = story.chapters[-1]
+    assert "[Image: QUIBERON BAY E. Weller]" in last.paragraphs
+    assert "[Image: CENTRAL EUROPE 1789 _Longmans, Green & Co., London, New York, Bombay, Calcutta & Madras._]" in text
+
+
+def test_alices_contents_of_chapter_lines_is_no_refusal() -> None:
+    """Alice: "Contents" over "CHAPTER I.     Down the Rabbit-Hole" ... after the edition line: the listed
+    lines were headings with no text and the whole book was refused."""
+    story = read("pg11.txt")
+    assert story.meta.title == "Alice’s Adventures in Wonderland"
+    assert story.meta.author == "Lewis Carroll"
+    titles = [chapter.title for chapter in story.chapters if chapter.title]
+    assert titles == ["Down the Rabbit-Hole", "The Pool of Tears"]
+    assert "Advice from a Caterpillar" not in posted(story)
+
+
+def test_pride_and_prejudice_older_layout() -> None:
+    story = read("pg1342.txt")
+    assert story.meta.title == "Pride and Prejudice"
+    assert story.meta.author == "Jane Austen"
+    assert len(story.chapters) == 3
+    assert story.chapters[0].paragraphs[0].startswith("It is a truth universally acknowledged")
+    assert story.chapters[-1].paragraphs[-1].endswith("had been the means of uniting them.")
+    assert "Produced by Anonymous Volunteers" in story.meta.notes
+    assert_no_wrapper(story)
+
+
+def test_a_christmas_carol_header_is_read() -> None:
+    """Found, not fixed: "STAVE I:  MARLEY'S GHOST" is no heading yet, so the Carol is one chapter
+    holding its title page, preface and contents; this holds only what is right today."""
+    story = read("pg46.txt")
+    assert story.meta.title == "A Christmas Carol in Prose; Being a Ghost Story of Christmas"
+    assert story.meta.author == "Charles Dickens"
+    assert_no_wrapper(story)
