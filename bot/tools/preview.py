@@ -22,6 +22,7 @@ from bot.story.model import NOTICE_IDS, HeaderWarning, Story, source_note
 from bot.story.render import render_chapter
 from bot.text import plural
 from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
+from bot.warnings.declared import declaring_texts
 
 MIN_BUDGET = 200
 
@@ -81,7 +82,7 @@ def preview_data(
             "author": meta.author,
             "summary": meta.summary,
             "rating": meta.rating,
-            "declared_warnings": list(meta.declared_warnings),
+            "declared_warnings": declaring_texts(meta),
             "notes": list(meta.notes),
         },
         "chapters": [

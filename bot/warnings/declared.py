@@ -656,6 +656,20 @@ def map_declared(meta: StoryMeta, mapping: DeclaredMapping | None = None) -> Dec
     return result
 
 
+def declaring_texts(meta: StoryMeta) -> list[str]:
+    """The author's own words that declare the story's warnings, as written: its archive warnings, its
+    declaration lines, and the freeform tags that name a warning ("Self-Harm", not "Fluff"), as
+    :func:`map_declared` reads them. What a preview shows as the story's declared warnings."""
+    mapping = default_mapping()
+    tags = []
+    for tag in meta.additional_tags:
+        found = Declared()
+        _map_text(tag, mapping, found, report_unmapped=False)
+        if found.ids or found.unwarned:
+            tags.append(tag)
+    return list(dict.fromkeys([*meta.archive_warnings, *meta.declared_warnings, *tags]))
+
+
 def map_texts(texts: Iterable[str], mapping: DeclaredMapping | None = None) -> Declared:
     mapping = mapping or default_mapping()
     result = Declared()

@@ -176,3 +176,15 @@ def test_a_work_whose_author_chose_not_to_warn_says_so_in_every_header(
         header = chapter["messages"][0]["content"]
         assert "**Unwarned\\: the author chose not to use warnings**" in header
         assert "none declared or detected" not in header
+
+
+def test_an_ao3_download_s_tags_are_its_declared_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An AO3 download declares by its archive warnings and its freeform tags, not by a "Warnings:"
+    line: the preview's declared warnings were empty for it while a text file's were filled."""
+    path = tmp_path / "work.html"
+    path.write_text(ao3_html(two_chapter_work()), encoding="utf-8")
+    story = run_json(path, capsys)["story"]
+    # The summary's "TW: drowning" was all it listed; "Angst" is a freeform tag naming no warning.
+    assert story["declared_warnings"] == ["Major Character Death", "TW: drowning", "Implied/Referenced Self-Harm"]
+    assert main([str(path)]) == 0
+    assert "Declared warnings: Major Character Death" in capsys.readouterr().out
