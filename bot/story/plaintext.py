@@ -486,10 +486,12 @@ _RIGHTS = re.compile(
     r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))|all rights reserved[ \t.!]*$", re.IGNORECASE
 )
 # An edition line under a book's title: "Smashwords Edition", "Kindle Edition, 2015", "Published by
-# Mara Quill at Smashwords". Read only once the title or author is known: "First Edition" may title a story.
+# Mara Quill at Smashwords", Project Gutenberg's early "THE MILLENNIUM FULCRUM EDITION 3.0" (Alice,
+# #11). Read only once the title or author is known: "First Edition" may title a story.
 _EDITION = re.compile(
     r"^(?:(?:smashwords|kindle|nook|kobo|ebook|e-book|digital|electronic|paperback|hardcover|print|first|second"
-    r"|third|revised)[ \t]+edition\b|published[ \t]+by[ \t].{1,80}?[ \t]at[ \t]+smashwords\b)",
+    r"|third|revised)[ \t]+edition\b|published[ \t]+by[ \t].{1,80}?[ \t]at[ \t]+smashwords\b"
+    r"|(?:the[ \t]+)?millennium[ \t]+fulcrum[ \t]+edition\b)",
     re.IGNORECASE,
 )
 # A store's licence notes and a copyright page's boilerplate ("This ebook is licensed for your personal
@@ -1675,7 +1677,9 @@ def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> in
     position = index + 1
     while position < len(items):
         item = items[position]
-        if isinstance(item, Heading) and _listed_heading(items, position, first):
+        if isinstance(item, Heading) and (
+            _listed_heading(items, position, first) or _unlisted_entry(items, position, first)
+        ):
             first = first or _heading_keys(item)
             position += 1
             continue
@@ -1824,6 +1828,15 @@ def _listed_heading(items: list[Item], position: int, first: set[str] | None) ->
     )
 
 
+def _unlisted_entry(items: list[Item], position: int, first: set[str] | None) -> bool:
+    """An entry heading after entries that do come round, whose own chapter the file leaves out (an
+    excerpt: Alice's first two chapters under all twelve listed): a heading over the next heading,
+    up to the first entry come round again."""
+    heading, following = items[position], items[position + 1] if position + 1 < len(items) else None
+    assert isinstance(heading, Heading)
+    return first is not None and isinstance(following, Heading) and not _heading_keys(heading) & first
+
+
 def _entry_paragraph(item: Para) -> bool:
     return all(_entry_line(line) for line in item.text.split("\n"))
 
@@ -1931,6 +1944,13 @@ def _settle_heading_runs(items: list[Item]) -> list[Item]:
         if end == position:
             settled.append(items[position])
             position += 1
+            continue
+        before = items[position - 1] if position else None
+        if isinstance(before, Para) and _contents_label(before.text):
+            # A contents list's entries read as headings ("Stave   I: Marley's Ghost" ... over "STAVE I:
+            # MARLEY'S GHOST"): drop_contents_list takes them with their label, not a dropdown's reading.
+            settled.extend(items[position:end])
+            position = end
             continue
         settled.extend(_settle_run([item for item in items[position:end] if isinstance(item, Heading)], counts))
         position = end

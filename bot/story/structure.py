@@ -31,9 +31,14 @@ _ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fi
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}}|[ivxlcdm]{{1,8}}|(?:{_TENS})(?:[\s-]?(?:{_UNITS}))?|{_TEENS}|{_UNITS}|{_ORDINALS})"
 # "Book 2, Chapter 1: Sparks" (Royal Road, web serials): the chapter within the book.
 _WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–—|]?\s*)?"
+# Words books use for a chapter besides "chapter": Dickens's "STAVE I:  MARLEY'S GHOST" (A Christmas
+# Carol), a poem's "CANTO I.", Doyle's "ADVENTURE I. A SCANDAL IN BOHEMIA", an epistolary novel's
+# "LETTER I." (Frankenstein's opening letters); "VOLUME I." over chapters is a part, as "BOOK I." is.
+_CHAPTER_WORDS = "stave|canto|adventure|letter"
+_PART_WORDS = "part|book|act|volume"
 _NUMBERED = re.compile(
-    rf"^{_WITHIN}(?P<label>chapter|chap|ch|part|book|act)(?:\.\s*|\s+)(?P<num>{_NUMBER})(?P<sub>\.\d{{1,3}}(?!\d))?"
-    r"(?![\w'’])\.?"
+    rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)(?P<num>{_NUMBER})"
+    r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
     r"(?:(?P<sep>\s*[:.\-–—|]\s*|\s+)(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
 )
@@ -188,6 +193,9 @@ class Heading:
     # Opens as a sentence may ("Erstes Kapitel", "Első fejezet"): under a line that has not
     # ended its sentence, it is that sentence going on (see :func:`_line_marks`).
     prose_like: bool = False
+    # What the book calls an untitled chapter its label names ("LETTER I." is "Letter I"): the
+    # chapter's title when neither the heading nor the line under it gives one.
+    name: str | None = None
 
 
 @dataclass(slots=True)
@@ -276,14 +284,24 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
     if numbered:
         label = numbered.group("label").lower().rstrip(".")
         title = numbered.group("title")
-        if title and not numbered.group("sep").strip():
+        if title and numbered.group("stop") and not numbered.group("sep").strip():
+            # A stop after the number is a separator as a colon is: "CHAPTER V.     Advice from a
+            # Caterpillar" is titled, whatever its small words' case, and so is the old style's
+            # "CHAPTER I. IN WHICH WE MEET." in capitals; "Chapter 3. It was late." is a sentence.
+            if ". " in title or title.endswith((",", ";")) or (title.endswith(".") and not title.isupper()):
+                return None
+            title = title[:-1].rstrip() if title.endswith(".") and not title.endswith("..") else title
+        elif title and not numbered.group("sep").strip():
             title = _title_after_space(title)
             if title is None:
                 return None  # "Chapter 3 was the best." and "Part 1 of the plan failed." are sentences
-        if label in ("part", "book", "act"):
+        if label in _PART_WORDS.split("|"):
             part = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
             return Heading(f"{part}: {title}" if title else part, "part", level, raw)
-        return Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw)
+        heading = Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw)
+        if label in _CHAPTER_WORDS.split("|"):
+            heading.name = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
+        return heading
     named = _NAMED.match(text)
     if named:
         return _named_heading(named, level, raw)
@@ -538,14 +556,17 @@ def _looks_like_title(text: str) -> bool:
     return all(word[0].isupper() for word in words)
 
 
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+
+
 def is_scene_break(line: str) -> bool:
     """A divider line; full-width ones ("＊＊＊", "～～～" from a Japanese or Chinese keyboard) read as the plain ones."""
     stripped = line.strip()
     if len(stripped) > RAW_MARK_CHARS:
         return False
     stripped = normalise(stripped)
-    if not stripped or len(stripped) > 40:
-        return False
+    if not stripped or (len(stripped) > 40 and len(_SPACE_RUN.sub(" ", stripped)) > 40):
+        return False  # a row spaced out across the page, "*       *       *", counts its marks
     return _SCENE_BREAK.match(stripped) is not None or _ornaments_only(stripped)
 
 
@@ -1111,7 +1132,7 @@ def assemble(
         if draft.empty:
             orphan_notes.extend(draft.notes)
             continue
-        title = draft.heading.title if draft.heading else None
+        title = (draft.heading.title or draft.heading.name) if draft.heading else None
         scenes = [Scene(paragraphs) for paragraphs in draft.scenes if paragraphs]
         chapters.append(Chapter(len(chapters) + 1, title, scenes, orphan_notes + draft.notes))
         orphan_notes = []

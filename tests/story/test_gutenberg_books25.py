@@ -12,7 +12,9 @@ markers and the licence's opening as written), in tests/story/gutenberg/:
   1342-0.txt.
 - pg11.txt: Alice's Adventures in Wonderland (Millennium Fulcrum 3.0, as meagannguyen/ngram 11-0.txt keeps it,
   header already cut by its owner): "Contents" over "CHAPTER I.     Down the Rabbit-Hole" lines.
-- pg46.txt: A Christmas Carol (eBook #46, 2021 layout), as a public test excerpt quotes its opening.
+- pg46.txt: A Christmas Carol (eBook #46, 2021 layout), as a public test excerpt quotes its opening and
+  close; its five "STAVE II:  THE FIRST OF THE THREE SPIRITS" headings as a public script matches them
+  line by line, each stave's first sentence as public excerpts quote it.
 """
 
 from __future__ import annotations
@@ -95,9 +97,39 @@ def test_pride_and_prejudice_older_layout() -> None:
 
 
 def test_a_christmas_carol_header_is_read() -> None:
-    """Found, not fixed: "STAVE I:  MARLEY'S GHOST" is no heading yet, so the Carol is one chapter
-    holding its title page, preface and contents; this holds only what is right today."""
     story = read("pg46.txt")
     assert story.meta.title == "A Christmas Carol in Prose; Being a Ghost Story of Christmas"
     assert story.meta.author == "Charles Dickens"
     assert_no_wrapper(story)
+
+
+def test_a_christmas_carols_staves_are_its_chapters() -> None:
+    """eBook #46: "STAVE I:  MARLEY'S GHOST" ... "STAVE V:  THE END OF IT" were no headings, so the
+    Carol was one chapter holding its title page, preface, contents and all five staves. Its
+    contents' "Stave   I: Marley's Ghost" lines are a list, not the first stave's heading."""
+    story = read("pg46.txt")
+    titled = [chapter for chapter in story.chapters if chapter.title]
+    assert [chapter.title for chapter in titled] == [
+        "MARLEY'S GHOST",
+        "THE FIRST OF THE THREE SPIRITS",
+        "THE SECOND OF THE THREE SPIRITS",
+        "THE LAST OF THE SPIRITS",
+        "THE END OF IT",
+    ]
+    assert titled[0].paragraphs[0].startswith("MARLEY was dead: to begin with.")
+    assert titled[1].paragraphs[0].startswith("WHEN Scrooge awoke, it was so dark")
+    assert titled[-1].paragraphs[-1].endswith("God bless Us, Every One!")
+    assert "Stave" not in posted(story) and "CONTENTS" not in posted(story)
+
+
+def test_alices_roman_chapter_lines_with_small_words_are_headings() -> None:
+    """Alice: "CHAPTER V.     Advice from a Caterpillar" was read as a sentence ("from" in lower case
+    after a space), while "CHAPTER IV.    The Rabbit Sends in a Little Bill" was a heading: the stop
+    after the numeral is the separator. Listed so, all twelve entries are the contents, dropped though
+    the excerpt keeps two chapters; the edition line is a note and the three rows of spaced stars
+    one divider, not text."""
+    story = read("pg11.txt")
+    assert [chapter.title for chapter in story.chapters] == ["Down the Rabbit-Hole", "The Pool of Tears"]
+    assert "THE MILLENNIUM FULCRUM EDITION 3.0" in story.meta.notes
+    text = posted(story)
+    assert "*" not in text and "Advice from a Caterpillar" not in text and "Who Stole the Tarts" not in text

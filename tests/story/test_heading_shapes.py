@@ -11,6 +11,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.story.structure import match_heading
 
 LIMIT = 8 * 1024 * 1024
 
@@ -204,3 +205,38 @@ def test_hard_wrapped_text_without_indents_is_unchanged() -> None:
 def test_part_headings_keep_roman_numerals_upper_case(line: str, title: str) -> None:
     story = read(f"{line}\n\nChapter 3\n\nYears later she came back.\n")
     assert shape(story) == [(title, ["Years later she came back."])]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "kind"),
+    [
+        ("STAVE I:  MARLEY'S GHOST", "MARLEY'S GHOST", "chapter"),  # A Christmas Carol, eBook #46
+        ("ADVENTURE I. A SCANDAL IN BOHEMIA", "A SCANDAL IN BOHEMIA", "chapter"),  # eBook #1661
+        ("CANTO I.", None, "chapter"),
+        ("LETTER I.", None, "chapter"),  # Frankenstein's opening letters
+        ("VOLUME I.", "Volume I", "part"),
+        ("CHAPTER V.     Advice from a Caterpillar", "Advice from a Caterpillar", "chapter"),  # Alice
+        ("CHAPTER XI.    Who Stole the Tarts?", "Who Stole the Tarts?", "chapter"),
+        ("CHAPTER I. IN WHICH WE MEET.", "IN WHICH WE MEET", "chapter"),
+    ],
+)
+def test_book_chapter_words_and_a_stop_after_the_numeral(line: str, title: str | None, kind: str) -> None:
+    heading = match_heading(line)
+    assert heading is not None
+    assert (heading.title, heading.kind) == (title, kind)
+
+
+@pytest.mark.parametrize(
+    "line", ["Chapter 3. It was late.", "Letter 3 was never sent.", "Volume 2 of the set is lost."]
+)
+def test_a_sentence_opening_with_a_chapter_word_stays_text(line: str) -> None:
+    assert match_heading(line) is None
+
+
+def test_an_untitled_letter_keeps_its_name_as_the_chapter_title() -> None:
+    from bot.story.plaintext import parse_plain_text
+
+    text = "LETTER I.\n\nYou will rejoice to hear that no disaster has accompanied the commencement.\n\n"
+    text += "CHAPTER I.\n\nI am by birth a Genevese, and my family is one of the most distinguished.\n"
+    story = parse_plain_text(text, "frankenstein.txt")
+    assert [chapter.title for chapter in story.chapters] == ["Letter I", None]
