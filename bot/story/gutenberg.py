@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup
 from bot.story.structure import Heading, Item, Para, SceneBreak
 from bot.text import and_list
 
-__all__ = ["Unwrapped", "drop_header", "unwrap"]
+__all__ = ["Unwrapped", "drop_front_matter", "drop_header", "spells_title", "unwrap"]
 
 _START = re.compile(r"^[ \t]*\*+[ \t]?START OF TH(?:E|IS) PROJECT GUTENBERG\b", re.IGNORECASE)
 _SMALL_PRINT_END = re.compile(r"^[ \t]*\**[ \t]?END\*?[ \t]?THE SMALL PRINT", re.IGNORECASE)
@@ -222,3 +222,68 @@ def drop_header(soup: BeautifulSoup) -> None:
     its end marker with whatever documents follow it."""
     for element in soup.find_all(id="pg-header"):
         element.decompose()
+
+
+_TITLE_PAGE_LINES = 6  # a title set over more lines than this is no title page's
+_TITLE_PAGE_LINE_CHARS = 60
+_WORD = re.compile(r"\w+")
+
+
+def spells_title(items: list[Item], title: str | None) -> int:
+    """How many paragraphs from the first spell out ``title`` word for word over two or more short
+    lines, as a printed title page sets a long one (A Christmas Carol's "A CHRISTMAS CAROL" / "IN
+    PROSE" / "BEING" / "A Ghost Story of Christmas" under the header's "Title: A Christmas Carol in
+    Prose; Being a Ghost Story of Christmas"); 0 when they do not. Case and punctuation aside: the
+    page sets "1789–1795" where the header has "1789-1795"."""
+    if not title:
+        return 0
+    wanted = _WORD.findall(title.casefold())
+    words: list[str] = []
+    lines = 0
+    for count, item in enumerate(items, 1):
+        if not isinstance(item, Para):
+            return 0
+        for line in item.text.strip().split("\n"):
+            lines += 1
+            if lines > _TITLE_PAGE_LINES or len(line.strip()) > _TITLE_PAGE_LINE_CHARS:
+                return 0
+            words.extend(_WORD.findall(line.casefold()))
+        if words != wanted[: len(words)]:
+            return 0
+        if len(words) == len(wanted):
+            return count if lines > 1 else 0
+    return 0
+
+
+# What may follow a book's title page before its first heading: the imprint ("SIXTEENTH IMPRESSION",
+# the publisher's address, "All rights reserved"), a few short lines and no prose.
+_IMPRINT_MAX_WORDS = 60
+_IMPRINT_LINE_CHARS = 60
+_IMAGE = re.compile(r"^\[Image[:\]]")
+
+
+def drop_front_matter(items: list[Item], title: str) -> list[Item]:
+    """A printed book's pages before its first heading, up to its title page, which are no chapter.
+
+    Scanned books open with what the publisher printed ahead of the text: lists of the series'
+    other books, a half-title, a frontispiece, the title page spelling the book's ``title`` (the
+    header's), the imprint. Read as text, they were an untitled chapter 1 ahead of the book's own
+    (The French Revolution 1789-1795, eBook #71688). Taken only when the title page stands there and
+    nothing but short imprint lines follow it; a picture among them (the frontispiece) is kept,
+    at the start of the first chapter. A heading's pages, a preface's, stay.
+    """
+    first = next((i for i, item in enumerate(items) if not isinstance(item, Para)), None)
+    if first is None or first == 0 or not isinstance(items[first], Heading):
+        return items
+    page = next((i for i in range(first) if spells_title(items[i:first], title)), None)
+    if page is None:
+        return items
+    after = items[page + spells_title(items[page:first], title) : first]
+    lines = [line.strip() for item in after if isinstance(item, Para) for line in item.text.split("\n")]
+    if (
+        any(len(line) > _IMPRINT_LINE_CHARS for line in lines)
+        or len(_WORD.findall(" ".join(lines))) > _IMPRINT_MAX_WORDS
+    ):
+        return items
+    pictures = [item for item in items[:first] if isinstance(item, Para) and _IMAGE.match(item.text)]
+    return [items[first], *pictures, *items[first + 1 :]]

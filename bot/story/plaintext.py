@@ -21,7 +21,7 @@ from pathlib import PurePath
 from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import pair_footnotes
-from bot.story.gutenberg import unwrap
+from bot.story.gutenberg import drop_front_matter, spells_title, unwrap
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters, check_lines
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
@@ -1460,6 +1460,10 @@ def read_preamble(items: list[Item]) -> Preamble:
         if index < last_para and _repeats_field(text, author, meta):
             index += 1  # a title page under the header's fields: "THE SALT ROAD" / "BY MARA FENWICK"
             continue
+        spelled = spells_title(items[index:last_para], meta.title)
+        if spelled:
+            index += spelled  # the same title set over several lines: "A CHRISTMAS CAROL" / "IN PROSE" / "BEING" ...
+            continue
         bylined = isinstance(following, Para) and _names_author(following.text.split("\n")[0])
         if (
             meta.title is None
@@ -1701,9 +1705,12 @@ def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> in
 
 
 # A printed book's contents entry with its page: "The boats come in      1", "Rousseau ..... 16",
-# "INDEX   255", and the "PAGE" over the column of numbers.
+# "INDEX   255", and the "PAGE" over the column of numbers; a list of plates' "Europe in 1789
+# _To face title page_" or "Frontispiece".
 _PAGED_ENTRY = re.compile(
-    r"^[ \t]*\S.*?(?:[ \t]{2,}|[ \t]*(?:\.[ \t]?){3,}[ \t]*)(?:\d{1,4}|[ivxlc]{1,7})[ \t]*$", re.I
+    r"^[ \t]*\S.*?(?:[ \t]{2,}|[ \t]*(?:\.[ \t]?){3,}[ \t]*)"
+    r"(?:\d{1,4}|[ivxlc]{1,7}|_?(?:to[ \t]+face|facing)[ \t]+(?:title[ \t]+page|p(?:age|\.)[ \t]*\d{1,4})_?|_?frontispiece_?)[ \t]*$",
+    re.I,
 )
 # The same entries with their lines run together: each one's text, its spaces, its page.
 _PAGED_RUN = re.compile(
@@ -1724,13 +1731,39 @@ def drop_contents_list(items: list[Item]) -> list[Item]:
     an entry heading stands again further on with its chapter's text, or the lines give their pages.
     Read as headings, its entries made chapters of contents, or a refusal of headings with no text.
     """
-    for index, item in enumerate(items):
-        if isinstance(item, Heading) and _text_under(items, index):
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if isinstance(item, Heading) and _text_under(items, index) and not _front_prose(item):
             return items  # the story has begun: no contents list ahead of it
-        if isinstance(item, Para) and _contents_label(item.text):
+        if isinstance(item, Para) and (_contents_label(item.text) or _PAGED_LIST.match(_first_line(item.text))):
             end = _contents_run(items, index)
-            return [*items[:index], *items[end:]] if end else items
+            if end:
+                items = [*items[:index], *items[end:]]
+                continue  # a list of maps or illustrations may follow the contents
+        index += 1
     return items
+
+
+# A printed book's other lists before its text, each line a page number: "MAPS." over "Map of
+# Quiberon      241" (eBook #71688), "LIST OF ILLUSTRATIONS". Taken as the contents list is.
+_PAGED_LIST = re.compile(
+    r"^(?:list[ \t]+of[ \t]+)?(?:maps|illustrations|plates)(?:[ \t]+and[ \t]+(?:maps|plates|illustrations))?[ \t]*[:.]?$",
+    re.IGNORECASE,
+)
+
+
+def _first_line(text: str) -> str:
+    return trim_ornaments(text.split("\n", 1)[0]).strip()
+
+
+# What an author writes before the book, set before its contents as often as after them: Dickens's
+# "PREFACE" over A Christmas Carol's "CONTENTS". Read as named headings (kept as chapters, see below).
+_FRONT_PROSE = frozenset(["Preface", "Foreword", "Introduction"])
+
+
+def _front_prose(heading: Heading) -> bool:
+    return heading.kind == "named" and heading.title in _FRONT_PROSE
 
 
 def _contents_run(items: list[Item], index: int) -> int:
@@ -1778,8 +1811,10 @@ def _contents_paragraph(lines: list[str]) -> bool:
     """Lines of contents entries: each an entry line or a chapter heading's line, or, in a printed
     book's list, mostly lines ending in their pages (an entry wrapped onto two lines has it once)."""
     lines = [line for line in lines if line.strip()]
-    if lines and _paged_run(" ".join(lines)) >= 2:
-        return True  # the entries' lines joined as prose's are: "Taxation      9 Condition of the People      11"
+    if lines and _paged_run(" ".join(lines)) >= 1:
+        # The entries' lines joined as prose's are: "Taxation      9 Condition of the People      11",
+        # or one entry wrapped over two lines, its page on the second ("... Russia and" / "Austria   236").
+        return True
     if not lines or any(len(line) > ENTRY_CHARS for line in lines):
         return False
     paged = [bool(_PAGED_ENTRY.match(line) or _PAGE_COLUMN.match(line)) for line in lines]
@@ -2543,7 +2578,8 @@ def build_story(
     wrapper = unwrap(items)  # a Project Gutenberg book: its header's fields, not its licence
     preamble = read_preamble(drop_navigation(illustration_lines(wrapper.fields + wrapper.items)))
     meta = preamble.meta
-    front_notes, body = split_front_pages(drop_contents_list(preamble.body))
+    body = drop_front_matter(preamble.body, wrapper.title) if wrapper.title else preamble.body
+    front_notes, body = split_front_pages(drop_contents_list(body))
     chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]

@@ -44,9 +44,9 @@ _NUMBERED = re.compile(
 )
 _PARENTHESISED = re.compile(r"^\((?P<inner>[^()]*\S[^()]*)\)$")  # "Chapter 2 (groupchat)"
 _NAMED = re.compile(
-    r"^(?P<label>prologue|epilogue|interlude|afterword|foreword|coda|side story|bonus chapter|special chapter"
-    r"|extra chapter|bonus|extra|special|omake)(?![\w'’])(?:\s+(?P<num>\d{1,4})(?![\w'’]))?"
-    r"(?:\s*[:.\-–—|]\s*(?P<title>\S.*?))?\s*$",
+    r"^(?P<label>prologue|epilogue|interlude|afterword|foreword|preface|introduction|coda|side story|bonus chapter"
+    r"|special chapter|extra chapter|bonus|extra|special|omake)(?![\w'’])(?:\s+(?P<num>\d{1,4})(?![\w'’]))?"
+    r"(?:\.|\s*[:.\-–—|]\s*(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
 )
 # Labels that are ordinary words too ("Extra: two eggs."): a heading only with a short title after them.

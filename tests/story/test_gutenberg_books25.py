@@ -53,8 +53,8 @@ def test_a_contents_list_with_page_numbers_after_the_front_matter_is_no_chapter(
     story = read("pg71688.txt")
     assert story.meta.title == "The French Revolution 1789-1795"
     assert story.meta.author == "Bertha Meriton Cordery Gardiner"
-    titles = [chapter.title for chapter in story.chapters if chapter.title]
-    assert titles == ["FEUDALISM AND THE MONARCHY", "THE TREATY OF BASEL AND THE CONSTITUTION OF 1795"]
+    titles = [chapter.title for chapter in story.chapters]
+    assert titles == ["Preface", "FEUDALISM AND THE MONARCHY", "THE TREATY OF BASEL AND THE CONSTITUTION OF 1795"]
     text = posted(story)
     assert "The Monarchy in France" not in text.replace("♦The Monarchy in France.♦", "")
     assert "Conquest of Holland by Pichegru" not in text
@@ -108,7 +108,7 @@ def test_a_christmas_carols_staves_are_its_chapters() -> None:
     Carol was one chapter holding its title page, preface, contents and all five staves. Its
     contents' "Stave   I: Marley's Ghost" lines are a list, not the first stave's heading."""
     story = read("pg46.txt")
-    titled = [chapter for chapter in story.chapters if chapter.title]
+    titled = story.chapters[1:]  # after Dickens's preface
     assert [chapter.title for chapter in titled] == [
         "MARLEY'S GHOST",
         "THE FIRST OF THE THREE SPIRITS",
@@ -133,3 +133,41 @@ def test_alices_roman_chapter_lines_with_small_words_are_headings() -> None:
     assert "THE MILLENNIUM FULCRUM EDITION 3.0" in story.meta.notes
     text = posted(story)
     assert "*" not in text and "Advice from a Caterpillar" not in text and "Who Stole the Tarts" not in text
+
+
+def test_a_christmas_carols_title_page_is_no_chapter_and_its_preface_is_one() -> None:
+    """eBook #46: the title page sets the header's "A Christmas Carol in Prose; Being a Ghost Story of
+    Christmas" over four lines ("A CHRISTMAS CAROL" / "IN PROSE" / "BEING" / "A Ghost Story of
+    Christmas") and "PREFACE" was no heading, so title page and preface were an untitled chapter 1
+    and "STAVE I" chapter 2. The preface is a chapter, as a foreword is; the title page is none."""
+    story = read("pg46.txt")
+    assert [chapter.title for chapter in story.chapters][:2] == ["Preface", "MARLEY'S GHOST"]
+    assert len(story.chapters) == 6
+    preface = story.chapters[0]
+    assert preface.paragraphs[0].startswith("I HAVE endeavoured in this Ghostly little book")
+    assert preface.paragraphs[-1].endswith("December, 1843.")
+    text = posted(story)
+    assert "A CHRISTMAS CAROL" not in text and "IN PROSE" not in text and "by Charles Dickens" not in text
+
+
+def test_the_publishers_pages_before_the_preface_are_no_chapter() -> None:
+    """eBook #71688: the publisher's lists ("HISTORICAL WORKS FOR SCHOOLS.", "EPOCHS OF ANCIENT
+    HISTORY."), a half-title, the frontispiece, the title page ("THE" / "FRENCH REVOLUTION" /
+    "1789–1795" / "BY" / "BERTHA MERITON GARDINER") and the imprint were an untitled chapter 1, and
+    "PREFACE." no heading; the contents' last entry wrapped over two lines ("... Russia and" /
+    "Austria   236") and the "MAPS." list after it stayed in the preface as text."""
+    story = read("pg71688.txt")
+    assert all(chapter.title for chapter in story.chapters)
+    preface = story.chapters[0]
+    assert preface.title == "Preface"
+    assert preface.paragraphs[0].startswith("[Image: CENTRAL EUROPE 1789")  # the frontispiece stays
+    assert preface.paragraphs[1].startswith("In writing this handbook on the French Revolution")
+    text = posted(story)
+    for gone in (
+        "HISTORICAL WORKS FOR SCHOOLS",
+        "EPOCHS OF ANCIENT HISTORY",
+        "SIXTEENTH IMPRESSION",
+        "All rights reserved",
+    ):
+        assert gone not in text
+    assert "Foreign policy of Catherine" not in text and "Map of Quiberon" not in text

@@ -394,3 +394,25 @@ def test_a_first_line_like_the_title_but_a_sentence_stays_text() -> None:
     story = import_story(text.encode(), "rain.txt", max_bytes=LIMIT)
     assert story.meta.title == "Rain"
     assert story.chapters[0].paragraphs[0] == "Rain."
+
+
+def test_an_opening_with_prose_after_the_title_page_stays_a_chapter() -> None:
+    """Only a title page over imprint lines is front matter: a book opening on its title and then its
+    text, no heading until a later part, keeps that text as its first chapter."""
+    text = MODERN_TEXT.replace("CONTENTS.\n\n\n  CHAPTER I. THE HARBOUR\n  CHAPTER II. THE SAILS\n", f"{HARBOUR}\n")
+    text = text.replace(
+        "                              THE SALT ROAD\n",
+        "HARBOUR BOOKS.\n\n\n                              THE SALT\n  ROAD\n",
+    )
+    story = import_story(text.encode(), "pg71688.txt", max_bytes=LIMIT)
+    assert story.chapters[0].title is None
+    assert HARBOUR in story.chapters[0].paragraphs
+
+
+@pytest.mark.parametrize("line", ["PREFACE", "PREFACE.", "Preface", "INTRODUCTION.", "Introduction"])
+def test_a_preface_or_introduction_heads_a_chapter(line: str) -> None:
+    """As "Foreword" does: the author's prose before the book is a chapter of its own, titled so."""
+    text = f"{line}\n\nI wrote this on a ferry.\n\nChapter 1\n\nThe gulls came first.\n"
+    story = import_story(text.encode(), "ferry.txt", max_bytes=LIMIT)
+    assert [chapter.title for chapter in story.chapters] == [line.rstrip(".").title(), None]
+    assert story.chapters[0].paragraphs == ["I wrote this on a ferry."]
