@@ -14,15 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.client import report_error, send_ephemeral
+from bot.client import report_error
 from bot.story.service import StoryRecord, remove_from_library
 from bot.text import escape_markdown, plural
 from cogs._checks import carried_id, guild_id_of
+from cogs._remove_choice import ACTIONS, choice_button, remove_pressed
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
-
-REMOVE, CANCEL = "r", "c"
 
 
 class RemoveChoice(
@@ -33,14 +32,7 @@ class RemoveChoice(
     given to another story, migration 0012, so an old confirmation cannot reach a newer story.)"""
 
     def __init__(self, action: str, story_id: int, admin_id: int) -> None:
-        remove = action == REMOVE
-        super().__init__(
-            discord.ui.Button(
-                label="Remove" if remove else "Cancel",
-                style=discord.ButtonStyle.danger if remove else discord.ButtonStyle.secondary,
-                custom_id=f"dogear:story-remove:{action}:{story_id}:{admin_id}",
-            )
-        )
+        super().__init__(choice_button(action, f"dogear:story-remove:{action}:{story_id}:{admin_id}"))
         self.action = action
         self.story_id = story_id
         self.admin_id = admin_id
@@ -59,14 +51,7 @@ class RemoveChoice(
 
     async def _answer(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
-        if interaction.user.id != self.admin_id:
-            await send_ephemeral(interaction, "Only the admin who asked can confirm this.")
-            return
-        if self.action == CANCEL:
-            await interaction.response.edit_message(content="Nothing was removed.", view=None)
-            return
-        if not interaction.permissions.manage_guild:
-            await interaction.response.edit_message(content="You need the Manage Server permission.", view=None)
+        if not await remove_pressed(interaction, self.action, self.admin_id):
             return
         # Acknowledge within Discord's 3 s before touching the database; the edit follows.
         await interaction.response.defer()
@@ -87,7 +72,7 @@ class RemoveChoice(
 def confirm_remove(record: StoryRecord, admin_id: int) -> tuple[str, discord.ui.View]:
     """The question and its two buttons (stop the view once sent: a press is routed to ``RemoveChoice``)."""
     view = discord.ui.View(timeout=None)
-    for action in (REMOVE, CANCEL):
+    for action in ACTIONS:
         view.add_item(RemoveChoice(action, record.id, admin_id))
     question = (
         f"Remove **{escape_markdown(record.title)}** ({plural(record.chapter_count, 'chapter')})? Its reading "

@@ -18,12 +18,11 @@ from bot.client import report_error, send_ephemeral
 from bot.warnings import service
 from bot.warnings.category_removal import CategoryRemoval, remove_category
 from cogs._checks import carried_id, guild_id_of
+from cogs._remove_choice import ACTIONS, choice_button, remove_pressed
 from cogs.warnings.texts import category_removed_text, named, removal_question, rescanned_text
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
-
-REMOVE, CANCEL = "r", "c"
 
 
 class CategoryRemoveChoice(
@@ -33,14 +32,7 @@ class CategoryRemoveChoice(
     """Remove (``r``) or keep (``c``) one custom category, for the admin who asked, as it was shown."""
 
     def __init__(self, action: str, admin_id: int, key: str, category_id: str) -> None:
-        remove = action == REMOVE
-        super().__init__(
-            discord.ui.Button(
-                label="Remove" if remove else "Cancel",
-                style=discord.ButtonStyle.danger if remove else discord.ButtonStyle.secondary,
-                custom_id=f"dogear:category-remove:{action}:{admin_id}:{key}:{category_id}",
-            )
-        )
+        super().__init__(choice_button(action, f"dogear:category-remove:{action}:{admin_id}:{key}:{category_id}"))
         self.action = action
         self.admin_id = admin_id
         self.key = key
@@ -60,14 +52,7 @@ class CategoryRemoveChoice(
 
     async def _answer(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
-        if interaction.user.id != self.admin_id:
-            await send_ephemeral(interaction, "Only the admin who asked can confirm this.")
-            return
-        if self.action == CANCEL:
-            await interaction.response.edit_message(content="Nothing was removed.", view=None)
-            return
-        if not interaction.permissions.manage_guild:
-            await interaction.response.edit_message(content="You need the Manage Server permission.", view=None)
+        if not await remove_pressed(interaction, self.action, self.admin_id):
             return
         await interaction.response.defer()  # within Discord's 3 s; the re-scan can take longer
         bot: DogearBot = interaction.client  # type: ignore[assignment]
@@ -92,7 +77,7 @@ class CategoryRemoveChoice(
 def confirm_category_removal(removal: CategoryRemoval, admin_id: int) -> tuple[str, discord.ui.View]:
     """The question and its two buttons (stop the view once sent: a press is routed to the item)."""
     view = discord.ui.View(timeout=None)
-    for action in (REMOVE, CANCEL):
+    for action in ACTIONS:
         view.add_item(CategoryRemoveChoice(action, admin_id, removal.key, removal.category_id))
     return removal_question(removal), view
 
