@@ -1151,6 +1151,19 @@ _SUP_CALL = re.compile(r"^[\[(]?(\d{1,3})[\])]?$")
 _CALL_BLOCKS = ("p", "div", "li", "blockquote", "dd", "td", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
+def _set_after_calls(soup: BeautifulSoup, calls: list[tuple[int, Tag]], notes: list[str]) -> None:
+    """Each note as an "A/N: Footnote 1: ..." paragraph after the block calling it (after the notes
+    already set there, in order), so the calling chapter takes it as its note; the calls go."""
+    placed: dict[int, Tag] = {}  # the last note put after each calling block
+    for (number, sup), note in zip(calls, notes, strict=True):
+        block = sup.find_parent(_CALL_BLOCKS) or sup
+        paragraph = soup.new_tag("p")
+        paragraph.string = f"A/N: Footnote {number}: {note}"
+        placed.get(id(block), block).insert_after(paragraph)
+        placed[id(block)] = paragraph
+        sup.decompose()
+
+
 def _pair_listed_footnotes(soup: BeautifulSoup, body: Tag) -> None:
     """Footnotes with no links: "midnight.<sup>1</sup>" in the text and, after it, a plain ``<ol>``
     of the notes (a word processor's or a site's, no anchors, no ``epub:type``). The calls since the
@@ -1176,14 +1189,7 @@ def _pair_listed_footnotes(soup: BeautifulSoup, body: Tag) -> None:
         notes = [LINE_BREAK.join(_entry_lines(entry)) for entry in entries]
         if not all(notes):
             continue
-        placed: dict[int, Tag] = {}  # the last note put after each calling block
-        for (number, sup), note in zip(calls, notes, strict=True):
-            block = sup.find_parent(_CALL_BLOCKS) or sup
-            paragraph = soup.new_tag("p")
-            paragraph.string = f"A/N: Footnote {number}: {note}"
-            placed.get(id(block), block).insert_after(paragraph)
-            placed[id(block)] = paragraph
-            sup.decompose()
+        _set_after_calls(soup, calls, notes)
         label = tag.find_previous_sibling(True)
         if label is not None and label.name in _CALL_BLOCKS and _is_footnote_label(label.get_text()):
             label.decompose()
@@ -1295,14 +1301,7 @@ def pair_notes_across(soups: list[BeautifulSoup]) -> list[str]:
             continue
         body = soup.body or soup
         if [number for number, _ in calls] == list(range(1, len(entries) + 1)):
-            placed: dict[int, Tag] = {}
-            for (number, sup), note in zip(calls, entries, strict=True):
-                block = sup.find_parent(_CALL_BLOCKS) or sup
-                paragraph = soup.new_tag("p")
-                paragraph.string = f"A/N: Footnote {number}: {note}"
-                placed.get(id(block), block).insert_after(paragraph)
-                placed[id(block)] = paragraph
-                sup.decompose()
+            _set_after_calls(soup, calls, entries)
         else:
             found.extend(f"Note {number}: {note}" for number, note in enumerate(entries, 1))
         for child in list(body.children):
