@@ -117,13 +117,14 @@ async def get_job(db: Database, guild_id: int, job_id: int) -> PostJob | None:
 
 
 async def renumber_post_jobs(
-    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None]
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None], *, notes: int = 0
 ) -> None:
     """``/story update`` renumbered the chapters (bot.story.changes): posts move with their chapters,
     inside the caller's transaction, and the posts of a chapter gone (None: now a note, or taken
     out) are forgotten (``/excerpt post`` would otherwise take the chapter now holding its number
     as posted). The move is recorded (``chapter_moves``): buttons already in the channels carry the
-    old numbers and map them through it. Raises :class:`ChapterBusy` naming a moving or gone chapter
+    old numbers and map them through it (``notes``: the first chapters gone are notes now, which a
+    button says). Raises :class:`ChapterBusy` naming a moving or gone chapter
     being posted: nothing may move under it."""
     if not moves:
         return
@@ -145,18 +146,19 @@ async def renumber_post_jobs(
         )
     moved = {old: new for old, new in moves.items() if new is not None}
     await move_chapter_rows(tx, "post_jobs", guild_id, story_id, moved)
-    await record_chapter_moves(tx, guild_id, story_id, moves)
+    await record_chapter_moves(tx, guild_id, story_id, moves, notes=notes)
 
 
 async def record_chapter_moves(
-    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None]
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None], *, notes: int = 0
 ) -> None:
-    """Record one renumbering for the buttons already posted: every number going down by the same
-    count from chapter 1 (a dedication now a note) as that count, anything else (a prologue added,
-    a chapter taken out) as a move of 1 with a step for each old chapter (migration 0027)."""
+    """Record one renumbering for the buttons already posted: the first ``notes`` chapters now notes
+    and every other number going down by that count as that count (a button below 1 names a note),
+    anything else (a prologue added, a chapter taken out, even the first) as a move of 1 with a
+    step for each old chapter (migration 0027), a chapter gone naming a chapter taken out."""
     by = sum(1 for new in moves.values() if new is None)
     every = sorted(moves) == list(range(1, len(moves) + 1))  # every chapter moved: none kept its number
-    if by and every and all(new == (None if old <= by else old - by) for old, new in moves.items()):
+    if by and by == notes and every and all(new == (None if old <= by else old - by) for old, new in moves.items()):
         await tx.execute(
             "INSERT INTO chapter_moves (guild_id, story_id, moved_by) VALUES (?, ?, ?)", (guild_id, story_id, by)
         )

@@ -304,7 +304,7 @@ async def _renumber_chapters(
     Returns the pending discussions cancelled because their chapter is gone, as (id, old chapter)."""
     moves = changes.moves
     try:
-        await renumber_post_jobs(tx, guild_id, story_id, moves)
+        await renumber_post_jobs(tx, guild_id, story_id, moves, notes=changes.shifted)
     except ChapterBusy as busy:
         which = f"Chapter {busy.args[0]} is" if busy.args else "A chapter that moves is"
         raise UserError(
