@@ -15,7 +15,7 @@ import re
 import sqlite3
 import stat
 import time
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
@@ -33,8 +33,8 @@ BUSY_TIMEOUT_MS = 10_000
 QUICK_CHECK_SECONDS = 5.0
 
 MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer: binding a larger one raises OverflowError
-# Rows keyed by chapter number move down (an update's chapters now notes) by adding this first,
-# then taking it and the shift away: SQLite checks a unique key row by row, so moving chapter 3
+# Rows keyed by chapter number move (an update's chapters renumbered) by going to their new number
+# plus this first, then taking it away: SQLite checks a unique key row by row, so moving chapter 3
 # to 2 in one step while 2 is still there would collide. No chapter number comes near it.
 SHIFT_ROOM = 1 << 40
 # Created by migration 0001 and never dropped: with a schema version, they make a file Dogear's.
@@ -562,3 +562,26 @@ async def backup(source: Path, target: Path) -> None:
         for leftover in (partial, Path(f"{partial}-journal"), Path(f"{partial}-wal"), Path(f"{partial}-shm")):
             with contextlib.suppress(OSError):  # the cleanup never hides the line that says what failed
                 leftover.unlink(missing_ok=True)
+
+
+async def move_chapter_rows(
+    tx: aiosqlite.Connection, table: str, guild_id: int, story_id: int, moves: Mapping[int, int], *,
+    updated_at: float | None = None,
+) -> None:  # fmt: skip
+    """The story's rows of ``table`` (one of Dogear's tables with a ``chapter`` column) moved from
+    each old chapter number to its new one, inside the caller's transaction: every row goes to its
+    new number plus ``SHIFT_ROOM`` first, then all come down, so no row is moved twice and no unique
+    key collides midway (chapter 3 to 4 while 4 still waits to go to 5). ``updated_at`` stamps the
+    rows moved, for a table that keeps one."""
+    stamp = "" if updated_at is None else ", updated_at = ?"
+    extra = () if updated_at is None else (updated_at,)
+    steps = [(new + SHIFT_ROOM, *extra, guild_id, story_id, old) for old, new in moves.items() if new != old]
+    if not steps:
+        return
+    await tx.executemany(
+        f"UPDATE {table} SET chapter = ?{stamp} WHERE guild_id = ? AND story_id = ? AND chapter = ?", steps
+    )
+    await tx.execute(
+        f"UPDATE {table} SET chapter = chapter - ? WHERE guild_id = ? AND story_id = ? AND chapter >= ?",
+        (SHIFT_ROOM, guild_id, story_id, SHIFT_ROOM),
+    )

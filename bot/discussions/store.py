@@ -13,14 +13,14 @@ settling it ('posted', 'failed', 'missed').
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import aiosqlite
 
-from bot.db import SHIFT_ROOM, Database, Row
+from bot.db import Database, Row, move_chapter_rows
 from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.shards import ShardScope
@@ -770,30 +770,36 @@ async def upcoming_for_member(
 
 
 NOW_A_NOTE = "Cancelled by `/story update`: its chapter is now one of the story's notes, not a chapter."
+TAKEN_OUT = "Cancelled by `/story update`: its chapter was taken out of the story, and the next one holds its number."
 
 
-async def shift_discussions(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int, now: float) -> list[int]:
-    """The story's first ``by`` chapters became notes (bot.story.changes): discussions of later
-    chapters move down with them, inside the caller's transaction. Pending ones of a chapter now a
-    note are cancelled with their reminders and their ids returned, soonest first; those already
-    posted keep their number, the chapter it was when they posted."""
-    cursor = await tx.execute(
-        "SELECT id FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter <= ?"
-        " AND state IN ('scheduled', 'failed', 'missed') ORDER BY due_at, id",
-        (guild_id, story_id, by),
-    )
-    cancelled = [row[0] for row in await cursor.fetchall()]
-    for discussion_id in cancelled:
+async def renumber_discussions(
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None], now: float,
+    reasons: Mapping[int, str],
+) -> list[tuple[int, int]]:  # fmt: skip
+    """``/story update`` renumbered the chapters (bot.story.changes): discussions move with their
+    chapters, inside the caller's transaction. Pending ones of a chapter gone (None: now a note, or
+    taken out before a chapter that now holds its number) are cancelled with their reminders, each
+    with its chapter's reason, and returned as (id, old chapter), soonest first; those posted or
+    cancelled before keep the number they had."""
+    gone = sorted(old for old, new in moves.items() if new is None)
+    cancelled: list[tuple[int, int]] = []
+    if gone:
+        marks = ", ".join("?" for _ in gone)
+        cursor = await tx.execute(
+            f"SELECT id, chapter FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter IN ({marks})"
+            " AND state IN ('scheduled', 'failed', 'missed') ORDER BY due_at, id",
+            (guild_id, story_id, *gone),
+        )
+        cancelled = [(row[0], row[1]) for row in await cursor.fetchall()]
+    for discussion_id, chapter in cancelled:
         await tx.execute(
             "UPDATE discussions SET state = 'cancelled', failure = ?, updated_at = ? WHERE id = ? AND guild_id = ?",
-            (NOW_A_NOTE, now, discussion_id, guild_id),
+            (reasons.get(chapter, TAKEN_OUT), now, discussion_id, guild_id),
         )
         await _settle_reminders(tx, guild_id, discussion_id, "cancelled", datetime.fromtimestamp(now, UTC))
-    for step, above in ((SHIFT_ROOM, by), (-SHIFT_ROOM - by, SHIFT_ROOM)):
-        await tx.execute(
-            "UPDATE discussions SET chapter = chapter + ? WHERE guild_id = ? AND story_id = ? AND chapter > ?",
-            (step, guild_id, story_id, above),
-        )
+    moved = {old: new for old, new in moves.items() if new is not None}
+    await move_chapter_rows(tx, "discussions", guild_id, story_id, moved)
     return cancelled
 
 

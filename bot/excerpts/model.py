@@ -8,13 +8,13 @@ from typing import Protocol
 from bot.excerpts.store import PostJob
 
 # What the chapter buttons under a post carry: the story, the chapter as numbered when they were
-# made, and how far the story's chapters had moved down by then (``store.chapters_moved``).
+# made, and how many moves the story's chapters had made by then (``store.chapters_moved``).
 ButtonKey = tuple[int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class Pressed:
-    """A chapter as a pressed button names it. ``moved``: how far the story's chapters had moved when
+    """A chapter as a pressed button names it. ``moved``: how many moves the story's chapters had made when
     the button was made (None: a button made before moves were counted); ``message_id``: the message
     the button is on, a recorded post for the buttons under one."""
 

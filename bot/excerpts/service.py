@@ -121,9 +121,9 @@ class ExcerptService:
     async def pressed_chapter(self, guild_id: int, story_id: int, number: int | Pressed) -> int:
         """The chapter a button names, as numbered now: the member acts on the chapter they saw.
 
-        ``/story update`` may have moved the chapters down since the button was made (an older
-        Dogear read a dedication as chapter 1), so its number is mapped through the moves recorded
-        since. A button from before moves were recorded finds its post's chapter (which moved with
+        ``/story update`` may have renumbered the chapters since the button was made (an older
+        Dogear read a dedication as chapter 1; the author added a prologue or took a chapter out),
+        so its number is mapped through the moves recorded since. A button from before moves were recorded finds its post's chapter (which moved with
         the chapters) by the message pressed, else counts every recorded move. A part of the
         story that is a note now, or a chapter an update took down, is refused saying so (not
         "pick a chapter", which a member pressing a button never did).
@@ -131,21 +131,24 @@ class ExcerptService:
         if isinstance(number, int):
             return number
         now = await self._numbered_now(guild_id, story_id, number)
-        if now < 1:
+        if now is not None and now < 1:
             raise UserError(NOW_A_NOTE)
         record = await get_story_record(self.db, guild_id, story_id)
-        if record is not None and record.has_text and now > record.chapter_count:
+        if record is None:
+            return number.number  # the story is gone: reading it says so
+        if now is None or (record.has_text and now > record.chapter_count):
             raise UserError(taken_down_text(record.title, record.chapter_count))
         return now
 
-    async def _numbered_now(self, guild_id: int, story_id: int, pressed: Pressed) -> int:
-        """The pressed chapter's number now (below 1: a part of the story that is a note now)."""
+    async def _numbered_now(self, guild_id: int, story_id: int, pressed: Pressed) -> int | None:
+        """The pressed chapter's number now (below 1: a part of the story that is a note now; None:
+        a chapter taken out of the story since, its number another chapter's now)."""
         if pressed.moved is None and pressed.message_id is not None:
             posted = await store.posted_chapter(self.db, guild_id, story_id, pressed.message_id)
             if posted is not None:
                 return posted
-        moved_since = await store.chapters_moved(self.db, guild_id, story_id) - (pressed.moved or 0)
-        return pressed.number - max(0, moved_since)  # a forged larger "moved" never moves a chapter up
+        # A forged "moved" past the moves made maps through none: it never moves a chapter up.
+        return await store.chapter_after_moves(self.db, guild_id, story_id, pressed.number, pressed.moved or 0)
 
     async def reading(
         self, guild_id: int, user_id: int, story: str | int, number: int | Pressed, *, confirmed: bool

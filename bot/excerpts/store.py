@@ -9,13 +9,13 @@ are then handled with queries scoped by their own server.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import aiosqlite
 
-from bot.db import SHIFT_ROOM, Database, Row
+from bot.db import Database, Row, move_chapter_rows
 
 State = Literal["posting", "done", "failed"]
 
@@ -116,37 +116,97 @@ async def get_job(db: Database, guild_id: int, job_id: int) -> PostJob | None:
     return None if row is None else _job(row)
 
 
-async def shift_post_jobs(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int) -> None:
-    """The story's first ``by`` chapters became notes (bot.story.changes): the posts of later chapters
-    move down with them, inside the caller's transaction, and the finished posts of a chapter now a
-    note are forgotten (``/excerpt post`` would otherwise take chapter 1 as posted). The move is
-    recorded (``chapter_moves``): buttons already in the channels carry the old numbers and map them
-    through it. Raises :class:`ChapterBusy` while one of those is being posted: nothing may move under it."""
+async def renumber_post_jobs(
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None], *, notes: int = 0
+) -> None:
+    """``/story update`` renumbered the chapters (bot.story.changes): posts move with their chapters,
+    inside the caller's transaction, and the posts of a chapter gone (None: now a note, or taken
+    out) are forgotten (``/excerpt post`` would otherwise take the chapter now holding its number
+    as posted). The move is recorded (``chapter_moves``): buttons already in the channels carry the
+    old numbers and map them through it (``notes``: the first chapters gone are notes now, which a
+    button says). Raises :class:`ChapterBusy` naming a moving or gone chapter
+    being posted: nothing may move under it."""
+    if not moves:
+        return
+    numbers = sorted(moves)
+    marks = ", ".join("?" for _ in numbers)
     cursor = await tx.execute(
-        "SELECT 1 FROM post_jobs WHERE guild_id = ? AND story_id = ? AND chapter <= ? AND state = 'posting'",
-        (guild_id, story_id, by),
+        f"SELECT chapter FROM post_jobs WHERE guild_id = ? AND story_id = ? AND chapter IN ({marks})"
+        " AND state = 'posting' ORDER BY chapter LIMIT 1",
+        (guild_id, story_id, *numbers),
     )
-    if await cursor.fetchone() is not None:
-        raise ChapterBusy
-    await tx.execute(
-        "DELETE FROM post_jobs WHERE guild_id = ? AND story_id = ? AND chapter <= ?", (guild_id, story_id, by)
-    )
-    for step, above in ((SHIFT_ROOM, by), (-SHIFT_ROOM - by, SHIFT_ROOM)):
+    busy = await cursor.fetchone()
+    if busy is not None:
+        raise ChapterBusy(busy[0])
+    gone = [old for old in numbers if moves[old] is None]
+    if gone:
         await tx.execute(
-            "UPDATE post_jobs SET chapter = chapter + ? WHERE guild_id = ? AND story_id = ? AND chapter > ?",
-            (step, guild_id, story_id, above),
+            f"DELETE FROM post_jobs WHERE guild_id = ? AND story_id = ? AND chapter IN ({', '.join('?' for _ in gone)})",
+            (guild_id, story_id, *gone),
         )
-    await tx.execute(
-        "INSERT INTO chapter_moves (guild_id, story_id, moved_by) VALUES (?, ?, ?)", (guild_id, story_id, by)
+    moved = {old: new for old, new in moves.items() if new is not None}
+    await move_chapter_rows(tx, "post_jobs", guild_id, story_id, moved)
+    await record_chapter_moves(tx, guild_id, story_id, moves, notes=notes)
+
+
+async def record_chapter_moves(
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None], *, notes: int = 0
+) -> None:
+    """Record one renumbering for the buttons already posted: the first ``notes`` chapters now notes
+    and every other number going down by that count as that count (a button below 1 names a note),
+    anything else (a prologue added, a chapter taken out, even the first) as a move of 1 with a
+    step for each old chapter (migration 0027), a chapter gone naming a chapter taken out."""
+    by = sum(1 for new in moves.values() if new is None)
+    every = sorted(moves) == list(range(1, len(moves) + 1))  # every chapter moved: none kept its number
+    if by and by == notes and every and all(new == (None if old <= by else old - by) for old, new in moves.items()):
+        await tx.execute(
+            "INSERT INTO chapter_moves (guild_id, story_id, moved_by) VALUES (?, ?, ?)", (guild_id, story_id, by)
+        )
+        return
+    cursor = await tx.execute(
+        "INSERT INTO chapter_moves (guild_id, story_id, moved_by) VALUES (?, ?, 1)", (guild_id, story_id)
+    )
+    await tx.executemany(
+        "INSERT INTO chapter_move_steps (move_id, guild_id, old_chapter, new_chapter) VALUES (?, ?, ?, ?)",
+        [(cursor.lastrowid, guild_id, old, new) for old, new in sorted(moves.items())],
     )
 
 
 async def chapters_moved(db: Database, guild_id: int, story_id: int) -> int:
-    """How far the story's chapters have moved down in all (0 for most stories): what a button carries."""
+    """How many moves the story's chapters have made, counted as buttons carry it (0 for most
+    stories): the sum of the recorded moves' ``moved_by``."""
     moved = await db.fetch_value(
         "SELECT coalesce(sum(moved_by), 0) FROM chapter_moves WHERE guild_id = ? AND story_id = ?", (guild_id, story_id)
     )
     return int(moved or 0)
+
+
+async def chapter_after_moves(db: Database, guild_id: int, story_id: int, number: int, moved: int) -> int | None:
+    """A chapter as numbered when the story had made ``moved`` moves (``chapters_moved``), as numbered
+    now: mapped through every move recorded since, in order. None: a chapter taken out since; below
+    1: a part of the story that is a note now."""
+    rows = await db.fetch_all(
+        "SELECT id, moved_by FROM chapter_moves WHERE guild_id = ? AND story_id = ? ORDER BY id", (guild_id, story_id)
+    )
+    before = 0
+    for row in rows:
+        after = before + int(row["moved_by"])
+        if after > moved:
+            steps = await db.fetch_all(
+                "SELECT old_chapter, new_chapter FROM chapter_move_steps WHERE guild_id = ? AND move_id = ?",
+                (guild_id, row["id"]),
+            )
+            if steps:
+                found = {int(step["old_chapter"]): step["new_chapter"] for step in steps}
+                if number in found and found[number] is None:
+                    return None
+                number = int(found.get(number, number))
+            else:
+                number -= after - max(before, moved)
+            if number < 1:
+                return number
+        before = after
+    return number
 
 
 async def posted_chapter(db: Database, guild_id: int, story_id: int, message_id: int) -> int | None:

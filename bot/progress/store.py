@@ -11,13 +11,13 @@ thousands of characters or a bidi override that turns the rest of an answer's li
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import aiosqlite
 
-from bot.db import Database
+from bot.db import Database, move_chapter_rows
 from bot.errors import UserError
 from bot.guilds import ensure_guild
 from bot.story.chapters import check_chapter
@@ -368,14 +368,23 @@ async def set_hidden(
         )
 
 
-async def shift_progress(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int, now: float) -> None:
-    """The story's first ``by`` chapters became notes (bot.story.changes): every member's place moves
-    down with the chapters, inside the caller's transaction; one who had read only those is at 0."""
-    await tx.execute(
-        "UPDATE reading_progress SET chapter = max(chapter - ?, 0), updated_at = ?"
-        " WHERE guild_id = ? AND story_id = ? AND chapter > 0",
-        (by, now, guild_id, story_id),
+async def renumber_progress(
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, places: Mapping[int, int], now: float
+) -> None:
+    """Every member's place moved from each old chapter number to its new one (``/story update``
+    renumbered the chapters: bot.story.changes), inside the caller's transaction; several old
+    places may become one (a chapter taken out: its readers are at the chapter before it)."""
+    await move_chapter_rows(tx, "reading_progress", guild_id, story_id, places, updated_at=now)
+
+
+async def members_past(conn: aiosqlite.Connection, guild_id: int, story_id: int, chapter: int) -> int:
+    """How many members' places are past ``chapter`` of the story."""
+    cursor = await conn.execute(
+        "SELECT count(*) FROM reading_progress WHERE guild_id = ? AND story_id = ? AND chapter > ?",
+        (guild_id, story_id, chapter),
     )
+    row = await cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 async def clamp_progress(tx: aiosqlite.Connection, guild_id: int, story_id: int, last_chapter: int, now: float) -> int:

@@ -14,6 +14,17 @@ chapter 1 has that page as its first chapter; the same file read now has it amon
 notes and one chapter fewer. Old leading chapters whose words are those notes' words are matched
 to them (``now_notes``), and the chapters after them compare with the new ones from chapter 1:
 ``shifted`` says how many numbers everything keyed by chapter moves down.
+
+Chapters are paired by what they say, not by their number (``align_chapters``): an author who adds
+a prologue, or takes out an "Author's note: on hiatus" chapter, moves every later chapter's number.
+Identical chapters are paired first, in order (difflib over their digests); between them, the old
+and new chapters left are paired by the telling paragraphs only they share (an edited chapter keeps
+most of its own), in order, and those still left are paired by position (a chapter rewritten in
+place is that chapter changed), the rest being new or taken out. ``moves`` maps each old number
+that is not the new one to where it went: another number, or None for a chapter gone from the
+middle of the story (or now a note), whose number another chapter now holds. A chapter taken out
+after the last one kept moves past the new end with the chapter before it, so it is still "a
+chapter the story no longer has" (its discussions still post and its reports wait, as before).
 """
 
 from __future__ import annotations
@@ -22,7 +33,10 @@ import hashlib
 import json
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from bot.story.model import Chapter, Story
 from bot.story.plaintext import front_label, front_notes
@@ -63,6 +77,22 @@ class ChapterChanges:
     shifted: int = 0  # old leading chapters that are the new file's notes: chapter numbers move down by this
     now_notes: list[str] = field(default_factory=list)  # the labels of those notes ("Dedication", "Epigraph")
     notes_changed: list[int] = field(default_factory=list)  # compared chapters whose author's notes differ
+    # Old chapter number -> its new number, or None (taken out of the middle, or now a note), for
+    # every old chapter whose number changes; empty when nothing moves.
+    moves: dict[int, int | None] = field(default_factory=dict)
+
+    def moved_chapters(self) -> list[tuple[list[int], int]]:
+        """Runs of old chapters that moved by the same step, as (old numbers, step): what an admin is told."""
+        runs: list[tuple[list[int], int]] = []
+        for old, new in sorted(self.moves.items()):
+            if new is None or old in self.removed:
+                continue
+            step = new - old
+            if runs and runs[-1][1] == step and runs[-1][0][-1] == old - 1:
+                runs[-1][0].append(old)
+            else:
+                runs.append(([old], step))
+        return runs
 
 
 def _paragraph_key(paragraph: str) -> str:
@@ -90,28 +120,160 @@ def compare_chapters(old: list[StoredChapter], new: Story) -> ChapterChanges:
     """The stored chapters (in order, numbered from 1) against the new file's; runs in a worker."""
     all_paragraphs = [_stored_paragraphs(chapter) for chapter in old]
     shifted, now_notes = _now_notes(old, all_paragraphs, new.meta.notes)
-    old, old_paragraphs = old[shifted:], all_paragraphs[shifted:]
+    kept, old_paragraphs = old[shifted:], all_paragraphs[shifted:]
+    old_digests = [chapter_digest(c.title, paragraphs) for c, paragraphs in zip(kept, old_paragraphs, strict=True)]
+    new_digests = [_digest(chapter) for chapter in new.chapters]
+    pairs = align_chapters(old_digests, new_digests, old_paragraphs, [c.paragraphs for c in new.chapters])
     unchanged: list[int] = []
     changed: list[int] = []
     declared: list[DeclaredChange] = []
     notes_changed: list[int] = []
-    for index, chapter in enumerate(new.chapters[: len(old)]):
-        number = index + 1
-        if json.loads(old[index].notes_json) != chapter.notes:
+    paired: set[int] = set()
+    for index, target in enumerate(pairs):
+        if target is None:
+            continue
+        chapter, number = new.chapters[target], target + 1
+        paired.add(number)
+        if json.loads(kept[index].notes_json) != chapter.notes:
             notes_changed.append(number)
-        difference = _declared_change(number, json.loads(old[index].declared_json), chapter.declared_warnings)
+        difference = _declared_change(number, json.loads(kept[index].declared_json), chapter.declared_warnings)
         if difference is not None:
             declared.append(difference)
-        same = chapter_digest(old[index].title, old_paragraphs[index]) == _digest(chapter) and difference is None
+        same = old_digests[index] == new_digests[target] and difference is None
         (unchanged if same else changed).append(number)
-    before, after = len(old), len(new.chapters)
+    moves = chapter_moves(shifted, pairs, len(new.chapters))
     old_telling = set().union(*(_telling(paragraphs) for paragraphs in old_paragraphs))
     new_telling = set().union(*(_telling(chapter.paragraphs) for chapter in new.chapters))
     share = len(old_telling & new_telling) / len(old_telling) if old_telling else None
     return ChapterChanges(
-        unchanged, changed, list(range(before + 1, after + 1)), list(range(after + 1, before + 1)), share,
-        declared, shifted, now_notes, notes_changed,
+        sorted(unchanged), sorted(changed), [n for n in range(1, len(new.chapters) + 1) if n not in paired],
+        [shifted + index + 1 for index, target in enumerate(pairs) if target is None], share,
+        sorted(declared, key=lambda change: change.chapter), shifted, now_notes, sorted(notes_changed), moves,
     )  # fmt: skip
+
+
+def chapter_moves(shifted: int, pairs: Sequence[int | None], new_count: int) -> dict[int, int | None]:
+    """Old number -> new number (None: gone) for every old chapter whose number changes.
+
+    ``pairs`` holds, for each old chapter after the ``shifted`` ones now notes, the index of the new
+    chapter it is (None: taken out). A chapter taken out after the last one kept moves past the new
+    end with the chapter before it (``new_count`` plus its distance from that chapter), so its
+    number is held by no chapter; one taken out before a kept chapter is gone (None).
+    """
+    moves: dict[int, int | None] = {number: None for number in range(1, shifted + 1)}
+    last_kept = max((index for index, target in enumerate(pairs) if target is not None), default=-1)
+    for index, target in enumerate(pairs):
+        number = shifted + index + 1
+        if target is not None:
+            now: int | None = target + 1
+        elif index > last_kept:
+            now = new_count + index - last_kept
+        else:
+            now = None
+        if now != number:
+            moves[number] = now
+    return moves
+
+
+def align_chapters(
+    old_digests: Sequence[str],
+    new_digests: Sequence[str],
+    old_paragraphs: Sequence[list[str]],
+    new_paragraphs: Sequence[list[str]],
+) -> list[int | None]:
+    """For each old chapter, the index of the new chapter it is, or None when it was taken out;
+    in order (a later old chapter is never paired with an earlier new one).
+
+    Identical chapters pair first (the longest runs, as difflib finds them); in each stretch between
+    them, chapters pair by the telling paragraphs only they share there, as many as an order allows,
+    and the chapters still left between those pair by position, the old ones past the new left over.
+    """
+    pairs: list[int | None] = [None] * len(old_digests)
+    matcher = SequenceMatcher(None, list(old_digests), list(new_digests), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for offset in range(i2 - i1):
+                pairs[i1 + offset] = j1 + offset
+        elif tag == "replace":
+            for i, j in _pair_stretch(old_paragraphs[i1:i2], new_paragraphs[j1:j2]):
+                pairs[i1 + i] = j1 + j
+    return pairs
+
+
+def _pair_stretch(old: Sequence[list[str]], new: Sequence[list[str]]) -> list[tuple[int, int]]:
+    """Old and new chapters between two identical ones, paired: by shared paragraphs, then by position."""
+    anchors = _shared_paragraph_pairs(old, new)
+    pairs: list[tuple[int, int]] = []
+    previous = (-1, -1)
+    for anchor in [*anchors, (len(old), len(new))]:
+        gap = zip(range(previous[0] + 1, anchor[0]), range(previous[1] + 1, anchor[1]), strict=False)
+        pairs += list(gap)
+        if anchor != (len(old), len(new)):
+            pairs.append(anchor)
+        previous = anchor
+    return pairs
+
+
+def _shared_paragraph_pairs(old: Sequence[list[str]], new: Sequence[list[str]]) -> list[tuple[int, int]]:
+    """The ordered pairing of old and new chapters sharing the most telling paragraphs, counting only
+    paragraphs found in one old and one new chapter of the stretch (a sign-off repeated under every
+    chapter pairs nothing). A heaviest increasing chain over the pairs sharing any, by a Fenwick tree
+    of running maxima, so a long rewritten story costs its pairs' count times a logarithm."""
+    where_old = _only_chapter(old)
+    where_new = _only_chapter(new)
+    weights: dict[tuple[int, int], int] = {}
+    for key, i in where_old.items():
+        j = where_new.get(key)
+        if j is not None:
+            weights[(i, j)] = weights.get((i, j), 0) + 1
+    if not weights:
+        return []
+    size = len(new)
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (best chain weight, index of its last pair)
+
+    def best_before(j: int) -> tuple[int, int]:  # the heaviest chain over pairs with a new index below j
+        found, position = (0, -1), j
+        while position > 0:
+            found = max(found, tree[position])
+            position -= position & -position
+        return found
+
+    def record(j: int, value: tuple[int, int]) -> None:
+        position = j + 1
+        while position <= size:
+            tree[position] = max(tree[position], value)
+            position += position & -position
+
+    ordered = sorted(weights)
+    parents: list[int] = []
+    totals: list[int] = []
+    starts = [i for i, _ in ordered]
+    for i in sorted(set(starts)):
+        group = range(bisect_left(starts, i), bisect_left(starts, i + 1))
+        found = [best_before(ordered[k][1]) for k in group]  # all read before any of this old chapter is recorded
+        for k, (weight, parent) in zip(group, found, strict=True):
+            parents.append(parent)
+            totals.append(weight + weights[ordered[k]])
+        for k in group:
+            record(ordered[k][1], (totals[k], k))
+    chain: list[tuple[int, int]] = []
+    k = max(range(len(ordered)), key=lambda index: (totals[index], -index))
+    while k >= 0:
+        chain.append(ordered[k])
+        k = parents[k]
+    return chain[::-1]
+
+
+def _only_chapter(chapters: Sequence[list[str]]) -> dict[str, int]:
+    """Each telling paragraph found in exactly one of these chapters -> that chapter's index."""
+    found: dict[str, int] = {}
+    repeated: set[str] = set()
+    for index, paragraphs in enumerate(chapters):
+        for key in _telling(paragraphs):
+            if key in found and found[key] != index:
+                repeated.add(key)
+            found.setdefault(key, index)
+    return {key: index for key, index in found.items() if key not in repeated}
 
 
 def _declared_key(warning: str) -> str:

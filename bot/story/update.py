@@ -8,7 +8,7 @@ file replaces the story's text in place:
 - the file goes through the import of ``/story add`` (same worker, limits and scan);
 - the chapters and the author's metadata (author, summary, rating, tags, declared warnings)
   are replaced from the file in one transaction with the new scan; whatever is keyed by a
-  chapter number elsewhere stays as it is, but for an admin's dismissal of a possible warning on a
+  chapter number elsewhere stays on its chapter (below), but for an admin's dismissal of a possible warning on a
   changed or new chapter: it judged text that is gone, so the new text's evidence is offered again
   (and asks members who avoid it strictly) instead of being hidden by it;
 - the title stays the one the library knows (an admin may have chosen it at ``/story add``,
@@ -18,10 +18,17 @@ file replaces the story's text in place:
   text, is refused unless ``replace_anyway``: most likely it is the wrong file;
 - when chapters go, members past the new last chapter are set back to it, and discussions of
   chapters past it are named in the answer (they still post unless moved or cancelled);
-- a story imported when a dedication or epigraph before chapter 1 was read as a chapter has it
-  among the new file's notes (bot.story.changes): everything keyed by chapter number (progress,
-  discussions, posts, reviews and reports) moves down with the chapters in the same transaction,
-  so the club's "chapter 3" is still the chapter it read;
+- chapters are paired by what they say (bot.story.changes): when the author added a prologue or
+  a chapter in the middle, or took one out ("Author's note: on hiatus"), or the story was imported
+  when a dedication before chapter 1 was read as a chapter (now among the new file's notes),
+  everything keyed by chapter number (progress, discussions, posts, reviews and reports) moves
+  with its chapter in the same transaction, so the club's "chapter 3" is still the chapter it read.
+  A member's place moves with the chapter they had reached: one past a new chapter counts it as
+  read (their place is one number, and setting them back before it would lose where they are), and
+  the admin is told how many to tell. A chapter gone from the middle (or now a note) takes its
+  reviews, reports and post records with it, and its pending discussions are cancelled and named;
+  its readers are at the chapter before it. A chapter taken out after the last one kept is a
+  chapter taken down, as below;
 - the same text is taken when the author's metadata, chapter notes or chapter warnings changed
   (they are not in the text's hash), and refused as "nothing changed" otherwise.
 
@@ -35,10 +42,10 @@ from dataclasses import dataclass, field, replace
 import aiosqlite
 
 from bot.db import Database
-from bot.discussions.store import pending_past, shift_discussions
+from bot.discussions.store import NOW_A_NOTE, TAKEN_OUT, pending_past, renumber_discussions
 from bot.errors import UserError
-from bot.excerpts.store import ChapterBusy, shift_post_jobs
-from bot.progress.store import clamp_progress, shift_progress
+from bot.excerpts.store import ChapterBusy, renumber_post_jobs
+from bot.progress.store import clamp_progress, members_past, renumber_progress
 from bot.story.books import book_hash, book_story, check_chapters, clean_title
 from bot.story.changes import SAME_STORY_SHARE, ChapterChanges, DeclaredChange, compare_chapters, same_title
 from bot.story.chapters import chapter_list, chapter_ranges, unread_chapters
@@ -51,7 +58,7 @@ from bot.story.tidy import one_line
 from bot.text import and_list, clip_lines, escape_markdown, plural, quote_input, sentence
 from bot.warnings.engine import ScanReport
 from bot.warnings.service import declared_ids, save_scan, stored_scan, versioned_scan
-from bot.warnings.store import forget_dismissals, shift_chapter_decisions
+from bot.warnings.store import forget_dismissals, renumber_chapter_decisions
 from bot.worker import Workers
 
 ANYWAY = "`replace_anyway:True`"
@@ -82,6 +89,8 @@ class StoryUpdated:
     past_the_end: list[int]  # ids of pending discussions of chapters the story no longer has
     first_text: bool = False  # a book the club read elsewhere that now has its file
     now_a_note: list[int] = field(default_factory=list)  # ids of discussions cancelled: their chapter is a note now
+    taken_out: list[int] = field(default_factory=list)  # ids of discussions cancelled: their chapter was taken out
+    past_new: int = 0  # members whose place is past a chapter added before the old last one
 
     @property
     def chapters(self) -> int:
@@ -148,8 +157,8 @@ async def _update_file(
     old_report = await stored_scan(db, guild_id, record.id)
     report, version = await scan_upload(db, workers, guild_id, new)
     touched = set(changes.changed) | set(changes.added)
-    set_back, past, cancelled, reopened = await _replace(
-        db, guild_id, record, new, parsed.content_hash, report, version=version, now=now, shifted=changes.shifted,
+    done = await _replace(
+        db, guild_id, record, new, parsed.content_hash, report, version=version, now=now, changes=changes,
         rewritten=touched,
     )  # fmt: skip
     return StoryUpdated(
@@ -160,12 +169,14 @@ async def _update_file(
         changes=changes,
         first_text=not record.has_text,
         words=new.words,
-        new_warnings=new_warnings(old_report, report, touched, reopened),
+        new_warnings=new_warnings(old_report, report, touched, done.reopened),
         newly_declared=_newly_declared(old_report, report),
         not_english=[c.number for c in report.chapters if c.number in touched and not c.english],
-        set_back=set_back,
-        past_the_end=past,
-        now_a_note=cancelled,
+        set_back=done.set_back,
+        past_the_end=done.past_the_end,
+        now_a_note=done.now_a_note,
+        taken_out=done.taken_out,
+        past_new=done.past_new,
     )
 
 
@@ -183,6 +194,16 @@ def check_same_story(record: StoryRecord, file_title: str | None, changes: Chapt
     before = len(changes.unchanged) + len(changes.changed) + len(changes.removed)
     after = before - len(changes.removed) + len(changes.added)
     name = f"**{escape_markdown(record.title)}**"
+    taken_out = _taken_out(changes)
+    if after < before and taken_out:
+        one = len(taken_out) == 1
+        raise UserError(
+            f"The new version has {plural(after, 'chapter')}; {name} has {before}, and {_label(taken_out)} "
+            f"{'is' if one else 'are'} not in it. Nothing was changed. If {'it was' if one else 'they were'} really "
+            f"taken out, run `/story update` again with {ANYWAY}: {'its' if one else 'their'} scheduled "
+            "discussions are cancelled, and the chapters after move down with the club's progress, discussions "
+            "and warning decisions."
+        )
     if after < before:
         raise UserError(
             f"The new version has {plural(after, 'chapter')}; {name} has {before}. Nothing was changed. "
@@ -228,52 +249,91 @@ async def _update_book(
         check_same_story(record, None, changes)
     story = book_story(clean, record.author, count, record.declared_warnings)
     report, version = await versioned_scan(db, guild_id, story)  # the declared warnings, mapped
-    set_back, past, _, _ = await _replace(
+    done = await _replace(
         db, guild_id, record, story, book_hash(clean, record.author), report, version=version, now=now
     )
-    return StoryUpdated(record.id, clean, None, False, changes, 0, [], [], [], set_back, past)
+    return StoryUpdated(record.id, clean, None, False, changes, 0, [], [], [], done.set_back, done.past_the_end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Replaced:
+    set_back: int  # members past the new last chapter, set back to it
+    past_the_end: list[int]  # pending discussions of chapters past the new end
+    now_a_note: list[int] = field(default_factory=list)  # discussions cancelled: their chapter is a note now
+    taken_out: list[int] = field(default_factory=list)  # discussions cancelled: their chapter was taken out
+    reopened: set[tuple[int, str]] = field(default_factory=set)  # (chapter, warning) dismissals dropped
+    past_new: int = 0  # members whose place is past a chapter added before the old last one
 
 
 async def _replace(
     db: Database, guild_id: int, record: StoryRecord, story: Story, content_hash: str, report: ScanReport, *,
-    version: int, now: float, shifted: int = 0, rewritten: set[int] | None = None,
-) -> tuple[int, list[int], list[int], set[tuple[int, str]]]:  # fmt: skip
-    """The new text, its scan, everything keyed by chapter moved down by ``shifted`` (old chapters
-    now notes), the dismissals of the ``rewritten`` chapters dropped, and the progress past its end,
-    in one transaction. Returns the members set back, the pending discussions past the end, those
-    cancelled (their chapter is a note now) and the (chapter, warning) dismissals dropped."""
+    version: int, now: float, changes: ChapterChanges | None = None, rewritten: set[int] | None = None,
+) -> _Replaced:  # fmt: skip
+    """The new text, its scan, everything keyed by chapter moved with its chapter (``changes.moves``),
+    the dismissals of the ``rewritten`` chapters dropped, and the progress past its end, in one
+    transaction."""
     last = len(story.chapters)
+    moves = changes.moves if changes else {}
     async with db.transaction() as tx:
         await replace_story(
             tx, guild_id, record.id, story, content_hash=content_hash, expected_hash=record.content_hash,
             expected_chapters=record.chapter_count,
         )  # fmt: skip
-        cancelled = await _shift_chapters(tx, guild_id, record.id, shifted, now) if shifted else []
+        cancelled: list[tuple[int, int]] = []
+        if moves:
+            assert changes is not None
+            cancelled = await _renumber_chapters(tx, guild_id, record.id, changes, now)
         reopened = await forget_dismissals(tx, guild_id, record.id, rewritten or ())
         await save_scan(tx, guild_id, record.id, report, rules_version=version)
         set_back = await clamp_progress(tx, guild_id, record.id, last, now)
         past = await pending_past(tx, guild_id, record.id, last)
-    return set_back, past, cancelled, reopened
+        inserted = _inserted(changes) if changes else []
+        past_new = await members_past(tx, guild_id, record.id, inserted[0]) if inserted else 0
+    notes = range(1, (changes.shifted if changes else 0) + 1)
+    return _Replaced(
+        set_back, past, [i for i, chapter in cancelled if chapter in notes],
+        [i for i, chapter in cancelled if chapter not in notes], reopened, past_new,
+    )  # fmt: skip
 
 
-async def _shift_chapters(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int, now: float) -> list[int]:
-    """Every row keyed by the story's chapter numbers, moved down by ``by``: the rows of every table
+async def _renumber_chapters(
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, changes: ChapterChanges, now: float
+) -> list[tuple[int, int]]:
+    """Every row keyed by the story's chapter numbers moved with its chapter: the rows of every table
     with a chapter column (bot/migrations) but the chapters and the scan, which are written anew.
-    Returns the ids of the pending discussions cancelled because their chapter is a note now."""
+    Returns the pending discussions cancelled because their chapter is gone, as (id, old chapter)."""
+    moves = changes.moves
     try:
-        await shift_post_jobs(tx, guild_id, story_id, by)
-    except ChapterBusy:
+        await renumber_post_jobs(tx, guild_id, story_id, moves, notes=changes.shifted)
+    except ChapterBusy as busy:
+        which = f"Chapter {busy.args[0]} is" if busy.args else "A chapter that moves is"
         raise UserError(
-            f"{_numbers_of(by).capitalize()} being posted right now; run `/story update` again when the post "
-            "is done. Nothing was changed."
+            f"{which} being posted right now; run `/story update` again when the post is done. Nothing was changed."
         ) from None
-    await shift_progress(tx, guild_id, story_id, by, now)
-    await shift_chapter_decisions(tx, guild_id, story_id, by)
-    return await shift_discussions(tx, guild_id, story_id, by, now)
+    await renumber_progress(tx, guild_id, story_id, progress_moves(moves), now)
+    await renumber_chapter_decisions(tx, guild_id, story_id, moves)
+    reasons = {number: NOW_A_NOTE if number <= changes.shifted else TAKEN_OUT for number in moves}
+    return await renumber_discussions(tx, guild_id, story_id, moves, now, reasons)
 
 
-def _numbers_of(by: int) -> str:
-    return "chapter 1 is" if by == 1 else f"one of chapters 1-{by} is"
+def progress_moves(moves: dict[int, int | None]) -> dict[int, int]:
+    """Where a member's place goes: with its chapter, or for a chapter gone, to where the last chapter
+    before it that is kept went (0: none was, they had read only notes), as they had read it."""
+    places: dict[int, int] = {}
+    for old, new in moves.items():
+        if new is None:
+            before = (moves.get(number, number) for number in range(old - 1, 0, -1))
+            new = next((number for number in before if number is not None), 0)
+        places[old] = new
+    return places
+
+
+def _inserted(changes: ChapterChanges) -> list[int]:
+    """New chapters added before a chapter the story already had (a prologue, one in the middle)."""
+    count = len(changes.unchanged) + len(changes.changed) + len(changes.removed)
+    kept = range(changes.shifted + 1, changes.shifted + count + 1)
+    last_kept = max((changes.moves.get(n, n) or 0 for n in kept if n not in changes.removed), default=0)
+    return [number for number in changes.added if number < last_kept]
 
 
 def new_warnings(
@@ -318,10 +378,21 @@ def describe_update(updated: StoryUpdated) -> str:
             f"The file calls it {quote_input(updated.file_title)}; the library keeps its title "
             "(give `title:` to rename it)."
         )
-    if changes.shifted:
+    inserted, taken_out = _inserted(changes), _taken_out(changes)
+    if changes.shifted and not inserted and not taken_out and _moved_down_by_notes(changes):
         lines.append(_now_notes_line(changes))
+    elif changes.moves:
+        if changes.shifted:
+            lines.append(_now_notes_line(changes, moved=False))
+        lines.append(_moves_line(changes, inserted, taken_out))
     else:
         lines.append("Reading progress, discussions, posts and warning decisions are kept.")
+    if updated.past_new:
+        which = f"the new {_label(inserted)}" if len(inserted) == 1 else "a new chapter"
+        lines.append(
+            f"{plural(updated.past_new, 'member')} had read past {which}, so it counts as read for them: "
+            "tell the club it is there."
+        )
     lines += _declared_lines(changes.declared)
     other_notes = sorted(set(changes.notes_changed) - {change.chapter for change in changes.declared})
     if other_notes:
@@ -331,6 +402,11 @@ def describe_update(updated: StoryUpdated) -> str:
         ids = ", ".join(f"#{number}" for number in updated.now_a_note)
         lines.append(
             f"⚠️ Cancelled, as its chapter is a note now: {plural(len(updated.now_a_note), 'discussion')} ({ids})."
+        )
+    if updated.taken_out:
+        ids = ", ".join(f"#{number}" for number in updated.taken_out)  # listed nowhere else: every one named
+        lines.append(
+            f"⚠️ Cancelled, as its chapter was taken out: {plural(len(updated.taken_out), 'discussion')} ({ids})."
         )
     if updated.set_back:
         who = plural(updated.set_back, "member")
@@ -358,18 +434,56 @@ def _count_word(count: int) -> str:
     return _COUNTS[count - 1] if 0 < count <= len(_COUNTS) else str(count)
 
 
-def _now_notes_line(changes: ChapterChanges) -> str:
+def _now_notes_line(changes: ChapterChanges, *, moved: bool = True) -> str:
     """The old leading chapters that are the story's notes now, in the words a club uses:
-    "The dedication is now a note; chapter numbers moved down by one, ..."."""
+    "The dedication is now a note; chapter numbers moved down by one, ..." (``moved``: and every
+    chapter moved down by as many, said here; else the moves are told on a line of their own)."""
     counts: dict[str, int] = {}
     for label in changes.now_notes:
         counts[label.casefold()] = counts.get(label.casefold(), 0) + 1
     pages = and_list([f"the {label}" if n == 1 else f"the {_count_word(n)} {label}s" for label, n in counts.items()])
     what = f"{pages} is now a note" if len(changes.now_notes) == 1 else f"{pages} are now notes"
+    if not moved:
+        return sentence(f"{what} (shown in `/story info`)")
     return sentence(
         f"{what} (shown in `/story info`); chapter numbers moved down by {_count_word(changes.shifted)}, and reading "
         "progress, discussions, posts and warning decisions moved with them"
     )
+
+
+MOVES_NAMED = 6  # runs of chapters moved named in the answer; `/story info` numbers every chapter
+
+
+def _moved_down_by_notes(changes: ChapterChanges) -> bool:
+    """Every chapter moved down by the count of chapters now notes (the only move before pairing by text)."""
+    return all(step == -changes.shifted for _, step in changes.moved_chapters())
+
+
+def _taken_out(changes: ChapterChanges) -> list[int]:
+    """Old chapters taken out before a chapter kept: their numbers are other chapters' now."""
+    return [number for number in changes.removed if number in changes.moves and changes.moves[number] is None]
+
+
+def _moves_line(changes: ChapterChanges, inserted: list[int], taken_out: list[int]) -> str:
+    """What moved, as a club says it: "A new chapter 1 was added; chapters 1-12 are now 2-13, and ..."."""
+    what = []
+    if inserted:
+        what.append(
+            f"a new {_label(inserted)} was added" if len(inserted) == 1 else f"new {_label(inserted)} were added"
+        )
+    if taken_out:
+        what.append(f"{_label(taken_out)} {'was' if len(taken_out) == 1 else 'were'} taken out")
+    runs = changes.moved_chapters()
+    moved = [
+        f"{_label(numbers)} {'is' if len(numbers) == 1 else 'are'} now {chapter_ranges([n + step for n in numbers])}"
+        for numbers, step in runs[:MOVES_NAMED]
+    ]
+    if len(runs) > MOVES_NAMED:
+        moved.append(f"{len(runs) - MOVES_NAMED} more runs moved (`/story info` numbers every chapter)")
+    if not moved:
+        return sentence(" and ".join(what))
+    told = "; ".join(part for part in (" and ".join(what), and_list(moved)) if part)
+    return sentence(f"{told}, and reading progress, discussions, posts and warning decisions moved with them")
 
 
 def _declared_lines(declared: list[DeclaredChange]) -> list[str]:
@@ -394,7 +508,7 @@ def _chapter_summary(changes: ChapterChanges, first_text: bool) -> str:
             (changes.unchanged, "unchanged"),
             (changes.changed, "changed"),
             (changes.added, "new"),
-            (changes.removed, "taken down"),
+            ([n for n in changes.removed if n not in _taken_out(changes)], "taken down"),
         )
         if numbers
     ]

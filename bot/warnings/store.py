@@ -7,12 +7,12 @@ neither validate nor cache.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.db import SHIFT_ROOM, Database
+from bot.db import Database, move_chapter_rows
 from bot.guilds import ensure_guild
 from bot.story.tidy import story_title
 from bot.warnings.engine import ScanReport
@@ -450,19 +450,22 @@ async def upsert_override(
     return cursor.rowcount > 0
 
 
-async def shift_chapter_decisions(tx: aiosqlite.Connection, guild_id: int, story_id: int, by: int) -> None:
-    """The story's first ``by`` chapters became notes (bot.story.changes): reviews and reports of later
-    chapters move down with them, inside the caller's transaction; those of a chapter now a note go,
-    as a note carries no warning of its own."""
+async def renumber_chapter_decisions(
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None]
+) -> None:
+    """``/story update`` renumbered the chapters (bot.story.changes): reviews and reports move with
+    their chapters, inside the caller's transaction; those of a chapter gone (None: now a note, or
+    taken out before a chapter that now holds its number) go, as they judged a text no chapter has."""
+    gone = sorted(old for old, new in moves.items() if new is None)
+    marks = ", ".join("?" for _ in gone)
     for table in ("warning_reviews", "warning_reports"):
-        await tx.execute(
-            f"DELETE FROM {table} WHERE guild_id = ? AND story_id = ? AND chapter <= ?", (guild_id, story_id, by)
-        )
-        for step, above in ((SHIFT_ROOM, by), (-SHIFT_ROOM - by, SHIFT_ROOM)):
+        if gone:
             await tx.execute(
-                f"UPDATE {table} SET chapter = chapter + ? WHERE guild_id = ? AND story_id = ? AND chapter > ?",
-                (step, guild_id, story_id, above),
+                f"DELETE FROM {table} WHERE guild_id = ? AND story_id = ? AND chapter IN ({marks})",
+                (guild_id, story_id, *gone),
             )
+        moved = {old: new for old, new in moves.items() if new is not None}
+        await move_chapter_rows(tx, table, guild_id, story_id, moved)
 
 
 async def forget_dismissals(

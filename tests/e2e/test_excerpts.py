@@ -438,3 +438,39 @@ async def test_buttons_of_a_chapter_an_update_took_down_say_so(club: Club, sampl
         assert answer.ephemeral and "taken down when **The Lamp at Gull Point** was updated" in answer.text
         assert "3 chapters now" in answer.text and "pick" not in answer.text
     assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, story_id)) == 0
+
+
+async def test_buttons_posted_before_a_prologue_or_a_chapter_taken_out_act_on_the_chapter_the_member_saw(
+    club: Club, sample_story: Path
+) -> None:
+    """The author added a prologue, then took it out again: "I've read this" under chapter 2's post,
+    made before either, marks the same text each time (chapter 3, then 2 again), and the prologue's
+    own buttons say it was taken down instead of marking the chapter now holding its number."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    [choice] = await club.autocomplete("story update", "story", "gull", member=club.admin)
+    story_id = int(choice["value"])
+    await post(club, member=club.admin, story=str(story_id), chapter=2, channel=club.text_channel)
+    seen = bot_posts(club, club.text_channel)
+    text = sample_story.read_text(encoding="utf-8")
+    start = text.index("# Chapter 1")
+    prologue = "# Prologue\n\nForty years before Nell came, her grandfather carried the first logbook up the steps.\n\n"
+    with_prologue = f"{text[:start]}{prologue}{text[start:]}".encode()
+    updated = await club.slash("story update", member=club.admin, story=str(story_id), file=("l.md", with_prologue))
+    assert "chapters 1-4 are now 2-5" in updated[-1].text
+
+    marked = await club.click(seen[-1], "I've read this", member=club.member)
+    assert "read up to chapter 3 of" in marked[-1].text
+    await post(club, member=club.admin, story=str(story_id), chapter=1, channel=club.general_channel)
+    of_prologue = bot_posts(club, club.general_channel)[-1]
+
+    updated = await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("l.md", sample_story.read_bytes()),
+        replace_anyway=True,
+    )  # fmt: skip
+    assert "Chapter 1 was taken out; chapters 2-5 are now 1-4" in updated[-1].text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, story_id)) == 2
+    shown = await club.click(seen[-1], "Read privately", member=club.other_member)
+    assert shown[0].content.startswith("📖 **The Lamp at Gull Point** · Chapter 2: What the Logbook Kept")
+    [note] = await club.click(of_prologue, "I've read this", member=club.owner)
+    assert note.ephemeral and "This chapter was taken down when" in note.text, note.text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.owner.user.id, story_id)) == 0

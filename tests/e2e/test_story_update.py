@@ -13,6 +13,7 @@ from bot.progress.store import get_progress
 from bot.story import plaintext
 from bot.story.importer import content_hash, import_story
 from bot.story.store import add_story, count_stories, get_story_record
+from bot.warnings.service import chapter_warnings
 
 TITLE = "The Lamp at Gull Point"
 NEW_CHAPTER = (
@@ -214,3 +215,53 @@ async def test_many_discussions_past_the_end_are_counted_and_led_to_where_all_ar
     assert f"no longer has: {named} and 2 more (`/discussion list` shows them all)." in text
     listed = await club.slash("discussion list", member=club.admin)
     assert all(f"#{number}" in "".join(reply.text for reply in listed) for number in ids)
+
+
+PROLOGUE = (
+    "# Prologue: The First Keeper\n\n"
+    "Forty years before Nell came, her grandfather carried the first logbook up the hundred and twelve steps."
+    "\n\nHe wrote the date, the wind and the state of the sea, and he did it every evening after that.\n\n"
+)
+
+
+async def test_a_prologue_added_moves_the_club_s_confirmation_progress_and_discussion_with_their_chapters(
+    club: Club, sample_story: Path
+) -> None:
+    """The author added a prologue: what the club kept on chapter 3 (a confirmed warning, a member's
+    place, a scheduled discussion) is on chapter 4 after the update, the same text; before, it stayed
+    on "chapter 3", now the old chapter 2."""
+    story_id = await add_sample(club, sample_story)
+    await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
+    await club.slash("warnings report", member=club.member, story=str(story_id), chapter=3, warning="vomit")
+    [posted] = club.messages(club.general_channel)
+    confirmed = await club.click(posted, f"dogear:warn:c:{story_id}:3:vomit", member=club.admin)
+    assert "Confirmed **Vomit** (`vomit`) for chapter 3" in confirmed[-1].text
+    await club.slash("progress set", member=club.member, story=str(story_id), chapter=3)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story_id), chapter=3, when="in 2 days", remind="none",
+        channel=club.text_channel,
+    )  # fmt: skip
+    [discussion] = await club.run(discussions.list_discussions(club.bot.db, club.guild.id, now=club.clock.now()))
+    text = sample_story.read_text(encoding="utf-8")
+    start = text.index("# Chapter 1")
+    with_prologue = f"{text[:start]}{PROLOGUE}{text[start:]}".encode()
+
+    replies = await club.slash("story update", member=club.admin, story=str(story_id), file=("lamp.md", with_prologue))
+    answer = replies[-1]
+    assert answer.ephemeral and "Chapters 2-5 unchanged, chapter 1 new." in answer.text
+    assert (
+        "A new chapter 1 was added; chapters 1-4 are now 2-5, and reading progress, discussions, posts and warning "
+        "decisions moved with them." in answer.text
+    )
+    assert "1 member had read past the new chapter 1, so it counts as read for them" in answer.text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.id, story_id)) == 4
+    moved = await club.run(discussions.get_discussion(club.bot.db, club.guild.id, discussion.id))
+    assert moved.chapter == 4 and moved.state == "scheduled"
+    info = (await club.slash("story info", member=club.member, story=str(story_id)))[0].text
+    assert "`  4` Chapter 4: The Storm" in info and "The First Keeper" in info
+    ids = [w.id for w in await club.run(chapter_warnings(club.bot.db, club.guild.id, story_id, 4))]
+    assert "vomit" in ids  # the confirmation stayed with The Storm
+    ids = [w.id for w in await club.run(chapter_warnings(club.bot.db, club.guild.id, story_id, 3))]
+    assert "vomit" not in ids
+    listing = (await club.slash("discussion list", member=club.admin))[-1].text
+    assert "chapter 4" in listing
