@@ -556,6 +556,21 @@ def strung_separators(size: int) -> tuple[str, bytes]:
     return "strung.txt", b"Rating: T. " + b"a. " * (size // 3 - 20) + b"\n\nThe lake was cold.\n"
 
 
+def unclosed_emphasis_line(size: int) -> tuple[str, bytes]:
+    """A Markdown line of "*_" to the size: each note label tried at each of its characters."""
+    return "stars.md", b"# T\n\n" + b"*_" * (size // 2 - 4)
+
+
+def a_line_of_bars(size: int) -> tuple[str, bytes]:
+    """A line of "|" to the size: every one an ornament, trimmed a character at a time by five readers."""
+    return "bars.txt", b"T\n\n" + b"|" * (size - 4)
+
+
+def details_over_spaces(size: int) -> tuple[str, bytes]:
+    """A Markdown "<details>" and a run of spaces: every split of the run tried before a "<summary>"."""
+    return "details.md", b"# T\n\n<details>" + b" " * (size - 40) + b"x\n\nThe lake was cold.\n"
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -606,6 +621,9 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a quoted Markdown heading of spaces": spaces_in_a_quoted_heading,
     "a front matter line of spaces": spaces_in_front_matter,
     "a header line of separators": strung_separators,
+    "a Markdown line of unclosed emphasis": unclosed_emphasis_line,
+    "a line of bars": a_line_of_bars,
+    "a <details> over a run of spaces": details_over_spaces,
 }
 
 

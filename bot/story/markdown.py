@@ -328,7 +328,9 @@ def drop_comments(text: str) -> str:
     return "".join(out)
 
 
-_DETAILS_OPEN = re.compile(r"[ \t]*<details\b[^>\n]*>[ \t]*\n?[ \t]*<summary\b[^>\n]*>", re.IGNORECASE)
+# The spaces between the two tags are read once: as "[ \t]*\n?[ \t]*" every split of a run of them
+# between the two was tried ("<details>" and 80,000 spaces took 37 s).
+_DETAILS_OPEN = re.compile(r"[ \t]*+<details\b[^>\n]*>[ \t]*+(?:\n[ \t]*+)?<summary\b[^>\n]*>", re.IGNORECASE)
 _SUMMARY_CLOSE = "</summary>"
 _DETAILS_CLOSE = "</details>"
 _TAG = re.compile(r"<[^<>\n]*>")
