@@ -1,6 +1,7 @@
 """What a book's back holds after the story: "About the Author", "Also by Wren Hale", an excerpt of
-another book. Not the story, in any format: an EPUB's last pages (:mod:`bot.story.epub`), and a
-text's, Markdown's or single-file book's last section or chapter (:func:`drop_back_matter`)."""
+another book, a printed book's index and its printer's lines. Not the story, in any format: an
+EPUB's last pages (:mod:`bot.story.epub`), and a text's, Markdown's or single-file book's last
+section or chapter (:func:`drop_back_matter`)."""
 
 from __future__ import annotations
 
@@ -76,6 +77,27 @@ _SECTION_LABELS = frozenset(
 _SECTION_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ")
 
 
+# A printed book's index: "INDEX." over entries each ending in its page numbers ("Army, the French,
+# mutinies in, 73;" / "disorderly condition of, 105;") or sending the reader elsewhere ("Egalité,
+# Philip. _See_ Orleans, Duke of"). It runs to thousands of words, so it is known by its entries'
+# shape, not its length: every part of nearly every paragraph after the label so ends.
+_INDEX_LABELS = frozenset(["index", "general index", "index of names", "index of subjects"])
+_PAGE = r"(?:\d{1,4}|[ivxlc]{1,7})(?:[ \t]*[-–—][ \t]*(?:\d{1,4}|[ivxlc]{1,7}))?"
+_INDEX_ENTRY = re.compile(rf"^\D.*?,[ \t]*{_PAGE}(?:[ \t]*,[ \t]*{_PAGE})*[ \t]*[.;,]?$", re.IGNORECASE)
+_INDEX_SEE = re.compile(r"[ \t.,;(_*]see(?:[ \t]+also)?[_*]?[ \t]+\S", re.IGNORECASE)
+_INDEX_MIN_ENTRIES = 3
+_INDEX_STRAY_SHARE = 0.1  # a letter heading or an odd line among the entries
+# The printer's lines closing a printed book: "_Printed at_ THE BALLANTYNE PRESS" / "SPOTTISWOODE,
+# BALLANTYNE & CO. LTD.", "PRINTED BY WILLIAM CLOWES AND SONS, LIMITED, LONDON". A line opening
+# "Printed" and a printer's word, in a few short lines: a story's last line may well start "Printed".
+_PRINTED = re.compile(r"^[ \t_*=]*printed(?:[ \t]+and[ \t]+bound)?[_*=]*[ \t]+(?:at|by|in|for)\b", re.IGNORECASE)
+_PRINTER = re.compile(
+    r"\b(?:press|printers?|limited|ltd|sons|co|great[ \t]+britain|england|london|u\.?s\.?a)\b", re.IGNORECASE
+)
+_PRINTER_LINES = 6
+_PRINTER_LINE_CHARS = 80
+
+
 def _key(text: str) -> str:
     key = _SPACE.sub(" ", text.casefold().replace("\u2019", "'")).strip().rstrip(":").strip()
     return "" if "\n" in key or len(key) > _MAX_TITLE else key
@@ -111,16 +133,77 @@ def drop_back_matter(chapters: list[Chapter], author: str | None) -> list[Chapte
     while len(chapters) > 1 and _back_chapter(chapters[-1], author):
         chapters.pop()
     if chapters:
+        _cut_index(chapters[-1])
         _cut_back_section(chapters[-1], author)
     return chapters
 
 
 def _back_chapter(chapter: Chapter, author: str | None) -> bool:
+    if chapter.title is not None and _index_label(chapter.title):
+        return _index_entries(_printed_off(chapter.paragraphs))
     return (
         chapter.title is not None
         and back_matter_title(chapter.title, author)
         and chapter.words <= BACK_SECTION_MAX_WORDS
     )
+
+
+def _index_label(text: str) -> bool:
+    return _key(text).strip(" .*_=") in _INDEX_LABELS
+
+
+def _index_entry(text: str) -> bool:
+    """A paragraph of an index: each of its parts ends in page numbers or a "See ..." reference."""
+    parts = [" ".join(part.split()) for part in text.split(";")]
+    parts = [part for part in parts if part]
+    return bool(parts) and all(_INDEX_ENTRY.match(part) or _INDEX_SEE.search(part) for part in parts)
+
+
+def _index_entries(paragraphs: list[str]) -> bool:
+    entries = sum(1 for text in paragraphs if _index_entry(text))
+    return entries >= _INDEX_MIN_ENTRIES and len(paragraphs) - entries <= _INDEX_STRAY_SHARE * len(paragraphs)
+
+
+def _printer_lines(text: str) -> bool:
+    lines = [line.strip() for line in text.strip().split("\n")]
+    return (
+        len(lines) <= _PRINTER_LINES
+        and all(len(line) <= _PRINTER_LINE_CHARS for line in lines)
+        and any(_PRINTED.match(line) for line in lines)
+        and _PRINTER.search(text) is not None
+    )
+
+
+def _printed_off(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` less the printer's lines closing them."""
+    end = len(paragraphs)
+    while end and _printer_lines(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end]
+
+
+def _cut_index(chapter: Chapter) -> None:
+    """Cut a printed book's index and its printer's lines from the end of the last chapter, where a
+    text file's "INDEX." line, no heading, ran them into the story; story text stays above them."""
+    paragraphs = chapter.paragraphs
+    end = len(_printed_off(paragraphs))
+    label = next((i for i in range(end - 1, -1, -1) if _index_label(paragraphs[i])), None)
+    if label is not None and label > 0 and _index_entries(paragraphs[label + 1 : end]):
+        end = len(_printed_off(paragraphs[:label]))
+    if 0 < end < len(paragraphs):
+        _keep_first(chapter, end)
+
+
+def _keep_first(chapter: Chapter, count: int) -> None:
+    """Keep the chapter's first ``count`` paragraphs, dropping the scenes left empty."""
+    scenes: list[Scene] = []
+    for scene in chapter.scenes:
+        if count <= 0:
+            break
+        scene.paragraphs = scene.paragraphs[:count]
+        count -= len(scene.paragraphs)
+        scenes.append(scene)
+    chapter.scenes = scenes
 
 
 def _cut_back_section(chapter: Chapter, author: str | None) -> None:

@@ -1597,6 +1597,8 @@ _CONTENTS = re.compile(
 )
 # An entry of a chapter list: "1. The Letter", "12) Goodbye".
 _ENTRY = re.compile(r"^[ \t]*(?P<num>\d{1,5})[.)][ \t]+(?P<title>\S.*?)[ \t]*$")
+# A printed book's entry numbered as its chapters are: "   I.     A Scandal in Bohemia" (eBook #1661).
+_ROMAN_ENTRY = re.compile(r"^[ \t]*(?P<num>[IVXLC]{1,8})\.[ \t]+(?P<title>\S.*?)[ \t]*$")
 ENTRY_CHARS = 120
 # FanFiction.net's chapter navigation: "< Prev 1. The Letter 2. The Burrow Next >".
 _PREV = re.compile(r"^(?:<{1,2}|«|‹|←)[ \t]*prev(?:ious)?(?:[ \t]+chapter)?(?!\w)", re.IGNORECASE)
@@ -1816,6 +1818,7 @@ def _contents_run(items: list[Item], index: int) -> int:
                 break
             entries += len(lines)
             paged += sum(1 for line in lines if _PAGED_ENTRY.match(line))
+            listed |= {key for line in lines for key in _line_keys(line)} - {""}
         else:
             break
         position += 1
@@ -1829,7 +1832,9 @@ def _contents_run(items: list[Item], index: int) -> int:
 
 
 def _text_under(items: list[Item], position: int) -> bool:
-    following = items[position + 1] if position + 1 < len(items) else None
+    """Whether the heading at ``position`` has story text under it, past a scene break opening it
+    (the lone "I." under "I. A SCANDAL IN BOHEMIA")."""
+    following = next((item for item in items[position + 1 :] if not isinstance(item, SceneBreak)), None)
     return isinstance(following, Para) and not _contents_paragraph(following.text.split("\n"))
 
 
@@ -1911,7 +1916,11 @@ def _entry_line(line: str) -> bool:
     """A line that can be a contents entry: "1. Snowfall", or a short title ("The Station")."""
     if len(line) > ENTRY_CHARS or not line.strip():
         return False
-    return _ENTRY.match(line) is not None or _title_like(trim_ornaments(line.strip()))
+    if _ENTRY.match(line) is not None or _title_like(trim_ornaments(line.strip())):
+        return True
+    # "VI.    The Man with the Twisted Lip": its small words longer than Title Case allows
+    roman = _ROMAN_ENTRY.match(line)
+    return roman is not None and roman.group("title")[:1].isupper() and not roman.group("title").endswith(".")
 
 
 def _chapter_list(items: list[Item], index: int, meta: _Meta) -> int:
@@ -1975,7 +1984,7 @@ def _key(text: str) -> str:
 
 def _line_keys(line: str) -> set[str]:
     """ "1. Snowfall" matches "1. Snowfall" and a heading titled "Snowfall"."""
-    match = _ENTRY.match(line)
+    match = _ENTRY.match(line) or _ROMAN_ENTRY.match(line)
     return {_key(line), _key(match.group("title"))} if match else {_key(line)}
 
 

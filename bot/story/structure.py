@@ -754,32 +754,66 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
 
     A lone number is a heading only when the whole text bears it out: at least two of them,
     counting 1, 2, 3... (or I, II, III...) in order with no stray number between, written
-    alike, each with story text under it, in a text that marks no chapters another way. A
+    alike, each with story text under it, in a text that marks no chapters another way (where
+    it does, such a series inside one chapter is its scene breaks: :func:`_section_numbers`). A
     numbered list, a lone "I." in dialogue or one stray number leaves the text as it is.
     """
-    if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+    if len(candidates) < 2:
         return
-    lines = [item.text for item in (items[index] for index in candidates) if isinstance(item, Para)]
+    if any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+        _section_numbers(items, candidates)
+        return
+    if _number_series(items, candidates):
+        for index in candidates:
+            items[index] = Heading(None, "chapter", 2, _text_of(items[index]))
+
+
+def _text_of(item: Item) -> str:
+    return item.text if isinstance(item, Para) else ""
+
+
+def _number_series(items: list[Item], candidates: list[int]) -> bool:
+    """Lone numbers counting 1, 2, 3... (or I, II, III...) in order with no stray number between,
+    written alike, each with story text under it."""
+    lines = [_text_of(items[index]) for index in candidates]
     values = [_bare_number(line) for line in lines]
     sign = 1 if (values[0] or 0) > 0 else -1
     if values != [sign * number for number in range(1, len(candidates) + 1)]:
-        return
+        return False
     if len({line.endswith(".") for line in lines}) > 1:
-        return  # "I." and "II" are not one series of headings
+        return False  # "I." and "II" are not one series
     taken = set(candidates)
-    for index in candidates:
-        following = items[index + 1] if index + 1 < len(items) else None
-        if index + 1 in taken or not isinstance(following, Para):
-            return  # a number with no text under it would be an empty chapter
-    for index, line in zip(candidates, lines, strict=True):
-        items[index] = Heading(None, "chapter", 2, line)
+    return all(index + 1 not in taken and isinstance(_at(items, index + 1), Para) for index in candidates)
+
+
+def _section_numbers(items: list[Item], candidates: list[int]) -> None:
+    """Under chapters the text marks otherwise, lone Roman numerals counting up inside one chapter
+    are its scene breaks: The Adventures of Sherlock Holmes numbers the parts of "A SCANDAL IN
+    BOHEMIA" "I.", "II.", "III.", each story counting again from "I.". Lone "1." / "2." there
+    are as often numbered steps of the text ("The steps." / "1." / "Climb."), and stay it."""
+    chapters: dict[int, list[int]] = {}
+    heading = -1
+    candidate = iter(candidates)
+    wanted = next(candidate, None)
+    for position, item in enumerate(items):
+        if isinstance(item, Heading):
+            heading = position
+        elif position == wanted:
+            if heading >= 0:
+                chapters.setdefault(heading, []).append(position)
+            wanted = next(candidate, None)
+    for series in chapters.values():
+        roman = all((_bare_number(_text_of(items[index])) or 0) < 0 for index in series)
+        if len(series) >= 2 and roman and _number_series(items, series):
+            for index in series:
+                items[index] = SceneBreak(_text_of(items[index]))
 
 
 @dataclass(frozen=True, slots=True)
 class _Numbered:
     """A line that may head a chapter in a numbered series: "1 - The Awakening", "2. Snowfall", "(3/5)"."""
 
-    kind: str  # "dash", "dot" or "parts": one series is written one way
+    kind: str  # "dash", "dot", "roman" or "parts": one series is written one way
     number: int
     title: str | None
     total: int = 0  # the "5" of "(3/5)"
@@ -788,6 +822,9 @@ class _Numbered:
 
 _DASH_TITLE = re.compile(r"^(?P<num>\d{1,4})(?:\.(?P<sub>\d{1,3}))?[ \t]+[-–—][ \t]+(?P<title>\S.{0,100})$")
 _DOT_TITLE = re.compile(r"^(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,100})$")
+# "I. A SCANDAL IN BOHEMIA": Gutenberg's Sherlock Holmes numbers its stories so, a capital
+# numeral, a stop, the title in capitals (a numeral heading a sentence, "I. Am. Done.", is no title).
+_ROMAN_DOT_TITLE = re.compile(r"^(?P<num>[IVXLC]{1,8})\.[ \t]+(?P<title>[^\s\w]*[A-Z][^a-z]{0,100})$")
 _PART_OF = re.compile(
     r"^(?:(?P<title>[^()\d][^()]{0,80}?)[ \t]+)?\((?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})\)$"
     r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})$"
@@ -796,9 +833,14 @@ _PART_OF = re.compile(
 
 def _numbered_line(text: str) -> _Numbered | None:
     """The series mark a line alone in its block may be; whether it is one is decided over the whole text."""
-    if len(text) > HEADING_MAX_CHARS or not (text[:1].isdigit() or text.endswith(")")):
+    if len(text) > HEADING_MAX_CHARS or not (text[:1].isdigit() or text.endswith(")") or text[:1] in "IVXLC"):
         return None
     text = normalise(text)
+    roman = _ROMAN_DOT_TITLE.match(text) if text[:1] in "IVXLC" else None
+    if roman is not None:
+        value = roman_value(roman.group("num"))
+        title = roman.group("title").strip()
+        return _Numbered("roman", value, title) if value and _title_line(title) else None
     part_of = _PART_OF.match(text) if "/" in text else None
     if part_of:
         if part_of.group("bare"):
@@ -825,7 +867,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return
     taken = {index for index, _ in candidates}
-    for kind in ("dash", "dot", "parts"):
+    for kind in ("dash", "dot", "roman", "parts"):
         series = [
             (index, found)
             for index, found in candidates

@@ -6,12 +6,17 @@ markers and the licence's opening as written), in tests/story/gutenberg/:
   code index (the copy holding the header; the stripped copy is gutenbergbooks/71688, 71688-0.txt):
   publisher's lists, "[Illustration: CENTRAL EUROPE 1789" with its caption over a blank line, a preface,
   "CONTENTS." with "CHAPTER I." / "FEUDALISM AND THE MONARCHY." / entries ending in their page numbers,
-  "MAPS.", a calendar, "CHAPTER I." over its title, sidenotes, "INDEX.", transcriber's notes, licence.
+  "MAPS.", a calendar, "CHAPTER I." over its title, sidenotes, "INDEX." (its entries from "America" to "Clermont-Tonnerre"
+  as printed, then a few from E, F, G and Y), the printer's lines, transcriber's notes, licence.
   Chapters kept: I and XI (XI opens at its "Expedition to Quibéron" sidenote, as shortened).
 - pg1342.txt: Pride and Prejudice (eBook #1342, 2008 "THIS" layout, "Produced by"), KArcherSutherland/NLP_ngram,
   1342-0.txt.
 - pg11.txt: Alice's Adventures in Wonderland (Millennium Fulcrum 3.0, as meagannguyen/ngram 11-0.txt keeps it,
   header already cut by its owner): "Contents" over "CHAPTER I.     Down the Rabbit-Hole" lines.
+- pg1661.txt: The Adventures of Sherlock Holmes (eBook #1661, updated October 10, 2023), as
+  farbodbj/llm-overflow pg1661.txt keeps it: header, "Contents" over "   I.     A Scandal in Bohemia"
+  lines, "I. A SCANDAL IN BOHEMIA" over its parts "I.", "II.", "III." (each part's opening paragraphs
+  and the close of part I as written), "II. THE RED-HEADED LEAGUE" and its first lines, end marker.
 - pg46.txt: A Christmas Carol (eBook #46, 2021 layout), as a public test excerpt quotes its opening and
   close; its five "STAVE II:  THE FIRST OF THE THREE SPIRITS" headings as a public script matches them
   line by line, each stave's first sentence as public excerpts quote it.
@@ -171,3 +176,39 @@ def test_the_publishers_pages_before_the_preface_are_no_chapter() -> None:
     ):
         assert gone not in text
     assert "Foreign policy of Catherine" not in text and "Map of Quiberon" not in text
+
+
+def test_a_printed_books_index_and_printers_lines_are_no_story_text() -> None:
+    """eBook #71688: "INDEX." over "Army, the French, mutinies in, 73;" / "disorderly condition of,
+    105;" ... (600 words here, thousands in the book) and "_Printed at_ THE BALLANTYNE PRESS" after
+    the last chapter's last paragraph were posted as that chapter's end. They are back matter,
+    known by the entries' page numbers, not by a length limit an index runs past."""
+    story = read("pg71688.txt")
+    last = story.chapters[-1]
+    assert last.title == "THE TREATY OF BASEL AND THE CONSTITUTION OF 1795"
+    assert last.paragraphs[-1].endswith("followed not by the Constitutional but by the Napoleonic age.")
+    text = posted(story)
+    for printed in ("INDEX", "mutinies in, 73", "_See_ Orleans", "Young, Arthur", "BALLANTYNE", "Colchester"):
+        assert printed not in text
+    assert len(story.chapters) == 3
+
+
+def test_sherlock_holmes_stories_are_its_chapters_and_their_numbered_parts_scenes() -> None:
+    """eBook #1661 (2023 layout): "I. A SCANDAL IN BOHEMIA" was no heading, so its lone part numbers
+    "I.", "II.", "III." became untitled chapters, "II. THE RED-HEADED LEAGUE" a line of part III's
+    text, and the contents an untitled chapter 1. Each story is a chapter, numbered as the book
+    numbers it, its parts scenes; the contents ("VI.    The Man with the Twisted Lip") are no chapter."""
+    story = read("pg1661.txt")
+    assert story.meta.title == "The Adventures of Sherlock Holmes"
+    assert story.meta.author == "Arthur Conan Doyle"
+    assert [chapter.title for chapter in story.chapters] == ["A SCANDAL IN BOHEMIA", "THE RED-HEADED LEAGUE"]
+    scandal, league = story.chapters
+    assert [len(scene.paragraphs) for scene in scandal.scenes] == [3, 1, 3]
+    assert scandal.paragraphs[0].startswith("To Sherlock Holmes she is always _the_ woman.")
+    assert scandal.scenes[1].paragraphs[0].startswith("At three o’clock precisely I was at Baker Street")
+    assert scandal.scenes[2].paragraphs[0].startswith("I slept at Baker Street that night")
+    assert league.paragraphs[0].startswith("I had called upon my friend, Mr. Sherlock Holmes")
+    text = posted(story)
+    assert "I." not in story.chapters[0].paragraphs and "II." not in text.split("\n")
+    assert "Contents" not in text and "Twisted Lip" not in text
+    assert_no_wrapper(story)

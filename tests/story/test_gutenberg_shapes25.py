@@ -416,3 +416,48 @@ def test_a_preface_or_introduction_heads_a_chapter(line: str) -> None:
     story = import_story(text.encode(), "ferry.txt", max_bytes=LIMIT)
     assert [chapter.title for chapter in story.chapters] == [line.rstrip(".").title(), None]
     assert story.chapters[0].paragraphs == ["I wrote this on a ferry."]
+
+
+def test_an_index_line_over_prose_stays_story_text() -> None:
+    """A chapter that goes on past an "Index" line in prose keeps it all: only entries ending in page
+    numbers make an index, and a closing "Printed in ..." line without a printer's name is the story's."""
+    text = (
+        "Chapter 1\n\n" + HARBOUR + "\n\n" + COUNTED + "\n\nChapter 2\n\n" + SAILS + "\n\nINDEX\n\n"
+        "The card in the drawer read: harbour, 1901; boats, 12; gulls, 40.\n\n"
+        "She put it back and went down to the quay, where the priest stood waiting.\n\n"
+        "He had found the ledger; its last page said, in her father's hand, April 4, 1901.\n\n"
+        "Printed in her father's hand under it: Forgive me.\n"
+    )
+    story = import_story(text.encode(), "harbour.txt", max_bytes=LIMIT)
+    last = story.chapters[-1].paragraphs
+    assert last[1] == "INDEX"
+    assert last[-1] == "Printed in her father's hand under it: Forgive me."
+    assert len(last) == 6
+
+
+def test_lone_part_numbers_under_named_chapters_are_scene_breaks() -> None:
+    """The older eBook #1661 layout (quoted so in public tests, e.g. bkaradzic/go-lz4's
+    fuzz input): "ADVENTURE I. A SCANDAL IN BOHEMIA" over "I." and the story; its "II." later on.
+    Under chapters the text names, lone numbers counting up are the chapter's parts, not text;
+    each story counts again from "I."."""
+    text = (
+        "ADVENTURE I. A SCANDAL IN BOHEMIA\n\nI.\n\nTo Sherlock Holmes she is always THE woman.\n\n"
+        "II.\n\nAt three o'clock precisely I was at Baker Street.\n\n"
+        "ADVENTURE II. THE RED-HEADED LEAGUE\n\nI.\n\nI had called upon my friend, Mr. Sherlock Holmes.\n\n"
+        "II.\n\n" + HARBOUR + "\n"
+    )
+    story = import_story(text.encode(), "holmes.txt", max_bytes=LIMIT)
+    assert [chapter.title for chapter in story.chapters] == ["A SCANDAL IN BOHEMIA", "THE RED-HEADED LEAGUE"]
+    assert [scene.paragraphs for scene in story.chapters[0].scenes] == [
+        ["To Sherlock Holmes she is always THE woman."],
+        ["At three o'clock precisely I was at Baker Street."],
+    ]
+    assert story.chapters[1].paragraphs == ["I had called upon my friend, Mr. Sherlock Holmes.", HARBOUR]
+    assert len(story.chapters[1].scenes) == 2
+
+
+def test_a_lone_numeral_alone_in_a_named_chapter_stays_text() -> None:
+    """One lone "II." in a chapter counts nothing up: it stays the text it is."""
+    text = "Chapter 1\n\n" + HARBOUR + "\n\nII.\n\n" + COUNTED + "\n\nChapter 2\n\n" + SAILS + "\n"
+    story = import_story(text.encode(), "harbour.txt", max_bytes=LIMIT)
+    assert story.chapters[0].paragraphs == [HARBOUR, "II.", COUNTED]
