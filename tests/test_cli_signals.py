@@ -246,15 +246,8 @@ def test_a_signal_while_the_bot_starts_stops_it_cleanly(tmp_path: Path, moment: 
         AT_CALL=at_call,
     )
     result = ctrl_c_at(tmp_path, where, "run", env=env)
-    if sent == "SIGINT":
-        assert result.returncode == 128 + signal.SIGINT, result.stderr
-        assert own_lines(result) == "dogear: interrupted (Ctrl-C) while starting\n", result.stderr
-        assert result.stderr.endswith(own_lines(result))  # the last line: after whatever closing logged
-    else:
-        assert result.returncode == 0, result.stderr
-        assert "bot: shutting down" in result.stderr
-        assert own_lines(result) == "", result.stderr
-    assert "Traceback" not in result.stderr and "WARNING" not in result.stderr, result.stderr
+    assert_stopped_while_starting(result, sent)
+    assert result.stderr.endswith(own_lines(result))  # the last line: after whatever closing logged
     assert result.stdout == ""
     assert ("ready: schema version" in result.stderr) == ("database closed" in result.stderr), result.stderr
     if moment == "reading-settings":
@@ -265,6 +258,18 @@ def test_a_signal_while_the_bot_starts_stops_it_cleanly(tmp_path: Path, moment: 
         assert 0 < version < load_migrations()[-1].version, "the signal was meant to come during the migrations"
     assert tables == migrated_to(tmp_path / "reference.sqlite3", version)
     assert not (tmp_path / "dogear.sqlite3-wal").exists() or (tmp_path / "dogear.sqlite3-wal").stat().st_size == 0
+
+
+def assert_stopped_while_starting(result: subprocess.CompletedProcess[str], sent: str) -> None:
+    """How a stop while starting ends: one line and 130 for Ctrl-C, "shutting down" and 0 for
+    SIGTERM, never a traceback or a warning."""
+    if sent == "SIGINT":
+        assert result.returncode == 128 + signal.SIGINT, result.stderr
+        assert own_lines(result) == "dogear: interrupted (Ctrl-C) while starting\n", result.stderr
+    else:
+        assert result.returncode == 0, result.stderr
+        assert "bot: shutting down" in result.stderr and own_lines(result) == "", result.stderr
+    assert "Traceback" not in result.stderr and "WARNING" not in result.stderr, result.stderr
 
 
 def own_lines(result: subprocess.CompletedProcess[str]) -> str:
@@ -343,13 +348,7 @@ def test_a_signal_during_a_long_migration_statement_interrupts_it(tmp_path: Path
         )
     except subprocess.TimeoutExpired as error:
         pytest.fail(f"still in the migration a minute after {sent}: {error.stderr!r}")
-    if sent == "SIGINT":
-        assert result.returncode == 128 + signal.SIGINT, result.stderr
-        assert own_lines(result) == "dogear: interrupted (Ctrl-C) while starting\n", result.stderr
-    else:
-        assert result.returncode == 0, result.stderr
-        assert "bot: shutting down" in result.stderr and own_lines(result) == "", result.stderr
-    assert "Traceback" not in result.stderr and "WARNING" not in result.stderr, result.stderr
+    assert_stopped_while_starting(result, sent)
     version, tables = schema(database)
     assert version == load_migrations()[-1].version  # every shipped migration, and not the slow one
     assert tables == migrated_to(tmp_path / "reference.sqlite3", version)
@@ -389,11 +388,5 @@ def test_a_signal_while_the_rules_are_read_at_start_does_not_wait_for_the_read(t
         )
     except subprocess.TimeoutExpired as error:
         pytest.fail(f"still reading the rules a minute after {sent}: {error.stderr!r}")
-    if sent == "SIGINT":
-        assert result.returncode == 128 + signal.SIGINT, result.stderr
-        assert own_lines(result) == "dogear: interrupted (Ctrl-C) while starting\n", result.stderr
-    else:
-        assert result.returncode == 0, result.stderr
-        assert "bot: shutting down" in result.stderr and own_lines(result) == "", result.stderr
-    assert "Traceback" not in result.stderr and "WARNING" not in result.stderr, result.stderr
+    assert_stopped_while_starting(result, sent)
     assert "database closed" in result.stderr
