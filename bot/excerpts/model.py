@@ -8,7 +8,7 @@ from typing import Protocol
 from bot.excerpts.store import PostJob
 
 # What the chapter buttons under a post carry: the story, the chapter as numbered when they were
-# made, and how many moves the story's chapters had made by then (``store.chapters_moved``).
+# made, and how many moves the story's chapters had made by then (``bot.story.store.chapters_moved``).
 ButtonKey = tuple[int, int, int]
 
 

@@ -66,7 +66,14 @@ from bot.shards import ShardScope
 from bot.story.books import no_text_message
 from bot.story.chapters import check_chapter
 from bot.story.model import Chapter, HeaderWarning
-from bot.story.store import StoryRecord, get_story_record, load_chapter, resolve_story
+from bot.story.store import (
+    StoryRecord,
+    chapter_after_moves,
+    chapters_moved,
+    get_story_record,
+    load_chapter,
+    resolve_story,
+)
 from bot.text import plural
 from bot.warnings.reviews import chapter_warnings_and_possible, unsettled_in_chapter
 from bot.warnings.service import chapter_warnings
@@ -148,7 +155,7 @@ class ExcerptService:
             if posted is not None:
                 return posted
         # A forged "moved" past the moves made maps through none: it never moves a chapter up.
-        return await store.chapter_after_moves(self.db, guild_id, story_id, pressed.number, pressed.moved or 0)
+        return await chapter_after_moves(self.db, guild_id, story_id, pressed.number, pressed.moved or 0)
 
     async def reading(
         self, guild_id: int, user_id: int, story: str | int, number: int | Pressed, *, confirmed: bool
@@ -156,7 +163,7 @@ class ExcerptService:
         """The chapter for one member; when it has warnings they avoid and they did not confirm, only those."""
         story_id = story if isinstance(story, int) else (await resolve_story(self.db, guild_id, story)).id
         number = await self.pressed_chapter(guild_id, story_id, number)
-        moved = await store.chapters_moved(self.db, guild_id, story_id)
+        moved = await chapters_moved(self.db, guild_id, story_id)
         record, chapter = await self.chapter(guild_id, story_id, number)
         avoided_ids = await avoided_warnings(self.db, guild_id, user_id)
         warnings = [

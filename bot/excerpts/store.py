@@ -16,6 +16,7 @@ from typing import Literal
 import aiosqlite
 
 from bot.db import Database, Row, move_chapter_rows
+from bot.story.store import record_chapter_moves
 
 State = Literal["posting", "done", "failed"]
 
@@ -147,66 +148,6 @@ async def renumber_post_jobs(
     moved = {old: new for old, new in moves.items() if new is not None}
     await move_chapter_rows(tx, "post_jobs", guild_id, story_id, moved)
     await record_chapter_moves(tx, guild_id, story_id, moves, notes=notes)
-
-
-async def record_chapter_moves(
-    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None], *, notes: int = 0
-) -> None:
-    """Record one renumbering for the buttons already posted: the first ``notes`` chapters now notes
-    and every other number going down by that count as that count (a button below 1 names a note),
-    anything else (a prologue added, a chapter taken out, even the first) as a move of 1 with a
-    step for each old chapter (migration 0027), a chapter gone naming a chapter taken out."""
-    by = sum(1 for new in moves.values() if new is None)
-    every = sorted(moves) == list(range(1, len(moves) + 1))  # every chapter moved: none kept its number
-    if by and by == notes and every and all(new == (None if old <= by else old - by) for old, new in moves.items()):
-        await tx.execute(
-            "INSERT INTO chapter_moves (guild_id, story_id, moved_by) VALUES (?, ?, ?)", (guild_id, story_id, by)
-        )
-        return
-    cursor = await tx.execute(
-        "INSERT INTO chapter_moves (guild_id, story_id, moved_by) VALUES (?, ?, 1)", (guild_id, story_id)
-    )
-    await tx.executemany(
-        "INSERT INTO chapter_move_steps (move_id, guild_id, old_chapter, new_chapter) VALUES (?, ?, ?, ?)",
-        [(cursor.lastrowid, guild_id, old, new) for old, new in sorted(moves.items())],
-    )
-
-
-async def chapters_moved(db: Database, guild_id: int, story_id: int) -> int:
-    """How many moves the story's chapters have made, counted as buttons carry it (0 for most
-    stories): the sum of the recorded moves' ``moved_by``."""
-    moved = await db.fetch_value(
-        "SELECT coalesce(sum(moved_by), 0) FROM chapter_moves WHERE guild_id = ? AND story_id = ?", (guild_id, story_id)
-    )
-    return int(moved or 0)
-
-
-async def chapter_after_moves(db: Database, guild_id: int, story_id: int, number: int, moved: int) -> int | None:
-    """A chapter as numbered when the story had made ``moved`` moves (``chapters_moved``), as numbered
-    now: mapped through every move recorded since, in order. None: a chapter taken out since; below
-    1: a part of the story that is a note now."""
-    rows = await db.fetch_all(
-        "SELECT id, moved_by FROM chapter_moves WHERE guild_id = ? AND story_id = ? ORDER BY id", (guild_id, story_id)
-    )
-    before = 0
-    for row in rows:
-        after = before + int(row["moved_by"])
-        if after > moved:
-            steps = await db.fetch_all(
-                "SELECT old_chapter, new_chapter FROM chapter_move_steps WHERE guild_id = ? AND move_id = ?",
-                (guild_id, row["id"]),
-            )
-            if steps:
-                found = {int(step["old_chapter"]): step["new_chapter"] for step in steps}
-                if number in found and found[number] is None:
-                    return None
-                number = int(found.get(number, number))
-            else:
-                number -= after - max(before, moved)
-            if number < 1:
-                return number
-        before = after
-    return number
 
 
 async def posted_chapter(db: Database, guild_id: int, story_id: int, message_id: int) -> int | None:

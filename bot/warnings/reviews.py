@@ -9,6 +9,7 @@ report per member, chapter and warning, at most ``REPORTS_PER_DAY`` a day by the
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from bot.errors import UserError
 from bot.guilds import get_settings
 from bot.story.chapters import check_chapter
 from bot.story.model import POSSIBLE, HeaderWarning
-from bot.story.store import STORY_GONE, get_story_record, resolve_story
+from bot.story.store import STORY_GONE, chapter_after_moves, chapters_moved, get_story_record, resolve_story
 from bot.text import escape_markdown, no_such_page, plural, quote_input, visible_line
 from bot.warnings import store
 from bot.warnings.engine import Evidence
@@ -152,11 +153,38 @@ async def carried_through(db: Database, guild_id: int, story_id: int, upto: int)
 
 @dataclass(frozen=True, slots=True)
 class Decided:
-    """An admin's decision on one chapter's warning: the open reports it closed, and whether the chapter
-    had that decision already (a second press, another admin's): the answer says so, not "Confirmed"."""
+    """An admin's decision on one chapter's warning: the chapter as numbered now (a ``/story update``
+    may have moved the one the admin saw), the open reports it closed, and whether the chapter had
+    that decision already (a second press, another admin's): the answer says so, not "Confirmed"."""
 
+    chapter: int
     closed: int
     already: bool = False
+
+
+def taken_out_text(title: str, chapter: int, *, note: bool) -> str:
+    """A decision on a chapter a ``/story update`` took out of the story (or made a note) since the
+    button was shown: the chapter now holding its number is another one, so nothing is stored."""
+    now = "is one of the story's notes now" if note else "was taken out of the story"
+    return (
+        f"Since this was shown, `/story update` changed **{escape_markdown(title)}**: chapter {chapter} {now}, "
+        "so nothing was stored. `/warnings review` lists what is left to decide."
+    )
+
+
+async def chapter_now(db: Database, guild_id: int, story_id: int, chapter: int, moved: int | None) -> int:
+    """The chapter a Confirm or Dismiss button names (``chapter`` when the story's chapters had made
+    ``moved`` moves), as numbered now: a ``/story update`` that added a prologue or took a chapter
+    out moved it (:func:`bot.story.store.chapter_after_moves`). A chapter taken out since, or a
+    note now, is refused saying so. ``moved`` None: a button made before buttons carried the count,
+    taken as made at the current count (as they always were)."""
+    if moved is None:
+        return chapter
+    now = await chapter_after_moves(db, guild_id, story_id, chapter, moved)
+    if now is None or now < 1:
+        record = await get_story_record(db, guild_id, story_id)
+        raise UserError(STORY_GONE if record is None else taken_out_text(record.title, chapter, note=now is not None))
+    return now
 
 
 async def _decide(
@@ -168,8 +196,10 @@ async def _decide(
     decision: str,
     user_id: int | None,
     now: float | None,
+    moved: int | None,
 ) -> Decided:
     warning_id = warning_id.strip().lower()
+    chapter = await chapter_now(db, guild_id, story_id, chapter, moved)
     record = await get_story_record(db, guild_id, story_id)
     if record is None:
         raise UserError(STORY_GONE)
@@ -187,7 +217,7 @@ async def _decide(
     async with db.transaction() as tx:
         changed = await store.upsert_review(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
         closed = await store.close_reports(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
-    return Decided(closed, already=not changed)
+    return Decided(chapter, closed, already=not changed)
 
 
 async def confirm_warning(
@@ -199,9 +229,11 @@ async def confirm_warning(
     *,
     user_id: int | None = None,
     now: float | None = None,
+    moved: int | None = None,
 ) -> Decided:
-    """Show the warning on that chapter for everyone; closes its open reports (and says how many)."""
-    return await _decide(db, guild_id, story_id, chapter, warning_id, CONFIRMED, user_id, now)
+    """Show the warning on that chapter for everyone; closes its open reports (and says how many).
+    ``moved``: how many moves the story's chapters had made when the button was shown (``chapter_now``)."""
+    return await _decide(db, guild_id, story_id, chapter, warning_id, CONFIRMED, user_id, now, moved)
 
 
 async def dismiss_warning(
@@ -213,9 +245,10 @@ async def dismiss_warning(
     *,
     user_id: int | None = None,
     now: float | None = None,
+    moved: int | None = None,
 ) -> Decided:
     """Stop offering the warning for that chapter; closes its open reports (and says how many)."""
-    return await _decide(db, guild_id, story_id, chapter, warning_id, DISMISSED, user_id, now)
+    return await _decide(db, guild_id, story_id, chapter, warning_id, DISMISSED, user_id, now, moved)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +257,7 @@ class NewReport:
     story_title: str
     label: str
     mod_channel_id: int | None = None  # where the server's moderators read reports, if it set one
+    moved: int = 0  # how many moves the story's chapters had made when the report's chapter was read
 
 
 async def report_warning(
@@ -264,10 +298,11 @@ async def report_warning(
         if await store.reports_since(tx, guild_id, reporter_id, stamp - DAY_SECONDS) >= REPORTS_PER_DAY:
             raise UserError(f"You have sent {REPORTS_PER_DAY} reports today, the daily limit. Try again tomorrow.")
         report_id = await store.insert_report(tx, guild_id, record.id, chapter, warning_id, reporter_id, note, stamp)
+        moved = await chapters_moved(db, guild_id, record.id)  # read in the write: no move comes between
         if mod_channel_id is not None:  # owed in the same write: a kill before the post leaves it to the retries
             await store.owe_report_post(tx, guild_id, report_id, stamp + FIRST_TRY_HOLD.total_seconds())
     report = Report(report_id, record.id, chapter, warning_id, reporter_id, note, "open", stamp)
-    return NewReport(report, record.title, taxonomy.label(warning_id), mod_channel_id)
+    return NewReport(report, record.title, taxonomy.label(warning_id), mod_channel_id, moved)
 
 
 async def report_to_post(db: Database, guild_id: int, report_id: int) -> NewReport | None:
@@ -281,7 +316,8 @@ async def report_to_post(db: Database, guild_id: int, report_id: int) -> NewRepo
     if record is None:
         return None
     taxonomy = await guild_taxonomy(db, guild_id)
-    return NewReport(report, record.title, taxonomy.label(report.warning_id), mod_channel_id)
+    moved = await chapters_moved(db, guild_id, report.story_id)  # its buttons carry it with the chapter
+    return NewReport(report, record.title, taxonomy.label(report.warning_id), mod_channel_id, moved)
 
 
 REPORTS, POSSIBLE_SECTION = "r", "p"  # the queue's two parts, in this order
@@ -320,6 +356,7 @@ class ReviewItem:
     notes: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     key: QueueKey | None = None
+    moved: int = 0  # how many moves the story's chapters had made when ``chapter`` was read (its buttons carry it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +422,7 @@ async def _read_items(db: Database, guild_id: int, position: int, count: int) ->
     possible warnings. Reports on chapters a ``/story update`` took down are left out."""
     taxonomy = await guild_taxonomy(db, guild_id)
     groups = await store.open_report_groups(db, guild_id, limit=count, offset=position)
-    items = []
+    items: list[ReviewItem] = []
     for group in groups:
         record = await get_story_record(db, guild_id, group.story_id)
         items.append(
@@ -414,7 +451,8 @@ async def _read_items(db: Database, guild_id: int, position: int, count: int) ->
                     key=QueueKey(POSSIBLE_SECTION, found.story_id, found.chapter, found.warning_id),
                 )
             )
-    return items
+    moved = {story_id: await chapters_moved(db, guild_id, story_id) for story_id in {item.story_id for item in items}}
+    return [dataclasses.replace(item, moved=moved[item.story_id]) for item in items]
 
 
 def _evidence(chapter: int, stored: str) -> tuple[Evidence, ...]:
@@ -443,6 +481,7 @@ class StoryOverview:
     from_start: bool = True
     reported: int = 0  # chapters and warnings of the story with open reports: items of /warnings review
     already: list[tuple[str, str]] = field(default_factory=list)  # (action, warning id) asked for and already so
+    moved: int = 0  # how many moves the story's chapters had made when ``possible`` was read (its buttons carry it)
 
     @property
     def start_key(self) -> QueueKey:
@@ -525,6 +564,7 @@ async def _overview(
     hidden = [warning_id for warning_id, action in story_overrides.items() if action == "remove"]
     taxonomy = await guild_taxonomy(db, guild_id)
     page = await store.story_waiting_possible(db, guild_id, story_id, limit=PER_PAGE + 1, offset=start)
+    moved = await chapters_moved(db, guild_id, story_id)
     return StoryOverview(
         story_id,
         title,
@@ -538,4 +578,5 @@ async def _overview(
         from_start,
         await store.open_reported_on_story(db, guild_id, story_id),
         already,
+        moved,
     )

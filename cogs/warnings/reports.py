@@ -83,7 +83,7 @@ class ModChannel:
         assert new.mod_channel_id is not None
         channel = await self._channel(new.mod_channel_id)
         report = new.report
-        view = decision_view([(report.story_id, report.chapter, report.warning_id, new.label)])
+        view = decision_view([(report.story_id, report.chapter, report.warning_id, new.label, new.moved)])
         try:
             with reaching("posting to the moderation channel"):  # a nonce is sent with enforce_nonce
                 message = await channel.send(

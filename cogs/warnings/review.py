@@ -21,7 +21,7 @@ from bot.text import clip, escape_clipped, escape_markdown, page_blocks, plural,
 from bot.warnings import reviews
 from bot.warnings.service import category_label
 from cogs._checks import carried_id
-from cogs.warnings.texts import named
+from cogs.warnings.texts import decided_text, named
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -41,9 +41,10 @@ def _bot(interaction: discord.Interaction) -> DogearBot:
 
 class Decide(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"dogear:warn:(?P<action>[cd]):(?P<story>\d{1,20}):(?P<chapter>\d{1,7}):(?P<warning>[a-z0-9-]{1,40})",
+    template=r"dogear:warn:(?P<action>[cd]):(?P<story>\d{1,20}):(?P<chapter>\d{1,7}):(?P<warning>[a-z0-9-]{1,40})"
+    r"(?::(?P<moved>\d{1,20}))?",
 ):
-    """Confirm (``c``) or dismiss (``d``) one warning on one chapter."""
+    """Confirm (``c``) or dismiss (``d``) one warning on a chapter as numbered after ``moved`` moves (None: an old id)."""
 
     def __init__(
         self,
@@ -51,6 +52,7 @@ class Decide(
         story_id: int,
         chapter: int,
         warning_id: str,
+        moved: int | None,
         *,
         number: int | None = None,
         label: str | None = None,
@@ -61,19 +63,22 @@ class Decide(
             discord.ui.Button(
                 label=confirm_label(item, label or warning_id, chapter) if confirm else f"{item}Dismiss",
                 style=discord.ButtonStyle.success if confirm else discord.ButtonStyle.secondary,
-                custom_id=f"dogear:warn:{action}:{story_id}:{chapter}:{warning_id}",
+                custom_id=f"dogear:warn:{action}:{story_id}:{chapter}:{warning_id}"
+                + (f":{moved}" if moved is not None else ""),
             )
         )
         self.action = action
         self.story_id = story_id
         self.chapter = chapter
         self.warning_id = warning_id
+        self.moved = moved
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> Decide:
-        return cls(match["action"], carried_id(match["story"]), carried_id(match["chapter"]), match["warning"])
+        moved = None if match["moved"] is None else carried_id(match["moved"])
+        return cls(match["action"], carried_id(match["story"]), carried_id(match["chapter"]), match["warning"], moved)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
@@ -96,17 +101,10 @@ class Decide(
             self.warning_id,
             user_id=interaction.user.id,
             now=bot.clock.now().timestamp(),
+            moved=self.moved,
         )
-        reports = f" Closed {plural(decided.closed, 'open report')}." if decided.closed else ""
         label = await category_label(bot.db, interaction.guild_id, self.warning_id)
-        what = f"{named(label, self.warning_id)} for chapter {self.chapter}"
-        if decided.already:  # a second press, or another admin's: nothing changed but what it closed
-            done = "confirmed" if self.action == "c" else "dismissed"
-            text = f"{named(label, self.warning_id)} was already {done} for chapter {self.chapter}.{reports}"
-        elif self.action == "c":
-            text = f"Confirmed {what}: everyone sees it there now.{reports}"
-        else:
-            text = f"Dismissed {what}: it will not be offered again.{reports}"
+        text = decided_text(decided, self.action, label, self.warning_id, self.chapter)
         start = page_start(interaction.message)
         if start is not None:  # a review or story page: the same page read again, so what moved up onto it shows
             await interaction.response.defer()
@@ -114,7 +112,9 @@ class Decide(
         await send_ephemeral(interaction, text)
 
 
-Item = tuple[int, int, str, str]  # (story id, chapter, warning id, its label): what a pair of buttons decides
+# (story id, chapter, warning id, its label, how many moves the story's chapters had made when the
+# chapter was read): what a pair of buttons decides
+Item = tuple[int, int, str, str, int]
 
 
 def confirm_label(item: str, label: str, chapter: int) -> str:
@@ -128,10 +128,10 @@ def decision_view(items: Sequence[Item], numbers: Sequence[int] | None = None) -
     """Confirm and Dismiss for up to five (story, chapter, warning) items, one row each; ``numbers``
     are the items' numbers in the list shown, put on the Confirm buttons so each row says its item."""
     view = discord.ui.View(timeout=None)
-    for row, (story_id, chapter, warning_id, label) in enumerate(items[:BUTTON_ROWS]):
+    for row, (story_id, chapter, warning_id, label, moved) in enumerate(items[:BUTTON_ROWS]):
         for action in ("c", "d"):
             number = numbers[row] if numbers else None
-            button = Decide(action, story_id, chapter, warning_id, number=number, label=label)
+            button = Decide(action, story_id, chapter, warning_id, moved, number=number, label=label)
             button.item.row = row
             view.add_item(button)
     return view
@@ -242,7 +242,7 @@ def review_page(shown: reviews.ReviewSlice) -> DecisionPage:
     blocks = [item_lines(shown.start + number, item) for number, item in enumerate(shown.items[: reviews.PER_PAGE], 1)]
     text, count = keyed_text(head, [], blocks, shown.start, shown.total)
     on_page = shown.items[:count]
-    items = [(item.story_id, item.chapter, item.warning_id, item.label) for item in on_page]
+    items = [(item.story_id, item.chapter, item.warning_id, item.label, item.moved) for item in on_page]
     keys = [item.key for item in on_page if item.key is not None]  # every item of a review slice has one
     nav = paging_buttons(keys[0], keys[-1], shown.start > 0, shown.start + count < shown.total)
     return DecisionPage(text, items, list(range(shown.start + 1, shown.start + count + 1)), nav)

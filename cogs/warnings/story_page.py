@@ -48,7 +48,7 @@ def story_overview_page(overview: reviews.StoryOverview) -> DecisionPage:
     first = start_key if overview.from_start else on_page[0].key
     last = on_page[-1].key if on_page else start_key
     nav = paging_buttons(first, last, not overview.from_start, overview.start + count < overview.total)
-    items = [(item.story_id, item.chapter, item.id, item.label) for item in on_page]
+    items = [(item.story_id, item.chapter, item.id, item.label, overview.moved) for item in on_page]
     return DecisionPage(text, items, list(range(overview.start + 1, overview.start + count + 1)), nav)
 
 

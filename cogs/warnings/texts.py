@@ -6,7 +6,7 @@ import discord
 
 from bot.limits import EMBED_DESCRIPTION_BUDGET
 from bot.text import and_list, escape_markdown, page_lines, plural, spell_controls
-from bot.warnings import service
+from bot.warnings import reviews, service
 from bot.warnings.category_removal import CategoryRemoval
 from bot.warnings.engine import ScanReport
 
@@ -24,6 +24,20 @@ NOTHING_FOUND = "This server's rules find nothing in that text that members woul
 def named(label: str, warning_id: str) -> str:
     """A warning category as an admin reads it: its label, then the id to type in commands."""
     return f"**{escape_markdown(label)}** (`{warning_id}`)"
+
+
+def decided_text(decided: reviews.Decided, action: str, label: str, warning_id: str, shown: int) -> str:
+    """A Confirm (``c``) or Dismiss press answered: what it did, on the chapter as numbered now (a
+    ``/story update`` may have moved chapter ``shown`` since the button was made), and the reports it closed."""
+    reports = f" Closed {plural(decided.closed, 'open report')}." if decided.closed else ""
+    moved = f" (chapter {shown} when this was shown: `/story update` moved it)" if decided.chapter != shown else ""
+    what = f"{named(label, warning_id)} for chapter {decided.chapter}{moved}"
+    if decided.already:  # a second press, or another admin's: nothing changed but what it closed
+        done = "confirmed" if action == "c" else "dismissed"
+        return f"{named(label, warning_id)} was already {done} for chapter {decided.chapter}{moved}.{reports}"
+    if action == "c":
+        return f"Confirmed {what}: everyone sees it there now.{reports}"
+    return f"Dismissed {what}: it will not be offered again.{reports}"
 
 
 def describe_rule(rule: service.CustomRule) -> str:

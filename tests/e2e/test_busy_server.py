@@ -133,7 +133,7 @@ async def test_every_possible_warning_and_open_report_has_its_buttons_on_some_pa
 
     second = (await club.slash("warnings story", member=club.admin, story=str(red), page=2))[-1]
     chapter = items_with_buttons(second)[0][1]
-    confirm = f"dogear:warn:c:{red}:{chapter}:blood-gore"
+    confirm = f"dogear:warn:c:{red}:{chapter}:blood-gore:0"
     refused = await club.forge_press(confirm, member=club.member)  # the admin's answer is ephemeral: a forged press
     assert refused[-1].ephemeral and "Manage Server" in refused[-1].text
     [answer] = await club.slash("warnings review", member=club.member, page=2)

@@ -38,6 +38,7 @@ TEMPLATES = [
     "dogear:category-remove:r:{n}:0123abcd:spiders",
     "dogear:warn:c:{n}:1:death",
     "dogear:warn:d:1:{n}:death",
+    "dogear:warn:c:1:1:death:{n}",
     "dogear:review:a:p:{n}:1:death",
     "dogear:review:b:r:{n}:0:",
     "dogear:review:f:s:{n}:0:",

@@ -53,7 +53,7 @@ async def test_a_warning_of_a_chapter_before_the_discussed_one_spares_who_has_st
     story = await add_road(club, chapter_two)
     if confirm:
         page = (await club.slash("warnings story", member=club.admin, story=story))[-1]
-        await club.click(page, f"dogear:warn:c:{story}:2:{warning}", member=club.admin)
+        await club.click(page, f"dogear:warn:c:{story}:2:{warning}:0", member=club.admin)
     for member, chapter in ((club.member, 1), (club.other_member, 1), (club.closed_dm_member, 2)):
         await club.slash("progress set", member=member, story=story, chapter=chapter)
     await club.slash("prefs avoid", member=club.member, warning=warning)  # at chapter 1: chapter 2 is ahead
@@ -87,7 +87,7 @@ async def test_a_strict_avoider_is_spared_a_chapter_ahead_a_member_reported_unti
     assert len(asked) == 1 and "has a warning you asked to avoid: **Vomit (possible)**" in asked[0].text
 
     review = (await club.slash("warnings review", member=club.admin))[-1]
-    await club.click(review, f"dogear:warn:d:{story}:2:vomit", member=club.admin)
+    await club.click(review, f"dogear:warn:d:{story}:2:vomit:0", member=club.admin)
     read = await club.slash("excerpt read", member=club.member, story=story, chapter=2)
     assert "asked to avoid" not in read[0].text  # dismissed: settled, nothing to ask
 

@@ -108,7 +108,7 @@ async def test_reports_on_a_chapter_taken_down_are_kept_but_not_offered(club: Cl
     review = (await club.slash("warnings review", member=club.admin))[-1]
     assert "in chapter 2 of" in review.text and "in chapter 4 of" not in review.text
     assert all(button["custom_id"].split(":")[4] != "4" for button in review.buttons)  # the chapter, not the story id
-    pressed = await club.click(posted, f"dogear:warn:c:{story_id}:4:vomit", member=club.admin)
+    pressed = await club.click(posted, f"dogear:warn:c:{story_id}:4:vomit:0", member=club.admin)
     assert pressed[-1].ephemeral and "chapter 4 was taken down by `/story update`" in pressed[-1].text
     decided = await club.run(
         club.bot.db.fetch_value("SELECT count(*) FROM warning_reviews WHERE guild_id = ?", (club.guild.id,))
@@ -234,7 +234,7 @@ async def test_a_prologue_added_moves_the_club_s_confirmation_progress_and_discu
     await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
     await club.slash("warnings report", member=club.member, story=str(story_id), chapter=3, warning="vomit")
     [posted] = club.messages(club.general_channel)
-    confirmed = await club.click(posted, f"dogear:warn:c:{story_id}:3:vomit", member=club.admin)
+    confirmed = await club.click(posted, f"dogear:warn:c:{story_id}:3:vomit:0", member=club.admin)
     assert "Confirmed **Vomit** (`vomit`) for chapter 3" in confirmed[-1].text
     await club.slash("progress set", member=club.member, story=str(story_id), chapter=3)
     await club.slash(
@@ -265,3 +265,56 @@ async def test_a_prologue_added_moves_the_club_s_confirmation_progress_and_discu
     assert "vomit" not in ids
     listing = (await club.slash("discussion list", member=club.admin))[-1].text
     assert "chapter 4" in listing
+
+
+async def decisions(club: Club, story_id: int) -> set[tuple[int, str, str]]:
+    """The (chapter, warning, decision) rows admins stored for the story."""
+    rows = await club.run(
+        club.bot.db.fetch_all(
+            "SELECT chapter, warning_id, decision FROM warning_reviews WHERE guild_id = ? AND story_id = ?",
+            (club.guild.id, story_id),
+        )
+    )
+    return {(row[0], row[1], row[2]) for row in rows}
+
+
+async def test_confirm_and_dismiss_shown_before_chapters_moved_decide_the_chapter_the_admin_saw(
+    club: Club, sample_story: Path
+) -> None:
+    """A review page and a report's post in the moderation channel, shown before a prologue was added:
+    their buttons carried the chapter's number alone, and Confirm on chapter 3 confirmed the warning on
+    the chapter now numbered 3 (the old chapter 2). They carry how far the chapters had moved now, so a
+    press decides the chapter the admin saw, under its new number; one taken out since stores nothing."""
+    story_id = await add_sample(club, sample_story)
+    await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
+    await club.slash("warnings report", member=club.member, story=str(story_id), chapter=3, warning="vomit")
+    await club.slash("warnings report", member=club.other_member, story=str(story_id), chapter=2, warning="vomit")
+    [_, of_chapter_two] = club.messages(club.general_channel)
+    review = (await club.slash("warnings review", member=club.admin))[-1]
+    assert f"dogear:warn:c:{story_id}:3:vomit:0" in {button["custom_id"] for button in review.buttons}
+    text = sample_story.read_text(encoding="utf-8")
+    start = text.index("# Chapter 1")
+    with_prologue = f"{text[:start]}{PROLOGUE}{text[start:]}".encode()
+    updated = await club.slash("story update", member=club.admin, story=str(story_id), file=("l.md", with_prologue))
+    assert "chapters 1-4 are now 2-5" in updated[-1].text
+
+    confirmed = await club.click(review, f"dogear:warn:c:{story_id}:3:vomit:0", member=club.admin)
+    assert confirmed[-1].ephemeral
+    assert "Confirmed **Vomit** (`vomit`) for chapter 4 (chapter 3 when this was shown" in confirmed[-1].text
+    dismissed = await club.click(of_chapter_two, f"dogear:warn:d:{story_id}:2:vomit:0", member=club.admin)
+    assert "Dismissed **Vomit** (`vomit`) for chapter 3 (chapter 2 when this was shown" in dismissed[-1].text
+    assert await decisions(club, story_id) == {(4, "vomit", "confirmed"), (3, "vomit", "dismissed")}
+    assert "vomit" in {w.id for w in await club.run(chapter_warnings(club.bot.db, club.guild.id, story_id, 4))}
+    assert "vomit" not in {w.id for w in await club.run(chapter_warnings(club.bot.db, club.guild.id, story_id, 3))}
+
+    await club.slash("warnings report", member=club.member, story=str(story_id), chapter=1, warning="vomit")
+    of_prologue = club.messages(club.general_channel)[-1]
+    assert f"dogear:warn:c:{story_id}:1:vomit:1" in {button["custom_id"] for button in of_prologue.buttons}
+    updated = await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("l.md", sample_story.read_bytes()),
+        replace_anyway=True,
+    )  # fmt: skip
+    assert "Chapter 1 was taken out; chapters 2-5 are now 1-4" in updated[-1].text
+    [refused] = await club.click(of_prologue, f"dogear:warn:c:{story_id}:1:vomit:1", member=club.admin)
+    assert refused.ephemeral and "chapter 1 was taken out of the story, so nothing was stored" in refused.text
+    assert await decisions(club, story_id) == {(3, "vomit", "confirmed"), (2, "vomit", "dismissed")}

@@ -48,7 +48,7 @@ async def post(club: Club, story_id: int, chapter: int, channel=None) -> str:
 
 
 def decide_id(action: str, story_id: int, chapter: int, warning: str) -> str:
-    return f"dogear:warn:{action}:{story_id}:{chapter}:{warning}"
+    return f"dogear:warn:{action}:{story_id}:{chapter}:{warning}:0"  # :0: the story's chapters never moved
 
 
 async def test_a_confirmed_warning_says_so_and_a_possible_one_is_never_posted(club: Club) -> None:

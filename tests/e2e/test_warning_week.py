@@ -84,7 +84,7 @@ async def due(club: Club, hours: int) -> None:
 
 
 def decide(action: str, story: str, chapter: int, warning: str) -> str:
-    return f"dogear:warn:{action}:{story}:{chapter}:{warning}"
+    return f"dogear:warn:{action}:{story}:{chapter}:{warning}:0"  # :0: the story's chapters never moved
 
 
 def cli_json(tool, path: Path, capsys: pytest.CaptureFixture[str]) -> dict:

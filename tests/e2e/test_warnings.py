@@ -267,8 +267,9 @@ RED_FLOORS = Story(
 )
 
 
-def decide_id(action: str, story_id: int, chapter: int, warning: str) -> str:
-    return f"dogear:warn:{action}:{story_id}:{chapter}:{warning}"
+def decide_id(action: str, story_id: int, chapter: int, warning: str, moved: int = 0) -> str:
+    """A Confirm or Dismiss button's id, made when the story's chapters had made ``moved`` moves."""
+    return f"dogear:warn:{action}:{story_id}:{chapter}:{warning}:{moved}"
 
 
 async def chapter_ids(club: Club, story_id: int, chapter: int) -> set[str]:

@@ -11,8 +11,8 @@ import pytest
 from bot.db import Database
 from bot.discussions.store import TAKEN_OUT, NewDiscussion, create_discussions, get_discussion
 from bot.errors import UserError
-from bot.excerpts.store import chapter_after_moves, chapters_moved
 from bot.progress.store import set_progress
+from bot.story.store import chapter_after_moves, chapters_moved
 from bot.story.update import describe_update
 
 from .test_update import DUE, GUILD, add, chapter_keyed, update

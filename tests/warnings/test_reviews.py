@@ -110,14 +110,16 @@ async def test_members_never_see_possible_warnings_until_confirmed(db: Database)
     [possible] = await reviews.possible_warnings(db, GUILD, story_id)
     assert (possible.chapter, possible.id) == (1, "blood-gore")
 
-    assert await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0) == reviews.Decided(0)
+    assert await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=1.0) == reviews.Decided(
+        1, 0
+    )
     header = await service.chapter_warnings(db, GUILD, story_id, 1)
     assert ("blood-gore", "confirmed") in {(w.id, w.source) for w in header}
     assert "blood-gore" not in {w.id for w in await service.chapter_warnings(db, GUILD, story_id, 2)}
     assert "blood-gore" in {w.id for w in await service.story_warnings(db, GUILD, story_id)}
     assert await reviews.possible_warnings(db, GUILD, story_id) == []  # decided: not offered again
     again = await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=8, now=2.0)
-    assert again == reviews.Decided(0, already=True)  # a second press changes nothing and says so
+    assert again == reviews.Decided(1, 0, already=True)  # a second press changes nothing and says so
     flipped = await reviews.dismiss_warning(db, GUILD, story_id, 1, "blood-gore", user_id=8, now=3.0)
     assert not flipped.already
     await reviews.confirm_warning(db, GUILD, story_id, 1, "blood-gore", user_id=9, now=4.0)
