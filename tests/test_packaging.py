@@ -150,7 +150,7 @@ def test_the_sdist_holds_what_its_tests_need(built: tuple[list[str], list[str], 
     in_sdist, _, _ = built
     tracked = [name for name in source_files() if not (REPO_ROOT / name).is_symlink()]
     test_files = [name for name in tracked if name.startswith("tests/")]
-    folders = sorted({name.rsplit("/", 1)[0] for name in test_files})
+    folders = sorted({name.rsplit("/", 1)[0] for name in test_files if name.endswith(".py")})  # packages, not data
     for folder in folders:
         assert f"{folder}/__init__.py" in in_sdist, f"the sdist lacks the tests folder {folder}"
     for conftest in (name for name in test_files if name.endswith("/conftest.py")):
