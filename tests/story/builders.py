@@ -12,6 +12,8 @@ import zipfile
 from dataclasses import dataclass, field
 from html import escape
 
+from bot.story.model import Story
+
 
 @dataclass
 class Ao3Chapter:
@@ -273,3 +275,12 @@ def generic_epub() -> bytes:
         author="Mara Fen",
         description="<p>A sea story.</p>",
     )
+
+
+def story_text(story: Story) -> str:
+    """Everything a member would be posted: chapter titles and paragraphs."""
+    parts: list[str] = []
+    for chapter in story.chapters:
+        parts.append(chapter.title or "")
+        parts.extend(paragraph for scene in chapter.scenes for paragraph in scene.paragraphs)
+    return "\n".join(parts)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
-from bot.story.model import Story
-from tests.story.builders import ao3_html, epub_bytes, two_chapter_work, xhtml
+from tests.story.builders import ao3_html, epub_bytes, story_text, two_chapter_work, xhtml
 
 LIMIT = 1 << 22
 
@@ -16,14 +15,6 @@ HARBOUR = "The gulls came first, wheeling over the harbour wall."
 COUNTED = "She counted eleven. There should have been twelve."
 SAILS = "The twelfth boat came in at dusk with its mast broken."
 PRIEST = "Nobody spoke until the priest came."
-
-
-def story_text(story: Story) -> str:
-    parts: list[str] = []
-    for chapter in story.chapters:
-        parts.append(chapter.title or "")
-        parts.extend(paragraph for scene in chapter.scenes for paragraph in scene.paragraphs)
-    return "\n".join(parts)
 
 
 # -- Standard Ebooks ------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
-from tests.story.builders import epub_bytes, xhtml
+from tests.story.builders import epub_bytes, story_text, xhtml
 
 LIMIT = 1 << 22
 
@@ -289,15 +289,6 @@ def pg_html() -> str:
 {PG_FOOTER}
 </body></html>
 """
-
-
-def story_text(story: Story) -> str:
-    """Everything a member would be posted: chapter titles and paragraphs."""
-    parts: list[str] = []
-    for chapter in story.chapters:
-        parts.append(chapter.title or "")
-        parts.extend(paragraph for scene in chapter.scenes for paragraph in scene.paragraphs)
-    return "\n".join(parts)
 
 
 def assert_the_book(story: Story) -> None:
