@@ -1339,12 +1339,17 @@ _TITLE_PAGE_ITEMS = 40  # a title page's lines are among a file's first items
 _LONE_BY = frozenset(["by", "by:", "written by", "a story by", "a novel by"])
 
 
+_IN_BRACKETS = re.compile(r"\([^()]{1,40}\)")
+
+
 def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     """The title, or a by-line naming the author, the fields above already gave (a book's title page
     under Project Gutenberg's "Title:" and "Author:" lines), said again in any case."""
     if author is not None:
         known = _first(meta.values.get("author"))
-        return known is not None and _field_key(author) == _field_key(known)
+        # The title page may give a name the header leaves out, in brackets: Frankenstein's
+        # (eBook #84) "by Mary Wollstonecraft (Godwin) Shelley" under "Author: Mary Wollstonecraft Shelley".
+        return known is not None and _field_key(_IN_BRACKETS.sub(" ", author)) == _field_key(known)
     return meta.title is not None and _field_key(text) == _field_key(meta.title)
 
 

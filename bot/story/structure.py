@@ -36,6 +36,10 @@ _WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–�
 # "LETTER I." (Frankenstein's opening letters); "VOLUME I." over chapters is a part, as "BOOK I." is.
 _CHAPTER_WORDS = "stave|canto|adventure|letter"
 _PART_WORDS = "part|book|act|volume"
+# Of those, the words a story uses for other things too ("Letter 2" over a letter a character
+# reads, "Volume 2" over a diary's second book): a heading only in a run of its own, outside
+# another word's chapter, or where the text marks its chapters no other way.
+_LESSER_WORDS = frozenset((*_CHAPTER_WORDS.split("|"), "volume"))
 _NUMBERED = re.compile(
     rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)(?P<num>{_NUMBER})"
     r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
@@ -196,6 +200,9 @@ class Heading:
     # What the book calls an untitled chapter its label names ("LETTER I." is "Letter I"): the
     # chapter's title when neither the heading nor the line under it gives one.
     name: str | None = None
+    # The lesser word that labels it, "letter" of "Letter 2" (see _LESSER_WORDS): a heading only
+    # where the whole text bears it out (:func:`lesser_headings_as_text`).
+    lesser: str | None = None
 
 
 @dataclass(slots=True)
@@ -295,10 +302,11 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
             title = _title_after_space(title)
             if title is None:
                 return None  # "Chapter 3 was the best." and "Part 1 of the plan failed." are sentences
+        lesser = label if label in _LESSER_WORDS else None
         if label in _PART_WORDS.split("|"):
             part = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
-            return Heading(f"{part}: {title}" if title else part, "part", level, raw)
-        heading = Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw)
+            return Heading(f"{part}: {title}" if title else part, "part", level, raw, lesser=lesser)
+        heading = Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw, lesser=lesser)
         if label in _CHAPTER_WORDS.split("|"):
             heading.name = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
         return heading
@@ -679,9 +687,63 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
         for item in items:
             if isinstance(item, Para) and item.gap >= 1:
                 item.gap += 1
+    lesser_headings_as_text(items)
     _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare_numbers)
     return titles_from_next_line(items)
+
+
+def lesser_headings_as_text(items: list[Item]) -> None:
+    """Turn back into text the headings a lesser word labels ("Letter 2", "Stave 3", "Volume 2",
+    :data:`_LESSER_WORDS`) where the whole text does not bear them out.
+
+    A book heads chapters with such a word in a run of its own: Frankenstein's "Letter 1" to
+    "Letter 4" before its "Chapter 1", A Christmas Carol's staves with no chapter word at all.
+    A fic's "Letter 2" over the letter a character opens, inside its "Chapter 1", is that
+    chapter's text. So a run of them (headings of that word with no chapter of another word
+    between; for a part word, every heading of the word, chapters lying between) is kept when
+    it opens where no chapter another word heads has had text yet, or when the text marks its
+    chapters no other way. A heading set as one (Markdown's "## Letter 2", an ``<h2>``) stays.
+    """
+    if not any(isinstance(item, Heading) and item.lesser for item in items):
+        return
+    other_chapters = any(_marks_chapter(item) and _lesser_word(item) is None for item in items)
+    in_other = False  # the chapter open is one another word heads ("Chapter 1")
+    inside = False  # ...and story text has stood under it
+    runs: dict[str, bool] = {}  # each lesser word's open run, and whether it is kept
+    for index, item in enumerate(items):
+        if isinstance(item, Para):
+            inside = inside or (in_other and not item.note)
+            continue
+        if not isinstance(item, Heading):
+            continue
+        word = _lesser_word(item)
+        if word is None:
+            if _marks_chapter(item):
+                in_other, inside = True, False
+                runs = {key: kept for key, kept in runs.items() if key not in _CHAPTER_WORDS.split("|")}
+            continue
+        if word not in runs:
+            runs[word] = not other_chapters or not inside
+        if not runs[word]:
+            items[index] = Para(item.raw.strip())
+        elif item.kind == "chapter":
+            in_other, inside = False, False
+
+
+def _marks_chapter(item: Item) -> bool:
+    """A heading that opens a chapter: numbered, or set as a heading below the title's level ("# Dear
+    Tom" over a story in letters is its title); not a part, nor a prologue or preface (Frankenstein's
+    1831 edition opens with both before its "Letter 1")."""
+    return isinstance(item, Heading) and (item.kind == "chapter" or (item.kind == "markdown" and item.level > 1))
+
+
+def _lesser_word(item: Item) -> str | None:
+    """The lesser word a heading line is labelled with; None for any other heading, and for one set
+    as a heading by its author (a Markdown "## Letter 2")."""
+    if not isinstance(item, Heading) or item.lesser is None or item.raw.lstrip().startswith("#"):
+        return None
+    return item.lesser
 
 
 def _may_have_indents(text: str) -> bool:

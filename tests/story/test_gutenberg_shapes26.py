@@ -1,0 +1,179 @@
+"""Books' lesser chapter words against fics that use the same words for other things.
+
+A book heads chapters with "Letter", "Stave", "Canto", "Adventure" (and parts with "Volume") in a run of
+its own; a fic's "Letter 2" over a letter a character reads inside "Chapter 1" is that chapter's text.
+
+Sources followed:
+- Frankenstein (eBook #84, gutenbergbooks/84, 84-0.txt): " CONTENTS" over indented " Letter 1" ...
+  " Letter 4", " Chapter 1" ... " Chapter 24" lines, then "Letter 1" over "_To Mrs. Saville, England._",
+  "St. Petersburgh, Dec. 11th, 17—." and the letter; "Letter 2" ... "Letter 4", then "Chapter 1";
+- Frankenstein, 1831 edition (eBook #42324, gutenbergbooks/42324, 42324-0.txt): "INTRODUCTION." and
+  "PREFACE." with their text, the title again, then "LETTER I." ... and "CHAPTER I.".
+Each chapter is shortened to its first sentences as written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+from bot.story.model import Story
+from tests.story.builders import story_text
+
+LIMIT = 1 << 22
+
+FRANKENSTEIN_CONTENTS = " CONTENTS\n\n" + "\n".join(
+    [*(f" Letter {number}" for number in range(1, 5)), *(f" Chapter {number}" for number in range(1, 25))]
+)
+FRANKENSTEIN_LETTERS = [
+    (
+        "_To Mrs. Saville, England._\n\n\nSt. Petersburgh, Dec. 11th, 17—.\n\n\n"
+        "You will rejoice to hear that no disaster has accompanied the\ncommencement of an enterprise which "
+        "you have regarded with such evil\nforebodings."
+    ),
+    "_To Mrs. Saville, England._\n\nArchangel, 28th March, 17—.\n\n\nHow slowly the time passes here, "
+    "encompassed as I am by frost and snow!",
+    "_To Mrs. Saville, England._\n\nJuly 7th, 17—.\n\n\nMy dear Sister,\n\nI write a few lines in haste to "
+    "say that I am safe—and well advanced\non my voyage.",
+    "_To Mrs. Saville, England._\n\nAugust 5th, 17—.\n\n\nSo strange an accident has happened to us that I "
+    "cannot forbear recording it.",
+]
+FRANKENSTEIN_CHAPTERS = [
+    "I am by birth a Genevese, and my family is one of the most\ndistinguished of that republic.",
+    "We were brought up together; there was not quite a year difference in\nour ages.",
+]
+
+
+def read(text: str, filename: str = "story.txt") -> Story:
+    return import_story(text.encode(), filename, max_bytes=LIMIT)
+
+
+FRANKENSTEIN_HEADER = (
+    "The Project Gutenberg eBook of Frankenstein; Or, The Modern Prometheus\n\n"
+    "Title: Frankenstein; Or, The Modern Prometheus\n\nAuthor: Mary Wollstonecraft Shelley\n\n"
+    "Release date: October 1, 1993 [eBook #84]\n\nLanguage: English\n\n\n"
+    "*** START OF THE PROJECT GUTENBERG EBOOK FRANKENSTEIN; OR, THE MODERN PROMETHEUS ***\n"
+)
+FRANKENSTEIN_END = "*** END OF THE PROJECT GUTENBERG EBOOK FRANKENSTEIN; OR, THE MODERN PROMETHEUS ***\n"
+
+
+def frankenstein() -> str:
+    parts = [FRANKENSTEIN_HEADER, "\nFrankenstein;\n\nor, the Modern Prometheus\n\n"]
+    parts.append("by Mary Wollstonecraft (Godwin) Shelley\n\n\n")
+    parts.append(FRANKENSTEIN_CONTENTS + "\n\n\n\n")
+    for number, letter in enumerate(FRANKENSTEIN_LETTERS, start=1):
+        parts.append(f"\nLetter {number}\n\n{letter}\n\n\n\n")
+    for number, chapter in enumerate(FRANKENSTEIN_CHAPTERS, start=1):
+        parts.append(f"\nChapter {number}\n\n{chapter}\n\n\n\n")
+    return "".join(parts) + FRANKENSTEIN_END
+
+
+def fic(line: str) -> str:
+    return (
+        "My Fic\nby Someone\n\nChapter 1\n\nShe opened the box.\n\n"
+        f"{line}\n\nDear Tom, I miss you.\n\nShe folded it.\n\nChapter 2\n\nNext day.\n"
+    )
+
+
+def test_frankensteins_letters_stay_chapters_before_its_chapters() -> None:
+    """eBook #84: "Letter 1" ... "Letter 4" stand before "Chapter 1", in a run of their own (after the
+    contents list's "Chapter 24", under which no text stands)."""
+    story = read(frankenstein(), "pg84.txt")
+    assert (story.meta.title, story.meta.author) == (
+        "Frankenstein; Or, The Modern Prometheus",
+        "Mary Wollstonecraft Shelley",
+    )
+    titles = [chapter.title for chapter in story.chapters]
+    assert titles == ["Letter 1", "Letter 2", "Letter 3", "Letter 4", None, None]
+    assert story.chapters[0].paragraphs[-1].startswith("You will rejoice to hear")
+    assert story.chapters[4].paragraphs[0].startswith("I am by birth a Genevese")
+
+
+def test_frankensteins_1831_letters_stay_chapters_after_its_introduction_and_preface() -> None:
+    """eBook #42324: an introduction and a preface with their text stand before "LETTER I."; they are
+    no chapter another word numbers, so the letters open outside one."""
+    text = (
+        'INTRODUCTION.\n\n\nThe Publishers of the Standard Novels, in selecting "Frankenstein" for\none of '
+        "their series, expressed a wish that I should furnish them with\nsome account of the origin of the "
+        "story.\n\n\n\n\nPREFACE.\n\n\nThe event on which this fiction is founded, has been supposed, by Dr.\n"
+        "Darwin, and some of the physiological writers of Germany, as not of\nimpossible occurrence.\n\n\n\n\n"
+        "LETTER I.\n\n\n_To Mrs. Saville, England._\n\nSt. Petersburgh, Dec. 11th, 17--.\n\nYou will rejoice "
+        "to hear that no disaster has accompanied the\ncommencement of an enterprise.\n\n\n\n\n"
+        "LETTER II.\n\n\n_To Mrs. Saville, England._\n\nArchangel, 28th March, 17--.\n\nHow slowly the time "
+        "passes here, encompassed as I am by frost and snow!\n\n\n\n\n"
+        "CHAPTER I.\n\n\nI am by birth a Genevese; and my family is one of the most distinguished\nof that "
+        "republic.\n"
+    )
+    story = read(text, "pg42324.txt")
+    assert [chapter.title for chapter in story.chapters] == ["Introduction", "Preface", "Letter I", "Letter II", None]
+
+
+@pytest.mark.parametrize("line", ["Letter 2", "LETTER II.", "Stave 2", "Canto 2", "Adventure 2", "Volume 2"])
+def test_a_lesser_chapter_word_inside_a_fics_chapter_is_its_text(line: str) -> None:
+    """ "Letter 2" over the letter a character opens, inside "Chapter 1", started a chapter and
+    renumbered every chapter after it."""
+    story = read(fic(line))
+    assert [chapter.title for chapter in story.chapters] == [None, None]
+    assert story.chapters[0].paragraphs == ["She opened the box.", line, "Dear Tom, I miss you.", "She folded it."]
+    assert story.chapters[1].paragraphs == ["Next day."]
+
+
+def test_letters_counting_from_one_inside_a_fics_chapter_are_its_text() -> None:
+    """Two letters read in one chapter are still that chapter's text, numbered from one or not."""
+    text = (
+        "Chapter 1\n\nShe found two letters in the box.\n\nLetter 1\n\nDear Tom, it is cold here.\n\n"
+        "Letter 2\n\nDear Tom, it is colder.\n\nShe put them back.\n\nChapter 2\n\nNext day.\n"
+    )
+    story = read(text)
+    assert len(story.chapters) == 2
+    assert "Letter 1" in story.chapters[0].paragraphs and "Letter 2" in story.chapters[0].paragraphs
+
+
+def test_a_lesser_word_in_a_fics_html_paragraph_is_its_text() -> None:
+    """The same fic as a web page, its headings set as paragraphs (Google Docs, Word)."""
+    html = (
+        "<html><head><title>My Fic</title></head><body><h1>My Fic</h1><p>by Someone</p><p>Chapter 1</p>"
+        "<p>She opened the box.</p><p>Letter 2</p><p>Dear Tom, I miss you.</p><p>She folded it.</p>"
+        "<p>Chapter 2</p><p>Next day.</p></body></html>"
+    )
+    story = import_story(html.encode(), "fic.html", max_bytes=LIMIT)
+    assert len(story.chapters) == 2
+    assert "Letter 2" in story.chapters[0].paragraphs
+
+
+@pytest.mark.parametrize(
+    ("head", "filename"), [("", "letters.txt"), ("# Dear Tom\n\nA story in letters.\n\n", "letters.md")]
+)
+def test_a_fic_told_in_letters_keeps_them_as_chapters(head: str, filename: str) -> None:
+    """A text that marks its chapters no other way (a Markdown title over it is no chapter): every
+    letter is one."""
+    story = read(f"{head}Letter 1\n\nDear Tom, it is cold here.\n\nLetter 2\n\nDear Tom, it is colder.\n", filename)
+    assert [chapter.title for chapter in story.chapters][-2:] == ["Letter 1", "Letter 2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        ("## Chapter 1\n\nShe opened the box.\n\n## Letter 2\n\nDear Tom.\n\n## Chapter 2\n\nNext day.\n", "fic.md"),
+        (
+            "<html><body><h2>Chapter 1</h2><p>She opened the box.</p><h2>Letter 2</h2><p>Dear Tom.</p>"
+            "<h2>Chapter 2</h2><p>Next day.</p></body></html>",
+            "fic.html",
+        ),
+    ],
+)
+def test_a_lesser_word_set_as_a_heading_stays_one(text: str, filename: str) -> None:
+    """ "## Letter 2" or "<h2>Letter 2</h2>": the author made it a heading."""
+    story = import_story(text.encode(), filename, max_bytes=LIMIT)
+    assert len(story.chapters) == 3
+
+
+def test_volumes_over_chapters_stay_parts() -> None:
+    """ "VOLUME I." ... "VOLUME II." over chapters numbered again in each: parts, as before."""
+    text = (
+        "VOLUME I.\n\nCHAPTER I.\n\nIt was a fine morning.\n\nCHAPTER II.\n\nIt rained.\n\n"
+        "VOLUME II.\n\nCHAPTER I.\n\nThe spring came late.\n"
+    )
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == ["Volume I", None, "Volume II"]
+    assert story_text(story).count("VOLUME") == 0
