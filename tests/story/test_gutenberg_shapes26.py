@@ -177,3 +177,88 @@ def test_volumes_over_chapters_stay_parts() -> None:
     story = read(text)
     assert [chapter.title for chapter in story.chapters] == ["Volume I", None, "Volume II"]
     assert story_text(story).count("VOLUME") == 0
+
+
+# Gutenberg's footnotes as Distributed Proofreaders format them (DistributedProofreaders/dproofreaders,
+# faq/formatting_guidelines.php, "Footnotes/Endnotes": "[Footnote 1: ...]" a paragraph of its own, over
+# as many lines as the note takes, the call "Caesar[1]" or "Gerhausen.[4]" in the text; a symbol's note
+# keyed "A", "B"...). The example paragraph and its notes are the guidelines' own, from The Golden Bough.
+GOLDEN_BOUGH = (
+    "Title: The Golden Bough\n\nAuthor: James George Frazer\n\n"
+    "*** START OF THE PROJECT GUTENBERG EBOOK THE GOLDEN BOUGH ***\n\n\n\n"
+    "CHAPTER I.\n\n"
+    "Similarly in Swabia, lads and lasses,\nhand in hand, leap over the midsummer bonfire, praying\n"
+    "that the hemp may grow three ells high, and they set fire\nto wheels of straw and send them rolling "
+    "down the hill.[3]\nAmong the places where burning wheels were thus bowled\ndown hill at Midsummer were "
+    "the Hohenstaufen mountains\nin Wurtemberg and the Frauenberg near Gerhausen.[4]\n\n"
+    "[Footnote 3: Karl Freiherr von Leoprechting,\n_Aus dem Lechrain_ (Munich, 1855),\npp. 181 _sqq._; "
+    "W. Mannhardt, _Der\nBaumkultus_, p. 510.]\n\n"
+    "[Footnote 4: A. Birlinger, _Volksthümliches aus\nSchwaben_ (Freiburg im Breisgau, 1861-1862),\n"
+    "ii. pp. 96 _sqq._, § 128, pp. 103\n_sq._, § 129.]\n\n"
+    "At Deffingen, in Swabia, as the people sprang over the midsummer fire, they cried out.\n\n\n\n"
+    "CHAPTER II.\n\n"
+    "The principal persons involved\nin this argument were Caesar[1],\nformer military leader and "
+    "Imperator, and the orator Cicero[2].\nBoth were of the aristocratic\n(Patrician) class, and were quite "
+    "wealthy.\n\nNothing more was said of it.\n\n"
+    "[Footnote 1: Gaius Julius Caesar.]\n\n[Footnote 2: Marcus Tullius Cicero.]\n\n"
+    "*** END OF THE PROJECT GUTENBERG EBOOK THE GOLDEN BOUGH ***\n"
+)
+
+
+def test_gutenberg_footnotes_are_the_calling_chapters_notes() -> None:
+    """ "[Footnote 3: ...]" after the paragraph calling it, and at the chapter's end, were story text,
+    posted as paragraphs, their calls "[3]" left in the sentence."""
+    story = read(GOLDEN_BOUGH, "pg3623.txt")
+    first, second = story.chapters
+    assert first.notes == [
+        "Footnote 3: Karl Freiherr von Leoprechting, _Aus dem Lechrain_ (Munich, 1855), pp. 181 _sqq._; "
+        "W. Mannhardt, _Der Baumkultus_, p. 510.",
+        "Footnote 4: A. Birlinger, _Volksthümliches aus Schwaben_ (Freiburg im Breisgau, 1861-1862), "
+        "ii. pp. 96 _sqq._, § 128, pp. 103 _sq._, § 129.",
+    ]
+    assert second.notes == ["Footnote 1: Gaius Julius Caesar.", "Footnote 2: Marcus Tullius Cicero."]
+    text = story_text(story)
+    assert "Footnote" not in text and "[" not in text
+    assert first.paragraphs[0].endswith("near Gerhausen.")
+    assert first.paragraphs[-1].startswith("At Deffingen")
+    assert "were Caesar, former military" in second.paragraphs[0].replace("\n", " ")
+    assert second.paragraphs[-1] == "Nothing more was said of it."
+
+
+def test_gutenberg_notes_at_the_books_end_go_to_the_chapters_calling_them() -> None:
+    """Mill's Utilitarianism (eBook #11224) sets its notes "[Footnote A: ...]" to "[Footnote D: ...]"
+    after its chapters; a key repeats, each call taking the first note of its key after it."""
+    text = (
+        "CHAPTER I.\n\nThe creed which accepts Utility as the foundation of morals.[A]\n\n"
+        "CHAPTER II.\n\nA passing remark is all that needs be given.[A] It holds still.[B]\n\n"
+        "THE END.\n\n[Footnote A: The first note.]\n\n[Footnote A: The second note,\nover two lines.]\n\n"
+        "[Footnote B: The third note.]\n"
+    )
+    story = read(text)
+    assert [chapter.notes for chapter in story.chapters] == [
+        ["Footnote A: The first note."],
+        ["Footnote A: The second note, over two lines.", "Footnote B: The third note."],
+    ]
+    assert story.chapters[1].paragraphs[0] == "A passing remark is all that needs be given. It holds still."
+    assert "Footnote" not in story_text(story)
+
+
+def test_a_gutenberg_note_nothing_calls_is_still_no_story_text() -> None:
+    story = read("CHAPTER I.\n\nThe boats came in.\n\n[Footnote 1: Twelve of them.]\n\nThe gulls followed.\n")
+    assert story.chapters[0].paragraphs == ["The boats came in.", "The gulls followed."]
+    assert story.chapters[0].notes == ["Footnote 1: Twelve of them."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CHAPTER I.\n\nThe boats came in.[1]\n\n[Footnote 1: a bracket never closed\n\nThe gulls followed.\n",
+        "CHAPTER I.\n\nThe boats came in.[1]\n\n[Footnote 1: Twelve.] And then the gulls followed.\n",
+    ],
+)
+def test_a_bracket_that_does_not_close_a_gutenberg_note_leaves_the_text(text: str) -> None:
+    """A "[Footnote 1:" whose bracket never closes, or closes with the story going on after it, is
+    no note: the text stays, call and all."""
+    story = read(text)
+    assert story.chapters[0].notes == []
+    assert story.chapters[0].paragraphs[0] == "The boats came in.[1]"
