@@ -203,6 +203,10 @@ class Heading:
     # The lesser word that labels it, "letter" of "Letter 2" (see _LESSER_WORDS): a heading only
     # where the whole text bears it out (:func:`lesser_headings_as_text`).
     lesser: str | None = None
+    # A numbered chapter's label as the book writes it ("CHAPTER IV" is "Chapter IV", 4): its title
+    # where the book numbers its chapters again in each part (:func:`book_numbering`).
+    numbered: str | None = None
+    number: int | None = None
 
 
 @dataclass(slots=True)
@@ -307,8 +311,11 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
             part = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
             return Heading(f"{part}: {title}" if title else part, "part", level, raw, lesser=lesser)
         heading = Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw, lesser=lesser)
+        word = label.title() if label in _CHAPTER_WORDS.split("|") else "Chapter"
+        heading.numbered = f"{word} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
+        heading.number = None if numbered.group("sub") else _number_value(numbered.group("num"))
         if label in _CHAPTER_WORDS.split("|"):
-            heading.name = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
+            heading.name = heading.numbered
         return heading
     named = _NAMED.match(text)
     if named:
@@ -534,6 +541,30 @@ def _number_text(number: str) -> str:
     if _ROMAN.match(number.upper()):
         return number.upper()
     return number.title()
+
+
+_WORD_VALUES = {
+    **{word: value for value, word in enumerate(_UNITS.split("|"), 1)},
+    **{word: value for value, word in enumerate(_TEENS.split("|"), 10)},
+    **{word: 10 * tens for tens, word in enumerate(_TENS.split("|"), 2)},
+    **{word: value for value, word in enumerate(_ORDINALS.split("|")[:10], 1)},  # not "final", "last"
+}
+
+
+def _number_value(number: str) -> int | None:
+    """The value of a chapter's number as a heading writes it: "12", "XII", "twelve", "Twenty-One", "first"."""
+    if number.isdigit():
+        return int(number)
+    roman = roman_value(number) if number.isalpha() and len(number) <= 8 else None
+    if roman is not None:
+        return roman
+    total = 0
+    for word in re.split(r"[\s-]+", number.lower()):
+        value = _WORD_VALUES.get(word)
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def roman_value(numeral: str) -> int | None:
@@ -1194,6 +1225,7 @@ def assemble(
 
     Returns the chapters and any author's notes that found no chapter to belong to.
     """
+    items = book_numbering(list(items))
     drafts: list[_Draft] = []
     current: _Draft | None = None
     new_scene = False
@@ -1246,6 +1278,31 @@ def assemble(
     return chapters, orphan_notes
 
 
+def book_numbering(items: list[Item]) -> list[Item]:
+    """Where the book numbers its chapters again in each part (War and Peace, eBook #2600: "BOOK ONE:
+    1805" over "CHAPTER I" to "CHAPTER XXVIII", "BOOK TWO: 1805" over "CHAPTER I" again), an
+    untitled chapter is titled as the book numbers it, "Chapter I", under its part's name where the
+    part heads it ("Book Two: 1805 — Chapter I"): counted through, the second book's first chapter
+    was "Chapter 29", and which chapter of which book it is was lost. Elsewhere nothing changes."""
+    last: int | None = None
+    part_since = False
+    for item in items:
+        if not isinstance(item, Heading):
+            continue
+        if item.kind == "part":
+            part_since = True
+        elif item.kind == "chapter" and item.number is not None:
+            if last is not None and part_since and item.number <= last:
+                break
+            last, part_since = item.number, False
+    else:
+        return items
+    for item in items:
+        if isinstance(item, Heading) and item.kind == "chapter" and item.title is None and item.numbered:
+            item.name = item.numbered
+    return items
+
+
 def _merge_headings(outer: Heading, inner: Heading) -> Heading:
     """An empty heading and the one under it, as one: a bare "Chapter One" (or a lone "1") takes
     the next heading as its title, as it would a title line (Vellum and Atticus set the chapter's
@@ -1253,7 +1310,8 @@ def _merge_headings(outer: Heading, inner: Heading) -> Heading:
     if _wants_title(outer) and inner.kind == "markdown":
         return Heading(inner.title or outer.title, outer.kind, outer.level, f"{outer.raw}\n{inner.raw}")
     outer_title = outer.title or outer.raw
-    title = f"{outer_title} — {inner.title}" if inner.title else outer_title
+    inner_title = inner.title or inner.name  # "VOLUME I." over "LETTER I.": "Volume I — Letter I"
+    title = f"{outer_title} — {inner_title}" if inner_title else outer_title
     return Heading(title, inner.kind, inner.level, f"{outer.raw}\n{inner.raw}")
 
 

@@ -169,13 +169,15 @@ def test_a_lesser_word_set_as_a_heading_stays_one(text: str, filename: str) -> N
 
 
 def test_volumes_over_chapters_stay_parts() -> None:
-    """ "VOLUME I." ... "VOLUME II." over chapters numbered again in each: parts, as before."""
+    """ "VOLUME I." ... "VOLUME II." over chapters numbered again in each: parts, each chapter titled
+    as the book numbers it."""
     text = (
         "VOLUME I.\n\nCHAPTER I.\n\nIt was a fine morning.\n\nCHAPTER II.\n\nIt rained.\n\n"
         "VOLUME II.\n\nCHAPTER I.\n\nThe spring came late.\n"
     )
     story = read(text)
-    assert [chapter.title for chapter in story.chapters] == ["Volume I", None, "Volume II"]
+    titles = [chapter.title for chapter in story.chapters]
+    assert titles == ["Volume I — Chapter I", "Chapter II", "Volume II — Chapter I"]
     assert story_text(story).count("VOLUME") == 0
 
 
@@ -262,3 +264,77 @@ def test_a_bracket_that_does_not_close_a_gutenberg_note_leaves_the_text(text: st
     story = read(text)
     assert story.chapters[0].notes == []
     assert story.chapters[0].paragraphs[0] == "The boats came in.[1]"
+
+
+# War and Peace (eBook #2600, updated June 14, 2022), as a public test fixture copies its opening: the
+# header's "Author: graf Leo Tolstoy", the title page's "By Leo Tolstoy/Tolstoi", "Contents" over
+# indented entries a blank line apart, "BOOK ONE: 1805" over "CHAPTER I" ..., each book's chapters
+# counted from "CHAPTER I" again; the chapters' opening sentences as written.
+WAR_AND_PEACE = (
+    "The Project Gutenberg eBook of War and Peace\n\nTitle: War and Peace\n\n\nAuthor: graf Leo Tolstoy\n\n"
+    "Translator: Aylmer Maude\n        Louise Maude\n\nRelease date: April 1, 2001 [eBook #2600]\n"
+    "                Most recently updated: June 14, 2022\n\nLanguage: English\n\n\n\n"
+    "*** START OF THE PROJECT GUTENBERG EBOOK WAR AND PEACE ***\n\n\n\nWAR AND PEACE\n\n\n"
+    "By Leo Tolstoy/Tolstoi\n\n\n    Contents\n\n    BOOK ONE: 1805\n\n    CHAPTER I\n\n    CHAPTER II\n\n"
+    "    BOOK TWO: 1805\n\n    CHAPTER I\n\n    CHAPTER II\n\n\n\n\nBOOK ONE: 1805\n\n\n\n\n\nCHAPTER I\n\n"
+    "“Well, Prince, so Genoa and Lucca are now just family estates of the\nBuonapartes.”\n\n\n\n\n"
+    "CHAPTER II\n\nAnna Pávlovna’s drawing room was gradually filling.\n\n\n\n\nBOOK TWO: 1805\n\n\n\n\n\n"
+    "CHAPTER I\n\nIn October, 1805, a Russian army was occupying the villages and towns of\nthe Archduchy "
+    "of Austria.\n\n\n\n\nCHAPTER II\n\nKutúzov fell back toward Vienna.\n\n"
+    "*** END OF THE PROJECT GUTENBERG EBOOK WAR AND PEACE ***\n"
+)
+
+
+def test_war_and_peace_is_read_with_its_books_and_their_chapters() -> None:
+    """eBook #2600 was refused: its contents list stopped at the second "CHAPTER I" (an entry come
+    round again, it seemed), leaving the rest as headings with no text. Its books are parts, each
+    chapter titled as the book numbers it; the title page is no chapter."""
+    story = read(WAR_AND_PEACE, "pg2600.txt")
+    assert (story.meta.title, story.meta.author) == ("War and Peace", "graf Leo Tolstoy")
+    assert [chapter.title for chapter in story.chapters] == [
+        "Book One: 1805 — Chapter I",
+        "Chapter II",
+        "Book Two: 1805 — Chapter I",
+        "Chapter II",
+    ]
+    assert story.chapters[0].paragraphs[0].startswith("“Well, Prince")
+    assert "Contents" not in story_text(story) and "Tolstoi" not in story_text(story)
+
+
+def test_parts_numbered_in_words_over_chapters_counted_again() -> None:
+    """ "PART ONE" over "CHAPTER ONE" (Crime and Punishment's shape with its numbers in words)."""
+    text = (
+        "PART ONE\n\nCHAPTER ONE\n\nOn an exceptionally hot evening a young man went out.\n\n"
+        "CHAPTER TWO\n\nHe was not used to crowds.\n\nPART TWO\n\nCHAPTER ONE\n\nSo he lay a very long time.\n"
+    )
+    assert [chapter.title for chapter in read(text).chapters] == [
+        "Part One — Chapter One",
+        "Chapter Two",
+        "Part Two — Chapter One",
+    ]
+
+
+def test_chapters_counted_through_the_parts_keep_their_titles() -> None:
+    """A book counting its chapters through its parts keeps the titles it had: the chapter's
+    number is the one the bot shows."""
+    text = (
+        "BOOK I.\n\nCHAPTER I.\n\nIt was a fine morning.\n\nCHAPTER II.\n\nIt rained.\n\n"
+        "BOOK II.\n\nCHAPTER III.\n\nThe spring came late.\n"
+    )
+    assert [chapter.title for chapter in read(text).chapters] == ["Book I", None, "Book II"]
+
+
+def test_les_miserables_volumes_and_books_head_their_titled_chapters() -> None:
+    """eBook #135: "VOLUME I—FANTINE" over "BOOK FIRST—A JUST MAN" over "CHAPTER I—M. MYRIEL"."""
+    text = (
+        "VOLUME I—FANTINE\n\n\nBOOK FIRST—A JUST MAN\n\n\nCHAPTER I—M. MYRIEL\n\n"
+        "In 1815, M. Charles-François-Bienvenu Myriel was Bishop of D——\n\n\n"
+        "CHAPTER II—M. MYRIEL BECOMES M. WELCOME\n\nThe episcopal palace of D—— adjoined the hospital.\n\n\n"
+        "BOOK SECOND—THE FALL\n\n\nCHAPTER I—THE EVENING OF A DAY OF WALKING\n\n"
+        "Early in the month of October, 1815, a man travelling afoot entered the little town of D——\n"
+    )
+    assert [chapter.title for chapter in read(text).chapters] == [
+        "Volume I: FANTINE — Book First: A JUST MAN — M. MYRIEL",
+        "M. MYRIEL BECOMES M. WELCOME",
+        "Book Second: THE FALL — THE EVENING OF A DAY OF WALKING",
+    ]
