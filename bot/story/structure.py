@@ -906,7 +906,7 @@ def _section_numbers(items: list[Item], candidates: list[int]) -> None:
 class _Numbered:
     """A line that may head a chapter in a numbered series: "1 - The Awakening", "2. Snowfall", "(3/5)"."""
 
-    kind: str  # "dash", "dot", "roman" or "parts": one series is written one way
+    kind: str  # "dash", "dot", "roman", "roman_title" or "parts": one series is written one way
     number: int
     title: str | None
     total: int = 0  # the "5" of "(3/5)"
@@ -918,6 +918,11 @@ _DOT_TITLE = re.compile(r"^(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,100})$")
 # "I. A SCANDAL IN BOHEMIA": Gutenberg's Sherlock Holmes numbers its stories so, a capital
 # numeral, a stop, the title in capitals (a numeral heading a sentence, "I. Am. Done.", is no title).
 _ROMAN_DOT_TITLE = re.compile(r"^(?P<num>[IVXLC]{1,8})\.[ \t]+(?P<title>[^\s\w]*[A-Z][^a-z]{0,100})$")
+# "I. A Scandal in Bohemia", "VI. The Man with the Twisted Lip": the same in Title Case, where a
+# title's small words, "with", "from", "upon", may stay lower case as in a printed book's.
+_ROMAN_DOT_TITLE_CASE = re.compile(r"^(?P<num>[IVXLC]{1,8})\.[ \t]+(?P<title>[^\s\w]*[A-Z].{0,100})$")
+_SMALL_WORDS = frozenset(("with", "from", "into", "upon", "onto", "over", "under", "after", "about", "than", "that"))
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PART_OF = re.compile(
     r"^(?:(?P<title>[^()\d][^()]{0,80}?)[ \t]+)?\((?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})\)$"
     r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})$"
@@ -934,6 +939,11 @@ def _numbered_line(text: str) -> _Numbered | None:
         value = roman_value(roman.group("num"))
         title = roman.group("title").strip()
         return _Numbered("roman", value, title) if value and _title_line(title) else None
+    roman = _ROMAN_DOT_TITLE_CASE.match(text) if text[:1] in "IVXLC" else None
+    if roman is not None:
+        value = roman_value(roman.group("num"))
+        title = roman.group("title").strip()
+        return _Numbered("roman_title", value, title) if value and _book_title_case(title) else None
     part_of = _PART_OF.match(text) if "/" in text else None
     if part_of:
         if part_of.group("bare"):
@@ -948,6 +958,15 @@ def _numbered_line(text: str) -> _Numbered | None:
     return None
 
 
+def _book_title_case(title: str) -> bool:
+    """A title as a printed book sets one in Title Case: "The Man with the Twisted Lip" (its small
+    words lower case, up to "upon"), not a sentence ("Be kind to strangers.")."""
+    if len(title) > 80 or len(title.split()) > 12 or title[-1:] in _TITLE_EDGE_END or ". " in title:
+        return False
+    words = [word for word in _TITLE_WORD.findall(title) if len(word) > 3]
+    return all(word[0].isupper() or word in _SMALL_WORDS for word in words)
+
+
 def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numbered]]) -> None:
     """Turn "1 - The Awakening" / "1. Snowfall" / "(1/5)" lines into chapter headings, when the text says so.
 
@@ -960,7 +979,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return
     taken = {index for index, _ in candidates}
-    for kind in ("dash", "dot", "roman", "parts"):
+    for kind in ("dash", "dot", "roman", "roman_title", "parts"):
         series = [
             (index, found)
             for index, found in candidates
@@ -968,10 +987,23 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
         ]
         if len(series) < 2 or not _counts_up(kind, [found for _, found in series]):
             continue
+        if kind == "roman_title" and not _marks_throughout(items, [index for index, _ in series]):
+            continue
         for index, found in series:
             raw = items[index].text if isinstance(items[index], Para) else ""
             items[index] = Heading(_series_title(found), "chapter", 2, raw)
         return
+
+
+def _marks_throughout(items: list[Item], series: list[int]) -> bool:
+    """The series heads the text from its start: less text stands before its first line (a title,
+    a by-line, a note) than under it. "I. Be Kind" / "II. Be Brave" numbering a list inside a
+    story, after the story's own opening, are that story's text."""
+
+    def words(start: int, end: int) -> int:
+        return sum(len(item.text.split()) for item in items[start:end] if isinstance(item, Para))
+
+    return words(0, series[0]) < words(series[0] + 1, series[1])
 
 
 def series_titles(labels: list[str]) -> list[str] | None:

@@ -338,3 +338,57 @@ def test_les_miserables_volumes_and_books_head_their_titled_chapters() -> None:
         "M. MYRIEL BECOMES M. WELCOME",
         "Book Second: THE FALL — THE EVENING OF A DAY OF WALKING",
     ]
+
+
+# The Adventures of Sherlock Holmes (eBook #1661, farbodbj/llm-overflow pg1661.txt) names its stories in
+# Title Case in its contents ("   I.     A Scandal in Bohemia" ... "  VI.     The Man with the Twisted
+# Lip"); a text setting them so as headings, each over its story's first sentence as written.
+SHERLOCK_TITLE_CASE = (
+    "The Adventures of Sherlock Holmes\n\nby Arthur Conan Doyle\n\n\n"
+    "I. A Scandal in Bohemia\n\nTo Sherlock Holmes she is always _the_ woman. I have seldom heard him mention "
+    "her under any other name.\n\n"
+    "II. The Red-Headed League\n\nI had called upon my friend, Mr. Sherlock Holmes, one day in the autumn of "
+    "last year and found him in deep conversation with a very stout, florid-faced, elderly gentleman with "
+    "fiery red hair.\n\n"
+    "III. The Man with the Twisted Lip\n\nIsa Whitney, brother of the late Elias Whitney, D.D., Principal of "
+    "the Theological College of St. George’s, was much addicted to opium.\n"
+)
+
+
+def test_numbered_titles_in_title_case_head_the_chapters_they_number_throughout() -> None:
+    """ "I. A Scandal in Bohemia" ... in Title Case were story text: only titles in capitals counted."""
+    story = read(SHERLOCK_TITLE_CASE)
+    assert [chapter.title for chapter in story.chapters] == [
+        "A Scandal in Bohemia",
+        "The Red-Headed League",
+        "The Man with the Twisted Lip",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "chapters"),
+    [
+        (  # a list inside a one-shot, after the story's own opening
+            "She sat down to write the rules, as her mother had, every year since the war, on the back of an "
+            "envelope that smelled of smoke.\n\nI. Be Kind\n\nAlways to strangers.\n\nII. Be Brave\n\nEven at "
+            "night.\n\nShe folded the envelope.\n",
+            "I. Be Kind",
+            1,
+        ),
+        (  # the same list in a fic that marks its chapters
+            "Chapter 1\n\nI. Be Kind\n\nAlways to strangers, she wrote.\n\nII. Be Brave\n\nEven at night.\n\n"
+            "Chapter 2\n\nNext day.\n",
+            "I. Be Kind",
+            2,
+        ),
+        (  # sentences, not titles
+            "I. Am. Done.\n\nShe said it twice.\n\nII. Was the worst grade she had ever had.\n\nShe cried.\n",
+            "I. Am. Done.",
+            1,
+        ),
+    ],
+)
+def test_a_numbered_list_in_a_fic_stays_text(text: str, line: str, chapters: int) -> None:
+    story = read(text)
+    assert len(story.chapters) == chapters
+    assert line in story.chapters[0].paragraphs
