@@ -14,6 +14,13 @@ Two shapes:
   other chapters share (a book's definitions at its end). A definition no call names is still no
   story text.
 
+- Project Gutenberg's, as Distributed Proofreaders format them: "[Footnote 1: In the old style.]" (or
+  "[Footnote A: ...]"), a paragraph of its own, or several, the last closing the bracket, after the
+  paragraph that calls it or at the chapter's or the book's end, and the call "midnight[1]" or "[A]"
+  in the text. The syntax says what they are: each call is paired with the first such note of its
+  key after it (a book's keys repeat, most of them "A"), and a note nothing calls is still no story
+  text.
+
 Paired, each entry is a note of the chapter that calls it ("Footnote 1: ..."), the calls are
 dropped and the list leaves the story. Otherwise the text is left as it is.
 """
@@ -21,6 +28,7 @@ dropped and the list leaves the story. Otherwise the text is left as it is.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 from bot.story.model import Chapter
@@ -41,11 +49,22 @@ _MD_CALL = re.compile(r" ?\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
 _MD_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<text>.*)$")
 
 
+# Project Gutenberg's footnotes: "[Footnote 1: " opening a paragraph; the key is digits or letters.
+_PG_OPEN = re.compile(r"^[ \t]*\[(?i:footnote)[ \t]+(?P<key>\d{1,3}|[A-Za-z]{1,4})[ \t]*:[ \t]*")
+# A note over more paragraphs or characters than these is no note: its text stays (and a text of
+# unclosed "[Footnote 1:" paragraphs costs each of them no more than this to read).
+_PG_MOST_PARAGRAPHS = 12
+_PG_MOST_CHARS = 6000
+_PG_MOST_BRACKETS = 64  # inside one note: "[Greek: ...]", a call of a note of its own
+_BRACKET = re.compile(r"[\[\]]")
+
+
 def pair_footnotes(chapters: list[Chapter]) -> None:
-    """Markdown's footnotes with their definitions, then each chapter's closing list of footnotes
-    against the calls in its text; a list at the last chapter's end that numbers the whole book's
-    calls goes to the chapters that call them."""
+    """Markdown's and Project Gutenberg's footnotes with their calls, then each chapter's closing list
+    of footnotes against the calls in its text; a list at the last chapter's end that numbers the
+    whole book's calls goes to the chapters that call them."""
     _markdown_footnotes(chapters)
+    _gutenberg_footnotes(chapters)
     for index, chapter in enumerate(chapters):
         found = _closing_list(chapter)
         if found is None:
@@ -254,3 +273,104 @@ def _drop_emptied(chapters: list[Chapter]) -> None:
 def _last_defining(own: list[dict[str, str]], label: str) -> int | None:
     """The last chapter defining ``label``: a book's definitions stand at its end."""
     return next((index for index in range(len(own) - 1, -1, -1) if label in own[index]), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _PgNote:
+    """A Gutenberg note where it stood among its scene's paragraphs, while its calls are paired."""
+
+    key: str
+    text: str
+
+
+def _pg_note(paragraphs: list[str], start: int) -> tuple[_PgNote, int] | None:
+    """The note a "[Footnote 1: ..." paragraph opens and how many paragraphs it spans, up to the one
+    whose closing bracket ends it; None when no bracket closes it within a few paragraphs and
+    characters, or text follows it."""
+    first = paragraphs[start]
+    opening = _PG_OPEN.match(first)
+    if opening is None:
+        return None
+    body = first.rstrip()
+    if body.endswith("]") and body.count("[") == 1 and body.count("]") == 1:  # most notes: no brackets inside
+        return _PgNote(opening.group("key"), " ".join(body[opening.end() : -1].split())), 1
+    depth = 0
+    brackets = 0
+    pieces: list[str] = []
+    read = 0
+    for index in range(start, min(len(paragraphs), start + _PG_MOST_PARAGRAPHS)):
+        text = paragraphs[index][opening.end() :] if index == start else paragraphs[index]
+        text = text[: _PG_MOST_CHARS - read]
+        read += len(text)
+        for bracket in _BRACKET.finditer(text):
+            brackets += 1
+            if brackets > _PG_MOST_BRACKETS:
+                return None
+            if bracket.group() == "[":
+                depth += 1
+            elif depth:
+                depth -= 1
+            elif text[bracket.end() :].strip():
+                return None
+            else:
+                pieces.append(text[: bracket.start()])
+                return _PgNote(opening.group("key"), " ".join(" ".join(pieces).split())), index - start + 1
+        pieces.append(text)
+        if read >= _PG_MOST_CHARS:
+            return None
+    return None
+
+
+def _gutenberg_footnotes(chapters: list[Chapter]) -> None:
+    """Project Gutenberg's "[Footnote 1: ...]" notes paired with their "[1]" calls (see the module docstring)."""
+    if not any(_PG_OPEN.match(paragraph) for chapter in chapters for paragraph in chapter.paragraphs):
+        return
+    layout = [[_pg_layout(scene.paragraphs) for scene in chapter.scenes] for chapter in chapters]
+    keys = {piece.key for scenes in layout for pieces in scenes for piece in pieces if isinstance(piece, _PgNote)}
+    if not keys:
+        return
+    call = re.compile(r"\[(?P<key>" + "|".join(sorted(map(re.escape, keys), key=len, reverse=True)) + r")\]")
+    pending: dict[str, deque[tuple[int, int, int, re.Match[str]]]] = {}
+    paired: dict[tuple[int, int, int], list[re.Match[str]]] = {}
+    for index, scenes in enumerate(layout):
+        for scene_index, pieces in enumerate(scenes):
+            for position, piece in enumerate(pieces):
+                if isinstance(piece, str):
+                    for match in call.finditer(piece):
+                        pending.setdefault(match.group("key"), deque()).append((index, scene_index, position, match))
+                    continue
+                calls = pending.get(piece.key)
+                called = calls.popleft() if calls else None  # a key's notes follow its calls in order
+                if called is not None:
+                    paired.setdefault(called[:3], []).append(called[3])
+                chapters[called[0] if called else index].notes.append(f"Footnote {piece.key}: {piece.text}")
+    for index, (chapter, scenes) in enumerate(zip(chapters, layout, strict=True)):
+        for scene_index, (scene, pieces) in enumerate(zip(chapter.scenes, scenes, strict=True)):
+            scene.paragraphs = [
+                _without_calls(piece, paired.get((index, scene_index, position), []))
+                for position, piece in enumerate(pieces)
+                if isinstance(piece, str)
+            ]
+        chapter.scenes = [scene for scene in chapter.scenes if scene.paragraphs]
+    _drop_emptied(chapters)
+
+
+def _pg_layout(paragraphs: list[str]) -> list[str | _PgNote]:
+    """A scene's paragraphs, each run of them that is one Gutenberg note as that note."""
+    pieces: list[str | _PgNote] = []
+    position = 0
+    while position < len(paragraphs):
+        found = _pg_note(paragraphs, position)
+        if found is None:
+            pieces.append(paragraphs[position])
+            position += 1
+        else:
+            pieces.append(found[0])
+            position += found[1]
+    return pieces
+
+
+def _without_calls(paragraph: str, calls: list[re.Match[str]]) -> str:
+    for match in sorted(calls, key=lambda found: found.start(), reverse=True):
+        paragraph = paragraph[: match.start()] + paragraph[match.end() :]
+    return paragraph

@@ -45,6 +45,7 @@ from bot.story.structure import (
     SceneBreak,
     bare_number_heading,
     is_scene_break,
+    lesser_headings_as_text,
     match_heading,
     titles_from_next_line,
 )
@@ -400,7 +401,9 @@ def html_items(container: Tag, *, headings: bool = True, note_headings: bool = F
     raw: list[Item | None] = []  # None marks an empty paragraph (a deliberate blank line)
     _drop_contents_runs(container)
     _walk(container, raw, headings, note_headings)
-    return _resolve_blanks(raw)
+    items = _resolve_blanks(raw)
+    lesser_headings_as_text(items)  # a "<p>Letter 2</p>" inside a fic's "Chapter 1" is its text
+    return items
 
 
 def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool = False) -> None:
@@ -676,6 +679,7 @@ def _heading(tag: Tag, out: list[Item | None], headings: bool) -> None:
         or Heading(text, "markdown", 2, text)
     )
     heading.level = int(tag.name[1])
+    heading.lesser = None  # an <h2>Letter 2</h2> is a heading whatever the text around it
     out.append(heading)
     if byline is not None:
         out.append(Para(f"Author: {byline[1]}"))

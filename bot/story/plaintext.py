@@ -1339,13 +1339,28 @@ _TITLE_PAGE_ITEMS = 40  # a title page's lines are among a file's first items
 _LONE_BY = frozenset(["by", "by:", "written by", "a story by", "a novel by"])
 
 
+# What a title page adds to a name the header gives: a name in brackets, another spelling after a slash.
+_NAME_ASIDE = re.compile(r"\([^()]{1,40}\)|/[^\s/]{1,40}")
+
+
 def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     """The title, or a by-line naming the author, the fields above already gave (a book's title page
     under Project Gutenberg's "Title:" and "Author:" lines), said again in any case."""
     if author is not None:
         known = _first(meta.values.get("author"))
-        return known is not None and _field_key(author) == _field_key(known)
+        return known is not None and _same_name(author, known)
     return meta.title is not None and _field_key(text) == _field_key(meta.title)
+
+
+def _same_name(written: str, known: str) -> bool:
+    """The title page's name is the header's, give or take what one of them adds: Frankenstein's
+    (eBook #84) "by Mary Wollstonecraft (Godwin) Shelley" under "Author: Mary Wollstonecraft Shelley",
+    War and Peace's (eBook #2600) "By Leo Tolstoy/Tolstoi" under "Author: graf Leo Tolstoy"."""
+    words, header = _field_key(_NAME_ASIDE.sub(" ", written)).split(), _field_key(known).split()
+    shorter, longer = sorted((words, header), key=len)
+    if len(shorter) < 2:
+        return words == header
+    return any(longer[start : start + len(shorter)] == shorter for start in range(len(longer) - len(shorter) + 1))
 
 
 def _field_key(text: str) -> str:
@@ -1803,14 +1818,23 @@ def _contents_run(items: list[Item], index: int) -> int:
         return 0
     entries, paged = len(lines), sum(1 for line in lines if _PAGED_ENTRY.match(line))
     listed: set[str] = set()
+    # Under each part listed its chapters count again: War and Peace (eBook #2600) lists "BOOK ONE:
+    # 1805" over "CHAPTER I" ... "CHAPTER XXVIII", then "BOOK TWO: 1805" over "CHAPTER I" again.
+    parts: set[str] = set()
+    in_part: set[str] = set()  # the entries listed since the last part
     position = index + 1
     while position < len(items):
         item = items[position]
         if isinstance(item, Heading):
             keys = _heading_keys(item)
-            if keys & listed or _text_under(items, position):
+            if keys & (parts if item.kind == "part" else in_part) or _text_under(items, position):
                 break  # an entry come round again, or a chapter: the book starts here
             listed |= keys
+            if item.kind == "part":
+                parts |= keys
+                in_part = set()
+            else:
+                in_part |= keys
             entries += 1
         elif isinstance(item, Para):
             lines = [line for line in item.text.split("\n") if line.strip()]
@@ -1818,7 +1842,9 @@ def _contents_run(items: list[Item], index: int) -> int:
                 break
             entries += len(lines)
             paged += sum(1 for line in lines if _PAGED_ENTRY.match(line))
-            listed |= {key for line in lines for key in _line_keys(line)} - {""}
+            keys = {key for line in lines for key in _line_keys(line)} - {""}
+            listed |= keys
+            in_part |= keys
         else:
             break
         position += 1
@@ -1889,8 +1915,23 @@ def _listed_heading(items: list[Item], position: int, first: set[str] | None) ->
     if isinstance(following, Para) and not _entry_paragraph(following):
         return False
     return any(
-        isinstance(later, Heading) and _heading_keys(later) & keys and _has_text_under(items, at)
+        isinstance(later, Heading) and _heading_keys(later) & keys and _opens_text(items, at)
         for at, later in enumerate(items[position + 1 :], position + 1)
+    )
+
+
+def _opens_text(items: list[Item], position: int) -> bool:
+    """Story text under the heading at ``position``, or, under a part, under its first chapter
+    (War and Peace's "BOOK ONE: 1805" over "CHAPTER I" and its text)."""
+    if _has_text_under(items, position):
+        return True
+    heading = items[position]
+    following = items[position + 1] if position + 1 < len(items) else None
+    return (
+        isinstance(heading, Heading)
+        and heading.kind == "part"
+        and isinstance(following, Heading)
+        and _has_text_under(items, position + 1)
     )
 
 

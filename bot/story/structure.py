@@ -36,6 +36,10 @@ _WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–�
 # "LETTER I." (Frankenstein's opening letters); "VOLUME I." over chapters is a part, as "BOOK I." is.
 _CHAPTER_WORDS = "stave|canto|adventure|letter"
 _PART_WORDS = "part|book|act|volume"
+# Of those, the words a story uses for other things too ("Letter 2" over a letter a character
+# reads, "Volume 2" over a diary's second book): a heading only in a run of its own, outside
+# another word's chapter, or where the text marks its chapters no other way.
+_LESSER_WORDS = frozenset((*_CHAPTER_WORDS.split("|"), "volume"))
 _NUMBERED = re.compile(
     rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)(?P<num>{_NUMBER})"
     r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
@@ -196,6 +200,13 @@ class Heading:
     # What the book calls an untitled chapter its label names ("LETTER I." is "Letter I"): the
     # chapter's title when neither the heading nor the line under it gives one.
     name: str | None = None
+    # The lesser word that labels it, "letter" of "Letter 2" (see _LESSER_WORDS): a heading only
+    # where the whole text bears it out (:func:`lesser_headings_as_text`).
+    lesser: str | None = None
+    # A numbered chapter's label as the book writes it ("CHAPTER IV" is "Chapter IV", 4): its title
+    # where the book numbers its chapters again in each part (:func:`book_numbering`).
+    numbered: str | None = None
+    number: int | None = None
 
 
 @dataclass(slots=True)
@@ -295,12 +306,16 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
             title = _title_after_space(title)
             if title is None:
                 return None  # "Chapter 3 was the best." and "Part 1 of the plan failed." are sentences
+        lesser = label if label in _LESSER_WORDS else None
         if label in _PART_WORDS.split("|"):
             part = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
-            return Heading(f"{part}: {title}" if title else part, "part", level, raw)
-        heading = Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw)
+            return Heading(f"{part}: {title}" if title else part, "part", level, raw, lesser=lesser)
+        heading = Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw, lesser=lesser)
+        word = label.title() if label in _CHAPTER_WORDS.split("|") else "Chapter"
+        heading.numbered = f"{word} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
+        heading.number = None if numbered.group("sub") else _number_value(numbered.group("num"))
         if label in _CHAPTER_WORDS.split("|"):
-            heading.name = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
+            heading.name = heading.numbered
         return heading
     named = _NAMED.match(text)
     if named:
@@ -528,6 +543,30 @@ def _number_text(number: str) -> str:
     return number.title()
 
 
+_WORD_VALUES = {
+    **{word: value for value, word in enumerate(_UNITS.split("|"), 1)},
+    **{word: value for value, word in enumerate(_TEENS.split("|"), 10)},
+    **{word: 10 * tens for tens, word in enumerate(_TENS.split("|"), 2)},
+    **{word: value for value, word in enumerate(_ORDINALS.split("|")[:10], 1)},  # not "final", "last"
+}
+
+
+def _number_value(number: str) -> int | None:
+    """The value of a chapter's number as a heading writes it: "12", "XII", "twelve", "Twenty-One", "first"."""
+    if number.isdigit():
+        return int(number)
+    roman = roman_value(number) if number.isalpha() and len(number) <= 8 else None
+    if roman is not None:
+        return roman
+    total = 0
+    for word in re.split(r"[\s-]+", number.lower()):
+        value = _WORD_VALUES.get(word)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
 def roman_value(numeral: str) -> int | None:
     """The value of a well-formed Roman numeral ("XIV" is 14), or None for "IIII" or "VX"."""
     numeral = numeral.upper()
@@ -679,9 +718,63 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
         for item in items:
             if isinstance(item, Para) and item.gap >= 1:
                 item.gap += 1
+    lesser_headings_as_text(items)
     _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare_numbers)
     return titles_from_next_line(items)
+
+
+def lesser_headings_as_text(items: list[Item]) -> None:
+    """Turn back into text the headings a lesser word labels ("Letter 2", "Stave 3", "Volume 2",
+    :data:`_LESSER_WORDS`) where the whole text does not bear them out.
+
+    A book heads chapters with such a word in a run of its own: Frankenstein's "Letter 1" to
+    "Letter 4" before its "Chapter 1", A Christmas Carol's staves with no chapter word at all.
+    A fic's "Letter 2" over the letter a character opens, inside its "Chapter 1", is that
+    chapter's text. So a run of them (headings of that word with no chapter of another word
+    between; for a part word, every heading of the word, chapters lying between) is kept when
+    it opens where no chapter another word heads has had text yet, or when the text marks its
+    chapters no other way. A heading set as one (Markdown's "## Letter 2", an ``<h2>``) stays.
+    """
+    if not any(isinstance(item, Heading) and item.lesser for item in items):
+        return
+    other_chapters = any(_marks_chapter(item) and _lesser_word(item) is None for item in items)
+    in_other = False  # the chapter open is one another word heads ("Chapter 1")
+    inside = False  # ...and story text has stood under it
+    runs: dict[str, bool] = {}  # each lesser word's open run, and whether it is kept
+    for index, item in enumerate(items):
+        if isinstance(item, Para):
+            inside = inside or (in_other and not item.note)
+            continue
+        if not isinstance(item, Heading):
+            continue
+        word = _lesser_word(item)
+        if word is None:
+            if _marks_chapter(item):
+                in_other, inside = True, False
+                runs = {key: kept for key, kept in runs.items() if key not in _CHAPTER_WORDS.split("|")}
+            continue
+        if word not in runs:
+            runs[word] = not other_chapters or not inside
+        if not runs[word]:
+            items[index] = Para(item.raw.strip())
+        elif item.kind == "chapter":
+            in_other, inside = False, False
+
+
+def _marks_chapter(item: Item) -> bool:
+    """A heading that opens a chapter: numbered, or set as a heading below the title's level ("# Dear
+    Tom" over a story in letters is its title); not a part, nor a prologue or preface (Frankenstein's
+    1831 edition opens with both before its "Letter 1")."""
+    return isinstance(item, Heading) and (item.kind == "chapter" or (item.kind == "markdown" and item.level > 1))
+
+
+def _lesser_word(item: Item) -> str | None:
+    """The lesser word a heading line is labelled with; None for any other heading, and for one set
+    as a heading by its author (a Markdown "## Letter 2")."""
+    if not isinstance(item, Heading) or item.lesser is None or item.raw.lstrip().startswith("#"):
+        return None
+    return item.lesser
 
 
 def _may_have_indents(text: str) -> bool:
@@ -813,7 +906,7 @@ def _section_numbers(items: list[Item], candidates: list[int]) -> None:
 class _Numbered:
     """A line that may head a chapter in a numbered series: "1 - The Awakening", "2. Snowfall", "(3/5)"."""
 
-    kind: str  # "dash", "dot", "roman" or "parts": one series is written one way
+    kind: str  # "dash", "dot", "roman", "roman_title" or "parts": one series is written one way
     number: int
     title: str | None
     total: int = 0  # the "5" of "(3/5)"
@@ -825,6 +918,11 @@ _DOT_TITLE = re.compile(r"^(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,100})$")
 # "I. A SCANDAL IN BOHEMIA": Gutenberg's Sherlock Holmes numbers its stories so, a capital
 # numeral, a stop, the title in capitals (a numeral heading a sentence, "I. Am. Done.", is no title).
 _ROMAN_DOT_TITLE = re.compile(r"^(?P<num>[IVXLC]{1,8})\.[ \t]+(?P<title>[^\s\w]*[A-Z][^a-z]{0,100})$")
+# "I. A Scandal in Bohemia", "VI. The Man with the Twisted Lip": the same in Title Case, where a
+# title's small words, "with", "from", "upon", may stay lower case as in a printed book's.
+_ROMAN_DOT_TITLE_CASE = re.compile(r"^(?P<num>[IVXLC]{1,8})\.[ \t]+(?P<title>[^\s\w]*[A-Z].{0,100})$")
+_SMALL_WORDS = frozenset(("with", "from", "into", "upon", "onto", "over", "under", "after", "about", "than", "that"))
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PART_OF = re.compile(
     r"^(?:(?P<title>[^()\d][^()]{0,80}?)[ \t]+)?\((?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})\)$"
     r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})$"
@@ -841,6 +939,11 @@ def _numbered_line(text: str) -> _Numbered | None:
         value = roman_value(roman.group("num"))
         title = roman.group("title").strip()
         return _Numbered("roman", value, title) if value and _title_line(title) else None
+    roman = _ROMAN_DOT_TITLE_CASE.match(text) if text[:1] in "IVXLC" else None
+    if roman is not None:
+        value = roman_value(roman.group("num"))
+        title = roman.group("title").strip()
+        return _Numbered("roman_title", value, title) if value and _book_title_case(title) else None
     part_of = _PART_OF.match(text) if "/" in text else None
     if part_of:
         if part_of.group("bare"):
@@ -855,6 +958,15 @@ def _numbered_line(text: str) -> _Numbered | None:
     return None
 
 
+def _book_title_case(title: str) -> bool:
+    """A title as a printed book sets one in Title Case: "The Man with the Twisted Lip" (its small
+    words lower case, up to "upon"), not a sentence ("Be kind to strangers.")."""
+    if len(title) > 80 or len(title.split()) > 12 or title[-1:] in _TITLE_EDGE_END or ". " in title:
+        return False
+    words = [word for word in _TITLE_WORD.findall(title) if len(word) > 3]
+    return all(word[0].isupper() or word in _SMALL_WORDS for word in words)
+
+
 def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numbered]]) -> None:
     """Turn "1 - The Awakening" / "1. Snowfall" / "(1/5)" lines into chapter headings, when the text says so.
 
@@ -867,7 +979,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return
     taken = {index for index, _ in candidates}
-    for kind in ("dash", "dot", "roman", "parts"):
+    for kind in ("dash", "dot", "roman", "roman_title", "parts"):
         series = [
             (index, found)
             for index, found in candidates
@@ -875,10 +987,23 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
         ]
         if len(series) < 2 or not _counts_up(kind, [found for _, found in series]):
             continue
+        if kind == "roman_title" and not _marks_throughout(items, [index for index, _ in series]):
+            continue
         for index, found in series:
             raw = items[index].text if isinstance(items[index], Para) else ""
             items[index] = Heading(_series_title(found), "chapter", 2, raw)
         return
+
+
+def _marks_throughout(items: list[Item], series: list[int]) -> bool:
+    """The series heads the text from its start: less text stands before its first line (a title,
+    a by-line, a note) than under it. "I. Be Kind" / "II. Be Brave" numbering a list inside a
+    story, after the story's own opening, are that story's text."""
+
+    def words(start: int, end: int) -> int:
+        return sum(len(item.text.split()) for item in items[start:end] if isinstance(item, Para))
+
+    return words(0, series[0]) < words(series[0] + 1, series[1])
 
 
 def series_titles(labels: list[str]) -> list[str] | None:
@@ -1132,6 +1257,7 @@ def assemble(
 
     Returns the chapters and any author's notes that found no chapter to belong to.
     """
+    items = book_numbering(list(items))
     drafts: list[_Draft] = []
     current: _Draft | None = None
     new_scene = False
@@ -1184,6 +1310,31 @@ def assemble(
     return chapters, orphan_notes
 
 
+def book_numbering(items: list[Item]) -> list[Item]:
+    """Where the book numbers its chapters again in each part (War and Peace, eBook #2600: "BOOK ONE:
+    1805" over "CHAPTER I" to "CHAPTER XXVIII", "BOOK TWO: 1805" over "CHAPTER I" again), an
+    untitled chapter is titled as the book numbers it, "Chapter I", under its part's name where the
+    part heads it ("Book Two: 1805 — Chapter I"): counted through, the second book's first chapter
+    was "Chapter 29", and which chapter of which book it is was lost. Elsewhere nothing changes."""
+    last: int | None = None
+    part_since = False
+    for item in items:
+        if not isinstance(item, Heading):
+            continue
+        if item.kind == "part":
+            part_since = True
+        elif item.kind == "chapter" and item.number is not None:
+            if last is not None and part_since and item.number <= last:
+                break
+            last, part_since = item.number, False
+    else:
+        return items
+    for item in items:
+        if isinstance(item, Heading) and item.kind == "chapter" and item.title is None and item.numbered:
+            item.name = item.numbered
+    return items
+
+
 def _merge_headings(outer: Heading, inner: Heading) -> Heading:
     """An empty heading and the one under it, as one: a bare "Chapter One" (or a lone "1") takes
     the next heading as its title, as it would a title line (Vellum and Atticus set the chapter's
@@ -1191,7 +1342,8 @@ def _merge_headings(outer: Heading, inner: Heading) -> Heading:
     if _wants_title(outer) and inner.kind == "markdown":
         return Heading(inner.title or outer.title, outer.kind, outer.level, f"{outer.raw}\n{inner.raw}")
     outer_title = outer.title or outer.raw
-    title = f"{outer_title} — {inner.title}" if inner.title else outer_title
+    inner_title = inner.title or inner.name  # "VOLUME I." over "LETTER I.": "Volume I — Letter I"
+    title = f"{outer_title} — {inner_title}" if inner_title else outer_title
     return Heading(title, inner.kind, inner.level, f"{outer.raw}\n{inner.raw}")
 
 
