@@ -1,7 +1,8 @@
 """The SQLite database: opening, numbered migrations, transactions and backup.
 
 One aiosqlite connection serves the whole bot. Writes take a lock so that a transaction
-opened by one task never swallows another task's statement; reads go straight through.
+opened by one task never swallows another task's statement; reads go straight through, except
+reads that must agree with each other (:meth:`Database.snapshot`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import stat
 import time
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -45,6 +47,9 @@ NAMED_TABLES = 3
 _INTEGRITY_HEADER = re.compile(r"^\*\*\* in database \S+ \*\*\*$")
 
 log = logging.getLogger(__name__)
+# The database whose snapshot the running task reads in (Database.snapshot), so a write from
+# inside one, which would wait for the lock the snapshot holds, fails at once instead.
+_IN_SNAPSHOT: ContextVar[Database | None] = ContextVar("dogear_in_snapshot", default=None)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -151,6 +156,8 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """All-or-nothing: a failure inside rolls back everything written in the block."""
+        if _IN_SNAPSHOT.get() is self:
+            raise RuntimeError("a write inside Database.snapshot() would wait for the lock the snapshot holds")
         async with self._write_lock:
             await self._begin()
             try:
@@ -161,14 +168,38 @@ class Database:
             else:
                 await self.connection.commit()
 
-    async def _begin(self) -> None:
-        """``BEGIN IMMEDIATE``, undone when the caller is cancelled while it runs.
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[Database]:
+        """Reads that see one state of the database: none of them sees a write half-done or one
+        committed between two of them (another task's ``/story update``, another process's).
+
+        A plain read goes straight to the connection, so between two of them another task's
+        transaction may have written some of its rows (they share the connection, and see what
+        it wrote before its commit) or committed. Here the write lock is held, so no transaction
+        of this process is open meanwhile, and the reads share one read transaction (SQLite's
+        snapshot, in WAL mode also against other processes' commits). Keep it to a few reads:
+        writes wait meanwhile, and a write inside fails (:meth:`transaction`). Nested: one snapshot.
+        """
+        if _IN_SNAPSHOT.get() is self:
+            yield self
+            return
+        async with self._write_lock:
+            await self._begin("BEGIN")
+            token = _IN_SNAPSHOT.set(self)
+            try:
+                yield self
+            finally:
+                _IN_SNAPSHOT.reset(token)
+                await self.connection.rollback()  # nothing was written: ends the read transaction
+
+    async def _begin(self, statement: str = "BEGIN IMMEDIATE") -> None:
+        """``BEGIN IMMEDIATE`` (or ``statement``), undone when the caller is cancelled while it runs.
 
         aiosqlite runs the statement in its own thread, so a cancelled ``await`` does not stop
         it: without the rollback the connection would stay inside a transaction and the next
         write would fail with "cannot start a transaction within a transaction".
         """
-        begin = asyncio.ensure_future(self.connection.execute("BEGIN IMMEDIATE"))
+        begin = asyncio.ensure_future(self.connection.execute(statement))
         try:
             await asyncio.shield(begin)
         except asyncio.CancelledError:

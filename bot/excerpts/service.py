@@ -162,9 +162,12 @@ class ExcerptService:
     ) -> Reading:
         """The chapter for one member; when it has warnings they avoid and they did not confirm, only those."""
         story_id = story if isinstance(story, int) else (await resolve_story(self.db, guild_id, story)).id
-        number = await self.pressed_chapter(guild_id, story_id, number)
-        moved = await chapters_moved(self.db, guild_id, story_id)
-        record, chapter = await self.chapter(guild_id, story_id, number)
+        # One snapshot: the chapter a press names, the text read and the move count a "Show it anyway"
+        # carries all of one numbering, though a /story update commits meanwhile (or is half-written).
+        async with self.db.snapshot():
+            number = await self.pressed_chapter(guild_id, story_id, number)
+            moved = await chapters_moved(self.db, guild_id, story_id)
+            record, chapter = await self.chapter(guild_id, story_id, number)
         avoided_ids = await avoided_warnings(self.db, guild_id, user_id)
         warnings = [
             dataclasses.replace(warning, avoided=warning.id in avoided_ids)

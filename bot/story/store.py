@@ -442,10 +442,30 @@ async def chapter_after_moves(db: Database, guild_id: int, story_id: int, number
     """A chapter as numbered when the story had made ``moved`` moves (``chapters_moved``), as numbered
     now: mapped through every move recorded since, in order. None: a chapter taken out since; below
     1: a part of the story that is a note now."""
+    now, kept = await _after_moves(db, guild_id, story_id, number, moved, go_on=False)
+    return now if kept else None
+
+
+async def place_after_moves(db: Database, guild_id: int, story_id: int, number: int, moved: int) -> tuple[int, bool]:
+    """Where a list keyed by chapter (a paging button's key) stood at ``number`` when the story had
+    made ``moved`` moves, as numbered now, and whether that chapter is still one: a chapter taken
+    out since stands where it was, after the chapter that came before it (0: before the first);
+    a part of the story that is a note now stands before the first chapter (0)."""
+    now, kept = await _after_moves(db, guild_id, story_id, number, moved, go_on=True)
+    return max(now, 0), kept and now >= 1
+
+
+async def _after_moves(
+    db: Database, guild_id: int, story_id: int, number: int, moved: int, *, go_on: bool
+) -> tuple[int, bool]:
+    """``number`` mapped through the moves recorded after ``moved``, and whether it was never taken
+    out. A chapter taken out ends the mapping, or with ``go_on`` continues it from the chapter
+    before it (0: none), as does a note now from 0."""
     rows = await db.fetch_all(
         "SELECT id, moved_by FROM chapter_moves WHERE guild_id = ? AND story_id = ? ORDER BY id", (guild_id, story_id)
     )
     before = 0
+    kept = True
     for row in rows:
         after = before + int(row["moved_by"])
         if after > moved:
@@ -456,11 +476,19 @@ async def chapter_after_moves(db: Database, guild_id: int, story_id: int, number
             if steps:
                 found = {int(step["old_chapter"]): step["new_chapter"] for step in steps}
                 if number in found and found[number] is None:
-                    return None
-                number = int(found.get(number, number))
+                    if not go_on:
+                        return number, False
+                    kept = False
+                    number = max(
+                        (int(new) for old, new in found.items() if old < number and new is not None), default=0
+                    )
+                else:
+                    number = int(found.get(number, number))
             else:
                 number -= after - max(before, moved)
             if number < 1:
-                return number
+                if not go_on:
+                    return number, kept
+                kept, number = False, 0
         before = after
-    return number
+    return number, kept

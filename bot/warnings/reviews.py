@@ -19,7 +19,14 @@ from bot.errors import UserError
 from bot.guilds import get_settings
 from bot.story.chapters import check_chapter
 from bot.story.model import POSSIBLE, HeaderWarning
-from bot.story.store import STORY_GONE, chapter_after_moves, chapters_moved, get_story_record, resolve_story
+from bot.story.store import (
+    STORY_GONE,
+    chapter_after_moves,
+    chapters_moved,
+    get_story_record,
+    place_after_moves,
+    resolve_story,
+)
 from bot.text import escape_markdown, no_such_page, plural, quote_input, visible_line
 from bot.warnings import store
 from bot.warnings.engine import Evidence
@@ -199,22 +206,24 @@ async def _decide(
     moved: int | None,
 ) -> Decided:
     warning_id = warning_id.strip().lower()
-    chapter = await chapter_now(db, guild_id, story_id, chapter, moved)
-    record = await get_story_record(db, guild_id, story_id)
-    if record is None:
-        raise UserError(STORY_GONE)
-    if chapter > record.chapter_count:
-        # A button posted before a /story update took the chapter down: the decision would be
-        # stored for text nobody can read. Its reports stay open in case the chapter comes back.
-        raise UserError(
-            f"**{escape_markdown(record.title)}** has {plural(record.chapter_count, 'chapter')} now: "
-            f"chapter {chapter} was taken down by `/story update`, so there is nothing to decide there."
-        )
-    # The chapter rides in a button's custom id, which a modified client can forge.
-    check_chapter(chapter, record.chapter_count, record.title)
-    await require_category(db, guild_id, warning_id)
     stamp = now_or_clock(now)
+    # The chapter is mapped and checked inside the write: a /story update committed after the mapping
+    # would have the decision stored on the chapter that took the number since.
     async with db.transaction() as tx:
+        chapter = await chapter_now(db, guild_id, story_id, chapter, moved)
+        record = await get_story_record(db, guild_id, story_id)
+        if record is None:
+            raise UserError(STORY_GONE)
+        if chapter > record.chapter_count:
+            # A button posted before a /story update took the chapter down: the decision would be
+            # stored for text nobody can read. Its reports stay open in case the chapter comes back.
+            raise UserError(
+                f"**{escape_markdown(record.title)}** has {plural(record.chapter_count, 'chapter')} now: "
+                f"chapter {chapter} was taken down by `/story update`, so there is nothing to decide there."
+            )
+        # The chapter rides in a button's custom id, which a modified client can forge.
+        check_chapter(chapter, record.chapter_count, record.title)
+        await require_category(db, guild_id, warning_id)
         changed = await store.upsert_review(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
         closed = await store.close_reports(tx, guild_id, story_id, chapter, warning_id, decision, user_id, stamp)
     return Decided(chapter, closed, already=not changed)
@@ -335,12 +344,30 @@ class QueueKey:
     before it are decided, which a page number does not: paging by key never skips an item.
     ``/warnings story`` keys its list the same way in ``STORY_SECTION``: the story (``first``),
     chapter and warning, chapter 0 standing for the story's start (its summary, then its list).
+    ``moved``: how many moves the story's chapters had made when a possible warning's key was read
+    (None: a key of a report, of a story's start, or of a button from before keys carried it), so a
+    press after ``/story update`` moved the chapters goes on from the same place (:func:`key_now`).
     """
 
     section: str
     first: int
     chapter: int = 0
     warning_id: str = ""
+    moved: int | None = None
+
+
+PAST_CHAPTER = "~"  # a key's warning after every warning id ([a-z0-9-]): the place after a whole chapter
+
+
+async def key_now(db: Database, guild_id: int, key: QueueKey) -> QueueKey:
+    """A paging key as the list stands now: its chapter mapped through the moves made since the key
+    was read (:func:`bot.story.store.place_after_moves`), so Previous, Show again and Next from a page
+    shown before ``/story update`` moved the chapters neither skip nor repeat an item. A chapter taken
+    out since (or a note now) goes on from where it was: after the chapter before it."""
+    if key.moved is None or key.section == REPORTS or key.chapter < 1:
+        return key
+    place, kept = await place_after_moves(db, guild_id, key.first, key.chapter, key.moved)
+    return QueueKey(key.section, key.first, place, key.warning_id if kept else PAST_CHAPTER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,21 +400,25 @@ async def review_slice(
 ) -> ReviewSlice:
     """Up to ``PER_PAGE`` items (and one more, so a page knows whether another follows): page
     ``page`` of the queue, or the items from ``key`` (``mode`` ``f``), after it (``a``) or before it
-    (``b``). Read in SQL, a page at a time: no stored scan is decoded to find a page.
+    (``b``). Read in SQL, a page at a time: no stored scan is decoded to find a page; in one
+    snapshot, so the chapters shown and the move count their buttons carry agree though
+    ``/story update`` runs meanwhile.
 
     A page number past the end is refused; a key past the end (its items decided meanwhile)
     shows the last items, so a press after deciding the last page still shows what is left.
     """
-    total = await store.count_report_groups(db, guild_id) + await store.count_possible(db, guild_id)
-    if key is None:
-        position = numbered_start(page or 1, total)
-    else:
-        position = keyed_start(await _position(db, guild_id, key, inclusive=mode == "a"), mode, total)
-    if position >= MAX_REVIEW_DEPTH:
-        raise UserError(
-            f"The review list shows its first {MAX_REVIEW_DEPTH:,} items; decide some of them and the rest move up."
-        )
-    return ReviewSlice(await _read_items(db, guild_id, position, PER_PAGE + 1), position, total)
+    async with db.snapshot():  # the key's chapter, the items' chapters and their move counts agree
+        total = await store.count_report_groups(db, guild_id) + await store.count_possible(db, guild_id)
+        if key is None:
+            position = numbered_start(page or 1, total)
+        else:
+            key = await key_now(db, guild_id, key)
+            position = keyed_start(await _position(db, guild_id, key, inclusive=mode == "a"), mode, total)
+        if position >= MAX_REVIEW_DEPTH:
+            raise UserError(
+                f"The review list shows its first {MAX_REVIEW_DEPTH:,} items; decide some of them and the rest move up."
+            )
+        return ReviewSlice(await _read_items(db, guild_id, position, PER_PAGE + 1), position, total)
 
 
 def numbered_start(page: int, total: int) -> int:
@@ -452,7 +483,15 @@ async def _read_items(db: Database, guild_id: int, position: int, count: int) ->
                 )
             )
     moved = {story_id: await chapters_moved(db, guild_id, story_id) for story_id in {item.story_id for item in items}}
-    return [dataclasses.replace(item, moved=moved[item.story_id]) for item in items]
+    return [_moved(item, moved[item.story_id]) for item in items]
+
+
+def _moved(item: ReviewItem, moved: int) -> ReviewItem:
+    """The item with its story's move count, on its buttons and on a possible warning's paging key."""
+    key = item.key
+    if key is not None and key.section == POSSIBLE_SECTION:
+        key = dataclasses.replace(key, moved=moved)
+    return dataclasses.replace(item, moved=moved, key=key)
 
 
 def _evidence(chapter: int, stored: str) -> tuple[Evidence, ...]:
@@ -488,6 +527,10 @@ class StoryOverview:
         """The key of the story's first page (summary included): what its "Show again" carries."""
         return QueueKey(STORY_SECTION, self.story_id)
 
+    def key_of(self, item: PossibleWarning) -> QueueKey:
+        """Where ``item`` stands in the story's list, with the move count its chapter was read at."""
+        return dataclasses.replace(item.key, moved=self.moved)
+
 
 async def story_overview(
     db: Database,
@@ -518,9 +561,7 @@ async def story_overview(
                 if await store.upsert_override(tx, guild_id, record.id, warning_id, action, user_id, stamp):
                     written.append((action, warning_id))
     already = [change for change in changes if change not in written]  # a double press, or set before
-    return await _overview(
-        db, guild_id, record.id, record.title, written, start, from_start=start == 0, already=already
-    )
+    return await _overview(db, guild_id, record.id, record.title, written, start, already=already)
 
 
 async def story_page(db: Database, guild_id: int, key: QueueKey, mode: str) -> StoryOverview:
@@ -535,14 +576,7 @@ async def story_page(db: Database, guild_id: int, key: QueueKey, mode: str) -> S
     if record is None:
         raise UserError(STORY_GONE)
     await scan_summary(db, guild_id, record.id)  # a stale scan is made again before its rows are counted
-    total = await store.count_story_possible(db, guild_id, record.id)
-    keyed = (key.chapter, key.warning_id)
-    before = await store.count_story_possible(db, guild_id, record.id, below=keyed, inclusive=mode == "a")
-    start = keyed_start(before, mode, total)
-    # The story's first page shows the summary: asked for by its own key, or Previous reaching it.
-    # Next from a first page that had no room for any item (``a`` after the start) shows the list alone.
-    from_start = start == 0 and ((key.chapter == 0 and mode == "f") or mode == "b")
-    return await _overview(db, guild_id, record.id, record.title, [], start, from_start=from_start)
+    return await _overview(db, guild_id, record.id, record.title, [], key=key, mode=mode)
 
 
 async def _overview(
@@ -551,20 +585,36 @@ async def _overview(
     story_id: int,
     title: str,
     changes: list[tuple[str, str]],
-    start: int,
+    start: int = 0,
     *,
-    from_start: bool,
+    key: QueueKey | None = None,
+    mode: str = "f",
     already: list[tuple[str, str]] | None = None,
 ) -> StoryOverview:
-    """The page from position ``start`` of the story's possible warnings still waiting: the ones
-    ``/warnings review`` lists as possible warnings (one with an open report is a report item there,
-    and is counted on the first page as waiting in the review)."""
+    """The page from position ``start`` (or from a paging ``key``, :func:`story_page`) of the story's
+    possible warnings still waiting: the ones ``/warnings review`` lists as possible warnings (one
+    with an open report is a report item there, and is counted on the first page as waiting in the
+    review). Where the page starts, its items and the move count their buttons carry are read in one
+    snapshot: a ``/story update`` meanwhile cannot pair chapters of one numbering with the other's count."""
     already = already or []
     story_overrides = await overrides(db, guild_id, story_id)
     hidden = [warning_id for warning_id, action in story_overrides.items() if action == "remove"]
     taxonomy = await guild_taxonomy(db, guild_id)
-    page = await store.story_waiting_possible(db, guild_id, story_id, limit=PER_PAGE + 1, offset=start)
-    moved = await chapters_moved(db, guild_id, story_id)
+    from_start = start == 0
+    async with db.snapshot():
+        total = await store.count_story_possible(db, guild_id, story_id)
+        if key is not None:
+            key = await key_now(db, guild_id, key)
+            keyed = (key.chapter, key.warning_id)
+            before = await store.count_story_possible(db, guild_id, story_id, below=keyed, inclusive=mode == "a")
+            start = keyed_start(before, mode, total)
+            # The story's first page shows the summary: asked for by its own key, or Previous reaching
+            # it. Next from a first page that had no room for any item (``a`` after the start) shows the
+            # list alone.
+            from_start = start == 0 and ((key.chapter == 0 and mode == "f") or mode == "b")
+        page = await store.story_waiting_possible(db, guild_id, story_id, limit=PER_PAGE + 1, offset=start)
+        moved = await chapters_moved(db, guild_id, story_id)
+        reported = await store.open_reported_on_story(db, guild_id, story_id)
     return StoryOverview(
         story_id,
         title,
@@ -574,9 +624,9 @@ async def _overview(
         [_possible(found, taxonomy) for found in page],
         {warning_id: taxonomy.label(warning_id) for warning_id in [*hidden, *(wid for _, wid in changes + already)]},
         start,
-        await store.count_story_possible(db, guild_id, story_id),
+        total,
         from_start,
-        await store.open_reported_on_story(db, guild_id, story_id),
+        reported,
         already,
         moved,
     )

@@ -173,15 +173,18 @@ async def show_again(interaction: discord.Interaction, shown: DecisionPage) -> N
 class Browse(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"dogear:review:(?P<mode>[fab]):(?P<section>[rps]):(?P<first>\d{1,20}):(?P<chapter>\d{1,7}):"
-    r"(?P<warning>[a-z0-9-]{0,40})",
+    r"(?P<warning>[a-z0-9-]{0,40})(?::(?P<moved>\d{1,20}))?",
 ):
     """A review or story page's paging: the items before (``b``) its first, from its first again
     (``f``), after its last (``a``). It carries the item's key, not a page number: deciding items on
     a page moves the rest up, and Next after a key never skips the one that moved up. The key's
-    section says which list: the review queue's (``r``, ``p``) or one story's (``s``)."""
+    section says which list: the review queue's (``r``, ``p``) or one story's (``s``). A possible
+    warning's key also carries how many moves its story's chapters had made (``moved``, left off by
+    older buttons), so a press after ``/story update`` moved them goes on from the same item."""
 
     def __init__(self, mode: str, key: reviews.QueueKey) -> None:
         custom_id = f"dogear:review:{mode}:{key.section}:{key.first}:{key.chapter}:{key.warning_id}"
+        custom_id += f":{key.moved}" if key.moved is not None else ""
         super().__init__(
             discord.ui.Button(label=PAGING_LABELS[mode], style=discord.ButtonStyle.primary, custom_id=custom_id)
         )
@@ -192,8 +195,7 @@ class Browse(
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> Browse:
-        key = reviews.QueueKey(match["section"], carried_id(match["first"]), int(match["chapter"]), match["warning"])
-        return cls(match["mode"], key)
+        return cls(match["mode"], carried_key(match))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
@@ -224,9 +226,16 @@ def page_start(message: discord.Message | None) -> reviews.QueueKey | None:
         for component in getattr(row, "children", []):
             match = re.fullmatch(Browse.__discord_ui_compiled_template__, component.custom_id or "")
             if match and match["mode"] == "f":
-                section, first = match["section"], carried_id(match["first"])
-                return reviews.QueueKey(section, first, int(match["chapter"]), match["warning"])
+                return carried_key(match)
     return None
+
+
+def carried_key(match: re.Match[str]) -> reviews.QueueKey:
+    """The key a paging button's custom id carries (its move count None on a button made before keys carried one)."""
+    moved = None if match["moved"] is None else carried_id(match["moved"])
+    return reviews.QueueKey(
+        match["section"], carried_id(match["first"]), int(match["chapter"]), match["warning"], moved
+    )
 
 
 def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:

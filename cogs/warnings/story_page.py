@@ -45,8 +45,8 @@ def story_overview_page(overview: reviews.StoryOverview) -> DecisionPage:
         return DecisionPage(text, [], [])
     on_page = overview.possible[:count]
     start_key = overview.start_key
-    first = start_key if overview.from_start else on_page[0].key
-    last = on_page[-1].key if on_page else start_key
+    first = start_key if overview.from_start else overview.key_of(on_page[0])
+    last = overview.key_of(on_page[-1]) if on_page else start_key
     nav = paging_buttons(first, last, not overview.from_start, overview.start + count < overview.total)
     items = [(item.story_id, item.chapter, item.id, item.label, overview.moved) for item in on_page]
     return DecisionPage(text, items, list(range(overview.start + 1, overview.start + count + 1)), nav)

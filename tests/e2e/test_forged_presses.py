@@ -43,6 +43,8 @@ TEMPLATES = [
     "dogear:review:b:r:{n}:0:",
     "dogear:review:f:s:{n}:0:",
     "dogear:review:a:s:1:{n}:death",
+    "dogear:review:a:p:1:1:death:{n}",
+    "dogear:review:f:s:1:1:death:{n}",
 ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.devtools.driver import Club
+from bot.devtools.driver import Club, Reply
 from bot.discussions import store as discussions
 from bot.progress.store import get_progress
 from bot.story import plaintext
@@ -318,3 +318,64 @@ async def test_confirm_and_dismiss_shown_before_chapters_moved_decide_the_chapte
     [refused] = await club.click(of_prologue, f"dogear:warn:c:{story_id}:1:vomit:1", member=club.admin)
     assert refused.ephemeral and "chapter 1 was taken out of the story, so nothing was stored" in refused.text
     assert await decisions(club, story_id) == {(3, "vomit", "confirmed"), (2, "vomit", "dismissed")}
+
+
+# --- paging buttons shown before the chapters moved ---------------------------------------------
+
+PLACES = ["harbour", "orchard", "quarry", "chapel", "ferry", "lighthouse"]
+
+
+def red_floors(chapters: list[int]) -> bytes:
+    """A story whose every chapter has a possible Blood and gore (a thin sign), each told apart by its place."""
+    return "".join(
+        f"# Chapter {n}: The {PLACES[n - 1].title()}\n\nThere was blood on the floor.\n\nHis hand was bleeding.\n\n"
+        f"They walked down to the {PLACES[n - 1]} after supper and stood there until the lamps were lit.\n\n"
+        for n in chapters
+    ).encode()
+
+
+def confirm_chapters(reply: Reply) -> list[int]:
+    return [int(b["custom_id"].split(":")[4]) for b in reply.buttons if b["custom_id"].startswith("dogear:warn:c:")]
+
+
+def paging_id(reply: Reply, label: str) -> str:
+    return next(b["custom_id"] for b in reply.buttons if b["label"] == label)
+
+
+async def test_paging_buttons_shown_before_chapters_moved_go_on_from_the_item_the_admin_saw(club: Club) -> None:
+    """The review list's Previous / Show again / Next carried a bare chapter: after a prologue was
+    added, Next from a page showing chapters 1-4 went on after the chapter now numbered 4 (the old 3)
+    and showed the old chapter 4 again; after a chapter was taken out it skipped one. They carry
+    how far the chapters had moved, as Confirm does, and go on from the item the admin saw."""
+    added = await club.slash("story add", member=club.admin, file=("floors.md", red_floors([1, 2, 3, 4, 5, 6])))
+    story_id = int(added[-1].text.split("(story id ")[1].split(",")[0])
+    review = (await club.slash("warnings review", member=club.admin))[-1]
+    assert confirm_chapters(review) == [1, 2, 3, 4] and "Items 1–4 of 6" in review.text
+    assert paging_id(review, "Next ▶") == f"dogear:review:a:p:{story_id}:4:blood-gore:0"
+    prologue = b"# Prologue\n\nThe town was quiet that year and nobody spoke of the sea at all.\n\n"
+    updated = await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("floors.md", prologue + red_floors(range(1, 7)))
+    )
+    assert "chapters 1-6 are now 2-7" in updated[-1].text
+
+    following = await club.click(review, "Next ▶", member=club.admin)
+    [page] = [reply for reply in following if reply.id == review.id]
+    assert confirm_chapters(page) == [6, 7] and "Items 5–6 of 6" in page.text  # the old 5 and 6, none again
+    back = await club.click(page, "◀ Previous", member=club.admin)
+    [shown] = [reply for reply in back if reply.id == review.id]
+    assert confirm_chapters(shown) == [2, 3, 4, 5]  # the old 1-4, as the admin saw them
+    assert paging_id(shown, "Next ▶") == f"dogear:review:a:p:{story_id}:5:blood-gore:1"
+
+    updated = await club.slash(
+        "story update", member=club.admin, story=str(story_id), file=("floors.md", red_floors([1, 2, 3, 5, 6])),
+        replace_anyway=True,
+    )  # fmt: skip
+    assert "taken out" in updated[-1].text
+    following = await club.click(shown, "Next ▶", member=club.admin)  # after the old 4, the old 5 comes next
+    [page] = [reply for reply in following if reply.id == review.id]
+    assert confirm_chapters(page) == [4, 5] and "Items 4–5 of 5" in page.text
+    # A key on the chapter taken out goes on from where it stood: after the chapter before it.
+    gone = await club.forge_press(f"dogear:review:f:p:{story_id}:4:blood-gore:0", member=club.admin)
+    assert confirm_chapters(gone[-1]) == [4, 5]
+    old = await club.forge_press(f"dogear:review:a:p:{story_id}:3:blood-gore", member=club.admin)
+    assert confirm_chapters(old[-1]) == [4, 5]  # an id from before keys carried moves: its chapter as it reads now
