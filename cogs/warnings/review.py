@@ -17,22 +17,18 @@ import discord
 from bot.client import fit_answer, report_error, send_ephemeral
 from bot.errors import UserError
 from bot.limits import BUTTON_LABEL_CHARS
-from bot.text import clip, escape_clipped, escape_markdown, page_blocks, plural, visible_line
+from bot.text import clip, page_blocks, plural, visible_line
 from bot.warnings import reviews
 from bot.warnings.service import category_label
 from cogs._checks import carried_id
-from cogs.warnings.texts import decided_text, named
+from cogs.warnings.texts import decided_text, item_lines
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
 
 BUTTON_ROWS = 5  # Discord allows five rows of components; one item (Confirm + Dismiss) per row
-NOTE_PREVIEW_CHARS = 200
-TITLE_CHARS = 90  # a story's title in a review line: escaped within a fixed width, so five items fit a page
 PAGING_LABELS = {"b": "◀ Previous", "f": "↻ Show again", "a": "Next ▶"}
-# Why a possible warning waits for a decision, in the words /warnings story heads its list with.
-POSSIBLE_WHY = "possible: some evidence, too little to show members"
 
 
 def _bot(interaction: discord.Interaction) -> DogearBot:
@@ -238,10 +234,6 @@ def carried_key(match: re.Match[str]) -> reviews.QueueKey:
     )
 
 
-def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
-    return [f"  ↳ ¶{item.paragraph}: ||{escape_markdown(item.text)}||" for item in evidence[:limit]]
-
-
 def review_page(shown: reviews.ReviewSlice) -> DecisionPage:
     """``/warnings review``: the items of one slice of the queue that fit a message, numbered by
     their place in the queue, each with its buttons, and the paging buttons after them."""
@@ -297,13 +289,3 @@ def paging_buttons(first: reviews.QueueKey, last: reviews.QueueKey, earlier: boo
     buttons = [Browse("b", first)] if earlier else []
     buttons.append(Browse("f", first))
     return buttons + ([Browse("a", last)] if later else [])
-
-
-def item_lines(number: int, item: reviews.ReviewItem) -> list[str]:
-    why = f"reported by {plural(item.reports, 'member')}" if item.reports else POSSIBLE_WHY
-    lines = [
-        f"{number}. {named(item.label, item.warning_id)} in chapter {item.chapter} of "
-        f"**{escape_clipped(item.story_title, TITLE_CHARS)}**: {why}"
-    ]
-    lines += [f"  › “{escape_clipped(note, NOTE_PREVIEW_CHARS)}”" for note in item.notes[:2]]
-    return lines + evidence_lines(item.evidence)

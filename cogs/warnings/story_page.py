@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bot.text import escape_markdown, plural
 from bot.warnings import reviews
-from cogs.warnings.review import DecisionPage, evidence_lines, keyed_text, paging_buttons
-from cogs.warnings.texts import named
+from cogs.warnings.review import DecisionPage, keyed_text, paging_buttons
+from cogs.warnings.texts import evidence_lines, named
 
 HIDDEN_PER_LINE = 10
 POSSIBLE_HEAD = "**Possible warnings** (some evidence, too little to show members; they see these only if you confirm):"

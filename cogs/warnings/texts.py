@@ -1,11 +1,15 @@
-"""What ``/warnings`` answers look like: rules, test results, the category list and a category's removal."""
+"""What ``/warnings`` answers look like: rules, test results, the category list, a category's removal and
+the review list's items."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
 
 import discord
 
 from bot.limits import EMBED_DESCRIPTION_BUDGET
-from bot.text import and_list, escape_markdown, page_lines, plural, spell_controls
+from bot.text import and_list, escape_clipped, escape_markdown, page_lines, plural, spell_controls
 from bot.warnings import reviews, service
 from bot.warnings.category_removal import CategoryRemoval
 from bot.warnings.engine import ScanReport
@@ -16,6 +20,11 @@ def code(text: str) -> str:
     control would turn the line around (:func:`bot.text.spell_controls`)."""
     return "`" + spell_controls(text).replace("`", "ˋ") + "`"
 
+
+NOTE_PREVIEW_CHARS = 200
+TITLE_CHARS = 90  # a story's title in a review line: escaped within a fixed width, so five items fit a page
+# Why a possible warning waits for a decision, in the words /warnings story heads its list with.
+POSSIBLE_WHY = "possible: some evidence, too little to show members"
 
 # What /warnings test says when the rules find too little for members to be warned.
 NOTHING_FOUND = "This server's rules find nothing in that text that members would be warned of."
@@ -213,3 +222,18 @@ def category_removed_text(removal: CategoryRemoval, rescanned: str) -> str:
     lines = goes_with(removal)
     went = ["With it went:", *(f"• {line}" for line in lines)] if lines else []
     return "\n".join([f"Removed the category {category}.", *went, f"{rescanned}."])
+
+
+def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
+    return [f"  ↳ ¶{item.paragraph}: ||{escape_markdown(item.text)}||" for item in evidence[:limit]]
+
+
+def item_lines(number: int, item: reviews.ReviewItem) -> list[str]:
+    """One item of ``/warnings review``: what waits, where, why, with the members' notes and the evidence."""
+    why = f"reported by {plural(item.reports, 'member')}" if item.reports else POSSIBLE_WHY
+    lines = [
+        f"{number}. {named(item.label, item.warning_id)} in chapter {item.chapter} of "
+        f"**{escape_clipped(item.story_title, TITLE_CHARS)}**: {why}"
+    ]
+    lines += [f"  › “{escape_clipped(note, NOTE_PREVIEW_CHARS)}”" for note in item.notes[:2]]
+    return lines + evidence_lines(item.evidence)
