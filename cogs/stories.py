@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from bot.client import DogearBot
 
 INFO_WARNINGS_CHARS = 1000  # the warnings line of /story info, whole entries only
+CHAPTER_WARNINGS_CHARS = 300  # a chapter's own warnings on its /story info line, whole entries only
+LAST_UPDATE_MARKS = {"changed": " · changed by the last update", "new": " · new in the last update"}
 # A /story list line is at most about 180 characters, so a page of ten fits one message with its notes.
 LIST_TITLE_CHARS = 90
 LIST_AUTHOR_CHARS = 30
@@ -60,10 +62,15 @@ def import_summary(added: AddedStory) -> str:
             f"⚠️ Not in English, so not read for warnings: {unread_chapters(unread, added.story_id)}. Members are told so;"
             " what the rules found there is listed as possible."
         )
+    info_marks = f"`/story info story:{added.story_id}` marks each"
     if report.warnings:
         lines.append("**Warnings** (strongest first):")
         for warning in report.warnings:
-            where = chapter_ranges(warning.chapters) or "the author's declaration"
+            # Past a few runs, where each chapter is: /story info marks every chapter's own warnings,
+            # and one the author declared for the whole story every chapter shows.
+            story_wide = warning.source in ("declared", "both") and not warning.declared_chapters
+            all_in = "the author declares it for every chapter" if story_wide else info_marks
+            where = chapter_ranges(warning.chapters, all_in=all_in) or "the author's declaration"
             lines.append(f"• **{escape_markdown(warning.label)}** ({source_note(warning.source)}; chapters: {where})")
             for evidence in warning.evidence[:2]:
                 lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
@@ -72,7 +79,7 @@ def import_summary(added: AddedStory) -> str:
     if report.possible:  # below the threshold: members do not see these unless an admin confirms
         lines.append(f"**Possible** (confirm or dismiss in `/warnings story story:{added.story_id}`):")
         for warning in report.possible:
-            where = chapter_ranges(warning.chapters)
+            where = chapter_ranges(warning.chapters, all_in=f"`/warnings story story:{added.story_id}` lists each")
             lines.append(f"• {escape_markdown(warning.label)} (chapters: {where})")
             for evidence in warning.evidence[:1]:
                 lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
@@ -109,7 +116,10 @@ def story_info_text(details: StoryDetails, page: int) -> str:
         title = f": {escape_clipped(chapter.title, 200)}" if chapter.title else ""
         length = f" · {plural(chapter.words, 'word')}" if record.has_text else ""
         unread = " · not read for warnings (not in English)" if chapter.number in details.not_english else ""
-        lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title}{length}{unread}")
+        own = details.own.get(chapter.number)
+        marked = f" · ⚠️ {warning_list(own, CHAPTER_WARNINGS_CHARS)}" if own else ""
+        update = LAST_UPDATE_MARKS.get(chapter.last_update or "", "")
+        lines.append(f"`{chapter.number:>3}` Chapter {chapter.number}{title}{length}{marked}{unread}{update}")
     return page_lines(lines[0], lines[1:], page, f"/story info story:{record.id} page:{{page}}")
 
 

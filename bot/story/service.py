@@ -12,7 +12,7 @@ autocomplete show it, is the shape these use cases hand back (defined with the S
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.db import Database
 from bot.discussions.store import pending_event_ids
@@ -37,7 +37,14 @@ from bot.story.tidy import one_line
 from bot.text import no_such_page
 from bot.warnings.engine import ScanReport
 from bot.warnings.reviews import unsettled_on_story
-from bot.warnings.service import guild_ruleset_data, save_scan, scan_summary, scan_time_limit, story_warnings
+from bot.warnings.service import (
+    guild_ruleset_data,
+    own_warnings,
+    save_scan,
+    scan_summary,
+    scan_time_limit,
+    story_warnings,
+)
 from bot.worker import Workers
 
 # Worker time limits: the budgets are seconds (bench/bench_budgets.py); these leave room for
@@ -134,6 +141,8 @@ class StoryDetails:
     warnings: list[HeaderWarning]
     unreviewed: int = 0  # possible or reported warnings no admin has settled, not among ``warnings``
     not_english: frozenset[int] = frozenset()  # chapters not read for warnings (bot.warnings.language)
+    # Per chapter, the warnings its header shows beyond the ones every chapter shows (chapters with none left out).
+    own: dict[int, list[HeaderWarning]] = field(default_factory=dict)
 
 
 async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails:
@@ -145,7 +154,8 @@ async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails
     unreviewed = await unsettled_on_story(db, guild_id, record.id)
     summary = await scan_summary(db, guild_id, record.id)  # current now: story_warnings made it again if stale
     unread = frozenset(c.number for c in summary.chapters if not c.english) if summary else frozenset[int]()
-    return StoryDetails(record, chapters, warnings, len(unreviewed - shown), unread)
+    own = await own_warnings(db, guild_id, record.id, record.chapter_count)
+    return StoryDetails(record, chapters, warnings, len(unreviewed - shown), unread, own)
 
 
 async def find_story(db: Database, guild_id: int, value: str) -> StoryRecord:

@@ -87,6 +87,7 @@ class ChapterInfo:
     number: int
     title: str | None
     words: int
+    last_update: str | None = None  # what the story's last /story update did to it: "changed", "new" or nothing
 
 
 def fold(text: str) -> str:
@@ -220,10 +221,13 @@ async def replace_story(
     content_hash: str,
     expected_hash: str | None,
     expected_chapters: int,
+    marks: Mapping[int, str] | None = None,
 ) -> None:
     """A new version of the story under the same id, inside the caller's transaction: its metadata
     and every chapter row are replaced; rows keyed by chapter number elsewhere (progress,
-    discussions, posts, reviews, reports) are not touched.
+    discussions, posts, reviews, reports) are not touched. ``marks``: what this update did to
+    each chapter it changed or added (``"changed"``, ``"new"``, by new number), which
+    ``/story info`` shows until the next update.
 
     ``expected_hash`` and ``expected_chapters`` are the text and chapter count the caller compared the
     new version with: a story changed since (or removed) is refused, and so is a text another story
@@ -247,6 +251,10 @@ async def replace_story(
             raise UserError(STORY_CHANGED if await found.fetchone() else STORY_GONE)
     await tx.execute("DELETE FROM chapters WHERE guild_id = ? AND story_id = ?", (guild_id, story_id))
     await _insert_chapters(tx, guild_id, story_id, story)
+    await tx.executemany(
+        "UPDATE chapters SET last_update = ? WHERE guild_id = ? AND story_id = ? AND number = ?",
+        [(mark, guild_id, story_id, number) for number, mark in sorted((marks or {}).items())],
+    )
 
 
 async def add_story(
@@ -303,11 +311,11 @@ async def stored_chapters(db: Database, guild_id: int, story_id: int) -> list[St
 async def chapter_infos(db: Database, guild_id: int, story_id: int) -> list[ChapterInfo]:
     rows = await db.fetch_all(
         # From the index (migration 0026): the chapters' text, before `words` in each row, is never read.
-        "SELECT number, title, words FROM chapters INDEXED BY chapters_outline "
+        "SELECT number, title, words, last_update FROM chapters INDEXED BY chapters_outline "
         "WHERE guild_id = ? AND story_id = ? ORDER BY number",
         (guild_id, story_id),
     )
-    return [ChapterInfo(row["number"], chapter_title(row["title"]), row["words"]) for row in rows]
+    return [ChapterInfo(row["number"], chapter_title(row["title"]), row["words"], row["last_update"]) for row in rows]
 
 
 async def count_stories(db: Database, guild_id: int) -> int:

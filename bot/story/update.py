@@ -277,7 +277,7 @@ async def _replace(
     async with db.transaction() as tx:
         await replace_story(
             tx, guild_id, record.id, story, content_hash=content_hash, expected_hash=record.content_hash,
-            expected_chapters=record.chapter_count,
+            expected_chapters=record.chapter_count, marks=_marks(changes) if record.has_text else None,
         )  # fmt: skip
         cancelled: list[tuple[int, int]] = []
         if moves:
@@ -294,6 +294,13 @@ async def _replace(
         set_back, past, [i for i, chapter in cancelled if chapter in notes],
         [i for i, chapter in cancelled if chapter not in notes], reopened, past_new,
     )  # fmt: skip
+
+
+def _marks(changes: ChapterChanges | None) -> dict[int, str]:
+    """What ``/story info`` marks on the new version's chapters: the ones this update changed or added."""
+    if changes is None:
+        return {}
+    return {number: "changed" for number in changes.changed} | {number: "new" for number in changes.added}
 
 
 async def _renumber_chapters(
@@ -371,7 +378,8 @@ def describe_update(updated: StoryUpdated) -> str:
     words = f", {plural(updated.words, 'word')}" if updated.has_text else ""
     lines = [
         f"Updated **{escape_markdown(updated.title)}** {story_id_note(updated.story_id)}: "
-        f"{plural(updated.chapters, 'chapter')}{words}. {_chapter_summary(changes, updated.first_text)}"
+        f"{plural(updated.chapters, 'chapter')}{words}. "
+        f"{_chapter_summary(changes, updated.first_text, updated.story_id if updated.has_text else None)}"
     ]
     if updated.file_title:
         lines.append(
@@ -499,25 +507,29 @@ def _declared_lines(declared: list[DeclaredChange]) -> list[str]:
     return lines
 
 
-def _chapter_summary(changes: ChapterChanges, first_text: bool) -> str:
+def _chapter_summary(changes: ChapterChanges, first_text: bool, story_id: int | None) -> str:
+    """Which chapters are unchanged, changed, new and taken down, in runs; past a few runs, the count
+    and where each is (``/story info`` marks the changed and new ones: ``story_id``, a story with text)."""
     if first_text:
         return "It was a book the club read elsewhere; now it has its text to read and post."
+    info = f"`/story info story:{story_id}`"
+    marks, unmarked = (f"{info} marks each", f"the ones {info} does not mark") if story_id else ("", "")
     parts = [
-        f"{_label(numbers)} {state}"
-        for numbers, state in (
-            (changes.unchanged, "unchanged"),
-            (changes.changed, "changed"),
-            (changes.added, "new"),
-            ([n for n in changes.removed if n not in _taken_out(changes)], "taken down"),
+        f"{_label(numbers, all_in)} {state}"
+        for numbers, state, all_in in (
+            (changes.unchanged, "unchanged", unmarked),
+            (changes.changed, "changed", marks),
+            (changes.added, "new", marks),
+            ([n for n in changes.removed if n not in _taken_out(changes)], "taken down", ""),
         )
         if numbers
     ]
     return sentence(", ".join(parts))
 
 
-def _label(numbers: list[int]) -> str:
+def _label(numbers: list[int], all_in: str = "") -> str:
     word = "chapter" if len(numbers) == 1 else "chapters"
-    return f"{word} {chapter_ranges(numbers)}"
+    return f"{word} {chapter_ranges(numbers, all_in=all_in)}"
 
 
 def _warning_lines(updated: StoryUpdated) -> list[str]:

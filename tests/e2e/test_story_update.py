@@ -379,3 +379,45 @@ async def test_paging_buttons_shown_before_chapters_moved_go_on_from_the_item_th
     assert confirm_chapters(gone[-1]) == [4, 5]
     old = await club.forge_press(f"dogear:review:a:p:{story_id}:3:blood-gore", member=club.admin)
     assert confirm_chapters(old[-1]) == [4, 5]  # an id from before keys carried moves: its chapter as it reads now
+
+
+# --- lists cut short say where every chapter is --------------------------------------------------
+
+SURE_BLOOD = "The knife slipped and blood ran over the table.\n\nHer arm was bleeding badly.\n\n"  # confident
+GULL = "A gull sat on the rail that week and would not leave it until the bell rang.\n\n"
+
+
+def twenty(bloody: set[int], changed: set[int]) -> bytes:
+    """Twenty chapters told apart by their numbers: ``bloody`` ones carry a sure Blood and gore,
+    ``changed`` ones a closing line more."""
+    return "".join(
+        f"# Chapter {n}\n\nIn the {n}th week the keeper counted the boats twice and wrote each one down by name.\n\n"
+        + (SURE_BLOOD if n in bloody else "")
+        + (GULL if n in changed else "")
+        for n in range(1, 21)
+    ).encode()
+
+
+def chapter_lines(info: str) -> dict[int, str]:
+    """``/story info``'s chapter lines, by number."""
+    return {int(line[1:4]): line for line in info.splitlines() if line.startswith("`") and line[1:4].strip().isdigit()}
+
+
+async def test_cut_short_chapter_runs_name_the_command_that_shows_every_one(club: Club) -> None:
+    """Past eight runs a list of chapters ended "and 2 more": `/story add`'s warning lines and
+    `/story update`'s changed chapters named no place that shows which. `/story info` now marks each
+    chapter's own warnings and what the last update did to it, and the cut lists name it."""
+    odd, even = set(range(1, 21, 2)), set(range(2, 21, 2))
+    added = await club.slash("story add", member=club.admin, file=("weeks.md", twenty(odd, set())))
+    story_id = int(added[-1].text.split("(story id ")[1].split(",")[0])
+    info_each = f"(`/story info story:{story_id}` marks each)"
+    assert f"chapters: 1, 3, 5, 7, 9, 11, 13, 15 and 2 more {info_each}" in added[-1].text
+    info = (await club.slash("story info", member=club.member, story=str(story_id)))[-1].text
+    assert [n for n, line in chapter_lines(info).items() if "⚠️ **Blood and gore**" in line] == sorted(odd)
+
+    updated = await club.slash("story update", member=club.admin, story=str(story_id), file=("w.md", twenty(odd, even)))
+    assert f"chapters 2, 4, 6, 8, 10, 12, 14, 16 and 2 more {info_each} changed" in updated[-1].text
+    assert f"and 2 more (the ones `/story info story:{story_id}` does not mark) unchanged" in updated[-1].text
+    lines = chapter_lines((await club.slash("story info", member=club.member, story=str(story_id)))[-1].text)
+    assert [n for n, line in lines.items() if line.endswith(" · changed by the last update")] == sorted(even)
+    assert "⚠️ **Blood and gore**" in lines[1] and "last update" not in lines[1]
