@@ -19,8 +19,9 @@ Chapters are paired by what they say, not by their number (``align_chapters``): 
 a prologue, or takes out an "Author's note: on hiatus" chapter, moves every later chapter's number.
 Identical chapters are paired first, in order (difflib over their digests); between them, the old
 and new chapters left are paired by the telling paragraphs only they share (an edited chapter keeps
-most of its own), in order, and those still left are paired by position (a chapter rewritten in
-place is that chapter changed), the rest being new or taken out. ``moves`` maps each old number
+most of its own), in order, and those still left by their title when only they hold it there (a
+chapter rewritten from the first word beside one added or taken out keeps its title), then by
+position (a chapter rewritten in place is that chapter changed), the rest being new or taken out. ``moves`` maps each old number
 that is not the new one to where it went: another number, or None for a chapter gone from the
 middle of the story (or now a note), whose number another chapter now holds. A chapter taken out
 after the last one kept moves past the new end with the chapter before it, so it is still "a
@@ -123,7 +124,10 @@ def compare_chapters(old: list[StoredChapter], new: Story) -> ChapterChanges:
     kept, old_paragraphs = old[shifted:], all_paragraphs[shifted:]
     old_digests = [chapter_digest(c.title, paragraphs) for c, paragraphs in zip(kept, old_paragraphs, strict=True)]
     new_digests = [_digest(chapter) for chapter in new.chapters]
-    pairs = align_chapters(old_digests, new_digests, old_paragraphs, [c.paragraphs for c in new.chapters])
+    pairs = align_chapters(
+        old_digests, new_digests, old_paragraphs, [c.paragraphs for c in new.chapters],
+        [c.title for c in kept], [c.title for c in new.chapters],
+    )  # fmt: skip
     unchanged: list[int] = []
     changed: list[int] = []
     declared: list[DeclaredChange] = []
@@ -180,14 +184,19 @@ def align_chapters(
     new_digests: Sequence[str],
     old_paragraphs: Sequence[list[str]],
     new_paragraphs: Sequence[list[str]],
+    old_titles: Sequence[str | None] | None = None,
+    new_titles: Sequence[str | None] | None = None,
 ) -> list[int | None]:
     """For each old chapter, the index of the new chapter it is, or None when it was taken out;
     in order (a later old chapter is never paired with an earlier new one).
 
     Identical chapters pair first (the longest runs, as difflib finds them); in each stretch between
-    them, chapters pair by the telling paragraphs only they share there, as many as an order allows,
-    and the chapters still left between those pair by position, the old ones past the new left over.
+    them, chapters pair by the telling paragraphs only they share there, as many as an order allows;
+    the chapters still left between those by a title only they hold there (``old_titles``,
+    ``new_titles``: a chapter rewritten whole, beside one added, shares no paragraph), and the rest
+    by position, the old ones past the new left over.
     """
+    no_titles: list[str | None] = []
     pairs: list[int | None] = [None] * len(old_digests)
     matcher = SequenceMatcher(None, list(old_digests), list(new_digests), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -195,22 +204,60 @@ def align_chapters(
             for offset in range(i2 - i1):
                 pairs[i1 + offset] = j1 + offset
         elif tag == "replace":
-            for i, j in _pair_stretch(old_paragraphs[i1:i2], new_paragraphs[j1:j2]):
+            titles = (old_titles[i1:i2], new_titles[j1:j2]) if old_titles and new_titles else (no_titles, no_titles)
+            for i, j in _pair_stretch(old_paragraphs[i1:i2], new_paragraphs[j1:j2], *titles):
                 pairs[i1 + i] = j1 + j
     return pairs
 
 
-def _pair_stretch(old: Sequence[list[str]], new: Sequence[list[str]]) -> list[tuple[int, int]]:
-    """Old and new chapters between two identical ones, paired: by shared paragraphs, then by position."""
+def _pair_stretch(
+    old: Sequence[list[str]],
+    new: Sequence[list[str]],
+    old_titles: Sequence[str | None] = (),
+    new_titles: Sequence[str | None] = (),
+) -> list[tuple[int, int]]:
+    """Old and new chapters between two identical ones, paired: by shared paragraphs, then in each gap
+    between those by a title only they hold there, then by position."""
     anchors = _shared_paragraph_pairs(old, new)
     pairs: list[tuple[int, int]] = []
     previous = (-1, -1)
     for anchor in [*anchors, (len(old), len(new))]:
-        gap = zip(range(previous[0] + 1, anchor[0]), range(previous[1] + 1, anchor[1]), strict=False)
-        pairs += list(gap)
+        olds, news = range(previous[0] + 1, anchor[0]), range(previous[1] + 1, anchor[1])
+        titled = _title_pairs(olds, news, old_titles, new_titles)
+        before = (olds.start - 1, news.start - 1)
+        for pair in [*titled, (olds.stop, news.stop)]:
+            pairs += list(zip(range(before[0] + 1, pair[0]), range(before[1] + 1, pair[1]), strict=False))
+            if pair != (olds.stop, news.stop):
+                pairs.append(pair)
+            before = pair
         if anchor != (len(old), len(new)):
             pairs.append(anchor)
         previous = anchor
+    return pairs
+
+
+def _title_pairs(
+    olds: range, news: range, old_titles: Sequence[str | None], new_titles: Sequence[str | None]
+) -> list[tuple[int, int]]:
+    """Old and new chapters of a gap holding the same title, one that no other chapter of the gap on
+    either side holds and that says more than a number, in order (a pair out of order is left)."""
+    if not old_titles or not new_titles or not olds or not news:
+        return []
+
+    def by_title(indices: range, titles: Sequence[str | None]) -> dict[tuple[str, ...], int | None]:
+        found: dict[tuple[str, ...], int | None] = {}
+        for index in indices:
+            words = tuple(_title_words(titles[index] or ""))
+            if any(not word.isdigit() for word in words):
+                found[words] = None if words in found else index  # held twice: pairs nothing
+        return found
+
+    in_new = by_title(news, new_titles)
+    pairs: list[tuple[int, int]] = []
+    for words, i in sorted(by_title(olds, old_titles).items(), key=lambda item: item[1] or -1):
+        j = in_new.get(words)
+        if i is not None and j is not None and (not pairs or j > pairs[-1][1]):
+            pairs.append((i, j))
     return pairs
 
 

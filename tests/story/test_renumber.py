@@ -3,10 +3,13 @@ taken out, as a map from old chapter numbers to new ones. Pure; no database."""
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.story.changes import align_chapters, chapter_digest, chapter_moves
+from bot.story.changes import StoredChapter, align_chapters, chapter_digest, chapter_moves, compare_chapters
+from bot.story.model import Chapter, Scene, Story, StoryMeta
 
 SIGN_OFF = "Thank you all so much for reading, please leave a comment if you liked it!!"
 
@@ -58,6 +61,57 @@ def test_chapters_rewritten_in_place_pair_by_position() -> None:
     new = [*STORY[:3], *(chapter(f"rewritten {n}") for n in range(5))]
     assert aligned(STORY, new) == list(range(8))
     assert moves(STORY, new) == {}
+
+
+TITLES = ["The Harbour", "The Orchard", "The Quarry", "The Chapel", "The Ferry", "The Bell", "The Gulls", "The Lamp"]
+
+
+def titled(
+    old: list[list[str]], new: list[list[str]], old_titles: list[str], new_titles: list[str]
+) -> list[int | None]:
+    digests = [chapter_digest(t, p) for t, p in zip(old_titles, old, strict=True)]
+    new_digests = [chapter_digest(t, p) for t, p in zip(new_titles, new, strict=True)]
+    return align_chapters(digests, new_digests, old, new, old_titles, new_titles)
+
+
+def test_a_chapter_rewritten_whole_beside_one_added_pairs_by_its_title() -> None:
+    """No paragraph of chapter 3 was left, and an interlude came before it: by position the old
+    chapter 3 was paired with the interlude (its reviews, progress and posts went there), and the
+    rewritten chapter was new. Its title, held by it alone there, pairs it first."""
+    new = [*STORY[:2], chapter("interlude"), chapter("the quarry, rewritten"), *STORY[3:]]
+    new_titles = [*TITLES[:2], "Interlude", *TITLES[2:]]
+    assert titled(STORY, new, TITLES, new_titles) == [0, 1, 3, 4, 5, 6, 7, 8]
+
+
+def test_a_chapter_rewritten_whole_beside_one_taken_out_pairs_by_its_title() -> None:
+    new = [*STORY[:3], chapter("the ferry, rewritten"), *STORY[5:]]
+    assert titled(STORY, new, TITLES, TITLES[:3] + TITLES[4:]) == [0, 1, 2, None, 3, 4, 5, 6]
+
+
+def test_an_update_pairs_a_chapter_rewritten_whole_by_its_title() -> None:
+    """What /story update compares (``compare_chapters``) hands the titles on: the rewritten chapter 3
+    is changed and moved to 4, the interlude new, and nothing is taken out."""
+    old = [StoredChapter(title, json.dumps([paragraphs])) for title, paragraphs in zip(TITLES, STORY, strict=True)]
+    new_chapters = [*STORY[:2], chapter("interlude"), chapter("the quarry, rewritten"), *STORY[3:]]
+    new_titles = [*TITLES[:2], "Interlude", *TITLES[2:]]
+    story = Story(
+        StoryMeta("Gull Point"),
+        [Chapter(n, t, [Scene(p)]) for n, (t, p) in enumerate(zip(new_titles, new_chapters, strict=True), start=1)],
+        "md",
+    )
+    changes = compare_chapters(old, story)
+    assert (changes.changed, changes.added, changes.removed) == ([4], [3], [])
+    assert changes.moves == {n: n + 1 for n in range(3, 9)}
+
+
+def test_titles_that_say_only_a_number_or_repeat_pair_by_position_as_before() -> None:
+    new = [*STORY[:2], chapter("interlude"), chapter("rewritten"), *STORY[3:]]
+    numbered = [f"Part {n}" for n in range(1, 9)]
+    assert titled(STORY, new, ["1", "2", "3", *numbered[3:]], ["1", "2", "9", "3", *numbered[3:]]) == [
+        0, 1, 2, 4, 5, 6, 7, 8
+    ]  # fmt: skip
+    same = ["Untitled"] * 8
+    assert titled(STORY, new, same, [*same, "Untitled"]) == [0, 1, 2, 4, 5, 6, 7, 8]
 
 
 def test_a_sign_off_under_every_chapter_pairs_nothing_by_itself() -> None:
