@@ -192,12 +192,20 @@ class ExcerptService:
     ) -> tuple[str, int, int | None]:
         """Move the member's progress forward to this chapter (never back): the title, the chapter
         as numbered now, and the chapter they were at before when it moved (None when it did not)."""
-        number = await self.pressed_chapter(guild_id, story_id, number)
-        record, _ = await self.chapter(guild_id, story_id, number)
+        pressed: list[tuple[str, int]] = []
+
+        async def chapter_now() -> int:  # inside the progress write: no update commits in between
+            found = await self.pressed_chapter(guild_id, story_id, number)
+            record, _ = await self.chapter(guild_id, story_id, found)  # a chapter gone is refused, nothing written
+            pressed.append((record.title, found))
+            return found
+
         update = await progress_step(
-            self.db, guild_id, user_id, story_id, number, now=self._now(), display_name=display_name, forward_only=True
-        )
-        return record.title, number, update.previous if update.advanced else None
+            self.db, guild_id, user_id, story_id, chapter_now, now=self._now(), display_name=display_name,
+            forward_only=True,
+        )  # fmt: skip
+        title, found = pressed[0]
+        return title, found, update.previous if update.advanced else None
 
     # -- posting --------------------------------------------------------------------------
     async def post_chapter(self, request: PostRequest, poster: Poster) -> PostOutcome | AlreadyPosted:

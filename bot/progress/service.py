@@ -8,6 +8,7 @@ is CPU work), so the cog only turns the answer into a Discord message.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -55,7 +56,7 @@ async def step(
     guild_id: int,
     user_id: int,
     story_id: int,
-    chapter: int,
+    chapter: int | Callable[[], Awaitable[int]],
     *,
     now: float,
     display_name: str | None,
@@ -66,9 +67,14 @@ async def step(
 
     One write: with the adds owed a moment after the step, in a transaction of their own, a process
     killed in between kept the step and lost the adds, and the member's next step only reaches
-    later chapters, so they were shut out of threads already posted for good.
+    later chapters, so they were shut out of threads already posted for good. ``chapter`` may be
+    worked out inside the write (a button's chapter mapped through the moves made since it was
+    posted): a ``/story update`` committed between the mapping and the write would have the step
+    stored in the numbering before it, on the chapter that took the number since.
     """
     async with db.transaction() as tx:
+        if not isinstance(chapter, int):
+            chapter = await chapter()
         update = await store.write_progress(
             tx, guild_id, user_id, story_id, chapter, now=now, display_name=display_name, forward_only=forward_only
         )

@@ -131,6 +131,27 @@ async def test_a_write_inside_a_snapshot_fails_at_once_instead_of_waiting_for_it
     assert await db.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (5, 0)")  # the lock was let go
 
 
+def update_now_or_after_the_write(
+    other: Database, story_id: int, waiting: list[asyncio.Task[Any]]
+) -> Callable[[], Awaitable[None]]:
+    """The prologue committed through ``other`` (another process) right now, or, when the reader's
+    write holds the file, as soon as that write ends (a task put in ``waiting``)."""
+
+    async def run() -> None:
+        await other.connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            await other.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:  # the reader's write holds the file: the update waits for it
+            await other.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            waiting.append(asyncio.create_task(update(other, story_id, red_floors(PROLOGUE))))
+            return
+        await other.connection.rollback()
+        await other.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await update(other, story_id, red_floors(PROLOGUE))
+
+    return run
+
+
 async def test_a_decision_pressed_while_an_update_commits_lands_on_the_chapter_shown(
     db: Database, story_id: int
 ) -> None:
@@ -139,21 +160,8 @@ async def test_a_decision_pressed_while_an_update_commits_lands_on_the_chapter_s
     Mapped inside the decision's write, the update (another process) waits for that write instead."""
     other = await open_database(db.path)
     waiting: list[asyncio.Task[Any]] = []
-
-    async def update_now_or_after_the_write() -> None:
-        await other.connection.execute("PRAGMA busy_timeout = 0")
-        try:
-            await other.connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:  # the decision's write holds the file: the update waits for it
-            await other.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            waiting.append(asyncio.create_task(update(other, story_id, red_floors(PROLOGUE))))
-            return
-        await other.connection.rollback()
-        await other.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        await update(other, story_id, red_floors(PROLOGUE))
-
     try:
-        reader = Between(db, "FROM chapter_moves", update_now_or_after_the_write)
+        reader = Between(db, "FROM chapter_moves", update_now_or_after_the_write(other, story_id, waiting))
         decided = await reviews.confirm_warning(reader, GUILD, story_id, 2, "blood-gore", moved=0, now=3000.0)
         for task in waiting:
             await task
@@ -164,3 +172,28 @@ async def test_a_decision_pressed_while_an_update_commits_lands_on_the_chapter_s
         "SELECT chapter FROM warning_reviews WHERE guild_id = ? AND story_id = ?", (GUILD, story_id)
     )
     assert decided.chapter == 2 and [row[0] for row in rows] == [3]  # the old chapter 2, numbered 3 now
+
+
+async def test_i_have_read_this_pressed_while_an_update_commits_saves_the_chapter_read(
+    db: Database, story_id: int
+) -> None:
+    """ "I've read this" under chapter 2 (posted before any move): the chapter was mapped, then the
+    update committed before the progress was written, and the member was saved at the new chapter 2
+    (the old 1, which they had not read). Mapped inside the progress write, the update waits for it
+    and moves the member's place with their chapter."""
+    other = await open_database(db.path)
+    waiting: list[asyncio.Task[Any]] = []
+    clock = ManualClock(datetime(2026, 10, 10, 9, 0, tzinfo=UTC))
+    try:
+        reader = Between(db, "FROM chapter_moves", update_now_or_after_the_write(other, story_id, waiting))
+        service = ExcerptService(reader, clock, InlineWorkers(), max_messages=100, budget=2000)  # type: ignore[arg-type]
+        title, chapter, _ = await service.mark_read(GUILD, 7, story_id, Pressed(2, 0), "Mel")
+        for task in waiting:
+            await task
+    finally:
+        await other.close()
+    assert reader.done and await chapters_moved(db, GUILD, story_id) == 1
+    rows = await db.fetch_all(
+        "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = 7", (GUILD, story_id)
+    )
+    assert (title, chapter) == ("Red Floors", 2) and [row[0] for row in rows] == [3]  # the old chapter 2, 3 now
