@@ -16,8 +16,10 @@ becomes that post's heading, so a reader-mode page splits where the author's thr
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Callable
 
 from bs4 import Comment, NavigableString, Tag
 
@@ -128,10 +130,16 @@ def strip_page_chrome(body: Tag) -> Tag:
     lies outside it (the blog's name, "Written by", "More from") is the site's.
     """
     _threadmark_headings(body)
-    sizes = _text_sizes(body)
-    for element in _chrome(body, sizes):
+    sizes: dict[int, int] = {}
+
+    def size(element: Tag) -> int:  # every size at once, the first time one is asked (never, on a page without chrome)
+        if not sizes:
+            sizes.update(_text_sizes(body))
+        return sizes[id(element)]
+
+    for element in _chrome(body, size):
         _remove_chrome(element, body)
-    return _main_content(body, len(body.get_text()))
+    return _main_content(body)
 
 
 def _remove_chrome(element: Tag, body: Tag) -> None:
@@ -171,14 +179,13 @@ def _text_sizes(root: Tag) -> dict[int, int]:
     return sizes
 
 
-def _chrome(body: Tag, sizes: dict[int, int]) -> list[Tag]:
+def _chrome(body: Tag, size: Callable[[Tag], int]) -> list[Tag]:
     """The outermost chrome elements; one holding most of the page is looked inside instead."""
-    total = sizes[id(body)]
     found: list[Tag] = []
     stack = [child for child in reversed(body.contents) if isinstance(child, Tag)]
     while stack:
         element = stack.pop()
-        if _is_chrome(element) and sizes[id(element)] <= total * _MOST_OF_PAGE:
+        if _is_chrome(element) and size(element) <= size(body) * _MOST_OF_PAGE:
             found.append(element)
         elif _text_header(element):  # the part's title is kept, its counts and links beside it are not
             children = [child for child in element.contents if isinstance(child, Tag)]
@@ -189,10 +196,10 @@ def _chrome(body: Tag, sizes: dict[int, int]) -> list[Tag]:
     return found
 
 
-def _main_content(body: Tag, total: int) -> Tag:
+def _main_content(body: Tag) -> Tag:
     """The page's one outermost ``<article>``/``<main>`` when it holds most of the text, else ``body``."""
     outermost = [tag for tag in body.find_all(_CONTENT_TAGS) if tag.find_parent(_CONTENT_TAGS) is None]
-    if len(outermost) == 1 and len(outermost[0].get_text()) > total * _MOST_OF_PAGE:
+    if len(outermost) == 1 and len(outermost[0].get_text()) > len(body.get_text()) * _MOST_OF_PAGE:
         return outermost[0]
     return body
 
@@ -238,6 +245,8 @@ def _heads_text(header: Tag) -> bool:
 
 
 def _names(element: Tag) -> list[str]:
+    if not element.attrs:
+        return []
     classes = element.get("class") or []
     names = [classes] if isinstance(classes, str) else list(classes)
     element_id = element.get("id")
@@ -246,10 +255,18 @@ def _names(element: Tag) -> list[str]:
     return names
 
 
+@functools.lru_cache(maxsize=4096)
+def _words(name: str) -> tuple[str, ...]:
+    """A class or id's words in lower case ("reactionsBar": "reactions", "bar"), split once per name:
+    a page names thousands of elements with the same few."""
+    return tuple(word for word in _WORD_SPLIT.split(_CAMEL.sub("-", name).lower()) if word)
+
+
+@functools.lru_cache(maxsize=4096)
 def _names_chrome(name: str) -> bool:
     if name.lower() in _CHROME_NAMES:
         return True
-    words = [word for word in _WORD_SPLIT.split(_CAMEL.sub("-", name).lower()) if word]
+    words = _words(name)
     if any(word in _CHROME_WORDS for word in words):
         return True
     return any(pair in _CHROME_PAIRS for pair in itertools.pairwise(words))
@@ -263,7 +280,7 @@ def names_author_note(element: Tag) -> bool:
     """Whether the element's class or id calls it the author's note: Royal Road's
     "author-note-portlet", Scribble Hub's "wi_authornotes", an "authorsNote" box."""
     for name in _names(element):
-        words = [word for word in _WORD_SPLIT.split(_CAMEL.sub("-", name).lower()) if word]
+        words = _words(name)
         if any(word in _NOTE_WORDS for word in words) or any(pair in _NOTE_PAIRS for pair in itertools.pairwise(words)):
             return True
     return False
@@ -304,16 +321,24 @@ def spoiler_boxes(body: Tag) -> list[tuple[Tag, bool]]:
     stack: list[tuple[Tag, bool]] = [(child, False) for child in reversed(body.contents) if isinstance(child, Tag)]
     while stack:
         element, inside = stack.pop()
-        box = element.name == "details" or (element.name == "fieldset" and _first_tag(element, "legend"))
-        box = box or any(_names_spoiler(name) for name in _names(element))
+        box = _is_spoiler_box(element)
         if box:
             found.append((element, not inside))
         stack.extend((child, inside or box) for child in reversed(element.contents) if isinstance(child, Tag))
     return found
 
 
+def _is_spoiler_box(element: Tag) -> bool:
+    """A box readers open by its title (see :func:`spoiler_boxes`): a ``<details>``, a ``<fieldset>``
+    opening with its ``<legend>``, or an element with a class or id calling it a spoiler."""
+    if element.name == "details" or (element.name == "fieldset" and _first_tag(element, "legend")):
+        return True
+    return any(_names_spoiler(name) for name in _names(element))
+
+
+@functools.lru_cache(maxsize=4096)
 def _names_spoiler(name: str) -> bool:
-    words = _WORD_SPLIT.split(_CAMEL.sub("-", name).lower())
+    words = _words(name)
     return any(word in _SPOILER_WORDS for word in words) and not any(word in _TITLE_WORDS for word in words)
 
 
@@ -333,7 +358,7 @@ def box_title(box: Tag) -> str:
     first = _first_tag(box)
     if first is None:
         return ""
-    words = {word for name in _names(first) for word in _WORD_SPLIT.split(_CAMEL.sub("-", name).lower())}
+    words = {word for name in _names(first) for word in _words(name)}
     if first.name not in _TITLE_TAGS and not words & _TITLE_WORDS:
         return ""
     title = " ".join(first.get_text(" ").split())
