@@ -571,6 +571,22 @@ def details_over_spaces(size: int) -> tuple[str, bytes]:
     return "details.md", b"# T\n\n<details>" + b" " * (size - 40) + b"x\n\nThe lake was cold.\n"
 
 
+def gutenberg_footnotes(size: int) -> tuple[str, bytes]:
+    """Chapters of short paragraphs each calling a note ("...[12]"), the chapter's "[Footnote 12: ...]"
+    notes after it, numbered again in each chapter as Gutenberg's annotated books do: every call
+    paired with its note, every note read for a declaration."""
+    rng = random.Random(47)
+    out = io.BytesIO()
+    out.write(b"Title: Annotated\n\n")
+    chapter = 0
+    while out.tell() < size:
+        chapter += 1
+        calls = "".join(f"{_prose(rng, 10)}[{number}]\n\n" for number in range(1, 201))
+        notes = "".join(f"[Footnote {number}: {_prose(rng, 6)}]\n\n" for number in range(1, 201))
+        out.write(f"CHAPTER {chapter}.\n\n{calls}{notes}".encode())
+    return "notes.txt", out.getvalue()[:size]
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -624,6 +640,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a Markdown line of unclosed emphasis": unclosed_emphasis_line,
     "a line of bars": a_line_of_bars,
     "a <details> over a run of spaces": details_over_spaces,
+    "Gutenberg footnotes, 200 to a chapter": gutenberg_footnotes,
 }
 
 
