@@ -255,6 +255,9 @@ async def test_a_second_process_for_the_same_servers_waits_for_the_first_to_stop
 
 
 # ---------------------------------------------------------------------------------------------- the double's sharding
+FIRST_ANSWER_SECONDS = 10.0
+
+
 async def identify(double: DiscordDouble, shard: object) -> tuple[int | None, list[dict]]:
     """IDENTIFY with ``shard`` on a raw websocket: the close code (None if it stayed open) and the dispatches."""
     import json
@@ -270,8 +273,10 @@ async def identify(double: DiscordDouble, shard: object) -> tuple[int | None, li
             payload["shard"] = shard
         await ws.send_json({"op": 2, "d": payload})
         while True:
+            # The first answer (READY over a thousand servers, or the close) may take seconds on a
+            # loaded machine; after one, half a second of quiet means the dispatches are over.
             try:
-                message = await asyncio.wait_for(ws.receive(), 0.5)
+                message = await asyncio.wait_for(ws.receive(), 0.5 if events else FIRST_ANSWER_SECONDS)
             except TimeoutError:
                 return None, events
             if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING):
