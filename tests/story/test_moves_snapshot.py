@@ -13,7 +13,7 @@ import asyncio
 import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -27,6 +27,7 @@ from bot.warnings import reviews
 from .test_service import InlineWorkers
 from .test_update import GUILD, add, update
 
+T = TypeVar("T")
 PLACES = ["harbour", "orchard", "quarry", "chapel", "ferry"]
 PROLOGUE = "# Prologue\n\nThe town was quiet that year and nobody spoke of the sea at all, not even the ferrymen.\n\n"
 
@@ -131,17 +132,19 @@ async def test_a_write_inside_a_snapshot_fails_at_once_instead_of_waiting_for_it
     assert await db.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (5, 0)")  # the lock was let go
 
 
-def update_now_or_after_the_write(
-    other: Database, story_id: int, waiting: list[asyncio.Task[Any]]
-) -> Callable[[], Awaitable[None]]:
-    """The prologue committed through ``other`` (another process) right now, or, when the reader's
-    write holds the file, as soon as that write ends (a task put in ``waiting``)."""
+async def pressed_while_an_update_commits(db: Database, story_id: int, press: Callable[[Database], Awaitable[T]]) -> T:
+    """``press(reader)``, with the prologue committed through a second connection (another process)
+    right after the reader maps its chapter (its first read of the moves): at once, or, when the
+    press's write holds the file, as soon as that write ends. Returns what the press returned, once
+    the update has committed."""
+    other = await open_database(db.path)
+    waiting: list[asyncio.Task[Any]] = []
 
-    async def run() -> None:
+    async def update_now_or_after_the_write() -> None:
         await other.connection.execute("PRAGMA busy_timeout = 0")
         try:
             await other.connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:  # the reader's write holds the file: the update waits for it
+        except sqlite3.OperationalError:  # the press's write holds the file: the update waits for it
             await other.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             waiting.append(asyncio.create_task(update(other, story_id, red_floors(PROLOGUE))))
             return
@@ -149,7 +152,15 @@ def update_now_or_after_the_write(
         await other.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await update(other, story_id, red_floors(PROLOGUE))
 
-    return run
+    try:
+        reader = Between(db, "FROM chapter_moves", update_now_or_after_the_write)
+        pressed = await press(reader)
+        for task in waiting:
+            await task
+    finally:
+        await other.close()
+    assert reader.done and await chapters_moved(db, GUILD, story_id) == 1
+    return pressed
 
 
 async def test_a_decision_pressed_while_an_update_commits_lands_on_the_chapter_shown(
@@ -158,16 +169,11 @@ async def test_a_decision_pressed_while_an_update_commits_lands_on_the_chapter_s
     """Confirm on chapter 2 (shown before any move): the chapter was mapped, then the update
     committed before the decision was written, and it was stored on the new chapter 2 (the old 1).
     Mapped inside the decision's write, the update (another process) waits for that write instead."""
-    other = await open_database(db.path)
-    waiting: list[asyncio.Task[Any]] = []
-    try:
-        reader = Between(db, "FROM chapter_moves", update_now_or_after_the_write(other, story_id, waiting))
-        decided = await reviews.confirm_warning(reader, GUILD, story_id, 2, "blood-gore", moved=0, now=3000.0)
-        for task in waiting:
-            await task
-    finally:
-        await other.close()
-    assert reader.done and await chapters_moved(db, GUILD, story_id) == 1
+
+    def confirm(reader: Database) -> Awaitable[reviews.Decided]:
+        return reviews.confirm_warning(reader, GUILD, story_id, 2, "blood-gore", moved=0, now=3000.0)
+
+    decided = await pressed_while_an_update_commits(db, story_id, confirm)
     rows = await db.fetch_all(
         "SELECT chapter FROM warning_reviews WHERE guild_id = ? AND story_id = ?", (GUILD, story_id)
     )
@@ -181,18 +187,13 @@ async def test_i_have_read_this_pressed_while_an_update_commits_saves_the_chapte
     update committed before the progress was written, and the member was saved at the new chapter 2
     (the old 1, which they had not read). Mapped inside the progress write, the update waits for it
     and moves the member's place with their chapter."""
-    other = await open_database(db.path)
-    waiting: list[asyncio.Task[Any]] = []
     clock = ManualClock(datetime(2026, 10, 10, 9, 0, tzinfo=UTC))
-    try:
-        reader = Between(db, "FROM chapter_moves", update_now_or_after_the_write(other, story_id, waiting))
+
+    def mark_read(reader: Database) -> Awaitable[tuple[str, int, int | None]]:
         service = ExcerptService(reader, clock, InlineWorkers(), max_messages=100, budget=2000)  # type: ignore[arg-type]
-        title, chapter, _ = await service.mark_read(GUILD, 7, story_id, Pressed(2, 0), "Mel")
-        for task in waiting:
-            await task
-    finally:
-        await other.close()
-    assert reader.done and await chapters_moved(db, GUILD, story_id) == 1
+        return service.mark_read(GUILD, 7, story_id, Pressed(2, 0), "Mel")
+
+    title, chapter, _ = await pressed_while_an_update_commits(db, story_id, mark_read)
     rows = await db.fetch_all(
         "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = 7", (GUILD, story_id)
     )
