@@ -37,9 +37,11 @@ _WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–�
 _CHAPTER_WORDS = "stave|canto|adventure|letter"
 _PART_WORDS = "part|book|act|volume"
 # Of those, the words a story uses for other things too ("Letter 2" over a letter a character
-# reads, "Volume 2" over a diary's second book): a heading only in a run of its own, outside
-# another word's chapter, or where the text marks its chapters no other way.
-_LESSER_WORDS = frozenset((*_CHAPTER_WORDS.split("|"), "volume"))
+# reads, "Volume 2" over a diary's second book, "Part 2" over the second half of a fic's chapter):
+# a heading only in a run of its own, outside another word's chapter, over a chapter, or where
+# the text marks its chapters no other way (:func:`lesser_headings_as_text`).
+_LESSER_WORDS = frozenset((*_CHAPTER_WORDS.split("|"), *_PART_WORDS.split("|")))
+_PART_KEY = "part"  # the lesser word of a part heading in another language ("Teil 2", "Часть вторая")
 _NUMBERED = re.compile(
     rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)(?P<num>{_NUMBER})"
     r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
@@ -403,7 +405,7 @@ def _world_heading(
             return Heading(f"{name}: {title}" if title else name, "named", level, raw)
         if label in _WORLD_PARTS:
             part = text[: match.start("title")].strip(" :.-–—|、") if title else text
-            return Heading(f"{part}: {title}" if title else part, "part", level, raw)
+            return Heading(f"{part}: {title}" if title else part, "part", level, raw, lesser=_PART_KEY)
         return Heading(_clean_title(title), "chapter", level, raw)
     return None
 
@@ -462,7 +464,7 @@ def _word_number_heading(text: str, level: int, raw: str) -> Heading | None:
         title = bracketed.group("inner").strip()
     if found.label.kind == "part":
         name = text[: found.end].strip()
-        return Heading(f"{name}: {title}" if title else name, "part", level, raw, found.ordinal_first)
+        return Heading(f"{name}: {title}" if title else name, "part", level, raw, found.ordinal_first, lesser=_PART_KEY)
     return Heading(_clean_title(title), "chapter", level, raw, found.ordinal_first)
 
 
@@ -725,7 +727,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
 
 
 def lesser_headings_as_text(items: list[Item]) -> None:
-    """Turn back into text the headings a lesser word labels ("Letter 2", "Stave 3", "Volume 2",
+    """Turn back into text the headings a lesser word labels ("Letter 2", "Stave 3", "Part 2",
     :data:`_LESSER_WORDS`) where the whole text does not bear them out.
 
     A book heads chapters with such a word in a run of its own: Frankenstein's "Letter 1" to
@@ -734,11 +736,17 @@ def lesser_headings_as_text(items: list[Item]) -> None:
     chapter's text. So a run of them (headings of that word with no chapter of another word
     between; for a part word, every heading of the word, chapters lying between) is kept when
     it opens where no chapter another word heads has had text yet, or when the text marks its
-    chapters no other way. A heading set as one (Markdown's "## Letter 2", an ``<h2>``) stays.
+    chapters no other way. A part word groups chapters, so it has to open before another
+    word's chapter does ("Part One" over "Chapter 1"): one that opens inside a chapter ("Chapter
+    1", "Part 1", its text, "Part 2", more text) halves that chapter, and counting its halves
+    as chapters would number the author's "Chapter 2" as Dogear's 3 (or leave "Chapter 1"
+    empty). A part heading straight over a chapter heading ("Part Two" over "Chapter 9") is
+    kept wherever it stands. A heading set as one (Markdown's "## Letter 2", an ``<h2>``) stays.
     """
     if not any(isinstance(item, Heading) and item.lesser for item in items):
         return
     other_chapters = any(_marks_chapter(item) and _lesser_word(item) is None for item in items)
+    chapter_words = _CHAPTER_WORDS.split("|")
     in_other = False  # the chapter open is one another word heads ("Chapter 1")
     inside = False  # ...and story text has stood under it
     runs: dict[str, bool] = {}  # each lesser word's open run, and whether it is kept
@@ -752,14 +760,24 @@ def lesser_headings_as_text(items: list[Item]) -> None:
         if word is None:
             if _marks_chapter(item):
                 in_other, inside = True, False
-                runs = {key: kept for key, kept in runs.items() if key not in _CHAPTER_WORDS.split("|")}
+                runs = {key: kept for key, kept in runs.items() if key not in chapter_words}
             continue
+        over_chapter = word not in chapter_words and _over_chapter(items, index)
         if word not in runs:
-            runs[word] = not other_chapters or not inside
-        if not runs[word]:
+            opened = not inside if word in chapter_words else not in_other or over_chapter
+            runs[word] = not other_chapters or opened
+        if not (runs[word] or over_chapter):
             items[index] = Para(item.raw.strip())
-        elif item.kind == "chapter":
-            in_other, inside = False, False
+        elif not over_chapter:
+            in_other, inside = False, False  # it heads a chapter of its own
+
+
+def _over_chapter(items: list[Item], index: int) -> bool:
+    """Whether the heading at ``index`` stands straight over a chapter heading (scene breaks between)."""
+    for item in itertools.islice(items, index + 1, None):
+        if not isinstance(item, SceneBreak):
+            return _marks_chapter(item)
+    return False
 
 
 def _marks_chapter(item: Item) -> bool:
