@@ -268,6 +268,19 @@ class Fired:
     def hits(self, texts: list[str]) -> list[list[Hit]]:
         return [[self.hit(index, rule, texts[index]) for rule in rules] for index, rules in enumerate(self.rules)]
 
+    def spread(self, sources: list[int]) -> Fired:
+        """A whole call's findings for a longer list of paragraphs whose ``i``-th is the ``sources[i]``-th
+        of this call's (the same paragraph said again reads as it did the first time)."""
+        assert self._base == 0, "spread whole calls, not views"
+        by_source: dict[int, list[tuple[str, tuple[int, int]]]] = {}
+        for (index, rule_id), span in self._spans.items():
+            by_source.setdefault(index, []).append((rule_id, span))
+        spans: dict[tuple[int, str], tuple[int, int]] = {}
+        for index, source in enumerate(sources):
+            for rule_id, span in by_source.get(source, ()):
+                spans[index, rule_id] = span
+        return Fired([list(self.rules[source]) for source in sources], spans, self._by_id)
+
 
 class Matcher:
     """Built once per ruleset; ``scan_paragraph`` is the hot path."""
@@ -449,6 +462,19 @@ class Matcher:
 
     def fire(self, texts: list[str]) -> Fired:
         """The rules that fire in each paragraph, each at most once per paragraph.
+
+        A paragraph said again is read once: text the sets have not seen costs them far more
+        than a dictionary of the paragraphs does, and an upload pasting the same scenes over and
+        over (8 MB of heavy scenes is 1.9 MB of different paragraphs) would pay for every copy.
+        """
+        firsts = list(dict.fromkeys(texts))
+        if len(firsts) == len(texts):
+            return self._fire(texts)
+        source = {text: index for index, text in enumerate(firsts)}
+        return self._fire(firsts).spread([source[text] for text in texts])
+
+    def _fire(self, texts: list[str]) -> Fired:
+        """:meth:`fire` over paragraphs that differ from each other.
 
         The hot loop of a scan, so written flat: one RE2 set pass per paragraph (all of them
         first), then only set and list lookups, except for the rare rule whose negation or idiom

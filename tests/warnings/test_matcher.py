@@ -229,6 +229,40 @@ def test_a_view_of_one_call_answers_as_a_call_on_its_paragraphs_alone() -> None:
             assert view.hit(index, rule, text).span == alone.hit(index, rule, text).span
 
 
+@SHORTCUT_SETTINGS
+@given(st.lists(paragraphs, min_size=1, max_size=3), st.lists(st.integers(0, 2), min_size=2, max_size=9))
+def test_a_paragraph_said_again_is_found_as_each_copy_alone(pool: list[str], picks: list[int]) -> None:
+    """The same paragraphs over and over (an upload pasting its scenes again) are read once; every
+    copy still gets its own rules, and each hit its own span, as in a call on that copy alone."""
+    matcher = matcher_for(default_ruleset())
+    texts = [pool[pick % len(pool)] for pick in picks]
+    fired = matcher.fire(texts)
+    assert len(fired.rules) == len(texts)
+    for index, text in enumerate(texts):
+        alone = matcher.fire([text])
+        assert [rule.id for rule in fired.rules[index]] == [rule.id for rule in alone.rules[0]]
+        for rule in alone.rules[0]:
+            assert fired.hit(index, rule, text).span == alone.hit(0, rule, text).span
+
+
+def test_a_repeated_paragraph_is_read_once_and_its_copies_lists_are_their_own() -> None:
+    matcher = matcher_for(default_ruleset())
+    assert isinstance(matcher, Matcher)
+    heavy = "nobody cried at first. then he was stabbed, and she died in the spring."
+    texts = [heavy, "tea by the sea.", heavy, heavy]
+    read: list[list[bytes]] = []
+    set_matches = matcher._set_matches
+    matcher._set_matches = lambda datas: read.append(datas) or set_matches(datas)  # type: ignore[method-assign]
+    try:
+        fired = matcher.fire(texts)
+    finally:
+        del matcher._set_matches
+    assert read == [[heavy.encode(), b"tea by the sea."]]
+    assert fired.rules[0] and fired.rules[0] == fired.rules[2] == fired.rules[3]
+    assert fired.rules[0] is not fired.rules[2]  # a scan may take a rule out of one copy's list alone
+    assert fired.view(2, 4).rules == [fired.rules[0], fired.rules[0]]
+
+
 words = st.sampled_from(["war", "blood", "died", "fight", "knife", "tea", "sofa", "rain", "slur", "grief"])
 
 
