@@ -179,3 +179,15 @@ def test_a_description_in_paragraphs_keeps_them_apart() -> None:
         description="<p>Kael audits dungeons.</p><p>Updates MWF.</p>",
     )
     assert _read(data, "ledger.epub").meta.summary == "Kael audits dungeons. Updates MWF."
+
+
+def test_a_back_matter_label_is_read_whatever_the_spaces_around_it_and_a_long_line_is_none() -> None:
+    """A title is known by its words, however many spaces stand between them; a line with more
+    words than any title is none, whatever it says (and is found so without folding all of it)."""
+    from bot.story.back_matter import back_matter_title
+
+    assert back_matter_title("About the  Author" + " " * 1_000_000 + "\t:", None)
+    assert back_matter_title("Also by\n\n" + " " * 500 + "Wren Hale", "Wren Hale")
+    assert not back_matter_title("About the Author " + "and more words " * 20, None)
+    assert back_matter_title("About the Author" + ":" * 300, None)  # the colons after a label are no words
+    assert not back_matter_title("x" * 3_000_000, None)
