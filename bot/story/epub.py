@@ -48,6 +48,7 @@ from bot.story.limits import (
 from bot.story.model import Story
 from bot.story.note_headings import heading_label, note_sections
 from bot.story.plaintext import (
+    CAST,
     DEDICATION,
     EPIGRAPH,
     book_notice,
@@ -878,7 +879,7 @@ def _without_front_matter(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], li
     return (kept, front, pages) if kept else (docs, [], [])
 
 
-_FRONT_PAGE_TYPES = {"dedication": DEDICATION, "epigraph": EPIGRAPH}
+_FRONT_PAGE_TYPES = {"dedication": DEDICATION, "epigraph": EPIGRAPH, "dramatis-personae": CAST}
 
 
 def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:

@@ -31,7 +31,7 @@ class _Language:
 _LANGUAGES: dict[str, _Language] = {
     "en": _Language(
         "chapter",
-        "part",
+        "part|book|act",  # "Second Book", a play's "FIRST ACT" (Wilde's)
         "first,second,third,fourth,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth,thirteenth,"
         "fourteenth,fifteenth,sixteenth,seventeenth,eighteenth,nineteenth,twentieth",
     ),

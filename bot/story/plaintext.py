@@ -1370,7 +1370,22 @@ def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     if author is not None:
         known = _first(meta.values.get("author"))
         return known is not None and _same_name(author, known)
-    return meta.title is not None and _field_key(text) == _field_key(meta.title)
+    if meta.title is None:
+        return False
+    line, title = _field_key(text), _field_key(meta.title)
+    if line == title:
+        return True
+    # A play's title page names its kind before the title the header gives: "THE TRAGEDY OF HAMLET,
+    # PRINCE OF DENMARK" under "Title: Hamlet, Prince of Denmark", "THE LIFE OF TIMON OF ATHENS".
+    kind = _PLAY_KIND.match(line)
+    return kind is not None and line[kind.end() :] == title
+
+
+_PLAY_KIND = re.compile(
+    r"(?:the[ \t]+)?(?:(?:most|lamentable|excellent|famous|true|tragical|comical|pleasant|conceited|first|second|third)"
+    r"[ \t]+)*(?:part[ \t]+of[ \t]+(?:the[ \t]+)?[a-z]+[ \t]+)?(?:tragedy|comedy|history|life|chronicle|play|tale)"
+    r"(?:[ \t]+and[ \t]+(?:death|life|history))?[ \t]+of[ \t]+(?:the[ \t]+)?(?=\S)"
+)
 
 
 def _same_name(written: str, known: str) -> bool:
@@ -1751,6 +1766,8 @@ def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> in
             first = first or _heading_keys(item)
             position += 1
             continue
+        if isinstance(item, Heading) and _scene_list_under(items, position):
+            return 0  # a play's acts listed over their scenes: drop_contents_list reads them
         if not isinstance(item, Para):
             return position - index  # a heading or divider: the chapter starts
         lines = item.text.split("\n")
@@ -1848,7 +1865,8 @@ def _contents_run(items: list[Item], index: int) -> int:
         item = items[position]
         if isinstance(item, Heading):
             keys = _heading_keys(item)
-            if keys & (parts if item.kind == "part" else in_part) or _text_under(items, position):
+            scenes = _scene_list_under(items, position)
+            if keys & (parts if item.kind == "part" else in_part) or (_text_under(items, position) and not scenes):
                 break  # an entry come round again, or a chapter: the book starts here
             listed |= keys
             if item.kind == "part":
@@ -1856,11 +1874,12 @@ def _contents_run(items: list[Item], index: int) -> int:
                 in_part = set()
             else:
                 in_part |= keys
-            entries += 1
+            entries += 1 + scenes
+            position += 1 if scenes else 0  # a play's act listed over its scenes: they are entries too
         elif isinstance(item, Para):
             lines = [line for line in item.text.split("\n") if line.strip()]
-            if not _contents_paragraph(lines):
-                break
+            if front_label(item.text) is not None or not _contents_paragraph(lines):
+                break  # ("Dramatis Personæ" heads the page after the contents: no entry of them)
             entries += len(lines)
             paged += sum(1 for line in lines if _PAGED_ENTRY.match(line))
             keys = {key for line in lines for key in _line_keys(line)} - {""}
@@ -1876,6 +1895,29 @@ def _contents_run(items: list[Item], index: int) -> int:
         for at, later in enumerate(items[position:], position)
     )
     return position if come_round or paged >= PAGED_ENTRIES_MIN else 0
+
+
+# A play's scene as its contents list names it under its act: "Scene I. Elsinore. A platform before the Castle."
+_SCENE_ENTRY = re.compile(r"^[ \t]*scene[ \t]+(?:[ivxlc]{1,7}|\d{1,3})\b\.?(?:[ \t]|$)", re.IGNORECASE)
+
+
+# Between two scenes listed: a line break, or a space where a Project Gutenberg book's lines, as long
+# as a wrapped paragraph's, were joined ("... before the Castle. Scene II. Elsinore. ...").
+_SCENE_SPLIT = re.compile(r"[ \t]*\n[ \t]*|(?<=\.)[ \t]+(?=scene[ \t]+(?:[ivxlc]{1,7}|\d{1,3})\b)", re.IGNORECASE)
+
+
+def _scene_list_under(items: list[Item], position: int) -> int:
+    """How many scenes the paragraph under the heading at ``position`` lists, a line each, as a
+    play's contents list does under each act; 0 for any other paragraph. (An act's own text opens
+    with its "SCENE I." line too: only after a contents label is this asked, and the act named
+    again ends the list there.)"""
+    following = items[position + 1] if position + 1 < len(items) else None
+    if not isinstance(following, Para):
+        return 0
+    lines = [line for line in _SCENE_SPLIT.split(following.text) if line.strip()]
+    if not lines or any(len(line) > ENTRY_CHARS or not _SCENE_ENTRY.match(line) for line in lines):
+        return 0
+    return len(lines)
 
 
 def _text_under(items: list[Item], position: int) -> bool:
@@ -2435,8 +2477,28 @@ FRONT_PAGES_MOST = 6  # dedications and epigraphs a story may open with; more ar
 _DEDICATION_MAX_PARAGRAPHS = 8
 EPIGRAPH_MAX_WORDS = 150
 _ATTRIBUTION_MAX_WORDS = 12
-DEDICATION, EPIGRAPH = "Dedication", "Epigraph"
-_FRONT_LABELS = {"dedication": DEDICATION, "dedications": DEDICATION, "epigraph": EPIGRAPH, "epigraphs": EPIGRAPH}
+DEDICATION, EPIGRAPH, CAST = "Dedication", "Epigraph", "Characters"
+FRONT_PAGE_LABELS = (DEDICATION, EPIGRAPH, CAST)
+_FRONT_LABELS = {
+    "dedication": DEDICATION,
+    "dedications": DEDICATION,
+    "epigraph": EPIGRAPH,
+    "epigraphs": EPIGRAPH,
+    # A play's cast list before its first act (Project Gutenberg's Shakespeare, "Dramatis Personæ"):
+    # the book does not number it, and posted as a chapter it was a page of names.
+    "dramatis personae": CAST,
+    "dramatis personæ": CAST,
+    "persons represented": CAST,
+    "persons of the play": CAST,
+    "persons of the drama": CAST,
+    "the persons of the play": CAST,
+    "characters": CAST,
+    "characters in the play": CAST,
+    "the characters": CAST,
+    "cast": CAST,
+    "cast of characters": CAST,
+    "the cast": CAST,
+}
 # Who a dedication is for, after its "For" or "To": "For my grandmother", "To everyone who stayed".
 _DEDICATEES = frozenset(
     ["my", "our", "his", "her", "their", "your", "you", "everyone", "anyone", "all", "those", "whoever", "mum", "mom"]
@@ -2455,13 +2517,14 @@ _INLINE_ATTRIBUTION = re.compile(r"^(?P<quote>.+?[.!?…\"”’'»])[ \t]*[—�
 
 
 def front_notes(notes: list[str]) -> list[tuple[str, str]]:
-    """The dedications and epigraphs among a story's notes, as (label, words) pairs, in order."""
+    """The dedications, epigraphs and cast lists among a story's notes, as (label, words) pairs, in order."""
     pairs = (note.split(": ", 1) for note in notes)
-    return [(pair[0], pair[1]) for pair in pairs if len(pair) == 2 and pair[0] in (DEDICATION, EPIGRAPH)]
+    return [(pair[0], pair[1]) for pair in pairs if len(pair) == 2 and pair[0] in FRONT_PAGE_LABELS]
 
 
 def front_label(text: str | None) -> str | None:
-    """ "Dedication" or "Epigraph" when a heading or a line says only that (any case, ornaments, a colon)."""
+    """ "Dedication", "Epigraph" or "Characters" when a heading or a line says only that, or another
+    name for it ("Dramatis Personæ"), in any case, with ornaments or a colon."""
     if not text or len(text) > 40:
         return None
     return _FRONT_LABELS.get(trim_ornaments(text.strip()).rstrip(":").strip().casefold())
@@ -2541,9 +2604,10 @@ def front_page_note(label: str, paragraphs: list[str]) -> str:
 
 
 def split_front_pages(items: list[Item]) -> tuple[list[str], list[Item]]:
-    """The dedications and epigraphs before the first chapter heading, as notes, and the rest.
+    """The dedications, epigraphs and a play's cast list before the first chapter heading, as notes,
+    and the rest.
 
-    A page is what a "Dedication" or "Epigraph" heading (or line) heads, up to the next heading or
+    A page is what a "Dedication", "Epigraph" or "Dramatis Personæ" heading (or line) heads, up to the next heading or
     such line, at most FRONT_PAGE_MAX_WORDS; or text with no label that is only a dedication or
     an epigraph (see :func:`unmarked_front_pages`). All of them, or none: they must run up to a
     chapter heading with story text after it, so a story opening with "For Mara, the sea was
@@ -2567,8 +2631,9 @@ def split_front_pages(items: list[Item]) -> tuple[list[str], list[Item]]:
         while end < len(items) and not _page_end(items[end]):
             end += 1
         paragraphs = [entry.text for entry in items[start:end] if isinstance(entry, Para) and entry.text.strip()]
-        # A "Dedication" line (no heading) may sit over a first chapter that has none either: less room.
-        most = FRONT_PAGE_MAX_WORDS if isinstance(item, Heading) else EPIGRAPH_MAX_WORDS
+        # A "Dedication" line (no heading) may sit over a first chapter that has none either: less
+        # room. A play's cast list is longer than any epigraph, and under its own line as often.
+        most = FRONT_PAGE_MAX_WORDS if isinstance(item, Heading) or label == CAST else EPIGRAPH_MAX_WORDS
         pages = _front_pages(label, paragraphs, most)
         if pages is None:
             return [], items

@@ -464,6 +464,7 @@ def _word_number_heading(text: str, level: int, raw: str) -> Heading | None:
         title = bracketed.group("inner").strip()
     if found.label.kind == "part":
         name = text[: found.end].strip()
+        name = name.title() if name.isupper() else name  # "FIRST ACT" as "ACT I" reads, "First Act"
         return Heading(f"{name}: {title}" if title else name, "part", level, raw, found.ordinal_first, lesser=_PART_KEY)
     return Heading(_clean_title(title), "chapter", level, raw, found.ordinal_first)
 
