@@ -1381,6 +1381,11 @@ def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     return kind is not None and line[kind.end() :] == title
 
 
+# What a play's title page says it is, under its title: "A COMEDY IN FOUR ACTS", "A Play in Three Acts".
+_PLAY_SUBTITLE = re.compile(
+    r"an?[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:comedy|tragedy|play|drama|farce|melodrama|tragi-?comedy)[ \t]+in[ \t]+"
+    r"(?:one|two|three|four|five|six|seven|[1-9])[ \t]+(?:acts?|scenes?|parts?)(?:[ \t]+and[ \t]+[a-z0-9 \t]{1,30})?\.?$"
+)
 _PLAY_KIND = re.compile(
     r"(?:the[ \t]+)?(?:(?:most|lamentable|excellent|famous|true|tragical|comical|pleasant|conceited|first|second|third)"
     r"[ \t]+)*(?:part[ \t]+of[ \t]+(?:the[ \t]+)?[a-z]+[ \t]+)?(?:tragedy|comedy|history|life|chronicle|play|tale)"
@@ -1536,6 +1541,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             continue
         if index < last_para and _repeats_field(text, author, meta):
             index += 1  # a title page under the header's fields: "THE SALT ROAD" / "BY MARA FENWICK"
+            continue
+        if index < last_para and meta.title is not None and _PLAY_SUBTITLE.match(_field_key(text)):
+            meta.notes.append(text.strip())  # under a play's title, what it is: "A COMEDY IN FOUR ACTS"
+            index += 1
             continue
         spelled = spells_title(items[index:last_para], meta.title)
         if spelled:

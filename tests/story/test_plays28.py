@@ -223,3 +223,79 @@ def test_an_epub_marks_its_cast_page_as_the_dramatis_personae() -> None:
     story = read(Book([cast, *CHAPTERS]))
     assert titles(story) == ["The Crossing", "The Island", "The Return"]
     assert story.meta.notes == ["Characters: MARA, a ferry pilot.\nTOM, her brother."]
+
+
+IBSEN = """A DOLL'S HOUSE
+
+by Henrik Ibsen
+
+
+
+
+DRAMATIS PERSONAE
+
+Torvald Helmer.
+Nora, his wife.
+
+[The action takes place in Helmer's house.]
+
+
+
+
+A DOLL'S HOUSE
+
+ACT I
+
+[SCENE.--A room furnished comfortably and tastefully, but not extravagantly.]
+
+Nora. Hide the Christmas Tree carefully, Helen.
+
+ACT II
+
+[THE SAME SCENE.--The Christmas Tree is in the corner by the piano.]
+
+Nora [drops her cloak]. Someone is coming now!
+"""
+
+CHEKHOV = """THE CHERRY ORCHARD
+
+A COMEDY IN FOUR ACTS
+
+
+CHARACTERS
+
+LUBOV ANDREYEVNA RANEVSKY (MADAME RANEVSKY), a landowner
+ANYA, her daughter, aged seventeen
+
+The action takes place on the estate of L. A. RANEVSKY
+
+
+ACT ONE
+
+[A room which is still called the nursery.]
+
+DUNYASHA. The train's arrived, thank God. What's the time?
+
+
+ACT TWO
+
+[A field. An old, crooked, and long-abandoned little shrine.]
+
+CHARLOTTA. I haven't got a real passport.
+"""
+
+
+def test_a_play_repeating_its_title_over_act_one_and_one_saying_what_it_is() -> None:
+    data = gutenberg(IBSEN, "A Doll's House", "Henrik Ibsen")
+    story = import_story(data, "pg2542.txt", max_bytes=len(data) + 1)
+    assert [chapter.title for chapter in story.chapters] == ["Act I", "Act II"]
+    (cast,) = story.meta.notes  # (the title said again over Act I ends it: no chapter of its own)
+    assert cast.startswith("Characters: Torvald Helmer.\nNora, his wife.\n[The action takes place in Helmer's house.]")
+    assert story.chapters[0].paragraphs[0].startswith("[SCENE.--A room furnished")
+
+    data = gutenberg(CHEKHOV, "The Cherry Orchard", "Anton Checkov")
+    story = import_story(data, "pg7986.txt", max_bytes=len(data) + 1)
+    assert [chapter.title for chapter in story.chapters] == ["Act One", "Act Two"]
+    assert story.meta.notes[0] == "A COMEDY IN FOUR ACTS"
+    assert story.meta.notes[1].startswith("Characters: LUBOV ANDREYEVNA RANEVSKY")
+    assert story.chapters[0].paragraphs[0] == "[A room which is still called the nursery.]"
