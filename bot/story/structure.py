@@ -724,7 +724,43 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     lesser_headings_as_text(items)
     _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare_numbers)
+    if not markdown:
+        _spaced_capital_titles(items)
     return titles_from_next_line(items)
+
+
+# Blank lines before a title in capitals that heads a story of a collection: Project Gutenberg sets
+# four before each (O. Henry's "THE GIFT OF THE MAGI"); a scene's gap is one or two.
+TITLE_GAP = 3
+
+
+def _spaced_capital_titles(items: list[Item]) -> None:
+    """Turn into headings the titles in capitals that a collection of stories sets each of its stories
+    under, after a wide gap of blank lines ("THE GIFT OF THE MAGI", "A RETRIEVED REFORMATION"), in a
+    text that marks no chapter or part another way: read as text, the book was one chapter.
+
+    Only the whole text can say: two such lines at least, each a title (:func:`_title_line`, no
+    sentence, no shout: "NO!" is one), alone in its block after :data:`TITLE_GAP` blank lines or
+    more, with a paragraph of story text (lower case in it) right under it, the first heading the
+    text from its start (:func:`_marks_throughout`)."""
+    if any(isinstance(item, Heading) for item in items):
+        return
+    found = [
+        index
+        for index, item in enumerate(items)
+        if isinstance(item, Para)
+        and item.gap >= TITLE_GAP
+        and item.text.isupper()
+        and _title_line(item.text)
+        and isinstance(following := _at(items, index + 1), Para)
+        and any(char.islower() for char in following.text)
+    ]
+    if len(found) < 2 or not _marks_throughout(items, found):
+        return  # (a story's closing "THE END" and "AUTHOR'S NOTE" stand after its text, not over it)
+    for index in found:
+        title = items[index]
+        assert isinstance(title, Para)
+        items[index] = Heading(title.text.strip(), "named", 2, title.text)
 
 
 def lesser_headings_as_text(items: list[Item]) -> None:
