@@ -48,7 +48,9 @@ _OPENING = re.compile(
     r"[ \t]+(?P<title>.+?)(?:,[ \t]+by[ \t]+(?P<author>.+?))?[ \t]*$",
     re.IGNORECASE,
 )
-_TRANSCRIBER = re.compile(r"^[ \t\[(*_]*transcriber['’]?s[ \t]+notes?\b[ \t*_]*(?P<colon>[:.\-–—])?", re.IGNORECASE)
+_TRANSCRIBER = re.compile(
+    r"^[ \t\[(*_]*(?:original[ \t]+)?transcriber['’]?s[ \t]+notes?\b[ \t*_]*(?P<colon>[:.\-–—])?", re.IGNORECASE
+)
 # The volunteers' credit opening older books under the marker: "Produced by David Widger".
 _CREDIT = re.compile(
     r"^[ \t]*(?:Produced[ \t]+by|E-?text[ \t]+prepared[ \t]+by|This[ \t]+e-?text[ \t]+was[ \t]+prepared[ \t]+by)\b",
@@ -170,6 +172,13 @@ def _transcriber_notes(items: list[Item], notes: list[str]) -> list[Item]:
         items = items[first + 1 :]
     items = _opening_note(items, notes)
     return _closing_note(items, notes)
+
+
+def opening_transcriber_note(items: list[Item], notes: list[str]) -> list[Item]:
+    """``items`` less a transcriber's note opening them, which goes to ``notes``: where the book sets
+    it after its title page and contents (Moby-Dick's "Original Transcriber's Notes:"), it opens
+    the text once those are read."""
+    return _opening_note(items, notes)
 
 
 def _opening_note(items: list[Item], notes: list[str]) -> list[Item]:

@@ -23,7 +23,7 @@ from bot.story.atoms import LiteralHint
 from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import pair_footnotes
-from bot.story.gutenberg import drop_front_matter, spells_title, unwrap
+from bot.story.gutenberg import drop_front_matter, opening_transcriber_note, spells_title, unwrap
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters, check_lines
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
@@ -1777,6 +1777,8 @@ def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> in
             continue
         if isinstance(item, Heading) and _scene_list_under(items, position):
             return 0  # a play's acts listed over their scenes: drop_contents_list reads them
+        if isinstance(item, Heading) and first is not None and _last_entry(items, position, first):
+            return position + 1 - index  # the list's last entry over front matter (see _last_entry)
         if not isinstance(item, Para):
             return position - index  # a heading or divider: the chapter starts
         lines = item.text.split("\n")
@@ -1875,8 +1877,16 @@ def _contents_run(items: list[Item], index: int) -> int:
         if isinstance(item, Heading):
             keys = _heading_keys(item)
             scenes = _scene_list_under(items, position)
-            if keys & (parts if item.kind == "part" else in_part) or (_text_under(items, position) and not scenes):
-                break  # an entry come round again, or a chapter: the book starts here
+            if keys & (parts if item.kind == "part" else in_part):
+                break  # an entry come round again: the book starts here
+            if _text_under(items, position) and not scenes:
+                if listed and keys and _comes_round(items, position, keys):
+                    # The list's last entry over the front matter after it (Moby-Dick's "Epilogue" over its
+                    # transcriber's notes), named again with its own text at the end: the list ends with it.
+                    listed |= keys
+                    entries += 1
+                    position += 1
+                break  # a chapter: the book starts here
             listed |= keys
             if item.kind == "part":
                 parts |= keys
@@ -1927,6 +1937,29 @@ def _scene_list_under(items: list[Item], position: int) -> int:
     if not lines or any(len(line) > ENTRY_CHARS or not _SCENE_ENTRY.match(line) for line in lines):
         return 0
     return len(lines)
+
+
+def _last_entry(items: list[Item], position: int, first: set[str]) -> bool:
+    """Whether the heading at ``position``, after a contents list's entry headings, is its last entry
+    standing over the front matter after the list (Moby-Dick's "Epilogue" over its transcriber's
+    notes): not the first entry come round, and named again further on over its own text."""
+    heading = items[position]
+    assert isinstance(heading, Heading)
+    keys = _heading_keys(heading)
+    return (
+        bool(keys)
+        and not keys & first
+        and isinstance(items[position - 1], Heading)
+        and _comes_round(items, position, keys)
+    )
+
+
+def _comes_round(items: list[Item], position: int, keys: set[str]) -> bool:
+    """Whether a heading further on with story text under it has one of ``keys``."""
+    return any(
+        isinstance(later, Heading) and _heading_keys(later) & keys and _text_under(items, at)
+        for at, later in enumerate(items[position + 1 :], position + 1)
+    )
 
 
 def _text_under(items: list[Item], position: int) -> bool:
@@ -2025,12 +2058,17 @@ def _has_text_under(items: list[Item], position: int) -> bool:
     return isinstance(following, Para) and not _entry_paragraph(following)
 
 
+_CAPITAL_ENTRY = re.compile(r"^[ \t]*[A-Z]{4,}\b[^.]*\.[ \t]*$")
+
+
 def _entry_line(line: str) -> bool:
     """A line that can be a contents entry: "1. Snowfall", or a short title ("The Station")."""
     if len(line) > ENTRY_CHARS or not line.strip():
         return False
     if _ENTRY.match(line) is not None or _title_like(trim_ornaments(line.strip())):
         return True
+    if _CAPITAL_ENTRY.match(line) and _title_like(line.strip()[:-1]):
+        return True  # an old book's section in capitals with its stop: "ETYMOLOGY.", "EXTRACTS (Supplied by ...)."
     # "VI.    The Man with the Twisted Lip": its small words longer than Title Case allows
     roman = _ROMAN_ENTRY.match(line)
     return roman is not None and roman.group("title")[:1].isupper() and not roman.group("title").endswith(".")
@@ -2128,16 +2166,32 @@ def _settle_heading_runs(items: list[Item]) -> list[Item]:
             settled.append(items[position])
             position += 1
             continue
-        before = items[position - 1] if position else None
-        if isinstance(before, Para) and _contents_label(before.text):
+        if _under_contents_label(items, position):
             # A contents list's entries read as headings ("Stave   I: Marley's Ghost" ... over "STAVE I:
-            # MARLEY'S GHOST"): drop_contents_list takes them with their label, not a dropdown's reading.
+            # MARLEY'S GHOST"), perhaps after entries that are not (Moby-Dick's "ETYMOLOGY."):
+            # drop_contents_list takes them with their label, not a dropdown's reading.
             settled.extend(items[position:end])
             position = end
             continue
         settled.extend(_settle_run([item for item in items[position:end] if isinstance(item, Heading)], counts))
         position = end
     return settled
+
+
+CONTENTS_LEAD_ENTRIES = 20  # entries that may stand between a contents label and its first heading
+
+
+def _under_contents_label(items: list[Item], position: int) -> bool:
+    """Whether the item at ``position`` follows a contents label, with only entry lines between."""
+    for back in range(position - 1, max(-1, position - 1 - CONTENTS_LEAD_ENTRIES), -1):
+        item = items[back]
+        if not isinstance(item, Para):
+            return False
+        if _contents_label(item.text):
+            return True
+        if not all(_entry_line(line) for line in item.text.split("\n") if line.strip()):
+            return False
+    return False
 
 
 def _merges(outer: Heading, inner: Heading) -> bool:
@@ -2750,7 +2804,11 @@ def build_story(
     preamble = read_preamble(drop_navigation(illustration_lines(wrapper.fields + wrapper.items)))
     meta = preamble.meta
     body = drop_front_matter(preamble.body, wrapper.title) if wrapper.title else preamble.body
-    front_notes, body = split_front_pages(drop_contents_list(body))
+    transcribed: list[str] = []
+    body = (
+        opening_transcriber_note(drop_contents_list(body), transcribed) if wrapper.title else drop_contents_list(body)
+    )
+    front_notes, body = split_front_pages(body)
     chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]
@@ -2779,6 +2837,7 @@ def build_story(
             )
         raise StoryFormatError("The file has no story text, only headings or metadata; attach the story itself.")
     notes.extend(wrapper.notes)
+    notes.extend(transcribed)
     notes.extend(front_notes)
     notes.extend(orphan_notes)
     story_meta = StoryMeta(

@@ -299,9 +299,13 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
         title = numbered.group("title")
         if title and numbered.group("stop") and not numbered.group("sep").strip():
             # A stop after the number is a separator as a colon is: "CHAPTER V.     Advice from a
-            # Caterpillar" is titled, whatever its small words' case, and so is the old style's
-            # "CHAPTER I. IN WHICH WE MEET." in capitals; "Chapter 3. It was late." is a sentence.
-            if ". " in title or title.endswith((",", ";")) or (title.endswith(".") and not title.isupper()):
+            # Caterpillar" is titled, whatever its small words' case, and so are the old style's
+            # "CHAPTER I. IN WHICH WE MEET." in capitals and Moby-Dick's "CHAPTER 2. The Carpet-Bag."
+            # in Title Case, its stop closing the title; "Chapter 3. It was late." is a sentence.
+            if ". " in title or title.endswith((",", ";")):
+                return None
+            chapter_word = label not in _PART_WORDS.split("|")  # (a play's "ACT I.  The Garden." lists its scenes)
+            if title.endswith(".") and not (title.isupper() or (chapter_word and _book_title_case(title.rstrip(".")))):
                 return None
             title = title[:-1].rstrip() if title.endswith(".") and not title.endswith("..") else title
         elif title and not numbered.group("sep").strip():
