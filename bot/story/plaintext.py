@@ -1364,6 +1364,15 @@ _LONE_BY = frozenset(["by", "by:", "written by", "a story by", "a novel by"])
 _NAME_ASIDE = re.compile(r"\([^()]{1,40}\)|/[^\s/]{1,40}")
 
 
+def _subtitle_over_byline(text: str, following: Item | None, meta: _Meta) -> bool:
+    """A title page's subtitle: a line that reads as a title, right over a by-line naming the author
+    the header gave (A Tale of Two Cities' "A STORY OF THE FRENCH REVOLUTION" / "By Charles Dickens")."""
+    if not isinstance(following, Para) or "\n" in text.strip() or not _title_like(trim_ornaments(text), bylined=True):
+        return False
+    author = by_line_author(following.text)
+    return author is not None and _repeats_field(following.text, author, meta)
+
+
 def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     """The title, or a by-line naming the author, the fields above already gave (a book's title page
     under Project Gutenberg's "Title:" and "Author:" lines), said again in any case."""
@@ -1373,8 +1382,8 @@ def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     if meta.title is None:
         return False
     line, title = _field_key(text), _field_key(meta.title)
-    if line == title:
-        return True
+    if line == title or line == title.removeprefix("the ") or title == line.removeprefix("the "):
+        return True  # (Jekyll and Hyde's page drops the header's "The")
     # A play's title page names its kind before the title the header gives: "THE TRAGEDY OF HAMLET,
     # PRINCE OF DENMARK" under "Title: Hamlet, Prince of Denmark", "THE LIFE OF TIMON OF ATHENS".
     kind = _PLAY_KIND.match(line)
@@ -1544,6 +1553,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             continue
         if index < last_para and meta.title is not None and _PLAY_SUBTITLE.match(_field_key(text)):
             meta.notes.append(text.strip())  # under a play's title, what it is: "A COMEDY IN FOUR ACTS"
+            index += 1
+            continue
+        if index < last_para and meta.title is not None and _subtitle_over_byline(text, following, meta):
+            meta.notes.append(text.strip())  # "A STORY OF THE FRENCH REVOLUTION" over "By Charles Dickens"
             index += 1
             continue
         spelled = spells_title(items[index:last_para], meta.title)

@@ -43,9 +43,10 @@ _PART_WORDS = "part|book|act|volume"
 _LESSER_WORDS = frozenset((*_CHAPTER_WORDS.split("|"), *_PART_WORDS.split("|")))
 _PART_KEY = "part"  # the lesser word of a part heading in another language ("Teil 2", "Часть вторая")
 _NUMBERED = re.compile(
-    rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)(?P<num>{_NUMBER})"
+    rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)"
+    rf"(?P<the>the\s+(?=(?:{_ORDINALS})\b))?(?P<num>{_NUMBER})"  # Dickens's "Book the First"
     r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
-    r"(?:(?P<sep>\s*[:.\-–—|]\s*|\s+)(?P<title>\S.*?))?\s*$",
+    r"(?:(?P<sep>\s*(?:--|[:.\-–—|])\s*|\s+)(?P<title>\S.*?))?\s*$",  # "--": a typewriter's dash
     re.IGNORECASE,
 )
 _PARENTHESISED = re.compile(r"^\((?P<inner>[^()]*\S[^()]*)\)$")  # "Chapter 2 (groupchat)"
@@ -314,7 +315,8 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
                 return None  # "Chapter 3 was the best." and "Part 1 of the plan failed." are sentences
         lesser = label if label in _LESSER_WORDS else None
         if label in _PART_WORDS.split("|"):
-            part = f"{label.title()} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
+            the = "the " if numbered.group("the") else ""
+            part = f"{label.title()} {the}{_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
             return Heading(f"{part}: {title}" if title else part, "part", level, raw, lesser=lesser)
         heading = Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw, lesser=lesser)
         word = label.title() if label in _CHAPTER_WORDS.split("|") else "Chapter"
@@ -736,6 +738,11 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
 # Blank lines before a title in capitals that heads a story of a collection: Project Gutenberg sets
 # four before each (O. Henry's "THE GIFT OF THE MAGI"); a scene's gap is one or two.
 TITLE_GAP = 3
+TITLE_TEXT_WORDS = 6  # the paragraph under such a title is story text, longer than a by-line
+
+
+# A title's abbreviations keep their stops: "SEARCH FOR MR. HYDE" is no sentence ending at "MR.".
+_TITLE_ABBREVIATION = re.compile(r"\b(MR|MRS|MESSRS|DR|ST|MME|MLLE|CAPT|COL|GEN|REV|PROF|JR|SR)\.(?= )")
 
 
 def _spaced_capital_titles(items: list[Item]) -> None:
@@ -755,9 +762,10 @@ def _spaced_capital_titles(items: list[Item]) -> None:
         if isinstance(item, Para)
         and item.gap >= TITLE_GAP
         and item.text.isupper()
-        and _title_line(item.text)
+        and _title_line(_TITLE_ABBREVIATION.sub(r"\1", item.text))
         and isinstance(following := _at(items, index + 1), Para)
         and any(char.islower() for char in following.text)
+        and len(following.text.split()) >= TITLE_TEXT_WORDS  # (a title page's "by Robert Louis Stevenson" is none)
     ]
     if len(found) < 2 or not _marks_throughout(items, found):
         return  # (a story's closing "THE END" and "AUTHOR'S NOTE" stand after its text, not over it)
