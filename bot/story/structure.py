@@ -42,6 +42,11 @@ _PART_WORDS = "part|book|act|volume"
 # the text marks its chapters no other way (:func:`lesser_headings_as_text`).
 _LESSER_WORDS = frozenset((*_CHAPTER_WORDS.split("|"), *_PART_WORDS.split("|")))
 _PART_KEY = "part"  # the lesser word of a part heading in another language ("Teil 2", "Часть вторая")
+# A title's abbreviations keep their stops: "SEARCH FOR MR. HYDE" and "Mrs. Rachel Lynde is Surprised"
+# are no sentences ending at "MR." or "Mrs.".
+_TITLE_ABBREVIATION = re.compile(
+    r"\b(Mr|Mrs|Messrs|Dr|St|Mme|Mlle|Capt|Col|Gen|Rev|Prof|Jr|Sr|Lt|Sgt|Mt)\.(?= )", re.IGNORECASE
+)
 _NUMBERED = re.compile(
     rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)"
     rf"(?P<the>the\s+(?=(?:{_ORDINALS})\b))?(?P<num>{_NUMBER})"  # Dickens's "Book the First"
@@ -303,10 +308,13 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
             # Caterpillar" is titled, whatever its small words' case, and so are the old style's
             # "CHAPTER I. IN WHICH WE MEET." in capitals and Moby-Dick's "CHAPTER 2. The Carpet-Bag."
             # in Title Case, its stop closing the title; "Chapter 3. It was late." is a sentence.
-            if ". " in title or title.endswith((",", ";")):
+            if ". " in _TITLE_ABBREVIATION.sub(r"\1", title) or title.endswith((",", ";")):
                 return None
             chapter_word = label not in _PART_WORDS.split("|")  # (a play's "ACT I.  The Garden." lists its scenes)
-            if title.endswith(".") and not (title.isupper() or (chapter_word and _book_title_case(title.rstrip(".")))):
+            if title.endswith(".") and not (
+                title.isupper()
+                or (chapter_word and _book_title_case(_TITLE_ABBREVIATION.sub(r"\1", title.rstrip("."))))
+            ):
                 return None
             title = title[:-1].rstrip() if title.endswith(".") and not title.endswith("..") else title
         elif title and not numbered.group("sep").strip():
@@ -739,10 +747,6 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
 # four before each (O. Henry's "THE GIFT OF THE MAGI"); a scene's gap is one or two.
 TITLE_GAP = 3
 TITLE_TEXT_WORDS = 6  # the paragraph under such a title is story text, longer than a by-line
-
-
-# A title's abbreviations keep their stops: "SEARCH FOR MR. HYDE" is no sentence ending at "MR.".
-_TITLE_ABBREVIATION = re.compile(r"\b(MR|MRS|MESSRS|DR|ST|MME|MLLE|CAPT|COL|GEN|REV|PROF|JR|SR)\.(?= )")
 
 
 def _spaced_capital_titles(items: list[Item]) -> None:

@@ -118,3 +118,15 @@ def test_a_chapter_title_in_title_case_may_end_with_its_stop() -> None:
         assert match_heading(sentence) is None
     # A play's "ACT I.  The Garden at the Manor House." lists its scenes under "THE SCENES OF THE PLAY".
     assert match_heading("ACT II.  The Garden at the Manor House, Woolton.") is None
+
+
+def test_a_chapter_title_keeps_its_abbreviations_stops() -> None:
+    for line, title in (
+        ("CHAPTER I. Mrs. Rachel Lynde is Surprised", "Mrs. Rachel Lynde is Surprised"),  # Anne of Green Gables
+        ("CHAPTER I. MR. SHERLOCK HOLMES.", "MR. SHERLOCK HOLMES"),  # A Study in Scarlet
+        ("CHAPTER XXVII. Mr. Bingley Arrives.", "Mr. Bingley Arrives"),
+    ):
+        heading = match_heading(line)
+        assert heading is not None and heading.title == title
+    for sentence in ("Chapter 4. Mr. Jones was late.", "Chapter 2. Mr. Smith left. Then rain."):
+        assert match_heading(sentence) is None
