@@ -699,6 +699,13 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
             items.append(item)
             continue
         lines = block.split("\n")
+        if _numbered_title_block(lines):
+            # "I." over "THE EVE OF THE WAR." (The War of the Worlds), "I." over "Introduction" (The
+            # Time Machine): a lone number, and its title on the line under it.
+            bare_numbers.append(len(items))
+            items.append(Para(lines[0].strip(), gap))
+            items.append(Para(lines[1].strip(), 0))
+            continue
         block_marks = marks[position] if marks is not None else _line_marks(lines, markdown)
         pending: list[str] = []
         block_items: list[Item] = []
@@ -932,6 +939,13 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
             items[index] = Heading(None, "chapter", 2, _text_of(items[index]))
 
 
+def _numbered_title_block(lines: list[str]) -> bool:
+    """A block of two lines, a lone number ("I.", "3") and a title under it."""
+    if len(lines) != 2 or len(lines[0].strip()) > _BARE_MAX or _bare_number(lines[0].strip()) is None:
+        return False
+    return _next_line_title(Heading(None, "chapter", 2, lines[0].strip()), lines[1]) is not None
+
+
 def _text_of(item: Item) -> str:
     return item.text if isinstance(item, Para) else ""
 
@@ -942,12 +956,26 @@ def _number_series(items: list[Item], candidates: list[int]) -> bool:
     lines = [_text_of(items[index]) for index in candidates]
     values = [_bare_number(line) for line in lines]
     sign = 1 if (values[0] or 0) > 0 else -1
-    if values != [sign * number for number in range(1, len(candidates) + 1)]:
+    counting = [sign * number for number in range(1, len(candidates) + 1)]
+    if values != counting and values != _numbers_by_part(items, candidates, sign):
         return False
     if len({line.endswith(".") for line in lines}) > 1:
         return False  # "I." and "II" are not one series
     taken = set(candidates)
     return all(index + 1 not in taken and isinstance(_at(items, index + 1), Para) for index in candidates)
+
+
+def _numbers_by_part(items: list[Item], candidates: list[int], sign: int) -> list[int]:
+    """The numbers a series of lone numbers at ``candidates`` shows when it counts from 1 again under
+    each part heading (The War of the Worlds' "BOOK TWO" over "I."); Treasure Island's count on."""
+    expected: list[int] = []
+    number, previous = 0, -1
+    for index in candidates:
+        restarts = any(isinstance(item, Heading) and item.kind == "part" for item in items[previous + 1 : index])
+        number = 1 if restarts and number else number + 1
+        expected.append(sign * number)
+        previous = index
+    return expected
 
 
 def _section_numbers(items: list[Item], candidates: list[int]) -> None:
@@ -1129,6 +1157,11 @@ def _next_part(before: _Numbered, after: _Numbered) -> bool:
     return after.number == before.number + 1 and after.sub in (None, 0, 1)
 
 
+def _untitled_part(item: Item) -> TypeGuard[Heading]:
+    """A part heading that is its label and number only ("BOOK ONE"), with no title of its own."""
+    return isinstance(item, Heading) and item.kind == "part" and item.title is not None and ":" not in item.title
+
+
 def _wants_title(item: Item) -> TypeGuard[Heading]:
     """A bare numbered chapter heading ("Chapter 3", "CHAPTER III", "IV.") may take its title from the next line."""
     return isinstance(item, Heading) and item.kind == "chapter" and item.title is None
@@ -1154,7 +1187,7 @@ def titles_from_next_line(items: list[Item]) -> list[Item]:
     Only under a heading with no title of its own, only a title-like line, and only when the
     chapter's text follows it, so a chapter's first sentence is never taken for its title.
     """
-    if not any(_wants_title(item) for item in items):
+    if not any(_wants_title(item) or _untitled_part(item) for item in items):
         return items
     kept: list[Item] = []
     index = 0
@@ -1162,6 +1195,18 @@ def titles_from_next_line(items: list[Item]) -> list[Item]:
         item = items[index]
         kept.append(item)
         index += 1
+        if _untitled_part(item) and index + 1 < len(items):
+            # A part's title under it, over its first chapter's heading: "BOOK ONE" / "THE COMING OF
+            # THE MARTIANS" / "I." (The War of the Worlds).
+            line, following = items[index], items[index + 1]
+            if (
+                isinstance(line, Para)
+                and isinstance(following, Heading)
+                and (title := _next_line_title(item, line.text))
+            ):
+                item.title = f"{item.title}: {normalise(title)}"
+                index += 1
+            continue
         if not _wants_title(item) or index + 1 >= len(items):
             continue
         line, following = items[index], items[index + 1]

@@ -61,3 +61,36 @@ def test_jekyll_and_hyde_chapters_titled_in_capitals() -> None:
     assert titles(story) == ["STORY OF THE DOOR", "SEARCH FOR MR. HYDE", "DR. JEKYLL WAS QUITE AT EASE"]
     assert story.chapters[0].paragraphs[0].startswith("Mr. Utterson the lawyer")
     assert story.meta.notes == []  # the title page said again (without the header's "The") is no note
+
+
+PROSE = "The story went on for a while in plain words, as stories do, and nobody stopped it.\n\nIt went on.\n"
+
+
+def test_the_time_machine_a_lone_numeral_over_its_title() -> None:
+    body = "".join(
+        f"{numeral}.\n{title}\n\n{PROSE}\n\n\n"
+        for numeral, title in (("I", "Introduction"), ("II", "The Machine"), ("III", "The Time Traveller Returns"))
+    )
+    story = gutenberg(body, "The Time Machine", "H. G. Wells")
+    assert titles(story) == ["Introduction", "The Machine", "The Time Traveller Returns"]
+    assert story.chapters[0].paragraphs[0].startswith("The story went on")
+
+
+def test_the_war_of_the_worlds_books_counting_their_chapters_again() -> None:
+    body = (
+        f"BOOK ONE\nTHE COMING OF THE MARTIANS\n\n\n\n\nI.\nTHE EVE OF THE WAR.\n\n\n{PROSE}\n\n\n\n"
+        f"II.\nTHE FALLING STAR.\n\n\n{PROSE}\n\n\n\n"
+        f"BOOK TWO\nTHE EARTH UNDER THE MARTIANS\n\n\n\n\nI.\nUNDER FOOT.\n\n\n{PROSE}"
+    )
+    story = gutenberg(body, "The War of the Worlds", "H. G. Wells")
+    assert titles(story) == [
+        "Book One: THE COMING OF THE MARTIANS — THE EVE OF THE WAR",
+        "THE FALLING STAR",
+        "Book Two: THE EARTH UNDER THE MARTIANS — UNDER FOOT",
+    ]
+
+
+def test_lone_numerals_that_neither_count_on_nor_start_again_under_a_part_stay_text() -> None:
+    body = f"BOOK ONE\n\n\nI.\nTHE EVE OF THE WAR.\n\n\n{PROSE}\n\n\nIII.\nTHE FALLING STAR.\n\n\n{PROSE}"
+    story = gutenberg(body, "Skipping", "A. Writer")
+    assert titles(story) == ["Book One"]
