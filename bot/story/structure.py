@@ -34,7 +34,7 @@ _WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–�
 # Words books use for a chapter besides "chapter": Dickens's "STAVE I:  MARLEY'S GHOST" (A Christmas
 # Carol), a poem's "CANTO I.", Doyle's "ADVENTURE I. A SCANDAL IN BOHEMIA", an epistolary novel's
 # "LETTER I." (Frankenstein's opening letters); "VOLUME I." over chapters is a part, as "BOOK I." is.
-_CHAPTER_WORDS = "stave|canto|adventure|letter"
+_CHAPTER_WORDS = "stave|canto|adventure|letter|episode|day"  # and a serial's "Episode 2", a diary's "Day 3"
 _PART_WORDS = "part|book|act|volume"
 # Of those, the words a story uses for other things too ("Letter 2" over a letter a character
 # reads, "Volume 2" over a diary's second book, "Part 2" over the second half of a fic's chapter):
@@ -1022,6 +1022,8 @@ _ROMAN_DOT_TITLE = re.compile(r"^(?P<num>[IVXLC]{1,8})\.[ \t]+(?P<title>[^\s\w]*
 _ROMAN_DOT_TITLE_CASE = re.compile(r"^(?P<num>[IVXLC]{1,8})\.[ \t]+(?P<title>[^\s\w]*[A-Z].{0,100})$")
 _SMALL_WORDS = frozenset(("with", "from", "into", "upon", "onto", "over", "under", "after", "about", "than", "that"))
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A web serial's chapter named for its arc and numbered within it: Worm's "Gestation 1.1", "Insinuation 2.3".
+_ARC_TITLE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})[ \t]+(?P<num>\d{1,3})\.(?P<sub>\d{1,2})$")
 _PART_OF = re.compile(
     r"^(?:(?P<title>[^()\d][^()]{0,80}?)[ \t]+)?\((?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})\)$"
     r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})$"
@@ -1030,7 +1032,11 @@ _PART_OF = re.compile(
 
 def _numbered_line(text: str) -> _Numbered | None:
     """The series mark a line alone in its block may be; whether it is one is decided over the whole text."""
-    if len(text) > HEADING_MAX_CHARS or not (text[:1].isdigit() or text.endswith(")") or text[:1] in "IVXLC"):
+    if len(text) > HEADING_MAX_CHARS:
+        return None
+    if text[-1:].isdigit() and (arc := _ARC_TITLE.match(text)) is not None:
+        return _Numbered("arc", int(arc.group("num")), text.strip(), 0, int(arc.group("sub")))
+    if not (text[:1].isdigit() or text.endswith(")") or text[:1] in "IVXLC"):
         return None
     text = normalise(text)
     roman = _ROMAN_DOT_TITLE.match(text) if text[:1] in "IVXLC" else None
@@ -1078,7 +1084,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return
     taken = {index for index, _ in candidates}
-    for kind in ("dash", "dot", "roman", "roman_title", "parts"):
+    for kind in ("dash", "dot", "roman", "roman_title", "parts", "arc"):
         series = [
             (index, found)
             for index, found in candidates
@@ -1090,7 +1096,8 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
             continue
         for index, found in series:
             raw = items[index].text if isinstance(items[index], Para) else ""
-            items[index] = Heading(_series_title(found), "chapter", 2, raw)
+            title = found.title if kind == "arc" else _series_title(found)  # "Gestation 1.1" as the serial names it
+            items[index] = Heading(title, "chapter", 2, raw)
         return
 
 
