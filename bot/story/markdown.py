@@ -83,6 +83,12 @@ _INLINE: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]
     (regex.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"), r"\1"),  # _italic_
     (regex.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
     (regex.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
+    # A heading written as HTML on a line of its own ("<h2>Chapter 1</h2>", pasted from a page or a
+    # converter) is the Markdown heading of its level.
+    (
+        regex.compile(r"^[ \t]*<h([1-6])\b[^>\n]*>[ \t]*([^<\n]*?)[ \t]*</h\1>[ \t]*$", regex.IGNORECASE),
+        lambda match: "#" * int(match.group(1)) + " " + match.group(2) if match.group(2) else "",
+    ),
     (regex.compile(r"<br\s*/?>", regex.IGNORECASE), "\n"),
     (regex.compile(r"</?(?:em|i|strong|b|u|span|small|sup|sub|center|p|div)\b[^>]*>", regex.IGNORECASE), ""),
     (regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])"), r"\1"),  # backslash escapes
