@@ -86,8 +86,8 @@ _INLINE: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]
     # A heading written as HTML on a line of its own ("<h2>Chapter 1</h2>", pasted from a page or a
     # converter) is the Markdown heading of its level.
     (
-        regex.compile(r"^[ \t]*<h([1-6])\b[^>\n]*>[ \t]*([^<\n]*?)[ \t]*</h\1>[ \t]*$", regex.IGNORECASE),
-        lambda match: "#" * int(match.group(1)) + " " + match.group(2) if match.group(2) else "",
+        regex.compile(r"^[ \t]*<h([1-6])\b[^>\n]*+>([^<\n]*+)</h\1>[ \t]*$", regex.IGNORECASE),
+        lambda match: "#" * int(match.group(1)) + " " + match.group(2).strip() if match.group(2).strip() else "",
     ),
     (regex.compile(r"<br\s*/?>", regex.IGNORECASE), "\n"),
     (regex.compile(r"</?(?:em|i|strong|b|u|span|small|sup|sub|center|p|div)\b[^>]*>", regex.IGNORECASE), ""),
