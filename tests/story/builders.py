@@ -284,3 +284,14 @@ def story_text(story: Story) -> str:
         parts.append(chapter.title or "")
         parts.extend(paragraph for scene in chapter.scenes for paragraph in scene.paragraphs)
     return "\n".join(parts)
+
+
+def gutenberg_bytes(body: str, title: str, author: str) -> bytes:
+    """``body`` in Project Gutenberg's wrapper, as its plain-text files have it: the header's
+    fields, the start line, the book, the end line."""
+    upper = title.upper()
+    return (
+        f"The Project Gutenberg eBook of {title}\n\nTitle: {title}\n\nAuthor: {author}\n\n"
+        f"*** START OF THE PROJECT GUTENBERG EBOOK {upper} ***\n\n\n\n{body}\n\n"
+        f"*** END OF THE PROJECT GUTENBERG EBOOK {upper} ***\n"
+    ).encode()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from tests.story.builders import gutenberg_bytes
 
 TALE = 'A TALE OF TWO CITIES\n\nA STORY OF THE FRENCH REVOLUTION\n\nBy Charles Dickens\n\n\nCONTENTS\n\n\n     Book the First--Recalled to Life\n\n     CHAPTER     I.      The Period\n     CHAPTER    II.      The Mail\n\n\n     Book the Second--the Golden Thread\n\n     CHAPTER     I.      Five Years Later\n     CHAPTER    II.      A Sight\n\n\n\n\nBook the First--Recalled to Life\n\n\n\n\nCHAPTER I.\nThe Period\n\n\nIt was the best of times, it was the worst of times, it was the age of wisdom, it was the age of\nfoolishness, it was the epoch of belief.\n\nThere were a king with a large jaw and a queen with a plain face, on the throne of England.\n\n\n\n\nCHAPTER II.\nThe Mail\n\n\nIt was the Dover road that lay, on a Friday night late in November, before the first of the\npersons with whom this history has business.\n\n\n\n\nBook the Second--the Golden Thread\n\n\n\n\nCHAPTER I.\nFive Years Later\n\n\nTellson\'s Bank by Temple Bar was an old-fashioned place, even in the year one thousand seven\nhundred and eighty.\n\n\n\n\nCHAPTER II.\nA Sight\n\n\n"You know the Old Bailey well, no doubt?" said one of the oldest of clerks to Jerry the messenger.\n'
 
@@ -20,12 +21,7 @@ JEKYLL = "STRANGE CASE OF DR. JEKYLL AND MR. HYDE\n\nby Robert Louis Stevenson\n
 
 
 def gutenberg(body: str, title: str, author: str) -> Story:
-    upper = title.upper()
-    data = (
-        f"The Project Gutenberg eBook of {title}\n\nTitle: {title}\n\nAuthor: {author}\n\n"
-        f"*** START OF THE PROJECT GUTENBERG EBOOK {upper} ***\n\n\n\n{body}\n\n"
-        f"*** END OF THE PROJECT GUTENBERG EBOOK {upper} ***\n"
-    ).encode()
+    data = gutenberg_bytes(body, title, author)
     return import_story(data, "pg.txt", max_bytes=len(data) + 1)
 
 

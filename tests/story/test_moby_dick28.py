@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.story.importer import import_story
 from bot.story.structure import match_heading
+from tests.story.builders import gutenberg_bytes
 
 BODY = """MOBY-DICK;
 
@@ -88,12 +89,7 @@ The drama’s done. Why then here does any one step forth?—Because one did sur
 
 
 def moby() -> bytes:
-    title = "Moby Dick; Or, The Whale"
-    return (
-        f"The Project Gutenberg eBook of {title}\n\nTitle: {title}\n\nAuthor: Herman Melville\n\n"
-        f"*** START OF THE PROJECT GUTENBERG EBOOK {title.upper()} ***\n\n\n\n{BODY}\n"
-        f"*** END OF THE PROJECT GUTENBERG EBOOK {title.upper()} ***\n"
-    ).encode()
+    return gutenberg_bytes(BODY, "Moby Dick; Or, The Whale", "Herman Melville")
 
 
 def test_moby_dick_reads_as_its_chapters() -> None:

@@ -11,18 +11,8 @@ from __future__ import annotations
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from tests.story.builders import gutenberg_bytes
 from tests.story.test_epub_shapes2 import CHAPTERS, Book, read, titles
-
-GUTENBERG_HEADER = """The Project Gutenberg eBook of {title}
-
-Title: {title}
-
-Author: {author}
-
-*** START OF THE PROJECT GUTENBERG EBOOK {upper} ***
-
-"""
-GUTENBERG_FOOTER = "\n*** END OF THE PROJECT GUTENBERG EBOOK {upper} ***\n"
 
 HAMLET_BODY = """THE TRAGEDY OF HAMLET, PRINCE OF DENMARK
 
@@ -90,15 +80,8 @@ Welcome, dear Rosencrantz and Guildenstern.
 """
 
 
-def gutenberg(body: str, title: str, author: str) -> bytes:
-    upper = title.upper()
-    return (
-        GUTENBERG_HEADER.format(title=title, author=author, upper=upper) + body + GUTENBERG_FOOTER.format(upper=upper)
-    ).encode()
-
-
 def hamlet(body: str = HAMLET_BODY) -> Story:
-    data = gutenberg(body, "Hamlet, Prince of Denmark", "William Shakespeare")
+    data = gutenberg_bytes(body, "Hamlet, Prince of Denmark", "William Shakespeare")
     return import_story(data, "pg1524.txt", max_bytes=len(data) + 1)
 
 
@@ -192,7 +175,7 @@ Miss Prism.  Cecily, Cecily!
 
 def test_acts_headed_first_act_and_second_act_are_the_chapters() -> None:
     title = "The Importance of Being Earnest: A Trivial Comedy for Serious People"
-    data = gutenberg(WILDE, title, "Oscar Wilde")
+    data = gutenberg_bytes(WILDE, title, "Oscar Wilde")
     story = import_story(data, "pg844.txt", max_bytes=len(data) + 1)
     assert (story.meta.title, story.meta.author) == (title, "Oscar Wilde")
     assert [chapter.title for chapter in story.chapters] == ["First Act", "Second Act"]
@@ -286,14 +269,14 @@ CHARLOTTA. I haven't got a real passport.
 
 
 def test_a_play_repeating_its_title_over_act_one_and_one_saying_what_it_is() -> None:
-    data = gutenberg(IBSEN, "A Doll's House", "Henrik Ibsen")
+    data = gutenberg_bytes(IBSEN, "A Doll's House", "Henrik Ibsen")
     story = import_story(data, "pg2542.txt", max_bytes=len(data) + 1)
     assert [chapter.title for chapter in story.chapters] == ["Act I", "Act II"]
     (cast,) = story.meta.notes  # (the title said again over Act I ends it: no chapter of its own)
     assert cast.startswith("Characters: Torvald Helmer.\nNora, his wife.\n[The action takes place in Helmer's house.]")
     assert story.chapters[0].paragraphs[0].startswith("[SCENE.--A room furnished")
 
-    data = gutenberg(CHEKHOV, "The Cherry Orchard", "Anton Checkov")
+    data = gutenberg_bytes(CHEKHOV, "The Cherry Orchard", "Anton Checkov")
     story = import_story(data, "pg7986.txt", max_bytes=len(data) + 1)
     assert [chapter.title for chapter in story.chapters] == ["Act One", "Act Two"]
     assert story.meta.notes[0] == "A COMEDY IN FOUR ACTS"
