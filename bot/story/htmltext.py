@@ -1306,14 +1306,20 @@ def _page_header(items: list[Item]) -> list[Item]:
         run += 1
     headings = [item for item in items[:run] if isinstance(item, Heading)]
     chapters = [index for index, heading in enumerate(headings) if heading.kind in _CHAPTER_KINDS]
-    if run < 2 or run == len(items) or len(chapters) != 1:
+    if run < 2 or run == len(items):
         return items
+    if len(chapters) != 1:
+        # The by-line is the author's whatever heads the chapters (a play's "<h2>by William
+        # Shakespeare</h2>" over "<h2>ACT I</h2>"): read as a heading, the upload was refused.
+        authors = [_heading_author(heading) for heading in headings]
+        fields: list[Item] = [Para(f"Author: {author}") for author in authors if author][:1]
+        kept = [heading for heading, author in zip(headings, authors, strict=True) if not author]
+        return fields + kept + items[run:] if fields else items
     chapter = headings[chapters[0]]
     fields: list[Item] = []
     kept: list[Item] = []
     for index, heading in enumerate(headings):
-        # "by Author" as sites print it; "By Moonlight" in Title Case is a subtitle.
-        author = by_line_author(heading.raw) if heading.kind == "markdown" and heading.raw.startswith("by") else None
+        author = _heading_author(heading)
         if author:
             fields.append(Para(f"Author: {author}"))
         elif index < chapters[0] and heading.kind == "markdown" and heading.level >= chapter.level and heading.title:
@@ -1321,6 +1327,12 @@ def _page_header(items: list[Item]) -> list[Item]:
         else:
             kept.append(heading)
     return fields + kept + items[run:] if fields else items
+
+
+def _heading_author(heading: Heading) -> str | None:
+    """The author a heading names as sites print a by-line, "by Author"; "By Moonlight" in Title
+    Case is a subtitle."""
+    return by_line_author(heading.raw) if heading.kind == "markdown" and heading.raw.startswith("by") else None
 
 
 # An entry of a notes page numbered in its text: "1. Herring gulls", "[2] CW: drowning", "<sup>3</sup> Ropes".

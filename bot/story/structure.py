@@ -1223,6 +1223,9 @@ def titles_from_next_line(items: list[Item]) -> list[Item]:
     return kept
 
 
+_TEXT_ITALICS = re.compile(r"(?<![\w_])_([^_\n]+)_(?![\w_])")  # "_continued_", as Project Gutenberg marks italics
+
+
 def _next_line_title(heading: Heading, text: str) -> str | None:
     """The title the line under a bare heading gives it, or None.
 
@@ -1233,6 +1236,8 @@ def _next_line_title(heading: Heading, text: str) -> str | None:
     text = text.strip()
     if _title_line(text):
         return text
+    if "_" in text and _title_line(plain := _TEXT_ITALICS.sub(r"\1", text)):
+        return plain  # Dracula's "JONATHAN HARKER’S JOURNAL--_continued_": a text file's italics
     styled = heading.raw.strip().endswith(".") and text.endswith(".") and not text.endswith("..")
     return text[:-1].rstrip() if styled and text[:-1].isupper() and _title_line(text[:-1]) else None
 

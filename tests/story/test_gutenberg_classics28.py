@@ -90,3 +90,13 @@ def test_lone_numerals_that_neither_count_on_nor_start_again_under_a_part_stay_t
     body = f"BOOK ONE\n\n\nI.\nTHE EVE OF THE WAR.\n\n\n{PROSE}\n\n\nIII.\nTHE FALLING STAR.\n\n\n{PROSE}"
     story = gutenberg(body, "Skipping", "A. Writer")
     assert titles(story) == ["Book One"]
+
+
+def test_dracula_a_title_under_its_chapter_in_a_text_files_italics() -> None:
+    body = (
+        f"CHAPTER I\n\nJONATHAN HARKER’S JOURNAL\n\n(_Kept in shorthand._)\n\n{PROSE}\n\n\n"
+        f"CHAPTER II\n\nJONATHAN HARKER’S JOURNAL--_continued_\n\n{PROSE}"
+    )
+    story = gutenberg(body, "Dracula", "Bram Stoker")
+    assert titles(story) == ["JONATHAN HARKER’S JOURNAL", "JONATHAN HARKER’S JOURNAL--continued"]
+    assert story.chapters[1].paragraphs[0].startswith("The story went on")

@@ -282,3 +282,24 @@ def test_a_play_repeating_its_title_over_act_one_and_one_saying_what_it_is() -> 
     assert story.meta.notes[0] == "A COMEDY IN FOUR ACTS"
     assert story.meta.notes[1].startswith("Characters: LUBOV ANDREYEVNA RANEVSKY")
     assert story.chapters[0].paragraphs[0] == "[A room which is still called the nursery.]"
+
+
+def test_a_play_as_one_web_page_with_its_by_line_in_a_heading() -> None:
+    # Project Gutenberg's HTML sets "<h2>by William Shakespeare</h2>" between the title and the acts:
+    # read as a heading with no text under it, the upload was refused.
+    html = (
+        "<html><head><title>Hamlet</title></head><body><h1>THE TRAGEDY OF HAMLET, PRINCE OF DENMARK</h1>"
+        "<h2>by William Shakespeare</h2><h2>Dramatis Personæ</h2><p>HAMLET, Prince of Denmark.<br/>CLAUDIUS, King.</p>"
+        "<h2>ACT I</h2><h3>SCENE I. Elsinore. A platform before the Castle.</h3><p>Enter Francisco and Barnardo.</p>"
+        "<h3>SCENE II. Elsinore.</h3><p>KING. Though yet of Hamlet.</p>"
+        "<h2>ACT II</h2><h3>SCENE I. A room in Polonius’s house.</h3><p>POLONIUS. Give him this money.</p>"
+        "</body></html>"
+    )
+    story = import_story(html.encode(), "pg1524-images.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("THE TRAGEDY OF HAMLET, PRINCE OF DENMARK", "William Shakespeare")
+    assert [chapter.title for chapter in story.chapters] == [
+        "Act I — SCENE I. Elsinore. A platform before the Castle.",
+        "SCENE II. Elsinore.",
+        "Act II — SCENE I. A room in Polonius’s house.",
+    ]
+    assert story.meta.notes == ["Characters: HAMLET, Prince of Denmark.\nCLAUDIUS, King."]
