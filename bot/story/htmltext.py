@@ -30,6 +30,7 @@ from bot.story.plaintext import (
     IMAGE,
     build_story,
     by_line_author,
+    contents_label,
     declaration_line,
     image_line,
     is_labelled_note,
@@ -1316,17 +1317,24 @@ def _page_header(items: list[Item]) -> list[Item]:
         kept = [heading for heading, author in zip(headings, authors, strict=True) if not author]
         return fields + kept + items[run:] if fields else items
     chapter = headings[chapters[0]]
+    # An <h1> over the chapters' <h2>s is the title (read so by the preamble): an <h2> between them
+    # is no title, but a subtitle ("A Novel") or the label of a contents list taken out ("Contents").
+    higher = any(heading.kind == "markdown" and heading.level < chapter.level for heading in headings[: chapters[0]])
     fields: list[Item] = []
     kept: list[Item] = []
     for index, heading in enumerate(headings):
         author = _heading_author(heading)
+        before = index < chapters[0] and heading.kind == "markdown" and heading.level >= chapter.level and heading.title
         if author:
             fields.append(Para(f"Author: {author}"))
-        elif index < chapters[0] and heading.kind == "markdown" and heading.level >= chapter.level and heading.title:
+        elif before and higher:
+            if not contents_label(heading.raw):
+                kept.append(Para(heading.raw))
+        elif before:
             fields.insert(0, Para(f"Title: {heading.title}"))
         else:
             kept.append(heading)
-    return fields + kept + items[run:] if fields else items
+    return fields + kept + items[run:] if fields or higher else items
 
 
 def _heading_author(heading: Heading) -> str | None:

@@ -1464,7 +1464,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             if isinstance(following, Para) and ffn_stats(following.text):
                 continue  # FicHub's introduction: title, by-line, blurb, a rule, then the stats line
-            if isinstance(following, Para) and _contents_label(following.text):
+            if isinstance(following, Para) and contents_label(following.text):
                 continue  # Smashwords: the title page, a rule, then the table of contents
             if not item.raw and isinstance(following, Para) and _front_matter_line(following.text):
                 continue  # a word processor's empty paragraph, spacing the title page: "Warnings:" follows
@@ -1758,12 +1758,12 @@ def front_navigation(items: list[Item], index: int, meta: _Meta) -> int:
     item = items[index] if index < len(items) else None
     if not isinstance(item, Para):
         return 0
-    if _contents_label(item.text):
+    if contents_label(item.text):
         return _contents_block(items, index, item.text.split("\n"))
     return _chapter_list(items, index, meta)
 
 
-def _contents_label(text: str) -> bool:
+def contents_label(text: str) -> bool:
     """A paragraph opening with a "Table of Contents" line."""
     return _CONTENTS.match(trim_ornaments(text.split("\n", 1)[0]).strip()) is not None
 
@@ -1841,7 +1841,7 @@ def drop_contents_list(items: list[Item]) -> list[Item]:
         item = items[index]
         if isinstance(item, Heading) and _text_under(items, index) and not _front_prose(item):
             return items  # the story has begun: no contents list ahead of it
-        if isinstance(item, Para) and (_contents_label(item.text) or _PAGED_LIST.match(_first_line(item.text))):
+        if isinstance(item, Para) and (contents_label(item.text) or _PAGED_LIST.match(_first_line(item.text))):
             end = _contents_run(items, index)
             if end:
                 items = [*items[:index], *items[end:]]
@@ -2200,7 +2200,7 @@ def _under_contents_label(items: list[Item], position: int) -> bool:
         item = items[back]
         if not isinstance(item, Para):
             return False
-        if _contents_label(item.text):
+        if contents_label(item.text):
             return True
         if not all(_entry_line(line) for line in item.text.split("\n") if line.strip()):
             return False
@@ -2524,6 +2524,18 @@ def closing_marker(text: str) -> bool:
     return decorated or core.lower() == "end file" or all(word[0].isupper() for word in core.split())
 
 
+def _without_closing_heading(items: list[Item]) -> list[Item]:
+    """``items`` less a heading closing them that only says the story is over ("<h2>The End</h2>",
+    "## Fin"): with nothing under it, it got the upload refused as a chapter with no text."""
+    last = len(items)
+    while last and isinstance(items[last - 1], SceneBreak):
+        last -= 1
+    heading = items[last - 1] if last else None
+    if isinstance(heading, Heading) and closing_marker(heading.raw.lstrip("#").strip() or heading.title or ""):
+        return items[: last - 1]
+    return items
+
+
 def _closing_marker(chapter: Chapter) -> None:
     """Drop the story's closing marker line, when the last chapter has text besides it."""
     if not chapter.scenes or not chapter.scenes[-1].paragraphs:
@@ -2822,7 +2834,7 @@ def build_story(
         opening_transcriber_note(drop_contents_list(body), transcribed) if wrapper.title else drop_contents_list(body)
     )
     front_notes, body = split_front_pages(body)
-    chapters, orphan_notes = assemble(body, scene_gap=scene_gap, note_filter=is_labelled_note)
+    chapters, orphan_notes = assemble(_without_closing_heading(body), scene_gap=scene_gap, note_filter=is_labelled_note)
     check_chapters(len(chapters), max_chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]
     pair_footnotes(chapters)
