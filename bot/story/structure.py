@@ -56,7 +56,8 @@ _NUMBERED = re.compile(
 )
 _PARENTHESISED = re.compile(r"^\((?P<inner>[^()]*\S[^()]*)\)$")  # "Chapter 2 (groupchat)"
 _NAMED = re.compile(
-    r"^(?P<label>prologue|epilogue|interlude|afterword|foreword|preface|introduction|coda|side story|bonus chapter"
+    r"^(?:the\s+(?=(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction)\b))?"  # Wilde's "THE PREFACE"
+    r"(?P<label>prologue|epilogue|interlude|afterword|foreword|preface|introduction|coda|side story|bonus chapter"
     r"|special chapter|extra chapter|bonus|extra|special|omake)(?![\w'’])(?:\s+(?P<num>\d{1,4})(?![\w'’]))?"
     r"(?:\.|\s*[:.\-–—|]\s*(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
@@ -758,15 +759,16 @@ TITLE_TEXT_WORDS = 6  # the paragraph under such a title is story text, longer t
 
 def _spaced_capital_titles(items: list[Item]) -> None:
     """Turn into headings the titles in capitals that a collection of stories sets each of its stories
-    under, after a wide gap of blank lines ("THE GIFT OF THE MAGI", "A RETRIEVED REFORMATION"), in a
-    text that marks no chapter or part another way: read as text, the book was one chapter.
+    under, after a wide gap of blank lines ("THE GIFT OF THE MAGI", "A RETRIEVED REFORMATION"), or a
+    book its chapters under its parts (Siddhartha's "FIRST PART" over "THE SON OF THE BRAHMAN"), in a
+    text that marks no chapter another way: read as text, the book was one chapter (or one a part).
 
     Only the whole text can say: two such lines at least, each a title (:func:`_title_line`, no
     sentence, no shout: "NO!" is one), alone in its block after :data:`TITLE_GAP` blank lines or
     more, with a paragraph of story text (lower case in it) right under it, the first heading the
     text from its start (:func:`_marks_throughout`)."""
-    if any(isinstance(item, Heading) for item in items):
-        return
+    if any(isinstance(item, Heading) and item.kind != "part" for item in items):
+        return  # (under parts, as Siddhartha's "FIRST PART" over "THE SON OF THE BRAHMAN")
     found = [
         index
         for index, item in enumerate(items)

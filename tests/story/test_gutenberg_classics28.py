@@ -100,3 +100,32 @@ def test_dracula_a_title_under_its_chapter_in_a_text_files_italics() -> None:
     story = gutenberg(body, "Dracula", "Bram Stoker")
     assert titles(story) == ["JONATHAN HARKER’S JOURNAL", "JONATHAN HARKER’S JOURNAL--continued"]
     assert story.chapters[1].paragraphs[0].startswith("The story went on")
+
+
+LONG = (
+    "When the story went on it went on in plain words, as stories do, and nobody stopped it. " * 6
+) + "\n\nIt went on.\n"
+
+
+def test_siddhartha_chapters_titled_in_capitals_under_its_parts() -> None:
+    body = (
+        "SIDDHARTHA\n\nAN INDIAN TALE\n\nBY HERMANN HESSE\n\n\n\n\nFIRST PART\n\n\n\n\n"
+        f"THE SON OF THE BRAHMAN\n\n{LONG}\n\n\n\nWITH THE SAMANAS\n\n{LONG}\n\n\n\n\nSECOND PART\n\n\n\n\n"
+        f"KAMALA\n\n{LONG}"
+    )
+    story = gutenberg(body, "Siddhartha", "Hermann Hesse")
+    assert titles(story) == ["First Part — THE SON OF THE BRAHMAN", "WITH THE SAMANAS", "Second Part — KAMALA"]
+    assert story.meta.notes == ["AN INDIAN TALE"]
+
+
+def test_the_picture_of_dorian_gray_the_preface() -> None:
+    body = (
+        "THE PICTURE OF DORIAN GRAY\n\nBy Oscar Wilde\n\n\n\n\nTHE PREFACE\n\nThe artist is the creator of "
+        f"beautiful things.\n\nAll art is quite useless.\n\n\n\n\nCHAPTER I.\n\n{PROSE}\n\n\n\nCHAPTER II.\n\n{PROSE}"
+    )
+    story = gutenberg(body, "The Picture of Dorian Gray", "Oscar Wilde")
+    assert titles(story) == ["Preface", None, None]
+    assert story.chapters[0].paragraphs == [
+        "The artist is the creator of beautiful things.",
+        "All art is quite useless.",
+    ]
