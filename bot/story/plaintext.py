@@ -374,7 +374,9 @@ _COLON_ONLY = {
     "genre",
     "cover",
 }
-_ENGLISH_NOTE_LABELS = r"a/n|a\.n\.|author'?s'? ?notes?|authors? notes?|note from the author|an|notes?"
+_ENGLISH_NOTE_LABELS = (
+    r"a/n|a\.n\.|author['’]?s['’]? ?notes?|authors? notes?|note from the author|an|notes?"  # ’: a word processor's
+)
 # What a title page calls the work, after a fandom's or a site's name of up to three words, which may
 # hold marks ("a Haikyuu!! fic", "a Witcher one-shot", "a wattpad story").
 _STORY_KINDS = "story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem|drabble|ficlet"
@@ -2834,7 +2836,7 @@ def build_story(
         opening_transcriber_note(drop_contents_list(body), transcribed) if wrapper.title else drop_contents_list(body)
     )
     front_notes, body = split_front_pages(body)
-    chapters, orphan_notes = assemble(_without_closing_heading(body), scene_gap=scene_gap, note_filter=is_labelled_note)
+    chapters, orphan_notes = assemble(_without_closing_heading(body), scene_gap=scene_gap, note_filter=_labelled_note)
     check_chapters(len(chapters), max_chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]
     pair_footnotes(chapters)
@@ -2881,9 +2883,56 @@ def build_story(
     return Story(story_meta, chapters, source_format)
 
 
+def _labelled_note(text: str) -> bool:
+    """A paragraph that is an author's note by its label ("A/N: thanks"); a label alone on its line
+    stays in the text for now, to say where a note section starts (:func:`_closing_note_section`)."""
+    return is_labelled_note(text) and not _bare_note_label(text)
+
+
 def _chapter_notes(chapter: Chapter) -> Chapter:
     """Everything of a chapter's that is the author's note and not its story, as its notes."""
-    return _closing_declarations(_mid_declarations(_opening_notes(_declared_title(_strip_note_labels(chapter)))))
+    chapter = _opening_notes(_declared_title(_strip_note_labels(chapter)))
+    return _closing_declarations(_mid_declarations(_without_bare_labels(_closing_note_section(chapter))))
+
+
+def _without_bare_labels(chapter: Chapter) -> Chapter:
+    """The chapter less the note labels alone on their lines that head no note section ("Notes:"
+    over nothing the chapter's end shows as a note): a label says nothing to a reader."""
+    for scene in chapter.scenes:
+        kept = [paragraph for paragraph in scene.paragraphs if not _bare_note_label(paragraph) or ":" not in paragraph]
+        if kept:
+            scene.paragraphs[:] = kept
+    chapter.scenes[:] = [scene for scene in chapter.scenes if scene.paragraphs]
+    return chapter
+
+
+NOTE_SECTION_MAX_WORDS = 400  # an end note under a label of its own is shorter than this; a longer tail is story
+
+
+def _closing_note_section(chapter: Chapter) -> Chapter:
+    """A chapter's end note under a label on a line of its own ("Author's Note:", "A/N", "AUTHOR'S
+    NOTE") and the paragraphs after it, to the chapter's end, as its notes (the label goes): posted
+    as story text, the note was the chapter's last paragraphs and its warnings no declaration. Only
+    a short tail with story text above it."""
+    if not chapter.scenes:
+        return chapter
+    last = chapter.scenes[-1].paragraphs
+    for index in range(len(last) - 2, -1, -1):
+        if _bare_note_label(last[index]):
+            tail = last[index + 1 :]
+            if (index or len(chapter.scenes) > 1) and count_words(" ".join(tail)) <= NOTE_SECTION_MAX_WORDS:
+                chapter.notes.extend(tail)
+                del last[index:]
+            break
+    return chapter
+
+
+def _bare_note_label(text: str) -> bool:
+    """A line that is only an author's note label, with or without its colon: "A/N", "Author's Note:"."""
+    line = text.strip().rstrip(":：").strip()
+    return (
+        0 < len(line) <= 40 and "\n" not in line and is_labelled_note(f"{line}:") and not strip_note_label(f"{line}:")
+    )
 
 
 def notes_in_text(chapters: list[Chapter]) -> list[Chapter]:
