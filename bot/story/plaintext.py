@@ -513,10 +513,10 @@ HEADER_BLOCK_LINES = 12
 HEADER_LINE_CHARS = 120
 _NOTE_MARKERS = re.compile(
     r"\b(?:my first|this (?:story|fic|fanfic|one-?shot|chapter)|fan ?fic(?:tion)?s?|reviews?|reviewing|r ?& ?r"
-    r"|enjoy|disclaimer|(?:don'?t|do not|doesn'?t) own|out of character|ooc|hope (?:you|u|ya|y'?all)"
+    r"|enjoy|disclaimer|(?:don['’]?t|do not|doesn['’]?t) own|out of character|ooc|hope (?:you|u|ya|y['’]?all)"
     r"|thanks? (?:you )?(?:so much )?(?:for|4) (?:reading|the reviews|your)|lol|lmao|please (?:review|comment)"
     r"|comments?|kudos|beta(?:ed)?|one-?shot|(?:hey|hi|hello) (?:every(?:one|body)|guys|all|peeps|readers)"
-    r"|readers?|updates?|updating|episodes?|next chapter|author|wats up|what'?s up|cookies?)\b",
+    r"|readers?|updates?|updating|episodes?|next chapter|author|wats up|what['’]?s up|cookies?)\b",
     re.IGNORECASE,
 )
 NOTE_SCORE = 3

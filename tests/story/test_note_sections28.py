@@ -45,3 +45,10 @@ def test_a_label_opening_a_chapter_heads_no_end_note() -> None:
     story = read(f"Chapter 1\n\nNotes:\n\n{STORY}And more of her story went on.\n\nChapter 2\n\n{STORY}")
     assert story.chapters[0].paragraphs == [STORY.strip(), "And more of her story went on."]
     assert story.chapters[0].notes == []
+
+
+def test_a_note_opening_a_story_reads_as_one_with_a_curly_apostrophe() -> None:
+    from bot.story.plaintext import _NOTE_MARKERS
+
+    for line in ("I don’t own anything", "what’s up guys", "hope y’all like it"):
+        assert _NOTE_MARKERS.search(line), line
