@@ -75,6 +75,7 @@ _SECTION_LABELS = frozenset(
     ]
 )
 _SECTION_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ")
+_SECTION_FIRSTS = frozenset(label[0] for label in (*_SECTION_LABELS, *_SECTION_PREFIXES))
 
 
 # A printed book's index: "INDEX." over entries each ending in its page numbers ("Army, the French,
@@ -82,6 +83,7 @@ _SECTION_PREFIXES = ("also by ", "other books by ", "more books by ", "books by 
 # Philip. _See_ Orleans, Duke of"). It runs to thousands of words, so it is known by its entries'
 # shape, not its length: every part of nearly every paragraph after the label so ends.
 _INDEX_LABELS = frozenset(["index", "general index", "index of names", "index of subjects"])
+_INDEX_FIRSTS = frozenset(label[0] for label in _INDEX_LABELS)
 _PAGE = r"(?:\d{1,4}|[ivxlc]{1,7})(?:[ \t]*[-–—][ \t]*(?:\d{1,4}|[ivxlc]{1,7}))?"
 _INDEX_ENTRY = re.compile(rf"^\D.*?,[ \t]*{_PAGE}(?:[ \t]*,[ \t]*{_PAGE})*[ \t]*[.;,]?$", re.IGNORECASE)
 _INDEX_SEE = re.compile(r"[ \t.,;(_*]see(?:[ \t]+also)?[_*]?[ \t]+\S", re.IGNORECASE)
@@ -120,8 +122,20 @@ def back_matter_title(text: str, author: str | None) -> bool:
     return bool(name) and any(key == prefix + name for prefix in BACK_PREFIXES)
 
 
+def _opening_letter(text: str, edges: str = "") -> str:
+    """The first character of ``text`` past its spaces (and ``edges``), folded as :func:`_key` folds
+    it: where a label's first letter is not, no label is, and no key need be made (a story's last
+    chapter of 176,000 short paragraphs was folded paragraph by paragraph, twice)."""
+    for char in text:
+        if not char.isspace() and char not in edges:
+            return char.casefold()[:1]
+    return ""
+
+
 def _back_section_line(text: str, author: str | None) -> bool:
     """A line that opens the back matter at the end of a text: "About the Author", "Also by Wren Hale"."""
+    if _opening_letter(text) not in _SECTION_FIRSTS:
+        return False
     key = _key(text)
     name = (author or "").casefold()
     return key in _SECTION_LABELS or (bool(name) and any(key == prefix + name for prefix in _SECTION_PREFIXES))
@@ -154,7 +168,7 @@ def _back_chapter(chapter: Chapter, author: str | None) -> bool:
 
 
 def _index_label(text: str) -> bool:
-    return _key(text).strip(" .*_=") in _INDEX_LABELS
+    return _opening_letter(text, ".*_=") in _INDEX_FIRSTS and _key(text).strip(" .*_=") in _INDEX_LABELS
 
 
 def _index_entry(text: str) -> bool:

@@ -6,6 +6,9 @@ it is story text, and none of it may cost a chapter or the upload."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.story.importer import import_story
 from tests.story.builders import epub_bytes, xhtml
 
@@ -191,3 +194,37 @@ def test_a_back_matter_label_is_read_whatever_the_spaces_around_it_and_a_long_li
     assert not back_matter_title("About the Author " + "and more words " * 20, None)
     assert back_matter_title("About the Author" + ":" * 300, None)  # the colons after a label are no words
     assert not back_matter_title("x" * 3_000_000, None)
+
+
+_LINE_PIECES = [
+    "About the Author",
+    "ALSO BY ",
+    "Wren Hale",
+    "Index",
+    "*INDEX.*",
+    "= Index =",
+    "\u3000",
+    "Ábout",
+    "ß",
+    " ",
+    ".",
+    ":",
+    "\t",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=4).map("".join), st.sampled_from([None, "Wren Hale"])
+)
+def test_a_back_matter_line_is_told_by_its_first_letter_as_by_its_whole_key(line: str, author: str | None) -> None:
+    """The quick look at a line's first letter says no only where the whole folded line is no label."""
+    from bot.story import back_matter
+
+    key = back_matter._key(line)
+    name = (author or "").casefold()
+    section = key in back_matter._SECTION_LABELS or (
+        bool(name) and any(key == prefix + name for prefix in back_matter._SECTION_PREFIXES)
+    )
+    assert back_matter._back_section_line(line, author) == section
+    assert back_matter._index_label(line) == (key.strip(" .*_=") in back_matter._INDEX_LABELS)
