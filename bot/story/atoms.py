@@ -33,7 +33,6 @@ except ImportError:  # pragma: no cover - Python 3.11 to 3.13 all have them
 MAX_ATOMS = 400  # more than this and the hint would cost about what the search does
 CASED_BELOW = 0x1F000  # every character with another case is below this (the last, Adlam's, is 0x1E943)
 SMALL_CLASS = 8  # a class of at most this many plain characters ("[nsm]") gives them as atoms
-_RE2_SPECIAL = frozenset("\\^$.|?*+()[]{}")
 
 
 class LiteralHint:
@@ -55,7 +54,7 @@ class LiteralHint:
         self.atoms = frozenset(found) if found and len(found) <= MAX_ATOMS else None
         self._search = None
         if self.atoms is not None:
-            source = "|".join(_re2_literal(atom) for atom in sorted(self.atoms, key=lambda atom: (-len(atom), atom)))
+            source = "|".join(re.escape(atom) for atom in sorted(self.atoms, key=lambda atom: (-len(atom), atom)))
             self._search = re2.compile(source)
 
     def may_match(self, text: str) -> bool:
@@ -159,7 +158,3 @@ def _node(op: Any, av: Any) -> set[str] | None:
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT, c.ANY, c.NOT_LITERAL, c.GROUPREF, c.GROUPREF_EXISTS, c.CATEGORY):
         return None
     raise _Unknown(op)
-
-
-def _re2_literal(text: str) -> str:
-    return "".join(f"\\{char}" if char in _RE2_SPECIAL else char for char in text)

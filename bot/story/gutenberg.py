@@ -170,18 +170,14 @@ def _transcriber_notes(items: list[Item], notes: list[str]) -> list[Item]:
     ):
         notes.append(items[first].text.strip())
         items = items[first + 1 :]
-    items = _opening_note(items, notes)
+    items = opening_transcriber_note(items, notes)
     return _closing_note(items, notes)
 
 
 def opening_transcriber_note(items: list[Item], notes: list[str]) -> list[Item]:
-    """``items`` less a transcriber's note opening them, which goes to ``notes``: where the book sets
-    it after its title page and contents (Moby-Dick's "Original Transcriber's Notes:"), it opens
-    the text once those are read."""
-    return _opening_note(items, notes)
-
-
-def _opening_note(items: list[Item], notes: list[str]) -> list[Item]:
+    """``items`` less a transcriber's note opening them, which goes to ``notes``. Also asked once the
+    title page and contents are read: a book may set the note after them (Moby-Dick's "Original
+    Transcriber's Notes:")."""
     first = next((i for i, item in enumerate(items) if not isinstance(item, SceneBreak)), None)
     if first is None or not isinstance(items[first], Para) or not _TRANSCRIBER.match(items[first].text):
         return items

@@ -2831,10 +2831,10 @@ def build_story(
     preamble = read_preamble(drop_navigation(illustration_lines(wrapper.fields + wrapper.items)))
     meta = preamble.meta
     body = drop_front_matter(preamble.body, wrapper.title) if wrapper.title else preamble.body
+    body = drop_contents_list(body)
     transcribed: list[str] = []
-    body = (
-        opening_transcriber_note(drop_contents_list(body), transcribed) if wrapper.title else drop_contents_list(body)
-    )
+    if wrapper.title:  # a Project Gutenberg book
+        body = opening_transcriber_note(body, transcribed)
     front_notes, body = split_front_pages(body)
     chapters, orphan_notes = assemble(_without_closing_heading(body), scene_gap=scene_gap, note_filter=_labelled_note)
     check_chapters(len(chapters), max_chapters)
@@ -2899,7 +2899,7 @@ def _without_bare_labels(chapter: Chapter) -> Chapter:
     """The chapter less the note labels alone on their lines that head no note section ("Notes:"
     over nothing the chapter's end shows as a note): a label says nothing to a reader."""
     for scene in chapter.scenes:
-        kept = [paragraph for paragraph in scene.paragraphs if not _bare_note_label(paragraph) or ":" not in paragraph]
+        kept = [paragraph for paragraph in scene.paragraphs if ":" not in paragraph or not _bare_note_label(paragraph)]
         if kept:
             scene.paragraphs[:] = kept
     chapter.scenes[:] = [scene for scene in chapter.scenes if scene.paragraphs]
@@ -2917,13 +2917,16 @@ def _closing_note_section(chapter: Chapter) -> Chapter:
     if not chapter.scenes:
         return chapter
     last = chapter.scenes[-1].paragraphs
-    for index in range(len(last) - 2, -1, -1):
-        if _bare_note_label(last[index]):
-            tail = last[index + 1 :]
-            if (index or len(chapter.scenes) > 1) and count_words(" ".join(tail)) <= NOTE_SECTION_MAX_WORDS:
-                chapter.notes.extend(tail)
+    tail_words = 0  # of the paragraphs after ``index`` (a space between two never joins their words)
+    for index in range(len(last) - 1, -1, -1):
+        if index < len(last) - 1 and _bare_note_label(last[index]):
+            if index or len(chapter.scenes) > 1:
+                chapter.notes.extend(last[index + 1 :])
                 del last[index:]
             break
+        tail_words += count_words(last[index])
+        if tail_words > NOTE_SECTION_MAX_WORDS:
+            break  # any label further up heads more than a note: a chapter's paragraphs are not all read
     return chapter
 
 
