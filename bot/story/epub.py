@@ -676,6 +676,8 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
     opening = next((item for item in items if isinstance(item, Heading)), None)
     if opening and heading_label(opening) and toc_title is not None and _words(toc_title) != _words(opening.raw):
         return _note_sections([_toc_heading(toc_title), *_without_echo(items, toc_title)], sections=sections)
+    if opening and opening.title is None and opening.kind == "chapter" and toc_title is not None:
+        opening.title = _toc_heading(toc_title).title  # "<h1>Chapter 1</h1>" listed as "Chapter 1: Low Water"
     if _opens_with_heading(items):
         read = _note_sections(items, sections=sections)
         if any(isinstance(item, Heading) for item in read):  # one left with no heading at all is read as before

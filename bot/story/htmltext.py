@@ -47,6 +47,7 @@ from bot.story.structure import (
     bare_number_heading,
     is_scene_break,
     lesser_headings_as_text,
+    lone_number,
     match_heading,
     titles_from_next_line,
 )
@@ -402,9 +403,26 @@ def html_items(container: Tag, *, headings: bool = True, note_headings: bool = F
     raw: list[Item | None] = []  # None marks an empty paragraph (a deliberate blank line)
     _drop_contents_runs(container)
     _walk(container, raw, headings, note_headings)
-    items = _resolve_blanks(raw)
+    items = _without_numbers_over_titles(_resolve_blanks(raw))
     lesser_headings_as_text(items)  # a "<p>Letter 2</p>" inside a fic's "Chapter 1" is its text
     return items
+
+
+def _without_numbers_over_titles(items: list[Item]) -> list[Item]:
+    """The items less a chapter's number set in a paragraph over its title heading (``<p
+    class="chapter-number">1</p><h1>Low Water</h1>``, as book tools lay out a chapter's opening): read
+    as text, the "1" was a paragraph at the end of the chapter before, or a chapter of its own."""
+    return [
+        item
+        for index, item in enumerate(items)
+        if not (
+            isinstance(item, Para)
+            and index + 1 < len(items)
+            and isinstance(following := items[index + 1], Heading)
+            and following.title is not None
+            and lone_number(item.text)
+        )
+    ]
 
 
 def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool = False) -> None:
@@ -674,10 +692,7 @@ def _heading(tag: Tag, out: list[Item | None], headings: bool) -> None:
     if byline is not None:
         text = byline[0]
     heading = (
-        match_heading(text)
-        or _numbered_heading(text)
-        or bare_number_heading(text)
-        or Heading(text, "markdown", 2, text)
+        match_heading(text) or numbered_heading(text) or bare_number_heading(text) or Heading(text, "markdown", 2, text)
     )
     heading.level = int(tag.name[1])
     heading.lesser = None  # an <h2>Letter 2</h2> is a heading whatever the text around it
@@ -686,17 +701,22 @@ def _heading(tag: Tag, out: list[Item | None], headings: bool) -> None:
         out.append(Para(f"Author: {byline[1]}"))
 
 
-_NUMBERED = re.compile(r"(\d{1,5})[.)][ \t]+(?P<rest>\S.*)", re.DOTALL)
+# A number, then a stop, colon or bracket, a spaced dash or bar, or a line break, then the title.
+_NUMBERED = re.compile(
+    r"(?P<num>[^\s.):\-–—|]{1,14})(?:[.):]?[ \t]*\n\s*|[.):][ \t]+|[ \t]+[\-–—|][ \t]+)(?P<rest>\S.*)", re.DOTALL
+)
 
 
-def _numbered_heading(text: str) -> Heading | None:
-    """An <hN> reading "1. Snowfall" (FanFicFare numbers its chapter titles): the title is "Snowfall".
+def numbered_heading(text: str) -> Heading | None:
+    """An <hN> or a TOC entry reading "1. Snowfall" (FanFicFare numbers its chapter titles), "III.
+    Spring Tide", "4 – Slack Water", or the number over the title ("1<br>Low Water", "TWO<br>The
+    Net Loft", as book tools set a chapter's opening): the title is "Snowfall", not the number too.
 
     Only for a heading element, which is a heading whatever it says; in a paragraph such a line
     is a list item. "2. Chapter 2" is read as "Chapter 2" is.
     """
     match = _NUMBERED.fullmatch(text)
-    if match is None:
+    if match is None or not lone_number(match.group("num")):
         return None
     rest = match.group("rest")
     inner = match_heading(rest, markdown=False)

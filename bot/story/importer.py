@@ -21,7 +21,8 @@ from bot.story.htmltext import check_markup, make_soup, parse_generic_html
 from bot.story.limits import DEFAULT_MAX_CHAPTERS
 from bot.story.markdown import parse_markdown
 from bot.story.model import Story
-from bot.story.plaintext import declare_chapter_warnings, parse_plain_text
+from bot.story.plaintext import declare_chapter_warnings
+from bot.story.textfile import parse_plain_text
 from bot.story.tidy import tidy_story
 
 __all__ = ["SUPPORTED", "StoryFormatError", "content_hash", "import_story"]

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.story.plaintext import declaration_line, trim_ornaments
+from bot.story.plaintext import by_line_author, declaration_line, trim_ornaments
 from bot.story.structure import Heading, Item, Para, SceneBreak
 from bot.warnings.declared import declaration_cues, lists_warnings
 
@@ -43,6 +43,7 @@ NOTES, WARNINGS, SUMMARY, TEXT = "notes", "warnings", "summary", "text"
 _ENGLISH_NOTES = (
     r"a/n|a\.n\.|an|a/ns|author'?s'? ?notes?|authors? notes?|notes? (?:from|by) (?:the )?author"
     r"|(?:chapter|beginning|opening|start|end|ending|closing|final|story|work|fic|translator'?s'?) notes?"
+    r"|chapter (?:beginning|end) notes?"
     r"|notes?|disclaimers?|(?:foot|end) ?notes?|translation notes?|(?:chapter )?footnotes?"
 )
 _ENGLISH_WARNINGS = (
@@ -130,6 +131,7 @@ def note_sections(items: list[Item], *, title_heading: bool = True) -> list[Item
     Island" over "## Chapter 1"). An EPUB part that is one chapter opens with that chapter's own
     heading, whatever its level, so its reader passes False.
     """
+    items = landmark_headings(items)
     labels = [heading_label(item) if isinstance(item, Heading) else None for item in items]
     if not any(labels):
         return items
@@ -138,6 +140,97 @@ def note_sections(items: list[Item], *, title_heading: bool = True) -> list[Item
     if not sections:
         return items
     return _rewrite(items, sections, chapters)
+
+
+# AO3's own labels between a chapter's heading, its notes and its text, as a page copied out of the
+# browser (or its download turned into text) keeps them: lines of their own, not headings.
+_LANDMARKS = frozenset(
+    ["chapter text", "work text", "chapter notes", "chapter end notes", "end notes", "chapter summary"]
+)
+_SEE_THE_END = re.compile(r"^\(?see the end of the (?:chapter|work) for (?:more )?notes\.?\)?$", re.IGNORECASE)
+# The buttons under a work on AO3's page, copied with it: "Kudos", "Bookmark", "Comment" a line each.
+_AO3_BUTTONS = frozenset(["kudos", "bookmark", "bookmarks", "comment", "comments", "share", "subscribe"])
+_LANDMARK_CHARS = (
+    160  # a landmark line is short (AO3's longest, its "Please drop by", 90); a longer paragraph is not looked at
+)
+# What AO3's download says around the work, turned into text with it; "Afterword" holds the work's end notes.
+_AO3_BOILERPLATE = re.compile(
+    r"^(?:posted originally on the archive of our own at \S+"
+    r"|please drop by the archive and comment to let the (?:creator|author)s? know if you enjoyed their work!?"
+    r"|afterword)$",
+    re.IGNORECASE,
+)
+
+
+def landmark_headings(items: list[Item]) -> list[Item]:
+    """AO3's labels copied as lines of text ("Notes:", "Chapter Text", "Chapter End Notes") read as
+    the headings they are on AO3, so the notes under them are the chapter's and its text its text.
+
+    A work copied from AO3's page into a document, a Markdown file or a text file keeps each label
+    on a line of its own: read as text, the author's "Warning for a wound in this chapter" under
+    "Notes:" was posted as story and warned nobody, and "Chapter Text" opened every chapter. Only a
+    file that shows AO3's own shape is read so, by a line only AO3 writes ("Chapter Text", "Chapter
+    End Notes"); then every line that is a whole label is a section heading deeper than any chapter's,
+    and AO3's "See the end of the chapter for more notes" and its row of buttons are dropped.
+    """
+    keys = [_landmark_key(item) for item in items]
+    if not any(key in _LANDMARKS for key in keys):
+        return [item for item, key in zip(items, keys, strict=True) if key is None or not _SEE_THE_END.match(key)]
+    out: list[Item] = []
+    for item, key in zip(items, keys, strict=True):
+        if key is not None and (_SEE_THE_END.match(key) or _AO3_BOILERPLATE.match(key)):
+            continue
+        if key is None or not isinstance(item, Para):
+            out.append(item)
+        elif _buttons(item.text):
+            continue
+        elif heading_label(heading := Heading(item.text.strip(), "markdown", 6, item.text.strip())) is not None:
+            out.append(heading)
+        else:
+            out.append(item)
+    return _work_heading(out)
+
+
+_WORK_LINE_CHARS = 120
+
+
+def _work_heading(items: list[Item]) -> list[Item]:
+    """The work's title and its author's name, the two lines AO3 sets over its summary (or its first
+    chapter), as the title page fields they are: copied, they were a paragraph of story text."""
+    first = next((index for index, item in enumerate(items) if isinstance(item, Heading)), len(items))
+    start = first
+    while start > 0 and first - start < 2 and _work_line(items[start - 1]):
+        start -= 1
+    lines = [line.strip() for item in items[start:first] if isinstance(item, Para) for line in item.text.split("\n")]
+    if not 1 <= len(lines) <= 2:
+        return items
+    fields = [f"Title: {lines[0]}", *(f"Author: {by_line_author(line) or line}" for line in lines[1:])]
+    before = [item for item in items[:start] if not (isinstance(item, Para) and item.text.strip() == lines[0])]
+    return [*before, Para("\n".join(fields), 0), *items[first:]]
+
+
+def _work_line(item: Item) -> bool:
+    """A paragraph of one or two short lines that end no sentence and are no field: a title, a name."""
+    if not isinstance(item, Para) or item.note or len(item.text) > 2 * _WORK_LINE_CHARS:
+        return False
+    lines = [line.strip() for line in item.text.split("\n")]
+    return len(lines) <= 2 and all(
+        0 < len(line) <= _WORK_LINE_CHARS and not line.endswith((".", ",", ";", ":", "!", "?")) for line in lines
+    )
+
+
+def _landmark_key(item: Item) -> str | None:
+    """A short paragraph's or heading's words, folded, for the landmark checks; None for any other item."""
+    text = item.text if isinstance(item, Para) else item.raw if isinstance(item, Heading) else ""
+    if not 5 <= len(text) <= _LANDMARK_CHARS:  # "Kudos" is the shortest
+        return None
+    key = " ".join(text.split()).strip(_EDGE).casefold()
+    return key or None
+
+
+def _buttons(text: str) -> bool:
+    lines = [line.strip().casefold() for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(line in _AO3_BUTTONS for line in lines)
 
 
 def _chapter_headings(items: list[Item], labels: list[Label | None], *, title_heading: bool) -> list[int]:

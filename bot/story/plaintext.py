@@ -24,7 +24,7 @@ from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import pair_footnotes
 from bot.story.gutenberg import drop_front_matter, opening_transcriber_note, spells_title, unwrap
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters, check_lines
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
     Heading,
@@ -35,7 +35,6 @@ from bot.story.structure import (
     assemble,
     match_heading,
     normalise,
-    split_items,
 )
 from bot.story.words import count_words
 from bot.warnings.declared import (
@@ -127,6 +126,12 @@ _KEYS: dict[str, str] = {
     "genres": "",
     "cover": "",
     "cover art": "",
+    "stats": "",
+    "translator": "",
+    "translated by": "",
+    "editor": "",
+    "edited by": "",
+    "proofreader": "",
 }
 # The same labels as other languages write them ("Автор:", "作者：", "Auteur :"), before a
 # first chapter heading that bot.story.structure reads in those languages. They need a colon:
@@ -373,9 +378,13 @@ _COLON_ONLY = {
     "date",
     "genre",
     "cover",
+    "editor",
 }
 _ENGLISH_NOTE_LABELS = (
     r"a/n|a\.n\.|author['’]?s['’]? ?notes?|authors? notes?|note from the author|an|notes?"  # ’: a word processor's
+    r"|(?:end|ending|closing|final|opening|beginning|chapter) notes?"
+    # a fan translation's notes: the translator's or the editor's, never the story's
+    r"|t/n|tl ?notes?|tln|translator['’]?s['’]? ?notes?|translation notes?|e/n|editor['’]?s['’]? ?notes?"
 )
 # What a title page calls the work, after a fandom's or a site's name of up to three words, which may
 # hold marks ("a Haikyuu!! fic", "a Witcher one-shot", "a wattpad story").
@@ -1162,7 +1171,7 @@ def parse_field(line: str) -> tuple[str, str] | None:
 
 def _field_paragraph(text: str, meta: _Meta) -> str | None:
     """Read a paragraph of "Key: value" lines into ``meta``; returns the last key, or None."""
-    lines = text.split("\n")
+    lines = _label_over_value(text.split("\n"))
     if parse_field(lines[0]) is None:
         return None
     key = None
@@ -1179,6 +1188,24 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
         elif key is not None:
             meta.extend_last(key, line)
     return key
+
+
+def _label_over_value(lines: list[str]) -> list[str]:
+    """The lines with a label alone on its line joined to the value on the next ("Rating:" over
+    "    Mature"), as AO3's tags read when its page is copied: each value was lost."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        parsed = parse_field(line) if line.rstrip().endswith((":", "：")) else None
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if parsed is not None and not parsed[1].strip() and following.strip() and parse_field(following) is None:
+            out.append(f"{line.rstrip()} {following.strip()}")
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
 
 
 def by_line_author(line: str) -> str | None:
@@ -1727,6 +1754,15 @@ _SITE_LINKS = re.compile(
     re.IGNORECASE,
 )
 _RECOMMENDED = re.compile(r"you(?:'|’)ll[ \t]+also[ \t]+like|you[ \t]+may[ \t]+also[ \t]+like", re.IGNORECASE)
+# A web serial's links between chapters, copied as a line: "Previous Chapter | Table of Contents | Next
+# Chapter", "« Prev | ToC | Next »", "[Previous] [Index] [Next]", "Next Chapter" alone.
+_NAV_ENTRY = (
+    r"[<«‹←\[(]{0,2}[ \t]*(?:(?:previous|prev|next|last|first)(?:[ \t]+(?:chapter|part|page))?"
+    r"|table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home)[ \t]*[>»›→\])]{0,2}"
+)
+_SERIAL_NAV = re.compile(rf"{_NAV_ENTRY}(?:[ \t]*[|/•·~\-–—][ \t]*{_NAV_ENTRY}|[ \t]+{_NAV_ENTRY})*", re.IGNORECASE)
+_LONE_NAV = re.compile(r"[<«‹←]{0,2}[ \t]*(?:previous|prev|next)[ \t]+chapter[ \t]*[>»›→]{0,2}", re.IGNORECASE)
+_NAV_WORD = re.compile(r"previous|prev|next|last|first|contents|toc|index|home", re.IGNORECASE)
 
 
 def site_chrome(text: str) -> bool:
@@ -1736,7 +1772,15 @@ def site_chrome(text: str) -> bool:
     if len(text) > 120 or "\n" in text.strip():
         return False
     line = text.strip()
-    return any(pattern.fullmatch(line) for pattern in (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS))
+    return any(pattern.fullmatch(line) for pattern in (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS)) or _serial_nav(line)
+
+
+def _serial_nav(line: str) -> bool:
+    """Two or more of a serial's chapter links on a line ("Previous Chapter | Next Chapter"), or a
+    "Next Chapter" alone; "Contents" or "Index" alone heads a list, and stays for that to read."""
+    if _SERIAL_NAV.fullmatch(line) is None:
+        return False
+    return len(_NAV_WORD.findall(line)) >= 2 or _LONE_NAV.fullmatch(line) is not None
 
 
 def nav_frame(text: str) -> bool:
@@ -2974,10 +3018,3 @@ def _dedupe(values: list[str]) -> list[str]:
     for value in values:
         seen.setdefault(value, None)
     return list(seen)
-
-
-def parse_plain_text(
-    text: str, filename: str, *, source_format: str = "txt", max_chapters: int = DEFAULT_MAX_CHAPTERS
-) -> Story:
-    check_lines(text)
-    return build_story(split_items(text), filename, source_format, max_chapters=max_chapters)

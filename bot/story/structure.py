@@ -152,14 +152,24 @@ _SENTENCE_STOP = (".", ",", ";", "。", "，", "、", "！", "？", "!", "?")
 _INVISIBLE = dict.fromkeys(map(ord, (*NEVER_TEXT, "\u200b")))
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
+# Two turns of case or digit in a run: "oOo", "0o0o0"; one is a word's capital ("Ooo", "Xxx").
+_O_TURN = "(?:o(?=[O0])|O(?=[o0])|0(?=[oO]))"
+_X_TURN = "(?:x(?=X)|X(?=x))"
+_LETTER_RUN = (
+    rf"(?:(?=[oO0]*?{_O_TURN}[oO0]*?{_O_TURN})[oO0]{{3,}}|(?=[xX]*?{_X_TURN}[xX]*?{_X_TURN})[xX]{{3,}}"
+    r"|xox|oxo|x{3,}|o{3,})"
+)
 _SCENE_BREAK = re.compile(
     r"^[ \t]*(?:"
     r"(?:[*~=_+•·◇◆○●§#\-–—][ \t]*){3,}"  # *** * * * ~~~ --- ### === and spaced variants
-    r"|#"  # a lone hash
-    r"|(?:[~*\-=+]*[ \t]*)(?:o0o|0o0|oOo|OoO|xXx|XxX|xox|oxo|x{3,}|o{3,})(?:[ \t]*[~*\-=+]*)"
-    r"|[⁂❦❧✦✧※]"
-    # ~x~, -o-, *0*: the letters of an ornament only; "*Sigh*" and "-Bang-" are the story's words
-    r"|(?:[~*\-=][ \t]*)+[xXoO0]{1,4}(?:[ \t]*[~*\-=])+"
+    r"|[#*]"  # a lone hash or star, centred between scenes
+    # FanFiction.net strips "***", so its writers type letters: "oOo", "oOoOoOo", "0o0o0", "xXxXx",
+    # "xXx-xXx" (a case or digit change in the run; "xoxo" is a sign-off's kisses, "Ooo" a sound)
+    rf"|(?:[~*\-=+]*[ \t]*){_LETTER_RUN}(?:[ \t]*[~*\-=+.][ \t]*{_LETTER_RUN})*(?:[ \t]*[~*\-=+]*)"
+    r"|[xX](?:[ \t]+[xX]){2,}"  # "x x x"
+    r"|[⁂❦❧✦✧※⸻⸺]"
+    # ~x~, -o-, *0*, "-o-o-o-", "—o—": the letters of an ornament only; "*Sigh*" and "-Bang-" are the story's words
+    r"|(?:[~*\-=—–][ \t]*)+(?:[xXoO0]{1,4}[ \t]*(?:[~*\-=—–][ \t]*)+)+"
     r")[ \t]*$"
 )
 _EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?P<inner>\S.*?\S|\S)\1$")
@@ -614,6 +624,7 @@ def _looks_like_title(text: str) -> bool:
 
 
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
+_RULE = re.compile(r"([-_=~*])\1+")  # a rule typed across the page: fifty "_" or "=" in a row
 
 
 def is_scene_break(line: str) -> bool:
@@ -622,7 +633,9 @@ def is_scene_break(line: str) -> bool:
     if len(stripped) > RAW_MARK_CHARS:
         return False
     stripped = normalise(stripped)
-    if not stripped or (len(stripped) > 40 and len(_SPACE_RUN.sub(" ", stripped)) > 40):
+    if not stripped or (
+        len(stripped) > 40 and len(_SPACE_RUN.sub(" ", stripped)) > 40 and not _RULE.fullmatch(stripped)
+    ):
         return False  # a row spaced out across the page, "*       *       *", counts its marks
     return _SCENE_BREAK.match(stripped) is not None or _ornaments_only(stripped)
 
@@ -914,10 +927,19 @@ def _bare_number(text: str) -> int | None:
     return -value if value else None
 
 
+_NUMBER_WORD = re.compile(rf"(?:(?:{_TENS})(?:[ -]?(?:{_UNITS}))?|{_TEENS}|{_UNITS})\.?", re.IGNORECASE)
+
+
+def lone_number(text: str) -> bool:
+    """A chapter's number alone: "3", "3.", "III", "Three", "TWENTY-ONE"."""
+    text = text.strip()
+    return _bare_number(text) is not None or _NUMBER_WORD.fullmatch(text) is not None
+
+
 def bare_number_heading(text: str) -> Heading | None:
-    """A lone "3", "3." or "III" as a chapter heading with no title, for text set as a heading
-    (an ``<h1>``), which a lone number in running text is only when the whole text bears it out."""
-    if _bare_number(text) is None:
+    """A lone "3", "3.", "III" or "THREE" as a chapter heading with no title, for text set as a
+    heading (an ``<h1>``), which a lone number in running text is only when the whole text bears it out."""
+    if not lone_number(text):
         return None
     return Heading(None, "chapter", 2, text)
 

@@ -234,7 +234,7 @@ def test_a_sentence_opening_with_a_chapter_word_stays_text(line: str) -> None:
 
 
 def test_an_untitled_letter_keeps_its_name_as_the_chapter_title() -> None:
-    from bot.story.plaintext import parse_plain_text
+    from bot.story.textfile import parse_plain_text
 
     text = "LETTER I.\n\nYou will rejoice to hear that no disaster has accompanied the commencement.\n\n"
     text += "CHAPTER I.\n\nI am by birth a Genevese, and my family is one of the most distinguished.\n"

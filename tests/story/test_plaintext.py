@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.story.importer import import_story
-from bot.story.plaintext import parse_plain_text
 from bot.story.structure import is_scene_break, match_heading
+from bot.story.textfile import parse_plain_text
 
 LIMIT = 8 * 1024 * 1024
 

@@ -1,0 +1,21 @@
+"""A plain text file's story: its lines read as items (:mod:`bot.story.structure`), the labels of a
+page copied from AO3 as the sections they head (:mod:`bot.story.note_headings`), then the text
+importers' shared tail (:func:`bot.story.plaintext.build_story`).
+
+Its own module because the note headings read declarations with :mod:`bot.story.plaintext`'s helpers.
+"""
+
+from __future__ import annotations
+
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_lines
+from bot.story.model import Story
+from bot.story.note_headings import note_sections
+from bot.story.plaintext import build_story
+from bot.story.structure import split_items
+
+
+def parse_plain_text(
+    text: str, filename: str, *, source_format: str = "txt", max_chapters: int = DEFAULT_MAX_CHAPTERS
+) -> Story:
+    check_lines(text)
+    return build_story(note_sections(split_items(text)), filename, source_format, max_chapters=max_chapters)
