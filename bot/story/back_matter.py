@@ -46,11 +46,24 @@ BACK_LABELS = frozenset(
         "get a free book",
         "get a free story",
         "get your free book",
+        "connect with me",
+        "connect with the author",
+        "stay in touch",
+        "keep in touch",
+        "find me online",
+        "leave a review",
+        "please leave a review",
+        "discussion questions",
+        "book club discussion questions",
+        "questions for discussion",
+        "reading group guide",
+        "book club guide",
     ]
 )
-BACK_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ", "more from ", "about ")
+BACK_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ", "more from ", "about ", "connect with ")
 EXCERPT = re.compile(
-    r"^(?:(?:read|enjoy)[ \t]+)?(?:an?[ \t]+)?(?:excerpt|sneak[ \t]+peek|preview)(?:[ \t]+(?:from|of|at)\b.*)?$"
+    r"^(?:(?:read|enjoy)[ \t]+)?(?:an?[ \t]+)?(?:excerpt|sneak[ \t]+peek|preview)"
+    r"(?:[ \t]+(?:from|of|at)\b.*|[ \t]*[:\-–—][ \t]*\S.*)?$"  # "Sneak Peek: Driftwood Hearts"
 )
 _SPACE = re.compile(r"\s+")
 _MAX_TITLE = 2 * HEADING_MAX_CHARS
@@ -106,7 +119,7 @@ def _key(text: str) -> str:
         # nor a colon stays in the key. (Folding and collapsing a paragraph of megabytes, a
         # one-paragraph upload's last, took 0.4 s to find it no title.)
         return ""
-    key = _SPACE.sub(" ", text.casefold().replace("\u2019", "'")).strip().rstrip(":").strip()
+    key = _SPACE.sub(" ", text.casefold().replace("\u2019", "'")).strip().rstrip(":!.").strip()
     return "" if "\n" in key or len(key) > _MAX_TITLE else key
 
 
@@ -119,7 +132,8 @@ def back_matter_title(text: str, author: str | None) -> bool:
     if key in BACK_LABELS or EXCERPT.match(key):
         return True
     name = (author or "").casefold()
-    return bool(name) and any(key == prefix + name for prefix in BACK_PREFIXES)
+    names = {name, name.split()[0]} if name.split() else set()  # "Connect with Mara" of Mara Quill's
+    return any(key == prefix + each for prefix in BACK_PREFIXES for each in names)
 
 
 def _opening_letter(text: str, edges: str = "") -> str:

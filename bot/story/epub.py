@@ -46,7 +46,7 @@ from bot.story.limits import (
     check_story_text,
 )
 from bot.story.model import Story
-from bot.story.note_headings import heading_label, note_sections
+from bot.story.note_headings import NOTES, WARNINGS, heading_label, note_sections
 from bot.story.plaintext import (
     CAST,
     DEDICATION,
@@ -677,7 +677,9 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
     if opening and heading_label(opening) and toc_title is not None and _words(toc_title) != _words(opening.raw):
         return _note_sections([_toc_heading(toc_title), *_without_echo(items, toc_title)], sections=sections)
     if opening and opening.title is None and opening.kind == "chapter" and toc_title is not None:
-        opening.title = _toc_heading(toc_title).title  # "<h1>Chapter 1</h1>" listed as "Chapter 1: Low Water"
+        named = match_heading(toc_title, markdown=False)  # "<h1>Chapter 1</h1>" listed as "Chapter 1: Low Water"
+        if named is not None and named.number is not None and named.number == opening.number:
+            opening.title = named.title
     if _opens_with_heading(items):
         read = _note_sections(items, sections=sections)
         if any(isinstance(item, Heading) for item in read):  # one left with no heading at all is read as before
@@ -903,6 +905,9 @@ def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:
     if items and isinstance(items[0], Heading) and front_label(items[0].raw):
         label = label or front_label(items[0].raw)
         items = items[1:]
+    elif items and isinstance(items[0], Heading) and _note_page_label(items[0].raw):
+        label = label or items[0].raw  # "Content Warnings", "A Note from the Author": the story's
+        items = items[1:]
     if any(isinstance(item, Heading) for item in items):
         return None  # a heading besides "Dedication" (an untitled "The Tide Table"): the first chapter's
     lines = [item.text for item in items if isinstance(item, Para) and item.text.strip()]
@@ -912,12 +917,27 @@ def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:
 
 
 def _front_page_items(pages: list[_Page]) -> list[Item]:
-    """Each dedication or epigraph as a text file sets it out: its label as a heading over its lines."""
+    """Each dedication or epigraph as a text file sets it out: its label as a heading over its lines;
+    a page of warnings or an author's note as the header lines that declare them or note it."""
     items: list[Item] = []
     for label, lines in pages:
-        items.append(Heading(label, "markdown", 1, label))
-        items.extend(Para(line) for line in lines)
+        kind = _note_page_label(label)
+        if kind == WARNINGS:
+            items.append(Para(f"{label}: " + ", ".join(line.rstrip(",;") for line in lines), 0))
+        elif kind == NOTES:
+            items.extend(Para(f"A/N: {line}", 0) for line in lines)
+        else:
+            items.append(Heading(label, "markdown", 1, label))
+            items.extend(Para(line) for line in lines)
     return items
+
+
+def _note_page_label(text: str) -> str | None:
+    """WARNINGS or NOTES where a page's heading labels the book's warnings ("Content Warnings",
+    "Trigger Warning") or an author's note ("A Note from the Author"): an indie book's page before
+    chapter one, which read as a chapter declared nothing and counted the chapters one off."""
+    label = heading_label(Heading(text, "markdown", 1, text))
+    return label.kind if label is not None and label.kind in (WARNINGS, NOTES) else None
 
 
 def _is_front_matter(doc: _Doc, book: _Book, toc_label: str, *, opening: bool) -> bool:

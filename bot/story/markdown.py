@@ -95,8 +95,18 @@ _INLINE: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]
 )
 
 
+_PANDOC_TITLE_BLOCK = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)){1,3}")
+_PANDOC_FIELDS = ("Title", "Author", "Date")
+
+
 def front_matter_lines(text: str) -> tuple[list[str], str]:
-    """YAML front matter as "Key: value" lines (lists joined by commas), and the rest."""
+    """YAML front matter as "Key: value" lines (lists joined by commas), and the rest; or Pandoc's
+    title block ("% Title" / "% Author" / "% Date" opening the file), which was a first chapter."""
+    block = _PANDOC_TITLE_BLOCK.match(text) if text.startswith("%") else None
+    if block is not None:
+        values = [line[1:].strip() for line in block.group(0).split("\n") if line.startswith("%")]
+        fields = [f"{name}: {value}" for name, value in zip(_PANDOC_FIELDS, values, strict=False) if value]
+        return fields, text[block.end() :]
     match = _FRONT_MATTER.match(text)
     if not match:
         return [], text

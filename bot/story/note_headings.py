@@ -43,7 +43,7 @@ NOTES, WARNINGS, SUMMARY, TEXT = "notes", "warnings", "summary", "text"
 _ENGLISH_NOTES = (
     r"a/n|a\.n\.|an|a/ns|author'?s'? ?notes?|authors? notes?|notes? (?:from|by) (?:the )?author"
     r"|(?:chapter|beginning|opening|start|end|ending|closing|final|story|work|fic|translator'?s'?) notes?"
-    r"|chapter (?:beginning|end) notes?"
+    r"|chapter (?:beginning|end) notes?|an? note (?:from|by) (?:the )?author|(?:an? )?note to (?:the |my |our )?readers?"
     r"|notes?|disclaimers?|(?:foot|end) ?notes?|translation notes?|(?:chapter )?footnotes?"
 )
 _ENGLISH_WARNINGS = (

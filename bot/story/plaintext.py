@@ -389,6 +389,7 @@ _ENGLISH_NOTE_LABELS = (
 # What a title page calls the work, after a fandom's or a site's name of up to three words, which may
 # hold marks ("a Haikyuu!! fic", "a Witcher one-shot", "a wattpad story").
 _STORY_KINDS = "story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem|drabble|ficlet"
+_HASHTAGS = re.compile(r"#[^\W\d_][^\s#]{0,60}(?:[ \t]+#[^\W\d_][^\s#]{0,60}){0,30}")
 # A run of spaces after a word is taken whole ("++"): only a word, never a space, can follow it, and
 # given back a space at a time, "by", a million spaces and "Mara" tried every word after each.
 _FANDOM_WORDS = r"(?:[^\s,;.?]+[ \t]++){0,3}?"
@@ -496,7 +497,9 @@ def _declaration() -> re.Pattern[str]:
 # A line that is only a web address, or one labelled as the story's source or link.
 _SOURCE_ADDRESS = re.compile(r"^(?:(?:source|link|url|original)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 _RIGHTS = re.compile(
-    r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))|all rights reserved[ \t.!]*$", re.IGNORECASE
+    r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))|all rights reserved[ \t.!]*$"
+    r"|^isbn(?:[ \t-]*1[03])?[ \t]*:?[ \t]*(?:97[89])?[\d -]{9,}[\dx]$",  # a copyright page's "ISBN: 978-1-23456-789-0"
+    re.IGNORECASE,
 )
 # An edition line under a book's title: "Smashwords Edition", "Kindle Edition, 2015", "Published by
 # Mara Quill at Smashwords", Project Gutenberg's early "THE MILLENNIUM FULCRUM EDITION 3.0" (Alice,
@@ -1300,6 +1303,11 @@ def _header_block(text: str, meta: _Meta) -> bool:
         and _title_like(trim_ornaments(lines[0]), bylined=_names_author(lines[1]))
     ):
         kinds[0] = "title"
+    if kinds[0] == "title":  # under the title, what it is: "A Novel", "a Witcher fic"
+        kinds = [
+            kind or ("kind" if _KIND_LINE.match(trim_ornaments(line)) else None)
+            for line, kind in zip(lines, kinds, strict=True)
+        ]
     if None in kinds:
         return False
     for line, kind in zip(lines, kinds, strict=True):
@@ -1320,6 +1328,8 @@ def _read_header_line(line: str, kind: str | None, meta: _Meta) -> None:
             meta.notes.append(after)
     elif kind == "by" and "author" not in meta.values:
         meta.values["author"] = [by_line_author(line) or ""]
+    elif kind == "kind":
+        meta.notes.append(line.strip())
 
 
 def _rights_notice(text: str) -> bool:
@@ -1393,6 +1403,36 @@ _LONE_BY = frozenset(["by", "by:", "written by", "a story by", "a novel by"])
 _NAME_ASIDE = re.compile(r"\([^()]{1,40}\)|/[^\s/]{1,40}")
 
 
+def _over_name_over_story(items: list[Item], index: int) -> bool:
+    """Whether the paragraph at ``index`` is a name alone over the first heading (:func:`_name_over_story`)."""
+    item = items[index] if index < len(items) else None
+    following = items[index + 1] if index + 1 < len(items) else None
+    return isinstance(item, Para) and _name_over_story(item.text, following)
+
+
+def _name_over_story(text: str, following: Item | None) -> bool:
+    """A person's name alone between the title and the first chapter's heading: "THE SALT WIFE" /
+    "Kestrel Ames" / "Prologue", as a book's title page sets it. A dedication ("For Mum") is none."""
+    name = text.strip()
+    words = name.split()
+    return (
+        isinstance(following, Heading)
+        and "\n" not in name
+        and 2 <= len(words) <= 4
+        and _name_like(name)
+        and _author_like(name)
+        and not any(char.isdigit() for char in name)
+        and not is_dedication_line(name)
+        and name.casefold().split()[0] not in _NOT_NAME_STARTS
+    )
+
+
+# Words a dedication or a title opens with, in English and as by-lines elsewhere ("Von Herzen", "De Madrid a Moscú").
+_NOT_NAME_STARTS = frozenset(
+    ["for", "to", "in", "the", "a", "an", "with", "part", "book", "volume", "von", "de", "par", "di", "da", "du", "del", "van", "la", "le", "les", "des", "der", "die", "das", "el", "los", "las", "al"]
+)
+
+
 def _subtitle_over_byline(text: str, following: Item | None, meta: _Meta) -> bool:
     """A title page's subtitle: a line that reads as a title, right over a by-line naming the author
     the header gave (A Tale of Two Cities' "A STORY OF THE FRENCH REVOLUTION" / "By Charles Dickens")."""
@@ -1460,7 +1500,7 @@ def _title_like(text: str, *, bylined: bool = False) -> bool:
         return False
     if text.rstrip().rstrip("”’」』\"'").endswith(_CJK_STOPS):  # "他说：“走吧。”" is a sentence
         return False
-    return (bylined and not text[:1].islower()) or _looks_like_title(text)
+    return bylined or _looks_like_title(text)  # over its by-line, "the weight of small things" as AO3 writers title
 
 
 def _summary_like(text: str) -> bool:
@@ -1572,9 +1612,17 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())
             index += 1
             continue
+        if meta.title is not None and index < last_para and _HASHTAGS.fullmatch(text.strip()):
+            meta.values.setdefault("additional_tags", []).extend(tag.lstrip("#") for tag in text.split())
+            index += 1  # an Obsidian note's "#wip #fantasy" under its title
+            continue
         author = by_line_author(text)
         if author and _consumed_any(meta) and "author" not in meta.values:
             meta.values["author"] = [author]
+            index += 1
+            continue
+        if meta.title is not None and "author" not in meta.values and _name_over_story(text, following):
+            meta.values["author"] = [text.strip()]  # a title page's name under the title, no "by"
             index += 1
             continue
         if index < last_para and _repeats_field(text, author, meta):
@@ -1596,7 +1644,7 @@ def read_preamble(items: list[Item]) -> Preamble:
         if (
             meta.title is None
             and _title_like(trim_ornaments(text), bylined=bylined)
-            and _title_followed_well(following, index)
+            and (_title_followed_well(following, index) or _over_name_over_story(items, index + 1))
         ):
             meta.title = text.strip()
             index += 1
@@ -1682,6 +1730,8 @@ def _title_followed_well(following: Item | None, index: int) -> bool:
     if following.gap >= 2 or by_line_author(following.text) or parse_field(first_line) or declaration_line(first_line):
         return True
     if is_labelled_note(first_line):  # "Anmerkung der Autorin: ...", a note no field name covers
+        return True
+    if _KIND_LINE.match(trim_ornaments(first_line)):  # "A novella" under it
         return True
     return index == 0 and len(following.text) > 200
 
@@ -2612,6 +2662,7 @@ _DEDICATION_MAX_PARAGRAPHS = 8
 EPIGRAPH_MAX_WORDS = 150
 _ATTRIBUTION_MAX_WORDS = 12
 DEDICATION, EPIGRAPH, CAST = "Dedication", "Epigraph", "Characters"
+PLAYLIST, PRONUNCIATION = "Playlist", "Pronunciation guide"
 FRONT_PAGE_LABELS = (DEDICATION, EPIGRAPH, CAST)
 _FRONT_LABELS = {
     "dedication": DEDICATION,
@@ -2632,6 +2683,13 @@ _FRONT_LABELS = {
     "cast": CAST,
     "cast of characters": CAST,
     "the cast": CAST,
+    # An indie book's pages before chapter one that the book does not number either.
+    "playlist": PLAYLIST,
+    "the playlist": PLAYLIST,
+    "soundtrack": PLAYLIST,
+    "pronunciation guide": PRONUNCIATION,
+    "a note on pronunciation": PRONUNCIATION,
+    "pronunciations": PRONUNCIATION,
 }
 # Who a dedication is for, after its "For" or "To": "For my grandmother", "To everyone who stayed".
 _DEDICATEES = frozenset(

@@ -615,9 +615,44 @@ def _clean_title(title: str | None) -> str | None:
     return title or None
 
 
+# Prepositions Title Case leaves in lower case however long: "Letters from the Lighthouse".
+_MINOR_WORDS = frozenset(
+    [
+        "from",
+        "with",
+        "into",
+        "onto",
+        "over",
+        "upon",
+        "unto",
+        "till",
+        "until",
+        "about",
+        "after",
+        "among",
+        "amongst",
+        "before",
+        "between",
+        "through",
+        "under",
+        "without",
+        "within",
+        "along",
+        "across",
+        "around",
+        "behind",
+        "beneath",
+        "beyond",
+        "during",
+        "toward",
+        "towards",
+    ]
+)
+
+
 def _looks_like_title(text: str) -> bool:
     """Title Case words without a sentence's final full stop."""
-    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", text) if len(word) > 3]
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", text) if len(word) > 3 and word not in _MINOR_WORDS]
     if text.rstrip().endswith((".", ",", ";")) or not text[:1].isupper():
         return False
     return all(word[0].isupper() for word in words)
@@ -941,7 +976,7 @@ def bare_number_heading(text: str) -> Heading | None:
     heading (an ``<h1>``), which a lone number in running text is only when the whole text bears it out."""
     if not lone_number(text):
         return None
-    return Heading(None, "chapter", 2, text)
+    return Heading(None, "chapter", 2, text, number=_number_value(text.strip().rstrip(".")))
 
 
 def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
