@@ -29,6 +29,7 @@ from bot.story.htmltext import (
     BLOCKS,
     check_markup,
     drop_back_links,
+    drop_cap_images,
     element_text,
     html_items,
     label_author_notes,
@@ -408,7 +409,21 @@ def _dc(opf: etree._Element, name: str) -> str | None:
     element = opf.find(f".//dc:{name}", _NS)
     if element is None or not (element.text or "").strip():
         return None
-    return element.text.strip()
+    value = element.text.strip()
+    return None if _placeholder(value, title=name == "title") else value
+
+
+# What a converter writes where the document named no author or title: calibre's "Unknown", Word's
+# "Microsoft Word - draft.docx", a file's own name ("salt_road_FINAL_v3"). Shown as the story's
+# author or title, it hid the title page's own lines.
+_PLACEHOLDERS = frozenset(["unknown", "unknown author", "untitled", "untitled document", "document", "author", "user"])
+_FILE_NAME = re.compile(
+    r"^(?:microsoft word - .*|.*\.(?:docx?|odt|rtf|txt|pages|html?)|\S*_\S*|document\d*)$", re.IGNORECASE
+)
+
+
+def _placeholder(value: str, *, title: bool) -> bool:
+    return value.casefold() in _PLACEHOLDERS or (title and _FILE_NAME.match(value) is not None)
 
 
 def read_epub(data: bytes, filename: str, *, max_bytes: int, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
@@ -520,6 +535,7 @@ def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
     and a block marked as the author's note is the chapter's note (see :func:`label_author_notes`)."""
     for span in body.find_all("span", class_="header-section-number"):
         span.decompose()
+    drop_cap_images(body)
     label_author_notes(soup, body)
     drop_back_links(body)
 
@@ -626,7 +642,8 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
             if not part_items:
                 continue
         if not started:
-            part_items = _without_title_block(part_items, book, last=part is parts[-1])
+            part_items, fields = _without_title_block(part_items, book, last=part is parts[-1])
+            items.extend(fields)
             if not part_items:
                 continue
         started = True
@@ -1182,13 +1199,16 @@ _TITLE_BLOCK_MAX_WORDS = 60
 _LONE_BY = frozenset(["by", "by:", "written by"])  # a title page's "by" over the author's name
 
 
-def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> list[Item]:
-    """The story's first part without the title, author and copyright lines a single-file book opens with.
+def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> tuple[list[Item], list[Item]]:
+    """The story's first part without the title, author and copyright lines a single-file book opens
+    with, and the "Title:" and "Author:" lines it gives where the package names neither (a document
+    converted by calibre, "Unknown" and its file's name in the package: see :func:`_placeholder`).
 
     Only lines before a chapter heading ("Chapter One", here or in the part after), each the book's
     title, its author, a "by" line or a copyright or imprint line, with a copyright or imprint
     line among them or both the title and the author. The book's title or author set as a heading
-    over the block (``<h1>The Mill at Oren</h1><p>by Hana Velk</p>``) is one of its lines.
+    over the block (``<h1>The Mill at Oren</h1><p>by Hana Velk</p>``) is one of its lines; with no
+    title in the package, the block's first line over a "by" line is the title.
     """
     title = (book.title or "").casefold()
     author = (book.author or "").casefold()
@@ -1197,7 +1217,7 @@ def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> list[
         named += 1
     lead, rest = _lead(items[named:])
     if not (lead or named) or (not rest and last) or (rest and not _chapter_follows(items[:named], rest[0])):
-        return items
+        return items, []
     lines = [item.raw.strip() for item in items[:named] if isinstance(item, Heading)]
     lines += [item.text.strip() for item in lead if isinstance(item, Para)]
     texts = [line.casefold().replace("’", "'") for line in lines]
@@ -1205,7 +1225,7 @@ def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> list[
     if sum(len(text.split()) for text, line in zip(texts, lines, strict=True) if line not in notices) > (
         _TITLE_BLOCK_MAX_WORDS
     ):
-        return items
+        return items, []
     imprint = [text for text, line in zip(texts, lines, strict=True) if _is_imprint(text) or line in notices]
     titles = [text for text in texts if title and text == title]
     authors = [
@@ -1213,9 +1233,14 @@ def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> list[
         for line in lines
         if (author and line.casefold() == author) or by_line_author(line) or line.casefold() in _LONE_BY
     ]
+    fields: list[Item] = []
+    if not title and len(lines) >= 2 and lines[0] not in authors and by_line_author(lines[1]):
+        titles, fields = [texts[0]], [Para(f"Title: {lines[0]}", 0)]
+    if not author and authors and (named_author := by_line_author(authors[0])):
+        fields.append(Para(f"Author: {named_author}", 0))
     if len(imprint) + len(titles) + len(authors) < len(texts) or not (imprint or (titles and authors)):
-        return items
-    return rest
+        return items, []
+    return rest, fields
 
 
 def _chapter_follows(named: list[Item], heading: Item) -> bool:

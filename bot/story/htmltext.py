@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import groupby
 
 from bs4 import (
     BeautifulSoup,
@@ -387,10 +389,20 @@ def image_lines(root: Tag) -> None:
     A chapter that is only fanart then keeps its place (and AO3's numbering) instead of
     vanishing as an empty chapter. The line stands alone: line breaks go either side of it.
     """
+    drop_cap_images(root)
     for img in root.find_all("img"):
         alt = img.get("alt")
         line = image_line(alt if isinstance(alt, str) else None)
         _swap(img, NavigableString(f"{_SOFT_BR}{line}{_SOFT_BR}"))
+
+
+def drop_cap_images(root: Tag) -> None:
+    """An image of one letter (a drop cap drawn as a picture: ``<img class="dropcap" alt="T"/>he
+    gulls ...``) becomes that letter: left out, the chapter opened "he gulls"."""
+    for img in root.find_all("img"):
+        alt = img.get("alt")
+        if isinstance(alt, str) and len(alt.strip()) == 1 and alt.strip().isalpha():
+            _swap(img, NavigableString(alt.strip()))
 
 
 def html_items(container: Tag, *, headings: bool = True, note_headings: bool = False) -> list[Item]:
@@ -781,21 +793,33 @@ def _paragraph(text: str, *, headings: bool = False) -> Item:
 
 
 def _resolve_blanks(raw: list[Item | None]) -> list[Item]:
-    """Empty paragraphs mark scenes, unless the author put one between every paragraph."""
+    """Empty paragraphs mark scenes, unless the author put one between every paragraph; then a
+    longer run of them than between most paragraphs does (a document typed with an empty line
+    after each paragraph and three between scenes, as Word and Google Docs files pasted into AO3 are)."""
     paragraphs = sum(1 for item in raw if isinstance(item, Para))
-    blanks = sum(1 for item in raw if item is None)
-    blanks_are_breaks = blanks > 0 and blanks * 2 < paragraphs
+    runs = [len(list(group)) for blank, group in groupby(raw, key=lambda item: item is None) if blank]
+    blanks_are_breaks = bool(runs) and sum(runs) * 2 < paragraphs
+    spacing = 0 if blanks_are_breaks or not runs else Counter(runs).most_common(1)[0][0]
     items: list[Item] = []
-    pending_blank = False
+    pending = 0  # empty paragraphs since the last item
     for item in raw:
         if item is None:
-            pending_blank = True
+            pending += 1
             continue
-        if pending_blank and blanks_are_breaks and items and isinstance(item, Para):
+        breaks = pending > spacing and (blanks_are_breaks or spacing) and items and isinstance(item, Para)
+        if breaks and not _line_under_heading(items):  # "<h1>Chapter One</h1><p><i>The Reeds</i></p><p>&nbsp;</p>"
             items.append(SceneBreak(""))
-        pending_blank = False
+        pending = 0
         items.append(item)
     return items
+
+
+def _line_under_heading(items: list[Item]) -> bool:
+    """Whether the last item is a short line right under a heading: a subtitle the empty paragraph
+    after it spaces from the text, which divides no scenes."""
+    if len(items) < 2 or not isinstance(items[-2], Heading) or not isinstance(last := items[-1], Para):
+        return False
+    return len(last.text) <= HEADING_MAX_CHARS and "\n" not in last.text
 
 
 _IMAGE_ONLY = re.compile(rf"(?:\[{IMAGE}(?:: [^\]\n]*)?\]\n?)+")

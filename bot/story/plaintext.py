@@ -1429,7 +1429,37 @@ def _name_over_story(text: str, following: Item | None) -> bool:
 
 # Words a dedication or a title opens with, in English and as by-lines elsewhere ("Von Herzen", "De Madrid a Moscú").
 _NOT_NAME_STARTS = frozenset(
-    ["for", "to", "in", "the", "a", "an", "with", "part", "book", "volume", "von", "de", "par", "di", "da", "du", "del", "van", "la", "le", "les", "des", "der", "die", "das", "el", "los", "las", "al"]
+    [
+        "for",
+        "to",
+        "in",
+        "the",
+        "a",
+        "an",
+        "with",
+        "part",
+        "book",
+        "volume",
+        "von",
+        "de",
+        "par",
+        "di",
+        "da",
+        "du",
+        "del",
+        "van",
+        "la",
+        "le",
+        "les",
+        "des",
+        "der",
+        "die",
+        "das",
+        "el",
+        "los",
+        "las",
+        "al",
+    ]
 )
 
 

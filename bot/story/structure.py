@@ -264,9 +264,30 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
         undecorated = _undecorate(stripped)
         if undecorated != stripped:
             heading = _numbered_or_named(undecorated, level, line.strip())
+    if heading is None and not stripped[:1].isascii() and _symbol(stripped[0]):
+        unadorned = _without_symbols(stripped)  # "✨ Chapter 1 ✨", "🌸 chapter one 🌸", "⋆ Chapter 2 ⋆"
+        if unadorned and unadorned != stripped:
+            heading = _numbered_or_named(unadorned, level, line.strip())
     if heading is None and kind == "markdown":
         return Heading(_clean_title(stripped), "markdown", level, line.strip())
     return heading
+
+
+_SYMBOL_CATEGORIES = frozenset(["So", "Sk", "Sm", "Mn", "Cf"])  # emoji, ✿ ⋆ ⊹, their selectors and joiners
+
+
+def _symbol(char: str) -> bool:
+    return unicodedata.category(char) in _SYMBOL_CATEGORIES
+
+
+def _without_symbols(text: str) -> str:
+    """The text less the symbols and spaces at either end of it."""
+    start, end = 0, len(text)
+    while start < end and (text[start].isspace() or _symbol(text[start]) or text[start] in _DECOR):
+        start += 1
+    while end > start and (text[end - 1].isspace() or _symbol(text[end - 1]) or text[end - 1] in _DECOR):
+        end -= 1
+    return text[start:end]
 
 
 def _visible(text: str) -> str:
