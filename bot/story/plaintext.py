@@ -2663,13 +2663,28 @@ def _without_closing_heading(items: list[Item]) -> list[Item]:
 
 
 def _closing_marker(chapter: Chapter) -> None:
-    """Drop the story's closing marker line, when the last chapter has text besides it."""
+    """Drop the story's closing marker line, when the last chapter has text besides it; what the
+    author wrote after it, a short tail ("THE END" / "Thank you so much for reading!"), is the
+    chapter's note, not the story's last paragraphs."""
     if not chapter.scenes or not chapter.scenes[-1].paragraphs:
         return
     last = chapter.scenes[-1].paragraphs
-    if not closing_marker(last[-1]) or (len(last) == 1 and len(chapter.scenes) == 1):
+    tail_words = 0
+    for index in range(len(last) - 1, -1, -1):
+        if closing_marker(last[index]):
+            break
+        tail_words += count_words(last[index])
+        if tail_words > NOTE_SECTION_MAX_WORDS:
+            return
+    else:
         return
-    last.pop()
+    if index == 0 and len(chapter.scenes) == 1:
+        return
+    tail = last[index + 1 :]
+    if tail and not (note_score(tail[0]) >= NOTE_SCORE or sign_off(tail[0])):
+        return  # "The End." / "Spring came late.": the story goes on after it
+    chapter.notes.extend(tail)
+    del last[index:]
     if not last:
         chapter.scenes.pop()
 

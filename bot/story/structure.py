@@ -35,7 +35,7 @@ _WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–�
 # Carol), a poem's "CANTO I.", Doyle's "ADVENTURE I. A SCANDAL IN BOHEMIA", an epistolary novel's
 # "LETTER I." (Frankenstein's opening letters); "VOLUME I." over chapters is a part, as "BOOK I." is.
 _CHAPTER_WORDS = "stave|canto|adventure|letter|episode|day"  # and a serial's "Episode 2", a diary's "Day 3"
-_PART_WORDS = "part|book|act|volume"
+_PART_WORDS = "part|book|act|volume|arc"  # and a web serial's "Arc 2 - Embers"
 # Of those, the words a story uses for other things too ("Letter 2" over a letter a character
 # reads, "Volume 2" over a diary's second book, "Part 2" over the second half of a fic's chapter):
 # a heading only in a run of its own, outside another word's chapter, over a chapter, or where
@@ -758,12 +758,15 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     items: list[Item] = []
     bare_numbers: list[int] = []  # items that are a lone "1." or "IV" in a block of their own
     numbered: list[tuple[int, _Numbered]] = []  # items that are a lone "1 - The Awakening", "2. Snowfall", "(3/5)"
+    word_numbers: list[int] = []  # items that are a lone "ONE", "Two", "• three •"
     for position, (gap, block) in enumerate(blocks):
         if "\n" not in block:
             mark = marks[position][0] if marks is not None else _line_mark(block, HEADING_MAX_CHARS + 20, markdown)
             item = mark or Para(block.strip(), gap)
             if isinstance(item, Para) and len(item.text) <= _BARE_MAX and _bare_number(item.text) is not None:
                 bare_numbers.append(len(items))
+            elif isinstance(item, Para) and len(item.text) <= _WORD_NUMBER_CHARS and _word_number_line(item.text):
+                word_numbers.append(len(items))
             elif isinstance(item, Para) and (found := _numbered_line(item.text)) is not None:
                 numbered.append((len(items), found))
             items.append(item)
@@ -815,6 +818,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     lesser_headings_as_text(items)
     _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare_numbers)
+    _word_number_headings(items, word_numbers)
     if not markdown:
         _spaced_capital_titles(items)
     return titles_from_next_line(items)
@@ -1019,6 +1023,37 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
             items[index] = Heading(None, "chapter", 2, _text_of(items[index]))
 
 
+_WORD_NUMBER_CHARS = 40
+WORD_NUMBER_TEXT_WORDS = 100  # a chapter's text under each number word; "One." / "Two." counted in a scene is less
+
+
+def _word_number_line(text: str) -> bool:
+    """A number in words alone on its line, bare or decorated: "ONE", "Two", "• three •"."""
+    word = _without_symbols(text.strip())
+    return _NUMBER_WORD.fullmatch(word) is not None and not word.endswith(".")
+
+
+def _word_number_headings(items: list[Item], candidates: list[int]) -> None:
+    """Turn lone number words ("ONE", "TWO", "THREE") into chapter headings where the whole text bears
+    it out, as lone numerals (:func:`_bare_number_headings`): two or more counting from one, written
+    alike, in a text that marks no chapters another way, each over a chapter's worth of text; a
+    countdown in a scene ("Three" / "Two" / "One") heads nothing."""
+    if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+        return
+    words = [_without_symbols(_text_of(items[index]).strip()) for index in candidates]
+    if [_number_value(word) for word in words] != list(range(1, len(words) + 1)):
+        return
+    if len({(word.isupper(), word.islower()) for word in words}) > 1:
+        return
+    ends = [*candidates[1:], len(items)]
+    for start, end in zip(candidates, ends, strict=True):
+        text = sum(len(item.text.split()) for item in items[start + 1 : end] if isinstance(item, Para))
+        if text < WORD_NUMBER_TEXT_WORDS or not isinstance(_at(items, start + 1), Para):
+            return
+    for index, word in zip(candidates, words, strict=True):
+        items[index] = Heading(None, "chapter", 2, _text_of(items[index]), number=_number_value(word))
+
+
 def _numbered_title_block(lines: list[str]) -> bool:
     """A block of two lines, a lone number ("I.", "3") and a title under it."""
     if len(lines) != 2 or len(lines[0].strip()) > _BARE_MAX or _bare_number(lines[0].strip()) is None:
@@ -1092,7 +1127,7 @@ class _Numbered:
     sub: int | None = None  # the "2" of "1.2 - Dawn": a chapter written in parts
 
 
-_DASH_TITLE = re.compile(r"^(?P<num>\d{1,4})(?:\.(?P<sub>\d{1,3}))?[ \t]+[-–—][ \t]+(?P<title>\S.{0,100})$")
+_DASH_TITLE = re.compile(r"^(?P<num>\d{1,4})(?:\.(?P<sub>\d{1,3}))?[ \t]+(?P<sep>[-–—|])[ \t]+(?P<title>\S.{0,100})$")
 _DOT_TITLE = re.compile(r"^(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,100})$")
 # "I. A SCANDAL IN BOHEMIA": Gutenberg's Sherlock Holmes numbers its stories so, a capital
 # numeral, a stop, the title in capitals (a numeral heading a sentence, "I. Am. Done.", is no title).
@@ -1104,6 +1139,9 @@ _SMALL_WORDS = frozenset(("with", "from", "into", "upon", "onto", "over", "under
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A web serial's chapter named for its arc and numbered within it: Worm's "Gestation 1.1", "Insinuation 2.3".
 _ARC_TITLE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})[ \t]+(?P<num>\d{1,3})\.(?P<sub>\d{1,2})$")
+# A web serial's chapters numbered within their arc and nothing else: "1.01", "1.02", "2.01" (The
+# Wandering Inn's "1.00" and its "1.02 H", a letter for whose chapter it is), counted as the arc's are.
+_DECIMAL = re.compile(r"^(?P<num>\d{1,3})\.(?P<sub>\d{1,3})(?:[ \t]+[A-Z]{1,2})?$")
 _PART_OF = re.compile(
     r"^(?:(?P<title>[^()\d][^()]{0,80}?)[ \t]+)?\((?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})\)$"
     r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})$"
@@ -1116,6 +1154,8 @@ def _numbered_line(text: str) -> _Numbered | None:
         return None
     if text[-1:].isdigit() and (arc := _ARC_TITLE.match(text)) is not None:
         return _Numbered("arc", int(arc.group("num")), text.strip(), 0, int(arc.group("sub")))
+    if text[:1].isdigit() and (decimal := _DECIMAL.match(text)) is not None:
+        return _Numbered("arc", int(decimal.group("num")), text.strip(), 0, int(decimal.group("sub")))
     if not (text[:1].isdigit() or text.endswith(")") or text[:1] in "IVXLC"):
         return None
     text = normalise(text)
@@ -1137,10 +1177,24 @@ def _numbered_line(text: str) -> _Numbered | None:
         return _Numbered("parts", int(part_of.group("num")), title and title.strip(), int(part_of.group("total")))
     for kind, pattern in (("dash", _DASH_TITLE), ("dot", _DOT_TITLE)):
         match = pattern.match(text)
-        if match and _title_line(match.group("title")):
-            sub = match.groupdict().get("sub")
-            return _Numbered(kind, int(match.group("num")), match.group("title").strip(), 0, sub and int(sub))
+        if match is None:
+            continue
+        title = match.group("title").strip()
+        lower = not _title_line(title)
+        # in lower case only under a number set as a chapter's ("01. the beginning", "3 | the end"):
+        # "1 - we went to the shop" is a list of what happened
+        marked = match.group("num").startswith("0") or match.groupdict().get("sep") == "|"
+        if lower and not (marked and _lower_case_title(title)):
+            continue
+        sub = match.groupdict().get("sub")
+        return _Numbered(f"{kind}_lower" if lower else kind, int(match.group("num")), title, 0, sub and int(sub))
     return None
+
+
+def _lower_case_title(title: str) -> bool:
+    """A title all in lower case, as phone writers title chapters ("01. the beginning"): a few words
+    that end no sentence. Only a series heading the text from its start makes them chapters."""
+    return title == title.lower() and len(title.split()) <= 8 and title[-1:] not in _TITLE_EDGE_END and ". " not in title
 
 
 def _book_title_case(title: str) -> bool:
@@ -1164,7 +1218,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return
     taken = {index for index, _ in candidates}
-    for kind in ("dash", "dot", "roman", "roman_title", "parts", "arc"):
+    for kind in ("dash", "dot", "roman", "roman_title", "parts", "arc", "dash_lower", "dot_lower"):
         series = [
             (index, found)
             for index, found in candidates
@@ -1172,13 +1226,16 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
         ]
         if len(series) < 2 or not _counts_up(kind, [found for _, found in series]):
             continue
-        if kind == "roman_title" and not _marks_throughout(items, [index for index, _ in series]):
+        if kind in _FROM_THE_START and not _marks_throughout(items, [index for index, _ in series]):
             continue
         for index, found in series:
             raw = items[index].text if isinstance(items[index], Para) else ""
             title = found.title if kind == "arc" else _series_title(found)  # "Gestation 1.1" as the serial names it
             items[index] = Heading(title, "chapter", 2, raw)
         return
+
+
+_FROM_THE_START = frozenset(["roman_title", "dash_lower", "dot_lower"])  # kinds a list inside a story may take too
 
 
 def _marks_throughout(items: list[Item], series: list[int]) -> bool:
