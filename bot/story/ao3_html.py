@@ -50,11 +50,15 @@ _DT_CLASSES |= {"character": "characters", "freeform": "additional_tags"}
 
 
 def is_ao3(soup: BeautifulSoup) -> bool:
-    """AO3's download markup: a ``#preface``, a ``dl.tags`` or AO3's own message, in one pass over the tree."""
+    """AO3's download markup: a ``dl.tags``, AO3's own message or a ``div#preface`` holding its
+    by-line, in one pass over the tree. A Project Gutenberg book's ``<a id="preface">`` over its
+    Preface is no AO3 work: read as one, the book was refused as having no chapter text."""
     for node in soup.descendants:
         if not isinstance(node, Tag):
             continue
-        if node.get("id") == "preface" or (node.name == "dl" and has_class(node, "tags")):
+        if node.name == "dl" and has_class(node, "tags"):
+            return True
+        if node.name == "div" and node.get("id") == "preface" and node.find("div", class_="byline") is not None:
             return True
         if node.name == "p" and has_class(node, "message") and "Archive of Our Own" in node.get_text():
             return True

@@ -119,7 +119,12 @@ _SKIPPED = frozenset(["nav", "select"])
 # are the blocks checked, and the labels of a heading just before one.
 _TOC_BLOCKS = frozenset(["p", "div", "ul", "ol", "td", "center"])
 _LISTS = frozenset(["ul", "ol", "dl", "nav"])
-_CONTENTS_LABELS = frozenset(["contents", "table of contents", "toc", "chapters", "chapter list", "index"])
+_CONTENTS_LABELS = frozenset(
+    [
+        *("contents", "table of contents", "toc", "chapters", "chapter list", "index"),
+        *("illustrations", "list of illustrations", "list of plates", "plates", "maps"),  # a printed book's lists
+    ]
+)
 _LINK_FILLER = " \t\n\r\f\v\u00a0" + _BR + _SOFT_BR + "|·•-–—,;/()[]"
 TOC_MAX_NODES = 20_000  # a contents list longer than this is read as text: a bounded check
 # What may stand beside a contents entry's link: its page number, dot leaders.
@@ -320,9 +325,22 @@ STYLE_SCAN_CHARS = 200_000  # a stylesheet read for hidden classes is read this 
 
 
 def _hidden(tag: Tag) -> bool:
-    """Text no reader of the page sees: the ``hidden`` attribute, or an inline style hiding it."""
+    """Text no reader of the page sees: the ``hidden`` attribute, or an inline style hiding it; and
+    a printed book's page numbers set in the margin (Project Gutenberg's ``<span class="pagenum">[Pg
+    17]</span>``, in the middle of a sentence as often as not), which are no words of the book."""
     style = tag.get("style")
-    return tag.has_attr("hidden") or (isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None)
+    if tag.has_attr("hidden") or (isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None):
+        return True
+    return tag.name == "span" and _has_any_class(tag, _PAGE_NUMBER_CLASSES)
+
+
+_PAGE_NUMBER_CLASSES = frozenset(["pagenum", "pageno", "page-number", "pagenumber", "pgnum"])
+
+
+def _has_any_class(tag: Tag, names: frozenset[str]) -> bool:
+    value = tag.get("class")
+    classes = value.split() if isinstance(value, str) else value or []
+    return any(name in names for name in classes)
 
 
 def _hidden_classes(stylesheet: str) -> set[str]:
@@ -460,7 +478,9 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
                 continue
             _flush(inline, out, headings)
             inner_headings = headings and not child.has_attr(TEXT_ONLY)
-            if not in_list and _contents_candidate(child) and _is_contents(child):
+            if not in_list and (
+                (_contents_candidate(child) and _is_contents(child)) or (name == "table" and _contents_table(child))
+            ):
                 _drop_contents_heading(out)
             elif name == "hr":
                 out.append(SceneBreak("<hr>"))
@@ -526,6 +546,25 @@ def _is_contents(block: Tag, minimum: int = 2) -> bool:
     return links >= minimum
 
 
+_CONTENTS_TABLE_ROWS = 2000
+
+
+def _contents_table(table: Tag) -> bool:
+    """A table whose every row but a header links into the page (two rows or more): a printed book's
+    contents set as a table, each chapter's link, its title and its page (Project Gutenberg's HTML).
+    Read as text, its heading had nothing under it and the book was refused."""
+    rows = table.find_all("tr", limit=_CONTENTS_TABLE_ROWS + 1)
+    if not 2 <= len(rows) <= _CONTENTS_TABLE_ROWS:
+        return False
+    linked = 0
+    for row in rows:
+        hrefs = [link.get("href") for link in row.find_all("a", href=True)]
+        if any(not (isinstance(href, str) and href.startswith("#")) for href in hrefs):
+            return False  # a link out of the page: a table of the story's, not its contents
+        linked += bool(hrefs)
+    return linked >= 2 and linked >= len(rows) - 1
+
+
 def _drop_contents_runs(root: Tag) -> None:
     """Tables of contents written a paragraph per entry (Google Docs, Word and LibreOffice write
     theirs so, each link followed by its page number) are removed with their label.
@@ -552,7 +591,15 @@ def _is_entry(block: Tag) -> bool:
 def _drop_run(run: list[Tag]) -> None:
     if len(run) < 2:
         return
-    label = run[0].find_previous_sibling(True)
+    first = run[0]
+    whole_list = (
+        first.name == "li"
+        and first.parent is not None
+        and len(first.parent.find_all("li", recursive=False)) == len(run)
+    )
+    label = (first.parent if whole_list else first).find_previous_sibling(
+        True
+    )  # the "ILLUSTRATIONS" over a <ul> of them
     if label is not None and element_text(label).strip(" :").lower() in _CONTENTS_LABELS:
         label.decompose()
     for block in run:

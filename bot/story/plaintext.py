@@ -245,6 +245,13 @@ _WORLD_KEYS: dict[str, str] = {
             "あらすじ",
             "概要",
             "줄거리",
+            "описание",  # Ficbook's
+            "introduzione",  # EFP's
+            "sinopsis",
+            "giới thiệu",
+            "văn án",
+            "작품 소개",
+            "소개",
         ),
         "summary",
     ),
@@ -289,8 +296,11 @@ _WORLD_KEYS: dict[str, str] = {
     **dict.fromkeys(
         ("рейтинг", "classificação", "clasificación", "classificazione", "評級", "分级", "レーティング"), "rating"
     ),
-    **dict.fromkeys(("фандом", "фандомы", "原作", "作品"), "fandoms"),
-    **dict.fromkeys(("пейринг", "пейринги", "pareja", "parejas", "配对", "cp"), "relationships"),
+    **dict.fromkeys(("фандом", "фандомы", "фэндом", "фэндомы", "原作", "作品"), "fandoms"),
+    **dict.fromkeys(
+        ("пейринг", "пейринги", "пэйринг", "пэйринги", "пэйринг и персонажи", "pareja", "parejas", "配对", "cp"),
+        "relationships",
+    ),
     **dict.fromkeys(
         ("персонажи", "personajes", "personnages", "personaggi", "personagens", "postacie", "角色", "登場人物"),
         "characters",
@@ -318,7 +328,9 @@ _WORLD_KEYS: dict[str, str] = {
             "notlar",
             "作者的话",
             "作者有话说",
+            "作者有话要说",
             "备注",
+            "посвящение",
             "後書き",
             "前書き",
         ),
@@ -330,6 +342,12 @@ _WORLD_KEYS: dict[str, str] = {
             "жанры",
             "размер",
             "статус",
+            "направленность",
+            "бета",
+            "беты",
+            "гамма",
+            "кол-во частей",
+            "публикация на других ресурсах",
             "язык",
             "sprache",
             "langue",
@@ -1300,9 +1318,9 @@ def _header_block(text: str, meta: _Meta) -> bool:
     if (
         kinds[0] is None
         and meta.title is None
-        and _title_like(trim_ornaments(lines[0]), bylined=_names_author(lines[1]))
+        and _title_like(trim_ornaments(lines[0]), bylined=any(_names_author(line) for line in lines[1:]))
     ):
-        kinds[0] = "title"
+        kinds[0] = "title"  # over a block naming its author ("Автор: ..." a few fields down, as Ficbook sets it)
     if kinds[0] == "title":  # under the title, what it is: "A Novel", "a Witcher fic"
         kinds = [
             kind or ("kind" if _KIND_LINE.match(trim_ornaments(line)) else None)
@@ -1621,10 +1639,13 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             continue
         if declaration_line(text):
-            declared, _, after = extract_declarations(text)
+            # "【注意】" over "・死ネタ": its list read as one declaration, "注意: 死ネタ, 流血表現"
+            declared, _, after = extract_declarations(notice_list(text) or text)
             meta.declared.extend(declared)
             if after:
                 meta.notes.append(after)
+            elif not declared:
+                meta.notes.append(text.strip())  # a notice that names no warning we know is still the author's
             index += 1
             continue
         if _consumed_any(meta) and index < last_para and _SOURCE_ADDRESS.match(text.strip()):

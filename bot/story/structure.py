@@ -1194,7 +1194,9 @@ def _numbered_line(text: str) -> _Numbered | None:
 def _lower_case_title(title: str) -> bool:
     """A title all in lower case, as phone writers title chapters ("01. the beginning"): a few words
     that end no sentence. Only a series heading the text from its start makes them chapters."""
-    return title == title.lower() and len(title.split()) <= 8 and title[-1:] not in _TITLE_EDGE_END and ". " not in title
+    return (
+        title == title.lower() and len(title.split()) <= 8 and title[-1:] not in _TITLE_EDGE_END and ". " not in title
+    )
 
 
 def _book_title_case(title: str) -> bool:
@@ -1533,6 +1535,7 @@ def assemble(
                     current.heading.kind == "part"
                     or current.heading.level < item.level
                     or (_wants_title(current.heading) and item.kind == "markdown")
+                    or _counts_other_things(current.heading, item)
                 ):
                     current.heading = _merge_headings(current.heading, item)
                     continue
@@ -1598,6 +1601,19 @@ def book_numbering(items: list[Item]) -> list[Item]:
         if isinstance(item, Heading) and item.kind == "chapter" and item.title is None and item.numbered:
             item.name = item.numbered
     return items
+
+
+_NUMBER_CHARS = re.compile(r"[\d一二三四五六七八九十百千零〇两壱弐参]+")
+
+
+def _counts_other_things(outer: Heading, inner: Heading) -> bool:
+    """Two chapter headings in a row that count different things: a Narou novel's arc over its first
+    episode ("第一章　はじまり" over "第一話　来訪者"), a Chinese web novel's 章 over its 节. The
+    first holds the second as a part does; a bare "Chapter 2" over "Chapter 3" is still an empty chapter."""
+    if outer.kind != "chapter" or inner.kind != "chapter":
+        return False
+    words = [_NUMBER_CHARS.sub("", (heading.raw.split() or [""])[0]).casefold() for heading in (outer, inner)]
+    return all(words) and words[0] != words[1]
 
 
 def _merge_headings(outer: Heading, inner: Heading) -> Heading:
