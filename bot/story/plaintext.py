@@ -1499,6 +1499,8 @@ def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     if meta.title is None:
         return False
     line, title = _field_key(text), _field_key(meta.title)
+    if text.isupper():
+        line = line.rstrip(".")  # "PRIDE AND PREJUDICE." in capitals is a title page's, not a sentence
     if line == title or line == title.removeprefix("the ") or title == line.removeprefix("the "):
         return True  # (Jekyll and Hyde's page drops the header's "The")
     # A play's title page names its kind before the title the header gives: "THE TRAGEDY OF HAMLET,
@@ -1507,6 +1509,16 @@ def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     return kind is not None and line[kind.end() :] == title
 
 
+# Who else made the book, on its title page: its translator, editor, illustrator; and the edition.
+_CREDIT = re.compile(
+    r"^(?:(?:translated|done into english|rendered into english|edited|illustrated|annotated|abridged)"
+    r"(?:[ \t]+(?:from|out[ \t]+of|into)(?:[ \t]+the)?[ \t]+[^\W\d_]+(?:[ \t]+(?:prose|verse))?)?"
+    r"(?:[ \t]+and[ \t]+[a-z]+)?[ \t]+(?:by|with)[ \t]+\S.{0,100}"
+    r"|(?:an?[ \t]+)?(?:new[ \t]+)?(?:english[ \t]+)?translation[ \t]+(?:by|from)[ \t]+\S.{0,100}"
+    r"|with[ \t]+(?:an?[ \t]+)?(?:introduction|preface|notes|illustrations)[^\n]{0,40}?[ \t]+by[ \t]+\S.{0,100}"
+    r"|\[?(?:\d{4}[ \t]+)?(?:first|second|third|revised|new)?[ \t]*edition[ \t]*(?:of[ \t]+\d{4})?\]?)$",
+    re.IGNORECASE,
+)
 # What a play's title page says it is, under its title: "A COMEDY IN FOUR ACTS", "A Play in Three Acts".
 _PLAY_SUBTITLE = re.compile(
     r"an?[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:comedy|tragedy|play|drama|farce|melodrama|tragi-?comedy)[ \t]+in[ \t]+"
@@ -1565,6 +1577,7 @@ def read_preamble(items: list[Item]) -> Preamble:
     """Split metadata, notes and the title off the top; the rest is the story."""
     meta = _Meta()
     items = _join_split_by_lines(items)
+    pictures: list[Item] = []  # a frontispiece over or among the title page's lines: the first chapter's
     index = 0
     unlabelled_note = False
     pending_key: str | None = None  # "Summary:" with its text in the next paragraph
@@ -1599,6 +1612,10 @@ def read_preamble(items: list[Item]) -> Preamble:
                 continue
             break
         text = item.text
+        if _PICTURE.match(text) and index + 1 < len(items):  # "[Illustration]" over "Great Expectations"
+            pictures.append(item)
+            index += 1
+            continue
         if item.note and not declaration_line(text):  # under a note heading above the first chapter
             meta.notes.append(strip_note_label(text))
             index += 1
@@ -1679,6 +1696,10 @@ def read_preamble(items: list[Item]) -> Preamble:
         if index < last_para and _repeats_field(text, author, meta):
             index += 1  # a title page under the header's fields: "THE SALT ROAD" / "BY MARA FENWICK"
             continue
+        if index < last_para and meta.title is not None and _CREDIT.match(text.strip()):
+            meta.notes.append(text.strip())  # a title page's "Translated by Isabel F. Hapgood", "[1867 Edition]"
+            index += 1
+            continue
         if index < last_para and meta.title is not None and _PLAY_SUBTITLE.match(_field_key(text)):
             meta.notes.append(text.strip())  # under a play's title, what it is: "A COMEDY IN FOUR ACTS"
             index += 1
@@ -1732,7 +1753,14 @@ def read_preamble(items: list[Item]) -> Preamble:
         skipped = front_navigation(body, 1, meta)
         if skipped:
             body = [body[0], *body[1 + skipped :]]
+    if pictures and body and isinstance(body[0], Heading):
+        body = [body[0], *pictures, *body[1:]]
+    elif pictures:
+        body = [*pictures, *body]
     return Preamble(meta, body)
+
+
+_PICTURE = re.compile(r"^[ \t]*\[Image(?:: [^\]\n]*)?\][ \t]*$")  # a picture's line (image_line)
 
 
 def _prose_warning_field(text: str) -> bool:

@@ -59,6 +59,7 @@ _NAMED = re.compile(
     r"^(?:the\s+(?=(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction)\b))?"  # Wilde's "THE PREFACE"
     r"(?P<label>prologue|epilogue|interlude|afterword|foreword|preface|introduction|coda|side story|bonus chapter"
     r"|special chapter|extra chapter|bonus|extra|special|omake)(?![\w'’])(?:\s+(?P<num>\d{1,4})(?![\w'’]))?"
+    r"(?:\s+to\s+(?:the\s+)?(?:\w+\s+)?edition(?![\w'’]))?"  # "PREFACE TO FIRST EDITION"
     r"(?:\.|\s*[:.\-–—|]\s*(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
 )
@@ -830,6 +831,9 @@ TITLE_GAP = 3
 TITLE_TEXT_WORDS = 6  # the paragraph under such a title is story text, longer than a by-line
 
 
+_CREDIT_OPENING = re.compile(r"(?:by|translated|edited|illustrated|with an introduction)\b", re.IGNORECASE)
+
+
 def _spaced_capital_titles(items: list[Item]) -> None:
     """Turn into headings the titles in capitals that a collection of stories sets each of its stories
     under, after a wide gap of blank lines ("THE GIFT OF THE MAGI", "A RETRIEVED REFORMATION"), or a
@@ -840,20 +844,21 @@ def _spaced_capital_titles(items: list[Item]) -> None:
     sentence, no shout: "NO!" is one), alone in its block after :data:`TITLE_GAP` blank lines or
     more, with a paragraph of story text (lower case in it) right under it, the first heading the
     text from its start (:func:`_marks_throughout`)."""
-    if any(isinstance(item, Heading) and item.kind != "part" for item in items):
-        return  # (under parts, as Siddhartha's "FIRST PART" over "THE SON OF THE BRAHMAN")
+    if any(isinstance(item, Heading) and item.kind not in ("part", "named") for item in items):
+        return  # (under parts, as Siddhartha's "FIRST PART" over "THE SON OF THE BRAHMAN", or after an "INTRODUCTION")
     found = [
         index
         for index, item in enumerate(items)
         if isinstance(item, Para)
-        and item.gap >= TITLE_GAP
+        and (item.gap >= TITLE_GAP or index == 0)
         and item.text.isupper()
         and _title_line(_TITLE_ABBREVIATION.sub(r"\1", item.text))
         and isinstance(following := _at(items, index + 1), Para)
         and any(char.islower() for char in following.text)
         and len(following.text.split()) >= TITLE_TEXT_WORDS  # (a title page's "by Robert Louis Stevenson" is none)
+        and not _CREDIT_OPENING.match(following.text)  # (nor "Translated into English Prose by Samuel Butler")
     ]
-    if len(found) < 2 or not _marks_throughout(items, found):
+    if len(found) < 2 or not _marks_throughout(items, found, _text_start(items, found[0])):
         return  # (a story's closing "THE END" and "AUTHOR'S NOTE" stand after its text, not over it)
     for index in found:
         title = items[index]
@@ -1240,15 +1245,31 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
 _FROM_THE_START = frozenset(["roman_title", "dash_lower", "dot_lower"])  # kinds a list inside a story may take too
 
 
-def _marks_throughout(items: list[Item], series: list[int]) -> bool:
-    """The series heads the text from its start: less text stands before its first line (a title,
+def _marks_throughout(items: list[Item], series: list[int], start: int = 0) -> bool:
+    """The series heads the text from ``start``: less text stands before its first line (a title,
     a by-line, a note) than under it. "I. Be Kind" / "II. Be Brave" numbering a list inside a
     story, after the story's own opening, are that story's text."""
 
     def words(start: int, end: int) -> int:
         return sum(len(item.text.split()) for item in items[start:end] if isinstance(item, Para))
 
-    return words(0, series[0]) < words(series[0] + 1, series[1])
+    return words(start, series[0]) < words(series[0] + 1, series[1])
+
+
+_START_MARKER = re.compile(r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+
+
+def _text_start(items: list[Item], first: int) -> int:
+    """Where the text the first title may head begins: after Project Gutenberg's header (its
+    "*** START OF THE PROJECT GUTENBERG EBOOK" line) and after the last heading before that title
+    (an "INTRODUCTION" is a chapter of its own, whatever its length)."""
+    for index in range(first - 1, -1, -1):
+        item = items[index]
+        if isinstance(item, Heading):
+            return first  # its text is that heading's chapter, not text before the titles
+        if isinstance(item, Para) and _START_MARKER.match(item.text):
+            return index + 1
+    return 0
 
 
 def series_titles(labels: list[str]) -> list[str] | None:
