@@ -56,6 +56,7 @@ from bot.story.structure import (
 from bot.story.webpage import (
     AUTHOR_HREF,
     TEXT_ONLY,
+    blog_post_byline,
     box_title,
     forum_author,
     names_author_note,
@@ -908,6 +909,7 @@ def parse_generic_html(
     tags = post_tags(soup.body or soup)
     byline = story_byline(soup.body or soup)
     blog = tumblr_blog(soup)
+    serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
     body = strip_page_chrome(soup.body or soup)
     image_lines(body)
     _mark_title_style(soup, body)
@@ -918,12 +920,16 @@ def parse_generic_html(
     prefix: list[Item] = []
     if byline is not None:  # a reading site's bar names the story: the page's <title> names the part
         prefix.append(Para(f"Title: {byline[0]}", 0))
+    elif serial is not None:
+        prefix.append(Para(f"Title: {serial}", 0))
     if byline is not None and not (meta_author and meta_author.get("content")):
         prefix.append(Para(f"Author: {byline[1]}", 0))
     elif meta_author and meta_author.get("content"):
         prefix.append(Para(f"Author: {meta_author['content']}", 0))
     elif poster:
         prefix.append(Para(f"Author: {poster}", 0))
+    elif post_author:
+        prefix.append(Para(f"Author: {post_author}", 0))
     elif blog:
         prefix.append(Para(f"Author: {blog}", 0))
     if tags:  # read as AO3's freeform tags: those naming a warning declare it ("#tw death"), the rest nothing

@@ -17,6 +17,7 @@ from bot.story.ao3_page import is_ao3_page, parse_ao3_page
 from bot.story.decode import check_size, decode_text, sniff_binary
 from bot.story.epub import read_epub
 from bot.story.errors import StoryFormatError
+from bot.story.ffn_page import is_ffn_page, parse_ffn_page
 from bot.story.htmltext import check_markup, make_soup, parse_generic_html
 from bot.story.limits import DEFAULT_MAX_CHAPTERS
 from bot.story.markdown import parse_markdown
@@ -85,6 +86,8 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
             return parse_ao3(soup, filename, "html", max_chapters=max_chapters)
         if is_ao3_page(soup):
             return parse_ao3_page(soup, filename, max_chapters=max_chapters)
+        if is_ffn_page(soup):
+            return parse_ffn_page(soup, filename, max_chapters=max_chapters)
         return parse_generic_html(soup, filename, max_chapters=max_chapters)
     if suffix in _MARKDOWN:
         return parse_markdown(text, filename, max_chapters=max_chapters)

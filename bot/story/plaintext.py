@@ -1887,11 +1887,12 @@ _RECOMMENDED = re.compile(r"you(?:'|’)ll[ \t]+also[ \t]+like|you[ \t]+may[ \t]
 # Chapter", "« Prev | ToC | Next »", "[Previous] [Index] [Next]", "Next Chapter" alone.
 _NAV_ENTRY = (
     r"[<«‹←\[(]{0,2}[ \t]*(?:(?:previous|prev|next|last|first)(?:[ \t]+(?:chapter|part|page))?"
-    r"|table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home)[ \t]*[>»›→\])]{0,2}"
+    r"|table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home|(?:part|chapter)[ \t]+\d{1,4})"
+    r"[ \t]*[>»›→\])]{0,2}"
 )
 _SERIAL_NAV = re.compile(rf"{_NAV_ENTRY}(?:[ \t]*[|/•·~\-–—][ \t]*{_NAV_ENTRY}|[ \t]+{_NAV_ENTRY})*", re.IGNORECASE)
 _LONE_NAV = re.compile(r"[<«‹←]{0,2}[ \t]*(?:previous|prev|next)[ \t]+chapter[ \t]*[>»›→]{0,2}", re.IGNORECASE)
-_NAV_WORD = re.compile(r"previous|prev|next|last|first|contents|toc|index|home", re.IGNORECASE)
+_NAV_WORD = re.compile(r"previous|prev|next|last|first|contents|toc|index|home|(?:part|chapter)[ \t]+\d", re.IGNORECASE)
 
 
 def site_chrome(text: str) -> bool:

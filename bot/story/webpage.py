@@ -90,6 +90,9 @@ _CHROME_PAIRS = frozenset(
         ("nav", "buttons"),
         ("post", "footer"),
         ("post", "meta"),
+        ("post", "feeds"),
+        ("feed", "links"),
+        ("entry", "footer"),
         ("story", "stats"),
         ("num", "comment"),
         ("site", "header"),
@@ -409,6 +412,7 @@ def _thread_starter(body: Tag) -> str | None:
 # An address of a user's page: "/user/moonlitpages" (Wattpad), "/users/odile", "/u/12", "viewuser.php?uid=".
 AUTHOR_HREF = re.compile(r"/(?:users?|u|profile|member|members|author|authors|viewuser\.php)\b", re.IGNORECASE)
 _BY = re.compile(r"^\s*by\s*$", re.IGNORECASE)
+_BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 
 def story_byline(body: Tag) -> tuple[str, str] | None:
@@ -444,6 +448,41 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
         by.decompose()
         return title, author
     return None
+
+
+# A blog post's line of who posted it when (WordPress's "entry-meta": "Posted on March 5, 2021 by
+# kestrelwrites", Blogger's "post-header"), and the blog's date over its posts ("date-header").
+_POST_META = frozenset(["entry-meta", "post-meta", "post-header", "post-byline", "entry-byline", "date-header"])
+_SITE_TITLES = frozenset(["site-title", "blog-title", "site-name"])
+_POSTED_BY = re.compile(r"\bby\s+(?P<name>[^\s,|]{1,40}(?:\s[^\s,|]{1,40}){0,3})\s*$", re.IGNORECASE)
+
+
+def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
+    """The blog's name and the post's author, from a blog's page (WordPress, Blogger), with the
+    post's date line taken out of the page: read as text, "Posted on March 5, 2021 by kestrelwrites"
+    was the chapter's first paragraph and the date the chapter's title, and the story was titled
+    with the page's ``<title>`` ("Chapter 12 – The Glass Tower – Ashen Roads")."""
+    author = None
+    found = False
+    for meta in body.find_all(class_=lambda names: names is not None and bool(_classes_of(names) & _POST_META)):
+        if meta.find_parent(class_=lambda names: names is not None and "comment" in " ".join(_classes_of(names))):
+            continue  # a comment's own line
+        named = meta.find(attrs={"rel": "author"}) or meta.find(class_=["author", "fn", "byline"])
+        if author is None and isinstance(named, Tag):
+            author = _BY_PREFIX.sub("", " ".join(named.get_text(" ").split())).strip() or None
+        if author is None and (said := _POSTED_BY.search(" ".join(meta.get_text(" ").split()))) is not None:
+            author = said.group("name")
+        meta.decompose()
+        found = True
+    if not found:
+        return None, None
+    site = body.find(class_=lambda names: names is not None and bool(_classes_of(names) & _SITE_TITLES))
+    blog = " ".join(site.get_text(" ").split()) if isinstance(site, Tag) else None
+    return blog or None, author
+
+
+def _classes_of(names: str | list[str]) -> set[str]:
+    return set(names.split() if isinstance(names, str) else names)
 
 
 # A Tumblr post's own address: "https://moonlitpages.tumblr.com/post/718203948120/golden-hour" or
