@@ -428,6 +428,7 @@ _WORLD_BY_WORDS = (
     "|napisane przez|napisana przez|przez|autorstwa|napsal|napsala|napísal|napísala|napisao|napisala|od"
     "|írta|kirjoittanut|kirjutanud|parašė|yazan|γραμμένο από|από|του|της|написано|написала|написал"
     "|författare|forfatter|auteur|autore|autora|autorka|autorin|autor|szerző|yazar|autors|autorius|автор|авторка"
+    "|ditulis oleh|oleh|bởi|viết bởi"
 )
 _WORLD_BY_LINE = re.compile(
     rf"^[ \t]*(?:{_WORLD_BY_WORDS})(?:[ \t]*:[ \t]*|[ \t]+)(?P<author>\S.{{0,80}}?){_RUN_START}[ \t]*$",
@@ -516,6 +517,8 @@ def _declaration() -> re.Pattern[str]:
 _SOURCE_ADDRESS = re.compile(r"^(?:(?:source|link|url|original)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 _RIGHTS = re.compile(
     r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))|all rights reserved[ \t.!]*$"
+    r"|(?:todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|todos os direitos reservados"
+    r"|tutti i diritti riservati|wszelkie prawa zastrzeżone|все права защищены)[ \t.!]*$"
     r"|^isbn(?:[ \t-]*1[03])?[ \t]*:?[ \t]*(?:97[89])?[\d -]{9,}[\dx]$",  # a copyright page's "ISBN: 978-1-23456-789-0"
     re.IGNORECASE,
 )
@@ -1242,7 +1245,9 @@ def by_line_author(line: str) -> str | None:
     match = _WORLD_BY_LINE.match(trim_ornaments(line))
     if match is not None:
         author = trim_ornaments(match.group("author"))
-        return author.lstrip("@") if _author_like(author) and _name_like(author) else None
+        # one plain word is a name only after a "by" in lower case ("von Nachtfalter"): "Von Herzen" is a dedication
+        lowered = line.lstrip()[:1].islower() and len(author.split()) == 1 and author[:1].isupper()
+        return author.lstrip("@") if _author_like(author) and (_name_like(author) or lowered) else None
     return _cjk_by_line_author(line)
 
 
@@ -1624,6 +1629,11 @@ def read_preamble(items: list[Item]) -> Preamble:
             pending_key = None
             index += 1
             continue
+        lone = _lone_label(text) if pending_key is None and isinstance(following, Para) else None
+        if lone is not None and _consumed_any(meta):
+            pending_key = lone  # "Summary" on a line of its own, its text under it
+            index += 1
+            continue
         if pending_key is not None and parse_field(text.split("\n")[0]) is None:
             meta.add(pending_key, f"{pending_key}: {text}", text)
             pending_key = None
@@ -1763,6 +1773,14 @@ def read_preamble(items: list[Item]) -> Preamble:
 _PICTURE = re.compile(r"^[ \t]*\[Image(?:: [^\]\n]*)?\][ \t]*$")  # a picture's line (image_line)
 
 
+def _lone_label(text: str) -> str | None:
+    """The key of a summary or notes label alone on its line with no colon ("Summary", "Description")."""
+    if "\n" in text or len(text) > 30:
+        return None
+    parsed = parse_field(f"{text.strip().rstrip(':：')}:")
+    return parsed[0] if parsed is not None and _KEYS[parsed[0]] in _PROSE_FIELDS else None
+
+
 def _prose_warning_field(text: str) -> bool:
     """A paragraph opening with a warning label read as a header field ("Warning: the stairs were
     steep"), where the chapters would read prose: not declarations beyond doubt (see
@@ -1811,6 +1829,8 @@ def _title_followed_well(following: Item | None, index: int) -> bool:
     if is_labelled_note(first_line):  # "Anmerkung der Autorin: ...", a note no field name covers
         return True
     if _KIND_LINE.match(trim_ornaments(first_line)):  # "A novella" under it
+        return True
+    if _rights_notice(following.text):  # "All rights reserved." under it
         return True
     return index == 0 and len(following.text) > 200
 
