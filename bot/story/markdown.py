@@ -394,8 +394,8 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     check_lines(text)
     fields, body = front_matter_lines(text)
     body = strip_inline_markup(unquote_blocks(leading_callouts(read_details(drop_comments(body)))))
-    if fields:
+    if fields:  # their values read as the text's are: Obsidian's "author: [[Kit Rowan]]" is Kit Rowan
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
-        body = "\n".join(known) + "\n\n" + body
+        body = strip_inline_markup("\n".join(known)) + "\n\n" + body
     items = drop_preamble_images(note_sections(split_items(body, markdown=True)))
     return build_story(items, filename, "md", max_chapters=max_chapters)

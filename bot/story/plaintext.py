@@ -1007,7 +1007,12 @@ class _Meta:
         elif target == "title":
             self.title = value or self.title
         elif target in ("archive_warnings", "fandoms", "relationships", "characters", "additional_tags"):
-            self.values.setdefault(target, []).extend(part.strip() for part in value.split(",") if part.strip())
+            listed = self.values.setdefault(target, [])
+            listed.extend(
+                part for part in dict.fromkeys(part.strip() for part in value.split(",")) if part and part not in listed
+            )
+        elif target == "rating" and _STARS.fullmatch(value):
+            return  # a reader's stars for the book ("★★★★", calibre's jacket, "4/5"), no content rating
         elif value:
             self.values[target] = [value]
 
@@ -1021,6 +1026,9 @@ class _Meta:
             self.declared[-1] = f"{self.declared[-1]} {line.strip()}"
         elif target == "title" and self.title:
             self.title = f"{self.title} {line.strip()}"
+
+
+_STARS = re.compile(r"[★☆✩✪✫✬✭✮✯⭐*½ \t]+|\d(?:[.,]\d{1,2})?[ \t]*(?:/[ \t]*(?:5|10)|stars?|out of (?:5|10|five|ten))?")
 
 
 def _notice_field(key: str, value: str) -> bool:
@@ -1691,7 +1699,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             continue
         if meta.title is not None and index < last_para and _HASHTAGS.fullmatch(text.strip()):
-            meta.values.setdefault("additional_tags", []).extend(tag.lstrip("#") for tag in text.split())
+            meta.add("additional tags", text, ", ".join(tag.lstrip("#") for tag in text.split()))
             index += 1  # an Obsidian note's "#wip #fantasy" under its title
             continue
         author = by_line_author(text)

@@ -169,6 +169,7 @@ _SCENE_BREAK = re.compile(
     rf"|(?:[~*\-=+]*[ \t]*){_LETTER_RUN}(?:[ \t]*[~*\-=+.][ \t]*{_LETTER_RUN})*(?:[ \t]*[~*\-=+]*)"
     r"|[xX](?:[ \t]+[xX]){2,}"  # "x x x"
     r"|[⁂❦❧✦✧※⸻⸺]"
+    r"|\[newpage\]"  # pixiv's page break
     # ~x~, -o-, *0*, "-o-o-o-", "—o—": the letters of an ornament only; "*Sigh*" and "-Bang-" are the story's words
     r"|(?:[~*\-=—–][ \t]*)+(?:[xXoO0]{1,4}[ \t]*(?:[~*\-=—–][ \t]*)+)+"
     r")[ \t]*$"
@@ -260,6 +261,9 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     wrapped = _EMPHASIS_WRAP.match(stripped)
     if wrapped:
         stripped = wrapped.group("inner").strip()
+    if stripped.startswith("[chapter:") and (pixiv := _PIXIV_CHAPTER.match(stripped)) is not None:
+        title = pixiv.group("title").strip()  # pixiv's "[chapter:はじまり]"
+        return Heading(title or None, "chapter", level, line.strip())
     heading = _numbered_or_named(stripped, level, line.strip())
     if heading is None and stripped[:1] in _DECOR_FIRST:
         undecorated = _undecorate(stripped)
@@ -274,6 +278,7 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     return heading
 
 
+_PIXIV_CHAPTER = re.compile(r"^\[chapter:(?P<title>[^\]\n]{0,100})\]$")
 _SYMBOL_CATEGORIES = frozenset(["So", "Sk", "Sm", "Mn", "Cf"])  # emoji, ✿ ⋆ ⊹, their selectors and joiners
 
 

@@ -11,6 +11,7 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story
+from bot.story.ruby import readings_in_brackets
 from bot.story.structure import split_items
 
 
@@ -18,4 +19,5 @@ def parse_plain_text(
     text: str, filename: str, *, source_format: str = "txt", max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
     check_lines(text)
-    return build_story(note_sections(split_items(text)), filename, source_format, max_chapters=max_chapters)
+    items = split_items(readings_in_brackets(text))
+    return build_story(note_sections(items), filename, source_format, max_chapters=max_chapters)
