@@ -495,6 +495,8 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
                     out.append(Para(text))
             elif name == "table" and (fields := _field_table(child)):
                 out.append(Para(fields))
+            elif name == "table" and (rows := _data_table(child)):
+                out.append(Para(rows))
             elif name in ("p", "li", "dt", "dd", "figcaption", "summary") or not _has_block_child(child):
                 whole = element_text(child)
                 text = _without_navigation(whole)
@@ -641,6 +643,30 @@ def _field_table(table: Tag) -> str | None:
             return None
         lines.append(f"{label} {value}".strip())
     return "\n".join(lines)
+
+
+_DATA_CELL_CHARS = 200
+_DATA_COLUMNS = 12
+
+
+def _data_table(table: Tag) -> str | None:
+    """A table of short cells (a list a character reads out, a schedule) as one paragraph, a line a
+    row and its cells set apart by " | ": cell by cell, each was a paragraph of its own. A table
+    laying out a page (a cell of paragraphs) is read as before."""
+    rows = [row for section in _table_sections(table) for row in section.find_all("tr", recursive=False)]
+    lines: list[str] = []
+    for row in rows:
+        cells = row.find_all(["td", "th"], recursive=False)
+        if not cells or len(cells) > _DATA_COLUMNS or any(_has_block_child(cell) for cell in cells):
+            return None
+        texts = [" ".join(element_text(cell).split()) for cell in cells]
+        if any(len(text) > _DATA_CELL_CHARS for text in texts):
+            return None
+        if len(texts) == 2 and texts[0].endswith(":"):
+            lines.append(" ".join(texts))  # "Rating:" | "Fiction T": a field, as a title page lists it
+        elif any(texts):
+            lines.append(" | ".join(texts))
+    return "\n".join(lines) if len(lines) >= 2 else None
 
 
 def _table_sections(table: Tag) -> list[Tag]:
@@ -1269,6 +1295,8 @@ def _place_note(soup: BeautifulSoup, calling: Tag, note: Tag, number: str, place
         if back is not None:
             back.decompose()
     lines = _entry_lines(note)
+    if lines:  # the stop after the number the back link was: "1. The wall"
+        lines = [line for line in (lines[0].lstrip(".):; \t"), *lines[1:]) if line]
     holder = note.parent
     note.decompose()
     if isinstance(holder, Tag) and holder.name == "div" and not holder.get_text().strip():
@@ -1305,7 +1333,9 @@ def move_notes_across(
                 continue
             note = other.find(id=where[1])
             calling = link.find_parent(["p", "li", "div"])
-            if note is None or calling is None or not (_is_footnotes(note) or note.find_parent(_is_footnotes)):
+            if note is None or calling is None:
+                continue
+            if not (_is_footnotes(note) or note.find_parent(_is_footnotes) or _numbered_like(note, link)):
                 continue
             backs = (locate(where[0], str(back.get("href") or "")) for back in note.find_all("a", href=True))
             if (key, str(link["id"])) in backs:
@@ -1314,6 +1344,17 @@ def move_notes_across(
     for block in emptied:
         if block.parent is not None and block.find("li") is None:
             block.decompose()
+
+
+_PLAIN_NOTE_CHARS = 1500
+
+
+def _numbered_like(note: Tag, call: Tag) -> bool:
+    """A note in no block marked as notes that opens with its call's mark ("<p id="n1"><a
+    href="c1.xhtml#r1">1</a>. The wall ...</p>", a book tool's plain endnotes), short as a note is."""
+    mark = call.get_text().strip().strip("[]()")
+    text = element_text(note).strip()
+    return bool(mark) and len(text) <= _PLAIN_NOTE_CHARS and text.lstrip("[(").startswith(mark)
 
 
 # An unlinked call: a superscript that is only a number ("<sup>1</sup>", "<sup>[2]</sup>").

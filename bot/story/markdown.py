@@ -262,6 +262,37 @@ def _quoted_line(line: str, content: str) -> str:
     return content
 
 
+_TABLE_ROW = re.compile(r"^[ \t]*\|(?P<cells>.*)\|[ \t]*$")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+def plain_tables(text: str) -> str:
+    """A Markdown table as its rows, a line each, cells set apart by " | ", without the rule under
+    its head: Discord shows no tables, and its "|-------|" line was posted as it was. Only a head
+    row over such a rule starts a table; a line between bars elsewhere is text."""
+    if "|" not in text or "---" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        head = _TABLE_ROW.match(lines[index])
+        if head is None or index + 1 >= len(lines) or not _TABLE_RULE.match(lines[index + 1]):
+            out.append(lines[index])
+            index += 1
+            continue
+        out.append(_cells(head))
+        index += 2
+        while index < len(lines) and (row := _TABLE_ROW.match(lines[index])) is not None:
+            out.append(_cells(row))
+            index += 1
+    return "\n".join(out)
+
+
+def _cells(row: re.Match[str]) -> str:
+    return " | ".join(cell.strip() for cell in row.group("cells").split("|"))
+
+
 def strip_inline_markup(text: str, *, seconds: float = MARKDOWN_SECONDS) -> str:
     """Remove emphasis, links, images and inline HTML, line by line, leaving dividers alone.
 
@@ -393,7 +424,7 @@ def read_details(text: str) -> str:
 def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
     check_lines(text)
     fields, body = front_matter_lines(text)
-    body = strip_inline_markup(unquote_blocks(leading_callouts(read_details(drop_comments(body)))))
+    body = strip_inline_markup(plain_tables(unquote_blocks(leading_callouts(read_details(drop_comments(body))))))
     if fields:  # their values read as the text's are: Obsidian's "author: [[Kit Rowan]]" is Kit Rowan
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
         body = strip_inline_markup("\n".join(known)) + "\n\n" + body

@@ -2818,6 +2818,7 @@ _FRONT_LABELS = {
 _DEDICATEES = frozenset(
     ["my", "our", "his", "her", "their", "your", "you", "everyone", "anyone", "all", "those", "whoever", "mum", "mom"]
 )
+_LONE_TO = re.compile(r"^[ \t]*(?:to|for|dedicated[ \t]+to|inscribed[ \t]+to)[ \t]*$", re.IGNORECASE)
 _DEDICATION_OPENERS = re.compile(
     r"^(?:(?:for|to)[ \t]+the[ \t]+(?:memory|ones?)\b|in[ \t]+(?:loving[ \t]+)?memory[ \t]+of\b|dedicated[ \t]+to\b"
     r"|this[ \t]+(?:book|story|novel|one)[ \t]+is[ \t]+(?:for|dedicated)\b)",
@@ -2903,6 +2904,10 @@ def unmarked_front_pages(paragraphs: list[str]) -> list[tuple[str, list[str]]] |
     dedication then an epigraph: (label, paragraphs) for each; None when it is anything else."""
     if _is_epigraph(paragraphs):
         return [(EPIGRAPH, paragraphs)]
+    if paragraphs and _LONE_TO.match(paragraphs[0]):  # a printed page's "TO" / "MY DEAR FRIEND" / "HOMMY-BEG"
+        joined = " ".join(" ".join(paragraphs[:_DEDICATION_MAX_PARAGRAPHS]).split())
+        if len(paragraphs) <= _DEDICATION_MAX_PARAGRAPHS and _is_dedication([joined]):
+            return [(DEDICATION, [joined])]
     for end in range(min(len(paragraphs), _DEDICATION_MAX_PARAGRAPHS), 0, -1):
         if _is_dedication(paragraphs[:end]):
             rest = paragraphs[end:]

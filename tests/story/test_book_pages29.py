@@ -21,7 +21,7 @@ def read(documents: list[tuple[str, str]]) -> Story:
 
 
 def page(heading: str, *lines: str) -> str:
-    return xhtml(f"<h1>{heading}</h1>" + "".join(f"<p>{line}</p>" for line in lines))
+    return xhtml(f"<h1>{heading}</h1>" + "".join(line if line.startswith("<") else f"<p>{line}</p>" for line in lines))
 
 
 @pytest.mark.parametrize("heading", ["Content Warnings", "Trigger Warning", "Content Note"])
@@ -52,3 +52,20 @@ def test_a_playlist_or_pronunciation_page_is_a_note(heading: str) -> None:
 def test_pages_after_the_story_are_no_chapter(heading: str) -> None:
     story = read([*CHAPTERS, ("end.xhtml", page(heading, "Find me at maraquill.example.", "See you next time."))])
     assert len(story.chapters) == 2
+
+
+def test_plain_linked_endnotes_go_to_their_chapters() -> None:
+    docs = [
+        (
+            f"c{i}.xhtml",
+            xhtml(f'<h1>Chapter {i}</h1><p>The wall.<sup><a id="r{i}" href="notes.xhtml#n{i}">{i}</a></sup></p>{TEXT}'),
+        )
+        for i in (1, 2)
+    ]
+    notes = "".join(f'<p id="n{i}"><a href="c{i}.xhtml#r{i}">{i}</a>. Rebuilt in 180{i}.</p>' for i in (1, 2))
+    story = read([*docs, ("notes.xhtml", page("Notes", notes))])
+    assert [chapter.notes for chapter in story.chapters] == [
+        ["Footnote 1: Rebuilt in 1801."],
+        ["Footnote 2: Rebuilt in 1802."],
+    ]
+    assert story.chapters[0].paragraphs[0] == "The wall."
