@@ -482,10 +482,16 @@ _NAME_PARTICLES = frozenset(
 # "TW for miscarriage", "CW: grief", "tw// blood", "C/W - gore", "Trigger warnings: ...". The
 # text after the label starts and ends on a non-space, so a long run of spaces is read once.
 _ENGLISH_LABELS = (
-    r"(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content)[ \t]warnings?(?:\(s\))?|warnings?(?:\(s\))?"
+    r"(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content|chapter)[ \t]warnings?(?:\(s\))?"
+    r"|warnings?(?:\(s\))?|heads[ \t]+up"
 )
-# The body ends at a sentence's end or an aside, Chinese and Japanese ones too ("。", "！", "（").
-_DECLARED_BODY = r"[ \t]*[^.!?。！？\n()（）\[\]\s](?:[^.!?。！？\n()（）\[\]]*[^.!?。！？\n()（）\[\]\s])?"
+# The body ends at a sentence's end or an aside, Chinese and Japanese ones too ("。", "！", "（"); a
+# short aside in brackets inside a list goes on with it ("CW: self-harm (brief), blood").
+_BODY_CHAR = r"[^.!?。！？\n()（）\[\]]"
+_BODY_ASIDE = r"\([^()\n]{0,40}\)"
+_DECLARED_BODY = (
+    rf"[ \t]*[^.!?。！？\n()（）\[\]\s](?:(?:{_BODY_CHAR}|{_BODY_ASIDE})*(?:[^.!?。！？\n()（）\[\]\s]|{_BODY_ASIDE}))?"
+)
 # Where a label or phrase may start and end: at a word's edge, or anywhere in a script written without
 # spaces ("本章预警：死亡": the label 预警 follows 本章 with no space between).
 _STARTS = rf"(?:(?<![\w/])|(?=[{UNSPACED_CHARS}]))"
@@ -667,9 +673,11 @@ NOTICE_LINE_CHARS = 80
 
 @cache
 def _bare_label() -> re.Pattern[str]:
+    """A warnings label alone, or naming its chapter: "Warnings", "Content warnings for this chapter"."""
     cues = declaration_cues()
     labels = "|".join(part for part in (_ENGLISH_LABELS, cues.labels, cues.generic_labels) if part)
-    return re.compile(rf"(?:{labels})", re.IGNORECASE)
+    chapter = rf"(?:[ \t]+(?:for|in)[ \t]+(?:the[ \t]+)?(?:{_THIS_CHAPTER}|{_NEXT_CHAPTER}))?"
+    return re.compile(rf"(?:{labels}){chapter}", re.IGNORECASE)
 
 
 def notice_list(text: str) -> str | None:
@@ -822,12 +830,28 @@ def declare_chapter_warnings(story: Story) -> Story:
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in chapter.notes:
             for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
-                for warning in extract_declarations(sentence)[0]:
+                for warning in extract_declarations(sentence)[0] or _chapter_holds(sentence):
                     for target in targets:
                         gathered[target].setdefault(warning)
     for chapter, warnings in zip(chapters, gathered, strict=True):
         chapter.declared_warnings = list(warnings)
     return story
+
+
+_HOLDS = re.compile(
+    rf"\b(?:the[ \t]+)?(?:{_NEXT_CHAPTER}|{_THIS_CHAPTER})[ \t]+(?:will[ \t]+)?"
+    r"(?:contains?|has|have|includes?|features?|deals?[ \t]+with|mentions?|gets?[ \t]+into|is[ \t]+about)[ \t]+"
+    r"(?P<what>[^.!?\n]{1,200})",
+    re.IGNORECASE,
+)
+
+
+def _chapter_holds(sentence: str) -> list[str]:
+    """A note's sentence saying what a chapter holds, "next chapter contains major character death",
+    as its declaration, when what it names are warnings; no label over it, so only in a note."""
+    if len(sentence) > DECLARATION_PARAGRAPH_CHARS or (found := _HOLDS.search(sentence)) is None:
+        return []
+    return [found.group(0).strip()] if lists_warnings(found.group("what")) else []
 
 
 def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str, tuple[int, ...]]]:
@@ -884,7 +908,29 @@ def declaration_paragraph(text: str) -> bool:
         return False
     lines = [trim_ornaments(line.strip()) for line in text.splitlines()]
     lines = [line for line in lines if line]
-    return bool(lines) and all(_declarations_only(line) for line in lines)
+    asides = [reader_aside(line) for line in lines]  # "please take care of yourselves <3" under the list
+    return not all(asides) and all(aside or _declarations_only(line) for line, aside in zip(lines, asides, strict=True))
+
+
+# What an author says to readers around a warning, no story and no warning: "Stay safe!", "Hi
+# everyone! Quick CW: ... Enjoy!", "please take care of yourselves <3".
+_READER_ASIDE = re.compile(
+    r"(?:(?:hi|hey|hello|heya)(?:[ \t]+(?:everyone|everybody|all|guys|friends|y'?all|lovelies|folks|loves))?"
+    r"|(?:please[ \t]+)?(?:stay|be|read)[ \t]+safe(?:ly)?(?:[ \t]+(?:everyone|guys|friends|y'?all|loves))?"
+    r"|(?:please[ \t]+)?(?:take[ \t]+care|look[ \t]+after[ \t]+yourselves?|mind[ \t]+yourselves?)"
+    r"(?:[ \t]+of[ \t]+(?:yourselves?|you))?(?:[ \t]+(?:everyone|guys|friends|y'?all|loves))?"
+    r"|enjoy(?:[ \t]+(?:the[ \t]+chapter|reading))?|happy[ \t]+reading|love[ \t]+(?:you|ya|u)(?:[ \t]+(?:all|guys))?"
+    r"|thank(?:s|[ \t]+you)(?:[ \t]+(?:for[ \t]+reading|so[ \t]+much|all))?|sorry|quick|(?:just[ \t]+)?(?:a[ \t]+)?heads[ \t]+up"
+    r"|be[ \t]+gentle|ily|xoxo|xx)"
+    r"[ \t]*(?:[!.~,]+|<3+|♥|❤️?|:\)|\s)*",
+    re.IGNORECASE,
+)
+
+
+def reader_aside(text: str) -> bool:
+    """Whether ``text`` only greets, thanks or looks after readers (see :data:`_READER_ASIDE`)."""
+    text = text.strip().strip("*_~ \t")
+    return 0 < len(text) <= 80 and _READER_ASIDE.fullmatch(text) is not None
 
 
 def _declarations_only(line: str) -> bool:
@@ -904,7 +950,10 @@ def _declarations_only(line: str) -> bool:
     residue = this_chapter.sub(" ", next_chapter.sub(" ", _ASIDE.sub(" ", residue)))
     # "流血表現があります。ご注意ください。": a sentence of a marker alone says no more than the declaration.
     return not any(
-        char.isalnum() for segment in _SEGMENT.findall(residue) if not marker_only(segment) for char in segment
+        char.isalnum()
+        for segment in _SEGMENT.findall(residue)
+        if not marker_only(segment) and not reader_aside(segment)
+        for char in segment
     )
 
 
@@ -924,6 +973,12 @@ def _may_be_declarations(line: str) -> bool:
     if first is None:
         return False
     start = first.start()
+    for _ in range(3):  # past a greeting: "Hi everyone! Quick CW: ..."
+        aside = _READER_ASIDE.match(line, start)
+        after = _FIRST_LETTER.search(line, aside.end()) if aside is not None and aside.end() > start else None
+        if after is None:
+            break
+        start = after.start()
     if "(" in line[:start] or "[" in line[:start]:
         return True
     next_chapter, this_chapter = _chapter_phrases()
@@ -2656,6 +2711,7 @@ def _opening_notes(chapter: Chapter) -> Chapter:
     if not chapter.scenes:
         return chapter
     first = chapter.scenes[0].paragraphs
+    _join_label_to_list(first)
     count = 0
     while count < len(first) and (
         _DISCLAIMER.match(first[count])
@@ -2674,6 +2730,20 @@ def _opening_notes(chapter: Chapter) -> Chapter:
     if not first:
         chapter.scenes.pop(0)
     return chapter
+
+
+def _join_label_to_list(paragraphs: list[str]) -> None:
+    """A warnings label alone in a chapter's first paragraph ("Content warning for this chapter:") and
+    the list in the paragraph after it ("abuse, self harm"), as one paragraph: apart, the label
+    declared nothing and the list was story text."""
+    if len(paragraphs) < 2 or not paragraphs[0].rstrip().endswith((":", "：")) or "\n" in paragraphs[0].strip():
+        return
+    head = trim_ornaments(paragraphs[0].strip()).strip(_LABEL_FRAME)
+    if not head or not _bare_label().fullmatch(head) or len(paragraphs[1]) > DECLARATION_PARAGRAPH_CHARS:
+        return
+    joined = f"{paragraphs[0].strip()}\n{paragraphs[1].strip()}"
+    if notice_list(joined) is not None and lists_warnings(paragraphs[1]):
+        paragraphs[:2] = [joined]
 
 
 def _closing_declarations(chapter: Chapter) -> Chapter:

@@ -63,6 +63,84 @@ _NOTHING = re.compile(
     r"|no (?:tws?|cws?|(?:trigger |content |archive )?warnings?)(?: (?:apply|applies|needed))?"
 )
 
+# What a warnings line says besides its warnings, never one of them: an absence ("no major character
+# death", "nobody dies"), a pointer ("please mind the tags", "warnings for each chapter are in the
+# notes"), the story's mood or a spoiler note ("just fluff", "angst", "cliffhanger", "spoilers for
+# book 5") and the author's asides ("sorry", "love you all"). Read as items, "no major character
+# death" declared death, and the rest were shown to members as warnings Dogear could not place.
+_NOT_DECLARED = re.compile(
+    r"(?:no|not|nobody|noone|no one|none of|never|without|zero)\b"
+    r"|(?:please |pls |plz )?(?:mind|read|heed|check|see|look at)(?: the| my)? (?:tags?|notes?|warnings?)\b"
+    r"|warnings? (?:for|in) (?:each|every|individual|specific) chapters?\b|(?:chapter )?warnings? (?:are|will be) in\b"
+    r"|(?:just |pure |lots of |some )?(?:fluff|angst|humou?r|cliffhangers?|open ending|happy ending|hea)\b"
+    r"|(?:individual|each|every|specific|some|other) chapters?\b|.*\b(?:are|is) in the (?:chapter |author'?s )?notes\b"
+    r"|.*\bspoilers?\b|sorry\b|love (?:you|ya|u)\b|enjoy\b|stay safe\b|take care\b|thank",
+    re.IGNORECASE,
+)
+# A warning word spelled around a filter ("su*cide", "su1c1de", "r*pe", "ab*se", "s.h."): letters for
+# the digits and marks, a mark standing for the one letter the lists' words have there.
+_LEET = str.maketrans({"1": "i", "!": "i", "0": "o", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
+_CENSORED_WORD = re.compile(r"[a-z]*[*#!@$0-9.][a-z*#!@$0-9.]*")
+_WORD_CHARS = re.compile(r"[a-z]")
+_MASKED = re.compile(r"[a-z]*[*#][a-z*#]*")  # letters and the marks that stand for letters, no other
+
+
+def _decensored(item: str, mapping: DeclaredMapping) -> str:
+    """``item`` with each word written around a filter read as the word of the lists it stands for;
+    unchanged where none is (a year, "4th", a word the lists do not hold)."""
+    if not any(mark in item for mark in "*#!@$0123456789."):
+        return item
+    words = _alias_words(mapping)
+
+    def read(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if not _WORD_CHARS.search(token):
+            return token  # a number
+        dotted = token.replace(".", "")
+        if dotted in words:
+            return dotted  # "s.h." is "sh"
+        plain = dotted.translate(_LEET)
+        if plain in words:
+            return plain
+        if _MASKED.fullmatch(plain):
+            shape = re.compile(plain.replace("*", "[a-z]").replace("#", "[a-z]"))
+            found = [word for word in words.get_by_length(len(plain)) if shape.fullmatch(word)]
+            if len(found) == 1:
+                return found[0]
+        return token
+
+    return _CENSORED_WORD.sub(read, item)
+
+
+class _Words(set[str]):
+    """The words of the lists' aliases, and those of each length."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(words)
+        self._by_length: dict[int, list[str]] = {}
+        for word in self:
+            self._by_length.setdefault(len(word), []).append(word)
+
+    def get_by_length(self, length: int) -> list[str]:
+        return self._by_length.get(length, [])
+
+
+_WORDS_CACHED: dict[int, tuple[DeclaredMapping, _Words]] = {}  # by the mapping's id, the mapping held alive
+
+
+def _alias_words(mapping: DeclaredMapping) -> _Words:
+    """The words of ``mapping``'s aliases, worked out once per mapping (a frozen mapping holds dicts,
+    so it is no key of its own)."""
+    cached = _WORDS_CACHED.get(id(mapping))
+    if cached is not None and cached[0] is mapping:
+        return cached[1]
+    if len(_WORDS_CACHED) >= 8:
+        _WORDS_CACHED.clear()
+    words = _Words(word for alias in mapping.aliases for word in alias.split() if word.isalpha() and len(word) > 1)
+    _WORDS_CACHED[id(mapping)] = (mapping, words)
+    return words
+
+
 _ARTICLES = frozenset(("a", "an", "the"))
 
 
@@ -697,13 +775,13 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
             result.add(warning_id, original)
         return
     for item in _items(original, mapping):
-        if _NOTHING.fullmatch(item) or item in mapping.nothing:
+        if _NOTHING.fullmatch(item) or item in mapping.nothing or _NOT_DECLARED.match(item):
             continue
         archive = mapping.archive_warnings.get(item)
         if archive == UNWARNED:
             result.unwarned = True
             continue
-        found = _ids_in(item, mapping)
+        found = _ids_in(item, mapping) or _ids_in(_decensored(item, mapping), mapping)
         if found:
             for warning_id in found:
                 result.add(warning_id, original)
