@@ -2692,15 +2692,33 @@ def mid_declaration(text: str) -> bool:
     """Lines of nothing but declared warnings, each under its label ("TW: blood, self harm",
     "CW: self-harm", see :func:`labelled_list`), every warning one the taxonomy knows. "TW: blood," she joked,
     or "CW: the stairs", stays story text."""
-    if len(text) > MID_DECLARATION_CHARS or not _label_shaped(text):
+    if len(text) > MID_DECLARATION_CHARS:
         return False
-    lines = [trim_ornaments(line.strip()) for line in text.splitlines()]
+    text = _unbracketed(text.strip())  # "(tw: needles in this next scene)", "[CW: blood in the scene below]"
+    if not _label_shaped(text):
+        return False
+    lines = [_SCENE_PHRASE.sub(" ", trim_ornaments(line.strip())).strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     if not lines or not all(_label_shaped(line) and _may_be_declarations(line) for line in lines):
         return False
-    return all(
-        labelled_list(_ASIDE.sub(" ", line)) or lists_declared(line) for line in lines
-    ) and declaration_paragraph(text)
+    return all(labelled_list(_ASIDE.sub(" ", line)) or lists_declared(line) for line in lines) and declaration_paragraph(
+        "\n".join(lines)
+    )
+
+
+# Where in a chapter a warning set inside it points: the scene after it.
+_SCENE_PHRASE = re.compile(
+    r"[ \t]*\b(?:(?:in|for)[ \t]+)?(?:this|the|the[ \t]+next|the[ \t]+following)(?:[ \t]+next)?[ \t]+(?:scene|section|part)"
+    r"(?:[ \t]+(?:below|ahead|coming(?:[ \t]+up)?))?\b|[ \t]+(?:below|ahead)\b",
+    re.IGNORECASE,
+)
+
+
+def _unbracketed(text: str) -> str:
+    """A line set whole in brackets, without them."""
+    if len(text) > 2 and text[0] + text[-1] in ("()", "[]") and text.count(text[0]) == 1:
+        return text[1:-1].strip()
+    return text
 
 
 def _opening_notes(chapter: Chapter) -> Chapter:
@@ -2712,6 +2730,8 @@ def _opening_notes(chapter: Chapter) -> Chapter:
         return chapter
     first = chapter.scenes[0].paragraphs
     _join_label_to_list(first)
+    if first and (signed := _sign_labelled(first[0])) is not None:
+        first[0] = signed
     count = 0
     while count < len(first) and (
         _DISCLAIMER.match(first[count])
@@ -2730,6 +2750,21 @@ def _opening_notes(chapter: Chapter) -> Chapter:
     if not first:
         chapter.scenes.pop(0)
     return chapter
+
+
+_WARNING_SIGNS = "⚠\ufe0f🚨❗‼ \t"
+
+
+def _sign_labelled(text: str) -> str | None:
+    """A line of warnings between warning signs, with no label ("⚠ self harm, needles ⚠"), as the
+    declaration the signs make it: "Warning: self harm, needles". None for any other paragraph."""
+    line = text.strip()
+    if not line.startswith(("⚠", "🚨")) or "\n" in line or len(line) > DECLARATION_PARAGRAPH_CHARS:
+        return None
+    rest = line.strip(_WARNING_SIGNS)
+    if not rest or _declaration().match(rest) or not lists_warnings(rest):
+        return None
+    return f"Warning: {rest}"
 
 
 def _join_label_to_list(paragraphs: list[str]) -> None:

@@ -85,3 +85,28 @@ def test_what_is_no_warning_declares_nothing(declared: str) -> None:
 
 def test_a_censored_word_with_two_readings_is_left_alone() -> None:
     assert map_texts(["TW: ****"]).ids == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "ids"),
+    [
+        ("(tw: needles in this next scene)", ["procedures"]),
+        ("[CW: blood in the scene below]", ["blood-gore"]),
+        ("(Warning: the following scene contains a panic attack)", ["mental-illness"]),
+    ],
+)
+def test_a_warning_set_before_a_scene_inside_the_chapter(line: str, ids: list[str]) -> None:
+    story = read(f"Chapter 1\n\n{TEXT}\n\n{line}\n\n{TEXT}\n\nChapter 2\n\n{TEXT}\n")
+    assert chapter_ids(story) == [ids, []]
+    assert story.chapters[0].paragraphs == [TEXT, TEXT]
+
+
+def test_warnings_between_warning_signs() -> None:
+    story = read(f"Chapter 1\n\n⚠ self harm, needles ⚠\n\n{TEXT}\n\nChapter 2\n\n{TEXT}\n")
+    assert chapter_ids(story) == [["procedures", "self-harm"], []]
+
+
+@pytest.mark.parametrize("line", ['"TW: blood," she joked.', "(she left the scene below)", "⚠ Mind the gap ⚠"])
+def test_lines_like_them_in_the_story_stay(line: str) -> None:
+    story = read(f"Chapter 1\n\n{TEXT}\n\n{line}\n\n{TEXT}\n\nChapter 2\n\n{TEXT}\n")
+    assert line in story.chapters[0].paragraphs
