@@ -48,13 +48,15 @@ _ENGLISH_NOTES = (
 )
 _ENGLISH_WARNINGS = (
     r"(?:(?:chapter|content|trigger|story) )?warnings?(?:\(s\))?(?: for (?:this|the|(?:the )?(?:next|upcoming|following)) chapter)?"
-    r"|(?:tw|cw|t/w|c/w)s?(?: ?/ ?(?:tw|cw)s?)?|(?:content|trigger) notes?|chapter (?:tw|cw)s?"
+    r"|(?:tw|cw|t/w|c/w)s?(?: ?/ ?(?:tw|cw)s?)?(?: for (?:this|the|(?:the )?(?:next|upcoming|following)) chapter)?"
+    r"|(?:content|trigger) notes?|chapter (?:tw|cw)s?"
 )
 _ENGLISH_SUMMARY = r"(?:chapter |story |work )?summary|summary of (?:the|this) chapter"
 _ENGLISH_TEXT = r"story|the story|story text|chapter text|work text|main text|text|fic|the fic"
 # Words that also title chapters ("## Notes" in an epistolary novel): a section only where the
 # chapters around them say so (see the module docstring). Single words of declared.json's
 # note and generic labels ("Notas", "Anmerkungen", "Avisos") are held the same way.
+_BRACKETED = re.compile(r"[ \t]*[(\[][^()\[\]\n]{0,40}[)\]][ \t]*$")  # an aside closing a heading
 _PLAIN_WORDS = frozenset(["an", "note", "notes", "disclaimer", "disclaimers", "warning", "warnings"])
 _PLAIN_WORDS |= frozenset(["story", "text", "fic", "summary"])
 _EDGE = " \t:：.-–—*_#"
@@ -92,7 +94,7 @@ def heading_label(heading: Heading) -> Label | None:
     Markdown and HTML headings that name no chapter are both of kind "markdown"."""
     if heading.kind != "markdown" or not heading.title:
         return None
-    text = trim_ornaments(heading.title).strip(_EDGE)
+    text = trim_ornaments(_BRACKETED.sub("", heading.title)).strip(_EDGE)  # "CW for the next chapter (spoilers)"
     key = " ".join(text.replace("’", "'").replace("‘", "'").split()).lower()
     if not key or len(key) > 60:
         return None

@@ -483,7 +483,7 @@ _NAME_PARTICLES = frozenset(
 # text after the label starts and ends on a non-space, so a long run of spaces is read once.
 _ENGLISH_LABELS = (
     r"(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content|chapter)[ \t]warnings?(?:\(s\))?"
-    r"|warnings?(?:\(s\))?|heads[ \t]+up"
+    r"|warnings?(?:\(s\))?|heads[ \t]+up|dead[ \t]+dove(?:[ \t]*[:\-–—]?[ \t]*do[ \t]+not[ \t]+eat)?"
 )
 # The body ends at a sentence's end or an aside, Chinese and Japanese ones too ("。", "！", "（"); a
 # short aside in brackets inside a list goes on with it ("CW: self-harm (brief), blood").
@@ -849,9 +849,9 @@ _HOLDS = re.compile(
 def _chapter_holds(sentence: str) -> list[str]:
     """A note's sentence saying what a chapter holds, "next chapter contains major character death",
     as its declaration, when what it names are warnings; no label over it, so only in a note."""
-    if len(sentence) > DECLARATION_PARAGRAPH_CHARS or (found := _HOLDS.search(sentence)) is None:
+    if len(sentence) > DECLARATION_PARAGRAPH_CHARS:
         return []
-    return [found.group(0).strip()] if lists_warnings(found.group("what")) else []
+    return _held(_HOLDS.search(sentence))
 
 
 def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str, tuple[int, ...]]]:
@@ -1272,9 +1272,43 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
             meta.declared.extend(declared)
             if after:
                 meta.notes.append(after)
-        elif key is not None:
+        elif holds := work_holds(line):
+            meta.declared.extend(holds)  # "This fic contains depictions of self-harm, please take care."
+        elif key is not None and _KEYS[key] in _CONTINUED_FIELDS:
             meta.extend_last(key, line)
+        elif key is not None and line.strip():
+            meta.notes.append(line.strip())  # under "Rating: Mature", a line no field goes on with: kept
     return key
+
+
+_CONTINUED_FIELDS = frozenset(["summary", "notes", "declared", "title"])  # a field whose value may run on a line
+# What a title page says the work holds, in a sentence: "This fic contains depictions of self-harm".
+_WORK_HOLDS = re.compile(
+    r"^\W*(?:this|the)[ \t]+(?:fic|fanfic|story|work|book|series|one-?shot|novel)[ \t]+(?:will[ \t]+)?"
+    r"(?:contains?|has|includes?|features?|deals?[ \t]+with|discusses|explores|mentions?|touches[ \t]+on)[ \t]+"
+    r"(?P<what>[^.!?\n]{1,200})",
+    re.IGNORECASE,
+)
+
+
+def work_holds(line: str) -> list[str]:
+    """A title page's sentence saying what the work holds, when what it names are warnings."""
+    found = _WORK_HOLDS.match(line) if len(line) <= DECLARATION_PARAGRAPH_CHARS else None
+    return _held(found)
+
+
+def _held(found: re.Match[str] | None) -> list[str]:
+    """The words of a sentence saying what a work or a chapter holds, up to what it names ("This fic
+    contains depictions of self-harm", not its ", please take care"), when those are warnings."""
+    if found is None:
+        return []
+    pieces = found.group("what").split(",")
+    while len(pieces) > 1 and reader_aside(pieces[-1]):
+        pieces.pop()
+    what = ",".join(pieces)
+    if not lists_warnings(what):
+        return []
+    return [found.group(0)[: found.start("what") - found.start(0)].strip() + " " + what.strip()]
 
 
 def _label_over_value(lines: list[str]) -> list[str]:
@@ -2741,6 +2775,7 @@ def _opening_notes(chapter: Chapter) -> Chapter:
         or edited_mark(first[count])
         or notice_list(first[count]) is not None
         or reader_notice(first[count])
+        or _chapter_holds(first[count])  # "This chapter contains depictions of self-harm, please take care."
     ):
         count += 1
     if count == 0 or (count == len(first) and len(chapter.scenes) == 1):

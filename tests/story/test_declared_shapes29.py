@@ -110,3 +110,28 @@ def test_warnings_between_warning_signs() -> None:
 def test_lines_like_them_in_the_story_stay(line: str) -> None:
     story = read(f"Chapter 1\n\n{TEXT}\n\n{line}\n\n{TEXT}\n\nChapter 2\n\n{TEXT}\n")
     assert line in story.chapters[0].paragraphs
+
+
+def test_a_title_page_saying_what_the_work_holds() -> None:
+    text = (
+        "Title: Quiet Water\nAuthor: inkwell_owl\nRating: Mature\n"
+        "This fic contains depictions of self-harm and suicidal ideation, please take care of yourselves.\n"
+        "DEAD DOVE DO NOT EAT: cannibalism, gore\nSpoken of elsewhere too.\n\n"
+        f"Chapter 1\n\nThis chapter contains depictions of self-harm, please take care.\n\n{TEXT}\n\nChapter 2\n\n{TEXT}\n"
+    )
+    story = read(text)
+    assert sorted(map_texts(story.meta.declared_warnings).ids) == ["blood-gore", "self-harm", "suicide"]
+    assert story.meta.notes == ["Spoken of elsewhere too."]  # a line under the fields is kept, never lost
+    assert chapter_ids(story) == [["self-harm"], []]
+    assert story.chapters[0].paragraphs == [TEXT]
+
+
+def test_a_box_warning_of_the_next_chapter() -> None:
+    page = (
+        "<html><body><h2>Chapter 1</h2><p>The frost came early.</p>"
+        "<details><summary>CW for the next chapter (spoilers)</summary><p>major character death, funeral</p></details>"
+        "<h2>Chapter 2</h2><p>They picked the orchard clean.</p></body></html>"
+    )
+    story = import_story(page.encode(), "page.html", max_bytes=1 << 20)
+    assert chapter_ids(story) == [[], ["death", "grief"]]
+    assert story.chapters[0].paragraphs == ["The frost came early."]
