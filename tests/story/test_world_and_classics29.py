@@ -87,3 +87,16 @@ def test_a_gutenberg_html_book() -> None:
         ["“TOM!”", "She turned just in time."],
         ["Saturday morning was come."],
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الفصل الأول\n\nكانت الشمس تغيب خلف المآذن.\n\nالفصل الثاني\n\nفي السوق القديم سألت كل بائع.\n",
+        "פרק ראשון\n\nהבית עמד על הצוק.\n\nפרק שני\n\nהים היה שקט באותו לילה.\n",
+    ],
+)
+def test_arabic_and_hebrew_chapters_in_words(text: str) -> None:
+    story = read(text)
+    assert len(story.chapters) == 2
+    assert all(len(chapter.paragraphs) == 1 for chapter in story.chapters)
