@@ -963,9 +963,36 @@ def parse_generic_html(
     # The page's <title> is often the document's file name ("The Understudy - draft 3"): a title
     # the text gives itself (an <h1>, a title line over a "by" line) comes first.
     fallback = element_text(title) if title else None
+    site = _site_name(fallback)
+    if site is not None:  # the site's own name over the page ("Scribble Hub") is no title of the story's
+        items = [
+            item
+            for index, item in enumerate(items)
+            if not (index < 3 and isinstance(item, Para) and item.text.strip() == site)
+        ]
     return build_story(
-        prefix + items, filename, source_format, max_chapters=max_chapters, fallback_title=fallback or None
+        prefix + items, filename, source_format, max_chapters=max_chapters, fallback_title=_story_part(fallback)
     )
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<page>.+?)[ \t]+[|｜][ \t]+(?P<site>[^|｜]{1,40})$")
+_CHAPTER_SUFFIX = re.compile(r"[ \t]+[-–—:][ \t]+(?:chapter|ch\.?|part|episode|vol\.?|volume)\b.*$", re.IGNORECASE)
+
+
+def _site_name(page_title: str | None) -> str | None:
+    """The site a page's ``<title>`` names after a bar: "... | Scribble Hub"."""
+    match = _SITE_SUFFIX.match(page_title or "")
+    return match.group("site").strip() if match else None
+
+
+def _story_part(page_title: str | None) -> str | None:
+    """The story's name in a page's ``<title>``, without the site and the chapter: "My Roommate Is a
+    Dragon - Chapter 3 - The Hoard | Scribble Hub" is "My Roommate Is a Dragon"."""
+    if not page_title:
+        return None
+    match = _SITE_SUFFIX.match(page_title)
+    page = match.group("page") if match else page_title
+    return _CHAPTER_SUFFIX.sub("", page).strip() or page.strip()
 
 
 def post_tags(body: Tag) -> list[str]:

@@ -1792,7 +1792,8 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1  # an Obsidian note's "#wip #fantasy" under its title
             continue
         author = by_line_author(text)
-        if author and _consumed_any(meta) and "author" not in meta.values:
+        # (or a by-line alone over the first heading: a page's "by sleepy_wyrm" over its chapter's title)
+        if author and (_consumed_any(meta) or isinstance(following, Heading)) and "author" not in meta.values:
             meta.values["author"] = [author]
             index += 1
             continue
@@ -2009,6 +2010,17 @@ _NAV_ENTRY = (
 )
 _SERIAL_NAV = re.compile(rf"{_NAV_ENTRY}(?:[ \t]*[|/•·~\-–—][ \t]*{_NAV_ENTRY}|[ \t]+{_NAV_ENTRY})*", re.IGNORECASE)
 _LONE_NAV = re.compile(r"[<«‹←]{0,2}[ \t]*(?:previous|prev|next)[ \t]+chapter[ \t]*[>»›→]{0,2}", re.IGNORECASE)
+# A serial's links to its creator's tip jars, and the box's head over them ("Support \"The Hollow
+# Crown\"", "Support sleepy_wyrm"), buttons run together as a saved page gives them ("DonatePatreon").
+_TIP = r"(?:donate|patreon|ko-?fi|paypal|buy[ \t]+me[ \t]+a[ \t]+coffee|subscribestar|tip[ \t]+jar)"
+_TIP_JARS = re.compile(rf"{_TIP}(?:[ \t]*[|/•·,]?[ \t]*{_TIP})*[ \t]*[!.]?", re.IGNORECASE)
+_SUPPORT_LINE = re.compile(
+    r"support[ \t]+(?:\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|@?[\w.-]{1,40})[ \t]*[!.]?", re.IGNORECASE
+)
+# Links to the chapters around it run together: Scribble Hub's "PreviousIndexNext".
+_RUN_TOGETHER_NAV = re.compile(
+    r"(?:previous|prev|index|next|toc|home|chapters)(?:previous|prev|index|next|toc|home|chapters)+", re.IGNORECASE
+)
 _NAV_WORD = re.compile(r"previous|prev|next|last|first|contents|toc|index|home|(?:part|chapter)[ \t]+\d", re.IGNORECASE)
 
 
@@ -2019,7 +2031,8 @@ def site_chrome(text: str) -> bool:
     if len(text) > 120 or "\n" in text.strip():
         return False
     line = text.strip()
-    return any(pattern.fullmatch(line) for pattern in (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS)) or _serial_nav(line)
+    patterns = (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV)
+    return any(pattern.fullmatch(line) for pattern in patterns) or _serial_nav(line)
 
 
 def _serial_nav(line: str) -> bool:
@@ -2735,9 +2748,9 @@ def mid_declaration(text: str) -> bool:
     lines = [line for line in lines if line]
     if not lines or not all(_label_shaped(line) and _may_be_declarations(line) for line in lines):
         return False
-    return all(labelled_list(_ASIDE.sub(" ", line)) or lists_declared(line) for line in lines) and declaration_paragraph(
-        "\n".join(lines)
-    )
+    return all(
+        labelled_list(_ASIDE.sub(" ", line)) or lists_declared(line) for line in lines
+    ) and declaration_paragraph("\n".join(lines))
 
 
 # Where in a chapter a warning set inside it points: the scene after it.

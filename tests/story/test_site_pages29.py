@@ -4,6 +4,8 @@ the page's ``<title>`` and its author unknown."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.story.importer import import_story
 from bot.story.model import Story
 
@@ -74,3 +76,38 @@ def test_a_blogger_post() -> None:
     assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
         ("Part 3: The Letter", ["The letter arrived on a Tuesday.", "Nobody wrote letters anymore."])
     ]
+
+
+SCRIBBLE_HUB = """<html><head><title>My Roommate Is a Dragon - Chapter 3 - The Hoard | Scribble Hub</title></head><body>
+<div class="main_header"><a href="/">Scribble Hub</a><div class="menu"><a href="/latest-series/">Latest</a></div></div>
+<div class="chapter_title_wrap"><div class="chp_byauthor">by <a href="/profile/1/">sleepy_wyrm</a></div>
+<div class="chapter-title">Chapter 3 - The Hoard</div></div>
+<div class="prenext"><a href="#">Previous</a><a href="#">Index</a><a href="#">Next</a></div>
+<div id="chp_raw"><p>The hoard was in the living room.</p><p>"You can't just put gold on the couch," I said.</p></div>
+<div class="prenext"><a href="#">Previous</a><a href="#">Index</a><a href="#">Next</a></div>
+<div class="wi_news"><div class="wi_news_title">Support sleepy_wyrm</div><a href="#">Ko-fi</a></div>
+</body></html>"""
+
+
+def test_a_scribble_hub_chapter() -> None:
+    story = read(SCRIBBLE_HUB)
+    assert (story.meta.title, story.meta.author) == ("My Roommate Is a Dragon", "sleepy_wyrm")
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("The Hoard", ["The hoard was in the living room.", '"You can\'t just put gold on the couch," I said.'])
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ['Support "The Hollow Crown"', "DonatePatreon", "Patreon | Ko-fi", "PreviousIndexNext"]
+)
+def test_a_serials_support_box_and_run_together_links_are_no_text(line: str) -> None:
+    text = f"Chapter 1\n\nThe fire had burned out.\n\n{line}\n\nChapter 2\n\nKael swore the oath.\n"
+    assert import_story(text.encode(), "serial.txt", max_bytes=1 << 20).chapters[0].paragraphs == [
+        "The fire had burned out."
+    ]
+
+
+@pytest.mark.parametrize("line", ["Support came too late.", "Donate blood, she said."])
+def test_sentences_with_the_same_words_stay(line: str) -> None:
+    text = f"Chapter 1\n\nThe fire had burned out.\n\n{line}\n\nChapter 2\n\nKael swore the oath.\n"
+    assert line in import_story(text.encode(), "serial.txt", max_bytes=1 << 20).chapters[0].paragraphs
