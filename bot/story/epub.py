@@ -56,6 +56,7 @@ from bot.story.plaintext import (
     build_story,
     by_line_author,
     front_label,
+    front_page_note,
     parse_field,
     unmarked_front_pages,
 )
@@ -647,8 +648,26 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
             if not part_items:
                 continue
         started = True
+        part_items = _part_page_notes(part_items)
         items.extend(_chapter_items(part_items, titles.get(part.key), sections=part.key in titles or per_file))
     return build_story(titles_from_next_line(items), filename, "epub", max_chapters=max_chapters)
+
+
+def _part_page_notes(items: list[Item]) -> list[Item]:
+    """A part's page ("Part One" / "The Coast") whose only text is an epigraph or a dedication: that
+    text as notes, so the part heads its first chapter with them instead of being a chapter of two
+    quoted lines."""
+    headings = [item for item in items if isinstance(item, Heading)]
+    texts = [item.text for item in items if isinstance(item, Para) and item.text.strip()]
+    if not headings or headings[0].kind != "part" or not texts:
+        return items
+    pages = unmarked_front_pages(texts)
+    if pages is None:
+        return items
+    notes = [Para(front_page_note(label, lines), note=True) for label, lines in pages]
+    part, *named = headings
+    title = " — ".join(filter(None, [part.title or part.raw, *(heading.title or heading.raw for heading in named)]))
+    return [Heading(title, "part", part.level, part.raw, lesser=part.lesser), *notes]  # a part's title under it
 
 
 def _package_items(book: _Book) -> list[Item]:

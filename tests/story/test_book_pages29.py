@@ -69,3 +69,15 @@ def test_plain_linked_endnotes_go_to_their_chapters() -> None:
         ["Footnote 2: Rebuilt in 1802."],
     ]
     assert story.chapters[0].paragraphs[0] == "The wall."
+
+
+def test_a_part_page_with_an_epigraph_heads_its_first_chapter() -> None:
+    part = xhtml(
+        '<section epub:type="part"><h1>Part One</h1><h2>The Coast</h2><blockquote class="epigraph">'
+        '<p>The sea gives, and the sea keeps.</p><p class="attribution">— Old saying</p></blockquote></section>'
+    )
+    docs = [("part1.xhtml", part), *CHAPTERS]
+    story = read(docs)
+    assert len(story.chapters) == 2
+    assert story.chapters[0].notes == ["Epigraph: The sea gives, and the sea keeps.\n— Old saying"]
+    assert story.chapters[0].paragraphs[0].startswith("The gulls")
