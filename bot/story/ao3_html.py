@@ -25,7 +25,7 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_ANCESTORS, check_chapters
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import extract_declarations, notes_in_text, title_from_filename
-from bot.story.structure import Heading, Para, SceneBreak, match_heading
+from bot.story.structure import HEADING_MAX_CHARS, Heading, Para, SceneBreak, match_heading
 
 _TAG_FIELDS = {
     "rating": "rating",
@@ -435,7 +435,16 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
     title: str | None = None
     notes: list[str] = []
     started = False
+    previous = ""
     for kind, value in events:
+        if kind == "content" and previous == "content" and chapters and not notes:
+            assert isinstance(value, Tag)
+            more = chapter_scenes(value, chapters[-1].notes)  # a chapter split over files: its text goes on
+            if more and chapters[-1].scenes:
+                chapters[-1].scenes[-1].paragraphs.extend(more[0].paragraphs)
+                chapters[-1].scenes.extend(more[1:])
+            continue
+        previous = kind
         if kind == "heading":
             if started and notes and chapters:
                 chapters[-1].notes.extend(notes)  # end notes of the previous chapter
@@ -447,6 +456,7 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
         else:
             assert isinstance(value, Tag)
             scenes = chapter_scenes(value, notes)
+            title = _without_own_heading(scenes, len(chapters) + 1, title)
             if not scenes:
                 continue
             chapters.append(Chapter(len(chapters) + 1, title, scenes, notes))
@@ -454,6 +464,48 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
     if notes and chapters:
         chapters[-1].notes.extend(notes)
     return chapters
+
+
+_NUMBERED_USERSTUFF = re.compile(r"^userstuff\d+$")
+
+
+def undo_calibre_classes(soup: BeautifulSoup) -> None:
+    """AO3's EPUB as calibre writes it, back in the download's shape.
+
+    calibre makes AO3's EPUBs from the HTML download and renames every class it styles after the
+    first one ("userstuff" as "userstuff1", "userstuff2"; a chapter's "meta group" as "calibre1"),
+    and splits the preface and long chapters over files: read by the download's names, the book had
+    no chapter text. Here the numbered "userstuff" classes are "userstuff" again, the block holding a
+    chapter's ``h2.heading`` is its "meta" again, and the preface's and afterword's pieces are one
+    each (a chapter's pieces are read as one by :func:`_chapters`).
+    """
+    for tag in soup.find_all(class_=_NUMBERED_USERSTUFF):
+        tag["class"] = ["userstuff" if _NUMBERED_USERSTUFF.match(name) else name for name in _classes(tag)]
+    for heading in soup.find_all("h2", class_="heading"):
+        holder = heading.parent
+        plain = isinstance(holder, Tag) and holder.name == "div" and not has_class(holder, "meta")
+        if plain and not _inside(heading, "preface") and holder.get("id") != "chapters":
+            holder["class"] = [*_classes(holder), "meta"]
+    for name in ("preface", "afterword"):
+        pieces = soup.find_all("div", id=name)
+        for piece in pieces[1:]:
+            for child in list(piece.children):
+                pieces[0].append(child.extract())
+            piece.decompose()
+
+
+def _without_own_heading(scenes: list[Scene], number: int, title: str | None) -> str | None:
+    """The chapter's title, its text less a first line that only says its heading again ("Chapter One:
+    The Ford" pasted from the author's document over the text AO3 heads "Chapter 1"): that line was
+    posted as the chapter's first paragraph. AO3's title stands; the line's is used where AO3 gave none."""
+    first = scenes[0].paragraphs[0] if scenes and scenes[0].paragraphs else ""
+    heading = match_heading(first) if first and len(first) <= HEADING_MAX_CHARS and "\n" not in first else None
+    if heading is None or heading.kind != "chapter" or heading.number != number:
+        return title
+    del scenes[0].paragraphs[0]
+    if not scenes[0].paragraphs:
+        del scenes[0]
+    return title or heading.title
 
 
 def _in_chapter_meta(element: Tag) -> bool:

@@ -6,6 +6,7 @@ section or chapter (:func:`drop_back_matter`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.story.model import Chapter, Scene
 from bot.story.structure import HEADING_MAX_CHARS
@@ -131,9 +132,15 @@ def back_matter_title(text: str, author: str | None) -> bool:
         return False
     if key in BACK_LABELS or EXCERPT.match(key):
         return True
-    name = (author or "").casefold()
-    names = {name, name.split()[0]} if name.split() else set()  # "Connect with Mara" of Mara Quill's
-    return any(key == prefix + each for prefix in BACK_PREFIXES for each in names)
+    return key in _author_titles(author or "")
+
+
+@lru_cache(maxsize=64)
+def _author_titles(author: str) -> frozenset[str]:
+    """The back-matter titles naming the author ("Also by Mara Quill", "Connect with Mara"), folded."""
+    name = author.casefold()
+    names = {name, name.split()[0]} if name.split() else set()
+    return frozenset(prefix + each for prefix in BACK_PREFIXES for each in names)
 
 
 def _opening_letter(text: str, edges: str = "") -> str:

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
-from bot.story.ao3_html import is_ao3, parse_ao3
+from bot.story.ao3_html import is_ao3, parse_ao3, undo_calibre_classes
 from bot.story.back_matter import back_matter_title
 from bot.story.errors import StoryFormatError
 from bot.story.gutenberg import drop_header
@@ -440,6 +440,7 @@ def read_epub(data: bytes, filename: str, *, max_bytes: int, max_chapters: int =
             body = soup.body or soup
             for child in list(body.children):
                 combined.body.append(child.extract())
+        undo_calibre_classes(combined)
         story = parse_ao3(combined, filename, "epub", max_chapters=max_chapters)
     else:
         for soup in soups:

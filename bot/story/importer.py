@@ -6,6 +6,8 @@ The format comes from the file name first and the content second, so a story sav
 
 from __future__ import annotations
 
+import email
+import email.policy
 import hashlib
 import io
 import re
@@ -47,6 +49,7 @@ _UNSUPPORTED = {
     ".gif": "an image",
     ".webp": "an image",
     ".zip": "a zip archive",
+    ".webarchive": "a Safari web archive",
 }
 _LOOKS_HTML = re.compile(
     r"\A\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html|<head[\s>]|<body[\s>])", re.IGNORECASE
@@ -78,8 +81,9 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
         if kind and not data.startswith(b"PK\x03\x04"):
             raise StoryFormatError(f"This file is {kind}, not an EPUB; attach the story's .epub file.")
         return read_epub(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
-    text = decode_text(data, max_bytes=max_bytes)
-    if suffix in _HTML or _LOOKS_HTML.match(text):
+    page = single_file_page(data) if suffix in _MHTML or data[:_MIME_HEAD].lstrip().startswith(_MIME_STARTS) else None
+    text = page if page is not None else decode_text(data, max_bytes=max_bytes)
+    if page is not None or suffix in _HTML or _LOOKS_HTML.match(text):
         check_markup(text)
         soup = make_soup(text)
         if is_ao3(soup):
@@ -94,6 +98,23 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
     return parse_plain_text(text, filename, max_chapters=max_chapters)
 
 
+_MHTML = {".mhtml", ".mht"}
+_MIME_HEAD = 4096
+_MIME_STARTS = (b"From:", b"MIME-Version:", b"Snapshot-Content-Location:", b"Content-Type: multipart/related")
+
+
+def single_file_page(data: bytes) -> str | None:
+    """The page a browser saved as a "Webpage, Single File" (.mhtml: the page and its pictures in one
+    MIME message, its HTML quoted-printable): read as text, its headers and encoded markup were posted
+    as the story. None when the message holds no HTML."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            content = part.get_content()
+            return content if isinstance(content, str) else None
+    return None
+
+
 # Word processors' files under another name (a .docx renamed .txt or .epub, an .rtf saved as
 # .txt, Apple Pages): what is inside tells what it is, so the refusal names it.
 _ZIPPED_DOCUMENTS = (
@@ -102,7 +123,11 @@ _ZIPPED_DOCUMENTS = (
     ("index.xml", "an Apple Pages document"),
     ("Index/Document.iwa", "an Apple Pages document"),
 )
-_TEXT_DOCUMENTS = ((b"{\\rtf", "an RTF document"), (b"<FictionBook", "a FictionBook (FB2) book"))
+_TEXT_DOCUMENTS = (
+    (b"{\\rtf", "an RTF document"),
+    (b"<FictionBook", "a FictionBook (FB2) book"),
+    (b"bplist00", "a Safari web archive"),
+)
 _MOBI_MARK = (60, b"BOOKMOBI")
 
 

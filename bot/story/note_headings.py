@@ -31,7 +31,7 @@ story text at all (a hiatus note posted as a chapter) is read as before, its not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bot.story.plaintext import by_line_author, declaration_line, trim_ornaments
@@ -152,6 +152,9 @@ _LANDMARKS = frozenset(
 _SEE_THE_END = re.compile(r"^\(?see the end of the (?:chapter|work) for (?:more )?notes\.?\)?$", re.IGNORECASE)
 # The buttons under a work on AO3's page, copied with it: "Kudos", "Bookmark", "Comment" a line each.
 _AO3_BUTTONS = frozenset(["kudos", "bookmark", "bookmarks", "comment", "comments", "share", "subscribe"])
+# Whether a line may be one of the above, found by one search an item: a line with none of these
+# words is none of them (the buttons are read only in a file with a landmark).
+_AO3_LINE = re.compile(r"chapter text|work text|notes|summary|see the end|posted originally|afterword", re.IGNORECASE)
 _LANDMARK_CHARS = (
     160  # a landmark line is short (AO3's longest, its "Please drop by", 90); a longer paragraph is not looked at
 )
@@ -175,14 +178,19 @@ def landmark_headings(items: list[Item]) -> list[Item]:
     End Notes"); then every line that is a whole label is a section heading deeper than any chapter's,
     and AO3's "See the end of the chapter for more notes" and its row of buttons are dropped.
     """
+    if not any(_ao3_line(item) for item in items):  # (most files: one quick search an item, no key worked out)
+        return items
     keys = [_landmark_key(item) for item in items]
-    if not any(key in _LANDMARKS for key in keys):
+    if not any(key in _LANDMARKS for key in keys) and not any(_landmark_titled(item) for item in items):
         return [item for item, key in zip(items, keys, strict=True) if key is None or not _SEE_THE_END.match(key)]
     out: list[Item] = []
     for item, key in zip(items, keys, strict=True):
         if key is not None and (_SEE_THE_END.match(key) or _AO3_BOILERPLATE.match(key)):
             continue
-        if key is None or not isinstance(item, Para):
+        if isinstance(item, Heading) and _landmark_titled(item):
+            # an untitled "Chapter 2" took the "Chapter Text" line under it as its title
+            out.extend([replace(item, title=None), Heading(item.title, "markdown", 6, item.title)])
+        elif key is None or not isinstance(item, Para):
             out.append(item)
         elif _buttons(item.text):
             continue
@@ -199,6 +207,7 @@ _WORK_LINE_CHARS = 120
 def _work_heading(items: list[Item]) -> list[Item]:
     """The work's title and its author's name, the two lines AO3 sets over its summary (or its first
     chapter), as the title page fields they are: copied, they were a paragraph of story text."""
+    items = _work_headings_as_lines(items)
     first = next((index for index, item in enumerate(items) if isinstance(item, Heading)), len(items))
     start = first
     while start > 0 and first - start < 2 and _work_line(items[start - 1]):
@@ -211,6 +220,29 @@ def _work_heading(items: list[Item]) -> list[Item]:
     return [*before, Para("\n".join(fields), 0), *items[first:]]
 
 
+def _work_headings_as_lines(items: list[Item]) -> list[Item]:
+    """The work's title and by-line set as the file's first headings, AO3's page pasted into a
+    Markdown editor ("## Bones of the Tide" / "### marrowlight" over "### Summary:"), as the lines
+    they are: read as headings, the title heading over the by-line had no text and the file was refused."""
+    count = 0
+    while count < min(2, len(items)) and _plain_heading(items[count]):
+        count += 1
+    following = items[count] if count < len(items) else None
+    if (
+        count == 0
+        or not isinstance(following, Heading)
+        or (heading_label(following) is None and following.kind == "markdown")
+    ):
+        return items
+    lines = [Para(item.title or item.raw, 0) for item in items[:count] if isinstance(item, Heading)]
+    return [*lines, *items[count:]]
+
+
+def _plain_heading(item: Item) -> bool:
+    """A Markdown heading that is no label and names no chapter: a title, a name."""
+    return isinstance(item, Heading) and item.kind == "markdown" and heading_label(item) is None
+
+
 def _work_line(item: Item) -> bool:
     """A paragraph of one or two short lines that end no sentence and are no field: a title, a name."""
     if not isinstance(item, Para) or item.note or len(item.text) > 2 * _WORK_LINE_CHARS:
@@ -219,6 +251,20 @@ def _work_line(item: Item) -> bool:
     return len(lines) <= 2 and all(
         0 < len(line) <= _WORK_LINE_CHARS and not line.endswith((".", ",", ";", ":", "!", "?")) for line in lines
     )
+
+
+def _ao3_line(item: Item) -> bool:
+    """Whether the item may be a landmark, the short line that puts a file in AO3's shape."""
+    text = item.text if isinstance(item, Para) else (item.title or "") if isinstance(item, Heading) else ""
+    return len(text) <= _TRIGGER_CHARS and _AO3_LINE.search(text) is not None
+
+
+_TRIGGER_CHARS = 60
+
+
+def _landmark_titled(item: Item) -> bool:
+    """A chapter heading whose title is an AO3 label: "Chapter 2" over "Chapter Text", read as its title."""
+    return isinstance(item, Heading) and item.kind == "chapter" and _landmark_key(Para(item.title or "")) in _LANDMARKS
 
 
 def _landmark_key(item: Item) -> str | None:

@@ -487,11 +487,11 @@ _ENGLISH_LABELS = (
 )
 # The body ends at a sentence's end or an aside, Chinese and Japanese ones too ("。", "！", "（"); a
 # short aside in brackets inside a list goes on with it ("CW: self-harm (brief), blood").
-_BODY_CHAR = r"[^.!?。！？\n()（）\[\]]"
+# (Runs of characters matched by a class, an aside between them: an alternation tried at each character
+# cost a third more on paragraphs that open like declarations.)
+_BODY_RUN = r"[^.!?。！？\n()（）\[\]\s](?:[^.!?。！？\n()（）\[\]]*[^.!?。！？\n()（）\[\]\s])?"
 _BODY_ASIDE = r"\([^()\n]{0,40}\)"
-_DECLARED_BODY = (
-    rf"[ \t]*[^.!?。！？\n()（）\[\]\s](?:(?:{_BODY_CHAR}|{_BODY_ASIDE})*(?:[^.!?。！？\n()（）\[\]\s]|{_BODY_ASIDE}))?"
-)
+_DECLARED_BODY = rf"[ \t]*{_BODY_RUN}(?:[ \t]*{_BODY_ASIDE}(?:[ \t]*{_BODY_RUN})?)*"
 # Where a label or phrase may start and end: at a word's edge, or anywhere in a script written without
 # spaces ("本章预警：死亡": the label 预警 follows 本章 with no space between).
 _STARTS = rf"(?:(?<![\w/])|(?=[{UNSPACED_CHARS}]))"
@@ -908,8 +908,13 @@ def declaration_paragraph(text: str) -> bool:
         return False
     lines = [trim_ornaments(line.strip()) for line in text.splitlines()]
     lines = [line for line in lines if line]
-    asides = [reader_aside(line) for line in lines]  # "please take care of yourselves <3" under the list
-    return not all(asides) and all(aside or _declarations_only(line) for line, aside in zip(lines, asides, strict=True))
+    found = False
+    for line in lines:  # a line to readers beside the list ("please take care of yourselves <3") says no more
+        if _declarations_only(line):
+            found = True
+        elif not reader_aside(line):
+            return False
+    return found
 
 
 # What an author says to readers around a warning, no story and no warning: "Stay safe!", "Hi
@@ -949,11 +954,9 @@ def _declarations_only(line: str) -> bool:
     next_chapter, this_chapter = _chapter_phrases()
     residue = this_chapter.sub(" ", next_chapter.sub(" ", _ASIDE.sub(" ", residue)))
     # "流血表現があります。ご注意ください。": a sentence of a marker alone says no more than the declaration.
-    return not any(
-        char.isalnum()
+    return all(
+        not any(char.isalnum() for char in segment) or marker_only(segment) or reader_aside(segment)
         for segment in _SEGMENT.findall(residue)
-        if not marker_only(segment) and not reader_aside(segment)
-        for char in segment
     )
 
 
@@ -973,16 +976,20 @@ def _may_be_declarations(line: str) -> bool:
     if first is None:
         return False
     start = first.start()
-    for _ in range(3):  # past a greeting: "Hi everyone! Quick CW: ..."
-        aside = _READER_ASIDE.match(line, start)
-        after = _FIRST_LETTER.search(line, aside.end()) if aside is not None and aside.end() > start else None
-        if after is None:
-            break
-        start = after.start()
     if "(" in line[:start] or "[" in line[:start]:
         return True
     next_chapter, this_chapter = _chapter_phrases()
-    return any(pattern.match(line, start) for pattern in (_declaration(), next_chapter, this_chapter))
+    patterns = (_declaration(), next_chapter, this_chapter)
+    if any(pattern.match(line, start) for pattern in patterns):
+        return True
+    moved = start
+    for _ in range(3):  # past a greeting: "Hi everyone! Quick CW: ..."
+        aside = _READER_ASIDE.match(line, moved)
+        after = _FIRST_LETTER.search(line, aside.end()) if aside is not None and aside.end() > moved else None
+        if after is None:
+            break
+        moved = after.start()
+    return moved != start and any(pattern.match(line, moved) for pattern in patterns)
 
 
 def _sure_declaration(match: re.Match[str]) -> bool:
@@ -2028,11 +2035,17 @@ def site_chrome(text: str) -> bool:
     """A paragraph of a reading site's chrome copied with the story, never its text: counts of reads,
     votes and notes, a line of buttons, the reader's links (see the patterns above). "Vote." or a
     sentence with the same words ("She left a comment and a like") is no such line."""
-    if len(text) > 120 or "\n" in text.strip():
+    if len(text) > 120 or len(text) < 2 or "\n" in text.strip():
         return False
     line = text.strip()
+    return _site_chrome().fullmatch(line) is not None or _serial_nav(line)
+
+
+@cache
+def _site_chrome() -> re.Pattern[str]:
+    """The chrome patterns above as one: a paragraph is tried once, not once a pattern."""
     patterns = (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV)
-    return any(pattern.fullmatch(line) for pattern in patterns) or _serial_nav(line)
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 
 
 def _serial_nav(line: str) -> bool:
@@ -2744,10 +2757,11 @@ def mid_declaration(text: str) -> bool:
     text = _unbracketed(text.strip())  # "(tw: needles in this next scene)", "[CW: blood in the scene below]"
     if not _label_shaped(text):
         return False
-    lines = [_SCENE_PHRASE.sub(" ", trim_ornaments(line.strip())).strip() for line in text.splitlines()]
+    lines = [trim_ornaments(line.strip()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if not lines or not all(_label_shaped(line) and _may_be_declarations(line) for line in lines):
         return False
+    lines = [_without_scene_words(line) for line in lines]
     return all(
         labelled_list(_ASIDE.sub(" ", line)) or lists_declared(line) for line in lines
     ) and declaration_paragraph("\n".join(lines))
@@ -2759,6 +2773,14 @@ _SCENE_PHRASE = re.compile(
     r"(?:[ \t]+(?:below|ahead|coming(?:[ \t]+up)?))?\b|[ \t]+(?:below|ahead)\b",
     re.IGNORECASE,
 )
+
+
+_SCENE_HINT = re.compile(r"\b(?:scene|section|part|below|ahead)\b", re.IGNORECASE)
+
+
+def _without_scene_words(line: str) -> str:
+    """The line less the words naming the scene it warns of; most lines name none, and are only searched."""
+    return _SCENE_PHRASE.sub(" ", line).strip() if _SCENE_HINT.search(line) else line
 
 
 def _unbracketed(text: str) -> str:

@@ -1037,10 +1037,15 @@ _WORD_NUMBER_CHARS = 40
 WORD_NUMBER_TEXT_WORDS = 100  # a chapter's text under each number word; "One." / "Two." counted in a scene is less
 
 
+_WORD_NUMBER_LINE = re.compile(
+    rf"[\W_]{{0,8}}?(?:(?:{_TENS})(?:[ -]?(?:{_UNITS}))?|{_TEENS}|{_UNITS})(?<!\.)[^\w.]{{0,8}}", re.IGNORECASE
+)
+
+
 def _word_number_line(text: str) -> bool:
-    """A number in words alone on its line, bare or decorated: "ONE", "Two", "• three •"."""
-    word = _without_symbols(text.strip())
-    return _NUMBER_WORD.fullmatch(word) is not None and not word.endswith(".")
+    """A number in words alone on its line, bare or decorated: "ONE", "Two", "• three •" (one match,
+    tried on every short paragraph of a text)."""
+    return len(text) >= 3 and _WORD_NUMBER_LINE.fullmatch(text.strip()) is not None
 
 
 def _word_number_headings(items: list[Item], candidates: list[int]) -> None:
