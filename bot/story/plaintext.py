@@ -838,12 +838,12 @@ def declare_chapter_warnings(story: Story) -> Story:
     return story
 
 
-_HOLDS = re.compile(
-    rf"\b(?:the[ \t]+)?(?:{_NEXT_CHAPTER}|{_THIS_CHAPTER})[ \t]+(?:will[ \t]+)?"
-    r"(?:contains?|has|have|includes?|features?|deals?[ \t]+with|mentions?|gets?[ \t]+into|is[ \t]+about)[ \t]+"
-    r"(?P<what>[^.!?\n]{1,200})",
-    re.IGNORECASE,
+# What a sentence says a chapter or a work holds: "(will) contain", "has", "deals with" ... and what, up to its end.
+_HOLDING = (
+    r"[ \t]+(?:will[ \t]+)?(?:contains?|has|have|includes?|features?|deals?[ \t]+with|discusses|explores"
+    r"|mentions?|touches[ \t]+on|gets?[ \t]+into|is[ \t]+about)[ \t]+(?P<what>[^.!?\n]{1,200})"
 )
+_HOLDS = re.compile(rf"\b(?:the[ \t]+)?(?:{_NEXT_CHAPTER}|{_THIS_CHAPTER}){_HOLDING}", re.IGNORECASE)
 
 
 def _chapter_holds(sentence: str) -> list[str]:
@@ -1291,10 +1291,7 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
 _CONTINUED_FIELDS = frozenset(["summary", "notes", "declared", "title"])  # a field whose value may run on a line
 # What a title page says the work holds, in a sentence: "This fic contains depictions of self-harm".
 _WORK_HOLDS = re.compile(
-    r"^\W*(?:this|the)[ \t]+(?:fic|fanfic|story|work|book|series|one-?shot|novel)[ \t]+(?:will[ \t]+)?"
-    r"(?:contains?|has|includes?|features?|deals?[ \t]+with|discusses|explores|mentions?|touches[ \t]+on)[ \t]+"
-    r"(?P<what>[^.!?\n]{1,200})",
-    re.IGNORECASE,
+    rf"^\W*(?:this|the)[ \t]+(?:fic|fanfic|story|work|book|series|one-?shot|novel){_HOLDING}", re.IGNORECASE
 )
 
 
