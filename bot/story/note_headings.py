@@ -155,6 +155,7 @@ _AO3_BUTTONS = frozenset(["kudos", "bookmark", "bookmarks", "comment", "comments
 # Whether a line may be one of the above, found by one search an item: a line with none of these
 # words is none of them (the buttons are read only in a file with a landmark).
 _AO3_LINE = re.compile(r"chapter text|work text|notes|summary|see the end|posted originally|afterword", re.IGNORECASE)
+_TRIGGER_CHARS = 60  # a landmark that puts a file in AO3's shape is a short line
 _LANDMARK_CHARS = (
     160  # a landmark line is short (AO3's longest, its "Please drop by", 90); a longer paragraph is not looked at
 )
@@ -187,8 +188,8 @@ def landmark_headings(items: list[Item]) -> list[Item]:
     for item, key in zip(items, keys, strict=True):
         if key is not None and (_SEE_THE_END.match(key) or _AO3_BOILERPLATE.match(key)):
             continue
-        if isinstance(item, Heading) and _landmark_titled(item):
-            # an untitled "Chapter 2" took the "Chapter Text" line under it as its title
+        if _landmark_titled(item):  # an untitled "Chapter 2" took the "Chapter Text" line under it as its title
+            assert isinstance(item, Heading)
             out.extend([replace(item, title=None), Heading(item.title, "markdown", 6, item.title)])
         elif key is None or not isinstance(item, Para):
             out.append(item)
@@ -257,9 +258,6 @@ def _ao3_line(item: Item) -> bool:
     """Whether the item may be a landmark, the short line that puts a file in AO3's shape."""
     text = item.text if isinstance(item, Para) else (item.title or "") if isinstance(item, Heading) else ""
     return len(text) <= _TRIGGER_CHARS and _AO3_LINE.search(text) is not None
-
-
-_TRIGGER_CHARS = 60
 
 
 def _landmark_titled(item: Item) -> bool:
