@@ -295,7 +295,7 @@ def _read_book(archive: _Archive, max_chapters: int) -> _Book:
     toc = _read_toc(archive, opf, manifest, base, names, elements, marks)
     return _Book(
         title=_dc(opf, "title"),
-        author=_dc(opf, "creator"),
+        author=_author(opf),
         description=_dc(opf, "description"),
         subjects=[el.text.strip() for el in opf.iterfind(".//dc:subject", _NS) if el.text and el.text.strip()],
         documents=documents,
@@ -412,6 +412,31 @@ def _dc(opf: etree._Element, name: str) -> str | None:
         return None
     value = element.text.strip()
     return None if _placeholder(value, title=name == "title") else value
+
+
+def _author(opf: etree._Element) -> str | None:
+    """The book's writers: its creators but those with another role (an illustrator, a translator,
+    an editor: ``opf:role="ill"`` in EPUB 2, a ``role`` meta refining the creator in EPUB 3), or
+    the first creator where none is marked a writer."""
+    creators = [el for el in opf.iterfind(".//dc:creator", _NS) if (el.text or "").strip()]
+    roles = {
+        (meta.get("refines") or "").lstrip("#"): (meta.text or "").strip().lower()
+        for meta in opf.iterfind(".//opf:metadata/opf:meta[@property='role']", _NS)
+    }
+    writers = [
+        el.text.strip()
+        for el in creators
+        if (el.get(f"{{{_NS['opf']}}}role") or roles.get(el.get("id") or "") or "aut").strip().lower() == "aut"
+    ]
+    names = [
+        name
+        for name in dict.fromkeys(writers or [el.text.strip() for el in creators[:1]])
+        if not _placeholder(name, title=False)
+    ]
+    return " & ".join(names[:MAX_WRITERS]) + (" & others" if len(names) > MAX_WRITERS else "") if names else None
+
+
+MAX_WRITERS = 3  # an anthology's creators are not all named in a chapter header
 
 
 # What a converter writes where the document named no author or title: calibre's "Unknown", Word's

@@ -485,6 +485,9 @@ _ENGLISH_LABELS = (
     r"(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content|chapter)[ \t]warnings?(?:\(s\))?"
     r"|warnings?(?:\(s\))?|heads[ \t]+up|dead[ \t]+dove(?:[ \t]*[:\-–—]?[ \t]*do[ \t]+not[ \t]+eat)?"
 )
+# A label that is also an ordinary notice ("Spoilers: the butler did it"): a declaration only over
+# warnings, "(spoilers: character death)" in a summary.
+_ENGLISH_GENERIC_LABELS = r"spoilers?(?:[ \t]+alert)?"
 # The body ends at a sentence's end or an aside, Chinese and Japanese ones too ("。", "！", "（"); a
 # short aside in brackets inside a list goes on with it ("CW: self-harm (brief), blood").
 # (Runs of characters matched by a class, an aside between them: an alternation tried at each character
@@ -509,7 +512,7 @@ def _declaration() -> re.Pattern[str]:
     "Avertissement : mort d'un personnage"). A label that is also an ordinary notice ("Aviso:",
     "Avertissement :") is caught as ``generic``: :func:`_is_declaration` holds it to more."""
     cues = declaration_cues()
-    labels = rf"(?:{_ENGLISH_LABELS}|{cues.labels}|(?P<generic>{cues.generic_labels}))"
+    labels = rf"(?:{_ENGLISH_LABELS}|{cues.labels}|(?P<generic>{_ENGLISH_GENERIC_LABELS}|{cues.generic_labels}))"
     connectors = rf"for|{cues.connectors}"
     return re.compile(
         rf"{_STARTS}(?:[【＊《]?{labels}(?:[ \t]+(?:{connectors}){_ENDS}|{_SEPARATOR})"
@@ -675,7 +678,9 @@ NOTICE_LINE_CHARS = 80
 def _bare_label() -> re.Pattern[str]:
     """A warnings label alone, or naming its chapter: "Warnings", "Content warnings for this chapter"."""
     cues = declaration_cues()
-    labels = "|".join(part for part in (_ENGLISH_LABELS, cues.labels, cues.generic_labels) if part)
+    labels = "|".join(
+        part for part in (_ENGLISH_LABELS, _ENGLISH_GENERIC_LABELS, cues.labels, cues.generic_labels) if part
+    )
     chapter = rf"(?:[ \t]+(?:for|in)[ \t]+(?:the[ \t]+)?(?:{_THIS_CHAPTER}|{_NEXT_CHAPTER}))?"
     return re.compile(rf"(?:{labels}){chapter}", re.IGNORECASE)
 
@@ -743,8 +748,14 @@ def extract_declarations(text: str) -> tuple[list[str], str, str]:
         return [], text.strip(), ""
     declared = [trim_ornaments(text[start:end]) for start, end in found]
     before = text[: found[0][0]].strip()
-    after = text[found[-1][1] :].lstrip(".!;,。！；， \t").strip()
-    return declared, before, after
+    after = text[found[-1][1] :].strip()
+    if before.endswith(_ASIDE_OPENS) and after.startswith(_ASIDE_CLOSES):  # "... home. (TW: death)"
+        before, after = before[:-1].rstrip(), after[1:]
+    return declared, before, after.lstrip(".!;,。！；， \t").strip()
+
+
+_ASIDE_OPENS = tuple("([（【")  # the brackets around a declaration go with it
+_ASIDE_CLOSES = tuple(")]）】")
 
 
 # A sentence or line of a text, for declarations without a label ("流血表現あり。", "#死ネタ #流血"):
@@ -844,6 +855,11 @@ _HOLDING = (
     r"|mentions?|touches[ \t]+on|gets?[ \t]+into|is[ \t]+about)[ \t]+(?P<what>[^.!?\n]{1,200})"
 )
 _HOLDS = re.compile(rf"\b(?:the[ \t]+)?(?:{_NEXT_CHAPTER}|{_THIS_CHAPTER}){_HOLDING}", re.IGNORECASE)
+# A note's sentence that names the chapter by what it holds: "NSFW chapter!", "Smut chapter ahead".
+_NAMED_CHAPTER = re.compile(
+    r"\W*(?:(?:an?|the|another)[ \t]+)?(?P<what>[^.!?\n]{1,60}?)[ \t]+chapter(?:[ \t]+(?:ahead|incoming|warning))?[ \t!.~]*",
+    re.IGNORECASE,
+)
 
 
 def _chapter_holds(sentence: str) -> list[str]:
@@ -851,6 +867,9 @@ def _chapter_holds(sentence: str) -> list[str]:
     as its declaration, when what it names are warnings; no label over it, so only in a note."""
     if len(sentence) > DECLARATION_PARAGRAPH_CHARS:
         return []
+    named = _NAMED_CHAPTER.fullmatch(sentence.strip())
+    if named is not None and lists_warnings(named.group("what")):
+        return [named.group("what").strip()]  # "NSFW chapter!", "smut chapter ahead"
     return _held(_HOLDS.search(sentence))
 
 
@@ -1026,7 +1045,7 @@ def _is_declaration(match: re.Match[str]) -> bool:
         return len(text) <= 160 and lists_warnings(_IN_THIS_CHAPTER.sub("", text))
     if match.group("generic") is not None:
         before = match.string[max(0, match.start() - GENERIC_LABEL_CHARS) : match.start()]
-        starts = trim_ornaments(before).endswith(tuple(".!?:;\n。！？：；")) or not trim_ornaments(before)
+        starts = trim_ornaments(before).endswith(tuple(".!?:;([（\n。！？：；")) or not trim_ornaments(before)
         return starts and len(text) <= 160 and maps_any(text)
     if head.startswith(("tw", "cw", "t/w", "c/w")):
         return True
@@ -1301,13 +1320,26 @@ def work_holds(line: str) -> list[str]:
     return _held(found)
 
 
+# What leads up to the list in such a sentence ("some heavy stuff, including self-harm") and the
+# chat after it ("some smut in it lol", "a lot of blood, so be careful"): neither is a warning.
+_HELD_LEAD = re.compile(
+    r"^(?:.{0,120}?\b(?:including|incl\.|such[ \t]+as|e\.g\.,?|namely)|[^,]{0,120},[ \t]*(?:like|mostly|mainly|especially))[ \t]+",
+    re.IGNORECASE,
+)
+_HELD_TAIL = re.compile(
+    r"(?:[ \t]+(?:in[ \t]+(?:it|this[ \t]+one|this[ \t]+chapter|there)|here|(?:so[ \t]+)?(?:be[ \t]+careful|beware)"
+    r"|fair[ \t]+warning|lol|lmao|haha+|hehe+|oops|xd|ngl|tbh|:\)|;\)|<3+))+[ \t!.~]*$",
+    re.IGNORECASE,
+)
+
+
 def _held(found: re.Match[str] | None) -> list[str]:
     """The words of a sentence saying what a work or a chapter holds, up to what it names ("This fic
     contains depictions of self-harm", not its ", please take care"), when those are warnings."""
     if found is None:
         return []
-    pieces = found.group("what").split(",")
-    while len(pieces) > 1 and reader_aside(pieces[-1]):
+    pieces = [_HELD_TAIL.sub("", piece) for piece in _HELD_LEAD.sub("", found.group("what"), count=1).split(",")]
+    while len(pieces) > 1 and (not pieces[-1].strip() or reader_aside(pieces[-1])):
         pieces.pop()
     what = ",".join(pieces)
     if not lists_warnings(what):

@@ -207,10 +207,12 @@ def epub_bytes(
     description: str | None = None,
     extra_members: list[tuple[str, bytes]] | None = None,
     nav_points: list[tuple[str, str]] | None = None,
+    extra_metadata: str = "",
 ) -> bytes:
     """A valid EPUB 3 zip: mimetype first and stored, container, OPF, spine in order.
 
-    ``nav_points`` (label, href) make the nav's table of contents; by default it lists "One"."""
+    ``nav_points`` (label, href) make the nav's table of contents; by default it lists "One".
+    ``extra_metadata`` is OPF markup added to the metadata as it is (more creators, metas)."""
     manifest = "\n".join(
         f'<item id="d{i}" href="{name}" media-type="application/xhtml+xml"/>' for i, (name, _) in enumerate(documents)
     )
@@ -223,9 +225,10 @@ def epub_bytes(
         meta += f"<dc:creator>{escape(author)}</dc:creator>"
     if description:
         meta += f"<dc:description>{escape(description)}</dc:description>"
+    meta += extra_metadata
     opf = f"""<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
-  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">x</dc:identifier>{meta}<dc:language>en</dc:language></metadata>
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf"><dc:identifier id="id">x</dc:identifier>{meta}<dc:language>en</dc:language></metadata>
   <manifest>{manifest}</manifest>
   <spine>{spine}</spine>
 </package>"""

@@ -1,0 +1,103 @@
+"""A note's sentence saying what a chapter or the work holds, the way authors chat it: "this chapter
+has some smut in it lol", "a bit of self harm and a lot of blood, so be careful", "the next chapter
+has some heavy stuff, including suicidal ideation". Each declared nothing before: the amount words,
+the lead-in and the chat after the list made it read as a sentence, not a list of warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+from bot.story.model import Story
+from bot.story.plaintext import work_holds
+from bot.warnings.declared import map_texts
+
+TEXT = "The kettle had been screaming for a full minute before Jun noticed it."
+
+
+def read(text: str) -> Story:
+    return import_story(text.encode(), "story.txt", max_bytes=1 << 20)
+
+
+def chapter_ids(story: Story) -> list[list[str]]:
+    return [sorted(map_texts(chapter.declared_warnings).ids) for chapter in story.chapters]
+
+
+@pytest.mark.parametrize(
+    ("note", "ids"),
+    [
+        ("A/N: this chapter has some smut in it lol.", [["sexual-content"], []]),
+        (
+            "Author's note: heads up, this chapter has a bit of self harm and a lot of blood, so be careful.",
+            [["blood-gore", "self-harm"], []],
+        ),
+        ("A/N: the next chapter has some heavy stuff, including suicidal ideation.", [[], ["suicide"]]),
+        ("A/N: this chapter contains a little violence here, oops", [["violence"], []]),
+    ],
+)
+def test_a_notes_chatty_sentence_declares_its_chapter(note: str, ids: list[list[str]]) -> None:
+    story = read(f"Chapter 1\n\n{note}\n\n{TEXT}\n\nChapter 2\n\n{TEXT}\n")
+    assert chapter_ids(story) == ids
+    assert story.chapters[0].paragraphs == [TEXT]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This chapter has a lot of heart in it lol",
+        "This chapter has some light fluff, like hand holding",
+        "this chapter has a bit of everything, so be careful",
+    ],
+)
+def test_what_names_no_warning_declares_nothing(sentence: str) -> None:
+    story = read(f"Chapter 1\n\nA/N: {sentence}\n\n{TEXT}\n\nChapter 2\n\n{TEXT}\n")
+    assert chapter_ids(story) == [[], []]
+
+
+def test_a_title_pages_sentence_keeps_only_its_list() -> None:
+    line = "This story contains a bit of everything, including major character death and gore, so be careful!"
+    assert work_holds(line) == ["This story contains major character death and gore"]
+
+
+@pytest.mark.parametrize(
+    ("note", "ids"),
+    [
+        ("A/N: NSFW chapter!", ["sexual-content"]),
+        ("Author's note: smut chapter ahead. Thanks for reading!", ["sexual-content"]),
+        ("A/N: another angst chapter, sorry", []),
+        ("A/N: the last chapter! Thank you all so much.", []),
+    ],
+)
+def test_a_note_naming_its_chapter_by_what_it_holds(note: str, ids: list[str]) -> None:
+    story = read(f"Chapter 1\n\n{note}\n\n{TEXT}\n\nChapter 2\n\n{TEXT}\n")
+    assert chapter_ids(story) == [ids, []]
+
+
+@pytest.mark.parametrize(
+    ("aside", "ids"),
+    [
+        ("(spoilers: character death)", ["death"]),
+        ("(TW: character death)", ["death"]),
+        ("[CW: self harm]", ["self-harm"]),
+    ],
+)
+def test_a_declaration_in_brackets_after_the_summary(aside: str, ids: list[str]) -> None:
+    text = f"Title: Salt Roads\nAuthor: wren\nSummary: Two sisters walk the coast road home. {aside}\n\nChapter 1\n\n{TEXT}\n"
+    story = read(text)
+    assert story.meta.summary == "Two sisters walk the coast road home."
+    assert sorted(map_texts(story.meta.declared_warnings).ids) == ids
+    assert story.meta.notes == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Spoilers: the butler did it in the end.", "Spoilers for season 3 ahead!", "He laughed (spoilers: he wins)."],
+)
+def test_spoilers_over_no_warning_declare_nothing(line: str) -> None:
+    story = read(f"Chapter 1\n\n{line}\n\n{TEXT}\n")
+    assert chapter_ids(story) == [[]]
+    assert story.meta.declared_warnings == []
+
+
+def test_spoilers_inside_a_warnings_list_stay_no_warning() -> None:
+    assert map_texts(["Warnings: spoilers for book 5, blood"]).unmapped == []
