@@ -27,6 +27,7 @@ looking again a delay later (no try counted).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
@@ -47,6 +48,15 @@ BATCH = 10  # posts tried in one round of the timer
 def marker(report_id: int) -> str:
     """What names a report's post in the moderation channel, and finds it again after a kill."""
     return f"Warning report #{report_id}"
+
+
+_POSTED_MARKER = re.compile(r"\*\*Warning report #(\d{1,19})\*\*:")
+
+
+def posted_report(content: str) -> int | None:
+    """The report a moderation-channel post is about (its bold :func:`marker`), None for another message."""
+    found = _POSTED_MARKER.search(content.split("\n", 1)[0])
+    return int(found.group(1)) if found else None
 
 
 class ReportPoster(Protocol):

@@ -229,6 +229,16 @@ async def _decide(
     return Decided(chapter, closed, already=not changed)
 
 
+async def settled_report(db: Database, guild_id: int, report_id: int) -> Report | None:
+    """The report when an admin has decided it already, None while it is open (or gone).
+
+    Its post in the moderation channel keeps its buttons when the decision was made elsewhere
+    (``/warnings review``, ``/warnings story``, another report's post): a press there must not
+    quietly undo that decision, so the button asks this first."""
+    report = await store.get_report(db, guild_id, report_id)
+    return report if report is not None and report.status != "open" else None
+
+
 async def confirm_warning(
     db: Database,
     guild_id: int,

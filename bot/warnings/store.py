@@ -49,6 +49,8 @@ class Report:
     note: str
     status: str
     created_at: float
+    resolved_by: int | None = None  # the admin whose decision closed it (None while open)
+    resolved_at: float | None = None
 
 
 async def _one(conn: Connection, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
@@ -533,7 +535,7 @@ async def upsert_review(
 
 # --- reports ---------------------------------------------------------------------------------
 
-_REPORT_COLUMNS = "id, story_id, chapter, warning_id, reporter_id, note, status, created_at"
+_REPORT_COLUMNS = "id, story_id, chapter, warning_id, reporter_id, note, status, created_at, resolved_by, resolved_at"
 
 
 def _report(row: aiosqlite.Row) -> Report:
@@ -546,6 +548,8 @@ def _report(row: aiosqlite.Row) -> Report:
         row["note"],
         row["status"],
         row["created_at"],
+        row["resolved_by"],
+        row["resolved_at"],
     )
 
 

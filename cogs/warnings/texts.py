@@ -13,6 +13,7 @@ from bot.text import and_list, escape_clipped, escape_markdown, page_lines, plur
 from bot.warnings import reviews, service
 from bot.warnings.category_removal import CategoryRemoval
 from bot.warnings.engine import ScanReport
+from bot.warnings.store import Report
 
 
 def code(text: str) -> str:
@@ -47,6 +48,26 @@ def decided_text(decided: reviews.Decided, action: str, label: str, warning_id: 
     if action == "c":
         return f"Confirmed {what}: everyone sees it there now.{reports}"
     return f"Dismissed {what}: it will not be offered again.{reports}"
+
+
+SETTLED_MARKS = {"confirmed": "✅ Confirmed", "dismissed": "✖️ Dismissed"}
+
+
+def settled_post(content: str, status: str, by: int | None) -> str:
+    """A report's post in the moderation channel with the decision under it (its buttons come off),
+    so moderators see which reports are settled and by whom (named with mentions off)."""
+    lines = [line for line in content.splitlines() if not line.startswith(tuple(SETTLED_MARKS.values()))]
+    who = f" by <@{by}>" if by else ""
+    return "\n".join([*lines, f"{SETTLED_MARKS[status]}{who}."])
+
+
+def already_settled_text(report: Report) -> str:
+    """A press on a report's post that an admin decided elsewhere: nothing changes, and it says where to."""
+    who = f" by <@{report.resolved_by}>" if report.resolved_by else ""
+    return (
+        f"Report #{report.id} was already {report.status}{who}, so nothing changed. "
+        "To change what members see for that chapter, use `/warnings story`."
+    )
 
 
 def describe_rule(rule: service.CustomRule) -> str:

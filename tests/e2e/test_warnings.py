@@ -359,6 +359,30 @@ async def test_report_posts_to_the_mod_channel_without_pings_and_review_buttons_
     assert "Nothing to review" in empty.text
 
 
+async def test_a_report_post_shows_how_it_was_settled_and_a_stale_press_never_undoes_it(club: Club) -> None:
+    story_id = await add_story(club, RED_FLOORS)
+    await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
+    for member in (club.member, club.other_member):
+        await club.slash("warnings report", member=member, story=str(story_id), chapter=2, warning="vomit")
+    first, second = club.messages(club.general_channel)
+    refused = await club.click(first, decide_id("d", story_id, 2, "vomit"), member=club.member)
+    assert "Manage Server" in refused[-1].text and club.messages(club.general_channel)[0].buttons  # untouched
+
+    confirmed = await club.click(first, decide_id("c", story_id, 2, "vomit"), member=club.admin)
+    assert "Confirmed **Vomit** (`vomit`) for chapter 2" in confirmed[-1].text and confirmed[-1].ephemeral
+    first = club.messages(club.general_channel)[0]
+    assert f"✅ Confirmed by <@{club.admin.user.id}>." in first.content and first.buttons == []
+    assert not first.message.pinged_users
+
+    # The second member's report was closed by that decision; its post still offers Dismiss, and a
+    # moderator catching up later presses it: nothing changes, the post catches up instead.
+    stale = await club.click(second, decide_id("d", story_id, 2, "vomit"), member=club.owner)
+    assert stale[-1].ephemeral and "was already confirmed" in stale[-1].text and "/warnings story" in stale[-1].text
+    assert "vomit" in await chapter_ids(club, story_id, 2)
+    second = club.messages(club.general_channel)[1]
+    assert f"✅ Confirmed by <@{club.admin.user.id}>." in second.content and second.buttons == []
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
