@@ -150,12 +150,18 @@ def reminder_notice(
     hidden_behind: int,
     chapters: int | None = None,
     story_id: int | None = None,
+    caught_up: int = 0,
+    left_out: int = 0,
 ) -> Notice:
     """Names the members not caught up (pinging only them), counting the hidden ones; past what one
     message holds, the rest are counted and ``/progress club`` for the story (``story_id``) named.
 
     Past the story's ``chapters`` (an update took the chapter down), ``behind`` are the members
     who have not read the last chapter, and the reminder says so.
+
+    With nobody to name it says why, never more than Dogear knows: ``caught_up`` members have
+    marked the chapter read, ``left_out`` still reading turned reminders off or avoid a warning
+    before it, and a member who never marked progress is one Dogear cannot see.
     """
     head = f"Reminder: the discussion of **{escape_markdown(title)}**, chapter {chapter}, opens {when_line(due_at)}."
     last = _last_left(chapter, chapters)
@@ -167,8 +173,12 @@ def reminder_notice(
             list(behind), hidden_behind, limit=1500, more_in=f"`/progress club{story}` shows where everyone is"
         )
         body = f"Not at chapter {last}, the last, yet: {names}." if last else f"Not caught up yet: {names}."
+    elif left_out:
+        body = "Nobody to name here: the members still reading turned reminders off or avoid a warning before it."
+    elif caught_up:
+        body = "Everyone who marks their progress is caught up."
     else:
-        body = "Everyone is caught up."
+        body = "Nobody has marked their progress on this story yet: `/progress set` records where you are."
     shown = tuple(user_id for user_id in behind if f"<@{user_id}>" in body)
     return Notice(
         content=f"{head}\n{body}",

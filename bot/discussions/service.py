@@ -618,6 +618,8 @@ class DiscussionService:
         # and not in the hidden count either.
         avoiding = avoiding | await prefs_store.reminders_off(self.db, guild_id)
         named, hidden = await self._behind(self.db, guild_id, discussion.story_id, discussion.reach, excluding=avoiding)
+        all_named, all_hidden = await self._behind(self.db, guild_id, discussion.story_id, discussion.reach)
+        ready_named, ready_hidden = await self._caught_up(self.db, guild_id, discussion.story_id, discussion.reach)
         assert discussion.story_title is not None
         return reminder_notice(
             marker=marker,
@@ -628,6 +630,8 @@ class DiscussionService:
             hidden_behind=hidden,
             chapters=discussion.story_chapters,
             story_id=discussion.story_id,
+            caught_up=len(ready_named) + ready_hidden,
+            left_out=len(all_named) + all_hidden - len(named) - hidden,
         )
 
     async def reader_advanced(self, guild_id: int, user_id: int, story_id: int, previous: int, chapter: int) -> int:

@@ -101,3 +101,29 @@ async def test_a_reported_warning_an_admin_then_adds_to_the_story_is_asked_about
     await club.slash("warnings story", member=club.admin, story=story, add="vomit")
     asked = await club.slash("excerpt read", member=club.member, story=story, chapter=2)
     assert len(asked) == 1 and "has a warning you asked to avoid: **Vomit**." in asked[0].text, asked[0].text
+
+
+async def test_a_reminder_with_nobody_to_name_says_why_and_never_claims_everyone_has_read(club: Club) -> None:
+    """Dogear sees only the members who mark their progress: with none, or with the ones still
+    reading left out (reminders off, a warning avoided), "Everyone is caught up" was false."""
+    story = await add_road(club, "She sat by the window a long time that evening.")
+    nobody = await remind_of_chapter_three(club, story)
+    assert "Nobody has marked their progress on this story yet" in nobody.text and "/progress set" in nobody.text
+    assert "Everyone" not in nobody.text
+
+
+async def test_a_reminder_leaving_out_everyone_still_reading_does_not_say_they_are_caught_up(club: Club) -> None:
+    story = await add_road(club, "She sat by the window a long time that evening.")
+    await club.slash("progress set", member=club.member, story=story, chapter=1)
+    await club.slash("prefs reminders", member=club.member, off=True)
+    await club.slash("progress set", member=club.other_member, story=story, chapter=3)
+    reminder = await remind_of_chapter_three(club, story)
+    assert "Nobody to name here: the members still reading turned reminders off" in reminder.text
+    assert "caught up" not in reminder.text and club.member.mention() not in reminder.text
+
+
+async def test_a_reminder_when_every_member_who_marks_progress_has_read(club: Club) -> None:
+    story = await add_road(club, "She sat by the window a long time that evening.")
+    await club.slash("progress set", member=club.other_member, story=story, chapter=3)
+    reminder = await remind_of_chapter_three(club, story)
+    assert "Everyone who marks their progress is caught up." in reminder.text
