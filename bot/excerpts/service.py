@@ -28,7 +28,7 @@ import dataclasses
 import logging
 import secrets
 from collections.abc import Coroutine, Sequence
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 from bot.clock import Clock
 from bot.db import Database
@@ -62,6 +62,7 @@ from bot.guilds import get_settings
 from bot.locks import KeyedLocks
 from bot.progress.prefs import avoided_warnings, possible_for_reader
 from bot.progress.service import step as progress_step
+from bot.progress.store import get_progress
 from bot.shards import ShardScope
 from bot.story.books import no_text_message
 from bot.story.chapters import check_chapter
@@ -86,6 +87,17 @@ TOKEN_MARGIN = 30.0  # do not start a followup this close to the token's end
 RENDER_SECONDS = 10.0
 HISTORY_LOOKBACK = 100  # the bot's messages after the last recorded one checked after a crash
 UNEXPECTED = "something went wrong on my side (details are in the bot's log)"
+
+
+class Marked(NamedTuple):
+    """What reading or "I've read this" did to a member's place: the story's title, the chapter as
+    numbered now, the chapter they were at when it moved (None: it did not), and where it was kept
+    when a chapter read privately was not their next one (None: not kept back)."""
+
+    title: str
+    chapter: int
+    previous: int | None
+    held_at: int | None = None
 
 
 class ExcerptService:
@@ -188,10 +200,27 @@ class ExcerptService:
         return Reading(record.id, record.title, contents, avoided, number, moved)
 
     async def mark_read(
-        self, guild_id: int, user_id: int, story_id: int, number: int | Pressed, display_name: str
-    ) -> tuple[str, int, int | None]:
-        """Move the member's progress forward to this chapter (never back): the title, the chapter
-        as numbered now, and the chapter they were at before when it moved (None when it did not)."""
+        self,
+        guild_id: int,
+        user_id: int,
+        story_id: int,
+        number: int | Pressed,
+        display_name: str,
+        *,
+        next_only: bool = False,
+    ) -> Marked:
+        """Move the member's progress forward to this chapter (never back).
+
+        ``next_only`` (a chapter read privately): only when it is the member's next one. Reading
+        chapter 4 alone says nothing of chapters 2 and 3, which a member avoiding their warnings
+        skipped; marking them read would also open those chapters' threads to the member. The
+        place is then kept (``held_at``) and the member asked to say so themselves."""
+        if next_only:
+            found = await self.pressed_chapter(guild_id, story_id, number)
+            record, _ = await self.chapter(guild_id, story_id, found)
+            place = await get_progress(self.db, guild_id, user_id, story_id)
+            if found > place + 1:
+                return Marked(record.title, found, None, held_at=place)
         pressed: list[tuple[str, int]] = []
 
         async def chapter_now() -> int:  # inside the progress write: no update commits in between
@@ -205,7 +234,7 @@ class ExcerptService:
             forward_only=True,
         )  # fmt: skip
         title, found = pressed[0]
-        return title, found, update.previous if update.advanced else None
+        return Marked(title, found, update.previous if update.advanced else None)
 
     # -- posting --------------------------------------------------------------------------
     async def post_chapter(self, request: PostRequest, poster: Poster) -> PostOutcome | AlreadyPosted:

@@ -61,7 +61,15 @@ async def read_privately(
         return
     for content in reading.contents:
         await send_ephemeral(interaction, content, allowed_mentions=NONE)
-    await mark_read(interaction, service, reading.story_id, reading.number, quiet_if_unchanged=True)
+    await mark_read(
+        interaction,
+        service,
+        reading.story_id,
+        reading.number,
+        quiet_if_unchanged=True,
+        next_only=True,
+        moved=reading.moved,
+    )
 
 
 async def mark_read(
@@ -71,12 +79,24 @@ async def mark_read(
     pressed: int | Pressed,
     *,
     quiet_if_unchanged: bool,
+    next_only: bool = False,
+    moved: int | None = None,
 ) -> None:
-    """Move the member's progress forward (never back), tell them, and tell the listeners."""
+    """Move the member's progress forward (never back), tell them, and tell the listeners.
+
+    ``next_only`` (a chapter read privately): its place moves only when it is the member's next
+    chapter; otherwise they are offered "I've read this" for it (made for ``moved`` moves)."""
     guild_id = guild_id_of(interaction)
-    title, number, previous = await service.mark_read(
-        guild_id, interaction.user.id, story_id, pressed, interaction.user.display_name
-    )
+    title, number, previous, held_at = await service.mark_read(
+        guild_id, interaction.user.id, story_id, pressed, interaction.user.display_name,
+        next_only=next_only,
+    )  # fmt: skip
+    if held_at is not None:
+        view = discord.ui.View(timeout=None)
+        view.add_item(MarkRead(story_id, number, moved))
+        await send_ephemeral(interaction, held_place(title, number, held_at), view=view)
+        view.stop()  # a registered DynamicItem: it works without the view
+        return
     if previous is not None:
         interaction.client.dispatch("progress_advanced", guild_id, interaction.user.id, story_id, number, previous)  # type: ignore[attr-defined]
         await send_ephemeral(
@@ -87,6 +107,18 @@ async def mark_read(
             interaction,
             f"You are already at chapter {number} of **{escape_markdown(title)}** or further; nothing changed.",
         )
+
+
+def held_place(title: str, chapter: int, held_at: int) -> str:
+    """A chapter read privately that is not the member's next: their place stays, and why."""
+    first, last = held_at + 1, chapter - 1
+    joined = " and " if last == first + 1 else " to "
+    between = f"chapter {first}" if first == last else f"chapters {first}{joined}{last}"
+    where = f"stays at chapter {held_at}" if held_at else "is not saved yet"
+    return (
+        f"Your place in **{escape_markdown(title)}** {where}: reading chapter {chapter} on its own does not "
+        f"mark {between} read. If you have read them too, press **I've read this**."
+    )
 
 
 # The story and chapter, then (in ids made since moves are recorded) how far the chapters had moved.

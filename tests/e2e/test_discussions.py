@@ -857,3 +857,23 @@ async def test_a_missed_notice_discord_failed_is_posted_once_after_a_restart(clu
     await advance(club, timedelta(hours=2))
     assert len(bot_posts(club, club.text_channel)) == 1
     assert await club.run(club.bot.db.fetch_value("SELECT count(*) FROM discussion_notices_owed")) == 0
+
+
+async def test_reading_a_later_chapter_privately_keeps_the_place_and_opens_no_skipped_thread(club: Club) -> None:
+    """A member at chapter 1 who avoids what chapter 3 holds reads chapter 4 with `/excerpt read`:
+    that said she had read chapters 2 and 3 and put her in chapter 3's thread, a discussion of
+    what she skipped. Her place now stays, and "I've read this" is hers to press."""
+    story = await a_story(club, "Long", chapters=4)
+    threads = await posted_discussions(club, story, range(1, 5))
+    await club.slash("progress set", member=club.member, story=str(story), chapter=1)
+    await settle(club)
+    replies = await club.slash("excerpt read", member=club.member, story=str(story), chapter=4)
+    await settle(club)
+    assert "stays at chapter 1: reading chapter 4 on its own does not mark chapters 2 and 3 read" in replies[-1].text
+    assert replies[-1].labels == ["I've read this"]
+    assert club.member.id in threads[0].member_ids
+    assert all(club.member.id not in thread.member_ids for thread in threads[1:])
+
+    await club.click(replies[-1], "I've read this", member=club.member)  # she says she has read them
+    await settle(club)
+    assert all(club.member.id in club.channel(thread.id).member_ids for thread in threads)

@@ -178,9 +178,16 @@ async def test_read_privately_button_and_command(club: Club, sample_story: Path)
     assert replies[0].content.startswith("📖 **The Lamp at Gull Point** · Chapter 1")
     assert replies[1].content.startswith("||")
     assert len(bot_posts(club, club.text_channel)) == before
+    replies = await club.slash("excerpt read", member=club.other_member, story=str(story_id), chapter=2)
+    assert replies[0].content.startswith("📖 **The Lamp at Gull Point** · Chapter 2")
+    # Read on its own, chapter 2 says nothing of chapter 1: the place is kept, and the member asked.
+    assert "is not saved yet: reading chapter 2 on its own does not mark chapter 1 read" in replies[-1].text
+    assert await club.run(get_progress(club.bot.db, club.guild.id, club.other_member.user.id, story_id)) == 0
+    saved = await club.click(replies[-1], "I've read this", member=club.other_member)
+    assert "read up to chapter 2" in saved[-1].text
     replies = await club.slash("excerpt read", member=club.other_member, story=str(story_id), chapter=3)
     assert replies[0].content.startswith("📖 **The Lamp at Gull Point** · Chapter 3")
-    assert "read up to chapter 3" in replies[-1].text
+    assert "read up to chapter 3" in replies[-1].text  # the next chapter: saved as it is read
     assert await club.run(get_progress(club.bot.db, club.guild.id, club.other_member.user.id, story_id)) == 3
 
 

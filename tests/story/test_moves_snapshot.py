@@ -20,7 +20,7 @@ import pytest
 from bot.clock import ManualClock
 from bot.db import BUSY_TIMEOUT_MS, Database, open_database
 from bot.excerpts.model import Pressed
-from bot.excerpts.service import ExcerptService
+from bot.excerpts.service import ExcerptService, Marked
 from bot.story.store import chapter_after_moves, chapters_moved
 from bot.warnings import reviews
 
@@ -189,11 +189,11 @@ async def test_i_have_read_this_pressed_while_an_update_commits_saves_the_chapte
     and moves the member's place with their chapter."""
     clock = ManualClock(datetime(2026, 10, 10, 9, 0, tzinfo=UTC))
 
-    def mark_read(reader: Database) -> Awaitable[tuple[str, int, int | None]]:
+    def mark_read(reader: Database) -> Awaitable[Marked]:
         service = ExcerptService(reader, clock, InlineWorkers(), max_messages=100, budget=2000)  # type: ignore[arg-type]
         return service.mark_read(GUILD, 7, story_id, Pressed(2, 0), "Mel")
 
-    title, chapter, _ = await pressed_while_an_update_commits(db, story_id, mark_read)
+    title, chapter, *_ = await pressed_while_an_update_commits(db, story_id, mark_read)
     rows = await db.fetch_all(
         "SELECT chapter FROM reading_progress WHERE guild_id = ? AND story_id = ? AND user_id = 7", (GUILD, story_id)
     )
