@@ -92,6 +92,7 @@ class Scheduled:
     remind: tuple[timedelta, ...]
     event_created: bool
     reminder_note: str = ""  # why its reminders cannot be posted, when they cannot
+    late: tuple[timedelta, ...] = ()  # reminders asked for whose time has passed already: never posted
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +208,10 @@ class DiscussionPlanner:
                 raise already_scheduled(error, record.title, channel_id, "nothing was added.") from None
             raise
         note = await self._reminder_note(channel_id, offsets, settings)
-        return Scheduled(discussion_id, record.title, chapter, due, channel_id, offsets, event_id is not None, note)
+        now = self.clock.now()
+        ahead = tuple(offset for offset in offsets if due - offset > now)
+        late = tuple(offset for offset in offsets if offset not in ahead)
+        return Scheduled(discussion_id, record.title, chapter, due, channel_id, ahead, event_id is not None, note, late)
 
     async def plan(
         self,

@@ -522,6 +522,7 @@ async def move_discussion(
         )
         row = await cursor.fetchone()
         if row is not None:
+            told = await _reminded(tx, guild_id, discussion_id)
             moved = NewDiscussion(
                 row["story_id"], row["chapter"], due_at, row["channel_id"], bool(row["channel_explicit"]),
                 _offsets(row["remind_offsets"]), row["created_by"],
@@ -544,7 +545,30 @@ async def move_discussion(
                 "DELETE FROM discussion_event_ends WHERE discussion_id = ? AND guild_id = ?", (discussion_id, guild_id)
             )
             await _insert_reminders(tx, guild_id, discussion_id, due_at, moved.remind, now)
+            if told and due_at > now:
+                # Members were reminded of the old time: they hear of the new one now, not only
+                # from the reminders still ahead (moved to within the hour, none is).
+                await tx.execute(
+                    "INSERT INTO discussion_reminders (guild_id, discussion_id, offset_seconds, due_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (
+                        guild_id,
+                        discussion_id,
+                        max(1, int((due_at - now).total_seconds())),
+                        to_epoch(now),
+                        to_epoch(now),
+                    ),
+                )
     return await get_discussion(db, guild_id, discussion_id)
+
+
+async def _reminded(tx: aiosqlite.Connection, guild_id: int, discussion_id: int) -> bool:
+    """Whether a reminder of the discussion was posted (it named the time a move changes)."""
+    cursor = await tx.execute(
+        "SELECT 1 FROM discussion_reminders WHERE discussion_id = ? AND guild_id = ? AND state = 'posted' LIMIT 1",
+        (discussion_id, guild_id),
+    )
+    return await cursor.fetchone() is not None
 
 
 async def set_event(db: Database, guild_id: int, discussion_id: int, event_id: int | None, *, now: datetime) -> None:

@@ -191,6 +191,10 @@ class DiscussionCog(
             created_by=interaction.user.id,
         )
         reminders = ", ".join(describe_offset(o) for o in done.remind) + " before" if done.remind else "none"
+        if done.late:
+            late = ", ".join(describe_offset(o) for o in done.late)
+            past = "is past already, so it is" if len(done.late) == 1 else "are past already, so they are"
+            reminders += f" ({late} before {past} not posted)"
         await send_ephemeral(
             interaction,
             f"Discussion **#{done.id}** of **{escape_markdown(done.title)}**, chapter {done.chapter}, is scheduled for "

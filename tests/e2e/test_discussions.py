@@ -877,3 +877,39 @@ async def test_reading_a_later_chapter_privately_keeps_the_place_and_opens_no_sk
     await club.click(replies[-1], "I've read this", member=club.member)  # she says she has read them
     await settle(club)
     assert all(club.member.id in club.channel(thread.id).member_ids for thread in threads)
+
+
+async def test_scheduling_says_which_reminders_are_past_already(club: Club) -> None:
+    """A discussion 3 hours away with the default 1d and 1h reminders: the answer promised both,
+    and only the 1 h one could ever be posted."""
+    story = await a_story(club)
+    [soon] = await club.slash("discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 3 hours")
+    assert "Reminders: 1h before (1d before is past already, so it is not posted)." in soon.text
+    [none] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=2, when="in 30 minutes", remind="1h"
+    )
+    assert "Reminders: none (1h before is past already, so it is not posted)." in none.text
+
+
+async def test_a_discussion_moved_after_its_reminder_is_announced_again_at_its_new_time(club: Club) -> None:
+    """The 1-day reminder told members the old time; moved to 30 minutes from now, no reminder
+    was left ahead and the discussion opened a day before the time members last read."""
+    story = await a_story(club)
+    await club.run(mark_read(club.bot.db, club.guild.id, club.member.id, story, 1, now=0))
+    due = (club.clock.now() + timedelta(days=2)).replace(second=0, microsecond=0)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=2, when=utc_text(due),
+        channel=club.text_channel,
+    )  # fmt: skip
+    [discussion] = await stored(club)
+    await advance(club, timedelta(days=1))  # the 1 d reminder, naming the old time
+    [first] = bot_posts(club, club.text_channel)
+    assert f"<t:{int(due.timestamp())}:F>" in first.text
+    soon = (club.clock.now() + timedelta(minutes=30)).replace(second=0, microsecond=0)
+    await club.slash("discussion move", member=club.admin, id=discussion.id, when=utc_text(soon))
+    await advance(club, timedelta(seconds=1))
+    posts = bot_posts(club, club.text_channel)
+    assert len(posts) == 2 and posts[-1].text.startswith("Reminder:")
+    assert f"<t:{int(soon.timestamp())}:F>" in posts[-1].text
+    await advance(club, timedelta(minutes=31))
+    assert len(bot_posts(club, club.text_channel)) == 3  # then the discussion itself, once
