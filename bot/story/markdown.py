@@ -421,9 +421,17 @@ def read_details(text: str) -> str:
     return "".join(out)
 
 
+# A line that is only a link to a place in the same file, a list's bullet or number before it:
+# the table of contents Google Docs and others export ("[Chapter Two: The Wings<tab>3](#chapter-two)").
+_CONTENTS_LINK = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?\[[^\]\n]{1,200}\]\(#[^)\s]{0,200}\)[ \t]*$\n?", re.MULTILINE
+)
+
+
 def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
     check_lines(text)
     fields, body = front_matter_lines(text)
+    body = _CONTENTS_LINK.sub("", body)  # its entries read as headings with no text under them
     body = strip_inline_markup(plain_tables(unquote_blocks(leading_callouts(read_details(drop_comments(body))))))
     if fields:  # their values read as the text's are: Obsidian's "author: [[Kit Rowan]]" is Kit Rowan
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]

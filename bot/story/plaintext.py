@@ -406,16 +406,28 @@ _ENGLISH_NOTE_LABELS = (
 )
 # What a title page calls the work, after a fandom's or a site's name of up to three words, which may
 # hold marks ("a Haikyuu!! fic", "a Witcher one-shot", "a wattpad story").
-_STORY_KINDS = "story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem|drabble|ficlet"
+_STORY_KINDS = (
+    "story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem|drabble|ficlet|romance|fantasy|mystery|thriller"
+    "|tale|fable|fairy[ \t]+tale|memoir|serial|web[ \t]?serial|poems|stories|tales|play|comedy|tragedy|drama"
+)
+# How a title page goes on after what the work is: "A Novel in Two Books", "A Romance in Three Parts".
+_KIND_PARTS = r"(?:[ \t]+in[ \t]+(?:one|two|three|four|five|six|seven|[1-9])[ \t]+(?:books?|parts?|volumes?|acts?))?"
+# Where a book stands in its series, under its title: "Book One of the Ember Trilogy", "Volume 2 in the Saltmarsh Series".
+_SERIES_LINE = (
+    r"(?:book|volume|part|vol\.)[ \t]+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|[ivx]{1,4})"
+    r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?\S.{0,60}?(?:trilogy|duology|series|saga|cycle|quartet|chronicles?)"
+)
 _HASHTAGS = re.compile(r"#[^\W\d_][^\s#]{0,60}(?:[ \t]+#[^\W\d_][^\s#]{0,60}){0,30}")
 # A run of spaces after a word is taken whole ("++"): only a word, never a space, can follow it, and
 # given back a space at a time, "by", a million spaces and "Mara" tried every word after each.
 _FANDOM_WORDS = r"(?:[^\s,;.?]+[ \t]++){0,3}?"
 # "a Witcher fic" alone under the title: what the work is, a note of the title page, no story text.
-_KIND_LINE = re.compile(rf"^[ \t]*an?[ \t]+{_FANDOM_WORDS}(?:{_STORY_KINDS})[ \t]*$", re.IGNORECASE)
+_KIND_LINE = re.compile(
+    rf"^[ \t]*(?:an?[ \t]+{_FANDOM_WORDS}(?:{_STORY_KINDS}){_KIND_PARTS}|{_SERIES_LINE})[ \t.]*$", re.IGNORECASE
+)
 # "by Mara Quill", "written by R. Okonkwo", "a wattpad story by @moonlitpages", "a Haikyuu!! fic by kestrel".
 _BY_LINE = re.compile(
-    rf"^[ \t]*(?:(?:an?[ \t]++)?{_FANDOM_WORDS}(?:{_STORY_KINDS})[ \t]++)?"
+    rf"^[ \t]*(?:(?:an?[ \t]++)?{_FANDOM_WORDS}(?:{_STORY_KINDS}){_KIND_PARTS}[ \t]++)?"
     rf"(?:written[ \t]+)?by[ \t:]+(?P<author>\S.{{0,80}}?){_RUN_START}[ \t]*$",
     re.IGNORECASE,
 )
@@ -850,9 +862,10 @@ def declare_chapter_warnings(story: Story) -> Story:
 
 
 # What a sentence says a chapter or a work holds: "(will) contain", "has", "deals with" ... and what, up to its end.
+# "Next chapter: major character death" says the same with a colon.
 _HOLDING = (
-    r"[ \t]+(?:will[ \t]+)?(?:contains?|has|have|includes?|features?|deals?[ \t]+with|discusses|explores"
-    r"|mentions?|touches[ \t]+on|gets?[ \t]+into|is[ \t]+about)[ \t]+(?P<what>[^.!?\n]{1,200})"
+    r"(?:[ \t]+(?:will[ \t]+)?(?:contains?|has|have|includes?|features?|deals?[ \t]+with|discusses|explores"
+    r"|mentions?|touches[ \t]+on|gets?[ \t]+into|is[ \t]+about)|[ \t]*[:–—])[ \t]+(?P<what>[^.!?\n]{1,200})"
 )
 _HOLDS = re.compile(rf"\b(?:the[ \t]+)?(?:{_NEXT_CHAPTER}|{_THIS_CHAPTER}){_HOLDING}", re.IGNORECASE)
 # A note's sentence that names the chapter by what it holds: "NSFW chapter!", "Smut chapter ahead".
@@ -1365,6 +1378,13 @@ def _label_over_value(lines: list[str]) -> list[str]:
     return out
 
 
+# Another's part in the work after the author's name: "Kurosaki Ren (translated by moonlit_tl)".
+_CREDIT_AFTER = re.compile(
+    r"[ \t]*[(\[](?:translated|trans\.|tl|edited|illustrated|art)[ \t]*(?:by|:)?[ \t]*[^()\[\]\n]{1,60}[)\]][ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def by_line_author(line: str) -> str | None:
     """The author a "by" line names, or None when the line reads as prose ("By the time ...").
 
@@ -1373,7 +1393,7 @@ def by_line_author(line: str) -> str | None:
     """
     match = _BY_LINE.match(line)
     if match is not None:
-        author = trim_ornaments(match.group("author")).lstrip("@").strip()
+        author = _CREDIT_AFTER.sub("", trim_ornaments(match.group("author"))).lstrip("@").strip()
         return author if _author_like(author) else None
     match = _WORLD_BY_LINE.match(trim_ornaments(line))
     if match is not None:
@@ -1619,6 +1639,20 @@ _NOT_NAME_STARTS = frozenset(
 )
 
 
+def _title_over_chapters(items: list[Item], index: int) -> bool:
+    """ "# The Understudy" first, over "# Chapter One", "# Chapter Two: The Wings" at the same level
+    (Google Docs writes every heading so): the first names no chapter, every other does."""
+    if index != 0 or not isinstance(first := items[0], Heading):
+        return False
+    others = [item for item in items[1:] if isinstance(item, Heading) and item.level == first.level]
+    return bool(others) and not _names_a_chapter(first) and all(_names_a_chapter(item) for item in others)
+
+
+def _names_a_chapter(heading: Heading) -> bool:
+    found = match_heading(heading.raw.lstrip("#").strip(), markdown=False)
+    return found is not None and found.kind in ("chapter", "named", "part")
+
+
 def _subtitle_over_byline(text: str, following: Item | None, meta: _Meta) -> bool:
     """A title page's subtitle: a line that reads as a title, right over a by-line naming the author
     the header gave (A Tale of Two Cities' "A STORY OF THE FRENCH REVOLUTION" / "By Charles Dickens")."""
@@ -1741,7 +1775,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             if (
                 item.kind == "markdown"
                 and item.level == 1
-                and levels.count(1) == 1
+                and (levels.count(1) == 1 or _title_over_chapters(items, index))
                 and (len(levels) > 1 or (index == 0 and meta.title is None))
                 and front_label(item.title) is None  # "# Dedication" heads a page, it is no title
             ):
@@ -1821,6 +1855,20 @@ def read_preamble(items: list[Item]) -> Preamble:
             break  # a table of contents ends the front matter: the story starts after it
         if meta.title is not None and index < last_para and _KIND_LINE.match(trim_ornaments(text)):
             meta.notes.append(text.strip())
+            index += 1
+            continue
+        if meta.title is not None and index < last_para and _STATUS_LINE.fullmatch(text.strip()):
+            meta.notes.append(text.strip())  # Wattpad's "Completed" under the title
+            index += 1
+            continue
+        if (
+            "author" in meta.values
+            and meta.summary is None
+            and index < last_para
+            and len(text) <= BLURB_CHARS
+            and _front_page_line(following)
+        ):
+            meta.summary = text.strip()  # a blurb with no label, over the page's tags or contents
             index += 1
             continue
         if meta.title is not None and index < last_para and _HASHTAGS.fullmatch(text.strip()):
@@ -1905,6 +1953,22 @@ def read_preamble(items: list[Item]) -> Preamble:
 
 
 _PICTURE = re.compile(r"^[ \t]*\[Image(?:: [^\]\n]*)?\][ \t]*$")  # a picture's line (image_line)
+# Where a serial stands, under its title: Wattpad's "Completed", "Ongoing".
+_STATUS_LINE = re.compile(
+    r"(?:completed?|ongoing|in[ \t]+progress|on[ \t]+hiatus|hiatus|abandoned|discontinued|work[ \t]+in[ \t]+progress)"
+    r"[ \t]*[.!]?",
+    re.IGNORECASE,
+)
+BLURB_CHARS = 1500  # a story's blurb on its title page is a paragraph or two
+
+
+def _front_page_line(item: Item | None) -> bool:
+    """Whether ``item`` is of a title page (tags as hashtags, a contents list, where the serial
+    stands): a paragraph with no label over it is then the blurb, not the story's first."""
+    if not isinstance(item, Para):
+        return False
+    text = item.text.strip()
+    return _HASHTAGS.fullmatch(text) is not None or contents_label(text) or _STATUS_LINE.fullmatch(text) is not None
 
 
 def _lone_label(text: str) -> str | None:
@@ -2025,6 +2089,18 @@ def drop_navigation(items: list[Item]) -> list[Item]:
 _COUNT = r"\d[\d,.]*[ \t]*[KkMm]?"
 _COUNTED = r"reads?|votes?|parts?(?:[ \t]+story)?|notes?|comments?|likes?|reblogs?|kudos|hits|views|bookmarks"
 _SITE_COUNTS = re.compile(rf"(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*)+", re.IGNORECASE)
+# Two counts or more on a line of their own, even right under a part's title ("1. The Lottery" over
+# "1.2K Reads 88 Votes 14 Comments", as Wattpad's parts copy): the heading was lost in one paragraph.
+_COUNT_LINE = re.compile(
+    rf"^[ \t]*(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*){{2,}}$\n?", re.IGNORECASE | re.MULTILINE
+)
+
+
+def drop_count_lines(text: str) -> str:
+    """The text without lines of a site's counts (:data:`_COUNT_LINE`)."""
+    return _COUNT_LINE.sub("", text)
+
+
 # A site's buttons copied as a line of their own: Wattpad's "Vote / Comment / Share", Tumblr's "Reblog Like".
 _BUTTON = r"vote|comment|comments|share|like|reblog|reply|follow|report"
 _SITE_BUTTONS = re.compile(

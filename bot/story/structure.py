@@ -121,7 +121,7 @@ _WORLD_PARTS |= frozenset(_NUMBER_FIRST_PARTS.split("|"))
 _WORLD_NAMED_LABELS = (
     "пролог|эпилог|prólogo|prologo|epílogo|epilogo|épilogue|prolog|epilog|프롤로그|에필로그|プロローグ"
     "|エピローグ|序章|终章|終章|楔子|尾声|尾聲|番外編|番外篇|番外编|番外|序幕|后记|後記|あとがき|閑話|幕間|间章|間章"
-    "|외전|번외편|번외"
+    "|외전|번외편|번외|интерлюдия|інтерлюдія|interludio|interlúdio|zwischenspiel|intermezzo|interludium"
 )
 # A side story is often numbered: "番外1", "番外二 雪夜", "외전 2. 어느 오후".
 _WORLD_NAMED = re.compile(
@@ -192,6 +192,8 @@ _TITLE_EDGE_END = ".,;:!?…\"'”’»)]}>*_-–—~"
 _BLANK_SPLIT = re.compile(r"(\n(?:[ \t]*\n)+)")
 _SENTENCE_END = re.compile(r"[.!?…:;,\"'”’)\]]$")
 _WRAPPED_CHARS = 40  # a shorter line is not one of a hard-wrapped paragraph's (see _join_lines)
+# "by" and a name of a few words, nothing after it: a by-line under a title, no sentence's last line.
+_LONE_BY_NAME = re.compile(r"by[ \t]+@?[\w.'’-]+(?:[ \t]+[\w.'’-]+){0,3}", re.IGNORECASE)
 
 HEADING_MAX_CHARS = 120
 # Read no further than this many characters into a line for a heading or a scene break: a line
@@ -1525,6 +1527,7 @@ def _join_lines(lines: list[str]) -> str:
         len(stripped) > 1
         and all(_WRAPPED_CHARS <= len(line) <= 100 for line in stripped[:-1])
         and not any(_FIELD_LINE.match(line) for line in lines[1:])
+        and not (len(stripped) == 2 and _LONE_BY_NAME.fullmatch(stripped[1]))  # a long title over "by nightjarwrites"
     ):
         return " ".join(stripped)
     if len(lines) == 1 or not any(_indented(line) for line in lines[1:]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import note_sections
-from bot.story.plaintext import build_story
+from bot.story.plaintext import build_story, drop_count_lines
 from bot.story.ruby import readings_in_brackets
 from bot.story.structure import split_items
 
@@ -19,5 +19,5 @@ def parse_plain_text(
     text: str, filename: str, *, source_format: str = "txt", max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
     check_lines(text)
-    items = split_items(readings_in_brackets(text))
+    items = split_items(readings_in_brackets(drop_count_lines(text)))
     return build_story(note_sections(items), filename, source_format, max_chapters=max_chapters)

@@ -101,3 +101,12 @@ def test_spoilers_over_no_warning_declare_nothing(line: str) -> None:
 
 def test_spoilers_inside_a_warnings_list_stay_no_warning() -> None:
     assert map_texts(["Warnings: spoilers for book 5, blood"]).unmapped == []
+
+
+def test_an_end_notes_next_chapter_with_a_colon() -> None:
+    text = f"Chapter 1\n\n{TEXT}\n\nA/N: Next chapter: major character death.\n\nChapter 2\n\n{TEXT}\n"
+    assert chapter_ids(read(text)) == [[], ["death"]]
+
+
+def test_a_dead_animal_is_an_animals_death() -> None:
+    assert map_texts(["Warnings: a dead animal"]).ids.keys() == {"animal-death"}
