@@ -742,6 +742,7 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
         named = match_heading(toc_title, markdown=False)  # "<h1>Chapter 1</h1>" listed as "Chapter 1: Low Water"
         if named is not None and named.number is not None and named.number == opening.number:
             opening.title = named.title
+            items = _without_title_under(items, opening)
     if _opens_with_heading(items):
         read = _note_sections(items, sections=sections)
         if any(isinstance(item, Heading) for item in read):  # one left with no heading at all is read as before
@@ -759,6 +760,19 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
         heading = _toc_heading(toc_title)
         return _note_sections([heading, *_without_echo(items, toc_title)], sections=sections)
     return _note_sections([Heading(None, "document", 1, "section"), *items], sections=sections)
+
+
+def _without_title_under(items: list[Item], opening: Heading) -> list[Item]:
+    """The items without the title set under the chapter's number (``<h2>Chapter One</h2><h3>Salt</h3>``)
+    when the TOC gave the chapter that title already: it was the chapter's first line as well."""
+    at = items.index(opening)
+    under = items[at + 1] if at + 1 < len(items) else None
+    text = (
+        under.raw.lstrip("#").strip() if isinstance(under, Heading) else under.text if isinstance(under, Para) else ""
+    )
+    if opening.title and text and _words(text) == _words(opening.title):
+        return items[: at + 1] + items[at + 2 :]
+    return items
 
 
 def _note_sections(items: list[Item], *, sections: bool) -> list[Item]:

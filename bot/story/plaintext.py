@@ -850,6 +850,9 @@ def declare_chapter_warnings(story: Story) -> Story:
     chapters = story.chapters
     gathered = [dict.fromkeys(chapter.declared_warnings) for chapter in chapters]
     for index, chapter in enumerate(chapters):
+        if chapter.title:  # "The Fall (TW: suicide)": the title keeps its words, the chapter the warning
+            declared, chapter.title = _title_declarations(chapter.title)
+            gathered[index].update(dict.fromkeys(declared))
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in chapter.notes:
             for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
@@ -859,6 +862,20 @@ def declare_chapter_warnings(story: Story) -> Story:
     for chapter, warnings in zip(chapters, gathered, strict=True):
         chapter.declared_warnings = list(warnings)
     return story
+
+
+def _title_declarations(title: str) -> tuple[list[str], str | None]:
+    """The warnings a chapter's title declares ("The Fall (TW: suicide)", a drabble's "Hospital
+    Corners (T, CW: hospital)"), and the title without them (None when nothing else is left).
+    Only a list of warnings: "Warning: Thin Ice" stays the title it is."""
+    declared, before, after = extract_declarations(title)
+    if not declared or not all(lists_warnings(item) for item in declared):
+        return [], title  # "Warning: Thin Ice" is a title
+    rest = _DANGLING_ASIDE.sub("", before) or after
+    return declared, rest.strip() or None
+
+
+_DANGLING_ASIDE = re.compile(r"[ \t]*[(\[](?:[^()\[\]]{0,20},)?[ \t]*$")  # "Hospital Corners (T," before its CW
 
 
 # What a sentence says a chapter or a work holds: "(will) contain", "has", "deals with" ... and what, up to its end.
@@ -1857,6 +1874,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())
             index += 1
             continue
+        if index < last_para and (_POSTED_BY.fullmatch(text.strip()) or (index == 0 and _POST_SUBJECT.match(text))):
+            meta.notes.append(text.strip())  # a journal post's subject and "Posted by ... on ..." over its fields
+            index += 1
+            continue
         if meta.title is not None and index < last_para and _STATUS_LINE.fullmatch(text.strip()):
             meta.notes.append(text.strip())  # Wattpad's "Completed" under the title
             index += 1
@@ -1960,6 +1981,12 @@ _STATUS_LINE = re.compile(
     re.IGNORECASE,
 )
 BLURB_CHARS = 1500  # a story's blurb on its title page is a paragraph or two
+# A journal post's subject naming it a fic ("fic: Tidewrack (Sea Wardens, T)", "[fic] The Orchard Keeper")
+# and its "Posted by saltmarsh_sings on March 3rd, 2022 at 09:14 pm", over the fic's header fields.
+_POST_SUBJECT = re.compile(
+    r"^[ \t]*(?:\[(?:fic|fanfic|ficlet|drabble)\]|(?:fic|fanfic|ficlet|drabble)[ \t]*:)[ \t]*\S", re.IGNORECASE
+)
+_POSTED_BY = re.compile(r"posted[ \t]+by[ \t]+@?[\w.-]{1,40}[ \t]+on[ \t]+\S[^\n]{3,60}", re.IGNORECASE)
 
 
 def _front_page_line(item: Item | None) -> bool:
@@ -2109,7 +2136,12 @@ _SITE_BUTTONS = re.compile(
 # Wattpad's reader links: "Continue reading next part", "Add to library"; "You'll also like" heads recommendations.
 _SITE_LINKS = re.compile(
     r"(?:continue[ \t]+reading(?:[ \t]+next[ \t]+part)?|continue[ \t]+to[ \t]+next[ \t]+part|read[ \t]+next[ \t]+part"
-    r"|start[ \t]+reading|add[ \t]+to[ \t]+library)[ \t]*[>»›→]*",
+    r"|start[ \t]+reading|add[ \t]+to[ \t]+library)[ \t]*[>»›→]*"
+    # Dreamwidth's and LiveJournal's cut, "( Read more... )", and their footer, "7 comments | Leave a comment | Share | Link"
+    r"|[(\[][ \t]*read[ \t]+more[ \t.…]*[)\]]"
+    r"|(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share|link|reply|add[ \t]+to[ \t]+memories"
+    r"|track(?:[ \t]+this)?)(?:[ \t]*[|•·][ \t]*(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share"
+    r"|link|reply|add[ \t]+to[ \t]+memories|track(?:[ \t]+this)?))+",
     re.IGNORECASE,
 )
 _RECOMMENDED = re.compile(r"you(?:'|’)ll[ \t]+also[ \t]+like|you[ \t]+may[ \t]+also[ \t]+like", re.IGNORECASE)
@@ -2969,6 +3001,8 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
     while count < len(last) and (
         reference_marked(last[-1 - count])
         or sign_off(last[-1 - count])
+        or _DISCLAIMER.match(last[-1 - count])  # FanFicFare's closing "Disclaimer: ... belongs to ..."
+        or _tags_line(last[-1 - count])  # a journal post's "Tags: fic, sea wardens" under the text
         or (declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]))
     ):
         count += 1
@@ -2979,6 +3013,14 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
     if not last:
         chapter.scenes.pop()
     return chapter
+
+
+def _tags_line(text: str) -> bool:
+    """A line of tags ("Tags: fic, sea wardens, oren/lisbet"): a list after the label, no sentence."""
+    if "\n" in text or len(text) > NOTICE_LINE_CHARS * 4:
+        return False
+    parsed = parse_field(text)
+    return parsed is not None and _KEYS.get(parsed[0]) == "additional_tags" and "," in parsed[1]
 
 
 def _declared_title(chapter: Chapter) -> Chapter:
@@ -3317,6 +3359,13 @@ def illustration_lines(items: list[Item]) -> list[Item]:
     return result
 
 
+def _unframed(title: str | None) -> str | None:
+    """A title without the marks Chinese and Japanese set around a book's name: "《灯塔守望者》", "『雪国』"."""
+    if title and len(title) > 2 and title[0] + title[-1] in ("《》", "『』", "「」", "〈〉"):
+        return title[1:-1].strip() or title
+    return title
+
+
 def title_from_filename(filename: str) -> str:
     stem = PurePath(filename or "").stem
     title = re.sub(r"[_\s]+", " ", stem).strip(" -.")
@@ -3378,7 +3427,7 @@ def build_story(
     notes.extend(front_notes)
     notes.extend(orphan_notes)
     story_meta = StoryMeta(
-        title=meta.title or fallback_title or title_from_filename(filename),
+        title=_unframed(meta.title) or fallback_title or title_from_filename(filename),
         author=_first(meta.values.get("author")),
         summary=summary,
         rating=_first(meta.values.get("rating")),

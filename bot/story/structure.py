@@ -51,9 +51,11 @@ _NUMBERED = re.compile(
     rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)"
     rf"(?P<the>the\s+(?=(?:{_ORDINALS})\b))?(?P<num>{_NUMBER})"  # Dickens's "Book the First"
     r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
+    r"(?:\s*(?:of|/)\s*\d{1,5}(?![\w'’])|\s*\(of\s+\d{1,5}\))?"  # "Chapter 1 of 3", "Part 2/5": how many there are
     r"(?:(?P<sep>\s*(?:--|[:.\-–—|])\s*|\s+)(?P<title>\S.*?))?\s*$",  # "--": a typewriter's dash
     re.IGNORECASE,
 )
+_NAV_ENTRIES = re.compile(r"(?:part|chapter|ch\.?)[ \t]*\d{1,4}(?:[ \t]*[|/•·][ \t]*|[ \t]*$)", re.IGNORECASE)
 _PARENTHESISED = re.compile(r"^\((?P<inner>[^()]*\S[^()]*)\)$")  # "Chapter 2 (groupchat)"
 _NAMED = re.compile(
     r"^(?:the\s+(?=(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction)\b))?"  # Wilde's "THE PREFACE"
@@ -343,6 +345,8 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
     if numbered:
         label = numbered.group("label").lower().rstrip(".")
         title = numbered.group("title")
+        if title and _NAV_ENTRIES.match(title) and numbered.group("sep").strip() in ("|", "/", "•", "·"):
+            return None  # "Part 1 | Part 2 | Part 3": a journal post's links to its parts
         if title and numbered.group("stop") and not numbered.group("sep").strip():
             # A stop after the number is a separator as a colon is: "CHAPTER V.     Advice from a
             # Caterpillar" is titled, whatever its small words' case, and so are the old style's
@@ -1146,6 +1150,7 @@ class _Numbered:
 
 _DASH_TITLE = re.compile(r"^(?P<num>\d{1,4})(?:\.(?P<sub>\d{1,3}))?[ \t]+(?P<sep>[-–—|])[ \t]+(?P<title>\S.{0,100})$")
 _DOT_TITLE = re.compile(r"^(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,100})$")
+_ASIDE_AFTER = re.compile(r"[ \t]+\([^()\n]{1,80}\)$")  # "(T, CW: hospital)" after a title
 # "I. A SCANDAL IN BOHEMIA": Gutenberg's Sherlock Holmes numbers its stories so, a capital
 # numeral, a stop, the title in capitals (a numeral heading a sentence, "I. Am. Done.", is no title).
 _ROMAN_DOT_TITLE = re.compile(r"^(?P<num>[IVXLC]{1,8})\.[ \t]+(?P<title>[^\s\w]*[A-Z][^a-z]{0,100})$")
@@ -1197,7 +1202,7 @@ def _numbered_line(text: str) -> _Numbered | None:
         if match is None:
             continue
         title = match.group("title").strip()
-        lower = not _title_line(title)
+        lower = not _title_line(_ASIDE_AFTER.sub("", title))  # "1. Kettle (G)": a drabble's rating after it
         # in lower case only under a number set as a chapter's ("01. the beginning", "3 | the end"):
         # "1 - we went to the shop" is a list of what happened
         marked = match.group("num").startswith("0") or match.groupdict().get("sep") == "|"

@@ -110,3 +110,28 @@ def test_an_end_notes_next_chapter_with_a_colon() -> None:
 
 def test_a_dead_animal_is_an_animals_death() -> None:
     assert map_texts(["Warnings: a dead animal"]).ids.keys() == {"animal-death"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "ids"),
+    [
+        ("Chapter 2: The Fall (TW: suicide)", "The Fall", ["suicide"]),
+        ("Chapter 2: The Fall [CW: blood, self harm]", "The Fall", ["blood-gore", "self-harm"]),
+        ("Chapter 2 - TW: major character death", None, ["death"]),
+        ("Chapter 2: Warning Signs", "Warning Signs", []),
+    ],
+)
+def test_a_chapter_titles_declaration_is_the_chapters(heading: str, title: str | None, ids: list[str]) -> None:
+    """Members saw "The Fall (TW: suicide)" as a title and nothing else: a member avoiding suicide
+    was not asked before reading it."""
+    story = read(f"Chapter 1\n\n{TEXT}\n\n{heading}\n\n{TEXT}\n")
+    assert story.chapters[1].title == title
+    assert chapter_ids(story) == [[], ids]
+
+
+def test_a_drabbles_rating_and_warnings_after_its_title() -> None:
+    body = "The bed was made with hospital corners, and Sam sat on the edge of it and did not wrinkle it."
+    heads = ["1. Kettle (G)", "2. Hospital Corners (T, CW: hospital, implied character death)", "3. Spring (G)"]
+    story = read("Small Hours\nby nightowl_writes\n\n" + "".join(f"{head}\n\n{body}\n\n" for head in heads))
+    assert [chapter.title for chapter in story.chapters] == ["Kettle (G)", "Hospital Corners", "Spring (G)"]
+    assert chapter_ids(story) == [[], ["death", "procedures"], []]

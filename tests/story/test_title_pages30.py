@@ -165,3 +165,73 @@ def test_an_interlude_in_another_language_is_its_own_chapter(chapter: str, inter
     )
     story = read(text)
     assert [c.title for c in story.chapters] == [None, interlude, None]
+
+
+@pytest.mark.parametrize(
+    ("headings", "titles"),
+    [
+        (["Chapter 1 of 3: Onions", "Chapter 2 of 3: Bread"], ["Onions", "Bread"]),
+        (["Part 1 of 2", "Part 2 of 2"], ["Part 1", "Part 2"]),
+        (["Chapter 1 (of 2)", "Chapter 2 (of 2)"], [None, None]),
+    ],
+)
+def test_headings_that_say_how_many_there_are(headings: list[str], titles: list[str | None]) -> None:
+    body = "The market opened before the sun, and Petra walked its rows with her basket on her hip."
+    story = read("Market Days\nby petrichor_pen\n\n" + "".join(f"{heading}\n\n{body}\n\n" for heading in headings))
+    assert [chapter.title for chapter in story.chapters] == titles
+
+
+def test_a_closing_disclaimer_is_a_note_not_the_last_lines_of_the_story() -> None:
+    text = (
+        "Chapter 1\n\nThe sea was grey.\n\nChapter 2\n\nThe sea was blue.\n\n* * *\n\n"
+        "Disclaimer: Sea Wardens belongs to M. R. Calloway. No profit is made from this work.\n"
+    )
+    last = read(text).chapters[-1]
+    assert last.paragraphs == ["The sea was blue."]
+    assert last.notes == ["Disclaimer: Sea Wardens belongs to M. R. Calloway. No profit is made from this work."]
+
+
+DREAMWIDTH = """fic: Tidewrack (Sea Wardens, Oren/Lisbet, T)
+
+Posted by saltmarsh_sings on March 3rd, 2022 at 09:14 pm
+
+Title: Tidewrack
+Author: saltmarsh_sings
+Warnings: major character death (off-screen), grief
+Summary: After the Long Storm, Lisbet walks the tideline every morning.
+
+( Read more... )
+
+Lisbet walked the tideline at first light, when the sand was still dark and hard.
+
+Tags: fic, sea wardens, oren/lisbet, exchange: winter tides
+
+7 comments | Leave a comment | Share | Link
+"""
+
+
+def test_a_dreamwidth_post_copied_into_text() -> None:
+    """The post's subject and "Posted by" line made the header fields story text (its warnings
+    undeclared); the cut, the tags and the comment links were the story's last lines."""
+    story = read(DREAMWIDTH)
+    assert (story.meta.title, story.meta.author) == ("Tidewrack", "saltmarsh_sings")
+    assert sorted(map_texts(story.meta.declared_warnings).ids) == ["death", "grief"]
+    [chapter] = story.chapters
+    assert chapter.paragraphs == ["Lisbet walked the tideline at first light, when the sand was still dark and hard."]
+
+
+def test_a_journal_posts_links_to_its_parts_are_no_heading() -> None:
+    body = "Jem climbed the wall of the Harrow orchard on the first day of September."
+    text = (
+        "[fic] The Orchard Keeper - Part 1/3\n\nTitle: The Orchard Keeper\nAuthor: bramblewise\n\n"
+        f"Part 1 | Part 2 | Part 3\n\n( Read more... )\n\nPart 1\n\n{body}\n\nPart 2\n\n{body}\n\nPart 3\n\n{body}\n"
+    )
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == ["Part 1", "Part 2", "Part 3"]
+    assert all(chapter.paragraphs == [body] for chapter in story.chapters)
+
+
+def test_a_chinese_title_in_its_book_title_marks() -> None:
+    text = "《灯塔守望者》\n作者：林晚舟\n\n第一章 归来\n\n海角的灯塔已经熄灭了十年。\n\n第二章 风暴\n\n风暴来了。\n"
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("灯塔守望者", "林晚舟")
