@@ -601,7 +601,20 @@ def _note_label() -> re.Pattern[str]:
     # The marks before a label are taken whole ("*+"): no label opens with one, and given back one at
     # a time, a line of a million "*_" tried every label at each (2 s a megabyte, and growing).
     world = rf"|[*_(\[※【]*+(?:{cues.note_labels})(?:[*_)\]]*[ \t]*[:：]|[ \t]*[※】])" if cues.note_labels else ""
-    return re.compile(rf"^[ \t]*(?:[*_(\[]*+(?:{_ENGLISH_NOTE_LABELS})[*_)\]]*[ \t]*(?::|-|–|—){world})", re.IGNORECASE)
+    # A label alone on a paragraph's first line, the note under it ("まえがき" over its text).
+    alone = "|".join(part for part in (_NOTE_LABELS_ALONE, cues.note_labels) if part)
+    return re.compile(
+        rf"^[ \t]*(?:[*_(\[]*+(?:{_ENGLISH_NOTE_LABELS})[*_)\]]*[ \t]*(?::|-|–|—){world}"
+        rf"|[*_(\[【]*+(?:{alone})[*_)\]】]*[ \t]*\n(?=[ \t]*\S))",
+        re.IGNORECASE,
+    )
+
+
+# The labels that head a note on a line of their own ("Author's Note" over the note): not "Note" or
+# "AN", which may be a line of the story.
+_NOTE_LABELS_ALONE = (
+    r"a/n|author['’]?s['’]? ?notes?|authors? notes?|note from the author|t/n|translator['’]?s['’]? ?notes?"
+)
 
 
 def is_labelled_note(text: str) -> bool:
@@ -3001,7 +3014,7 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
     while count < len(last) and (
         reference_marked(last[-1 - count])
         or sign_off(last[-1 - count])
-        or _DISCLAIMER.match(last[-1 - count])  # FanFicFare's closing "Disclaimer: ... belongs to ..."
+        or _closing_disclaimer(last[-1 - count])  # FanFicFare's closing "Disclaimer: ... belongs to ..."
         or _tags_line(last[-1 - count])  # a journal post's "Tags: fic, sea wardens" under the text
         or (declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]))
     ):
@@ -3013,6 +3026,19 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
     if not last:
         chapter.scenes.pop()
     return chapter
+
+
+def _closing_disclaimer(text: str) -> bool:
+    """An author's disclaimer under the text, "Disclaimer: Sea Wardens belongs to M. R. Calloway":
+    one of ownership, which "Disclaimer: the sign on the ferry said no refunds" of a story is not."""
+    return _DISCLAIMER.match(text) is not None and _OWNERSHIP.search(text) is not None
+
+
+_OWNERSHIP = re.compile(
+    r"\b(?:belongs?|(?:don['’]?t|do not|doesn['’]?t) own|property of|no profit|not[ \t]+(?:making|make) (?:any )?money"
+    r"|all rights|copyright|characters? (?:are|is|belong))\b",
+    re.IGNORECASE,
+)
 
 
 def _tags_line(text: str) -> bool:

@@ -74,7 +74,8 @@ _NOT_DECLARED = re.compile(
     r"|warnings? (?:for|in) (?:each|every|individual|specific) chapters?\b|(?:chapter )?warnings? (?:are|will be) in\b"
     r"|(?:just |pure |lots of |some )?(?:fluff|angst|humou?r|cliffhangers?|open ending|happy ending|hea)\b"
     r"|(?:individual|each|every|specific|some|other) chapters?\b|.*\b(?:are|is) in the (?:chapter |author'?s )?notes\b"
-    r"|.*\bspoilers?\b|sorry\b|love (?:you|ya|u)\b|enjoy\b|stay safe\b|take care\b|thank",
+    r"|.*\bspoilers?\b|sorry\b|love (?:you|ya|u)\b|enjoy\b|stay safe\b|take care\b|thank"
+    r"|(?:~|about |approx\.? )?\d[\d.,]*\s*k?\s*(?:words?|wc)\b",  # a post's "| 1.1k words" after its warnings
     re.IGNORECASE,
 )
 # A warning word spelled around a filter ("su*cide", "su1c1de", "r*pe", "ab*se", "s.h."): letters for

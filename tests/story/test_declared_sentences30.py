@@ -135,3 +135,8 @@ def test_a_drabbles_rating_and_warnings_after_its_title() -> None:
     story = read("Small Hours\nby nightowl_writes\n\n" + "".join(f"{head}\n\n{body}\n\n" for head in heads))
     assert [chapter.title for chapter in story.chapters] == ["Kettle (G)", "Hospital Corners", "Spring (G)"]
     assert chapter_ids(story) == [[], ["death", "procedures"], []]
+
+
+def test_a_posts_word_count_after_its_warnings_is_no_warning() -> None:
+    declared = map_texts(["Warnings: major character death, drowning | 1.1k words"])
+    assert declared.ids.keys() == {"death"} and "1.1k words" not in declared.unmapped

@@ -235,3 +235,21 @@ def test_a_chinese_title_in_its_book_title_marks() -> None:
     text = "《灯塔守望者》\n作者：林晚舟\n\n第一章 归来\n\n海角的灯塔已经熄灭了十年。\n\n第二章 风暴\n\n风暴来了。\n"
     story = read(text)
     assert (story.meta.title, story.meta.author) == ("灯塔守望者", "林晚舟")
+
+
+def test_a_note_label_alone_over_its_note() -> None:
+    """ "まえがき" (a foreword) on a line over its text was the first chapter; "後書き" over the
+    closing thanks was the last chapter's last paragraph; "Author's Note" over a note the same."""
+    text = (
+        "灯台守の娘\n作者：水瀬しおり\n\nまえがき\nこの作品は短編です。\n\n第一章　帰郷\n\n岬の灯台に明かりが灯った。\n\n"
+        "第二章　光\n\n千夏は灯台を降りなかった。\n\n後書き\n読んでいただきありがとうございました。\n"
+    )
+    story = read(text)
+    assert story.meta.notes == ["この作品は短編です。"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["岬の灯台に明かりが灯った。"],
+        ["千夏は灯台を降りなかった。"],
+    ]
+    assert story.chapters[1].notes == ["読んでいただきありがとうございました。"]
+    english = read(f"Chapter 1\n\nThe sea was grey.\n\nAuthor's Note\nThanks for reading!\n\n{CHAPTERS}")
+    assert english.chapters[0].notes == ["Thanks for reading!"]
