@@ -58,9 +58,9 @@ def test_a_run_of_ornaments_is_read_at_once(monkeypatch: pytest.MonkeyPatch) -> 
 def test_the_marks_before_a_note_label_are_taken_whole() -> None:
     label = plaintext._note_label()
     plain = re.compile(label.pattern.replace("]*+", "]*"), re.IGNORECASE)
-    assert label.pattern.count("]*+(?:") == 2  # the English labels' and the other languages'
+    assert label.pattern.count("]*+(?:") == 3  # the English labels', the other languages', a label alone on its line
     pieces = ["*", "_", "(", "[", "※", "【", "】", ")", "]", "A/N", "a.n.", "Author's note", "an", "Note"]
-    pieces += ["Anmerkung der Autorin", "Note de l'auteur", "N/A", ":", "：", " ", "-", "—", "x"]
+    pieces += ["Anmerkung der Autorin", "Note de l'auteur", "N/A", ":", "：", " ", "-", "—", "x", "\n", "まえがき"]
     rng = random.Random(26)
     for _ in range(20000):
         line = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 8)))
