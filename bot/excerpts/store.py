@@ -117,6 +117,16 @@ async def get_job(db: Database, guild_id: int, job_id: int) -> PostJob | None:
     return None if row is None else _job(row)
 
 
+async def chapter_being_posted(tx: aiosqlite.Connection, guild_id: int, story_id: int) -> int | None:
+    """The story's chapter an ``/excerpt post`` is sending now, if any (the lowest)."""
+    cursor = await tx.execute(
+        "SELECT chapter FROM post_jobs WHERE guild_id = ? AND story_id = ? AND state = 'posting' ORDER BY chapter LIMIT 1",
+        (guild_id, story_id),
+    )
+    row = await cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
 async def renumber_post_jobs(
     tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None], *, notes: int = 0
 ) -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from bot.db import Database
 from bot.discussions.store import pending_event_ids
+from bot.errors import UserError
+from bot.excerpts.store import chapter_being_posted
 from bot.story.jobs import Parsed, parse_upload, scan_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
 from bot.story.model import HeaderWarning, Story
@@ -189,6 +191,12 @@ async def remove_story(db: Database, guild_id: int, story_id: int) -> tuple[bool
     read in the same transaction so the caller can delete them from Discord afterwards.
     """
     async with db.transaction() as tx:
+        posting = await chapter_being_posted(tx, guild_id, story_id)
+        if posting is not None:  # the post would go on sending the text of a story no longer here
+            raise UserError(
+                f"Chapter {posting} of this story is being posted right now; run `/story remove` again when "
+                "the post is done. Nothing was removed."
+            )
         event_ids = await pending_event_ids(tx, guild_id, story_id)
         removed = await delete_story(tx, guild_id, story_id)
     return removed, event_ids

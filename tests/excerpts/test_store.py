@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.db import Database
+from bot.errors import UserError
 from bot.excerpts import store
 from bot.excerpts.store import ChapterBusy, NewJob
 from bot.shards import ShardScope
+from bot.story.service import remove_story
 from tests.excerpts.conftest import CHANNEL, GUILD, OTHER_CHANNEL, OTHER_GUILD, add_test_story
 
 
@@ -109,3 +111,15 @@ async def test_jobs_are_scoped_to_their_server_and_go_with_their_story(db: Datab
     await db.execute("DELETE FROM stories WHERE guild_id = ? AND id = ?", (GUILD, story_id))
     assert await store.get_job(db, GUILD, job.id) is None
     assert (await db.fetch_value("SELECT count(*) FROM post_chunks")) == 0
+
+
+async def test_a_story_being_posted_is_not_removed_under_the_post(db: Database) -> None:
+    """`/story remove` pressed while a chapter was posting removed the story, and the post went on
+    sending its text (buttons under it answering that the story is gone): refused, as an update is."""
+    story_id = await add_test_story(db)
+    job = await store.create_job(db, new_job(story_id, chapter=2), ["a", "b"], now=1.0)
+    with pytest.raises(UserError, match="Chapter 2 of this story is being posted right now"):
+        await remove_story(db, GUILD, story_id)
+    assert await db.fetch_value("SELECT count(*) FROM stories WHERE id = ?", (story_id,)) == 1
+    await store.finish(db, GUILD, job.id, now=2.0)
+    assert (await remove_story(db, GUILD, story_id))[0] is True
