@@ -271,24 +271,26 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
 
     @rules_remove.autocomplete("rule")
     async def rule_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return await self._choices(service.rule_choices, interaction, current)
+        return await self._choices(service.rule_choices, interaction, current, admin=True)
 
     @rules_remove_category.autocomplete("category")
     async def removable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return await self._choices(category_removal.own_category_choices, interaction, current)
+        return await self._choices(category_removal.own_category_choices, interaction, current, admin=True)
 
     @rules_disable.autocomplete("target")
     async def disable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return await self._choices(service.disable_choices, interaction, current)
+        return await self._choices(service.disable_choices, interaction, current, admin=True)
 
     @rules_enable.autocomplete("target")
     async def enable_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return await self._choices(service.enable_choices, interaction, current)
+        return await self._choices(service.enable_choices, interaction, current, admin=True)
 
     async def _choices(
-        self, find: service.ChoiceFinder, interaction: discord.Interaction, typed: str
+        self, find: service.ChoiceFinder, interaction: discord.Interaction, typed: str, *, admin: bool = False
     ) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
+        """Choices for an option; an admin command's (``admin``) only for who may run it: a custom
+        rule's pattern is for the server's admins, and the command refuses anyone else anyway."""
+        if interaction.guild_id is None or (admin and not interaction.permissions.manage_guild):
             return []
         found = await find(self.bot.db, interaction.guild_id, typed, AUTOCOMPLETE_CHOICES)
         return [_choice(name, value) for name, value in found]

@@ -76,6 +76,9 @@ async def test_add_list_remove_a_rule_rescans_stories(club: Club) -> None:
     rule = (await club.run(service.list_rules(club.bot.db, club.guild.id)))[0]
     choices = await club.autocomplete("warnings rules remove", "rule", "spi", member=club.admin)
     assert choices and choices[0]["value"] == str(rule.id)
+    # A member sees no rule there: the command refuses them, and its pattern is the admins'.
+    for command, option in (("rules remove", "rule"), ("rules disable", "target"), ("rules enable", "target")):
+        assert await club.autocomplete(f"warnings {command}", option, "", member=club.member) == []
     removed = await club.slash("warnings rules remove", member=club.admin, rule=str(rule.id))
     assert f"Removed rule #{rule.id}, a phrase, for **Spiders** (`spiders`): `~spider`." in removed[-1].text
     assert "the category `spiders` is gone too" in removed[-1].text
