@@ -655,12 +655,25 @@ class NominationService:
             if running.state == "ended":
                 ended = await self._announce_or_hand_over(running)
             elif call_off:
-                await self._call_off(running, "an admin called it off")
+                await self._close_poll(running)
+                await self._call_off(running, "an admin ended it without counting its votes")
                 ended = EndedVote(await self._reread(running))
             else:
                 ended = EndedVote(await self._end_poll(running))
         self.on_change()
         return ended
+
+    async def _close_poll(self, vote: Round) -> None:
+        """A vote called off ends its poll too while Discord lets it: left open, members went on voting
+        in it and, when its time ran out, Discord posted its own result naming a winner. A poll out of
+        reach is what calling off is for, so a refusal stops nothing. Its end event finds the round
+        called off and announces nothing."""
+        if vote.channel_id is None or vote.message_id is None:
+            return
+        try:
+            await self.poller.end_poll(vote.channel_id, vote.message_id)
+        except (PollGone, DiscordRefused) as unreachable:
+            log.info("guild %s: the poll of round %s was left as it is (%s)", vote.guild_id, vote.id, unreachable)
 
     async def _reread(self, vote: Round) -> Round:
         after = await store.get_round(self.db, vote.guild_id, vote.id)

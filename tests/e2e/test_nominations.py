@@ -601,7 +601,7 @@ async def test_a_poll_out_of_reach_is_retried_less_and_less_and_an_admin_can_cal
     await club.set_overwrite(club.text_channel, club.bot_role)
     await club.clock.advance(timedelta(minutes=1))
     await club.wait_for(lambda: len(announcements(club)) == 1, "the called-off notice")
-    assert "The vote was called off: an admin called it off." in announcements(club)[0].text
+    assert "The vote was called off: an admin ended it without counting its votes." in announcements(club)[0].text
     await club.clock.advance(timedelta(hours=2))
     await club.settle()
     assert len(announcements(club)) == 1
@@ -644,3 +644,20 @@ async def test_withdrawing_a_title_in_the_running_vote_says_so_and_what_to_do(cl
     [refusal] = await club.slash("vote withdraw", member=club.admin, nomination=str(beloved.id))
     assert refusal.ephemeral and "**Beloved** is in the vote running now" in refusal.text
     assert "`/vote end call_off:True`" in refusal.text
+
+
+async def test_calling_a_vote_off_ends_its_poll_too(club: Club) -> None:
+    """The poll stayed open: members went on voting in it, and at its end Discord named a winner."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    poll_message = await start_vote(club, hours=72)
+    await club.vote(poll_message, "Emma", member=club.member)
+    [ended] = await club.slash("vote end", member=club.admin, call_off=True)
+    assert "called off without a result" in ended.text
+    assert poll_message.message.poll.finalized  # nobody votes in it any more
+    await club.settle()  # its end event finds the vote called off: no result is announced
+    [notice] = announcements(club)
+    assert "The vote was called off" in notice.text and "next read" not in notice.text
+    [listing] = await club.slash("nominations", member=club.admin)
+    assert "A vote" not in listing.text and "**Beloved**" in listing.text and "**Emma**" in listing.text
