@@ -458,18 +458,33 @@ class NominationService:
         in_vote = [] if vote is None else await store.list_nominations(self.db, guild_id, vote.id)
         return Board(nominations, vote, in_vote)
 
-    async def withdraw(self, guild_id: int, nomination_id: int) -> Nomination:
-        """An admin takes a nomination out of the open round (to get a poll down to 10 answers)."""
+    async def withdraw(self, guild_id: int, picked: str) -> Nomination:
+        """An admin takes a nomination out of the open round (to get a poll down to 10 answers): the
+        one picked from the list (its id) or typed by its title ("Piranesi", "1984")."""
         async with self._lock(guild_id):
             round_id = await store.open_round_id(self.db, guild_id)
-            found = await store.get_nomination(self.db, guild_id, nomination_id) if fits_row_id(nomination_id) else None
+            found = await self._picked_nomination(guild_id, round_id, picked.strip())
             if found is not None and found.round_id != round_id:
                 await self._refuse_withdrawing_a_vote(guild_id, found)
             if round_id is None or found is None or found.round_id != round_id:
-                raise UserError("That is not one of this round's nominations; pick one from the list.")
+                raise UserError(
+                    "That is not one of this round's nominations; pick one from the list or type its title."
+                )
             async with self.db.transaction() as tx:
-                await store.delete_nomination(tx, guild_id, round_id, nomination_id)
+                await store.delete_nomination(tx, guild_id, round_id, found.id)
         return found
+
+    async def _picked_nomination(self, guild_id: int, round_id: int | None, picked: str) -> Nomination | None:
+        """The nomination an option names: an id from the list, else this round's title typed out."""
+        if picked.isascii() and picked.isdigit() and fits_row_id(int(picked)):
+            found = await store.get_nomination(self.db, guild_id, int(picked))
+            if found is not None:
+                return found
+        if round_id is None:
+            return None
+        key = title_key(picked)
+        matches = [n for n in await store.list_nominations(self.db, guild_id, round_id) if n.title_key == key]
+        return matches[0] if len(matches) == 1 else None
 
     async def _refuse_withdrawing_a_vote(self, guild_id: int, nomination: Nomination) -> None:
         """A title in the running poll cannot come out of it (Discord polls cannot be edited): say what can be done."""

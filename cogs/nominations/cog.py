@@ -18,7 +18,6 @@ from discord.ext import commands
 
 from bot.client import send_ephemeral
 from bot.discussions.timer import Timer
-from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
 from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService, problem_note
 from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural, when_line
@@ -240,10 +239,7 @@ class NominationCog(commands.Cog):
     @needs_permissions(manage_guild=True)
     async def vote_withdraw(self, interaction: discord.Interaction, nomination: str) -> None:
         guild_id = guild_id_of(interaction)
-        picked = nomination.strip()
-        if not (picked.isascii() and picked.isdigit()):
-            raise UserError("Pick the nomination from the list.")
-        removed = await self.service.withdraw(guild_id, int(picked))
+        removed = await self.service.withdraw(guild_id, nomination)
         left = len(await self.service.open_nominations(guild_id))
         await send_ephemeral(
             interaction,

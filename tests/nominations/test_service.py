@@ -106,7 +106,7 @@ async def test_a_vote_needs_two_to_ten_nominations_and_the_club_channel(
         await service.start_vote(GUILD, channel_id=CLUB, hours=769, user_id=ADA)
     assert discord_side.polls == {}
     only = (await service.open_nominations(GUILD))[0]
-    await service.withdraw(GUILD, only.id)
+    await service.withdraw(GUILD, str(only.id))
     started = await service.start_vote(GUILD, channel_id=CLUB, hours=24, user_id=ADA)
     assert len(started.titles) == 10
     assert len(discord_side.polls[started.message_id].answers) == 10
