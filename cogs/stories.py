@@ -112,6 +112,9 @@ def story_info_text(details: StoryDetails, page: int) -> str:
         lines.append(f"Warnings: {none_shown(details.unreviewed)}")
     if record.declared_warnings:
         lines.append(f"Author's own warnings: {declared_list(record.declared_warnings, INFO_WARNINGS_CHARS)}")
+    every = members_see(details.every)
+    if every and details.chapters:  # the chapter lines mark only what a chapter shows besides these
+        lines.append(f"Every chapter: ⚠️ {warning_list(every, INFO_WARNINGS_CHARS)}")
     for chapter in details.chapters:
         title = f": {escape_clipped(chapter.title, 200)}" if chapter.title else ""
         length = f" · {plural(chapter.words, 'word')}" if record.has_text else ""

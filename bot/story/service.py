@@ -145,6 +145,7 @@ class StoryDetails:
     not_english: frozenset[int] = frozenset()  # chapters not read for warnings (bot.warnings.language)
     # Per chapter, the warnings its header shows beyond the ones every chapter shows (chapters with none left out).
     own: dict[int, list[HeaderWarning]] = field(default_factory=dict)
+    every: list[HeaderWarning] = field(default_factory=list)  # the ones every chapter's header shows
 
 
 async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails:
@@ -156,8 +157,8 @@ async def story_details(db: Database, guild_id: int, value: str) -> StoryDetails
     unreviewed = await unsettled_on_story(db, guild_id, record.id)
     summary = await scan_summary(db, guild_id, record.id)  # current now: story_warnings made it again if stale
     unread = frozenset(c.number for c in summary.chapters if not c.english) if summary else frozenset[int]()
-    own = await own_warnings(db, guild_id, record.id, record.chapter_count)
-    return StoryDetails(record, chapters, warnings, len(unreviewed - shown), unread, own)
+    every, own = await own_warnings(db, guild_id, record.id, record.chapter_count)
+    return StoryDetails(record, chapters, warnings, len(unreviewed - shown), unread, own, every)
 
 
 async def find_story(db: Database, guild_id: int, value: str) -> StoryRecord:

@@ -713,18 +713,22 @@ async def chapters_through(db: Database, guild_id: int, story_id: int, upto: int
     }
 
 
-async def own_warnings(db: Database, guild_id: int, story_id: int, upto: int) -> dict[int, list[HeaderWarning]]:
-    """Per chapter of 1 to ``upto``, the warnings its header shows that not every chapter shows
-    (what its text shows, what the author declared for it alone, what admins confirmed there), for
-    the chapters that have any: what ``/story info`` marks on each chapter, every one, paged."""
+async def own_warnings(
+    db: Database, guild_id: int, story_id: int, upto: int
+) -> tuple[list[HeaderWarning], dict[int, list[HeaderWarning]]]:
+    """The warnings every chapter's header shows (the author's for the whole story, an admin's for
+    it), and per chapter of 1 to ``upto`` those its header shows besides (what its text shows, what
+    the author declared for it alone, what admins confirmed there), for the chapters that have any:
+    what ``/story info`` says of every chapter, then marks on each, every one, paged."""
     report = await scan_summary(db, guild_id, story_id) if upto >= 1 else None
     if report is None:
-        return {}
+        return [], {}
     taxonomy = await guild_taxonomy(db, guild_id)
-    every = {w.id for w in chapter_merge(taxonomy, report, 0, {}, await overrides(db, guild_id, story_id))}
+    every = chapter_merge(taxonomy, report, 0, {}, await overrides(db, guild_id, story_id))
+    ids = {w.id for w in every}
     through = await chapters_through(db, guild_id, story_id, upto)
-    own = {number: [w for w in warnings if w.id not in every] for number, warnings in through.items()}
-    return {number: warnings for number, warnings in own.items() if warnings}
+    own = {number: [w for w in warnings if w.id not in ids] for number, warnings in through.items()}
+    return every, {number: warnings for number, warnings in own.items() if warnings}
 
 
 async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[HeaderWarning]:

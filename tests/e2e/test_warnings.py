@@ -258,6 +258,24 @@ async def test_imported_story_gets_its_warnings_in_story_info(club: Club, sample
     assert "Spiders" in info.text
 
 
+async def test_story_info_says_what_every_chapter_carries(club: Club) -> None:
+    """A warning an admin gave the whole story showed on every chapter's header but on no chapter
+    line of /story info, and a chapter's own "Spiders (detected)" left its line once Spiders was
+    the whole story's: a member reading the lines for a safe chapter was misled."""
+    text = b"# Chapter 1: Webs\n\nA spider crawled over the pillow.\n\n# Chapter 2: Rain\n\nThe rain fell all night.\n"
+    await club.slash("story add", member=club.admin, file=("webs.md", text))
+    await club.slash("warnings rules add", member=club.admin, category="spiders", pattern="~spider", new_category=True)
+    story = (await club.autocomplete("story info", "story", "webs", member=club.member))[0]["value"]
+    [before] = await club.slash("story info", member=club.member, story=story)
+    assert "Chapter 1: Webs · 6 words · ⚠️ **Spiders** (detected)" in before.text and "Every chapter" not in before.text
+    for category in ("spiders", "death"):
+        await club.slash("warnings story", member=club.admin, story=story, add=category)
+    [after] = await club.slash("story info", member=club.member, story=story)
+    every = next(line for line in after.text.splitlines() if line.startswith("Every chapter: ⚠️"))
+    assert "Spiders" in every and "Death" in every
+    assert after.text.index("Every chapter") < after.text.index("`  1` Chapter 1")
+
+
 # --- two tiers, reviews and reports (issue 13) ---------------------------------------------
 
 RED_FLOORS = Story(
