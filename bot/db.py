@@ -536,6 +536,8 @@ async def backup(source: Path, target: Path) -> None:
         check_is_sqlite(source)
         if not source.exists():
             raise DatabaseError(f"{source} does not exist; there is nothing to back up")
+        if source.stat().st_size == 0:  # SQLite reads an empty file as an empty database
+            raise DatabaseError(f"{source} is empty, no Dogear database; there is nothing to back up")
         if target.exists() or target.is_symlink():
             raise DatabaseError(f"{target} already exists; choose a new file name")
         wal = is_wal(source)

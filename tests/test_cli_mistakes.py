@@ -634,3 +634,11 @@ def test_a_file_names_escape_sequences_are_shown_not_obeyed_in_the_error_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "gone" in err
     assert not any(ch in err for ch in "\x1b\u202e") and "\\u001b[2K" in err
+
+
+def test_backing_up_an_empty_file_is_refused(tmp_path: Path) -> None:
+    """SQLite reads an empty file as an empty database: `backup` said "backed up" and wrote one."""
+    (tmp_path / "club.sqlite3").write_bytes(b"")
+    result = run_in(tmp_path, "backup", "copy.sqlite3", env={"DATABASE_PATH": "club.sqlite3"})
+    assert "club.sqlite3 is empty, no Dogear database; there is nothing to back up" in one_line_and_status_2(result)
+    assert not (tmp_path / "copy.sqlite3").exists()

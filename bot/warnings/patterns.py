@@ -14,6 +14,7 @@ import re
 import re2
 
 from bot.text import HIDDEN_CONTROLS
+from bot.warnings.language import FUNCTION_WORDS
 from bot.warnings.model import Rule, RuleError
 from bot.warnings.phrases import compile_phrase, default_classes, default_irregular
 from bot.warnings.regex_syntax import ANCHOR, ESCAPE, OPEN, STRAY, escaped, tokens
@@ -53,6 +54,28 @@ ORDINARY_TEXT = (
     "He finally finished the crossword at midnight.",
 )
 ORDINARY_SHARE = 0.5
+# The same in paragraphs as stories have them, several sentences each: a word of every sentence
+# ("he", "and", "was", "a", "said", ``@subj``, ``~be``) is in few of the short lines above but in
+# nearly every paragraph, where a rule is read.
+ORDINARY_PARAGRAPHS = (
+    "She smiled and poured two cups of tea. The kettle clicked off behind her, and the kitchen smelled of "
+    "toast. He said he would be late again, so she read the paper by the window until the light went.",
+    "They walked home together after school, talking about the match. It was cold, and you could see your "
+    "breath. At the corner they stopped for chips and argued about which team had played better.",
+    "“Good morning,” he said, holding the door open. I thanked him and went in to find a seat near the "
+    "back. The lecture was about bridges, and most of us were half asleep by the end of it.",
+    "it was raining in london that tuesday so the market closed early. we got coffee instead and sat in the "
+    "window watching people run for buses. she laughed at my umbrella and i told her it was vintage",
+    "The cat slept on the windowsill all afternoon. Now and then it opened one eye at a pigeon, decided it "
+    "was not worth the trouble, and went back to sleep. Nobody in the house did much better.",
+    "Her notebook was full of sketches of birds and bridges. She had been drawing since she was a child, "
+    "and her mother kept every page in a box under the stairs. You could see how her hand had changed.",
+    "We missed the bus by a minute and laughed about it for an hour. The next one was late too, so we "
+    "walked. By the time we reached the museum it was nearly closing, and the guard let us in anyway.",
+    "ok so i finally finished the crossword at midnight!! took me all week lol. my brother says it doesn't "
+    "count if you use the dictionary but he is wrong and i told him so",
+)
+_PHRASE_WORD = re.compile(r"(?<![@\w'’])[^\W\d_][\w'’]*")  # a phrase's words, not its @classes
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
 _ASSERTIONS = "bBAz"  # \b \B \A \z: zero-width, they never consume text
 
@@ -176,15 +199,24 @@ def require_specific(rule: Rule) -> Rule:
     """A new server rule, refused when it finds something in most of :data:`ORDINARY_TEXT`.
 
     Only for a rule being added: rules stored before this check keep working as they were."""
+    if rule.kind == "phrase":
+        words = _PHRASE_WORD.findall(rule.source.casefold())
+        if words and all(word in FUNCTION_WORDS for word in words):
+            raise RuleError(
+                f"the phrase names only words that are in nearly every paragraph of every story (“{words[0]}”), so "
+                "every chapter would carry its warning; make it name the words that need a warning"
+            )
     compiled = [re2.compile(part, re2_options()) for part in rule.parts]
-    found = [text for text in ORDINARY_TEXT if all(regex.search(text) for regex in compiled)]
-    if len(found) >= ORDINARY_SHARE * len(ORDINARY_TEXT):
-        what = "regex" if rule.kind == "regex" else "phrase"
-        raise RuleError(
-            f"the {what} finds something in {len(found)} of {len(ORDINARY_TEXT)} ordinary sentences with nothing to "
-            f"warn of (such as “{found[-1]}”), so it would fire on nearly every paragraph of every story; "
-            "make it name the words that need a warning"
-        )
+    what = "regex" if rule.kind == "regex" else "phrase"
+    for texts, kind in ((ORDINARY_TEXT, "sentences"), (ORDINARY_PARAGRAPHS, "paragraphs")):
+        found = [text for text in texts if all(regex.search(text) for regex in compiled)]
+        if len(found) >= ORDINARY_SHARE * len(texts):
+            example = found[-1] if kind == "sentences" else found[-1].split(". ")[0]
+            raise RuleError(
+                f"the {what} finds something in {len(found)} of {len(texts)} ordinary {kind} with nothing to "
+                f"warn of (such as “{example}”), so it would fire on nearly every paragraph of every story; "
+                "make it name the words that need a warning"
+            )
     return rule
 
 

@@ -288,8 +288,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
     async def _choices(
         self, find: service.ChoiceFinder, interaction: discord.Interaction, typed: str, *, admin: bool = False
     ) -> list[app_commands.Choice[str]]:
-        """Choices for an option; an admin command's (``admin``) only for who may run it: a custom
-        rule's pattern is for the server's admins, and the command refuses anyone else anyway."""
+        """Choices for an option; an admin command's (``admin``: a rule's pattern) only for who may run it."""
         if interaction.guild_id is None or (admin and not interaction.permissions.manage_guild):
             return []
         found = await find(self.bot.db, interaction.guild_id, typed, AUTOCOMPLETE_CHOICES)

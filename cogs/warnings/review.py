@@ -7,7 +7,6 @@ press checks Manage Server in code: a button can be seen by anyone who sees the 
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,16 +19,14 @@ from bot.errors import UserError
 from bot.limits import BUTTON_LABEL_CHARS
 from bot.text import clip, page_blocks, plural, visible_line
 from bot.warnings import reviews
-from bot.warnings.report_posts import posted_report
 from bot.warnings.service import category_label
 from cogs._checks import carried_id
-from cogs.warnings.texts import already_settled_text, decided_text, item_lines, settled_post
+from cogs.warnings.settled import answered_as_settled, report_post, show_settled
+from cogs.warnings.texts import decided_text, item_lines
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
-
-log = logging.getLogger(__name__)
 
 BUTTON_ROWS = 5  # Discord allows five rows of components; one item (Confirm + Dismiss) per row
 PAGING_LABELS = {"b": "◀ Previous", "f": "↻ Show again", "a": "Next ▶"}
@@ -92,14 +89,9 @@ class Decide(
         if not interaction.permissions.manage_guild:
             raise UserError("You need the Manage Server permission to confirm or dismiss warnings.")
         bot = _bot(interaction)
-        post = interaction.message
-        report_id = posted_report(post.content) if post is not None else None
-        if post is not None and report_id is not None:
-            settled = await reviews.settled_report(bot.db, interaction.guild_id, report_id)
-            if settled is not None:  # decided elsewhere since it was posted: this press must not undo it
-                await _show_settled(interaction, post, settled.status, settled.resolved_by)
-                await send_ephemeral(interaction, already_settled_text(settled))
-                return
+        post = report_post(interaction.message)
+        if post is not None and await answered_as_settled(interaction, post):
+            return  # decided elsewhere since it was posted: this press must not undo it
         decide = reviews.confirm_warning if self.action == "c" else reviews.dismiss_warning
         decided = await decide(
             bot.db,
@@ -114,25 +106,14 @@ class Decide(
         label = await category_label(bot.db, interaction.guild_id, self.warning_id)
         text = decided_text(decided, self.action, label, self.warning_id, self.chapter)
         start = page_start(interaction.message)
-        if post is not None and report_id is not None:
-            await _show_settled(
+        if post is not None:
+            await show_settled(
                 interaction, post, "confirmed" if self.action == "c" else "dismissed", interaction.user.id
             )
         elif start is not None:  # a review or story page: the same page read again, so what moved up onto it shows
             await interaction.response.defer()
             await show_page(interaction, interaction.guild_id, start, "f")
         await send_ephemeral(interaction, text)
-
-
-async def _show_settled(interaction: discord.Interaction, post: discord.Message, status: str, by: int | None) -> None:
-    """A report's post edited to say how it was settled, its buttons off. The decision is stored
-    already: a post Discord will not edit leaves the answer to say what was done."""
-    try:
-        await interaction.response.edit_message(content=settled_post(post.content, status, by), view=None)
-    except discord.HTTPException:
-        log.warning(
-            "guild %s: report post %s could not be marked settled", interaction.guild_id, post.id, exc_info=True
-        )
 
 
 # (story id, chapter, warning id, its label, how many moves the story's chapters had made when the

@@ -13,7 +13,6 @@ from bot.text import and_list, escape_clipped, escape_markdown, page_lines, plur
 from bot.warnings import reviews, service
 from bot.warnings.category_removal import CategoryRemoval
 from bot.warnings.engine import ScanReport
-from bot.warnings.store import Report
 
 
 def code(text: str) -> str:
@@ -61,7 +60,7 @@ def settled_post(content: str, status: str, by: int | None) -> str:
     return "\n".join([*lines, f"{SETTLED_MARKS[status]}{who}."])
 
 
-def already_settled_text(report: Report) -> str:
+def already_settled_text(report: reviews.Report) -> str:
     """A press on a report's post that an admin decided elsewhere: nothing changes, and it says where to."""
     who = f" by <@{report.resolved_by}>" if report.resolved_by else ""
     return (

@@ -89,7 +89,24 @@ async def test_invalid_rules_store_nothing(db: Database) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "pattern"), [("regex", "e"), ("regex", "."), ("regex", r"\b\w+\b"), ("phrase", "_"), ("phrase", "_ _")]
+    ("kind", "pattern"),
+    [
+        ("regex", "e"),
+        ("regex", "."),
+        ("regex", r"\b\w+\b"),
+        ("phrase", "_"),
+        ("phrase", "_ _"),
+        # Everyday words, each in few of the short sentences but in nearly every paragraph: `he` for
+        # Suicide put a confident warning on every chapter of every story.
+        ("phrase", "he"),
+        ("phrase", "and"),
+        ("phrase", "(he|she)"),
+        ("phrase", "@subj"),
+        ("phrase", "~be"),
+        ("phrase", "said"),
+        ("phrase", "no one"),
+        ("regex", r"\b(?:was|and|the)\b"),
+    ],
 )
 async def test_a_rule_that_fires_on_every_paragraph_is_refused_with_what_to_fix(
     db: Database, kind: str, pattern: str
@@ -101,6 +118,12 @@ async def test_a_rule_that_fires_on_every_paragraph_is_refused_with_what_to_fix(
     assert "name the words that need a warning" in str(refused.value)
     assert await service.list_rules(db, GUILD) == []
     assert await db.fetch_value("SELECT count(*) FROM warning_categories") == 0
+
+
+@pytest.mark.parametrize("pattern", ["~spider", "he ... hit", "@subj ~hit @obj", "he died", "hospital", "spider*"])
+async def test_a_rule_naming_what_needs_a_warning_is_taken(db: Database, pattern: str) -> None:
+    await service.add_rule(db, GUILD, category="tedium", pattern=pattern, new_category=True, rescan=False)
+    assert [rule.pattern for rule in await service.list_rules(db, GUILD)] == [pattern]
 
 
 async def test_a_broad_rule_stored_before_the_check_keeps_working(db: Database) -> None:
