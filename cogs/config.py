@@ -176,6 +176,11 @@ class ConfigCog(
         if club_role is not None:
             if club_role.is_default():
                 raise UserError("Pick a club role other than @everyone; Dogear never pings everyone.")
+            if club_role.managed:  # a bot's or an integration's own role: no member can be given it
+                raise UserError(
+                    f"{club_role.mention} belongs to a bot or an integration, so no member can hold it; "
+                    "pick a role your members have."
+                )
             changes["club_role_id"] = club_role.id
         if timezone is not None:
             changes["timezone"] = timezone  # checked by the service before anything is saved

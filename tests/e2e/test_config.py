@@ -115,6 +115,13 @@ async def test_everyone_is_not_a_club_role(club: Club) -> None:
     assert (await club.run(get_settings(club.bot.db, club.guild.id))).club_role_id is None
 
 
+async def test_a_bots_own_role_is_not_a_club_role(club: Club) -> None:
+    """Dogear's own role was taken as the club role: no member can hold it, so every ping reached nobody."""
+    replies = await club.slash("config set", member=club.admin, club_role=club.bot_role)
+    assert replies[0].ephemeral and "belongs to a bot or an integration" in replies[0].text
+    assert (await club.run(get_settings(club.bot.db, club.guild.id))).club_role_id is None
+
+
 async def test_members_cannot_change_settings(club: Club) -> None:
     for command in ("config set", "config show"):
         with pytest.raises(CommandNotVisible):
