@@ -398,6 +398,11 @@ def declaration_cues(path: Traversable = DECLARED_FILE) -> DeclarationCues:
     return parse_cues(_shipped(path))
 
 
+def alias_id(text: str) -> str | None:
+    """The warning id ``text`` names exactly as the lists write it ("MCD", "Major Character Death"), or None."""
+    return default_mapping().aliases.get(_normalise(text))
+
+
 def maps_any(text: str) -> bool:
     """Whether a declaration names at least one warning the taxonomy knows ("Aviso: muerte" does,
     "Aviso: el capítulo llega tarde" does not)."""

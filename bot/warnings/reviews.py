@@ -39,6 +39,7 @@ from bot.warnings.service import (
     now_or_clock,
     overrides,
     require_category,
+    resolve_category,
     scan_summary,
     story_warnings,
 )
@@ -556,11 +557,14 @@ async def story_overview(
     """One story's warnings, after adding or removing story overrides (both checked, then written
     together), with page ``page`` of its possible warnings (a page past the end is refused)."""
     record = await resolve_story(db, guild_id, story)
-    changes = [(action, value.strip().lower()) for action, value in (("add", add), ("remove", remove)) if value]
+    # Each by its id, label or what authors call it ("MCD"), as /warnings categories lists them.
+    changes = [
+        (action, await resolve_category(db, guild_id, value[:60]))
+        for action, value in (("add", add), ("remove", remove))
+        if value
+    ]
     if len(changes) == 2 and changes[0][1] == changes[1][1]:
         raise UserError("Choose either `add` or `remove` for one warning, not both.")
-    for _, warning_id in changes:
-        await require_category(db, guild_id, warning_id[:60])
     await scan_summary(db, guild_id, record.id)  # a stale scan is made again before its rows are counted
     start = numbered_start(page, await store.count_story_possible(db, guild_id, record.id))  # refused before writing
     written: list[tuple[str, str]] = []

@@ -775,6 +775,17 @@ async def require_category(db: Database, guild_id: int, category: str) -> Taxono
     return taxonomy
 
 
+async def resolve_category(db: Database, guild_id: int, typed: str) -> str:
+    """The id of the category an admin typed or picked: its id, its label, or what authors and
+    archives call it ("MCD", "Major Character Death"), as ``/warnings categories`` lists them."""
+    if not visible_line(typed):
+        raise UserError(PICK_CATEGORY)
+    found = (await guild_taxonomy(db, guild_id)).find(typed)
+    if found is None:
+        raise UserError(f"There is no warning category {quote_input(typed)} here; pick one from the list.")
+    return found.id
+
+
 async def add_rule(
     db: Database,
     guild_id: int,

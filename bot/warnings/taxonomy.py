@@ -16,11 +16,13 @@ from importlib.resources.abc import Traversable
 
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.paths import shipped
+from bot.warnings.declared import alias_id
 
 TAXONOMY_FILE = shipped("warnings", "taxonomy.json")
 CATEGORY_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _SHOWN_CHOICE = re.compile(r".*\((?P<id>[a-zA-Z0-9-]+)\)")  # "Self-harm (self-harm)", as menus show it
 _NOT_WORD = re.compile(r"[\W_]+")
+ALIAS_CHARS = 80  # a warning typed by what authors call it is a few words
 
 
 def _loose(text: str) -> str:
@@ -66,7 +68,12 @@ class Taxonomy:
         key = _loose(text)
         if not key:
             return None
-        return next((c for c in self.categories if key in (_loose(c.id), _loose(c.label))), None)
+        named = next((c for c in self.categories if key in (_loose(c.id), _loose(c.label))), None)
+        if named is not None:
+            return named
+        # What authors and archives call it, as /warnings categories lists: "MCD", "Major Character Death".
+        alias = alias_id(text) if len(text) <= ALIAS_CHARS else None
+        return self._by_id.get(alias) if alias else None
 
     @property
     def ids(self) -> list[str]:

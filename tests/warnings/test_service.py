@@ -15,6 +15,7 @@ from bot.story.service import remove_story
 from bot.story.store import add_story
 from bot.warnings import engine, service, store
 from bot.warnings.engine import ScanReport, scoring_key
+from bot.warnings.reviews import story_overview
 from bot.warnings.rules import MAX_CUSTOM_RULES, default_ruleset
 from bot.worker import WorkLimitError
 
@@ -371,3 +372,25 @@ async def test_a_chapter_not_in_english_tells_members_it_was_not_read(db: Databa
     assert "English" in first[0].label and first[0].source_note == ""
     assert await service.chapter_warnings(db, GUILD, story_id, 2) == []
     assert [w.id for w in await service.story_warnings(db, GUILD, story_id)] == ["not-english"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("MCD", "death"),
+        ("Major Character Death", "death"),
+        ("self harm", "self-harm"),
+        ("Suicide (suicide)", "suicide"),
+    ],
+)
+async def test_a_story_warning_typed_as_authors_and_archives_name_it(db: Database, typed: str, expected: str) -> None:
+    """`/warnings story add:MCD` was refused, though `/warnings categories` lists the archive's names."""
+    story_id = await stored(db, GUILD, SPIDER_STORY)
+    await story_overview(db, GUILD, str(story_id), add=typed)
+    assert await service.overrides(db, GUILD, story_id) == {expected: "add"}
+
+
+async def test_an_unknown_warning_is_still_refused_by_name(db: Database) -> None:
+    story_id = await stored(db, GUILD, SPIDER_STORY)
+    with pytest.raises(UserError, match="There is no warning category “dragons” here"):
+        await story_overview(db, GUILD, str(story_id), add="dragons")

@@ -17,6 +17,10 @@ from bot.warnings.taxonomy import Category, default_taxonomy
         ("Blood and gore (blood-gore)", "blood-gore"),
         ("blood and gore", "blood-gore"),
         ("Suicide", "suicide"),
+        # what authors and the archive call it, as /warnings categories lists ("MCD" was refused)
+        ("MCD", "death"),
+        ("Major Character Death", "death"),
+        ("suicidal ideation", "suicide"),
     ],
 )
 def test_a_warning_is_found_by_id_label_or_menu_name(typed: str, found: str) -> None:
