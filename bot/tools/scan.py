@@ -21,6 +21,7 @@ from bot.settings import SettingsError, load_settings
 from bot.story.chapters import chapter_list
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
+from bot.story.model import SOURCE_NOTES
 from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
 from bot.warnings.engine import ScanReport, scan
 from bot.warnings.model import Ruleset
@@ -62,7 +63,8 @@ def format_text(report: ScanReport) -> str:
         lines.append("No warnings detected or declared." + (" Possible ones:" if report.possible else ""))
     for warning in report.warnings + report.possible:
         score = f", score {warning.score:g}" if warning.source != "declared" else ""
-        lines.append(f"- {warning.label} [{warning.id}] ({warning.source}, {warning.tier}{score})")
+        source = SOURCE_NOTES.get(warning.source, warning.source)  # the words members read: "author, detected"
+        lines.append(f"- {warning.label} [{warning.id}] ({source}; {warning.tier}{score})")
         if warning.declared_as:
             lines.append(f"    declared as: {'; '.join(warning.declared_as)}")
         for item in warning.evidence:

@@ -94,7 +94,7 @@ def test_scan_names_the_chapters_it_did_not_read(tmp_path: Path, capsys) -> None
     assert main([str(path)]) == 0
     out = capsys.readouterr().out
     assert "Not in English, so not read for warnings (what the rules found there is possible only): chapter 1." in out
-    assert "(detected, confident" not in out
+    assert "(detected; confident" not in out
 
 
 def test_chapter_lists_read_as_sentences() -> None:

@@ -97,5 +97,5 @@ def test_scan_names_every_warning_s_source_and_tier(tmp_path: Path, capsys: pyte
     assert declared_only and all(found[wid][1] == "confident" for wid in declared_only)
     assert main([str(path)]) == 0
     text = capsys.readouterr().out
-    assert f"[{declared_only[0]}] (declared, confident)" in text
-    assert "[blood-gore] (detected, possible, score" in text
+    assert f"[{declared_only[0]}] (author; confident)" in text
+    assert "[blood-gore] (detected; possible, score" in text

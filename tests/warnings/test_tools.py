@@ -44,7 +44,7 @@ def test_scan_json_has_the_exact_shape(tmp_path: Path, capsys: pytest.CaptureFix
 def test_scan_corpus_story_text_output(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "scan", str(corpus_dir / "001_c216028677f5dbae.txt"))
     assert code == 0
-    assert "Miscarriage [miscarriage] (both" in out and "declared as: TW for miscarriage" in out
+    assert "Miscarriage [miscarriage] (author, detected;" in out and "declared as: TW for miscarriage" in out
 
 
 def test_scan_with_a_rules_file_adds_a_category(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -174,4 +174,4 @@ def test_scan_lists_possible_warnings_with_their_tier(tmp_path: Path, capsys: py
     [warning] = json.loads(out)["warnings"]
     assert (warning["id"], warning["tier"], warning["source"]) == ("blood-gore", "possible", "detected")
     code, out, _ = run(capsys, "scan", str(path))
-    assert "Blood and gore [blood-gore] (detected, possible" in out
+    assert "Blood and gore [blood-gore] (detected; possible" in out
