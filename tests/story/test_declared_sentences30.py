@@ -7,20 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.importer import import_story
-from bot.story.model import Story
 from bot.story.plaintext import work_holds
 from bot.warnings.declared import map_texts
-
-TEXT = "The kettle had been screaming for a full minute before Jun noticed it."
-
-
-def read(text: str) -> Story:
-    return import_story(text.encode(), "story.txt", max_bytes=1 << 20)
-
-
-def chapter_ids(story: Story) -> list[list[str]]:
-    return [sorted(map_texts(chapter.declared_warnings).ids) for chapter in story.chapters]
+from tests.story.test_declared_shapes29 import TEXT, chapter_ids, read
 
 
 @pytest.mark.parametrize(
