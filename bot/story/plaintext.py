@@ -16,7 +16,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import PurePath
 
 from bot.story.atoms import LiteralHint
@@ -955,8 +955,12 @@ _IN_THIS_CHAPTER = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_WARNINGS = re.compile(r"warnings\b", re.IGNORECASE)
+# A paragraph is asked twice or more (a chapter's opening, its middle, its end), and a file may say
+# one a hundred thousand times ("TW: blood" over and over): each answer is kept for the next ask.
+DECLARATIONS_CACHED = 4096
 
 
+@lru_cache(maxsize=DECLARATIONS_CACHED)
 def declaration_paragraph(text: str) -> bool:
     """Whether a whole paragraph is the author's declaration, set in the story with no "A/N:" over it.
 
