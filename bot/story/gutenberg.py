@@ -229,7 +229,7 @@ def drop_header(soup: BeautifulSoup) -> None:
         element.decompose()
 
 
-_TITLE_PAGE_LINES = 6  # a title set over more lines than this is no title page's
+TITLE_PAGE_LINES = 6  # a title set over more lines than this is no title page's
 _TITLE_PAGE_LINE_CHARS = 60
 _WORD = re.compile(r"\w+")
 
@@ -250,7 +250,7 @@ def spells_title(items: list[Item], title: str | None) -> int:
             return 0
         for line in item.text.strip().split("\n"):
             lines += 1
-            if lines > _TITLE_PAGE_LINES or len(line.strip()) > _TITLE_PAGE_LINE_CHARS:
+            if lines > TITLE_PAGE_LINES or len(line.strip()) > _TITLE_PAGE_LINE_CHARS:
                 return 0
             words.extend(_WORD.findall(line.casefold()))
         if words != wanted[: len(words)]:

@@ -14,6 +14,7 @@ import itertools
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -23,7 +24,7 @@ from bot.story.atoms import LiteralHint
 from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import pair_footnotes
-from bot.story.gutenberg import drop_front_matter, opening_transcriber_note, spells_title, unwrap
+from bot.story.gutenberg import TITLE_PAGE_LINES, drop_front_matter, opening_transcriber_note, spells_title, unwrap
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
@@ -1791,6 +1792,7 @@ def read_preamble(items: list[Item]) -> Preamble:
     last_para = max((i for i, item in enumerate(items) if isinstance(item, Para)), default=-1)
     # Where the first "Warning: <a sentence>" field stood, with what was read before it (see below).
     prose_warning: tuple[int, _Meta] | None = None
+    outside_keys = OutsideKeys(items)
     while index < len(items):
         item = items[index]
         following = items[index + 1] if index + 1 < len(items) else None
@@ -1883,7 +1885,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.summary = text.strip()
             index += 1
             continue
-        skipped = front_navigation(items, index, meta)
+        skipped = front_navigation(items, index, meta, outside_keys)
         if skipped:
             index += skipped
             break  # a table of contents ends the front matter: the story starts after it
@@ -1938,7 +1940,8 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())  # "A STORY OF THE FRENCH REVOLUTION" over "By Charles Dickens"
             index += 1
             continue
-        spelled = spells_title(items[index:last_para], meta.title)
+        # (a title page's lines only: a slice to the last paragraph at every item was quadratic)
+        spelled = spells_title(items[index : min(last_para, index + TITLE_PAGE_LINES)], meta.title)
         if spelled:
             index += spelled  # the same title set over several lines: "A CHRISTMAS CAROL" / "IN PROSE" / "BEING" ...
             continue
@@ -2226,14 +2229,15 @@ def nav_frame(text: str) -> bool:
     return rest.startswith("1.") and numbers == list(range(1, len(numbers) + 1))
 
 
-def front_navigation(items: list[Item], index: int, meta: _Meta) -> int:
-    """How many items from ``index`` are a table of contents or a chapter-select list; 0 when none."""
+def front_navigation(items: list[Item], index: int, meta: _Meta, keys: OutsideKeys | None = None) -> int:
+    """How many items from ``index`` are a table of contents or a chapter-select list; 0 when none.
+    ``keys``: the items' keys, read once for every call over the same items (a title page's)."""
     item = items[index] if index < len(items) else None
     if not isinstance(item, Para):
         return 0
     if contents_label(item.text):
         return _contents_block(items, index, item.text.split("\n"))
-    return _chapter_list(items, index, meta)
+    return _chapter_list(items, index, meta, keys or OutsideKeys(items))
 
 
 def contents_label(text: str) -> bool:
@@ -2560,7 +2564,7 @@ def _entry_line(line: str) -> bool:
     return roman is not None and roman.group("title")[:1].isupper() and not roman.group("title").endswith(".")
 
 
-def _chapter_list(items: list[Item], index: int, meta: _Meta) -> int:
+def _chapter_list(items: list[Item], index: int, meta: _Meta, keys: OutsideKeys) -> int:
     """A chapter-select list ("1. The Letter" / "2. The Burrow" ...) counting up from 1.
 
     Numbered lines open stories too ("1. Never lie."), so the list is taken only when the
@@ -2585,8 +2589,7 @@ def _chapter_list(items: list[Item], index: int, meta: _Meta) -> int:
         return 0
     if len(titles) == meta.chapter_count:
         return position - index
-    others = _keys_outside(items, index, position)
-    if all(_key(title) in others for title in titles):
+    if all(keys.outside(_key(title), index, position) for title in titles):
         return position - index
     return 0
 
@@ -2602,17 +2605,31 @@ def _counted_entries(lines: list[str], number: int) -> list[str]:
     return titles
 
 
-def _keys_outside(items: list[Item], start: int, end: int) -> set[str]:
-    """What the headings and short lines outside ``items[start:end]`` read as, to match entries against."""
-    keys: set[str] = set()
-    for position, item in enumerate(items):
-        if start <= position < end:
-            continue
-        if isinstance(item, Heading):
-            keys |= _heading_keys(item)
-        elif isinstance(item, Para) and len(item.text) <= ENTRY_CHARS and "\n" not in item.text:
-            keys |= _line_keys(item.text)
-    return keys
+class OutsideKeys:
+    """What the headings and short lines of ``items`` read as, to match a list's entries against,
+    read once: a title page is tried for a chapter list at each of its paragraphs, and reading
+    every item each time made a page of numbered pairs quadratic (60 KB took 4 s, 400 KB minutes)."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self._items = items
+        self._per_item: list[set[str]] | None = None
+        self._total: Counter[str] = Counter()
+
+    def outside(self, key: str, start: int, end: int) -> bool:
+        """Whether an item outside ``items[start:end]`` reads as ``key``."""
+        if self._per_item is None:
+            self._per_item = [_item_keys(item) for item in self._items]
+            self._total = Counter(key for keys in self._per_item for key in keys)
+        inside = sum(key in keys for keys in self._per_item[start:end])
+        return self._total[key] > inside
+
+
+def _item_keys(item: Item) -> set[str]:
+    if isinstance(item, Heading):
+        return _heading_keys(item)
+    if isinstance(item, Para) and len(item.text) <= ENTRY_CHARS and "\n" not in item.text:
+        return _line_keys(item.text)
+    return set()
 
 
 def _key(text: str) -> str:
