@@ -1,7 +1,7 @@
 """Hostile uploads against the import budgets (issue 12, point 1).
 
 Every case is GENERATED here (no stored files), at the size of the largest accepted upload
-(``MAX_UPLOAD_BYTES``, 8 MiB by default), and run in a subprocess of its own doing what the
+(``MAX_UPLOAD_BYTES``, 4 MiB by default), and run in a subprocess of its own doing what the
 bot's worker does for ``/story add`` plus what posting does: import, scan with the default
 rules, render every chapter. The child reports its wall time and peak RSS (VmHWM); a scan that
 forks a copy of the process (bot.warnings.forked) has the copy's private memory added, sampled
@@ -33,9 +33,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.procfs import proc_kb
+from bot.settings import DEFAULT_MAX_UPLOAD_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
-UPLOAD = 8 * 1024 * 1024
+UPLOAD = DEFAULT_MAX_UPLOAD_BYTES
 TIME_BUDGET_S = 10.0
 MEMORY_BUDGET_MB = 500.0
 
@@ -288,6 +289,37 @@ def lines_at_limit(size: int) -> tuple[str, bytes]:
 
     count = min(size // 3, (MAX_LINES - 10) // 2)
     return "short.txt", b"Once upon a time.\n\n" + b"a\n\n" * count
+
+
+def heavy_lines_at_limit(size: int) -> tuple[str, bytes]:
+    """Short paragraphs of violence, each one different, as many as the line budget lets through:
+    every paragraph goes through every check the readers have and every rule, none read twice."""
+    from bot.story.limits import MAX_LINES
+
+    count = (MAX_LINES - 10) // 2
+    out = io.BytesIO()
+    out.write(b"Once upon a time.\n\n")
+    for number in range(count):
+        if out.tell() >= size - 64:
+            break
+        out.write(b"He hit her %d times.\n\n" % number)
+    return "blows.txt", out.getvalue()
+
+
+def declarations_at_limit(size: int) -> tuple[str, bytes]:
+    """A header of declarations, each one different ("TW: blood 17"), as many as the line budget lets
+    through, over a line of story: once kept and compared all with all (minutes of CPU)."""
+    from bot.story.limits import MAX_LINES
+
+    count = (MAX_LINES - 10) // 2
+    out = io.BytesIO()
+    out.write(b"The Lake\n\n")
+    for number in range(count):
+        if out.tell() >= size - 128:
+            break
+        out.write(b"TW: blood %d\n\n" % number)
+    out.write(b"She walked into the lake and the water was cold.\n")
+    return "declared.txt", out.getvalue()
 
 
 def many_markdown_headings(size: int) -> tuple[str, bytes]:
@@ -603,6 +635,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "tiny paragraphs": tiny_paragraphs,
     "tiny lines": tiny_lines,
     "one-letter paragraphs at the line limit": lines_at_limit,
+    "different short paragraphs of violence at the line limit": heavy_lines_at_limit,
+    "different declarations at the line limit": declarations_at_limit,
     "many chapters": many_chapters,
     "many markdown headings": many_markdown_headings,
     "empty chapters": empty_chapters,

@@ -26,6 +26,10 @@ DEFAULT_DATABASE_PATH = "data/dogear.sqlite3"
 MAX_SHARD_COUNT = 65536
 _SHARD_PART = re.compile(r"(\d+)(?:\s*-\s*(\d+))?")
 ECHO_CHARS = 60  # a value quoted back in a message is clipped to this
+# The largest story file taken by default: about 700,000 words, more than any novel. Whatever a file of
+# this size holds imports, scans and renders within the budgets (10 s, 500 MB on two cores); at 8 MiB
+# a file of heavy scenes took 10-14 s to scan (docs/benchmarks.md). A host may raise it, at that cost.
+DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024
 MAX_DOTENV_BYTES = 1 << 20  # `.env` is a few lines; more is the wrong file
 # python-dotenv's parser takes time growing with the square of the lines (60,000 short lines, under
 # the byte limit, took two minutes): far more lines than any .env has, and still a fraction of a second.
@@ -396,7 +400,10 @@ def load_settings(env: Mapping[str, str] | None = None, *, root: Path | None = N
         log_level=_log_level(env),
         api_base=_url(env, "DISCORD_API_BASE", ("http", "https"), "http://127.0.0.1:8080/api/v10"),
         gateway_url=_url(env, "DISCORD_GATEWAY_URL", ("ws", "wss"), "ws://127.0.0.1:8080/gateway"),
-        max_upload_bytes=_int(env, "MAX_UPLOAD_BYTES", 8 * 1024 * 1024, minimum=1024, maximum=REQUEST_BODY_BYTES) or 0,
+        max_upload_bytes=_int(
+            env, "MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES, minimum=1024, maximum=REQUEST_BODY_BYTES
+        )
+        or 0,
         message_budget=_int(env, "MESSAGE_BUDGET", MESSAGE_CHARS, minimum=200, maximum=MESSAGE_CHARS) or MESSAGE_CHARS,
         discussion_grace_hours=_float(env, "DISCUSSION_GRACE_HOURS", 6.0, minimum=0.0, maximum=168.0),
         data_retention_days=_float(env, "DATA_RETENTION_DAYS", 30.0, minimum=0.0, maximum=3650.0),

@@ -11,7 +11,7 @@ def test_defaults(tmp_path: Path) -> None:
     assert settings.database_path == tmp_path / "data" / "dogear.sqlite3"
     assert settings.dev_guild_id is None
     assert settings.api_base is None and settings.gateway_url is None
-    assert settings.max_upload_bytes == 8 * 1024 * 1024
+    assert settings.max_upload_bytes == 4 * 1024 * 1024
     assert settings.message_budget == 2000
     assert settings.discussion_grace_hours == 6.0
 

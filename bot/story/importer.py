@@ -21,7 +21,7 @@ from bot.story.epub import read_epub
 from bot.story.errors import StoryFormatError
 from bot.story.ffn_page import is_ffn_page, parse_ffn_page
 from bot.story.htmltext import check_markup, make_soup, parse_generic_html
-from bot.story.limits import DEFAULT_MAX_CHAPTERS
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, keep_declarations
 from bot.story.markdown import parse_markdown
 from bot.story.model import Story
 from bot.story.plaintext import declare_chapter_warnings
@@ -66,7 +66,7 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     chapter's (:func:`bot.story.plaintext.declare_chapter_warnings`), in every format alike.
     """
     story = _parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
-    return tidy_story(declare_chapter_warnings(story), filename)
+    return tidy_story(keep_declarations(declare_chapter_warnings(story)), filename)
 
 
 def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> Story:

@@ -15,8 +15,10 @@ DEFAULT_MAX_CHAPTERS = 2000  # setting MAX_CHAPTERS
 # Elements in an HTML file or across an EPUB's documents (the parse tree costs ~30 us and
 # ~2 KB each). A million-word AO3 download has about 60,000.
 MAX_HTML_ELEMENTS = 100_000
-# Lines of text in one file (each is checked for a heading or a divider).
-MAX_LINES = 500_000
+# Lines of text in one file: each is checked for a heading or a divider, and a paragraph of one line
+# for every kind of note, field and declaration, up to about 70 us for a short one, so they are what
+# bounds a file of short paragraphs. A 4 MiB novel hard-wrapped at 70 characters has about 75,000.
+MAX_LINES = 150_000
 # An EPUB may unpack to this many times its own size (text compresses 3-5x), and never
 # less than the floor (a small book with pictures) nor more than 4x the upload limit.
 MAX_UNPACK_RATIO = 20
@@ -32,6 +34,9 @@ SPINE_SLACK = 50
 MAX_TITLE_CHARS = 200
 MAX_AUTHOR_CHARS = 200
 MAX_TAG_CHARS = 200
+# Declarations kept for the story and for each chapter, each once: an author's list of warnings runs to
+# a few dozen; a file of 75,000 different "TW: blood 17" lines had each one mapped (seconds of CPU).
+MAX_DECLARATIONS = 200
 
 
 def check_chapters(count: int, max_chapters: int) -> None:
@@ -51,6 +56,19 @@ def check_lines(text: str) -> None:
             f"The file has {lines:,} lines, more than the {MAX_LINES:,} any story needs; "
             "join its paragraphs or split it into parts."
         )
+
+
+def keep_declarations(story: Story) -> Story:
+    """``story`` with its declarations, its tags and each chapter's declarations kept once each, the
+    first :data:`MAX_DECLARATIONS` (AO3 takes 75 tags a work)."""
+    meta = story.meta
+    meta.declared_warnings = list(dict.fromkeys(meta.declared_warnings))[:MAX_DECLARATIONS]
+    meta.additional_tags = list(dict.fromkeys(meta.additional_tags))[
+        :MAX_DECLARATIONS
+    ]  # (each mapped, as a declaration)
+    for chapter in story.chapters:
+        chapter.declared_warnings = list(dict.fromkeys(chapter.declared_warnings))[:MAX_DECLARATIONS]
+    return story
 
 
 def check_story_text(story: Story, max_bytes: int) -> None:

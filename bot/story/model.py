@@ -94,7 +94,8 @@ SOURCE_NOTES = {
 }
 UNWARNED_ID = "unwarned"  # "Unwarned: the author chose not to use warnings" already says who
 NOT_ENGLISH_ID = "not-english"  # "Not read for warnings: not in English" says why itself
-NOTICE_IDS = frozenset([UNWARNED_ID, NOT_ENGLISH_ID])  # shown among warnings, never with a source
+AUTHOR_WORDS_ID = "author-words"  # "The author also warns of: drowning" says whose words they are
+NOTICE_IDS = frozenset([UNWARNED_ID, NOT_ENGLISH_ID, AUTHOR_WORDS_ID])  # shown among warnings, never with a source
 CONFIDENT, POSSIBLE = "confident", "possible"
 
 

@@ -724,7 +724,8 @@ def notice_list(text: str) -> str | None:
     head = trim_ornaments(lines[0]).strip(_LABEL_FRAME)
     if not head or _bare_label().fullmatch(head) is None:
         return None
-    items = [_LIST_ITEM.sub("", line).strip().rstrip(",;、，；") for line in lines[1:]]
+    # (an emoji for a bullet, "🩸 blood", is an ornament: trimmed as one)
+    items = [trim_ornaments(_LIST_ITEM.sub("", line)).strip().rstrip(",;、，；") for line in lines[1:]]
     if any(not item or len(item) > NOTICE_LINE_CHARS or any(mark in item for mark in '"“”「」『』') for item in items):
         return None
     return f"{head}: " + ", ".join(items)
@@ -870,6 +871,10 @@ def declare_chapter_warnings(story: Story) -> Story:
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in chapter.notes:
             for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
+                numbered = numbered_chapter_holds(sentence)
+                if numbered is not None and 0 < numbered[0] <= len(chapters):
+                    gathered[numbered[0] - 1].update(dict.fromkeys(numbered[1]))  # "chapter 4 contains ..."
+                    continue
                 for warning in extract_declarations(sentence)[0] or _chapter_holds(sentence):
                     for target in targets:
                         gathered[target].setdefault(warning)
@@ -904,6 +909,22 @@ _NAMED_CHAPTER = re.compile(
     r"\W*(?:(?:an?|the|another)[ \t]+)?(?P<what>[^.!?\n]{1,60}?)[ \t]+chapter(?:[ \t]+(?:ahead|incoming|warning))?[ \t!.~]*",
     re.IGNORECASE,
 )
+
+
+# A sentence naming a chapter by its number: "chapter 2 contains self-harm", "ch. 4 has a suicide attempt".
+_NUMBERED_HOLDS = re.compile(
+    rf"\b(?:the[ \t]+)?(?:chapter|ch\.?|part)[ \t]*(?P<number>\d{{1,4}})(?!\d){_HOLDING}", re.IGNORECASE
+)
+
+
+def numbered_chapter_holds(sentence: str) -> tuple[int, list[str]] | None:
+    """The chapter a sentence names by its number and the warnings it says that chapter holds
+    ("Heads up, chapter 2 contains self-harm and blood"); None when it names none or no warning."""
+    if len(sentence) > DECLARATION_PARAGRAPH_CHARS:
+        return None
+    found = _NUMBERED_HOLDS.search(_ASIDE.sub("", sentence))  # "(not graphic)"
+    held = _held(found)
+    return (int(found.group("number")), held) if found is not None and held else None
 
 
 def _chapter_holds(sentence: str) -> list[str]:
@@ -1780,8 +1801,15 @@ class Preamble:
     body: list[Item]
 
 
+# Items a story's header is read from: an AO3 page's tags and notes, a book's title page and front
+# matter run to a few hundred; past them is the story (75,000 paragraphs of "TW: blood 17" were each
+# read as a header field, with every check the header reader has).
+PREAMBLE_ITEMS = 1000
+
+
 def read_preamble(items: list[Item]) -> Preamble:
-    """Split metadata, notes and the title off the top; the rest is the story."""
+    """Split metadata, notes and the title off the top (its first :data:`PREAMBLE_ITEMS` items at
+    most); the rest is the story."""
     meta = _Meta()
     items = _join_split_by_lines(items)
     pictures: list[Item] = []  # a frontispiece over or among the title page's lines: the first chapter's
@@ -1793,7 +1821,7 @@ def read_preamble(items: list[Item]) -> Preamble:
     # Where the first "Warning: <a sentence>" field stood, with what was read before it (see below).
     prose_warning: tuple[int, _Meta] | None = None
     outside_keys = OutsideKeys(items)
-    while index < len(items):
+    while index < min(len(items), PREAMBLE_ITEMS):
         item = items[index]
         following = items[index + 1] if index + 1 < len(items) else None
         if isinstance(item, SceneBreak):
@@ -1868,7 +1896,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())
             index += 1
             continue
-        if declaration_line(text):
+        if declaration_line(text) or notice_list(text) is not None:
             # "【注意】" over "・死ネタ": its list read as one declaration, "注意: 死ネタ, 流血表現"
             declared, _, after = extract_declarations(notice_list(text) or text)
             meta.declared.extend(declared)
@@ -1877,6 +1905,12 @@ def read_preamble(items: list[Item]) -> Preamble:
             elif not declared:
                 meta.notes.append(text.strip())  # a notice that names no warning we know is still the author's
             index += 1
+            continue
+        if _consumed_any(meta) and index < last_para and _tag_strip(text, meta):
+            index += 1  # "🔞 18+ | ⚠️ cw: gore, needles | 🩹 hurt/comfort | ✨ happy ending"
+            continue
+        if _consumed_any(meta) and index < last_para and _header_sentences(text, meta):
+            index += 1  # "This story contains self-harm.", "Rated M for violence.", "chapter 2 has blood."
             continue
         if _consumed_any(meta) and index < last_para and _SOURCE_ADDRESS.match(text.strip()):
             index += 1  # the story's address on its archive, under its title: where the file came from
@@ -1991,6 +2025,81 @@ def read_preamble(items: list[Item]) -> Preamble:
     elif pictures:
         body = [*pictures, *body]
     return Preamble(meta, body)
+
+
+# FanFiction.net's way of giving the reasons for a rating: "Rated M for violence, gore and language."
+_RATED_FOR = re.compile(
+    r"\W*rated[ \t]+(?P<rating>K\+?|T|M|MA|G|PG(?:-13)?|R|NC-17|E|explicit|mature|teen)[ \t]+for[ \t]+(?P<what>[^.!?\n]{1,200})",
+    re.IGNORECASE,
+)
+
+
+def _header_sentences(text: str, meta: _Meta) -> bool:
+    """Read into ``meta`` a header paragraph of sentences that say what the story or one of its
+    chapters holds, with no label: "This story contains self-harm, blood and a suicide attempt.",
+    "Rated M for violence, gore, and a major character death. Also some language.", "Heads up,
+    chapter 2 contains self-harm." (a note: :func:`_note_declarations` places it). True when every
+    sentence is such a one or a reader's aside, and one at least names a warning."""
+    if len(text) > DECLARATION_PARAGRAPH_CHARS or "\n" in text.strip():
+        return False
+    sentences = [sentence for sentence in _NOTE_SENTENCE.split(text.strip()) if sentence.strip()]
+    declared: list[str] = []
+    rating: str | None = None
+    chapter_note = False
+    for sentence in sentences:
+        rated = _RATED_FOR.match(sentence)
+        if rated is not None and lists_warnings(rated.group("what")):
+            rating = rated.group("rating").upper()
+            declared.append(sentence.strip().rstrip("."))
+        elif holds := work_holds(sentence):
+            declared.extend(holds)
+        elif numbered_chapter_holds(sentence) or _chapter_holds(sentence):
+            chapter_note = True
+        elif not (reader_aside(sentence) or _SOFT_SENTENCE.fullmatch(sentence.strip())):
+            return False
+    if not declared and not chapter_note:
+        return False
+    if rating is not None and "rating" not in meta.values:
+        meta.values["rating"] = [rating]
+    meta.declared.extend(declared)
+    if chapter_note:
+        meta.notes.append(text.strip())
+    return True
+
+
+_STRIP_SEPARATOR = re.compile(r"[ \t]+[|•·][ \t]+")
+STRIP_PART_WORDS = 5  # a tag of a strip: "hurt/comfort", "happy ending", "18+"
+
+
+def _tag_strip(text: str, meta: _Meta) -> bool:
+    """Read into ``meta`` a header line of short parts between bars or bullets, warnings among them,
+    as Tumblr and Wattpad posts open: "🔞 18+ | ⚠️ cw: gore, needles, torture | 🩹 hurt/comfort".
+    The declarations are declared, the other parts kept as the story's tags. False for any other
+    paragraph (a sentence among the parts, or no declaration), which is left as it was."""
+    if len(text) > DECLARATION_PARAGRAPH_CHARS or "\n" in text.strip():
+        return False
+    parts = [trim_ornaments(part).strip() for part in _STRIP_SEPARATOR.split(text.strip())]
+    if len(parts) < 2 or not all(parts):
+        return False
+    declaring = [part for part in parts if declaration_paragraph(part)]
+    others = [part for part in parts if part not in declaring]
+    if not declaring or any(len(part.split()) > STRIP_PART_WORDS or _SENTENCE_MARK.search(part) for part in others):
+        return False
+    for part in declaring:
+        meta.declared.extend(extract_declarations(part)[0])
+    meta.values.setdefault("additional_tags", []).extend(others)
+    return True
+
+
+_SENTENCE_MARK = re.compile(r"[.?!](?:\s|$)")
+
+
+# The asides such a header sentence comes with: "Also some language.", "Chapter 3 is soft, I promise."
+_SOFT_SENTENCE = re.compile(
+    r"(?:also[ \t]+)?(?:some|a[ \t]+bit[ \t]+of|mild)[ \t]+(?:language|swearing|cursing)[ \t]*[.!]?"
+    r"|(?:the[ \t]+)?(?:chapter|ch\.?|part)[ \t]*\d{1,4}[ \t]+is[ \t]+(?:soft|fluff|fluffy|gentle|lighter|safe)\b[^.!?\n]{0,40}[.!]?",
+    re.IGNORECASE,
+)
 
 
 _PICTURE = re.compile(r"^[ \t]*\[Image(?:: [^\]\n]*)?\][ \t]*$")  # a picture's line (image_line)
@@ -3462,6 +3571,7 @@ def build_story(
                 notes.append(after)
     for note in meta.notes:
         declared.extend(extract_declarations(note)[0])
+        _note_declarations(note, chapters)
     archive = meta.values.get("archive_warnings", [])
     if not chapters:
         if notes or orphan_notes:
@@ -3487,6 +3597,18 @@ def build_story(
         notes=notes,
     )
     return Story(story_meta, chapters, source_format)
+
+
+def _note_declarations(note: str, chapters: list[Chapter]) -> None:
+    """What a header note says one chapter holds, given to that chapter: "chapter 2 contains
+    self-harm" to the second, "this chapter contains self-harm" (a note over the first chapter,
+    as a story posted a chapter at a time has it) to the first."""
+    for sentence in _NOTE_SENTENCE.split(note):
+        numbered = numbered_chapter_holds(sentence)
+        if numbered is not None and 0 < numbered[0] <= len(chapters):
+            chapters[numbered[0] - 1].declared_warnings.extend(numbered[1])
+        elif numbered is None and chapters and (held := _chapter_holds(sentence)):
+            chapters[0].declared_warnings.extend(held)
 
 
 def _labelled_note(text: str) -> bool:

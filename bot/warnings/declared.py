@@ -36,6 +36,7 @@ from typing import Any
 
 from bot.paths import shipped
 from bot.story.model import StoryMeta
+from bot.warnings.language import FUNCTION_WORDS
 
 DECLARED_FILE = shipped("warnings", "declared.json")
 UNWARNED = "unwarned"
@@ -145,16 +146,31 @@ def _alias_words(mapping: DeclaredMapping) -> _Words:
 _ARTICLES = frozenset(("a", "an", "the"))
 
 
+# The author's words kept for one warning, and the declarations kept that match none: what an admin
+# reads of them. A file of 250,000 different "TW: blood 17" lines kept them all, each checked against
+# every other (minutes of CPU for one upload); the first few say as much.
+DECLARED_TEXTS_KEPT = 20
+UNMAPPED_KEPT = 50
+
+
 @dataclass(slots=True)
 class Declared:
     ids: dict[str, list[str]] = field(default_factory=dict)  # id -> the author's words for it
     unwarned: bool = False
     unmapped: list[str] = field(default_factory=list)
+    _unmapped_folded: set[str] = field(default_factory=set)  # (lower case: one of each, whatever its case)
 
     def add(self, warning_id: str, text: str) -> None:
         texts = self.ids.setdefault(warning_id, [])
-        if text not in texts:
+        if len(texts) < DECLARED_TEXTS_KEPT and text not in texts:
             texts.append(text)
+
+    def add_unmapped(self, text: str) -> None:
+        """A declaration that matches no warning, once whatever its case, up to :data:`UNMAPPED_KEPT`."""
+        folded = text.lower()
+        if folded not in self._unmapped_folded and len(self.unmapped) < UNMAPPED_KEPT:
+            self._unmapped_folded.add(folded)
+            self.unmapped.append(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -760,6 +776,29 @@ def declaring_texts(meta: StoryMeta) -> list[str]:
     return list(dict.fromkeys([*meta.archive_warnings, *meta.declared_warnings, *tags]))
 
 
+AUTHOR_WORDS_MAX = 4  # words in a thing an author warns of ("near-death experience", "an abusive ex")
+_LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+
+
+def author_words(unmapped: Iterable[str], mapping: DeclaredMapping | None = None) -> list[str]:
+    """What of a story's unmatched declarations names a thing to warn of, for members to read in the
+    author's words ("drowning", "claustrophobia", "CPR"): a few words with no number and no English
+    function word past a leading article, not a qualifier alone. The rest ("referenced", "beyond the
+    tags", "because they spoil it", a date) is a declaration read too far, shown to admins only."""
+    mapping = mapping or default_mapping()
+    kept = []
+    for text in unmapped:
+        words = _LEADING_ARTICLE.sub("", text.strip()).split()
+        if (
+            0 < len(words) <= AUTHOR_WORDS_MAX
+            and not any(char.isdigit() for char in text)
+            and not any(word.lower().strip(".,;:!?()") in FUNCTION_WORDS for word in words)
+            and mapping.qualifiers.sub("", _normalise(text)).strip()
+        ):
+            kept.append(text.strip())
+    return kept
+
+
 def map_texts(texts: Iterable[str], mapping: DeclaredMapping | None = None) -> Declared:
     mapping = mapping or default_mapping()
     result = Declared()
@@ -791,12 +830,8 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
         if found:
             for warning_id in found:
                 result.add(warning_id, original)
-        elif (
-            report_unmapped
-            and item not in mapping.archive_warnings
-            and item not in (u.lower() for u in result.unmapped)
-        ):
-            result.unmapped.append(_original_case(original, item))
+        elif report_unmapped and item not in mapping.archive_warnings:
+            result.add_unmapped(_original_case(original, item))
 
 
 def _original_case(original: str, item: str) -> str:

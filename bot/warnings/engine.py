@@ -30,7 +30,7 @@ from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from bot.story.model import Chapter, Story
-from bot.warnings.declared import Declared, map_declared, map_texts
+from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, Declared, map_declared, map_texts
 from bot.warnings.language import MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
 from bot.warnings.matcher import FRAME, Fired, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
@@ -228,7 +228,8 @@ class ScanReport:
 
     def summary_record(self) -> dict[str, Any]:
         """What members see of the scan, without evidence or per-chapter detail: the story's
-        warnings, whether the author chose not to warn, the chapters not read (not English).
+        warnings, whether the author chose not to warn, the chapters not read (not English), what
+        the author declared that matches no warning (in the author's words).
         Stored beside the whole record so a header or a page reads a few hundred bytes, not it."""
         return {
             "unwarned": self.unwarned,
@@ -237,6 +238,7 @@ class ScanReport:
                 for w in self.warnings
             ],
             "not_english": [chapter.number for chapter in self.chapters if not chapter.english],
+            "declared_unmapped": list(self.declared_unmapped),
         }
 
     @classmethod
@@ -249,7 +251,7 @@ class ScanReport:
             for w in data["warnings"]
         ]
         chapters = [ChapterReport(number, [], [], english=False) for number in data["not_english"]]
-        return cls("", warnings, data["unwarned"], [], chapters)
+        return cls("", warnings, data["unwarned"], data.get("declared_unmapped", []), chapters)
 
 
 def _chapter_record(found: ChapterWarning) -> dict[str, Any]:
@@ -534,7 +536,7 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
         _add_chapter_declared(taxonomy, merged, chapter.number, own, story_declared=declared.ids.keys())
         # Like the story's own, an "unwarned" or a declaration that maps to nothing is the story's to tell.
         unwarned = unwarned or own.unwarned
-        unmapped += [text for text in own.unmapped if text not in unmapped]
+        unmapped += [text for text in own.unmapped if text not in unmapped][: UNMAPPED_KEPT - len(unmapped)]
 
     # A chapter's possible warning is for an admin to decide wherever members are not shown it: not
     # where the author declared it (the story, or that chapter), but in a chapter of its own even when
@@ -566,7 +568,8 @@ def _add_chapter_declared(
         if warning is None:
             warning = merged[warning_id] = FoundWarning(warning_id, taxonomy.label(warning_id), "declared", 0.0, [])
         warning.source = "declared" if warning.source == "declared" else "both"  # detected too: both
-        warning.declared_as.extend(text for text in texts if text not in warning.declared_as)
+        room = DECLARED_TEXTS_KEPT - len(warning.declared_as)
+        warning.declared_as.extend([text for text in texts if text not in warning.declared_as][: max(room, 0)])
         warning.declared_chapters.append(chapter)
         warning.chapters = sorted({*warning.chapters, chapter})
 

@@ -31,12 +31,22 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.locks import KeyedLocks
-from bot.story.model import NOT_ENGLISH_ID, NOTICE_IDS, UNWARNED_ID, Chapter, HeaderWarning, Scene, Story, StoryMeta
+from bot.story.model import (
+    AUTHOR_WORDS_ID,
+    NOT_ENGLISH_ID,
+    NOTICE_IDS,
+    UNWARNED_ID,
+    Chapter,
+    HeaderWarning,
+    Scene,
+    Story,
+    StoryMeta,
+)
 from bot.story.store import list_story_ids, load_story
-from bot.text import quote_input, sentence, spell_controls, visible_line
+from bot.text import clip, quote_input, sentence, spell_controls, visible_line
 from bot.warnings import store
 from bot.warnings.cost import SLOWER_AT_BUDGET, RulesCost, rules_cost
-from bot.warnings.declared import Declared
+from bot.warnings.declared import Declared, author_words
 from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker, scoring_key
 from bot.warnings.matcher import compile_in_worker
 from bot.warnings.model import CategoryRules, Rule, RuleError, Ruleset
@@ -744,13 +754,20 @@ async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[Hea
 
 
 def notices(report: ScanReport, chapter: int | None) -> list[HeaderWarning]:
-    """What members are told besides the warnings, last: that the author chose not to warn, and
-    that a chapter (``None``: any chapter of the story) was not read for warnings, not being in
-    English. Either way "no warnings" would read as safe."""
+    """What members are told besides the warnings, last: that the author chose not to warn, that a
+    chapter (``None``: any chapter of the story) was not read for warnings, not being in English,
+    and what the author warns of that no category matches ("drowning", "needles"), in the author's
+    words. Either way "no warnings" would read as safe, or contradict the author."""
     shown = [UNWARNED] if report.unwarned else []
     if any(not c.english for c in report.chapters if chapter is None or c.number == chapter):
         shown.append(NOT_ENGLISH)
+    if said := author_words(report.declared_unmapped):
+        words = clip("; ".join(said), AUTHOR_WORDS_CHARS)
+        shown.append(HeaderWarning(AUTHOR_WORDS_ID, f"The author also warns of: {words}", "declared"))
     return shown
+
+
+AUTHOR_WORDS_CHARS = 160  # the author's unmatched warnings in a header: a line, not a page
 
 
 # ---------------------------------------------------------------------------------------

@@ -361,21 +361,22 @@ async def test_a_reported_possible_warning_is_listed_in_one_place(db: Database) 
 
 
 async def test_scans_stored_before_their_summary_are_summed_up(db: Database) -> None:
-    """Migration 0020 writes the summary of scans already stored (read from their JSON)."""
+    """Migrations 0020 and 0029 write the summary of scans already stored (read from their JSON)."""
     declared = Story(
-        StoryMeta("Red Floors", declared_warnings=["Major Character Death"]),
+        StoryMeta("Red Floors", declared_warnings=["Major Character Death", "Warnings: drowning"]),
         [Chapter(1, None, [Scene(DEATH)]), Chapter(2, None, [Scene(["Il pleuvait sur la ville ce soir-là."] * 8)])],
         "txt",
     )
     story_id = await stored(db, GUILD, declared)
     expected = await service.story_warnings(db, GUILD, story_id)
+    assert "The author also warns of: drowning" in [warning.label for warning in expected]
     summary = await db.fetch_value("SELECT summary FROM story_scans")
     async with db.transaction() as tx:
         await tx.execute("UPDATE story_scans SET summary = ''")  # as before the migration
-        [migration] = [m for m in load_migrations() if m.version == 20]
-        for statement in split_statements(migration.sql):
-            if "ALTER TABLE" not in statement:  # the backfill alone: the column is there
-                await tx.execute(statement)
+        for migration in [m for m in load_migrations() if m.version in (20, 29)]:
+            for statement in split_statements(migration.sql):
+                if "ALTER TABLE" not in statement:  # the backfill alone: the column is there
+                    await tx.execute(statement)
     assert json.loads(await db.fetch_value("SELECT summary FROM story_scans")) == json.loads(summary)
     assert await service.story_warnings(db, GUILD, story_id) == expected
 
