@@ -19,6 +19,7 @@ from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
 from bot.story.plaintext import IMAGE, build_story, image_line, parse_field
 from bot.story.structure import Heading, Item, Para, is_scene_break, match_heading, split_items
+from bot.story.warning_lists import give_warning_lists, take_warning_lists
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # A front matter line's key, everything before its first colon but the spaces there; found by
@@ -436,5 +437,6 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     if fields:  # their values read as the text's are: Obsidian's "author: [[Kit Rowan]]" is Kit Rowan
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
         body = strip_inline_markup("\n".join(known)) + "\n\n" + body
+    body, lists = take_warning_lists(body)
     items = drop_preamble_images(note_sections(split_items(body, markdown=True)))
-    return build_story(items, filename, "md", max_chapters=max_chapters)
+    return give_warning_lists(build_story(items, filename, "md", max_chapters=max_chapters), lists)

@@ -2252,9 +2252,14 @@ _COUNT_LINE = re.compile(
 )
 
 
+# FanFiction.net's button copied as a line of its own under the story's title: "Follow/Fav".
+_FOLLOW_LINE = re.compile(r"^[ \t]*\+?[ \t]*follow[ \t]*/[ \t]*fav(?:orite)?[ \t]*$\n?", re.IGNORECASE | re.MULTILINE)
+
+
 def drop_count_lines(text: str) -> str:
-    """The text without lines of a site's counts (:data:`_COUNT_LINE`)."""
-    return _COUNT_LINE.sub("", text)
+    """The text without lines of a site's counts (:data:`_COUNT_LINE`) or its "Follow/Fav" button:
+    left in, FanFiction.net's title, button and "By:" line were one paragraph, none of them read."""
+    return _FOLLOW_LINE.sub("", _COUNT_LINE.sub("", text))
 
 
 # A site's buttons copied as a line of their own: Wattpad's "Vote / Comment / Share", Tumblr's "Reblog Like".
@@ -2301,10 +2306,15 @@ def site_chrome(text: str) -> bool:
     """A paragraph of a reading site's chrome copied with the story, never its text: counts of reads,
     votes and notes, a line of buttons, the reader's links (see the patterns above). "Vote." or a
     sentence with the same words ("She left a comment and a like") is no such line."""
-    if len(text) > 120 or len(text) < 2 or "\n" in text.strip():
+    if len(text) > 120 or len(text) < 2:
         return False
     line = text.strip()
+    if "\n" in line:  # Wattpad's buttons copied a line each: "Vote" / "Comment" / "Share"
+        return all(_LONE_BUTTON.fullmatch(part.strip()) for part in line.split("\n"))
     return _site_chrome().fullmatch(line) is not None or _serial_nav(line)
+
+
+_LONE_BUTTON = re.compile(rf"(?:{_BUTTON})", re.IGNORECASE)
 
 
 @cache
@@ -2768,6 +2778,7 @@ def _settle_heading_runs(items: list[Item]) -> list[Item]:
         if isinstance(item, Heading):
             for key in _run_keys(item):
                 counts[key] = counts.get(key, 0) + 1
+    repeated = _repeated_runs(items)
     settled: list[Item] = []
     position = 0
     while position < len(items):
@@ -2777,6 +2788,11 @@ def _settle_heading_runs(items: list[Item]) -> list[Item]:
         if end == position:
             settled.append(items[position])
             position += 1
+            continue
+        if _run_text(items[position:end]) in repeated:
+            # FanFiction.net's chapter select copied over and under one chapter's text, every entry
+            # in both: neither says which chapter the text is, and kept, its first entry had no text.
+            position = end
             continue
         if _under_contents_label(items, position):
             # A contents list's entries read as headings ("Stave   I: Marley's Ghost" ... over "STAVE I:
@@ -2788,6 +2804,26 @@ def _settle_heading_runs(items: list[Item]) -> list[Item]:
         settled.extend(_settle_run([item for item in items[position:end] if isinstance(item, Heading)], counts))
         position = end
     return settled
+
+
+def _run_text(run: list[Item]) -> tuple[str, ...]:
+    return tuple(item.raw.strip() if isinstance(item, Heading) else "" for item in run)
+
+
+def _repeated_runs(items: list[Item]) -> set[tuple[str, ...]]:
+    """The runs of two headings or more with nothing between them that stand twice or more, the same
+    lines in the same order: a chapter select pasted over and under the text, never chapters."""
+    seen: dict[tuple[str, ...], int] = {}
+    position = 0
+    while position < len(items):
+        end = position
+        while end < len(items) and isinstance(items[end], Heading):
+            end += 1
+        if end - position >= 2:
+            key = _run_text(items[position:end])
+            seen[key] = seen.get(key, 0) + 1
+        position = max(end, position + 1)
+    return {key for key, count in seen.items() if count >= 2}
 
 
 CONTENTS_LEAD_ENTRIES = 20  # entries that may stand between a contents label and its first heading

@@ -277,9 +277,27 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
         unadorned = _without_symbols(stripped)  # "✨ Chapter 1 ✨", "🌸 chapter one 🌸", "⋆ Chapter 2 ⋆"
         if unadorned and unadorned != stripped:
             heading = _numbered_or_named(unadorned, level, line.strip())
+    if heading is None and (separated := _symbol_separated(stripped)) is not None:
+        heading = _numbered_or_named(separated, level, line.strip())  # "chapter one 🌙 the roof", "Chapter 1 ~ Ice"
     if heading is None and kind == "markdown":
         return Heading(_clean_title(stripped), "markdown", level, line.strip())
     return heading
+
+
+def _symbol_separated(text: str) -> str | None:
+    """A heading line whose number and title a symbol stands between, spaced ("chapter one 🌙 the
+    roof", "Chapter 1 ✨ The Roof", "Chapter One ~ The Roof"), with a colon there instead; None when
+    no spaced symbol follows a word, or it stands again after (a list of parts). The bars and other
+    ASCII marks a heading separates with are :data:`_NUMBERED`'s own."""
+    for index, char in enumerate(text):
+        if index and text[index - 1] == " " and (char == "~" or (not char.isascii() and _symbol(char))):
+            end = index
+            while end < len(text) and _symbol(text[end]):
+                end += 1
+            if end < len(text) and text[end] == " " and text[:index].strip() and char not in text[end:]:
+                return f"{text[:index].rstrip()}: {text[end:].strip()}"
+            return None  # (the same symbol again: a list, "Part 1 ~ Part 2 ~ Part 3")
+    return None
 
 
 _PIXIV_CHAPTER = re.compile(r"^\[chapter:(?P<title>[^\]\n]{0,100})\]$")

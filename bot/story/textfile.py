@@ -13,11 +13,14 @@ from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, drop_count_lines
 from bot.story.ruby import readings_in_brackets
 from bot.story.structure import split_items
+from bot.story.warning_lists import give_warning_lists, take_warning_lists
 
 
 def parse_plain_text(
     text: str, filename: str, *, source_format: str = "txt", max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
     check_lines(text)
+    text, lists = take_warning_lists(text)
     items = split_items(readings_in_brackets(drop_count_lines(text)))
-    return build_story(note_sections(items), filename, source_format, max_chapters=max_chapters)
+    story = build_story(note_sections(items), filename, source_format, max_chapters=max_chapters)
+    return give_warning_lists(story, lists)

@@ -42,7 +42,8 @@ DECLARED_FILE = shipped("warnings", "declared.json")
 UNWARNED = "unwarned"
 # Items are split at commas and semicolons, Chinese and Japanese ones too ("死亡、自杀", "死亡，自残；血腥",
 # "死ネタ・流血"), where no space follows them.
-_SPLIT = re.compile(r"\s*(?:[,;\n•|、，；､・]|\s&\s|\s\+\s|\band\b)\s*")
+# (and "and" as the languages of the languages section write it: "y", "et", "und", "e")
+_SPLIT = re.compile(r"\s*(?:[,;\n•|、，；､・]|\s&\s|\s\+\s|\b(?:and|y|et|und|e)\b)\s*")
 # What is taken off a piece's ends: spaces (every character regular expressions call one), dashes,
 # colons, stops, brackets and quotes, and at its end an exclamation too. Stripped, never matched as
 # "[...]+$": a regular expression tried that at every character of a run of them ("a-----...b"),
@@ -143,7 +144,47 @@ def _alias_words(mapping: DeclaredMapping) -> _Words:
     return words
 
 
-_ARTICLES = frozenset(("a", "an", "the"))
+# Articles beside a warning in a list: English, and the languages of declared.json that have them
+# ("un intento de suicidio", "une tentative de suicide", "ein Suizidversuch").
+_ARTICLES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "el",
+        "la",
+        "los",
+        "las",
+        "une",
+        "le",
+        "les",
+        "des",
+        "du",
+        "um",
+        "uma",
+        "o",
+        "os",
+        "as",
+        "uno",
+        "il",
+        "lo",
+        "gli",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "der",
+        "die",
+        "das",
+        "een",
+        "de",
+        "het",
+    ]
+)
 
 
 # The author's words kept for one warning, and the declarations kept that match none: what an admin

@@ -135,3 +135,25 @@ def test_portuguese_trigger_warnings_label() -> None:
     )
     assert ids(story.meta.declared_warnings) == {"eating-disorder", "mental-illness", "self-harm"}
     assert len(story.chapters) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Advertencia: este capítulo contiene un intento de suicidio y ataques de pánico.",
+            {"suicide", "mental-illness"},
+        ),
+        (
+            "Avertissement : ce chapitre contient une tentative de suicide et des crises de panique.",
+            {"suicide", "mental-illness"},
+        ),
+        ("Warnung: Selbstverletzung und Blut", {"self-harm", "blood-gore"}),
+    ],
+)
+def test_a_chapters_warning_in_another_language_with_its_articles_and_its_and(line: str, expected: set[str]) -> None:
+    """ "un", "une" beside a warning and "y", "et", "und" between two: the line was the chapter's text."""
+    text = CHAPTERS.replace("Chapter 2: Lock\n\n", f"Chapter 2: Lock\n\n{line}\n\n")
+    story = read(f"Still Water\nby heronsong\n\n{text}")
+    assert chapter_ids(story)[2] == expected
+    assert all(line not in chapter.paragraphs for chapter in story.chapters)

@@ -1,0 +1,77 @@
+"""A title page's warnings given chapter by chapter, as a list under its own label:
+
+    CONTENT WARNINGS BY CHAPTER
+    Chapter 1: none
+    Chapter 2: blood, self-harm
+
+Read as text, each entry was a chapter heading with nothing under it: the real chapters were
+numbered one too high (or the file refused) and no chapter carried its warnings. The list is taken
+out before the text is read (:func:`take_warning_lists`) and each entry given to the chapter it
+names once the chapters are known (:func:`give_warning_lists`); the list itself stays a note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.story.model import Story
+
+# Lines from the top of a file a title page's list may start in: a header, a summary and notes.
+HEAD_LINES = 300
+MAX_ENTRIES = 2000  # an entry a chapter, and no story has more chapters (limits.DEFAULT_MAX_CHAPTERS)
+
+_LABEL = re.compile(
+    r"[ \t>#*_]*(?:(?:content|trigger|chapter)[ \t]+)?(?:warnings?|cws?|tws?|content[ \t]+notes?)[ \t]*,?[ \t]*"
+    r"(?:by|per|for[ \t]+each)[ \t]+chapters?[ \t]*:?[ \t*_]*",
+    re.IGNORECASE,
+)
+_ENTRY = re.compile(
+    r"[ \t]*(?:[-*+•][ \t]*)?(?:chapter|chap\.?|ch\.?|part)[ \t]*(?P<number>\d{1,4})[ \t]*(?:[:—–]|-(?=[ \t]))"
+    r"[ \t]*(?P<what>\S[^\n]{0,300})",
+    re.IGNORECASE,
+)
+_NONE = re.compile(r"(?:none|nothing|no[ \t]+warnings?|n/?a|[-—–]+)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class WarningLists:
+    by_chapter: dict[int, list[str]] = field(default_factory=dict)  # chapter number -> declarations
+    note: str | None = None  # the list as the author wrote it
+
+
+def take_warning_lists(text: str) -> tuple[str, WarningLists]:
+    """``text`` without a title page's list of warnings by chapter, and what the list declares."""
+    lines = text.split("\n", HEAD_LINES)
+    head = lines[:HEAD_LINES]
+    for index, line in enumerate(head):
+        if _LABEL.fullmatch(line.rstrip()) is None:
+            continue
+        start = index + 1
+        if start < len(lines) and not lines[start].strip():
+            start += 1  # a blank line between the label and its list
+        entries = []
+        end = start
+        while end < len(lines) and len(entries) < MAX_ENTRIES and (found := _ENTRY.fullmatch(lines[end].rstrip())):
+            entries.append(found)
+            end += 1
+        if len(entries) < 2:
+            continue
+        found_lists = WarningLists(note="\n".join(line.strip() for line in lines[index:end] if line.strip()))
+        for entry in entries:
+            what = entry.group("what").strip().rstrip(".")
+            if not _NONE.match(what):
+                found_lists.by_chapter.setdefault(int(entry.group("number")), []).append(f"Warnings: {what}")
+        return "\n".join([*lines[:index], *lines[end:]]), found_lists
+    return text, WarningLists()
+
+
+def give_warning_lists(story: Story, lists: WarningLists) -> Story:
+    """Each chapter the declarations a list gives it (by position: the author's "Chapter 2" is the
+    second), the list itself the story's note. Returned for chaining."""
+    for number, declared in lists.by_chapter.items():
+        if 0 < number <= len(story.chapters):
+            story.chapters[number - 1].declared_warnings.extend(declared)
+    if lists.note:
+        story.meta.notes.append(lists.note)
+    return story
