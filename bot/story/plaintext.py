@@ -2432,18 +2432,47 @@ def drop_contents_list(items: list[Item]) -> list[Item]:
     an entry heading stands again further on with its chapter's text, or the lines give their pages.
     Read as headings, its entries made chapters of contents, or a refusal of headings with no text.
     """
+    later: _HeadingsWithText | None = None  # read once, at the first label: asked of every list
+    taken: list[tuple[int, int]] = []  # the lists' spans, cut out once at the end
     index = 0
     while index < len(items):
         item = items[index]
         if isinstance(item, Heading) and _text_under(items, index) and not _front_prose(item):
-            return items  # the story has begun: no contents list ahead of it
+            break  # the story has begun: no contents list ahead of it
         if isinstance(item, Para) and (contents_label(item.text) or _PAGED_LIST.match(_first_line(item.text))):
-            end = _contents_run(items, index)
+            later = later or _HeadingsWithText(items)
+            end = _contents_run(items, index, later)
             if end:
-                items = [*items[:index], *items[end:]]
+                taken.append((index, end))
+                index = end
                 continue  # a list of maps or illustrations may follow the contents
         index += 1
-    return items
+    if not taken:
+        return items
+    kept: list[Item] = []
+    start = 0
+    for begin, end in taken:
+        kept.extend(items[start:begin])
+        start = end
+    kept.extend(items[start:])
+    return kept
+
+
+class _HeadingsWithText:
+    """Where each heading's keys stand last over story text, read once for a whole text: each
+    contents list asks whether an entry comes round again further on, and reading the rest of the
+    text for each of thousands of "Contents" labels was quadratic (64 KB took 7.6 s)."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.last: dict[str, int] = {}
+        for at, item in enumerate(items):
+            if isinstance(item, Heading) and _text_under(items, at):
+                for key in _heading_keys(item):
+                    self.last[key] = at
+
+    def after(self, position: int, keys: set[str]) -> bool:
+        """Whether a heading past ``position`` with story text under it has one of ``keys``."""
+        return any(self.last.get(key, -1) > position for key in keys)
 
 
 # A printed book's other lists before its text, each line a page number: "MAPS." over "Map of
@@ -2467,7 +2496,7 @@ def _front_prose(heading: Heading) -> bool:
     return heading.kind == "named" and heading.title in _FRONT_PROSE
 
 
-def _contents_run(items: list[Item], index: int) -> int:
+def _contents_run(items: list[Item], index: int, later: _HeadingsWithText) -> int:
     """Where the contents list opened by the label at ``index`` ends, or 0 when it is no list."""
     label = items[index]
     assert isinstance(label, Para)
@@ -2489,7 +2518,7 @@ def _contents_run(items: list[Item], index: int) -> int:
             if keys & (parts if item.kind == "part" else in_part):
                 break  # an entry come round again: the book starts here
             if _text_under(items, position) and not scenes:
-                if listed and keys and _comes_round(items, position, keys):
+                if listed and keys and later.after(position, keys):
                     # The list's last entry over the front matter after it (Moby-Dick's "Epilogue" over its
                     # transcriber's notes), named again with its own text at the end: the list ends with it.
                     listed |= keys
@@ -2518,10 +2547,7 @@ def _contents_run(items: list[Item], index: int) -> int:
         position += 1
     if entries < 2 or position == index + 1:
         return 0
-    come_round = any(
-        isinstance(later, Heading) and _heading_keys(later) & listed and _text_under(items, at)
-        for at, later in enumerate(items[position:], position)
-    )
+    come_round = later.after(position - 1, listed)
     return position if come_round or paged >= PAGED_ENTRIES_MIN else 0
 
 
@@ -2574,7 +2600,10 @@ def _comes_round(items: list[Item], position: int, keys: set[str]) -> bool:
 def _text_under(items: list[Item], position: int) -> bool:
     """Whether the heading at ``position`` has story text under it, past a scene break opening it
     (the lone "I." under "I. A SCANDAL IN BOHEMIA")."""
-    following = next((item for item in items[position + 1 :] if not isinstance(item, SceneBreak)), None)
+    # (indexes, not a slice: a slice copied the rest of the list for every heading of a long run)
+    following = next(
+        (items[at] for at in range(position + 1, len(items)) if not isinstance(items[at], SceneBreak)), None
+    )
     return isinstance(following, Para) and not _contents_paragraph(following.text.split("\n"))
 
 

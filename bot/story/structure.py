@@ -943,9 +943,9 @@ def lesser_headings_as_text(items: list[Item]) -> None:
 
 def _over_chapter(items: list[Item], index: int) -> bool:
     """Whether the heading at ``index`` stands straight over a chapter heading (scene breaks between)."""
-    for item in itertools.islice(items, index + 1, None):
-        if not isinstance(item, SceneBreak):
-            return _marks_chapter(item)
+    for at in range(index + 1, len(items)):  # (islice walked the list from its start at every call)
+        if not isinstance(items[at], SceneBreak):
+            return _marks_chapter(items[at])
     return False
 
 

@@ -255,7 +255,7 @@ def _write_bad_story(folder: Path, kind: str) -> Path:
     if kind == "binary":
         path.write_bytes(bytes(range(256)) * 8)
     elif kind == "too big":
-        path.write_bytes(b"word " * (8 * 1024 * 1024 // 5 + 1))  # past the 8 MiB default upload limit
+        path.write_bytes(b"word " * (4 * 1024 * 1024 // 5 + 1))  # past the 4 MiB default upload limit
     else:
         path.write_bytes(b"")
     return path
@@ -266,7 +266,7 @@ def _write_bad_story(folder: Path, kind: str) -> Path:
     [
         ("empty", "The file is empty"),
         ("binary", "is not readable text"),
-        ("too big", "larger than the 8 MiB limit"),
+        ("too big", "larger than the 4 MiB limit"),
         ("folder", "is a folder"),
     ],
 )

@@ -140,7 +140,10 @@ async def test_optional_values_that_show_nothing_are_left_out(club: Club, sample
     """`remind:` or a book's `warnings:` of spaces are as if left out; of zero-width characters they were
     refused as “” ("I can't read “” as a reminder", "I don't know the warning “”")."""
     await club.slash("story add", member=club.admin, file=sample_story)
-    options = {"story": TITLE, "chapter": 1, "when": "tomorrow 7pm", "remind": INVISIBLE}
+    # Three days on (the session's clock has moved on by earlier tests: "tomorrow 7pm" was less than a
+    # day away once it read past 19:00, and the 1d reminder was past already)
+    when = (club.clock.now() + timedelta(days=3)).strftime("%Y-%m-%d 19:00")
+    options = {"story": TITLE, "chapter": 1, "when": when, "remind": INVISIBLE}
     [done] = await club.slash("discussion schedule", member=club.admin, options=options)
     assert "Reminders: 1d, 1h before." in done.text, done.text
     book = {"title": "Hollow Reeds", "chapters": 3, "warnings": f"death, {INVISIBLE}"}
