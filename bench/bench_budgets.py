@@ -291,35 +291,32 @@ def lines_at_limit(size: int) -> tuple[str, bytes]:
     return "short.txt", b"Once upon a time.\n\n" + b"a\n\n" * count
 
 
+def _different_paragraphs_at_limit(size: int, head: bytes, paragraph: bytes, tail: bytes = b"") -> bytes:
+    """``head``, then ``paragraph`` with a number each time (so no two are the same), as many as the
+    line budget and ``size`` let through, then ``tail``."""
+    from bot.story.limits import MAX_LINES
+
+    out = io.BytesIO()
+    out.write(head)
+    for number in range((MAX_LINES - 10) // 2):
+        if out.tell() >= size - 64 - len(tail):
+            break
+        out.write(paragraph % number)
+    out.write(tail)
+    return out.getvalue()
+
+
 def heavy_lines_at_limit(size: int) -> tuple[str, bytes]:
     """Short paragraphs of violence, each one different, as many as the line budget lets through:
     every paragraph goes through every check the readers have and every rule, none read twice."""
-    from bot.story.limits import MAX_LINES
-
-    count = (MAX_LINES - 10) // 2
-    out = io.BytesIO()
-    out.write(b"Once upon a time.\n\n")
-    for number in range(count):
-        if out.tell() >= size - 64:
-            break
-        out.write(b"He hit her %d times.\n\n" % number)
-    return "blows.txt", out.getvalue()
+    return "blows.txt", _different_paragraphs_at_limit(size, b"Once upon a time.\n\n", b"He hit her %d times.\n\n")
 
 
 def declarations_at_limit(size: int) -> tuple[str, bytes]:
     """A header of declarations, each one different ("TW: blood 17"), as many as the line budget lets
     through, over a line of story: once kept and compared all with all (minutes of CPU)."""
-    from bot.story.limits import MAX_LINES
-
-    count = (MAX_LINES - 10) // 2
-    out = io.BytesIO()
-    out.write(b"The Lake\n\n")
-    for number in range(count):
-        if out.tell() >= size - 128:
-            break
-        out.write(b"TW: blood %d\n\n" % number)
-    out.write(b"She walked into the lake and the water was cold.\n")
-    return "declared.txt", out.getvalue()
+    story = b"She walked into the lake and the water was cold.\n"
+    return "declared.txt", _different_paragraphs_at_limit(size, b"The Lake\n\n", b"TW: blood %d\n\n", story)
 
 
 def many_markdown_headings(size: int) -> tuple[str, bytes]:

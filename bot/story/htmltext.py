@@ -932,6 +932,36 @@ def _is_image_only(item: Item) -> bool:
     return isinstance(item, Para) and _IMAGE_ONLY.fullmatch(item.text) is not None
 
 
+# What a book made as one page marks with ``epub:type`` around its story (Standard Ebooks' single-page
+# edition): its imprint, colophon and licence, its lists. As in an EPUB (``epub._SKIP_TYPES``), never text.
+_BOOK_APPARATUS = frozenset(
+    ["imprint", "colophon", "copyright-page", "toc", "loi", "lot", "halftitlepage", "landmarks", "index", "page-list"]
+)
+
+
+def _epub_types(element: Tag) -> set[str]:
+    return set(str(element.get("epub:type") or "").lower().split())
+
+
+def single_page_book(body: Tag) -> str | None:
+    """Take out of a book made as one page the parts ``epub:type`` marks as its apparatus (read as
+    text, its imprint was the first chapter and its colophon and licence the last chapter's end), and
+    its title page's "By Helena Voss." line; the author's name that line gives (None: no such page)."""
+    author = None
+    for element in body.find_all(attrs={"epub:type": True}):
+        if element.decomposed:
+            continue
+        kinds = _epub_types(element)
+        if kinds & _BOOK_APPARATUS and element.name in ("section", "div", "nav", "aside"):
+            element.decompose()
+        elif "z3998:author" in kinds and element.find_parent(attrs={"epub:type": "titlepage"}) is not None:
+            author = author or " ".join(element.get_text(" ").split()) or None
+            line = element.find_parent("p")
+            if line is not None:
+                line.decompose()
+    return author
+
+
 def parse_generic_html(
     soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
@@ -943,6 +973,7 @@ def parse_generic_html(
     ``<h3>Story</h3>``) is a section of its chapter, as in Markdown (:mod:`bot.story.note_headings`).
     """
     label_author_notes(soup, soup.body or soup)
+    book_author = single_page_book(soup.body or soup)
     poster = forum_author(soup.body or soup)
     tags = post_tags(soup.body or soup)
     byline = story_byline(soup.body or soup)
@@ -968,6 +999,8 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {poster}", 0))
     elif post_author:
         prefix.append(Para(f"Author: {post_author}", 0))
+    elif book_author:
+        prefix.append(Para(f"Author: {book_author}", 0))
     elif blog:
         prefix.append(Para(f"Author: {blog}", 0))
     if tags:  # read as AO3's freeform tags: those naming a warning declare it ("#tw death"), the rest nothing

@@ -401,7 +401,7 @@ _COLON_ONLY = {
 }
 _ENGLISH_NOTE_LABELS = (
     r"a/n|a\.n\.|author['’]?s['’]? ?notes?|authors? notes?|note from the author|an|notes?"  # ’: a word processor's
-    r"|(?:end|ending|closing|final|opening|beginning|chapter) notes?"
+    r"|(?:end|ending|closing|final|opening|beginning|chapter) notes?|author['’]?s['’]? ?afterword"
     # a fan translation's notes: the translator's or the editor's, never the story's
     r"|t/n|tl ?notes?|tln|translator['’]?s['’]? ?notes?|translation notes?|e/n|editor['’]?s['’]? ?notes?"
 )
@@ -615,6 +615,7 @@ def _note_label() -> re.Pattern[str]:
 # "AN", which may be a line of the story.
 _NOTE_LABELS_ALONE = (
     r"a/n|author['’]?s['’]? ?notes?|authors? notes?|note from the author|t/n|translator['’]?s['’]? ?notes?"
+    r"|author['’]?s['’]? ?afterword"
 )
 
 
@@ -2236,7 +2237,8 @@ def drop_navigation(items: list[Item]) -> list[Item]:
         item
         for item in items[:end]
         if not (isinstance(item, Para) and (nav_frame(item.text) or site_chrome(item.text)))
-    ]
+        and not (isinstance(item, Heading) and _SUPPORT_LINE.fullmatch(item.raw.strip("#*_ \t")))
+    ]  # (a serial's tip box set as a heading, Royal Road's <h4>Support "Ember Reach"</h4>, heads no chapter)
     return _settle_heading_runs(kept)
 
 
@@ -2297,8 +2299,10 @@ _SUPPORT_LINE = re.compile(
 )
 # Links to the chapters around it run together: Scribble Hub's "PreviousIndexNext".
 _RUN_TOGETHER_NAV = re.compile(
-    r"(?:previous|prev|index|next|toc|home|chapters)(?:previous|prev|index|next|toc|home|chapters)+", re.IGNORECASE
-)
+    r"(?:previous|prev|index|next|toc|home|chapters|follow|favou?rite|rate|bookmark)"
+    r"(?:previous|prev|index|next|toc|home|chapters|follow|favou?rite|rate|bookmark)+",
+    re.IGNORECASE,
+)  # (Royal Road's buttons under its "Support" box: "FollowFavoriteRate")
 _NAV_WORD = re.compile(r"previous|prev|next|last|first|contents|toc|index|home|(?:part|chapter)[ \t]+\d", re.IGNORECASE)
 
 
@@ -3618,6 +3622,7 @@ def build_story(
     front_notes, body = split_front_pages(body)
     chapters, orphan_notes = assemble(_without_closing_heading(body), scene_gap=scene_gap, note_filter=_labelled_note)
     check_chapters(len(chapters), max_chapters)
+    closing = _closing_story_declarations(chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]
     pair_footnotes(chapters)
     chapters = drop_back_matter(chapters, _first(meta.values.get("author")))
@@ -3626,7 +3631,7 @@ def build_story(
         _closing_marker(chapters[-1])
     notes = list(meta.notes)
     summary = meta.summary
-    declared = list(meta.declared)
+    declared = list(meta.declared) + [item for paragraph in closing for item in extract_declarations(paragraph)[0]]
     if summary:
         inline, before, after = extract_declarations(summary)
         declared.extend(inline)
@@ -3645,6 +3650,7 @@ def build_story(
             )
         raise StoryFormatError("The file has no story text, only headings or metadata; attach the story itself.")
     notes.extend(wrapper.notes)
+    notes.extend(closing)
     notes.extend(transcribed)
     notes.extend(front_notes)
     notes.extend(orphan_notes)
@@ -3674,6 +3680,27 @@ def _note_declarations(note: str, chapters: list[Chapter]) -> None:
             chapters[numbered[0] - 1].declared_warnings.extend(numbered[1])
         elif numbered is None and chapters and (held := _chapter_holds(sentence)):
             chapters[0].declared_warnings.extend(held)
+
+
+CLOSING_DECLARATIONS = 3  # paragraphs of declarations after a story's last divider
+
+
+def _closing_story_declarations(chapters: list[Chapter]) -> list[str]:
+    """Declarations the author set after the story's last divider, naming no chapter: warnings kept
+    to the end so as not to spoil it ("Warnings: major character death" under a "---" after the
+    last chapter's text). They are the whole story's, and come off the last chapter (which alone
+    carried them, while the death they warn of was in an earlier one): returned, as the story's notes."""
+    if len(chapters) < 2 or len(chapters[-1].scenes) < 2:
+        return []
+    last = chapters[-1].scenes[-1].paragraphs
+    next_chapter, this_chapter = _chapter_phrases()
+    if not 0 < len(last) <= CLOSING_DECLARATIONS or not all(
+        declaration_paragraph(paragraph) and not next_chapter.search(paragraph) and not this_chapter.search(paragraph)
+        for paragraph in last
+    ):
+        return []
+    chapters[-1].scenes.pop()
+    return last
 
 
 def _labelled_note(text: str) -> bool:

@@ -96,6 +96,7 @@ _CHROME_PAIRS = frozenset(
         ("story", "stats"),
         ("num", "comment"),
         ("site", "header"),
+        ("header", "outer"),  # Blogger's blog header: its name and its "short fiction, mostly ghosts"
         ("p", "header"),
         ("page", "header"),
         ("post", "tags"),
@@ -452,7 +453,9 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
 
 # A blog post's line of who posted it when (WordPress's "entry-meta": "Posted on March 5, 2021 by
 # kestrelwrites", Blogger's "post-header"), and the blog's date over its posts ("date-header").
-_POST_META = frozenset(["entry-meta", "post-meta", "post-header", "post-byline", "entry-byline", "date-header"])
+_POST_META = frozenset(
+    ["entry-meta", "post-meta", "post-header", "post-byline", "entry-byline", "date-header", "post-footer-line-1"]
+)  # (Blogger says who posted it under the post: "Posted by Mara Quill at 3:14 PM")
 _SITE_TITLES = frozenset(["site-title", "blog-title", "site-name"])
 _POSTED_BY = re.compile(r"\bby\s+(?P<name>[^\s,|]{1,40}(?:\s[^\s,|]{1,40}){0,3})\s*$", re.IGNORECASE)
 

@@ -157,3 +157,24 @@ def test_a_chapters_warning_in_another_language_with_its_articles_and_its_and(li
     story = read(f"Still Water\nby heronsong\n\n{text}")
     assert chapter_ids(story)[2] == expected
     assert all(line not in chapter.paragraphs for chapter in story.chapters)
+
+
+def test_warnings_kept_to_the_end_so_as_not_to_spoil_are_the_whole_storys() -> None:
+    text = (
+        "The Last Good Summer\nby Delphine Arkwright\n\n"
+        "Note: the warnings for this story are at the very end, because they spoil it.\n\n"
+        "Chapter 1\n\nThat summer the river was low enough to walk across.\n\n"
+        "Chapter 2\n\nOn the last day of August he went across alone.\n\n"
+        "Chapter 3\n\nI still walk across sometimes.\n\n---\n\nWarnings: major character death, suicide (implied), grief.\n"
+    )
+    story = read(text)
+    assert ids(story.meta.declared_warnings) >= {"death", "suicide", "grief"}
+    assert story.chapters[-1].paragraphs == ["I still walk across sometimes."]
+    assert chapter_ids(story)[3] == set()
+
+
+def test_a_last_chapters_own_warning_after_a_divider_stays_its_own() -> None:
+    text = CHAPTERS.replace("together.\n", "together.\n\n---\n\nCW for this chapter: self-harm.\n")
+    story = read(f"Still Water\nby heronsong\n\n{text}")
+    assert chapter_ids(story)[3] == {"self-harm"}
+    assert story.meta.declared_warnings == []

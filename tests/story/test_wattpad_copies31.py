@@ -59,3 +59,14 @@ def test_a_list_of_parts_between_symbols_is_no_heading(line: str) -> None:
     assert (
         heading is None or heading.title is None or ("Part 2" not in heading.title and "Chapter 2" not in heading.title)
     )
+
+
+def test_an_authors_afterword_after_the_epilogue_is_a_note() -> None:
+    text = (
+        "The Clockmaker\nby Wilhelmina Strand\n\nPrologue\n\nThe clock had stopped.\n\nChapter 1\n\nPim fixed it.\n\n"
+        "Epilogue\n\nThe clock has never stopped since.\n\nAuthor's Afterword\n\n"
+        "Thank you for reading! This story started as a prompt from my writing group.\n"
+    )
+    story = import_story(text.encode(), "clock.txt", max_bytes=1 << 20)
+    assert story.chapters[-1].paragraphs == ["The clock has never stopped since."]
+    assert story.chapters[-1].notes == ["Thank you for reading! This story started as a prompt from my writing group."]
