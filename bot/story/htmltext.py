@@ -64,6 +64,7 @@ from bot.story.webpage import (
     story_byline,
     strip_page_chrome,
     tumblr_blog,
+    wikisource_author,
 )
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
@@ -973,7 +974,7 @@ def parse_generic_html(
     ``<h3>Story</h3>``) is a section of its chapter, as in Markdown (:mod:`bot.story.note_headings`).
     """
     label_author_notes(soup, soup.body or soup)
-    book_author = single_page_book(soup.body or soup)
+    book_author = single_page_book(soup.body or soup) or wikisource_author(soup.body or soup)
     poster = forum_author(soup.body or soup)
     tags = post_tags(soup.body or soup)
     byline = story_byline(soup.body or soup)

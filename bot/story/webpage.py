@@ -76,6 +76,13 @@ _CHROME_WORDS = frozenset(
         "bio",
         "signup",
         "reblog",
+        # MediaWiki's (Wikisource's): what its pages mark as not to be printed, the "[edit]" links by
+        # each heading, the categories, the "Retrieved from ..." line and the licence banner
+        "noprint",
+        "noexport",
+        "editsection",
+        "catlinks",
+        "printfooter",
     ]
 )
 # Pairs of words that together name chrome where each alone may not.
@@ -105,6 +112,9 @@ _CHROME_PAIRS = frozenset(
         ("of", "contents"),
         # Text only a screen reader speaks (XenForo's "u-srOnly" "Thread starter", WordPress's
         # "screen-reader-text" "Posted on"): no reader of the page sees it.
+        ("jump", "link"),  # "Jump to navigation"
+        ("license", "container"),  # Wikisource's licence banner under the text
+        ("license", "banner"),
         ("sr", "only"),
         ("screen", "reader"),
         ("visually", "hidden"),
@@ -458,6 +468,18 @@ _POST_META = frozenset(
 )  # (Blogger says who posted it under the post: "Posted by Mara Quill at 3:14 PM")
 _SITE_TITLES = frozenset(["site-title", "blog-title", "site-name"])
 _POSTED_BY = re.compile(r"\bby\s+(?P<name>[^\s,|]{1,40}(?:\s[^\s,|]{1,40}){0,3})\s*$", re.IGNORECASE)
+
+
+def wikisource_author(body: Tag) -> str | None:
+    """The author a Wikisource page's header names, by its link to the author's page
+    ("by <a href="/wiki/Author:Margaret_Penhallow">"): the header is marked not to be printed,
+    and goes with the rest of the wiki's chrome."""
+    header = body.find(id="headertemplate")
+    link = header.find("a", href=_AUTHOR_PAGE) if isinstance(header, Tag) else None
+    return (" ".join(link.get_text(" ").split()) or None) if isinstance(link, Tag) else None
+
+
+_AUTHOR_PAGE = re.compile(r"/wiki/Author:")
 
 
 def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:

@@ -1,7 +1,8 @@
 """Web pages as readers save them, each misread before: a Blogger post (the classic template), whose
 blog description under its name was posted as a first chapter (every chapter number after it one too
 high), the story titled with the blog's name, and "Posted by Mara Quill at 3:14 PM" under the post
-naming no author; a Royal Road chapter's "Support" box; Standard Ebooks' single-page edition."""
+naming no author; a Royal Road chapter's "Support" box; Standard Ebooks' single-page edition; a
+Wikisource page."""
 
 from __future__ import annotations
 
@@ -146,3 +147,67 @@ def test_a_book_made_as_one_page_leaves_its_imprint_and_colophon_out() -> None:
     assert story.chapters[-1].paragraphs[-1] == "Tobias framed it as it was."
     text = " ".join(paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
     assert "Standard Ebooks" not in text and "public domain" not in text
+
+
+WIKISOURCE = """<!DOCTYPE html>
+<html class="client-nojs" lang="en" dir="ltr">
+<head>
+<meta charset="UTF-8">
+<title>The Bellringer of Ashby - Wikisource, the free online library</title>
+</head>
+<body class="mediawiki ltr sitedir-ltr mw-hide-empty-elt ns-0 page-The_Bellringer_of_Ashby skin-vector">
+<div id="mw-page-base" class="noprint"></div>
+<div id="content" class="mw-body" role="main">
+<h1 id="firstHeading" class="firstHeading mw-first-heading"><span class="mw-page-title-main">The Bellringer of Ashby</span></h1>
+<div id="bodyContent" class="vector-body">
+<div id="siteSub" class="noprint">From Wikisource</div>
+<div id="contentSub"></div>
+<div id="jump-to-nav"></div>
+<a class="mw-jump-link" href="#mw-head">Jump to navigation</a>
+<a class="mw-jump-link" href="#searchInput">Jump to search</a>
+<div id="mw-content-text" class="mw-body-content mw-content-ltr" lang="en" dir="ltr"><div class="mw-parser-output">
+<div class="ws-noexport noprint" id="headertemplate">
+<div class="wst-header-mainblock header">
+<div class="wst-header-left header-prev"></div>
+<div class="wst-header-central header-title"><span id="header-title-text"><b>The Bellringer of Ashby</b></span><br>by <a href="/wiki/Author:Margaret_Penhallow" title="Author:Margaret Penhallow">Margaret Penhallow</a></div>
+<div class="wst-header-right header-next"></div>
+</div>
+<div class="wst-header-notes header-notes">Published in <i>The Quiver</i>, 1889. </div>
+</div>
+<div class="prp-pages-output" lang="en">
+<div class="mw-heading mw-heading2"><h2 id="I.">I.</h2><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=The_Bellringer_of_Ashby&amp;action=edit&amp;section=1" title="Edit section: I.">edit</a><span class="mw-editsection-bracket">]</span></span></div>
+<p><span><a class="pagenum ws-pagenum" id="1" data-page-number="1" title="Page:The Quiver 1889.djvu/45"></a></span>Old Samuel Thorne had rung the bells of Ashby church for forty-one years, and in all that time he had never once been late, not for a wedding nor a burial nor the coming of the new year.</p>
+<p>The village said you could set the sun by him, and some said the sun had learned it from him.</p>
+<div class="mw-heading mw-heading2"><h2 id="II.">II.</h2><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=The_Bellringer_of_Ashby&amp;action=edit&amp;section=2" title="Edit section: II.">edit</a><span class="mw-editsection-bracket">]</span></span></div>
+<p>But on the morning of the Michaelmas fair the tower stood silent. The people gathered in the <span><a class="pagenum ws-pagenum" id="2" data-page-number="2" title="Page:The Quiver 1889.djvu/46"></a></span>churchyard, looking up, and no one liked to be the first to climb.</p>
+<p>It was the smith's girl, Hetty, who went at last, and found him sitting beneath the great bell with his hand upon the rope, asleep, and smiling.</p>
+<div class="mw-heading mw-heading2"><h2 id="III.">III.</h2><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=The_Bellringer_of_Ashby&amp;action=edit&amp;section=3" title="Edit section: III.">edit</a><span class="mw-editsection-bracket">]</span></span></div>
+<p>Hetty rang the bells that day, and the next, and for forty-one years after.</p>
+</div>
+<div class="licenseContainer licenseBanner dummyBanner" style="text-align:center;">
+<table class="licenseContainer" role="presentation"><tr><td><div class="licenseBanner-text">This work was published before January 1, 1929, and is in the <b>public domain</b> worldwide because the author died at least 100 years ago.</div></td></tr></table>
+</div>
+</div>
+<noscript><img src="https://login.wikimedia.org/wiki/Special:CentralAutoLogin/start?type=1x1" alt="" width="1" height="1" style="border: none; position: absolute;"></noscript>
+<div class="printfooter" data-nosnippet="">Retrieved from "<a dir="ltr" href="https://en.wikisource.org/w/index.php?title=The_Bellringer_of_Ashby&amp;oldid=1234567">https://en.wikisource.org/w/index.php?title=The_Bellringer_of_Ashby&amp;oldid=1234567</a>"</div></div>
+<div id="catlinks" class="catlinks" data-mw="interface"><div id="mw-normal-catlinks" class="mw-normal-catlinks"><a href="/wiki/Special:Categories" title="Special:Categories">Categories</a>: <ul><li><a href="/wiki/Category:Short_stories" title="Category:Short stories">Short stories</a></li><li><a href="/wiki/Category:PD-old" title="Category:PD-old">PD-old</a></li></ul></div></div>
+</div>
+</div>
+<div id="mw-navigation"><h2>Navigation menu</h2><div id="mw-head"><nav id="p-personal" class="vector-menu" aria-labelledby="p-personal-label" role="navigation"><h3 id="p-personal-label">Personal tools</h3><ul><li id="pt-login"><a href="/w/index.php?title=Special:UserLogin">Log in</a></li></ul></nav></div>
+<div id="mw-panel"><nav id="p-navigation" class="vector-menu portal" role="navigation"><h3>Navigation</h3><ul><li><a href="/wiki/Main_Page">Main Page</a></li><li><a href="/wiki/Special:Random">Random work</a></li></ul></nav></div></div>
+<footer id="footer" class="mw-footer" role="contentinfo"><ul id="footer-info"><li id="footer-info-lastmod"> This page was last edited on 14 March 2021, at 09:12.</li><li id="footer-info-copyright">Text is available under the <a href="//creativecommons.org/licenses/by-sa/4.0/">Creative Commons Attribution-ShareAlike License</a>; additional terms may apply.</li></ul></footer>
+</body>
+</html>
+"""
+
+
+def test_a_wikisource_page_is_its_story_without_the_wikis_chrome() -> None:
+    """ "From Wikisource", "Jump to navigation", an "[edit]" over each chapter, the licence banner,
+    "Retrieved from ..." and the categories were posted as text, and no author was named."""
+    story = import_story(WIKISOURCE.encode(), "bellringer.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Bellringer of Ashby", "Margaret Penhallow")
+    assert len(story.chapters) == 3
+    text = [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+    assert text[0].startswith("Old Samuel Thorne had rung the bells")
+    for chrome in ("Wikisource", "[edit]", "Jump to", "public domain", "Retrieved from", "Categories"):
+        assert not any(chrome in paragraph for paragraph in text), chrome
