@@ -1370,7 +1370,11 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
                 meta.notes.append(after)
         elif holds := work_holds(line):
             meta.declared.extend(holds)  # "This fic contains depictions of self-harm, please take care."
-        elif key is not None and _KEYS[key] in _CONTINUED_FIELDS:
+        elif (
+            key is not None
+            and _KEYS[key] in _CONTINUED_FIELDS
+            and not (_KEYS[key] == "declared" and _OTHER_FIELD.match(line))
+        ):
             meta.extend_last(key, line)
         elif key is not None and line.strip():
             meta.notes.append(line.strip())  # under "Rating: Mature", a line no field goes on with: kept
@@ -1378,6 +1382,9 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
 
 
 _CONTINUED_FIELDS = frozenset(["summary", "notes", "declared", "title"])  # a field whose value may run on a line
+# A field of its own under a list of warnings, one Dogear has no key for (a Notion page's "Created:
+# March 3, 2024", "Last edited time: ..."): no more of the warnings, which it was read as.
+_OTHER_FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /&-]{0,30}:[ \t]+\S")
 # What a title page says the work holds, in a sentence: "This fic contains depictions of self-harm".
 _WORK_HOLDS = re.compile(
     rf"^\W*(?:this|the)[ \t]+(?:fic|fanfic|story|work|book|series|one-?shot|novel){_HOLDING}", re.IGNORECASE

@@ -178,3 +178,19 @@ def test_a_last_chapters_own_warning_after_a_divider_stays_its_own() -> None:
     story = read(f"Still Water\nby heronsong\n\n{text}")
     assert chapter_ids(story)[3] == {"self-harm"}
     assert story.meta.declared_warnings == []
+
+
+def test_a_field_of_its_own_under_the_warnings_is_no_more_of_them() -> None:
+    """A Notion page's properties: "Created:" and "Last edited time:" under "Content Warnings:" were
+    read as more of the warnings (the admin saw "... needles Created: March 3, 2024 10:14 AM")."""
+    header = (
+        "# Tidewater\n\nAuthor: Juniper Vale\nStatus: Complete\nContent Warnings: torture (implied), gore, needles\n"
+        "Created: March 3, 2024 10:14 AM\nLast edited time: April 1, 2024 9:02 PM\n\n"
+    )
+    story = import_story(
+        (header + "## Chapter One: Low Tide\n\nThe boat came in.\n\n## Chapter Two\n\nThe wound.\n").encode(),
+        "tidewater.md",
+        max_bytes=1 << 20,
+    )
+    assert story.meta.declared_warnings == ["Content Warnings: torture (implied), gore, needles"]
+    assert "Created: March 3, 2024 10:14 AM" in story.meta.notes
