@@ -2596,15 +2596,7 @@ def _last_entry(items: list[Item], position: int, first: set[str]) -> bool:
         bool(keys)
         and not keys & first
         and isinstance(items[position - 1], Heading)
-        and _comes_round(items, position, keys)
-    )
-
-
-def _comes_round(items: list[Item], position: int, keys: set[str]) -> bool:
-    """Whether a heading further on with story text under it has one of ``keys``."""
-    return any(
-        isinstance(later, Heading) and _heading_keys(later) & keys and _text_under(items, at)
-        for at, later in enumerate(items[position + 1 :], position + 1)
+        and _HeadingsWithText(items).after(position, keys)
     )
 
 
@@ -2822,9 +2814,7 @@ def _settle_heading_runs(items: list[Item]) -> list[Item]:
     settled: list[Item] = []
     position = 0
     while position < len(items):
-        end = position
-        while end < len(items) and isinstance(items[end], Heading):
-            end += 1
+        end = _heading_run_end(items, position)
         if end == position:
             settled.append(items[position])
             position += 1
@@ -2846,6 +2836,14 @@ def _settle_heading_runs(items: list[Item]) -> list[Item]:
     return settled
 
 
+def _heading_run_end(items: list[Item], position: int) -> int:
+    """Where the run of headings from ``position`` ends (``position`` itself when it is no heading)."""
+    end = position
+    while end < len(items) and isinstance(items[end], Heading):
+        end += 1
+    return end
+
+
 def _run_text(run: list[Item]) -> tuple[str, ...]:
     return tuple(item.raw.strip() if isinstance(item, Heading) else "" for item in run)
 
@@ -2856,9 +2854,7 @@ def _repeated_runs(items: list[Item]) -> set[tuple[str, ...]]:
     seen: dict[tuple[str, ...], int] = {}
     position = 0
     while position < len(items):
-        end = position
-        while end < len(items) and isinstance(items[end], Heading):
-            end += 1
+        end = _heading_run_end(items, position)
         if end - position >= 2:
             key = _run_text(items[position:end])
             seen[key] = seen.get(key, 0) + 1

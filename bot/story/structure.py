@@ -289,6 +289,8 @@ def _symbol_separated(text: str) -> str | None:
     roof", "Chapter 1 ✨ The Roof", "Chapter One ~ The Roof"), with a colon there instead; None when
     no spaced symbol follows a word, or it stands again after (a list of parts). The bars and other
     ASCII marks a heading separates with are :data:`_NUMBERED`'s own."""
+    if text.isascii() and "~" not in text:
+        return None  # (most lines: every line of text short enough for a heading is asked)
     for index, char in enumerate(text):
         if index and text[index - 1] == " " and (char == "~" or (not char.isascii() and _symbol(char))):
             end = index

@@ -194,6 +194,16 @@ DECLARED_TEXTS_KEPT = 20
 UNMAPPED_KEPT = 50
 
 
+def keep_new(kept: list[str], texts: Iterable[str], limit: int) -> None:
+    """Add to ``kept`` each of ``texts`` it does not hold yet, while it holds fewer than ``limit``:
+    the author's words for a warning, a few of them, each once (a short list, so ``in`` is cheap)."""
+    for text in texts:
+        if len(kept) >= limit:
+            return
+        if text not in kept:
+            kept.append(text)
+
+
 @dataclass(slots=True)
 class Declared:
     ids: dict[str, list[str]] = field(default_factory=dict)  # id -> the author's words for it
@@ -202,9 +212,7 @@ class Declared:
     _unmapped_folded: set[str] = field(default_factory=set)  # (lower case: one of each, whatever its case)
 
     def add(self, warning_id: str, text: str) -> None:
-        texts = self.ids.setdefault(warning_id, [])
-        if len(texts) < DECLARED_TEXTS_KEPT and text not in texts:
-            texts.append(text)
+        keep_new(self.ids.setdefault(warning_id, []), (text,), DECLARED_TEXTS_KEPT)
 
     def add_unmapped(self, text: str) -> None:
         """A declaration that matches no warning, once whatever its case, up to :data:`UNMAPPED_KEPT`."""

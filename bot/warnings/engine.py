@@ -30,7 +30,7 @@ from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from bot.story.model import Chapter, Story
-from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, Declared, map_declared, map_texts
+from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, Declared, keep_new, map_declared, map_texts
 from bot.warnings.language import MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
 from bot.warnings.matcher import FRAME, Fired, matcher_for, shared
 from bot.warnings.model import Rule, Ruleset
@@ -536,7 +536,7 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
         _add_chapter_declared(taxonomy, merged, chapter.number, own, story_declared=declared.ids.keys())
         # Like the story's own, an "unwarned" or a declaration that maps to nothing is the story's to tell.
         unwarned = unwarned or own.unwarned
-        unmapped += [text for text in own.unmapped if text not in unmapped][: UNMAPPED_KEPT - len(unmapped)]
+        keep_new(unmapped, own.unmapped, UNMAPPED_KEPT)
 
     # A chapter's possible warning is for an admin to decide wherever members are not shown it: not
     # where the author declared it (the story, or that chapter), but in a chapter of its own even when
@@ -568,8 +568,7 @@ def _add_chapter_declared(
         if warning is None:
             warning = merged[warning_id] = FoundWarning(warning_id, taxonomy.label(warning_id), "declared", 0.0, [])
         warning.source = "declared" if warning.source == "declared" else "both"  # detected too: both
-        room = DECLARED_TEXTS_KEPT - len(warning.declared_as)
-        warning.declared_as.extend([text for text in texts if text not in warning.declared_as][: max(room, 0)])
+        keep_new(warning.declared_as, texts, DECLARED_TEXTS_KEPT)
         warning.declared_chapters.append(chapter)
         warning.chapters = sorted({*warning.chapters, chapter})
 
