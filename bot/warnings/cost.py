@@ -15,7 +15,7 @@ The measure: the own rules' sets, compiled afresh, read a fixed text of ordinary
 with Dogear (``data/warnings/calibration.txt``, 32 KB) as a scan reads it, in CPU time, against the
 shipped rules' sets doing the same. Its ratio is the rules' cost *share*. The two are measured in
 the same process, so the machine's speed cancels out. The shipped rules' own figure needs their 55
-sets compiled afresh (over a second), so it is taken once per process, between two timings of a
+sets compiled afresh (over a second), so it is taken once per process, between timings of a
 *yardstick* (every :data:`YARDSTICK_STEP`-th shipped pattern); each check times the yardstick again
 back to back with the server's rules, and scales the shipped figure by how the yardstick moved (the
 machine busier or quieter since). Each figure is the fastest of a few tries (noise only adds time).
@@ -95,12 +95,14 @@ def reference(shipped_matcher: Matcher) -> tuple[float, float]:
     """(the shipped rules' seconds, the yardstick's), measured once per process."""
     key = shipped_matcher.ruleset.fingerprint
     if key not in _references:
-        # The shipped sets take seconds to compile afresh, so they are timed once, between two
-        # timings of the yardstick: only their ratio is kept, which the machine's pace cancels from.
+        # The shipped sets take seconds to compile afresh, so they are timed once per process,
+        # between timings of the yardstick: only their ratio is kept, which the machine's pace
+        # cancels from. Each is the fastest of a few tries: a single try taken while the machine
+        # was busy would make every server's rules look cheaper for the rest of the process.
         texts = calibration()
         yardstick = _yardstick(shipped_matcher.patterns)
-        before = cold_read_seconds(yardstick, texts)
-        full = cold_read_seconds(shipped_matcher.patterns, texts)
+        before = _fastest(yardstick, texts, REPEATS)
+        full = _fastest(shipped_matcher.patterns, texts, REPEATS)
         _references[key] = (full, min(before, cold_read_seconds(yardstick, texts)))
     return _references[key]
 
