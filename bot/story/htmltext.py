@@ -56,15 +56,20 @@ from bot.story.structure import (
 from bot.story.webpage import (
     AUTHOR_HREF,
     TEXT_ONLY,
+    blog_chatter,
     blog_post_byline,
     box_title,
     forum_author,
     names_author_note,
+    newsletter_notes,
+    post_subtitle,
     spoiler_boxes,
+    stats_line,
     story_byline,
     strip_page_chrome,
     tumblr_blog,
     wikisource_author,
+    without_form_suffix,
 )
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
@@ -981,10 +986,12 @@ def parse_generic_html(
     blog = tumblr_blog(soup)
     serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
     body = strip_page_chrome(soup.body or soup)
+    post_subtitle(body)
+    newsletter_notes(body)
     image_lines(body)
     _mark_title_style(soup, body)
     items = _page_header(note_sections(titles_from_next_line(_without_front_images(html_items(body)))))
-    items = _title_over_fields(items)
+    items = _title_over_fields(_without_site_lines(items))
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     prefix: list[Item] = []
@@ -1054,6 +1061,20 @@ def post_tags(body: Tag) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
+def _without_site_lines(items: list[Item]) -> list[Item]:
+    """The page's items less the site's lines its markup does not mark: a line of counts and dates
+    ("1,204 Views Jun 3, 2022", :func:`stats_line`) goes, a blog writer's word about the blog ("masterlist
+    in pinned", :func:`blog_chatter`) is a note."""
+    kept: list[Item] = []
+    for item in items:
+        if isinstance(item, Para) and not item.note and stats_line(item.text):
+            continue
+        if isinstance(item, Para) and not item.note and blog_chatter(item.text):
+            item = Para(f"A/N: {item.text}", item.gap)
+        kept.append(item)
+    return kept
+
+
 def _title_over_fields(items: list[Item]) -> list[Item]:
     """A page's only heading, first in its text, over a header line ("Pairing: Bucky x Reader |
     Warnings: angst, character death" under a Tumblr post's title) is the story's title: as a
@@ -1067,7 +1088,7 @@ def _title_over_fields(items: list[Item]) -> list[Item]:
     first = following.text.split("\n", 1)[0].strip()
     if parse_field(first) is None and len(strung_fields(first)) < 2 and not declaration_line(first):
         return items
-    return [Para(f"Title: {headings[0].title}", 0), *items[1:]]
+    return [Para(f"Title: {without_form_suffix(headings[0].title)}", 0), *items[1:]]
 
 
 # A word processor's Title style: Google Docs' "title", Word's "MsoTitle" (and "MsoTitleCxSpFirst" where

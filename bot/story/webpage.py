@@ -8,7 +8,9 @@ not site by site: the elements HTML has for it (``<nav>``, ``<footer>``, ``<asid
 ``<header>``, landmark roles, buttons) and class or id names made of the words sites use for
 it ("comments", "sidebar", "share", "author-bio", "reactionsBar" ...). An element holding most
 of the page's text is never dropped, whatever its name: a wrapper called "comments-enabled
-story" is still the story.
+story" is still the story. What the markup leaves unmarked is known by its words: a line of only
+counts and dates ("1,204 Views Jun 3, 2022"), a lone link to the writer's Patreon, a Tumblr
+writer's word about the blog ("masterlist in pinned", a note).
 
 Forum threadmarks (XenForo's ``threadmarkLabel``) name the chapter each post is: the label
 becomes that post's heading, so a reader-mode page splits where the author's threadmarks do.
@@ -76,6 +78,11 @@ _CHROME_WORDS = frozenset(
         "bio",
         "signup",
         "reblog",
+        # a link set as a button (Substack's "Share" and "Subscribe now" in ``<p class="button-wrapper">``)
+        "button",
+        "btn",
+        "clap",  # Medium's count of its readers' claps, its likes
+        "claps",
         # MediaWiki's (Wikisource's): what its pages mark as not to be printed, the "[edit]" links by
         # each heading, the categories, the "Retrieved from ..." line and the licence banner
         "noprint",
@@ -118,6 +125,9 @@ _CHROME_PAIRS = frozenset(
         ("sr", "only"),
         ("screen", "reader"),
         ("visually", "hidden"),
+        # What Medium marks for its text-to-speech to skip: the author's name, "6 min read", the claps,
+        # the "Follow" and "Share" buttons, the tags and "More from" under the post.
+        ("speechify", "ignore"),
     ]
 )
 # Whole names of chrome whose words alone say too little.
@@ -153,7 +163,34 @@ def strip_page_chrome(body: Tag) -> Tag:
 
     for element in _chrome(body, size):
         _remove_chrome(element, body)
+    for link in _patronage_links(body):
+        _remove_chrome(link, body)
     return _main_content(body)
+
+
+# Where readers pay a writer: Patreon, Ko-fi, Buy Me a Coffee, SubscribeStar, Liberapay, PayPal.me.
+_PATRONAGE = re.compile(
+    r"^https?://(?:[a-z0-9-]+\.)*(?:patreon\.com|ko-fi\.com|buymeacoffee\.com|subscribestar\.(?:com|adult)"
+    r"|liberapay\.com|paypal\.me)(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+_PATRONAGE_MOST = 50  # such links looked at on a page: each reads its parent's text once
+
+
+def _patronage_links(body: Tag) -> list[Tag]:
+    """Links to where readers pay the writer, each alone in its box: Scribble Hub's "Support cindervale
+    on Patreon" under the chapter, a blog's "Buy me a coffee". The site's plea, not story; a sentence of
+    the text with such a link in it ("my Patreon is two chapters ahead") says more and stays."""
+    found: list[Tag] = []
+    for link in body.find_all("a", href=_PATRONAGE, limit=_PATRONAGE_MOST):
+        parent = link.parent
+        if isinstance(parent, Tag) and parent is not body and _squeezed(parent) == _squeezed(link):
+            found.append(link)
+    return found
+
+
+def _squeezed(element: Tag) -> str:
+    return " ".join(element.get_text(" ").split())
 
 
 def _remove_chrome(element: Tag, body: Tag) -> None:
@@ -523,7 +560,11 @@ def tumblr_blog(soup: Tag) -> str | None:
     """The name of the Tumblr blog a saved post page is from, read from the page's own address
     (``<link rel="canonical">``, ``og:url``): on Tumblr the blog's name is how its writer is known,
     and the page says it nowhere else the story's reader can use (its header is the site's chrome).
-    A reblog (a post quoting another blog's, ``a.tumblr_blog``) is the other blog's writing, so none."""
+    A reblog (a post quoting another blog's, ``a.tumblr_blog``) is the other blog's writing, so none;
+    a post down a reblog chain is its first entry's, the original post's (:func:`_reblog_original`)."""
+    original = _reblog_original(soup)
+    if original is not None:
+        return original
     if soup.find("a", class_="tumblr_blog") is not None:
         return None
     addresses = [tag.get("href") for tag in soup.find_all("link", rel="canonical")]
@@ -533,3 +574,177 @@ def tumblr_blog(soup: Tag) -> str | None:
         if found:
             return found.group("sub") or found.group("path")
     return None
+
+
+# A count a reading site prints over or under the text: "1,204 Views", "6 min read", "2.4K notes", "42 likes".
+_COUNT = (
+    r"\d[\d,.]*[km]?\+?[ \t]+(?:views?|reads?|min(?:ute)?s?[ \t]+read|words?|notes?|likes?|votes?|comments?|claps?"
+    r"|followers?|favou?rites?|kudos|hits|bookmarks?|reblogs?|responses?)"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTH},?[ \t]+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+_STAT_PART = re.compile(rf"(?:(?P<count>{_COUNT})|{_DATE})(?!\w)", re.IGNORECASE)
+_STAT_GAP = re.compile(r"[ \t]*[·•∙|,/–—-]?[ \t]*")
+_STATS_LINE_CHARS = 100
+
+
+def stats_line(text: str) -> bool:
+    """Whether a line is nothing but a reading site's counts and dates: Scribble Hub's "1,204 Views Jun 3,
+    2022" over the chapter, Medium's "6 min read·Jan 14, 2022". At least two of them, one a count:
+    a diary's "June 3, 2022" alone is its heading, and a story's "1,204 views." alone may be its own."""
+    if len(text) > _STATS_LINE_CHARS:
+        return False
+    position, counts, parts = 0, 0, 0
+    text = text.strip()
+    while position < len(text):
+        part = _STAT_PART.match(text, position)
+        if part is None:
+            return False
+        parts += 1
+        counts += part.group("count") is not None
+        position = _STAT_GAP.match(text, part.end()).end()
+    return parts >= 2 and counts >= 1
+
+
+# A blog writer's words about the blog, not the story: Tumblr's "masterlist" (the index of a blog's
+# fics), the "pinned" post, the asks and requests it takes, reblogs asked for.
+_BLOG_CHATTER = re.compile(
+    r"\bmaster-?list\b|\b(?:in|my|see)[ \t]+(?:the[ \t]+)?pinned\b"
+    r"|\b(?:asks?|requests?|inbox)[ \t]+(?:are|is)[ \t]+(?:open|closed)\b|\bsend[ \t]+(?:me[ \t]+)?an?[ \t]+ask\b"
+    r"|\breblogs?[ \t]+(?:are|is)[ \t]+(?:appreciated|welcome|loved)\b",
+    re.IGNORECASE,
+)
+_BLOG_CHATTER_CHARS = 300
+_QUOTE_MARKS = '"“”„«»'
+
+
+def blog_chatter(text: str) -> bool:
+    """Whether a paragraph is a blog writer talking about the blog ("ask me about the fic! masterlist in
+    pinned."): a short one, no dialogue in it, with the words Tumblr writers use for their blog."""
+    if len(text) > _BLOG_CHATTER_CHARS or any(mark in text for mark in _QUOTE_MARKS):
+        return False
+    return _BLOG_CHATTER.search(text) is not None
+
+
+# What a post's title says after a bar about the kind of writing it is: "the ferryman's coin | a short fic".
+# A story or a poem only with "a" or "short" before it: "Love | Story" may be the title's own.
+_SIZE = r"(?:(?:short|little|tiny|quick|small)[ \t]+)"
+_FORM_SUFFIX = re.compile(
+    rf"[ \t]+[|｜][ \t]+(?:(?:an?[ \t]+)?{_SIZE}?(?:fic|ficlet|drabble|one[ \t-]?shot|blurb|imagine)"
+    rf"|an?[ \t]+{_SIZE}?(?:story|poem)|{_SIZE}(?:story|poem))[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def without_form_suffix(title: str) -> str:
+    """A post's title less the kind of writing it says it is after a bar ("| a short fic", "| oneshot"),
+    which Tumblr writers add so the dashboard shows it: the story is "the ferryman's coin"."""
+    return _FORM_SUFFIX.sub("", title).strip() or title
+
+
+_SUBTITLE_WORDS = frozenset(["subtitle", "subheading", "dek", "standfirst"])
+
+
+def post_subtitle(body: Tag) -> None:
+    """A post's title and subtitle, read as its "Title:" and "Summary:" lines: a heading a class calls
+    a subtitle right under the page's first heading (Medium's "pw-subtitle-paragraph", Substack's
+    "subtitle") says the heading over it is the post's title. As headings, the subtitle titled the
+    chapter ("A short story"). A subtitle of a sentence ("in which Leela goes back to the house") is
+    what the post says of itself, its summary; a label of a few words ("A short story") goes."""
+    first = body.find(_HEADINGS)
+    following = first.find_next(_HEADINGS) if isinstance(first, Tag) else None
+    if not isinstance(following, Tag) or not any(
+        word in _SUBTITLE_WORDS for name in _names(following) for word in _words(name)
+    ):
+        return
+    between = following.find_previous(string=lambda text: bool(text.strip()))
+    if between is None or first not in between.parents:
+        return  # text between the title and this heading: it heads a part of the page
+    subtitle = _squeezed(following)
+    if len(subtitle.split()) >= _SUMMARY_WORDS:
+        following.replace_with(_field("Summary", subtitle))
+    else:
+        following.decompose()
+    first.replace_with(_field("Title", _squeezed(first)))
+
+
+def _field(label: str, value: str) -> Tag:
+    """A paragraph of a header field, "Title: Salt Road"."""
+    paragraph = Tag(name="p")
+    paragraph.string = f"{label}: {value}"
+    return paragraph
+
+
+_SUMMARY_WORDS = 5
+
+
+# A newsletter's post body, the part its readers are shown (Substack's "available-content").
+_NEWSLETTER_BODIES = frozenset(["available-content"])
+_ITALIC = frozenset(["em", "i"])
+
+
+def newsletter_notes(body: Tag) -> None:
+    """A newsletter post's framing paragraphs become its notes ("A/N: ..."): Substack writers open a
+    part of a serial with a word to subscribers in italics ("Welcome back! This part comes with a
+    content warning for ...") and close it so ("Part Four goes out next Thursday"), set apart from
+    the story in roman. Only the italic paragraphs before the first roman one and after the last;
+    a post all in italics is left as it is."""
+    for post in body.find_all(class_=sorted(_NEWSLETTER_BODIES)):
+        first = post.find("p")
+        if not isinstance(first, Tag) or not isinstance(first.parent, Tag):
+            continue
+        # The post's own paragraphs, side by side under one element: each subtree read once, however nested.
+        paragraphs = [
+            paragraph for paragraph in first.parent.find_all("p", recursive=False) if paragraph.get_text().strip()
+        ]
+        italic = [_all_italic(paragraph) for paragraph in paragraphs]
+        if all(italic):
+            continue
+        opening = italic.index(False)
+        closing = len(italic) - italic[::-1].index(False)
+        for paragraph in paragraphs[:opening] + paragraphs[closing:]:
+            note = " ".join(paragraph.get_text().split())
+            paragraph.clear()
+            paragraph.string = f"A/N: {note}"
+
+
+def _all_italic(paragraph: Tag) -> bool:
+    """Whether a paragraph is one italic run (``<p><em>...</em></p>``), whitespace aside."""
+    parts = [child for child in paragraph.contents if not (isinstance(child, NavigableString) and not child.strip())]
+    return len(parts) == 1 and isinstance(parts[0], Tag) and parts[0].name in _ITALIC
+
+
+# A link to a Tumblr blog's own page: "https://www.tumblr.com/inkwellwrites", "https://inkwellwrites.tumblr.com/".
+_TUMBLR_HOME = re.compile(
+    r"^https?://(?:(?!www\.)(?P<sub>[a-z0-9][a-z0-9-]*)\.tumblr\.com|(?:www\.)?tumblr\.com/(?P<path>[a-z0-9][a-z0-9-]*))/?$",
+    re.IGNORECASE,
+)
+_TUMBLR_LINKS_MOST = 200  # links to blogs looked at for a reblog chain's first entry
+_ENTRY_DEPTH = 12  # elements looked up from such a link for the chain it is in
+
+
+def _reblog_original(soup: Tag) -> str | None:
+    """The blog that wrote a post shown down a reblog chain: Tumblr heads each entry of the chain
+    with a link to its blog, the original post's first, and the rebloggers' comments under it are
+    the site's (:data:`_CHROME_WORDS`). The link must read as its blog's name, and sit in an element
+    a class calls a reblog; a list of the post's notes ("bluebirdreads reblogged this") is no chain."""
+    for link in soup.find_all("a", href=_TUMBLR_HOME, limit=_TUMBLR_LINKS_MOST):
+        address = _TUMBLR_HOME.match(str(link.get("href")).strip())
+        name = (address.group("sub") or address.group("path")) if address else None
+        if name and link.get_text().strip() == name and _in_reblog_chain(link):
+            return name
+    return None
+
+
+def _in_reblog_chain(link: Tag) -> bool:
+    """Whether an element a class or id calls a reblog holds the link, no list of notes between."""
+    for element in itertools.islice(link.parents, _ENTRY_DEPTH):
+        words = {word for name in _names(element) for word in _words(name)}
+        if words & _NOTES_WORDS:
+            return False
+        if "reblog" in words:
+            return True
+    return False
+
+
+_NOTES_WORDS = frozenset(["note", "notes"])
