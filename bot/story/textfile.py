@@ -1,5 +1,6 @@
 """A plain text file's story: its lines read as items (:mod:`bot.story.structure`), the labels of a
-page copied from AO3 as the sections they head (:mod:`bot.story.note_headings`), then the text
+page copied from AO3 as the sections they head (:mod:`bot.story.note_headings`), a Tumblr post copied
+with its reblog chain as the post (:func:`bot.story.webpage.tumblr_copy`), then the text
 importers' shared tail (:func:`bot.story.plaintext.build_story`).
 
 Its own module because the note headings read declarations with :mod:`bot.story.plaintext`'s helpers.
@@ -14,6 +15,7 @@ from bot.story.plaintext import build_story, drop_count_lines
 from bot.story.ruby import readings_in_brackets
 from bot.story.structure import split_items
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
+from bot.story.webpage import tumblr_copy
 
 
 def parse_plain_text(
@@ -21,6 +23,6 @@ def parse_plain_text(
 ) -> Story:
     check_lines(text)
     text, lists = take_warning_lists(text)
-    items = split_items(readings_in_brackets(drop_count_lines(text)))
+    items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(text))))
     story = build_story(note_sections(items), filename, source_format, max_chapters=max_chapters)
     return give_warning_lists(story, lists)

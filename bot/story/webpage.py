@@ -25,6 +25,8 @@ from collections.abc import Callable
 
 from bs4 import Comment, NavigableString, Tag
 
+from bot.story.structure import Item, Para
+
 _CHROME_TAGS = frozenset(["footer", "aside", "button", "input", "textarea", "label"])
 _CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "button", "search", "menu"])
 # Words of a class or id that name page chrome, read as whole words ("comments-container",
@@ -748,3 +750,58 @@ def _in_reblog_chain(link: Tag) -> bool:
 
 
 _NOTES_WORDS = frozenset(["note", "notes"])
+
+
+# A Tumblr post copied as text: its tags, a line of "#" tags ("#my writing #short fic #tw death"), and
+# each blog of its reblog chain by name alone on a line ("moonlitarchivist") over what it added.
+_TAG_LINE = re.compile(r"#[^\s#][^#\n]*(?:#[^\s#][^#\n]*)+")
+_BLOG_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?")
+_NOTES_COUNT = re.compile(r"\d[\d,.]*[km]?[ \t]+notes?", re.IGNORECASE)
+_COPIED_TITLE_CHARS = 120
+
+
+def tumblr_copy(items: list[Item]) -> list[Item]:
+    """A Tumblr post copied as text, read as the post: its "#" tag line under the story becomes its
+    tags (those naming a warning declare it, as on the saved page), the reblog chain after it (each
+    blog's name alone on a line over what that blog added) and its notes count go, and the blog's
+    name alone over the post's title line names the writer and the title ("Author:", "Title:").
+    Only where the tag line is followed by nothing but such a chain: a story that merely ends on a
+    "#hashtag" line of a character's post is left as it is."""
+    end = next((index for index in range(len(items) - 1, -1, -1) if _tag_line(items[index])), None)
+    if end is None or not _reblog_chain(items[end + 1 :]):
+        return items
+    tags = [tag.strip() for tag in items[end].text.split("#") if tag.strip()]
+    head: list[Item] = []
+    body = items[:end]
+    if len(body) > 2 and _blog_name(body[0]) and _title_line(body[1]):
+        head = [
+            Para(f"Author: {body[0].text.strip()}", 0),
+            Para(f"Title: {without_form_suffix(body[1].text.strip())}", 0),
+        ]
+        body = body[2:]
+    return [*head, Para(f"Additional Tags: {', '.join(tags)}", 0), *body]
+
+
+def _tag_line(item: Item) -> bool:
+    return (
+        isinstance(item, Para) and "\n" not in item.text.strip() and _TAG_LINE.fullmatch(item.text.strip()) is not None
+    )
+
+
+def _blog_name(item: Item) -> bool:
+    return isinstance(item, Para) and _BLOG_NAME.fullmatch(item.text.strip()) is not None
+
+
+def _title_line(item: Item) -> bool:
+    text = item.text.strip() if isinstance(item, Para) else ""
+    return bool(text) and "\n" not in text and len(text) <= _COPIED_TITLE_CHARS and not text.endswith((".", "!", "?"))
+
+
+def _reblog_chain(items: list[Item]) -> bool:
+    """Whether the items after a post's tag line are only its reblog chain: pairs of a blog's name
+    and what it added, then the notes count; at least one pair, or the count alone."""
+    counted = bool(items) and isinstance(items[-1], Para) and _NOTES_COUNT.fullmatch(items[-1].text.strip()) is not None
+    chain = items[:-1] if counted else items
+    if len(chain) % 2 or not (chain or counted):
+        return False
+    return all(_blog_name(name) and isinstance(said, Para) for name, said in zip(chain[::2], chain[1::2], strict=True))

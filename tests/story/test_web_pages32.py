@@ -267,3 +267,45 @@ def test_a_titles_kind_of_writing_after_a_bar_goes(title: str, kept: str) -> Non
 )
 def test_a_blog_writers_word_about_the_blog(text: str, chatter: bool) -> None:
     assert blog_chatter(text) is chatter
+
+
+TUMBLR_TEXT = """quietharbour
+
+the bell at low tide | a short fic
+
+tw: drowning, death
+
+The tide went out further than anyone could remember, and the drowned church came up out of the sand.
+
+Wren walked out to it barefoot and rang the bell once, and the sea came back.
+
+#my writing #short fic #tw death
+
+fernfic
+
+RANG THE BELL ONCE. i am unwell
+
+saltmarsh-reads
+
+reblogging this forever
+
+1,102 notes
+"""
+
+
+def test_a_tumblr_post_copied_as_text_is_the_post_without_its_reblogs() -> None:
+    story = _read(TUMBLR_TEXT, "copied.txt")
+    assert (story.meta.title, story.meta.author) == ("the bell at low tide", "quietharbour")
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        [
+            "The tide went out further than anyone could remember, and the drowned church came up out of the sand.",
+            "Wren walked out to it barefoot and rang the bell once, and the sea came back.",
+        ]
+    ]
+    assert story.meta.additional_tags == ["my writing", "short fic", "tw death"]
+
+
+def test_a_story_ending_on_a_characters_hashtags_keeps_them() -> None:
+    text = "The Post\n\nShe typed it with shaking hands.\n\nfinally home #blessed #nofilter\n\n#blessed #nofilter\n"
+    story = _read(text, "post.txt")
+    assert story.chapters[-1].paragraphs[-1] == "#blessed #nofilter"
