@@ -1107,6 +1107,8 @@ def _is_declaration(match: re.Match[str]) -> bool:
     sentence and a warning the taxonomy knows follows it ("Aviso: muerte, violencia").
     """
     text = match.group(0)
+    if _negated(match):
+        return False
     head = text.split(None, 1)[0].lower()
     if match.group("bare") is not None:
         # "TW suicide", "cw self-harm and blood": only TW and CW go without a colon, and only before
@@ -1120,6 +1122,22 @@ def _is_declaration(match: re.Match[str]) -> bool:
     if head.startswith(("tw", "cw", "t/w", "c/w")):
         return True
     return len(text) <= 160
+
+
+# "No warnings for this chapter beyond the tags", "no other TWs for this one": a label an absence stands
+# before declares nothing. Read as a declaration, "warnings for this chapter beyond the tags" was
+# shown to admins as the author's words Dogear could not place.
+_NEGATION = re.compile(
+    r"(?<![\w'’])(?:no|zero|without|not[ \t]+any)[ \t]+(?:(?:other|further|more|additional|extra|new|specific)[ \t]+)?$",
+    re.IGNORECASE,
+)
+NEGATION_CHARS = 24  # how far back a label looks for the word that negates it
+
+
+def _negated(match: re.Match[str]) -> bool:
+    """A declaration's label right after a word for none ("No warnings for this chapter ...")."""
+    before = match.string[max(0, match.start() - NEGATION_CHARS) : match.start()]
+    return bool(before) and _NEGATION.search(before) is not None
 
 
 @dataclass(slots=True)
@@ -2082,12 +2100,15 @@ STRIP_PART_WORDS = 5  # a tag of a strip: "hurt/comfort", "happy ending", "18+"
 def _tag_strip(text: str, meta: _Meta) -> bool:
     """Read into ``meta`` a header line of short parts between bars or bullets, warnings among them,
     as Tumblr and Wattpad posts open: "🔞 18+ | ⚠️ cw: gore, needles, torture | 🩹 hurt/comfort".
-    The declarations are declared, the other parts kept as the story's tags. False for any other
-    paragraph (a sentence among the parts, or no declaration), which is left as it was."""
+    The declarations are declared, an age rating ("18+") is the story's rating, the other parts are
+    kept as its tags. False for any other paragraph (a sentence among the parts, or no
+    declaration), which is left as it was."""
     if len(text) > DECLARATION_PARAGRAPH_CHARS or "\n" in text.strip():
         return False
-    parts = [trim_ornaments(part).strip() for part in _STRIP_SEPARATOR.split(text.strip())]
-    if len(parts) < 2 or not all(parts):
+    written = [(part, _age_rating(part)) for part in _STRIP_SEPARATOR.split(text.strip())]
+    ratings = [rating for _, rating in written if rating is not None]
+    parts = [trim_ornaments(part).strip() for part, rating in written if rating is None]
+    if len(written) < 2 or not all(parts):
         return False
     declaring = [part for part in parts if declaration_paragraph(part)]
     others = [part for part in parts if part not in declaring]
@@ -2096,7 +2117,27 @@ def _tag_strip(text: str, meta: _Meta) -> bool:
     for part in declaring:
         meta.declared.extend(extract_declarations(part)[0])
     meta.values.setdefault("additional_tags", []).extend(others)
+    if ratings and "rating" not in meta.values:
+        meta.values["rating"] = ratings[:1]
     return True
+
+
+# An age rating as a strip gives it: "🔞 18+", "16+", "R18", "R-18", "🔞" alone. Trimmed as an
+# ornament, the "+" went, and "18" was kept as a tag, the story left unrated.
+_AGE_RATING = re.compile(r"(?P<age>1[0-9]|2[01])(?P<plus>[ \t]*\+)?|r[ \t]*-?[ \t]*(?P<r>1[5-8])\+?", re.IGNORECASE)
+_ADULT_SIGN = "\U0001f51e"  # 🔞, "no one under eighteen"
+
+
+def _age_rating(part: str) -> str | None:
+    """The rating a strip's part is, as readers write it ("18+"); None for any other part. A bare
+    number ("18") is one only beside the adult sign: a strip's "12" may be a count of chapters."""
+    rest = part[_ornament_run().match(part).end() :].strip()  # type: ignore[union-attr]
+    if not rest:
+        return "18+" if _ADULT_SIGN in part else None
+    found = _AGE_RATING.fullmatch(rest)
+    if found is None or (found.group("age") and not found.group("plus") and _ADULT_SIGN not in part):
+        return None
+    return f"{found.group('age') or found.group('r')}+"
 
 
 _SENTENCE_MARK = re.compile(r"[.?!](?:\s|$)")
