@@ -411,8 +411,11 @@ _STORY_KINDS = (
     "story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem|drabble|ficlet|romance|fantasy|mystery|thriller"
     "|tale|fable|fairy[ \t]+tale|memoir|serial|web[ \t]?serial|poems|stories|tales|play|comedy|tragedy|drama"
 )
-# How a title page goes on after what the work is: "A Novel in Two Books", "A Romance in Three Parts".
-_KIND_PARTS = r"(?:[ \t]+in[ \t]+(?:one|two|three|four|five|six|seven|[1-9])[ \t]+(?:books?|parts?|volumes?|acts?))?"
+# How a title page goes on after what the work is: "A Novel in Two Books", "A Romance in Three Parts",
+# "A play in three scenes".
+_KIND_PARTS = (
+    r"(?:[ \t]+in[ \t]+(?:one|two|three|four|five|six|seven|[1-9])[ \t]+(?:books?|parts?|volumes?|acts?|scenes?))?"
+)
 # Where a book stands in its series, under its title: "Book One of the Ember Trilogy", "Volume 2 in the Saltmarsh Series".
 _SERIES_LINE = (
     r"(?:book|volume|part|vol\.)[ \t]+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|[ivx]{1,4})"
@@ -3537,11 +3540,14 @@ def split_front_pages(items: list[Item]) -> tuple[list[str], list[Item]]:
         label = _heading_label(item) if isinstance(item, Heading) else front_label(item.text)
         if isinstance(item, Heading) and label is None:
             break
+        over_lines = _label_over_lines(item) if label is None else None  # "CHARACTERS" / "MARGARET, a clerk"
+        label = over_lines[0] if over_lines else label
         start = index + 1 if label is not None else index
         end = start
         while end < len(items) and not _page_end(items[end]):
             end += 1
         paragraphs = [entry.text for entry in items[start:end] if isinstance(entry, Para) and entry.text.strip()]
+        paragraphs[:0] = [over_lines[1]] if over_lines else []
         # A "Dedication" line (no heading) may sit over a first chapter that has none either: less
         # room. A play's cast list is longer than any epigraph, and under its own line as often.
         most = FRONT_PAGE_MAX_WORDS if isinstance(item, Heading) or label == CAST else EPIGRAPH_MAX_WORDS
@@ -3564,7 +3570,19 @@ def _heading_label(heading: Heading) -> str | None:
 
 
 def _page_end(item: Item) -> bool:
-    return isinstance(item, Heading) or (isinstance(item, Para) and front_label(item.text) is not None)
+    return isinstance(item, Heading) or (
+        isinstance(item, Para) and (front_label(item.text) is not None or _label_over_lines(item) is not None)
+    )
+
+
+def _label_over_lines(item: Item) -> tuple[str, str] | None:
+    """A page's label on the first line of its block, its page the lines under it, as a play's cast
+    list is typed ("CHARACTERS" over "MARGARET, a ticket clerk" ...): the label and those lines."""
+    if not isinstance(item, Para) or "\n" not in item.text:
+        return None
+    head, _, rest = item.text.partition("\n")
+    label = front_label(head)
+    return (label, rest.strip()) if label is not None and rest.strip() else None
 
 
 def _front_pages(label: str | None, paragraphs: list[str], most: int) -> list[tuple[str, list[str]]] | None:

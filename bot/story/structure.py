@@ -265,6 +265,8 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     wrapped = _EMPHASIS_WRAP.match(stripped)
     if wrapped:
         stripped = wrapped.group("inner").strip()
+    if stripped[:1] in "Tt" and (threadmark := _THREADMARK.match(stripped)) is not None:
+        return _threadmark_heading(threadmark.group("label"), level, line.strip())
     if stripped.startswith("[chapter:") and (pixiv := _PIXIV_CHAPTER.match(stripped)) is not None:
         title = pixiv.group("title").strip()  # pixiv's "[chapter:はじまり]"
         return Heading(title or None, "chapter", level, line.strip())
@@ -281,6 +283,21 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
         heading = _numbered_or_named(separated, level, line.strip())  # "chapter one 🌙 the roof", "Chapter 1 ~ Ice"
     if heading is None and kind == "markdown":
         return Heading(_clean_title(stripped), "markdown", level, line.strip())
+    return heading
+
+
+# A forum thread's threadmark, copied with the thread as text: "Threadmarks: Chapter 3 - Edge".
+_THREADMARK = re.compile(r"threadmarks?[ \t]*:[ \t]*(?P<label>\S.*)", re.IGNORECASE)
+
+
+def _threadmark_heading(label: str, level: int, raw: str) -> Heading:
+    """The heading a threadmark's label gives, whatever it says ("Chapter 3 - Edge", "Omake: The
+    Other Side", "1.2"): the author marked the post under it as the thread's next chapter, as the
+    HTML page's threadmarks are (``webpage._threadmark_headings``). Never a lesser heading for the
+    whole text to overrule, nor a sentence."""
+    heading = _numbered_or_named(label, level, raw) or Heading(_clean_title(label), "markdown", level, raw)
+    heading.lesser = None
+    heading.prose_like = False
     return heading
 
 
@@ -791,6 +808,8 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     bare_numbers: list[int] = []  # items that are a lone "1." or "IV" in a block of their own
     numbered: list[tuple[int, _Numbered]] = []  # items that are a lone "1 - The Awakening", "2. Snowfall", "(3/5)"
     word_numbers: list[int] = []  # items that are a lone "ONE", "Two", "• three •"
+    dates: list[tuple[int, str]] = []  # items that are a lone date, "March 3rd, 1998", and how it is written
+    scenes: list[int] = []  # items that are a play's lone "SCENE ONE", "Scene 2: The Platform"
     for position, (gap, block) in enumerate(blocks):
         if "\n" not in block:
             mark = marks[position][0] if marks is not None else _line_mark(block, HEADING_MAX_CHARS + 20, markdown)
@@ -801,6 +820,14 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
                 word_numbers.append(len(items))
             elif isinstance(item, Para) and (found := _numbered_line(item.text)) is not None:
                 numbered.append((len(items), found))
+            elif isinstance(item, Para) and len(item.text) <= _DATE_CHARS and (form := _date_line(item.text)):
+                dates.append((len(items), form))
+            elif (
+                isinstance(item, Para)
+                and item.text.lstrip()[:5].lower() == "scene"
+                and _SCENE_LINE.fullmatch(item.text)
+            ):
+                scenes.append(len(items))
             items.append(item)
             continue
         lines = block.split("\n")
@@ -851,6 +878,8 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare_numbers)
     _word_number_headings(items, word_numbers)
+    _date_headings(items, dates)
+    _scene_headings(items, scenes)
     if not markdown:
         _spaced_capital_titles(items)
     return titles_from_next_line(items)
@@ -1093,6 +1122,82 @@ def _word_number_headings(items: list[Item], candidates: list[int]) -> None:
             return
     for index, word in zip(candidates, words, strict=True):
         items[index] = Heading(None, "chapter", 2, _text_of(items[index]), number=_number_value(word))
+
+
+# A date alone on its line, as a journal or a story told in dated entries heads each: "March 3rd,
+# 1998", "Monday, 3 March 1998", "1998-03-03", "3/3/98". Each way of writing it is its own group:
+# a journal writes all its dates one way.
+_DATE_CHARS = 40
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_LINE = re.compile(
+    rf"[\W_]{{0,4}}?{_WEEKDAY}(?:(?P<month_first>{MONTHS}[ \t]+(?:{_DAY},?[ \t]+\d{{4}}|{_DAY}|\d{{4}}))"
+    rf"|(?P<day_first>{_DAY}[ \t]+(?:of[ \t]+)?{MONTHS},?(?:[ \t]+\d{{4}})?)"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2})|(?P<numeric>\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)\d{2}(?:\d{2})?))[\W_]{0,4}",
+    re.IGNORECASE,
+)
+_DATE_FORMS = ("month_first", "day_first", "iso", "numeric")
+DATE_TEXT_WORDS = 6  # the paragraph under a dated entry's date is a sentence at least, not a "Dear Anna,"
+
+
+def _date_line(text: str) -> str | None:
+    """How the date alone on this line is written ("month_first", "day_first", "iso", "numeric"), or
+    None for any other line (one match, tried on every short paragraph of a text)."""
+    found = _DATE_LINE.fullmatch(text.strip())
+    return next((form for form in _DATE_FORMS if found.group(form)), None) if found is not None else None
+
+
+def _date_headings(items: list[Item], candidates: list[tuple[int, str]]) -> None:
+    """Turn lone dates into chapter headings titled by them, where the whole text bears it out, as a
+    journal's or a story in dated entries does ("March 3rd, 1998" over its entry): two dates or more,
+    written alike, in a text that marks no chapters another way, each straight over a paragraph of
+    prose, the first heading the text from its start (:func:`_marks_throughout`). A date alone in a
+    story's text, a letter's date over its "Dear Anna," or dates inside chapters stay text."""
+    if len(candidates) < 2 or len({form for _, form in candidates}) > 1:
+        return
+    if any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+        return
+    found = [index for index, _ in candidates]
+    for index in found:
+        following = _at(items, index + 1)
+        if not isinstance(following, Para) or len(following.text.split()) < DATE_TEXT_WORDS:
+            return
+    if not _marks_throughout(items, found):
+        return
+    for index in found:
+        date = _text_of(items[index]).strip()
+        items[index] = Heading(_clean_title(date), "chapter", 2, date)
+
+
+# A play's scene alone on its line: "SCENE ONE", "Scene 2", "SCENE III. A railway platform."
+_SCENE_LINE = re.compile(
+    rf"[ \t]*scene[ \t]+(?P<num>{_NUMBER})\.?(?:[ \t]*[:.\-–—][ \t]*(?P<title>\S.{{0,80}}?))?[ \t]*", re.IGNORECASE
+)
+
+
+def _scene_headings(items: list[Item], candidates: list[int]) -> None:
+    """Turn a play's lone scene lines ("SCENE ONE", "SCENE TWO") into its chapters' headings, in a
+    play with no acts: the scenes are its chapters there, as the acts are where it has them (under
+    an act, its scenes stay its text). Only where the whole text bears it out: two scenes or more,
+    counting from one, in a text that marks no chapter or part another way, each over text, the
+    first heading the text from its start. "Scene one" in a story's prose stays its text."""
+    if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind != "named" for item in items):
+        return
+    found = [_SCENE_LINE.fullmatch(_text_of(items[index])) for index in candidates]
+    numbers = [_number_value(scene.group("num")) if scene else None for scene in found]
+    if numbers != list(range(1, len(candidates) + 1)) or not _marks_throughout(items, candidates):
+        return
+    if not all(isinstance(_at(items, index + 1), Para) for index in candidates):
+        return
+    for index, scene, number in zip(candidates, found, numbers, strict=True):
+        assert scene is not None
+        name = f"Scene {_number_text(scene.group('num'))}"
+        title = _clean_title(scene.group("title"))
+        items[index] = Heading(title, "chapter", 2, _text_of(items[index]), name=name, numbered=name, number=number)
 
 
 def _numbered_title_block(lines: list[str]) -> bool:

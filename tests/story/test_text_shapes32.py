@@ -76,3 +76,157 @@ def test_a_count_in_a_strip_stays_a_tag_beside_its_rating() -> None:
     story = read(STRIP_HEADER.format(strip="18+ | tw: blood | 12 chapters | 16 | angst"))
     assert story.meta.rating == "18+"
     assert story.meta.additional_tags == ["12 chapters", "16", "angst"]
+
+
+# A forum thread copied as text: threadmarks are the chapters, the forum's lines no story text.
+
+THREAD = """Ashes of Wren [Original, Low Fantasy]
+
+Threadmarks: Chapter 1 - Kindling
+
+Merrow Vance said:
+Wren kept the fire in the lighthouse lamp the way her grandmother had, with oil and patience and a little spite.
+
+She had not seen a ship in eleven days, and she was beginning to take it personally.
+
+Click to expand...
+
+Reactions: Gannet, Inkpot and Tallow
+
+Threadmarks: Chapter 2 - Smoke
+
+Merrow Vance said:
+Mar 14, 2022 #23
+TW for this one: burns, a house fire.
+
+The ship came on the twelfth day, burning from bow to stern, and Wren rowed out to meet it.
+
+Last edited: Mar 15, 2022
+Reactions: Inkpot
+"""
+
+
+def test_a_copied_forum_thread_reads_as_its_threadmarked_chapters() -> None:
+    story = read(THREAD)
+    assert [chapter.title for chapter in story.chapters] == ["Kindling", "Smoke"]
+    assert story.meta.title == "Ashes of Wren"
+    assert story.meta.author == "Merrow Vance"
+    text = "\n".join(paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+    for chrome in ("said:", "Click to expand", "Reactions:", "#23", "Last edited", "Mar 14"):
+        assert chrome not in text
+    assert story.chapters[0].paragraphs[0].startswith("Wren kept the fire")
+    assert story.chapters[1].paragraphs == [
+        "The ship came on the twelfth day, burning from bow to stern, and Wren rowed out to meet it."
+    ]
+    assert story.chapters[1].declared_warnings == ["TW for this one: burns, a house fire"]
+    assert story.chapters[0].declared_warnings == []
+
+
+def test_said_in_a_threads_dialogue_stays_and_outside_a_thread_nothing_is_dropped() -> None:
+    thread = THREAD.replace(
+        "She had not seen a ship",
+        "Her grandmother, dying, had turned to her and said:\n\nKeep it lit.\n\nShe had not seen a ship",
+    )
+    story = read(thread)
+    assert "Her grandmother, dying, had turned to her and said:" in story.chapters[0].paragraphs
+    plain = (
+        "Chapter 1\n\nBoris Pell said:\nthe ship is late.\n\nReactions: none that she could see.\n\nChapter 2\n\n"
+        + MORE
+    )
+    assert read(plain).chapters[0].paragraphs == [
+        "Boris Pell said:\nthe ship is late.",
+        "Reactions: none that she could see.",
+    ]
+    assert len(read(thread).chapters) == 2
+
+
+# A journal's entries headed by their dates alone.
+
+DIARY = """The Salt Year
+by Odile Brack
+
+June 1st, 2003
+
+Father sold the boat today. He said it was only a boat, and then he went and sat in the shed until dark.
+
+June 9th, 2003
+
+The new people moved into the harbour house. Their daughter has a telescope and no interest in lending it.
+
+July 20th, 2003
+
+We watched the eclipse through a pinhole in a cereal box. She let me hold the telescope anyway, after.
+"""
+
+
+def test_dates_alone_over_entries_head_the_chapters() -> None:
+    story = read(DIARY)
+    assert [chapter.title for chapter in story.chapters] == ["June 1st, 2003", "June 9th, 2003", "July 20th, 2003"]
+    assert story.chapters[1].paragraphs[0].startswith("The new people")
+    assert story.meta.title == "The Salt Year"
+
+
+def test_dated_entries_head_chapters_but_a_date_in_a_storys_prose_stays_text() -> None:
+    dated = read(
+        DIARY.replace("June 9th, 2003", "9 June 2003")
+        .replace("June 1st, 2003", "1 June 2003")
+        .replace("July 20th, 2003", "20 July 2003")
+    )
+    assert len(dated.chapters) == 3
+    prose = f"Chapter 1\n\n{TEXT}\n\nJune 9th, 2003\n\n{MORE}\n\nChapter 2\n\n{TEXT}\n\nJune 10th, 2003\n\n{MORE}\n"
+    story = read(prose)
+    assert [chapter.title for chapter in story.chapters] == [None, None]
+    assert "June 9th, 2003" in story.chapters[0].paragraphs
+    one = read(f"The Salt Year\nby Odile Brack\n\n{TEXT}\n\nJune 9th, 2003\n\n{MORE}\n")
+    assert len(one.chapters) == 1 and "June 9th, 2003" in one.chapters[0].paragraphs
+    letters = read(f"1 June 2003\n\nDear Anna,\n\n{TEXT}\n\n9 June 2003\n\nDear Anna,\n\n{MORE}\n")
+    assert len(letters.chapters) == 1
+
+
+# A play in scenes and no acts: its scenes are the chapters, its title page and cast list no text.
+
+PLAY = """THE NIGHT FERRY
+A play in two scenes
+by Corin Hask
+
+CHARACTERS
+ELSPETH, a ferry captain, fifties
+TOMAS, a stowaway, seventeen
+
+SCENE ONE
+
+The deck of a ferry at night. Fog. A lantern swinging from a hook.
+
+ELSPETH: You can come out. I heard you sneeze an hour ago.
+
+TOMAS: (emerging from under a tarp) It was a very quiet sneeze.
+
+SCENE TWO
+
+Dawn. The fog has lifted. A coastline, far off.
+
+ELSPETH: That's Harle. You'll want to be off before the harbourmaster is up.
+
+TOMAS: Will you tell him?
+
+ELSPETH: Tell him what?
+"""
+
+
+def test_a_plays_scenes_are_its_chapters_without_acts() -> None:
+    story = read(PLAY)
+    assert [chapter.title for chapter in story.chapters] == ["Scene One", "Scene Two"]
+    assert story.meta.title == "THE NIGHT FERRY"
+    assert story.meta.author == "Corin Hask"
+    assert story.chapters[0].paragraphs[0] == "The deck of a ferry at night. Fog. A lantern swinging from a hook."
+    assert any(note.startswith("Characters: ELSPETH") for note in story.meta.notes)
+    assert story.chapters[1].paragraphs[-1] == "ELSPETH: Tell him what?"
+
+
+def test_scenes_head_a_play_but_scene_one_in_prose_stays_text() -> None:
+    assert len(read(PLAY.replace("SCENE ONE", "Scene 1").replace("SCENE TWO", "Scene 2")).chapters) == 2
+    prose = f"The Rehearsal\nby Corin Hask\n\n{TEXT}\n\nScene one\n\n{MORE}\n"
+    story = read(prose)
+    assert len(story.chapters) == 1 and "Scene one" in story.chapters[0].paragraphs
+    counted_wrong = read(PLAY.replace("SCENE TWO", "SCENE FOUR"))
+    assert len(counted_wrong.chapters) == 1
