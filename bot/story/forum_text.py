@@ -3,31 +3,43 @@ the forum's lines out of the story, the thread starter as its author.
 
 Selected and copied from the page, a thread brings the lines the forum sets around each post: who
 wrote it ("Tessaly Marr said:"), the button under a long post or quote ("Click to expand..."), who
-reacted ("Reactions: Vael and Korrigan"), the post's date and number ("Mar 3, 2021", "#12", "Last
-edited: Mar 4, 2021"). Left in, they were paragraphs of every chapter. The thread's threadmarks
+reacted ("Reactions: Vael and Korrigan"), the poster's name over the post's date and number
+("Mar 3, 2021", "#12"), "Last edited: Mar 4, 2021", who started the thread ("Thread starter Tessaly
+Marr"). Left in, they were paragraphs of every chapter. The thread's threadmarks
 ("Threadmarks: Chapter 3 - Edge") are its chapters' headings: :func:`bot.story.structure.match_heading`
 reads them, as ``webpage._threadmark_headings`` reads a saved page's.
 
 Those lines are the forum's only in a thread: a text is read as one when a line of it is a
-threadmark or the forum's "Click to expand..." (no story has either); elsewhere a line "Then
-she said:" or a date alone is the story's. Of the posts' "X said:" lines the first under a threadmark
-names the thread's author (threadmarks are the author's own posts), else the first post's.
+threadmark, the forum's "Click to expand..." or its thread starter's line (no story has one);
+elsewhere a line "Then she said:" or a date alone is the story's. The thread's author is its
+starter as that line names them, else the poster under the first threadmark (threadmarks are the
+author's own posts), else the first post's.
+
+A whole thread copied holds its readers' replies between the chapters, and their words quoted in
+the author's posts: the posts of others go (and the author's between them, "Thanks all! Next one on
+Monday."), as do quotes a "Click to expand..." closes; the author's post straight after a chapter's
+goes on with it (a chapter too long for one post).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.story.model import Story
 from bot.story.structure import MONTHS
 
-# A line only a thread copy holds: a threadmark over a post, or the button under a long one.
+# A line only a thread copy holds: a threadmark over a post, the button under a long one, the line
+# naming who started the thread ("Thread starter Tessaly Marr Start date Mar 3, 2021", XenForo 1's
+# "Discussion in 'Creative Writing' started by Tessaly Marr, Mar 3, 2021.").
 _THREAD_LINE = re.compile(
-    r"^[ \t]*(?:threadmarks?[ \t]*:[ \t]*\S|click[ \t]+to[ \t]+(?:expand|shrink)[ \t]*(?:\.\.\.|…)?[ \t]*$)",
+    r"^[ \t]*(?:threadmarks?[ \t]*:[ \t]*\S|click[ \t]+to[ \t]+(?:expand|shrink)[ \t]*(?:\.\.\.|…)?[ \t]*$"
+    r"|thread[ \t]+starter\b|discussion[ \t]+in[ \t]+['‘\"][^\n]{1,80}?['’\"][ \t]+started[ \t]+by\b)",
     re.IGNORECASE | re.MULTILINE,
 )
-_THREAD_HINTS = ("hreadmark", "HREADMARK", "to expand", "to shrink", "TO EXPAND")  # a look before the pattern
+# A look before the pattern: most texts hold none of these, and are no thread.
+_THREAD_HINTS = ("hreadmark", "HREADMARK", "to expand", "to shrink", "TO EXPAND", "hread starter", "started by")
 _THREADMARK = re.compile(r"^[ \t]*threadmarks?[ \t]*:", re.IGNORECASE | re.MULTILINE)
 
 _POST_DATE = (
@@ -36,14 +48,19 @@ _POST_DATE = (
     r"(?:[ \t]+at[ \t]+\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?)?"
 )
 _POST_NUMBER = r"#\d{1,3}(?:,?\d{3})*"
-# The forum's lines, each alone on its line: the poster's "said:", the buttons, the reactions, the
-# post's date and number (either or both), "Last edited: ...", and the thread's bar over the posts.
+_POST_META = rf"(?:{_POST_DATE}(?:[ \t]*{_POST_NUMBER})?|{_POST_NUMBER})"  # "Mar 3, 2021 #12", either alone
+_FORUM_NAME = r"[^\s:\"“”‘’.,!?]{1,40}(?:[ \t][^\s:\"“”‘’.,!?]{1,40}){0,2}"  # a name of up to three words
+# The forum's lines, each alone on its line: the poster's "said:", or the poster's name over the
+# post's date and number (either or both, themselves the forum's lines), the buttons, the
+# reactions, "Last edited: ...", the thread's starter, and the thread's bar over the posts.
 _CHROME = re.compile(
-    r"^[ \t]*(?:(?P<name>[^\s:\"“”‘’.,!?]{1,40}(?:[ \t][^\s:\"“”‘’.,!?]{1,40}){0,2})[ \t]+said:"
-    r"|click[ \t]+to[ \t]+(?:expand|shrink)[ \t]*(?:\.\.\.|…)?"
+    rf"^[ \t]*(?:(?P<name>{_FORUM_NAME})[ \t]+said:"
+    rf"|(?P<poster>{_FORUM_NAME})(?=[ \t]*\n[ \t]*{_POST_META}[ \t]*(?:\n|$))"
+    r"|(?P<expand>click[ \t]+to[ \t]+(?:expand|shrink))[ \t]*(?:\.\.\.|…)?"
     r"|reactions?:[ \t]+[^\n]{1,400}"
-    rf"|last[ \t]+edited(?:[ \t]+by[ \t]+[^\n:]{{1,40}})?:[ \t]*{_POST_DATE}"
-    rf"|{_POST_DATE}(?:[ \t]*{_POST_NUMBER})?|{_POST_NUMBER}"
+    rf"|last[ \t]+edited(?:[ \t]+by[ \t]+[^\n:]{{1,40}})?:[ \t]*{_POST_DATE}|{_POST_META}"
+    r"|discussion[ \t]+in[ \t]+['‘\"][^\n]{1,80}?['’\"][ \t]+started[ \t]+by[ \t]+(?P<started>[^,\n]{1,40}),[^\n]{0,60}"
+    rf"|thread[ \t]+starter[ \t]*:?[ \t]+(?P<starter>\S[^\n]{{0,39}}?)(?:[ \t]+start[ \t]+date[ \t]*:?[ \t]+{_POST_DATE})?"
     r"|threadmarks|view[ \t]+all[ \t]+\d[\d,]*[ \t]+threadmarks|reader[ \t]+mode)[ \t]*(?:\n|$)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -66,24 +83,117 @@ class ForumThread:
 
 
 def forum_thread(text: str) -> ForumThread | None:
-    """A copied forum thread's text without the forum's lines (see the module's docstring), and
-    its author; None when ``text`` is no thread copy."""
+    """A copied forum thread's text without the forum's lines and its readers' replies (see the
+    module's docstring), and its author; None when ``text`` is no thread copy."""
     if not any(hint in text for hint in _THREAD_HINTS) or _THREAD_LINE.search(text) is None:
         return None
-    first_mark = _THREADMARK.search(text)
-    posters: list[tuple[int, str]] = []
+    marks = [mark.start() for mark in _THREADMARK.finditer(text)]
+    chrome: list[tuple[int, int]] = []
+    headed: list[tuple[int, str]] = []  # posts by the name over their date: (start, poster)
+    said: list[tuple[int, str]] = []  # "X said:" lines
+    starters: list[str] = []
+    expands: list[tuple[int, int]] = []  # "Click to expand..." lines, under a long post or a quote
+    for line in _CHROME.finditer(text):
+        name = line.group("name") or line.group("poster")
+        if name is not None and not _poster(name):
+            continue  # "Then she said:": the story's
+        chrome.append(line.span())
+        if line.group("poster"):
+            headed.append((line.start(), name))
+        elif line.group("name"):
+            said.append((line.start(), name))
+        elif line.group("expand"):
+            expands.append(line.span())
+        elif started := line.group("started") or line.group("starter"):
+            starters.append(started.strip())
+    bounds = _Bounds(marks, said, [start for start, _ in headed], expands)
+    quotes = [(start, end) for start, _ in said if (end := _quote_end(start, bounds, text)) is not None]
+    quoted = {start for start, _ in quotes}
+    # Where the forum sets each post's poster over its date, "X said:" heads a quote inside a post;
+    # where it does not, it heads the post, the threadmark standing over it.
+    posts = headed or [post for post in said if post[0] not in quoted]
+    marked = _marked_posts(posts, marks, over=not headed)
+    author = (starters or [posts[index][1] for index in marked[:1]] or [name for _, name in posts] or [None])[0]
+    replies = _replies(posts, marks, marked, author, len(text)) if marks and author else []
+    return ForumThread(_without(text, sorted(chrome + quotes + replies)), author)
 
-    def drop(line: re.Match[str]) -> str:
-        name = line.group("name")
-        if name is not None:
-            if not _poster(name):
-                return line.group(0)
-            posters.append((line.start(), name))
-        return ""
 
-    kept = _CHROME.sub(drop, text)
-    after_mark = [name for start, name in posters if first_mark is not None and start > first_mark.start()]
-    return ForumThread(kept, (after_mark or [name for _, name in posters] or [None])[0])
+@dataclass(frozen=True, slots=True)
+class _Bounds:
+    """Where a thread's lines that bound a quote stand, each list in order."""
+
+    marks: list[int]  # threadmarks
+    said: list[tuple[int, str]]  # "X said:" lines, and who
+    heads: list[int]  # posts' headers, the poster's name over the post's date
+    expands: list[tuple[int, int]]  # "Click to expand..." lines
+
+
+MARK_GAP = 200  # characters of blank lines a post's "X said:" may stand under its threadmark
+
+
+def _quote_end(start: int, bounds: _Bounds, text: str) -> int | None:
+    """Where the quote the "X said:" line at ``start`` heads ends, with its "Click to expand..."
+    line; None when the line heads a post, or a quote no such line closes (it stays). A quote is a
+    reader's words inside a post: read as a post, theirs, it took the author's answer with it. Where
+    posts have headers of their own every "said:" heads a quote; elsewhere one straight under a
+    threadmark heads its post, and another heads a quote only when a "Click to expand..." closes
+    it before the next "said:", threadmark or post."""
+    marks = bounds.marks
+    mark = bisect_right(marks, start) - 1
+    if not bounds.heads and mark >= 0 and start - marks[mark] <= MARK_GAP:
+        line_end = text.find("\n", marks[mark], start)
+        if line_end >= 0 and not text[line_end:start].strip():
+            return None  # the post a threadmark heads
+    closing = bisect_right(bounds.expands, (start, start))
+    if closing >= len(bounds.expands):
+        return None
+    following = [marks[mark + 1]] if mark + 1 < len(marks) else []
+    said = bisect_right(bounds.said, (start, "\uffff"))
+    following += [bounds.said[said][0]] if said < len(bounds.said) else []
+    head = bisect_right(bounds.heads, start)
+    following += [bounds.heads[head]] if head < len(bounds.heads) else []
+    end = bounds.expands[closing]
+    return end[1] if end[0] < min(following, default=len(text)) else None
+
+
+def _marked_posts(posts: list[tuple[int, str]], marks: list[int], *, over: bool) -> list[int]:
+    """The indexes of the posts a threadmark marks, in order: the first post after each mark when the
+    mark stands ``over`` its post, else the last post before it (the mark under its post's header)."""
+    starts = [start for start, _ in posts]
+    found = (bisect_right(starts, mark) - (0 if over else 1) for mark in marks)
+    return sorted({index for index in found if 0 <= index < len(posts)})
+
+
+def _replies(
+    posts: list[tuple[int, str]], marks: list[int], marked: list[int], author: str, end: int
+) -> list[tuple[int, int]]:
+    """Where the posts that are no part of the story stand, each to the next post or threadmark: its
+    readers' replies, and the author's own between them ("Thanks all! Next one on Monday."). A post
+    a threadmark marks is the story's, and so is the author's post straight after one of the story's
+    (a chapter too long for one post goes on in the next), or opening the thread."""
+    spans: list[tuple[int, int]] = []
+    chosen = set(marked)
+    kept = False  # the post before was the story's
+    for index, (start, poster) in enumerate(posts):
+        kept = index in chosen or (poster == author and (kept or index == 0))
+        if kept:
+            continue
+        following = posts[index + 1][0] if index + 1 < len(posts) else end
+        mark = bisect_right(marks, start)
+        spans.append((start, min(following, marks[mark] if mark < len(marks) else end)))
+    return spans
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` less the spans, in order, overlapping or not."""
+    pieces: list[str] = []
+    at = 0
+    for start, stop in spans:
+        if start > at:
+            pieces.append(text[at:start])
+        at = max(at, stop)
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _poster(name: str) -> bool:

@@ -230,3 +230,80 @@ def test_scenes_head_a_play_but_scene_one_in_prose_stays_text() -> None:
     assert len(story.chapters) == 1 and "Scene one" in story.chapters[0].paragraphs
     counted_wrong = read(PLAY.replace("SCENE TWO", "SCENE FOUR"))
     assert len(counted_wrong.chapters) == 1
+
+
+# A whole thread copied: its readers' replies and the quotes of them are theirs, not the story.
+
+XENFORO = """The Glass Tide [Original Fiction]
+
+Thread starter Pell Aubrey Start date Jan 9, 2023
+
+Pell Aubrey
+Jan 9, 2023
+#1
+Threadmarks: Chapter 1 - Low Water
+
+The tide went out and did not come back, and the town woke to find the harbour a field of glittering mud.
+
+Reactions: Quill, Tansy and Hob
+
+Quill
+Jan 9, 2023
+#2
+Oh this is lovely. Watched for sure.
+
+Pell Aubrey
+Jan 10, 2023
+#3
+Thanks all! Next one on Monday.
+
+Pell Aubrey
+Jan 16, 2023
+#4
+Threadmarks: Chapter 2 - Meeting
+
+Quill said:
+Will the sea come back?
+Click to expand...
+Read on and see!
+
+The meeting lasted four hours and decided that the sea would be asked, politely, to return.
+
+Pell Aubrey
+Jan 16, 2023
+#5
+The sea, when asked, said nothing at all, which the town took as a yes.
+
+Tansy
+Jan 16, 2023
+#6
+Politely!! I love this town.
+"""
+
+
+def test_a_whole_threads_replies_and_quotes_are_no_story_text() -> None:
+    story = read(XENFORO)
+    assert story.meta.author == "Pell Aubrey"
+    assert [chapter.title for chapter in story.chapters] == ["Low Water", "Meeting"]
+    assert story.chapters[0].paragraphs == [
+        "The tide went out and did not come back, and the town woke to find the harbour a field of glittering mud."
+    ]
+    assert story.chapters[1].paragraphs == [
+        "Read on and see!",
+        "The meeting lasted four hours and decided that the sea would be asked, politely, to return.",
+        "The sea, when asked, said nothing at all, which the town took as a yes.",  # a chapter over two posts
+    ]
+
+
+def test_a_readers_reply_under_said_goes_and_a_quote_keeps_the_authors_answer() -> None:
+    thread = THREAD.replace(
+        "Threadmarks: Chapter 2 - Smoke\n\nMerrow Vance said:\n",
+        "Gannet said:\nA lighthouse story! Watched.\n\nThreadmarks: Chapter 2 - Smoke\n\nMerrow Vance said:\n"
+        "Gannet said:\nWill Wren meet the ship?\nClick to expand...\nYou'll see!\n\n",
+    )
+    story = read(thread)
+    assert story.meta.author == "Merrow Vance"
+    text = "\n".join(paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+    assert "Watched" not in text and "Will Wren" not in text
+    assert story.chapters[1].paragraphs[0] == "You'll see!"
+    assert len(story.chapters[0].paragraphs) == 2
