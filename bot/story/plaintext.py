@@ -1131,7 +1131,7 @@ def _is_declaration(match: re.Match[str]) -> bool:
 # before declares nothing. Read as a declaration, "warnings for this chapter beyond the tags" was
 # shown to admins as the author's words Dogear could not place.
 _NEGATION = re.compile(
-    r"(?<![\w'’])(?:no|zero|without|not[ \t]+any)[ \t]+(?:(?:other|further|more|additional|extra|new|specific)[ \t]+)?$",
+    r"(?<![\w'’])(?:no|zero|without|not[ \t]+any)[ \t]+(?:(?:other|further|more|additional|extra|new|specific|real|major|big|serious|heavy)[ \t]+)?$",
     re.IGNORECASE,
 )
 NEGATION_CHARS = 24  # how far back a label looks for the word that negates it

@@ -26,6 +26,7 @@ def read(text: str, name: str = "story.txt") -> Story:
         "No warnings for this chapter beyond the tags.",
         "Hi all! No TWs for this one, it's pure fluff.",
         "No other content warnings for this chapter.",
+        "There are no real warnings for this chapter, it's all soft.",
     ],
 )
 def test_a_note_saying_no_warnings_declares_nothing(note: str) -> None:
