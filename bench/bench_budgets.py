@@ -319,6 +319,36 @@ def declarations_at_limit(size: int) -> tuple[str, bytes]:
     return "declared.txt", _different_paragraphs_at_limit(size, b"The Lake\n\n", b"TW: blood %d\n\n", story)
 
 
+def forum_quotes_at_limit(size: int) -> tuple[str, bytes]:
+    """A forum thread copied as text, its posts "X said:" over a line and "Click to expand...", as many
+    as the line budget lets through, under one threadmark: each is asked whether it heads a post
+    or a quote (bot/story/forum_text.py)."""
+    from bot.story.limits import MAX_LINES
+
+    out = io.BytesIO()
+    out.write(b"Salt and Iron\n\nThreadmarks: Chapter 1\n\nAuthor said:\nOnce upon a time.\n\n")
+    for number in range((MAX_LINES - 10) // 3):
+        if out.tell() >= size - 64:
+            break
+        out.write(b"Reader%d said:\nthe forge was cold\nClick to expand...\n" % number)
+    return "thread.txt", out.getvalue()
+
+
+def dated_entries_at_limit(size: int) -> tuple[str, bytes]:
+    """Dates alone over a sentence each, as a journal heads its entries, as many as the line budget
+    lets through: each is a candidate heading the whole text decides on (bot/story/structure.py)."""
+    from bot.story.limits import MAX_LINES
+
+    out = io.BytesIO()
+    out.write(b"The Winter\n\n")
+    for number in range((MAX_LINES - 10) // 4):
+        if out.tell() >= size - 96:
+            break
+        date = b"March %d, %d" % (number % 28 + 1, 1000 + number // 28)
+        out.write(b"%s\n\nShe wrote it down, and then she went back to bed.\n\n" % date)
+    return "journal.txt", out.getvalue()
+
+
 def many_markdown_headings(size: int) -> tuple[str, bytes]:
     return "headings.md", b"# a\n\nb\n\n" * (size // 8)
 
@@ -639,6 +669,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "empty chapters": empty_chapters,
     "empty chapters at the line limit": empty_chapters_at_limit,
     "scene breaks at the line limit": scene_breaks_at_limit,
+    "a forum thread's quotes at the line limit": forum_quotes_at_limit,
+    "dated entries at the line limit": dated_entries_at_limit,
     "markdown emphasis": markdown_emphasis,
     "deep HTML": deep_html,
     "deep AO3 HTML": deep_ao3,
