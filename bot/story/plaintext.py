@@ -2180,10 +2180,15 @@ def _front_page_line(item: Item | None) -> bool:
 
 
 def _lone_label(text: str) -> str | None:
-    """The key of a summary or notes label alone on its line with no colon ("Summary", "Description")."""
+    """The key of a summary or notes label alone on its line ("Summary", "Description:"). A short
+    field with its value on the line ("Summary: Two friends walk home") is no lone label: read as
+    one, the story's first paragraph under it became the summary."""
     if "\n" in text or len(text) > 30:
         return None
-    parsed = parse_field(f"{text.strip().rstrip(':：')}:")
+    label = text.strip().rstrip(":：")
+    if parse_field(label) is not None:
+        return None
+    parsed = parse_field(f"{label}:")
     return parsed[0] if parsed is not None and _KEYS[parsed[0]] in _PROSE_FIELDS else None
 
 
