@@ -128,6 +128,9 @@ class ScanReport:
     declared_unmapped: list[str]
     chapters: list[ChapterReport]
     possible: list[FoundWarning] = field(default_factory=list)  # for an admin to confirm or dismiss
+    # Of ``declared_unmapped``, the words only some chapters' notes gave, with those chapters: the
+    # rest are the story's, shown on every chapter (a scan stored before: all of them).
+    unmapped_chapters: dict[str, list[int]] = field(default_factory=dict)
 
     def ids(self) -> set[str]:
         return {warning.id for warning in self.warnings}
@@ -176,6 +179,8 @@ class ScanReport:
                 item["chapters"] = warning.chapters
                 item["declared_as"] = warning.declared_as
                 item["declared_chapters"] = warning.declared_chapters
+        if self.unmapped_chapters:
+            data["unmapped_chapters"] = self.unmapped_chapters
         data["chapters"] = [
             {
                 "number": chapter.number,
@@ -224,12 +229,14 @@ class ScanReport:
             data["declared_unmapped"],
             chapters,
             [found(w, POSSIBLE) for w in data.get("possible", [])],
+            data.get("unmapped_chapters", {}),
         )
 
     def summary_record(self) -> dict[str, Any]:
         """What members see of the scan, without evidence or per-chapter detail: the story's
         warnings, whether the author chose not to warn, the chapters not read (not English), what
-        the author declared that matches no warning (in the author's words).
+        the author declared that matches no warning (in the author's words, with the chapters that
+        gave those the story did not).
         Stored beside the whole record so a header or a page reads a few hundred bytes, not it."""
         return {
             "unwarned": self.unwarned,
@@ -239,7 +246,7 @@ class ScanReport:
             ],
             "not_english": [chapter.number for chapter in self.chapters if not chapter.english],
             "declared_unmapped": list(self.declared_unmapped),
-        }
+        } | ({"unmapped_chapters": self.unmapped_chapters} if self.unmapped_chapters else {})
 
     @classmethod
     def from_summary(cls, data: dict[str, Any]) -> ScanReport:
@@ -251,7 +258,14 @@ class ScanReport:
             for w in data["warnings"]
         ]
         chapters = [ChapterReport(number, [], [], english=False) for number in data["not_english"]]
-        return cls("", warnings, data["unwarned"], data.get("declared_unmapped", []), chapters)
+        return cls(
+            "",
+            warnings,
+            data["unwarned"],
+            data.get("declared_unmapped", []),
+            chapters,
+            unmapped_chapters=data.get("unmapped_chapters", {}),
+        )
 
 
 def _chapter_record(found: ChapterWarning) -> dict[str, Any]:
@@ -531,12 +545,15 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
             warning.source = "both"
             warning.declared_as = texts
     unwarned, unmapped = declared.unwarned, list(declared.unmapped)
+    only_in = _ChapterWords(unmapped)
     for chapter in story.chapters:
         own = map_texts(chapter.declared_warnings)
         _add_chapter_declared(taxonomy, merged, chapter.number, own, story_declared=declared.ids.keys())
-        # Like the story's own, an "unwarned" or a declaration that maps to nothing is the story's to tell.
+        # Like the story's own, an "unwarned" is the story's to tell; a declaration that maps to
+        # nothing is listed for the story, and shown in the headers of the chapters that gave it.
         unwarned = unwarned or own.unwarned
         keep_new(unmapped, own.unmapped, UNMAPPED_KEPT)
+        only_in.add(chapter.number, own.unmapped)
 
     # A chapter's possible warning is for an admin to decide wherever members are not shown it: not
     # where the author declared it (the story, or that chapter), but in a chapter of its own even when
@@ -552,7 +569,36 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
         unmapped,
         chapters,
         sorted(possible, key=strength_key),
+        only_in.kept(unmapped),
     )
+
+
+class _ChapterWords:
+    """Which chapters gave each declaration that maps to nothing and the story did not give: "drowning"
+    in chapter 3's note is for chapter 3's header, not every chapter's. A word more than
+    :data:`WORD_CHAPTERS_KEPT` chapters give is the story's (a summary stays a few hundred bytes)."""
+
+    def __init__(self, story_words: list[str]) -> None:
+        self._story = {word.lower() for word in story_words}
+        self._chapters: dict[str, list[int]] = {}
+
+    def add(self, chapter: int, words: list[str]) -> None:
+        for word in words:
+            if word.lower() in self._story:
+                continue
+            chapters = self._chapters.setdefault(word, [])
+            if len(chapters) >= WORD_CHAPTERS_KEPT:
+                self._story.add(word.lower())
+                del self._chapters[word]
+            elif chapter not in chapters:
+                chapters.append(chapter)
+
+    def kept(self, listed: list[str]) -> dict[str, list[int]]:
+        """The chapters of each of ``listed`` (the story's list as kept) that only some chapters gave."""
+        return {word: self._chapters[word] for word in listed if word in self._chapters}
+
+
+WORD_CHAPTERS_KEPT = 20
 
 
 def _add_chapter_declared(

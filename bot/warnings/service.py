@@ -761,13 +761,22 @@ def notices(report: ScanReport, chapter: int | None) -> list[HeaderWarning]:
     shown = [UNWARNED] if report.unwarned else []
     if any(not c.english for c in report.chapters if chapter is None or c.number == chapter):
         shown.append(NOT_ENGLISH)
-    if said := author_words(report.declared_unmapped):
+    if said := author_words(_unmapped_in(report, chapter)):
         words = clip("; ".join(said), AUTHOR_WORDS_CHARS)
         shown.append(HeaderWarning(AUTHOR_WORDS_ID, f"The author also warns of: {words}", "declared"))
     return shown
 
 
 AUTHOR_WORDS_CHARS = 160  # the author's unmatched warnings in a header: a line, not a page
+
+
+def _unmapped_in(report: ScanReport, chapter: int | None) -> list[str]:
+    """The author's declarations matching no warning that ``chapter`` carries (``None``: the story's
+    and every chapter's): the story's own, and those the chapter's notes gave."""
+    if chapter is None:
+        return report.declared_unmapped
+    only_in = report.unmapped_chapters
+    return [word for word in report.declared_unmapped if word not in only_in or chapter in only_in[word]]
 
 
 # ---------------------------------------------------------------------------------------
