@@ -38,6 +38,9 @@ class Chapter:
     # Warnings the author declared for this chapter alone ("CW for this chapter: self-harm" in its
     # notes), as written: this chapter carries them, the others do not.
     declared_warnings: list[str] = field(default_factory=list)
+    # The number its heading gives it ("Chapter 4" is 4), while the file is read: an author's "chapter
+    # 4 contains ..." names that chapter, not the fourth (a prologue stands before "Chapter 1"). Not stored.
+    heading_number: int | None = field(default=None, compare=False)
 
     @property
     def paragraphs(self) -> list[str]:

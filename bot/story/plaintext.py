@@ -867,6 +867,7 @@ def declare_chapter_warnings(story: Story) -> Story:
     declarations is read in one pass.
     """
     chapters = story.chapters
+    named = ChaptersByNumber(chapters)
     gathered = [dict.fromkeys(chapter.declared_warnings) for chapter in chapters]
     for index, chapter in enumerate(chapters):
         if chapter.title:  # "The Fall (TW: suicide)": the title keeps its words, the chapter the warning
@@ -876,8 +877,8 @@ def declare_chapter_warnings(story: Story) -> Story:
         for note in chapter.notes:
             for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
                 numbered = numbered_chapter_holds(sentence)
-                if numbered is not None and 0 < numbered[0] <= len(chapters):
-                    gathered[numbered[0] - 1].update(dict.fromkeys(numbered[1]))  # "chapter 4 contains ..."
+                if numbered is not None and (at := named.index(numbered[0])) is not None:
+                    gathered[at].update(dict.fromkeys(numbered[1]))  # "chapter 4 contains ..."
                     continue
                 for warning in extract_declarations(sentence)[0] or _chapter_holds(sentence):
                     for target in targets:
@@ -919,6 +920,27 @@ _NAMED_CHAPTER = re.compile(
 _NUMBERED_HOLDS = re.compile(
     rf"\b(?:the[ \t]+)?(?:chapter|ch\.?|part)[ \t]*(?P<number>\d{{1,4}})(?!\d){_HOLDING}", re.IGNORECASE
 )
+
+
+class ChaptersByNumber:
+    """Which chapter an author's "chapter 4" names: the one its heading numbers 4 when the headings
+    number chapters once each (a "Prologue" before "Chapter 1" makes "Chapter 4" the fifth), else the
+    fourth; ``None`` when there is no such chapter. Read once for a story's notes."""
+
+    def __init__(self, chapters: list[Chapter]) -> None:
+        self._count = len(chapters)
+        numbers = [chapter.heading_number for chapter in chapters]
+        given = [number for number in numbers if number is not None]
+        self._at = (
+            {number: index for index, number in enumerate(numbers) if number is not None}
+            if given and len(set(given)) == len(given)
+            else None
+        )
+
+    def index(self, number: int) -> int | None:
+        if self._at is not None:
+            return self._at.get(number)
+        return number - 1 if 0 < number <= self._count else None
 
 
 def numbered_chapter_holds(sentence: str) -> tuple[int, list[str]] | None:
@@ -3706,9 +3728,10 @@ def build_story(
             summary = before or None
             if after:
                 notes.append(after)
+    named = ChaptersByNumber(chapters)
     for note in meta.notes:
         declared.extend(extract_declarations(note)[0])
-        _note_declarations(note, chapters)
+        _note_declarations(note, chapters, named)
     archive = meta.values.get("archive_warnings", [])
     if not chapters:
         if notes or orphan_notes:
@@ -3737,14 +3760,14 @@ def build_story(
     return Story(story_meta, chapters, source_format)
 
 
-def _note_declarations(note: str, chapters: list[Chapter]) -> None:
+def _note_declarations(note: str, chapters: list[Chapter], named: ChaptersByNumber) -> None:
     """What a header note says one chapter holds, given to that chapter: "chapter 2 contains
-    self-harm" to the second, "this chapter contains self-harm" (a note over the first chapter,
+    self-harm" to the one it names, "this chapter contains self-harm" (a note over the first chapter,
     as a story posted a chapter at a time has it) to the first."""
     for sentence in _NOTE_SENTENCE.split(note):
         numbered = numbered_chapter_holds(sentence)
-        if numbered is not None and 0 < numbered[0] <= len(chapters):
-            chapters[numbered[0] - 1].declared_warnings.extend(numbered[1])
+        if numbered is not None and (at := named.index(numbered[0])) is not None:
+            chapters[at].declared_warnings.extend(numbered[1])
         elif numbered is None and chapters and (held := _chapter_holds(sentence)):
             chapters[0].declared_warnings.extend(held)
 

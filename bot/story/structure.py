@@ -1734,7 +1734,10 @@ def assemble(
             continue
         title = (draft.heading.title or draft.heading.name) if draft.heading else None
         scenes = [Scene(paragraphs) for paragraphs in draft.scenes if paragraphs]
-        chapters.append(Chapter(len(chapters) + 1, title, scenes, orphan_notes + draft.notes))
+        chapter = Chapter(len(chapters) + 1, title, scenes, orphan_notes + draft.notes)
+        if draft.heading is not None and draft.heading.kind == "chapter":
+            chapter.heading_number = draft.heading.number
+        chapters.append(chapter)
         orphan_notes = []
     if chapters:
         chapters[-1].notes.extend(orphan_notes)
@@ -1785,11 +1788,13 @@ def _merge_headings(outer: Heading, inner: Heading) -> Heading:
     the next heading as its title, as it would a title line (Vellum and Atticus set the chapter's
     number and its title as two headings); anything else keeps its own words before the inner title."""
     if _wants_title(outer) and inner.kind == "markdown":
-        return Heading(inner.title or outer.title, outer.kind, outer.level, f"{outer.raw}\n{inner.raw}")
+        return Heading(
+            inner.title or outer.title, outer.kind, outer.level, f"{outer.raw}\n{inner.raw}", number=outer.number
+        )
     outer_title = outer.title or outer.raw
     inner_title = inner.title or inner.name  # "VOLUME I." over "LETTER I.": "Volume I — Letter I"
     title = f"{outer_title} — {inner_title}" if inner_title else outer_title
-    return Heading(title, inner.kind, inner.level, f"{outer.raw}\n{inner.raw}")
+    return Heading(title, inner.kind, inner.level, f"{outer.raw}\n{inner.raw}", number=inner.number)
 
 
 def _empty_heading(heading: Heading) -> StoryFormatError:
