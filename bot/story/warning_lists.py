@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.story.model import Story
+from bot.story.plaintext import ChaptersByNumber
 
 # Lines from the top of a file a title page's list may start in: a header, a summary and notes.
 HEAD_LINES = 300
@@ -67,11 +68,13 @@ def take_warning_lists(text: str) -> tuple[str, WarningLists]:
 
 
 def give_warning_lists(story: Story, lists: WarningLists) -> Story:
-    """Each chapter the declarations a list gives it (by position: the author's "Chapter 2" is the
-    second), the list itself the story's note. Returned for chaining."""
+    """Each chapter the declarations a list gives it (the author's "Chapter 2", as a note's "chapter 2
+    contains ..." names it: :class:`bot.story.plaintext.ChaptersByNumber`), the list itself the
+    story's note. Returned for chaining."""
+    named = ChaptersByNumber(story.chapters)
     for number, declared in lists.by_chapter.items():
-        if 0 < number <= len(story.chapters):
-            story.chapters[number - 1].declared_warnings.extend(declared)
+        if (at := named.index(number)) is not None:
+            story.chapters[at].declared_warnings.extend(declared)
     if lists.note:
         story.meta.notes.append(lists.note)
     return story

@@ -82,3 +82,11 @@ def in_parts(*numbers: int) -> str:
         f"Chapter {n}: {title}" for n, title in zip(numbers, ("Reeds", "Lock", "Eels", "Weir"), strict=True)
     )
     return f"Part One\n\n{chapters(first, second)}Part Two\n\n{chapters(third, fourth)}"
+
+
+def test_a_list_of_warnings_by_chapter_names_the_chapter_its_heading_numbers() -> None:
+    listing = "CONTENT WARNINGS BY CHAPTER\nChapter 1: none\nChapter 2: blood, self-harm\nChapter 3: none\n\n"
+    story = read(f"Undertow\nby saltwaterink\n\n{listing}" + chapters(*NUMBERED))
+    assert [chapter.title for chapter in story.chapters] == ["Prologue", "Reeds", "Lock", "Eels", "Epilogue"]
+    assert warned(story)["Lock"] == {"blood-gore", "self-harm"}
+    assert warned(story)["Reeds"] == set()
