@@ -1152,8 +1152,11 @@ def _is_declaration(match: re.Match[str]) -> bool:
 # "No warnings for this chapter beyond the tags", "no other TWs for this one": a label an absence stands
 # before declares nothing. Read as a declaration, "warnings for this chapter beyond the tags" was
 # shown to admins as the author's words Dogear could not place.
+# German too: "Keine Triggerwarnungen für dieses Kapitel", "keine weiteren Warnungen".
 _NEGATION = re.compile(
-    r"(?<![\w'’])(?:no|zero|without|not[ \t]+any)[ \t]+(?:(?:other|further|more|additional|extra|new|specific|real|major|big|serious|heavy)[ \t]+)?$",
+    r"(?<![\w'’])(?:no|zero|without|not[ \t]+any|keine|keinerlei|ohne)[ \t]+"
+    r"(?:(?:other|further|more|additional|extra|new|specific|real|major|big|serious|heavy"
+    r"|weiteren|anderen|besonderen|echten|gro(?:ß|ss)en)[ \t]+)?$",
     re.IGNORECASE,
 )
 NEGATION_CHARS = 24  # how far back a label looks for the word that negates it

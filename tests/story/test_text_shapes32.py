@@ -46,6 +46,14 @@ def test_a_text_note_saying_no_warnings_declares_nothing() -> None:
     assert [chapter.declared_warnings for chapter in story.chapters] == [[], []]
 
 
+@pytest.mark.parametrize(
+    "note", ["Keine Triggerwarnungen für dieses Kapitel.", "Anmerkung: keine weiteren Inhaltswarnungen, nur Fluff."]
+)
+def test_a_german_note_saying_no_warnings_declares_nothing(note: str) -> None:
+    story = read(f"Kapitel 1\n\nA/N: {note}\n\n{TEXT}\n\nKapitel 2\n\nA/N: Triggerwarnung: Blut\n\n{MORE}\n")
+    assert [chapter.declared_warnings for chapter in story.chapters] == [[], ["Triggerwarnung: Blut"]]
+
+
 def test_a_warning_beside_a_no_warnings_sentence_is_still_declared() -> None:
     story = read(f"Chapter 1\n\nA/N: TW: blood. No other warnings for this one.\n\n{TEXT}\n\nChapter 2\n\n{MORE}\n")
     assert story.chapters[0].declared_warnings == ["TW: blood"]
