@@ -794,15 +794,17 @@ def _heading(tag: Tag, out: list[Item | None], headings: bool) -> None:
         return
     byline = _title_by_author(tag)
     if byline is not None:
-        text = byline[0]
+        # The title page's heading, never a chapter's: read as one, a heading of a lower level than
+        # the chapters' (FanFicFare's HTML sets it in an <h3> over <h2> chapters) was chapter 1, its
+        # metadata under it (the story's "Warnings:" too) posted as that chapter's text.
+        out.extend([Para(f"Title: {byline[0]}"), Para(f"Author: {byline[1]}")])
+        return
     heading = (
         match_heading(text) or numbered_heading(text) or bare_number_heading(text) or Heading(text, "markdown", 2, text)
     )
     heading.level = int(tag.name[1])
     heading.lesser = None  # an <h2>Letter 2</h2> is a heading whatever the text around it
     out.append(heading)
-    if byline is not None:
-        out.append(Para(f"Author: {byline[1]}"))
 
 
 # A number, then a stop, colon or bracket, a spaced dash or bar, or a line break, then the title.
