@@ -827,8 +827,9 @@ _NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+")
 # "Next chapter: TW suicide", "CW for the next chapter", "heads up for the upcoming chapter": the
 # author warns of the chapter after the one the note is under (end notes often do).
 # The same in the languages of declared.json: "CW für das nächste Kapitel", "dans ce chapitre".
-_NEXT_CHAPTER = r"(?:next|upcoming|following|coming)\s+(?:chapter|part|update|instal+ment)"
-_THIS_CHAPTER = r"(?:this|today'?s)\s+(?:chapter|part|update|instal+ment)"
+# A web serial's or webtoon site's "episode" (Tapas, Webtoon Canvas) is its chapter.
+_NEXT_CHAPTER = r"(?:next|upcoming|following|coming)\s+(?:chapter|part|update|instal+ment|episode)"
+_THIS_CHAPTER = r"(?:this|today'?s)\s+(?:chapter|part|update|instal+ment|episode)"
 
 
 @cache
@@ -1465,7 +1466,10 @@ def _held(found: re.Match[str] | None) -> list[str]:
     while len(pieces) > 1 and (not pieces[-1].strip() or reader_aside(pieces[-1])):
         pieces.pop()
     what = ",".join(pieces)
-    if not lists_warnings(what):
+    # Such a sentence says it lists what the work holds: one warning known among things Dogear has
+    # no id for ("miscarriage, infertility, and grief") declares it, as a labelled list does; read
+    # as known warnings only, the whole sentence declared nothing.
+    if not (lists_warnings(what) or lists_declared(what)):
         return []
     return [found.group(0)[: found.start("what") - found.start(0)].strip() + " " + what.strip()]
 
@@ -1921,19 +1925,22 @@ def read_preamble(items: list[Item]) -> Preamble:
             continue
         if pending_key is not None and parse_field(text.split("\n")[0]) is None:
             meta.add(pending_key, f"{pending_key}: {text}", text)
-            pending_key = None
             index += 1
+            if _KEYS[pending_key] == "summary":
+                index = _rest_of_summary(items, index, meta)
+            pending_key = None
             continue
         pending_key = None
         if prose_warning is None and _prose_warning_field(text):
             prose_warning = (index, copy.deepcopy(meta))
         last_key = _field_paragraph(text, meta)
         if last_key is not None:
-            lines = text.split("\n")
-            parsed = parse_field(lines[-1])
-            if len(lines) == 1 and parsed and not parsed[1].strip() and _KEYS[last_key]:
-                pending_key = last_key
+            parsed = parse_field(text.rsplit("\n", 1)[-1])
+            if parsed and not parsed[1].strip() and _KEYS[last_key]:
+                pending_key = last_key  # a block of fields ending in "Summary:", its text in the next paragraph
             index += 1
+            if pending_key is None and _KEYS[last_key] == "summary":
+                index = _rest_of_summary(items, index, meta)
             continue
         if index < last_para and _header_block(text, meta):
             index += 1
@@ -1985,8 +1992,14 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())  # a journal post's subject and "Posted by ... on ..." over its fields
             index += 1
             continue
-        if meta.title is not None and index < last_para and _STATUS_LINE.fullmatch(text.strip()):
-            meta.notes.append(text.strip())  # Wattpad's "Completed" under the title
+        if (
+            meta.title is not None
+            and index < last_para
+            and (_STATUS_LINE.fullmatch(text.strip()) or _WORD_COUNT_LINE.fullmatch(text.strip()))
+        ):
+            # Wattpad's "Completed" under the title, a title page's "Approx. 3,000 words": as story
+            # text it was a chapter 1 of its own, every chapter number after it one too high.
+            meta.notes.append(text.strip())
             index += 1
             continue
         if (
@@ -2174,9 +2187,19 @@ _SENTENCE_MARK = re.compile(r"[.?!](?:\s|$)")
 # The asides such a header sentence comes with: "Also some language.", "Chapter 3 is soft, I promise."
 _SOFT_SENTENCE = re.compile(
     r"(?:also[ \t]+)?(?:some|a[ \t]+bit[ \t]+of|mild)[ \t]+(?:language|swearing|cursing)[ \t]*[.!]?"
-    r"|(?:the[ \t]+)?(?:chapter|ch\.?|part)[ \t]*\d{1,4}[ \t]+is[ \t]+(?:soft|fluff|fluffy|gentle|lighter|safe)\b[^.!?\n]{0,40}[.!]?",
+    r"|(?:the[ \t]+)?(?:chapter|ch\.?|part)[ \t]*\d{1,4}[ \t]+is[ \t]+(?:soft|fluff|fluffy|gentle|lighter|safe)\b[^.!?\n]{0,40}[.!]?"
+    # a book's content note asking for care: "If these topics are difficult for you, please take care while reading."
+    r"|(?:if|when)[ \t][^.!?\n,]{1,80},[ \t]*(?:please[ \t]+)?(?:take[ \t]+care|read[ \t]+(?:with[ \t]+care|carefully|safely)"
+    r"|proceed[ \t]+with[ \t]+caution|be[ \t]+gentle[ \t]+with[ \t]+yourself)\b[^.!?\n]{0,40}[.!]?",
     re.IGNORECASE,
 )
+
+
+def declares_only(text: str) -> bool:
+    """Whether a paragraph only says what the work holds: a warnings line ("CW: gore") or sentences
+    with no label ("This book contains depictions of miscarriage and grief. If these topics are
+    difficult for you, please take care."), as a book's content note before chapter one is."""
+    return declaration_line(text) or _header_sentences(text, _Meta())
 
 
 _PICTURE = re.compile(r"^[ \t]*\[Image(?:: [^\]\n]*)?\][ \t]*$")  # a picture's line (image_line)
@@ -2184,6 +2207,11 @@ _PICTURE = re.compile(r"^[ \t]*\[Image(?:: [^\]\n]*)?\][ \t]*$")  # a picture's 
 _STATUS_LINE = re.compile(
     r"(?:completed?|ongoing|in[ \t]+progress|on[ \t]+hiatus|hiatus|abandoned|discontinued|work[ \t]+in[ \t]+progress)"
     r"[ \t]*[.!]?",
+    re.IGNORECASE,
+)
+# A title page's word count standing alone: "Approx. 3,000 words" (Scrivener's compile), "~12k words", "(2,140 words)".
+_WORD_COUNT_LINE = re.compile(
+    r"[(\[]?(?:(?:approx(?:imately|\.)?|about|around|roughly|ca\.|~|≈)[ \t]*)?\d[\d,.]*[ \t]?k?\+?[ \t]*words?[)\]]?[.!]?",
     re.IGNORECASE,
 )
 BLURB_CHARS = 1500  # a story's blurb on its title page is a paragraph or two
@@ -2202,6 +2230,35 @@ def _front_page_line(item: Item | None) -> bool:
         return False
     text = item.text.strip()
     return _HASHTAGS.fullmatch(text) is not None or contents_label(text) or _STATUS_LINE.fullmatch(text) is not None
+
+
+SUMMARY_PARAGRAPHS = 6  # a blurb of a few paragraphs, as AO3 and a title page allow
+
+
+def _rest_of_summary(items: list[Item], index: int, meta: _Meta) -> int:
+    """The paragraphs after a summary's first one, up to the first chapter heading or the header's
+    next field ("Warnings: ..."), are the summary too: a blurb of several paragraphs under
+    "Summary:" was cut after its first, the rest read as a chapter 1 of its own, so every chapter
+    number after it was one too high.
+
+    Only a short run of plain paragraphs straight over a heading or a field is taken; anything else
+    is the story's, as before. Returns the index after the run."""
+    end = index
+    header_goes_on = False  # the run ends at a field or a declaration: the header goes on after it
+    while end < len(items) and end - index < SUMMARY_PARAGRAPHS:
+        item = items[end]
+        if not isinstance(item, Para) or item.note or len(item.text) > BLURB_CHARS:
+            break
+        text = item.text.strip()
+        if parse_field(text.split("\n", 1)[0]) is not None or declaration_line(text) or is_labelled_note(text):
+            header_goes_on = True
+            break
+        end += 1
+    if end == index or end >= len(items) or not (header_goes_on or isinstance(items[end], Heading)):
+        return index
+    for item in items[index:end]:
+        meta.add("summary", f"summary: {item.text}", item.text)  # type: ignore[union-attr]
+    return end
 
 
 def _lone_label(text: str) -> str | None:

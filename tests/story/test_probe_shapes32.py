@@ -1,5 +1,8 @@
 """Shapes from the s32 probe that misread: FanFicFare's HTML output (its title heading read as a
-chapter 1 holding the story's metadata, "Warnings:" too)."""
+chapter 1 holding the story's metadata, "Warnings:" too), a summary of several paragraphs under
+"Summary:" (all but the first read as a chapter 1 of their own), a title page's word count line
+("Approx. 3,000 words", a chapter of its own), and a sentence saying what the work or an episode
+holds that names a warning among things Dogear has no id for (declared nothing)."""
 
 from __future__ import annotations
 
@@ -60,3 +63,125 @@ def test_a_heading_that_merely_says_by_is_still_a_heading() -> None:
     story = read(page, "stand.html")
     assert story.meta.title == "Stand By Me"
     assert [chapter.paragraphs for chapter in story.chapters] == [["The pier was empty."], ["The tide came in."]]
+
+
+# -- a summary of several paragraphs
+
+
+LONG_SUMMARY = """The Glass Cartographer
+by Ysolde Marr
+
+Summary:
+Bren draws maps of places that do not exist yet, and then they do.
+
+When the Guild asks for a map of a city that burned, she refuses; her sister does not.
+
+A story about sisters, ink and a city that should have stayed ash.
+
+Chapter 1: Ink
+
+The ink was made of soot and it never quite dried.
+
+Chapter 2: Ash
+
+Her sister's map was finished by morning.
+"""
+
+
+def test_every_paragraph_of_a_summary_over_the_first_chapter_is_the_summary() -> None:
+    story = read(LONG_SUMMARY)
+    assert story.meta.summary is not None
+    assert story.meta.summary.startswith("Bren draws maps")
+    assert "A story about sisters" in story.meta.summary
+    assert [chapter.title for chapter in story.chapters] == ["Ink", "Ash"]
+    assert story.chapters[0].paragraphs == ["The ink was made of soot and it never quite dried."]
+
+
+def test_a_summary_field_with_its_value_on_the_line_takes_the_paragraphs_after_it_too() -> None:
+    text = LONG_SUMMARY.replace("Summary:\nBren", "Summary: Bren")
+    story = read(text)
+    assert "A story about sisters" in (story.meta.summary or "")
+    assert [chapter.title for chapter in story.chapters] == ["Ink", "Ash"]
+
+
+def test_a_one_shot_with_a_summary_and_no_headings_keeps_its_text() -> None:
+    """Guard: with no chapter heading after them, the paragraphs under a summary are the story."""
+    text = (
+        "Low Water\nby Ysolde Marr\n\nSummary: A heron and a girl.\n\n"
+        "The heron stood in the shallows all morning.\n\nThe girl watched it from the bridge.\n"
+    )
+    story = read(text)
+    assert story.meta.summary == "A heron and a girl."
+    assert story.chapters[0].paragraphs == [
+        "The heron stood in the shallows all morning.",
+        "The girl watched it from the bridge.",
+    ]
+
+
+def test_a_summarys_paragraphs_end_at_the_next_field_which_is_read() -> None:
+    """The summary's paragraphs run up to the header's next field; that field is read as one."""
+    text = LONG_SUMMARY.replace(
+        "A story about sisters, ink and a city that should have stayed ash.",
+        "Warnings: character death, fire",
+    )
+    story = read(text)
+    assert "character death" not in (story.meta.summary or "")
+    assert ids(story.meta.declared_warnings) == ["death"]
+    assert [chapter.title for chapter in story.chapters] == ["Ink", "Ash"]
+
+
+# -- a word count alone on the title page
+
+
+def test_a_word_count_line_on_the_title_page_is_no_chapter() -> None:
+    text = (
+        "THE SALT ROAD\r\n\r\nby Perrin Vale\r\n\r\nApprox. 4,200 words\r\n\r\n"
+        "CHAPTER ONE\r\n\r\nThe carts left at dawn.\r\n\r\nCHAPTER TWO\r\n\r\nThe goat went missing.\r\n"
+    )
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["The carts left at dawn."],
+        ["The goat went missing."],
+    ]
+    assert "Approx. 4,200 words" in story.meta.notes
+
+
+def test_a_sentence_about_words_stays_story_text() -> None:
+    """Guard: a count inside a sentence is prose."""
+    text = "Ink\nby Perrin Vale\n\nChapter 1\n\nShe wrote 3,000 words that night.\n\nChapter 2\n\nThen she slept.\n"
+    story = read(text)
+    assert story.chapters[0].paragraphs == ["She wrote 3,000 words that night."]
+
+
+# -- what the work or an episode holds, among things Dogear has no id for
+
+
+def test_a_works_sentence_naming_a_warning_among_unknown_things_declares_it() -> None:
+    text = (
+        "Quiet Rooms\nby Lee Hart\n\nThis story contains self-harm, infertility and a house fire.\n\n"
+        "Chapter 1\n\nShe sat with her hands in her lap.\n\nChapter 2\n\nThe house burned down.\n"
+    )
+    story = read(text)
+    assert ids(story.meta.declared_warnings) == ["self-harm"]
+    assert len(story.chapters) == 2
+
+
+def test_an_episodes_sentence_declares_for_that_episode() -> None:
+    text = (
+        "Ember Street\nby Jo Park\n\nEpisode 1 - Sparks\n\nThe kettle screamed and nobody came.\n\n"
+        "Episode 2 - Smoke\n\n⚠ This episode contains descriptions of a panic attack and a house fire.\n\n"
+        "Mina smelled the smoke first.\n\nEpisode 3 - Ash\n\nThe street was quiet after.\n"
+    )
+    story = read(text)
+    assert [ids(chapter.declared_warnings) for chapter in story.chapters] == [[], ["mental-illness"], []]
+    assert story.chapters[1].paragraphs == ["Mina smelled the smoke first."]
+
+
+def test_a_works_sentence_naming_no_warning_declares_nothing() -> None:
+    """Guard: one known warning at least, as for a labelled list."""
+    text = (
+        "Paris\nby Lee Hart\n\nThis story contains a lot of walking around Paris, and cheese.\n\n"
+        "Chapter 1\n\nThe bakery opened at six.\n\nChapter 2\n\nThe cheese shop at nine.\n"
+    )
+    story = read(text)
+    assert story.meta.declared_warnings == []
