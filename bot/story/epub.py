@@ -55,6 +55,7 @@ from bot.story.plaintext import (
     book_notice,
     build_story,
     by_line_author,
+    declares_only,
     front_label,
     front_page_note,
     parse_field,
@@ -70,6 +71,7 @@ from bot.story.structure import (
     series_titles,
     titles_from_next_line,
 )
+from bot.story.warning_lists import WarningLists, give_warning_lists, page_warning_lists
 
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # deflate tops out near 1:1000 on pathological input; real EPUBs are far below this
@@ -650,11 +652,13 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
     docs = [
         _read_doc(href, soup, spine, anchors.get(href)) for (href, _), soup in zip(book.documents, soups, strict=True)
     ]
+    docs, back_pages = _without_back_warnings(docs, book)
     docs, front, pages = _without_front_matter(docs, book)
     items.extend(_front_matter_fields(front, book))
-    items.extend(_front_page_items(pages))
-    items.extend(Para(f"A/N: {note}") for note in book_notes)
     docs = _without_back_matter(docs, book)
+    lists: list[WarningLists] = []
+    items.extend(_front_page_items(pages + back_pages, lists))
+    items.extend(Para(f"A/N: {note}") for note in book_notes)
     parts = [part for doc in docs for part in _parts(doc)]
     titles = _toc_titles(book, parts)
     split = _split_continuations(docs)
@@ -676,7 +680,10 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
         started = True
         part_items = _part_page_notes(part_items)
         items.extend(_chapter_items(part_items, titles.get(part.key), sections=part.key in titles or per_file))
-    return build_story(titles_from_next_line(items), filename, "epub", max_chapters=max_chapters)
+    story = build_story(titles_from_next_line(items), filename, "epub", max_chapters=max_chapters)
+    for found in lists:
+        give_warning_lists(story, found)
+    return story
 
 
 def _part_page_notes(items: list[Item]) -> list[Item]:
@@ -984,6 +991,8 @@ def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:
     elif items and isinstance(items[0], Heading) and _note_page_label(items[0].raw):
         label = label or items[0].raw  # "Content Warnings", "A Note from the Author": the story's
         items = items[1:]
+    if label is None and (content := _content_note_page(items)) is not None:
+        return [content]
     if any(isinstance(item, Heading) for item in items):
         return None  # a heading besides "Dedication" (an untitled "The Tide Table"): the first chapter's
     lines = [item.text for item in items if isinstance(item, Para) and item.text.strip()]
@@ -992,14 +1001,69 @@ def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:
     return unmarked_front_pages(lines)
 
 
-def _front_page_items(pages: list[_Page]) -> list[Item]:
+def _content_note_page(items: list[Item]) -> _Page | None:
+    """A page before chapter one under a heading of its own ("Before You Begin", "Please Read")
+    whose every paragraph only says what the book holds ("This book contains depictions of
+    miscarriage and grief. If these topics are difficult for you, please take care."): the book's
+    content note. Read as a chapter, it declared nothing and every chapter number was one too high."""
+    if len(items) < 2 or not isinstance(items[0], Heading) or not all(isinstance(item, Para) for item in items[1:]):
+        return None
+    lines = [item.text for item in items[1:] if isinstance(item, Para) and item.text.strip()]
+    if not lines or not all(declares_only(line) for line in lines):
+        return None
+    return (items[0].raw, lines)
+
+
+def _without_back_warnings(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], list[_Page]]:
+    """The documents less the pages of warnings after the story (a book's "Content Warnings" at the
+    back, where a spoiler-shy author puts them, "by chapter" or not, among the back matter), which
+    declare them as they would before chapter one. Their "Chapter 2: drowning" lines were read as
+    chapter headings with nothing under them, the page as one with no text, and dropped: no
+    chapter carried its warnings."""
+    labels = _toc_labels(book)
+    taken: dict[int, _Page] = {}
+    for index in range(len(docs) - 1, 0, -1):  # from the end, past the back matter, up to the story
+        doc = docs[index]
+        if (page := _warnings_page(doc)) is not None:
+            taken[index] = page
+        elif doc.has_text and not (
+            _is_marked_back_matter(doc, book) or _is_named_back_matter(doc, book, labels.get(doc.href, ""))
+        ):
+            break
+    kept = [doc for index, doc in enumerate(docs) if index not in taken]
+    return kept, [taken[index] for index in sorted(taken)]
+
+
+def _warnings_page(doc: _Doc) -> _Page | None:
+    """A short page headed as the book's warnings ("Content Warnings") over lines of text only."""
+    if doc.prose_words >= _FRONT_MATTER_MAX_WORDS:
+        return None
+    items = [item for item in doc.items if not isinstance(item, SceneBreak)]
+    if not items or not isinstance(items[0], Heading) or _note_page_label(items[0].raw) != WARNINGS:
+        return None
+    # Its "Chapter 2: drowning" lines were read as headings: as lines, they are its entries.
+    lines = [item.raw if isinstance(item, Heading) else item.text for item in items[1:] if isinstance(item, Item)]
+    lines = [line for line in lines if line.strip()]
+    if not lines:
+        return None
+    if any(isinstance(item, Heading) for item in items[1:]) and page_warning_lists(items[0].raw, lines) is None:
+        return None  # a heading that lists nothing: the page is more than a list of warnings
+    return (items[0].raw, lines)
+
+
+def _front_page_items(pages: list[_Page], lists: list[WarningLists]) -> list[Item]:
     """Each dedication or epigraph as a text file sets it out: its label as a heading over its lines;
-    a page of warnings or an author's note as the header lines that declare them or note it."""
+    a page of warnings or an author's note as the header lines that declare them or note it. A page
+    of warnings listed chapter by chapter is added to ``lists``, to be given to those chapters."""
     items: list[Item] = []
     for label, lines in pages:
         kind = _note_page_label(label)
-        if kind == WARNINGS:
+        if kind == WARNINGS and (by_chapter := page_warning_lists(label, lines)) is not None:
+            lists.append(by_chapter)
+        elif kind == WARNINGS:
             items.append(Para(f"{label}: " + ", ".join(line.rstrip(",;") for line in lines), 0))
+        elif kind is None and all(declares_only(line) for line in lines):
+            items.extend(Para(line, 0) for line in lines)  # a content note's sentences, read by the preamble
         elif kind == NOTES:
             items.extend(Para(f"A/N: {line}", 0) for line in lines)
         else:

@@ -45,6 +45,7 @@ _ENGLISH_NOTES = (
     r"|(?:chapter|beginning|opening|start|end|ending|closing|final|story|work|fic|translator'?s'?) notes?"
     r"|chapter (?:beginning|end) notes?|an? note (?:from|by) (?:the )?author|(?:an? )?note to (?:the |my |our )?readers?"
     r"|notes?|disclaimers?|(?:foot|end) ?notes?|translation notes?|(?:chapter )?footnotes?"
+    r"|an? (?:note|word) (?:on|about) (?:the )?content"  # a book's page pointing to its warnings elsewhere
 )
 _ENGLISH_WARNINGS = (
     r"(?:(?:chapter|content|trigger|story) )?warnings?(?:\(s\))?(?: for (?:this|the|(?:the )?(?:next|upcoming|following)) chapter)?"

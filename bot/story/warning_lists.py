@@ -58,13 +58,28 @@ def take_warning_lists(text: str) -> tuple[str, WarningLists]:
             end += 1
         if len(entries) < 2:
             continue
-        found_lists = WarningLists(note="\n".join(line.strip() for line in lines[index:end] if line.strip()))
-        for entry in entries:
-            what = entry.group("what").strip().rstrip(".")
-            if not _NONE.match(what):
-                found_lists.by_chapter.setdefault(int(entry.group("number")), []).append(f"Warnings: {what}")
+        found_lists = _lists(entries, "\n".join(line.strip() for line in lines[index:end] if line.strip()))
         return "\n".join([*lines[:index], *lines[end:]]), found_lists
     return text, WarningLists()
+
+
+def page_warning_lists(label: str, lines: list[str]) -> WarningLists | None:
+    """A book's page of warnings (its heading ``label``, "Content Warnings") read as a list by
+    chapter when every line of it is an entry naming its chapter ("Chapter 2: drowning"), two at
+    least; None for any other page, whose lines declare for the whole book as before."""
+    entries = [_ENTRY.fullmatch(line.strip()) for line in lines[:MAX_ENTRIES] if line.strip()]
+    if len(entries) < 2 or len(lines) > MAX_ENTRIES or not all(entries):
+        return None
+    return _lists([entry for entry in entries if entry], "\n".join([label, *(line.strip() for line in lines)]))
+
+
+def _lists(entries: list[re.Match[str]], note: str) -> WarningLists:
+    found = WarningLists(note=note)
+    for entry in entries:
+        what = entry.group("what").strip().rstrip(".")
+        if not _NONE.match(what):
+            found.by_chapter.setdefault(int(entry.group("number")), []).append(f"Warnings: {what}")
+    return found
 
 
 def give_warning_lists(story: Story, lists: WarningLists) -> Story:
