@@ -2237,7 +2237,7 @@ SUMMARY_PARAGRAPHS = 6  # a blurb of a few paragraphs, as AO3 and a title page a
 
 def _rest_of_summary(items: list[Item], index: int, meta: _Meta) -> int:
     """The paragraphs after a summary's first one, up to the first chapter heading or the header's
-    next field ("Warnings: ..."), are the summary too: a blurb of several paragraphs under
+    last field over it ("Warnings: ..."), are the summary too: a blurb of several paragraphs under
     "Summary:" was cut after its first, the rest read as a chapter 1 of its own, so every chapter
     number after it was one too high.
 
@@ -2251,7 +2251,9 @@ def _rest_of_summary(items: list[Item], index: int, meta: _Meta) -> int:
             break
         text = item.text.strip()
         if parse_field(text.split("\n", 1)[0]) is not None or declaration_line(text) or is_labelled_note(text):
-            header_goes_on = True
+            # only a field straight over the first heading: a post's "Tags:" after its one chapter's
+            # text is no header going on, and that text no summary
+            header_goes_on = end + 1 < len(items) and isinstance(items[end + 1], Heading)
             break
         end += 1
     if end == index or end >= len(items) or not (header_goes_on or isinstance(items[end], Heading)):
