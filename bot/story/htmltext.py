@@ -653,7 +653,9 @@ def _field_table(table: Tag) -> str | None:
         if not label or len(label) > _LABEL_MAX_CHARS or "\n" in label:
             return None
         if not label.endswith(":"):
-            if cells[0].name != "th":
+            # A header's table with its labels bare ("Title" | "Ferryman", as LiveJournal and
+            # Dreamwidth posts set a fic's header) is fields too, when each label is a field's.
+            if cells[0].name != "th" and parse_field(f"{label}:") is None:
                 return None
             label += ":"
         value = _cell_lines(cells[1])
@@ -993,7 +995,7 @@ def parse_generic_html(
     image_lines(body)
     _mark_title_style(soup, body)
     items = _page_header(note_sections(titles_from_next_line(_without_front_images(html_items(body)))))
-    items = _title_over_fields(_without_site_lines(items))
+    items = _title_over_fields(_without_site_lines(_from_post_header(items)))
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     prefix: list[Item] = []
@@ -1075,6 +1077,44 @@ def _without_site_lines(items: list[Item]) -> list[Item]:
             item = Para(f"A/N: {item.text}", item.gap)
         kept.append(item)
     return kept
+
+
+POST_HEADER_ITEMS = 12  # a journal's name, the post's subject, its date and poster: a few lines
+_POST_CHROME_WORDS = 12
+
+
+def _from_post_header(items: list[Item]) -> list[Item]:
+    """A post's items from its fic header on: a block of fields naming the story's title ("Title:
+    The Longest Night" / "Author:" / "Warnings:"), as a LiveJournal or Dreamwidth post opens its
+    fic, makes what stands before it in the page the journal's: its name, the post's subject, the
+    date and the poster. Left there, they headed a chapter that swallowed the header, so its
+    warnings were posted as story text and declared nothing.
+
+    Only where the block comes within the page's first few items and nothing before it is prose
+    (headings and short lines only); any other page is read as before."""
+    for index, item in enumerate(items[:POST_HEADER_ITEMS]):
+        if isinstance(item, Para) and not item.note and _names_title(item.text):
+            before = items[:index]
+            if index and all(_post_chrome(earlier) for earlier in before):
+                return items[index:]
+            return items
+        if not _post_chrome(item):
+            return items
+    return items
+
+
+def _names_title(text: str) -> bool:
+    """Whether a paragraph is a header's block of fields, one of them the title (two fields at least)."""
+    lines = text.split("\n", POST_HEADER_ITEMS)[:POST_HEADER_ITEMS]
+    keys = [parsed[0] for line in lines if (parsed := parse_field(line)) is not None]
+    return len(keys) >= 2 and any(key in ("title", "story title") for key in keys)
+
+
+def _post_chrome(item: Item) -> bool:
+    """A heading or a short line, as a journal's page sets around a post: never a paragraph of prose."""
+    if isinstance(item, Heading):
+        return True
+    return isinstance(item, Para) and len(item.text.split()) <= _POST_CHROME_WORDS
 
 
 def _title_over_fields(items: list[Item]) -> list[Item]:

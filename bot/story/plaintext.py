@@ -1776,12 +1776,17 @@ def _subtitle_over_byline(text: str, following: Item | None, meta: _Meta) -> boo
     return author is not None and _repeats_field(following.text, author, meta)
 
 
+_NAME_LINE_WORDS = 6
+
+
 def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     """The title, or a by-line naming the author, the fields above already gave (a book's title page
     under Project Gutenberg's "Title:" and "Author:" lines), said again in any case."""
+    known = _first(meta.values.get("author"))
     if author is not None:
-        known = _first(meta.values.get("author"))
         return known is not None and _same_name(author, known)
+    if known is not None and len(text.split()) <= _NAME_LINE_WORDS and _same_name(text.strip(), known):
+        return True  # the author's name alone under the title (a word processor's title page)
     if meta.title is None:
         return False
     line, title = _field_key(text), _field_key(meta.title)
@@ -2285,9 +2290,15 @@ def _prose_warning_field(text: str) -> bool:
 
 
 def _front_matter_line(text: str) -> bool:
-    """A paragraph that can only be front matter: a field ("Rating: T"), a declaration, a "by" line."""
+    """A paragraph that can only be front matter: a field ("Rating: T"), a declaration, a "by" line,
+    a labelled note ("Note: the accident in part two is brief. CW: injury")."""
     first = text.split("\n")[0]
-    return parse_field(first) is not None or declaration_line(first) or by_line_author(first) is not None
+    return (
+        parse_field(first) is not None
+        or declaration_line(first)
+        or by_line_author(first) is not None
+        or is_labelled_note(first)
+    )
 
 
 def _ffn_blurb(text: str, following: Item | None) -> bool:

@@ -185,3 +185,96 @@ def test_a_works_sentence_naming_no_warning_declares_nothing() -> None:
     )
     story = read(text)
     assert story.meta.declared_warnings == []
+
+
+# -- a journal post's fic header (LiveJournal, Dreamwidth) under the journal's own lines
+
+
+JOURNAL_POST = """<html><head><title>saltmarsh: [fic] The Tide Clock</title></head><body>
+<div id="header"><h1 id="title">salt and marsh</h1><h2 id="subtitle">a fic journal</h2></div>
+<div class="entry"><h3 class="entry-title">[fic] The Tide Clock (Original, R)</h3>
+<span class="datetime">Mar. 2nd, 2021 at 9:14 pm</span>
+<div class="entry-content">
+{header}
+<p>The clock in the harbour master's office ran on the tide, not the sun.</p>
+<p>When it stopped, Wenna knew before anyone that the sea had gone wrong.</p>
+</div></div></body></html>
+"""
+BOLD_HEADER = (
+    "<b>Title:</b> The Tide Clock<br><b>Author:</b> saltmarsh<br><b>Rating:</b> R<br>"
+    "<b>Warnings:</b> self-harm, major character death<br><br>"
+)
+TABLE_HEADER = (
+    '<table border="1"><tr><td><b>Title</b></td><td>The Tide Clock</td></tr>'
+    "<tr><td><b>Author</b></td><td>saltmarsh</td></tr><tr><td><b>Rating</b></td><td>R</td></tr>"
+    "<tr><td><b>Warnings</b></td><td>self-harm, major character death</td></tr></table>"
+)
+POST_TEXT = [
+    "The clock in the harbour master's office ran on the tide, not the sun.",
+    "When it stopped, Wenna knew before anyone that the sea had gone wrong.",
+]
+
+
+def test_a_journal_posts_fic_header_is_the_storys_header() -> None:
+    story = read(JOURNAL_POST.format(header=BOLD_HEADER), "tide.html")
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("The Tide Clock", "saltmarsh", "R")
+    assert ids(story.meta.declared_warnings) == ["death", "self-harm"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [POST_TEXT]
+
+
+def test_a_header_table_with_bare_labels_is_the_storys_header() -> None:
+    story = read(JOURNAL_POST.format(header=TABLE_HEADER), "tide.html")
+    assert (story.meta.title, story.meta.author) == ("The Tide Clock", "saltmarsh")
+    assert ids(story.meta.declared_warnings) == ["death", "self-harm"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [POST_TEXT]
+
+
+def test_a_table_of_other_things_is_read_as_before() -> None:
+    """Guard: a table whose first cells are no field labels stays a table of the story's."""
+    page = (
+        "<html><body><h1>Ledger</h1><p>Mira read the ledger aloud to her brother.</p>"
+        "<table><tr><td>Herring</td><td>4 barrels</td></tr><tr><td>Salt</td><td>2 sacks</td></tr></table>"
+        "<p>It was not enough for winter.</p></body></html>"
+    )
+    story = read(page, "ledger.html")
+    assert story.chapters[0].paragraphs == [
+        "Mira read the ledger aloud to her brother.",
+        "Herring | 4 barrels\nSalt | 2 sacks",
+        "It was not enough for winter.",
+    ]
+
+
+def test_a_post_whose_prose_comes_before_a_fields_line_keeps_it() -> None:
+    """Guard: a line of fields after prose is the story's text, and the prose stays."""
+    page = (
+        "<html><body><h1>The Tide Clock</h1><p>The clock in the harbour master's office ran on the tide, "
+        "not the sun, and nobody in Porthwenn had ever seen it stop.</p>"
+        "<p>Title: The Tide Clock<br>Author: saltmarsh</p><p>She read the brass plate twice.</p></body></html>"
+    )
+    story = read(page, "tide.html")
+    assert story.chapters[0].paragraphs[0].startswith("The clock in the harbour master's office")
+
+
+# -- a word processor's title page: the author's name alone, an empty paragraph, then a note
+
+
+LIBREOFFICE = """<html><head><meta name="generator" content="LibreOffice 7.6"/>
+<meta name="author" content="Signe Dahl"/><title></title></head><body>
+<p class="title-western" align="center">Frost Fair</p>
+<p align="center">Signe Dahl</p>
+<p><br/></p>
+<p><i>Note: part two has a brief fall through the ice. CW: drowning, injury.</i></p>
+<h1 class="western">Part One</h1>
+<p>The river froze in December and the fair came out onto it.</p>
+<h1 class="western">Part Two</h1>
+<p>The ice by the bridge was thinner than anyone knew.</p>
+</body></html>
+"""
+
+
+def test_a_documents_name_line_and_note_before_the_first_heading_are_its_header() -> None:
+    story = read(LIBREOFFICE, "frost.html")
+    assert (story.meta.title, story.meta.author) == ("Frost Fair", "Signe Dahl")
+    assert story.meta.declared_warnings == ["CW: drowning, injury"]
+    assert [chapter.title for chapter in story.chapters] == ["Part One", "Part Two"]
+    assert story.chapters[0].paragraphs == ["The river froze in December and the fair came out onto it."]
