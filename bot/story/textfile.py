@@ -9,6 +9,8 @@ Its own module because the note headings read declarations with :mod:`bot.story.
 
 from __future__ import annotations
 
+import re
+
 from bot.story.forum_text import forum_thread, thread_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_lines
 from bot.story.model import Story
@@ -24,8 +26,41 @@ def parse_plain_text(
     text: str, filename: str, *, source_format: str = "txt", max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
     check_lines(text)
-    text, lists = take_warning_lists(text)
+    text, lists = take_warning_lists(bbcode_as_text(text))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
     story = build_story(note_sections(items), filename, source_format, max_chapters=max_chapters)
     return give_warning_lists(thread_story(story, thread) if thread else story, lists)
+
+
+# A forum's post editor writes BBCode, and a story drafted there and saved as text keeps it:
+# "[center][b]Title[/b][/center]", "[spoiler=Content Warnings]drowning[/spoiler]". Only the closing tag
+# of one of these marks a file as BBCode; "[b]" alone in a story is its text.
+_BBCODE_CLOSING = re.compile(
+    r"\[/(?:b|i|u|s|center|left|right|justify|indent|size|color|colour|font|url|spoiler)\]", re.IGNORECASE
+)
+_BBCODE_TAG = re.compile(
+    r"\[/?(?:b|i|u|s|center|left|right|justify|indent|size|color|colour|font|url)(?:=[^\]\n]{0,200})?\]",
+    re.IGNORECASE,
+)
+# A spoiler box and its title: "[spoiler=Content Warnings]drowning, grief[/spoiler]", as a forum shows it.
+_BBCODE_SPOILER = re.compile(
+    r"\[spoiler(?:=[\"']?(?P<title>[^\]\n\"']{1,80})[\"']?)?\](?P<body>[^\[]{0,4000}?)\[/spoiler\]",
+    re.IGNORECASE,
+)
+
+
+def bbcode_as_text(text: str) -> str:
+    """A text in a forum's BBCode read as the text it shows: its formatting tags taken out (read as
+    text, "[center][b]The Drowned Bell[/b]" was the title and "[b]Chapter 1[/b]" no heading), a
+    titled spoiler box as its title over its text ("Content Warnings: drowning", which declares), an
+    untitled one as its text. A text with no closing tag of these is returned as it is."""
+    if _BBCODE_CLOSING.search(text) is None:
+        return text
+    text = _BBCODE_TAG.sub("", text)
+    return _BBCODE_SPOILER.sub(_spoiler_text, text)
+
+
+def _spoiler_text(match: re.Match[str]) -> str:
+    title, body = match.group("title"), match.group("body").strip()
+    return f"{title.strip().rstrip(':')}: {body}" if title else body

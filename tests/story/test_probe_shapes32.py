@@ -278,3 +278,38 @@ def test_a_documents_name_line_and_note_before_the_first_heading_are_its_header(
     assert story.meta.declared_warnings == ["CW: drowning, injury"]
     assert [chapter.title for chapter in story.chapters] == ["Part One", "Part Two"]
     assert story.chapters[0].paragraphs == ["The river froze in December and the fair came out onto it."]
+
+
+# -- a text written in a forum's BBCode
+
+
+BBCODE = """[center][size=150][b]Lantern Road[/b][/size]
+by Aoife Brennan[/center]
+
+[spoiler=Content Warnings]self-harm, a house fire[/spoiler]
+
+[b]Chapter 1[/b]
+
+The lanterns on the road were lit by hand every evening.
+
+[b]Chapter 2[/b]
+
+Someone had [i]left one burning[/i] in the hayloft.
+"""
+
+
+def test_a_bbcode_text_is_read_as_the_text_it_shows() -> None:
+    story = read(BBCODE)
+    assert (story.meta.title, story.meta.author) == ("Lantern Road", "Aoife Brennan")
+    assert ids(story.meta.declared_warnings) == ["self-harm"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["The lanterns on the road were lit by hand every evening."],
+        ["Someone had left one burning in the hayloft."],
+    ]
+
+
+def test_brackets_without_bbcode_closing_tags_stay_text() -> None:
+    """Guard: "[b]" with no closing BBCode tag anywhere is the story's own bracket."""
+    text = "Notes\nby Aoife Brennan\n\nChapter 1\n\nShe labelled the jars [a], [b] and [c].\n\nChapter 2\n\nThen [b] broke.\n"
+    story = read(text)
+    assert story.chapters[0].paragraphs == ["She labelled the jars [a], [b] and [c]."]
