@@ -17,7 +17,7 @@ import regex
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
-from bot.story.plaintext import IMAGE, build_story, image_line, parse_field
+from bot.story.plaintext import IMAGE, build_story, declaration_line, image_line, parse_field
 from bot.story.structure import Heading, Item, Para, is_scene_break, match_heading, split_items
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
 
@@ -354,18 +354,31 @@ def _image_only(item: Para) -> bool:
     return _IMAGE_ONLY.match(item.text) is not None
 
 
+COMMENT_DECLARATION_CHARS = 600  # a warning hidden in a comment is a line or two
+
+
 def drop_comments(text: str) -> str:
     """HTML comments (``<!-- draft: cut this -->``) are the author's notes to themselves: taken out
     however many lines they span, and a comment on lines of its own with those lines, so the
     blank lines around it are one gap, not a scene break. An unclosed ``<!--`` is left as text.
-    One pass with ``str.find``."""
+    One pass with ``str.find``.
+
+    A comment on lines of its own that opens with a declaration ("<!-- CW: drowning, self-harm
+    (ch 2) -->", hidden so as not to spoil a chapter) is kept as its paragraph, which the readers of
+    notes declare and never post: taken out, the warning was lost."""
     out: list[str] = []
     position = 0
     while (start := text.find("<!--", position)) != -1:
         end = text.find("-->", start + 4)
         if end == -1:
             break
+        inner = text[start + 4 : end].strip()
         end += 3
+        if _declares(inner) and not text[text.rfind("\n", 0, start) + 1 : start].strip():
+            out.append(text[position:start])
+            out.append(" ".join(inner.split()))
+            position = end
+            continue
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end == -1 else line_end
@@ -380,6 +393,10 @@ def drop_comments(text: str) -> str:
         position = end
     out.append(text[position:])
     return "".join(out)
+
+
+def _declares(comment: str) -> bool:
+    return 0 < len(comment) <= COMMENT_DECLARATION_CHARS and declaration_line(comment.split("\n", 1)[0])
 
 
 # The spaces between the two tags are read once: as "[ \t]*\n?[ \t]*" every split of a run of them

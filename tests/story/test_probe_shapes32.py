@@ -313,3 +313,27 @@ def test_brackets_without_bbcode_closing_tags_stay_text() -> None:
     text = "Notes\nby Aoife Brennan\n\nChapter 1\n\nShe labelled the jars [a], [b] and [c].\n\nChapter 2\n\nThen [b] broke.\n"
     story = read(text)
     assert story.chapters[0].paragraphs == ["She labelled the jars [a], [b] and [c]."]
+
+
+# -- a warning hidden in a Markdown comment
+
+
+def test_a_markdown_comment_holding_a_warning_declares_it_unposted() -> None:
+    text = (
+        "# Undertow\n\n*by selkie_song*\n\n<!-- CW: self-harm (chapter 2), kept here so it spoils nothing -->\n\n"
+        "## Chapter 1\n\nThe seal skin was in the attic.\n\n## Chapter 2\n\nShe pressed the shell into her wrist.\n"
+    )
+    story = read(text, "undertow.md")
+    assert "self-harm" in ids(story.meta.declared_warnings)
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["The seal skin was in the attic."],
+        ["She pressed the shell into her wrist."],
+    ]
+
+
+def test_a_markdown_comment_of_draft_notes_still_goes() -> None:
+    """Guard: a comment that declares nothing is the author's note to themselves, as before."""
+    text = "# Undertow\n\n## Chapter 1\n\n<!-- TODO: cut this scene? -->\n\nThe seal skin was in the attic.\n"
+    story = read(text, "undertow.md")
+    assert story.chapters[0].paragraphs == ["The seal skin was in the attic."]
+    assert story.meta.declared_warnings == []
