@@ -1226,7 +1226,12 @@ class _Meta:
             self.title = f"{self.title} {line.strip()}"
 
 
-_STARS = re.compile(r"[★☆✩✪✫✬✭✮✯⭐*½ \t]+|\d(?:[.,]\d{1,2})?[ \t]*(?:/[ \t]*(?:5|10)|stars?|out of (?:5|10|five|ten))?")
+# (with the count of readers' reviews a reading site adds: Inkitt's "4.6 (34 reviews)")
+_STARS = re.compile(
+    r"(?:[★☆✩✪✫✬✭✮✯⭐*½ \t]+|\d(?:[.,]\d{1,2})?[ \t]*(?:/[ \t]*(?:5|10)|stars?|out of (?:5|10|five|ten))?)"
+    r"(?:[ \t]*\([ \t]*\d[\d,.]*k?[ \t]+(?:reviews?|ratings?|votes?)[ \t]*\))?",
+    re.IGNORECASE,
+)
 
 
 def _notice_field(key: str, value: str) -> bool:
@@ -1632,6 +1637,21 @@ def _rights_notice(text: str) -> bool:
     )
 
 
+def _title_over_rights(text: str, meta: _Meta) -> str:
+    """A rights notice's block read for the title and by-line over it ("The Bone Orchard" / "By
+    Dariela Montes" / "All Rights Reserved ©", as Inkitt and Wattpad set a story's page): the title
+    and author are the story's, the rest the note. Noted whole, the story had neither."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if meta.title is not None or len(lines) < 3 or _RIGHTS.search(trim_ornaments(lines[0])):
+        return text
+    author = by_line_author(lines[1])
+    if author is None or "author" in meta.values:
+        return text
+    meta.title = lines[0]
+    meta.values["author"] = [author]
+    return "\n".join(lines[2:])
+
+
 def book_notice(text: str) -> bool:
     """A store's edition line or a licence or copyright page's boilerplate, wherever it stands
     (:func:`_licence_notice` for what the text's top holds)."""
@@ -1923,6 +1943,13 @@ def read_preamble(items: list[Item]) -> Preamble:
             pending_key = None
             index += 1
             continue
+        head, _, rest = text.partition("\n")
+        if pending_key is None and rest.strip() and (key := _lone_label(head)) is not None and _consumed_any(meta):
+            meta.add(key, f"{key}: {rest}", rest)  # "Summary" over its text in one block (Inkitt's page)
+            index += 1
+            if _KEYS[key] == "summary":
+                index = _rest_of_summary(items, index, meta)
+            continue
         lone = _lone_label(text) if pending_key is None and isinstance(following, Para) else None
         if lone is not None and _consumed_any(meta):
             pending_key = lone  # "Summary" on a line of its own, its text under it
@@ -1951,7 +1978,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             continue
         if index < last_para and (_rights_notice(text) or _licence_notice(text, meta)):
-            meta.notes.append(text)
+            meta.notes.append(_title_over_rights(text, meta))
             index += 1
             continue
         if is_labelled_note(text):
@@ -2374,13 +2401,12 @@ def drop_navigation(items: list[Item]) -> list[Item]:
     headings with nothing between them; only the heading the text belongs to is kept. Wattpad's
     "You'll also like" after the last chapter lists other writers' stories: it and what follows go.
     """
+    last_heading = max((index for index, item in enumerate(items) if isinstance(item, Heading)), default=-1)
     end = next(
         (
             index
             for index, item in enumerate(items)
-            if isinstance(item, Para)
-            and _RECOMMENDED.fullmatch(item.text.split("\n", 1)[0].strip())
-            and not any(isinstance(later, Heading) for later in items[index + 1 :])
+            if index > last_heading and isinstance(item, Para) and _after_story(item.text)
         ),
         len(items),
     )
@@ -2416,7 +2442,7 @@ def drop_count_lines(text: str) -> str:
 
 
 # A site's buttons copied as a line of their own: Wattpad's "Vote / Comment / Share", Tumblr's "Reblog Like".
-_BUTTON = r"vote|comment|comments|share|like|reblog|reply|follow|report"
+_BUTTON = r"vote|comment|comments|share|like|reblog|reply|follow|report|subscribe"
 _SITE_BUTTONS = re.compile(
     rf"(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+)(?:(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+|$))+", re.IGNORECASE
 )
@@ -2431,12 +2457,19 @@ _SITE_LINKS = re.compile(
     r"|link|reply|add[ \t]+to[ \t]+memories|track(?:[ \t]+this)?))+",
     re.IGNORECASE,
 )
-_RECOMMENDED = re.compile(r"you(?:'|’)ll[ \t]+also[ \t]+like|you[ \t]+may[ \t]+also[ \t]+like", re.IGNORECASE)
+# What a reading site sets after a chapter, copied with it: Wattpad's "You'll also like", Inkitt's
+# "Further Recommendations", the readers' comments under their count ("Comments (27)", "12 Comments").
+_RECOMMENDED = re.compile(
+    r"you(?:'|’)ll[ \t]+also[ \t]+like|you[ \t]+may[ \t]+also[ \t]+like|further[ \t]+recommendations"
+    r"|recommended[ \t]+for[ \t]+you|(?:\d[\d,.]*k?[ \t]+)?comments(?:[ \t]*\(\d[\d,.]*k?\)|[ \t]+\d[\d,.]*k?)?",
+    re.IGNORECASE,
+)
 # A web serial's links between chapters, copied as a line: "Previous Chapter | Table of Contents | Next
 # Chapter", "« Prev | ToC | Next »", "[Previous] [Index] [Next]", "Next Chapter" alone.
 _NAV_ENTRY = (
-    r"[<«‹←\[(]{0,2}[ \t]*(?:(?:previous|prev|next|last|first)(?:[ \t]+(?:chapter|part|page))?"
-    r"|table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home|(?:part|chapter)[ \t]+\d{1,4})"
+    r"[<«‹←\[(]{0,2}[ \t]*(?:(?:previous|prev|next|last|first)(?:[ \t]+(?:chapter|part|page|episode))?"
+    r"|table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home|(?:part|chapter|episode)[ \t]+\d{1,4}"
+    r"|ep\.[ \t]*\d{1,4})"
     r"[ \t]*[>»›→\])]{0,2}"
 )
 _SERIAL_NAV = re.compile(rf"{_NAV_ENTRY}(?:[ \t]*[|/•·~\-–—][ \t]*{_NAV_ENTRY}|[ \t]+{_NAV_ENTRY})*", re.IGNORECASE)
@@ -2448,6 +2481,18 @@ _TIP_JARS = re.compile(rf"{_TIP}(?:[ \t]*[|/•·,]?[ \t]*{_TIP})*[ \t]*[!.]?", 
 _SUPPORT_LINE = re.compile(
     r"support[ \t]+(?:\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|@?[\w.-]{1,40})[ \t]*[!.]?", re.IGNORECASE
 )
+# What Webnovel sets under every chapter, asking for its currency and votes: "Creation is hard, cheer me
+# up!", "Your gift is the motivation for my creation. Give me more motivation!", "Like it ? Add to
+# library!", "Have some idea about my story? Comment it and let me know.", "Report chapter", "Power Stone".
+_CREATOR_ASKS = re.compile(
+    r"creation[ \t]+is[ \t]+hard,?[ \t]+cheer[ \t]+me[ \t]+up[ \t]*!*"
+    r"|your[ \t]+gift[ \t]+is[ \t]+the[ \t]+motivation[ \t]+for[ \t]+my[ \t]+creation\.?(?:[ \t]+give[ \t]+me[ \t]+more"
+    r"[ \t]+motivation[ \t]*!*)?"
+    r"|like[ \t]+it[ \t]*\?[ \t]*add[ \t]+to[ \t]+library[ \t]*!*"
+    r"|have[ \t]+some[ \t]+idea[ \t]+about[ \t]+my[ \t]+story\?[ \t]*comment[ \t]+it[ \t]+and[ \t]+let[ \t]+me[ \t]+know\.?"
+    r"|report[ \t]+chapter|power[ \t]+stones?|vote[ \t]+with[ \t]+power[ \t]+stones?",
+    re.IGNORECASE,
+)
 # Links to the chapters around it run together: Scribble Hub's "PreviousIndexNext".
 _RUN_TOGETHER_NAV = re.compile(
     r"(?:previous|prev|index|next|toc|home|chapters|follow|favou?rite|rate|bookmark)"
@@ -2455,6 +2500,24 @@ _RUN_TOGETHER_NAV = re.compile(
     re.IGNORECASE,
 )  # (Royal Road's buttons under its "Support" box: "FollowFavoriteRate")
 _NAV_WORD = re.compile(r"previous|prev|next|last|first|contents|toc|index|home|(?:part|chapter)[ \t]+\d", re.IGNORECASE)
+
+
+AFTER_STORY_LINES = 4
+AFTER_STORY_LINE_CHARS = 40
+
+
+def _after_story(text: str) -> bool:
+    """A paragraph opening what a reading site sets after the story ("You'll also like", "Comments
+    (27)"), or a short block of its links with such a line in it ("Next episode" / "Ep. 15 - Ash" /
+    "Comments 58", as Tapas's foot copies)."""
+    lines = text.strip().split("\n", AFTER_STORY_LINES)
+    if _RECOMMENDED.fullmatch(lines[0].strip()):
+        return True
+    return (
+        1 < len(lines) <= AFTER_STORY_LINES
+        and all(len(line) <= AFTER_STORY_LINE_CHARS for line in lines)
+        and any(_RECOMMENDED.fullmatch(line.strip()) for line in lines)
+    )
 
 
 def site_chrome(text: str) -> bool:
@@ -2465,8 +2528,43 @@ def site_chrome(text: str) -> bool:
         return False
     line = text.strip()
     if "\n" in line:  # Wattpad's buttons copied a line each: "Vote" / "Comment" / "Share"
-        return all(_LONE_BUTTON.fullmatch(part.strip()) for part in line.split("\n"))
+        parts = [part.strip() for part in line.split("\n")]
+        distinct = len({part.casefold() for part in parts}) >= 2  # "Home" / "Home" / "Home" is a poem's
+        if all(_LONE_BUTTON.fullmatch(part) for part in parts):
+            return True
+        return site_menu(parts) or (distinct and all(_chrome_line(part) for part in parts))
     return _site_chrome().fullmatch(line) is not None or _serial_nav(line)
+
+
+def _chrome_line(line: str) -> bool:
+    """One line of a paragraph of chrome: a button, a chrome line, a serial's link ("Previous Part")."""
+    return (
+        _LONE_BUTTON.fullmatch(line) is not None
+        or _site_chrome().fullmatch(line) is not None
+        or _SERIAL_NAV.fullmatch(line) is not None
+    )
+
+
+# A reading site's menu over the page, copied as lines under the site's name: "Quotev" / "Search" /
+# "Sign Up Log In", "Inkitt" / "Discover" / "Writers" / "Log In", "Tapas" / "Comics Novels Community".
+_MENU_ENTRY = (
+    r"search|sign[ \t]+up|sign[ \t]+in|log[ \t]+in|login|register|discover|browse|community|writers|home|menu"
+    r"|library|comics|novels|write|create|forums|explore|genres|rankings|premium|apps|notifications"
+)
+_MENU_WORDS = re.compile(rf"(?:(?:{_MENU_ENTRY})(?:[ \t]+|$))+", re.IGNORECASE)
+_MENU_WORD = re.compile(_MENU_ENTRY, re.IGNORECASE)
+MENU_NAME_WORDS = 2
+
+
+def site_menu(lines: list[str]) -> bool:
+    """Whether lines are a site's name over its menu (two lines at least, every line after the name
+    menu words only): never a story's, whose lines are sentences."""
+    if len(lines) < 2 or not 0 < len(lines[0].split()) <= MENU_NAME_WORDS:
+        return False
+    if not all(_MENU_WORDS.fullmatch(line) for line in lines[1:]):
+        return False
+    words = {" ".join(word.casefold().split()) for line in lines[1:] for word in _MENU_WORD.findall(line)}
+    return len(words) >= 2  # two menu entries at least: "Home" / "Home" is a poem's
 
 
 _LONE_BUTTON = re.compile(rf"(?:{_BUTTON})", re.IGNORECASE)
@@ -2475,7 +2573,7 @@ _LONE_BUTTON = re.compile(rf"(?:{_BUTTON})", re.IGNORECASE)
 @cache
 def _site_chrome() -> re.Pattern[str]:
     """The chrome patterns above as one: a paragraph is tried once, not once a pattern."""
-    patterns = (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV)
+    patterns = (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV, _CREATOR_ASKS)
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 
 

@@ -337,3 +337,70 @@ def test_a_markdown_comment_of_draft_notes_still_goes() -> None:
     story = read(text, "undertow.md")
     assert story.chapters[0].paragraphs == ["The seal skin was in the attic."]
     assert story.meta.declared_warnings == []
+
+
+# -- reading sites copied as text: Quotev, Inkitt, Tapas, Webnovel
+
+
+def test_a_sites_menu_and_the_readers_comments_are_no_story() -> None:
+    text = (
+        "Quotev\nSearch\nSign Up Log In\n\nGlass Bells\nby wrenfeather\n\nPart 1: The Tower\n\n"
+        "The bells were made of glass and nobody rang them.\n\nPart 2: The Rope\n\nMira rang them anyway.\n\n"
+        "Continue reading\nPrevious Part\nNext Part\n\nComments (12)\nlunar.fox I cried\nwrenfeather thank you!!\n"
+    )
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("Glass Bells", "wrenfeather")
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["The bells were made of glass and nobody rang them."],
+        ["Mira rang them anyway."],
+    ]
+
+
+def test_a_title_and_by_line_over_a_rights_line_and_a_summary_block() -> None:
+    text = (
+        "Inkitt\nDiscover\nWriters\nLog In\n\nThe Salt Well\nBy Ana Ferreira\nAll Rights Reserved ©\n\n"
+        "Summary\nA well that gives back whatever falls in it.\n\nRating: 4.8 (120 reviews)\n\n"
+        "Chapter 1: Coins\n\nTomas dropped a coin in the well and got two back.\n\nContinue Reading\nNext Chapter\n\n"
+        "Further Recommendations\n\nPriya: Loved it!!\n"
+    )
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("The Salt Well", "Ana Ferreira")
+    assert story.meta.summary == "A well that gives back whatever falls in it."
+    assert story.meta.rating is None
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["Tomas dropped a coin in the well and got two back."]
+    ]
+
+
+def test_an_episodes_buttons_and_foot_are_no_story() -> None:
+    text = (
+        "Ember Street\nby Jo Park\n\nEpisode 3 - Ash\n\nThe street was quiet after the fire.\n\n"
+        "Ep. 3\nLike\nSubscribe\nShare\n\nNext episode\nEp. 4 - Cinders\nComments 58\n"
+    )
+    story = read(text)
+    assert story.chapters[0].paragraphs == ["The street was quiet after the fire."]
+
+
+def test_webnovels_asks_under_each_chapter_are_no_story() -> None:
+    text = (
+        "Chapter 1: The Test\n\nLin stepped onto the platform.\n\nCreation is hard, cheer me up!\n\n"
+        "Your gift is the motivation for my creation. Give me more motivation!\n\nLike it ? Add to library!\n\n"
+        "Report chapter\n\nChapter 2: The Elder\n\nThe elder frowned.\n\nCreation is hard, cheer me up!\nPower Stone\n"
+    )
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["Lin stepped onto the platform."],
+        ["The elder frowned."],
+    ]
+
+
+def test_words_of_a_sites_chrome_in_the_story_stay() -> None:
+    """Guard: a line that says "comments" in a sentence, a poem's repeated "Home", and a last
+    chapter's text after a chapter heading stay the story's."""
+    text = (
+        "Home\nby Jo Park\n\nChapter 1\n\nShe read the comments and closed the laptop.\n\nHome\nHome\nHome\n\n"
+        "Chapter 2\n\nThe comments were kind, in the end.\n"
+    )
+    story = read(text)
+    assert story.chapters[0].paragraphs == ["She read the comments and closed the laptop.", "Home\nHome\nHome"]
+    assert story.chapters[1].paragraphs == ["The comments were kind, in the end."]
