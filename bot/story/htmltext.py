@@ -1052,17 +1052,64 @@ def _story_part(page_title: str | None) -> str | None:
     return _CHAPTER_SUFFIX.sub("", page).strip() or page.strip()
 
 
+# A link to a blog's page of posts with a tag: Tumblr's "/tagged/", WordPress's, Ghost's and
+# Dreamwidth's "/tag/", a category's "/category/".
+_TAG_PAGE = re.compile(r"/(?:tagged|tags?|category|categories)/[^/?#]", re.IGNORECASE)
+# What a list of tag links holds besides them: its label and separators ("Tags: fic, original").
+_TAG_LIST_REST = re.compile(
+    r"(?:tags?|tagged|filed[ \t]+under|categor(?:y|ies)|posted[ \t]+in)?[ \t]*:?|[\s,;|·•#]+", re.I
+)
+_TAG_LIST_DEPTH = 3  # from a link up to the list holding it: <a> in <li> in <ul> in <div class="tags">
+_TAG_LISTS_MOST = 20  # tag lists taken out of a page: each is read a few levels up once
+
+
 def post_tags(body: Tag) -> list[str]:
     """A blog post's tags ("#tw death #cw self harm #angst" under a Tumblr post), read before they go
-    with the page's chrome: the links to the blog's ``/tagged/`` pages, without their "#"."""
+    with the page's chrome: the links to the blog's tag pages (``/tagged/``, ``/tag/``), without
+    their "#". A block holding nothing but such links and its "Tags:" label goes: as text, "Tags:",
+    "fic," and "original" closed the story, and a post's one tag over its title ("Stories") was
+    taken for the title."""
     tags: list[str] = []
-    for link in body.find_all("a", href=True):
-        href = link.get("href")
-        if isinstance(href, str) and "/tagged/" in href:
-            text = " ".join(link.get_text(" ").split()).lstrip("#＃").strip()
-            if text and "," not in text:
-                tags.append(text)
+    blocks: list[Tag] = []
+    taken: set[int] = set()
+    for link in body.find_all("a", href=_TAG_PAGE):
+        text = " ".join(link.get_text(" ").split()).lstrip("#＃").strip()
+        if text and "," not in text:
+            tags.append(text)
+        if (
+            len(blocks) < _TAG_LISTS_MOST
+            and not any(id(parent) in taken for parent in link.parents)  # (in a list found: not read again)
+            and (block := _tag_list(link)) is not None
+        ):
+            blocks.append(block)
+            taken.add(id(block))
+    for block in blocks:
+        if block.parent is not None:  # (not inside a block taken out already)
+            block.decompose()
     return list(dict.fromkeys(tags))
+
+
+def _tag_list(link: Tag) -> Tag | None:
+    """The outermost block, a few levels up from a tag link, that holds only tag links and their label."""
+    found: Tag = link
+    element = link.parent
+    for _ in range(_TAG_LIST_DEPTH):
+        if not isinstance(element, Tag) or element.name in ("body", "article", "main", "html"):
+            break
+        rest = element.get_text(" ")
+        for word in " ".join(a.get_text(" ") for a in element.find_all("a", href=_TAG_PAGE)).split():
+            rest = rest.replace(word, " ", 1)
+        if _TAG_LIST_REST.sub("", rest).strip():
+            break
+        found = element
+        element = element.parent
+    return found if found is not link or _alone(link) else None
+
+
+def _alone(link: Tag) -> bool:
+    """A link alone in its parent ("<p><a href="/tag/stories/">Stories</a></p>")."""
+    parent = link.parent
+    return isinstance(parent, Tag) and " ".join(parent.get_text(" ").split()) == " ".join(link.get_text(" ").split())
 
 
 def _without_site_lines(items: list[Item]) -> list[Item]:

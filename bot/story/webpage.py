@@ -253,8 +253,22 @@ def _main_content(body: Tag) -> Tag:
     """The page's one outermost ``<article>``/``<main>`` when it holds most of the text, else ``body``."""
     outermost = [tag for tag in body.find_all(_CONTENT_TAGS) if tag.find_parent(_CONTENT_TAGS) is None]
     if len(outermost) == 1 and len(outermost[0].get_text()) > len(body.get_text()) * _MOST_OF_PAGE:
-        return outermost[0]
+        return _main_article(outermost[0])
     return body
+
+
+def _main_article(main: Tag) -> Tag:
+    """Inside a page's ``<main>``, the one ``<article>`` holding most of its text: a blog's post, the
+    cards of its other posts after it ("Read more", as Ghost's themes set them) the site's. Read
+    with the ``<main>``, those cards were a chapter of their own."""
+    if main.name != "main":
+        return main
+    articles = [tag for tag in main.find_all("article") if tag.find_parent("article") is None]
+    if len(articles) < 2:
+        return main
+    sizes = [(len(article.get_text()), index) for index, article in enumerate(articles)]
+    largest, index = max(sizes)
+    return articles[index] if largest > len(main.get_text()) * _MOST_OF_PAGE else main
 
 
 def _is_chrome(element: Tag) -> bool:
@@ -503,7 +517,17 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
 # A blog post's line of who posted it when (WordPress's "entry-meta": "Posted on March 5, 2021 by
 # kestrelwrites", Blogger's "post-header"), and the blog's date over its posts ("date-header").
 _POST_META = frozenset(
-    ["entry-meta", "post-meta", "post-header", "post-byline", "entry-byline", "date-header", "post-footer-line-1"]
+    [
+        "entry-meta",
+        "post-meta",
+        "post-header",
+        "post-byline",
+        "entry-byline",
+        "date-header",
+        "post-footer-line-1",
+        "gh-article-meta",  # Ghost: the author's picture and name, the date and "4 min read"
+        "BlogItem-meta",  # Squarespace: the date, the author and the post's category, run together
+    ]
 )  # (Blogger says who posted it under the post: "Posted by Mara Quill at 3:14 PM")
 _SITE_TITLES = frozenset(["site-title", "blog-title", "site-name"])
 _POSTED_BY = re.compile(r"\bby\s+(?P<name>[^\s,|]{1,40}(?:\s[^\s,|]{1,40}){0,3})\s*$", re.IGNORECASE)
@@ -531,7 +555,7 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
     for meta in body.find_all(class_=lambda names: names is not None and bool(_classes_of(names) & _POST_META)):
         if meta.find_parent(class_=lambda names: names is not None and "comment" in " ".join(_classes_of(names))):
             continue  # a comment's own line
-        named = meta.find(attrs={"rel": "author"}) or meta.find(class_=["author", "fn", "byline"])
+        named = meta.find(attrs={"rel": "author"}) or meta.find(class_=_names_author)
         if author is None and isinstance(named, Tag):
             author = _BY_PREFIX.sub("", " ".join(named.get_text(" ").split())).strip() or None
         if author is None and (said := _POSTED_BY.search(" ".join(meta.get_text(" ").split()))) is not None:
@@ -543,6 +567,14 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
     site = body.find(class_=lambda names: names is not None and bool(_classes_of(names) & _SITE_TITLES))
     blog = " ".join(site.get_text(" ").split()) if isinstance(site, Tag) else None
     return blog or None, author
+
+
+def _names_author(names: str | list[str] | None) -> bool:
+    """A class naming the post's author: "author", "fn", "byline", Ghost's "gh-article-author-name",
+    Squarespace's "Blog-meta-item--author" (not the author's picture, "...-author-image")."""
+    return names is not None and any(
+        name in ("author", "fn", "byline") or name.endswith(("author-name", "--author")) for name in _classes_of(names)
+    )
 
 
 def _classes_of(names: str | list[str]) -> set[str]:
@@ -644,7 +676,7 @@ def without_form_suffix(title: str) -> str:
     return _FORM_SUFFIX.sub("", title).strip() or title
 
 
-_SUBTITLE_WORDS = frozenset(["subtitle", "subheading", "dek", "standfirst"])
+_SUBTITLE_WORDS = frozenset(["subtitle", "subheading", "dek", "standfirst", "excerpt"])
 
 
 def post_subtitle(body: Tag) -> None:
@@ -655,6 +687,9 @@ def post_subtitle(body: Tag) -> None:
     what the post says of itself, its summary; a label of a few words ("A short story") goes."""
     first = body.find(_HEADINGS)
     following = first.find_next(_HEADINGS) if isinstance(first, Tag) else None
+    sibling = first.find_next_sibling() if isinstance(first, Tag) else None
+    if isinstance(sibling, Tag) and sibling.name == "p":
+        following = sibling  # a paragraph set as the post's excerpt under its title (Ghost's "gh-article-excerpt")
     if not isinstance(following, Tag) or not any(
         word in _SUBTITLE_WORDS for name in _names(following) for word in _words(name)
     ):

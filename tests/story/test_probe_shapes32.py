@@ -404,3 +404,67 @@ def test_words_of_a_sites_chrome_in_the_story_stay() -> None:
     story = read(text)
     assert story.chapters[0].paragraphs == ["She read the comments and closed the laptop.", "Home\nHome\nHome"]
     assert story.chapters[1].paragraphs == ["The comments were kind, in the end."]
+
+
+# -- blog posts: Ghost's article in its <main>, its excerpt and author; tag lists
+
+
+GHOST = """<html><head><title>Salt Honey</title><meta name="generator" content="Ghost 5.80"></head><body>
+<header class="gh-head"><a class="gh-head-logo" href="/">Hive Notes</a><nav><a href="/">Home</a></nav></header>
+<main id="gh-main" class="gh-main">
+<article class="gh-article post">
+  <header class="gh-article-header">
+    <a class="gh-article-tag" href="/tag/fiction/">Fiction</a>
+    <h1 class="gh-article-title">Salt Honey</h1>
+    <p class="gh-article-excerpt">A widow keeps her husband's bees through the first winter alone.</p>
+    <div class="gh-article-meta"><h4 class="gh-article-author-name"><a href="/author/ines/">Ines Vale</a></h4>
+    <time datetime="2024-01-02">Jan 2, 2024</time><span>3 min read</span></div>
+  </header>
+  <section class="gh-content">
+    <p>CW: death of a spouse.</p>
+    <p>Nobody had told the bees, so Ines put on his veil and went to tell them.</p>
+    <p>They hummed at her the way they had hummed at him.</p>
+  </section>
+</article>
+<section class="gh-container"><h2>Read more</h2><div class="gh-feed">
+<article class="gh-card post"><a href="/wax/"><h3 class="gh-card-title">Wax</h3><p>A candle story.</p></a></article>
+</div></section>
+</main></body></html>
+"""
+
+
+def test_a_ghost_post_is_its_article_with_its_title_excerpt_and_author() -> None:
+    story = read(GHOST, "salt_honey.html")
+    assert (story.meta.title, story.meta.author) == ("Salt Honey", "Ines Vale")
+    assert story.meta.summary == "A widow keeps her husband's bees through the first winter alone."
+    assert ids(story.meta.declared_warnings) == ["death"]
+    [chapter] = story.chapters
+    assert chapter.paragraphs == [
+        "Nobody had told the bees, so Ines put on his veil and went to tell them.",
+        "They hummed at her the way they had hummed at him.",
+    ]
+
+
+def test_a_journal_posts_tag_list_is_read_as_tags_not_text() -> None:
+    page = JOURNAL_POST.format(header=BOLD_HEADER).replace(
+        "</div></div></body>",
+        '</div><div class="tag"><span>Tags:</span><ul><li><a rel="tag" href="https://saltmarsh.example/tag/fic">'
+        'fic</a>, </li><li><a rel="tag" href="https://saltmarsh.example/tag/self-harm">self-harm</a></li></ul></div>'
+        "</div></body>",
+    )
+    story = read(page, "tide.html")
+    assert story.meta.additional_tags == ["fic", "self-harm"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [POST_TEXT]
+
+
+def test_a_link_to_a_tag_inside_a_sentence_stays() -> None:
+    """Guard: a tag link in the story's sentence is its text; only a list of them goes."""
+    page = (
+        "<html><body><h1>Salt</h1><p>She wrote about it on her blog under "
+        '<a href="/tag/grief/">grief</a>, which nobody read.</p><p>Then she stopped.</p></body></html>'
+    )
+    story = read(page, "salt.html")
+    assert story.chapters[0].paragraphs == [
+        "She wrote about it on her blog under grief, which nobody read.",
+        "Then she stopped.",
+    ]
