@@ -3857,6 +3857,23 @@ def title_from_filename(filename: str) -> str:
     return title or "Untitled story"
 
 
+def _byline_under_heading(body: list[Item], meta: _Meta) -> list[Item]:
+    """A by-line alone right under the first heading names the story's author where the header named
+    none: a serial's episode page sets "Episode 14 - Smoke" over "by Ren Takeda". As the chapter's
+    first paragraph it was story text, and a warning under it ("⚠ This episode contains ...") no
+    longer opened the chapter, so it declared nothing."""
+    if "author" in meta.values or len(body) < 3 or not isinstance(body[0], Heading):
+        return body
+    second = body[1]
+    if not isinstance(second, Para) or second.note or "\n" in second.text.strip():
+        return body
+    author = by_line_author(second.text.strip())
+    if author is None:
+        return body
+    meta.values["author"] = [author]
+    return [body[0], *body[2:]]
+
+
 def build_story(
     items: list[Item],
     filename: str,
@@ -3874,7 +3891,8 @@ def build_story(
     wrapper = unwrap(items)  # a Project Gutenberg book: its header's fields, not its licence
     preamble = read_preamble(drop_navigation(illustration_lines(wrapper.fields + wrapper.items)))
     meta = preamble.meta
-    body = drop_front_matter(preamble.body, wrapper.title) if wrapper.title else preamble.body
+    body = _byline_under_heading(preamble.body, meta)
+    body = drop_front_matter(body, wrapper.title) if wrapper.title else body
     body = drop_contents_list(body)
     transcribed: list[str] = []
     if wrapper.title:  # a Project Gutenberg book

@@ -468,3 +468,26 @@ def test_a_link_to_a_tag_inside_a_sentence_stays() -> None:
         "She wrote about it on her blog under grief, which nobody read.",
         "Then she stopped.",
     ]
+
+
+# -- a by-line under an episode's heading
+
+
+def test_a_by_line_under_the_first_heading_is_the_author_and_the_warning_under_it_declares() -> None:
+    text = (
+        "Ashfall Academy\n\nEpisode 14 - Smoke\n\nby Ren Takeda\n\n"
+        "⚠ This episode contains descriptions of a panic attack.\n\nThe alarm went off in alchemy again.\n"
+    )
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("Ashfall Academy", "Ren Takeda")
+    assert ids(story.chapters[0].declared_warnings) == ["mental-illness"]
+    assert story.chapters[0].paragraphs == ["The alarm went off in alchemy again."]
+
+
+def test_a_sentence_opening_with_by_under_a_heading_stays_text() -> None:
+    """Guard: "By morning ..." is the chapter's first sentence, not a by-line."""
+    text = "Snow\nby Ren Takeda\n\nChapter 1\n\nBy morning the snow had stopped.\n\nChapter 2\n\nIt melted.\n"
+    story = read(text)
+    assert story.chapters[0].paragraphs == ["By morning the snow had stopped."]
+    text = "Chapter 1\n\nBy morning the snow had stopped.\n\nChapter 2\n\nIt melted.\n"
+    assert read(text).chapters[0].paragraphs == ["By morning the snow had stopped."]
