@@ -242,6 +242,12 @@ class SceneBreak:
 Item = Para | Heading | SceneBreak
 
 
+_CJK_OPENING = "【［〈《〔〖"
+_CJK_NUMBER_FIRST = re.compile(
+    r"[【［〈《〔〖](?P<inner>[^】］〉》〕〗\n]{1,20})[】］〉》〕〗][ \t\u3000]*(?P<rest>.*)"
+)
+
+
 def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     """The heading a single line declares, or None when it is ordinary text.
 
@@ -281,6 +287,14 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
             heading = _numbered_or_named(unadorned, level, line.strip())
     if heading is None and (separated := _symbol_separated(stripped)) is not None:
         heading = _numbered_or_named(separated, level, line.strip())  # "chapter one 🌙 the roof", "Chapter 1 ~ Ice"
+    if (
+        heading is None
+        and stripped[:1] in _CJK_OPENING
+        and (bracketed := _CJK_NUMBER_FIRST.match(stripped)) is not None
+    ):
+        # "【第一話】はじまりの夜": the number in brackets, its title after them, read as "第一話 はじまりの夜"
+        inner, rest = bracketed.group("inner").strip(), bracketed.group("rest").strip()
+        heading = _numbered_or_named(f"{inner} {rest}".strip(), level, line.strip())
     if heading is None and kind == "markdown":
         return Heading(_clean_title(stripped), "markdown", level, line.strip())
     return heading
@@ -814,7 +828,11 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
         if "\n" not in block:
             mark = marks[position][0] if marks is not None else _line_mark(block, HEADING_MAX_CHARS + 20, markdown)
             item = mark or Para(block.strip(), gap)
-            if isinstance(item, Para) and len(item.text) <= _BARE_MAX and _bare_number(item.text) is not None:
+            if (
+                isinstance(item, Para)
+                and len(item.text) <= _FRAMED_MAX
+                and _bare_number(_unframed(item.text)) is not None
+            ):
                 bare_numbers.append(len(items))
             elif isinstance(item, Para) and len(item.text) <= _WORD_NUMBER_CHARS and _word_number_line(item.text):
                 word_numbers.append(len(items))
@@ -1039,6 +1057,18 @@ def _line_mark(line: str, limit: int, markdown: bool) -> Heading | SceneBreak | 
     return match_heading(line, markdown=markdown)
 
 
+# A lone number between ornaments, as a story heads its chapters with no word: "~ 1 ~", "• 2 •", "★ 3 ★".
+# Not between dashes: "- 12 -" is a printed page's number, copied with its text.
+_FRAMED_NUMBER = re.compile(r"(?P<mark>[~•·◇◆○●✧✦★☆❦❧♡♥❤*])[ \t]*(?P<inner>[0-9IVXLCDMivxlcdm]{1,8}\.?)[ \t]*(?P=mark)")
+_FRAMED_MAX = _BARE_MAX + 8
+
+
+def _unframed(text: str) -> str:
+    """A lone number without the like ornaments either side of it ("~ 1 ~" is "1"); any other text as it is."""
+    found = _FRAMED_NUMBER.fullmatch(text.strip()) if len(text) <= _FRAMED_MAX else None
+    return found.group("inner") if found else text
+
+
 def _bare_number(text: str) -> int | None:
     """The number a lone "3." or "III" shows, as +3 for digits and -3 for Roman numerals."""
     if len(text) > _BARE_MAX or (text.isascii() and text[:1] not in _BARE_FIRST):
@@ -1214,7 +1244,7 @@ def _text_of(item: Item) -> str:
 def _number_series(items: list[Item], candidates: list[int]) -> bool:
     """Lone numbers counting 1, 2, 3... (or I, II, III...) in order with no stray number between,
     written alike, each with story text under it."""
-    lines = [_text_of(items[index]) for index in candidates]
+    lines = [_unframed(_text_of(items[index])) for index in candidates]
     values = [_bare_number(line) for line in lines]
     sign = 1 if (values[0] or 0) > 0 else -1
     counting = [sign * number for number in range(1, len(candidates) + 1)]

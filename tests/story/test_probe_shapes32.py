@@ -491,3 +491,33 @@ def test_a_sentence_opening_with_by_under_a_heading_stays_text() -> None:
     assert story.chapters[0].paragraphs == ["By morning the snow had stopped."]
     text = "Chapter 1\n\nBy morning the snow had stopped.\n\nChapter 2\n\nIt melted.\n"
     assert read(text).chapters[0].paragraphs == ["By morning the snow had stopped."]
+
+
+# -- chapter numbers between ornaments, a number in Japanese brackets over its title
+
+MOTH = "The moths came back in June, thick as snow around the porch light, and Pia counted them."
+
+
+def test_lone_numbers_between_ornaments_head_chapters() -> None:
+    text = "Moth Season\nby Aurelie Fenn\n\n" + "".join(f"~ {n} ~\n\n{MOTH}\n\n" for n in (1, 2, 3))
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[MOTH]] * 3
+
+
+def test_numbers_between_dashes_stay_text() -> None:
+    """Guard: "- 2 -" is a printed page's number; a text with no other marks stays one chapter."""
+    text = "Moth Season\nby Aurelie Fenn\n\n" + "".join(f"- {n} -\n\n{MOTH}\n\n" for n in (1, 2, 3))
+    story = read(text)
+    assert len(story.chapters) == 1
+    assert story.chapters[0].paragraphs[0] == "- 1 -"
+
+
+def test_a_japanese_chapter_number_in_brackets_over_its_title() -> None:
+    text = (
+        "月の裏側\n作者：白河ゆき\n\n【注意】\n・流血表現あり\n\n【第一話】はじまりの夜\n\nその夜、月は裏返しに昇った。\n\n"
+        "【第二話】灯台\n\n灯台の光が三度瞬いて、消えた。\n"
+    )
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == ["はじまりの夜", "灯台"]
+    assert story.chapters[1].paragraphs == ["灯台の光が三度瞬いて、消えた。"]
+    assert "blood-gore" in ids(story.meta.declared_warnings)
