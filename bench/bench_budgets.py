@@ -646,6 +646,20 @@ def gutenberg_footnotes(size: int) -> tuple[str, bytes]:
     return "notes.txt", out.getvalue()[:size]
 
 
+def deflated_mimetype(size: int) -> tuple[str, bytes]:
+    """A zip whose "mimetype" member is half a gigabyte of zeros deflated to half a megabyte, named
+    .txt: what the file is was told by reading that member whole, before any of the EPUB reader's
+    budgets (at the upload limit, 4 GB of zeros took 4 GB of memory and 20 s)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("mimetype", "w", force_zip64=True) as member,
+    ):
+        for _ in range(min(512, size // 2048)):
+            member.write(bytes(1 << 20))
+    return "story.txt", out.getvalue()
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -704,6 +718,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a line of bars": a_line_of_bars,
     "a <details> over a run of spaces": details_over_spaces,
     "Gutenberg footnotes, 200 to a chapter": gutenberg_footnotes,
+    "a zip's mimetype deflated from half a gigabyte": deflated_mimetype,
 }
 
 
