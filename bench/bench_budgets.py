@@ -660,6 +660,29 @@ def deflated_mimetype(size: int) -> tuple[str, bytes]:
     return "story.txt", out.getvalue()
 
 
+def _saved_page(parts: str, header: str = 'multipart/related; boundary="XX"') -> bytes:
+    """A "Webpage, Single File" (.mhtml) of ``parts`` and then the page."""
+    return (
+        f"From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: {header}\n\n{parts}"
+        "--XX\nContent-Type: text/html\n\n<html><body><h1>Chapter 1</h1><p>The lake was cold.</p></body></html>\n"
+        "--XX--\n"
+    ).encode()
+
+
+def saved_page_of_many_parts(size: int) -> tuple[str, bytes]:
+    """A saved page of one-line parts (a picture each) to the size: every part's headers were parsed
+    into objects, half a millisecond a part (70,000 ran past 90 s)."""
+    count = (size - 400) // 40
+    return "page.mhtml", _saved_page("".join(f"--XX\nContent-Type: image/png\n\n{n % 10}\n" for n in range(count)))
+
+
+def saved_page_header_of_comments(size: int) -> tuple[str, bytes]:
+    """A saved page whose Content-Type runs on in nested comments: the email package's header parser
+    recursed into them (2 GB, then a RecursionError)."""
+    depth = (size - 400) // 2
+    return "page.mhtml", _saved_page("", 'multipart/related; boundary="XX" ' + "(" * depth + ")" * depth)
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -719,6 +742,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a <details> over a run of spaces": details_over_spaces,
     "Gutenberg footnotes, 200 to a chapter": gutenberg_footnotes,
     "a zip's mimetype deflated from half a gigabyte": deflated_mimetype,
+    "a saved page of one-line parts": saved_page_of_many_parts,
+    "a saved page's header of nested comments": saved_page_header_of_comments,
 }
 
 
