@@ -257,10 +257,15 @@ def _main_content(body: Tag) -> Tag:
     return body
 
 
+_CARD_WORDS = 60  # a card for another post: its title and a line or two of its excerpt
+_CARD_LINKED = 0.8
+
+
 def _main_article(main: Tag) -> Tag:
     """Inside a page's ``<main>``, the one ``<article>`` holding most of its text: a blog's post, the
     cards of its other posts after it ("Read more", as Ghost's themes set them) the site's. Read
-    with the ``<main>``, those cards were a chapter of their own."""
+    with the ``<main>``, those cards were a chapter of their own. Only where every other article is
+    a card (a few words, nearly all a link): the posts of a thread are read together, as before."""
     if main.name != "main":
         return main
     articles = [tag for tag in main.find_all("article") if tag.find_parent("article") is None]
@@ -268,7 +273,21 @@ def _main_article(main: Tag) -> Tag:
         return main
     sizes = [(len(article.get_text()), index) for index, article in enumerate(articles)]
     largest, index = max(sizes)
-    return articles[index] if largest > len(main.get_text()) * _MOST_OF_PAGE else main
+    if largest <= len(main.get_text()) * _MOST_OF_PAGE:
+        return main
+    others = (article for position, article in enumerate(articles) if position != index)
+    if not all(_card(article) for article in others):
+        return main  # posts of a thread, each a chapter or a reply: read together, as before
+    return articles[index]
+
+
+def _card(article: Tag) -> bool:
+    """A card for another post: a few words, nearly all of them a link to it."""
+    text = _squeezed(article)
+    if len(text.split()) > _CARD_WORDS:
+        return False
+    linked = sum(len(_squeezed(link)) for link in article.find_all("a") if link.find_parent("a") is None)
+    return linked >= len(text) * _CARD_LINKED
 
 
 def _is_chrome(element: Tag) -> bool:

@@ -521,3 +521,15 @@ def test_a_japanese_chapter_number_in_brackets_over_its_title() -> None:
     assert [chapter.title for chapter in story.chapters] == ["はじまりの夜", "灯台"]
     assert story.chapters[1].paragraphs == ["灯台の光が三度瞬いて、消えた。"]
     assert "blood-gore" in ids(story.meta.declared_warnings)
+
+
+def test_posts_of_a_thread_in_one_main_are_read_together() -> None:
+    """Guard: a <main> of long <article>s (a thread's posts, each a chapter) is not cut to the longest."""
+    first = " ".join(["The forge had been cold for three winters when Bren came back."] * 12)
+    second = " ".join(["The first blade cracked in the quench, and the second bent."] * 4)
+    page = (
+        f"<html><body><main><article><h2>Chapter 1</h2><p>{first}</p></article>"
+        f"<article><h2>Chapter 2</h2><p>{second}</p></article></main></body></html>"
+    )
+    story = read(page, "forge.html")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[first], [second]]
