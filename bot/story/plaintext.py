@@ -2429,6 +2429,15 @@ _SITE_COUNTS = re.compile(rf"(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t
 _COUNT_LINE = re.compile(
     rf"^[ \t]*(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*){{2,}}$\n?", re.IGNORECASE | re.MULTILINE
 )
+# A story page's header copied over the text: its counts after its genres ("Fantasy, Romance · 12 parts ·
+# 4.2K reads", Quotev's) and its likes under a heart ("♥ 318"). Looked for in the text's head only: tried
+# at every line, the genres' run cost five times the other patterns.
+_HEAD_COUNT_LINE = re.compile(
+    rf"^[ \t]*[^\W\d][^\n·•|]{{0,60}}?[ \t]*[·•|][ \t]*(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*){{2,}}$\n?"
+    rf"|^[ \t]*[♥❤♡💜💙]\ufe0f?[ \t]*{_COUNT}[ \t]*$\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+COUNT_HEAD_CHARS = 3000  # a story page's header: its title, by-line, genres and counts
 
 
 # FanFiction.net's button copied as a line of its own under the story's title: "Follow/Fav".
@@ -2438,6 +2447,9 @@ _FOLLOW_LINE = re.compile(r"^[ \t]*\+?[ \t]*follow[ \t]*/[ \t]*fav(?:orite)?[ \t
 def drop_count_lines(text: str) -> str:
     """The text without lines of a site's counts (:data:`_COUNT_LINE`) or its "Follow/Fav" button:
     left in, FanFiction.net's title, button and "By:" line were one paragraph, none of them read."""
+    cut = text.find("\n", COUNT_HEAD_CHARS) + 1 or len(text)  # the head ends at a line's end
+    head = _HEAD_COUNT_LINE.sub("", text[:cut])
+    text = head + text[cut:] if len(head) != cut else text
     return _FOLLOW_LINE.sub("", _COUNT_LINE.sub("", text))
 
 

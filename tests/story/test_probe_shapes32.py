@@ -533,3 +533,21 @@ def test_posts_of_a_thread_in_one_main_are_read_together() -> None:
     )
     story = read(page, "forge.html")
     assert [chapter.paragraphs for chapter in story.chapters] == [[first], [second]]
+
+
+def test_a_story_pages_genres_counts_and_likes_over_its_text_are_no_story() -> None:
+    text = (
+        "Glass Bells (an original story)\nby wrenfeather\nFantasy, Romance · 12 parts · 4.2K reads\n♥ 318\n\n"
+        "Part 3: The Rope\n\nMira rang them anyway.\n"
+    )
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("Glass Bells (an original story)", "wrenfeather")
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("Part 3: The Rope", ["Mira rang them anyway."])
+    ]
+
+
+def test_a_line_of_genres_without_counts_stays() -> None:
+    """Guard: a line of words between dots with no counts is the story's."""
+    text = "Bells\nby wrenfeather\n\nChapter 1\n\nRain · wind · the bells again.\n\nChapter 2\n\nMira slept.\n"
+    assert read(text).chapters[0].paragraphs == ["Rain · wind · the bells again."]
