@@ -683,6 +683,26 @@ def saved_page_header_of_comments(size: int) -> tuple[str, bytes]:
     return "page.mhtml", _saved_page("", 'multipart/related; boundary="XX" ' + "(" * depth + ")" * depth)
 
 
+def front_matter_tags(size: int) -> tuple[str, bytes]:
+    """A Markdown front matter listing tags to the size: each item was added to the whole line so far
+    and compared with every tag before it (140,000 ran past 90 s); as many as the line budget lets through."""
+    from bot.story.limits import MAX_LINES
+
+    tags = io.BytesIO()
+    number = 0
+    while tags.tell() < size - 200 and number < MAX_LINES - 20:
+        tags.write(b"  - tag %d\n" % number)
+        number += 1
+    return "tags.md", b"---\ntitle: T\ntags:\n" + tags.getvalue() + b"---\n\n# T\n\nThe lake was cold.\n"
+
+
+def tag_lines_at_limit(size: int) -> tuple[str, bytes]:
+    """A header of "Tags: tag N" lines, each one different, as many as the line budget lets through:
+    each tag was compared with every one before it (80,000 took 78 s)."""
+    story = b"\nChapter 1\n\nThe lake was cold.\n"
+    return "tags.txt", _different_paragraphs_at_limit(size, b"The Lake\n\n", b"Tags: tag %d\n", story)
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -744,6 +764,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a zip's mimetype deflated from half a gigabyte": deflated_mimetype,
     "a saved page of one-line parts": saved_page_of_many_parts,
     "a saved page's header of nested comments": saved_page_header_of_comments,
+    "a front matter list of tags": front_matter_tags,
+    "a header of different tags at the line limit": tag_lines_at_limit,
 }
 
 

@@ -1177,6 +1177,9 @@ class _Meta:
     notes: list[str] = field(default_factory=list)
     summary: str | None = None
     chapter_count: int | None = None  # what a "Chapters: 3" line declares; confirms a chapter list
+    # What each list field (tags, fandoms ...) already holds, to keep each once: asked of the list, a
+    # front matter of 140,000 tags compared each with all before it (minutes).
+    listed: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, key: str, raw_line: str, value: str) -> None:
         target = _KEYS[key]
@@ -1206,9 +1209,13 @@ class _Meta:
             self.title = value or self.title
         elif target in ("archive_warnings", "fandoms", "relationships", "characters", "additional_tags"):
             listed = self.values.setdefault(target, [])
-            listed.extend(
-                part for part in dict.fromkeys(part.strip() for part in value.split(",")) if part and part not in listed
-            )
+            seen = self.listed.get(target)
+            if seen is None:
+                seen = self.listed[target] = set(listed)
+            for part in (part.strip() for part in value.split(",")):
+                if part and part not in seen:
+                    seen.add(part)
+                    listed.append(part)
         elif target == "rating" and _STARS.fullmatch(value):
             return  # a reader's stars for the book ("★★★★", calibre's jacket, "4/5"), no content rating
         elif value:
