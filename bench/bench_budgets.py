@@ -703,6 +703,16 @@ def tag_lines_at_limit(size: int) -> tuple[str, bytes]:
     return "tags.txt", _different_paragraphs_at_limit(size, b"The Lake\n\n", b"Tags: tag %d\n", story)
 
 
+def note_boxes_at_element_limit(size: int) -> tuple[str, bytes]:
+    """``<details>`` boxes titled "CW", as many as the element budget lets through: each box titled
+    as a note was read on its own (33,000 took 20 s); the first MAX_NOTE_BOXES are notes now."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    box = b"<details><summary>CW</summary><p>the lake</p></details>"
+    count = min(size // len(box), (MAX_HTML_ELEMENTS - 20) // 3)
+    return "boxes.html", b"<html><body><h1>Chapter 1</h1><p>The lake was cold.</p>" + box * count + b"</body></html>"
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -766,6 +776,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a saved page's header of nested comments": saved_page_header_of_comments,
     "a front matter list of tags": front_matter_tags,
     "a header of different tags at the line limit": tag_lines_at_limit,
+    "<details> note boxes at the element limit": note_boxes_at_element_limit,
 }
 
 

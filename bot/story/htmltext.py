@@ -25,7 +25,7 @@ from bs4 import (
 
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import FOOTNOTE_LABELS
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS, MAX_NOTE_BOXES
 from bot.story.model import Story
 from bot.story.note_headings import box_note, heading_label, note_sections, note_title
 from bot.story.plaintext import (
@@ -1289,7 +1289,8 @@ def _read_spoiler_boxes(soup: BeautifulSoup, body: Tag, total: int) -> None:
     note and follows it, as text with its title (the whole post was a note, its chapter empty).
     """
     story_boxes: set[int] = set()  # ids of the boxes kept as story text, read before any box holding them
-    for box, _ in reversed(spoiler_boxes(body)):  # a box inside another is read first
+    boxes = spoiler_boxes(body)  # the first MAX_NOTE_BOXES read as notes (see bot/story/limits.py)
+    for box, _ in reversed(boxes[:MAX_NOTE_BOXES]):  # a box inside another is read first (past the cap, text)
         title = box_title(box)
         if not title:
             continue
@@ -1404,7 +1405,7 @@ def _label_footnotes(soup: BeautifulSoup, body: Tag, total: int) -> None:
     paragraphs, the rule as a scene break. A block only a class calls footnotes is left as text
     when it holds most of the page."""
     blocks = [tag for tag in body.find_all(_is_footnotes) if tag.find_parent(_is_footnotes) is None]
-    for block in blocks:
+    for block in blocks[:MAX_NOTE_BOXES]:
         if not _marked_footnotes(block) and len(block.get_text()) * 2 > total:
             continue
         drop_back_links(block)

@@ -34,6 +34,10 @@ SPINE_SLACK = 50
 MAX_TITLE_CHARS = 200
 MAX_AUTHOR_CHARS = 200
 MAX_TAG_CHARS = 200
+# Boxes a page may have read as notes, each on its own (a spoiler or ``<details>`` box, a footnotes
+# block: about a millisecond each, its own reading and its title's); past them, a box is left as text.
+# A story's notes run to dozens; 33,000 ``<details>`` took 20 s.
+MAX_NOTE_BOXES = 2000
 # Declarations kept for the story and for each chapter, each once: an author's list of warnings runs to
 # a few dozen; a file of 75,000 different "TW: blood 17" lines had each one mapped (seconds of CPU).
 MAX_DECLARATIONS = 200

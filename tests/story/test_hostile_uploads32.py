@@ -114,3 +114,18 @@ def test_a_header_of_thousands_of_tag_lines_is_read_in_time_that_grows_with_it(l
     with contextlib.suppress(StoryFormatError):  # a clear refusal is an answer: what is measured is how long it took
         import_story(text.encode(), "lake.txt", max_bytes=MAX_BYTES)
     assert time.process_time() - start < 5.0  # about 1 s, the readers' patterns compiled included
+
+
+def test_a_page_of_thousands_of_note_boxes_reads_the_first_as_notes_and_the_rest_as_text() -> None:
+    """Each ``<details>`` titled as a note was read on its own, its contents and its title, about a
+    millisecond each and more per box the more there were (30,000 took 15.6 s); the first
+    MAX_NOTE_BOXES are the chapter's notes, the rest its text."""
+    from bot.story.limits import MAX_NOTE_BOXES
+
+    boxes = "".join(f"<details><summary>CW</summary><p>the lake {n}</p></details>" for n in range(MAX_NOTE_BOXES + 500))
+    markup = f"<html><body><h1>Chapter 1</h1><p>The lake was cold.</p>{boxes}</body></html>"
+    story = import_story(markup.encode(), "lake.html", max_bytes=MAX_BYTES)
+    (chapter,) = story.chapters
+    assert len(chapter.notes) == MAX_NOTE_BOXES
+    assert chapter.paragraphs[0] == "The lake was cold."
+    assert "the lake 2499" in chapter.paragraphs
