@@ -713,6 +713,12 @@ def note_boxes_at_element_limit(size: int) -> tuple[str, bytes]:
     return "boxes.html", b"<html><body><h1>Chapter 1</h1><p>The lake was cold.</p>" + box * count + b"</body></html>"
 
 
+def a_line_of_tabs_and_spaces(size: int) -> tuple[str, bytes]:
+    """A line of tabs and spaces to the size: two runs of spaces side by side in one pattern split it
+    every way there is (60 KB took 31 s)."""
+    return "tabs.txt", b"T\n\n\t" + b"\t \t" * (size // 3 - 10) + b"x\n"
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -777,6 +783,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a front matter list of tags": front_matter_tags,
     "a header of different tags at the line limit": tag_lines_at_limit,
     "<details> note boxes at the element limit": note_boxes_at_element_limit,
+    "a line of tabs and spaces": a_line_of_tabs_and_spaces,
 }
 
 
