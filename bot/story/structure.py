@@ -1828,6 +1828,9 @@ def _merge_headings(outer: Heading, inner: Heading) -> Heading:
 
 
 def _empty_heading(heading: Heading) -> StoryFormatError:
+    """The refusal for a heading with nothing under it, on one line: headings read as one (a number
+    over its title, "# H0" over "## H1" ...) were quoted with the line breaks between them."""
+    quoted = " / ".join(line.strip() for line in heading.raw.split("\n") if line.strip())
     return StoryFormatError(
-        f'The heading "{heading.raw[:80]}" has no story text under it; add the chapter\'s text or remove the heading.'
+        f'The heading "{quoted[:80]}" has no story text under it; add the chapter\'s text or remove the heading.'
     )

@@ -139,3 +139,13 @@ def test_a_line_of_tabs_and_spaces_is_read_in_time_that_grows_with_it() -> None:
     story = import_story(data, "lake.txt", max_bytes=MAX_BYTES)
     assert time.process_time() - start < 2.0
     assert story.chapters[0].paragraphs[-1] == "The lake was cold."
+
+
+def test_stacked_empty_headings_are_refused_in_a_sentence_of_one_line() -> None:
+    """Headings read as one ("# H0" over "## H1" ...) were quoted in the refusal with the line
+    breaks between them: a message of seven lines."""
+    text = "".join(f"{'#' * (level % 6 + 1)} H{level}\n\n" for level in range(7))
+    with pytest.raises(StoryFormatError) as refused:
+        import_story(text.encode(), "headings.md", max_bytes=MAX_BYTES)
+    assert "\n" not in str(refused.value)
+    assert "has no story text under it" in str(refused.value)
