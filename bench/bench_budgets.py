@@ -719,6 +719,33 @@ def a_line_of_tabs_and_spaces(size: int) -> tuple[str, bytes]:
     return "tabs.txt", b"T\n\n\t" + b"\t \t" * (size // 3 - 10) + b"x\n"
 
 
+def unclosed_divisions_at_element_limit(size: int) -> tuple[str, bytes]:
+    """``<div>a`` never closed, as many as the element budget lets through: a tree 100,000 deep, each
+    division a paragraph (18 s of CPU in session 32: every whole-tree pass of the HTML reader, some
+    40, walks the depth; over budget, kept here to be measured)."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    count = min(size // 6, MAX_HTML_ELEMENTS - 20)
+    return "unclosed.html", b"<html><body>" + b"<div>a" * count + b"</body></html>"
+
+
+def epub_notes_in_every_document(size: int) -> tuple[str, bytes]:
+    """An EPUB of 1,000 chapters of twenty paragraphs, each calling a note in a notes document of
+    20,000 (13 s of CPU in session 32, over budget: every document is read for its notes, asked
+    whether it is a notes page and read again; kept here to be measured)."""
+    documents: dict[str, bytes] = {}
+    number = 0
+    for chapter in range(1000):
+        calls = []
+        for _ in range(20):
+            calls.append(f'<p>Text {number}<a epub:type="noteref" href="notes.xhtml#n{number}">{number}</a></p>')
+            number += 1
+        documents[f"c{chapter}.xhtml"] = _chapter_xhtml(f"Chapter {chapter + 1}", "".join(calls))
+    notes = "".join(f'<aside epub:type="footnote" id="n{n}"><p>Note {n}</p></aside>' for n in range(number))
+    documents["notes.xhtml"] = _chapter_xhtml("Notes", notes)
+    return "notes.epub", _epub(documents, list(documents))
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -784,6 +811,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a header of different tags at the line limit": tag_lines_at_limit,
     "<details> note boxes at the element limit": note_boxes_at_element_limit,
     "a line of tabs and spaces": a_line_of_tabs_and_spaces,
+    "unclosed <div>s at the element limit": unclosed_divisions_at_element_limit,
+    "EPUB notes called from every document": epub_notes_in_every_document,
 }
 
 
