@@ -746,6 +746,16 @@ def epub_notes_in_every_document(size: int) -> tuple[str, bytes]:
     return "notes.epub", _epub(documents, list(documents))
 
 
+def html_headings_at_element_limit(size: int) -> tuple[str, bytes]:
+    """An ``<h2>`` chapter heading and a paragraph, as many as the element budget lets through: read
+    whole (16 s) before the chapter budget refused them; the headings are counted on the markup now."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    count = (MAX_HTML_ELEMENTS - 20) // 2
+    chapters = b"".join(b"<h2>Chapter %d</h2><p>text</p>" % number for number in range(count))
+    return "headings.html", b"<html><body>" + chapters[: size - 40] + b"</body></html>"
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -811,6 +821,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a header of different tags at the line limit": tag_lines_at_limit,
     "<details> note boxes at the element limit": note_boxes_at_element_limit,
     "a line of tabs and spaces": a_line_of_tabs_and_spaces,
+    "HTML chapter headings at the element limit": html_headings_at_element_limit,
     "unclosed <div>s at the element limit": unclosed_divisions_at_element_limit,
     "EPUB notes called from every document": epub_notes_in_every_document,
 }

@@ -23,7 +23,7 @@ from bot.story.epub import read_epub
 from bot.story.errors import StoryFormatError
 from bot.story.ffn_page import is_ffn_page, parse_ffn_page
 from bot.story.htmltext import check_markup, make_soup, parse_generic_html
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, keep_declarations
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_headings, keep_declarations
 from bot.story.markdown import parse_markdown
 from bot.story.model import Story
 from bot.story.plaintext import declare_chapter_warnings
@@ -87,6 +87,7 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
     text = page if page is not None else decode_text(data, max_bytes=max_bytes)
     if page is not None or suffix in _HTML or _LOOKS_HTML.match(text):
         check_markup(text)
+        check_headings(text, max_chapters)
         soup = make_soup(text)
         if is_ao3(soup):
             return parse_ao3(soup, filename, "html", max_chapters=max_chapters)

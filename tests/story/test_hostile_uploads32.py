@@ -149,3 +149,21 @@ def test_stacked_empty_headings_are_refused_in_a_sentence_of_one_line() -> None:
         import_story(text.encode(), "headings.md", max_bytes=MAX_BYTES)
     assert "\n" not in str(refused.value)
     assert "has no story text under it" in str(refused.value)
+
+
+def test_an_html_file_of_far_more_headings_than_chapters_is_refused_before_its_tree() -> None:
+    """50,000 ``<h2>`` chapters were read whole (16 s of CPU) before the chapter budget refused them;
+    the headings are counted on the markup first."""
+    markup = "".join(f"<h2>Chapter {number}</h2><p>The lake was cold.</p>" for number in range(1, 12_001))
+    start = time.process_time()
+    with pytest.raises(StoryFormatError, match="12,000 headings"):
+        import_story(f"<html><body>{markup}</body></html>".encode(), "lake.html", max_bytes=MAX_BYTES)
+    assert time.process_time() - start < 1.0
+
+
+def test_an_html_file_of_as_many_headings_as_chapters_is_read() -> None:
+    markup = "".join(
+        f"<h2>Chapter {number}</h2><h3>Notes</h3><p>The lake was cold {number}.</p>" for number in range(1, 301)
+    )
+    story = import_story(f"<html><body>{markup}</body></html>".encode(), "lake.html", max_bytes=MAX_BYTES)
+    assert len(story.chapters) == 300
