@@ -14,9 +14,11 @@ from bot.story.errors import StoryFormatError
 from bot.story.model import Story
 
 DEFAULT_MAX_CHAPTERS = 2000  # setting MAX_CHAPTERS
-# Elements in an HTML file or across an EPUB's documents (the parse tree costs ~30 us and
-# ~2 KB each). A million-word AO3 download has about 60,000.
-MAX_HTML_ELEMENTS = 100_000
+# Elements in an HTML file or across an EPUB's documents. Each costs its tree node (~30 us, ~2 KB)
+# and then every reader's pass over the tree (some forty): a page of 100,000 tiny elements took 8.5
+# to 15 s from run to run, and 60,000 unclosed <div>s 11.5 s (issue 12's budget is 10 s). A 4 MiB
+# AO3 download has about 40,000 (a million words, 6 MB, about 60,000).
+MAX_HTML_ELEMENTS = 50_000
 # Lines of text in one file: each is checked for a heading or a divider, and a paragraph of one line
 # for every kind of note, field and declaration, up to about 70 us for a short one, so they are what
 # bounds a file of short paragraphs. A 4 MiB novel hard-wrapped at 70 characters has about 75,000.
