@@ -660,7 +660,7 @@ def deflated_mimetype(size: int) -> tuple[str, bytes]:
     return "story.txt", out.getvalue()
 
 
-def _saved_page(parts: str, header: str = 'multipart/related; boundary="XX"') -> bytes:
+def saved_page(parts: str, header: str = 'multipart/related; boundary="XX"') -> bytes:
     """A "Webpage, Single File" (.mhtml) of ``parts`` and then the page."""
     return (
         f"From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: {header}\n\n{parts}"
@@ -673,14 +673,14 @@ def saved_page_of_many_parts(size: int) -> tuple[str, bytes]:
     """A saved page of one-line parts (a picture each) to the size: every part's headers were parsed
     into objects, half a millisecond a part (70,000 ran past 90 s)."""
     count = (size - 400) // 40
-    return "page.mhtml", _saved_page("".join(f"--XX\nContent-Type: image/png\n\n{n % 10}\n" for n in range(count)))
+    return "page.mhtml", saved_page("".join(f"--XX\nContent-Type: image/png\n\n{n % 10}\n" for n in range(count)))
 
 
 def saved_page_header_of_comments(size: int) -> tuple[str, bytes]:
     """A saved page whose Content-Type runs on in nested comments: the email package's header parser
     recursed into them (2 GB, then a RecursionError)."""
     depth = (size - 400) // 2
-    return "page.mhtml", _saved_page("", 'multipart/related; boundary="XX" ' + "(" * depth + ")" * depth)
+    return "page.mhtml", saved_page("", 'multipart/related; boundary="XX" ' + "(" * depth + ")" * depth)
 
 
 def front_matter_tags(size: int) -> tuple[str, bytes]:

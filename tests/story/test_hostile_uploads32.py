@@ -14,6 +14,7 @@ import zipfile
 
 import pytest
 
+from bench import bench_budgets as hostile
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 
@@ -48,18 +49,10 @@ def test_a_zips_mimetype_is_not_unpacked_whole_to_tell_what_the_file_is(filename
     assert peak < 16 << 20
 
 
-def _saved_page(parts: str, header: str = 'multipart/related; boundary="XX"') -> bytes:
-    return (
-        f"From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: {header}\n\n{parts}"
-        "--XX\nContent-Type: text/html\n\n<html><body><h1>Chapter 1</h1><p>The lake was cold.</p></body></html>\n"
-        "--XX--\n"
-    ).encode()
-
-
 def test_a_saved_page_of_many_parts_is_read_in_time_that_grows_with_it() -> None:
     """Each part's headers were parsed into objects (half a millisecond a part): a 2.5 MB page of
     70,000 one-line parts ran past 90 s. 15,000 took 8 s; now a fraction of a second."""
-    data = _saved_page("".join(f"--XX\nContent-Type: image/png\n\nx{number}\n" for number in range(15_000)))
+    data = hostile.saved_page("".join(f"--XX\nContent-Type: image/png\n\nx{number}\n" for number in range(15_000)))
     start = time.process_time()
     story = import_story(data, "page.mhtml", max_bytes=MAX_BYTES)
     assert time.process_time() - start < 3.0
@@ -71,7 +64,7 @@ def test_a_saved_page_of_parts_nested_thousands_deep_is_refused_in_a_sentence() 
     nested = "".join(
         f'--B{level}\nContent-Type: multipart/related; boundary="B{level + 1}"\n\n' for level in range(depth)
     )
-    data = _saved_page(f'--XX\nContent-Type: multipart/related; boundary="B0"\n\n{nested}')
+    data = hostile.saved_page(f'--XX\nContent-Type: multipart/related; boundary="B0"\n\n{nested}')
     with pytest.raises(StoryFormatError, match="nested thousands deep"):
         import_story(data, "page.mhtml", max_bytes=MAX_BYTES)
 
@@ -86,7 +79,7 @@ def test_a_saved_page_of_parts_nested_thousands_deep_is_refused_in_a_sentence() 
 def test_a_saved_page_whose_part_header_runs_on_is_refused_in_a_sentence(header: str) -> None:
     start = time.process_time()
     with pytest.raises(StoryFormatError, match="part header of"):
-        import_story(_saved_page("", header), "page.mhtml", max_bytes=MAX_BYTES)
+        import_story(hostile.saved_page("", header), "page.mhtml", max_bytes=MAX_BYTES)
     assert time.process_time() - start < 1.0
 
 
