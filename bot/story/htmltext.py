@@ -56,6 +56,7 @@ from bot.story.structure import (
 from bot.story.webpage import (
     AUTHOR_HREF,
     TEXT_ONLY,
+    alone_in_parent,
     blog_chatter,
     blog_post_byline,
     box_title,
@@ -64,6 +65,7 @@ from bot.story.webpage import (
     newsletter_notes,
     post_subtitle,
     spoiler_boxes,
+    squeezed_text,
     stats_line,
     story_byline,
     strip_page_chrome,
@@ -965,7 +967,7 @@ def single_page_book(body: Tag) -> str | None:
         if kinds & _BOOK_APPARATUS and element.name in ("section", "div", "nav", "aside"):
             element.decompose()
         elif "z3998:author" in kinds and element.find_parent(attrs={"epub:type": "titlepage"}) is not None:
-            author = author or " ".join(element.get_text(" ").split()) or None
+            author = author or squeezed_text(element) or None
             line = element.find_parent("p")
             if line is not None:
                 line.decompose()
@@ -1073,7 +1075,7 @@ def post_tags(body: Tag) -> list[str]:
     blocks: list[Tag] = []
     taken: set[int] = set()
     for link in body.find_all("a", href=_TAG_PAGE):
-        text = " ".join(link.get_text(" ").split()).lstrip("#＃").strip()
+        text = squeezed_text(link).lstrip("#＃").strip()
         if text and "," not in text:
             tags.append(text)
         if (
@@ -1103,13 +1105,7 @@ def _tag_list(link: Tag) -> Tag | None:
             break
         found = element
         element = element.parent
-    return found if found is not link or _alone(link) else None
-
-
-def _alone(link: Tag) -> bool:
-    """A link alone in its parent ("<p><a href="/tag/stories/">Stories</a></p>")."""
-    parent = link.parent
-    return isinstance(parent, Tag) and " ".join(parent.get_text(" ").split()) == " ".join(link.get_text(" ").split())
+    return found if found is not link or alone_in_parent(link) else None
 
 
 def _without_site_lines(items: list[Item]) -> list[Item]:

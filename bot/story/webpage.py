@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from bs4 import Comment, NavigableString, Tag
 
-from bot.story.structure import Item, Para
+from bot.story.structure import MONTHS, Item, Para
 
 _CHROME_TAGS = frozenset(["footer", "aside", "button", "input", "textarea", "label"])
 _CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "button", "search", "menu"])
@@ -186,13 +186,20 @@ def _patronage_links(body: Tag) -> list[Tag]:
     found: list[Tag] = []
     for link in body.find_all("a", href=_PATRONAGE, limit=_PATRONAGE_MOST):
         parent = link.parent
-        if isinstance(parent, Tag) and parent is not body and _squeezed(parent) == _squeezed(link):
+        if parent is not body and alone_in_parent(link):
             found.append(link)
     return found
 
 
-def _squeezed(element: Tag) -> str:
+def squeezed_text(element: Tag) -> str:
+    """An element's text on one line, its runs of whitespace one space each."""
     return " ".join(element.get_text(" ").split())
+
+
+def alone_in_parent(element: Tag) -> bool:
+    """Whether an element is all its parent's text ("<p><a href=...>Stories</a></p>")."""
+    parent = element.parent
+    return isinstance(parent, Tag) and squeezed_text(parent) == squeezed_text(element)
 
 
 def _remove_chrome(element: Tag, body: Tag) -> None:
@@ -283,10 +290,10 @@ def _main_article(main: Tag) -> Tag:
 
 def _card(article: Tag) -> bool:
     """A card for another post: a few words, nearly all of them a link to it."""
-    text = _squeezed(article)
+    text = squeezed_text(article)
     if len(text.split()) > _CARD_WORDS:
         return False
-    linked = sum(len(_squeezed(link)) for link in article.find_all("a") if link.find_parent("a") is None)
+    linked = sum(len(squeezed_text(link)) for link in article.find_all("a") if link.find_parent("a") is None)
     return linked >= len(text) * _CARD_LINKED
 
 
@@ -323,8 +330,8 @@ def _heads_text(header: Tag) -> bool:
     if len(page.find_all(_HEADINGS, limit=_HEADINGS_MOST)) > len(header.find_all(_HEADINGS)):
         return False  # the page's chapters have headings of their own: this one is a title block (Pandoc's)
     for heading in header.find_all(_HEADINGS):
-        words = " ".join(heading.get_text(" ").split())
-        linked = " ".join(" ".join(link.get_text(" ").split()) for link in heading.find_all("a"))
+        words = squeezed_text(heading)
+        linked = " ".join(squeezed_text(link) for link in heading.find_all("a"))
         if words and len(linked) < len(words) / 2:
             return True
     return False
@@ -447,7 +454,7 @@ def box_title(box: Tag) -> str:
     words = {word for name in _names(first) for word in _words(name)}
     if first.name not in _TITLE_TAGS and not words & _TITLE_WORDS:
         return ""
-    title = " ".join(first.get_text(" ").split())
+    title = squeezed_text(first)
     first.decompose()
     return _SPOILER_PREFIX.sub("", title, count=1).strip()
 
@@ -488,7 +495,7 @@ def _thread_starter(body: Tag) -> str | None:
     link = label.find_next("a", class_="username")
     if link is None or link.find_previous(string=_STARTER) is not label:
         return None
-    name = " ".join(link.get_text(" ").split())
+    name = squeezed_text(link)
     return name or None
 
 
@@ -523,8 +530,8 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
             story_link = story_link[0] if story_link else None
         if story_link is None or story_link.find_parent() is None:
             continue
-        title = " ".join(story_link.get_text(" ").split())
-        author = " ".join(link.get_text(" ").split())
+        title = squeezed_text(story_link)
+        author = squeezed_text(link)
         if not title or not author:
             continue
         story_link.decompose()
@@ -558,7 +565,7 @@ def wikisource_author(body: Tag) -> str | None:
     and goes with the rest of the wiki's chrome."""
     header = body.find(id="headertemplate")
     link = header.find("a", href=_AUTHOR_PAGE) if isinstance(header, Tag) else None
-    return (" ".join(link.get_text(" ").split()) or None) if isinstance(link, Tag) else None
+    return (squeezed_text(link) or None) if isinstance(link, Tag) else None
 
 
 _AUTHOR_PAGE = re.compile(r"/wiki/Author:")
@@ -576,15 +583,15 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
             continue  # a comment's own line
         named = meta.find(attrs={"rel": "author"}) or meta.find(class_=_names_author)
         if author is None and isinstance(named, Tag):
-            author = _BY_PREFIX.sub("", " ".join(named.get_text(" ").split())).strip() or None
-        if author is None and (said := _POSTED_BY.search(" ".join(meta.get_text(" ").split()))) is not None:
+            author = _BY_PREFIX.sub("", squeezed_text(named)).strip() or None
+        if author is None and (said := _POSTED_BY.search(squeezed_text(meta))) is not None:
             author = said.group("name")
         meta.decompose()
         found = True
     if not found:
         return None, None
     site = body.find(class_=lambda names: names is not None and bool(_classes_of(names) & _SITE_TITLES))
-    blog = " ".join(site.get_text(" ").split()) if isinstance(site, Tag) else None
+    blog = squeezed_text(site) if isinstance(site, Tag) else None
     return blog or None, author
 
 
@@ -634,8 +641,7 @@ _COUNT = (
     r"\d[\d,.]*[km]?\+?[ \t]+(?:views?|reads?|min(?:ute)?s?[ \t]+read|words?|notes?|likes?|votes?|comments?|claps?"
     r"|followers?|favou?rites?|kudos|hits|bookmarks?|reblogs?|responses?)"
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTH},?[ \t]+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+_DATE = rf"(?:{MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTHS},?[ \t]+\d{{4}}|\d{{4}}-\d\d-\d\d)"
 _STAT_PART = re.compile(rf"(?:(?P<count>{_COUNT})|{_DATE})(?!\w)", re.IGNORECASE)
 _STAT_GAP = re.compile(r"[ \t]*[·•∙|,/–—-]?[ \t]*")
 _STATS_LINE_CHARS = 100
@@ -716,12 +722,12 @@ def post_subtitle(body: Tag) -> None:
     between = following.find_previous(string=lambda text: bool(text.strip()))
     if between is None or first not in between.parents:
         return  # text between the title and this heading: it heads a part of the page
-    subtitle = _squeezed(following)
+    subtitle = squeezed_text(following)
     if len(subtitle.split()) >= _SUMMARY_WORDS:
         following.replace_with(_field("Summary", subtitle))
     else:
         following.decompose()
-    first.replace_with(_field("Title", _squeezed(first)))
+    first.replace_with(_field("Title", squeezed_text(first)))
 
 
 def _field(label: str, value: str) -> Tag:
