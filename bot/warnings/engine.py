@@ -179,8 +179,7 @@ class ScanReport:
                 item["chapters"] = warning.chapters
                 item["declared_as"] = warning.declared_as
                 item["declared_chapters"] = warning.declared_chapters
-        if self.unmapped_chapters:
-            data["unmapped_chapters"] = self.unmapped_chapters
+        data |= self._unmapped_record()
         data["chapters"] = [
             {
                 "number": chapter.number,
@@ -246,7 +245,12 @@ class ScanReport:
             ],
             "not_english": [chapter.number for chapter in self.chapters if not chapter.english],
             "declared_unmapped": list(self.declared_unmapped),
-        } | ({"unmapped_chapters": self.unmapped_chapters} if self.unmapped_chapters else {})
+        } | self._unmapped_record()
+
+    def _unmapped_record(self) -> dict[str, Any]:
+        """The chapters that gave each unmatched word, kept only when there are some, so records of
+        stories without them stay as they were stored before chapters had their own."""
+        return {"unmapped_chapters": self.unmapped_chapters} if self.unmapped_chapters else {}
 
     @classmethod
     def from_summary(cls, data: dict[str, Any]) -> ScanReport:
