@@ -55,6 +55,7 @@ from bot.story.plaintext import (
     book_notice,
     build_story,
     by_line_author,
+    declaration_line,
     declares_only,
     front_label,
     front_page_note,
@@ -1356,12 +1357,15 @@ def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> tuple
         for line in lines
         if (author and line.casefold() == author) or by_line_author(line) or line.casefold() in _LONE_BY
     ]
-    fields: list[Item] = []
+    # The author's header lines under the title and name ("CW: drowning", "Rating: Teen", as a Google
+    # Docs book opens): the story's fields, read as a text's header is; left in, the block was chapter 1.
+    header = [line for line in lines if line not in notices and (parse_field(line) or declaration_line(line))]
+    fields: list[Item] = [Para(line, 0) for line in header]
     if not title and len(lines) >= 2 and lines[0] not in authors and by_line_author(lines[1]):
-        titles, fields = [texts[0]], [Para(f"Title: {lines[0]}", 0)]
+        titles, fields = [texts[0]], [Para(f"Title: {lines[0]}", 0), *fields]
     if not author and authors and (named_author := by_line_author(authors[0])):
         fields.append(Para(f"Author: {named_author}", 0))
-    if len(imprint) + len(titles) + len(authors) < len(texts) or not (imprint or (titles and authors)):
+    if len(imprint) + len(titles) + len(authors) + len(header) < len(texts) or not (imprint or (titles and authors)):
         return items, []
     return rest, fields
 
