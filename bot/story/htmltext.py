@@ -30,6 +30,7 @@ from bot.story.model import Story
 from bot.story.note_headings import box_note, heading_label, note_sections, note_title
 from bot.story.plaintext import (
     IMAGE,
+    arrowed_nav,
     build_story,
     by_line_author,
     contents_label,
@@ -72,6 +73,7 @@ from bot.story.webpage import (
     tumblr_blog,
     wikisource_author,
     without_form_suffix,
+    without_site_name,
 )
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
@@ -374,6 +376,11 @@ def strip_doctype(markup: str | bytes) -> str | bytes:
     return markup if match is None else markup[: match.end(1)] + markup[match.end() :]
 
 
+# A "<" that opens a tag or a comment, as a parser reads it: a letter, "!" or "?" follows it.
+_TAG_OPENING = re.compile(r"<[A-Za-z!?]")
+_TAG_OPENING_BYTES = re.compile(rb"<[A-Za-z!?]")
+
+
 def check_markup(markup: str | bytes, *, spent: int = 0) -> int:
     """Refuse markup with more elements than any story needs; returns the elements counted.
 
@@ -383,6 +390,11 @@ def check_markup(markup: str | bytes, *, spent: int = 0) -> int:
     opening = "<" if isinstance(markup, str) else b"<"
     closing = "</" if isinstance(markup, str) else b"</"
     elements = spent + markup.count(opening) - markup.count(closing)  # type: ignore[arg-type]
+    if elements > MAX_HTML_ELEMENTS:
+        # Over by the quick count: count again, only the "<" that open a tag. A page of prose may
+        # write "x < 3" or "<3" unescaped, which a parser reads as text, not as an element.
+        pattern = _TAG_OPENING if isinstance(markup, str) else _TAG_OPENING_BYTES
+        elements = spent + sum(1 for _ in pattern.finditer(markup))  # type: ignore[arg-type]
     if elements > MAX_HTML_ELEMENTS:
         raise StoryFormatError(
             f"The file has more than {MAX_HTML_ELEMENTS:,} HTML elements, far more than any story needs; "
@@ -1023,6 +1035,7 @@ def parse_generic_html(
     # the text gives itself (an <h1>, a title line over a "by" line) comes first.
     fallback = element_text(title) if title else None
     site = _site_name(fallback)
+    fallback = without_site_name(soup, fallback) if fallback else None
     if site is not None:  # the site's own name over the page ("Scribble Hub") is no title of the story's
         items = [
             item
@@ -1116,6 +1129,8 @@ def _without_site_lines(items: list[Item]) -> list[Item]:
     for item in items:
         if isinstance(item, Para) and not item.note and stats_line(item.text):
             continue
+        if isinstance(item, Heading) and arrowed_nav(item.raw):
+            continue  # "← Part 1 | Masterlist | Part 3 →": links, no heading of the post's
         if isinstance(item, Para) and not item.note and blog_chatter(item.text):
             item = Para(f"A/N: {item.text}", item.gap)
         kept.append(item)

@@ -111,6 +111,8 @@ _KEYS: dict[str, str] = {
     "language": "",
     "words": "",
     "word count": "",
+    "wordcount": "",  # Dreamwidth's and LiveJournal's fic headers: "Wordcount: 1,050"
+    "wc": "",  # Tumblr's: "wc: 640"
     "chapters": "",
     "series": "",
     "status": "",
@@ -387,6 +389,7 @@ _COLON_ONLY = {
     "tags",
     "note",
     "words",
+    "wc",
     "status",
     "beta",
     "rated",
@@ -2422,6 +2425,7 @@ def drop_navigation(items: list[Item]) -> list[Item]:
         for item in items[:end]
         if not (isinstance(item, Para) and (nav_frame(item.text) or site_chrome(item.text)))
         and not (isinstance(item, Heading) and _SUPPORT_LINE.fullmatch(item.raw.strip("#*_ \t")))
+        and not (isinstance(item, Heading) and arrowed_nav(item.raw))
     ]  # (a serial's tip box set as a heading, Royal Road's <h4>Support "Ember Reach"</h4>, heads no chapter)
     return _settle_heading_runs(kept)
 
@@ -2488,10 +2492,12 @@ _RECOMMENDED = re.compile(
     re.IGNORECASE,
 )
 # A web serial's links between chapters, copied as a line: "Previous Chapter | Table of Contents | Next
-# Chapter", "« Prev | ToC | Next »", "[Previous] [Index] [Next]", "Next Chapter" alone.
+# Chapter", "« Prev | ToC | Next »", "[Previous] [Index] [Next]", "Next Chapter" alone, a blog's
+# "← Part 1 | Masterlist | Part 3 →" (its list of a series' parts).
 _NAV_ENTRY = (
     r"[<«‹←\[(]{0,2}[ \t]*(?:(?:previous|prev|next|last|first)(?:[ \t]+(?:chapter|part|page|episode))?"
-    r"|table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home|(?:part|chapter|episode)[ \t]+\d{1,4}"
+    r"|table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home|master[ \t]?list"
+    r"|(?:part|chapter|episode)[ \t]+\d{1,4}"
     r"|ep\.[ \t]*\d{1,4})"
     r"[ \t]*[>»›→\])]{0,2}"
 )
@@ -2522,7 +2528,9 @@ _RUN_TOGETHER_NAV = re.compile(
     r"(?:previous|prev|index|next|toc|home|chapters|follow|favou?rite|rate|bookmark)+",
     re.IGNORECASE,
 )  # (Royal Road's buttons under its "Support" box: "FollowFavoriteRate")
-_NAV_WORD = re.compile(r"previous|prev|next|last|first|contents|toc|index|home|(?:part|chapter)[ \t]+\d", re.IGNORECASE)
+_NAV_WORD = re.compile(
+    r"previous|prev|next|last|first|contents|toc|index|home|master[ \t]?list|(?:part|chapter)[ \t]+\d", re.IGNORECASE
+)
 
 
 AFTER_STORY_LINES = 4
@@ -2606,6 +2614,18 @@ def _serial_nav(line: str) -> bool:
     if _SERIAL_NAV.fullmatch(line) is None:
         return False
     return len(_NAV_WORD.findall(line)) >= 2 or _LONE_NAV.fullmatch(line) is not None
+
+
+_ARROWS_FIRST = "<«‹←"
+_ARROWS_LAST = ">»›→"
+
+
+def arrowed_nav(line: str) -> bool:
+    """A serial's links between parts read as a heading for the "Part 1" in it: "← Part 1 | Masterlist |
+    Part 3 →" titled its chapter "Part 1: Masterlist | Part 3". Only with an arrow at an end, as such
+    links have: a chapter's own heading "Chapter 1 - Home" is no link line."""
+    line = line.strip()
+    return (line[:1] in _ARROWS_FIRST or line[-1:] in _ARROWS_LAST) and _serial_nav(line)
 
 
 def nav_frame(text: str) -> bool:

@@ -51,6 +51,8 @@ _CHROME_WORDS = frozenset(
         "sharing",
         "social",
         "related",
+        "relatedposts",  # WordPress's Jetpack: its "Related" heading and cards under a post
+        "sharedaddy",  # Jetpack's "Share this:" and "Like this:" boxes
         "recommended",
         "recommendations",
         "subscribe",
@@ -116,6 +118,11 @@ _CHROME_PAIRS = frozenset(
         ("p", "header"),
         ("page", "header"),
         ("post", "tags"),
+        # LiveJournal's and Dreamwidth's links under an entry: "Share", "Link", "12 comments", "Reply",
+        # "Add Memory", "Next Entry", and Dreamwidth's sidebar of the journal's pages ("module-navlinks")
+        ("interaction", "links"),
+        ("management", "links"),
+        ("module", "navlinks"),
         ("last", "edit"),
         # A reader's menu of the story's parts (Wattpad's "table-of-contents" dropdown over the text).
         ("of", "contents"),
@@ -553,6 +560,8 @@ _POST_META = frozenset(
         "post-footer-line-1",
         "gh-article-meta",  # Ghost: the author's picture and name, the date and "4 min read"
         "BlogItem-meta",  # Squarespace: the date, the author and the post's category, run together
+        "blog-item-meta-wrapper",  # Squarespace 7.1: the author's name and the date over the post
+        "article-byline",  # Ghost's Casper theme: the author's picture and name, the date, "3 min read"
     ]
 )  # (Blogger says who posted it under the post: "Posted by Mara Quill at 3:14 PM")
 _SITE_TITLES = frozenset(["site-title", "blog-title", "site-name"])
@@ -597,9 +606,9 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
 
 def _names_author(names: str | list[str] | None) -> bool:
     """A class naming the post's author: "author", "fn", "byline", Ghost's "gh-article-author-name",
-    Squarespace's "Blog-meta-item--author" (not the author's picture, "...-author-image")."""
+    Squarespace's "Blog-meta-item--author" and "blog-author" (not the author's picture, "...-author-image")."""
     return names is not None and any(
-        name in ("author", "fn", "byline") or name.endswith(("author-name", "--author")) for name in _classes_of(names)
+        name in ("author", "fn", "byline") or name.endswith(("author-name", "-author")) for name in _classes_of(names)
     )
 
 
@@ -865,3 +874,32 @@ def _reblog_chain(items: list[Item]) -> bool:
     if len(chain) % 2 or not (chain or counted):
         return False
     return all(_blog_name(name) and isinstance(said, Para) for name, said in zip(chain[::2], chain[1::2], strict=True))
+
+
+# What joins a page's title to its site's name: "The Salt Orchard — Wren Press", "Thornfield Ink: The Orchard Wall".
+_TITLE_JOINS = (" — ", " – ", " - ", " | ", " · ", " :: ", ": ")
+_BLOGGER = re.compile(r"^blogger$", re.IGNORECASE)
+
+
+def without_site_name(soup: Tag, page_title: str) -> str:
+    """A page's ``<title>`` without the name of the site it is on, where the page names its site: its
+    ``og:site_name`` or ``application-name`` at either end ("Night Ferry — Marisol Dunne Writes" on
+    Squarespace, "... - Inkwater" on Substack), or Blogger's blog name before its posts' titles
+    ("Thornfield Ink: The Orchard Wall", a page whose generator is Blogger). Left on, the site's name
+    was part of the story's title. A title that is only the site's name is kept."""
+    names = [
+        str(tag.get("content") or "").strip()
+        for tag in soup.find_all("meta", attrs={"property": "og:site_name"}, limit=2)
+        + soup.find_all("meta", attrs={"name": "application-name"}, limit=2)
+    ]
+    title = page_title.strip()
+    for name in filter(None, names):
+        for join in _TITLE_JOINS:
+            if title.endswith(join + name) and len(title) > len(join + name):
+                return title[: -len(join + name)].strip()
+            if title.startswith(name + join) and len(title) > len(name + join):
+                return title[len(name + join) :].strip()
+    generator = soup.find("meta", attrs={"name": "generator", "content": _BLOGGER})
+    if generator is not None and ": " in title:
+        return title.split(": ", 1)[1].strip() or title
+    return title
