@@ -155,6 +155,13 @@ _CALLOUT_FIELDS = {
     "abstract": "Summary",
     "summary": "Summary",
     "tldr": "Summary",
+    # the author's notes above the story ("> [!note]" over "Drafted in ..."): a chapter 1 of its own before
+    "note": "Notes",
+    "info": "Notes",
+    "tip": "Notes",
+    "hint": "Notes",
+    "important": "Notes",
+    "todo": "Notes",
 }
 
 

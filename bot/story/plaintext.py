@@ -112,7 +112,7 @@ _KEYS: dict[str, str] = {
     "words": "",
     "word count": "",
     "wordcount": "",  # Dreamwidth's and LiveJournal's fic headers: "Wordcount: 1,050"
-    "wc": "",  # Tumblr's: "wc: 640"
+    "wc": "",  # Tumblr's "wc: 640", a phone writer's "wc: 1.2k"
     "chapters": "",
     "series": "",
     "status": "",
@@ -380,11 +380,12 @@ _KEYS.update({key: target for key, target in _WORLD_KEYS.items() if key not in _
 _RUN_START = r"(?<![ \t])"
 _FIELD = re.compile(
     r"^[ \t]*[*_]{0,2}(?P<key>[^\W\d_](?:[^\W\d_]|['’ /]){0,24}?)[*_]{0,2}(?<![ \t])[ \t]*+"
-    r"(?P<sep>:|：|(?<=[ \t])[-–—])[*_]{0,2}[ \t]*(?P<value>.*)$"
+    r"(?P<sep>::?|：|(?<=[ \t])[-–—])[*_]{0,2}[ \t]*(?P<value>.*)$"
 )
 # Short labels that need a colon; "An - " or "Tags - " in prose are too likely to be text.
 _COLON_ONLY = {
     "an",
+    "wc",
     "a/n",
     "tags",
     "note",
@@ -503,6 +504,8 @@ _NAME_PARTICLES = frozenset(
 _ENGLISH_LABELS = (
     r"(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content|chapter)[ \t]warnings?(?:\(s\))?"
     r"|warnings?(?:\(s\))?|heads[ \t]+up|dead[ \t]+dove(?:[ \t]*[:\-–—]?[ \t]*do[ \t]+not[ \t]+eat)?"
+    # a broadcaster's words for the same notice: "Content advisory: ...", "Reader discretion is advised: ..."
+    r"|content[ \t]+advisor(?:y|ies)|(?:viewer|reader)[ \t]+discretion(?:[ \t]+is)?(?:[ \t]+(?:strongly[ \t]+)?advised)?"
 )
 # A label that is also an ordinary notice ("Spoilers: the butler did it"): a declaration only over
 # warnings, "(spoilers: character death)" in a summary.
@@ -544,7 +547,8 @@ def _declaration() -> re.Pattern[str]:
 # A line that is only a web address, or one labelled as the story's source or link.
 _SOURCE_ADDRESS = re.compile(r"^(?:(?:source|link|url|original)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 _RIGHTS = re.compile(
-    r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))|all rights reserved[ \t.!]*$"
+    r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))"
+    r"|all rights reserved[ \t.!,]*(?:(?:©|\(c\)|copyright\b)[^\n]{0,80})?$"  # "all rights reserved © 2022 mara"
     r"|(?:todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|todos os direitos reservados"
     r"|tutti i diritti riservati|wszelkie prawa zastrzeżone|все права защищены)[ \t.!]*$"
     r"|^isbn(?:[ \t-]*1[03])?[ \t]*:?[ \t]*(?:97[89])?[\d -]{9,}[\dx]$",  # a copyright page's "ISBN: 978-1-23456-789-0"
@@ -611,12 +615,17 @@ def _note_label() -> re.Pattern[str]:
     # A label alone on a paragraph's first line, the note under it ("まえがき" over its text).
     alone = "|".join(part for part in (_NOTE_LABELS_ALONE, cues.note_labels) if part)
     return re.compile(
-        rf"^[ \t]*(?:[*_(\[]*+(?:{_ENGLISH_NOTE_LABELS})[*_)\]]*[ \t]*(?::|-|–|—){world}"
+        rf"^[ \t]*(?:[*_(\[]*+(?:{_ENGLISH_NOTE_LABELS}){_NOTE_PLACE}[*_)\]]*[ \t]*(?::|-|–|—){world}"
         rf"|[*_(\[【]*+(?:{alone})[*_)\]】]*[ \t]*\n(?=[ \t]*\S))",
         re.IGNORECASE,
     )
 
 
+# Where a note stands, after its label: "Author's note before the chapter:", "A/N (end of chapter):".
+_NOTE_PLACE = (
+    r"(?:[ \t]+\(?(?:(?:before|after|for)[ \t]+(?:the|this)|(?:at[ \t]+)?(?:the[ \t]+)?(?:start|beginning|end)[ \t]+of"
+    r"(?:[ \t]+(?:the|this))?)[ \t]+(?:chapter|story|part|fic)\)?)?"
+)
 # The labels that head a note on a line of their own ("Author's Note" over the note): not "Note" or
 # "AN", which may be a line of the story.
 _NOTE_LABELS_ALONE = (
@@ -910,7 +919,7 @@ _DANGLING_ASIDE = re.compile(r"[ \t]*[(\[](?:[^()\[\]]{0,20},)?[ \t]*$")  # "Hos
 # "Next chapter: major character death" says the same with a colon.
 _HOLDING = (
     r"(?:[ \t]+(?:will[ \t]+)?(?:contains?|has|have|includes?|features?|deals?[ \t]+with|discusses|explores"
-    r"|mentions?|touches[ \t]+on|gets?[ \t]+into|is[ \t]+about)|[ \t]*[:–—])[ \t]+(?P<what>[^.!?\n]{1,200})"
+    r"|mentions?|touches[ \t]+on|gets?[ \t]+into|is[ \t]+about)(?::(?=[ \t]))?|[ \t]*[:–—])[ \t]+(?P<what>[^.!?\n]{1,200})"
 )
 _HOLDS = re.compile(rf"\b(?:the[ \t]+)?(?:{_NEXT_CHAPTER}|{_THIS_CHAPTER}){_HOLDING}", re.IGNORECASE)
 # A note's sentence that names the chapter by what it holds: "NSFW chapter!", "Smut chapter ahead".
@@ -1044,7 +1053,7 @@ _READER_ASIDE = re.compile(
     r"(?:[ \t]+of[ \t]+(?:yourselves?|you))?(?:[ \t]+(?:everyone|guys|friends|y'?all|loves))?"
     r"|enjoy(?:[ \t]+(?:the[ \t]+chapter|reading))?|happy[ \t]+reading|love[ \t]+(?:you|ya|u)(?:[ \t]+(?:all|guys))?"
     r"|thank(?:s|[ \t]+you)(?:[ \t]+(?:for[ \t]+reading|so[ \t]+much|all))?|sorry|quick|(?:just[ \t]+)?(?:a[ \t]+)?heads[ \t]+up"
-    r"|be[ \t]+gentle|ily|xoxo|xx)"
+    r"|be[ \t]+gentle|ily|xoxo|xx|(?:read|proceed)[ \t]+(?:at[ \t]+your[ \t]+own[ \t]+risk|with[ \t]+caution))"
     r"[ \t]*(?:[!.~,]+|<3+|♥|❤️?|:\)|\s)*",
     re.IGNORECASE,
 )
@@ -1199,10 +1208,10 @@ class _Meta:
         if not target:
             return
         if target == "declared" and value and _notice_field(key, value):
-            self.notes.append(raw_line.strip().strip("*_").strip())
+            self.notes.append(trim_ornaments(raw_line.strip()))
         elif target == "declared":
             if value:
-                self.declared.append(raw_line.strip().strip("*_").strip())
+                self.declared.append(trim_ornaments(raw_line.strip()))  # "🌸 cw: gore" (a bullet) declares "cw: gore"
         elif target == "notes":
             if value:
                 self.notes.append(value)
@@ -1403,15 +1412,23 @@ def strung_fields(line: str) -> list[str]:
 
 
 def parse_field(line: str) -> tuple[str, str] | None:
+    """A "Key: value" line's known key and its value, or None. An emoji set before the key as a bullet
+    ("🌸 rating: M", a phone writer's header) is no part of it, and Obsidian's inline field "Author::
+    Fen Harrow" is the same field (read before, the author was ": Fen Harrow")."""
+    if line[:1] not in _FIELD_OPENS:
+        line = line[_ornament_run().match(line).end() :]  # type: ignore[union-attr]
     match = _FIELD.match(line)
     if not match:
         return None
     key = re.sub(r"\s+", " ", match.group("key").strip().lower().replace("’", "'"))
     if key not in _KEYS:
         return None
-    if (key in _COLON_ONLY or key in _WORLD_KEYS) and match.group("sep") not in (":", "："):
+    if (key in _COLON_ONLY or key in _WORLD_KEYS) and match.group("sep") not in (":", "::", "："):
         return None
     return key, match.group("value")
+
+
+_FIELD_OPENS = frozenset(" \t*_")  # what _FIELD itself reads before a key
 
 
 def _field_paragraph(text: str, meta: _Meta) -> str | None:
@@ -1999,9 +2016,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())
             index += 1
             continue
-        if declaration_line(text) or notice_list(text) is not None:
+        listed = notice_list(text) or _sign_labelled(text)  # "⚠️ self harm" over "⚠️ eating disorder" too
+        if listed is not None or declaration_line(text):
             # "【注意】" over "・死ネタ": its list read as one declaration, "注意: 死ネタ, 流血表現"
-            declared, _, after = extract_declarations(notice_list(text) or text)
+            declared, _, after = extract_declarations(listed or text)
             meta.declared.extend(declared)
             if after:
                 meta.notes.append(after)
@@ -2037,8 +2055,8 @@ def read_preamble(items: list[Item]) -> Preamble:
         if (
             meta.title is not None
             and index < last_para
-            and (_STATUS_LINE.fullmatch(text.strip()) or _WORD_COUNT_LINE.fullmatch(text.strip()))
-        ):
+            and (_STATUS_LINE.fullmatch(bare := trim_ornaments(text.strip())) or _WORD_COUNT_LINE.fullmatch(bare))
+        ):  # (between its emoji: "COMPLETED ✔️")
             # Wattpad's "Completed" under the title, a title page's "Approx. 3,000 words": as story
             # text it was a chapter 1 of its own, every chapter number after it one too high.
             meta.notes.append(text.strip())
@@ -2149,9 +2167,12 @@ def _header_sentences(text: str, meta: _Meta) -> bool:
     "Rated M for violence, gore, and a major character death. Also some language.", "Heads up,
     chapter 2 contains self-harm." (a note: :func:`_note_declarations` places it). True when every
     sentence is such a one or a reader's aside, and one at least names a warning."""
-    if len(text) > DECLARATION_PARAGRAPH_CHARS or "\n" in text.strip():
+    if len(text) > DECLARATION_PARAGRAPH_CHARS:
         return False
-    sentences = [sentence for sentence in _NOTE_SENTENCE.split(text.strip()) if sentence.strip()]
+    heading, text = _signed_heading(text.strip())
+    if "\n" in text:
+        return False
+    sentences = [sentence for sentence in _NOTE_SENTENCE.split(text) if sentence.strip()]
     declared: list[str] = []
     rating: str | None = None
     chapter_note = False
@@ -2171,9 +2192,23 @@ def _header_sentences(text: str, meta: _Meta) -> bool:
     if rating is not None and "rating" not in meta.values:
         meta.values["rating"] = [rating]
     meta.declared.extend(declared)
+    if heading:
+        meta.notes.append(heading)
     if chapter_note:
         meta.notes.append(text.strip())
     return True
+
+
+def _signed_heading(text: str) -> tuple[str | None, str]:
+    """A paragraph's first line set between warning signs over the sentences under it ("⚠️ MATURE
+    CONTENT ⚠️" over "this book contains: abuse, self harm"), as a Wattpad title page heads its notice,
+    and the rest; (None, the paragraph) when it opens otherwise."""
+    head, newline, rest = text.partition("\n")
+    if not newline or len(head) > NOTICE_LINE_CHARS or not head.startswith(("⚠", "🚨")):
+        return None, text
+    if not head.rstrip().endswith(("⚠", "⚠\ufe0f", "🚨")) or not head.strip(_WARNING_SIGNS):
+        return None, text
+    return head.strip(), rest.strip()
 
 
 _STRIP_SEPARATOR = re.compile(r"[ \t]+[|•·][ \t]+")
@@ -3464,12 +3499,16 @@ _WARNING_SIGNS = "⚠\ufe0f🚨❗‼ \t"
 
 def _sign_labelled(text: str) -> str | None:
     """A line of warnings between warning signs, with no label ("⚠ self harm, needles ⚠"), as the
-    declaration the signs make it: "Warning: self harm, needles". None for any other paragraph."""
-    line = text.strip()
-    if not line.startswith(("⚠", "🚨")) or "\n" in line or len(line) > DECLARATION_PARAGRAPH_CHARS:
+    declaration the signs make it: "Warning: self harm, needles"; so too a list a sign on each line
+    ("⚠️ self harm" over "⚠️ eating disorder", a phone writer's title page). None for any other paragraph."""
+    lines = text.strip().split("\n")
+    if len(text) > DECLARATION_PARAGRAPH_CHARS or not all(line.lstrip().startswith(("⚠", "🚨")) for line in lines):
         return None
-    rest = line.strip(_WARNING_SIGNS)
-    if not rest or _declaration().match(rest) or not lists_warnings(rest):
+    items = [line.strip(_WARNING_SIGNS) for line in lines]
+    rest = ", ".join(items)
+    if not all(items) or any(_declaration().match(item) for item in items):
+        return None
+    if not (lists_warnings(rest) or (len(items) > 1 and lists_declared(rest))):  # a sign a line: a list
         return None
     return f"Warning: {rest}"
 

@@ -24,7 +24,7 @@ MAX_ENTRIES = 2000  # an entry a chapter, and no story has more chapters (limits
 
 _LABEL = re.compile(
     r"[ \t>#*_]*(?:(?:content|trigger|chapter)[ \t]+)?(?:warnings?|cws?|tws?|content[ \t]+notes?)[ \t]*,?[ \t]*"
-    r"(?:by|per|for[ \t]+each)[ \t]+chapters?[ \t]*:?[ \t*_]*",
+    r"(?:by|per|for[ \t]+each)[ \t]+chapters?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:?[ \t*_]*",  # "(spoilers!)"
     re.IGNORECASE,
 )
 _ENTRY = re.compile(
@@ -42,10 +42,20 @@ class WarningLists:
 
 
 def take_warning_lists(text: str) -> tuple[str, WarningLists]:
-    """``text`` without a title page's list of warnings by chapter, and what the list declares."""
+    """``text`` without a list of warnings by chapter in its first or last lines (a title page's, or
+    one after the story where a spoiler-shy author puts it), and what the list declares."""
     lines = text.split("\n", HEAD_LINES)
-    head = lines[:HEAD_LINES]
-    for index, line in enumerate(head):
+    found = _take(lines, range(min(len(lines), HEAD_LINES)))
+    if found is None and len(lines) > HEAD_LINES:
+        lines = text.rsplit("\n", HEAD_LINES)
+        found = _take(lines, range(1, len(lines)))
+    return found or (text, WarningLists())
+
+
+def _take(lines: list[str], starts: range) -> tuple[str, WarningLists] | None:
+    """The lines joined without the first list under a label starting in ``starts``, and the list."""
+    for index in starts:
+        line = lines[index]
         if _LABEL.fullmatch(line.rstrip()) is None:
             continue
         start = index + 1
@@ -60,7 +70,7 @@ def take_warning_lists(text: str) -> tuple[str, WarningLists]:
             continue
         found_lists = _lists(entries, "\n".join(line.strip() for line in lines[index:end] if line.strip()))
         return "\n".join([*lines[:index], *lines[end:]]), found_lists
-    return text, WarningLists()
+    return None
 
 
 def page_warning_lists(label: str, lines: list[str]) -> WarningLists | None:

@@ -62,6 +62,8 @@ def _edges_off(text: str) -> str:
 _NOTHING = re.compile(
     r"none|nothing|nil|nada|n/?a|not applicable|no"
     r"|(?:none|nothing) (?:at all|apply|applies|needed|really)"
+    # "TWs: none this time either", "warnings: nothing for this one"
+    r"|(?:none|nothing|nada|nil)(?: (?:this time|here|yet|today|for (?:now|this (?:one|chapter|part|time))))(?: (?:either|again))?"
     r"|no (?:tws?|cws?|(?:trigger |content |archive )?warnings?)(?: (?:apply|applies|needed))?"
 )
 
@@ -74,7 +76,8 @@ _NOT_DECLARED = re.compile(
     r"(?:no|not|nobody|noone|no one|none of|never|without|zero)\b"
     r"|(?:please |pls |plz )?(?:mind|read|heed|check|see|look at)(?: the| my)? (?:tags?|notes?|warnings?)\b"
     r"|warnings? (?:for|in) (?:each|every|individual|specific) chapters?\b|(?:chapter )?warnings? (?:are|will be) in\b"
-    r"|(?:just |pure |lots of |some )?(?:fluff|angst|humou?r|cliffhangers?|open ending|happy ending|hea)\b"
+    r"|(?:(?:it'?s|it is|this is|all) )?(?:just |pure |lots of |some )?(?:fluff|angst|humou?r|cliffhangers?|open ending|happy ending|hea)\b"
+    r"|(?:really|honestly|tbh|ngl|lol)\W*$"  # "none, really, but ...": the word after the none
     r"|(?:individual|each|every|specific|some|other) chapters?\b|.*\b(?:are|is) in the (?:chapter |author'?s )?notes\b"
     r"|.*\bspoilers?\b|sorry\b|love (?:you|ya|u)\b|enjoy\b|stay safe\b|take care\b|thank"
     r"|(?:~|about |approx\.? )?\d[\d.,]*\s*k?\s*(?:words?|wc)\b",  # a post's "| 1.1k words" after its warnings

@@ -20,7 +20,7 @@ _CJK = "[ \t\u3000]"
 PLAIN = {
     "_FIELD": re.compile(
         r"^[ \t]*[*_]{0,2}(?P<key>[^\W\d_](?:[^\W\d_]|['’ /]){0,24}?)[*_]{0,2}[ \t]*"
-        r"(?P<sep>:|：|[ \t][-–—])[*_]{0,2}[ \t]*(?P<value>.*)$"
+        r"(?P<sep>::?|：|[ \t][-–—])[*_]{0,2}[ \t]*(?P<value>.*)$"
     ),
     "_BY_LINE": re.compile(
         rf"^[ \t]*(?:(?:an?[ \t]+)?{_FANDOM}(?:{plaintext._STORY_KINDS})[ \t]+)?"

@@ -1,0 +1,255 @@
+"""Plain-text and Markdown shapes real writers post that were misread (the thirty-third session's
+probe of story files nobody on the project wrote):
+
+- a notice in a broadcaster's words ("Content advisory: ...", "Reader discretion is advised: this
+  story contains ...") declared nothing and was a chapter 1 of its own or the story's first line;
+- a phone writer's header with an emoji for a bullet ("🌸 rating: M" / "🌸 cw: ..." / "🌸 wc: 3k"), and
+  a list with a warning sign on each line ("⚠️ self harm" / "⚠️ eating disorder"), were a chapter 1;
+- Obsidian's inline fields ("Author:: Fen Harrow") gave the author ": Fen Harrow";
+- a Wattpad title page copied whole ("COMPLETED ✔️", "⚠️ MATURE CONTENT ⚠️" over "this book contains:
+  abuse, ...", "all rights reserved © 2022 name") was a chapter 1 and declared nothing.
+
+Each is paired with the prose that looks like it and must stay story text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+from bot.story.model import Story
+from bot.warnings.declared import map_texts
+
+TEXT = "The lighthouse keeper counted the gulls on the rail every morning, and every morning one was missing."
+MORE = "By the end of the month the rail was bare, and she started counting the boats instead."
+
+
+def read(text: str, name: str = "story.txt") -> Story:
+    return import_story(text.encode(), name, max_bytes=1 << 20)
+
+
+def ids(texts: list[str]) -> set[str]:
+    return set(map_texts(texts).ids)
+
+
+def two_chapters(header: str) -> str:
+    return f"{header}\n\nChapter 1\n\n{TEXT}\n\nChapter 2\n\n{MORE}\n"
+
+
+# A notice in a broadcaster's words.
+
+
+@pytest.mark.parametrize(
+    ("notice", "expected"),
+    [
+        ("Content advisory: depictions of alcoholism and domestic violence.", {"addiction", "violence"}),
+        (
+            "Reader discretion is advised: this story contains child abuse and animal death.",
+            {"child-abuse", "animal-death"},
+        ),
+        ("Viewer discretion advised: blood, gore", {"blood-gore"}),
+    ],
+)
+def test_a_broadcasters_notice_over_the_story_declares(notice: str, expected: set[str]) -> None:
+    story = read(two_chapters(f"Harbour Lights\nby Emrys Dale\n\n{notice}"))
+    assert ids(story.meta.declared_warnings) == expected
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_content_advisory_label_over_its_list_declares() -> None:
+    story = read(two_chapters("Harbour Lights\nby Emrys Dale\n\nContent Advisory\n- alcoholism\n- domestic violence"))
+    assert ids(story.meta.declared_warnings) == {"addiction", "violence"}
+    assert len(story.chapters) == 2
+
+
+def test_a_sentence_about_discretion_stays_story_text() -> None:
+    line = "Reader discretion is advised, said the sign on the library door, and nobody knew what it meant."
+    story = read(f"Chapter 1\n\n{line}\n\n{TEXT}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [line, TEXT]
+    assert story.meta.declared_warnings == [] and story.chapters[0].declared_warnings == []
+
+
+# A phone writer's header with an emoji for each line's bullet.
+
+
+def test_fields_with_an_emoji_for_a_bullet_are_the_header() -> None:
+    story = read(two_chapters("Bloom\nby petalpusher\n\n🌸 rating: M\n🌸 cw: 🔪 violence | 🩸 blood\n🌸 wc: 3k"))
+    assert story.meta.rating == "M"
+    assert story.meta.declared_warnings == ["cw: 🔪 violence | 🩸 blood"]
+    assert ids(story.meta.declared_warnings) == {"violence", "blood-gore"}
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_word_count_field_is_no_story_text() -> None:
+    story = read(two_chapters("Bloom\nby petalpusher\nwc: 1.2k"))
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_story_line_opening_with_an_emoji_and_a_word_and_colon_stays_text() -> None:
+    line = "🌸 Rating: she gave the bakery five stars, and the bakery gave her a free bun."
+    story = read(f"Chapter 1\n\n{TEXT}\n\n{line}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [TEXT, line]
+
+
+def test_a_list_with_a_warning_sign_on_each_line_declares() -> None:
+    story = read(two_chapters("Glass Houses\nby wrenna\n\n⚠️ self harm\n⚠️ eating disorder\n⚠️ toxic parents"))
+    assert ids(story.meta.declared_warnings) == {"self-harm", "eating-disorder"}
+    assert map_texts(story.meta.declared_warnings).unmapped == ["toxic parents"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_lines_under_warning_signs_that_name_no_warning_stay_story_text() -> None:
+    lines = "⚠️ wet floor\n⚠️ mind the step"
+    story = read(f"Chapter 1\n\n{TEXT}\n\n{lines}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [TEXT, lines]
+    assert story.chapters[0].declared_warnings == []
+
+
+# Obsidian's inline fields.
+
+
+def test_an_obsidian_inline_field_is_the_field() -> None:
+    story = read(two_chapters("# The Marsh Bell\n\nAuthor:: Fen Harrow\nRating:: Teen"), "bell.md")
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("The Marsh Bell", "Fen Harrow", "Teen")
+
+
+# A Wattpad title page copied whole.
+
+WATTPAD_PAGE = """Starling
+
+by moonchild_writes
+
+COMPLETED ✔️
+
+⚠️ MATURE CONTENT ⚠️
+this book contains: abuse, self harm, swearing. read at your own risk!!
+
+all rights reserved © 2022 moonchild_writes
+
+01. the bird
+
+{text}
+
+{more}
+
+02. the box
+
+{more}
+
+{text}
+"""
+
+
+def test_a_wattpad_title_page_is_the_header() -> None:
+    story = read(WATTPAD_PAGE.format(text=TEXT, more=MORE))
+    assert (story.meta.title, story.meta.author) == ("Starling", "moonchild_writes")
+    assert ids(story.meta.declared_warnings) == {"abuse", "abusive-language", "self-harm"}
+    assert [chapter.title for chapter in story.chapters] == ["the bird", "the box"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT, MORE], [MORE, TEXT]]
+    assert "all rights reserved © 2022 moonchild_writes" in story.meta.notes
+
+
+def test_a_story_sentence_saying_what_a_book_contains_stays_text() -> None:
+    line = "This book contains: she read the back cover aloud, then laughed, because it said nothing at all."
+    story = read(f"Chapter 1\n\n{TEXT}\n\n{line}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [TEXT, line]
+
+
+# Warnings listed chapter by chapter after the story, where a spoiler-shy author puts them.
+
+
+def _long_story(chapters: int, paragraphs: int) -> str:
+    return "".join(
+        f"Chapter {number}\n\n" + "".join(f"{TEXT} ({number}.{line})\n\n" for line in range(paragraphs))
+        for number in range(1, chapters + 1)
+    )
+
+
+END_LIST = "---\n\n{label}\nChapter 1: none\nChapter 2: death\nChapter 3: death, brief gore\n"
+
+
+@pytest.mark.parametrize(
+    ("label", "paragraphs"),
+    [
+        ("Content warnings by chapter (spoilers!):", 2),  # an aside after the label
+        ("Content warnings by chapter:", 120),  # a list far past the top of the file
+        ("Warnings per chapter (highlight to read)", 120),
+    ],
+)
+def test_a_list_of_warnings_by_chapter_after_the_story_warns_each_chapter(label: str, paragraphs: int) -> None:
+    story = read(f"The Long Way Home\nby Corran Fell\n\n{_long_story(3, paragraphs)}{END_LIST.format(label=label)}")
+    assert len(story.chapters) == 3
+    assert [ids(chapter.declared_warnings) for chapter in story.chapters] == [set(), {"death"}, {"death", "blood-gore"}]
+    assert all("Chapter" not in paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+    assert story.chapters[-1].paragraphs[-1] == f"{TEXT} (3.{paragraphs - 1})"
+    assert any(note.startswith(label) for note in story.meta.notes)
+
+
+def test_chapter_lines_at_a_storys_end_with_no_label_over_them_stay_chapters() -> None:
+    text = f"{_long_story(2, 120)}Chapter 3: The Sign\n\n{MORE}\n\nChapter 4: The Bus\n\n{TEXT}\n"
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == [None, None, "The Sign", "The Bus"]
+    assert all(chapter.declared_warnings == [] for chapter in story.chapters)
+
+
+# A note's label saying where the note stands.
+
+
+def test_a_note_label_saying_where_it_stands_heads_a_note() -> None:
+    text = (
+        "Chapter 1\n\nAuthor's note before the chapter: Mild warning for blood at the start. Nobody dies!\n\n"
+        f"{TEXT}\n\nAuthor's note after the chapter: thank you for reading, chapter 2 is up next week.\n\n"
+        f"Chapter 2\n\nA/N (end of chapter): tw for the next chapter: self harm\n\n{MORE}\n"
+    )
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+    assert story.chapters[0].notes == [
+        "Mild warning for blood at the start. Nobody dies!",
+        "thank you for reading, chapter 2 is up next week.",
+    ]
+    assert ids(story.chapters[0].declared_warnings) == {"blood-gore"}
+
+
+def test_a_story_line_about_an_authors_note_stays_text() -> None:
+    line = "The author's note before the chapter was torn out, and Mara never learned what it said."
+    story = read(f"Chapter 1\n\n{TEXT}\n\n{line}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [TEXT, line]
+
+
+# Ways of saying "none".
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["TWs: none this time either", "Warnings: nada, it's pure fluff!", "CW: nothing for this one"],
+)
+def test_a_warnings_line_saying_none_in_other_words_names_nothing(line: str) -> None:
+    declared = map_texts([line])
+    assert (declared.ids, declared.unmapped) == ({}, [])
+
+
+def test_a_none_beside_a_warning_keeps_the_warning() -> None:
+    declared = map_texts(["Trigger warnings: none, really, but there is some swearing."])
+    assert (set(declared.ids), declared.unmapped) == ({"abusive-language"}, [])
+    assert set(map_texts(["Warnings: really bad violence"]).ids) == {"violence"}
+
+
+# An Obsidian note's callouts above the story.
+
+
+def test_an_obsidian_note_callout_above_the_story_is_a_note() -> None:
+    text = (
+        "---\ntitle: Saltwater Hymns\n---\n\n> [!warning] Content warnings\n> drowning, death of a sibling\n\n"
+        f"> [!note]\n> Drafted in March, see the tide tables.\n\n## Chapter 1 - Tides\n\n{TEXT}\n\n## Chapter 2 - Boats\n\n{MORE}\n"
+    )
+    story = read(text, "hymns.md")
+    assert story.meta.notes == ["Drafted in March, see the tide tables."]
+    assert [chapter.title for chapter in story.chapters] == ["Tides", "Boats"]
+    assert ids(story.meta.declared_warnings) == {"death"}
+
+
+def test_a_note_callout_inside_a_chapter_stays_its_text() -> None:
+    text = f"# Hymns\n\n## Chapter 1\n\n{TEXT}\n\n> [!note]\n> The gulls never came back.\n\n## Chapter 2\n\n{MORE}\n"
+    story = read(text, "hymns.md")
+    assert "The gulls never came back." in story.chapters[0].paragraphs
+    assert story.meta.notes == []
