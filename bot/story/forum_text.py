@@ -114,7 +114,8 @@ def forum_thread(text: str) -> ForumThread | None:
     posts = headed or [post for post in said if post[0] not in quoted]
     marked = _marked_posts(posts, marks, over=not headed)
     author = (starters or [posts[index][1] for index in marked[:1]] or [name for _, name in posts] or [None])[0]
-    replies = _replies(posts, marks, marked, author, len(text)) if marks and author else []
+    quoting = _quoting(posts, [start for start, _ in quotes])
+    replies = _replies(posts, marks, marked, author, len(text), quoting) if marks and author else []
     return ForumThread(_without(text, sorted(chrome + quotes + replies)), author)
 
 
@@ -164,18 +165,25 @@ def _marked_posts(posts: list[tuple[int, str]], marks: list[int], *, over: bool)
     return sorted({index for index in found if 0 <= index < len(posts)})
 
 
+def _quoting(posts: list[tuple[int, str]], quotes: list[int]) -> set[int]:
+    """The indexes of the posts that quote another's words (a quote starting inside them)."""
+    starts = [start for start, _ in posts]
+    return {bisect_right(starts, quote) - 1 for quote in quotes}
+
+
 def _replies(
-    posts: list[tuple[int, str]], marks: list[int], marked: list[int], author: str, end: int
+    posts: list[tuple[int, str]], marks: list[int], marked: list[int], author: str, end: int, quoting: set[int]
 ) -> list[tuple[int, int]]:
     """Where the posts that are no part of the story stand, each to the next post or threadmark: its
     readers' replies, and the author's own between them ("Thanks all! Next one on Monday."). A post
     a threadmark marks is the story's, and so is the author's post straight after one of the story's
-    (a chapter too long for one post goes on in the next), or opening the thread."""
+    (a chapter too long for one post goes on in the next), or opening the thread, unless it quotes a
+    reader: that is the author's answer ("Ah, that would be telling!"), posted as the chapter's text before."""
     spans: list[tuple[int, int]] = []
     chosen = set(marked)
     kept = False  # the post before was the story's
     for index, (start, poster) in enumerate(posts):
-        kept = index in chosen or (poster == author and (kept or index == 0))
+        kept = index in chosen or (poster == author and (kept or index == 0) and index not in quoting)
         if kept:
             continue
         following = posts[index + 1][0] if index + 1 < len(posts) else end

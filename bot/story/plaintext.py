@@ -380,6 +380,7 @@ _KEYS.update({key: target for key, target in _WORLD_KEYS.items() if key not in _
 _RUN_START = r"(?<![ \t])"
 _FIELD = re.compile(
     r"^[ \t]*[*_]{0,2}(?P<key>[^\W\d_](?:[^\W\d_]|['’ /]){0,24}?)[*_]{0,2}(?<![ \t])[ \t]*+"
+    r"(?:\([^()\n]{1,40}\)[ \t]*)?"  # an aside after the key: "Warnings (highlight to read):"
     r"(?P<sep>::?|：|(?<=[ \t])[-–—])[*_]{0,2}[ \t]*(?P<value>.*)$"
 )
 # Short labels that need a colon; "An - " or "Tags - " in prose are too likely to be text.
@@ -1211,7 +1212,8 @@ class _Meta:
             self.notes.append(trim_ornaments(raw_line.strip()))
         elif target == "declared":
             if value:
-                self.declared.append(trim_ornaments(raw_line.strip()))  # "🌸 cw: gore" (a bullet) declares "cw: gore"
+                # "🌸 cw: gore" (a bullet) declares "cw: gore"; "Warnings (highlight to read): gore", "Warnings: gore"
+                self.declared.append(_KEY_ASIDE.sub("", trim_ornaments(raw_line.strip()), count=1))
         elif target == "notes":
             if value:
                 self.notes.append(value)
@@ -1245,6 +1247,7 @@ class _Meta:
             self.title = f"{self.title} {line.strip()}"
 
 
+_KEY_ASIDE = re.compile(r"(?<=[^\W\d_])[ \t]+\([^()\n]{1,40}\)(?=[*_]{0,2}[ \t]*::?)")  # "Warnings (spoilers!):"
 # (with the count of readers' reviews a reading site adds: Inkitt's "4.6 (34 reviews)")
 _STARS = re.compile(
     r"(?:[★☆✩✪✫✬✭✮✯⭐*½ \t]+|\d(?:[.,]\d{1,2})?[ \t]*(?:/[ \t]*(?:5|10)|stars?|out of (?:5|10|five|ten))?)"
@@ -1625,9 +1628,9 @@ def _header_block(text: str, meta: _Meta) -> bool:
         and _title_like(trim_ornaments(lines[0]), bylined=any(_names_author(line) for line in lines[1:]))
     ):
         kinds[0] = "title"  # over a block naming its author ("Автор: ..." a few fields down, as Ficbook sets it)
-    if kinds[0] == "title":  # under the title, what it is: "A Novel", "a Witcher fic"
+    if kinds[0] == "title":  # under the title, what it is: "A Novel", "a Witcher fic", "Translated by ..."
         kinds = [
-            kind or ("kind" if _KIND_LINE.match(trim_ornaments(line)) else None)
+            kind or ("kind" if _KIND_LINE.match(bare := trim_ornaments(line)) or _CREDIT.match(bare) else None)
             for line, kind in zip(lines, kinds, strict=True)
         ]
     if None in kinds:
@@ -1849,7 +1852,8 @@ def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
 
 # Who else made the book, on its title page: its translator, editor, illustrator; and the edition.
 _CREDIT = re.compile(
-    r"^(?:(?:translated|done into english|rendered into english|edited|illustrated|annotated|abridged)"
+    r"^(?:(?:translated|done into english|rendered into english|edited|illustrated|annotated|abridged"
+    r"|beta['’]?d|betaed|beta[ \t-]?read|proofread|cover[ \t]+(?:art|design)(?:[ \t]+made)?)"  # a fic's helpers
     r"(?:[ \t]+(?:from|out[ \t]+of|into)(?:[ \t]+the)?[ \t]+[^\W\d_]+(?:[ \t]+(?:prose|verse))?)?"
     r"(?:[ \t]+and[ \t]+[a-z]+)?[ \t]+(?:by|with)[ \t]+\S.{0,100}"
     r"|(?:an?[ \t]+)?(?:new[ \t]+)?(?:english[ \t]+)?translation[ \t]+(?:by|from)[ \t]+\S.{0,100}"
@@ -1857,6 +1861,16 @@ _CREDIT = re.compile(
     r"|\[?(?:\d{4}[ \t]+)?(?:first|second|third|revised|new)?[ \t]*edition[ \t]*(?:of[ \t]+\d{4})?\]?)$",
     re.IGNORECASE,
 )
+
+
+def _credit_lines(text: str) -> bool:
+    """A title page's lines naming who else made the work (:data:`_CREDIT`), a dedication beside them
+    ("Beta'd by junipersky" over "Dedicated to my grandmother"): a fic's header, a chapter 1 before."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    credits = [bool(_CREDIT.match(line)) for line in lines]
+    return any(credits) and all(credit or is_dedication_line(line) for line, credit in zip(lines, credits, strict=True))
+
+
 # What a play's title page says it is, under its title: "A COMEDY IN FOUR ACTS", "A Play in Three Acts".
 _PLAY_SUBTITLE = re.compile(
     r"an?[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:comedy|tragedy|play|drama|farce|melodrama|tragi-?comedy)[ \t]+in[ \t]+"
@@ -2037,7 +2051,11 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1  # the story's address on its archive, under its title: where the file came from
             continue
         if meta.summary is None and _ffn_blurb(text, _past_divider(items, index + 1)):
-            meta.summary = text.strip()
+            titled = _title_by_author(text) if meta.title is None and "author" not in meta.values else None
+            if titled is not None:  # "Snowbound by frostquill" over the stats line, as FanFiction.net heads a story
+                meta.title, meta.values["author"] = titled[0], [titled[1]]
+            else:
+                meta.summary = text.strip()
             index += 1
             continue
         skipped = front_navigation(items, index, meta, outside_keys)
@@ -2089,7 +2107,7 @@ def read_preamble(items: list[Item]) -> Preamble:
         if index < last_para and _repeats_field(text, author, meta):
             index += 1  # a title page under the header's fields: "THE SALT ROAD" / "BY MARA FENWICK"
             continue
-        if index < last_para and meta.title is not None and _CREDIT.match(text.strip()):
+        if index < last_para and meta.title is not None and _credit_lines(text):
             meta.notes.append(text.strip())  # a title page's "Translated by Isabel F. Hapgood", "[1867 Edition]"
             index += 1
             continue
@@ -2371,6 +2389,25 @@ def _front_matter_line(text: str) -> bool:
         or by_line_author(first) is not None
         or is_labelled_note(first)
     )
+
+
+_TITLE_BY = re.compile(r"(?P<title>[^\n]{1,80})[ \t]+(?P<by>by\b[ \t:]*\S[^\n]{0,80})", re.IGNORECASE)
+
+
+def _title_by_author(line: str) -> tuple[str, str] | None:
+    """The title and the author of a line naming both ("Snowbound by frostquill", "Stand by Me By:
+    Kestrel Ames"), the last "by" taken: a "By:" or a user name after it ("Kidnapped by Pirates" may
+    be a summary); None when what follows reads as no name or the title as a sentence."""
+    found = _TITLE_BY.fullmatch(line.strip())
+    if found is None or _SENTENCE_MARK.search(found.group("title")):
+        return None
+    author = by_line_author(found.group("by"))
+    handle = (
+        author is not None and " " not in author and (author[:1].islower() or any(c in author for c in "_.0123456789"))
+    )
+    if author is None or not (handle or found.group("by")[2:].lstrip(" \t").startswith(":")):
+        return None
+    return found.group("title").strip(), author
 
 
 def _ffn_blurb(text: str, following: Item | None) -> bool:

@@ -253,3 +253,104 @@ def test_a_note_callout_inside_a_chapter_stays_its_text() -> None:
     story = read(text, "hymns.md")
     assert "The gulls never came back." in story.chapters[0].paragraphs
     assert story.meta.notes == []
+
+
+# A fic's title page: who else helped, a field with an aside after its label.
+
+
+def test_a_title_pages_credits_and_a_fields_aside_are_the_header() -> None:
+    header = (
+        "The Salt Wife\nby Maris Kell\n\nBeta'd by the wonderful junipersky\nDedicated to my grandmother.\n\n"
+        "Rating: 16+\nWarnings (highlight to read): drowning, grief"
+    )
+    story = read(two_chapters(header))
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("The Salt Wife", "Maris Kell", "16+")
+    assert story.meta.declared_warnings == ["Warnings: drowning, grief"]
+    assert story.meta.notes == ["Beta'd by the wonderful junipersky\nDedicated to my grandmother."]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_translator_under_the_title_is_no_chapter() -> None:
+    story = read(two_chapters("The Fox Who Kept the Shrine\nTranslated by Miri Sato"))
+    assert story.meta.title == "The Fox Who Kept the Shrine"
+    assert story.meta.notes == ["Translated by Miri Sato"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_story_line_about_being_edited_by_someone_stays_text() -> None:
+    line = "Edited by hand, the letter looked worse than before, and Mara threw it in the fire."
+    story = read(f"Chapter 1\n\n{line}\n\n{TEXT}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [line, TEXT]
+
+
+# A forum thread copied as text: the author's answer to a reader, quoting them, after a chapter.
+
+QUOTING_THREAD = """The Brass Orchard (Original Fiction)
+
+Threadmarks: Chapter 1
+
+Tamsin Reed said:
+{text}
+
+Click to expand...
+
+Halden said:
+Love this! Are the trees sentient or just programmed?
+Click to expand...
+
+Tamsin Reed said:
+Halden said:
+Love this! Are the trees sentient or just programmed?
+Click to expand...
+Ah, that would be telling! You'll find out soon.
+
+Tamsin Reed said:
+{more}
+
+Threadmarks: Chapter 2
+
+Tamsin Reed said:
+{more}
+"""
+
+
+def test_the_authors_answer_quoting_a_reader_is_no_story_text() -> None:
+    story = read(QUOTING_THREAD.format(text=TEXT, more=MORE))
+    assert story.meta.author == "Tamsin Reed"
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_the_authors_next_post_with_no_quote_goes_on_with_the_chapter() -> None:
+    thread = (
+        f"Threadmarks: Chapter 1\n\nTamsin Reed said:\n{TEXT}\n\nClick to expand...\n\n"
+        f"Tamsin Reed said:\n{MORE}\n\nThreadmarks: Chapter 2\n\nTamsin Reed said:\n{MORE}\n"
+    )
+    story = read(thread)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT, MORE], [MORE]]
+
+
+# FanFiction.net's story copied from its page: the title and the author on one line over the stats.
+
+FFN_TOP = (
+    "{top}\n\nRated: Fiction T - English - Hurt/Comfort - Chapters: 2 - Words: 1,045 - Reviews: 12 - "
+    "Updated: 12/3/2021 - Published: 11/1/2021"
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "title", "author"),
+    [
+        ("Snowbound by frostquill", "Snowbound", "frostquill"),
+        ("Stand by Me By: Kestrel Ames", "Stand by Me", "Kestrel Ames"),
+    ],
+)
+def test_a_title_and_author_line_over_the_stats_line_names_both(top: str, title: str, author: str) -> None:
+    story = read(two_chapters(FFN_TOP.format(top=top)), "download.txt")
+    assert (story.meta.title, story.meta.author, story.meta.summary) == (title, author, None)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+@pytest.mark.parametrize("top", ["Kidnapped by Pirates", "Two friends are snowed in by a storm."])
+def test_a_summary_over_the_stats_line_that_says_by_stays_the_summary(top: str) -> None:
+    story = read(two_chapters(FFN_TOP.format(top=top)), "download.txt")
+    assert (story.meta.title, story.meta.summary) == ("download", top)
