@@ -1600,11 +1600,14 @@ def _author_like(name: str) -> bool:
     return len(words) == 1 or words[0][:1].isupper()
 
 
+_BRACKETS = re.compile(r"^[ \t]*[(\[]([^()\[\]\n]{1,200})[)\]][ \t]*$")  # a line in brackets, what it holds
+
+
 def _line_kind(line: str) -> str | None:
     """What a header line holds: a "Key: value" field, a declaration, a "by" line, or None."""
     if parse_field(line):
         return "field"
-    if declaration_line(line):
+    if declaration_line(line) or declaration_line(_BRACKETS.sub(r"\1", line)):  # "[TW: self-harm]" under the by-line
         return "declared"
     if by_line_author(line):
         return "by"
@@ -2080,6 +2083,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())
             index += 1
             continue
+        if _consumed_any(meta) and index < last_para and _SPOILER_NOTICE.fullmatch(trim_ornaments(text.strip())):
+            meta.notes.append(text.strip())  # "Spoilers for the whole of season 3!" under the title: a chapter 1 before
+            index += 1
+            continue
         if (
             "author" in meta.values
             and meta.summary is None
@@ -2141,6 +2148,17 @@ def read_preamble(items: list[Item]) -> Preamble:
         ):
             meta.notes.append(text)
             unlabelled_note = True
+            index += 1
+            continue
+        if (
+            meta.title is None
+            and index < last_para
+            and len(text) <= BLURB_CHARS
+            and _title_page_ahead(items, index, spoken=_consumed_any(meta))
+        ):
+            # the author's words before the title page ("Hi everyone! ... Unbetaed, all mistakes are mine."
+            # over "The Keeper of Small Things" / "by saltandpepper"): the whole page was a chapter 1
+            meta.notes.append(text.strip())
             index += 1
             continue
         if (
@@ -2229,19 +2247,26 @@ def _signed_heading(text: str) -> tuple[str | None, str]:
     return head.strip(), rest.strip()
 
 
+_HASHTAG_SPLIT = re.compile(r"[ \t]+(?=#[^\s#])")
 _STRIP_SEPARATOR = re.compile(r"[ \t]+[|•·][ \t]+")
 STRIP_PART_WORDS = 5  # a tag of a strip: "hurt/comfort", "happy ending", "18+"
 
 
 def _tag_strip(text: str, meta: _Meta) -> bool:
     """Read into ``meta`` a header line of short parts between bars or bullets, warnings among them,
-    as Tumblr and Wattpad posts open: "🔞 18+ | ⚠️ cw: gore, needles, torture | 🩹 hurt/comfort".
+    as Tumblr and Wattpad posts open: "🔞 18+ | ⚠️ cw: gore, needles, torture | 🩹 hurt/comfort", or
+    Tumblr's tags copied as a line ("#tw death #cw grief #original fiction").
     The declarations are declared, an age rating ("18+") is the story's rating, the other parts are
     kept as its tags. False for any other paragraph (a sentence among the parts, or no
     declaration), which is left as it was."""
     if len(text) > DECLARATION_PARAGRAPH_CHARS or "\n" in text.strip():
         return False
-    written = [(part, _age_rating(part)) for part in _STRIP_SEPARATOR.split(text.strip())]
+    line = text.strip()
+    if line.startswith("#") and line[1:2].strip():  # Tumblr's tags, words and all: "#tw death #cw grief #angst"
+        pieces = [piece[1:] for piece in _HASHTAG_SPLIT.split(line)]
+    else:
+        pieces = _STRIP_SEPARATOR.split(line)
+    written = [(part, _age_rating(part)) for part in pieces]
     ratings = [rating for _, rating in written if rating is not None]
     parts = [trim_ornaments(part).strip() for part, rating in written if rating is None]
     if len(written) < 2 or not all(parts):
@@ -2302,6 +2327,13 @@ _PICTURE = re.compile(r"^[ \t]*\[Image(?:: [^\]\n]*)?\][ \t]*$")  # a picture's 
 _STATUS_LINE = re.compile(
     r"(?:completed?|ongoing|in[ \t]+progress|on[ \t]+hiatus|hiatus|abandoned|discontinued|work[ \t]+in[ \t]+progress)"
     r"[ \t]*[.!]?",
+    re.IGNORECASE,
+)
+# A notice of spoilers for the work a fic follows, a line of its own: "Spoilers for the whole of season 3!",
+# "Minor spoilers through book 5.", "SPOILER ALERT for the finale".
+_SPOILER_NOTICE = re.compile(
+    r"(?:(?:minor|major|mild|heavy|some|light|huge|massive)[ \t]+)?spoilers?(?:[ \t]+alert)?[ \t]*[:!]?[ \t]*"
+    r"(?:for|through|thru|up[ \t]+to|until|from|in|of|ahead)\b[^\n.!?]{0,100}[.!]*",
     re.IGNORECASE,
 )
 # A title page's word count standing alone: "Approx. 3,000 words" (Scrivener's compile), "~12k words", "(2,140 words)".
@@ -2450,6 +2482,41 @@ def _title_followed_well(following: Item | None, index: int) -> bool:
     return index == 0 and len(following.text) > 200
 
 
+TITLE_PAGE_AHEAD = 4  # paragraphs of an author's opening words a title page may stand under
+
+
+def _title_page_ahead(items: list[Item], start: int, *, spoken: bool) -> bool:
+    """Whether the paragraph at ``start`` and the few after it are the author's words over a title
+    page: a title over its by-line ("The Keeper of Small Things" / "by saltandpepper", in one paragraph
+    or two) stands within a few paragraphs, only paragraphs before it, one of them at least speaking as
+    an author does (:func:`_author_speaks`), or the header read before them (``spoken``). A story's
+    opening over a book's cover it quotes is none."""
+    speaks = spoken
+    for index in range(start, min(start + TITLE_PAGE_AHEAD, len(items) - 1)):
+        item, following = items[index], items[index + 1]
+        if not isinstance(item, Para):
+            return False
+        lines = item.text.strip().split("\n")
+        if len(lines) == 2 and by_line_author(lines[1]) and _title_like(trim_ornaments(lines[0]), bylined=True):
+            return speaks and index > start
+        if (
+            len(lines) == 1
+            and isinstance(following, Para)
+            and "\n" not in following.text.strip()
+            and by_line_author(following.text)
+            and _title_like(trim_ornaments(lines[0]), bylined=True)
+        ):
+            return speaks and index > start
+        speaks = speaks or _author_speaks(item.text)
+    return False
+
+
+def _author_speaks(text: str) -> bool:
+    """A paragraph with a sign of the author talking to readers: a note's words, a label, a declaration."""
+    first = text.strip().split("\n", 1)[0]
+    return note_score(text) > 0 or is_labelled_note(text) or parse_field(first) is not None or declaration_line(first)
+
+
 def _separated(following: Item | None) -> bool:
     return following is None or not isinstance(following, Para) or following.gap >= 2
 
@@ -2531,12 +2598,24 @@ _FOLLOW_LINE = re.compile(
 )
 
 
+# A chat app's line over each message, copied with a story posted there a message at a time: Discord's
+# "mothlight — Today at 3:14 PM", "mothlight — 03/12/2024 3:14 PM", "mothlight — 3/12/24, 15:14".
+_CHAT_HEADER = re.compile(
+    r"^[ \t]*+[^\s—]{1,40}(?:[ \t][^\s—]{1,40}){0,3}[ \t]++—[ \t]++(?:(?:today|yesterday)[ \t]+at|\d{1,2}/\d{1,2}/\d{2,4},?)"
+    r"[ \t]+\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*$\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def drop_count_lines(text: str) -> str:
     """The text without lines of a site's counts (:data:`_COUNT_LINE`) or its "Follow/Fav" button:
-    left in, FanFiction.net's title, button and "By:" line were one paragraph, none of them read."""
+    left in, FanFiction.net's title, button and "By:" line were one paragraph, none of them read;
+    nor a chat app's line over each message (:data:`_CHAT_HEADER`), posted with every paragraph."""
     cut = text.find("\n", COUNT_HEAD_CHARS) + 1 or len(text)  # the head ends at a line's end
     head = _HEAD_COUNT_LINE.sub("", text[:cut])
     text = head + text[cut:] if len(head) != cut else text
+    if " — " in text:
+        text = _CHAT_HEADER.sub("", text)
     return _FOLLOW_LINE.sub("", _COUNT_LINE.sub("", text))
 
 

@@ -354,3 +354,78 @@ def test_a_title_and_author_line_over_the_stats_line_names_both(top: str, title:
 def test_a_summary_over_the_stats_line_that_says_by_stays_the_summary(top: str) -> None:
     story = read(two_chapters(FFN_TOP.format(top=top)), "download.txt")
     assert (story.meta.title, story.meta.summary) == ("download", top)
+
+
+# A title page under the author's opening words, a warning in brackets under the by-line.
+
+OPENING_WORDS = (
+    "Hi everyone! Okay so this is the first thing I've written in years and I'm really nervous about it. "
+    "It started as a prompt from a friend and got away from me. Please be gentle!"
+)
+
+
+def test_the_authors_words_over_the_title_page_are_notes() -> None:
+    header = (
+        f"{OPENING_WORDS}\n\nWarnings: character death, grief.\n\nUnbetaed, all mistakes are mine.\n\n"
+        "The Keeper of Small Things\n\nby saltandpepper"
+    )
+    story = read(f"{header}\n\n{TEXT}\n\n{MORE}\n")
+    assert (story.meta.title, story.meta.author) == ("The Keeper of Small Things", "saltandpepper")
+    assert story.meta.notes == [OPENING_WORDS, "Unbetaed, all mistakes are mine."]
+    assert ids(story.meta.declared_warnings) == {"death", "grief"}
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT, MORE]]
+
+
+def test_a_storys_opening_over_a_book_cover_it_quotes_stays_text() -> None:
+    opening = "Mara found the book in the attic, under a box of her mother's scarves, and blew the dust off."
+    text = f"{opening}\n\nThe Keeper of Small Things\n\nby Anonymous\n\n{TEXT}\n\n{MORE}\n"
+    story = read(text, "attic.txt")
+    assert story.meta.title == "attic"
+    assert story.chapters[0].paragraphs[:2] == [opening, "The Keeper of Small Things"]
+
+
+def test_a_warning_in_brackets_under_the_by_line_declares() -> None:
+    story = read(two_chapters("The Night Shift\nby Orrin Vale\n[TW: self-harm, hospital]"))
+    assert (story.meta.title, story.meta.author) == ("The Night Shift", "Orrin Vale")
+    assert ids(story.meta.declared_warnings) == {"self-harm", "procedures"}
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+# A story posted to a chat a message at a time, a spoiler notice and Tumblr's tags under the by-line.
+
+
+def test_a_chat_apps_line_over_each_message_is_no_story_text() -> None:
+    text = (
+        f"The Keeper's Log\nby mothlight\n\nmothlight — Today at 3:14 PM\n{TEXT}\n\n"
+        f"mothlight — 03/12/2024 3:16 PM\n{MORE}\n"
+    )
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT, MORE]]
+
+
+def test_a_story_line_with_a_dash_and_a_time_stays_text() -> None:
+    line = "The ferry — today at 3:15 PM, said the board, and nobody believed it."
+    story = read(f"Chapter 1\n\n{line}\n\n{TEXT}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [line, TEXT]
+
+
+def test_a_spoiler_notice_under_the_title_is_a_note() -> None:
+    story = read(two_chapters("After the Finale\nby quillandink\n\nSpoilers for the whole of season 3!"))
+    assert story.meta.notes == ["Spoilers for the whole of season 3!"]
+    assert story.meta.declared_warnings == []
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_spoiler_line_in_a_chapter_stays_text() -> None:
+    line = "Spoilers for the whole town, that was what Gran called the gossip at the post office."
+    story = read(f"After the Finale\nby quillandink\n\nChapter 1\n\n{line}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [line]
+
+
+def test_tumblr_tags_under_the_by_line_declare_and_tag() -> None:
+    story = read(
+        f"Orchard Song\nby lindenleaf\n\n#tw death #cw grief #original fiction #short story\n\n{TEXT}\n\n{MORE}\n"
+    )
+    assert ids(story.meta.declared_warnings) == {"death", "grief"}
+    assert story.meta.additional_tags == ["original fiction", "short story"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT, MORE]]
