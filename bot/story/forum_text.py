@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.story.model import Story
-from bot.story.structure import MONTHS
+from bot.story.structure import MONTHS, THREADMARK
 
 # A line only a thread copy holds: a threadmark over a post, the button under a long one, the line
 # naming who started the thread ("Thread starter Tessaly Marr Start date Mar 3, 2021", XenForo 1's
@@ -40,7 +40,6 @@ _THREAD_LINE = re.compile(
 )
 # A look before the pattern: most texts hold none of these, and are no thread.
 _THREAD_HINTS = ("hreadmark", "HREADMARK", "to expand", "to shrink", "TO EXPAND", "hread starter", "started by")
-_THREADMARK = re.compile(r"^[ \t]*threadmarks?[ \t]*:", re.IGNORECASE | re.MULTILINE)
 
 _POST_DATE = (
     rf"(?:{MONTHS}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
@@ -87,7 +86,7 @@ def forum_thread(text: str) -> ForumThread | None:
     module's docstring), and its author; None when ``text`` is no thread copy."""
     if not any(hint in text for hint in _THREAD_HINTS) or _THREAD_LINE.search(text) is None:
         return None
-    marks = [mark.start() for mark in _THREADMARK.finditer(text)]
+    marks = [mark.start() for mark in THREADMARK.finditer(text)]
     chrome: list[tuple[int, int]] = []
     headed: list[tuple[int, str]] = []  # posts by the name over their date: (start, poster)
     said: list[tuple[int, str]] = []  # "X said:" lines

@@ -2197,17 +2197,26 @@ _RATED_FOR = re.compile(
 )
 
 
-def _header_sentences(text: str, meta: _Meta) -> bool:
-    """Read into ``meta`` a header paragraph of sentences that say what the story or one of its
-    chapters holds, with no label: "This story contains self-harm, blood and a suicide attempt.",
-    "Rated M for violence, gore, and a major character death. Also some language.", "Heads up,
-    chapter 2 contains self-harm." (a note: :func:`_note_declarations` places it). True when every
-    sentence is such a one or a reader's aside, and one at least names a warning."""
+@dataclass(frozen=True, slots=True)
+class _HeaderSentences:
+    """What a header paragraph of sentences says (:func:`_read_header_sentences`)."""
+
+    declared: list[str]  # the sentences naming warnings, as written
+    rating: str | None  # "M" of "Rated M for violence"
+    notes: list[str]  # its heading between warning signs, the paragraph when it names a chapter
+
+
+def _read_header_sentences(text: str) -> _HeaderSentences | None:
+    """A header paragraph of sentences that say what the story or one of its chapters holds, with no
+    label: "This story contains self-harm, blood and a suicide attempt.", "Rated M for violence, gore,
+    and a major character death. Also some language.", "Heads up, chapter 2 contains self-harm." (a
+    note: :func:`_note_declarations` places it). None unless every sentence is such a one or a
+    reader's aside, and one at least names a warning or a chapter's."""
     if len(text) > DECLARATION_PARAGRAPH_CHARS:
-        return False
+        return None
     heading, text = _signed_heading(text.strip())
     if "\n" in text:
-        return False
+        return None
     sentences = [sentence for sentence in _NOTE_SENTENCE.split(text) if sentence.strip()]
     declared: list[str] = []
     rating: str | None = None
@@ -2222,16 +2231,23 @@ def _header_sentences(text: str, meta: _Meta) -> bool:
         elif numbered_chapter_holds(sentence) or _chapter_holds(sentence):
             chapter_note = True
         elif not (reader_aside(sentence) or _SOFT_SENTENCE.fullmatch(sentence.strip())):
-            return False
+            return None
     if not declared and not chapter_note:
+        return None
+    notes = [heading] if heading else []
+    return _HeaderSentences(declared, rating, [*notes, text.strip()] if chapter_note else notes)
+
+
+def _header_sentences(text: str, meta: _Meta) -> bool:
+    """Read into ``meta`` a header paragraph of sentences (:func:`_read_header_sentences`); False,
+    ``meta`` as it was, for any other paragraph."""
+    found = _read_header_sentences(text)
+    if found is None:
         return False
-    if rating is not None and "rating" not in meta.values:
-        meta.values["rating"] = [rating]
-    meta.declared.extend(declared)
-    if heading:
-        meta.notes.append(heading)
-    if chapter_note:
-        meta.notes.append(text.strip())
+    if found.rating is not None and "rating" not in meta.values:
+        meta.values["rating"] = [found.rating]
+    meta.declared.extend(found.declared)
+    meta.notes.extend(found.notes)
     return True
 
 
@@ -2319,7 +2335,7 @@ def declares_only(text: str) -> bool:
     """Whether a paragraph only says what the work holds: a warnings line ("CW: gore") or sentences
     with no label ("This book contains depictions of miscarriage and grief. If these topics are
     difficult for you, please take care."), as a book's content note before chapter one is."""
-    return declaration_line(text) or _header_sentences(text, _Meta())
+    return declaration_line(text) or _read_header_sentences(text) is not None
 
 
 _PICTURE = re.compile(r"^[ \t]*\[Image(?:: [^\]\n]*)?\][ \t]*$")  # a picture's line (image_line)

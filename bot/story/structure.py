@@ -271,7 +271,7 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
     wrapped = _EMPHASIS_WRAP.match(stripped)
     if wrapped:
         stripped = wrapped.group("inner").strip()
-    if stripped[:1] in "Tt" and (threadmark := _THREADMARK.match(stripped)) is not None:
+    if stripped[:1] in "Tt" and (threadmark := THREADMARK.match(stripped)) is not None and threadmark.group("label"):
         return _threadmark_heading(threadmark.group("label"), level, line.strip())
     if stripped.startswith("[chapter:") and (pixiv := _PIXIV_CHAPTER.match(stripped)) is not None:
         title = pixiv.group("title").strip()  # pixiv's "[chapter:はじまり]"
@@ -301,7 +301,9 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
 
 
 # A forum thread's threadmark, copied with the thread as text: "Threadmarks: Chapter 3 - Edge".
-_THREADMARK = re.compile(r"threadmarks?[ \t]*:[ \t]*(?P<label>\S.*)", re.IGNORECASE)
+# A forum's threadmark line, "Threadmarks: Chapter 3 - Edge": a chapter's heading here, and a line only a
+# copied thread holds (bot.story.forum_text finds where each one stands, "Threadmarks:" alone too).
+THREADMARK = re.compile(r"^[ \t]*threadmarks?[ \t]*:[ \t]*(?P<label>\S.*)?", re.IGNORECASE | re.MULTILINE)
 
 
 def _threadmark_heading(label: str, level: int, raw: str) -> Heading:
