@@ -138,16 +138,26 @@ def _settle_controls(text: str) -> str:
     binary data. A vertical tab is a line break, a Ctrl-Z at the end is dropped, and the others
     are removed while they are rare (:data:`CONTROL_EVERY`); more of them is binary data.
     """
-    text = text.replace("\x0b", "\n")
     end = text.rstrip()
     if end.endswith("\x1a"):
         text = end.rstrip("\x1a")
-    if _too_many_controls(text):
+    if too_many_controls(text):
         raise StoryFormatError("The file contains binary data, not plain text; save the story as text and try again.")
-    return _BAD_CONTROL.sub("", text)
+    return remove_controls(text)
 
 
-def _too_many_controls(text: str) -> bool:
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a control character prose never has (a vertical tab counts)."""
+    return _BAD_CONTROL.search(text) is not None
+
+
+def remove_controls(text: str) -> str:
+    """``text`` without the control characters prose never has, a vertical tab (Word's manual line
+    break) read as a line break."""
+    return _BAD_CONTROL.sub("", text.replace("\x0b", "\n"))
+
+
+def too_many_controls(text: str) -> bool:
     """More stray control characters than :data:`CONTROL_EVERY` allows; a vertical tab is a line break, not one."""
     return (_count(_BAD_CONTROL, text) - text.count("\x0b")) * CONTROL_EVERY > len(text)
 
@@ -351,7 +361,7 @@ def _legacy(data: bytes) -> str | None:
     text = _most_plausible(data, [best.encoding, *(match.encoding for match in close), *western, *_SINGLE_BYTE_PAGES])
     if text is None:
         return None
-    if _too_many_controls(text):
+    if too_many_controls(text):
         return None
     letters = sum(ch.isalpha() for ch in text[:20000])
     sample = min(len(text), 20000)

@@ -14,6 +14,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from urllib.parse import unquote
@@ -23,6 +24,7 @@ from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3, undo_calibre_classes
 from bot.story.back_matter import back_matter_title
+from bot.story.decode import sniff_binary
 from bot.story.errors import StoryFormatError
 from bot.story.gutenberg import drop_header
 from bot.story.htmltext import (
@@ -285,10 +287,13 @@ def _read_book(archive: _Archive, max_chapters: int) -> _Book:
             f"The EPUB's reading order lists {len(hrefs):,} documents, more than the {max_chapters:,} chapters "
             "Dogear takes (the MAX_CHAPTERS setting); split the book into parts."
         )
+    _refuse_drm(archive, names, hrefs)
     documents: list[tuple[str, bytes]] = []
     elements = 0
     for href in hrefs:
         xhtml = strip_doctype(archive.read(href))
+        if sniff_binary(xhtml):
+            continue  # a picture or an archive the package calls a document: its bytes were posted as text
         elements = check_markup(xhtml, spent=elements)
         documents.append((href, xhtml))
     for reference in opf.iterfind(".//opf:guide/opf:reference", _NS):
@@ -306,6 +311,34 @@ def _read_book(archive: _Archive, max_chapters: int) -> _Book:
         marks=marks,
         toc=toc,
     )
+
+
+_ENCRYPTION = "META-INF/encryption.xml"
+_XMLENC = "{http://www.w3.org/2001/04/xmlenc#}"
+# Font obfuscation (the IDPF's and Adobe's) is listed in encryption.xml too: a book's fonts, never DRM.
+_FONT_OBFUSCATION = frozenset(["http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"])
+
+
+def _refuse_drm(archive: _Archive, names: set[str], hrefs: Iterable[str]) -> None:
+    """Refuse an EPUB whose chapters its ``encryption.xml`` lists as encrypted (a store's DRM): their
+    bytes were read as markup and posted as a story of noise."""
+    if _ENCRYPTION not in names:
+        return
+    try:
+        encryption = _xml(archive.read(_ENCRYPTION), "encryption.xml")
+    except StoryFormatError:
+        return  # a damaged list of what is encrypted: the chapters are read as they are
+    chapters = set(hrefs)
+    for data in encryption.iter(f"{_XMLENC}EncryptedData"):
+        method = data.find(f"{_XMLENC}EncryptionMethod")
+        if method is not None and method.get("Algorithm") in _FONT_OBFUSCATION:
+            continue
+        reference = data.find(f".//{_XMLENC}CipherReference")
+        if reference is not None and _resolve("", reference.get("URI") or "") in chapters:
+            raise StoryFormatError(
+                "The EPUB is locked with DRM (its chapters are encrypted), so Dogear cannot read it; "
+                "attach a DRM-free copy of the story."
+            )
 
 
 def _fragment(href: str) -> str | None:

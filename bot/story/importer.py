@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.ao3_page import is_ao3_page, parse_ao3_page
-from bot.story.decode import check_size, decode_text, sniff_binary
+from bot.story.decode import check_size, decode_text, has_controls, remove_controls, sniff_binary, too_many_controls
 from bot.story.epub import read_epub
 from bot.story.errors import StoryFormatError
 from bot.story.ffn_page import is_ffn_page, parse_ffn_page
@@ -67,8 +67,31 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     (:func:`bot.story.tidy.tidy_story`). A warning declared in one chapter's notes is that
     chapter's (:func:`bot.story.plaintext.declare_chapter_warnings`), in every format alike.
     """
-    story = _parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
+    story = _without_controls(_parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters))
     return tidy_story(keep_declarations(declare_chapter_warnings(story)), filename)
+
+
+def _without_controls(story: Story) -> Story:
+    """The story with the control characters its text came to hold after decoding removed, or refused
+    when they are many (binary data). A plain-text file is settled as it is decoded
+    (:func:`bot.story.decode.decode_text`); markup writes them as character references ("&#1;"), and
+    a saved page's part or an EPUB's document of noise (a picture, a cipher) brings them in by the
+    thousand: they were posted as story text."""
+    scenes = [scene for chapter in story.chapters for scene in chapter.scenes]
+    notes = [note for chapter in story.chapters for note in chapter.notes]
+    text = "\n".join([*(paragraph for scene in scenes for paragraph in scene.paragraphs), *notes])
+    if not has_controls(text):
+        return story
+    if too_many_controls(text):
+        raise StoryFormatError(
+            "The file's story text is binary data, not words; save or export the story again as text."
+        )
+    for scene in scenes:
+        scene.paragraphs = [kept for kept in map(remove_controls, scene.paragraphs) if kept.strip()]
+    for chapter in story.chapters:
+        chapter.scenes = [scene for scene in chapter.scenes if scene.paragraphs]
+        chapter.notes = [kept for kept in map(remove_controls, chapter.notes) if kept.strip()]
+    return story
 
 
 def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> Story:

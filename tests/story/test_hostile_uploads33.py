@@ -6,8 +6,17 @@ now and well under what it took before."""
 
 from __future__ import annotations
 
+import base64
+import io
+import random
+import re
 import time
+import zipfile
 
+import pytest
+
+from bench import bench_budgets as hostile
+from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.model import StoryMeta
 from bot.warnings.declared import map_declared
@@ -37,3 +46,119 @@ def test_a_front_matter_list_of_thousands_of_warnings_is_mapped_in_time_that_gro
     declared = map_declared(story.meta)
     assert time.process_time() - start < 1.0
     assert "suicide" in declared.ids
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _texts(story) -> list[str]:
+    return [text for chapter in story.chapters for text in [*chapter.paragraphs, *chapter.notes]]
+
+
+def test_control_characters_written_as_character_references_are_not_story_text() -> None:
+    """``&#1;`` ... ``&#31;`` in markup were read into the story's text and posted; a plain-text file's
+    are removed as it is decoded, and now markup's are too."""
+    markup = (
+        "<html><body><h1>Chapter 1</h1><p>The lake&#7; was cold.</p><p>She rang&#27;[31m the bell.</p>"
+        "<p>One line&#11;and the next.</p>" + "".join(f"<p>It rained {n} times.</p>" for n in range(200))
+    ) + "</body></html>"
+    story = import_story(markup.encode(), "lake.html", max_bytes=MAX_BYTES)
+    texts = _texts(story)
+    assert not any(_CONTROLS.search(text) for text in texts)
+    assert texts[:3] == ["The lake was cold.", "She rang[31m the bell.", "One line and the next."]
+
+
+def test_markup_of_control_characters_throughout_is_refused_as_binary_data() -> None:
+    markup = (
+        "<html><body><h1>Chapter 1</h1><p>" + "".join(f"&#{n % 31 + 1};w" for n in range(20_000)) + "</p></body></html>"
+    )
+    with pytest.raises(StoryFormatError, match="binary data") as refused:
+        import_story(markup.encode(), "lake.html", max_bytes=MAX_BYTES)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_saved_page_whose_page_is_binary_data_is_refused() -> None:
+    """A saved page's HTML part of base64 noise was decoded with errors replaced and posted as the story."""
+    noise = base64.encodebytes(random.Random(3).randbytes(60_000)).decode()
+    data = (
+        'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="XX"\n\n--XX\n'
+        f"Content-Type: text/html\nContent-Transfer-Encoding: base64\n\n{noise}\n--XX--\n"
+    ).encode()
+    with pytest.raises(StoryFormatError, match="binary data"):
+        import_story(data, "page.mhtml", max_bytes=MAX_BYTES)
+
+
+def _epub(documents: dict[str, bytes], extra: dict[str, bytes], media_types: dict[str, str] | None = None) -> bytes:
+    """An EPUB of ``documents`` in spine order (manifest ids d0, d1 ...) and ``extra`` members."""
+    media_types = media_types or {}
+    items = "".join(
+        f'<item id="d{n}" href="{name}" media-type="{media_types.get(name, "application/xhtml+xml")}"/>'
+        for n, name in enumerate(documents)
+    )
+    spine = "".join(f'<itemref idref="d{n}"/>' for n in range(len(documents)))
+    opf = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>The Lake</dc:title></metadata>'
+        f"<manifest>{items}</manifest><spine>{spine}</spine></package>"
+    )
+    container = (
+        '<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">'
+        '<rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles>'
+        "</container>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        archive.writestr("META-INF/container.xml", container)
+        archive.writestr("content.opf", opf)
+        for name, data in {**documents, **extra}.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _chapters(count: int) -> dict[str, bytes]:
+    return {
+        f"c{n}.xhtml": hostile._chapter_xhtml(f"Chapter {n}", f"<p>The lake was cold on day {n}.</p>")
+        for n in range(1, count + 1)
+    }
+
+
+def _encryption(uri: str, algorithm: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+        'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+        f'<enc:EncryptionMethod Algorithm="{algorithm}"/><enc:CipherData>'
+        f'<enc:CipherReference URI="{uri}"/></enc:CipherData></enc:EncryptedData></encryption>'
+    ).encode()
+
+
+def test_an_epub_whose_chapters_are_encrypted_is_refused_as_locked_with_drm() -> None:
+    """Chapters encrypted by a store's DRM were read as markup: a story of noise, posted."""
+    cipher = random.Random(5)
+    documents = {name: cipher.randbytes(3000) for name in _chapters(3)}
+    data = _epub(
+        documents, {"META-INF/encryption.xml": _encryption("c1.xhtml", "http://www.w3.org/2001/04/xmlenc#aes128-cbc")}
+    )
+    with pytest.raises(StoryFormatError, match="locked with DRM"):
+        import_story(data, "lake.epub", max_bytes=MAX_BYTES)
+
+
+def test_an_epub_whose_fonts_are_obfuscated_is_read() -> None:
+    """Font obfuscation is listed in encryption.xml too, and is no DRM (guard)."""
+    font = {"font.otf": random.Random(6).randbytes(2000)}
+    data = _epub(
+        _chapters(2), {**font, "META-INF/encryption.xml": _encryption("font.otf", "http://www.idpf.org/2008/embedding")}
+    )
+    story = import_story(data, "lake.epub", max_bytes=MAX_BYTES)
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["The lake was cold on day 1."],
+        ["The lake was cold on day 2."],
+    ]
+
+
+def test_a_picture_the_package_calls_a_chapter_is_not_read_as_text() -> None:
+    """A PNG listed in the spine as XHTML was read as markup and its bytes posted as a chapter."""
+    picture = b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(20_000)
+    documents = {**_chapters(2), "cover.xhtml": picture}
+    story = import_story(_epub(documents, {}), "lake.epub", max_bytes=MAX_BYTES)
+    assert _texts(story) == ["The lake was cold on day 1.", "The lake was cold on day 2."]
