@@ -587,9 +587,11 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
     with the page's ``<title>`` ("Chapter 12 – The Glass Tower – Ashen Roads")."""
     author = None
     found = False
-    for meta in body.find_all(class_=lambda names: names is not None and bool(_classes_of(names) & _POST_META)):
+    for meta in body.find_all(class_=_names_post_meta):
         if meta.find_parent(class_=lambda names: names is not None and "comment" in " ".join(_classes_of(names))):
             continue  # a comment's own line
+        if meta.find(_HEADINGS) is not None and meta.find(class_=_names_post_meta) is not None:
+            continue  # the post's header, its title over its byline line (Substack's): that line is read on its own
         named = meta.find(attrs={"rel": "author"}) or meta.find(class_=_names_author)
         if author is None and isinstance(named, Tag):
             author = _BY_PREFIX.sub("", squeezed_text(named)).strip() or None
@@ -602,6 +604,10 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
     site = body.find(class_=lambda names: names is not None and bool(_classes_of(names) & _SITE_TITLES))
     blog = squeezed_text(site) if isinstance(site, Tag) else None
     return blog or None, author
+
+
+def _names_post_meta(names: str | list[str] | None) -> bool:
+    return names is not None and bool(_classes_of(names) & _POST_META)
 
 
 def _names_author(names: str | list[str] | None) -> bool:
@@ -893,6 +899,7 @@ def without_site_name(soup: Tag, page_title: str) -> str:
         + soup.find_all("meta", attrs={"name": "application-name"}, limit=2)
     ]
     title = page_title.strip()
+    title = _without_title_byline(soup, title)
     for name in filter(None, names):
         for join in _TITLE_JOINS:
             if title.endswith(join + name) and len(title) > len(join + name):
@@ -903,3 +910,23 @@ def without_site_name(soup: Tag, page_title: str) -> str:
     if generator is not None and ": " in title:
         return title.split(": ", 1)[1].strip() or title
     return title
+
+
+_TITLE_BYLINE = re.compile(
+    r"^(?P<title>.+?)[ \t]+[-–—|][ \t]+by[ \t]+(?P<author>[^-–—|]{1,80}?)(?:[ \t]+[-–—|][ \t]+[^-–—|]{1,60})?$"
+)
+
+
+def _without_title_byline(soup: Tag, title: str) -> str:
+    """A page's ``<title>`` less the byline it carries after the post's title, and the publication's
+    name after that: Substack titles a post "The Cartographer's Apprentice - by Hollis Vane - Inkwater"
+    and names the publication nowhere else in the head. Only where the name after "by" is the page's
+    own ``<meta name="author">``: "Stand - by Me" is a title of its own."""
+    match = _TITLE_BYLINE.match(title)
+    if match is None:
+        return title
+    authors = {
+        " ".join(str(tag.get("content") or "").split()).casefold()
+        for tag in soup.find_all("meta", attrs={"name": "author"}, limit=2)
+    }
+    return match.group("title").strip() if match.group("author").strip().casefold() in authors else title

@@ -1,0 +1,83 @@
+"""Web pages the s33 probe left misread, in the shapes of the sites readers save them from: Substack's
+post header (its title and subtitle taken out with the byline), an old Tumblr reblog, Royal Road's
+chapter page, FanFiction.net's and FictionPress's mobile page, a LibreOffice export's author line,
+Dreamwidth's, Tumblr's and Inkitt's bylines, a Notion export's tags, a hand-made page's chrome.
+Every page here is written for these tests."""
+
+from __future__ import annotations
+
+from bot.story.importer import import_story
+from bot.story.model import Story
+
+
+def _read(page: str, name: str = "page.html") -> Story:
+    return import_story(page.encode(), name, max_bytes=1 << 20)
+
+
+def _text(story: Story) -> str:
+    return "\n".join(paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+
+
+# -- Substack ---------------------------------------------------------------------------------
+
+SUBSTACK = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Salt in the Lamp - by Odile Marchetti - The Lamp Room</title><meta name="author" content="Odile Marchetti">
+</head><body>
+<div class="main-menu"><div class="topbar"><a class="navbar-title-link" href="https://lamproom.substack.com/">The Lamp Room</a><button>Subscribe</button></div></div>
+<div class="single-post-container"><div class="container"><div class="single-post"><article class="typography newsletter-post post">
+<div class="post-header">
+<h1 dir="auto" class="post-title published title-Q1">Salt in the Lamp</h1>
+<h3 dir="auto" class="subtitle subtitle-Q2">Part two, where the keeper counts the boats that do not come back</h3>
+<div class="post-meta"><div class="pencraft"><a href="https://substack.com/@odilem">Odile Marchetti</a></div><div class="pencraft">Mar 11, 2025</div>
+<div class="post-ufi"><a class="like-button">12</a><a class="post-ufi-button">3</a><a class="post-ufi-button">Share</a></div></div></div>
+<div class="available-content"><div dir="auto" class="body markup">
+<p>The keeper trimmed the wick at dusk and again at midnight, and wrote both times in the book.</p>
+<p>Four boats went out on Tuesday. The book had room for four names, and she left it so.</p>
+</div></div>
+<div class="post-footer"><div class="post-ufi"><a class="like-button">12</a></div></div></article>
+<div class="comments-section"><h4>Discussion about this post</h4></div>
+</div></div></div>
+<div class="footer-wrap"><div class="footer">© 2025 Odile Marchetti</div></div>
+</body></html>"""
+
+
+def test_substack_post_header_keeps_its_title_and_subtitle() -> None:
+    story = _read(SUBSTACK)
+    assert story.meta.title == "Salt in the Lamp"
+    assert story.meta.author == "Odile Marchetti"
+    assert story.meta.summary == "Part two, where the keeper counts the boats that do not come back"
+    assert story.chapters[0].paragraphs[0].startswith("The keeper trimmed the wick")
+    assert "Mar 11, 2025" not in _text(story) and "Share" not in _text(story)
+
+
+def test_substack_title_tag_loses_the_byline_and_publication() -> None:
+    """No heading over the post: the <title> titles it, without " - by Author - Publication"."""
+    page = SUBSTACK.replace('<h1 dir="auto" class="post-title published title-Q1">Salt in the Lamp</h1>', "")
+    page = page.replace(
+        '<h3 dir="auto" class="subtitle subtitle-Q2">Part two, where the keeper counts the boats that do not come back</h3>',
+        "",
+    )
+    assert _read(page).meta.title == "Salt in the Lamp"
+
+
+def test_title_with_by_not_naming_the_author_is_kept() -> None:
+    """Guard: "- by" in a <title> is a byline only when it names the page's author."""
+    page = (
+        '<html><head><title>Waiting - by the Sea</title><meta name="author" content="Tomas Reyes"></head>'
+        "<body><p>The tide came in at six and went out again, and nobody noticed but the gulls.</p></body></html>"
+    )
+    assert _read(page).meta.title == "Waiting - by the Sea"
+
+
+def test_blog_post_meta_line_without_heading_still_goes() -> None:
+    """Guard: a post's date line holding no heading is taken out as before, its author read."""
+    page = (
+        "<html><head><title>Small Lanterns</title></head><body><article>"
+        '<h1 class="entry-title">Small Lanterns</h1>'
+        '<div class="entry-meta">Posted on May 2, 2024 by <span class="author"><a href="/author/ivo/">ivo</a></span></div>'
+        '<div class="entry-content"><p>The lanterns were small because the children who carried them were small.</p>'
+        "<p>Nobody minded. The river was wide enough for all of them.</p></div></article></body></html>"
+    )
+    story = _read(page)
+    assert story.meta.author == "ivo"
+    assert "Posted on" not in _text(story)
