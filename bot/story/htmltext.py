@@ -71,6 +71,7 @@ from bot.story.webpage import (
     story_byline,
     strip_page_chrome,
     tumblr_blog,
+    tumblr_reblog,
     wikisource_author,
     without_form_suffix,
     without_site_name,
@@ -1001,9 +1002,12 @@ def parse_generic_html(
     poster = forum_author(soup.body or soup)
     tags = post_tags(soup.body or soup)
     byline = story_byline(soup.body or soup)
-    blog = tumblr_blog(soup)
+    reblog = tumblr_reblog(soup.body or soup)
+    blog = reblog[0] if reblog is not None else tumblr_blog(soup)
     serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
     body = strip_page_chrome(soup.body or soup)
+    if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
+        body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's
     post_subtitle(body)
     newsletter_notes(body)
     image_lines(body)

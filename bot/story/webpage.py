@@ -651,6 +651,60 @@ def tumblr_blog(soup: Tag) -> str | None:
     return None
 
 
+_REBLOGS_MOST = 50  # reblog labels ("marrowlight:") looked at on a page
+
+
+def tumblr_reblog(body: Tag) -> tuple[str, Tag | None] | None:
+    """The original poster of an old-style Tumblr reblog, and the post, its chain taken down to the
+    original's text. Such a post quotes the blog it reblogged from: a paragraph of a link to that blog
+    (``a.tumblr_blog``) and a colon, over a blockquote of what it wrote, the reblogger's comment after
+    it; a chain nests the quotes, the original post innermost. Read as a page, the reblogger's blog
+    name titled the story, its description was chapter 1 and "marrowlight:" and the comment were story
+    text, with no author named. The labels and comments go, the quotes' text is the post's, and the
+    post (the outermost element a class calls a post, or its article) stands for the page."""
+    labels = [
+        link
+        for link in body.find_all("a", class_="tumblr_blog", limit=_REBLOGS_MOST)
+        if isinstance(link.parent, Tag)
+        and _reblog_label(link)
+        and isinstance(quote := link.parent.find_next_sibling(), Tag)
+        and quote.name == "blockquote"
+    ]
+    if not labels or not squeezed_text(labels[-1]):
+        return None
+    name = squeezed_text(labels[-1])  # the innermost: each reblog around it quotes it
+    post = _post_of(labels[0].parent)
+    heading = post.find(_HEADINGS) if post is not None else None
+    if isinstance(heading, Tag) and heading.find_next("a", class_="tumblr_blog") is labels[0]:
+        heading.replace_with(_field("Title", squeezed_text(heading)))  # the post's title over the chain: the story's
+    for link in reversed(labels):
+        label = link.parent
+        quote = label.find_next_sibling() if isinstance(label, Tag) else None
+        if not isinstance(label, Tag) or not isinstance(quote, Tag) or quote.name != "blockquote":
+            continue  # (taken out with an outer reblog's comment)
+        for comment in list(quote.next_siblings):
+            comment.extract()  # what the reblogger said under the quote
+        label.decompose()
+        quote.unwrap()
+    return name, post
+
+
+def _reblog_label(link: Tag) -> bool:
+    """Whether the link's parent reads as the link and a colon: "marrowlight:"."""
+    label = squeezed_text(link.parent) if isinstance(link.parent, Tag) else ""
+    name = squeezed_text(link)
+    return bool(name) and label.startswith(name) and label[len(name) :].strip() == ":"
+
+
+def _post_of(element: Tag) -> Tag | None:
+    """The outermost element a few levels up that a class calls a post, or the article holding it."""
+    found = None
+    for parent in itertools.islice(element.parents, _ENTRY_DEPTH):
+        if parent.name == "article" or "post" in {word for name in _names(parent) for word in _words(name)}:
+            found = parent
+    return found
+
+
 # A count a reading site prints over or under the text: "1,204 Views", "6 min read", "2.4K notes", "42 likes".
 _COUNT = (
     r"\d[\d,.]*[km]?\+?[ \t]+(?:views?|reads?|min(?:ute)?s?[ \t]+read|words?|notes?|likes?|votes?|comments?|claps?"

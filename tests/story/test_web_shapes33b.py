@@ -81,3 +81,47 @@ def test_blog_post_meta_line_without_heading_still_goes() -> None:
     story = _read(page)
     assert story.meta.author == "ivo"
     assert "Posted on" not in _text(story)
+
+
+# -- an old-style Tumblr reblog ------------------------------------------------------------------
+
+REBLOG = """<!DOCTYPE html><html><head><title>Moth Lantern Blog — the ferryman's daughter</title></head><body>
+<div id="header"><h1><a href="/">Moth Lantern Blog</a></h1><p class="description">mostly other people's words</p></div>
+<div id="content"><div class="post text"><div class="post-content">
+<h2 class="title">the ferryman's daughter</h2>
+<p><a class="tumblr_blog" href="https://quillhollow.tumblr.com/post/5512/the-ferrymans-daughter">quillhollow</a>:</p>
+<blockquote>
+<p><a class="tumblr_blog" href="https://saltgrass.tumblr.com/post/4401/the-ferrymans-daughter">saltgrass</a>:</p>
+<blockquote>
+<p>The ferryman's daughter rowed the last crossing every night, when her father's hands had gone stiff.</p>
+<p>She charged the dead a coin and the living a song, and nobody ever asked which she preferred.</p>
+</blockquote>
+<p>adding this to my favourites list forever</p>
+</blockquote>
+<p>me too honestly</p>
+</div>
+<div class="post-meta"><a href="/post/9911">Posted 2 years ago</a> · <a href="/post/9911#notes">57 notes</a></div>
+</div></div><div id="footer">Theme by nobody</div></body></html>"""
+
+
+def test_old_tumblr_reblog_is_the_original_posters_story() -> None:
+    story = _read(REBLOG)
+    assert story.meta.title == "the ferryman's daughter"
+    assert story.meta.author == "saltgrass"
+    assert len(story.chapters) == 1
+    assert story.chapters[0].paragraphs == [
+        "The ferryman's daughter rowed the last crossing every night, when her father's hands had gone stiff.",
+        "She charged the dead a coin and the living a song, and nobody ever asked which she preferred.",
+    ]
+
+
+def test_a_post_quoting_a_poem_is_not_a_reblog() -> None:
+    """Guard: a blockquote under a line that is no reblog link and colon is the post's own text."""
+    page = (
+        "<html><head><title>Tide Tables</title></head><body><article class='post'><h2>Tide Tables</h2>"
+        "<p>My grandmother kept a verse by the door:</p><blockquote><p>Low water, slow water.</p></blockquote>"
+        "<p>She read it every morning and went out anyway, whatever the water was doing.</p></article></body></html>"
+    )
+    text = _text(_read(page))
+    assert "My grandmother kept a verse by the door:" in text
+    assert "She read it every morning" in text
