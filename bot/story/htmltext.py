@@ -73,6 +73,7 @@ from bot.story.webpage import (
     tumblr_blog,
     tumblr_reblog,
     wikisource_author,
+    without_chapter_heading,
     without_form_suffix,
     without_site_name,
 )
@@ -1040,6 +1041,8 @@ def parse_generic_html(
     fallback = element_text(title) if title else None
     site = _site_name(fallback)
     fallback = without_site_name(soup, fallback) if fallback else None
+    chapter = next((item.title for item in items if isinstance(item, Heading) and item.title), None)
+    fallback = without_chapter_heading(fallback, chapter) if fallback else None
     if site is not None:  # the site's own name over the page ("Scribble Hub") is no title of the story's
         items = [
             item

@@ -174,6 +174,9 @@ def strip_page_chrome(body: Tag) -> Tag:
         _remove_chrome(element, body)
     for link in _patronage_links(body):
         _remove_chrome(link, body)
+    for box in _action_boxes(body):
+        if box.parent is not None:
+            _remove_chrome(box, body)
     return _main_content(body)
 
 
@@ -195,6 +198,51 @@ def _patronage_links(body: Tag) -> list[Tag]:
         parent = link.parent
         if parent is not body and alone_in_parent(link):
             found.append(link)
+    return found
+
+
+# What a reading site's buttons under a chapter say, set as links: Royal Road's "Follow" and "Favorite",
+# FanFiction.net's "Review", a blog's "Reblog".
+_ACTIONS = frozenset(
+    [
+        "follow",
+        "favorite",
+        "favourite",
+        "subscribe",
+        "bookmark",
+        "review",
+        "like",
+        "share",
+        "reblog",
+        "report",
+        "add to library",
+        "leave a review",
+        "write a review",
+    ]
+)
+_ACTION_LINKS_MOST = 200  # links looked at for a box of buttons: each reads its parent's text once
+_ACTION_GAP = re.compile(r"[\s|·•/,]+")
+
+
+def _action_boxes(body: Tag) -> list[Tag]:
+    """The boxes that hold nothing but a site's buttons set as links ("Follow Favorite" under a Royal
+    Road chapter, "Review" under FanFiction.net's mobile page): read as text, they closed the story.
+    A box with a word besides its buttons ("Follow me for more!") is left to the text."""
+    found: list[Tag] = []
+    seen: set[int] = set()
+    for link in body.find_all("a", limit=_ACTION_LINKS_MOST):
+        parent = link.parent
+        if not isinstance(parent, Tag) or parent is body or id(parent) in seen:
+            continue
+        if squeezed_text(link).casefold() not in _ACTIONS:
+            continue
+        seen.add(id(parent))
+        links = parent.find_all("a")
+        rest = squeezed_text(parent)
+        for other in links:
+            rest = rest.replace(squeezed_text(other), " ", 1)
+        if all(squeezed_text(other).casefold() in _ACTIONS for other in links) and not _ACTION_GAP.sub("", rest):
+            found.append(parent)
     return found
 
 
@@ -984,3 +1032,29 @@ def _without_title_byline(soup: Tag, title: str) -> str:
         for tag in soup.find_all("meta", attrs={"name": "author"}, limit=2)
     }
     return match.group("title").strip() if match.group("author").strip().casefold() in authors else title
+
+
+_CHAPTER_LABEL = re.compile(r"^(?:chapter|ch\.?|part|episode)[ \t]+[\w.]{1,12}[ \t]*[-–—:|][ \t]*", re.IGNORECASE)
+_JOIN = re.compile(r"^[ \t]*[-–—|:][ \t]*")
+
+
+def without_chapter_heading(page_title: str, chapter: str | None) -> str:
+    """A page's ``<title>`` less the chapter the page heads its text with, where it opens the title:
+    Royal Road titles a chapter's page "Chapter 3 - Lanterns Below - The Undercity Cartographer", the
+    chapter's label and title (its heading over the text) before the story's. Only where the title
+    labels the chapter so ("Chapter 3 - ") or the heading is itself a chapter's label: a one-chapter
+    post's "The Pier - Gull Notes" over its heading "The Pier" keeps its title."""
+    if not chapter:
+        return page_title
+    title = page_title.strip()
+    rest = _CHAPTER_LABEL.sub("", title, count=1)
+    starts = [rest] if rest != title else []
+    if _CHAPTER_LABEL.match(chapter + " - "):
+        starts.append(title)
+    for start in starts:
+        if start.casefold().startswith(chapter.casefold()):
+            after = start[len(chapter) :]
+            join = _JOIN.match(after)
+            if join is not None and join.end() > 0 and after[join.end() :].strip():
+                return after[join.end() :].strip()
+    return page_title

@@ -125,3 +125,54 @@ def test_a_post_quoting_a_poem_is_not_a_reblog() -> None:
     text = _text(_read(page))
     assert "My grandmother kept a verse by the door:" in text
     assert "She read it every morning" in text
+
+
+# -- Royal Road ---------------------------------------------------------------------------------
+
+ROYAL_ROAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Chapter 7 - The Copper Stair - Beneath the Glass City | Royal Road</title>
+<meta name="twitter:creator" content="Orla_Penrose"></head>
+<body class="page-header-fixed chapter-page">
+<div class="page-header navbar navbar-fixed-top"><a href="/home">Royal Road</a></div>
+<div class="page-container"><div class="page-content">
+<div class="fic-header"><div class="row"><div class="col-md-5 fic-title">
+<h1 class="font-white break-word">The Copper Stair</h1>
+<h2 class="font-white inline-block"><span>by</span> <a href="/profile/4412" class="font-white">Orla_Penrose</a></h2>
+</div></div></div>
+<div class="portlet light"><div class="row nav-buttons"><a class="btn btn-primary" href="/fiction/9/chapter/6">Previous Chapter</a><a class="btn btn-primary" href="/fiction/9/chapter/8">Next Chapter</a></div></div>
+<div class="chapter-inner chapter-content">
+<p>The stair went down farther than the map said, each step green with old copper.</p>
+<p>Tamsin counted two hundred and then stopped counting, because the numbers had begun to frighten her.</p>
+</div>
+<div class="portlet light"><div class="portlet-title"><div class="caption"><span class="caption-subject">Support "The Copper Stair"</span></div></div><div class="portlet-body"><a href="/fiction/9/follow">Follow</a> <a href="/fiction/9/favorite">Favorite</a></div></div>
+<div class="portlet light comments-container"><h3>Comments (2)</h3><div class="comment"><p>Creepy!</p></div></div>
+</div></div></body></html>"""
+
+
+def test_royal_road_chapter_page_is_titled_by_its_story_and_loses_its_buttons() -> None:
+    story = _read(ROYAL_ROAD)
+    assert story.meta.title == "Beneath the Glass City"
+    assert story.chapters[0].title == "The Copper Stair"
+    assert story.chapters[0].paragraphs == [
+        "The stair went down farther than the map said, each step green with old copper.",
+        "Tamsin counted two hundred and then stopped counting, because the numbers had begun to frighten her.",
+    ]
+
+
+def test_links_in_a_sentence_are_no_buttons() -> None:
+    """Guard: a paragraph with words besides its "Follow" link is the story's."""
+    page = (
+        "<html><head><title>Gull Notes</title></head><body><h1>Gull Notes</h1>"
+        "<p>The gull would not leave the windowsill.</p>"
+        '<p><a href="/tag/follow">Follow</a> the gull, said the sign, and so she did.</p></body></html>'
+    )
+    assert "Follow the gull, said the sign, and so she did." in _text(_read(page))
+
+
+def test_a_posts_title_over_its_heading_keeps_the_blog_name() -> None:
+    """Guard: only a chapter's label opening the <title> makes the rest the story's name."""
+    page = (
+        "<html><head><title>The Pier - Gull Notes</title></head><body><h1>The Pier</h1>"
+        "<p>The pier was empty when she got there.</p><p>She waited anyway.</p></body></html>"
+    )
+    assert _read(page).meta.title != "Gull Notes"
