@@ -9,31 +9,65 @@ titled "The Long Winter Chapter 2: Snowbound, a harry potter fanfic | FanFiction
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from bot.story.htmltext import element_text, html_items, image_lines, numbered_heading
 from bot.story.limits import DEFAULT_MAX_CHAPTERS
 from bot.story.model import Story
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story
-from bot.story.structure import Heading, Item, Para, titles_from_next_line
+from bot.story.structure import Heading, Item, Para, match_heading, titles_from_next_line
 
 
 def is_ffn_page(soup: BeautifulSoup) -> bool:
-    return isinstance(soup.find("div", id="storytext"), Tag) and isinstance(soup.find("div", id="profile_top"), Tag)
+    return _parts(soup) is not None
 
 
 def parse_ffn_page(soup: BeautifulSoup, filename: str, *, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
     """The chapter the page holds, under its story's title page lines."""
-    text = soup.find("div", id="storytext")
-    box = soup.find("div", id="profile_top")
-    assert isinstance(text, Tag) and isinstance(box, Tag)
+    parts = _parts(soup)
+    assert parts is not None
+    text, box, mobile = parts
     image_lines(text)
     items = note_sections(titles_from_next_line(html_items(text)))
-    return build_story([*_title_page(box), _chapter_heading(soup), *items], filename, "html", max_chapters=max_chapters)
+    heading = _mobile_chapter_heading(text) if mobile else _chapter_heading(soup)
+    return build_story([*_title_page(box, mobile), heading, *items], filename, "html", max_chapters=max_chapters)
 
 
-def _title_page(box: Tag) -> list[Item]:
+_AUTHORS_MOST = 20  # links to a user's page looked at for the mobile page's "By:" line
+
+
+def _parts(soup: BeautifulSoup) -> tuple[Tag, Tag, bool] | None:
+    """The chapter's text, the story's box and whether the page is the mobile site's.
+
+    The mobile site (m.fanfiction.net, m.fictionpress.com) has no ``profile_top``: its story box is a
+    centred block of the title in bold, "By:" and the author's link, the stats line under them, over
+    ``div#storycontent``. Read as any page, the stats line, the "« Prev Chapter 2: Harvest Next »"
+    line and "Review" were story text, and no author was named."""
+    text, box = soup.find("div", id="storytext"), soup.find("div", id="profile_top")
+    if isinstance(text, Tag) and isinstance(box, Tag):
+        return text, box, False
+    text = soup.find("div", id="storycontent")
+    if not isinstance(text, Tag):
+        return None
+    for link in soup.find_all("a", href=_user_page, limit=_AUTHORS_MOST):
+        before = link.previous_sibling
+        box = link.parent
+        if (
+            isinstance(before, NavigableString)
+            and before.strip().casefold() == "by:"
+            and isinstance(box, Tag)
+            and isinstance(box.find("b"), Tag)
+        ):
+            return text, box, True
+    return None
+
+
+def _user_page(href: object) -> bool:
+    return isinstance(href, str) and href.startswith("/u/")
+
+
+def _title_page(box: Tag, mobile: bool = False) -> list[Item]:
     """The story box's title, author, blurb and stats line, as a text file's title page gives them."""
     fields: list[Item] = []
     title = box.find("b")
@@ -42,12 +76,15 @@ def _title_page(box: Tag) -> list[Item]:
     author = box.find("a", href=lambda href: isinstance(href, str) and href.startswith("/u/"))
     if isinstance(author, Tag) and element_text(author):
         fields.append(Para(f"Author: {element_text(author)}", 0))
-    blurb = box.find("div", class_="xcontrast_txt")
+    blurb = None if mobile else box.find("div", class_="xcontrast_txt")
     if isinstance(blurb, Tag) and element_text(blurb):
         fields.append(Para(f"Summary: {' '.join(element_text(blurb).split())}", 0))
-    stats = box.find("span", class_="xgray")
+    stats = box.find("span", class_="xcontrast_txt" if mobile else "xgray")
     if isinstance(stats, Tag) and element_text(stats):
-        fields.append(Para(" ".join(element_text(stats).split()), 0))  # read by plaintext.ffn_stats
+        line = " ".join(element_text(stats).split())
+        if mobile and not line.casefold().startswith("rated:"):
+            line = f"Rated: {line}"  # the mobile line opens on the rating without its label
+        fields.append(Para(line, 0))  # read by plaintext.ffn_stats
     return fields
 
 
@@ -62,3 +99,24 @@ def _chapter_heading(soup: BeautifulSoup) -> Heading:
     if heading is None and label:
         heading = Heading(label, "markdown", 2, label)
     return heading or Heading(None, "document", 2, "section")
+
+
+_PREV = "prev"
+
+
+def _mobile_chapter_heading(text: Tag) -> Heading:
+    """The chapter the mobile page holds, as its bar over the text names it in bold between the
+    "« Prev" and "Next »" links ("Chapter 2: Harvest")."""
+    for bar in text.find_all_previous("div", limit=_AUTHORS_MOST):
+        if any(parent is bar for parent in text.parents):
+            continue  # (the page around the text)
+        links = [squeezed for link in bar.find_all("a") if (squeezed := element_text(link).strip())]
+        label = bar.find("b")
+        if isinstance(label, Tag) and any(_PREV in link.casefold() or "next" in link.casefold() for link in links):
+            name = " ".join(element_text(label).split())
+            heading = (numbered_heading(name) or match_heading(name, markdown=False)) if name else None
+            if heading is None and name:
+                heading = Heading(name, "markdown", 2, name)
+            if heading is not None:
+                return heading
+    return Heading(None, "document", 2, "section")

@@ -176,3 +176,41 @@ def test_a_posts_title_over_its_heading_keeps_the_blog_name() -> None:
         "<p>The pier was empty when she got there.</p><p>She waited anyway.</p></body></html>"
     )
     assert _read(page).meta.title != "Gull Notes"
+
+
+# -- FanFiction.net's and FictionPress's mobile page -------------------------------------------
+
+FFN_MOBILE = """<!DOCTYPE html><html><head><title>Orchard Weather Chapter 3: Frost, an original fanfic | FictionPress</title></head>
+<body><div id="top"><a href="/">FictionPress</a></div>
+<div id="content"><div style="text-align:center;"><b>Orchard Weather</b> By: <a href="/u/55120/pell-ashby">pell-ashby</a><br/>
+<span class="xcontrast_txt">Fiction K+ - English - Family - Chapters: 5 - Words: 9,310 - Reviews: 4 - Favs: 2 - Follows: 6 - Updated: 8/9/2022 - Published: 6/1/2022</span></div>
+<div style="text-align:center;margin-top:10px;"><a href="/s/777/2/">&laquo; Prev</a> <b>Chapter 3: Frost</b> <a href="/s/777/4/">Next &raquo;</a></div>
+<div id="storycontent" class="storycontent nocopy" style="padding:10px;">
+<p>The frost came early that year and silvered every apple still on the branch.</p>
+<p>Grandad said they would be sweeter for it, and for once he was right.</p>
+</div>
+<div style="text-align:center;"><a href="/s/777/2/">&laquo; Prev</a> <a href="/s/777/4/">Next &raquo;</a></div>
+<div id="review"><a href="/r/777/">Review</a></div></div>
+<div id="footer">Help - Privacy - Terms of Service</div></body></html>"""
+
+
+def test_ffn_mobile_page_is_read_as_fanfiction_net() -> None:
+    story = _read(FFN_MOBILE)
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("Orchard Weather", "pell-ashby", "K+")
+    assert story.chapters[0].title == "Frost"
+    assert story.chapters[0].paragraphs == [
+        "The frost came early that year and silvered every apple still on the branch.",
+        "Grandad said they would be sweeter for it, and for once he was right.",
+    ]
+
+
+def test_a_page_with_a_storycontent_box_and_no_byline_is_read_as_any_page() -> None:
+    """Guard: the mobile shape needs its "By:" line and the author's link."""
+    page = (
+        "<html><head><title>Hedge School</title></head><body><h1>Hedge School</h1>"
+        '<div id="storycontent"><p>Lessons were held under the hawthorn when it was not raining.</p>'
+        "<p>It was usually raining.</p></div></body></html>"
+    )
+    story = _read(page)
+    assert story.meta.title == "Hedge School"
+    assert "It was usually raining." in _text(story)
