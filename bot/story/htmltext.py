@@ -73,6 +73,7 @@ from bot.story.webpage import (
     tumblr_blog,
     tumblr_reblog,
     wikisource_author,
+    without_author_line,
     without_chapter_heading,
     without_form_suffix,
     without_site_name,
@@ -1017,6 +1018,7 @@ def parse_generic_html(
     items = _title_over_fields(_without_site_lines(_from_post_header(items)))
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
+    items = without_author_line(items, str(meta_author.get("content") or "") if meta_author else None)
     prefix: list[Item] = []
     if byline is not None:  # a reading site's bar names the story: the page's <title> names the part
         prefix.append(Para(f"Title: {byline[0]}", 0))

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from bs4 import Comment, NavigableString, Tag
 
-from bot.story.structure import MONTHS, Item, Para
+from bot.story.structure import MONTHS, Heading, Item, Para
 
 _CHROME_TAGS = frozenset(["footer", "aside", "button", "input", "textarea", "label"])
 _CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "button", "search", "menu"])
@@ -1058,3 +1058,23 @@ def without_chapter_heading(page_title: str, chapter: str | None) -> str:
             if join is not None and join.end() > 0 and after[join.end() :].strip():
                 return after[join.end() :].strip()
     return page_title
+
+
+_AUTHOR_LINE_ITEMS = 6  # the title page's lines over a document's first heading: its title, author, date
+
+
+def without_author_line(items: list[Item], author: str | None) -> list[Item]:
+    """A document's items less the line over its first heading that is only its author's name
+    ("Bram Oosterhuis", or "by Bram Oosterhuis", centred under the title of a LibreOffice or Word
+    export), where the document's own ``<meta name="author">`` names the same writer: read as text,
+    the name was a chapter of its own before "Chapter 1"."""
+    name = " ".join((author or "").split()).casefold()
+    if not name:
+        return items
+    for index, item in enumerate(items[:_AUTHOR_LINE_ITEMS]):
+        if isinstance(item, Heading):
+            break
+        line = " ".join(item.text.split()).casefold() if isinstance(item, Para) and not item.note else ""
+        if line in (name, f"by {name}"):
+            return items[:index] + items[index + 1 :]
+    return items

@@ -214,3 +214,39 @@ def test_a_page_with_a_storycontent_box_and_no_byline_is_read_as_any_page() -> N
     story = _read(page)
     assert story.meta.title == "Hedge School"
     assert "It was usually raining." in _text(story)
+
+
+# -- a LibreOffice export's author line ------------------------------------------------------------
+
+LIBREOFFICE = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">
+<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title>Kiln Hours</title>
+<meta name="generator" content="LibreOffice 7.5.2.2 (Windows)"/><meta name="author" content="Wilhelmina Crane"/>
+<style type="text/css">p { line-height: 115%; margin-bottom: 0.25cm } h1.western { font-size: 24pt }</style></head>
+<body lang="en-GB" dir="ltr"><p class="western" align="center" style="margin-bottom: 0cm"><font size="5"><b>Kiln Hours</b></font></p>
+<p class="western" align="center" style="margin-bottom: 0cm"><br/></p>
+<p class="western" align="center" style="margin-bottom: 0cm">Wilhelmina Crane</p>
+<p class="western" style="margin-bottom: 0cm"><br/></p>
+<h1 class="western">Chapter 1</h1>
+<p class="western" style="margin-bottom: 0cm">The kiln took a whole day to cool, and Agnes sat by it the whole day.</p>
+<p class="western" style="margin-bottom: 0cm">She did not open the door early. Her mother had, once.</p>
+<h1 class="western">Chapter 2</h1>
+<p class="western" style="margin-bottom: 0cm">Every bowl came out whole but one, and that one she kept.</p>
+</body></html>"""
+
+
+def test_libreoffice_author_line_over_the_first_chapter_is_the_author() -> None:
+    story = _read(LIBREOFFICE)
+    assert (story.meta.title, story.meta.author) == ("Kiln Hours", "Wilhelmina Crane")
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        [
+            "The kiln took a whole day to cool, and Agnes sat by it the whole day.",
+            "She did not open the door early. Her mother had, once.",
+        ],
+        ["Every bowl came out whole but one, and that one she kept."],
+    ]
+
+
+def test_a_name_line_not_the_documents_author_stays() -> None:
+    """Guard: only the line naming the document's own author goes."""
+    page = LIBREOFFICE.replace('content="Wilhelmina Crane"', 'content="W. Crane"')
+    assert "Wilhelmina Crane" in [paragraph for chapter in _read(page).chapters for paragraph in chapter.paragraphs]
