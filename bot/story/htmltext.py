@@ -64,6 +64,7 @@ from bot.story.webpage import (
     forum_author,
     names_author_note,
     newsletter_notes,
+    page_author,
     post_subtitle,
     spoiler_boxes,
     squeezed_text,
@@ -1006,6 +1007,7 @@ def parse_generic_html(
     byline = story_byline(soup.body or soup)
     reblog = tumblr_reblog(soup.body or soup)
     blog = reblog[0] if reblog is not None else tumblr_blog(soup)
+    named = page_author(soup.body or soup)
     serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
     body = strip_page_chrome(soup.body or soup)
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
@@ -1036,6 +1038,8 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {book_author}", 0))
     elif blog:
         prefix.append(Para(f"Author: {blog}", 0))
+    elif named:
+        prefix.append(Para(f"Author: {named}", 0))
     if tags:  # read as AO3's freeform tags: those naming a warning declare it ("#tw death"), the rest nothing
         prefix.append(Para(f"Additional Tags: {', '.join(tags)}", 0))
     # The page's <title> is often the document's file name ("The Understudy - draft 3"): a title

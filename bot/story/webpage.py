@@ -690,6 +690,9 @@ def tumblr_blog(soup: Tag) -> str | None:
         return original
     if soup.find("a", class_="tumblr_blog") is not None:
         return None
+    home = _header_blog(soup)
+    if home is not None:
+        return home
     addresses = [tag.get("href") for tag in soup.find_all("link", rel="canonical")]
     addresses += [tag.get("content") for tag in soup.find_all("meta", attrs={"property": "og:url"})]
     for address in addresses:
@@ -1078,3 +1081,55 @@ def without_author_line(items: list[Item], author: str | None) -> list[Item]:
         if line in (name, f"by {name}"):
             return items[:index] + items[index + 1 :]
     return items
+
+
+_HEADER_LINKS_MOST = 20  # links to a Tumblr blog's own page looked at for the blog's header
+_HEADER_DEPTH = 4  # elements looked up from such a link for the header holding it
+
+
+def _header_blog(soup: Tag) -> str | None:
+    """The blog a Tumblr post's page heads itself with: its theme's header (``<header>``, or an element a
+    class or id calls a header or the blog's title) links the blog's name to its own page
+    ("https://hearthfic.tumblr.com/"), where the page gives no address of its own."""
+    for link in soup.find_all("a", href=_TUMBLR_HOME, limit=_HEADER_LINKS_MOST):
+        address = _TUMBLR_HOME.match(str(link.get("href")).strip())
+        name = (address.group("sub") or address.group("path")) if address else None
+        if name and any(_names_header(parent) for parent in itertools.islice(link.parents, _HEADER_DEPTH)):
+            return name
+    return None
+
+
+def _names_header(element: Tag) -> bool:
+    words = {word for name in _names(element) for word in _words(name)}
+    return element.name == "header" or "header" in words or bool(set(_names(element)) & _SITE_TITLES)
+
+
+_POSTER_DEPTH = 3  # elements looked up from a journal's user link for the entry's poster box
+
+
+def page_author(body: Tag) -> str | None:
+    """The author a page names where no byline of a blog's or a reading site's does: a Dreamwidth or
+    LiveJournal entry's poster (``span.ljuser`` in its "poster" box, the user in ``lj:user``), or the
+    name a class calls the author's beside the story's title heading (Inkitt's ``div.author-name``
+    in the story's header). Users named in the entry's text are not its poster."""
+    for user in body.find_all("span", class_="ljuser", limit=_HEADER_LINKS_MOST):
+        if any(
+            "poster" in {word for name in _names(parent) for word in _words(name)}
+            for parent in itertools.islice(user.parents, _POSTER_DEPTH)
+        ):
+            name = str(user.get("lj:user") or "").strip() or squeezed_text(user)
+            if name:
+                return name
+    title = body.find("h1")
+    header = title.parent if isinstance(title, Tag) else None
+    named = header.find(class_=_names_author_name) if isinstance(header, Tag) and header is not body else None
+    name = _BY_PREFIX.sub("", squeezed_text(named)).strip() if isinstance(named, Tag) else ""
+    return name if name and len(name.split()) <= _NAME_WORDS else None
+
+
+_NAME_WORDS = 5
+
+
+def _names_author_name(names: str | list[str] | None) -> bool:
+    """A class naming the author's name: "author-name", "author" (not "author-note", "author-bio")."""
+    return names is not None and any(name in ("author", "author-name", "authorname") for name in _classes_of(names))

@@ -250,3 +250,60 @@ def test_a_name_line_not_the_documents_author_stays() -> None:
     """Guard: only the line naming the document's own author goes."""
     page = LIBREOFFICE.replace('content="Wilhelmina Crane"', 'content="W. Crane"')
     assert "Wilhelmina Crane" in [paragraph for chapter in _read(page).chapters for paragraph in chapter.paragraphs]
+
+
+# -- who wrote it: Dreamwidth's poster, a Tumblr theme's header, Inkitt's author name -------------
+
+DREAMWIDTH = """<!DOCTYPE html><html lang="en"><head><title>fic: Lamplighter's Round</title></head>
+<body class="page-entry"><div id="canvas"><div id="header"><h1 id="title"><span>Quiet Lanes</span></h1></div>
+<div id="content"><div class="entry-wrapper has-subject" id="entry-wrapper-4210"><div class="entry" id="entry-4210">
+<div class="header"><h3 class="entry-title"><a href="https://juniperwick.dreamwidth.org/4210.html">fic: Lamplighter's Round</a></h3>
+<span class="datetime">Oct. 2nd, 2023 08:00 pm</span></div>
+<div class="contents"><div class="poster-container"><span class="poster entry-poster"><span lj:user="juniperwick" class="ljuser"><a href="https://juniperwick.dreamwidth.org/profile"><img src="user.png" alt="[personal profile] " /></a><a href="https://juniperwick.dreamwidth.org/"><b>juniperwick</b></a></span></span></div>
+<div class="entry-content">
+<b>Title:</b> Lamplighter's Round<br /><b>Rating:</b> General<br /><b>Summary:</b> Forty lamps, one ladder, and a boy who is afraid of heights.<br /><br />
+Oskar lit the lamps on Mill Street from the top of a ladder, eyes shut, counting rungs.<br /><br />
+Thanks to <span lj:user="brackenfold" class="ljuser"><a href="https://brackenfold.dreamwidth.org/"><b>brackenfold</b></a></span> for the idea, he said to nobody.
+</div></div></div></div></div></div></body></html>"""
+
+TUMBLR_NEW = """<!DOCTYPE html><html><head><title>Fernhollow Writes — the lighthouse cat</title></head><body>
+<header id="header"><h1 class="blog-title"><a href="https://fernhollow.tumblr.com/">Fernhollow Writes</a></h1><div class="description">small fics for small hours</div></header>
+<main><article class="post text" id="post-5521"><h2 class="post-title">the lighthouse cat</h2>
+<div class="post-body"><p><b>warnings:</b> none<br><b>wc:</b> 310</p>
+<p>The lighthouse cat slept in the lamp room because it was the warmest place in the county.</p>
+<p>When the keeper retired, the cat stayed, and the new keeper learned to step around her.</p></div>
+<div class="post-footer"><div class="post-notes-count"><a href="/post/5521#notes">12 notes</a></div></div></article></main></body></html>"""
+
+INKITT = """<!DOCTYPE html><html><head><title>The Salt Clock - Chapter 1 - Rosalind Oyelaran - Inkitt</title></head><body>
+<div class="navbar navbar-default"><a href="/">Inkitt</a></div>
+<div class="story-page"><div class="story-header"><h1 class="story-title">The Salt Clock</h1><div class="author-name"><a href="/rosoyelaran">Rosalind Oyelaran</a></div></div>
+<article id="chapterText" class="chapter-text"><h2 class="chapter-head-title">Chapter 1: Low Tide</h2>
+<p>The clock in the harbour master's office ran on salt water and was never wrong about the tide.</p>
+<p>It was wrong about everything else, which is why nobody trusted it with the hour.</p></article>
+<div class="story-rating-box"><span>Rate this story</span></div></div></body></html>"""
+
+
+def test_dreamwidth_entry_names_its_poster_not_a_user_in_the_text() -> None:
+    story = _read(DREAMWIDTH)
+    assert (story.meta.title, story.meta.author) == ("Lamplighter's Round", "juniperwick")
+
+
+def test_new_tumblr_theme_header_names_the_blog() -> None:
+    story = _read(TUMBLR_NEW)
+    assert (story.meta.title, story.meta.author) == ("the lighthouse cat", "fernhollow")
+
+
+def test_inkitt_author_name_beside_the_title_is_the_author() -> None:
+    story = _read(INKITT)
+    assert (story.meta.title, story.meta.author) == ("The Salt Clock", "Rosalind Oyelaran")
+
+
+def test_users_and_blogs_named_in_the_text_are_no_author() -> None:
+    """Guard: a user link in the story and a blog linked from the text, not the page's header or poster box."""
+    page = (
+        "<html><head><title>Borrowed Words</title></head><body><h1>Borrowed Words</h1>"
+        '<p>Prompt from <span lj:user="brackenfold" class="ljuser"><b>brackenfold</b></span>, with thanks.</p>'
+        '<p>Also see <a href="https://fernhollow.tumblr.com/">fernhollow</a> for the first part.</p>'
+        "<p>The words were borrowed, and she gave them back a little worn.</p></body></html>"
+    )
+    assert _read(page).meta.author is None
