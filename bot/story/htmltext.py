@@ -66,6 +66,7 @@ from bot.story.webpage import (
     newsletter_notes,
     page_author,
     post_subtitle,
+    separate_chips,
     spoiler_boxes,
     squeezed_text,
     stats_line,
@@ -1001,6 +1002,7 @@ def parse_generic_html(
     ``<h3>Story</h3>``) is a section of its chapter, as in Markdown (:mod:`bot.story.note_headings`).
     """
     label_author_notes(soup, soup.body or soup)
+    separate_chips(soup.body or soup)
     book_author = single_page_book(soup.body or soup) or wikisource_author(soup.body or soup)
     poster = forum_author(soup.body or soup)
     tags = post_tags(soup.body or soup)

@@ -1133,3 +1133,16 @@ _NAME_WORDS = 5
 def _names_author_name(names: str | list[str] | None) -> bool:
     """A class naming the author's name: "author-name", "author" (not "author-note", "author-bio")."""
     return names is not None and any(name in ("author", "author-name", "authorname") for name in _classes_of(names))
+
+
+_CHIPS_MOST = 200  # Notion's property values looked at on a page
+
+
+def separate_chips(body: Tag) -> None:
+    """A Notion export's multi-select values, each a chip (``span.selected-value``) set side by side
+    with nothing between: read as text, "grief" and "hospital" ran together into "griefhospital" and
+    no warning of a "CW" property mapped. Chips that follow one another are parted by a comma."""
+    for chip in body.find_all("span", class_="selected-value", limit=_CHIPS_MOST):
+        following = chip.next_sibling
+        if isinstance(following, Tag) and following.name == "span" and "selected-value" in _names(following):
+            chip.insert_after(NavigableString(", "))

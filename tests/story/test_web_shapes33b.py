@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.warnings.declared import map_texts
 
 
 def _read(page: str, name: str = "page.html") -> Story:
@@ -307,3 +308,25 @@ def test_users_and_blogs_named_in_the_text_are_no_author() -> None:
         "<p>The words were borrowed, and she gave them back a little worn.</p></body></html>"
     )
     assert _read(page).meta.author is None
+
+
+# -- a Notion export's multi-select tags -----------------------------------------------------------
+
+NOTION = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"/><title>The Night Ward</title></head>
+<body><article id="f00d" class="page sans"><header><h1 class="page-title">The Night Ward</h1>
+<table class="properties"><tbody><tr class="property-row property-row-text"><th>Author</th><td>Ines Albarran</td></tr>
+<tr class="property-row property-row-multi_select"><th>CW</th><td><span class="selected-value select-value-color-red">grief</span><span class="selected-value select-value-color-blue">hospital</span></td></tr></tbody></table></header>
+<div class="page-body"><h2 id="c1">One</h2><p>The night nurse hummed the same three bars of a song she never finished.</p>
+<h2 id="c2">Two</h2><p>On his last night Teo finished it for her, badly, and she laughed.</p></div></article></body></html>"""
+
+
+def test_notion_multi_select_values_are_separate_tags() -> None:
+    story = _read(NOTION)
+    assert story.meta.declared_warnings == ["CW: grief, hospital"]
+    assert "grief" in map_texts(story.meta.declared_warnings).ids
+
+
+def test_a_single_notion_value_gains_no_comma() -> None:
+    """Guard: one chip alone is read as it is."""
+    page = NOTION.replace('<span class="selected-value select-value-color-blue">hospital</span>', "")
+    assert _read(page).meta.declared_warnings == ["CW: grief"]
