@@ -61,6 +61,8 @@ from bot.story.webpage import (
     blog_chatter,
     blog_post_byline,
     box_title,
+    closing_site_block,
+    divider_images,
     forum_author,
     names_author_note,
     newsletter_notes,
@@ -1014,6 +1016,8 @@ def parse_generic_html(
     body = strip_page_chrome(soup.body or soup)
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
         body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's
+    divider_images(body)
+    closing_site_block(body)
     post_subtitle(body)
     newsletter_notes(body)
     image_lines(body)

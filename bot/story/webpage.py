@@ -23,7 +23,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from bs4 import Comment, NavigableString, Tag
+from bs4 import Comment, NavigableString, PageElement, Tag
 
 from bot.story.structure import MONTHS, Heading, Item, Para
 
@@ -1146,3 +1146,77 @@ def separate_chips(body: Tag) -> None:
         following = chip.next_sibling
         if isinstance(following, Tag) and following.name == "span" and "selected-value" in _names(following):
             chip.insert_after(NavigableString(", "))
+
+
+_WORDLESS = re.compile(r"[^\w]+")
+
+
+_DIVIDERS_MOST = 50  # divider images looked at on a page: each looks back for the story's text once
+_PROSE_CHARS = 80  # a run of text this long is the story's, not a header's line
+
+
+def divider_images(body: Tag) -> None:
+    """An image whose alt text is nothing but marks ("~*~*~", "* * *", "-:-"), as hand-made pages draw
+    a divider, is a scene break in the story (a line of its marks, as a text file writes one) and
+    nothing over it (between the title and the header's lines, where a break would end the header):
+    read as an image, it was a "[Image: ~*~*~]" line of the story."""
+    for image in body.find_all("img", alt=_WORDLESS, limit=_DIVIDERS_MOST):
+        alt = str(image.get("alt") or "").strip()
+        if not alt or not _WORDLESS.fullmatch(alt):
+            continue
+        if image.find_previous(string=lambda text: len(text.strip()) >= _PROSE_CHARS) is None:
+            image.decompose()
+        else:
+            line = Tag(name="p")
+            line.string = alt
+            image.replace_with(line)  # a line of marks alone: a scene break, as in a text file
+
+
+# A hand-made page's lines under its story: its visitor counter, "best viewed in 800x600", "last updated".
+_SITE_LINE = re.compile(
+    r"^\W*(?:best[ \t]+viewed[ \t]+(?:in|with|at)\b|last[ \t]+updated?\b|(?:you[ \t]+are[ \t]+)?visitor[ \t]+(?:no\.?|number|#)?"
+    r"|hits?[ \t]+since\b|(?:©|\(c\)|copyright)\b)",
+    re.IGNORECASE,
+)
+_COUNTER = re.compile(r"\b(?:visitor|hit|web)?[ \t-]*counter\b|\bcounter\d*\.", re.IGNORECASE)
+_LINK_SEPARATORS = re.compile(r"[\s|·•~\-–—/]*")
+
+
+def closing_site_block(body: Tag) -> None:
+    """The block closing a hand-made page (Neocities, GeoCities), under the story, when each of its
+    lines is the site's: links back ("<< back to stories | home"), a visitor counter's image, "best
+    viewed in 800x600 ~ last updated 2/2/2024". Read as text, it was the story's last paragraph. One
+    line of words the site's lines do not say keeps the block."""
+    block = next((child for child in reversed(body.contents) if isinstance(child, Tag)), None)
+    while isinstance(block, Tag) and block.name in ("div", "center", "p") and _only_child(block) is not None:
+        block = _only_child(block)
+    if not isinstance(block, Tag) or block is body or not block.find("a"):
+        return
+    lines: list[list[PageElement]] = [[]]
+    for child in block.contents:
+        if isinstance(child, Tag) and child.name == "br":
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    if all(_site_line(line) for line in lines):
+        block.decompose()
+
+
+def _only_child(block: Tag) -> Tag | None:
+    children = [child for child in block.contents if not (isinstance(child, NavigableString) and not child.strip())]
+    return children[0] if len(children) == 1 and isinstance(children[0], Tag) and children[0].name != "a" else None
+
+
+def _site_line(line: list[PageElement]) -> bool:
+    """Whether a line is only links and their separators, a counter's image, or a site's own line."""
+    rest: list[str] = []
+    for node in line:
+        if isinstance(node, Tag) and node.name == "a":
+            continue
+        if isinstance(node, Tag) and node.name == "img":
+            if not _COUNTER.search(f"{node.get('alt') or ''} {node.get('src') or ''}"):
+                return False
+            continue
+        rest.append(node.get_text(" ") if isinstance(node, Tag) else str(node))
+    text = " ".join(" ".join(rest).split())
+    return not text or _LINK_SEPARATORS.fullmatch(text) is not None or _SITE_LINE.match(text) is not None

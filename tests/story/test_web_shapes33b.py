@@ -330,3 +330,51 @@ def test_a_single_notion_value_gains_no_comma() -> None:
     """Guard: one chip alone is read as it is."""
     page = NOTION.replace('<span class="selected-value select-value-color-blue">hospital</span>', "")
     assert _read(page).meta.declared_warnings == ["CW: grief"]
+
+
+# -- a hand-made page (Neocities) --------------------------------------------------------------
+
+NEOCITIES = """<html><head><title>~ the lantern fish ~</title></head>
+<body bgcolor="#101830" text="#d8e0f0"><center>
+<font face="Georgia" size="5"><b>the lantern fish</b></font><br>
+<font size="2">a story by <a href="index.html">minnowgate</a></font><br><br>
+<img src="stars.gif" alt="*~*~*"><br><br>
+<font size="2"><i>warnings: drowning mention</i></font>
+</center><br>
+<table width="600" align="center"><tr><td><font face="Georgia">
+&nbsp;&nbsp;The lantern fish carried its light down where the sun had never been, and was not lonely about it.<br><br>
+&nbsp;&nbsp;A diver came down once, and nearly drowned, and the fish showed her the way up.<br><br>
+<img src="stars.gif" alt="*~*~*"><br><br>
+&nbsp;&nbsp;Years later she came back with a lamp of her own, and the fish was not surprised at all.<br><br>
+</font></td></tr></table>
+<center><a href="stories.html">&lt;&lt; back to stories</a> | <a href="index.html">home</a><br>
+<img src="https://counter.example/hits.gif" alt="visitor counter"><br>
+<font size="1">best viewed in 1024x768 ~ last updated 3/4/2024</font></center>
+</body></html>"""
+
+
+def test_hand_made_page_divider_and_closing_links_are_no_story() -> None:
+    story = _read(NEOCITIES)
+    assert (story.meta.title, story.meta.author) == ("the lantern fish", "minnowgate")
+    assert story.meta.declared_warnings == ["warnings: drowning mention"]
+    chapter = story.chapters[0]
+    assert [scene.paragraphs for scene in chapter.scenes] == [
+        [
+            "The lantern fish carried its light down where the sun had never been, and was not lonely about it.",
+            "A diver came down once, and nearly drowned, and the fish showed her the way up.",
+        ],
+        ["Years later she came back with a lamp of her own, and the fish was not surprised at all."],
+    ]
+
+
+def test_a_closing_line_with_words_of_the_story_and_a_pictured_image_stay() -> None:
+    """Guard: a last paragraph with a link in a sentence, and an image with words for its alt, are the story's."""
+    page = (
+        "<html><head><title>Ferry Songs</title></head><body><p>The ferry sang when the wind was right, "
+        "and the passengers pretended not to hear it, every one of them.</p>"
+        '<p><img src="ferry.png" alt="the ferry at dusk"></p>'
+        '<center>Part two <a href="two.html">comes next week</a>, if the ferry allows it.</center></body></html>'
+    )
+    text = _text(_read(page))
+    assert "[Image: the ferry at dusk]" in text
+    assert "Part two comes next week, if the ferry allows it." in text
