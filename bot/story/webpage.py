@@ -220,30 +220,37 @@ _ACTIONS = frozenset(
         "write a review",
     ]
 )
-_ACTION_LINKS_MOST = 200  # links looked at for a box of buttons: each reads its parent's text once
-_ACTION_GAP = re.compile(r"[\s|·•/,]+")
+_ACTION_BUTTONS_MOST = 12  # links in a box of buttons
+_ACTION_GAP = re.compile(r"[\s|·•/,]*")
 
 
 def _action_boxes(body: Tag) -> list[Tag]:
     """The boxes that hold nothing but a site's buttons set as links ("Follow Favorite" under a Royal
     Road chapter, "Review" under FanFiction.net's mobile page): read as text, they closed the story.
-    A box with a word besides its buttons ("Follow me for more!") is left to the text."""
+    A box with a word besides its buttons ("Follow me for more!") is left to the text. Only the
+    box's own children are read, each link's text once: one pass over the page's links."""
     found: list[Tag] = []
     seen: set[int] = set()
-    for link in body.find_all("a", limit=_ACTION_LINKS_MOST):
+    for link in body.find_all("a"):
+        words = link.contents[0] if len(link.contents) == 1 else None
+        if not isinstance(words, NavigableString) or " ".join(words.split()).casefold() not in _ACTIONS:
+            continue
         parent = link.parent
         if not isinstance(parent, Tag) or parent is body or id(parent) in seen:
             continue
-        if squeezed_text(link).casefold() not in _ACTIONS:
-            continue
         seen.add(id(parent))
-        links = parent.find_all("a")
-        rest = squeezed_text(parent)
-        for other in links:
-            rest = rest.replace(squeezed_text(other), " ", 1)
-        if all(squeezed_text(other).casefold() in _ACTIONS for other in links) and not _ACTION_GAP.sub("", rest):
+        children = [
+            child
+            for child in parent.contents
+            if not (isinstance(child, NavigableString) and _ACTION_GAP.fullmatch(child) is not None)
+        ]
+        if len(children) <= _ACTION_BUTTONS_MOST and all(_action_link(child) for child in children):
             found.append(parent)
     return found
+
+
+def _action_link(element: PageElement) -> bool:
+    return isinstance(element, Tag) and element.name == "a" and squeezed_text(element).casefold() in _ACTIONS
 
 
 def squeezed_text(element: Tag) -> str:
@@ -740,9 +747,14 @@ def tumblr_reblog(body: Tag) -> tuple[str, Tag | None] | None:
     return name, post
 
 
+_LABEL_PARTS = 4  # the link, the colon and the whitespace about them
+
+
 def _reblog_label(link: Tag) -> bool:
     """Whether the link's parent reads as the link and a colon: "marrowlight:"."""
-    label = squeezed_text(link.parent) if isinstance(link.parent, Tag) else ""
+    if not isinstance(link.parent, Tag) or len(link.parent.contents) > _LABEL_PARTS:
+        return False
+    label = squeezed_text(link.parent)
     name = squeezed_text(link)
     return bool(name) and label.startswith(name) and label[len(name) :].strip() == ":"
 
@@ -1151,7 +1163,7 @@ def separate_chips(body: Tag) -> None:
 _WORDLESS = re.compile(r"[^\w]+")
 
 
-_DIVIDERS_MOST = 50  # divider images looked at on a page: each looks back for the story's text once
+_DIVIDERS_MOST = 50  # divider images looked at on a page
 _PROSE_CHARS = 80  # a run of text this long is the story's, not a header's line
 
 
@@ -1160,15 +1172,22 @@ def divider_images(body: Tag) -> None:
     a divider, is a scene break in the story (a line of its marks, as a text file writes one) and
     nothing over it (between the title and the header's lines, where a break would end the header):
     read as an image, it was a "[Image: ~*~*~]" line of the story."""
-    for image in body.find_all("img", alt=_WORDLESS, limit=_DIVIDERS_MOST):
-        alt = str(image.get("alt") or "").strip()
-        if not alt or not _WORDLESS.fullmatch(alt):
-            continue
-        if image.find_previous(string=lambda text: len(text.strip()) >= _PROSE_CHARS) is None:
+    dividers = [
+        image
+        for image in body.find_all("img", alt=_WORDLESS, limit=_DIVIDERS_MOST)
+        if _WORDLESS.fullmatch(str(image.get("alt") or "").strip())
+    ]
+    if not dividers:
+        return
+    prose = body.find(string=lambda text: len(text.strip()) >= _PROSE_CHARS)
+    over = prose.find_all_previous("img") if prose is not None else body.find_all("img")
+    over_text = {id(image) for image in over}
+    for image in dividers:
+        if id(image) in over_text:
             image.decompose()
         else:
             line = Tag(name="p")
-            line.string = alt
+            line.string = str(image.get("alt")).strip()
             image.replace_with(line)  # a line of marks alone: a scene break, as in a text file
 
 
