@@ -391,7 +391,6 @@ _COLON_ONLY = {
     "tags",
     "note",
     "words",
-    "wc",
     "status",
     "beta",
     "rated",
