@@ -1217,8 +1217,9 @@ def closing_site_block(body: Tag) -> None:
             lines.append([])
         else:
             lines[-1].append(child)
-    if all(_site_line(line) for line in lines):
-        block.decompose()
+    kinds = [_site_line(line) for line in lines]
+    if all(kinds) and any(kind == "site" for kind in kinds):
+        block.decompose()  # (links alone may be the story's: "one two", a list of its sources)
 
 
 def _only_child(block: Tag) -> Tag | None:
@@ -1226,16 +1227,21 @@ def _only_child(block: Tag) -> Tag | None:
     return children[0] if len(children) == 1 and isinstance(children[0], Tag) and children[0].name != "a" else None
 
 
-def _site_line(line: list[PageElement]) -> bool:
-    """Whether a line is only links and their separators, a counter's image, or a site's own line."""
+def _site_line(line: list[PageElement]) -> str | None:
+    """What a line of a page's closing block is: "site" for a counter's image or a site's own line
+    ("best viewed in ..."), "links" for links and their separators only, None for anything else."""
     rest: list[str] = []
+    kind = "links"
     for node in line:
         if isinstance(node, Tag) and node.name == "a":
             continue
         if isinstance(node, Tag) and node.name == "img":
             if not _COUNTER.search(f"{node.get('alt') or ''} {node.get('src') or ''}"):
-                return False
+                return None
+            kind = "site"
             continue
         rest.append(node.get_text(" ") if isinstance(node, Tag) else str(node))
     text = " ".join(" ".join(rest).split())
-    return not text or _LINK_SEPARATORS.fullmatch(text) is not None or _SITE_LINE.match(text) is not None
+    if not text or _LINK_SEPARATORS.fullmatch(text) is not None:
+        return kind
+    return "site" if _SITE_LINE.match(text) is not None else None

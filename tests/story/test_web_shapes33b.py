@@ -378,3 +378,11 @@ def test_a_closing_line_with_words_of_the_story_and_a_pictured_image_stay() -> N
     text = _text(_read(page))
     assert "[Image: the ferry at dusk]" in text
     assert "Part two comes next week, if the ferry allows it." in text
+
+
+def test_a_closing_line_of_links_alone_stays() -> None:
+    """Guard: links with no counter or "best viewed in" line by them may be the story's own."""
+    page = NEOCITIES.replace('<img src="https://counter.example/hits.gif" alt="visitor counter"><br>', "").replace(
+        '<font size="1">best viewed in 1024x768 ~ last updated 3/4/2024</font>', ""
+    )
+    assert "<< back to stories | home" in _text(_read(page))
