@@ -101,7 +101,7 @@ def _chapter_heading(soup: BeautifulSoup) -> Heading:
     return heading or Heading(None, "document", 2, "section")
 
 
-_PREV = "prev"
+_BAR_WORDS = ("prev", "next")  # the mobile bar's links either side of the chapter's name
 
 
 def _mobile_chapter_heading(text: Tag) -> Heading:
@@ -112,7 +112,7 @@ def _mobile_chapter_heading(text: Tag) -> Heading:
             continue  # (the page around the text)
         links = [squeezed for link in bar.find_all("a") if (squeezed := element_text(link).strip())]
         label = bar.find("b")
-        if isinstance(label, Tag) and any(_PREV in link.casefold() or "next" in link.casefold() for link in links):
+        if isinstance(label, Tag) and any(word in link.casefold() for link in links for word in _BAR_WORDS):
             name = " ".join(element_text(label).split())
             heading = (numbered_heading(name) or match_heading(name, markdown=False)) if name else None
             if heading is None and name:
