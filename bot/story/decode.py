@@ -50,7 +50,9 @@ _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 # At most one stray control character in this many characters is removed (:func:`_settle_controls`);
 # more is binary data. Random bytes hold one in ten.
 CONTROL_EVERY = 1000
-_NEWLINES = re.compile(r"\r\n?|[\x0c\x85\u2028\u2029]")
+# "\r\r\n" is a Windows line end written through a second conversion (a CRLF file saved again in text
+# mode): one line end, not two, or every line of a hard-wrapped paragraph was a paragraph of its own.
+_NEWLINES = re.compile(r"\r+\n|\r|[\x0c\x85\u2028\u2029]")
 # Invisible characters that are never text: a byte-order mark left in the middle of a file
 # by joining files, the word joiner. Zero-width joiners and non-joiners stay: emoji and
 # scripts such as Persian and the Indic ones need them.

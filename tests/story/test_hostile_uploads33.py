@@ -162,3 +162,42 @@ def test_a_picture_the_package_calls_a_chapter_is_not_read_as_text() -> None:
     documents = {**_chapters(2), "cover.xhtml": picture}
     story = import_story(_epub(documents, {}), "lake.epub", max_bytes=MAX_BYTES)
     assert _texts(story) == ["The lake was cold on day 1.", "The lake was cold on day 2."]
+
+
+def _prose(count: int) -> list[str]:
+    return [f"The lake was cold on the {n}th day, and the boats stayed in." for n in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("between", ["\n\n\n", "\n\n\n\n", "\r\n\x0c\r\n", "\n\n\n   \n"])
+def test_a_double_spaced_story_is_one_scene_not_a_scene_a_paragraph(between: str) -> None:
+    """Every paragraph two blank lines (or a page break) from the next was a scene of its own, and each
+    scene was posted apart: a 4 MB novel double-spaced went out in 11,000 messages, not 2,700."""
+    text = "The Lake\n\nChapter 1\n\n" + between.join(_prose(30))
+    story = import_story(text.encode(), "lake.txt", max_bytes=MAX_BYTES)
+    (chapter,) = story.chapters
+    assert [scene.paragraphs for scene in chapter.scenes] == [_prose(30)]
+
+
+def test_a_double_spaced_story_keeps_the_scenes_it_sets_wider_apart() -> None:
+    first, second = _prose(20)[:10], _prose(20)[10:]
+    text = "Chapter 1\n\n" + "\n\n\n".join(first) + "\n\n\n\n\n" + "\n\n\n".join(second) + "\n"
+    story = import_story(text.encode(), "lake.txt", max_bytes=MAX_BYTES)
+    assert [scene.paragraphs for scene in story.chapters[0].scenes] == [first, second]
+
+
+def test_short_scenes_set_apart_by_two_blank_lines_stay_apart() -> None:
+    """Guard: a story of two-paragraph scenes has as many scene gaps as paragraph gaps, and keeps them."""
+    paragraphs = _prose(8)
+    scenes = [paragraphs[n : n + 2] for n in range(0, 8, 2)]
+    text = "Chapter 1\n\n" + "\n\n\n".join("\n\n".join(scene) for scene in scenes) + "\n"
+    story = import_story(text.encode(), "lake.txt", max_bytes=MAX_BYTES)
+    assert [scene.paragraphs for scene in story.chapters[0].scenes] == scenes
+
+
+def test_a_windows_line_end_converted_twice_is_one_line_end() -> None:
+    """ "\\r\\r\\n" (a CRLF file saved again in text mode) read as two line ends made every line of a
+    hard-wrapped paragraph a paragraph of its own."""
+    wrapped = "The lake was cold on the first day,\r\r\nand the boats stayed in.\r\r\n"
+    text = "Chapter 1\r\r\n\r\r\n" + wrapped + "\r\r\n" + wrapped
+    story = import_story(text.encode(), "lake.txt", max_bytes=MAX_BYTES)
+    assert story.chapters[0].paragraphs == ["The lake was cold on the first day,\nand the boats stayed in."] * 2
