@@ -188,7 +188,10 @@ def _decode(data: bytes) -> tuple[str, str] | None:
             try:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError:
-                return None
+                # One pasted cp1252 byte in a file saved as UTF-8 with a mark refused the whole story,
+                # while the same file without the mark was read (Notepad writes the mark).
+                mostly = _mostly_utf8(data[len(bom) :]) if encoding == "utf-8" else None
+                return None if mostly is None else (mostly, "utf-8 with stray bytes")
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
         if encoding is None:

@@ -201,3 +201,20 @@ def test_a_windows_line_end_converted_twice_is_one_line_end() -> None:
     text = "Chapter 1\r\r\n\r\r\n" + wrapped + "\r\r\n" + wrapped
     story = import_story(text.encode(), "lake.txt", max_bytes=MAX_BYTES)
     assert story.chapters[0].paragraphs == ["The lake was cold on the first day,\nand the boats stayed in."] * 2
+
+
+def test_a_stray_legacy_byte_in_utf8_with_a_byte_order_mark_is_read_as_without_one() -> None:
+    """One cp1252 "é" pasted into a UTF-8 file refused the whole story when the file began with a
+    byte-order mark (as Notepad saves it), and was read when it did not."""
+    text = "Chapter 1\n\n" + "The caf\u00e9 was cold and the \u2018boats\u2019 stayed in.\n\n" * 40
+    data = text.encode().replace("caf\u00e9".encode(), b"caf\xe9", 1)
+    with_mark = import_story(b"\xef\xbb\xbf" + data, "lake.txt", max_bytes=MAX_BYTES)
+    without = import_story(data, "lake.txt", max_bytes=MAX_BYTES)
+    assert with_mark.chapters == without.chapters
+    assert with_mark.chapters[0].paragraphs[0] == "The caf\u00e9 was cold and the \u2018boats\u2019 stayed in."
+
+
+def test_noise_behind_a_utf8_byte_order_mark_is_still_refused() -> None:
+    data = b"\xef\xbb\xbf" + random.Random(9).randbytes(20_000)
+    with pytest.raises(StoryFormatError, match="not readable text"):
+        import_story(data, "lake.txt", max_bytes=MAX_BYTES)
