@@ -756,6 +756,105 @@ def html_headings_at_element_limit(size: int) -> tuple[str, bytes]:
     return "headings.html", b"<html><body>" + chapters[: size - 40] + b"</body></html>"
 
 
+_WARNING_WORDS = ("blood", "death", "self-harm", "violence", "abuse", "suicide", "gore", "drowning", "torture")
+
+
+def warnings_line_of_items(size: int) -> tuple[str, bytes]:
+    """A "Warnings:" line of different items ("blood 17", "gore 18" ...) to half the size, then a story:
+    each item no warning matched was looked for again in the whole line (100,000 items took 27 s of
+    CPU, 400,000 of the same nine words ran past 150 s)."""
+    items, total, number = [], 0, 0
+    while total < size // 2:
+        item = f"{_WARNING_WORDS[number % len(_WARNING_WORDS)]} {number}"
+        items.append(item)
+        total += len(item) + 2
+        number += 1
+    head = f"The Lake\nby Bench\n\nWarnings: {', '.join(items)}\n\n"
+    return "warned.txt", (head + _novel(size - len(head), "x", _WORDS, 45, scene_breaks=True).decode()).encode()[:size]
+
+
+def front_matter_list_of_warnings(size: int) -> tuple[str, bytes]:
+    """A Markdown front matter listing warnings, as many as the line budget lets through: read as one
+    declaration line (the same cost: 100,000 items ran past 150 s)."""
+    from bot.story.limits import MAX_LINES
+
+    out = io.StringIO()
+    out.write("---\ntitle: The Lake\nwarnings:\n")
+    number = 0
+    while out.tell() < size - 200 and number < MAX_LINES - 1000:
+        out.write(f"  - {_WARNING_WORDS[number % len(_WARNING_WORDS)]} {number}\n")
+        number += 1
+    out.write("---\n\n# Chapter 1\n\nThe lake was cold.\n")
+    return "warned.md", out.getvalue().encode()
+
+
+def double_spaced_novel(size: int) -> tuple[str, bytes]:
+    """The benign novel with two blank lines between paragraphs: every paragraph was a scene of its
+    own, posted apart (11,000 messages where the novel takes 2,700)."""
+    return "double.txt", _novel(size, "Double Spaced", _WORDS, 47, scene_breaks=False).replace(b"\n\n", b"\n\n\n")[
+        :size
+    ]
+
+
+def epub_chapters_at_limit(size: int) -> tuple[str, bytes]:
+    """An EPUB of as many chapter documents as MAX_CHAPTERS lets through (2,000), each a few paragraphs:
+    the readers' work per document (about 2.7 ms: 5.3 s of CPU to import, 7.5 s with the scan)."""
+    from bot.story.limits import DEFAULT_MAX_CHAPTERS
+
+    rng = random.Random(49)
+    per = size // DEFAULT_MAX_CHAPTERS
+    documents = {}
+    for number in range(1, DEFAULT_MAX_CHAPTERS + 1):
+        paragraphs, length = [], 0
+        while length < per - 400:
+            paragraph = f"<p>{_prose(rng, 40)}</p>"
+            paragraphs.append(paragraph)
+            length += len(paragraph)
+        documents[f"c{number}.xhtml"] = _chapter_xhtml(f"Chapter {number}", "".join(paragraphs))
+    return "chapters.epub", _epub(documents, list(documents))
+
+
+def saved_page_of_word_parts(size: int) -> tuple[str, bytes]:
+    """A saved page whose one-letter boundary stands between every word of its text: some 400,000
+    parts, each parsed by the email package (5.8 s of CPU) before the page is found."""
+    rng = random.Random(51)
+    words = "\n--a\n".join(rng.choice(_WORDS) for _ in range(size // 9))
+    page = (
+        'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="a"\n\n--a\nContent-Type: text/html\n\n'
+        "<html><body><h1>Chapter 1</h1><p>The lake was cold.</p></body></html>\n--a\n"
+    )
+    return "parts.mhtml", (page + words).encode()[:size]
+
+
+def rule_words_in_chapters_of_one_line(size: int) -> tuple[str, bytes]:
+    """The rules' words in random order as 2,000 Markdown chapters of one line each: the scan of text
+    no scan has seen, chapter by chapter (6.9 s of CPU of scan)."""
+    from bot.story.limits import DEFAULT_MAX_CHAPTERS
+
+    words = rule_vocabulary()
+    rng = random.Random(53)
+    per = size // DEFAULT_MAX_CHAPTERS - 20
+    chapters = []
+    for number in range(1, DEFAULT_MAX_CHAPTERS + 1):
+        line, length = [], 0
+        while length < per:
+            word = rng.choice(words)
+            line.append(word)
+            length += len(word) + 1
+        chapters.append(f"# Chapter {number}\n\n{' '.join(line)}\n\n")
+    return "one-line-chapters.md", "".join(chapters).encode()[:size]
+
+
+def negations_at_line_limit(size: int) -> tuple[str, bytes]:
+    """A short negated sentence per paragraph ("Nobody died that day 17."), as many as the line budget lets
+    through: the readers' work per paragraph and the scan's negation checks (7.7 s of CPU)."""
+    from bot.story.limits import MAX_LINES
+
+    sentences = ("He did not hurt her", "Nobody died that day", "She never cut herself", "No one was killed")
+    paragraphs = [f"{sentences[number % len(sentences)]} {number}." for number in range(MAX_LINES // 2 - 1000)]
+    return "negations.txt", "\n\n".join(paragraphs).encode()[:size]
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -824,6 +923,13 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "HTML chapter headings at the element limit": html_headings_at_element_limit,
     "unclosed <div>s at the element limit": unclosed_divisions_at_element_limit,
     "EPUB notes called from every document": epub_notes_in_every_document,
+    "a Warnings: line of different items": warnings_line_of_items,
+    "a front matter list of warnings": front_matter_list_of_warnings,
+    "a double-spaced novel": double_spaced_novel,
+    "EPUB chapters at the chapter limit": epub_chapters_at_limit,
+    "a saved page with a part per word": saved_page_of_word_parts,
+    "the rules' words in 2,000 chapters of one line": rule_words_in_chapters_of_one_line,
+    "a negation per paragraph at the line limit": negations_at_line_limit,
 }
 
 
