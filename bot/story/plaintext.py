@@ -28,6 +28,7 @@ from bot.story.gutenberg import TITLE_PAGE_LINES, drop_front_matter, opening_tra
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
+    NOTE_LABELS_ALONE,
     Heading,
     Item,
     Para,
@@ -581,7 +582,8 @@ _NOTE_MARKERS = re.compile(
     r"|enjoy|disclaimer|(?:don['’]?t|do not|doesn['’]?t) own|out of character|ooc|hope (?:you|u|ya|y['’]?all)"
     r"|thanks? (?:you )?(?:so much )?(?:for|4) (?:reading|the reviews|your)|lol|lmao|please (?:review|comment)"
     r"|comments?|kudos|beta(?:ed)?|one-?shot|(?:hey|hi|hello) (?:every(?:one|body)|guys|all|peeps|readers)"
-    r"|readers?|updates?|updating|episodes?|next chapter|author|wats up|what['’]?s up|cookies?)\b",
+    r"|readers?|updates?|updating|episodes?|next chapter|author|wats up|what['’]?s up|cookies?"
+    r"|patreon|ko-?fi|(?:my|our) (?:patrons|supporters))\b",  # a serial's thanks to those paying for it
     re.IGNORECASE,
 )
 NOTE_SCORE = 3
@@ -626,12 +628,7 @@ _NOTE_PLACE = (
     r"(?:[ \t]+\(?(?:(?:before|after|for)[ \t]+(?:the|this)|(?:at[ \t]+)?(?:the[ \t]+)?(?:start|beginning|end)[ \t]+of"
     r"(?:[ \t]+(?:the|this))?)[ \t]+(?:chapter|story|part|fic)\)?)?"
 )
-# The labels that head a note on a line of their own ("Author's Note" over the note): not "Note" or
-# "AN", which may be a line of the story.
-_NOTE_LABELS_ALONE = (
-    r"a/n|author['’]?s['’]? ?notes?|authors? notes?|note from the author|t/n|translator['’]?s['’]? ?notes?"
-    r"|author['’]?s['’]? ?afterword"
-)
+_NOTE_LABELS_ALONE = NOTE_LABELS_ALONE  # "Author's Note" on a line of its own over the note
 
 
 def is_labelled_note(text: str) -> bool:
@@ -2764,13 +2761,24 @@ def site_menu(lines: list[str]) -> bool:
     return len(words) >= 2  # two menu entries at least: "Home" / "Home" is a poem's
 
 
+# A newsletter's lines around a story sent by email and saved or copied as text: "View this email in your
+# browser" over it, "Unsubscribe | Update your preferences" under it.
+_MAIL_LINK = (
+    r"unsubscribe|update[ \t]+(?:your[ \t]+)?(?:preferences|subscription)|manage[ \t]+(?:your[ \t]+)?(?:subscription|preferences)"
+    r"|forward[ \t]+to[ \t]+a[ \t]+friend|view[ \t]+(?:this[ \t]+(?:email|e-mail|message|post)|it|online)"
+    r"(?:[ \t]+in[ \t]+(?:your|a)[ \t]+(?:web[ \t]+)?browser)?"
+)
+_MAIL_CHROME = re.compile(rf"(?:{_MAIL_LINK})[.!]?(?:[ \t]*[|•·][ \t]*(?:{_MAIL_LINK})[.!]?)*", re.IGNORECASE)
 _LONE_BUTTON = re.compile(rf"(?:{_BUTTON})", re.IGNORECASE)
 
 
 @cache
 def _site_chrome() -> re.Pattern[str]:
     """The chrome patterns above as one: a paragraph is tried once, not once a pattern."""
-    patterns = (_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV, _CREATOR_ASKS)
+    patterns = (
+        *(_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV, _CREATOR_ASKS),
+        _MAIL_CHROME,
+    )
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 
 
@@ -4203,8 +4211,32 @@ def _labelled_note(text: str) -> bool:
 
 def _chapter_notes(chapter: Chapter) -> Chapter:
     """Everything of a chapter's that is the author's note and not its story, as its notes."""
-    chapter = _opening_notes(_declared_title(_strip_note_labels(chapter)))
+    chapter = _opening_notes(_opening_note_section(_declared_title(_strip_note_labels(chapter))))
     return _closing_declarations(_mid_declarations(_without_bare_labels(_closing_note_section(chapter))))
+
+
+OPENING_NOTE_PARAGRAPHS = 6  # paragraphs of a note under its label at a chapter's opening, at most
+
+
+def _opening_note_section(chapter: Chapter) -> Chapter:
+    """A chapter's opening note under a label on a line of its own ("Author's Note" over "Hey everyone,
+    this one's a bit darker. Warning: torture."), as its notes (the label goes): the paragraphs after the
+    label while each speaks as an author does (:func:`_author_speaks`, a declaration, an aside to
+    readers). Posted as story text before, its warning declared nothing. The chapter keeps its story."""
+    first = chapter.scenes[0].paragraphs if chapter.scenes else []
+    if len(first) < 2 or (not (bare := _bare_note_label(first[0])) and not _box_label(first[0])):
+        return chapter
+    count = 1
+    while count < min(len(first) - 1, OPENING_NOTE_PARAGRAPHS + 1) and (
+        _author_speaks(first[count]) or declaration_paragraph(first[count]) or reader_aside(first[count])
+    ):
+        count += 1
+    if count > 1:
+        chapter.notes[:0] = first[1:count]
+        del first[:count]
+    elif bare:  # over what is left as text (a hiatus note posted as a chapter): the label says nothing to a reader
+        del first[0]
+    return chapter
 
 
 def _without_bare_labels(chapter: Chapter) -> Chapter:
@@ -4231,7 +4263,10 @@ def _closing_note_section(chapter: Chapter) -> Chapter:
     last = chapter.scenes[-1].paragraphs
     tail_words = 0  # of the paragraphs after ``index`` (a space between two never joins their words)
     for index in range(len(last) - 1, -1, -1):
-        if index < len(last) - 1 and _bare_note_label(last[index]):
+        if index < len(last) - 1 and (
+            _bare_note_label(last[index])
+            or (_box_label(last[index]) and all(_author_speaks(paragraph) for paragraph in last[index + 1 :]))
+        ):
             if index or len(chapter.scenes) > 1:
                 chapter.notes.extend(last[index + 1 :])
                 del last[index:]
@@ -4240,6 +4275,16 @@ def _closing_note_section(chapter: Chapter) -> Chapter:
         if tail_words > NOTE_SECTION_MAX_WORDS:
             break  # any label further up heads more than a note: a chapter's paragraphs are not all read
     return chapter
+
+
+# Royal Road's title over an author's note box, copied as a line of its own: "A note from quillfeather".
+_BOX_LABEL = re.compile(r"[ \t]*an?[ \t]+note[ \t]+from[ \t]+@?[^\s:]{2,40}[ \t]*:?[ \t]*", re.IGNORECASE)
+
+
+def _box_label(text: str) -> bool:
+    """A note box's title alone on its line ("A note from quillfeather"): a note label only over an
+    author's words (a story's "A note from Mum" over hers stays its text, see where it is asked)."""
+    return len(text) <= 60 and _BOX_LABEL.fullmatch(text) is not None
 
 
 def _bare_note_label(text: str) -> bool:

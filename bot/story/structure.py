@@ -295,9 +295,19 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
         # "【第一話】はじまりの夜": the number in brackets, its title after them, read as "第一話 はじまりの夜"
         inner, rest = bracketed.group("inner").strip(), bracketed.group("rest").strip()
         heading = _numbered_or_named(f"{inner} {rest}".strip(), level, line.strip())
+    if heading is None and len(stripped) <= STORY_THEN_CHAPTER_CHARS and (named := _STORY_THEN_CHAPTER.match(stripped)):
+        # "The Ninth Lantern - Chapter 12: The Toll Road": a serial's page title over its chapter, the story's name first
+        heading = _numbered_or_named(named.group("chapter"), level, line.strip())
     if heading is None and kind == "markdown":
         return Heading(_clean_title(stripped), "markdown", level, line.strip())
     return heading
+
+
+STORY_THEN_CHAPTER_CHARS = 200
+_STORY_THEN_CHAPTER = re.compile(
+    r"[^\s\-–—|:][^\n\-–—|:]{0,78}?[ \t]++[-–—|][ \t]+(?P<chapter>(?:chapter|ch\.?)[ \t]*\d{1,4}\b[^\n]{0,100})",
+    re.IGNORECASE,
+)
 
 
 # A forum thread's threadmark, copied with the thread as text: "Threadmarks: Chapter 3 - Edge".
@@ -1557,6 +1567,13 @@ def titles_from_next_line(items: list[Item]) -> list[Item]:
     return kept
 
 
+# The labels that head a note on a line of their own ("Author's Note" over the note): not "Note" or
+# "AN", which may be a line of the story. Never a chapter's title either.
+NOTE_LABELS_ALONE = (
+    r"a/n|author['’]?s['’]? ?notes?|authors? notes?|note from the author|t/n|translator['’]?s['’]? ?notes?"
+    r"|author['’]?s['’]? ?afterword"
+)
+_NOTE_LABEL_LINE = re.compile(rf"[*_(\[]*(?:{NOTE_LABELS_ALONE})[*_)\]]*[ \t]*:?", re.IGNORECASE)
 _TEXT_ITALICS = re.compile(r"(?<![\w_])_([^_\n]+)_(?![\w_])")  # "_continued_", as Project Gutenberg marks italics
 
 
@@ -1568,6 +1585,8 @@ def _next_line_title(heading: Heading, text: str) -> str | None:
     Project Gutenberg's texts keep them): the stop is the style's, not a sentence's.
     """
     text = text.strip()
+    if _NOTE_LABEL_LINE.fullmatch(text):
+        return None  # "Author's Note" under "Chapter 1" heads the chapter's note: as its title, the note was story text
     if _title_line(text):
         return text
     if "_" in text and _title_line(plain := _TEXT_ITALICS.sub(r"\1", text)):

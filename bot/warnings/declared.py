@@ -890,7 +890,11 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
                 result.add(warning_id, original)
         elif report_unmapped and item not in mapping.archive_warnings:
             folded = fold(original) if folded is None else folded
-            result.add_unmapped(_original_case(original, folded, item))
+            # "insects (lots)": the author's aside is no part of the thing ("insects (lots" before)
+            result.add_unmapped(_original_case(original, folded, _OPEN_ASIDE.sub("", item) or item))
+
+
+_OPEN_ASIDE = re.compile(r"[ \t]*\([^()]{0,40}$")  # an aside in brackets closing an item, its ")" taken with the edges
 
 
 def _original_case(original: str, folded: str, item: str) -> str:

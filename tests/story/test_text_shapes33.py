@@ -7,7 +7,15 @@ probe of story files nobody on the project wrote):
   a list with a warning sign on each line ("⚠️ self harm" / "⚠️ eating disorder"), were a chapter 1;
 - Obsidian's inline fields ("Author:: Fen Harrow") gave the author ": Fen Harrow";
 - a Wattpad title page copied whole ("COMPLETED ✔️", "⚠️ MATURE CONTENT ⚠️" over "this book contains:
-  abuse, ...", "all rights reserved © 2022 name") was a chapter 1 and declared nothing.
+  abuse, ...", "all rights reserved © 2022 name") was a chapter 1 and declared nothing;
+- warnings listed chapter by chapter after the story got the file refused;
+- "Author's note before the chapter:", "TWs: none this time either", an Obsidian "> [!note]" callout;
+- a fic's title page with "Beta'd by ..." and "Warnings (highlight to read): ...", a translator under
+  the title, the author's opening words over the title page, "[TW: ...]" under the by-line;
+- a forum author's answer quoting a reader, FanFiction.net's "Snowbound by frostquill" over its stats;
+- Discord's line over each message, a spoiler notice, Tumblr's tags, a newsletter's mail links;
+- a Royal Road chapter copied with its note boxes ("A note from quillfeather"), "Author's Note" alone
+  under "Chapter 1" (its title before) over the opening note.
 
 Each is paired with the prose that looks like it and must stay story text.
 """
@@ -429,3 +437,90 @@ def test_tumblr_tags_under_the_by_line_declare_and_tag() -> None:
     assert ids(story.meta.declared_warnings) == {"death", "grief"}
     assert story.meta.additional_tags == ["original fiction", "short story"]
     assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT, MORE]]
+
+
+# A story sent as a newsletter and saved as text: the mail's own lines are no story text.
+
+
+def test_a_newsletters_lines_are_no_story_text() -> None:
+    text = (
+        f"View this email in your browser\n\nChapter 1\n\n{TEXT}\n\nChapter 2\n\n{MORE}\n\n"
+        "Unsubscribe | Update your preferences\n"
+    )
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_story_line_about_unsubscribing_stays_text() -> None:
+    line = "Unsubscribe, she typed, and then deleted it, and then typed it again."
+    story = read(f"Chapter 1\n\n{TEXT}\n\n{line}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [TEXT, line]
+
+
+# A Royal Road chapter copied from its page: the story's name before the chapter's heading, and the
+# author's note boxes under their title ("A note from quillfeather"); a note label alone over a note.
+
+ROYAL_ROAD = """The Ninth Lantern - Chapter 12: The Toll Road
+
+A note from quillfeather
+
+Hey everyone, this one's a bit darker. Warning: torture (brief, offscreen).
+
+Thanks to my patrons for the support!
+
+{text}
+
+{more}
+
+A note from quillfeather
+
+Next chapter on Friday. If you want to read ahead, Patreon is three chapters ahead!
+"""
+
+
+def test_a_royal_road_chapter_copied_reads_its_heading_and_note_boxes() -> None:
+    story = read(ROYAL_ROAD.format(text=TEXT, more=MORE))
+    [chapter] = story.chapters
+    assert chapter.title == "The Toll Road"
+    assert chapter.paragraphs == [TEXT, MORE]
+    assert chapter.notes == [
+        "Hey everyone, this one's a bit darker. Warning: torture (brief, offscreen).",
+        "Thanks to my patrons for the support!",
+        "Next chapter on Friday. If you want to read ahead, Patreon is three chapters ahead!",
+    ]
+    assert ids(chapter.declared_warnings) == {"violence"}
+
+
+def test_a_note_label_alone_over_an_opening_note_heads_it() -> None:
+    text = (
+        "Chapter 1\n\nAuthor's Note\n\nHey everyone, sorry this update took so long, school has been a lot.\n\n"
+        f"TW: blood in this one.\n\n{TEXT}\n\n{MORE}\n\nChapter 2\n\n{MORE}\n"
+    )
+    story = read(text)
+    assert story.chapters[0].title is None  # the label under "Chapter 1" was its title
+    assert story.chapters[0].paragraphs == [TEXT, MORE]
+    assert story.chapters[0].notes == [
+        "Hey everyone, sorry this update took so long, school has been a lot.",
+        "TW: blood in this one.",
+    ]
+    assert ids(story.chapters[0].declared_warnings) == {"blood-gore"}
+
+
+def test_a_story_note_from_someone_stays_text() -> None:
+    note = "Don't forget the dentist on Thursday. Love you, and feed the cat."
+    text = f"Chapter 1\n\n{TEXT}\n\n{MORE}\n\nA note from Mum\n\n{note}\n\nChapter 2\n\nA note from Dad\n\n{note}\n\n{MORE}\n"
+    story = read(text)
+    assert story.chapters[0].paragraphs == [TEXT, MORE, "A note from Mum", note]
+    assert story.chapters[1].paragraphs == ["A note from Dad", note, MORE]
+    assert [chapter.notes for chapter in story.chapters] == [[], []]
+
+
+def test_a_line_naming_a_story_and_a_chapter_word_stays_text() -> None:
+    line = "The Long Road - chapter and verse, she called it, every mile of it."
+    story = read(f"Chapter 1\n\n{line}\n\n{TEXT}\n\nChapter 2\n\n{MORE}\n")
+    assert story.chapters[0].paragraphs == [line, TEXT]
+
+
+def test_an_aside_after_a_thing_declared_is_no_part_of_it() -> None:
+    declared = map_texts(["Content Warnings: insects (lots), mild body horror"])
+    assert (set(declared.ids), declared.unmapped) == ({"blood-gore"}, ["insects"])
