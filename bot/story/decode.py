@@ -108,6 +108,19 @@ def remove_invisible(text: str) -> str:
     return text
 
 
+_WIDE = re.compile(r"utf[-_]?(?:16|32)", re.IGNORECASE)
+
+
+def wide_falsely(data: bytes, encoding: str) -> bool:
+    """Whether ``data``, said to be UTF-16 or UTF-32, cannot be: markup in either has a NUL byte in
+    each of its ASCII characters. Read as it was said, a page in UTF-8 came out as thousands of
+    CJK-looking characters and was posted as the story."""
+    return bool(_WIDE.match(encoding.strip())) and not data.startswith(_WIDE_BOMS) and b"\x00" not in data[:4096]
+
+
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32's begin with UTF-16's
+
+
 def decode_text(data: bytes, *, max_bytes: int) -> str:
     """Decode a text file of unknown encoding, with newlines normalised to ``\\n``."""
     check_size(data, max_bytes)

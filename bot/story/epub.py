@@ -24,7 +24,7 @@ from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3, undo_calibre_classes
 from bot.story.back_matter import back_matter_title
-from bot.story.decode import sniff_binary
+from bot.story.decode import sniff_binary, wide_falsely
 from bot.story.errors import StoryFormatError
 from bot.story.gutenberg import drop_header
 from bot.story.htmltext import (
@@ -294,6 +294,7 @@ def _read_book(archive: _Archive, max_chapters: int) -> _Book:
         xhtml = strip_doctype(archive.read(href))
         if sniff_binary(xhtml):
             continue  # a picture or an archive the package calls a document: its bytes were posted as text
+        xhtml = _without_false_wide_encoding(xhtml)
         elements = check_markup(xhtml, spent=elements)
         documents.append((href, xhtml))
     for reference in opf.iterfind(".//opf:guide/opf:reference", _NS):
@@ -311,6 +312,19 @@ def _read_book(archive: _Archive, max_chapters: int) -> _Book:
         marks=marks,
         toc=toc,
     )
+
+
+_XML_ENCODING = re.compile(rb"""\A(\s*<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)""", re.IGNORECASE)
+
+
+def _without_false_wide_encoding(xhtml: bytes) -> bytes:
+    """A document whose XML declaration says UTF-16 or UTF-32 of bytes that cannot be either
+    (:func:`bot.story.decode.wide_falsely`) declared UTF-8 instead: read as declared, a chapter in
+    UTF-8 came out as CJK-looking noise."""
+    match = _XML_ENCODING.match(xhtml)
+    if match is None or not wide_falsely(xhtml, match.group(2).decode("ascii", "replace")):
+        return xhtml
+    return match.group(1) + b"utf-8" + xhtml[match.end() :]
 
 
 _ENCRYPTION = "META-INF/encryption.xml"

@@ -18,7 +18,15 @@ from pathlib import PurePath
 
 from bot.story.ao3_html import is_ao3, parse_ao3
 from bot.story.ao3_page import is_ao3_page, parse_ao3_page
-from bot.story.decode import check_size, decode_text, has_controls, remove_controls, sniff_binary, too_many_controls
+from bot.story.decode import (
+    check_size,
+    decode_text,
+    has_controls,
+    remove_controls,
+    sniff_binary,
+    too_many_controls,
+    wide_falsely,
+)
 from bot.story.epub import read_epub
 from bot.story.errors import StoryFormatError
 from bot.story.ffn_page import is_ffn_page, parse_ffn_page
@@ -154,6 +162,8 @@ def single_file_page(data: bytes) -> str | None:
     if not isinstance(content, bytes):
         return None
     charset = page.get_content_charset() or "ascii"  # what the default policy's get_content() assumed
+    if wide_falsely(content, charset):
+        charset = "utf-8"
     try:
         return content.decode(charset, errors="replace")
     except LookupError:  # a charset Python does not know

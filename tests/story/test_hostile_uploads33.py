@@ -218,3 +218,36 @@ def test_noise_behind_a_utf8_byte_order_mark_is_still_refused() -> None:
     data = b"\xef\xbb\xbf" + random.Random(9).randbytes(20_000)
     with pytest.raises(StoryFormatError, match="not readable text"):
         import_story(data, "lake.txt", max_bytes=MAX_BYTES)
+
+
+def _xhtml(encoding: str, body: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="{encoding}"?><html xmlns="http://www.w3.org/1999/xhtml">'
+        f"<head><title>c</title></head><body><h1>Chapter 1</h1>{body}</body></html>"
+    )
+
+
+def test_an_epub_chapter_in_utf8_declared_utf16_is_read_as_utf8() -> None:
+    """Read as its declaration said, a chapter in UTF-8 came out as CJK-looking noise and was posted."""
+    body = "<p>The caf\u00e9 was cold on the \u2018first\u2019 day.</p><p>The boats stayed in.</p>"
+    data = _epub({"c1.xhtml": _xhtml("UTF-16", body).encode()}, {})
+    story = import_story(data, "lake.epub", max_bytes=MAX_BYTES)
+    assert _texts(story) == ["The caf\u00e9 was cold on the \u2018first\u2019 day.", "The boats stayed in."]
+
+
+def test_an_epub_chapter_really_in_utf16_is_still_read() -> None:
+    """Guard: a chapter that is UTF-16, as declared, keeps its declaration."""
+    body = "<p>The lake was cold.</p><p>\u6e56\u6c34\u5f88\u51b7\u3002</p>"
+    data = _epub({"c1.xhtml": _xhtml("utf-16", body).encode("utf-16")}, {})
+    story = import_story(data, "lake.epub", max_bytes=MAX_BYTES)
+    assert _texts(story) == ["The lake was cold.", "\u6e56\u6c34\u5f88\u51b7\u3002"]
+
+
+def test_a_saved_page_in_utf8_declared_utf16_is_read_as_utf8() -> None:
+    page = "<html><body><h1>Chapter 1</h1><p>The caf\u00e9 was cold.</p><p>The boats stayed in.</p></body></html>"
+    data = (
+        'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="XX"\n\n--XX\n'
+        f"Content-Type: text/html; charset=utf-16\nContent-Transfer-Encoding: 8bit\n\n{page}\n--XX--\n"
+    ).encode()
+    story = import_story(data, "page.mhtml", max_bytes=MAX_BYTES)
+    assert _texts(story) == ["The caf\u00e9 was cold.", "The boats stayed in."]
