@@ -54,6 +54,7 @@ from bot.story.structure import (
     match_heading,
     titles_from_next_line,
 )
+from bot.story.tag_index import Indexed, Subtree, matching_tags, tag_removed
 from bot.story.webpage import (
     AUTHOR_HREF,
     TEXT_ONLY,
@@ -161,17 +162,22 @@ class _FastFind:
     elements took 12 s to read). Here the search's rules are built once by the same
     ``SoupStrainer``, and an element is handed to them only when it is a tag with one of the
     names asked for and every attribute a rule needs present (an absent attribute fails every
-    rule but a function or ``False``); what passes is matched by the strainer itself. A search
-    for text, or with a rule these checks cannot tell (a ``limit`` of 0), is Beautiful Soup's own.
+    rule but a function or ``False``); what passes is matched by the strainer itself. A search of
+    all inside an element reads only the tags the page's index says could match
+    (:mod:`bot.story.tag_index`). A search for text, or with a rule these checks cannot tell (a
+    ``limit`` of 0), is Beautiful Soup's own.
     """
 
     def _find_all(self, name, attrs, string, limit, generator, **kwargs):  # type: ignore[no-untyped-def]
+        root = generator.root if isinstance(generator, Subtree) else None
+        if root is not None:
+            generator = root.descendants  # the walk, for whatever the index cannot answer
         if string is not None or limit == 0 or "text" in kwargs or "_class" in kwargs or not _plain_query(name):
             return super()._find_all(name, attrs, string, limit, generator, **kwargs)  # type: ignore[misc]
         strainer = SoupStrainer(name, attrs, None, **kwargs)
         if not (strainer.name_rules or strainer.attribute_rules):
             return super()._find_all(name, attrs, string, limit, generator, **kwargs)  # type: ignore[misc]
-        return ResultSet(strainer, _matching_tags(strainer, generator, limit))
+        return ResultSet(strainer, matching_tags(strainer, generator, limit, root))
 
 
 def _plain_query(name: object) -> bool:
@@ -179,35 +185,11 @@ def _plain_query(name: object) -> bool:
     return name is None or isinstance(name, (str, bool, list, tuple, set, frozenset, re.Pattern)) or callable(name)
 
 
-def _matching_tags(strainer: SoupStrainer, elements: Iterator[PageElement], limit: int | None) -> list[Tag]:
-    """The tags among ``elements`` that ``strainer`` matches, at most ``limit`` (None: all)."""
-    rules = strainer.name_rules
-    names = frozenset(rule.string for rule in rules) if rules and all(rule.string for rule in rules) else None
-    needed = [
-        attribute
-        for attribute, attribute_rules in strainer.attribute_rules.items()
-        if all(rule.function is None and rule.present is not False for rule in attribute_rules)
-    ]
-    found: list[Tag] = []
-    for element in elements:
-        if not isinstance(element, Tag):
-            continue
-        if names is not None and element.name not in names and not element.prefix:
-            continue
-        if needed and not all(attribute in element.attrs for attribute in needed):
-            continue
-        if strainer.matches_tag(element):
-            found.append(element)
-            if limit is not None and len(found) >= limit:
-                break
-    return found
-
-
-class _Soup(_FastFind, BeautifulSoup):
+class _Soup(_FastFind, Indexed, BeautifulSoup):
     """The document: its searches are :class:`_FastFind`'s, as its elements' are."""
 
 
-class _Tag(_FastFind, Tag):
+class _Tag(_FastFind, Indexed, Tag):
     """A tag that looks for a child from where it last found one.
 
     Taking an element out of the tree or putting one beside it (``extract``, ``decompose``,
@@ -318,6 +300,7 @@ def _swap(old: Tag, new: NavigableString) -> None:
         old.replace_with(new)
         return
     position = parent.index(old)
+    tag_removed(old)
     new.parent = parent
     new.previous_element, new.next_element = old.previous_element, old.next_element
     new.previous_sibling, new.next_sibling = old.previous_sibling, old.next_sibling
