@@ -43,6 +43,7 @@ from bot.story.htmltext import (
 )
 from bot.story.limits import (
     DEFAULT_MAX_CHAPTERS,
+    MAX_NCX_ELEMENTS,
     MAX_UNPACK_RATIO,
     MIN_UNPACKED_BYTES,
     SPINE_SLACK,
@@ -387,7 +388,9 @@ def _read_toc(
 ) -> list[_TocEntry]:
     """The book's table of contents: the EPUB 3 nav (whose landmarks go into ``marks``), else the NCX.
 
-    A broken or oversized TOC is ignored rather than refused: the chapters can be read without it.
+    A broken or oversized TOC is ignored rather than refused: the chapters can be read without it. The
+    nav counts against the book's element budget (``MAX_HTML_ELEMENTS``), the NCX against its own
+    (``MAX_NCX_ELEMENTS``).
     """
     toc: list[_TocEntry] = []
     nav = next((item for item in manifest.values() if "nav" in (item.get("properties") or "").split()), None)
@@ -408,9 +411,12 @@ def _read_toc(
     ncx_href = _resolve(base, ncx.get("href")) if ncx is not None else None
     if ncx_href not in names:
         return toc
+    ncx_markup = archive.read(ncx_href)
+    if ncx_markup.count(b"<") - ncx_markup.count(b"</") > MAX_NCX_ELEMENTS:  # counted before the tree
+        return toc
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
     try:
-        root = etree.fromstring(archive.read(ncx_href), parser)
+        root = etree.fromstring(ncx_markup, parser)
     except etree.XMLSyntaxError:
         return toc
     ncx_base = posixpath.dirname(ncx_href)

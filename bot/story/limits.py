@@ -19,6 +19,10 @@ DEFAULT_MAX_CHAPTERS = 2000  # setting MAX_CHAPTERS
 # to 15 s from run to run, and 60,000 unclosed <div>s 11.5 s (issue 12's budget is 10 s). A 4 MiB
 # AO3 download has about 40,000 (a million words, 6 MB, about 60,000).
 MAX_HTML_ELEMENTS = 50_000
+# Elements in an EPUB's NCX (its table of contents before EPUB 3), four an entry: 25,000 entries, a dozen
+# for each chapter a book may have. The entries were read whatever their number: 170,000 took 3.4 s of
+# CPU and 295 MB; an NCX past this is left unread, as a broken one is (the chapters need no TOC).
+MAX_NCX_ELEMENTS = 100_000
 # Lines of text in one file: each is checked for a heading or a divider, and a paragraph of one line
 # for every kind of note, field and declaration, up to about 70 us for a short one, so they are what
 # bounds a file of short paragraphs. A 4 MiB novel hard-wrapped at 70 characters has about 75,000.
