@@ -1682,11 +1682,19 @@ def _heading_author(heading: Heading) -> str | None:
 _NUMBERED_ENTRY = re.compile(r"^[ \t]*[\[(]?(\d{1,3})[\]).]?[ \t]+(\S.*)$", re.DOTALL)
 
 
+# A word each label of notes ends with, as it stands in the text: a document with none of them has no
+# heading that says "Notes", and is not read whole to find that out (every chapter of a book is asked).
+_FOOTNOTE_LABEL_WORDS = frozenset(label.split()[-1] for label in FOOTNOTE_LABELS)
+
+
 def notes_document(soup: BeautifulSoup) -> list[str] | None:
     """The entries of a book's notes page, in order, or None when the document is no such page: a
     heading that only says "Notes" ("Endnotes", "Footnotes") over nothing but a numbered list, as
     an ``<ol>`` or as paragraphs numbered 1, 2, 3... ("1. Herring gulls, mostly.")."""
     body = soup.body or soup
+    if not any(word in body.get_text().lower() for word in _FOOTNOTE_LABEL_WORDS):
+        _drop_contents_runs(body)  # all reading it would have changed in the tree
+        return None
     items = html_items(body)
     if (
         len(items) < 2
