@@ -128,6 +128,8 @@ BLOCKS = frozenset(
     ]
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+# Blocks the walk reads whole whatever stands inside them (each is in BLOCKS, and none in _TOC_BLOCKS but "p").
+_WHOLE_BLOCKS = frozenset(["p", "li", "dt", "dd", "figcaption", "summary"])
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 _BR = "\u2028"  # stands in for <br> while whitespace is collapsed
 LINE_BREAK = _BR  # what make_soup puts where a <br> was, for markup added to its tree
@@ -484,13 +486,17 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
             if not isinstance(child, Tag) or child.name in _SKIPPED:
                 continue
             name = child.name
-            if name not in BLOCKS and not _has_block_child(child):
+            # Whether blocks stand inside it, asked once (it was asked up to three times an element); a
+            # block read whole by its name is never asked.
+            has_blocks = name not in _WHOLE_BLOCKS and _has_block_child(child)
+            if name not in BLOCKS and not has_blocks:
                 inline.append(child.get_text())
                 continue
             _flush(inline, out, headings)
             inner_headings = headings and not child.has_attr(TEXT_ONLY)
             if not in_list and (
-                (_contents_candidate(child) and _is_contents(child)) or (name == "table" and _contents_table(child))
+                (_contents_candidate(child, has_blocks) and _is_contents(child))
+                or (name == "table" and _contents_table(child))
             ):
                 _drop_contents_heading(out)
             elif name == "hr":
@@ -499,7 +505,7 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
                 pass
             elif name in _HEADINGS:
                 _heading(child, out, inner_headings)
-            elif name == "pre" and not _has_block_child(child):  # Wattpad puts its <p>s in a <pre>
+            elif name == "pre" and not has_blocks:  # Wattpad puts its <p>s in a <pre>
                 text = child.get_text().replace(_BR, "\n").replace(_SOFT_BR, "\n").strip("\n")
                 if text.strip():
                     out.append(Para(text))
@@ -507,7 +513,7 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
                 out.append(Para(fields))
             elif name == "table" and (rows := _data_table(child)):
                 out.append(Para(rows))
-            elif name in ("p", "li", "dt", "dd", "figcaption", "summary") or not _has_block_child(child):
+            elif name in _WHOLE_BLOCKS or not has_blocks:
                 whole = element_text(child)
                 text = _without_navigation(whole)
                 if text:
@@ -523,9 +529,9 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
             stack.pop()
 
 
-def _contents_candidate(tag: Tag) -> bool:
+def _contents_candidate(tag: Tag, has_blocks: bool) -> bool:
     """A list, or a block the walk reads whole: checking only these reads no element twice."""
-    return tag.name in ("ul", "ol", "p") or (tag.name in _TOC_BLOCKS and not _has_block_child(tag))
+    return tag.name in ("ul", "ol", "p") or (tag.name in _TOC_BLOCKS and not has_blocks)
 
 
 def _is_contents(block: Tag, minimum: int = 2) -> bool:
