@@ -267,8 +267,10 @@ def take_out(nodes: list[PageElement]) -> None:
     taken out is passed over."""
     emptied: dict[int, tuple[Tag, set[int]]] = {}
     for node in nodes:
+        if node.decomposed:  # inside one taken out before it: a string decomposed has no parent left to read
+            continue
         parent = node.parent
-        if parent is None or node.decomposed:
+        if parent is None:
             continue
         last = node
         while isinstance(last, Tag) and last.contents:

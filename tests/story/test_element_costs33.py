@@ -290,3 +290,23 @@ def test_a_chapter_with_no_word_of_a_notes_heading_is_not_read_whole_to_ask(monk
     assert len(story.chapters) == 40
     assert story.chapters[6].notes == ["Footnote 7: Herring gulls, the 7 of them."]
     assert story.chapters[6].paragraphs == ["The gulls rose over the harbour wall."]
+
+
+# -- what is never seen ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<noscript><p>Turn on scripts<!-- the site's note --></p></noscript>",
+        "<div hidden><!-- an editor's note --></div>",
+        '<svg viewBox="0 0 1 1"><!-- a drawing tool\'s mark --><path d="M0 0"/></svg>',
+    ],
+)
+def test_a_comment_inside_what_is_never_seen_is_taken_out_with_it(hidden: str) -> None:
+    """A comment inside an element taken out as never seen (``<noscript>``, ``hidden``, ``<svg>``) was
+    decomposed with it, and then read for its parent: the import crashed (AttributeError) on 24 of
+    300 pages of the Rust documentation found on this machine. Now it is passed over."""
+    page = f"<html><body>{hidden}<p>The lake was cold.</p></body></html>".encode()
+    story = import_story(page, "page.html", max_bytes=MAX_BYTES)
+    assert [chapter.paragraphs for chapter in story.chapters] == [["The lake was cold."]]
