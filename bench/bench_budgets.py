@@ -451,8 +451,15 @@ def nul_bytes(size: int) -> tuple[str, bytes]:
     return "nul.txt", b"text\x00" * (size // 5)
 
 
-def _epub(documents: dict[str, bytes], spine: list[str], *, manifest: dict[str, str] | None = None) -> bytes:
-    """An EPUB with the given documents; ``spine`` lists manifest ids, ``manifest`` maps id -> href."""
+def _epub(
+    documents: dict[str, bytes],
+    spine: list[str],
+    *,
+    manifest: dict[str, str] | None = None,
+    extra: dict[str, bytes] | None = None,
+) -> bytes:
+    """An EPUB with the given documents; ``spine`` lists manifest ids, ``manifest`` maps id -> href,
+    ``extra`` holds members the package does not list (``META-INF/encryption.xml``, a font)."""
     manifest = manifest or {name: name for name in documents}
     items = "".join(
         f'<item id="{item_id}" href="{href}" media-type="application/xhtml+xml"/>' for item_id, href in manifest.items()
@@ -473,7 +480,7 @@ def _epub(documents: dict[str, bytes], spine: list[str], *, manifest: dict[str, 
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
         archive.writestr("META-INF/container.xml", container)
         archive.writestr("content.opf", opf)
-        for name, data in documents.items():
+        for name, data in {**documents, **(extra or {})}.items():
             archive.writestr(name, data)
     return buffer.getvalue()
 

@@ -7,11 +7,9 @@ now and well under what it took before."""
 from __future__ import annotations
 
 import base64
-import io
 import random
 import re
 import time
-import zipfile
 
 import pytest
 
@@ -88,32 +86,9 @@ def test_a_saved_page_whose_page_is_binary_data_is_refused() -> None:
         import_story(data, "page.mhtml", max_bytes=MAX_BYTES)
 
 
-def _epub(documents: dict[str, bytes], extra: dict[str, bytes], media_types: dict[str, str] | None = None) -> bytes:
-    """An EPUB of ``documents`` in spine order (manifest ids d0, d1 ...) and ``extra`` members."""
-    media_types = media_types or {}
-    items = "".join(
-        f'<item id="d{n}" href="{name}" media-type="{media_types.get(name, "application/xhtml+xml")}"/>'
-        for n, name in enumerate(documents)
-    )
-    spine = "".join(f'<itemref idref="d{n}"/>' for n in range(len(documents)))
-    opf = (
-        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
-        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>The Lake</dc:title></metadata>'
-        f"<manifest>{items}</manifest><spine>{spine}</spine></package>"
-    )
-    container = (
-        '<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">'
-        '<rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles>'
-        "</container>"
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
-        archive.writestr("META-INF/container.xml", container)
-        archive.writestr("content.opf", opf)
-        for name, data in {**documents, **extra}.items():
-            archive.writestr(name, data)
-    return out.getvalue()
+def _epub(documents: dict[str, bytes], extra: dict[str, bytes]) -> bytes:
+    """An EPUB of ``documents`` in spine order and ``extra`` members the package does not list."""
+    return hostile._epub(documents, list(documents), extra=extra)
 
 
 def _chapters(count: int) -> dict[str, bytes]:
