@@ -172,9 +172,11 @@ def remove_controls(text: str) -> str:
     return _BAD_CONTROL.sub("", text.replace("\x0b", "\n"))
 
 
-def too_many_controls(text: str) -> bool:
-    """More stray control characters than :data:`CONTROL_EVERY` allows; a vertical tab is a line break, not one."""
-    return (_count(_BAD_CONTROL, text) - text.count("\x0b")) * CONTROL_EVERY > len(text)
+def too_many_controls(text: str, *, at_least: int = 0) -> bool:
+    """More stray control characters than :data:`CONTROL_EVERY` allows, and more than ``at_least``;
+    a vertical tab is a line break, not one."""
+    strays = _count(_BAD_CONTROL, text) - text.count("\x0b")
+    return strays > at_least and strays * CONTROL_EVERY > len(text)
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:

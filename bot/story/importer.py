@@ -79,6 +79,12 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     return tidy_story(keep_declarations(declare_chapter_warnings(story)), filename)
 
 
+# Control characters markup may write as references and still be a story: a short page with a
+# terminal's escape written "&#x1b;" twice is words with two strays, not binary data (noise brings
+# them by the thousand).
+MARKUP_STRAYS = 16
+
+
 def _without_controls(story: Story) -> Story:
     """The story with the control characters its text came to hold after decoding removed, or refused
     when they are many (binary data). A plain-text file is settled as it is decoded
@@ -90,7 +96,7 @@ def _without_controls(story: Story) -> Story:
     text = "\n".join([*(paragraph for scene in scenes for paragraph in scene.paragraphs), *notes])
     if not has_controls(text):
         return story
-    if too_many_controls(text):
+    if too_many_controls(text, at_least=MARKUP_STRAYS):
         raise StoryFormatError(
             "The file's story text is binary data, not words; save or export the story again as text."
         )

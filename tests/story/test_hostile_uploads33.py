@@ -255,3 +255,11 @@ def test_lines_that_open_with_two_dashes_in_a_page_are_not_parts() -> None:
     data = hostile.saved_page(f"--XX\nContent-Type: text/css\n\n{style}")
     story = import_story(data, "page.mhtml", max_bytes=MAX_BYTES)
     assert story.chapters[0].paragraphs == ["The lake was cold."]
+
+
+def test_a_short_page_with_a_few_control_references_is_a_story_without_them() -> None:
+    """Guard: "binary data" is many strays, not a few in a short page (a terminal's escape written
+    "&#x1b;" twice in one paragraph refused the whole story)."""
+    markup = "<html><body><h1>Chapter 1</h1><p>He died at dawn.&#x1b;[1A&#x1b;[2K All is well.</p></body></html>"
+    story = import_story(markup.encode(), "lake.html", max_bytes=MAX_BYTES)
+    assert _texts(story) == ["He died at dawn.[1A[2K All is well."]
