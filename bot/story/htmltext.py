@@ -984,6 +984,31 @@ def single_page_book(body: Tag) -> str | None:
     return author
 
 
+# A page is a plain-text story in <pre> when this share of its words, or more, stand in <pre>s.
+_PREFORMATTED_SHARE = 0.9
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def preformatted_story(soup: BeautifulSoup) -> tuple[str, str | None] | None:
+    """The text of a page that is a plain-text story in <pre> (an old archive's page, a .txt a browser
+    showed and saved), with the page's <title>; None for any other page. Its header lines and chapter
+    headings are read as a .txt's are: read as one block, a story of "Title:" lines and chapters was
+    refused as metadata only, or came out as one paragraph holding every chapter. A poem or code in a
+    <pre> inside a story's page is not most of its words, and stays a block of its own."""
+    root = soup.body or soup
+    pres = [pre for pre in root.find_all("pre") if not _has_block_child(pre)]
+    if not pres:
+        return None
+    text = "\n\n".join(pre.get_text().replace(_BR, "\n").replace(_SOFT_BR, "\n").strip("\n") for pre in pres)
+    if _BLANK_LINE.search(text) is None:
+        return None
+    inside = len("".join(text.split()))
+    if inside < _PREFORMATTED_SHARE * len("".join(root.get_text().split())):
+        return None
+    title = soup.find("title")
+    return text, element_text(title) if title else None
+
+
 def parse_generic_html(
     soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:

@@ -30,7 +30,7 @@ from bot.story.decode import (
 from bot.story.epub import read_epub
 from bot.story.errors import StoryFormatError
 from bot.story.ffn_page import is_ffn_page, parse_ffn_page
-from bot.story.htmltext import check_markup, make_soup, parse_generic_html
+from bot.story.htmltext import check_markup, make_soup, parse_generic_html, preformatted_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_headings, keep_declarations
 from bot.story.markdown import parse_markdown
 from bot.story.model import Story
@@ -132,6 +132,11 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
             return parse_ao3_page(soup, filename, max_chapters=max_chapters)
         if is_ffn_page(soup):
             return parse_ffn_page(soup, filename, max_chapters=max_chapters)
+        if (plain := preformatted_story(soup)) is not None:
+            text, page_title = plain
+            return parse_plain_text(
+                text, filename, source_format="html", max_chapters=max_chapters, fallback_title=page_title
+            )
         return parse_generic_html(soup, filename, max_chapters=max_chapters)
     if suffix in _MARKDOWN:
         return parse_markdown(text, filename, max_chapters=max_chapters)

@@ -23,13 +23,22 @@ from bot.story.webpage import tumblr_copy
 
 
 def parse_plain_text(
-    text: str, filename: str, *, source_format: str = "txt", max_chapters: int = DEFAULT_MAX_CHAPTERS
+    text: str,
+    filename: str,
+    *,
+    source_format: str = "txt",
+    max_chapters: int = DEFAULT_MAX_CHAPTERS,
+    fallback_title: str | None = None,
 ) -> Story:
+    """A story in plain text (or a page's <pre>: ``fallback_title`` is its <title>, used only where the
+    text names no title of its own)."""
     check_lines(text)
     text, lists = take_warning_lists(bbcode_as_text(text))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
-    story = build_story(note_sections(items), filename, source_format, max_chapters=max_chapters)
+    story = build_story(
+        note_sections(items), filename, source_format, max_chapters=max_chapters, fallback_title=fallback_title
+    )
     return give_warning_lists(thread_story(story, thread) if thread else story, lists)
 
 
