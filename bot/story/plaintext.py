@@ -38,6 +38,7 @@ from bot.story.structure import (
     match_heading,
     normalise,
 )
+from bot.story.webpage import without_form_suffix
 from bot.story.words import count_words
 from bot.warnings.declared import (
     HANGUL_CHARS,
@@ -1441,6 +1442,8 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
         if parsed:
             key = parsed[0]
             meta.add(key, line, parsed[1])
+        elif site_chrome(line):
+            continue  # the blog's links among the fields ("masterlist | ao3 | ko-fi"): no warning's words
         elif declaration_line(line):
             declared, _, after = extract_declarations(line)
             meta.declared.extend(declared)
@@ -1570,6 +1573,20 @@ def _names_author(line: str) -> bool:
         return True
     field = parse_field(line)
     return field is not None and _KEYS[field[0]] == "author"
+
+
+FIELD_BLOCK_FIELDS = 2  # "Key: value" lines that make a paragraph a header's block of fields
+
+
+def _field_block(text: str) -> bool:
+    """Whether a paragraph is a header's block of fields ("pairing: none, gen" / "wc: 1.2k" /
+    "warnings: grief"), opening on one: a line over it is the title it heads, in whatever case
+    (a Tumblr post's "the lighthouse keeper's wife"), as over a by-line. One field alone may be
+    a story's own line ("Note: the door was locked"); two are a header."""
+    lines = text.split("\n")
+    if parse_field(lines[0]) is None:
+        return False
+    return sum(parse_field(line) is not None for line in lines) >= FIELD_BLOCK_FIELDS
 
 
 def _name_like(name: str) -> bool:
@@ -2127,13 +2144,16 @@ def read_preamble(items: list[Item]) -> Preamble:
         if spelled:
             index += spelled  # the same title set over several lines: "A CHRISTMAS CAROL" / "IN PROSE" / "BEING" ...
             continue
-        bylined = isinstance(following, Para) and _names_author(following.text.split("\n")[0])
+        bylined = isinstance(following, Para) and (
+            _names_author(following.text.split("\n")[0])
+            or (not _consumed_any(meta) and _field_block(following.text))  # "wc: 1.2k" / "warnings: grief"
+        )
         if (
             meta.title is None
             and _title_like(trim_ornaments(text), bylined=bylined)
             and (_title_followed_well(following, index) or _over_name_over_story(items, index + 1))
         ):
-            meta.title = text.strip()
+            meta.title = without_form_suffix(text.strip())  # "the lighthouse keeper's wife | a short fic"
             index += 1
             continue
         if (
@@ -2670,6 +2690,13 @@ _LONE_NAV = re.compile(r"[<«‹←]{0,2}[ \t]*(?:previous|prev|next)[ \t]+chapt
 # Crown\"", "Support sleepy_wyrm"), buttons run together as a saved page gives them ("DonatePatreon").
 _TIP = r"(?:donate|patreon|ko-?fi|paypal|buy[ \t]+me[ \t]+a[ \t]+coffee|subscribestar|tip[ \t]+jar)"
 _TIP_JARS = re.compile(rf"{_TIP}(?:[ \t]*[|/•·,]?[ \t]*{_TIP})*[ \t]*[!.]?", re.IGNORECASE)
+# A blog writer's links to the blog's other pages and their other sites, copied as a line under a post:
+# "masterlist | ao3 | ko-fi", "navigation • requests • carrd". Two at least, set apart by bars or bullets.
+_BLOG_LINK = (
+    rf"(?:master[ \t]?list|ao3|archive[ \t]+of[ \t]+our[ \t]+own|tumblr|wattpad|twitter|instagram|carrd|linktree"
+    rf"|discord|navigation|nav|requests?|commissions|taglist|faq|pinned|{_TIP})"
+)
+_BLOG_LINKS = re.compile(rf"{_BLOG_LINK}(?:[ \t]*[|•·][ \t]*{_BLOG_LINK})+", re.IGNORECASE)
 _SUPPORT_LINE = re.compile(
     r"support[ \t]+(?:\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|@?[\w.-]{1,40})[ \t]*[!.]?", re.IGNORECASE
 )
@@ -2777,7 +2804,7 @@ def _site_chrome() -> re.Pattern[str]:
     """The chrome patterns above as one: a paragraph is tried once, not once a pattern."""
     patterns = (
         *(_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV, _CREATOR_ASKS),
-        _MAIL_CHROME,
+        *(_MAIL_CHROME, _BLOG_LINKS),
     )
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 
