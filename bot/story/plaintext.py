@@ -933,6 +933,25 @@ _NUMBERED_HOLDS = re.compile(
 )
 
 
+_NUMBERED = r"(?:the[ \t]+)?(?:chapter|ch\.?|part)[ \t]*(?P<number>\d{1,4})(?!\d)"
+# The same said the other way round: "the violence is in chapter 2", "the self-harm happens in ch 3",
+# "chapter 3 is where the self-harm is". What it names must be warnings: "the best bit is in chapter 2"
+# is no declaration. Each part of a sentence between commas is tried ("heads up, the violence is in
+# chapter 2"), less a word joining it on ("so", "but", "also").
+_IN_NUMBERED = re.compile(
+    r"[ \t]*(?:(?:so|but|and|also|btw|fyi|just[ \t]+so[ \t]+you[ \t]+know)[ \t]+)?(?P<what>[^.!?\n,;:()]{1,80}?)"
+    r"[ \t]+(?:is|are|happens?|comes?[ \t]+(?:up|in)|shows?[ \t]+up|starts?|kicks?[ \t]+in)"
+    rf"[ \t]+(?:(?:only|all|mostly|mainly)[ \t]+)?in[ \t]+{_NUMBERED}[ \t!.~]*",
+    re.IGNORECASE,
+)
+_NUMBERED_IS_WHERE = re.compile(
+    rf"[ \t]*{_NUMBERED}[ \t]+is[ \t]+where[ \t]+(?P<what>[^.!?\n,;:()]{{1,80}}?)"
+    r"(?:[ \t]+(?:is|are|happens?|comes?[ \t]+in|starts?|gets?[ \t]+(?:heavy|dark|bad|rough|intense)))?[ \t!.~]*",
+    re.IGNORECASE,
+)
+_DIALOGUE_MARKS = frozenset('"“”„«»「」')
+
+
 class ChaptersByNumber:
     """Which chapter an author's "chapter 4" names: the one its heading numbers 4 when the headings
     number chapters once each (a "Prologue" before "Chapter 1" makes "Chapter 4" the fifth), else the
@@ -956,12 +975,22 @@ class ChaptersByNumber:
 
 def numbered_chapter_holds(sentence: str) -> tuple[int, list[str]] | None:
     """The chapter a sentence names by its number and the warnings it says that chapter holds
-    ("Heads up, chapter 2 contains self-harm and blood"); None when it names none or no warning."""
-    if len(sentence) > DECLARATION_PARAGRAPH_CHARS:
+    ("Heads up, chapter 2 contains self-harm and blood", "ch 3 has the self-harm stuff"), or where a
+    warning is ("the violence is in chapter 2", "chapter 3 is where the self-harm is"); None when it
+    names none or no warning. A sentence with dialogue in it ("Chapter 2 has the violence," she said)
+    is a story's, never the author's word on a chapter."""
+    if len(sentence) > DECLARATION_PARAGRAPH_CHARS or not _DIALOGUE_MARKS.isdisjoint(sentence):
         return None
-    found = _NUMBERED_HOLDS.search(_ASIDE.sub("", sentence))  # "(not graphic)"
+    bare = _ASIDE.sub("", sentence)  # "(not graphic)"
+    found = _NUMBERED_HOLDS.search(bare)
     held = _held(found)
-    return (int(found.group("number")), held) if found is not None and held else None
+    if found is not None and held:
+        return int(found.group("number")), held
+    for part in re.split(r"[,;:–—]", bare):
+        where = _IN_NUMBERED.fullmatch(part) or _NUMBERED_IS_WHERE.fullmatch(part)
+        if where is not None and (lists_warnings(what := where.group("what")) or lists_declared(what)):
+            return int(where.group("number")), [part.strip().rstrip("!.~ ")]
+    return None
 
 
 def _chapter_holds(sentence: str) -> list[str]:
@@ -1051,7 +1080,10 @@ _READER_ASIDE = re.compile(
     r"(?:[ \t]+of[ \t]+(?:yourselves?|you))?(?:[ \t]+(?:everyone|guys|friends|y'?all|loves))?"
     r"|enjoy(?:[ \t]+(?:the[ \t]+chapter|reading))?|happy[ \t]+reading|love[ \t]+(?:you|ya|u)(?:[ \t]+(?:all|guys))?"
     r"|thank(?:s|[ \t]+you)(?:[ \t]+(?:for[ \t]+reading|so[ \t]+much|all))?|sorry|quick|(?:just[ \t]+)?(?:a[ \t]+)?heads[ \t]+up"
-    r"|be[ \t]+gentle|ily|xoxo|xx|(?:read|proceed)[ \t]+(?:at[ \t]+your[ \t]+own[ \t]+risk|with[ \t]+caution))"
+    r"|be[ \t]+gentle|ily|xoxo|xx|(?:read|proceed)[ \t]+(?:at[ \t]+your[ \t]+own[ \t]+risk|with[ \t]+caution)"
+    # "so skip it if you need to", "feel free to skip that one": after the chapter a warning names
+    r"|(?:so[ \t]+)?(?:(?:feel[ \t]+free[ \t]+to|you[ \t]+can|you[ \t]+may)[ \t]+)?"
+    r"skip[ \t]+(?:it|that[ \t]+one|this[ \t]+one|ahead)(?:[ \t]+if[ \t]+you[ \t]+(?:need|want|have)[ \t]+to)?)"
     r"[ \t]*(?:[!.~,]+|<3+|♥|❤️?|:\)|\s)*",
     re.IGNORECASE,
 )

@@ -3,11 +3,16 @@
 - a Tumblr text post copied as text: a lower-case "title | a short fic" over a block of fields
   ("pairing: ..." / "wc: ..." / "warnings: ...") with the blog's links line among them
   ("masterlist | ao3 | ko-fi") was all story text, its warnings lost;
+- a note naming a chapter in other words than "chapter 3 contains ..." ("the violence is in chapter 2",
+  "chapter 3 is where the self-harm is", "Chapter 2 has the violence, so skip it if you need to") tied
+  its warning to no chapter;
 
 Each is paired with the prose that looks like it and must stay story text.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
@@ -70,3 +75,75 @@ def test_blog_links_in_prose_stay_text() -> None:
     line = "She posted it to tumblr, then to ao3, and then she deleted both."
     story = read(f"The Causeway\n\n{TEXT}\n\n{line}\n\n{MORE}\n")
     assert line in story_text(story)
+
+
+# A note naming the chapter a warning is for.
+
+
+def chaptered(note: str, second: str = MORE) -> str:
+    return (
+        f"The Causeway\nby tidewriter\n\nA/N: {note}\n\n"
+        f"Chapter 1\n\n{TEXT}\n\nChapter 2\n\n{second}\n\nChapter 3\n\n{TEXT}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("note", "at", "warning"),
+    [
+        ("The violence is in chapter 2.", 1, "violence"),
+        ("Heads up, the self-harm happens in ch 3!", 2, "self-harm"),
+        ("Chapter 3 is where the self-harm is.", 2, "self-harm"),
+        ("chapter 2 is where the violence happens, sorry", 1, "violence"),
+        ("Chapter 2 has the violence, so skip it if you need to.", 1, "violence"),
+        ("ch 3 has the self-harm stuff. Enjoy!", 2, "self-harm"),
+        ("Thanks for reading! The blood is mostly in chapter 3.", 2, "blood-gore"),
+    ],
+)
+def test_note_names_the_chapter_a_warning_is_in(note: str, at: int, warning: str) -> None:
+    story = read(chaptered(note))
+    assert [warning in ids(chapter.declared_warnings) for chapter in story.chapters] == [
+        index == at for index in range(3)
+    ]
+
+
+def test_end_note_names_a_later_chapter() -> None:
+    text = (
+        f"The Causeway\nby tidewriter\n\nChapter 1\n\n{TEXT}\n\nA/N: the violence is in chapter 3, just so you know.\n\n"
+        f"Chapter 2\n\n{MORE}\n\nChapter 3\n\n{TEXT}\n"
+    )
+    story = read(text)
+    assert [("violence" in ids(chapter.declared_warnings)) for chapter in story.chapters] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The best bit is in chapter 2.",
+        "Chapter 3 is where it all comes together.",
+        "Chapter 2 has the best ending, I think.",
+    ],
+)
+def test_note_naming_a_chapter_without_a_warning_declares_nothing(note: str) -> None:
+    story = read(chaptered(note))
+    assert not any(chapter.declared_warnings for chapter in story.chapters)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"Chapter 2 has the violence," she said, and shut the book.',
+        '"The violence is in chapter 2," the librarian said.',
+    ],
+)
+def test_dialogue_naming_a_chapter_stays_story_text(line: str) -> None:
+    story = read(chaptered("Thanks for reading!", second=f"{line}\n\n{MORE}"))
+    assert not any(chapter.declared_warnings for chapter in story.chapters)
+    assert line in story_text(story)
+
+
+def test_opening_dialogue_naming_a_chapter_stays_story_text() -> None:
+    """Under the by-line, a story that opens on such a line of dialogue: its opening, no header note."""
+    line = '"The violence is in chapter 2," the librarian said, and tapped the cover.'
+    story = read(f"The Causeway\nby tidewriter\n\n{line}\n\n{TEXT}\n\n{MORE}\n")
+    assert line in story_text(story)
+    assert not story.meta.notes
