@@ -2114,6 +2114,15 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())
             index += 1
             continue
+        if index < last_para and not _consumed_any(meta) and _MASTHEAD.fullmatch(text.strip()):
+            meta.notes.append(text.strip())  # a newsletter's name and issue over the story it sends
+            index += 1
+            continue
+        if index < last_para and (greeted := _greeting_declarations(text)):
+            meta.declared.extend(greeted)  # "Hi friends! Here's this month's story. Content warning: a fire."
+            meta.notes.append(text.strip())
+            index += 1
+            continue
         if index < last_para and (_POSTED_BY.fullmatch(text.strip()) or (index == 0 and _POST_SUBJECT.match(text))):
             meta.notes.append(text.strip())  # a journal post's subject and "Posted by ... on ..." over its fields
             index += 1
@@ -2411,7 +2420,27 @@ BLURB_CHARS = 1500  # a story's blurb on its title page is a paragraph or two
 _POST_SUBJECT = re.compile(
     r"^[ \t]*(?:\[(?:fic|fanfic|ficlet|drabble)\]|(?:fic|fanfic|ficlet|drabble)[ \t]*:)[ \t]*\S", re.IGNORECASE
 )
+# A newsletter's masthead over the story an issue sends: "The Paper Kite — Issue 12", "Issue #4",
+# "Vol. 2, No. 7". Its issue's number after a dash or a bar, or alone: "Issue 12" in a sentence is none.
+_ISSUE = r"(?:(?:vol\.|volume)[ \t]*\d{1,4},?[ \t]*)?(?:issue|no\.|number)[ \t]*#?[ \t]*\d{1,4}"
+_MASTHEAD = re.compile(rf"(?:[^\n.!?]{{1,60}}?[ \t]+[—–|·:-][ \t]+)?{_ISSUE}", re.IGNORECASE)
 _POSTED_BY = re.compile(r"posted[ \t]+by[ \t]+@?[\w.-]{1,40}[ \t]+on[ \t]+\S[^\n]{3,60}", re.IGNORECASE)
+
+
+def _greeting_declarations(text: str) -> list[str]:
+    """What a paragraph of the author's opening words declares: one that greets readers first ("Hi
+    friends!", :func:`reader_aside`) and says in a sentence of its own "Content warning: a house
+    fire", as a newsletter's issue opens. Its label makes the sentence a declaration; the greeting
+    makes the paragraph the author's, not a story's that opens on a warning sign. Dialogue
+    ("Hi friends!" she called) is a story's."""
+    if len(text) > DECLARATION_PARAGRAPH_CHARS or "\n" in text.strip() or not _DIALOGUE_MARKS.isdisjoint(text):
+        return []
+    sentences = [sentence for sentence in _NOTE_SENTENCE.split(text.strip()) if sentence.strip()]
+    if len(sentences) < 2 or not reader_aside(sentences[0]):
+        return []
+    return [
+        found for sentence in sentences[1:] if declaration_line(sentence) for found in extract_declarations(sentence)[0]
+    ]
 
 
 def _front_page_line(item: Item | None) -> bool:
@@ -2537,8 +2566,8 @@ def _title_followed_well(following: Item | None, index: int) -> bool:
     first_line = following.text.split("\n")[0]
     if following.gap >= 2 or by_line_author(following.text) or parse_field(first_line) or declaration_line(first_line):
         return True
-    if is_labelled_note(first_line):  # "Anmerkung der Autorin: ...", a note no field name covers
-        return True
+    if is_labelled_note(first_line) or _greeting_declarations(following.text):  # "Anmerkung der Autorin: ..."
+        return True  # a note no field name covers, a greeting that declares
     if _KIND_LINE.match(trim_ornaments(first_line)):  # "A novella" under it
         return True
     if _rights_notice(following.text):  # "All rights reserved." under it
@@ -3506,15 +3535,25 @@ _QUOTES = '"“”„«»「」'
 SIGN_OFF_CHARS = 300
 
 
+# A newsletter writer asking readers to write back: "Reply to this email to say hi.", "Just hit reply!".
+# Only as a sentence of its own asking it: "She never replied to this email" is a story's.
+_REPLY_ASK = re.compile(
+    r"(?:^|[.!?][ \t]+)\W*(?:(?:just|please|feel[ \t]+free[ \t]+to|you[ \t]+can)[ \t]+)?"
+    r"(?:reply[ \t]+to[ \t]+this[ \t]+(?:e-?mail|message|newsletter|issue)|hit[ \t]+(?:reply|the[ \t]+reply[ \t]+button))\b",
+    re.IGNORECASE,
+)
+
+
 def sign_off(text: str) -> bool:
     """Whether a paragraph is the author asking readers to vote, comment or follow, setting
     them the question of the day ("QOTD: ..."), or listing the readers tagged on each part
-    ("Taglist: @bluebirdreads"), never a sentence of the story: short, no dialogue
+    ("Taglist: @bluebirdreads"), or to reply to the newsletter it came in ("Reply to this email to
+    say hi."), never a sentence of the story: short, no dialogue
     in it, two different asks with a request ("please vote and comment!!"), or the QOTD label.
     "They would vote and comment on the plan." stays story text: nothing in it asks the reader."""
     if len(text) > SIGN_OFF_CHARS or any(mark in text for mark in _QUOTES):
         return False
-    if _OF_THE_DAY.match(text) or _TAGLIST.match(text):
+    if _OF_THE_DAY.match(text) or _TAGLIST.match(text) or _REPLY_ASK.search(text):
         return True
     asks = {match.group(0).lower()[:4] for match in _ASKS.finditer(text)}
     return (len(asks) >= 2 and _REQUEST.search(text) is not None) or _single_ask(text) or _review_ask(text)

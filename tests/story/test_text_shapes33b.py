@@ -3,6 +3,9 @@
 - a Tumblr text post copied as text: a lower-case "title | a short fic" over a block of fields
   ("pairing: ..." / "wc: ..." / "warnings: ...") with the blog's links line among them
   ("masterlist | ao3 | ko-fi") was all story text, its warnings lost;
+- a story sent as a newsletter's issue: its masthead ("The Paper Kite — Issue 7") was story text, the
+  greeting over the story ("Hi friends! ... Content warning: ...") declared nothing and the sign-off
+  ("Reply to this email to say hi.") was the story's last line;
 - a note naming a chapter in other words than "chapter 3 contains ..." ("the violence is in chapter 2",
   "chapter 3 is where the self-harm is", "Chapter 2 has the violence, so skip it if you need to") tied
   its warning to no chapter;
@@ -147,3 +150,49 @@ def test_opening_dialogue_naming_a_chapter_stays_story_text() -> None:
     story = read(f"The Causeway\nby tidewriter\n\n{line}\n\n{TEXT}\n\n{MORE}\n")
     assert line in story_text(story)
     assert not story.meta.notes
+
+
+# A story sent as a newsletter's issue.
+
+GREETING = "Hi friends! Here is this month's story. Content warning: a major character death."
+SIGN_OFF = "Thanks for reading! Reply to this email to say hi."
+
+
+def test_newsletter_greeting_declares_and_sign_off_goes() -> None:
+    text = (
+        f"View this email in your browser\n\nThe Paper Kite — Issue 7\n\n{GREETING}\n\n{TEXT}\n\n{MORE}\n\n"
+        f"{SIGN_OFF}\n\nUnsubscribe | Update your preferences\n"
+    )
+    story = read(text)
+    assert "death" in ids(story.meta.declared_warnings)
+    assert "The Paper Kite — Issue 7" in story.meta.notes
+    body = story_text(story)
+    assert body.startswith(TEXT) and body.endswith(MORE)
+    assert "Issue 7" not in body and "Reply to this email" not in body
+
+
+def test_title_over_a_greeting_that_declares() -> None:
+    story = read(f"The Causeway Post\n\n{GREETING}\n\n{TEXT}\n\n{MORE}\n")
+    assert story.meta.title == "The Causeway Post"
+    assert "death" in ids(story.meta.declared_warnings)
+    assert story_text(story).startswith(TEXT)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        '"Hi friends!" she called from the jetty. Content warning: her voice was hoarse.',
+        "Hi friends, the postman thought, and then thought better of it.",
+        "Issue 7 of the parish paper was late again.",
+    ],
+)
+def test_story_opening_like_a_newsletter_stays_text(opening: str) -> None:
+    story = read(f"{opening}\n\n{TEXT}\n\n{MORE}\n")
+    assert story_text(story).startswith(opening)
+    assert not story.meta.declared_warnings
+
+
+def test_reply_in_prose_stays_text() -> None:
+    line = "She never did reply to this email, or to the next one."
+    story = read(f"The Causeway\n\n{TEXT}\n\n{MORE}\n\n{line}\n")
+    assert story_text(story).endswith(line)
