@@ -38,7 +38,7 @@ from bot.story.structure import (
     match_heading,
     normalise,
 )
-from bot.story.webpage import without_form_suffix
+from bot.story.webpage import blog_chatter, without_form_suffix
 from bot.story.words import count_words
 from bot.warnings.declared import (
     HANGUL_CHARS,
@@ -3767,7 +3767,8 @@ def _join_label_to_list(paragraphs: list[str]) -> None:
 def _closing_declarations(chapter: Chapter) -> Chapter:
     """A chapter's last paragraphs that declare the next chapter's warnings ("CW for the next
     chapter: suicide") are its end notes, and warn for the chapter they name; so are a sign-off
-    ("Don't forget to vote and comment!", see :func:`sign_off`) and the asides
+    ("Don't forget to vote and comment!", see :func:`sign_off`), a blog writer's word about the blog
+    ("reblogs are appreciated!!", see :func:`~bot.story.webpage.blog_chatter`) and the asides
     set off by reference marks there ("※次回は来週です", see :func:`reference_marked`)."""
     if not chapter.scenes:
         return chapter
@@ -3777,6 +3778,7 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
     while count < len(last) and (
         reference_marked(last[-1 - count])
         or sign_off(last[-1 - count])
+        or blog_chatter(last[-1 - count])  # a Tumblr post's "reblogs are appreciated!!" under the text
         or _closing_disclaimer(last[-1 - count])  # FanFicFare's closing "Disclaimer: ... belongs to ..."
         or _tags_line(last[-1 - count])  # a journal post's "Tags: fic, sea wardens" under the text
         or (declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]))

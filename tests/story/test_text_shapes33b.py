@@ -44,7 +44,7 @@ def story_text(story: Story) -> str:
 TUMBLR_POST = (
     "the postman of the causeway | a short fic\n\n"
     "pairing: none, gen\nwc: 900\nwarnings: major character death, grief\nmasterlist | ao3 | ko-fi\n\n"
-    f"{TEXT}\n\n{MORE}\n"
+    f"{TEXT}\n\n{MORE}\n\nreblogs are appreciated!! <3\n"
 )
 
 
@@ -56,6 +56,13 @@ def test_tumblr_post_title_over_its_fields_declares() -> None:
     text = story_text(story)
     assert text.startswith(TEXT)
     assert "masterlist" not in text and "pairing" not in text
+    assert text.endswith(MORE)  # the ask for reblogs under it is the blog writer's
+
+
+def test_reblogs_in_closing_dialogue_stay_text() -> None:
+    line = '"Reblogs are appreciated," she read off the screen, and laughed.'
+    story = read(f"The Causeway\n\n{TEXT}\n\n{MORE}\n\n{line}\n")
+    assert story_text(story).endswith(line)
 
 
 def test_tumblr_post_fields_without_links_line() -> None:
