@@ -2666,17 +2666,17 @@ def drop_navigation(items: list[Item]) -> list[Item]:
 # "1,234 notes", "12 comments • 40 likes".
 _COUNT = r"\d[\d,.]*[ \t]*[KkMm]?"
 _COUNTED = r"reads?|votes?|parts?(?:[ \t]+story)?|notes?|comments?|likes?|reblogs?|kudos|hits|views|bookmarks"
-_SITE_COUNTS = re.compile(rf"(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*)+", re.IGNORECASE)
+# One count and what it counts, with the mark that parts it from the next ("48.2K Reads · ").
+_COUNTED_ITEM = rf"{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*"
+_SITE_COUNTS = re.compile(rf"(?:{_COUNTED_ITEM})+", re.IGNORECASE)
 # Two counts or more on a line of their own, even right under a part's title ("1. The Lottery" over
 # "1.2K Reads 88 Votes 14 Comments", as Wattpad's parts copy): the heading was lost in one paragraph.
-_COUNT_LINE = re.compile(
-    rf"^[ \t]*(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*){{2,}}$\n?", re.IGNORECASE | re.MULTILINE
-)
+_COUNT_LINE = re.compile(rf"^[ \t]*(?:{_COUNTED_ITEM}){{2,}}$\n?", re.IGNORECASE | re.MULTILINE)
 # A story page's header copied over the text: its counts after its genres ("Fantasy, Romance · 12 parts ·
 # 4.2K reads", Quotev's) and its likes under a heart ("♥ 318"). Looked for in the text's head only: tried
 # at every line, the genres' run cost five times the other patterns.
 _HEAD_COUNT_LINE = re.compile(
-    rf"^[ \t]*[^\W\d][^\n·•|]{{0,60}}?[ \t]*[·•|][ \t]*(?:{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*){{2,}}$\n?"
+    rf"^[ \t]*[^\W\d][^\n·•|]{{0,60}}?[ \t]*[·•|][ \t]*(?:{_COUNTED_ITEM}){{2,}}$\n?"
     rf"|^[ \t]*[♥❤♡💜💙]\ufe0f?[ \t]*{_COUNT}[ \t]*$\n?",
     re.IGNORECASE | re.MULTILINE,
 )
