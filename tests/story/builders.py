@@ -12,7 +12,9 @@ import zipfile
 from dataclasses import dataclass, field
 from html import escape
 
+from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.warnings.declared import map_texts
 
 
 @dataclass
@@ -298,3 +300,13 @@ def gutenberg_bytes(body: str, title: str, author: str) -> bytes:
         f"*** START OF THE PROJECT GUTENBERG EBOOK {upper} ***\n\n\n\n{body}\n\n"
         f"*** END OF THE PROJECT GUTENBERG EBOOK {upper} ***\n"
     ).encode()
+
+
+def read_text(text: str, name: str = "story.txt") -> Story:
+    """A story file's text imported as a member's upload of it is (a 1 MiB limit)."""
+    return import_story(text.encode(), name, max_bytes=1 << 20)
+
+
+def declared_ids(texts: list[str]) -> set[str]:
+    """The warning ids an author's declarations map to."""
+    return set(map_texts(texts).ids)

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.importer import import_story
-from bot.story.model import Story
 from bot.story.structure import is_scene_break
-
-
-def read(text: str, name: str = "story.txt") -> Story:
-    return import_story(text.encode(), name, max_bytes=1 << 20)
+from tests.story.builders import read_text as read
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
-from bot.warnings.declared import map_texts
+from tests.story.builders import declared_ids as ids
 
 CHAPTERS = (
     "Chapter 1: Reeds\n\nThe reeds along the canal were taller than Sam that summer, and he walked through "
@@ -23,10 +23,6 @@ CHAPTERS = (
 
 def read(text: str) -> Story:
     return import_story(text.encode(), "story.txt", max_bytes=1 << 20)
-
-
-def ids(texts: list[str]) -> set[str]:
-    return set(map_texts(texts).ids)
 
 
 def chapter_ids(story: Story) -> dict[int, set[str]]:

@@ -6,13 +6,8 @@ holds that names a warning among things Dogear has no id for (declared nothing).
 
 from __future__ import annotations
 
-from bot.story.importer import import_story
-from bot.story.model import Story
 from bot.warnings.declared import map_texts
-
-
-def read(text: str, name: str = "story.txt") -> Story:
-    return import_story(text.encode("utf-8"), name, max_bytes=1 << 20)
+from tests.story.builders import read_text as read
 
 
 def ids(declared: list[str]) -> list[str]:

@@ -6,15 +6,11 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
-from bot.story.model import Story
 from tests.story.builders import Ao3Chapter, Ao3Work, ao3_epub
+from tests.story.builders import read_text as read
 
 TEXT = "The lighthouse keeper counted the gulls on the rail every morning, and every morning one was missing."
 MORE = "By the end of the month the rail was bare, and she started counting the boats instead."
-
-
-def read(text: str, name: str = "story.txt") -> Story:
-    return import_story(text.encode(), name, max_bytes=1 << 20)
 
 
 # No warnings: a note that says a chapter has none declares nothing.

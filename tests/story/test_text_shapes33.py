@@ -24,20 +24,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.importer import import_story
-from bot.story.model import Story
 from bot.warnings.declared import map_texts
+from tests.story.builders import declared_ids as ids
+from tests.story.builders import read_text as read
 
 TEXT = "The lighthouse keeper counted the gulls on the rail every morning, and every morning one was missing."
 MORE = "By the end of the month the rail was bare, and she started counting the boats instead."
-
-
-def read(text: str, name: str = "story.txt") -> Story:
-    return import_story(text.encode(), name, max_bytes=1 << 20)
-
-
-def ids(texts: list[str]) -> set[str]:
-    return set(map_texts(texts).ids)
 
 
 def two_chapters(header: str) -> str:

@@ -17,20 +17,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.importer import import_story
 from bot.story.model import Story
-from bot.warnings.declared import map_texts
+from tests.story.builders import declared_ids as ids
+from tests.story.builders import read_text as read
 
 TEXT = "The tide came in over the causeway twice a day, and twice a day the postman waited on the far side."
 MORE = "In winter he stopped waiting and learned to row, badly at first and then rather well."
-
-
-def read(text: str, name: str = "story.txt") -> Story:
-    return import_story(text.encode(), name, max_bytes=1 << 20)
-
-
-def ids(texts: list[str]) -> set[str]:
-    return set(map_texts(texts).ids)
 
 
 def story_text(story: Story) -> str:

@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.importer import import_story
 from bot.story.model import Story
+from tests.story.builders import read_text as read
 
 CHAPTERS = "Chapter 1\n\nThe orchard was white with frost.\n\nChapter 2\n\nThe thaw came late that year.\n"
-
-
-def read(text: str, name: str = "story.txt") -> Story:
-    return import_story(text.encode(), name, max_bytes=1 << 20)
 
 
 def paragraphs(story: Story) -> list[list[str]]:

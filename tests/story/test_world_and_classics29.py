@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.importer import import_story
-from bot.story.model import Story
-
-
-def read(text: str, name: str = "story.txt") -> Story:
-    return import_story(text.encode(), name, max_bytes=1 << 20)
+from tests.story.builders import read_text as read
 
 
 def test_a_notice_list_over_the_first_chapter_declares_its_warnings() -> None:
