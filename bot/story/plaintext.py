@@ -1860,6 +1860,15 @@ def _title_over_chapters(items: list[Item], index: int) -> bool:
     return bool(others) and not _names_a_chapter(first) and all(_names_a_chapter(item) for item in others)
 
 
+def _first_over_chapter(items: list[Item], index: int) -> bool:
+    """The file's first line, straight over its first chapter's heading: marked off as a title as
+    well as a by-line marks one, so it need not be in Title Case. Most languages write titles in
+    sentence case ("Снег у реки", "La casa del río") and many scripts have no case at all
+    ("河边的雪"), and such a title stayed a chapter of one line before "Глава 1"."""
+    following = items[index + 1] if index == 0 and len(items) > 1 else None
+    return isinstance(following, Heading) and _names_a_chapter(following)
+
+
 def _names_a_chapter(heading: Heading) -> bool:
     found = match_heading(heading.raw.lstrip("#").strip(), markdown=False)
     return found is not None and found.kind in ("chapter", "named", "part")
@@ -2185,10 +2194,13 @@ def read_preamble(items: list[Item]) -> Preamble:
         if spelled:
             index += spelled  # the same title set over several lines: "A CHRISTMAS CAROL" / "IN PROSE" / "BEING" ...
             continue
-        bylined = isinstance(following, Para) and (
-            _names_author(following.text.split("\n")[0])
-            or (not _consumed_any(meta) and _field_block(following.text))  # "wc: 1.2k" / "warnings: grief"
-        )
+        bylined = (
+            isinstance(following, Para)
+            and (
+                _names_author(following.text.split("\n")[0])
+                or (not _consumed_any(meta) and _field_block(following.text))  # "wc: 1.2k" / "warnings: grief"
+            )
+        ) or _first_over_chapter(items, index)
         if (
             meta.title is None
             and _title_like(trim_ornaments(text), bylined=bylined)

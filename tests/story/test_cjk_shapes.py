@@ -56,7 +56,11 @@ def test_a_title_in_sentence_case_over_an_author_field() -> None:
 
 @pytest.mark.parametrize(
     "first",
-    ["他醒了。", "雨夜", "他说：“走吧。”\n作者：玛拉", "바다는 조용했다."],
+    [
+        "他醒了。",
+        "他说：“走吧。”\n作者：玛拉",
+        "바다는 조용했다.",
+    ],  # "雨夜" alone is a title (test_title_over_chapter34)
 )
 def test_a_short_first_paragraph_stays_story_text(first: str) -> None:
     story = load(f"{first}\n\n第一章\n\n那天晚上。\n\n第二章\n\n天亮了。\n")
