@@ -16,7 +16,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import PurePath
 
@@ -38,6 +38,7 @@ from bot.story.structure import (
     match_heading,
     normalise,
 )
+from bot.story.warning_pointers import field_points_to_end, points_to_end
 from bot.story.webpage import blog_chatter, without_form_suffix
 from bot.story.words import count_words
 from bot.warnings.declared import (
@@ -1219,6 +1220,7 @@ class _Meta:
     notes: list[str] = field(default_factory=list)
     summary: str | None = None
     chapter_count: int | None = None  # what a "Chapters: 3" line declares; confirms a chapter list
+    warnings_at_end: bool = False  # "Warnings: see end notes" (:mod:`bot.story.warning_pointers`)
     # What each list field (tags, fandoms ...) already holds, to keep each once: asked of the list, a
     # front matter of 140,000 tags compared each with all before it (minutes).
     listed: dict[str, set[str]] = field(default_factory=dict)
@@ -1237,8 +1239,9 @@ class _Meta:
             self.chapter_count = _leading_number(value)
         if not target:
             return
-        if target == "declared" and value and _notice_field(key, value):
-            self.notes.append(trim_ornaments(raw_line.strip()))
+        if target == "declared" and value and (_notice_field(key, value) or field_points_to_end(value)):
+            self.notes.append(trim_ornaments(raw_line.strip()))  # "Aviso: ...", "Warnings: see end notes"
+            self.warnings_at_end = self.warnings_at_end or field_points_to_end(value)
         elif target == "declared":
             if value:
                 # "🌸 cw: gore" (a bullet) declares "cw: gore"; "Warnings (highlight to read): gore", "Warnings: gore"
@@ -2127,6 +2130,13 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())  # a newsletter's name and issue over the story it sends
             index += 1
             continue
+        if not _consumed_any(meta) and _greeting_over_title(items, index, last_para):
+            # a newsletter's "Hi friends! Here is this month's story." over the story's title line: the
+            # greeting was the story's first paragraph and its title the second (the file's name the title)
+            meta.notes.append(text.strip())
+            meta.title = without_form_suffix(items[index + 1].text.strip())  # type: ignore[union-attr]
+            index += 2
+            continue
         if index < last_para and (greeted := _greeting_declarations(text)):
             meta.declared.extend(greeted)  # "Hi friends! Here's this month's story. Content warning: a fire."
             meta.notes.append(text.strip())
@@ -2217,6 +2227,11 @@ def read_preamble(items: list[Item]) -> Preamble:
         ):
             meta.notes.append(text)
             unlabelled_note = True
+            index += 1
+            continue
+        if index < last_para and _pointer_paragraph(text):
+            meta.notes.append(text.strip())  # "Warnings are at the end of the story.": a chapter 1 of its own before
+            meta.warnings_at_end = True
             index += 1
             continue
         if (
@@ -2580,6 +2595,8 @@ def _title_followed_well(following: Item | None, index: int) -> bool:
         return True
     if is_labelled_note(first_line) or _greeting_declarations(following.text):  # "Anmerkung der Autorin: ..."
         return True  # a note no field name covers, a greeting that declares
+    if _read_header_sentences(following.text) is not None:  # "Chapter 2 contains violence." under it
+        return True
     if _KIND_LINE.match(trim_ornaments(first_line)):  # "A novella" under it
         return True
     if _rights_notice(following.text):  # "All rights reserved." under it
@@ -2612,8 +2629,58 @@ def _title_page_ahead(items: list[Item], start: int, *, spoken: bool) -> bool:
             and _title_like(trim_ornaments(lines[0]), bylined=True)
         ):
             return speaks and index > start
-        speaks = speaks or _author_speaks(item.text)
+        speaks = speaks or _author_speaks(item.text) or greets_readers(item.text)
     return False
+
+
+# An author's greeting to readers opening a paragraph: "Hi friends!", "Hello again, lovely readers.",
+# "Dear subscribers,", with the readers it names (``who``). "Dear Mara," opens a letter, a story's.
+_GREETING = re.compile(
+    r"[ \t*_]*(?:(?:hi|hey|hello|heya|howdy|greetings|good[ \t]+(?:morning|afternoon|evening))(?:[ \t]+(?:again|there))?"
+    r"(?:,?[ \t]+(?:my[ \t]+)?(?:(?:dear|lovely)[ \t]+)?(?P<who>everyone|everybody|all|friends|readers|subscribers"
+    r"|folks|y'?all|lovelies|loves|guys|pals|peeps))?"
+    r"|dear[ \t]+(?P<dear>friends|readers|subscribers|everyone)(?:[ \t]+and[ \t]+\w+)?)[ \t]*(?:[!.,~]+|\n|$)",
+    re.IGNORECASE,
+)
+# A newsletter's words for itself and its readers: "issue 12", "thanks for subscribing", "this month's".
+_NEWSLETTER_WORDS = re.compile(
+    r"\b(?:issue|newsletter|subscrib\w*|inbox|this[ \t]+(?:month|week)'?s?|mailing[ \t]+list)\b", re.IGNORECASE
+)
+
+
+def _pointer_paragraph(text: str) -> bool:
+    """A paragraph saying the warnings stand at the story's end (:func:`points_to_end`), with at
+    most a reader's aside beside it ("Warnings at the end to avoid spoilers. Stay safe!")."""
+    if len(text) > DECLARATION_PARAGRAPH_CHARS or not _DIALOGUE_MARKS.isdisjoint(text):
+        return False
+    sentences = [sentence for sentence in _NOTE_SENTENCE.split(text.strip()) if sentence.strip()]
+    return any(points_to_end(sentence) for sentence in sentences) and all(
+        points_to_end(sentence) or reader_aside(sentence) for sentence in sentences
+    )
+
+
+def greets_readers(text: str) -> bool:
+    """Whether a paragraph opens as an author greets readers ("Hi friends! Here is this month's
+    story."), as a newsletter's issue or a blog post does over the story it brings: a greeting naming
+    its readers and ending there, or any greeting in a paragraph with a sign of a note or a newsletter
+    (:func:`note_score`, "issue 12", "subscribing"). Dialogue ("Hi friends!" she called), a greeting run
+    into a sentence ("Hi friends, the postman thought") and a bare "Hello." opening a tale are a story's."""
+    if len(text) > DECLARATION_PARAGRAPH_CHARS or not _DIALOGUE_MARKS.isdisjoint(text):
+        return False
+    found = _GREETING.match(text)
+    if found is None:
+        return False
+    named = (found.group("who") or found.group("dear")) and not found.group(0).rstrip().endswith(",")
+    return bool(named) or note_score(text) > 0 or _NEWSLETTER_WORDS.search(text) is not None
+
+
+def _greeting_over_title(items: list[Item], index: int, last_para: int) -> bool:
+    """Whether the paragraph at ``index`` greets readers (:func:`greets_readers`) right over a title
+    line (a short line in Title Case, no sentence) with the story under it."""
+    if index + 2 > last_para or not isinstance(items[index + 1], Para) or not isinstance(items[index + 2], Para):
+        return False
+    title = items[index + 1].text  # type: ignore[union-attr]
+    return greets_readers(items[index].text) and _title_like(trim_ornaments(title.strip()))  # type: ignore[union-attr]
 
 
 def _author_speaks(text: str) -> bool:
@@ -4231,9 +4298,12 @@ def build_story(
     if wrapper.title:  # a Project Gutenberg book
         body = opening_transcriber_note(body, transcribed)
     front_notes, body = split_front_pages(body)
+    pointed: list[str] = []
+    if _warnings_at_end(meta, body):
+        body, pointed = _pointed_closing(body)
     chapters, orphan_notes = assemble(_without_closing_heading(body), scene_gap=scene_gap, note_filter=_labelled_note)
     check_chapters(len(chapters), max_chapters)
-    closing = _closing_story_declarations(chapters)
+    closing = pointed + _closing_story_declarations(chapters)
     chapters = [_chapter_notes(chapter) for chapter in chapters]
     pair_footnotes(chapters)
     chapters = drop_back_matter(chapters, _first(meta.values.get("author")))
@@ -4276,10 +4346,78 @@ def build_story(
         relationships=meta.values.get("relationships", []),
         characters=meta.values.get("characters", []),
         additional_tags=meta.values.get("additional_tags", []),
-        declared_warnings=_dedupe(declared),
+        declared_warnings=_dedupe([text for text in declared if not _pointer_declaration(text)]),
         notes=notes,
     )
     return Story(story_meta, chapters, source_format)
+
+
+def _pointer_declaration(text: str) -> bool:
+    """A declaration that only points to the story's end ("Warnings: see end notes"): it names no warning."""
+    parsed = parse_field(text)
+    return parsed is not None and field_points_to_end(parsed[1])
+
+
+OPENING_ITEMS_ASKED = 6  # items of the first chapter whose notes may point to warnings at the end
+
+
+def _warnings_at_end(meta: _Meta, body: list[Item]) -> bool:
+    """Whether the author said the story's warnings stand at its end: in the header (a field, a
+    paragraph of its own, a sentence of a note or the summary) or in a note opening the first chapter."""
+    if meta.warnings_at_end:
+        return True
+    notes = [*meta.notes, meta.summary or ""]
+    notes += [
+        item.text
+        for item in body[:OPENING_ITEMS_ASKED]
+        if isinstance(item, Para) and (item.note or is_labelled_note(item.text))
+    ]
+    return any(points_to_end(sentence) for note in notes for sentence in _NOTE_SENTENCE.split(note))
+
+
+POINTED_TAIL_ITEMS = 8  # items after the story's last text an author's closing notes run to
+
+
+def _pointed_closing(items: list[Item]) -> tuple[list[Item], list[str]]:
+    """Where the author said the warnings are at the story's end, the paragraphs after its last text
+    that declare ("Warnings: major character death", "End notes: TW: suicide") are the whole story's:
+    ``items`` without them, and them (their labels off). Read as the last chapter's, they warned of
+    that chapter alone, while what they warn of may be anywhere. The author's other closing words
+    (a thank-you, a note label) stay where they were; the story's own last paragraph is never taken."""
+    taken: list[int] = []
+    index = len(items)
+    while index > 0 and len(items) - index < POINTED_TAIL_ITEMS:
+        item = items[index - 1]
+        if isinstance(item, SceneBreak):
+            index -= 1
+            continue
+        if not isinstance(item, Para):
+            return items, []  # a heading with nothing but declarations under it: its chapter's, as before
+        text = strip_note_label(item.text) if is_labelled_note(item.text) else item.text
+        noted = item.note or is_labelled_note(item.text)
+        if declaration_paragraph(text) or (noted and extract_declarations(text)[0]):
+            taken.append(index - 1)
+        elif not (noted or _bare_note_label(item.text) or reader_aside(item.text) or sign_off(item.text)):
+            break  # the story's last paragraph
+        index -= 1
+    else:
+        return items, []  # no story text found over the tail
+    if not taken:
+        return items, []
+    kept = [
+        replace(item, note=True) if position >= index and isinstance(item, Para) else item  # "Thanks for reading!"
+        for position, item in enumerate(items)
+        if position not in taken
+    ]
+    while kept and (
+        isinstance(kept[-1], SceneBreak) or (isinstance(kept[-1], Para) and _bare_note_label(kept[-1].text))
+    ):
+        kept.pop()  # a label or a rule the declarations stood under, nothing of the author's left after it
+    paragraphs = [
+        strip_note_label(items[position].text) if is_labelled_note(items[position].text) else items[position].text
+        for position in reversed(taken)
+    ]
+    return kept, paragraphs
 
 
 def _note_declarations(note: str, chapters: list[Chapter], named: ChaptersByNumber) -> None:
