@@ -51,12 +51,13 @@ _POST_META = rf"(?:{_POST_DATE}(?:[ \t]*{_POST_NUMBER})?|{_POST_NUMBER})"  # "Ma
 _FORUM_NAME = r"[^\s:\"“”‘’.,!?]{1,40}(?:[ \t][^\s:\"“”‘’.,!?]{1,40}){0,2}"  # a name of up to three words
 # The forum's lines, each alone on its line: the poster's "said:", or the poster's name over the
 # post's date and number (either or both, themselves the forum's lines), the buttons, the
-# reactions, "Last edited: ...", the thread's starter, and the thread's bar over the posts.
+# reactions (XenForo's "Reactions: ..." or SpaceBattles' "Like x 45 Heart x 3"), "Last edited: ...", the thread's starter, and the thread's bar over the posts.
 _CHROME = re.compile(
     rf"^[ \t]*(?:(?P<name>{_FORUM_NAME})[ \t]+said:"
     rf"|(?P<poster>{_FORUM_NAME})(?=[ \t]*\n[ \t]*{_POST_META}[ \t]*(?:\n|$))"
     r"|(?P<expand>click[ \t]+to[ \t]+(?:expand|shrink))[ \t]*(?:\.\.\.|…)?"
     r"|reactions?:[ \t]+[^\n]{1,400}"
+    r"|(?:[^\W\d][\w'’]{0,20}(?:[ \t][\w'’]{1,20})?[ \t]+x[ \t]*\d[\d,]*[ \t]*[|,·]?[ \t]*){1,8}"  # "Like x 45 Heart x 3"
     rf"|last[ \t]+edited(?:[ \t]+by[ \t]+[^\n:]{{1,40}})?:[ \t]*{_POST_DATE}|{_POST_META}"
     r"|discussion[ \t]+in[ \t]+['‘\"][^\n]{1,80}?['’\"][ \t]+started[ \t]+by[ \t]+(?P<started>[^,\n]{1,40}),[^\n]{0,60}"
     rf"|thread[ \t]+starter[ \t]*:?[ \t]+(?P<starter>\S[^\n]{{0,39}}?)(?:[ \t]+start[ \t]+date[ \t]*:?[ \t]+{_POST_DATE})?"

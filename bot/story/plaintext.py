@@ -94,6 +94,10 @@ _KEYS: dict[str, str] = {
     "a/n": "notes",
     "an": "notes",
     "disclaimer": "notes",
+    "dedication": "notes",  # "Dedication: for Ros", "Prompt: a theft at the fair": the author's, never story text
+    "dedicated to": "notes",
+    "prompt": "notes",
+    "prompts": "notes",
     "warning": "declared",
     "warnings": "declared",
     "content warning": "declared",
@@ -138,6 +142,8 @@ _KEYS: dict[str, str] = {
     "editor": "",
     "edited by": "",
     "proofreader": "",
+    "pov": "",
+    "timeline": "",
 }
 # The same labels as other languages write them ("Автор:", "作者：", "Auteur :"), before a
 # first chapter heading that bot.story.structure reads in those languages. They need a colon:
@@ -620,7 +626,8 @@ def _note_label() -> re.Pattern[str]:
     alone = "|".join(part for part in (_NOTE_LABELS_ALONE, cues.note_labels) if part)
     return re.compile(
         rf"^[ \t]*(?:[*_(\[]*+(?:{_ENGLISH_NOTE_LABELS}){_NOTE_PLACE}[*_)\]]*[ \t]*(?::|-|–|—){world}"
-        rf"|[*_(\[【]*+(?:{alone})[*_)\]】]*[ \t]*\n(?=[ \t]*\S))",
+        # (between ornaments too: "~*~ A/N ~*~", "★ Author's Note ★")
+        rf"|[*_(\[【~=★☆♡♥✧✦•· \t]*+(?:{alone})[*_)\]】~=★☆♡♥✧✦•· \t]*\n(?=[ \t]*\S))",
         re.IGNORECASE,
     )
 
@@ -723,7 +730,14 @@ def _bare_label() -> re.Pattern[str]:
         part for part in (_ENGLISH_LABELS, _ENGLISH_GENERIC_LABELS, cues.labels, cues.generic_labels) if part
     )
     chapter = rf"(?:[ \t]+(?:for|in)[ \t]+(?:the[ \t]+)?(?:{_THIS_CHAPTER}|{_NEXT_CHAPTER}))?"
-    return re.compile(rf"(?:{labels}){chapter}", re.IGNORECASE)
+    return re.compile(rf"(?:{labels}){chapter}(?:{_LABEL_PLACE.pattern})?", re.IGNORECASE)
+
+
+# What a label may say after it, where the list stands and how loud: "CWs below:", "TRIGGER WARNING!".
+_LABEL_PLACE = re.compile(
+    r"(?:[ \t]+(?:below|ahead|under[ \t]+the[ \t]+cut))?[ \t]*!+|[ \t]+(?:below|ahead|under[ \t]+the[ \t]+cut)$",
+    re.IGNORECASE,
+)
 
 
 def notice_list(text: str) -> str | None:
@@ -743,7 +757,9 @@ def notice_list(text: str) -> str | None:
     items = [trim_ornaments(_LIST_ITEM.sub("", line)).strip().rstrip(",;、，；") for line in lines[1:]]
     if any(not item or len(item) > NOTICE_LINE_CHARS or any(mark in item for mark in '"“”「」『』') for item in items):
         return None
-    return f"{head}: " + ", ".join(items)
+    if _LABEL_PLACE.search(head) and not maps_any(", ".join(items)):
+        return None  # "Heads up!" over "- the sky" / "- the sea": a poem's, a label only over warnings
+    return f"{_LABEL_PLACE.sub('', head)}: " + ", ".join(items)  # "CWs below:" declares as "CWs:"
 
 
 @cache
@@ -1676,7 +1692,11 @@ def _header_block(text: str, meta: _Meta) -> bool:
     if (
         kinds[0] is None
         and meta.title is None
-        and _title_like(trim_ornaments(lines[0]), bylined=any(_names_author(line) for line in lines[1:]))
+        and _title_like(
+            trim_ornaments(lines[0]),
+            # (or over fields alone: Tumblr's "the biscuit tin" / "pairing: ..." / "wc: 1.4k" / "warnings: ...")
+            bylined=any(_names_author(line) for line in lines[1:]) or kinds[1:].count("field") >= FIELD_BLOCK_FIELDS,
+        )
     ):
         kinds[0] = "title"  # over a block naming its author ("Автор: ..." a few fields down, as Ficbook sets it)
     if kinds[0] == "title":  # under the title, what it is: "A Novel", "a Witcher fic", "Translated by ..."
@@ -1801,11 +1821,34 @@ def _over_name_over_story(items: list[Item], index: int) -> bool:
     return isinstance(item, Para) and _name_over_story(item.text, following)
 
 
+_WORK_TAGS = ("rating", "archive_warnings", "fandoms", "relationships", "characters", "additional_tags")
+
+
+def _tagged(meta: _Meta) -> bool:
+    """Whether the header read a work's tags (a rating, its fandoms, ...), as an AO3 page opens."""
+    return any(key in meta.values for key in _WORK_TAGS)
+
+
+def _title_over_name(text: str) -> tuple[str, str] | None:
+    """The title and the author of a paragraph of two lines, a title over a name with no "by" ("The
+    Ford" / "riverwriter"), as an AO3 work copied from the browser shows them under its tags; None
+    for any other paragraph."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if len(lines) != 2 or not _title_like(trim_ornaments(lines[0]), bylined=True):
+        return None
+    name = lines[1]
+    if not _author_like(name) or not (_name_like(name) or (" " not in name and len(name) >= 3)):
+        return None
+    return lines[0], name
+
+
 def _name_over_story(text: str, following: Item | None) -> bool:
     """A person's name alone between the title and the first chapter's heading: "THE SALT WIFE" /
     "Kestrel Ames" / "Prologue", as a book's title page sets it. A dedication ("For Mum") is none."""
     name = text.strip()
     words = name.split()
+    if isinstance(following, Heading) and _HANDLE.fullmatch(name) and name.casefold() not in _NOT_HANDLES:
+        return True  # a site's user name, "flourandfig" (Wattpad's title page copied)
     return (
         isinstance(following, Heading)
         and "\n" not in name
@@ -1818,6 +1861,10 @@ def _name_over_story(text: str, following: Item | None) -> bool:
     )
 
 
+_HANDLE = re.compile(r"@?[a-z][a-z0-9_.]{3,30}")  # a user name in lower case, one word
+_NOT_HANDLES = frozenset(
+    ["prologue", "epilogue", "contents", "dedication", "epigraph", "foreword", "interlude", "preface"]
+)
 # Words a dedication or a title opens with, in English and as by-lines elsewhere ("Von Herzen", "De Madrid a Moscú").
 _NOT_NAME_STARTS = frozenset(
     [
@@ -2024,7 +2071,7 @@ def read_preamble(items: list[Item]) -> Preamble:
                 item.kind == "markdown"
                 and item.level == 1
                 and (levels.count(1) == 1 or _title_over_chapters(items, index))
-                and (len(levels) > 1 or (index == 0 and meta.title is None))
+                and (len(levels) > 1 or (meta.title is None and (index == 0 or _front_matter_only(meta))))
                 and front_label(item.title) is None  # "# Dedication" heads a page, it is no title
             ):
                 meta.title = meta.title or item.title
@@ -2174,6 +2221,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.add("additional tags", text, ", ".join(tag.lstrip("#") for tag in text.split()))
             index += 1  # an Obsidian note's "#wip #fantasy" under its title
             continue
+        if meta.title is None and "author" not in meta.values and _tagged(meta) and (named := _title_over_name(text)):
+            meta.title, meta.values["author"] = named[0], [named[1]]  # AO3's page copied: "The Ford" / "riverwriter"
+            index += 1
+            continue
         author = by_line_author(text)
         # (or a by-line alone over the first heading: a page's "by sleepy_wyrm" over its chapter's title)
         if author and (_consumed_any(meta) or isinstance(following, Heading)) and "author" not in meta.values:
@@ -2204,6 +2255,15 @@ def read_preamble(items: list[Item]) -> Preamble:
         if spelled:
             index += spelled  # the same title set over several lines: "A CHRISTMAS CAROL" / "IN PROSE" / "BEING" ...
             continue
+        if (
+            meta.title is None
+            and "author" not in meta.values
+            and isinstance(following, Para)
+            and (named := _titled_over_fields(text, following))
+        ):
+            meta.title, meta.values["author"] = named[0], [named[1]]  # "The Ford by riverwriter" over "Rating: T"
+            index += 1
+            continue
         bylined = (
             isinstance(following, Para)
             and (
@@ -2227,6 +2287,10 @@ def read_preamble(items: list[Item]) -> Preamble:
         ):
             meta.notes.append(text)
             unlabelled_note = True
+            index += 1
+            continue
+        if _consumed_any(meta) and index < last_para and _readers_key(text):
+            meta.notes.append(text.strip())  # "y/n = your name", "Please mind the tags!": the story's first line before
             index += 1
             continue
         if index < last_para and _pointer_paragraph(text):
@@ -2562,6 +2626,20 @@ def _title_by_author(line: str) -> tuple[str, str] | None:
     return found.group("title").strip(), author
 
 
+def _titled_over_fields(text: str, following: Para) -> tuple[str, str] | None:
+    """The title and the author of a first line naming both over the header's fields ("The Biscuit Tin
+    by flourandfig" over "Rating: T"): a title of two words at least in Title Case and a handle in
+    lower case (:func:`_title_by_author`). "Kidnapped by pirates" and "Stand by me" stay titles."""
+    named = _title_by_author(text)
+    if named is None or parse_field(following.text.split("\n")[0]) is None:
+        return None
+    title, author = named
+    words = title.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper() or not author.islower():
+        return None
+    return named
+
+
 def _ffn_blurb(text: str, following: Item | None) -> bool:
     """The paragraph right above a FanFiction.net stats line is the story's summary there."""
     return (
@@ -2578,6 +2656,13 @@ def _past_divider(items: list[Item], index: int) -> Item | None:
     if index < len(items) and isinstance(items[index], SceneBreak):
         index += 1
     return items[index] if index < len(items) else None
+
+
+def _front_matter_only(meta: _Meta) -> bool:
+    """Whether all that stands before ``index`` was read as the header's fields or declarations (an
+    Obsidian note's properties over its "# Title"), nothing a page set over its heading. An author
+    alone is not enough: a web page's reader gives its author so, over the chapter's own heading."""
+    return bool(meta.values.keys() - {"author"} or meta.declared) and not meta.notes and meta.summary is None
 
 
 def _consumed_any(meta: _Meta) -> bool:
@@ -2648,6 +2733,30 @@ _NEWSLETTER_WORDS = re.compile(
 )
 
 
+# A reader-insert story's key to its blanks, "y/n = your name", "(l/n) - last name", "e/c: eye colour",
+# and an author's word to heed the tags: lines over the story that say how to read it.
+_INSERT_KEY = re.compile(
+    r"[ \t*_]*[(\[]?[a-z]{1,2}/[a-z]{1,2}[)\]]?[ \t]*(?:=|:|-|–|—|means|is|stands[ \t]+for)[ \t]*"
+    r"(?:your|you'?re|ur)?[ \t]*[\w'’ ]{2,30}?[ \t*_.!]*",
+    re.IGNORECASE,
+)
+_HEED_TAGS = re.compile(
+    r"[ \t*_(\[]*(?:please[ \t]+|pls[ \t]+|plz[ \t]+)?(?:mind|read|heed|check)[ \t]+(?:the|my)[ \t]+tags"
+    r"(?:[ \t]+(?:please|pls|plz))?[ \t]*[.!]*[ \t]*(?:<3+|♥|❤️?|:\))?[ \t*_)\]]*",
+    re.IGNORECASE,
+)
+READERS_KEY_LINES = 6
+
+
+def _readers_key(text: str) -> bool:
+    """A paragraph of lines each keying a reader-insert story's blanks ("y/n = your name") or asking
+    readers to heed the tags ("Please mind the tags!"): the author's, never the story's first lines."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return 0 < len(lines) <= READERS_KEY_LINES and all(
+        len(line) <= NOTICE_LINE_CHARS and (_INSERT_KEY.fullmatch(line) or _HEED_TAGS.fullmatch(line)) for line in lines
+    )
+
+
 def _pointer_paragraph(text: str) -> bool:
     """A paragraph saying the warnings stand at the story's end (:func:`points_to_end`), with at
     most a reader's aside beside it ("Warnings at the end to avoid spoilers. Stay safe!")."""
@@ -2670,8 +2779,10 @@ def greets_readers(text: str) -> bool:
     found = _GREETING.match(text)
     if found is None:
         return False
-    named = (found.group("who") or found.group("dear")) and not found.group(0).rstrip().endswith(",")
-    return bool(named) or note_score(text) > 0 or _NEWSLETTER_WORDS.search(text) is not None
+    newsletter = _NEWSLETTER_WORDS.search(text) is not None
+    if found.group(0).rstrip().endswith(","):  # run on into a sentence: "Dear readers, this is my last entry"
+        return newsletter or note_score(text[found.end() :] if found.group("dear") else text) > 0
+    return bool(found.group("who") or found.group("dear")) or newsletter or note_score(text) > 0
 
 
 def _greeting_over_title(items: list[Item], index: int, last_para: int) -> bool:
@@ -2754,10 +2865,17 @@ _COUNT_LINE = re.compile(rf"^[ \t]*(?:{_COUNTED_ITEM}){{2,}}$\n?", re.IGNORECASE
 # A story page's header copied over the text: its counts after its genres ("Fantasy, Romance · 12 parts ·
 # 4.2K reads", Quotev's) and its likes under a heart ("♥ 318"). Looked for in the text's head only: tried
 # at every line, the genres' run cost five times the other patterns.
+_HEAD_COUNTED_ITEM = (
+    rf"{_COUNT}[ \t]*(?:{_COUNTED}|chapters?|words?)[ \t]*[•·|/]?[ \t]*"  # "· 2 chapters · 2,314 words"
+)
 _HEAD_COUNT_LINE = re.compile(
-    rf"^[ \t]*[^\W\d][^\n·•|]{{0,60}}?[ \t]*[·•|][ \t]*(?:{_COUNTED_ITEM}){{2,}}$\n?"
+    rf"^[ \t]*[^\W\d][^\n·•|]{{0,60}}?[ \t]*[·•|][ \t]*(?:{_HEAD_COUNTED_ITEM}){{2,}}$\n?"
     rf"|^[ \t]*[♥❤♡💜💙]\ufe0f?[ \t]*{_COUNT}[ \t]*$\n?",
     re.IGNORECASE | re.MULTILINE,
+)
+# Counts under the site's icons, a part's foot as Wattpad's app copies it: "⭐ 214   💬 37", "👁 1.2K ★ 88".
+_ICON_COUNT_LINE = re.compile(
+    rf"^[ \t]*(?:[⭐★☆👁💬🗨♥❤♡👍🔖][\ufe0f\u200d👁🗨]*[ \t]*{_COUNT}[ \t]*[•·|]?[ \t]*){{2,}}$\n?", re.MULTILINE
 )
 COUNT_HEAD_CHARS = 3000  # a story page's header: its title, by-line, genres and counts
 
@@ -2788,17 +2906,19 @@ def drop_count_lines(text: str) -> str:
     text = head + text[cut:] if len(head) != cut else text
     if " — " in text:
         text = _CHAT_HEADER.sub("", text)
+    text = _ICON_COUNT_LINE.sub("", text) if any(icon in text for icon in "⭐★☆👁💬🗨♥❤♡👍🔖") else text
     return _FOLLOW_LINE.sub("", _COUNT_LINE.sub("", text))
 
 
 # A site's buttons copied as a line of their own: Wattpad's "Vote / Comment / Share", Tumblr's "Reblog Like".
-_BUTTON = r"vote|comment|comments|share|like|reblog|reply|follow|report|subscribe"
+_BUTTON = r"vote|comment|comments|share|like|reblog|reply|follow|report|subscribe|kudos|bookmark"  # AO3's "Kudos"
 _SITE_BUTTONS = re.compile(
     rf"(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+)(?:(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+|$))+", re.IGNORECASE
 )
 # Wattpad's reader links: "Continue reading next part", "Add to library"; "You'll also like" heads recommendations.
 _SITE_LINKS = re.compile(
     r"(?:continue[ \t]+reading(?:[ \t]+next[ \t]+part)?|continue[ \t]+to[ \t]+next[ \t]+part|read[ \t]+next[ \t]+part"
+    r"|keep[ \t]+reading"  # Tumblr's read-more link, copied with the post
     r"|start[ \t]+reading|add[ \t]+to[ \t]+library)[ \t]*[>»›→]*"
     # Dreamwidth's and LiveJournal's cut, "( Read more... )", and their footer, "7 comments | Leave a comment | Share | Link"
     r"|[(\[][ \t]*read[ \t]+more[ \t.…]*[)\]]"
@@ -3623,6 +3743,16 @@ _REPLY_ASK = re.compile(
 )
 
 
+# A reading app's ask for its button, as a sentence of its own: Kindle Vella's "Give this episode a thumbs
+# up if you enjoyed it!", "Leave this chapter a heart!". "He gave the plan a thumbs up" asks no reader.
+_BUTTON_ASK = re.compile(
+    r"(?:^|[.!?][ \t]+)\W*(?:(?:please|pls|plz|don'?t[ \t]+forget[ \t]+to|feel[ \t]+free[ \t]+to)[ \t]+)?"
+    r"(?:give|leave|tap)[ \t]+(?:this|the)[ \t]+(?:episode|chapter|part|story|instal+ment|update)[ \t]+an?[ \t]+"
+    r"(?:thumbs[ \t-]*up|like|heart|star|vote|crown|fave)\b",
+    re.IGNORECASE,
+)
+
+
 def sign_off(text: str) -> bool:
     """Whether a paragraph is the author asking readers to vote, comment or follow, setting
     them the question of the day ("QOTD: ..."), or listing the readers tagged on each part
@@ -3632,7 +3762,7 @@ def sign_off(text: str) -> bool:
     "They would vote and comment on the plan." stays story text: nothing in it asks the reader."""
     if len(text) > SIGN_OFF_CHARS or any(mark in text for mark in _QUOTES):
         return False
-    if _OF_THE_DAY.match(text) or _TAGLIST.match(text) or _REPLY_ASK.search(text):
+    if _OF_THE_DAY.match(text) or _TAGLIST.match(text) or _REPLY_ASK.search(text) or _BUTTON_ASK.search(text):
         return True
     asks = {match.group(0).lower()[:4] for match in _ASKS.finditer(text)}
     return (len(asks) >= 2 and _REQUEST.search(text) is not None) or _single_ask(text) or _review_ask(text)
@@ -3860,6 +3990,7 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
         or blog_chatter(last[-1 - count])  # a Tumblr post's "reblogs are appreciated!!" under the text
         or _closing_disclaimer(last[-1 - count])  # FanFicFare's closing "Disclaimer: ... belongs to ..."
         or _tags_line(last[-1 - count])  # a journal post's "Tags: fic, sea wardens" under the text
+        or _bracketed_note(last[-1 - count])  # "[Thanks for reading! I hope you liked it.]"
         or (declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]))
     ):
         count += 1
@@ -3870,6 +4001,17 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
     if not last:
         chapter.scenes.pop()
     return chapter
+
+
+def _bracketed_note(text: str) -> bool:
+    """A paragraph in square brackets speaking to readers ("[Thanks for reading! This is the end, I hope
+    you liked it.]"), as authors set their word under a chapter off from it. A story's bracketed line
+    ("[The recording ends here.]") has no sign of a note: its text."""
+    found = _BRACKETS.match(text)
+    if found is None or not text.lstrip().startswith("["):
+        return False
+    inner = found.group(1)
+    return note_score(inner) > 0 or reader_aside(_NOTE_SENTENCE.split(inner.strip())[0])
 
 
 def _closing_disclaimer(text: str) -> bool:

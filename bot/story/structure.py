@@ -1253,6 +1253,9 @@ def _text_of(item: Item) -> str:
     return item.text if isinstance(item, Para) else ""
 
 
+SERIES_COUNTING_ON = 3  # lone numbers counting on from past one that a text must hold to be its chapters
+
+
 def _number_series(items: list[Item], candidates: list[int]) -> bool:
     """Lone numbers counting 1, 2, 3... (or I, II, III...) in order with no stray number between,
     written alike, each with story text under it."""
@@ -1260,7 +1263,10 @@ def _number_series(items: list[Item], candidates: list[int]) -> bool:
     values = [_bare_number(line) for line in lines]
     sign = 1 if (values[0] or 0) > 0 else -1
     counting = [sign * number for number in range(1, len(candidates) + 1)]
-    if values != counting and values != _numbers_by_part(items, candidates, sign):
+    # (or counting on from a later number, three at least: a serial's next file, "XIV" / "XV" / "XVI")
+    first = values[0] or 0
+    counting_on = len(values) >= SERIES_COUNTING_ON and values == [first + sign * step for step in range(len(values))]
+    if values != counting and not counting_on and values != _numbers_by_part(items, candidates, sign):
         return False
     if len({line.endswith(".") for line in lines}) > 1:
         return False  # "I." and "II" are not one series
@@ -1633,15 +1639,18 @@ def _count_indent_paragraphs(
         previous_text: str | None = None  # the last text line, while a paragraph is open
         open_indented = False
         block_has_text = False
+        under_mark = False  # the line before was a heading's or a divider's in this block
         for line, mark in zip(block.split("\n"), block_marks, strict=True):
             if mark is not None:
                 _close_paragraph(count, open_indented, previous_text)
-                previous_text, open_indented = None, False
+                previous_text, open_indented, under_mark = None, False, True
                 continue
             if _indented(line):
                 _close_paragraph(count, open_indented, previous_text)
-                count.starts_inside += previous_text is not None
+                # (under "Chapter 2" on the line above, with no blank line: a paragraph's start there too)
+                count.starts_inside += previous_text is not None or under_mark
                 open_indented = True
+            under_mark = False
             previous_text = line
             block_has_text = True
         _close_paragraph(count, open_indented, previous_text)

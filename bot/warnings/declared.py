@@ -66,6 +66,10 @@ _NOTHING = re.compile(
     # "TWs: none this time either", "warnings: nothing for this one"
     r"|(?:none|nothing|nada|nil)(?: (?:this time|here|yet|today|for (?:now|this (?:one|chapter|part|time))))(?: (?:either|again))?"
     r"|no (?:tws?|cws?|(?:trigger |content |archive )?warnings?)(?: (?:apply|applies|needed))?"
+    # "nothing to warn for :)", "nothing to worry about"; "None! Pure fluff." (a sentence after the none)
+    r"|nothing (?:to (?:warn|worry)(?: you)?(?: (?:about|for|of))?|(?:bad|sad|dark) happens)"
+    r"|(?:none|nothing|nada|nil)[ \t]*[!.]+(?:[ \t]+(?:(?:it'?s|this is|just|pure|all|only|total|100%)[ \t]+)*"
+    r"(?:fluff|comfort|soft(?:ness)?|wholesome(?:ness)?|cute(?:ness)?)\W*)?"
 )
 
 # What a warnings line says besides its warnings, never one of them: an absence ("no major character
