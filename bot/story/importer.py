@@ -112,10 +112,15 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
     """The story as its format's parser reads it."""
     check_size(data, max_bytes)
     suffix = PurePath(filename or "").suffix.lower()
-    kind = _UNSUPPORTED.get(suffix) or _document_kind(data)
+    zipped = _zipped_kind(data) if data.startswith(b"PK\x03\x04") else None
+    if zipped == _EPUB:  # an EPUB under any name: "story", "story.zip", a phone's lost ".epub"
+        return read_epub(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
+    kind = zipped or _document_kind(data) or (None if _markup_inside(data, suffix) else _UNSUPPORTED.get(suffix))
     if kind:
         raise StoryFormatError(f"This is {kind}; Dogear reads {SUPPORTED} files, so save it as one.")
-    if suffix == ".epub" or (data.startswith(b"PK\x03\x04") and suffix not in _TEXT | _MARKDOWN | _HTML):
+    if (suffix == ".epub" and not _markup_inside(data, suffix)) or (
+        data.startswith(b"PK\x03\x04") and suffix not in _TEXT | _MARKDOWN | _HTML
+    ):
         kind = sniff_binary(data)
         if kind and not data.startswith(b"PK\x03\x04"):
             raise StoryFormatError(f"This file is {kind}, not an EPUB; attach the story's .epub file.")
@@ -248,7 +253,8 @@ _MOBI_MARK = (60, b"BOOKMOBI")
 
 
 def _document_kind(data: bytes) -> str | None:
-    """A document format Dogear does not read, named by its content, or None."""
+    """A document format Dogear does not read, named by its content, or None (zips are told apart
+    by :func:`_zipped_kind`)."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
     for mark, kind in _TEXT_DOCUMENTS:
         if head.startswith(mark) or (mark == b"<FictionBook" and mark in head[:300]):
@@ -256,14 +262,31 @@ def _document_kind(data: bytes) -> str | None:
     offset, mark = _MOBI_MARK
     if data[offset : offset + len(mark)] == mark:
         return "a Kindle book"
-    if data.startswith(b"PK\x03\x04"):
-        return _zipped_kind(data)
     return None
 
 
+# Saved pages under a name that says otherwise: a page named ".epub" or ".doc" (Word's "Web Page"
+# kept its .doc), a single-file page named ".zip". Read as what they are, not refused for the name.
+_MARKUP_HEAD = 1024
+
+
+def _markup_inside(data: bytes, suffix: str) -> bool:
+    """Whether a file named as something else is a web page or a saved single-file page by its first bytes."""
+    if suffix in _TEXT | _MARKDOWN | _HTML | _MHTML:
+        return False  # (read as markup when it is, already)
+    head = data[:_MARKUP_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(_MIME_STARTS) or _LOOKS_HTML.match(head.decode("latin-1")) is not None
+
+
+_EPUB = "an EPUB"  # what _zipped_kind answers for a book Dogear reads, whatever the file's name
+
+
 def _zipped_kind(data: bytes) -> str | None:
-    """A word processor's zip by its member names (the central directory, and the first bytes of a
-    "mimetype": nothing more is unpacked)."""
+    """What a zip is by its member names (the central directory, and the first bytes of a "mimetype":
+    nothing more is unpacked): :data:`_EPUB` for a book whose "mimetype" says "application/epub+zip"
+    or that has an EPUB's "META-INF/container.xml", a word processor's kind, or None. An EPUB is
+    known by this, not by its name: one sent as "story" or "story.zip" (a phone that lost the
+    ".epub") was refused as a zip archive. The EPUB reader's budgets apply as to any .epub."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
@@ -271,7 +294,7 @@ def _zipped_kind(data: bytes) -> str | None:
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError, ValueError, EOFError, zlib.error):
         return None
     if b"epub" in mimetype or "META-INF/container.xml" in names:
-        return None
+        return _EPUB
     for prefix, kind in _ZIPPED_DOCUMENTS:
         if any(name.startswith(prefix) for name in names):
             return kind

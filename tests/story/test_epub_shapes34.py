@@ -1,0 +1,102 @@
+"""EPUBs as readers send them, from the s34 probe of files nobody on the project wrote: a book that
+lost its ".epub" on a phone ("story", "story.zip", "story.txt") was refused as a zip archive, though
+its first member says "application/epub+zip"; a saved page named ".epub" or ".zip" was refused for
+its name. What a file is comes from its content where the content says so. Every book here is
+written for these tests."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from bot.story.errors import StoryFormatError
+from bot.story.importer import import_story
+from bot.story.model import Story
+from tests.story.builders import epub_bytes, generic_epub, xhtml
+
+
+def _import(data: bytes, name: str, max_bytes: int = 1 << 20) -> Story:
+    return import_story(data, name, max_bytes=max_bytes)
+
+
+# -- what a file is, whatever its name --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["story", "story.zip", "story.txt", "Salt Roads.md", "story.htm", "book.docx"])
+def test_an_epub_under_another_name_is_read_as_the_epub(name: str) -> None:
+    story = _import(generic_epub(), name)
+    assert (story.source_format, story.meta.title, story.meta.author) == ("epub", "Salt Roads", "Mara Fen")
+    assert [chapter.title for chapter in story.chapters] == ["Harbour", None]
+
+
+def test_an_epub_whose_mimetype_is_not_first_is_still_known_by_its_container() -> None:
+    """Some tools write "META-INF/container.xml" first, or deflate "mimetype": the book is still one."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(generic_epub())) as source, zipfile.ZipFile(buffer, "w") as archive:
+        for info in reversed(source.infolist()):
+            archive.writestr(info.filename, source.read(info.filename), compress_type=zipfile.ZIP_DEFLATED)
+    assert _import(buffer.getvalue(), "download").meta.title == "Salt Roads"
+
+
+def test_an_epub_without_its_extension_keeps_the_epub_budgets() -> None:
+    """Guard: read as an EPUB, it is held to the EPUB's budgets: a chapter past the upload's size unpacked is refused."""
+    big = "<p>" + "The tide went out and the tide came in again. " * 4000 + "</p>"
+    data = epub_bytes([("c1.xhtml", xhtml(f"<h1>One</h1>{big}" * 4))], title="Tides")
+    assert len(data) < 64 << 10
+    refusals = []
+    for name in ("story.epub", "story.zip", "story"):
+        with pytest.raises(StoryFormatError, match="KiB of story text") as refused:
+            _import(data, name, max_bytes=64 << 10)
+        refusals.append(str(refused.value))
+    assert len(set(refusals)) == 1
+
+
+def test_a_zip_that_is_no_book_is_still_refused_as_a_zip() -> None:
+    """Guard: a zip of other files under a story's name says it is a zip archive."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("photos/pier.txt", "not a book")
+    for name in ("story.zip", "story.txt", "story"):
+        with pytest.raises(StoryFormatError, match="zip archive"):
+            _import(buffer.getvalue(), name)
+
+
+def test_a_word_document_named_epub_is_still_named_a_word_document() -> None:
+    """Guard: content that says another kind is refused by that kind, as before."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(StoryFormatError, match=r"^This is a Word document;"):
+        _import(buffer.getvalue(), "story.epub")
+
+
+PAGE = (
+    b"<!DOCTYPE html><html><head><title>The Mill Race</title></head><body><h1>The Mill Race</h1>"
+    b"<p>The wheel turned all night, and nobody in the house slept for the sound of it.</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("name", ["The Mill Race.epub", "The Mill Race.zip", "The Mill Race.doc", "page.pdf"])
+def test_a_saved_page_under_a_books_name_is_read_as_the_page(name: str) -> None:
+    story = _import(PAGE, name)
+    assert (story.source_format, story.meta.title) == ("html", "The Mill Race")
+    assert story.chapters[0].paragraphs == [
+        "The wheel turned all night, and nobody in the house slept for the sound of it."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "story.epub", "PDF"),
+        (b"Just some words about a mill, written plainly, no markup at all.", "story.epub", "EPUB"),
+        (b"Just some words about a mill.", "story.pdf", "This is a PDF"),
+    ],
+)
+def test_what_is_no_page_keeps_its_answer(data: bytes, name: str, message: str) -> None:
+    """Guard: only a page's own markup overrides its name; a PDF and plain words keep their refusals."""
+    with pytest.raises(StoryFormatError, match=message):
+        _import(data, name)
