@@ -9,6 +9,8 @@ titled "The Long Winter Chapter 2: Snowbound, a harry potter fanfic | FanFiction
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from bot.story.htmltext import element_text, html_items, image_lines, numbered_heading
@@ -31,6 +33,9 @@ def parse_ffn_page(soup: BeautifulSoup, filename: str, *, max_chapters: int = DE
     image_lines(text)
     items = note_sections(titles_from_next_line(html_items(text)))
     heading = _mobile_chapter_heading(text) if mobile else _chapter_heading(soup)
+    if heading.number is None and (chapter := _page_chapter(soup)) is not None:
+        number, name = chapter
+        heading = Heading(heading.title or name, "chapter", heading.level, heading.raw, number=number)
     return build_story([*_title_page(box, mobile), heading, *items], filename, "html", max_chapters=max_chapters)
 
 
@@ -120,3 +125,27 @@ def _mobile_chapter_heading(text: Tag) -> Heading:
             if heading is not None:
                 return heading
     return Heading(None, "document", 2, "section")
+
+
+# The page's own chapter: its chapter list's chosen entry ("7. Frost"), or the page's <title>
+# ("Orchard Weather Chapter 7: Frost, an original fanfic | FictionPress").
+_OPTION_NUMBER = re.compile(r"^\s*(?P<number>\d{1,4})(?:[.):]?\s+(?P<name>\S.*?))?\s*$")
+_TITLE_NUMBER = re.compile(
+    r"\bChapter[ \t]+(?P<number>\d{1,4})\b(?::[ \t]+(?P<name>[^|]+?),[ \t]+an?[ \t][^,|]*\bfanfic\b)?", re.IGNORECASE
+)
+_CHOOSERS_MOST = 4  # the page's chapter lists: one over the text and one under it
+
+
+def _page_chapter(soup: BeautifulSoup) -> tuple[int, str | None] | None:
+    """The number and name of the chapter the page holds, where its heading gives no number: the
+    desktop list names it "7. Frost", the mobile bar "Frost" alone or nothing. Left unknown, the page
+    was its story's chapter 1 to the author's notes, and "heads up, chapter 7 contains self-harm"
+    in chapter 7's notes named no chapter and declared nothing."""
+    for chooser in soup.find_all("select", limit=_CHOOSERS_MOST):
+        chosen = chooser.find("option", selected=True)
+        match = _OPTION_NUMBER.match(element_text(chosen)) if isinstance(chosen, Tag) else None
+        if match is not None:
+            return int(match.group("number")), match.group("name")
+    title = soup.find("title")
+    match = _TITLE_NUMBER.search(element_text(title)) if isinstance(title, Tag) else None
+    return (int(match.group("number")), match.group("name")) if match is not None else None

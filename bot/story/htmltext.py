@@ -62,6 +62,7 @@ from bot.story.webpage import (
     blog_chatter,
     blog_post_byline,
     box_title,
+    chapter_links,
     closing_site_block,
     divider_images,
     forum_author,
@@ -1029,6 +1030,7 @@ def parse_generic_html(
     blog = reblog[0] if reblog is not None else tumblr_blog(soup)
     named = page_author(soup.body or soup)
     serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
+    between_chapters = chapter_links(soup.body or soup)
     body = strip_page_chrome(soup.body or soup)
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
         body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's
@@ -1070,7 +1072,7 @@ def parse_generic_html(
     site = _site_name(fallback)
     fallback = without_site_name(soup, fallback) if fallback else None
     chapter = next((item.title for item in items if isinstance(item, Heading) and item.title), None)
-    fallback = without_chapter_heading(fallback, chapter) if fallback else None
+    fallback = without_chapter_heading(fallback, chapter, between_chapters=between_chapters) if fallback else None
     if site is not None:  # the site's own name over the page ("Scribble Hub") is no title of the story's
         items = [
             item

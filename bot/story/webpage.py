@@ -249,6 +249,21 @@ def _action_boxes(body: Tag) -> list[Tag]:
     return found
 
 
+# A link to the chapter before or after a serial's page: Royal Road's and Scribble Hub's buttons,
+# a blog serial's "« Previous Chapter".
+_CHAPTER_LINK = re.compile(
+    r"^[«‹<←\s]*(?:previous|prev\.?|next)[ \t]+(?:chapter|part|episode)[»›>→\s]*$", re.IGNORECASE
+)
+_CHAPTER_LINKS_MOST = 500  # links looked at on a page, each its text once
+
+
+def chapter_links(body: Tag) -> bool:
+    """Whether the page links to the chapters either side of it ("Previous Chapter", "Next Chapter"):
+    a serial's chapter page, whose <title> names the chapter and then the story. Read before the
+    page's chrome goes, as the links go with it."""
+    return any(_CHAPTER_LINK.match(squeezed_text(link)) for link in body.find_all("a", limit=_CHAPTER_LINKS_MOST))
+
+
 def _action_link(element: PageElement) -> bool:
     return isinstance(element, Tag) and element.name == "a" and squeezed_text(element).casefold() in _ACTIONS
 
@@ -1053,18 +1068,20 @@ _CHAPTER_LABEL = re.compile(r"^(?:chapter|ch\.?|part|episode)[ \t]+[\w.]{1,12}[ 
 _JOIN = re.compile(r"^[ \t]*[-–—|:][ \t]*")
 
 
-def without_chapter_heading(page_title: str, chapter: str | None) -> str:
+def without_chapter_heading(page_title: str, chapter: str | None, *, between_chapters: bool = False) -> str:
     """A page's ``<title>`` less the chapter the page heads its text with, where it opens the title:
     Royal Road titles a chapter's page "Chapter 3 - Lanterns Below - The Undercity Cartographer", the
     chapter's label and title (its heading over the text) before the story's. Only where the title
-    labels the chapter so ("Chapter 3 - ") or the heading is itself a chapter's label: a one-chapter
-    post's "The Pier - Gull Notes" over its heading "The Pier" keeps its title."""
+    labels the chapter so ("Chapter 3 - "), the heading is itself a chapter's label, or the page links
+    to the chapters either side of it (``between_chapters``, :func:`chapter_links`: "The Bell at Dawn -
+    Beneath the Glass City" over an unnumbered heading): a one-chapter post's "The Pier - Gull Notes"
+    over its heading "The Pier" keeps its title."""
     if not chapter:
         return page_title
     title = page_title.strip()
     rest = _CHAPTER_LABEL.sub("", title, count=1)
     starts = [rest] if rest != title else []
-    if _CHAPTER_LABEL.match(chapter + " - "):
+    if between_chapters or _CHAPTER_LABEL.match(chapter + " - "):
         starts.append(title)
     for start in starts:
         if start.casefold().startswith(chapter.casefold()):
