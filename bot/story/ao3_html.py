@@ -524,6 +524,13 @@ def chapter_heading_title(text: str) -> str | None:
     return text or None
 
 
+def chapter_heading_number(text: str) -> int | None:
+    """The number a chapter's heading gives it ("Chapter 2: Annealing" is 2): a page of one chapter
+    is that chapter to its notes' "chapter 2 contains ...", not the story's first."""
+    heading = match_heading(text)
+    return heading.number if heading is not None and heading.kind == "chapter" else None
+
+
 def chapter_scenes(content: Tag, notes: list[str]) -> list[Scene]:
     """A chapter's text as scenes; the paragraphs under a note heading inside it ("<h3>Author's
     Note</h3>", "<h3>Warnings</h3>") go to ``notes`` (see :mod:`bot.story.note_headings`).

@@ -18,7 +18,15 @@ from itertools import islice
 
 from bs4 import BeautifulSoup, Tag
 
-from bot.story.ao3_html import block_text, chapter_heading_title, chapter_scenes, has_class, read_tags, work_meta
+from bot.story.ao3_html import (
+    block_text,
+    chapter_heading_number,
+    chapter_heading_title,
+    chapter_scenes,
+    has_class,
+    read_tags,
+    work_meta,
+)
 from bot.story.errors import StoryFormatError
 from bot.story.htmltext import element_text, image_lines
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_ANCESTORS, check_chapters
@@ -31,6 +39,16 @@ def is_ao3_page(soup: BeautifulSoup) -> bool:
     if soup.find(id="workskin") is not None:
         return True
     return soup.find("dl", class_="work") is not None and soup.find(id="chapters") is not None
+
+
+def is_ao3_listing(soup: BeautifulSoup) -> bool:
+    """An AO3 page listing works, not holding one: a series page, a tag's or a user's works, bookmarks.
+    Each work is a ``li.work.blurb`` (its title, tags and summary) and no work's text is there: read
+    as a page, the series' blurbs were posted as one story's chapters."""
+    if soup.find(id="workskin") is not None or soup.find(id="chapters") is not None:
+        return False
+    blurb = soup.find("li", class_="blurb")
+    return isinstance(blurb, Tag) and (has_class(blurb, "work") or has_class(blurb, "bookmark"))
 
 
 def _work_preface(soup: BeautifulSoup) -> Tag | None:
@@ -94,7 +112,9 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
             continue
         heading = part.find(["h3", "h2"], class_="title") if parts else None
         title = chapter_heading_title(element_text(heading)) if heading is not None else None
-        chapters.append(Chapter(len(chapters) + 1, title, scenes, notes))
+        chapter = Chapter(len(chapters) + 1, title, scenes, notes)
+        chapter.heading_number = chapter_heading_number(element_text(heading)) if heading is not None else None
+        chapters.append(chapter)
     return chapters
 
 

@@ -17,7 +17,7 @@ import zlib
 from pathlib import PurePath
 
 from bot.story.ao3_html import is_ao3, parse_ao3
-from bot.story.ao3_page import is_ao3_page, parse_ao3_page
+from bot.story.ao3_page import is_ao3_listing, is_ao3_page, parse_ao3_page
 from bot.story.decode import (
     check_size,
     decode_text,
@@ -135,6 +135,11 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
             return parse_ao3(soup, filename, "html", max_chapters=max_chapters)
         if is_ao3_page(soup):
             return parse_ao3_page(soup, filename, max_chapters=max_chapters)
+        if is_ao3_listing(soup):
+            raise StoryFormatError(
+                "This is an AO3 page listing works (a series, a tag or bookmarks), not a work; "
+                "download the work itself from its page and attach that."
+            )
         if is_ffn_page(soup):
             return parse_ffn_page(soup, filename, max_chapters=max_chapters)
         if (plain := preformatted_story(soup)) is not None:
@@ -178,13 +183,32 @@ def single_file_page(data: bytes) -> str | None:
     content = page.get_payload(decode=True)
     if not isinstance(content, bytes):
         return None
-    charset = page.get_content_charset() or "ascii"  # what the default policy's get_content() assumed
+    charset = page.get_content_charset() or _page_charset(content)
     if wide_falsely(content, charset):
         charset = "utf-8"
     try:
         return content.decode(charset, errors="replace")
     except LookupError:  # a charset Python does not know
         return content.decode("utf-8", errors="replace")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{1,40})""", re.IGNORECASE)
+_META_HEAD = 4096
+
+
+def _page_charset(content: bytes) -> str:
+    """The encoding of a saved page's HTML part whose header names none: Chrome writes a bare
+    "Content-Type: text/html" over the quoted-printable page and leaves the charset to the page's
+    own ``<meta charset>``. Read as ASCII, every curly quote and dash was three replacement
+    characters. Failing a ``<meta>``, UTF-8 where the bytes are UTF-8, else Windows-1252."""
+    declared = _META_CHARSET.search(content[:_META_HEAD])
+    if declared is not None:
+        return declared.group(1).decode("ascii")
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
 
 
 # A part's Content-Type header, folded lines and all: a browser writes a type, a charset and a

@@ -4464,7 +4464,9 @@ def build_story(
                 notes.append(after)
     named = ChaptersByNumber(chapters)
     for note in meta.notes:
-        declared.extend(extract_declarations(note)[0])
+        # "This story contains self-harm." in a note over the story (an EPUB's "A Note on Content"
+        # page, an author's note before chapter one) is the whole story's, as on a title page
+        declared.extend(extract_declarations(note)[0] or _work_holds_in(note))
         _note_declarations(note, chapters, named)
     archive = meta.values.get("archive_warnings", [])
     if not chapters:
@@ -4560,6 +4562,11 @@ def _pointed_closing(items: list[Item]) -> tuple[list[Item], list[str]]:
         for position in reversed(taken)
     ]
     return kept, paragraphs
+
+
+def _work_holds_in(note: str) -> list[str]:
+    """What the sentences of a story's note say the work holds (:func:`work_holds`)."""
+    return [held for sentence in _NOTE_SENTENCE.split(note) for held in work_holds(sentence.strip())]
 
 
 def _note_declarations(note: str, chapters: list[Chapter], named: ChaptersByNumber) -> None:

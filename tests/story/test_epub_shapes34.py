@@ -7,6 +7,7 @@ written for these tests."""
 from __future__ import annotations
 
 import io
+import quopri
 import zipfile
 
 import pytest
@@ -100,3 +101,68 @@ def test_what_is_no_page_keeps_its_answer(data: bytes, name: str, message: str) 
     """Guard: only a page's own markup overrides its name; a PDF and plain words keep their refusals."""
     with pytest.raises(StoryFormatError, match=message):
         _import(data, name)
+
+
+# -- a note on content before chapter one -----------------------------------------------------------
+
+
+def _note_book(note: str) -> Story:
+    return _import(
+        epub_bytes(
+            [
+                ("title.xhtml", xhtml("<h1>The Marsh Clock</h1><p>Celyn Rhodes</p>")),
+                ("note.xhtml", xhtml(f"<h2>A Note on Content</h2><p>{note}</p>")),
+                ("c1.xhtml", xhtml("<h2>Chapter 1</h2><p>The clock on the marsh ran by the tide, not the sun.</p>")),
+                ("c2.xhtml", xhtml("<h2>Chapter 2</h2><p>At slack water the clock stopped, and so did Gwen.</p>")),
+            ],
+            title="The Marsh Clock",
+            author="Celyn Rhodes",
+        ),
+        "marsh.epub",
+    )
+
+
+def test_a_note_on_content_saying_what_the_story_holds_declares_it() -> None:
+    """Atticus's "A Note on Content" page is a note: "This story contains ..." in it declared nothing."""
+    story = _note_book("This story contains self-harm and suicidal thoughts. Please look after yourself.")
+    assert story.meta.declared_warnings == ["This story contains self-harm and suicidal thoughts"]
+    assert [chapter.declared_warnings for chapter in story.chapters] == [[], []]
+
+
+def test_a_note_saying_the_story_holds_no_warning_declares_nothing() -> None:
+    """Guard: what the sentence names must be warnings."""
+    assert _note_book("This story contains a great deal of baking and one bad pun.").meta.declared_warnings == []
+
+
+# -- a saved page's part with no charset -------------------------------------------------------------
+
+SAVED_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Salt Glass</title></head>
+<body><h1>Salt Glass</h1><p>The glass had to cool slowly or it would remember the heat and crack — that’s what Nan said.</p></body></html>"""
+
+
+def _mhtml(html: bytes, part_type: str) -> bytes:
+    return (
+        b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.org/salt\r\nSubject: Salt Glass\r\n"
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----B--x----"\r\n\r\n\r\n'
+        b"------B--x----\r\nContent-Type: "
+        + part_type.encode()
+        + b"\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        b"Content-Location: https://example.org/salt\r\n\r\n" + quopri.encodestring(html) + b"\r\n------B--x------\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "part_type"),
+    [
+        (SAVED_PAGE.encode("utf-8"), "text/html"),  # Chrome's: the page's <meta> names the charset
+        (SAVED_PAGE.replace('<meta charset="utf-8">', "").encode("utf-8"), "text/html"),  # no <meta>: UTF-8 bytes
+        (SAVED_PAGE.replace("utf-8", "windows-1252").encode("cp1252"), "text/html"),
+        (SAVED_PAGE.encode("utf-8"), 'text/html; charset="utf-8"'),  # guard: a charset named in the part, as before
+    ],
+)
+def test_a_saved_pages_part_with_no_charset_is_read_in_the_pages_own(html: bytes, part_type: str) -> None:
+    """Chrome writes a bare "Content-Type: text/html": read as ASCII, "—" and "’" were replacement characters."""
+    story = _import(_mhtml(html, part_type), "salt.mhtml")
+    assert story.chapters[0].paragraphs == [
+        "The glass had to cool slowly or it would remember the heat and crack — that’s what Nan said."
+    ]
