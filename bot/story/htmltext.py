@@ -59,11 +59,13 @@ from bot.story.webpage import (
     AUTHOR_HREF,
     TEXT_ONLY,
     alone_in_parent,
+    ao3_title_author,
     blog_chatter,
     blog_post_byline,
     box_title,
     chapter_links,
     closing_site_block,
+    date_line,
     divider_images,
     forum_author,
     names_author_note,
@@ -71,6 +73,7 @@ from bot.story.webpage import (
     page_author,
     post_subtitle,
     separate_chips,
+    site_header_name,
     spoiler_boxes,
     squeezed_text,
     stats_line,
@@ -1031,6 +1034,7 @@ def parse_generic_html(
     named = page_author(soup.body or soup)
     serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
     between_chapters = chapter_links(soup.body or soup)
+    header_site = site_header_name(soup.body or soup)  # (its header goes with the chrome)
     body = strip_page_chrome(soup.body or soup)
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
         body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's
@@ -1040,6 +1044,7 @@ def parse_generic_html(
     newsletter_notes(body)
     image_lines(body)
     _mark_title_style(soup, body)
+    _spaced_heading_labels(body)
     items = _page_header(note_sections(titles_from_next_line(_without_front_images(html_items(body)))))
     items = _title_over_fields(_without_site_lines(_from_post_header(items)))
     title = soup.find("title")
@@ -1064,13 +1069,15 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {blog}", 0))
     elif named:
         prefix.append(Para(f"Author: {named}", 0))
+    elif title and (ao3_author := ao3_title_author(element_text(title))):
+        prefix.append(Para(f"Author: {ao3_author}", 0))
     if tags:  # read as AO3's freeform tags: those naming a warning declare it ("#tw death"), the rest nothing
         prefix.append(Para(f"Additional Tags: {', '.join(tags)}", 0))
     # The page's <title> is often the document's file name ("The Understudy - draft 3"): a title
     # the text gives itself (an <h1>, a title line over a "by" line) comes first.
     fallback = element_text(title) if title else None
     site = _site_name(fallback)
-    fallback = without_site_name(soup, fallback) if fallback else None
+    fallback = without_site_name(soup, fallback, header_site) if fallback else None
     chapter = next((item.title for item in items if isinstance(item, Heading) and item.title), None)
     fallback = without_chapter_heading(fallback, chapter, between_chapters=between_chapters) if fallback else None
     if site is not None:  # the site's own name over the page ("Scribble Hub") is no title of the story's
@@ -1080,8 +1087,29 @@ def parse_generic_html(
             if not (index < 3 and isinstance(item, Para) and item.text.strip() == site)
         ]
     return build_story(
-        prefix + items, filename, source_format, max_chapters=max_chapters, fallback_title=_story_part(fallback)
+        prefix + _without_closing_headings(items),
+        filename,
+        source_format,
+        max_chapters=max_chapters,
+        fallback_title=_story_part(fallback),
     )
+
+
+def _without_closing_headings(items: list[Item]) -> list[Item]:
+    """A page's items less the headings it ends on with nothing under them: what a site sets after
+    the story ("More from Fen Calloway", Webnovel's "Creation is hard, cheer me up!") once its
+    cards and buttons are gone as chrome. Left on, the page was refused ("The heading ... has no
+    story text under it"). Only headings naming no chapter, after story text: an empty "Chapter 2"
+    at the end, or a page of nothing but headings, is refused, as before."""
+    end = len(items)
+    while end and (
+        isinstance(items[end - 1], SceneBreak)
+        or (isinstance(last := items[end - 1], Heading) and last.kind == "markdown" and last.number is None)
+    ):
+        end -= 1
+    if end == len(items) or not any(isinstance(item, Para) and not item.note for item in items[:end]):
+        return items
+    return items[:end]
 
 
 _SITE_SUFFIX = re.compile(r"^(?P<page>.+?)[ \t]+[|｜][ \t]+(?P<site>[^|｜]{1,40})$")
@@ -1106,7 +1134,9 @@ def _story_part(page_title: str | None) -> str | None:
 
 # A link to a blog's page of posts with a tag: Tumblr's "/tagged/", WordPress's, Ghost's and
 # Dreamwidth's "/tag/", a category's "/category/".
-_TAG_PAGE = re.compile(r"/(?:tagged|tags?|category|categories)/[^/?#]", re.IGNORECASE)
+_TAG_PAGE = re.compile(
+    r"/(?:tagged|tags?|category|categories)/[^/?#]|/tag:[^/?#]", re.IGNORECASE
+)  # (WriteFreely's "/tag:fiction")
 # What a list of tag links holds besides them: its label and separators ("Tags: fic, original").
 _TAG_LIST_REST = re.compile(
     r"(?:tags?|tagged|filed[ \t]+under|categor(?:y|ies)|posted[ \t]+in)?[ \t]*:?|[\s,;|·•#]+", re.I
@@ -1158,14 +1188,35 @@ def _tag_list(link: Tag) -> Tag | None:
     return found if found is not link or alone_in_parent(link) else None
 
 
+_HEADING_LABEL = re.compile(r"(?:chapter|ch\.?|episode|part)[ \t]+\d{1,4}[.:]?", re.IGNORECASE)
+_LABELS_MOST = 2_000  # headings looked at on a page
+
+
+def _spaced_heading_labels(body: Tag) -> None:
+    """A space after a chapter's label set in an element of its own inside its heading (Webnovel's
+    ``<h1><span class="mr8">Chapter 12</span>The Cinder Road</h1>``, spaced by the site's style
+    sheet): read as text, the heading was "Chapter 12The Cinder Road", no chapter heading at all."""
+    for heading in body.find_all(list(_HEADINGS), limit=_LABELS_MOST):
+        for label in heading.find_all(["span", "b", "strong", "em", "i", "small"]):
+            following = label.next_sibling
+            if (
+                _HEADING_LABEL.fullmatch(label.get_text().strip())
+                and isinstance(following, NavigableString)
+                and following[:1].isalnum()
+            ):
+                label.insert_after(NavigableString(" "))
+
+
 def _without_site_lines(items: list[Item]) -> list[Item]:
     """The page's items less the site's lines its markup does not mark: a line of counts and dates
     ("1,204 Views Jun 3, 2022", :func:`stats_line`) goes, a blog writer's word about the blog ("masterlist
     in pinned", :func:`blog_chatter`) is a note."""
     kept: list[Item] = []
-    for item in items:
+    for index, item in enumerate(items):
         if isinstance(item, Para) and not item.note and stats_line(item.text):
             continue
+        if index < POST_HEADER_ITEMS and _date_over_heading(items, index):
+            continue  # a post's date over its title (Patreon's "Aug 2, 2022 at 9:02 PM"): no title of the story's
         if isinstance(item, Heading) and arrowed_nav(item.raw):
             continue  # "← Part 1 | Masterlist | Part 3 →": links, no heading of the post's
         if isinstance(item, Para) and not item.note and blog_chatter(item.text):
@@ -1175,6 +1226,19 @@ def _without_site_lines(items: list[Item]) -> list[Item]:
 
 
 POST_HEADER_ITEMS = 12  # a journal's name, the post's subject, its date and poster: a few lines
+
+
+def _date_over_heading(items: list[Item], index: int) -> bool:
+    """Whether the item is a line of only a date before the page's first heading, with no text between."""
+    item = items[index]
+    if not (isinstance(item, Para) and not item.note and date_line(item.text)):
+        return False
+    later = next(
+        (other for other in items[index + 1 :] if not (isinstance(other, Para) and date_line(other.text))), None
+    )
+    return isinstance(later, Heading) and not any(isinstance(other, Heading) for other in items[:index])
+
+
 _POST_CHROME_WORDS = 12
 
 

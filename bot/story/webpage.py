@@ -22,12 +22,15 @@ import functools
 import itertools
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from bs4 import Comment, NavigableString, PageElement, Tag
 
 from bot.story.structure import MONTHS, Heading, Item, Para
 
-_CHROME_TAGS = frozenset(["footer", "aside", "button", "input", "textarea", "label"])
+_CHROME_TAGS = frozenset(
+    ["footer", "aside", "button", "input", "textarea", "label", "select"]
+)  # (a select: a menu's entries)
 _CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "button", "search", "menu"])
 # Words of a class or id that name page chrome, read as whole words ("comments-container",
 # "reactionsBar" and "p-footer" hold one; "userstuff" and "headline" do not).
@@ -70,6 +73,9 @@ _CHROME_WORDS = frozenset(
         "advert",
         "advertisement",
         "ads",
+        "ad",  # Scribble Hub's "chp_ad" box under a chapter
+        "banner",  # a site's strip over the page: Google Docs' "Published using Google Docs" banners
+        "banners",
         "cookie",
         "cookies",
         "toolbar",
@@ -118,6 +124,15 @@ _CHROME_PAIRS = frozenset(
         ("p", "header"),
         ("page", "header"),
         ("post", "tags"),
+        # Wikidot's rating box over a page, its "page revision: 14" line and its Edit/Rate/Tags buttons
+        ("rate", "widget"),
+        ("top", "bar"),  # a site's strip of links over the page (Wikidot's "top-bar" menu)
+        ("side", "bar"),
+        # Firefox's Reader View saved: its header (the site's address, the page's <title>, "4-5 minutes") and message box
+        ("reader", "header"),
+        ("reader", "message"),
+        ("page", "info"),
+        ("page", "options"),
         # LiveJournal's and Dreamwidth's links under an entry: "Share", "Link", "12 comments", "Reply",
         # "Add Memory", "Next Entry", and Dreamwidth's sidebar of the journal's pages ("module-navlinks")
         ("interaction", "links"),
@@ -218,6 +233,12 @@ _ACTIONS = frozenset(
         "add to library",
         "leave a review",
         "write a review",
+        # the links to a serial's other chapters set as buttons (Webnovel's, Kindle Vella's)
+        "previous chapter",
+        "next chapter",
+        "previous episode",
+        "next episode",
+        "report chapter",
     ]
 )
 _ACTION_BUTTONS_MOST = 12  # links in a box of buttons
@@ -246,7 +267,26 @@ def _action_boxes(body: Tag) -> list[Tag]:
         ]
         if len(children) <= _ACTION_BUTTONS_MOST and all(_action_link(child) for child in children):
             found.append(parent)
+        elif _own_line(link):
+            found.append(link)  # a button on a line of its own among the boxes under a chapter ("Report chapter")
     return found
+
+
+_BLOCK_TAGS = frozenset(
+    ["div", "p", "section", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "header"]
+)
+
+
+def _own_line(link: Tag) -> bool:
+    """Whether a link stands between blocks, with no words of a sentence beside it."""
+    for sibling in (link.previous_sibling, link.next_sibling):
+        if isinstance(sibling, NavigableString):
+            if sibling.strip():
+                return False
+            sibling = sibling.previous_sibling if sibling is link.previous_sibling else sibling.next_sibling
+        if sibling is not None and not (isinstance(sibling, Tag) and sibling.name in _BLOCK_TAGS):
+            return False
+    return link.previous_sibling is not None or link.next_sibling is not None
 
 
 # A link to the chapter before or after a serial's page: Royal Road's and Scribble Hub's buttons,
@@ -379,7 +419,62 @@ def _is_chrome(element: Tag) -> bool:
         return True
     if element.name == "header" and element.find_parent(_CONTENT_TAGS) is None and not _heads_text(element):
         return True
-    return any(_names_chrome(name) for name in _names(element))
+    names = _names(element)
+    return any(_names_chrome(name) for name in names) or _site_header(element, names)
+
+
+_HEADER_WORDS = frozenset(["header", "head", "topbar"])
+_HOME_PATHS = frozenset(["", "/", "./", "index.html", "/index.html", "index.htm", "/index.htm"])
+
+
+def _site_header(element: Tag, names: list[str]) -> bool:
+    """A site's header set as a division (``<div id="header">``, Webnovel's "g_header", Kindle Vella's
+    "vella-header", Wikidot's "header"): named a header, outside any article, holding a link to the
+    site's home page and no heading of its own words before one that links home. Read as text, the
+    site's name and its menu ("Kindle VellaBrowse") were the story's first chapter and its title.
+    A story's header (Royal Road's "fic-header", an "episode-header") links to no home page."""
+    if not any(word in _HEADER_WORDS for name in names for word in _words(name)):
+        return False
+    if element.name in _HEADINGS or element.find_parent(_CONTENT_TAGS) is not None:
+        return False
+    home = element.find("a", href=_home_link)
+    if home is None:
+        return False
+    for heading in element.find_all(_HEADINGS):
+        if heading.find("a", href=_home_link) is not None:
+            return True
+        if squeezed_text(heading):
+            return False  # a heading of the page's own before any link home: a title block
+    return True
+
+
+def site_header_name(body: Tag) -> str | None:
+    """The site's name as its header's link home gives it ("Hollowmark Wiki"), read before the header
+    goes with the page's chrome: a page's <title> ends with it ("The Paper Crane Protocol - Hollowmark
+    Wiki") where no ``og:site_name`` names the site."""
+    for element in body.find_all(_named_header, limit=_HEADER_LINKS_MOST):
+        if _site_header(element, _names(element)):
+            home = element.find("a", href=_home_link)
+            name = squeezed_text(home) if isinstance(home, Tag) else ""
+            return name.strip("~ ") or None
+    return None
+
+
+def _named_header(element: Tag) -> bool:
+    return any(word in _HEADER_WORDS for name in _names(element) for word in _words(name))
+
+
+def _home_link(href: object) -> bool:
+    """Whether a link's address is a site's home page ("/", "https://example.com/")."""
+    if not isinstance(href, str):
+        return False
+    parts = urlsplit(href.strip())
+    return (
+        parts.path in _HOME_PATHS
+        and not parts.query
+        and not parts.fragment
+        and (bool(parts.netloc) or href.strip() in _HOME_PATHS)
+    )
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -579,7 +674,7 @@ def _thread_starter(body: Tag) -> str | None:
 # An address of a user's page: "/user/moonlitpages" (Wattpad), "/users/odile", "/u/12", "viewuser.php?uid=".
 AUTHOR_HREF = re.compile(r"/(?:users?|u|profile|member|members|author|authors|viewuser\.php)\b", re.IGNORECASE)
 _BY = re.compile(r"^\s*by\s*$", re.IGNORECASE)
-_BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_BY_PREFIX = re.compile(r"^\s*(?:(?:posted|written)[ \t]+)?by\s+", re.IGNORECASE)  # Blogger's "Posted by Nell"
 
 
 def story_byline(body: Tag) -> tuple[str, str] | None:
@@ -789,9 +884,21 @@ _COUNT = (
     r"|followers?|favou?rites?|kudos|hits|bookmarks?|reblogs?|responses?)"
 )
 _DATE = rf"(?:{MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTHS},?[ \t]+\d{{4}}|\d{{4}}-\d\d-\d\d)"
-_STAT_PART = re.compile(rf"(?:(?P<count>{_COUNT})|{_DATE})(?!\w)", re.IGNORECASE)
+# A date as a site labels it over a post ("Published Mar 4, 2022 · 9 min read").
+_DATE_LABEL = r"(?:(?:published|posted|updated|last[ \t]+updated)[ \t]+(?:on[ \t]+)?)?"
+_STAT_PART = re.compile(rf"(?:(?P<count>{_COUNT})|{_DATE_LABEL}{_DATE})(?!\w)", re.IGNORECASE)
 _STAT_GAP = re.compile(r"[ \t]*[·•∙|,/–—-]?[ \t]*")
 _STATS_LINE_CHARS = 100
+
+
+_DATE_LINE = re.compile(
+    rf"{_DATE_LABEL}{_DATE}(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}:\d\d(?:[ \t]*[ap]\.?m\.?)?)?", re.IGNORECASE
+)
+
+
+def date_line(text: str) -> bool:
+    """Whether a line is only a date, its time after it or not ("Aug 2, 2022 at 9:02 PM")."""
+    return _DATE_LINE.fullmatch(text.strip()) is not None
 
 
 def stats_line(text: str) -> bool:
@@ -1019,17 +1126,17 @@ _TITLE_JOINS = (" — ", " – ", " - ", " | ", " · ", " :: ", ": ")
 _BLOGGER = re.compile(r"^blogger$", re.IGNORECASE)
 
 
-def without_site_name(soup: Tag, page_title: str) -> str:
+def without_site_name(soup: Tag, page_title: str, site: str | None = None) -> str:
     """A page's ``<title>`` without the name of the site it is on, where the page names its site: its
     ``og:site_name`` or ``application-name`` at either end ("Night Ferry — Marisol Dunne Writes" on
-    Squarespace, "... - Inkwater" on Substack), or Blogger's blog name before its posts' titles
+    Squarespace, "... - Inkwater" on Substack) or its header's link home (``site``, :func:`site_header_name`), or Blogger's blog name before its posts' titles
     ("Thornfield Ink: The Orchard Wall", a page whose generator is Blogger). Left on, the site's name
     was part of the story's title. A title that is only the site's name is kept."""
     names = [
         str(tag.get("content") or "").strip()
         for tag in soup.find_all("meta", attrs={"property": "og:site_name"}, limit=2)
         + soup.find_all("meta", attrs={"name": "application-name"}, limit=2)
-    ]
+    ] + ([site] if site else [])
     title = page_title.strip()
     title = _without_title_byline(soup, title)
     for name in filter(None, names):
@@ -1153,7 +1260,41 @@ def page_author(body: Tag) -> str | None:
     header = title.parent if isinstance(title, Tag) else None
     named = header.find(class_=_names_author_name) if isinstance(header, Tag) and header is not body else None
     name = _BY_PREFIX.sub("", squeezed_text(named)).strip() if isinstance(named, Tag) else ""
-    return name if name and len(name.split()) <= _NAME_WORDS else None
+    if name and len(name.split()) <= _NAME_WORDS:
+        return name
+    return _byline_box(body)
+
+
+_AO3_TITLE = re.compile(
+    r"^(?P<title>.+?)(?:[ \t]+-[ \t]+Chapter[ \t]+\d+)?[ \t]+-[ \t]+(?P<author>[^-]+?)[ \t]+-[ \t]+.+?[ \t]*\[Archive of Our Own\]$"
+)
+
+
+def ao3_title_author(page_title: str | None) -> str | None:
+    """The author AO3's own <title> names ("Ferry Lines - Chapter 3 - petrelwing - Original Work
+    [Archive of Our Own]"), for a work's page read without AO3's markup (Firefox's Reader View saved
+    it with the chapter's text and no byline)."""
+    match = _AO3_TITLE.match(" ".join((page_title or "").split()))
+    return match.group("author").strip() if match is not None else None
+
+
+def _byline_box(body: Tag) -> str | None:
+    """The author a box called a byline names by its one link to a user's page, the box taken out
+    (Scribble Hub's ``div.chp_byline`` beside the chapter's title): read as text, the author's name
+    was the chapter's first paragraph."""
+    for box in body.find_all(class_=_names_byline, limit=_HEADER_LINKS_MOST):
+        links = box.find_all("a", href=AUTHOR_HREF, limit=2)
+        if len(links) != 1 or box.find_parent(class_=_names_byline) is not None:
+            continue
+        name = squeezed_text(links[0])
+        if name and _BY_PREFIX.sub("", squeezed_text(box)).strip() == name and len(name.split()) <= _NAME_WORDS:
+            box.decompose()
+            return name
+    return None
+
+
+def _names_byline(names: str | list[str] | None) -> bool:
+    return names is not None and any("byline" in _words(name) for name in _classes_of(names))
 
 
 _NAME_WORDS = 5

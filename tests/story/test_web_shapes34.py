@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.model import Story
 from bot.warnings.declared import map_texts
@@ -83,6 +84,24 @@ def test_a_note_naming_another_chapter_declares_nothing_here() -> None:
     assert chapter.declared_warnings == []
 
 
+AO3_CHAPTER = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Salt Glass - Chapter 2 - marramgrass - Original Work [Archive of Our Own]</title></head>
+<body class="logged-out"><div id="outer" class="wrapper"><header id="header" class="region"><h1 class="heading"><a href="/">Archive of Our Own</a></h1></header>
+<div id="main" class="works-show region" role="main"><div class="wrapper"><dl class="work meta group"><dt class="rating tags">Rating:</dt><dd class="rating tags"><ul class="commas"><li><a class="tag" href="/tags/Teen/works">Teen And Up Audiences</a></li></ul></dd>
+<dt class="warning tags">Archive Warning:</dt><dd class="warning tags"><ul class="commas"><li><a class="tag" href="/tags/x/works">Creator Chose Not To Use Archive Warnings</a></li></ul></dd></dl></div>
+<div id="workskin"><div class="preface group"><h2 class="title heading">Salt Glass</h2><h3 class="byline heading"><a rel="author" href="/users/marramgrass/pseuds/marramgrass">marramgrass</a></h3>
+<div class="summary module"><h3 class="heading">Summary:</h3><blockquote class="userstuff"><p>Glassblowers on a windy coast, and the one who can’t stop breaking things.</p></blockquote></div></div>
+<div id="chapters" role="article"><div class="chapter" id="chapter-2"><div class="chapter preface group" role="complementary"><h3 class="title"><a href="/works/1/chapters/2">Chapter 2</a>: Annealing</h3>
+<div id="notes" class="notes module" role="complementary"><h3 class="heading">Notes:</h3><blockquote class="userstuff"><p>Heads up, chapter 2 contains self-harm.</p></blockquote></div></div>
+<div class="userstuff module" role="article"><h3 class="landmark heading" id="work">Chapter Text</h3><p>The glass had to cool slowly or it would remember the heat and crack — that’s what Nan said.</p><p>Efa burned her palm on the punty and said nothing for a whole day.</p></div></div></div></div></div></div></body></html>"""
+
+
+def test_an_ao3_chapter_page_is_its_own_chapter_for_the_authors_notes() -> None:
+    """AO3's page of one chapter, as FanFiction.net's: "Chapter 2: Annealing" is chapter 2."""
+    (chapter,) = _read(AO3_CHAPTER).chapters
+    assert (chapter.title, chapter.heading_number) == ("Annealing", 2)
+    assert chapter.declared_warnings == ["chapter 2 contains self-harm"]
+
+
 # -- Royal Road under an unnumbered heading ---------------------------------------------------------
 
 ROYAL_ROAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
@@ -120,3 +139,284 @@ def test_a_post_with_post_links_keeps_its_title() -> None:
         '<nav><a href="/p/1">Previous post</a> <a href="/p/3">Next post</a></nav></body></html>'
     )
     assert _read(page).meta.title == "The Pier - Gull Notes"
+
+
+# -- reading sites and blogs read as any page: their chrome, bylines and dates --------------------
+# Each page is in the shape its site gives it (the markup's names and boxes), the story its own.
+
+QUOTEV = """<!DOCTYPE html><html><head><title>The Moth House | Chapter 2: Dust - Quotev</title><meta property="og:site_name" content="Quotev"></head>
+<body><div id="head"><a href="/">Quotev</a> <a href="/stories">Stories</a></div>
+<div id="content"><div class="story"><h1 id="quizHeadTitle">The Moth House</h1><div class="quizHeadAuthor">by <a href="/thistlewick">thistlewick</a></div>
+<div id="rdt"><select id="chSelect"><option value="1">Chapter 1: Moths</option><option value="2" selected>Chapter 2: Dust</option></select></div>
+<h2 class="chTitle">Chapter 2: Dust</h2>
+<div id="rtext"><div id="rtext_div">The dust in the moth house lay in drifts against the skirting boards.<br><br>Pia wrote her name in it and by morning it was gone.<br><br>Something in the house liked things tidy.</div></div>
+<div class="storyActions"><a class="btn">Like</a><a class="btn">Favorite</a><a class="btn">Share</a></div>
+<div id="comments"><h3>Comments (4)</h3><div class="comment">love this!!</div></div></div></div></body></html>"""
+
+KINDLE_VELLA = """<!DOCTYPE html><html lang="en-us"><head><title>Episode 3: The Ledger | The Salt Clerk | Kindle Vella</title></head>
+<body><div id="vella-header"><a href="/">Kindle Vella</a><a href="/browse">Browse</a></div>
+<div class="story-header"><h2 class="story-title"><a href="/story/B0ABC">The Salt Clerk</a></h2><div class="author-name">By <a href="/author/x">Ines Varga</a></div></div>
+<div class="episode-header"><h1 class="episode-title">Episode 3: The Ledger</h1><span class="episode-meta">Published Mar 4, 2022 · 9 min read</span></div>
+<div class="episode-content"><p>The ledger did not balance, and Ottilie knew by the third page that it never had.</p><p>Someone had been adding salt that was never weighed.</p></div>
+<div class="authors-note"><h3>Author's Note</h3><p>Thanks for reading! The next episode has a brief scene of violence.</p></div>
+<div class="episode-actions"><button>Give a Thumbs Up</button><button>Fave</button><a href="/episode/4">Next Episode</a></div>
+<div class="token-unlock"><p>Unlock the next episode with 21 tokens</p></div></body></html>"""
+
+WIKIDOT = """<!DOCTYPE html><html><head><title>The Paper Crane Protocol - Hollowmark Wiki</title></head>
+<body id="html-body"><div id="skrollr-body"><div id="container-wrap"><div id="container"><div id="header"><h1><a href="/"><span>Hollowmark Wiki</span></a></h1><h2><span>tales of the hollow</span></h2></div>
+<div id="top-bar"><ul><li><a href="/tales">Tales</a></li><li><a href="/hubs">Hubs</a></li></ul></div>
+<div id="content-wrap"><div id="side-bar"><div class="side-block"><a href="/main">Main</a><a href="/forum">Forum</a></div></div>
+<div id="main-content"><div id="page-title">The Paper Crane Protocol</div>
+<div id="page-content"><div class="rate-box-with-credit-button"><div class="page-rate-widget-box"><span class="rate-points">rating:&nbsp;<span class="number prw54353">+34</span></span><span class="rateup btn btn-default"><a title="I like it">+</a></span></div></div>
+<div class="content-warning"><p><strong>Content warning:</strong> body horror, suicide mentioned.</p></div>
+<p>By the time the cranes started folding themselves, Dr. Aldine had stopped sleeping.</p>
+<p>She logged each one: size, colour, the hour it appeared on her desk.</p>
+<div class="footer-wikiwalk-nav"><div style="text-align: center;"><p>« <a href="/hub">Hub</a> | <a href="/next">Part Two</a> »</p></div></div></div>
+<div class="page-tags"><span><a href="/system:page-tags/tag/tale">tale</a><a href="/system:page-tags/tag/horror">horror</a></span></div>
+<div id="page-info">page revision: 14, last edited: 02 Oct 2022 19:04</div>
+<div id="page-options-bottom" class="page-options-bottom"><a id="edit-button">Edit</a><a id="pagerate-button">Rate (+34)</a><a id="tags-button">Tags</a><a id="history-button">History</a></div></div></div></div>
+<div id="footer"><div class="options"><a href="/help">Help</a> | <a href="/tos">Terms of Service</a></div><div class="license-area">Unless otherwise stated, the content of this page is licensed under Creative Commons Attribution-ShareAlike 3.0 License</div></div></div></div></body></html>"""
+
+GDOCS_PUBLISHED = """<!DOCTYPE html><html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><title>Windbreak - Google Docs</title></head>
+<body><div id="banners"><div id="publish-banner"><span id="publish-banner-text">Published using Google Docs</span><a href="#">Report abuse</a><span>Learn more</span></div><div id="title-banner"><div id="title">Windbreak</div><div id="interval">Updated automatically every 5 minutes</div></div></div>
+<div id="contents"><style type="text/css">.c1{font-weight:700}.c2{text-align:center}</style><div class="doc-content">
+<p class="c2 title"><span class="c1">Windbreak</span></p><p class="c2"><span>by Perrin Lasko</span></p>
+<p class="c2"><span>TW: a car accident, hospital scenes</span></p>
+<h1 class="c3"><span>One</span></h1><p class="c0"><span>The poplars stood in a line to stop the wind and the wind went round them.</span></p><p class="c0"><span>Dad said that was the point of trees: they tried.</span></p>
+<h1 class="c3"><span>Two</span></h1><p class="c0"><span>The hospital had a row of poplars too, and Perrin hated them.</span></p></div></div>
+<div id="footer"><div id="footer-contents">Published by <a href="#">Google Drive</a> – <a href="#">Report Abuse</a></div></div></body></html>"""
+
+BLOGGER = """<!DOCTYPE html><html><head><meta content='blogger' name='generator'/><title>Thornwick Tales: The Orchard Gate (part 1)</title></head>
+<body><div class='content'><header><div class='header-outer'><h1 class='title'><a href='https://thornwick.blogspot.com/'>Thornwick Tales</a></h1><p class='description'>stories from the hill farm</p></div></header>
+<div class='main-inner'><div class='blog-posts hfeed'><div class='date-outer'><h2 class='date-header'><span>Tuesday, 14 May 2019</span></h2>
+<div class='post-outer'><div class='post hentry'><h3 class='post-title entry-title'>The Orchard Gate (part 1)</h3>
+<div class='post-header'><div class='post-header-line-1'></div></div>
+<div class='post-body entry-content' id='post-body-771'>Content note: animal death (a lamb, off the page).<br /><br />The gate had been painted green once, and the green came off on your hands.<br /><br />Nell leaned on it every evening and watched the ewes.<br /><br /><i>to be continued</i></div>
+<div class='post-footer'><div class='post-footer-line post-footer-line-1'><span class='post-author vcard'>Posted by <span class='fn'>Nell Garrow</span></span> <span class='post-timestamp'>at <a class='timestamp-link' href='#'>20:31</a></span> <span class='post-comment-link'><a class='comment-link' href='#'>2 comments:</a></span></div>
+<div class='post-footer-line post-footer-line-2'><span class='post-labels'>Labels: <a href='https://thornwick.blogspot.com/search/label/fiction' rel='tag'>fiction</a>, <a href='https://thornwick.blogspot.com/search/label/orchard%20gate' rel='tag'>orchard gate</a></span></div>
+<div class='post-share-buttons'><a class='share-button' href='#'>Email This</a><a class='share-button' href='#'>BlogThis!</a><a class='share-button' href='#'>Share to Twitter</a></div></div></div></div></div></div>
+<div class='blog-pager' id='blog-pager'><a class='blog-pager-newer-link' href='#'>Newer Post</a> <a class='blog-pager-older-link' href='#'>Older Post</a> <a class='home-link' href='#'>Home</a></div>
+<div class='post-feeds'>Subscribe to: <a href='#'>Post Comments (Atom)</a></div></div>
+<div class='sidebar'><h2>Blog Archive</h2><ul><li>2019 (4)</li></ul><h2>About Me</h2><p>Nell Garrow</p></div></div></body></html>"""
+
+WEBNOVEL = """<!DOCTYPE html><html><head><title>The Ninth Furnace Chapter 12 - The Cinder Road - Webnovel</title></head>
+<body><div class="g_header"><a href="/">WEBNOVEL</a><a href="/stories/novel">Browse</a></div>
+<div class="cha-wrap"><div class="cha-hd"><div class="cha-hd-mn"><h1 class="cha-tit"><span class="j_chapterName"><span class="mr8">Chapter 12</span>The Cinder Road</span></h1>
+<div class="cha-hd-info"><span><a class="c_primary" href="/profile/1">Wen_Aster</a></span><span>1,704 words</span><span>Updated Jun 5, 2021</span></div></div></div>
+<div class="cha-content"><div class="cha-words"><p class="cha-paragraph"><span class="content-wrap">Lin walked the cinder road with her shoes in her hands.</span></p><p class="cha-paragraph"><span class="content-wrap">The ash was still warm a hand's depth down.</span></p></div></div>
+<div class="cha-ft"><div class="m-thou"><h4>Creation is hard, cheer me up!</h4><a class="j_vote_power">Vote with Power Stone</a></div><a class="j_report">Report chapter</a></div>
+<div class="cha-bts"><a href="/c11">Previous Chapter</a><a href="/c13">Next Chapter</a></div></div></body></html>"""
+
+PATREON = """<!DOCTYPE html><html lang="en"><head><title>The Weir, part 4 | Fen Calloway on Patreon</title><meta property="og:site_name" content="Patreon"></head>
+<body><div id="renderPageContentWrapper"><header data-tag="nav"><a href="/home">Patreon</a><a href="/login">Log in</a></header>
+<div data-tag="post-card"><div><span data-tag="post-published-at">Aug 2, 2022 at 9:02 PM</span></div><h1><span data-tag="post-title">The Weir, part 4</span></h1>
+<div data-tag="post-content"><p>Content warning: a near-drowning.</p><p>Marta went into the weir after the dog, which was the stupidest thing she had done all year.</p><p>The water was not deep, only fast, and fast was enough.</p></div>
+<div data-tag="post-tags"><a href="/c/fen/posts?filters[tag]=The%20Weir">The Weir</a></div>
+<div data-tag="post-details"><button data-tag="like-button">Like</button><span data-tag="like-count">38</span><button data-tag="comment-post-icon">Comment</button></div></div>
+<div data-tag="creator-public-page-recent-posts"><h2>More from Fen Calloway</h2></div></div></body></html>"""
+
+SCRIBBLE_HUB = """<!DOCTYPE html><html lang="en-US"><head><title>The Lantern Eater - Chapter 5: Wicks | Scribble Hub</title></head>
+<body class="chapter"><div id="page"><header id="masthead"><a href="/">Scribble Hub</a></header>
+<div class="wi_fic_wrap chapter"><div class="chapter-title">Chapter 5: Wicks</div>
+<div class="chp_byline"><a href="/profile/77/">Ysolde Marr</a></div>
+<div id="chp_contents"><div id="chp_raw" class="chp_raw"><div class="wi_authornotes"><div class="wi_authornotes_body"><p>CW: this chapter has an implied suicide attempt. Skip to the break if you need to.</p></div></div>
+<p>The creature ate the wick first, always the wick, as though the wax were an afterthought.</p><p>Roz fed it another candle and wrote down the time.</p></div></div>
+<div class="prenext"><a class="btn-wi btn-prev" href="/4">Previous</a><a class="btn-wi btn-index" href="/series/1/">Index</a><a class="btn-wi btn-next" href="/6">Next</a></div>
+<div class="chp_ad">Support me on Patreon!</div></div></div></body></html>"""
+
+WRITE_AS = """<!DOCTYPE HTML><html><head><meta charset="utf-8"><title>Hinterland &mdash; moth notes</title><meta name="author" content="moth notes"><meta name="generator" content="WriteFreely"></head>
+<body id="post"><header><h1 dir="auto" id="blog-title"><a href="/" class="h-card p-author">moth notes</a></h1><nav><a href="/">Home</a></nav></header>
+<article id="post-body" class="norm h-entry e-content"><h2 id="title" class="p-name">Hinterland</h2><p>cw: alcohol, a parent's drinking</p>
+<p>The bus stopped where the road stopped, and Iva got off with the other two.</p><p>There was a shop and a chapel and a field with a horse in it that did not look up.</p>
+<p><a href="https://moth.write.as/tag:fiction" class="hashtag"><span>#</span><span class="p-category">fiction</span></a> <a href="https://moth.write.as/tag:hinterland" class="hashtag"><span>#</span><span class="p-category">hinterland</span></a></p></article>
+<footer dir="ltr"><hr><nav><p style="font-size: 0.9em">published with <a class="home pubd" href="/">write.as</a></p></nav></footer></body></html>"""
+
+READER_VIEW = """<!DOCTYPE html><html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><meta name="viewport" content="width=device-width; user-scalable=0">
+<link rel="stylesheet" href="chrome://global/skin/aboutReader.css" type="text/css"><title>Ferry Lines - Chapter 3 - petrelwing - Original Work [Archive of Our Own]</title></head>
+<body class="light sans-serif loaded" dir="ltr"><div class="container" style="--font-size: 20px;">
+<div class="header reader-header reader-show-element"><a class="domain reader-domain" href="https://archiveofourown.org/works/48812/chapters/12">archiveofourown.org</a>
+<div class="domain-border"></div><h1 class="reader-title">Ferry Lines - Chapter 3 - petrelwing - Original Work [Archive of Our Own]</h1>
+<div class="credits reader-credits"></div><div class="meta-data"><div class="reader-estimated-time">4-5 minutes</div></div></div><hr>
+<div class="content"><div class="mozReaderContent readerShowElement"><div id="readability-page-1" class="page"><div id="chapters" role="article">
+<h3><a href="https://archiveofourown.org/works/48812/chapters/12">Chapter 3</a>: Crossing</h3>
+<div><h3>Notes:</h3><blockquote><p>Warning for a panic attack in the middle section.</p></blockquote></div>
+<div role="article"><h3 id="work">Chapter Text</h3><p>The ferry left at six whether anyone was on it or not.</p><p>Noor was on it, gripping the rail, counting the bolts in the deck.</p><p>By the far shore she had counted all of them twice.</p></div>
+</div></div></div></div>
+<div><div class="reader-message"></div></div></div></body></html>"""
+
+NEOCITIES = """<!DOCTYPE html><html><head><title>starling's shelf :: The Copper Hare</title><link rel="stylesheet" href="/style.css"></head>
+<body><div id="container"><div id="header"><a href="/">~ starling's shelf ~</a></div><div id="navbar"><a href="/">home</a> | <a href="/fic.html">fic</a> | <a href="/links.html">links</a></div>
+<div id="main"><h1>The Copper Hare</h1><p class="byline">by starling</p>
+<details class="cw"><summary>content warnings (click to show)</summary><p>animal death, blood, a house fire</p></details>
+<p class="summary"><b>summary:</b> A tinker's daughter trades for a hare made of copper, and it will not stop running.</p>
+<h2>i. the fair</h2><p>The fair came in April with the mud still on its wheels.</p><p>Agnes traded her mother's thimble for the hare because it looked at her.</p>
+<h2>ii. the fire</h2><p>The hare ran the night the barn burned, and Agnes ran after it.</p>
+<p class="endnote"><a href="/fic.html">&larr; back to fic</a></p></div>
+<div id="footer">made with love &amp; notepad++ | <a href="https://neocities.org">neocities</a> | <img src="counter.gif" alt="hit counter"></div></div></body></html>"""
+
+
+def test_a_chapter_menu_set_as_a_select_is_no_heading() -> None:
+    """Quotev's chapter menu (a <select>) ran its entries together into a heading over nothing: refused."""
+    story = _read(QUOTEV)
+    assert (story.meta.title, story.meta.author) == ("The Moth House", "thistlewick")
+    assert [(chapter.title, chapter.heading_number) for chapter in story.chapters] == [("Dust", 2)]
+    assert story.chapters[0].paragraphs[-1] == "Something in the house liked things tidy."
+
+
+def test_a_sites_header_division_linking_home_is_chrome() -> None:
+    """Kindle Vella's "vella-header" ("Kindle VellaBrowse") was a chapter of its own, and its
+    "Published ... · 9 min read" line and "Next Episode" button story text."""
+    story = _read(KINDLE_VELLA)
+    assert (story.meta.title, story.meta.author) == ("The Salt Clerk", "Ines Varga")
+    (chapter,) = story.chapters
+    assert (chapter.title, chapter.heading_number) == ("The Ledger", 3)
+    assert chapter.paragraphs[:2] == [
+        "The ledger did not balance, and Ottilie knew by the third page that it never had.",
+        "Someone had been adding salt that was never weighed.",
+    ]
+    assert not {"Kindle VellaBrowse", "Published Mar 4, 2022 · 9 min read"} & set(chapter.paragraphs)
+
+
+def test_a_wiki_pages_header_menus_and_widgets_are_chrome_and_its_name_leaves_the_title() -> None:
+    story = _read(WIKIDOT)
+    assert story.meta.title == "The Paper Crane Protocol"
+    assert sorted(map_texts(story.meta.declared_warnings).ids) == ["blood-gore", "suicide"]
+    assert story.chapters[0].paragraphs == [
+        "By the time the cranes started folding themselves, Dr. Aldine had stopped sleeping.",
+        "She logged each one: size, colour, the hour it appeared on her desk.",
+    ]
+
+
+def test_a_hand_made_pages_header_linking_home_is_no_chapter() -> None:
+    story = _read(NEOCITIES)
+    assert (story.meta.title, story.meta.author) == ("The Copper Hare", "starling")
+    assert story.meta.summary == "A tinker's daughter trades for a hare made of copper, and it will not stop running."
+    assert [chapter.title for chapter in story.chapters] == ["the fair", "the fire"]
+
+
+def test_a_published_google_doc_loses_its_banners() -> None:
+    story = _read(GDOCS_PUBLISHED)
+    assert (story.meta.title, story.meta.author) == ("Windbreak", "Perrin Lasko")
+    assert sorted(map_texts(story.meta.declared_warnings).ids) == ["procedures"]
+    assert [chapter.paragraphs[0] for chapter in story.chapters] == [
+        "The poplars stood in a line to stop the wind and the wind went round them.",
+        "The hospital had a row of poplars too, and Perrin hated them.",
+    ]
+
+
+def test_a_blogger_posts_posted_by_line_names_the_author() -> None:
+    story = _read(BLOGGER)
+    assert (story.meta.title, story.meta.author) == ("The Orchard Gate (part 1)", "Nell Garrow")
+
+
+def test_a_web_novel_chapter_page_keeps_its_heading_and_loses_its_buttons() -> None:
+    """Its label in a span of its own ran into the title ("Chapter 12The Cinder Road"), and its
+    "Creation is hard, cheer me up!" heading over "Report chapter" refused the page."""
+    (chapter,) = _read(WEBNOVEL).chapters
+    assert (chapter.title, chapter.heading_number) == ("The Cinder Road", 12)
+    assert chapter.paragraphs[-2:] == [
+        "Lin walked the cinder road with her shoes in her hands.",
+        "The ash was still warm a hand's depth down.",
+    ]
+
+
+def test_a_posts_date_over_its_title_and_the_sites_closing_heading_are_no_story() -> None:
+    """Patreon's date line titled the story, and "More from Fen Calloway" refused the page."""
+    story = _read(PATREON)
+    assert story.meta.title == "The Weir, part 4"
+    assert story.meta.declared_warnings == ["Content warning: a near-drowning."]
+    assert story.chapters[0].paragraphs[0].startswith("Marta went into the weir")
+
+
+def test_a_byline_box_beside_the_chapter_title_names_the_author() -> None:
+    story = _read(SCRIBBLE_HUB)
+    assert (story.meta.title, story.meta.author) == ("The Lantern Eater", "Ysolde Marr")
+    assert story.chapters[0].paragraphs[0].startswith("The creature ate the wick first")
+    assert "Support me on Patreon!" not in _text(story)
+
+
+def test_writefreely_hashtags_are_tags() -> None:
+    story = _read(WRITE_AS)
+    assert story.meta.additional_tags == ["fiction", "hinterland"]
+    assert "#fiction #hinterland" not in _text(story)
+
+
+def test_a_reader_view_page_loses_its_header() -> None:
+    story = _read(READER_VIEW)
+    assert (story.meta.title, story.meta.author) == ("Ferry Lines", "petrelwing")  # as AO3's <title> names them
+    (chapter,) = story.chapters
+    assert (chapter.title, chapter.heading_number) == ("Crossing", 3)
+    assert chapter.declared_warnings == ["Warning for a panic attack in the middle section"]
+
+
+AO3_SERIES = """<!DOCTYPE html><html lang="en"><head><title>The Lighthouse Years | Archive of Our Own</title></head>
+<body class="logged-out"><div id="outer" class="wrapper"><header id="header" class="region"><h1 class="heading"><a href="/">Archive of Our Own</a></h1></header>
+<div id="inner" class="wrapper"><div id="main" class="series-show region" role="main"><h2 class="heading">The Lighthouse Years</h2>
+<div class="wrapper"><dl class="series meta group"><dt>Creator:</dt><dd><a rel="author" href="/users/sorrelhart/pseuds/sorrelhart">sorrelhart</a></dd><dt>Series Begun:</dt><dd>2024-02-11</dd><dt>Description:</dt><dd><blockquote class="userstuff"><p>Three stories about one lighthouse.</p></blockquote></dd>
+<dt class="stats">Stats:</dt><dd class="stats"><dl class="stats"><dt>Words:</dt><dd>4,210</dd><dt>Works:</dt><dd>2</dd><dt>Complete:</dt><dd>No</dd></dl></dd></dl></div>
+<h3 class="landmark heading">Listing Series</h3><ul class="series work index group">
+<li id="work_55501234" class="work blurb group" role="article"><div class="header module"><h4 class="heading"><a href="/works/55501234">Lantern Weather</a> by <a rel="author" href="/users/sorrelhart/pseuds/sorrelhart">sorrelhart</a></h4>
+<h5 class="fandoms heading"><span class="landmark">Fandoms:</span> <a class="tag" href="/tags/Original%20Work/works">Original Work</a></h5><ul class="required-tags"><li><span class="rating-mature rating"><span class="text">Mature</span></span></li></ul><p class="datetime">11 Feb 2024</p></div>
+<h6 class="landmark heading">Tags</h6><ul class="tags commas"><li class="warnings"><strong><a class="tag" href="/tags/x/works">Major Character Death</a></strong></li></ul>
+<h6 class="landmark heading">Summary</h6><blockquote class="userstuff summary"><p>The keeper's daughter keeps the light after the keeper is gone.</p></blockquote>
+<h6 class="landmark heading">Series</h6><ul class="series"><li>Part <strong>1</strong> of <a href="/series/3001">The Lighthouse Years</a></li></ul>
+<dl class="stats"><dt class="words">Words:</dt><dd class="words">812</dd><dt class="chapters">Chapters:</dt><dd class="chapters">2/2</dd></dl></li>
+<li id="work_55509999" class="work blurb group" role="article"><div class="header module"><h4 class="heading"><a href="/works/55509999">Fog Signal</a> by <a rel="author" href="/users/sorrelhart/pseuds/sorrelhart">sorrelhart</a></h4></div>
+<h6 class="landmark heading">Summary</h6><blockquote class="userstuff summary"><p>The horn sounds all night and the boats still come in wrong.</p></blockquote></li></ul>
+</div></div></div></body></html>"""
+
+
+def test_an_ao3_series_page_is_refused_as_a_list_of_works() -> None:
+    """Read as a page, the series' two blurbs were one story's chapters ("Creator:", "Words:4,210Works:2")."""
+    with pytest.raises(StoryFormatError, match=r"^This is an AO3 page listing works"):
+        _read(AO3_SERIES)
+
+
+def test_a_page_titled_by_someone_else_in_ao3s_shape_names_no_author_of_a_blog() -> None:
+    """Guard: a page with a byline of its own keeps it; AO3's <title> only names an author nothing else does."""
+    page = (
+        "<html><head><title>Gulls - Chapter 1 - wren - Original Work [Archive of Our Own]</title></head><body>"
+        '<div class="entry-meta">Posted by <span class="author">Mara Quill</span></div>'
+        "<p>The gulls came in with the boats.</p></body></html>"
+    )
+    assert _read(page).meta.author == "Mara Quill"
+
+
+# -- guards: what these rules must leave alone -------------------------------------------------------
+
+
+def test_a_header_division_with_the_storys_heading_and_no_home_link_stays() -> None:
+    page = (
+        '<html><head><title>x</title></head><body><div id="header"><h1>The Flint Road</h1><p>by Ada Voss</p></div>'
+        "<p>The road was flint for a mile and then it was nothing.</p></body></html>"
+    )
+    story = _read(page)
+    assert (story.meta.title, story.meta.author) == ("The Flint Road", "Ada Voss")
+
+
+def test_a_date_under_a_heading_stays() -> None:
+    """Guard: only a date over the page's first heading is the post's; a diary's date under its day stays."""
+    page = (
+        "<html><body><h1>Ice Diary</h1><h2>Day One</h2><p>March 3, 1912</p>"
+        "<p>We left the ship at dawn.</p><h2>Day Two</h2><p>The dogs would not pull.</p></body></html>"
+    )
+    first = _read(page).chapters[0]
+    assert "March 3, 1912" in [first.title, *first.paragraphs]  # (read as the day's title, as before)
+    assert first.paragraphs[-1] == "We left the ship at dawn."
+
+
+def test_an_empty_closing_chapter_heading_is_still_refused() -> None:
+    """Guard: only headings naming no chapter close a page; an empty "Chapter 3" is an error to report."""
+    page = (
+        "<html><body><h2>Chapter 1</h2><p>She ran.</p><h2>Chapter 2</h2><p>She hid.</p><h2>Chapter 3</h2></body></html>"
+    )
+    with pytest.raises(StoryFormatError, match="Chapter 3"):
+        _read(page)
+
+
+def test_a_link_in_a_sentence_with_a_buttons_words_stays() -> None:
+    page = (
+        "<html><body><h1>Gull</h1><p>The gull would not leave.</p>"
+        '<div><p>She wrote it down.</p><a href="/c/2">Next chapter</a> was all the note said.</div></body></html>'
+    )
+    assert "Next chapter was all the note said." in _text(_read(page))
