@@ -768,7 +768,13 @@ def _package_items(book: _Book) -> list[Item]:
         description = _description_text(book.description)
         if description:
             items.append(Para(f"Summary: {description}", 0))
+    # A subject that declares a warning ("Content Warning: Suicide", as an indie book's metadata lists
+    # them for the stores): read as a title page's line. Other subjects ("Fiction / Literary") say nothing.
+    items.extend(Para(subject, 0) for subject in book.subjects[:_SUBJECTS_MOST] if declaration_line(subject))
     return items
+
+
+_SUBJECTS_MOST = 100
 
 
 def _description_text(markup: str) -> str:

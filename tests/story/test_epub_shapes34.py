@@ -166,3 +166,37 @@ def test_a_saved_pages_part_with_no_charset_is_read_in_the_pages_own(html: bytes
     assert story.chapters[0].paragraphs == [
         "The glass had to cool slowly or it would remember the heat and crack — that’s what Nan said."
     ]
+
+
+# -- warnings in the package's subjects ---------------------------------------------------------------
+
+
+def _subject_book(subjects: list[str]) -> Story:
+    return _import(
+        epub_bytes(
+            [
+                ("c1.xhtml", xhtml("<h1>Chapter 1</h1><p>The orchard burned in August and the bees went with it.</p>")),
+                ("c2.xhtml", xhtml("<h1>Chapter 2</h1><p>In spring the trees put out leaves anyway.</p>")),
+            ],
+            title="Ember Orchard",
+            author="Lio Marsh",
+            extra_metadata="".join(f"<dc:subject>{subject}</dc:subject>" for subject in subjects),
+        ),
+        "ember.epub",
+    )
+
+
+def test_a_subject_declaring_a_warning_is_the_books_declaration() -> None:
+    """An indie book lists "Content Warning: Suicide" among its subjects for the stores: it declared nothing."""
+    story = _subject_book(["Fiction / Literary", "Content Warning: Suicide", "Content Warning: Self-Harm"])
+    assert story.meta.declared_warnings == ["Content Warning: Suicide", "Content Warning: Self-Harm"]
+
+
+def test_subjects_that_declare_nothing_stay_out_of_the_story() -> None:
+    """Guard: a store's categories, even one naming a warning's word, are no declaration nor text."""
+    story = _subject_book(["Fiction / Literary", "Grief", "Orchards -- Fiction"])
+    assert story.meta.declared_warnings == []
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["The orchard burned in August and the bees went with it."],
+        ["In spring the trees put out leaves anyway."],
+    ]
