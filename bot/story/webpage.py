@@ -192,7 +192,42 @@ def strip_page_chrome(body: Tag) -> Tag:
     for box in _action_boxes(body):
         if box.parent is not None:
             _remove_chrome(box, body)
+    for footer in _mailer_footers(body):
+        if footer.parent is not None:
+            _remove_chrome(footer, body)
     return _main_content(body)
+
+
+# What a newsletter's mailer sets under every email (Substack, Mailchimp, Buttondown): its links.
+_MAILER_LINKS = frozenset(
+    [
+        "unsubscribe",
+        "unsubscribe here",
+        "view in browser",
+        "view online",
+        "view this email in your browser",
+        "manage preferences",
+        "update your preferences",
+        "manage your subscription",
+        "manage subscription",
+    ]
+)
+_MAILER_FOOTER_CHARS = 400  # its "You're receiving this because you subscribed to ..." and the links
+_MAILER_LINKS_MOST = 200
+
+
+def _mailer_footers(body: Tag) -> list[Tag]:
+    """The block under a newsletter saved from the inbox that holds its mailer's links ("Unsubscribe |
+    View in browser") and a line about them: read as text, "You're receiving this because you
+    subscribed" closed the story. Only a short block: a long paragraph with such a link is the story's."""
+    found: list[Tag] = []
+    for link in body.find_all("a", limit=_MAILER_LINKS_MOST):
+        if squeezed_text(link).casefold().rstrip(".") not in _MAILER_LINKS:
+            continue
+        block = link.find_parent(["p", "td", "div", "footer", "table"])
+        if isinstance(block, Tag) and block is not body and len(squeezed_text(block)) <= _MAILER_FOOTER_CHARS:
+            found.append(block)
+    return found
 
 
 # Where readers pay a writer: Patreon, Ko-fi, Buy Me a Coffee, SubscribeStar, Liberapay, PayPal.me.

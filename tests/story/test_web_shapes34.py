@@ -420,3 +420,42 @@ def test_a_link_in_a_sentence_with_a_buttons_words_stays() -> None:
         '<div><p>She wrote it down.</p><a href="/c/2">Next chapter</a> was all the note said.</div></body></html>'
     )
     assert "Next chapter was all the note said." in _text(_read(page))
+
+
+# -- a newsletter saved from the inbox -----------------------------------------------------------------
+
+NEWSLETTER = b"""From: Hollis Vane <hollis@inkwater.example>
+To: reader@example.com
+Subject: The Cartographer's Apprentice, part 3
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="b1"
+
+--b1
+Content-Type: text/plain; charset="utf-8"
+
+The Cartographer's Apprentice, part 3
+
+--b1
+Content-Type: text/html; charset="utf-8"
+
+<html><body><table role="presentation"><tr><td><h1>The Cartographer's Apprentice, part 3</h1><p><em>Content warning: a fall from height.</em></p>
+<p>Wren held the ladder while the old man climbed, and did not look up, because looking up made it worse.</p><p>The map at the top of the tower was older than the tower.</p>
+<p style="font-size:12px;color:#777">You're receiving this because you subscribed to Inkwater. <a href="#">Unsubscribe</a> | <a href="#">View in browser</a></p></td></tr></table></body></html>
+--b1--
+"""
+
+
+def test_a_newsletters_mailer_footer_is_no_story() -> None:
+    story = import_story(NEWSLETTER, "part3.eml", max_bytes=1 << 20)
+    assert story.meta.title == "The Cartographer's Apprentice, part 3"
+    assert story.chapters[0].paragraphs == [
+        "Wren held the ladder while the old man climbed, and did not look up, because looking up made it worse.",
+        "The map at the top of the tower was older than the tower.",
+    ]
+
+
+def test_a_long_paragraph_with_an_unsubscribe_link_is_the_storys() -> None:
+    """Guard: only a short block holding the mailer's link goes."""
+    sentence = "She pressed <a href='#'>Unsubscribe</a> on every list she had ever joined, one by one, " * 6
+    page = f"<html><body><h1>Inbox Zero</h1><p>{sentence}</p><p>Then it was quiet.</p></body></html>"
+    assert _read(page).chapters[0].paragraphs[0].startswith("She pressed Unsubscribe on every list")
