@@ -719,17 +719,18 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
     author's page, in boxes of their own: read as text they ran together into a first chapter
     "Golden Hourby moonlitpages", and the page's ``<title>`` ("Chapter 4 - Golden Hour - Wattpad",
     the part's) became the story's. Only that shape: an element holding "by" and one link to a
-    user's page (:data:`AUTHOR_HREF`) and nothing else, the element before it ending in a link.
-    FanFicFare's ``<h1><a>Title</a> by <a>Author</a></h1>``, one element, is the title heading's own.
+    user's page (:data:`AUTHOR_HREF`) and nothing else (or that link alone, its own words "by
+    marrowlight"), the element before it ending in a link. FanFicFare's ``<h1><a>Title</a> by <a>Author</a></h1>``, one element, is the title heading's own.
     """
     for link in body.find_all("a", href=AUTHOR_HREF):
         by = link.parent
         if not isinstance(by, Tag) or by is body:
             continue
         parts = [child for child in by.contents if not (isinstance(child, NavigableString) and not child.strip())]
-        if len(parts) != 2 or parts[1] is not link or not isinstance(parts[0], NavigableString):
-            continue
-        if not _BY.match(parts[0]):
+        says_by = parts == [link] and _BY_PREFIX.match(squeezed_text(link)) is not None  # "<a>by marrowlight</a>"
+        if not says_by and not (
+            len(parts) == 2 and parts[1] is link and isinstance(parts[0], NavigableString) and _BY.match(parts[0])
+        ):
             continue
         before = by.find_previous_sibling()
         story_link = before if before is None or before.name == "a" else before.find_all("a")[-1:]
@@ -738,7 +739,7 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
         if story_link is None or story_link.find_parent() is None:
             continue
         title = squeezed_text(story_link)
-        author = squeezed_text(link)
+        author = _BY_PREFIX.sub("", squeezed_text(link)).strip()
         if not title or not author:
             continue
         story_link.decompose()

@@ -382,6 +382,37 @@ def test_a_page_titled_by_someone_else_in_ao3s_shape_names_no_author_of_a_blog()
     assert _read(page).meta.author == "Mara Quill"
 
 
+WATTPAD = """<!DOCTYPE html><html lang="en-US"><head><title>Salt and Cinder - Chapter Four: The Kiln - Wattpad</title>
+<meta property="og:site_name" content="Wattpad"><meta property="og:title" content="Salt and Cinder - Chapter Four: The Kiln"></head>
+<body><div id="app-container"><header class="header"><nav><a href="/home">Wattpad</a><a href="/stories">Browse</a><a href="/login">Log in</a></nav></header>
+<div class="story-part"><div class="part-header"><div class="story-info"><a class="story-info__title" href="/story/3341-salt-and-cinder">Salt and Cinder</a>
+<span class="author-info"><a class="on-navigate" href="/user/marrowlight">by marrowlight</a></span></div>
+<h1 class="h2">Chapter Four: The Kiln</h1><div class="story-stats"><span class="reads">Reads 12.4K</span><span class="votes">Votes 803</span><span class="comments">Parts 22</span></div></div>
+<div class="part-content"><div class="page"><pre><p data-p-id="a1">The kiln had been cold for a year when Bea lit it again.</p><p data-p-id="a2">Her hands remembered the order of things before she did.</p><p data-p-id="a3">Wood, then coal, then waiting.</p></pre></div></div>
+<div class="part-actions"><button class="vote">Vote</button><button class="comment">Comment</button><button class="share">Share</button></div>
+<div class="next-part"><a href="/3341-salt-and-cinder-chapter-five">Continue to next part</a></div>
+<div class="recommended"><h3>You'll also like</h3><ul><li><a href="/story/9">The Glass Orchard</a> <span>by someoneelse</span></li></ul></div></div></div></body></html>"""
+
+
+def test_a_reading_bars_by_link_names_the_author() -> None:
+    """Wattpad's "by marrowlight" is one link to the author's page, "by" and all: no author was read."""
+    story = _read(WATTPAD)
+    assert (story.meta.title, story.meta.author) == ("Salt and Cinder", "marrowlight")
+    assert [(chapter.title, chapter.heading_number) for chapter in story.chapters] == [("The Kiln", 4)]
+    assert story.chapters[0].paragraphs[-1] == "Wood, then coal, then waiting."
+
+
+def test_a_link_saying_by_in_a_sentence_names_no_author() -> None:
+    """Guard: a user's link in the story's text ("by wren's own hand") is no byline."""
+    page = (
+        "<html><head><title>Letters</title></head><body><h1>Letters</h1>"
+        '<p>The letter was written <a href="/user/wren">by wren</a> herself, in pencil, on the back of a map.</p></body></html>'
+    )
+    story = _read(page)
+    assert story.meta.author is None
+    assert story.chapters[0].paragraphs == ["The letter was written by wren herself, in pencil, on the back of a map."]
+
+
 # -- guards: what these rules must leave alone -------------------------------------------------------
 
 
