@@ -27,7 +27,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.footnotes import FOOTNOTE_LABELS
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS, MAX_NOTE_BOXES
 from bot.story.model import Story
-from bot.story.note_headings import box_note, heading_label, note_sections, note_title
+from bot.story.note_headings import WARNINGS, box_note, heading_label, note_sections, note_title
 from bot.story.plaintext import (
     IMAGE,
     arrowed_nav,
@@ -451,10 +451,40 @@ def html_items(container: Tag, *, headings: bool = True, note_headings: bool = F
     headings of its own, yet an author's note section inside it is still a note."""
     raw: list[Item | None] = []  # None marks an empty paragraph (a deliberate blank line)
     _drop_contents_runs(container)
+    _lists_under_warning_labels(container)
     _walk(container, raw, headings, note_headings)
     items = _without_numbers_over_titles(_resolve_blanks(raw))
     lesser_headings_as_text(items)  # a "<p>Letter 2</p>" inside a fic's "Chapter 1" is its text
     return items
+
+
+_LISTS_MOST = 500  # lists looked at in one part of a page or book
+_LISTED_MOST = 40  # items of a list of warnings
+_LISTED_CHARS = 80  # one warning, as a list item gives it
+
+
+def _lists_under_warning_labels(root: Tag) -> None:
+    """A list of warnings under its label ("<p><b>Trigger warnings:</b></p><ul><li>suicide</li>
+    <li>grief</li></ul>") joined to the label, one line: read item by item, the label took the first
+    ("Trigger warnings: suicide") and the rest were story text (a chapter "grief" before chapter one).
+    Only a label of warnings alone in its block, ending in a colon, over a list of short items."""
+    for listing in root.find_all(["ul", "ol"], limit=_LISTS_MOST):
+        label = listing.find_previous_sibling()
+        if not isinstance(label, Tag) or label.name not in _LABEL_BLOCKS or listing.parent is None:
+            continue
+        text = " ".join(label.get_text(" ").split())
+        found = heading_label(Heading(text, "markdown", 3, text)) if text.endswith((":", "：")) else None
+        if found is None or found.kind != WARNINGS:
+            continue
+        items = [" ".join(item.get_text(" ").split()) for item in listing.find_all("li", recursive=False)]
+        if not items or len(items) > _LISTED_MOST or any(not item or len(item) > _LISTED_CHARS for item in items):
+            continue
+        label.clear()
+        label.append(NavigableString(f"{text} {', '.join(items)}"))
+        listing.decompose()
+
+
+_LABEL_BLOCKS = frozenset(["p", "div", "h2", "h3", "h4", "h5", "h6"])
 
 
 def _without_numbers_over_titles(items: list[Item]) -> list[Item]:

@@ -200,3 +200,29 @@ def test_subjects_that_declare_nothing_stay_out_of_the_story() -> None:
         ["The orchard burned in August and the bees went with it."],
         ["In spring the trees put out leaves anyway."],
     ]
+
+
+def test_a_title_pages_list_of_warnings_declares_each() -> None:
+    story = _import(
+        epub_bytes(
+            [
+                (
+                    "title.xhtml",
+                    xhtml(
+                        "<h1>Still Water</h1><p>by Ines Calder</p><p><b>Trigger warnings:</b></p>"
+                        "<ul><li>suicide</li><li>grief</li><li>a hospital stay</li></ul>"
+                    ),
+                ),
+                ("c1.xhtml", xhtml("<h2>One</h2><p>The pond had no inlet and no outlet.</p>")),
+                ("c2.xhtml", xhtml("<h2>Two</h2><p>Ines sat by it every afternoon.</p>")),
+            ],
+            title="Still Water",
+            author="Ines Calder",
+        ),
+        "still.epub",
+    )
+    assert story.meta.declared_warnings == ["Trigger warnings: suicide, grief, a hospital stay"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["The pond had no inlet and no outlet."],
+        ["Ines sat by it every afternoon."],
+    ]

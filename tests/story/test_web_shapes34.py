@@ -490,3 +490,31 @@ def test_a_long_paragraph_with_an_unsubscribe_link_is_the_storys() -> None:
     sentence = "She pressed <a href='#'>Unsubscribe</a> on every list she had ever joined, one by one, " * 6
     page = f"<html><body><h1>Inbox Zero</h1><p>{sentence}</p><p>Then it was quiet.</p></body></html>"
     assert _read(page).chapters[0].paragraphs[0].startswith("She pressed Unsubscribe on every list")
+
+
+# -- a list of warnings under its label ----------------------------------------------------------------
+
+
+def test_a_list_of_warnings_under_its_label_is_one_declaration() -> None:
+    """Read item by item, the label took "suicide" and "grief", "a hospital stay" were a chapter of their own."""
+    page = (
+        "<html><body><h1>Still Water</h1><p>by Ines Calder</p><p><b>Trigger warnings:</b></p>"
+        "<ul><li>suicide</li><li>grief</li><li>a hospital stay</li></ul>"
+        "<h2>One</h2><p>The pond had no inlet.</p><h2>Two</h2><p>Warnings for this chapter:</p>"
+        "<ol><li>self-harm</li><li>blood</li></ol><p>Ines sat by it.</p></body></html>"
+    )
+    story = _read(page)
+    assert story.meta.declared_warnings == ["Trigger warnings: suicide, grief, a hospital stay"]
+    assert [(chapter.paragraphs, chapter.declared_warnings) for chapter in story.chapters] == [
+        (["The pond had no inlet."], []),
+        (["Ines sat by it."], ["Warnings for this chapter: self-harm, blood"]),
+    ]
+
+
+def test_a_list_under_another_label_stays_the_storys() -> None:
+    """Guard: only a label of warnings takes its list; a recipe's "Ingredients:" and its items are text."""
+    page = (
+        "<html><body><h1>Gran's Bread</h1><p>Ingredients:</p><ul><li>flour</li><li>salt</li></ul>"
+        "<p>She never measured any of it.</p></body></html>"
+    )
+    assert _read(page).chapters[0].paragraphs == ["Ingredients:", "flour", "salt", "She never measured any of it."]
