@@ -902,8 +902,23 @@ def _title_by_author(tag: Tag) -> tuple[str, str] | None:
     return (title_text, author_text) if title_text and author_text else None
 
 
-def _has_block_child(tag: Tag) -> bool:
-    return any(isinstance(child, Tag) and child.name in BLOCKS for child in tag.children)
+def _has_block_child(tag: Tag, depth: int = 0) -> bool:
+    """Whether a block stands among the element's children, or inside an inline element among them
+    (Tumblr's post: ``<div><span><div><h1>Title</h1></div></span></div>``, a browser lays the heading
+    out as a block all the same; read whole, the outer division made it a line of text). Inline
+    wrappers are looked into a few levels deep only: the walk costs no more than a few passes."""
+    for child in tag.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name in BLOCKS:
+            return True
+        if depth < _INLINE_WRAPPERS_DEEP and child.name in _INLINE_WRAPPERS and _has_block_child(child, depth + 1):
+            return True
+    return False
+
+
+_INLINE_WRAPPERS = frozenset(["span", "a", "font", "b", "strong", "i", "em", "u", "small", "label"])
+_INLINE_WRAPPERS_DEEP = 2
 
 
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
@@ -1143,7 +1158,12 @@ def _without_closing_headings(items: list[Item]) -> list[Item]:
 
 
 _SITE_SUFFIX = re.compile(r"^(?P<page>.+?)[ \t]+[|｜][ \t]+(?P<site>[^|｜]{1,40})$")
-_CHAPTER_SUFFIX = re.compile(r"[ \t]+[-–—:][ \t]+(?:chapter|ch\.?|part|episode|vol\.?|volume)\b.*$", re.IGNORECASE)
+_CHAPTER_SUFFIX = re.compile(
+    r"[ \t]+[-–—:][ \t]+(?:chapter|ch\.?|part|episode|vol\.?|volume)\b.*$"
+    # no mark before a chapter's label and number: Webnovel's "The Ninth Furnace Chapter 12 - The Cinder Road"
+    r"|[ \t]+(?:chapter|ch\.|episode)[ \t]*\d{1,4}\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _site_name(page_title: str | None) -> str | None:
@@ -1163,10 +1183,8 @@ def _story_part(page_title: str | None) -> str | None:
 
 
 # A link to a blog's page of posts with a tag: Tumblr's "/tagged/", WordPress's, Ghost's and
-# Dreamwidth's "/tag/", a category's "/category/".
-_TAG_PAGE = re.compile(
-    r"/(?:tagged|tags?|category|categories)/[^/?#]|/tag:[^/?#]", re.IGNORECASE
-)  # (WriteFreely's "/tag:fiction")
+# Dreamwidth's "/tag/", a category's "/category/", WriteFreely's (Write.as) "/tag:fiction".
+_TAG_PAGE = re.compile(r"/(?:tagged|tags?|category|categories)/[^/?#]|/tag:[^/?#]", re.IGNORECASE)
 # What a list of tag links holds besides them: its label and separators ("Tags: fic, original").
 _TAG_LIST_REST = re.compile(
     r"(?:tags?|tagged|filed[ \t]+under|categor(?:y|ies)|posted[ \t]+in)?[ \t]*:?|[\s,;|·•#]+", re.I

@@ -28,9 +28,8 @@ from bs4 import Comment, NavigableString, PageElement, Tag
 
 from bot.story.structure import MONTHS, Heading, Item, Para
 
-_CHROME_TAGS = frozenset(
-    ["footer", "aside", "button", "input", "textarea", "label", "select"]
-)  # (a select: a menu's entries)
+# (A <select> is a menu: Quotev's chapter menu, its entries run together, was a heading over nothing.)
+_CHROME_TAGS = frozenset(["footer", "aside", "button", "input", "textarea", "label", "select"])
 _CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "button", "search", "menu"])
 # Words of a class or id that name page chrome, read as whole words ("comments-container",
 # "reactionsBar" and "p-footer" hold one; "userstuff" and "headline" do not).
@@ -720,14 +719,15 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
     "Golden Hourby moonlitpages", and the page's ``<title>`` ("Chapter 4 - Golden Hour - Wattpad",
     the part's) became the story's. Only that shape: an element holding "by" and one link to a
     user's page (:data:`AUTHOR_HREF`) and nothing else (or that link alone, its own words "by
-    marrowlight"), the element before it ending in a link. FanFicFare's ``<h1><a>Title</a> by <a>Author</a></h1>``, one element, is the title heading's own.
+    marrowlight"), the element before it ending in a link. FanFicFare's ``<h1><a>Title</a> by
+    <a>Author</a></h1>``, one element, is the title heading's own.
     """
     for link in body.find_all("a", href=AUTHOR_HREF):
         by = link.parent
         if not isinstance(by, Tag) or by is body:
             continue
         parts = [child for child in by.contents if not (isinstance(child, NavigableString) and not child.strip())]
-        says_by = parts == [link] and _BY_PREFIX.match(squeezed_text(link)) is not None  # "<a>by marrowlight</a>"
+        says_by = len(parts) == 1 and parts[0] is link and _BY_PREFIX.match(squeezed_text(link)) is not None
         if not says_by and not (
             len(parts) == 2 and parts[1] is link and isinstance(parts[0], NavigableString) and _BY.match(parts[0])
         ):

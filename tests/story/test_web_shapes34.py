@@ -312,7 +312,11 @@ def test_a_blogger_posts_posted_by_line_names_the_author() -> None:
 def test_a_web_novel_chapter_page_keeps_its_heading_and_loses_its_buttons() -> None:
     """Its label in a span of its own ran into the title ("Chapter 12The Cinder Road"), and its
     "Creation is hard, cheer me up!" heading over "Report chapter" refused the page."""
-    (chapter,) = _read(WEBNOVEL).chapters
+    story = _read(WEBNOVEL)
+    assert (
+        story.meta.title == "The Ninth Furnace"
+    )  # its <title>, "The Ninth Furnace Chapter 12 - The Cinder Road - Webnovel"
+    (chapter,) = story.chapters
     assert (chapter.title, chapter.heading_number) == ("The Cinder Road", 12)
     assert chapter.paragraphs[-2:] == [
         "Lin walked the cinder road with her shoes in her hands.",
@@ -518,3 +522,45 @@ def test_a_list_under_another_label_stays_the_storys() -> None:
         "<p>She never measured any of it.</p></body></html>"
     )
     assert _read(page).chapters[0].paragraphs == ["Ingredients:", "flour", "salt", "She never measured any of it."]
+
+
+# -- blocks inside inline elements ---------------------------------------------------------------------
+
+TUMBLR_DASHBOARD = """<!DOCTYPE html><html lang="en"><head><title>Tumblr: the marsh light (a short fic)</title><meta property="og:site_name" content="Tumblr"></head>
+<body><div id="root"><div class="ZkG01"><nav aria-label="Main"><a href="/dashboard">Home</a><a href="/explore">Explore</a></nav>
+<main><div class="Evcyl"><article class="FtjPK r0etU"><header class="BjErQ"><div class="ZJdm4"><a class="BSUG4" href="https://www.tumblr.com/fenwrites" title="fenwrites">fenwrites</a></div><button class="TRX6J">Follow</button></header>
+<div class="GzjsW"><div class="Qb2zX"><div class="k31gt"><span class="BSUG4"><div class="VDRZ4"><h1>the marsh light (a short fic)</h1></div></span></div>
+<div class="k31gt"><p>cw: drowning (implied)</p></div>
+<div class="k31gt"><p>The marsh light moved when you looked away from it, and stopped when you looked back.</p></div>
+<div class="k31gt"><p>Pell stopped looking back around midnight.</p></div></div></div>
+<div class="hAFp3"><div class="mwjNz"><a class="tG3ih" href="https://www.tumblr.com/tagged/my%20fic">#my fic</a><a class="tG3ih" href="https://www.tumblr.com/tagged/cw%20drowning">#cw drowning</a></div></div>
+<footer class="RYbnF"><div class="MCavR"><span class="EfZqS">214 notes</span><button aria-label="Reblog">Reblog</button><button aria-label="Like">Like</button></div></footer></article></div></main></div></div></body></html>"""
+
+
+def test_a_heading_inside_a_span_is_a_heading() -> None:
+    """Tumblr's dashboard sets a post's blocks inside spans (<div><span><div><h1>): the outer division
+    was read whole, the title a line of text and "cw: drowning (implied)" story text under it."""
+    story = _read(TUMBLR_DASHBOARD)
+    assert (story.meta.title, story.meta.author) == ("the marsh light (a short fic)", "fenwrites")
+    (chapter,) = story.chapters
+    assert chapter.declared_warnings == ["cw: drowning (implied)"]
+    assert chapter.paragraphs == [
+        "The marsh light moved when you looked away from it, and stopped when you looked back.",
+        "Pell stopped looking back around midnight.",
+    ]
+
+
+def test_inline_elements_in_a_paragraph_stay_one_line() -> None:
+    """Guard: spans and links with no block inside them are the paragraph's words, as before."""
+    page = (
+        "<html><body><h1>Reeds</h1><div><span>The reeds</span> <a href='#'><b>bent</b></a> "
+        "<span><em>all</em> one way</span>.</div><p>Then the <span>wind</span> dropped.</p></body></html>"
+    )
+    assert _read(page).chapters[0].paragraphs == ["The reeds bent all one way.", "Then the wind dropped."]
+
+
+@pytest.mark.parametrize("title", ["The Last Chapter", "Chapter and Verse", "Summer Part 2"])
+def test_a_pages_title_naming_no_numbered_chapter_is_kept(title: str) -> None:
+    """Guard: only a chapter's label with its number ends the story's name in a <title> without a mark before it."""
+    page = f"<html><head><title>{title}</title></head><body><p>The bells rang for an hour and then stopped.</p></body></html>"
+    assert _read(page).meta.title == title
