@@ -65,6 +65,8 @@ _KEYS: dict[str, str] = {
     "written by": "author",
     "rating": "rating",
     "rated": "rating",
+    "content rating": "rating",  # Fimfiction's title page: "Content rating: Teen"
+    "age rating": "rating",
     "archive warning": "archive_warnings",
     "archive warnings": "archive_warnings",
     "fandom": "fandoms",

@@ -226,3 +226,23 @@ def test_a_title_pages_list_of_warnings_declares_each() -> None:
         ["The pond had no inlet and no outlet."],
         ["Ines sat by it every afternoon."],
     ]
+
+
+def test_a_title_pages_content_rating_is_the_rating() -> None:
+    """Fimfiction's title page says "Content rating: Teen": no rating was read."""
+    title = (
+        "<h1>The Orchard in Winter</h1><h2>by Bramblecrest</h2><p><b>Content rating:</b> Teen</p>"
+        "<p><b>Warnings:</b> Injury</p>"
+    )
+    story = _import(
+        epub_bytes(
+            [
+                ("title.xhtml", xhtml(title)),
+                ("c1.xhtml", xhtml("<h1>Chapter 1: First Frost</h1><p>The first frost came early that year.</p>")),
+            ],
+            title="The Orchard in Winter",
+            author="Bramblecrest",
+        ),
+        "orchard.epub",
+    )
+    assert (story.meta.rating, story.meta.declared_warnings) == ("Teen", ["Warnings: Injury"])
