@@ -74,6 +74,22 @@ MEMBER_POSTS_IN_THREAD = {"view_channel": "View Channel", "send_messages_in_thre
 MEMBER_POSTS_IN_FORUM = {"view_channel": "View Channel", "send_messages": "Create Posts"}
 MEMBER_POLLS = {**MEMBER_POSTS, "send_polls": "Create Polls"}
 
+# What the bot needs in each kind of channel it posts to, named as members see them: checked where an
+# admin names the channel (`/config set`, `/discussion schedule` and `plan`) and shown by `/config show`.
+POSTING_PERMISSIONS = {
+    "view_channel": "View Channel",
+    "send_messages": "Send Messages",
+    "embed_links": "Embed Links",
+    "read_message_history": "Read Message History",
+}
+DISCUSSION_PERMISSIONS = {
+    **POSTING_PERMISSIONS,
+    "create_public_threads": "Create Public Threads",
+    "create_private_threads": "Create Private Threads",
+    "send_messages_in_threads": "Send Messages in Threads",
+    "manage_threads": "Manage Threads",
+}
+
 Target = discord.abc.GuildChannel | discord.Thread | discord.PartialMessageable
 
 

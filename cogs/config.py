@@ -13,25 +13,20 @@ from bot.errors import UserError
 from bot.guild_service import GuildSettings, change_settings, server_settings
 from bot.text import clip
 from bot.timezones import search_zones
-from cogs._checks import MEMBER_POSTS, bot_lacks, guild_id_of, needs_permissions, posting_needs, require_member_reach
+from cogs._checks import (
+    DISCUSSION_PERMISSIONS,
+    MEMBER_POSTS,
+    POSTING_PERMISSIONS,
+    bot_lacks,
+    guild_id_of,
+    needs_permissions,
+    posting_needs,
+    require_member_reach,
+)
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
 
-# What the bot needs in each kind of channel it posts to, named as members see them.
-POSTING_PERMISSIONS = {
-    "view_channel": "View Channel",
-    "send_messages": "Send Messages",
-    "embed_links": "Embed Links",
-    "read_message_history": "Read Message History",
-}
-DISCUSSION_PERMISSIONS = {
-    **POSTING_PERMISSIONS,
-    "create_public_threads": "Create Public Threads",
-    "create_private_threads": "Create Private Threads",
-    "send_messages_in_threads": "Send Messages in Threads",
-    "manage_threads": "Manage Threads",
-}
 DATE_ORDER_NAMES = {"dmy": "day/month (12/04 is 12 April)", "mdy": "month/day (12/04 is December 4)"}
 # What /config clear puts back: the setting's name as `/config show` calls it, its column, and its
 # value before anyone set it.

@@ -20,16 +20,16 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.discussions.compose import admin_listing, prompts_saved
 from bot.discussions.jobs import RetentionJob
-from bot.discussions.planning import LISTING_LIMIT, DiscussionPlanner, Planned, Where
+from bot.discussions.planning import LISTING_LIMIT, DiscussionPlanner, Planned
 from bot.discussions.remind import describe_offset
 from bot.discussions.service import DiscussionService
-from bot.errors import UserError
 from bot.text import escape_markdown, plural, when_line
-from cogs._checks import channel_named, guild_id_of, needs_permissions, posting_needs, require_member_reach
+from cogs._checks import guild_id_of, needs_permissions
 from cogs._options import story_autocomplete
 from cogs.discussions.events import ScheduledEvents
 from cogs.discussions.poster import DiscordPoster
 from cogs.discussions.prompts import PromptsModal
+from cogs.discussions.where import POST_CHANNEL, bot_lacks_there, where_for
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_CHAPTER = 100_000
-POST_CHANNEL = discord.TextChannel | discord.ForumChannel
 
 
 async def _can_manage(interaction: discord.Interaction) -> bool:
@@ -46,33 +45,6 @@ async def _can_manage(interaction: discord.Interaction) -> bool:
     if permissions.manage_events or permissions.manage_guild:
         return True
     raise app_commands.MissingPermissions(["manage_events"])
-
-
-def _where(interaction: discord.Interaction, channel: POST_CHANNEL | None) -> Where:
-    assert interaction.channel_id is not None
-
-    def may_post(channel_id: int) -> None:
-        target = channel_named(interaction, channel_id)
-        if target is None:  # one not in the cache is gone: the post reports that when it falls due
-            return
-        if not isinstance(target, POST_CHANNEL):
-            # "Here" is a thread (or a voice channel's chat), which `channel:` never offers: a discussion
-            # opens a thread of its own, so posted there it would be marked failed when it fell due.
-            raise UserError(
-                f"A discussion opens a thread of its own, so it can't open in {target.mention}. "
-                "Give `channel:` a text or forum channel, or set `/config set discussion_channel:`."
-            )
-        require_member_reach(interaction, target, posting_needs(target))
-
-    here = channel_named(interaction, interaction.channel_id)
-    if isinstance(here, discord.Thread):
-        home = here.parent_id  # a thread's discussion, were the discussion channel setting cleared, goes there
-    elif here is None or isinstance(here, POST_CHANNEL):
-        home = interaction.channel_id
-    else:
-        home = None  # a voice channel's chat takes none: keep the channel it goes to now
-    named = channel.id if channel is not None else None
-    return Where(here=interaction.channel_id, named=named, may_post=may_post, home=home)
 
 
 def build_service(bot: DogearBot, poster: DiscordPoster, events: ScheduledEvents) -> DiscussionService:
@@ -185,7 +157,7 @@ class DiscussionCog(
             story=story,
             chapter=chapter,
             when=when,
-            where=_where(interaction, channel),
+            where=where_for(interaction, channel),
             event=event,
             remind=remind,
             created_by=interaction.user.id,
@@ -200,7 +172,8 @@ class DiscussionCog(
             f"Discussion **#{done.id}** of **{escape_markdown(done.title)}**, chapter {done.chapter}, is scheduled for "
             f"{when_line(done.due)} in <#{done.channel_id}>.\n"
             + (done.reminder_note or f"Reminders: {reminders}.")
-            + ("\nA scheduled event was created." if done.event_created else ""),
+            + ("\nA scheduled event was created." if done.event_created else "")
+            + bot_lacks_there(interaction, done.channel_id),
         )
 
     @app_commands.command(name="plan", description="Schedule one discussion per chapter on a rhythm (Manage Events)")
@@ -231,11 +204,11 @@ class DiscussionCog(
             start=start,
             every=every,
             from_chapter=from_chapter,
-            where=_where(interaction, channel),
+            where=where_for(interaction, channel),
             remind=remind,
             created_by=interaction.user.id,
         )
-        await send_ephemeral(interaction, plan_answer(done))
+        await send_ephemeral(interaction, plan_answer(done) + bot_lacks_there(interaction, done.channel_id))
 
     @app_commands.command(name="list", description="Upcoming and failed discussions in this server (Manage Events)")
     @app_commands.describe(page="Which page of the list")

@@ -1,0 +1,61 @@
+"""Mistakes members and admins make, answered through the Discord double (the session-34 sweep).
+
+Each test here failed before its fix: a discussion planned where the bot cannot open it was
+confirmed without a word, and guards beside them keep the answers that were right as they were.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.devtools.driver import Club, Reply
+
+TITLE = "The Lamp at Gull Point"
+
+
+def private_and_short(replies: list[Reply]) -> Reply:
+    """The one answer a command got: private, short, no traceback text."""
+    [answer] = replies
+    assert answer.ephemeral and len(answer.content) <= 600, answer.content
+    assert "Something went wrong" not in answer.text and "Traceback" not in answer.text
+    return answer
+
+
+@pytest.mark.parametrize(
+    "command, options",
+    [
+        ("discussion schedule", {"chapter": 2, "when": "tomorrow 7pm"}),
+        ("discussion plan", {"start": "tomorrow 7pm", "every": "daily"}),
+    ],
+    ids=["schedule", "plan"],
+)
+async def test_a_discussion_planned_where_the_bot_cannot_open_it_says_what_to_grant(
+    club: Club, sample_story: Path, command: str, options: dict
+) -> None:
+    """#announcements denies the bot Send Messages and Create Public Threads: the discussion was
+    confirmed as if all were well and failed only when due. Now the answer says what to grant."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    answer = private_and_short(
+        await club.slash(
+            command, member=club.admin, options={"story": TITLE, "channel": club.locked_channel, **options}
+        )
+    )
+    assert "scheduled" in answer.text or "Planned" in answer.text  # still planned: it can be granted in time
+    assert (
+        f"⚠️ In {club.locked_channel.mention()} I am missing Send Messages, Embed Links and Create Public Threads"
+        in answer.text
+    )
+    assert "grant them before the discussion is due" in answer.text
+
+
+async def test_a_discussion_planned_where_the_bot_may_post_carries_no_warning(club: Club, sample_story: Path) -> None:
+    """Guard: the note is only for a channel that lacks something."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    for command, options in (
+        ("discussion schedule", {"chapter": 2, "when": "tomorrow 7pm"}),
+        ("discussion plan", {"start": "friday 19:00", "every": "weekly", "from_chapter": 3}),
+    ):
+        answer = private_and_short(await club.slash(command, member=club.admin, options={"story": TITLE, **options}))
+        assert "⚠️" not in answer.text and "missing" not in answer.text, answer.text
