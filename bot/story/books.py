@@ -64,6 +64,8 @@ def check_chapters(chapters: int | None) -> int:
 
 def parse_chapter_count(text: str) -> int:
     """A chapter count typed into a form ("24", " 1,200 ")."""
+    if not visible_line(text):  # left blank (a forged form, or spaces): ask, rather than quote “”
+        raise UserError("Give the number of chapters the club will read, a whole number such as 24.")
     raw = text.strip().replace(",", "").replace("_", "")
     if not (raw.isascii() and raw.lstrip("-").isdigit()):
         raise UserError(f"{quote_input(text, 40)} is not a number of chapters; type a whole number such as 24.")

@@ -918,6 +918,8 @@ async def remove_rule(
     """Remove a server rule. A custom category left without rules goes with it, unless a story's
     override, a review, a report or a member's avoided warnings refer to it: those keep it (and
     their meaning) until they go too, and the next new category clears it then."""
+    if isinstance(rule, str) and not visible_line(rule):  # nothing typed: ask, rather than quote “”
+        raise UserError("Pick a rule from the list, or give its number (e.g. `#3`); `/warnings rules list` shows them.")
     number = rule if isinstance(rule, int) else parse_rule_ref(rule)
     if number is None:
         raise UserError(f"{quote_input(str(rule))} is not a rule number; pick a rule from the list (e.g. `#3`).")

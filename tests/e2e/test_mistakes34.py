@@ -59,3 +59,23 @@ async def test_a_discussion_planned_where_the_bot_may_post_carries_no_warning(cl
     ):
         answer = private_and_short(await club.slash(command, member=club.admin, options={"story": TITLE, **options}))
         assert "⚠️" not in answer.text and "missing" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("blank", ["   ", "\u200b\u200b", "\n"], ids=["spaces", "zero-width", "newline"])
+async def test_a_rule_left_blank_is_asked_for_not_quoted(club: Club, blank: str) -> None:
+    """Answered “” is not a rule number": quoting nothing tells the admin nothing."""
+    answer = private_and_short(await club.slash("warnings rules remove", member=club.admin, rule=blank))
+    assert "Pick a rule from the list" in answer.text and "“”" not in answer.text, answer.text
+
+
+async def test_a_chapter_count_left_blank_is_asked_for_not_quoted(club: Club) -> None:
+    """The add-a-book form with spaces for the chapter count answered “” is not a number of chapters"."""
+    replies = await club.forge_form("dogear:book-form:1", {"title": "Emma", "chapters": "   "}, member=club.admin)
+    answer = private_and_short(replies)
+    assert "Give the number of chapters" in answer.text and "“”" not in answer.text, answer.text
+
+
+async def test_a_chapter_count_typed_wrong_is_still_quoted(club: Club) -> None:
+    """Guard: a value that is there is repeated, so the admin sees what was read."""
+    replies = await club.forge_form("dogear:book-form:1", {"title": "Emma", "chapters": "twelve"}, member=club.admin)
+    assert "“twelve” is not a number of chapters" in private_and_short(replies).text

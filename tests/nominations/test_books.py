@@ -49,7 +49,12 @@ async def test_bounds_are_refused_with_the_limit_and_nothing_is_written(db: Data
 
 def test_a_chapter_count_typed_into_a_form() -> None:
     assert parse_chapter_count(" 1,200 ") == 1200
-    for bad, why in (("abc", "not a number"), ("0", "1 to 10,000"), ("10001", "1 to 10,000"), ("", "not a number")):
+    for bad, why in (
+        ("abc", "not a number"),
+        ("0", "1 to 10,000"),
+        ("10001", "1 to 10,000"),
+        ("", "Give the number of chapters"),
+    ):
         with pytest.raises(UserError, match=why):
             parse_chapter_count(bad)
 
