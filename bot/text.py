@@ -85,9 +85,14 @@ def spell_controls(text: str) -> str:
     return HIDDEN_CONTROLS.sub(lambda found: f"\\x{{{ord(found.group()):02X}}}", text)
 
 
+# Letters and symbols that draw a blank: the braille blank and the Hangul fillers. Discord members use
+# them for names that look empty, so a title or prompt of these alone showed as nothing at all.
+BLANK_GLYPHS = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+
+
 def _draws(ch: str) -> bool:
-    """Whether a character draws something (not a space, a control or a zero-width format character)."""
-    return unicodedata.category(ch)[0] not in "CZ"
+    """Whether a character draws something (not a space, a control, a zero-width format character or a blank glyph)."""
+    return unicodedata.category(ch)[0] not in "CZ" and ch not in BLANK_GLYPHS
 
 
 def escape_char(ch: str) -> str:

@@ -79,3 +79,32 @@ async def test_a_chapter_count_typed_wrong_is_still_quoted(club: Club) -> None:
     """Guard: a value that is there is repeated, so the admin sees what was read."""
     replies = await club.forge_form("dogear:book-form:1", {"title": "Emma", "chapters": "twelve"}, member=club.admin)
     assert "“twelve” is not a number of chapters" in private_and_short(replies).text
+
+
+# The braille blank and the Hangul fillers draw nothing, though Unicode calls them a symbol and letters.
+BLANK_GLYPHS = ["\u2800", "\u3164\u3164", "\uffa0", "\u2800 \u200b"]
+
+
+@pytest.mark.parametrize("blank", BLANK_GLYPHS, ids=["braille", "hangul", "halfwidth", "mixed"])
+async def test_a_title_of_blank_glyphs_is_refused_and_nothing_is_added(club: Club, blank: str) -> None:
+    """Added **⠀** (story id 1 ...)": a book nobody could see the title of, in every list and thread name."""
+    answer = private_and_short(
+        await club.slash("story add", member=club.admin, options={"title": blank, "chapters": 3})
+    )
+    assert "Give the book a title" in answer.text, answer.text
+    [listing] = await club.slash("story list", member=club.member)
+    assert "No stories" in listing.text or "empty" in listing.text.lower(), listing.text
+
+
+@pytest.mark.parametrize("blank", BLANK_GLYPHS[:2], ids=["braille", "hangul"])
+async def test_a_nomination_of_blank_glyphs_is_refused(club: Club, blank: str) -> None:
+    answer = private_and_short(await club.slash("nominate", member=club.member, title=blank))
+    assert "Give the title you nominate" in answer.text, answer.text
+
+
+async def test_a_title_with_a_blank_glyph_inside_keeps_it(club: Club) -> None:
+    """Blank glyphs at the ends are trimmed as spaces are (they were kept, padding the title); between letters they stay."""
+    [added] = await club.slash(
+        "story add", member=club.admin, options={"title": "\u2800Left\u2800Right\u2800", "chapters": 3}
+    )
+    assert "Added **Left\u2800Right**" in added.text, added.text
