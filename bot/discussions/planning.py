@@ -326,9 +326,18 @@ class DiscussionPlanner:
         zone = zone_named((await self.settings(guild_id)).timezone)
         return [(discussion.id, choice_label(discussion, zone)) for discussion in found]
 
-    async def save_prompts(self, guild_id: int, text: str) -> tuple[bool, Sequence[str]]:
-        """(whether they were reset to the defaults, the prompts now in force)."""
+    async def save_prompts(self, guild_id: int, text: str, *, empty_resets: bool = True) -> tuple[bool, Sequence[str]]:
+        """(whether they were reset to the defaults, the prompts now in force).
+
+        ``empty_resets=False`` where the defaults have a word of their own (``prompts:default``): there,
+        text holding no prompt ("|", spaces) is a slip, refused rather than wiping the server's prompts.
+        """
         parsed = parse_prompts(text)
+        if parsed is None and not empty_resets:
+            raise UserError(
+                "Write at least one prompt (separate them with |), or `default` to go back to the default "
+                "prompts; nothing was changed."
+            )
         settings = await update_settings(self.db, guild_id, self.clock.now().timestamp(), discussion_prompts=parsed)
         return parsed is None, settings.discussion_prompts
 

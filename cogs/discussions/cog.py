@@ -249,11 +249,12 @@ class DiscussionCog(
             modal = PromptsModal(self.save_prompts, settings.discussion_prompts, self.open_modals)
             await interaction.response.send_modal(modal)
             return
-        await self.save_prompts(interaction, "" if prompts.strip().lower() in ("default", "defaults") else prompts)
+        reset = prompts.strip().lower() in ("default", "defaults")
+        await self.save_prompts(interaction, "" if reset else prompts, empty_resets=reset)
 
-    async def save_prompts(self, interaction: discord.Interaction, text: str) -> None:
+    async def save_prompts(self, interaction: discord.Interaction, text: str, *, empty_resets: bool = True) -> None:
         guild_id = guild_id_of(interaction)
-        reset, prompts = await self.planner.save_prompts(guild_id, text)
+        reset, prompts = await self.planner.save_prompts(guild_id, text, empty_resets=empty_resets)
         await send_ephemeral(interaction, prompts_saved(reset, prompts))
 
     @schedule.autocomplete("story")

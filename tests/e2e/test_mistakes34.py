@@ -108,3 +108,27 @@ async def test_a_title_with_a_blank_glyph_inside_keeps_it(club: Club) -> None:
         "story add", member=club.admin, options={"title": "\u2800Left\u2800Right\u2800", "chapters": 3}
     )
     assert "Added **Left\u2800Right**" in added.text, added.text
+
+
+@pytest.mark.parametrize(
+    "typed", ["|||", " | ", "\u2800", "\u2800|\u3164"], ids=["bars", "spaced-bar", "braille", "glyphs"]
+)
+async def test_prompts_holding_no_prompt_are_refused_and_the_servers_prompts_kept(club: Club, typed: str) -> None:
+    """`/discussion prompts prompts:|||` reset the server's own prompts to the defaults, as `default` does;
+    a slip of the keyboard wiped what the admins wrote (and a braille blank was saved as a prompt)."""
+    await club.slash("discussion prompts", member=club.admin, prompts="Who lied first?|What did the lamp mean?")
+    answer = private_and_short(await club.slash("discussion prompts", member=club.admin, prompts=typed))
+    assert "Write at least one prompt" in answer.text and "nothing was changed" in answer.text, answer.text
+    [shown] = await club.slash("config show", member=club.admin)
+    assert "Who lied first?" in shown.text, shown.text
+
+
+async def test_prompts_default_and_an_empty_form_still_reset(club: Club) -> None:
+    """Guard: `default` is the word for the defaults, and the form says "empty = defaults"."""
+    await club.slash("discussion prompts", member=club.admin, prompts="Who lied first?")
+    [reset] = await club.slash("discussion prompts", member=club.admin, prompts="default")
+    assert "reset to the defaults" in reset.text
+    await club.slash("discussion prompts", member=club.admin, prompts="Who lied first?")
+    [form] = await club.slash("discussion prompts", member=club.admin)
+    [emptied] = await club.submit_modal(form, {"prompts": "  "}, member=club.admin)
+    assert "reset to the defaults" in emptied.text
