@@ -17,6 +17,17 @@ class OneLineParser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def input_path(text: str) -> Path:
+    """A file named on the command line (an argument's ``type=``): an empty or blank name is refused.
+
+    ``Path("")`` is ``.``, the current folder, so ``dogear scan ""`` answered ". is a folder", and a
+    name of spaces "cannot read : No such file": neither says the name was left empty.
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a file name, not an empty one")
+    return Path(text)
+
+
 class InputFileError(Exception):
     """A file named on the command line cannot be read as one; the message is the one line to show."""
 

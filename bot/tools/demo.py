@@ -30,7 +30,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.model import Story
 from bot.text import plural
-from bot.tools.args import InputFileError, read_input
+from bot.tools.args import InputFileError, input_path, read_input
 
 WIDTH = 100
 # How much of the story's title the member types before taking the suggestion.
@@ -400,7 +400,7 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str]) -> int:
     parser = _Parser(prog="dogear demo", description="Watch Dogear run a club evening, without a Discord token.")
-    parser.add_argument("--story", type=Path, default=None, help="story file to use (default: the sample)")
+    parser.add_argument("--story", type=input_path, default=None, help="story file to use (default: the sample)")
     try:
         args = parser.parse_args(argv)
     except _BadArguments as error:

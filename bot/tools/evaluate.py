@@ -24,7 +24,7 @@ from typing import Any
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.text import clip
-from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
+from bot.tools.args import InputFileError, OneLineParser, UsageError, input_path, read_input
 from bot.warnings.declared import Declared
 from bot.warnings.engine import CONFIDENT, TIERS, scan
 from bot.warnings.model import Ruleset
@@ -186,7 +186,7 @@ def main(argv: list[str]) -> int:
     parser = OneLineParser(
         prog="dogear eval", description="Precision and recall of the warning rules on a labelled set."
     )
-    parser.add_argument("file", type=Path, help="labelled texts, one JSON object per line")
+    parser.add_argument("file", type=input_path, help="labelled texts, one JSON object per line")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
         "--tier", choices=CHOICES, default=CONFIDENT, help="which detections count (default: confident)"

@@ -21,7 +21,7 @@ from bot.story.importer import import_story
 from bot.story.model import NOTICE_IDS, HeaderWarning, Story, source_note
 from bot.story.render import render_chapter
 from bot.text import plural
-from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
+from bot.tools.args import InputFileError, OneLineParser, UsageError, input_path, read_input
 from bot.warnings.declared import declaring_texts
 
 MIN_BUDGET = 200
@@ -29,7 +29,7 @@ MIN_BUDGET = 200
 
 def _parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="dogear preview", description="Show what a story file would post, chapter by chapter.")
-    parser.add_argument("path", type=Path, help="a .txt, .md, .html or .epub story file")
+    parser.add_argument("path", type=input_path, help="a .txt, .md, .html or .epub story file")
     parser.add_argument("--json", action="store_true", help="print the payloads as JSON")
     parser.add_argument("--budget", type=int, default=None, help=f"message length limit ({MIN_BUDGET}-{MESSAGE_CHARS})")
     return parser

@@ -22,7 +22,7 @@ from bot.story.chapters import chapter_list
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.model import SOURCE_NOTES
-from bot.tools.args import InputFileError, OneLineParser, UsageError, read_input
+from bot.tools.args import InputFileError, OneLineParser, UsageError, input_path, read_input
 from bot.warnings.engine import ScanReport, scan
 from bot.warnings.model import Ruleset
 from bot.warnings.rules import MAX_RULES_FILE_BYTES, RuleError, default_ruleset, rules_from_json
@@ -32,11 +32,11 @@ USAGE = "usage: dogear scan PATH [--json] [--rules FILE]"
 
 def _parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="dogear scan", description="Show the content warnings of a story file.")
-    parser.add_argument("path", type=Path, help="a .txt, .md, .html or .epub story file")
+    parser.add_argument("path", type=input_path, help="a .txt, .md, .html or .epub story file")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
         "--rules",
-        type=Path,
+        type=input_path,
         default=None,
         help=f"extra rules, in the format of the shipped {shipped('warnings', 'rules.json')}",
     )
