@@ -10,7 +10,11 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-_AMOUNT = re.compile(r"^(\d{1,4})\s*([a-z]+)$")
+_AMOUNT = re.compile(r"^(\d+)\s*([a-z]+)$")
+# Any amount past this many units is read as this many: more than every caller's bound in every unit
+# (10 million minutes is 19 years), still a timedelta Python can hold in weeks. Read, not refused, so
+# "in 99999 days" is answered "more than two years ahead", not "I can't read" with `in 3 days` as the example.
+MAX_AMOUNT = 10_000_000
 UNITS = {
     "minute": "minutes",
     "minutes": "minutes",
@@ -55,4 +59,6 @@ def parse_duration(text: str) -> Duration | None:
     if match is None:
         return None
     unit = UNITS.get(match.group(2))
-    return None if unit is None else Duration(int(match.group(1)), unit)
+    digits = match.group(1).lstrip("0") or "0"
+    amount = int(digits) if len(digits) <= len(str(MAX_AMOUNT)) else MAX_AMOUNT  # never int() of 5,000 digits
+    return None if unit is None else Duration(min(amount, MAX_AMOUNT), unit)

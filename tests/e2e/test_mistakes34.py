@@ -132,3 +132,40 @@ async def test_prompts_default_and_an_empty_form_still_reset(club: Club) -> None
     [form] = await club.slash("discussion prompts", member=club.admin)
     [emptied] = await club.submit_modal(form, {"prompts": "  "}, member=club.admin)
     assert "reset to the defaults" in emptied.text
+
+
+@pytest.mark.parametrize(
+    "command, options, expected",
+    [
+        ("discussion schedule", {"chapter": 2, "when": "in 99999 days"}, "more than two years ahead"),
+        ("discussion schedule", {"chapter": 2, "when": "in " + "9" * 300 + " minutes"}, "more than two years ahead"),
+        (
+            "discussion schedule",
+            {"chapter": 2, "when": "tomorrow 7pm", "remind": "99999999999999d"},
+            "5 minutes to 14 days",
+        ),
+        ("discussion plan", {"start": "tomorrow 7pm", "every": "99999999999 days"}, "Pick a rhythm from 1 to 90 days"),
+    ],
+    ids=["in-days", "in-minutes", "remind", "every"],
+)
+async def test_an_amount_too_large_is_read_and_bounded_not_called_unreadable(
+    club: Club, sample_story: Path, command: str, options: dict, expected: str
+) -> None:
+    """Amounts of five digits or more were unreadable: "I can't read “in 99999 days” as a date and time. Try
+    ... `in 3 days`", the very form typed, so nothing said what to change. Now the bound is named."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    answer = private_and_short(await club.slash(command, member=club.admin, options={"story": TITLE, **options}))
+    assert expected in answer.text and "can't read" not in answer.text, answer.text
+    [listing] = await club.slash("discussion list", member=club.admin)
+    assert "#1" not in listing.text  # nothing was scheduled
+
+
+async def test_an_amount_that_fits_still_schedules(club: Club, sample_story: Path) -> None:
+    """Guard: `in 3 days` and reminders of ordinary size are read as before."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    answer = private_and_short(
+        await club.slash(
+            "discussion schedule", member=club.admin, story=TITLE, chapter=2, when="in 3 days", remind="2d,30m"
+        )
+    )
+    assert "is scheduled for" in answer.text and "Reminders: 2d, 30m before." in answer.text, answer.text
