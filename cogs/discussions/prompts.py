@@ -8,6 +8,7 @@ from typing import Any
 import discord
 
 from bot.client import report_error
+from bot.errors import UserError
 from bot.limits import MODAL_INPUT_CHARS
 
 Save = Callable[[discord.Interaction, str], Awaitable[None]]
@@ -37,6 +38,12 @@ class PromptsModal(discord.ui.Modal, title="Discussion prompts"):
         self.open_modals.discard(self)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
+        # Checked again at the submission, as the add-a-book form does: the form stays open for ten
+        # minutes, and an admin who lost Manage Server meanwhile must not change the prompts with it.
+        if not interaction.permissions.manage_guild:
+            raise UserError(
+                "You need the Manage Server permission to change the discussion prompts; nothing was saved."
+            )
         await self.save(interaction, self.prompts.value)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:

@@ -169,3 +169,22 @@ async def test_an_amount_that_fits_still_schedules(club: Club, sample_story: Pat
         )
     )
     assert "is scheduled for" in answer.text and "Reminders: 2d, 30m before." in answer.text, answer.text
+
+
+async def test_the_prompts_form_is_checked_again_when_it_is_submitted(club: Club) -> None:
+    """An admin opened the prompts form, lost the admin role, and submitted it: the prompts were saved.
+    The add-a-book form checks Manage Server at the submission; this one now does too."""
+    await club.slash("discussion prompts", member=club.admin, prompts="Who lied first?")
+    [form] = await club.slash("discussion prompts", member=club.admin)
+    await club.delete_role(club.admin_role)
+    answer = private_and_short(await club.submit_modal(form, {"prompts": "Not my call any more?"}, member=club.admin))
+    assert "You need the Manage Server permission" in answer.text and "nothing was saved" in answer.text, answer.text
+    [shown] = await club.slash("config show", member=club.owner)
+    assert "Who lied first?" in shown.text and "Not my call" not in shown.text, shown.text
+
+
+async def test_the_prompts_form_of_an_admin_who_still_is_one_saves(club: Club) -> None:
+    """Guard: the check refuses only who lost the permission."""
+    [form] = await club.slash("discussion prompts", member=club.admin)
+    [saved] = await club.submit_modal(form, {"prompts": "Who kept the logbook?"}, member=club.admin)
+    assert "Discussion prompts saved" in saved.text and "Who kept the logbook?" in saved.text
