@@ -131,7 +131,10 @@ def show_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def _make_date(year: int, month: int, day: int, written: str) -> date:
+def make_date(year: int, month: int, day: int, written: str) -> date:
+    """The date, or a refusal naming the day the month lacks (every way a date is written reads it here)."""
+    if not 1 <= month <= 12:
+        raise UserError(f"{quote_input(written)} is not a date: months go from 1 to 12.")
     try:
         return date(year, month, day)
     except ValueError:
@@ -147,13 +150,13 @@ def _full_year(text: str | None) -> int | None:
 def _with_year(month: int, day: int, year: int | None, today: date, written: str) -> date:
     """The year given, else this year's date, else (passed more than 60 days ago) next year's."""
     if year is not None:
-        return _make_date(year, month, day, written)
+        return make_date(year, month, day, written)
     if (month, day) == (2, 29):
         leap = next(y for y in range(today.year, today.year + 8) if y % 4 == 0 and (y % 100 or y % 400 == 0))
         return _with_year(month, day, leap, today, written)
-    this_year = _make_date(today.year, month, day, written)
+    this_year = make_date(today.year, month, day, written)
     if today - this_year > RECENT_PAST:
-        return _make_date(today.year + 1, month, day, written)
+        return make_date(today.year + 1, month, day, written)
     return this_year
 
 

@@ -33,7 +33,7 @@ import zoneinfo
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.discussions.durations import UNITS, parse_duration
-from bot.discussions.phrases import DATE_ORDERS, WORDS, Ambiguous, parse_clock, read_phrase, show_date
+from bot.discussions.phrases import DATE_ORDERS, WORDS, Ambiguous, make_date, parse_clock, read_phrase, show_date
 from bot.errors import UserError
 from bot.text import quote_input, visible_line
 from bot.timezones import validate_zone
@@ -47,6 +47,7 @@ EXAMPLES = (
 _KNOWN_WORDS = WORDS | set(UNITS) | {"in"}
 _TIME_24 = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _UTC_NAMES = {"utc", "gmt", "z"}
 
 __all__ = ["DATE_ORDERS", "Ambiguous", "localize", "parse_when", "read_when", "zone_named"]
@@ -162,6 +163,17 @@ def _parse_body(body: str, zone: tzinfo, local_now: datetime, date_order: str | 
     return moment
 
 
+def _iso_mistake(body: str, date_part: str, time_part: str) -> UserError:
+    """Why "2026-02-30 19:00" (the form the examples show) cannot be read: the day, month or time it names
+    does not exist, said as for "Feb 30 7pm"; anything else is just unreadable."""
+    match = _ISO_DATE.match(date_part)
+    if match is not None and int(match.group(1)) > 0:
+        make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)), date_part)
+    if _TIME_24.match(time_part):
+        parse_clock(time_part)
+    return _unreadable(body)
+
+
 def _parse_iso(body: str, zone: tzinfo) -> datetime:
     spaced = body.replace(" at ", " ")
     date_part, _, time_part = spaced.partition(" ")
@@ -170,7 +182,7 @@ def _parse_iso(body: str, zone: tzinfo) -> datetime:
         try:
             day = date.fromisoformat(date_part)
         except ValueError:
-            raise _unreadable(body) from None
+            raise _iso_mistake(body, date_part, "") from None
         try:
             clock = parse_clock(time_part.replace(" ", ""))
         except UserError:
@@ -179,7 +191,7 @@ def _parse_iso(body: str, zone: tzinfo) -> datetime:
     try:
         parsed = datetime.fromisoformat(spaced.upper().replace(" ", "T"))
     except ValueError:
-        raise _unreadable(body) from None
+        raise _iso_mistake(body, date_part, time_part) from None
     if "t" not in body and not time_part:
         raise UserError(f"Add a time of day, e.g. {quote_input(date_part + ' 19:00')}.")
     if parsed.tzinfo is not None:

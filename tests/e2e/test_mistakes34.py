@@ -188,3 +188,39 @@ async def test_the_prompts_form_of_an_admin_who_still_is_one_saves(club: Club) -
     [form] = await club.slash("discussion prompts", member=club.admin)
     [saved] = await club.submit_modal(form, {"prompts": "Who kept the logbook?"}, member=club.admin)
     assert "Discussion prompts saved" in saved.text and "Who kept the logbook?" in saved.text
+
+
+@pytest.mark.parametrize(
+    "when, expected",
+    [
+        ("2026-02-30 19:00", "“2026\\-02\\-30” is not a date: that month has no day 30."),
+        ("2027-02-29 7pm", "“2027\\-02\\-29” is not a date: that month has no day 29."),
+        ("2026-13-01 19:00", "“2026\\-13\\-01” is not a date: months go from 1 to 12."),
+        ("2026-12-04 19:60", "hours go up to 23 and minutes up to 59"),
+    ],
+    ids=["day", "leap-day", "month", "minute"],
+)
+async def test_a_date_in_the_examples_form_that_does_not_exist_is_named(
+    club: Club, sample_story: Path, when: str, expected: str
+) -> None:
+    """`2026-12-04 19:00 Europe/Berlin` is the answer's own example, yet a day the month lacks written that
+    way got "I can't read ... Try ... `2026-12-04 19:00`": the form typed, not what was wrong with it.
+    ("Feb 30 7pm" was already answered "that month has no day 30".)"""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    answer = private_and_short(
+        await club.slash("discussion schedule", member=club.admin, story=TITLE, chapter=2, when=when)
+    )
+    assert expected in answer.text and "can't read “2" not in answer.text, answer.text
+
+
+async def test_a_date_in_the_examples_form_that_exists_schedules(club: Club, sample_story: Path) -> None:
+    """Guard: a real leap day and a 12-hour time after an ISO date are read as before."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    leap = next(year for year in range(club.clock.now().year + 1, club.clock.now().year + 5) if year % 4 == 0)
+    # The next leap day, when it is within the two years a discussion may be ahead; else 1 March next year.
+    near = leap <= club.clock.now().year + 2
+    when = f"{leap}-02-29 19:00" if near else f"{club.clock.now().year + 1}-03-01 7pm"
+    answer = private_and_short(
+        await club.slash("discussion schedule", member=club.admin, story=TITLE, chapter=2, when=when)
+    )
+    assert "is scheduled for" in answer.text, answer.text
