@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.devtools.driver import Club, Reply
+from bot.guilds import get_settings
 
 TITLE = "The Lamp at Gull Point"
 
@@ -224,3 +225,36 @@ async def test_a_date_in_the_examples_form_that_exists_schedules(club: Club, sam
         await club.slash("discussion schedule", member=club.admin, story=TITLE, chapter=2, when=when)
     )
     assert "is scheduled for" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "command, options, meant",
+    [
+        ("config set", {"timezone": "Europe/Berln"}, "Europe/Berlin"),
+        ("config set", {"timezone": "new york"}, "America/New_York"),
+        (
+            "discussion schedule",
+            {"story": TITLE, "chapter": 2, "when": "tomorrow 7pm Amerca/Chicago"},
+            "America/Chicago",
+        ),
+    ],
+    ids=["misspelt", "city", "in-when"],
+)
+async def test_a_misspelt_time_zone_is_answered_with_the_one_meant(
+    club: Club, sample_story: Path, command: str, options: dict, meant: str
+) -> None:
+    """A zone one letter off got the same answer as a made-up one ("Use an IANA name such as Europe/Berlin"),
+    leaving the admin to find the typo; the answer now names the zone it is closest to. Nothing is saved."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    answer = private_and_short(await club.slash(command, member=club.admin, options=options))
+    assert f"did you mean {meant}?" in answer.text, answer.text
+    assert (await club.run(get_settings(club.bot.db, club.guild.id))).timezone == "UTC"
+    [listing] = await club.slash("discussion list", member=club.admin)
+    assert "No discussions are scheduled" in listing.text
+
+
+@pytest.mark.parametrize("typed", ["Mars/Olympus_Mons", "EST", "UTC+2"], ids=["made-up", "abbreviation", "offset"])
+async def test_a_time_zone_close_to_none_is_not_guessed(club: Club, typed: str) -> None:
+    """Guard: nothing is suggested for a name close to no zone (an abbreviation is one letter from "West")."""
+    answer = private_and_short(await club.slash("config set", member=club.admin, timezone=typed))
+    assert "did you mean" not in answer.text and "Use an IANA name such as Europe/Berlin" in answer.text, answer.text
