@@ -1,0 +1,57 @@
+"""Hostile uploads of shapes no earlier bench case had (session 34's probe, see bench/bench_budgets.py):
+each was over the import budget (issue 12: < 10 s and < 500 MB for any accepted file) or answered badly.
+
+Where the point is cost, CPU time (not wall time) against a bound several times what the file takes
+now and well under what it took before."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.story.errors import StoryFormatError
+from bot.story.importer import import_story
+
+MAX_BYTES = 4 << 20
+
+
+def _paragraphs(story) -> list[str]:
+    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+
+
+def _page(body: str) -> bytes:
+    return f"<!DOCTYPE html><html><head><title>The Weir</title></head><body>{body}</body></html>".encode()
+
+
+_CHAPTERS = (
+    "<h2>Chapter 1</h2><p>The weir roared all night.</p><p>Nobody on the bank slept.</p>"
+    "<h2>Chapter 2</h2><p>By morning the water had gone down.</p>"
+)
+
+
+def test_tables_nested_a_thousand_deep_are_read_in_time_that_grows_with_them() -> None:
+    """Each nested table was asked whether it is a contents table: it searched every row under it, then
+    every link under each row, so 5,000 nested tables (a 173 KB page) took 52 s of CPU."""
+    depth = 1000
+    data = _page("<table><tr><td>" * depth + "<p>At the bottom.</p>" + "</td></tr></table>" * depth + _CHAPTERS)
+    start = time.process_time()
+    story = import_story(data, "weir.html", max_bytes=MAX_BYTES)
+    assert time.process_time() - start < 2.0
+    assert "At the bottom." in _paragraphs(story)
+    assert "By morning the water had gone down." in _paragraphs(story)
+
+
+def test_a_contents_table_inside_a_layout_table_is_still_left_out() -> None:
+    """Guard: a page laid out in a table keeps reading a contents table in one of its cells as contents."""
+    contents = (
+        "<table><tr><th>Contents</th></tr>"
+        '<tr><td><a href="#c1">Chapter 1</a></td></tr><tr><td><a href="#c2">Chapter 2</a></td></tr></table>'
+    )
+    body = (
+        f"<table><tr><td>{contents}</td></tr></table>"
+        '<h2 id="c1">Chapter 1</h2><p>The weir roared all night.</p>'
+        '<h2 id="c2">Chapter 2</h2><p>By morning the water had gone down.</p>'
+    )
+    story = import_story(_page(body), "weir.html", max_bytes=MAX_BYTES)
+    assert _paragraphs(story) == ["The weir roared all night.", "By morning the water had gone down."]
