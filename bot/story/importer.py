@@ -161,7 +161,8 @@ _MIME_STARTS = (b"From:", b"MIME-Version:", b"Snapshot-Content-Location:", b"Con
 def single_file_page(data: bytes) -> str | None:
     """The page a browser saved as a "Webpage, Single File" (.mhtml: the page and its pictures in one
     MIME message, its HTML quoted-printable): read as text, its headers and encoded markup were posted
-    as the story. None when the message holds no HTML.
+    as the story. None when the file is no MIME message of parts (a story opening "From: Ann" is text);
+    one of parts with no HTML among them is refused.
 
     Read with the ``compat32`` policy, whose headers stay strings: the default policy parses every
     header of every part into objects (half a millisecond a part: 70,000 one-line parts ran past
@@ -178,6 +179,9 @@ def single_file_page(data: bytes) -> str | None:
         raise StoryFormatError(
             "The saved page's parts are nested thousands deep, which no browser writes; save the page again."
         ) from None
+    if page is None and message.is_multipart():
+        # Its pictures and stylesheets alone: read as text, the MIME headers and the CSS were posted.
+        raise StoryFormatError("The saved page holds no web page, only its pictures and styles; save the page again.")
     if page is None:
         return None
     content = page.get_payload(decode=True)

@@ -55,3 +55,40 @@ def test_a_contents_table_inside_a_layout_table_is_still_left_out() -> None:
     )
     story = import_story(_page(body), "weir.html", max_bytes=MAX_BYTES)
     assert _paragraphs(story) == ["The weir roared all night.", "By morning the water had gone down."]
+
+
+def _saved(parts: str) -> bytes:
+    head = 'From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related; boundary="XX"\n\n'
+    return (head + parts + "--XX--\n").encode()
+
+
+def test_a_saved_page_with_no_html_part_is_refused_not_posted_as_its_headers_and_styles() -> None:
+    """A saved page of a stylesheet and a picture only was read as a plain-text story: its MIME headers
+    and its CSS were posted as chapter 1."""
+    data = _saved(
+        "--XX\nContent-Type: text/css\nContent-Location: http://example.org/site.css\n\n"
+        + "p { margin: 0 0 1em; color: #333; }\n" * 50
+        + "--XX\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n"
+    )
+    with pytest.raises(StoryFormatError, match="no web page"):
+        import_story(data, "weir.mhtml", max_bytes=MAX_BYTES)
+
+
+def test_a_saved_page_with_its_html_part_is_still_read() -> None:
+    """Guard: the same page with its HTML part reads as before."""
+    data = _saved(
+        "--XX\nContent-Type: text/css\n\np { margin: 0; }\n"
+        f"--XX\nContent-Type: text/html; charset=utf-8\n\n{_page(_CHAPTERS).decode()}\n"
+    )
+    story = import_story(data, "weir.mhtml", max_bytes=MAX_BYTES)
+    assert _paragraphs(story)[-1] == "By morning the water had gone down."
+
+
+def test_a_story_opening_with_a_letter_header_is_still_text() -> None:
+    """Guard: a story told in letters opens "From:" like a saved page does, and is no MIME message of parts."""
+    text = (
+        "From: Agnes Pell\nTo: Her Brother\n\nDear Tom,\n\nThe weir roared all night and nobody slept.\n\n"
+        "Your sister,\nAgnes\n"
+    )
+    story = import_story(text.encode(), "letters.txt", max_bytes=MAX_BYTES)
+    assert "The weir roared all night and nobody slept." in _paragraphs(story)
