@@ -31,7 +31,7 @@ from bot.story.plaintext import front_notes
 from bot.story.render import declared_list, every_warning_in, members_see, none_shown, warning_list
 from bot.story.service import AddedStory, StoryDetails, add_story_file, find_story, library_page, story_details
 from bot.story.update import describe_update, update_story
-from bot.text import clip_lines, escape_clipped, escape_markdown, page_lines, plural
+from bot.text import clip_lines, escape_clipped, escape_markdown, page_lines, plural, visible_line
 from cogs._checks import guild_id_of, needs_permissions
 from cogs._options import download, story_autocomplete
 from cogs._story_remove import RemoveChoice, confirm_remove
@@ -98,9 +98,9 @@ def story_info_text(details: StoryDetails, page: int) -> str:
     if record.rating:
         lines.append(f"Rating: {escape_markdown(record.rating)}")
     if record.summary:
-        lines.append(f"> {escape_clipped(' '.join(record.summary.split()), 600)}")
+        lines.append(f"> {escape_clipped(visible_line(record.summary), 600)}")  # no override turns a line around
     for label, text in front_notes(record.meta.get("notes", [])):  # not chapters: the book does not number them
-        lines.append(f"{label}: *{escape_clipped(' '.join(text.split()), 300)}*")
+        lines.append(f"{label}: *{escape_clipped(visible_line(text), 300)}*")
     words = f", {plural(record.words, 'word')}" if record.has_text else ""  # a book read elsewhere has no text to count
     lines.append(f"{plural(record.chapter_count, 'chapter')}{words}. Added <t:{int(record.added_at)}:R>.")
     if not record.has_text:

@@ -12,8 +12,9 @@ entry, so every importer's result passes through :func:`tidy_story` once:
 * a value is clipped at a word to the length ``/story add title:`` takes, so a title of
   thousands of characters cannot push an import's summary past a message.
 
-The author's declared warnings are left whole: the warnings mapping reads every word of them,
-and the lines that show them keep to their room themselves.
+The author's declared warnings keep every word (the warnings mapping reads them all, and the lines
+that show them keep to their room themselves), but lose what hides or reorders text: shown on a
+chapter's header and in ``/story info``, an override in one turned the rest of that line around.
 
 Story text itself is left exactly as the author wrote it (it is posted escaped, behind spoilers).
 """
@@ -54,6 +55,14 @@ def tidy_story(story: Story, filename: str) -> Story:
     meta.title = story_title(one_line(meta.title, MAX_TITLE_CHARS) or title_from_filename(filename))
     meta.author = one_line(meta.author, MAX_AUTHOR_CHARS)
     meta.rating = one_line(meta.rating, MAX_TAG_CHARS)
+    meta.declared_warnings = visible_items(meta.declared_warnings)
     for chapter in story.chapters:
         chapter.title = chapter_title(chapter.title)
+        chapter.declared_warnings = visible_items(chapter.declared_warnings)
     return story
+
+
+def visible_items(values: list[str]) -> list[str]:
+    """Each of ``values`` as one visible line, whole (see the module docstring), the blank ones
+    dropped and each kept once."""
+    return list(dict.fromkeys(text for text in map(visible_line, values) if text))
