@@ -57,7 +57,7 @@ _CHROME = re.compile(
     rf"|(?P<poster>{_FORUM_NAME})(?=[ \t]*\n[ \t]*{_POST_META}[ \t]*(?:\n|$))"
     r"|(?P<expand>click[ \t]+to[ \t]+(?:expand|shrink))[ \t]*(?:\.\.\.|…)?"
     r"|reactions?:[ \t]+[^\n]{1,400}"
-    r"|(?:[^\W\d][\w'’]{0,20}(?:[ \t][\w'’]{1,20})?[ \t]+x[ \t]*\d[\d,]*[ \t]*[|,·]?[ \t]*){1,8}"  # "Like x 45 Heart x 3"
+    r"|(?:[^\W\d][\w'’]{0,20}+(?:[ \t][\w'’]{1,20}+)?[ \t]++x[ \t]*+\d[\d,]*+[ \t]*+[|,·]?[ \t]*+){1,8}"  # "Like x 45 Heart x 3"
     rf"|last[ \t]+edited(?:[ \t]+by[ \t]+[^\n:]{{1,40}})?:[ \t]*{_POST_DATE}|{_POST_META}"
     r"|discussion[ \t]+in[ \t]+['‘\"][^\n]{1,80}?['’\"][ \t]+started[ \t]+by[ \t]+(?P<started>[^,\n]{1,40}),[^\n]{0,60}"
     rf"|thread[ \t]+starter[ \t]*:?[ \t]+(?P<starter>\S[^\n]{{0,39}}?)(?:[ \t]+start[ \t]+date[ \t]*:?[ \t]+{_POST_DATE})?"

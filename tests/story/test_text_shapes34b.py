@@ -21,8 +21,11 @@ Each is paired with the prose that looks like it and must stay story text.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from bot.story.importer import import_story
 from bot.story.model import Story
 from bot.warnings.declared import map_texts
 from tests.story.builders import declared_ids as ids
@@ -285,3 +288,28 @@ def test_an_obsidian_notes_properties_over_its_title() -> None:
     assert story.meta.title == "The Biscuit Tin"
     assert ids(story.meta.declared_warnings) == {"self-harm"}
     assert texts(story) == [[P1, P2]]
+
+
+# What the new shapes cost on hostile input (CPU time, bounds several times what each takes now).
+
+
+def _cpu_seconds(text: str) -> float:
+    start = time.process_time()
+    import_story(text.encode(), "story.txt", max_bytes=4 << 20)
+    return time.process_time() - start
+
+
+def test_an_icon_count_line_with_a_long_run_of_spaces_is_cheap() -> None:
+    """The counts' runs are taken whole: given back a space at a time, 1,000 spaces took 5 s."""
+    assert _cpu_seconds(f"The Biscuit Tin\n\n⭐1{' ' * 20_000}x\n\n{P1}\n") < 3
+
+
+def test_a_forum_reaction_line_with_a_long_run_of_spaces_is_cheap() -> None:
+    text = f"Threadmarks: 1. Tins\n\n{P1}\n\nLike x 1{' ' * 20_000}y\n\nThreadmarks: 2. The River\n\n{P5}\n"
+    assert _cpu_seconds(text) < 3
+
+
+def test_a_chapter_closing_on_thousands_of_bracketed_notes_is_cheap() -> None:
+    """A few bracketed paragraphs close a chapter as notes; 20,000 of them read as notes took 5 s."""
+    notes = "\n\n".join(["[Thanks for reading " + "x " * 30 + "]"] * 20_000)
+    assert _cpu_seconds(f"Chapter 1\n\n{P1}\n\n{notes}\n") < 4
