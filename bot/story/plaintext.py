@@ -145,6 +145,7 @@ _KEYS: dict[str, str] = {
     "edited by": "",
     "proofreader": "",
     "pov": "",
+    "setting": "",  # "Setting: a seaside village, 1950s" in a header of fields
     "timeline": "",
 }
 # The same labels as other languages write them ("Автор:", "作者：", "Auteur :"), before a
@@ -4039,7 +4040,13 @@ def _tags_line(text: str) -> bool:
     if "\n" in text or len(text) > NOTICE_LINE_CHARS * 4:
         return False
     parsed = parse_field(text)
-    return parsed is not None and _KEYS.get(parsed[0]) == "additional_tags" and "," in parsed[1]
+    if parsed is None or _KEYS.get(parsed[0]) != "additional_tags":
+        return False
+    tags = _HASHTAG_SPLIT.split(parsed[1].strip())  # "tags: #wren #admiral #biscuit tin" (Tumblr's have spaces)
+    return "," in parsed[1] or (
+        len(tags) >= 2
+        and all(tag[:1] == "#" and tag[1:2].isalpha() and len(tag.split()) <= STRIP_PART_WORDS for tag in tags)
+    )
 
 
 def _declared_title(chapter: Chapter) -> Chapter:
@@ -4100,7 +4107,7 @@ def _closing_marker(chapter: Chapter) -> None:
     if index == 0 and len(chapter.scenes) == 1:
         return
     tail = last[index + 1 :]
-    if tail and not (note_score(tail[0]) >= NOTE_SCORE or sign_off(tail[0])):
+    if tail and not (note_score(tail[0]) >= NOTE_SCORE or sign_off(tail[0]) or _tags_line(tail[0])):
         return  # "The End." / "Spring came late.": the story goes on after it
     chapter.notes.extend(tail)
     del last[index:]

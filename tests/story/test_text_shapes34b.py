@@ -1,4 +1,4 @@
-"""More plain-text and Markdown shapes from the thirty-fourth session's probe (62 story files nobody
+"""More plain-text and Markdown shapes from the thirty-fourth session's probe (72 story files nobody
 on the project wrote), each misread before:
 
 - an AO3 work copied from the browser: its labels over their values ("Rating:" / "Mature"), the title
@@ -13,7 +13,8 @@ on the project wrote), each misread before:
 - "[Thanks for reading! ...]" in brackets closing a chapter; "~*~ A/N ~*~" over a note;
 - "CWs below:" and "TRIGGER WARNING!" over a list; "Warnings: None! Pure fluff.", "TW: nothing to warn
   for :)" (both reported as warnings Dogear could not place); "Please mind the tags!" and "y/n = your
-  name" over the story; "Dedication:" and "Prompt:" fields; a Tumblr post's lower-case title over its
+  name" over the story; "Dedication:", "Prompt:" and "Setting:" fields; Tumblr's "tags: #wren #biscuit
+  tin" under "~ fin ~"; a Tumblr post's lower-case title over its
   fields in one block; an Obsidian note's properties over its "# Title".
 
 Each is paired with the prose that looks like it and must stay story text.
@@ -288,6 +289,23 @@ def test_an_obsidian_notes_properties_over_its_title() -> None:
     assert story.meta.title == "The Biscuit Tin"
     assert ids(story.meta.declared_warnings) == {"self-harm"}
     assert texts(story) == [[P1, P2]]
+
+
+def test_a_setting_field_is_read_with_the_header() -> None:
+    story = read(f"The Biscuit Tin\nby flourandfig\nSetting: a seaside village, 1950s\n\n{P1}\n\n{P2}\n", "tin.txt")
+    assert (story.meta.title, story.meta.author) == ("The Biscuit Tin", "flourandfig")
+    assert texts(story) == [[P1, P2]]
+
+
+def test_tumblr_tags_under_the_closing_marker_are_no_story_text() -> None:
+    story = read(f"The Biscuit Tin\nby flourandfig\n\n{P1}\n\n{P2}\n\n~ fin ~\n\ntags: #wren #admiral #biscuit tin\n")
+    assert texts(story) == [[P1, P2]]
+
+
+def test_a_line_of_numbers_after_a_tags_label_stays_text() -> None:
+    line = "Tags: #1 was the dog and #2 was the thief"
+    story = read(f"Chapter 1\n\n{P1}\n\n{line}\n\nChapter 2\n\n{P2}\n")
+    assert texts(story) == [[P1, line], [P2]]
 
 
 # What the new shapes cost on hostile input (CPU time, bounds several times what each takes now).
