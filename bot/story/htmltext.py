@@ -472,7 +472,7 @@ def _lists_under_warning_labels(root: Tag) -> None:
         label = listing.find_previous_sibling()
         if not isinstance(label, Tag) or label.name not in _LABEL_BLOCKS or listing.parent is None:
             continue
-        text = " ".join(label.get_text(" ").split())
+        text = _short_text(label, _LABEL_CHARS)
         found = heading_label(Heading(text, "markdown", 3, text)) if text.endswith((":", "：")) else None
         if found is None or found.kind != WARNINGS:
             continue
@@ -485,6 +485,21 @@ def _lists_under_warning_labels(root: Tag) -> None:
 
 
 _LABEL_BLOCKS = frozenset(["p", "div", "h2", "h3", "h4", "h5", "h6"])
+_LABEL_CHARS = 80
+
+
+def _short_text(element: Tag, most: int) -> str:
+    """An element's text on one line, or "" once it runs past ``most`` characters: only so much of
+    it is read (a division of a whole chapter before a list is no label, and is not read whole)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in element.strings:
+        size += len(piece)
+        if size > most * 4:
+            return ""
+        pieces.append(piece)
+    text = " ".join(" ".join(pieces).split())
+    return text if len(text) <= most else ""
 
 
 def _without_numbers_over_titles(items: list[Item]) -> list[Item]:
@@ -1206,7 +1221,7 @@ def post_tags(body: Tag) -> list[str]:
     tags: list[str] = []
     blocks: list[Tag] = []
     taken: set[int] = set()
-    for link in body.find_all("a", href=_TAG_PAGE):
+    for link in body.find_all(_tag_link):
         text = squeezed_text(link).lstrip("#＃").strip()
         if text and "," not in text:
             tags.append(text)
@@ -1223,6 +1238,18 @@ def post_tags(body: Tag) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
+def _tag_link(element: Tag) -> bool:
+    """A link to a tag's page (:data:`_TAG_PAGE`), or one a class calls a tag whose words are a hashtag
+    (Obsidian Publish's ``<a class="tag" href="#fiction">#fiction</a>`` in a note's properties)."""
+    if element.name != "a":
+        return False
+    href = element.get("href")
+    if isinstance(href, str) and _TAG_PAGE.search(href):
+        return True
+    classes = element.get("class") or []
+    return "tag" in classes and element.get_text().lstrip().startswith(("#", "＃"))
+
+
 def _tag_list(link: Tag) -> Tag | None:
     """The outermost block, a few levels up from a tag link, that holds only tag links and their label."""
     found: Tag = link
@@ -1231,7 +1258,7 @@ def _tag_list(link: Tag) -> Tag | None:
         if not isinstance(element, Tag) or element.name in ("body", "article", "main", "html"):
             break
         rest = element.get_text(" ")
-        for word in " ".join(a.get_text(" ") for a in element.find_all("a", href=_TAG_PAGE)).split():
+        for word in " ".join(a.get_text(" ") for a in element.find_all(_tag_link)).split():
             rest = rest.replace(word, " ", 1)
         if _TAG_LIST_REST.sub("", rest).strip():
             break

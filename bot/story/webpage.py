@@ -629,10 +629,15 @@ def spoiler_boxes(body: Tag) -> list[tuple[Tag, bool]]:
 
 def _is_spoiler_box(element: Tag) -> bool:
     """A box readers open by its title (see :func:`spoiler_boxes`): a ``<details>``, a ``<fieldset>``
-    opening with its ``<legend>``, or an element with a class or id calling it a spoiler."""
+    opening with its ``<legend>``, an element with a class or id calling it a spoiler, or a callout
+    (Obsidian's ``div.callout`` under its "callout-title": "Content warnings" over its list, read as
+    text before)."""
     if element.name == "details" or (element.name == "fieldset" and _first_tag(element, "legend")):
         return True
-    return any(_names_spoiler(name) for name in _names(element))
+    return any(_names_spoiler(name) or name.lower() in _BOX_NAMES for name in _names(element))
+
+
+_BOX_NAMES = frozenset(["callout"])  # whole names: its "callout-content" is no box of its own
 
 
 @functools.lru_cache(maxsize=4096)
