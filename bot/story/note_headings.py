@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from bot.story.plaintext import by_line_author, declaration_line, trim_ornaments
+from bot.story.plaintext import by_line_author, declaration_line, parse_field, trim_ornaments
 from bot.story.structure import Heading, Item, Para, SceneBreak
 from bot.warnings.declared import declaration_cues, lists_warnings
 
@@ -211,6 +211,22 @@ def _work_heading(items: list[Item]) -> list[Item]:
     chapter), as the title page fields they are: copied, they were a paragraph of story text."""
     items = _work_headings_as_lines(items)
     first = next((index for index, item in enumerate(items) if isinstance(item, Heading)), len(items))
+    following = items[first + 1] if first + 1 < len(items) else None
+    if (
+        _plain_heading(items[first] if first < len(items) else None)
+        and isinstance(following, Para)
+        and (author := by_line_author(following.text.strip()))
+    ):
+        # the title as a heading over its by-line, under the work's tags (AO3's download re-saved
+        # by Word: "<h2>Tern Island</h2><p>by skua</p>"): a heading over no text, the file was refused.
+        # The title page's fields open the file, the tags under them.
+        heading = items[first]
+        assert isinstance(heading, Heading)
+        return [
+            Para(f"Title: {heading.title or heading.raw}\nAuthor: {author}", 0),
+            *items[:first],
+            *items[first + 2 :],
+        ]
     start = first
     while start > 0 and first - start < 2 and _work_line(items[start - 1]):
         start -= 1
@@ -240,7 +256,7 @@ def _work_headings_as_lines(items: list[Item]) -> list[Item]:
     return [*lines, *items[count:]]
 
 
-def _plain_heading(item: Item) -> bool:
+def _plain_heading(item: Item | None) -> bool:
     """A Markdown heading that is no label and names no chapter: a title, a name."""
     return isinstance(item, Heading) and item.kind == "markdown" and heading_label(item) is None
 
@@ -251,7 +267,10 @@ def _work_line(item: Item) -> bool:
         return False
     lines = [line.strip() for line in item.text.split("\n")]
     return len(lines) <= 2 and all(
-        0 < len(line) <= _WORK_LINE_CHARS and not line.endswith((".", ",", ";", ":", "!", "?")) for line in lines
+        0 < len(line) <= _WORK_LINE_CHARS
+        and not line.endswith((".", ",", ";", ":", "!", "?"))
+        and parse_field(line) is None  # AO3's "Additional Tags: ..." over the title, a document's copy: no name
+        for line in lines
     )
 
 

@@ -565,3 +565,89 @@ def test_a_pages_title_naming_no_numbered_chapter_is_kept(title: str) -> None:
     """Guard: only a chapter's label with its number ends the story's name in a <title> without a mark before it."""
     page = f"<html><head><title>{title}</title></head><body><p>The bells rang for an hour and then stopped.</p></body></html>"
     assert _read(page).meta.title == title
+
+
+# -- an AO3 download re-saved by Word, an Obsidian Publish page --------------------------------------
+
+WORD_RESAVED_AO3 = """<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"><meta name=Generator content="Microsoft Word 15 (filtered)"><title>Tern Island</title>
+<style><!-- p.MsoNormal {margin:0in;} --></style></head>
+<body lang=EN-GB style='word-wrap:break-word'><div class=WordSection1>
+<p class=MsoTitle>Tern Island</p>
+<p class=MsoNormal>Posted originally on the <a href="http://archiveofourown.org/">Archive of Our Own</a> at <a href="https://archiveofourown.org/works/909">https://archiveofourown.org/works/909</a>.</p>
+<p class=MsoNormal><b>Rating:</b> Mature</p>
+<p class=MsoNormal><b>Archive Warning:</b> Graphic Depictions Of Violence</p>
+<p class=MsoNormal><b>Fandom:</b> Original Work</p>
+<p class=MsoNormal><b>Additional Tags:</b> Islands, Birdwatching, Blood</p>
+<p class=MsoNormal><b>Stats:</b> Published: 2022-05-05 Chapters: 2/2 Words: 1204</p>
+<h2>Tern Island</h2>
+<p class=MsoNormal>by <a href="https://archiveofourown.org/users/skua">skua</a></p>
+<h3>Summary</h3>
+<p class=MsoNormal>Two birders, one island, one boat that does not come back.</p>
+<h2>Chapter 1</h2>
+<p class=MsoNormal>The terns went up all at once when the boat came in, a white noise over the rocks.</p>
+<p class=MsoNormal>Ffion counted them for the survey and got nine hundred and something.</p>
+<h2>Chapter 2: The Gull Colony</h2>
+<h3>Chapter Notes</h3>
+<p class=MsoNormal>Warning for a fight that draws blood in this one.</p>
+<p class=MsoNormal>The gulls were worse than the terns, and Dai was worse than the gulls.</p>
+<h3>Afterword</h3>
+<h3>End Notes</h3>
+<p class=MsoNormal>Thanks for reading!</p>
+</div></body></html>"""
+
+
+def test_an_ao3_download_re_saved_by_word_keeps_its_title_page() -> None:
+    """Its work title became an <h2> over "by skua" under the tags: the two field lines before it were
+    taken for the title and author ("Additional Tags: ..." by "Stats: ..."), and the page refused."""
+    story = import_story(WORD_RESAVED_AO3.encode("cp1252"), "Tern Island.htm", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("Tern Island", "skua", "Mature")
+    assert story.meta.archive_warnings == ["Graphic Depictions Of Violence"]
+    assert story.meta.summary == "Two birders, one island, one boat that does not come back."
+    assert [(chapter.title, chapter.declared_warnings) for chapter in story.chapters] == [
+        (None, []),
+        ("The Gull Colony", ["Warning for a fight that draws blood in this one"]),
+    ]
+
+
+def test_a_copied_works_title_and_byline_lines_are_still_read() -> None:
+    """Guard: AO3's title and by-line as two lines over the summary, as before."""
+    text = (
+        "Tern Island\nskua\n\nSummary:\n\nTwo birders, one island.\n\nChapter Text\n\nThe terns went up all at once.\n"
+    )
+    story = import_story(text.encode(), "tern.txt", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("Tern Island", "skua")
+
+
+OBSIDIAN = """<!DOCTYPE html><html><head><title>The Ferry Clock - Wren's Garden</title><meta property="og:site_name" content="Wren's Garden"></head>
+<body class="theme-light"><div class="published-container"><div class="site-body"><div class="site-body-left-column"><div class="nav-view-outer"><div class="tree-item">Stories</div></div></div>
+<div class="site-body-center-column"><div class="render-container"><div class="markdown-preview-view markdown-rendered"><div class="markdown-preview-sizer markdown-preview-section">
+<div class="mod-header"><div class="page-header">The Ferry Clock</div><div class="frontmatter-container"><div class="frontmatter-section mod-tags"><span class="frontmatter-section-label">Tags</span><div class="frontmatter-section-data"><a class="tag" href="#fiction">#fiction</a></div></div></div></div>
+<div class="el-div"><div data-callout="warning" class="callout"><div class="callout-title"><div class="callout-icon"></div><div class="callout-title-inner">Content warnings</div></div><div class="callout-content"><p>grief, a drowning (past)</p></div></div></div>
+<div class="el-h2"><h2 data-heading="One">One</h2></div>
+<div class="el-p"><p>The ferry clock ran eleven minutes fast, and everyone on the island set their watches by it.</p></div>
+<div class="el-h2"><h2 data-heading="Two">Two</h2></div>
+<div class="el-p"><p>When Mara fixed it, the whole island was late for a week.</p></div>
+<div class="mod-footer"><div class="backlinks">Links to this page</div></div></div></div></div></div>
+<div class="site-footer"><a href="https://obsidian.md/publish">Powered by Obsidian Publish</a></div></div></div></body></html>"""
+
+
+def test_an_obsidian_callout_of_warnings_and_its_tags_are_no_story() -> None:
+    story = _read(OBSIDIAN)
+    assert story.meta.title == "The Ferry Clock"
+    assert story.meta.declared_warnings == ["Content warnings: grief, a drowning (past)"]
+    assert story.meta.additional_tags == ["fiction"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [
+        ["The ferry clock ran eleven minutes fast, and everyone on the island set their watches by it."],
+        ["When Mara fixed it, the whole island was late for a week."],
+    ]
+
+
+def test_a_callout_titled_as_no_note_stays_text_under_its_title() -> None:
+    """Guard: a callout titled "The Letter" is the story's, its title over its text."""
+    page = (
+        "<html><body><h1>Post</h1><p>She opened it at the table.</p><div class='callout'><div class='callout-title'>"
+        "<div class='callout-title-inner'>The Letter</div></div><div class='callout-content'><p>Come home, the "
+        "ferry is running again.</p></div></div><p>She did not go.</p></body></html>"
+    )
+    text = _text(_read(page))
+    assert "Come home, the ferry is running again." in text and "She did not go." in text
