@@ -926,14 +926,15 @@ def _has_block_child(tag: Tag, depth: int = 0) -> bool:
     (Tumblr's post: ``<div><span><div><h1>Title</h1></div></span></div>``, a browser lays the heading
     out as a block all the same; read whole, the outer division made it a line of text). Inline
     wrappers are looked into a few levels deep only: the walk costs no more than a few passes."""
+    wrappers: list[Tag] = []
     for child in tag.children:
         if not isinstance(child, Tag):
             continue
         if child.name in BLOCKS:
             return True
-        if depth < _INLINE_WRAPPERS_DEEP and child.name in _INLINE_WRAPPERS and _has_block_child(child, depth + 1):
-            return True
-    return False
+        if child.name in _INLINE_WRAPPERS and any(isinstance(inner, Tag) for inner in child.contents):
+            wrappers.append(child)  # (a link or an emphasis of words alone holds no block: not looked into)
+    return depth < _INLINE_WRAPPERS_DEEP and any(_has_block_child(wrapper, depth + 1) for wrapper in wrappers)
 
 
 _INLINE_WRAPPERS = frozenset(["span", "a", "font", "b", "strong", "i", "em", "u", "small", "label"])

@@ -495,6 +495,8 @@ def site_header_name(body: Tag) -> str | None:
 
 
 def _named_header(element: Tag) -> bool:
+    if "class" not in element.attrs and "id" not in element.attrs:
+        return False  # (most elements: asked of every one on the page)
     return any(word in _HEADER_WORDS for name in _names(element) for word in _words(name))
 
 
@@ -1323,7 +1325,9 @@ def _byline_box(body: Tag) -> str | None:
     """The author a box called a byline names by its one link to a user's page, the box taken out
     (Scribble Hub's ``div.chp_byline`` beside the chapter's title): read as text, the author's name
     was the chapter's first paragraph."""
-    for box in body.find_all(class_=_names_byline, limit=_HEADER_LINKS_MOST):
+    for box in body.find_all(class_=_BYLINE_CLASS, limit=_HEADER_LINKS_MOST):  # (a quick search, then the words)
+        if not _names_byline(box.get("class")):
+            continue
         links = box.find_all("a", href=AUTHOR_HREF, limit=2)
         if len(links) != 1 or box.find_parent(class_=_names_byline) is not None:
             continue
@@ -1332,6 +1336,9 @@ def _byline_box(body: Tag) -> str | None:
             box.decompose()
             return name
     return None
+
+
+_BYLINE_CLASS = re.compile("byline", re.IGNORECASE)
 
 
 def _names_byline(names: str | list[str] | None) -> bool:
