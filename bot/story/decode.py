@@ -23,7 +23,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"GIF89a", "a GIF image"),
     (b"RIFF", "a RIFF media file (WebP, WAV or AVI)"),
     (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a zip archive, and no EPUB"),
+    (b"PK\x03\x04", "a zip archive"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!", "a RAR archive"),
