@@ -863,6 +863,19 @@ def negations_at_line_limit(size: int) -> tuple[str, bytes]:
     return "negations.txt", "\n\n".join(paragraphs).encode()[:size]
 
 
+def nested_tables(size: int) -> tuple[str, bytes]:
+    """Tables nested as deep as the element budget lets them, a cell each, a story after them: each
+    table was asked whether it is a book's contents, searching every row and link under it (5,000 deep
+    took 52 s of CPU)."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    depth = min(size // 30, MAX_HTML_ELEMENTS // 3 - 500)
+    story = "".join(f"<h2>Chapter {number}</h2><p>{' '.join(_WORDS)}</p>" for number in range(1, 4))
+    return "tables.html", (
+        b"<html><body>" + b"<table><tr><td>" * depth + b"<p>x</p>" + b"</td></tr></table>" * depth
+    ) + story.encode() + b"</body></html>"
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -938,6 +951,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a saved page with a part per word": saved_page_of_word_parts,
     "the rules' words in 2,000 chapters of one line": rule_words_in_chapters_of_one_line,
     "a negation per paragraph at the line limit": negations_at_line_limit,
+    "tables nested to the element limit": nested_tables,
 }
 
 

@@ -545,9 +545,9 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
                 continue
             _flush(inline, out, headings)
             inner_headings = headings and not child.has_attr(TEXT_ONLY)
+            table = name == "table" and not _holds_table(child)
             if not in_list and (
-                (_contents_candidate(child, has_blocks) and _is_contents(child))
-                or (name == "table" and _contents_table(child))
+                (_contents_candidate(child, has_blocks) and _is_contents(child)) or (table and _contents_table(child))
             ):
                 _drop_contents_heading(out)
             elif name == "hr":
@@ -560,9 +560,9 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
                 text = child.get_text().replace(_BR, "\n").replace(_SOFT_BR, "\n").strip("\n")
                 if text.strip():
                     out.append(Para(text))
-            elif name == "table" and (fields := _field_table(child)):
+            elif table and (fields := _field_table(child)):
                 out.append(Para(fields))
-            elif name == "table" and (rows := _data_table(child)):
+            elif table and (rows := _data_table(child)):
                 out.append(Para(rows))
             elif name in _WHOLE_BLOCKS or not has_blocks:
                 whole = element_text(child)
@@ -619,14 +619,30 @@ def _is_contents(block: Tag, minimum: int = 2) -> bool:
 _CONTENTS_TABLE_ROWS = 2000
 
 
+def _holds_table(table: Tag) -> bool:
+    """Whether a table has a table inside: a page's layout, never a book's contents, a list of fields or
+    a table of data. Asked, those three searched every row and cell under each table of a nest: 5,000
+    nested tables (a 173 KB page) took 52 s of CPU. A walk down the children that stops at the first
+    table, a few elements down in a nest (a search, or ``descendants``, first finds the table's last
+    element: all of the nest under it, again for each table)."""
+    stack: list[Iterator[PageElement]] = [iter(table.children)]
+    while stack:
+        for node in stack[-1]:
+            if isinstance(node, Tag):
+                if node.name == "table":
+                    return True
+                stack.append(iter(node.children))
+                break
+        else:
+            stack.pop()
+    return False
+
+
 def _contents_table(table: Tag) -> bool:
     """A table whose every row but a header links into the page (two rows or more): a printed book's
     contents set as a table, each chapter's link, its title and its page (Project Gutenberg's HTML).
-    Read as text, its heading had nothing under it and the book was refused. A table holding a table
-    is a page's layout, never a contents list: each table of 5,000 nested ones searched every row under
-    it, and every link under each row (52 s of CPU for a 173 KB page)."""
-    if table.find("table") is not None:
-        return False
+    Read as text, its heading had nothing under it and the book was refused. Never asked of a table
+    holding a table (:func:`_holds_table`)."""
     rows = table.find_all("tr", limit=_CONTENTS_TABLE_ROWS + 1)
     if not 2 <= len(rows) <= _CONTENTS_TABLE_ROWS:
         return False
