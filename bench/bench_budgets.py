@@ -876,6 +876,13 @@ def nested_tables(size: int) -> tuple[str, bytes]:
     ) + story.encode() + b"</body></html>"
 
 
+def a_paragraph_of_flags(size: int) -> tuple[str, bytes]:
+    """One paragraph of flags (each a pair of regional indicators, four bytes each): every message cut
+    looked back over all the indicators before it, and the render ran past 90 s."""
+    head = b"Title: Flags\n\nChapter 1\n\n"
+    return "flags.txt", head + "🇬🇧🇫🇷".encode() * ((size - len(head)) // 16)
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -952,6 +959,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' words in 2,000 chapters of one line": rule_words_in_chapters_of_one_line,
     "a negation per paragraph at the line limit": negations_at_line_limit,
     "tables nested to the element limit": nested_tables,
+    "a paragraph of flags": a_paragraph_of_flags,
 }
 
 

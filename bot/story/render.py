@@ -377,12 +377,32 @@ def _last_cluster_end(paragraph: str, start: int, furthest: int) -> int | None:
         return furthest  # ASCII has no combining marks: every character is its own cluster
     end = min(len(paragraph), furthest + WINDOW_MARGIN)
     best = None
-    for match in _GRAPHEME.finditer(paragraph, start, end):
-        point = match.end()
+    # On the window's own copy with each regional indicator (a flag is a pair of them) as a plain letter:
+    # ``regex`` reads back over every indicator before each cluster, from wherever the text starts (a
+    # 4 MB paragraph of flags ran past 90 s). The pairs are then counted here; a window with a prepended
+    # mark (U+0600 ...), which joins what follows it, keeps the indicators for ``regex`` to pair.
+    window = paragraph[start:end]
+    letters = _PREPEND.search(window) is None
+    for match in _GRAPHEME.finditer(window.translate(_AS_LETTERS) if letters else window):
+        point = start + match.end()
         if point > furthest or (point == end and end < len(paragraph)):
             break
         best = point
-    return best if best is not None and best < len(paragraph) else None
+    if letters and best is not None and _regional(paragraph, best - 1) and _regional(paragraph, best):
+        run = best - 1
+        while run > start and _regional(paragraph, run - 1):
+            run -= 1
+        best -= (best - run) % 2  # a flag's two letters stay together
+    return best if best is not None and start < best < len(paragraph) else None
+
+
+_REGIONAL = range(0x1F1E6, 0x1F200)
+_PREPEND = regex.compile(r"\p{Grapheme_Cluster_Break=Prepend}")
+_AS_LETTERS = dict.fromkeys(_REGIONAL, "x")
+
+
+def _regional(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and ord(text[index]) in _REGIONAL
 
 
 # -- reverse --------------------------------------------------------------------------
