@@ -148,6 +148,13 @@ def quote_input(value: str, limit: int = QUOTED_INPUT_CHARS) -> str:
     return f"“{escape_clipped(visible_line(value), limit - 2)}”"
 
 
+def escaped_line(value: str) -> str:
+    """Text from a story or a member shown inside one of the bot's lines (a warning's evidence): as one
+    visible line (:func:`visible_line`), escaped. Escaping alone left a bidi override in, which turns
+    the rest of the line around, the bot's own words after it included."""
+    return escape_markdown(visible_line(value))
+
+
 def escape_clipped(value: str, limit: int) -> str:
     """``value`` escaped (:func:`escape_markdown`'s rules, character by character) in at most ``limit``
     UTF-16 units, ellipsis included: a listing line built from a few of these has a known length,

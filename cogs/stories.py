@@ -31,7 +31,7 @@ from bot.story.plaintext import front_notes
 from bot.story.render import declared_list, every_warning_in, members_see, none_shown, warning_list
 from bot.story.service import AddedStory, StoryDetails, add_story_file, find_story, library_page, story_details
 from bot.story.update import describe_update, update_story
-from bot.text import clip_lines, escape_clipped, escape_markdown, page_lines, plural, visible_line
+from bot.text import clip_lines, escape_clipped, escape_markdown, escaped_line, page_lines, plural, visible_line
 from cogs._checks import guild_id_of, needs_permissions
 from cogs._options import download, story_autocomplete
 from cogs._story_remove import RemoveChoice, confirm_remove
@@ -73,7 +73,7 @@ def import_summary(added: AddedStory) -> str:
             where = chapter_ranges(warning.chapters, all_in=all_in) or "the author's declaration"
             lines.append(f"• **{escape_markdown(warning.label)}** ({source_note(warning.source)}; chapters: {where})")
             for evidence in warning.evidence[:2]:
-                lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
+                lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escaped_line(evidence.text)}||")
     else:
         lines.append("No warnings declared or detected.")
     if report.possible:  # below the threshold: members do not see these unless an admin confirms
@@ -82,7 +82,7 @@ def import_summary(added: AddedStory) -> str:
             where = chapter_ranges(warning.chapters, all_in=f"`/warnings story story:{added.story_id}` lists each")
             lines.append(f"• {escape_markdown(warning.label)} (chapters: {where})")
             for evidence in warning.evidence[:1]:
-                lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escape_markdown(evidence.text)}||")
+                lines.append(f"  ↳ ch. {evidence.chapter} ¶{evidence.paragraph}: ||{escaped_line(evidence.text)}||")
     if report.declared_unmapped:
         unmapped = declared_list(report.declared_unmapped, INFO_WARNINGS_CHARS)
         lines.append(f"Declared by the author, not matched to a warning: {unmapped}")

@@ -9,7 +9,7 @@ from typing import Any
 import discord
 
 from bot.limits import EMBED_DESCRIPTION_BUDGET
-from bot.text import and_list, escape_clipped, escape_markdown, page_lines, plural, spell_controls
+from bot.text import and_list, escape_clipped, escape_markdown, escaped_line, page_lines, plural, spell_controls
 from bot.warnings import reviews, service
 from bot.warnings.category_removal import CategoryRemoval
 from bot.warnings.engine import ScanReport
@@ -80,12 +80,12 @@ def describe_report(report: ScanReport, page: int = 1) -> str:
     lines = ["**What this server's rules detect in that text:**"] if report.warnings else []
     for warning in report.warnings:
         lines.append(f"⚠️ **{escape_markdown(warning.label)}** (`{warning.id}`, score {warning.score:g})")
-        lines += [f"  › paragraph {e.paragraph}: {escape_markdown(e.text)}" for e in warning.evidence]
+        lines += [f"  › paragraph {e.paragraph}: {escaped_line(e.text)}" for e in warning.evidence]
     if report.possible:
         lines.append("**Possible** (some evidence, too little to show members; they would not see these):")
     for warning in report.possible:
         lines.append(f"❔ {escape_markdown(warning.label)} (`{warning.id}`, score {warning.score:g})")
-        lines += [f"  › paragraph {e.paragraph}: {escape_markdown(e.text)}" for e in warning.evidence]
+        lines += [f"  › paragraph {e.paragraph}: {escaped_line(e.text)}" for e in warning.evidence]
     if not report.warnings:
         lines.insert(0, NOTHING_FOUND)
     return page_lines("", lines, page, "/warnings test page:{page}` with the same `text:")
@@ -245,7 +245,7 @@ def category_removed_text(removal: CategoryRemoval, rescanned: str) -> str:
 
 
 def evidence_lines(evidence: Sequence[Any], limit: int = 2) -> list[str]:
-    return [f"  ↳ ¶{item.paragraph}: ||{escape_markdown(item.text)}||" for item in evidence[:limit]]
+    return [f"  ↳ ¶{item.paragraph}: ||{escaped_line(item.text)}||" for item in evidence[:limit]]
 
 
 def item_lines(number: int, item: reviews.ReviewItem) -> list[str]:

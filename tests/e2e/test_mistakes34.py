@@ -258,3 +258,27 @@ async def test_a_time_zone_close_to_none_is_not_guessed(club: Club, typed: str) 
     """Guard: nothing is suggested for a name close to no zone (an abbreviation is one letter from "West")."""
     answer = private_and_short(await club.slash("config set", member=club.admin, timezone=typed))
     assert "did you mean" not in answer.text and "Use an IANA name such as Europe/Berlin" in answer.text, answer.text
+
+
+BIDI = "\u202e"
+
+
+async def test_evidence_quoted_from_a_members_text_never_turns_the_line_around(club: Club) -> None:
+    """`/warnings test` quoted the paragraph it found a warning in with the override left in: the rest of
+    the line, and of the answer's line after it, read right to left."""
+    answer = private_and_short(
+        await club.slash("warnings test", member=club.member, text=f"The keeper died {BIDI}in the storm that night.")
+    )
+    assert "paragraph 1: The keeper died" in answer.text and "in the storm that night" in answer.text, answer.text
+    assert BIDI not in answer.content, repr(answer.content)
+
+
+async def test_evidence_quoted_from_a_story_never_turns_the_line_around(club: Club) -> None:
+    """The same for a story's own text (the import keeps the override), in what `/story add` shows the admin."""
+    text = (
+        "Title: The Quiet Pier\nAuthor: A. Tester\n\n# Chapter 1\n\n"
+        f"The old keeper died {BIDI}in the winter storm, and the lamp went dark for a night.\n\n"
+        "# Chapter 2\n\nMorning came grey and slow over the harbour wall.\n"
+    )
+    [added] = await club.slash("story add", member=club.admin, file=("pier.md", text))
+    assert "The old keeper died" in added.text and BIDI not in added.content, repr(added.content)
