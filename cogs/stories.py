@@ -96,7 +96,7 @@ def story_info_text(details: StoryDetails, page: int) -> str:
     if record.author:
         lines.append(f"by {escape_markdown(record.author)}")
     if record.rating:
-        lines.append(f"Rating: {escape_markdown(record.rating)}")
+        lines.append(f"Rating: {escaped_line(record.rating)}")
     if record.summary:
         lines.append(f"> {escape_clipped(visible_line(record.summary), 600)}")  # no override turns a line around
     for label, text in front_notes(record.meta.get("notes", [])):  # not chapters: the book does not number them

@@ -282,3 +282,18 @@ async def test_evidence_quoted_from_a_story_never_turns_the_line_around(club: Cl
     )
     [added] = await club.slash("story add", member=club.admin, file=("pier.md", text))
     assert "The old keeper died" in added.text and BIDI not in added.content, repr(added.content)
+
+
+async def test_a_storys_summary_rating_and_notes_never_turn_story_info_around(club: Club) -> None:
+    """`/story info` showed the summary escaped but with an override left in, so its line read right to
+    left; the rating and the notes are shown the same way now (the import already tidied the rating)."""
+    text = (
+        f"Title: The Quiet Pier\nAuthor: A. Tester\nRating: General {BIDI}Audiences\n"
+        f"Summary: A {BIDI}short summary of the pier.\n\nA/N: Thanks to {BIDI}my first reader.\n\n"
+        "# Chapter 1\n\nMorning came grey and slow over the harbour wall.\n\n"
+        "# Chapter 2\n\nThe gulls came back before the boats did.\n"
+    )
+    await club.slash("story add", member=club.admin, file=("pier.md", text))
+    [info] = await club.slash("story info", member=club.member, story="The Quiet Pier")
+    assert "short summary of the pier" in info.text and "Audiences" in info.text, info.text
+    assert BIDI not in info.content, repr(info.content)
