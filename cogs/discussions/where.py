@@ -22,8 +22,16 @@ def where_for(interaction: discord.Interaction, channel: POST_CHANNEL | None) ->
 
     def may_post(channel_id: int) -> None:
         target = channel_named(interaction, channel_id)
-        if target is None:  # one not in the cache is gone: the post reports that when it falls due
-            return
+        if target is None:
+            guild = interaction.guild
+            if guild is None or guild.unavailable:
+                return  # nothing cached to judge by (an outage): the post reports a channel gone when it falls due
+            # Only the discussion channel setting can name a channel gone since (an option's channel and
+            # "here" exist): planned there, every discussion would fail when due.
+            raise UserError(
+                f"The discussion channel set in `/config` (<#{channel_id}>) no longer exists; give `channel:`, "
+                "or set a new one with `/config set discussion_channel:`. Nothing was scheduled."
+            )
         if not isinstance(target, POST_CHANNEL):
             # "Here" is a thread (or a voice channel's chat), which `channel:` never offers: a discussion
             # opens a thread of its own, so posted there it would be marked failed when it fell due.

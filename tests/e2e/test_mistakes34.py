@@ -297,3 +297,30 @@ async def test_a_storys_summary_rating_and_notes_never_turn_story_info_around(cl
     [info] = await club.slash("story info", member=club.member, story="The Quiet Pier")
     assert "short summary of the pier" in info.text and "Audiences" in info.text, info.text
     assert BIDI not in info.content, repr(info.content)
+
+
+@pytest.mark.parametrize(
+    "command, options",
+    [
+        ("discussion schedule", {"chapter": 2, "when": "tomorrow 7pm"}),
+        ("discussion plan", {"start": "tomorrow 7pm", "every": "daily"}),
+    ],
+    ids=["schedule", "plan"],
+)
+async def test_a_discussion_channel_deleted_since_it_was_set_is_refused(
+    club: Club, sample_story: Path, command: str, options: dict
+) -> None:
+    """With the discussion channel setting pointing at a deleted channel, discussions were confirmed
+    "in #deleted-channel" and each failed when due. Now nothing is scheduled and the answer says what to set."""
+    await club.slash("story add", member=club.admin, file=sample_story)
+    await club.slash("config set", member=club.admin, discussion_channel=club.general_channel)
+    await club.delete_channel(club.general_channel)
+    answer = private_and_short(await club.slash(command, member=club.admin, options={"story": TITLE, **options}))
+    assert "no longer exists" in answer.text and "/config set discussion_channel:" in answer.text, answer.text
+    [listing] = await club.slash("discussion list", member=club.admin)
+    assert "No discussions are scheduled" in listing.text, listing.text
+    # Naming a channel that exists still works.
+    named = await club.slash(
+        command, member=club.admin, options={"story": TITLE, "channel": club.text_channel, **options}
+    )
+    assert "⚠️" not in named[0].text and ("is scheduled for" in named[0].text or "Planned" in named[0].text)
