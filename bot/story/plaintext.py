@@ -1267,7 +1267,7 @@ class _Meta:
                 self.declared.append(_KEY_ASIDE.sub("", trim_ornaments(raw_line.strip()), count=1))
         elif target == "notes":
             if value:
-                self.notes.append(value)
+                self.notes.append(f"{_NAMED_NOTES[key]}: {value}" if key in _NAMED_NOTES else value)
         elif target == "summary":
             self.summary = f"{self.summary}\n{value}".strip() if self.summary else value
         elif target == "title":
@@ -1421,6 +1421,8 @@ def _ffn_characters(part: str, meta: _Meta) -> None:
         del meta.values["characters"]
 
 
+# Notes that say what they are: /story info shows "Dedication: For my father.", never a bare line.
+_NAMED_NOTES = {"dedication": "Dedication", "dedicated to": "Dedicated to", "prompt": "Prompt", "prompts": "Prompts"}
 _PROSE_FIELDS = frozenset(["summary", "notes"])  # a field whose value is sentences: a "Note:" in it is its own
 # Where a line strings one field after another: "Rating: T | Warnings: death", "Rating: T. CW: grief",
 # "Pairing: Bucky x Reader • Word count: 2.3k", "Fandom: Haikyuu!! - Rating: T".
