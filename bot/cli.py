@@ -553,9 +553,15 @@ def command_main(args: list[str]) -> int:
     """One command of ``dogear``, by its arguments."""
     command = args[0] if args else "run"
     if command in ("-h", "--help", "help"):
+        if len(args) > 1:  # "dogear help scan": that command's own help
+            if args[1] in TOOLS or args[1] in ("run", "sync", "backup"):
+                return command_main([args[1], "--help"])
+            return fail(f"no command {args[1]!r} to explain; run `dogear --help` for the list")
         print(usage())
         return 0
     if command in ("-V", "--version", "version"):
+        if len(args) > 1:
+            return fail(f"{command} takes nothing after it (it was given {args[1]!r})")
         print(f"dogear {version()}")
         return 0
     if command in TOOLS:
