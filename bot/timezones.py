@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import zoneinfo
+from datetime import timedelta, timezone
 
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
@@ -17,6 +19,63 @@ def all_zones() -> tuple[str, ...]:
     return tuple(sorted(zone for zone in zoneinfo.available_timezones() if "/" in zone or zone == "UTC"))
 
 
+# "UTC+2", "GMT-5", "UTC+05:30", "+02:00": an offset as people write one (the minus sign may be U+2212).
+_OFFSET = re.compile(
+    r"(?:(?P<named>utc|gmt) ?)?(?P<sign>[+\-\u2212]) ?(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?", re.I
+)
+
+# Abbreviations people type for a zone. Each names a season's offset, not a zone (and "IST" or "CST"
+# names several), so none is accepted: the refusal names the zone most people mean by it.
+_ABBREVIATIONS = {
+    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pt": "America/Los_Angeles",
+    "mst": "America/Denver", "mdt": "America/Denver", "mt": "America/Denver",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "ct": "America/Chicago",
+    "est": "America/New_York", "edt": "America/New_York", "et": "America/New_York",
+    "akst": "America/Anchorage", "hst": "Pacific/Honolulu", "ast": "America/Halifax",
+    "bst": "Europe/London", "wet": "Europe/Lisbon", "west": "Europe/Lisbon",
+    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "eet": "Europe/Athens", "eest": "Europe/Athens",
+    "msk": "Europe/Moscow", "ist": "Asia/Kolkata", "pkt": "Asia/Karachi", "wib": "Asia/Jakarta",
+    "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong", "pht": "Asia/Manila", "jst": "Asia/Tokyo",
+    "kst": "Asia/Seoul", "awst": "Australia/Perth", "acst": "Australia/Adelaide",
+    "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland",
+    "brt": "America/Sao_Paulo", "art": "America/Argentina/Buenos_Aires", "sast": "Africa/Johannesburg",
+    "wat": "Africa/Lagos", "eat": "Africa/Nairobi",
+}  # fmt: skip
+
+
+def fixed_offset(text: str) -> timezone | None:
+    """The fixed offset ``text`` writes ("UTC+2", "GMT-5", "UTC+05:30", "+02:00"), or None.
+
+    A bare sign needs two digits ("+02", "+0530"), so "+2" alone is no zone; an offset Discord's
+    members live in runs from -12:00 to +14:00, in quarter hours."""
+    match = _OFFSET.fullmatch(text.strip())
+    if match is None or (not match["named"] and len(match["hours"]) < 2):
+        return None
+    hours, minutes = int(match["hours"]), int(match["minutes"] or 0)
+    if minutes % 15 or hours > 14 or (hours == 14 and minutes):
+        return None
+    offset = timedelta(hours=hours, minutes=minutes) * (1 if match["sign"] == "+" else -1)
+    if offset < timedelta(hours=-12):
+        return None
+    return timezone(offset, f"UTC{match['sign'].replace(chr(0x2212), '-')}{hours:02d}:{minutes:02d}")
+
+
+def _offset_refusal(name: str, offset: timezone) -> UserError:
+    """Why a server's zone is no offset: a club's evening keeps its hour across summer time only
+    in a named zone. Whole hours have an IANA name that never changes, counted the other way."""
+    whole = offset.utcoffset(None)
+    hours, rest = divmod(int(whole.total_seconds()), 3600)
+    steady = (
+        f", or Etc/GMT{-hours:+d} for {offset.tzname(None)} all year (Etc names count the other way)"
+        if not rest
+        else ""
+    )
+    return UserError(
+        f"{quote_input(name)} is an offset, not a zone: name the place, such as Europe/Berlin or America/New_York, "
+        f"so times follow its summer time{steady}."
+    )
+
+
 def validate_zone(name: str) -> str:
     """The canonical spelling of ``name``, or a :class:`UserError` saying what to type."""
     cleaned = name.strip().replace(" ", "_")
@@ -24,6 +83,13 @@ def validate_zone(name: str) -> str:
     zone = by_lower.get(cleaned.lower())
     if zone is None and not visible_line(cleaned):
         raise UserError("Name a time zone, such as Europe/Berlin (start typing and pick one from the list).")
+    if zone is None and (offset := fixed_offset(name)) is not None:
+        raise _offset_refusal(name, offset)
+    if zone is None and cleaned.lower() in _ABBREVIATIONS:
+        raise UserError(
+            f"{quote_input(name)} is an abbreviation, not a zone; did you mean {_ABBREVIATIONS[cleaned.lower()]}? "
+            "(Start typing and pick one from the list.)"
+        )
     if zone is None and (near := closest_zone(cleaned)) is not None:
         raise UserError(
             f"{quote_input(name)} is not a time zone I know; did you mean {near}? "

@@ -36,7 +36,7 @@ from bot.discussions.durations import UNITS, parse_duration
 from bot.discussions.phrases import DATE_ORDERS, WORDS, Ambiguous, make_date, parse_clock, read_phrase, show_date
 from bot.errors import UserError
 from bot.text import quote_input, visible_line
-from bot.timezones import validate_zone
+from bot.timezones import fixed_offset, validate_zone
 
 MAX_AHEAD = timedelta(days=2 * 366)
 _FIRST_SHOWN_YEAR = 1970  # a Discord timestamp before this is negative: past, and not worth showing
@@ -49,6 +49,9 @@ _TIME_24 = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _UTC_NAMES = {"utc", "gmt", "z"}
+_OFFSET_SPACED = re.compile(r"(?i)\b(utc|gmt) ([+\-\u2212]\d)")  # "19:00 UTC +2" is "19:00 UTC+2"
+# What asks for no time ahead: a discussion is scheduled, so "now" needs a moment from now.
+_NOW_WORDS = frozenset(["now", "right now", "asap", "immediately", "straight away", "right away"])
 
 __all__ = ["DATE_ORDERS", "Ambiguous", "localize", "parse_when", "read_when", "zone_named"]
 
@@ -74,9 +77,11 @@ def localize(wall: datetime, zone: tzinfo) -> datetime:
 
 def _split_zone(text: str, default_zone: str, now: datetime) -> tuple[str, tzinfo]:
     """Take a trailing zone name off ``text``; the server's zone when there is none."""
-    head, _, last = text.rpartition(" ")
+    head, _, last = _OFFSET_SPACED.sub(r"\1\2", text).rpartition(" ")
     if last.lower() in _UTC_NAMES and head:
         return head, UTC
+    if head and (offset := fixed_offset(last)) is not None:
+        return head, offset  # "friday 19:00 UTC+2": that offset, all year (a plan from it keeps it)
     if "/" in last and head and last[:1].isalpha():
         return head, zone_named(last)
     if head and last.isalpha() and last.lower() not in _KNOWN_WORDS:
@@ -116,6 +121,8 @@ def read_when(
     cleaned = " ".join(text.strip().split())
     if not visible_line(cleaned):
         raise UserError(f"Say when, e.g. {EXAMPLES}.")
+    if cleaned.lower() in _NOW_WORDS:
+        raise UserError(f"Give a time ahead rather than {quote_input(cleaned)}, e.g. `in 5 minutes` or `in 1 hour`.")
     body, zone = _split_zone(cleaned, default_zone, now)
     local_now = now.astimezone(zone)
     try:
@@ -143,8 +150,10 @@ def _parse_body(body: str, zone: tzinfo, local_now: datetime, date_order: str | 
         return _parse_iso(lowered, zone)
     if lowered.startswith("in "):
         duration = parse_duration(lowered.removeprefix("in "))
-        if duration is None or duration.amount == 0:
+        if duration is None:
             raise _unreadable(body)
+        if duration.amount == 0:
+            raise UserError(f"{quote_input(body)} is now; give a time ahead, e.g. `in 30 minutes` or `in 1 day`.")
         if duration.on_the_calendar:
             wall = local_now.replace(tzinfo=None) + duration.delta()
             return localize(wall.replace(second=0, microsecond=0), zone)

@@ -259,11 +259,24 @@ async def test_a_misspelt_time_zone_is_answered_with_the_one_meant(
     assert "No discussions are scheduled" in listing.text
 
 
-@pytest.mark.parametrize("typed", ["Mars/Olympus_Mons", "EST", "UTC+2"], ids=["made-up", "abbreviation", "offset"])
-async def test_a_time_zone_close_to_none_is_not_guessed(club: Club, typed: str) -> None:
-    """Guard: nothing is suggested for a name close to no zone (an abbreviation is one letter from "West")."""
-    answer = private_and_short(await club.slash("config set", member=club.admin, timezone=typed))
+async def test_a_time_zone_close_to_none_is_not_guessed(club: Club) -> None:
+    """Guard: nothing is suggested for a name close to no zone."""
+    answer = private_and_short(await club.slash("config set", member=club.admin, timezone="Mars/Olympus_Mons"))
     assert "did you mean" not in answer.text and "Use an IANA name such as Europe/Berlin" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [("EST", "did you mean America/New_York?"), ("UTC+2", "or Etc/GMT-2 for UTC+02:00 all year")],
+    ids=["abbreviation", "offset"],
+)
+async def test_a_time_zone_abbreviation_or_offset_names_the_zone_to_type(club: Club, typed: str, words: str) -> None:
+    """Session 35: "EST" and "UTC+2" were "not a time zone I know" with examples only; the answer now names
+    the zone most people mean by the abbreviation (never "Australia/West", one letter away), or, for an
+    offset, a place's zone or the Etc name that keeps it all year. Nothing is changed."""
+    answer = private_and_short(await club.slash("config set", member=club.admin, timezone=typed))
+    assert words in answer.text and "West" not in answer.text, answer.text
+    assert (await club.run(get_settings(club.bot.db, club.guild.id))).timezone == "UTC"
 
 
 BIDI = "\u202e"
