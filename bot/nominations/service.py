@@ -178,6 +178,9 @@ def _is_mark(ch: str) -> bool:
     return ch in _MARKS or unicodedata.category(ch).startswith("P")
 
 
+SEVERAL_SHOWN = 5  # titles named when a typed part matches several nominations
+
+
 def title_key(title: str) -> str:
     """Case, accents, spacing, punctuation and markdown aside: "The  Dispossessed", "the dispossessed"
     and "*The Dispossessed.*" are one nomination (a title of punctuation alone keys as itself).
@@ -475,7 +478,8 @@ class NominationService:
         return found
 
     async def _picked_nomination(self, guild_id: int, round_id: int | None, picked: str) -> Nomination | None:
-        """The nomination an option names: an id from the list, else this round's title typed out."""
+        """The nomination an option names: an id from the list, else this round's title typed out or
+        in part ("pira" for "Piranesi", as a story's title is found); part of several is asked again."""
         if picked.isascii() and picked.isdigit() and fits_row_id(int(picked)):
             found = await store.get_nomination(self.db, guild_id, int(picked))
             if found is not None:
@@ -483,8 +487,16 @@ class NominationService:
         if round_id is None:
             return None
         key = title_key(picked)
-        matches = [n for n in await store.list_nominations(self.db, guild_id, round_id) if n.title_key == key]
-        return matches[0] if len(matches) == 1 else None
+        listed = await store.list_nominations(self.db, guild_id, round_id)
+        matches = [n for n in listed if n.title_key == key] or [n for n in listed if key and key in n.title_key]
+        if len(matches) > 1:
+            titles = [f"**{escape_clipped(n.title, 60)}**" for n in matches[:SEVERAL_SHOWN]]
+            more = len(matches) - len(titles)
+            raise UserError(
+                f"Several nominations match {quote_input(picked, 80)}: "
+                f"{and_list([*titles, f'{more} more'] if more else titles)}; pick one from the list."
+            )
+        return matches[0] if matches else None
 
     async def _refuse_withdrawing_a_vote(self, guild_id: int, nomination: Nomination) -> None:
         """A title in the running poll cannot come out of it (Discord polls cannot be edited): say what can be done."""
