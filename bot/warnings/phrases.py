@@ -20,6 +20,7 @@ everywhere, and a class widened in one place widens every rule that uses it.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -239,12 +240,29 @@ class _PhraseParser:
         """``@name``: the class's phrase, parsed like any group (classes may use other classes)."""
         phrase = self.classes.get(name)
         if phrase is None:
-            known = ", ".join(f"@{known}" for known in sorted(self.classes)) or "none are defined"
-            raise RuleError(f"`@{name}` is not a word class (known: {known})")
+            raise RuleError(_unknown_class(name, self.classes))
         if self.depth + 1 > MAX_PHRASE_DEPTH:
             raise RuleError(f"word classes nest more than {MAX_PHRASE_DEPTH} deep; check `@{name}` for a loop")
         inner = _PhraseParser(phrase, self.gap, self.irregular, self.classes, self.depth + 1)
         return f"(?:{inner.parse()})"
+
+
+CLASSES_NAMED = 6  # word classes an unknown one's answer names: all 35 made the answer 477 characters
+# The classes a server's own rule most often wants (the rest serve one category's shipped rules).
+_GENERAL_CLASSES = ("partner", "kin", "subj", "obj", "poss", "thing")
+
+
+def _unknown_class(name: str, classes: Mapping[str, str]) -> str:
+    """Why ``@name`` is refused, short: the class it most likely meant, else a few to pick from."""
+    if not classes:
+        return f"`@{name}` is not a word class (none are defined)"
+    near = difflib.get_close_matches(name.casefold(), list(classes), n=2, cutoff=0.6)
+    if near:
+        return f"`@{name}` is not a word class; did you mean {' or '.join(f'`@{found}`' for found in near)}?"
+    named = [known for known in _GENERAL_CLASSES if known in classes] or sorted(classes)[:CLASSES_NAMED]
+    shown = ", ".join(f"`@{known}`" for known in named)
+    more = f" and {len(classes) - len(named)} more" if len(classes) > len(named) else ""
+    return f"`@{name}` is not a word class; the classes are {shown}{more}"
 
 
 def compile_phrase(

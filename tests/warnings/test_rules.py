@@ -237,3 +237,21 @@ def _compiled_digest(seed: str) -> str:
 def test_compiled_patterns_do_not_depend_on_the_hash_seed() -> None:
     """Every process (the bot, each worker, the tools) compiles the same patterns from the same rules."""
     assert _compiled_digest("1") == _compiled_digest("2")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [("@partnr dies", "did you mean `@partner`"), ("@kinn leaves", "did you mean `@kin`?")],
+)
+def test_a_misspelt_word_class_names_the_one_meant(phrase: str, words: str) -> None:
+    """Session 35: an unknown class was answered with all 35 names (477 characters); a near one is named."""
+    with pytest.raises(RuleError) as raised:
+        compile_phrase(phrase, classes=default_classes())
+    assert words in str(raised.value) and len(str(raised.value)) < 120
+
+
+def test_an_unknown_word_class_names_a_few_and_counts_the_rest() -> None:
+    with pytest.raises(RuleError) as raised:
+        compile_phrase("@zzqx dies", classes=default_classes())
+    answer = str(raised.value)
+    assert "`@partner`" in answer and "more" in answer and len(answer) < 160, answer
