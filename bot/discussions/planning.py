@@ -275,8 +275,10 @@ class DiscussionPlanner:
         ``event``: give it a scheduled event if it has none (never had one, or the one it had was
         cancelled when it was missed or failed); one it has moves with it either way."""
         settings = await self.settings(guild_id)
-        due = await self._when(when, settings)
+        # The discussion first: one already posted is answered so, whatever time was typed (a time in
+        # the past was refused as past, as if a nearer time would move it).
         current = await self._changeable(guild_id, discussion_id, "it can't be moved")
+        due = await self._when(when, settings)
         try:
             moved = await self.service.move(guild_id, discussion_id, due)
         except AlreadyScheduled as error:
