@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.db import Database
 from bot.discussions import prefs_store
 from bot.discussions.prefs_store import ReminderPrefs
+from bot.errors import UserError
 
 
 async def choose_reminders(
@@ -15,6 +16,11 @@ async def choose_reminders(
     """(whether anything changed, the member's choices now); no options just reads them."""
     if dm is None and off is None:
         return False, await prefs_store.get_reminder_prefs(db, guild_id, user_id)
+    if dm and off:  # both saved, the DM copies waited unseen behind "off": ask which was meant
+        raise UserError(
+            "`dm:true` and `off:true` ask for opposite things: reminders off send no DM copies. "
+            "Choose one (nothing was changed)."
+        )
     return True, await prefs_store.set_reminder_prefs(db, guild_id, user_id, dm=dm, off=off, now=now)
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.clock import ManualClock
 from bot.db import Database
 from bot.discussions import prefs_store as store
 from bot.discussions.reminder_choices import choose_reminders, describe_reminder_prefs
 from bot.discussions.store import NewDiscussion
+from bot.errors import UserError
 from bot.progress.store import mark_read
 from tests.discussions.conftest import GUILD, OTHER_GUILD, START, TEXT, AddStory, FakeDiscord, StartBot
 
@@ -82,3 +85,14 @@ async def test_closed_dms_are_told_once_under_the_reminder_and_never_retried(
     await clock.advance(timedelta(hours=2))
     await bot.settle()
     assert world.dm_attempts == 2 and len(world.dms[5]) == 1
+
+
+async def test_dm_copies_and_off_together_are_asked_about_and_nothing_is_saved(db: Database) -> None:
+    """Session 35: `dm:true off:true` saved both, the DM copies waiting unseen behind "off"."""
+    await choose_reminders(db, GUILD, 5, dm=False, off=False, now=START)
+    with pytest.raises(UserError, match="ask for opposite things"):
+        await choose_reminders(db, GUILD, 5, dm=True, off=True, now=START)
+    assert await store.get_reminder_prefs(db, GUILD, 5) == store.ReminderPrefs()
+    # Guard: DM copies off and reminders off together are one wish, saved.
+    changed, prefs = await choose_reminders(db, GUILD, 5, dm=False, off=True, now=START)
+    assert changed and prefs.off and not prefs.dm
