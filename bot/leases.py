@@ -38,10 +38,17 @@ def holder_name() -> str:
     return f"pid {os.getpid()} on {socket.gethostname()} ({secrets.token_hex(3)})"
 
 
-def _gone(host: str, pid: int) -> bool:
+# The holders this process made. A row with this process's pid and another holder was written by
+# an earlier process that had the same pid and died (a container's bot is pid 1 at every restart).
+_MINE: set[str] = set()
+
+
+def _gone(holder: str, host: str, pid: int) -> bool:
     """Whether the holder ran on this machine and its process no longer exists (it crashed)."""
     if host != socket.gethostname():
         return False
+    if pid == os.getpid():
+        return holder not in _MINE
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -67,6 +74,9 @@ class Lease:
     holder: str = field(default_factory=holder_name)
     now: Callable[[], float] = time.time
 
+    def __post_init__(self) -> None:
+        _MINE.add(self.holder)
+
     async def take(self) -> str | None:
         """Take or renew the lease; the other holder's name (nothing written) while a live one overlaps."""
         shard_ids = ",".join(str(shard) for shard in sorted(self.scope.shard_ids))
@@ -77,7 +87,7 @@ class Lease:
                 (self.holder, now),
             )
             for holder, host, pid, shard_count, ids in rows:
-                if _gone(host, pid):
+                if _gone(holder, host, pid):
                     await tx.execute("DELETE FROM process_leases WHERE holder = ?", (holder,))
                 elif overlaps(self.scope, shard_count, _ids(ids)):
                     return str(holder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import sys
 from pathlib import Path
@@ -117,3 +118,17 @@ async def test_a_holder_that_crashed_on_this_machine_lets_the_next_in_at_once(db
     )
     assert await lease(db, clock, "restarted", ShardScope.of(2, [0])).take() is None
     assert await lease(db, clock, "second", ShardScope.of(2, [1])).take() == "elsewhere"  # cannot tell: waits
+
+
+async def test_a_dead_holder_that_had_this_process_pid_does_not_keep_it_waiting(db: Database) -> None:
+    """A restarted container's bot has the pid its crashed run had (pid 1, every time), on the same
+    host: the crashed run's row looked alive (os.kill(pid, 0) found this very process), so the bot
+    waited a whole lease, saying another process served its servers: itself. A row with this pid
+    that this process did not write is an earlier process's, and gone."""
+    clock = Clock()
+    await db.execute(
+        "INSERT INTO process_leases (holder, host, pid, shard_count, shard_ids, expires_at) VALUES (?, ?, ?, 1, '0', ?)",
+        ("the crashed run", socket.gethostname(), os.getpid(), clock() + LEASE_SECONDS),
+    )
+    assert await lease(db, clock, "restarted").take() is None
+    assert await db.fetch_value("SELECT group_concat(holder) FROM process_leases") == "restarted"
