@@ -265,7 +265,8 @@ class DiscussionPlanner:
             raise UserError(f"Discussion #{discussion_id} started posting just now; it can no longer be cancelled.")
         if not found.event_id:
             return ""
-        note = await self.events.delete(guild_id, found.event_id)
+        # Its deletion was owed in the cancel's write: this is the first try, the timer's the next.
+        note = await self.service.event_deletions.delete_now(guild_id, found.event_id)
         await store.set_event(self.db, guild_id, discussion_id, None, now=self.clock.now())
         return note
 
@@ -346,5 +347,5 @@ class DiscussionPlanner:
     async def story_removed(self, guild_id: int, event_ids: Sequence[int]) -> None:
         """The story's discussions went with it: wake the timer and delete their scheduled events."""
         self.service.schedules_changed()
-        for event_id in event_ids:
-            await self.events.delete(guild_id, event_id)
+        for event_id in event_ids:  # owed in the removal's write: the timer finishes what this cannot
+            await self.service.event_deletions.delete_now(guild_id, event_id)

@@ -42,6 +42,7 @@ from bot.discussions.compose import (
     reminder_notice,
     thread_name,
 )
+from bot.discussions.event_deletions import EventDeletions
 from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.joins import ThreadJoins
@@ -114,6 +115,11 @@ class EventStatus(Protocol):
         already is completed); nothing when it is gone or already over."""
         ...
 
+    async def remove(self, guild_id: int, event_id: int) -> None:
+        """Delete the event of a discussion removed or cancelled (:mod:`bot.discussions.event_deletions`);
+        nothing when it is gone already."""
+        ...
+
 
 WarningsFor = Callable[[Database, int, int, int], Awaitable[list[HeaderWarning]]]
 Counts = Callable[[Database, int, int, int], Awaitable[tuple[list[int], int]]]
@@ -172,7 +178,8 @@ class DiscussionService:
         self.scope = scope or ShardScope()
         self.joins = ThreadJoins(db, clock, poster, self.scope, self.schedules_changed)
         self.notices = OwedNotices(db, clock, poster, self.scope, self.schedules_changed)
-        jobs = Jobs([self, self.joins, self.notices, *other_jobs])
+        self.event_deletions = EventDeletions(db, clock, events, self.scope, self.schedules_changed)
+        jobs = Jobs([self, self.joins, self.notices, self.event_deletions, *other_jobs])
         self.timer = Timer(clock, jobs.next_due, jobs.serve)
         self._recovered = False
         self._gate = asyncio.Semaphore(concurrency)

@@ -491,18 +491,25 @@ async def _settle_reminders(
     )
 
 
-async def cancel_discussion(db: Database, guild_id: int, discussion_id: int, *, now: datetime) -> Discussion | None:
+async def cancel_discussion(
+    db: Database, guild_id: int, discussion_id: int, *, now: datetime, retry_after: timedelta = timedelta(minutes=1)
+) -> Discussion | None:
     """Cancel a scheduled, failed or missed item and its reminders; None if there is no such item.
 
-    An item already 'posting' or 'posted' is returned unchanged for the caller to explain.
+    An item already 'posting' or 'posted' is returned unchanged for the caller to explain. A
+    cancelled item's Discord event is owed its deletion in the same write (``retry_after`` later
+    the timer tries it, unless the caller's own try settled it first).
     """
     async with db.transaction() as tx:
-        await tx.execute(
+        cursor = await tx.execute(
             "UPDATE discussions SET state = 'cancelled', updated_at = ?"
-            " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'failed', 'missed')",
+            " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'failed', 'missed') RETURNING event_id",
             (to_epoch(now), discussion_id, guild_id),
         )
+        changed = await cursor.fetchall()
         await _settle_reminders(tx, guild_id, discussion_id, "cancelled", now)
+        events = [row[0] for row in changed if row[0] is not None]
+        await owe_event_deletions(tx, guild_id, events, now=now, retry_at=now + retry_after)
     return await get_discussion(db, guild_id, discussion_id)
 
 
@@ -993,4 +1000,64 @@ async def notice_put_off(db: Database, guild_id: int, notice_id: int, *, retry_a
     await db.execute(
         "UPDATE discussion_notices_owed SET attempts = attempts + 1, retry_at = ? WHERE id = ? AND guild_id = ?",
         (to_epoch(retry_at), notice_id, guild_id),
+    )
+
+
+# -- scheduled events owed a deletion (migration 0030) ---------------------------------------
+@dataclass(frozen=True, slots=True)
+class OwedDeletion:
+    id: int
+    guild_id: int
+    event_id: int
+    attempts: int
+
+
+async def owe_event_deletions(
+    tx: aiosqlite.Connection, guild_id: int, event_ids: Sequence[int], *, now: datetime, retry_at: datetime
+) -> None:
+    """Owe Discord's deletion of these events inside the caller's write (the removal or cancel it
+    follows from), so a process stopped before Discord answers leaves the timer to finish it."""
+    await tx.executemany(
+        "INSERT INTO event_deletions_owed (guild_id, event_id, retry_at, created_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (guild_id, event_id) DO NOTHING",
+        [(guild_id, event_id, to_epoch(retry_at), to_epoch(now)) for event_id in event_ids],
+    )
+
+
+async def next_event_deletion_at(db: Database, scope: ShardScope = EVERY_SHARD) -> datetime | None:
+    """When the timer next tries an owed event deletion (of this process's servers), if any."""
+    condition, params = scope.sql()
+    value = await db.fetch_value(f"SELECT min(retry_at) FROM event_deletions_owed WHERE {condition}", params)
+    return None if value is None else from_epoch(value)
+
+
+async def event_deletions_due(
+    db: Database, now: datetime, *, limit: int, scope: ShardScope = EVERY_SHARD
+) -> list[OwedDeletion]:
+    condition, params = scope.sql()
+    rows = await db.fetch_all(
+        f"SELECT id, guild_id, event_id, attempts FROM event_deletions_owed WHERE retry_at <= ? AND {condition}"
+        " ORDER BY retry_at, id LIMIT ?",
+        (to_epoch(now), *params, limit),
+    )
+    return [OwedDeletion(row["id"], row["guild_id"], row["event_id"], row["attempts"]) for row in rows]
+
+
+async def owed_event_deletion(db: Database, guild_id: int, event_id: int) -> OwedDeletion | None:
+    row = await db.fetch_one(
+        "SELECT id, guild_id, event_id, attempts FROM event_deletions_owed WHERE guild_id = ? AND event_id = ?",
+        (guild_id, event_id),
+    )
+    return None if row is None else OwedDeletion(row["id"], row["guild_id"], row["event_id"], row["attempts"])
+
+
+async def event_deletion_settled(db: Database, guild_id: int, deletion_id: int) -> None:
+    """Deleted (or gone already), or refused for good: nothing owed any more."""
+    await db.execute("DELETE FROM event_deletions_owed WHERE id = ? AND guild_id = ?", (deletion_id, guild_id))
+
+
+async def event_deletion_put_off(db: Database, guild_id: int, deletion_id: int, *, retry_at: datetime) -> None:
+    await db.execute(
+        "UPDATE event_deletions_owed SET attempts = attempts + 1, retry_at = ? WHERE id = ? AND guild_id = ?",
+        (to_epoch(retry_at), deletion_id, guild_id),
     )

@@ -12,10 +12,13 @@ autocomplete show it, is the shape these use cases hand back (defined with the S
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from bot.db import Database
-from bot.discussions.store import pending_event_ids
+from bot.discussions.failures import RETRY_DELAYS
+from bot.discussions.store import owe_event_deletions, pending_event_ids
 from bot.errors import UserError
 from bot.excerpts.store import chapter_being_posted
 from bot.story.jobs import Parsed, parse_upload, scan_story
@@ -185,11 +188,14 @@ async def remove_from_library(db: Database, guild_id: int, story_id: int) -> Rem
     return Removal(removed, None if record is None else record.title, event_ids)
 
 
-async def remove_story(db: Database, guild_id: int, story_id: int) -> tuple[bool, list[int]]:
+async def remove_story(
+    db: Database, guild_id: int, story_id: int, *, now: float | None = None
+) -> tuple[bool, list[int]]:
     """Remove a story with everything that cascades from it.
 
     Returns whether it was still there and the Discord events of its pending discussions,
-    read in the same transaction so the caller can delete them from Discord afterwards.
+    read in the same transaction so the caller can delete them from Discord afterwards; their
+    deletion is owed in that transaction too (:mod:`bot.discussions.event_deletions`).
     """
     async with db.transaction() as tx:
         posting = await chapter_being_posted(tx, guild_id, story_id)
@@ -200,4 +206,7 @@ async def remove_story(db: Database, guild_id: int, story_id: int) -> tuple[bool
             )
         event_ids = await pending_event_ids(tx, guild_id, story_id)
         removed = await delete_story(tx, guild_id, story_id)
+        # Owed in this write: a process stopped before Discord deletes them leaves it to the timer.
+        moment = datetime.fromtimestamp(time.time() if now is None else now, UTC)
+        await owe_event_deletions(tx, guild_id, event_ids, now=moment, retry_at=moment + RETRY_DELAYS[0])
     return removed, event_ids

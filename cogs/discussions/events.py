@@ -132,6 +132,19 @@ class ScheduledEvents:
             except discord.HTTPException as error:
                 raise refusal(error, "cancelling the scheduled event") from error
 
+    async def remove(self, guild_id: int, event_id: int) -> None:
+        """Delete an event its discussion no longer needs (owed, see bot.discussions.event_deletions)."""
+        event = await self._live(guild_id, event_id, "deleting the scheduled event")
+        if event is None:
+            return
+        try:
+            with reaching("deleting the scheduled event"):
+                await event.delete()
+        except discord.NotFound:
+            return
+        except discord.HTTPException as error:
+            raise refusal(error, "deleting the scheduled event") from error
+
     async def move(self, guild_id: int, event_id: int, due: datetime) -> str:
         try:
             guild = await self._guild(guild_id)
