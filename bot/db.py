@@ -57,6 +57,23 @@ class DatabaseError(Exception):
     """The database cannot be used; the message says why and what to do."""
 
 
+class DatabaseBusy(DatabaseError):
+    """Another program held a write on the database for longer than the busy timeout: nothing is
+    wrong with the file or a setting, so a service manager may start the bot again (status 1)."""
+
+
+def busy(path: Path, error: object) -> DatabaseBusy:
+    return DatabaseBusy(
+        f"{path} is locked: another program has held a write on it for over {BUSY_TIMEOUT_MS / 1000:g} s ({error});"
+        " stop it (a sqlite3 shell left in a transaction, another copy of a tool) and start again"
+    )
+
+
+def _is_busy(error: BaseException) -> bool:
+    text = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     version: int
@@ -396,7 +413,7 @@ async def enable_wal(connection: aiosqlite.Connection, path: Path) -> None:
                 raise
             problem = str(error)
         if time.monotonic() > deadline:
-            raise DatabaseError(
+            raise DatabaseBusy(
                 f"{path} could not be switched to WAL mode ({problem}): another program holds it; stop it and start again"
             )
         await asyncio.sleep(delay)
@@ -460,6 +477,8 @@ async def open_database(path: Path, *, run_migrations: bool = True, check: bool 
         await connection.close()
         if _is_corruption(error):
             raise damaged(path, error) from error
+        if _is_busy(error):
+            raise busy(path, error) from None
         raise DatabaseError(f"{path} cannot be used as a database: {error}") from error
     except BaseException:
         await connection.close()

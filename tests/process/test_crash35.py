@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 import signal
+import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -28,6 +32,7 @@ from bot.progress.store import set_progress
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.render import unrender
 from bot.story.store import add_story as add_story_row
+from tests.conftest import REPO_ROOT as PROJECT_ROOT
 from tests.process.crash_kit import Bot, rows
 from tests.process.test_post_crash import answers, channel_posts, command, squash
 from tests.waiting import HANG_LIMIT, wait_until
@@ -398,3 +403,38 @@ async def test_a_discussion_cancelled_just_before_a_kill_leaves_no_scheduled_eve
     await wait_until(lambda: not live_events(double, layout), lambda: f"the event deleted\n{second.log()}", limit=20)
     assert await second.stop() == 0, second.log()
     second.assert_clean()
+
+
+# ------------------------------------------------------------------------------------- the database file
+def test_a_database_another_program_holds_a_write_on_is_one_line_and_status_1(tmp_path: Path) -> None:
+    """A sqlite3 shell left in a transaction on the bot's file: the start failed after the busy
+    timeout with "cannot be used as a database: database is locked" and status 2, which the
+    service file reads as a setting to fix (it is never restarted): the bot stayed down after the
+    shell let go. Now the line says another program holds it, and status 1 lets it be started again."""
+    database = tmp_path / "dogear.sqlite3"
+    asyncio.run(close_after_open(database))
+    holder = sqlite3.connect(database, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("CREATE TABLE held (n)")
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_"))
+        }
+        env.update(
+            DATABASE_PATH=str(database), DISCORD_TOKEN="x.y.z", DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+            PYTHONPATH=str(PROJECT_ROOT),
+        )  # fmt: skip
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+        )
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("dogear: ")]
+    assert line.startswith(f"dogear: {database} is locked: another program has held a write on it"), line
+
+
+async def close_after_open(path: Path) -> None:
+    await (await open_database(path)).close()
