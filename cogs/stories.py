@@ -284,6 +284,8 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             replace_anyway=replace_anyway, now=self.bot.clock.now().timestamp(),
             max_bytes=settings.max_upload_bytes, max_chapters=settings.max_chapters,
         )  # fmt: skip
+        if updated.now_a_note or updated.taken_out:  # their scheduled events are owed a deletion: wake the timer
+            self.bot.dispatch("discussions_cancelled", guild_id)
         await send_ephemeral(interaction, describe_update(updated), allowed_mentions=discord.AllowedMentions.none())
 
     @info.autocomplete("story")

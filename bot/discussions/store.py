@@ -818,11 +818,17 @@ async def renumber_discussions(
     if gone:
         marks = ", ".join("?" for _ in gone)
         cursor = await tx.execute(
-            f"SELECT id, chapter FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter IN ({marks})"
+            f"SELECT id, chapter, event_id FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter IN ({marks})"
             " AND state IN ('scheduled', 'failed', 'missed') ORDER BY due_at, id",
             (guild_id, story_id, *gone),
         )
-        cancelled = [(row[0], row[1]) for row in await cursor.fetchall()]
+        found = await cursor.fetchall()
+        cancelled = [(row[0], row[1]) for row in found]
+        # Their Discord events go too (they stayed in members' Events list): owed here, deleted by
+        # the timer (the caller wakes it), across a kill as well.
+        moment = datetime.fromtimestamp(now, UTC)
+        events = [row[2] for row in found if row[2] is not None]
+        await owe_event_deletions(tx, guild_id, events, now=moment, retry_at=moment)
     for discussion_id, chapter in cancelled:
         await tx.execute(
             "UPDATE discussions SET state = 'cancelled', failure = ?, updated_at = ? WHERE id = ? AND guild_id = ?",

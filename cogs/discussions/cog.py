@@ -126,6 +126,11 @@ class DiscussionCog(
         await self.planner.story_removed(guild_id, event_ids)
 
     @commands.Cog.listener()
+    async def on_discussions_cancelled(self, guild_id: int) -> None:
+        """``/story update`` cancelled discussions of chapters it took out: their events are owed a deletion."""
+        self.service.schedules_changed()
+
+    @commands.Cog.listener()
     async def on_retention_changed(self) -> None:
         """The bot joined or left a server (cogs/lifecycle.py): re-read when the next deletion is due."""
         self.service.schedules_changed()

@@ -234,3 +234,25 @@ async def test_moving_without_event_adds_none_and_a_refused_event_is_a_note(club
     assert refused.ephemeral and "now opens" in refused.text and "Create Events" in refused.text
     assert "Nothing was scheduled" not in refused.text  # it did move
     assert club.events == [] and (await posted(club)).event_id is None
+
+
+async def test_a_discussion_a_story_update_cancels_loses_its_scheduled_event(club: Club) -> None:
+    """/story update taking chapter 2 out cancelled its discussion and said so, but the discussion's
+    Discord event stayed in every member's Events list: nothing deleted it. Now its deletion is owed
+    in the update's write and the timer deletes it at once."""
+    story = await a_story(club, "Short Lantern")
+    due = (club.clock.now() + timedelta(days=2)).replace(second=0, microsecond=0)
+    [answer] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=2, when=utc_text(due), remind="none",
+        event=True, channel=club.text_channel,
+    )  # fmt: skip
+    assert "event was created" in answer.text and len(club.events) == 1
+    shorter = "".join(f"# Chapter {i}\n\nThe lamp burned on, night {n}.\n\n" for i, n in enumerate((1, 3, 4), 1))
+    [updated] = await club.slash(
+        "story update", member=club.admin, story=str(story), file=("lantern.md", shorter.encode()),
+        replace_anyway=True,
+    )  # fmt: skip
+    assert "Cancelled, as its chapter was taken out" in updated.text, updated.text
+    await settle(club)
+    assert club.events == []
+    assert await club.run(club.bot.db.fetch_value("SELECT count(*) FROM event_deletions_owed")) == 0
