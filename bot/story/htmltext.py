@@ -26,6 +26,7 @@ from bs4 import (
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import FOOTNOTE_LABELS
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS, MAX_NOTE_BOXES
+from bot.story.lookalikes import undisguise_labels
 from bot.story.model import Story
 from bot.story.note_headings import WARNINGS, box_note, heading_label, note_sections, note_title
 from bot.story.plaintext import (
@@ -236,6 +237,8 @@ def make_soup(markup: str | bytes) -> BeautifulSoup:
 
     The caller checks :func:`check_markup` first: the tree costs tens of microseconds per element.
     """
+    if isinstance(markup, str):
+        markup = undisguise_labels(markup)  # "<p>Ｗａｒｎｉｎｇｓ： ..." declares as "<p>Warnings: ..." does
     soup = new_soup(strip_doctype(markup))
     dangerous: list[Tag] = []
     comments: list[Comment] = []

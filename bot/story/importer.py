@@ -32,6 +32,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.ffn_page import is_ffn_page, parse_ffn_page
 from bot.story.htmltext import check_markup, make_soup, parse_generic_html, preformatted_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_headings, keep_declarations
+from bot.story.lookalikes import undisguise_labels
 from bot.story.markdown import parse_markdown
 from bot.story.model import Story
 from bot.story.plaintext import declare_chapter_warnings
@@ -148,6 +149,7 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
                 text, filename, source_format="html", max_chapters=max_chapters, fallback_title=page_title
             )
         return parse_generic_html(soup, filename, max_chapters=max_chapters)
+    text = undisguise_labels(text)  # "Ｗａｒｎｉｎｇｓ：" and "War\u200bnings:" declare as "Warnings:" does
     if suffix in _MARKDOWN:
         return parse_markdown(text, filename, max_chapters=max_chapters)
     return parse_plain_text(text, filename, max_chapters=max_chapters)

@@ -736,6 +736,11 @@ def _bare_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{labels}){chapter}(?:{_LABEL_PLACE.pattern})?", re.IGNORECASE)
 
 
+def bare_label(text: str) -> bool:
+    """Whether ``text`` is a warnings label alone ("Warnings", "Content warnings for this chapter")."""
+    return _bare_label().fullmatch(text) is not None
+
+
 # What a label may say after it, where the list stands and how loud: "CWs below:", "TRIGGER WARNING!".
 _LABEL_PLACE = re.compile(
     r"(?:[ \t]+(?:below|ahead|under[ \t]+the[ \t]+cut))?[ \t]*!+|[ \t]+(?:below|ahead|under[ \t]+the[ \t]+cut)$",
