@@ -145,17 +145,25 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
 _NOT_CONTROL = bytes(byte for byte in range(256) if not ((byte < 0x20 and byte not in (9, 10, 12, 13)) or byte == 0x7F))
 
 
+# A terminal's escape sequences: colours and styles ("\x1b[1;31m"), cursor moves, a window title or
+# a link ("\x1b]8;;https://...\x1b\\"). A story copied from a terminal or a log keeps them, one or
+# two to a line: counted as stray controls, the whole story was refused as binary data.
+_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]|\][^\x07\x1b\n]{0,2000}(?:\x07|\x1b\\)|[@-Z\\-_])")
+
+
 def _settle_controls(text: str) -> str:
     """The text with its few stray control characters settled, or refused when they are many.
 
     Word writes a manual line break as a vertical tab, old DOS tools end a file with Ctrl-Z, and
     a stray escape or bell byte rides in from a terminal: one of them refused the whole story as
-    binary data. A vertical tab is a line break, a Ctrl-Z at the end is dropped, and the others
-    are removed while they are rare (:data:`CONTROL_EVERY`); more of them is binary data.
+    binary data. A vertical tab is a line break, a Ctrl-Z at the end is dropped, a terminal's
+    escape sequences go whole (:data:`_TERMINAL_ESCAPE`), and the others are removed while they are rare (:data:`CONTROL_EVERY`); more of them is binary data.
     """
     end = text.rstrip()
     if end.endswith("\x1a"):
         text = end.rstrip("\x1a")
+    if "\x1b" in text:
+        text = _TERMINAL_ESCAPE.sub("", text)
     if too_many_controls(text):
         raise StoryFormatError("The file contains binary data, not plain text; save the story as text and try again.")
     return remove_controls(text)

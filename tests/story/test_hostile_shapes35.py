@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.lookalikes import undisguise_labels
 
@@ -95,3 +96,104 @@ def test_reading_labels_costs_little_on_four_megabytes_of_candidates() -> None:
     start = time.process_time()
     undisguise_labels(text)
     assert time.process_time() - start < 2.0
+
+
+# -- leftovers of session 34's probe ----------------------------------------------------------------
+
+
+def test_a_story_with_terminal_colours_is_read_without_them() -> None:
+    """A story copied from a terminal keeps its escape sequences ("\\x1b[32m" ... "\\x1b[0m"), one or two a
+    paragraph: counted as stray controls, the whole file was refused as binary data."""
+    paragraphs = [f"\x1b[32mThe river ran cold past the ford, {n}.\x1b[0m" for n in range(200)]
+    text = "The Weir\n\n\x1b[1mChapter 1\x1b[0m\n\n" + "\n\n".join(paragraphs) + "\n"
+    story = import_story(text.encode(), "weir.txt", max_bytes=MAX_BYTES)
+    assert _paragraphs(story)[0] == "The river ran cold past the ford, 0."
+    assert not any("\x1b" in p or "[0m" in p for p in _paragraphs(story))
+
+
+def test_a_link_a_terminal_wrote_keeps_its_words() -> None:
+    text = f"The Weir\n\nChapter 1\n\nThe \x1b]8;;https://example.org\x1b\\river\x1b]8;;\x1b\\ ran cold.\n\n{_BODY}\n"
+    story = import_story(text.encode(), "weir.txt", max_bytes=MAX_BYTES)
+    assert _paragraphs(story)[0] == "The river ran cold."
+
+
+def test_binary_noise_with_escapes_is_still_refused() -> None:
+    """Guard: escape sequences taken out, random bytes are still binary."""
+    import random
+
+    rng = random.Random(5)
+    data = bytes(rng.randrange(256) for _ in range(20_000)).replace(b"\x00", b"\x1b[0m")
+    with pytest.raises(StoryFormatError):
+        import_story(data, "weir.txt", max_bytes=MAX_BYTES)
+
+
+def _epub_with_hrefs(rewrite) -> bytes:
+    import io
+    import zipfile
+
+    from tests.story.builders import epub_bytes, xhtml
+
+    docs = [(f"c{n}.xhtml", xhtml(f"<h1>Chapter {n}</h1><p>The weir roared, night {n}.</p>")) for n in (1, 2, 3)]
+    data = epub_bytes(docs, nav_points=[("One", "c1.xhtml")])
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "OEBPS/content.opf":
+                content = rewrite(content.decode()).encode()
+            archive.writestr(info, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('href="c', 'href="/OEBPS/c'),  # from the archive's root
+        ('href="c', 'href=".\\c'),  # a Windows tool's separator
+        ('href="c1.xhtml"', 'href="C1.XHTML"'),  # another case
+    ],
+    ids=["absolute", "backslash", "case"],
+)
+def test_an_epub_listing_its_documents_oddly_is_read(old: str, new: str) -> None:
+    """Each book was refused ("no chapters") or lost the documents so listed."""
+    story = import_story(_epub_with_hrefs(lambda opf: opf.replace(old, new)), "weir.epub", max_bytes=MAX_BYTES)
+    assert _paragraphs(story) == [f"The weir roared, night {n}." for n in (1, 2, 3)]
+
+
+def test_markdown_named_html_is_read_as_markdown() -> None:
+    """Read as HTML, the whole story was one paragraph, its "##" headings and blank lines run together."""
+    text = f"# The Weir\n\nby Ann\n\n## Chapter 1\n\n{_BODY}\n\n## Chapter 2\n\n{_BODY}\n"
+    story = import_story(text.encode(), "weir.html", max_bytes=MAX_BYTES)
+    assert story.meta.title == "The Weir"
+    assert len(story.chapters) == 2 and len(story.chapters[0].paragraphs) == 5
+
+
+def test_plain_text_named_htm_is_read_as_text() -> None:
+    data = _text_story("A tale of the weir.")
+    story = import_story(data, "weir.htm", max_bytes=MAX_BYTES)
+    assert _paragraphs(story) == _paragraphs(import_story(data, "weir.txt", max_bytes=MAX_BYTES))
+
+
+def test_an_html_fragment_named_html_is_still_html() -> None:
+    """Guard: a page without <html> or <p>, its lines set apart by <br>, stays a page."""
+    data = b"<b>Chapter 1</b><br><br>The weir roared all night.<br><br>Nobody slept."
+    story = import_story(data, "weir.html", max_bytes=MAX_BYTES)
+    assert "<br>" not in "".join(_paragraphs(story))
+
+
+def test_a_story_inside_noscript_is_read() -> None:
+    """A page whose script writes the story gives it whole inside <noscript>: dropped with the scripts,
+    the page was refused as having no story text."""
+    chapters = "".join(f"<h2>Chapter {n}</h2>" + "".join(f"<p>{p}</p>" for p in _BODY.split("\n\n")) for n in (1, 2))
+    data = f"<html><head><title>The Weir</title></head><body><noscript>{chapters}</noscript></body></html>"
+    story = import_story(data.encode(), "weir.html", max_bytes=MAX_BYTES)
+    assert len(story.chapters) == 2 and len(story.chapters[0].paragraphs) == 5
+
+
+def test_a_noscript_box_beside_the_story_is_still_no_text() -> None:
+    """Guard: "Please enable JavaScript" in a <noscript> box beside the story is never read."""
+    chapters = "".join(f"<h2>Chapter {n}</h2>" + "".join(f"<p>{p}</p>" for p in _BODY.split("\n\n")) for n in (1, 2))
+    data = f"<html><body><noscript><p>Please enable JavaScript.</p></noscript>{chapters}</body></html>"
+    story = import_story(data.encode(), "weir.html", max_bytes=MAX_BYTES)
+    assert not any("JavaScript" in p for p in _paragraphs(story))
