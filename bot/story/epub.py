@@ -273,11 +273,15 @@ def _read_book(archive: _Archive, max_chapters: int) -> _Book:
     hrefs: dict[str, None] = {}  # each document once, in first-listed order, however often the spine repeats it
     ids: dict[str, str] = {}
     marks: dict[str, set[str]] = {}
+    folded: dict[str, str] | None = None  # the members by their names case-folded, made when first needed
     for ref in opf.iterfind(".//opf:spine/opf:itemref", _NS):
         item = manifest.get(ref.get("idref"))
         if item is None or item.get("media-type") not in _DOCUMENT_TYPES or "nav" in (item.get("properties") or ""):
             continue
         href = _resolve(base, item.get("href"))
+        if href is not None and href not in names:
+            folded = _by_folded_name(names) if folded is None else folded
+            href = folded.get(href.casefold(), href)
         if href in names and href not in hrefs:
             hrefs[href] = None
             ids[href] = item.get("id")
@@ -369,12 +373,30 @@ def _locate(document: str, href: str) -> tuple[str, str] | None:
     return (target, anchor) if target and anchor else None
 
 
+def _by_folded_name(names: set[str]) -> dict[str, str]:
+    """The archive's members by their names case-folded, those two members share left out: a spine
+    naming "C1.XHTML" for "c1.xhtml" (a book made on a system that ignores case) was missed whole."""
+    folded: dict[str, str] = {}
+    shared: set[str] = set()
+    for name in names:
+        key = name.casefold()
+        if key in folded:
+            shared.add(key)
+        folded[key] = name
+    return {key: name for key, name in folded.items() if key not in shared}
+
+
 def _resolve(base: str, href: str) -> str | None:
     """A link's target document inside the archive, without its #fragment; None for other sites."""
     path = href.split("#", 1)[0].strip()
     if not path or ":" in path.split("/", 1)[0]:
         return None
-    return posixpath.normpath(posixpath.join(base, unquote(path)))
+    # A Windows tool's "Text\\ch1.xhtml", and a path from the archive's root ("/OEBPS/ch1.xhtml"): every
+    # document so listed was missed and the book refused as having no chapters.
+    path = unquote(path).replace("\\", "/")
+    if path.startswith("/"):
+        return posixpath.normpath(path.lstrip("/"))
+    return posixpath.normpath(posixpath.join(base, path))
 
 
 def _read_toc(
