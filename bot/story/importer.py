@@ -128,32 +128,62 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
         return read_epub(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
     page = single_file_page(data) if suffix in _MHTML or data[:_MIME_HEAD].lstrip().startswith(_MIME_STARTS) else None
     text = page if page is not None else decode_text(data, max_bytes=max_bytes)
+    if page is None and suffix in _HTML and not _LOOKS_HTML.match(text) and _ANY_TAG.search(text) is None:
+        suffix = ".md" if _MARKDOWN_BLOCK.search(text) else ".txt"  # named .html, holding no markup
     if page is not None or suffix in _HTML or _LOOKS_HTML.match(text):
         check_markup(text)
         check_headings(text, max_chapters)
-        soup = make_soup(text)
-        if is_ao3(soup):
-            return parse_ao3(soup, filename, "html", max_chapters=max_chapters)
-        if is_ao3_page(soup):
-            return parse_ao3_page(soup, filename, max_chapters=max_chapters)
-        if is_ao3_listing(soup):
-            raise StoryFormatError(
-                "This is an AO3 page listing works (a series, a tag or bookmarks), not a work; "
-                "download the work itself from its page and attach that."
-            )
-        if is_ffn_page(soup):
-            return parse_ffn_page(soup, filename, max_chapters=max_chapters)
-        if (plain := preformatted_story(soup)) is not None:
-            text, page_title = plain
-            return parse_plain_text(
-                text, filename, source_format="html", max_chapters=max_chapters, fallback_title=page_title
-            )
-        return parse_generic_html(soup, filename, max_chapters=max_chapters)
+        try:
+            return _read_page(text, filename, max_chapters)
+        except StoryFormatError:
+            if not _mostly_noscript(text):
+                raise
+            # A page whose script writes the story, given whole to browsers without script inside
+            # <noscript> (dropped with the scripts, as what is never shown): read from there. Only when
+            # the page has no story outside it, so a "Please enable JavaScript" box never is one.
+            return _read_page(_NOSCRIPT.sub("", text), filename, max_chapters)
     text = undisguise_labels(text)  # "Ｗａｒｎｉｎｇｓ：" and "War\u200bnings:" declare as "Warnings:" does
     if suffix in _MARKDOWN:
         return parse_markdown(text, filename, max_chapters=max_chapters)
     return parse_plain_text(text, filename, max_chapters=max_chapters)
 
+
+_NOSCRIPT = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
+_NOSCRIPT_PART = re.compile(r"<noscript\b.*?(?:</noscript\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+
+
+def _mostly_noscript(markup: str) -> bool:
+    """Whether most of a page is inside ``<noscript>`` (so reading it again from there costs little more)."""
+    return 2 * sum(len(part.group()) for part in _NOSCRIPT_PART.finditer(markup)) > len(markup)
+
+
+def _read_page(text: str, filename: str, max_chapters: int) -> Story:
+    """A web page (its markup checked against the budgets already) read by the reader for its kind."""
+    soup = make_soup(text)
+    if is_ao3(soup):
+        return parse_ao3(soup, filename, "html", max_chapters=max_chapters)
+    if is_ao3_page(soup):
+        return parse_ao3_page(soup, filename, max_chapters=max_chapters)
+    if is_ao3_listing(soup):
+        raise StoryFormatError(
+            "This is an AO3 page listing works (a series, a tag or bookmarks), not a work; "
+            "download the work itself from its page and attach that."
+        )
+    if is_ffn_page(soup):
+        return parse_ffn_page(soup, filename, max_chapters=max_chapters)
+    if (plain := preformatted_story(soup)) is not None:
+        text, page_title = plain
+        return parse_plain_text(
+            text, filename, source_format="html", max_chapters=max_chapters, fallback_title=page_title
+        )
+    return parse_generic_html(soup, filename, max_chapters=max_chapters)
+
+
+# A file named .html that holds no markup at all is read by what it holds: Markdown (a heading "# ..."
+# or one underlined) or plain text. Read as HTML, a Markdown story named "story.html" was one
+# paragraph, its headings and blank lines run together. ("a < b" and "<3" are no tags.)
+_ANY_TAG = re.compile(r"<(?:/?[a-z][a-z0-9]*[\s/>]|!doctype|!--)", re.IGNORECASE)
+_MARKDOWN_BLOCK = re.compile(r"^(?:#{1,6}[ \t]+\S|(?:=+|-{2,})[ \t]*$)", re.MULTILINE)
 
 _MHTML = {".mhtml", ".mht"}
 _MIME_HEAD = 4096
