@@ -197,3 +197,14 @@ def test_a_noscript_box_beside_the_story_is_still_no_text() -> None:
     data = f"<html><body><noscript><p>Please enable JavaScript.</p></noscript>{chapters}</body></html>"
     story = import_story(data.encode(), "weir.html", max_bytes=MAX_BYTES)
     assert not any("JavaScript" in p for p in _paragraphs(story))
+
+
+def test_a_chapter_of_one_tag_repeated_is_refused_for_what_it_is() -> None:
+    """A 1.1 MB chapter of 100,000 nested <div>s packs a thousand times smaller: it was refused as
+    unpacking "to more than 4 MiB", which it does not."""
+    from tests.story.builders import epub_bytes, xhtml
+
+    deep = xhtml("<div>" * 100_000 + "<p>Deep.</p>" + "</div>" * 100_000)
+    data = epub_bytes([("c1.xhtml", xhtml("<h1>Chapter 1</h1><p>The weir roared.</p>")), ("c2.xhtml", deep)])
+    with pytest.raises(StoryFormatError, match="times its packed size"):
+        import_story(data, "weir.epub", max_bytes=MAX_BYTES)
