@@ -28,6 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.story.model import Story
+from bot.story.plaintext import extract_declarations, notice_list, this_or_next
 from bot.story.structure import MONTHS, THREADMARK
 
 # A line only a thread copy holds: a threadmark over a post, the button under a long one, the line
@@ -116,7 +117,23 @@ def forum_thread(text: str) -> ForumThread | None:
     author = (starters or [posts[index][1] for index in marked[:1]] or [name for _, name in posts] or [None])[0]
     quoting = _quoting(posts, [start for start, _ in quotes])
     replies = _replies(posts, marks, marked, author, len(text), quoting) if marks and author else []
-    return ForumThread(_without(text, sorted(chrome + quotes + replies)), author)
+    return ForumThread(_SPOILER_BUTTON.sub(_spoiler_label, _without(text, sorted(chrome + quotes + replies))), author)
+
+
+# A spoiler box's button, over the box's text once opened: "Spoiler: Content Warnings" (or "Spoiler"
+# alone). Its title labels the text under it, as "Content Warnings:" would; as a line of the story
+# the list under it declared nothing.
+# (a title is a few words, no sentence, with the box's text on the next line: "Spoiler: the priest
+# was never blind." is a sentence of the story)
+_SPOILER_BUTTON = re.compile(
+    r"^[ \t]*spoiler(?:[ \t]*:[ \t]*(?P<title>[^\n.!?\"“”]{1,40}?))?[ \t]*:?[ \t]*$(?=\n[ \t]*\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _spoiler_label(match: re.Match[str]) -> str:
+    title = match.group("title")
+    return f"{title}:" if title else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,13 +228,33 @@ def _poster(name: str) -> bool:
 
 def thread_story(story: Story, thread: ForumThread) -> Story:
     """The story read from ``thread``: its author the thread's where the text names none, its title
-    without the tags a thread's title carries (kept as the story's tags). Returned for chaining."""
+    without the tags a thread's title carries (kept as the story's tags), the warnings over its first
+    threadmark's text the story's. Returned for chaining."""
     meta = story.meta
     if meta.author is None:
         meta.author = thread.author
+    if story.chapters:
+        _first_post_declarations(story)
     tags = _TITLE_TAGS.search(meta.title)
     if tags is not None and tags.start() > 0:
         meta.title = meta.title[: tags.start()]
         listed = tags.group("square") or tags.group("round")
         meta.additional_tags.extend(tag.strip() for tag in listed.split(",") if tag.strip())
     return story
+
+
+def _first_post_declarations(story: Story) -> None:
+    """A thread's first post opens the story as a title page does: the warnings its note declares over
+    the first chapter's text ("Content warnings: gore, war crimes. It's that kind of story.") are the
+    whole story's, unless it says they are for this chapter. Read as the first chapter's note, the
+    story's later chapters carried none of them."""
+    first = story.chapters[0]
+    kept: list[str] = []
+    for note in first.notes:
+        declared = extract_declarations(notice_list(note) or note)[0]
+        if declared and not this_or_next(note):
+            story.meta.declared_warnings.extend(item for item in declared if item not in story.meta.declared_warnings)
+            story.meta.notes.append(note)
+        else:
+            kept.append(note)
+    first.notes[:] = kept

@@ -709,7 +709,7 @@ def _is_ornament(char: str) -> bool:
 
 def declaration_line(line: str) -> bool:
     """Whether a whole line is a declaration ("tw// blood", "⚠️ CW: gore ⚠️", "※死ネタ注意"), not prose."""
-    trimmed = trim_ornaments(line)
+    trimmed = trim_ornaments(_unbracketed(trim_ornaments(line)))  # "[CW: self-harm - highlight to read]"
     match = _declaration().match(trimmed)
     if match is not None and (
         (match.group("generic") is None and match.group("bare") is None) or _is_declaration(match)
@@ -905,6 +905,7 @@ def declare_chapter_warnings(story: Story) -> Story:
     chapters = story.chapters
     named = ChaptersByNumber(chapters)
     gathered = [dict.fromkeys(chapter.declared_warnings) for chapter in chapters]
+    story_wide: dict[str, None] = {}
     for index, chapter in enumerate(chapters):
         if chapter.title:  # "The Fall (TW: suicide)": the title keeps its words, the chapter the warning
             declared, chapter.title = _title_declarations(chapter.title)
@@ -916,12 +917,37 @@ def declare_chapter_warnings(story: Story) -> Story:
                 if numbered is not None and (at := named.index(numbered[0])) is not None:
                     gathered[at].update(dict.fromkeys(numbered[1]))  # "chapter 4 contains ..."
                     continue
-                for warning in extract_declarations(sentence)[0] or _chapter_holds(sentence):
+                warnings = extract_declarations(sentence)[0] or _chapter_holds(sentence)
+                if warnings and _STORY_SCOPE.search(sentence) and not this_or_next(sentence):
+                    story_wide.update(dict.fromkeys(warnings))  # "Content warning for the whole story: ..."
+                    continue
+                for warning in warnings:
                     for target in targets:
                         gathered[target].setdefault(warning)
     for chapter, warnings in zip(chapters, gathered, strict=True):
         chapter.declared_warnings = list(warnings)
+    story.meta.declared_warnings.extend(
+        warning for warning in story_wide if warning not in story.meta.declared_warnings
+    )
     return story
+
+
+# A declaration saying it is for the whole story, wherever its note stands: "Content warning for the
+# whole story: ...", "CWs for the entire fic", "story-wide TWs", "TW (all chapters): ...". Under the
+# first chapter's heading it was that chapter's alone.
+_STORY_SCOPE = re.compile(
+    r"\b(?:(?:for|in|across|throughout)[ \t]+(?:the[ \t]+|this[ \t]+)?(?:whole|entire|full)[ \t]+"
+    r"(?:story|fic|fanfic|work|series|book|thing|serial)"
+    r"|(?:for|in|across|throughout)[ \t]+(?:all|every)[ \t]+(?:the[ \t]+)?(?:chapters?|parts?)"
+    r"|(?:story|fic|work|series)[ \t]*-?[ \t]*wide)\b",
+    re.IGNORECASE,
+)
+
+
+def this_or_next(sentence: str) -> bool:
+    """Whether a sentence names this chapter or the next ("for this chapter", "next part")."""
+    next_chapter, this_chapter = _chapter_phrases()
+    return bool(next_chapter.search(sentence) or this_chapter.search(sentence))
 
 
 def _title_declarations(title: str) -> tuple[list[str], str | None]:
@@ -1679,6 +1705,8 @@ _BRACKETS = re.compile(r"^[ \t]*[(\[]([^()\[\]\n]{1,200})[)\]][ \t]*$")  # a lin
 
 def _line_kind(line: str) -> str | None:
     """What a header line holds: a "Key: value" field, a declaration, a "by" line, or None."""
+    if ffn_stats(line):
+        return "stats"  # FanFiction.net's "Rated: Fiction T - English - ... - Words: 4,812 - ..."
     if parse_field(line):
         return "field"
     if declaration_line(line) or declaration_line(_BRACKETS.sub(r"\1", line)):  # "[TW: self-harm]" under the by-line
@@ -1696,7 +1724,10 @@ def _header_block(text: str, meta: _Meta) -> bool:
     single line of anything else and the whole block stays story text.
     """
     lines = text.split("\n")
-    if not 2 <= len(lines) <= HEADER_BLOCK_LINES or any(len(line) > HEADER_LINE_CHARS for line in lines):
+    # (FanFiction.net's stats line, under the title and by-line as its page sets them, runs longer)
+    if not 2 <= len(lines) <= HEADER_BLOCK_LINES or any(
+        len(line) > HEADER_LINE_CHARS and not ffn_stats(line) for line in lines
+    ):
         return False
     kinds = [_line_kind(line) for line in lines]
     if (
@@ -1709,7 +1740,9 @@ def _header_block(text: str, meta: _Meta) -> bool:
         )
     ):
         kinds[0] = "title"  # over a block naming its author ("Автор: ..." a few fields down, as Ficbook sets it)
-    if kinds[0] == "title":  # under the title, what it is: "A Novel", "a Witcher fic", "Translated by ..."
+    if kinds[0] is None and meta.title is None and _title_dash_by(lines[0]) is not None:
+        kinds[0] = "titled"  # "The Ninth Lighthouse — by pell_mell" over "||tw: drowning||"
+    if kinds[0] in ("title", "titled"):  # under the title, what it is: "A Novel", "a Witcher fic", "Translated by ..."
         kinds = [
             kind or ("kind" if _KIND_LINE.match(bare := trim_ornaments(line)) or _CREDIT.match(bare) else None)
             for line, kind in zip(lines, kinds, strict=True)
@@ -1736,6 +1769,11 @@ def _read_header_line(line: str, kind: str | None, meta: _Meta) -> None:
         meta.values["author"] = [by_line_author(line) or ""]
     elif kind == "kind":
         meta.notes.append(line.strip())
+    elif kind == "stats":
+        ffn_stats(line, meta)
+    elif kind == "titled":
+        meta.title, author = _title_dash_by(line) or (line.strip(), "")
+        meta.values.setdefault("author", [author])
 
 
 def _rights_notice(text: str) -> bool:
@@ -2265,6 +2303,10 @@ def read_preamble(items: list[Item]) -> Preamble:
         if spelled:
             index += spelled  # the same title set over several lines: "A CHRISTMAS CAROL" / "IN PROSE" / "BEING" ...
             continue
+        if meta.title is None and "author" not in meta.values and (named := _title_dash_by(text)):
+            meta.title, meta.values["author"] = named[0], [named[1]]  # "The Ninth Lighthouse — by pell_mell"
+            index += 1
+            continue
         if (
             meta.title is None
             and "author" not in meta.values
@@ -2618,6 +2660,26 @@ def _front_matter_line(text: str) -> bool:
 
 
 _TITLE_BY = re.compile(r"(?P<title>[^\n]{1,80})[ \t]+(?P<by>by\b[ \t:]*\S[^\n]{0,80})", re.IGNORECASE)
+
+
+# A title and its by-line on one line, a dash or a bar between: "The Ninth Lighthouse — by pell_mell",
+# "**Glass Teeth** | by Rowan Kaye". The mark says where the title ends ("Stand by Me" has none).
+_TITLE_DASH_BY = re.compile(
+    r"(?P<title>[^\n]{1,80}?)[ \t]+[—–|·~-][ \t]+(?P<by>by\b[ \t:]*\S[^\n]{0,80})", re.IGNORECASE
+)
+
+
+def _title_dash_by(line: str) -> tuple[str, str] | None:
+    """The title and author of a line "Title — by Author"; None for any other line, or when what
+    stands before the dash reads as a sentence or after "by" as no name."""
+    found = _TITLE_DASH_BY.fullmatch(trim_ornaments(line.strip()))
+    if found is None:
+        return None
+    title = trim_ornaments(found.group("title"))
+    author = by_line_author(found.group("by"))
+    if author is None or not title or _SENTENCE_MARK.search(title) or not _title_like(title, bylined=True):
+        return None
+    return title, trim_ornaments(author)
 
 
 def _title_by_author(line: str) -> tuple[str, str] | None:
@@ -3935,6 +3997,7 @@ def _opening_notes(chapter: Chapter) -> Chapter:
     while count < len(first) and (
         _DISCLAIMER.match(first[count])
         or declaration_paragraph(first[count])
+        or _declaration_and_aside(first[count])
         or reference_marked(first[count])
         or sign_off(first[count])
         or edited_mark(first[count])
@@ -3950,6 +4013,29 @@ def _opening_notes(chapter: Chapter) -> Chapter:
     if not first:
         chapter.scenes.pop(0)
     return chapter
+
+
+# The author's one short sentence after a declaration, about the story or to its readers: "This is a
+# grim one.", "It's that kind of story.", "You have been warned." A story's sentence ("The city
+# burned.") names neither the story nor its reader.
+_AFTER_DECLARATION = re.compile(r"(?P<declared>.+?[.!])[ \t]+(?P<aside>[^.!?\n\"“”]{1,60}[.!~]*)", re.DOTALL)
+_TO_READERS = re.compile(
+    r"\b(?:you|your|i|i'?m|my|me|it'?s|this[ \t]+(?:is|one|story|fic|chapter)|that[ \t]+kind|story|fic|chapter)\b",
+    re.IGNORECASE,
+)
+
+
+def _declaration_and_aside(text: str) -> bool:
+    """A declaration opening a chapter with the author's one short sentence after it ("Content warning:
+    graphic violence, torture. This is a grim one."): the sentence made the whole paragraph story text."""
+    if "\n" in text.strip() or len(text) > DECLARATION_PARAGRAPH_CHARS:
+        return False
+    split = _AFTER_DECLARATION.fullmatch(text.strip())
+    return (
+        split is not None
+        and _TO_READERS.search(split.group("aside")) is not None
+        and declaration_paragraph(split.group("declared"))
+    )
 
 
 _WARNING_SIGNS = "⚠\ufe0f🚨❗‼ \t"

@@ -30,8 +30,10 @@ _PLACE = (
 )
 # Why: "to avoid spoilers", "(spoilers)", "because they're spoilery", "so as not to spoil the ending".
 _WHY = (
-    r"(?:[ \t]*[,(\-–—:][ \t]*|[ \t]+)(?:(?:to[ \t]+avoid|because(?:[ \t]+of)?|for|due[ \t]+to|as[ \t]+they(?:'re|[ \t]+are))"
-    r"[ \t]+)?(?:spoilers?|spoilery|spoiler-?y|(?:so[ \t]+as[ \t]+)?not[ \t]+to[ \t]+spoil[ \t]+(?:it|anything|the[ \t]+ending))"
+    r"(?:[ \t]*[,(\-–—:][ \t]*|[ \t]+)(?:(?:to[ \t]+avoid|because(?:[ \t]+of)?|for|due[ \t]+to"
+    r"|(?:as|since|because)[ \t]+they(?:'re|[ \t]+are|[ \t]+would|[ \t]+might|[ \t]+could)?)"
+    r"[ \t]+)?(?:spoilers?|spoilery|spoiler-?y|(?:so[ \t]+as[ \t]+)?not[ \t]+to[ \t]+spoil[ \t]+(?:it|anything|the[ \t]+ending)"
+    r"|spoil[ \t]+(?:it|things|everything|the[ \t]+(?:ending|plot|story)))"
     r"(?:[ \t]+for[ \t]+the[ \t]+(?:ending|plot|story))?[ \t]*\)?"
 )
 _VERB = (

@@ -888,7 +888,7 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
         if archive == UNWARNED:
             result.unwarned = True
             continue
-        found = _ids_in(item, mapping) or _ids_in(_decensored(item, mapping), mapping)
+        found = _ids_in(item, mapping) or _ids_in(_decensored(item, mapping), mapping) or _slug_ids(item, mapping)
         if found:
             for warning_id in found:
                 result.add(warning_id, original)
@@ -896,6 +896,18 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
             folded = fold(original) if folded is None else folded
             # "insects (lots)": the author's aside is no part of the thing ("insects (lots" before)
             result.add_unmapped(_original_case(original, folded, _OPEN_ASIDE.sub("", item) or item))
+
+
+# A tag written as a slug, its words joined by hyphens or underscores: "eating-disorder",
+# "major_character_death", an Obsidian note's "tw/child-abuse". Only a single token of two words or
+# more is read so ("self-harm" is an alias as it is, and matched before this is asked).
+_SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)+")
+
+
+def _slug_ids(item: str, mapping: DeclaredMapping) -> list[str]:
+    if _SLUG.fullmatch(item) is None:
+        return []
+    return list(_ids_in(item.replace("_", " ").replace("-", " "), mapping))
 
 
 _OPEN_ASIDE = re.compile(r"[ \t]*\([^()]{0,40}$")  # an aside in brackets closing an item, its ")" taken with the edges

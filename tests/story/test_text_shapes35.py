@@ -1,0 +1,223 @@
+"""Plain-text and Markdown shapes real writers post that were misread (the thirty-fifth session's
+probe of story files nobody on the project wrote):
+
+- "[CW: suicide attempt, self-harm - highlight to read]" as a paragraph of its own under the by-line:
+  the bracket hid the label, and the line was a chapter 1 of its own, declaring nothing;
+- a chapter's opening "Content warning: gore, torture. This is a grim one.": the author's one sentence
+  after the list made the whole paragraph story text;
+- "Content warning for the whole story: ..." under the first chapter's heading: the first chapter's;
+- a forum thread's first threadmark opening on the story's warnings (in a spoiler box, "Spoiler:
+  Content Warnings" over the list): the first chapter's, or story text;
+- "Warnings are listed at the end, since they are spoilers.": no pointer, a chapter 1 of its own.
+
+Each is paired with the prose that looks like it and must stay story text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Story
+from bot.warnings.declared import map_declared, map_texts
+from tests.story.builders import declared_ids as ids
+from tests.story.builders import read_text as read
+
+TEXT = "The factory made lanterns that nobody bought, which was why Wendell liked working there."
+MORE = "On the Thursday the foreman found him in the packing room, and after that there were people everywhere."
+
+
+def story_text(story: Story) -> str:
+    return "\n\n".join(paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+
+
+def two_chapters(top: str, first: str = TEXT) -> str:
+    return f"{top}\n\nChapter 1\n\n{first}\n\nChapter 2\n\n{MORE}\n"
+
+
+# A bracketed warning in a paragraph of its own under the by-line.
+
+
+def test_a_bracketed_warning_under_the_by_line_is_the_storys() -> None:
+    top = (
+        "The Lantern Factory\nby Odalys Brennan\n\n"
+        "[CW: suicide attempt, self-harm - highlight to read, or skip this story if you need to]"
+    )
+    story = read(two_chapters(top))
+    assert (story.meta.title, story.meta.author) == ("The Lantern Factory", "Odalys Brennan")
+    assert ids(story.meta.declared_warnings) == {"suicide", "self-harm"}
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+    assert not any(chapter.declared_warnings for chapter in story.chapters)
+
+
+def test_a_warning_in_round_brackets_under_the_by_line_is_the_storys() -> None:
+    story = read(two_chapters("The Lantern Factory\nby Odalys Brennan\n\n(TW: self-harm)"))
+    assert ids(story.meta.declared_warnings) == {"self-harm"}
+    assert len(story.chapters) == 2
+
+
+def test_a_bracketed_aside_of_the_story_under_the_by_line_stays_text() -> None:
+    story = read(two_chapters("The Lantern Factory\nby Odalys Brennan\n\n[The stairs were steep, and he was tired.]"))
+    assert story.meta.declared_warnings == []
+    assert story.chapters[0].paragraphs[0] == "[The stairs were steep, and he was tired.]"
+
+
+# A chapter's opening declaration with the author's one sentence after it.
+
+
+def test_an_opening_declaration_with_a_sentence_to_readers_is_the_chapters_note() -> None:
+    opening = "Content warning: graphic violence, torture. This is a grim one."
+    story = read(two_chapters("The Lantern Factory\nby Odalys Brennan", f"{opening}\n\n{TEXT}"))
+    assert story.chapters[0].notes == [opening]
+    assert ids(story.chapters[0].declared_warnings) == {"violence"}
+    assert story.chapters[0].paragraphs == [TEXT]
+
+
+def test_an_opening_declaration_with_a_sentence_of_the_story_stays_text() -> None:
+    opening = "TW: blood. The city burned for nine days."
+    story = read(two_chapters("The Lantern Factory\nby Odalys Brennan", f"{opening}\n\n{TEXT}"))
+    assert story.chapters[0].paragraphs == [opening, TEXT]
+
+
+# "... for the whole story" under the first chapter's heading.
+
+
+def test_a_declaration_for_the_whole_story_in_the_first_chapter_is_the_storys() -> None:
+    opening = "Content warning for the whole story: graphic violence, torture. This is a grim one."
+    story = read(two_chapters("The Lantern Factory\nby Odalys Brennan", f"{opening}\n\n{TEXT}"))
+    assert ids(story.meta.declared_warnings) == {"violence"}
+    assert story.chapters[0].declared_warnings == []
+    assert story.chapters[0].paragraphs == [TEXT]
+
+
+def test_a_declaration_for_this_chapter_stays_the_chapters() -> None:
+    opening = "CW for this chapter: self-harm."
+    story = read(two_chapters("The Lantern Factory\nby Odalys Brennan", f"{opening}\n\n{TEXT}"))
+    assert story.meta.declared_warnings == []
+    assert ids(story.chapters[0].declared_warnings) == {"self-harm"}
+
+
+# A forum thread's first threadmark opening on the story's warnings.
+
+THREAD = """Iron Psalm [Original, Grimdark]
+
+Threadmarks: Chapter 1: Ashfall
+Corvin_Reyes
+Mar 3, 2024
+#1
+
+{opening}
+
+The city burned for nine days, and on the tenth the Psalm Legion marched through what was left.
+
+Threadmarks: Chapter 2: The Choir
+Corvin_Reyes
+Mar 10, 2024
+#58
+
+They found the choir in the cathedral crypt, still singing, forty children and one blind priest.
+"""
+
+
+def test_the_first_threadmarks_warnings_are_the_storys() -> None:
+    story = read(THREAD.format(opening="CW: graphic violence, torture. It's that kind of story."), "psalm.txt")
+    assert ids(story.meta.declared_warnings) == {"violence"}
+    assert [chapter.declared_warnings for chapter in story.chapters] == [[], []]
+    assert [chapter.title for chapter in story.chapters] == ["Ashfall", "The Choir"]
+
+
+def test_the_first_threadmarks_warnings_in_a_spoiler_box_are_the_storys() -> None:
+    opening = "Spoiler: Content Warnings\nCannibalism, gun violence, child death."
+    story = read(THREAD.format(opening=opening), "psalm.txt")
+    assert ids(story.meta.declared_warnings) >= {"violence", "death"}
+    assert "Spoiler" not in story_text(story)
+    assert [chapter.declared_warnings for chapter in story.chapters] == [[], []]
+
+
+def test_the_first_threadmarks_warnings_for_this_chapter_stay_the_chapters() -> None:
+    story = read(THREAD.format(opening="CW for this chapter: self-harm."), "psalm.txt")
+    assert story.meta.declared_warnings == []
+    assert ids(story.chapters[0].declared_warnings) == {"self-harm"}
+
+
+def test_a_line_of_the_story_saying_spoiler_stays_text() -> None:
+    opening = "Spoiler: the priest was never blind, and everyone in the crypt knew it but the soldiers."
+    story = read(THREAD.format(opening=opening), "psalm.txt")
+    assert opening in story_text(story)
+
+
+# A pointer to warnings at the end, giving its reason.
+
+
+def test_warnings_listed_at_the_end_since_they_are_spoilers() -> None:
+    text = two_chapters(
+        "The Clockmaker's Widow\nby Evander Lisle\n\nWarnings are listed at the end, since they are spoilers."
+    )
+    story = read(f"{text}\nTHE END\n\nWarnings: major character death, suicide (off-page).\n")
+    assert ids(story.meta.declared_warnings) == {"death", "suicide"}
+    assert len(story.chapters) == 2
+    assert [chapter.declared_warnings for chapter in story.chapters] == [[], []]
+
+
+# FanFiction.net's page copied whole: title, "By:" and the full stats line in one paragraph.
+
+
+def test_a_fanfiction_net_header_with_its_full_stats_line() -> None:
+    stats = (
+        "Rated: Fiction T - English - Hurt/Comfort/Friendship - Chapters: 2 - Words: 4,812 - Reviews: 22 - "
+        "Favs: 41 - Follows: 58 - Updated: 3/2/2024 - Published: 1/14/2024"
+    )
+    story = read(two_chapters(f"Ashes of Kilnmoor\nBy: quillandcinder\n{stats}"))
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("Ashes of Kilnmoor", "quillandcinder", "T")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_long_line_of_the_story_under_a_title_stays_text() -> None:
+    line = "Rated: the town's worst baker - English - and proud of it, she said, over and over, " * 2
+    story = read(two_chapters(f"Ashes of Kilnmoor\nBy: quillandcinder\n{line.strip()}"))
+    assert line.strip() in story_text(story)
+
+
+# A title and its by-line on one line, a dash between.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Ninth Lighthouse — by pell_mell",
+        "The Ninth Lighthouse | by pell_mell",
+        "The Ninth Lighthouse - by pell_mell",
+    ],
+)
+def test_a_title_dash_by_line_names_both(line: str) -> None:
+    story = read(two_chapters(f"{line}\n||tw: drowning, body horror||"))
+    assert (story.meta.title, story.meta.author) == ("The Ninth Lighthouse", "pell_mell")
+    assert ids(story.meta.declared_warnings) == {"blood-gore"}
+    assert len(story.chapters) == 2
+
+
+def test_a_title_dash_by_line_alone() -> None:
+    story = read(two_chapters("The Ninth Lighthouse — by pell_mell"))
+    assert (story.meta.title, story.meta.author) == ("The Ninth Lighthouse", "pell_mell")
+
+
+def test_a_story_line_with_a_dash_and_by_stays_text() -> None:
+    line = "She stood there — by the window, waiting for the ferry."
+    story = read(f"{line}\n\n{TEXT}\n")
+    assert story.chapters[0].paragraphs[0] == line
+
+
+# Tags written as slugs.
+
+
+def test_tags_written_as_slugs_declare() -> None:
+    text = (
+        "---\ntitle: A Map of Small Rooms\nauthor: Ishaan Mehra\n"
+        "tags: [fiction, draft, tw/eating-disorder, tw/child_abuse]\n---\n\n"
+        f"## 1. The Pantry\n\n{TEXT}\n\n## 2. The Bathroom\n\n{MORE}\n"
+    )
+    story = read(text, "rooms.md")
+    assert {"eating-disorder", "child-abuse"} <= set(map_declared(story.meta).ids)
+
+
+def test_a_slug_of_words_naming_no_warning_declares_nothing() -> None:
+    assert map_texts(["TW: well-being, check-in"]).ids == {}
