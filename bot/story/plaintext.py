@@ -448,7 +448,7 @@ _KIND_LINE = re.compile(
 # "by Mara Quill", "written by R. Okonkwo", "a wattpad story by @moonlitpages", "a Haikyuu!! fic by kestrel".
 _BY_LINE = re.compile(
     rf"^[ \t]*(?:(?:an?[ \t]++)?{_FANDOM_WORDS}(?:{_STORY_KINDS}){_KIND_PARTS}[ \t]++)?"
-    rf"(?:written[ \t]+)?by[ \t:]+(?P<author>\S.{{0,80}}?){_RUN_START}[ \t]*$",
+    rf"(?:(?:written|words|text|story|writing)[ \t]+)?by[ \t:]+(?P<author>\S.{{0,80}}?){_RUN_START}[ \t]*$",
     re.IGNORECASE,
 )
 # The same line in the languages bot.story.ordinals reads ("von Anna Schmidt", "par Camille
@@ -890,7 +890,8 @@ def _chapter_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def declare_chapter_warnings(story: Story) -> Story:
-    """Each chapter's own declared warnings, from its notes and summary, whatever the format.
+    """Each chapter's own declared warnings, from its notes and summary, whatever the format (and the
+    story's, from its title: "Small Fires (TW: self-harm)").
 
     "CW for this chapter: self-harm" in chapter 2's notes is the author's warning for chapter 2:
     that chapter carries it, the others do not (the story's own tags and notes stay story-wide).
@@ -906,6 +907,10 @@ def declare_chapter_warnings(story: Story) -> Story:
     named = ChaptersByNumber(chapters)
     gathered = [dict.fromkeys(chapter.declared_warnings) for chapter in chapters]
     story_wide: dict[str, None] = {}
+    declared, title = _title_declarations(story.meta.title)  # "Small Fires (TW: self-harm)"
+    if declared and title:
+        story.meta.title = title
+        story_wide.update(dict.fromkeys(declared))
     for index, chapter in enumerate(chapters):
         if chapter.title:  # "The Fall (TW: suicide)": the title keeps its words, the chapter the warning
             declared, chapter.title = _title_declarations(chapter.title)
@@ -955,12 +960,18 @@ def _title_declarations(title: str) -> tuple[list[str], str | None]:
     Corners (T, CW: hospital)"), and the title without them (None when nothing else is left).
     Only a list of warnings: "Warning: Thin Ice" stays the title it is."""
     declared, before, after = extract_declarations(title)
-    if not declared or not all(lists_warnings(item) for item in declared):
+    # (under a TW or CW label, a list with a warning the taxonomy has no id for: "[TW: drowning, suicide]")
+    if not declared or not all(
+        lists_warnings(item) or (_TW_CW.match(item) and lists_declared(item)) for item in declared
+    ):
         return [], title  # "Warning: Thin Ice" is a title
     rest = _DANGLING_ASIDE.sub("", before) or after
     return declared, rest.strip() or None
 
 
+_TW_CW = re.compile(
+    r"[ \t]*(?:tw|cw|t/w|c/w|trigger[ \t]+warnings?|content[ \t]+(?:warnings?|notes?))s?\b", re.IGNORECASE
+)
 _DANGLING_ASIDE = re.compile(r"[ \t]*[(\[](?:[^()\[\]]{0,20},)?[ \t]*$")  # "Hospital Corners (T," before its CW
 
 
@@ -1707,6 +1718,10 @@ def _line_kind(line: str) -> str | None:
     """What a header line holds: a "Key: value" field, a declaration, a "by" line, or None."""
     if ffn_stats(line):
         return "stats"  # FanFiction.net's "Rated: Fiction T - English - ... - Words: 4,812 - ..."
+    if len(line) <= NOTICE_LINE_CHARS and (
+        _INSERT_KEY.fullmatch(line) or _HEED_TAGS.fullmatch(line) or _X_READER.fullmatch(line)
+    ):
+        return "kind"  # a reader-insert's "y/n = your name" or "(ben x reader)", "Please mind the tags!"
     if parse_field(line):
         return "field"
     if declaration_line(line) or declaration_line(_BRACKETS.sub(r"\1", line)):  # "[TW: self-harm]" under the by-line
@@ -1833,7 +1848,7 @@ def _join_split_by_lines(items: list[Item]) -> list[Item]:
         lines = item.text.strip().split("\n") if isinstance(item, Para) else []
         if (  # "BY" over the name in one block, as a centred title page sets them
             len(lines) == 2
-            and lines[0].strip().casefold() in _LONE_BY
+            and _LONE_BY.fullmatch(lines[0].strip())
             and by_line_author(f"by {lines[1].strip()}") is not None
         ):
             joined.append(Para(f"by {lines[1].strip()}", item.gap))
@@ -1841,7 +1856,7 @@ def _join_split_by_lines(items: list[Item]) -> list[Item]:
             continue
         if (
             isinstance(item, Para)
-            and item.text.strip().casefold() in _LONE_BY
+            and _LONE_BY.fullmatch(item.text.strip())
             and isinstance(following, Para)
             and "\n" not in following.text.strip()
             and by_line_author(f"by {following.text.strip()}") is not None
@@ -1855,7 +1870,11 @@ def _join_split_by_lines(items: list[Item]) -> list[Item]:
 
 
 _TITLE_PAGE_ITEMS = 40  # a title page's lines are among a file's first items
-_LONE_BY = frozenset(["by", "by:", "written by", "a story by", "a novel by"])
+# "by", "written by", "a novella by", "an original story by", "a Witcher fic by": over the name a line down
+_LONE_BY = re.compile(
+    rf"(?:(?:written|words|story|text)[ \t]+|an?[ \t]+{_FANDOM_WORDS}(?:{_STORY_KINDS}){_KIND_PARTS}[ \t]+)?by:?",
+    re.IGNORECASE,
+)
 
 
 # What a title page adds to a name the header gives: a name in brackets, another spelling after a slash.
@@ -2185,6 +2204,18 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())
             index += 1
             continue
+        if (
+            isinstance(following, Para)
+            and "\n" not in text.strip()
+            and (labelled := notice_list(f"{text.strip()}\n{following.text.strip()}")) is not None
+        ):
+            # "CWs below:" and its list a paragraph apart: the label was story text, the list an epigraph
+            declared, _, after = extract_declarations(labelled)
+            meta.declared.extend(declared)
+            if after or not declared:  # a notice that names no warning we know is still the author's
+                meta.notes.append(after or labelled)
+            index += 2
+            continue
         listed = notice_list(text) or _sign_labelled(text)  # "⚠️ self harm" over "⚠️ eating disorder" too
         if listed is not None or declaration_line(text):
             # "【注意】" over "・死ネタ": its list read as one declaration, "注意: 死ネタ, 流血表現"
@@ -2268,6 +2299,18 @@ def read_preamble(items: list[Item]) -> Preamble:
         if meta.title is not None and index < last_para and _HASHTAGS.fullmatch(text.strip()):
             meta.add("additional tags", text, ", ".join(tag.lstrip("#") for tag in text.split()))
             index += 1  # an Obsidian note's "#wip #fantasy" under its title
+            continue
+        if (
+            index == 0
+            and isinstance(following, Para)
+            and (is_dedication_line(following.text) or _is_epigraph([following.text]))
+            and (named := _title_over_name(text))
+            and _name_like(named[1])
+        ):
+            # a title page's title over the author's name with no "by" ("THE GREEN DARK" / "Anselm Drover"),
+            # a dedication or an epigraph under them: all of it was read as the epigraph
+            meta.title, meta.values["author"] = named[0], [named[1]]
+            index += 1
             continue
         if meta.title is None and "author" not in meta.values and _tagged(meta) and (named := _title_over_name(text)):
             meta.title, meta.values["author"] = named[0], [named[1]]  # AO3's page copied: "The Ford" / "riverwriter"
@@ -2818,6 +2861,12 @@ _HEED_TAGS = re.compile(
     re.IGNORECASE,
 )
 READERS_KEY_LINES = 6
+# What a reader-insert story pairs, under its title: "(y/n x the keeper)", "ben hargreaves x gn!reader".
+_X_READER = re.compile(
+    r"[ \t*_(\[]*(?:[^\n()\[\]]{1,40}?[ \t]+x[ \t]+(?:\w{1,4}!)?(?:reader|y/n|you)"
+    r"|(?:\w{1,4}!)?(?:reader|y/n|you)[ \t]+x[ \t]+[^\n()\[\]]{1,40}?)[ \t*_)\]]*",
+    re.IGNORECASE,
+)
 
 
 def _readers_key(text: str) -> bool:
@@ -2942,7 +2991,10 @@ _HEAD_COUNTED_ITEM = (
 )
 _HEAD_COUNT_LINE = re.compile(
     rf"^[ \t]*[^\W\d][^\n·•|]{{0,60}}?[ \t]*[·•|][ \t]*(?:{_HEAD_COUNTED_ITEM}){{2,}}$\n?"
-    rf"|^[ \t]*[♥❤♡💜💙]\ufe0f?[ \t]*{_COUNT}[ \t]*$\n?",
+    rf"|^[ \t]*[♥❤♡💜💙]\ufe0f?[ \t]*{_COUNT}[ \t]*$\n?"
+    # a fiction page's labelled counts, Royal Road's "Followers: 1,204  Pages: 312  Rating: 4.6"
+    rf"|^[ \t]*(?:(?:followers|pages|(?:total[ \t]+|average[ \t]+)?views|favou?rites|ratings?|chapters|words|reviews"
+    rf"|reads|votes)[ \t]*:[ \t]*{_COUNT}[ \t]*[•·|,]?[ \t]*){{2,}}$\n?",
     re.IGNORECASE | re.MULTILINE,
 )
 # Counts under the site's icons, a part's foot as Wattpad's app copies it: "⭐ 214   💬 37", "👁 1.2K ★ 88".
@@ -3758,6 +3810,10 @@ def _trailing_note(chapter: Chapter) -> None:
         chapter.scenes.pop()
 
 
+# A chapter's summary under its heading, as AO3 sets one: "Summary:" over it, or before it on its line.
+_CHAPTER_SUMMARY = re.compile(
+    r"^[ \t]*[*_]*(?:chapter[ \t]+)?summary[*_]*[ \t]*:[*_]*(?:[ \t]*\n|[ \t]+\S)", re.IGNORECASE
+)
 _DISCLAIMER = re.compile(r"^[ \t]*[*_(\[]*disclaimers?[*_)\]]*[ \t]*(?::|-|–|—)", re.IGNORECASE)
 # "The End", "End file." (FanFicFare), "~fin~", "END OF STORY", once ornaments and stops are trimmed.
 _CLOSING = re.compile(
@@ -3996,6 +4052,7 @@ def _opening_notes(chapter: Chapter) -> Chapter:
     count = 0
     while count < len(first) and (
         _DISCLAIMER.match(first[count])
+        or _CHAPTER_SUMMARY.match(first[count])
         or declaration_paragraph(first[count])
         or _declaration_and_aside(first[count])
         or reference_marked(first[count])
@@ -4776,6 +4833,16 @@ def _closing_note_section(chapter: Chapter) -> Chapter:
             if index or len(chapter.scenes) > 1:
                 chapter.notes.extend(last[index + 1 :])
                 del last[index:]
+            break
+        head, _, rest = last[index].strip().partition("\n")
+        if (
+            rest.strip()
+            and _box_label(head)
+            and all(_author_speaks(paragraph) for paragraph in [rest, *last[index + 1 :]])
+            and (index or len(chapter.scenes) > 1)
+        ):  # the box's title over its first lines in one paragraph: "A note from Ash" / "Patreon is ahead!"
+            chapter.notes.extend([rest.strip(), *last[index + 1 :]])
+            del last[index:]
             break
         tail_words += count_words(last[index])
         if tail_words > NOTE_SECTION_MAX_WORDS:

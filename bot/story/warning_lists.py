@@ -22,9 +22,14 @@ from bot.story.plaintext import ChaptersByNumber
 HEAD_LINES = 300
 MAX_ENTRIES = 2000  # an entry a chapter, and no story has more chapters (limits.DEFAULT_MAX_CHAPTERS)
 
+_WARNINGS = r"(?:warnings?|cws?|tws?|content[ \t]+notes?)"
+# (or the chapter word before it: "Chapter warnings:", "Per-chapter CWs:", "Chapter-by-chapter warnings")
 _LABEL = re.compile(
-    r"[ \t>#*_]*(?:(?:content|trigger|chapter)[ \t]+)?(?:warnings?|cws?|tws?|content[ \t]+notes?)[ \t]*,?[ \t]*"
-    r"(?:by|per|for[ \t]+each)[ \t]+chapters?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:?[ \t*_]*",  # "(spoilers!)"
+    rf"[ \t>#*_]*(?:(?:(?:content|trigger|chapter)[ \t]+)?{_WARNINGS}[ \t]*,?[ \t]*"
+    r"(?:by|per|for[ \t]+each)[ \t]+chapters?"
+    r"|(?:per[ \t]*-?[ \t]*chapter|chapter(?:[ \t]*-?[ \t]*by[ \t]*-?[ \t]*chapter)?)[ \t]+(?:(?:content|trigger)[ \t]+)?"
+    rf"{_WARNINGS})"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:?[ \t*_]*",  # "(spoilers!)"
     re.IGNORECASE,
 )
 _ENTRY = re.compile(

@@ -987,14 +987,17 @@ def blog_chatter(text: str) -> bool:
 _SIZE = r"(?:(?:short|little|tiny|quick|small)[ \t]+)"
 _FORM_SUFFIX = re.compile(
     rf"[ \t]+[|｜][ \t]+(?:(?:an?[ \t]+)?{_SIZE}?(?:fic|ficlet|drabble|one[ \t-]?shot|blurb|imagine)"
-    rf"|an?[ \t]+{_SIZE}?(?:story|poem)|{_SIZE}(?:story|poem))[ \t]*$",
+    rf"|an?[ \t]+{_SIZE}?(?:story|poem)|{_SIZE}(?:story|poem)"
+    # a reader-insert's pairing: "storm season | ben hargreaves x reader", "| y/n x the keeper"
+    r"|[^|｜\n]{1,40}?[ \t]+x[ \t]+(?:\w{1,4}!)?(?:reader|y/n)|(?:\w{1,4}!)?(?:reader|y/n)[ \t]+x[ \t]+[^|｜\n]{1,40})[ \t]*$",
     re.IGNORECASE,
 )
 
 
 def without_form_suffix(title: str) -> str:
-    """A post's title less the kind of writing it says it is after a bar ("| a short fic", "| oneshot"),
-    which Tumblr writers add so the dashboard shows it: the story is "the ferryman's coin"."""
+    """A post's title less the kind of writing it says it is after a bar ("| a short fic", "| oneshot",
+    a reader-insert's "| ben x reader"), which Tumblr writers add so the dashboard shows it: the story
+    is "the ferryman's coin"."""
     return _FORM_SUFFIX.sub("", title).strip() or title
 
 

@@ -221,3 +221,192 @@ def test_tags_written_as_slugs_declare() -> None:
 
 def test_a_slug_of_words_naming_no_warning_declares_nothing() -> None:
     assert map_texts(["TW: well-being, check-in"]).ids == {}
+
+
+# Warnings by chapter under "Chapter warnings:", each entry "Ch 2 — ...".
+
+
+def test_a_chapter_warnings_label_over_entries_by_chapter_warns_each() -> None:
+    top = "Northbound\nby Saoirse Ní Bhriain\n\nChapter warnings:\nCh 1 — none\nCh 2 — panic attack"
+    story = read(two_chapters(top))
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+    assert story.chapters[0].declared_warnings == []
+    assert ids(story.chapters[1].declared_warnings) == {"mental-illness"}
+
+
+def test_entries_by_chapter_under_a_label_of_another_kind_declare_nothing() -> None:
+    story = read(two_chapters("Northbound\nby Saoirse Ní Bhriain\n\nChapter titles:\nCh 1 — Departure\nCh 2 — Tunnel"))
+    assert story.meta.declared_warnings == []
+    assert not any(chapter.declared_warnings for chapter in story.chapters)
+
+
+# A chapter's or the story's title declaring, a TW label over a warning Dogear has no id for.
+
+
+def test_a_chapter_heading_with_a_tw_in_brackets_warns_for_it() -> None:
+    text = f"# The Salt Bride\n\n## Chapter One: The Proposal\n\n{TEXT}\n\n## Chapter Two: The Wedding [TW: drowning, suicide]\n\n{MORE}\n"
+    story = read(text, "bride.md")
+    assert [chapter.title for chapter in story.chapters] == ["The Proposal", "The Wedding"]
+    assert ids(story.chapters[1].declared_warnings) == {"suicide"}
+
+
+def test_a_story_title_with_a_tw_in_brackets_declares_for_the_story() -> None:
+    story = read(two_chapters("Small Fires (TW: self-harm)\nby Dinah Oduya"))
+    assert (story.meta.title, story.meta.author) == ("Small Fires", "Dinah Oduya")
+    assert ids(story.meta.declared_warnings) == {"self-harm"}
+
+
+def test_a_title_with_a_warning_word_in_it_stays_whole() -> None:
+    story = read(two_chapters("Warning Signs (A Love Story)\nby Dinah Oduya"))
+    assert story.meta.title == "Warning Signs (A Love Story)"
+    assert story.meta.declared_warnings == []
+
+
+# "words by" under the title, a Dutch "Let op:", a label a paragraph over its list.
+
+
+def test_a_words_by_line_names_the_author() -> None:
+    story = read(two_chapters("moth & flame\nwords by quietbirch\n\ncw // suicidal ideation, self harm"))
+    assert (story.meta.title, story.meta.author) == ("moth & flame", "quietbirch")
+    assert ids(story.meta.declared_warnings) == {"suicide", "self-harm"}
+
+
+def test_a_story_line_opening_words_by_stays_text() -> None:
+    line = "Words by the dozen spilled out of her."
+    story = read(f"{line}\n\n{TEXT}\n")
+    assert story.chapters[0].paragraphs[0] == line
+
+
+def test_a_dutch_let_op_over_warnings_declares() -> None:
+    story = read(two_chapters("De Molen\ndoor Femke de Wit\n\nLet op: dood van een ouder, rouw"))
+    assert ids(story.meta.declared_warnings) == {"death", "grief"}
+    assert len(story.chapters) == 2
+
+
+def test_a_dutch_let_op_over_a_sentence_stays_text() -> None:
+    story = read(two_chapters("De Molen\ndoor Femke de Wit\n\nLet op: de trap is steil."))
+    assert story.meta.declared_warnings == []
+    assert story.chapters[0].paragraphs[0] == "Let op: de trap is steil."
+
+
+def test_a_warnings_label_a_paragraph_over_its_list_declares() -> None:
+    top = "The Lamplighter's War\nby Oskar Lindqvist\n\nCWs below:\n\n- war\n- amputation\n- death of a sibling"
+    story = read(two_chapters(top))
+    assert ids(story.meta.declared_warnings) >= {"collective-violence", "death"}
+    assert story.meta.notes == []
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_line_a_paragraph_over_a_list_of_no_warnings_stays_text() -> None:
+    story = read(f"Heads up!\n\n- the sky\n- the sea\n\n{TEXT}\n")
+    assert story.meta.declared_warnings == []
+    assert "Heads up!" in story_text(story)
+
+
+# A chapter's summary under its heading.
+
+
+def test_a_chapter_summary_under_its_heading_is_its_note() -> None:
+    summary = "Summary:\nBen makes a choice. CW: suicidal ideation."
+    story = read(
+        two_chapters("The Orchard\nby Hale", TEXT).replace(f"Chapter 2\n\n{MORE}", f"Chapter 2\n\n{summary}\n\n{MORE}")
+    )
+    assert story.chapters[1].paragraphs == [MORE]
+    assert ids(story.chapters[1].declared_warnings) == {"suicide"}
+
+
+def test_a_story_line_about_a_summary_stays_text() -> None:
+    line = "Summary judgement, the lawyer called it, and Ben did not ask what that meant."
+    story = read(two_chapters("The Orchard\nby Hale", f"{line}\n\n{TEXT}"))
+    assert story.chapters[0].paragraphs[0] == line
+
+
+# Words that named the wrong warning.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TW: child labour", {"child-abuse"}),
+        ("Avvertenze: violenza domestica, abuso di alcol", {"violence", "addiction"}),
+        ("Advertencias: abuso de drogas", {"addiction"}),
+        ("Aviso: abuso de álcool", {"addiction"}),
+        ("Avertissement : abus d'alcool", {"addiction"}),
+    ],
+)
+def test_a_warning_said_whole_maps_to_what_it_names(text: str, expected: set[str]) -> None:
+    assert set(map_texts([text]).ids) == expected
+
+
+def test_labour_alone_is_still_childbirth() -> None:
+    assert set(map_texts(["CW: labour, birth"]).ids) == {"childbirth"}
+
+
+# A title page's lines a paragraph each: "a novella by" over the name, a title over a name over a dedication.
+
+
+def test_a_kind_and_by_over_the_name_a_paragraph_down() -> None:
+    story = read(two_chapters("THE FERRYMAN'S DAUGHTER\n\na novella by\n\nCordelia Haste"))
+    assert (story.meta.title, story.meta.author) == ("THE FERRYMAN'S DAUGHTER", "Cordelia Haste")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_title_over_a_name_over_a_dedication() -> None:
+    story = read(two_chapters("THE GREEN DARK\nAnselm Drover\n\nFor my mother, who knew the names of every tree."))
+    assert (story.meta.title, story.meta.author) == ("THE GREEN DARK", "Anselm Drover")
+    assert story.meta.notes and "For my mother" in story.meta.notes[0]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_two_lines_of_the_story_over_a_sentence_to_someone_stay_text() -> None:
+    text = f"The wind dropped\nMara Quill waited\n\nTo Ana it was only weather.\n\n{TEXT}\n"
+    story = read(text)
+    assert story.chapters[0].paragraphs[0] == "The wind dropped\nMara Quill waited"
+
+
+# A reader-insert's header: its pairing under or beside the title, its key among the fields.
+
+
+def test_a_reader_inserts_pairing_and_key_are_notes() -> None:
+    top = "Letters to the Lighthouse\n(y/n x the keeper)\n\ny/n = your name\ncontent warnings: grief, mentions of drowning"
+    story = read(two_chapters(top))
+    assert story.meta.title == "Letters to the Lighthouse"
+    assert ids(story.meta.declared_warnings) == {"grief"}
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_reader_inserts_pairing_after_a_bar_is_no_part_of_the_title() -> None:
+    story = read(
+        two_chapters("storm season | ben hargreaves x reader\n\npairing: ben hargreaves x gn!reader\ntw: blood")
+    )
+    assert story.meta.title == "storm season"
+    assert ids(story.meta.declared_warnings) == {"blood-gore"}
+
+
+def test_a_title_with_a_bar_and_an_x_of_its_own_stays_whole() -> None:
+    story = read(two_chapters("Noughts | Crosses x Circles\nby Ama Mensah"))
+    assert story.meta.title == "Noughts | Crosses x Circles"
+
+
+# Royal Road's page copied: its labelled counts under the by-line, a note box closing a chapter.
+
+
+def test_a_fiction_pages_labelled_counts_are_no_story_text() -> None:
+    top = "BLADE OF THE LOST SUN\nby Kaelen_Vire\nFollowers: 1,204  Pages: 312  Rating: 4.6\n\nWarning: This fiction contains Gore"
+    story = read(two_chapters(top))
+    assert (story.meta.title, story.meta.author) == ("BLADE OF THE LOST SUN", "Kaelen_Vire")
+    assert ids(story.meta.declared_warnings) == {"blood-gore"}
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_note_box_closing_a_chapter_with_its_title_in_the_same_paragraph() -> None:
+    box = "A note from Fenwick_Ash\nPatreon is 5 chapters ahead! Link in my profile."
+    story = read(two_chapters("The Salt Witch\nby Fenwick_Ash", f"{TEXT}\n\n{box}"))
+    assert story.chapters[0].paragraphs == [TEXT]
+    assert story.chapters[0].notes == ["Patreon is 5 chapters ahead! Link in my profile."]
+
+
+def test_a_note_from_someone_in_the_story_stays_text() -> None:
+    letter = "A note from Mum\nThe bread is in the tin and the cat has been fed."
+    story = read(two_chapters("The Salt Witch\nby Fenwick_Ash", f"{TEXT}\n\n{letter}"))
+    assert story.chapters[0].paragraphs == [TEXT, letter]
