@@ -28,6 +28,7 @@ from bot.story.gutenberg import TITLE_PAGE_LINES, drop_front_matter, opening_tra
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
+    MONTHS,
     NOTE_LABELS_ALONE,
     Heading,
     Item,
@@ -441,6 +442,12 @@ _HASHTAGS = re.compile(r"#[^\W\d_][^\s#]{0,60}(?:[ \t]+#[^\W\d_][^\s#]{0,60}){0,
 # A run of spaces after a word is taken whole ("++"): only a word, never a space, can follow it, and
 # given back a space at a time, "by", a million spaces and "Mara" tried every word after each.
 _FANDOM_WORDS = r"(?:[^\s,;.?]+[ \t]++){0,3}?"
+# A draft's mark under its title: "Draft 3 — do not share", "second draft", "DRAFT v2 (unedited)".
+_DRAFT_LINE = re.compile(
+    r"(?:(?:first|second|third|final|rough|working|\d{1,2}(?:st|nd|rd|th)?)[ \t]+)?draft(?:[ \t]+v?\d{1,3}(?:\.\d{1,3})?)?"
+    r"(?:[ \t]*[—–\-:,(][ \t]*[^\n]{0,40})?",
+    re.IGNORECASE,
+)
 # "a Witcher fic" alone under the title: what the work is, a note of the title page, no story text.
 _KIND_LINE = re.compile(
     rf"^[ \t]*(?:an?[ \t]+{_FANDOM_WORDS}(?:{_STORY_KINDS}){_KIND_PARTS}|{_SERIES_LINE})[ \t.]*$", re.IGNORECASE
@@ -922,7 +929,7 @@ def declare_chapter_warnings(story: Story) -> Story:
                 if numbered is not None and (at := named.index(numbered[0])) is not None:
                     gathered[at].update(dict.fromkeys(numbered[1]))  # "chapter 4 contains ..."
                     continue
-                warnings = extract_declarations(sentence)[0] or _chapter_holds(sentence)
+                warnings = extract_declarations(sentence)[0] or _chapter_holds(sentence) or _there_is(sentence)
                 if warnings and _STORY_SCOPE.search(sentence) and not this_or_next(sentence):
                     story_wide.update(dict.fromkeys(warnings))  # "Content warning for the whole story: ..."
                     continue
@@ -1064,6 +1071,26 @@ def _chapter_holds(sentence: str) -> list[str]:
     if named is not None and lists_warnings(named.group("what")):
         return [named.group("what").strip()]  # "NSFW chapter!", "smut chapter ahead"
     return _held(_HOLDS.search(sentence))
+
+
+# A chapter note's "heads up this one gets heavy, there's a fight and some blood": what there is.
+_THERE_IS = re.compile(
+    r"\bthere(?:['’]s|[ \t]+is|[ \t]+are|[ \t]+will[ \t]+be|['’]ll[ \t]+be)[ \t]+(?:(?:some|also|a[ \t]+bit[ \t]+of)[ \t]+)?"
+    r"(?P<what>[^.!?\n:;]{1,120})",
+    re.IGNORECASE,
+)
+
+
+def _there_is(sentence: str) -> list[str]:
+    """What a chapter note's sentence says there is in the chapter, when it names warnings and nothing
+    else ("there's a fight and some blood"); asked only of an author's note, never of story text."""
+    if len(sentence) > DECLARATION_PARAGRAPH_CHARS or not _DIALOGUE_MARKS.isdisjoint(sentence):
+        return []
+    found = _THERE_IS.search(sentence)
+    if found is None:
+        return []
+    what = found.group("what").strip().rstrip("!~ ")
+    return [what] if lists_warnings(what) or lists_declared(f"Warnings: {what}") else []
 
 
 def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str, tuple[int, ...]]]:
@@ -1759,7 +1786,12 @@ def _header_block(text: str, meta: _Meta) -> bool:
         kinds[0] = "titled"  # "The Ninth Lighthouse — by pell_mell" over "||tw: drowning||"
     if kinds[0] in ("title", "titled"):  # under the title, what it is: "A Novel", "a Witcher fic", "Translated by ..."
         kinds = [
-            kind or ("kind" if _KIND_LINE.match(bare := trim_ornaments(line)) or _CREDIT.match(bare) else None)
+            kind
+            or (
+                "kind"
+                if _KIND_LINE.match(bare := trim_ornaments(line)) or _CREDIT.match(bare) or _DRAFT_LINE.fullmatch(bare)
+                else None
+            )
             for line, kind in zip(lines, kinds, strict=True)
         ]
     if None in kinds:
@@ -2268,6 +2300,15 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())
             index += 1
             continue
+        if (
+            meta.title is not None
+            and "author" not in meta.values
+            and index < last_para
+            and (name := _name_over_date(text))
+        ):
+            meta.values["author"] = [name]  # a newsletter post's "Rosalind Achebe" over "Apr 12, 2024"
+            index += 1
+            continue
         if index < last_para and (_POSTED_BY.fullmatch(text.strip()) or (index == 0 and _POST_SUBJECT.match(text))):
             meta.notes.append(text.strip())  # a journal post's subject and "Posted by ... on ..." over its fields
             index += 1
@@ -2382,6 +2423,13 @@ def read_preamble(items: list[Item]) -> Preamble:
         ):
             meta.notes.append(text)
             unlabelled_note = True
+            index += 1
+            continue
+        if _consumed_any(meta) and isinstance(following, Heading) and _LONE_BUTTON.fullmatch(text.strip()):
+            index += 1  # a post's "Share" button between its header and its first heading: a chapter 1 before
+            continue
+        if meta.declared and isinstance(following, Heading) and _reader_care(text):
+            meta.notes.append(text.strip())  # "please don't read if these topics affect you!!" under the TW
             index += 1
             continue
         if _consumed_any(meta) and index < last_para and _readers_key(text):
@@ -2610,6 +2658,22 @@ _POST_SUBJECT = re.compile(
 # "Vol. 2, No. 7". Its issue's number after a dash or a bar, or alone: "Issue 12" in a sentence is none.
 _ISSUE = r"(?:(?:vol\.|volume)[ \t]*\d{1,4},?[ \t]*)?(?:issue|no\.|number)[ \t]*#?[ \t]*\d{1,4}"
 _MASTHEAD = re.compile(rf"(?:[^\n.!?]{{1,60}}?[ \t]+[—–|·:-][ \t]+)?{_ISSUE}", re.IGNORECASE)
+# The date a post was sent, under its author's name: "Apr 12, 2024", "12 April 2024", "2024-04-12".
+_POST_DATE_LINE = re.compile(
+    rf"[ \t]*(?:{MONTHS}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTHS}[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:[ \t]*[·•|][ \t]*\d{1,3}[ \t]+min(?:ute)?s?[ \t]+read)?[ \t]*",  # "· 6 min read"
+    re.IGNORECASE,
+)
+
+
+def _name_over_date(text: str) -> str | None:
+    """The author of a post's by-line as a newsletter copies it, a name over the date it was sent."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if len(lines) != 2 or not _POST_DATE_LINE.fullmatch(lines[1]):
+        return None
+    return lines[0] if _author_like(lines[0]) and _name_like(lines[0]) else None
+
+
 _POSTED_BY = re.compile(r"posted[ \t]+by[ \t]+@?[\w.-]{1,40}[ \t]+on[ \t]+\S[^\n]{3,60}", re.IGNORECASE)
 
 
@@ -2861,6 +2925,23 @@ _HEED_TAGS = re.compile(
     re.IGNORECASE,
 )
 READERS_KEY_LINES = 6
+# The author looking after readers under the warnings: "please don't read if these topics affect you!!",
+# "your mental health matters more than my story", "read at your own risk, stay safe".
+_READER_CARE = re.compile(
+    r"\b(?:(?:please|pls|plz)[ \t]+)?(?:don['’]?t|do[ \t]+not)[ \t]+read[ \t]+(?:this[ \t]+|it[ \t]+)?if\b"
+    r"|\bmental[ \t]+health\b|\bread[ \t]+(?:at[ \t]+your[ \t]+own[ \t]+risk|with[ \t]+caution|safely)\b"
+    r"|\bif[ \t]+(?:any[ \t]+of[ \t]+)?(?:these|this|that|those)[ \t]+(?:topics?|things?|themes?|subjects?)\b"
+    r"|\b(?:stay|be)[ \t]+safe\b|\btake[ \t]+care[ \t]+of[ \t]+yoursel(?:f|ves)\b",
+    re.IGNORECASE,
+)
+READER_CARE_CHARS = 300
+
+
+def _reader_care(text: str) -> bool:
+    """A short paragraph of the author's care for readers (:data:`_READER_CARE`), no dialogue in it."""
+    return len(text) <= READER_CARE_CHARS and _READER_CARE.search(text) is not None and _DIALOGUE_MARKS.isdisjoint(text)
+
+
 # What a reader-insert story pairs, under its title: "(y/n x the keeper)", "ben hargreaves x gn!reader".
 _X_READER = re.compile(
     r"[ \t*_(\[]*(?:[^\n()\[\]]{1,40}?[ \t]+x[ \t]+(?:\w{1,4}!)?(?:reader|y/n|you)"
@@ -3147,9 +3228,18 @@ def _chrome_line(line: str) -> bool:
     """One line of a paragraph of chrome: a button, a chrome line, a serial's link ("Previous Part")."""
     return (
         _LONE_BUTTON.fullmatch(line) is not None
+        or _NEWSLETTER_LINE.fullmatch(line) is not None
         or _site_chrome().fullmatch(line) is not None
         or _SERIAL_NAV.fullmatch(line) is not None
     )
+
+
+# A newsletter's boxes around a post, a line each among others like them: "Subscribe to Rosalind's
+# Notebook" over "Leave a comment", "Type your email..." over "Subscribe".
+_NEWSLETTER_LINE = re.compile(
+    r"subscribe(?:[ \t]+(?:to|now))?(?:[ \t]+[^\n]{1,60})?|leave[ \t]+a[ \t]+comment|restack|type[ \t]+your[ \t]+email[ \t.…]*",
+    re.IGNORECASE,
+)
 
 
 # A reading site's menu over the page, copied as lines under the site's name: "Quotev" / "Search" /

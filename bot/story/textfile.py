@@ -33,7 +33,7 @@ def parse_plain_text(
     """A story in plain text (or a page's <pre>: ``fallback_title`` is its <title>, used only where the
     text names no title of its own)."""
     check_lines(text)
-    text, lists = take_warning_lists(bbcode_as_text(text))
+    text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
     story = build_story(
@@ -73,3 +73,46 @@ def bbcode_as_text(text: str) -> str:
 def _spoiler_text(match: re.Match[str]) -> str:
     title, body = match.group("title"), match.group("body").strip()
     return f"{title.strip().rstrip(':')}: {body}" if title else body
+
+
+# Google Docs' "Download as plain text" of a document with comments: each comment's anchor a letter in
+# brackets where it stands ("a goat.[a]"), the comments themselves at the end, a line each under the
+# same letter ("[a]is the goat too silly? - J"). The reviewers' words, never the story's.
+_COMMENT_LINE = re.compile(r"^\[(?P<key>[a-z]{1,2})\][^\n]*$", re.MULTILINE)
+COMMENT_TAIL_CHARS = 20_000  # the comments' block at the end of the text is looked for in its last characters
+
+
+def without_review_comments(text: str) -> str:
+    """``text`` without a word processor's review comments (see above) and their anchors: only where
+    the letters at the end count up from "a", each anchored in the text before them."""
+    if "[a]" not in text:
+        return text
+    start = max(0, len(text) - COMMENT_TAIL_CHARS)
+    tail = text[start:].rstrip()
+    lines = tail.split("\n")
+    keys: list[str] = []
+    for line in reversed(lines):
+        found = _COMMENT_LINE.match(line.strip())
+        if not line.strip():
+            if keys:
+                break
+            continue
+        if found is None:
+            break
+        keys.append(found.group("key"))
+    keys.reverse()
+    if not keys or keys != [_comment_key(index) for index in range(len(keys))]:
+        return text
+    body = text[: start + len(tail) - len("\n".join(lines[len(lines) - len(keys) :]))]
+    if not all(f"[{key}]" in body for key in keys):
+        return text
+    anchors = re.compile("|".join(re.escape(f"[{key}]") for key in keys))
+    return anchors.sub("", body).rstrip() + "\n"
+
+
+def _comment_key(index: int) -> str:
+    """Google Docs' letters for comments: a to z, then aa, ab ..."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return (
+        letters[index] if index < len(letters) else letters[index // len(letters) - 1] + letters[index % len(letters)]
+    )

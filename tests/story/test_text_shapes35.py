@@ -410,3 +410,102 @@ def test_a_note_from_someone_in_the_story_stays_text() -> None:
     letter = "A note from Mum\nThe bread is in the tin and the cat has been fed."
     story = read(two_chapters("The Salt Witch\nby Fenwick_Ash", f"{TEXT}\n\n{letter}"))
     assert story.chapters[0].paragraphs == [TEXT, letter]
+
+
+# The author's care for readers under the warnings, and what a chapter note says there is.
+
+
+def test_the_authors_care_under_the_warnings_is_a_note() -> None:
+    care = "please don't read if these topics affect you!! your mental health matters more than my story 💕"
+    story = read(two_chapters(f"⚠️ TW: self harm, suicidal thoughts ⚠️\n\n{care}"))
+    assert story.meta.notes == [care]
+    assert ids(story.meta.declared_warnings) == {"self-harm", "suicide"}
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_prologue_that_says_stay_safe_with_no_warnings_over_it_stays_text() -> None:
+    prologue = "Stay safe, the radio said, and then it said nothing at all."
+    story = read(two_chapters(f"The Quiet\nby Lorcan Whitby\n\n{prologue}"))
+    assert prologue in story_text(story)
+
+
+def test_what_a_chapter_note_says_there_is_warns_for_the_chapter() -> None:
+    note = "a/n: heads up this one gets kind of heavy, there's a fight and some blood. sorry!!"
+    story = read(
+        two_chapters("Paper Lanterns\nby mothwing_writes").replace(
+            f"Chapter 2\n\n{MORE}", f"Chapter 2\n\n{note}\n\n{MORE}"
+        )
+    )
+    assert ids(story.chapters[1].declared_warnings) == {"blood-gore"}
+    assert story.chapters[1].paragraphs == [MORE]
+
+
+def test_what_a_chapter_note_says_there_is_that_names_no_warning_declares_nothing() -> None:
+    note = "a/n: there's a new chapter next week and some fanart!"
+    story = read(
+        two_chapters("Paper Lanterns\nby mothwing_writes").replace(
+            f"Chapter 2\n\n{MORE}", f"Chapter 2\n\n{note}\n\n{MORE}"
+        )
+    )
+    assert story.chapters[1].declared_warnings == []
+
+
+def test_a_story_sentence_saying_there_is_blood_stays_text_and_declares_nothing() -> None:
+    line = "There was blood on the stairs, and some on the banister."
+    story = read(two_chapters("Paper Lanterns\nby mothwing_writes", f"{TEXT}\n\n{line}"))
+    assert line in story_text(story)
+    assert not any(chapter.declared_warnings for chapter in story.chapters)
+
+
+# A newsletter post copied as text.
+
+POST = """The Weight of Honey
+A serial in three parts
+
+Rosalind Achebe
+Apr 12, 2024
+
+Share
+
+Part One
+
+{text}
+
+Part Two
+
+{more}
+
+Subscribe to Rosalind's Notebook
+Leave a comment
+"""
+
+
+def test_a_newsletter_posts_by_line_buttons_and_boxes_are_no_story_text() -> None:
+    story = read(POST.format(text=TEXT, more=MORE), "honey.txt")
+    assert (story.meta.title, story.meta.author) == ("The Weight of Honey", "Rosalind Achebe")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_story_paragraph_about_subscribing_stays_text() -> None:
+    line = "Subscribe to the Gazette, her father said, and you will never be bored."
+    story = read(POST.format(text=TEXT, more=f"{MORE}\n\n{line}"), "honey.txt")
+    assert line in story_text(story)
+
+
+# A word processor's review comments and a draft's mark.
+
+
+def test_a_documents_review_comments_are_no_story_text() -> None:
+    text = (
+        f"Hollow Bells\nDraft 3 — do not share\n\nChapter One\n\n{TEXT}[a]\n\nChapter Two\n\n{MORE}[b]\n\n"
+        "[a]is the goat too silly? - J\n[b]love this image\n"
+    )
+    story = read(text, "bells.txt")
+    assert story.meta.title == "Hollow Bells"
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_bracketed_letters_with_no_comments_after_them_stay_text() -> None:
+    text = f"Hollow Bells\n\nChapter One\n\n{TEXT} [a]\n\nChapter Two\n\n{MORE}\n\n[a] the first of the bells\n[c] the third\n"
+    story = read(text, "bells.txt")
+    assert "[a] the first of the bells" in story_text(story)
