@@ -292,22 +292,45 @@ def plain_tables(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     index = 0
+    headings = 0  # past a chapter's heading (a second heading, or one under "#"), a table is the story's
+    headed = False
     while index < len(lines):
         head = _TABLE_ROW.match(lines[index])
         if head is None or index + 1 >= len(lines) or not _TABLE_RULE.match(lines[index + 1]):
+            if (heading := _HEADING_LINE.match(lines[index])) is not None:
+                headings += 1
+                headed = headed or headings > 1 or heading.group(1) != "#"
             out.append(lines[index])
             index += 1
             continue
-        out.append(_cells(head))
+        if _cells(head, headed).strip(" |"):  # (a head row of empty cells, over a table of fields, says nothing)
+            out.append(_cells(head, headed))
         index += 2
         while index < len(lines) and (row := _TABLE_ROW.match(lines[index])) is not None:
-            out.append(_cells(row))
+            out.append(_cells(row, headed))
             index += 1
     return "\n".join(out)
 
 
-def _cells(row: re.Match[str]) -> str:
-    return " | ".join(cell.strip() for cell in row.group("cells").split("|"))
+_HEADING_LINE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
+
+
+def _cells(row: re.Match[str], headed: bool = True) -> str:
+    """A row's cells set apart by " | "; over the first heading, a row of two whose first names a
+    header field ("**Author** | Tamsin Greaves", "Warnings | drowning") as that field's line,
+    "Author: Tamsin Greaves": the title page's table, its warnings declared."""
+    cells = [cell.strip() for cell in row.group("cells").split("|")]
+    if (
+        not headed
+        and len(cells) == 2
+        and cells[1]
+        and (label := cells[0].strip("*_ \t").rstrip(":"))
+        and ":" not in label
+    ):
+        field = f"{label}: {cells[1]}"
+        if parse_field(field) is not None:
+            return field
+    return " | ".join(cells)
 
 
 def strip_inline_markup(text: str, *, seconds: float = MARKDOWN_SECONDS) -> str:

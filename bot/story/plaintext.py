@@ -430,8 +430,9 @@ _STORY_KINDS = (
 )
 # How a title page goes on after what the work is: "A Novel in Two Books", "A Romance in Three Parts",
 # "A play in three scenes".
-_KIND_PARTS = (
-    r"(?:[ \t]+in[ \t]+(?:one|two|three|four|five|six|seven|[1-9])[ \t]+(?:books?|parts?|volumes?|acts?|scenes?))?"
+_KIND_PARTS = (  # (or in anything it counts: "A Novel in Four Seasons", "a story in five letters")
+    r"(?:[ \t]+in[ \t]+(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|[1-9]\d?)[ \t]+"
+    r"(?:books?|parts?|volumes?|acts?|scenes?|[^\W\d]{3,20}s))?"
 )
 # Where a book stands in its series, under its title: "Book One of the Ember Trilogy", "Volume 2 in the Saltmarsh Series".
 _SERIES_LINE = (
@@ -522,7 +523,7 @@ _NAME_PARTICLES = frozenset(
 # text after the label starts and ends on a non-space, so a long run of spaces is read once.
 _ENGLISH_LABELS = (
     r"(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content|chapter)[ \t]warnings?(?:\(s\))?"
-    r"|warnings?(?:\(s\))?|heads[ \t]+up|dead[ \t]+dove(?:[ \t]*[:\-–—]?[ \t]*do[ \t]+not[ \t]+eat)?"
+    r"|warnings?(?:\(s\))?|heads[ \t-]+up|dead[ \t]+dove(?:[ \t]*[:\-–—]?[ \t]*do[ \t]+not[ \t]+eat)?"
     # a broadcaster's words for the same notice: "Content advisory: ...", "Reader discretion is advised: ..."
     r"|content[ \t]+advisor(?:y|ies)|(?:viewer|reader)[ \t]+discretion(?:[ \t]+is)?(?:[ \t]+(?:strongly[ \t]+)?advised)?"
 )
@@ -1009,7 +1010,8 @@ _NUMBERED = r"(?:the[ \t]+)?(?:chapter|ch\.?|part)[ \t]*(?P<number>\d{1,4})(?!\d
 # chapter 2"), less a word joining it on ("so", "but", "also").
 _IN_NUMBERED = re.compile(
     r"[ \t]*(?:(?:so|but|and|also|btw|fyi|just[ \t]+so[ \t]+you[ \t]+know)[ \t]+)?(?P<what>[^.!?\n,;:()]{1,80}?)"
-    r"[ \t]+(?:is|are|happens?|comes?[ \t]+(?:up|in)|shows?[ \t]+up|starts?|kicks?[ \t]+in)"
+    # (or with no verb, a note's list: "mentions of suicide in ch 3")
+    r"(?:[ \t]+(?:is|are|happens?|comes?[ \t]+(?:up|in)|shows?[ \t]+up|starts?|kicks?[ \t]+in))?"
     rf"[ \t]+(?:(?:only|all|mostly|mainly)[ \t]+)?in[ \t]+{_NUMBERED}[ \t!.~]*",
     re.IGNORECASE,
 )
@@ -1018,6 +1020,8 @@ _NUMBERED_IS_WHERE = re.compile(
     r"(?:[ \t]+(?:is|are|happens?|comes?[ \t]+in|starts?|gets?[ \t]+(?:heavy|dark|bad|rough|intense)))?[ \t!.~]*",
     re.IGNORECASE,
 )
+# A declaration closing on the chapter it is for: "TW for burns in chapter 2", "CW: suicide (ch. 3)".
+_ENDS_IN_NUMBERED = re.compile(rf"(?:[ \t]+(?:in|for)[ \t]+|[ \t]*\([ \t]*){_NUMBERED}[ \t!.~)]*$", re.IGNORECASE)
 _DIALOGUE_MARKS = frozenset('"“”„«»「」')
 
 
@@ -1794,6 +1798,18 @@ def _header_block(text: str, meta: _Meta) -> bool:
             )
             for line, kind in zip(lines, kinds, strict=True)
         ]
+    if (
+        kinds[0] == "title"
+        and len(lines) >= 3
+        and kinds[-1] is None
+        and None not in kinds[1:-1]
+        and "author" not in meta.values
+        and _author_like(name := lines[-1].strip())
+        and _name_like(name)
+    ):
+        kinds[-1] = (
+            "name"  # a title page's name under its title and what it is: "A Novel in Four Seasons" / "Mireille Okafor"
+        )
     if None in kinds:
         return False
     for line, kind in zip(lines, kinds, strict=True):
@@ -1818,6 +1834,8 @@ def _read_header_line(line: str, kind: str | None, meta: _Meta) -> None:
         meta.notes.append(line.strip())
     elif kind == "stats":
         ffn_stats(line, meta)
+    elif kind == "name":
+        meta.values["author"] = [line.strip()]
     elif kind == "titled":
         meta.title, author = _title_dash_by(line) or (line.strip(), "")
         meta.values.setdefault("author", [author])
@@ -2278,7 +2296,15 @@ def read_preamble(items: list[Item]) -> Preamble:
             continue
         skipped = front_navigation(items, index, meta, outside_keys)
         if skipped:
+            listed = [
+                line.strip()
+                for item in items[index : index + skipped]
+                if isinstance(item, Para)
+                for line in item.text.split("\n")
+                if not contents_label(line)
+            ]
             index += skipped
+            items = items[:index] + _entries_as_headings(items[index:], listed)
             break  # a table of contents ends the front matter: the story starts after it
         if meta.title is not None and index < last_para and _KIND_LINE.match(trim_ornaments(text)):
             meta.notes.append(text.strip())
@@ -2423,6 +2449,20 @@ def read_preamble(items: list[Item]) -> Preamble:
         ):
             meta.notes.append(text)
             unlabelled_note = True
+            index += 1
+            continue
+        if (
+            _consumed_any(meta)
+            and index < last_para
+            and "\n" not in text.strip()
+            and len(text) <= DEDICATION_LINE_CHARS
+            and is_dedication_line(text)
+            and isinstance(following, Para)
+            and (declaration_line(following.text) or notice_list(following.text) is not None)
+        ):
+            # a dedication under the by-line with the warnings under it: the dedication stopped the
+            # header there, and the warnings were a chapter 1's story text
+            meta.notes.append(front_page_note("Dedication", [text.strip()]))
             index += 1
             continue
         if _consumed_any(meta) and isinstance(following, Heading) and _LONE_BUTTON.fullmatch(text.strip()):
@@ -2925,6 +2965,7 @@ _HEED_TAGS = re.compile(
     re.IGNORECASE,
 )
 READERS_KEY_LINES = 6
+DEDICATION_LINE_CHARS = 200
 # The author looking after readers under the warnings: "please don't read if these topics affect you!!",
 # "your mental health matters more than my story", "read at your own risk, stay safe".
 _READER_CARE = re.compile(
@@ -3393,6 +3434,31 @@ _PAGED_RUN = re.compile(
 )
 _PAGE_COLUMN = re.compile(r"^[ \t]*(?:page|pages|pp?\.)[ \t]*$", re.IGNORECASE)
 PAGED_ENTRIES_MIN = 3
+
+
+def _entries_as_headings(body: list[Item], entries: list[str]) -> list[Item]:
+    """The body with the contents' entries, each a line of its own further on in the same order over
+    text ("Contents" / "Spring" / "Summer" over "Spring" and its text), as its chapters' headings: a
+    document's heading styles lost in plain text, the chapters were one. Only where the body marks
+    its chapters no other way and every entry (two at least) comes round again so."""
+    entries = [entry for entry in entries if entry]
+    if len(entries) < 2 or any(isinstance(item, Heading) for item in body):
+        return body
+    wanted = [entry.casefold() for entry in entries]
+    found: list[int] = []
+    for position, item in enumerate(body):
+        if len(found) < len(wanted) and isinstance(item, Para) and item.text.strip().casefold() == wanted[len(found)]:
+            found.append(position)
+    if len(found) < len(wanted) or not all(isinstance(_item_at(body, position + 1), Para) for position in found):
+        return body
+    out = list(body)
+    for position, entry in zip(found, entries, strict=True):
+        out[position] = Heading(entry, "chapter", 2, entry)
+    return out
+
+
+def _item_at(items: list[Item], position: int) -> Item | None:
+    return items[position] if 0 <= position < len(items) else None
 
 
 def drop_contents_list(items: list[Item]) -> list[Item]:
@@ -4237,6 +4303,7 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
         or _tags_line(last[-1 - count])  # a journal post's "Tags: fic, sea wardens" under the text
         or (count < BRACKETED_NOTES and _bracketed_note(last[-1 - count]))  # "[Thanks for reading! ...]"
         or (declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]))
+        or _names_its_chapter(_unbracketed(last[-1 - count].strip()))  # "(Warnings for this chapter: ... sorry!)"
     ):
         count += 1
     if count == 0 or (count == len(last) and len(chapter.scenes) == 1):
@@ -4246,6 +4313,12 @@ def _closing_declarations(chapter: Chapter) -> Chapter:
     if not last:
         chapter.scenes.pop()
     return chapter
+
+
+def _names_its_chapter(text: str) -> bool:
+    """A declaration naming this chapter or the next, with the author's one sentence after it at most
+    ("Warnings for this chapter: self-harm. I forgot to put them at the top, sorry!")."""
+    return (declaration_paragraph(text) or _declaration_and_aside(text)) and this_or_next(text)
 
 
 BRACKETED_NOTES = 4  # bracketed paragraphs closing a chapter read as notes: a file of 20,000 took 5 s, not 1
@@ -4720,7 +4793,13 @@ def build_story(
     for note in meta.notes:
         # "This story contains self-harm." in a note over the story (an EPUB's "A Note on Content"
         # page, an author's note before chapter one) is the whole story's, as on a title page
-        declared.extend(extract_declarations(note)[0] or _work_holds_in(note))
+        for item in extract_declarations(note)[0] or _work_holds_in(note):
+            numbered = _ENDS_IN_NUMBERED.search(item)
+            at = named.index(int(numbered.group("number"))) if numbered is not None else None
+            if at is not None:  # "heads up for burns in chapter 2": chapter 2's, not the story's
+                chapters[at].declared_warnings.append(item)
+            else:
+                declared.append(item)
         _note_declarations(note, chapters, named)
     archive = meta.values.get("archive_warnings", [])
     if not chapters:

@@ -509,3 +509,118 @@ def test_bracketed_letters_with_no_comments_after_them_stay_text() -> None:
     text = f"Hollow Bells\n\nChapter One\n\n{TEXT} [a]\n\nChapter Two\n\n{MORE}\n\n[a] the first of the bells\n[c] the third\n"
     story = read(text, "bells.txt")
     assert "[a] the first of the bells" in story_text(story)
+
+
+# A document's title page and contents, its heading styles lost in plain text.
+
+UNDERSTORY = """The Understory
+A novel in four seasons
+Mireille Okafor
+
+Contents
+Spring
+Summer
+
+Spring
+
+{text}
+
+Summer
+
+{more}
+"""
+
+
+def test_a_title_page_name_and_contents_entries_heading_the_chapters() -> None:
+    story = read(UNDERSTORY.format(text=TEXT, more=MORE), "understory.txt")
+    assert (story.meta.title, story.meta.author) == ("The Understory", "Mireille Okafor")
+    assert [chapter.title for chapter in story.chapters] == ["Spring", "Summer"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_contents_entries_not_all_found_again_leave_the_text_as_it_is() -> None:
+    text = UNDERSTORY.format(text=TEXT, more=MORE).replace(f"Summer\n\n{MORE}", f"And then it was summer.\n\n{MORE}")
+    story = read(text, "understory.txt")
+    assert len(story.chapters) == 1
+    assert "Spring" in story.chapters[0].paragraphs
+
+
+# A Markdown title page set as a table of fields.
+
+
+def test_a_markdown_table_of_fields_over_the_first_chapter_is_the_header() -> None:
+    text = (
+        "# The Low River\n\n| | |\n|---|---|\n| **Author** | Tamsin Greaves |\n| **Rating** | Teen |\n"
+        f"| **Warnings** | drowning, death of a sibling |\n\n## Chapter 1\n\n{TEXT}\n\n## Chapter 2\n\n{MORE}\n"
+    )
+    story = read(text, "river.md")
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("The Low River", "Tamsin Greaves", "Teen")
+    assert ids(story.meta.declared_warnings) == {"death"}
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_table_inside_a_chapter_stays_its_text() -> None:
+    text = f"# The Low River\n\n## Chapter 1\n\n{TEXT}\n\n| Item | Count |\n|---|---|\n| Author | 4 |\n\n## Chapter 2\n\n{MORE}\n"
+    story = read(text, "river.md")
+    assert story.meta.author is None
+    assert "Author | 4" in story_text(story)
+
+
+# A dedication under the by-line, the warnings under it.
+
+
+def test_the_warnings_under_a_dedication_are_the_storys() -> None:
+    top = "The Low River\nby Tamsin Greaves\n\nFor everyone who has lost a brother or a sister.\n\nCW: death of a sibling, drowning"
+    story = read(two_chapters(top))
+    assert ids(story.meta.declared_warnings) == {"death"}
+    assert story.meta.notes == ["Dedication: For everyone who has lost a brother or a sister."]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_story_opening_for_someone_with_no_warnings_under_it_stays_text() -> None:
+    opening = "For my brother, the river was a road."
+    story = read(two_chapters("The Low River\nby Tamsin Greaves", f"{opening}\n\n{TEXT}"))
+    assert story.chapters[0].paragraphs[0] == opening
+
+
+# A chapter's own warnings: "Heads-up:", at its end with the author's apology, by number in a header note.
+
+
+def test_a_hyphenated_heads_up_opening_a_chapter_warns_for_it() -> None:
+    opening = "Heads-up: there's some blood and a fight in this chapter."
+    story = read(
+        two_chapters("The Low River\nby Tamsin Greaves").replace(
+            f"Chapter 2\n\n{MORE}", f"Chapter 2\n\n{opening}\n\n{MORE}"
+        )
+    )
+    assert ids(story.chapters[1].declared_warnings) == {"blood-gore"}
+    assert story.chapters[1].paragraphs == [MORE]
+
+
+def test_warnings_for_this_chapter_at_its_end_with_an_apology_warn_for_it() -> None:
+    closing = "(Warnings for this chapter: self-harm. I forgot to put them at the top, sorry!)"
+    text = two_chapters("The Low River\nby Tamsin Greaves", f"{TEXT}\n\n{closing}")
+    story = read(text)
+    assert ids(story.chapters[0].declared_warnings) == {"self-harm"}
+    assert story.chapters[0].paragraphs == [TEXT]
+    assert story.chapters[1].declared_warnings == []
+
+
+def test_a_notes_field_naming_a_chapter_by_number_warns_for_it() -> None:
+    top = "Title: The Low River\nAuthor: Tamsin Greaves\nNotes: mind the tags; mentions of suicide in ch 2."
+    story = read(two_chapters(top))
+    assert story.chapters[0].declared_warnings == []
+    assert ids(story.chapters[1].declared_warnings) == {"suicide"}
+
+
+def test_a_header_notes_declaration_for_a_chapter_by_number_is_that_chapters_alone() -> None:
+    story = read(
+        two_chapters("The Lantern\nby Odalys Brennan\n\nA/N: thanks for reading! TW for self-harm in chapter 2.")
+    )
+    assert story.meta.declared_warnings == []
+    assert ids(story.chapters[1].declared_warnings) == {"self-harm"}
+
+
+def test_a_note_naming_a_chapter_without_a_warning_declares_nothing() -> None:
+    story = read(two_chapters("The Lantern\nby Odalys Brennan\n\nA/N: the best bit in chapter 2, I promise!"))
+    assert not any(chapter.declared_warnings for chapter in story.chapters)
