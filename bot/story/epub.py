@@ -52,6 +52,7 @@ from bot.story.limits import (
 from bot.story.model import Story
 from bot.story.note_headings import NOTES, WARNINGS, heading_label, note_sections
 from bot.story.plaintext import (
+    CARE_SENTENCE,
     CAST,
     DEDICATION,
     EPIGRAPH,
@@ -143,6 +144,7 @@ _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSERS = "\"'’”)]"
 # A page with this many words outside links is a chapter's worth of text and never front matter.
 _FRONT_MATTER_MAX_WORDS = 400
+_CARE = re.compile(CARE_SENTENCE, re.IGNORECASE)
 _TITLE_PAGE_MAX_WORDS = 60
 _MAX_TITLE = 2 * HEADING_MAX_CHARS
 _MAX_DEPTH = 8  # TOC nesting counted this deep; deeper entries count as this deep
@@ -1095,7 +1097,9 @@ def _content_note_page(items: list[Item]) -> _Page | None:
     if len(items) < 2 or not isinstance(items[0], Heading) or not all(isinstance(item, Para) for item in items[1:]):
         return None
     lines = [item.text for item in items[1:] if isinstance(item, Para) and item.text.strip()]
-    if not lines or not all(declares_only(line) for line in lines):
+    declaring = [line for line in lines if declares_only(line)]
+    # A request closing the note in a paragraph of its own ("Please read with care.") is the note's.
+    if not declaring or not all(line in declaring or _CARE.fullmatch(line.strip()) for line in lines):
         return None
     return (items[0].raw, lines)
 
@@ -1148,8 +1152,9 @@ def _front_page_items(pages: list[_Page], lists: list[WarningLists]) -> list[Ite
             lists.append(by_chapter)
         elif kind == WARNINGS:
             items.append(Para(f"{label}: " + ", ".join(line.rstrip(",;") for line in lines), 0))
-        elif kind is None and all(declares_only(line) for line in lines):
-            items.extend(Para(line, 0) for line in lines)  # a content note's sentences, read by the preamble
+        elif kind is None and all(declares_only(line) or _CARE.fullmatch(line.strip()) for line in lines):
+            # a content note's sentences, read by the preamble; its "Please read with care." says nothing more
+            items.extend(Para(line, 0) for line in lines if not _CARE.fullmatch(line.strip()))
         elif kind == NOTES:
             items.extend(Para(f"A/N: {line}", 0) for line in lines)
         else:

@@ -733,7 +733,7 @@ def _field_table(table: Tag) -> str | None:
     lines: list[str] = []
     for row in rows:
         cells = row.find_all(["td", "th"], recursive=False)
-        label = element_text(cells[0]) if len(cells) == 2 and not _has_block_child(cells[0]) else ""
+        label = _label_cell(cells[0]) if len(cells) == 2 else ""
         if not label or len(label) > _LABEL_MAX_CHARS or "\n" in label:
             return None
         if not label.endswith(":"):
@@ -747,6 +747,21 @@ def _field_table(table: Tag) -> str | None:
             return None
         lines.append(f"{label} {value}".strip())
     return "\n".join(lines)
+
+
+def _label_cell(cell: Tag) -> str:
+    """A field table's label: the cell's text, or its one paragraph's (a word processor's table,
+    LibreOffice's and Word's exports, sets every cell's text in a <p>: "Content warnings" |
+    "Death of a parent; alcohol" read as two paragraphs and declared nothing). A cell of more
+    blocks than one plain paragraph is no label ("" )."""
+    if not _has_block_child(cell):
+        return element_text(cell)
+    blocks = [child for child in cell.children if isinstance(child, Tag)]
+    if len(blocks) != 1 or blocks[0].name != "p" or _has_block_child(blocks[0]):
+        return ""
+    if any(isinstance(child, NavigableString) and child.strip() for child in cell.children):
+        return ""
+    return element_text(blocks[0])
 
 
 _DATA_CELL_CHARS = 200

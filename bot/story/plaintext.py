@@ -1596,8 +1596,14 @@ _CONTINUED_FIELDS = frozenset(["summary", "notes", "declared", "title"])  # a fi
 # March 3, 2024", "Last edited time: ..."): no more of the warnings, which it was read as.
 _OTHER_FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /&-]{0,30}:[ \t]+\S")
 # What a title page says the work holds, in a sentence: "This fic contains depictions of self-harm".
+# An author's note may open on its readers, addressed: "Dear reader, this book deals with grief".
+_ADDRESS = (
+    r"(?:(?:(?:my[ \t]+)?dear(?:est)?|hi|hello|hey)[ \t]+(?:lovely[ \t]+)?(?:readers?|friends|all|everyone)"
+    r"|readers?|friends),[ \t]*"
+)
 _WORK_HOLDS = re.compile(
-    rf"^\W*(?:this|the)[ \t]+(?:fic|fanfic|story|work|book|series|one-?shot|novel){_HOLDING}", re.IGNORECASE
+    rf"^\W*(?:{_ADDRESS})?(?:this|the)[ \t]+(?:fic|fanfic|story|work|book|series|one-?shot|novel){_HOLDING}",
+    re.IGNORECASE,
 )
 
 
@@ -2651,13 +2657,25 @@ def _age_rating(part: str) -> str | None:
 _SENTENCE_MARK = re.compile(r"[.?!](?:\s|$)")
 
 
+# A content note's closing request, a sentence of its own: "Please read with care.", "Take care of
+# yourself while reading.", "Reader discretion is advised." It declares nothing and keeps the note a note.
+CARE_SENTENCE = (
+    r"(?:please[ \t]+)?(?:read[ \t]+(?:with[ \t]+(?:care|caution)|carefully|safely)"
+    r"|take[ \t]+care(?:[ \t]+of[ \t]+(?:yourself|yourselves))?|proceed[ \t]+with[ \t]+caution"
+    r"|look[ \t]+after[ \t]+yourself|(?:reader|viewer)[ \t]+discretion[ \t]+(?:is[ \t]+)?advised)"
+    r"(?:[ \t]+(?:while|when)[ \t]+reading)?[ \t]*[.!]*"
+)
+
+
 # The asides such a header sentence comes with: "Also some language.", "Chapter 3 is soft, I promise."
 _SOFT_SENTENCE = re.compile(
     r"(?:also[ \t]+)?(?:some|a[ \t]+bit[ \t]+of|mild)[ \t]+(?:language|swearing|cursing)[ \t]*[.!]?"
     r"|(?:the[ \t]+)?(?:chapter|ch\.?|part)[ \t]*\d{1,4}[ \t]+is[ \t]+(?:soft|fluff|fluffy|gentle|lighter|safe)\b[^.!?\n]{0,40}[.!]?"
     # a book's content note asking for care: "If these topics are difficult for you, please take care while reading."
     r"|(?:if|when)[ \t][^.!?\n,]{1,80},[ \t]*(?:please[ \t]+)?(?:take[ \t]+care|read[ \t]+(?:with[ \t]+care|carefully|safely)"
-    r"|proceed[ \t]+with[ \t]+caution|be[ \t]+gentle[ \t]+with[ \t]+yourself)\b[^.!?\n]{0,40}[.!]?",
+    r"|proceed[ \t]+with[ \t]+caution|be[ \t]+gentle[ \t]+with[ \t]+yourself)\b[^.!?\n]{0,40}[.!]?"
+    # or standing alone, after the sentence that warns: "Please read with care.", "Reader discretion is advised."
+    r"|" + CARE_SENTENCE,
     re.IGNORECASE,
 )
 

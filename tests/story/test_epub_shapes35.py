@@ -1,0 +1,100 @@
+"""EPUBs as readers send them, from the s35 probe of files nobody on the project wrote: Sigil's
+book whose "Before You Begin" page closes its content note with "Please read with care." was read
+as a chapter (and its title page another), declaring nothing; an Atticus "A Note from the Author"
+opening "Dear reader, this book deals with grief" declared nothing. Every book here is written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+from bot.story.model import Story
+from bot.warnings.declared import map_texts
+from tests.story.builders import epub_bytes, xhtml
+
+
+def _import(data: bytes, name: str = "book.epub") -> Story:
+    return import_story(data, name, max_bytes=1 << 20)
+
+
+def _ids(texts: list[str]) -> list[str]:
+    return sorted(map_texts(texts).ids)
+
+
+def _book(note: str, *, heading: str = "Before You Begin") -> bytes:
+    return epub_bytes(
+        [
+            ("note.xhtml", xhtml(f"<h2>{heading}</h2>{note}")),
+            ("title.xhtml", xhtml("<h1>Nightjar</h1><p>Beth Quill</p>")),
+            ("c1.xhtml", xhtml("<h2>Chapter One</h2><p>The nightjar called at dusk.</p><p>Anna counted.</p>")),
+            ("c2.xhtml", xhtml("<h2>Chapter Two</h2><p>He found her number in the phone book.</p>")),
+        ],
+        title="Nightjar",
+        author="Beth Quill",
+    )
+
+
+@pytest.mark.parametrize(
+    "closing", ["Please read with care.", "Take care of yourself while reading.", "Reader discretion is advised."]
+)
+def test_a_content_note_closing_on_a_request_for_care_is_the_books_declaration(closing: str) -> None:
+    story = _import(
+        _book(
+            f"<p>This book contains depictions of domestic abuse, stalking and a suicide attempt.</p><p>{closing}</p>"
+        )
+    )
+    assert [chapter.heading_number for chapter in story.chapters] == [1, 2]
+    assert _ids(story.meta.declared_warnings) == ["abuse", "suicide"]
+    assert all(closing not in paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+
+
+def test_a_page_of_prose_under_such_a_heading_stays_a_chapter() -> None:
+    """Guard: a prologue page that asks for care in a story's own voice is not a content note."""
+    story = _import(
+        _book("<p>The house had been empty for a year.</p><p>Please read with care.</p>", heading="Prologue")
+    )
+    assert [chapter.title for chapter in story.chapters][:1] == ["Prologue"]
+    assert story.meta.declared_warnings == []
+
+
+def test_a_note_addressing_its_readers_declares_what_the_book_deals_with() -> None:
+    book = epub_bytes(
+        [
+            ("title.xhtml", xhtml("<h1>The Lantern Sisters</h1><h2>Greer Ashdown</h2>")),
+            (
+                "note.xhtml",
+                xhtml(
+                    "<h2>A Note from the Author</h2><p>Dear reader, this book deals with grief and the death of a child.</p>"
+                    "<p>With love, Greer</p>"
+                ),
+            ),
+            ("c1.xhtml", xhtml("<h2>Chapter 1</h2><p>The sisters trimmed wicks for the whole street.</p>")),
+            ("c2.xhtml", xhtml("<h2>Chapter 2</h2><p>The oil came from whales.</p>")),
+        ],
+        title="The Lantern Sisters",
+        author="Greer Ashdown",
+    )
+    story = _import(book)
+    assert len(story.chapters) == 2
+    assert _ids(story.meta.declared_warnings) == ["death", "grief"]
+
+
+def test_a_letter_in_a_chapter_addressing_its_reader_declares_nothing() -> None:
+    """Guard: a character's letter ("Dear reader, the story you hold...") is story text."""
+    book = epub_bytes(
+        [
+            (
+                "c1.xhtml",
+                xhtml(
+                    "<h2>Chapter 1</h2><p>Dear reader, the story you hold was found in a drawer.</p><p>It was dusty.</p>"
+                ),
+            ),
+            ("c2.xhtml", xhtml("<h2>Chapter 2</h2><p>The drawer was locked again by morning.</p>")),
+        ],
+        title="The Drawer",
+        author="Ann Lee",
+    )
+    story = _import(book)
+    assert story.meta.declared_warnings == [] and story.chapters[0].declared_warnings == []
+    assert story.chapters[0].paragraphs[0].startswith("Dear reader, the story you hold")
