@@ -254,8 +254,10 @@ def make_soup(markup: str | bytes) -> BeautifulSoup:
                 breaks.append(node)
         elif isinstance(node, Comment):
             comments.append(node)
-    if hidden_classes:
-        dangerous.extend(soup.find_all(class_=lambda names: names in hidden_classes))
+    inserted = _tool_inserts(comments)
+    if hidden_classes or inserted:
+        dangerous.extend(soup.find_all(class_=lambda names: names in hidden_classes) if hidden_classes else [])
+        dangerous.extend(inserted)
         order = {id(node): index for index, node in enumerate(soup.descendants)}
         dangerous.sort(key=lambda tag: order[id(tag)])
     take_out(dangerous)
@@ -264,6 +266,30 @@ def make_soup(markup: str | bytes) -> BeautifulSoup:
         if not br.decomposed:
             _swap(br, NavigableString(_BR))
     return soup
+
+
+# What an archiving tool wraps the block it adds to a saved page in: the Wayback Machine's
+# "<!-- BEGIN WAYBACK TOOLBAR INSERT -->" ... "<!-- END WAYBACK TOOLBAR INSERT -->" around its toolbar
+# ("Wayback Machine", "2 captures", its calendar's months), which was a chapter before the story's.
+_INSERT_MARK = re.compile(r"\s*(BEGIN|END)\s+([A-Z][A-Z0-9 _-]{0,40}?)\s+INSERT\s*")
+
+
+def _tool_inserts(comments: list[Comment]) -> list[PageElement]:
+    """The nodes between a tool's BEGIN ... INSERT comment and its END comment among the same
+    parent's children; none where the END is not found there (a comment alone removes nothing)."""
+    found: list[PageElement] = []
+    for comment in comments:
+        mark = _INSERT_MARK.fullmatch(comment)
+        if mark is None or mark.group(1) != "BEGIN":
+            continue
+        between: list[PageElement] = []
+        for sibling in comment.next_siblings:
+            end = _INSERT_MARK.fullmatch(sibling) if isinstance(sibling, Comment) else None
+            if end is not None and end.group(1) == "END" and end.group(2) == mark.group(2):
+                found.extend(node for node in between if not isinstance(node, Comment))
+                break
+            between.append(sibling)
+    return found
 
 
 def take_out(nodes: list[PageElement]) -> None:

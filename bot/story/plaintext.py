@@ -1973,7 +1973,7 @@ def _name_over_story(text: str, following: Item | None) -> bool:
     if isinstance(following, Heading) and _HANDLE.fullmatch(name) and name.casefold() not in _NOT_HANDLES:
         return True  # a site's user name, "flourandfig" (Wattpad's title page copied)
     return (
-        isinstance(following, Heading)
+        (isinstance(following, Heading) or _warnings_under(following))
         and "\n" not in name
         and 2 <= len(words) <= 4
         and _name_like(name)
@@ -1982,6 +1982,22 @@ def _name_over_story(text: str, following: Item | None) -> bool:
         and not is_dedication_line(name)
         and name.casefold().split()[0] not in _NOT_NAME_STARTS
     )
+
+
+def _past_blank(items: list[Item], index: int) -> Item | None:
+    """The item at ``index``, or the one after it where it is a word processor's empty paragraph
+    (a blank break with no mark of its own, spacing a title page's lines)."""
+    item = items[index] if index < len(items) else None
+    if isinstance(item, SceneBreak) and not item.raw and index + 1 < len(items):
+        return items[index + 1]
+    return item
+
+
+def _warnings_under(following: Item | None) -> bool:
+    """Whether the paragraph under a title page's name declares warnings ("Content warnings: alcoholism"),
+    as a word processor's title page sets them before chapter one: the page goes on, the story has not
+    begun (read as its first paragraph, the name made a chapter of its own, which took the warnings)."""
+    return isinstance(following, Para) and declaration_line(following.text.split("\n")[0])
 
 
 _HANDLE = re.compile(r"@?[a-z][a-z0-9_.]{3,30}")  # a user name in lower case, one word
@@ -2395,7 +2411,11 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.values["author"] = [author]
             index += 1
             continue
-        if meta.title is not None and "author" not in meta.values and _name_over_story(text, following):
+        if (
+            meta.title is not None
+            and "author" not in meta.values
+            and _name_over_story(text, _past_blank(items, index + 1))
+        ):
             meta.values["author"] = [text.strip()]  # a title page's name under the title, no "by"
             index += 1
             continue

@@ -51,3 +51,62 @@ def test_a_table_of_paragraphs_that_is_no_field_table_stays_text() -> None:
     story = _read(LIBREOFFICE.format(rows=rows), "cartwright.html")
     assert story.meta.declared_warnings == []
     assert "My dear Alys, the clock is yours if you want it." in _text(story)
+
+
+WAYBACK = """<!DOCTYPE html><html><head><title>Glasswing - Chapter 1 | Lantern Fics</title></head><body>
+<!-- BEGIN WAYBACK TOOLBAR INSERT -->
+<div id="wm-ipp-base" lang="en" style="display:none;direction:ltr;"></div>
+<div id="wm-ipp" style="position:fixed;top:0"><div id="wm-ipp-inside"><table><tr><td class="c"><a href="https://web.archive.org/web/">Wayback Machine</a></td>
+<td><a href="#">2 captures</a><div>12 Jun 2009 - 30 Aug 2011</div></td><td><a>JUN</a> <a>AUG</a> <a>SEP</a></td></tr></table>
+<div id="wm-capinfo"><div>About this capture</div></div></div></div>
+{end}
+<center><h1>Glasswing</h1><h3>by Petra Vance</h3></center>
+<p><i>Rating: PG-13. Warnings: character death, blood.</i></p>
+<hr><h2>Chapter 1: Furnace</h2>
+<p>The furnace was never let go out, not even at Christmas.</p><p>Orla fed it before she fed herself.</p>
+</body></html>"""
+
+
+def test_an_archived_copys_inserted_toolbar_is_no_chapter() -> None:
+    """The Wayback Machine's toolbar, between its BEGIN and END INSERT comments, was chapter one
+    ("Wayback Machine", "2 captures"), the page's title and byline a chapter of their own, and the
+    warnings under them declared nothing."""
+    story = _read(WAYBACK.format(end="<!-- END WAYBACK TOOLBAR INSERT -->"))
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("Glasswing", "Petra Vance", "PG-13")
+    assert _ids(story.meta.declared_warnings) == ["blood-gore", "death"]
+    assert [chapter.title for chapter in story.chapters] == ["Furnace"]
+    assert story.chapters[0].paragraphs[0] == "The furnace was never let go out, not even at Christmas."
+
+
+def test_a_begin_comment_with_no_end_takes_nothing_out() -> None:
+    """Guard: only what lies between a tool's two marks goes."""
+    story = _read(WAYBACK.format(end="").replace("Wayback Machine", "The Lantern Archive"))
+    assert "The Lantern Archive" in _text(story)
+
+
+WORD_FILTERED = """<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"><meta name=Generator content="Microsoft Word 15 (filtered)"><title>The Lighthouse Keeper's Ledger</title></head>
+<body lang=EN-GB><div class=WordSection1>
+<p class=MsoTitle>The Lighthouse Keeper's Ledger</p><p class=MsoNormal align=center style='text-align:center'>{name}</p>
+<p class=MsoNormal>&nbsp;</p><p class=MsoNormal>{under}</p>
+<p class=MsoToc1><a href="#_Toc1">January<span>1</span></a></p><p class=MsoToc1><a href="#_Toc2">February<span>4</span></a></p></div>
+<div class=WordSection2><h1><a name="_Toc1"></a>January</h1><p class=MsoNormal>The light failed twice in the first week, both times in fog.</p>
+<h1><a name="_Toc2"></a>February</h1><p class=MsoNormal>The supply boat did not come.</p></div></body></html>"""
+
+
+def test_a_name_under_the_title_over_the_warnings_is_the_author() -> None:
+    """Word's title page, "Agathe Penrose" and a spacing paragraph over "Content warnings: ...":
+    the name was a chapter before chapter one, and the warnings that chapter's alone."""
+    page = WORD_FILTERED.format(name="Agathe Penrose", under="<b>Content warnings:</b> alcoholism; a death at sea")
+    story = _read(page, "ledger.htm")
+    assert (story.meta.title, story.meta.author) == ("The Lighthouse Keeper's Ledger", "Agathe Penrose")
+    assert [chapter.title for chapter in story.chapters] == ["January", "February"]
+    assert _ids(story.meta.declared_warnings) == ["addiction", "death"]
+    assert all(chapter.declared_warnings == [] for chapter in story.chapters)
+
+
+def test_a_line_over_story_text_is_no_author() -> None:
+    """Guard: a short line under the title over the story's prose is the story's."""
+    page = WORD_FILTERED.format(name="Agathe Penrose", under="The fog came in before the supply boat could.")
+    story = _read(page, "ledger.htm")
+    assert story.meta.author is None
+    assert "Agathe Penrose" in _text(story)
