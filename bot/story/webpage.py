@@ -99,6 +99,14 @@ _CHROME_WORDS = frozenset(
         "editsection",
         "catlinks",
         "printfooter",
+        # a forum post's signature under it (XenForo's "message-signature", phpBB's "signature",
+        # vBulletin's "signaturecontainer"): the poster's links to their other threads, on every post
+        "signature",
+        "signaturecontainer",
+        # a paid serial's offer under the free text: Kindle Vella's "token-unlock" ("Unlock episode 4
+        # with 18 tokens"), a "paywall" box
+        "unlock",
+        "paywall",
     ]
 )
 # Pairs of words that together name chrome where each alone may not.
@@ -553,7 +561,16 @@ def _names(element: Tag) -> list[str]:
     element_id = element.get("id")
     if isinstance(element_id, str):
         names.append(element_id)
+    # A name a site's own scripts and tests give an element where its classes are generated ("a b c"):
+    # Patreon's data-tag="post-tags", Medium's data-testid="authorName".
+    for attribute in _NAMING_ATTRIBUTES:
+        value = element.get(attribute)
+        if isinstance(value, str):
+            names.append(value)
     return names
+
+
+_NAMING_ATTRIBUTES = ("data-tag", "data-testid")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -110,3 +110,54 @@ def test_a_line_over_story_text_is_no_author() -> None:
     story = _read(page, "ledger.htm")
     assert story.meta.author is None
     assert "Agathe Penrose" in _text(story)
+
+
+VELLA = """<!DOCTYPE html><html lang="en-us"><head><title>Episode 1: Tallow | The Chandler's Daughter | Kindle Vella</title></head>
+<body><div id="vella-header"><a href="/">Kindle Vella</a><a href="/browse">Browse</a></div>
+<div class="story-header"><h2 class="story-title"><a href="/story/B0X">The Chandler's Daughter</a></h2><div class="author-name">By <a href="/author/y">Mira Kell</a></div></div>
+<div class="episode-header"><h1 class="episode-title">Episode 1: Tallow</h1></div>
+<div class="episode-content"><p>The tallow vats had to be stirred every hour through the night.</p><p>Wenna slept in the chair between.</p></div>
+<div class="token-unlock"><p>The first three episodes are free. Unlock episode 4 with 18 tokens.</p></div></body></html>"""
+
+PATREON = """<!DOCTYPE html><html lang="en"><head><title>Lantern Road, chapter 9 | Tove Haller on Patreon</title></head>
+<body><div id="renderPageContentWrapper"><header data-tag="nav"><a href="/home">Patreon</a></header>
+<div data-tag="post-card"><h1><span data-tag="post-title">Lantern Road, chapter 9</span></h1>
+<div data-tag="post-content"><p>The road was lit by lanterns nobody owned.</p><p>Ilse counted them as she walked.</p></div>
+<div data-tag="post-tags"><a href="/c/tove/posts?filters[tag]=Lantern%20Road">Lantern Road</a><a href="/c/tove/posts?filters[tag]=fiction">fiction</a></div>
+</div></div></body></html>"""
+
+FORUM_POST = """<!DOCTYPE html><html><head><title>Tidewrack (Original Fiction) | SpaceBattles</title></head><body>
+<h1 class="p-title-value">Tidewrack (Original Fiction)</h1>
+<article class="message message--post" data-author="Halyard"><div class="message-cell message-cell--main">
+<div class="message-content"><article class="message-body"><div class="bbWrapper">The tide left things on the shingle every morning, and Jenny sorted them.<br><br>Rope, bottle, boot, a dead gull.</div></article></div>
+<div class="{name}"><div class="bbWrapper">My other quest: <a href="/threads/x">The Salt Road</a> | Discord: halyard#0001</div></div>
+</div></article></body></html>"""
+
+
+def test_a_paid_serials_offer_to_unlock_the_next_episode_is_no_story() -> None:
+    story = _read(VELLA)
+    assert story.chapters[0].paragraphs == [
+        "The tallow vats had to be stirred every hour through the night.",
+        "Wenna slept in the chair between.",
+    ]
+
+
+def test_an_element_named_by_a_data_tag_is_chrome_by_that_name() -> None:
+    """Patreon names its elements by data-tag, not class: its "post-tags" links were story text."""
+    story = _read(PATREON)
+    assert story.chapters[0].paragraphs == [
+        "The road was lit by lanterns nobody owned.",
+        "Ilse counted them as she walked.",
+    ]
+
+
+def test_a_forum_posts_signature_is_no_story() -> None:
+    story = _read(FORUM_POST.format(name="message-signature"))
+    assert "My other quest" not in _text(story)
+    assert story.chapters[0].paragraphs[-1] == "Rope, bottle, boot, a dead gull."
+
+
+def test_a_division_with_no_chrome_name_under_a_post_stays_text() -> None:
+    """Guard: the same division named for what it holds ("message-postscript") is the post's."""
+    story = _read(FORUM_POST.format(name="message-postscript"))
+    assert "My other quest: The Salt Road | Discord: halyard#0001" in _text(story)
