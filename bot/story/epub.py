@@ -29,6 +29,7 @@ from bot.story.errors import StoryFormatError
 from bot.story.gutenberg import drop_header
 from bot.story.htmltext import (
     BLOCKS,
+    abstract_summary,
     check_markup,
     drop_back_links,
     drop_cap_images,
@@ -646,6 +647,7 @@ def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
     and a block marked as the author's note is the chapter's note (see :func:`label_author_notes`)."""
     for span in body.find_all("span", class_="header-section-number"):
         span.decompose()
+    abstract_summary(body)  # Pandoc's abstract on its title page: the book's summary
     drop_cap_images(body)
     label_author_notes(soup, body)
     drop_back_links(body)

@@ -1138,6 +1138,48 @@ def preformatted_story(soup: BeautifulSoup) -> tuple[str, str | None] | None:
     return text, element_text(title) if title else None
 
 
+_ABSTRACT_CHARS = 1500  # a summary is a paragraph or two; a paper's long abstract is its own text
+
+
+def abstract_summary(body: Tag) -> None:
+    """A document's abstract, as Pandoc sets one in its title block (``<div class="abstract">`` under
+    its "Abstract" title; ``role="doc-abstract"``, ``epub:type="abstract"`` elsewhere), becomes its
+    "Summary:" line: read as text, "Abstract" and the blurb were the first chapter's opening lines and
+    the story had no summary. The first such element only, and a short one."""
+    abstract = body.find(_is_abstract)
+    if not isinstance(abstract, Tag):
+        return
+    for title in abstract.find_all(class_="abstract-title"):
+        title.decompose()
+    first = abstract.find(_HEADING_NAMES)
+    if isinstance(first, Tag) and element_text(first).strip(" :").casefold() in ("abstract", "summary"):
+        first.decompose()
+    text = " ".join(element_text(abstract).split())
+    if text and len(text) <= _ABSTRACT_CHARS:
+        summary = Tag(name="p")
+        summary.string = f"Summary: {text}"
+        header = abstract.find_parent("header")
+        if header is None:
+            abstract.replace_with(summary)
+        else:  # out of the title block, which goes as the page's chrome: its title and author are the <head>'s
+            abstract.decompose()
+            header.insert_after(summary)
+
+
+_HEADING_NAMES = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _is_abstract(tag: Tag) -> bool:
+    if not tag.attrs:
+        return False
+    classes = tag.get("class") or []
+    return (
+        "abstract" in (classes.split() if isinstance(classes, str) else classes)
+        or tag.get("role") == "doc-abstract"
+        or "abstract" in str(tag.get("epub:type") or "").split()
+    )
+
+
 def parse_generic_html(
     soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
@@ -1149,6 +1191,7 @@ def parse_generic_html(
     ``<h3>Story</h3>``) is a section of its chapter, as in Markdown (:mod:`bot.story.note_headings`).
     """
     label_author_notes(soup, soup.body or soup)
+    abstract_summary(soup.body or soup)  # (before the chrome goes: Pandoc sets it in its title block's <header>)
     separate_chips(soup.body or soup)
     book_author = single_page_book(soup.body or soup) or wikisource_author(soup.body or soup)
     poster = forum_author(soup.body or soup)

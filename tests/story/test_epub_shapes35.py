@@ -98,3 +98,28 @@ def test_a_letter_in_a_chapter_addressing_its_reader_declares_nothing() -> None:
     story = _import(book)
     assert story.meta.declared_warnings == [] and story.chapters[0].declared_warnings == []
     assert story.chapters[0].paragraphs[0].startswith("Dear reader, the story you hold")
+
+
+def test_pandocs_abstract_on_its_title_page_is_the_books_summary() -> None:
+    book = epub_bytes(
+        [
+            (
+                "title_page.xhtml",
+                xhtml(
+                    '<section epub:type="titlepage" class="titlepage"><h1 class="title">The Salt Wife</h1>'
+                    '<p class="author">Morwenna Tregear</p><div class="abstract"><div class="abstract-title">Abstract</div>'
+                    "<p>A fisherman marries a woman who came out of the sea, and regrets nothing.</p></div></section>"
+                ),
+            ),
+            (
+                "ch001.xhtml",
+                xhtml('<section class="level1"><h1>The Catch</h1><p>Jory pulled her up in the nets.</p></section>'),
+            ),
+            ("ch002.xhtml", xhtml('<section class="level1"><h1>The Shore</h1><p>She walked the shore.</p></section>')),
+        ],
+        title="The Salt Wife",
+        author="Morwenna Tregear",
+    )
+    story = _import(book)
+    assert story.meta.summary == "A fisherman marries a woman who came out of the sea, and regrets nothing."
+    assert [chapter.title for chapter in story.chapters] == ["The Catch", "The Shore"]

@@ -161,3 +161,26 @@ def test_a_division_with_no_chrome_name_under_a_post_stays_text() -> None:
     """Guard: the same division named for what it holds ("message-postscript") is the post's."""
     story = _read(FORUM_POST.format(name="message-postscript"))
     assert "My other quest: The Salt Road | Discord: halyard#0001" in _text(story)
+
+
+PANDOC = """<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en"><head><meta charset="utf-8" /><meta name="generator" content="pandoc" />
+<meta name="author" content="Hester Quayle" /><title>The Weather Station</title></head><body>
+<header id="title-block-header"><h1 class="title">The Weather Station</h1><p class="author">Hester Quayle</p><p class="date">2023</p>
+<div class="abstract"><div class="abstract-title">Abstract</div><p>{abstract}</p></div></header>
+<h1 id="pressure">Pressure</h1><p>The barometer dropped four millibars before lunch.</p><p>Aud tapped the glass as if that would help.</p>
+<h1 id="front">Front</h1><p>The front came in sideways and took the anemometer with it.</p></body></html>"""
+
+
+def test_pandocs_abstract_is_the_summary() -> None:
+    story = _read(PANDOC.format(abstract="Two meteorologists on an island, one barometer, and a long winter."))
+    assert story.meta.summary == "Two meteorologists on an island, one barometer, and a long winter."
+    assert [chapter.title for chapter in story.chapters] == ["Pressure", "Front"]
+    assert "Abstract" not in _text(story)
+
+
+def test_an_abstract_as_long_as_a_chapter_is_no_summary() -> None:
+    """Guard: past a blurb's length, the abstract is left as it was (the title block's, not the story's)."""
+    story = _read(PANDOC.format(abstract="The barometer fell. " * 120))
+    assert story.meta.summary is None
+    assert [chapter.title for chapter in story.chapters][-2:] == ["Pressure", "Front"]
