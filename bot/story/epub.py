@@ -40,6 +40,7 @@ from bot.story.htmltext import (
     move_notes_across,
     new_soup,
     pair_notes_across,
+    space_heading_labels,
     strip_doctype,
 )
 from bot.story.limits import (
@@ -648,6 +649,7 @@ def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
     for span in body.find_all("span", class_="header-section-number"):
         span.decompose()
     abstract_summary(body)  # Pandoc's abstract on its title page: the book's summary
+    space_heading_labels(body)  # Vellum's "<span class="chapter-number">Two</span><span ...>Salt</span>"
     drop_cap_images(body)
     label_author_notes(soup, body)
     drop_back_links(body)

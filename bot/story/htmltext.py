@@ -1212,7 +1212,7 @@ def parse_generic_html(
     newsletter_notes(body)
     image_lines(body)
     _mark_title_style(soup, body)
-    _spaced_heading_labels(body)
+    space_heading_labels(body)
     items = _page_header(note_sections(titles_from_next_line(_without_front_images(html_items(body)))))
     items = _title_over_fields(_without_site_lines(_from_post_header(items)))
     title = soup.find("title")
@@ -1375,7 +1375,7 @@ _HEADING_LABEL = re.compile(r"(?:chapter|ch\.?|episode|part)[ \t]+\d{1,4}[.:]?",
 _LABELS_MOST = 2_000  # headings looked at on a page
 
 
-def _spaced_heading_labels(body: Tag) -> None:
+def space_heading_labels(body: Tag) -> None:
     """A space after a chapter's label set in an element of its own inside its heading (Webnovel's
     ``<h1><span class="mr8">Chapter 12</span>The Cinder Road</h1>``, spaced by the site's style
     sheet): read as text, the heading was "Chapter 12The Cinder Road", no chapter heading at all."""
@@ -1388,6 +1388,40 @@ def _spaced_heading_labels(body: Tag) -> None:
                 and following[:1].isalnum()
             ):
                 label.insert_after(NavigableString(" "))
+            elif _number_element(label) and _title_follows(following):
+                # Vellum's and Reedsy's <span class="chapter-number">Two</span><span class="chapter-title">Salt</span>:
+                # "TwoSalt" (or "2 Wings") was the title, no number read
+                label.insert_after(NavigableString(": "))
+
+
+_NUMBER_NAMES = frozenset(["number", "num", "ordinal"])
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_CHAPTER_NUMBER = re.compile(
+    rf"(?:(?:chapter|part|book)[ \t]+)?(?:\d{{1,4}}|[ivxlcdm]{{1,8}}|(?:{_NUMBER_WORDS})(?:[ -](?:{_NUMBER_WORDS}))?)\.?",
+    re.IGNORECASE,
+)
+
+
+def _number_element(label: Tag) -> bool:
+    """An element inside a heading that its class or ``epub:type`` calls the chapter's number, and
+    that holds one ("2", "II", "Two", "Chapter Two")."""
+    names = label.get("class") or []
+    words = {
+        word for name in ([names] if isinstance(names, str) else names) for word in re.split(r"[^a-z]+", name.lower())
+    }
+    words.update(str(label.get("epub:type") or "").lower().split())
+    return bool(words & _NUMBER_NAMES) and _CHAPTER_NUMBER.fullmatch(label.get_text().strip()) is not None
+
+
+def _title_follows(following: PageElement | None) -> bool:
+    """Whether words follow a chapter's number in its heading, with no mark between them."""
+    if isinstance(following, NavigableString):
+        text = following.strip()
+        return following[:1].isalnum() or (following[:1].isspace() and text[:1].isalnum())
+    return isinstance(following, Tag) and following.get_text().strip()[:1].isalnum()
 
 
 def _without_site_lines(items: list[Item]) -> list[Item]:

@@ -123,3 +123,44 @@ def test_pandocs_abstract_on_its_title_page_is_the_books_summary() -> None:
     story = _import(book)
     assert story.meta.summary == "A fisherman marries a woman who came out of the sea, and regrets nothing."
     assert [chapter.title for chapter in story.chapters] == ["The Catch", "The Shore"]
+
+
+def _numbered(heading: str) -> bytes:
+    return epub_bytes(
+        [
+            (
+                "c1.xhtml",
+                xhtml(
+                    f'<section epub:type="chapter">{heading.format(n="One", d="1", t="Ember")}<p>The forge was never let go out.</p></section>'
+                ),
+            ),
+            (
+                "c2.xhtml",
+                xhtml(
+                    f'<section epub:type="chapter">{heading.format(n="Two", d="2", t="Salt")}<p>The salt traders came.</p></section>'
+                ),
+            ),
+        ],
+        title="Salt and Ember",
+        author="Delphine Okafor",
+    )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<h1 class="chapter-heading"><span class="chapter-number">{n}</span><span class="chapter-title">{t}</span></h1>',
+        '<h1 class="chapter-title"><span class="chapter-number">{d}</span> {t}</h1>',
+        '<h2><span epub:type="ordinal">{n}</span><span>{t}</span></h2>',
+    ],
+)
+def test_a_chapters_number_in_an_element_of_its_own_is_no_part_of_its_title(heading: str) -> None:
+    """Vellum's heading read "OneEmber", Reedsy's "1 Ember"."""
+    story = _import(_numbered(heading))
+    assert [chapter.title for chapter in story.chapters] == ["Ember", "Salt"]
+
+
+def test_a_number_alone_in_its_heading_stays_the_chapters_number() -> None:
+    """Guard: with no title beside it, nothing is added."""
+    story = _import(_numbered('<h1><span class="chapter-number">Chapter {n}</span></h1>'))
+    assert [(chapter.title, chapter.heading_number) for chapter in story.chapters] == [(None, 1), (None, 2)]
