@@ -116,6 +116,8 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
     zipped = _zipped_kind(data) if data.startswith(b"PK\x03\x04") else None
     if zipped == _EPUB:  # an EPUB under any name: "story", "story.zip", a phone's lost ".epub"
         return read_epub(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
+    if zipped is None and data.startswith(b"PK\x03\x04") and (page := zipped_page(data, max_bytes)) is not None:
+        data, suffix = page, ".html"  # Google Docs' "Web page (.html, zipped)": read as the page it holds
     kind = zipped or _document_kind(data) or (None if _markup_inside(data, suffix) else _UNSUPPORTED.get(suffix))
     if kind:
         raise StoryFormatError(f"This is {kind}; Dogear reads {SUPPORTED} files, so save it as one.")
@@ -362,6 +364,34 @@ def _zipped_kind(data: bytes) -> str | None:
 
 
 _MIMETYPE_HEAD = 100
+# What a zipped web page holds beside its one page: the pictures and styles Google Docs' "Download >
+# Web page (.html, zipped)" writes ("Story.html", "images/image1.png"), the only way it saves HTML.
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+_PAGE_EXTRAS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".css")
+MAX_PAGE_MEMBERS = 500  # a document's pictures; a zip of more is no saved page
+
+
+def zipped_page(data: bytes, max_bytes: int) -> bytes | None:
+    """The web page a zip holds when it holds one and nothing else but its pictures and styles
+    (Google Docs' zipped HTML export); None for any other zip (refused as a zip archive). The page
+    is unpacked to ``max_bytes`` at most, whatever its entry says: past that, the upload's size
+    refusal, as if it had been sent unzipped; the pictures are never unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [info for info in archive.infolist() if not info.is_dir()]
+            if len(members) > MAX_PAGE_MEMBERS:
+                return None
+            pages = [info for info in members if info.filename.lower().endswith(_PAGE_SUFFIXES)]
+            if len(pages) != 1 or "/" in pages[0].filename.strip("/"):
+                return None
+            if any(info not in pages and not info.filename.lower().endswith(_PAGE_EXTRAS) for info in members):
+                return None
+            with archive.open(pages[0]) as member:
+                page = member.read(max_bytes + 1)
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError, ValueError, EOFError, zlib.error):
+        return None
+    check_size(page, max_bytes)
+    return page
 
 
 def _head(archive: zipfile.ZipFile, name: str) -> bytes:

@@ -5,6 +5,12 @@ Every page here is written for these tests."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
+import pytest
+
+from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.model import Story
 from bot.warnings.declared import map_texts
@@ -184,3 +190,49 @@ def test_an_abstract_as_long_as_a_chapter_is_no_summary() -> None:
     story = _read(PANDOC.format(abstract="The barometer fell. " * 120))
     assert story.meta.summary is None
     assert [chapter.title for chapter in story.chapters][-2:] == ["Pressure", "Front"]
+
+
+def _zipped(members: dict[str, bytes | str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+GDOCS_ZIPPED = """<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><title>The Quarryman</title></head>
+<body class="c4 doc-content"><p class="c3 title" id="h.x"><span class="c1">The Quarryman</span></p><p class="c0"><span>by Elin Rowe</span></p>
+<p class="c0"><span>CW: a quarry accident; death</span></p>
+<h1 id="h.1"><span>The Hill</span></h1><p class="c0"><span>The stone came out of the hill in blocks the size of cottages.</span></p>
+<p class="c0"><span><img src="images/image1.png" style="width: 200px"></span></p>
+<h1 id="h.2"><span>The Chain</span></h1><p class="c0"><span>Dai was under the third block when the chain went.</span></p></body></html>"""
+PICTURE = b"\x89PNG\r\n\x1a\n" + bytes(64)
+
+
+def test_google_docs_zipped_web_page_is_read_as_the_page() -> None:
+    """Google Docs saves HTML only as a zip of the page and its pictures: it was refused as a zip archive."""
+    data = _zipped({"TheQuarryman.html": GDOCS_ZIPPED, "images/image1.png": PICTURE})
+    story = import_story(data, "TheQuarryman.zip", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Quarryman", "Elin Rowe")
+    assert [chapter.title for chapter in story.chapters] == ["The Hill", "The Chain"]
+    assert _ids(story.meta.declared_warnings) == ["death"]
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        {"a.html": GDOCS_ZIPPED, "b.html": GDOCS_ZIPPED},  # two pages: a site, not a story's page
+        {"story.html": GDOCS_ZIPPED, "run.exe": b"MZ"},  # something besides pictures
+        {"pages/story.html": GDOCS_ZIPPED},  # the page in a folder: no export's shape
+    ],
+)
+def test_other_zips_holding_pages_are_still_refused(members: dict[str, bytes | str]) -> None:
+    with pytest.raises(StoryFormatError, match="zip archive"):
+        import_story(_zipped(members), "site.zip", max_bytes=1 << 20)
+
+
+def test_a_zipped_page_past_the_size_limit_is_refused_for_its_size() -> None:
+    """The page is unpacked to the limit and no further, whatever its entry says."""
+    page = GDOCS_ZIPPED.replace("</body>", "<p>" + "stone " * 40_000 + "</p></body>")
+    with pytest.raises(StoryFormatError, match="larger than the 98 KiB limit"):
+        import_story(_zipped({"story.html": page}), "story.zip", max_bytes=100_000)
