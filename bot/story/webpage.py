@@ -1325,7 +1325,32 @@ def page_author(body: Tag) -> str | None:
     name = _BY_PREFIX.sub("", squeezed_text(named)).strip() if isinstance(named, Tag) else ""
     if name and len(name.split()) <= _NAME_WORDS:
         return name
-    return _byline_box(body)
+    return _byline_box(body) or _stats_byline(body)
+
+
+_ROW_DEPTH = 2  # from a user's link up to the row of items it opens
+
+
+def _stats_byline(body: Tag) -> str | None:
+    """The author a row of items opens with a link to a user's page, the rest of it the chapter's
+    counts and dates (Webnovel's ``<span><a href="/profile/1">Wen_Aster</a></span><span>1,704
+    words</span><span>Updated Jun 5, 2021</span>``, laid out apart by its style sheet), the row taken
+    out: read as text, "Wen_Aster1,704 wordsUpdated Jun 5, 2021" was the chapter's first paragraph.
+    Only a row of elements with no words between them, the others a stats line (:func:`stats_line`)."""
+    for link in body.find_all("a", href=AUTHOR_HREF, limit=_HEADER_LINKS_MOST):
+        name = squeezed_text(link)
+        item: Tag = link
+        for row in itertools.islice(link.parents, _ROW_DEPTH):
+            items = [child for child in row.contents if isinstance(child, Tag)]
+            loose = any(isinstance(child, NavigableString) and child.strip() for child in row.contents)
+            if len(items) >= 2 and not loose and items[0] is item and squeezed_text(item) == name:
+                rest = " · ".join(squeezed_text(child) for child in items[1:])
+                if name and len(name.split()) <= _NAME_WORDS and stats_line(rest):
+                    row.decompose()
+                    return name
+                break
+            item = row
+    return None
 
 
 _AO3_TITLE = re.compile(

@@ -236,3 +236,27 @@ def test_a_zipped_page_past_the_size_limit_is_refused_for_its_size() -> None:
     page = GDOCS_ZIPPED.replace("</body>", "<p>" + "stone " * 40_000 + "</p></body>")
     with pytest.raises(StoryFormatError, match="larger than the 98 KiB limit"):
         import_story(_zipped({"story.html": page}), "story.zip", max_bytes=100_000)
+
+
+WEBNOVEL = """<!DOCTYPE html><html><head><title>Ember Court Chapter 3 - Soot - Webnovel</title></head>
+<body><div class="g_header"><a href="/">WEBNOVEL</a><a href="/stories/novel">Browse</a></div>
+<div class="cha-wrap"><div class="cha-hd"><div class="cha-hd-mn"><h1 class="cha-tit"><span class="j_chapterName"><span class="mr8">Chapter 3</span>Soot</span></h1>
+<div class="cha-hd-info"><span><a class="c_primary" href="/profile/1">Kestrel_Vane</a></span>{rest}</div></div></div>
+<div class="cha-content"><div class="cha-words"><p class="cha-paragraph"><span class="content-wrap">Soot lay on every sill in the Ember Court.</span></p><p class="cha-paragraph"><span class="content-wrap">The maids wiped it and it came back by noon.</span></p></div></div></div></body></html>"""
+
+
+def test_a_row_opening_with_the_users_link_over_the_chapters_counts_names_the_author() -> None:
+    """Webnovel's row "Kestrel_Vane1,210 wordsUpdated Feb 5, 2022" was the chapter's first paragraph."""
+    story = _read(WEBNOVEL.format(rest="<span>1,210 words</span><span>Updated Feb 5, 2022</span>"))
+    assert story.meta.author == "Kestrel_Vane"
+    assert story.chapters[0].paragraphs == [
+        "Soot lay on every sill in the Ember Court.",
+        "The maids wiped it and it came back by noon.",
+    ]
+
+
+def test_a_users_link_beside_words_that_are_no_counts_stays_text() -> None:
+    """Guard: "Kestrel_Vane" beside a sentence is no byline row."""
+    story = _read(WEBNOVEL.format(rest="<span>kept the furnace lit all winter.</span>"))
+    assert story.meta.author != "Kestrel_Vane"
+    assert "kept the furnace lit all winter." in _text(story)
