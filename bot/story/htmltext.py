@@ -1289,6 +1289,12 @@ _CHAPTER_SUFFIX = re.compile(
 )
 
 
+# A chapter's label, number and title before a bar, the story's name after it.
+_CHAPTER_PREFIX = re.compile(
+    r"^[ \t]*(?:chapter|ch\.?|ep\.?|episode|part)[ \t]*\d{1,4}\b[^|｜]{0,120}?[ \t]+[|｜][ \t]+(?=\S)", re.IGNORECASE
+)
+
+
 def _site_name(page_title: str | None) -> str | None:
     """The site a page's ``<title>`` names after a bar: "... | Scribble Hub"."""
     match = _SITE_SUFFIX.match(page_title or "")
@@ -1302,6 +1308,9 @@ def _story_part(page_title: str | None) -> str | None:
         return None
     match = _SITE_SUFFIX.match(page_title)
     page = match.group("page") if match else page_title
+    page = (
+        _CHAPTER_PREFIX.sub("", page, count=1).strip() or page
+    )  # Tapas's "Ep. 14 - The Second Key | The Lockmaker's Widow"
     return _CHAPTER_SUFFIX.sub("", page).strip() or page.strip()
 
 

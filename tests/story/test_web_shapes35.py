@@ -260,3 +260,21 @@ def test_a_users_link_beside_words_that_are_no_counts_stays_text() -> None:
     story = _read(WEBNOVEL.format(rest="<span>kept the furnace lit all winter.</span>"))
     assert story.meta.author != "Kestrel_Vane"
     assert "kept the furnace lit all winter." in _text(story)
+
+
+TAPAS = """<!DOCTYPE html><html lang="en"><head><title>{title}</title></head><body>
+<div id="header" class="header"><a class="logo" href="/">TAPAS</a><a href="/novels">Novels</a></div>
+<div class="viewer-section"><article class="viewer__body"><div class="ep-epub-contents"><p>The second key was smaller than the first and warmer.</p><p>Hedda turned it over twice and put it in her apron.</p></div></article></div></body></html>"""
+
+
+def test_an_episodes_label_and_title_before_the_bar_leave_the_storys_name() -> None:
+    """Tapas titles a page "Ep. 14 - The Second Key | The Lockmaker's Widow | Tapas Novels"; the story was
+    titled "Ep. 14 - The Second Key | The Lockmaker's Widow"."""
+    story = _read(TAPAS.format(title="Ep. 14 - The Second Key | The Lockmaker's Widow | Tapas Novels"))
+    assert story.meta.title == "The Lockmaker's Widow"
+
+
+def test_a_title_opening_with_a_chapter_word_and_no_number_keeps_it() -> None:
+    """Guard: "Chapter House | Ferryman Tales" names no chapter."""
+    story = _read(TAPAS.format(title="Chapter House | Ferryman Tales | Tapas Novels"))
+    assert story.meta.title == "Chapter House | Ferryman Tales"
