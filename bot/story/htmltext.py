@@ -1221,7 +1221,7 @@ def parse_generic_html(
     prefix: list[Item] = []
     if byline is not None:  # a reading site's bar names the story: the page's <title> names the part
         prefix.append(Para(f"Title: {byline[0]}", 0))
-    elif serial is not None:
+    elif serial is not None and (between_chapters or _opens_on_chapter(items)):
         prefix.append(Para(f"Title: {serial}", 0))
     if byline is not None and not (meta_author and meta_author.get("content")):
         prefix.append(Para(f"Author: {byline[1]}", 0))
@@ -1261,6 +1261,14 @@ def parse_generic_html(
         max_chapters=max_chapters,
         fallback_title=_story_part(fallback),
     )
+
+
+def _opens_on_chapter(items: list[Item]) -> bool:
+    """Whether the page's first heading names a chapter ("Chapter 12 – The Glass Tower", "Part 3"), so
+    the blog it is posted on names the story, a web serial's: a post under a title of its own
+    ("Kestrel Hill") is a story of its own, and the blog's name ("Marginalia") titled it."""
+    first = next((item for item in items if isinstance(item, Heading)), None)
+    return first is not None and (first.kind != "markdown" or first.number is not None)
 
 
 def _without_closing_headings(items: list[Item]) -> list[Item]:

@@ -278,3 +278,21 @@ def test_a_title_opening_with_a_chapter_word_and_no_number_keeps_it() -> None:
     """Guard: "Chapter House | Ferryman Tales" names no chapter."""
     story = _read(TAPAS.format(title="Chapter House | Ferryman Tales | Tapas Novels"))
     assert story.meta.title == "Chapter House | Ferryman Tales"
+
+
+BLOG_POST = """<html><head><meta charset="utf-8"><title>{heading} &#8211; Marginalia</title><meta name="generator" content="WordPress 6.2"></head><body class="single single-post">
+<header id="masthead" class="site-header"><p class="site-title"><a href="/" rel="home">Marginalia</a></p></header>
+<main id="main"><article class="post type-post"><header class="entry-header"><h1 class="entry-title">{heading}</h1><div class="entry-meta"><span class="posted-on">Posted on <time class="entry-date published">June 3, 2021</time></span><span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/rhian/">Rhian Tate</a></span></span></div></header>
+<div class="entry-content"><p>The kestrel hung over the same patch of hill every afternoon.</p><p>Ffion timed it with her father's watch.</p></div></article></main></body></html>"""
+
+
+def test_a_blog_post_under_a_title_of_its_own_is_not_titled_with_the_blogs_name() -> None:
+    story = _read(BLOG_POST.format(heading="Kestrel Hill"))
+    assert (story.meta.title, story.meta.author) == ("Kestrel Hill", "Rhian Tate")
+
+
+def test_a_blog_post_heading_a_chapter_is_the_blogs_serial() -> None:
+    """Guard: "Chapter 4 – The Hide" on a serial's blog is a chapter of the story the blog names."""
+    story = _read(BLOG_POST.format(heading="Chapter 4 &#8211; The Hide"))
+    assert story.meta.title == "Marginalia"
+    assert [chapter.title for chapter in story.chapters] == ["The Hide"]
