@@ -65,6 +65,7 @@ from bot.story.webpage import (
     blog_post_byline,
     box_title,
     chapter_links,
+    chapter_title_blocks,
     closing_site_block,
     date_line,
     divider_images,
@@ -1207,6 +1208,7 @@ def parse_generic_html(
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
         body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's
     divider_images(body)
+    chapter_title_blocks(body)
     closing_site_block(body)
     post_subtitle(body)
     newsletter_notes(body)

@@ -88,6 +88,7 @@ _KEYS: dict[str, str] = {
     "blurb": "summary",
     "note": "notes",
     "notes": "notes",
+    "story notes": "notes",  # eFiction's label over the notes of the whole story
     "author's note": "notes",
     "author's notes": "notes",
     "authors note": "notes",

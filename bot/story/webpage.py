@@ -107,6 +107,7 @@ _CHROME_WORDS = frozenset(
         # with 18 tokens"), a "paywall" box
         "unlock",
         "paywall",
+        "jumpmenu",  # eFiction's chapter menu and its "Reviews (3)" link over and under a chapter
     ]
 )
 # Pairs of words that together name chrome where each alone may not.
@@ -466,7 +467,9 @@ def _is_chrome(element: Tag) -> bool:
 
 
 _HEADER_WORDS = frozenset(["header", "head", "topbar"])
-_HOME_PATHS = frozenset(["", "/", "./", "index.html", "/index.html", "index.htm", "/index.htm"])
+_HOME_PATHS = frozenset(
+    ["", "/", "./", "index.html", "/index.html", "index.htm", "/index.htm", "index.php", "/index.php"]
+)
 
 
 def _site_header(element: Tag, names: list[str]) -> bool:
@@ -730,7 +733,10 @@ def _thread_starter(body: Tag) -> str | None:
 
 
 # An address of a user's page: "/user/moonlitpages" (Wattpad), "/users/odile", "/u/12", "viewuser.php?uid=".
-AUTHOR_HREF = re.compile(r"/(?:users?|u|profile|member|members|author|authors|viewuser\.php)\b", re.IGNORECASE)
+# (eFiction's archives link their users relative to the page: "viewuser.php?uid=77")
+AUTHOR_HREF = re.compile(
+    r"/(?:users?|u|profile|member|members|author|authors|viewuser\.php)\b|^viewuser\.php\b", re.IGNORECASE
+)
 _BY = re.compile(r"^\s*by\s*$", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^\s*(?:(?:posted|written)[ \t]+)?by\s+", re.IGNORECASE)  # Blogger's "Posted by Nell"
 
@@ -751,6 +757,9 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
         if not isinstance(by, Tag) or by is body:
             continue
         parts = [child for child in by.contents if not (isinstance(child, NavigableString) and not child.strip())]
+        if (titled := _linked_title_by(by, parts, link)) is not None:
+            by.decompose()
+            return titled
         says_by = len(parts) == 1 and parts[0] is link and _BY_PREFIX.match(squeezed_text(link)) is not None
         if not says_by and not (
             len(parts) == 2 and parts[1] is link and isinstance(parts[0], NavigableString) and _BY.match(parts[0])
@@ -770,6 +779,25 @@ def story_byline(body: Tag) -> tuple[str, str] | None:
         by.decompose()
         return title, author
     return None
+
+
+def _linked_title_by(line: Tag, parts: list[PageElement], author: Tag) -> tuple[str, str] | None:
+    """The title and author of a line that is only a link to the story, "by" and a link to a user's
+    page, outside any heading: eFiction's ``<div id="pagetitle"><a href="viewstory.php?sid=812">The
+    Quiet Mill</a> by <a href="viewuser.php?uid=77">hollowfen</a></div>`` (a heading of that shape,
+    FanFicFare's, is the title heading's own). Read as text it was "The Quiet Mill by hollowfen",
+    the story's title, and the story had no author."""
+    if line.name in _HEADINGS or len(parts) != 3 or parts[2] is not author:
+        return None
+    story, by = parts[0], parts[1]
+    if not (isinstance(story, Tag) and story.name == "a" and isinstance(by, NavigableString) and _BY.match(by)):
+        return None
+    if AUTHOR_HREF.search(str(story.get("href") or "")):
+        return None
+    title, name = squeezed_text(story), squeezed_text(author)
+    if not title or not name or len(name.split()) > _NAME_WORDS:
+        return None
+    return title, name
 
 
 # A blog post's line of who posted it when (WordPress's "entry-meta": "Posted on March 5, 2021 by
@@ -1399,6 +1427,40 @@ def _names_author_name(names: str | list[str] | None) -> bool:
 
 
 _CHIPS_MOST = 200  # Notion's property values looked at on a page
+
+
+_TITLE_BLOCK_NAMES = frozenset(["chaptertitle", "chapter-title", "chapter_title", "episode-title", "episodetitle"])
+_TITLE_BLOCK_CHARS = 150
+_TITLE_BLOCKS_MOST = 2_000
+
+
+def chapter_title_blocks(body: Tag) -> None:
+    """A division or paragraph a class calls a chapter's title (eFiction's ``div.chaptertitle``
+    "1. Brine", Tapas's ``p.episode-title``) is the chapter's heading, less a "by" and a link to the
+    author's page after it ("The Wheel by hollowfen"): read as a line of text, a page of every
+    chapter (eFiction's printable story) was one chapter, each chapter's notes all the first's.
+    Only a short line with no block inside it."""
+    for block in body.find_all(["div", "p", "span"], class_=_names_title_block, limit=_TITLE_BLOCKS_MOST):
+        if block.find_parent(_HEADINGS) is not None or block.find(list(_BLOCK_TAGS)) is not None:
+            continue
+        parts = [child for child in block.contents if not (isinstance(child, NavigableString) and not child.strip())]
+        if (
+            len(parts) >= 2
+            and isinstance(parts[-1], Tag)
+            and parts[-1].name == "a"
+            and AUTHOR_HREF.search(str(parts[-1].get("href") or ""))
+            and isinstance(parts[-2], NavigableString)
+            and re.search(r"\bby\s*$", parts[-2], re.IGNORECASE)
+        ):
+            parts[-1].decompose()
+            parts[-2].replace_with(NavigableString(re.sub(r"\s*\bby\s*$", "", parts[-2], flags=re.IGNORECASE)))
+        text = squeezed_text(block)
+        if text and len(text) <= _TITLE_BLOCK_CHARS:
+            block.name = "h2"
+
+
+def _names_title_block(names: str | list[str] | None) -> bool:
+    return names is not None and bool(_classes_of(names) & _TITLE_BLOCK_NAMES)
 
 
 def separate_chips(body: Tag) -> None:

@@ -296,3 +296,53 @@ def test_a_blog_post_heading_a_chapter_is_the_blogs_serial() -> None:
     story = _read(BLOG_POST.format(heading="Chapter 4 &#8211; The Hide"))
     assert story.meta.title == "Marginalia"
     assert [chapter.title for chapter in story.chapters] == ["The Hide"]
+
+
+EFICTION_PAGE = """<!DOCTYPE html><html><head><title>The Quiet Mill by hollowfen</title></head>
+<body><div id="header"><a href="index.php">Hearthside Archive</a></div>
+<div id="menu"><a href="index.php">Home</a> <a href="browse.php">Browse</a> <a href="search.php">Search</a></div>
+<div id="pagetitle"><a href="viewstory.php?sid=812">The Quiet Mill</a> by <a href="viewuser.php?uid=77">hollowfen</a></div>
+<div class="jumpmenu"><form name="jump"><select name="chapter"><option value="1">1. Millrace</option><option value="2" selected>2. The Wheel</option></select></form></div>
+<div id="notes"><div class="title">Story Notes:</div>Warnings: suicide; grief</div>
+<div class="chaptertitle">The Wheel by <a href="viewuser.php?uid=77">hollowfen</a></div>
+<div id="story"><p>The wheel turned whether the mill ground or not.</p><p>Ada oiled it on Sundays.</p></div>
+<div class="jumpmenu"><a href="reviews.php?type=ST&amp;item=812">Reviews (3)</a></div>
+<div id="footer">Hearthside Archive &copy; 2009</div></body></html>"""
+
+EFICTION_PRINTABLE = """<html><head><title>Hearthside Archive: The Salt Orchard</title></head><body>
+<div id="pagetitle"><a href="viewstory.php?sid=99">The Salt Orchard</a> by <a href="viewuser.php?uid=3">Maud Ilsley</a></div>
+<div class="content"><span class="label">Rated:</span> Teen<br /><span class="label">Warnings:</span> Character Death<br /></div>
+<div class="chaptertitle">1. Brine</div>
+<div class="chapter"><p>The orchard stood in salt water to its knees.</p><p>Nobody could say why it lived.</p></div>
+<div class="chaptertitle">2. The Graft</div>
+<div class="notes"><span class="label">Chapter Notes:</span> TW for this chapter: self-harm (brief).</div>
+<div class="chapter"><p>The graft took, which nobody had expected.</p></div></body></html>"""
+
+
+def test_an_efiction_chapter_page_names_its_story_author_and_warnings() -> None:
+    """eFiction's "The Quiet Mill by hollowfen" (two links) was the title, its header, menus and
+    "Reviews (3)" story text, and its "Story Notes:" over the warnings a chapter of its own."""
+    story = _read(EFICTION_PAGE)
+    assert (story.meta.title, story.meta.author) == ("The Quiet Mill", "hollowfen")
+    assert _ids(story.meta.declared_warnings) == ["grief", "suicide"]
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("The Wheel", ["The wheel turned whether the mill ground or not.", "Ada oiled it on Sundays."])
+    ]
+
+
+def test_an_efiction_printable_story_is_read_chapter_by_chapter() -> None:
+    """Its chapters' titles in ``div.chaptertitle`` were lines: one chapter, the second's warning the first's."""
+    story = _read(EFICTION_PRINTABLE)
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("The Salt Orchard", "Maud Ilsley", "Teen")
+    assert [chapter.title for chapter in story.chapters] == ["Brine", "The Graft"]
+    assert [_ids(chapter.declared_warnings) for chapter in story.chapters] == [[], ["self-harm"]]
+
+
+def test_a_sentence_linking_a_story_and_its_writer_stays_text() -> None:
+    """Guard: "<a>The Quiet Mill</a> by <a>hollowfen</a>" inside a sentence is no title line."""
+    page = EFICTION_PRINTABLE.replace(
+        "<p>Nobody could say why it lived.</p>",
+        '<p>I loved <a href="viewstory.php?sid=1">The Quiet Mill</a> by <a href="viewuser.php?uid=77">hollowfen</a>, read it.</p>',
+    )
+    story = _read(page)
+    assert "I loved The Quiet Mill by hollowfen, read it." in _text(story)
