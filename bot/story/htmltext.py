@@ -1139,6 +1139,27 @@ def preformatted_story(soup: BeautifulSoup) -> tuple[str, str | None] | None:
     return text, element_text(title) if title else None
 
 
+_ASIDE_CHARS = 400  # a warning set beside the text: a line or two
+_ASIDES_MOST = 2_000
+
+
+def warning_asides(body: Tag) -> None:
+    """An ``<aside>`` (or an element whose role says so) that only warns of what the text holds
+    ("CW: drowning, a death."), as a page or a book sets a chapter's warning beside its text, is
+    read as a block of the text, to declare: an aside is the site's chrome otherwise, and the
+    chapter's warning went with it."""
+    for aside in body.find_all(_aside, limit=_ASIDES_MOST):
+        text = " ".join(element_text(aside).split())
+        if 0 < len(text) <= _ASIDE_CHARS and declaration_line(text):
+            aside.name = "div"
+            if aside.get("role") == "complementary":
+                del aside["role"]
+
+
+def _aside(tag: Tag) -> bool:
+    return tag.name == "aside" or tag.get("role") == "complementary"
+
+
 _ABSTRACT_CHARS = 1500  # a summary is a paragraph or two; a paper's long abstract is its own text
 
 
@@ -1191,6 +1212,7 @@ def parse_generic_html(
     A heading that only labels a chapter's notes, warnings or text (``<h3>Author's Note</h3>``,
     ``<h3>Story</h3>``) is a section of its chapter, as in Markdown (:mod:`bot.story.note_headings`).
     """
+    warning_asides(soup.body or soup)
     label_author_notes(soup, soup.body or soup)
     abstract_summary(soup.body or soup)  # (before the chrome goes: Pandoc sets it in its title block's <header>)
     separate_chips(soup.body or soup)

@@ -346,3 +346,24 @@ def test_a_sentence_linking_a_story_and_its_writer_stays_text() -> None:
     )
     story = _read(page)
     assert "I loved The Quiet Mill by hollowfen, read it." in _text(story)
+
+
+ASIDE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>The Night Ferry</title><meta name="author" content="Caius Wren"></head><body>
+<main><h1>The Night Ferry</h1>
+<section class="chapter"><h2>I. Boarding</h2><p>The ferry left at midnight and nobody on it had a ticket.</p></section>
+<section class="chapter"><h2>II. The Crossing</h2><aside class="cw"><p>{aside}</p></aside><p>Halfway over, a man went into the water.</p></section>
+<section class="chapter"><h2>III. Landing</h2><p>They landed in fog.</p></section></main></body></html>"""
+
+
+def test_a_warning_set_aside_beside_a_chapter_is_that_chapters() -> None:
+    """An <aside> is chrome: the chapter's "CW: drowning, a death." went with it, declaring nothing."""
+    story = _read(ASIDE.format(aside="CW: drowning, a death."))
+    assert [chapter.title for chapter in story.chapters] == ["Boarding", "The Crossing", "Landing"]
+    assert [_ids(chapter.declared_warnings) for chapter in story.chapters] == [[], ["death"], []]
+    assert "CW: drowning, a death." not in _text(story)
+
+
+def test_an_aside_of_other_words_is_still_chrome() -> None:
+    """Guard: "Read more from Caius Wren" beside the text goes, as before."""
+    story = _read(ASIDE.format(aside="Read more from Caius Wren: The Salt Year, Northlight."))
+    assert "Read more from Caius Wren" not in _text(story)
