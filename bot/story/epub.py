@@ -1039,7 +1039,8 @@ def _without_front_matter(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], li
     Also returns the front matter before the story's start, whose metadata the story takes, and
     the dedications and epigraphs there (see :func:`_front_page`), which the story keeps as notes.
     """
-    docs = [doc for doc in docs if doc.has_text]
+    # (a page of warnings by chapter, its "Chapter 2: drowning" entries read as headings, has no paragraph)
+    docs = [doc for doc in docs if doc.has_text or _listed_warnings_page(doc) is not None]
     if len(docs) < 2:
         return docs, [], []
     labels = _toc_labels(book)
@@ -1072,7 +1073,11 @@ def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:
     forewords and prefaces stay chapters, prose a club may read) nor one with a chapter's worth
     of text, whatever it is marked: losing story text is the worst outcome.
     """
-    if doc.prose_words >= _FRONT_MATTER_MAX_WORDS or _has_chapter_heading(doc):
+    if doc.prose_words >= _FRONT_MATTER_MAX_WORDS:
+        return None
+    if (listed := _listed_warnings_page(doc)) is not None:
+        return [listed]
+    if _has_chapter_heading(doc):
         return None
     kinds = book.marks.get(doc.href, set()) | _own_types(doc.body)
     label = next((name for kind, name in _FRONT_PAGE_TYPES.items() if kind in kinds), None) or front_label(toc_label)
@@ -1152,7 +1157,7 @@ def _front_page_items(pages: list[_Page], lists: list[WarningLists]) -> list[Ite
     items: list[Item] = []
     for label, lines in pages:
         kind = _note_page_label(label)
-        if kind == WARNINGS and (by_chapter := page_warning_lists(label, lines)) is not None:
+        if kind is not None and (by_chapter := page_warning_lists(label, _without_intro(lines))) is not None:
             lists.append(by_chapter)
         elif kind == WARNINGS:
             items.append(Para(f"{label}: " + ", ".join(line.rstrip(",;") for line in lines), 0))
@@ -1165,6 +1170,31 @@ def _front_page_items(pages: list[_Page], lists: list[WarningLists]) -> list[Ite
             items.append(Heading(label, "markdown", 1, label))
             items.extend(Para(line) for line in lines)
     return items
+
+
+def _listed_warnings_page(doc: _Doc) -> _Page | None:
+    """A page before chapter one under a heading labelling notes or warnings ("Author's Note") that
+    lists the warnings chapter by chapter ("Chapter 2: animal death."), a line leading into the list
+    or not: its entries were read as chapter headings, the page as chapter one ("none."), and no
+    chapter declared anything."""
+    items = [item for item in doc.items if not isinstance(item, SceneBreak)]
+    if len(items) < 3 or not isinstance(items[0], Heading) or _note_page_label(items[0].raw) is None:
+        return None
+    lines = [item.raw if isinstance(item, Heading) else item.text for item in items[1:] if isinstance(item, Item)]
+    lines = [line for line in lines if line.strip()]
+    if page_warning_lists(items[0].raw, _without_intro(lines)) is None:
+        return None
+    return (items[0].raw, lines)
+
+
+_INTRO_WORDS = 8
+
+
+def _without_intro(lines: list[str]) -> list[str]:
+    """A page's lines less a short line leading into its list ("Warnings, chapter by chapter:")."""
+    if len(lines) > 1 and lines[0].rstrip().endswith(":") and len(lines[0].split()) <= _INTRO_WORDS:
+        return lines[1:]
+    return lines
 
 
 def _note_page_label(text: str) -> str | None:

@@ -164,3 +164,43 @@ def test_a_number_alone_in_its_heading_stays_the_chapters_number() -> None:
     """Guard: with no title beside it, nothing is added."""
     story = _import(_numbered('<h1><span class="chapter-number">Chapter {n}</span></h1>'))
     assert [(chapter.title, chapter.heading_number) for chapter in story.chapters] == [(None, 1), (None, 2)]
+
+
+def _listed(heading: str, intro: str, second: str = "animal death", third: str = "a suicide attempt") -> bytes:
+    return epub_bytes(
+        [
+            (
+                "note.xhtml",
+                xhtml(
+                    f"<h1>{heading}</h1>{intro}<p>Chapter 1: none.</p><p>Chapter 2: {second}.</p>"
+                    f"<p>Chapter 3: {third}.</p>"
+                ),
+            ),
+            ("c1.xhtml", xhtml("<h1>Chapter 1</h1><p>The dog was old when they got her.</p>")),
+            ("c2.xhtml", xhtml("<h1>Chapter 2</h1><p>She died in the spring, under the table.</p>")),
+            ("c3.xhtml", xhtml("<h1>Chapter 3</h1><p>Tom did not go to school for a week.</p>")),
+        ],
+        title="Old Dog",
+        author="Ned Fallow",
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "intro"),
+    [("Author's Note", "<p>Warnings, chapter by chapter:</p>"), ("Content Warnings", "")],
+)
+def test_a_page_before_chapter_one_listing_warnings_by_chapter_gives_each_chapter_its_own(
+    heading: str, intro: str
+) -> None:
+    """Its "Chapter 1: none." lines were read as chapter headings: the page was chapter one, titled
+    "none.", and no chapter declared anything."""
+    story = _import(_listed(heading, intro))
+    assert [chapter.heading_number for chapter in story.chapters] == [1, 2, 3]
+    assert [_ids(chapter.declared_warnings) for chapter in story.chapters] == [[], ["animal-death"], ["suicide"]]
+
+
+def test_an_authors_note_of_chapter_synopses_declares_nothing() -> None:
+    """Guard: "Chapter 2: she leaves home." lines under an author's note name no warning."""
+    story = _import(_listed("Author's Note", "", "she leaves home", "a letter comes"))
+    assert all(_ids(chapter.declared_warnings) == [] for chapter in story.chapters)
+    assert _ids(story.meta.declared_warnings) == []
