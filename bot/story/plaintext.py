@@ -1941,8 +1941,7 @@ _NAME_ASIDE = re.compile(r"\([^()]{1,40}\)|/[^\s/]{1,40}")
 def _over_name_over_story(items: list[Item], index: int) -> bool:
     """Whether the paragraph at ``index`` is a name alone over the first heading (:func:`_name_over_story`)."""
     item = items[index] if index < len(items) else None
-    following = items[index + 1] if index + 1 < len(items) else None
-    return isinstance(item, Para) and _name_over_story(item.text, following)
+    return isinstance(item, Para) and _name_over_story(item.text, _past_blank(items, index + 1))
 
 
 _WORK_TAGS = ("rating", "archive_warnings", "fandoms", "relationships", "characters", "additional_tags")

@@ -367,3 +367,29 @@ def test_an_aside_of_other_words_is_still_chrome() -> None:
     """Guard: "Read more from Caius Wren" beside the text goes, as before."""
     story = _read(ASIDE.format(aside="Read more from Caius Wren: The Salt Year, Northlight."))
     assert "Read more from Caius Wren" not in _text(story)
+
+
+WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15"><title>The Tollkeeper</title></head>
+<body lang=EN-US><div class=WordSection1>
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:20.0pt'>The Tollkeeper<o:p></o:p></span></b></p>
+<p class=MsoNormal align=center style='text-align:center'>Rowan Achterberg<o:p></o:p></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<p class=MsoNormal><i>TW: a road accident; death of a child<o:p></o:p></i></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<p class=MsoNormal align=center style='text-align:center'><b>Chapter One<o:p></o:p></b></p>
+<p class=MsoNormal>The toll was a penny and had been a penny for a hundred years.<o:p></o:p></p>
+<p class=MsoNormal align=center style='text-align:center'><b>Chapter Two<o:p></o:p></b></p>
+<p class=MsoNormal>The motorcar did not stop for the gate.<o:p></o:p></p></div></body></html>"""
+
+
+def test_a_title_and_name_over_a_spacing_paragraph_and_the_warnings_are_the_title_page() -> None:
+    """Word's title page set in paragraphs, a blank one between the name and the warnings: the title,
+    name and warnings were a chapter before chapter one, the warnings that chapter's alone."""
+    story = _read(WORD_PAGE, "tollkeeper.htm")
+    assert (story.meta.title, story.meta.author) == ("The Tollkeeper", "Rowan Achterberg")
+    assert _ids(story.meta.declared_warnings) == ["death"]
+    assert [chapter.paragraphs[0] for chapter in story.chapters] == [
+        "The toll was a penny and had been a penny for a hundred years.",
+        "The motorcar did not stop for the gate.",
+    ]
