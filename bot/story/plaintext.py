@@ -1984,6 +1984,18 @@ def _name_over_story(text: str, following: Item | None) -> bool:
     )
 
 
+def _sign_over_warnings(item: SceneBreak, following: Item | None) -> bool:
+    """Whether a break is a warning sign alone ("⚠️", read as a divider of marks) over a declaration:
+    a callout's icon set apart from its text, no divider between the header and the story."""
+    sign = item.raw.strip()
+    return (
+        bool(sign)
+        and not sign.strip(_WARNING_SIGNS)
+        and isinstance(following, Para)
+        and declaration_line(following.text)
+    )
+
+
 def _past_blank(items: list[Item], index: int) -> Item | None:
     """The item at ``index``, or the one after it where it is a word processor's empty paragraph
     (a blank break with no mark of its own, spacing a title page's lines)."""
@@ -2204,6 +2216,8 @@ def read_preamble(items: list[Item]) -> Preamble:
                 continue  # Smashwords: the title page, a rule, then the table of contents
             if not item.raw and isinstance(following, Para) and _front_matter_line(following.text):
                 continue  # a word processor's empty paragraph, spacing the title page: "Warnings:" follows
+            if _sign_over_warnings(item, following):
+                continue  # a warning sign alone over the warnings (Notion's callout: its icon, then its text)
             break  # a divider after the header block: the story starts after it
         if isinstance(item, Heading):
             if (

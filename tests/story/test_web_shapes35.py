@@ -393,3 +393,24 @@ def test_a_title_and_name_over_a_spacing_paragraph_and_the_warnings_are_the_titl
         "The toll was a penny and had been a penny for a hundred years.",
         "The motorcar did not stop for the gate.",
     ]
+
+
+NOTION = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"/><title>The Salt Mine</title></head><body><article id="a1" class="page sans"><header><h1 class="page-title">The Salt Mine</h1></header><div class="page-body">
+<figure class="block-color-yellow_background callout" style="white-space:pre-wrap;display:flex" id="c1"><div style="font-size:1.5em"><span class="icon">⚠️</span></div><div style="width:100%">{callout}</div></figure>
+<h2 id="h1">Part One</h2><p id="p1">The lift went down four hundred feet and the air got older on the way.</p>
+<h2 id="h2">Part Two</h2><p id="p3">The second shift never came up.</p></div></article></body></html>"""
+
+
+def test_a_callouts_warning_sign_over_its_warnings_keeps_them_the_storys() -> None:
+    """Notion's callout: its icon "⚠️" alone, read as a divider, ended the header, and its "Content
+    warnings:" line was a chapter before chapter one, declaring for that chapter alone."""
+    story = _read(NOTION.format(callout="<strong>Content warnings:</strong> a cave-in, injury"))
+    assert _ids(story.meta.declared_warnings) == ["blood-gore"]
+    assert [chapter.title for chapter in story.chapters] == ["Part One", "Part Two"]
+
+
+def test_a_callout_of_story_text_under_a_warning_sign_stays_text() -> None:
+    """Guard: a sign over a line of the story's is no header."""
+    story = _read(NOTION.format(callout="The mine had been closed since the flood."))
+    assert story.meta.declared_warnings == []
+    assert "The mine had been closed since the flood." in _text(story)
