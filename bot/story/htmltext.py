@@ -70,6 +70,7 @@ from bot.story.webpage import (
     date_line,
     divider_images,
     forum_author,
+    forum_replies,
     names_author_note,
     newsletter_notes,
     page_author,
@@ -1217,7 +1218,7 @@ def parse_generic_html(
     abstract_summary(soup.body or soup)  # (before the chrome goes: Pandoc sets it in its title block's <header>)
     separate_chips(soup.body or soup)
     book_author = single_page_book(soup.body or soup) or wikisource_author(soup.body or soup)
-    poster = forum_author(soup.body or soup)
+    poster = forum_replies(soup.body or soup, forum_author(soup.body or soup))
     tags = post_tags(soup.body or soup)
     byline = story_byline(soup.body or soup)
     reblog = tumblr_reblog(soup.body or soup)
@@ -1238,7 +1239,7 @@ def parse_generic_html(
     _mark_title_style(soup, body)
     space_heading_labels(body)
     items = _page_header(note_sections(titles_from_next_line(_without_front_images(html_items(body)))))
-    items = _title_over_fields(_without_site_lines(_from_post_header(items)))
+    items = _title_over_fields(_without_site_lines(_from_post_header(_without_repeated_headings(items))))
     title = soup.find("title")
     meta_author = soup.find("meta", attrs={"name": "author"})
     items = without_author_line(items, str(meta_author.get("content") or "") if meta_author else None)
@@ -1285,6 +1286,23 @@ def parse_generic_html(
         max_chapters=max_chapters,
         fallback_title=_story_part(fallback),
     )
+
+
+def _without_repeated_headings(items: list[Item]) -> list[Item]:
+    """The page's items less a heading that says again the one right over it (a forum's thread title
+    over its first post's subject, phpBB's "The Ferrywoman" over "The Ferrywoman"): read as two, they
+    made one heading "The Ferrywoman — The Ferrywoman", and the post's header under it was no header."""
+    kept: list[Item] = []
+    for item in items:
+        last = kept[-1] if kept else None
+        if (
+            isinstance(item, Heading)
+            and isinstance(last, Heading)
+            and " ".join(item.raw.split()).casefold() == " ".join(last.raw.split()).casefold()
+        ):
+            continue
+        kept.append(item)
+    return kept
 
 
 def _opens_on_chapter(items: list[Item]) -> bool:

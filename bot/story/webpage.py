@@ -108,6 +108,7 @@ _CHROME_WORDS = frozenset(
         "unlock",
         "paywall",
         "jumpmenu",  # eFiction's chapter menu and its "Reviews (3)" link over and under a chapter
+        "postprofile",  # phpBB's poster box beside a post: the name, "Storyteller", "Posts: 212"
     ]
 )
 # Pairs of words that together name chrome where each alone may not.
@@ -160,6 +161,10 @@ _CHROME_PAIRS = frozenset(
         # What Medium marks for its text-to-speech to skip: the author's name, "6 min read", the claps,
         # the "Follow" and "Share" buttons, the tags and "More from" under the post.
         ("speechify", "ignore"),
+        # Discourse's line over a post: the poster's names and the post's date ("Jan 3")
+        ("meta", "data"),
+        ("post", "infos"),
+        ("post", "date"),
     ]
 )
 # Whole names of chrome whose words alone say too little.
@@ -713,6 +718,78 @@ def forum_author(body: Tag) -> str | None:
         return starter
     posters = {_poster(post) for post in posts} - {""}
     return posters.pop() if len(posters) == 1 else None
+
+
+# A forum post's own id, as each engine writes it: phpBB's "p41", Discourse's "post_1", XenForo's
+# "js-post-12", vBulletin's "post_123", SMF's "msg123".
+_POST_ID = re.compile(r"(?:p|post_?|js-post-|msg)\d{1,12}")
+_POSTS_MOST = 2_000
+
+
+def forum_replies(body: Tag, author: str | None) -> str | None:
+    """A forum thread's posts by anyone but the story's author taken out (readers' replies: "This
+    is wonderful, can't wait for more!" was the last chapter's last paragraph), and the author
+    returned: ``author`` if known, else the first post's poster. Posts are the elements an engine
+    gives a post's id (:data:`_POST_ID`, or ``data-post-id``), none inside another, each naming its
+    poster (``data-author``, or its one element a class calls the username). Nothing is taken out
+    unless two posts at least are found and the first names its poster."""
+    posts = [
+        tag
+        for tag in body.find_all(_is_post, limit=_POSTS_MOST)
+        if not any(_is_post(parent) for parent in tag.parents if isinstance(parent, Tag))
+    ]
+    if len(posts) < 2:
+        return author
+    posters = [_post_poster(post) for post in posts]
+    starter = author or posters[0]
+    if not starter:
+        return author
+    for post, poster in zip(posts, posters, strict=True):
+        if poster and poster != starter:
+            post.decompose()
+        elif poster:
+            _drop_post_byline(post, poster)
+    return starter
+
+
+_POST_BYLINE_CHARS = 120
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+", re.IGNORECASE)
+
+
+def _drop_post_byline(post: Tag, poster: str) -> None:
+    """A post's line of who posted it when, the poster's name and a date and nothing else
+    (phpBB's ``p.author``: "by tarn_and_heather » Sun Mar 05, 2023 8:14 pm"): read as text, it was
+    the story's first line ("Postby » ..."), and the header's fields under it were no header."""
+    for line in post.find_all(["p", "div"], limit=_POSTS_MOST):
+        text = squeezed_text(line)
+        if len(text) > _POST_BYLINE_CHARS or poster not in text:
+            continue
+        rest = text.split(poster, 1)[1].strip(" »|·:-–—\t")
+        if rest and date_line(_WEEKDAY.sub("", rest)) and line.find(["p", "div"]) is None:
+            line.decompose()
+            return
+
+
+def _is_post(tag: Tag) -> bool:
+    if not tag.attrs:
+        return False
+    if tag.get("data-post-id") is not None:
+        return True
+    element_id = tag.get("id")
+    return isinstance(element_id, str) and _POST_ID.fullmatch(element_id) is not None
+
+
+def _post_poster(post: Tag) -> str:
+    """The poster a post names: its ``data-author``, else its username element's words."""
+    if (named := _poster(post)) or post.get("data-author") is not None:
+        return named
+    users = post.find_all(class_=_names_username, limit=4)
+    names = {squeezed_text(user) for user in users} - {""}
+    return names.pop() if len(names) == 1 else ""
+
+
+def _names_username(names: str | list[str] | None) -> bool:
+    return names is not None and any("username" in _words(name) for name in _classes_of(names))
 
 
 def _poster(post: Tag) -> str:

@@ -414,3 +414,60 @@ def test_a_callout_of_story_text_under_a_warning_sign_stays_text() -> None:
     story = _read(NOTION.format(callout="The mine had been closed since the flood."))
     assert story.meta.declared_warnings == []
     assert "The mine had been closed since the flood." in _text(story)
+
+
+def _phpbb_post(number: int, poster: str, body: str) -> str:
+    return f"""<div id="p{number}" class="post has-profile bg2"><div class="inner"><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&amp;u={number}" class="username">{poster}</a></dt><dd class="profile-rank">Storyteller</dd><dd class="profile-posts"><strong>Posts:</strong> 212</dd></dl>
+<div class="postbody"><h3 class="first"><a href="#p{number}">The Ferrywoman</a></h3>
+<p class="author">by <strong><a href="./memberlist.php?mode=viewprofile&amp;u={number}" class="username">{poster}</a></strong> &raquo; Sun Mar 05, 2023 8:14 pm</p>
+<div class="content">{body}</div></div></div></div>"""
+
+
+PHPBB = """<!DOCTYPE html><html dir="ltr" lang="en-gb"><head><title>The Ferrywoman - Quill &amp; Lantern Writers</title></head><body id="phpbb">
+<div id="page-body" class="page-body"><h2 class="topic-title"><a href="./viewtopic.php?t=9">The Ferrywoman</a></h2>{posts}</div></body></html>"""
+STORY_POST = (
+    "<span style='font-weight: bold'>Rating:</span> 12+<br><span style='font-weight: bold'>Warnings:</span> character death, grief"
+    "<br><br>The ferrywoman took coins from the living and nothing from the dead.<br><br>Her boat was older than the river's name."
+)
+
+
+def test_a_forum_threads_replies_by_others_are_no_story() -> None:
+    """phpBB: a reader's "Beautiful and sad." was story text, the poster boxes ("Posts: 212") and the
+    "by ... » date" line too, and the post's subject under the thread's title made the header fields
+    chapter text, declaring nothing."""
+    posts = _phpbb_post(41, "tarn_and_heather", STORY_POST) + _phpbb_post(
+        44, "wrenfeather", "Beautiful and sad. Well done."
+    )
+    story = _read(PHPBB.format(posts=posts))
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("The Ferrywoman", "tarn_and_heather", "12+")
+    assert _ids(story.meta.declared_warnings) == ["death", "grief"]
+    assert _text(story).split("\n") == [
+        "The ferrywoman took coins from the living and nothing from the dead.",
+        "Her boat was older than the river's name.",
+    ]
+
+
+def test_the_authors_own_later_posts_stay() -> None:
+    """Guard: the author's second post, the story's next part, is kept."""
+    posts = _phpbb_post(41, "tarn_and_heather", STORY_POST) + _phpbb_post(
+        47, "tarn_and_heather", "The river froze that winter, for the first time in a hundred years."
+    )
+    story = _read(PHPBB.format(posts=posts))
+    assert "The river froze that winter, for the first time in a hundred years." in _text(story)
+
+
+DISCOURSE = """<!DOCTYPE html><html lang="en"><head><title>The Cartographer's Apprentice - Writing - Inkwell Forum</title></head><body>
+<div id="main-outlet"><h1><a class="fancy-title" href="/t/81">The Cartographer's Apprentice</a></h1>
+<div class="topic-post"><article id="post_1" class="boxed onscreen-post" data-post-id="401"><div class="topic-body"><div class="topic-meta-data"><div class="names"><span class="first username"><a href="/u/inkmoth">inkmoth</a></span></div><div class="post-infos"><a class="post-date"><span title="Jan 3, 2024">Jan 3</span></a></div></div>
+<div class="regular contents"><div class="cooked"><h2>Chapter One: Soundings</h2><p>The apprentice learned to measure the river.</p><h2>Chapter Two: Charts</h2><p>The charts were wrong, and her master knew it.</p></div></div></div></article></div>
+<div class="topic-post"><article id="post_2" class="boxed onscreen-post" data-post-id="402"><div class="topic-body"><div class="topic-meta-data"><div class="names"><span class="first username"><a href="/u/reedwarbler">reedwarbler</a></span></div></div>
+<div class="regular contents"><div class="cooked"><p>This is wonderful, can't wait for more!</p></div></div></div></article></div></div></body></html>"""
+
+
+def test_a_discourse_topics_replies_and_post_headers_are_no_story() -> None:
+    story = _read(DISCOURSE)
+    assert story.meta.author == "inkmoth"
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("Soundings", ["The apprentice learned to measure the river."]),
+        ("Charts", ["The charts were wrong, and her master knew it."]),
+    ]
