@@ -724,6 +724,8 @@ def forum_author(body: Tag) -> str | None:
 # "js-post-12", vBulletin's "post_123", SMF's "msg123".
 _POST_ID = re.compile(r"(?:p|post_?|js-post-|msg)\d{1,12}")
 _POSTS_MOST = 2_000
+_POST_DEPTH = 40  # a post inside another is looked for this far up (a page nested deeper is no forum's)
+_BYLINE_BLOCKS = 6  # a post's first blocks looked at for its "by ... » date" line
 
 
 def forum_replies(body: Tag, author: str | None) -> str | None:
@@ -736,7 +738,7 @@ def forum_replies(body: Tag, author: str | None) -> str | None:
     posts = [
         tag
         for tag in body.find_all(_is_post, limit=_POSTS_MOST)
-        if not any(_is_post(parent) for parent in tag.parents if isinstance(parent, Tag))
+        if not any(_is_post(parent) for parent in itertools.islice(tag.parents, _POST_DEPTH))
     ]
     if len(posts) < 2:
         return author
@@ -760,7 +762,7 @@ def _drop_post_byline(post: Tag, poster: str) -> None:
     """A post's line of who posted it when, the poster's name and a date and nothing else
     (phpBB's ``p.author``: "by tarn_and_heather » Sun Mar 05, 2023 8:14 pm"): read as text, it was
     the story's first line ("Postby » ..."), and the header's fields under it were no header."""
-    for line in post.find_all(["p", "div"], limit=_POSTS_MOST):
+    for line in post.find_all(["p", "div"], limit=_BYLINE_BLOCKS):
         text = squeezed_text(line)
         if len(text) > _POST_BYLINE_CHARS or poster not in text:
             continue
