@@ -79,6 +79,7 @@ from bot.story.structure import (
     titles_from_next_line,
 )
 from bot.story.warning_lists import WarningLists, give_warning_lists, page_warning_lists
+from bot.story.webpage import chapter_title_blocks
 
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # deflate tops out near 1:1000 on pathological input; real EPUBs are far below this
@@ -650,6 +651,7 @@ def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
         span.decompose()
     abstract_summary(body)  # Pandoc's abstract on its title page: the book's summary
     space_heading_labels(body)  # Vellum's "<span class="chapter-number">Two</span><span ...>Salt</span>"
+    chapter_title_blocks(body)  # InDesign's <p class="Chapter-Title">
     drop_cap_images(body)
     label_author_notes(soup, body)
     drop_back_links(body)
@@ -1088,6 +1090,8 @@ def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:
     elif items and isinstance(items[0], Heading) and _note_page_label(items[0].raw):
         label = label or items[0].raw  # "Content Warnings", "A Note from the Author": the story's
         items = items[1:]
+    if label is None and (named := _warnings_label(items, toc_label)) is not None:
+        label, items = named  # InDesign's <p class="Front-Heading">Content Warnings</p>: a label set as a paragraph
     if label is None and (content := _content_note_page(items)) is not None:
         return [content]
     if any(isinstance(item, Heading) for item in items):
@@ -1170,6 +1174,28 @@ def _front_page_items(pages: list[_Page], lists: list[WarningLists]) -> list[Ite
             items.append(Heading(label, "markdown", 1, label))
             items.extend(Para(line) for line in lines)
     return items
+
+
+_LABEL_WORDS = 4
+
+
+def _warnings_label(items: list[Item], toc_label: str) -> tuple[str, list[Item]] | None:
+    """A page's label for the book's warnings set as a paragraph of its own ("Content Warnings"
+    in a styled <p>, no heading), or given by its TOC entry, with the page's items under it: read
+    as a chapter, its "Suicide, grief, alcoholism." declared nothing."""
+    first = items[0] if items else None
+    text = first.text.strip() if isinstance(first, Para) else ""
+    if (
+        text
+        and len(items) > 1
+        and ":" not in text
+        and len(text.split()) <= _LABEL_WORDS
+        and _note_page_label(text) == WARNINGS
+    ):
+        return text, items[1:]
+    if toc_label and _note_page_label(toc_label) == WARNINGS:
+        return toc_label, items[1:] if text.casefold() == toc_label.strip().casefold() else items
+    return None
 
 
 def _listed_warnings_page(doc: _Doc) -> _Page | None:

@@ -1539,7 +1539,8 @@ def chapter_title_blocks(body: Tag) -> None:
 
 
 def _names_title_block(names: str | list[str] | None) -> bool:
-    return names is not None and bool(_classes_of(names) & _TITLE_BLOCK_NAMES)
+    # (any case: InDesign's EPUB export names its styles "Chapter-Title")
+    return names is not None and any(name.lower() in _TITLE_BLOCK_NAMES for name in _classes_of(names))
 
 
 def separate_chips(body: Tag) -> None:

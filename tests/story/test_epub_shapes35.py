@@ -204,3 +204,65 @@ def test_an_authors_note_of_chapter_synopses_declares_nothing() -> None:
     story = _import(_listed("Author's Note", "", "she leaves home", "a letter comes"))
     assert all(_ids(chapter.declared_warnings) == [] for chapter in story.chapters)
     assert _ids(story.meta.declared_warnings) == []
+
+
+def _indesign(cw_page: str, nav: list[tuple[str, str]] | None = None) -> bytes:
+    return epub_bytes(
+        [
+            ("Text/Title.xhtml", xhtml('<p class="Title">THE LOCK KEEPER</p><p class="Author">Imogen Farrow</p>')),
+            ("Text/CW.xhtml", xhtml(cw_page)),
+            (
+                "Text/Ch1.xhtml",
+                xhtml(
+                    '<p class="Chapter-Number">1</p><p class="Chapter-Title">Low Water</p><p class="Body-Text-First">The canal dropped a foot in the night.</p>'
+                ),
+            ),
+            (
+                "Text/Ch2.xhtml",
+                xhtml(
+                    '<p class="Chapter-Number">2</p><p class="Chapter-Title">The Sluice</p><p class="Body-Text-First">The sluice gate was open.</p>'
+                ),
+            ),
+        ],
+        title="The Lock Keeper",
+        author="Imogen Farrow",
+        nav_points=nav,
+    )
+
+
+@pytest.mark.parametrize(
+    "nav",
+    [
+        None,
+        [
+            ("Content Warnings", "Text/CW.xhtml"),
+            ("1. Low Water", "Text/Ch1.xhtml"),
+            ("2. The Sluice", "Text/Ch2.xhtml"),
+        ],
+    ],
+)
+def test_indesigns_styled_paragraphs_label_the_warnings_page_and_title_the_chapters(
+    nav: list[tuple[str, str]] | None,
+) -> None:
+    """InDesign sets every heading as a styled <p>: the "Content Warnings" page was chapter one,
+    declaring nothing, and the chapters were untitled or titled "1. Low Water"."""
+    story = _import(
+        _indesign(
+            '<p class="Front-Heading">Content Warnings</p><p class="Body-Text">Suicide, grief, alcoholism.</p>', nav
+        )
+    )
+    assert [chapter.title for chapter in story.chapters] == ["Low Water", "The Sluice"]
+    assert _ids(story.meta.declared_warnings) == ["addiction", "grief", "suicide"]
+
+
+def test_a_page_opening_with_a_line_of_the_story_stays_a_chapter() -> None:
+    """Guard: a prologue page opening with a short line of its own declares nothing."""
+    story = _import(
+        _indesign(
+            '<p class="Body-Text">Warnings came too late.</p><p class="Body-Text">The lock had already burst.</p>'
+        )
+    )
+    assert story.meta.declared_warnings == []
+    assert "The lock had already burst." in [
+        paragraph for chapter in story.chapters for paragraph in chapter.paragraphs
+    ]
