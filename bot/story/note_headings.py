@@ -180,6 +180,7 @@ def landmark_headings(items: list[Item]) -> list[Item]:
     End Notes"); then every line that is a whole label is a section heading deeper than any chapter's,
     and AO3's "See the end of the chapter for more notes" and its row of buttons are dropped.
     """
+    items = _labels_over_text(items)
     if not any(_ao3_line(item) for item in items):  # (most files: one quick search an item, no key worked out)
         return items
     keys = [_landmark_key(item) for item in items]
@@ -272,6 +273,25 @@ def _work_line(item: Item) -> bool:
         and parse_field(line) is None  # AO3's "Additional Tags: ..." over the title, a document's copy: no name
         for line in lines
     )
+
+
+def _labels_over_text(items: list[Item]) -> list[Item]:
+    """A label only AO3 writes ("Chapter End Notes") copied on the first line of the paragraph it heads
+    ("Chapter End Notes" / "CW for the next chapter: ..."), as a line of its own over that paragraph:
+    in one, the label was no landmark and the note story text."""
+    if not any(
+        isinstance(item, Para) and "\n" in item.text and _AO3_LINE.search(item.text, 0, _TRIGGER_CHARS)
+        for item in items
+    ):
+        return items
+    out: list[Item] = []
+    for item in items:
+        head, _, rest = item.text.strip().partition("\n") if isinstance(item, Para) else ("", "", "")
+        if rest.strip() and _landmark_key(Para(head)) in _LANDMARKS:
+            out.extend([Para(head, item.gap), Para(rest.strip(), 1)])
+        else:
+            out.append(item)
+    return out
 
 
 def _ao3_line(item: Item) -> bool:

@@ -558,7 +558,8 @@ def _declaration() -> re.Pattern[str]:
     labels = rf"(?:{_ENGLISH_LABELS}|{cues.labels}|(?P<generic>{_ENGLISH_GENERIC_LABELS}|{cues.generic_labels}))"
     connectors = rf"for|{cues.connectors}"
     return re.compile(
-        rf"{_STARTS}(?:[【＊《]?{labels}(?:[ \t]+(?:{connectors}){_ENDS}|{_SEPARATOR})"
+        # (an aside may stand between the label and its colon: "Warnings (in order of appearance): ...")
+        rf"{_STARTS}(?:[【＊《]?{labels}(?:[ \t]+(?:{connectors}){_ENDS}|(?:[ \t]*\([^()\n]{{1,30}}\))?{_SEPARATOR})"
         rf"|(?P<bare>(?:TW|CW|T/W|C/W)s?)[ \t]+){_DECLARED_BODY}",
         re.IGNORECASE,
     )
@@ -931,7 +932,12 @@ def declare_chapter_warnings(story: Story) -> Story:
                 if numbered is not None and (at := named.index(numbered[0])) is not None:
                     gathered[at].update(dict.fromkeys(numbered[1]))  # "chapter 4 contains ..."
                     continue
-                warnings = extract_declarations(sentence)[0] or _chapter_holds(sentence) or _there_is(sentence)
+                warnings = (
+                    extract_declarations(sentence)[0]
+                    or _chapter_holds(sentence)
+                    or _there_is(sentence)
+                    or _chapter_holds_in_other_words(sentence)
+                )
                 if warnings and _STORY_SCOPE.search(sentence) and not this_or_next(sentence):
                     story_wide.update(dict.fromkeys(warnings))  # "Content warning for the whole story: ..."
                     continue
@@ -1096,6 +1102,26 @@ def _there_is(sentence: str) -> list[str]:
         return []
     what = found.group("what").strip().rstrip("!~ ")
     return [what] if lists_warnings(what) or lists_declared(f"Warnings: {what}") else []
+
+
+_HOLDING_VERB = re.compile(r"[ \t]*[^\W\d_]{2,20}[ \t]+")  # the verb after the chapter: "contiene", "enthält"
+
+
+def _chapter_holds_in_other_words(sentence: str) -> list[str]:
+    """What a note's sentence in another language says this chapter or the next holds ("Nota: este
+    capítulo contiene autolesiones.", "Dieses Kapitel enthält Gewalt."): the words for the chapter
+    (declared.json's), one word for the verb, then warnings and nothing else."""
+    if len(sentence) > DECLARATION_PARAGRAPH_CHARS or not _DIALOGUE_MARKS.isdisjoint(sentence):
+        return []
+    next_chapter, this_chapter = _chapter_phrases()
+    found = this_chapter.search(sentence) or next_chapter.search(sentence)
+    if found is None:
+        return []
+    verb = _HOLDING_VERB.match(sentence, found.end())
+    if verb is None:
+        return []
+    what = sentence[verb.end() :].strip().rstrip("!.~ ")
+    return [what] if what and lists_declared(f"Warnings: {what}") else []
 
 
 def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str, tuple[int, ...]]]:
@@ -1564,7 +1590,8 @@ _FIELD_OPENS = frozenset(" \t*_")  # what _FIELD itself reads before a key
 def _field_paragraph(text: str, meta: _Meta) -> str | None:
     """Read a paragraph of "Key: value" lines into ``meta``; returns the last key, or None."""
     lines = _label_over_value(text.split("\n"))
-    if parse_field(lines[0]) is None:
+    first = parse_field(lines[0])
+    if first is None or _warning_over_verse(first, lines):
         return None
     key = None
     for line in lines:
@@ -1590,6 +1617,18 @@ def _field_paragraph(text: str, meta: _Meta) -> str | None:
         elif key is not None and line.strip():
             meta.notes.append(line.strip())  # under "Rating: Mature", a line no field goes on with: kept
     return key
+
+
+def _warning_over_verse(first: tuple[str, str], lines: list[str]) -> bool:
+    """A "Warning:" line naming no warning over lines that go on with it and are no fields, a poem's
+    ("Warning: the sea is cold," / "and the ledger is long,"): verse, not the header's warnings."""
+    return (
+        len(lines) > 1
+        and _KEYS[first[0]] == "declared"
+        and not maps_any(first[1])
+        and not lists_declared(lines[0], known_needed=False)
+        and all(parse_field(line) is None and not declaration_line(line) for line in lines[1:])
+    )
 
 
 _CONTINUED_FIELDS = frozenset(["summary", "notes", "declared", "title"])  # a field whose value may run on a line
@@ -1756,16 +1795,16 @@ def _line_kind(line: str) -> str | None:
     """What a header line holds: a "Key: value" field, a declaration, a "by" line, or None."""
     if ffn_stats(line):
         return "stats"  # FanFiction.net's "Rated: Fiction T - English - ... - Words: 4,812 - ..."
-    if len(line) <= NOTICE_LINE_CHARS and (
-        _INSERT_KEY.fullmatch(line) or _HEED_TAGS.fullmatch(line) or _X_READER.fullmatch(line)
-    ):
-        return "kind"  # a reader-insert's "y/n = your name" or "(ben x reader)", "Please mind the tags!"
     if parse_field(line):
         return "field"
     if declaration_line(line) or declaration_line(_BRACKETS.sub(r"\1", line)):  # "[TW: self-harm]" under the by-line
         return "declared"
     if by_line_author(line):
         return "by"
+    if len(line) <= NOTICE_LINE_CHARS and (
+        _INSERT_KEY.fullmatch(line) or _HEED_TAGS.fullmatch(line) or _X_READER.fullmatch(line)
+    ):
+        return "kind"  # a reader-insert's "y/n = your name" or "(ben x reader)", "Please mind the tags!"
     return None
 
 
@@ -1776,6 +1815,8 @@ def _header_block(text: str, meta: _Meta) -> bool:
     block is read only when every line is one of those (a title only as its first line): a
     single line of anything else and the whole block stays story text.
     """
+    if _readers_key(text):
+        return False  # a reader-insert's key alone, "y/n = your name" / "l/n = last name": one note
     lines = text.split("\n")
     # (FanFiction.net's stats line, under the title and by-line as its page sets them, runs longer)
     if not 2 <= len(lines) <= HEADER_BLOCK_LINES or any(
@@ -1793,7 +1834,7 @@ def _header_block(text: str, meta: _Meta) -> bool:
         )
     ):
         kinds[0] = "title"  # over a block naming its author ("Автор: ..." a few fields down, as Ficbook sets it)
-    if kinds[0] is None and meta.title is None and _title_dash_by(lines[0]) is not None:
+    if kinds[0] is None and meta.title is None and _title_and_author(lines[0]) is not None:
         kinds[0] = "titled"  # "The Ninth Lighthouse — by pell_mell" over "||tw: drowning||"
     if kinds[0] in ("title", "titled"):  # under the title, what it is: "A Novel", "a Witcher fic", "Translated by ..."
         kinds = [
@@ -1844,7 +1885,7 @@ def _read_header_line(line: str, kind: str | None, meta: _Meta) -> None:
     elif kind == "name":
         meta.values["author"] = [line.strip()]
     elif kind == "titled":
-        meta.title, author = _title_dash_by(line) or (line.strip(), "")
+        meta.title, author = _title_and_author(line) or (line.strip(), "")
         meta.values.setdefault("author", [author])
 
 
@@ -2302,6 +2343,8 @@ def read_preamble(items: list[Item]) -> Preamble:
                 meta.notes.append(after or labelled)
             index += 2
             continue
+        if (opening := parse_field(head)) is not None and _warning_over_verse(opening, text.split("\n")):
+            break  # "Warning: the sea is cold," / "and the ledger is long,": a poem's opening, the story's
         listed = notice_list(text) or _sign_labelled(text)  # "⚠️ self harm" over "⚠️ eating disorder" too
         if listed is not None or declaration_line(text):
             # "【注意】" over "・死ネタ": its list read as one declaration, "注意: 死ネタ, 流血表現"
@@ -2879,6 +2922,11 @@ def _title_dash_by(line: str) -> tuple[str, str] | None:
     if author is None or not title or _SENTENCE_MARK.search(title) or not _title_like(title, bylined=True):
         return None
     return title, trim_ornaments(author)
+
+
+def _title_and_author(line: str) -> tuple[str, str] | None:
+    """A line naming the title and the author: "Title — by Author", "Snowbound by frostquill"."""
+    return _title_dash_by(line) or _title_by_author(trim_ornaments(line.strip()))
 
 
 def _title_by_author(line: str) -> tuple[str, str] | None:
@@ -4018,6 +4066,24 @@ def _trailing_note(chapter: Chapter) -> None:
         chapter.scenes.pop()
 
 
+CHAPTER_FIELD_LINES = 6
+_COUNT_KEYS = frozenset(["word count", "words", "wc", "wordcount"])
+
+
+def _chapter_fields(text: str) -> bool:
+    """A chapter's fields under its heading, a line each ("Word count: 2,341" over "TW: suicide"):
+    every line a header field or a declaration. A paragraph of one line is asked no further here
+    (a declaration alone is read as one, a lone "Rating: 5" may be the story's)."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if len(lines) == 1 and (field := parse_field(lines[0])) is not None and field[0] in _COUNT_KEYS:
+        return _leading_number(field[1]) is not None  # "Word count: 1,980" alone
+    return (
+        1 < len(lines) <= CHAPTER_FIELD_LINES
+        and all(len(line) <= HEADER_LINE_CHARS for line in lines)
+        and all(parse_field(line) is not None or declaration_line(line) for line in lines)
+    )
+
+
 # A chapter's summary under its heading, as AO3 sets one: "Summary:" over it, or before it on its line.
 _CHAPTER_SUMMARY = re.compile(
     r"^[ \t]*[*_]*(?:chapter[ \t]+)?summary[*_]*[ \t]*:[*_]*(?:[ \t]*\n|[ \t]+\S)", re.IGNORECASE
@@ -4091,6 +4157,15 @@ _BUTTON_ASK = re.compile(
 )
 
 
+# The author asking for a tip: "consider buying me a coffee on Ko-fi!", "support me on Patreon".
+_TIP_ASK = re.compile(
+    r"\bbuy(?:ing)?[ \t]+me[ \t]+a[ \t]+(?:coffee|ko-?fi|tea)\b"
+    r"|\b(?:support|tip)[ \t]+me[ \t]+(?:on|at|through|via)[ \t]+(?:ko-?fi|patreon|buymeacoffee)\b"
+    r"|\bko-?fi\.com/",
+    re.IGNORECASE,
+)
+
+
 def sign_off(text: str) -> bool:
     """Whether a paragraph is the author asking readers to vote, comment or follow, setting
     them the question of the day ("QOTD: ..."), or listing the readers tagged on each part
@@ -4100,7 +4175,13 @@ def sign_off(text: str) -> bool:
     "They would vote and comment on the plan." stays story text: nothing in it asks the reader."""
     if len(text) > SIGN_OFF_CHARS or any(mark in text for mark in _QUOTES):
         return False
-    if _OF_THE_DAY.match(text) or _TAGLIST.match(text) or _REPLY_ASK.search(text) or _BUTTON_ASK.search(text):
+    if (
+        _OF_THE_DAY.match(text)
+        or _TAGLIST.match(text)
+        or _REPLY_ASK.search(text)
+        or _BUTTON_ASK.search(text)
+        or _TIP_ASK.search(text)
+    ):
         return True
     asks = {match.group(0).lower()[:4] for match in _ASKS.finditer(text)}
     return (len(asks) >= 2 and _REQUEST.search(text) is not None) or _single_ask(text) or _review_ask(text)
@@ -4261,6 +4342,7 @@ def _opening_notes(chapter: Chapter) -> Chapter:
     while count < len(first) and (
         _DISCLAIMER.match(first[count])
         or _CHAPTER_SUMMARY.match(first[count])
+        or _chapter_fields(first[count])
         or declaration_paragraph(first[count])
         or _declaration_and_aside(first[count])
         or reference_marked(first[count])
@@ -4875,7 +4957,8 @@ def build_story(
         relationships=meta.values.get("relationships", []),
         characters=meta.values.get("characters", []),
         additional_tags=meta.values.get("additional_tags", []),
-        declared_warnings=_dedupe([text for text in declared if not _pointer_declaration(text)]),
+        # (without Discord's spoiler marks around each item: "CW: ||suicide||, ||blood||")
+        declared_warnings=_dedupe([text.replace("||", "") for text in declared if not _pointer_declaration(text)]),
         notes=notes,
     )
     return Story(story_meta, chapters, source_format)

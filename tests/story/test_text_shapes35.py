@@ -624,3 +624,95 @@ def test_a_header_notes_declaration_for_a_chapter_by_number_is_that_chapters_alo
 def test_a_note_naming_a_chapter_without_a_warning_declares_nothing() -> None:
     story = read(two_chapters("The Lantern\nby Odalys Brennan\n\nA/N: the best bit in chapter 2, I promise!"))
     assert not any(chapter.declared_warnings for chapter in story.chapters)
+
+
+# A poem opening "Warning:" under the by-line; a title and author line over a CW in spoiler marks.
+
+
+def test_a_poems_warning_line_over_its_verse_stays_text() -> None:
+    verse = "Warning: the sea is cold,\nand the ledger is long,\nand the lamp is new."
+    story = read(f"Warnings\nby saltwife\n\n{verse}\n\n{TEXT}\n")
+    assert story.meta.declared_warnings == []
+    assert story.chapters[0].paragraphs[0] == verse
+
+
+def test_a_title_by_author_line_over_a_cw_of_spoilered_items() -> None:
+    story = read(two_chapters("The Keeper's Daughter by saltwife\nCW: ||suicide||, ||blood||"))
+    assert (story.meta.title, story.meta.author) == ("The Keeper's Daughter", "saltwife")
+    assert story.meta.declared_warnings == ["CW: suicide, blood"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+# A chapter's fields under its heading, its warnings in another language, AO3's label over its note.
+
+
+def test_a_chapters_word_count_and_tw_under_its_heading_are_its_notes() -> None:
+    text = f"The Keeper\nby saltwife\n\nChapter 1: Ships\nWord count: 2,341\nTW: suicide\n\n{TEXT}\n\nChapter 2: Wrecks\nWord count: 1,980\n\n{MORE}\n"
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+    assert ids(story.chapters[0].declared_warnings) == {"suicide"}
+
+
+def test_a_chapters_opening_lines_of_a_form_in_the_story_stay_text() -> None:
+    form = "Name: Hollis Grey\nAge: twelve"
+    story = read(two_chapters("The Keeper\nby saltwife", f"{form}\n\n{TEXT}"))
+    assert story.chapters[0].paragraphs[0] == form
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Nota: este capítulo contiene autolesiones. Cuídense mucho.", {"self-harm"}),
+        ("Anmerkung der Autorin: Dieses Kapitel enthält Gewalt.", {"violence"}),
+    ],
+)
+def test_a_chapter_note_saying_what_this_chapter_holds_in_another_language(note: str, expected: set[str]) -> None:
+    story = read(
+        two_chapters("La hija\npor Marisol Quintana").replace(f"Chapter 2\n\n{MORE}", f"Chapter 2\n\n{note}\n\n{MORE}")
+    )
+    assert ids(story.chapters[1].declared_warnings) == expected
+    assert story.chapters[1].paragraphs == [MORE]
+
+
+def test_a_chapter_note_in_another_language_naming_no_warning_declares_nothing() -> None:
+    note = "Nota: este capítulo es corto, lo siento."
+    story = read(
+        two_chapters("La hija\npor Marisol Quintana").replace(f"Chapter 2\n\n{MORE}", f"Chapter 2\n\n{note}\n\n{MORE}")
+    )
+    assert story.chapters[1].declared_warnings == []
+
+
+def test_an_ao3_label_over_its_note_in_one_paragraph() -> None:
+    text = (
+        f"Chapter 1: Ships\nChapter Text\n\n{TEXT}\n\nChapter End Notes\nCW for the next chapter: death of a parent. Take care!\n\n"
+        f"Chapter 2: Wrecks\nChapter Text\n\n{MORE}\n"
+    )
+    story = read(text, "keeper.txt")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+    assert ids(story.chapters[1].declared_warnings) == {"death"}
+
+
+# A tip jar's ask under the story; warnings at the end under a label with an aside.
+
+
+def test_an_ask_for_a_tip_under_the_story_is_a_note() -> None:
+    ask = "If you enjoyed this, consider buying me a coffee on Ko-fi! ko-fi.com/saltwife"
+    story = read(two_chapters("The Keeper\nby saltwife").replace(MORE, f"{MORE}\n\n{ask}"))
+    assert story.chapters[1].paragraphs == [MORE]
+
+
+def test_a_story_sentence_about_buying_coffee_stays_text() -> None:
+    line = "She asked him to buy her a coffee, and he bought two."
+    story = read(two_chapters("The Keeper\nby saltwife").replace(MORE, f"{MORE}\n\n{line}"))
+    assert story.chapters[1].paragraphs == [MORE, line]
+
+
+def test_warnings_at_the_end_under_a_label_with_an_aside() -> None:
+    top = "The Keeper\nby saltwife\n\n(warnings at the end because spoilers!)"
+    text = (
+        two_chapters(top) + "\n~ fin ~\n\nWarnings (in order of appearance): shipwreck, drowning, death of a parent\n"
+    )
+    story = read(text)
+    assert ids(story.meta.declared_warnings) == {"death"}
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+    assert [chapter.declared_warnings for chapter in story.chapters] == [[], []]
