@@ -929,6 +929,8 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
             author = _BY_PREFIX.sub("", squeezed_text(named)).strip() or None
         if author is None and (said := _POSTED_BY.search(squeezed_text(meta))) is not None:
             author = said.group("name")
+        if author is None:
+            author = _name_among_stats(meta)
         meta.decompose()
         found = True
     if not found:
@@ -936,6 +938,47 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
     site = body.find(class_=lambda names: names is not None and bool(_classes_of(names) & _SITE_TITLES))
     blog = squeezed_text(site) if isinstance(site, Tag) else None
     return blog or None, author
+
+
+_META_PART = re.compile(r"[ \t]*[·•|][ \t]*")
+_READING_TIME = re.compile(r"\d{1,3}[ \t]*min(?:ute)?s?(?:[ \t]+read)?", re.IGNORECASE)
+
+
+def _name_among_stats(meta: Tag) -> str | None:
+    """The one part of a post's line of who and when that is neither a date nor a count, when it
+    reads as a name: Hugo's "September 1, 2022 · 4 min · Ada Fernhouse", a line of the author's
+    link and the date set apart by the style sheet ("Idris Fenn" / "Mar 5, 2024")."""
+    blocks = [child for child in meta.children if isinstance(child, Tag)]
+    loose = any(isinstance(child, NavigableString) and child.strip() for child in meta.children)
+    texts = [squeezed_text(child) for child in blocks] if len(blocks) >= 2 and not loose else []
+    parts = [part for text in (texts or [squeezed_text(meta)]) for part in _META_PART.split(text) if part.strip()]
+    others = [
+        part
+        for part in parts
+        if not (date_line(part) or stats_line(f"{part} · 1 view") or _READING_TIME.fullmatch(part.strip()))
+    ]
+    if len(parts) < 2 or len(others) != 1:
+        return None
+    name = others[0].strip()
+    words = name.split()
+    if (
+        not words
+        or len(words) > _NAME_WORDS - 1
+        or any(char.isdigit() for char in name)
+        or name.endswith((".", "!", "?"))
+    ):
+        return None
+    linked = any(
+        squeezed_text(link) == name and _PROFILE_HREF.search(str(link.get("href") or ""))
+        for link in meta.find_all("a", href=True, limit=8)
+    )
+    # Unlinked, a person's name of two words or three, each capitalised: "Fiction" alone is a category.
+    if linked or (len(words) >= 2 and all(word[:1].isupper() for word in words)):
+        return name
+    return None
+
+
+_PROFILE_HREF = re.compile(rf"{AUTHOR_HREF.pattern}|/@[\w.-]+", re.IGNORECASE)
 
 
 def _names_post_meta(names: str | list[str] | None) -> bool:

@@ -471,3 +471,33 @@ def test_a_discourse_topics_replies_and_post_headers_are_no_story() -> None:
         ("Soundings", ["The apprentice learned to measure the river."]),
         ("Charts", ["The charts were wrong, and her master knew it."]),
     ]
+
+
+HUGO = """<!DOCTYPE html><html lang="en-gb"><head><meta name="generator" content="Hugo 0.111.3"><title>The Ropewalk | Fernhouse Fiction</title></head>
+<body><header class="site-header"><nav><a class="site-title" href="/">Fernhouse Fiction</a></nav></header>
+<main><article class="post"><header class="post-header"><h1 class="post-title">The Ropewalk</h1>
+<div class="post-meta">{meta}</div></header>
+<div class="post-content"><p>The ropewalk was a quarter mile long and never warm.</p><p>Jory walked it backwards all day.</p></div></article></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("meta", "author"),
+    [
+        ("<time datetime='2022-09-01'>September 1, 2022</time> · 4 min · Ada Fernhouse", "Ada Fernhouse"),
+        ('<a href="/@adafernhouse">Ada Fernhouse</a><div>Sep 1, 2022</div>', "Ada Fernhouse"),
+        ('<a href="/@adaf">adaf</a><div>Sep 1, 2022</div><div>4 min read</div>', "adaf"),
+    ],
+)
+def test_the_one_name_among_a_posts_date_and_counts_is_its_author(meta: str, author: str) -> None:
+    """Hugo's "September 1, 2022 · 4 min · Ada Fernhouse" (and a byline of a link and a date) named no author."""
+    story = _read(HUGO.format(meta=meta))
+    assert story.meta.author == author
+    assert story.chapters[0].paragraphs[0] == "The ropewalk was a quarter mile long and never warm."
+
+
+@pytest.mark.parametrize(
+    "meta", ["September 1, 2022 · 4 min · Fiction", "September 1, 2022 · 4 min · filed under short fiction"]
+)
+def test_a_category_among_a_posts_date_and_counts_is_no_author(meta: str) -> None:
+    """Guard: a single unlinked word or a phrase in lower case is the post's category, not its writer."""
+    assert _read(HUGO.format(meta=meta)).meta.author is None
