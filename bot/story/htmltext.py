@@ -6,6 +6,7 @@ are removed before any text is read, and nothing in the document is fetched or r
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from collections import Counter
@@ -246,11 +247,12 @@ def make_soup(markup: str | bytes) -> BeautifulSoup:
     comments: list[Comment] = []
     breaks: list[Tag] = []
     hidden_classes: set[str] = set()
+    reveals = [_REVEALS_MOST]  # hidden warnings a page may show: a few boxes, not thousands
     for node in soup.descendants:
         if isinstance(node, Tag):
             if node.name == "style":
                 hidden_classes.update(_hidden_classes(node.get_text()))
-            if node.name in DANGEROUS or _hidden(node):
+            if node.name in DANGEROUS or (_hidden(node) and not _revealed_warning(node, reveals)):
                 dangerous.append(node)
             elif node.name == "br":
                 breaks.append(node)
@@ -258,7 +260,9 @@ def make_soup(markup: str | bytes) -> BeautifulSoup:
             comments.append(node)
     inserted = _tool_inserts(comments)
     if hidden_classes or inserted:
-        dangerous.extend(soup.find_all(class_=lambda names: names in hidden_classes) if hidden_classes else [])
+        if hidden_classes:
+            classed = soup.find_all(class_=lambda names: names in hidden_classes)
+            dangerous.extend(tag for tag in classed if not _revealed_warning(tag, reveals))
         dangerous.extend(inserted)
         order = {id(node): index for index, node in enumerate(soup.descendants)}
         dangerous.sort(key=lambda tag: order[id(tag)])
@@ -292,6 +296,38 @@ def _tool_inserts(comments: list[Comment]) -> list[PageElement]:
                 break
             between.append(sibling)
     return found
+
+
+_REVEAL_CHARS = 400  # a warnings box a reader opens: a line or two
+_REVEAL_NODES = 40
+_REVEALS_MOST = 50  # hidden elements looked at as warnings on one page
+_BRACKETED_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
+def _revealed_warning(tag: Tag, left: list[int]) -> bool:
+    """Whether a hidden element is the author's warnings, hidden for a reader to open: its own text
+    declares ("Content warning: a suicide attempt."), or it lists what follows a button or label
+    saying so ("content warnings (click to show)" over "self-harm, an eating disorder"), which then
+    leads its text. Taken out as unseen, the story's warnings were lost. A small element only."""
+    if left[0] <= 0 or tag.name in DANGEROUS:
+        return False
+    if len(list(itertools.islice(tag.descendants, _REVEAL_NODES))) >= _REVEAL_NODES:
+        return False
+    text = " ".join(tag.get_text(" ").split())
+    if not text or len(text) > _REVEAL_CHARS:
+        return False
+    left[0] -= 1
+    if declaration_line(text):
+        return True
+    label = tag.find_previous_sibling()
+    label_text = _BRACKETED_TAIL.sub("", " ".join(label.get_text(" ").split())) if isinstance(label, Tag) else ""
+    if not label_text or len(label_text) > _LABEL_MAX_CHARS:
+        return False
+    found = heading_label(Heading(label_text, "markdown", 1, label_text))
+    if found is None or found.kind != WARNINGS:
+        return False
+    tag.insert(0, NavigableString(f"{label_text.rstrip(':')}: "))
+    return True
 
 
 def take_out(nodes: list[PageElement]) -> None:

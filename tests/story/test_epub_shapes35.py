@@ -266,3 +266,23 @@ def test_a_page_opening_with_a_line_of_the_story_stays_a_chapter() -> None:
     assert "The lock had already burst." in [
         paragraph for chapter in story.chapters for paragraph in chapter.paragraphs
     ]
+
+
+def test_a_chapters_warning_hidden_by_the_books_style_sheet_is_read() -> None:
+    """A book hiding each chapter's warning for readers who skip them (``.cw {display:none}``) lost it."""
+    head = "<style>.cw {display:none}</style>"
+    book = epub_bytes(
+        [
+            ("c1.xhtml", xhtml("<h1>Stones</h1><p>The lake was still.</p>").replace("</head>", head + "</head>")),
+            (
+                "c2.xhtml",
+                xhtml(
+                    '<h1>The Jetty</h1><p class="cw">Content warning: a suicide attempt.</p><p>Nobody saw her go.</p>'
+                ).replace("</head>", head + "</head>"),
+            ),
+        ],
+        title="Stillwater Lake",
+        author="Hana Bell",
+    )
+    story = _import(book)
+    assert [_ids(chapter.declared_warnings) for chapter in story.chapters] == [[], ["suicide"]]

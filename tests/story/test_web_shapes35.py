@@ -501,3 +501,24 @@ def test_the_one_name_among_a_posts_date_and_counts_is_its_author(meta: str, aut
 def test_a_category_among_a_posts_date_and_counts_is_no_author(meta: str) -> None:
     """Guard: a single unlinked word or a phrase in lower case is the post's category, not its writer."""
     assert _read(HUGO.format(meta=meta)).meta.author is None
+
+
+TOGGLE = """<!DOCTYPE html><html><head><title>The Bell Jar Garden</title><style>.cw-body {{ display: none; }} .cw-open .cw-body {{ display: block; }} .x9f {{ display: none; }}</style></head><body>
+<div id="main"><h1>The Bell Jar Garden</h1><p class="byline">by mothlantern</p>
+<div class="cw"><button class="cw-toggle">{button}</button><div class="cw-body"><p>self-harm, an eating disorder</p></div></div>
+<p>The bell jars stood in rows along the wall, each with a fern under it.</p><p class="x9f">This story was stolen from its author; read it at the source.</p>
+<p>Mira lifted one and the fern inside sighed.</p></div></body></html>"""
+
+
+def test_warnings_hidden_for_a_reader_to_open_are_read() -> None:
+    """A page's warnings hidden behind "content warnings (click to show)" were taken out as unseen text."""
+    story = _read(TOGGLE.format(button="content warnings (click to show)"))
+    assert _ids(story.meta.declared_warnings + story.chapters[0].declared_warnings) == ["eating-disorder", "self-harm"]
+    assert "This story was stolen from its author; read it at the source." not in _text(story)
+
+
+def test_other_hidden_lists_stay_unseen() -> None:
+    """Guard: under a button that is no warnings label, the hidden list is still no text."""
+    story = _read(TOGGLE.format(button="show playlist"))
+    assert story.meta.declared_warnings == [] and story.chapters[0].declared_warnings == []
+    assert "self-harm, an eating disorder" not in _text(story)
