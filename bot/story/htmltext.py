@@ -627,7 +627,7 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
                 text = child.get_text().replace(_BR, "\n").replace(_SOFT_BR, "\n").strip("\n")
                 if text.strip():
                     out.append(Para(text))
-            elif table and (fields := _field_table(child)):
+            elif (table and (fields := _field_table(child))) or (name == "dl" and (fields := _field_list(child))):
                 out.append(Para(fields))
             elif table and (rows := _data_table(child)):
                 out.append(Para(rows))
@@ -810,6 +810,29 @@ def _field_table(table: Tag) -> str | None:
         if value is None:
             return None
         lines.append(f"{label} {value}".strip())
+    return "\n".join(lines)
+
+
+_FIELD_PAIRS_MOST = 30
+
+
+def _field_list(terms: Tag) -> str | None:
+    """A definition list of short terms, each over its value (``<dt>Chapter warnings</dt><dd>self-harm,
+    blood</dd>``), as "Label: value" lines: read term by term, "Chapter warnings" and "self-harm,
+    blood" were two paragraphs and declared nothing. None for any other list (a glossary's long
+    definitions, terms with no value, a value of several blocks)."""
+    children = [child for child in terms.children if isinstance(child, Tag)]
+    if not children or len(children) > 2 * _FIELD_PAIRS_MOST or len(children) % 2:
+        return None
+    lines: list[str] = []
+    for term, value in zip(children[::2], children[1::2], strict=True):
+        if term.name != "dt" or value.name != "dd" or _has_block_child(term):
+            return None
+        label = " ".join(element_text(term).split()).rstrip(":")
+        text = _cell_lines(value)
+        if not label or len(label) > _LABEL_MAX_CHARS or not text or "\n" in text or len(text) > _DATA_CELL_CHARS:
+            return None
+        lines.append(f"{label}: {text}")
     return "\n".join(lines)
 
 

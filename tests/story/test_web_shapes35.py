@@ -522,3 +522,23 @@ def test_other_hidden_lists_stay_unseen() -> None:
     story = _read(TOGGLE.format(button="show playlist"))
     assert story.meta.declared_warnings == [] and story.chapters[0].declared_warnings == []
     assert "self-harm, an eating disorder" not in _text(story)
+
+
+DEFINITIONS = """<!DOCTYPE html><html><head><title>The Glass Orchard</title><meta name="author" content="Pell Oduya"></head><body>
+<h1>The Glass Orchard</h1>
+<h2>One</h2><p>The orchard was glass from root to twig.</p>
+<h2>Two</h2><dl class="chapter-meta">{terms}</dl><p>The glass cut her hands.</p></body></html>"""
+
+
+def test_a_definition_list_of_a_chapters_fields_declares_its_warnings() -> None:
+    """The term "Chapter warnings" over its value "self-harm, blood" were two paragraphs of the chapter."""
+    story = _read(DEFINITIONS.format(terms="<dt>Chapter warnings</dt><dd>self-harm, blood</dd>"))
+    assert [_ids(chapter.declared_warnings) for chapter in story.chapters] == [[], ["blood-gore", "self-harm"]]
+    assert story.chapters[1].paragraphs == ["The glass cut her hands."]
+
+
+def test_a_glossary_stays_text() -> None:
+    """Guard: a list of terms and their sentences is the story's."""
+    terms = "<dt>Scion</dt><dd>A cutting grafted onto a rootstock, which grows into the tree above the join.</dd><dd>Also a child.</dd>"
+    story = _read(DEFINITIONS.format(terms=terms))
+    assert "A cutting grafted onto a rootstock, which grows into the tree above the join." in _text(story)
