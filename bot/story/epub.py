@@ -66,6 +66,7 @@ from bot.story.plaintext import (
     front_label,
     front_page_note,
     parse_field,
+    title_declarations,
     unmarked_front_pages,
 )
 from bot.story.structure import (
@@ -837,6 +838,11 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
     chapters; a part the TOC titles that opens with such a heading takes the TOC's title.
     """
     opening = next((item for item in items if isinstance(item, Heading)), None)
+    if opening is not None and toc_title is not None and (declared := _toc_declarations(toc_title, opening)):
+        # "2. The Jetty (TW: suicide attempt)" in the contents over a chapter headed "The Jetty": the
+        # contents' warning is the chapter's, read as a line opening it
+        at = items.index(opening) + 1
+        items = [*items[:at], *(Para(warning, 0) for warning in declared), *items[at:]]
     if opening and heading_label(opening) and toc_title is not None and _words(toc_title) != _words(opening.raw):
         return _note_sections([_toc_heading(toc_title), *_without_echo(items, toc_title)], sections=sections)
     if opening and opening.title is None and opening.kind == "chapter" and toc_title is not None:
@@ -861,6 +867,15 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
         heading = _toc_heading(toc_title)
         return _note_sections([heading, *_without_echo(items, toc_title)], sections=sections)
     return _note_sections([Heading(None, "document", 1, "section"), *items], sections=sections)
+
+
+def _toc_declarations(toc_title: str, opening: Heading) -> list[str]:
+    """The warnings a chapter's entry in the contents declares after its title ("The Jetty (TW: suicide
+    attempt)") where its heading in the text declares none: the contents alone carried them."""
+    declared, _ = title_declarations(toc_title)
+    if not declared or title_declarations(opening.raw)[0]:
+        return []
+    return declared
 
 
 def _without_title_under(items: list[Item], opening: Heading) -> list[Item]:

@@ -917,13 +917,13 @@ def declare_chapter_warnings(story: Story) -> Story:
     named = ChaptersByNumber(chapters)
     gathered = [dict.fromkeys(chapter.declared_warnings) for chapter in chapters]
     story_wide: dict[str, None] = {}
-    declared, title = _title_declarations(story.meta.title)  # "Small Fires (TW: self-harm)"
+    declared, title = title_declarations(story.meta.title)  # "Small Fires (TW: self-harm)"
     if declared and title:
         story.meta.title = title
         story_wide.update(dict.fromkeys(declared))
     for index, chapter in enumerate(chapters):
         if chapter.title:  # "The Fall (TW: suicide)": the title keeps its words, the chapter the warning
-            declared, chapter.title = _title_declarations(chapter.title)
+            declared, chapter.title = title_declarations(chapter.title)
             gathered[index].update(dict.fromkeys(declared))
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in chapter.notes:
@@ -970,7 +970,7 @@ def this_or_next(sentence: str) -> bool:
     return bool(next_chapter.search(sentence) or this_chapter.search(sentence))
 
 
-def _title_declarations(title: str) -> tuple[list[str], str | None]:
+def title_declarations(title: str) -> tuple[list[str], str | None]:
     """The warnings a chapter's title declares ("The Fall (TW: suicide)", a drabble's "Hospital
     Corners (T, CW: hospital)"), and the title without them (None when nothing else is left).
     Only a list of warnings: "Warning: Thin Ice" stays the title it is."""

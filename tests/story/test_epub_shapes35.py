@@ -286,3 +286,28 @@ def test_a_chapters_warning_hidden_by_the_books_style_sheet_is_read() -> None:
     )
     story = _import(book)
     assert [_ids(chapter.declared_warnings) for chapter in story.chapters] == [[], ["suicide"]]
+
+
+def _contents(second: str) -> bytes:
+    return epub_bytes(
+        [
+            ("c1.xhtml", xhtml("<h1>Stones</h1><p>The lake was still in the mornings.</p>")),
+            ("c2.xhtml", xhtml("<h1>The Jetty</h1><p>Nobody saw her go off the end of the jetty.</p>")),
+        ],
+        title="Stillwater Lake",
+        author="Hana Bell",
+        nav_points=[("1. Stones", "c1.xhtml"), (second, "c2.xhtml")],
+    )
+
+
+def test_a_warning_only_the_contents_give_a_chapter_is_that_chapters() -> None:
+    """ "2. The Jetty (TW: suicide attempt)" in the nav over a chapter headed "The Jetty" declared nothing."""
+    story = _import(_contents("2. The Jetty (TW: suicide attempt)"))
+    assert [chapter.title for chapter in story.chapters] == ["Stones", "The Jetty"]
+    assert [_ids(chapter.declared_warnings) for chapter in story.chapters] == [[], ["suicide"]]
+
+
+def test_a_contents_entry_with_a_warning_word_in_its_title_declares_nothing() -> None:
+    """Guard: "2. Warning: Thin Ice" is a title."""
+    story = _import(_contents("2. Warning: Thin Ice"))
+    assert all(chapter.declared_warnings == [] for chapter in story.chapters)
