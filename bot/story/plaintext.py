@@ -2292,6 +2292,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             if _KEYS[key] == "summary":
                 index = _rest_of_summary(items, index, meta)
             continue
+        if _consumed_any(meta) and index < last_para and (declared := _warnings_over_list(text, following)):
+            meta.declared.append(declared)  # "Content warnings" over "drowning, grief" (a word processor's box)
+            index += 2
+            continue
         lone = _lone_label(text) if pending_key is None and isinstance(following, Para) else None
         if lone is not None and _consumed_any(meta):
             pending_key = lone  # "Summary" on a line of its own, its text under it
@@ -2866,6 +2870,22 @@ def _rest_of_summary(items: list[Item], index: int, meta: _Meta) -> int:
     for item in items[index:end]:
         meta.add("summary", f"summary: {item.text}", item.text)  # type: ignore[union-attr]
     return end
+
+
+def _warnings_over_list(text: str, following: Item | None) -> str | None:
+    """A warnings label alone in its paragraph ("Content warnings", no colon) over a paragraph that
+    only lists warnings ("drowning, grief, a funeral"), as one declaration: "Content warnings:
+    drowning, grief, a funeral". None for any other pair: the list must be warnings."""
+    if "\n" in text or len(text) > 30 or not isinstance(following, Para) or "\n" in following.text.strip():
+        return None
+    label = text.strip().rstrip(":：").strip()
+    parsed = parse_field(f"{label}:")
+    if parsed is None or _KEYS[parsed[0]] != "declared" or parse_field(label) is not None:
+        return None
+    listed = following.text.strip()
+    if _SENTENCE_MARK.search(listed.rstrip(".")) or not (lists_warnings(listed) or lists_declared(listed)):
+        return None
+    return f"{label}: {listed}"
 
 
 def _lone_label(text: str) -> str | None:

@@ -542,3 +542,24 @@ def test_a_glossary_stays_text() -> None:
     terms = "<dt>Scion</dt><dd>A cutting grafted onto a rootstock, which grows into the tree above the join.</dd><dd>Also a child.</dd>"
     story = _read(DEFINITIONS.format(terms=terms))
     assert "A cutting grafted onto a rootstock, which grows into the tree above the join." in _text(story)
+
+
+BOX = """<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><title>Low Tide</title></head><body class="doc-content">
+<p class="c3 title"><span>Low Tide</span></p><p class="c1"><span>by Nia Owusu</span></p>
+<table class="c9"><tr class="c5"><td class="c8" colspan="1" rowspan="1"><p class="c1"><span class="c2">{label}</span></p><p class="c1"><span>{listed}</span></p></td></tr></table>
+<h1 class="c4"><span>One</span></h1><p>The lake was still in the mornings.</p><h1 class="c4"><span>Two</span></h1><p>The funeral was on a Tuesday.</p></body></html>"""
+
+
+def test_a_warnings_label_over_its_list_in_a_paragraph_of_its_own_declares() -> None:
+    """Google Docs' box (a one-cell table) of "Content warnings" over "drowning, grief, a funeral" was
+    a chapter before chapter one, declaring nothing."""
+    story = _read(BOX.format(label="Content warnings", listed="drowning, grief, a funeral"))
+    assert _ids(story.meta.declared_warnings) == ["grief"]
+    assert [chapter.heading_number for chapter in story.chapters] == [1, 2]
+
+
+def test_a_warnings_label_over_a_sentence_declares_nothing() -> None:
+    """Guard: "Warnings" over "Nobody heeded them. The tide came in anyway." is the story's."""
+    story = _read(BOX.format(label="Warnings", listed="Nobody heeded them. The tide came in anyway."))
+    assert story.meta.declared_warnings == []
+    assert "Nobody heeded them. The tide came in anyway." in _text(story)
