@@ -3307,7 +3307,9 @@ _RECOMMENDED = re.compile(
 # "← Part 1 | Masterlist | Part 3 →" (its list of a series' parts).
 _NAV_ENTRY = (
     r"[<«‹←\[(]{0,2}[ \t]*(?:(?:previous|prev|next|last|first)(?:[ \t]+(?:chapter|part|page|episode))?"
-    r"|table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home|master[ \t]?list"
+    # (a hand-made site's "Back to Index", "Back to the fic list")
+    r"|(?:back[ \t]+to[ \t]+(?:the[ \t]+)?)?(?:table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home"
+    r"|master[ \t]?list|(?:fic|story|stories)[ \t]+(?:list|index|page))"
     r"|(?:part|chapter|episode)[ \t]+\d{1,4}"
     r"|ep\.[ \t]*\d{1,4})"
     r"[ \t]*[>»›→\])]{0,2}"

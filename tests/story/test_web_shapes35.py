@@ -563,3 +563,20 @@ def test_a_warnings_label_over_a_sentence_declares_nothing() -> None:
     story = _read(BOX.format(label="Warnings", listed="Nobody heeded them. The tide came in anyway."))
     assert story.meta.declared_warnings == []
     assert "Nobody heeded them. The tide came in anyway." in _text(story)
+
+
+def test_a_hand_made_sites_back_to_index_links_are_no_story() -> None:
+    """ "Back to Index | Next Chapter" under a chapter of a hand-made site was its last paragraph."""
+    page = WAYBACK.format(end="<!-- END WAYBACK TOOLBAR INSERT -->").replace(
+        "</body>", '<hr><p><a href="index.html">Back to Index</a> | <a href="2.html">Next Chapter</a></p></body>'
+    )
+    story = _read(page)
+    assert story.chapters[-1].paragraphs[-1] == "Orla fed it before she fed herself."
+
+
+def test_a_sentence_going_back_to_a_place_stays() -> None:
+    """Guard: "Back to the house, then." closing the chapter is the story's."""
+    page = WAYBACK.format(end="<!-- END WAYBACK TOOLBAR INSERT -->").replace(
+        "</body>", "<p>Back to the house, then.</p></body>"
+    )
+    assert _read(page).chapters[-1].paragraphs[-1] == "Back to the house, then."
