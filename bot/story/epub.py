@@ -755,7 +755,7 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
     per_file = not titles and len(parts) >= 2 and all(_one_top_heading(part.items) for part in parts)
     started = False
     for part in parts:
-        part_items = part.items
+        part_items = _declarations_under_heading(part.items) if started else part.items
         if started and part.key not in titles and _continues(part, titles, split, by_headings=by_headings):
             lead, part_items = _lead(part_items)
             items.extend(lead)
@@ -764,6 +764,8 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
         if not started:
             part_items, fields = _without_title_block(part_items, book, last=part is parts[-1])
             items.extend(fields)
+            lead, part_items = _declarations_over_heading(part_items)
+            items.extend(lead)  # "TW: war" over chapter one's heading, in its file: the book's, as a header's
             if not part_items:
                 continue
         started = True
@@ -867,6 +869,30 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
         heading = _toc_heading(toc_title)
         return _note_sections([heading, *_without_echo(items, toc_title)], sections=sections)
     return _note_sections([Heading(None, "document", 1, "section"), *items], sections=sections)
+
+
+def _declarations_over_heading(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """The declaration lines a part sets before its first heading ("TW: war, death of a sibling." in
+    a ``<section epub:type="preamble">`` over the chapter's heading), and the rest: read as a chapter
+    of their own with no title, they declared nothing. Nothing taken where anything else stands
+    before the heading, or no heading follows."""
+    at = next((index for index, item in enumerate(items) if isinstance(item, Heading)), None)
+    if not at:
+        return [], items
+    lead = items[:at]
+    if not all(isinstance(item, Para) and declaration_line(item.text) for item in lead):
+        return [], items
+    return [Para(item.text, 0) for item in lead if isinstance(item, Para)], items[at:]
+
+
+def _declarations_under_heading(items: list[Item]) -> list[Item]:
+    """A part's items with the declaration lines over its first heading moved under it: a chapter's
+    warning set over its heading in its file is the chapter's, opening it (read before it, it was
+    the previous chapter's)."""
+    lead, rest = _declarations_over_heading(items)
+    if not lead:
+        return items
+    return [rest[0], *lead, *rest[1:]]
 
 
 def _toc_declarations(toc_title: str, opening: Heading) -> list[str]:

@@ -311,3 +311,40 @@ def test_a_contents_entry_with_a_warning_word_in_its_title_declares_nothing() ->
     """Guard: "2. Warning: Thin Ice" is a title."""
     story = _import(_contents("2. Warning: Thin Ice"))
     assert all(chapter.declared_warnings == [] for chapter in story.chapters)
+
+
+def _leads(first: str, second: str) -> bytes:
+    return epub_bytes(
+        [
+            (
+                "c1.xhtml",
+                xhtml(f"{first}<section epub:type='chapter'><h1>Windfall</h1><p>The orchard was quiet.</p></section>"),
+            ),
+            (
+                "c2.xhtml",
+                xhtml(f"{second}<section epub:type='chapter'><h1>Ladder</h1><p>The ladder slipped.</p></section>"),
+            ),
+        ],
+        title="Orchard Days",
+        author="Nell Brae",
+    )
+
+
+def test_warnings_set_over_a_chapters_heading_in_its_file_declare() -> None:
+    """ "TW: ..." in a section of its own over the heading was a chapter with no title, declaring nothing."""
+    story = _import(
+        _leads(
+            "<section epub:type='preamble'><p>TW: death of a sibling.</p></section>",
+            "<p>CW: self-harm.</p>",
+        )
+    )
+    assert [chapter.title for chapter in story.chapters] == ["Windfall", "Ladder"]
+    assert _ids(story.meta.declared_warnings) == ["death"]
+    assert [_ids(chapter.declared_warnings) for chapter in story.chapters] == [[], ["self-harm"]]
+
+
+def test_a_line_of_story_over_a_heading_is_still_read_as_before() -> None:
+    """Guard: prose before the heading is not moved or declared."""
+    story = _import(_leads("", "<p>Meanwhile, in the village, the bells were ringing.</p>"))
+    assert story.meta.declared_warnings == []
+    assert "Meanwhile, in the village, the bells were ringing." in [p for c in story.chapters for p in c.paragraphs]
