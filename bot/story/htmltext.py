@@ -1297,6 +1297,7 @@ def parse_generic_html(
     image_lines(body)
     _mark_title_style(soup, body)
     space_heading_labels(body)
+    _spaced_inline_labels(body)
     items = _page_header(note_sections(titles_from_next_line(_without_front_images(html_items(body)))))
     items = _title_over_fields(_without_site_lines(_from_post_header(_without_repeated_headings(items))))
     title = soup.find("title")
@@ -1540,6 +1541,24 @@ def _title_follows(following: PageElement | None) -> bool:
         text = following.strip()
         return following[:1].isalnum() or (following[:1].isspace() and text[:1].isalnum())
     return isinstance(following, Tag) and following.get_text().strip()[:1].isalnum()
+
+
+def _spaced_inline_labels(body: Tag) -> None:
+    """A space after a label set in an element of its own and closed by a colon, its value right after
+    it (eFiction's ``<span class="label">Chapter End Notes:</span>Thanks for reading``): read as text,
+    "Chapter End Notes:Thanks" was no note's label, and the note was story text."""
+    for label in body.find_all(["span", "b", "strong", "em", "i"], limit=_LABELS_MOST):
+        text = label.string
+        following = label.next_sibling
+        if (
+            text is not None
+            and text.rstrip().endswith(":")
+            and len(text) <= _LABEL_MAX_CHARS
+            and any(char.isalpha() for char in text)  # (a time, "<b>12:</b>30", is no label)
+            and isinstance(following, NavigableString)
+            and following[:1].isalnum()
+        ):
+            label.insert_after(NavigableString(" "))
 
 
 def _without_site_lines(items: list[Item]) -> list[Item]:

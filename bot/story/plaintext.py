@@ -419,7 +419,7 @@ _COLON_ONLY = {
 }
 _ENGLISH_NOTE_LABELS = (
     r"a/n|a\.n\.|author['’]?s['’]? ?notes?|authors? notes?|note from the author|an|notes?"  # ’: a word processor's
-    r"|(?:end|ending|closing|final|opening|beginning|chapter) notes?|author['’]?s['’]? ?afterword"
+    r"|(?:end|ending|closing|final|opening|beginning|chapter|chapter end|story) notes?|author['’]?s['’]? ?afterword"
     # a fan translation's notes: the translator's or the editor's, never the story's
     r"|t/n|tl ?notes?|tln|translator['’]?s['’]? ?notes?|translation notes?|e/n|editor['’]?s['’]? ?notes?"
 )

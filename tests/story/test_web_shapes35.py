@@ -580,3 +580,26 @@ def test_a_sentence_going_back_to_a_place_stays() -> None:
         "</body>", "<p>Back to the house, then.</p></body>"
     )
     assert _read(page).chapters[-1].paragraphs[-1] == "Back to the house, then."
+
+
+def test_an_efiction_chapters_end_notes_label_glued_to_its_text_is_a_note() -> None:
+    """ "<span class="label">Chapter End Notes:</span>Thanks ..." read "Chapter End Notes:Thanks ...", story text."""
+    page = EFICTION_PRINTABLE.replace(
+        '<div class="chaptertitle">2. The Graft</div>',
+        '<div class="notes"><span class="label">Chapter End Notes:</span>Thanks to everyone who reviewed.</div>'
+        '<div class="chaptertitle">2. The Graft</div>',
+    )
+    story = _read(page)
+    assert story.chapters[0].paragraphs == [
+        "The orchard stood in salt water to its knees.",
+        "Nobody could say why it lived.",
+    ]
+    assert "Thanks to everyone who reviewed." in story.chapters[0].notes
+
+
+def test_a_time_set_in_bold_keeps_its_colon() -> None:
+    """Guard: "<b>12:</b>30" is a time, not a label to space."""
+    page = EFICTION_PRINTABLE.replace(
+        "<p>Nobody could say why it lived.</p>", "<p>The train left at <b>12:</b>30 sharp.</p>"
+    )
+    assert "The train left at 12:30 sharp." in _text(_read(page))
