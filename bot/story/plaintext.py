@@ -524,6 +524,8 @@ _NAME_PARTICLES = frozenset(
 # text after the label starts and ends on a non-space, so a long run of spaces is read once.
 _ENGLISH_LABELS = (
     r"(?:TW|CW|T/W|C/W)s?(?:[ \t]*/[ \t]*(?:TW|CW)s?)?|(?:trigger|content|chapter)[ \t]warnings?(?:\(s\))?"
+    # "Additional Warnings: blood" under AO3's "Creator Chose Not To Use Archive Warnings"
+    r"|(?:additional|other|extra|minor|specific|further|general|overall)[ \t]+(?:content[ \t]+|trigger[ \t]+)?warnings?"
     r"|warnings?(?:\(s\))?|heads[ \t-]+up|dead[ \t]+dove(?:[ \t]*[:\-–—]?[ \t]*do[ \t]+not[ \t]+eat)?"
     # a broadcaster's words for the same notice: "Content advisory: ...", "Reader discretion is advised: ..."
     r"|content[ \t]+advisor(?:y|ies)|(?:viewer|reader)[ \t]+discretion(?:[ \t]+is)?(?:[ \t]+(?:strongly[ \t]+)?advised)?"
@@ -1302,7 +1304,9 @@ def _is_declaration(match: re.Match[str]) -> bool:
         # "TW suicide", "cw self-harm and blood": only TW and CW go without a colon, and only before
         # a list of warnings the taxonomy knows ("tw spoilers ahead" is not one). The chapter it is
         # for may follow the list ("tw self harm in this one", as "tw for self harm in this one").
-        return len(text) <= 160 and lists_warnings(_IN_THIS_CHAPTER.sub("", text))
+        # (or a list with a warning Dogear has no id for beside one it has: "tw grief, death of a grandparent")
+        listed = _IN_THIS_CHAPTER.sub("", text)
+        return len(text) <= 160 and (lists_warnings(listed) or lists_declared(listed))
     if match.group("generic") is not None:
         before = match.string[max(0, match.start() - GENERIC_LABEL_CHARS) : match.start()]
         starts = trim_ornaments(before).endswith(tuple(".!?:;([（\n。！？：；")) or not trim_ornaments(before)
@@ -2520,6 +2524,10 @@ def read_preamble(items: list[Item]) -> Preamble:
                 or (not _consumed_any(meta) and _field_block(following.text))  # "wc: 1.2k" / "warnings: grief"
             )
         ) or _first_over_chapter(items, index)
+        # (the file's first line over its warnings, "windfall" over "tw grief, ...", as a phone's notes title it)
+        bylined = bylined or (
+            index == 0 and isinstance(following, Para) and declaration_line(following.text.split("\n")[0])
+        )
         if (
             meta.title is None
             and _title_like(trim_ornaments(text), bylined=bylined)
@@ -4981,15 +4989,25 @@ def build_story(
         additional_tags=meta.values.get("additional_tags", []),
         # (without Discord's spoiler marks around each item: "CW: ||suicide||, ||blood||")
         declared_warnings=_dedupe([text.replace("||", "") for text in declared if not _pointer_declaration(text)]),
-        notes=notes,
+        # (a declaration pointing elsewhere, "CW: see chapter notes", says where, and names nothing)
+        notes=notes + [text for text in declared if _POINTS_ELSEWHERE.fullmatch(text)],
     )
     return Story(story_meta, chapters, source_format)
 
 
 def _pointer_declaration(text: str) -> bool:
-    """A declaration that only points to the story's end ("Warnings: see end notes"): it names no warning."""
+    """A declaration that only points to the story's end ("Warnings: see end notes") or to each
+    chapter's notes or the tags ("CW: see chapter notes"): it names no warning."""
     parsed = parse_field(text)
-    return parsed is not None and field_points_to_end(parsed[1])
+    return (parsed is not None and field_points_to_end(parsed[1])) or _POINTS_ELSEWHERE.fullmatch(text) is not None
+
+
+_POINTS_ELSEWHERE = re.compile(
+    r"[ \t]*(?:tws?|cws?|t/ws?|c/ws?|(?:content[ \t]+|trigger[ \t]+)?warnings?)[ \t]*[:\-–—]?[ \t]*(?:please[ \t]+)?"
+    r"(?:see|check|read|(?:are[ \t]+)?in)[ \t]+(?:the[ \t]+)?(?:(?:each|every|individual)[ \t]+)?"
+    r"(?:chapters?['’]?[ \t]+)?(?:notes?|a/ns?|author['’]?s['’]?[ \t]+notes?|summar(?:y|ies)|tags)(?:[ \t]+(?:of|for)[ \t]+each[ \t]+chapter)?[ \t.!]*",
+    re.IGNORECASE,
+)
 
 
 OPENING_ITEMS_ASKED = 6  # items of the first chapter whose notes may point to warnings at the end

@@ -716,3 +716,43 @@ def test_warnings_at_the_end_under_a_label_with_an_aside() -> None:
     assert ids(story.meta.declared_warnings) == {"death"}
     assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
     assert [chapter.declared_warnings for chapter in story.chapters] == [[], []]
+
+
+# "Additional Warnings:" under AO3's archive warning; a CW pointing to the chapter notes; a phone's title over a bare tw.
+
+
+def test_additional_warnings_under_a_creator_chose_not_to_warn_declare() -> None:
+    top = (
+        "Windfall\nby Hester Lang\nArchive Warning: Creator Chose Not To Use Archive Warnings\n"
+        "Additional Warnings: blood, death of a grandparent"
+    )
+    story = read(two_chapters(top))
+    assert (story.meta.title, story.meta.author) == ("Windfall", "Hester Lang")
+    assert {"blood-gore", "death"} <= set(map_declared(story.meta).ids)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_story_line_about_other_warnings_stays_text() -> None:
+    line = "Other warnings were posted on the gate, but nobody read them."
+    story = read(two_chapters("Windfall\nby Hester Lang", f"{line}\n\n{TEXT}"))
+    assert story.chapters[0].paragraphs[0] == line
+
+
+def test_a_cw_pointing_to_the_chapter_notes_is_a_note_and_declares_nothing() -> None:
+    story = read(two_chapters("Windfall\nby Hester Lang\n\nCW: see chapter notes"))
+    assert story.meta.declared_warnings == []
+    assert story.meta.notes == ["CW: see chapter notes"]
+    assert len(story.chapters) == 2
+
+
+def test_a_first_line_over_a_bare_tw_with_a_warning_dogear_has_no_id_for() -> None:
+    story = read(two_chapters("windfall\n\ntw grief, death of a grandparent"))
+    assert story.meta.title == "windfall"
+    assert "grief" in ids(story.meta.declared_warnings)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[TEXT], [MORE]]
+
+
+def test_a_story_opening_on_a_tw_initials_sentence_stays_text() -> None:
+    line = "TW was what the boys called Tobias Weller, who was neither tall nor wide."
+    story = read(two_chapters("Night Shift\nby Adaeze Okoro", f"{line}\n\n{TEXT}"))
+    assert story.chapters[0].paragraphs[0] == line
