@@ -499,3 +499,29 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     body, lists = take_warning_lists(body)
     items = drop_preamble_images(note_sections(split_items(body, markdown=True)))
     return give_warning_lists(build_story(items, filename, "md", max_chapters=max_chapters), lists)
+
+
+# An Org-mode file (Emacs) saved as text: "#+TITLE:" and "#+AUTHOR:" keywords over "* Chapter" headings.
+_ORG_MARK = re.compile(r"^#\+(?:title|author):", re.IGNORECASE | re.MULTILINE)
+_ORG_KEYWORD = re.compile(r"^#\+(?P<key>[a-z_]{1,30}):?[ \t]*(?P<value>[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+_ORG_COMMENT = re.compile(r"^#(?:[ \t][^\n]*)?$", re.MULTILINE)  # "# a comment", "#" alone
+# (a title with a letter or digit in it: "* * *" is a scene break)
+_ORG_HEADING = re.compile(r"^(?P<stars>\*{1,6})[ \t]+(?P<title>(?=[^\n]*[^\W_])\S[^\n]*)$", re.MULTILINE)
+ORG_HEAD_CHARS = 4000  # the keywords stand at the file's top
+
+
+def org_as_markdown(text: str) -> str | None:
+    """An Org-mode file's text as the Markdown it reads as: its "#+TITLE:" and "#+AUTHOR:" the title
+    page's fields, its other keywords and "#+BEGIN_QUOTE"-style lines and comments dropped, its "*"
+    headings "#" headings. Read as plain text, the keywords were a chapter 1 and "* Low Water" no
+    heading. None for any text without those keywords at its top."""
+    if _ORG_MARK.search(text, 0, ORG_HEAD_CHARS) is None:
+        return None
+    text = _ORG_KEYWORD.sub(_org_keyword, text)
+    text = _ORG_COMMENT.sub("", text)
+    return _ORG_HEADING.sub(lambda found: f"{'#' * len(found.group('stars'))} {found.group('title')}", text)
+
+
+def _org_keyword(found: re.Match[str]) -> str:
+    key, value = found.group("key").lower(), found.group("value").strip()
+    return f"{key.capitalize()}: {value}" if key in ("title", "author") and value else ""

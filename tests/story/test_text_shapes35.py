@@ -756,3 +756,42 @@ def test_a_story_opening_on_a_tw_initials_sentence_stays_text() -> None:
     line = "TW was what the boys called Tobias Weller, who was neither tall nor wide."
     story = read(two_chapters("Night Shift\nby Adaeze Okoro", f"{line}\n\n{TEXT}"))
     assert story.chapters[0].paragraphs[0] == line
+
+
+# An Org-mode file saved as text.
+
+ORG = """#+TITLE: Saltwater Hymnal
+#+AUTHOR: Teodor Vasks
+#+OPTIONS: toc:nil
+# a comment: cut the aunt
+
+Content warnings: drowning, death of a parent.
+
+* Chapter 1: Low Water
+
+{text}
+
+* * *
+
+{more}
+
+* Spring Tide
+
+{more}
+"""
+
+
+def test_an_org_mode_file_reads_its_keywords_and_headings() -> None:
+    story = read(ORG.format(text=TEXT, more=MORE), "hymnal.txt")
+    assert (story.meta.title, story.meta.author) == ("Saltwater Hymnal", "Teodor Vasks")
+    assert ids(story.meta.declared_warnings) == {"death"}
+    assert [chapter.title for chapter in story.chapters] == ["Low Water", "Spring Tide"]
+    assert [len(chapter.scenes) for chapter in story.chapters] == [2, 1]
+    assert "#+" not in story_text(story) and "cut the aunt" not in story_text(story)
+
+
+def test_a_text_with_starred_lines_and_no_org_keywords_is_read_as_before() -> None:
+    text = f"The Hymnal\nby Teodor Vasks\n\n{TEXT}\n\n* the first star\n\n{MORE}\n"
+    story = read(text, "hymnal.txt")
+    assert len(story.chapters) == 1
+    assert "* the first star" in story_text(story)
