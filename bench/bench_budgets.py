@@ -863,6 +863,18 @@ def negations_at_line_limit(size: int) -> tuple[str, bytes]:
     return "negations.txt", "\n\n".join(paragraphs).encode()[:size]
 
 
+def disguised_label_lines(size: int) -> tuple[str, bytes]:
+    """Short lines that may be labels in disguise, as many as the line budget lets through: an accented
+    word and a colon ("Été 17 :"), full-width letters ("Ｗａｒｎ 17："), a lookalike in a Latin word, one
+    in four a real disguised label ("Ｗａｒｎｉｎｇｓ： blood 17"): each is folded and asked whether it is
+    a label before any reader looks (session 35, :mod:`bot.story.lookalikes`)."""
+    from bot.story.limits import MAX_LINES
+
+    shapes = ("Été {0} :", "Ｗａｒｎ {0}：", "Wаrm {0}:", "Ｗａｒｎｉｎｇｓ： blood {0}")
+    lines = [shapes[number % 4].format(number) for number in range(MAX_LINES // 2 - 1000)]
+    return "labels.txt", ("The Weir\n\n" + "\n\n".join(lines)).encode()[:size]
+
+
 def nested_tables(size: int) -> tuple[str, bytes]:
     """Tables nested as deep as the element budget lets them, a cell each, a story after them: each
     table was asked whether it is a book's contents, searching every row and link under it (5,000 deep
@@ -960,6 +972,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a negation per paragraph at the line limit": negations_at_line_limit,
     "tables nested to the element limit": nested_tables,
     "a paragraph of flags": a_paragraph_of_flags,
+    "disguised label lines at the line limit": disguised_label_lines,
 }
 
 

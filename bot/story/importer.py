@@ -61,6 +61,7 @@ _UNSUPPORTED = {
     ".webp": "an image",
     ".zip": "a zip archive",
     ".webarchive": "a Safari web archive",
+    ".svg": "an SVG image",
 }
 _LOOKS_HTML = re.compile(
     r"\A\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html|<head[\s>]|<body[\s>])", re.IGNORECASE
@@ -314,6 +315,10 @@ _TEXT_DOCUMENTS = (
     (b"bplist00", "a Safari web archive"),
 )
 _MOBI_MARK = (60, b"BOOKMOBI")
+# A drawing's markup: "<svg", after an XML declaration, a doctype or comments maybe.
+_SVG_START = re.compile(
+    rb"(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,500}?-->\s*|<!DOCTYPE svg[^>]{0,300}>\s*)*<svg[\s>]", re.S | re.I
+)
 
 
 def _document_kind(data: bytes) -> str | None:
@@ -326,6 +331,8 @@ def _document_kind(data: bytes) -> str | None:
     offset, mark = _MOBI_MARK
     if data[offset : offset + len(mark)] == mark:
         return "a Kindle book"
+    if _SVG_START.match(head):  # read as text, its markup was the story's title and first chapter
+        return "an SVG image"
     return None
 
 

@@ -208,3 +208,19 @@ def test_a_chapter_of_one_tag_repeated_is_refused_for_what_it_is() -> None:
     data = epub_bytes([("c1.xhtml", xhtml("<h1>Chapter 1</h1><p>The weir roared.</p>")), ("c2.xhtml", deep)])
     with pytest.raises(StoryFormatError, match="times its packed size"):
         import_story(data, "weir.epub", max_bytes=MAX_BYTES)
+
+
+@pytest.mark.parametrize("name", ["weir.svg", "weir.txt"])
+def test_an_svg_drawing_is_refused_as_one(name: str) -> None:
+    """A drawing with its words in <text> was read as a text story: its markup was the title and the
+    first chapter ("<svg xmlns=...><text>The Weir")."""
+    data = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>The Weir</text></svg>'
+    with pytest.raises(StoryFormatError, match="an SVG image"):
+        import_story(data, name, max_bytes=MAX_BYTES)
+
+
+def test_a_page_with_a_drawing_in_it_is_still_a_page() -> None:
+    """Guard: an inline <svg> inside a page's body is no SVG file."""
+    data = b"<html><body><svg><circle r='4'/></svg><h2>Chapter 1</h2><p>The weir roared.</p></body></html>"
+    story = import_story(data, "weir.html", max_bytes=MAX_BYTES)
+    assert _paragraphs(story) == ["The weir roared."]
