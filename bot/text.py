@@ -56,16 +56,25 @@ def when_line(moment: datetime) -> str:
     return f"{stamp(moment, 'F')} ({stamp(moment, 'R')})"
 
 
+# Combining marks stacked on one letter past what any script writes (Vietnamese sets two on a vowel):
+# "zalgo" text, whose hundreds of marks draw over the lines above and below it. The first three stay.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_STACKED_MARKS = re.compile(f"([{_MARKS}]{{3}})[{_MARKS}]+")
+
+
 def visible_line(value: str) -> str:
     """``value`` as one line that shows what it says, or ``""`` when nothing in it draws.
 
     For every one-line text a member or an admin types that the bot shows again (a nomination,
     a book's title, a report's note, a discussion prompt): a bidi override left in turns the rest
     of each line it is on around, so the bot's own words after it read backwards, and a value of
-    zero-width characters is shown as a blank. Controls become spaces, spacing is normalised, and
-    characters that draw nothing are dropped from both ends (inside, joiners stay: scripts need them).
+    zero-width characters is shown as a blank. Controls become spaces, spacing is normalised, marks
+    stacked on a letter by the dozen ("zalgo") are kept to three, and characters that draw nothing are
+    dropped from both ends (inside, joiners stay: scripts need them).
     """
     text = " ".join(HIDDEN_CONTROLS.sub(" ", value).split())
+    if _STACKED_MARKS.search(text):
+        text = _STACKED_MARKS.sub(r"\1", text)
     first = next((index for index, ch in enumerate(text) if _draws(ch)), None)
     if first is None:
         return ""

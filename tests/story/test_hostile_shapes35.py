@@ -224,3 +224,22 @@ def test_a_page_with_a_drawing_in_it_is_still_a_page() -> None:
     data = b"<html><body><svg><circle r='4'/></svg><h2>Chapter 1</h2><p>The weir roared.</p></body></html>"
     story = import_story(data, "weir.html", max_bytes=MAX_BYTES)
     assert _paragraphs(story) == ["The weir roared."]
+
+
+def test_a_title_of_stacked_marks_is_kept_to_three_a_letter() -> None:
+    """A page titled in "zalgo" (two hundred combining marks on a letter) kept every mark: shown on a
+    header, a menu or /story info, they draw over the lines above and below."""
+    zalgo = "\u0301\u0308" * 100
+    page = f"<html><head><title>T{zalgo}he Weir</title></head><body><h2>Chapter 1</h2><p>The weir roared.</p></body></html>"
+    story = import_story(page.encode(), "weir.html", max_bytes=MAX_BYTES)
+    assert story.meta.title == "T\u0301\u0308\u0301he Weir"
+
+
+def test_letters_with_their_own_marks_keep_them() -> None:
+    """Guard: Vietnamese sets two marks on a vowel, decomposed or not."""
+    import unicodedata
+
+    title = unicodedata.normalize("NFD", "Tiếng Việt của tôi")
+    page = f"<html><head><title>{title}</title></head><body><h2>Chapter 1</h2><p>The weir roared.</p></body></html>"
+    story = import_story(page.encode(), "weir.html", max_bytes=MAX_BYTES)
+    assert story.meta.title == title
