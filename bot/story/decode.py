@@ -204,10 +204,29 @@ def _has_bad_control(data: bytes, text: str, utf8: bool) -> bool:
     return _BAD_CONTROL.search(text) is not None
 
 
+def _utf8_under_wide_mark(rest: bytes) -> bool:
+    """Whether what follows a UTF-16 or UTF-32 byte-order mark is UTF-8 text after all: no NUL byte in
+    its first kilobytes (wide text has one in every line end and space) and valid UTF-8 throughout. A
+    mark left by joining files or a wrong "save as" read 4 MB of English as CJK-looking characters,
+    posted as the story."""
+    if len(rest) < _WIDE_SAMPLE // 8 or b"\x00" in rest[:_WIDE_SAMPLE]:
+        return False
+    try:
+        rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_WIDE_SAMPLE = 4096
+
+
 def _decode(data: bytes) -> tuple[str, str] | None:
     """The text and the encoding it was read with, or None when it is not text."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            if bom in _WIDE_BOMS and _utf8_under_wide_mark(data[len(bom) :]):
+                return data[len(bom) :].decode("utf-8"), "utf-8"
             try:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError:
