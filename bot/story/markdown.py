@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import regex
 
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_lines
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_heading_lines, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
 from bot.story.plaintext import IMAGE, build_story, declaration_line, image_line, parse_field
@@ -490,6 +490,7 @@ _CONTENTS_LINK = re.compile(
 
 def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_CHAPTERS) -> Story:
     check_lines(text)
+    check_heading_lines(text, max_chapters)
     fields, body = front_matter_lines(text)
     body = _CONTENTS_LINK.sub("", body)  # its entries read as headings with no text under them
     body = strip_inline_markup(plain_tables(unquote_blocks(leading_callouts(read_details(drop_comments(body))))))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.story.forum_text import forum_thread, thread_story
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_lines
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, drop_count_lines
@@ -33,6 +33,7 @@ def parse_plain_text(
     """A story in plain text (or a page's <pre>: ``fallback_title`` is its <title>, used only where the
     text names no title of its own)."""
     check_lines(text)
+    check_heading_lines(text, max_chapters)
     text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
