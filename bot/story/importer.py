@@ -63,6 +63,9 @@ _UNSUPPORTED = {
     ".webarchive": "a Safari web archive",
     ".svg": "an SVG image",
 }
+# A document in some XML ("<?xml ...?><story><title>...</title><p>...</p>"): read as a page, its elements
+# paragraphs. Read as text, its markup was posted whole as one paragraph.
+_LOOKS_XML = re.compile(r"\A\s*<\?xml[^>]{0,200}>")
 _LOOKS_HTML = re.compile(
     r"\A\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html|<head[\s>]|<body[\s>])", re.IGNORECASE
 )
@@ -133,7 +136,7 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
     text = page if page is not None else decode_text(data, max_bytes=max_bytes)
     if page is None and suffix in _HTML and not _LOOKS_HTML.match(text) and _ANY_TAG.search(text) is None:
         suffix = ".md" if _MARKDOWN_BLOCK.search(text) else ".txt"  # named .html, holding no markup
-    if page is not None or suffix in _HTML or _LOOKS_HTML.match(text):
+    if page is not None or suffix in _HTML or _LOOKS_HTML.match(text) or _LOOKS_XML.match(text):
         check_markup(text)
         check_headings(text, max_chapters)
         try:

@@ -243,3 +243,49 @@ def test_letters_with_their_own_marks_keep_them() -> None:
     page = f"<html><head><title>{title}</title></head><body><h2>Chapter 1</h2><p>The weir roared.</p></body></html>"
     story = import_story(page.encode(), "weir.html", max_bytes=MAX_BYTES)
     assert story.meta.title == title
+
+
+def test_utf8_text_under_a_utf16_mark_is_read_as_utf8() -> None:
+    """A UTF-16 byte-order mark over UTF-8 text (files joined, a wrong "save as") read every two letters
+    as one CJK-looking character, posted as the story."""
+    import codecs
+
+    story = import_story(codecs.BOM_UTF16_LE + _text_story("A tale."), "weir.txt", max_bytes=MAX_BYTES)
+    assert story.meta.title == "The Weir"
+    assert _paragraphs(story)[-1] == "The river ran cold past the ford, and she counted the boats, 4."
+
+
+def test_utf16_text_of_cjk_only_is_still_utf16() -> None:
+    """Guard: wide text with no NUL byte (Chinese with no line ends) is not valid UTF-8 and stays wide."""
+    import codecs
+
+    text = "天空很蓝。" * 600
+    story = import_story(codecs.BOM_UTF16_LE + text.encode("utf-16-le"), "sky.txt", max_bytes=MAX_BYTES)
+    assert _paragraphs(story)[0].startswith("天空很蓝。天空很蓝。")
+
+
+@pytest.mark.parametrize(("name", "line"), [("weir.txt", "# {0}"), ("weir.md", "# {0}"), ("weir.txt", "Chapter {0}")])
+def test_a_file_of_heading_lines_is_refused_before_they_are_read(name: str, line: str) -> None:
+    """149,000 "# N" lines were each read as a heading (7.2 s of CPU, 233 MB) before the empty chapters
+    refused the file; they are counted first now, as an HTML file's headings are."""
+    text = "The Weir\n" + "\n".join(line.format(number) for number in range(149_000))
+    start = time.process_time()
+    with pytest.raises(StoryFormatError, match="headings, far more than"):
+        import_story(text.encode(), name, max_bytes=MAX_BYTES)
+    assert time.process_time() - start < 1.0
+
+
+def test_a_story_with_its_chapters_numbered_by_hashes_is_still_read() -> None:
+    """Guard: 2,000 chapters under "# N" headings, the most a story may have, read as before."""
+    text = "The Weir\n\n" + "".join(f"# {n}\n\nThe weir roared, night {n}.\n\n" for n in range(1, 2001))
+    story = import_story(text.encode(), "weir.md", max_bytes=MAX_BYTES)
+    assert len(story.chapters) == 2000
+
+
+def test_a_story_in_some_xml_is_read_as_markup() -> None:
+    """A document in XML that is no HTML was read as text: its markup posted whole as one paragraph."""
+    body = "".join(f"<p>The weir roared, night {n}.</p>" for n in range(1, 4))
+    data = f'<?xml version="1.0"?><story><title>The Weir</title>{body}</story>'.encode()
+    story = import_story(data, "weir.xml", max_bytes=MAX_BYTES)
+    assert _paragraphs(story)[-3:] == [f"The weir roared, night {n}." for n in range(1, 4)]
+    assert not any("<" in paragraph for paragraph in _paragraphs(story))
