@@ -8,6 +8,7 @@ an archive's unpacked size) has a cap here, named so the refusal can say which o
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.story.decode import human_size
 from bot.story.errors import StoryFormatError
@@ -102,15 +103,29 @@ def check_lines(text: str) -> None:
 
 def keep_declarations(story: Story) -> Story:
     """``story`` with its declarations, its tags and each chapter's declarations kept once each, the
-    first :data:`MAX_DECLARATIONS` (AO3 takes 75 tags a work)."""
+    first :data:`MAX_DECLARATIONS` (AO3 takes 75 tags a work), and of the declarations only those that
+    name something after their label (:func:`says_something`)."""
     meta = story.meta
-    meta.declared_warnings = list(dict.fromkeys(meta.declared_warnings))[:MAX_DECLARATIONS]
+    meta.declared_warnings = list(dict.fromkeys(filter(says_something, meta.declared_warnings)))[:MAX_DECLARATIONS]
     meta.additional_tags = list(dict.fromkeys(meta.additional_tags))[
         :MAX_DECLARATIONS
     ]  # (each mapped, as a declaration)
     for chapter in story.chapters:
-        chapter.declared_warnings = list(dict.fromkeys(chapter.declared_warnings))[:MAX_DECLARATIONS]
+        chapter.declared_warnings = list(dict.fromkeys(filter(says_something, chapter.declared_warnings)))[
+            :MAX_DECLARATIONS
+        ]
     return story
+
+
+# A declaration's label, up to its colon: what is after it must say something.
+_DECLARATION_LABEL = re.compile(r"^[^:：\n]{0,40}[:：]")
+
+
+def says_something(declared: str) -> bool:
+    """Whether a declaration names anything after its label: a word, a number or a pictograph ("TW: 🔪").
+    "TW:" over a run of dashes, bars or tildes was kept and shown as the author's warnings."""
+    body = _DECLARATION_LABEL.sub("", declared, count=1)
+    return any(unicodedata.category(char)[0] in "LN" or unicodedata.category(char) == "So" for char in body)
 
 
 def check_story_text(story: Story, max_bytes: int) -> None:

@@ -289,3 +289,17 @@ def test_a_story_in_some_xml_is_read_as_markup() -> None:
     story = import_story(data, "weir.xml", max_bytes=MAX_BYTES)
     assert _paragraphs(story)[-3:] == [f"The weir roared, night {n}." for n in range(1, 4)]
     assert not any("<" in paragraph for paragraph in _paragraphs(story))
+
+
+@pytest.mark.parametrize("run", ["~~~~~~~~", "||||||||", "--------", "========", "：：：：：："])
+def test_a_declaration_of_punctuation_only_declares_nothing(run: str) -> None:
+    """ "TW:" over a run of tildes, bars or dashes was kept, and shown as the author's own warnings."""
+    story = import_story(_text_story(f"TW: {run}"), "weir.txt", max_bytes=MAX_BYTES)
+    assert story.meta.declared_warnings == []
+
+
+@pytest.mark.parametrize("items", ["blood", "MCD", "self-harm (brief)"])
+def test_a_declaration_naming_something_is_kept(items: str) -> None:
+    """Guard: a word, an abbreviation, an aside is something declared."""
+    story = import_story(_text_story(f"TW: {items}"), "weir.txt", max_bytes=MAX_BYTES)
+    assert story.meta.declared_warnings == [f"TW: {items}"]
