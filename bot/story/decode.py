@@ -307,13 +307,20 @@ def _mostly_utf8(data: bytes) -> str | None:
     as mojibake ("itâ€™s") through the whole story.
     """
     stray, utf8 = _stray_and_utf8(data[:MOSTLY_SAMPLE].decode("utf-8", errors="surrogateescape"))
-    if stray > utf8:
+    if stray > utf8 and not _UTF8_PAIR.search(data, MOSTLY_SAMPLE):
         return None  # plainly a legacy encoding (or not text): said by its first bytes, not all 8 MB
+    # (a file whose first part is legacy and whose later part is UTF-8, a chapter pasted in from another
+    # program, is weighed whole: judged by its start, the UTF-8 part was all mojibake, "thĂ© â€” â€śqâ€ť")
     text = data.decode("utf-8", errors="surrogateescape")
     stray, utf8 = _stray_and_utf8(text)
     if utf8 <= stray:
         return None
     return _STRAY.sub(lambda match: _CP1252[ord(match.group())], text)
+
+
+# A UTF-8 punctuation mark or accented Latin letter, the marks a UTF-8 part of a mixed file shows
+# (curly quotes, dashes, "é"); legacy text holds these byte pairs only by chance.
+_UTF8_PAIR = re.compile(rb"\xe2\x80[\x93\x94\x98\x99\x9c\x9d\xa6]|\xc3[\xa0-\xbf]")
 
 
 def _stray_and_utf8(text: str) -> tuple[int, int]:

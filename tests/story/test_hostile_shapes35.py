@@ -303,3 +303,25 @@ def test_a_declaration_naming_something_is_kept(items: str) -> None:
     """Guard: a word, an abbreviation, an aside is something declared."""
     story = import_story(_text_story(f"TW: {items}"), "weir.txt", max_bytes=MAX_BYTES)
     assert story.meta.declared_warnings == [f"TW: {items}"]
+
+
+def _sentences(word: str, count: int) -> str:
+    return "\n\n".join(f"Elle regarda la rivière et le {word} {n} passa." for n in range(count))
+
+
+def test_a_legacy_file_with_a_utf8_part_after_its_start_reads_both() -> None:
+    """A file whose first 64 KB are Windows-1252 and whose longer later chapter was pasted in as UTF-8
+    was read whole as a legacy code page, judged by its start: the UTF-8 part was mojibake ("thĂ© â€”
+    â€śqâ€ť"). Weighed whole, the UTF-8 is UTF-8 and the legacy bytes Windows-1252."""
+    legacy = ("La Rivière\n\nChapter 1\n\n" + _sentences("bateau", 1500)).encode("cp1252")
+    pasted = ("\n\nChapter 2\n\n" + _sentences("café — “vite”", 2000)).encode()
+    story = import_story(legacy + pasted, "riviere.txt", max_bytes=MAX_BYTES)
+    assert story.chapters[0].paragraphs[0] == "Elle regarda la rivière et le bateau 0 passa."
+    assert story.chapters[1].paragraphs[0] == "Elle regarda la rivière et le café — “vite” 0 passa."
+
+
+def test_a_legacy_russian_file_is_still_read_as_its_code_page() -> None:
+    """Guard: Windows-1251 Russian holds a UTF-8-looking pair only by chance, and stays Windows-1251."""
+    text = "Река\n\nГлава 1\n\n" + "\n\n".join(f"Она смотрела на реку «{n}» — и ждала." for n in range(3000))
+    story = import_story(text.encode("cp1251"), "reka.txt", max_bytes=MAX_BYTES)
+    assert _paragraphs(story)[-1] == "Она смотрела на реку «2999» — и ждала."
