@@ -875,6 +875,17 @@ def disguised_label_lines(size: int) -> tuple[str, bytes]:
     return "labels.txt", ("The Weir\n\n" + "\n\n".join(lines)).encode()[:size]
 
 
+def heading_lines_at_line_limit(size: int) -> tuple[str, bytes]:
+    """A line "# N" as many times as the line budget lets through: each was read as a chapter heading
+    (7.2 s of CPU, 233 MB) before the empty chapters refused the file (session 35); now they are
+    counted at C speed first, as an HTML file's headings are."""
+    from bot.story.limits import MAX_LINES
+
+    return "headings.txt", ("The Weir\n" + "\n".join(f"# {number}" for number in range(MAX_LINES - 1000))).encode()[
+        :size
+    ]
+
+
 def nested_tables(size: int) -> tuple[str, bytes]:
     """Tables nested as deep as the element budget lets them, a cell each, a story after them: each
     table was asked whether it is a book's contents, searching every row and link under it (5,000 deep
@@ -973,6 +984,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "tables nested to the element limit": nested_tables,
     "a paragraph of flags": a_paragraph_of_flags,
     "disguised label lines at the line limit": disguised_label_lines,
+    "heading lines at the line limit": heading_lines_at_line_limit,
 }
 
 

@@ -325,3 +325,19 @@ def test_a_legacy_russian_file_is_still_read_as_its_code_page() -> None:
     text = "Река\n\nГлава 1\n\n" + "\n\n".join(f"Она смотрела на реку «{n}» — и ждала." for n in range(3000))
     story = import_story(text.encode("cp1251"), "reka.txt", max_bytes=MAX_BYTES)
     assert _paragraphs(story)[-1] == "Она смотрела на реку «2999» — и ждала."
+
+
+@pytest.mark.parametrize("shape", ["txt", "md", "html"])
+def test_a_bidi_override_before_a_chapter_heading_leaves_it_a_heading(shape: str) -> None:
+    """Guard (session 34 left it open; it holds): U+202E before "Chapter N" neither stops the heading
+    nor reaches the chapter's title."""
+    if shape == "html":
+        body = "".join(f"<p>\u202eChapter {n}</p><p>The weir roared, night {n}.</p>" for n in (1, 2, 3))
+        data = f"<html><head><title>The Weir</title></head><body>{body}</body></html>".encode()
+    else:
+        data = (
+            "The Weir\n\n" + "".join(f"\u202eChapter {n}\n\nThe weir roared, night {n}.\n\n" for n in (1, 2, 3))
+        ).encode()
+    story = import_story(data, f"weir.{shape}", max_bytes=MAX_BYTES)
+    assert _paragraphs(story) == [f"The weir roared, night {n}." for n in (1, 2, 3)]
+    assert not any("\u202e" in (chapter.title or "") for chapter in story.chapters)
