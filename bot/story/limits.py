@@ -79,8 +79,11 @@ _TEXT_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|chapter\b)", re.IGNORECASE | 
 
 
 def check_heading_lines(text: str, max_chapters: int) -> None:
-    """Refuse text with far more heading lines than the chapters a story may have, before any is read."""
-    _refuse_headings(sum(1 for _ in _TEXT_HEADING.finditer(text)), max_chapters)
+    """Refuse text with far more heading lines than the chapters a story may have, before any is read.
+
+    Counted against the default chapter limit at least: a bound on cost, so a server allowing fewer
+    chapters still hears how many chapters its file has, from the readers (61 against a limit of 5)."""
+    _refuse_headings(sum(1 for _ in _TEXT_HEADING.finditer(text)), max(max_chapters, DEFAULT_MAX_CHAPTERS))
 
 
 def _refuse_headings(headings: int, max_chapters: int) -> None:

@@ -341,3 +341,11 @@ def test_a_bidi_override_before_a_chapter_heading_leaves_it_a_heading(shape: str
     story = import_story(data, f"weir.{shape}", max_bytes=MAX_BYTES)
     assert _paragraphs(story) == [f"The weir roared, night {n}." for n in (1, 2, 3)]
     assert not any("\u202e" in (chapter.title or "") for chapter in story.chapters)
+
+
+def test_a_low_chapter_setting_still_hears_its_chapter_count() -> None:
+    """Guard: the heading lines are counted against the default limit at least, so a server allowing 5
+    chapters is told the file has 61, not that it has "61 headings"."""
+    text = "The Weir\n\n" + "".join(f"Chapter {n}\n\nThe weir roared, night {n}.\n\n" for n in range(1, 62))
+    with pytest.raises(StoryFormatError, match="has 61 chapters, more than the 5 "):
+        import_story(text.encode(), "weir.txt", max_bytes=MAX_BYTES, max_chapters=5)
