@@ -972,6 +972,13 @@ def this_or_next(sentence: str) -> bool:
     return bool(next_chapter.search(sentence) or this_chapter.search(sentence))
 
 
+def _lists_only(text: str) -> bool:
+    """Whether a paragraph only lists warnings or short items ("drowning, grief, a funeral"), as what
+    a label a paragraph over it declares must: a sentence under "Warnings" is the story's."""
+    first = text.split("\n", 1)[0]
+    return lists_warnings(first) or lists_declared(f"Warnings: {first}", known_needed=False)
+
+
 def title_declarations(title: str) -> tuple[list[str], str | None]:
     """The warnings a chapter's title declares ("The Fall (TW: suicide)", a drabble's "Hospital
     Corners (T, CW: hospital)"), and the title without them (None when nothing else is left).
@@ -2342,6 +2349,7 @@ def read_preamble(items: list[Item]) -> Preamble:
         if (
             isinstance(following, Para)
             and "\n" not in text.strip()
+            and _lists_only(following.text.strip())  # "Warnings" over "Nobody heeded them." is the story's
             and (labelled := notice_list(f"{text.strip()}\n{following.text.strip()}")) is not None
         ):
             # "CWs below:" and its list a paragraph apart: the label was story text, the list an epigraph
