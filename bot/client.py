@@ -7,6 +7,7 @@ built in ``main()`` and handed to the constructor, so tests build the same bot.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import pkgutil
 import re
@@ -421,21 +422,9 @@ class DogearBot(commands.AutoShardedBot):
         discord.py runs each event in a task of its own ("discord.py: on_guild_available"); one
         dispatched just before a SIGTERM could otherwise write to a closed database (a traceback in
         the log, and the server's row not updated). They are short; any still running after
-        :data:`EVENT_HANDLERS_SECONDS` are cancelled.
+        :data:`EVENT_HANDLERS_SECONDS` are cancelled, as are commands still running then.
         """
-        current = asyncio.current_task()
-        running = [
-            task
-            for task in asyncio.all_tasks()
-            if task is not current and not task.done() and task.get_name().startswith("discord.py: ")
-        ]
-        if not running:
-            return
-        _, pending = await asyncio.wait(running, timeout=EVENT_HANDLERS_SECONDS)
-        for task in pending:
-            task.cancel()
-        if pending:
-            await asyncio.wait(pending, timeout=1.0)
+        await _let_finish(EVENT_TASKS + INTERACTION_TASKS, EVENT_HANDLERS_SECONDS, cancel=True)
 
     async def close(self) -> None:
         """Close Discord first so no command is writing, then the database the bot owns."""
@@ -444,6 +433,12 @@ class DogearBot(commands.AutoShardedBot):
                 # Never logged in (tests, `dogear sync` failing early): AutoShardedClient.close
                 # needs the queue that login's setup creates.
                 await self._async_setup_hook()
+            # The features stop first (posts between two messages, the timers), as commands.Bot.close
+            # would; then commands and presses already running answer their member while Discord is
+            # still open: closed under them, a member's /story add got no answer at all (and the log
+            # two tracebacks: the database closed under the write, the session under the answer).
+            await self._unload_features()
+            await _let_finish(INTERACTION_TASKS, INTERACTIONS_SECONDS, cancel=False)
             await super().close()
             await self._finish_event_handlers()
         finally:
@@ -457,6 +452,15 @@ class DogearBot(commands.AutoShardedBot):
                     await self.db.close()
                     log.info("database closed")
                     self.workers.close()
+
+    async def _unload_features(self) -> None:
+        """What ``commands.Bot.close`` does first (its own pass then finds nothing left)."""
+        for extension in tuple(self.extensions):
+            with contextlib.suppress(Exception):
+                await self.unload_extension(extension)
+        for cog in tuple(self.cogs):
+            with contextlib.suppress(Exception):
+                await self.remove_cog(cog)
 
     async def _release_lease(self) -> None:
         """Stop renewing, then let the next process in at once (bot.leases)."""
@@ -472,6 +476,28 @@ class DogearBot(commands.AutoShardedBot):
 
 
 EVENT_HANDLERS_SECONDS = 5.0  # how long close() lets event handlers already running finish
+INTERACTIONS_SECONDS = 5.0  # how long close() lets commands and presses already running answer, Discord still open
+# The names discord.py gives the tasks it runs each event, command, button press and form in.
+EVENT_TASKS = ("discord.py: ",)
+INTERACTION_TASKS = ("CommandTree-invoker", "discord-ui-view-dispatch-", "discord-ui-modal-dispatch-")
+
+
+async def _let_finish(names: tuple[str, ...], seconds: float, *, cancel: bool) -> None:
+    """Wait up to ``seconds`` for the running tasks whose names start with ``names``; then cancel
+    those still running when ``cancel`` (else they go on, the caller's next step stops them)."""
+    current = asyncio.current_task()
+    running = [
+        task
+        for task in asyncio.all_tasks()
+        if task is not current and not task.done() and task.get_name().startswith(names)
+    ]
+    if not running:
+        return
+    _, pending = await asyncio.wait(running, timeout=seconds)
+    if cancel and pending:
+        for task in pending:
+            task.cancel()
+        await asyncio.wait(pending, timeout=1.0)
 
 
 async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = False) -> DogearBot:

@@ -438,3 +438,23 @@ def test_a_database_another_program_holds_a_write_on_is_one_line_and_status_1(tm
 
 async def close_after_open(path: Path) -> None:
     await (await open_database(path)).close()
+
+
+# ---------------------------------------------------------------------------------------------- a clean stop
+async def test_sigterm_while_a_member_adds_a_story_lets_the_command_answer_first(
+    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """A deploy's SIGTERM while /story add was scanning: the bot closed Discord and then the database
+    under the command, so the member's "Dogear is thinking..." never got an answer and the log had
+    two tracebacks. Now a command already running finishes and answers first."""
+    double, layout = club
+    database = tmp_path / "club.sqlite3"
+    bot = Bot(double, layout, database, kill_at="bot.story.service:scan_upload@1:before:SIGTERM")
+    await bot.start()
+    added = command(double, layout, "story add", file=story_file())
+    assert await bot.died() == 0, bot.log()
+    told = [m.content for m in answers(double, added)]
+    assert len(told) == 1 and "Added" in told[0], (told, bot.log())
+    assert rows(database, "SELECT title FROM stories") == [("The Cut Tide",)]
+    bot.assert_clean()
+    assert "Session is closed" not in bot.log()
