@@ -32,6 +32,7 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.db import Database
 from bot.discussions import store
+from bot.discussions.event_deletions import EVERYTHING_OWED
 from bot.discussions.failures import RETRY_DELAYS, Gone, PostFailure, Unreachable
 from bot.discussions.store import Seat
 from bot.shards import ShardScope
@@ -59,6 +60,7 @@ class ThreadJoins:
         self.adder = adder
         self.scope = scope
         self.wake = wake  # the timer re-reads next_due when a retry is stored
+        self._recovered = False
 
     async def reader_advanced(self, guild_id: int, user_id: int, story_id: int, previous: int, chapter: int) -> int:
         """The member moved from ``previous`` to ``chapter``: add them to the threads newly reached,
@@ -113,12 +115,22 @@ class ThreadJoins:
 
     # -- the timer's job ------------------------------------------------------------------
     async def next_due(self) -> datetime | None:
+        if not self._recovered:
+            return self.clock.now()  # first round: what an earlier process owed, at once
         return await store.next_join_retry(self.db, self.scope)
 
     async def serve(self, now: datetime) -> int:
         """Try up to :data:`BATCH` owed adds; each failure waits for the next delay, the last gives
-        the member's own next step the rest."""
-        due = await store.joins_due(self.db, now, limit=BATCH, scope=self.scope)
+        the member's own next step the rest.
+
+        The first round after a start takes the adds an earlier process owed without waiting for
+        their time: a step's adds are owed a minute ahead only to leave room for its own try, which
+        a kill or a restart cut off; the member who read would otherwise wait that minute more."""
+        recovery = not self._recovered
+        self._recovered = True
+        due = await store.joins_due(self.db, now + EVERYTHING_OWED if recovery else now, limit=BATCH, scope=self.scope)
+        if recovery and not due:
+            return 1  # (the round settled something: its recovery)
         for index, (guild_id, seat, attempts) in enumerate(due):
             try:
                 await self.adder.add_to_thread(seat.thread_id, [seat.user_id])

@@ -30,6 +30,7 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.discussions import store
 from bot.discussions.compose import Notice
+from bot.discussions.event_deletions import EVERYTHING_OWED
 from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
 from bot.discussions.store import OwedNotice
 from bot.guilds import GuildSettings, get_settings
@@ -77,6 +78,7 @@ class OwedNotices:
         self.scope = scope
         self.wake = wake  # the timer re-reads next_due when a retry is stored
         self.in_flight = InFlight()  # notice ids with a try running now
+        self._recovered = False
 
     async def tell_now(self, guild_id: int, notice_id: int) -> bool:
         """The first try, just after the owing write (nothing can be in the channel yet: no look)."""
@@ -130,12 +132,19 @@ class OwedNotices:
 
     # -- the timer's job ------------------------------------------------------------------
     async def next_due(self) -> datetime | None:
+        if not self._recovered:
+            return self.clock.now()  # first round: what an earlier process owed, at once
         return await store.next_notice_at(self.db, self.scope)
 
     async def serve(self, now: datetime) -> int:
-        """Try up to :data:`BATCH` owed notices, each looked for in its channel first."""
-        told = 0
-        for owed in await store.notices_due(self.db, now, limit=BATCH, scope=self.scope):
+        """Try up to :data:`BATCH` owed notices, each looked for in its channel first. The first
+        round after a start takes those an earlier process owed without waiting for their time
+        (its own try was cut off by the kill or the restart)."""
+        recovery = not self._recovered
+        self._recovered = True
+        told = int(recovery)
+        until = now + EVERYTHING_OWED if recovery else now
+        for owed in await store.notices_due(self.db, until, limit=BATCH, scope=self.scope):
             if owed.id in self.in_flight:  # its try still waits on Discord: left to it, looked at again later
                 await store.notice_held(
                     self.db, owed.guild_id, owed.id, attempts=owed.attempts, retry_at=now + RETRY_DELAYS[0]

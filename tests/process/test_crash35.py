@@ -27,6 +27,7 @@ from bot.devtools.double import DiscordDouble
 from bot.devtools.double.limits import RateLimitRules
 from bot.devtools.double.models import InteractionRecord, Message
 from bot.devtools.double.state import ClubLayout
+from bot.devtools.driver import build_command_data
 from bot.discussions.store import NewDiscussion, create_discussions
 from bot.progress.store import set_progress
 from bot.story.model import Chapter, Scene, Story, StoryMeta
@@ -458,3 +459,63 @@ async def test_sigterm_while_a_member_adds_a_story_lets_the_command_answer_first
     assert rows(database, "SELECT title FROM stories") == [("The Cut Tide",)]
     bot.assert_clean()
     assert "Session is closed" not in bot.log()
+
+
+async def test_a_member_who_read_the_chapter_gets_into_its_thread_after_a_kill(
+    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """Killed while letting a member who had just caught up into the discussion's thread: the add was
+    owed (kept), but the restarted bot left it until its first retry time, a minute after the step,
+    so the member who read waited that minute more for the thread. Now the first round after a
+    start takes what an earlier process owed at once."""
+    double, layout = club
+    database = tmp_path / "club.sqlite3"
+    story_id = await seed(database, layout, [datetime.now(UTC) - timedelta(seconds=5)], readers=1)
+    first = Bot(
+        double, layout, database, kill_at="cogs.discussions.poster:DiscordPoster.add_to_thread@2:before:SIGKILL"
+    )
+    await first.start()
+    await wait_until(lambda: discussion_rows(database)[0][1] == "posted", first.log)
+    record = double.state.new_interaction(
+        type=2, guild=layout.guild, channel=layout.text_channel, user=layout.other_member.user,
+        data=build_command_data(
+            double.state, layout.guild, "progress set", layout.other_member, layout.text_channel, None,
+            {"story": str(story_id), "chapter": 1}, autocomplete=None,  # type: ignore[arg-type]
+        ),
+    )  # fmt: skip
+    double.dispatch_interaction(record)
+    assert await first.died() == -signal.SIGKILL, first.log()
+    second = Bot(double, layout, database)
+    await second.start()
+    [thread] = threads_of(double, layout)
+    await wait_until(
+        lambda: layout.other_member.user.id in thread.member_ids, lambda: f"the add\n{second.log()}", limit=20
+    )
+    assert await second.stop() == 0
+    second.assert_clean()
+    assert rows(database, "SELECT count(*) FROM discussion_joins_owed") == [(0,)]
+
+
+async def test_a_missed_notice_cut_off_by_a_kill_is_posted_once_soon_after_the_restart(
+    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """A discussion past its grace period is marked missed and its channel owed the notice; killed
+    before the notice went out, the restarted bot posts it once, at once (it waited a minute)."""
+    double, layout = club
+    database = tmp_path / "club.sqlite3"
+    await seed(database, layout, [datetime.now(UTC) - timedelta(hours=10)])
+    first = Bot(double, layout, database, kill_at="cogs.discussions.poster:DiscordPoster.post@1:before:SIGKILL")
+    await first.launch()
+    assert await first.died() == -signal.SIGKILL, first.log()
+    assert rows(database, "SELECT count(*) FROM discussion_notices_owed") == [(1,)]
+    second = Bot(double, layout, database)
+    await second.start()
+    await wait_until(
+        lambda: not rows(database, "SELECT 1 FROM discussion_notices_owed"),
+        lambda: f"the notice\n{second.log()}",
+        limit=20,
+    )
+    assert await second.stop() == 0
+    second.assert_clean()
+    [notice] = bot_posts(double, layout.text_channel.id)
+    assert "missed" in notice.content.lower() or "offline" in notice.content.lower(), notice.content
