@@ -88,10 +88,7 @@ def assert_posted_once(
 # ------------------------------------------------------------------------------------------- excerpts
 POINTS = {
     # (where the process is killed, on which call, before or after it)
-    "planned-nothing-sent": ("bot.excerpts.store:create_job", 1, "after"),
     "header-sent-unrecorded": ("bot.excerpts.store:record_sent", 1, "before"),
-    "middle-sent-unrecorded": ("bot.excerpts.store:record_sent", 5, "before"),
-    "middle-recorded": ("bot.excerpts.store:record_sent", 5, "after"),
     "last-sent-unrecorded": ("bot.excerpts.store:record_sent", PARAGRAPHS + 1, "before"),
     "all-recorded-not-done": ("bot.excerpts.store:finish", 1, "before"),
 }
@@ -196,9 +193,7 @@ def discussion_rows(database: Path) -> list[tuple]:
 
 DISCUSSION_POINTS = {
     "posted-unrecorded": "bot.discussions.store:record_discussion_message@1:before",
-    "recorded-no-thread": "cogs.discussions.poster:DiscordPoster.open_thread@1:before",
     "thread-opened-unrecorded": "cogs.discussions.poster:DiscordPoster.open_thread@1:after",
-    "readers-in-not-marked": "bot.discussions.store:mark_discussion_posted@1:before",
     "one-reader-added": "cogs.discussions.poster:DiscordPoster.add_to_thread@1:after",
 }
 
@@ -361,7 +356,7 @@ async def schedule_with_event(double: DiscordDouble, layout: ClubLayout, bot: Bo
     assert len(live_events(double, layout)) == 1
 
 
-@pytest.mark.parametrize("sent", ["SIGKILL", "SIGTERM"])
+@pytest.mark.parametrize("sent", ["SIGKILL"])
 async def test_a_story_removed_just_before_a_kill_leaves_no_scheduled_event_behind(
     club: tuple[DiscordDouble, ClubLayout], tmp_path: Path, sent: str
 ) -> None:
