@@ -47,11 +47,17 @@ async def test_a_long_value_that_cannot_be_read_gets_a_short_private_answer(
     club: Club, sample_story: Path, command: str, options: dict
 ) -> None:
     await club.slash("story add", member=club.admin, file=sample_story)
-    await club.slash("discussion schedule", member=club.admin, story=TITLE, chapter=1, when="tomorrow 7pm")
+    [scheduled] = await club.slash(
+        "discussion schedule", member=club.admin, story=TITLE, chapter=1, when="tomorrow 7pm"
+    )
     if command.startswith(("discussion schedule", "discussion plan")):
         options = {"story": TITLE, **options}
+    if command == "discussion move":  # the discussion just scheduled: ids run on across the run's clubs
+        options = {**options, "id": int(re.search(r"#(\d+)", scheduled.text).group(1))}
     answer = private_and_short(await club.slash(command, member=club.admin, options=options))
     assert "…”" in answer.text  # the value is shown clipped, not left out
+    if command == "discussion move":
+        await club.slash("discussion cancel", member=club.admin, id=options["id"])
     assert (await club.run(get_settings(club.bot.db, club.guild.id))).timezone == "UTC"  # nothing was saved
 
 

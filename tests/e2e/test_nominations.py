@@ -432,7 +432,7 @@ async def test_the_double_opens_dm_channels_and_closed_dms_refuse_with_50007(clu
         ("9" * 40, "That is not one of this round's nominations; pick one from the list or type its title."),
         ("²", "That is not one of this round's nominations; pick one from the list or type its title."),
         ("-1", "That is not one of this round's nominations; pick one from the list or type its title."),
-        ("Overstory", "That is not one of this round's nominations; pick one from the list or type its title."),
+        ("Middlemarch", "That is not one of this round's nominations; pick one from the list or type its title."),
     ],
 )
 async def test_withdrawing_a_number_that_is_no_nomination_is_a_plain_refusal(
@@ -446,10 +446,10 @@ async def test_withdrawing_a_number_that_is_no_nomination_is_a_plain_refusal(
     assert [n.title for n in await club.run(service.open_nominations(club.guild.id))] == ["The Overstory"]
 
 
-@pytest.mark.parametrize("typed", ["Piranesi", "  piranesi ", "1984"])
+@pytest.mark.parametrize("typed", ["Piranesi", "  piranesi ", "1984", "pira"])
 async def test_withdrawing_a_nomination_by_its_title_as_the_readme_shows(club: Club, typed: str) -> None:
     """`/vote withdraw nomination:Piranesi` (the README's example) was refused: only a pick from the list worked."""
-    await nominate(club, club.member, "Piranesi" if typed != "1984" else "1984")
+    await nominate(club, club.member, "1984" if typed == "1984" else "Piranesi")
     await nominate(club, club.other_member, "The Overstory")
     [done] = await club.slash("vote withdraw", member=club.admin, nomination=typed)
     assert done.ephemeral and done.text.startswith("Took **") and "1 nomination left" in done.text
