@@ -25,6 +25,7 @@ are off, so a sentence using the same words ("彼は死ネタが苦手だ", "注
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -467,6 +468,13 @@ def _shipped(path: Traversable) -> dict[str, Any]:
 @cache
 def default_mapping(path: Traversable = DECLARED_FILE) -> DeclaredMapping:
     return parse_mapping(_shipped(path))
+
+
+@cache
+def mapping_fingerprint(path: Traversable = DECLARED_FILE) -> str:
+    """A digest of the shipped mapping: a stored scan maps what its author declared, so one made with
+    another release's mapping ("child labour" was childbirth) is stale as one made with other rules is."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 @cache

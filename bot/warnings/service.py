@@ -46,7 +46,7 @@ from bot.story.store import list_story_ids, load_story
 from bot.text import clip, quote_input, sentence, spell_controls, visible_line
 from bot.warnings import store
 from bot.warnings.cost import SLOWER_AT_BUDGET, RulesCost, rules_cost
-from bot.warnings.declared import Declared, author_words
+from bot.warnings.declared import Declared, author_words, mapping_fingerprint
 from bot.warnings.engine import SOURCE_RANK, ScanReport, scan, scan_in_worker, scoring_key
 from bot.warnings.matcher import compile_in_worker
 from bot.warnings.model import CategoryRules, Rule, RuleError, Ruleset
@@ -449,9 +449,9 @@ async def test_text(db: Database, guild_id: int, text: str, *, workers: Workers 
 
 
 def rules_fingerprint() -> str:
-    """The shipped rules' fingerprint and the engine's scoring values: a stored scan made with other
-    ones (before an upgrade) is stale."""
-    return f"{default_ruleset().fingerprint} {scoring_key()}"
+    """The shipped rules' fingerprint, the engine's scoring values and the declared-warning mapping's:
+    a stored scan made with other ones (before an upgrade) is stale."""
+    return f"{default_ruleset().fingerprint} {scoring_key()} {mapping_fingerprint()}"
 
 
 async def save_scan(

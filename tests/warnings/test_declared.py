@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.story.model import StoryMeta
-from bot.warnings.declared import map_declared
+from bot.warnings.declared import DECLARED_FILE, map_declared, mapping_fingerprint
+from bot.warnings.service import rules_fingerprint
 
 
 def declared(*texts: str, archive: tuple[str, ...] = (), tags: tuple[str, ...] = ()):
@@ -24,6 +27,11 @@ def declared(*texts: str, archive: tuple[str, ...] = (), tags: tuple[str, ...] =
         ("Trigger warnings: implied/referenced self-harm & attempted suicide", {"self-harm", "suicide"}),
         ("content warning: rape/non-con", {"sexual-abuse"}),
         ("TW: ED, emetophobia", {"eating-disorder", "vomit"}),
+        # session 35: each was the author's own words with no category, shown to nobody who avoids one
+        ("CW: a fight, blood", {"violence", "blood-gore"}),
+        ("TW: bar fight", {"violence"}),
+        ("Warnings: stalking", {"abuse"}),
+        ("TW: burns", {"blood-gore"}),
     ],
 )
 def test_authors_phrasings_map_to_ids(text: str, expected: set[str]) -> None:
@@ -74,3 +82,13 @@ def test_a_slash_between_warnings_splits_the_items(text: str, ids: set[str], unm
     declared = map_declared(StoryMeta(title="t", declared_warnings=[text]))
     assert set(declared.ids) == ids
     assert declared.unmapped == unmapped
+
+
+def test_the_mapping_is_part_of_what_makes_a_stored_scan_stale(tmp_path: Path) -> None:
+    """Session 35: a release that maps "child labour" to child abuse (it was childbirth) left every stored
+    scan with the old mapping until a member changed its story; the shipped fingerprint now holds the
+    mapping's digest, so the refresh pass after an upgrade scans them again."""
+    assert rules_fingerprint().endswith(f" {mapping_fingerprint()}")
+    changed = tmp_path / "declared.json"
+    changed.write_text(DECLARED_FILE.read_text(encoding="utf-8").replace('"child labour"', '"child labor law"'))
+    assert mapping_fingerprint(changed) != mapping_fingerprint()
