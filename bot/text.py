@@ -62,6 +62,33 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe2
 _STACKED_MARKS = re.compile(f"([{_MARKS}]{{3}})[{_MARKS}]+")
 
 
+# Greek and Cyrillic letters drawn as Latin ones; read as Latin only in a word that has Latin letters
+# too (a Russian or Greek word is left alone).
+_LATIN_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕһԁԛԝАВЕКМНОРСТХІЈЅУαορνικυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijshdqwABEKMHOPCTXIJSYaopvikuABEZHIKMNOPTYX",
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def plain_letters(text: str) -> str:
+    """``text`` in the plain letters it shows: compatibility forms folded (NFKC: full-width and
+    mathematical letters), accents, combining marks and invisible characters dropped, and Greek or
+    Cyrillic lookalikes in a Latin word read as Latin ("Wаrnings" with a Cyrillic "а", "dеath").
+    For finding a label or a warning word written to look like one; never for showing text."""
+    bare = "".join(
+        char for char in unicodedata.normalize("NFKD", text) if unicodedata.category(char) not in ("Mn", "Cf")
+    )
+    return _LETTERS.sub(_latin_word, unicodedata.normalize("NFKC", bare))
+
+
+def _latin_word(match: re.Match[str]) -> str:
+    word = match.group()
+    if word.isascii() or not any("a" <= char.lower() <= "z" for char in word):
+        return word
+    return word.translate(_LATIN_LOOKALIKES)
+
+
 def visible_line(value: str) -> str:
     """``value`` as one line that shows what it says, or ``""`` when nothing in it draws.
 

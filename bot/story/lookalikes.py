@@ -14,10 +14,10 @@ colon (or alone on its line or in its element) that is no label as written and i
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from bot.story.plaintext import bare_label, is_labelled_note, parse_field
+from bot.text import plain_letters
 
 LABEL_CHARS = 40  # "Content warnings for this chapter" is 33
 # Characters that may disguise a label's letters: full-width and mathematical letters, accented and
@@ -37,13 +37,6 @@ _CANDIDATE = re.compile(
 # Candidates read in one file: each costs microseconds, and an honest file has a few label-like lines
 # in other scripts per chapter (a French "Été :"); past this many the rest are left as written.
 MAX_CANDIDATES = 20_000
-# Greek and Cyrillic letters drawn as Latin ones; read as Latin only in a word that has Latin letters
-# too (a Russian or Greek word is left alone).
-_LATIN_LOOKALIKES = str.maketrans(
-    "аеорсухіјѕһԁԛԝАВЕКМНОРСТХІЈЅУαορνικυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijshdqwABEKMHOPCTXIJSYaopvikuABEZHIKMNOPTYX",
-)
-_WORD = re.compile(r"[^\W\d_]+")
 _EDGES = " \t*_#>~=-[](){}【】※\u3000"
 
 
@@ -72,29 +65,12 @@ def undisguise_labels(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _label_written_plainly(written: str) -> str | None:
     """``written`` in plain letters when that makes it a label and it is none as written, else None."""
-    plain = _plain(written)
+    plain = plain_letters(written)
     core = plain.strip(_EDGES)
     # (a label in plain Latin letters only: a Japanese "＊注意＊" is framed so on purpose, and read so)
     if plain == written or not core.isascii() or not _is_label(core) or _is_label(written.strip(_EDGES)):
         return None
     return plain
-
-
-def _plain(text: str) -> str:
-    """``text`` in plain letters: compatibility forms folded (NFKC), accents, combining marks and
-    invisible characters dropped, and Greek or Cyrillic lookalikes in a Latin word read as Latin."""
-    bare = "".join(
-        char for char in unicodedata.normalize("NFKD", text) if unicodedata.category(char) not in ("Mn", "Cf")
-    )
-    bare = unicodedata.normalize("NFKC", bare)
-    return _WORD.sub(_latin_word, bare)
-
-
-def _latin_word(match: re.Match[str]) -> str:
-    word = match.group()
-    if word.isascii() or not any("a" <= char.lower() <= "z" for char in word):
-        return word
-    return word.translate(_LATIN_LOOKALIKES)
 
 
 def _is_label(core: str) -> bool:

@@ -38,6 +38,7 @@ from typing import Any
 
 from bot.paths import shipped
 from bot.story.model import StoryMeta
+from bot.text import plain_letters
 from bot.warnings.language import FUNCTION_WORDS
 
 DECLARED_FILE = shipped("warnings", "declared.json")
@@ -896,7 +897,12 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
         if archive == UNWARNED:
             result.unwarned = True
             continue
-        found = _ids_in(item, mapping) or _ids_in(_decensored(item, mapping), mapping) or _slug_ids(item, mapping)
+        found = (
+            _ids_in(item, mapping)
+            or _ids_in(_decensored(item, mapping), mapping)
+            or _slug_ids(item, mapping)
+            or _disguised_ids(item, mapping)
+        )
         if found:
             for warning_id in found:
                 result.add(warning_id, original)
@@ -910,6 +916,15 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
 # "major_character_death", an Obsidian note's "tw/child-abuse". Only a single token of two words or
 # more is read so ("self-harm" is an alias as it is, and matched before this is asked).
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)+")
+
+
+def _disguised_ids(item: str, mapping: DeclaredMapping) -> list[str]:
+    """The ids of a warning word written to look like one ("dеath" with a Cyrillic е, "ｇｏｒｅ",
+    "su\u200bicide"): asked only of an item nothing else mapped, and one past ASCII."""
+    if item.isascii():
+        return []
+    plain = _normalise(plain_letters(item))
+    return [] if plain == item else list(_ids_in(plain, mapping))
 
 
 def _slug_ids(item: str, mapping: DeclaredMapping) -> list[str]:

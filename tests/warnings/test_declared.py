@@ -92,3 +92,19 @@ def test_the_mapping_is_part_of_what_makes_a_stored_scan_stale(tmp_path: Path) -
     changed = tmp_path / "declared.json"
     changed.write_text(DECLARED_FILE.read_text(encoding="utf-8").replace('"child labour"', '"child labor law"'))
     assert mapping_fingerprint(changed) != mapping_fingerprint()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warnings: d\u0435ath", {"death"}),  # a Cyrillic "е"
+        ("TW: \uff47\uff4f\uff52\uff45", {"blood-gore"}),  # full-width "gore"
+        ("CW: su\u200bicide, blood", {"suicide", "blood-gore"}),  # split by a zero-width space
+        ("Warnings: \u043d\u0430\u0441\u0438\u043b\u0438\u0435", {"violence"}),  # Russian, as written
+    ],
+)
+def test_a_warning_word_written_to_look_like_one_maps_as_that_word(text: str, expected: set[str]) -> None:
+    """Session 35: the labels in disguise were read (bot/story/lookalikes.py), the words after them not:
+    "dеath" with a Cyrillic е declared nothing a member's avoided warnings could match."""
+    result = declared(text)
+    assert set(result.ids) == expected and result.unmapped == []
