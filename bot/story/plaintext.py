@@ -690,7 +690,13 @@ def trim_ornaments(text: str) -> str:
         return ""
     if not _is_ornament(text[-1]):
         return text[start:]
-    return text[start : len(text) - run.match(text[start:][::-1]).end()]  # type: ignore[union-attr]
+    trimmed = text[start : len(text) - run.match(text[start:][::-1]).end()]  # type: ignore[union-attr]
+    tail = text[start + len(trimmed) :]
+    if trimmed.endswith((":", "：")) and any(unicodedata.category(char) == "So" and char != "⚠" for char in tail):
+        # "TW: 🔪 🩸": the pictographs are what the label names, no frame; a frame's closing half goes
+        # ("✨ Warnings: 🩸 ✨" reads "Warnings: 🩸")
+        return trimmed + tail.rstrip(text[:start] + " \t\ufe0f")
+    return trimmed
 
 
 _ORNAMENT_CHARS = "*_~ \t※"

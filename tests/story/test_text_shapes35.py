@@ -436,7 +436,7 @@ def test_what_a_chapter_note_says_there_is_warns_for_the_chapter() -> None:
             f"Chapter 2\n\n{MORE}", f"Chapter 2\n\n{note}\n\n{MORE}"
         )
     )
-    assert ids(story.chapters[1].declared_warnings) == {"blood-gore"}
+    assert ids(story.chapters[1].declared_warnings) == {"blood-gore", "violence"}  # "a fight": violence since 72809e3
     assert story.chapters[1].paragraphs == [MORE]
 
 
@@ -593,7 +593,7 @@ def test_a_hyphenated_heads_up_opening_a_chapter_warns_for_it() -> None:
             f"Chapter 2\n\n{MORE}", f"Chapter 2\n\n{opening}\n\n{MORE}"
         )
     )
-    assert ids(story.chapters[1].declared_warnings) == {"blood-gore"}
+    assert ids(story.chapters[1].declared_warnings) == {"blood-gore", "violence"}
     assert story.chapters[1].paragraphs == [MORE]
 
 
