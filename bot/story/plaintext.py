@@ -39,7 +39,7 @@ from bot.story.structure import (
     match_heading,
     normalise,
 )
-from bot.story.warning_pointers import field_points_to_end, points_to_end
+from bot.story.warning_pointers import field_points_to_end, points_to_end, without_pointer_aside
 from bot.story.webpage import blog_chatter, without_form_suffix
 from bot.story.words import count_words
 from bot.warnings.declared import (
@@ -931,7 +931,7 @@ def declare_chapter_warnings(story: Story) -> Story:
         story_wide.update(dict.fromkeys(declared))
     for index, chapter in enumerate(chapters):
         if chapter.title:  # "The Fall (TW: suicide)": the title keeps its words, the chapter the warning
-            declared, chapter.title = title_declarations(chapter.title)
+            declared, chapter.title = title_declarations(without_pointer_aside(chapter.title))
             gathered[index].update(dict.fromkeys(declared))
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in chapter.notes:

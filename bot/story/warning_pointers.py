@@ -75,3 +75,16 @@ def field_points_to_end(value: str) -> bool:
     the reader to the story's end instead of naming warnings."""
     value = value.strip()
     return 0 < len(value) <= POINTER_CHARS and _FIELD_POINTER.fullmatch(value) is not None
+
+
+# A title's closing aside in brackets: "The Fall (warnings in end notes)", "After [CW at the end]".
+_TITLE_ASIDE = re.compile(r"(?P<title>.*?\S)[ \t]*[(\[](?P<aside>[^()\[\]]{3,80})[)\]][ \t.]*")
+
+
+def without_pointer_aside(title: str) -> str:
+    """``title`` without a closing aside that only says where its warnings are ("The Fall (warnings in
+    end notes)" is "The Fall"): the chapter's note gives them, and members read the aside as its name."""
+    found = _TITLE_ASIDE.fullmatch(title)
+    if found is None or not points_to_end(found.group("aside")):
+        return title
+    return found.group("title")
