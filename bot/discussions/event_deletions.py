@@ -28,13 +28,14 @@ log = logging.getLogger(__name__)
 BATCH = 10
 EVERYTHING_OWED = timedelta(days=3650)  # the first round looks this far ahead: every owed row
 DELETED = " Its scheduled event was deleted."
+GONE = " Its scheduled event was already gone."
 PUT_OFF = " I could not delete its scheduled event yet; I will try again in the next minutes."
 REFUSED = " I could not delete its scheduled event; remove it by hand."
 
 
 class EventRemover(Protocol):
-    async def remove(self, guild_id: int, event_id: int) -> None:
-        """Delete the event (nothing when it is gone already); :class:`PostFailure` for a lasting
+    async def remove(self, guild_id: int, event_id: int) -> bool:
+        """Delete the event (False when it was gone already); :class:`PostFailure` for a lasting
         refusal, :class:`Unreachable` to try again later."""
         ...
 
@@ -63,7 +64,7 @@ class EventDeletions:
         try:
             if self.events is None:
                 raise Unreachable("this process does not manage scheduled events")
-            await self.events.remove(owed.guild_id, owed.event_id)
+            deleted = await self.events.remove(owed.guild_id, owed.event_id)
         except Unreachable as failure:
             return await self._put_off(owed, failure)
         except PostFailure as failure:
@@ -71,7 +72,7 @@ class EventDeletions:
             await store.event_deletion_settled(self.db, owed.guild_id, owed.id)
             return REFUSED
         await store.event_deletion_settled(self.db, owed.guild_id, owed.id)
-        return DELETED
+        return DELETED if deleted else GONE
 
     async def _put_off(self, owed: OwedDeletion, failure: Unreachable) -> str:
         if owed.attempts >= len(RETRY_DELAYS):

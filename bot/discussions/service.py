@@ -115,9 +115,9 @@ class EventStatus(Protocol):
         already is completed); nothing when it is gone or already over."""
         ...
 
-    async def remove(self, guild_id: int, event_id: int) -> None:
+    async def remove(self, guild_id: int, event_id: int) -> bool:
         """Delete the event of a discussion removed or cancelled (:mod:`bot.discussions.event_deletions`);
-        nothing when it is gone already."""
+        False when it was gone already (a member deleted it by hand)."""
         ...
 
 

@@ -132,18 +132,20 @@ class ScheduledEvents:
             except discord.HTTPException as error:
                 raise refusal(error, "cancelling the scheduled event") from error
 
-    async def remove(self, guild_id: int, event_id: int) -> None:
-        """Delete an event its discussion no longer needs (owed, see bot.discussions.event_deletions)."""
+    async def remove(self, guild_id: int, event_id: int) -> bool:
+        """Delete an event its discussion no longer needs (owed, see bot.discussions.event_deletions);
+        False when it was gone already."""
         event = await self._live(guild_id, event_id, "deleting the scheduled event")
         if event is None:
-            return
+            return False
         try:
             with reaching("deleting the scheduled event"):
                 await event.delete()
         except discord.NotFound:
-            return
+            return False
         except discord.HTTPException as error:
             raise refusal(error, "deleting the scheduled event") from error
+        return True
 
     async def move(self, guild_id: int, event_id: int, due: datetime) -> str:
         try:

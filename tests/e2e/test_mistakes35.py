@@ -62,3 +62,26 @@ async def test_now_asks_for_a_time_ahead(club: Club) -> None:
     )
     assert "Give a time ahead" in answer.text and "`in 5 minutes`" in answer.text
     assert not [d for d in await stored(club) if d.story_title == "The Hasty Tale"]
+
+
+async def test_cancelling_a_discussion_whose_event_was_deleted_by_hand_says_it_was_gone(club: Club) -> None:
+    """Since the event's deletion is owed (migration 0030) the answer said "was deleted" even when a member
+    had deleted the event by hand; it says it was already gone, as it did before."""
+    story = await a_story(club, "The Vanished Event")
+    [answer] = await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when="in 3 days",
+        event=True,
+        remind="none",
+        channel=club.text_channel,
+    )
+    assert "event was created" in answer.text, answer.text
+    [discussion] = [d for d in await stored(club) if d.story_title == "The Vanished Event"]
+    [event] = [e for e in club.events if e.id == discussion.event_id]
+    event.deleted = True  # a moderator deleted it in Discord
+    with club.expect_errors(404, 10070):  # the bot asks for the event and hears it is gone
+        [cancelled] = await club.slash("discussion cancel", member=club.admin, id=discussion.id)
+    assert "is cancelled" in cancelled.text and "event was already gone" in cancelled.text, cancelled.text
