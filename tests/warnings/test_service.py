@@ -14,6 +14,7 @@ from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.service import remove_story
 from bot.story.store import add_story
 from bot.warnings import engine, service, store
+from bot.warnings.declared import mapping_fingerprint
 from bot.warnings.engine import ScanReport, scoring_key
 from bot.warnings.reviews import story_overview
 from bot.warnings.rules import MAX_CUSTOM_RULES, default_ruleset
@@ -290,8 +291,8 @@ async def test_a_scan_made_with_older_default_rules_is_made_again(db: Database) 
     empty = json.dumps(ScanReport("Webs", [], False, [], []).to_record())
     await db.execute("UPDATE story_scans SET report = ?, defaults = 'an older release'", (empty,))
     assert {w.id for w in await service.story_warnings(db, GUILD, story_id)} == {"animal-death", "death"}
-    assert (
-        await db.fetch_value("SELECT defaults FROM story_scans") == f"{default_ruleset().fingerprint} {scoring_key()}"
+    assert await db.fetch_value("SELECT defaults FROM story_scans") == (
+        f"{default_ruleset().fingerprint} {scoring_key()} {mapping_fingerprint()}"
     )
 
 
