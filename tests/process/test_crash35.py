@@ -16,7 +16,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -35,22 +34,13 @@ from bot.story.render import unrender
 from bot.story.store import add_story as add_story_row
 from tests.conftest import REPO_ROOT as PROJECT_ROOT
 from tests.process.crash_kit import Bot, rows
-from tests.process.test_post_crash import answers, channel_posts, command, squash
+from tests.process.test_post_crash import answers, channel_posts, command, crash_double, squash
 from tests.waiting import HANG_LIMIT, wait_until
 
 PARAGRAPHS = 8  # about one message each: 9 messages with the header
-TIME_SCALE = 0.05
 PARAGRAPH = "The tide came in and went out. " * 55
 
-
-@pytest.fixture
-async def club() -> AsyncIterator[tuple[DiscordDouble, ClubLayout]]:
-    double = DiscordDouble(rate_rules=RateLimitRules(time_scale=TIME_SCALE), interaction_deadline=HANG_LIMIT)
-    await double.start()
-    try:
-        yield double, double.state.create_club_guild("Crash Club")
-    finally:
-        await double.stop()
+__all__ = ["crash_double"]  # the fixture, shared with test_post_crash as test_upgrade shares it
 
 
 def story_file(paragraphs: int = PARAGRAPHS) -> tuple[str, bytes]:
@@ -96,9 +86,9 @@ POINTS = {
 
 @pytest.mark.parametrize("point", list(POINTS))
 async def test_an_excerpt_killed_at_each_step_is_posted_once_after_the_restart(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path, point: str
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, point: str
 ) -> None:
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     where, call, when = POINTS[point]
     first = Bot(double, layout, database, kill_at=f"{where}@{call}:{when}:SIGKILL")
@@ -121,9 +111,9 @@ async def test_an_excerpt_killed_at_each_step_is_posted_once_after_the_restart(
 
 
 async def test_an_excerpt_killed_twice_is_posted_once_after_the_second_restart(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
 ) -> None:
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     first = Bot(double, layout, database, kill_at="bot.excerpts.store:record_sent@3:before:SIGKILL")
     await first.start()
@@ -200,9 +190,9 @@ DISCUSSION_POINTS = {
 
 @pytest.mark.parametrize("point", list(DISCUSSION_POINTS))
 async def test_a_discussion_killed_at_each_step_posts_once_with_one_thread(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path, point: str
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, point: str
 ) -> None:
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     await seed(database, layout, [datetime.now(UTC) - timedelta(seconds=5)])
     first = Bot(double, layout, database, kill_at=f"{DISCUSSION_POINTS[point]}:SIGKILL")
@@ -225,12 +215,12 @@ async def test_a_discussion_killed_at_each_step_posts_once_with_one_thread(
 
 
 async def test_discussions_due_while_the_bot_was_down_post_once_each_in_order_after_a_kill(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
 ) -> None:
     """Three discussions minutes overdue and one past the grace period; killed after posting the second
     (unrecorded): after the restart each is in the channel once, oldest first, with the lateness note,
     and the one past the grace is reported missed once."""
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     now = datetime.now(UTC)
     dues = [
@@ -261,9 +251,9 @@ async def test_discussions_due_while_the_bot_was_down_post_once_each_in_order_af
 
 
 async def test_a_reminder_killed_before_it_was_recorded_is_not_sent_again(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
 ) -> None:
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     due = datetime.now(UTC) + timedelta(hours=1)
     await seed(database, layout, [due], remind=(timedelta(hours=1, seconds=5),), readers=1)
@@ -310,9 +300,9 @@ async def test_sigterm_while_a_post_waits_out_a_rate_limit_stops_promptly_and_re
 
 
 async def test_two_processes_started_at_once_on_a_new_database_post_a_discussion_once(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
 ) -> None:
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     await seed(database, layout, [datetime.now(UTC) + timedelta(seconds=4)])
     bots = [Bot(double, layout, database), Bot(double, layout, database)]
@@ -358,12 +348,12 @@ async def schedule_with_event(double: DiscordDouble, layout: ClubLayout, bot: Bo
 
 @pytest.mark.parametrize("sent", ["SIGKILL"])
 async def test_a_story_removed_just_before_a_kill_leaves_no_scheduled_event_behind(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path, sent: str
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, sent: str
 ) -> None:
     """/story remove deletes the story and its discussions in one write and then their Discord events;
     a process stopped between the two left "chapter 1 discussion" in every member's Events list for a
     discussion that no longer exists, and nothing ever removed it."""
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     first = Bot(double, layout, database, kill_at=f"bot.story.service:remove_story@1:after:{sent}")
     await first.start()
@@ -382,9 +372,9 @@ async def test_a_story_removed_just_before_a_kill_leaves_no_scheduled_event_behi
 
 
 async def test_a_discussion_cancelled_just_before_a_kill_leaves_no_scheduled_event_behind(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
 ) -> None:
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     first = Bot(double, layout, database, kill_at="bot.discussions.store:cancel_discussion@1:after:SIGKILL")
     await first.start()
@@ -438,12 +428,12 @@ async def close_after_open(path: Path) -> None:
 
 # ---------------------------------------------------------------------------------------------- a clean stop
 async def test_sigterm_while_a_member_adds_a_story_lets_the_command_answer_first(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
 ) -> None:
     """A deploy's SIGTERM while /story add was scanning: the bot closed Discord and then the database
     under the command, so the member's "Dogear is thinking..." never got an answer and the log had
     two tracebacks. Now a command already running finishes and answers first."""
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     bot = Bot(double, layout, database, kill_at="bot.story.service:scan_upload@1:before:SIGTERM")
     await bot.start()
@@ -457,13 +447,13 @@ async def test_sigterm_while_a_member_adds_a_story_lets_the_command_answer_first
 
 
 async def test_a_member_who_read_the_chapter_gets_into_its_thread_after_a_kill(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
 ) -> None:
     """Killed while letting a member who had just caught up into the discussion's thread: the add was
     owed (kept), but the restarted bot left it until its first retry time, a minute after the step,
     so the member who read waited that minute more for the thread. Now the first round after a
     start takes what an earlier process owed at once."""
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     story_id = await seed(database, layout, [datetime.now(UTC) - timedelta(seconds=5)], readers=1)
     first = Bot(
@@ -492,11 +482,11 @@ async def test_a_member_who_read_the_chapter_gets_into_its_thread_after_a_kill(
 
 
 async def test_a_missed_notice_cut_off_by_a_kill_is_posted_once_soon_after_the_restart(
-    club: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
 ) -> None:
     """A discussion past its grace period is marked missed and its channel owed the notice; killed
     before the notice went out, the restarted bot posts it once, at once (it waited a minute)."""
-    double, layout = club
+    double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     await seed(database, layout, [datetime.now(UTC) - timedelta(hours=10)])
     first = Bot(double, layout, database, kill_at="cogs.discussions.poster:DiscordPoster.post@1:before:SIGKILL")
