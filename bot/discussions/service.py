@@ -42,7 +42,7 @@ from bot.discussions.compose import (
     reminder_notice,
     thread_name,
 )
-from bot.discussions.event_deletions import EventDeletions
+from bot.discussions.event_deletions import EventDeletions, EventRemover
 from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.joins import ThreadJoins
@@ -96,9 +96,9 @@ class Poster(Protocol):
         ...
 
 
-class EventStatus(Protocol):
+class EventStatus(EventRemover, Protocol):
     """A discussion's Discord scheduled event, started and ended on time (Discord never does it for
-    an external event). Both raise :class:`PostFailure` (:class:`Unreachable` to try again later)."""
+    an external event), and deleted once its discussion is gone (:class:`EventRemover`). Both raise :class:`PostFailure` (:class:`Unreachable` to try again later)."""
 
     async def start(self, guild_id: int, event_id: int) -> datetime | None:
         """Set a scheduled event active; its end time, or None when there is nothing left to end
@@ -113,11 +113,6 @@ class EventStatus(Protocol):
     async def cancel(self, guild_id: int, event_id: int) -> None:
         """Cancel the event of a discussion that never posted (scheduled -> canceled; one live
         already is completed); nothing when it is gone or already over."""
-        ...
-
-    async def remove(self, guild_id: int, event_id: int) -> bool:
-        """Delete the event of a discussion removed or cancelled (:mod:`bot.discussions.event_deletions`);
-        False when it was gone already (a member deleted it by hand)."""
         ...
 
 
