@@ -4567,16 +4567,70 @@ def closing_marker(text: str) -> bool:
     return decorated or core.lower() == "end file" or all(word[0].isupper() for word in core.split())
 
 
+# A last chapter's whole text, or its heading's title, when it only promises one to come ("Coming soon!",
+# "TBC", "To be continued...", "Chapter 5: coming soon"): a serial's next chapter announced before it was
+# written. Read as the text it says nothing of, it was posted as a chapter of its own, or refused.
+_PLACEHOLDER = re.compile(
+    r"(?:(?:more|next[ \t]+(?:chapter|part|update))[ \t]+)?"
+    r"(?:coming[ \t]+soon|to[ \t]+be[ \t]+continued|tbc|tba|to[ \t]+come|updates?[ \t]+soon)"
+    r"(?:[ \t]*(?:!+|\.+|…|\?!|<3|:\)))*",
+    re.IGNORECASE,
+)
+PLACEHOLDER_CHARS = 60
+
+
+def placeholder(text: str) -> bool:
+    """A line that only says more of the story is to come ("Coming soon!", "(to be continued...)", "TBC"),
+    set off with ornaments or brackets maybe; "To be continued, she had written." is a sentence and stays."""
+    if "\n" in text or len(text) > PLACEHOLDER_CHARS:
+        return False
+    core = " ".join(trim_ornaments(text.strip()).strip(" \t-–—=~*_()[]<>|").split())
+    return _PLACEHOLDER.fullmatch(core) is not None
+
+
 def _without_closing_heading(items: list[Item]) -> list[Item]:
-    """``items`` less a heading closing them that only says the story is over ("<h2>The End</h2>",
-    "## Fin"): with nothing under it, it got the upload refused as a chapter with no text."""
+    """``items`` less what closes them with no story under it: a heading that only says the story is
+    over ("<h2>The End</h2>", "## Fin"), a last heading with nothing under it ("Chapter 12" and the end
+    of the file: a serial's next chapter, headed before it was written) and a last chapter that only
+    promises one (:func:`placeholder`, the promise kept as a note). Each got the upload refused as a
+    chapter with no text, or posted a chapter saying "Coming soon!". A heading with nothing under it
+    before other chapters, or in a file of no text at all, is still refused."""
     last = len(items)
     while last and isinstance(items[last - 1], SceneBreak):
         last -= 1
     heading = items[last - 1] if last else None
     if isinstance(heading, Heading) and closing_marker(heading.raw.lstrip("#").strip() or heading.title or ""):
         return items[: last - 1]
-    return items
+    start = last
+    while start and isinstance(items[start - 1], Para | SceneBreak):
+        start -= 1
+    tail = [item for item in items[start:last] if isinstance(item, Para)]
+    promises = [item for item in tail if not item.note and placeholder(item.text)]
+    if (
+        start
+        and promises
+        and len(promises) + sum(item.note for item in tail) == len(tail)
+        and isinstance(items[start - 1], Heading)
+        and _story_text_before(items, start - 1)
+    ):
+        notes = [Para(item.text, item.gap, note=True) for item in tail]
+        return [*items[: start - 1], *notes]
+    kept = last
+    while kept and isinstance(items[kept - 1], Heading | SceneBreak):
+        kept -= 1
+    if kept == last or not _story_text_before(items, kept):
+        return items
+    notes = [
+        Para(item.raw.lstrip("#").strip(), note=True)
+        for item in items[kept:last]
+        if isinstance(item, Heading) and placeholder(item.title or "")
+    ]
+    return [*items[:kept], *notes]
+
+
+def _story_text_before(items: list[Item], end: int) -> bool:
+    """Whether a paragraph of story text, not a note, stands before ``items[end]``."""
+    return any(isinstance(item, Para) and not item.note for item in items[:end])
 
 
 def _closing_marker(chapter: Chapter) -> None:

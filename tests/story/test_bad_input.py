@@ -136,7 +136,7 @@ def test_fifty_thousand_character_paragraph() -> None:
     ("text", "heading"),
     [
         ("Chapter 1\n", "Chapter 1"),
-        ("Chapter 1\n\nIt began.\n\nChapter 2: The End\n", "Chapter 2: The End"),
+        ("Chapter 1\n\nIt began.\n\nChapter 2: The End\n\nChapter 3\n\nIt ended.\n", "Chapter 2: The End"),
         ("Chapter 1\n\nChapter 2\n\nText.\n", "Chapter 1"),
     ],
 )

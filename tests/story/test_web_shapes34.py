@@ -440,12 +440,14 @@ def test_a_date_under_a_heading_stays() -> None:
     assert first.paragraphs[-1] == "We left the ship at dawn."
 
 
-def test_an_empty_closing_chapter_heading_is_still_refused() -> None:
-    """Guard: only headings naming no chapter close a page; an empty "Chapter 3" is an error to report."""
+def test_an_empty_chapter_heading_between_chapters_is_still_refused() -> None:
+    """Guard: only headings naming no chapter close a page; an empty "Chapter 2" before more chapters is
+    an error to report. (An empty last one, "Chapter 3" closing the page, is a serial's next chapter
+    headed before it was written, and dropped: tests/story/test_reader_gaps37.py.)"""
     page = (
-        "<html><body><h2>Chapter 1</h2><p>She ran.</p><h2>Chapter 2</h2><p>She hid.</p><h2>Chapter 3</h2></body></html>"
+        "<html><body><h2>Chapter 1</h2><p>She ran.</p><h2>Chapter 2</h2><h2>Chapter 3</h2><p>She hid.</p></body></html>"
     )
-    with pytest.raises(StoryFormatError, match="Chapter 3"):
+    with pytest.raises(StoryFormatError, match="Chapter 2"):
         _read(page)
 
 
