@@ -1075,9 +1075,18 @@ _FRAMED_NUMBER = re.compile(r"(?P<mark>[~•·◇◆○●✧✦★☆❦❧♡�
 _FRAMED_MAX = _BARE_MAX + 8
 
 
+# A lone number after a section sign, "§ 1." / "§ 2" / "§3": a series of them runs a story's chapters as
+# lone numbers do (one "§ 2" citing a law is no series, and stays text).
+_SECTION_NUMBER = re.compile(r"§[ \t]*(?P<inner>[0-9IVXLCDMivxlcdm]{1,8}\.?)")
+
+
 def _unframed(text: str) -> str:
-    """A lone number without the like ornaments either side of it ("~ 1 ~" is "1"); any other text as it is."""
-    found = _FRAMED_NUMBER.fullmatch(text.strip()) if len(text) <= _FRAMED_MAX else None
+    """A lone number without the like ornaments either side of it ("~ 1 ~" is "1") or the section sign
+    before it ("§ 1." is "1."); any other text as it is."""
+    if len(text) > _FRAMED_MAX:
+        return text
+    stripped = text.strip()
+    found = _SECTION_NUMBER.fullmatch(stripped) if stripped[:1] == "§" else _FRAMED_NUMBER.fullmatch(stripped)
     return found.group("inner") if found else text
 
 
@@ -1337,6 +1346,12 @@ _ARC_TITLE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2}
 # A web serial's chapters numbered within their arc and nothing else: "1.01", "1.02", "2.01" (The
 # Wandering Inn's "1.00" and its "1.02 H", a letter for whose chapter it is), counted as the arc's are.
 _DECIMAL = re.compile(r"^(?P<num>\d{1,3})\.(?P<sub>\d{1,3})(?:[ \t]+[A-Z]{1,2})?$")
+# "The Salt Road (pt 1)" / "The Salt Road (part 2)", "[part 3]": the story's name over each chapter and
+# its part in brackets, as a blog or Tumblr post titles each; a chapter only in a series counting up.
+_PART_SUFFIX = re.compile(
+    r"^(?:(?P<title>[^()\[\]\d][^()\[\]]{0,80}?)[ \t]+)?(?:\((?P<round>[^()]+)\)|\[(?P<square>[^\[\]]+)\])$"
+)
+_PART_NUMBER = re.compile(r"(?:pt|part)\.?[ \t]*(?P<num>\d{1,3})", re.IGNORECASE)
 _PART_OF = re.compile(
     r"^(?:(?P<title>[^()\d][^()]{0,80}?)[ \t]+)?\((?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})\)$"
     r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})$"
@@ -1351,7 +1366,7 @@ def _numbered_line(text: str) -> _Numbered | None:
         return _Numbered("arc", int(arc.group("num")), text.strip(), 0, int(arc.group("sub")))
     if text[:1].isdigit() and (decimal := _DECIMAL.match(text)) is not None:
         return _Numbered("arc", int(decimal.group("num")), text.strip(), 0, int(decimal.group("sub")))
-    if not (text[:1].isdigit() or text.endswith(")") or text[:1] in "IVXLC"):
+    if not (text[:1].isdigit() or text.endswith((")", "]")) or text[:1] in "IVXLC"):
         return None
     text = normalise(text)
     roman = _ROMAN_DOT_TITLE.match(text) if text[:1] in "IVXLC" else None
@@ -1370,6 +1385,11 @@ def _numbered_line(text: str) -> _Numbered | None:
             return _Numbered("parts", int(part_of.group("bare")), None, int(part_of.group("bare_total")))
         title = part_of.group("title")
         return _Numbered("parts", int(part_of.group("num")), title and title.strip(), int(part_of.group("total")))
+    if text.endswith((")", "]")) and (suffix := _PART_SUFFIX.match(text)) is not None:
+        part = _PART_NUMBER.fullmatch((suffix.group("round") or suffix.group("square")).strip())
+        if part is not None:
+            title = suffix.group("title")
+            return _Numbered("part_suffix", int(part.group("num")), title and title.strip())
     for kind, pattern in (("dash", _DASH_TITLE), ("dot", _DOT_TITLE)):
         match = pattern.match(text)
         if match is None:
@@ -1415,7 +1435,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return
     taken = {index for index, _ in candidates}
-    for kind in ("dash", "dot", "roman", "roman_title", "parts", "arc", "dash_lower", "dot_lower"):
+    for kind in ("dash", "dot", "roman", "roman_title", "parts", "part_suffix", "arc", "dash_lower", "dot_lower"):
         series = [
             (index, found)
             for index, found in candidates
@@ -1425,9 +1445,12 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
             continue
         if kind in _FROM_THE_START and not _marks_throughout(items, [index for index, _ in series]):
             continue
+        # "The Salt Road (pt 1)" / "The Salt Road (pt 2)": the story's name each time, no chapter's title
+        same_name = kind == "part_suffix" and len({found.title for _, found in series}) == 1
         for index, found in series:
             raw = items[index].text if isinstance(items[index], Para) else ""
             title = found.title if kind == "arc" else _series_title(found)  # "Gestation 1.1" as the serial names it
+            title = None if same_name else title
             items[index] = Heading(title, "chapter", 2, raw)
         return
 
