@@ -108,6 +108,21 @@ def remove_invisible(text: str) -> str:
     return text
 
 
+TEXT_HEAD_BYTES = 4096
+
+
+def plain_text_inside(data: bytes) -> bool:
+    """Whether a file named as an image or a document is text after all, by its first bytes: no binary
+    signature, and they decode as text with no control character prose never has. A story saved as
+    "story.doc" or shared as "story.png" by a phone was refused for its name; a real image or
+    document starts with its signature or reads as control characters at once."""
+    head = data[:TEXT_HEAD_BYTES]
+    if not head.strip() or sniff_binary(data) is not None:
+        return False
+    decoded = _decode(head)
+    return decoded is not None and bool(decoded[0].strip()) and not has_controls(decoded[0])
+
+
 _WIDE = re.compile(r"utf[-_]?(?:16|32)", re.IGNORECASE)
 
 
@@ -225,6 +240,10 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     """The text and the encoding it was read with, or None when it is not text."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            if bom == codecs.BOM_UTF8 and b"\x00" in data:
+                # The mark says UTF-8 whatever NUL bytes ride in it, however many: text from a tool that wrote
+                # UTF-16 for a stretch, or padded the file. Read as wide (or as binary data), it was refused.
+                data = data.replace(b"\x00", b"")
             if bom in _WIDE_BOMS and _utf8_under_wide_mark(data[len(bom) :]):
                 return data[len(bom) :].decode("utf-8"), "utf-8"
             try:
@@ -235,6 +254,8 @@ def _decode(data: bytes) -> tuple[str, str] | None:
                 mostly = _mostly_utf8(data[len(bom) :]) if encoding == "utf-8" else None
                 return None if mostly is None else (mostly, "utf-8 with stray bytes")
     if b"\x00" in data:
+        if (text := _utf8_less_nuls(data)) is not None:
+            return text, "utf-8 less NUL bytes"
         encoding = _utf16_without_bom(data)
         if encoding is None:
             return None  # NUL bytes that are not UTF-16's: binary, not text
@@ -297,6 +318,24 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
+
+
+def _utf8_less_nuls(data: bytes) -> str | None:
+    """UTF-8 text with NUL bytes in it, read without them: a run of them closing the file (padding to a
+    block's size) and a few inside it, as rare as the stray control characters :func:`_settle_controls`
+    removes (:data:`CONTROL_EVERY`). Refused, such a story was "not readable text". None when NULs
+    are more common (UTF-16 has one in every other byte, binary data many), or when what is left is
+    not UTF-8 throughout or holds other control characters by the many."""
+    body = data.rstrip(b"\x00")
+    if body.count(b"\x00") * CONTROL_EVERY > len(body):
+        return None
+    try:
+        text = body.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not text.strip() or too_many_controls(text):
+        return None
+    return text
 
 
 def _mostly_utf8(data: bytes) -> str | None:

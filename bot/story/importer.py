@@ -22,6 +22,7 @@ from bot.story.decode import (
     check_size,
     decode_text,
     has_controls,
+    plain_text_inside,
     remove_controls,
     sniff_binary,
     too_many_controls,
@@ -122,7 +123,7 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
         return read_epub(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
     if zipped is None and data.startswith(b"PK\x03\x04") and (page := zipped_page(data, max_bytes)) is not None:
         data, suffix = page, ".html"  # Google Docs' "Web page (.html, zipped)": read as the page it holds
-    kind = zipped or _document_kind(data) or (None if _markup_inside(data, suffix) else _UNSUPPORTED.get(suffix))
+    kind = zipped or _document_kind(data) or (None if _markup_inside(data, suffix) else _named_kind(data, suffix))
     if kind:
         raise StoryFormatError(f"This is {kind}; Dogear reads {SUPPORTED} files, so save it as one.")
     if (suffix == ".epub" and not _markup_inside(data, suffix)) or (
@@ -350,6 +351,16 @@ def _markup_inside(data: bytes, suffix: str) -> bool:
         return False  # (read as markup when it is, already)
     head = data[:_MARKUP_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n")
     return head.startswith(_MIME_STARTS) or _LOOKS_HTML.match(head.decode("latin-1")) is not None
+
+
+def _named_kind(data: bytes, suffix: str) -> str | None:
+    """The kind of file its name says Dogear does not read, or None: text named .doc or .png (a phone's
+    share sheet, a wrong "save as") is read as the text it is (:func:`bot.story.decode.plain_text_inside`);
+    refused for its name, the story was. Kinds told by their content were named before this."""
+    kind = _UNSUPPORTED.get(suffix)
+    if kind is None or suffix == ".svg" or not plain_text_inside(data):
+        return kind
+    return None
 
 
 _EPUB = "an EPUB"  # what _zipped_kind answers for a book Dogear reads, whatever the file's name

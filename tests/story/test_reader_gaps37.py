@@ -4,7 +4,11 @@ nobody on the project wrote):
 - a last chapter heading with nothing under it ("Chapter 12" and the end of the file, a serial's
   next chapter announced before it was written): the upload was refused as an empty chapter;
 - a placeholder last chapter ("Coming soon!", "TBC", "To be continued...", or a heading that says so,
-  "Chapter 5: coming soon"): posted as a chapter of its own, or refused; now the story's note.
+  "Chapter 5: coming soon"): posted as a chapter of its own, or refused; now the story's note;
+- NUL bytes inside UTF-8 text (a pasted stretch, a file padded with them), under a UTF-8 mark or
+  none: refused as "not readable text" or as binary data; now dropped;
+- a text file named .doc, .png, .rtf or .pdf (a phone's share sheet, a wrong "save as"): refused
+  for its name; now read as the text it holds, while a real image or document is still refused.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -14,6 +18,8 @@ from __future__ import annotations
 import pytest
 
 from bot.story.errors import StoryFormatError
+from bot.story.importer import import_story
+from bot.story.model import Story
 from tests.story.builders import read_text as read
 
 FIRST = "The kettle had boiled dry twice before Marguerite noticed, and by then the letter was already ash."
@@ -85,3 +91,78 @@ def test_a_last_heading_with_nothing_under_it_on_a_page_is_dropped() -> None:
     )
     story = read(page, "salt.html")
     assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+# Decoding: NUL bytes in UTF-8 text, a UTF-8 mark over NUL bytes, a text file under another format's name.
+
+
+def story_bytes(first: str = FIRST) -> bytes:
+    return two_chapters().replace(FIRST, first).encode()
+
+
+def test_a_few_nul_bytes_inside_long_utf8_text_are_dropped() -> None:
+    long = " ".join([FIRST] * 40)
+    data = story_bytes(f"{long} — and by then the café was shut.").replace(b"twice", b"twi\x00ce", 2)
+    story = read_bytes(data, "salt.txt")
+    assert story.chapters[0].paragraphs == [f"{long} — and by then the café was shut."]
+    assert story.chapters[1].paragraphs == [SECOND]
+
+
+def test_nul_bytes_as_common_as_letters_are_still_refused() -> None:
+    with pytest.raises(StoryFormatError):
+        read_bytes("The kettle boiled dry, and the letter burned.".replace("e", "e\x00").encode(), "salt.txt")
+
+
+def test_a_file_padded_with_nul_bytes_is_read() -> None:
+    story = read_bytes(story_bytes() + b"\x00" * 3000, "salt.txt")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_utf8_mark_wins_over_nul_bytes_that_look_wide() -> None:
+    """Read as UTF-16 or as binary data for its NULs, the file was refused; its mark says UTF-8."""
+    wide_looking = "\x00".join("The kettle had boiled dry.")  # a stretch written wide, a NUL after every letter
+    data = b"\xef\xbb\xbf" + story_bytes(f"{wide_looking} Then the café shut.")
+    story = read_bytes(data, "salt.txt")
+    assert story.chapters[0].paragraphs == ["The kettle had boiled dry. Then the café shut."]
+
+
+def test_utf16_without_a_mark_is_still_read_as_utf16() -> None:
+    data = two_chapters().replace("kettle", "kettle in the café").encode("utf-16-le")
+    story = read_bytes(data, "salt.txt")
+    assert story.chapters[0].paragraphs[0].startswith("The kettle in the café had boiled")
+
+
+def test_binary_data_with_nul_bytes_is_still_refused() -> None:
+    data = bytes(range(256)) * 64
+    with pytest.raises(StoryFormatError):
+        read_bytes(data, "salt.txt")
+
+
+@pytest.mark.parametrize("name", ["salt.doc", "salt.png", "salt.rtf", "salt.pdf"])
+def test_a_text_file_under_another_formats_name_is_read_as_text(name: str) -> None:
+    story = read_bytes(story_bytes(), name)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+    assert (story.meta.title, story.meta.author) == ("The Salt Road", "Ines Okafor")
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "salt.png", "an image"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "salt.doc", "a Word document"),
+        (bytes(range(256)) * 8, "salt.jpg", "an image"),
+    ],
+)
+def test_a_real_image_or_document_under_its_name_is_still_refused(data: bytes, name: str, kind: str) -> None:
+    with pytest.raises(StoryFormatError, match=kind):
+        read_bytes(data, name)
+
+
+def read_bytes(data: bytes, name: str) -> Story:
+    return import_story(data, name, max_bytes=1 << 20)
+
+
+def test_a_real_rtf_document_under_its_name_is_still_refused() -> None:
+    rtf = rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} \f0\fs24 Chapter One\par It was a dark night.\par }"
+    with pytest.raises(StoryFormatError, match="an RTF document"):
+        read_bytes(rtf, "salt.rtf")
