@@ -60,6 +60,23 @@ def when_line(moment: datetime) -> str:
 # "zalgo" text, whose hundreds of marks draw over the lines above and below it. The first three stay.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _STACKED_MARKS = re.compile(f"([{_MARKS}]{{3}})[{_MARKS}]+")
+_STACKED_LINE = re.compile(f"^[^\n]*[{_MARKS}]{{4}}[^\n]*$", re.MULTILINE)
+
+
+def unstacked_short_lines(text: str, short: int) -> str:
+    """``text`` with each line that is longer than ``short`` characters only for the marks stacked on
+    its letters ("zalgo", more than three on one) kept to three marks a letter, as :func:`visible_line`
+    keeps a title: a title or heading so written was read as a paragraph, too long for a title line, and
+    the title lost. Longer lines, and lines short as written, stay exactly as the author wrote them."""
+    if text.isascii() or not _STACKED_MARKS.search(text):
+        return text
+
+    def unstacked(found: re.Match[str]) -> str:
+        line = found.group()
+        kept = _STACKED_MARKS.sub(r"\1", line)
+        return kept if len(line) > short >= len(kept) else line
+
+    return _STACKED_LINE.sub(unstacked, text)
 
 
 # Greek and Cyrillic letters drawn as Latin ones; read as Latin only in a word that has Latin letters

@@ -37,8 +37,10 @@ from bot.story.lookalikes import undisguise_labels
 from bot.story.markdown import org_as_markdown, parse_markdown
 from bot.story.model import Story
 from bot.story.plaintext import declare_chapter_warnings
+from bot.story.structure import HEADING_MAX_CHARS
 from bot.story.textfile import parse_plain_text
 from bot.story.tidy import tidy_story
+from bot.text import unstacked_short_lines
 
 __all__ = ["SUPPORTED", "StoryFormatError", "content_hash", "import_story"]
 
@@ -149,6 +151,8 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
             # <noscript> (dropped with the scripts, as what is never shown): read from there. Only when
             # the page has no story outside it, so a "Please enable JavaScript" box never is one.
             return _read_page(_NOSCRIPT.sub("", text), filename, max_chapters)
+    # a title or heading in "zalgo", too long for one only for its stacked marks, read as the line it shows
+    text = unstacked_short_lines(text, HEADING_MAX_CHARS)
     text = undisguise_labels(text)  # "Ｗａｒｎｉｎｇｓ：" and "War\u200bnings:" declare as "Warnings:" does
     if suffix in _MARKDOWN:
         return parse_markdown(text, filename, max_chapters=max_chapters)

@@ -8,12 +8,16 @@ nobody on the project wrote):
 - NUL bytes inside UTF-8 text (a pasted stretch, a file padded with them), under a UTF-8 mark or
   none: refused as "not readable text" or as binary data; now dropped;
 - a text file named .doc, .png, .rtf or .pdf (a phone's share sheet, a wrong "save as"): refused
-  for its name; now read as the text it holds, while a real image or document is still refused.
+  for its name; now read as the text it holds, while a real image or document is still refused;
+- a title in "zalgo" (a dozen combining marks on each letter): too long for a title line only for its
+  marks, it was read as the first chapter's text and the title lost; now kept, three marks a letter.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 import pytest
 
@@ -166,3 +170,31 @@ def test_a_real_rtf_document_under_its_name_is_still_refused() -> None:
     rtf = rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} \f0\fs24 Chapter One\par It was a dark night.\par }"
     with pytest.raises(StoryFormatError, match="an RTF document"):
         read_bytes(rtf, "salt.rtf")
+
+
+# A title in "zalgo": letters under stacks of combining marks.
+
+ZALGO_MARKS = "\u0337\u0322\u031b\u0338\u0321\u035d\u0335\u031b\u035c\u0336\u0327\u0315\u0328\u0360\u0358\u0361"
+
+
+def zalgo(text: str) -> str:
+    return "".join(letter + ZALGO_MARKS for letter in text)
+
+
+@pytest.mark.parametrize(
+    ("name", "top"), [("salt.txt", "{title}\nby Ines Okafor"), ("salt.md", "# {title}\n\nby Ines Okafor")]
+)
+def test_a_title_under_stacks_of_marks_is_kept_tidied(name: str, top: str) -> None:
+    title = zalgo("The Salt Road")
+    text = f"{top.format(title=title)}\n\nChapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n"
+    story = read(text, name)
+    kept = "".join(letter + ZALGO_MARKS[:3] for letter in "The Salt Road")  # three marks a letter
+    assert unicodedata.normalize("NFC", story.meta.title) == unicodedata.normalize("NFC", kept)
+    assert story.meta.author == "Ines Okafor"
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_paragraph_of_stacked_marks_is_story_text_as_written() -> None:
+    scream = zalgo("he comes, he comes, he comes through the walls and the water and the wires of the house")
+    story = read(f"The Salt Road\n\nChapter 1\n\n{FIRST}\n\n{scream}\n\nChapter 2\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs == [FIRST, scream]
