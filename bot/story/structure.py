@@ -34,7 +34,8 @@ _WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–�
 # Words books use for a chapter besides "chapter": Dickens's "STAVE I:  MARLEY'S GHOST" (A Christmas
 # Carol), a poem's "CANTO I.", Doyle's "ADVENTURE I. A SCANDAL IN BOHEMIA", an epistolary novel's
 # "LETTER I." (Frankenstein's opening letters); "VOLUME I." over chapters is a part, as "BOOK I." is.
-_CHAPTER_WORDS = "stave|canto|adventure|letter|episode|day"  # and a serial's "Episode 2", a diary's "Day 3"
+# and a serial's "Episode 2", a diary's "Day 3", a journal's or a log's "Entry #1", "Log 3", "Session 2"
+_CHAPTER_WORDS = "stave|canto|adventure|letter|episode|day|entry|log|session"
 _PART_WORDS = "part|book|act|volume|arc"  # and a web serial's "Arc 2 - Embers"
 # Of those, the words a story uses for other things too ("Letter 2" over a letter a character
 # reads, "Volume 2" over a diary's second book, "Part 2" over the second half of a fic's chapter):
@@ -49,7 +50,7 @@ _TITLE_ABBREVIATION = re.compile(
 )
 _NUMBERED = re.compile(
     rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)"
-    rf"(?P<the>the\s+(?=(?:{_ORDINALS})\b))?(?P<num>{_NUMBER})"  # Dickens's "Book the First"
+    rf"(?P<the>the\s+(?=(?:{_ORDINALS})\b))?(?:\#\s*)?(?P<num>{_NUMBER})"  # Dickens's "Book the First", "Entry #4"
     r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
     r"(?:\s*(?:of|/)\s*\d{1,5}(?![\w'’])|\s*\(of\s+\d{1,5}\))?"  # "Chapter 1 of 3", "Part 2/5": how many there are
     r"(?:(?P<sep>\s*(?:--|[:.\-–—|])\s*|\s+)(?P<title>\S.*?))?\s*$",  # "--": a typewriter's dash
@@ -1353,7 +1354,7 @@ _PART_SUFFIX = re.compile(
 )
 _PART_NUMBER = re.compile(r"(?:pt|part)\.?[ \t]*(?P<num>\d{1,3})", re.IGNORECASE)
 _PART_OF = re.compile(
-    r"^(?:(?P<title>[^()\d][^()]{0,80}?)[ \t]+)?\((?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})\)$"
+    r"^(?:(?P<title>[^()\[\]\d][^()\[\]]{0,80}?)[ \t]+)?[(\[](?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})[)\]]$"
     r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})$"
 )
 

@@ -71,3 +71,45 @@ def test_a_lone_part_aside_stays_text() -> None:
     story = read(text)
     assert len(story.chapters) == 2
     assert "The ferry (part 2)" in story.chapters[0].paragraphs
+
+
+# A journal's or a log's entries run as a series, and "[2/5]" part marks.
+
+
+@pytest.mark.parametrize(
+    ("heads", "names"),
+    [
+        (["Entry #1", "Entry #2", "Entry #3"], ["Entry 1", "Entry 2", "Entry 3"]),
+        (["Log 1", "Log 2", "Log 3"], ["Log 1", "Log 2", "Log 3"]),
+        (["Session 1", "Session 2", "Session 3"], ["Session 1", "Session 2", "Session 3"]),
+        (["Letter #1", "Letter #2", "Letter #3"], ["Letter 1", "Letter 2", "Letter 3"]),
+        (["LOG 4", "LOG 5", "LOG 6"], ["Log 4", "Log 5", "Log 6"]),
+    ],
+)
+def test_a_journals_entries_run_as_a_series_are_chapters(heads: list[str], names: list[str]) -> None:
+    story = read(three(heads))
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND], [THIRD]]
+    assert [chapter.title for chapter in story.chapters] == names
+
+
+def test_an_entry_with_a_title_keeps_it() -> None:
+    story = read(three(["Entry #1: The Ferry", "Entry #2: The Clock", "Entry #3: The Wires"]))
+    assert [chapter.title for chapter in story.chapters] == ["The Ferry", "The Clock", "The Wires"]
+
+
+def test_a_log_line_inside_a_chapter_stays_text() -> None:
+    text = f"The Salt Road\n\nChapter 1\n\n{FIRST}\n\nLog 3\n\n{SECOND}\n\nChapter 2\n\n{THIRD}\n"
+    story = read(text)
+    assert len(story.chapters) == 2
+    assert "Log 3" in story.chapters[0].paragraphs
+
+
+@pytest.mark.parametrize("title", ["", "The Salt Road "])
+def test_part_marks_in_square_brackets_counting_to_a_total_are_chapters(title: str) -> None:
+    story = read(three([f"{title}[{number}/3]" for number in (1, 2, 3)], top="The Salt Road\nby Ines Okafor"))
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND], [THIRD]]
+
+
+def test_a_lone_bracketed_count_in_the_text_stays_text() -> None:
+    text = f"The Salt Road\n\nChapter 1\n\n{FIRST}\n\n[2/5]\n\n{SECOND}\n\nChapter 2\n\n{THIRD}\n"
+    assert "[2/5]" in read(text).chapters[0].paragraphs
