@@ -25,6 +25,11 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:
 # A front matter line's key, everything before its first colon but the spaces there; found by
 # str.partition, as a lazy key followed by "[ \t]*:" read a run of spaces once per character of it.
 _YAML_KEY = re.compile(r"[A-Za-z][\w '/-]*")
+# TOML front matter, as Hugo and Zola write it: "+++" / 'title = "The Salt Road"' / "+++". Read as a
+# text, its lines were a chapter 1 of their own and the title the file's name.
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<body>.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
+_TOML_PAIR = re.compile(r"^[ \t]*(?P<key>[A-Za-z][\w-]{0,40})[ \t]*=[ \t]*(?P<value>.*)$")
+_TOML_TABLE = re.compile(r"^[ \t]*\[{1,2}[^\]\n]*\]{1,2}[ \t]*$")  # "[extra]": its keys read as the others are
 _YAML_ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<value>.*)$|^-[ \t]+(?P<top>.*)$")
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -111,13 +116,16 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
         values = [line[1:].strip() for line in block.group(0).split("\n") if line.startswith("%")]
         fields = [f"{name}: {value}" for name, value in zip(_PANDOC_FIELDS, values, strict=False) if value]
         return fields, text[block.end() :]
-    match = _FRONT_MATTER.match(text)
+    match = _FRONT_MATTER.match(text) or (_TOML_FRONT_MATTER.match(text) if text.startswith("+++") else None)
     if not match:
         return [], text
+    lines = match.group("body").split("\n")
+    if text.startswith("+++"):
+        lines = [_toml_as_yaml(line) for line in lines if not _TOML_TABLE.match(line)]
     # Each field's value in pieces, joined once at the end: a list of 140,000 tags, each item added
     # to the whole line so far, copied the line every time (quadratic: minutes for 2 MB).
     fields: list[tuple[str, list[str]]] = []
-    for raw in match.group("body").split("\n"):
+    for raw in lines:
         item = _YAML_ITEM.match(raw)
         if item and fields:
             value = (item.group("value") or item.group("top") or "").strip().strip("\"'")
@@ -141,6 +149,17 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
             pieces = fields[-1][1]
             pieces.append((" " if pieces else "") + raw.strip().replace(":  ", ": "))
     return [f"{label}: {''.join(pieces)}" for label, pieces in fields], text[match.end() :]
+
+
+def _toml_as_yaml(line: str) -> str:
+    """A TOML front matter line as the YAML one it means: 'title = "X"' is 'title: "X"'; a line that
+    goes on an array over several lines ('  "gen",') is a YAML list item."""
+    pair = _TOML_PAIR.match(line)
+    if pair is not None:
+        value = pair.group("value").strip()
+        return f"{pair.group('key')}:" + ("" if value == "[" else f" {value}")  # "tags = [" opens a list
+    value = line.strip().rstrip(",").strip()
+    return f"  - {value}" if value and value not in ("[", "]") else ""
 
 
 _CALLOUT = re.compile(r"^[ ]{0,3}>[ \t]?\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>.*?)[ \t]*$")
@@ -498,8 +517,36 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
         body = strip_inline_markup("\n".join(known)) + "\n\n" + body
     body, lists = take_warning_lists(body)
-    items = drop_preamble_images(note_sections(split_items(body, markdown=True)))
+    items = drop_preamble_images(note_sections(numbered_heading_titles(split_items(body, markdown=True))))
     return give_warning_lists(build_story(items, filename, "md", max_chapters=max_chapters), lists)
+
+
+# A Markdown heading that numbers its chapter before its title: "## 1. The Key".
+_NUMBER_THEN_TITLE = re.compile(r"(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,150})")
+
+
+def numbered_heading_titles(items: list[Item]) -> list[Item]:
+    """Markdown headings of one level numbered as a series ("## 1. The Key", "## 2. The Door", counting
+    up by one, two at least, every heading of that level numbered) as chapters titled by their words
+    ("The Key", numbered 1): titled "1. The Key", the number was the title's, and a chapter named by
+    number ("chapter 2 contains ...") was not found. A lone "## 1. The Key", or headings that do not
+    count up, keep their words."""
+    by_level: dict[int, list[tuple[int, re.Match[str] | None]]] = {}
+    for index, item in enumerate(items):
+        if isinstance(item, Heading) and item.kind == "markdown" and item.title:
+            by_level.setdefault(item.level, []).append((index, _NUMBER_THEN_TITLE.fullmatch(item.title)))
+    for headings in by_level.values():
+        found = [numbered for _, numbered in headings]
+        if len(found) < 2 or any(numbered is None for numbered in found):
+            continue
+        numbers = [int(numbered.group("num")) for numbered in found if numbered is not None]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            continue
+        for (index, numbered), number in zip(headings, numbers, strict=True):
+            heading = items[index]
+            assert isinstance(heading, Heading) and numbered is not None
+            heading.title, heading.kind, heading.number = numbered.group("title").strip(), "chapter", number
+    return items
 
 
 # An Org-mode file (Emacs) saved as text: "#+TITLE:" and "#+AUTHOR:" keywords over "* Chapter" headings.

@@ -198,3 +198,39 @@ def test_a_paragraph_of_stacked_marks_is_story_text_as_written() -> None:
     scream = zalgo("he comes, he comes, he comes through the walls and the water and the wires of the house")
     story = read(f"The Salt Road\n\nChapter 1\n\n{FIRST}\n\n{scream}\n\nChapter 2\n\n{SECOND}\n")
     assert story.chapters[0].paragraphs == [FIRST, scream]
+
+
+# Front matter and headings of writing tools: TOML front matter (Hugo, Zola), "## 1. The Key".
+
+
+def test_toml_front_matter_is_the_title_pages_fields() -> None:
+    text = (
+        '+++\ntitle = "The Salt Road"\nauthor = "Ines Okafor"\ndate = 2026-03-12\ntags = [\n  "gen",\n  "slow burn",\n]\n'
+        'draft = false\n\n[extra]\nrating = "Teen"\n+++\n\n'
+        f"## Chapter 1\n\n{FIRST}\n\n## Chapter 2\n\n{SECOND}\n"
+    )
+    story = read(text, "salt.md")
+    assert (story.meta.title, story.meta.author) == ("The Salt Road", "Ines Okafor")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+    assert (story.meta.rating, story.meta.additional_tags) == ("Teen", ["gen", "slow burn"])
+    assert not any("+++" in note or "draft" in note for note in story.meta.notes)
+
+
+def test_a_line_of_plus_signs_in_the_text_is_no_front_matter() -> None:
+    text = f"# The Salt Road\n\n## Chapter 1\n\n{FIRST}\n\n+++\n\n{SECOND}\n"
+    story = read(text, "salt.md")
+    assert story.meta.title == "The Salt Road"
+    assert SECOND in story.chapters[0].paragraphs
+
+
+def test_numbered_markdown_headings_run_as_a_series_are_titled_by_their_words() -> None:
+    text = f"# The Salt Road\n\n## 1. The Key\n\n{FIRST}\n\n## 2. The Door\n\n{SECOND}\n\n## 3. The Wires\n\n{THIRD}\n"
+    story = read(text, "salt.md")
+    assert [chapter.title for chapter in story.chapters] == ["The Key", "The Door", "The Wires"]
+    assert [chapter.heading_number for chapter in story.chapters] == [1, 2, 3]
+
+
+def test_a_markdown_heading_of_a_year_or_a_lone_numbered_one_keeps_its_words() -> None:
+    text = f"# The Salt Road\n\n## 1. The Key\n\n{FIRST}\n\n## 1984\n\n{SECOND}\n"
+    story = read(text, "salt.md")
+    assert [chapter.title for chapter in story.chapters] == ["1. The Key", "1984"]
