@@ -34,7 +34,7 @@ from bot.story.ffn_page import is_ffn_page, parse_ffn_page
 from bot.story.htmltext import check_markup, make_soup, parse_generic_html, preformatted_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_headings, keep_declarations
 from bot.story.lookalikes import undisguise_labels
-from bot.story.markdown import org_as_markdown, parse_markdown
+from bot.story.markdown import asciidoc_as_markdown, org_as_markdown, parse_markdown
 from bot.story.model import Story
 from bot.story.plaintext import declare_chapter_warnings
 from bot.story.structure import HEADING_MAX_CHARS
@@ -158,6 +158,8 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
         return parse_markdown(text, filename, max_chapters=max_chapters)
     if (org := org_as_markdown(text)) is not None:  # an Org-mode file saved as text
         return parse_markdown(org, filename, max_chapters=max_chapters)
+    if text.lstrip()[:1] == "=" and (adoc := asciidoc_as_markdown(text)) is not None:  # an AsciiDoc file
+        return parse_markdown(adoc, filename, max_chapters=max_chapters)
     return parse_plain_text(text, filename, max_chapters=max_chapters)
 
 

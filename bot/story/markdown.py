@@ -570,6 +570,51 @@ def org_as_markdown(text: str) -> str | None:
     return _ORG_HEADING.sub(lambda found: f"{'#' * len(found.group('stars'))} {found.group('title')}", text)
 
 
+# An AsciiDoc file: "= Title" opening it, its header (an author line, ":attribute: value" lines) under
+# it, "== Chapter" sections. Read as text, the header was a chapter 1 and no section a heading.
+_ADOC_TITLE = re.compile(r"\A\s*=[ \t]+(?P<title>[^=\n][^\n]*?)[ \t]*\n")
+_ADOC_SECTION = re.compile(r"^(?P<marks>={2,6})[ \t]+(?P<title>[^\n]*[^\W_][^\n]*?)[ \t]*$", re.MULTILINE)
+_ADOC_ATTRIBUTE = re.compile(r"^:!?(?P<key>[\w-]{1,40})!?:[ \t]*(?P<value>[^\n]*)$")
+_ADOC_AUTHOR = re.compile(r"(?P<name>[^<:\n;]+?)(?:[ \t]+<[^>\n]*>)?(?:[ \t]*;[^\n]*)?")
+# Lines only the markup writes: comments ("// ..."), block attributes ("[quote]", "[verse, Ines]"), the
+# delimiters of a block ("____", "====", "----", "....", "****", "++++", "////"), a page break ("<<<").
+_ADOC_MARKUP_LINE = re.compile(
+    r"^(?://(?!/)[^\n]*|\[[\w.#%, \"'=-]{0,80}\]|(?P<fence>[_=\-.*+/])(?P=fence){3,}|<<<)[ \t]*$", re.MULTILINE
+)
+_ADOC_BREAK = re.compile(r"^'{3,}[ \t]*$", re.MULTILINE)  # a thematic break: three quote marks
+ADOC_HEADER_LINES = 40
+
+
+def asciidoc_as_markdown(text: str) -> str | None:
+    """An AsciiDoc file's text as the Markdown it reads as: "= Title" and its header's author (the line
+    under the title, or ":author:") the title page's fields, its other attributes, comments and block
+    markup dropped, "== Chapter" sections "##" headings and its thematic break a scene break. None for
+    a text that does not open "= Title" over a header and "==" sections ("= a note =" stays text)."""
+    title = _ADOC_TITLE.match(text)
+    if title is None or title.group("title").rstrip().endswith("="):
+        return None
+    header, _, body = text[title.end() :].partition("\n\n")
+    lines = header.split("\n")
+    if len(lines) > ADOC_HEADER_LINES or _ADOC_SECTION.search(body) is None:
+        return None
+    fields = [f"Title: {title.group('title').strip()}"]
+    for index, line in enumerate(lines):
+        attribute = _ADOC_ATTRIBUTE.match(line)
+        if attribute is not None:
+            key, value = attribute.group("key").lower(), attribute.group("value").strip()
+            if key in ("author", "description") and value:
+                fields.append(f"{'Author' if key == 'author' else 'Summary'}: {value}")
+        elif index == 0 and line.strip() and not line.startswith("//"):
+            author = _ADOC_AUTHOR.fullmatch(line.strip())
+            if author is not None:
+                fields.append(f"Author: {author.group('name').strip()}")
+        elif line.strip() and not line.startswith("//"):
+            return None  # (a header is its author, revision and attribute lines only)
+    body = _ADOC_BREAK.sub("* * *", _ADOC_MARKUP_LINE.sub("", body))
+    body = _ADOC_SECTION.sub(lambda found: f"{'#' * len(found.group('marks'))} {found.group('title')}", body)
+    return "\n".join(dict.fromkeys(fields)) + "\n\n" + body
+
+
 def _org_keyword(found: re.Match[str]) -> str:
     key, value = found.group("key").lower(), found.group("value").strip()
     return f"{key.capitalize()}: {value}" if key in ("title", "author") and value else ""

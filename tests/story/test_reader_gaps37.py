@@ -234,3 +234,34 @@ def test_a_markdown_heading_of_a_year_or_a_lone_numbered_one_keeps_its_words() -
     text = f"# The Salt Road\n\n## 1. The Key\n\n{FIRST}\n\n## 1984\n\n{SECOND}\n"
     story = read(text, "salt.md")
     assert [chapter.title for chapter in story.chapters] == ["1. The Key", "1984"]
+
+
+# AsciiDoc: "= Title", its author line and attributes, "== Chapter" sections.
+
+ASCIIDOC = (
+    "= The Salt Road\nInes Okafor <ines@example.org>\n:doctype: book\n:toc:\n:description: Two siblings and a clock.\n\n"
+    "// draft 3, do not share\n\n== Chapter 1\n\n{first}\n\n'''\n\n{second}\n\n== Chapter 2\n\n[quote]\n____\n{third}\n____\n"
+)
+
+
+@pytest.mark.parametrize("name", ["salt.adoc", "salt.txt", "salt.asciidoc"])
+def test_an_asciidoc_file_is_read_as_its_sections(name: str) -> None:
+    story = read(ASCIIDOC.format(first=FIRST, second=SECOND, third=THIRD), name)
+    assert (story.meta.title, story.meta.author) == ("The Salt Road", "Ines Okafor")
+    assert [[scene.paragraphs for scene in chapter.scenes] for chapter in story.chapters] == [
+        [[FIRST], [SECOND]],
+        [[THIRD]],
+    ]
+
+
+def test_an_asciidoc_author_attribute_is_the_author() -> None:
+    text = f"= The Salt Road\n:author: Ines Okafor\n\n== Chapter 1\n\n{FIRST}\n\n== Chapter 2\n\n{SECOND}\n"
+    story = read(text, "salt.adoc")
+    assert (story.meta.title, story.meta.author) == ("The Salt Road", "Ines Okafor")
+    assert len(story.chapters) == 2
+
+
+def test_a_text_opening_with_an_equals_sign_is_no_asciidoc() -> None:
+    text = f"= a note to myself =\n\nChapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n"
+    story = read(text)
+    assert [chapter.paragraphs[-1] for chapter in story.chapters] == [FIRST, SECOND]
