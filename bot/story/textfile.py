@@ -17,7 +17,7 @@ from bot.story.model import Story
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import build_story, drop_count_lines
 from bot.story.ruby import readings_in_brackets
-from bot.story.structure import split_items
+from bot.story.structure import match_heading, split_items
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
 from bot.story.webpage import tumblr_copy
 
@@ -34,13 +34,47 @@ def parse_plain_text(
     text names no title of its own)."""
     check_lines(text)
     check_heading_lines(text, max_chapters)
-    text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
+    text, lists = take_warning_lists(bbcode_as_text(without_review_comments(without_manuscript_cover(text))))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
     story = build_story(
         note_sections(items), filename, source_format, max_chapters=max_chapters, fallback_title=fallback_title
     )
     return give_warning_lists(thread_story(story, thread) if thread else story, lists)
+
+
+# A manuscript's cover, as Scrivener's and Word's standard manuscript templates set it over the title:
+# the writer's name, address and email, and the story's length, "About 2,000 words" (on a line of its
+# own or at the name's right). Read as text, it was a chapter 1 of its own and the title the file name.
+_WORD_COUNT = re.compile(
+    r"(?:(?P<before>[^\n]*?\S)[ \t]{2,})?"
+    r"(?:(?:about|approx\.?|approximately|around|circa|ca\.)[ \t]+\d{1,3}(?:[,. ]?\d{3})*[ \t]+words\.?"
+    r"|\d{1,3}(?:[,. ]?\d{3})*[ \t]+words|word[ \t]*count[ \t]*:?[ \t]*\d{1,3}(?:[,. ]?\d{3})*)",
+    re.IGNORECASE,
+)
+COVER_LINES = 12  # the cover's lines, the word count among them
+COVER_LINE_CHARS = 60
+
+
+def without_manuscript_cover(text: str) -> str:
+    """``text`` less a manuscript's cover opening it (:data:`_WORD_COUNT`): its short lines, none a
+    heading, up to the end of the block holding the word count, when more text follows. The writer's
+    address is no part of the story; a word count under a heading or a paragraph stays text."""
+    lines = text.lstrip("\n").split("\n", COVER_LINES + 1)
+    for index, line in enumerate(lines[:COVER_LINES]):
+        if len(line) > COVER_LINE_CHARS and (
+            len(line) > 3 * COVER_LINE_CHARS or not _WORD_COUNT.fullmatch(line.strip())
+        ):
+            return text  # (a paragraph: this is the story, or its title page)
+        if line.strip() and match_heading(line) is not None:
+            return text
+        if line.strip() and _WORD_COUNT.fullmatch(line.strip()):
+            end = index
+            while end + 1 < min(len(lines), COVER_LINES) and lines[end + 1].strip():
+                end += 1
+            rest = "\n".join(lines[end + 1 :])
+            return rest if rest.strip() else text
+    return text
 
 
 # A forum's post editor writes BBCode, and a story drafted there and saved as text keeps it:

@@ -265,3 +265,37 @@ def test_a_text_opening_with_an_equals_sign_is_no_asciidoc() -> None:
     text = f"= a note to myself =\n\nChapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n"
     story = read(text)
     assert [chapter.paragraphs[-1] for chapter in story.chapters] == [FIRST, SECOND]
+
+
+# Scrivener's plain-text compile: "Chapter One" over scenes set apart by "#", under a manuscript's cover.
+
+SCENES = "Chapter One\n\n{first}\n\n#\n\n{second}\n\nChapter Two\n\n{third}\n\n#\n\n{first}\n"
+
+
+def test_scrivener_chapters_over_hash_separated_scenes() -> None:
+    story = read("The Salt Road\nby Ines Okafor\n\n" + SCENES.format(first=FIRST, second=SECOND, third=THIRD))
+    assert [[scene.paragraphs for scene in chapter.scenes] for chapter in story.chapters] == [
+        [[FIRST], [SECOND]],
+        [[THIRD], [FIRST]],
+    ]
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [
+        "Ines Okafor\n12 Harbour Lane\nPortsmouth PO1 2AB\nines@example.org\n\nAbout 2,000 words",
+        "Ines Okafor                                        About 2,000 words\n12 Harbour Lane\nines@example.org",
+        "Ines Okafor\nines@example.org\n\nWord count: 2000",
+    ],
+)
+def test_a_manuscripts_cover_over_the_title_is_no_chapter(cover: str) -> None:
+    text = f"{cover}\n\n\n\nThe Salt Road\nby Ines Okafor\n\n" + SCENES.format(first=FIRST, second=SECOND, third=THIRD)
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("The Salt Road", "Ines Okafor")
+    assert [chapter.paragraphs[0] for chapter in story.chapters] == [FIRST, THIRD]
+    assert not any("Harbour" in note or "example.org" in note for note in story.meta.notes)
+
+
+def test_a_word_count_line_in_the_story_stays_text() -> None:
+    text = f"The Salt Road\n\nChapter One\n\n{FIRST}\n\nAbout 2,000 words\n\n{SECOND}\n\nChapter Two\n\n{THIRD}\n"
+    assert "About 2,000 words" in read(text).chapters[0].paragraphs
