@@ -13,7 +13,15 @@ from bot.db import Database
 from bot.guilds import GuildSettings, get_settings, mark_joined, mark_left, mark_left_while_away, update_settings
 from bot.timezones import validate_zone
 
-__all__ = ["GuildSettings", "bot_joined", "bot_left", "change_settings", "left_while_away", "server_settings"]
+__all__ = [
+    "GuildSettings",
+    "bot_joined",
+    "bot_left",
+    "change_settings",
+    "clear_setting",
+    "left_while_away",
+    "server_settings",
+]
 
 
 async def server_settings(db: Database, guild_id: int) -> GuildSettings:
@@ -29,6 +37,19 @@ async def change_settings(db: Database, guild_id: int, now: float, **changes: ob
     if changes.get("timezone") is not None:
         changes["timezone"] = validate_zone(str(changes["timezone"]))
     return await update_settings(db, guild_id, now, **changes)
+
+
+async def clear_setting(
+    db: Database, guild_id: int, now: float, column: str, first: object
+) -> tuple[GuildSettings, bool]:
+    """Put one setting back to ``first`` (its value before anyone set it): the settings, and whether it changed.
+
+    An admin clearing a setting that was never set is told so rather than "Cleared": nothing is written then.
+    """
+    settings = await get_settings(db, guild_id)
+    if getattr(settings, column) == first:
+        return settings, False
+    return await update_settings(db, guild_id, now, **{column: first}), True
 
 
 async def bot_joined(db: Database, guild_id: int, now: float) -> bool:

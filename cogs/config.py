@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.client import send_ephemeral
 from bot.errors import UserError
-from bot.guild_service import GuildSettings, change_settings, server_settings
+from bot.guild_service import GuildSettings, change_settings, clear_setting, server_settings
 from bot.text import clip
 from bot.timezones import search_zones
 from cogs._checks import (
@@ -215,7 +215,11 @@ class ConfigCog(
     async def clear(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
         guild_id = guild_id_of(interaction)
         name, column, first = CLEARABLE[setting.value]
-        settings = await change_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **{column: first})
+        settings, changed = await clear_setting(self.bot.db, guild_id, self.bot.clock.now().timestamp(), column, first)
+        if not changed:
+            now_is = f"is {first} already" if first is not None else "is not set"
+            await send_ephemeral(interaction, f"The {name} {now_is}: nothing to clear.")
+            return
         await send_ephemeral(interaction, f"Cleared the {name}.\n\n" + describe(settings, interaction.guild))
 
 
