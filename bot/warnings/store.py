@@ -229,12 +229,29 @@ async def count_rules(conn: Connection, guild_id: int) -> int:
 
 
 async def find_rule(conn: Connection, guild_id: int, category: str, kind: str, pattern: str) -> int | None:
-    row = await _one(
+    """The category's rule with this pattern; a phrase in another letter case is the same rule.
+
+    Phrases match whatever the case, so "Perished at Sea" would only repeat "perished at sea". A regex
+    is compared as written: its case carries meaning (``\\w`` is not ``\\W``). SQLite's NOCASE folds
+    ASCII only, so phrases are folded here, among the category's rules (at most MAX_CUSTOM_RULES).
+    """
+    if kind != "phrase":
+        row = await _one(
+            conn,
+            "SELECT id FROM warning_rules WHERE guild_id = ? AND category = ? AND kind = ? AND pattern = ?",
+            (guild_id, category, kind, pattern),
+        )
+        return int(row[0]) if row else None
+    folded = pattern.casefold()
+    rows = await _all(
         conn,
-        "SELECT id FROM warning_rules WHERE guild_id = ? AND category = ? AND kind = ? AND pattern = ?",
-        (guild_id, category, kind, pattern),
+        "SELECT id, pattern FROM warning_rules WHERE guild_id = ? AND category = ? AND kind = ? ORDER BY id",
+        (guild_id, category, kind),
     )
-    return int(row[0]) if row else None
+    for row in rows:
+        if str(row[1]).casefold() == folded:
+            return int(row[0])
+    return None
 
 
 async def get_rule(conn: Connection, guild_id: int, rule_id: int) -> CustomRule | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.devtools.driver import Club
 from bot.guilds import get_settings
+from bot.warnings import service as warnings_service
 from tests.e2e.test_mistakes34 import private_and_short
 
 
@@ -22,3 +23,15 @@ async def test_clearing_a_setting_that_is_not_set_says_there_is_nothing_to_clear
     assert "Cleared the club channel" in cleared.text
     settings = await club.run(get_settings(club.bot.db, club.guild.id))
     assert settings.club_channel_id is None
+
+
+async def test_a_rule_phrase_in_another_letter_case_is_refused_as_a_duplicate(club: Club) -> None:
+    """Phrases match whatever their case, so "Perished at Sea" is the rule "perished at sea" again."""
+    added = await club.slash("warnings rules add", member=club.admin, category="death", pattern="perished at sea")
+    assert "Added rule #" in added[-1].text, added[-1].text
+    again = private_and_short(
+        await club.slash("warnings rules add", member=club.admin, category="death", pattern="Perished  AT sea")
+    )
+    assert "already exists as #" in again.text, again.text
+    rules = await club.run(warnings_service.list_rules(club.bot.db, club.guild.id))
+    assert [rule.pattern for rule in rules] == ["perished at sea"]
