@@ -16,7 +16,16 @@ from bot.db import Database
 from bot.errors import UserError
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TITLE_CHARS
 from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta, story_id_note
-from bot.story.store import NO_TEXT_FORMAT, fold, get_story_record, insert_story, mark_without_text
+from bot.story.store import (
+    NO_TEXT_FORMAT,
+    DuplicateStory,
+    StoryRecord,
+    find_by_title,
+    fold,
+    get_story_record,
+    insert_story,
+    mark_without_text,
+)
 from bot.text import and_list, clip_lines, escape_markdown, plural, quote_input, visible_line
 from bot.warnings.declared import map_texts
 from bot.warnings.service import save_scan, story_warnings, versioned_scan
@@ -114,6 +123,33 @@ def book_hash(title: str, author: str | None) -> str:
     return "book:" + hashlib.sha256(key.encode()).hexdigest()
 
 
+def same_book(titled: list[StoryRecord], author: str | None) -> StoryRecord | None:
+    """The library story (imported or a book) that a new book of the same title would repeat.
+
+    Only another author makes it another book: without an author named, the two could not be told
+    apart in any list, so the admin is asked for one rather than given a second story of that title.
+    """
+    for record in titled:
+        if author is None or fold(author) == fold(record.author or ""):
+            return record
+    return None
+
+
+class TitleTaken(DuplicateStory):
+    """A new book would repeat a library story of that title (see :func:`same_book`)."""
+
+    def __init__(self, record: StoryRecord, author: str | None) -> None:
+        self.story_id = record.id
+        self.title = record.title
+        by = f" by {escape_markdown(record.author)}" if record.author else ""
+        hint = "" if author else " If yours is another book of that title, give its `author:`."
+        UserError.__init__(
+            self,
+            f"**{escape_markdown(record.title)}**{by} is already in the library {story_id_note(record.id)}; "
+            f"nothing was added.{hint}",
+        )
+
+
 def book_story(title: str, author: str | None, chapters: int, warnings: list[str]) -> Story:
     meta = StoryMeta(title=title, author=author, declared_warnings=list(warnings))
     return Story(meta, [Chapter(number, None, []) for number in range(1, chapters + 1)], NO_FILE_FORMAT)
@@ -141,6 +177,8 @@ async def add_book(
     story = book_story(clean, writer, count, declared)
     report, version = await versioned_scan(db, guild_id, story)  # nothing to detect: maps the declared warnings
     async with db.transaction() as tx:
+        if same := same_book(await find_by_title(tx, guild_id, clean), writer):
+            raise TitleTaken(same, writer)
         story_id = await insert_story(
             tx, guild_id, story, content_hash=book_hash(clean, writer), added_by=added_by, now=now
         )

@@ -318,6 +318,15 @@ async def chapter_infos(db: Database, guild_id: int, story_id: int) -> list[Chap
     return [ChapterInfo(row["number"], chapter_title(row["title"]), row["words"], row["last_update"]) for row in rows]
 
 
+async def find_by_title(tx: aiosqlite.Connection, guild_id: int, title: str) -> list[StoryRecord]:
+    """The server's stories of this title, case and accents aside (by the ``stories_by_title`` index)."""
+    async with tx.execute(
+        f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? AND title_folded = ? ORDER BY id",
+        (guild_id, fold(title)),
+    ) as cursor:
+        return [_record(row) for row in await cursor.fetchall()]
+
+
 async def count_stories(db: Database, guild_id: int) -> int:
     return int(await db.fetch_value("SELECT count(*) FROM stories WHERE guild_id = ?", (guild_id,)))
 

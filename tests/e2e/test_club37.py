@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from bot.devtools.driver import Club
 from bot.guilds import get_settings
+from bot.story.store import search_stories
 from bot.warnings import service as warnings_service
+from tests.e2e.test_discussions import a_story
 from tests.e2e.test_mistakes34 import private_and_short
 
 
@@ -35,3 +37,31 @@ async def test_a_rule_phrase_in_another_letter_case_is_refused_as_a_duplicate(cl
     assert "already exists as #" in again.text, again.text
     rules = await club.run(warnings_service.list_rules(club.bot.db, club.guild.id))
     assert [rule.pattern for rule in rules] == ["perished at sea"]
+
+
+async def test_a_book_titled_as_a_library_story_is_refused_unless_its_author_differs(club: Club) -> None:
+    """The library's "The Lamp at Gull Point" (a file by Ann Lee) and a book of that title without an author
+    were two stories members could not tell apart in every list."""
+    [added] = await club.slash(
+        "story add", member=club.admin, title="The Lamp at Gull Point", chapters=4, author="Ann Lee"
+    )
+    assert "Added **The Lamp at Gull Point**" in added.text
+    for author in (None, "ann  LEE"):
+        options = {"author": author} if author else {}
+        refusal = private_and_short(
+            await club.slash("story add", member=club.admin, title="the lamp at gull point", chapters=9, **options)
+        )
+        assert "already in the library" in refusal.text and "nothing was added" in refusal.text, refusal.text
+        if author is None:
+            assert "`author:`" in refusal.text  # another book of the same title is added with its author
+    assert len(await club.run(search_stories(club.bot.db, club.guild.id, "gull point"))) == 1
+
+    [other] = await club.slash(
+        "story add", member=club.admin, title="The Lamp at Gull Point", chapters=9, author="Bo Strand"
+    )
+    assert "Added **The Lamp at Gull Point** by Bo Strand" in other.text, other.text
+    assert len(await club.run(search_stories(club.bot.db, club.guild.id, "gull point"))) == 2
+
+    imported = await a_story(club, "The Quiet Harbour")  # a story file, no author in it
+    refusal = private_and_short(await club.slash("story add", member=club.admin, title="THE QUIET HARBOUR", chapters=3))
+    assert f"(story id {imported}, for commands)" in refusal.text and "nothing was added" in refusal.text
