@@ -46,7 +46,7 @@ from bot.nominations.tally import NO_VOTES, TIE, WINNER, Outcome, tally
 from bot.shards import ShardScope
 from bot.story.books import BookAdded, add_book
 from bot.story.model import story_id_note
-from bot.story.store import fold, get_story_record, resolve_story, search_stories
+from bot.story.store import StoryRecord, fold, get_story_record, resolve_story, search_stories
 from bot.text import and_list, clip, escape_clipped, escape_markdown, plural, quote_input, visible_line
 
 log = logging.getLogger(__name__)
@@ -138,6 +138,7 @@ class Nominated:
     previous: str | None = None
     in_library: bool = False
     vote_running: bool = False  # a vote is on: this nomination is for the next one
+    author: str | None = None  # the library story's, when the nomination names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,11 +386,15 @@ class NominationService:
                     f"`title:` {quote_input(title)} and `story:` **{escape_clipped(record.title, 80)}** name different"
                     " books; give one of them: `title:` for any book, `story:` for one in the library."
                 )
-            # Imported files may carry longer titles than a nomination holds.
+        else:
+            record = await self._library_match(guild_id, clean_title(title))
+        if record is not None:
+            # The library's spelling, not the member's: "the left hand of  darkness" would be listed and
+            # put in the poll as typed. Imported files may carry longer titles than a nomination holds.
             text, story_id = clip(" ".join(record.title.split()), MAX_TITLE_CHARS), record.id
         else:
-            text = clean_title(title)
-            story_id = await self._library_match(guild_id, text)
+            text, story_id = clean_title(title), None
+        author = record.author if record is not None else None
         key = title_key(text)
         now = self._now()
         running = await store.pending_vote(self.db, guild_id) is not None
@@ -399,7 +404,10 @@ class NominationService:
             previous = await store.backed_by(tx, round_id, user_id)
             if previous is not None and existing is not None and previous.id == existing.id:
                 linked = existing.story_id is not None
-                return Nominated("unchanged", existing.title, existing.backers, in_library=linked, vote_running=running)
+                return Nominated(
+                    "unchanged", existing.title, existing.backers, in_library=linked, vote_running=running,
+                    author=author,
+                )  # fmt: skip
             if existing is None:
                 if await store.count_nominations(tx, round_id) >= MAX_NOMINATIONS:
                     raise UserError(
@@ -412,27 +420,31 @@ class NominationService:
                 shown, backers, linked = text, 1, story_id is not None
             else:
                 nomination_id = existing.id
+                shown = existing.title
                 if existing.story_id is None and story_id is not None:
-                    await store.link_story(tx, guild_id, nomination_id, story_id)
-                shown, backers = existing.title, existing.backers + 1
+                    # Nominated before the library had it: from now on it reads as the library spells it.
+                    await store.link_story(tx, guild_id, nomination_id, story_id, title=text)
+                    shown = text
+                backers = existing.backers + 1
                 linked = existing.story_id is not None or story_id is not None
             await store.back(tx, guild_id, round_id, user_id, nomination_id, now)
             if previous is not None:
                 await store.drop_if_unbacked(tx, guild_id, previous.id)
                 return Nominated(
-                    "replaced", shown, backers, previous=previous.title, in_library=linked, vote_running=running
-                )
+                    "replaced", shown, backers, previous=previous.title, in_library=linked, vote_running=running,
+                    author=author,
+                )  # fmt: skip
         kind = "added" if existing is None else "merged"
-        return Nominated(kind, shown, backers, in_library=linked, vote_running=running)
+        return Nominated(kind, shown, backers, in_library=linked, vote_running=running, author=author)
 
-    async def _library_match(self, guild_id: int, title: str) -> int | None:
+    async def _library_match(self, guild_id: int, title: str) -> StoryRecord | None:
         """A free title that is a library story's title (as nominations compare titles) names that story."""
         key = title_key(title)
         longest = max(key.split(), key=len, default=key)
         for needle in dict.fromkeys((title, longest)):
             for record in await search_stories(self.db, guild_id, needle, limit=AUTOCOMPLETE_CHOICES):
                 if title_key(record.title) == key:
-                    return record.id
+                    return record
         return None
 
     async def title_choices(self, guild_id: int, typed: str) -> list[str]:

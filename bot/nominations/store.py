@@ -325,9 +325,13 @@ async def insert_nomination(
     return int(cursor.lastrowid or 0)
 
 
-async def link_story(tx: aiosqlite.Connection, guild_id: int, nomination_id: int, story_id: int) -> None:
+async def link_story(
+    tx: aiosqlite.Connection, guild_id: int, nomination_id: int, story_id: int, *, title: str | None = None
+) -> None:
+    """The nomination names this library story; with ``title``, it takes the story's spelling (same title key)."""
     await tx.execute(
-        "UPDATE nominations SET story_id = ? WHERE guild_id = ? AND id = ?", (story_id, guild_id, nomination_id)
+        "UPDATE nominations SET story_id = ?, title = coalesce(?, title) WHERE guild_id = ? AND id = ?",
+        (story_id, title, guild_id, nomination_id),
     )
 
 

@@ -146,7 +146,8 @@ class NominationCog(commands.Cog):
         guild_id = guild_id_of(interaction)
         done = await self.service.nominate(guild_id, interaction.user.id, title, story or None)
         name = f"**{escape_markdown(done.title)}**"
-        library = " (it is in the library)" if done.in_library else ""
+        by = f" by {escape_markdown(done.author)}" if done.author else ""
+        library = f"{by} (it is in the library)" if done.in_library else ""
         if done.kind == "unchanged":
             text = f"You already nominated {name}{library}; nothing changed."
         elif done.kind == "replaced":

@@ -65,3 +65,24 @@ async def test_a_book_titled_as_a_library_story_is_refused_unless_its_author_dif
     imported = await a_story(club, "The Quiet Harbour")  # a story file, no author in it
     refusal = private_and_short(await club.slash("story add", member=club.admin, title="THE QUIET HARBOUR", chapters=3))
     assert f"(story id {imported}, for commands)" in refusal.text and "nothing was added" in refusal.text
+
+
+async def test_nominating_a_library_book_uses_the_library_spelling(club: Club) -> None:
+    """A title typed in lower case was nominated, listed and put in the poll as typed, beside the library's
+    "The Left Hand of Darkness"; the library's title (and its author) are what members read now."""
+    await club.slash(
+        "story add", member=club.admin, title="The Left Hand of Darkness", chapters=20, author="Ursula K. Le Guin"
+    )
+    [answer] = await club.slash("nominate", member=club.member, title="the left hand of  darkness")
+    assert "You nominated **The Left Hand of Darkness** by Ursula K. Le Guin (it is in the library)" in answer.text, (
+        answer.text
+    )
+    # A title nominated before the library had it takes the library's spelling once it is linked.
+    [early] = await club.slash("nominate", member=club.other_member, title="station eleven")
+    assert "**station eleven**" in early.text
+    await club.slash("story add", member=club.admin, title="Station Eleven", chapters=12)
+    [merged] = await club.slash("nominate", member=club.moderator, title="STATION ELEVEN")
+    assert "**Station Eleven** was already nominated" in merged.text, merged.text
+    [listing] = await club.slash("nominations", member=club.member)
+    assert "**The Left Hand of Darkness**" in listing.text and "**Station Eleven**" in listing.text, listing.text
+    assert "station eleven" not in listing.text and "left hand of darkness" not in listing.text

@@ -420,7 +420,7 @@ async def test_title_choices_offer_nominations_then_library_titles_once_each(
     await service.nominate(GUILD, MEL, "STATION ELEVEN")
     await service.nominate(GUILD, OLLIE, "Piranesi")
     assert await service.title_choices(GUILD, "") == [
-        "STATION ELEVEN",
+        "Station Eleven",  # nominated as typed, listed as the library spells it
         "Piranesi",
         "The Left Hand of Darkness",
     ]
