@@ -280,6 +280,15 @@ class DiscussionPlanner:
         # the past was refused as past, as if a nearer time would move it).
         current = await self._changeable(guild_id, discussion_id, "it can't be moved")
         due = await self._when(when, settings)
+        if current.state == "scheduled" and current.due_at == due:
+            # Moving it anyway would re-create its reminders and, members having had one, remind them
+            # all of a "new" time that is the old one.
+            if event and not current.event_id:
+                channel_id = post_channel(current.channel_id, current.channel_explicit, settings)
+                return due, " It was at that time already." + await self._add_event(current, channel_id)
+            raise UserError(
+                f"Discussion #{discussion_id} is already at that time, {when_line(due)}; nothing was changed."
+            )
         try:
             moved = await self.service.move(guild_id, discussion_id, due)
         except AlreadyScheduled as error:

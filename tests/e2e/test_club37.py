@@ -6,11 +6,14 @@ never set), or that let a duplicate in, or that did work nobody asked for.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.devtools.driver import Club
+from bot.discussions import store
 from bot.guilds import get_settings
 from bot.story.store import search_stories
 from bot.warnings import service as warnings_service
-from tests.e2e.test_discussions import a_story
+from tests.e2e.test_discussions import a_story, advance, bot_posts, stored, utc_text
 from tests.e2e.test_mistakes34 import private_and_short
 
 
@@ -86,3 +89,50 @@ async def test_nominating_a_library_book_uses_the_library_spelling(club: Club) -
     [listing] = await club.slash("nominations", member=club.member)
     assert "**The Left Hand of Darkness**" in listing.text and "**Station Eleven**" in listing.text, listing.text
     assert "station eleven" not in listing.text and "left hand of darkness" not in listing.text
+
+
+async def test_moving_a_discussion_to_the_time_it_has_changes_nothing_and_pings_nobody(club: Club) -> None:
+    """The move rewrote the row and, members having had a reminder, told them all of the "new" time again."""
+    story = await a_story(club, "The Unmoved Tale")
+    due = (club.clock.now() + timedelta(days=2)).replace(second=0, microsecond=0)
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when=utc_text(due),
+        remind="1d",
+        channel=club.text_channel,
+    )
+    [discussion] = [d for d in await stored(club) if d.story_title == "The Unmoved Tale"]
+    await advance(club, timedelta(days=1, minutes=5))  # the day-before reminder is posted
+    posts = len(bot_posts(club, club.text_channel))
+    assert posts == 1, [post.text for post in bot_posts(club, club.text_channel)]
+    reminders = await club.run(reminder_rows(club, discussion.id))
+
+    answer = private_and_short(
+        await club.slash("discussion move", member=club.admin, id=discussion.id, when=utc_text(due))
+    )
+    assert f"Discussion #{discussion.id} is already at that time" in answer.text, answer.text
+    assert f"<t:{int(due.timestamp())}:F>" in answer.text
+    await advance(club, timedelta(minutes=5))
+    assert len(bot_posts(club, club.text_channel)) == posts  # no "moved" reminder
+    after = await club.run(store.get_discussion(club.bot.db, club.guild.id, discussion.id))
+    assert after.due_at == due and after.state == "scheduled"
+    assert await club.run(reminder_rows(club, discussion.id)) == reminders  # none re-created or added
+
+    # Asked for an event it lacks, it gets one, and still stays as it was.
+    [with_event] = await club.slash(
+        "discussion move", member=club.admin, id=discussion.id, when=utc_text(due), event=True
+    )
+    assert "at that time already" in with_event.text and "event was created" in with_event.text, with_event.text
+    assert [event.start for event in club.events] == [due.isoformat()]
+    assert await club.run(reminder_rows(club, discussion.id)) == reminders
+
+
+async def reminder_rows(club: Club, discussion_id: int) -> list[tuple]:
+    rows = await club.bot.db.fetch_all(
+        "SELECT * FROM discussion_reminders WHERE guild_id = ? AND discussion_id = ? ORDER BY rowid",
+        (club.guild.id, discussion_id),
+    )
+    return [tuple(row) for row in rows]
