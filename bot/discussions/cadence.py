@@ -7,10 +7,12 @@ across the October change, one hour later in UTC. DST edges use :func:`when.loca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from bot.discussions.durations import parse_duration
+from bot.discussions.phrases import WEEKDAYS, show_date
 from bot.discussions.when import localize
 from bot.errors import UserError
 from bot.story.chapters import check_chapter
@@ -18,15 +20,18 @@ from bot.text import quote_input, visible_line
 
 MAX_STEP_DAYS = 90
 MAX_PLAN_LENGTH = 200
-RHYTHMS = "`daily`, `weekdays`, `weekly`, `every other day` or a number of days like `3 days`"
+RHYTHMS = "`daily`, `weekdays`, `weekly`, `every Friday`, `every other day` or a number of days like `3 days`"
 
 
 @dataclass(frozen=True, slots=True)
 class Cadence:
     days: int
     weekdays_only: bool = False  # "weekdays": daily, Saturdays and Sundays skipped
+    weekday: int | None = None  # "every Friday": weekly, and the plan must start on that day (Monday is 0)
 
     def describe(self) -> str:
+        if self.weekday is not None:
+            return f"every {DAY_NAMES[self.weekday]}"
         if self.weekdays_only:
             return "every weekday"
         if self.days == 1:
@@ -49,6 +54,10 @@ _NAMED = {
     "every second week": 14,
 }
 _WEEKDAY_NAMES = frozenset({"weekdays", "every weekday", "on weekdays", "weekdays only", "mon-fri", "monday to friday"})
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# "every Friday", "fridays", "on fri", "weekly on Fridays": weekly, on that day.
+_ON_A_DAY = re.compile(r"^(?:(?:every|each|on)\s+|(?:weekly|every\s+week)\s+on\s+)?([a-z]+?)s?$")
+_MONTHLY = frozenset({"monthly", "every month", "each month", "once a month", "a month", "1 month", "month"})
 
 
 def parse_every(text: str) -> Cadence:
@@ -60,6 +69,16 @@ def parse_every(text: str) -> Cadence:
         return Cadence(1, weekdays_only=True)
     if cleaned in _NAMED:
         return Cadence(_NAMED[cleaned])
+    if cleaned in _MONTHLY or cleaned.removeprefix("every ") in _MONTHLY:
+        raise UserError(
+            "Plans step a number of days, and months differ in length: write `4 weeks` (every 28 days), "
+            "or schedule each discussion with `/discussion schedule`."
+        )
+    if (on_a_day := _ON_A_DAY.match(cleaned)) and (
+        (day := WEEKDAYS.get(on_a_day.group(1))) is not None
+        or (day := WEEKDAYS.get(on_a_day.group(1) + "s")) is not None
+    ):
+        return Cadence(7, weekday=day)
     duration = parse_duration(cleaned.removeprefix("every "))
     if duration is None or not duration.on_the_calendar:
         raise UserError(f"I can't read {quote_input(text)} as a rhythm. Use {RHYTHMS}.")
@@ -74,6 +93,12 @@ def plan_times(start: datetime, zone: tzinfo, cadence: Cadence, count: int) -> l
     if count > MAX_PLAN_LENGTH:
         raise UserError(f"A plan can hold at most {MAX_PLAN_LENGTH} discussions; start from a later chapter.")
     wall = start.astimezone(zone).replace(tzinfo=None)
+    if cadence.weekday is not None and wall.weekday() != cadence.weekday:
+        name = DAY_NAMES[cadence.weekday]
+        raise UserError(
+            f"The plan would start on {show_date(wall.date())}, a {wall:%A}, not a {name}: "
+            f"start it on a {name}, e.g. `start:{name.lower()} 19:00`."
+        )
     walls = [wall + timedelta(days=cadence.days * step) for step in range(count)]
     if cadence.weekdays_only:  # the start as given, then each following Monday to Friday
         walls = [wall]

@@ -53,9 +53,46 @@ class Duration:
         return timedelta(**{self.unit: self.amount})
 
 
+# Amounts written as words before a unit ("an hour", "two days", "remind:a day"): read as their digits.
+# Only before a unit word, so "in a lot" stays unreadable rather than becoming "in 1 lot".
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "forty-five": 45, "forty five": 45, "sixty": 60, "ninety": 90,
+}  # fmt: skip
+_UNIT_WORD = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b"
+_WORDED = re.compile(
+    rf"\b({'|'.join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))})\s+(?={_UNIT_WORD})"
+)
+_HALF_HOUR = re.compile(r"\bhalf (?:an? )?hour\b")
+# Several amounts in a row ("1h 30m", "1h30m", "2 hours and 15 minutes"): each unit at most once.
+_SPAN = re.compile(r"^\d+\s*[a-z]+(?:(?:\s*,\s*|\s+and\s+|\s*)\d+\s*[a-z]+)*$")
+_SPAN_ITEM = re.compile(r"\d+\s*[a-z]+")
+
+
+def digits_for_words(text: str) -> str:
+    """``text`` lower-cased with amounts written as words turned into digits: "an hour" → "1 hour",
+    "half an hour" → "30 minutes"; every reader of amounts goes through this, so they agree."""
+    lowered = _HALF_HOUR.sub("30 minutes", text.lower())
+    return _WORDED.sub(lambda match: f"{_NUMBER_WORDS[match.group(1)]} ", lowered)
+
+
+def parse_span(text: str) -> list[Duration] | None:
+    """One or more amounts, as ``in …`` takes them ("1h 30m", "1 day 2 hours", "an hour"); None when
+    unreadable or when a unit comes twice ("1h 1h" is a slip, not two hours)."""
+    cleaned = " ".join(digits_for_words(text).split())
+    if not _SPAN.match(cleaned):
+        return None
+    parts = [parse_duration(item) for item in _SPAN_ITEM.findall(cleaned)]
+    if any(part is None for part in parts):
+        return None
+    found = [part for part in parts if part is not None]
+    return found if len({part.unit for part in found}) == len(found) else None
+
+
 def parse_duration(text: str) -> Duration | None:
-    """``3 days``, ``24h``, ``90 minutes``, ``1 week`` (case-insensitive); None for anything else."""
-    match = _AMOUNT.match(text.strip().lower())
+    """``3 days``, ``24h``, ``90 minutes``, ``1 week``, ``a day`` (case-insensitive); None for anything else."""
+    match = _AMOUNT.match(digits_for_words(text.strip()))
     if match is None:
         return None
     unit = UNITS.get(match.group(2))

@@ -20,6 +20,11 @@ here guesses. The decisions, written down:
   ``midnight`` is only accepted alone or with ``tonight`` (the coming midnight), because
   "friday midnight" is read both ways by people.
 * A weekday next to a date must agree with it ("Fri Dec 4" in a year where Dec 4 is a Friday).
+* ``this saturday`` is ``saturday``; ``tmrw``, ``tommorow``, ``tonite`` and the like are the day
+  word they misspell (:data:`DAY_WORD_SPELLINGS`, a fixed list: nothing is guessed).
+* A part of the day (``saturday evening``) is no time: alone it is asked for one, with an example;
+  next to a time the time must lie in it (``saturday evening 7pm``, not ``saturday morning 7pm``).
+* A numeric date may be written ``12/04``, ``12.04.26`` or ``12-04-2026``.
 """
 
 from __future__ import annotations
@@ -71,14 +76,33 @@ MONTHS = {
     for name in names
 }
 DAY_WORDS = ("today", "tonight", "tomorrow", "yesterday")
+# Shorthand and the usual misspellings of the day words, read as the word they stand for.
+DAY_WORD_SPELLINGS = {
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tomo": "tomorrow", "tomorow": "tomorrow",
+    "tommorow": "tomorrow", "tommorrow": "tomorrow", "tomorrrow": "tomorrow", "tonite": "tonight",
+    "tonigth": "tonight", "2nite": "tonight", "tday": "today", "tdy": "today",
+}  # fmt: skip
+# A part of the day says roughly when, never the time: alone it is asked for one (with this example),
+# beside a time it must agree with it (hours from, to: "saturday evening 7pm", not "saturday morning 7pm").
+PARTS_OF_DAY = {
+    "morning": (4, 12, "9am"),
+    "afternoon": (12, 18, "3pm"),
+    "evening": (16, 24, "7pm"),
+    "night": (18, 24, "9pm"),
+}
 FILLERS = frozenset({"at", "on", "the", "of"})
-WORDS = frozenset({*WEEKDAYS, *MONTHS, *DAY_WORDS, *FILLERS, "next", "week", "noon", "midnight", "am", "pm"})
+WORDS = frozenset(
+    {*WEEKDAYS, *MONTHS, *DAY_WORDS, *DAY_WORD_SPELLINGS, *PARTS_OF_DAY, *FILLERS}
+    | {"next", "this", "week", "noon", "midnight", "am", "pm"}
+)
 
 TIME_24 = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 TIME_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)$")
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^\d{4}$")
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$|^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
+_NUMERIC_DATE = re.compile(
+    r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$|^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$|^(\d{1,2})-(\d{1,2})-(\d{4})$"
+)
 _BARE_NUMBER = re.compile(r"^\d{1,2}$")
 
 
@@ -100,6 +124,13 @@ def words_of(text: str) -> list[str]:
     text = text.lower().replace(",", " ").replace("a.m.", "am").replace("p.m.", "pm")
     text = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", text)
     words = [word.rstrip(".") if word[:1].isalpha() else word for word in text.split()]
+    words = [DAY_WORD_SPELLINGS.get(word, word) for word in words]
+    # "this saturday" is the coming Saturday, as "saturday" alone; "this" before anything else stays, unread.
+    words = [
+        word
+        for k, word in enumerate(words)
+        if not (word == "this" and k + 1 < len(words) and (words[k + 1] in WEEKDAYS or words[k + 1] in PARTS_OF_DAY))
+    ]
     return [word for word in words if word and word not in FILLERS]
 
 
@@ -163,7 +194,9 @@ def _with_year(month: int, day: int, year: int | None, today: date, written: str
 def _numeric_date(word: str, today: date, date_order: str | None) -> date:
     match = _NUMERIC_DATE.match(word)
     assert match is not None
-    first, second, year_text = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+    groups = match.groups()
+    start = next(k for k in (0, 3, 6) if groups[k] is not None)  # "12/04[/26]", "12.04.26" or "12-04-2026"
+    first, second, year_text = groups[start : start + 3]
     a, b, year = int(first), int(second), _full_year(year_text)
     readings: dict[str, date] = {}
     for order, (day, month) in (("dmy", (a, b)), ("mdy", (b, a))):
@@ -250,6 +283,10 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
             raise _two_of("dates")
         explicit = _numeric_date(numeric[0], today, date_order)
         rest = [word for word in rest if word != numeric[0]]
+    parts = [word for word in rest if word in PARTS_OF_DAY]
+    if len(parts) > 1:
+        return None
+    rest = [word for word in rest if word not in PARTS_OF_DAY]
     day_words = [word for word in rest if word in DAY_WORDS]
     weekdays = [word for word in rest if word in WEEKDAYS]
     nxt, week = rest.count("next"), rest.count("week")
@@ -265,11 +302,17 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
     if day_words and (explicit is not None or nxt):
         return None
     if not clocks:
+        if parts:
+            raise _part_needs_a_time(text, parts[0])
         if explicit is None and not day_words and not weekdays and not nxt:
             return None
         raise UserError(f"Add a time of day, e.g. {quote_input(text.strip() + ' 19:00')}.")
     clock_word = clocks[0]
     clock = parse_clock(clock_word)
+    if parts:
+        start, end, _ = PARTS_OF_DAY[parts[0]]
+        if not start <= clock.hour < end:
+            raise UserError(f"{quote_input(clock_word)} is not in the {parts[0]}; give the time alone, e.g. `sat 8pm`.")
     if clock_word == "midnight" and (explicit is not None or weekdays or nxt or day_words not in ([], ["tonight"])):
         raise UserError("`midnight` next to a day can be read two ways: write `00:00` or `23:59` with the day.")
     if day_words:
@@ -279,6 +322,13 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
     if nxt:
         raise UserError("Say which day of next week, e.g. `next week friday 19:00`.")
     return Phrase(explicit, clock)
+
+
+def _part_needs_a_time(text: str, part: str) -> UserError:
+    """ "saturday evening": asked for the time, with the phrase as typed and a time of that part instead."""
+    example = " ".join(re.sub(rf"(?i)\b(?:this\s+)?{part}\b", " ", text).split())
+    shown = f"{example} {PARTS_OF_DAY[part][2]}".strip()
+    return UserError(f"Add a time of day to {quote_input(text.strip(), 60)}, e.g. `{shown}`.")
 
 
 def _day_word(word: str, clock: time, clock_word: str, today: date) -> Phrase:

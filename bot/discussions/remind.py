@@ -7,9 +7,10 @@ schedule cannot flood a channel.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import timedelta
 
-from bot.discussions.durations import parse_duration
+from bot.discussions.durations import digits_for_words, parse_duration
 from bot.errors import UserError
 from bot.text import quote_input, visible_line
 
@@ -20,20 +21,33 @@ MIN_REMINDER_AHEAD = timedelta(minutes=5)
 # One reminder: an amount with its unit, spaced or not ("1 day", "24h"), else any other word, to be refused.
 # Splitting on every space read "1 day, 2 hours" as the reminders "1" and "day".
 _ITEM = re.compile(r"\d+\s*[a-z]+\b|[^\s,]+")
+_NONE = frozenset({"none", "off", "no", "0"})
 
 
 def parse_remind(text: str | None) -> tuple[timedelta, ...]:
     """Offsets, largest first; ``None``/empty means the defaults, ``none``/``off`` means no reminders."""
     if text is None or not visible_line(text):
         return DEFAULT_REMINDERS
-    cleaned = text.strip().lower()
-    if cleaned in {"none", "off", "no", "0"}:
+    # "a day", "an hour, 30 minutes", "half an hour" read as amounts; full-width digits as ASCII ones.
+    cleaned = digits_for_words(unicodedata.normalize("NFKC", text).strip())
+    if cleaned in _NONE:
         return ()
+    if "," in cleaned and any(not visible_line(item) for item in cleaned.split(",")):
+        # "1h," or "1h,,30m": a reminder left out by mistake, or a stray comma; either way, asked rather than guessed.
+        raise UserError(
+            f"{quote_input(text.strip(), 60)} has an empty reminder between its commas; list amounts like "
+            "`24h,1h`, or write `none`."
+        )
     offsets: set[timedelta] = set()
     for match in _ITEM.finditer(cleaned):
         raw = match.group(0)
         if raw == "and":
             continue
+        if raw in _NONE:
+            raise UserError(
+                f"`{raw}` means no reminders, so it goes on its own: write `remind:{raw}`, or only amounts "
+                "like `24h,1h`."
+            )
         duration = parse_duration(raw)
         if duration is None:
             raise UserError(

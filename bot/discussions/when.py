@@ -9,12 +9,14 @@ as Monday 09:00, reporting a partial parse rather than failing. A typo here must
 that matter most (which Friday "friday" means; what a wall-clock time in a daylight-saving
 gap or overlap becomes) must be ours and written down. So the grammar is explicit:
 
-* ISO 8601 (``2026-12-04 19:00``, ``2026-12-04T19:00:00+01:00``, ``...Z``), ``in 3 days`` /
-  ``in 2 hours`` / ``in 90 minutes`` / ``in 2 weeks``, a bare ``19:00``, and the day-and-time
+* ISO 8601 (``2026-12-04 19:00``, ``2026-12-04T19:00:00+01:00``, ``...Z``, or ``2026/12/04 19:00``),
+  ``in 3 days`` / ``in 2 hours`` / ``in 90 minutes`` / ``in 2 weeks`` / ``in 1h 30m`` / ``in an hour``
+  (amounts in words, :func:`durations.digits_for_words`), ``in 3 days at 7pm``, a bare ``19:00``, and the day-and-time
   phrases of :mod:`bot.discussions.phrases` ("tomorrow 7pm", "sat 8pm", "next week friday 19:00",
   "Dec 4 7pm", "4 December 19:00", "December 4th at 7:30pm", "12/04 19:00", "noon", "midnight");
   optionally ending with an IANA zone (``Europe/Berlin``) or ``UTC``. Without a zone the
   server's zone (``/config``) applies; an ISO offset wins over both.
+* Digits typed full-width ("１９：００") are read after NFKC normalisation, as their ASCII forms.
 * A bare time is today if still ahead, else tomorrow.
 * ``in N days/weeks`` keeps the current local wall-clock time (so it stays 19:00 across a
   DST change); ``in N hours/minutes`` is exact elapsed time.
@@ -29,11 +31,21 @@ gap or overlap becomes) must be ours and written down. So the grammar is explici
 from __future__ import annotations
 
 import re
+import unicodedata
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from bot.discussions.durations import UNITS, parse_duration
-from bot.discussions.phrases import DATE_ORDERS, WORDS, Ambiguous, make_date, parse_clock, read_phrase, show_date
+from bot.discussions.durations import UNITS, parse_span
+from bot.discussions.phrases import (
+    DATE_ORDERS,
+    WORDS,
+    Ambiguous,
+    is_clock,
+    make_date,
+    parse_clock,
+    read_phrase,
+    show_date,
+)
 from bot.errors import UserError
 from bot.text import quote_input, visible_line
 from bot.timezones import fixed_offset, validate_zone
@@ -48,6 +60,7 @@ _KNOWN_WORDS = WORDS | set(UNITS) | {"in"}
 _TIME_24 = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_SLASHED_ISO = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?=\s|t|$)")
 _UTC_NAMES = {"utc", "gmt", "z"}
 _OFFSET_SPACED = re.compile(r"(?i)\b(utc|gmt) ([+\-\u2212]\d)")  # "19:00 UTC +2" is "19:00 UTC+2"
 # What asks for no time ahead: a discussion is scheduled, so "now" needs a moment from now.
@@ -118,7 +131,8 @@ def read_when(
     A plan steps on that zone's wall clock, so "friday 19:00 America/New_York" stays 19:00 in
     New York across New York's DST change, whatever the server's zone.
     """
-    cleaned = " ".join(text.strip().split())
+    # Digits, colons and spaces typed full-width (an East Asian keyboard's "１９：００") read as their ASCII forms.
+    cleaned = " ".join(unicodedata.normalize("NFKC", text).strip().split())
     if not visible_line(cleaned):
         raise UserError(f"Say when, e.g. {EXAMPLES}.")
     if cleaned.lower() in _NOW_WORDS:
@@ -149,15 +163,10 @@ def _parse_body(body: str, zone: tzinfo, local_now: datetime, date_order: str | 
     if _ISO_LIKE.match(lowered):
         return _parse_iso(lowered, zone)
     if lowered.startswith("in "):
-        duration = parse_duration(lowered.removeprefix("in "))
-        if duration is None:
-            raise _unreadable(body)
-        if duration.amount == 0:
-            raise UserError(f"{quote_input(body)} is now; give a time ahead, e.g. `in 30 minutes` or `in 1 day`.")
-        if duration.on_the_calendar:
-            wall = local_now.replace(tzinfo=None) + duration.delta()
-            return localize(wall.replace(second=0, microsecond=0), zone)
-        return (local_now + duration.delta()).replace(second=0, microsecond=0)
+        return _in(body, lowered.removeprefix("in "), zone, local_now)
+    if slashed := _SLASHED_ISO.match(lowered):  # "2026/12/12 19:00": the ISO order with slashes
+        year, month, day = (int(part) for part in slashed.groups())
+        return _parse_iso(f"{year:04d}-{month:02d}-{day:02d}{lowered[slashed.end() :]}", zone)
     phrase = read_phrase(body, local_now.date(), date_order)
     if phrase is None:
         raise _unreadable(body)
@@ -170,6 +179,36 @@ def _parse_body(body: str, zone: tzinfo, local_now: datetime, date_order: str | 
     if phrase.rolls_a_week and moment <= local_now:  # "friday 10:00" on Friday at 11:00: next week's
         moment = localize(datetime.combine(phrase.day + timedelta(days=7), phrase.clock), zone)
     return moment
+
+
+def _in(body: str, span: str, zone: tzinfo, local_now: datetime) -> datetime:
+    """``in 3 days``, ``in 1h 30m``, ``in an hour``, ``in 3 days at 7pm``.
+
+    Days and weeks step the wall clock (19:00 stays 19:00 across DST), then hours and minutes are
+    elapsed time; a time of day ("at 7pm") goes only with days or weeks, on the day they land on.
+    """
+    words = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", span).split()
+    clock_word = words.pop() if words and is_clock(words[-1]) else None
+    if clock_word is not None and words and words[-1] == "at":
+        words.pop()
+    parts = parse_span(" ".join(words)) if words else None
+    if parts is None:
+        raise _unreadable(body)
+    days = sum(part.days for part in parts)
+    elapsed = sum((part.delta() for part in parts if not part.on_the_calendar), timedelta())
+    if days == 0 and not elapsed:
+        raise UserError(f"{quote_input(body)} is now; give a time ahead, e.g. `in 30 minutes` or `in 1 day`.")
+    if clock_word is not None:
+        if elapsed or days == 0:
+            raise UserError(
+                f"In {quote_input(body)} the time of day goes with days or weeks, as in `in 3 days at 7pm`; "
+                "with hours or minutes, leave the time out."
+            )
+        return localize(datetime.combine(local_now.date() + timedelta(days=days), parse_clock(clock_word)), zone)
+    if days:
+        wall = local_now.replace(tzinfo=None, second=0, microsecond=0) + timedelta(days=days)
+        return localize(wall, zone) + elapsed
+    return (local_now + elapsed).replace(second=0, microsecond=0)
 
 
 def _iso_mistake(body: str, date_part: str, time_part: str) -> UserError:

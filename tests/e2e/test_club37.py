@@ -136,3 +136,51 @@ async def reminder_rows(club: Club, discussion_id: int) -> list[tuple]:
         (club.guild.id, discussion_id),
     )
     return [tuple(row) for row in rows]
+
+
+async def test_times_rhythms_and_reminders_as_admins_write_them(club: Club) -> None:
+    story = await a_story(club, "The Written Tale")
+    asked = private_and_short(
+        await club.slash("discussion schedule", member=club.admin, story=str(story), chapter=1, when="saturday evening")
+    )
+    assert "Add a time of day" in asked.text and "`saturday 7pm`" in asked.text, asked.text
+    refused = private_and_short(
+        await club.slash(
+            "discussion schedule", member=club.admin, story=str(story), chapter=1, when="tmrw 7pm", remind="none,1h"
+        )
+    )
+    assert "`none` means no reminders" in refused.text, refused.text
+    assert not [d for d in await stored(club) if d.story_title == "The Written Tale"]
+
+    [scheduled] = await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=1,
+        when="in 3 days at 7pm",
+        remind="a day",
+        channel=club.text_channel,
+    )
+    [discussion] = [d for d in await stored(club) if d.story_title == "The Written Tale"]
+    assert discussion.due_at.hour == 19 and discussion.remind == (timedelta(days=1),), scheduled.text
+
+    friday = "friday 19:00" if club.clock.now().weekday() != 4 else "next friday 19:00"
+    monday = "monday 19:00"
+    wrong_day = private_and_short(
+        await club.slash(
+            "discussion plan", member=club.admin, story=str(story), start=monday, every="every Friday", from_chapter=2
+        )
+    )
+    assert "not a Friday" in wrong_day.text, wrong_day.text
+    [planned] = await club.slash(
+        "discussion plan",
+        member=club.admin,
+        story=str(story),
+        start=friday,
+        every="every Friday",
+        from_chapter=2,
+        channel=club.text_channel,
+    )
+    assert "every Friday" in planned.text, planned.text
+    later = sorted(d.due_at for d in await stored(club) if d.story_title == "The Written Tale" and d.chapter > 1)
+    assert len(later) == 3 and all(moment.weekday() == 4 for moment in later)
