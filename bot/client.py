@@ -22,7 +22,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, storage_refused
 from bot.errors import UserError, connection_problem
 from bot.leases import Lease
 from bot.limits import MESSAGE_CHARS
@@ -143,14 +143,26 @@ def describe_error(error: app_commands.AppCommandError) -> str | None:
     return None
 
 
+CANNOT_SAVE = "Dogear can't save right now (its database cannot be written); try again later."
+
+
 async def report_error(interaction: discord.Interaction, error: BaseException, *, what: str) -> None:
     """The one place an interaction's failure becomes an answer: commands, buttons and forms alike.
 
     A mistake the member can fix is shown as is; anything else is logged with a reference the
     member can quote, and never shown as a traceback.
     """
+    original = getattr(error, "original", None) or error
+    refused = storage_refused(original)
     if isinstance(error, UserError):
         message: str | None = str(error)
+    elif refused is not None:
+        # The disk or the database file refused the write (full, read-only): it passes, the member
+        # can only try again, and one line says so to the host; a traceback per command would bury it.
+        log.error(
+            "%s could not save: %s (%s)", what, refused, " ".join(str(original).split()) or type(original).__name__
+        )
+        message = CANNOT_SAVE
     elif isinstance(error, app_commands.AppCommandError):
         message = describe_error(error)
     else:

@@ -69,6 +69,37 @@ def busy(path: Path, error: object) -> DatabaseBusy:
     )
 
 
+# What SQLite answers when the storage, not the code, refused a write: the disk or a quota full
+# (SQLITE_FULL; a write past a size limit is a "disk I/O error"), the file or its file system
+# read-only, another program's write held past the busy timeout. Primary codes (an extended code's low byte).
+_STORAGE_REFUSED = {
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_IOERR: "a disk I/O error (the disk may be full)",
+    sqlite3.SQLITE_READONLY: "the database is read-only",
+    sqlite3.SQLITE_CANTOPEN: "the database file cannot be opened",
+    sqlite3.SQLITE_BUSY: "another program holds a write on the database",
+}
+# The same, raised by Python's own file writes (a temporary file, a worker pool's lock).
+_STORAGE_ERRNOS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is full",
+    errno.EFBIG: "a file size limit was reached",
+    errno.EROFS: "the file system is read-only",
+}
+
+
+def storage_refused(error: BaseException) -> str | None:
+    """Why nothing could be saved, in a few words, when the disk or the database file refused a
+    write (full, read-only, held by another program): a state that passes, which a member can only
+    wait out, not a bug. ``None`` for every other error."""
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        return _STORAGE_REFUSED.get(code & 0xFF) if isinstance(code, int) else None
+    if isinstance(error, OSError):
+        return _STORAGE_ERRNOS.get(error.errno or 0)
+    return None
+
+
 def _is_busy(error: BaseException) -> bool:
     text = str(error).lower()
     return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
@@ -182,8 +213,16 @@ class Database:
             except BaseException:
                 await self.connection.rollback()
                 raise
-            else:
+            try:
                 await self.connection.commit()
+            except BaseException:
+                # A COMMIT the disk refused (full, read-only) may leave the transaction open: every
+                # later write would then fail with "cannot start a transaction within a transaction",
+                # even once the disk has room. Undone here, the next write starts afresh.
+                if self.connection.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        await self.connection.rollback()
+                raise
 
     @asynccontextmanager
     async def snapshot(self) -> AsyncIterator[Database]:

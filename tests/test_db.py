@@ -1,5 +1,6 @@
 import asyncio
 import contextlib
+import errno
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ from bot.db import (
     open_database,
     quick_check,
     split_statements,
+    storage_refused,
 )
 from tests.conftest import REPO_ROOT
 
@@ -108,6 +110,21 @@ async def test_transaction_rolls_back_on_error(db) -> None:
             await tx.execute("INSERT INTO guilds (guild_id, joined_at) VALUES (7, 0)")
             raise RuntimeError("boom")
     assert await db.fetch_value("SELECT count(*) FROM guilds WHERE guild_id = 7") == 0
+
+
+async def test_a_commit_that_fails_is_rolled_back_and_the_next_write_works(db) -> None:
+    """A COMMIT SQLite refuses (a full disk may; here a deferred foreign key, which always leaves the
+    transaction open) left the connection inside it: every later write failed with "cannot start a
+    transaction within a transaction", and what the failed block wrote stayed visible to this process."""
+    await db.execute("CREATE TABLE parents (id INTEGER PRIMARY KEY)")
+    await db.execute("CREATE TABLE children (parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)")
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO children (parent) VALUES (42)")
+    assert not db.connection.in_transaction
+    assert await db.fetch_value("SELECT count(*) FROM children") == 0
+    await db.execute("INSERT INTO parents (id) VALUES (1)")
+    assert await db.fetch_value("SELECT count(*) FROM parents") == 1
 
 
 async def test_backup_is_consistent_while_open(tmp_path: Path) -> None:
@@ -451,3 +468,20 @@ async def test_a_write_cancelled_at_any_point_leaves_no_transaction_open(tmp_pat
         assert await database.fetch_value("SELECT count(*) FROM guilds WHERE guild_id >= 5000") == 12
     finally:
         await database.close()
+
+
+def test_a_write_the_storage_refuses_is_told_apart_from_a_bug(tmp_path: Path) -> None:
+    """A read-only database (or a full disk) is a state that passes, told to the member as "can't save
+    right now"; a mistake in the SQL is a bug, logged with its traceback."""
+    path = tmp_path / "dogear.sqlite3"
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as read_only:
+        with pytest.raises(sqlite3.OperationalError) as refused:
+            read_only.execute("INSERT INTO notes VALUES ('x')")
+        with pytest.raises(sqlite3.OperationalError) as bug:
+            read_only.execute("INSERT INTO no_such_table VALUES ('x')")
+    assert storage_refused(refused.value) == "the database is read-only"
+    assert storage_refused(bug.value) is None
+    assert storage_refused(OSError(errno.ENOSPC, "No space left on device")) == "the disk is full"
+    assert storage_refused(OSError(errno.ENOENT, "No such file")) is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import resource
 import signal
 import sqlite3
 import sys
@@ -72,7 +73,14 @@ class Bot:
     """One ``dogear run`` process against the double; ``kill_at`` as in ``DOGEAR_KILL_AT``."""
 
     def __init__(
-        self, double: DiscordDouble, layout: ClubLayout, database: Path, *, kill_at: str | None = None, **env: str
+        self,
+        double: DiscordDouble,
+        layout: ClubLayout,
+        database: Path,
+        *,
+        kill_at: str | None = None,
+        log_through_pipe: bool = False,
+        **env: str,
     ) -> None:
         base = {
             k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_"))
@@ -85,13 +93,39 @@ class Bot:
         self.double = double
         self.stderr = database.parent / f"bot-{time.monotonic_ns()}.err"
         self.process: asyncio.subprocess.Process | None = None
+        # A pipe, copied to the file by this process: a bot whose disk is "full" (disk_full) cannot
+        # write a file, its log included, but a pipe is no file.
+        self.log_through_pipe = log_through_pipe
+        self.copier: asyncio.Task[None] | None = None
 
     async def launch(self) -> None:
+        if self.log_through_pipe:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable, "-c", KILLED_AT, cwd=PROJECT_ROOT, env=self.env,
+                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+            )  # fmt: skip
+            self.copier = asyncio.create_task(self._copy_log())
+            return
         with self.stderr.open("wb") as err:
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable, "-c", KILLED_AT, cwd=PROJECT_ROOT, env=self.env,
                 stdout=asyncio.subprocess.DEVNULL, stderr=err,
             )  # fmt: skip
+
+    async def _copy_log(self) -> None:
+        assert self.process is not None and self.process.stderr is not None
+        with self.stderr.open("ab") as copy:
+            while line := await self.process.stderr.readline():
+                copy.write(line)
+                copy.flush()
+
+    def disk_full(self, full: bool = True) -> None:
+        """From now on every write of the bot to a file fails (the file size limit, 0), as on a full
+        disk: SQLite's "disk I/O error" (EFBIG) where ENOSPC gives "database or disk is full". Python
+        ignores SIGXFSZ, so the write fails rather than the process ending. ``False`` frees the disk."""
+        assert self.process is not None and self.log_through_pipe, "a full disk needs log_through_pipe"
+        _, hard = resource.prlimit(self.process.pid, resource.RLIMIT_FSIZE)
+        resource.prlimit(self.process.pid, resource.RLIMIT_FSIZE, (0 if full else hard, hard))
 
     async def start(self) -> None:
         """Launched, and connected (its commands synced)."""
@@ -114,13 +148,20 @@ class Bot:
     async def died(self) -> int:
         """Wait for the process to end by itself (its planned kill)."""
         assert self.process is not None
-        return await wait_for_exit(self.process)
+        return await self._exit()
+
+    async def _exit(self) -> int:
+        assert self.process is not None
+        code = await wait_for_exit(self.process)
+        if self.copier is not None:
+            await self.copier
+        return code
 
     async def stop(self, how: signal.Signals = signal.SIGTERM) -> int:
         assert self.process is not None
         if self.process.returncode is None:
             self.process.send_signal(how)
-        return await wait_for_exit(self.process)
+        return await self._exit()
 
     def assert_clean(self) -> None:
         log = self.log()
