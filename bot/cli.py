@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.clock import SystemClock
-from bot.db import DatabaseBusy, DatabaseError, backup
+from bot.db import DatabaseBusy, DatabaseError, StorageRefused, backup
 from bot.errors import connection_problem
 from bot.leases import Lease, LeaseLost, hold, keep
 from bot.settings import ECHO_CHARS, Settings, SettingsError, load_settings
@@ -636,9 +636,9 @@ def start_main(command: str) -> int:
         return 1  # started again, it waits for the other process like any second copy
     except SettingsError as error:
         return fail(str(error))
-    except DatabaseBusy as error:
+    except (DatabaseBusy, StorageRefused) as error:
         print(f"dogear: {error}", file=sys.stderr)
-        return 1  # another program's write passes: a service manager may try again
+        return 1  # another program's write, a full disk: they pass, so a service manager may try again
     except DatabaseError as error:
         return fail(str(error))
     except asyncio.CancelledError:  # a second signal to the bot

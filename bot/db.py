@@ -62,6 +62,18 @@ class DatabaseBusy(DatabaseError):
     wrong with the file or a setting, so a service manager may start the bot again (status 1)."""
 
 
+class StorageRefused(DatabaseError):
+    """The disk refused the database's writes at start (full, read-only, failing): nothing is wrong
+    with a setting, and the state passes (space freed, the disk remounted), so a service manager may
+    start the bot again (status 1), as for :class:`DatabaseBusy`."""
+
+
+def refused_at_start(path: Path, why: str, error: object) -> StorageRefused:
+    return StorageRefused(
+        f"{path} cannot be written: {why} ({error}); free space on its disk (or make it writable) and start again"
+    )
+
+
 def busy(path: Path, error: object) -> DatabaseBusy:
     return DatabaseBusy(
         f"{path} is locked: another program has held a write on it for over {BUSY_TIMEOUT_MS / 1000:g} s ({error});"
@@ -74,7 +86,7 @@ def busy(path: Path, error: object) -> DatabaseBusy:
 # read-only, another program's write held past the busy timeout. Primary codes (an extended code's low byte).
 _STORAGE_REFUSED = {
     sqlite3.SQLITE_FULL: "the disk is full",
-    sqlite3.SQLITE_IOERR: "a disk I/O error (the disk may be full)",
+    sqlite3.SQLITE_IOERR: "a write to the disk failed, it may be full",
     sqlite3.SQLITE_READONLY: "the database is read-only",
     sqlite3.SQLITE_CANTOPEN: "the database file cannot be opened",
     sqlite3.SQLITE_BUSY: "another program holds a write on the database",
@@ -334,7 +346,11 @@ async def migrate(db: Database, migrations: list[Migration] | None = None) -> in
                 await connection.commit()
             except sqlite3.Error as error:
                 if connection.in_transaction:
-                    await connection.rollback()
+                    with contextlib.suppress(sqlite3.Error):
+                        await connection.rollback()
+                refused = storage_refused(error)
+                if refused is not None and not _is_busy(error):
+                    raise refused_at_start(db.path, refused, error) from None
                 raise DatabaseError(f"migration {migration.name} failed on {db.path}: {error}") from error
             except BaseException:
                 # Cancelled (a signal while starting): the statement runs on in aiosqlite's thread, and
@@ -518,6 +534,9 @@ async def open_database(path: Path, *, run_migrations: bool = True, check: bool 
             raise damaged(path, error) from error
         if _is_busy(error):
             raise busy(path, error) from None
+        refused = storage_refused(error)
+        if refused is not None:
+            raise refused_at_start(path, refused, error) from None
         raise DatabaseError(f"{path} cannot be used as a database: {error}") from error
     except BaseException:
         await connection.close()

@@ -10,13 +10,21 @@ no transaction open behind it).
 
 from __future__ import annotations
 
+import asyncio
+import os
+import resource
 import signal
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from bot.devtools.double import DiscordDouble
 from bot.devtools.double.state import ClubLayout
+from tests.conftest import REPO_ROOT as PROJECT_ROOT
 from tests.process.crash_kit import Bot, rows
-from tests.process.test_crash35 import story_file
+from tests.process.test_crash35 import close_after_open, story_file
 from tests.process.test_post_crash import answers, command, crash_double
 from tests.waiting import wait_until
 
@@ -60,3 +68,31 @@ async def test_story_add_on_a_full_disk_says_it_cannot_save_writes_nothing_and_w
     assert await bot.stop(signal.SIGTERM) == 0, bot.log()
     bot.assert_clean()
     assert rows(database, "SELECT title FROM stories ORDER BY id") == [("The First",), ("The Cut Tide",)]
+
+
+def full_disk() -> None:
+    """In the child before it runs Dogear: every write to a file fails from the start (as ``disk_full``)."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-file", "existing-database"])
+def test_a_start_on_a_full_disk_is_one_line_and_status_1(tmp_path: Path, existing: bool) -> None:
+    """It ended "cannot be used as a database: disk I/O error" with status 2, which the service file
+    reads as a setting to fix and never restarts: the bot stayed down after the disk had room again."""
+    database = tmp_path / "dogear.sqlite3"
+    if existing:
+        asyncio.run(close_after_open(database))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_"))}
+    env.update(
+        DATABASE_PATH=str(database), DISCORD_TOKEN="x.y.z", DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+        PYTHONPATH=str(PROJECT_ROOT),
+    )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        preexec_fn=full_disk,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("dogear: ")]
+    assert line.startswith(f"dogear: {database} cannot be written: "), line
+    assert line.endswith("free space on its disk (or make it writable) and start again"), line
