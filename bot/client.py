@@ -451,6 +451,7 @@ class DogearBot(commands.AutoShardedBot):
             # two tracebacks: the database closed under the write, the session under the answer).
             await self._unload_features()
             await _let_finish(INTERACTION_TASKS, INTERACTIONS_SECONDS, cancel=False)
+            await _stop_running_interactions()
             await super().close()
             await self._finish_event_handlers()
         finally:
@@ -494,15 +495,62 @@ EVENT_TASKS = ("discord.py: ",)
 INTERACTION_TASKS = ("CommandTree-invoker", "discord-ui-view-dispatch-", "discord-ui-modal-dispatch-")
 
 
-async def _let_finish(names: tuple[str, ...], seconds: float, *, cancel: bool) -> None:
-    """Wait up to ``seconds`` for the running tasks whose names start with ``names``; then cancel
-    those still running when ``cancel`` (else they go on, the caller's next step stops them)."""
+RESTARTING = "Dogear is restarting and stopped this before it finished; try again in a minute."
+RESTARTING_ANSWER_SECONDS = 3.0  # how long close() gives those answers, all at once
+
+
+def _running(names: tuple[str, ...]) -> list[asyncio.Task[Any]]:
+    """The running tasks (this one aside) whose names start with ``names``."""
     current = asyncio.current_task()
-    running = [
+    return [
         task
         for task in asyncio.all_tasks()
         if task is not current and not task.done() and task.get_name().startswith(names)
     ]
+
+
+def _interaction_of(task: asyncio.Task[Any]) -> discord.Interaction | None:
+    """The interaction a command's, press's or form's task is handling: discord.py runs each in a
+    task whose coroutine takes it as ``interaction`` (``CommandTree._from_interaction``, the views'
+    and forms' ``_scheduled_task``). Read while the task runs (a finished coroutine has no frame)."""
+    frame = getattr(task.get_coro(), "cr_frame", None)
+    found = frame.f_locals.get("interaction") if frame is not None else None
+    return found if isinstance(found, discord.Interaction) else None
+
+
+async def _stop_running_interactions() -> None:
+    """Commands, presses and forms still running after the stop's wait are cancelled (a transaction
+    under way is rolled back) and their members told, while Discord is still open, that Dogear is
+    restarting: cancelled silently, a member's "Dogear is thinking..." ended in "The application did
+    not respond", with nothing saying whether to try again."""
+    running = _running(INTERACTION_TASKS)
+    interactions = [found for found in map(_interaction_of, running) if found is not None]
+    for task in running:
+        task.cancel()
+    if running:
+        await asyncio.wait(running, timeout=1.0)
+
+    async def tell(interaction: discord.Interaction) -> None:
+        try:
+            await send_ephemeral(interaction, RESTARTING)
+        except discord.HTTPException:
+            log.warning("could not tell a member the bot was restarting", exc_info=True)
+
+    if interactions:
+        log.info(
+            "stopped %s still running; told %s", plural(len(running), "command"), plural(len(interactions), "member")
+        )
+        _, late = await asyncio.wait(
+            [asyncio.ensure_future(tell(i)) for i in interactions], timeout=RESTARTING_ANSWER_SECONDS
+        )
+        for answer in late:
+            answer.cancel()
+
+
+async def _let_finish(names: tuple[str, ...], seconds: float, *, cancel: bool) -> None:
+    """Wait up to ``seconds`` for the running tasks whose names start with ``names``; then cancel
+    those still running when ``cancel`` (else they go on, the caller's next step stops them)."""
+    running = _running(names)
     if not running:
         return
     _, pending = await asyncio.wait(running, timeout=seconds)

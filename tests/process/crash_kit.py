@@ -4,7 +4,8 @@
 call the process sends itself a signal, before the call or after it returns. SIGKILL then ends
 the process on the spot (no shutdown code, nothing flushed), exactly between two steps of the
 code, so a test does not race the work it cuts. The spec is one environment variable,
-``DOGEAR_KILL_AT=module:Owner.name@N:before|after:SIGNAL``.
+``DOGEAR_KILL_AT=module:Owner.name@N:before|after:SIGNAL``. ``DOGEAR_STALL_AT=module:Owner.name@N:before|after:SECONDS``
+makes a coroutine's N-th call wait that long (a command still running when a stop comes).
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ from tests.conftest import REPO_ROOT as PROJECT_ROOT
 from tests.waiting import wait_for_exit, wait_until
 
 KILLED_AT = """
-import functools, importlib, inspect, os, signal, sys
-spec = os.environ.get("DOGEAR_KILL_AT")
-if spec:
-    where, at, when, sent = spec.rsplit("@", 1)[0], *spec.rsplit("@", 1)[1].split(":")
+import asyncio, functools, importlib, inspect, os, signal, sys, time
+def wrap(spec, act, sync_act):
+    where, at, when, arg = spec.rsplit("@", 1)[0], *spec.rsplit("@", 1)[1].split(":")
     module_name, path = where.split(":")
     owner = importlib.import_module(module_name)
     *owners, name = path.split(".")
@@ -35,8 +35,6 @@ if spec:
         owner = getattr(owner, part)
     real = getattr(owner, name)
     calls = []
-    def fire():
-        os.kill(os.getpid(), getattr(signal, sent))
     def counted():
         calls.append(1)
         return len(calls) == int(at)
@@ -45,22 +43,32 @@ if spec:
         async def wrapped(*args, **kwargs):
             hit = counted()
             if hit and when == "before":
-                fire()
+                await act(arg)
             result = await real(*args, **kwargs)
             if hit and when == "after":
-                fire()
+                await act(arg)
             return result
     else:
         @functools.wraps(real)
         def wrapped(*args, **kwargs):
             hit = counted()
             if hit and when == "before":
-                fire()
+                sync_act(arg)
             result = real(*args, **kwargs)
             if hit and when == "after":
-                fire()
+                sync_act(arg)
             return result
     setattr(owner, name, wrapped)
+def fire(sent):
+    os.kill(os.getpid(), getattr(signal, sent))
+async def fire_async(sent):
+    fire(sent)
+async def stall(seconds):
+    await asyncio.sleep(float(seconds))
+if os.environ.get("DOGEAR_STALL_AT"):
+    wrap(os.environ["DOGEAR_STALL_AT"], stall, lambda seconds: time.sleep(float(seconds)))
+if os.environ.get("DOGEAR_KILL_AT"):
+    wrap(os.environ["DOGEAR_KILL_AT"], fire_async, fire)
 from bot.launch import main
 sys.argv = ["dogear", *sys.argv[1:]]
 sys.exit(main())
@@ -79,6 +87,7 @@ class Bot:
         database: Path,
         *,
         kill_at: str | None = None,
+        stall_at: str | None = None,
         log_through_pipe: bool = False,
         **env: str,
     ) -> None:
@@ -89,6 +98,8 @@ class Bot:
         base.update(PYTHONUNBUFFERED="1", PYTHONPATH=str(PROJECT_ROOT), **env)
         if kill_at:
             base["DOGEAR_KILL_AT"] = kill_at
+        if stall_at:
+            base["DOGEAR_STALL_AT"] = stall_at
         self.env = base
         self.double = double
         self.stderr = database.parent / f"bot-{time.monotonic_ns()}.err"
