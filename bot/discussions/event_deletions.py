@@ -26,6 +26,7 @@ from bot.shards import ShardScope
 log = logging.getLogger(__name__)
 
 BATCH = 10
+CREATIONS_BATCH = 100  # creations left unsettled, looked at in a start's first round (a kill leaves a few)
 EVERYTHING_OWED = timedelta(days=3650)  # the first round looks this far ahead: every owed row
 DELETED = " Its scheduled event was deleted."
 GONE = " Its scheduled event was already gone."
@@ -37,6 +38,11 @@ class EventRemover(Protocol):
     async def remove(self, guild_id: int, event_id: int) -> bool:
         """Delete the event (False when it was gone already); :class:`PostFailure` for a lasting
         refusal, :class:`Unreachable` to try again later."""
+        ...
+
+    async def created_for(self, guild_id: int, *, title: str, chapter: int, due: datetime) -> list[int]:
+        """The ids of the server's events this bot created for the discussion of ``title``'s
+        ``chapter`` at ``due`` (by the name and start time it gives them); raises as :meth:`remove`."""
         ...
 
 
@@ -52,6 +58,8 @@ class EventDeletions:
         self.scope = scope
         self.wake = wake
         self._recovered = False
+        # Event creations recorded before this moment are an earlier process's (migration 0031).
+        self._started = clock.now()
 
     async def delete_now(self, guild_id: int, event_id: int) -> str:
         """The command's own try, just after its write; the note for the admin."""
@@ -109,6 +117,8 @@ class EventDeletions:
         self._recovered = True
         until = now + EVERYTHING_OWED if recovery else now
         settled = int(recovery)
+        if recovery:
+            await self._find_orphans(now)
         for owed in await store.event_deletions_due(self.db, until, limit=BATCH, scope=self.scope):
             try:
                 settled += await self._try(owed) != PUT_OFF
@@ -116,3 +126,29 @@ class EventDeletions:
                 log.exception("deleting scheduled event %s failed unexpectedly", owed.event_id)
                 await self._put_off(owed, Unreachable("an unexpected error (details in the bot's log)"))
         return settled
+
+    async def _find_orphans(self, now: datetime) -> None:
+        """Events an earlier process had Discord create and was killed before storing: each creation
+        it recorded first and never settled is looked up among the server's events, and those no
+        discussion holds are owed their deletion (this round deletes them). One Discord cannot be
+        asked about now stays for the next start."""
+        if self.events is None:
+            return
+        left = await store.event_creations_left(self.db, before=self._started, limit=CREATIONS_BATCH, scope=self.scope)
+        for creation in left:
+            try:
+                found = await self.events.created_for(
+                    creation.guild_id, title=creation.title, chapter=creation.chapter, due=creation.start_at
+                )
+            except (Unreachable, PostFailure) as failure:
+                log.warning(
+                    "could not look for an event left half-created in server %s: %s", creation.guild_id, failure
+                )
+                continue
+            orphans = await store.settle_left_creation(self.db, creation, found, now=now)
+            if orphans:
+                log.info(
+                    "scheduled event %s in server %s was created for a discussion never stored; deleting it",
+                    ", ".join(map(str, orphans)),
+                    creation.guild_id,
+                )

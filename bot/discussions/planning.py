@@ -192,9 +192,9 @@ class DiscussionPlanner:
         offsets = parse_remind(remind)
         channel_id = post_channel(where.channel_id, where.explicit, settings)
         where.may_post(channel_id)
-        event_id = None
+        event_id = creation = None
         if event:
-            event_id = await self.events.create(
+            creation, event_id = await self._create_event(
                 guild_id, title=record.title, chapter=chapter, due=due, channel_id=channel_id
             )
         stored = where.stored(channel_id)
@@ -207,6 +207,9 @@ class DiscussionPlanner:
             if isinstance(error, AlreadyScheduled):
                 raise already_scheduled(error, record.title, channel_id, "nothing was added.") from None
             raise
+        finally:
+            if creation is not None:
+                await store.event_creation_settled(self.db, guild_id, creation)
         note = await self._reminder_note(channel_id, offsets, settings)
         now = self.clock.now()
         ahead = tuple(offset for offset in offsets if due - offset > now)
@@ -309,7 +312,7 @@ class DiscussionPlanner:
         so a refusal (no Create Events permission, Discord's 100 events) is a note, not an error."""
         title = discussion.story_title or UNTITLED
         try:
-            event_id = await self.events.create(
+            creation, event_id = await self._create_event(
                 discussion.guild_id,
                 title=title,
                 chapter=discussion.chapter,
@@ -319,7 +322,24 @@ class DiscussionPlanner:
         except UserError as error:
             return f" It has no scheduled event: {str(error).removesuffix(' Nothing was scheduled.')}"
         await store.set_event(self.db, discussion.guild_id, discussion.id, event_id, now=self.clock.now())
+        await store.event_creation_settled(self.db, discussion.guild_id, creation)
         return " A scheduled event was created."
+
+    async def _create_event(
+        self, guild_id: int, *, title: str, chapter: int, due: datetime, channel_id: int
+    ) -> tuple[int, int]:
+        """The event created on Discord, its creation recorded first (migration 0031) so a kill before
+        the discussion holds it leaves no event nothing knows of; (the creation's row, the event's id).
+        A create Discord refused settles the row at once; any other failure leaves it to the next start."""
+        creation = await store.intend_event_creation(
+            self.db, guild_id, title=title, chapter=chapter, start_at=due, now=self.clock.now()
+        )
+        try:
+            event_id = await self.events.create(guild_id, title=title, chapter=chapter, due=due, channel_id=channel_id)
+        except UserError:
+            await store.event_creation_settled(self.db, guild_id, creation)
+            raise
+        return creation, event_id
 
     async def listing(self, guild_id: int) -> tuple[list[Discussion], list[tuple[Reminder, str]]]:
         """Upcoming, then failed or missed ones from the last two weeks, and the reminders of the

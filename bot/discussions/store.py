@@ -1067,3 +1067,63 @@ async def event_deletion_put_off(db: Database, guild_id: int, deletion_id: int, 
         "UPDATE event_deletions_owed SET attempts = attempts + 1, retry_at = ? WHERE id = ? AND guild_id = ?",
         (to_epoch(retry_at), deletion_id, guild_id),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class EventCreation:
+    """A scheduled event about to be created (migration 0031): what finds it among the server's events."""
+
+    id: int
+    guild_id: int
+    title: str
+    chapter: int
+    start_at: datetime
+
+
+async def intend_event_creation(
+    db: Database, guild_id: int, *, title: str, chapter: int, start_at: datetime, now: datetime
+) -> int:
+    """Record, before Discord is asked, the event about to be created; the row's id."""
+    return await db.execute(
+        "INSERT INTO event_creations (guild_id, title, chapter, start_at, created_at) VALUES (?, ?, ?, ?, ?)",
+        (guild_id, title, chapter, to_epoch(start_at), to_epoch(now)),
+    )
+
+
+async def event_creation_settled(db: Database, guild_id: int, creation_id: int) -> None:
+    """The discussion holds the event, or none was created: nothing left to look for."""
+    await db.execute("DELETE FROM event_creations WHERE id = ? AND guild_id = ?", (creation_id, guild_id))
+
+
+async def event_creations_left(
+    db: Database, *, before: datetime, limit: int, scope: ShardScope = EVERY_SHARD
+) -> list[EventCreation]:
+    """The creations an earlier process started and never settled (recorded before ``before``)."""
+    condition, params = scope.sql()
+    rows = await db.fetch_all(
+        f"SELECT id, guild_id, title, chapter, start_at FROM event_creations WHERE created_at < ? AND {condition}"
+        " ORDER BY id LIMIT ?",
+        (to_epoch(before), *params, limit),
+    )
+    return [
+        EventCreation(row["id"], row["guild_id"], row["title"], row["chapter"], from_epoch(row["start_at"]))
+        for row in rows
+    ]
+
+
+async def settle_left_creation(
+    db: Database, creation: EventCreation, found: Sequence[int], *, now: datetime
+) -> list[int]:
+    """In one write: the events ``found`` for a creation left unsettled that no discussion holds are
+    owed their deletion (due now), and the creation is settled. The orphans' ids."""
+    async with db.transaction() as tx:
+        orphans = []
+        for event_id in found:
+            async with tx.execute(
+                "SELECT 1 FROM discussions WHERE guild_id = ? AND event_id = ?", (creation.guild_id, event_id)
+            ) as cursor:
+                if await cursor.fetchone() is None:
+                    orphans.append(event_id)
+        await owe_event_deletions(tx, creation.guild_id, orphans, now=now, retry_at=now)
+        await tx.execute("DELETE FROM event_creations WHERE id = ? AND guild_id = ?", (creation.id, creation.guild_id))
+    return orphans

@@ -34,6 +34,11 @@ log = logging.getLogger(__name__)
 MAX_EVENTS = 30038  # "Maximum number of uncompleted guild scheduled events reached (100)"
 
 
+def event_name(title: str, chapter: int) -> str:
+    """A discussion's event name: made by :meth:`ScheduledEvents.create`, looked for by ``created_for``."""
+    return clip(f"{clip(title, 70)} — chapter {chapter} discussion", SCHEDULED_EVENT_NAME_CHARS)
+
+
 class ScheduledEvents:
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
@@ -50,7 +55,7 @@ class ScheduledEvents:
         where = f"#{channel.name}" if channel is not None else f"<#{channel_id}>"
         try:
             created = await guild.create_scheduled_event(
-                name=clip(f"{clip(title, 70)} — chapter {chapter} discussion", SCHEDULED_EVENT_NAME_CHARS),
+                name=event_name(title, chapter),
                 description=clip(
                     f"Reading club discussion of {title}, chapter {chapter}.", SCHEDULED_EVENT_DESCRIPTION_CHARS
                 ),
@@ -70,6 +75,28 @@ class ScheduledEvents:
                 ) from None
             raise
         return created.id
+
+    async def created_for(self, guild_id: int, *, title: str, chapter: int, due: datetime) -> list[int]:
+        """This bot's events named and timed as :meth:`create` makes the discussion's (a start after
+        a kill looks for one never stored: bot.discussions.event_deletions)."""
+        doing = "looking for a scheduled event left half-created"
+        await self.bot.wait_until_ready()
+        guild = self.bot.get_guild(guild_id)
+        if guild is None:
+            raise Unreachable(f"{doing}: the server is not available right now")
+        try:
+            with reaching(doing):
+                events = await guild.fetch_scheduled_events(with_counts=False)
+        except discord.HTTPException as error:
+            raise refusal(error, doing) from error
+        me = self.bot.user.id if self.bot.user is not None else None
+        name = event_name(title, chapter)
+        # (Discord may keep the start time to the millisecond only.)
+        return [
+            e.id
+            for e in events
+            if e.creator_id == me and e.name == name and abs((e.start_time - due).total_seconds()) < 1
+        ]
 
     async def _live(self, guild_id: int, event_id: int, doing: str) -> discord.ScheduledEvent | None:
         """The event as Discord has it now; None once deleted. For the timer, so it waits for the gateway."""
