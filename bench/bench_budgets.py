@@ -906,6 +906,22 @@ def a_paragraph_of_flags(size: int) -> tuple[str, bytes]:
     return "flags.txt", head + "🇬🇧🇫🇷".encode() * ((size - len(head)) // 16)
 
 
+def one_markdown_footnote_called_throughout(size: int) -> tuple[str, bytes]:
+    """A Markdown line of "a[^1] " to the size and the one definition: each call was a note of its own,
+    every note read for declarations (600,000 took 24 s of CPU); a definition called again is one note."""
+    tail = b"\n\n[^1]: In the old style.\n"
+    head = b"# Chapter 1\n\n"
+    return "calls.md", head + b"a[^1] " * ((size - len(head) - len(tail)) // 6) + tail
+
+
+def undefined_markdown_footnotes_in_chapters(size: int) -> tuple[str, bytes]:
+    """1,500 Markdown chapters of "[^x]" calls nothing defines, one definition at the end: each call
+    looked for its definition in every chapter (24 s of CPU)."""
+    per = (size - 60_000) // 1500 // 4
+    chapters = b"".join(b"# Chapter %d\n\nThe weir" % number + b"[^x]" * per + b"\n\n" for number in range(1, 1501))
+    return "undefined.md", chapters + b"[^1]: A note nothing calls.\n"
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -985,6 +1001,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a paragraph of flags": a_paragraph_of_flags,
     "disguised label lines at the line limit": disguised_label_lines,
     "heading lines at the line limit": heading_lines_at_line_limit,
+    "one Markdown footnote called throughout": one_markdown_footnote_called_throughout,
+    "undefined Markdown footnotes called in 1,500 chapters": undefined_markdown_footnotes_in_chapters,
 }
 
 

@@ -12,7 +12,7 @@ Two shapes:
   it stands (after the paragraph, at the chapter's end, at the book's). The syntax says what they
   are, so each call is paired with the definition of its label: the chapter's own, else the one
   other chapters share (a book's definitions at its end). A definition no call names is still no
-  story text.
+  story text, and one a chapter calls again is still one note of it (as Markdown shows it).
 
 - Project Gutenberg's, as Distributed Proofreaders format them: "[Footnote 1: In the old style.]" (or
   "[Footnote A: ...]"), a paragraph of its own, or several, the last closing the bracket, after the
@@ -228,21 +228,25 @@ def _markdown_footnotes(chapters: list[Chapter]) -> None:
         match.group("label") for chapter in chapters for p in chapter.paragraphs for match in _MD_CALL.finditer(p)
     ]
     as_written = all(label.isdigit() for label in called)  # else numbered in order, as Markdown shows them
+    last_defining = {label: index for index, defined in enumerate(own) for label in defined}  # a book's: its end
     used: set[tuple[int, str]] = set()
     count = 0
     for index, chapter in enumerate(chapters):
+        noted: set[tuple[int, str]] = set()  # a definition called again is one note, as Markdown shows it
         for scene in chapter.scenes:
             for position, paragraph in enumerate(scene.paragraphs):
                 pieces: list[str] = []
                 kept = 0
                 for match in _MD_CALL.finditer(paragraph):
                     label = match.group("label")
-                    owner = index if label in own[index] else _last_defining(own, label)
+                    owner = index if label in own[index] else last_defining.get(label)
                     if owner is None:
                         continue
                     used.add((owner, label))
-                    count += 1
-                    chapter.notes.append(f"Footnote {label if as_written else count}: {own[owner][label]}")
+                    if (owner, label) not in noted:
+                        noted.add((owner, label))
+                        count += 1
+                        chapter.notes.append(f"Footnote {label if as_written else count}: {own[owner][label]}")
                     pieces.append(paragraph[kept : match.start()])
                     kept = match.end()
                 scene.paragraphs[position] = "".join(pieces) + paragraph[kept:]
@@ -268,11 +272,6 @@ def _drop_emptied(chapters: list[Chapter]) -> None:
     for number, chapter in enumerate(kept, 1):
         chapter.number = number
     chapters[:] = kept
-
-
-def _last_defining(own: list[dict[str, str]], label: str) -> int | None:
-    """The last chapter defining ``label``: a book's definitions stand at its end."""
-    return next((index for index in range(len(own) - 1, -1, -1) if label in own[index]), None)
 
 
 @dataclass(frozen=True, slots=True)

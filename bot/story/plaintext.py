@@ -934,7 +934,7 @@ def declare_chapter_warnings(story: Story) -> Story:
             declared, chapter.title = title_declarations(without_pointer_aside(chapter.title))
             gathered[index].update(dict.fromkeys(declared))
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
-        for note in chapter.notes:
+        for note in dict.fromkeys(chapter.notes):  # a note said again declares nothing more: read once
             for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
                 numbered = numbered_chapter_holds(sentence)
                 if numbered is not None and (at := named.index(numbered[0])) is not None:

@@ -1,0 +1,61 @@
+"""Hostile uploads of session 37's probe: shapes built to make parsing slow, each read in time that grows
+with the file, and a guard that the honest file of the same shape still reads as it did.
+
+Where the point is cost, CPU time (not wall time) against a bound several times what the file takes
+now and well under what it took before."""
+
+from __future__ import annotations
+
+import time
+
+from bot.story.importer import import_story
+
+MAX_BYTES = 4 << 20
+
+
+def _paragraphs(story) -> list[str]:
+    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+
+
+def _timed(data: bytes, filename: str):
+    start = time.process_time()
+    story = import_story(data, filename, max_bytes=MAX_BYTES)
+    return story, time.process_time() - start
+
+
+# -- Markdown footnotes --------------------------------------------------------------------------
+
+
+def test_one_markdown_footnote_called_600_000_times_is_one_note() -> None:
+    """Each call was a note of its own, and each of the 600,000 notes was read for declarations
+    (24 s of CPU); a definition called again is one note, as Markdown shows it."""
+    data = ("# Chapter 1\n\n" + "a[^1] " * 600_000 + "\n\n[^1]: In the old style.\n").encode()
+    story, seconds = _timed(data, "calls.md")
+    assert seconds < 6.0
+    assert story.chapters[0].notes == ["Footnote 1: In the old style."]
+    assert "[^1]" not in _paragraphs(story)[0]
+
+
+def test_calls_of_undefined_footnotes_over_many_chapters_cost_by_their_number() -> None:
+    """Each call of a label nothing defines looked for its definition in every chapter, last first:
+    500 calls in each of 1,500 chapters took 24 s of CPU."""
+    chapters = "".join(f"# Chapter {number}\n\nThe weir{'[^x]' * 500}\n\n" for number in range(1, 1501))
+    story, seconds = _timed((chapters + "[^1]: A note nothing calls.\n").encode(), "undefined.md")
+    assert seconds < 6.0
+    assert len(story.chapters) == 1500
+    assert _paragraphs(story)[0] == "The weir" + "[^x]" * 500
+
+
+def test_markdown_footnotes_called_again_and_across_chapters_are_noted_where_called() -> None:
+    """Guard: a label called twice in a chapter is one note of it, a book's definition called from
+    two chapters a note of each, the calls dropped from the text."""
+    text = (
+        "# The Wolf\n\n## Chapter 1\n\nThe wolf came.[^1] It came again.[^1] Ada ran.[^2]\n\n"
+        "## Chapter 2\n\nShe hid.[^2]\n\n[^1]: Grey wolves.\n[^2]: The loft over the forge.\n"
+    )
+    story = import_story(text.encode(), "wolf.md", max_bytes=MAX_BYTES)
+    assert [chapter.notes for chapter in story.chapters] == [
+        ["Footnote 1: Grey wolves.", "Footnote 2: The loft over the forge."],
+        ["Footnote 2: The loft over the forge."],
+    ]
+    assert _paragraphs(story) == ["The wolf came. It came again. Ada ran.", "She hid."]
