@@ -922,6 +922,19 @@ def undefined_markdown_footnotes_in_chapters(size: int) -> tuple[str, bytes]:
     return "undefined.md", chapters + b"[^1]: A note nothing calls.\n"
 
 
+def unclosed_wayback_toolbars_at_element_limit(size: int) -> tuple[str, bytes]:
+    """A Wayback Machine "BEGIN WAYBACK TOOLBAR INSERT" comment over a paragraph, never ended, as many as
+    the element budget lets through: each walked every sibling after it for its END (20,000 ran past 90 s)."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    insert = b"<!-- BEGIN WAYBACK TOOLBAR INSERT --><p>tb</p>"
+    count = min(size // len(insert), (MAX_HTML_ELEMENTS - 20) // 3)
+    return (
+        "wayback.html",
+        b"<html><body><h1>Chapter 1</h1><p>The lake was cold.</p>" + insert * count + b"</body></html>",
+    )
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1003,6 +1016,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "heading lines at the line limit": heading_lines_at_line_limit,
     "one Markdown footnote called throughout": one_markdown_footnote_called_throughout,
     "undefined Markdown footnotes called in 1,500 chapters": undefined_markdown_footnotes_in_chapters,
+    "unclosed Wayback toolbar comments at the element limit": unclosed_wayback_toolbars_at_element_limit,
 }
 
 
