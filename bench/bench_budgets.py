@@ -935,6 +935,16 @@ def unclosed_wayback_toolbars_at_element_limit(size: int) -> tuple[str, bytes]:
     )
 
 
+def nested_asides(size: int) -> tuple[str, bytes]:
+    """Asides nested as deep as the element budget lets them, a word each: each of the first 2,000 was
+    read whole, down the depth under it, to ask whether it only warns (20,000 deep: 11.5 s of CPU)."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    depth = min(size // 16, MAX_HTML_ELEMENTS // 2 - 500)
+    story = b"<h1>Chapter 1</h1><p>The lake was cold.</p>"
+    return "asides.html", b"<html><body>" + story + b"<aside>a" * depth + b"</aside>" * depth + b"</body></html>"
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1017,6 +1027,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "one Markdown footnote called throughout": one_markdown_footnote_called_throughout,
     "undefined Markdown footnotes called in 1,500 chapters": undefined_markdown_footnotes_in_chapters,
     "unclosed Wayback toolbar comments at the element limit": unclosed_wayback_toolbars_at_element_limit,
+    "asides nested to the element limit": nested_asides,
 }
 
 

@@ -1208,6 +1208,7 @@ def preformatted_story(soup: BeautifulSoup) -> tuple[str, str | None] | None:
 
 
 _ASIDE_CHARS = 400  # a warning set beside the text: a line or two
+_ASIDE_NODES = 400  # ... however finely marked up
 _ASIDES_MOST = 2_000
 
 
@@ -1215,13 +1216,30 @@ def warning_asides(body: Tag) -> None:
     """An ``<aside>`` (or an element whose role says so) that only warns of what the text holds
     ("CW: drowning, a death."), as a page or a book sets a chapter's warning beside its text, is
     read as a block of the text, to declare: an aside is the site's chrome otherwise, and the
-    chapter's warning went with it."""
+    chapter's warning went with it. An aside of more nodes than a line or two takes is not read:
+    each of 20,000 nested asides read the whole depth under it (30 s)."""
     for aside in body.find_all(_aside, limit=_ASIDES_MOST):
+        if not holds_at_most(aside, _ASIDE_NODES):
+            continue
         text = " ".join(element_text(aside).split())
         if 0 < len(text) <= _ASIDE_CHARS and declaration_line(text):
             aside.name = "div"
             if aside.get("role") == "complementary":
                 del aside["role"]
+
+
+def holds_at_most(tag: Tag, most: int) -> bool:
+    """Whether ``tag`` holds at most ``most`` nodes, counted no further than that: walking
+    ``tag.descendants`` (or ``get_text``) first finds the last of them, down the whole depth."""
+    pending = [tag]
+    count = 0
+    while pending:
+        children = pending.pop().contents
+        count += len(children)
+        if count > most:
+            return False
+        pending.extend(child for child in children if isinstance(child, Tag))
+    return True
 
 
 def _aside(tag: Tag) -> bool:
