@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.story.chat_copy import chat_copy_text
 from bot.story.forum_text import forum_thread, thread_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
 from bot.story.model import Story
@@ -34,7 +35,8 @@ def parse_plain_text(
     text names no title of its own)."""
     check_lines(text)
     check_heading_lines(text, max_chapters)
-    text, lists = take_warning_lists(bbcode_as_text(without_review_comments(without_manuscript_cover(text))))
+    text = without_manuscript_cover(chat_copy_text(text))
+    text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
     story = build_story(

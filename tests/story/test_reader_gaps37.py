@@ -299,3 +299,60 @@ def test_a_manuscripts_cover_over_the_title_is_no_chapter(cover: str) -> None:
 def test_a_word_count_line_in_the_story_stays_text() -> None:
     text = f"The Salt Road\n\nChapter One\n\n{FIRST}\n\nAbout 2,000 words\n\n{SECOND}\n\nChapter Two\n\n{THIRD}\n"
     assert "About 2,000 words" in read(text).chapters[0].paragraphs
+
+
+# A story copied out of Discord: from the client, and as DiscordChatExporter's text export.
+
+
+def discord_copy(first: str = FIRST) -> str:
+    return (
+        f"inkwell — Today at 3:04 PM\nThe Salt Road\nChapter 1\n{first}\n{SECOND}\n"
+        f"[3:05 PM]\n{THIRD}\n"
+        f"inkwell — Today at 3:09 PM\nChapter 2\n{SECOND}\n"
+    )
+
+
+def test_a_story_copied_from_discord_is_its_messages_text() -> None:
+    story = read(discord_copy())
+    assert story.meta.title == "The Salt Road"
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST, SECOND, THIRD], [SECOND]]
+
+
+@pytest.mark.parametrize("stamp", ["03/12/2026 3:04 PM", "Yesterday at 11:58 PM", "3/12/26, 15:04"])
+def test_discord_message_lines_of_every_date_shape_go(stamp: str) -> None:
+    text = f"inkwell — {stamp}\n{FIRST}\n{SECOND}\ninkwell — {stamp}\n{THIRD}\n"
+    story = read(text)
+    assert story.chapters[0].paragraphs == [FIRST, SECOND, THIRD]
+
+
+def test_a_dash_and_a_time_in_a_story_line_stay_text() -> None:
+    line = "She checked the clock — today at 3:04 PM the ferry would leave without her."
+    story = read(f"The Salt Road\n\nChapter 1\n\n{line}\n{FIRST}\n\nChapter 2\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs[0].startswith(line)
+
+
+DCE = (
+    "==============================================================\n"
+    "Guild: Harrow End Writers\nChannel: Text Channels / story-drops\n"
+    "==============================================================\n\n"
+    "[12/03/2026 15:04] inkwell\nThe Salt Road\n\nChapter 1\n\n{first}\n{second}\n\n"
+    "{{Attachments}}\nhttps://cdn.discordapp.com/attachments/1/2/map.png\n\n"
+    "{{Reactions}}\n❤️ (3)\n\n"
+    "[12/03/2026 15:09] inkwell\nChapter 2\n\n{third}\n\n\n"
+    "==============================================================\n"
+    "Exported 2 message(s)\n"
+    "==============================================================\n"
+)
+
+
+def test_a_discord_chat_exporter_text_is_its_messages_text() -> None:
+    story = read(DCE.format(first=FIRST, second=SECOND, third=THIRD), "harrow-end.txt")
+    assert story.meta.title == "The Salt Road"
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST, SECOND], [THIRD]]
+    notes = " ".join(story.meta.notes + [note for chapter in story.chapters for note in chapter.notes])
+    assert "Guild" not in notes and "Exported" not in notes and "cdn.discordapp" not in notes
+
+
+def test_a_bracketed_date_in_a_diary_stays_text() -> None:
+    text = f"The Salt Road\n\nChapter 1\n\n[12/03/2026 15:04] the ferry left.\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n"
+    assert "[12/03/2026 15:04] the ferry left." in read(text).chapters[0].paragraphs
