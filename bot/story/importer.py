@@ -123,8 +123,9 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
     zipped = _zipped_kind(data) if data.startswith(b"PK\x03\x04") else None
     if zipped == _EPUB:  # an EPUB under any name: "story", "story.zip", a phone's lost ".epub"
         return read_epub(data, filename, max_bytes=max_bytes, max_chapters=max_chapters)
-    if zipped is None and data.startswith(b"PK\x03\x04") and (page := zipped_page(data, max_bytes)) is not None:
-        data, suffix = page, ".html"  # Google Docs' "Web page (.html, zipped)": read as the page it holds
+    if zipped is None and data.startswith(b"PK\x03\x04") and (inside := zipped_story_file(data, max_bytes)) is not None:
+        # Google Docs' "Web page (.html, zipped)", a Mac's "Compress" of one .txt: read as the file it holds
+        data, suffix = inside
     kind = zipped or _document_kind(data) or (None if _markup_inside(data, suffix) else _named_kind(data, suffix))
     if kind:
         raise StoryFormatError(f"This is {kind}; Dogear reads {SUPPORTED} files, so save it as one.")
@@ -400,27 +401,50 @@ _PAGE_EXTRAS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".css"
 MAX_PAGE_MEMBERS = 500  # a document's pictures; a zip of more is no saved page
 
 
-def zipped_page(data: bytes, max_bytes: int) -> bytes | None:
-    """The web page a zip holds when it holds one and nothing else but its pictures and styles
-    (Google Docs' zipped HTML export); None for any other zip (refused as a zip archive). The page
-    is unpacked to ``max_bytes`` at most, whatever its entry says: past that, the upload's size
-    refusal, as if it had been sent unzipped; the pictures are never unpacked."""
+# What a zip holds that no one put there: a Mac's "Compress" writes "__MACOSX/..." resource forks and
+# ".DS_Store", Windows "Thumbs.db" and "desktop.ini".
+_ZIP_JUNK = re.compile(r"(?:^|/)(?:__MACOSX/|\.DS_Store$|Thumbs\.db$|desktop\.ini$|\._)", re.IGNORECASE)
+
+
+def zipped_story_file(data: bytes, max_bytes: int) -> tuple[bytes, str] | None:
+    """The one story file a zip holds, with its suffix, when it holds nothing else but what no one put
+    there (:data:`_ZIP_JUNK`): a web page with only its pictures and styles (Google Docs' zipped HTML
+    export), or one .txt or .md file (a phone or a Mac's "Compress" sending the story); None for any
+    other zip (refused as a zip archive). The file is unpacked to ``max_bytes`` at most, whatever its
+    entry says: past that, the upload's size refusal, as if it had been sent unzipped; nothing else
+    is ever unpacked."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = [info for info in archive.infolist() if not info.is_dir()]
+            members = [info for info in archive.infolist() if not info.is_dir() and not _ZIP_JUNK.search(info.filename)]
             if len(members) > MAX_PAGE_MEMBERS:
                 return None
-            pages = [info for info in members if info.filename.lower().endswith(_PAGE_SUFFIXES)]
-            if len(pages) != 1 or "/" in pages[0].filename.strip("/"):
+            chosen = _zipped_text(members) or _zipped_page(members)
+            if chosen is None:
                 return None
-            if any(info not in pages and not info.filename.lower().endswith(_PAGE_EXTRAS) for info in members):
-                return None
-            with archive.open(pages[0]) as member:
-                page = member.read(max_bytes + 1)
+            with archive.open(chosen) as member:
+                content = member.read(max_bytes + 1)
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError, ValueError, EOFError, zlib.error):
         return None
-    check_size(page, max_bytes)
-    return page
+    check_size(content, max_bytes)
+    return content, PurePath(chosen.filename).suffix.lower()
+
+
+def _zipped_text(members: list[zipfile.ZipInfo]) -> zipfile.ZipInfo | None:
+    """The zip's one member when it is a text or Markdown file, in a folder or not."""
+    if len(members) != 1:
+        return None
+    suffix = PurePath(members[0].filename).suffix.lower()
+    return members[0] if suffix and suffix in _TEXT | _MARKDOWN else None
+
+
+def _zipped_page(members: list[zipfile.ZipInfo]) -> zipfile.ZipInfo | None:
+    """The zip's one page at its top, when everything else is its pictures and styles."""
+    pages = [info for info in members if info.filename.lower().endswith(_PAGE_SUFFIXES)]
+    if len(pages) != 1 or "/" in pages[0].filename.strip("/"):
+        return None
+    if any(info not in pages and not info.filename.lower().endswith(_PAGE_EXTRAS) for info in members):
+        return None
+    return pages[0]
 
 
 def _head(archive: zipfile.ZipFile, name: str) -> bytes:

@@ -55,10 +55,12 @@ def test_an_epub_without_its_extension_keeps_the_epub_budgets() -> None:
 
 
 def test_a_zip_that_is_no_book_is_still_refused_as_a_zip() -> None:
-    """Guard: a zip of other files under a story's name says it is a zip archive."""
+    """Guard: a zip of other files under a story's name says it is a zip archive. (A zip of one .txt
+    alone is read as that file: tests/story/test_reader_gaps37.py.)"""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("photos/pier.txt", "not a book")
+        archive.writestr("photos/pier.jpg", b"\xff\xd8\xff not a book either")
     for name in ("story.zip", "story.txt", "story"):
         with pytest.raises(StoryFormatError, match="zip archive"):
             _import(buffer.getvalue(), name)

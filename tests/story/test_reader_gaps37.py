@@ -10,14 +10,18 @@ nobody on the project wrote):
 - a text file named .doc, .png, .rtf or .pdf (a phone's share sheet, a wrong "save as"): refused
   for its name; now read as the text it holds, while a real image or document is still refused;
 - a title in "zalgo" (a dozen combining marks on each letter): too long for a title line only for its
-  marks, it was read as the first chapter's text and the title lost; now kept, three marks a letter.
+  marks, it was read as the first chapter's text and the title lost; now kept, three marks a letter;
+- TOML front matter, AsciiDoc, a manuscript's cover, "## 1. The Key", Discord copies and a zip of one
+  text file, each read as the story it holds (below, each with the file that must stay as it was).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
 
 from __future__ import annotations
 
+import io
 import unicodedata
+import zipfile
 
 import pytest
 
@@ -356,3 +360,56 @@ def test_a_discord_chat_exporter_text_is_its_messages_text() -> None:
 def test_a_bracketed_date_in_a_diary_stays_text() -> None:
     text = f"The Salt Road\n\nChapter 1\n\n[12/03/2026 15:04] the ferry left.\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n"
     assert "[12/03/2026 15:04] the ferry left." in read(text).chapters[0].paragraphs
+
+
+# A zip holding one story file, as a phone or a Mac's "Compress" sends it.
+
+
+def zipped(members: dict[str, bytes | str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("members", "zip_name"),
+    [
+        ({"salt.txt": two_chapters()}, "salt.zip"),
+        (
+            {"The Salt Road/salt.txt": two_chapters(), "__MACOSX/The Salt Road/._salt.txt": b"\x00\x05\x16\x07junk"},
+            "salt.zip",
+        ),
+        (
+            {
+                "salt.md": f"# The Salt Road\n\n## Chapter 1\n\n{FIRST}\n\n## Chapter 2\n\n{SECOND}\n",
+                ".DS_Store": b"\x00\x00",
+            },
+            "x",
+        ),
+    ],
+)
+def test_a_zip_of_one_text_file_is_read_as_that_file(members: dict[str, bytes | str], zip_name: str) -> None:
+    story = read_bytes(zipped(members), zip_name)
+    assert story.meta.title == "The Salt Road"
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_zip_of_two_text_files_is_still_refused() -> None:
+    data = zipped({"one.txt": two_chapters(), "two.txt": two_chapters()})
+    with pytest.raises(StoryFormatError, match="zip archive"):
+        read_bytes(data, "salt.zip")
+
+
+def test_a_zip_of_a_text_file_and_a_program_is_still_refused() -> None:
+    data = zipped({"salt.txt": two_chapters(), "run.exe": b"MZ\x90\x00"})
+    with pytest.raises(StoryFormatError, match="zip archive"):
+        read_bytes(data, "salt.zip")
+
+
+def test_a_zipped_text_file_past_the_size_limit_is_refused_for_its_size() -> None:
+    data = zipped({"salt.txt": two_chapters() + (FIRST + "\n\n") * 20_000})  # about 2 MB unpacked, far less zipped
+    assert len(data) < 1 << 20
+    with pytest.raises(StoryFormatError, match="larger than the 1 MiB limit"):
+        read_bytes(data, "salt.zip")
