@@ -12,7 +12,7 @@ from bot.client import send_ephemeral
 from bot.errors import UserError
 from bot.guild_service import GuildSettings, change_settings, clear_setting, server_settings
 from bot.text import clip
-from bot.timezones import search_zones
+from bot.timezones import zone_choices
 from cogs._checks import (
     DISCUSSION_PERMISSIONS,
     MEMBER_POSTS,
@@ -206,7 +206,9 @@ class ConfigCog(
     async def timezone_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=zone, value=zone) for zone in search_zones(current)]
+        return [
+            app_commands.Choice(name=label, value=zone) for label, zone in zone_choices(current, self.bot.clock.now())
+        ]
 
     @app_commands.command(name="clear", description="Put a setting back as it was at first (Manage Server)")
     @app_commands.describe(setting="The setting to unset")

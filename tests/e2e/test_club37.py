@@ -7,6 +7,7 @@ never set), or that let a duplicate in, or that did work nobody asked for.
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from bot.devtools.driver import Club
 from bot.discussions import store
@@ -184,3 +185,19 @@ async def test_times_rhythms_and_reminders_as_admins_write_them(club: Club) -> N
     assert "every Friday" in planned.text, planned.text
     later = sorted(d.due_at for d in await stored(club) if d.story_title == "The Written Tale" and d.chapter > 1)
     assert len(later) == 3 and all(moment.weekday() == 4 for moment in later)
+
+
+async def test_an_offset_typed_as_the_time_zone_offers_zones_at_that_offset(club: Club) -> None:
+    """ "GMT+1" offered Etc/GMT+1 (which is UTC-01:00: Etc names count the other way) and Etc/GMT+10 to +12."""
+    now = club.clock.now()
+    for typed, hours in (("GMT+1", 1), ("UTC-5", -5), ("utc+05:30", 5.5)):
+        offered = await club.autocomplete("config set", "timezone", typed, member=club.admin)
+        assert offered, typed
+        for choice in offered:
+            offset = now.astimezone(ZoneInfo(choice["value"])).utcoffset()
+            assert offset == timedelta(hours=hours), (typed, choice)
+            assert f"UTC{'+' if hours >= 0 else '-'}" in choice["name"], choice
+    europe = [c["value"] for c in await club.autocomplete("config set", "timezone", "GMT+1", member=club.admin)]
+    assert "Etc/GMT+1" not in europe and "Etc/GMT-1" in europe
+    [saved] = await club.slash("config set", member=club.admin, timezone=europe[-1])
+    assert "Saved." in saved.text
