@@ -12,20 +12,25 @@ from bot.errors import UserError
 
 async def choose_reminders(
     db: Database, guild_id: int, user_id: int, *, dm: bool | None, off: bool | None, now: datetime
-) -> tuple[bool, ReminderPrefs]:
-    """(whether anything changed, the member's choices now); no options just reads them."""
+) -> tuple[bool | None, ReminderPrefs]:
+    """(whether anything changed, the member's choices now): True saved, False asked for what was already
+    so (answered "unchanged", not "Saved."), None when no option was given and the choices are only read."""
     if dm is None and off is None:
-        return False, await prefs_store.get_reminder_prefs(db, guild_id, user_id)
+        return None, await prefs_store.get_reminder_prefs(db, guild_id, user_id)
     if dm and off:  # both saved, the DM copies waited unseen behind "off": ask which was meant
         raise UserError(
             "`dm:true` and `off:true` ask for opposite things: reminders off send no DM copies. "
             "Choose one (nothing was changed)."
         )
+    before = await prefs_store.get_reminder_prefs(db, guild_id, user_id)
+    # dm:true after DMs refused a copy is a change even so: it forgets the refusal and tries again.
+    if dm in (None, before.dm) and off in (None, before.off) and not (dm and before.dm_failed):
+        return False, before
     return True, await prefs_store.set_reminder_prefs(db, guild_id, user_id, dm=dm, off=off, now=now)
 
 
-def describe_reminder_prefs(changed: bool, prefs: ReminderPrefs) -> str:
-    head = "Saved. " if changed else ""
+def describe_reminder_prefs(changed: bool | None, prefs: ReminderPrefs) -> str:
+    head = "Saved. " if changed else "Unchanged: you had chosen that already. " if changed is False else ""
     if prefs.off:
         kept = " Your DM copies come back when you turn reminders on again." if prefs.dm else ""
         return (

@@ -201,3 +201,16 @@ async def test_an_offset_typed_as_the_time_zone_offers_zones_at_that_offset(club
     assert "Etc/GMT+1" not in europe and "Etc/GMT-1" in europe
     [saved] = await club.slash("config set", member=club.admin, timezone=europe[-1])
     assert "Saved." in saved.text
+
+
+async def test_choosing_the_reminder_setting_already_chosen_says_it_is_unchanged(club: Club) -> None:
+    [first] = await club.slash("prefs reminders", member=club.member, dm=True)
+    assert first.text.startswith("Saved."), first.text
+    for options in ({"dm": True}, {"off": False}, {"dm": True, "off": False}):
+        again = private_and_short(await club.slash("prefs reminders", member=club.member, **options))
+        assert again.text.startswith("Unchanged: you had chosen that already.") and "Saved" not in again.text, (
+            again.text
+        )
+        assert "private DM copy" in again.text  # and what the choices are
+    [off] = await club.slash("prefs reminders", member=club.member, off=True)
+    assert off.text.startswith("Saved.") and "**off**" in off.text
