@@ -945,6 +945,27 @@ def nested_asides(size: int) -> tuple[str, bytes]:
     return "asides.html", b"<html><body>" + story + b"<aside>a" * depth + b"</aside>" * depth + b"</body></html>"
 
 
+def nested_callouts(size: int) -> tuple[str, bytes]:
+    """Obsidian callouts (``div.callout``, a note box) nested as deep as the element budget lets them: each
+    note box read the notes of all those inside it again (8,000 deep: 11 s of CPU)."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    callout = b'<div class="callout"><div class="callout-title">Note</div><div class="callout-content">a'
+    depth = min(size // (len(callout) + 12), MAX_HTML_ELEMENTS // 3 - 500)
+    story = b"<h1>Chapter 1</h1><p>The lake was cold.</p>"
+    return "callouts.html", b"<html><body>" + story + callout * depth + b"</div></div>" * depth + b"</body></html>"
+
+
+def leading_markdown_callouts(size: int) -> tuple[str, bytes]:
+    """ "> [!note]" callouts over the story, as many as the line budget lets through: each was spliced into
+    the file's lines and the lines after it copied (45,000 took 10 s of CPU)."""
+    from bot.story.limits import MAX_LINES
+
+    callout = b"> [!note]\n> Drafted in May.\n\n"
+    count = min(size // len(callout), MAX_LINES // 3 - 100)
+    return "callouts.md", callout * count + b"# Chapter 1\n\nThe lake was cold.\n"
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1028,6 +1049,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "undefined Markdown footnotes called in 1,500 chapters": undefined_markdown_footnotes_in_chapters,
     "unclosed Wayback toolbar comments at the element limit": unclosed_wayback_toolbars_at_element_limit,
     "asides nested to the element limit": nested_asides,
+    "Obsidian callouts nested to the element limit": nested_callouts,
+    "Markdown callouts over the story at the line limit": leading_markdown_callouts,
 }
 
 

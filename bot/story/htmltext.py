@@ -26,7 +26,7 @@ from bs4 import (
 
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import FOOTNOTE_LABELS
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS, MAX_NOTE_BOXES
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS, MAX_NOTE_BOX_DEPTH, MAX_NOTE_BOXES
 from bot.story.lookalikes import undisguise_labels
 from bot.story.model import Story
 from bot.story.note_headings import WARNINGS, box_note, heading_label, note_sections, note_title
@@ -1782,7 +1782,9 @@ def _read_spoiler_boxes(soup: BeautifulSoup, body: Tag, total: int) -> None:
     """
     story_boxes: set[int] = set()  # ids of the boxes kept as story text, read before any box holding them
     boxes = spoiler_boxes(body)  # the first MAX_NOTE_BOXES read as notes (see bot/story/limits.py)
-    for box, _ in reversed(boxes[:MAX_NOTE_BOXES]):  # a box inside another is read first (past the cap, text)
+    for box, holders in reversed(boxes[:MAX_NOTE_BOXES]):  # a box inside another is read first (past the cap, text)
+        if holders > MAX_NOTE_BOX_DEPTH:
+            continue  # text in the box around it, as a box past the cap is
         title = box_title(box)
         if not title:
             continue

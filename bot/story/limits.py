@@ -47,6 +47,10 @@ MAX_TAG_CHARS = 200
 # block: about a millisecond each, its own reading and its title's); past them, a box is left as text.
 # A story's notes run to dozens; 33,000 ``<details>`` took 20 s.
 MAX_NOTE_BOXES = 2000
+# Boxes another note box may hold, each read as a note in turn: a note box reads the notes of those
+# inside it again, so 8,000 nested Obsidian callouts read the innermost thousands of times (35 s).
+# Deeper, a box is left as text in the note around it.
+MAX_NOTE_BOX_DEPTH = 16
 # Declarations kept for the story and for each chapter, each once: an author's list of warnings runs to
 # a few dozen; a file of 75,000 different "TW: blood 17" lines had each one mapped (seconds of CPU).
 MAX_DECLARATIONS = 200

@@ -636,21 +636,21 @@ _TITLE_TAGS = frozenset(["legend", "summary", "button"])
 _SPOILER_PREFIX = re.compile(r"^\s*spoilers?\b\s*[:\-–—]?\s*", re.IGNORECASE)
 
 
-def spoiler_boxes(body: Tag) -> list[tuple[Tag, bool]]:
-    """The boxes readers open by a title, in document order, each with whether no other holds it.
+def spoiler_boxes(body: Tag) -> list[tuple[Tag, int]]:
+    """The boxes readers open by a title, in document order, each with how many others hold it.
 
     A forum's spoiler box (XenForo's ``bbCodeSpoiler``, FanFicFare's ``<fieldset>`` with its
     ``<legend>``, any element a class or id calls a spoiler) and a ``<details>``. One walk of the
     tree: a page of thousands of nested boxes costs no more than its elements.
     """
-    found: list[tuple[Tag, bool]] = []
-    stack: list[tuple[Tag, bool]] = [(child, False) for child in reversed(body.contents) if isinstance(child, Tag)]
+    found: list[tuple[Tag, int]] = []
+    stack: list[tuple[Tag, int]] = [(child, 0) for child in reversed(body.contents) if isinstance(child, Tag)]
     while stack:
-        element, inside = stack.pop()
+        element, holders = stack.pop()
         box = _is_spoiler_box(element)
         if box:
-            found.append((element, not inside))
-        stack.extend((child, inside or box) for child in reversed(element.contents) if isinstance(child, Tag))
+            found.append((element, holders))
+        stack.extend((child, holders + box) for child in reversed(element.contents) if isinstance(child, Tag))
     return found
 
 

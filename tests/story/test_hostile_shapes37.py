@@ -113,3 +113,50 @@ def test_an_aside_that_warns_still_declares_beside_nested_ones() -> None:
     story = import_story(_page(body), "asides.html", max_bytes=MAX_BYTES)
     assert story.chapters[0].declared_warnings == ["CW: a death"]
     assert "Nobody slept." in _paragraphs(story)
+
+
+# -- callouts -------------------------------------------------------------------------------------
+
+_CALLOUT = (
+    '<div class="callout" data-callout="note"><div class="callout-title">Note</div><div class="callout-content">a'
+)
+
+
+def test_callouts_nested_8_000_deep_are_read_in_time_that_grows_with_them() -> None:
+    """A note box read the notes of the boxes inside it again, so each of 2,000 nested callouts read
+    the text of all those under it (8,000 deep: 11 s of CPU); past MAX_NOTE_BOX_DEPTH a box is text."""
+    depth = 8000
+    body = "<h1>Chapter 1</h1><p>The weir roared.</p>" + _CALLOUT * depth + "<p>y</p>" + "</div></div>" * depth
+    story, seconds = _timed(_page(body), "callouts.html")
+    assert seconds < 5.0
+    assert _paragraphs(story)[0] == "The weir roared."
+
+
+def test_callouts_nested_a_few_deep_are_still_notes() -> None:
+    """Guard: three nested note callouts read as before, the inner notes in the outer one's."""
+    depth = 3
+    body = "<h1>Chapter 1</h1><p>x</p>" + _CALLOUT * depth + "<p>y</p>" + "</div></div>" * depth + "<p>More.</p>"
+    story = import_story(_page(body), "callouts.html", max_bytes=MAX_BYTES)
+    assert _paragraphs(story) == ["x"]
+    assert story.chapters[0].notes == ["a\nA/N: a\ny", "a", "More."]
+
+
+def test_45_000_leading_markdown_callouts_are_read_in_one_pass() -> None:
+    """Each callout over the story was spliced into the file's lines and the lines after it copied:
+    45,000 "> [!note]" callouts took 10 s of CPU."""
+    text = "> [!note]\n> Drafted in May.\n\n" * 45_000 + "# Chapter 1\n\nThe weir roared.\n"
+    story, seconds = _timed(text.encode(), "callouts.md")
+    assert seconds < 4.0
+    assert _paragraphs(story) == ["The weir roared."]
+
+
+def test_leading_markdown_callouts_still_give_the_header() -> None:
+    """Guard: warnings, summary and note callouts over the story are its header's fields."""
+    text = (
+        "# The Weir\n\n> [!warning] Content warnings\n> blood, drowning\n\n> [!abstract]\n> A weir and a flood.\n\n"
+        "> [!note]\n> Drafted in May.\n\n## Chapter 1\n\nThe river.\n"
+    )
+    story = import_story(text.encode(), "weir.md", max_bytes=MAX_BYTES)
+    assert story.meta.declared_warnings == ["Content warnings: blood, drowning"]
+    assert story.meta.summary == "A weir and a flood."
+    assert _paragraphs(story) == ["The river."]
