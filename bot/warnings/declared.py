@@ -263,6 +263,8 @@ class DeclaredMapping:
     alias_search: re.Pattern[str]  # every alias as a whole phrase, longest first
     nothing: frozenset[str] = frozenset()  # "keine", "aucun", "nada": the author declares nothing
     marks: Marks | None = None  # the markers of a declaration without a label; None: none are read
+    # Whole items holding a warning word that name no warning: a tag's "Dead Inside", "Killing Time".
+    idioms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,6 +450,7 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
         search,
         frozenset(_normalise(word) for word in _from_languages(raw, "nothing")),
         _marks(raw),
+        frozenset(_normalise(idiom) for idiom in raw.get("idioms", [])),
     )
 
 
@@ -891,7 +894,7 @@ def _map_text(text: str, mapping: DeclaredMapping, result: Declared, *, report_u
         return
     folded: str | None = None  # the whole text folded, once, when an unmatched item is looked for in it
     for item in islice(_items(original, mapping), ITEMS_READ):
-        if _NOTHING.fullmatch(item) or item in mapping.nothing or _NOT_DECLARED.match(item):
+        if _NOTHING.fullmatch(item) or item in mapping.nothing or _NOT_DECLARED.match(item) or item in mapping.idioms:
             continue
         archive = mapping.archive_warnings.get(item)
         if archive == UNWARNED:

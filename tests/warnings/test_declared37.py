@@ -29,3 +29,12 @@ def test_declared_word_maps_to_its_warning(declared: str, warning_id: str) -> No
 def test_a_tag_that_only_contains_a_word_declares_nothing() -> None:
     found = map_declared(StoryMeta(title="t", additional_tags=["Hanging Out", "Executive Dysfunction", "Fluff"]))
     assert not found.ids
+
+
+def test_a_tag_that_is_an_idiom_declares_nothing() -> None:
+    """AO3 freeform tags count only when they name a warning: "Dead Inside" and "Killing Time"
+    hold a warning word and name none."""
+    found = map_declared(StoryMeta(title="t", additional_tags=["Dead Inside", "Killing Time", "Dead Tired"]))
+    assert not found.ids
+    both = map_declared(StoryMeta(title="t", additional_tags=["Major Character Death", "Dead Inside"]))
+    assert set(both.ids) == {"death"}
