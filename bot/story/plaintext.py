@@ -3240,7 +3240,7 @@ def drop_navigation(items: list[Item]) -> list[Item]:
 # A site's counts copied with the story: Wattpad's "48.2K Reads 2.1K Votes 314 Part Story", Tumblr's
 # "1,234 notes", "12 comments • 40 likes".
 _COUNT = r"\d[\d,.]*[ \t]*[KkMm]?"
-_COUNTED = r"reads?|votes?|parts?(?:[ \t]+story)?|notes?|comments?|likes?|reblogs?|kudos|hits|views|bookmarks"
+_COUNTED = r"reads?|votes?|parts?(?:[ \t]+story)?|notes?|comments?|likes?|reblogs?|kudos|hits|views|bookmarks|favou?rites"
 # One count and what it counts, with the mark that parts it from the next ("48.2K Reads · ").
 _COUNTED_ITEM = rf"{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*"
 _SITE_COUNTS = re.compile(rf"(?:{_COUNTED_ITEM})+", re.IGNORECASE)
@@ -3301,7 +3301,10 @@ def drop_count_lines(text: str) -> str:
 
 
 # A site's buttons copied as a line of their own: Wattpad's "Vote / Comment / Share", Tumblr's "Reblog Like".
-_BUTTON = r"vote|comment|comments|share|like|reblog|reply|follow|report|subscribe|kudos|bookmark"  # AO3's "Kudos"
+_BUTTON = (  # AO3's "Kudos", Quotev's "Favorite" and "Comments (12)"
+    r"vote|comment|comments|share|like|reblog|reply|follow|report|subscribe|kudos|bookmark|favou?rite"
+    r"|comments[ \t]*\(\d[\d,]{0,8}\)"
+)
 _SITE_BUTTONS = re.compile(
     rf"(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+)(?:(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+|$))+", re.IGNORECASE
 )
@@ -3432,6 +3435,7 @@ _NEWSLETTER_LINE = re.compile(
 _MENU_ENTRY = (
     r"search|sign[ \t]+up|sign[ \t]+in|log[ \t]+in|login|register|discover|browse|community|writers|home|menu"
     r"|library|comics|novels|write|create|forums|explore|genres|rankings|premium|apps|notifications"
+    r"|quizzes|stories|polls|quotes|lists"  # Quotev's
 )
 _MENU_WORDS = re.compile(rf"(?:(?:{_MENU_ENTRY})(?:[ \t]+|$))+", re.IGNORECASE)
 _MENU_WORD = re.compile(_MENU_ENTRY, re.IGNORECASE)

@@ -413,3 +413,30 @@ def test_a_zipped_text_file_past_the_size_limit_is_refused_for_its_size() -> Non
     assert len(data) < 1 << 20
     with pytest.raises(StoryFormatError, match="larger than the 1 MiB limit"):
         read_bytes(data, "salt.zip")
+
+
+# Quotev's page chrome copied with a story: its menu, its counts, its buttons and links under the chapter.
+
+QUOTEV = (
+    "Quotev\nSearch\nSign Up Log In\nHome\nQuizzes\nStories\nPolls\n\n"
+    "The Salt Road\nby inkwell\n\n3.2K reads · 120 favorites · 14 comments\n\n"
+    "Chapter 1\n\n{first}\n\n{second}\n\n"
+    "« Prev\nNext »\nFavorite\nShare\nReport\nComments (12)\n"
+)
+
+
+def test_quotevs_chrome_is_dropped() -> None:
+    story = read(QUOTEV.format(first=FIRST, second=SECOND))
+    assert (story.meta.title, story.meta.author) == ("The Salt Road", "inkwell")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST, SECOND]]
+
+
+def test_quotevs_buttons_on_one_line_are_dropped() -> None:
+    story = read(f"The Salt Road\nby inkwell\n\nChapter 1\n\n{FIRST}\n\nFavorite · Share · Report\n")
+    assert story.chapters[-1].paragraphs == [FIRST]
+
+
+def test_a_sentence_about_favourites_and_comments_stays_text() -> None:
+    line = "She had twelve favorites and no comments (12 years of silence), and that was fine."
+    story = read(f"The Salt Road\n\nChapter 1\n\n{FIRST}\n\n{line}\n\nChapter 2\n\n{SECOND}\n")
+    assert line in story.chapters[0].paragraphs
