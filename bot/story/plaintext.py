@@ -3240,7 +3240,9 @@ def drop_navigation(items: list[Item]) -> list[Item]:
 # A site's counts copied with the story: Wattpad's "48.2K Reads 2.1K Votes 314 Part Story", Tumblr's
 # "1,234 notes", "12 comments • 40 likes".
 _COUNT = r"\d[\d,.]*[ \t]*[KkMm]?"
-_COUNTED = r"reads?|votes?|parts?(?:[ \t]+story)?|notes?|comments?|likes?|reblogs?|kudos|hits|views|bookmarks|favou?rites"
+_COUNTED = (
+    r"reads?|votes?|parts?(?:[ \t]+story)?|notes?|comments?|likes?|reblogs?|kudos|hits|views|bookmarks|favou?rites"
+)
 # One count and what it counts, with the mark that parts it from the next ("48.2K Reads · ").
 _COUNTED_ITEM = rf"{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*"
 _SITE_COUNTS = re.compile(rf"(?:{_COUNTED_ITEM})+", re.IGNORECASE)
