@@ -320,14 +320,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 
 
+# NUL bytes inside UTF-8 text are dropped while they are at most one byte in this many (a short story with
+# a stray one is read); more common, they are UTF-16's (one in two bytes) or binary data's ("text\0" said
+# over and over is one in five).
+NUL_EVERY = 100
+
+
 def _utf8_less_nuls(data: bytes) -> str | None:
     """UTF-8 text with NUL bytes in it, read without them: a run of them closing the file (padding to a
-    block's size) and a few inside it, as rare as the stray control characters :func:`_settle_controls`
-    removes (:data:`CONTROL_EVERY`). Refused, such a story was "not readable text". None when NULs
-    are more common (UTF-16 has one in every other byte, binary data many), or when what is left is
-    not UTF-8 throughout or holds other control characters by the many."""
+    block's size) and a few inside it (:data:`NUL_EVERY`). Refused, such a story was "not readable
+    text". None when NULs are more common, or when what is left is not UTF-8 throughout or holds
+    other control characters by the many."""
     body = data.rstrip(b"\x00")
-    if body.count(b"\x00") * CONTROL_EVERY > len(body):
+    if body.count(b"\x00") * NUL_EVERY > len(body):
         return None
     try:
         text = body.replace(b"\x00", b"").decode("utf-8")

@@ -116,6 +116,11 @@ def test_a_few_nul_bytes_inside_long_utf8_text_are_dropped() -> None:
     assert story.chapters[1].paragraphs == [SECOND]
 
 
+def test_a_stray_nul_byte_in_a_short_story_is_dropped() -> None:
+    story = read_bytes(story_bytes().replace(b"twice", b"twi\x00ce"), "salt.txt")
+    assert story.chapters[0].paragraphs == [FIRST]
+
+
 def test_nul_bytes_as_common_as_letters_are_still_refused() -> None:
     with pytest.raises(StoryFormatError):
         read_bytes("The kettle boiled dry, and the letter burned.".replace("e", "e\x00").encode(), "salt.txt")
