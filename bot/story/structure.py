@@ -1447,7 +1447,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
         if kind in _FROM_THE_START and not _marks_throughout(items, [index for index, _ in series]):
             continue
         # "The Salt Road (pt 1)" / "The Salt Road (pt 2)": the story's name each time, no chapter's title
-        same_name = kind == "part_suffix" and len({found.title for _, found in series}) == 1
+        same_name = kind in ("part_suffix", "parts") and len({found.title for _, found in series}) == 1
         for index, found in series:
             raw = items[index].text if isinstance(items[index], Para) else ""
             title = found.title if kind == "arc" else _series_title(found)  # "Gestation 1.1" as the serial names it

@@ -108,6 +108,7 @@ def test_a_log_line_inside_a_chapter_stays_text() -> None:
 def test_part_marks_in_square_brackets_counting_to_a_total_are_chapters(title: str) -> None:
     story = read(three([f"{title}[{number}/3]" for number in (1, 2, 3)], top="The Salt Road\nby Ines Okafor"))
     assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND], [THIRD]]
+    assert [chapter.title for chapter in story.chapters] == [None, None, None]  # (the story's name each time)
 
 
 def test_a_lone_bracketed_count_in_the_text_stays_text() -> None:
