@@ -141,11 +141,11 @@ class TitleTaken(DuplicateStory):
     def __init__(self, record: StoryRecord, author: str | None) -> None:
         self.story_id = record.id
         self.title = record.title
-        by = f" by {escape_markdown(record.author)}" if record.author else ""
+        by = f" by {quote_input(record.author)}" if record.author else ""
         hint = "" if author else " If yours is another book of that title, give its `author:`."
         UserError.__init__(
             self,
-            f"**{escape_markdown(record.title)}**{by} is already in the library {story_id_note(record.id)}; "
+            f"This book is already in the server as {quote_input(record.title)}{by} {story_id_note(record.id)}; "
             f"nothing was added.{hint}",
         )
 
