@@ -59,6 +59,10 @@ def parse_remind(text: str | None) -> tuple[timedelta, ...]:
                 f"Reminders can be from 5 minutes to 14 days before the discussion; {quote_input(raw)} is not."
             )
         offsets.add(offset)
+    if not offsets:  # "and" alone: no amount at all, which is not `none` said another way
+        raise UserError(
+            f"I can't read {quote_input(text.strip(), 60)} as reminders. Use amounts like `24h,1h,30m,2d`, or `none`."
+        )
     if len(offsets) > MAX_REMINDERS:
         raise UserError(f"At most {MAX_REMINDERS} reminders per discussion.")
     return tuple(sorted(offsets, reverse=True))

@@ -134,6 +134,7 @@ def test_reminders_in_words_are_read(text: str, expected: tuple[timedelta, ...])
         ("1h,", "empty"),
         ("1h,,30m", "empty"),
         (",1h", "empty"),
+        ("and", "can't read"),
     ],
 )
 def test_reminders_with_none_among_amounts_or_an_empty_item_are_refused_saying_why(text: str, why: str) -> None:
