@@ -219,8 +219,9 @@ class ConfigCog(
         name, column, first = CLEARABLE[setting.value]
         settings, changed = await clear_setting(self.bot.db, guild_id, self.bot.clock.now().timestamp(), column, first)
         if not changed:
-            now_is = f"is {first} already" if first is not None else "is not set"
-            await send_ephemeral(interaction, f"The {name} {now_is}: nothing to clear.")
+            # Said as `/config show` lists it ("Numeric dates: not set"): "the numeric dates is" reads wrong.
+            now_is = f"{first} already" if first is not None else "not set"
+            await send_ephemeral(interaction, f"{name[:1].upper()}{name[1:]}: {now_is}, so there is nothing to clear.")
             return
         await send_ephemeral(interaction, f"Cleared the {name}.\n\n" + describe(settings, interaction.guild))
 

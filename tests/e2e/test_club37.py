@@ -22,7 +22,9 @@ async def test_clearing_a_setting_that_is_not_set_says_there_is_nothing_to_clear
     answer = private_and_short(await club.slash("config clear", member=club.admin, setting="club_channel"))
     assert "nothing to clear" in answer.text and "Cleared" not in answer.text, answer.text
     answer = private_and_short(await club.slash("config clear", member=club.admin, setting="timezone"))
-    assert "nothing to clear" in answer.text and "UTC" in answer.text, answer.text
+    assert answer.text == "Time zone: UTC already, so there is nothing to clear.", answer.text
+    answer = private_and_short(await club.slash("config clear", member=club.admin, setting="date_order"))
+    assert answer.text == "Numeric dates: not set, so there is nothing to clear.", answer.text
 
     await club.slash("config set", member=club.admin, club_channel=club.text_channel)
     [cleared] = await club.slash("config clear", member=club.admin, setting="club_channel")
