@@ -185,7 +185,7 @@ class DiscussionCog(
     @app_commands.describe(
         story="The story",
         start="When the first discussion is, e.g. friday 19:00",
-        every="How often: daily, weekdays, weekly, every other day, or a number of days such as 3 days",
+        every="How often: daily, weekdays, weekly, every Friday, every other day, or days such as 3 days",
         from_chapter="The first chapter to discuss (default 1)",
         channel="Where to post (default: the discussion channel setting, else here)",
         remind="Reminders before each, e.g. 24h,1h (default) or none",
