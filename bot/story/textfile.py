@@ -54,28 +54,33 @@ _WORD_COUNT = re.compile(
     r"|\d{1,3}(?:[,. ]?\d{3})*[ \t]+words|word[ \t]*count[ \t]*:?[ \t]*\d{1,3}(?:[,. ]?\d{3})*)",
     re.IGNORECASE,
 )
+_BY_LINE = re.compile(r"[ \t]*(?:written[ \t]+)?by[ \t]+\S", re.IGNORECASE)
 COVER_LINES = 12  # the cover's lines, the word count among them
 COVER_LINE_CHARS = 60
 
 
 def without_manuscript_cover(text: str) -> str:
     """``text`` less a manuscript's cover opening it (:data:`_WORD_COUNT`): its short lines, none a
-    heading, up to the end of the block holding the word count, when more text follows. The writer's
-    address is no part of the story; a word count under a heading or a paragraph stays text."""
+    heading, up to the end of the block holding the word count, when the title follows (not a
+    heading: a word count under the title and the by-line is the title page's note, read as before).
+    The writer's address is no part of the story; a word count under a heading or a paragraph stays text."""
     lines = text.lstrip("\n").split("\n", COVER_LINES + 1)
     for index, line in enumerate(lines[:COVER_LINES]):
         if len(line) > COVER_LINE_CHARS and (
             len(line) > 3 * COVER_LINE_CHARS or not _WORD_COUNT.fullmatch(line.strip())
         ):
             return text  # (a paragraph: this is the story, or its title page)
-        if line.strip() and match_heading(line) is not None:
-            return text
+        if line.strip() and (match_heading(line) is not None or _BY_LINE.match(line)):
+            return text  # (a title page's by-line: a count under it is the title page's)
         if line.strip() and _WORD_COUNT.fullmatch(line.strip()):
             end = index
             while end + 1 < min(len(lines), COVER_LINES) and lines[end + 1].strip():
                 end += 1
             rest = "\n".join(lines[end + 1 :])
-            return rest if rest.strip() else text
+            after = next((line for line in rest.split("\n", COVER_LINES)[:COVER_LINES] if line.strip()), None)
+            if after is None or match_heading(after) is not None:
+                return text
+            return rest
     return text
 
 

@@ -305,6 +305,12 @@ def test_a_manuscripts_cover_over_the_title_is_no_chapter(cover: str) -> None:
     assert not any("Harbour" in note or "example.org" in note for note in story.meta.notes)
 
 
+def test_a_word_count_under_a_title_page_over_untitled_text_keeps_the_title_page() -> None:
+    text = f"The Salt Road\nby Ines Okafor\n\nAbout 2,000 words\n\n{FIRST}\n\n{SECOND}\n"
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("The Salt Road", "Ines Okafor")
+
+
 def test_a_word_count_line_in_the_story_stays_text() -> None:
     text = f"The Salt Road\n\nChapter One\n\n{FIRST}\n\nAbout 2,000 words\n\n{SECOND}\n\nChapter Two\n\n{THIRD}\n"
     assert "About 2,000 words" in read(text).chapters[0].paragraphs
