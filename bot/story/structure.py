@@ -906,11 +906,13 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
             if isinstance(item, Para) and item.gap >= 1:
                 item.gap += 1
     lesser_headings_as_text(items)
-    _numbered_line_headings(items, numbered)
+    story_name = _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare_numbers)
     _word_number_headings(items, word_numbers)
     _date_headings(items, dates)
     _scene_headings(items, scenes)
+    if story_name is not None:  # (inserted last: the passes above find their lines by position)
+        items.insert(0, Para(story_name))
     if not markdown:
         _spaced_capital_titles(items)
     return titles_from_next_line(items)
@@ -1424,7 +1426,7 @@ def _book_title_case(title: str) -> bool:
     return all(word[0].isupper() or word in _SMALL_WORDS for word in words)
 
 
-def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numbered]]) -> None:
+def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numbered]]) -> str | None:
     """Turn "1 - The Awakening" / "1. Snowfall" / "(1/5)" lines into chapter headings, when the text says so.
 
     As with lone numerals (:func:`_bare_number_headings`), only the whole text can say: a
@@ -1432,9 +1434,12 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     up by one (parts all "of" the same total), in a text that marks no chapters another way.
     A line with no text under it (a table of contents before the chapters) is left out of
     the series and stays text; a list item or a sentence never counts up alone.
+
+    Returns the name a series of parts repeats ("The Salt Road (pt 1)", "(pt 2)") when no line stands
+    over it: the story's title (without it, the file's name was), for the caller to set over the text.
     """
     if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
-        return
+        return None
     taken = {index for index, _ in candidates}
     for kind in ("dash", "dot", "roman", "roman_title", "parts", "part_suffix", "arc", "dash_lower", "dot_lower"):
         series = [
@@ -1453,7 +1458,11 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
             title = found.title if kind == "arc" else _series_title(found)  # "Gestation 1.1" as the serial names it
             title = None if same_name else title
             items[index] = Heading(title, "chapter", 2, raw)
-        return
+        name = series[0][1].title
+        if same_name and name and not any(isinstance(item, Para) for item in items[: series[0][0]]):
+            return name  # no title over them: the name each part repeats is the story's
+        return None
+    return None
 
 
 _FROM_THE_START = frozenset(["roman_title", "dash_lower", "dot_lower"])  # kinds a list inside a story may take too

@@ -114,3 +114,14 @@ def test_part_marks_in_square_brackets_counting_to_a_total_are_chapters(title: s
 def test_a_lone_bracketed_count_in_the_text_stays_text() -> None:
     text = f"The Salt Road\n\nChapter 1\n\n{FIRST}\n\n[2/5]\n\n{SECOND}\n\nChapter 2\n\n{THIRD}\n"
     assert "[2/5]" in read(text).chapters[0].paragraphs
+
+
+@pytest.mark.parametrize("mark", ["(pt {n})", "[{n}/3]"])
+def test_parts_repeating_a_name_with_no_title_over_them_name_the_story(mark: str) -> None:
+    text = "".join(
+        f"The Salt Road {mark.format(n=n)}\n\n{body}\n\n"
+        for n, body in zip((1, 2, 3), [FIRST, SECOND, THIRD], strict=True)
+    )
+    story = read(text, "upload.txt")
+    assert story.meta.title == "The Salt Road"
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND], [THIRD]]
