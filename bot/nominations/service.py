@@ -353,6 +353,9 @@ class NominationService:
         self.on_change = on_change or (lambda: None)
         self._locks = KeyedLocks()  # a server's, while a change to its round runs or waits
         self.announced = 0
+        # Polls marked posting before this moment are an earlier process's (migration 0032).
+        self._started = self._now()
+        self._recovered = False
 
     def _lock(self, guild_id: int) -> AbstractAsyncContextManager[None]:
         return self._locks.hold(guild_id)
@@ -565,21 +568,58 @@ class NominationService:
             answers = answer_texts([n.title for n in nominations])
             posted = await self._unrecorded_poll(guild_id, channel_id, answers)
             if posted is None:
-                posted = await self.poller.post_poll(channel_id, QUESTION, answers, hours)
-            if len(posted.answer_ids) != len(nominations):
-                raise RuntimeError(f"the poll came back with {len(posted.answer_ids)} answers, not {len(nominations)}")
-            async with self.db.transaction() as tx:
-                ok = await store.start_voting(
-                    tx, guild_id, nominations[0].round_id, channel_id=channel_id, message_id=posted.message_id,
-                    started_by=user_id, ends_at=posted.ends_at,
-                    answers={n.id: answer for n, answer in zip(nominations, posted.answer_ids, strict=True)},
-                )  # fmt: skip
-            if not ok:  # cannot happen under the lock; never leave a poll unrecorded silently
-                raise RuntimeError(f"round {nominations[0].round_id} changed while its poll was posted")
+                round_id = nominations[0].round_id
+                # Marked first: a kill after Discord posted it and before the record below is found at the next start.
+                await store.poll_posting(
+                    self.db, guild_id, round_id, channel_id=channel_id, by=user_id, now=self._now()
+                )
+                try:
+                    posted = await self.poller.post_poll(channel_id, QUESTION, answers, hours)
+                except (UserError, DiscordRefused):
+                    await store.poll_not_posted(self.db, guild_id, round_id)
+                    raise
+            await self._record_poll(guild_id, nominations, channel_id, posted, user_id)
         self.on_change()
         return StartedVote(
             nominations[0].round_id, channel_id, posted.message_id, posted.ends_at, [n.title for n in nominations]
         )
+
+    async def _record_poll(
+        self, guild_id: int, nominations: list[Nomination], channel_id: int, posted: PostedPoll, user_id: int
+    ) -> None:
+        if len(posted.answer_ids) != len(nominations):
+            raise RuntimeError(f"the poll came back with {len(posted.answer_ids)} answers, not {len(nominations)}")
+        async with self.db.transaction() as tx:
+            ok = await store.start_voting(
+                tx, guild_id, nominations[0].round_id, channel_id=channel_id, message_id=posted.message_id,
+                started_by=user_id, ends_at=posted.ends_at,
+                answers={n.id: answer for n, answer in zip(nominations, posted.answer_ids, strict=True)},
+            )  # fmt: skip
+        if not ok:  # cannot happen under the lock; never leave a poll unrecorded silently
+            raise RuntimeError(f"round {nominations[0].round_id} changed while its poll was posted")
+
+    async def _recover_postings(self) -> int:
+        """The watcher's first round after a start: a poll an earlier process was posting when it was
+        killed is looked for in its channel and recorded (its end is then watched and announced as
+        any other); none there, the round's mark is cleared and the admin may start the vote again."""
+        handled = 0
+        for left in await store.polls_left_posting(self.db, self.scope.sql(), before=self._started):
+            if not self.scope.owns(left.guild_id):
+                continue
+            async with self._lock(left.guild_id):
+                nominations = await self.open_nominations(left.guild_id)
+                current = [n for n in nominations if n.round_id == left.round_id]
+                answers = answer_texts([n.title for n in current])
+                found = await self._unrecorded_poll(left.guild_id, left.channel_id, answers) if current else None
+                if found is None or len(found.answer_ids) != len(current):
+                    log.info(
+                        "guild %s: no poll of round %s was posted before the restart", left.guild_id, left.round_id
+                    )
+                    await store.poll_not_posted(self.db, left.guild_id, left.round_id)
+                else:
+                    await self._record_poll(left.guild_id, current, left.channel_id, found, left.started_by)
+            handled += 1
+        return handled
 
     async def _unrecorded_poll(self, guild_id: int, channel_id: int, answers: list[str]) -> PostedPoll | None:
         """This round's poll, posted before a kill kept it from being recorded: the admin's next
@@ -722,6 +762,9 @@ class NominationService:
     async def _end_poll(self, running: Round) -> Round:
         """End the poll on Discord and settle the round; a refusal is the admin's to fix, so it is told."""
         assert running.channel_id is not None and running.message_id is not None
+        # Due for the watcher from now on: a kill after Discord ended the poll, before the result was
+        # recorded, is settled by the next start's first round, not at the poll's planned end.
+        await store.end_asked(self.db, running.guild_id, running.id, now=self._now())
         try:
             state: PollState | None = await self.poller.end_poll(running.channel_id, running.message_id)
         except PollGone:
@@ -878,6 +921,10 @@ class NominationService:
 
     async def next_due(self) -> datetime | None:
         """When the watcher must look next (for this process's servers only)."""
+        if not self._recovered:
+            if await store.polls_left_posting(self.db, self.scope.sql(), before=self._started):
+                return self.clock.now()  # first round: polls an earlier process was posting
+            self._recovered = True
         values = (
             await store.next_pending_at(self.db, self.scope.sql(), GRACE.total_seconds(), MAX_ATTEMPTS),
             await store.next_notice_at(self.db, self.scope.sql(), MAX_ATTEMPTS),
@@ -890,6 +937,12 @@ class NominationService:
     async def serve_due(self, now: datetime) -> int:
         """Settle every vote past its end (plus grace) and every result not yet announced."""
         settled = 0
+        if not self._recovered:
+            self._recovered = True
+            try:
+                settled += await self._recover_postings()
+            except Exception:
+                log.exception("looking for polls posted before the restart failed")
         due = await store.due_rounds(self.db, self.scope.sql(), now.timestamp(), GRACE.total_seconds(), MAX_ATTEMPTS)
         for found in due:
             if not self.scope.owns(found.guild_id):

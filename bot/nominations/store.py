@@ -21,7 +21,11 @@ _ROUND_COLUMNS = (
 )
 # When the watcher next looks at a pending round: its poll's end (plus grace), at once for a result
 # to announce, and never before a retry Discord's refusal put off; a round out of attempts waits for an admin.
-_DUE_AT = "max(coalesce(retry_at, 0), CASE state WHEN 'ended' THEN 0 ELSE ends_at + ? END)"
+# An admin's /vote end asked Discord to end the poll (end_asked_at): due then, not at its planned end.
+_DUE_AT = (
+    "max(coalesce(retry_at, 0), CASE WHEN state = 'ended' THEN 0 WHEN end_asked_at IS NOT NULL THEN end_asked_at"
+    " ELSE ends_at + ? END)"
+)
 _NOMINATION_COLUMNS = (
     "n.id, n.round_id, n.title, n.title_key, n.story_id, n.nominated_by, n.created_at, n.answer_id,"
     " (SELECT count(*) FROM nominators b WHERE b.nomination_id = n.id) AS backers"
@@ -152,7 +156,8 @@ async def start_voting(
 ) -> bool:
     """Open -> voting with the poll's message and each nomination's answer id; False if the round moved on."""
     cursor = await tx.execute(
-        "UPDATE nomination_rounds SET state = 'voting', channel_id = ?, message_id = ?, started_by = ?, ends_at = ?"
+        "UPDATE nomination_rounds SET state = 'voting', channel_id = ?, message_id = ?, started_by = ?, ends_at = ?,"
+        " poll_posting_at = NULL, poll_posting_channel_id = NULL, poll_posting_by = NULL"
         " WHERE guild_id = ? AND id = ? AND state = 'open'",
         (channel_id, message_id, started_by, ends_at, guild_id, round_id),
     )
@@ -251,6 +256,53 @@ async def held_back(
     )
     row = await _one(tx, "SELECT attempts FROM nomination_rounds WHERE guild_id = ? AND id = ?", (guild_id, round_id))
     return int(row[0]) if row else 0
+
+
+@dataclass(frozen=True, slots=True)
+class PollPosting:
+    """An open round whose poll was being posted when its process stopped (migration 0032)."""
+
+    guild_id: int
+    round_id: int
+    channel_id: int
+    started_by: int
+
+
+async def poll_posting(db: Database, guild_id: int, round_id: int, *, channel_id: int, by: int, now: float) -> None:
+    """Mark the open round before its poll is posted, so a kill before it is recorded is found at the next start."""
+    await db.execute(
+        "UPDATE nomination_rounds SET poll_posting_at = ?, poll_posting_channel_id = ?, poll_posting_by = ?"
+        " WHERE guild_id = ? AND id = ? AND state = 'open'",
+        (now, channel_id, by, guild_id, round_id),
+    )
+
+
+async def poll_not_posted(db: Database, guild_id: int, round_id: int) -> None:
+    await db.execute(
+        "UPDATE nomination_rounds SET poll_posting_at = NULL, poll_posting_channel_id = NULL, poll_posting_by = NULL"
+        " WHERE guild_id = ? AND id = ?",
+        (guild_id, round_id),
+    )
+
+
+async def polls_left_posting(db: Database, scope: tuple[str, list[int]], *, before: float) -> list[PollPosting]:
+    """Open rounds an earlier process marked and never recorded a poll for (a few: a kill leaves them)."""
+    condition, params = scope
+    rows = await db.fetch_all(
+        "SELECT guild_id, id, poll_posting_channel_id, poll_posting_by FROM nomination_rounds"
+        f" WHERE state = 'open' AND poll_posting_at < ? AND {condition} ORDER BY id LIMIT 100",
+        (before, *params),
+    )
+    return [PollPosting(row[0], row[1], row[2], row[3]) for row in rows]
+
+
+async def end_asked(db: Database, guild_id: int, round_id: int, *, now: float) -> None:
+    """An admin's /vote end is about to end the poll: the round is due for the watcher from now on."""
+    await db.execute(
+        "UPDATE nomination_rounds SET end_asked_at = coalesce(end_asked_at, ?) WHERE guild_id = ? AND id = ?"
+        " AND state = 'voting'",
+        (now, guild_id, round_id),
+    )
 
 
 async def next_pending_at(
