@@ -84,6 +84,8 @@ class ReportPosts:
         self.scope = scope
         self.wake = wake  # the timer re-reads next_due when a try is put off
         self.in_flight = InFlight()  # report ids with a try running now
+        self._recovered = False
+        self._started = self._now()  # reports made before it are an earlier process's
 
     def _now(self) -> float:
         return self.clock.now().timestamp()
@@ -93,12 +95,24 @@ class ReportPosts:
         return await self._try(guild_id, report_id, 0)
 
     async def next_due(self) -> datetime | None:
+        if not self._recovered:
+            if await store.report_posts_left(self.db, self._started, self.scope.sql(), 1):
+                return self.clock.now()  # first round: what an earlier process owed, at once
+            self._recovered = True
         due = await store.next_report_post(self.db, self.scope.sql())
         return None if due is None else datetime.fromtimestamp(due, UTC)
 
     async def serve(self, now: datetime) -> int:
-        """Try up to :data:`BATCH` posts that are due; returns how many were tried."""
+        """Try up to :data:`BATCH` posts that are due; returns how many were tried.
+
+        The first round after a start takes those an earlier process owed without waiting for their
+        time (as the discussion timer's jobs do): a row's hold only leaves room for that process's own
+        try, and no try of it is running any more."""
         due = await store.report_posts_due(self.db, now.timestamp(), self.scope.sql(), BATCH)
+        if not self._recovered:
+            self._recovered = True
+            earlier = await store.report_posts_left(self.db, self._started, self.scope.sql(), BATCH)
+            due = list(dict.fromkeys([*earlier, *due]))
         for guild_id, report_id, attempts in due:
             if report_id in self.in_flight:  # its try still waits on Discord: left to it, looked at again later
                 retry_at = now.timestamp() + RETRY_DELAYS[0].total_seconds()

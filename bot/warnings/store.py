@@ -894,6 +894,21 @@ async def next_report_post(db: Database, scope: tuple[str, list[int]]) -> float 
     return None if value is None else float(value)
 
 
+async def report_posts_left(
+    db: Database, before: float, scope: tuple[str, list[int]], limit: int
+) -> list[tuple[int, int, int]]:
+    """(guild id, report id, tries so far) of the posts still owed for reports made before ``before``
+    (by an earlier process), whatever their retry time, oldest first."""
+    condition, params = scope
+    rows = await db.fetch_all(
+        "SELECT guild_id, report_id, attempts FROM report_posts WHERE state = 'pending'"
+        " AND EXISTS (SELECT 1 FROM warning_reports r WHERE r.id = report_posts.report_id AND r.created_at < ?)"
+        f" AND {condition} ORDER BY report_id LIMIT ?",
+        (before, *params, limit),
+    )
+    return [(int(row["guild_id"]), int(row["report_id"]), int(row["attempts"])) for row in rows]
+
+
 async def report_posts_due(
     db: Database, now: float, scope: tuple[str, list[int]], limit: int
 ) -> list[tuple[int, int, int]]:

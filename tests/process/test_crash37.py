@@ -138,3 +138,33 @@ async def test_a_vote_end_cut_off_after_the_poll_ended_is_announced_at_the_resta
     second.assert_clean()
     results = [m for m in bot_posts(double, layout.text_channel.id) if "The vote" in m.content]
     assert len(results) == 1, [m.content for m in bot_posts(double, layout.text_channel.id)]
+
+
+# ------------------------------------------------------------------------------- a report owed a post
+async def test_a_report_post_cut_off_by_a_kill_is_posted_once_soon_after_the_restart(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """Killed before a member's report reached the moderation channel: the post was owed (kept), but
+    the restarted bot left it until its retry time, a minute after the kill's try, so moderators
+    waited that minute more (and longer after a longer outage's first retries)."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    first = Bot(double, layout, database, kill_at="cogs.warnings.reports:ModChannel.post_report@1:before:SIGKILL")
+    await first.start()
+    story_id = await add_story(double, layout, first)
+    command(double, layout, "config set", mod_channel=layout.general_channel)
+    await wait_until(lambda: bool(rows(database, "SELECT 1 FROM guild_settings WHERE mod_channel_id")), first.log)
+    as_member(double, layout, layout.member, "warnings report", story=str(story_id), chapter=1, warning="vomit")
+    assert await first.died() == -signal.SIGKILL, first.log()
+    assert rows(database, "SELECT state FROM report_posts") == [("pending",)]
+    second = Bot(double, layout, database)
+    await second.start()
+    await wait_until(
+        lambda: rows(database, "SELECT state FROM report_posts") == [("posted",)],
+        lambda: f"the report's post\n{second.log()}",
+        limit=20,
+    )
+    assert await second.stop() == 0, second.log()
+    second.assert_clean()
+    posted = [m for m in bot_posts(double, layout.general_channel.id) if "Warning report #" in m.content]
+    assert len(posted) == 1, [m.content for m in bot_posts(double, layout.general_channel.id)]

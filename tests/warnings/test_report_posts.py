@@ -92,6 +92,26 @@ async def test_a_report_stored_but_never_posted_before_a_kill_is_posted_by_the_r
     assert await posts.next_due() is None
 
 
+async def test_a_restarted_process_posts_what_an_earlier_one_owed_in_its_first_round(
+    db: Database, clock: ManualClock
+) -> None:
+    """The earlier process claimed its try (held for a minute) and was killed: the next process's
+    first round posts it at once; a report of its own waits for the cog's try as before."""
+    earlier = ReportPosts(db, clock, FakeModChannel(), ShardScope(), lambda: None)
+    report_id = await reported(db, clock)
+    await db.execute("UPDATE report_posts SET attempts = 1, retry_at = ? WHERE report_id = ?", (1e12, report_id))
+    del earlier
+    await clock.advance(timedelta(seconds=5))
+    channel = FakeModChannel()
+    posts = ReportPosts(db, clock, channel, ShardScope(), lambda: None)
+    own = await reported(db, clock, warning="blood")
+    assert await posts.next_due() == clock.now()
+    assert await posts.serve(clock.now()) == 1
+    assert channel.posted == {report_id: [marker(report_id)]}
+    assert await state(db, report_id) == ("posted", 2)
+    assert await state(db, own) == ("pending", 0)
+
+
 async def test_a_post_discord_took_before_a_kill_is_found_not_posted_again(db: Database, clock: ManualClock) -> None:
     channel = FakeModChannel()
     posts = ReportPosts(db, clock, channel, ShardScope(), lambda: None)
