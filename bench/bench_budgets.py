@@ -966,6 +966,18 @@ def leading_markdown_callouts(size: int) -> tuple[str, bytes]:
     return "callouts.md", callout * count + b"# Chapter 1\n\nThe lake was cold.\n"
 
 
+def tag_links_in_a_paragraph(size: int) -> tuple[str, bytes]:
+    """Obsidian tag links ("#tag17") in one paragraph with a few words, as many as the element budget lets
+    through: each asked whether the paragraph holds only tags, reading its text a word at a time, then
+    whether it is alone in it (1,000 took 4.6 s of CPU, 30,000 ran past 90 s)."""
+    from bot.story.limits import MAX_HTML_ELEMENTS
+
+    count = min(size // 48, MAX_HTML_ELEMENTS - 200)
+    links = " ".join(f'<a class="tag" href="#tag{number}">#tag{number}</a>' for number in range(count))
+    story = "<h2>Chapter 1</h2><p>The lake was cold.</p>"
+    return "tags.html", f"<html><body><h1>The Lake</h1><p>{links} and more.</p>{story}</body></html>".encode()
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1051,6 +1063,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "asides nested to the element limit": nested_asides,
     "Obsidian callouts nested to the element limit": nested_callouts,
     "Markdown callouts over the story at the line limit": leading_markdown_callouts,
+    "tag links in a paragraph at the element limit": tag_links_in_a_paragraph,
 }
 
 

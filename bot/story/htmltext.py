@@ -60,7 +60,6 @@ from bot.story.tag_index import Indexed, Subtree, matching_tags, tag_removed
 from bot.story.webpage import (
     AUTHOR_HREF,
     TEXT_ONLY,
-    alone_in_parent,
     ao3_title_author,
     blog_chatter,
     blog_post_byline,
@@ -1459,6 +1458,8 @@ _TAG_LIST_REST = re.compile(
 )
 _TAG_LIST_DEPTH = 3  # from a link up to the list holding it: <a> in <li> in <ul> in <div class="tags">
 _TAG_LISTS_MOST = 20  # tag lists taken out of a page: each is read a few levels up once
+_TAG_LIST_NODES = 2_000  # a block of more (a thousand tags: a post has a few dozen) is left as text
+_TAG_LIST_READS = 200  # blocks read on a page to ask whether they hold only tags, each once
 
 
 def post_tags(body: Tag) -> list[str]:
@@ -1466,21 +1467,21 @@ def post_tags(body: Tag) -> list[str]:
     with the page's chrome: the links to the blog's tag pages (``/tagged/``, ``/tag/``), without
     their "#". A block holding nothing but such links and its "Tags:" label goes: as text, "Tags:",
     "fic," and "original" closed the story, and a post's one tag over its title ("Stories") was
-    taken for the title."""
+    taken for the title.
+
+    Each block is read once whatever the links in it, and no further than a list's worth: each of
+    30,000 tag links in a paragraph read the whole paragraph again, a word at a time (over 90 s)."""
     tags: list[str] = []
     blocks: list[Tag] = []
-    taken: set[int] = set()
+    taken: set[int] = set()  # the links inside a block found: not read again
+    reads: dict[int, bool | str] = {}  # what each block read holds (see _tag_list)
     for link in body.find_all(_tag_link):
         text = squeezed_text(link).lstrip("#＃").strip()
         if text and "," not in text:
             tags.append(text)
-        if (
-            len(blocks) < _TAG_LISTS_MOST
-            and not any(id(parent) in taken for parent in link.parents)  # (in a list found: not read again)
-            and (block := _tag_list(link)) is not None
-        ):
+        if len(blocks) < _TAG_LISTS_MOST and id(link) not in taken and (block := _tag_list(link, reads)):
             blocks.append(block)
-            taken.add(id(block))
+            taken.update(id(node) for node in block.descendants)
     for block in blocks:
         if block.parent is not None:  # (not inside a block taken out already)
             block.decompose()
@@ -1499,21 +1500,49 @@ def _tag_link(element: Tag) -> bool:
     return "tag" in classes and element.get_text().lstrip().startswith(("#", "＃"))
 
 
-def _tag_list(link: Tag) -> Tag | None:
-    """The outermost block, a few levels up from a tag link, that holds only tag links and their label."""
+def _tag_list(link: Tag, reads: dict[int, bool | str]) -> Tag | None:
+    """The outermost block, a few levels up from a tag link, that holds only tag links and their label.
+
+    ``reads`` keeps, by block, whether it holds only tags (or, for a link's parent not so read, its
+    text), so a block holding many links is read once; past :data:`_TAG_LIST_READS` none is read."""
     found: Tag = link
     element = link.parent
     for _ in range(_TAG_LIST_DEPTH):
         if not isinstance(element, Tag) or element.name in ("body", "article", "main", "html"):
             break
-        rest = element.get_text(" ")
-        for word in " ".join(a.get_text(" ") for a in element.find_all(_tag_link)).split():
-            rest = rest.replace(word, " ", 1)
-        if _TAG_LIST_REST.sub("", rest).strip():
+        verdict = reads.get(id(element))
+        if verdict is None:
+            if len(reads) >= _TAG_LIST_READS:
+                break
+            verdict = (
+                holds_at_most(element, _TAG_LIST_NODES) and not _TAG_LIST_REST.sub("", _untagged_text(element)).strip()
+            )
+            reads[id(element)] = verdict
+        if verdict is not True:
             break
         found = element
         element = element.parent
-    return found if found is not link or alone_in_parent(link) else None
+    if found is not link:
+        return found
+    parent = link.parent  # the link alone in its parent ("<p><a href=...>Stories</a></p>"): the parent's text once
+    text = reads.get(id(parent))
+    if text is None and isinstance(parent, Tag) and len(reads) < _TAG_LIST_READS:
+        text = reads[id(parent)] = squeezed_text(parent)
+    return link if isinstance(text, str) and text == squeezed_text(link) else None
+
+
+def _untagged_text(element: Tag) -> str:
+    """The text of ``element`` outside its tag links (:func:`_tag_link`), as ``get_text(" ")`` reads it."""
+    pieces: list[str] = []
+    pending: list[PageElement] = list(reversed(element.contents))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, Tag):
+            if not _tag_link(node):
+                pending.extend(reversed(node.contents))
+        elif type(node) is NavigableString:
+            pieces.append(node)
+    return " ".join(pieces).strip()
 
 
 _HEADING_LABEL = re.compile(r"(?:chapter|ch\.?|episode|part)[ \t]+\d{1,4}[.:]?", re.IGNORECASE)

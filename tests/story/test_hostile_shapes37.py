@@ -160,3 +160,33 @@ def test_leading_markdown_callouts_still_give_the_header() -> None:
     assert story.meta.declared_warnings == ["Content warnings: blood, drowning"]
     assert story.meta.summary == "A weir and a flood."
     assert _paragraphs(story) == ["The river."]
+
+
+# -- tag links ------------------------------------------------------------------------------------
+
+
+def _tag_links(count: int) -> str:
+    return " ".join(f'<a class="tag" href="#tag{number}">#tag{number}</a>' for number in range(count))
+
+
+def test_30_000_tag_links_in_a_paragraph_are_read_in_time_that_grows_with_them() -> None:
+    """Each Obsidian tag link ("#tag") asked whether the paragraph around it holds only tags, reading
+    the paragraph's text a word at a time, then whether it is alone in it (1,000 took 4.6 s of CPU,
+    30,000 ran past 90 s)."""
+    body = f"<h1>The Weir</h1><p>{_tag_links(30_000)} and the weir.</p><h2>Chapter 1</h2><p>The weir roared.</p>"
+    story, seconds = _timed(_page(body), "tags.html")
+    assert seconds < 6.0
+    assert story.meta.additional_tags[:2] == ["tag0", "tag1"]
+    assert "The weir roared." in _paragraphs(story)
+
+
+def test_a_post_s_tag_list_is_still_its_tags_and_no_text() -> None:
+    """Guard: a block of tag links under its label is read as the tags and goes; a tag link in a
+    sentence keeps the sentence."""
+    body = (
+        f"<h1>The Weir</h1><div><b>Tags:</b> {_tag_links(5)}</div><h2>Chapter 1</h2><p>The weir roared.</p>"
+        '<p>She read <a class="tag" href="#later">#later</a> in the margin.</p>'
+    )
+    story = import_story(_page(body), "tags.html", max_bytes=MAX_BYTES)
+    assert story.meta.additional_tags == ["tag0", "tag1", "tag2", "tag3", "tag4", "later"]
+    assert _paragraphs(story) == ["The weir roared.", "She read #later in the margin."]
