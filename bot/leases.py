@@ -23,7 +23,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from bot.db import Database
+from bot.db import Database, storage_refused
 from bot.shards import ShardScope
 
 log = logging.getLogger(__name__)
@@ -137,13 +137,26 @@ async def keep(lease: Lease, sleep: Callable[[float], Awaitable[None]] = asyncio
     A renewal that fails (the database busy for longer than its timeout) is tried again at the next
     round: the lease has room for three of them.
     """
+    refused: str | None = None  # why the database refuses writes, while it does (said once)
     while True:
         await sleep(RENEW_SECONDS)
         try:
             other = await lease.take()
-        except Exception:
-            log.exception("could not renew this process's lease; trying again in %.0f s", RENEW_SECONDS)
+        except Exception as error:
+            why = storage_refused(error)
+            if why is None:
+                log.exception("could not renew this process's lease; trying again in %.0f s", RENEW_SECONDS)
+            elif refused is None:
+                # A full disk or a read-only file lasts: one line, not a traceback every 15 s burying it.
+                log.warning(
+                    "could not renew this process's lease: %s (%s); trying again every %.0f s",
+                    why, " ".join(str(error).split()), RENEW_SECONDS,
+                )  # fmt: skip
+            refused = why or refused
             continue
+        if refused is not None:
+            log.info("renewed this process's lease again: the database takes writes")
+            refused = None
         if other is not None:
             raise LeaseLost(
                 f"another Dogear process ({other}) took over {lease.scope.describe()} while this one was not"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import socket
 import sys
@@ -132,3 +133,30 @@ async def test_a_dead_holder_that_had_this_process_pid_does_not_keep_it_waiting(
     )
     assert await lease(db, clock, "restarted").take() is None
     assert await db.fetch_value("SELECT group_concat(holder) FROM process_leases") == "restarted"
+
+
+async def test_renewals_the_database_refuses_are_one_log_line_not_a_traceback_every_15_s(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The database stopped taking writes (a full disk, a read-only file; here SQLite's query_only,
+    which refuses a write as a read-only file does): every renewal, every 15 s, logged "could not
+    renew" with a traceback for as long as it lasted, burying the one line that says why."""
+    mine = lease(db, Clock(), "mine")
+    await mine.take()
+    rounds = 0
+
+    async def sleep(_: float) -> None:
+        nonlocal rounds
+        rounds += 1
+        refusing = rounds < 5  # renewals 1 to 4 refused, the 5th taken
+        await db.connection.execute(f"PRAGMA query_only = {int(refusing)}")
+        if rounds == 6:
+            raise asyncio.CancelledError  # the bot stops
+
+    with caplog.at_level(logging.INFO, "bot.leases"), pytest.raises(asyncio.CancelledError):
+        await keep(mine, sleep)
+    said = [record for record in caplog.records if record.name == "bot.leases"]
+    assert [record.levelno for record in said] == [logging.WARNING, logging.INFO], [r.getMessage() for r in said]
+    assert not any(record.exc_info for record in said)
+    assert "could not renew" in said[0].getMessage() and "read-only" in said[0].getMessage()
+    assert await mine.take() is None
