@@ -392,6 +392,13 @@ def check_writable(path: Path) -> None:
             f"cannot create the folder {folder} for the database ({error.strerror}): "
             "create it, or point DATABASE_PATH at a folder this user can write"
         ) from None
+    if os.statvfs(folder).f_flag & os.ST_RDONLY:
+        # A disk remounted read-only (the kernel does so after I/O errors) is no setting to fix
+        # here, and passes once it is repaired: status 1, so the service manager tries again.
+        raise StorageRefused(
+            f"{path} cannot be written: the file system holding {folder} is mounted read-only; "
+            "remount it read-write (or point DATABASE_PATH elsewhere) and start again"
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DatabaseError(
             f"the folder {folder} is not writable, and SQLite needs to create {path.name}-wal there: "

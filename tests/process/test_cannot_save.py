@@ -13,9 +13,11 @@ from __future__ import annotations
 import asyncio
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -96,3 +98,38 @@ def test_a_start_on_a_full_disk_is_one_line_and_status_1(tmp_path: Path, existin
     [line] = [line for line in result.stderr.splitlines() if line.startswith("dogear: ")]
     assert line.startswith(f"dogear: {database} cannot be written: "), line
     assert line.endswith("free space on its disk (or make it writable) and start again"), line
+
+
+@pytest.fixture
+def read_only_mount(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a file system mounted read-only (a small tmpfs), as a disk the kernel remounted
+    read-only after I/O errors is; mounting needs root (CAP_SYS_ADMIN), so elsewhere the test is skipped."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a file system needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_start_on_a_read_only_file_system_is_one_line_and_status_1(read_only_mount: Path) -> None:
+    """It said "the folder ... is not writable" with status 2, a setting to fix, never restarted."""
+    database = read_only_mount / "dogear.sqlite3"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_"))}
+    env.update(
+        DATABASE_PATH=str(database), DISCORD_TOKEN="x.y.z", DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+        PYTHONPATH=str(PROJECT_ROOT),
+    )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("dogear: ")]
+    assert line.startswith(f"dogear: {database} cannot be written: "), line
+    assert "mounted read-only" in line and line.endswith("and start again"), line
