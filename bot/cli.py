@@ -98,6 +98,38 @@ class OneLineConnectionErrors(logging.Filter):
         return True
 
 
+class OneLineStorageErrors(logging.Filter):
+    """A write the disk or the database file refused (full, read-only: :func:`bot.db.storage_refused`)
+    logged with its traceback, by any handler of any job: the reason in one line is enough. The same
+    traceback at every retry of every job buried the line that says what to do. Anything else (a bug)
+    keeps its traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        found = refused_write(error)
+        if found is not None:
+            why, cause = found
+            record.msg = f"{record.getMessage()} (could not save: {why}: {' '.join(str(cause).split())})"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def refused_write(error: BaseException | None) -> tuple[str, BaseException] | None:
+    """The storage refusal behind ``error`` (itself, or what it was raised from), with its reason."""
+    from bot.db import storage_refused
+
+    seen = 0
+    while error is not None and seen < 5:
+        why = storage_refused(error)
+        if why is not None:
+            return why, error
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return None
+
+
 def is_connection_error(error: BaseException) -> bool:
     import aiohttp
     import discord
@@ -117,6 +149,9 @@ def configure_logging(level: int) -> None:
         datefmt="%Y-%m-%d %H:%M:%S",
     )
     logging.getLogger("discord").setLevel(max(level, logging.INFO))
+    for handler in logging.getLogger().handlers:  # a handler's filter sees every logger's records
+        if not any(isinstance(known, OneLineStorageErrors) for known in handler.filters):
+            handler.addFilter(OneLineStorageErrors())
     for name in CONNECTION_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(known, OneLineConnectionErrors) for known in logger.filters):

@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
+from bot.db import storage_refused
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class Timer:
         self._dirty = False
         self._stopping = False
         self._idle = asyncio.Event()
+        self._refused: str | None = None  # why the database refuses writes, while it does (said once)
         self.served_rounds = 0
 
     @property
@@ -105,6 +107,16 @@ class Timer:
             self._interrupting = False
             self._idle.clear()
 
+    def _database_refused(self, why: str, error: BaseException) -> None:
+        """A round the database refused (a full disk, a read-only file): one warning line, then silence
+        until a round saves again; a traceback every round would bury the line that says why."""
+        if self._refused is None:
+            log.warning(
+                "the timer's round could not save: %s (%s); retrying every %s",
+                why, " ".join(str(error).split()), self._retry_after,
+            )  # fmt: skip
+        self._refused = why
+
     async def _run(self) -> None:
         stalled = False
         while True:
@@ -127,9 +139,21 @@ class Timer:
                     continue
                 try:
                     settled = await self._serve(now)
-                except Exception:
-                    log.exception("serving due discussions failed; the timer carries on")
+                except Exception as error:
+                    why = storage_refused(error)
+                    if why is None:
+                        log.exception("serving due discussions failed; the timer carries on")
+                    else:
+                        self._database_refused(why, error)
+                        # Nothing is saved until the disk has room: one line said so, none per round.
+                        self.served_rounds += 1
+                        await self._sleep(now + self._retry_after)
+                        continue
                     settled = 0
+                else:
+                    if self._refused is not None:
+                        log.info("the timer's round saved again: the database takes writes")
+                        self._refused = None
                 self.served_rounds += 1
                 stalled = settled == 0
                 continue

@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from bot.devtools.double import DiscordDouble
 from bot.devtools.double.state import ClubLayout
 from tests.conftest import REPO_ROOT as PROJECT_ROOT
 from tests.process.crash_kit import Bot, rows
-from tests.process.test_crash35 import close_after_open, story_file
+from tests.process.test_crash35 import bot_posts, close_after_open, discussion_rows, seed, story_file
 from tests.process.test_post_crash import answers, command, crash_double
 from tests.waiting import wait_until
 
@@ -133,3 +134,24 @@ def test_a_start_on_a_read_only_file_system_is_one_line_and_status_1(read_only_m
     [line] = [line for line in result.stderr.splitlines() if line.startswith("dogear: ")]
     assert line.startswith(f"dogear: {database} cannot be written: "), line
     assert "mounted read-only" in line and line.endswith("and start again"), line
+
+
+async def test_a_discussion_due_on_a_full_disk_is_logged_without_tracebacks_and_left_to_post(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """The timer's rounds on a full disk logged a traceback each (every 30 s, for as long as it lasted).
+    Now a line each, saying why, and the discussion is still waiting to be posted."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    await seed(database, layout, [datetime.now(UTC) + timedelta(seconds=6)])
+    bot = Bot(double, layout, database, log_through_pipe=True)
+    await bot.start()
+    bot.disk_full()
+    await wait_until(lambda: "could not save" in bot.log() or "Traceback" in bot.log(), bot.log, limit=30)
+    await asyncio.sleep(1.0)
+    assert "Traceback" not in bot.log(), bot.log()
+    bot.disk_full(False)
+    assert discussion_rows(database)[0][1] in ("scheduled", "posting")  # claimed or not, posted once later
+    assert not bot_posts(double, layout.text_channel.id)
+    assert await bot.stop() == 0, bot.log()
+    bot.assert_clean()
