@@ -524,11 +524,13 @@ async def _stop_running_interactions() -> None:
     restarting: cancelled silently, a member's "Dogear is thinking..." ended in "The application did
     not respond", with nothing saying whether to try again."""
     running = _running(INTERACTION_TASKS)
-    interactions = [found for found in map(_interaction_of, running) if found is not None]
+    handling = [(task, _interaction_of(task)) for task in running]  # read before the frames go
     for task in running:
         task.cancel()
     if running:
         await asyncio.wait(running, timeout=1.0)
+    # One that finished by itself in the meantime has answered: told nothing more.
+    interactions = [found for task, found in handling if found is not None and (task.cancelled() or not task.done())]
 
     async def tell(interaction: discord.Interaction) -> None:
         try:
