@@ -978,6 +978,14 @@ def tag_links_in_a_paragraph(size: int) -> tuple[str, bytes]:
     return "tags.html", f"<html><body><h1>The Lake</h1><p>{links} and more.</p>{story}</body></html>".encode()
 
 
+def spaces_in_a_warning_line(size: int) -> tuple[str, bytes]:
+    """A chapter's "CW:" line, spaces to the size and "blood": a contents entry's pattern and a page's line of
+    counts let their text end anywhere in the run and read the rest of it from each place (a megabyte took
+    6.4 s of CPU, the upload limit 42 s)."""
+    head, tail = b"The Lake\n\nChapter 1\n\nCW:", b"blood\n\nThe lake was cold.\n"
+    return "cw.txt", head + b" " * (size - len(head) - len(tail)) + tail
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1064,6 +1072,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "Obsidian callouts nested to the element limit": nested_callouts,
     "Markdown callouts over the story at the line limit": leading_markdown_callouts,
     "tag links in a paragraph at the element limit": tag_links_in_a_paragraph,
+    "a warning line of spaces": spaces_in_a_warning_line,
 }
 
 

@@ -3256,7 +3256,9 @@ _HEAD_COUNTED_ITEM = (
     rf"{_COUNT}[ \t]*(?:{_COUNTED}|chapters?|words?)[ \t]*[•·|/]?[ \t]*"  # "· 2 chapters · 2,314 words"
 )
 _HEAD_COUNT_LINE = re.compile(
-    rf"^[ \t]*[^\W\d][^\n·•|]{{0,60}}?[ \t]*[·•|][ \t]*(?:{_HEAD_COUNTED_ITEM}){{2,}}$\n?"
+    # (the genres end on a letter or mark, not in the spaces before the "·": each place in a run of
+    # spaces read the rest of the run, a 4 MB line of them took 1.7 s a pass)
+    rf"^[ \t]*[^\W\d](?:[^\n·•|]{{0,59}}?[^\n·•| \t])?[ \t]*[·•|][ \t]*(?:{_HEAD_COUNTED_ITEM}){{2,}}$\n?"
     rf"|^[ \t]*[♥❤♡💜💙]\ufe0f?[ \t]*{_COUNT}[ \t]*$\n?"
     # a fiction page's labelled counts, Royal Road's "Followers: 1,204  Pages: 312  Rating: 4.6"
     rf"|^[ \t]*(?:(?:followers|pages|(?:total[ \t]+|average[ \t]+)?views|favou?rites|ratings?|chapters|words|reviews"
@@ -3572,14 +3574,16 @@ def _contents_block(items: list[Item], index: int, label_lines: list[str]) -> in
 # A printed book's contents entry with its page: "The boats come in      1", "Rousseau ..... 16",
 # "INDEX   255", and the "PAGE" over the column of numbers; a list of plates' "Europe in 1789
 # _To face title page_" or "Frontispiece".
+# (an entry ends in a letter or mark, never in the spaces before its page: each position in a run of
+# spaces read the rest of the run as the separator, a megabyte of them took seconds)
 _PAGED_ENTRY = re.compile(
-    r"^[ \t]*\S.*?(?:[ \t]{2,}|[ \t]*(?:\.[ \t]?){3,}[ \t]*)"
+    r"^[ \t]*\S(?:.*?\S)??(?:[ \t]{2,}|[ \t]*(?:\.[ \t]?){3,}[ \t]*)"
     r"(?:\d{1,4}|[ivxlc]{1,7}|_?(?:to[ \t]+face|facing)[ \t]+(?:title[ \t]+page|p(?:age|\.)[ \t]*\d{1,4})_?|_?frontispiece_?)[ \t]*$",
     re.I,
 )
 # The same entries with their lines run together: each one's text, its spaces, its page.
 _PAGED_RUN = re.compile(
-    r"[ \t]*(?:page[ \t]+)?(?P<entry>\S.{0,118}?)(?:[ \t]{2,}|[ \t]*(?:\.[ \t]?){3,}[ \t]*)(?:\d{1,4}|[ivxlc]{1,7})(?=[ \t]|$)",
+    r"[ \t]*(?:page[ \t]+)?(?P<entry>\S(?:.{0,117}?\S)??)(?:[ \t]{2,}|[ \t]*(?:\.[ \t]?){3,}[ \t]*)(?:\d{1,4}|[ivxlc]{1,7})(?=[ \t]|$)",
     re.I,
 )
 _PAGE_COLUMN = re.compile(r"^[ \t]*(?:page|pages|pp?\.)[ \t]*$", re.IGNORECASE)
