@@ -925,6 +925,7 @@ def declare_chapter_warnings(story: Story) -> Story:
     named = ChaptersByNumber(chapters)
     gathered = [dict.fromkeys(chapter.declared_warnings) for chapter in chapters]
     story_wide: dict[str, None] = {}
+    read: dict[str, tuple[tuple[int, list[str]] | None, list[str], bool]] = {}  # each sentence said again: once
     declared, title = title_declarations(story.meta.title)  # "Small Fires (TW: self-harm)"
     if declared and title:
         story.meta.title = title
@@ -936,17 +937,15 @@ def declare_chapter_warnings(story: Story) -> Story:
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in dict.fromkeys(chapter.notes):  # a note said again declares nothing more: read once
             for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
-                numbered = numbered_chapter_holds(sentence)
+                if _SAYS_NOTHING.fullmatch(sentence):
+                    continue  # ". . . ." split a note into a million sentences of a stop each (4 s)
+                numbered, warnings, story_scope = read.get(sentence) or read.setdefault(
+                    sentence, _sentence_declarations(sentence)
+                )
                 if numbered is not None and (at := named.index(numbered[0])) is not None:
                     gathered[at].update(dict.fromkeys(numbered[1]))  # "chapter 4 contains ..."
                     continue
-                warnings = (
-                    extract_declarations(sentence)[0]
-                    or _chapter_holds(sentence)
-                    or _there_is(sentence)
-                    or _chapter_holds_in_other_words(sentence)
-                )
-                if warnings and _STORY_SCOPE.search(sentence) and not this_or_next(sentence):
+                if story_scope:
                     story_wide.update(dict.fromkeys(warnings))  # "Content warning for the whole story: ..."
                     continue
                 for warning in warnings:
@@ -958,6 +957,24 @@ def declare_chapter_warnings(story: Story) -> Story:
         warning for warning in story_wide if warning not in story.meta.declared_warnings
     )
     return story
+
+
+# A sentence of ASCII stops, brackets and spaces only: no declaration, nothing to read.
+_SAYS_NOTHING = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*")
+
+
+def _sentence_declarations(sentence: str) -> tuple[tuple[int, list[str]] | None, list[str], bool]:
+    """What a note's sentence declares: for a chapter it names by number ("chapter 4 contains ..."),
+    else its warnings, and whether it says they are for the whole story."""
+    numbered = numbered_chapter_holds(sentence)
+    warnings = (
+        extract_declarations(sentence)[0]
+        or _chapter_holds(sentence)
+        or _there_is(sentence)
+        or _chapter_holds_in_other_words(sentence)
+    )
+    story_scope = bool(warnings) and bool(_STORY_SCOPE.search(sentence)) and not this_or_next(sentence)
+    return numbered, warnings, story_scope
 
 
 # A declaration saying it is for the whole story, wherever its note stands: "Content warning for the
