@@ -22,7 +22,7 @@ from bot.discussions.compose import choice_label
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, PostFailure, post_channel
 from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, Reminder
-from bot.discussions.when import parse_when, read_when, zone_named
+from bot.discussions.when import Reading, read_when_noted, zone_named
 from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
 from bot.story.chapters import check_chapter
@@ -93,6 +93,7 @@ class Scheduled:
     event_created: bool
     reminder_note: str = ""  # why its reminders cannot be posted, when they cannot
     late: tuple[timedelta, ...] = ()  # reminders asked for whose time has passed already: never posted
+    time_note: str = ""  # the time typed is skipped by the clocks that day: what it became (when.Reading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,7 @@ class Planned:
     cadence: Cadence
     channel_id: int
     reminder_note: str = ""
+    time_note: str = ""  # the start typed is skipped by the clocks that day: what it became (when.Reading)
 
 
 # A list's bullet before a prompt: "•", or "-" or "*" with a space after it. "**Bold** question?" and
@@ -156,8 +158,10 @@ class DiscussionPlanner:
     async def settings(self, guild_id: int) -> GuildSettings:
         return await get_settings(self.db, guild_id)
 
-    async def _when(self, text: str, settings: GuildSettings) -> datetime:
-        return parse_when(text, now=self.clock.now(), default_zone=settings.timezone, date_order=settings.date_order)
+    async def _when(self, text: str, settings: GuildSettings) -> Reading:
+        return read_when_noted(
+            text, now=self.clock.now(), default_zone=settings.timezone, date_order=settings.date_order
+        )
 
     async def _reminder_note(self, channel_id: int, offsets: Sequence[timedelta], settings: GuildSettings) -> str:
         """Why reminders will not be posted (a forum with no club channel), or '' when they will."""
@@ -188,7 +192,8 @@ class DiscussionPlanner:
         settings = await self.settings(guild_id)
         record = await self._story(guild_id, story)
         check_chapter(chapter, record.chapter_count, record.title)
-        due = await self._when(when, settings)
+        reading = await self._when(when, settings)
+        due = reading.moment
         offsets = parse_remind(remind)
         channel_id = post_channel(where.channel_id, where.explicit, settings)
         where.may_post(channel_id)
@@ -214,7 +219,9 @@ class DiscussionPlanner:
         now = self.clock.now()
         ahead = tuple(offset for offset in offsets if due - offset > now)
         late = tuple(offset for offset in offsets if offset not in ahead)
-        return Scheduled(discussion_id, record.title, chapter, due, channel_id, ahead, event_id is not None, note, late)
+        return Scheduled(
+            discussion_id, record.title, chapter, due, channel_id, ahead, event_id is not None, note, late, reading.note
+        )
 
     async def plan(
         self,
@@ -233,12 +240,10 @@ class DiscussionPlanner:
         record = await self._story(guild_id, story)
         chapters = plan_chapters(from_chapter, record.chapter_count, record.title)
         # Steps are taken on the wall clock of the zone ``start`` was read in (named there, else the server's).
-        first, zone = read_when(
-            start, now=self.clock.now(), default_zone=settings.timezone, date_order=settings.date_order
-        )
+        reading = await self._when(start, settings)
         cadence = parse_every(every)
         offsets = parse_remind(remind)
-        times = plan_times(first, zone, cadence, len(chapters))
+        times = plan_times(reading.moment, reading.zone, cadence, len(chapters))
         channel_id = post_channel(where.channel_id, where.explicit, settings)
         where.may_post(channel_id)
         items = [
@@ -250,7 +255,7 @@ class DiscussionPlanner:
         except AlreadyScheduled as error:
             raise already_scheduled(error, record.title, channel_id, "nothing was planned.") from None
         note = await self._reminder_note(channel_id, offsets, settings)
-        return Planned(ids, record.title, chapters, times, cadence, channel_id, note)
+        return Planned(ids, record.title, chapters, times, cadence, channel_id, note, reading.note)
 
     async def _changeable(self, guild_id: int, discussion_id: int, doing: str) -> Discussion:
         current = await store.get_discussion(self.db, guild_id, discussion_id) if fits_row_id(discussion_id) else None
@@ -274,7 +279,8 @@ class DiscussionPlanner:
         return note
 
     async def move(self, guild_id: int, discussion_id: int, when: str, *, event: bool = False) -> tuple[datetime, str]:
-        """The new time and a note about the scheduled event ('' without one).
+        """The new time and a note about the scheduled event ('' without one), after the note of a time the
+        clocks skip (:class:`~bot.discussions.when.Reading`), if the time typed is one.
 
         ``event``: give it a scheduled event if it has none (never had one, or the one it had was
         cancelled when it was missed or failed); one it has moves with it either way."""
@@ -282,13 +288,14 @@ class DiscussionPlanner:
         # The discussion first: one already posted is answered so, whatever time was typed (a time in
         # the past was refused as past, as if a nearer time would move it).
         current = await self._changeable(guild_id, discussion_id, "it can't be moved")
-        due = await self._when(when, settings)
+        reading = await self._when(when, settings)
+        due, skipped = reading.moment, f" {reading.note}" if reading.note else ""
         if current.state == "scheduled" and current.due_at == due:
             # Moving it anyway would re-create its reminders and, members having had one, remind them
             # all of a "new" time that is the old one.
             if event and not current.event_id:
                 channel_id = post_channel(current.channel_id, current.channel_explicit, settings)
-                return due, " It was at that time already." + await self._add_event(current, channel_id)
+                return due, skipped + " It was at that time already." + await self._add_event(current, channel_id)
             raise UserError(
                 f"Discussion #{discussion_id} is already at that time, {when_line(due)}; nothing was changed."
             )
@@ -302,10 +309,11 @@ class DiscussionPlanner:
         if moved is None or moved.due_at != due:
             raise UserError(f"Discussion #{discussion_id} started posting just now; it can no longer be moved.")
         if moved.event_id:
-            return due, await self.events.move(guild_id, moved.event_id, due)
+            return due, skipped + await self.events.move(guild_id, moved.event_id, due)
         if not event:
-            return due, ""
-        return due, await self._add_event(moved, post_channel(moved.channel_id, moved.channel_explicit, settings))
+            return due, skipped
+        channel_id = post_channel(moved.channel_id, moved.channel_explicit, settings)
+        return due, skipped + await self._add_event(moved, channel_id)
 
     async def _add_event(self, discussion: Discussion, channel_id: int) -> str:
         """A new scheduled event for a discussion that has none; the discussion has moved already,

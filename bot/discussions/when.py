@@ -21,7 +21,8 @@ gap or overlap becomes) must be ours and written down. So the grammar is explici
 * ``in N days/weeks`` keeps the current local wall-clock time (so it stays 19:00 across a
   DST change); ``in N hours/minutes`` is exact elapsed time.
 * A local time that does not exist (the spring-forward gap, e.g. 02:30 in Berlin on
-  2026-03-29) moves forward by the gap (03:30), as calendars do. A local time that happens
+  2026-03-29) moves forward by the gap (03:30), as calendars do, and :func:`read_when_noted`
+  says so (its ``note``), so the answer names the time it became instead of shifting it silently. A local time that happens
   twice (the autumn overlap, e.g. 02:30 in Berlin on 2026-10-25) means the first one, the
   summer-time reading (fold=0).
 * A time already past ("yesterday 7pm", "today 08:00" at noon) is refused as past, with the
@@ -33,6 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zoneinfo
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.discussions.durations import UNITS, parse_span
@@ -66,7 +68,26 @@ _OFFSET_SPACED = re.compile(r"(?i)\b(utc|gmt) ([+\-\u2212]\d)")  # "19:00 UTC +2
 # What asks for no time ahead: a discussion is scheduled, so "now" needs a moment from now.
 _NOW_WORDS = frozenset(["now", "right now", "asap", "immediately", "straight away", "right away"])
 
-__all__ = ["DATE_ORDERS", "Ambiguous", "localize", "parse_when", "read_when", "zone_named"]
+__all__ = [
+    "DATE_ORDERS",
+    "Ambiguous",
+    "Reading",
+    "localize",
+    "parse_when",
+    "read_when",
+    "read_when_noted",
+    "zone_named",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a time was read as: the moment (UTC), the zone it was read in, and a note for the answer
+    ('' unless the wall-clock time typed does not exist there that day and was moved on)."""
+
+    moment: datetime
+    zone: tzinfo
+    note: str = ""
 
 
 def zone_named(name: str) -> zoneinfo.ZoneInfo:
@@ -131,6 +152,12 @@ def read_when(
     A plan steps on that zone's wall clock, so "friday 19:00 America/New_York" stays 19:00 in
     New York across New York's DST change, whatever the server's zone.
     """
+    reading = read_when_noted(text, now=now, default_zone=default_zone, date_order=date_order)
+    return reading.moment, reading.zone
+
+
+def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date_order: str | None = None) -> Reading:
+    """:func:`read_when`, with the note an answer owes when the time typed falls in a daylight-saving gap."""
     # Digits, colons and spaces typed full-width (an East Asian keyboard's "１９：００") read as their ASCII forms.
     cleaned = " ".join(unicodedata.normalize("NFKC", text).strip().split())
     if not visible_line(cleaned):
@@ -140,7 +167,8 @@ def read_when(
     body, zone = _split_zone(cleaned, default_zone, now)
     local_now = now.astimezone(zone)
     try:
-        result = _parse_body(body, zone, local_now, date_order).astimezone(UTC)
+        moment, wall = _parse_body(body, zone, local_now, date_order)
+        result = moment.astimezone(UTC)
     except OverflowError:  # "0001-01-01 00:00" in a zone east of UTC: before the first moment Python knows
         raise UserError(
             f"{quote_input(cleaned)} is not a time I can use; pick one within the next two years."
@@ -155,10 +183,25 @@ def read_when(
             f"{quote_input(cleaned)} is in the past: I read it as {show_date(local.date())}, {local:%H:%M} "
             f"({_zone_label(zone)}), which is <t:{int(result.timestamp())}:F> for you. Pick a time that is still ahead."
         )
-    return result, zone
+    return Reading(result, zone, _gap_note(wall, result.astimezone(zone), zone))
 
 
-def _parse_body(body: str, zone: tzinfo, local_now: datetime, date_order: str | None) -> datetime:
+def _gap_note(wall: datetime | None, local: datetime, zone: tzinfo) -> str:
+    """'' unless the wall-clock time asked for (``wall``) is not the one the clock shows at the moment
+    it became: the clocks skip it that day, so the answer says what it became."""
+    if wall is None or local.replace(tzinfo=None) == wall:
+        return ""
+    return (
+        f"{wall:%H:%M} does not exist on {show_date(wall.date())} in {_zone_label(zone)} (the clocks go forward); "
+        f"scheduled for {local:%H:%M}."
+    )
+
+
+def _parse_body(
+    body: str, zone: tzinfo, local_now: datetime, date_order: str | None
+) -> tuple[datetime, datetime | None]:
+    """The moment ``body`` names, with the naive wall-clock time it asked for (None when it named an
+    offset or an elapsed time: nothing on the wall clock to be skipped)."""
     lowered = body.lower()
     if _ISO_LIKE.match(lowered):
         return _parse_iso(lowered, zone)
@@ -171,17 +214,17 @@ def _parse_body(body: str, zone: tzinfo, local_now: datetime, date_order: str | 
     if phrase is None:
         raise _unreadable(body)
     if phrase.day is None:  # a bare time: the next time the clock shows it
-        moment = localize(datetime.combine(local_now.date(), phrase.clock), zone)
-        if moment <= local_now:
-            moment = localize(datetime.combine(local_now.date() + timedelta(days=1), phrase.clock), zone)
-        return moment
-    moment = localize(datetime.combine(phrase.day, phrase.clock), zone)
-    if phrase.rolls_a_week and moment <= local_now:  # "friday 10:00" on Friday at 11:00: next week's
-        moment = localize(datetime.combine(phrase.day + timedelta(days=7), phrase.clock), zone)
-    return moment
+        wall = datetime.combine(local_now.date(), phrase.clock)
+        if localize(wall, zone) <= local_now:
+            wall = datetime.combine(local_now.date() + timedelta(days=1), phrase.clock)
+        return localize(wall, zone), wall
+    wall = datetime.combine(phrase.day, phrase.clock)
+    if phrase.rolls_a_week and localize(wall, zone) <= local_now:  # "friday 10:00" on Friday at 11:00: next week's
+        wall = datetime.combine(phrase.day + timedelta(days=7), phrase.clock)
+    return localize(wall, zone), wall
 
 
-def _in(body: str, span: str, zone: tzinfo, local_now: datetime) -> datetime:
+def _in(body: str, span: str, zone: tzinfo, local_now: datetime) -> tuple[datetime, datetime | None]:
     """``in 3 days``, ``in 1h 30m``, ``in an hour``, ``in 3 days at 7pm``.
 
     Days and weeks step the wall clock (19:00 stays 19:00 across DST), then hours and minutes are
@@ -204,11 +247,12 @@ def _in(body: str, span: str, zone: tzinfo, local_now: datetime) -> datetime:
                 f"In {quote_input(body)} the time of day goes with days or weeks, as in `in 3 days at 7pm`; "
                 "with hours or minutes, leave the time out."
             )
-        return localize(datetime.combine(local_now.date() + timedelta(days=days), parse_clock(clock_word)), zone)
+        wall = datetime.combine(local_now.date() + timedelta(days=days), parse_clock(clock_word))
+        return localize(wall, zone), wall
     if days:
         wall = local_now.replace(tzinfo=None, second=0, microsecond=0) + timedelta(days=days)
-        return localize(wall, zone) + elapsed
-    return (local_now + elapsed).replace(second=0, microsecond=0)
+        return localize(wall, zone) + elapsed, None if elapsed else wall
+    return (local_now + elapsed).replace(second=0, microsecond=0), None
 
 
 def _iso_mistake(body: str, date_part: str, time_part: str) -> UserError:
@@ -222,7 +266,7 @@ def _iso_mistake(body: str, date_part: str, time_part: str) -> UserError:
     return _unreadable(body)
 
 
-def _parse_iso(body: str, zone: tzinfo) -> datetime:
+def _parse_iso(body: str, zone: tzinfo) -> tuple[datetime, datetime | None]:
     spaced = body.replace(" at ", " ")
     date_part, _, time_part = spaced.partition(" ")
     if time_part and not _TIME_24.match(time_part) and not re.match(r"^\d{1,2}:\d{2}:\d{2}", time_part):
@@ -235,7 +279,8 @@ def _parse_iso(body: str, zone: tzinfo) -> datetime:
             clock = parse_clock(time_part.replace(" ", ""))
         except UserError:
             raise _unreadable(body) from None
-        return localize(datetime.combine(day, clock), zone)
+        wall = datetime.combine(day, clock)
+        return localize(wall, zone), wall
     try:
         parsed = datetime.fromisoformat(spaced.upper().replace(" ", "T"))
     except ValueError:
@@ -243,5 +288,6 @@ def _parse_iso(body: str, zone: tzinfo) -> datetime:
     if "t" not in body and not time_part:
         raise UserError(f"Add a time of day, e.g. {quote_input(date_part + ' 19:00')}.")
     if parsed.tzinfo is not None:
-        return parsed
-    return localize(parsed.replace(second=0, microsecond=0) if parsed.second == 0 else parsed, zone)
+        return parsed, None
+    wall = parsed.replace(second=0, microsecond=0) if parsed.second == 0 else parsed
+    return localize(wall, zone), wall

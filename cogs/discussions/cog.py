@@ -75,7 +75,12 @@ def plan_answer(done: Planned) -> str:
             f"chapter {done.chapters[0]} on {when_line(done.times[0])} to chapter {done.chapters[-1]} on "
             f"{when_line(done.times[-1])}. Ids #{done.ids[0]}-#{done.ids[-1]}; see `/discussion list`."
         )
-    return head + body + (f"\n{done.reminder_note}" if done.reminder_note else "")
+    return (
+        head
+        + body
+        + (f"\n{done.time_note}" if done.time_note else "")
+        + (f"\n{done.reminder_note}" if done.reminder_note else "")
+    )
 
 
 @app_commands.guild_only()
@@ -176,6 +181,7 @@ class DiscussionCog(
             interaction,
             f"Discussion **#{done.id}** of **{escape_markdown(done.title)}**, chapter {done.chapter}, is scheduled for "
             f"{when_line(done.due)} in <#{done.channel_id}>.\n"
+            + (f"{done.time_note}\n" if done.time_note else "")
             + (done.reminder_note or f"Reminders: {reminders}.")
             + ("\nA scheduled event was created." if done.event_created else "")
             + bot_lacks_there(interaction, done.channel_id),
