@@ -81,6 +81,7 @@ from bot.story.structure import (
 )
 from bot.story.warning_lists import WarningLists, give_warning_lists, page_warning_lists
 from bot.story.webpage import chapter_title_blocks
+from bot.text import quote_input
 
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # deflate tops out near 1:1000 on pathological input; real EPUBs are far below this
@@ -204,8 +205,38 @@ class _Archive:
             RuntimeError,
             zlib.error,
         ):
-            raise StoryFormatError(f"The EPUB is damaged ({name} cannot be unpacked); export it again.") from None
+            raise unpack_refusal(
+                info,
+                f"The EPUB's file {quote_input(name)}",
+                "export the EPUB again",
+                " (calibre's conversion to EPUB repacks it)",
+            ) or StoryFormatError(f"The EPUB is damaged ({name} cannot be unpacked); export it again.") from None
         return bytes(out)
+
+
+# The compressions Python's zipfile unpacks. Zip tools write others: Windows' "Send to > Compressed
+# folder" packs a large file with Deflate64, 7-Zip may choose PPMd; a member's refusal named only
+# "damaged", and the file was not.
+_UNPACKED_METHODS = frozenset([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+_METHOD_NAMES = {6: "Implode", 9: "Deflate64", 10: "Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd"}
+
+
+def unpack_refusal(info: zipfile.ZipInfo, what: str, again: str, otherwise: str) -> StoryFormatError | None:
+    """The refusal of a zip member that could not be unpacked for how it was packed, not for damage:
+    locked by a password (flag bit 0, WinZip's AES too), or packed with a compression zipfile lacks,
+    named so the member knows what to change; None when it was neither (then it is damaged).
+    ``again`` says how to pack it anew ("zip it again"), ``otherwise`` what else will do."""
+    if info.flag_bits & 0x1:
+        return StoryFormatError(
+            f"{what} is locked by a password, which Dogear cannot open; {again} without one{otherwise}."
+        )
+    if info.compress_type not in _UNPACKED_METHODS:
+        method = _METHOD_NAMES.get(info.compress_type, f"compression method {info.compress_type}")
+        return StoryFormatError(
+            f"{what} is packed with {method}, a compression Dogear cannot unpack; "
+            f"{again} with the ordinary Deflate compression{otherwise}."
+        )
+    return None
 
 
 def _open(data: bytes, max_bytes: int) -> _Archive:

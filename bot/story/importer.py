@@ -28,7 +28,7 @@ from bot.story.decode import (
     too_many_controls,
     wide_falsely,
 )
-from bot.story.epub import read_epub
+from bot.story.epub import read_epub, unpack_refusal
 from bot.story.errors import StoryFormatError
 from bot.story.ffn_page import is_ffn_page, parse_ffn_page
 from bot.story.htmltext import check_markup, make_soup, parse_generic_html, preformatted_story
@@ -40,7 +40,7 @@ from bot.story.plaintext import declare_chapter_warnings
 from bot.story.structure import HEADING_MAX_CHARS
 from bot.story.textfile import parse_plain_text
 from bot.story.tidy import tidy_story
-from bot.text import unstacked_short_lines
+from bot.text import quote_input, unstacked_short_lines
 
 __all__ = ["SUPPORTED", "StoryFormatError", "content_hash", "import_story"]
 
@@ -421,6 +421,11 @@ def zipped_story_file(data: bytes, max_bytes: int) -> tuple[bytes, str] | None:
             chosen = _zipped_text(members) or _zipped_page(members)
             if chosen is None:
                 return None
+            refusal = unpack_refusal(
+                chosen, f"The zip's file {quote_input(chosen.filename)}", "zip it again", ", or attach the file itself"
+            )
+            if refusal is not None:  # Deflate64 or a password: not "a zip archive" Dogear does not read
+                raise refusal
             with archive.open(chosen) as member:
                 content = member.read(max_bytes + 1)
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError, ValueError, EOFError, zlib.error):
