@@ -143,6 +143,8 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     if kind:
         raise StoryFormatError(f"This file is {kind}, not a story; attach a .txt, .md, .html or .epub file.")
     decoded = _decode(data)
+    if decoded is None and (named := iso2022_name(data)) is not None:
+        raise StoryFormatError(f"The file is in {named}, which Dogear cannot read; save it as UTF-8 and try again.")
     if decoded is None:
         raise StoryFormatError(
             "The file is not readable text (neither UTF-8 nor a known text encoding); save it as UTF-8 and try again."
@@ -247,6 +249,8 @@ def _decode(data: bytes) -> tuple[str, str] | None:
             if bom in _WIDE_BOMS and _utf8_under_wide_mark(data[len(bom) :]):
                 return data[len(bom) :].decode("utf-8"), "utf-8"
             try:
+                if encoding != "utf-8":  # a stray byte past the last whole character (a cut copy) is dropped
+                    return _whole_characters(data[len(bom) :], encoding), encoding
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError:
                 # One pasted cp1252 byte in a file saved as UTF-8 with a mark refused the whole story,
@@ -256,13 +260,15 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     if b"\x00" in data:
         if (text := _utf8_less_nuls(data)) is not None:
             return text, "utf-8 less NUL bytes"
-        encoding = _utf16_without_bom(data)
+        encoding = _utf32_without_bom(data) or _utf16_without_bom(data)
         if encoding is None:
-            return None  # NUL bytes that are not UTF-16's: binary, not text
+            return None  # NUL bytes that are not UTF-16's or UTF-32's: binary, not text
         try:
-            return data.decode(encoding), encoding
+            return _whole_characters(data, encoding), encoding
         except UnicodeDecodeError:
             return None
+    if b"\x1b$" in data and data.isascii() and _ISO2022_ESCAPE.search(data):
+        return _iso2022(data)  # None when no codec reads it: refused naming the encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -286,6 +292,63 @@ MOSTLY_SAMPLE = 1 << 16  # bytes read first to tell a legacy file from UTF-8 wit
 _CP1252 = {0xDC00 + byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(0x80, 0x100)}
 
 
+def _whole_characters(data: bytes, encoding: str) -> str:
+    """``data`` read in a UTF-16 or UTF-32 ``encoding`` up to its last whole character: a byte or three
+    past it (a copy cut short, a stray byte appended) is dropped. The file was refused as "not readable
+    text" for one byte. Raises UnicodeDecodeError when the rest does not read."""
+    return codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """``utf-32-le`` or ``-be`` when ``data`` looks like UTF-32 saved without a byte-order mark: in
+    each four bytes, the top one NUL and the next at most 0x10 (no code point is above U+10FFFF), and
+    the sample reads as text (line breaks, no control characters), as :func:`_utf16_without_bom`
+    asks. Read as UTF-16, such a story was refused as "not readable text"."""
+    sample = data[: WIDE_SAMPLE_BYTES - WIDE_SAMPLE_BYTES % 4]
+    sample = sample[: len(sample) - len(sample) % 4]
+    if len(sample) < 8:
+        return None
+    for encoding, top, plane in (("utf-32-le", sample[3::4], sample[2::4]), ("utf-32-be", sample[0::4], sample[1::4])):
+        if top.count(0) != len(top) or max(plane) > 0x10:
+            continue
+        read = _reading(sample, encoding, final=False)
+        if read and _LINE_BREAK.search(read) and not _BAD_CONTROL.search(read):
+            return encoding
+    return None
+
+
+# The ISO-2022 encodings Python reads, tried in this order: Japanese email and old text ("ESC $ B"
+# switching to JIS X 0208), with half-width katakana, with the 2004 additions, then Korean
+# ("ESC $ ) C" and shifts). ISO-2022-CN has no codec in Python.
+_ISO2022 = ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_kr")
+
+
+# An ISO-2022 switch to a two-byte character set: "ESC $ B" (JIS X 0208), "ESC $ ) C" (KS X 1001), ...
+_ISO2022_ESCAPE = re.compile(rb"\x1b\$(?:[@AB]|[()*+][@-~])")
+
+
+def _iso2022(data: bytes) -> tuple[str, str] | None:
+    """Seven-bit text in an ISO-2022 encoding, read as one of :data:`_ISO2022` that reads it; None when
+    none does. Every byte is ASCII, so it was read as UTF-8 and refused for its escapes (ESC is a
+    control character prose never has) as binary data. A character cut at the end is dropped."""
+    for encoding in _ISO2022:
+        text = _reading(data, encoding, final=False)
+        if text is not None and _BAD_CONTROL.search(text) is None:  # an escape or shift it did not take
+            return text, encoding
+    return None
+
+
+def iso2022_name(data: bytes) -> str | None:
+    """The ISO-2022 encoding ``data`` announces by its escapes, as a refusal names it, or None."""
+    if b"\x1b$" not in data or not data.isascii() or not _ISO2022_ESCAPE.search(data):
+        return None
+    if b"\x1b$)C" in data:
+        return "ISO-2022-KR"
+    if any(escape in data for escape in (b"\x1b$A", b"\x1b$)A", b"\x1b$)G", b"\x1b$*H")):
+        return "ISO-2022-CN"
+    return "ISO-2022-JP"
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """``utf-16-le`` or ``-be`` when ``data`` looks like UTF-16 saved without a byte-order mark.
 
@@ -296,7 +359,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     Notepad without its mark was refused as "not readable text". Binary data reads as neither.
     """
     sample = data[:WIDE_SAMPLE_BYTES]
-    if len(data) % 2 or len(sample) < 2:
+    sample = sample[: len(sample) - len(sample) % 2]  # a stray byte closing the file is dropped when read
+    if len(sample) < 2:
         return None
     low, high = sample[0::2].count(0), sample[1::2].count(0)
     pairs = len(sample) // 2

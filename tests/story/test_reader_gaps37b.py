@@ -19,6 +19,7 @@ import pytest
 
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
+from bot.story.model import Story
 from tests.story.builders import epub_bytes, xhtml
 
 FIRST = "The kettle had boiled dry twice before Marguerite noticed, and by then the letter was already ash."
@@ -137,3 +138,77 @@ def test_an_epub_with_encrypted_chapters_is_refused_as_drm() -> None:
     with pytest.raises(StoryFormatError, match="DRM") as refusal:
         import_story(data, "low-water.epub", max_bytes=LIMIT)
     assert "DRM-free" in str(refusal.value)
+
+
+# Encodings.
+
+WIDE = f"Low Water\nby marrowbird\n\nChapter 1\n\n{FIRST} “Café,” she said — naïve.\n\nChapter 2\n\n{SECOND}\n"
+
+
+def _paragraphs(story: Story) -> list[str]:
+    return [paragraph for chapter in story.chapters for scene in chapter.scenes for paragraph in scene.paragraphs]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_a_mark_is_read(encoding: str) -> None:
+    story = import_story(WIDE.encode(encoding), "low-water.txt", max_bytes=LIMIT)
+    assert story.meta.title == "Low Water" and story.meta.author == "marrowbird"
+    assert _paragraphs(story) == [f"{FIRST} “Café,” she said — naïve.", SECOND]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        WIDE.encode("utf-16") + b"A",  # a stray byte after the text, under a mark
+        WIDE.encode("utf-16-le") + b"\x00",  # without one
+        WIDE.encode("utf-16-be")[:-1],  # the last byte cut off
+        WIDE.encode("utf-16")[:-1],
+    ],
+    ids=["mark-and-stray", "le-and-stray", "be-cut", "mark-cut"],
+)
+def test_utf16_with_an_odd_byte_count_is_read_without_the_stray_byte(data: bytes) -> None:
+    assert len(data) % 2
+    story = import_story(data, "low-water.txt", max_bytes=LIMIT)
+    assert story.meta.title == "Low Water"
+    assert _paragraphs(story) == [f"{FIRST} “Café,” she said — naïve.", SECOND]
+
+
+JAPANESE = (
+    "低い水\n作者：マロウバード\n\n第一章\n\n"
+    "やかんは二度も空焚きになっていた。マルグリットが気づいたときには、手紙はもう灰になっていた。\n\n"
+    "第二章\n\n"
+    "ハロウエンドの村では誰も時計を持っていなかった。それが、あの冬の騒ぎの始まりだった。\n"
+)
+
+
+def test_iso_2022_jp_text_is_read() -> None:
+    """Japanese email and old text files: seven-bit bytes, "ESC $ B" switching to JIS X 0208. Every byte
+    is ASCII, so it was read as UTF-8 and its escapes refused as binary data."""
+    story = import_story(JAPANESE.encode("iso-2022-jp"), "hikui-mizu.txt", max_bytes=LIMIT)
+    assert story.meta.title == "低い水"
+    assert _paragraphs(story) == [JAPANESE.split("\n\n")[2], JAPANESE.split("\n\n")[4].strip()]
+
+
+def test_a_terminal_log_with_colour_escapes_is_still_read_as_utf8() -> None:
+    """Guard: ESC in ASCII text that is a terminal's colour, not ISO-2022's switch, stays what it was."""
+    text = f"Low Water\n\nChapter 1\n\n\x1b[1m{FIRST}\x1b[0m\n\nChapter 2\n\n{SECOND}\n"
+    story = import_story(text.encode(), "low-water.txt", max_bytes=LIMIT)
+    assert _paragraphs(story) == [FIRST, SECOND]
+
+
+def test_mac_os_roman_with_lf_line_ends_is_read() -> None:
+    text = (
+        f"Low Water\nby marrowbird\n\nChapter 1\n\n“It’s not a café,” she said. {FIRST}\n\n"
+        f"Chapter 2\n\nNaïve… {SECOND}\n"
+    )
+    story = import_story(text.encode("mac_roman"), "low-water.txt", max_bytes=LIMIT)
+    assert _paragraphs(story) == [f"“It’s not a café,” she said. {FIRST}", f"Naïve… {SECOND}"]
+
+
+def test_iso_2022_cn_text_is_refused_naming_it() -> None:
+    """Python has no ISO-2022-CN codec: the refusal names the encoding and says to save as UTF-8,
+    not "binary data"."""
+    data = b"Di yi zhang\n\n\x1b$)A\x0e\x3d\x68\x21\x23\x0f\n" * 3
+    with pytest.raises(StoryFormatError, match="ISO-2022-CN") as refusal:
+        import_story(data, "story.txt", max_bytes=LIMIT)
+    assert "save it as UTF-8" in str(refusal.value)
