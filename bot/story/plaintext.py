@@ -149,6 +149,14 @@ _KEYS: dict[str, str] = {
     "pov": "",
     "setting": "",  # "Setting: a seaside village, 1950s" in a header of fields
     "timeline": "",
+    # A Notion page's properties, as its export writes them under the title: "Created: March 3, 2026
+    # 4:12 PM", "Last edited time: ...": the title page's notes, never story text (they were its first chapter)
+    "created": "notes",
+    "created time": "notes",
+    "date created": "notes",
+    "last edited": "notes",
+    "last edited time": "notes",
+    "last modified": "notes",
 }
 # The same labels as other languages write them ("Автор:", "作者：", "Auteur :"), before a
 # first chapter heading that bot.story.structure reads in those languages. They need a colon:
@@ -399,6 +407,7 @@ _FIELD = re.compile(
 )
 # Short labels that need a colon; "An - " or "Tags - " in prose are too likely to be text.
 _COLON_ONLY = {
+    "created",
     "an",
     "wc",
     "a/n",
@@ -1556,7 +1565,14 @@ def _ffn_characters(part: str, meta: _Meta) -> None:
 
 
 # Notes that say what they are: /story info shows "Dedication: For my father.", never a bare line.
-_NAMED_NOTES = {"dedication": "Dedication", "dedicated to": "Dedicated to", "prompt": "Prompt", "prompts": "Prompts"}
+_NAMED_NOTES = {
+    "dedication": "Dedication",
+    "dedicated to": "Dedicated to",
+    "prompt": "Prompt",
+    "prompts": "Prompts",
+    **{key: key.capitalize() for key in ("created", "created time", "date created", "last edited", "last edited time")},
+    "last modified": "Last modified",
+}
 _PROSE_FIELDS = frozenset(["summary", "notes"])  # a field whose value is sentences: a "Note:" in it is its own
 # Where a line strings one field after another: "Rating: T | Warnings: death", "Rating: T. CW: grief",
 # "Pairing: Bucky x Reader • Word count: 2.3k", "Fandom: Haikyuu!! - Rating: T".
@@ -1842,12 +1858,13 @@ def _line_kind(line: str) -> str | None:
     return None
 
 
-def _header_block(text: str, meta: _Meta) -> bool:
+def _header_block(text: str, meta: _Meta, *, over_heading: bool = False) -> bool:
     """Read a block of metadata lines ("The Lantern Keeper" / "by Mara Quill" / "tw// blood").
 
     Authors often put the title, the "by" line and the warnings on consecutive lines. The
     block is read only when every line is one of those (a title only as its first line): a
-    single line of anything else and the whole block stays story text.
+    single line of anything else and the whole block stays story text, but for a one-line blurb
+    closing a title page straight over a heading (``over_heading``), the story's summary.
     """
     if _readers_key(text):
         return False  # a reader-insert's key alone, "y/n = your name" / "l/n = last name": one note
@@ -1892,11 +1909,26 @@ def _header_block(text: str, meta: _Meta) -> bool:
         kinds[-1] = (
             "name"  # a title page's name under its title and what it is: "A Novel in Four Seasons" / "Mireille Okafor"
         )
+    if (
+        over_heading
+        and (kinds[0] == "titled" or (kinds[0] == "title" and "by" in kinds[1:-1]))
+        and kinds[-1] is None
+        and None not in kinds[1:-1]
+        and meta.summary is None
+        and _blurb_line(lines[-1])
+    ):
+        kinds[-1] = "summary"  # "Low Water" / "by marrowbird" / "A keeper's daughter waits." (a by-line named)
     if None in kinds:
         return False
     for line, kind in zip(lines, kinds, strict=True):
         _read_header_line(line, kind, meta)
     return True
+
+
+def _blurb_line(line: str) -> bool:
+    """A one-line blurb a title page closes with: a sentence or two of a summary's length
+    (:func:`_summary_like`), no field and no declaration (those have readers of their own)."""
+    return _summary_like(line.strip()) and parse_field(line) is None and not declaration_line(line)
 
 
 def _read_header_line(line: str, kind: str | None, meta: _Meta) -> None:
@@ -1921,6 +1953,8 @@ def _read_header_line(line: str, kind: str | None, meta: _Meta) -> None:
     elif kind == "titled":
         meta.title, author = _title_and_author(line) or (line.strip(), "")
         meta.values.setdefault("author", [author])
+    elif kind == "summary":
+        meta.summary = line.strip()
 
 
 def _rights_notice(text: str) -> bool:
@@ -2354,7 +2388,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             if pending_key is None and _KEYS[last_key] == "summary":
                 index = _rest_of_summary(items, index, meta)
             continue
-        if index < last_para and _header_block(text, meta):
+        if index < last_para and _header_block(text, meta, over_heading=isinstance(following, Heading)):
             index += 1
             continue
         if index < last_para and (_rights_notice(text) or _licence_notice(text, meta)):
@@ -2565,6 +2599,8 @@ def read_preamble(items: list[Item]) -> Preamble:
             and (_title_followed_well(following, index) or _over_name_over_story(items, index + 1))
         ):
             meta.title = without_form_suffix(text.strip())  # "the lighthouse keeper's wife | a short fic"
+            if index == 0 and "author" not in meta.values and (named := _title_case_by_handle(text)):
+                meta.title, meta.values["author"] = named[0], [named[1]]  # "Low Water by marrowbird" alone
             index += 1
             continue
         if (
@@ -3008,8 +3044,20 @@ def _titled_over_fields(text: str, following: Para) -> tuple[str, str] | None:
     """The title and the author of a first line naming both over the header's fields ("The Biscuit Tin
     by flourandfig" over "Rating: T"): a title of two words at least in Title Case and a handle in
     lower case (:func:`_title_by_author`). "Kidnapped by pirates" and "Stand by me" stay titles."""
-    named = _title_by_author(text)
-    if named is None or parse_field(following.text.split("\n")[0]) is None:
+    if parse_field(following.text.split("\n")[0]) is None:
+        return None
+    return _title_case_by_handle(text)
+
+
+TITLE_BY_HANDLE_CHARS = 80  # a first line naming title and author; a longer one is a sentence
+
+
+def _title_case_by_handle(text: str) -> tuple[str, str] | None:
+    """The title and the author of a short line naming both, "Low Water by marrowbird": a title of two
+    words at least in Title Case and a handle in lower case (:func:`_title_by_author`). "Kidnapped by
+    pirates" and "Stand by me" stay titles."""
+    named = _title_by_author(text) if len(text.strip()) <= TITLE_BY_HANDLE_CHARS else None
+    if named is None:
         return None
     title, author = named
     words = title.split()

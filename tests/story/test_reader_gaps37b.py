@@ -212,3 +212,70 @@ def test_iso_2022_cn_text_is_refused_naming_it() -> None:
     with pytest.raises(StoryFormatError, match="ISO-2022-CN") as refusal:
         import_story(data, "story.txt", max_bytes=LIMIT)
     assert "save it as UTF-8" in str(refusal.value)
+
+
+# Title lines.
+
+CHAPTERS = f"Chapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n"
+
+
+def test_title_and_author_on_one_first_line_are_read_apart() -> None:
+    story = import_story(f"Low Water by marrowbird\n\n{CHAPTERS}".encode(), "story.txt", max_bytes=LIMIT)
+    assert (story.meta.title, story.meta.author) == ("Low Water", "marrowbird")
+    assert _paragraphs(story) == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("title", ["Stand by Me", "Kidnapped by pirates", "The Last Stop by the Sea"])
+def test_a_title_holding_by_stays_whole(title: str) -> None:
+    """Guard: a title with "by" in it and no handle after it is the title."""
+    story = import_story(f"{title}\n\n{CHAPTERS}".encode(), "story.txt", max_bytes=LIMIT)
+    assert (story.meta.title, story.meta.author) == (title, None)
+
+
+BLURB = "A lighthouse keeper's daughter waits for a boat that never comes."
+
+
+@pytest.mark.parametrize(
+    "head", [f"Low Water\nby marrowbird\n{BLURB}", f"Low Water by marrowbird\n{BLURB}"], ids=["by-line", "title-by"]
+)
+def test_a_one_line_blurb_under_the_title_is_the_summary(head: str) -> None:
+    story = import_story(f"{head}\n\n{CHAPTERS}".encode(), "story.txt", max_bytes=LIMIT)
+    assert story.meta.title == "Low Water"
+    assert story.meta.summary == BLURB
+    assert _paragraphs(story) == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("head", ["Low Water", "Low Water\nby marrowbird"], ids=["title", "by-line"])
+def test_a_line_of_its_own_between_the_title_page_and_chapter_1_stays_story(head: str) -> None:
+    """Guard: a paragraph of its own over the first heading is as likely the story's opening line (a
+    prologue's, "Von diesem Tag an ..."), as the project has read it; a blurb is one only inside the
+    title page's lines."""
+    story = import_story(f"{head}\n\n{BLURB}\n\n{CHAPTERS}".encode(), "story.txt", max_bytes=LIMIT)
+    assert story.meta.summary is None
+    assert BLURB in _paragraphs(story)
+
+
+def test_a_first_paragraph_of_story_under_the_title_stays_story() -> None:
+    """Guard: under a title, a story's paragraph with no heading after it is no blurb."""
+    story = import_story(f"Low Water\nby marrowbird\n\n{BLURB}\n\n{FIRST}\n".encode(), "story.txt", max_bytes=LIMIT)
+    assert story.meta.summary is None
+    assert _paragraphs(story) == [BLURB, FIRST]
+
+
+def test_notion_properties_under_the_title_are_the_title_pages() -> None:
+    text = (
+        "Low Water\n\nCreated: March 3, 2026 4:12 PM\nLast edited time: March 9, 2026 11:02 AM\n"
+        f"Tags: angst, lighthouse\n\n{CHAPTERS}"
+    )
+    story = import_story(text.encode(), "Low Water 3f2a9c.txt", max_bytes=LIMIT)
+    assert story.meta.title == "Low Water"
+    assert story.meta.additional_tags == ["angst", "lighthouse"]
+    assert "Created: March 3, 2026 4:12 PM" in story.meta.notes
+    assert _paragraphs(story) == [FIRST, SECOND]
+
+
+def test_created_in_a_sentence_stays_story() -> None:
+    """Guard: "Created" opening a sentence with a dash is prose."""
+    line = "Created - that was the word she used for the thing in the cellar, as if she had made it."
+    story = import_story(f"Low Water\n\nChapter 1\n\n{line}\n\n{FIRST}\n".encode(), "story.txt", max_bytes=LIMIT)
+    assert _paragraphs(story) == [line, FIRST]
