@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from typing import cast
 
 import regex
 
@@ -18,7 +19,7 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_headi
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
 from bot.story.plaintext import IMAGE, build_story, declaration_line, image_line, parse_field
-from bot.story.structure import Heading, Item, Para, is_scene_break, match_heading, split_items
+from bot.story.structure import Heading, Item, Para, bare_number_heading, is_scene_break, match_heading, split_items
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -533,12 +534,15 @@ def numbered_heading_titles(items: list[Item]) -> list[Item]:
     up by one, two at least, every heading of that level numbered) as chapters titled by their words
     ("The Key", numbered 1): titled "1. The Key", the number was the title's, and a chapter named by
     number ("chapter 2 contains ...") was not found. A lone "## 1. The Key", or headings that do not
-    count up, keep their words."""
+    count up, keep their words. Headings of one level that are each a number alone, counting up the
+    same way ("## One" / "## Two", "## I" / "## II", "## 1" / "## 2"), are chapters with no title:
+    titled "One", the number word was posted as the chapter's name."""
     by_level: dict[int, list[tuple[int, re.Match[str] | None]]] = {}
     for index, item in enumerate(items):
         if isinstance(item, Heading) and item.kind == "markdown" and item.title:
             by_level.setdefault(item.level, []).append((index, _NUMBER_THEN_TITLE.fullmatch(item.title)))
     for headings in by_level.values():
+        _lone_number_headings(items, [index for index, _ in headings])
         found = [numbered for _, numbered in headings]
         if len(found) < 2 or any(numbered is None for numbered in found):
             continue
@@ -550,6 +554,21 @@ def numbered_heading_titles(items: list[Item]) -> list[Item]:
             assert isinstance(heading, Heading) and numbered is not None
             heading.title, heading.kind, heading.number = numbered.group("title").strip(), "chapter", number
     return items
+
+
+def _lone_number_headings(items: list[Item], places: list[int]) -> None:
+    """The headings at ``places`` (one level's) as untitled chapters numbered by their text, when each
+    is a number alone (:func:`bare_number_heading`: "One", "II", "3") and they count up by one, two at
+    least; otherwise left as they are ("## One" over "## The Shore" keeps its words)."""
+    if len(places) < 2:
+        return
+    found = [bare_number_heading(cast(Heading, items[index]).title or "") for index in places]
+    numbers = [heading.number if heading is not None else None for heading in found]
+    if None in numbers or numbers != list(range(numbers[0] or 0, (numbers[0] or 0) + len(numbers))):
+        return
+    for index, number in zip(places, numbers, strict=True):
+        heading = cast(Heading, items[index])
+        heading.title, heading.kind, heading.number = None, "chapter", number
 
 
 # An Org-mode file (Emacs) saved as text: "#+TITLE:" and "#+AUTHOR:" keywords over "* Chapter" headings.

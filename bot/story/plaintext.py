@@ -4663,6 +4663,30 @@ def placeholder(text: str) -> bool:
     return _PLACEHOLDER.fullmatch(core) is not None
 
 
+# Thanks to readers as a sentence of its own: "Thanks for reading <3", "Thank you so much for reading!".
+_THANKS_FOR_READING = re.compile(
+    r"(?:thanks|thank[ \t]+you|ty)(?:[ \t]+(?:so|very)[ \t]+much)?[ \t]+(?:for[ \t]+reading|for[ \t]+sticking[ \t]+with[ \t]+(?:me|it|us))"
+    r"(?:[ \t]*(?:!+|\.+|…|<3|:\)|[^\w\s.!?]))*",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+|(?<=<3)[ \t]+")
+CLOSING_WORDS_CHARS = 160
+
+
+def closing_words(text: str) -> bool:
+    """A last chapter's paragraph that only signs off: each of its sentences a promise of more
+    (:func:`placeholder`), thanks for reading, or the whole of it an ask of readers (:func:`sign_off`):
+    "More coming soon! Thanks for reading <3" was posted as a chapter of its own. Any sentence of the
+    story in it ("Thanks for reading, she wrote, and sealed the letter.") keeps it text."""
+    if placeholder(text):
+        return True
+    if "\n" in text.strip() or len(text) > CLOSING_WORDS_CHARS:
+        return False
+    sentences = [part for part in _SENTENCE_END.split(trim_ornaments(text.strip())) if part]
+    said = [placeholder(part) or _THANKS_FOR_READING.fullmatch(part) is not None for part in sentences]
+    return (bool(sentences) and all(said)) or sign_off(text)
+
+
 def _without_closing_heading(items: list[Item]) -> list[Item]:
     """``items`` less what closes them with no story under it: a heading that only says the story is
     over ("<h2>The End</h2>", "## Fin"), a last heading with nothing under it ("Chapter 12" and the end
@@ -4680,7 +4704,7 @@ def _without_closing_heading(items: list[Item]) -> list[Item]:
     while start and isinstance(items[start - 1], Para | SceneBreak):
         start -= 1
     tail = [item for item in items[start:last] if isinstance(item, Para)]
-    promises = [item for item in tail if not item.note and placeholder(item.text)]
+    promises = [item for item in tail if not item.note and closing_words(item.text)]
     if (
         start
         and promises

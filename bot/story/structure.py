@@ -286,6 +286,8 @@ def match_heading(line: str, *, markdown: bool = True) -> Heading | None:
         unadorned = _without_symbols(stripped)  # "✨ Chapter 1 ✨", "🌸 chapter one 🌸", "⋆ Chapter 2 ⋆"
         if unadorned and unadorned != stripped:
             heading = _numbered_or_named(unadorned, level, line.strip())
+    if heading is None and not stripped.isascii() and (unmarked := _without_marks(stripped)) != stripped:
+        heading = _numbered_or_named(unmarked, level, line.strip())  # "C̷h̷a̷p̷t̷e̷r̷ 2", struck through or zalgo
     if heading is None and (separated := _symbol_separated(stripped)) is not None:
         heading = _numbered_or_named(separated, level, line.strip())  # "chapter one 🌙 the roof", "Chapter 1 ~ Ice"
     if (
@@ -369,6 +371,20 @@ def _visible(text: str) -> str:
     if text.isascii() or not any(chr(code) in text for code in _INVISIBLE):
         return text
     return text.translate(_INVISIBLE)
+
+
+# Unicode's blocks of combining marks that belong to no script: the accents Latin, Greek and Cyrillic
+# letters take, and what text generators stack or overlay ("C̷h̷a̷p̷t̷e̷r̷", "zalgo"). A script's own
+# marks (Devanagari's vowel signs) are outside them.
+_DECORATING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _without_marks(text: str) -> str:
+    """``text`` with the combining marks a letter was decorated with taken off ("C̷h̷a̷p̷t̷e̷r̷ 2", a
+    generator's strike-through, or "zalgo" stacks): tried only on a line that is no heading as it is."""
+    if _DECORATING_MARKS.search(text) is None:
+        return text
+    return unicodedata.normalize("NFC", _DECORATING_MARKS.sub("", unicodedata.normalize("NFD", text)))
 
 
 def normalise(text: str) -> str:

@@ -279,3 +279,54 @@ def test_created_in_a_sentence_stays_story() -> None:
     line = "Created - that was the word she used for the thing in the cellar, as if she had made it."
     story = import_story(f"Low Water\n\nChapter 1\n\n{line}\n\n{FIRST}\n".encode(), "story.txt", max_bytes=LIMIT)
     assert _paragraphs(story) == [line, FIRST]
+
+
+# Chapters.
+
+
+@pytest.mark.parametrize(("one", "two"), [("One", "Two"), ("ONE", "TWO"), ("I", "II"), ("1", "2")])
+def test_markdown_headings_that_are_numbers_alone_are_untitled_chapters(one: str, two: str) -> None:
+    story = import_story(
+        f"# Low Water\n\n## {one}\n\n{FIRST}\n\n## {two}\n\n{SECOND}\n".encode(), "low.md", max_bytes=LIMIT
+    )
+    assert story.meta.title == "Low Water"
+    assert [(chapter.number, chapter.title) for chapter in story.chapters] == [(1, None), (2, None)]
+    assert _paragraphs(story) == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize(("one", "two"), [("One", "The Shore"), ("Three", "Two"), ("Part One", "Part Two")])
+def test_markdown_headings_that_do_not_count_keep_their_words(one: str, two: str) -> None:
+    """Guard: a number word among named headings, or numbers that do not count up, stay titles."""
+    story = import_story(
+        f"# Low Water\n\n## {one}\n\n{FIRST}\n\n## {two}\n\n{SECOND}\n".encode(), "low.md", max_bytes=LIMIT
+    )
+    assert [chapter.title for chapter in story.chapters] == [one, two]
+
+
+def test_a_document_title_over_chapter_headings_of_its_level_is_the_title() -> None:
+    text = f"# Tin\n\n# Chapter 1\n\n{FIRST}\n\n# Chapter 2\n\n{SECOND}\n"
+    story = import_story(text.encode(), "tin.md", max_bytes=LIMIT)
+    assert story.meta.title == "Tin"
+    assert [(chapter.number, chapter.title) for chapter in story.chapters] == [(1, None), (2, None)]
+
+
+@pytest.mark.parametrize(
+    "tail", ["More coming soon! Thanks for reading <3", "Thanks for reading <3", "Thank you so much for reading!"]
+)
+def test_a_last_chapter_of_only_a_sign_off_is_a_note(tail: str) -> None:
+    story = import_story(f"Low Water\n\n{CHAPTERS}\nChapter 3\n\n{tail}\n".encode(), "story.txt", max_bytes=LIMIT)
+    assert _paragraphs(story) == [FIRST, SECOND]
+    assert tail in story.chapters[-1].notes
+
+
+def test_a_last_chapter_opening_with_thanks_in_a_sentence_stays_a_chapter() -> None:
+    line = "Thanks for reading, she wrote, and sealed the letter."
+    story = import_story(f"Low Water\n\n{CHAPTERS}\nChapter 3\n\n{line}\n".encode(), "story.txt", max_bytes=LIMIT)
+    assert [chapter.paragraphs for chapter in story.chapters][-1] == [line]
+
+
+@pytest.mark.parametrize("heading", ["C̷h̷a̷p̷t̷e̷r̷ 2", "C̸̢̛h̴̡a̶p̷t̶e̵r̷ ̴2̸"])
+def test_a_chapter_heading_struck_through_or_in_zalgo_is_a_heading(heading: str) -> None:
+    text = f"Low Water\n\nChapter 1\n\n{FIRST}\n\n{heading}\n\n{SECOND}\n"
+    story = import_story(text.encode(), "story.txt", max_bytes=LIMIT)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
