@@ -550,11 +550,37 @@ def chapter_scenes(content: Tag, notes: list[str]) -> list[Scene]:
     return [scene for scene in scenes if scene.paragraphs]
 
 
+def _first_work_only(soup: BeautifulSoup) -> int:
+    """How many works the file holds by their prefaces (a ``div#preface`` with a by-line each), the
+    file cut to the first: two downloads joined into one file ("cat" or a paste) were read as one work
+    whose chapters ran on into the second's, its title page a chapter. Everything from the second
+    preface on, in the document's order, is taken out."""
+    prefaces = [div for div in soup.find_all("div", id="preface") if div.find("div", class_="byline") is not None]
+    if len(prefaces) < 2:
+        return len(prefaces)
+    node: Tag | None = prefaces[1]
+    cut = node
+    while isinstance(node, Tag) and node is not soup:
+        for sibling in list(node.next_siblings):
+            sibling.extract()
+        parent = node.parent
+        if node is cut:
+            node.extract()
+        node = parent
+    return len(prefaces)
+
+
 def parse_ao3(
     soup: BeautifulSoup, filename: str, source_format: str = "html", *, max_chapters: int = DEFAULT_MAX_CHAPTERS
 ) -> Story:
     image_lines(soup)
+    works = _first_work_only(soup)
     meta = _preface_meta(soup, filename)
+    if works > 1:
+        meta.notes.append(
+            f"This file held {works} AO3 works one after another; only the first, {meta.title}, was read. "
+            "Download each work on its own to add the others."
+        )
     chapters = _chapters(soup)
     check_chapters(len(chapters), max_chapters)
     notes_in_text(chapters)

@@ -75,6 +75,7 @@ from bot.story.webpage import (
     newsletter_notes,
     page_author,
     post_subtitle,
+    reader_view_header,
     separate_chips,
     site_header_name,
     spoiler_boxes,
@@ -1311,6 +1312,7 @@ def parse_generic_html(
     serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
     between_chapters = chapter_links(soup.body or soup)
     header_site = site_header_name(soup.body or soup)  # (its header goes with the chrome)
+    credited = reader_view_header(soup.body or soup)  # Firefox's Reader View: its heading set over the text
     body = strip_page_chrome(soup.body or soup)
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
         body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's
@@ -1347,6 +1349,8 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {blog}", 0))
     elif named:
         prefix.append(Para(f"Author: {named}", 0))
+    elif credited:
+        prefix.append(Para(f"Author: {credited}", 0))
     elif title and (ao3_author := ao3_title_author(element_text(title))):
         prefix.append(Para(f"Author: {ao3_author}", 0))
     if tags:  # read as AO3's freeform tags: those naming a warning declare it ("#tw death"), the rest nothing

@@ -3404,12 +3404,18 @@ _NAV_ENTRY = (
     # (a hand-made site's "Back to Index", "Back to the fic list")
     r"|(?:back[ \t]+to[ \t]+(?:the[ \t]+)?)?(?:table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home"
     r"|master[ \t]?list|(?:fic|story|stories)[ \t]+(?:list|index|page))"
+    r"|back[ \t]+to[ \t]+(?:the[ \t]+)?(?:stories|works|fics|top)"
     r"|(?:part|chapter|episode)[ \t]+\d{1,4}"
     r"|ep\.[ \t]*\d{1,4})"
     r"[ \t]*[>»›→\])]{0,2}"
 )
 _SERIAL_NAV = re.compile(rf"{_NAV_ENTRY}(?:[ \t]*[|/•·~\-–—][ \t]*{_NAV_ENTRY}|[ \t]+{_NAV_ENTRY})*", re.IGNORECASE)
-_LONE_NAV = re.compile(r"[<«‹←]{0,2}[ \t]*(?:previous|prev|next)[ \t]+chapter[ \t]*[>»›→]{0,2}", re.IGNORECASE)
+# (or a "Back to stories" link alone, a fan site's under and over each chapter, "« Back to top")
+_LONE_NAV = re.compile(
+    r"[<«‹←]{0,2}[ \t]*(?:(?:previous|prev|next)[ \t]+chapter|back[ \t]+to[ \t]+(?:the[ \t]+)?(?:stories|works|fics|top"
+    r"|(?:story|fic|chapter)[ \t]+(?:list|index|page)|(?:all|my)[ \t]+(?:stories|works|fics)))[ \t]*[>»›→]{0,2}",
+    re.IGNORECASE,
+)
 # A serial's links to its creator's tip jars, and the box's head over them ("Support \"The Hollow
 # Crown\"", "Support sleepy_wyrm"), buttons run together as a saved page gives them ("DonatePatreon").
 _TIP = r"(?:donate|patreon|ko-?fi|paypal|buy[ \t]+me[ \t]+a[ \t]+coffee|subscribestar|tip[ \t]+jar)"
@@ -3443,7 +3449,8 @@ _RUN_TOGETHER_NAV = re.compile(
     re.IGNORECASE,
 )  # (Royal Road's buttons under its "Support" box: "FollowFavoriteRate")
 _NAV_WORD = re.compile(
-    r"previous|prev|next|last|first|contents|toc|index|home|master[ \t]?list|(?:part|chapter)[ \t]+\d", re.IGNORECASE
+    r"previous|prev|next|last|first|contents|toc|index|home|master[ \t]?list|(?:part|chapter)[ \t]+\d|back[ \t]+to",
+    re.IGNORECASE,
 )
 
 
@@ -3546,9 +3553,11 @@ def _site_chrome() -> re.Pattern[str]:
 def _serial_nav(line: str) -> bool:
     """Two or more of a serial's chapter links on a line ("Previous Chapter | Next Chapter"), or a
     "Next Chapter" alone; "Contents" or "Index" alone heads a list, and stays for that to read."""
+    if _LONE_NAV.fullmatch(line) is not None:
+        return True
     if _SERIAL_NAV.fullmatch(line) is None:
         return False
-    return len(_NAV_WORD.findall(line)) >= 2 or _LONE_NAV.fullmatch(line) is not None
+    return len(_NAV_WORD.findall(line)) >= 2
 
 
 _ARROWS_FIRST = "<«‹←"

@@ -1456,6 +1456,31 @@ def _names_header(element: Tag) -> bool:
 _POSTER_DEPTH = 3  # elements looked up from a journal's user link for the entry's poster box
 
 
+_READER_CONTENT = re.compile(r"moz-?reader-?content|readerShowElement|^page$", re.IGNORECASE)
+READER_CREDITS_WORDS = 6  # a name in Reader View's credits line; more is a sentence it took for one
+
+
+def reader_view_header(body: Tag) -> str | None:
+    """A page Firefox's Reader View saved: its header (dropped with the chrome) holds the page's own
+    heading as ``h1.reader-title``, the chapter's title ("Chapter 3: The Ford") when the text under it
+    has no heading, and the author in ``.reader-credits``. The heading is set over the text, where
+    the chapter's was, and the author's name returned; without this the chapter lost its title and
+    number. A text with a heading of its own (AO3's "Chapter 3: Crossing") keeps it alone."""
+    header = body.find(class_="reader-header")
+    if not isinstance(header, Tag):
+        return None
+    credits = header.find(class_="reader-credits")
+    name = _BY_PREFIX.sub("", squeezed_text(credits)).strip() if isinstance(credits, Tag) else ""
+    title = header.find(class_="reader-title")
+    content = body.find(id="readability-page-1") or body.find(class_=_READER_CONTENT)
+    heading = squeezed_text(title) if isinstance(title, Tag) else ""
+    if heading and isinstance(content, Tag) and content.find(["h1", "h2", "h3"]) is None:
+        new = Tag(name="h2")
+        new.string = heading
+        content.insert(0, new)
+    return name if name and len(name.split()) <= READER_CREDITS_WORDS else None
+
+
 def page_author(body: Tag) -> str | None:
     """The author a page names where no byline of a blog's or a reading site's does: a Dreamwidth or
     LiveJournal entry's poster (``span.ljuser`` in its "poster" box, the user in ``lj:user``), or the

@@ -20,7 +20,7 @@ import pytest
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.model import Story
-from tests.story.builders import epub_bytes, xhtml
+from tests.story.builders import Ao3Chapter, Ao3Work, ao3_html, epub_bytes, two_chapter_work, xhtml
 
 FIRST = "The kettle had boiled dry twice before Marguerite noticed, and by then the letter was already ash."
 SECOND = "Nobody in the village of Harrow End kept clocks, which was how the trouble started that winter."
@@ -330,3 +330,72 @@ def test_a_chapter_heading_struck_through_or_in_zalgo_is_a_heading(heading: str)
     text = f"Low Water\n\nChapter 1\n\n{FIRST}\n\n{heading}\n\n{SECOND}\n"
     story = import_story(text.encode(), "story.txt", max_bytes=LIMIT)
     assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+# Web copies.
+
+READER_VIEW = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Chapter 3: The Ford - Low Water - marrowbird's stories</title>
+<link rel="stylesheet" href="chrome://global/skin/aboutReader.css" type="text/css"></head>
+<body class="light sans-serif loaded" dir="ltr">
+<div class="toolbar-container"><div class="toolbar reader-toolbar"><div class="reader-controls">
+<button class="close-button button" title="Close Reader View"><span class="hover-label">Close Reader View</span></button>
+<ul class="dropdowns"><li><button class="dropdown-toggle button style-button" title="Type controls">
+<span class="hover-label">Type controls</span></button></li></ul></div></div></div>
+<div class="container" style="--font-size: 20px; --content-width: 30em;">
+<div class="header reader-header reader-show-element">
+<a class="domain reader-domain" href="https://marrowbird.example/low-water/3">marrowbird.example</a>
+<div class="domain-border"></div>
+<h1 class="reader-title">Chapter 3: The Ford</h1>
+<div class="credits reader-credits">marrowbird</div>
+<div class="meta-data"><div class="reader-estimated-time" dir="ltr">2–3 minutes</div></div>
+</div><hr>
+<div class="content"><div class="mozaik-reader-content reader-show-element">
+<div id="readability-page-1" class="page"><div><p>{FIRST}</p><p>{SECOND}</p></div></div></div></div>
+<div><div class="reader-message"></div></div>
+</div></body></html>"""
+
+
+def test_a_firefox_reader_view_page_keeps_the_chapter_title_in_its_header() -> None:
+    story = import_story(READER_VIEW.encode(), "Chapter 3_ The Ford - Low Water.html", max_bytes=LIMIT)
+    assert story.meta.author == "marrowbird"
+    assert "Chapter 3" not in story.meta.title
+    (chapter,) = story.chapters
+    assert (chapter.title, chapter.heading_number) == ("The Ford", 3)
+    assert chapter.paragraphs == [FIRST, SECOND]
+
+
+def test_a_reader_view_page_whose_text_has_its_own_heading_keeps_that_one() -> None:
+    """Guard: the header's title is set over the text only when the text has no heading."""
+    page = READER_VIEW.replace(f"<div><p>{FIRST}", f"<div><h2>Chapter 3: Crossing</h2><p>{FIRST}")
+    (chapter,) = import_story(page.encode(), "page.html", max_bytes=LIMIT).chapters
+    assert chapter.title == "Crossing"
+
+
+@pytest.mark.parametrize("link", ["Back to stories", "« Back to stories", "« Back to stories | Next Chapter »"])
+def test_a_fan_sites_back_to_stories_links_are_dropped(link: str) -> None:
+    text = f"{link}\n\nLow Water\nby marrowbird\n\n{CHAPTERS}\n{link}\n"
+    story = import_story(text.encode(), "story.txt", max_bytes=LIMIT)
+    assert (story.meta.title, story.meta.author) == ("Low Water", "marrowbird")
+    assert _paragraphs(story) == [FIRST, SECOND]
+
+
+def test_back_to_in_a_sentence_stays_story() -> None:
+    line = "Back to the stories, she thought, and back to the lies."
+    story = import_story(f"Low Water\n\nChapter 1\n\n{line}\n\n{FIRST}\n".encode(), "story.txt", max_bytes=LIMIT)
+    assert _paragraphs(story) == [line, FIRST]
+
+
+def test_two_ao3_works_in_one_file_read_the_first_with_a_note() -> None:
+    first = two_chapter_work()
+    second = Ao3Work(
+        title="High Tide",
+        author="saltmarsh",
+        chapters=[Ao3Chapter("Chapter 1", [THIRD]), Ao3Chapter("Chapter 2", [SECOND])],
+    )
+    story = import_story((ao3_html(first) + "\n" + ao3_html(second)).encode(), "works.html", max_bytes=LIMIT)
+    alone = import_story(ao3_html(first).encode(), "work.html", max_bytes=LIMIT)
+    assert (story.meta.title, story.meta.author) == ("The Ford", "riverwriter")
+    assert story.chapters == alone.chapters
+    assert any("2 AO3 works" in note and "only the first" in note for note in story.meta.notes)
+    assert story.meta.notes[: len(alone.meta.notes)] == alone.meta.notes
