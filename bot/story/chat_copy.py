@@ -11,6 +11,7 @@ lines were chapters and paragraphs of their own, and a message's time headed the
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # "inkwell — Today at 3:04 PM", "inkwell — 03/12/2026 3:04 PM", "Ines O. — 3/12/26, 15:04" (the client)
@@ -44,6 +45,28 @@ def chat_copy_text(text: str) -> str:
         text = _EXPORT_EXTRAS.sub("", _EXPORT_FOOTER.sub("", _EXPORT_BANNER.sub("", text)))
         return _messages(_EXPORT_HEADER.sub("", text))
     return text
+
+
+# The poster a header names: the client's before its " — ", the export's after its "] ".
+_CLIENT_NAME = re.compile(r"[ \t]*(?P<name>.+?)[ \t]+—[ \t]")
+_EXPORT_NAME = re.compile(r"\[[^\]\n]*\][ \t]+(?P<name>.+?)[ \t]*$")
+CHAT_HEADERS = 10_000  # headers read for their poster; a copy of more is a whole channel's, read no further
+
+
+def chat_poster(text: str) -> str | None:
+    """The one poster of a Discord copy's messages (:func:`chat_copy_text` reads it as a chat), its
+    author: the name every header gives, "inkwell" of "inkwell — Today at 3:04 PM" (a message under
+    "[3:05 PM]" alone is the same poster's). None for a text that is no chat, or one where two people
+    posted (a reader's reply among the chapters: who wrote the story is not said)."""
+    for mark, header, name in ((" — ", _CLIENT_HEADER, _CLIENT_NAME), ("] ", _EXPORT_HEADER, _EXPORT_NAME)):
+        if mark not in text or not _chat(text, header):  # (the marks first, as chat_copy_text asks)
+            continue
+        names = set()
+        for found in itertools.islice(header.finditer(text), CHAT_HEADERS):
+            named = name.match(found.group())
+            names.add(" ".join(named.group("name").split()) if named else "")
+        return names.pop() if len(names) == 1 and "" not in names else None
+    return None
 
 
 def _chat(text: str, header: re.Pattern[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.story.chat_copy import chat_copy_text
+from bot.story.chat_copy import chat_copy_text, chat_poster
 from bot.story.forum_text import forum_thread, thread_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
 from bot.story.model import Story
@@ -35,6 +35,7 @@ def parse_plain_text(
     text names no title of its own)."""
     check_lines(text)
     check_heading_lines(text, max_chapters)
+    poster = chat_poster(text)  # a Discord copy's one poster: its author, where the text names none
     text = without_manuscript_cover(chat_copy_text(text))
     text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
@@ -42,6 +43,8 @@ def parse_plain_text(
     story = build_story(
         note_sections(items), filename, source_format, max_chapters=max_chapters, fallback_title=fallback_title
     )
+    if poster and story.meta.author is None:
+        story.meta.author = poster
     return give_warning_lists(thread_story(story, thread) if thread else story, lists)
 
 

@@ -399,3 +399,46 @@ def test_two_ao3_works_in_one_file_read_the_first_with_a_note() -> None:
     assert story.chapters == alone.chapters
     assert any("2 AO3 works" in note and "only the first" in note for note in story.meta.notes)
     assert story.meta.notes[: len(alone.meta.notes)] == alone.meta.notes
+
+
+# A Discord copy's poster.
+
+
+def test_a_discord_copy_with_one_poster_names_them_the_author() -> None:
+    text = (
+        f"marrowbird — Today at 3:04 PM\nLow Water\nChapter 1\n{FIRST}\n[3:05 PM]\n{SECOND}\n"
+        f"marrowbird — Today at 3:09 PM\nChapter 2\n{THIRD}\n"
+    )
+    story = import_story(text.encode(), "low-water.txt", max_bytes=LIMIT)
+    assert (story.meta.title, story.meta.author) == ("Low Water", "marrowbird")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST, SECOND], [THIRD]]
+
+
+def test_a_discord_export_with_one_poster_names_them_the_author() -> None:
+    text = (
+        "==============================================================\n"
+        "Guild: Harrow End Writers\nChannel: Text Channels / story-drops\n"
+        "==============================================================\n\n"
+        f"[12/03/2026 15:04] Ines Okafor\nLow Water\n\nChapter 1\n\n{FIRST}\n\n"
+        f"[12/03/2026 15:09] Ines Okafor\nChapter 2\n\n{SECOND}\n\n\n"
+        "==============================================================\n"
+        "Exported 2 message(s)\n"
+        "==============================================================\n"
+    )
+    story = import_story(text.encode(), "story-drops.txt", max_bytes=LIMIT)
+    assert story.meta.author == "Ines Okafor"
+
+
+def test_a_discord_copy_with_two_posters_names_no_author() -> None:
+    """Guard: a reader's reply among the chapters leaves who wrote the story unsaid."""
+    text = (
+        f"marrowbird — Today at 3:04 PM\nChapter 1\n{FIRST}\n"
+        f"fernreader — Today at 3:06 PM\n{SECOND}\n"
+        f"marrowbird — Today at 3:09 PM\nChapter 2\n{THIRD}\n"
+    )
+    assert import_story(text.encode(), "low-water.txt", max_bytes=LIMIT).meta.author is None
+
+
+def test_a_discord_copy_under_a_by_line_keeps_the_by_lines_author() -> None:
+    text = f"marrowbird — Today at 3:04 PM\nLow Water\nby Mara Quill\n\nChapter 1\n{FIRST}\nChapter 2\n{SECOND}\n"
+    assert import_story(text.encode(), "low-water.txt", max_bytes=LIMIT).meta.author == "Mara Quill"
