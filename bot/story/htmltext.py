@@ -1312,7 +1312,9 @@ def parse_generic_html(
     serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
     between_chapters = chapter_links(soup.body or soup)
     header_site = site_header_name(soup.body or soup)  # (its header goes with the chrome)
-    credited = reader_view_header(soup.body or soup)  # Firefox's Reader View: its heading set over the text
+    page_title = soup.find("title")
+    # Firefox's Reader View: its heading set over the text
+    credited = reader_view_header(soup.body or soup, element_text(page_title) if page_title else None)
     body = strip_page_chrome(soup.body or soup)
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
         body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's

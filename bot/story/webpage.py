@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Comment, NavigableString, PageElement, Tag
 
-from bot.story.structure import MONTHS, Heading, Item, Para
+from bot.story.structure import MONTHS, Heading, Item, Para, match_heading
 
 # (A <select> is a menu: Quotev's chapter menu, its entries run together, was a heading over nothing.)
 _CHROME_TAGS = frozenset(["footer", "aside", "button", "input", "textarea", "label", "select"])
@@ -1460,12 +1460,14 @@ _READER_CONTENT = re.compile(r"moz-?reader-?content|readerShowElement|^page$", r
 READER_CREDITS_WORDS = 6  # a name in Reader View's credits line; more is a sentence it took for one
 
 
-def reader_view_header(body: Tag) -> str | None:
+def reader_view_header(body: Tag, page_title: str | None) -> str | None:
     """A page Firefox's Reader View saved: its header (dropped with the chrome) holds the page's own
     heading as ``h1.reader-title``, the chapter's title ("Chapter 3: The Ford") when the text under it
     has no heading, and the author in ``.reader-credits``. The heading is set over the text, where
     the chapter's was, and the author's name returned; without this the chapter lost its title and
-    number. A text with a heading of its own (AO3's "Chapter 3: Crossing") keeps it alone."""
+    number. Only a title that reads as a chapter's heading by itself, not the page's ``<title>`` again
+    ("Low Water - Chapter 3 - marrowbird - ...", read as the page's title is), and only over a text
+    with no heading of its own (AO3's "Chapter 3: Crossing" keeps it alone)."""
     header = body.find(class_="reader-header")
     if not isinstance(header, Tag):
         return None
@@ -1474,6 +1476,11 @@ def reader_view_header(body: Tag) -> str | None:
     title = header.find(class_="reader-title")
     content = body.find(id="readability-page-1") or body.find(class_=_READER_CONTENT)
     heading = squeezed_text(title) if isinstance(title, Tag) else ""
+    if heading and " ".join((page_title or "").split()) == heading:
+        heading = ""
+    named = match_heading(heading, markdown=False) if heading else None
+    if named is None or named.kind not in ("chapter", "named", "part"):
+        heading = ""
     if heading and isinstance(content, Tag) and content.find(["h1", "h2", "h3"]) is None:
         new = Tag(name="h2")
         new.string = heading

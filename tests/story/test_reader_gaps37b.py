@@ -442,3 +442,17 @@ def test_a_discord_copy_with_two_posters_names_no_author() -> None:
 def test_a_discord_copy_under_a_by_line_keeps_the_by_lines_author() -> None:
     text = f"marrowbird — Today at 3:04 PM\nLow Water\nby Mara Quill\n\nChapter 1\n{FIRST}\nChapter 2\n{SECOND}\n"
     assert import_story(text.encode(), "low-water.txt", max_bytes=LIMIT).meta.author == "Mara Quill"
+
+
+@pytest.mark.parametrize(
+    "named", ["Low Water - Chapter 3 - marrowbird - Original Work [Archive of Our Own]", "Low Water"]
+)
+def test_a_reader_view_title_that_is_the_pages_title_heads_no_chapter(named: str) -> None:
+    """Guard: Reader View's title is often the page's <title> again, or the story's name: no chapter's
+    heading (set over the text, it titled the chapter "marrowbird - Original Work [Archive of Our Own]")."""
+    page = READER_VIEW.replace(">Chapter 3: The Ford</h1>", f">{named}</h1>").replace(
+        "<title>Chapter 3: The Ford - Low Water - marrowbird's stories</title>", f"<title>{named}</title>"
+    )
+    story = import_story(page.encode(), "page.html", max_bytes=LIMIT)
+    assert story.meta.title == "Low Water"
+    assert [chapter.title for chapter in story.chapters] == [None]
