@@ -550,6 +550,30 @@ def chapter_scenes(content: Tag, notes: list[str]) -> list[Scene]:
     return [scene for scene in scenes if scene.paragraphs]
 
 
+# The line AO3's download opens each work with, as a copy of it in text keeps it.
+_POSTED_ORIGINALLY = re.compile(
+    r"posted[ \t]+originally[ \t]+on[ \t]+the[ \t]+archive[ \t]+of[ \t]+our[ \t]+own[ \t]+at[ \t]+<?"
+    r"https?://(?:www\.)?archiveofourown\.org/works/(?P<work>\d{1,12})",
+    re.IGNORECASE,
+)
+TEXT_WORKS_MOST = 100  # works counted in a text; past them it is many, said as what it is
+
+
+def ao3_works_in_text(text: str) -> int:
+    """How many AO3 works a text copied from AO3's downloads holds, by the distinct works its "Posted
+    originally on the Archive of Our Own at .../works/N" lines name (one the same work's download
+    twice is one). Two downloads pasted into one text file were read as one story, the second's
+    title page a chapter of the first's."""
+    if "rchive of " not in text:
+        return 0
+    works = set()
+    for found in _POSTED_ORIGINALLY.finditer(text):
+        works.add(found.group("work"))
+        if len(works) >= TEXT_WORKS_MOST:
+            break
+    return len(works)
+
+
 def _first_work_only(soup: BeautifulSoup) -> int:
     """How many works the file holds by their prefaces (a ``div#preface`` with a by-line each), the
     file cut to the first: two downloads joined into one file ("cat" or a paste) were read as one work

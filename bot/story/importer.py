@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from pathlib import PurePath
 
-from bot.story.ao3_html import is_ao3, parse_ao3
+from bot.story.ao3_html import ao3_works_in_text, is_ao3, parse_ao3
 from bot.story.ao3_page import is_ao3_listing, is_ao3_page, parse_ao3_page
 from bot.story.decode import (
     check_size,
@@ -152,6 +152,11 @@ def _parse(data: bytes, filename: str, *, max_bytes: int, max_chapters: int) -> 
             # <noscript> (dropped with the scripts, as what is never shown): read from there. Only when
             # the page has no story outside it, so a "Please enable JavaScript" box never is one.
             return _read_page(_NOSCRIPT.sub("", text), filename, max_chapters)
+    if (works := ao3_works_in_text(text)) > 1:  # two AO3 downloads pasted into one text file
+        raise StoryFormatError(
+            f"This file holds {works} AO3 works one after another; Dogear reads one story a file, "
+            "so add each work from its own download."
+        )
     # a title or heading in "zalgo", too long for one only for its stacked marks, read as the line it shows
     text = unstacked_short_lines(text, HEADING_MAX_CHARS)
     text = undisguise_labels(text)  # "Ｗａｒｎｉｎｇｓ：" and "War\u200bnings:" declare as "Warnings:" does

@@ -169,6 +169,9 @@ _AO3_BOILERPLATE = re.compile(
 )
 
 
+_POSTED_ORIGINALLY = re.compile(r"posted originally on the archive of our own at \S+$", re.IGNORECASE)
+
+
 def landmark_headings(items: list[Item]) -> list[Item]:
     """AO3's labels copied as lines of text ("Notes:", "Chapter Text", "Chapter End Notes") read as
     the headings they are on AO3, so the notes under them are the chapter's and its text its text.
@@ -184,7 +187,12 @@ def landmark_headings(items: list[Item]) -> list[Item]:
     if not any(_ao3_line(item) for item in items):  # (most files: one quick search an item, no key worked out)
         return items
     keys = [_landmark_key(item) for item in items]
-    if not any(key in _LANDMARKS for key in keys) and not any(_landmark_titled(item) for item in items):
+    if (
+        not any(key in _LANDMARKS for key in keys)
+        and not any(_landmark_titled(item) for item in items)
+        # (AO3's download copied as text has no "Chapter Text" label, but opens on its "Posted originally" line)
+        and not any(key is not None and _POSTED_ORIGINALLY.match(key) for key in keys)
+    ):
         return [item for item, key in zip(items, keys, strict=True) if key is None or not _SEE_THE_END.match(key)]
     out: list[Item] = []
     for item, key in zip(items, keys, strict=True):

@@ -456,3 +456,36 @@ def test_a_reader_view_title_that_is_the_pages_title_heads_no_chapter(named: str
     story = import_story(page.encode(), "page.html", max_bytes=LIMIT)
     assert story.meta.title == "Low Water"
     assert [chapter.title for chapter in story.chapters] == [None]
+
+
+def _ao3_text(title: str, author: str, work: int, chapters: list[str]) -> str:
+    """An AO3 download's page as a browser's select-all copies it into a text file."""
+    body = "\n\n".join(f"Chapter {number}\n\n{text}" for number, text in enumerate(chapters, 1))
+    return (
+        f"{title}\n\nPosted originally on the Archive of Our Own at https://archiveofourown.org/works/{work}.\n\n"
+        "Rating:\nTeen And Up Audiences\nArchive Warning:\nNo Archive Warnings Apply\nFandom:\nOriginal Work\n"
+        f"Language:\nEnglish\nStats:\nPublished: 2025-11-02 Words: 412 Chapters: {len(chapters)}/{len(chapters)}\n\n"
+        f"{title}\n\nby {author}\n\n{body}\n\nAfterword\n\n"
+        "Please drop by the archive and comment to let the creator know if you enjoyed their work!\n"
+    )
+
+
+def test_two_ao3_works_pasted_into_one_text_file_are_refused_saying_so() -> None:
+    text = (
+        _ao3_text("Low Water", "marrowbird", 51234, [FIRST, SECOND])
+        + "\n"
+        + _ao3_text("High Tide", "saltmarsh", 51300, [THIRD])
+    )
+    with pytest.raises(StoryFormatError, match="2 AO3 works") as refusal:
+        import_story(text.encode(), "fics.txt", max_bytes=LIMIT)
+    assert "its own download" in str(refusal.value)
+
+
+def test_one_ao3_work_in_a_text_file_is_read() -> None:
+    """One work's copy is read as the work, AO3's "Please drop by the archive ..." under it dropped as it is
+    from a copy with AO3's "Chapter Text" labels (the download has none: it was the story's last paragraph)."""
+    story = import_story(
+        _ao3_text("Low Water", "marrowbird", 51234, [FIRST, SECOND]).encode(), "f.txt", max_bytes=LIMIT
+    )
+    assert (story.meta.title, story.meta.author) == ("Low Water", "marrowbird")
+    assert _paragraphs(story) == [FIRST, SECOND]
