@@ -130,13 +130,15 @@ def parse_prompts(text: str) -> list[str] | None:
     return prompts
 
 
-def already_scheduled(error: AlreadyScheduled, title: str | None, channel_id: int, outcome: str) -> UserError:
-    """The refusal of a discussion that is already pending: which one it is, and what was (not) done."""
-    item = error.item
+def already_scheduled(error: AlreadyScheduled, title: str | None, settings: GuildSettings, outcome: str) -> UserError:
+    """The refusal of a chapter that has a pending discussion: which one it is, when and where, and how
+    to move it (the chapter is discussed once; a second one would post it twice)."""
     name = f"**{escape_markdown(title)}**" if title else "this story"
+    channel_id = post_channel(error.channel_id, error.channel_explicit, settings)
     return UserError(
-        f"Discussion **#{error.discussion_id}** of {name}, chapter {item.chapter}, is already scheduled for "
-        f"{when_line(item.due_at)} in <#{channel_id}>; {outcome} See `/discussion list`."
+        f"Chapter {error.item.chapter} of {name} already has a discussion: **#{error.discussion_id}**, scheduled "
+        f"for {when_line(error.due_at)} in <#{channel_id}>; {outcome} To change its time, use "
+        f"`/discussion move id:{error.discussion_id}`; see `/discussion list`."
     )
 
 
@@ -210,7 +212,7 @@ class DiscussionPlanner:
             if event_id is not None:
                 await self.events.delete(guild_id, event_id)
             if isinstance(error, AlreadyScheduled):
-                raise already_scheduled(error, record.title, channel_id, "nothing was added.") from None
+                raise already_scheduled(error, record.title, settings, "nothing was added.") from None
             raise
         finally:
             if creation is not None:
@@ -253,7 +255,7 @@ class DiscussionPlanner:
         try:
             ids = await self.service.schedule(guild_id, items)
         except AlreadyScheduled as error:
-            raise already_scheduled(error, record.title, channel_id, "nothing was planned.") from None
+            raise already_scheduled(error, record.title, settings, "nothing was planned.") from None
         note = await self._reminder_note(channel_id, offsets, settings)
         return Planned(ids, record.title, chapters, times, cadence, channel_id, note, reading.note)
 
@@ -302,10 +304,7 @@ class DiscussionPlanner:
         try:
             moved = await self.service.move(guild_id, discussion_id, due)
         except AlreadyScheduled as error:
-            channel_id = post_channel(current.channel_id, current.channel_explicit, settings)
-            raise already_scheduled(
-                error, current.story_title, channel_id, f"#{discussion_id} was not moved."
-            ) from None
+            raise already_scheduled(error, current.story_title, settings, f"#{discussion_id} was not moved.") from None
         if moved is None or moved.due_at != due:
             raise UserError(f"Discussion #{discussion_id} started posting just now; it can no longer be moved.")
         if moved.event_id:

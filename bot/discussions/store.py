@@ -41,16 +41,24 @@ def from_epoch(seconds: float) -> datetime:
 
 
 class AlreadyScheduled(Exception):
-    """The same discussion (story, chapter, channel and time) is already pending, as ``discussion_id``.
+    """The chapter already has a pending discussion, ``discussion_id``, at ``due_at`` in ``channel_id``.
 
-    Checked inside the writing transaction (``BEGIN IMMEDIATE``), so two commands at once cannot
-    both add it; migration 0011's unique index holds it for any other writer.
+    A chapter is discussed once: a second pending discussion of the same story and chapter (at
+    another time or in another channel too) would post the chapter twice, so it is refused until
+    the first is posted or cancelled. Checked inside the writing transaction (``BEGIN IMMEDIATE``),
+    so two commands at once cannot both add one; migration 0011's unique index holds the exact
+    twin (same channel and time) for any other writer.
     """
 
-    def __init__(self, discussion_id: int, item: NewDiscussion) -> None:
-        super().__init__(f"discussion #{discussion_id} is the same discussion")
+    def __init__(
+        self, discussion_id: int, item: NewDiscussion, *, due_at: datetime, channel_id: int, channel_explicit: bool
+    ) -> None:
+        super().__init__(f"discussion #{discussion_id} is already pending for chapter {item.chapter}")
         self.discussion_id = discussion_id
         self.item = item
+        self.due_at = due_at
+        self.channel_id = channel_id
+        self.channel_explicit = channel_explicit
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,16 +223,42 @@ async def _insert_reminders(
 
 
 async def _pending_twin(
-    tx: aiosqlite.Connection, guild_id: int, item: NewDiscussion, *, other_than: int | None = None
-) -> int | None:
-    """The pending discussion that is ``item`` again (same story, chapter, channel and time), if any."""
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    item: NewDiscussion,
+    *,
+    other_than: int | None = None,
+    same_time_only: bool = False,
+) -> AlreadyScheduled | None:
+    """The refusal naming the pending discussion of ``item``'s story and chapter, if there is one.
+
+    ``same_time_only``: only one that is ``item`` again (same channel and time): a move of a
+    discussion that is pending already adds no second one, so two stored before the rule (or
+    in two channels) can still be moved apart, never onto each other.
+    """
+    exact = " AND channel_id = ? AND due_at = ?" if same_time_only else ""
     cursor = await tx.execute(
-        "SELECT id FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter = ? AND channel_id = ?"
-        " AND due_at = ? AND state IN ('scheduled', 'posting') AND id IS NOT ? ORDER BY id LIMIT 1",
-        (guild_id, item.story_id, item.chapter, item.channel_id, to_epoch(item.due_at), other_than),
+        "SELECT id, due_at, channel_id, channel_explicit FROM discussions"
+        f" WHERE guild_id = ? AND story_id = ? AND chapter = ?{exact}"
+        " AND state IN ('scheduled', 'posting') AND id IS NOT ? ORDER BY due_at, id LIMIT 1",
+        (
+            guild_id,
+            item.story_id,
+            item.chapter,
+            *((item.channel_id, to_epoch(item.due_at)) if same_time_only else ()),
+            other_than,
+        ),
     )
     row = await cursor.fetchone()
-    return None if row is None else int(row[0])
+    if row is None:
+        return None
+    return AlreadyScheduled(
+        int(row[0]),
+        item,
+        due_at=from_epoch(row[1]),
+        channel_id=int(row[2]),
+        channel_explicit=bool(row[3]),
+    )
 
 
 async def create_discussions(
@@ -232,7 +266,7 @@ async def create_discussions(
 ) -> list[int]:
     """Insert discussions with their reminders, all or nothing; returns the new ids in order.
 
-    Raises :class:`AlreadyScheduled` (and adds nothing) when one of them is already pending.
+    Raises :class:`AlreadyScheduled` (and adds nothing) when one of their chapters has a pending discussion.
     """
     stamp = to_epoch(now)
     ids: list[int] = []
@@ -241,7 +275,7 @@ async def create_discussions(
         for item in items:
             twin = await _pending_twin(tx, guild_id, item)
             if twin is not None:
-                raise AlreadyScheduled(twin, item)
+                raise twin
             cursor = await tx.execute(
                 "INSERT INTO discussions (guild_id, story_id, chapter, due_at, channel_id, channel_explicit,"
                 " remind_offsets, event_id, created_by, created_at, updated_at)"
@@ -519,11 +553,12 @@ async def move_discussion(
     """Reschedule a scheduled, failed or missed item; its reminders are re-created for the new time.
 
     Returns the row afterwards (unchanged if it was posting, posted or cancelled), None if absent.
-    Raises :class:`AlreadyScheduled` when another pending discussion is the moved one at its new time.
+    Raises :class:`AlreadyScheduled` when another pending discussion is the moved one at its new time, or,
+    for a failed or missed one (which the move makes pending again), when its chapter has one pending.
     """
     async with db.transaction() as tx:
         cursor = await tx.execute(
-            "SELECT story_id, chapter, channel_id, channel_explicit, remind_offsets, created_by FROM discussions"
+            "SELECT story_id, chapter, channel_id, channel_explicit, remind_offsets, created_by, state FROM discussions"
             " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'failed', 'missed')",
             (discussion_id, guild_id),
         )
@@ -534,9 +569,10 @@ async def move_discussion(
                 row["story_id"], row["chapter"], due_at, row["channel_id"], bool(row["channel_explicit"]),
                 _offsets(row["remind_offsets"]), row["created_by"],
             )  # fmt: skip
-            twin = await _pending_twin(tx, guild_id, moved, other_than=discussion_id)
+            pending = row["state"] == "scheduled"
+            twin = await _pending_twin(tx, guild_id, moved, other_than=discussion_id, same_time_only=pending)
             if twin is not None:
-                raise AlreadyScheduled(twin, moved)
+                raise twin
             await tx.execute(
                 "UPDATE discussions SET state = 'scheduled', due_at = ?, failure = NULL, nonce = NULL, attempts = 0,"
                 " posted_channel_id = NULL, message_id = NULL, thread_id = NULL, updated_at = ?"

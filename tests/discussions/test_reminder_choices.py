@@ -18,8 +18,8 @@ from tests.discussions.conftest import GUILD, OTHER_GUILD, START, TEXT, AddStory
 HOURLY = (timedelta(hours=2), timedelta(hours=1))
 
 
-def discussion(story_id: int, hours: float) -> NewDiscussion:
-    return NewDiscussion(story_id, 3, START + timedelta(hours=hours), TEXT, True, HOURLY, 7)
+def discussion(story_id: int, hours: float, chapter: int = 3) -> NewDiscussion:
+    return NewDiscussion(story_id, chapter, START + timedelta(hours=hours), TEXT, True, HOURLY, 7)
 
 
 async def test_choices_are_stored_per_member_and_server(db: Database) -> None:
@@ -67,7 +67,7 @@ async def test_closed_dms_are_told_once_under_the_reminder_and_never_retried(
     await store.set_reminder_prefs(db, GUILD, 5, dm=True, off=None, now=START)
     world.closed_dms.add(5)
     bot = await start_bot()
-    await bot.service.schedule(GUILD, [discussion(story, 3), discussion(story, 5)])
+    await bot.service.schedule(GUILD, [discussion(story, 3), discussion(story, 5, chapter=4)])
     for _ in range(4):  # four reminders over four hours
         await clock.advance(timedelta(hours=1))
         await bot.settle()
@@ -81,7 +81,7 @@ async def test_closed_dms_are_told_once_under_the_reminder_and_never_retried(
     world.closed_dms.clear()
     _, prefs = await choose_reminders(db, GUILD, 5, dm=True, off=None, now=clock.now())
     assert not prefs.dm_failed
-    await bot.service.schedule(GUILD, [discussion(story, 8)])
+    await bot.service.schedule(GUILD, [discussion(story, 8, chapter=5)])
     await clock.advance(timedelta(hours=2))
     await bot.settle()
     assert world.dm_attempts == 2 and len(world.dms[5]) == 1

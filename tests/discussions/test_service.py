@@ -217,7 +217,12 @@ async def test_failures_stay_local(
     due = START + timedelta(minutes=10)
     gone, forbidden, removed, fine = await bot.service.schedule(
         GUILD,
-        [item(story, due, channel=999), item(story, due, channel=CLUB), item(doomed_story, due), item(story, due)],
+        [
+            item(story, due, channel=999),
+            item(story, due, chapter=2, channel=CLUB),
+            item(doomed_story, due),
+            item(story, due, chapter=3),
+        ],
     )
     await remove_story(db, GUILD, doomed_story)
     await advance(bot, clock, timedelta(minutes=10))

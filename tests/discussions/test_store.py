@@ -15,13 +15,15 @@ from bot.discussions.store import NewDiscussion
 from tests.discussions.conftest import GUILD, OTHER_GUILD, START, TEXT, AddStory
 
 
-def new(story_id: int, hours: float, remind: tuple[timedelta, ...] = ()) -> NewDiscussion:
-    return NewDiscussion(story_id, 1, START + timedelta(hours=hours), TEXT, True, remind, 7)
+def new(story_id: int, hours: float, remind: tuple[timedelta, ...] = (), *, chapter: int = 1) -> NewDiscussion:
+    return NewDiscussion(story_id, chapter, START + timedelta(hours=hours), TEXT, True, remind, 7)
 
 
 async def test_next_due_reads_the_pending_index_not_the_table(db: Database, add_story: AddStory) -> None:
     story = await add_story()
-    await store.create_discussions(db, GUILD, [new(story, 5), new(story, 2, (timedelta(hours=1),))], now=START)
+    await store.create_discussions(
+        db, GUILD, [new(story, 5), new(story, 2, (timedelta(hours=1),), chapter=2)], now=START
+    )
     assert await store.next_due(db) == START + timedelta(hours=1)
     plan = await db.fetch_all("EXPLAIN QUERY PLAN SELECT min(due_at) FROM discussions WHERE state = 'scheduled'")
     assert any("discussions_pending_due" in row["detail"] for row in plan)
@@ -82,7 +84,7 @@ async def test_next_discussion_is_per_story_and_skips_settled_and_overdue_items(
     await store.create_discussions(
         db,
         GUILD,
-        [NewDiscussion(busy, 1, START + timedelta(minutes=m + 1), TEXT, True, (), 7) for m in range(150)],
+        [NewDiscussion(busy, m + 1, START + timedelta(minutes=m + 1), TEXT, True, (), 7) for m in range(150)],
         now=START,
     )
     cancelled, posted, ahead, later = await store.create_discussions(
@@ -130,16 +132,21 @@ async def test_the_same_discussion_cannot_be_added_twice_and_the_refusal_names_i
     with pytest.raises(store.AlreadyScheduled) as refused:
         await store.create_discussions(db, GUILD, [same(story, 9), same(story, 5)], now=START)
     assert refused.value.discussion_id == first
+    assert refused.value.due_at == START + timedelta(hours=5) and refused.value.channel_id == TEXT
     assert await db.fetch_value("SELECT count(*) FROM discussions") == 1  # all or nothing: 9 h was not added
     assert await db.fetch_value("SELECT count(*) FROM discussion_reminders") == 1
-    # Another chapter, channel, time or server is another discussion.
-    others = [same(story, 5, chapter=2), same(story, 5, channel=TEXT + 1), same(story, 6)]
-    assert len(await store.create_discussions(db, GUILD, others, now=START)) == 3
+    # The chapter is discussed once: at another time or in another channel it is refused too (session 37).
+    for twin in (same(story, 6), same(story, 5, channel=TEXT + 1)):
+        with pytest.raises(store.AlreadyScheduled) as refused:
+            await store.create_discussions(db, GUILD, [twin], now=START)
+        assert refused.value.discussion_id == first
+    # Another chapter or server is another discussion.
+    assert len(await store.create_discussions(db, GUILD, [same(story, 5, chapter=2)], now=START)) == 1
     other_story = await add_story(OTHER_GUILD)
     await store.create_discussions(db, OTHER_GUILD, [same(other_story, 5)], now=START)
     # Once it is cancelled (or posted) it may be scheduled again.
     await store.cancel_discussion(db, GUILD, first, now=START)
-    [again] = await store.create_discussions(db, GUILD, [same(story, 5)], now=START)
+    [again] = await store.create_discussions(db, GUILD, [same(story, 6)], now=START)
     assert again != first
 
 
@@ -178,8 +185,15 @@ async def test_two_connections_scheduling_the_same_discussion_at_once_add_it_onc
 async def test_moving_a_discussion_onto_its_twin_is_refused_and_changes_nothing(
     db: Database, add_story: AddStory
 ) -> None:
+    """Two pending discussions of one chapter stored before the chapter-once rule (or written by
+    another writer) can be moved apart, never onto each other."""
     story = await add_story()
-    first, second = await store.create_discussions(db, GUILD, [same(story, 5), same(story, 8)], now=START)
+    [first] = await store.create_discussions(db, GUILD, [same(story, 5)], now=START)
+    second = await db.execute(
+        "INSERT INTO discussions (guild_id, story_id, chapter, due_at, channel_id, created_by, created_at, updated_at)"
+        " VALUES (?, ?, 1, ?, ?, 7, 0, 0)",
+        (GUILD, story, (START + timedelta(hours=8)).timestamp(), TEXT),
+    )
     with pytest.raises(store.AlreadyScheduled) as refused:
         await store.move_discussion(db, GUILD, second, START + timedelta(hours=5), now=START)
     assert refused.value.discussion_id == first
@@ -187,6 +201,22 @@ async def test_moving_a_discussion_onto_its_twin_is_refused_and_changes_nothing(
     assert kept is not None and kept.due_at == START + timedelta(hours=8) and kept.state == "scheduled"
     moved = await store.move_discussion(db, GUILD, second, START + timedelta(hours=6), now=START)
     assert moved is not None and moved.due_at == START + timedelta(hours=6)
+
+
+async def test_a_missed_discussion_is_not_moved_back_beside_a_pending_one_of_its_chapter(
+    db: Database, add_story: AddStory
+) -> None:
+    """Moving a missed one makes it pending again: with the chapter scheduled anew meanwhile, that is a
+    second pending discussion of it, refused as scheduling one would be."""
+    story = await add_story()
+    [missed] = await store.create_discussions(db, GUILD, [same(story, 1)], now=START)
+    await db.execute("UPDATE discussions SET state = 'missed' WHERE id = ?", (missed,))
+    [pending] = await store.create_discussions(db, GUILD, [same(story, 9)], now=START)
+    with pytest.raises(store.AlreadyScheduled) as refused:
+        await store.move_discussion(db, GUILD, missed, START + timedelta(hours=20), now=START)
+    assert refused.value.discussion_id == pending
+    kept = await store.get_discussion(db, GUILD, missed)
+    assert kept is not None and kept.state == "missed"
 
 
 async def test_the_migration_settles_twins_stored_before_it(tmp_path: Path) -> None:
@@ -197,9 +227,14 @@ async def test_the_migration_settles_twins_stored_before_it(tmp_path: Path) -> N
     try:
         await migrate(old, migrations[:before])
         story = await old_schema_story(old)
-        ids = [(await store.create_discussions(old, GUILD, [same(story, hours)], now=START))[0] for hours in (5, 6, 7)]
+        ids = [
+            (await store.create_discussions(old, GUILD, [same(story, hours, chapter=hours)], now=START))[0]
+            for hours in (5, 6, 7)
+        ]
         # The middle one made a twin of the first, as /discussion schedule could before 0011.
-        await old.execute("UPDATE discussions SET due_at = ? WHERE id = ?", (same(story, 5).due_at.timestamp(), ids[1]))
+        await old.execute(
+            "UPDATE discussions SET due_at = ?, chapter = 5 WHERE id = ?", (same(story, 5).due_at.timestamp(), ids[1])
+        )
         await old.execute("UPDATE discussion_reminders SET due_at = due_at - 3600 WHERE discussion_id = ?", (ids[1],))
     finally:
         await old.close()

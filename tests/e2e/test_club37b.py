@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.devtools.driver import Club
-from tests.e2e.test_discussions import a_story, stored
+from tests.e2e.test_discussions import a_story, advance, stored, utc_text
+from tests.e2e.test_mistakes34 import private_and_short
 
 
 def next_spring_forward(club: Club) -> date:
@@ -47,3 +48,36 @@ async def test_a_time_the_clocks_skip_is_scheduled_an_hour_on_and_the_answer_say
     assert "does not exist" not in moved.text, moved.text  # a week later, 02:30 is on the clock
     [back] = await club.slash("discussion move", member=club.admin, id=discussion.id, when=f"{night:%Y-%m-%d} 2:15am")
     assert "02:15 does not exist" in back.text and "scheduled for 03:15." in back.text, back.text
+
+
+async def test_a_chapter_scheduled_twice_is_refused_naming_the_first_until_it_is_posted(club: Club) -> None:
+    story = await a_story(club, "The Twice Told Tale")
+    due = (club.clock.now() + timedelta(hours=2)).replace(second=0, microsecond=0)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when=utc_text(due), remind="none"
+    )
+    [first] = [d for d in await stored(club) if d.story_title == "The Twice Told Tale"]
+    refusal = private_and_short(
+        await club.slash(
+            "discussion schedule",
+            member=club.admin,
+            story=str(story),
+            chapter=1,
+            when=utc_text(due + timedelta(days=3)),
+            channel=club.text_channel,
+        )
+    )
+    assert f"Chapter 1 of **The Twice Told Tale** already has a discussion: **#{first.id}**" in refusal.text
+    assert f"<t:{int(due.timestamp())}:F>" in refusal.text and "nothing was added" in refusal.text, refusal.text
+    assert f"`/discussion move id:{first.id}`" in refusal.text
+    planned = private_and_short(
+        await club.slash("discussion plan", member=club.admin, story=str(story), start="in 5 days", every="weekly")
+    )
+    assert f"**#{first.id}**" in planned.text and "nothing was planned" in planned.text, planned.text
+    assert [d.id for d in await stored(club) if d.story_title == "The Twice Told Tale"] == [first.id]
+
+    await advance(club, timedelta(hours=2, minutes=1))  # the first is posted: the chapter may be discussed again
+    [again] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when=utc_text(due + timedelta(days=3))
+    )
+    assert "is scheduled for" in again.text, again.text

@@ -138,10 +138,11 @@ async def test_an_excerpt_killed_twice_is_posted_once_after_the_second_restart(
 async def seed(
     database: Path, layout: ClubLayout, dues: list[datetime], *, remind: tuple[timedelta, ...] = (), readers: int = 2
 ) -> int:
-    """A three-chapter story, discussions of chapters 1.. due at ``dues``, two members who read it all."""
+    """A four-chapter story, discussions of chapters 1.. due at ``dues`` (a chapter is discussed once), two
+    members who read it all."""
     story = Story(
         meta=StoryMeta(title="The Lamp at Gull Point"),
-        chapters=[Chapter(n, None, [Scene([f"The lamp burned on, night {n}."])]) for n in (1, 2, 3)],
+        chapters=[Chapter(n, None, [Scene([f"The lamp burned on, night {n}."])]) for n in (1, 2, 3, 4)],
         source_format="txt",
     )
     db = await open_database(database)
@@ -151,7 +152,7 @@ async def seed(
         items = [
             NewDiscussion(
                 story_id=story_id,
-                chapter=min(index + 1, 3),
+                chapter=index + 1,
                 due_at=due,
                 channel_id=layout.text_channel.id,
                 channel_explicit=True,
@@ -162,7 +163,7 @@ async def seed(
         ]
         await create_discussions(db, layout.guild.id, items, now=datetime.now(UTC) - timedelta(days=1))
         for member in (layout.member, layout.other_member)[:readers]:
-            await set_progress(db, layout.guild.id, member.user.id, story_id, 3)
+            await set_progress(db, layout.guild.id, member.user.id, story_id, 4)
     finally:
         await db.close()
     return story_id
