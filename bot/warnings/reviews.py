@@ -38,6 +38,7 @@ from bot.warnings.service import (
     guild_taxonomy,
     now_or_clock,
     overrides,
+    own_warnings,
     require_category,
     resolve_category,
     scan_summary,
@@ -531,6 +532,7 @@ class StoryOverview:
     from_start: bool = True
     reported: int = 0  # chapters and warnings of the story with open reports: items of /warnings review
     already: list[tuple[str, str]] = field(default_factory=list)  # (action, warning id) asked for and already so
+    shown: list[str] = field(default_factory=list)  # warning ids asked to be added that every chapter already shows
     moved: int = 0  # how many moves the story's chapters had made when ``possible`` was read (its buttons carry it)
 
     @property
@@ -567,15 +569,42 @@ async def story_overview(
         raise UserError("Choose either `add` or `remove` for one warning, not both.")
     await scan_summary(db, guild_id, record.id)  # a stale scan is made again before its rows are counted
     start = numbered_start(page, await store.count_story_possible(db, guild_id, record.id))  # refused before writing
+    shown = await _shown_everywhere(db, guild_id, record.id, record.chapter_count, changes)
     written: list[tuple[str, str]] = []
     if changes:
         stamp = now_or_clock(now)
         async with db.transaction() as tx:
             for action, warning_id in changes:
+                if warning_id in shown and action == "add":
+                    continue
                 if await store.upsert_override(tx, guild_id, record.id, warning_id, action, user_id, stamp):
                     written.append((action, warning_id))
-    already = [change for change in changes if change not in written]  # a double press, or set before
-    return await _overview(db, guild_id, record.id, record.title, written, start, already=already)
+    # A double press, or set before; one every chapter shows is said apart.
+    already = [change for change in changes if change not in written and change[1] not in shown]
+    return await _overview(db, guild_id, record.id, record.title, written, start, already=already, shown=shown)
+
+
+async def _shown_everywhere(
+    db: Database, guild_id: int, story_id: int, chapters: int, changes: list[tuple[str, str]]
+) -> list[str]:
+    """Of the warnings ``changes`` adds, those every chapter's header shows already (the author declared
+    them for the story, or each chapter's text shows them): adding one would change no header and only
+    relabel it "added by an admin", so it is answered as already shown and nothing is written. One an
+    admin added before is left to the write (answered "already added"); one shown on some chapters
+    only is added (every chapter shows it then), and a possible one is added as confirming it would."""
+    adding = [warning_id for action, warning_id in changes if action == "add"]
+    if not adding or chapters < 1:
+        return []
+    story_overrides = await overrides(db, guild_id, story_id)
+    adding = [warning_id for warning_id in adding if story_overrides.get(warning_id) != "add"]
+    if not adding:
+        return []
+    every, own = await own_warnings(db, guild_id, story_id, chapters)
+    everywhere = {warning.id for warning in every}
+    if len(own) == chapters:  # each chapter has warnings of its own: those all of them show
+        each = [{warning.id for warning in warnings} for warnings in own.values()]
+        everywhere |= set.intersection(*each)
+    return [warning_id for warning_id in adding if warning_id in everywhere]
 
 
 async def story_page(db: Database, guild_id: int, key: QueueKey, mode: str) -> StoryOverview:
@@ -604,6 +633,7 @@ async def _overview(
     key: QueueKey | None = None,
     mode: str = "f",
     already: list[tuple[str, str]] | None = None,
+    shown: list[str] | None = None,
 ) -> StoryOverview:
     """The page from position ``start`` (or from a paging ``key``, :func:`story_page`) of the story's
     possible warnings still waiting: the ones ``/warnings review`` lists as possible warnings (one
@@ -611,6 +641,7 @@ async def _overview(
     review). Where the page starts, its items and the move count their buttons carry are read in one
     snapshot: a ``/story update`` meanwhile cannot pair chapters of one numbering with the other's count."""
     already = already or []
+    shown = shown or []
     story_overrides = await overrides(db, guild_id, story_id)
     hidden = [warning_id for warning_id, action in story_overrides.items() if action == "remove"]
     taxonomy = await guild_taxonomy(db, guild_id)
@@ -636,11 +667,15 @@ async def _overview(
         await story_warnings(db, guild_id, story_id),
         hidden,
         [_possible(found, taxonomy) for found in page],
-        {warning_id: taxonomy.label(warning_id) for warning_id in [*hidden, *(wid for _, wid in changes + already)]},
+        {
+            warning_id: taxonomy.label(warning_id)
+            for warning_id in [*hidden, *(wid for _, wid in changes + already), *shown]
+        },
         start,
         total,
         from_start,
         reported,
         already,
+        shown,
         moved,
     )

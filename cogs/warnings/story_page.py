@@ -28,7 +28,11 @@ def story_overview_page(overview: reviews.StoryOverview) -> DecisionPage:
         f"{named(labels.get(wid, wid), wid)} was already {'added' if action == 'add' else 'removed'}"
         for action, wid in overview.already
     )
-    said = "; ".join(part for part in (changed, already) if part)
+    shown = ", ".join(
+        f"{named(labels.get(wid, wid), wid)} is already shown on every chapter, so nothing was added"
+        for wid in overview.shown
+    )
+    said = "; ".join(part for part in (changed, already, shown) if part)
     head = f"**{escape_markdown(overview.title)}**" + (f": {said}." if said else "")
     lead = summary_lines(overview) if overview.from_start else []
     if overview.total:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.devtools.driver import Club
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import insert_story
+from bot.warnings.service import overrides
 from tests.e2e.test_discussions import a_story, advance, stored, utc_text
 from tests.e2e.test_mistakes34 import private_and_short
 
@@ -81,3 +84,31 @@ async def test_a_chapter_scheduled_twice_is_refused_naming_the_first_until_it_is
         "discussion schedule", member=club.admin, story=str(story), chapter=1, when=utc_text(due + timedelta(days=3))
     )
     assert "is scheduled for" in again.text, again.text
+
+
+async def test_adding_a_warning_every_chapter_already_shows_says_so_and_changes_nothing(club: Club) -> None:
+    """ "The old farmer died." shows **Death** (detected) on the story's one chapter: adding it relabelled it
+    "added by an admin" and answered "added". A warning the author declared for the story is the same."""
+    story_id = await warnings_story(club, "Snowfield", ["The old farmer died."])
+    [answer] = await club.slash("warnings story", member=club.admin, story=str(story_id), add="death")
+    assert "**Death** (`death`) is already shown on every chapter, so nothing was added" in answer.text, answer.text
+    assert "added **Death**" not in answer.text and "added by an admin" not in answer.text
+    assert await club.run(overrides(club.bot.db, club.guild.id, story_id)) == {}
+
+    # Shown on one chapter of two: adding it shows it on every chapter, a change, and says "added".
+    two = await warnings_story(club, "Snowfield Again", ["The old farmer died.", "They ate pancakes."])
+    [added] = await club.slash("warnings story", member=club.admin, story=str(two), add="death")
+    assert "added **Death** (`death`)" in added.text, added.text
+    # A possible warning (not shown to members) is still added by an admin, as confirming it would.
+    [possible] = await club.slash("warnings story", member=club.admin, story=str(two), add="blood-gore")
+    assert "added **Blood" in possible.text, possible.text
+
+
+async def warnings_story(club: Club, title: str, chapters: list[str]) -> int:
+    story = Story(StoryMeta(title), [Chapter(n, None, [Scene([text])]) for n, text in enumerate(chapters, 1)], "txt")
+
+    async def go() -> int:
+        async with club.bot.db.transaction() as tx:
+            return await insert_story(tx, club.guild.id, story, content_hash=title, added_by=1, now=0.0)
+
+    return await club.run(go)
