@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club
+from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings import service, store
 from bot.warnings.patterns import MAX_CUSTOM_CATEGORIES
 from tests.e2e.test_warnings import add_story, warning_ids
@@ -14,9 +15,21 @@ async def own_categories(club: Club) -> set[str]:
     return {category.id for category, _ in await club.run(service.custom_categories(club.bot.db, club.guild.id))}
 
 
+# Spiders in the first chapter only: the admin's `add` shows them on the second too, so it is a change
+# (a warning every chapter shows already is not added again: session 37).
+WEBS_AND_RAIN = Story(
+    StoryMeta("Webs"),
+    [
+        Chapter(1, None, [Scene(["A spider crawled over the pillow.", "She slept on."])]),
+        Chapter(2, None, [Scene(["The rain fell all night."])]),
+    ],
+    "txt",
+)
+
+
 async def spiders_everywhere(club: Club) -> int:
     """A story, a rule of the new category `spiders`, an admin's warning change and a member avoiding it."""
-    story_id = await add_story(club)
+    story_id = await add_story(club, WEBS_AND_RAIN)
     added = await club.slash(
         "warnings rules add", member=club.admin, category="spiders", pattern="~spider", new_category=True
     )
