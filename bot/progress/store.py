@@ -325,15 +325,18 @@ async def readers_at(db: Database, guild_id: int, story_id: int, chapter: int) -
 async def behind(
     db: Database, guild_id: int, story_id: int, chapter: int, *, excluding: Collection[int] = ()
 ) -> tuple[list[int], int]:
-    """Club members who have not yet read ``chapter`` (never started counts as behind).
+    """Club members reading the story who have not yet read ``chapter``.
 
+    Only members with progress on the story count (one who set it to 0, "not started", said they
+    read it): one who never started it, whose progress on it is unknown, may not mean to read it at all, and a reminder
+    naming them "not caught up" said more than Dogear knows (see ``compose.reminder_notice``).
     ``excluding`` leaves members out of both the names and the hidden count (a reminder
     leaves out members who avoid a warning of the chapter, hidden ones included).
     """
     rows = await db.fetch_all(
-        "SELECT m.user_id, m.hidden FROM club_members AS m"
-        " WHERE m.guild_id = ? AND coalesce((SELECT p.chapter FROM reading_progress AS p"
-        "   WHERE p.guild_id = m.guild_id AND p.story_id = ? AND p.user_id = m.user_id), 0) < ?"
+        "SELECT m.user_id, m.hidden FROM reading_progress AS p"
+        " JOIN club_members AS m ON m.guild_id = p.guild_id AND m.user_id = p.user_id"
+        " WHERE p.guild_id = ? AND p.story_id = ? AND p.chapter < ?"
         " ORDER BY m.user_id",
         (guild_id, story_id, chapter),
     )

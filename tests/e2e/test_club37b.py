@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.devtools.driver import Club
+from bot.progress.store import mark_read, set_hidden
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import insert_story
 from bot.warnings.service import overrides
-from tests.e2e.test_discussions import a_story, advance, stored, utc_text
+from tests.e2e.test_discussions import a_story, advance, bot_posts, stored, utc_text
 from tests.e2e.test_mistakes34 import private_and_short
 
 
@@ -112,3 +113,30 @@ async def warnings_story(club: Club, title: str, chapters: list[str]) -> int:
             return await insert_story(tx, club.guild.id, story, content_hash=title, added_by=1, now=0.0)
 
     return await club.run(go)
+
+
+async def test_a_reminder_names_only_members_reading_the_story(club: Club) -> None:
+    """A member who never started the story (progress on another one only, or hidden and reading another)
+    was named "not caught up" in its reminder: Dogear cannot know they mean to read it."""
+    story = await a_story(club, "The Named Few")
+    other = await a_story(club, "Somebody Else's Book")
+    db, guild = club.bot.db, club.guild.id
+    await club.run(mark_read(db, guild, club.member.id, story, 1, now=0))  # reading it, behind
+    await club.run(mark_read(db, guild, club.other_member.id, other, 3, now=0))  # never started it
+    await club.run(mark_read(db, guild, club.moderator.id, other, 1, now=0))
+    await club.run(set_hidden(db, guild, club.moderator.id, True, now=0))  # hidden, never started it
+    due = (club.clock.now() + timedelta(hours=2)).replace(second=0, microsecond=0)
+    await club.slash(
+        "discussion schedule",
+        member=club.admin,
+        story=str(story),
+        chapter=2,
+        when=utc_text(due),
+        remind="1h",
+        channel=club.text_channel,
+    )
+    await advance(club, timedelta(hours=1))
+    [reminder] = [post for post in bot_posts(club, club.text_channel) if "The Named Few" in post.text]
+    assert club.member.mention() in reminder.text, reminder.text
+    assert club.other_member.mention() not in reminder.text and "hidden" not in reminder.text, reminder.text
+    assert reminder.message.pinged_users == {club.member.id}

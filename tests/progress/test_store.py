@@ -116,16 +116,20 @@ async def test_large_clubs_load_positions_without_names(db: Database, add_story:
 
 async def test_caught_up_and_behind_split_the_club(db: Database, add_story: AddStory) -> None:
     story = await add_story(A, chapters=9)
+    other = await add_story(A, "Other", 9)
     for user_id, chapter in [(1, 9), (2, 4), (3, 7), (5, 5)]:
         await store.set_progress(db, A, user_id, story, chapter)
     await store.set_hidden(db, A, 3, True)
-    await store.set_hidden(db, A, 6, True)  # hidden, never read: behind, counted
+    await store.set_hidden(db, A, 6, True)  # hidden, never started it: not counted (session 37)
+    await store.set_progress(db, A, 4, other, 9)  # far along in another story only: not behind in this one
+    await store.set_progress(db, A, 7, story, 0)  # set to 0, "not started", but progress on it: behind, counted
+    await store.set_hidden(db, A, 7, True)
     assert await store.caught_up(db, A, story, 5) == ([1, 5], 1)
     assert await store.behind(db, A, story, 5) == ([2], 1)
     assert await store.caught_up(db, A, story, 10) == ([], 0)
     named, hidden = await store.behind(db, A, story, 1)
     assert (named, hidden) == ([], 1)
-    assert await store.behind(db, A, story, 5, excluding={2, 6}) == ([], 0)
+    assert await store.behind(db, A, story, 5, excluding={2, 7}) == ([], 0)
     assert await store.behind(db, A, story, 5, excluding={3}) == ([2], 1)
 
 
