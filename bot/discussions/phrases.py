@@ -24,6 +24,10 @@ here guesses. The decisions, written down:
   word they misspell (:data:`DAY_WORD_SPELLINGS`, a fixed list: nothing is guessed).
 * A part of the day (``saturday evening``) is no time: alone it is asked for one, with an example;
   next to a time the time must lie in it (``saturday evening 7pm``, not ``saturday morning 7pm``).
+  A time without am/pm is the one in that part: ``saturday evening 7`` and ``evening 7:30`` are
+  19:00 and 19:30, ``afternoon 3`` is 15:00. A night runs on past midnight until the morning
+  (04:00): ``saturday night 1am`` is Sunday 01:00, and :attr:`Phrase.note` says that date, for the
+  answer to show (an am/pm written there wins over the evening the night began in).
 * A numeric date may be written ``12/04``, ``12.04.26`` or ``12-04-2026``.
 """
 
@@ -117,6 +121,7 @@ class Phrase:
     day: date | None
     clock: time
     rolls_a_week: bool = False  # a plain weekday whose time has passed today means next week's
+    note: str = ""  # what the answer should say of how it was read ("1am after Saturday night" is Sunday)
 
 
 def words_of(text: str) -> list[str]:
@@ -293,6 +298,9 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
     leftovers = [
         word for word in rest if word not in DAY_WORDS and word not in WEEKDAYS and word not in ("next", "week")
     ]
+    if parts and not clocks and len(leftovers) == 1 and _BARE_NUMBER.match(leftovers[0]):
+        # "saturday evening 7": the part of the day says which 7 (read as "7:00", then placed in the part).
+        clocks, leftovers = [leftovers[0]], []
     if leftovers:
         if not clocks and _BARE_NUMBER.match(leftovers[0]) and int(leftovers[0]) <= 23:
             raise _bare_number(leftovers[0])
@@ -308,20 +316,41 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
             return None
         raise UserError(f"Add a time of day, e.g. {quote_input(text.strip() + ' 19:00')}.")
     clock_word = clocks[0]
-    clock = parse_clock(clock_word)
+    clock = parse_clock(f"{clock_word}:00" if _BARE_NUMBER.match(clock_word) else clock_word)
+    after_midnight = False
     if parts:
-        start, end, _ = PARTS_OF_DAY[parts[0]]
-        if not start <= clock.hour < end:
-            raise UserError(f"{quote_input(clock_word)} is not in the {parts[0]}; give the time alone, e.g. `sat 8pm`.")
+        clock, after_midnight = _in_part(clock, clock_word, parts[0])
     if clock_word == "midnight" and (explicit is not None or weekdays or nxt or day_words not in ([], ["tonight"])):
         raise UserError("`midnight` next to a day can be read two ways: write `00:00` or `23:59` with the day.")
     if day_words:
-        return _day_word(day_words[0], clock, clock_word, today)
-    if weekdays:
-        return _weekday(WEEKDAYS[weekdays[0]], explicit, clock, today, next_=bool(nxt), next_week=bool(week))
-    if nxt:
+        phrase = _day_word(day_words[0], clock, clock_word, today)
+    elif weekdays:
+        phrase = _weekday(WEEKDAYS[weekdays[0]], explicit, clock, today, next_=bool(nxt), next_week=bool(week))
+    elif nxt:
         raise UserError("Say which day of next week, e.g. `next week friday 19:00`.")
-    return Phrase(explicit, clock)
+    else:
+        phrase = Phrase(explicit, clock)
+    if not after_midnight or phrase.day is None:
+        return phrase
+    night, day = phrase.day, phrase.day + timedelta(days=1)
+    note = f"{clock_word} after {night:%A} night is after midnight, so on {show_date(day)}."
+    return Phrase(day, clock, phrase.rolls_a_week, note)
+
+
+_MORNING_STARTS = PARTS_OF_DAY["morning"][0]
+
+
+def _in_part(clock: time, clock_word: str, part: str) -> tuple[time, bool]:
+    """``clock`` placed in the part of the day beside it, and whether it falls after midnight (the night's
+    small hours, the next day's); refused when it lies in no reading of that part."""
+    start, end, _ = PARTS_OF_DAY[part]
+    if start <= clock.hour < end:
+        return clock, False
+    if not TIME_12.match(clock_word) and 1 <= clock.hour <= 11 and start <= clock.hour + 12 < end:
+        return clock.replace(hour=clock.hour + 12), False  # "evening 7", "evening 7:30": no am/pm, so the evening's
+    if part == "night" and clock.hour < _MORNING_STARTS:
+        return clock, True  # "saturday night 1am": the night goes on until the morning
+    raise UserError(f"{quote_input(clock_word)} is not in the {part}; give the time alone, e.g. `sat 8pm`.")
 
 
 def _part_needs_a_time(text: str, part: str) -> UserError:

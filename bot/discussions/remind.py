@@ -10,7 +10,7 @@ import re
 import unicodedata
 from datetime import timedelta
 
-from bot.discussions.durations import digits_for_words, parse_duration
+from bot.discussions.durations import UNITS, digits_for_words, parse_duration
 from bot.errors import UserError
 from bot.text import quote_input, visible_line
 
@@ -22,6 +22,20 @@ MIN_REMINDER_AHEAD = timedelta(minutes=5)
 # Splitting on every space read "1 day, 2 hours" as the reminders "1" and "day".
 _ITEM = re.compile(r"\d+\s*[a-z]+\b|[^\s,]+")
 _NONE = frozenset({"none", "off", "no", "0"})
+# "a"/"an" as an amount ("a day"), found before it becomes "1 day", so the word before it can be looked at.
+_ARTICLE_AMOUNT = re.compile(r"\b(?:a|an)\s+(?=(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b)")
+
+
+def _rate(text: str) -> str | None:
+    """The words of a rate, "1 day a week" or "2 hours a day", if ``text`` has one: an amount straight
+    after another with "a"/"an", no comma or "and" between. Read as amounts, they were two reminders
+    (a day and a week before) where the admin meant how often; so they are asked about instead."""
+    for match in _ARTICLE_AMOUNT.finditer(text):
+        before = text[: match.start()].split()
+        if before and (before[-1] in UNITS or parse_duration(before[-1]) is not None):
+            amount = before[-2:] if before[-1] in UNITS else before[-1:]  # "1 day" or "1h"
+            return " ".join([*amount, match.group(0).strip(), text[match.end() :].split()[0].rstrip(",")])
+    return None
 
 
 def parse_remind(text: str | None) -> tuple[timedelta, ...]:
@@ -29,7 +43,13 @@ def parse_remind(text: str | None) -> tuple[timedelta, ...]:
     if text is None or not visible_line(text):
         return DEFAULT_REMINDERS
     # "a day", "an hour, 30 minutes", "half an hour" read as amounts; full-width digits as ASCII ones.
-    cleaned = digits_for_words(unicodedata.normalize("NFKC", text).strip())
+    normalised = unicodedata.normalize("NFKC", text).strip().lower()
+    if (rate := _rate(normalised)) is not None:
+        raise UserError(
+            f"{quote_input(rate, 60)} is unclear: it reads as how often, and reminders are amounts before the "
+            "discussion. List them with commas, like `1d,1h` (a day and an hour before), or write `none`."
+        )
+    cleaned = digits_for_words(normalised)
     if cleaned in _NONE:
         return ()
     if "," in cleaned and any(not visible_line(item) for item in cleaned.split(",")):

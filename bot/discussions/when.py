@@ -167,7 +167,7 @@ def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date
     body, zone = _split_zone(cleaned, default_zone, now)
     local_now = now.astimezone(zone)
     try:
-        moment, wall = _parse_body(body, zone, local_now, date_order)
+        moment, wall, said = _parse_body(body, zone, local_now, date_order)
         result = moment.astimezone(UTC)
     except OverflowError:  # "0001-01-01 00:00" in a zone east of UTC: before the first moment Python knows
         raise UserError(
@@ -183,7 +183,8 @@ def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date
             f"{quote_input(cleaned)} is in the past: I read it as {show_date(local.date())}, {local:%H:%M} "
             f"({_zone_label(zone)}), which is <t:{int(result.timestamp())}:F> for you. Pick a time that is still ahead."
         )
-    return Reading(result, zone, _gap_note(wall, result.astimezone(zone), zone))
+    notes = (said, _gap_note(wall, result.astimezone(zone), zone))
+    return Reading(result, zone, " ".join(note for note in notes if note))
 
 
 def _gap_note(wall: datetime | None, local: datetime, zone: tzinfo) -> str:
@@ -199,17 +200,18 @@ def _gap_note(wall: datetime | None, local: datetime, zone: tzinfo) -> str:
 
 def _parse_body(
     body: str, zone: tzinfo, local_now: datetime, date_order: str | None
-) -> tuple[datetime, datetime | None]:
+) -> tuple[datetime, datetime | None, str]:
     """The moment ``body`` names, with the naive wall-clock time it asked for (None when it named an
-    offset or an elapsed time: nothing on the wall clock to be skipped)."""
+    offset or an elapsed time: nothing on the wall clock to be skipped) and what the answer should
+    say of how it was read (:attr:`phrases.Phrase.note`; '' for most)."""
     lowered = body.lower()
     if _ISO_LIKE.match(lowered):
-        return _parse_iso(lowered, zone)
+        return *_parse_iso(lowered, zone), ""
     if lowered.startswith("in "):
-        return _in(body, lowered.removeprefix("in "), zone, local_now)
+        return *_in(body, lowered.removeprefix("in "), zone, local_now), ""
     if slashed := _SLASHED_ISO.match(lowered):  # "2026/12/12 19:00": the ISO order with slashes
         year, month, day = (int(part) for part in slashed.groups())
-        return _parse_iso(f"{year:04d}-{month:02d}-{day:02d}{lowered[slashed.end() :]}", zone)
+        return *_parse_iso(f"{year:04d}-{month:02d}-{day:02d}{lowered[slashed.end() :]}", zone), ""
     phrase = read_phrase(body, local_now.date(), date_order)
     if phrase is None:
         raise _unreadable(body)
@@ -217,11 +219,12 @@ def _parse_body(
         wall = datetime.combine(local_now.date(), phrase.clock)
         if localize(wall, zone) <= local_now:
             wall = datetime.combine(local_now.date() + timedelta(days=1), phrase.clock)
-        return localize(wall, zone), wall
+        return localize(wall, zone), wall, phrase.note
     wall = datetime.combine(phrase.day, phrase.clock)
     if phrase.rolls_a_week and localize(wall, zone) <= local_now:  # "friday 10:00" on Friday at 11:00: next week's
         wall = datetime.combine(phrase.day + timedelta(days=7), phrase.clock)
-    return localize(wall, zone), wall
+        return localize(wall, zone), wall, ""
+    return localize(wall, zone), wall, phrase.note
 
 
 def _in(body: str, span: str, zone: tzinfo, local_now: datetime) -> tuple[datetime, datetime | None]:

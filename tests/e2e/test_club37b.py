@@ -140,3 +140,34 @@ async def test_a_reminder_names_only_members_reading_the_story(club: Club) -> No
     assert club.member.mention() in reminder.text, reminder.text
     assert club.other_member.mention() not in reminder.text and "hidden" not in reminder.text, reminder.text
     assert reminder.message.pinged_users == {club.member.id}
+
+
+async def test_parts_of_the_day_and_reminders_as_admins_wrote_them(club: Club) -> None:
+    """ "saturday evening 7" was "ambiguous", "saturday night 1am" "not in the night", and "remind:1 day a week"
+    made two reminders, a day and a week before."""
+    story = await a_story(club, "The Evening Tale", chapters=3)
+    [evening] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="saturday evening 7"
+    )
+    [first] = [d for d in await stored(club) if d.story_title == "The Evening Tale"]
+    assert f"{first.due_at:%H:%M}" == "19:00" and first.due_at.weekday() == 5, evening.text
+
+    [night] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=2, when="saturday night 1am"
+    )
+    [second] = [d for d in await stored(club) if d.story_title == "The Evening Tale" and d.chapter == 2]
+    assert f"{second.due_at:%H:%M}" == "01:00" and second.due_at.weekday() == 6, night.text
+    assert f"1am after Saturday night is after midnight, so on Sunday {second.due_at.day} " in night.text, night.text
+
+    refused = private_and_short(
+        await club.slash(
+            "discussion schedule",
+            member=club.admin,
+            story=str(story),
+            chapter=3,
+            when="in 3 days",
+            remind="1 day a week",
+        )
+    )
+    assert "“1 day a week” is unclear" in refused.text, refused.text
+    assert not [d for d in await stored(club) if d.story_title == "The Evening Tale" and d.chapter == 3]
