@@ -2,8 +2,9 @@
 
 ``add_story_file`` is the whole of ``/story add`` below the cog. The heavy parts (reading the
 file, scanning it for warnings) run in a worker process with a time limit, so a hostile
-upload costs one worker, never the event loop; the cheap check for a duplicate (by content
-hash) comes before the expensive scan; the story and its scan are stored in one transaction.
+upload costs one worker, never the event loop; the cheap checks for a duplicate (by content
+hash, and by title as a book without a file is checked: :class:`TitleInLibrary`) come before the
+expensive scan; the story and its scan are stored in one transaction, which checks both again.
 
 The cogs reach the library only through here: ``StoryRecord``, the story as lists, info and
 autocomplete show it, is the shape these use cases hand back (defined with the SQL that fills it).
@@ -16,14 +17,17 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import aiosqlite
+
 from bot.db import Database
 from bot.discussions.failures import RETRY_DELAYS
 from bot.discussions.store import owe_event_deletions, pending_event_ids
 from bot.errors import UserError
 from bot.excerpts.store import chapter_being_posted
+from bot.story.books import same_book
 from bot.story.jobs import Parsed, parse_upload, scan_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_TITLE_CHARS
-from bot.story.model import HeaderWarning, Story
+from bot.story.model import HeaderWarning, Story, story_id_note
 from bot.story.store import (
     ChapterInfo,
     DuplicateStory,
@@ -32,6 +36,7 @@ from bot.story.store import (
     count_stories,
     delete_story,
     find_by_hash,
+    find_by_title,
     get_story_record,
     insert_story,
     list_stories,
@@ -39,7 +44,7 @@ from bot.story.store import (
     search_stories,
 )
 from bot.story.tidy import one_line
-from bot.text import no_such_page
+from bot.text import no_such_page, quote_input
 from bot.warnings.engine import ScanReport
 from bot.warnings.reviews import unsettled_on_story
 from bot.warnings.service import (
@@ -57,6 +62,31 @@ from bot.worker import Workers
 PARSE_SECONDS = 20.0
 SCAN_SECONDS = 30.0  # plus warnings.service.SCAN_SECONDS_PER_MB for each megabyte of text
 PAGE_SIZE = 10
+
+
+class TitleInLibrary(DuplicateStory):
+    """A story file whose title a library story has (another file of it, or a book without one), by the
+    same author or with no author to tell them apart (``books.same_book``): members could not tell the
+    two apart in any list. A new version of the story is ``/story update``'s; another story of that
+    title is added under a title of its own."""
+
+    def __init__(self, record: StoryRecord) -> None:
+        self.story_id = record.id
+        self.title = record.title
+        by = f" by {quote_input(record.author)}" if record.author else ""
+        UserError.__init__(
+            self,
+            f"A story of this title is already in the server as {quote_input(record.title)}{by} "
+            f"{story_id_note(record.id)}; nothing was added. For a new version of it, use `/story update`; "
+            "for another story, give it a different `title:`.",
+        )
+
+
+async def _title_taken(conn: Database | aiosqlite.Connection, guild_id: int, story: Story) -> None:
+    """Raise :class:`TitleInLibrary` when the library has a story ``story`` would repeat by title."""
+    connection = conn.connection if isinstance(conn, Database) else conn
+    if same := same_book(await find_by_title(connection, guild_id, story.meta.title), story.meta.author):
+        raise TitleInLibrary(same)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +143,12 @@ async def add_story_file(
     existing = await find_by_hash(db, guild_id, parsed.content_hash)
     if existing is not None:
         raise DuplicateStory(existing.id, existing.title)
+    await _title_taken(db, guild_id, story)
     report, version = await scan_upload(db, workers, guild_id, story)
     async with db.transaction() as tx:
-        # insert_story checks the hash again: the same file uploaded twice at once adds one story.
+        # insert_story checks the hash again: the same file uploaded twice at once adds one story;
+        # the title is checked again here for the same reason.
+        await _title_taken(tx, guild_id, story)
         story_id = await insert_story(tx, guild_id, story, content_hash=parsed.content_hash, added_by=added_by, now=now)
         await save_scan(tx, guild_id, story_id, report, rules_version=version)
     return AddedStory(story_id, story.meta.title, len(story.chapters), story.words, report)

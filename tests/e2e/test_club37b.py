@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from bot.devtools.driver import Club
 from bot.progress.store import mark_read, set_hidden
 from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.story.store import insert_story
+from bot.story.store import insert_story, search_stories
 from bot.warnings.service import overrides
 from tests.e2e.test_discussions import a_story, advance, bot_posts, stored, utc_text
 from tests.e2e.test_mistakes34 import private_and_short
@@ -140,6 +140,25 @@ async def test_a_reminder_names_only_members_reading_the_story(club: Club) -> No
     assert club.member.mention() in reminder.text, reminder.text
     assert club.other_member.mention() not in reminder.text and "hidden" not in reminder.text, reminder.text
     assert reminder.message.pinged_users == {club.member.id}
+
+
+async def test_a_story_file_titled_as_a_library_story_is_refused_saying_to_update_or_retitle(club: Club) -> None:
+    """A second file of "The Harbour Light" (a new draft, so another hash) was added beside the first: two
+    stories members could not tell apart. A book without a file of that title was refused already."""
+    first = b"# The Harbour Light\n\n## Chapter 1\n\nThe light turned all night.\n"
+    [added] = await club.slash("story add", member=club.admin, file=("harbour.md", first))
+    assert "The Harbour Light" in added.text, added.text
+    [story] = await club.run(search_stories(club.bot.db, club.guild.id, "harbour light"))
+    draft = first + b"\n## Chapter 2\n\nMorning came grey.\n"
+    for options in ({"file": ("harbour2.md", draft)}, {"file": ("other.md", b"Rain.\n"), "title": "the harbour LIGHT"}):
+        refusal = private_and_short(await club.slash("story add", member=club.admin, **options))
+        assert "already in the server as “The Harbour Light”" in refusal.text, refusal.text
+        assert f"(story id {story.id}, for commands)" in refusal.text and "nothing was added" in refusal.text
+        assert "`/story update`" in refusal.text and "`title:`" in refusal.text
+    assert len(await club.run(search_stories(club.bot.db, club.guild.id, "harbour"))) == 1
+
+    [retitled] = await club.slash("story add", member=club.admin, file=("harbour2.md", draft), title="Harbour Light II")
+    assert "Harbour Light II" in retitled.text and "already" not in retitled.text, retitled.text
 
 
 async def test_parts_of_the_day_and_reminders_as_admins_wrote_them(club: Club) -> None:
