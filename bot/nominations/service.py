@@ -734,8 +734,7 @@ class NominationService:
             if running.state == "ended":
                 ended = await self._announce_or_hand_over(running)
             elif call_off:
-                await self._close_poll(running)
-                await self._call_off(running, "an admin ended it without counting its votes")
+                await self._call_off(running, "an admin ended it without counting its votes", close_poll=True)
                 ended = EndedVote(await self._reread(running))
             else:
                 ended = EndedVote(await self._end_poll(running))
@@ -838,13 +837,19 @@ class NominationService:
             await self._held_back(vote, str(refused))
         return False
 
-    async def _call_off(self, vote: Round, why: str | None) -> bool:
+    async def _call_off(self, vote: Round, why: str | None, *, close_poll: bool = False) -> bool:
         """Close a vote whose poll is gone (there is no result to announce, only why it ended) and give
         its nominations back to the open round.
 
         A deleted poll has no result to announce; the club still wants the books it nominated, so an
         admin can start the vote again (after withdrawing a title, say). ``why`` is told in the
         channel (None: the channel is gone too). Runs under the server's lock.
+
+        ``close_poll`` (an admin's call-off) ends the poll after the round is recorded as called off,
+        never before: a kill between Discord ending the poll and the record left a "voting" round
+        whose poll had ended, and the restart counted it and announced a result (a winner) the admin
+        had thrown away. A kill before the poll is closed leaves the notice owed, and telling it
+        (``look_first``) closes the poll first.
         """
         now = self._now()
         notice = None if why is None or vote.channel_id is None else called_off_text(why)
@@ -854,6 +859,8 @@ class NominationService:
             open_round = await store.ensure_open_round(tx, vote.guild_id, now)
             await store.return_nominations(tx, vote.guild_id, vote.id, open_round)
         log.info("guild %s: vote round %s called off (%s)", vote.guild_id, vote.id, why or "its channel is gone")
+        if close_poll:
+            await self._close_poll(vote)
         if notice is not None:
             await self._tell_called_off(await self._reread(vote), look_first=False)
         return True
@@ -868,6 +875,10 @@ class NominationService:
         try:
             found = None
             if look_first:
+                # A kill may have come between the call-off's write and its poll's end: members went
+                # on voting, and Discord would post its own result at the poll's end. An ended poll
+                # (or one gone) is left as it is.
+                await self._close_poll(vote)
                 found = await self.poller.find_announcement(vote.channel_id, vote.message_id or 0, vote.notice)
             if found is None:
                 announcement = Announcement(vote.notice, [])

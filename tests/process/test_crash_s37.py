@@ -1,0 +1,66 @@
+"""Crashes at exact steps of a real ``dogear run`` (session 37): what members see after the restart.
+
+As in test_crash35 and test_crash37, each test kills ``dogear run`` at a named step
+(:mod:`tests.process.crash_kit`) and starts it again on the same database.
+"""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+
+from bot.devtools.double import DiscordDouble
+from bot.devtools.double.state import ClubLayout
+from tests.process.crash_kit import Bot, rows
+from tests.process.test_crash35 import bot_posts
+from tests.process.test_crash37 import nominated, polls
+from tests.process.test_post_crash import command, crash_double
+from tests.waiting import wait_until
+
+__all__ = ["crash_double"]  # the fixture, shared with test_post_crash as test_crash35 shares it
+
+
+# ------------------------------------------------------------------------------ a vote called off
+def polled_round(database: Path) -> str | None:
+    """The state of the round that posted a poll (a call-off opens a new round after it)."""
+    found = rows(database, "SELECT state FROM nomination_rounds WHERE message_id IS NOT NULL")
+    return found[0][0] if found else None
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+async def test_a_vote_called_off_and_killed_as_its_poll_ends_is_called_off_at_the_restart(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, when: str
+) -> None:
+    """``/vote end call_off:True`` ended the poll on Discord, then recorded the call-off: killed between
+    the two, the round stayed "voting" with an ended poll until its planned end (days), when it was
+    counted and a result the admin had thrown away announced. Killed before the poll ends, the
+    restart must end it (left open, Discord posts its own result naming a winner)."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    first = Bot(double, layout, database, kill_at=f"cogs.nominations.poller:DiscordPoller.end_poll@1:{when}:SIGKILL")
+    await first.start()
+    await nominated(double, layout, database, first)
+    command(double, layout, "vote start", hours=48)
+    await wait_until(lambda: polled_round(database) == "voting", first.log)
+    command(double, layout, "vote end", call_off=True)
+    assert await first.died() == -signal.SIGKILL, first.log()
+    [poll] = polls(double, layout)
+    second = Bot(double, layout, database)
+    await second.start()
+    await wait_until(lambda: polled_round(database) == "announced", lambda: f"the end\n{second.log()}", limit=20)
+    await wait_until(
+        lambda: rows(database, "SELECT count(*) FROM nomination_rounds WHERE notice IS NOT NULL") == [(0,)],
+        lambda: f"the notice\n{second.log()}",
+        limit=20,
+    )
+    assert await second.stop() == 0, second.log()
+    second.assert_clean()
+    said = [m.content for m in bot_posts(double, layout.text_channel.id) if m.poll is None]
+    assert not [t for t in said if t.startswith("📚")], said  # no result, winner or "nobody voted"
+    assert len([t for t in said if t.startswith("The vote was called off")]) == 1, said
+    assert rows(database, "SELECT results FROM nomination_rounds WHERE message_id IS NOT NULL") == [(None,)]
+    assert rows(database, "SELECT count(*) FROM nominations n JOIN nomination_rounds r ON r.id = n.round_id"
+                " WHERE r.state = 'open'") == [(2,)]  # fmt: skip
+    assert double.state.messages[poll.id].poll.finalized  # type: ignore[union-attr]
