@@ -99,8 +99,8 @@ class OneLineConnectionErrors(logging.Filter):
 
 
 class OneLineStorageErrors(logging.Filter):
-    """A write the disk or the database file refused (full, read-only: :func:`bot.db.storage_refused`)
-    logged with its traceback, by any handler of any job: the reason in one line is enough. The same
+    """A write the disk or the database file refused (full, read-only: :func:`bot.db.storage_refused`),
+    or a damaged database file, logged with its traceback, by any handler of any job: the reason in one line is enough. The same
     traceback at every retry of every job buried the line that says what to do. Anything else (a bug)
     keeps its traceback."""
 
@@ -110,6 +110,13 @@ class OneLineStorageErrors(logging.Filter):
         if found is not None:
             why, cause = found
             record.msg = f"{record.getMessage()} (could not save: {why}: {' '.join(str(cause).split())})"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        elif (cause := damage_behind(error)) is not None:
+            # The same for a damaged file (every job meets it at each try): what to do is said once
+            # by the first command that meets it (bot.client.report_error).
+            record.msg = f"{record.getMessage()} (the database is damaged: {' '.join(str(cause).split())})"
             record.args = None
             record.exc_info = None
             record.exc_text = None
@@ -125,6 +132,19 @@ def refused_write(error: BaseException | None) -> tuple[str, BaseException] | No
         why = storage_refused(error)
         if why is not None:
             return why, error
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return None
+
+
+def damage_behind(error: BaseException | None) -> BaseException | None:
+    """SQLite's "the file is damaged" behind ``error`` (itself, or what it was raised from)."""
+    from bot.db import database_damaged
+
+    seen = 0
+    while error is not None and seen < 5:
+        if database_damaged(error):
+            return error
         error = error.__cause__ or error.__context__
         seen += 1
     return None

@@ -22,7 +22,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.clock import Clock
-from bot.db import Database, storage_refused
+from bot.db import Database, damaged, database_damaged, storage_refused
 from bot.errors import UserError, connection_problem
 from bot.leases import Lease
 from bot.limits import MESSAGE_CHARS
@@ -144,6 +144,23 @@ def describe_error(error: app_commands.AppCommandError) -> str | None:
 
 
 CANNOT_SAVE = "Dogear can't save right now (its database cannot be written); try again later."
+DATA_NEEDS_ATTENTION = (
+    "Dogear's data needs attention (its database file is damaged), so nothing was done. "
+    "Tell whoever runs Dogear; its log says what to do."
+)
+# The database files whose damage the log has explained (the path and what to do) in this process:
+# once is enough, each later command adds one short line.
+_DAMAGE_EXPLAINED: set[str] = set()
+
+
+def _log_damage(interaction: discord.Interaction, original: BaseException, what: str) -> None:
+    db = getattr(interaction.client, "db", None)
+    path = getattr(db, "path", None)
+    if path is None or str(path) in _DAMAGE_EXPLAINED:
+        log.error("%s could not read its data: the database is damaged (%s)", what, " ".join(str(original).split()))
+        return
+    _DAMAGE_EXPLAINED.add(str(path))
+    log.error("%s could not read its data: %s", what, damaged(path, original, running=True))
 
 
 async def report_error(interaction: discord.Interaction, error: BaseException, *, what: str) -> None:
@@ -163,6 +180,11 @@ async def report_error(interaction: discord.Interaction, error: BaseException, *
             "%s could not save: %s (%s)", what, refused, " ".join(str(original).split()) or type(original).__name__
         )
         message = CANNOT_SAVE
+    elif database_damaged(original):
+        # Not a bug to quote a reference for, and no retry helps: the member is told the data needs
+        # attention, the host once what to do (a traceback per command buried it).
+        _log_damage(interaction, original, what)
+        message = DATA_NEEDS_ATTENTION
     elif isinstance(error, app_commands.AppCommandError):
         message = describe_error(error)
     else:

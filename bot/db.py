@@ -112,6 +112,20 @@ def storage_refused(error: BaseException) -> str | None:
     return None
 
 
+# What SQLite answers when the file itself is damaged (a page overwritten or torn, a schema gone bad):
+# no retry helps, only a backup or a recovery by whoever runs Dogear.
+_DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+def database_damaged(error: BaseException) -> bool:
+    """Whether ``error`` is SQLite finding the database file damaged ("database disk image is
+    malformed", "malformed database schema"), not a bug or a passing state."""
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    return (isinstance(code, int) and code & 0xFF in _DAMAGED_CODES) or _is_corruption(error)
+
+
 def _is_busy(error: BaseException) -> bool:
     text = str(error).lower()
     return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
@@ -446,9 +460,12 @@ def first_problem(detail: object) -> str:
     return found or "unknown damage"
 
 
-def damaged(path: Path, detail: object) -> DatabaseError:
+def damaged(path: Path, detail: object, *, running: bool = False) -> DatabaseError:
+    """What to do about a damaged file, in one line; ``running``: found by the running bot, which must
+    be stopped first (a restore under it would be overwritten by its next write)."""
+    first = "stop Dogear, then " if running else ""
     return DatabaseError(
-        f"{path} is damaged ({first_problem(detail)}): restore a backup, or recover it with "
+        f"{path} is damaged ({first_problem(detail)}): {first}restore a backup, or recover it with "
         f"`sqlite3 {path.name} .recover | sqlite3 recovered.sqlite3` and point DATABASE_PATH at the result"
     )
 

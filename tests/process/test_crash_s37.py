@@ -7,6 +7,7 @@ As in test_crash35 and test_crash37, each test kills ``dogear run`` at a named s
 from __future__ import annotations
 
 import signal
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,9 @@ import pytest
 from bot.devtools.double import DiscordDouble
 from bot.devtools.double.state import ClubLayout
 from tests.process.crash_kit import Bot, rows
-from tests.process.test_crash35 import bot_posts
+from tests.process.test_crash35 import add_story, bot_posts
 from tests.process.test_crash37 import nominated, polls
-from tests.process.test_post_crash import command, crash_double
+from tests.process.test_post_crash import answers, command, crash_double
 from tests.waiting import wait_until
 
 __all__ = ["crash_double"]  # the fixture, shared with test_post_crash as test_crash35 shares it
@@ -64,3 +65,47 @@ async def test_a_vote_called_off_and_killed_as_its_poll_ends_is_called_off_at_th
     assert rows(database, "SELECT count(*) FROM nominations n JOIN nomination_rounds r ON r.id = n.round_id"
                 " WHERE r.state = 'open'") == [(2,)]  # fmt: skip
     assert double.state.messages[poll.id].poll.finalized  # type: ignore[union-attr]
+
+
+# -------------------------------------------------------------------------- a database gone bad
+def damage_stories_table(database: Path) -> None:
+    """Point the ``stories`` table at a page past the file's end, as a torn or overwritten page does;
+    the schema change makes the running bot read the damaged schema at its next statement."""
+    with sqlite3.connect(database) as db:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute("UPDATE sqlite_master SET rootpage = ? WHERE type = 'table' AND name = 'stories'", (pages + 50,))
+        version = db.execute("PRAGMA schema_version").fetchone()[0]
+        db.execute(f"PRAGMA schema_version = {version + 1}")
+    db.close()
+
+
+async def test_a_database_damaged_while_the_bot_runs_is_a_short_answer_and_one_log_line(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """A page of the database damaged under the running bot: every command answered "Something went
+    wrong on my side ... reference" and logged a traceback ending in "database disk image is malformed",
+    which says neither that the data needs attention nor what the host is to do."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    bot = Bot(double, layout, database)
+    await bot.start()
+    await add_story(double, layout, bot)
+    damage_stories_table(database)
+    told = []
+    for _ in range(2):
+        listed = command(double, layout, "story list")
+        await wait_until(lambda asked=listed: bool(answers(double, asked)), lambda: f"/story list\n{bot.log()}")
+        [answer] = answers(double, listed)
+        told.append(answer)
+    assert await bot.stop() == 0, bot.log()
+    for answer in told:
+        assert answer.ephemeral
+        assert answer.content.startswith("Dogear's data needs attention"), answer.content
+        assert "reference" not in answer.content
+    log = bot.log()
+    assert "Traceback" not in log, log
+    said = [line for line in log.splitlines() if f"{database} is damaged" in line]  # the file, what to do: once
+    assert len(said) == 1, log
+    assert "stop Dogear, then restore a backup" in said[0], said
+    assert len([line for line in log.splitlines() if "could not read its data" in line]) == 2, log
