@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, storage_refused
 from bot.discussions import prefs_store, store
 from bot.discussions.compose import (
     Notice,
@@ -60,6 +60,10 @@ log = logging.getLogger(__name__)
 
 LATE_NOTE_AFTER = timedelta(minutes=2)
 CONCURRENCY = 16
+# Pauses before an item whose write the database refused is taken again: doubling from the first, so a
+# disk freed in seconds costs seconds, up to the longest while it stays full (one history read per try).
+UNSAVED_FIRST = timedelta(seconds=2)
+UNSAVED_LONGEST = timedelta(minutes=5)
 # A discussion's scheduled event runs from the due time for this long (its end time, unless an admin
 # changed it in Discord: the end time Discord gives when the event is started is the one kept).
 EVENT_LENGTH = timedelta(hours=1)
@@ -182,6 +186,9 @@ class DiscussionService:
         self._lanes: dict[int, asyncio.Task[None]] = {}
         self._retries: dict[tuple[str, int], int] = {}  # (kind, id) -> tries so far after Unreachable
         self._waiting: set[asyncio.Task[None]] = set()  # retries sleeping until their time
+        # Items whose write the database refused (a full disk): (kind, id) -> the item, its tries, when
+        # the timer's round takes it again. Discord may have taken the post, so the retry looks first.
+        self._unsaved: dict[tuple[str, int], tuple[DueItem, int, datetime]] = {}
 
     def start(self) -> None:
         self.timer.start()
@@ -216,7 +223,11 @@ class DiscussionService:
     async def next_due(self) -> datetime | None:
         if not self._recovered:
             return self.clock.now()  # first round: finish what an earlier process left half-done
-        return await store.next_due(self.db, self.scope)
+        due = await store.next_due(self.db, self.scope)
+        if self._unsaved:
+            again = min(at for _, _, at in self._unsaved.values())
+            return again if due is None else min(due, again)
+        return due
 
     async def serve(self, now: datetime) -> int:
         """Claim everything due at ``now`` and hand it to per-server lanes; returns how many were taken.
@@ -233,6 +244,10 @@ class DiscussionService:
             batch += [(item, True) for item in await store.unfinished(self.db, self.scope)]
             self._recovered = True
         batch += [(item, False) for item in await store.claim_due(self.db, now, scope=self.scope)]
+        for key, (item, tries, at) in list(self._unsaved.items()):
+            if at <= now:
+                batch.append((item, True))  # as after a restart: a post Discord took is found, not sent again
+                self._unsaved[key] = (item, tries, now + UNSAVED_LONGEST)  # taken; its outcome sets the next
         for item, recovered in batch:
             self._dispatch(item, now, recovered)
         return len(batch) + int(recovery_round)
@@ -297,8 +312,14 @@ class DiscussionService:
                 await self._serve_reminder(item, picked_at, recovered)
             if self._retries.get(key) == tries:
                 self._retries.pop(key, None)  # settled: not waiting for another try
+            self._unsaved.pop(key, None)
             return True
-        except Exception:
+        except Exception as error:
+            why = storage_refused(error)
+            if why is not None:
+                self._save_later(item, why, error)
+                return False
+            self._unsaved.pop(key, None)
             log.exception("%s %s in server %s failed unexpectedly", item.kind, item.id, item.guild_id)
             try:
                 now = self.clock.now()
@@ -315,6 +336,22 @@ class DiscussionService:
             except Exception:
                 log.exception("could not record the failure of %s %s", item.kind, item.id)
                 return False
+
+    def _save_later(self, item: DueItem, why: str, error: BaseException) -> None:
+        """The database refused this item's write (a full disk, a read-only file): not the item's failure,
+        which could not be recorded either. It stays 'posting' and the timer takes it again after a pause
+        growing up to :data:`UNSAVED_LONGEST`, as after a restart: a post Discord took before the refusal
+        is found and recorded, never sent again (it was marked failed, which the disk refused too, and
+        left without its thread until the next start)."""
+        key = (item.kind, item.id)
+        _, tries, _ = self._unsaved.get(key, (item, 0, self.clock.now()))
+        pause = min(UNSAVED_FIRST * 2**tries, UNSAVED_LONGEST)
+        self._unsaved[key] = (item, tries + 1, self.clock.now() + pause)
+        log.warning(
+            "%s %s in server %s could not be recorded: %s (%s); trying again in %s, looking for its post first",
+            item.kind, item.id, item.guild_id, why, " ".join(str(error).split()), pause,
+        )  # fmt: skip
+        self.schedules_changed()
 
     async def _serve_discussion(self, item: DueItem, picked_at: datetime, recovered: bool) -> None:
         discussion = await store.get_discussion(self.db, item.guild_id, item.id)
@@ -364,7 +401,10 @@ class DiscussionService:
         elif recovered or discussion.attempts > 1:
             posted = await self.poster.find_post(channel_id, discussion.marker)
             if posted is not None:
-                log.info("discussion %s was already posted before a restart; not posting again", discussion.id)
+                log.info(
+                    "discussion %s was already posted (before a restart or a refused write); not posting again",
+                    discussion.id,
+                )
         late_by = picked_at - discussion.due_at
         if posted is None and late_by > self.missed_after:
             await self._report_missed(discussion, channel_id)

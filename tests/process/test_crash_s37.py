@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from bot.devtools.double import DiscordDouble
 from bot.devtools.double.state import ClubLayout
 from tests.process.crash_kit import Bot, rows
-from tests.process.test_crash35 import add_story, bot_posts
+from tests.process.test_crash35 import add_story, bot_posts, discussion_rows, seed, threads_of
 from tests.process.test_crash37 import nominated, polls
 from tests.process.test_post_crash import answers, command, crash_double
 from tests.waiting import wait_until
@@ -109,3 +110,30 @@ async def test_a_database_damaged_while_the_bot_runs_is_a_short_answer_and_one_l
     assert len(said) == 1, log
     assert "stop Dogear, then restore a backup" in said[0], said
     assert len([line for line in log.splitlines() if "could not read its data" in line]) == 2, log
+
+
+# --------------------------------------------------------------------- a post the disk would not record
+async def test_a_discussion_posted_but_not_recorded_on_a_full_disk_is_recorded_not_sent_again(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """Discord took the discussion's post, then the disk refused its record: the item was marked failed
+    (which the disk refused too) and left "posting" until the next start, with no thread for its
+    readers. Once the disk has room the running bot finds the post and records it: one post, one thread."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    await seed(database, layout, [datetime.now(UTC) - timedelta(seconds=5)])
+    bot = Bot(
+        double, layout, database, log_through_pipe=True,
+        stall_at="cogs.discussions.poster:DiscordPoster.post@1:after:4",  # Discord took it; the record waits
+    )  # fmt: skip
+    await bot.launch()
+    await wait_until(lambda: bool(bot_posts(double, layout.text_channel.id)), lambda: f"the post\n{bot.log()}")
+    bot.disk_full()
+    await wait_until(lambda: "could not be recorded" in bot.log(), lambda: f"the refusal\n{bot.log()}", limit=20)
+    bot.disk_full(False)
+    await wait_until(lambda: discussion_rows(database)[0][1] == "posted", lambda: f"the record\n{bot.log()}", limit=20)
+    assert await bot.stop() == 0, bot.log()
+    bot.assert_clean()
+    [(_, _, message_id, thread_id)] = discussion_rows(database)
+    assert [m.id for m in bot_posts(double, layout.text_channel.id)] == [message_id]
+    assert [t.id for t in threads_of(double, layout)] == [thread_id]
