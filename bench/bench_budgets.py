@@ -993,6 +993,13 @@ def a_note_of_stops(size: int) -> tuple[str, bytes]:
     return "stops.txt", head + b". " * ((size - len(head) - len(tail)) // 2) + tail
 
 
+def a_warnings_label_of_spaces(size: int) -> tuple[str, bytes]:
+    """ "CWs", spaces to the size and "below!" over a list: a label of warnings by chapter looked for with
+    two runs of spaces side by side, which split the run every way there is (20,000 spaces took 5 s)."""
+    head, tail = b"The Lake\n\nChapter 1\n\nCWs", b"below!\n- blood\n\nThe lake was cold.\n"
+    return "label.txt", head + b" " * (size - len(head) - len(tail)) + tail
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1081,6 +1088,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "tag links in a paragraph at the element limit": tag_links_in_a_paragraph,
     "a warning line of spaces": spaces_in_a_warning_line,
     "a note of stops": a_note_of_stops,
+    "a warnings label over a run of spaces": a_warnings_label_of_spaces,
 }
 
 

@@ -237,3 +237,21 @@ def test_a_note_s_declarations_between_stops_and_said_twice_still_declare() -> N
     story = import_story(f"The Weir\n\n{chapters}".encode(), "weir.txt", max_bytes=MAX_BYTES)
     assert story.chapters[0].declared_warnings == ["CW: blood"]
     assert story.chapters[1].declared_warnings == ["CW for the next chapter: drowning"]
+
+
+def test_a_warnings_label_over_a_run_of_spaces_is_read_once() -> None:
+    """A label of warnings by chapter ("CW by chapter:") was looked for with two runs of spaces side by
+    side: "CWs", 20,000 spaces and "below!" split the run every way there is (5 s of CPU)."""
+    head = "CWs" + " " * 20_000 + "below!\n- blood\n- death"
+    story, seconds = _timed(f"The Weir\n\nChapter 1\n\n{head}\n\nThe weir roared.\n".encode(), "weir.txt")
+    assert seconds < 1.5
+    assert "The weir roared." in _paragraphs(story)
+
+
+def test_warnings_listed_by_chapter_are_still_given_to_their_chapters() -> None:
+    """Guard: a title page's "Content warnings by chapter:" list still warns each chapter it names."""
+    head = "Content warnings by chapter:\nChapter 1: none\nChapter 2: blood, self-harm"
+    chapters = "Chapter 1\n\nThe weir roared.\n\nChapter 2\n\nThe water went down.\n"
+    story = import_story(f"The Weir\nby Ann\n\n{head}\n\n{chapters}".encode(), "weir.txt", max_bytes=MAX_BYTES)
+    assert story.chapters[0].declared_warnings == []
+    assert story.chapters[1].declared_warnings
