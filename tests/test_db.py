@@ -18,6 +18,8 @@ from bot.db import (
     DatabaseError,
     Migration,
     backup,
+    damaged,
+    database_damaged,
     load_migrations,
     migrate,
     open_database,
@@ -485,3 +487,21 @@ def test_a_write_the_storage_refuses_is_told_apart_from_a_bug(tmp_path: Path) ->
     assert storage_refused(bug.value) is None
     assert storage_refused(OSError(errno.ENOSPC, "No space left on device")) == "the disk is full"
     assert storage_refused(OSError(errno.ENOENT, "No such file")) is None
+
+
+def test_a_damaged_file_is_told_apart_from_a_bug_and_from_a_full_disk(tmp_path: Path) -> None:
+    """A page overwritten under the bot is no bug to quote a reference for, nor a state that passes:
+    the member is told the data needs attention and the host what to do (bot.client.report_error)."""
+    path = tmp_path / "damaged.sqlite3"
+    corrupt_a_page(path)
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        with pytest.raises(sqlite3.DatabaseError) as damage:
+            connection.execute("SELECT count(*), sum(length(body)) FROM notes").fetchone()
+        with pytest.raises(sqlite3.OperationalError) as bug:
+            connection.execute("SELECT * FROM no_such_table")
+    assert database_damaged(damage.value), damage.value
+    assert storage_refused(damage.value) is None
+    assert not database_damaged(bug.value)
+    assert not database_damaged(OSError(errno.EIO, "I/O error"))
+    said = str(damaged(path, damage.value, running=True))
+    assert said.startswith(f"{path} is damaged (") and "stop Dogear, then restore a backup" in said, said
