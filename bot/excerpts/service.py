@@ -31,7 +31,7 @@ from collections.abc import Coroutine, Sequence
 from typing import Any, NamedTuple, NoReturn
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, storage_refused
 from bot.errors import UserError
 from bot.excerpts import store
 from bot.excerpts.answers import (
@@ -87,6 +87,7 @@ TOKEN_MARGIN = 30.0  # do not start a followup this close to the token's end
 RENDER_SECONDS = 10.0
 HISTORY_LOOKBACK = 100  # the bot's messages after the last recorded one checked after a crash
 UNEXPECTED = "something went wrong on my side (details are in the bot's log)"
+UNSAVED = "Dogear could not save its progress (its database refused the write)"
 
 
 class Marked(NamedTuple):
@@ -111,6 +112,9 @@ class ExcerptService:
         self.budget = budget
         self._locks = KeyedLocks()  # one post per channel at a time
         self._running: dict[int, asyncio.Task[PostOutcome]] = {}
+        # Jobs a refused write (a full disk) stopped while even marking them failed was refused: still
+        # 'posting' in the database, yet running nowhere; the next /excerpt post of the chapter continues them.
+        self._unsaved: set[int] = set()
         self._sending: set[asyncio.Task[object]] = set()
         self._stopping = False
 
@@ -253,6 +257,12 @@ class ExcerptService:
         channel_id = request.channel_id or await self._club_channel(guild_id)
         await poster.check_channel(guild_id, channel_id)
         running = await store.posting_job(self.db, guild_id, record.id, chapter.number)
+        if running is not None and running.id in self._unsaved and running.id not in self._running:
+            # Stopped by a refused write, not running: it was told "being posted right now ... complete
+            # shortly" until the next start. Marked failed now, it is continued below like any stopped post.
+            await store.fail(self.db, guild_id, running.id, UNSAVED, now=self._now())
+            self._unsaved.discard(running.id)
+            running = None
         if running is not None:
             raise UserError(busy_text(running, record.title))
         previous = await store.latest_job(self.db, guild_id, record.id, chapter.number, channel_id)
@@ -341,9 +351,17 @@ class ExcerptService:
                 await self._stopped(job, title, str(failure), gone=isinstance(failure, ChannelGone))
             except UserError:
                 raise
-            except Exception:
-                log.exception("post %s (chapter %s of story %s) failed unexpectedly", job.id, job.chapter, job.story_id)
-                await self._stopped(job, title, UNEXPECTED)
+            except Exception as error:
+                if storage_refused(error) is None:
+                    log.exception(
+                        "post %s (chapter %s of story %s) failed unexpectedly", job.id, job.chapter, job.story_id
+                    )
+                    await self._stopped(job, title, UNEXPECTED)  # raises
+                log.info("post %s (chapter %s of story %s) stopped: %s", job.id, job.chapter, job.story_id, error)
+                # A message Discord took may be unrecorded: the continuation looks for it before sending.
+                # Marking the job failed is a write too; refused, the member hears "can't save right now".
+                self._unsaved.add(job.id)
+                await self._stopped(job, title, UNSAVED)
         done = await store.get_job(self.db, job.guild_id, job.id)
         return PostOutcome(done or job, title, already_there)
 

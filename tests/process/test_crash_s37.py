@@ -239,3 +239,39 @@ async def test_an_excerpt_killed_right_after_a_middle_message_was_recorded_goes_
     assert await second.stop() == 0, second.log()
     second.assert_clean()
     assert_posted_once(double, layout, database, paragraphs=5)
+
+
+async def test_an_excerpt_whose_record_the_disk_refused_continues_once_there_is_room(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """Discord took a message of the chapter, then the disk refused its record: the admin is told
+    Dogear cannot save, and once the disk has room ``/excerpt post`` again continues the chapter from
+    where it is in the channel, posting nothing twice."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    bot = Bot(
+        double, layout, database, log_through_pipe=True,
+        stall_at="bot.excerpts.store:record_sent@3:before:3",  # Discord took the third; the record waits
+    )  # fmt: skip
+    await bot.start()
+    story_id = await add_story(double, layout, bot, paragraphs=5)
+    posting = command(double, layout, "excerpt post", story=str(story_id), chapter=1, channel=layout.general_channel)
+    await wait_until(lambda: len(channel_posts(double, layout)) >= 3, lambda: f"three messages\n{bot.log()}")
+    bot.disk_full()
+    await wait_until(
+        lambda: any(not m.content.startswith("Dogear is") for m in answers(double, posting)),
+        lambda: f"the refusal told\n{bot.log()}\n{[m.content for m in answers(double, posting)]}",
+        limit=20,
+    )
+    told = [m.content for m in answers(double, posting)]
+    assert any("can't save right now" in t for t in told), told
+    bot.disk_full(False)
+    again = command(double, layout, "excerpt post", story=str(story_id), chapter=1, channel=layout.general_channel)
+    await wait_until(
+        lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, again)),
+        lambda: f"the post continued\n{bot.log()}\n{[m.content for m in answers(double, again)]}",
+        limit=20,
+    )
+    assert await bot.stop() == 0, bot.log()
+    bot.assert_clean()
+    assert_posted_once(double, layout, database, paragraphs=5)
