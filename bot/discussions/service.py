@@ -348,7 +348,7 @@ class DiscussionService:
         pause = min(UNSAVED_FIRST * 2**tries, UNSAVED_LONGEST)
         self._unsaved[key] = (item, tries + 1, self.clock.now() + pause)
         log.warning(
-            "%s %s in server %s could not be recorded: %s (%s); trying again in %s, looking for its post first",
+            "%s %s in server %s could not save: %s (%s); trying again in %s, looking for its post first",
             item.kind, item.id, item.guild_id, why, " ".join(str(error).split()), pause,
         )  # fmt: skip
         self.schedules_changed()

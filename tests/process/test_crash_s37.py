@@ -132,7 +132,11 @@ async def test_a_discussion_posted_but_not_recorded_on_a_full_disk_is_recorded_n
     await bot.launch()
     await wait_until(lambda: bool(bot_posts(double, layout.text_channel.id)), lambda: f"the post\n{bot.log()}")
     bot.disk_full()
-    await wait_until(lambda: "could not be recorded" in bot.log(), lambda: f"the refusal\n{bot.log()}", limit=20)
+    await wait_until(
+        lambda: any("could not save" in line and "looking for its post" in line for line in bot.log().splitlines()),
+        lambda: f"the refusal\n{bot.log()}",
+        limit=20,
+    )
     bot.disk_full(False)
     await wait_until(lambda: discussion_rows(database)[0][1] == "posted", lambda: f"the record\n{bot.log()}", limit=20)
     assert await bot.stop() == 0, bot.log()
