@@ -211,6 +211,39 @@ async def test_a_migration_killed_before_its_commit_leaves_the_old_schema_and_th
     assert rows(database, "PRAGMA integrity_check") == [("ok",)]
 
 
+async def test_sigterm_while_a_migration_waits_on_its_commit_rolls_it_back_and_stops_cleanly(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """A deploy's SIGTERM while a start migrates (held before the COMMIT, as a slow migration is): the
+    migration is interrupted and rolled back, the process stops with status 0 and no traceback, and
+    the next start applies it once. Held already; kept as the guard of migrate()'s cancel path."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    migrations = load_migrations()
+    db = await open_database(database, run_migrations=False)
+    try:
+        await migrate(db, migrations[:-1])
+    finally:
+        await db.close()
+    before = len(columns(database, "nomination_rounds"))
+    first = Bot(
+        double, layout, database,
+        kill_at="aiosqlite.core:Connection.commit@1:before:SIGTERM",
+        stall_at="aiosqlite.core:Connection.commit@1:before:60",
+    )  # fmt: skip
+    await first.launch()
+    assert await first.died() == 0, first.log()
+    first.assert_clean()
+    assert rows(database, "PRAGMA user_version") == [(migrations[-2].version,)]
+    assert len(columns(database, "nomination_rounds")) == before, "half a migration applied"
+    second = Bot(double, layout, database)
+    await second.start()
+    assert await second.stop() == 0, second.log()
+    second.assert_clean()
+    said = [line for line in second.log().splitlines() if "migrations applied now" in line]
+    assert len(said) == 1 and said[0].endswith(f"migrations applied now: {migrations[-1].version:04d})"), said
+
+
 def columns(database: Path, table: str) -> list[tuple]:
     return rows(database, f"PRAGMA table_info({table})")
 
