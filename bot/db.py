@@ -126,6 +126,13 @@ def database_damaged(error: BaseException) -> bool:
     return (isinstance(code, int) and code & 0xFF in _DAMAGED_CODES) or _is_corruption(error)
 
 
+def database_unusable(error: BaseException) -> str | None:
+    """Why the database cannot be used, when it is a state of the file or its disk (a write refused, the
+    file damaged) rather than a bug: what a job retrying every few seconds says once, not at every
+    try. ``None`` for every other error."""
+    return storage_refused(error) or ("the database file is damaged" if database_damaged(error) else None)
+
+
 def _is_busy(error: BaseException) -> bool:
     text = str(error).lower()
     return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)

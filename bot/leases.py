@@ -23,7 +23,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from bot.db import Database, storage_refused
+from bot.db import Database, database_unusable
 from bot.shards import ShardScope
 
 log = logging.getLogger(__name__)
@@ -143,11 +143,11 @@ async def keep(lease: Lease, sleep: Callable[[float], Awaitable[None]] = asyncio
         try:
             other = await lease.take()
         except Exception as error:
-            why = storage_refused(error)
+            why = database_unusable(error)
             if why is None:
                 log.exception("could not renew this process's lease; trying again in %.0f s", RENEW_SECONDS)
             elif refused is None:
-                # A full disk or a read-only file lasts: one line, not a traceback every 15 s burying it.
+                # A full disk, a read-only or damaged file lasts: one line, not a traceback every 15 s burying it.
                 log.warning(
                     "could not renew this process's lease: %s (%s); trying again every %.0f s",
                     why, " ".join(str(error).split()), RENEW_SECONDS,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -160,3 +162,46 @@ async def test_renewals_the_database_refuses_are_one_log_line_not_a_traceback_ev
     assert not any(record.exc_info for record in said)
     assert "could not renew" in said[0].getMessage() and "read-only" in said[0].getMessage()
     assert await mine.take() is None
+
+
+def point_leases_at(path: Path, rootpage: int | None) -> int:
+    """Damage the file's ``process_leases`` table as a page overwritten under the bot does (its root
+    page past the file's end), or put it back (``rootpage``); returns the real root page."""
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA writable_schema = ON")  # reads a damaged schema too
+        real = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'process_leases'").fetchone()[0]
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        version = connection.execute("PRAGMA schema_version").fetchone()[0]
+        connection.execute(
+            "UPDATE sqlite_master SET rootpage = ? WHERE name = 'process_leases'",
+            (pages + 50 if rootpage is None else rootpage,),
+        )
+        connection.execute(f"PRAGMA schema_version = {version + 1}")
+        connection.commit()
+    return int(real)
+
+
+async def test_renewals_on_a_damaged_database_are_one_log_line_not_one_every_15_s(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A database file damaged under the running bot: every renewal, every 15 s, logged "could not
+    renew" (a traceback, made one line by the log's filter) for as long as the bot ran."""
+    mine = lease(db, Clock(), "mine")
+    await mine.take()
+    real = point_leases_at(db.path, None)
+    rounds = 0
+
+    async def sleep(_: float) -> None:
+        nonlocal rounds
+        rounds += 1
+        if rounds == 5:  # renewals 1 to 4 meet the damage; the file is restored before the 5th
+            point_leases_at(db.path, real)
+        if rounds == 6:
+            raise asyncio.CancelledError  # the bot stops
+
+    with caplog.at_level(logging.INFO, "bot.leases"), pytest.raises(asyncio.CancelledError):
+        await keep(mine, sleep)
+    said = [record for record in caplog.records if record.name == "bot.leases"]
+    assert [record.levelno for record in said] == [logging.WARNING, logging.INFO], [r.getMessage() for r in said]
+    assert not any(record.exc_info for record in said)
+    assert "the database file is damaged" in said[0].getMessage()

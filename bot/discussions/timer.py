@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
-from bot.db import storage_refused
+from bot.db import database_unusable, storage_refused
 
 log = logging.getLogger(__name__)
 
@@ -108,12 +108,13 @@ class Timer:
             self._idle.clear()
 
     def _database_refused(self, why: str, error: BaseException) -> None:
-        """A round the database refused (a full disk, a read-only file): one warning line, then silence
+        """A round the database refused (a full disk, a read-only or damaged file): one warning line, then silence
         until a round saves again; a traceback every round would bury the line that says why."""
         if self._refused is None:
             log.warning(
-                "the timer's round could not save: %s (%s); retrying every %s",
-                why, " ".join(str(error).split()), self._retry_after,
+                "the timer's round could not %s: %s (%s); retrying every %s",
+                "save" if storage_refused(error) else "use the database", why, " ".join(str(error).split()),
+                self._retry_after,
             )  # fmt: skip
         self._refused = why
 
@@ -123,8 +124,12 @@ class Timer:
             self._dirty = False
             try:
                 due = await self._next_due()
-            except Exception:
-                log.exception("could not read the next due time; retrying")
+            except Exception as error:
+                why = database_unusable(error)
+                if why is None:
+                    log.exception("could not read the next due time; retrying")
+                else:
+                    self._database_refused(why, error)  # a damaged file: once, not every round
                 await self._sleep(self._clock.now() + self._retry_after)
                 continue
             now = self._clock.now()
@@ -140,7 +145,7 @@ class Timer:
                 try:
                     settled = await self._serve(now)
                 except Exception as error:
-                    why = storage_refused(error)
+                    why = database_unusable(error)
                     if why is None:
                         log.exception("serving due discussions failed; the timer carries on")
                     else:

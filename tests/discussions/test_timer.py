@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from bot.clock import ManualClock
 from bot.discussions.timer import Timer
@@ -123,3 +127,31 @@ async def test_an_item_that_never_settles_backs_off_instead_of_spinning() -> Non
     await timer.wait_idle()
     assert rounds == 2
     await timer.stop()
+
+
+async def test_a_damaged_database_is_one_log_line_not_one_every_round(caplog: pytest.LogCaptureFixture) -> None:
+    """A database file damaged under the running bot: the timer logged "could not read the next due
+    time" (a traceback, made one line by the log's filter) every 30 s for as long as the bot ran."""
+    clock = ManualClock(START)
+    reads = 0
+
+    async def next_due() -> datetime:
+        nonlocal reads
+        reads += 1
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    async def serve(now: datetime) -> int:
+        return 0
+
+    timer = Timer(clock, next_due, serve, retry_after=timedelta(seconds=30))
+    with caplog.at_level(logging.INFO, "bot.discussions.timer"):
+        timer.start()
+        await timer.wait_idle()
+        for _ in range(4):
+            await clock.advance(timedelta(seconds=30))
+            await timer.wait_idle()
+        await timer.stop()
+    assert reads == 5
+    said = [record for record in caplog.records if record.name == "bot.discussions.timer"]
+    assert len(said) == 1 and not said[0].exc_info, [record.getMessage() for record in said]
+    assert "the database file is damaged" in said[0].getMessage(), said[0].getMessage()
