@@ -143,7 +143,9 @@ async def test_a_discussion_due_on_a_full_disk_is_logged_without_tracebacks_and_
     Now a line each, saying why, and the discussion is still waiting to be posted."""
     double, layout = crash_double
     database = tmp_path / "club.sqlite3"
-    await seed(database, layout, [datetime.now(UTC) + timedelta(seconds=6)])
+    # Due after the disk is full: a start takes about 6 s (more on a busy machine), and a discussion
+    # posted before that left nothing for the full disk to refuse (the test failed now and then).
+    await seed(database, layout, [datetime.now(UTC) + timedelta(seconds=12)])
     bot = Bot(double, layout, database, log_through_pipe=True)
     await bot.start()
     bot.disk_full()
