@@ -312,3 +312,42 @@ async def test_an_excerpt_whose_record_the_disk_refused_continues_once_there_is_
     assert await bot.stop() == 0, bot.log()
     bot.assert_clean()
     assert_posted_once(double, layout, database, paragraphs=5)
+
+
+async def test_a_reminder_posted_but_not_recorded_on_a_full_disk_is_recorded_not_sent_again(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """As for a discussion: Discord took the reminder, the disk refused its record; once there is room
+    the running bot finds it and records it, and the member's DM copy goes out then, once."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    due = datetime.now(UTC) + timedelta(hours=1)
+    await seed(database, layout, [due], remind=(timedelta(hours=1, seconds=5),), readers=1)
+    db = await open_database(database)
+    try:
+        await set_reminder_prefs(db, layout.guild.id, layout.member.user.id, dm=True, off=None, now=datetime.now(UTC))
+    finally:
+        await db.close()
+    bot = Bot(
+        double, layout, database, log_through_pipe=True,
+        stall_at="cogs.discussions.poster:DiscordPoster.post@1:after:4",  # Discord took it; the record waits
+    )  # fmt: skip
+    await bot.launch()
+    await wait_until(lambda: bool(bot_posts(double, layout.text_channel.id)), lambda: f"the post\n{bot.log()}")
+    bot.disk_full()
+    await wait_until(
+        lambda: any("could not save" in line and "looking for its post" in line for line in bot.log().splitlines()),
+        lambda: f"the refusal\n{bot.log()}",
+        limit=20,
+    )
+    bot.disk_full(False)
+    await wait_until(
+        lambda: rows(database, "SELECT state FROM discussion_reminders") == [("posted",)],
+        lambda: f"the record\n{bot.log()}",
+        limit=20,
+    )
+    await wait_until(lambda: bool(double.state.dms_to(layout.member.user)), lambda: f"the DM copy\n{bot.log()}")
+    assert await bot.stop() == 0, bot.log()
+    bot.assert_clean()
+    assert len(bot_posts(double, layout.text_channel.id)) == 1
+    assert len(double.state.dms_to(layout.member.user)) == 1
