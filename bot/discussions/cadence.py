@@ -88,11 +88,24 @@ def parse_every(text: str) -> Cadence:
     return Cadence(days)
 
 
-def plan_times(start: datetime, zone: tzinfo, cadence: Cadence, count: int) -> list[datetime]:
+def plan_times(
+    start: datetime, zone: tzinfo, cadence: Cadence, count: int, wall: datetime | None = None
+) -> list[datetime]:
     """``count`` UTC moments: ``start``, then every ``cadence`` at the same local wall-clock time."""
+    return [localize(moment, zone).astimezone(UTC) for moment in plan_walls(start, zone, cadence, count, wall)]
+
+
+def plan_walls(
+    start: datetime, zone: tzinfo, cadence: Cadence, count: int, wall: datetime | None = None
+) -> list[datetime]:
+    """The naive wall-clock times of :func:`plan_times`, stepped from ``wall`` (the time typed) when given,
+    else from ``start`` on ``zone``'s clock: a start the clocks skip (02:30 on the spring-forward night,
+    scheduled for 03:30) keeps 02:30 on the days after it. Any of them may be in a gap (see
+    :func:`when.gap_note`)."""
     if count > MAX_PLAN_LENGTH:
         raise UserError(f"A plan can hold at most {MAX_PLAN_LENGTH} discussions; start from a later chapter.")
-    wall = start.astimezone(zone).replace(tzinfo=None)
+    if wall is None:
+        wall = start.astimezone(zone).replace(tzinfo=None)
     if cadence.weekday is not None and wall.weekday() != cadence.weekday:
         name = DAY_NAMES[cadence.weekday]
         raise UserError(
@@ -104,7 +117,7 @@ def plan_times(start: datetime, zone: tzinfo, cadence: Cadence, count: int) -> l
         walls = [wall]
         while len(walls) < count:
             walls.append(_next_weekday(walls[-1]))
-    return [localize(moment, zone).astimezone(UTC) for moment in walls]
+    return walls
 
 
 def _next_weekday(wall: datetime) -> datetime:

@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from bot.db import fits_row_id
 from bot.discussions import store
-from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_times
+from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_walls
 from bot.discussions.compose import choice_label
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, PostFailure, post_channel
 from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, Reminder
-from bot.discussions.when import Reading, read_when_noted, zone_named
+from bot.discussions.when import Reading, gap_note, localize, read_when_noted, zone_named
 from bot.errors import UserError
 from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
 from bot.story.chapters import check_chapter
@@ -105,7 +105,7 @@ class Planned:
     cadence: Cadence
     channel_id: int
     reminder_note: str = ""
-    time_note: str = ""  # the start typed is skipped by the clocks that day: what it became (when.Reading)
+    time_note: str = ""  # each date the clocks skip (the start typed, a later one): what it became
 
 
 # A list's bullet before a prompt: "•", or "-" or "*" with a space after it. "**Bold** question?" and
@@ -245,7 +245,10 @@ class DiscussionPlanner:
         reading = await self._when(start, settings)
         cadence = parse_every(every)
         offsets = parse_remind(remind)
-        times = plan_times(reading.moment, reading.zone, cadence, len(chapters))
+        walls = plan_walls(reading.moment, reading.zone, cadence, len(chapters), reading.wall)
+        times = [localize(wall, reading.zone).astimezone(UTC) for wall in walls]
+        # The start's note was said as it was read; a later date the clocks skip gets one of its own.
+        time_notes = [reading.note, *(gap_note(wall, reading.zone) for wall in walls[1:])]
         channel_id = post_channel(where.channel_id, where.explicit, settings)
         where.may_post(channel_id)
         items = [
@@ -257,7 +260,8 @@ class DiscussionPlanner:
         except AlreadyScheduled as error:
             raise already_scheduled(error, record.title, settings, "nothing was planned.") from None
         note = await self._reminder_note(channel_id, offsets, settings)
-        return Planned(ids, record.title, chapters, times, cadence, channel_id, note, reading.note)
+        time_note = " ".join(part for part in time_notes if part)
+        return Planned(ids, record.title, chapters, times, cadence, channel_id, note, time_note)
 
     async def _changeable(self, guild_id: int, discussion_id: int, doing: str) -> Discussion:
         current = await store.get_discussion(self.db, guild_id, discussion_id) if fits_row_id(discussion_id) else None

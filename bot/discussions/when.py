@@ -72,6 +72,7 @@ __all__ = [
     "DATE_ORDERS",
     "Ambiguous",
     "Reading",
+    "gap_note",
     "localize",
     "parse_when",
     "read_when",
@@ -83,11 +84,14 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What a time was read as: the moment (UTC), the zone it was read in, and a note for the answer
-    ('' unless the wall-clock time typed does not exist there that day and was moved on)."""
+    ('' unless the wall-clock time typed does not exist there that day and was moved on), and the
+    wall-clock time typed (None for an offset or an elapsed time): a plan steps from it, so a start the
+    clocks skip does not move every later date too."""
 
     moment: datetime
     zone: tzinfo
     note: str = ""
+    wall: datetime | None = None
 
 
 def zone_named(name: str) -> zoneinfo.ZoneInfo:
@@ -184,7 +188,13 @@ def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date
             f"({_zone_label(zone)}), which is <t:{int(result.timestamp())}:F> for you. Pick a time that is still ahead."
         )
     notes = (said, _gap_note(wall, result.astimezone(zone), zone))
-    return Reading(result, zone, " ".join(note for note in notes if note))
+    return Reading(result, zone, " ".join(note for note in notes if note), wall)
+
+
+def gap_note(wall: datetime, zone: tzinfo) -> str:
+    """The note an answer owes for the naive wall-clock time ``wall`` in ``zone``: '' unless the clocks
+    skip it that day (then what it became), as for a time typed; a plan's later dates use it."""
+    return _gap_note(wall, localize(wall, zone), zone)
 
 
 def _gap_note(wall: datetime | None, local: datetime, zone: tzinfo) -> str:

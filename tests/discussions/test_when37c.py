@@ -1,0 +1,27 @@
+"""A plan's wall-clock dates around a daylight-saving gap (session 37, third round)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.discussions.cadence import Cadence, plan_times, plan_walls
+from bot.discussions.when import gap_note, read_when_noted
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def test_a_start_in_the_gap_keeps_the_time_typed_on_the_days_after() -> None:
+    reading = read_when_noted("2027-03-28 02:30", now=datetime(2027, 3, 1, tzinfo=UTC), default_zone="Europe/Berlin")
+    assert reading.wall == datetime(2027, 3, 28, 2, 30)
+    walls = plan_walls(reading.moment, reading.zone, Cadence(1), 3, reading.wall)
+    assert [f"{wall:%d %H:%M}" for wall in walls] == ["28 02:30", "29 02:30", "30 02:30"]
+    times = plan_times(reading.moment, reading.zone, Cadence(1), 3, reading.wall)
+    assert [f"{moment:%d %H:%M}" for moment in times] == ["28 01:30", "29 00:30", "30 00:30"]
+
+
+def test_the_gap_note_is_said_only_for_a_time_the_clocks_skip() -> None:
+    assert gap_note(datetime(2027, 3, 21, 2, 30), BERLIN) == ""
+    note = gap_note(datetime(2027, 3, 28, 2, 30), BERLIN)
+    assert note.startswith("02:30 does not exist on Sunday 28 March 2027 in Europe/Berlin") and "03:30" in note
+    assert gap_note(datetime(2027, 3, 28, 2, 30), UTC) == ""

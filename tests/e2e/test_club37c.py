@@ -1,0 +1,66 @@
+"""Club admins' and members' slips of the session-37 probe, third round, answered through the Discord double.
+
+Each test is a command whose answer left out what the member needed: a later date of a plan moved by the
+clocks without a word, a refusal naming one chapter of several, "tonight 1am" refused, a quote changed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bot.devtools.driver import Club
+from tests.e2e.test_discussions import a_story, stored
+
+
+def spring_forward_after(club: Club, days: int) -> date:
+    """The first last Sunday of March (Europe's clocks go forward at 02:00 that night) more than ``days`` ahead."""
+    today = club.clock.now().date()
+    for year in (today.year, today.year + 1, today.year + 2):
+        last = date(year, 3, 31)
+        sunday = last - timedelta(days=(last.weekday() + 1) % 7)
+        if sunday > today + timedelta(days=days):
+            return sunday
+    raise AssertionError("no spring-forward night within two years")
+
+
+async def test_a_plan_says_the_clocks_moved_a_later_date_and_keeps_the_time_typed_on_the_others(club: Club) -> None:
+    story = await a_story(club, "The Weekly Gap", chapters=4)
+    night = spring_forward_after(club, 9)
+    await club.slash("config set", member=club.admin, timezone="Europe/Berlin")
+    [answer] = await club.slash(
+        "discussion plan",
+        member=club.admin,
+        story=str(story),
+        start=f"{night - timedelta(days=7):%Y-%m-%d} 02:30",
+        every="weekly",
+        channel=club.text_channel,
+    )
+    assert f"02:30 does not exist on Sunday {night.day} March {night.year} in Europe/Berlin" in answer.text, answer.text
+    assert "scheduled for 03:30." in answer.text, answer.text
+    assert answer.text.count("does not exist") == 1, answer.text
+    planned = sorted((d for d in await stored(club) if d.story_title == "The Weekly Gap"), key=lambda d: d.chapter)
+    # Winter time (UTC+1) the week before, then 03:30 summer time on the night, then 02:30 summer time (UTC+2).
+    assert [f"{d.due_at:%m-%d %H:%M}" for d in planned] == [
+        f"{night - timedelta(days=7):%m-%d} 01:30",
+        f"{night:%m-%d} 01:30",
+        f"{night + timedelta(days=7):%m-%d} 00:30",
+        f"{night + timedelta(days=14):%m-%d} 00:30",
+    ]
+
+
+async def test_a_plan_starting_in_the_gap_keeps_the_time_typed_after_it(club: Club) -> None:
+    story = await a_story(club, "The Gap Start", chapters=3)
+    night = spring_forward_after(club, 2)
+    await club.slash("config set", member=club.admin, timezone="Europe/Berlin")
+    [answer] = await club.slash(
+        "discussion plan",
+        member=club.admin,
+        story=str(story),
+        start=f"{night:%Y-%m-%d} 02:30",
+        every="daily",
+        channel=club.text_channel,
+    )
+    assert answer.text.count("does not exist") == 1 and "scheduled for 03:30." in answer.text, answer.text
+    planned = sorted((d for d in await stored(club) if d.story_title == "The Gap Start"), key=lambda d: d.chapter)
+    # Only the night itself lacks 02:30: the days after it are at 02:30 as typed, not 03:30.
+    assert [f"{d.due_at:%H:%M}" for d in planned] == ["01:30", "00:30", "00:30"]
