@@ -28,7 +28,7 @@ from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settin
 from bot.story.chapters import check_chapter
 from bot.story.store import StoryRecord, resolve_story
 from bot.story.tidy import UNTITLED
-from bot.text import escape_markdown, quote_input, visible_line, when_line
+from bot.text import and_list, escape_markdown, quote_input, visible_line, when_line
 
 CHANGEABLE = ("scheduled", "failed", "missed")
 LISTING_LIMIT = 1000  # discussions of each kind read for /discussion list: bounded, and paged when shown
@@ -130,15 +130,38 @@ def parse_prompts(text: str) -> list[str] | None:
     return prompts
 
 
+SHOWN_PENDING = 5  # the chapters named in a refusal for several; /discussion list holds them all
+
+
 def already_scheduled(error: AlreadyScheduled, title: str | None, settings: GuildSettings, outcome: str) -> UserError:
     """The refusal of a chapter that has a pending discussion: which one it is, when and where, and how
-    to move it (the chapter is discussed once; a second one would post it twice)."""
+    to move it (the chapter is discussed once; a second one would post it twice). Several (a plan over
+    chapters that have some): each chapter and discussion, up to a short list, and how to clear them."""
     name = f"**{escape_markdown(title)}**" if title else "this story"
+    if error.others:
+        return _several_scheduled([error, *error.others], name, outcome)
     channel_id = post_channel(error.channel_id, error.channel_explicit, settings)
     return UserError(
         f"Chapter {error.item.chapter} of {name} already has a discussion: **#{error.discussion_id}**, scheduled "
         f"for {when_line(error.due_at)} in <#{channel_id}>; {outcome} To change its time, use "
         f"`/discussion move id:{error.discussion_id}`; see `/discussion list`."
+    )
+
+
+def _several_scheduled(found: Sequence[AlreadyScheduled], name: str, outcome: str) -> UserError:
+    shown, hidden = found[:SHOWN_PENDING], len(found) - SHOWN_PENDING
+    more = f" and {hidden} more" if hidden > 0 else ""
+
+    def listed(items: list[str]) -> str:
+        return f"{', '.join(items)}{more}" if more else and_list(items)
+
+    chapters = listed([str(each.item.chapter) for each in shown])
+    ids = listed([f"**#{each.discussion_id}**" for each in shown])
+    first = found[0].discussion_id
+    return UserError(
+        f"Chapters {chapters} of {name} already have discussions: {ids}; {outcome} To plan those chapters "
+        f"again, cancel each (`/discussion cancel id:{first}`) or change its time (`/discussion move id:{first}`); "
+        "see `/discussion list`."
     )
 
 

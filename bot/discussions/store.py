@@ -48,7 +48,12 @@ class AlreadyScheduled(Exception):
     the first is posted or cancelled. Checked inside the writing transaction (``BEGIN IMMEDIATE``),
     so two commands at once cannot both add one; migration 0011's unique index holds the exact
     twin (same channel and time) for any other writer.
+
+    ``others``: the refusals of the further chapters of the same write that have one too, in its
+    order, so a plan refused is answered with every chapter in its way, not one per try.
     """
+
+    others: tuple[AlreadyScheduled, ...] = ()
 
     def __init__(
         self, discussion_id: int, item: NewDiscussion, *, due_at: datetime, channel_id: int, channel_explicit: bool
@@ -272,10 +277,12 @@ async def create_discussions(
     ids: list[int] = []
     async with db.transaction() as tx:
         await ensure_guild(tx, guild_id, stamp)
+        # Every item is looked at before any is written (they are distinct chapters): the refusal names all.
+        twins = [twin for item in items if (twin := await _pending_twin(tx, guild_id, item)) is not None]
+        if twins:
+            twins[0].others = tuple(twins[1:])
+            raise twins[0]
         for item in items:
-            twin = await _pending_twin(tx, guild_id, item)
-            if twin is not None:
-                raise twin
             cursor = await tx.execute(
                 "INSERT INTO discussions (guild_id, story_id, chapter, due_at, channel_id, channel_explicit,"
                 " remind_offsets, event_id, created_by, created_at, updated_at)"

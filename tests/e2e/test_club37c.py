@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.devtools.driver import Club
-from tests.e2e.test_discussions import a_story, stored
+from tests.e2e.test_discussions import a_story, stored, utc_text
+from tests.e2e.test_mistakes34 import private_and_short
 
 
 def spring_forward_after(club: Club, days: int) -> date:
@@ -64,3 +65,43 @@ async def test_a_plan_starting_in_the_gap_keeps_the_time_typed_after_it(club: Cl
     planned = sorted((d for d in await stored(club) if d.story_title == "The Gap Start"), key=lambda d: d.chapter)
     # Only the night itself lacks 02:30: the days after it are at 02:30 as typed, not 03:30.
     assert [f"{d.due_at:%H:%M}" for d in planned] == ["01:30", "00:30", "00:30"]
+
+
+async def test_a_plan_refused_for_pending_chapters_names_each_of_them(club: Club) -> None:
+    story = await a_story(club, "The Many Pending", chapters=12)
+    due = (club.clock.now() + timedelta(days=1)).replace(second=0, microsecond=0)
+    for chapter in (3, 4, 7):
+        await club.slash(
+            "discussion schedule",
+            member=club.admin,
+            story=str(story),
+            chapter=chapter,
+            when=utc_text(due + timedelta(hours=chapter)),
+            channel=club.text_channel,
+        )
+    ids = {d.chapter: d.id for d in await stored(club) if d.story_title == "The Many Pending"}
+    refusal = private_and_short(
+        await club.slash("discussion plan", member=club.admin, story=str(story), start="in 5 days", every="weekly")
+    )
+    assert "Chapters 3, 4 and 7 of **The Many Pending** already have discussions" in refusal.text, refusal.text
+    assert f"**#{ids[3]}**, **#{ids[4]}** and **#{ids[7]}**" in refusal.text, refusal.text
+    assert "nothing was planned" in refusal.text and f"`/discussion cancel id:{ids[3]}`" in refusal.text
+    assert f"`/discussion move id:{ids[3]}`" in refusal.text, refusal.text
+    assert sorted(d.chapter for d in await stored(club) if d.story_title == "The Many Pending") == [3, 4, 7]
+
+    for chapter in (8, 9, 10, 11):
+        await club.slash(
+            "discussion schedule",
+            member=club.admin,
+            story=str(story),
+            chapter=chapter,
+            when=utc_text(due + timedelta(hours=chapter)),
+            channel=club.text_channel,
+        )
+    longer = private_and_short(
+        await club.slash("discussion plan", member=club.admin, story=str(story), start="in 5 days", every="weekly")
+    )
+    # A short list: the first few, then how many more (all of them are in /discussion list).
+    assert "Chapters 3, 4, 7, 8, 9 and 2 more of **The Many Pending** already have discussions" in longer.text, (
+        longer.text
+    )
