@@ -16,7 +16,8 @@ here guesses. The decisions, written down:
 * A numeric date ``12/04`` follows the server's date order (``dmy`` or ``mdy``). While none is
   set, a date both ways valid and different (12/04, but not 25/12 or 5/5) is refused with both
   readings; a date valid only in the other order than the server's is refused too.
-* ``tonight`` is today and needs an evening time (``tonight 8pm``, ``tonight 20:00``);
+* ``tonight`` is today and needs an evening time (``tonight 8pm``, ``tonight 20:00``) or one of
+  the night's small hours, before 04:00 (``tonight 1am`` is 01:00 tomorrow, said as a night's is);
   ``midnight`` is only accepted alone or with ``tonight`` (the coming midnight), because
   "friday midnight" is read both ways by people.
 * A weekday next to a date must agree with it ("Fri Dec 4" in a year where Dec 4 is a Friday).
@@ -322,8 +323,10 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
         clock, after_midnight = _in_part(clock, clock_word, parts[0])
     if clock_word == "midnight" and (explicit is not None or weekdays or nxt or day_words not in ([], ["tonight"])):
         raise UserError("`midnight` next to a day can be read two ways: write `00:00` or `23:59` with the day.")
+    if day_words == ["tonight"] and clock_word != "midnight" and clock.hour < _MORNING_STARTS:
+        after_midnight = True  # "tonight 1am": tonight runs on until the morning, as "friday night 1am" does
     if day_words:
-        phrase = _day_word(day_words[0], clock, clock_word, today)
+        phrase = _day_word(day_words[0], clock, clock_word, today, small_hours=after_midnight)
     elif weekdays:
         phrase = _weekday(WEEKDAYS[weekdays[0]], explicit, clock, today, next_=bool(nxt), next_week=bool(week))
     elif nxt:
@@ -360,12 +363,17 @@ def _part_needs_a_time(text: str, part: str) -> UserError:
     return UserError(f"Add a time of day to {quote_input(text.strip(), 60)}, e.g. `{shown}`.")
 
 
-def _day_word(word: str, clock: time, clock_word: str, today: date) -> Phrase:
+def _day_word(word: str, clock: time, clock_word: str, today: date, *, small_hours: bool = False) -> Phrase:
+    """The day a day word names; ``small_hours``: the clock is after the night's midnight, and the caller
+    moves it to the next day (and says so), so "tonight" is today here."""
     if word == "tonight":
         if clock_word == "midnight":
             return Phrase(today + timedelta(days=1), clock)
-        if clock.hour < 12:
-            raise UserError("`tonight` means this evening: write an evening time such as `tonight 8pm`.")
+        if clock.hour < 12 and not small_hours:
+            raise UserError(
+                "`tonight` means this evening and the night after it: write an evening time such as "
+                "`tonight 8pm`, or one before 4am such as `tonight 1am`."
+            )
         return Phrase(today, clock)
     offset = {"today": 0, "tomorrow": 1, "yesterday": -1}[word]
     return Phrase(today + timedelta(days=offset), clock)

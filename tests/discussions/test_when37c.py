@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.discussions.cadence import Cadence, plan_times, plan_walls
 from bot.discussions.when import gap_note, read_when_noted
+from bot.errors import UserError
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -25,3 +28,27 @@ def test_the_gap_note_is_said_only_for_a_time_the_clocks_skip() -> None:
     note = gap_note(datetime(2027, 3, 28, 2, 30), BERLIN)
     assert note.startswith("02:30 does not exist on Sunday 28 March 2027 in Europe/Berlin") and "03:30" in note
     assert gap_note(datetime(2027, 3, 28, 2, 30), UTC) == ""
+
+
+FRIDAY_NOON = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tonight 1am", datetime(2026, 12, 5, 1, 0, tzinfo=UTC)),
+        ("tonight 02:30", datetime(2026, 12, 5, 2, 30, tzinfo=UTC)),
+        ("tonite 3:45am", datetime(2026, 12, 5, 3, 45, tzinfo=UTC)),
+        ("tonight night 1am", datetime(2026, 12, 5, 1, 0, tzinfo=UTC)),
+    ],
+)
+def test_a_small_hour_tonight_is_after_midnight_and_the_answer_says_its_date(text: str, expected: datetime) -> None:
+    reading = read_when_noted(text, now=FRIDAY_NOON)
+    assert reading.moment == expected
+    assert "after Friday night is after midnight, so on Saturday 5 December 2026." in reading.note, reading.note
+
+
+@pytest.mark.parametrize("text", ["tonight 8:00", "tonight 5am", "tonight 11am"])
+def test_a_morning_time_tonight_is_still_refused(text: str) -> None:
+    with pytest.raises(UserError, match="tonight"):
+        read_when_noted(text, now=FRIDAY_NOON)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.devtools.driver import Club
+from bot.discussions.phrases import show_date
 from tests.e2e.test_discussions import a_story, stored, utc_text
 from tests.e2e.test_mistakes34 import private_and_short
 
@@ -105,3 +106,16 @@ async def test_a_plan_refused_for_pending_chapters_names_each_of_them(club: Club
     assert "Chapters 3, 4, 7, 8, 9 and 2 more of **The Many Pending** already have discussions" in longer.text, (
         longer.text
     )
+
+
+async def test_tonight_1am_is_the_small_hours_after_tonight_and_the_answer_says_the_date(club: Club) -> None:
+    story = await a_story(club, "The Late Night", chapters=2)
+    [answer] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="tonight 1am"
+    )
+    [discussion] = [d for d in await stored(club) if d.story_title == "The Late Night"]
+    today = club.clock.now().date()  # the server's zone is UTC
+    assert discussion.due_at.date() == today + timedelta(days=1) and f"{discussion.due_at:%H:%M}" == "01:00"
+    assert f"1am after {today:%A} night is after midnight, so on {show_date(today + timedelta(days=1))}." in (
+        answer.text
+    ), answer.text
