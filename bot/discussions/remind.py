@@ -38,15 +38,25 @@ def _rate(text: str) -> str | None:
     return None
 
 
+def _as_typed(piece: str, typed: str) -> str:
+    """``piece`` of the lower-cased text as the member typed it, capitals kept (quote_input shows a member's
+    text as typed), when it is there; else as read (amounts written as words were turned into digits)."""
+    lowered = typed.lower()
+    if len(lowered) == len(typed) and (at := lowered.find(piece)) >= 0:
+        return typed[at : at + len(piece)]
+    return piece
+
+
 def parse_remind(text: str | None) -> tuple[timedelta, ...]:
     """Offsets, largest first; ``None``/empty means the defaults, ``none``/``off`` means no reminders."""
     if text is None or not visible_line(text):
         return DEFAULT_REMINDERS
     # "a day", "an hour, 30 minutes", "half an hour" read as amounts; full-width digits as ASCII ones.
-    normalised = unicodedata.normalize("NFKC", text).strip().lower()
+    typed = " ".join(unicodedata.normalize("NFKC", text).split())
+    normalised = typed.lower()
     if (rate := _rate(normalised)) is not None:
         raise UserError(
-            f"{quote_input(rate, 60)} is unclear: it reads as how often, and reminders are amounts before the "
+            f"{quote_input(_as_typed(rate, typed), 60)} is unclear: it reads as how often, and reminders are amounts before the "
             "discussion. List them with commas, like `1d,1h` (a day and an hour before), or write `none`."
         )
     cleaned = digits_for_words(normalised)
@@ -71,12 +81,12 @@ def parse_remind(text: str | None) -> tuple[timedelta, ...]:
         duration = parse_duration(raw)
         if duration is None:
             raise UserError(
-                f"I can't read {quote_input(raw)} as a reminder. Use amounts like `24h,1h,30m,2d`, or `none`."
+                f"I can't read {quote_input(_as_typed(raw, typed))} as a reminder. Use amounts like `24h,1h,30m,2d`, or `none`."
             )
         offset = duration.delta()
         if not MIN_REMINDER_AHEAD <= offset <= MAX_REMINDER_AHEAD:
             raise UserError(
-                f"Reminders can be from 5 minutes to 14 days before the discussion; {quote_input(raw)} is not."
+                f"Reminders can be from 5 minutes to 14 days before the discussion; {quote_input(_as_typed(raw, typed))} is not."
             )
         offsets.add(offset)
     if not offsets:  # "and" alone: no amount at all, which is not `none` said another way

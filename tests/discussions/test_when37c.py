@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.discussions.cadence import Cadence, plan_times, plan_walls
+from bot.discussions.remind import parse_remind
 from bot.discussions.when import gap_note, read_when_noted
 from bot.errors import UserError
 
@@ -52,3 +53,18 @@ def test_a_small_hour_tonight_is_after_midnight_and_the_answer_says_its_date(tex
 def test_a_morning_time_tonight_is_still_refused(text: str) -> None:
     with pytest.raises(UserError, match="tonight"):
         read_when_noted(text, now=FRIDAY_NOON)
+
+
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ("1 Day A Week", "“1 Day A Week” is unclear"),
+        ("2 Hours a DAY", "“2 Hours a DAY” is unclear"),
+        ("1h, Soonish", "I can't read “Soonish” as a reminder"),
+        ("30 Days", "“30 Days” is not"),
+    ],
+)
+def test_a_refused_reminder_is_quoted_as_typed(typed: str, quoted: str) -> None:
+    with pytest.raises(UserError) as refused:
+        parse_remind(typed)
+    assert quoted in str(refused.value), str(refused.value)

@@ -119,3 +119,19 @@ async def test_tonight_1am_is_the_small_hours_after_tonight_and_the_answer_says_
     assert f"1am after {today:%A} night is after midnight, so on {show_date(today + timedelta(days=1))}." in (
         answer.text
     ), answer.text
+
+
+async def test_an_unclear_reminder_is_quoted_as_the_admin_typed_it(club: Club) -> None:
+    story = await a_story(club, "The Capital Reminder", chapters=2)
+    refused = private_and_short(
+        await club.slash(
+            "discussion schedule",
+            member=club.admin,
+            story=str(story),
+            chapter=1,
+            when="in 3 days",
+            remind="1 Day A Week",
+        )
+    )
+    assert "“1 Day A Week” is unclear" in refused.text, refused.text
+    assert not [d for d in await stored(club) if d.story_title == "The Capital Reminder"]
