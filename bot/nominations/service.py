@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -220,34 +220,53 @@ def clean_title(title: str | None) -> str:
     return text
 
 
-def answer_text(title: str) -> str:
-    """A poll answer holds 55 characters; longer titles are clipped at a word."""
-    return clip(title, POLL_ANSWER_CHARS)
+AUTHOR_ROOM = (
+    30  # at most this much of a poll answer is " by <author>": a longer author is left out (the title needs room)
+)
 
 
-def _head_and_tail(title: str, tail_chars: int = 20) -> str:
-    """A long title's start and its last words ("A Long Series Name… Volume Two"), within an answer."""
+def byline(author: str | None) -> str:
+    """ " by <author>" for a poll answer, or '' when there is none or it would crowd the title out."""
+    tail = f" by {' '.join(author.split())}" if author and author.strip() else ""
+    return tail if len(tail) <= AUTHOR_ROOM else ""
+
+
+def answer_text(title: str, room: int = POLL_ANSWER_CHARS) -> str:
+    """A poll answer holds 55 characters; longer titles are clipped at a word (``room``: what the title may use)."""
+    return clip(title, room)
+
+
+def _head_and_tail(title: str, room: int = POLL_ANSWER_CHARS, tail_chars: int = 20) -> str:
+    """A long title's start and its last words ("A Long Series Name… Volume Two"), within ``room``."""
     tail = title[-tail_chars:]
     tail = tail[tail.find(" ") + 1 :] if " " in tail[1:] else tail
-    return clip(title[: -len(tail)].rstrip(), POLL_ANSWER_CHARS - len(tail) - 1) + " " + tail
+    return clip(title[: -len(tail)].rstrip(), room - len(tail) - 1) + " " + tail
 
 
-def answer_texts(titles: list[str]) -> list[str]:
+def answer_texts(titles: list[str], authors: Sequence[str | None] | None = None) -> list[str]:
     """One poll answer per title, no two alike: titles that clip to the same answer keep their ends too.
 
     Long titles often differ only at the end (volume numbers, subtitles); two identical answers
-    would leave members unable to tell which book they vote for.
+    would leave members unable to tell which book they vote for. A library book's author follows its
+    title whole (:func:`byline`), the title clipped to leave room for it.
     """
-    clipped = [answer_text(title) for title in titles]
+    tails = [byline(author) for author in authors] if authors is not None else [""] * len(titles)
+    rooms = [POLL_ANSWER_CHARS - len(tail) for tail in tails]
+    clipped = [answer_text(title, room) + tail for title, room, tail in zip(titles, rooms, tails, strict=True)]
     answers = [
-        _head_and_tail(title) if clipped.count(answer) > 1 and len(title) > POLL_ANSWER_CHARS else answer
-        for title, answer in zip(titles, clipped, strict=True)
+        _head_and_tail(title, room) + tail if clipped.count(answer) > 1 and len(title) > room else answer
+        for title, room, tail, answer in zip(titles, rooms, tails, clipped, strict=True)
     ]
     for index, title in enumerate(titles):
         if answers.count(answers[index]) > 1:
             suffix = f" ({index + 1})"
-            answers[index] = clip(title, POLL_ANSWER_CHARS - len(suffix)) + suffix
+            answers[index] = clip(title, rooms[index] - len(suffix)) + tails[index] + suffix
     return answers
+
+
+def poll_answers(nominations: Sequence[Nomination]) -> list[str]:
+    """The poll's answers for these nominations, in order: their titles with their authors."""
+    return answer_texts([n.title for n in nominations], [n.author for n in nominations])
 
 
 def check_hours(hours: int) -> int:
@@ -397,7 +416,7 @@ class NominationService:
             text, story_id = clip(" ".join(record.title.split()), MAX_TITLE_CHARS), record.id
         else:
             text, story_id = clean_title(title), None
-        author = record.author if record is not None else None
+        author = (record.author or None) if record is not None else None
         key = title_key(text)
         now = self._now()
         running = await store.pending_vote(self.db, guild_id) is not None
@@ -418,15 +437,16 @@ class NominationService:
                         "back one of them with `/nominate` instead."
                     )
                 nomination_id = await store.insert_nomination(
-                    tx, guild_id, round_id, title=text, title_key=key, story_id=story_id, user_id=user_id, now=now
-                )
+                    tx, guild_id, round_id, title=text, title_key=key, story_id=story_id, user_id=user_id, now=now,
+                    author=author,
+                )  # fmt: skip
                 shown, backers, linked = text, 1, story_id is not None
             else:
                 nomination_id = existing.id
                 shown = existing.title
                 if existing.story_id is None and story_id is not None:
                     # Nominated before the library had it: from now on it reads as the library spells it.
-                    await store.link_story(tx, guild_id, nomination_id, story_id, title=text)
+                    await store.link_story(tx, guild_id, nomination_id, story_id, title=text, author=author)
                     shown = text
                 backers = existing.backers + 1
                 linked = existing.story_id is not None or story_id is not None
@@ -565,7 +585,7 @@ class NominationService:
                     f"There are {len(nominations)} nominations, but a Discord poll holds at most {POLL_ANSWERS} "
                     f"answers. Take out {plural(extra, 'nomination')} with `/vote withdraw` first."
                 )
-            answers = answer_texts([n.title for n in nominations])
+            answers = poll_answers(nominations)
             posted = await self._unrecorded_poll(guild_id, channel_id, answers)
             if posted is None:
                 round_id = nominations[0].round_id
@@ -609,7 +629,7 @@ class NominationService:
             async with self._lock(left.guild_id):
                 nominations = await self.open_nominations(left.guild_id)
                 current = [n for n in nominations if n.round_id == left.round_id]
-                answers = answer_texts([n.title for n in current])
+                answers = poll_answers(current)
                 found = await self._unrecorded_poll(left.guild_id, left.channel_id, answers) if current else None
                 if found is None or len(found.answer_ids) != len(current):
                     log.info(
@@ -1040,8 +1060,10 @@ __all__ = [
     "StartedVote",
     "answer_text",
     "answer_texts",
+    "byline",
     "clean_title",
     "compose",
+    "poll_answers",
     "problem_note",
     "title_key",
 ]

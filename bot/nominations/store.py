@@ -27,7 +27,7 @@ _DUE_AT = (
     " ELSE ends_at + ? END)"
 )
 _NOMINATION_COLUMNS = (
-    "n.id, n.round_id, n.title, n.title_key, n.story_id, n.nominated_by, n.created_at, n.answer_id,"
+    "n.id, n.round_id, n.title, n.title_key, n.story_id, n.nominated_by, n.created_at, n.answer_id, n.author,"
     " (SELECT count(*) FROM nominators b WHERE b.nomination_id = n.id) AS backers"
 )
 
@@ -60,6 +60,7 @@ class Nomination:
     created_at: float
     answer_id: int | None = None
     backers: int = 1
+    author: str | None = None  # the library book's when it was nominated or linked (migration 0033)
 
 
 def _round(row: Row) -> Round:
@@ -92,6 +93,7 @@ def _nomination(row: Row) -> Nomination:
         created_at=row["created_at"],
         answer_id=row["answer_id"],
         backers=row["backers"],
+        author=row["author"],
     )
 
 
@@ -368,22 +370,31 @@ async def insert_nomination(
     story_id: int | None,
     user_id: int,
     now: float,
+    author: str | None = None,
 ) -> int:
     cursor = await tx.execute(
-        "INSERT INTO nominations (guild_id, round_id, title, title_key, story_id, nominated_by, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (guild_id, round_id, title, title_key, story_id, user_id, now),
+        "INSERT INTO nominations (guild_id, round_id, title, title_key, story_id, nominated_by, created_at, author)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (guild_id, round_id, title, title_key, story_id, user_id, now, author),
     )
     return int(cursor.lastrowid or 0)
 
 
 async def link_story(
-    tx: aiosqlite.Connection, guild_id: int, nomination_id: int, story_id: int, *, title: str | None = None
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    nomination_id: int,
+    story_id: int,
+    *,
+    title: str | None = None,
+    author: str | None = None,
 ) -> None:
-    """The nomination names this library story; with ``title``, it takes the story's spelling (same title key)."""
+    """The nomination names this library story; with ``title``, it takes the story's spelling (same title
+    key), and with ``author``, the story's author (one it has already is kept otherwise)."""
     await tx.execute(
-        "UPDATE nominations SET story_id = ?, title = coalesce(?, title) WHERE guild_id = ? AND id = ?",
-        (story_id, title, guild_id, nomination_id),
+        "UPDATE nominations SET story_id = ?, title = coalesce(?, title), author = coalesce(?, author)"
+        " WHERE guild_id = ? AND id = ?",
+        (story_id, title, author, guild_id, nomination_id),
     )
 
 

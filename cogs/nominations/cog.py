@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRY = timedelta(minutes=1)
+AUTHOR_CHARS = 80  # a library book's author in the /nominations list (an imported file's may run to 200)
 VOTE_TITLE_CHARS = 80  # each title in the "a vote is running" line: ten of them fit one message
 
 
@@ -188,8 +189,9 @@ class NominationCog(commands.Cog):
             for index, nomination in enumerate(board.nominations, start=1):
                 extra = f", +{plural(nomination.backers - 1, 'more member')}" if nomination.backers > 1 else ""
                 library = " · in the library" if nomination.story_id else ""
+                by = f" by {escape_clipped(nomination.author, AUTHOR_CHARS)}" if nomination.author else ""
                 lines.append(
-                    f"{index}. **{escape_markdown(nomination.title)}** — nominated by <@{nomination.nominated_by}>"
+                    f"{index}. **{escape_markdown(nomination.title)}**{by} — nominated by <@{nomination.nominated_by}>"
                     f"{extra}{library}"
                 )
         else:

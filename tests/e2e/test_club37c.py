@@ -6,12 +6,16 @@ clocks without a word, a refusal naming one chapter of several, "tonight 1am" re
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 
 from bot.devtools.driver import Club
 from bot.discussions.phrases import show_date
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story
 from tests.e2e.test_discussions import a_story, stored, utc_text
 from tests.e2e.test_mistakes34 import private_and_short
+from tests.e2e.test_nominations import nominate, set_club_channel, start_vote
 
 
 def spring_forward_after(club: Club, days: int) -> date:
@@ -135,3 +139,33 @@ async def test_an_unclear_reminder_is_quoted_as_the_admin_typed_it(club: Club) -
     )
     assert "“1 Day A Week” is unclear" in refused.text, refused.text
     assert not [d for d in await stored(club) if d.story_title == "The Capital Reminder"]
+
+
+async def library_book(club: Club, title: str, author: str | None) -> int:
+    story = Story(
+        meta=StoryMeta(title=title, author=author),
+        chapters=[Chapter(1, None, [Scene(["The first page."])])],
+        source_format="txt",
+    )
+    digest = hashlib.sha256(f"{club.guild.id}:{title}".encode()).hexdigest()
+    return await club.run(add_story(club.bot.db, club.guild.id, story, content_hash=digest, added_by=None, now=0.0))
+
+
+async def test_a_library_books_author_shows_in_the_nominations_and_the_poll(club: Club) -> None:
+    await set_club_channel(club)
+    story = await library_book(club, "The Dispossessed", "Ursula K. Le Guin")
+    await club.slash("nominate", member=club.member, story=str(story))
+    await nominate(club, club.other_member, "kindred")  # not in the library: no author known
+    long_title = "The Left Hand of Darkness and Other Tales of the Hainish Cycle"
+    await library_book(club, long_title, "Ursula K. Le Guin")
+    await nominate(club, club.moderator, long_title)  # a free title that is a library book's is linked to it
+    [listing] = await club.slash("nominations", member=club.other_member)
+    assert "**The Dispossessed** by Ursula K. Le Guin — nominated by" in listing.text, listing.text
+    assert "**kindred** — nominated by" in listing.text, listing.text
+    assert f"**{long_title}** by Ursula K. Le Guin — nominated by" in listing.text, listing.text
+
+    poll = await start_vote(club)
+    answers = list(club.poll_results(poll))
+    # The author whole, the title clipped to leave room for it within a poll answer's 55 characters.
+    assert answers[:2] == ["The Dispossessed by Ursula K. Le Guin", "kindred"], answers
+    assert answers[2].endswith("… by Ursula K. Le Guin") and len(answers[2]) <= 55, answers
