@@ -54,6 +54,13 @@ MAX_NOTE_BOX_DEPTH = 16
 # Declarations kept for the story and for each chapter, each once: an author's list of warnings runs to
 # a few dozen; a file of 75,000 different "TW: blood 17" lines had each one mapped (seconds of CPU).
 MAX_DECLARATIONS = 200
+# Sentences of one note read for declarations, from its start: an author's note runs to a few dozen and
+# says its warnings near the top; each sentence costs about 30 us of reading, and a note of 500,000
+# different ones ("1. 2. 3. ...", 3.9 MB) took 5.4 s of CPU. Past them the note is kept, unread.
+MAX_NOTE_SENTENCES = 200
+# The same over the whole story, every note of every chapter: 2,500 notes of 199 took 4.9 s. A book of
+# 2,000 chapters with a note of 25 sentences each is read whole; past the budget notes are kept, unread.
+MAX_STORY_NOTE_SENTENCES = 50_000
 
 
 def check_chapters(count: int, max_chapters: int) -> None:

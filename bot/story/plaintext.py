@@ -25,7 +25,7 @@ from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import pair_footnotes
 from bot.story.gutenberg import TITLE_PAGE_LINES, drop_front_matter, opening_transcriber_note, spells_title, unwrap
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_chapters
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_NOTE_SENTENCES, MAX_STORY_NOTE_SENTENCES, check_chapters
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
     MONTHS,
@@ -928,13 +928,15 @@ def declare_chapter_warnings(story: Story) -> Story:
     The note itself stays a note, never story text. Returned for chaining.
 
     Each chapter's warnings are gathered once, in order: a note of hundreds of thousands of
-    declarations is read in one pass.
+    declarations is read in one pass. The sentences read are capped per note and for the story
+    (MAX_NOTE_SENTENCES, MAX_STORY_NOTE_SENTENCES in bot/story/limits.py); past them notes stay notes, unread.
     """
     chapters = story.chapters
     named = ChaptersByNumber(chapters)
     gathered = [dict.fromkeys(chapter.declared_warnings) for chapter in chapters]
     story_wide: dict[str, None] = {}
     read: dict[str, tuple[tuple[int, list[str]] | None, list[str], bool]] = {}  # each sentence said again: once
+    budget = MAX_STORY_NOTE_SENTENCES  # sentences left to read, over every note of the story
     declared, title = title_declarations(story.meta.title)  # "Small Fires (TW: self-harm)"
     if declared and title:
         story.meta.title = title
@@ -946,6 +948,9 @@ def declare_chapter_warnings(story: Story) -> Story:
         following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
         for note in dict.fromkeys(chapter.notes):  # a note said again declares nothing more: read once
             for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
+                if budget == 0:
+                    break  # 2,500 notes of 199 different sentences each took 4.9 s
+                budget -= 1
                 if _SAYS_NOTHING.fullmatch(sentence):
                     continue  # ". . . ." split a note into a million sentences of a stop each (4 s)
                 numbered, warnings, story_scope = read.get(sentence) or read.setdefault(
@@ -1173,8 +1178,10 @@ def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str,
     in an end note ("The next chapter is a heavy one. TW: suicide") it warns of the next chapter,
     but in a note before the text ("Sorry for the wait, the next chapter will be quicker. CW:
     self-harm") of this one, and the note does not say which it is.
+
+    Only the first MAX_NOTE_SENTENCES are read (see bot/story/limits.py): a note declares near its start.
     """
-    sentences = _NOTE_SENTENCE.split(note)
+    sentences = _NOTE_SENTENCE.split(note, maxsplit=MAX_NOTE_SENTENCES)[:MAX_NOTE_SENTENCES]  # the rest unread
     if not _chapter_phrase_hint().may_match(note):  # names neither chapter (most notes): each is for this one
         yield from ((sentence, (this,)) for sentence in sentences)
         return

@@ -1,0 +1,70 @@
+"""Hostile uploads of session 37's second probe: shapes built to make parsing slow, each read in time
+that grows with the file or capped, and a guard that the honest file of the same shape still reads as it did.
+
+Where the point is cost, CPU time (not wall time) against a bound several times what the file takes
+now and well under what it took before."""
+
+from __future__ import annotations
+
+import time
+
+from bot.story.importer import import_story
+
+MAX_BYTES = 4 << 20
+
+
+def _paragraphs(story) -> list[str]:
+    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+
+
+def _timed(data: bytes, filename: str):
+    start = time.process_time()
+    story = import_story(data, filename, max_bytes=MAX_BYTES)
+    return story, time.process_time() - start
+
+
+# -- note sentences -------------------------------------------------------------------------------
+
+
+def test_a_note_of_500_000_different_sentences_is_read_only_near_its_start() -> None:
+    """ "A/N: 1. 2. 3. ..." (3.9 MB): every one of its 500,000 different sentences was read for
+    declarations (5.4 s of CPU); a note declares near its start."""
+    note = "A/N: " + " ".join(f"{number}." for number in range(1, 500_000)) + " x"
+    story, seconds = _timed(f"The Weir\n\nChapter 1\n\n{note}\n\nThe weir roared.\n".encode(), "weir.txt")
+    assert seconds < 2.5
+    assert _paragraphs(story) == ["The weir roared."]
+    assert story.chapters[0].notes == [note.removeprefix("A/N: ")]
+
+
+def test_thousands_of_notes_of_different_sentences_are_read_to_a_budget() -> None:
+    """2,500 "A/N:" paragraphs of 199 different sentences each, under the per-note cap: every sentence
+    was read (4.9 s of CPU); the story's notes are read to a budget."""
+    notes, number = [], 0
+    for _ in range(2500):
+        notes.append("A/N: " + " ".join(f"{number + step}." for step in range(199)) + " x")
+        number += 199
+    text = "The Weir\n\nChapter 1\n\n" + "\n\n".join(notes) + "\n\nThe weir roared.\n"
+    story, seconds = _timed(text.encode(), "weir.txt")
+    assert seconds < 2.5
+    assert _paragraphs(story) == ["The weir roared."]
+    assert len(story.chapters[0].notes) == 2500
+
+
+def test_a_long_honest_note_still_declares_at_its_end_and_in_every_chapter() -> None:
+    """Guard: a rambling note of 150 sentences declares in its last one, for this chapter and, said of
+    the next chapter, for that one; in a book of 300 chapters each chapter's own note declares."""
+    ramble = " ".join(f"Thank you, reader {number}, for the kind words." for number in range(148))
+    note = f"A/N: {ramble} CW: blood. CW for the next chapter: drowning."
+    chapters = f"Chapter 1\n\n{note}\n\nThe weir roared.\n\nChapter 2\n\nThe water went down.\n"
+    story = import_story(f"The Weir\n\n{chapters}".encode(), "weir.txt", max_bytes=MAX_BYTES)
+    assert story.chapters[0].declared_warnings == ["CW: blood"]
+    assert story.chapters[1].declared_warnings == ["CW for the next chapter: drowning"]
+    book = "".join(
+        f"Chapter {number}\n\nA/N: Thanks for reading. Sorry for the wait. TW: fire {number}.\n\n"
+        f"The weir roared {number} times.\n\n"
+        for number in range(1, 301)
+    )
+    story = import_story(f"The Weir\n\n{book}".encode(), "weir.txt", max_bytes=MAX_BYTES)
+    assert [chapter.declared_warnings for chapter in story.chapters] == [
+        [f"TW: fire {number}"] for number in range(1, 301)
+    ]
