@@ -25,7 +25,13 @@ from bot.story.back_matter import drop_back_matter
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import pair_footnotes
 from bot.story.gutenberg import TITLE_PAGE_LINES, drop_front_matter, opening_transcriber_note, spells_title, unwrap
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_NOTE_SENTENCES, MAX_STORY_NOTE_SENTENCES, check_chapters
+from bot.story.limits import (
+    DEFAULT_MAX_CHAPTERS,
+    MAX_NOTE_SENTENCES,
+    MAX_STORY_NOTE_SENTENCES,
+    MAX_TITLE_CHARS,
+    check_chapters,
+)
 from bot.story.model import Chapter, Story, StoryMeta
 from bot.story.structure import (
     MONTHS,
@@ -1016,10 +1022,18 @@ def _lists_only(text: str) -> bool:
     return lists_warnings(first) or lists_declared(f"Warnings: {first}", known_needed=False)
 
 
+# The longest title read for the warnings it declares: what tidy.one_line reads of a title to show it.
+TITLE_DECLARATION_CHARS = 4 * MAX_TITLE_CHARS
+
+
 def title_declarations(title: str) -> tuple[list[str], str | None]:
     """The warnings a chapter's title declares ("The Fall (TW: suicide)", a drabble's "Hospital
     Corners (T, CW: hospital)"), and the title without them (None when nothing else is left).
-    Only a list of warnings: "Warning: Thin Ice" stays the title it is."""
+    Only a list of warnings: "Warning: Thin Ice" stays the title it is. A title longer than
+    :data:`TITLE_DECLARATION_CHARS` declares nothing: it is cut to MAX_TITLE_CHARS when shown, and a
+    "Title:" line of 4 MB of spaces before its "(TW: suicide)" was read for declarations whole (2.4 s of CPU)."""
+    if len(title) > TITLE_DECLARATION_CHARS:
+        return [], title
     declared, before, after = extract_declarations(title)
     # (under a TW or CW label, a list with a warning the taxonomy has no id for: "[TW: drowning, suicide]")
     if not declared or not all(
