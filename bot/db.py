@@ -31,6 +31,9 @@ from bot.paths import migrations_dir
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a write waits for another process's write lock before "database is locked".
 BUSY_TIMEOUT_MS = 10_000
+# A transaction SQLite refused at once as "locked" is begun again after these pauses (Database._begin).
+BEGIN_RETRY_FIRST_PAUSE = 0.01
+BEGIN_RETRY_MAX_PAUSE = 0.25
 # The start-up quick_check stops after this long; a larger file is checked by `dogear backup`.
 QUICK_CHECK_SECONDS = 5.0
 
@@ -282,7 +285,28 @@ class Database:
                 await self.connection.rollback()  # nothing was written: ends the read transaction
 
     async def _begin(self, statement: str = "BEGIN IMMEDIATE") -> None:
-        """``BEGIN IMMEDIATE`` (or ``statement``), undone when the caller is cancelled while it runs.
+        """``BEGIN IMMEDIATE`` (or ``statement``), asked again while SQLite says "locked" at once.
+
+        The busy timeout makes a write wait for another process's, but SQLite answers some
+        contention with SQLITE_BUSY straight away, without waiting: two processes sharing a file
+        (one per range of shards) met it about once in ten starts, a timer's first round failing
+        with "database is locked" while the other process started. Asked again after a short,
+        growing pause, until the busy timeout has passed since the first try.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        pause = BEGIN_RETRY_FIRST_PAUSE
+        while True:
+            try:
+                await self._begin_once(statement)
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() + pause > deadline:
+                    raise
+            await asyncio.sleep(pause)
+            pause = min(2 * pause, BEGIN_RETRY_MAX_PAUSE)
+
+    async def _begin_once(self, statement: str) -> None:
+        """``statement``, undone when the caller is cancelled while it runs.
 
         aiosqlite runs the statement in its own thread, so a cancelled ``await`` does not stop
         it: without the rollback the connection would stay inside a transaction and the next
