@@ -49,6 +49,15 @@ class ScheduledEvents:
             raise UserError("I can't see this server right now; try again in a minute.")
         return guild
 
+    async def _ready_guild(self, guild_id: int, doing: str) -> discord.Guild:
+        """The server once the gateway is ready (background work waits for it; a command's ``_guild``
+        does not), or Unreachable: the timer tries again later."""
+        await self.bot.wait_until_ready()
+        guild = self.bot.get_guild(guild_id)
+        if guild is None:
+            raise Unreachable(f"{doing}: the server is not available right now")
+        return guild
+
     async def create(self, guild_id: int, *, title: str, chapter: int, due: datetime, channel_id: int) -> int:
         guild = await self._guild(guild_id)
         channel = guild.get_channel(channel_id)
@@ -80,10 +89,7 @@ class ScheduledEvents:
         """This bot's events named and timed as :meth:`create` makes the discussion's (a start after
         a kill looks for one never stored: bot.discussions.event_deletions)."""
         doing = "looking for a scheduled event left half-created"
-        await self.bot.wait_until_ready()
-        guild = self.bot.get_guild(guild_id)
-        if guild is None:
-            raise Unreachable(f"{doing}: the server is not available right now")
+        guild = await self._ready_guild(guild_id, doing)
         try:
             with reaching(doing):
                 events = await guild.fetch_scheduled_events(with_counts=False)
@@ -100,10 +106,7 @@ class ScheduledEvents:
 
     async def _live(self, guild_id: int, event_id: int, doing: str) -> discord.ScheduledEvent | None:
         """The event as Discord has it now; None once deleted. For the timer, so it waits for the gateway."""
-        await self.bot.wait_until_ready()
-        guild = self.bot.get_guild(guild_id)
-        if guild is None:
-            raise Unreachable(f"{doing}: the server is not available right now")
+        guild = await self._ready_guild(guild_id, doing)
         try:
             with reaching(doing):
                 return await guild.fetch_scheduled_event(event_id)

@@ -7,26 +7,13 @@ now and well under what it took before."""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer, Tag
 
 from bot.story.htmltext import new_soup
 from bot.story.importer import import_story
-
-MAX_BYTES = 4 << 20
-
-
-def _paragraphs(story) -> list[str]:
-    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
-
-
-def _timed(data: bytes, filename: str):
-    start = time.process_time()
-    story = import_story(data, filename, max_bytes=MAX_BYTES)
-    return story, time.process_time() - start
-
+from tests.story.test_hostile_shapes37 import MAX_BYTES, _paragraphs, _timed
 
 # -- note sentences -------------------------------------------------------------------------------
 
