@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.clock import SystemClock
-from bot.db import DatabaseBusy, DatabaseError, StorageRefused, backup
+from bot.db import DatabaseBusy, DatabaseError, StorageRefused, backup, database_damaged, storage_refused
 from bot.errors import connection_problem
 from bot.leases import Lease, LeaseLost, hold, keep
 from bot.settings import ECHO_CHARS, Settings, SettingsError, load_settings
@@ -91,11 +91,16 @@ class OneLineConnectionErrors(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
         if error is not None and is_connection_error(error):
-            record.msg = f"{record.getMessage()} ({type(error).__name__}: {connection_problem(error)})"
-            record.args = None
-            record.exc_info = None
-            record.exc_text = None
+            _in_one_line(record, f"{type(error).__name__}: {connection_problem(error)}")
         return True
+
+
+def _in_one_line(record: logging.LogRecord, detail: str) -> None:
+    """``record``'s message with ``detail`` in brackets after it, and no traceback."""
+    record.msg = f"{record.getMessage()} ({detail})"
+    record.args = None
+    record.exc_info = None
+    record.exc_text = None
 
 
 class OneLineStorageErrors(logging.Filter):
@@ -106,44 +111,20 @@ class OneLineStorageErrors(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        found = refused_write(error)
-        if found is not None:
-            why, cause = found
-            record.msg = f"{record.getMessage()} (could not save: {why}: {' '.join(str(cause).split())})"
-            record.args = None
-            record.exc_info = None
-            record.exc_text = None
-        elif (cause := damage_behind(error)) is not None:
+        if (cause := _in_chain(error, storage_refused)) is not None:
+            _in_one_line(record, f"could not save: {storage_refused(cause)}: {' '.join(str(cause).split())}")
+        elif (cause := _in_chain(error, database_damaged)) is not None:
             # The same for a damaged file (every job meets it at each try): what to do is said once
             # by the first command that meets it (bot.client.report_error).
-            record.msg = f"{record.getMessage()} (the database is damaged: {' '.join(str(cause).split())})"
-            record.args = None
-            record.exc_info = None
-            record.exc_text = None
+            _in_one_line(record, f"the database is damaged: {' '.join(str(cause).split())}")
         return True
 
 
-def refused_write(error: BaseException | None) -> tuple[str, BaseException] | None:
-    """The storage refusal behind ``error`` (itself, or what it was raised from), with its reason."""
-    from bot.db import storage_refused
-
+def _in_chain(error: BaseException | None, test: Callable[[BaseException], object]) -> BaseException | None:
+    """The first of ``error`` and what it was raised from (five deep at most) that ``test`` holds for."""
     seen = 0
     while error is not None and seen < 5:
-        why = storage_refused(error)
-        if why is not None:
-            return why, error
-        error = error.__cause__ or error.__context__
-        seen += 1
-    return None
-
-
-def damage_behind(error: BaseException | None) -> BaseException | None:
-    """SQLite's "the file is damaged" behind ``error`` (itself, or what it was raised from)."""
-    from bot.db import database_damaged
-
-    seen = 0
-    while error is not None and seen < 5:
-        if database_damaged(error):
+        if test(error):
             return error
         error = error.__cause__ or error.__context__
         seen += 1
