@@ -3048,6 +3048,21 @@ def _title_and_author(line: str) -> tuple[str, str] | None:
     return _title_dash_by(line) or _title_by_author(trim_ornaments(line.strip()))
 
 
+# Words English sets after "by" in a phrase of its own, "by night", "by heart", "by you": in a title
+# ("Lost At Sea by night", "Saved by you") the phrase is the title's end, no handle's by-line. A
+# one-word pen name in lower case is a handle only when it is none of these ("by nightjar" is one).
+_BY_PHRASE_WORDS_TEXT = """
+    day daylight night nightfall midnight dawn daybreak dusk twilight morning evening moonlight moonrise
+    starlight sunlight sunset sunrise candlelight firelight lamplight lantern torchlight moonbeam starshine
+    heart hand chance design accident default degrees proxy choice force nature blood birth fire water
+    sea land air rail sail ship boat train car bus foot post mail name sight ear touch mistake fate luck
+    halves inches storm stealth magic
+    me you him her us them it myself yourself himself herself ourselves themselves one another anyone
+    someone nobody
+"""  # the time and light things are done by, the means and manner, and a person named by a pronoun
+_BY_PHRASE_WORDS = frozenset(_BY_PHRASE_WORDS_TEXT.split())
+
+
 def _title_by_author(line: str) -> tuple[str, str] | None:
     """The title and the author of a line naming both ("Snowbound by frostquill", "Stand by Me By:
     Kestrel Ames"), the last "by" taken: a "By:" or a user name after it ("Kidnapped by Pirates" may
@@ -3057,7 +3072,10 @@ def _title_by_author(line: str) -> tuple[str, str] | None:
         return None
     author = by_line_author(found.group("by"))
     handle = (
-        author is not None and " " not in author and (author[:1].islower() or any(c in author for c in "_.0123456789"))
+        author is not None
+        and " " not in author
+        and (author[:1].islower() or any(c in author for c in "_.0123456789"))
+        and author.casefold() not in _BY_PHRASE_WORDS
     )
     if author is None or not (handle or found.group("by")[2:].lstrip(" \t").startswith(":")):
         return None
