@@ -275,10 +275,28 @@ def check_hours(hours: int) -> int:
     return hours
 
 
+SHOWN_AUTHOR_CHARS = 80  # at most this much of a line naming a nomination is its author (an import's may run to 200)
+
+
+def title_and_author(nomination: Nomination, room: int) -> str:
+    """ "**Title** by Author" (or the bold title alone), escaped, within ``room`` UTF-16 units.
+
+    Wherever the bot names a nomination as the poll showed it (the running vote's line, the result):
+    the poll's answers carry the author (:func:`byline`), so a result or a list without it named a
+    different-looking book, and two books of one title read as one. The author takes at most a
+    third of the room, so a long one never crowds the title out.
+    """
+    author = visible_line(nomination.author or "")
+    if not author:
+        return f"**{escape_clipped(nomination.title, room - 4)}**"
+    by = escape_clipped(author, min(SHOWN_AUTHOR_CHARS, max(1, room // 3)))
+    return f"**{escape_clipped(nomination.title, room - 8 - len(by))}** by {by}"
+
+
 def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Announcement:
     """The result as members read it in the club channel; buttons only for titles not yet in the library."""
-    width = LEADERS_ROOM // max(1, len(outcome.leaders)) - 4  # the bold markers
-    bold = [f"**{escape_clipped(n.title, width)}**" for n in outcome.leaders]
+    width = LEADERS_ROOM // max(1, len(outcome.leaders))
+    bold = [title_and_author(n, width) for n in outcome.leaders]
     if outcome.kind == NO_VOTES:
         return Announcement(
             "📚 The vote for the next read has ended, but nobody voted. Nominate again with `/nominate`, "
@@ -1065,5 +1083,6 @@ __all__ = [
     "compose",
     "poll_answers",
     "problem_note",
+    "title_and_author",
     "title_key",
 ]

@@ -19,7 +19,13 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.discussions.timer import Timer
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
-from bot.nominations.service import DEFAULT_HOURS, MAX_TITLE_CHARS, NominationService, problem_note
+from bot.nominations.service import (
+    DEFAULT_HOURS,
+    MAX_TITLE_CHARS,
+    NominationService,
+    problem_note,
+    title_and_author,
+)
 from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural, when_line
 from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, needs_permissions, require_member_reach
 from cogs._options import story_autocomplete
@@ -34,7 +40,7 @@ log = logging.getLogger(__name__)
 
 RETRY = timedelta(minutes=1)
 AUTHOR_CHARS = 80  # a library book's author in the /nominations list (an imported file's may run to 200)
-VOTE_TITLE_CHARS = 80  # each title in the "a vote is running" line: ten of them fit one message
+VOTE_TITLE_CHARS = 96  # each title, bold and its author with it, in the "a vote is running" line: ten fit one message
 
 
 class NominationCog(commands.Cog):
@@ -177,7 +183,7 @@ class NominationCog(commands.Cog):
             running = f"is running in {where} until" if ends > self.bot.clock.now() else f"in {where} ended"
             lines.append(
                 f"🗳️ A vote {running} {when_line(ends)} between "
-                + and_list([f"**{escape_clipped(n.title, VOTE_TITLE_CHARS)}**" for n in board.vote_nominations])
+                + and_list([title_and_author(n, VOTE_TITLE_CHARS) for n in board.vote_nominations])
                 + "."
             )
         note = problem_note(board.vote) if board.vote is not None else None

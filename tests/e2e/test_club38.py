@@ -1,0 +1,46 @@
+"""Club admins' and members' slips of the session-38 probe, answered through the Discord double.
+
+Each test is an answer that left out what the member needed: a winner announced without the author
+the poll showed, a running vote listed by titles alone.
+"""
+
+from __future__ import annotations
+
+from bot.devtools.driver import Club
+from tests.e2e.test_club37c import library_book
+from tests.e2e.test_nominations import announcements, nominate, set_club_channel, start_vote
+
+
+async def test_the_winner_and_the_running_vote_name_the_author_escaped_like_other_member_text(club: Club) -> None:
+    await set_club_channel(club)
+    story = await library_book(club, "The Dispossessed", "Ursula_K_Le *Guin*")
+    await club.slash("nominate", member=club.member, story=str(story))
+    await nominate(club, club.other_member, "Kindred")  # not in the library: no author known
+    poll = await start_vote(club)
+    [listing] = await club.slash("nominations", member=club.other_member)
+    assert "between **The Dispossessed** by Ursula\\_K\\_Le \\*Guin\\* and **Kindred**." in listing.text, listing.text
+
+    await club.vote(poll, "The Dispossessed by Ursula_K_Le *Guin*", member=club.member)
+    await club.end_poll(poll)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    [announcement] = announcements(club)
+    assert "the club's next read is **The Dispossessed** by Ursula\\_K\\_Le \\*Guin\\*, with 1 vote of 1" in (
+        announcement.text
+    ), announcement.text
+    assert "It is already in the library." in announcement.text
+
+
+async def test_a_tie_names_each_leaders_author(club: Club) -> None:
+    await set_club_channel(club)
+    emma = await library_book(club, "Emma", "Jane Austen")
+    await club.slash("nominate", member=club.member, story=str(emma))
+    await nominate(club, club.other_member, "Kindred")
+    poll = await start_vote(club)
+    await club.vote(poll, "Emma by Jane Austen", member=club.member)
+    await club.vote(poll, "Kindred", member=club.other_member)
+    await club.end_poll(poll)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    [announcement] = announcements(club)
+    assert "it is a tie: **Emma** by Jane Austen and **Kindred**, with 1 vote each" in announcement.text, (
+        announcement.text
+    )
