@@ -1047,11 +1047,16 @@ class NominationService:
         warnings: str | None,
         user_id: int,
     ) -> BookAdded:
-        """The winner (or a tied title) joins the library as a book without a file, once."""
+        """The winner (or a tied title) joins the library as a book without a file, once.
+
+        ``author`` None (not asked) is the nomination's own, the author the poll and the result showed;
+        a blank one is the admin's choice of none (the form offers the nomination's to keep or clear).
+        """
         nomination = await self.nominee(guild_id, nomination_id)
         await self.check_not_in_library(guild_id, nomination)
+        writer = nomination.author if author is None else author
         book = await add_book(
-            self.db, guild_id, title=title or nomination.title, chapters=chapters, author=author,
+            self.db, guild_id, title=title or nomination.title, chapters=chapters, author=writer,
             warnings=warnings, added_by=user_id, now=self._now(),
         )  # fmt: skip
         async with self.db.transaction() as tx:

@@ -48,10 +48,11 @@ class BookForm(discord.ui.Modal, title="Add the book to the library"):
         placeholder="death, self-harm",
     )
 
-    def __init__(self, nomination_id: int, title: str) -> None:
+    def __init__(self, nomination_id: int, title: str, author: str | None = None) -> None:
         # A custom id of its own per form: two admins' open forms never answer for each other.
         super().__init__(timeout=None, custom_id=f"dogear:book-form:{nomination_id}:{secrets.token_hex(4)}")
         self.book_title.default = title
+        self.author.default = author  # the nomination's (the poll showed it), for the admin to keep or clear
         # Stopped before it is sent, so discord.py never holds it: every submission, before or after
         # a restart, is answered by answer_book_form from what the form carries.
         self.stop()
@@ -94,7 +95,7 @@ async def answer_book_form(cog: NominationCog, interaction: discord.Interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         book = await cog.service.add_as_book(
             guild_id, carried_id(match["id"]), title=values.get("title") or None, chapters=chapters,
-            author=values.get("author") or None, warnings=values.get("warnings") or None,
+            author=values.get("author"), warnings=values.get("warnings") or None,
             user_id=interaction.user.id,
         )  # fmt: skip
     except Exception as error:
@@ -134,6 +135,6 @@ class AddNominee(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"doge
                 raise UserError("Nominations are switched off on this bot right now.")
             nomination = await cog.service.nominee(interaction.guild_id, self.nomination_id)
             await cog.service.check_not_in_library(interaction.guild_id, nomination)
-            await interaction.response.send_modal(BookForm(nomination.id, nomination.title))
+            await interaction.response.send_modal(BookForm(nomination.id, nomination.title, nomination.author))
         except Exception as error:
             await report_error(interaction, error, what=f"button {self.custom_id}")

@@ -1,12 +1,13 @@
 """Club admins' and members' slips of the session-38 probe, answered through the Discord double.
 
 Each test is an answer that left out what the member needed: a winner announced without the author
-the poll showed, a running vote listed by titles alone.
+the poll showed, a running vote listed by titles alone, a winner added as a book without its author.
 """
 
 from __future__ import annotations
 
 from bot.devtools.driver import Club
+from bot.story.service import remove_story
 from tests.e2e.test_club37c import library_book
 from tests.e2e.test_nominations import announcements, nominate, set_club_channel, start_vote
 
@@ -44,3 +45,40 @@ async def test_a_tie_names_each_leaders_author(club: Club) -> None:
     assert "it is a tie: **Emma** by Jane Austen and **Kindred**, with 1 vote each" in announcement.text, (
         announcement.text
     )
+
+
+async def test_a_winner_added_as_a_book_keeps_the_author_its_nomination_named(club: Club) -> None:
+    """A library book nominated, then removed from the library before the vote ended: its button adds it back."""
+    await set_club_channel(club)
+    story = await library_book(club, "The Dispossessed", "Ursula K. Le Guin")
+    await club.slash("nominate", member=club.member, story=str(story))
+    await nominate(club, club.other_member, "Kindred")
+    poll = await start_vote(club)
+    assert (await club.run(remove_story(club.bot.db, club.guild.id, story)))[0]
+    await club.vote(poll, "The Dispossessed by Ursula K. Le Guin", member=club.member)
+    await club.end_poll(poll)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    [announcement] = announcements(club)
+    assert announcement.labels == ["Add “The Dispossessed” as a book"], announcement.labels
+    [form] = await club.click(announcement, "Add “The Dispossessed” as a book", member=club.admin)
+    assert form.modal is not None
+    [added] = await club.submit_modal(form, {"chapters": "12"}, member=club.admin)
+    assert "Added **The Dispossessed** by Ursula K. Le Guin" in added.text, added.text
+    [info] = await club.slash("story info", member=club.member, story="The Dispossessed")
+    assert "Ursula K. Le Guin" in info.text, info.text
+
+
+async def test_an_admin_who_clears_the_author_in_the_form_adds_the_book_without_one(club: Club) -> None:
+    await set_club_channel(club)
+    story = await library_book(club, "Emma", "Someone Mistaken")
+    await club.slash("nominate", member=club.member, story=str(story))
+    await nominate(club, club.other_member, "Kindred")
+    poll = await start_vote(club)
+    await club.run(remove_story(club.bot.db, club.guild.id, story))
+    await club.vote(poll, "Emma by Someone Mistaken", member=club.member)
+    await club.end_poll(poll)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    [announcement] = announcements(club)
+    [form] = await club.click(announcement, "Add “Emma” as a book", member=club.admin)
+    [added] = await club.submit_modal(form, {"chapters": "9", "author": ""}, member=club.admin)
+    assert "Added **Emma**" in added.text and "Someone Mistaken" not in added.text, added.text
