@@ -47,7 +47,16 @@ from bot.shards import ShardScope
 from bot.story.books import BookAdded, add_book
 from bot.story.model import story_id_note
 from bot.story.store import StoryRecord, fold, get_story_record, resolve_story, search_stories
-from bot.text import and_list, clip, escape_clipped, escape_markdown, plural, quote_input, visible_line
+from bot.text import (
+    and_list,
+    clip,
+    escape_clipped,
+    escape_markdown,
+    plain_letters,
+    plural,
+    quote_input,
+    visible_line,
+)
 
 log = logging.getLogger(__name__)
 
@@ -248,20 +257,43 @@ def answer_texts(titles: list[str], authors: Sequence[str | None] | None = None)
 
     Long titles often differ only at the end (volume numbers, subtitles); two identical answers
     would leave members unable to tell which book they vote for. A library book's author follows its
-    title whole (:func:`byline`), the title clipped to leave room for it.
+    title whole (:func:`byline`), the title clipped to leave room for it. Answers that still read
+    the same (:func:`_alike`) take their author clipped, then a number each.
     """
-    tails = [byline(author) for author in authors] if authors is not None else [""] * len(titles)
+    writers = list(authors) if authors is not None else [None] * len(titles)
+    tails = [byline(author) for author in writers]
     rooms = [POLL_ANSWER_CHARS - len(tail) for tail in tails]
     clipped = [answer_text(title, room) + tail for title, room, tail in zip(titles, rooms, tails, strict=True)]
     answers = [
         _head_and_tail(title, room) + tail if clipped.count(answer) > 1 and len(title) > room else answer
         for title, room, tail, answer in zip(titles, rooms, tails, clipped, strict=True)
     ]
-    for index, title in enumerate(titles):
-        if answers.count(answers[index]) > 1:
-            suffix = f" ({index + 1})"
-            answers[index] = clip(title, rooms[index] - len(suffix)) + tails[index] + suffix
+    # Still alike: an author left out for room tells two books of one title apart, clipped to fit.
+    for group in _alike(answers):
+        for index in group:
+            if not tails[index] and (writer := " ".join((writers[index] or "").split())):
+                tails[index] = " by " + clip(writer, AUTHOR_ROOM - 4)
+                rooms[index] = POLL_ANSWER_CHARS - len(tails[index])
+                answers[index] = answer_text(titles[index], rooms[index]) + tails[index]
+    # Then each answer of a group still alike is numbered in poll order, (1), (2) ..., every one of them.
+    for group in _alike(answers):
+        for number, index in enumerate(group, start=1):
+            suffix = f" ({number})"
+            answers[index] = clip(titles[index], rooms[index] - len(suffix)) + tails[index] + suffix
     return answers
+
+
+def _alike(answers: list[str]) -> list[list[int]]:
+    """The poll positions of answers a member reads as the same, in groups of two or more.
+
+    Compared as nominations compare titles (:func:`title_key`: case, spacing, punctuation) and with
+    lookalike letters read as Latin (:func:`bot.text.plain_letters`): "Emma" and "Еmma" with a
+    Cyrillic "Е" are two nominations, but in the poll they are one answer twice.
+    """
+    groups: dict[str, list[int]] = {}
+    for index, answer in enumerate(answers):
+        groups.setdefault(title_key(plain_letters(answer)), []).append(index)
+    return [group for group in groups.values() if len(group) > 1]
 
 
 def poll_answers(nominations: Sequence[Nomination]) -> list[str]:

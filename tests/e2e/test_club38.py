@@ -1,7 +1,8 @@
 """Club admins' and members' slips of the session-38 probe, answered through the Discord double.
 
 Each test is an answer that left out what the member needed: a winner announced without the author
-the poll showed, a running vote listed by titles alone, a winner added as a book without its author.
+the poll showed, a running vote listed by titles alone, a winner added as a book without its author,
+poll answers alike but for one of them numbered.
 """
 
 from __future__ import annotations
@@ -82,3 +83,19 @@ async def test_an_admin_who_clears_the_author_in_the_form_adds_the_book_without_
     [form] = await club.click(announcement, "Add “Emma” as a book", member=club.admin)
     [added] = await club.submit_modal(form, {"chapters": "9", "author": ""}, member=club.admin)
     assert "Added **Emma**" in added.text and "Someone Mistaken" not in added.text, added.text
+
+
+async def test_poll_answers_that_read_the_same_are_each_numbered(club: Club) -> None:
+    await set_club_channel(club)
+    emma = await library_book(club, "Emma", "Jane Austen")
+    await club.slash("nominate", member=club.member, story=str(emma))
+    await nominate(club, club.other_member, "Emma by Jane Austen")  # a free title spelling out its author
+    await nominate(club, club.moderator, "\u0415mma by Jane Austen")  # with a Cyrillic "Е"
+    await nominate(club, club.owner, "Beloved")
+    poll = await start_vote(club)
+    assert list(club.poll_results(poll)) == [
+        "Emma by Jane Austen (1)",
+        "Emma by Jane Austen (2)",
+        "\u0415mma by Jane Austen (3)",
+        "Beloved",
+    ]
