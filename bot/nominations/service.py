@@ -301,6 +301,14 @@ def poll_answers(nominations: Sequence[Nomination]) -> list[str]:
     return answer_texts([n.title for n in nominations], [n.author for n in nominations])
 
 
+def _another_book(nominated: Nomination, story_id: int, author: str | None) -> bool:
+    """Whether a library story is another book than this nomination of its title: another story, or
+    (the nomination's story since removed) another author."""
+    if nominated.story_id is not None:
+        return nominated.story_id != story_id
+    return bool(nominated.author and author and fold(nominated.author) != fold(author))
+
+
 def check_hours(hours: int) -> int:
     if not 1 <= hours <= POLL_MAX_HOURS:
         raise UserError(f"A Discord poll runs 1 to {POLL_MAX_HOURS} hours (32 days); {hours:,} is outside that.")
@@ -473,6 +481,14 @@ class NominationService:
         async with self._lock(guild_id), self.db.transaction() as tx:
             round_id = await store.ensure_open_round(tx, guild_id, now)
             existing = await store.nomination_by_key(tx, round_id, key)
+            if existing is not None and story_id is not None and _another_book(existing, story_id, author):
+                # One nomination per title (the poll would show two alike): backing it would give the
+                # member's support to a book they did not pick.
+                raise UserError(
+                    f"{title_and_author(existing, 140)} is already nominated this round, and a round takes one "
+                    "book of a title. Nominate this one in the next round, or an admin can take the other out "
+                    "with `/vote withdraw`. Nothing changed."
+                )
             previous = await store.backed_by(tx, round_id, user_id)
             if previous is not None and existing is not None and previous.id == existing.id:
                 linked = existing.story_id is not None
@@ -493,7 +509,7 @@ class NominationService:
                 shown, backers, linked = text, 1, story_id is not None
             else:
                 nomination_id = existing.id
-                shown = existing.title
+                shown, author = existing.title, existing.author or author
                 if existing.story_id is None and story_id is not None:
                     # Nominated before the library had it: from now on it reads as the library spells it.
                     await store.link_story(tx, guild_id, nomination_id, story_id, title=text, author=author)
@@ -511,14 +527,31 @@ class NominationService:
         return Nominated(kind, shown, backers, in_library=linked, vote_running=running, author=author)
 
     async def _library_match(self, guild_id: int, title: str) -> StoryRecord | None:
-        """A free title that is a library story's title (as nominations compare titles) names that story."""
+        """A free title that is a library story's title (as nominations compare titles) names that story.
+
+        Two library books of that title (two authors' "Emma") are told apart by the one this round
+        has nominated already; with none, the member is asked which, rather than given either.
+        """
         key = title_key(title)
         longest = max(key.split(), key=len, default=key)
+        found: dict[int, StoryRecord] = {}
         for needle in dict.fromkeys((title, longest)):
             for record in await search_stories(self.db, guild_id, needle, limit=AUTOCOMPLETE_CHOICES):
                 if title_key(record.title) == key:
-                    return record
-        return None
+                    found.setdefault(record.id, record)
+        if len(found) <= 1:
+            return next(iter(found.values()), None)
+        for nominated in await self.open_nominations(guild_id):
+            if nominated.title_key == key and nominated.story_id in found:
+                return found[nominated.story_id]
+        books = [
+            f"by {escape_clipped(r.author, 60)}" if r.author else story_id_note(r.id).strip("()")
+            for r in list(found.values())[:SEVERAL_SHOWN]
+        ]
+        raise UserError(
+            f"The library has {len(found)} books titled **{escape_clipped(title, 100)}** ({and_list(books)}); "
+            "nominate the one you mean with `story:`. Nothing changed."
+        )
 
     async def title_choices(self, guild_id: int, typed: str) -> list[str]:
         """What ``/nominate title:`` offers: this round's nominations first (to back one), then library titles.

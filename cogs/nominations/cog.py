@@ -163,7 +163,7 @@ class NominationCog(commands.Cog):
                 f"**{escape_markdown(done.previous or '')}**: each member has one nomination per round."
             )
         elif done.kind == "merged":
-            text = f"{name} was already nominated; you now back it too ({plural(done.backers, 'member')})."
+            text = f"{name}{by} was already nominated; you now back it too ({plural(done.backers, 'member')})."
         else:
             text = f"You nominated {name}{library}. `/nominations` lists this round's nominations."
         if done.vote_running and done.kind != "unchanged":

@@ -7,9 +7,14 @@ poll answers alike but for one of them numbered.
 
 from __future__ import annotations
 
+import hashlib
+
 from bot.devtools.driver import Club
+from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.service import remove_story
+from bot.story.store import add_story
 from tests.e2e.test_club37c import library_book
+from tests.e2e.test_mistakes34 import private_and_short
 from tests.e2e.test_nominations import announcements, nominate, set_club_channel, start_vote
 
 
@@ -99,3 +104,39 @@ async def test_poll_answers_that_read_the_same_are_each_numbered(club: Club) -> 
         "\u0415mma by Jane Austen (3)",
         "Beloved",
     ]
+
+
+async def two_books_of_one_title(club: Club, title: str, authors: tuple[str, str]) -> tuple[int, int]:
+    ids = []
+    for author in authors:
+        story = Story(
+            meta=StoryMeta(title=title, author=author),
+            chapters=[Chapter(1, None, [Scene(["The first page."])])],
+            source_format="txt",
+        )
+        digest = hashlib.sha256(f"{club.guild.id}:{title}:{author}".encode()).hexdigest()
+        ids.append(
+            await club.run(add_story(club.bot.db, club.guild.id, story, content_hash=digest, added_by=None, now=0.0))
+        )
+    return ids[0], ids[1]
+
+
+async def test_a_second_book_of_a_nominated_title_is_refused_not_backed_in_its_place(club: Club) -> None:
+    austen, other = await two_books_of_one_title(club, "Emma", ("Jane Austen", "Someone Else"))
+    await club.slash("nominate", member=club.member, story=str(austen))
+    refused = private_and_short(await club.slash("nominate", member=club.other_member, story=str(other)))
+    assert "**Emma** by Jane Austen is already nominated" in refused.text, refused.text
+    assert "next round" in refused.text and "nothing changed" in refused.text.casefold(), refused.text
+    [listing] = await club.slash("nominations", member=club.member)
+    assert "**Emma** by Jane Austen — nominated by" in listing.text and "more member" not in listing.text
+    backed = await nominate(club, club.other_member, "emma")  # the nominated book, typed: backed
+    assert "**Emma** by Jane Austen was already nominated; you now back it too (2 members)" in backed.text, backed.text
+
+
+async def test_a_typed_title_two_library_books_share_asks_which_book(club: Club) -> None:
+    await two_books_of_one_title(club, "Emma", ("Jane Austen", "Someone Else"))
+    asked = private_and_short(await club.slash("nominate", member=club.member, title="Emma"))
+    assert "2 books titled **Emma**" in asked.text and "Jane Austen" in asked.text, asked.text
+    assert "Someone Else" in asked.text and "`story:`" in asked.text, asked.text
+    [listing] = await club.slash("nominations", member=club.member)
+    assert "No nominations yet" in listing.text
