@@ -550,25 +550,20 @@ class DiscussionService:
         now = picked_at
         guild_id = item.guild_id
         reminder = await store.get_reminder(self.db, guild_id, item.id)
-        if reminder is None or reminder.state != "posting":
+        if reminder is None:
+            return
+        if reminder.state == "posted" and reminder.copies_pending:
+            await self._resume_dm_copies(reminder, now)
+            return
+        if reminder.state != "posting":
             return
         discussion = await store.get_discussion(self.db, guild_id, reminder.discussion_id)
-        if (
-            discussion is None
-            or await has_left(self.db, guild_id)
-            or discussion.state != "scheduled"
-            or discussion.due_at <= now
-            or now - reminder.due_at > self.missed_after
-            or discussion.story_title is None
-        ):
+        retry = recovered or reminder.attempts > 1
+        if discussion is None or not await self._reminder_useful(reminder, discussion, now):
             await store.mark_reminder(self.db, guild_id, reminder.id, "missed", now=now, reason="no longer useful")
             return
         try:
-            settings = await get_settings(self.db, guild_id)
-            channel_id = await message_channel(
-                self.poster, post_channel(discussion.channel_id, discussion.channel_explicit, settings), settings
-            )
-            retry = recovered or reminder.attempts > 1
+            channel_id = await self._reminder_channel(discussion)
             posted = await self.poster.find_post(channel_id, reminder.marker) if retry else None
             if posted is None:
                 notice = await self._reminder_notice(discussion, reminder.marker)
@@ -584,6 +579,7 @@ class DiscussionService:
                 self.db, guild_id, reminder.id, "failed", now=self.clock.now(), reason=str(failure)
             )
             return
+        owed = bool(await prefs_store.dm_recipients(self.db, guild_id, discussion.story_id))
         await store.mark_reminder(
             self.db,
             guild_id,
@@ -592,20 +588,56 @@ class DiscussionService:
             now=self.clock.now(),
             channel_id=posted.channel_id,
             message_id=posted.message_id,
+            copies_owed=owed,
         )
-        await self._send_dm_copies(discussion, posted)
+        if owed:
+            await self._send_dm_copies(reminder, discussion, posted)
 
-    async def _send_dm_copies(self, discussion: Discussion, posted: Posted) -> None:
-        """Private copies for members who chose them, after the reminder is recorded (so at most once).
+    async def _reminder_useful(self, reminder: store.Reminder, discussion: Discussion, now: datetime) -> bool:
+        """Whether the reminder (or a DM copy of it) still has a use at ``now``: its discussion is still
+        ahead, the server still has Dogear, and it is within its grace."""
+        return not (
+            await has_left(self.db, discussion.guild_id)
+            or discussion.state != "scheduled"
+            or discussion.due_at <= now
+            or now - reminder.due_at > self.missed_after
+            or discussion.story_title is None
+        )
+
+    async def _reminder_channel(self, discussion: Discussion) -> int:
+        settings = await get_settings(self.db, discussion.guild_id)
+        return await message_channel(
+            self.poster, post_channel(discussion.channel_id, discussion.channel_explicit, settings), settings
+        )
+
+    async def _resume_dm_copies(self, reminder: store.Reminder, now: datetime) -> None:
+        """A reminder posted with DM copies still owed (a kill or a refused write between two copies):
+        the members not yet sent get theirs while it is useful; past that, none is owed any more."""
+        guild_id = reminder.guild_id
+        discussion = await store.get_discussion(self.db, guild_id, reminder.discussion_id)
+        if (
+            discussion is not None
+            and reminder.channel_id is not None
+            and reminder.message_id is not None
+            and await self._reminder_useful(reminder, discussion, now)
+        ):
+            await self._send_dm_copies(reminder, discussion, Posted(reminder.channel_id, reminder.message_id))
+            return
+        log.info("reminder %s in server %s: DM copies not yet sent are no longer useful", reminder.id, guild_id)
+        async with self.db.transaction() as tx:
+            await store.end_dm_copies(tx, guild_id, reminder.id)
+
+    async def _send_dm_copies(self, reminder: store.Reminder, discussion: Discussion, posted: Posted) -> None:
+        """Private copies for members who chose them, each recorded just before it is sent (so at most
+        once per member: a kill loses at most the copy in flight, and a start sends the rest).
 
         A member whose DMs are closed is remembered and told once, in a reply under the reminder
         that mentions without pinging; nobody is tried again until they choose DM copies again.
         """
         guild_id = discussion.guild_id
         recipients = await prefs_store.dm_recipients(self.db, guild_id, discussion.story_id)
-        if not recipients:
-            return
-        avoiding = await self._avoiders(discussion)
+        taken = await store.dm_copies_taken(self.db, guild_id, reminder.id)
+        avoiding = await self._avoiders(discussion) if recipients else set()
         assert discussion.story_title is not None
         notice = dm_reminder_notice(
             title=discussion.story_title,
@@ -614,9 +646,11 @@ class DiscussionService:
             channel_id=posted.channel_id,
             chapters=discussion.story_chapters,
         )
-        refused: list[int] = []
+        refused = [user_id for user_id, closed in taken.items() if closed]
         for user_id in recipients:
-            if user_id in avoiding:
+            if user_id in avoiding or user_id in taken:
+                continue
+            if not await store.take_dm_copy(self.db, guild_id, reminder.id, user_id, now=self.clock.now()):
                 continue
             try:
                 delivered = await self.poster.send_dm(user_id, notice)
@@ -624,26 +658,31 @@ class DiscussionService:
                 log.info("could not DM reminder copy to %s: %s", user_id, failure)
                 continue
             if not delivered:
+                await store.dm_copy_refused(self.db, guild_id, reminder.id, user_id)
                 refused.append(user_id)
-        if refused:
-            await self._tell_dms_closed(discussion, posted, refused)
+        await self._tell_dms_closed(discussion, reminder, posted, refused)
 
-    async def _tell_dms_closed(self, discussion: Discussion, posted: Posted, refused: Sequence[int]) -> None:
-        """Members whose DMs refused their copy are not tried again, and are told so under the
-        reminder: the telling is owed in the write that marks them, so a kill or a refusal between
-        the two leaves it to the timer instead of leaving them never told and never tried."""
+    async def _tell_dms_closed(
+        self, discussion: Discussion, reminder: store.Reminder, posted: Posted, refused: Sequence[int]
+    ) -> None:
+        """The copies are done; members whose DMs refused theirs are not tried again, and are told so
+        under the reminder: the telling is owed in the write that marks them and ends the copies, so a
+        kill or a refusal before it leaves it to the next try instead of leaving them never told and
+        never tried."""
         now = self.clock.now()
+        notice_id = None
         async with self.db.transaction() as tx:
-            closed = await prefs_store.mark_dms_failed(tx, discussion.guild_id, refused, now=now)
-            if not closed:
-                return
-            text = closed_dms_notice(closed, posted.message_id).content
-            assert text is not None
-            owed = store.NewNotice(
-                "closed_dms", posted.channel_id, text, retry_at=now + RETRY_DELAYS[0], reply_to=posted.message_id
-            )
-            notice_id = await store.owe_notice(tx, discussion.guild_id, discussion.id, owed, now=now)
-        await self.notices.tell_now(discussion.guild_id, notice_id)
+            await store.end_dm_copies(tx, discussion.guild_id, reminder.id)
+            closed = await prefs_store.mark_dms_failed(tx, discussion.guild_id, refused, now=now) if refused else []
+            if closed:
+                text = closed_dms_notice(closed, posted.message_id).content
+                assert text is not None
+                owed = store.NewNotice(
+                    "closed_dms", posted.channel_id, text, retry_at=now + RETRY_DELAYS[0], reply_to=posted.message_id
+                )
+                notice_id = await store.owe_notice(tx, discussion.guild_id, discussion.id, owed, now=now)
+        if notice_id is not None:
+            await self.notices.tell_now(discussion.guild_id, notice_id)
 
     async def _avoiders(self, discussion: Discussion) -> set[int]:
         """Members a reminder leaves out: one of the chapters they have still to read up to the

@@ -129,6 +129,7 @@ class Reminder:
     attempts: int
     channel_id: int | None
     message_id: int | None
+    copies_pending: bool = False  # posted, its DM copies not all sent yet (see :func:`take_dm_copy`)
 
     @property
     def marker(self) -> str:
@@ -203,6 +204,7 @@ def _reminder(row: Row) -> Reminder:
         attempts=row["attempts"],
         channel_id=row["channel_id"],
         message_id=row["message_id"],
+        copies_pending=bool(row["copies_pending"]),
     )
 
 
@@ -434,16 +436,19 @@ async def claim_due(
 
 
 async def unfinished(db: Database, scope: ShardScope = EVERY_SHARD) -> list[DueItem]:
-    """Items of this process's servers left in 'posting' by an earlier process (crash or shutdown mid-post)."""
+    """Items of this process's servers left in 'posting' by an earlier process (crash or shutdown mid-post),
+    and reminders posted with DM copies still owed."""
     owned, params = scope.sql()
     rows = await db.fetch_all(
         f"SELECT 'reminder' AS kind, id, guild_id, due_at FROM discussion_reminders WHERE state = 'posting' AND {owned}"
+        " UNION ALL"
+        f" SELECT 'reminder', id, guild_id, due_at FROM discussion_reminders WHERE copies_pending = 1 AND {owned}"
         " UNION ALL"
         f" SELECT 'event_end', id, guild_id, due_at FROM discussion_event_ends WHERE state = 'posting' AND {owned}"
         " UNION ALL"
         f" SELECT 'discussion', id, guild_id, due_at FROM discussions WHERE state = 'posting' AND {owned}"
         " ORDER BY due_at",
-        (*params, *params, *params),
+        (*params, *params, *params, *params),
     )
     return [DueItem(row["kind"], row["id"], row["guild_id"], from_epoch(row["due_at"])) for row in rows]
 
@@ -803,13 +808,55 @@ async def mark_reminder(
     channel_id: int | None = None,
     message_id: int | None = None,
     reason: str | None = None,
+    copies_owed: bool = False,
 ) -> None:
+    """Settle a reminder; ``copies_owed``: posted with DM copies to send, which a start finishes if
+    this process does not (:func:`unfinished`)."""
     await db.execute(
         "UPDATE discussion_reminders SET state = ?, channel_id = coalesce(?, channel_id),"
-        " message_id = coalesce(?, message_id), failure = ?, updated_at = ?"
+        " message_id = coalesce(?, message_id), failure = ?, copies_pending = ?, updated_at = ?"
         " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
-        (state, channel_id, message_id, reason, to_epoch(now), reminder_id, guild_id),
+        (state, channel_id, message_id, reason, int(copies_owed), to_epoch(now), reminder_id, guild_id),
     )
+
+
+async def dm_copies_taken(db: Database, guild_id: int, reminder_id: int) -> dict[int, bool]:
+    """The members whose copy of the reminder was taken (sent, or being sent when a process died),
+    each with whether their DMs refused it."""
+    rows = await db.fetch_all(
+        "SELECT user_id, refused FROM reminder_dm_copies WHERE reminder_id = ? AND guild_id = ?",
+        (reminder_id, guild_id),
+    )
+    return {row[0]: bool(row[1]) for row in rows}
+
+
+async def take_dm_copy(db: Database, guild_id: int, reminder_id: int, user_id: int, *, now: datetime) -> bool:
+    """Record a member's copy just before it is sent: at most once per member (a kill after this
+    write loses that one copy, never sends it twice). False when it was taken already."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "INSERT INTO reminder_dm_copies (reminder_id, guild_id, user_id, sent_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (reminder_id, user_id) DO NOTHING",
+            (reminder_id, guild_id, user_id, to_epoch(now)),
+        )
+        return cursor.rowcount == 1
+
+
+async def dm_copy_refused(db: Database, guild_id: int, reminder_id: int, user_id: int) -> None:
+    """The member's DMs refused their copy: they are told once the copies are done."""
+    await db.execute(
+        "UPDATE reminder_dm_copies SET refused = 1 WHERE reminder_id = ? AND guild_id = ? AND user_id = ?",
+        (reminder_id, guild_id, user_id),
+    )
+
+
+async def end_dm_copies(tx: aiosqlite.Connection, guild_id: int, reminder_id: int) -> None:
+    """No copy of the reminder is owed any more (all taken, or past its grace), inside the caller's
+    write: the per-member records go with it."""
+    await tx.execute(
+        "UPDATE discussion_reminders SET copies_pending = 0 WHERE id = ? AND guild_id = ?", (reminder_id, guild_id)
+    )
+    await tx.execute("DELETE FROM reminder_dm_copies WHERE reminder_id = ? AND guild_id = ?", (reminder_id, guild_id))
 
 
 @dataclass(frozen=True, slots=True)

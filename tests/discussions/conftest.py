@@ -96,11 +96,13 @@ class FakePoster:
         crash_after_send: bool = False,
         crash_after_thread: bool = False,
         crash_before_notice: bool = False,
+        crash_after_dm: bool = False,
     ) -> None:
         self.world = world
         self.crash_after_send = crash_after_send
         self.crash_after_thread = crash_after_thread
         self.crash_before_notice = crash_before_notice  # dies as it is about to send a plain notice
+        self.crash_after_dm = crash_after_dm  # dies once its first DM is delivered
         self.history_checks = 0
         self.crashed = False
 
@@ -177,6 +179,9 @@ class FakePoster:
         if user_id in self.world.closed_dms:
             return False
         self.world.dms.setdefault(user_id, []).append(notice)
+        if self.crash_after_dm:
+            self.crashed = True
+            raise SimulatedCrash()
         return True
 
     async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None:

@@ -6,7 +6,6 @@ As in test_crash35 and test_crash37, each test kills ``dogear run`` at a named s
 
 from __future__ import annotations
 
-import asyncio
 import signal
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -147,12 +146,13 @@ async def test_a_discussion_posted_but_not_recorded_on_a_full_disk_is_recorded_n
 
 
 # ------------------------------------------------------------------------- a reminder's DM copies
-async def test_reminder_copies_cut_off_by_a_kill_reach_each_member_at_most_once(
+async def test_reminder_copies_cut_off_by_a_kill_reach_the_members_not_yet_sent_once_at_the_restart(
     crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
 ) -> None:
-    """Killed after the first of two members' DM copies of a reminder: the copies are sent after the
-    reminder is recorded, so the restart sends none again. Held already; kept as the guard that a
-    change sending owed copies at a restart must look before it sends."""
+    """Killed after the first of two members' DM copies of a reminder: the copies were sent after the
+    reminder was recorded with nothing kept per member, so the restart sent none and the second member
+    never got theirs. Each copy is recorded as it goes out: the restart sends the one not yet sent, and
+    nobody gets two."""
     double, layout = crash_double
     database = tmp_path / "club.sqlite3"
     due = datetime.now(UTC) + timedelta(hours=1)
@@ -170,12 +170,19 @@ async def test_reminder_copies_cut_off_by_a_kill_reach_each_member_at_most_once(
     assert sorted(copies) == [0, 1], copies  # cut off between the two
     second = Bot(double, layout, database)
     await second.start()
-    await asyncio.sleep(2.0)  # the first round after a start, which takes up what an earlier process left
+    members = (layout.member, layout.other_member)
+    await wait_until(
+        lambda: [len(double.state.dms_to(m.user)) for m in members] == [1, 1],
+        lambda: f"the copy owed: {[len(double.state.dms_to(m.user)) for m in members]}\n{second.log()}",
+        limit=20,
+    )
+    await wait_until(lambda: not rows(database, "SELECT 1 FROM discussion_reminders WHERE copies_pending"), second.log)
     assert await second.stop() == 0, second.log()
     second.assert_clean()
-    assert [len(double.state.dms_to(m.user)) for m in (layout.member, layout.other_member)] == copies
+    assert [len(double.state.dms_to(m.user)) for m in members] == [1, 1]
     assert len(bot_posts(double, layout.text_channel.id)) == 1
     assert rows(database, "SELECT state FROM discussion_reminders") == [("posted",)]
+    assert rows(database, "SELECT count(*) FROM reminder_dm_copies") == [(0,)]  # kept only while owed
 
 
 # ----------------------------------------------------------------------------------- a migration

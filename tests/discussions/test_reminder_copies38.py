@@ -1,0 +1,96 @@
+"""A reminder's DM copies, recorded per member as each goes out (migration 0034): a process that dies
+between two members' copies leaves the rest to the next start, within the reminder's grace, and nobody
+gets two."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.clock import ManualClock
+from bot.db import Database
+from bot.discussions import prefs_store
+from bot.discussions.store import NewDiscussion
+from bot.progress.store import mark_read
+from tests.discussions.conftest import GUILD, START, TEXT, AddStory, FakeDiscord, StartBot, reminders_of, until_crashed
+
+MEMBERS = (3, 4, 5)
+
+
+async def three_wanting_copies(db: Database, add_story: AddStory) -> NewDiscussion:
+    """A discussion due in 2 h with a 1 h reminder; three members behind who chose DM copies."""
+    story = await add_story()
+    for user_id in MEMBERS:
+        await mark_read(db, GUILD, user_id, story, 1, now=0)
+        await prefs_store.set_reminder_prefs(db, GUILD, user_id, dm=True, off=None, now=START)
+    return NewDiscussion(story, 3, START + timedelta(hours=2), TEXT, True, (timedelta(hours=1),), 7)
+
+
+def copies(world: FakeDiscord) -> list[int]:
+    return [len(world.dms.get(user_id, [])) for user_id in MEMBERS]
+
+
+async def test_copies_cut_off_by_a_crash_go_to_the_others_after_the_restart_once_each(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """The copies went out after the reminder was recorded, with nothing kept per member: the restart
+    sent none, and the second and third members never got theirs."""
+    planned = await three_wanting_copies(db, add_story)
+    crashing = await start_bot(crash_after_dm=True)
+    [discussion_id] = await crashing.service.schedule(GUILD, [planned])
+    await clock.advance(timedelta(hours=1))
+    await until_crashed(crashing)
+    assert copies(world) == [1, 0, 0]
+    [reminder] = await reminders_of(db, discussion_id)
+    assert reminder.state == "posted" and reminder.copies_pending
+
+    await clock.advance(timedelta(minutes=5))  # within the grace
+    restarted = await start_bot(fresh=True)
+    await restarted.settle()
+    assert copies(world) == [1, 1, 1]
+    [reminder] = await reminders_of(db, discussion_id)
+    assert not reminder.copies_pending
+    assert await db.fetch_value("SELECT count(*) FROM reminder_dm_copies") == 0
+    again = await start_bot(fresh=True)  # a further start owes nothing
+    await again.settle()
+    assert copies(world) == [1, 1, 1] and len(world.posted(TEXT)) == 1
+
+
+async def test_copies_still_owed_past_the_reminders_grace_are_dropped_not_sent(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    planned = await three_wanting_copies(db, add_story)
+    crashing = await start_bot(crash_after_dm=True)
+    [discussion_id] = await crashing.service.schedule(GUILD, [planned])
+    await clock.advance(timedelta(hours=1))
+    await until_crashed(crashing)
+
+    await clock.advance(timedelta(minutes=50))  # the reminder's 2 min grace is long past; the discussion is not
+    restarted = await start_bot(fresh=True, grace=timedelta(0))
+    await restarted.settle()
+    assert copies(world) == [1, 0, 0]
+    [reminder] = await reminders_of(db, discussion_id)
+    assert reminder.state == "posted" and not reminder.copies_pending
+    assert await db.fetch_value("SELECT count(*) FROM reminder_dm_copies") == 0
+
+
+async def test_a_member_whose_dms_refused_before_a_crash_is_told_once_after_the_restart(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """The refusal is recorded with the member's copy, so the telling survives the crash that came
+    before the copies were done (and the member is not tried again)."""
+    planned = await three_wanting_copies(db, add_story)
+    world.closed_dms.add(3)
+    crashing = await start_bot(crash_after_dm=True)  # member 3 refused, member 4 delivered, then the crash
+    [discussion_id] = await crashing.service.schedule(GUILD, [planned])
+    await clock.advance(timedelta(hours=1))
+    await until_crashed(crashing)
+    assert copies(world) == [0, 1, 0] and world.dm_attempts == 2
+
+    restarted = await start_bot(fresh=True)
+    await restarted.settle()
+    assert copies(world) == [0, 1, 1] and world.dm_attempts == 3
+    [reminder, told] = world.posted(TEXT)
+    assert told.notice.reply_to == reminder.id and "<@3>" in (told.notice.content or "")
+    assert (await prefs_store.get_reminder_prefs(db, GUILD, 3)).dm_failed
+    [stored] = await reminders_of(db, discussion_id)
+    assert not stored.copies_pending
