@@ -560,6 +560,24 @@ class DiscussionService:
         discussion = await store.get_discussion(self.db, guild_id, reminder.discussion_id)
         retry = recovered or reminder.attempts > 1
         if discussion is None or not await self._reminder_useful(reminder, discussion, now):
+            if discussion is not None and retry and not await has_left(self.db, guild_id):
+                # Held back (a full disk, a restart) past its use: Discord may have taken it already.
+                try:
+                    found = await self.poster.find_post(await self._reminder_channel(discussion), reminder.marker)
+                except Unreachable as failure:
+                    if self._retry_later(item, failure):
+                        return
+                    found = None
+                except PostFailure as failure:
+                    log.info("reminder %s: could not look for its post: %s", reminder.id, failure)
+                    found = None
+                if found is not None:
+                    await store.mark_reminder(
+                        self.db, guild_id, reminder.id, "posted", now=self.clock.now(),
+                        channel_id=found.channel_id, message_id=found.message_id,
+                    )  # fmt: skip
+                    log.info("reminder %s was posted before its record was held back; recorded as posted", item.id)
+                    return
             await store.mark_reminder(self.db, guild_id, reminder.id, "missed", now=now, reason="no longer useful")
             return
         try:

@@ -74,6 +74,7 @@ class FakeDiscord:
         self.dm_attempts = 0
         self.sends = 0
         self.during_add: Callable[[], Awaitable[None]] | None = None  # runs once, while readers are being added
+        self.after_send: Callable[[], Awaitable[None]] | None = None  # runs once, as a post reaches Discord
         self.outage = 0  # sends that fail as though Discord could not be reached
         self.answer_lost = False  # a failing send goes through, only its answer is lost
         # The next plain notice's send waits for this before reaching Discord, as discord.py sleeping
@@ -147,6 +148,9 @@ class FakePoster:
         message = FakeMessage(next(self.world.ids), channel_id, notice, nonce, now)
         self.world.messages.setdefault(channel_id, []).append(message)
         self.world.sends += 1
+        hook, self.world.after_send = self.world.after_send, None
+        if hook is not None:
+            await hook()
         if self.world.outage:
             self.world.outage -= 1
             raise Unreachable("posting: Discord could not be reached (ServerTimeoutError)")

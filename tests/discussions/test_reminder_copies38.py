@@ -94,3 +94,34 @@ async def test_a_member_whose_dms_refused_before_a_crash_is_told_once_after_the_
     assert (await prefs_store.get_reminder_prefs(db, GUILD, 3)).dm_failed
     [stored] = await reminders_of(db, discussion_id)
     assert not stored.copies_pending
+
+
+async def test_a_reminder_held_back_by_a_full_disk_past_its_grace_is_recorded_posted_not_missed(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """Discord took the reminder, then the database refused its record (a full disk; here SQLite's
+    query_only, which refuses a write as a read-only file does) until its grace had passed: it was
+    marked missed, and /discussion list reported a reminder the club had seen as never sent."""
+    planned = await three_wanting_copies(db, add_story)
+
+    async def disk_fills() -> None:
+        await db.connection.execute("PRAGMA query_only = 1")
+
+    world.after_send = disk_fills
+    bot = await start_bot(grace=timedelta(0))  # the reminder's grace: 2 min
+    [discussion_id] = await bot.service.schedule(GUILD, [planned])
+    await clock.advance(timedelta(hours=1))
+    await bot.settle()
+    for _ in range(18):  # three minutes of refused retries
+        await clock.advance(timedelta(seconds=10))
+        await bot.settle()
+    [post] = world.posted(TEXT)
+    [reminder] = await reminders_of(db, discussion_id)
+    assert reminder.state == "posting"
+    await db.connection.execute("PRAGMA query_only = 0")  # the disk has room again
+    await clock.advance(timedelta(minutes=6))
+    await bot.settle()
+    [reminder] = await reminders_of(db, discussion_id)
+    assert (reminder.state, reminder.message_id, reminder.channel_id) == ("posted", post.id, TEXT)
+    assert world.posted(TEXT) == [post]
+    assert copies(world) == [0, 0, 0]  # past its grace: no DM copy is owed
