@@ -9,7 +9,8 @@ who never saw the rules, before the fifth, the sixth and the seventh; fresh8 and
 before the eighth; fresh10 and fresh11 by two more, before the tenth; fresh12a and fresh12b by two
 more, before the twelfth; fresh13a and fresh13b by two more, before the thirteenth; fresh14a and
 fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the
-fifteenth; fresh16a and fresh16b by two more, before the sixteenth), and scored once before and once after the round that followed them
+fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a helper before
+the thirty-eighth), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -51,6 +52,7 @@ FRESH = (
     "fanfic-fresh15b.jsonl",
     "fanfic-fresh16a.jsonl",
     "fanfic-fresh16b.jsonl",
+    "fanfic-fresh38.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -259,6 +261,15 @@ def test_the_sixteenth_round_on_two_sets_nobody_tuned_on() -> None:
     passages flagged), 0.249 and 0.270 after it (16 and 16). Floors at those."""
     at_least(FRESH[19], micro_f1=0.24, free=93, flagged=16)
     at_least(FRESH[20], micro_f1=0.27, free=93, flagged=16)
+
+
+def test_the_thirty_eighth_rounds_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh38.jsonl`` (230 passages, 93 warning-free) was written before the thirty-eighth
+    round by a helper who had not read the rules: micro-F1 0.625 before it (8 warning-free passages
+    flagged). The round then tuned on it; floors at what it scores now."""
+    data = at_least(FRESH[21], micro_f1=0.62, free=93, flagged=8)
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.88
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.85
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
