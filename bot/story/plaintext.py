@@ -61,6 +61,7 @@ from bot.warnings.declared import (
     marker_only,
     marker_positions,
 )
+from bot.warnings.language import MIN_ENGLISH_SHARE, english_share
 
 # Labels authors put on metadata lines, mapped to the StoryMeta field they fill.
 _KEYS: dict[str, str] = {
@@ -2208,6 +2209,51 @@ def _names_a_chapter(heading: Heading) -> bool:
     return found is not None and found.kind in ("chapter", "named", "part")
 
 
+def _blurb_over_first_chapter(items: list[Item], index: int) -> bool:
+    """Whether ``items[index]`` is a one-line blurb in a paragraph of its own, straight over the first
+    chapter's heading, as a text's title page closes ("The Cartographer's Daughter" / "A girl inherits
+    a map of a city that does not exist." / "Chapter 1"): read as a chapter 1 of its own, every chapter
+    number after it was one too high. A line of dialogue or an aside in brackets opens a story, a
+    dedication or an epigraph has readers of its own: none is a blurb."""
+    item = items[index] if index < len(items) else None
+    following = items[index + 1] if index + 1 < len(items) else None
+    if not isinstance(item, Para) or not isinstance(following, Heading) or not _names_a_chapter(following):
+        return False
+    text = item.text.strip()
+    return (
+        len(text) <= BLURB_LINE_CHARS
+        and len(_SENTENCE_END.split(text)) <= 2  # a paragraph of three sentences opens a prologue
+        and text[:1] not in _DIALOGUE_MARKS
+        and text[:1] not in "([{<"  # "[The stairs were steep.]": an aside of the story
+        and not is_dedication_line(text)  # "For my grandmother, who kept the tide tables." is a dedication
+        and not _is_epigraph([text])
+        and ":" not in " ".join(text.split(None, 3)[:3])  # "Let op: de trap is steil.": a label's sentence
+        and _present_tense_english(text)
+        and _blurb_line(text)
+    )
+
+
+# A narrative past tense: a story's opening line tells what happened ("The parcel arrived on a Tuesday",
+# "Stay safe, the radio said"), a logline what happens ("A girl inherits a map ...").
+_PAST_TENSE = re.compile(
+    r"\b(?:[a-z]{2,}ed|was|were|had|said|did|went|came|saw|took|made|knew|thought|told|found|gave|got|felt|left"
+    r"|kept|began|ran|stood|sat|heard|brought|held|lay|met|spoke|wrote|fell|grew|drew|threw|woke|rose|broke|chose"
+    r"|drove|flew|forgot|hid|hung|led|lost|meant|rang|sang|sank|slept|spent|stole|struck|swore|taught|tore|won)\b",
+    re.IGNORECASE,
+)
+
+
+def _present_tense_english(text: str) -> bool:
+    """Whether a line reads as an English logline: English words (:mod:`bot.warnings.language`'s
+    measure) and no verb in the narrative past. A story's first line in German, French or Dutch
+    ("Von diesem Tag an ging Lena ...") or in the past stays the story's."""
+    share, words = english_share([text])
+    return words > 0 and share >= MIN_ENGLISH_SHARE and _PAST_TENSE.search(text) is None
+
+
+BLURB_LINE_CHARS = 240  # a logline: a sentence or two
+
+
 def _subtitle_over_byline(text: str, following: Item | None, meta: _Meta) -> bool:
     """A title page's subtitle: a line that reads as a title, right over a by-line naming the author
     the header gave (A Tale of Two Cities' "A STORY OF THE FRENCH REVOLUTION" / "By Charles Dickens")."""
@@ -2620,7 +2666,11 @@ def read_preamble(items: list[Item]) -> Preamble:
         if (
             meta.title is None
             and _title_like(trim_ornaments(text), bylined=bylined)
-            and (_title_followed_well(following, index) or _over_name_over_story(items, index + 1))
+            and (
+                _title_followed_well(following, index)
+                or _over_name_over_story(items, index + 1)
+                or (index == 0 and _blurb_over_first_chapter(items, index + 1))
+            )
         ):
             meta.title = without_form_suffix(text.strip())  # "the lighthouse keeper's wife | a short fic"
             if index == 0 and "author" not in meta.values and (named := _title_case_by_handle(text)):
@@ -2676,6 +2726,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             # the author's words before the title page ("Hi everyone! ... Unbetaed, all mistakes are mine."
             # over "The Keeper of Small Things" / "by saltandpepper"): the whole page was a chapter 1
             meta.notes.append(text.strip())
+            index += 1
+            continue
+        if meta.title is not None and meta.summary is None and _blurb_over_first_chapter(items, index):
+            meta.summary = text.strip()  # "The Cartographer's Daughter" / "A girl inherits a map ..." / "Chapter 1"
             index += 1
             continue
         if (

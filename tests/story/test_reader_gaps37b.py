@@ -245,14 +245,17 @@ def test_a_one_line_blurb_under_the_title_is_the_summary(head: str) -> None:
     assert _paragraphs(story) == [FIRST, SECOND]
 
 
+OPENING = '"Keep the lamp lit," her father said, the night the boat went out, and she never asked him why.'
+
+
 @pytest.mark.parametrize("head", ["Low Water", "Low Water\nby marrowbird"], ids=["title", "by-line"])
 def test_a_line_of_its_own_between_the_title_page_and_chapter_1_stays_story(head: str) -> None:
-    """Guard: a paragraph of its own over the first heading is as likely the story's opening line (a
-    prologue's, "Von diesem Tag an ..."), as the project has read it; a blurb is one only inside the
-    title page's lines."""
-    story = import_story(f"{head}\n\n{BLURB}\n\n{CHAPTERS}".encode(), "story.txt", max_bytes=LIMIT)
+    """Guard: a paragraph of its own over the first heading that opens the story (a line of dialogue)
+    stays story text. (A one-line blurb there is the summary since the thirty-eighth session, as the
+    testers' files set it: tests/story/test_reader_gaps38.py.)"""
+    story = import_story(f"{head}\n\n{OPENING}\n\n{CHAPTERS}".encode(), "story.txt", max_bytes=LIMIT)
     assert story.meta.summary is None
-    assert BLURB in _paragraphs(story)
+    assert OPENING in _paragraphs(story)
 
 
 def test_a_first_paragraph_of_story_under_the_title_stays_story() -> None:

@@ -3,7 +3,10 @@ nobody on the project wrote):
 
 - a first line whose title holds " by <word>", "Lost At Sea by night": read as the title "Lost At Sea"
   by "night"; a one-word name after "by" is a handle only when it is no word English sets after "by"
-  in a phrase of its own ("by night", "by heart", "by you"), so the whole line is the title.
+  in a phrase of its own ("by night", "by heart", "by you"), so the whole line is the title;
+- a one-line blurb in a paragraph of its own under a text's title (or its by-line), straight over the
+  first chapter's heading: read as a chapter 1 of its own (the title with it, when no by-line marked
+  it), every chapter number after it one too high; now the story's summary.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -51,3 +54,67 @@ def test_a_title_by_a_handle_still_names_the_author(line: str, title: str, autho
 def test_a_title_by_a_common_word_over_a_by_line_keeps_the_by_line_author() -> None:
     story = read(f"Lost At Sea by night\nby marrowbird\n\n{chapters()}")
     assert (story.meta.title, story.meta.author) == ("Lost At Sea by night", "marrowbird")
+
+
+# A one-line blurb in a paragraph of its own under the title.
+
+BLURB = "A girl inherits a map of a city that does not exist, and the city wants it back."
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "The Cartographer's Daughter",
+        "The Cartographer's Daughter\nby Ada Mourne",
+        "The Cartographer's Daughter\n\nby Ada Mourne",
+        "The Cartographer's Daughter\nby Ada Mourne\nRating: T",
+    ],
+)
+@pytest.mark.parametrize("headings", [("Chapter 1", "Chapter 2"), ("Chapter 1: The Parcel", "Chapter 2: The Map")])
+def test_a_one_line_blurb_under_the_title_is_the_summary(top: str, headings: tuple[str, str]) -> None:
+    story = read(f"{top}\n\n{BLURB}\n\n{headings[0]}\n\n{FIRST}\n\n{headings[1]}\n\n{SECOND}\n")
+    assert story.meta.title == "The Cartographer's Daughter"
+    assert story.meta.summary == BLURB
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        '"Run," she said, and the city behind her began, street by street, to fold itself away.',
+        "The Cartographer's Daughter was the name on the parcel, and nobody in the house had ever heard it.",
+    ],
+)
+def test_a_story_line_over_the_first_chapter_stays_story_text(opening: str) -> None:
+    """Dialogue, or a first line that is itself the sentence (no title over it), is no blurb."""
+    story = read(f"{opening}\n\nChapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n")
+    assert story.meta.summary is None
+    assert story.chapters[0].paragraphs == [opening]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The parcel arrived on a Tuesday, wrapped in brown paper and smelling of salt.",
+        "Stay safe, the radio said, and then it said nothing at all.",
+        "Au bout du quai, la mer attend toujours le bateau du soir.",
+        "[The stairs are steep, and the house is very old.]",
+    ],
+)
+def test_an_opening_line_under_the_title_stays_story_text(opening: str) -> None:
+    """A line in the narrative past, in another language or in brackets opens the story: no blurb."""
+    story = read(f"The Cartographer's Daughter\nby Ada Mourne\n\n{opening}\n\nChapter 1\n\n{FIRST}\n")
+    assert story.meta.summary is None
+    assert story.chapters[0].paragraphs == [opening]
+
+
+def test_a_prologue_paragraph_under_the_title_stays_the_prologue() -> None:
+    prologue = (
+        "The map was the last thing her mother drew. She drew it on the back of a tide table, in the"
+        " blue ink she saved for letters, and she drew it wrong: a river where the city had a road, a"
+        " bridge where it had a ferry, and in the middle of it all, where the cathedral ought to have"
+        " stood, a house nobody had ever seen."
+    )
+    story = read(f"The Cartographer's Daughter\nby Ada Mourne\n\n{prologue}\n\nChapter 1\n\n{FIRST}\n")
+    assert story.meta.summary is None
+    assert [chapter.paragraphs for chapter in story.chapters] == [[prologue], [FIRST]]
