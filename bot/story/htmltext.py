@@ -75,6 +75,7 @@ from bot.story.webpage import (
     newsletter_notes,
     page_author,
     post_subtitle,
+    reader_view_domain,
     reader_view_header,
     separate_chips,
     site_header_name,
@@ -88,6 +89,7 @@ from bot.story.webpage import (
     wikisource_author,
     without_author_line,
     without_chapter_heading,
+    without_domain_name,
     without_form_suffix,
     without_site_name,
 )
@@ -1312,6 +1314,7 @@ def parse_generic_html(
     serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
     between_chapters = chapter_links(soup.body or soup)
     header_site = site_header_name(soup.body or soup)  # (its header goes with the chrome)
+    reader_site = reader_view_domain(soup.body or soup)  # Firefox's Reader View names the site by its domain
     page_title = soup.find("title")
     # Firefox's Reader View: its heading set over the text
     credited = reader_view_header(soup.body or soup, element_text(page_title) if page_title else None)
@@ -1361,7 +1364,7 @@ def parse_generic_html(
     # the text gives itself (an <h1>, a title line over a "by" line) comes first.
     fallback = element_text(title) if title else None
     site = _site_name(fallback)
-    fallback = without_site_name(soup, fallback, header_site) if fallback else None
+    fallback = without_domain_name(without_site_name(soup, fallback, header_site), reader_site) if fallback else None
     chapter = next((item.title for item in items if isinstance(item, Heading) and item.title), None)
     fallback = without_chapter_heading(fallback, chapter, between_chapters=between_chapters) if fallback else None
     if site is not None:  # the site's own name over the page ("Scribble Hub") is no title of the story's

@@ -1460,6 +1460,37 @@ _READER_CONTENT = re.compile(r"moz-?reader-?content|readerShowElement|^page$", r
 READER_CREDITS_WORDS = 6  # a name in Reader View's credits line; more is a sentence it took for one
 
 
+def reader_view_domain(body: Tag) -> str | None:
+    """The site a page Firefox's Reader View saved came from, as its header names it by its domain
+    (``a.reader-domain``, "nightjarfiction.com"); None for any other page."""
+    header = body.find(class_="reader-header")
+    domain = header.find(class_="reader-domain") if isinstance(header, Tag) else None
+    if not isinstance(domain, Tag):
+        return None
+    host = squeezed_text(domain) or urlsplit(str(domain.get("href") or "")).netloc
+    return host.strip().lower() or None
+
+
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_GENERIC_HOST = re.compile(r"^(?:www\d?|m|mobile)\.")
+
+
+def without_domain_name(title: str, domain: str | None) -> str:
+    """A page's title less the site's name after its last dash or bar where that name is the domain's
+    (Reader View's "Salt and Iron - Nightjar Fiction" from nightjarfiction.com, "... - FictionPress.com"),
+    letters compared only: left on, the site's name was part of the story's or the chapter's title. A
+    title's own dash stays ("Salt - Iron")."""
+    if not domain:
+        return title
+    host = _GENERIC_HOST.sub("", domain)
+    names = {_NOT_LETTERS.sub("", host), _NOT_LETTERS.sub("", host.split(".")[0])} - {""}
+    for join in _TITLE_JOINS:
+        page, found, site = title.rpartition(join)
+        if found and page.strip() and _NOT_LETTERS.sub("", site.casefold()) in names:
+            return page.strip()
+    return title
+
+
 def reader_view_header(body: Tag, page_title: str | None) -> str | None:
     """A page Firefox's Reader View saved: its header (dropped with the chrome) holds the page's own
     heading as ``h1.reader-title``, the chapter's title ("Chapter 3: The Ford") when the text under it
@@ -1477,7 +1508,10 @@ def reader_view_header(body: Tag, page_title: str | None) -> str | None:
     content = body.find(id="readability-page-1") or body.find(class_=_READER_CONTENT)
     heading = squeezed_text(title) if isinstance(title, Tag) else ""
     if heading and " ".join((page_title or "").split()) == heading:
-        heading = ""
+        # the page's title again: a chapter's heading only once the site's name after it is gone
+        # ("Chapter 3: The Lantern Keeper | Starlit Scrolls" from starlitscrolls.net)
+        site_less = without_domain_name(heading, reader_view_domain(body))
+        heading = site_less if site_less != heading else ""
     named = match_heading(heading, markdown=False) if heading else None
     if named is None or named.kind not in ("chapter", "named", "part"):
         heading = ""

@@ -6,7 +6,11 @@ nobody on the project wrote):
   in a phrase of its own ("by night", "by heart", "by you"), so the whole line is the title;
 - a one-line blurb in a paragraph of its own under a text's title (or its by-line), straight over the
   first chapter's heading: read as a chapter 1 of its own (the title with it, when no by-line marked
-  it), every chapter number after it one too high; now the story's summary.
+  it), every chapter number after it one too high; now the story's summary;
+- a page Firefox's Reader View saved whose title ends with the site's name after a dash, "Salt and
+  Iron - Nightjar Fiction" (its header names the site by its domain, nightjarfiction.com): the name
+  stayed in the story's title; a chapter's "Chapter 3: The Lantern Keeper | Starlit Scrolls" headed
+  no chapter; now both go where the name is the domain's.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.importer import import_story
 from tests.story.builders import read_text as read
 
 FIRST = "The harbour lights went out one by one, and Maren counted them the way her father had taught her."
@@ -118,3 +123,57 @@ def test_a_prologue_paragraph_under_the_title_stays_the_prologue() -> None:
     story = read(f"The Cartographer's Daughter\nby Ada Mourne\n\n{prologue}\n\nChapter 1\n\n{FIRST}\n")
     assert story.meta.summary is None
     assert [chapter.paragraphs for chapter in story.chapters] == [[prologue], [FIRST]]
+
+
+# A page Firefox's Reader View saved, its title ending with the site's name.
+
+
+def reader_view(title: str, domain: str, content: str, credits: str = "Oriel Fenn") -> bytes:
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{title}</title>
+<link rel="stylesheet" href="chrome://global/skin/aboutReader.css" type="text/css"></head>
+<body class="light sans-serif loaded" dir="ltr">
+<div class="container" style="--font-size: 20px; --content-width: 30em;">
+<div class="header reader-header reader-show-element">
+<a class="domain reader-domain" href="https://{domain}/stories/salt-and-iron">{domain}</a>
+<div class="domain-border"></div>
+<h1 class="reader-title">{title}</h1>
+<div class="credits reader-credits">{credits}</div>
+<div class="meta-data"><div class="reader-estimated-time" dir="ltr">12–15 minutes</div></div>
+</div><hr>
+<div class="content"><div class="moz-reader-content reader-show-element">
+<div id="readability-page-1" class="page"><div>{content}</div></div></div></div>
+</div></body></html>""".encode()
+
+
+TWO_CHAPTERS = f"<h2>Chapter 1</h2><p>{FIRST}</p><h2>Chapter 2</h2><p>{SECOND}</p>"
+
+
+@pytest.mark.parametrize(
+    ("title", "domain"),
+    [
+        ("Salt and Iron - Nightjar Fiction", "nightjarfiction.com"),
+        ("Salt and Iron – Nightjar Fiction", "www.nightjarfiction.com"),
+        ("Salt and Iron | Nightjar Fiction", "nightjarfiction.com"),
+        ("Salt and Iron · Nightjar-Fiction", "nightjar-fiction.co.uk"),
+        ("Salt and Iron - FictionPress.com", "www.fictionpress.com"),
+    ],
+)
+def test_a_reader_view_title_drops_the_sites_name(title: str, domain: str) -> None:
+    story = import_story(reader_view(title, domain, TWO_CHAPTERS), "Salt and Iron.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("Salt and Iron", "Oriel Fenn")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_reader_view_chapter_title_drops_the_sites_name_and_heads_the_chapter() -> None:
+    page = reader_view("Chapter 3: The Lantern Keeper | Starlit Scrolls", "starlitscrolls.net", f"<p>{FIRST}</p>")
+    (chapter,) = import_story(page, "page.html", max_bytes=1 << 20).chapters
+    assert (chapter.title, chapter.heading_number) == ("The Lantern Keeper", 3)
+    assert chapter.paragraphs == [FIRST]
+
+
+@pytest.mark.parametrize("title", ["Salt and Iron - A Love Story", "Iron - Salt and Nightjar", "Salt - Iron"])
+def test_a_reader_view_title_whose_end_is_not_the_sites_keeps_it(title: str) -> None:
+    """Guard: only an end that is the domain's name goes; a title's own dash stays."""
+    story = import_story(reader_view(title, "nightjarfiction.com", TWO_CHAPTERS), "page.html", max_bytes=1 << 20)
+    assert story.meta.title == title
