@@ -94,8 +94,12 @@ async def record(
     update = await step(
         db, guild_id, user_id, story_id, chapter, now=now, display_name=display_name, forward_only=False
     )  # fmt: skip
-    line = f"`{progress_line(update.chapter, update.story.chapter_count)}` **{escape_markdown(update.story.title)}**"
-    if update.chapter == update.previous:
+    title = f"**{escape_markdown(update.story.title)}**"
+    line = f"`{progress_line(update.chapter, update.story.chapter_count)}` {title}"
+    if update.chapter == update.previous == 0 and update.joined:
+        # A first place at 0 is a change: `/progress club` lists the member from now on.
+        note = f"Saved: you are in {title} as not started; `/progress club` shows you with the club."
+    elif update.chapter == update.previous:
         note = "No change: that is already where you are."
     elif update.advanced:
         note = f"Saved: you have read up to chapter {update.chapter}."

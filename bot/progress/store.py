@@ -49,6 +49,7 @@ class ProgressUpdate:
     story: StoryRef
     previous: int
     chapter: int
+    joined: bool = False  # no place was kept before: the member now shows in the story's club view
 
     @property
     def advanced(self) -> bool:
@@ -245,7 +246,9 @@ async def write_progress(
         " chapter = excluded.chapter, updated_at = excluded.updated_at" + only_forward,
         (guild_id, story_id, user_id, chapter, now),
     )
-    return ProgressUpdate(story=story, previous=previous, chapter=max(chapter, previous) if forward_only else chapter)
+    return ProgressUpdate(
+        story=story, previous=previous, chapter=max(chapter, previous) if forward_only else chapter, joined=not rows
+    )
 
 
 async def get_progress(db: Database, guild_id: int, user_id: int, story_id: int) -> int:

@@ -14,6 +14,7 @@ from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.service import remove_story
 from bot.story.store import add_story
 from tests.e2e.test_club37c import library_book
+from tests.e2e.test_discussions import a_story
 from tests.e2e.test_mistakes34 import private_and_short
 from tests.e2e.test_nominations import announcements, nominate, set_club_channel, start_vote
 
@@ -140,3 +141,14 @@ async def test_a_typed_title_two_library_books_share_asks_which_book(club: Club)
     assert "Someone Else" in asked.text and "`story:`" in asked.text, asked.text
     [listing] = await club.slash("nominations", member=club.member)
     assert "No nominations yet" in listing.text
+
+
+async def test_a_member_who_sets_not_started_on_a_story_is_told_they_joined_it(club: Club) -> None:
+    await a_story(club, "The Lamp at Gull Point", chapters=3)
+    [first] = await club.slash("progress set", member=club.member, story="The Lamp at Gull Point", chapter=0)
+    assert first.ephemeral and "No change" not in first.text, first.text
+    assert "Saved: you are in **The Lamp at Gull Point** as not started" in first.text, first.text
+    [chart] = await club.slash("progress club", member=club.other_member, story="The Lamp at Gull Point")
+    assert "1 member" in chart.text, chart.text  # what the answer says: the club now lists them
+    [again] = await club.slash("progress set", member=club.member, story="The Lamp at Gull Point", chapter=0)
+    assert "No change: that is already where you are." in again.text, again.text
