@@ -23,7 +23,7 @@ from bot.story.changes import StoredChapter
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
 from bot.story.model import Chapter, Scene, Story, StoryMeta, story_id_note
 from bot.story.tidy import chapter_title, one_line, story_title
-from bot.text import and_list, quote_input, visible_line
+from bot.text import and_list, escape_clipped, plural, quote_input, visible_line
 
 _STORY_COLUMNS = (
     "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
@@ -393,6 +393,23 @@ def several_match(shown: str, story_ids: Sequence[int]) -> UserError:
     )
 
 
+def alike_titles(shown: str, records: Sequence[StoryRecord]) -> UserError:
+    """The refusal of a title several stories share (case and accents aside): each named with what
+    tells it apart (its spelling, author, chapters) and its id. The ids alone left a member to look
+    each one up in ``/story list``; the menu shows which is which, typing did not."""
+    named = [
+        f"**{escape_clipped(r.title, 60)}**{f' by {escape_clipped(r.author, 40)}' if r.author else ''}"
+        f" (id {r.id}, {plural(r.chapter_count, 'chapter')})"
+        for r in records[:SEVERAL_IDS_SHOWN]
+    ]
+    if len(records) > SEVERAL_IDS_SHOWN:
+        named.append(f"{len(records) - SEVERAL_IDS_SHOWN} more (`/story list` shows them)")
+    return UserError(
+        f"{len(records)} stories are titled {shown}: {and_list(named)}. Give the id of the one you mean as the"
+        f" story, e.g. `story:{records[0].id}`, or pick it from the list."
+    )
+
+
 async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
     """The story an option names: an id picked from autocomplete, or a title typed out.
 
@@ -408,11 +425,15 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
             return record
     found = await search_stories(db, guild_id, text, limit=AUTOCOMPLETE_CHOICES)
     exact = [record for record in found if fold(record.title) == fold(text)]
-    if len(exact) == 1 or len(found) == 1:
-        return (exact or found)[0]
+    # "THE LAMP" typed as it is spelled names that story, though "The Lamp" is another's title.
+    spelled = [record for record in exact if " ".join(record.title.split()) == text]
+    if len(exact) == 1 or len(found) == 1 or len(spelled) == 1:
+        return (spelled if len(spelled) == 1 else exact or found)[0]
     shown = quote_input(text, 80)
+    if len(exact) > 1:
+        raise alike_titles(shown, exact)
     if len(found) > 1:
-        raise several_match(shown, [record.id for record in (exact if len(exact) > 1 else found)])
+        raise several_match(shown, [record.id for record in found])
     raise UserError(
         f"No story in this server's library matches {shown} (it may have been removed); pick one from the list."
     )

@@ -152,3 +152,14 @@ async def test_a_member_who_sets_not_started_on_a_story_is_told_they_joined_it(c
     assert "1 member" in chart.text, chart.text  # what the answer says: the club now lists them
     [again] = await club.slash("progress set", member=club.member, story="The Lamp at Gull Point", chapter=0)
     assert "No change: that is already where you are." in again.text, again.text
+
+
+async def test_two_stories_titled_alike_but_for_case_are_named_and_the_exact_case_picks_one(club: Club) -> None:
+    lower = await a_story(club, "The Lamp", chapters=3)
+    upper = await a_story(club, "THE LAMP", chapters=5)
+    refused = private_and_short(await club.slash("progress set", member=club.member, story="the lamp", chapter=1))
+    assert "2 stories are titled “the lamp”" in refused.text, refused.text
+    assert f"**The Lamp** (id {lower}, 3 chapters) and **THE LAMP** (id {upper}, 5 chapters)" in refused.text
+    assert f"`story:{lower}`" in refused.text, refused.text
+    [saved] = await club.slash("progress set", member=club.member, story="THE LAMP", chapter=5)
+    assert "Saved: you have read up to chapter 5." in saved.text and "**THE LAMP**" in saved.text, saved.text

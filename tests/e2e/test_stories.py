@@ -118,9 +118,10 @@ async def test_a_title_two_stories_share_is_refused_with_the_ids_that_pick_each(
     await club.slash("story add", member=club.admin, options={"title": "Twine", "chapters": 2})
     ids = sorted(int(c["value"]) for c in await club.autocomplete("story info", "story", "twin", member=club.member))
     [refused] = await club.slash("progress set", member=club.member, story="twin", chapter=1)
-    assert refused.ephemeral and "Several stories match “twin” (ids " in refused.text
-    named = sorted(int(n) for n in re.search(r"\(ids ([\d, and]+)\)", refused.text)[1].replace("and", ",").split(","))
-    assert named == ids[:2] and "`/story list` shows each story's id" in refused.text  # the exact title's two
+    # Both named with what tells them apart (session 38: the ids alone sent the member to /story list).
+    assert refused.ephemeral and "2 stories are titled “twin”: **Twin** by Ana (id " in refused.text, refused.text
+    named = sorted(int(n) for n in re.findall(r"\(id (\d+), 2 chapters\)", refused.text))
+    assert named == ids[:2] and "**Twin** by Bo (id " in refused.text  # the exact title's two
     [saved] = await club.slash("progress set", member=club.member, story=str(named[1]), chapter=1)
     assert "Saved: you have read up to chapter 1" in saved.text
 
