@@ -587,6 +587,8 @@ class NominationService:
             found = await self._picked_nomination(guild_id, round_id, picked.strip())
             if found is not None and found.round_id != round_id:
                 await self._refuse_withdrawing_a_vote(guild_id, found)
+            if not await self.open_nominations(guild_id):
+                raise UserError("This round has no nominations to take out yet; members nominate with `/nominate`.")
             if round_id is None or found is None or found.round_id != round_id:
                 raise UserError(
                     "That is not one of this round's nominations; pick one from the list or type its title."

@@ -163,3 +163,12 @@ async def test_two_stories_titled_alike_but_for_case_are_named_and_the_exact_cas
     assert f"`story:{lower}`" in refused.text, refused.text
     [saved] = await club.slash("progress set", member=club.member, story="THE LAMP", chapter=5)
     assert "Saved: you have read up to chapter 5." in saved.text and "**THE LAMP**" in saved.text, saved.text
+
+
+async def test_withdrawing_from_a_round_with_no_nominations_says_there_are_none(club: Club) -> None:
+    refused = private_and_short(await club.slash("vote withdraw", member=club.admin, nomination="Emma"))
+    assert "This round has no nominations to take out" in refused.text, refused.text
+    assert "`/nominate`" in refused.text, refused.text
+    await nominate(club, club.member, "Beloved")
+    other = private_and_short(await club.slash("vote withdraw", member=club.admin, nomination="Emma"))
+    assert "That is not one of this round's nominations" in other.text, other.text
