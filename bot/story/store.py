@@ -434,6 +434,11 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
         raise alike_titles(shown, exact)
     if len(found) > 1:
         raise several_match(shown, [record.id for record in found])
+    if not found and await count_stories(db, guild_id) == 0:  # "pick one from the list" of nothing
+        raise UserError(
+            f"No story in this server's library matches {shown}: the library is empty. An admin adds stories"
+            " with `/story add`."
+        )
     raise UserError(
         f"No story in this server's library matches {shown} (it may have been removed); pick one from the list."
     )

@@ -172,3 +172,17 @@ async def test_withdrawing_from_a_round_with_no_nominations_says_there_are_none(
     await nominate(club, club.member, "Beloved")
     other = private_and_short(await club.slash("vote withdraw", member=club.admin, nomination="Emma"))
     assert "That is not one of this round's nominations" in other.text, other.text
+
+
+async def test_a_story_option_on_a_server_with_no_stories_says_the_library_is_empty(club: Club) -> None:
+    for command, options, member in (
+        ("progress set", {"story": "Piranesi", "chapter": 1}, club.member),
+        ("excerpt read", {"story": "Piranesi", "chapter": 1}, club.member),
+        ("discussion schedule", {"story": "Piranesi", "chapter": 1, "when": "tomorrow 7pm"}, club.admin),
+    ):
+        refused = private_and_short(await club.slash(command, member=member, **options))
+        assert "the library is empty. An admin adds stories with `/story add`." in refused.text, refused.text
+        assert "pick one from the list" not in refused.text, refused.text
+    await a_story(club, "The Lamp", chapters=2)
+    other = private_and_short(await club.slash("progress set", member=club.member, story="Piranesi", chapter=1))
+    assert "No story in this server's library matches “Piranesi”" in other.text, other.text
