@@ -71,10 +71,14 @@ class StorageRefused(DatabaseError):
     start the bot again (status 1), as for :class:`DatabaseBusy`."""
 
 
+def cannot_write(path: Path, why: str, remedy: str) -> StorageRefused:
+    """The database file cannot be written at start, by a state of its disk or its permissions rather
+    than a setting: one line naming the file, why, and what to do, exit status 1 (see StorageRefused)."""
+    return StorageRefused(f"{path} cannot be written: {why}; {remedy} and start again")
+
+
 def refused_at_start(path: Path, why: str, error: object) -> StorageRefused:
-    return StorageRefused(
-        f"{path} cannot be written: {why} ({error}); free space on its disk (or make it writable) and start again"
-    )
+    return cannot_write(path, f"{why} ({error})", "free space on its disk (or make it writable)")
 
 
 def busy(path: Path, error: object) -> DatabaseBusy:
@@ -440,19 +444,25 @@ def check_writable(path: Path) -> None:
     if os.statvfs(folder).f_flag & os.ST_RDONLY:
         # A disk remounted read-only (the kernel does so after I/O errors) is no setting to fix
         # here, and passes once it is repaired: status 1, so the service manager tries again.
-        raise StorageRefused(
-            f"{path} cannot be written: the file system holding {folder} is mounted read-only; "
-            "remount it read-write (or point DATABASE_PATH elsewhere) and start again"
+        raise cannot_write(
+            path,
+            f"the file system holding {folder} is mounted read-only",
+            "remount it read-write (or point DATABASE_PATH elsewhere)",
         )
+    # Permissions are the host's to put right, not a setting: status 1 as for a full disk, so the
+    # service manager starts the bot again once they are (status 2 left it down for good).
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise DatabaseError(
-            f"the folder {folder} is not writable, and SQLite needs to create {path.name}-wal there: "
-            "make it writable by this user, or point DATABASE_PATH elsewhere"
+        raise cannot_write(
+            path,
+            f"the folder {folder} is not writable, and SQLite needs to create {path.name}-wal there",
+            "make it writable by this user (or point DATABASE_PATH elsewhere)",
         )
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        raise DatabaseError(
-            f"{path} is read-only for this user: make it writable (chmod u+rw), "
-            "or copy it with `dogear backup` and point DATABASE_PATH at the copy"
+        raise cannot_write(
+            path,
+            "the file is read-only for this user",
+            "make it writable by this user (chmod u+rw; or copy it with `dogear backup` and point DATABASE_PATH"
+            " at the copy)",
         )
 
 
@@ -537,8 +547,8 @@ async def _probe_write(connection: aiosqlite.Connection, path: Path) -> None:
         await connection.rollback()
     except sqlite3.OperationalError as error:
         if "readonly" in str(error).lower() or "read-only" in str(error).lower():
-            raise DatabaseError(
-                f"{path} cannot be written ({error}): make the file and its folder writable by this user"
+            raise cannot_write(
+                path, f"SQLite opened it read-only ({error})", "make the file and its folder writable by this user"
             ) from None
         raise
 

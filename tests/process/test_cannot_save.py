@@ -29,6 +29,7 @@ from tests.conftest import REPO_ROOT as PROJECT_ROOT
 from tests.process.crash_kit import Bot, rows
 from tests.process.test_crash35 import bot_posts, close_after_open, discussion_rows, seed, story_file
 from tests.process.test_post_crash import answers, command, crash_double
+from tests.test_db import unwritable
 from tests.waiting import wait_until
 
 __all__ = ["crash_double"]  # the fixture, shared with test_post_crash as test_crash35 shares it
@@ -99,6 +100,33 @@ def test_a_start_on_a_full_disk_is_one_line_and_status_1(tmp_path: Path, existin
     [line] = [line for line in result.stderr.splitlines() if line.startswith("dogear: ")]
     assert line.startswith(f"dogear: {database} cannot be written: "), line
     assert line.endswith("free space on its disk (or make it writable) and start again"), line
+
+
+@pytest.mark.parametrize("unwritable_part", ["file", "folder"])
+def test_a_start_on_a_database_read_only_by_its_permissions_is_one_line_and_status_1(
+    tmp_path: Path, unwritable_part: str
+) -> None:
+    """A database file (or its folder) this user may not write: it said so with status 2, which the
+    service file reads as a setting to fix and never restarts, so the bot stayed down after the
+    permissions were put right. Not a setting: status 1, one line naming the file and what to do."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    database = folder / "dogear.sqlite3"
+    asyncio.run(close_after_open(database))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_"))}
+    env.update(
+        DATABASE_PATH=str(database), DISCORD_TOKEN="x.y.z", DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+        PYTHONPATH=str(PROJECT_ROOT),
+    )  # fmt: skip
+    with unwritable(database if unwritable_part == "file" else folder):
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+        )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("dogear: ")]
+    assert line.startswith(f"dogear: {database} cannot be written: "), line
+    assert "writable by this user" in line and line.endswith("and start again"), line
 
 
 @pytest.fixture
