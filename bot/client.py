@@ -216,8 +216,62 @@ def carries_component(message: discord.Message | None, custom_id: str) -> bool:
     return False
 
 
+class RunningInteractions:
+    """The commands, presses and forms this bot is handling now, each with the task that handles it.
+
+    Dogear's own bookkeeping, filled by the handlers themselves (:class:`Tracked`, the tree's
+    ``interaction_check``) as they start and emptied as their tasks end: a stop lets them finish, then
+    cancels those still running and tells their members it is restarting (:meth:`DogearBot.close`),
+    without reading discord.py's task names or its coroutines' frames to find them.
+    """
+
+    def __init__(self) -> None:
+        self._running: dict[asyncio.Task[Any], discord.Interaction] = {}
+
+    def started(self, interaction: discord.Interaction) -> None:
+        """The current task handles ``interaction`` until it ends. Autocomplete is left out: it
+        answers in milliseconds, and cannot be told anything."""
+        task = asyncio.current_task()
+        if task is None or interaction.type is discord.InteractionType.autocomplete:
+            return
+        self._running[task] = interaction
+        task.add_done_callback(self._ended)
+
+    def _ended(self, task: asyncio.Task[Any]) -> None:
+        self._running.pop(task, None)
+
+    def tasks(self) -> list[asyncio.Task[Any]]:
+        """The tasks still running (the caller's own aside)."""
+        current = asyncio.current_task()
+        return [task for task in self._running if task is not current and not task.done()]
+
+    def interaction(self, task: asyncio.Task[Any]) -> discord.Interaction | None:
+        return self._running.get(task)
+
+
+def track(interaction: discord.Interaction) -> None:
+    """Record that the current task handles ``interaction``, on the bot that received it."""
+    running = getattr(interaction.client, "interactions", None)
+    if isinstance(running, RunningInteractions):
+        running.started(interaction)
+
+
+class Tracked:
+    """Mixed in (first) by every button and form class Dogear defines: its ``interaction_check``,
+    which discord.py awaits in the handling task before the callback, records the interaction
+    (:class:`RunningInteractions`), so a stop finds it; a class without it is refused at registration."""
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        track(interaction)
+        return bool(await super().interaction_check(interaction))  # type: ignore[misc]
+
+
 class DogearTree(app_commands.CommandTree):
     """Known errors become a short ephemeral answer; the rest are logged with a reference."""
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        track(interaction)  # every command passes here first, in the task that runs it
+        return True
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         command = interaction.command.qualified_name if interaction.command else "?"
@@ -317,8 +371,12 @@ class DogearBot(commands.AutoShardedBot):
         self.lease_keeper: asyncio.Task[None] | None = None  # the task renewing it
         # The templates of the bot's own custom ids that something answers (see answer_unrouted).
         self.custom_id_routes: set[re.Pattern[str]] = set()
+        self.interactions = RunningInteractions()  # commands, presses and forms being handled now
 
     def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        untracked = [item.__name__ for item in items if not issubclass(item, Tracked)]
+        if untracked:  # a stop would cancel its press without telling the member
+            raise TypeError(f"buttons must mix in bot.client.Tracked first: {', '.join(untracked)}")
         super().add_dynamic_items(*items)
         self.custom_id_routes.update(item.__discord_ui_compiled_template__ for item in items)
 
@@ -458,7 +516,7 @@ class DogearBot(commands.AutoShardedBot):
         the log, and the server's row not updated). They are short; any still running after
         :data:`EVENT_HANDLERS_SECONDS` are cancelled, as are commands still running then.
         """
-        await _let_finish(EVENT_TASKS + INTERACTION_TASKS, EVENT_HANDLERS_SECONDS, cancel=True)
+        await _let_finish(_running(EVENT_TASKS) + self.interactions.tasks(), EVENT_HANDLERS_SECONDS, cancel=True)
 
     async def close(self) -> None:
         """Close Discord first so no command is writing, then the database the bot owns."""
@@ -472,8 +530,8 @@ class DogearBot(commands.AutoShardedBot):
             # still open: closed under them, a member's /story add got no answer at all (and the log
             # two tracebacks: the database closed under the write, the session under the answer).
             await self._unload_features()
-            await _let_finish(INTERACTION_TASKS, INTERACTIONS_SECONDS, cancel=False)
-            await _stop_running_interactions()
+            await _let_finish(self.interactions.tasks(), INTERACTIONS_SECONDS, cancel=False)
+            await _stop_running_interactions(self.interactions)
             await super().close()
             await self._finish_event_handlers()
         finally:
@@ -512,9 +570,9 @@ class DogearBot(commands.AutoShardedBot):
 
 EVENT_HANDLERS_SECONDS = 5.0  # how long close() lets event handlers already running finish
 INTERACTIONS_SECONDS = 5.0  # how long close() lets commands and presses already running answer, Discord still open
-# The names discord.py gives the tasks it runs each event, command, button press and form in.
+# The name discord.py gives the task it runs each event in (commands, presses and forms are
+# found through RunningInteractions instead).
 EVENT_TASKS = ("discord.py: ",)
-INTERACTION_TASKS = ("CommandTree-invoker", "discord-ui-view-dispatch-", "discord-ui-modal-dispatch-")
 
 
 RESTARTING = "Dogear is restarting and stopped this before it finished; try again in a minute."
@@ -531,22 +589,13 @@ def _running(names: tuple[str, ...]) -> list[asyncio.Task[Any]]:
     ]
 
 
-def _interaction_of(task: asyncio.Task[Any]) -> discord.Interaction | None:
-    """The interaction a command's, press's or form's task is handling: discord.py runs each in a
-    task whose coroutine takes it as ``interaction`` (``CommandTree._from_interaction``, the views'
-    and forms' ``_scheduled_task``). Read while the task runs (a finished coroutine has no frame)."""
-    frame = getattr(task.get_coro(), "cr_frame", None)
-    found = frame.f_locals.get("interaction") if frame is not None else None
-    return found if isinstance(found, discord.Interaction) else None
-
-
-async def _stop_running_interactions() -> None:
+async def _stop_running_interactions(interactions: RunningInteractions) -> None:
     """Commands, presses and forms still running after the stop's wait are cancelled (a transaction
     under way is rolled back) and their members told, while Discord is still open, that Dogear is
     restarting: cancelled silently, a member's "Dogear is thinking..." ended in "The application did
     not respond", with nothing saying whether to try again."""
-    running = _running(INTERACTION_TASKS)
-    handling = [(task, _interaction_of(task)) for task in running]  # read before the frames go
+    running = interactions.tasks()
+    handling = [(task, interactions.interaction(task)) for task in running]  # read before the tasks end
     for task in running:
         task.cancel()
     if running:
@@ -571,10 +620,9 @@ async def _stop_running_interactions() -> None:
             answer.cancel()
 
 
-async def _let_finish(names: tuple[str, ...], seconds: float, *, cancel: bool) -> None:
-    """Wait up to ``seconds`` for the running tasks whose names start with ``names``; then cancel
-    those still running when ``cancel`` (else they go on, the caller's next step stops them)."""
-    running = _running(names)
+async def _let_finish(running: list[asyncio.Task[Any]], seconds: float, *, cancel: bool) -> None:
+    """Wait up to ``seconds`` for the ``running`` tasks; then cancel those still running when
+    ``cancel`` (else they go on, the caller's next step stops them)."""
     if not running:
         return
     _, pending = await asyncio.wait(running, timeout=seconds)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.client import report_error
+from bot.client import Tracked, report_error
 from bot.story.service import StoryRecord, remove_from_library
 from bot.text import escape_markdown, plural
 from cogs._checks import carried_id, guild_id_of
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 
 class RemoveChoice(
+    Tracked,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"dogear:story-remove:(?P<action>[rc]):(?P<story>\d{1,20}):(?P<admin>\d{1,20})",
 ):

@@ -7,14 +7,14 @@ from typing import Any
 
 import discord
 
-from bot.client import report_error
+from bot.client import Tracked, report_error
 from bot.errors import UserError
 from bot.limits import MODAL_INPUT_CHARS
 
 Save = Callable[[discord.Interaction, str], Awaitable[None]]
 
 
-class PromptsModal(discord.ui.Modal, title="Discussion prompts"):
+class PromptsModal(Tracked, discord.ui.Modal, title="Discussion prompts"):
     prompts: discord.ui.TextInput[PromptsModal] = discord.ui.TextInput(
         label="One prompt per line (empty = defaults)",
         custom_id="prompts",

@@ -14,7 +14,7 @@ from typing import Any
 
 import discord
 
-from bot.client import report_error, send_ephemeral
+from bot.client import Tracked, report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import chapter_label
 from bot.excerpts.model import Pressed
@@ -129,7 +129,7 @@ def _custom_id(kind: str, story_id: int, chapter: int, moved: int | None) -> str
     return f"dogear:{kind}:{story_id}:{chapter}" + ("" if moved is None else f":{moved}")
 
 
-class _Button(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:none"):
+class _Button(Tracked, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:none"):
     """Shared parts of the chapter buttons: state from the custom id, member-facing errors."""
 
     def __init__(self, story_id: int, chapter: int, moved: int | None, button: discord.ui.Button[Any]) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 import discord
 
-from bot.client import report_error, send_ephemeral
+from bot.client import Tracked, report_error, send_ephemeral
 from bot.errors import UserError
 from bot.excerpts.answers import already_posted_text, posted_text
 from bot.excerpts.model import (
@@ -181,6 +181,7 @@ async def post_and_answer(
 
 
 class PostAgain(
+    Tracked,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"dogear:repost:(?P<story>\d+):(?P<chapter>\d+):(?P<channel>\d+):(?P<job>\d+)",
 ):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.client import report_error, send_ephemeral
+from bot.client import Tracked, report_error, send_ephemeral
 from bot.errors import UserError
 from bot.limits import BUTTON_LABEL_CHARS
 from bot.nominations.service import MAX_TITLE_CHARS
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 FORM_ID = re.compile(r"dogear:book-form:(?P<id>\d+)(?::[0-9a-f]+)?")
 
 
-class BookForm(discord.ui.Modal, title="Add the book to the library"):
+class BookForm(Tracked, discord.ui.Modal, title="Add the book to the library"):
     """The chapter count (and what else the admin knows) for a book the club reads elsewhere."""
 
     book_title: discord.ui.TextInput[BookForm] = discord.ui.TextInput(
@@ -104,7 +104,7 @@ async def answer_book_form(cog: NominationCog, interaction: discord.Interaction)
     await send_ephemeral(interaction, describe_book(book))
 
 
-class AddNominee(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:nominee:(?P<id>\d+)"):
+class AddNominee(Tracked, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:nominee:(?P<id>\d+)"):
     """On a vote's announcement: an admin adds the winning (or a tied) title as a book without a file."""
 
     def __init__(self, nomination_id: int, label: str = "Add as a book") -> None:

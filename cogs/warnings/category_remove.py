@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.client import report_error, send_ephemeral
+from bot.client import Tracked, report_error, send_ephemeral
 from bot.warnings import service
 from bot.warnings.category_removal import CategoryRemoval, remove_category
 from cogs._checks import carried_id, guild_id_of
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 
 class CategoryRemoveChoice(
+    Tracked,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"dogear:category-remove:(?P<action>[rc]):(?P<admin>\d{1,20}):(?P<key>[0-9a-f]{8}):(?P<category>[a-z0-9-]{1,40})",
 ):

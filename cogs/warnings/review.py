@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.client import fit_answer, report_error, send_ephemeral
+from bot.client import Tracked, fit_answer, report_error, send_ephemeral
 from bot.errors import UserError
 from bot.limits import BUTTON_LABEL_CHARS
 from bot.text import clip, page_blocks, plural, visible_line
@@ -37,6 +37,7 @@ def _bot(interaction: discord.Interaction) -> DogearBot:
 
 
 class Decide(
+    Tracked,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"dogear:warn:(?P<action>[cd]):(?P<story>\d{1,20}):(?P<chapter>\d{1,7}):(?P<warning>[a-z0-9-]{1,40})"
     r"(?::(?P<moved>\d{1,20}))?",
@@ -143,8 +144,7 @@ def decision_view(items: Sequence[Item], numbers: Sequence[int] | None = None) -
 
 @dataclass(frozen=True, slots=True)
 class DecisionPage:
-    """One page of a list of things to decide: its text, the items on it that get buttons, and
-    the paging buttons of the last row (``/warnings review`` and ``/warnings story``)."""
+    """A page of things to decide: its text, its items with buttons, the last row's paging (review, story)."""
 
     text: str
     items: list[Item]
@@ -175,6 +175,7 @@ async def show_again(interaction: discord.Interaction, shown: DecisionPage) -> N
 
 
 class Browse(
+    Tracked,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"dogear:review:(?P<mode>[fab]):(?P<section>[rps]):(?P<first>\d{1,20}):(?P<chapter>\d{1,7}):"
     r"(?P<warning>[a-z0-9-]{0,40})(?::(?P<moved>\d{1,20}))?",
