@@ -1038,6 +1038,13 @@ def spaces_in_a_declaring_title(size: int) -> tuple[str, bytes]:
     return "title.txt", head + b" " * (size - len(head) - len(tail)) + tail
 
 
+def a_line_of_blockquote_markers(size: int) -> tuple[str, bytes]:
+    """A Markdown line of ">" to the size: the blockquote markers' repeated group kept the way back
+    through every one of them (700 MB at 4 MiB; session 38)."""
+    head, tail = b"# Chapter 1\n\nThe lake was cold.\n\n", b"deep\n\nMore.\n"
+    return "quotes.md", head + b">" * (size - len(head) - len(tail)) + tail
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1131,6 +1138,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "notes of 199 different sentences each": notes_of_numbered_sentences,
     "a line of spaces under a Markdown table's head": spaces_under_a_table_head,
     "a title of spaces before its warning": spaces_in_a_declaring_title,
+    "a Markdown line of blockquote markers": a_line_of_blockquote_markers,
 }
 
 

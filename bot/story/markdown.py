@@ -35,8 +35,9 @@ _YAML_ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<value>.*)$|^-[ \t]+(?P<top>.*)$")
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 # Blockquote markers: up to three spaces, ">" and one optional space, repeated when nested.
-# Every repetition consumes a ">", so the match is linear in the line.
-_QUOTE_MARKS = re.compile(r"^(?:[ ]{0,3}>[ \t]?)+")
+# Every repetition consumes a ">", so the match is linear in the line; possessive, as nothing after it
+# could want one back: a greedy group kept the way back through each marker (4 million took 700 MB).
+_QUOTE_MARKS = re.compile(r"^(?:[ ]{0,3}>[ \t]?)++")
 _QUOTED_ATX = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
 # Tried only where a run of spaces starts: tried at each of its spaces, a long run was read again from each.
 _ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
