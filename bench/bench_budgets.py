@@ -457,9 +457,11 @@ def _epub(
     *,
     manifest: dict[str, str] | None = None,
     extra: dict[str, bytes] | None = None,
+    metadata: str = "<dc:title>Book</dc:title>",
 ) -> bytes:
     """An EPUB with the given documents; ``spine`` lists manifest ids, ``manifest`` maps id -> href,
-    ``extra`` holds members the package does not list (``META-INF/encryption.xml``, a font)."""
+    ``extra`` holds members the package does not list (``META-INF/encryption.xml``, a font),
+    ``metadata`` is the package's metadata markup."""
     manifest = manifest or {name: name for name in documents}
     items = "".join(
         f'<item id="{item_id}" href="{href}" media-type="application/xhtml+xml"/>' for item_id, href in manifest.items()
@@ -467,7 +469,7 @@ def _epub(
     refs = "".join(f'<itemref idref="{item_id}"/>' for item_id in spine)
     opf = (
         '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
-        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Book</dc:title></metadata>'
+        f'<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">{metadata}</metadata>'
         f"<manifest>{items}</manifest><spine>{refs}</spine></package>"
     )
     container = (
@@ -1045,6 +1047,21 @@ def a_line_of_blockquote_markers(size: int) -> tuple[str, bytes]:
     return "quotes.md", head + b">" * (size - len(head) - len(tail)) + tail
 
 
+def epub_package_of_metadata(size: int) -> tuple[str, bytes]:
+    """An EPUB whose package file holds ``<meta>`` entries of different made-up words, three times the
+    size of XML (about half the size packed): the package was parsed whole into a tree, 300,000 entries
+    took 272 MB (session 38); its elements are counted first now, a package past MAX_PACKAGE_ELEMENTS
+    refused."""
+    rng = random.Random(55)
+    metas, length = [], 0
+    while length < 3 * size:
+        word = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9)))
+        metas.append(f'<meta name="x" content="{word}"/>')
+        length += len(metas[-1])
+    documents = {"c.xhtml": _chapter_xhtml("Chapter 1", "<p>The lake was cold.</p>")}
+    return "metadata.epub", _epub(documents, ["c.xhtml"], metadata="<dc:title>Book</dc:title>" + "".join(metas))
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1139,6 +1156,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a line of spaces under a Markdown table's head": spaces_under_a_table_head,
     "a title of spaces before its warning": spaces_in_a_declaring_title,
     "a Markdown line of blockquote markers": a_line_of_blockquote_markers,
+    "an EPUB package of metadata entries": epub_package_of_metadata,
 }
 
 

@@ -46,6 +46,7 @@ from bot.story.htmltext import (
 from bot.story.limits import (
     DEFAULT_MAX_CHAPTERS,
     MAX_NCX_ELEMENTS,
+    MAX_PACKAGE_ELEMENTS,
     MAX_UNPACK_RATIO,
     MIN_UNPACKED_BYTES,
     SPINE_SLACK,
@@ -264,6 +265,13 @@ def _open(data: bytes, max_bytes: int) -> _Archive:
 
 
 def _xml(data: bytes, what: str) -> etree._Element:
+    """One of the EPUB's own XML files as a tree, its elements counted first (``MAX_PACKAGE_ELEMENTS``):
+    the file is needed whole, so one past the budget is refused rather than read in part."""
+    if data.count(b"<") - data.count(b"</") > MAX_PACKAGE_ELEMENTS:  # counted before the tree
+        raise StoryFormatError(
+            f"The EPUB's {what} has more than {MAX_PACKAGE_ELEMENTS:,} XML elements, far more than any book "
+            "needs; export the EPUB again."
+        )
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
     try:
         return etree.fromstring(data, parser)

@@ -24,6 +24,10 @@ MAX_HTML_ELEMENTS = 50_000
 # for each chapter a book may have. The entries were read whatever their number: 170,000 took 3.4 s of
 # CPU and 295 MB; an NCX past this is left unread, as a broken one is (the chapters need no TOC).
 MAX_NCX_ELEMENTS = 100_000
+# Elements in one of an EPUB's own XML files (the package file, container.xml, encryption.xml), counted
+# before the tree is built: a package lists each member twice at most (MAX_MEMBERS in its manifest and
+# spine) and a few dozen metadata entries; 300,000 <meta> (10 MB of XML, 1.4 MB packed) took 272 MB.
+MAX_PACKAGE_ELEMENTS = 50_000
 # Lines of text in one file: each is checked for a heading or a divider, and a paragraph of one line
 # for every kind of note, field and declaration, up to about 70 us for a short one, so they are what
 # bounds a file of short paragraphs. A 4 MiB novel hard-wrapped at 70 characters has about 75,000.

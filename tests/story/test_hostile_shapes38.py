@@ -7,9 +7,16 @@ the file takes now and well under what it took before."""
 
 from __future__ import annotations
 
+import random
+import string
+import time
 import tracemalloc
 
+import pytest
+
+from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
+from tests.story.builders import epub_bytes, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES, _paragraphs, _timed
 
 # -- Markdown blockquote markers ------------------------------------------------------------------
@@ -48,3 +55,40 @@ def test_nested_blockquotes_still_read_as_their_paragraphs() -> None:
         "> Chapter 3",
         "More.",
     ]
+
+
+# -- an EPUB's package file ----------------------------------------------------------------------
+
+
+def _words(count: int) -> list[str]:
+    """Different made-up words, so the package deflates as a real one does (no unpacking ratio refuses it)."""
+    rng = random.Random(38)
+    return ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 9))) for _ in range(count)]
+
+
+def test_a_package_file_of_300_000_metadata_entries_is_refused_before_its_tree_is_built() -> None:
+    """The package file (content.opf) was parsed whole into a tree whatever it held: 300,000 ``<meta>``
+    (1.4 MB packed, 10 MB of XML) took 272 MB, and the 16 MB an upload may unpack to over 500 MB. Its
+    elements are counted first now, as the NCX's are, and a package past MAX_PACKAGE_ELEMENTS refused."""
+    metas = "".join(f'<meta name="x" content="{word}"/>' for word in _words(300_000))
+    data = epub_bytes([("c1.xhtml", xhtml("<h1>Chapter 1</h1><p>The weir roared.</p>"))], extra_metadata=metas)
+    start = time.process_time()
+    with pytest.raises(StoryFormatError, match=r"package file has more than [\d,]+ XML elements"):
+        import_story(data, "book.epub", max_bytes=MAX_BYTES)
+    assert time.process_time() - start < 1.0
+
+
+def test_a_package_file_of_5_000_subjects_and_long_metadata_still_reads() -> None:
+    """Guard: a package with thousands of subjects, creators and a long title is read as before."""
+    words = _words(5000)
+    metadata = "".join(f"<dc:subject>{word}</dc:subject>" for word in words) + "".join(
+        f"<dc:contributor>{word}</dc:contributor>" for word in words[:2000]
+    )
+    data = epub_bytes(
+        [("c1.xhtml", xhtml("<h1>Chapter 1</h1><p>The weir roared.</p>"))],
+        title="The Weir " + " ".join(words[:1000]),
+        extra_metadata=metadata,
+    )
+    story = import_story(data, "book.epub", max_bytes=MAX_BYTES)
+    assert story.meta.title.startswith("The Weir ")
+    assert _paragraphs(story) == ["The weir roared."]
