@@ -148,18 +148,19 @@ DATA_NEEDS_ATTENTION = (
     "Dogear's data needs attention (its database file is damaged), so nothing was done. "
     "Tell whoever runs Dogear; its log says what to do."
 )
-# The database files whose damage the log has explained (the path and what to do) in this process:
-# once is enough, each later command adds one short line.
-_DAMAGE_EXPLAINED: set[str] = set()
 
 
 def _log_damage(interaction: discord.Interaction, original: BaseException, what: str) -> None:
-    db = getattr(interaction.client, "db", None)
-    path = getattr(db, "path", None)
-    if path is None or str(path) in _DAMAGE_EXPLAINED:
+    """The damaged file and what to do, once per bot (``DogearBot.damage_explained``); each later
+    command adds one short line."""
+    client = interaction.client
+    path = getattr(getattr(client, "db", None), "path", None)
+    explained: set[str] | None = getattr(client, "damage_explained", None)
+    if path is None or (explained is not None and str(path) in explained):
         log.error("%s could not read its data: the database is damaged (%s)", what, " ".join(str(original).split()))
         return
-    _DAMAGE_EXPLAINED.add(str(path))
+    if explained is not None:
+        explained.add(str(path))
     log.error("%s could not read its data: %s", what, damaged(path, original, running=True))
 
 
@@ -372,6 +373,9 @@ class DogearBot(commands.AutoShardedBot):
         # The templates of the bot's own custom ids that something answers (see answer_unrouted).
         self.custom_id_routes: set[re.Pattern[str]] = set()
         self.interactions = RunningInteractions()  # commands, presses and forms being handled now
+        # The database files whose damage the log has explained (the path and what to do): once is
+        # enough, each later command adds one short line.
+        self.damage_explained: set[str] = set()
 
     def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
         untracked = [item.__name__ for item in items if not issubclass(item, Tracked)]

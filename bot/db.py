@@ -140,6 +140,30 @@ def database_unusable(error: BaseException) -> str | None:
     return storage_refused(error) or ("the database file is damaged" if database_damaged(error) else None)
 
 
+class SaidOnce:
+    """A background job's refused database (a full disk, a read-only or damaged file) said in one line,
+    then nothing until a write of the job goes through again, which is said in one line too: the job
+    retries every few seconds for as long as the state lasts, and a line (or a traceback) per try
+    buried the one that says why. The timer's rounds and the lease's renewals each hold one."""
+
+    def __init__(self, logger: logging.Logger, again: str) -> None:
+        self._log = logger
+        self._again = again  # what is said when a write goes through again
+        self.why: str | None = None  # why the database refuses, while it does
+
+    def refused(self, why: str, line: str, *args: object) -> None:
+        """The job's try was refused for ``why``: ``line`` (a warning) unless one was said already."""
+        if self.why is None:
+            self._log.warning(line, *args)
+        self.why = why
+
+    def saved(self) -> None:
+        """A try of the job went through: said once, if a refusal was."""
+        if self.why is not None:
+            self._log.info(self._again)
+            self.why = None
+
+
 def _is_busy(error: BaseException) -> bool:
     text = str(error).lower()
     return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)

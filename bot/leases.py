@@ -23,7 +23,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from bot.db import Database, database_unusable
+from bot.db import Database, SaidOnce, database_unusable
 from bot.shards import ShardScope
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ async def keep(lease: Lease, sleep: Callable[[float], Awaitable[None]] = asyncio
     A renewal that fails (the database busy for longer than its timeout) is tried again at the next
     round: the lease has room for three of them.
     """
-    refused: str | None = None  # why the database refuses writes, while it does (said once)
+    refused = SaidOnce(log, "renewed this process's lease again: the database takes writes")
     while True:
         await sleep(RENEW_SECONDS)
         try:
@@ -146,17 +146,14 @@ async def keep(lease: Lease, sleep: Callable[[float], Awaitable[None]] = asyncio
             why = database_unusable(error)
             if why is None:
                 log.exception("could not renew this process's lease; trying again in %.0f s", RENEW_SECONDS)
-            elif refused is None:
+            else:
                 # A full disk, a read-only or damaged file lasts: one line, not a traceback every 15 s burying it.
-                log.warning(
-                    "could not renew this process's lease: %s (%s); trying again every %.0f s",
+                refused.refused(
+                    why, "could not renew this process's lease: %s (%s); trying again every %.0f s",
                     why, " ".join(str(error).split()), RENEW_SECONDS,
                 )  # fmt: skip
-            refused = why or refused
             continue
-        if refused is not None:
-            log.info("renewed this process's lease again: the database takes writes")
-            refused = None
+        refused.saved()
         if other is not None:
             raise LeaseLost(
                 f"another Dogear process ({other}) took over {lease.scope.describe()} while this one was not"

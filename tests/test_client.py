@@ -180,3 +180,27 @@ async def test_close_lets_a_running_event_handler_finish_its_write_first(tmp_pat
         assert [tuple(row) for row in rows] == [(4242,)]
     finally:
         await check.close()
+
+
+async def test_a_damaged_database_is_explained_once_per_bot_not_once_per_process(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What the damaged file needs was kept in a module-level set: a second bot of the same process on
+    the same file (a restart inside one process, the demo, tests) never explained it at all."""
+    import sqlite3
+
+    from bot.client import _log_damage
+
+    damage = sqlite3.DatabaseError("database disk image is malformed")
+    explained = []
+    for _ in range(2):
+        bot = await make_bot(tmp_path)
+        try:
+            caplog.clear()
+            with caplog.at_level(logging.ERROR, "bot.client"):
+                for _ in range(2):
+                    _log_damage(SimpleNamespace(client=bot), damage, "command /story list")  # type: ignore[arg-type]
+            explained.append(len([r for r in caplog.records if "restore a backup" in r.getMessage()]))
+        finally:
+            await bot.close()
+    assert explained == [1, 1]

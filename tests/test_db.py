@@ -524,3 +524,23 @@ def test_a_damaged_file_is_told_apart_from_a_bug_and_from_a_full_disk(tmp_path: 
     assert not database_damaged(OSError(errno.EIO, "I/O error"))
     said = str(damaged(path, damage.value, running=True))
     assert said.startswith(f"{path} is damaged (") and "stop Dogear, then restore a backup" in said, said
+
+
+def test_a_refusal_is_said_once_until_a_write_goes_through_then_said_again(caplog: pytest.LogCaptureFixture) -> None:
+    """The timer's rounds and the lease's renewals each kept this state by hand (session 38: one helper)."""
+    from bot.db import SaidOnce
+
+    said = SaidOnce(logging.getLogger("bot.test"), "it saves again")
+    with caplog.at_level(logging.INFO, "bot.test"):
+        said.saved()  # nothing was refused: nothing to say
+        for _ in range(3):
+            said.refused("the disk is full", "could not save: %s", "the disk is full")
+        assert said.why == "the disk is full"
+        said.saved()
+        said.saved()
+        said.refused("the database is read-only", "could not save: %s", "the database is read-only")
+    assert [(r.levelno, r.getMessage()) for r in caplog.records] == [
+        (logging.WARNING, "could not save: the disk is full"),
+        (logging.INFO, "it saves again"),
+        (logging.WARNING, "could not save: the database is read-only"),
+    ]

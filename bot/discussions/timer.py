@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
-from bot.db import database_unusable, storage_refused
+from bot.db import SaidOnce, database_unusable, storage_refused
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ class Timer:
         self._dirty = False
         self._stopping = False
         self._idle = asyncio.Event()
-        self._refused: str | None = None  # why the database refuses writes, while it does (said once)
+        self._refused = SaidOnce(log, "the timer's round saved again: the database takes writes")
         self.served_rounds = 0
 
     @property
@@ -110,13 +110,11 @@ class Timer:
     def _database_refused(self, why: str, error: BaseException) -> None:
         """A round the database refused (a full disk, a read-only or damaged file): one warning line, then silence
         until a round saves again; a traceback every round would bury the line that says why."""
-        if self._refused is None:
-            log.warning(
-                "the timer's round could not %s: %s (%s); retrying every %s",
-                "save" if storage_refused(error) else "use the database", why, " ".join(str(error).split()),
-                self._retry_after,
-            )  # fmt: skip
-        self._refused = why
+        self._refused.refused(
+            why, "the timer's round could not %s: %s (%s); retrying every %s",
+            "save" if storage_refused(error) else "use the database", why, " ".join(str(error).split()),
+            self._retry_after,
+        )  # fmt: skip
 
     async def _run(self) -> None:
         stalled = False
@@ -156,9 +154,7 @@ class Timer:
                         continue
                     settled = 0
                 else:
-                    if self._refused is not None:
-                        log.info("the timer's round saved again: the database takes writes")
-                        self._refused = None
+                    self._refused.saved()
                 self.served_rounds += 1
                 stalled = settled == 0
                 continue
