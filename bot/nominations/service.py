@@ -582,6 +582,10 @@ class NominationService:
     async def withdraw(self, guild_id: int, picked: str) -> Nomination:
         """An admin takes a nomination out of the open round (to get a poll down to 10 answers): the
         one picked from the list (its id) or typed by its title ("Piranesi", "1984")."""
+        if not visible_line(picked):
+            raise UserError(
+                "Pick the nomination to take out from the list (start typing its title); the nomination option was empty."
+            )
         async with self._lock(guild_id):
             round_id = await store.open_round_id(self.db, guild_id)
             found = await self._picked_nomination(guild_id, round_id, picked.strip())

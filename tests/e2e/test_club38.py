@@ -186,3 +186,11 @@ async def test_a_story_option_on_a_server_with_no_stories_says_the_library_is_em
     await a_story(club, "The Lamp", chapters=2)
     other = private_and_short(await club.slash("progress set", member=club.member, story="Piranesi", chapter=1))
     assert "No story in this server's library matches “Piranesi”" in other.text, other.text
+
+
+async def test_withdrawing_with_an_option_of_spaces_says_the_option_was_empty(club: Club) -> None:
+    await nominate(club, club.member, "Beloved")
+    refused = private_and_short(await club.slash("vote withdraw", member=club.admin, nomination="   "))
+    assert "the nomination option was empty" in refused.text, refused.text
+    [listing] = await club.slash("nominations", member=club.member)
+    assert "**Beloved**" in listing.text
