@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -333,10 +333,24 @@ def title_and_author(nomination: Nomination, room: int) -> str:
     return f"**{escape_clipped(nomination.title, room - 8 - len(by))}** by {by}"
 
 
-def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Announcement:
-    """The result as members read it in the club channel; buttons only for titles not yet in the library."""
+def compose(
+    outcome: Outcome, in_library: Callable[[Nomination], bool], answers: Mapping[int, str] | None = None
+) -> Announcement:
+    """The result as members read it in the club channel; buttons only for titles not yet in the library.
+
+    ``answers`` are the poll's answers by nomination id: leaders that read alike ("Emma" and "Еmma"
+    with a Cyrillic "Е") are named with the answer members voted for, "Emma (1)", as are their buttons.
+    """
     width = LEADERS_ROOM // max(1, len(outcome.leaders))
-    bold = [title_and_author(n, width) for n in outcome.leaders]
+    shown = [n.title + (f" by {n.author}" if n.author else "") for n in outcome.leaders]
+    alike = {index for group in _alike(shown) for index in group}
+    named = {
+        n.id: answers[n.id] for index, n in enumerate(outcome.leaders) if index in alike and n.id in (answers or {})
+    }
+    bold = []
+    for n in outcome.leaders:
+        note = f" (“{escape_clipped(named[n.id], 60)}” in the poll)" if n.id in named else ""
+        bold.append(title_and_author(n, width - len(note)) + note)
     if outcome.kind == NO_VOTES:
         return Announcement(
             "📚 The vote for the next read has ended, but nobody voted. Nominate again with `/nominate`, "
@@ -344,7 +358,7 @@ def compose(outcome: Outcome, in_library: Callable[[Nomination], bool]) -> Annou
             [],
         )
     buttons = [
-        AddButton(n.id, clip(f"Add “{n.title}” as a book", BUTTON_LABEL_CHARS))
+        AddButton(n.id, clip(f"Add “{named.get(n.id, n.title)}” as a book", BUTTON_LABEL_CHARS))
         for n in outcome.leaders
         if not in_library(n)
     ]
@@ -1011,7 +1025,8 @@ class NominationService:
 
     async def _compose(self, ended: Round) -> Announcement:
         nominations = await store.list_nominations(self.db, ended.guild_id, ended.id)
-        return compose(tally(nominations, ended.results or {}), lambda n: n.story_id is not None)
+        answers = dict(zip((n.id for n in nominations), poll_answers(nominations), strict=True))
+        return compose(tally(nominations, ended.results or {}), lambda n: n.story_id is not None, answers)
 
     async def _announce(self, ended: Round) -> bool:
         """Post the result once; a channel gone is no result to post, a refusal (DiscordRefused) is raised.

@@ -194,3 +194,20 @@ async def test_withdrawing_with_an_option_of_spaces_says_the_option_was_empty(cl
     assert "the nomination option was empty" in refused.text, refused.text
     [listing] = await club.slash("nominations", member=club.member)
     assert "**Beloved**" in listing.text
+
+
+async def test_a_tie_between_titles_that_read_the_same_names_each_as_the_poll_did(club: Club) -> None:
+    await set_club_channel(club)
+    await nominate(club, club.member, "Emma")
+    await nominate(club, club.other_member, "\u0415mma")  # with a Cyrillic "Е": another nomination, read alike
+    poll = await start_vote(club)
+    assert list(club.poll_results(poll)) == ["Emma (1)", "\u0415mma (2)"]
+    await club.vote(poll, "Emma (1)", member=club.member)
+    await club.vote(poll, "\u0415mma (2)", member=club.other_member)
+    await club.end_poll(poll)
+    await club.wait_for(lambda: len(announcements(club)) == 1, "the announcement")
+    [announcement] = announcements(club)
+    assert "a tie: **Emma** (“Emma (1)” in the poll) and **\u0415mma** (“\u0415mma (2)” in the poll)" in (
+        announcement.text
+    ), announcement.text
+    assert announcement.labels == ["Add “Emma (1)” as a book", "Add “\u0415mma (2)” as a book"], announcement.labels
