@@ -296,6 +296,22 @@ def _alike(answers: list[str]) -> list[list[int]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
+def choice_names(nominations: Sequence[Nomination], limit: int = CHOICE_NAME_CHARS) -> list[str]:
+    """A menu's name for each nomination, no two alike: its title, its author, and a number for those
+    that still read the same (:func:`_alike`), so an admin picking one to take out knows which."""
+    tails = [
+        f" by {clip(' '.join(n.author.split()), 40)}" if n.author and n.author.strip() else "" for n in nominations
+    ]
+    names = [clip(n.title, limit - len(tail)) + tail for n, tail in zip(nominations, tails, strict=True)]
+    for group in _alike(names):
+        for number, index in enumerate(group, start=1):
+            suffix = f" ({number})"
+            names[index] = (
+                clip(nominations[index].title, limit - len(tails[index]) - len(suffix)) + tails[index] + suffix
+            )
+    return names
+
+
 def poll_answers(nominations: Sequence[Nomination]) -> list[str]:
     """The poll's answers for these nominations, in order: their titles with their authors."""
     return answer_texts([n.title for n in nominations], [n.author for n in nominations])
@@ -1170,6 +1186,7 @@ __all__ = [
     "answer_text",
     "answer_texts",
     "byline",
+    "choice_names",
     "clean_title",
     "compose",
     "poll_answers",

@@ -18,15 +18,16 @@ from discord.ext import commands
 
 from bot.client import send_ephemeral
 from bot.discussions.timer import Timer
-from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, POLL_MAX_HOURS
+from bot.limits import AUTOCOMPLETE_CHOICES, POLL_MAX_HOURS
 from bot.nominations.service import (
     DEFAULT_HOURS,
     MAX_TITLE_CHARS,
     NominationService,
+    choice_names,
     problem_note,
     title_and_author,
 )
-from bot.text import and_list, clip, escape_clipped, escape_markdown, page_lines, plural, when_line
+from bot.text import and_list, escape_clipped, escape_markdown, page_lines, plural, when_line
 from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, needs_permissions, require_member_reach
 from cogs._options import story_autocomplete
 from cogs.nominations.buttons import FORM_ID, AddNominee, answer_book_form
@@ -276,7 +277,7 @@ class NominationCog(commands.Cog):
         needle = current.casefold().strip()
         found = await self.service.open_nominations(interaction.guild_id)
         return [
-            app_commands.Choice(name=clip(n.title, CHOICE_NAME_CHARS), value=str(n.id))
-            for n in found
+            app_commands.Choice(name=name, value=str(n.id))
+            for n, name in zip(found, choice_names(found), strict=True)
             if needle in n.title.casefold()
         ][:AUTOCOMPLETE_CHOICES]

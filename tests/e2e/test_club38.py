@@ -211,3 +211,13 @@ async def test_a_tie_between_titles_that_read_the_same_names_each_as_the_poll_di
         announcement.text
     ), announcement.text
     assert announcement.labels == ["Add “Emma (1)” as a book", "Add “\u0415mma (2)” as a book"], announcement.labels
+
+
+async def test_the_withdraw_menu_tells_apart_nominations_that_read_the_same(club: Club) -> None:
+    emma = await library_book(club, "Emma", "Jane Austen")
+    await club.slash("nominate", member=club.member, story=str(emma))
+    await nominate(club, club.other_member, "\u0415mma")  # with a Cyrillic "Е"
+    await nominate(club, club.moderator, "\u0415mma by Jane Austen")
+    choices = await club.autocomplete("vote withdraw", "nomination", "", member=club.admin)
+    names = [choice["name"] for choice in choices]
+    assert names == ["Emma by Jane Austen (1)", "\u0415mma", "\u0415mma by Jane Austen (2)"], names
