@@ -109,7 +109,7 @@ def plan_walls(
     if cadence.weekday is not None and wall.weekday() != cadence.weekday:
         name = DAY_NAMES[cadence.weekday]
         raise UserError(
-            f"The plan would start on {show_date(wall.date())}, a {wall:%A}, not a {name}: "
+            f"The plan would start on {show_date(wall.date())}, not a {name}: "
             f"start it on a {name}, e.g. `start:{name.lower()} 19:00`."
         )
     walls = [wall + timedelta(days=cadence.days * step) for step in range(count)]

@@ -8,8 +8,10 @@ poll answers alike but for one of them numbered.
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
 from bot.devtools.driver import Club
+from bot.discussions.phrases import show_date
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.service import remove_story
 from bot.story.store import add_story
@@ -221,3 +223,23 @@ async def test_the_withdraw_menu_tells_apart_nominations_that_read_the_same(club
     choices = await club.autocomplete("vote withdraw", "nomination", "", member=club.admin)
     names = [choice["name"] for choice in choices]
     assert names == ["Emma by Jane Austen (1)", "\u0415mma", "\u0415mma by Jane Austen (2)"], names
+
+
+async def test_a_plan_starting_on_the_wrong_weekday_names_the_day_once(club: Club) -> None:
+    await a_story(club, "The Weekly Lamp", chapters=3)
+    start = club.clock.now().date() + timedelta(days=5)
+    while start.weekday() == 4:  # any day but a Friday
+        start += timedelta(days=1)
+    refused = private_and_short(
+        await club.slash(
+            "discussion plan",
+            member=club.admin,
+            story="The Weekly Lamp",
+            start=f"{start:%Y-%m-%d} 19:00",
+            every="every friday",
+        )
+    )
+    assert f"The plan would start on {show_date(start)}, not a Friday: start it on a Friday" in refused.text, (
+        refused.text
+    )
+    assert refused.text.count(f"{start:%A}") == 1, refused.text
