@@ -223,6 +223,8 @@ async def test_the_withdraw_menu_tells_apart_nominations_that_read_the_same(club
     choices = await club.autocomplete("vote withdraw", "nomination", "", member=club.admin)
     names = [choice["name"] for choice in choices]
     assert names == ["Emma by Jane Austen (1)", "\u0415mma", "\u0415mma by Jane Austen (2)"], names
+    [taken] = await club.slash("vote withdraw", member=club.admin, nomination=choices[0]["value"])
+    assert taken.text.startswith("Took **Emma** by Jane Austen out of this round; 2 nominations left"), taken.text
 
 
 async def test_a_plan_starting_on_the_wrong_weekday_names_the_day_once(club: Club) -> None:
