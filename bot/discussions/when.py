@@ -49,7 +49,7 @@ from bot.discussions.phrases import (
     show_date,
 )
 from bot.errors import UserError
-from bot.text import quote_input, visible_line
+from bot.text import quote_input, unescape_markdown, visible_line
 from bot.timezones import fixed_offset, validate_zone
 
 MAX_AHEAD = timedelta(days=2 * 366)
@@ -173,6 +173,9 @@ def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date
     try:
         moment, wall, said = _parse_body(body, zone, local_now, date_order)
         result = moment.astimezone(UTC)
+    except UserError as refused:
+        _quote_as_typed(refused, body)
+        raise
     except OverflowError:  # "0001-01-01 00:00" in a zone east of UTC: before the first moment Python knows
         raise UserError(
             f"{quote_input(cleaned)} is not a time I can use; pick one within the next two years."
@@ -189,6 +192,25 @@ def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date
         )
     notes = (said, _gap_note(wall, result.astimezone(zone), zone))
     return Reading(result, zone, " ".join(note for note in notes if note), wall)
+
+
+_QUOTED = re.compile(r"“(.*?)”")
+
+
+def _quote_as_typed(refused: UserError, typed: str) -> None:
+    """Rewrite the refusal (in place: it keeps its kind) so each part of the time it quotes is as the admin
+    typed it: the words are read in lower case, so "31 Feb" was quoted back as “31 feb”. A part not found
+    as typed (words joined, "7 pm" read as "7pm") stays as it was read."""
+    lowered = typed.lower()
+    if len(lowered) != len(typed) or len(refused.args) != 1:  # positions would not match, or no message
+        return
+
+    def restore(found: re.Match[str]) -> str:
+        part = unescape_markdown(found.group(1))
+        at = lowered.find(part)
+        return found.group(0) if not part or at < 0 else quote_input(typed[at : at + len(part)])
+
+    refused.args = (_QUOTED.sub(restore, str(refused)),)
 
 
 def gap_note(wall: datetime, zone: tzinfo) -> str:

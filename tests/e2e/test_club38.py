@@ -245,3 +245,13 @@ async def test_a_plan_starting_on_the_wrong_weekday_names_the_day_once(club: Clu
         refused.text
     )
     assert refused.text.count(f"{start:%A}") == 1, refused.text
+
+
+async def test_a_date_refused_is_quoted_as_the_admin_typed_it(club: Club) -> None:
+    await a_story(club, "The February Lamp", chapters=2)
+    refused = private_and_short(
+        await club.slash(
+            "discussion schedule", member=club.admin, story="The February Lamp", chapter=1, when="31 Feb 7pm"
+        )
+    )
+    assert "“31 Feb” is not a date: that month has no day 31." in refused.text, refused.text
