@@ -3416,6 +3416,8 @@ _COUNT_LINE = re.compile(rf"^[ \t]*(?:{_COUNTED_ITEM}){{2,}}$\n?", re.IGNORECASE
 _HEAD_COUNTED_ITEM = (
     rf"{_COUNT}[ \t]*(?:{_COUNTED}|chapters?|words?)[ \t]*[•·|/]?[ \t]*"  # "· 2 chapters · 2,314 words"
 )
+_HEAD_LABELS = r"reads?|fans|comments|votes|favou?rites|likes|views|followers|kudos|hits|bookmarks"
+_LABEL_COUNT_LINE = rf"[ \t]*+(?:(?:{_HEAD_LABELS})(?:[ \t]*+:?[ \t]*+\d[\d,.]*+[KkMm]?)?|\d[\d,.]*+[KkMm]?[ \t]*+(?:{_HEAD_LABELS}))[ \t]*+"
 _HEAD_COUNT_LINE = re.compile(
     # (the genres end on a letter or mark, not in the spaces before the "·": each place in a run of
     # spaces read the rest of the run, a 4 MB line of them took 1.7 s a pass)
@@ -3426,6 +3428,16 @@ _HEAD_COUNT_LINE = re.compile(
     rf"|reads|votes)[ \t]*:[ \t]*{_COUNT}[ \t]*[•·|,]?[ \t]*){{2,}}$\n?",
     re.IGNORECASE | re.MULTILINE,
 )
+# Quotev's counts under a story's title and by-line, each on its line with its label first, or its
+# buttons bare: "Read 12,408" / "Fans 341" / "Comments 57", "Fans" / "Comments" (two lines at least,
+# or one counting). Looked for in the file's first two paragraphs only: further on, a "Comments 58"
+# under the last chapter is where the readers' comments start (:func:`site_chrome`).
+_TITLE_PAGE_COUNTS = re.compile(
+    rf"^{_LABEL_COUNT_LINE}(?:\n{_LABEL_COUNT_LINE})++$\n?"
+    rf"|^[ \t]*+(?:{_HEAD_LABELS})[ \t]*+:?[ \t]*+\d[\d,.]*+[KkMm]?[ \t]*+$\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*+\n")
 # Counts under the site's icons, a part's foot as Wattpad's app copies it: "⭐ 214   💬 37", "👁 1.2K ★ 88".
 # (Each run taken whole, "*+": given back a space at a time, "⭐1" and 1,000 spaces took 5 s.)
 _ICON_COUNT_LINE = re.compile(
@@ -3457,7 +3469,10 @@ def drop_count_lines(text: str) -> str:
     left in, FanFiction.net's title, button and "By:" line were one paragraph, none of them read;
     nor a chat app's line over each message (:data:`_CHAT_HEADER`), posted with every paragraph."""
     cut = text.find("\n", COUNT_HEAD_CHARS) + 1 or len(text)  # the head ends at a line's end
-    head = _HEAD_COUNT_LINE.sub("", text[:cut])
+    gaps = itertools.islice(_BLANK_LINE.finditer(text, 0, cut), 2)
+    top = [gap.start() + 1 for gap in gaps][1:] or [cut]  # the first two paragraphs
+    head = _TITLE_PAGE_COUNTS.sub("", text[: top[0]]) + text[top[0] : cut]
+    head = _HEAD_COUNT_LINE.sub("", head)
     text = head + text[cut:] if len(head) != cut else text
     if " — " in text:
         text = _CHAT_HEADER.sub("", text)

@@ -10,12 +10,17 @@ nobody on the project wrote):
 - a page Firefox's Reader View saved whose title ends with the site's name after a dash, "Salt and
   Iron - Nightjar Fiction" (its header names the site by its domain, nightjarfiction.com): the name
   stayed in the story's title; a chapter's "Chapter 3: The Lantern Keeper | Starlit Scrolls" headed
-  no chapter; now both go where the name is the domain's.
+  no chapter; now both go where the name is the domain's;
+- a Quotev story copied with its counts under the by-line, each with its label first ("Read 12,408" /
+  "Fans 341" / "Comments 57") or its buttons bare ("Fans" / "Comments"): the title page was a chapter 1
+  of its own and the file's name the title; now the counts are dropped, as other sites' are.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
 
 from __future__ import annotations
+
+import time
 
 import pytest
 
@@ -177,3 +182,41 @@ def test_a_reader_view_title_whose_end_is_not_the_sites_keeps_it(title: str) -> 
     """Guard: only an end that is the domain's name goes; a title's own dash stays."""
     story = import_story(reader_view(title, "nightjarfiction.com", TWO_CHAPTERS), "page.html", max_bytes=1 << 20)
     assert story.meta.title == title
+
+
+# A Quotev copy's counts under its title and by-line.
+
+QUOTEV_TOP = "The Boy Who Painted Storms\nby inkwell_and_ash"
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        "Read 12,408\nFans 341\nComments 57",
+        "Reads 12.4K\nFans 341\nComments 57",
+        "Fans\nComments",
+        "12,408 reads\nFans 341",
+        "Read 12,408",
+        "\nRead 12,408\nFans 341\nComments 57",
+    ],
+)
+def test_a_quotev_copys_counts_under_the_by_line_are_dropped(counts: str) -> None:
+    story = read(f"{QUOTEV_TOP}\n{counts}\n\n{chapters()}")
+    assert (story.meta.title, story.meta.author) == ("The Boy Who Painted Storms", "inkwell_and_ash")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+@pytest.mark.parametrize(
+    "line", ["Read it and weep.", "Fans of the old king stood by the door.", "Comments, she said."]
+)
+def test_a_story_line_opening_with_a_count_label_stays_text(line: str) -> None:
+    story = read(f"{QUOTEV_TOP}\n\nChapter 1\n\n{line}\n{FIRST}\n\nChapter 2\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs == [f"{line}\n{FIRST}"]
+
+
+def test_a_head_of_count_labels_and_spaces_reads_in_time() -> None:
+    """Hostile: the head's lines of labels, each with a long run of spaces, are read once each."""
+    head = ("Fans" + " " * 2000 + "\n") * 200 + "Comments" + "\t" * 50_000 + "x\n"
+    start = time.process_time()
+    read(f"{QUOTEV_TOP}\n{head}\n{chapters()}")
+    assert time.process_time() - start < 5.0
