@@ -3464,10 +3464,50 @@ _CHAT_HEADER = re.compile(
 )
 
 
+# A chapter-select menu copied as one line, its entries run together and counting from 1: FanFiction.net's
+# "Chapter 1: Bree, chapter 2: Weathertop, chapter 3: Rivendell" or "1. Bree 2. Weathertop 3. Rivendell".
+# Read as a heading, it titled chapter 1 "Bree, chapter 2: Weathertop, ..." (or was a chapter of its own).
+_SELECT_START = re.compile(
+    r"^[ \t]*+(?:chapter|ch\.)?[ \t]*+1[ \t]*+[.:)\-–—][^\n]*+$\n?", re.IGNORECASE | re.MULTILINE
+)
+_SELECT_ENTRY = re.compile(
+    r"(?:^|[ \t,;|·•]++)(?:(?:chapter|ch\.)[ \t]*+)?(\d{1,4})[ \t]*+[.:)\-–—][ \t]++", re.IGNORECASE
+)
+SELECT_ENTRY_CHARS = 80  # an entry's title in a chapter menu
+SELECT_LINE_CHARS = 20_000  # a longer line is read as it is
+
+
+def _select_line(line: str) -> bool:
+    """Whether a line is only a chapter menu's entries run together, numbered 1, 2, 3... (two at least),
+    each a short title with no sentence's stop."""
+    if len(line) > SELECT_LINE_CHARS:
+        return False
+    text = line.strip()
+    marks = list(_SELECT_ENTRY.finditer(text))
+    if (
+        len(marks) < 2
+        or marks[0].start() != 0
+        or [int(mark.group(1)) for mark in marks] != list(range(1, len(marks) + 1))
+    ):
+        return False
+    labelled = sum(bool(re.match(r"[ \t,;|·•]*(?:chapter|ch\.)", mark.group(0), re.IGNORECASE)) for mark in marks)
+    if labelled not in (0, len(marks)):
+        return False  # "Chapter 1: the storm; 2. the flood" is a sentence's list, not a menu
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    titles = [text[mark.end() : end].strip(" \t,;|·•") for mark, end in zip(marks, ends, strict=True)]
+    return all(0 < len(title) <= SELECT_ENTRY_CHARS and not _SENTENCE_MARK.search(title) for title in titles)
+
+
+def drop_select_lines(text: str) -> str:
+    """The text less chapter-select menus copied as one line (:data:`_SELECT_START`)."""
+    return _SELECT_START.sub(lambda found: "" if _select_line(found.group(0).rstrip("\n")) else found.group(0), text)
+
+
 def drop_count_lines(text: str) -> str:
     """The text without lines of a site's counts (:data:`_COUNT_LINE`) or its "Follow/Fav" button:
     left in, FanFiction.net's title, button and "By:" line were one paragraph, none of them read;
-    nor a chat app's line over each message (:data:`_CHAT_HEADER`), posted with every paragraph."""
+    nor a chat app's line over each message (:data:`_CHAT_HEADER`), posted with every paragraph, nor a
+    chapter menu copied as one line (:func:`drop_select_lines`)."""
     cut = text.find("\n", COUNT_HEAD_CHARS) + 1 or len(text)  # the head ends at a line's end
     gaps = itertools.islice(_BLANK_LINE.finditer(text, 0, cut), 2)
     top = [gap.start() + 1 for gap in gaps][1:] or [cut]  # the first two paragraphs
@@ -3477,7 +3517,7 @@ def drop_count_lines(text: str) -> str:
     if " — " in text:
         text = _CHAT_HEADER.sub("", text)
     text = _ICON_COUNT_LINE.sub("", text) if any(icon in text for icon in "⭐★☆👁💬🗨♥❤♡👍🔖") else text
-    return _FOLLOW_LINE.sub("", _COUNT_LINE.sub("", text))
+    return drop_select_lines(_FOLLOW_LINE.sub("", _COUNT_LINE.sub("", text)))
 
 
 # A site's buttons copied as a line of their own: Wattpad's "Vote / Comment / Share", Tumblr's "Reblog Like".

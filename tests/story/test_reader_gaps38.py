@@ -13,7 +13,11 @@ nobody on the project wrote):
   no chapter; now both go where the name is the domain's;
 - a Quotev story copied with its counts under the by-line, each with its label first ("Read 12,408" /
   "Fans 341" / "Comments 57") or its buttons bare ("Fans" / "Comments"): the title page was a chapter 1
-  of its own and the file's name the title; now the counts are dropped, as other sites' are.
+  of its own and the file's name the title; now the counts are dropped, as other sites' are;
+- FanFiction.net's chapter select copied as one line, its entries run together ("Chapter 1: Bree,
+  chapter 2: Weathertop, chapter 3: Rivendell", "1. Bree 2. Weathertop 3. Rivendell"), over the first
+  chapter or between chapters: it titled chapter 1 "Bree, chapter 2: Weathertop, ..." or was a chapter
+  of its own; now dropped (the stats line and "Follow/Fav" already were).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -220,3 +224,60 @@ def test_a_head_of_count_labels_and_spaces_reads_in_time() -> None:
     start = time.process_time()
     read(f"{QUOTEV_TOP}\n{head}\n{chapters()}")
     assert time.process_time() - start < 5.0
+
+
+# FanFiction.net's chapter select copied as one line.
+
+FFN_TOP = (
+    "The Long Way Home\nBy: quietharbour\n\nSam and Frodo take the long way back to the Shire.\n\n"
+    "Rated: Fiction  T - English - Hurt/Comfort/Friendship - Frodo B., Sam G. - Chapters: 3 - Words: 4,812 - "
+    "Reviews: 27 - Favs: 88 - Follows: 64 - Updated: Mar 14, 2021 - Published: Jan 2, 2021 - id: 13794021"
+)
+THIRD = "Elrond met them at the ford, and did not ask any questions, which was its own kind of kindness."
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "Chapter 1: Bree, chapter 2: Weathertop, chapter 3: Rivendell",
+        "Chapter 1: Bree Chapter 2: Weathertop Chapter 3: Rivendell",
+        "Chapter 1. Bree | Chapter 2. Weathertop | Chapter 3. Rivendell",
+        "1. Bree 2. Weathertop 3. Rivendell",
+        "1. Bree, 2. Weathertop, 3. Rivendell",
+    ],
+)
+def test_fanfiction_nets_chapter_select_on_one_line_is_dropped(menu: str) -> None:
+    text = (
+        f"{FFN_TOP}\n\n{menu}\n\n+ Follow/Fav\n\nChapter 1: Bree\n\n{FIRST}\n\nChapter 2: Weathertop\n\n"
+        f"{SECOND}\n\n{menu}\n\nChapter 3: Rivendell\n\n{THIRD}\n\n{menu}\n"
+    )
+    story = read(text)
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("The Long Way Home", "quietharbour", "T")
+    assert story.meta.summary == "Sam and Frodo take the long way back to the Shire."
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("Bree", [FIRST]),
+        ("Weathertop", [SECOND]),
+        ("Rivendell", [THIRD]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. Flour 2. Water 3. Salt. She read the list twice.",
+        "Chapter 1 was the storm. Chapter 2 was the flood.",
+        "1. Bree 3. Weathertop",
+        "1 - the storm, 2 - the flood, said the log.",
+    ],
+)
+def test_a_line_numbering_things_in_a_sentence_stays_text(line: str) -> None:
+    story = read(f"{FFN_TOP}\n\nChapter 1: Bree\n\n{FIRST}\n\n{line}\n\nChapter 2: Weathertop\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs == [FIRST, line]
+
+
+def test_a_long_menu_line_reads_in_time() -> None:
+    """Hostile: one line of entries run together is read once, or left as it is past its bound."""
+    menu = " ".join(f"{number}. Bree" for number in range(1, 80_001))
+    start = time.process_time()
+    read(f"{FFN_TOP}\n\n{menu}\n\nChapter 1: Bree\n\n{FIRST}\n\nChapter 2: Weathertop\n\n{SECOND}\n")
+    assert time.process_time() - start < 10.0
