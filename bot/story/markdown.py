@@ -424,28 +424,30 @@ def drop_comments(text: str) -> str:
     """HTML comments (``<!-- draft: cut this -->``) are the author's notes to themselves: taken out
     however many lines they span, and a comment on lines of its own with those lines, so the
     blank lines around it are one gap, not a scene break. An unclosed ``<!--`` is left as text.
-    One pass with ``str.find``.
+    One pass with ``str.find``, each line read once (:class:`_LineBounds`): a comment asked of its
+    line's text up to it and after it, and one line of 64,000 comments took 3.4 s.
 
     A comment on lines of its own that opens with a declaration ("<!-- CW: drowning, self-harm
     (ch 2) -->", hidden so as not to spoil a chapter) is kept as its paragraph, which the readers of
     notes declare and never post: taken out, the warning was lost."""
     out: list[str] = []
     position = 0
+    lines = _LineBounds(text)
     while (start := text.find("<!--", position)) != -1:
         end = text.find("-->", start + 4)
         if end == -1:
             break
         inner = text[start + 4 : end].strip()
         end += 3
-        if _declares(inner) and not text[text.rfind("\n", 0, start) + 1 : start].strip():
+        line_start, _, opening, _ = lines.around(start)
+        alone_before = opening >= start  # nothing but spaces before it on its line
+        if _declares(inner) and alone_before:
             out.append(text[position:start])
             out.append(" ".join(inner.split()))
             position = end
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
-        if not text[line_start:start].strip() and not text[end:line_end].strip():
+        _, line_end, _, closing = lines.around(end)
+        if alone_before and closing <= end:
             start, end = line_start, min(line_end + 1, len(text))  # whole lines: they go too
             if start == 0 or text.endswith("\n\n", 0, start):  # and one gap of the two around them
                 while (next_end := text.find("\n", end)) != -1 and not text[end:next_end].strip():
@@ -456,6 +458,31 @@ def drop_comments(text: str) -> str:
         position = end
     out.append(text[position:])
     return "".join(out)
+
+
+class _LineBounds:
+    """The line around a place in ``text``, read once: asked of places in order, as
+    :func:`drop_comments` asks, it reads each line once however many comments it holds."""
+
+    __slots__ = ("_line", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._line = (0, -1, 0, 0)
+
+    def around(self, place: int) -> tuple[int, int, int, int]:
+        """The line holding ``place`` (a newline is its line's end): where it starts, where it ends (at
+        its newline or the text's end), where its text opens (its first character not a space) and
+        where its text closes (past its last such character); a blank line opens and closes at its end."""
+        start, end, _, _ = self._line
+        if not start <= place <= end:
+            text = self._text
+            start = text.rfind("\n", 0, place) + 1
+            end = text.find("\n", place)
+            end = len(text) if end == -1 else end
+            line = text[start:end]
+            self._line = (start, end, start + len(line) - len(line.lstrip()), start + len(line.rstrip()))
+        return self._line
 
 
 def _declares(comment: str) -> bool:
