@@ -1,0 +1,58 @@
+"""Things that "die" with words between ("the motor coughed twice, spat a cloud of blue smoke, and
+died"), "it died" and "it was dead" said of a thing, a thing "brought back from the dead", and a
+pet's or a thing's funeral: none is a person's death, while a person's death told with the same
+words still is (rules.json: the `device-sound` class and death's and grief's excludes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
+
+
+def ids(text: str) -> set[str]:
+    chapter = Chapter(1, None, [Scene([text])])
+    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the old outboard motor coughed twice, spat a cloud of blue smoke, and died in the middle of the lake",
+        "the generator sputtered, flickered the lights once more and died, and we sat in the dark laughing",
+        "the van shuddered, made a noise like a dying whale and then finally died on the hard shoulder",
+        '"did the charger work?" "nope. it died." he shrugged and went to find a candle',
+        "we tried everything, the power button, unplugging it, prayer. it was completely dead.",
+        "she replaced one spark plug and brought the engine back from the dead",
+    ],
+)
+def test_a_thing_that_dies_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we held a funeral for the goldfish in the back garden, with a shoebox and a song",
+        "the kids held a funeral for the hamster under the apple tree and sang a song",
+    ],
+)
+def test_a_pets_funeral_is_no_persons_death(text: str) -> None:
+    assert not ids(text) & {"death", "grief"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the engine coughed and the plane dropped, and the pilot died before they reached the ground",
+        "the car hit him at forty and he died on the way to the hospital",
+        "the motor coughed once and he slumped over the wheel. he was dead before the boat reached the jetty",
+        "grandad's funeral was on a tuesday, and we buried him beside grandma",
+        "they brought her back from the dead twice in the ambulance, and the third time she died",
+    ],
+)
+def test_a_persons_death_beside_the_same_words_is_still_found(text: str) -> None:
+    assert "death" in ids(text)
