@@ -90,6 +90,19 @@ _NOT_DECLARED = re.compile(
     r"|(?:~|about |approx\.? )?\d[\d.,]*\s*k?\s*(?:words?|wc)\b",  # a post's "| 1.1k words" after its warnings
     re.IGNORECASE,
 )
+# A freeform tag that names a work by its medium, as AO3's fandom tags do: "Death Note (Anime &
+# Manga)", "The Walking Dead (TV)", "Suicide Squad (2016)", "Death Note - All Media Types". The
+# title's "Death" or "Suicide" is a name, not a warning the author declares: read as one, such a tag
+# told members avoiding deaths that the author had declared a death.
+_WORK_TAG = re.compile(
+    r".*\S\s*(?:\(\s*(?:anime(?:\s*(?:&|and|/)\s*manga)?|manga|tv(?: series| show)?|cartoons?|comics?"
+    r"|video ?games?|movies?|movieverse|films?|novels?|books?|web ?comics?|web ?series|webtoons?|manhwa|manhua"
+    r"|light novels?|visual novels?|podcasts?|musicals?|audio drama|\d{4}(?: (?:film|movie|tv|series|video game))?)"
+    r"\s*\)|\s+-\s+all media types)",
+    re.IGNORECASE,
+)
+
+
 # A warning word spelled around a filter ("su*cide", "su1c1de", "r*pe", "ab*se", "s.h."): letters for
 # the digits and marks, a mark standing for the one letter the lists' words have there.
 _LEET = str.maketrans({"1": "i", "!": "i", "0": "o", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
@@ -822,6 +835,12 @@ def _pieces(body: str) -> Iterator[str]:
         yield piece
 
 
+def names_a_work(tag: str) -> bool:
+    """Whether a freeform tag names a work by its medium ("Death Note (Anime & Manga)"): a fandom,
+    never a warning, whatever words its title holds."""
+    return _WORK_TAG.fullmatch(" ".join(tag.split())) is not None
+
+
 def map_declared(meta: StoryMeta, mapping: DeclaredMapping | None = None) -> Declared:
     mapping = mapping or default_mapping()
     result = Declared()
@@ -829,9 +848,11 @@ def map_declared(meta: StoryMeta, mapping: DeclaredMapping | None = None) -> Dec
         _map_text(warning, mapping, result, report_unmapped=True)
     for text in meta.declared_warnings:
         _map_text(text, mapping, result, report_unmapped=True)
-    # Freeform tags are mostly not warnings ("Fluff", "Angst"): only the ones that map count.
+    # Freeform tags are mostly not warnings ("Fluff", "Angst"): only the ones that map count, and
+    # never one that names a work by its medium.
     for tag in meta.additional_tags:
-        _map_text(tag, mapping, result, report_unmapped=False)
+        if not names_a_work(tag):
+            _map_text(tag, mapping, result, report_unmapped=False)
     return result
 
 
@@ -842,6 +863,8 @@ def declaring_texts(meta: StoryMeta) -> list[str]:
     mapping = default_mapping()
     tags = []
     for tag in meta.additional_tags:
+        if names_a_work(tag):
+            continue
         found = Declared()
         _map_text(tag, mapping, found, report_unmapped=False)
         if found.ids or found.unwarned:

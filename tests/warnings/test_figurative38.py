@@ -1,14 +1,16 @@
 """Things that "die" with words between ("the motor coughed twice, spat a cloud of blue smoke, and
 died"), "it died" and "it was dead" said of a thing, a thing "brought back from the dead", and a
 pet's or a thing's funeral: none is a person's death, while a person's death told with the same
-words still is (rules.json: the `device-sound` class and death's and grief's excludes)."""
+words still is (rules.json: the `device-sound` class and death's and grief's excludes). A freeform
+tag naming a work by its medium, "Death Note (Anime & Manga)", declares no warning
+(bot/warnings/declared.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
+from bot.warnings.declared import Declared, declaring_texts, map_declared
 from bot.warnings.engine import scan
 from bot.warnings.rules import default_ruleset
 
@@ -56,3 +58,32 @@ def test_a_pets_funeral_is_no_persons_death(text: str) -> None:
 )
 def test_a_persons_death_beside_the_same_words_is_still_found(text: str) -> None:
     assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "Death Note (Anime & Manga)",
+        "The Walking Dead (TV)",
+        "Killing Eve (TV)",
+        "Suicide Squad (2016)",
+        "Dead by Daylight (Video Game)",
+        "Death Stranding (Video Games)",
+        "Death Note - All Media Types",
+    ],
+)
+def test_a_fandom_tag_that_holds_a_warning_word_declares_nothing(tag: str) -> None:
+    """AO3 names a work by its title and its medium, "(Anime & Manga)", "(TV)", a year: the title's
+    "Death" or "Suicide" is a name, not the author's warning."""
+    found = map_declared(StoryMeta(title="t", additional_tags=[tag, "Fluff"]))
+    assert not found.ids
+    assert tag not in declaring_texts(StoryMeta(title="t", additional_tags=[tag]))
+
+
+def test_a_warning_tag_beside_a_fandom_tag_still_declares() -> None:
+    found = map_declared(
+        StoryMeta(
+            title="t", additional_tags=["Death Note (Anime & Manga)", "Major Character Death", "Suicide (Implied)"]
+        )
+    )
+    assert set(found.ids) == {"death", "suicide"}
