@@ -87,3 +87,35 @@ def test_a_warning_tag_beside_a_fandom_tag_still_declares() -> None:
         )
     )
     assert set(found.ids) == {"death", "suicide"}
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("look, i'm not homophobic, but why do they have to kiss in public", "homophobia"),
+        ('"i\'m not sexist, but she should stick to the paperwork," he said', "sexism"),
+        ('"women always get so emotional about this stuff," my boss told the whole office', "sexism"),
+        ("my teacher said girls are built to have babies, not to do physics", "sexism"),
+        ('"no woman will ever command my regiment," the colonel said', "sexism"),
+        ('"a girl with a sword is a joke," the sergeant sneered', "sexism"),
+        ('"we don\'t serve immigrants here," the barman said', "racism"),
+        ("gay couples shouldn't adopt children, my uncle announced at dinner", "homophobia"),
+        ("they said he was too disabled to do the job and sent him home", "ableism"),
+    ],
+)
+def test_discrimination_said_in_one_sentence_is_found(text: str, warning_id: str) -> None:
+    assert warning_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "women get emotional at weddings, my mum says, and then she cries at every single one",
+        "the two men can't raise the sail on their own, so we all grab the rope",
+        "no woman will ever love him the way his dog does, he jokes",
+        "we don't rent to students anymore after the last lot, the landlord says",
+        "he's too blind to see she's into him, honestly",
+    ],
+)
+def test_the_same_words_without_the_prejudice_are_no_warning(text: str) -> None:
+    assert not ids(text) & {"sexism", "racism", "homophobia", "ableism"}
