@@ -2571,6 +2571,16 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.notes.append(text.strip())
             index += 1
             continue
+        if (
+            meta.title is not None
+            and "rating" not in meta.values
+            and index < last_para
+            and _RATING_BADGE.fullmatch(trim_ornaments(text.strip()))
+        ):
+            # Wattpad's "Mature" badge under the title, AO3's rating copied alone: a chapter 1 of its own before
+            meta.values["rating"] = [trim_ornaments(text.strip())]
+            index += 1
+            continue
         if _consumed_any(meta) and index < last_para and _SPOILER_NOTICE.fullmatch(trim_ornaments(text.strip())):
             meta.notes.append(text.strip())  # "Spoilers for the whole of season 3!" under the title: a chapter 1 before
             index += 1
@@ -2927,6 +2937,11 @@ _STATUS_LINE = re.compile(
     r"(?:completed?|ongoing|in[ \t]+progress|on[ \t]+hiatus|hiatus|abandoned|discontinued|work[ \t]+in[ \t]+progress)"
     r"[ \t]*[.!]?",
     re.IGNORECASE,
+)
+# A rating alone on its line under a story's title, as a reading site shows it: Wattpad's "Mature" badge,
+# AO3's ratings' names. (A one-letter rating, "T", needs its label: a line of its own is too short to tell.)
+_RATING_BADGE = re.compile(
+    r"mature|explicit|teen[ \t]+and[ \t]+up[ \t]+audiences|general[ \t]+audiences|not[ \t]+rated", re.IGNORECASE
 )
 # A notice of spoilers for the work a fic follows, a line of its own: "Spoilers for the whole of season 3!",
 # "Minor spoilers through book 5.", "SPOILER ALERT for the finale".

@@ -17,7 +17,10 @@ nobody on the project wrote):
 - FanFiction.net's chapter select copied as one line, its entries run together ("Chapter 1: Bree,
   chapter 2: Weathertop, chapter 3: Rivendell", "1. Bree 2. Weathertop 3. Rivendell"), over the first
   chapter or between chapters: it titled chapter 1 "Bree, chapter 2: Weathertop, ..." or was a chapter
-  of its own; now dropped (the stats line and "Follow/Fav" already were).
+  of its own; now dropped (the stats line and "Follow/Fav" already were);
+- a Wattpad story page copied with its "Mature" badge on a line of its own under the title: the badge,
+  the blurb and the tags were a chapter 1 of their own; now the badge is the rating (AO3's ratings'
+  names, "Teen And Up Audiences", alone on a line, too).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -281,3 +284,34 @@ def test_a_long_menu_line_reads_in_time() -> None:
     start = time.process_time()
     read(f"{FFN_TOP}\n\n{menu}\n\nChapter 1: Bree\n\n{FIRST}\n\nChapter 2: Weathertop\n\n{SECOND}\n")
     assert time.process_time() - start < 10.0
+
+
+# Wattpad's "Mature" badge under the title.
+
+WATTPAD = (
+    "Salt & Sorrow\nby inkymoth_writes\n\n48.2K Reads 2.1K Votes 14 Part Story\n\nOngoing\n\n{badge}\n\n"
+    "When the tide takes her brother, Isla bargains with the sea witch.\n\n#fantasy #mermaid #romance\n\n"
+    "Chapter One: The Tide\n\n1.2K Reads 88 Votes 14 Comments\n\n{first}\n\nVote\nComment\nShare\n\n"
+    "Continue reading next part\n\nChapter Two: The Witch\n\n{second}\n\nYou'll also like\n\nThe Drowned Prince\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("badge", "rating"),
+    [("Mature", "Mature"), ("MATURE", "MATURE"), ("Teen And Up Audiences", "Teen And Up Audiences"), ("", None)],
+)
+def test_a_wattpad_pages_mature_badge_is_the_rating(badge: str, rating: str | None) -> None:
+    story = read(WATTPAD.format(badge=badge, first=FIRST, second=SECOND))
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("Salt & Sorrow", "inkymoth_writes", rating)
+    assert story.meta.summary == "When the tide takes her brother, Isla bargains with the sea witch."
+    assert story.meta.additional_tags == ["fantasy", "mermaid", "romance"]
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("The Tide", [FIRST]),
+        ("The Witch", [SECOND]),
+    ]
+
+
+def test_a_rating_field_wins_over_a_badge_under_it() -> None:
+    story = read(f"Salt & Sorrow\nby inkymoth_writes\nRating: T\n\nMature\n\n{chapters()}")
+    assert story.meta.rating == "T"
+    assert story.chapters[0].paragraphs[0] == "Mature"
