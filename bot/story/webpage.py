@@ -1324,14 +1324,41 @@ def _title_line(item: Item) -> bool:
     return bool(text) and "\n" not in text and len(text) <= _COPIED_TITLE_CHARS and not text.endswith((".", "!", "?"))
 
 
+# The post's notes as its page lists them, a line each: "geraltsbard reblogged this from moonlit-quill",
+# "lark-song liked this", "moonlit-quill posted this"; "... and added:" over (or before) what it added.
+_NOTE_LINE = re.compile(
+    r"[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?[ \t]+(?:reblogged[ \t]+this(?:[ \t]+from[ \t]+[a-z0-9-]{1,32})?"
+    r"|liked[ \t]+this|posted[ \t]+this)(?P<added>[ \t]+and[ \t]+added[ \t]*:)?",
+    re.IGNORECASE,
+)
+# Tumblr's buttons under a post, copied a line each or on one line: "Reblog" / "Like", "Share Reply Reblog".
+_POST_BUTTONS = re.compile(r"(?:(?:reblog|like|share|reply|follow)(?:[ \t]+|\n|$))+", re.IGNORECASE)
+
+
 def _reblog_chain(items: list[Item]) -> bool:
     """Whether the items after a post's tag line are only its reblog chain: pairs of a blog's name
-    and what it added, then the notes count; at least one pair, or the count alone."""
-    counted = bool(items) and isinstance(items[-1], Para) and _NOTES_COUNT.fullmatch(items[-1].text.strip()) is not None
-    chain = items[:-1] if counted else items
-    if len(chain) % 2 or not (chain or counted):
-        return False
-    return all(_blog_name(name) and isinstance(said, Para) for name, said in zip(chain[::2], chain[1::2], strict=True))
+    and what it added, the notes count, the notes as the post's page lists them ("geraltsbard reblogged
+    this from moonlit-quill and added:" over what it added) and the post's buttons; one at least."""
+    index = 0
+    while index < len(items):
+        item = items[index]
+        text = item.text.strip() if isinstance(item, Para) else ""
+        line, _, rest = text.partition("\n")
+        note = _NOTE_LINE.match(line.strip())
+        whole_line = note is not None and note.end() == len(line.strip())
+        if not text:
+            return False
+        if _NOTES_COUNT.fullmatch(text) or _POST_BUTTONS.fullmatch(text):
+            index += 1
+        elif note is not None and (whole_line or note.group("added")):
+            index += 1  # "... and added: THIS FIC." or its words on the lines under it
+            if note.group("added") and whole_line and not rest.strip() and index < len(items):
+                index += 1  # "... and added:" alone, what it added the next paragraph
+        elif _blog_name(item) and index + 1 < len(items) and isinstance(items[index + 1], Para):
+            index += 2
+        else:
+            return False
+    return bool(items)
 
 
 # What joins a page's title to its site's name: "The Salt Orchard — Wren Press", "Thornfield Ink: The Orchard Wall".

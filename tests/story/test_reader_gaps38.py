@@ -20,7 +20,11 @@ nobody on the project wrote):
   of its own; now dropped (the stats line and "Follow/Fav" already were);
 - a Wattpad story page copied with its "Mature" badge on a line of its own under the title: the badge,
   the blurb and the tags were a chapter 1 of their own; now the badge is the rating (AO3's ratings'
-  names, "Teen And Up Audiences", alone on a line, too).
+  names, "Teen And Up Audiences", alone on a line, too);
+- a Tumblr post copied from its page, its notes listed under its tags ("1,204 notes", "geraltsbard
+  reblogged this from moonlit-quill and added:" over what it added, "lark-song liked this") and its
+  "Reblog" / "Like" buttons: the tags ("#tw self harm") were story text, so declared nothing, and the
+  blog's name over the title a chapter 1; now read as the post, as a reblog chain was.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -32,6 +36,7 @@ import time
 import pytest
 
 from bot.story.importer import import_story
+from bot.warnings.declared import map_declared
 from tests.story.builders import read_text as read
 
 FIRST = "The harbour lights went out one by one, and Maren counted them the way her father had taught her."
@@ -315,3 +320,38 @@ def test_a_rating_field_wins_over_a_badge_under_it() -> None:
     story = read(f"Salt & Sorrow\nby inkymoth_writes\nRating: T\n\nMature\n\n{chapters()}")
     assert story.meta.rating == "T"
     assert story.chapters[0].paragraphs[0] == "Mature"
+
+
+# A Tumblr post copied with its notes listed under its tags.
+
+TUMBLR_POST = (
+    "moonlit-quill\n\nHollow Bones\n\nPairing: Geralt x Jaskier\nRating: M\n\nChapter 1\n\n{first}\n\n"
+    "Chapter 2\n\n{second}\n\n#the witcher #geralt x jaskier #hurt/comfort #tw self harm #tw blood #my writing\n\n"
+    "{notes}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "1,204 notes\n\nmoonlit-quill reblogged this from geraltsbard\n\n"
+        "geraltsbard reblogged this from moonlit-quill and added:\nTHIS FIC. I am screaming.\n\nReblog\nLike",
+        "1,204 notes\n\nlark-song liked this\n\ngeraltsbard reblogged this from moonlit-quill and added:\n\n"
+        "THIS FIC. I am screaming.\n\nmoonlit-quill posted this",
+        "Share Reply Reblog\n\n1.2k notes",
+        "geraltsbard\n\nTHIS FIC. I am screaming.\n\n1,204 notes",
+    ],
+)
+def test_a_tumblr_posts_notes_and_buttons_under_its_tags_are_no_story(notes: str) -> None:
+    story = read(TUMBLR_POST.format(first=FIRST, second=SECOND, notes=notes))
+    assert (story.meta.title, story.meta.author, story.meta.rating) == ("Hollow Bones", "moonlit-quill", "M")
+    assert "tw self harm" in story.meta.additional_tags
+    assert {"self-harm", "blood-gore"} <= set(map_declared(story.meta).ids)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_story_ending_on_hashtags_and_a_line_of_its_own_keeps_both() -> None:
+    """Guard: a last line after the hashtags that is no note of Tumblr's keeps them story text."""
+    text = f"Chapter 1\n\n{FIRST}\n\n#blessed #nofilter\n\nShe deleted the post before anyone liked it.\n"
+    story = read(text)
+    assert story.chapters[0].paragraphs[-2:] == ["#blessed #nofilter", "She deleted the post before anyone liked it."]
