@@ -49,9 +49,11 @@ _POST_DATE = (
 )
 _POST_NUMBER = r"#\d{1,3}(?:,?\d{3})*"
 _POST_META = rf"(?:{_POST_DATE}(?:[ \t]*{_POST_NUMBER})?|{_POST_NUMBER})"  # "Mar 3, 2021 #12", either alone
+_POST_BUTTON = r"(?:reply|like|report|\+?[ \t]*quote|bookmark|share)"  # XenForo's buttons under each post
 _FORUM_NAME = r"[^\s:\"“”‘’.,!?]{1,40}(?:[ \t][^\s:\"“”‘’.,!?]{1,40}){0,2}"  # a name of up to three words
 # The forum's lines, each alone on its line: the poster's "said:", or the poster's name over the
-# post's date and number (either or both, themselves the forum's lines), the buttons, the
+# post's date and number (either or both, themselves the forum's lines), the buttons (the post's own,
+# "Reply" / "Like" / "Report", too), the
 # reactions (XenForo's "Reactions: ..." or SpaceBattles' "Like x 45 Heart x 3"), "Last edited: ...", the thread's starter, and the thread's bar over the posts.
 _CHROME = re.compile(
     rf"^[ \t]*(?:(?P<name>{_FORUM_NAME})[ \t]+said:"
@@ -62,7 +64,8 @@ _CHROME = re.compile(
     rf"|last[ \t]+edited(?:[ \t]+by[ \t]+[^\n:]{{1,40}})?:[ \t]*{_POST_DATE}|{_POST_META}"
     r"|discussion[ \t]+in[ \t]+['‘\"][^\n]{1,80}?['’\"][ \t]+started[ \t]+by[ \t]+(?P<started>[^,\n]{1,40}),[^\n]{0,60}"
     rf"|thread[ \t]+starter[ \t]*:?[ \t]+(?P<starter>\S[^\n]{{0,39}}?)(?:[ \t]+start[ \t]+date[ \t]*:?[ \t]+{_POST_DATE})?"
-    r"|threadmarks|view[ \t]+all[ \t]+\d[\d,]*[ \t]+threadmarks|reader[ \t]+mode)[ \t]*(?:\n|$)",
+    r"|threadmarks|view[ \t]+all[ \t]+\d[\d,]*[ \t]+threadmarks|reader[ \t]+mode"
+    rf"|{_POST_BUTTON}(?:[ \t]++{_POST_BUTTON}){{0,5}})[ \t]*(?:\n|$)",  # "Reply", "Report Like Reply" under a post
     re.IGNORECASE | re.MULTILINE,
 )
 # Words a sentence has before "said:" and a forum name does not: "Then she said:" is the story's.

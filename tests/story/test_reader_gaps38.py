@@ -24,7 +24,10 @@ nobody on the project wrote):
 - a Tumblr post copied from its page, its notes listed under its tags ("1,204 notes", "geraltsbard
   reblogged this from moonlit-quill and added:" over what it added, "lark-song liked this") and its
   "Reblog" / "Like" buttons: the tags ("#tw self harm") were story text, so declared nothing, and the
-  blog's name over the title a chapter 1; now read as the post, as a reblog chain was.
+  blog's name over the title a chapter 1; now read as the post, as a reblog chain was;
+- a SpaceBattles or Sufficient Velocity thread copied by its threadmarks: the buttons under each post
+  ("Reply", "Like", "Report", "+ Quote", on lines of their own or one) were the chapters' last
+  paragraphs; now dropped with the forum's other lines (in a thread copy only).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -355,3 +358,31 @@ def test_a_story_ending_on_hashtags_and_a_line_of_its_own_keeps_both() -> None:
     text = f"Chapter 1\n\n{FIRST}\n\n#blessed #nofilter\n\nShe deleted the post before anyone liked it.\n"
     story = read(text)
     assert story.chapters[0].paragraphs[-2:] == ["#blessed #nofilter", "She deleted the post before anyone liked it."]
+
+
+# A forum thread's post buttons.
+
+THREAD = (
+    "Ashes of Empire (Warhammer 40k/Worm crossover)\n\nThreadmarks: Chapter 1: Awakening\n\nQuillsworth\n"
+    "Jan 3, 2024\n#1\n\n{first}\n\n{buttons}\n\nThreadmarks: Chapter 2: The Throne\n\nQuillsworth\n"
+    "Jan 10, 2024\n#45\n\n{second}\n\n{buttons}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "buttons",
+    ["Reply\n\nLike\n\nReport", "Report Like Reply", "Like\nReply", "+ Quote Reply", "Reply\n\nLike x 45 Heart x 3"],
+)
+def test_a_thread_copys_post_buttons_are_no_story(buttons: str) -> None:
+    story = read(THREAD.format(first=FIRST, second=SECOND, buttons=buttons))
+    assert (story.meta.title, story.meta.author) == ("Ashes of Empire", "Quillsworth")
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("Awakening", [FIRST]),
+        ("The Throne", [SECOND]),
+    ]
+
+
+def test_a_like_line_in_a_story_that_is_no_thread_stays_text() -> None:
+    """Guard: outside a thread copy, a line "Like" or "Reply" is the story's (a text message, a poem)."""
+    story = read(f"Chapter 1\n\n{FIRST}\n\nReply\n\nChapter 2\n\n{SECOND}\n\nLike\n")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST, "Reply"], [SECOND, "Like"]]
