@@ -502,12 +502,21 @@ def read_details(text: str) -> str:
     """A ``<details>`` block with a ``<summary>`` title, as a box on a web page is read: titled as a
     note or warnings ("Content warnings") it is the chapter's note, one "A/N:" paragraph; any
     other keeps its title as the paragraph over its text. The tags were story text, the note a
-    paragraph of the story. Each block is found with ``str.find`` from the last one's end."""
+    paragraph of the story. Each block is found with ``str.find`` from the last one's end.
+
+    A box opens its line (spaces before it) or follows the box before it on its line, each then
+    a paragraph of its own; one after other words is left as it is. (Looked for from its line's
+    start, the second box of a line found the first there, read it again and went back before
+    itself: the import never ended.)"""
     out: list[str] = []
     position = 0
+    taken = 0  # where the last box read ends: a box right after it opens a paragraph too
     while (start := text.find("<details", position)) != -1:
-        line_start = text.rfind("\n", 0, start) + 1
-        opening = _DETAILS_OPEN.match(text, line_start)
+        line_start = start  # the spaces before it, back to its line's start or the last box's end
+        while line_start > taken and text[line_start - 1] in " \t":
+            line_start -= 1
+        opens = line_start == taken or text[line_start - 1] == "\n"
+        opening = _DETAILS_OPEN.match(text, line_start) if opens else None
         if opening is None:
             out.append(text[position : start + 8])
             position = start + 8
@@ -531,6 +540,7 @@ def read_details(text: str) -> str:
         before = "\n" if line_start and not text.endswith("\n\n", 0, line_start) else ""
         after = "\n" if position < len(text) and not text.startswith("\n\n", position) else ""
         out.append(f"{before}{block}{after}")
+        taken = position
     out.append(text[position:])
     return "".join(out)
 

@@ -7,16 +7,19 @@ the file takes now and well under what it took before."""
 
 from __future__ import annotations
 
+import contextlib
 import random
+import signal
 import string
 import time
 import tracemalloc
+from collections.abc import Iterator
 
 import pytest
 
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
-from bot.story.markdown import drop_comments
+from bot.story.markdown import drop_comments, read_details
 from tests.story.builders import epub_bytes, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES, _paragraphs, _timed
 
@@ -120,4 +123,60 @@ def test_markdown_comments_still_go_with_their_lines_or_declare() -> None:
     assert story.chapters[0].declared_warnings == ["CW: drowning"]
     assert drop_comments(text) == (
         "# Chapter 1\n\n  CW: drowning  \n\nCalm seas. \n\nThe weir roared.\n\nNobody slept. Then dawn.\n"
+    )
+
+
+# -- <details> boxes in Markdown ------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _stopped_after(seconds: int) -> Iterator[None]:
+    """Raise TimeoutError in the test if the block runs on past ``seconds`` (an endless loop fails)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_two_details_boxes_on_one_line_are_read_and_the_import_ends() -> None:
+    """The second ``<details>`` box of a line looked for its line's opening, found the first box there and
+    read it again, and its end put the reader back before the second: the import never ended (a worker
+    busy to its time limit, the member told it took too long). A box after a box is read as one more."""
+    text = (
+        "# Chapter 1\n\nThe weir roared.\n\n<details><summary>Author's note</summary>Thanks for reading.</details> "
+        "<details><summary>Map</summary>The weir is north.</details>\n\nNobody slept.\n"
+    )
+    with _stopped_after(10):
+        story = import_story(text.encode(), "boxes.md", max_bytes=MAX_BYTES)
+    assert story.chapters[0].notes == ["Thanks for reading."]
+    assert _paragraphs(story) == ["The weir roared.", "Map", "The weir is north.", "Nobody slept."]
+
+
+def test_a_line_of_400_000_details_tags_is_read_once() -> None:
+    """Each ``<details`` of a line was asked whether it opens its line by finding the line's start again:
+    400,000 on one line (3.2 MB) were read back to it each."""
+    data = ("# Chapter 1\n\nThe weir roared." + "<details>" * 400_000 + "\n").encode()
+    with _stopped_after(60):
+        story, seconds = _timed(data, "tags.md")
+    assert seconds < 3.0
+    assert _paragraphs(story)[0].startswith("The weir roared.")
+
+
+def test_details_boxes_opening_their_lines_are_still_notes_and_others_text() -> None:
+    """Guard: a box on lines of its own (spaces before it) is read as a note or titled text; a box
+    after words on its line is left as it was written."""
+    text = (
+        "# Chapter 1\n\nThe weir roared.\n\n  <details><summary>Author's note</summary>\n\nThanks.\n\n</details>\n"
+        "She said <details><summary>Note</summary>x</details> then.\n\nNobody slept.\n"
+    )
+    assert read_details(text) == (
+        "# Chapter 1\n\nThe weir roared.\n\nA/N: Thanks.\n\n"
+        "She said <details><summary>Note</summary>x</details> then.\n\nNobody slept.\n"
     )
