@@ -119,3 +119,24 @@ def test_discrimination_said_in_one_sentence_is_found(text: str, warning_id: str
 )
 def test_the_same_words_without_the_prejudice_are_no_warning(text: str) -> None:
     assert not ids(text) & {"sexism", "racism", "homophobia", "ableism"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the paramedics got there too late; the overdose had taken him an hour before",
+        "she kept pressing on the wound until the ambulance came, but they were too late by minutes",
+    ],
+)
+def test_help_that_came_too_late_is_a_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ambulance was too late for the drill, so the nurses timed us with a stopwatch instead",
+    ],
+)
+def test_too_late_for_a_drill_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
