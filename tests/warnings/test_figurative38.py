@@ -140,3 +140,29 @@ def test_help_that_came_too_late_is_a_death(text: str) -> None:
 )
 def test_too_late_for_a_drill_is_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we drove grandpa's old tractor to the fair, which everyone agreed was suicidal given the brakes",
+        '"that\'s suicidal," said the sergeant, looking at the map. "we go round by the river instead."',
+        "crossing the pass in this snow would be suicide for anyone, so we wait out the storm in the hut",
+        "the plan was frankly suicidal and the twins loved it immediately",
+    ],
+)
+def test_a_plan_that_is_suicidal_is_no_suicide(text: str) -> None:
+    assert "suicide" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she told the nurse she had been suicidal for weeks, which nobody at home had seen",
+        "the coroner said it was suicide, and her mother walked out of the room",
+        "he was suicidal after the divorce and his brother moved in to keep an eye on him",
+        "he stepped off the roof, which the inquest later found was suicide",
+    ],
+)
+def test_a_person_who_is_suicidal_still_is(text: str) -> None:
+    assert "suicide" in ids(text)
