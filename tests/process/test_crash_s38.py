@@ -1,0 +1,143 @@
+"""Crashes, network failures and clock jumps at a real ``dogear run`` (session 38).
+
+As in test_crash35, test_crash37 and test_crash_s37, each test runs Dogear as a real process
+(:mod:`tests.process.crash_kit`) against the Discord double and checks what members and admins
+see after the restart.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+from bot.devtools.double import DiscordDouble
+from bot.devtools.double.state import ClubLayout
+from tests.process.crash_kit import Bot, rows
+from tests.process.test_crash37 import as_member
+from tests.process.test_post_crash import answers, command, crash_double
+from tests.waiting import wait_until
+
+__all__ = ["crash_double"]  # the fixture, shared with test_post_crash as test_crash35 shares it
+
+PARAGRAPH = "The tide came in and went out. " * 55
+
+
+def long_story(title: str = "The Long Tide", chapters: int = 40, paragraphs: int = 45) -> tuple[str, bytes]:
+    """About 4 MB of text: seconds of reading in a worker, so a kill lands while it runs."""
+    body = "\n\n".join(
+        f"Chapter {c}\n\n" + "\n\n".join(f"Paragraph {c}.{i}: {PARAGRAPH}" for i in range(paragraphs))
+        for c in range(1, chapters + 1)
+    )
+    return ("long.txt", f"Title: {title}\n\n{body}\n".encode())
+
+
+def processes_of(database: Path) -> list[int]:
+    """Every live process started for ``database`` (the bot, its fork server, its workers): the
+    environment each inherits names the file."""
+    marker = f"DATABASE_PATH={database}".encode()
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            environ = Path(f"/proc/{entry}/environ").read_bytes()
+            status = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        if marker in environ.split(b"\0") and status.split(") ", 1)[1][0] != "Z":
+            found.append(int(entry))
+    return found
+
+
+def stat(pid: int) -> tuple[int, str, float] | None:
+    """(parent pid, state, CPU seconds) of ``pid``, None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[1]), fields[0], (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def workers_of(bot: Bot, database: Path) -> list[int]:
+    """The bot's worker processes (children of its fork server, itself a child of the bot)."""
+    assert bot.process is not None
+    servers = {pid for pid in processes_of(database) if (found := stat(pid)) and found[0] == bot.process.pid}
+    return [pid for pid in processes_of(database) if (found := stat(pid)) and found[0] in servers]
+
+
+async def listed(double: DiscordDouble, layout: ClubLayout, bot: Bot) -> str:
+    asked = command(double, layout, "story list")
+    await wait_until(lambda: bool(answers(double, asked)), lambda: f"/story list\n{bot.log()}")
+    return "\n".join(m.content + str(m.embeds) for m in answers(double, asked))
+
+
+async def test_a_story_add_killed_while_a_worker_reads_its_file_leaves_nothing_and_can_be_run_again(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """SIGKILL while a worker reads a 4 MB upload: no story and no chapter is stored, the admin's
+    ``/story add`` again adds it, and the library lists it once. Held already (the story, its
+    chapters and its scan are one transaction after the worker's read); kept as the guard."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    first = Bot(double, layout, database)
+    await first.start()
+    command(double, layout, "story add", file=long_story())
+    await wait_until(
+        lambda: any((found := stat(pid)) and found[2] >= 0.2 for pid in workers_of(first, database)),
+        lambda: f"a worker reading the file\n{first.log()}",
+    )
+    assert await first.stop(signal.SIGKILL) == -signal.SIGKILL, first.log()
+    assert rows(database, "SELECT count(*) FROM stories") == [(0,)]
+    assert rows(database, "SELECT count(*) FROM chapters") == [(0,)]
+    second = Bot(double, layout, database)
+    await second.start()
+    again = command(double, layout, "story add", file=long_story())
+    await wait_until(lambda: bool(answers(double, again)), lambda: f"the second /story add\n{second.log()}")
+    told = answers(double, again)[-1].content
+    assert "Added" in told, told
+    shown = await listed(double, layout, second)
+    assert await second.stop() == 0, second.log()
+    second.assert_clean()
+    assert shown.count("The Long Tide") == 1, shown
+    assert rows(database, "SELECT count(*) FROM chapters") == [(40,)]
+    assert rows(database, "PRAGMA integrity_check") == [("ok",)]
+
+
+async def test_a_story_update_killed_inside_its_write_leaves_the_old_version_whole_and_can_be_run_again(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """SIGKILL in the middle of ``/story update``'s write (the new chapters stored, a prologue's moves
+    of the members' places half done): the story is the old version whole, its chapters, hash and
+    the members' places as they were, and ``/story update`` again takes the new version. Held already
+    (one transaction); kept as the guard of that transaction."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    first = Bot(double, layout, database, kill_at="bot.progress.store:renumber_progress@1:after:SIGKILL")
+    await first.start()
+    added = command(double, layout, "story add", file=long_story(chapters=3, paragraphs=2))
+    await wait_until(lambda: bool(answers(double, added)), lambda: f"/story add\n{first.log()}")
+    [(story_id, old_hash)] = rows(database, "SELECT id, content_hash FROM stories")
+    as_member(double, layout, layout.member, "progress set", story=str(story_id), chapter=2)
+    await wait_until(lambda: bool(rows(database, "SELECT 1 FROM reading_progress")), first.log)
+    before = rows(database, "SELECT number, title, scenes FROM chapters ORDER BY number")
+    places = rows(database, "SELECT user_id, chapter FROM reading_progress")
+    _, body = long_story(chapters=3, paragraphs=2)
+    prologue = ("long.txt", body.replace(b"Chapter 1\n", b"Prologue\n\nThe sea was calm.\n\nChapter 1\n", 1))
+    command(double, layout, "story update", story=str(story_id), file=prologue)
+    assert await first.died() == -signal.SIGKILL, first.log()
+    assert rows(database, "SELECT id, content_hash FROM stories") == [(story_id, old_hash)]
+    assert rows(database, "SELECT number, title, scenes FROM chapters ORDER BY number") == before
+    assert rows(database, "SELECT user_id, chapter FROM reading_progress") == places
+    second = Bot(double, layout, database)
+    await second.start()
+    again = command(double, layout, "story update", story=str(story_id), file=prologue)
+    await wait_until(lambda: bool(answers(double, again)), lambda: f"the second /story update\n{second.log()}")
+    told = answers(double, again)[-1].content
+    shown = await listed(double, layout, second)
+    assert await second.stop() == 0, second.log()
+    second.assert_clean()
+    assert "Nothing was changed" not in told and "nothing changed" not in told, told
+    assert shown.count("The Long Tide") == 1, shown
+    assert len(rows(database, "SELECT number FROM chapters")) == 4
+    assert rows(database, "SELECT user_id, chapter FROM reading_progress") == [(places[0][0], 3)]
