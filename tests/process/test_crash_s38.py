@@ -7,15 +7,20 @@ see after the restart.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from bot.devtools.double import DiscordDouble
 from bot.devtools.double.state import ClubLayout
 from tests.process.crash_kit import Bot, rows
+from tests.process.test_crash35 import add_story, assert_posted_once, bot_posts, discussion_rows, seed, threads_of
 from tests.process.test_crash37 import as_member
-from tests.process.test_post_crash import answers, command, crash_double
+from tests.process.test_post_crash import answers, channel_posts, command, crash_double
 from tests.waiting import wait_until
 
 __all__ = ["crash_double"]  # the fixture, shared with test_post_crash as test_crash35 shares it
@@ -141,3 +146,75 @@ async def test_a_story_update_killed_inside_its_write_leaves_the_old_version_who
     assert shown.count("The Long Tide") == 1, shown
     assert len(rows(database, "SELECT number FROM chapters")) == 4
     assert rows(database, "SELECT user_id, chapter FROM reading_progress") == [(places[0][0], 3)]
+
+
+# ------------------------------------------------------------------------------------ the gateway drops
+async def drop_gateway(double: DiscordDouble, how: str) -> None:
+    """The gateway connection lost as Discord loses it: closed (the bot resumes), RECONNECT asked
+    (it resumes on a new connection), or closed with the session gone (RESUME refused: IDENTIFY
+    afresh, READY and every server again)."""
+    identifies, resumes = double.gateway.identifies, double.gateway.resumes
+    if how == "reconnect-asked":
+        assert double.gateway.ask_reconnect() == 1
+    else:
+        assert await double.gateway.drop(resumable=how == "closed") == 1
+    if how == "resume-refused":
+        await wait_until(lambda: double.gateway.identifies > identifies, "a fresh IDENTIFY")
+    else:
+        await wait_until(lambda: double.gateway.resumes > resumes, "the RESUME")
+
+
+DROPS = ["closed", "reconnect-asked", "resume-refused"]
+
+
+@pytest.mark.parametrize("how", DROPS)
+async def test_an_excerpt_posting_while_the_gateway_drops_posts_every_message_once_in_order(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, how: str
+) -> None:
+    """The gateway lost after the third of nine messages (the post held there while it reconnects):
+    the chapter is in the channel once, complete and in order, and the admin told once."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    bot = Bot(double, layout, database, stall_at="bot.excerpts.store:record_sent@3:after:2")
+    await bot.start()
+    story_id = await add_story(double, layout, bot)
+    posting = command(double, layout, "excerpt post", story=str(story_id), chapter=1, channel=layout.general_channel)
+    await wait_until(lambda: len(channel_posts(double, layout)) >= 3, lambda: f"three messages\n{bot.log()}")
+    await drop_gateway(double, how)
+    await wait_until(
+        lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, posting)),
+        lambda: f"the post to finish\n{bot.log()}\n{[m.content for m in answers(double, posting)]}",
+    )
+    assert await bot.stop() == 0, bot.log()
+    bot.assert_clean()
+    assert_posted_once(double, layout, database)
+    told = [m.content for m in answers(double, posting)]
+    assert sum(t.startswith("Posted chapter 1") for t in told) == 1, told
+
+
+@pytest.mark.parametrize("how", DROPS)
+async def test_a_discussion_due_while_the_gateway_drops_posts_once_with_one_thread(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, how: str
+) -> None:
+    """The gateway lost as a due discussion is claimed (its post held while the bot reconnects): one
+    post, one thread with both readers, nothing posted again by the reconnect's second READY."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    await seed(database, layout, [datetime.now(UTC) - timedelta(seconds=5)])
+    bot = Bot(double, layout, database, stall_at="cogs.discussions.poster:DiscordPoster.post@1:before:2")
+    await bot.launch()
+    await wait_until(lambda: discussion_rows(database)[0][1] == "posting", lambda: f"the claim\n{bot.log()}")
+    await drop_gateway(double, how)
+    await wait_until(lambda: discussion_rows(database)[0][1] == "posted", lambda: f"the post\n{bot.log()}")
+    await wait_until(lambda: not rows(database, "SELECT 1 FROM discussion_joins_owed"), bot.log)
+    await asyncio.sleep(1.0)  # a second post would follow the first at once
+    assert await bot.stop() == 0, bot.log()
+    bot.assert_clean()
+    [(_, _, message_id, thread_id)] = discussion_rows(database)
+    assert [m.id for m in bot_posts(double, layout.text_channel.id)] == [message_id]
+    [thread] = threads_of(double, layout)
+    assert thread.id == thread_id
+    assert {m for m in thread.member_ids if m != double.state.bot_user.id} == {
+        layout.member.user.id,
+        layout.other_member.user.id,
+    }

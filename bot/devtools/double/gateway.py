@@ -119,16 +119,32 @@ class Gateway:
             if not session.closed and session.receives(guild_id):
                 session.push(event, data)
 
-    async def drop(self, code: int = 4000) -> int:
-        """Close every live connection the way a network blip or Discord restart would; the client resumes."""
+    async def drop(self, code: int = 4000, *, resumable: bool = True) -> int:
+        """Close every live connection the way a network blip or Discord restart would; the client resumes.
+        ``resumable=False``: Discord lost the sessions too, so a RESUME gets INVALID_SESSION and the
+        client must IDENTIFY afresh (READY again, every server's GUILD_CREATE again)."""
         dropped = 0
         for connection in list(self.connections):
             if not connection.ws.closed:
                 dropped += 1
                 connection.dropped = True
+                if not resumable:
+                    for session in self.sessions.values():
+                        if session.connection is connection:
+                            session.closed = True
                 connection.queue.put_nowait(None)
                 await connection.ws.close(code=code, message=b"double: connection dropped")
         return dropped
+
+    def ask_reconnect(self) -> int:
+        """Send RECONNECT (op 7) on every live connection, as Discord does before moving a session:
+        the client closes the connection and resumes on a new one."""
+        asked = 0
+        for connection in self.connections:
+            if not connection.ws.closed:
+                asked += 1
+                connection.queue.put_nowait({"op": RECONNECT, "d": None, "s": None, "t": None})
+        return asked
 
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(autoping=True, max_msg_size=0)
