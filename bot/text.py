@@ -167,12 +167,27 @@ def utf16_len(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+def plural(
+    count: int,
+    singular: str,
+    plural_form: str | None = None,
+    *,
+    verb: tuple[str, str] | None = None,
+    zero: str | None = None,
+) -> str:
     """``plural(1, "chapter")`` is "1 chapter", ``plural(3, "story", "stories")`` is "3 stories".
 
-    Members never read "chapter(s)".
+    The one way a count is said to members, so none of them reads "chapter(s)" or "0 members have".
+    ``verb`` (its singular and plural forms) follows the count in agreement: ``plural(1, "member",
+    verb=("has", "have"))`` is "1 member has". ``zero`` is what a count of 0 reads as, verb included:
+    ``plural(0, "member", verb=("has", "have"), zero="no one has")`` is "no one has", and
+    ``plural(0, "nomination", zero="no nominations")`` "no nominations".
     """
+    if count == 0 and zero is not None:
+        return zero
     word = singular if count == 1 else (plural_form or singular + "s")
+    if verb is not None:
+        word += " " + verb[0 if count == 1 else 1]
     return f"{count:,} {word}"
 
 

@@ -97,15 +97,17 @@ def discussion_notice(
     ``chapters`` is the story's chapter count now: past it, the chapter was taken down, and the
     post counts (and lets in) the readers of the last chapter instead, and says so.
     """
-    have = "has" if caught_up == 1 else "have"
+    # "No one has read this chapter yet", never "0 members have read this chapter so far".
+    readers_have = plural(caught_up, "member", verb=("has", "have"), zero="No one has")
+    so_far = "so far" if caught_up else "yet"
     lines = [f"Discussion of **{escape_markdown(title)}**, chapter {chapter}.", ""]
     last = _last_left(chapter, chapters)
     if last is not None:
         lines += [f"*{chapter_gone(chapter, last)}*", ""]
-        readers = f"{plural(caught_up, 'member')} {have} read chapter {last}, the last, so far."
+        readers = f"{readers_have} read chapter {last}, the last, {so_far}."
         joining = f"Members who mark chapter {last} as read are added to the thread."
     else:
-        readers = f"{plural(caught_up, 'member')} {have} read this chapter so far."
+        readers = f"{readers_have} read this chapter {so_far}."
         joining = "Members who mark the chapter as read are added to the thread."
     if late_since is not None:
         lines += [f"*Posted late: Dogear was offline when this was due ({stamp(late_since, 'F')}).*", ""]

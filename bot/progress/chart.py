@@ -51,7 +51,7 @@ def _footer(club: ClubProgress, target: int | None) -> str:
     parts = [plural(club.member_count, "member")]
     if target:
         named, hidden = club.caught_up(target)
-        parts.append(f"{len(named) + hidden} caught up with chapter {target}")
+        parts.append(f"{plural(len(named) + hidden, 'member', zero='no one')} caught up with chapter {target}")
     if club.hidden_count:
         parts.append(f"{club.hidden_count} hidden (counted, not shown)")
     return " · ".join(parts)

@@ -253,7 +253,7 @@ class NominationCog(commands.Cog):
         left = len(await self.service.open_nominations(guild_id))
         await send_ephemeral(
             interaction,
-            f"Took {title_and_author(removed, MAX_TITLE_CHARS * 2 + 120)} out of this round; {plural(left, 'nomination')} left.",
+            f"Took {title_and_author(removed, MAX_TITLE_CHARS * 2 + 120)} out of this round; {plural(left, 'nomination', zero='no nominations')} left.",
         )
 
     # -- autocomplete

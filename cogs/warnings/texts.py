@@ -119,9 +119,7 @@ def category_embed(overview: list[service.CategoryOverview], page: int = 1) -> d
 def added_text(rule: service.CustomRule, label: str, rescanned: str, *, switched_off: bool) -> str:
     """``/warnings rules add``: the rule added and the re-scan; a word when its category is switched off."""
     category = named(label, rule.category)
-    said = (
-        f"Added rule #{rule.id}, a {rule.kind}, for {category}: {code(rule.pattern)}.\n{rescanned} with the new rules."
-    )
+    said = f"Added rule #{rule.id}, a {rule.kind}, for {category}: {code(rule.pattern)}.\n{rescanned}."
     if switched_off:
         said += (
             f"\nThe category {category} is switched off here, so this rule finds nothing until "
@@ -176,7 +174,9 @@ def rules_list_text(overview: service.RulesOverview, page: int = 1) -> str:
 
 def rescanned_text(rescanned: service.Rescanned) -> str:
     """After a rule change: how many stories were scanned again (and how many ran past their budget)."""
-    said = f"Re-scanned {plural(rescanned.done, 'story', 'stories')}"
+    if not rescanned.done and not rescanned.over_budget:
+        return "No stories to re-scan yet: the rules apply to each story added from now on"
+    said = f"Re-scanned {plural(rescanned.done, 'story', 'stories', zero='no stories')}"
     if rescanned.over_budget:
         said += (
             f" ({plural(rescanned.over_budget, 'story', 'stories')} took too long and will be "
