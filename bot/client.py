@@ -28,7 +28,7 @@ from bot.leases import Lease
 from bot.limits import MESSAGE_CHARS
 from bot.settings import Settings
 from bot.shards import ShardScope
-from bot.text import clip, plural, quote_input, utf16_len
+from bot.text import and_list, clip, missing_permissions_answer, plural, quote_input, utf16_len
 from bot.warnings.rules import default_ruleset
 from bot.worker import Workers, in_thread_a_stop_leaves
 
@@ -121,15 +121,20 @@ def _transform_refused(error: app_commands.TransformerError) -> str:
     return f"{quote_input(str(error.value))} is not a valid value for that option."
 
 
-def describe_error(error: app_commands.AppCommandError) -> str | None:
-    """The known-error ladder: a short sentence for what a member can fix, else ``None``."""
+def describe_error(error: app_commands.AppCommandError, *, admin: bool = False) -> str | None:
+    """The known-error ladder: a short sentence for what a member can fix, else ``None``.
+
+    ``admin`` says the person asking can fix Dogear's permissions (Manage Server or Administrator):
+    they are told what to give, where a member is told to ask an admin."""
     original = getattr(error, "original", None)
     if isinstance(error, app_commands.CommandInvokeError) and isinstance(original, UserError):
         return str(original)
     if isinstance(error, app_commands.MissingPermissions):
         return f"You need the {_permission_names(error.missing_permissions)} permission to use this command."
     if isinstance(error, app_commands.BotMissingPermissions):
-        return f"I need the {_permission_names(error.missing_permissions)} permission here. Ask an admin to grant it."
+        names = [_permission_names([name]) for name in error.missing_permissions]
+        fix = missing_permissions_answer(names, "this channel", admin=admin)
+        return f"I need {and_list(names)} in this channel for that. {fix}"
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command works inside a server, not in direct messages."
     if isinstance(error, app_commands.CommandOnCooldown):
@@ -139,7 +144,12 @@ def describe_error(error: app_commands.AppCommandError) -> str | None:
     if isinstance(error, app_commands.CheckFailure):
         return "You can't use this command here."
     if isinstance(error, app_commands.CommandInvokeError) and isinstance(original, discord.Forbidden):
-        return "Discord refused that action: I am missing a permission in that channel."
+        if admin:
+            return (
+                "Discord refused that action: Dogear is missing a permission in that channel. Check what Dogear's "
+                "role may do there (Edit Channel → Permissions), then try again."
+            )
+        return "Discord refused that action: Dogear is missing a permission in that channel. Ask an admin to check it."
     return None
 
 
@@ -187,7 +197,8 @@ async def report_error(interaction: discord.Interaction, error: BaseException, *
         _log_damage(interaction, original, what)
         message = DATA_NEEDS_ATTENTION
     elif isinstance(error, app_commands.AppCommandError):
-        message = describe_error(error)
+        granted = interaction.permissions
+        message = describe_error(error, admin=granted.administrator or granted.manage_guild)
     else:
         message = None
     if message is None:

@@ -12,7 +12,7 @@ import discord
 from discord import app_commands
 
 from bot.errors import UserError
-from bot.text import and_list
+from bot.text import and_list, missing_permissions_answer
 
 T = TypeVar("T", bound=Any)
 
@@ -100,6 +100,29 @@ def bot_lacks(channel: discord.abc.GuildChannel | discord.Thread, needed: dict[s
         return []
     granted = channel.permissions_for(me)
     return [label for flag, label in needed.items() if not getattr(granted, flag)]
+
+
+def is_server_admin(interaction: discord.Interaction | None) -> bool:
+    """Whether the person in front of the bot can fix its permissions (Manage Server or Administrator)."""
+    if interaction is None:
+        return False
+    granted = interaction.permissions
+    return granted.administrator or granted.manage_guild
+
+
+def bot_missing_answer(
+    doing: str,
+    channel: discord.abc.GuildChannel | discord.Thread,
+    missing: list[str],
+    interaction: discord.Interaction | None,
+) -> str:
+    """``doing`` ("I can't post the poll in #club") and what to do about what the bot lacks there:
+    an admin is told what to give Dogear's role, anyone else to ask an admin (:func:`missing_permissions_answer`)."""
+    role = channel.guild.self_role
+    fix = missing_permissions_answer(
+        missing, channel.mention, admin=is_server_admin(interaction), role=role.name if role else None
+    )
+    return f"{doing}: I'm missing {and_list(missing)} there. {fix}"
 
 
 def posting_needs(channel: Target) -> dict[str, str]:

@@ -33,7 +33,7 @@ def test_missing_permissions_are_named() -> None:
     message = describe_error(app_commands.MissingPermissions(["manage_guild"]))
     assert message == "You need the Manage Server permission to use this command."
     bot_message = describe_error(app_commands.BotMissingPermissions(["send_messages", "embed_links"]))
-    assert bot_message is not None and "Send Messages, Embed Links" in bot_message
+    assert bot_message is not None and "Send Messages and Embed Links" in bot_message
 
 
 def test_direct_messages_and_cooldowns() -> None:

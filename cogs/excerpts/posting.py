@@ -27,7 +27,7 @@ from bot.excerpts.model import (
     PostRequest,
     SeenMessage,
 )
-from cogs._checks import bot_lacks, carried_id, guild_id_of, posting_needs, require_member_reach
+from cogs._checks import bot_lacks, bot_missing_answer, carried_id, guild_id_of, posting_needs, require_member_reach
 from cogs._messages import own_messages
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
@@ -81,9 +81,7 @@ class DiscordPoster:
             require_member_reach(self.acting_for, channel, posting_needs(channel))
         missing = missing_for(channel)
         if missing:
-            raise UserError(
-                f"I can't post in {channel.mention}: I'm missing {', '.join(missing)} there. Ask an admin to grant it."
-            )
+            raise UserError(bot_missing_answer(f"I can't post in {channel.mention}", channel, missing, self.acting_for))
 
     async def send(self, channel_id: int, content: str, *, nonce: str, buttons: ButtonKey | None) -> int:
         channel = await self._channel(channel_id)

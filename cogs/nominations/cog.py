@@ -18,6 +18,7 @@ from discord.ext import commands
 
 from bot.client import send_ephemeral
 from bot.discussions.timer import Timer
+from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, POLL_MAX_HOURS
 from bot.nominations.service import (
     DEFAULT_HOURS,
@@ -31,7 +32,7 @@ from bot.text import and_list, escape_clipped, escape_markdown, page_lines, plur
 from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, needs_permissions, require_member_reach
 from cogs._options import story_autocomplete
 from cogs.nominations.buttons import FORM_ID, AddNominee, answer_book_form
-from cogs.nominations.poller import DiscordPoller
+from cogs.nominations.poller import DiscordPoller, PollChannelLacks
 from cogs.nominations.texts import vote_end_text
 
 if TYPE_CHECKING:
@@ -224,9 +225,12 @@ class NominationCog(commands.Cog):
             if club_channel is not None:  # the poll and its result are posted for this member
                 require_member_reach(interaction, club_channel, MEMBER_POLLS)
 
-        started = await self.service.start_club_vote(
-            guild_id, hours=hours, user_id=interaction.user.id, check_channel=check_channel
-        )
+        try:
+            started = await self.service.start_club_vote(
+                guild_id, hours=hours, user_id=interaction.user.id, check_channel=check_channel
+            )
+        except PollChannelLacks as lacking:  # said again here, where who asked is known
+            raise UserError(lacking.said_to(interaction)) from None
         await send_ephemeral(
             interaction,
             f"The vote is open in <#{started.channel_id}> with {plural(len(started.titles), 'nomination')}; "

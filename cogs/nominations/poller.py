@@ -18,7 +18,7 @@ import discord
 from bot.errors import UserError
 from bot.nominations.service import Announcement, DiscordRefused, PollGone, PollState, PostedPoll
 from bot.text import and_list, escape_clipped
-from cogs._checks import MEMBER_POSTS, bot_lacks
+from cogs._checks import MEMBER_POSTS, bot_lacks, bot_missing_answer
 from cogs._messages import own_messages
 from cogs.nominations.buttons import AddNominee
 
@@ -30,7 +30,22 @@ log = logging.getLogger(__name__)
 
 POLL_CHANNELS = (discord.TextChannel, discord.Thread, discord.VoiceChannel)
 ANNOUNCEMENT_LOOKBACK = 50  # the channel's latest messages searched for a poll or result posted but not recorded
+POLL_NEEDS = {"view_channel": "View Channel", "send_messages": "Send Messages", "send_polls": "Create Polls"}
 READING = {"view_channel": "View Channel", "read_message_history": "Read Message History"}
+
+
+class PollChannelLacks(UserError):
+    """The club channel lacks what the poll needs: the command that asked says it to the person in
+    front of it (:meth:`said_to`); the plain text is what a member would be told."""
+
+    def __init__(self, channel: discord.abc.GuildChannel | discord.Thread, missing: list[str]) -> None:
+        self.channel = channel
+        self.missing = missing
+        super().__init__(self.said_to(None))
+
+    def said_to(self, interaction: discord.Interaction | None) -> str:
+        doing = f"I can't post the poll in {self.channel.mention}"
+        return bot_missing_answer(doing, self.channel, self.missing, interaction)
 
 
 def refusal(error: discord.HTTPException, channel: object, channel_id: int, needed: dict[str, str]) -> DiscordRefused:
@@ -78,20 +93,8 @@ class DiscordPoller:
         except PollGone:
             raise UserError("The club channel in `/config` no longer exists; set a new one first.") from None
         assert isinstance(channel, POLL_CHANNELS)
-        me = channel.guild.me
-        if me is not None:
-            granted = channel.permissions_for(me)
-            missing = [
-                label
-                for flag, label in (("view_channel", "View Channel"), ("send_messages", "Send Messages"),
-                                    ("send_polls", "Create Polls"))
-                if not getattr(granted, flag)
-            ]  # fmt: skip
-            if missing:
-                raise UserError(
-                    f"I can't post the poll in {channel.mention}: I'm missing {', '.join(missing)} there. "
-                    "Ask an admin to grant it."
-                )
+        if missing := bot_lacks(channel, POLL_NEEDS):
+            raise PollChannelLacks(channel, missing)
         poll = discord.Poll(question=question, duration=timedelta(hours=hours))
         for answer in answers:
             poll.add_answer(text=answer)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club
 from tests.e2e.test_discussions import a_story, advance, bot_posts, utc_text
-from tests.e2e.test_nominations import nominate
+from tests.e2e.test_mistakes34 import private_and_short
+from tests.e2e.test_nominations import nominate, set_club_channel
 
 
 async def test_a_discussion_nobody_has_read_says_no_one_has_yet(club: Club) -> None:
@@ -38,3 +40,29 @@ async def test_a_rule_added_on_a_server_with_no_stories_says_there_was_nothing_t
     )
     assert "No stories to re-scan yet: the rules apply to each story added from now on." in added.text, added.text
     assert "Re-scanned 0" not in added.text, added.text
+
+
+async def test_a_channel_dogear_cannot_post_in_tells_an_admin_what_to_grant_and_a_moderator_to_ask(club: Club) -> None:
+    await a_story(club, "The Locked Lamp", chapters=2)
+    locked = club.locked_channel.mention()
+    options = {"story": "The Locked Lamp", "chapter": 1, "channel": club.locked_channel}
+    admin = private_and_short(await club.slash("excerpt post", member=club.admin, options=options))
+    assert f"I can't post in {locked}: I'm missing Send Messages there." in admin.text, admin.text
+    assert f"Give Dogear's role (**Dogear**) Send Messages in {locked} (Edit Channel → Permissions)" in admin.text
+    assert "Ask an admin" not in admin.text, admin.text
+    moderator = private_and_short(await club.slash("excerpt post", member=club.moderator, options=options))
+    assert f"Ask an admin to give Dogear Send Messages in {locked}." in moderator.text, moderator.text
+    assert "Edit Channel" not in moderator.text, moderator.text
+    assert not bot_posts(club, club.locked_channel)
+
+
+async def test_vote_start_without_create_polls_tells_the_admin_what_to_give(club: Club) -> None:
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Emma")
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.SEND_POLLS)
+    refused = private_and_short(await club.slash("vote start", member=club.admin))
+    where = club.text_channel.mention()
+    assert f"I can't post the poll in {where}: I'm missing Create Polls there." in refused.text, refused.text
+    assert f"Give Dogear's role (**Dogear**) Create Polls in {where}" in refused.text, refused.text
+    assert "Ask an admin" not in refused.text and club.polls() == [], refused.text
