@@ -297,18 +297,21 @@ def _alike(answers: list[str]) -> list[list[int]]:
 
 
 def choice_names(nominations: Sequence[Nomination], limit: int = CHOICE_NAME_CHARS) -> list[str]:
-    """A menu's name for each nomination, no two alike: its title, its author, and a number for those
-    that still read the same (:func:`_alike`), so an admin picking one to take out knows which."""
-    tails = [
-        f" by {clip(' '.join(n.author.split()), 40)}" if n.author and n.author.strip() else "" for n in nominations
-    ]
-    names = [clip(n.title, limit - len(tail)) + tail for n, tail in zip(nominations, tails, strict=True)]
+    """A menu's name for each nomination, no two alike (:func:`told_apart`), so an admin picking one
+    to take out knows which."""
+    return told_apart([n.title for n in nominations], [n.author for n in nominations], limit)
+
+
+def told_apart(titles: Sequence[str], authors: Sequence[str | None], limit: int = CHOICE_NAME_CHARS) -> list[str]:
+    """A menu's name for each book, no two alike: its title, its author, and a number for those that
+    still read the same (:func:`_alike`: "Emma" and a Cyrillic "Еmma"), as the poll's answers are told
+    apart. For every menu of books: ``/vote withdraw``'s and ``/nominate title:``'s."""
+    tails = [f" by {clip(' '.join(author.split()), 40)}" if author and author.strip() else "" for author in authors]
+    names = [clip(title, limit - len(tail)) + tail for title, tail in zip(titles, tails, strict=True)]
     for group in _alike(names):
         for number, index in enumerate(group, start=1):
             suffix = f" ({number})"
-            names[index] = (
-                clip(nominations[index].title, limit - len(tails[index]) - len(suffix)) + tails[index] + suffix
-            )
+            names[index] = clip(titles[index], limit - len(tails[index]) - len(suffix)) + tails[index] + suffix
     return names
 
 
@@ -583,24 +586,33 @@ class NominationService:
             "nominate the one you mean with `story:`. Nothing changed."
         )
 
-    async def title_choices(self, guild_id: int, typed: str) -> list[str]:
-        """What ``/nominate title:`` offers: this round's nominations first (to back one), then library titles.
+    async def title_choices(self, guild_id: int, typed: str) -> list[tuple[str, str]]:
+        """What ``/nominate title:`` offers, as (name, value): this round's nominations first (to back
+        one), then the library's books not nominated yet.
 
-        Titles are offered once each (as nominations compare them), only those containing what was
-        typed and short enough to be a choice, as many as a menu shows.
+        Each nomination and each book is offered once, only those containing what was typed and short
+        enough to be a choice, as many as a menu shows. Names that would read the same ("Emma" and a
+        Cyrillic "Еmma", one title by two authors) take their author, then a number (:func:`told_apart`);
+        a library book's name has its author always, as the poll's answer for it will.
         """
         needle = " ".join(typed.split()).casefold()
-        titles = [n.title for n in await self.open_nominations(guild_id)]
-        titles += [record.title for record in await search_stories(self.db, guild_id, typed)]
-        seen: set[str] = set()
-        offered: list[str] = []
-        for title in titles:
-            key = title.casefold()
-            if key in seen or (needle and needle not in key) or len(title) > CHOICE_NAME_CHARS:
+        nominations = await self.open_nominations(guild_id)
+        nominated = {n.story_id for n in nominations if n.story_id is not None}
+        books: list[tuple[str, str | None]] = [(n.title, n.author) for n in nominations]
+        seen = {(n.title.casefold(), fold(n.author or "")) for n in nominations}
+        for record in await search_stories(self.db, guild_id, typed):
+            book = (record.title.casefold(), fold(record.author or ""))
+            if record.id in nominated or book in seen:
                 continue
-            seen.add(key)
-            offered.append(title)
-        return offered[:AUTOCOMPLETE_CHOICES]
+            seen.add(book)
+            books.append((record.title, record.author))
+        offered = [
+            (title, author)
+            for title, author in books
+            if (not needle or needle in title.casefold()) and len(title) <= CHOICE_NAME_CHARS
+        ][:AUTOCOMPLETE_CHOICES]
+        names = told_apart([title for title, _ in offered], [author for _, author in offered])
+        return [(name, title) for name, (title, _) in zip(names, offered, strict=True)]
 
     async def board(self, guild_id: int) -> Board:
         round_id = await store.open_round_id(self.db, guild_id)
@@ -1193,4 +1205,5 @@ __all__ = [
     "problem_note",
     "title_and_author",
     "title_key",
+    "told_apart",
 ]

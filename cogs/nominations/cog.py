@@ -267,8 +267,8 @@ class NominationCog(commands.Cog):
         """This round's nominations first (to back one), then library titles; what is typed stays valid."""
         if interaction.guild_id is None:
             return []
-        titles = await self.service.title_choices(interaction.guild_id, current)
-        return [app_commands.Choice(name=title, value=title) for title in titles]
+        offered = await self.service.title_choices(interaction.guild_id, current)
+        return [app_commands.Choice(name=name, value=title) for name, title in offered]
 
     @nominate.autocomplete("story")
     async def story_option(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club
+from tests.e2e.test_club38 import two_books_of_one_title
 from tests.e2e.test_discussions import a_story, advance, bot_posts, utc_text
 from tests.e2e.test_mistakes34 import private_and_short
 from tests.e2e.test_nominations import nominate, set_club_channel
@@ -66,3 +67,15 @@ async def test_vote_start_without_create_polls_tells_the_admin_what_to_give(club
     assert f"I can't post the poll in {where}: I'm missing Create Polls there." in refused.text, refused.text
     assert f"Give Dogear's role (**Dogear**) Create Polls in {where}" in refused.text, refused.text
     assert "Ask an admin" not in refused.text and club.polls() == [], refused.text
+
+
+async def test_the_nominate_title_menu_tells_look_alike_titles_apart_by_author_then_number(club: Club) -> None:
+    await two_books_of_one_title(club, "Emma", ("Jane Austen", "Someone Else"))
+    await nominate(club, club.member, "Kindred")
+    await nominate(club, club.other_member, "\u041aindred")  # with a Cyrillic "К": another nomination
+    choices = await club.autocomplete("nominate", "title", "", member=club.moderator)
+    names = [choice["name"] for choice in choices]
+    assert names == ["Kindred (1)", "\u041aindred (2)", "Emma by Jane Austen", "Emma by Someone Else"], names
+    assert [choice["value"] for choice in choices] == ["Kindred", "\u041aindred", "Emma", "Emma"]
+    [backed] = await club.slash("nominate", member=club.moderator, title=choices[1]["value"])
+    assert "**\u041aindred** was already nominated; you now back it too (2 members)" in backed.text, backed.text

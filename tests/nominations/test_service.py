@@ -419,12 +419,12 @@ async def test_title_choices_offer_nominations_then_library_titles_once_each(
     await add_book(db, GUILD, title="The Left Hand of Darkness", chapters=20, added_by=ADA, now=0)
     await service.nominate(GUILD, MEL, "STATION ELEVEN")
     await service.nominate(GUILD, OLLIE, "Piranesi")
-    assert await service.title_choices(GUILD, "") == [
+    assert [value for _, value in await service.title_choices(GUILD, "")] == [
         "Station Eleven",  # nominated as typed, listed as the library spells it
         "Piranesi",
         "The Left Hand of Darkness",
     ]
-    assert await service.title_choices(GUILD, "  left   hand ") == ["The Left Hand of Darkness"]
+    assert await service.title_choices(GUILD, "  left   hand ") == [("The Left Hand of Darkness",) * 2]
     assert await service.title_choices(OTHER_GUILD, "") == []
 
 
