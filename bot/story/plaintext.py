@@ -2101,13 +2101,15 @@ def _title_over_name(text: str) -> tuple[str, str] | None:
 
 def _name_over_story(text: str, following: Item | None) -> bool:
     """A person's name alone between the title and the first chapter's heading: "THE SALT WIFE" /
-    "Kestrel Ames" / "Prologue", as a book's title page sets it. A dedication ("For Mum") is none."""
+    "Kestrel Ames" / "Prologue", as a book's title page sets it, or its contents ("Contents" / "I. The
+    Keeper"). A dedication ("For Mum") is none."""
     name = text.strip()
     words = name.split()
     if isinstance(following, Heading) and _HANDLE.fullmatch(name) and name.casefold() not in _NOT_HANDLES:
         return True  # a site's user name, "flourandfig" (Wattpad's title page copied)
+    contents = isinstance(following, Para) and contents_label(following.text)
     return (
-        (isinstance(following, Heading) or _warnings_under(following))
+        (isinstance(following, Heading) or _warnings_under(following) or contents)
         and "\n" not in name
         and 2 <= len(words) <= 4
         and _name_like(name)

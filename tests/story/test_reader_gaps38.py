@@ -27,7 +27,10 @@ nobody on the project wrote):
   blog's name over the title a chapter 1; now read as the post, as a reblog chain was;
 - a SpaceBattles or Sufficient Velocity thread copied by its threadmarks: the buttons under each post
   ("Reply", "Like", "Report", "+ Quote", on lines of their own or one) were the chapters' last
-  paragraphs; now dropped with the forum's other lines (in a thread copy only).
+  paragraphs; now dropped with the forum's other lines (in a thread copy only);
+- a text's title page of a title and a name with no "by" over its contents list ("THE LIGHTHOUSE AT CAPE
+  SORROW" / "Edwin Marsh" / "CONTENTS" / "I. The Keeper" ...): the two lines were a chapter 1 of their
+  own and the file's name the title; now the title and the author, as over the first heading.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -386,3 +389,38 @@ def test_a_like_line_in_a_story_that_is_no_thread_stays_text() -> None:
     """Guard: outside a thread copy, a line "Like" or "Reply" is the story's (a text message, a poem)."""
     story = read(f"Chapter 1\n\n{FIRST}\n\nReply\n\nChapter 2\n\n{SECOND}\n\nLike\n")
     assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST, "Reply"], [SECOND, "Like"]]
+
+
+# A title and a name with no "by" over the contents.
+
+KEEPER = "Old Tobias had kept the light for forty years, and in all that time he had never once let it go out."
+STORM = "The storm came in on the equinox, as the old men had said it would, and it did not leave for days."
+
+
+@pytest.mark.parametrize("title", ["THE LIGHTHOUSE AT CAPE SORROW", "The Lighthouse at Cape Sorrow"])
+@pytest.mark.parametrize(
+    "contents", ["CONTENTS\n\nI. The Keeper\nII. The Storm", "Table of Contents\nI. The Keeper\nII. The Storm"]
+)
+def test_a_title_and_a_name_over_the_contents_are_the_title_page(title: str, contents: str) -> None:
+    text = f"{title}\n\nEdwin Marsh\n\n{contents}\n\nI. The Keeper\n\n{KEEPER}\n\nII. The Storm\n\n{STORM}\n"
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == (title, "Edwin Marsh")
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("The Keeper", [KEEPER]),
+        ("The Storm", [STORM]),
+    ]
+
+
+def test_a_by_line_over_a_table_of_contents_is_still_read() -> None:
+    text = (
+        "The Lighthouse at Cape Sorrow\nby Edwin Marsh\n\nTable of Contents\n\nChapter 1: The Keeper\n"
+        f"Chapter 2: The Storm\n\nChapter 1: The Keeper\n\n{KEEPER}\n\nChapter 2: The Storm\n\n{STORM}\n"
+    )
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("The Lighthouse at Cape Sorrow", "Edwin Marsh")
+    assert [chapter.title for chapter in story.chapters] == ["The Keeper", "The Storm"]
+
+
+def test_a_dedication_over_the_contents_is_no_author() -> None:
+    text = f"The Lighthouse at Cape Sorrow\n\nFor My Mother\n\nCONTENTS\n\nI. The Keeper\n\nI. The Keeper\n\n{KEEPER}\n"
+    assert read(text).meta.author is None
