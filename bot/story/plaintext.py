@@ -1817,9 +1817,13 @@ def _cjk_by_line_author(line: str) -> str | None:
     return author
 
 
+# A site's user name alone on its line, "@ember_and_oak": under a title, its writer.
+_AT_HANDLE = re.compile(r"[ \t]*@([A-Za-z0-9_.]{2,30})[ \t]*")
+
+
 def _names_author(line: str) -> bool:
     """Whether a line gives the author: a "by" line or an author field ("Author: Mara", "作者：玛拉")."""
-    if by_line_author(line) is not None:
+    if by_line_author(line) is not None or _AT_HANDLE.fullmatch(line):
         return True
     field = parse_field(line)
     return field is not None and _KEYS[field[0]] == "author"
@@ -1874,8 +1878,8 @@ def _line_kind(line: str) -> str | None:
         return "field"
     if declaration_line(line) or declaration_line(_BRACKETS.sub(r"\1", line)):  # "[TW: self-harm]" under the by-line
         return "declared"
-    if by_line_author(line):
-        return "by"
+    if by_line_author(line) or _AT_HANDLE.fullmatch(line):
+        return "by"  # (or the writer's handle alone under the title, "@ember_and_oak", as Wattpad's app copies it)
     if len(line) <= NOTICE_LINE_CHARS and (
         _INSERT_KEY.fullmatch(line) or _HEED_TAGS.fullmatch(line) or _X_READER.fullmatch(line)
     ):
@@ -1968,7 +1972,8 @@ def _read_header_line(line: str, kind: str | None, meta: _Meta) -> None:
         if after:
             meta.notes.append(after)
     elif kind == "by" and "author" not in meta.values:
-        meta.values["author"] = [by_line_author(line) or ""]
+        handle = _AT_HANDLE.fullmatch(line)
+        meta.values["author"] = [by_line_author(line) or (handle.group(1) if handle else "")]
     elif kind == "kind":
         meta.notes.append(line.strip())
     elif kind == "stats":
@@ -2628,7 +2633,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             and "author" not in meta.values
             and _name_over_story(text, _past_blank(items, index + 1))
         ):
-            meta.values["author"] = [text.strip()]  # a title page's name under the title, no "by"
+            meta.values["author"] = [text.strip().lstrip("@")]  # a title page's name under the title, no "by"
             index += 1
             continue
         if index < last_para and _repeats_field(text, author, meta):

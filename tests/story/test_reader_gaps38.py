@@ -30,7 +30,9 @@ nobody on the project wrote):
   paragraphs; now dropped with the forum's other lines (in a thread copy only);
 - a text's title page of a title and a name with no "by" over its contents list ("THE LIGHTHOUSE AT CAPE
   SORROW" / "Edwin Marsh" / "CONTENTS" / "I. The Keeper" ...): the two lines were a chapter 1 of their
-  own and the file's name the title; now the title and the author, as over the first heading.
+  own and the file's name the title; now the title and the author, as over the first heading;
+- the writer's handle alone under the title, "@ember_and_oak" (Wattpad's app, a social site's copy):
+  the title and the handle were a chapter 1 of their own; now the author (without the "@").
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -424,3 +426,23 @@ def test_a_by_line_over_a_table_of_contents_is_still_read() -> None:
 def test_a_dedication_over_the_contents_is_no_author() -> None:
     text = f"The Lighthouse at Cape Sorrow\n\nFor My Mother\n\nCONTENTS\n\nI. The Keeper\n\nI. The Keeper\n\n{KEEPER}\n"
     assert read(text).meta.author is None
+
+
+# The writer's handle alone under the title.
+
+
+@pytest.mark.parametrize(
+    "top",
+    ["The Last Lantern\n@ember_and_oak", "The Last Lantern\n\n@ember_and_oak", "the last lantern\n@ember_and_oak"],
+)
+def test_a_handle_under_the_title_is_the_author(top: str) -> None:
+    story = read(f"{top}\n\n{chapters()}\n\u2b50 214 \U0001f4ac 37\n")
+    assert (story.meta.title.casefold(), story.meta.author) == ("the last lantern", "ember_and_oak")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_handle_in_a_chapters_text_stays_text() -> None:
+    """Guard: a social-media story's "@jake_m" lines inside a chapter are its text."""
+    story = read(f"The Group Chat\nby Mara Quill\n\nChapter 1\n\n@jake_m\nlol no\n\n{FIRST}\n")
+    assert story.meta.author == "Mara Quill"
+    assert story.chapters[0].paragraphs == ["@jake_m\nlol no", FIRST]
