@@ -1076,6 +1076,14 @@ def a_markdown_line_of_details_tags(size: int) -> tuple[str, bytes]:
     return "details.md", head + b"<details>" * ((size - len(head) - len(tail)) // 9) + tail
 
 
+def an_asciidoc_section_line_of_spaces(size: int) -> tuple[str, bytes]:
+    """An AsciiDoc file whose last section line is "== A", spaces to the size and ".": the section's title
+    ended where only spaces were left, asked at each space and read on to the run's end (60,000 spaces
+    took 7 s of CPU, the upload limit's hours; session 38)."""
+    head, tail = b"= The Lake\n\n== Chapter 1\n\nThe lake was cold.\n\n== A", b".\n\nMore.\n"
+    return "lake.adoc", head + b" " * (size - len(head) - len(tail)) + tail
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1173,6 +1181,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "an EPUB package of metadata entries": epub_package_of_metadata,
     "a Markdown line of HTML comments": a_markdown_line_of_comments,
     "a Markdown line of <details> tags": a_markdown_line_of_details_tags,
+    "an AsciiDoc section line of spaces": an_asciidoc_section_line_of_spaces,
 }
 
 
