@@ -217,3 +217,33 @@ def test_asciidoc_titles_authors_and_sections_still_read_as_written() -> None:
     assert [chapter.title for chapter in story.chapters] == ["High Water", None]
     story = import_story(text.replace("Ada Lowe ", "Ada: Lowe ").encode(), "weir.adoc", max_bytes=MAX_BYTES)
     assert story.meta.author is None
+
+
+# -- a header line of spaces ---------------------------------------------------------------------
+
+
+def test_a_first_line_of_two_million_spaces_is_read_once() -> None:
+    """A title over its by-line ("The Ninth Lighthouse — by pell_mell") and a magazine's masthead ("The
+    Weekly Weir — Issue 3") let the words before the dash end anywhere, a space too, and each of the
+    first 60 to 80 places read on through the run before finding no dash: a first line of 4 MB of
+    spaces took 4.7 s of CPU (the bench's "a header line of spaces", 4.4 s). Their words end at a letter now."""
+    data = ("The Weir" + " " * 2_000_000 + "x\n\nChapter 1\n\nThe weir roared.\n").encode()
+    story, seconds = _timed(data, "weir.txt")
+    assert seconds < 1.0
+    assert _paragraphs(story)[-1] == "The weir roared."
+
+
+def test_a_title_over_its_by_line_and_a_masthead_still_read() -> None:
+    """Guard: "Title — by Author" on one line and "Name — Issue 3" over the story read as before."""
+    story = import_story(
+        b"The Ninth Lighthouse \t\xe2\x80\x94 by pell_mell\n\nChapter 1\n\nThe weir roared.\n",
+        "a.txt",
+        max_bytes=MAX_BYTES,
+    )
+    assert (story.meta.title, story.meta.author) == ("The Ninth Lighthouse", "pell_mell")
+    story = import_story(
+        "The Weekly Weir  —  Issue 3\n\nThe Weir\nby Ada Lowe\n\nThe weir roared.\n".encode(),
+        "a.txt",
+        max_bytes=MAX_BYTES,
+    )
+    assert (story.meta.title, story.meta.author, _paragraphs(story)) == ("The Weir", "Ada Lowe", ["The weir roared."])
