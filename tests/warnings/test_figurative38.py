@@ -166,3 +166,29 @@ def test_a_plan_that_is_suicidal_is_no_suicide(text: str) -> None:
 )
 def test_a_person_who_is_suicidal_still_is(text: str) -> None:
     assert "suicide" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he grabbed her wrist when she stood up, hard enough that the bones ground together",
+        "the captain caught his arm and twisted it up behind him until he screamed",
+        "the guard brought the baton down across the prisoner's knuckles, again and again",
+        "the bottle caught him with a sick crack across the temple and he dropped between the stools",
+    ],
+)
+def test_a_grip_that_hurts_and_a_blow_are_violence(text: str) -> None:
+    assert "violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she grabbed his wrist and dragged him onto the dance floor, laughing",
+        "my sister twisted my arm until i agreed to come to the pub quiz",
+        "her girlfriend squeezed her hand so hard her ring dug in, and they walked out of the lobby",
+        "he grabbed my arm so hard when the lift dropped that we both burst out laughing after",
+    ],
+)
+def test_a_grip_in_play_or_fear_is_no_violence(text: str) -> None:
+    assert "violence" not in ids(text)
