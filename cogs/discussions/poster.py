@@ -46,6 +46,8 @@ def _mentions(notice: Notice) -> discord.AllowedMentions:
 def refusal(error: discord.HTTPException, doing: str) -> PostFailure:
     if isinstance(error, discord.DiscordServerError):  # 5xx after discord.py's own tries: try later
         return Unreachable(f"{doing}: Discord failed on its side ({error.status})")
+    if error.status == 429:  # 429s past discord.py's five tries: Discord only says "not now", so try later
+        return Unreachable(f"{doing}: Discord kept asking me to wait (rate limited)")
     if isinstance(error, discord.NotFound):
         return Gone(f"{doing}: the channel or thread no longer exists")
     if isinstance(error, discord.Forbidden):

@@ -44,6 +44,16 @@ def missing_for(channel: Postable) -> list[str]:
     return bot_lacks(channel, posting_needs(channel))
 
 
+def _why_not_sent(error: discord.HTTPException) -> str:
+    """Discord's refusal past discord.py's own tries, as the admin reads it ("Discord answered 429"
+    said nothing to someone who does not know the status codes)."""
+    if error.status == 429:
+        return "Discord kept asking me to slow down (rate limited)"
+    if error.status >= 500:
+        return f"Discord failed on its side ({error.status})"
+    return f"Discord answered {error.status}"
+
+
 class DiscordPoster:
     """The service's :class:`~bot.excerpts.model.Poster`, with discord.py.
 
@@ -99,7 +109,7 @@ class DiscordPoster:
             raise ChannelGone("the channel no longer exists") from None
         except discord.HTTPException as error:
             log.warning("sending to channel %s failed: %s", channel_id, error)
-            raise PostFailure(f"Discord answered {error.status}") from None
+            raise PostFailure(_why_not_sent(error)) from None
         except (aiohttp.ClientError, OSError) as error:  # discord.py retries a reset connection, not these
             log.warning("sending to channel %s failed: %s", channel_id, error)
             raise PostFailure("Discord could not be reached") from None

@@ -304,15 +304,27 @@ class Bucket:
     reset_at: float = 0.0
     remaining: int = 0
     forced: int = 0  # 429s injected by a test (another process sharing the bucket)
+    forced_after: float = 0.0  # the retry_after those 429s give (at least the bucket's own reset)
 
 
 @dataclass
 class RateLimiter:
     rules: RateLimitRules = field(default_factory=RateLimitRules)
     buckets: dict[str, Bucket] = field(default_factory=dict)
+    global_forced: int = 0  # global 429s injected by a test (the bot's 50 requests per second spent)
+    global_after: float = 0.0
 
     def hit(self, key: str, bucket_hash: str) -> tuple[bool, dict[str, str], dict[str, Any] | None]:
         """Count one request; returns (allowed, headers, 429 body or None)."""
+        if self.global_forced > 0:
+            self.global_forced -= 1
+            headers = {
+                "Retry-After": str(max(1, math.ceil(self.global_after))),
+                "X-RateLimit-Global": "true",
+                "X-RateLimit-Scope": "global",
+            }
+            return False, headers, {"message": "You are being rate limited.", "retry_after": self.global_after,
+                                    "global": True}  # fmt: skip
         now = time.monotonic()
         bucket = self.buckets.get(key)
         window = self.rules.scaled_window
@@ -327,7 +339,7 @@ class RateLimiter:
         if bucket.forced > 0 or bucket.remaining <= 0:
             if bucket.forced > 0:
                 bucket.forced -= 1
-                reset_after = max(reset_after, 0.01)
+                reset_after = max(reset_after, bucket.forced_after, 0.01)
             headers = self._headers(bucket, bucket_hash, reset_after, remaining=0)
             headers["Retry-After"] = str(max(1, math.ceil(reset_after)))
             headers["X-RateLimit-Scope"] = "user"
@@ -340,11 +352,17 @@ class RateLimiter:
         bucket.remaining -= 1
         return True, self._headers(bucket, bucket_hash, reset_after, remaining=bucket.remaining), None
 
-    def force(self, key: str, times: int = 1) -> None:
+    def force(self, key: str, times: int = 1, retry_after: float = 0.0) -> None:
         bucket = self.buckets.get(key)
         if bucket is None:
             bucket = self.buckets[key] = Bucket(limit=self.rules.limit, window=self.rules.scaled_window)
         bucket.forced += times
+        bucket.forced_after = retry_after
+
+    def force_global(self, times: int = 1, retry_after: float = 0.1) -> None:
+        """The next ``times`` requests counted here get a global 429 telling the bot to wait ``retry_after``."""
+        self.global_forced += times
+        self.global_after = retry_after
 
     @staticmethod
     def _headers(bucket: Bucket, bucket_hash: str, reset_after: float, *, remaining: int) -> dict[str, str]:

@@ -552,6 +552,7 @@ class RestApi:
             raise RateLimitedError(headers, body)
         message = state.create_message(channel, state.bot_user, payload, files)
         state.remember_nonce(message)
+        state.lose_message_answer(channel.id)
         return json_response(message.to_dict(), headers=headers)
 
     async def edit_message(self, request: web.Request) -> web.Response:

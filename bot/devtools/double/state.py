@@ -130,6 +130,9 @@ class DoubleState:
         self.dm_channels: dict[int, Channel] = {}
         # Message creates Discord fails in a channel, as a test arranged (channel -> status, code, times left).
         self.message_failures: dict[int, tuple[int, int, int]] = {}
+        # Message creates Discord makes and then answers with a 5xx (a proxy's 502 on the way back):
+        # channel -> status, times left. Only the nonce keeps a retry from posting it twice.
+        self.lost_answers: dict[int, tuple[int, int]] = {}
         self.open_polls: set[int] = set()  # ids of messages whose poll has not ended
         self.time_offset = 0.0
         # Sharding: GET /gateway/bot recommends ceil(servers / 1000) unless a test fixes it.
@@ -394,6 +397,14 @@ class DoubleState:
         self.message_failures[channel_id] = (status, code, times - 1)
         text = "Internal Server Error" if status >= 500 else "Invalid Form Body"
         raise DoubleError(status, code, text)
+
+    def lose_message_answer(self, channel_id: int) -> None:
+        """After a message was made: the 5xx a test arranged instead of the answer, if any."""
+        status, times = self.lost_answers.get(channel_id, (0, 0))
+        if times <= 0:
+            return
+        self.lost_answers[channel_id] = (status, times - 1)
+        raise DoubleError(status, 0, "Bad Gateway" if status == 502 else "Internal Server Error")
 
     def store_attachment(
         self, channel_id: int, filename: str, data: bytes, content_type: str | None = None

@@ -169,9 +169,17 @@ class WorldChanges(ClubBase):
         side, 5xx; or a 400 it gives for a reason the double does not model). ``times=0`` stops it."""
         self.state.message_failures[_id(channel)] = (status, code, times)
 
-    def inject_rate_limit(self, channel: Channel | int, times: int = 1) -> None:
+    def inject_rate_limit(self, channel: Channel | int, times: int = 1, retry_after: float = 0.0) -> None:
         """The next ``times`` message creates in ``channel`` get 429, as when another process shares the bucket."""
-        self.state.limiter.force(f"messages:{_id(channel)}", times)
+        self.state.limiter.force(f"messages:{_id(channel)}", times, retry_after)
+
+    def inject_global_rate_limit(self, times: int = 1, retry_after: float = 0.1) -> None:
+        """The next ``times`` message creates anywhere get a global 429 (wait ``retry_after``, every route)."""
+        self.state.limiter.force_global(times, retry_after)
+
+    def lose_message_answers(self, channel: Channel | int, status: int = 502, times: int = 1) -> None:
+        """The next ``times`` messages created in ``channel`` are made, but the bot is answered ``status``."""
+        self.state.lost_answers[_id(channel)] = (status, times)
 
     def forgive(self, record: InteractionRecord) -> None:
         """Accept a failed interaction the test provoked on purpose (it then does not fail the test)."""
