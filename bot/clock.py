@@ -9,8 +9,12 @@ from __future__ import annotations
 import asyncio
 import heapq
 import itertools
+import logging
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
+
+log = logging.getLogger(__name__)
 
 
 class Clock(Protocol):
@@ -26,19 +30,45 @@ class Clock(Protocol):
 # a discussion could post up to an hour late after either (and be marked missed under a grace
 # shorter than that). A check every 30 s costs nothing.
 WALL_CHECK_SECONDS = 30.0
+# The wall clock moving this much more (or less) than the process's own monotonic time between two
+# looks is a jump (the clock was set, or the machine was suspended): said once in the log, since it
+# explains posts that came late (or later than the clock on the wall says) without anything failing.
+JUMP_SECONDS = 60.0
 
 
 class SystemClock:
     def __init__(self, step: float = WALL_CHECK_SECONDS) -> None:
         self.step = step
+        self._mark: tuple[float, datetime] | None = None  # (monotonic, wall) at a sleeper's last look
 
     def now(self) -> datetime:
         return datetime.now(UTC)
 
     async def sleep_until(self, when: datetime) -> None:
         # Sleep in bounded steps so a suspended machine or a clock jump is noticed.
-        while (remaining := (when - self.now()).total_seconds()) > 0:  # noqa: ASYNC110
+        while (remaining := (when - self._look()).total_seconds()) > 0:  # noqa: ASYNC110
             await asyncio.sleep(min(remaining, self.step))
+
+    def _look(self) -> datetime:
+        """The wall clock, and one log line when it jumped since any sleeper last looked (the mark is
+        shared, so the first sleeper to see a jump says it and the others find nothing to say)."""
+        wall, steady = self.now(), time.monotonic()
+        mark, self._mark = self._mark, (steady, wall)
+        if mark is not None:
+            jump = (wall - mark[1]).total_seconds() - (steady - mark[0])
+            if jump >= JUMP_SECONDS:
+                log.warning(
+                    "the wall clock jumped %s ahead (it was set, or the machine was suspended): what fell due "
+                    "meanwhile is posted now, late, or reported missed past its grace",
+                    timedelta(seconds=round(jump)),
+                )
+            elif jump <= -JUMP_SECONDS:
+                log.warning(
+                    "the wall clock went %s back (it was set): what is scheduled waits for the clock to reach "
+                    "its time again; nothing already posted is posted again",
+                    timedelta(seconds=round(-jump)),
+                )
+        return wall
 
 
 class ManualClock:
@@ -72,6 +102,11 @@ class ManualClock:
         if not isinstance(delta, timedelta):
             delta = timedelta(seconds=delta)
         await self.set(self._now + delta)
+
+    def set_back(self, delta: timedelta) -> None:
+        """The wall clock set back (by hand, or a time server's correction): ``now()`` goes back, and
+        every sleeper keeps sleeping until the clock reaches its time again, as on :class:`SystemClock`."""
+        self._now -= delta
 
     async def set(self, when: datetime) -> None:
         target = when.astimezone(UTC)

@@ -41,5 +41,15 @@ class ClubClock:
         # Timers woken by the new time run in tasks of their own: give them a longer quiet period.
         await self.runtime.settle(quiet=ADVANCE_QUIET)
 
+    async def set_back(self, delta: timedelta) -> None:
+        """The machine's wall clock set back by ``delta`` (``advance`` is the jump ahead); the double's
+        clock stays, as Discord's does, and the bot finishes what the change started."""
+
+        async def go() -> None:
+            self.manual.set_back(delta)
+            await self.runtime.settle(quiet=ADVANCE_QUIET)
+
+        await self.runtime.run(go())
+
     async def set(self, when: datetime) -> None:
         await self.advance(max(0.0, (when - self.manual.now()).total_seconds()))
