@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.db import load_migrations, migrate, open_database
 from bot.devtools.double import DiscordDouble
 from bot.devtools.double.state import ClubLayout
 from tests.process.crash_kit import Bot, rows
 from tests.process.test_crash35 import add_story, assert_posted_once, bot_posts, discussion_rows, seed, threads_of
 from tests.process.test_crash37 import as_member
+from tests.process.test_crash_s37 import schema
 from tests.process.test_post_crash import answers, channel_posts, command, crash_double
 from tests.waiting import wait_until
 
@@ -218,3 +220,42 @@ async def test_a_discussion_due_while_the_gateway_drops_posts_once_with_one_thre
         layout.member.user.id,
         layout.other_member.user.id,
     }
+
+
+# ------------------------------------------------------------------------------- a migration at start
+async def test_sigterm_in_the_second_of_three_pending_migrations_keeps_the_first_and_the_next_start_applies_the_rest(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path
+) -> None:
+    """A database three releases behind, stopped by a deploy's SIGTERM while the second migration waits
+    on its COMMIT: the first stays applied (its own transaction), the second leaves nothing behind, the
+    process stops with status 0 and no traceback, and the next start applies the other two, saying so
+    in one line; the schema is then a fresh database's. Held already; kept as the guard of "each
+    migration in its own transaction" (test_crash_s37 cuts a start one migration behind)."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    migrations = load_migrations()
+    db = await open_database(database, run_migrations=False)
+    try:
+        await migrate(db, migrations[:-3])
+    finally:
+        await db.close()
+    first = Bot(
+        double, layout, database,
+        kill_at="aiosqlite.core:Connection.commit@2:before:SIGTERM",
+        stall_at="aiosqlite.core:Connection.commit@2:before:60",
+    )  # fmt: skip
+    await first.launch()
+    assert await first.died() == 0, first.log()
+    first.assert_clean()
+    assert rows(database, "PRAGMA user_version") == [(migrations[-3].version,)]
+    second = Bot(double, layout, database)
+    await second.start()
+    assert await second.stop() == 0, second.log()
+    second.assert_clean()
+    said = [line for line in second.log().splitlines() if "migrations applied now" in line]
+    rest = ", ".join(f"{m.version:04d}" for m in migrations[-2:])
+    assert len(said) == 1 and said[0].endswith(f"migrations applied now: {rest})"), said
+    fresh = tmp_path / "fresh.sqlite3"
+    await (await open_database(fresh)).close()
+    assert schema(database) == schema(fresh)
+    assert rows(database, "PRAGMA integrity_check") == [("ok",)]
