@@ -117,12 +117,22 @@ def bot_missing_answer(
     interaction: discord.Interaction | None,
 ) -> str:
     """``doing`` ("I can't post the poll in #club") and what to do about what the bot lacks there:
-    an admin is told what to give Dogear's role, anyone else to ask an admin (:func:`missing_permissions_answer`)."""
+    an admin is told what to give Dogear's role, anyone else to ask an admin (:func:`bot_missing_fix`)."""
+    return f"{doing}: I'm missing {and_list(missing)} there. {bot_missing_fix(channel, missing, interaction)}"
+
+
+def bot_missing_fix(
+    channel: discord.abc.GuildChannel | discord.Thread,
+    missing: list[str],
+    interaction: discord.Interaction | None,
+    then: str = "then try again",
+) -> str:
+    """What to do about what the bot lacks in ``channel``, said to whoever asked (:func:`missing_permissions_answer`)."""
     role = channel.guild.self_role
-    fix = missing_permissions_answer(
-        missing, channel.mention, admin=is_server_admin(interaction), role=role.name if role else None
+    admin = is_server_admin(interaction)
+    return missing_permissions_answer(
+        missing, channel.mention, admin=admin, role=role.name if role else None, then=then
     )
-    return f"{doing}: I'm missing {and_list(missing)} there. {fix}"
 
 
 def posting_needs(channel: Target) -> dict[str, str]:

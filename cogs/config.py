@@ -11,13 +11,14 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.errors import UserError
 from bot.guild_service import GuildSettings, change_settings, clear_setting, server_settings
-from bot.text import clip
+from bot.text import and_list, clip
 from bot.timezones import zone_choices
 from cogs._checks import (
     DISCUSSION_PERMISSIONS,
     MEMBER_POSTS,
     POSTING_PERMISSIONS,
     bot_lacks,
+    bot_missing_fix,
     guild_id_of,
     needs_permissions,
     posting_needs,
@@ -157,17 +158,19 @@ class ConfigCog(
                 require_member_reach(interaction, named, posting_needs(named))
         changes: dict[str, object] = {}
         warnings: list[str] = []
-        lacking = 0  # permissions missing in all: "grant it" or "grant them"
+
+        def lacks(channel: discord.abc.GuildChannel, needed: dict[str, str]) -> None:
+            """What the bot lacks there, and what to do, said to the admin in front of it (or to ask one)."""
+            if missing := bot_lacks(channel, needed):
+                fix = bot_missing_fix(channel, missing, interaction, then="so posting works there")
+                warnings.append(f"In {channel.mention} I am missing: {and_list(missing)}. {fix}")
+
         if club_channel is not None:
             changes["club_channel_id"] = club_channel.id
-            if missing := bot_lacks(club_channel, POSTING_PERMISSIONS):
-                lacking += len(missing)
-                warnings.append(f"In {club_channel.mention} I am missing: {', '.join(missing)}.")
+            lacks(club_channel, POSTING_PERMISSIONS)
         if discussion_channel is not None:
             changes["discussion_channel_id"] = discussion_channel.id
-            if missing := bot_lacks(discussion_channel, DISCUSSION_PERMISSIONS):
-                lacking += len(missing)
-                warnings.append(f"In {discussion_channel.mention} I am missing: {', '.join(missing)}.")
+            lacks(discussion_channel, DISCUSSION_PERMISSIONS)
         if club_role is not None:
             if club_role.is_default():
                 raise UserError("Pick a club role other than @everyone; Dogear never pings everyone.")
@@ -181,20 +184,14 @@ class ConfigCog(
             changes["timezone"] = timezone  # checked by the service before anything is saved
         if mod_channel is not None:
             changes["mod_channel_id"] = mod_channel.id
-            if missing := bot_lacks(mod_channel, MOD_PERMISSIONS):
-                lacking += len(missing)
-                warnings.append(f"In {mod_channel.mention} I am missing: {', '.join(missing)}.")
+            lacks(mod_channel, MOD_PERMISSIONS)
         if date_order is not None:
             changes["date_order"] = date_order.value
         if not changes:
             raise UserError("Nothing to change: give at least one option, e.g. `/config set timezone:Europe/Berlin`.")
         settings = await change_settings(self.bot.db, guild_id, self.bot.clock.now().timestamp(), **changes)
         # What the admin must fix comes before the settings, so it is read (and never clipped away).
-        note = (
-            ("\n⚠️ " + " ".join(warnings) + f" Grant {'them' if lacking > 1 else 'it'} so posting works.")
-            if warnings
-            else ""
-        )
+        note = "".join(f"\n⚠️ {warning}" for warning in warnings)
         if mod_channel is not None and mod_channel.permissions_for(mod_channel.guild.default_role).view_channel:
             note += (
                 f"\n⚠️ Everyone in the server can read {mod_channel.mention}, so reports posted there do not name "

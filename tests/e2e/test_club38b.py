@@ -79,3 +79,14 @@ async def test_the_nominate_title_menu_tells_look_alike_titles_apart_by_author_t
     assert [choice["value"] for choice in choices] == ["Kindred", "\u041aindred", "Emma", "Emma"]
     [backed] = await club.slash("nominate", member=club.moderator, title=choices[1]["value"])
     assert "**\u041aindred** was already nominated; you now back it too (2 members)" in backed.text, backed.text
+
+
+async def test_config_set_to_a_channel_dogear_cannot_post_in_tells_the_admin_what_to_give(club: Club) -> None:
+    [saved] = await club.slash("config set", member=club.admin, club_channel=club.locked_channel)
+    locked = club.locked_channel.mention()
+    assert saved.ephemeral and f"⚠️ In {locked} I am missing: Send Messages and Embed Links." in saved.text, saved.text
+    assert (
+        f"Give Dogear's role (**Dogear**) Send Messages and Embed Links in {locked} (Edit Channel → Permissions), "
+        "so posting works there." in saved.text
+    ), saved.text
+    assert "Grant it" not in saved.text, saved.text
