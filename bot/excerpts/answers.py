@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bot.excerpts.model import AlreadyPosted, PostOutcome
 from bot.excerpts.store import PostJob
-from bot.text import escape_markdown, plural
+from bot.text import escape_markdown, no_such_page, plural
+
+READ_PAGE_MESSAGES = 10  # the most messages one `/excerpt read` answer sends; the rest wait for `page:`
 
 POSTED_STORY_GONE = (
     "This chapter's story is no longer in this server's library; it may have been removed. If the club "
@@ -24,6 +26,28 @@ REPOST_GONE = (
     "The post this button answers is no longer on record (the story may have been updated since, and that "
     "part of it is a note now); run `/excerpt post` again to post a chapter."
 )
+
+
+def read_page(contents: list[str], page: int, story_id: int, chapter: int) -> tuple[list[str], bool]:
+    """Page ``page`` of a chapter read privately, and whether it is the last.
+
+    A long chapter is a hundred messages and more; sent at once, they buried the member's screen and
+    ran on for minutes at Discord's pace. A page is at most :data:`READ_PAGE_MESSAGES` messages (the
+    header with the warnings is on the first), and every page of a chapter of several ends by saying
+    which it is and the command for the next, as listings do.
+    """
+    pages = max(1, -(-len(contents) // READ_PAGE_MESSAGES))
+    if page < 1 or page > pages:
+        raise no_such_page(pages, f"of chapter {chapter}")
+    shown = contents[(page - 1) * READ_PAGE_MESSAGES : page * READ_PAGE_MESSAGES]
+    if pages > 1:
+        later = (
+            f" · next: `/excerpt read story:{story_id} chapter:{chapter} page:{page + 1}`"
+            if page < pages
+            else ", the last"
+        )
+        shown = [*shown, f"-# Page {page:,} of {pages:,} of chapter {chapter}{later}"]
+    return shown, page == pages
 
 
 def taken_down_text(title: str, chapters: int) -> str:

@@ -17,6 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.excerpts.service import ExcerptService
+from bot.text import PAGE_MOST
 from cogs._checks import needs_permissions
 from cogs._options import story_autocomplete
 from cogs.excerpts.buttons import READING_ITEMS, read_privately
@@ -72,12 +73,18 @@ class ExcerptCog(commands.GroupCog, group_name="excerpt", group_description="Cha
         await post_and_answer(interaction, story, chapter, channel.id if channel else None)
 
     @app_commands.command(name="read", description="Read a chapter privately (only you see it)")
-    @app_commands.describe(story="The story", chapter="Which chapter")
+    @app_commands.describe(
+        story="The story", chapter="Which chapter", page="A long chapter's next page (its last message says which)"
+    )
     async def read(
-        self, interaction: discord.Interaction, story: str, chapter: app_commands.Range[int, 1, MAX_CHAPTER]
+        self,
+        interaction: discord.Interaction,
+        story: str,
+        chapter: app_commands.Range[int, 1, MAX_CHAPTER],
+        page: app_commands.Range[int, 1, PAGE_MOST] = 1,
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        await read_privately(interaction, story, chapter, confirmed=False)
+        await read_privately(interaction, story, chapter, confirmed=False, page=page)
 
     @post.autocomplete("story")
     @read.autocomplete("story")

@@ -16,7 +16,7 @@ import discord
 
 from bot.client import Tracked, report_error, send_ephemeral
 from bot.errors import UserError
-from bot.excerpts.answers import chapter_label
+from bot.excerpts.answers import chapter_label, read_page
 from bot.excerpts.model import Pressed
 from bot.excerpts.service import ExcerptService
 from bot.text import and_list, escape_markdown
@@ -33,9 +33,10 @@ def excerpt_service(interaction: discord.Interaction) -> ExcerptService:
 
 
 async def read_privately(
-    interaction: discord.Interaction, story: str | int, number: int | Pressed, *, confirmed: bool
+    interaction: discord.Interaction, story: str | int, number: int | Pressed, *, confirmed: bool, page: int = 1
 ) -> None:
-    """The chapter as ephemeral messages, warnings first; avoided warnings ask once more first."""
+    """The chapter as ephemeral messages, a page at a time (:func:`read_page`), warnings first; avoided
+    warnings ask once more first. The chapter counts as read once its last page is shown."""
     guild_id = interaction.guild_id
     if guild_id is None:
         raise UserError("This works inside the server where the chapter was posted.")
@@ -59,8 +60,11 @@ async def read_privately(
         # registered DynamicItem that works without the view, so stop it instead of leaving a task.
         view.stop()
         return
-    for content in reading.contents:
+    contents, last = read_page(reading.contents, page, reading.story_id, reading.number)
+    for content in contents:
         await send_ephemeral(interaction, content, allowed_mentions=NONE)
+    if not last:
+        return
     await mark_read(
         interaction,
         service,

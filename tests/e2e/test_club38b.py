@@ -3,10 +3,13 @@ at 0 and 1, permission refusals said to the person in front of the bot, and look
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.story.store import add_story
 from tests.e2e.test_club38 import two_books_of_one_title
 from tests.e2e.test_discussions import a_story, advance, bot_posts, utc_text
 from tests.e2e.test_mistakes34 import private_and_short
@@ -90,3 +93,35 @@ async def test_config_set_to_a_channel_dogear_cannot_post_in_tells_the_admin_wha
         "so posting works there." in saved.text
     ), saved.text
     assert "Grant it" not in saved.text, saved.text
+
+
+async def long_chapter_story(club: Club, paragraphs: int) -> int:
+    paragraph = "The lamp burned on through the night while the keeper wrote. " * 20  # about a message each
+    story = Story(
+        meta=StoryMeta(title="The Long Lamp"),
+        chapters=[Chapter(1, None, [Scene([paragraph] * paragraphs)]), Chapter(2, None, [Scene(["Short."])])],
+        source_format="txt",
+    )
+    digest = hashlib.sha256(f"{club.guild.id}:long lamp".encode()).hexdigest()
+    return await club.run(add_story(club.bot.db, club.guild.id, story, content_hash=digest, added_by=None, now=0.0))
+
+
+async def test_a_long_chapter_read_privately_comes_a_page_of_ten_messages_at_a_time(club: Club) -> None:
+    """A chapter of 151 messages was sent as 151 private messages at once, then marked read."""
+    story = await long_chapter_story(club, 25)  # the header and 25 messages: 3 pages
+    first = await club.slash("excerpt read", member=club.member, story=str(story), chapter=1)
+    assert len(first) == 11 and all(reply.ephemeral for reply in first), len(first)
+    assert "The Long Lamp" in first[0].text and "Warnings" in first[0].text, first[0].text
+    assert first[-1].text == f"-# Page 1 of 3 of chapter 1 · next: `/excerpt read story:{story} chapter:1 page:2`"
+    assert not any("Saved" in reply.text for reply in first)
+    second = await club.slash("excerpt read", member=club.member, story=str(story), chapter=1, page=2)
+    assert len(second) == 11 and "page:3" in second[-1].text, second[-1].text
+    last = await club.slash("excerpt read", member=club.member, story=str(story), chapter=1, page=3)
+    assert "-# Page 3 of 3 of chapter 1, the last" in last[-2].text, [reply.text[-80:] for reply in last]
+    assert last[-1].text.startswith("✅ Saved: you have read up to chapter 1 of **The Long Lamp**"), last[-1].text
+    refused = private_and_short(
+        await club.slash("excerpt read", member=club.member, story=str(story), chapter=1, page=4)
+    )
+    assert refused.text == "There are only 3 pages of chapter 1; pick a page from 1 to 3.", refused.text
+    short = await club.slash("excerpt read", member=club.member, story=str(story), chapter=2)
+    assert not any("Page 1" in reply.text for reply in short), [reply.text for reply in short]

@@ -233,7 +233,10 @@ async def test_a_chapter_over_max_post_messages_is_refused_with_its_count(club: 
     assert "`/excerpt read story:" in answer.text and "(s)" not in answer.text
     assert bot_posts(club, club.text_channel) == []
     read = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
-    assert len(read) == 106 and all(r.ephemeral for r in read)  # 105 messages and the "saved" note
+    assert len(read) == 11 and all(r.ephemeral for r in read)  # a page: 10 messages and which page it is
+    assert "Page 1 of 11 of chapter 1 · next:" in read[-1].text, read[-1].text
+    last = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1, page=11)
+    assert len(last) == 7 and "Saved" in last[-1].text  # the last 5 messages, the page note and "saved"
 
 
 async def test_posting_a_chapter_the_channel_already_has_asks_first(club: Club, sample_story: Path) -> None:
