@@ -85,7 +85,9 @@ def club_text(
         return header + "\nNo one has shared their progress in this story yet. Use `/progress set` to be the first."
     caught_named, caught_hidden = club.caught_up(target)
     list_budget = max(200, (budget - len(header) - 200) // 2)
-    caught = f"Caught up with {target_label} (chapter {target}): {len(caught_named) + caught_hidden} — "
+    caught_count = len(caught_named) + caught_hidden
+    # "…: nobody yet", never "…: 0 — nobody yet"
+    caught = f"Caught up with {target_label} (chapter {target}): " + (f"{caught_count:,} — " if caught_count else "")
     head = [header, *([note] if note else [])]
     if club.named_count <= PER_MEMBER_LINES:
         # Every named member is on a line below with their bar: a cut name list hides nobody.
