@@ -3580,7 +3580,7 @@ _NAV_ENTRY = (
     r"[<«‹←\[(]{0,2}[ \t]*(?:(?:previous|prev|next|last|first)(?:[ \t]+(?:chapter|part|page|episode))?"
     # (a hand-made site's "Back to Index", "Back to the fic list")
     r"|(?:back[ \t]+to[ \t]+(?:the[ \t]+)?)?(?:table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home"
-    r"|master[ \t]?list|(?:fic|story|stories)[ \t]+(?:list|index|page))"
+    r"|master[ \t]?list|(?:fic|story|stories|fiction)[ \t]+(?:list|index|page))"  # Royal Road's "Fiction Index"
     r"|back[ \t]+to[ \t]+(?:the[ \t]+)?(?:stories|works|fics|top)"
     r"|(?:part|chapter|episode)[ \t]+\d{1,4}"
     r"|ep\.[ \t]*\d{1,4})"
@@ -5547,8 +5547,11 @@ def _closing_note_section(chapter: Chapter) -> Chapter:
     return chapter
 
 
-# Royal Road's title over an author's note box, copied as a line of its own: "A note from quillfeather".
-_BOX_LABEL = re.compile(r"[ \t]*an?[ \t]+note[ \t]+from[ \t]+@?[^\s:]{2,40}[ \t]*:?[ \t]*", re.IGNORECASE)
+# Royal Road's title over an author's note box, copied as a line of its own: "A note from quillfeather",
+# "A note from Ferris Quell" (a display name of up to four words).
+_BOX_LABEL = re.compile(
+    r"[ \t]*an?[ \t]+note[ \t]+from[ \t]+@?[^\s:]{2,40}(?:[ \t][^\s:]{1,40}){0,3}[ \t]*:?[ \t]*", re.IGNORECASE
+)
 
 
 def _box_label(text: str) -> bool:

@@ -32,7 +32,10 @@ nobody on the project wrote):
   SORROW" / "Edwin Marsh" / "CONTENTS" / "I. The Keeper" ...): the two lines were a chapter 1 of their
   own and the file's name the title; now the title and the author, as over the first heading;
 - the writer's handle alone under the title, "@ember_and_oak" (Wattpad's app, a social site's copy):
-  the title and the handle were a chapter 1 of their own; now the author (without the "@").
+  the title and the handle were a chapter 1 of their own; now the author (without the "@");
+- a Royal Road chapter page copied: its "Previous Chapter | Fiction Index | Next Chapter" links and
+  its note boxes titled with a display name of two words, "A note from Ferris Quell", were story text
+  (the note's "TW: ..." no declaration); now the links go and the boxes are the chapter's notes.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -446,3 +449,34 @@ def test_a_handle_in_a_chapters_text_stays_text() -> None:
     story = read(f"The Group Chat\nby Mara Quill\n\nChapter 1\n\n@jake_m\nlol no\n\n{FIRST}\n")
     assert story.meta.author == "Mara Quill"
     assert story.chapters[0].paragraphs == ["@jake_m\nlol no", FIRST]
+
+
+# A Royal Road chapter page copied.
+
+ROYAL_ROAD = (
+    "The Undercity Cartographer\n\nFerris Quell\n\nChapter 3 - Old Roads\n\n{nav}\n\nA note from {name}\n\n"
+    "Sorry this one is late! TW: brief mention of self harm in this chapter.\n\n{first}\n\n{second}\n\n"
+    "A note from {name}\n\nIf you want to read ahead, chapters 4-10 are up on my Patreon!\n\n"
+    'Support "The Undercity Cartographer"\n\n{nav}\n'
+)
+
+
+@pytest.mark.parametrize("name", ["Ferris Quell", "ferrisquell", "Ferris J. Quell"])
+@pytest.mark.parametrize(
+    "nav", ["Previous Chapter | Fiction Index | Next Chapter", "Previous Chapter Fiction Page Next Chapter"]
+)
+def test_a_royal_road_pages_note_boxes_and_links_are_no_story(name: str, nav: str) -> None:
+    story = read(ROYAL_ROAD.format(nav=nav, name=name, first=FIRST, second=SECOND))
+    (chapter,) = story.chapters
+    assert (chapter.title, chapter.paragraphs) == ("Old Roads", [FIRST, SECOND])
+    assert chapter.notes == [
+        "Sorry this one is late! TW: brief mention of self harm in this chapter.",
+        "If you want to read ahead, chapters 4-10 are up on my Patreon!",
+    ]
+    assert chapter.declared_warnings == ["TW: brief mention of self harm in this chapter"]
+
+
+def test_a_note_from_a_character_in_the_story_stays_text() -> None:
+    """Guard: "A note from Mum" over her words is the story's."""
+    story = read(f"Chapter 1\n\n{FIRST}\n\nA note from Mum Okafor\n\nThe rent is due on Friday, love.\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs == [FIRST, "A note from Mum Okafor", "The rent is due on Friday, love.", SECOND]
