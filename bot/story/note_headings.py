@@ -194,6 +194,9 @@ def landmark_headings(items: list[Item]) -> list[Item]:
         and not any(key is not None and _POSTED_ORIGINALLY.match(key) for key in keys)
     ):
         return [item for item, key in zip(items, keys, strict=True) if key is None or not _SEE_THE_END.match(key)]
+    if any(_label_over_rest(item) for item in items):  # (a file of AO3's shape: its "Summary:" over its text too)
+        items = [part for item in items for part in (_label_over_rest(item) or [item])]
+        keys = [_landmark_key(item) for item in items]
     out: list[Item] = []
     for item, key in zip(items, keys, strict=True):
         if key is not None and (_SEE_THE_END.match(key) or _AO3_BOILERPLATE.match(key)):
@@ -300,6 +303,19 @@ def _labels_over_text(items: list[Item]) -> list[Item]:
         else:
             out.append(item)
     return out
+
+
+def _label_over_rest(item: Item) -> list[Item] | None:
+    """A paragraph whose first line is an AO3 label alone ("Summary:", "Notes:") over its text, in a
+    file of AO3's shape, as the label's line and its text: in one, "Summary:" / "Two boys, one
+    summer" was no landmark and the title and author over it a chapter 1 of their own."""
+    if not isinstance(item, Para) or item.note:
+        return None
+    head, _, rest = item.text.strip().partition("\n")
+    if not rest.strip() or len(head) > _TRIGGER_CHARS or _AO3_LINE.search(head) is None:
+        return None
+    label = heading_label(Heading(head.strip(), "markdown", 6, head.strip()))
+    return [Para(head, item.gap), Para(rest.strip(), 1)] if label is not None else None
 
 
 def _ao3_line(item: Item) -> bool:

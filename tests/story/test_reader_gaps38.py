@@ -35,7 +35,10 @@ nobody on the project wrote):
   the title and the handle were a chapter 1 of their own; now the author (without the "@");
 - a Royal Road chapter page copied: its "Previous Chapter | Fiction Index | Next Chapter" links and
   its note boxes titled with a display name of two words, "A note from Ferris Quell", were story text
-  (the note's "TW: ..." no declaration); now the links go and the boxes are the chapter's notes.
+  (the note's "TW: ..." no declaration); now the links go and the boxes are the chapter's notes;
+- a work copied from AO3's page whose "Summary:" and "Notes:" labels stand on the first line of the
+  paragraph they head: the title and author over them, the summary and the work's notes (its "CW: ...")
+  were a chapter 1 of their own; now read as the labels they are, as on lines of their own.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -480,3 +483,31 @@ def test_a_note_from_a_character_in_the_story_stays_text() -> None:
     """Guard: "A note from Mum" over her words is the story's."""
     story = read(f"Chapter 1\n\n{FIRST}\n\nA note from Mum Okafor\n\nThe rent is due on Friday, love.\n\n{SECOND}\n")
     assert story.chapters[0].paragraphs == [FIRST, "A note from Mum Okafor", "The rent is due on Friday, love.", SECOND]
+
+
+# AO3's page copied, its labels on the first line of what they head.
+
+AO3_PAGE = (
+    "Paper Boats\nquietharbour\n\nSummary:\nTwo boys, one summer, a river that will not stop rising.\n\n"
+    "Notes:\nThank you to my beta, lark! CW: drowning (not graphic).\n\nChapter 1: The River\n\n"
+    "Chapter Text\n{first}\n\nChapter 2: The Bridge\n\nChapter Text\n{second}\n\nNotes:\nThanks for reading!\n"
+)
+
+
+def test_ao3s_labels_over_their_text_in_one_paragraph_are_read_as_labels() -> None:
+    story = read(AO3_PAGE.format(first=FIRST, second=SECOND))
+    assert (story.meta.title, story.meta.author) == ("Paper Boats", "quietharbour")
+    assert story.meta.summary == "Two boys, one summer, a river that will not stop rising."
+    assert story.meta.declared_warnings == ["CW: drowning (not graphic)"]
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("The River", [FIRST]),
+        ("The Bridge", [SECOND]),
+    ]
+    assert story.chapters[1].notes == ["Thanks for reading!"]
+
+
+def test_a_notes_line_over_text_in_a_file_of_no_ao3_shape_stays_text() -> None:
+    """Guard: without a label only AO3 writes, "Notes:" over a paragraph is read as before."""
+    text = f"Chapter 1\n\n{FIRST}\n\nNotes\nShe kept them in a tin under the bed.\n\nChapter 2\n\n{SECOND}\n"
+    story = read(text)
+    assert story.chapters[0].paragraphs == [FIRST, "Notes\nShe kept them in a tin under the bed."]
