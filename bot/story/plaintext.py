@@ -5243,11 +5243,54 @@ def title_from_filename(filename: str) -> str:
     return title or "Untitled story"
 
 
+def _author_under_each_heading(body: list[Item], meta: _Meta) -> list[Item]:
+    """The body less the author's name alone under each chapter's heading, as a site that pages a story
+    sets it over every part (Wattpad's "Part 2" / "inkymoth_writes"): the name the header gave, "by"
+    or "@" before it or not, or one name under every heading of two at least (then the author, where the
+    header named none). As each chapter's first paragraph it was story text."""
+    under = [
+        index + 1
+        for index, item in enumerate(body[:-1])
+        if isinstance(item, Heading)
+        and isinstance(body[index + 1], Para)
+        and not body[index + 1].note  # type: ignore[union-attr]
+        and "\n" not in body[index + 1].text.strip()  # type: ignore[union-attr]
+    ]
+    headings = sum(isinstance(item, Heading) for item in body)
+    names = {index: _name_of_byline(body[index].text) for index in under}  # type: ignore[union-attr]
+    author = _first(meta.values.get("author"))
+    if author is None:
+        found = {name.casefold() for name in names.values() if name}
+        if headings < 2 or len(under) != headings or len(found) != 1 or None in names.values():
+            return body
+        author = next(name for name in names.values() if name)
+        meta.values["author"] = [author]
+    drop = {index for index, name in names.items() if name and name.casefold() == author.casefold().lstrip("@")}
+    if not drop or len(drop) < min(2, headings):
+        return body
+    return [item for index, item in enumerate(body) if index not in drop]
+
+
+def _name_of_byline(text: str) -> str | None:
+    """The name a line alone gives as a by-line: "by inkymoth_writes", "@inkymoth_writes", or a
+    handle or a name alone ("inkymoth_writes", "Mara Quill"); None for any other line."""
+    line = text.strip()
+    author = by_line_author(line)
+    if author is not None:
+        return author.lstrip("@")
+    if (handle := _AT_HANDLE.fullmatch(line)) is not None:
+        return handle.group(1)
+    if _HANDLE.fullmatch(line) and line.casefold() not in _NOT_HANDLES:
+        return line.lstrip("@")
+    return line if 2 <= len(line.split()) <= 4 and _name_like(line) and _author_like(line) else None
+
+
 def _byline_under_heading(body: list[Item], meta: _Meta) -> list[Item]:
     """A by-line alone right under the first heading names the story's author where the header named
     none: a serial's episode page sets "Episode 14 - Smoke" over "by Ren Takeda". As the chapter's
     first paragraph it was story text, and a warning under it ("⚠ This episode contains ...") no
     longer opened the chapter, so it declared nothing."""
+    body = _author_under_each_heading(body, meta)
     if "author" in meta.values or len(body) < 3 or not isinstance(body[0], Heading):
         return body
     second = body[1]

@@ -38,7 +38,10 @@ nobody on the project wrote):
   (the note's "TW: ..." no declaration); now the links go and the boxes are the chapter's notes;
 - a work copied from AO3's page whose "Summary:" and "Notes:" labels stand on the first line of the
   paragraph they head: the title and author over them, the summary and the work's notes (its "CW: ...")
-  were a chapter 1 of their own; now read as the labels they are, as on lines of their own.
+  were a chapter 1 of their own; now read as the labels they are, as on lines of their own;
+- the author's name alone under every part's heading, as a site that pages a story sets it (Wattpad's
+  "Part 2" / "inkymoth_writes"): each part's first paragraph; now dropped (and the author where the
+  header named none).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -511,3 +514,29 @@ def test_a_notes_line_over_text_in_a_file_of_no_ao3_shape_stays_text() -> None:
     text = f"Chapter 1\n\n{FIRST}\n\nNotes\nShe kept them in a tin under the bed.\n\nChapter 2\n\n{SECOND}\n"
     story = read(text)
     assert story.chapters[0].paragraphs == [FIRST, "Notes\nShe kept them in a tin under the bed."]
+
+
+# The author's name under every part's heading.
+
+
+@pytest.mark.parametrize("top", ["The Glass Crown\nby inkymoth_writes\n\n", "The Glass Crown\n\n", ""])
+@pytest.mark.parametrize("name", ["inkymoth_writes", "@inkymoth_writes", "by inkymoth_writes"])
+def test_the_authors_name_under_every_parts_heading_is_no_story(top: str, name: str) -> None:
+    text = f"{top}Part 1\n\n{name}\n\n{FIRST}\n\nPart 2\n\n{name}\n\n{SECOND}\n"
+    story = read(text)
+    assert story.meta.author == "inkymoth_writes"
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_point_of_view_names_under_the_headings_stay_text() -> None:
+    """Guard: a different name under each heading (whose chapter it is) titles it, as before."""
+    text = f"Chapter 1\n\nMara Quill\n\n{FIRST}\n\nChapter 2\n\nTobias Wren\n\n{SECOND}\n"
+    story = read(text)
+    assert story.meta.author is None
+    assert [chapter.title for chapter in story.chapters] == ["Mara Quill", "Tobias Wren"]
+
+
+def test_the_authors_name_under_one_heading_of_several_stays_text() -> None:
+    """Guard: the name under one heading of several titles it, as before (a chapter named for someone)."""
+    text = f"Low Water\nby Mara Quill\n\nChapter 1\n\nMara Quill\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n"
+    assert read(text).chapters[0].title == "Mara Quill"
