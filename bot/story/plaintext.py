@@ -1962,7 +1962,7 @@ def _blurb_line(line: str) -> bool:
 
 def _read_header_line(line: str, kind: str | None, meta: _Meta) -> None:
     if kind == "title":
-        meta.title = line.strip()
+        meta.title = without_form_suffix(line.strip())  # "Hollow Bones | a Witcher one-shot" over its by-line
     elif kind == "field":
         key, value = parse_field(line) or ("", "")
         meta.add(key, line, value)

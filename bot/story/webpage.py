@@ -1155,6 +1155,8 @@ _SIZE = r"(?:(?:short|little|tiny|quick|small)[ \t]+)"
 _FORM_SUFFIX = re.compile(
     rf"[ \t]+[|｜][ \t]+(?:(?:an?[ \t]+)?{_SIZE}?(?:fic|ficlet|drabble|one[ \t-]?shot|blurb|imagine)"
     rf"|an?[ \t]+{_SIZE}?(?:story|poem)|{_SIZE}(?:story|poem)"
+    # what it is a fic of: "| a Geralt x Jaskier fic", "| a Witcher one-shot"
+    r"|an?[ \t]+[^|｜\n]{1,60}?[ \t]+(?:fic|fanfic|ficlet|drabble|one[ \t-]?shot|au)"
     # a reader-insert's pairing: "storm season | ben hargreaves x reader", "| y/n x the keeper"
     r"|[^|｜\n]{1,40}?[ \t]+x[ \t]+(?:\w{1,4}!)?(?:reader|y/n)|(?:\w{1,4}!)?(?:reader|y/n)[ \t]+x[ \t]+[^|｜\n]{1,40})[ \t]*$",
     re.IGNORECASE,
@@ -1163,7 +1165,8 @@ _FORM_SUFFIX = re.compile(
 
 def without_form_suffix(title: str) -> str:
     """A post's title less the kind of writing it says it is after a bar ("| a short fic", "| oneshot",
-    a reader-insert's "| ben x reader"), which Tumblr writers add so the dashboard shows it: the story
+    "| a Geralt x Jaskier fic", a reader-insert's "| ben x reader"), which Tumblr writers add so the
+    dashboard shows it: the story
     is "the ferryman's coin"."""
     return _FORM_SUFFIX.sub("", title).strip() or title
 
@@ -1306,6 +1309,15 @@ def tumblr_copy(items: list[Item]) -> list[Item]:
             Para(f"Title: {without_form_suffix(body[1].text.strip())}", 0),
         ]
         body = body[2:]
+    sources = [
+        line.split(":", 1)[1].strip().lstrip("@")
+        for item in items[end + 1 :]
+        if isinstance(item, Para)
+        for line in item.text.split("\n")
+        if _SOURCE_LINE.fullmatch(line.strip())
+    ]
+    if not head and sources:
+        head = [Para(f"Author: {sources[0]}", 0)]  # "Source: moonlit-quill": the blog that posted it wrote it
     return [*head, Para(f"Additional Tags: {', '.join(tags)}", 0), *body]
 
 
@@ -1335,6 +1347,22 @@ _NOTE_LINE = re.compile(
 _POST_BUTTONS = re.compile(r"(?:(?:reblog|like|share|reply|follow)(?:[ \t]+|\n|$))+", re.IGNORECASE)
 
 
+_SOURCE_LINE = re.compile(r"source:[ \t]*@?[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?", re.IGNORECASE)
+
+
+def _chain_line(line: str) -> bool:
+    """A line of a post's foot that is no one's words: its notes count, its source ("Source:
+    moonlit-quill", the blog that first posted it), its buttons, a note the page lists."""
+    line = line.strip()
+    note = _NOTE_LINE.fullmatch(line)
+    return (
+        _NOTES_COUNT.fullmatch(line) is not None
+        or _SOURCE_LINE.fullmatch(line) is not None
+        or _POST_BUTTONS.fullmatch(line) is not None
+        or (note is not None and not note.group("added"))
+    )
+
+
 def _reblog_chain(items: list[Item]) -> bool:
     """Whether the items after a post's tag line are only its reblog chain: pairs of a blog's name
     and what it added, the notes count, the notes as the post's page lists them ("geraltsbard reblogged
@@ -1348,8 +1376,8 @@ def _reblog_chain(items: list[Item]) -> bool:
         whole_line = note is not None and note.end() == len(line.strip())
         if not text:
             return False
-        if _NOTES_COUNT.fullmatch(text) or _POST_BUTTONS.fullmatch(text):
-            index += 1
+        if _NOTES_COUNT.fullmatch(text) or _POST_BUTTONS.fullmatch(text) or all(map(_chain_line, text.split("\n"))):
+            index += 1  # (or several of its lines in one paragraph: "Source: moonlit-quill" / "1,204 notes")
         elif note is not None and (whole_line or note.group("added")):
             index += 1  # "... and added: THIS FIC." or its words on the lines under it
             if note.group("added") and whole_line and not rest.strip() and index < len(items):

@@ -41,7 +41,11 @@ nobody on the project wrote):
   were a chapter 1 of their own; now read as the labels they are, as on lines of their own;
 - the author's name alone under every part's heading, as a site that pages a story sets it (Wattpad's
   "Part 2" / "inkymoth_writes"): each part's first paragraph; now dropped (and the author where the
-  header named none).
+  header named none);
+- a Tumblr post copied with its foot in one paragraph ("Source: moonlit-quill" / "1,204 notes"), its
+  title "Hollow Bones | a Geralt x Jaskier fic" and a lone "—" between its scenes: the foot and the
+  tags were story text, the title kept its suffix and the dash was a paragraph; now the foot and the
+  tags are read as the post's (the source blog its author), the suffix goes and the dash is a break.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -540,3 +544,39 @@ def test_the_authors_name_under_one_heading_of_several_stays_text() -> None:
     """Guard: the name under one heading of several titles it, as before (a chapter named for someone)."""
     text = f"Low Water\nby Mara Quill\n\nChapter 1\n\nMara Quill\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n"
     assert read(text).chapters[0].title == "Mara Quill"
+
+
+# A Tumblr post's foot in one paragraph, its title's suffix, its dash between scenes.
+
+TUMBLR_FOOTED = (
+    "Hollow Bones | a Geralt x Jaskier fic\n\nsummary: jaskier finds a witcher in a ditch.\ntw: blood, injury\n\n"
+    "{first}\n\n\u2014\n\n{second}\n\n#the witcher #geralt x jaskier #tw self harm #my writing\n\n"
+    "Source: moonlit-quill\n1,204 notes\n"
+)
+
+
+def test_a_tumblr_posts_foot_in_one_paragraph_is_no_story() -> None:
+    story = read(TUMBLR_FOOTED.format(first=FIRST, second=SECOND))
+    assert (story.meta.title, story.meta.author) == ("Hollow Bones", "moonlit-quill")
+    assert story.meta.additional_tags == ["the witcher", "geralt x jaskier", "tw self harm", "my writing"]
+    (chapter,) = story.chapters
+    assert [scene.paragraphs for scene in chapter.scenes] == [[FIRST], [SECOND]]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Hollow Bones | a Witcher one-shot", "Hollow Bones"),
+        ("Hollow Bones | an Obikin AU", "Hollow Bones"),
+        ("Hollow Bones | Geralt x Jaskier", "Hollow Bones | Geralt x Jaskier"),
+        ("Stand | a short fic", "Stand"),
+    ],
+)
+def test_a_posts_title_drops_what_kind_of_fic_it_is(line: str, title: str) -> None:
+    assert read(f"{line}\nby moonlit-quill\n\n{chapters()}").meta.title == title
+
+
+def test_a_lone_en_dash_or_hyphen_stays_text() -> None:
+    """Guard: only the em dash alone is a break; a hyphen alone may be a list's, an en dash a range's."""
+    story = read(f"Chapter 1\n\n{FIRST}\n\n-\n\n{SECOND}\n")
+    assert len(story.chapters[0].scenes) == 1
