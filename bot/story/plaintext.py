@@ -3559,6 +3559,7 @@ _SITE_LINKS = re.compile(
     r"(?:continue[ \t]+reading(?:[ \t]+next[ \t]+part)?|continue[ \t]+to[ \t]+next[ \t]+part|read[ \t]+next[ \t]+part"
     r"|keep[ \t]+reading"  # Tumblr's read-more link, copied with the post
     r"|start[ \t]+reading|add[ \t]+to[ \t]+library)[ \t]*[>»›→]*"
+    r"|[☆★⭐]?\ufe0f?[ \t]*vote"  # Wattpad's star button alone under a part ("Vote", "☆ Vote")
     # Dreamwidth's and LiveJournal's cut, "( Read more... )", and their footer, "7 comments | Leave a comment | Share | Link"
     r"|[(\[][ \t]*read[ \t]+more[ \t.…]*[)\]]"
     r"|(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share|link|reply|add[ \t]+to[ \t]+memories"

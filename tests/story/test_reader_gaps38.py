@@ -45,7 +45,8 @@ nobody on the project wrote):
 - a Tumblr post copied with its foot in one paragraph ("Source: moonlit-quill" / "1,204 notes"), its
   title "Hollow Bones | a Geralt x Jaskier fic" and a lone "—" between its scenes: the foot and the
   tags were story text, the title kept its suffix and the dash was a paragraph; now the foot and the
-  tags are read as the post's (the source blog its author), the suffix goes and the dash is a break.
+  tags are read as the post's (the source blog its author), the suffix goes and the dash is a break;
+- Wattpad's star button alone under a part ("Vote", "☆ Vote"): each part's last paragraph; now dropped.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -580,3 +581,19 @@ def test_a_lone_en_dash_or_hyphen_stays_text() -> None:
     """Guard: only the em dash alone is a break; a hyphen alone may be a list's, an en dash a range's."""
     story = read(f"Chapter 1\n\n{FIRST}\n\n-\n\n{SECOND}\n")
     assert len(story.chapters[0].scenes) == 1
+
+
+# Wattpad's lone "Vote" under each part.
+
+
+@pytest.mark.parametrize("button", ["Vote", "\u2606 Vote", "\u2b50 Vote", "VOTE"])
+def test_wattpads_lone_vote_button_is_no_story(button: str) -> None:
+    text = f"Salt & Sorrow\nby inkymoth_writes\n\n1. The Tide\n\n{FIRST}\n\n{button}\n\n2. The Witch\n\n{SECOND}\n\n{button}\n"
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+@pytest.mark.parametrize("line", ["Vote.", "Vote for me, she said.", "Votes"])
+def test_a_vote_in_the_storys_words_stays_text(line: str) -> None:
+    story = read(f"Chapter 1\n\n{FIRST}\n\n{line}\n\nChapter 2\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs == [FIRST, line]
