@@ -2526,7 +2526,7 @@ def read_preamble(items: list[Item]) -> Preamble:
         skipped = front_navigation(items, index, meta, outside_keys)
         if skipped:
             listed = [
-                line.strip()
+                _entry_text(line).strip()
                 for item in items[index : index + skipped]
                 if isinstance(item, Para)
                 for line in item.text.split("\n")
@@ -4136,8 +4136,22 @@ def _has_text_under(items: list[Item], position: int) -> bool:
 _CAPITAL_ENTRY = re.compile(r"^[ \t]*[A-Z]{4,}\b[^.]*\.[ \t]*$")
 
 
+# A list's bullet before a contents entry: "- Prologue", "• Chapter 1: The Moth".
+_ENTRY_BULLET = re.compile(r"^[ \t]*+[-–•*·▪◦][ \t]++(?=\S)")
+# A page number after an entry's title, past dot leaders or a run of spaces: "The Moth ........ 1".
+_ENTRY_PAGE = re.compile(r"(?<=\S)(?:[ \t]{2,}+|[ \t]*+(?:\.[ \t]?){3,}+[ \t]*+)\d{1,4}[ \t]*$")
+
+
+def _entry_text(line: str) -> str:
+    """A contents entry's own words: no bullet before it, no page after it ("- The Moth ..... 1")."""
+    line = _ENTRY_BULLET.sub("", line, count=1)
+    return _ENTRY_PAGE.sub("", line, count=1) if len(line) <= ENTRY_CHARS else line
+
+
 def _entry_line(line: str) -> bool:
-    """A line that can be a contents entry: "1. Snowfall", or a short title ("The Station")."""
+    """A line that can be a contents entry: "1. Snowfall", or a short title ("The Station"), after a
+    bullet or none ("- Prologue")."""
+    line = _entry_text(line)
     if len(line) > ENTRY_CHARS or not line.strip():
         return False
     if _ENTRY.match(line) is not None or _title_like(trim_ornaments(line.strip())):
@@ -4222,7 +4236,8 @@ def _key(text: str) -> str:
 
 
 def _line_keys(line: str) -> set[str]:
-    """ "1. Snowfall" matches "1. Snowfall" and a heading titled "Snowfall"."""
+    """ "1. Snowfall" matches "1. Snowfall" and a heading titled "Snowfall" ("- Snowfall" too)."""
+    line = _entry_text(line)
     match = _ENTRY.match(line) or _ROMAN_ENTRY.match(line)
     return {_key(line), _key(match.group("title"))} if match else {_key(line)}
 

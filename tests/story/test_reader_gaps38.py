@@ -46,7 +46,10 @@ nobody on the project wrote):
   title "Hollow Bones | a Geralt x Jaskier fic" and a lone "—" between its scenes: the foot and the
   tags were story text, the title kept its suffix and the dash was a paragraph; now the foot and the
   tags are read as the post's (the source blog its author), the suffix goes and the dash is a break;
-- Wattpad's star button alone under a part ("Vote", "☆ Vote"): each part's last paragraph; now dropped.
+- Wattpad's star button alone under a part ("Vote", "☆ Vote"): each part's last paragraph; now dropped;
+- a text's contents list with bullets ("- Prologue" / "- Chapter 1: The Moth") or with page numbers
+  after dot leaders ("The Moth ........ 1") over chapters it names: the list was kept as an epigraph, or
+  the chapters, headed only by the titles it lists, were one; now the list goes and names the chapters.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -597,3 +600,39 @@ def test_wattpads_lone_vote_button_is_no_story(button: str) -> None:
 def test_a_vote_in_the_storys_words_stays_text(line: str) -> None:
     story = read(f"Chapter 1\n\n{FIRST}\n\n{line}\n\nChapter 2\n\n{SECOND}\n")
     assert story.chapters[0].paragraphs == [FIRST, line]
+
+
+# A contents list with bullets or page numbers.
+
+MOTH = "A moth came to the lantern every night, and every night the lantern told it to go away."
+LANTERN = "The lantern was lonely, though it would never have said so, and the moth was stubborn."
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        "Contents:\n- The Moth\n- The Lantern",
+        "Table of Contents\n\u2022 The Moth\n\u2022 The Lantern",
+        "Contents\n\nThe Moth ........ 1\nThe Lantern ........ 9",
+        "CONTENTS\n\nThe Moth . . . . . 1\nThe Lantern . . . . . 9",
+        "Contents\nThe Moth          1\nThe Lantern       9",
+    ],
+)
+@pytest.mark.parametrize("labelled", [True, False])
+def test_a_contents_list_with_bullets_or_pages_names_the_chapters(contents: str, labelled: bool) -> None:
+    first, second = ("Chapter 1: The Moth", "Chapter 2: The Lantern") if labelled else ("The Moth", "The Lantern")
+    if labelled:
+        contents = contents.replace("The Moth", first).replace("The Lantern", second)
+    text = f"Moth & Lantern\nby Priya Anand\n\n{contents}\n\n{first}\n\n{MOTH}\n\n{second}\n\n{LANTERN}\n"
+    story = read(text)
+    assert (story.meta.title, story.meta.author, story.meta.notes) == ("Moth & Lantern", "Priya Anand", [])
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("The Moth", [MOTH]),
+        ("The Lantern", [LANTERN]),
+    ]
+
+
+def test_a_bulleted_list_in_the_story_stays_text() -> None:
+    """Guard: a list of the story's own under a first chapter heading is its text."""
+    story = read(f"Chapter 1\n\nShe packed:\n- a lamp\n- a knife\n\n{MOTH}\n\nChapter 2\n\n{LANTERN}\n")
+    assert story.chapters[0].paragraphs == ["She packed:\n- a lamp\n- a knife", MOTH]
