@@ -192,3 +192,26 @@ def test_a_grip_that_hurts_and_a_blow_are_violence(text: str) -> None:
 )
 def test_a_grip_in_play_or_fear_is_no_violence(text: str) -> None:
     assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we could always tell what kind of night it was going to be from the way he slammed the truck door",
+        "her father's silences were worse than his shouting; a silence meant he was deciding something",
+        "over the years he made her apologise for things he'd done, until she believed she had done them",
+    ],
+)
+def test_a_household_that_reads_his_moods_is_abuse(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you could tell what kind of night it was going to be from the sound of the fireworks down by the river",
+        "she made him apologise for the things he'd said about her cooking, and then they both laughed",
+    ],
+)
+def test_the_same_words_in_a_happy_house_are_no_abuse(text: str) -> None:
+    assert "abuse" not in ids(text)
