@@ -215,3 +215,15 @@ def test_a_household_that_reads_his_moods_is_abuse(text: str) -> None:
 )
 def test_the_same_words_in_a_happy_house_are_no_abuse(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the preacher said every sodomite in the town would burn, and the congregation said amen",
+        '"sodomites under my roof," the reeve spat through the slats of the barn',
+        "the bishop's letter called it the sickness of sodomy and asked the magistrate to act",
+    ],
+)
+def test_sodomite_as_a_name_for_gay_people_is_homophobia(text: str) -> None:
+    assert "homophobia" in ids(text)
