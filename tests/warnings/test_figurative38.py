@@ -227,3 +227,26 @@ def test_the_same_words_in_a_happy_house_are_no_abuse(text: str) -> None:
 )
 def test_sodomite_as_a_name_for_gay_people_is_homophobia(text: str) -> None:
     assert "homophobia" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the blade went in under his arm. he looked surprised, then sat down, and then he was gone, just like that",
+        "by the time the ambulance came she'd stopped breathing, and the paramedic sat back on his heels",
+        "by the time help arrived he was gone, and his brother was still holding the towel to the wound",
+    ],
+)
+def test_a_death_told_without_a_death_word_is_found(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he shot me a look across the bar, and then he was gone, out into the rain without his coat",
+        "by the time the ambulance came she'd stopped crying and was asking for a sandwich",
+    ],
+)
+def test_gone_and_stopped_in_a_live_scene_are_no_death(text: str) -> None:
+    assert "death" not in ids(text)
