@@ -266,8 +266,8 @@ def test_the_sixteenth_round_on_two_sets_nobody_tuned_on() -> None:
 def test_the_thirty_eighth_rounds_set_stays_at_or_above_its_scores() -> None:
     """``fanfic-fresh38.jsonl`` (230 passages, 93 warning-free) was written before the thirty-eighth
     round by a helper who had not read the rules: micro-F1 0.625 before it (8 warning-free passages
-    flagged). The round then tuned on it: 0.676 (4). Floors at that."""
-    data = at_least(FRESH[21], micro_f1=0.67, free=93, flagged=4)
+    flagged). The round then tuned on it: 0.678 (3). Floors at that."""
+    data = at_least(FRESH[21], micro_f1=0.67, free=93, flagged=3)
     assert data["per_category"]["collective-violence"]["f1"] >= 0.88
     assert data["per_category"]["kidnapping"]["f1"] >= 0.85
     assert data["per_category"]["sexism"]["f1"] >= 0.91

@@ -250,3 +250,31 @@ def test_a_death_told_without_a_death_word_is_found(text: str) -> None:
 )
 def test_gone_and_stopped_in_a_live_scene_are_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the file never saved. i sat on the floor and mourned my lost chapters like a victorian widow",
+        "he grieved his deleted save file for a week and then started a new game",
+        "she went about the flat in black like a tragic widow because the sourdough had collapsed",
+    ],
+)
+def test_mourning_a_thing_is_no_grief(text: str) -> None:
+    assert "grief" not in ids(text)
+
+
+def test_dead_men_tell_no_tales_is_a_saying() -> None:
+    text = '"i\'m dead. leave me here." "dead men don\'t do encores, get up," said the drummer, laughing'
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she mourned her husband for a year and wore black to every supper",
+        "we grieved my brother in the only way we knew, by cooking his recipes",
+    ],
+)
+def test_mourning_a_person_is_still_grief(text: str) -> None:
+    assert "grief" in ids(text)
