@@ -278,3 +278,26 @@ def test_dead_men_tell_no_tales_is_a_saying() -> None:
 )
 def test_mourning_a_person_is_still_grief(text: str) -> None:
     assert "grief" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the audition was going well until she mentioned she was autistic, and then the director stopped smiling",
+        "the date went great until he saw my wheelchair by the door, and then he remembered an early start",
+        "the first interview went fine until i mentioned my hearing aids. the man began speaking more slowly and much more loudly",
+    ],
+)
+def test_it_went_well_until_the_disability_showed_is_ableism(text: str) -> None:
+    assert "ableism" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the date went great until he mentioned he was married, and then i threw my drink at him",
+        "the interview went fine until i mentioned my salary, which was, apparently, hilarious",
+    ],
+)
+def test_it_went_well_until_something_else_is_no_ableism(text: str) -> None:
+    assert "ableism" not in ids(text)
