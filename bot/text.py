@@ -192,20 +192,20 @@ def plural(
 
 
 def missing_permissions_answer(
-    missing: Sequence[str], where: str, *, admin: bool, role: str | None = None, then: str = "then try again"
+    missing: Sequence[str], where: str, *, admin: bool, role: str | None = None, then: str = ", then try again"
 ) -> str:
     """What to do about permissions Dogear lacks in ``where`` (a channel mention), said to the person in front of it.
 
     An admin (Manage Server or Administrator) is the one who can fix it, so they are told which
     permissions to give which role where; telling them to "ask an admin" sent them looking for
     someone else. A member is told to ask an admin, with the same names to pass on. ``role`` is
-    Dogear's own role's name, when known; ``then`` ends the admin's sentence (what giving it does).
+    Dogear's own role's name, when known; ``then`` ends the admin's sentence (when, or what giving it does).
     """
     names = and_list(list(missing))
     if not admin:
         return f"Ask an admin to give Dogear {names} in {where}."
     whose = f"Dogear's role (**{escape_markdown(role)}**)" if role else "Dogear's role"
-    return f"Give {whose} {names} in {where} (Edit Channel → Permissions), {then}."
+    return f"Give {whose} {names} in {where} (Edit Channel → Permissions){then}."
 
 
 def clip(text: str, limit: int = MESSAGE_CHARS, *, ellipsis: str = "…") -> str:

@@ -125,7 +125,7 @@ def bot_missing_fix(
     channel: discord.abc.GuildChannel | discord.Thread,
     missing: list[str],
     interaction: discord.Interaction | None,
-    then: str = "then try again",
+    then: str = ", then try again",
 ) -> str:
     """What to do about what the bot lacks in ``channel``, said to whoever asked (:func:`missing_permissions_answer`)."""
     role = channel.guild.self_role

@@ -162,7 +162,7 @@ class ConfigCog(
         def lacks(channel: discord.abc.GuildChannel, needed: dict[str, str]) -> None:
             """What the bot lacks there, and what to do, said to the admin in front of it (or to ask one)."""
             if missing := bot_lacks(channel, needed):
-                fix = bot_missing_fix(channel, missing, interaction, then="so posting works there")
+                fix = bot_missing_fix(channel, missing, interaction, then=", so posting works there")
                 warnings.append(f"In {channel.mention} I am missing: {and_list(missing)}. {fix}")
 
         if club_channel is not None:

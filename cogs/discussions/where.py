@@ -10,7 +10,14 @@ import discord
 from bot.discussions.planning import Where
 from bot.errors import UserError
 from bot.text import and_list
-from cogs._checks import DISCUSSION_PERMISSIONS, bot_lacks, channel_named, posting_needs, require_member_reach
+from cogs._checks import (
+    DISCUSSION_PERMISSIONS,
+    bot_lacks,
+    bot_missing_fix,
+    channel_named,
+    posting_needs,
+    require_member_reach,
+)
 
 POST_CHANNEL = discord.TextChannel | discord.ForumChannel
 
@@ -65,8 +72,5 @@ def bot_lacks_there(interaction: discord.Interaction, channel_id: int) -> str:
     missing = bot_lacks(target, DISCUSSION_PERMISSIONS)
     if not missing:
         return ""
-    grant = "them" if len(missing) > 1 else "it"
-    return (
-        f"\n⚠️ In {target.mention} I am missing {and_list(missing)}; grant {grant} before the discussion "
-        "is due, or it will not open."
-    )
+    fix = bot_missing_fix(target, missing, interaction, then=" before the discussion is due")
+    return f"\n⚠️ In {target.mention} I am missing {and_list(missing)}, so the discussion will not open there. {fix}"

@@ -125,3 +125,15 @@ async def test_a_long_chapter_read_privately_comes_a_page_of_ten_messages_at_a_t
     assert refused.text == "There are only 3 pages of chapter 1; pick a page from 1 to 3.", refused.text
     short = await club.slash("excerpt read", member=club.member, story=str(story), chapter=2)
     assert not any("Page 1" in reply.text for reply in short), [reply.text for reply in short]
+
+
+async def test_a_moderator_scheduling_where_dogear_lacks_permissions_is_told_to_ask_an_admin(club: Club) -> None:
+    await a_story(club, "The Moderated Lamp", chapters=2)
+    options = {"story": "The Moderated Lamp", "chapter": 1, "when": "tomorrow 7pm", "channel": club.locked_channel}
+    answer = private_and_short(await club.slash("discussion schedule", member=club.moderator, options=options))
+    locked = club.locked_channel.mention()
+    assert f"⚠️ In {locked} I am missing Send Messages" in answer.text, answer.text
+    assert "so the discussion will not open there. Ask an admin to give Dogear Send Messages" in answer.text
+    assert "Edit Channel" not in answer.text and "grant" not in answer.text, answer.text
+    [discussion] = [word for word in answer.text.split() if word.startswith("**#")]
+    await club.slash("discussion cancel", member=club.moderator, id=int(discussion.strip("*#")))

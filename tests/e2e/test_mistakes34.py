@@ -49,7 +49,8 @@ async def test_a_discussion_planned_where_the_bot_cannot_open_it_says_what_to_gr
         f"⚠️ In {club.locked_channel.mention()} I am missing Send Messages, Embed Links and Create Public Threads"
         in answer.text
     )
-    assert "grant them before the discussion is due" in answer.text
+    assert "so the discussion will not open there. Give Dogear's role (**Dogear**) Send Messages" in answer.text
+    assert "(Edit Channel → Permissions) before the discussion is due." in answer.text
     # Cancelled, so they do not fall due (and fail, with a 403 in the log) while a later test moves the shared clock.
     first, last = re.search(r"(?:Discussion \*\*|Ids? )#(\d+)(?:\*\*|-#(\d+))?", answer.text).groups()
     for discussion in range(int(first), int(last or first) + 1):
