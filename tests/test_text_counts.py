@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.render import none_shown
 from bot.text import plural
 
 
@@ -21,3 +22,9 @@ def test_zero_without_its_own_words_is_still_a_number_and_plural() -> None:
     assert plural(0, "nomination", zero="no nominations") == "no nominations"
     assert plural(1, "nomination", zero="no nominations") == "1 nomination"
     assert plural(3, "story", "stories", verb=("was", "were")) == "3 stories were"
+
+
+def test_the_possible_warnings_waiting_agree_with_their_count() -> None:
+    assert none_shown(1) == "none declared or confirmed; 1 possible warning is waiting for an admin's review."
+    assert none_shown(2) == "none declared or confirmed; 2 possible warnings are waiting for an admin's review."
+    assert none_shown(0) == "none declared or detected."

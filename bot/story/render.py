@@ -119,10 +119,8 @@ def none_shown(unreviewed: int = 0) -> str:
     without naming it (members see only declared, confident and confirmed warnings)."""
     if not unreviewed:
         return "none declared or detected."
-    waiting = "is" if unreviewed == 1 else "are"
-    return (
-        f"none declared or confirmed; {plural(unreviewed, 'possible warning')} {waiting} waiting for an admin's review."
-    )
+    waiting = plural(unreviewed, "possible warning", verb=("is", "are"))
+    return f"none declared or confirmed; {waiting} waiting for an admin's review."
 
 
 TITLE_CAPS = (200, 80, 30)  # characters of each title in the header, shorter while the warnings do not fit
