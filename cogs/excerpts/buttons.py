@@ -19,7 +19,7 @@ from bot.errors import UserError
 from bot.excerpts.answers import chapter_label, read_page
 from bot.excerpts.model import Pressed
 from bot.excerpts.service import ExcerptService
-from bot.text import and_list, escape_markdown
+from bot.text import PAGE_MOST, and_list, escape_markdown
 from cogs._checks import carried_id, guild_id_of
 
 NONE = discord.AllowedMentions.none()
@@ -48,7 +48,7 @@ async def read_privately(
         labels = and_list([f"**{escape_markdown(label)}**" for label in reading.avoided])
         warnings = "a warning" if len(reading.avoided) == 1 else "warnings"
         view = discord.ui.View(timeout=None)
-        view.add_item(ShowAnyway(reading.story_id, reading.number, reading.moved))
+        view.add_item(ShowAnyway(reading.story_id, reading.number, reading.moved, page))
         await send_ephemeral(
             interaction,
             f"{chapter_label(reading.number, reading.title, first=True)} has {warnings} you asked to avoid: {labels}. "
@@ -200,17 +200,30 @@ class ReadPrivately(_Button, template=rf"dogear:private:{_KEY}"):
         await read_privately(interaction, self.story_id, self.pressed(interaction), confirmed=False)
 
 
-class ShowAnyway(_Button, template=rf"dogear:confirm:{_KEY}"):
-    def __init__(self, story_id: int, chapter: int, moved: int | None) -> None:
+class ShowAnyway(_Button, template=rf"dogear:confirm:{_KEY}(?::p(?P<page>\d+))?"):
+    """Shows the chapter's page the member asked for (``:p2`` in the id; ids made before pages show page 1):
+    a member who avoids a warning and asked for page 2 was shown page 1 again, and could never get further."""
+
+    def __init__(self, story_id: int, chapter: int, moved: int | None, page: int = 1) -> None:
+        suffix = f":p{page}" if page > 1 else ""
         button = discord.ui.Button(
             label="Show it anyway",
             style=discord.ButtonStyle.danger,
-            custom_id=_custom_id("confirm", story_id, chapter, moved),
+            custom_id=_custom_id("confirm", story_id, chapter, moved) + suffix,
         )
         super().__init__(story_id, chapter, moved, button)
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ShowAnyway:
+        moved = None if match["moved"] is None else carried_id(match["moved"])
+        page = 1 if match["page"] is None else min(carried_id(match["page"]), PAGE_MOST)
+        return cls(carried_id(match["story"]), carried_id(match["chapter"]), moved, page)
 
     async def run(self, interaction: discord.Interaction) -> None:
-        await read_privately(interaction, self.story_id, self.pressed(interaction), confirmed=True)
+        await read_privately(interaction, self.story_id, self.pressed(interaction), confirmed=True, page=self.page)
 
 
 READING_ITEMS = (MarkRead, ReadPrivately, ShowAnyway)

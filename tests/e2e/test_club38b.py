@@ -137,3 +137,14 @@ async def test_a_moderator_scheduling_where_dogear_lacks_permissions_is_told_to_
     assert "Edit Channel" not in answer.text and "grant" not in answer.text, answer.text
     [discussion] = [word for word in answer.text.split() if word.startswith("**#")]
     await club.slash("discussion cancel", member=club.moderator, id=int(discussion.strip("*#")))
+
+
+async def test_a_member_who_avoids_a_warning_is_shown_the_page_they_asked_for_once_they_confirm(club: Club) -> None:
+    story = await long_chapter_story(club, 25)
+    await club.slash("warnings story", member=club.admin, story=str(story), add="death")
+    await club.slash("prefs avoid", member=club.member, warning="death")
+    [asked] = await club.slash("excerpt read", member=club.member, story=str(story), chapter=1, page=2)
+    assert "Show it anyway?" in asked.text and asked.labels == ["Show it anyway"], asked.text
+    shown = await club.click(asked, "Show it anyway", member=club.member)
+    assert "-# Page 2 of 3 of chapter 1 · next:" in shown[-1].text, [reply.text[-60:] for reply in shown]
+    assert "📖" not in shown[0].text  # the header is page 1's
