@@ -114,7 +114,12 @@ async def update_story(
     """The whole of ``/story update`` below the cog: a new file for an imported story, or a new
     chapter count for a book without a file. Raises :class:`UserError` with what to fix, having
     changed nothing."""
-    if (upload is None) == (chapters is None):
+    if upload is not None and chapters is not None:  # said as given: "one of the two" read as if neither was
+        raise UserError(
+            "You gave both a file and `chapters:`; give one: the file for a story imported from one (its chapters "
+            "come from the file), or `chapters:` alone for a book the club reads elsewhere. Nothing changed."
+        )
+    if upload is None and chapters is None:
         raise UserError(
             "Attach the new version of the story file, or give `chapters:` with the new chapter count of a book "
             "the club reads elsewhere; one of the two."

@@ -238,7 +238,7 @@ async def test_a_story_from_a_file_needs_a_file_and_one_of_the_two_is_asked_for(
         await update(db, story_id, chapters=5)
     with pytest.raises(UserError, match="one of the two"):
         await update(db, story_id)
-    with pytest.raises(UserError, match="one of the two"):
+    with pytest.raises(UserError, match="You gave both a file and `chapters:`"):
         await update(db, story_id, serial(3), chapters=3)
 
 
