@@ -286,12 +286,20 @@ class DiscussionPlanner:
         time_note = " ".join(part for part in time_notes if part)
         return Planned(ids, record.title, chapters, times, cadence, channel_id, note, time_note)
 
-    async def _changeable(self, guild_id: int, discussion_id: int, doing: str) -> Discussion:
+    async def _changeable(self, guild_id: int, discussion_id: int, doing: str, *, moving: bool = False) -> Discussion:
+        """The discussion, if it can still be moved or cancelled; else a refusal that says what to do instead
+        (it named the state and stopped, leaving the admin to guess the next step)."""
         current = await store.get_discussion(self.db, guild_id, discussion_id) if fits_row_id(discussion_id) else None
         if current is None:
             raise UserError(f"There is no discussion #{discussion_id} in this server. See `/discussion list`.")
         if current.state not in CHANGEABLE:
-            raise UserError(f"Discussion #{discussion_id} is already {current.state}; {doing}.")
+            if moving:
+                instead = f"to discuss chapter {current.chapter} again, schedule a new one with `/discussion schedule`"
+            elif current.state == "posted":
+                instead = "its post and thread stay in the channel; delete them there if they should go"
+            else:
+                instead = "there is nothing more to do"
+            raise UserError(f"Discussion #{discussion_id} is already {current.state}; {doing}: {instead}.")
         return current
 
     async def cancel(self, guild_id: int, discussion_id: int) -> str:
@@ -316,7 +324,7 @@ class DiscussionPlanner:
         settings = await self.settings(guild_id)
         # The discussion first: one already posted is answered so, whatever time was typed (a time in
         # the past was refused as past, as if a nearer time would move it).
-        current = await self._changeable(guild_id, discussion_id, "it can't be moved")
+        current = await self._changeable(guild_id, discussion_id, "it can't be moved", moving=True)
         reading = await self._when(when, settings)
         due, skipped = reading.moment, f" {reading.note}" if reading.note else ""
         if current.state == "scheduled" and current.due_at == due:

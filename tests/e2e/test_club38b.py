@@ -148,3 +148,18 @@ async def test_a_member_who_avoids_a_warning_is_shown_the_page_they_asked_for_on
     shown = await club.click(asked, "Show it anyway", member=club.member)
     assert "-# Page 2 of 3 of chapter 1 · next:" in shown[-1].text, [reply.text[-60:] for reply in shown]
     assert "📖" not in shown[0].text  # the header is page 1's
+
+
+async def test_moving_or_cancelling_a_posted_discussion_says_what_to_do_instead(club: Club) -> None:
+    story = await a_story(club, "The Posted Lamp", chapters=2)
+    await club.slash("discussion schedule", member=club.admin, story=str(story), chapter=2, when="in 1 hour")
+    await advance(club, timedelta(hours=1, minutes=1))
+    moved = private_and_short(await club.slash("discussion move", member=club.admin, id=1, when="tomorrow 7pm"))
+    assert moved.text == (
+        "Discussion #1 is already posted; it can't be moved: to discuss chapter 2 again, schedule a new one with "
+        "`/discussion schedule`."
+    ), moved.text
+    cancelled = private_and_short(await club.slash("discussion cancel", member=club.admin, id=1))
+    assert "only upcoming ones can be cancelled: its post and thread stay in the channel" in cancelled.text, (
+        cancelled.text
+    )
