@@ -14,9 +14,12 @@ from bot.text import and_list, escape_markdown, plural
 def chapter_range_text(chapter: int, chapter_count: int, title: str, *, allow_zero: bool = False) -> str:
     """What a member reads for a chapter the story does not have."""
     low = "0 (not started)" if allow_zero else "1"
+    if chapter_count == 1:  # "pick a chapter from 1 to 1" is no choice
+        pick = "pick 0 (not started) or 1" if allow_zero else "pick chapter 1"
+    else:
+        pick = f"pick a chapter from {low} to {chapter_count}"
     return (
-        f"Chapter {chapter} is out of range: {escape_markdown(title)} has {plural(chapter_count, 'chapter')}; "
-        f"pick a chapter from {low} to {chapter_count}."
+        f"Chapter {chapter} is out of range: {escape_markdown(title)} has {plural(chapter_count, 'chapter')}; {pick}."
     )
 
 

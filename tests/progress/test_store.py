@@ -51,7 +51,7 @@ async def test_set_progress_validates_range_and_stores_nothing_on_error(db: Data
 
 async def test_singular_chapter_wording(db: Database, add_story: AddStory) -> None:
     story = await add_story(A, "A Drabble", 1)
-    with pytest.raises(UserError, match=r"A Drabble has 1 chapter; pick a chapter from 0 \(not started\) to 1\.$"):
+    with pytest.raises(UserError, match=r"A Drabble has 1 chapter; pick 0 \(not started\) or 1\.$"):
         await store.set_progress(db, A, 7, story, 2)
 
 

@@ -26,8 +26,9 @@ def test_zero_is_offered_only_where_it_means_not_started() -> None:
 
 def test_one_chapter_is_singular_and_markdown_in_a_title_is_shown_as_text() -> None:
     assert chapter_range_text(2, 1, "A **Drabble**") == (
-        "Chapter 2 is out of range: A \\*\\*Drabble\\*\\* has 1 chapter; pick a chapter from 1 to 1."
+        "Chapter 2 is out of range: A \\*\\*Drabble\\*\\* has 1 chapter; pick chapter 1."
     )
+    assert chapter_range_text(2, 1, "Drabble", allow_zero=True).endswith("has 1 chapter; pick 0 (not started) or 1.")
     with pytest.raises(UserError, match="the story has 5 chapters"):
         check_chapter(6, 5)
 
@@ -39,6 +40,6 @@ def test_a_chapter_is_refused_exactly_when_the_story_lacks_it(chapter: int, coun
         check_chapter(chapter, count, "T", allow_zero=allow_zero)
     except UserError as error:
         assert not inside
-        assert f"Chapter {chapter} is out of range" in str(error) and f"to {count}." in str(error)
+        assert f"Chapter {chapter} is out of range" in str(error) and str(error).endswith(f" {count}.")
     else:
         assert inside
