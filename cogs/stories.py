@@ -224,7 +224,8 @@ class StoryCog(commands.GroupCog, group_name="story", group_description="The clu
             )
             return
         page, pages, total, records = listing.page, listing.pages, listing.total, listing.records
-        lines = [f"**Stories** (page {page} of {pages}, {total} in all):"]
+        counted = plural(total, "story", "stories")  # "1 story", not "page 1 of 1, 1 in all"
+        lines = [f"**Stories** ({f'page {page} of {pages}, ' if pages > 1 else ''}{counted}):"]
         for record in records:
             # Escaped within a fixed width, so a page of ten long titles full of markdown still fits.
             author = f" by {escape_clipped(record.author, LIST_AUTHOR_CHARS)}" if record.author else ""

@@ -163,3 +163,13 @@ async def test_moving_or_cancelling_a_posted_discussion_says_what_to_do_instead(
     assert "only upcoming ones can be cancelled: its post and thread stay in the channel" in cancelled.text, (
         cancelled.text
     )
+
+
+async def test_the_story_list_counts_its_stories_in_words(club: Club) -> None:
+    await a_story(club, "The Only Lamp", chapters=2)
+    [one] = await club.slash("story list", member=club.member)
+    assert one.text.startswith("**Stories** (1 story):"), one.text
+    for number in range(2, 12):
+        await a_story(club, f"Lamp {number}", chapters=1)
+    [many] = await club.slash("story list", member=club.member)
+    assert many.text.startswith("**Stories** (page 1 of 2, 11 stories):"), many.text
