@@ -192,7 +192,7 @@ def plural(
 
 
 def missing_permissions_answer(
-    missing: Sequence[str], where: str, *, admin: bool, role: str | None = None, then: str = ", then try again"
+    missing: Sequence[str], where: str, *, admin: bool | None, role: str | None = None, then: str = ", then try again"
 ) -> str:
     """What to do about permissions Dogear lacks in ``where`` (a channel mention), said to the person in front of it.
 
@@ -200,8 +200,12 @@ def missing_permissions_answer(
     permissions to give which role where; telling them to "ask an admin" sent them looking for
     someone else. A member is told to ask an admin, with the same names to pass on. ``role`` is
     Dogear's own role's name, when known; ``then`` ends the admin's sentence (when, or what giving it does).
+    ``admin=None`` is for text read later by whoever looks (a failure kept for ``/discussion list``): it
+    says who gives what, where.
     """
     names = and_list(list(missing))
+    if admin is None:
+        return f"An admin gives Dogear's role {names} in {where} (Edit Channel → Permissions){then}."
     if not admin:
         return f"Ask an admin to give Dogear {names} in {where}."
     whose = f"Dogear's role (**{escape_markdown(role)}**)" if role else "Dogear's role"

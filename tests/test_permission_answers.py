@@ -30,3 +30,8 @@ def test_a_missing_bot_permission_on_a_command_is_said_to_whoever_asked() -> Non
     assert "Ask an admin" not in admin
     member = describe_error(error)
     assert member is not None and "Ask an admin to give Dogear Send Messages and Embed Links" in member, member
+
+
+def test_text_kept_for_whoever_reads_it_later_says_who_gives_what_where() -> None:
+    said = missing_permissions_answer(["Send Messages"], "#club", admin=None, then="")
+    assert said == "An admin gives Dogear's role Send Messages in #club (Edit Channel → Permissions)."

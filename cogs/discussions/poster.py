@@ -21,6 +21,8 @@ from bot.discussions.compose import Notice
 from bot.discussions.failures import Gone, PostFailure, Unreachable
 from bot.discussions.service import Posted
 from bot.errors import connection_problem
+from bot.text import and_list, missing_permissions_answer
+from cogs._checks import DISCUSSION_PERMISSIONS, bot_lacks
 from cogs._messages import own_messages
 
 if TYPE_CHECKING:
@@ -43,7 +45,12 @@ def _mentions(notice: Notice) -> discord.AllowedMentions:
     )
 
 
-def refusal(error: discord.HTTPException, doing: str) -> PostFailure:
+def refusal(
+    error: discord.HTTPException, doing: str, channel: discord.abc.GuildChannel | discord.Thread | None = None
+) -> PostFailure:
+    """What failed, as ``/discussion list`` keeps it. A refusal in a known ``channel`` names what Dogear
+    lacks there and who gives it: "I am missing a permission there (Missing Permissions)" left the
+    admin to find out which, and where."""
     if isinstance(error, discord.DiscordServerError):  # 5xx after discord.py's own tries: try later
         return Unreachable(f"{doing}: Discord failed on its side ({error.status})")
     if error.status == 429:  # 429s past discord.py's five tries: Discord only says "not now", so try later
@@ -51,6 +58,11 @@ def refusal(error: discord.HTTPException, doing: str) -> PostFailure:
     if isinstance(error, discord.NotFound):
         return Gone(f"{doing}: the channel or thread no longer exists")
     if isinstance(error, discord.Forbidden):
+        lacking = bot_lacks(channel, DISCUSSION_PERMISSIONS) if channel is not None else []
+        if lacking and channel is not None:
+            where = f"#{channel.name}"  # kept as text and shown escaped: a mention would show as "<#123>"
+            fix = missing_permissions_answer(lacking, where, admin=None, then="")
+            return PostFailure(f"{doing}: I am missing {and_list(lacking)} in {where}. {fix}")
         return PostFailure(f"{doing}: I am missing a permission there ({error.text or 'Missing Permissions'})")
     return PostFailure(f"{doing}: Discord refused it ({error.status} {error.text})")
 
@@ -125,7 +137,7 @@ class DiscordPoster:
                         thread = message.thread
                         return Posted(channel.id, message.id, thread.id if thread else None)
         except discord.HTTPException as error:
-            raise refusal(error, "reading the channel's recent messages") from error
+            raise refusal(error, "reading the channel's recent messages", channel) from error
         return None
 
     async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> Posted:
@@ -136,7 +148,7 @@ class DiscordPoster:
             with reaching("posting"):
                 return await self._send(channel, notice, embed, mentions, nonce)
         except discord.HTTPException as error:
-            raise refusal(error, "posting") from error
+            raise refusal(error, "posting", channel) from error
 
     async def _send(
         self,
@@ -202,7 +214,7 @@ class DiscordPoster:
         except discord.HTTPException as error:
             if error.code == THREAD_EXISTS:
                 return message_id  # a thread started from a message has the message's id
-            raise refusal(error, "opening the thread") from error
+            raise refusal(error, "opening the thread", channel) from error
 
     async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None:
         if not user_ids:

@@ -173,3 +173,18 @@ async def test_the_story_list_counts_its_stories_in_words(club: Club) -> None:
         await a_story(club, f"Lamp {number}", chapters=1)
     [many] = await club.slash("story list", member=club.member)
     assert many.text.startswith("**Stories** (page 1 of 2, 11 stories):"), many.text
+
+
+async def test_a_discussion_refused_for_a_permission_is_listed_with_which_and_who_gives_it(club: Club) -> None:
+    story = await a_story(club, "The Refused Lamp", chapters=2)
+    await club.slash(
+        "discussion schedule", member=club.admin, options={
+            "story": str(story), "chapter": 1, "when": "in 3 hours", "remind": "none", "channel": club.locked_channel,
+        },
+    )  # fmt: skip
+    with club.expect_errors(403, 50013):
+        await advance(club, timedelta(hours=3))
+    [listing] = await club.slash("discussion list", member=club.admin)
+    lacking = "Send Messages, Embed Links and Create Public Threads in \\#announcements"
+    assert f"posting\\: I am missing {lacking}." in listing.text, listing.text
+    assert f"An admin gives Dogear's role {lacking} (Edit Channel → Permissions)." in listing.text, listing.text

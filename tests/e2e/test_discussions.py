@@ -257,7 +257,7 @@ async def test_a_channel_the_bot_cannot_post_in_fails_that_item_only(club: Club)
         await advance(club, timedelta(hours=3))
     assert len(bot_posts(club, club.text_channel)) == 1
     [listing] = await club.slash("discussion list", member=club.admin)
-    assert "failed" in listing.text and "missing a permission" in listing.text
+    assert "failed" in listing.text and "I am missing Send Messages" in listing.text, listing.text
 
 
 async def test_restart_between_scheduling_and_the_time_posts_once(club: Club) -> None:
