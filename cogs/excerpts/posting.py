@@ -27,7 +27,16 @@ from bot.excerpts.model import (
     PostRequest,
     SeenMessage,
 )
-from cogs._checks import bot_lacks, bot_missing_answer, carried_id, guild_id_of, posting_needs, require_member_reach
+from bot.text import and_list
+from cogs._checks import (
+    bot_lacks,
+    bot_missing_answer,
+    bot_missing_fix,
+    carried_id,
+    guild_id_of,
+    posting_needs,
+    require_member_reach,
+)
 from cogs._messages import own_messages
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
@@ -102,6 +111,9 @@ class DiscordPoster:
             # No link previews or invite cards: one for a link in the story would show outside the spoiler.
             message = await channel.send(content, nonce=nonce, allowed_mentions=NONE, suppress_embeds=True, **extra)
         except discord.Forbidden:
+            if lacking := missing_for(channel):  # named, with who gives it: said to the admin who posts
+                fix = bot_missing_fix(channel, lacking, self.acting_for, then="").rstrip(".")
+                raise PostFailure(f"I'm missing {and_list(lacking)} there. {fix}") from None
             raise PostFailure(
                 "I'm missing a permission there (View Channel, Send Messages, or Send Messages in Threads)"
             ) from None

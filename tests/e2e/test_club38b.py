@@ -188,3 +188,20 @@ async def test_a_discussion_refused_for_a_permission_is_listed_with_which_and_wh
     lacking = "Send Messages, Embed Links and Create Public Threads in \\#announcements"
     assert f"posting\\: I am missing {lacking}." in listing.text, listing.text
     assert f"An admin gives Dogear's role {lacking} (Edit Channel → Permissions)." in listing.text, listing.text
+
+
+async def test_a_post_stopped_by_a_permission_taken_away_names_it_and_who_gives_it(club: Club) -> None:
+    story = await long_chapter_story(club, 60)
+    options = {"story": str(story), "chapter": 1, "channel": club.text_channel}
+    record = await club.runtime.run(
+        club._slash("excerpt post", club.admin, club.channel(club.general_channel), None, options)
+    )
+    await club.wait_for(lambda: len(bot_posts(club, club.text_channel)) >= 3, "the post to start")
+    with club.expect_errors(403, 50013):
+        await club.set_overwrite(club.text_channel, club.bot_role, deny=P.SEND_MESSAGES)
+        answer = (await club._settle(record))[-1]
+    where = club.text_channel.mention()
+    assert "stopped after" in answer.text and "I'm missing Send Messages there." in answer.text, answer.text
+    assert f"Give Dogear's role (**Dogear**) Send Messages in {where} (Edit Channel → Permissions). Run" in (
+        answer.text
+    ), answer.text
