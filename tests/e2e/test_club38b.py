@@ -152,14 +152,17 @@ async def test_a_member_who_avoids_a_warning_is_shown_the_page_they_asked_for_on
 
 async def test_moving_or_cancelling_a_posted_discussion_says_what_to_do_instead(club: Club) -> None:
     story = await a_story(club, "The Posted Lamp", chapters=2)
-    await club.slash("discussion schedule", member=club.admin, story=str(story), chapter=2, when="in 1 hour")
+    [scheduled] = await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=2, when="in 1 hour"
+    )
+    number = int(scheduled.text.split("**#", 1)[1].split("**", 1)[0])
     await advance(club, timedelta(hours=1, minutes=1))
-    moved = private_and_short(await club.slash("discussion move", member=club.admin, id=1, when="tomorrow 7pm"))
+    moved = private_and_short(await club.slash("discussion move", member=club.admin, id=number, when="tomorrow 7pm"))
     assert moved.text == (
-        "Discussion #1 is already posted; it can't be moved: to discuss chapter 2 again, schedule a new one with "
+        f"Discussion #{number} is already posted; it can't be moved: to discuss chapter 2 again, schedule a new one with "
         "`/discussion schedule`."
     ), moved.text
-    cancelled = private_and_short(await club.slash("discussion cancel", member=club.admin, id=1))
+    cancelled = private_and_short(await club.slash("discussion cancel", member=club.admin, id=number))
     assert "only upcoming ones can be cancelled: its post and thread stay in the channel" in cancelled.text, (
         cancelled.text
     )
