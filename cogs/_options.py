@@ -19,6 +19,7 @@ from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS
 from bot.story.decode import size_limit_message
 from bot.story.service import StoryRecord, story_choices
+from bot.text import plain_letters
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -26,12 +27,38 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def choice_name(record: StoryRecord, *, with_id: bool = False) -> str:
-    """The story's title with its chapter count (and its id, ``with_id``), clipped to what a choice can show."""
-    suffix = f" · {record.chapter_count} ch." + (f" · id {record.id}" if with_id else "")
+def choice_name(record: StoryRecord, *, with_id: bool = False, with_author: bool = False) -> str:
+    """The story's title with its chapter count (its author, ``with_author``, and its id, ``with_id``),
+    clipped to what a choice can show."""
+    author = " ".join((record.author or "").split()) if with_author else ""
+    byline = f" by {author if len(author) <= AUTHOR_CHARS else author[: AUTHOR_CHARS - 1] + '…'}" if author else ""
+    suffix = byline + f" · {record.chapter_count} ch." + (f" · id {record.id}" if with_id else "")
     room = CHOICE_NAME_CHARS - len(suffix)
     title = record.title if len(record.title) <= room else record.title[: room - 1] + "…"
     return title + suffix
+
+
+AUTHOR_CHARS = 40  # of a choice's 100: the title keeps the most
+
+
+def _read_alike(name: str) -> str:
+    """A choice's name as a member reads it: case, spacing and lookalike letters ("Еmma", a Cyrillic "Е") aside."""
+    return " ".join(plain_letters(name).casefold().split())
+
+
+def story_choice_names(found: list[StoryRecord]) -> list[str]:
+    """A name for each story, no two read alike: title and chapter count; for stories that would read
+    the same, their author, then their id (as `/story list` shows it) where still alike. A member
+    picking one of two "Emma"s (two authors', or one with a Cyrillic "Е") then knows which."""
+    plain = Counter(_read_alike(choice_name(record)) for record in found)
+    authored = [choice_name(record, with_author=plain[_read_alike(choice_name(record))] > 1) for record in found]
+    still = Counter(map(_read_alike, authored))
+    return [
+        choice_name(record, with_author=name != choice_name(record), with_id=True)
+        if still[_read_alike(name)] > 1
+        else name
+        for record, name in zip(found, authored, strict=True)
+    ]
 
 
 async def story_autocomplete(bot: DogearBot, guild_id: int | None, typed: str) -> list[app_commands.Choice[str]]:
@@ -39,16 +66,15 @@ async def story_autocomplete(bot: DogearBot, guild_id: int | None, typed: str) -
 
     The value is the story id, which :func:`bot.story.store.resolve_story` reads first. Stories
     that would show the same name (one title, two versions or translations) are told apart by
-    their id, as ``/story list`` shows it: otherwise a member cannot know which one they pick,
-    and typing the shared title is refused as matching several.
+    their author, then their id, as ``/story list`` shows it (:func:`story_choice_names`): otherwise
+    a member cannot know which one they pick, and typing the shared title is refused as matching several.
     """
     if guild_id is None:
         return []
     found = await story_choices(bot.db, guild_id, typed, AUTOCOMPLETE_CHOICES)
-    shown = Counter(choice_name(record) for record in found)
     return [
-        app_commands.Choice(name=choice_name(record, with_id=shown[choice_name(record)] > 1), value=str(record.id))
-        for record in found
+        app_commands.Choice(name=name, value=str(record.id))
+        for record, name in zip(found, story_choice_names(found), strict=True)
     ]
 
 

@@ -10,6 +10,7 @@ from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
+from tests.e2e.test_club37c import library_book
 from tests.e2e.test_club38 import two_books_of_one_title
 from tests.e2e.test_discussions import a_story, advance, bot_posts, utc_text
 from tests.e2e.test_mistakes34 import private_and_short
@@ -208,3 +209,17 @@ async def test_a_post_stopped_by_a_permission_taken_away_names_it_and_who_gives_
     assert f"Give Dogear's role (**Dogear**) Send Messages in {where} (Edit Channel → Permissions). Run" in (
         answer.text
     ), answer.text
+
+
+async def test_every_story_menu_tells_look_alike_titles_apart_by_author_then_id(club: Club) -> None:
+    austen, spaced = await two_books_of_one_title(club, "Emma", ("Jane Austen", "Jane  Austen"))
+    cyrillic = await a_story(club, "\u0415mma", chapters=1)  # with a Cyrillic "Е", no author: read as "Emma"
+    morrison, other = await two_books_of_one_title(club, "Beloved", ("Toni Morrison", "Someone Else"))
+    kindred = await library_book(club, "Kindred", "Octavia E. Butler")
+    choices = await club.autocomplete("progress set", "story", "", member=club.member)
+    names = {int(choice["value"]): choice["name"] for choice in choices}
+    assert names[austen] == f"Emma by Jane Austen · 1 ch. · id {austen}", names  # alike with their authors too
+    assert names[spaced] == f"Emma by Jane Austen · 1 ch. · id {spaced}", names
+    assert names[cyrillic] == "\u0415mma · 1 ch.", names  # no author: alike no more beside the two above
+    assert (names[morrison], names[other]) == ("Beloved by Toni Morrison · 1 ch.", "Beloved by Someone Else · 1 ch.")
+    assert names[kindred] == "Kindred · 1 ch.", names  # a name no other story shares stays short

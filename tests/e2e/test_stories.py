@@ -92,8 +92,8 @@ async def test_list_info_and_autocomplete(club: Club, sample_story: Path) -> Non
 
 async def test_two_stories_of_one_title_are_told_apart_in_every_story_menu(club: Club) -> None:
     """Two versions of a story with the same title and length showed as two identical choices, and
-    typing the title was refused as matching several: the menu now names each one's id, as
-    `/story list` does, and that id picks it."""
+    typing the title was refused as matching several: the menu now names each one's author (then its
+    id, as `/story list` does, where the authors are alike too), and the choice picks it by id."""
     for translator in ("Ana", "Bo"):
         text = f"Title: Twin\nAuthor: {translator}\n\n# Chapter 1\n\nOne by {translator}.\n\n# Chapter 2\n\nTwo.\n"
         await club.slash("story add", member=club.admin, file=(f"twin-{translator}.md", text.encode()))
@@ -102,8 +102,8 @@ async def test_two_stories_of_one_title_are_told_apart_in_every_story_menu(club:
         choices = await club.autocomplete(command, "story", "twin", member=club.member)
         names = {c["value"]: c["name"] for c in choices}
         assert len(names) == 3 and len(set(names.values())) == 3, names
-        twins = [value for value, name in names.items() if name.startswith("Twin ·")]
-        assert [names[value] for value in twins] == [f"Twin · 2 ch. · id {value}" for value in twins]
+        twins = [value for value, name in names.items() if name.startswith("Twin by")]
+        assert sorted(names[value] for value in twins) == ["Twin by Ana · 2 ch.", "Twin by Bo · 2 ch."], names
         assert "Twine · 2 ch." in names.values()  # a name no other story shares stays as it was
     listed = await club.slash("story list", member=club.member)
     assert all(f"id {value}" in listed[0].text for value in twins)
