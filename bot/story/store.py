@@ -348,8 +348,11 @@ async def list_story_ids(db: Database, guild_id: int) -> list[int]:
 async def search_stories(
     db: Database, guild_id: int, prefix_or_text: str, limit: int = AUTOCOMPLETE_CHOICES
 ) -> list[StoryRecord]:
-    """Autocomplete: titles starting with the text first, then titles containing it."""
-    needle = fold(prefix_or_text)
+    """Autocomplete: titles starting with the text first, then titles containing it.
+
+    What was typed is read as it shows (:func:`visible_line`), as stored titles are: a direction
+    override or a zero-width space pasted into the option matched no title, so the menu went empty."""
+    needle = fold(visible_line(prefix_or_text))
     if not needle:
         return await list_stories(db, guild_id, limit=limit)
     rows = await db.fetch_all(
