@@ -2091,6 +2091,12 @@ def _tagged(meta: _Meta) -> bool:
     return any(key in meta.values for key in _WORK_TAGS)
 
 
+def _site_handle(name: str) -> bool:
+    """A reading site's user name, told from a name or a word by its marks: "inkwell_and_ash",
+    "@moth", "quill.writes", "ash92"."""
+    return _HANDLE.fullmatch(name) is not None and (name.startswith("@") or any(c in name for c in "_.0123456789"))
+
+
 def _title_over_name(text: str) -> tuple[str, str] | None:
     """The title and the author of a paragraph of two lines, a title over a name with no "by" ("The
     Ford" / "riverwriter"), as an AO3 work copied from the browser shows them under its tags; None
@@ -2224,8 +2230,10 @@ def _blurb_over_first_chapter(items: list[Item], index: int) -> bool:
     dedication or an epigraph has readers of its own: none is a blurb."""
     item = items[index] if index < len(items) else None
     following = items[index + 1] if index + 1 < len(items) else None
-    if not isinstance(item, Para) or not isinstance(following, Heading) or not _names_a_chapter(following):
+    if not isinstance(item, Para) or not isinstance(following, Heading):
         return False
+    if following.kind == "markdown" and not _names_a_chapter(following):
+        return False  # (a Markdown heading may label a note: "## Author's Note"; a text's headings are chapters')
     text = item.text.strip()
     return (
         len(text) <= BLURB_LINE_CHARS
@@ -2620,6 +2628,18 @@ def read_preamble(items: list[Item]) -> Preamble:
             continue
         if meta.title is None and "author" not in meta.values and _tagged(meta) and (named := _title_over_name(text)):
             meta.title, meta.values["author"] = named[0], [named[1]]  # AO3's page copied: "The Ford" / "riverwriter"
+            index += 1
+            continue
+        if (
+            meta.title is None
+            and "author" not in meta.values
+            and index < last_para
+            and (named := _title_over_name(text))
+            and _site_handle(named[1])
+            and _looks_like_title(named[0])
+        ):
+            # a reading site's story page copied: "The Boy Who Painted Storms" / "inkwell_and_ash" (Quotev's)
+            meta.title, meta.values["author"] = named[0], [named[1].lstrip("@")]
             index += 1
             continue
         author = by_line_author(text)
@@ -3464,6 +3484,23 @@ _TITLE_PAGE_COUNTS = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*+\n")
+_HEAD_COUNTED_PART = re.compile(rf"{_COUNT}[ \t]*(?:{_COUNTED}|chapters?|words?)", re.IGNORECASE)
+GENRE_LINE_CHARS = 200
+
+
+def _genres_and_counts(line: str) -> bool:
+    """A story page's line of genres and counts set apart by dots or bars, the genres several: "Fantasy ·
+    Romance · 3 chapters · 12,408 reads" (Quotev's); two counts at least, each genre a word or three."""
+    if len(line) > GENRE_LINE_CHARS:
+        return False
+    parts = [part.strip() for part in re.split(r"[·•|]", line)]
+    counts = [bool(_HEAD_COUNTED_PART.fullmatch(part)) for part in parts]
+    return sum(counts) >= 2 and all(
+        counted or (part and len(part.split()) <= 3 and not any(c.isdigit() for c in part) and part[:1].isupper())
+        for part, counted in zip(parts, counts, strict=True)
+    )
+
+
 # Counts under the site's icons, a part's foot as Wattpad's app copies it: "⭐ 214   💬 37", "👁 1.2K ★ 88".
 # (Each run taken whole, "*+": given back a space at a time, "⭐1" and 1,000 spaces took 5 s.)
 _ICON_COUNT_LINE = re.compile(
@@ -3537,7 +3574,10 @@ def drop_count_lines(text: str) -> str:
     cut = text.find("\n", COUNT_HEAD_CHARS) + 1 or len(text)  # the head ends at a line's end
     gaps = itertools.islice(_BLANK_LINE.finditer(text, 0, cut), 2)
     top = [gap.start() + 1 for gap in gaps][1:] or [cut]  # the first two paragraphs
-    head = _TITLE_PAGE_COUNTS.sub("", text[: top[0]]) + text[top[0] : cut]
+    title_page = _TITLE_PAGE_COUNTS.sub("", text[: top[0]])
+    if any(mark in title_page for mark in "·•|"):
+        title_page = "".join(line for line in title_page.splitlines(keepends=True) if not _genres_and_counts(line))
+    head = title_page + text[top[0] : cut]
     head = _HEAD_COUNT_LINE.sub("", head)
     text = head + text[cut:] if len(head) != cut else text
     if " — " in text:

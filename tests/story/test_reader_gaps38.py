@@ -49,7 +49,10 @@ nobody on the project wrote):
 - Wattpad's star button alone under a part ("Vote", "☆ Vote"): each part's last paragraph; now dropped;
 - a text's contents list with bullets ("- Prologue" / "- Chapter 1: The Moth") or with page numbers
   after dot leaders ("The Moth ........ 1") over chapters it names: the list was kept as an epigraph, or
-  the chapters, headed only by the titles it lists, were one; now the list goes and names the chapters.
+  the chapters, headed only by the titles it lists, were one; now the list goes and names the chapters;
+- a Quotev story page copied whole: its title over the writer's user name with no "by" ("The Boy Who
+  Painted Storms" / "inkwell_and_ash"), its genres and counts ("Fantasy · Romance · 3 chapters · 12,408
+  reads") and its blurb over "1 | The First Storm": all a chapter 1 of their own; now the title page.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -636,3 +639,30 @@ def test_a_bulleted_list_in_the_story_stays_text() -> None:
     """Guard: a list of the story's own under a first chapter heading is its text."""
     story = read(f"Chapter 1\n\nShe packed:\n- a lamp\n- a knife\n\n{MOTH}\n\nChapter 2\n\n{LANTERN}\n")
     assert story.chapters[0].paragraphs == ["She packed:\n- a lamp\n- a knife", MOTH]
+
+
+# A Quotev story page copied whole.
+
+QUOTEV_PAGE = (
+    "Quotev\nSearch\nSign Up Log In\n\nThe Boy Who Painted Storms\n{name}\n{genres}Read 12,408\nFans 341\n\n"
+    "Ezra can paint the weather, and the town would rather he didn't.\n\n1 | The First Storm\n\n{first}\n\n"
+    "2 | The Rule\n\n{second}\n\nFavorite\nComments (12)\nlunar.fox omg ezra\n"
+)
+
+
+@pytest.mark.parametrize("name", ["inkwell_and_ash", "@inkwell", "ash92"])
+@pytest.mark.parametrize("genres", ["Fantasy \u00b7 Romance \u00b7 2 chapters \u00b7 12,408 reads\n", ""])
+def test_a_quotev_story_page_copied_whole_is_read_as_its_title_page(name: str, genres: str) -> None:
+    story = read(QUOTEV_PAGE.format(name=name, genres=genres, first=FIRST, second=SECOND))
+    assert (story.meta.title, story.meta.author) == ("The Boy Who Painted Storms", name.lstrip("@"))
+    assert story.meta.summary == "Ezra can paint the weather, and the town would rather he didn't."
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("The First Storm", [FIRST]),
+        ("The Rule", [SECOND]),
+    ]
+
+
+def test_a_two_line_opening_of_a_title_and_a_plain_word_stays_text() -> None:
+    """Guard: a title over a word that is no user name is no title page: "The Ford" / "Mara"."""
+    story = read(f"Storm Season Again\nwhispered\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n")
+    assert story.meta.author is None
