@@ -54,6 +54,10 @@ nobody on the project wrote):
   Painted Storms" / "inkwell_and_ash"), its genres and counts ("Fantasy · Romance · 3 chapters · 12,408
   reads") and its blurb over "1 | The First Storm": all a chapter 1 of their own; now the title page.
 
+Pinned as read right when probed: Markdown's setext headings, a Google Docs "Download as HTML" file, a
+Calibre EPUB whose chapters are split over files, an EPUB opening on its cover, title page, copyright
+and contents.
+
 Each is paired with the file that looks like it and must still be read as before.
 """
 
@@ -65,6 +69,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.warnings.declared import map_declared
+from tests.story.builders import epub_bytes, xhtml
 from tests.story.builders import read_text as read
 
 FIRST = "The harbour lights went out one by one, and Maren counted them the way her father had taught her."
@@ -666,3 +671,89 @@ def test_a_two_line_opening_of_a_title_and_a_plain_word_stays_text() -> None:
     """Guard: a title over a word that is no user name is no title page: "The Ford" / "Mara"."""
     story = read(f"Storm Season Again\nwhispered\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n")
     assert story.meta.author is None
+
+
+# Shapes read right when probed, pinned.
+
+
+def test_markdown_setext_headings_are_the_title_and_chapters() -> None:
+    text = (
+        "The Glass Orchard\n=================\n\n*by Maren Holt*\n\n> Content warning: drowning.\n\n"
+        f"Chapter 1: The Flood\n--------------------\n\n{FIRST}\n\nChapter 2: The Salt\n-------------------\n\n{SECOND}\n"
+    )
+    story = read(text, "orchard.md")
+    assert (story.meta.title, story.meta.author) == ("The Glass Orchard", "Maren Holt")
+    assert story.meta.declared_warnings == ["Content warning: drowning."]
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [
+        ("The Flood", [FIRST]),
+        ("The Salt", [SECOND]),
+    ]
+
+
+def test_a_google_docs_html_download_is_read_by_its_title_and_headings() -> None:
+    page = (
+        '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">'
+        '.c1{color:#000000;font-size:11pt}.title{font-size:26pt}</style></head><body class="c7 doc-content">'
+        '<p class="c3 title" id="h.t"><span class="c1">The Winter Ledger</span></p>'
+        '<p class="c3 subtitle"><span class="c1">by Tamsin Greaves</span></p><p class="c3"><span class="c1"></span></p>'
+        '<p class="c3"><span class="c1">Content warnings: grief</span></p>'
+        f'<h1 class="c3" id="h.x1"><span class="c1">Chapter One</span></h1><p class="c3"><span class="c1">{FIRST}</span></p>'
+        f'<h1 class="c3" id="h.x2"><span class="c1">Chapter Two</span></h1><p class="c3"><span class="c1">{SECOND}</span></p>'
+        "</body></html>"
+    )
+    story = import_story(page.encode(), "The Winter Ledger.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Winter Ledger", "Tamsin Greaves")
+    assert story.meta.declared_warnings == ["Content warnings: grief"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_calibre_epub_with_chapters_split_over_files_reads_one_chapter_each() -> None:
+    data = epub_bytes(
+        [
+            (
+                "part0000.html",
+                xhtml('<h1 class="calibre1">The Winter Ledger</h1><p class="calibre2">by Tamsin Greaves</p>'),
+            ),
+            (
+                "part0001_split_000.html",
+                xhtml(f'<h2 class="calibre3" id="c1">Chapter One</h2><p class="calibre2">{FIRST}</p>'),
+            ),
+            ("part0001_split_001.html", xhtml(f'<p class="calibre2">{SECOND}</p>')),
+            (
+                "part0002_split_000.html",
+                xhtml(f'<h2 class="calibre3" id="c2">Chapter Two</h2><p class="calibre2">{THIRD}</p>'),
+            ),
+        ],
+        title="The Winter Ledger",
+        author="Tamsin Greaves",
+        nav_points=[("Chapter One", "part0001_split_000.html#c1"), ("Chapter Two", "part0002_split_000.html#c2")],
+    )
+    story = import_story(data, "ledger.epub", max_bytes=1 << 20)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST, SECOND], [THIRD]]
+
+
+def test_an_epubs_cover_title_page_copyright_and_contents_are_no_chapters() -> None:
+    documents = [
+        ("cover.xhtml", xhtml('<div><img src="cover.jpg" alt="The Winter Ledger"/></div>', "Cover")),
+        ("title.xhtml", xhtml("<h1>The Winter Ledger</h1><p>A Novel</p><p>Tamsin Greaves</p>", "Title Page")),
+        ("copyright.xhtml", xhtml("<p>Copyright © 2023 by Tamsin Greaves</p><p>All rights reserved.</p>", "Copyright")),
+        ("toc.xhtml", xhtml('<h1>Contents</h1><p><a href="ch1.xhtml">One</a></p><p><a href="ch2.xhtml">Two</a></p>')),
+        ("ch1.xhtml", xhtml(f"<h1>One</h1><p>{FIRST}</p>", "One")),
+        ("ch2.xhtml", xhtml(f"<h1>Two</h1><p>{SECOND}</p>", "Two")),
+    ]
+    points = [
+        (title, name)
+        for name, title in [
+            ("cover.xhtml", "Cover"),
+            ("toc.xhtml", "Contents"),
+            ("ch1.xhtml", "One"),
+            ("ch2.xhtml", "Two"),
+        ]
+    ]
+    story = import_story(
+        epub_bytes(documents, title="The Winter Ledger", author="Tamsin Greaves", nav_points=points),
+        "ledger.epub",
+        max_bytes=1 << 20,
+    )
+    assert (story.meta.title, story.meta.author) == ("The Winter Ledger", "Tamsin Greaves")
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
