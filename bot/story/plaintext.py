@@ -3434,14 +3434,30 @@ def drop_navigation(items: list[Item]) -> list[Item]:
         ),
         len(items),
     )
+    shown = items[:end]
+    chrome = [isinstance(item, Para) and (nav_frame(item.text) or site_chrome(item.text)) for item in shown]
     kept = [
         item
-        for item in items[:end]
-        if not (isinstance(item, Para) and (nav_frame(item.text) or site_chrome(item.text)))
+        for index, item in enumerate(shown)
+        if not chrome[index]
+        and not _button_by_chrome(shown, chrome, index)
         and not (isinstance(item, Heading) and _SUPPORT_LINE.fullmatch(item.raw.strip("#*_ \t")))
         and not (isinstance(item, Heading) and arrowed_nav(item.raw))
     ]  # (a serial's tip box set as a heading, Royal Road's <h4>Support "Ember Reach"</h4>, heads no chapter)
     return _settle_heading_runs(kept)
+
+
+def _button_by_chrome(items: list[Item], chrome: list[bool], index: int) -> bool:
+    """A site's button alone ("Report", "Share") next to its chrome, a chapter's links or counts, with
+    nothing of the story between: Royal Road's "Report" under "Previous Chapter | Next Chapter". A
+    "Share" among the story's paragraphs stays."""
+    item = items[index]
+    if not isinstance(item, Para) or _LONE_BUTTON.fullmatch(item.text.strip()) is None:
+        return False
+    before = index > 0 and chrome[index - 1]
+    after = index + 1 < len(chrome) and chrome[index + 1]
+    last = index + 1 == len(items)
+    return before and (after or last or not isinstance(items[index + 1], Para))
 
 
 # A site's counts copied with the story: Wattpad's "48.2K Reads 2.1K Votes 314 Part Story", Tumblr's

@@ -35,7 +35,8 @@ nobody on the project wrote):
   the title and the handle were a chapter 1 of their own; now the author (without the "@");
 - a Royal Road chapter page copied: its "Previous Chapter | Fiction Index | Next Chapter" links and
   its note boxes titled with a display name of two words, "A note from Ferris Quell", were story text
-  (the note's "TW: ..." no declaration); now the links go and the boxes are the chapter's notes;
+  (the note's "TW: ..." no declaration); now the links go and the boxes are the chapter's notes, and
+  its "Report" button alone under the links goes with them (it kept the closing box story text);
 - a work copied from AO3's page whose "Summary:" and "Notes:" labels stand on the first line of the
   paragraph they head: the title and author over them, the summary and the work's notes (its "CW: ...")
   were a chapter 1 of their own; now read as the labels they are, as on lines of their own;
@@ -496,6 +497,22 @@ def test_a_royal_road_pages_note_boxes_and_links_are_no_story(name: str, nav: st
         "If you want to read ahead, chapters 4-10 are up on my Patreon!",
     ]
     assert chapter.declared_warnings == ["TW: brief mention of self harm in this chapter"]
+
+
+@pytest.mark.parametrize("foot", ["Report", "Report\n\nComments (3)\n\nlark: loved it"])
+def test_a_royal_road_pages_report_button_under_its_links_goes_with_them(foot: str) -> None:
+    text = ROYAL_ROAD.format(
+        nav="Previous Chapter | Fiction Index | Next Chapter", name="Ferris Quell", first=FIRST, second=SECOND
+    )
+    (chapter,) = read(f"{text}\n{foot}\n").chapters
+    assert chapter.paragraphs == [FIRST, SECOND]
+    assert chapter.notes[-1] == "If you want to read ahead, chapters 4-10 are up on my Patreon!"
+
+
+def test_a_button_word_between_chrome_and_the_story_stays_text() -> None:
+    """Guard: "Share" with the story's paragraph after it is the story's, chrome before it or not."""
+    text = f"Chapter 1\n\n{FIRST}\n\nNext Chapter\n\nShare\n\n{SECOND}\n"
+    assert read(text).chapters[0].paragraphs == [FIRST, "Share", SECOND]
 
 
 def test_a_note_from_a_character_in_the_story_stays_text() -> None:
