@@ -4587,6 +4587,8 @@ _REVIEW_ASKS = re.compile(
     r"|feel[ \t]+free[ \t]+to|kindly)[ \t]*,?[ \t]+(?:(?:leave|drop|send|give|write)[ \t]+(?:me[ \t]+|us[ \t]+)?(?:a[ \t]+)?)?"
     rf"reviews?{_NO_OBJECT}\b"
     r"|\b(?:leave|drop|send|write)[ \t]+(?:me[ \t]+|us[ \t]+)?(?:a[ \t]+)?reviews?\b"
+    # Royal Road's: "please consider leaving a rating and a review!", "rate and review"
+    r"|\b(?:leav|giv|dropp)ing[ \t]+(?:it[ \t]+|me[ \t]+|us[ \t]+)?an?[ \t]+(?:rating|review|follow)\b|\brate[ \t]+and[ \t]+review\b"
     r"|\b(?:tell|let)[ \t]+me[ \t]+(?:know[ \t]+)?what[ \t]+you[ \t]+think[^.!?]*\b(?:in[ \t]+a|by)[ \t]+reviews?\b"
     r"|\bread[ \t]*(?:,|&|and|n)[ \t]*review\b"
     rf"|^\W*reviews?{_NO_OBJECT}[ \t]*(?:[,!]|please|pls|plz|if[ \t]+you|and[ \t]+(?:let|tell)[ \t]+me|so[ \t]+i)",

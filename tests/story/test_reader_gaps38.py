@@ -36,7 +36,9 @@ nobody on the project wrote):
 - a Royal Road chapter page copied: its "Previous Chapter | Fiction Index | Next Chapter" links and
   its note boxes titled with a display name of two words, "A note from Ferris Quell", were story text
   (the note's "TW: ..." no declaration); now the links go and the boxes are the chapter's notes, and
-  its "Report" button alone under the links goes with them (it kept the closing box story text);
+  its "Report" button alone under the links goes with them (it kept the closing box story text), and
+  its writers' ask for ratings closing a chapter ("please consider leaving a rating and a review!") is
+  a note, as FanFiction.net's asks for reviews are;
 - a work copied from AO3's page whose "Summary:" and "Notes:" labels stand on the first line of the
   paragraph they head: the title and author over them, the summary and the work's notes (its "CW: ...")
   were a chapter 1 of their own; now read as the labels they are, as on lines of their own;
@@ -513,6 +515,26 @@ def test_a_button_word_between_chrome_and_the_story_stays_text() -> None:
     """Guard: "Share" with the story's paragraph after it is the story's, chrome before it or not."""
     text = f"Chapter 1\n\n{FIRST}\n\nNext Chapter\n\nShare\n\n{SECOND}\n"
     assert read(text).chapters[0].paragraphs == [FIRST, "Share", SECOND]
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "If you enjoyed this chapter, please consider leaving a rating and a review! It really helps the story grow.",
+        "Don't forget to rate and review :)",
+        "Thanks for reading! Consider giving it a follow if you want more.",
+    ],
+)
+def test_a_royal_road_writers_ask_for_ratings_closing_a_chapter_is_a_note(ask: str) -> None:
+    story = read(f"Chapter 1\n\n{FIRST}\n\n{ask}\n\nChapter 2\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs == [FIRST]
+    assert story.chapters[0].notes == [ask]
+
+
+def test_a_rating_in_the_storys_words_stays_text() -> None:
+    line = "The judges were leaving a rating on every cake, and Mara's was last."
+    story = read(f"Chapter 1\n\n{FIRST}\n\n{line}\n\nChapter 2\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs == [FIRST, line]
 
 
 def test_a_note_from_a_character_in_the_story_stays_text() -> None:
