@@ -1939,6 +1939,16 @@ def _header_block(text: str, meta: _Meta, *, over_heading: bool = False) -> bool
             "name"  # a title page's name under its title and what it is: "A Novel in Four Seasons" / "Mireille Okafor"
         )
     if (
+        kinds[0] == "title"
+        and len(lines) >= 3
+        and kinds[-1] == "by"
+        and kinds[1:-1].count(None) == 1
+        and meta.summary is None
+        and _blurb_line(blurb := lines[kinds.index(None)])
+        and _present_tense_english(blurb)
+    ):
+        kinds[kinds.index(None)] = "summary"  # "The Winter Ledger" / "A story about grief." / "by Tamsin Greaves"
+    if (
         over_heading
         and (kinds[0] == "titled" or (kinds[0] == "title" and "by" in kinds[1:-1]))
         and kinds[-1] is None
@@ -2230,6 +2240,13 @@ def _blurb_over_first_chapter(items: list[Item], index: int) -> bool:
     dedication or an epigraph has readers of its own: none is a blurb."""
     item = items[index] if index < len(items) else None
     following = items[index + 1] if index + 1 < len(items) else None
+    if (
+        isinstance(following, Para)
+        and "\n" not in following.text.strip()
+        and by_line_author(following.text) is not None
+        and index + 2 < len(items)
+    ):
+        following = items[index + 2]  # the by-line between: "A story about grief." / "by Tamsin Greaves"
     if not isinstance(item, Para) or not isinstance(following, Heading):
         return False
     if following.kind == "markdown" and not _names_a_chapter(following):

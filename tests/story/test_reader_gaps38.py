@@ -55,7 +55,10 @@ nobody on the project wrote):
   the chapters, headed only by the titles it lists, were one; now the list goes and names the chapters;
 - a Quotev story page copied whole: its title over the writer's user name with no "by" ("The Boy Who
   Painted Storms" / "inkwell_and_ash"), its genres and counts ("Fantasy · Romance · 3 chapters · 12,408
-  reads") and its blurb over "1 | The First Storm": all a chapter 1 of their own; now the title page.
+  reads") and its blurb over "1 | The First Storm": all a chapter 1 of their own; now the title page;
+- a title page with a one-line blurb between the title and the by-line ("The Winter Ledger" / "A story
+  about grief, snow and a book of names." / "by Tamsin Greaves"), in a text on lines or paragraphs of
+  their own, or a Google Docs HTML file's subtitle: a chapter 1 of its own; now the summary.
 
 Pinned as read right when probed: Markdown's setext headings, a Google Docs "Download as HTML" file, a
 Calibre EPUB whose chapters are split over files, an EPUB opening on its cover, title page, copyright
@@ -796,3 +799,43 @@ def test_an_epubs_cover_title_page_copyright_and_contents_are_no_chapters() -> N
     )
     assert (story.meta.title, story.meta.author) == ("The Winter Ledger", "Tamsin Greaves")
     assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+# A blurb between the title and the by-line.
+
+LEDGER_BLURB = "A story about grief, snow and a book of names."
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_blurb_between_the_title_and_the_by_line_is_the_summary(gap: str) -> None:
+    story = read(f"The Winter Ledger{gap}{LEDGER_BLURB}{gap}by Tamsin Greaves\n\n{chapters()}")
+    assert (story.meta.title, story.meta.author, story.meta.summary) == (
+        "The Winter Ledger",
+        "Tamsin Greaves",
+        LEDGER_BLURB,
+    )
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_google_docs_subtitle_over_the_by_line_is_the_summary() -> None:
+    page = (
+        '<html><head><style type="text/css">.title{font-size:26pt}.subtitle{font-size:15pt}</style></head>'
+        '<body class="doc-content"><p class="c3 title"><span class="c1">The Winter Ledger</span></p>'
+        f'<p class="c3 subtitle"><span class="c1">{LEDGER_BLURB}</span></p><p class="c3"><span>by Tamsin Greaves</span></p>'
+        f'<h2><span>Chapter One</span></h2><p class="c3"><span>{FIRST}</span></p>'
+        f'<h2><span>Chapter Two</span></h2><p class="c3"><span>{SECOND}</span></p></body></html>'
+    )
+    story = import_story(page.encode(), "ledger.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author, story.meta.summary) == (
+        "The Winter Ledger",
+        "Tamsin Greaves",
+        LEDGER_BLURB,
+    )
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_past_line_between_the_title_and_the_by_line_is_no_summary() -> None:
+    """Guard: a line in the narrative past there is no blurb (read as before)."""
+    line = "It snowed for forty days the winter the ledger came."
+    story = read(f"The Winter Ledger\n{line}\nby Tamsin Greaves\n\n{chapters()}")
+    assert story.meta.summary is None
