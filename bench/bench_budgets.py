@@ -1084,6 +1084,13 @@ def an_asciidoc_section_line_of_spaces(size: int) -> tuple[str, bytes]:
     return "lake.adoc", head + b" " * (size - len(head) - len(tail)) + tail
 
 
+def a_notes_bare_warning_over_spaces(size: int) -> tuple[str, bytes]:
+    """A chapter's note "A/N: TW blood", spaces to the size and "x": "in this chapter" was looked for at
+    the end of the bare "TW" from every space of the run (40,000 spaces took 23 s of CPU; session 38)."""
+    head, tail = b"The Lake\n\nChapter 1\n\nA/N: TW blood", b"x\n\nThe lake was cold.\n"
+    return "note.txt", head + b" " * (size - len(head) - len(tail)) + tail
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1182,6 +1189,7 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a Markdown line of HTML comments": a_markdown_line_of_comments,
     "a Markdown line of <details> tags": a_markdown_line_of_details_tags,
     "an AsciiDoc section line of spaces": an_asciidoc_section_line_of_spaces,
+    "a note's bare TW over a run of spaces": a_notes_bare_warning_over_spaces,
 }
 
 

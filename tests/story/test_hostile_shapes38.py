@@ -247,3 +247,39 @@ def test_a_title_over_its_by_line_and_a_masthead_still_read() -> None:
         max_bytes=MAX_BYTES,
     )
     assert (story.meta.title, story.meta.author, _paragraphs(story)) == ("The Weir", "Ada Lowe", ["The weir roared."])
+
+
+# -- a note's declaration over a run of spaces -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Weir\n\nChapter 1\n\nA/N: TW blood{spaces}x\n\nThe weir roared.\n",  # a bare "TW" in a chapter's note
+        "The Weir\n\nA/N: CW: blood{spaces}x\n\nChapter 1\n\nThe weir roared.\n",  # a note over the story
+    ],
+    ids=["bare TW", "note over the story"],
+)
+def test_a_notes_declaration_over_a_run_of_spaces_is_read_once(text: str) -> None:
+    """A bare "TW ..." had "in this chapter" taken off its end before its length was asked, and a
+    note's declaration over the story was asked whether it names its chapter ("... in chapter 2"): each
+    looked for from every space of a run, read on to the run's end. 20,000 spaces took 5.7 s of CPU,
+    40,000 23 s; now the long one is refused for its length first and both look from a run's start."""
+    story, seconds = _timed(text.format(spaces=" " * 40_000).encode(), "weir.txt")
+    assert seconds < 1.0
+    assert _paragraphs(story) == ["The weir roared."]
+
+
+def test_bare_and_chapter_naming_declarations_in_notes_still_declare() -> None:
+    """Guard: a bare "tw ... in this one" declares without its place, and a note over the story that
+    names a chapter declares for that chapter."""
+    text = (
+        "The Weir\n\nA/N: CW: self-harm in chapter 2.\n\nChapter 1\n\nA/N: tw blood  in this one\n\n"
+        "The weir roared.\n\nChapter 2\n\nThe water went down.\n"
+    )
+    story = import_story(text.encode(), "weir.txt", max_bytes=MAX_BYTES)
+    assert story.meta.declared_warnings == []
+    assert [chapter.declared_warnings for chapter in story.chapters] == [
+        ["tw blood in this one"],
+        ["CW: self-harm in chapter 2", "self-harm in chapter 2"],
+    ]
