@@ -3014,7 +3014,7 @@ _POST_SUBJECT = re.compile(
 # A newsletter's masthead over the story an issue sends: "The Paper Kite — Issue 12", "Issue #4",
 # "Vol. 2, No. 7". Its issue's number after a dash or a bar, or alone: "Issue 12" in a sentence is none.
 _ISSUE = r"(?:(?:vol\.|volume)[ \t]*\d{1,4},?[ \t]*)?(?:issue|no\.|number)[ \t]*#?[ \t]*\d{1,4}"
-# (The words before the mark end at a letter, not a space: ended anywhere, each space of a run before no
+# (The words before the mark end at a character that is not a space: ended anywhere, each space of a run before no
 # mark was read on to the run's end, 60 times over: a header line of 4 MB of spaces took 2 s here.)
 _MASTHEAD = re.compile(rf"(?:[^\n.!?]{{0,59}}?[^\n.!? \t][ \t]++[—–|·:-][ \t]+)?{_ISSUE}", re.IGNORECASE)
 # The date a post was sent, under its author's name: "Apr 12, 2024", "12 April 2024", "2024-04-12".
