@@ -301,3 +301,14 @@ def test_it_went_well_until_the_disability_showed_is_ableism(text: str) -> None:
 )
 def test_it_went_well_until_something_else_is_no_ableism(text: str) -> None:
     assert "ableism" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Then the horse stumbled and was swept away, and the boy who rode it died in the water.",
+        "everyone who touched it died within the year, the old woman said, and the curse was real",
+    ],
+)
+def test_a_person_who_dies_after_it_as_an_object_is_still_a_death(text: str) -> None:
+    assert "death" in ids(text)
