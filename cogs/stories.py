@@ -110,8 +110,9 @@ def story_info_text(details: StoryDetails, page: int) -> str:
         lines.append(f"⚠️ Warnings: {warning_list(shown, INFO_WARNINGS_CHARS)}")
     else:
         lines.append(f"Warnings: {none_shown(details.unreviewed)}")
-    if record.declared_warnings:
-        lines.append(f"Author's own warnings: {declared_list(record.declared_warnings, INFO_WARNINGS_CHARS)}")
+    if record.declared_warnings:  # a book's are the ones its admin typed: no author declared them
+        whose = "Author's own warnings" if record.has_text else "Warnings the admin gave"
+        lines.append(f"{whose}: {declared_list(record.declared_warnings, INFO_WARNINGS_CHARS)}")
     every = members_see(details.every)
     if every and details.chapters:  # the chapter lines mark only what a chapter shows besides these
         lines.append(f"Every chapter: ⚠️ {warning_list(every, INFO_WARNINGS_CHARS)}")

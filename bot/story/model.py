@@ -12,6 +12,7 @@ from bot.story.words import chapter_words, count_words
 
 __all__ = [
     "CONFIDENT",
+    "GIVEN",
     "POSSIBLE",
     "SOURCE_NOTES",
     "Chapter",
@@ -89,12 +90,14 @@ class Story:
 SOURCE_NOTES = {
     "declared": "author",  # the author's own warning
     "both": "author, detected",  # declared and found in the text
+    "given": "given by an admin",  # typed by the admin who added a book without a file (GIVEN)
     "detected": "detected",  # found in the text, past its category's threshold
     "override": "added by an admin",  # a story-wide override (/warnings story add:)
     "confirmed": "confirmed by an admin",  # a possible warning an admin confirmed for the chapter
     "reported": "reported by a member, confirmed",  # a member's report an admin confirmed
     "possible": "possible",  # below the threshold: only admins and strict avoiders see these
 }
+GIVEN = "given"  # a book's declared warnings: its admin typed them, no author declared them
 UNWARNED_ID = "unwarned"  # "Unwarned: the author chose not to use warnings" already says who
 NOT_ENGLISH_ID = "not-english"  # "Not read for warnings: not in English" says why itself
 AUTHOR_WORDS_ID = "author-words"  # "The author also warns of: drowning" says whose words they are

@@ -131,6 +131,10 @@ class ScanReport:
     # Of ``declared_unmapped``, the words only some chapters' notes gave, with those chapters: the
     # rest are the story's, shown on every chapter (a scan stored before: all of them).
     unmapped_chapters: dict[str, list[int]] = field(default_factory=dict)
+    # Whose declarations ``declared`` warnings are, as headers name them: ``declared`` (the author's) or
+    # ``given`` (the admin's, for a book without a file). Never stored: the store reads it from the story,
+    # so scans stored before it existed show a book's warnings as the admin's too.
+    declared_source: str = "declared"
 
     def ids(self) -> set[str]:
         return {warning.id for warning in self.warnings}
@@ -653,7 +657,7 @@ def scan_in_worker(ruleset: Ruleset, story: Story, declared: Declared | None) ->
     return scan(story, shared(ruleset), declared=declared)
 
 
-SOURCE_RANK = {"override": 0, "both": 1, "declared": 2, "detected": 3}
+SOURCE_RANK = {"override": 0, "both": 1, "declared": 2, "given": 2, "detected": 3}
 
 
 def strength_key(warning: FoundWarning) -> tuple[int, float, str]:

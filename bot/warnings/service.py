@@ -617,15 +617,17 @@ def _merge(
     detected: dict[str, float],
     story_overrides: dict[str, str],
     confirmed: dict[str, str] | None = None,
+    declared_source: str = "declared",
 ) -> list[HeaderWarning]:
     """Declared + detected + overrides + confirmations, admins winning, strongest first.
 
     ``confirmed`` maps a warning to ``confirmed`` (an admin confirmed a possible one) or
-    ``reported`` (an admin confirmed a member's report): the header says which.
+    ``reported`` (an admin confirmed a member's report): the header says which. ``declared_source``
+    says whose the declared ones are (:attr:`ScanReport.declared_source`: a book's are its admin's).
     """
     entries: dict[str, tuple[str, float]] = {}
     for warning_id in declared:
-        entries[warning_id] = ("declared", 0.0)
+        entries[warning_id] = (declared_source, 0.0)
     for warning_id, score in detected.items():
         entries[warning_id] = ("both" if warning_id in entries else "detected", score)
     for warning_id, action in story_overrides.items():
@@ -686,7 +688,9 @@ def chapter_merge(
     """One chapter's warnings, notices left out: the author's for the story and for this chapter,
     what its text shows (``detected``), the admins' overrides and their confirmations for it.
     The one merge every surface shows a chapter's warnings by (headers, reminders, ``preview``)."""
-    return _merge(taxonomy, declared_ids(report, chapter), detected, story_overrides or {}, confirmed)
+    return _merge(
+        taxonomy, declared_ids(report, chapter), detected, story_overrides or {}, confirmed, report.declared_source
+    )
 
 
 async def chapter_warnings(db: Database, guild_id: int, story_id: int, chapter: int) -> list[HeaderWarning]:
@@ -749,7 +753,10 @@ async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[Hea
     detected = {w.id: w.score for w in report.warnings if w.source in ("detected", "both")}
     confirmed = await _confirmed(db, guild_id, story_id, None)
     taxonomy = await guild_taxonomy(db, guild_id)
-    merged = _merge(taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed)
+    merged = _merge(
+        taxonomy, declared_ids(report), detected, await overrides(db, guild_id, story_id), confirmed,
+        report.declared_source,
+    )  # fmt: skip
     return merged + notices(report, None)
 
 

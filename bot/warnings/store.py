@@ -14,6 +14,7 @@ import aiosqlite
 
 from bot.db import Database, move_chapter_rows
 from bot.guilds import ensure_guild
+from bot.story.model import GIVEN
 from bot.story.tidy import story_title
 from bot.warnings.engine import ScanReport
 from bot.warnings.taxonomy import Category
@@ -404,13 +405,16 @@ async def scan_summary(conn: Connection, guild_id: int, story_id: int) -> tuple[
     row = await _one(
         conn,
         # The index holds these: the row's report (before them in the row) is never read.
-        "SELECT summary, rules_version, defaults FROM story_scans INDEXED BY story_scans_small "
-        "WHERE guild_id = ? AND story_id = ?",
+        "SELECT summary, rules_version, defaults, "
+        "(SELECT has_text FROM stories WHERE id = story_scans.story_id) AS has_text "
+        "FROM story_scans INDEXED BY story_scans_small WHERE guild_id = ? AND story_id = ?",
         (guild_id, story_id),
     )
     if row is None:
         return None
     summary = ScanReport.from_summary(json.loads(row["summary"])) if row["summary"] else None
+    if summary is not None and row["has_text"] == 0:  # a book's warnings are the ones its admin typed
+        summary.declared_source = GIVEN
     return summary, int(row["rules_version"]), str(row["defaults"])
 
 
