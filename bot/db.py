@@ -27,6 +27,7 @@ from typing import Any
 import aiosqlite
 
 from bot.paths import migrations_dir
+from bot.text import natural_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a write waits for another process's write lock before "database is locked".
@@ -606,6 +607,9 @@ async def open_database(path: Path, *, run_migrations: bool = True, check: bool 
     db = Database(connection, path)
     try:
         await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # For migration 0035, which fills stories.title_sort for rows stored before it; no index,
+        # trigger or view calls it, so a file stays usable by any SQLite client without it.
+        await connection.create_function("natural_key", 1, natural_key, deterministic=True)
         if check and existed:
             await quick_check(connection, path)
         if existed:

@@ -436,3 +436,14 @@ def split_blocks(
         used += cost
         held += int(counts)
     return pages
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def natural_key(text: str) -> str:
+    """``text`` with each run of digits written so that plain string order counts it as a number:
+    its length in three digits, then the digits without leading zeros ("book 2" -> "book 0012",
+    "book 10" -> "book 00210"), so "Book 2" sorts before "Book 10" in SQL's own order (``ORDER BY``
+    on a stored key, an index's order) and in Python's. A run is at most a title's 200 characters."""
+    return _DIGIT_RUN.sub(lambda run: f"{len(run[0].lstrip('0') or '0'):03d}{run[0].lstrip('0') or '0'}", text)

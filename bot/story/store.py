@@ -23,7 +23,7 @@ from bot.story.changes import StoredChapter
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
 from bot.story.model import Chapter, Scene, Story, StoryMeta, story_id_note
 from bot.story.tidy import chapter_title, one_line, story_title
-from bot.text import and_list, escape_clipped, plural, quote_input, visible_line
+from bot.text import and_list, escape_clipped, natural_key, plural, quote_input, visible_line
 
 _STORY_COLUMNS = (
     "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
@@ -168,7 +168,7 @@ async def insert_story(
 
 # The story row's columns that come from its text (the rest say who added it, and when).
 _TEXT_COLUMNS = (
-    "title", "title_folded", "author", "summary", "rating", "declared_warnings", "meta_json", "source_format",
+    "title", "title_folded", "title_sort", "author", "summary", "rating", "declared_warnings", "meta_json", "source_format",
     "has_text", "chapter_count", "words", "content_hash",
 )  # fmt: skip
 
@@ -179,6 +179,7 @@ def _text_values(story: Story, content_hash: str | None) -> tuple[Any, ...]:
     return (
         meta.title,
         fold(meta.title),
+        natural_key(fold(meta.title)),  # "Book 2" before "Book 10" (migration 0035)
         meta.author,
         meta.summary,
         meta.rating,
@@ -334,7 +335,7 @@ async def count_stories(db: Database, guild_id: int) -> int:
 async def list_stories(db: Database, guild_id: int, *, offset: int = 0, limit: int = 10) -> list[StoryRecord]:
     """One page of the server's stories in title order."""
     rows = await db.fetch_all(
-        f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? ORDER BY title_folded, id LIMIT ? OFFSET ?",
+        f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? ORDER BY title_sort, id LIMIT ? OFFSET ?",
         (guild_id, limit, offset),
     )
     return [_record(row) for row in rows]
@@ -357,7 +358,7 @@ async def search_stories(
         return await list_stories(db, guild_id, limit=limit)
     rows = await db.fetch_all(
         f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? AND instr(title_folded, ?) > 0"
-        " ORDER BY instr(title_folded, ?) != 1, title_folded, id LIMIT ?",
+        " ORDER BY instr(title_folded, ?) != 1, title_sort, id LIMIT ?",
         (guild_id, needle, needle, limit),
     )
     return [_record(row) for row in rows]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.devtools.driver import Club
 from tests.e2e.test_books import add_book
+from tests.e2e.test_club37c import library_book
 
 
 async def test_the_warnings_an_admin_types_for_a_book_are_shown_as_the_admins(club: Club) -> None:
@@ -14,3 +15,16 @@ async def test_the_warnings_an_admin_types_for_a_book_are_shown_as_the_admins(cl
     assert "**Violence** (given by an admin)" in info.text and "**Suicide** (given by an admin)" in info.text, info.text
     assert "(author)" not in info.text and "Author's own warnings" not in info.text, info.text
     assert "Warnings the admin gave: violence; suicide" in info.text, info.text
+
+
+async def test_the_story_list_and_story_menus_count_numbers_in_titles_as_numbers(club: Club) -> None:
+    for title in ("Book 10", "book 2", "Book 1", "Book 11", "Böok 3", "Book 2a"):
+        await library_book(club, title, None)
+    [shelf] = await club.slash("story list", member=club.member)
+    listed = [line.split("**")[1] for line in shelf.text.splitlines() if line.startswith("• ")]
+    assert listed == ["Book 1", "book 2", "Book 2a", "Böok 3", "Book 10", "Book 11"], shelf.text
+    choices = await club.autocomplete("story info", "story", "", member=club.member)
+    named = [c["name"].split(" · ")[0] for c in choices]
+    assert named == listed, named
+    typed = await club.autocomplete("story info", "story", "book 1", member=club.member)
+    assert [c["name"].split(" · ")[0] for c in typed] == ["Book 1", "Book 10", "Book 11"], typed
