@@ -28,6 +28,15 @@ REPOST_GONE = (
 )
 
 
+def check_page(contents: list[str], page: int, chapter: int) -> int:
+    """How many pages the chapter's ``contents`` make; a ``page`` past them is refused here, before
+    anything about the chapter is said or asked (an avoided warning's question too)."""
+    pages = max(1, -(-len(contents) // READ_PAGE_MESSAGES))
+    if page < 1 or page > pages:
+        raise no_such_page(pages, f"of chapter {chapter}")
+    return pages
+
+
 def read_page(contents: list[str], page: int, story_id: int, chapter: int) -> tuple[list[str], bool]:
     """Page ``page`` of a chapter read privately, and whether it is the last.
 
@@ -36,9 +45,7 @@ def read_page(contents: list[str], page: int, story_id: int, chapter: int) -> tu
     header with the warnings is on the first), and every page of a chapter of several ends by saying
     which it is and the command for the next, as listings do.
     """
-    pages = max(1, -(-len(contents) // READ_PAGE_MESSAGES))
-    if page < 1 or page > pages:
-        raise no_such_page(pages, f"of chapter {chapter}")
+    pages = check_page(contents, page, chapter)
     shown = contents[(page - 1) * READ_PAGE_MESSAGES : page * READ_PAGE_MESSAGES]
     if pages > 1:
         later = (

@@ -40,6 +40,7 @@ from bot.excerpts.answers import (
     REPOST_GONE,
     busy_text,
     chapter_label,
+    check_page,
     posted_text,
     taken_down_text,
     too_long_text,
@@ -174,9 +175,12 @@ class ExcerptService:
         return await chapter_after_moves(self.db, guild_id, story_id, pressed.number, pressed.moved or 0)
 
     async def reading(
-        self, guild_id: int, user_id: int, story: str | int, number: int | Pressed, *, confirmed: bool
+        self, guild_id: int, user_id: int, story: str | int, number: int | Pressed, *, confirmed: bool, page: int = 1
     ) -> Reading:
-        """The chapter for one member; when it has warnings they avoid and they did not confirm, only those."""
+        """The chapter for one member; when it has warnings they avoid and they did not confirm, only those.
+
+        A ``page`` past the chapter's end is refused first: asking "Show it anyway?" and then refusing
+        the page made the member confirm a warning for nothing."""
         story_id = story if isinstance(story, int) else (await resolve_story(self.db, guild_id, story)).id
         # One snapshot: the chapter a press names, the text read and the move count a "Show it anyway"
         # carries all of one numbering, though a /story update commits meanwhile (or is half-written).
@@ -199,6 +203,8 @@ class ExcerptService:
         warnings += [warning for warning in unsettled if warning.id not in shown]  # counted, never named
         avoided = [warning.label for warning in warnings if warning.avoided]
         if avoided and not confirmed:
+            if page != 1:  # page 1 is always there: nothing to render before asking
+                check_page(await self._render(record.title, chapter, warnings), page, number)
             return Reading(record.id, record.title, [], avoided, number, moved)
         contents = await self._render(record.title, chapter, warnings)
         return Reading(record.id, record.title, contents, avoided, number, moved)

@@ -43,7 +43,7 @@ async def read_privately(
     if not interaction.response.is_done():
         await interaction.response.defer(ephemeral=True, thinking=True)
     service = excerpt_service(interaction)
-    reading = await service.reading(guild_id, interaction.user.id, story, number, confirmed=confirmed)
+    reading = await service.reading(guild_id, interaction.user.id, story, number, confirmed=confirmed, page=page)
     if not reading.contents:
         labels = and_list([f"**{escape_markdown(label)}**" for label in reading.avoided])
         warnings = "a warning" if len(reading.avoided) == 1 else "warnings"

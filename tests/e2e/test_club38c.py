@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.devtools.driver import Club
 from tests.e2e.test_books import add_book
 from tests.e2e.test_club37c import library_book
+from tests.e2e.test_club38b import long_chapter_story
 
 
 async def test_the_warnings_an_admin_types_for_a_book_are_shown_as_the_admins(club: Club) -> None:
@@ -28,3 +29,14 @@ async def test_the_story_list_and_story_menus_count_numbers_in_titles_as_numbers
     assert named == listed, named
     typed = await club.autocomplete("story info", "story", "book 1", member=club.member)
     assert [c["name"].split(" · ")[0] for c in typed] == ["Book 1", "Book 10", "Book 11"], typed
+
+
+async def test_a_page_past_the_end_is_refused_before_the_avoided_warning_question(club: Club) -> None:
+    story = await long_chapter_story(club, 25)  # three pages
+    await club.slash("warnings story", member=club.admin, story=str(story), add="death")
+    await club.slash("prefs avoid", member=club.member, warning="death")
+    [refused] = await club.slash("excerpt read", member=club.member, story=str(story), chapter=1, page=4)
+    assert "There are only 3 pages of chapter 1; pick a page from 1 to 3." in refused.text, refused.text
+    assert "Show it anyway" not in refused.text and not refused.labels, refused.text
+    [asked] = await club.slash("excerpt read", member=club.member, story=str(story), chapter=1, page=3)
+    assert "Show it anyway?" in asked.text and asked.labels == ["Show it anyway"], asked.text
