@@ -11,19 +11,19 @@ from bot.errors import UserError
 from bot.text import and_list, escape_markdown, plural
 
 
-def chapter_range_text(chapter: int, chapter_count: int, title: str, *, allow_zero: bool = False) -> str:
-    """What a member reads for a chapter the story does not have."""
+def chapter_range_text(chapter: int, chapter_count: int, title: str | None, *, allow_zero: bool = False) -> str:
+    """What a member reads for a chapter the story does not have; the story's title bold, as every
+    other answer naming a story has it (``None``: "the story", plain)."""
+    named = "the story" if title is None else f"**{escape_markdown(title)}**"
     low = "0 (not started)" if allow_zero else "1"
     if chapter_count == 1:  # "pick a chapter from 1 to 1" is no choice
         pick = "pick 0 (not started) or 1" if allow_zero else "pick chapter 1"
     else:
         pick = f"pick a chapter from {low} to {chapter_count}"
-    return (
-        f"Chapter {chapter} is out of range: {escape_markdown(title)} has {plural(chapter_count, 'chapter')}; {pick}."
-    )
+    return f"Chapter {chapter} is out of range: {named} has {plural(chapter_count, 'chapter')}; {pick}."
 
 
-def check_chapter(chapter: int, chapter_count: int, title: str = "the story", *, allow_zero: bool = False) -> None:
+def check_chapter(chapter: int, chapter_count: int, title: str | None = None, *, allow_zero: bool = False) -> None:
     """Raise the member-facing :class:`UserError` unless the story has ``chapter``."""
     if not (0 if allow_zero else 1) <= chapter <= chapter_count:
         raise UserError(chapter_range_text(chapter, chapter_count, title, allow_zero=allow_zero))

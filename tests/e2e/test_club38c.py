@@ -7,6 +7,8 @@ from bot.devtools.driver import Club
 from tests.e2e.test_books import add_book
 from tests.e2e.test_club37c import library_book
 from tests.e2e.test_club38b import long_chapter_story
+from tests.e2e.test_discussions import a_story
+from tests.e2e.test_mistakes34 import private_and_short
 
 
 async def test_the_warnings_an_admin_types_for_a_book_are_shown_as_the_admins(club: Club) -> None:
@@ -40,3 +42,15 @@ async def test_a_page_past_the_end_is_refused_before_the_avoided_warning_questio
     assert "Show it anyway" not in refused.text and not refused.labels, refused.text
     [asked] = await club.slash("excerpt read", member=club.member, story=str(story), chapter=1, page=3)
     assert "Show it anyway?" in asked.text and asked.labels == ["Show it anyway"], asked.text
+
+
+async def test_a_chapter_out_of_range_names_the_story_in_bold_as_other_answers_do(club: Club) -> None:
+    story = await a_story(club, "The Short *Lamp*", chapters=2)
+    for command, options in (
+        ("excerpt read", {"story": str(story), "chapter": 9}),
+        ("progress set", {"story": str(story), "chapter": 9}),
+    ):
+        refused = private_and_short(await club.slash(command, member=club.member, options=options))
+        assert refused.text.startswith("Chapter 9 is out of range: **The Short \\*Lamp\\*** has 2 chapters;"), (
+            refused.text
+        )

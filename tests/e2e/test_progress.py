@@ -92,7 +92,7 @@ async def test_out_of_range_and_unknown_story_are_clear_ephemeral_errors(club: C
     assert replies[0].ephemeral
     assert (
         replies[0].text
-        == f"Chapter 12 is out of range: {TITLE} has 4 chapters; pick a chapter from 0 (not started) to 4."
+        == f"Chapter 12 is out of range: **{TITLE}** has 4 chapters; pick a chapter from 0 (not started) to 4."
     )
     missing = await club.slash("progress set", member=club.member, story="Moby Dick", chapter=1)
     assert missing[0].ephemeral and "No story in this server's library matches" in missing[0].text

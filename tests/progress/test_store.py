@@ -27,7 +27,8 @@ async def test_mark_read_moves_forward_only(db: Database, add_story: AddStory) -
 async def test_mark_read_rejects_chapters_the_story_lacks(db: Database, add_story: AddStory) -> None:
     story = await add_story(A, "The Lighthouse", 9)
     with pytest.raises(
-        UserError, match=r"^Chapter 12 is out of range: The Lighthouse has 9 chapters; pick a chapter from 1 to 9\.$"
+        UserError,
+        match=r"^Chapter 12 is out of range: \*\*The Lighthouse\*\* has 9 chapters; pick a chapter from 1 to 9\.$",
     ):
         await store.mark_read(db, A, 7, story, 12)
     with pytest.raises(UserError, match="out of range"):
@@ -41,7 +42,7 @@ async def test_set_progress_validates_range_and_stores_nothing_on_error(db: Data
     with pytest.raises(UserError) as caught:
         await store.set_progress(db, A, 7, story, 12)
     assert str(caught.value) == (
-        "Chapter 12 is out of range: The Lighthouse has 9 chapters; pick a chapter from 0 (not started) to 9."
+        "Chapter 12 is out of range: **The Lighthouse** has 9 chapters; pick a chapter from 0 (not started) to 9."
     )
     with pytest.raises(UserError, match="Chapter -1 is out of range"):
         await store.set_progress(db, A, 7, story, -1)
@@ -51,7 +52,7 @@ async def test_set_progress_validates_range_and_stores_nothing_on_error(db: Data
 
 async def test_singular_chapter_wording(db: Database, add_story: AddStory) -> None:
     story = await add_story(A, "A Drabble", 1)
-    with pytest.raises(UserError, match=r"A Drabble has 1 chapter; pick 0 \(not started\) or 1\.$"):
+    with pytest.raises(UserError, match=r"\*\*A Drabble\*\* has 1 chapter; pick 0 \(not started\) or 1\.$"):
         await store.set_progress(db, A, 7, story, 2)
 
 

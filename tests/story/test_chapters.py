@@ -13,7 +13,10 @@ from bot.story.chapters import chapter_range_text, check_chapter
 def test_the_wording_names_the_chapter_the_story_and_the_range() -> None:
     with pytest.raises(UserError) as caught:
         check_chapter(12, 9, "The Lighthouse")
-    assert str(caught.value) == "Chapter 12 is out of range: The Lighthouse has 9 chapters; pick a chapter from 1 to 9."
+    assert (
+        str(caught.value)
+        == "Chapter 12 is out of range: **The Lighthouse** has 9 chapters; pick a chapter from 1 to 9."
+    )
 
 
 def test_zero_is_offered_only_where_it_means_not_started() -> None:
@@ -26,7 +29,7 @@ def test_zero_is_offered_only_where_it_means_not_started() -> None:
 
 def test_one_chapter_is_singular_and_markdown_in_a_title_is_shown_as_text() -> None:
     assert chapter_range_text(2, 1, "A **Drabble**") == (
-        "Chapter 2 is out of range: A \\*\\*Drabble\\*\\* has 1 chapter; pick chapter 1."
+        "Chapter 2 is out of range: **A \\*\\*Drabble\\*\\*** has 1 chapter; pick chapter 1."
     )
     assert chapter_range_text(2, 1, "Drabble", allow_zero=True).endswith("has 1 chapter; pick 0 (not started) or 1.")
     with pytest.raises(UserError, match="the story has 5 chapters"):
