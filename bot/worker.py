@@ -75,6 +75,10 @@ async def in_thread_a_stop_leaves(what: str, function: Callable[[], T]) -> T:
     return await future
 
 
+def _nothing() -> None:
+    """The task that starts the pool's workers (see ``Workers._start``)."""
+
+
 class WorkLimitError(UserError):
     """The task ran past its time or memory budget; the message says which, for the member."""
 
@@ -135,11 +139,33 @@ class Workers:
             context=context,
         )
         self.default_timeout = default_timeout
+        self._started: asyncio.Future[None] | None = None
+        self._ready = False
+
+    async def _start(self) -> None:
+        """Start the workers on a thread, once: pebble starts them at the pool's first task, in the
+        caller's thread, and each start waits for the fork server to import the parsers and compile
+        the rules (seconds; far more on a loaded machine): on the event loop, every command and the
+        gateway's heartbeats stood still meanwhile. A stop does not wait for the start (the thread is
+        left); the pool's own stop ends what it started."""
+        if self._ready:
+            return
+        started = self._started
+        if started is None or started.get_loop() is not asyncio.get_running_loop():  # (tests run several loops)
+            started = self._started = asyncio.ensure_future(
+                in_thread_a_stop_leaves("worker-pool", self._schedule_nothing)
+            )
+        await asyncio.shield(started)
+        self._ready = True
+
+    def _schedule_nothing(self) -> None:
+        self._pool.schedule(_nothing)
 
     async def run(
         self, what: str, function: Callable[P, T], /, *args: P.args, time_limit: float | None = None, **kwargs: P.kwargs
     ) -> T:
         """``function(*args, **kwargs)`` in a worker; ``what`` names the job in the refusal a member reads."""
+        await self._start()
         limit = self.default_timeout if time_limit is None else time_limit
         future = self._pool.schedule(function, args=args, kwargs=kwargs, timeout=limit)
         try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -118,3 +120,43 @@ async def test_a_thread_a_stop_leaves_gives_its_result_or_error_and_is_not_waite
     waiting.cancel()
     with pytest.raises(asyncio.CancelledError):
         await asyncio.wait_for(waiting, 1)  # cancelled at once, the thread left to itself
+
+
+# A fresh process (the fork server is one per process, started by the first pool) whose pool preloads
+# a module taking 2 s to import, as the shipped parsers and rules take seconds on a busy machine; it
+# prints the longest the event loop went without running while the first task went out and came back.
+FIRST_TASK = """
+import asyncio, os, sys
+from bot.worker import Workers
+async def main():
+    pool = Workers(processes=1, preload=["dogear_slow_preload"])
+    loop = asyncio.get_running_loop()
+    gaps = [0.0]
+    async def tick():
+        while True:
+            before = loop.time()
+            await asyncio.sleep(0.01)
+            gaps[0] = max(gaps[0], loop.time() - before - 0.01)
+    ticker = asyncio.create_task(tick())
+    await asyncio.sleep(0.05)
+    assert await pool.run("Reading the pid", os.getpid) != os.getpid()
+    ticker.cancel()
+    pool.close()
+    print(f"{gaps[0]:.3f}")
+asyncio.run(main())
+"""
+
+
+def test_the_first_task_does_not_hold_the_event_loop_while_the_workers_start(tmp_path: Path) -> None:
+    """The pool starts its workers at its first task, and pebble starts them in the caller's thread:
+    on the event loop, which then waited for the fork server to import the parsers and compile the
+    rules (seconds; 41 s of "Can't keep up" from the gateway on a loaded machine at the first
+    /story add after a start). Now the first task starts the pool on a thread of its own."""
+    (tmp_path / "dogear_slow_preload.py").write_text("import time\ntime.sleep(2.0)\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).resolve().parents[1])])}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_TASK], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    longest = float(result.stdout.split()[-1])
+    assert longest < 1.0, f"the event loop stood still {longest:.2f} s"  # generous: the import alone takes 2 s
