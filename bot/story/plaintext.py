@@ -897,7 +897,11 @@ _NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+")
 # author warns of the chapter after the one the note is under (end notes often do).
 # The same in the languages of declared.json: "CW für das nächste Kapitel", "dans ce chapitre".
 # A web serial's or webtoon site's "episode" (Tapas, Webtoon Canvas) is its chapter.
-_NEXT_CHAPTER = r"(?:next|upcoming|following|coming)\s+(?:chapter|part|update|instal+ment|episode)"
+# "in the next one" is the next chapter too ("tw for self harm in the next one"), as "in this one" is this.
+_NEXT_CHAPTER = (
+    r"(?:next|upcoming|following|coming)\s+(?:chapter|part|update|instal+ment|episode)"
+    r"|(?<=the )(?:next|upcoming|following)\s+one\b"
+)
 _THIS_CHAPTER = r"(?:this|today'?s)\s+(?:chapter|part|update|instal+ment|episode)"
 
 
@@ -930,7 +934,9 @@ def declare_chapter_warnings(story: Story) -> Story:
     "CW for this chapter: self-harm" in chapter 2's notes is the author's warning for chapter 2:
     that chapter carries it, the others do not (the story's own tags and notes stay story-wide).
     "CW for the next chapter: suicide" in its end notes warns of chapter 3, and chapter 3 carries
-    it; the last chapter keeps its own. A warning in a sentence of its own after one that names
+    it. Under the last chapter it warns of a chapter not posted yet, so it lands on no chapter (the
+    note stays the last chapter's note; `/story update` with that chapter reads it again and places
+    it there): the last chapter holds none of it. A warning in a sentence of its own after one that names
     the next chapter is for either (see :func:`_note_sentences`), so both carry it.
     The note itself stays a note, never story text. Returned for chaining.
 
@@ -952,7 +958,7 @@ def declare_chapter_warnings(story: Story) -> Story:
         if chapter.title:  # "The Fall (TW: suicide)": the title keeps its words, the chapter the warning
             declared, chapter.title = title_declarations(without_pointer_aside(chapter.title))
             gathered[index].update(dict.fromkeys(declared))
-        following = min(index + 1, len(chapters) - 1)  # the last chapter keeps its own
+        following = index + 1 if index + 1 < len(chapters) else None  # nothing follows the last chapter
         for note in dict.fromkeys(chapter.notes):  # a note said again declares nothing more: read once
             for sentence, targets in _note_sentences(notice_list(note) or note, index, following):
                 if budget == 0:
@@ -1191,14 +1197,15 @@ def _chapter_holds_in_other_words(sentence: str) -> list[str]:
     return [what] if what and lists_declared(f"Warnings: {what}") else []
 
 
-def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str, tuple[int, ...]]]:
+def _note_sentences(note: str, this: int, following: int | None) -> Iterator[tuple[str, tuple[int, ...]]]:
     """Each sentence of a chapter's note, with the chapters (indexes) its warnings are for.
 
     A sentence naming the next chapter ("CW for the next chapter: suicide") or this one is for
     that chapter. A sentence naming neither, after one naming the next chapter, is for both:
     in an end note ("The next chapter is a heavy one. TW: suicide") it warns of the next chapter,
     but in a note before the text ("Sorry for the wait, the next chapter will be quicker. CW:
-    self-harm") of this one, and the note does not say which it is.
+    self-harm") of this one, and the note does not say which it is. With no next chapter
+    (``following`` None: the last one), a sentence naming it is for no chapter.
 
     Only the first MAX_NOTE_SENTENCES are read (see bot/story/limits.py): a note declares near its start.
     """
@@ -1210,8 +1217,8 @@ def _note_sentences(note: str, this: int, following: int) -> Iterator[tuple[str,
     targets: tuple[int, ...] = (this,)
     for sentence in sentences:
         if next_chapter.search(sentence):
-            yield sentence, (following,)
-            targets = tuple(dict.fromkeys((this, following)))
+            yield sentence, () if following is None else (following,)
+            targets = (this,) if following is None else (this, following)
         elif this_chapter.search(sentence):
             yield sentence, (this,)
             targets = (this,)

@@ -1,0 +1,63 @@
+"""Story files misread, found in the thirty-eighth session's fourth round of reading (small files
+written for it, each in the shape a member's upload takes):
+
+- a last chapter's end note warning of the next one, "A/N: tw for self harm in the next one": the
+  warning landed on the last chapter itself, though nothing in it is self-harm and the chapter it
+  warns of is not posted yet; now it is declared for no chapter (the note stays the chapter's note,
+  and `/story update` with the next chapter places it there). "in the next one" is the next chapter
+  between chapters too: it warned the chapter it closed.
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.tools.preview import chapter_warnings
+from tests.story.builders import read_text as read
+
+FIRST = "The ferry left before dawn, and the river was black under it, wide as a field and twice as cold."
+SECOND = "On the far shore the reeds stood taller than a man, and something moved in them that was not wind."
+THIRD = "By noon the fog had lifted, and Maren could see the ferry again, small and patient on the water."
+
+
+def _ids(text: str) -> dict[int, set[str]]:
+    story = read(text)
+    return {number: {warning.id for warning in shown} for number, shown in chapter_warnings(story).items()}
+
+
+# A warning for a next chapter that does not exist yet.
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A/N: tw for self harm in the next one",
+        "A/N: CW for the next chapter: self-harm",
+        "A/N: next chapter contains self harm, please be careful",
+    ],
+)
+def test_a_warning_for_the_next_chapter_under_the_last_one_lands_on_no_chapter(note: str) -> None:
+    ids = _ids(f"Chapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n\n{note}\n")
+    assert "self-harm" not in ids[1] | ids[2]
+
+
+def test_the_note_warning_of_a_next_chapter_not_posted_stays_a_note() -> None:
+    story = read(f"Chapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n\nA/N: tw for self harm in the next one\n")
+    assert story.chapters[1].notes == ["tw for self harm in the next one"]
+    assert story.chapters[1].paragraphs == [SECOND]
+
+
+@pytest.mark.parametrize("note", ["A/N: tw for self harm in the next one", "A/N: CW for the next chapter: self-harm"])
+def test_a_warning_for_the_next_one_between_chapters_warns_the_next(note: str) -> None:
+    ids = _ids(f"Chapter 1\n\n{FIRST}\n\n{note}\n\nChapter 2\n\n{SECOND}\n\nChapter 3\n\n{THIRD}\n")
+    assert ("self-harm" in ids[1], "self-harm" in ids[2], "self-harm" in ids[3]) == (False, True, False)
+
+
+@pytest.mark.parametrize("note", ["A/N: tw for self harm in this one", "A/N: TW: self harm"])
+def test_a_last_chapter_warning_for_itself_still_warns_it(note: str) -> None:
+    """Guard: a last chapter's own warning, or one naming no chapter, stays the last chapter's."""
+    ids = _ids(f"Chapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n\n{note}\n")
+    assert "self-harm" in ids[2]
+    assert "self-harm" not in ids[1]
