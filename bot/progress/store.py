@@ -261,12 +261,13 @@ async def get_progress(db: Database, guild_id: int, user_id: int, story_id: int)
 
 
 async def member_progress(db: Database, guild_id: int, user_id: int) -> list[StoryProgress]:
-    """Every story of this server the member has started, most recently moved first."""
+    """Every story of this server the member has started, most recently moved first; stories moved at
+    the same moment in /story list's order (``title_sort``, numbers counted as numbers, migration 0035)."""
     rows = await db.fetch_all(
         "SELECT s.id, s.title, p.chapter, s.chapter_count, p.updated_at"
         " FROM reading_progress AS p JOIN stories AS s ON s.id = p.story_id AND s.guild_id = p.guild_id"
         " WHERE p.guild_id = ? AND p.user_id = ? AND p.chapter > 0"
-        " ORDER BY p.updated_at DESC, s.title",
+        " ORDER BY p.updated_at DESC, s.title_sort, s.id",
         (guild_id, user_id),
     )
     return [StoryProgress(r[0], story_title(r[1]), r[2], r[3], r[4]) for r in rows]
