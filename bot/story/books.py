@@ -10,12 +10,12 @@ with the declared-warnings mapping; the scanner finds nothing in chapters withou
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.db import Database
 from bot.errors import UserError
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TITLE_CHARS
-from bot.story.model import Chapter, HeaderWarning, Story, StoryMeta, story_id_note
+from bot.story.model import AUTHOR_WORDS_ID, Chapter, HeaderWarning, Story, StoryMeta, story_id_note
 from bot.story.store import (
     NO_TEXT_FORMAT,
     DuplicateStory,
@@ -44,6 +44,7 @@ class BookAdded:
     author: str | None
     chapters: int
     warnings: list[HeaderWarning]
+    uncategorised: list[str] = field(default_factory=list)  # the admin's words no category matches
 
 
 def clean_title(title: str | None) -> str:
@@ -97,24 +98,32 @@ def _declarable(item: str) -> str | None:
     return None
 
 
-def declared_items(warnings: str | None) -> list[str]:
-    """The admin's comma-separated warnings, each mapped to a taxonomy id, or a refusal naming the unknown ones."""
+@dataclass(frozen=True, slots=True)
+class DeclaredItems:
+    """The admin's warnings as they will be stored, and the words of them no category matches."""
+
+    stored: list[str]
+    uncategorised: list[str]
+
+
+def declared_items(warnings: str | None) -> DeclaredItems:
+    """The admin's comma-separated warnings, each mapped to a taxonomy id where the mapping knows it.
+
+    One no category matches ("drowning") is kept as typed, as an imported file keeps its author's
+    (the scan leaves it unmapped, and members read it in the admin's words), and named in
+    ``uncategorised`` so the answer can tell the admin; refusing the whole book over it made the
+    admin drop a warning members should see.
+    """
     if not warnings or not visible_line(warnings):
-        return []
+        return DeclaredItems([], [])
     if len(warnings) > MAX_WARNINGS_CHARS:
         raise UserError(f"Keep the warnings under {MAX_WARNINGS_CHARS:,} characters.")
     items = list(dict.fromkeys(" ".join(piece.split()) for piece in warnings.split(",") if visible_line(piece)))
     known = {item: _declarable(item) for item in items}
-    unknown = [item for item, stored in known.items() if stored is None]
-    if unknown:
-        quoted = [quote_input(item, 60) for item in unknown[:10]]
-        named = and_list(quoted)
-        which = "the warning" if len(unknown) == 1 else "the warnings"
-        raise UserError(
-            f"I don't know {which} {named}; nothing was added. "
-            f"Use names a reader would write, such as {WARNING_EXAMPLES} (`/warnings categories` lists them)."
-        )
-    return list(dict.fromkeys(stored for stored in known.values() if stored is not None))
+    uncategorised = list(dict.fromkeys(word for item, stored in known.items() if stored is None
+                                       for word in (map_texts([item]).unmapped or [item])))  # fmt: skip
+    stored = list(dict.fromkeys(item if mapped is None else mapped for item, mapped in known.items()))
+    return DeclaredItems(stored, uncategorised)
 
 
 def book_hash(title: str, author: str | None) -> str:
@@ -174,7 +183,7 @@ async def add_book(
     if writer is not None and len(writer) > MAX_AUTHOR_CHARS:
         raise UserError(f"Keep the author's name to {MAX_AUTHOR_CHARS} characters.")
     declared = declared_items(warnings)
-    story = book_story(clean, writer, count, declared)
+    story = book_story(clean, writer, count, declared.stored)
     report, version = await versioned_scan(db, guild_id, story)  # nothing to detect: maps the declared warnings
     async with db.transaction() as tx:
         if same := same_book(await find_by_title(tx, guild_id, clean), writer):
@@ -184,7 +193,8 @@ async def add_book(
         )
         await mark_without_text(tx, guild_id, story_id)
         await save_scan(tx, guild_id, story_id, report, rules_version=version)
-    return BookAdded(story_id, clean, writer, count, await story_warnings(db, guild_id, story_id))
+    shown = await story_warnings(db, guild_id, story_id)
+    return BookAdded(story_id, clean, writer, count, shown, declared.uncategorised)
 
 
 async def has_text(db: Database, guild_id: int, story_id: int) -> bool:
@@ -200,10 +210,20 @@ def describe_book(book: BookAdded) -> str:
         f"Added **{escape_markdown(book.title)}**{author} {story_id_note(book.story_id)} as a book the club reads elsewhere: "
         f"{plural(book.chapters, 'chapter')}, no text.",
     ]
-    if book.warnings:
-        lines.append("⚠️ Warnings: " + ", ".join(f"**{escape_markdown(w.label)}**" for w in book.warnings))
-    else:
+    categorised = [w for w in book.warnings if w.id != AUTHOR_WORDS_ID]  # the admin's own words: named below
+    if categorised:
+        lines.append("⚠️ Warnings: " + ", ".join(f"**{escape_markdown(w.label)}**" for w in categorised))
+    elif not book.uncategorised:
         lines.append("No warnings declared.")
+    if book.uncategorised:
+        words = book.uncategorised
+        more = [f"{len(words) - 10:,} more"] if len(words) > 10 else []
+        named = and_list([quote_input(word, 60) for word in words[:10]] + more)
+        them = "it" if len(words) == 1 else "them"
+        lines.append(
+            f"Dogear has no category for {named}: members see {them} as you wrote {them}, but avoiding a warning "
+            f"with `/prefs avoid` does not cover {them} (`/warnings categories` lists the categories)."
+        )
     lines.append("Members can now record progress with `/progress set`, and discussions can be scheduled.")
     return clip_lines(lines)
 

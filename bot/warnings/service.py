@@ -33,6 +33,7 @@ from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.locks import KeyedLocks
 from bot.story.model import (
     AUTHOR_WORDS_ID,
+    GIVEN,
     NOT_ENGLISH_ID,
     NOTICE_IDS,
     UNWARNED_ID,
@@ -764,13 +765,17 @@ def notices(report: ScanReport, chapter: int | None) -> list[HeaderWarning]:
     """What members are told besides the warnings, last: that the author chose not to warn, that a
     chapter (``None``: any chapter of the story) was not read for warnings, not being in English,
     and what the author warns of that no category matches ("drowning", "needles"), in the author's
-    words. Either way "no warnings" would read as safe, or contradict the author."""
+    words (a book's admin's, for a book without a file). Either way "no warnings" would read as safe, or contradict the author."""
     shown = [UNWARNED] if report.unwarned else []
     if any(not c.english for c in report.chapters if chapter is None or c.number == chapter):
         shown.append(NOT_ENGLISH)
-    if said := author_words(_unmapped_in(report, chapter)):
+    unmapped = _unmapped_in(report, chapter)
+    # A book's are the words its admin typed, one warning each, none read too far from a page: all shown.
+    given = report.declared_source == GIVEN
+    if said := (unmapped if given else author_words(unmapped)):
         words = clip("; ".join(said), AUTHOR_WORDS_CHARS)
-        shown.append(HeaderWarning(AUTHOR_WORDS_ID, f"The author also warns of: {words}", "declared"))
+        whose = "The admin" if given else "The author"
+        shown.append(HeaderWarning(AUTHOR_WORDS_ID, f"{whose} also warns of: {words}", "declared"))
     return shown
 
 

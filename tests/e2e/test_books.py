@@ -81,10 +81,6 @@ async def test_a_book_without_a_file_works_for_progress_discussions_warnings_and
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        (
-            {"title": "Scary", "chapters": 3, "warnings": "death, spiders, clowns"},
-            "the warnings “spiders” and “clowns”",
-        ),
         ({"title": "No count"}, "give `title:` and `chapters:`"),
         ({"chapters": 3}, "Give the book a title"),
         ({"title": "\u200b\u202e\u2066 \u200d", "chapters": 3}, "Give the book a title"),  # nothing that draws

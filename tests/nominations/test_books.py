@@ -40,9 +40,11 @@ async def test_bounds_are_refused_with_the_limit_and_nothing_is_written(db: Data
         await add_book(db, GUILD, title="t" * 201, chapters=3, added_by=ADA, now=0)
     with pytest.raises(UserError, match="Give the book a title"):
         await add_book(db, GUILD, title=" ", chapters=3, added_by=ADA, now=0)
-    with pytest.raises(UserError, match="the warnings “spiders” and “clowns”; nothing was added"):
-        await add_book(db, GUILD, title="Scary", chapters=3, warnings="death, spiders,clowns", added_by=ADA, now=0)
     assert await db.fetch_value("SELECT count(*) FROM stories") == 0
+    # Warnings no category matches are kept as typed, not refused (the answer names them).
+    scary = await add_book(db, GUILD, title="Scary", chapters=3, warnings="death, spiders,clowns", added_by=ADA, now=0)
+    assert scary.uncategorised == ["spiders", "clowns"]
+    assert [w.id for w in scary.warnings] == ["death", "author-words"]
     biggest = await add_book(db, GUILD, title="x" * 200, chapters=MAX_BOOK_CHAPTERS, added_by=ADA, now=0)
     assert await db.fetch_value("SELECT count(*) FROM chapters WHERE story_id = ?", (biggest.story_id,)) == 10_000
 
