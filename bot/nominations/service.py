@@ -20,7 +20,9 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
@@ -320,6 +322,23 @@ def poll_answers(nominations: Sequence[Nomination]) -> list[str]:
     return answer_texts([n.title for n in nominations], [n.author for n in nominations])
 
 
+_PICKED_STORY = re.compile(r" \(story id (\d{1,18})\)\Z")
+PICK_TITLE_CHARS = 60  # of a menu value: with " (story id N)" well inside a choice value's 100
+
+
+def picked_book_value(record: StoryRecord) -> str:
+    """The ``/nominate title:`` menu's value for a library book another library story shares the title
+    of: its title with its story id, so picking it nominates that book. The title alone asked "which
+    book?" even after the member had picked one by its author."""
+    return f"{clip(' '.join(record.title.split()), PICK_TITLE_CHARS)} (story id {record.id})"
+
+
+def picked_story_id(title: str) -> int | None:
+    """The story id a menu value of :func:`picked_book_value` carries (what else is typed: None)."""
+    found = _PICKED_STORY.search(title)
+    return int(found.group(1)) if found and fits_row_id(int(found.group(1))) else None
+
+
 def _another_book(nominated: Nomination, story_id: int, author: str | None) -> bool:
     """Whether a library story is another book than this nomination of its title: another story, or
     (the nomination's story since removed) another author."""
@@ -488,6 +507,8 @@ class NominationService:
             raise UserError("Give the book you nominate: `title:` for any book, or `story:` for one in the library.")
         if isinstance(story, str):
             story = (await resolve_story(self.db, guild_id, story)).id
+        if story is None and title is not None and (picked := await self._picked_book(guild_id, title)):
+            title, story = None, picked.id
         if story is not None:
             record = await get_story_record(self.db, guild_id, story)
             if record is None:
@@ -559,6 +580,13 @@ class NominationService:
         kind = "added" if existing is None else "merged"
         return Nominated(kind, shown, backers, in_library=linked, vote_running=running, author=author)
 
+    async def _picked_book(self, guild_id: int, title: str) -> StoryRecord | None:
+        """The library book a ``title:`` value picked from the menu names (:func:`picked_book_value`), when
+        it is that book's value exactly; anything else, a title ending so included, is a typed title."""
+        story_id = picked_story_id(title)
+        record = None if story_id is None else await get_story_record(self.db, guild_id, story_id)
+        return record if record is not None and picked_book_value(record) == title else None
+
     async def _library_match(self, guild_id: int, title: str) -> StoryRecord | None:
         """A free title that is a library story's title (as nominations compare titles) names that story.
 
@@ -593,26 +621,30 @@ class NominationService:
         Each nomination and each book is offered once, only those containing what was typed and short
         enough to be a choice, as many as a menu shows. Names that would read the same ("Emma" and a
         Cyrillic "Еmma", one title by two authors) take their author, then a number (:func:`told_apart`);
-        a library book's name has its author always, as the poll's answer for it will.
+        a library book's name has its author always, as the poll's answer for it will. A value is the
+        title, but for a library book whose title another library story shares: its title and story id
+        (:func:`picked_book_value`), so the pick nominates that book.
         """
         needle = " ".join(typed.split()).casefold()
         nominations = await self.open_nominations(guild_id)
         nominated = {n.story_id for n in nominations if n.story_id is not None}
-        books: list[tuple[str, str | None]] = [(n.title, n.author) for n in nominations]
+        books: list[tuple[str, str | None, str]] = [(n.title, n.author, n.title) for n in nominations]
         seen = {(n.title.casefold(), fold(n.author or "")) for n in nominations}
-        for record in await search_stories(self.db, guild_id, typed):
+        library = await search_stories(self.db, guild_id, typed)
+        shared = Counter(title_key(record.title) for record in library)
+        for record in library:
             book = (record.title.casefold(), fold(record.author or ""))
             if record.id in nominated or book in seen:
                 continue
             seen.add(book)
-            books.append((record.title, record.author))
+            # A title two library books share names neither (typed, it asks which): the value says which.
+            value = picked_book_value(record) if shared[title_key(record.title)] > 1 else record.title
+            books.append((record.title, record.author, value))
         offered = [
-            (title, author)
-            for title, author in books
-            if (not needle or needle in title.casefold()) and len(title) <= CHOICE_NAME_CHARS
+            book for book in books if (not needle or needle in book[0].casefold()) and len(book[0]) <= CHOICE_NAME_CHARS
         ][:AUTOCOMPLETE_CHOICES]
-        names = told_apart([title for title, _ in offered], [author for _, author in offered])
-        return [(name, title) for name, (title, _) in zip(names, offered, strict=True)]
+        names = told_apart([title for title, _, _ in offered], [author for _, author, _ in offered])
+        return [(name, value) for name, (_, _, value) in zip(names, offered, strict=True)]
 
     async def board(self, guild_id: int) -> Board:
         round_id = await store.open_round_id(self.db, guild_id)
