@@ -98,32 +98,19 @@ def _declarable(item: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class DeclaredItems:
-    """The admin's warnings as they will be stored, and the words of them no category matches."""
-
-    stored: list[str]
-    uncategorised: list[str]
-
-
-def declared_items(warnings: str | None) -> DeclaredItems:
+def declared_items(warnings: str | None) -> list[str]:
     """The admin's comma-separated warnings, each mapped to a taxonomy id where the mapping knows it.
 
-    One no category matches ("drowning") is kept as typed, as an imported file keeps its author's
-    (the scan leaves it unmapped, and members read it in the admin's words), and named in
-    ``uncategorised`` so the answer can tell the admin; refusing the whole book over it made the
-    admin drop a warning members should see.
+    One no category matches ("drowning") is kept as typed, as an imported file keeps its author's:
+    the scan leaves it unmapped, members read it in the admin's words, and the answer names it.
+    Refusing the whole book over it made the admin drop a warning members should see.
     """
     if not warnings or not visible_line(warnings):
-        return DeclaredItems([], [])
+        return []
     if len(warnings) > MAX_WARNINGS_CHARS:
         raise UserError(f"Keep the warnings under {MAX_WARNINGS_CHARS:,} characters.")
     items = list(dict.fromkeys(" ".join(piece.split()) for piece in warnings.split(",") if visible_line(piece)))
-    known = {item: _declarable(item) for item in items}
-    uncategorised = list(dict.fromkeys(word for item, stored in known.items() if stored is None
-                                       for word in (map_texts([item]).unmapped or [item])))  # fmt: skip
-    stored = list(dict.fromkeys(item if mapped is None else mapped for item, mapped in known.items()))
-    return DeclaredItems(stored, uncategorised)
+    return list(dict.fromkeys(_declarable(item) or item for item in items))
 
 
 def book_hash(title: str, author: str | None) -> str:
@@ -183,7 +170,7 @@ async def add_book(
     if writer is not None and len(writer) > MAX_AUTHOR_CHARS:
         raise UserError(f"Keep the author's name to {MAX_AUTHOR_CHARS} characters.")
     declared = declared_items(warnings)
-    story = book_story(clean, writer, count, declared.stored)
+    story = book_story(clean, writer, count, declared)
     report, version = await versioned_scan(db, guild_id, story)  # nothing to detect: maps the declared warnings
     async with db.transaction() as tx:
         if same := same_book(await find_by_title(tx, guild_id, clean), writer):
@@ -194,7 +181,8 @@ async def add_book(
         await mark_without_text(tx, guild_id, story_id)
         await save_scan(tx, guild_id, story_id, report, rules_version=version)
     shown = await story_warnings(db, guild_id, story_id)
-    return BookAdded(story_id, clean, writer, count, shown, declared.uncategorised)
+    # Named from the scan, made with this server's rules: the words members read as the admin's.
+    return BookAdded(story_id, clean, writer, count, shown, list(report.declared_unmapped))
 
 
 async def has_text(db: Database, guild_id: int, story_id: int) -> bool:
