@@ -449,6 +449,7 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
         if label in _PART_WORDS.split("|"):
             the = "the " if numbered.group("the") else ""
             part = f"{label.title()} {the}{_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
+            part = _part_case(part, text, title)
             return Heading(f"{part}: {title}" if title else part, "part", level, raw, lesser=lesser)
         heading = Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw, lesser=lesser)
         word = label.title() if label in _CHAPTER_WORDS.split("|") else "Chapter"
@@ -602,9 +603,16 @@ def _word_number_heading(text: str, level: int, raw: str) -> Heading | None:
         title = bracketed.group("inner").strip()
     if found.label.kind == "part":
         name = text[: found.end].strip()
-        name = name.title() if name.isupper() else name  # "FIRST ACT" as "ACT I" reads, "First Act"
+        name = _part_case(name.title(), name, title) if name.isupper() else name  # "FIRST ACT": "First Act"
         return Heading(f"{name}: {title}" if title else name, "part", level, raw, found.ordinal_first, lesser=_PART_KEY)
     return Heading(_clean_title(title), "chapter", level, raw, found.ordinal_first)
+
+
+def _part_case(label: str, written: str, title: str | None) -> str:
+    """A part's label as read ("Part One" for "PART ONE"), or in capitals when the author wrote the
+    whole heading so, the label and its title ("PART ONE" / "WINTER"): a title keeps its case, and
+    "Part One: WINTER" read as no one wrote it."""
+    return label.upper() if title and written.isupper() and normalise(title).isupper() else label
 
 
 def _leading_words(text: str, count: int) -> list[tuple[str, int]]:
@@ -1610,7 +1618,7 @@ def titles_from_next_line(items: list[Item]) -> list[Item]:
                 and isinstance(following, Heading)
                 and (title := _next_line_title(item, line.text))
             ):
-                item.title = f"{item.title}: {normalise(title)}"
+                item.title = f"{_part_case(item.title or '', item.raw, title)}: {normalise(title)}"
                 index += 1
             continue
         if not _wants_title(item) or index + 1 >= len(items):

@@ -80,9 +80,9 @@ def test_the_war_of_the_worlds_books_counting_their_chapters_again() -> None:
     )
     story = gutenberg(body, "The War of the Worlds", "H. G. Wells")
     assert titles(story) == [
-        "Book One: THE COMING OF THE MARTIANS — THE EVE OF THE WAR",
+        "BOOK ONE: THE COMING OF THE MARTIANS — THE EVE OF THE WAR",
         "THE FALLING STAR",
-        "Book Two: THE EARTH UNDER THE MARTIANS — UNDER FOOT",
+        "BOOK TWO: THE EARTH UNDER THE MARTIANS — UNDER FOOT",
     ]
 
 

@@ -334,9 +334,9 @@ def test_les_miserables_volumes_and_books_head_their_titled_chapters() -> None:
         "Early in the month of October, 1815, a man travelling afoot entered the little town of D——\n"
     )
     assert [chapter.title for chapter in read(text).chapters] == [
-        "Volume I: FANTINE — Book First: A JUST MAN — M. MYRIEL",
+        "VOLUME I: FANTINE — BOOK FIRST: A JUST MAN — M. MYRIEL",
         "M. MYRIEL BECOMES M. WELCOME",
-        "Book Second: THE FALL — THE EVENING OF A DAY OF WALKING",
+        "BOOK SECOND: THE FALL — THE EVENING OF A DAY OF WALKING",
     ]
 
 

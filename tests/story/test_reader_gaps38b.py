@@ -5,7 +5,12 @@ written for it, each in the shape a member's upload takes):
   warning landed on the last chapter itself, though nothing in it is self-harm and the chapter it
   warns of is not posted yet; now it is declared for no chapter (the note stays the chapter's note,
   and `/story update` with the next chapter places it there). "in the next one" is the next chapter
-  between chapters too: it warned the chapter it closed.
+  between chapters too: it warned the chapter it closed;
+- a part heading in capitals over its title in capitals ("PART ONE" / "WINTER", "PART ONE: WINTER"):
+  the first chapter was titled "Part One: WINTER", the label's case changed and the author's words'
+  not; now a heading written wholly in capitals reads as written, "PART ONE: WINTER" (the code keeps
+  a title's case everywhere, "THE CROSSING" too); a part's label alone, or over a title in another
+  case, is still "Part One" ("Part One: Winter").
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -61,3 +66,32 @@ def test_a_last_chapter_warning_for_itself_still_warns_it(note: str) -> None:
     ids = _ids(f"Chapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n\n{note}\n")
     assert "self-harm" in ids[2]
     assert "self-harm" not in ids[1]
+
+
+# A part heading in capitals over its title in capitals.
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["PART ONE\nWINTER", "PART ONE\n\nWINTER", "PART ONE: WINTER", "PART ONE\n\n\nWINTER"],
+)
+def test_a_part_heading_in_capitals_keeps_its_case(heading: str) -> None:
+    text = f"{heading}\n\nChapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n\nPART TWO\nSPRING\n\nChapter 3\n\n{THIRD}\n"
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == ["PART ONE: WINTER", None, "PART TWO: SPRING"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("PART ONE", "Part One"),
+        ("PART ONE\nWinter", "Part One: Winter"),
+        ("Part One\nWINTER", "Part One: WINTER"),
+        ("Part One: Winter", "Part One: Winter"),
+        ("PART 1: THE FROST", "PART 1: THE FROST"),
+    ],
+)
+def test_a_part_heading_in_another_case_reads_as_before(heading: str, title: str) -> None:
+    """Guard: a bare label in capitals still reads "Part One"; a heading in mixed case is unchanged."""
+    story = read(f"{heading}\n\nChapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n")
+    assert story.chapters[0].title == title
