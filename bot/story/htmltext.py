@@ -64,6 +64,7 @@ from bot.story.webpage import (
     blog_chatter,
     blog_post_byline,
     box_title,
+    chapter_heading_alone,
     chapter_links,
     chapter_title_blocks,
     closing_site_block,
@@ -77,6 +78,7 @@ from bot.story.webpage import (
     post_subtitle,
     reader_view_domain,
     reader_view_header,
+    reader_view_story,
     separate_chips,
     site_header_name,
     spoiler_boxes,
@@ -1315,6 +1317,7 @@ def parse_generic_html(
     between_chapters = chapter_links(soup.body or soup)
     header_site = site_header_name(soup.body or soup)  # (its header goes with the chrome)
     reader_site = reader_view_domain(soup.body or soup)  # Firefox's Reader View names the site by its domain
+    reader_story = reader_view_story(soup.body or soup)  # ... and the story in its link to the page
     page_title = soup.find("title")
     # Firefox's Reader View: its heading set over the text
     credited = reader_view_header(soup.body or soup, element_text(page_title) if page_title else None)
@@ -1367,6 +1370,8 @@ def parse_generic_html(
     fallback = without_domain_name(without_site_name(soup, fallback, header_site), reader_site) if fallback else None
     chapter = next((item.title for item in items if isinstance(item, Heading) and item.title), None)
     fallback = without_chapter_heading(fallback, chapter, between_chapters=between_chapters) if fallback else None
+    if reader_site and fallback and chapter_heading_alone(fallback):
+        fallback = reader_story  # a <title> naming only the chapter: the story's is in its link, or none
     if site is not None:  # the site's own name over the page ("Scribble Hub") is no title of the story's
         items = [
             item

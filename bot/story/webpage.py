@@ -1546,6 +1546,80 @@ def without_domain_name(title: str, domain: str | None) -> str:
     return title
 
 
+_OPENS_ON_CHAPTER = re.compile(r"^[ \t]*(?:chapter|chap|ch)\b", re.IGNORECASE)
+
+
+def chapter_heading_alone(title: str) -> bool:
+    """Whether a page's title is only a numbered chapter's heading ("Chapter 3: The Lantern Keeper",
+    "Chapter 3"), naming no story."""
+    if not _OPENS_ON_CHAPTER.match(title):
+        return False  # "Low Water - Chapter 3 - marrowbird - ..." (AO3's) names the story first
+    heading = match_heading(title, markdown=False)
+    return heading is not None and heading.kind == "chapter" and heading.number is not None
+
+
+# The words of a site's paths that name no story: "/stories/", "/fiction/1234/", "/read/".
+_PATH_WORDS = frozenset(
+    [
+        "stories",
+        "story",
+        "s",
+        "fiction",
+        "fictions",
+        "works",
+        "work",
+        "read",
+        "reader",
+        "novel",
+        "novels",
+        "series",
+        "book",
+        "books",
+        "fic",
+        "fics",
+        "fanfic",
+        "fanfiction",
+        "post",
+        "posts",
+        "p",
+        "view",
+        "index",
+        "serial",
+    ]
+)
+_CHAPTER_PATH = re.compile(r"^(?:chapters?|ch|chap|parts?|episodes?)(?:[-_.]?\d.*)?$", re.IGNORECASE)
+_SLUG = re.compile(r"^[^\W\d_]+(?:[-_][^\W_]+){0,11}$")
+_SLUG_SMALL_WORDS = frozenset(("a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "by", "or", "with"))
+_PATH_CHARS = 300  # a link's path read for a story's name; a longer one names none
+
+
+def reader_view_story(body: Tag) -> str | None:
+    """The story a page Firefox's Reader View saved names in its header's link to the page, a
+    reading site's path ("starlitscrolls.net/stories/salt-and-iron/chapter-3", Royal Road's
+    "/fiction/1234/salt-and-iron/chapter/5678/..."): "Salt and Iron", its small words lower case.
+    The last segment of words before the one naming a chapter (or the path's end), past a site's
+    words ("stories", "fiction") and numbers; None where the path names none, a chapter only
+    ("/chapter-3-the-ford") or ids ("/read/12345")."""
+    header = body.find(class_="reader-header")
+    domain = header.find(class_="reader-domain") if isinstance(header, Tag) else None
+    path = urlsplit(str(domain.get("href") or "")).path if isinstance(domain, Tag) else ""
+    if not path or len(path) > _PATH_CHARS:
+        return None
+    segments = [segment for segment in path.split("/") if segment]
+    cut = next((index for index, segment in enumerate(segments) if _CHAPTER_PATH.match(segment)), len(segments))
+    for segment in reversed(segments[:cut]):
+        if segment.isdigit() or segment.casefold() in _PATH_WORDS:
+            continue
+        if not _SLUG.match(segment):
+            return None
+        words = re.split(r"[-_]", segment)
+        return " ".join(
+            word if word[:1].isupper() else word if index and word in _SLUG_SMALL_WORDS else word.capitalize()
+            for index, word in enumerate(words)
+        )
+    return None
+
+
 def reader_view_header(body: Tag, page_title: str | None) -> str | None:
     """A page Firefox's Reader View saved: its header (dropped with the chrome) holds the page's own
     heading as ``h1.reader-title``, the chapter's title ("Chapter 3: The Ford") when the text under it
@@ -1565,8 +1639,10 @@ def reader_view_header(body: Tag, page_title: str | None) -> str | None:
     if heading and " ".join((page_title or "").split()) == heading:
         # the page's title again: a chapter's heading only once the site's name after it is gone
         # ("Chapter 3: The Lantern Keeper | Starlit Scrolls" from starlitscrolls.net)
+        # (or once it reads as a chapter's heading alone, "Chapter 3: The Lantern Keeper": the page
+        # names only its chapter, and :func:`reader_view_story` its story)
         site_less = without_domain_name(heading, reader_view_domain(body))
-        heading = site_less if site_less != heading else ""
+        heading = site_less if site_less != heading or chapter_heading_alone(heading) else ""
     named = match_heading(heading, markdown=False) if heading else None
     if named is None or named.kind not in ("chapter", "named", "part"):
         heading = ""

@@ -10,7 +10,11 @@ written for it, each in the shape a member's upload takes):
   the first chapter was titled "Part One: WINTER", the label's case changed and the author's words'
   not; now a heading written wholly in capitals reads as written, "PART ONE: WINTER" (the code keeps
   a title's case everywhere, "THE CROSSING" too); a part's label alone, or over a title in another
-  case, is still "Part One" ("Part One: Winter").
+  case, is still "Part One" ("Part One: Winter");
+- a page Firefox's Reader View saved whose <title> is only the chapter's heading ("Chapter 3: The
+  Lantern Keeper"): that heading was the story's title and the chapter had none; now the chapter is
+  headed so and the story's title is the one its header's link to the page names
+  (starlitscrolls.net/stories/salt-and-iron/chapter-3: "Salt and Iron"), or the file's name.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -19,8 +23,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.importer import import_story
 from bot.tools.preview import chapter_warnings
 from tests.story.builders import read_text as read
+from tests.story.test_reader_gaps38 import reader_view
 
 FIRST = "The ferry left before dawn, and the river was black under it, wide as a field and twice as cold."
 SECOND = "On the far shore the reeds stood taller than a man, and something moved in them that was not wind."
@@ -95,3 +101,37 @@ def test_a_part_heading_in_another_case_reads_as_before(heading: str, title: str
     """Guard: a bare label in capitals still reads "Part One"; a heading in mixed case is unchanged."""
     story = read(f"{heading}\n\nChapter 1\n\n{FIRST}\n\nChapter 2\n\n{SECOND}\n")
     assert story.chapters[0].title == title
+
+
+# A Reader View page whose <title> is only the chapter's heading.
+
+
+@pytest.mark.parametrize(
+    ("href", "title"),
+    [
+        ("https://starlitscrolls.net/stories/salt-and-iron/chapter-3", "Salt and Iron"),
+        ("https://starlitscrolls.net/stories/salt-and-iron", "Salt and Iron"),
+        ("https://starlitscrolls.net/salt_and_iron/3", "Salt and Iron"),
+        ("https://starlitscrolls.net/fiction/1234/salt-and-iron/chapter/5678/the-lantern-keeper", "Salt and Iron"),
+        ("https://starlitscrolls.net/read/12345", "page"),
+        ("https://starlitscrolls.net/chapter-3-the-lantern-keeper", "page"),
+    ],
+)
+def test_a_reader_view_page_titled_only_by_its_chapter_takes_the_storys_title_from_its_link(
+    href: str, title: str
+) -> None:
+    page = reader_view("Chapter 3: The Lantern Keeper", "starlitscrolls.net", f"<p>{FIRST}</p><p>{SECOND}</p>")
+    page = page.replace(b"https://starlitscrolls.net/stories/salt-and-iron", href.encode())
+    story = import_story(page, "page.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == (title, "Oriel Fenn")
+    (chapter,) = story.chapters
+    assert (chapter.title, chapter.heading_number, chapter.paragraphs) == ("The Lantern Keeper", 3, [FIRST, SECOND])
+
+
+def test_a_reader_view_page_titled_by_the_story_keeps_that_title() -> None:
+    """Guard: a <title> that is no chapter's heading is the story's, whatever the link says."""
+    page = reader_view("The Lantern Keeper", "starlitscrolls.net", f"<p>{FIRST}</p>")
+    page = page.replace(b"/stories/salt-and-iron", b"/stories/salt-and-iron/chapter-3")
+    story = import_story(page, "page.html", max_bytes=1 << 20)
+    assert story.meta.title == "The Lantern Keeper"
+    assert story.chapters[0].paragraphs == [FIRST]
