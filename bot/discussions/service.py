@@ -553,7 +553,7 @@ class DiscussionService:
         if reminder is None:
             return
         if reminder.state == "posted" and reminder.copies_pending:
-            await self._resume_dm_copies(reminder, now)
+            await self._resume_dm_copies(item, reminder, now)
             return
         if reminder.state != "posting":
             return
@@ -609,7 +609,7 @@ class DiscussionService:
             copies_owed=owed,
         )
         if owed:
-            await self._send_dm_copies(reminder, discussion, posted)
+            await self._send_dm_copies(item, reminder, discussion, posted)
 
     async def _reminder_useful(self, reminder: store.Reminder, discussion: Discussion, now: datetime) -> bool:
         """Whether the reminder (or a DM copy of it) still has a use at ``now``: its discussion is still
@@ -628,9 +628,10 @@ class DiscussionService:
             self.poster, post_channel(discussion.channel_id, discussion.channel_explicit, settings), settings
         )
 
-    async def _resume_dm_copies(self, reminder: store.Reminder, now: datetime) -> None:
+    async def _resume_dm_copies(self, item: DueItem, reminder: store.Reminder, now: datetime) -> None:
         """A reminder posted with DM copies still owed (a kill or a refused write between two copies):
-        the members not yet sent get theirs while it is useful; past that, none is owed any more."""
+        the members not yet sent (or whose copy Discord failed on its side) get theirs while it is
+        useful; past that, none is owed any more."""
         guild_id = reminder.guild_id
         discussion = await store.get_discussion(self.db, guild_id, reminder.discussion_id)
         if (
@@ -639,18 +640,23 @@ class DiscussionService:
             and reminder.message_id is not None
             and await self._reminder_useful(reminder, discussion, now)
         ):
-            await self._send_dm_copies(reminder, discussion, Posted(reminder.channel_id, reminder.message_id))
+            await self._send_dm_copies(item, reminder, discussion, Posted(reminder.channel_id, reminder.message_id))
             return
         log.info("reminder %s in server %s: DM copies not yet sent are no longer useful", reminder.id, guild_id)
         async with self.db.transaction() as tx:
             await store.end_dm_copies(tx, guild_id, reminder.id)
 
-    async def _send_dm_copies(self, reminder: store.Reminder, discussion: Discussion, posted: Posted) -> None:
+    async def _send_dm_copies(
+        self, item: DueItem, reminder: store.Reminder, discussion: Discussion, posted: Posted
+    ) -> None:
         """Private copies for members who chose them, each recorded just before it is sent (so at most
         once per member: a kill loses at most the copy in flight, and a start sends the rest).
 
         A member whose DMs are closed is remembered and told once, in a reply under the reminder
         that mentions without pinging; nobody is tried again until they choose DM copies again.
+        A copy Discord could not take (:class:`Unreachable`: a 5xx, a 429 after discord.py's own
+        retries) is owed again and the copies stay open: the reminder is tried again after the next
+        of :data:`RETRY_DELAYS`, while it is useful (:meth:`_resume_dm_copies`).
         """
         guild_id = discussion.guild_id
         recipients = await prefs_store.dm_recipients(self.db, guild_id, discussion.story_id)
@@ -665,6 +671,7 @@ class DiscussionService:
             chapters=discussion.story_chapters,
         )
         refused = [user_id for user_id, closed in taken.items() if closed]
+        unreached: Unreachable | None = None
         for user_id in recipients:
             if user_id in avoiding or user_id in taken:
                 continue
@@ -672,12 +679,18 @@ class DiscussionService:
                 continue
             try:
                 delivered = await self.poster.send_dm(user_id, notice)
+            except Unreachable as failure:
+                await store.dm_copy_owed_again(self.db, guild_id, reminder.id, user_id)
+                unreached = failure
+                continue
             except PostFailure as failure:
                 log.info("could not DM reminder copy to %s: %s", user_id, failure)
                 continue
             if not delivered:
                 await store.dm_copy_refused(self.db, guild_id, reminder.id, user_id)
                 refused.append(user_id)
+        if unreached is not None and self._retry_later(item, unreached):
+            return  # the copies stay owed; the closed DMs are told once they are done
         await self._tell_dms_closed(discussion, reminder, posted, refused)
 
     async def _tell_dms_closed(

@@ -850,6 +850,15 @@ async def dm_copy_refused(db: Database, guild_id: int, reminder_id: int, user_id
     )
 
 
+async def dm_copy_owed_again(db: Database, guild_id: int, reminder_id: int, user_id: int) -> None:
+    """Discord failed on its side (a 5xx, a 429 after discord.py's own retries) while the member's copy
+    was being sent: the copy is owed again, and a later try within the reminder's grace sends it."""
+    await db.execute(
+        "DELETE FROM reminder_dm_copies WHERE reminder_id = ? AND guild_id = ? AND user_id = ? AND refused = 0",
+        (reminder_id, guild_id, user_id),
+    )
+
+
 async def end_dm_copies(tx: aiosqlite.Connection, guild_id: int, reminder_id: int) -> None:
     """No copy of the reminder is owed any more (all taken, or past its grace), inside the caller's
     write: the per-member records go with it."""

@@ -72,6 +72,7 @@ class FakeDiscord:
         self.closed_dms: set[int] = set()
         self.dms: dict[int, list[Notice]] = {}
         self.dm_attempts = 0
+        self.dm_outage: dict[int, int] = {}  # member -> DM sends that fail as a 5xx or a spent 429 does
         self.sends = 0
         self.during_add: Callable[[], Awaitable[None]] | None = None  # runs once, while readers are being added
         self.after_send: Callable[[], Awaitable[None]] | None = None  # runs once, as a post reaches Discord
@@ -182,6 +183,9 @@ class FakePoster:
         self.world.dm_attempts += 1
         if user_id in self.world.closed_dms:
             return False
+        if self.world.dm_outage.get(user_id):
+            self.world.dm_outage[user_id] -= 1
+            raise Unreachable("sending a DM: Discord failed on its side (503)")
         self.world.dms.setdefault(user_id, []).append(notice)
         if self.crash_after_dm:
             self.crashed = True

@@ -125,3 +125,55 @@ async def test_a_reminder_held_back_by_a_full_disk_past_its_grace_is_recorded_po
     assert (reminder.state, reminder.message_id, reminder.channel_id) == ("posted", post.id, TEXT)
     assert world.posted(TEXT) == [post]
     assert copies(world) == [0, 0, 0]  # past its grace: no DM copy is owed
+
+
+async def test_a_copy_discord_failed_on_its_side_is_sent_on_a_later_try_within_the_grace(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """A 5xx (or a 429 left after discord.py's own retries) on one member's copy marked it taken: that
+    member never got it, though Discord would have taken it a minute later. A closed DM beside it is
+    still tried once and told once."""
+    planned = await three_wanting_copies(db, add_story)
+    world.dm_outage[4] = 1
+    world.closed_dms.add(5)
+    bot = await start_bot()
+    [discussion_id] = await bot.service.schedule(GUILD, [planned])
+    await clock.advance(timedelta(hours=1))
+    await bot.settle()
+    assert copies(world) == [1, 0, 0]
+    [reminder] = await reminders_of(db, discussion_id)
+    assert reminder.state == "posted" and reminder.copies_pending  # member 4's copy is still owed
+
+    await clock.advance(timedelta(minutes=1))  # the first of the retry delays
+    await bot.settle()
+    assert copies(world) == [1, 1, 0] and world.dm_attempts == 4  # 3, 4 (failed), 5 (closed), 4 again
+    [reminder] = await reminders_of(db, discussion_id)
+    assert not reminder.copies_pending
+    assert await db.fetch_value("SELECT count(*) FROM reminder_dm_copies") == 0
+    [post, told] = world.posted(TEXT)
+    assert told.notice.reply_to == post.id and "<@5>" in (told.notice.content or "")
+    await clock.advance(timedelta(minutes=30))  # later tries (the discussion is due in 58 min) send nothing
+    await bot.settle()
+    assert copies(world) == [1, 1, 0] and world.dm_attempts == 4 and len(world.posted(TEXT)) == 2
+
+
+async def test_a_copy_still_failing_past_the_reminders_grace_is_dropped(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    planned = await three_wanting_copies(db, add_story)
+    world.dm_outage[4] = 2
+    bot = await start_bot(grace=timedelta(0))  # the reminder's grace: 2 min
+    [discussion_id] = await bot.service.schedule(GUILD, [planned])
+    await clock.advance(timedelta(hours=1))
+    await bot.settle()
+    await clock.advance(timedelta(minutes=1))
+    await bot.settle()
+    assert copies(world) == [1, 0, 1] and world.dm_attempts == 4
+    [reminder] = await reminders_of(db, discussion_id)
+    assert reminder.copies_pending
+    await clock.advance(timedelta(minutes=5))  # the next try comes past the grace: none is owed any more
+    await bot.settle()
+    assert copies(world) == [1, 0, 1] and world.dm_attempts == 4
+    [reminder] = await reminders_of(db, discussion_id)
+    assert reminder.state == "posted" and not reminder.copies_pending
+    assert await db.fetch_value("SELECT count(*) FROM reminder_dm_copies") == 0
