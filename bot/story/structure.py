@@ -847,7 +847,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     pasted text) is read line by line; there a blank line marks a scene instead. So is a
     file whose paragraphs are marked by an indented first line, hard-wrapped or not.
     """
-    blocks = _blocks(text)
+    blocks = _blocks(_parted_roman_headings(text))
     line_mode = _is_line_per_paragraph(blocks)
     marks: list[list[Heading | SceneBreak | None]] | None = None
     indent = _IndentCount()
@@ -940,6 +940,41 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     if not markdown:
         _spaced_capital_titles(items)
     return titles_from_next_line(items)
+
+
+_ROMAN_KINDS = ("roman", "roman_title")
+
+
+def _parted_roman_headings(text: str) -> str:
+    """The text with its "I. The Crossing" / "II. The Shore" lines set apart from the prose straight
+    under them (no blank line between, as a phone's notes app or a pasted document sets a chapter's
+    heading), so the series is read as lines alone in their block are (:func:`_numbered_line_headings`):
+    read inside the block, the chapters were one and their headings story text.
+
+    Only a series of such lines written one way, counting up, two at least, heading the text from its
+    start (less text over the first than under it): a numbered list inside the story ("I. Be Kind"
+    after its opening) and a lone "I." in the prose stay as they are."""
+    if "\n" not in text or not any(f"\n{letter}" in text for letter in "IVXLC"):
+        return text
+    lines = text.split("\n")
+    found: dict[str, list[tuple[int, _Numbered]]] = {}
+    for index, line in enumerate(lines[:-1]):
+        if line[:1] not in "IVXLC" or not line or not lines[index + 1].strip() or len(line) > HEADING_MAX_CHARS:
+            continue
+        numbered = _numbered_line(line.strip())
+        if numbered is not None and numbered.kind in _ROMAN_KINDS:
+            found.setdefault(numbered.kind, []).append((index, numbered))
+    for series in found.values():
+        if len(series) < 2 or not _counts_up(series[0][1].kind, [numbered for _, numbered in series]):
+            continue
+        first, second = series[0][0], series[1][0]
+        before = sum(len(line.split()) for line in lines[:first])
+        if before >= sum(len(line.split()) for line in lines[first + 1 : second]):
+            continue
+        for index, _ in series:
+            lines[index] = f"\n{lines[index]}\n"
+        return "\n".join(lines)
+    return text
 
 
 # Blank lines before a title in capitals that heads a story of a collection: Project Gutenberg sets

@@ -1,6 +1,10 @@
 """Story files misread, found in the thirty-eighth session's fourth round of reading (small files
 written for it, each in the shape a member's upload takes):
 
+- a text's chapters headed "I. The Crossing" / "II. The Shore" on the line straight over their prose
+  (no blank line under the heading, as a phone's notes app or a pasted document sets them): read as
+  one chapter, its headings story text, however many there were; now chapters, as when a blank line
+  parts them (a numbered list's "I. Be Kind" inside the story stays text);
 - a last chapter's end note warning of the next one, "A/N: tw for self harm in the next one": the
   warning landed on the last chapter itself, though nothing in it is self-harm and the chapter it
   warns of is not posted yet; now it is declared for no chapter (the note stays the chapter's note,
@@ -135,3 +139,37 @@ def test_a_reader_view_page_titled_by_the_story_keeps_that_title() -> None:
     story = import_story(page, "page.html", max_bytes=1 << 20)
     assert story.meta.title == "The Lantern Keeper"
     assert story.chapters[0].paragraphs == [FIRST]
+
+
+# Roman-numbered headings straight over their prose.
+
+OPENING = [
+    "The ferry left before dawn, and the river was black under it, wide as a field and twice as cold.",
+    '"You\'ll want your coat," the ferryman said. He had a lantern hooked to the prow and a pipe he never lit.',
+    "She did want her coat. She had left it on the hook by the kitchen door, next to the key she had taken.",
+]
+SHORE = [
+    "On the far shore the reeds stood taller than a man, and something moved in them that was not wind.",
+    "Maren stepped off the ferry into mud that took her boot to the ankle, and the ferryman pushed off.",
+]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+@pytest.mark.parametrize("top", ["", "The River Book\n\n", "The River Book\nby Ada Wren\n\n"])
+def test_roman_headings_straight_over_their_prose_are_chapters(gap: str, top: str) -> None:
+    text = f"{top}I. The Crossing\n" + "\n".join(OPENING) + f"{gap}II. The Shore\n" + "\n".join(SHORE) + "\n"
+    story = read(text)
+    # (how the prose lines are joined into paragraphs is the text's own reading, as under "Chapter 1")
+    assert [(chapter.title, chapter.text.split()) for chapter in story.chapters] == [
+        ("The Crossing", " ".join(OPENING).split()),
+        ("The Shore", " ".join(SHORE).split()),
+    ]
+
+
+def test_a_list_numbered_so_inside_a_story_stays_text() -> None:
+    """Guard: after the story's own opening, "I. Be Kind" / "II. Be Brave" are its text."""
+    rules = ["I. Be Kind\nTo everyone you meet on the road.", "II. Be Brave\nEven when the river is cold."]
+    text = "The River Book\n\n" + "\n".join(OPENING) + "\n\n" + "\n\n".join(rules) + "\n"
+    story = read(text)
+    assert len(story.chapters) == 1
+    assert "I. Be Kind" in story.chapters[0].text
