@@ -26,6 +26,17 @@ def allowed_mentions(data: dict[str, Any]) -> discord.AllowedMentions:
     )
 
 
+def why_discord_refused(error: discord.HTTPException) -> str:
+    """Discord's refusal past discord.py's own tries, as an admin reads it: "Discord answered 429" said
+    nothing to someone who does not know the status codes. Shared by the excerpt poster and the
+    nominations poller so both say it alike."""
+    if error.status == 429:
+        return "Discord kept asking me to slow down (rate limited)"
+    if error.status >= 500:
+        return f"Discord failed on its side ({error.status})"
+    return f"Discord answered {error.status}"
+
+
 def send_kwargs(data: dict[str, Any]) -> dict[str, Any]:
     """A payload as keyword arguments for ``send``/``followup.send``."""
     return {

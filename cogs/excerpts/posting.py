@@ -37,7 +37,7 @@ from cogs._checks import (
     posting_needs,
     require_member_reach,
 )
-from cogs._messages import own_messages
+from cogs._messages import own_messages, why_discord_refused
 from cogs.excerpts.buttons import NONE, chapter_buttons, excerpt_service
 
 if TYPE_CHECKING:
@@ -51,16 +51,6 @@ Postable = discord.TextChannel | discord.Thread
 def missing_for(channel: Postable) -> list[str]:
     """What the bot lacks to post an excerpt in ``channel`` (a thread needs Send Messages in Threads)."""
     return bot_lacks(channel, posting_needs(channel))
-
-
-def _why_not_sent(error: discord.HTTPException) -> str:
-    """Discord's refusal past discord.py's own tries, as the admin reads it ("Discord answered 429"
-    said nothing to someone who does not know the status codes)."""
-    if error.status == 429:
-        return "Discord kept asking me to slow down (rate limited)"
-    if error.status >= 500:
-        return f"Discord failed on its side ({error.status})"
-    return f"Discord answered {error.status}"
 
 
 class DiscordPoster:
@@ -121,7 +111,7 @@ class DiscordPoster:
             raise ChannelGone("the channel no longer exists") from None
         except discord.HTTPException as error:
             log.warning("sending to channel %s failed: %s", channel_id, error)
-            raise PostFailure(_why_not_sent(error)) from None
+            raise PostFailure(why_discord_refused(error)) from None
         except (aiohttp.ClientError, OSError) as error:  # discord.py retries a reset connection, not these
             log.warning("sending to channel %s failed: %s", channel_id, error)
             raise PostFailure("Discord could not be reached") from None

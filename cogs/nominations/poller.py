@@ -19,7 +19,7 @@ from bot.errors import UserError
 from bot.nominations.service import Announcement, DiscordRefused, PollGone, PollState, PostedPoll
 from bot.text import and_list, escape_clipped
 from cogs._checks import MEMBER_POSTS, bot_lacks, bot_missing_answer
-from cogs._messages import own_messages
+from cogs._messages import own_messages, why_discord_refused
 from cogs.nominations.buttons import AddNominee
 
 if TYPE_CHECKING:
@@ -49,15 +49,19 @@ class PollChannelLacks(UserError):
 
 
 def refusal(error: discord.HTTPException, channel: object, channel_id: int, needed: dict[str, str]) -> DiscordRefused:
-    """What Discord refused, as an admin reads it: the permissions the bot lacks there, else Discord's words."""
+    """What Discord refused, as an admin reads it: the permissions the bot lacks there, a rate limit or a
+    failure on Discord's side in words (:func:`~cogs._messages.why_discord_refused`), else Discord's words."""
     where = f"<#{channel_id}>"
     if isinstance(error, discord.Forbidden):
         lacking = bot_lacks(channel, needed) if isinstance(channel, POLL_CHANNELS) else []
         if lacking:
             return DiscordRefused(f"I'm missing {and_list(lacking)} in {where}")
         return DiscordRefused(f"Discord denies me access to {where}; check my permissions there")
-    said = escape_clipped(" ".join((error.text or "").split()), 100)
-    return DiscordRefused(f"Discord answered {error.status}{f' ({said})' if said else ''} in {where}")
+    words = why_discord_refused(error)
+    if error.status != 429 and error.status < 500:  # a 429's or a 5xx's body adds nothing an admin can use
+        said = escape_clipped(" ".join((error.text or "").split()), 100)
+        words += f" ({said})" if said else ""
+    return DiscordRefused(f"{words} in {where}")
 
 
 def gone_or_refused(
