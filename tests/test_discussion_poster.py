@@ -32,3 +32,16 @@ def test_a_connection_that_failed_is_tried_again_later(error: Exception) -> None
         raise error
     # The reason an admin reads in /discussion list: a few words, never a Python class name.
     assert type(error).__name__ not in str(failed.value), failed.value
+
+
+def test_a_rate_limit_reads_as_every_other_poster_says_it() -> None:
+    """A 429 past discord.py's tries: the discussion poster said "kept asking me to wait" where the
+    excerpt poster and the nominations poller say "kept asking me to slow down"; one wording, one helper."""
+    failure = refusal(http_error(discord.HTTPException, 429), "posting the reminder")
+    assert isinstance(failure, Unreachable)
+    assert str(failure) == "posting the reminder: Discord kept asking me to slow down (rate limited)"
+
+
+def test_a_failure_on_discords_side_names_its_status() -> None:
+    failure = refusal(http_error(discord.DiscordServerError, 502), "posting")
+    assert str(failure) == "posting: Discord failed on its side (502)"

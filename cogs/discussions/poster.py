@@ -23,7 +23,7 @@ from bot.discussions.service import Posted
 from bot.errors import connection_problem
 from bot.text import and_list, missing_permissions_answer
 from cogs._checks import DISCUSSION_PERMISSIONS, bot_lacks
-from cogs._messages import own_messages
+from cogs._messages import own_messages, why_discord_refused
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -51,10 +51,10 @@ def refusal(
     """What failed, as ``/discussion list`` keeps it. A refusal in a known ``channel`` names what Dogear
     lacks there and who gives it: "I am missing a permission there (Missing Permissions)" left the
     admin to find out which, and where."""
-    if isinstance(error, discord.DiscordServerError):  # 5xx after discord.py's own tries: try later
-        return Unreachable(f"{doing}: Discord failed on its side ({error.status})")
-    if error.status == 429:  # 429s past discord.py's five tries: Discord only says "not now", so try later
-        return Unreachable(f"{doing}: Discord kept asking me to wait (rate limited)")
+    # 5xx, or 429s, past discord.py's own tries: Discord only says "not now", so try later. Worded by
+    # the helper the excerpt poster and the nominations poller share, so all three say it alike.
+    if isinstance(error, discord.DiscordServerError) or error.status == 429:
+        return Unreachable(f"{doing}: {why_discord_refused(error)}")
     if isinstance(error, discord.NotFound):
         return Gone(f"{doing}: the channel or thread no longer exists")
     if isinstance(error, discord.Forbidden):
