@@ -40,8 +40,17 @@ def test_prose_full_of_unescaped_less_than_signs_is_read() -> None:
 def test_a_page_of_more_elements_than_the_budget_is_still_refused() -> None:
     """Guard: the count that forgives prose's "<" still counts every tag, "<!--" comments too."""
     tags = "<span>a</span>" * (MAX_HTML_ELEMENTS // 2) + "<!-- c -->" * (MAX_HTML_ELEMENTS // 2 + 10)
-    with pytest.raises(StoryFormatError, match="HTML elements"):
+    with pytest.raises(StoryFormatError, match="HTML elements and comments"):
         _read(f"<html><body><p>x < 3</p>{tags}</body></html>", max_bytes=4 << 20)
+
+
+def test_a_page_mostly_of_comments_is_refused_naming_what_was_counted() -> None:
+    """A page of a few paragraphs and 60,000 comments was refused for "more than 50,000 HTML
+    elements": its author, who sees a dozen elements, could not tell what to remove."""
+    page = "<html><body><p>Rain.</p>" + "<!-- draft -->" * (MAX_HTML_ELEMENTS + 10_000) + "</body></html>"
+    with pytest.raises(StoryFormatError) as refused:
+        _read(page, max_bytes=4 << 20)
+    assert f"more than {MAX_HTML_ELEMENTS:,} HTML elements and comments" in str(refused.value)
 
 
 # -- WordPress with Jetpack ---------------------------------------------------------------------
