@@ -15,7 +15,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import PurePath
@@ -5455,6 +5455,7 @@ def build_story(
                 notes.append(after)
     named = ChaptersByNumber(chapters)
     for note in meta.notes:
+        given: set[tuple[int, str]] = set()  # (chapter, declaration) this note gave whole
         # "This story contains self-harm." in a note over the story (an EPUB's "A Note on Content"
         # page, an author's note before chapter one) is the whole story's, as on a title page
         for item in extract_declarations(note)[0] or _work_holds_in(note):
@@ -5462,9 +5463,10 @@ def build_story(
             at = named.index(int(numbered.group("number"))) if numbered is not None else None
             if at is not None:  # "heads up for burns in chapter 2": chapter 2's, not the story's
                 chapters[at].declared_warnings.append(item)
+                given.add((at, _sentence_key(item)))
             else:
                 declared.append(item)
-        _note_declarations(note, chapters, named)
+        _note_declarations(note, chapters, named, given)
     archive = meta.values.get("archive_warnings", [])
     if not chapters:
         if notes or orphan_notes:
@@ -5577,14 +5579,24 @@ def _work_holds_in(note: str) -> list[str]:
     return [held for sentence in _NOTE_SENTENCE.split(note) for held in work_holds(sentence.strip())]
 
 
-def _note_declarations(note: str, chapters: list[Chapter], named: ChaptersByNumber) -> None:
+def _sentence_key(text: str) -> str:
+    """A declaration or a note's sentence as compared: spaces collapsed, the closing stop off, any case."""
+    return " ".join(text.split()).rstrip("!.~ ").casefold()
+
+
+def _note_declarations(
+    note: str, chapters: list[Chapter], named: ChaptersByNumber, given: Container[tuple[int, str]] = ()
+) -> None:
     """What a header note says one chapter holds, given to that chapter: "chapter 2 contains
     self-harm" to the one it names, "this chapter contains self-harm" (a note over the first chapter,
-    as a story posted a chapter at a time has it) to the first."""
+    as a story posted a chapter at a time has it) to the first. A sentence the note already gave that
+    chapter whole (``given``: "CW: self-harm in chapter 2.") declares nothing more: read again here,
+    as "self-harm in chapter 2", it listed the warning twice in the chapter's header."""
     for sentence in _NOTE_SENTENCE.split(note):
         numbered = numbered_chapter_holds(sentence)
         if numbered is not None and (at := named.index(numbered[0])) is not None:
-            chapters[at].declared_warnings.extend(numbered[1])
+            if (at, _sentence_key(sentence)) not in given:
+                chapters[at].declared_warnings.extend(numbered[1])
         elif numbered is None and chapters and (held := _chapter_holds(sentence)):
             chapters[0].declared_warnings.extend(held)
 
