@@ -18,7 +18,7 @@ from bot.story.store import StoryRecord
 from bot.warnings.engine import Evidence, FoundWarning, ScanReport
 from cogs._checks import guild_id_of, guild_of
 from cogs._options import choice_name
-from cogs.stories import import_summary
+from cogs._story_texts import import_summary
 from cogs.warnings.review import confirm_label
 
 

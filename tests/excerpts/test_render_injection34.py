@@ -15,7 +15,7 @@ from bot.text import HIDDEN_CONTROLS, ZWSP
 from bot.warnings.engine import scan
 from bot.warnings.rules import default_ruleset
 from bot.warnings.service import notices
-from cogs.stories import story_info_text
+from cogs._story_texts import story_info_text
 from tests.story.test_service import InlineWorkers
 
 LIMIT = 4 << 20

@@ -13,7 +13,7 @@ from bot.story.importer import import_story
 from bot.story.model import Story
 from bot.story.service import add_story_file, story_details
 from bot.tools.preview import main
-from cogs.stories import story_info_text
+from cogs._story_texts import story_info_text
 
 from .test_epub_shapes import LONG, ONE, TWO, Book, chapters, read
 from .test_service import InlineWorkers
