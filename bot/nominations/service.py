@@ -277,12 +277,17 @@ def answer_texts(titles: list[str], authors: Sequence[str | None] | None = None)
                 tails[index] = " by " + clip(writer, AUTHOR_ROOM - 4)
                 rooms[index] = POLL_ANSWER_CHARS - len(tails[index])
                 answers[index] = answer_text(titles[index], rooms[index]) + tails[index]
-    # Then each answer of a group still alike is numbered in poll order, (1), (2) ..., every one of them.
-    for group in _alike(answers):
+    return _numbered_where_alike(answers, titles, tails, POLL_ANSWER_CHARS)
+
+
+def _numbered_where_alike(names: list[str], titles: Sequence[str], tails: Sequence[str], limit: int) -> list[str]:
+    """``names`` with each of a group still alike (:func:`_alike`) numbered in order, (1), (2) ..., every
+    one of them: its title clipped to leave room for its tail (" by Author", or none) and the number."""
+    for group in _alike(names):
         for number, index in enumerate(group, start=1):
             suffix = f" ({number})"
-            answers[index] = clip(titles[index], rooms[index] - len(suffix)) + tails[index] + suffix
-    return answers
+            names[index] = clip(titles[index], limit - len(tails[index]) - len(suffix)) + tails[index] + suffix
+    return names
 
 
 def _alike(answers: list[str]) -> list[list[int]]:
@@ -310,11 +315,7 @@ def told_apart(titles: Sequence[str], authors: Sequence[str | None], limit: int 
     apart. For every menu of books: ``/vote withdraw``'s and ``/nominate title:``'s."""
     tails = [f" by {clip(' '.join(author.split()), 40)}" if author and author.strip() else "" for author in authors]
     names = [clip(title, limit - len(tail)) + tail for title, tail in zip(titles, tails, strict=True)]
-    for group in _alike(names):
-        for number, index in enumerate(group, start=1):
-            suffix = f" ({number})"
-            names[index] = clip(titles[index], limit - len(tails[index]) - len(suffix)) + tails[index] + suffix
-    return names
+    return _numbered_where_alike(names, titles, tails, limit)
 
 
 def poll_answers(nominations: Sequence[Nomination]) -> list[str]:
