@@ -10,7 +10,7 @@ before the eighth; fresh10 and fresh11 by two more, before the tenth; fresh12a a
 more, before the twelfth; fresh13a and fresh13b by two more, before the thirteenth; fresh14a and
 fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the
 fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a helper before
-the thirty-eighth), and scored once before and once after the round that followed them
+the thirty-eighth; fresh39 by a helper before the thirty-ninth), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -53,6 +53,7 @@ FRESH = (
     "fanfic-fresh16a.jsonl",
     "fanfic-fresh16b.jsonl",
     "fanfic-fresh38.jsonl",
+    "fanfic-fresh39.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -273,6 +274,17 @@ def test_the_thirty_eighth_rounds_set_stays_at_or_above_its_scores() -> None:
     assert data["per_category"]["sexism"]["f1"] >= 0.91
     assert data["per_category"]["homophobia"]["f1"] >= 0.85
     assert data["per_category"]["ableism"]["f1"] >= 0.80
+
+
+def test_the_thirty_ninth_rounds_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh39.jsonl`` (240 passages, 105 warning-free) was written before the thirty-ninth
+    round by a helper who had not read the rules: micro-F1 0.441 before it (16 warning-free passages
+    flagged). Floors at that, so a change that loses ground on it fails."""
+    data = at_least(FRESH[22], micro_f1=0.44, free=105, flagged=16)
+    assert data["per_category"]["death"]["f1"] >= 0.41
+    assert data["per_category"]["abuse"]["f1"] >= 0.29
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.81
+    assert data["per_category"]["racism"]["f1"] >= 0.66
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
