@@ -1,0 +1,84 @@
+"""Hostile uploads of session 39's probe (/work/scratch/s39/hostile): shapes left over budget or answered
+badly by session 38, and new ones, each read in time that grows with the file or capped, and a guard
+that the honest file of the same shape still reads as it did.
+
+Where the point is cost, a count of the work done (exact checks, steps) or CPU time against a bound
+several times what the file takes now and well under what it took before."""
+
+from __future__ import annotations
+
+from bench.bench_budgets import _heavy
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings import matcher as matcher_module
+from bot.warnings.declared import Declared
+from bot.warnings.engine import PIECE_CHARS, scan, scan_pieces
+from bot.warnings.matcher import Matcher
+from bot.warnings.model import Ruleset
+from bot.warnings.rules import default_ruleset
+
+# -- the warning scan of one giant paragraph -------------------------------------------------------
+
+
+def _one_chapter(*paragraphs: str) -> Story:
+    return Story(StoryMeta("t"), [Chapter(1, None, [Scene(list(paragraphs))])], "txt")
+
+
+def _bare() -> Ruleset:
+    """The shipped rules in a ruleset of their own, so its matcher is compiled afresh (and counted)."""
+    ruleset = default_ruleset()
+    return Ruleset(ruleset.taxonomy, ruleset.rules, ruleset.categories, ruleset.negation)
+
+
+def test_a_rule_counts_once_in_a_paragraph_however_many_pieces_it_is_read_in() -> None:
+    """A paragraph past PIECE_CHARS is read in pieces, and each piece counted as a paragraph of its own:
+    the same death told in three pieces of one paragraph scored three times what it scores told once.
+    A rule counts once per paragraph, as the engine says, in the first piece where it fires."""
+    filler = "The road was long and grey, and the rain kept on. " * (PIECE_CHARS // 50)
+    scene = "Then the dog was hit by a truck and died. "
+    long_paragraph = (filler + scene) * 3 + filler
+    assert len(scan_pieces(long_paragraph)) >= 4
+    ruleset = default_ruleset()
+    thrice = scan(_one_chapter(long_paragraph), ruleset, declared=Declared()).chapters[0]
+    once = scan(_one_chapter(scene), ruleset, declared=Declared()).chapters[0]
+    assert [(w.id, w.score) for w in thrice.warnings + thrice.possible] == [
+        (w.id, w.score) for w in once.warnings + once.possible
+    ]
+    evidence = (thrice.warnings + thrice.possible)[0].evidence[0]
+    assert evidence.paragraph == 1 and "dog" in evidence.text
+
+
+def test_the_same_scene_in_paragraphs_of_their_own_still_counts_in_each() -> None:
+    """Guard: paragraphs that are not pieces of one count a rule once each, as before."""
+    scene = "Then the dog was hit by a truck and died."
+    ruleset = default_ruleset()
+    thrice = scan(_one_chapter(scene, scene, scene), ruleset, declared=Declared()).chapters[0]
+    once = scan(_one_chapter(scene), ruleset, declared=Declared()).chapters[0]
+    assert [w.id for w in thrice.warnings] == [w.id for w in once.warnings]
+    assert thrice.warnings[0].score > once.warnings[0].score
+
+
+def test_heavy_scenes_in_one_giant_paragraph_are_checked_about_once_per_rule(monkeypatch) -> None:
+    """Every rule of text full of heavy scenes, negations and idioms goes to its exact check; in one
+    giant paragraph it went there in every piece: the rules' own phrases shuffled on one 4 MB line made
+    96,000 checks (3.9 s of the scan's 9.6 s). A rule that fired in a piece of a paragraph is not
+    checked in the later ones: 1,700 checks there, and here (600 KB of heavy scenes, a negation cue before
+    one word in seven, 60-odd pieces) a third."""
+    paragraph = _heavy(600_000, " ", 39, negations=True).decode("utf-8", "ignore")
+    pieces = scan_pieces(paragraph)
+    assert len(pieces) > 50
+    calls = 0
+    locate = Matcher._locate
+
+    def counted(self: Matcher, *args: object) -> object:
+        nonlocal calls
+        calls += 1
+        return locate(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(matcher_module.Matcher, "_locate", counted)
+    ruleset = _bare()
+    report = scan(_one_chapter(paragraph), ruleset, declared=Declared())
+    assert len(report.chapters[0].warnings) >= 10
+    in_pieces = calls
+    calls = 0
+    Matcher(ruleset).fire(pieces)  # the same pieces as paragraphs of their own: every check runs
+    assert in_pieces * 2 < calls  # 650 against 2,028
