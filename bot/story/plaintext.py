@@ -903,6 +903,13 @@ _NEXT_CHAPTER = (
     r"|(?<=the )(?:next|upcoming|following)\s+one\b"
 )
 _THIS_CHAPTER = r"(?:this|today'?s)\s+(?:chapter|part|update|instal+ment|episode)"
+# A farewell naming the next chapter ("see you in the next one!", "until the next chapter", "stay tuned for
+# the next part") says nothing of what it holds: a warning after it is read as if the farewell were not there.
+_FAREWELL = re.compile(
+    r"\b(?:(?:see|catch)\s+(?:you|ya|y'?all|u)(?:\s+(?:all|guys|again|later|soon))?\s+(?:in|at|for|with|on)"
+    r"|(?:until|till|'?til)|stay\s+tuned\s+for)\s+the\s+(?:next|upcoming|following)\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -1205,7 +1212,8 @@ def _note_sentences(note: str, this: int, following: int | None) -> Iterator[tup
     in an end note ("The next chapter is a heavy one. TW: suicide") it warns of the next chapter,
     but in a note before the text ("Sorry for the wait, the next chapter will be quicker. CW:
     self-harm") of this one, and the note does not say which it is. With no next chapter
-    (``following`` None: the last one), a sentence naming it is for no chapter.
+    (``following`` None: the last one), a sentence naming it is for no chapter. A farewell naming it
+    ("Thanks for reading, see you in the next one!") changes nothing: the warning after it is this one's.
 
     Only the first MAX_NOTE_SENTENCES are read (see bot/story/limits.py): a note declares near its start.
     """
@@ -1216,7 +1224,9 @@ def _note_sentences(note: str, this: int, following: int | None) -> Iterator[tup
     next_chapter, this_chapter = _chapter_phrases()
     targets: tuple[int, ...] = (this,)
     for sentence in sentences:
-        if next_chapter.search(sentence):
+        if next_chapter.search(sentence) and _FAREWELL.search(sentence) and not _declaration_hint().may_match(sentence):
+            yield sentence, targets  # "See you in the next one!": a farewell, no word of what the chapter holds
+        elif next_chapter.search(sentence):
             yield sentence, () if following is None else (following,)
             targets = (this,) if following is None else (this, following)
         elif this_chapter.search(sentence):
