@@ -1781,13 +1781,37 @@ def _blocks(text: str) -> list[tuple[int, str]]:
     return blocks
 
 
+# A line that ends a sentence: its stop, then any closing quote, bracket or emphasis mark.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]*_~]*$")
+SENTENCE_LINES_TOLD = 6  # prose lines inside blocks a text needs before its line ends tell its layout
+SENTENCE_LINES_SHARE = 0.8  # ...and the share of them that end a sentence in a text of one paragraph a line
+
+
 def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:
+    """Whether the text sets one paragraph a line with no blank line between (a paste, a phone's
+    notes): told by its lines as a whole. Long lines (past 100 characters) are no hard wrap's; and a
+    hard-wrapped text ends few of its lines with a sentence (each paragraph's last, a stop that falls at
+    the margin), where a text of one paragraph a line ends nearly all of them so, whatever their length
+    (lines of 80 to 100 characters were joined into one paragraph a chapter)."""
     lines = sum(block.count("\n") for _, block in blocks) + len(blocks)
-    if lines < 8 or len(blocks) * 4 >= lines:
+    if lines < 8:
         return False
-    long_lines = sum(1 for _, block in blocks for line in block.split("\n") if len(line) > 100)
-    # Long lines inside multi-line blocks are paragraphs written without blank lines between.
-    return long_lines * 3 > lines
+    if len(blocks) * 4 < lines:
+        long_lines = sum(1 for _, block in blocks for line in block.split("\n") if len(line) > 100)
+        # Long lines inside multi-line blocks are paragraphs written without blank lines between.
+        if long_lines * 3 > lines:
+            return True
+    in_runs = sum(block.count("\n") + 1 for _, block in blocks if "\n" in block)
+    if in_runs * 3 < lines * 2:  # most paragraphs stand apart: a song or a letter's lines are its own
+        return False
+    inner = [  # each block's lines but its last (which ends a paragraph in either layout), prose-long
+        stripped
+        for _, block in blocks
+        for line in block.split("\n")[:-1]
+        if len(stripped := line.strip()) >= _WRAPPED_CHARS
+    ]
+    ended = sum(1 for line in inner if _ENDS_SENTENCE.search(line))
+    return len(inner) >= SENTENCE_LINES_TOLD and ended >= SENTENCE_LINES_SHARE * len(inner)
 
 
 def _is_paragraph_line(previous: str) -> bool:
