@@ -1967,10 +1967,11 @@ def _header_block(text: str, meta: _Meta, *, over_heading: bool = False) -> bool
         and kinds[-1] == "by"
         and kinds[1:-1].count(None) == 1
         and meta.summary is None
-        and _blurb_line(blurb := lines[kinds.index(None)])
-        and _present_tense_english(blurb)
+        and _blurb_line(lines[kinds.index(None)])
     ):
-        kinds[kinds.index(None)] = "summary"  # "The Winter Ledger" / "A story about grief." / "by Tamsin Greaves"
+        # "The Winter Ledger" / "A story about grief." / "by Tamsin Greaves": in any tense, since the story
+        # never opens over its author's name ("When her brother vanished, Ines followed him.")
+        kinds[kinds.index(None)] = "summary"
     if (
         over_heading
         and (kinds[0] == "titled" or (kinds[0] == "title" and "by" in kinds[1:-1]))
@@ -2263,12 +2264,13 @@ def _blurb_over_first_chapter(items: list[Item], index: int) -> bool:
     dedication or an epigraph has readers of its own: none is a blurb."""
     item = items[index] if index < len(items) else None
     following = items[index + 1] if index + 1 < len(items) else None
-    if (
+    over_by_line = (
         isinstance(following, Para)
         and "\n" not in following.text.strip()
         and by_line_author(following.text) is not None
         and index + 2 < len(items)
-    ):
+    )
+    if over_by_line:
         following = items[index + 2]  # the by-line between: "A story about grief." / "by Tamsin Greaves"
     if not isinstance(item, Para) or not isinstance(following, Heading):
         return False
@@ -2283,7 +2285,7 @@ def _blurb_over_first_chapter(items: list[Item], index: int) -> bool:
         and not is_dedication_line(text)  # "For my grandmother, who kept the tide tables." is a dedication
         and not _is_epigraph([text])
         and ":" not in " ".join(text.split(None, 3)[:3])  # "Let op: de trap is steil.": a label's sentence
-        and _present_tense_english(text)
+        and (over_by_line or _logline_english(text))  # (over its author's name, no opening of the story)
         and _blurb_line(text)
     )
 
@@ -2298,12 +2300,42 @@ _PAST_TENSE = re.compile(
 )
 
 
+# A verb in the present a logline tells its story by, whatever it says happened before: an auxiliary or
+# modal ("is", "must", "has to"), or a third-person verb after "he", "she", "it", "they" or a name
+# ("Kara returns", "she finds"; "was", "has" and adverbs in -s, "always", are none).
+_PRESENT_VERB = re.compile(
+    r"\b(?:is|are|isn't|aren't|must|will|won't|can|can't|cannot|has[ \t]+to|needs?[ \t]+to)\b"
+    r"|\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[A-Z][a-z]+)[ \t]+"
+    r"(?!(?:was|has|is|always|sometimes|perhaps|towards|afterwards|nevertheless|his|its|this|thus|as|us|less)\b)"
+    r"[a-z]{2,}[^s\W]s\b"
+)
+_LOGLINE_SENTENCE_WORDS = 4  # a sentence of the present in a logline says what happens: "Now the desert wants her."
+
+
 def _present_tense_english(text: str) -> bool:
     """Whether a line reads as an English logline: English words (:mod:`bot.warnings.language`'s
     measure) and no verb in the narrative past. A story's first line in German, French or Dutch
     ("Von diesem Tag an ging Lena ...") or in the past stays the story's."""
     share, words = english_share([text])
     return words > 0 and share >= MIN_ENGLISH_SHARE and _PAST_TENSE.search(text) is None
+
+
+def _logline_english(text: str) -> bool:
+    """Whether a line reads as an English logline (:func:`_present_tense_english`), or as one that
+    tells in the past what led up to the story and in the present what it is: a verb in the present
+    ("Years after the war ended, Kara returns home"), or a sentence of its own with no verb in the past
+    ("Five years ago, Ines lost her brother. Now the desert wants her too."). A line wholly in the
+    narrative past ("The parcel arrived on a Tuesday") opens the story."""
+    if _present_tense_english(text):
+        return True
+    share, words = english_share([text])
+    if words == 0 or share < MIN_ENGLISH_SHARE:
+        return False
+    sentences = _SENTENCE_END.split(text.strip())
+    return _PRESENT_VERB.search(text) is not None or any(
+        len(sentence.split()) >= _LOGLINE_SENTENCE_WORDS and _PAST_TENSE.search(sentence) is None
+        for sentence in sentences
+    )
 
 
 BLURB_LINE_CHARS = 240  # a logline: a sentence or two

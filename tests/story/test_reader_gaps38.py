@@ -834,8 +834,10 @@ def test_a_google_docs_subtitle_over_the_by_line_is_the_summary() -> None:
     assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
 
 
-def test_a_past_line_between_the_title_and_the_by_line_is_no_summary() -> None:
-    """Guard: a line in the narrative past there is no blurb (read as before)."""
+def test_a_past_line_between_the_title_and_the_by_line_is_the_summary_too() -> None:
+    """A line in the narrative past there is the title page's too (the thirty-ninth session: it made the
+    page a chapter 1 of its own, title and author lost; the story never opens over its author's name)."""
     line = "It snowed for forty days the winter the ledger came."
     story = read(f"The Winter Ledger\n{line}\nby Tamsin Greaves\n\n{chapters()}")
-    assert story.meta.summary is None
+    assert (story.meta.title, story.meta.author, story.meta.summary) == ("The Winter Ledger", "Tamsin Greaves", line)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]

@@ -10,7 +10,14 @@ shapes real exports and copies take, written for it; the probe files stay out of
   (under the 100 a line had to pass to count as a paragraph of its own): each chapter one paragraph,
   its lines joined as a hard-wrapped paragraph's are; now the file is told by its lines as a whole: a
   hard-wrapped text ends few of its lines with a sentence (only each paragraph's last), a text of one
-  paragraph a line ends nearly every line so.
+  paragraph a line ends nearly every line so;
+- a blurb in the past tense on a title page: between the title and the by-line ("The Salt Road" /
+  "When her brother vanished, Ines followed him into the desert." / "by Ada Mourne") it made the
+  whole page a chapter 1 of its own (no title, no author); the story never opens over its author's
+  name, so the line is the summary whatever its tense. Under the by-line, straight over chapter 1, a
+  line that tells in the past what led up to the story and in the present what it is ("Years after
+  the war ended, Kara returns home", "Five years ago, Ines lost her brother. Now the desert wants
+  her too.") was chapter text; now the summary (a line wholly in the past there still opens the story).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -106,3 +113,54 @@ def test_hard_wrapped_paragraphs_without_blank_lines_still_join() -> None:
     assert (
         story.chapters[0].paragraphs[0].startswith("The lamps along the quay came on one by one, and Tess watched them")
     )
+
+
+# A blurb in the past tense on a title page.
+
+OPENING = "The caravan left at dawn, and the camels complained the whole way to the first well."
+LATER = "By the third day the water was gone and the city was a smudge on the horizon."
+PAST_BLURB = "When her brother vanished on the salt road, Ines followed him into the desert and found a lost city."
+
+
+def _salt_road(top: str) -> str:
+    return f"{top}\n\nChapter 1\n\n{OPENING}\n\nChapter 2\n\n{LATER}\n"
+
+
+@pytest.mark.parametrize(
+    "blurb",
+    [PAST_BLURB, "Harry thought the war was over. He was wrong.", "Years after the war ended, Kara returns home."],
+)
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_blurb_between_the_title_and_the_by_line_is_the_summary_whatever_its_tense(blurb: str, between: str) -> None:
+    story = read(_salt_road(f"The Salt Road{between}{blurb}{between}by Ada Mourne"))
+    assert (story.meta.title, story.meta.author, story.meta.summary) == ("The Salt Road", "Ada Mourne", blurb)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[OPENING], [LATER]]
+
+
+@pytest.mark.parametrize(
+    "blurb",
+    [
+        "Years after the war ended, Kara returns home to find her village gone.",
+        "Five years ago, Ines lost her brother to the desert. Now the desert wants her too.",
+        "Ines followed her brother into the desert, and now she must find her own way back.",
+    ],
+)
+def test_a_blurb_in_the_past_and_present_under_the_by_line_is_the_summary(blurb: str) -> None:
+    story = read(_salt_road(f"The Salt Road\nby Ada Mourne\n\n{blurb}"))
+    assert story.meta.summary == blurb
+    assert [chapter.paragraphs for chapter in story.chapters] == [[OPENING], [LATER]]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The parcel arrived on a Tuesday, wrapped in brown paper and smelling of salt.",
+        "Stay safe, the radio said, and then it said nothing at all.",
+        "Kara always walked home the long way, past the chapel and the ruined mill.",
+        "It was the summer the river froze, and nobody in the village would say why.",
+    ],
+)
+def test_a_line_wholly_in_the_past_under_the_by_line_still_opens_the_story(opening: str) -> None:
+    story = read(_salt_road(f"The Salt Road\nby Ada Mourne\n\n{opening}"))
+    assert story.meta.summary is None
+    assert story.chapters[0].paragraphs == [opening]
