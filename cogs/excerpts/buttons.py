@@ -147,7 +147,13 @@ class _Button(Tracked, discord.ui.DynamicItem[discord.ui.Button[Any]], template=
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> _Button:
         moved = None if match["moved"] is None else carried_id(match["moved"])
-        return cls(carried_id(match["story"]), carried_id(match["chapter"]), moved)  # type: ignore[call-arg]
+        return cls(carried_id(match["story"]), carried_id(match["chapter"]), moved, **cls.carried_extra(match))  # type: ignore[call-arg]
+
+    @classmethod
+    def carried_extra(cls, match: re.Match[str]) -> dict[str, int]:
+        """What a kind of button carries past the story, chapter and move (its template's own groups),
+        as keyword arguments: the one parser above reads the shared part for every kind."""
+        return {}
 
     def pressed(self, interaction: discord.Interaction) -> Pressed:
         """The chapter as this button names it, with the message it is on (a post's, for old ids)."""
@@ -215,12 +221,8 @@ class ShowAnyway(_Button, template=rf"dogear:confirm:{_KEY}(?::p(?P<page>\d+))?"
         self.page = page
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> ShowAnyway:
-        moved = None if match["moved"] is None else carried_id(match["moved"])
-        page = 1 if match["page"] is None else min(carried_id(match["page"]), PAGE_MOST)
-        return cls(carried_id(match["story"]), carried_id(match["chapter"]), moved, page)
+    def carried_extra(cls, match: re.Match[str]) -> dict[str, int]:
+        return {"page": 1 if match["page"] is None else max(1, min(carried_id(match["page"]), PAGE_MOST))}
 
     async def run(self, interaction: discord.Interaction) -> None:
         await read_privately(interaction, self.story_id, self.pressed(interaction), confirmed=True, page=self.page)
