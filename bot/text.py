@@ -99,6 +99,38 @@ def plain_letters(text: str) -> str:
     return _LETTERS.sub(_latin_word, unicodedata.normalize("NFKC", bare))
 
 
+def fold(text: str) -> str:
+    """Case and accents folded and spacing normalised, so "emile" finds "Émile" and sorting ignores both."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+_APOSTROPHES = "'\u2019\u02bc"
+_TITLE_MARKS = "*_~`|>"
+
+
+def punctuation_aside(folded: str) -> str:
+    """A folded title with its punctuation and markdown marks read as spaces and its apostrophes dropped
+    ("don't", "*Emma.*"); a title of punctuation alone stays itself, so it still names something."""
+    spaced = "".join(
+        "" if ch in _APOSTROPHES else " " if ch in _TITLE_MARKS or unicodedata.category(ch).startswith("P") else ch
+        for ch in folded
+    )
+    return " ".join(spaced.split()) or folded
+
+
+def read_alike(name: str) -> str:
+    """A name as a member reads it in a menu or a poll: two names with one key look the same to them.
+
+    Lookalike letters read as Latin (:func:`plain_letters`: "Еmma" with a Cyrillic "Е"), case, accents
+    and spacing folded, punctuation and markdown aside ("Emma.", "*Emma*"). The one key every menu
+    that tells look-alike names apart compares by: story menus (``cogs._options.story_choice_names``),
+    the poll's answers and the book menus (``bot.nominations.service``). Folded twice: compatibility
+    forms decompose into letters that have a case of their own only after the first fold.
+    """
+    return punctuation_aside(fold(fold(plain_letters(name))))
+
+
 def _latin_word(match: re.Match[str]) -> str:
     word = match.group()
     if word.isascii() or not any("a" <= char.lower() <= "z" for char in word):

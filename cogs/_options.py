@@ -19,7 +19,7 @@ from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS
 from bot.story.decode import size_limit_message
 from bot.story.service import StoryRecord, story_choices
-from bot.text import plain_letters
+from bot.text import read_alike
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -41,21 +41,16 @@ def choice_name(record: StoryRecord, *, with_id: bool = False, with_author: bool
 AUTHOR_CHARS = 40  # of a choice's 100: the title keeps the most
 
 
-def _read_alike(name: str) -> str:
-    """A choice's name as a member reads it: case, spacing and lookalike letters ("Еmma", a Cyrillic "Е") aside."""
-    return " ".join(plain_letters(name).casefold().split())
-
-
 def story_choice_names(found: list[StoryRecord]) -> list[str]:
     """A name for each story, no two read alike: title and chapter count; for stories that would read
     the same, their author, then their id (as `/story list` shows it) where still alike. A member
     picking one of two "Emma"s (two authors', or one with a Cyrillic "Е") then knows which."""
-    plain = Counter(_read_alike(choice_name(record)) for record in found)
-    authored = [choice_name(record, with_author=plain[_read_alike(choice_name(record))] > 1) for record in found]
-    still = Counter(map(_read_alike, authored))
+    plain = Counter(read_alike(choice_name(record)) for record in found)
+    authored = [choice_name(record, with_author=plain[read_alike(choice_name(record))] > 1) for record in found]
+    still = Counter(map(read_alike, authored))
     return [
         choice_name(record, with_author=name != choice_name(record), with_id=True)
-        if still[_read_alike(name)] > 1
+        if still[read_alike(name)] > 1
         else name
         for record, name in zip(found, authored, strict=True)
     ]

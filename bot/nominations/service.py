@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
@@ -54,9 +53,10 @@ from bot.text import (
     clip,
     escape_clipped,
     escape_markdown,
-    plain_letters,
     plural,
+    punctuation_aside,
     quote_input,
+    read_alike,
     visible_line,
 )
 
@@ -182,14 +182,6 @@ class StartedVote:
 # Markdown a member may wrap a whole title in ("*Piranesi*", "__Beloved__"): formatting, not the title.
 _WRAPPERS = ("***", "**", "*", "___", "__", "_", "~~", "||", "```", "``", "`")
 # Dropped from a key without a gap ("Don't" and "Dont" are one title); other punctuation is a gap.
-_APOSTROPHES = "'\u2019\u02bc"
-_MARKS = "*_~`|>"
-
-
-def _is_mark(ch: str) -> bool:
-    return ch in _MARKS or unicodedata.category(ch).startswith("P")
-
-
 SEVERAL_SHOWN = 5  # titles named when a typed part matches several nominations
 
 
@@ -200,9 +192,7 @@ def title_key(title: str) -> str:
     Folded twice: compatibility forms (mathematical letters, ligatures) decompose into letters that
     have a case of their own only after the first fold.
     """
-    folded = fold(fold(title))
-    spaced = "".join("" if ch in _APOSTROPHES else " " if _is_mark(ch) else ch for ch in folded)
-    return " ".join(spaced.split()) or folded
+    return punctuation_aside(fold(fold(title)))
 
 
 def _unwrapped(text: str) -> str | None:
@@ -293,13 +283,13 @@ def _numbered_where_alike(names: list[str], titles: Sequence[str], tails: Sequen
 def _alike(answers: list[str]) -> list[list[int]]:
     """The poll positions of answers a member reads as the same, in groups of two or more.
 
-    Compared as nominations compare titles (:func:`title_key`: case, spacing, punctuation) and with
-    lookalike letters read as Latin (:func:`bot.text.plain_letters`): "Emma" and "Еmma" with a
-    Cyrillic "Е" are two nominations, but in the poll they are one answer twice.
+    Compared by :func:`bot.text.read_alike`, as story menus compare their names: as nominations compare
+    titles (:func:`title_key`: case, spacing, punctuation) and with lookalike letters read as Latin:
+    "Emma" and "Еmma" with a Cyrillic "Е" are two nominations, but in the poll they are one answer twice.
     """
     groups: dict[str, list[int]] = {}
     for index, answer in enumerate(answers):
-        groups.setdefault(title_key(plain_letters(answer)), []).append(index)
+        groups.setdefault(read_alike(answer), []).append(index)
     return [group for group in groups.values() if len(group) > 1]
 
 

@@ -8,7 +8,6 @@ together or not at all; ``add_story`` is the same in a transaction of its own.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +22,7 @@ from bot.story.changes import StoredChapter
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
 from bot.story.model import Chapter, Scene, Story, StoryMeta, story_id_note
 from bot.story.tidy import chapter_title, one_line, story_title
-from bot.text import and_list, escape_clipped, natural_key, plural, quote_input, visible_line
+from bot.text import and_list, escape_clipped, fold, natural_key, plural, quote_input, visible_line
 
 _STORY_COLUMNS = (
     "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
@@ -88,12 +87,6 @@ class ChapterInfo:
     title: str | None
     words: int
     last_update: str | None = None  # what the story's last /story update did to it: "changed", "new" or nothing
-
-
-def fold(text: str) -> str:
-    """Case and accents folded, so "emile" finds "Émile" and sorting ignores both."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def _record(row: Row) -> StoryRecord:
