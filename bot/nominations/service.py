@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
@@ -318,9 +317,9 @@ PICK_TITLE_CHARS = 60  # of a menu value: with " (story id N)" well inside a cho
 
 
 def picked_book_value(record: StoryRecord) -> str:
-    """The ``/nominate title:`` menu's value for a library book another library story shares the title
-    of: its title with its story id, so picking it nominates that book. The title alone asked "which
-    book?" even after the member had picked one by its author."""
+    """The ``/nominate title:`` menu's value for a library book: its title with its story id, so picking
+    it nominates that book. The title alone asked "which book?" even after the member had picked one by
+    its author, or backed another book of that title already nominated."""
     return f"{clip(' '.join(record.title.split()), PICK_TITLE_CHARS)} (story id {record.id})"
 
 
@@ -612,25 +611,24 @@ class NominationService:
         Each nomination and each book is offered once, only those containing what was typed and short
         enough to be a choice, as many as a menu shows. Names that would read the same ("Emma" and a
         Cyrillic "Еmma", one title by two authors) take their author, then a number (:func:`told_apart`);
-        a library book's name has its author always, as the poll's answer for it will. A value is the
-        title, but for a library book whose title another library story shares: its title and story id
-        (:func:`picked_book_value`), so the pick nominates that book.
+        a library book's name has its author always, as the poll's answer for it will. A nomination's
+        value is its title (a round holds one book of a title); a library book's is its title and story
+        id (:func:`picked_book_value`), so the pick nominates that book whatever else shares its title.
         """
         needle = " ".join(typed.split()).casefold()
         nominations = await self.open_nominations(guild_id)
         nominated = {n.story_id for n in nominations if n.story_id is not None}
         books: list[tuple[str, str | None, str]] = [(n.title, n.author, n.title) for n in nominations]
         seen = {(n.title.casefold(), fold(n.author or "")) for n in nominations}
-        library = await search_stories(self.db, guild_id, typed)
-        shared = Counter(title_key(record.title) for record in library)
-        for record in library:
+        for record in await search_stories(self.db, guild_id, typed):
             book = (record.title.casefold(), fold(record.author or ""))
             if record.id in nominated or book in seen:
                 continue
             seen.add(book)
-            # A title two library books share names neither (typed, it asks which): the value says which.
-            value = picked_book_value(record) if shared[title_key(record.title)] > 1 else record.title
-            books.append((record.title, record.author, value))
+            # The value says which book, always: whether another shares its title is not for the search
+            # to tell ("Emma!" typed lists no "Emma"; a long library past the menu's first 25), and a
+            # title two books share names neither (typed, it asks which, or backs the nominated one).
+            books.append((record.title, record.author, picked_book_value(record)))
         offered = [
             book for book in books if (not needle or needle in book[0].casefold()) and len(book[0]) <= CHOICE_NAME_CHARS
         ][:AUTOCOMPLETE_CHOICES]

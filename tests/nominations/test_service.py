@@ -22,6 +22,7 @@ from bot.nominations.service import (
 )
 from bot.shards import ShardScope, shard_of
 from bot.story.books import add_book
+from bot.story.store import search_stories
 from tests.nominations.conftest import CLUB, GUILD, OTHER_GUILD, FakeDiscord
 
 ADA, MEL, OLLIE, MO = 1, 2, 3, 4
@@ -419,12 +420,15 @@ async def test_title_choices_offer_nominations_then_library_titles_once_each(
     await add_book(db, GUILD, title="The Left Hand of Darkness", chapters=20, added_by=ADA, now=0)
     await service.nominate(GUILD, MEL, "STATION ELEVEN")
     await service.nominate(GUILD, OLLIE, "Piranesi")
+    left_hand = (await search_stories(db, GUILD, "left hand"))[0].id
     assert [value for _, value in await service.title_choices(GUILD, "")] == [
         "Station Eleven",  # nominated as typed, listed as the library spells it
         "Piranesi",
-        "The Left Hand of Darkness",
+        f"The Left Hand of Darkness (story id {left_hand})",  # a library book: its value says which
     ]
-    assert await service.title_choices(GUILD, "  left   hand ") == [("The Left Hand of Darkness",) * 2]
+    assert await service.title_choices(GUILD, "  left   hand ") == [
+        ("The Left Hand of Darkness", f"The Left Hand of Darkness (story id {left_hand})")
+    ]
     assert await service.title_choices(OTHER_GUILD, "") == []
 
 
