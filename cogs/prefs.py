@@ -12,7 +12,8 @@ from bot.client import send_ephemeral
 from bot.discussions.reminder_choices import choose_reminders, describe_reminder_prefs
 from bot.limits import CHOICE_NAME_CHARS
 from bot.progress import prefs
-from bot.text import escape_markdown, page_lines
+from bot.text import clip, escape_markdown, page_lines
+from bot.warnings.avoided_words import avoided_words
 from cogs._checks import guild_id_of
 
 if TYPE_CHECKING:
@@ -25,14 +26,22 @@ NOT_LOOKED_FOR = (
 )
 
 
+WORDS_NOTE = "no category: the words an author or admin wrote"
+
+
 def _choice(key: str, label: str) -> app_commands.Choice[str]:
-    name = label if label.lower() == key else f"{label} ({key})"
+    if avoided_words(key) is not None:
+        name = clip(label, CHOICE_NAME_CHARS - len(WORDS_NOTE) - 3) + f" ({WORDS_NOTE})"
+    else:
+        name = label if label.lower() == key else f"{label} ({key})"
     return app_commands.Choice(name=name[:CHOICE_NAME_CHARS], value=key)
 
 
 def _avoided_line(key: str, label: str | None, strict: bool, undetected: bool) -> str:
     """One line of ``/prefs show``; a warning the server does not look for says so, or the member
     would take its silence for safety."""
+    if avoided_words(key) is not None:
+        return f"• **{escape_markdown(label or '')}** ({WORDS_NOTE}: chapters whose header names them)"
     if label is None:
         return f"• `{key}` (this server no longer defines it)"
     line = f"• **{escape_markdown(label)}** (`{key}`{', strict' if strict else ''})"
@@ -61,17 +70,25 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
             display_name=interaction.user.display_name,
             strict=strict,
         )
-        label = escape_markdown((await prefs.server_taxonomy(self.bot.db, guild_id)).label(key))
+        label = escape_markdown(prefs.label(await prefs.server_taxonomy(self.bot.db, guild_id), key))
+        words = avoided_words(key) is not None
         if added:
             message = (
                 f'Noted: you avoid **{label}**. Before `/excerpt read` or "Read privately" shows a chapter '
                 "with it, I will ask you to confirm, and its header marks it for you."
             )
+            if words:
+                message += (
+                    " No category matches these words: I ask wherever an author or admin warns of them "
+                    "(“The admin also warns of: ...”), and reminders to read on to such a chapter leave you out."
+                )
         else:
             message = f"You already avoid **{label}**."
-        if strict:
+        if strict and words:
+            message += " (Strict does not apply to words: only authors and admins give them, never as *possible*.)"
+        elif strict:
             message += " Strict: I also ask before chapters where it is only *possible*."
-        elif strict is False and not added:
+        elif strict is False and not added and not words:
             message += " Only chapters where it is declared, detected or confirmed ask you, not possible ones."
         if key in await prefs.undetected(self.bot.db, guild_id):
             message += f" {NOT_LOOKED_FOR}"
@@ -90,7 +107,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
     async def allow(self, interaction: discord.Interaction, warning: str) -> None:
         guild_id = guild_id_of(interaction)
         key, removed = await prefs.allow(self.bot.db, guild_id, interaction.user.id, warning)
-        label = escape_markdown((await prefs.server_taxonomy(self.bot.db, guild_id)).label(key))
+        label = escape_markdown(prefs.label(await prefs.server_taxonomy(self.bot.db, guild_id), key))
         if removed:
             message = f"Done: chapters with **{label}** no longer ask you to confirm."
         else:

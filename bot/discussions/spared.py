@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 
 from bot.db import Database
-from bot.progress.prefs_store import avoiders_in_story
+from bot.progress.prefs_store import avoided_word_keys, avoiders_in_story
 from bot.warnings.reviews import Carried, carried_through
 
 CarriedThrough = Callable[[Database, int, int, int], Awaitable[Carried]]
@@ -45,6 +45,9 @@ async def members_spared(
 ) -> set[int]:
     """The members a reminder to read up to chapter ``reach`` of the story leaves out (see the module)."""
     carried = await carried_through(db, guild_id, story_id, reach)
-    if not carried.ids:
+    keys = set(carried.ids)
+    if carried.words:  # words a member avoids (bot.warnings.avoided_words) that these chapters name
+        keys |= {key for key in await avoided_word_keys(db, guild_id) if carried.ahead(key, 0, strict=False)}
+    if not keys:
         return set()
-    return spared(carried, await avoiders_in_story(db, guild_id, story_id, carried.ids), reach)
+    return spared(carried, await avoiders_in_story(db, guild_id, story_id, keys), reach)

@@ -77,6 +77,7 @@ from bot.story.store import (
     resolve_story,
 )
 from bot.text import plural
+from bot.warnings.avoided_words import matched
 from bot.warnings.reviews import chapter_warnings_and_possible, unsettled_in_chapter
 from bot.warnings.service import chapter_warnings
 from bot.worker import Workers
@@ -190,7 +191,7 @@ class ExcerptService:
             record, chapter = await self.chapter(guild_id, story_id, number)
         avoided_ids = await avoided_warnings(self.db, guild_id, user_id)
         warnings = [
-            dataclasses.replace(warning, avoided=warning.id in avoided_ids)
+            dataclasses.replace(warning, avoided=warning.id in avoided_ids or bool(matched(avoided_ids, warning.words)))
             for warning in await chapter_warnings(self.db, guild_id, story_id, number)
         ]
         # Possible warnings are shown to a member only when they avoid that warning strictly, and
@@ -201,7 +202,13 @@ class ExcerptService:
         shown |= {warning.id for warning in unsure}
         unsettled = await unsettled_in_chapter(self.db, guild_id, story_id, number)
         warnings += [warning for warning in unsettled if warning.id not in shown]  # counted, never named
-        avoided = [warning.label for warning in warnings if warning.avoided]
+        # The words a member avoids are named as such ("drowning"), not as the whole "also warns of" line.
+        avoided = [
+            label
+            for warning in warnings
+            if warning.avoided
+            for label in (matched(avoided_ids, warning.words) if warning.words else [warning.label])
+        ]
         if avoided and not confirmed:
             if page != 1:  # page 1 is always there: nothing to render before asking
                 check_page(await self._render(record.title, chapter, warnings), page, number)

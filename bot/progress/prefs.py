@@ -23,9 +23,10 @@ from bot.progress import prefs_store
 from bot.progress.prefs_store import avoided_warnings, members_avoiding, strictly_avoided
 from bot.progress.store import ensure_member
 from bot.story.model import HeaderWarning
-from bot.text import quote_input, visible_line
+from bot.text import quote_input, read_alike, visible_line
+from bot.warnings.avoided_words import WORDS_PREFIX, avoided_words, matches, words_key
 from bot.warnings.reviews import unsettled_in_chapter
-from bot.warnings.service import disabled_targets, guild_taxonomy
+from bot.warnings.service import disabled_targets, guild_taxonomy, server_words
 from bot.warnings.taxonomy import Taxonomy
 
 
@@ -35,16 +36,29 @@ async def server_taxonomy(db: Database, guild_id: int) -> Taxonomy:
 
 
 async def _known(db: Database, guild_id: int, warning_id: str) -> tuple[str, Taxonomy]:
+    """The key a member avoids: a category's id, or (:mod:`bot.warnings.avoided_words`) the words of
+    something a story here warns of that no category matches ("drowning"), which headers show as
+    "The admin also warns of: ..." and which the member may avoid as well."""
     taxonomy = await server_taxonomy(db, guild_id)
-    found = taxonomy.find(warning_id)
+    typed = avoided_words(warning_id.strip()) or warning_id  # a menu's value for words
+    found = taxonomy.find(typed)
     if found is not None:
         return found.id, taxonomy
-    if not visible_line(warning_id):
+    if not visible_line(typed):
         raise UserError("Pick a warning from the list, or see `/warnings categories`.")
+    key = words_key(typed)
+    if key is not None and any(matches(key[len(WORDS_PREFIX) :], said) for said in await server_words(db, guild_id)):
+        return key, taxonomy
     raise UserError(
-        f"{quote_input(warning_id)} is not a warning this server knows. "
+        f"{quote_input(typed)} is not a warning this server knows, nor words a story here warns of. "
         "Pick one from the list, or see `/warnings categories`."
     )
+
+
+def label(taxonomy: Taxonomy, key: str) -> str:
+    """How an avoided warning is named: its category's label, or the words avoided."""
+    words = avoided_words(key)
+    return f"“{words}”" if words is not None else taxonomy.label(key)
 
 
 async def avoid(
@@ -62,6 +76,8 @@ async def avoid(
     ``strict`` True/False sets whether possible warnings count too; None leaves it as it was.
     """
     key, _ = await _known(db, guild_id, warning_id)
+    if avoided_words(key) is not None:
+        strict = None  # words are only ever declared: nothing about them is "possible"
     stamp = time.time() if now is None else now
     async with db.transaction() as tx:
         await ensure_member(tx, guild_id, user_id, stamp, display_name)
@@ -77,8 +93,11 @@ async def allow(db: Database, guild_id: int, user_id: int, warning_id: str) -> t
     An id that is no longer in the catalogue (a deleted custom category) can still be removed.
     """
     wanted = warning_id.strip().lower()
-    if wanted not in await avoided_warnings(db, guild_id, user_id):
-        wanted, _ = await _known(db, guild_id, warning_id)
+    avoided = await avoided_warnings(db, guild_id, user_id)
+    if wanted not in avoided:
+        # Words avoided are taken back as typed too ("Drowning"), though no story warns of them now.
+        key = words_key(avoided_words(warning_id.strip()) or warning_id)
+        wanted = key if key in avoided else (await _known(db, guild_id, warning_id))[0]
     async with db.transaction() as tx:
         return wanted, await prefs_store.remove_avoided(tx, guild_id, user_id, wanted)
 
@@ -106,16 +125,27 @@ async def describe_avoided(db: Database, guild_id: int, user_id: int) -> list[tu
     """(id, label) for each avoided warning, sorted by label; label None when no longer defined."""
     taxonomy = await server_taxonomy(db, guild_id)
     avoided = await avoided_warnings(db, guild_id, user_id)
-    labelled = [(key, category.label if (category := taxonomy.get(key)) else None) for key in avoided]
+    labelled = [(key, category.label if (category := taxonomy.get(key)) else avoided_words(key)) for key in avoided]
     return sorted(labelled, key=lambda item: (item[1] is None, item[1] or item[0]))
 
 
 async def search_warnings(
     db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
 ) -> list[tuple[str, str]]:
-    """Autocomplete for /prefs avoid: (id, label) of this server's warnings matching ``typed``."""
+    """Autocomplete for /prefs avoid: (id, label) of this server's warnings matching ``typed``, then
+    the words its stories warn of that no category matches (their key ``words:...``)."""
     taxonomy = await server_taxonomy(db, guild_id)
-    return [(category.id, category.label) for category in taxonomy.search(typed, limit)]
+    found = [(category.id, category.label) for category in taxonomy.search(typed, limit)]
+    if len(found) >= limit:
+        return found
+    needle = read_alike(typed)
+    keys = {key for key, _ in found}
+    for said in await server_words(db, guild_id):
+        key = words_key(said)
+        if key is not None and key not in keys and needle in key[len(WORDS_PREFIX) :]:
+            keys.add(key)
+            found.append((key, said))
+    return found[:limit]
 
 
 async def search_avoided(

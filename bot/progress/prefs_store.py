@@ -90,3 +90,17 @@ async def avoiders_in_story(
         (story_id, guild_id, *ids),
     )
     return [(row[0], row[1], bool(row[2]), row[3]) for row in rows]
+
+
+AVOIDED_WORDS_READ = 500  # distinct words a server's members avoid, read at most for one reminder
+
+
+async def avoided_word_keys(db: Database, guild_id: int) -> list[str]:
+    """The ``words:...`` keys (:mod:`bot.warnings.avoided_words`) any member of this server avoids,
+    each once, by the index on (guild, warning): a range, never a scan of every preference."""
+    rows = await db.fetch_all(
+        "SELECT DISTINCT warning_id FROM member_avoided_warnings"
+        " WHERE guild_id = ? AND warning_id >= 'words:' AND warning_id < 'words;' LIMIT ?",
+        (guild_id, AVOIDED_WORDS_READ),
+    )
+    return [str(row[0]) for row in rows]

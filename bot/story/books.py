@@ -209,8 +209,8 @@ def describe_book(book: BookAdded) -> str:
         named = and_list([quote_input(word, 60) for word in words[:10]] + more)
         them = "it" if len(words) == 1 else "them"
         lines.append(
-            f"Dogear has no category for {named}: members see {them} as you wrote {them}, but avoiding a warning "
-            f"with `/prefs avoid` does not cover {them} (`/warnings categories` lists the categories)."
+            f"Dogear has no category for {named}: members see {them} as you wrote {them}, and can avoid {them} by "
+            f"{'its' if len(words) == 1 else 'their'} words with `/prefs avoid` (`/warnings categories` lists the categories)."
         )
     lines.append("Members can now record progress with `/progress set`, and discussions can be scheduled.")
     return clip_lines(lines)

@@ -118,6 +118,9 @@ class HeaderWarning:
     label: str
     source: str  # a key of SOURCE_NOTES: "declared", "detected", "both", "override", "confirmed", ...
     avoided: bool = False  # the reading member asked to avoid this warning
+    # The words of "The admin also warns of: ..." (AUTHOR_WORDS_ID) whole, as a member may avoid them
+    # (bot.warnings.avoided_words); the label may clip them.
+    words: tuple[str, ...] = ()
 
     @property
     def tier(self) -> str:

@@ -29,6 +29,7 @@ from bot.story.store import (
 )
 from bot.text import escape_markdown, no_such_page, plural, quote_input, visible_line
 from bot.warnings import store
+from bot.warnings.avoided_words import avoided_words, matches
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
     CONFIRMED,
@@ -42,6 +43,7 @@ from bot.warnings.service import (
     require_category,
     resolve_category,
     scan_summary,
+    shown_words,
     story_warnings,
 )
 from bot.warnings.store import Report
@@ -134,10 +136,16 @@ class Carried:
 
     shown: dict[str, int]
     unsettled: dict[str, int]
+    # What an author or a book's admin warns of that no category matches ("drowning"), as headers
+    # show it, with the last chapter whose header names it: a member may avoid it by its words.
+    words: dict[str, int] = field(default_factory=dict)
 
     def ahead(self, warning_id: str, after: int, *, strict: bool) -> bool:
-        """Whether a chapter past ``after`` shows the warning, or for a strict avoider may carry it."""
+        """Whether a chapter past ``after`` shows the warning (or words a member avoids,
+        ``words:...``), or for a strict avoider may carry it."""
         last = self.shown.get(warning_id, 0)
+        if (avoided := avoided_words(warning_id)) is not None:
+            last = max((chapter for said, chapter in self.words.items() if matches(avoided, said)), default=0)
         if strict:
             last = max(last, self.unsettled.get(warning_id, 0))
         return last > after
@@ -157,7 +165,16 @@ async def carried_through(db: Database, guild_id: int, story_id: int, upto: int)
     if upto >= 1:
         for number, warning_id in sorted(await store.unsettled(db, guild_id, story_id, 1, upto)):
             unsettled[warning_id] = number
-    return Carried(shown, unsettled)
+    report = await scan_summary(db, guild_id, story_id) if upto >= 1 else None
+    words: dict[str, int] = {}
+    if report is not None:
+        for said in shown_words(report, None):
+            # The story's words show on every chapter, a chapter's note's on the chapters it gave them for.
+            given = report.unmapped_chapters.get(said)
+            last = upto if given is None else max((n for n in given if n <= upto), default=0)
+            if last:
+                words[said] = last
+    return Carried(shown, unsettled, words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -769,14 +769,27 @@ def notices(report: ScanReport, chapter: int | None) -> list[HeaderWarning]:
     shown = [UNWARNED] if report.unwarned else []
     if any(not c.english for c in report.chapters if chapter is None or c.number == chapter):
         shown.append(NOT_ENGLISH)
+    if said := shown_words(report, chapter):
+        words = clip("; ".join(said), AUTHOR_WORDS_CHARS)
+        whose = "The admin" if report.declared_source == GIVEN else "The author"
+        shown.append(HeaderWarning(AUTHOR_WORDS_ID, f"{whose} also warns of: {words}", "declared", words=tuple(said)))
+    return shown
+
+
+async def server_words(db: Database, guild_id: int) -> list[str]:
+    """What this server's stories warn of that no category matches, as their headers show it (an
+    author's read as :func:`shown_words` reads it): the words a member may avoid (``/prefs avoid``)."""
+    found = await store.declared_words(db, guild_id)
+    given = [words for words, by_admin in found if by_admin]
+    return list(dict.fromkeys([*given, *author_words(words for words, by_admin in found if not by_admin)]))
+
+
+def shown_words(report: ScanReport, chapter: int | None) -> list[str]:
+    """What the author (a book's admin) warns of that no category matches, as ``chapter``'s header
+    shows it (``None``: the story's and every chapter's): what a member may avoid by its words."""
     unmapped = _unmapped_in(report, chapter)
     # A book's are the words its admin typed, one warning each, none read too far from a page: all shown.
-    given = report.declared_source == GIVEN
-    if said := (unmapped if given else author_words(unmapped)):
-        words = clip("; ".join(said), AUTHOR_WORDS_CHARS)
-        whose = "The admin" if given else "The author"
-        shown.append(HeaderWarning(AUTHOR_WORDS_ID, f"{whose} also warns of: {words}", "declared"))
-    return shown
+    return unmapped if report.declared_source == GIVEN else author_words(unmapped)
 
 
 AUTHOR_WORDS_CHARS = 160  # the author's unmatched warnings in a header: a line, not a page

@@ -418,6 +418,22 @@ async def scan_summary(conn: Connection, guild_id: int, story_id: int) -> tuple[
     return summary, int(row["rules_version"]), str(row["defaults"])
 
 
+DECLARED_WORDS_READ = 2_000  # a server's declared words no category matches, read at most (a menu, a check)
+
+
+async def declared_words(conn: Connection, guild_id: int) -> list[tuple[str, bool]]:
+    """(words, whether a book's admin gave them) of what this server's stored scans declare that no
+    category matches, each once, in one bounded read of the small summaries."""
+    rows = await _all(
+        conn,
+        "SELECT DISTINCT j.value AS words, s.has_text AS has_text FROM story_scans AS sc"
+        " JOIN stories AS s ON s.id = sc.story_id, json_each(sc.summary, '$.declared_unmapped') AS j"
+        " WHERE sc.guild_id = ? AND sc.summary != '' AND json_valid(sc.summary) AND j.type = 'text' LIMIT ?",
+        (guild_id, DECLARED_WORDS_READ),
+    )
+    return [(str(row["words"]), row["has_text"] == 0) for row in rows]
+
+
 async def chapter_scores(conn: Connection, guild_id: int, story_id: int, chapter: int) -> dict[str, float]:
     rows = await _all(
         conn,

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
 from bot.devtools.driver import Club
 from bot.nominations import store as nominations_store
+from bot.progress.store import mark_read
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
+from tests.e2e.test_author_words import TEXT as UNDERTOW
+from tests.e2e.test_books import add_book
 from tests.e2e.test_mistakes34 import private_and_short
 
 
@@ -39,3 +43,50 @@ async def test_a_book_picked_from_the_nominate_menu_is_that_book_even_when_its_s
     [done] = await club.slash("nominate", member=club.member, title=choice["value"])
     assert "You nominated **Emma!** by Someone Else" in done.text, done.text
     assert await nominated_story_ids(club) == [other]
+
+
+async def test_a_member_avoids_what_an_author_warns_of_that_no_category_matches(club: Club) -> None:
+    """ "drowning" (chapter 2's note) matched no category: /prefs avoid refused it, so a member who
+    avoids drowning read chapter 2 unasked and was reminded to read on to it. Now the words are avoided
+    as any warning is: the menu offers them, reading asks first, the reminder leaves the member out."""
+    db, guild_id = club.bot.db, club.guild.id
+    added = await club.slash("story add", member=club.admin, file=("undertow.txt", UNDERTOW.encode()))
+    story_id = int(added[-1].text.split("(story id ")[1].split(",")[0])
+    offered = await club.autocomplete("prefs avoid", "warning", "drown", member=club.member)
+    assert [choice["value"] for choice in offered] == ["words:drowning"], offered
+    assert "no category" in offered[0]["name"], offered
+    [noted] = await club.slash("prefs avoid", member=club.member, warning="Drowning", strict=True)
+    assert noted.ephemeral and "Noted: you avoid **“drowning”**" in noted.text, noted.text
+    assert "Strict does not apply to words" in noted.text, noted.text
+    [shown] = await club.slash("prefs show", member=club.member)
+    assert "**drowning** (no category" in shown.text, shown.text
+    [asked] = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=2)
+    assert "has a warning you asked to avoid: **drowning**" in asked.text, asked.text
+    first = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
+    assert "asked to avoid" not in first[0].text, first[0].text
+    typo = private_and_short(await club.slash("prefs avoid", member=club.member, warning="drownign"))
+    assert "“drownign” is not a warning this server knows, nor words a story here warns of" in typo.text, typo.text
+
+    for member in (club.member, club.other_member):
+        await club.run(mark_read(db, guild_id, member.id, story_id, 1, now=0))
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story_id), chapter=2, when="in 4 hours",
+        remind="2h", channel=club.text_channel,
+    )  # fmt: skip
+    await club.clock.advance(timedelta(hours=2))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    [reminder] = club.messages(club.text_channel, include_replies=False)
+    assert club.other_member.mention() in reminder.text and club.member.mention() not in reminder.text, reminder.text
+
+    [allowed] = await club.slash("prefs allow", member=club.member, warning="DROWNING")
+    assert "Done: chapters with **“drowning”** no longer ask you" in allowed.text, allowed.text
+    read = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=2)
+    assert "asked to avoid" not in read[0].text, read[0].text
+
+
+async def test_adding_a_book_with_words_no_category_matches_says_members_can_avoid_them(club: Club) -> None:
+    _, text = await add_book(club, title="The Salt Road", chapters=6, warnings="violence, drowning")
+    assert "can avoid it by its words with `/prefs avoid`" in text and "does not cover" not in text, text
+    [noted] = await club.slash("prefs avoid", member=club.member, warning="drowning")
+    assert "Noted: you avoid **“drowning”**" in noted.text, noted.text

@@ -1,0 +1,42 @@
+"""Warnings a member avoids by their words: what an author or a book's admin warns of that no category
+matches ("drowning", "needles"), shown in headers as "The admin also warns of: drowning".
+
+A member's preference is a category id, or ``words:`` and the words they avoid, folded
+(:func:`bot.text.read_alike`: case, accents, punctuation and lookalike letters aside). Avoided words
+match a warning's words when they stand in it whole and in order: "drowning" matches "scenes of
+drowning", not "drown". The one matcher every surface asks: the excerpt header and its "Show it
+anyway?" question, the reminders that leave a member out, ``/prefs``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.text import read_alike
+
+WORDS_PREFIX = "words:"  # never a category id (ids are letters, digits and hyphens)
+WORDS_CHARS = 60  # what a member may avoid by its words: a warning's few words, not a sentence
+
+
+def words_key(typed: str) -> str | None:
+    """The preference key for avoiding ``typed`` by its words, or None when it has none or too many."""
+    words = read_alike(typed)
+    if not any(char.isalnum() for char in words) or len(words) > WORDS_CHARS:
+        return None
+    return WORDS_PREFIX + words
+
+
+def avoided_words(key: str) -> str | None:
+    """The folded words a preference key avoids, or None for a category's key."""
+    return key[len(WORDS_PREFIX) :] if key.startswith(WORDS_PREFIX) else None
+
+
+def matches(avoided: str, said: str) -> bool:
+    """Whether the folded words ``avoided`` stand whole and in order in a warning's words ``said``."""
+    return f" {avoided} " in f" {read_alike(said)} "
+
+
+def matched(keys: Iterable[str], said: Iterable[str]) -> list[str]:
+    """Of a header's words (``said``, as shown), those a member avoiding ``keys`` avoids, in order."""
+    wanted = [words for key in keys if (words := avoided_words(key))]
+    return [text for text in said if any(matches(words, text) for words in wanted)] if wanted else []
