@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from bot.errors import UserError
-from bot.text import quote_input
+from bot.text import plural, quote_input
 
 DATE_ORDERS = ("dmy", "mdy")
 RECENT_PAST = timedelta(days=60)
@@ -106,9 +106,13 @@ TIME_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)$")
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^\d{4}$")
 _NUMERIC_DATE = re.compile(
-    r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$|^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$|^(\d{1,2})-(\d{1,2})-(\d{4})$"
+    # "25.12." with its closing stop is a date as German and Scandinavian members write it ("20.30" is a time).
+    r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$|^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?$|^(\d{1,2})-(\d{1,2})-(\d{4})$"
 )
 _BARE_NUMBER = re.compile(r"^\d{1,2}$")
+# "20h", "20h30": the 24-hour clock as French, Portuguese and many European members write it.
+TIME_H = re.compile(r"^(\d{1,2})h(\d{2})?$")
+_HHMM = re.compile(r"^([01]?\d|2[0-3])([0-5]\d)$")  # "1900": a time of day written without its colon
 
 
 class Ambiguous(UserError):
@@ -260,6 +264,26 @@ def _month_date(words: list[str], today: date) -> tuple[date | None, list[str]]:
     return _with_year(month, day, year, today, written), rest
 
 
+def _h_clock(word: str) -> str:
+    """ "20h" / "20h30" as "20:00" / "20:30"; any other word as it is."""
+    match = TIME_H.match(word)
+    if match is None:
+        return word
+    clock = f"{match.group(1)}:{match.group(2) or '00'}"
+    if int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:  # refused as typed, not as read
+        raise UserError(f"I can't read {quote_input(word)} as a time of day: hours go up to 23 and minutes up to 59.")
+    return clock
+
+
+def _hours_or_clock(word: str, hours: int) -> UserError:
+    """ "20h" alone: a time of day (20:00) or a number of hours from now; the member says which."""
+    clock = f"{hours:02d}:00" if hours <= 23 else None
+    fixes = ([f"`{clock}` for the time of day"] if clock else []) + [
+        f"`in {word}` for {plural(hours, 'hour')} from now"
+    ]
+    return UserError(f"{quote_input(word)} could be a time of day or hours from now: write {' or '.join(fixes)}.")
+
+
 def _bare_number(word: str) -> UserError:
     """A lone number: "7" could be 07:00 or 19:00; "19" can only be 19:00 (there is no "19pm")."""
     if not 1 <= int(word) <= 12:
@@ -278,6 +302,9 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
     words = words_of(text)
     if not words:
         return None
+    if len(words) == 1 and (alone := TIME_H.match(words[0])) and alone.group(2) is None:
+        raise _hours_or_clock(words[0], int(alone.group(1)))
+    words = [_h_clock(word) for word in words]
     clocks = [word for word in words if is_clock(word)]
     if len(clocks) > 1:
         raise _two_of("times")
@@ -305,6 +332,9 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
     if leftovers:
         if not clocks and _BARE_NUMBER.match(leftovers[0]) and int(leftovers[0]) <= 23:
             raise _bare_number(leftovers[0])
+        if not clocks and len(leftovers) == 1 and (hhmm := _HHMM.match(leftovers[0])):
+            written = f"{int(hhmm.group(1)):02d}:{hhmm.group(2)}"
+            raise UserError(f"Write the time {quote_input(leftovers[0])} with a colon: {quote_input(written)}.")
         return None
     if len(day_words) + len(weekdays) > 1 or nxt > 1 or week > 1 or (week and not nxt):
         return None

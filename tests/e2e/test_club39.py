@@ -90,3 +90,15 @@ async def test_adding_a_book_with_words_no_category_matches_says_members_can_avo
     assert "can avoid it by its words with `/prefs avoid`" in text and "does not cover" not in text, text
     [noted] = await club.slash("prefs avoid", member=club.member, warning="drowning")
     assert "Noted: you avoid **“drowning”**" in noted.text, noted.text
+
+
+async def test_a_discussion_at_20h_as_european_members_write_it(club: Club) -> None:
+    """"tomorrow 20h" was "I can't read it"; "20h" alone reads two ways and the answer gives both fixes."""
+    book = await library_story(club, "The Salt Road", chapters=3)
+    [bare] = await club.slash("discussion schedule", story=str(book), chapter=1, when="20h")
+    assert bare.ephemeral and "write `20:00` for the time of day or `in 20h` for 20 hours from now" in bare.text
+    [done] = await club.slash("discussion schedule", story=str(book), chapter=1, when="tomorrow 20h30")
+    assert "Discussion **#1** of **The Salt Road**, chapter 1, is scheduled" in done.text, done.text
+    [listed] = await club.slash("discussion list")
+    due = club.clock.now().replace(hour=20, minute=30, second=0, microsecond=0) + timedelta(days=1)
+    assert f"<t:{int(due.timestamp())}:F>" in listed.text, listed.text

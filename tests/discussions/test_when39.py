@@ -1,0 +1,50 @@
+"""Session 39: times as European members write them, "20h30", "tomorrow 20h", "25.12.", and the
+answer to a time written so it reads two ways ("20h" alone) or without its colon ("1900")."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.discussions.when import parse_when
+from bot.errors import UserError
+
+NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)  # a Friday
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("tomorrow 20h", datetime(2026, 12, 5, 20, 0, tzinfo=UTC)),
+        ("20h30", datetime(2026, 12, 4, 20, 30, tzinfo=UTC)),
+        ("sat 9h15", datetime(2026, 12, 5, 9, 15, tzinfo=UTC)),
+        ("Saturday at 20h", datetime(2026, 12, 5, 20, 0, tzinfo=UTC)),
+        ("25.12. 19:00", datetime(2026, 12, 25, 19, 0, tzinfo=UTC)),
+        ("25.12. 20h", datetime(2026, 12, 25, 20, 0, tzinfo=UTC)),
+        ("25.12.2026 19:00", datetime(2026, 12, 25, 19, 0, tzinfo=UTC)),  # as before
+        ("20.30", datetime(2026, 12, 4, 20, 30, tzinfo=UTC)),  # a time, as before
+    ],
+)
+def test_the_24_hour_clock_written_with_h_and_a_date_with_its_closing_stop(typed: str, meant: datetime) -> None:
+    assert parse_when(typed, now=NOW) == meant
+
+
+@pytest.mark.parametrize(
+    "typed, answer",
+    [
+        (
+            "20h",
+            "“20h” could be a time of day or hours from now: write `20:00` for the time of day or `in 20h` for 20 hours from now.",
+        ),
+        ("1h", "write `01:00` for the time of day or `in 1h` for 1 hour from now."),
+        ("30h", "write `in 30h` for 30 hours from now."),
+        ("1900", "Write the time “1900” with a colon: “19\\:00”."),
+        ("tomorrow 0730", "Write the time “0730” with a colon: “07\\:30”."),
+        ("tomorrow 25h", "I can't read “25h” as a time of day: hours go up to 23"),
+    ],
+)
+def test_a_time_that_reads_two_ways_or_lacks_its_colon_is_answered_with_the_fix(typed: str, answer: str) -> None:
+    with pytest.raises(UserError) as refused:
+        parse_when(typed, now=NOW)
+    assert answer in str(refused.value), str(refused.value)
