@@ -93,7 +93,7 @@ async def test_adding_a_book_with_words_no_category_matches_says_members_can_avo
 
 
 async def test_a_discussion_at_20h_as_european_members_write_it(club: Club) -> None:
-    """"tomorrow 20h" was "I can't read it"; "20h" alone reads two ways and the answer gives both fixes."""
+    """ "tomorrow 20h" was "I can't read it"; "20h" alone reads two ways and the answer gives both fixes."""
     book = await library_story(club, "The Salt Road", chapters=3)
     [bare] = await club.slash("discussion schedule", story=str(book), chapter=1, when="20h")
     assert bare.ephemeral and "write `20:00` for the time of day or `in 20h` for 20 hours from now" in bare.text
