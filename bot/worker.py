@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import logging
 import multiprocessing
 import os
 import resource
+import signal
+import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from multiprocessing import forkserver
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -83,10 +87,57 @@ class WorkLimitError(UserError):
     """The task ran past its time or memory budget; the message says which, for the member."""
 
 
-def _cap_memory(limit: int) -> None:
-    """Worker initializer: a task that allocates past ``limit`` gets MemoryError, not the machine."""
+# The fork server reads the bot's pid here (set only for its start, as GLIBC_TUNABLES is): its
+# preload, bot.worker_leash, ties it to that process (see ``die_with_parent``).
+OWNER_ENV = "DOGEAR_WORKERS_OWNER"
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def die_with_parent(expected_parent: int) -> None:
+    """SIGKILL this process the moment its parent dies (Linux's parent-death signal), or now if its
+    parent is already not ``expected_parent`` (it died between our fork and this call, the race the
+    signal leaves: we were handed to init or a subreaper, and no signal will ever come).
+
+    Why: a worker's time limit is kept by the bot, so a worker the bot's SIGKILL left behind runs its
+    task unbounded. Nothing else ends it: every child of a fork server holds the server's "alive"
+    pipe (CPython passes it on), so the fork server does not exit while a worker lives, and a worker
+    deep in a scan never reads its closed task pipe. The bot ties its fork server to itself
+    (``bot.worker_leash``) and each worker ties itself to the fork server (``_start_worker``).
+    Elsewhere than Linux this does nothing. Note: the parent the kernel watches is the *thread* that
+    forked us, so a parent must fork from a thread that lives as long as it does.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"prctl(PR_SET_PDEATHSIG): {os.strerror(error)}")
+    if os.getppid() != expected_parent:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _parent_of(pid: int) -> int | None:
+    """The parent pid of ``pid`` as /proc tells it, None once it is gone."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _start_worker(limit: int, owner: int) -> None:
+    """Worker initializer: a task that allocates past ``limit`` gets MemoryError, not the machine;
+    and the worker dies with its fork server, which dies with ``owner``, the bot.
+
+    The worker's parent is the fork server, whose pid only the parent's own parent tells apart from
+    a subreaper's: the parent must be the bot's child, else the bot is gone and the fork server with
+    it (or going), and the worker ends now."""
     if limit > 0:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if sys.platform.startswith("linux"):
+        parent = os.getppid()
+        die_with_parent(parent)
+        if _parent_of(parent) != owner:
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def worker_environment(environ: Mapping[str, str]) -> dict[str, str]:
@@ -103,16 +154,24 @@ def _start_fork_server() -> None:
     Every worker forks from the fork server, and glibc reads its tunables only when a process
     starts, so the server must start with them. Setting them only for that start keeps them
     out of everything else the bot runs. A fork server already running keeps what it has.
+    Started from the main thread, the server is told the bot's pid (``OWNER_ENV``) to die with it:
+    the kernel's parent-death signal follows the thread that started it, and only the main thread
+    lives as long as the bot.
     """
-    saved = os.environ.get("GLIBC_TUNABLES")
+    saved = {name: os.environ.get(name) for name in ("GLIBC_TUNABLES", OWNER_ENV)}
     os.environ["GLIBC_TUNABLES"] = worker_environment(os.environ)["GLIBC_TUNABLES"]
+    if threading.current_thread() is threading.main_thread():
+        os.environ[OWNER_ENV] = str(os.getpid())
+    else:
+        os.environ.pop(OWNER_ENV, None)
     try:
         forkserver.ensure_running()
     finally:
-        if saved is None:
-            del os.environ["GLIBC_TUNABLES"]
-        else:
-            os.environ["GLIBC_TUNABLES"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 class Workers:
@@ -127,15 +186,15 @@ class Workers:
         preload: Sequence[str] = (),
     ) -> None:
         # forkserver: never fork the bot itself (its threads and sockets must not be copied).
-        # ``preload``: modules the fork server imports once, so each worker starts with them.
+        # ``preload``: modules the fork server imports once, so each worker starts with them;
+        # first of them the leash that ties the fork server to this process.
         context = multiprocessing.get_context("forkserver")
-        if preload:
-            context.set_forkserver_preload(list(preload))
+        context.set_forkserver_preload(["bot.worker_leash", *preload])
         _start_fork_server()
         self._pool = ProcessPool(
             max_workers=processes,
-            initializer=_cap_memory,
-            initargs=(memory_bytes,),
+            initializer=_start_worker,
+            initargs=(memory_bytes, os.getpid()),
             context=context,
         )
         self.default_timeout = default_timeout
