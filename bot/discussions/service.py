@@ -656,7 +656,8 @@ class DiscussionService:
         that mentions without pinging; nobody is tried again until they choose DM copies again.
         A copy Discord could not take (:class:`Unreachable`: a 5xx, a 429 after discord.py's own
         retries) is owed again and the copies stay open: the reminder is tried again after the next
-        of :data:`RETRY_DELAYS`, while it is useful (:meth:`_resume_dm_copies`).
+        of :data:`RETRY_DELAYS`, while it is useful (:meth:`_resume_dm_copies`); the closed DMs found
+        meanwhile are told at once all the same.
         """
         guild_id = discussion.guild_id
         recipients = await prefs_store.dm_recipients(self.db, guild_id, discussion.story_id)
@@ -689,21 +690,26 @@ class DiscussionService:
             if not delivered:
                 await store.dm_copy_refused(self.db, guild_id, reminder.id, user_id)
                 refused.append(user_id)
-        if unreached is not None and self._retry_later(item, unreached):
-            return  # the copies stay owed; the closed DMs are told once they are done
-        await self._tell_dms_closed(discussion, reminder, posted, refused)
+        done = unreached is None or not self._retry_later(item, unreached)
+        # The closed DMs are told now, not once the copies still owed are done (up to the grace).
+        await self._tell_dms_closed(discussion, reminder, posted, refused, done=done)
 
     async def _tell_dms_closed(
-        self, discussion: Discussion, reminder: store.Reminder, posted: Posted, refused: Sequence[int]
+        self, discussion: Discussion, reminder: store.Reminder, posted: Posted, refused: Sequence[int], *, done: bool
     ) -> None:
-        """The copies are done; members whose DMs refused theirs are not tried again, and are told so
-        under the reminder: the telling is owed in the write that marks them and ends the copies, so a
-        kill or a refusal before it leaves it to the next try instead of leaving them never told and
-        never tried."""
+        """Members whose DMs refused their copy are not tried again, and are told so under the
+        reminder as soon as a pass of the copies found them, though another member's copy may still
+        be owed (``done`` False: the copies stay open for its retry). The telling is owed in the write
+        that marks them (and, ``done``, ends the copies), so a kill or a refusal before it leaves it to
+        the next try instead of leaving them never told and never tried; a member marked already
+        (told by an earlier pass) is not told again."""
+        if not done and not refused:
+            return
         now = self.clock.now()
         notice_id = None
         async with self.db.transaction() as tx:
-            await store.end_dm_copies(tx, discussion.guild_id, reminder.id)
+            if done:
+                await store.end_dm_copies(tx, discussion.guild_id, reminder.id)
             closed = await prefs_store.mark_dms_failed(tx, discussion.guild_id, refused, now=now) if refused else []
             if closed:
                 text = closed_dms_notice(closed, posted.message_id).content
