@@ -313,18 +313,28 @@ class RateLimiter:
     buckets: dict[str, Bucket] = field(default_factory=dict)
     global_forced: int = 0  # global 429s injected by a test (the bot's 50 requests per second spent)
     global_after: float = 0.0
+    global_every: int = 1  # of the requests while global 429s are owed, every n-th gets one
+    global_seen: int = 0
+
+    def hit_global(self) -> tuple[dict[str, str], dict[str, Any]] | None:
+        """Count one request against the bot's global limit, whatever its route (as Discord does for
+        every request a bot token authorises; interaction tokens' routes are not bound to it): the
+        headers and body of a global 429, or None when it may go."""
+        if self.global_forced <= 0:
+            return None
+        self.global_seen += 1
+        if self.global_seen % self.global_every:
+            return None
+        self.global_forced -= 1
+        headers = {
+            "Retry-After": str(max(1, math.ceil(self.global_after))),
+            "X-RateLimit-Global": "true",
+            "X-RateLimit-Scope": "global",
+        }
+        return headers, {"message": "You are being rate limited.", "retry_after": self.global_after, "global": True}
 
     def hit(self, key: str, bucket_hash: str) -> tuple[bool, dict[str, str], dict[str, Any] | None]:
-        """Count one request; returns (allowed, headers, 429 body or None)."""
-        if self.global_forced > 0:
-            self.global_forced -= 1
-            headers = {
-                "Retry-After": str(max(1, math.ceil(self.global_after))),
-                "X-RateLimit-Global": "true",
-                "X-RateLimit-Scope": "global",
-            }
-            return False, headers, {"message": "You are being rate limited.", "retry_after": self.global_after,
-                                    "global": True}  # fmt: skip
+        """Count one request in its route's bucket; returns (allowed, headers, 429 body or None)."""
         now = time.monotonic()
         bucket = self.buckets.get(key)
         window = self.rules.scaled_window
@@ -359,10 +369,14 @@ class RateLimiter:
         bucket.forced += times
         bucket.forced_after = retry_after
 
-    def force_global(self, times: int = 1, retry_after: float = 0.1) -> None:
-        """The next ``times`` requests counted here get a global 429 telling the bot to wait ``retry_after``."""
+    def force_global(self, times: int = 1, retry_after: float = 0.1, every: int = 1) -> None:
+        """The next ``times`` requests, any route, get a global 429 telling the bot to wait ``retry_after``;
+        ``every=2`` makes it every second request (a storm a whole flow runs through: each request
+        answered 429 at most once in a row when nothing runs beside it)."""
         self.global_forced += times
         self.global_after = retry_after
+        self.global_every = max(1, every)
+        self.global_seen = 0
 
     @staticmethod
     def _headers(bucket: Bucket, bucket_hash: str, reset_after: float, *, remaining: int) -> dict[str, str]:

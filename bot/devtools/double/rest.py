@@ -145,6 +145,7 @@ class RestApi:
         state.requests.append(record)
         try:
             self._authorize(request, record)
+            self._global_limit(record)
             response = await handler(request)
         except DoubleError as error:
             response = json_response(error.body, status=error.status)
@@ -167,6 +168,17 @@ class RestApi:
                 pending.remove(earlier)
         if record.status == 429:
             pending.append(record)
+
+    def _global_limit(self, record: RequestRecord) -> None:
+        """A global 429 owed (``RateLimiter.force_global``) answers the next request of any route the
+        bot's token authorises, as Discord's global limit does; interaction callbacks and follow-ups,
+        authorised by the interaction's token, are not bound to it (Discord's rate-limit docs)."""
+        if record.route.startswith(("/interactions/", "/webhooks/")):
+            return
+        limited = self.state.limiter.hit_global()
+        if limited is not None:
+            headers, body = limited
+            raise RateLimitedError(headers, body)
 
     def _authorize(self, request: web.Request, record: RequestRecord) -> None:
         if record.route.startswith(("/interactions/", "/webhooks/")):

@@ -173,9 +173,10 @@ class WorldChanges(ClubBase):
         """The next ``times`` message creates in ``channel`` get 429, as when another process shares the bucket."""
         self.state.limiter.force(f"messages:{_id(channel)}", times, retry_after)
 
-    def inject_global_rate_limit(self, times: int = 1, retry_after: float = 0.1) -> None:
-        """The next ``times`` message creates anywhere get a global 429 (wait ``retry_after``, every route)."""
-        self.state.limiter.force_global(times, retry_after)
+    def inject_global_rate_limit(self, times: int = 1, retry_after: float = 0.1, every: int = 1) -> None:
+        """The next ``times`` requests of the bot, any route but an interaction's own answers, get a
+        global 429 (wait ``retry_after``); ``every=2``: every second request, until ``times`` were given."""
+        self.state.limiter.force_global(times, retry_after, every)
 
     def lose_message_answers(self, channel: Channel | int, status: int = 502, times: int = 1) -> None:
         """The next ``times`` messages created in ``channel`` are made, but the bot is answered ``status``."""
