@@ -7,7 +7,15 @@ several times what the file takes now and well under what it took before."""
 
 from __future__ import annotations
 
+import random
+import string
+
+import pytest
+
 from bench.bench_budgets import _heavy
+from bot.story.errors import StoryFormatError
+from bot.story.importer import import_story
+from bot.story.limits import MAX_PACKAGE_ELEMENTS
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings import matcher as matcher_module
 from bot.warnings.declared import Declared
@@ -15,6 +23,8 @@ from bot.warnings.engine import PIECE_CHARS, scan, scan_pieces
 from bot.warnings.matcher import Matcher
 from bot.warnings.model import Ruleset
 from bot.warnings.rules import default_ruleset
+from tests.story.builders import epub_bytes, xhtml
+from tests.story.test_hostile_shapes37 import MAX_BYTES
 
 # -- the warning scan of one giant paragraph -------------------------------------------------------
 
@@ -82,3 +92,24 @@ def test_heavy_scenes_in_one_giant_paragraph_are_checked_about_once_per_rule(mon
     calls = 0
     Matcher(ruleset).fire(pieces)  # the same pieces as paragraphs of their own: every check runs
     assert in_pieces * 2 < calls  # 650 against 2,028
+
+
+# -- an EPUB's package file of comments ------------------------------------------------------------
+
+
+def _made_up_words(count: int) -> list[str]:
+    """Different made-up words, so the package deflates as a real one does (no unpacking ratio refuses it)."""
+    rng = random.Random(39)
+    return ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 9))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("markup", ["<!-- {} -->", "<?note {}?>"])
+def test_a_package_file_of_comments_is_refused_in_words_that_count_them(markup: str) -> None:
+    """The package's elements are counted as every "<" that opens something, so 60,000 comments or
+    processing instructions beside a dozen elements were refused as "more than 50,000 XML elements",
+    and its author looked for elements to remove. The refusal names comments and other markup too."""
+    filler = "".join(markup.format(word) for word in _made_up_words(60_000))
+    data = epub_bytes([("c1.xhtml", xhtml("<h1>Chapter 1</h1><p>The weir roared.</p>"))], extra_metadata=filler)
+    with pytest.raises(StoryFormatError) as refused:
+        import_story(data, "book.epub", max_bytes=MAX_BYTES)
+    assert f"more than {MAX_PACKAGE_ELEMENTS:,} XML elements, comments and other markup" in str(refused.value)
