@@ -2353,6 +2353,14 @@ def _subtitle_over_byline(text: str, following: Item | None, meta: _Meta) -> boo
 _NAME_LINE_WORDS = 6
 
 
+def _repeats_fields(text: str, meta: _Meta) -> bool:
+    """A title page's lines, each the title or a by-line the fields above already gave ("THE QUAY LAMPS"
+    / "By Eliza Thorne" under Project Gutenberg's "Title:" and "Author:" lines): over a contents list
+    it was read as the book's blurb."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return 0 < len(lines) <= 3 and all(_repeats_field(line, by_line_author(line), meta) for line in lines)
+
+
 def _repeats_field(text: str, author: str | None, meta: _Meta) -> bool:
     """The title, or a by-line naming the author, the fields above already gave (a book's title page
     under Project Gutenberg's "Title:" and "Author:" lines), said again in any case."""
@@ -2678,6 +2686,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             and index < last_para
             and len(text) <= BLURB_CHARS
             and _front_page_line(following)
+            and not _repeats_fields(text, meta)  # (a book's title page over its contents: "By Eliza Thorne")
         ):
             meta.summary = text.strip()  # a blurb with no label, over the page's tags or contents
             index += 1
@@ -2728,7 +2737,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.values["author"] = [text.strip().lstrip("@")]  # a title page's name under the title, no "by"
             index += 1
             continue
-        if index < last_para and _repeats_field(text, author, meta):
+        if index < last_para and (_repeats_field(text, author, meta) or _repeats_fields(text, meta)):
             index += 1  # a title page under the header's fields: "THE SALT ROAD" / "BY MARA FENWICK"
             continue
         if index < last_para and meta.title is not None and _credit_lines(text):

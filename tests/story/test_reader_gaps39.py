@@ -17,7 +17,10 @@ shapes real exports and copies take, written for it; the probe files stay out of
   name, so the line is the summary whatever its tense. Under the by-line, straight over chapter 1, a
   line that tells in the past what led up to the story and in the present what it is ("Years after
   the war ended, Kara returns home", "Five years ago, Ines lost her brother. Now the desert wants
-  her too.") was chapter text; now the summary (a line wholly in the past there still opens the story).
+  her too.") was chapter text; now the summary (a line wholly in the past there still opens the story);
+- a Project Gutenberg book whose title page ("THE QUAY LAMPS" / "By Eliza Thorne", under the header's
+  "Title:" and "Author:") stands over its contents list: the by-line was the book's summary; now the
+  page is dropped, as it is over the first chapter.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -164,3 +167,34 @@ def test_a_line_wholly_in_the_past_under_the_by_line_still_opens_the_story(openi
     story = read(_salt_road(f"The Salt Road\nby Ada Mourne\n\n{opening}"))
     assert story.meta.summary is None
     assert story.chapters[0].paragraphs == [opening]
+
+
+# A Gutenberg title page over the contents list.
+
+GUTENBERG_TOP = (
+    "The Project Gutenberg eBook of The Quay Lamps\n\nTitle: The Quay Lamps\n\nAuthor: Eliza Thorne\n\n"
+    "Release date: March 3, 2021 [eBook #65012]\n\nLanguage: English\n\n"
+    "*** START OF THE PROJECT GUTENBERG EBOOK THE QUAY LAMPS ***\n\n\n\n"
+)
+GUTENBERG_CHAPTERS = (
+    f"CHAPTER I.\n\nTHE FERRY OFFICE\n\n{FIRST}\n\n\nCHAPTER II.\n\nTHE NIGHT BOAT\n\n{SECOND}\n\n"
+    "*** END OF THE PROJECT GUTENBERG EBOOK THE QUAY LAMPS ***\n"
+)
+CONTENTS = "CONTENTS\n\n CHAPTER I. The Ferry Office\n CHAPTER II. The Night Boat\n\n\n"
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["THE QUAY LAMPS\n\nBy Eliza Thorne", "THE QUAY LAMPS\nBy Eliza Thorne", "By Eliza Thorne", "THE QUAY LAMPS"],
+)
+def test_a_gutenberg_title_page_over_its_contents_is_no_summary(page: str) -> None:
+    story = read(f"{GUTENBERG_TOP}{page}\n\n\n{CONTENTS}{GUTENBERG_CHAPTERS}")
+    assert (story.meta.title, story.meta.author, story.meta.summary) == ("The Quay Lamps", "Eliza Thorne", None)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[FIRST], [SECOND]]
+
+
+def test_a_blurb_over_the_contents_is_still_the_summary() -> None:
+    """Guard: a line that repeats no field there is the book's blurb, as before."""
+    blurb = "A ferry office, a night boat, and the winter the lamps went out."
+    story = read(f"{GUTENBERG_TOP}THE QUAY LAMPS\n\nBy Eliza Thorne\n\n{blurb}\n\n\n{CONTENTS}{GUTENBERG_CHAPTERS}")
+    assert story.meta.summary == blurb
