@@ -53,6 +53,7 @@ from bot.story.structure import (
     is_scene_break,
     lesser_headings_as_text,
     lone_number,
+    lone_number_headings,
     match_heading,
     titles_from_next_line,
 )
@@ -535,6 +536,8 @@ def html_items(container: Tag, *, headings: bool = True, note_headings: bool = F
     _lists_under_warning_labels(container)
     _walk(container, raw, headings, note_headings)
     items = _without_numbers_over_titles(_resolve_blanks(raw))
+    if headings:
+        lone_number_headings(items)  # "<p><b>One</b></p>" over each chapter of a word processor's page
     lesser_headings_as_text(items)  # a "<p>Letter 2</p>" inside a fic's "Chapter 1" is its text
     return items
 

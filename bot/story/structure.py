@@ -1201,6 +1201,27 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
             items[index] = Heading(None, "chapter", 2, _text_of(items[index]))
 
 
+def lone_number_headings(items: list[Item]) -> None:
+    """Lone numbers ("1", "IV") and number words ("One", "TWO") in paragraphs of their own as chapter
+    headings, where the whole text bears them out (:func:`_bare_number_headings`,
+    :func:`_word_number_headings`), for a page whose paragraphs are its own: a word processor's HTML
+    (Scrivener's, Cocoa's) sets "One" as a bold centred <p>, which a text file's line alone already
+    was. A page that heads its chapters another way is left as it is."""
+    if any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+        return
+    bare: list[int] = []
+    words: list[int] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, Para) or "\n" in item.text:
+            continue
+        if len(item.text) <= _FRAMED_MAX and _bare_number(_unframed(item.text)) is not None:
+            bare.append(index)
+        elif len(item.text) <= _WORD_NUMBER_CHARS and _word_number_line(item.text):
+            words.append(index)
+    _bare_number_headings(items, bare)
+    _word_number_headings(items, words)
+
+
 _WORD_NUMBER_CHARS = 40
 WORD_NUMBER_TEXT_WORDS = 100  # a chapter's text under each number word; "One." / "Two." counted in a scene is less
 

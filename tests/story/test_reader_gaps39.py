@@ -20,7 +20,11 @@ shapes real exports and copies take, written for it; the probe files stay out of
   her too.") was chapter text; now the summary (a line wholly in the past there still opens the story);
 - a Project Gutenberg book whose title page ("THE QUAY LAMPS" / "By Eliza Thorne", under the header's
   "Title:" and "Author:") stands over its contents list: the by-line was the book's summary; now the
-  page is dropped, as it is over the first chapter.
+  page is dropped, as it is over the first chapter;
+- a word processor's HTML (Scrivener's compile, macOS's Cocoa HTML Writer) heading its chapters with a
+  bold centred paragraph of a number or a number word ("<p class="p1"><b>One</b></p>", "<p>II</p>"): one
+  chapter, the numbers and the title page story text; now chapters where the whole page bears the series
+  out, as such lines alone already are in a text file.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.importer import import_story
 from bot.tools.preview import chapter_warnings
 from tests.story.builders import read_text as read
 
@@ -198,3 +203,43 @@ def test_a_blurb_over_the_contents_is_still_the_summary() -> None:
     blurb = "A ferry office, a night boat, and the winter the lamps went out."
     story = read(f"{GUTENBERG_TOP}THE QUAY LAMPS\n\nBy Eliza Thorne\n\n{blurb}\n\n\n{CONTENTS}{GUTENBERG_CHAPTERS}")
     assert story.meta.summary == blurb
+
+
+# A word processor's page heading its chapters with bold paragraphs of numbers.
+
+PROSE = [FIRST, SECOND, THIRD, OPENING, LATER]
+
+
+def cocoa_page(numbers: list[str], top: str = "") -> bytes:
+    chapters = "".join(
+        f'<p class="p1"><b>{number}</b></p>' + "".join(f'<p class="p2">{text}</p>' for text in PROSE * 2)
+        for number in numbers
+    )
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="Generator" content="Cocoa HTML Writer">'
+        "<style>p.p1 {text-align: center} p.p2 {text-indent: 36.0px}</style><title>Crosswind</title></head>"
+        f"<body>{top}{chapters}</body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("numbers", [["One", "Two", "Three"], ["ONE", "TWO"], ["I", "II", "III"], ["1", "2", "3"]])
+@pytest.mark.parametrize(
+    "top", ["", '<p class="p1"><b>Crosswind</b></p><p class="p1">hollow_reed</p><p class="p1"><br></p>']
+)
+def test_a_word_processor_page_numbering_its_chapters_in_paragraphs_has_chapters(numbers: list[str], top: str) -> None:
+    story = import_story(cocoa_page(numbers, top), "crosswind.html", max_bytes=1 << 20)
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE * 2] * len(numbers)
+    if top:
+        assert (story.meta.title, story.meta.author) == ("Crosswind", "hollow_reed")
+
+
+def test_a_number_paragraph_inside_a_page_with_chapter_headings_stays_text() -> None:
+    """Guard: a page that heads its chapters with <h2> keeps a lone "One" / "Two" in its text (a countdown)."""
+    body = "".join(f"<p>{text}</p>" for text in PROSE * 2)
+    page = (
+        f"<html><body><h2>Chapter 1</h2><p>{FIRST}</p><p>One</p><p>Two</p><p>Three</p>{body}"
+        f"<h2>Chapter 2</h2>{body}</body></html>"
+    )
+    story = import_story(page.encode(), "countdown.html", max_bytes=1 << 20)
+    assert len(story.chapters) == 2
+    assert story.chapters[0].paragraphs[:4] == [FIRST, "One", "Two", "Three"]
