@@ -306,16 +306,30 @@ def _labels_over_text(items: list[Item]) -> list[Item]:
 
 
 def _label_over_rest(item: Item) -> list[Item] | None:
-    """A paragraph whose first line is an AO3 label alone ("Summary:", "Notes:") over its text, in a
-    file of AO3's shape, as the label's line and its text: in one, "Summary:" / "Two boys, one
-    summer" was no landmark and the title and author over it a chapter 1 of their own."""
-    if not isinstance(item, Para) or item.note:
+    """A paragraph holding a line that is an AO3 label alone ("Summary:", "Notes:", "Chapter Text") among
+    its lines, in a file of AO3's shape, as the label's line and the text around it: in one, "Summary:"
+    / "Two boys, one summer" was no landmark and the title and author over it a chapter 1 of their own."""
+    if not isinstance(item, Para) or item.note or "\n" not in item.text.strip():
         return None
-    head, _, rest = item.text.strip().partition("\n")
-    if not rest.strip() or len(head) > _TRIGGER_CHARS or _AO3_LINE.search(head) is None:
+    parts: list[Item] = []
+    pending: list[str] = []
+    for line in item.text.strip().split("\n"):
+        # (any line of the paragraph, not only its first: a chapter's "Notes:" / "TW: blood in this
+        # chapter." / "Chapter Text" copied on lines of their own kept the label in the note)
+        bare = line.strip()
+        if len(bare) <= _TRIGGER_CHARS and _AO3_LINE.search(bare) and heading_label(Heading(bare, "markdown", 6, bare)):
+            if "\n".join(pending).strip():
+                parts.append(Para("\n".join(pending).strip(), 1))
+            pending = []
+            parts.append(Para(bare, 1))
+        else:
+            pending.append(line)
+    if len(parts) == 0:
         return None
-    label = heading_label(Heading(head.strip(), "markdown", 6, head.strip()))
-    return [Para(head, item.gap), Para(rest.strip(), 1)] if label is not None else None
+    if "\n".join(pending).strip():
+        parts.append(Para("\n".join(pending).strip(), 1))
+    parts[0].gap = item.gap
+    return parts
 
 
 def _ao3_line(item: Item) -> bool:

@@ -24,7 +24,10 @@ shapes real exports and copies take, written for it; the probe files stay out of
 - a word processor's HTML (Scrivener's compile, macOS's Cocoa HTML Writer) heading its chapters with a
   bold centred paragraph of a number or a number word ("<p class="p1"><b>One</b></p>", "<p>II</p>"): one
   chapter, the numbers and the title page story text; now chapters where the whole page bears the series
-  out, as such lines alone already are in a text file.
+  out, as such lines alone already are in a text file;
+- a work copied from AO3's page with a chapter's labels on lines of their own in one block ("Chapter 2:
+  The Bridge" / "Notes:" / "TW: blood in this chapter." / "Chapter Text"): "Chapter Text" stayed in the
+  chapter's note; now each label line parts the block wherever it stands, as a first line's did.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -243,3 +246,19 @@ def test_a_number_paragraph_inside_a_page_with_chapter_headings_stays_text() -> 
     story = import_story(page.encode(), "countdown.html", max_bytes=1 << 20)
     assert len(story.chapters) == 2
     assert story.chapters[0].paragraphs[:4] == [FIRST, "One", "Two", "Three"]
+
+
+# AO3's labels on lines of their own inside one block of a page copy.
+
+
+@pytest.mark.parametrize("end", ["Chapter Text", "Chapter Text\n"])
+def test_an_ao3_label_line_inside_a_block_of_a_page_copy_parts_it(end: str) -> None:
+    text = (
+        "Paper Boats\nquietharbour\n\nSummary:\nTwo brothers, one river.\n\n"
+        f"Chapter 1: The River\nChapter Text\n\n{FIRST}\n\n"
+        f"Chapter 2: The Bridge\nNotes:\nTW: blood in this chapter.\n{end}\n{SECOND}\n"
+    )
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == ["The River", "The Bridge"]
+    assert story.chapters[1].notes == ["TW: blood in this chapter."]
+    assert story.chapters[1].paragraphs == [SECOND]
