@@ -345,6 +345,11 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
             raise _part_needs_a_time(text, parts[0])
         if explicit is None and not day_words and not weekdays and not nxt:
             return None
+        if day_words == ["yesterday"] or (explicit is not None and explicit < today):
+            # Asking for its time would only lead to "that is in the past".
+            raise UserError(
+                f"{quote_input(text)} is in the past; give a day still ahead and a time, e.g. `tomorrow 19:00`."
+            )
         raise UserError(f"Add a time of day, e.g. {quote_input(text.strip() + ' 19:00')}.")
     clock_word = clocks[0]
     clock = parse_clock(f"{clock_word}:00" if _BARE_NUMBER.match(clock_word) else clock_word)

@@ -238,12 +238,12 @@ def _parse_body(
     say of how it was read (:attr:`phrases.Phrase.note`; '' for most)."""
     lowered = body.lower()
     if _ISO_LIKE.match(lowered):
-        return *_parse_iso(lowered, zone), ""
+        return *_parse_iso(lowered, zone, local_now.date()), ""
     if lowered.startswith("in "):
         return *_in(body, lowered.removeprefix("in "), zone, local_now), ""
     if slashed := _SLASHED_ISO.match(lowered):  # "2026/12/12 19:00": the ISO order with slashes
         year, month, day = (int(part) for part in slashed.groups())
-        return *_parse_iso(f"{year:04d}-{month:02d}-{day:02d}{lowered[slashed.end() :]}", zone), ""
+        return *_parse_iso(f"{year:04d}-{month:02d}-{day:02d}{lowered[slashed.end() :]}", zone, local_now.date()), ""
     phrase = read_phrase(body, local_now.date(), date_order)
     if phrase is None:
         raise _unreadable(body)
@@ -301,7 +301,7 @@ def _iso_mistake(body: str, date_part: str, time_part: str) -> UserError:
     return _unreadable(body)
 
 
-def _parse_iso(body: str, zone: tzinfo) -> tuple[datetime, datetime | None]:
+def _parse_iso(body: str, zone: tzinfo, today: date | None = None) -> tuple[datetime, datetime | None]:
     spaced = body.replace(" at ", " ")
     date_part, _, time_part = spaced.partition(" ")
     if time_part and not _TIME_24.match(time_part) and not re.match(r"^\d{1,2}:\d{2}:\d{2}", time_part):
@@ -321,6 +321,10 @@ def _parse_iso(body: str, zone: tzinfo) -> tuple[datetime, datetime | None]:
     except ValueError:
         raise _iso_mistake(body, date_part, time_part) from None
     if "t" not in body and not time_part:
+        if today is not None and parsed.date() < today:  # its time would only be refused as past
+            raise UserError(
+                f"{quote_input(body)} is in the past; give a day still ahead and a time, e.g. `tomorrow 19:00`."
+            )
         raise UserError(f"Add a time of day, e.g. {quote_input(date_part + ' 19:00')}.")
     if parsed.tzinfo is not None:
         return parsed, None

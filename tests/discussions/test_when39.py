@@ -48,3 +48,12 @@ def test_a_time_that_reads_two_ways_or_lacks_its_colon_is_answered_with_the_fix(
     with pytest.raises(UserError) as refused:
         parse_when(typed, now=NOW)
     assert answer in str(refused.value), str(refused.value)
+
+
+@pytest.mark.parametrize("typed", ["yesterday", "Yesterday", "2 Dec", "2026-12-01"])
+def test_a_day_already_past_without_a_time_is_not_asked_for_its_time(typed: str) -> None:
+    """ "Add a time of day, e.g. “yesterday 19:00”" led the admin to a time refused as past."""
+    with pytest.raises(UserError) as refused:
+        parse_when(typed, now=NOW)
+    said = str(refused.value)
+    assert "in the past" in said and "19:00”" not in said, said
