@@ -863,6 +863,10 @@ async def add_rule(
     if kind not in RULE_KINDS:
         raise UserError(f"`kind` must be `phrase` or `regex`, not {quote_input(kind)}.")
     taxonomy = await guild_taxonomy(db, guild_id)
+    # Named as members and /warnings categories name it ("Self Harm", "MCD"), as every other
+    # category option reads it: only a name no category answers to is a new one.
+    if (found := taxonomy.find(category)) is not None:
+        category = found.id
     create = category not in taxonomy
     if create and not new_category:
         raise UserError(

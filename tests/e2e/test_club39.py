@@ -10,6 +10,7 @@ from bot.nominations import store as nominations_store
 from bot.progress.store import mark_read
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.store import add_story
+from bot.warnings import service as warnings_service
 from tests.e2e.test_author_words import TEXT as UNDERTOW
 from tests.e2e.test_books import add_book
 from tests.e2e.test_mistakes34 import private_and_short
@@ -98,7 +99,20 @@ async def test_a_discussion_at_20h_as_european_members_write_it(club: Club) -> N
     [bare] = await club.slash("discussion schedule", story=str(book), chapter=1, when="20h")
     assert bare.ephemeral and "write `20:00` for the time of day or `in 20h` for 20 hours from now" in bare.text
     [done] = await club.slash("discussion schedule", story=str(book), chapter=1, when="tomorrow 20h30")
-    assert "Discussion **#1** of **The Salt Road**, chapter 1, is scheduled" in done.text, done.text
+    assert "of **The Salt Road**, chapter 1, is scheduled" in done.text, done.text  # ids count across servers
     [listed] = await club.slash("discussion list")
     due = club.clock.now().replace(hour=20, minute=30, second=0, microsecond=0) + timedelta(days=1)
     assert f"<t:{int(due.timestamp())}:F>" in listed.text, listed.text
+
+
+async def test_a_rule_added_to_a_category_named_as_members_read_it(club: Club) -> None:
+    """ "Self Harm" (the label) or "MCD" (what authors call it) was "There is no warning category" in
+    /warnings rules add, though /prefs avoid and /warnings report take those names."""
+    added = await club.slash("warnings rules add", category="Self Harm", pattern="cut her wrists")
+    assert "Added rule #" in added[-1].text and "self-harm" in added[-1].text.casefold(), added[-1].text
+    mcd = await club.slash("warnings rules add", category="MCD", pattern="the captain was gone for good")
+    assert "Added rule #" in mcd[-1].text, mcd[-1].text
+    rules = await club.run(warnings_service.list_rules(club.bot.db, club.guild.id))
+    assert {rule.category for rule in rules} == {"self-harm", "death"}, rules  # MCD is Death here
+    still = private_and_short(await club.slash("warnings rules add", category="spiders", pattern="cobweb"))
+    assert "There is no warning category “spiders” here" in still.text, still.text
