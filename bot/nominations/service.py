@@ -652,6 +652,9 @@ class NominationService:
         async with self._lock(guild_id):
             round_id = await store.open_round_id(self.db, guild_id)
             found = await self._picked_nomination(guild_id, round_id, picked.strip())
+            if found is None and (vote := await store.pending_vote(self.db, guild_id)) is not None:
+                # A title typed from the running poll: say why it cannot come out, not "no nominations".
+                found = await self._picked_nomination(guild_id, vote.id, picked.strip())
             if found is not None and found.round_id != round_id:
                 await self._refuse_withdrawing_a_vote(guild_id, found)
             if not await self.open_nominations(guild_id):

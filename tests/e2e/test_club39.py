@@ -14,6 +14,7 @@ from bot.warnings import service as warnings_service
 from tests.e2e.test_author_words import TEXT as UNDERTOW
 from tests.e2e.test_books import add_book
 from tests.e2e.test_mistakes34 import private_and_short
+from tests.e2e.test_nominations import nominate, set_club_channel, start_vote
 
 
 async def library_story(club: Club, title: str, author: str | None = None, chapters: int = 1) -> int:
@@ -116,3 +117,17 @@ async def test_a_rule_added_to_a_category_named_as_members_read_it(club: Club) -
     assert {rule.category for rule in rules} == {"self-harm", "death"}, rules  # MCD is Death here
     still = private_and_short(await club.slash("warnings rules add", category="spiders", pattern="cobweb"))
     assert "There is no warning category “spiders” here" in still.text, still.text
+
+
+async def test_withdrawing_a_title_typed_from_the_running_vote_says_why_it_cannot(club: Club) -> None:
+    """Typed (not picked), a title in the running poll was answered "This round has no nominations to
+    take out yet", as though it did not exist."""
+    await set_club_channel(club)
+    await nominate(club, club.member, "Beloved")
+    await nominate(club, club.other_member, "Kindred")
+    await start_vote(club)
+    refusal = private_and_short(await club.slash("vote withdraw", nomination="beloved"))
+    assert "**Beloved** is in the vote running now" in refusal.text, refusal.text
+    await nominate(club, club.moderator, "Dune")  # the next round's: it can come out
+    [done] = await club.slash("vote withdraw", nomination="Dune")
+    assert "Took **Dune** out of this round" in done.text, done.text
