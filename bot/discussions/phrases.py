@@ -95,7 +95,7 @@ PARTS_OF_DAY = {
     "evening": (16, 24, "7pm"),
     "night": (18, 24, "9pm"),
 }
-FILLERS = frozenset({"at", "on", "the", "of"})
+FILLERS = frozenset({"at", "on", "the", "of", "@", "uhr"})  # "Saturday @ 8pm", German "20:00 Uhr"
 WORDS = frozenset(
     {*WEEKDAYS, *MONTHS, *DAY_WORDS, *DAY_WORD_SPELLINGS, *PARTS_OF_DAY, *FILLERS}
     | {"next", "this", "week", "noon", "midnight", "am", "pm"}
@@ -103,7 +103,7 @@ WORDS = frozenset(
 
 TIME_24 = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 TIME_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)$")
-_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|\.)?$")  # "12th Dec", German "12. Dez"
 _YEAR = re.compile(r"^\d{4}$")
 _NUMERIC_DATE = re.compile(
     # "25.12." with its closing stop is a date as German and Scandinavian members write it ("20.30" is a time).
@@ -111,7 +111,7 @@ _NUMERIC_DATE = re.compile(
 )
 _BARE_NUMBER = re.compile(r"^\d{1,2}$")
 # "20h", "20h30": the 24-hour clock as French, Portuguese and many European members write it.
-TIME_H = re.compile(r"^(\d{1,2})h(\d{2})?$")
+TIME_H = re.compile(r"^(\d{1,2})h(\d{2})?$|^(\d{1,2})[:.](\d{2})h$")  # "20:00h" too
 _HHMM = re.compile(r"^([01]?\d|2[0-3])([0-5]\d)$")  # "1900": a time of day written without its colon
 
 
@@ -133,7 +133,8 @@ def words_of(text: str) -> list[str]:
     """Lower case, commas and fillers gone, "7 pm" / "7 p.m." joined into one word."""
     text = text.lower().replace(",", " ").replace("a.m.", "am").replace("p.m.", "pm")
     text = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", text)
-    words = [word.rstrip(".") if word[:1].isalpha() else word for word in text.split()]
+    # "Saturday 8pm!": a sentence's closing mark is no part of the time.
+    words = [word.rstrip(".") if word[:1].isalpha() else word for word in text.rstrip("!?").split()]
     words = [DAY_WORD_SPELLINGS.get(word, word) for word in words]
     # "this saturday" is the coming Saturday, as "saturday" alone; "this" before anything else stays, unread.
     words = [
@@ -264,13 +265,33 @@ def _month_date(words: list[str], today: date) -> tuple[date | None, list[str]]:
     return _with_year(month, day, year, today, written), rest
 
 
+_ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _next_day_numbered(day: int, today: date, written: str) -> date:
+    """The day of this month numbered ``day`` ("the 12th"), or of the next month when it has passed."""
+    if not 1 <= day <= 31:
+        raise UserError(f"{quote_input(written)} is not a day of a month: they go from 1 to 31.")
+    year, month = today.year, today.month
+    for _ in range(3):  # the 31st: the next month that has one
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and found >= today:
+            return found
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    raise UserError(f"{quote_input(written)} is not a day of a month: they go from 1 to 31.")
+
+
 def _h_clock(word: str) -> str:
     """ "20h" / "20h30" as "20:00" / "20:30"; any other word as it is."""
     match = TIME_H.match(word)
     if match is None:
         return word
-    clock = f"{match.group(1)}:{match.group(2) or '00'}"
-    if int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:  # refused as typed, not as read
+    hour, minute = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    clock = f"{hour}:{minute or '00'}"
+    if int(hour) > 23 or int(minute or 0) > 59:  # refused as typed, not as read
         raise UserError(f"I can't read {quote_input(word)} as a time of day: hours go up to 23 and minutes up to 59.")
     return clock
 
@@ -302,7 +323,7 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
     words = words_of(text)
     if not words:
         return None
-    if len(words) == 1 and (alone := TIME_H.match(words[0])) and alone.group(2) is None:
+    if len(words) == 1 and (alone := TIME_H.match(words[0])) and alone.group(1) and alone.group(2) is None:
         raise _hours_or_clock(words[0], int(alone.group(1)))
     words = [_h_clock(word) for word in words]
     clocks = [word for word in words if is_clock(word)]
@@ -316,6 +337,10 @@ def read_phrase(text: str, today: date, date_order: str | None) -> Phrase | None
             raise _two_of("dates")
         explicit = _numeric_date(numeric[0], today, date_order)
         rest = [word for word in rest if word != numeric[0]]
+    ordinals = [word for word in rest if _ORDINAL_DAY.match(word)]
+    if ordinals and explicit is None and len(ordinals) == 1:  # "on the 12th at 8pm": this month's, else the next
+        explicit = _next_day_numbered(int(_ORDINAL_DAY.match(ordinals[0]).group(1)), today, ordinals[0])  # type: ignore[union-attr]
+        rest = [word for word in rest if word != ordinals[0]]
     parts = [word for word in rest if word in PARTS_OF_DAY]
     if len(parts) > 1:
         return None

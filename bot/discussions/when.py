@@ -115,6 +115,8 @@ def localize(wall: datetime, zone: tzinfo) -> datetime:
 
 def _split_zone(text: str, default_zone: str, now: datetime) -> tuple[str, tzinfo]:
     """Take a trailing zone name off ``text``; the server's zone when there is none."""
+    if said := _SAID_TIME.search(text):  # "8pm London time" names London; "8pm server time", the server's zone
+        text = text[: said.start()] if said.group(1).lower() in _OWN_TIME else text[: said.end(1)]
     head, _, last = _OFFSET_SPACED.sub(r"\1\2", text).rpartition(" ")
     if last.lower() in _UTC_NAMES and head:
         return head, UTC
@@ -122,14 +124,33 @@ def _split_zone(text: str, default_zone: str, now: datetime) -> tuple[str, tzinf
         return head, offset  # "friday 19:00 UTC+2": that offset, all year (a plan from it keeps it)
     if "/" in last and head and last[:1].isalpha():
         return head, zone_named(last)
-    if head and last.isalpha() and last.lower() not in _KNOWN_WORDS:
+    if head and _place_word(last):
         # "friday 19:00 Berlin": the time is fine, so say the zone is unknown; "whenever it suits": unreadable.
-        try:
-            _parse_body(head, UTC, now, None)
-        except (UserError, OverflowError):
-            raise _unreadable(text) from None
-        return head, zone_named(last)
+        if _reads(head, now):
+            return head, zone_named(last)
+        # "friday 19:00 New York": a place of two words, asked about as its zone's name ("New_York").
+        before, _, first = head.rpartition(" ")
+        if before and _place_word(first) and _reads(before, now):
+            return before, zone_named(f"{first}_{last}")
+        raise _unreadable(text)
     return text, zone_named(default_zone)
+
+
+_SAID_TIME = re.compile(r"(?<=\S)\s+([^\W\d]+)\s+time$", re.IGNORECASE)
+_OWN_TIME = frozenset({"my", "our", "server", "local", "club"})
+
+
+def _place_word(word: str) -> bool:
+    """A word that may name a place ("Berlin", "New_York"), not one of the words times are written with."""
+    return word.replace("_", "").isalpha() and word.lower() not in _KNOWN_WORDS
+
+
+def _reads(body: str, now: datetime) -> bool:
+    try:
+        _parse_body(body, UTC, now, None)
+    except (UserError, OverflowError):
+        return False
+    return True
 
 
 def _unreadable(text: str) -> UserError:

@@ -57,3 +57,36 @@ def test_a_day_already_past_without_a_time_is_not_asked_for_its_time(typed: str)
         parse_when(typed, now=NOW)
     said = str(refused.value)
     assert "in the past" in said and "19:00”" not in said, said
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("Saturday 8pm!", datetime(2026, 12, 5, 20, 0, tzinfo=UTC)),
+        ("Saturday @ 8pm", datetime(2026, 12, 5, 20, 0, tzinfo=UTC)),
+        ("sat 20:00h", datetime(2026, 12, 5, 20, 0, tzinfo=UTC)),
+        ("tomorrow 20:00 Uhr", datetime(2026, 12, 5, 20, 0, tzinfo=UTC)),
+        ("12. Dec 20:00", datetime(2026, 12, 12, 20, 0, tzinfo=UTC)),
+        ("on the 12th at 8pm", datetime(2026, 12, 12, 20, 0, tzinfo=UTC)),
+        ("the 3rd 8pm", datetime(2027, 1, 3, 20, 0, tzinfo=UTC)),  # passed this month: the next month's
+        ("friday the 11th 8pm", datetime(2026, 12, 11, 20, 0, tzinfo=UTC)),
+        ("tomorrow 8pm server time", datetime(2026, 12, 5, 20, 0, tzinfo=UTC)),
+    ],
+)
+def test_times_written_as_people_write_them_in_a_chat(typed: str, meant: datetime) -> None:
+    assert parse_when(typed, now=NOW) == meant
+
+
+@pytest.mark.parametrize(
+    "typed, answer",
+    [
+        ("tomorrow 8pm New York", "did you mean America/New_York?"),
+        ("tomorrow 8pm London time", "“London” is not a time zone I know; did you mean Europe/London?"),
+        ("monday the 11th 8pm", "Friday 11 December 2026 is a Friday, not a Monday."),
+        ("the 32nd 8pm", "“32nd” is not a day of a month"),
+    ],
+)
+def test_a_place_or_a_day_of_the_month_that_does_not_fit_is_answered_with_the_fix(typed: str, answer: str) -> None:
+    with pytest.raises(UserError) as refused:
+        parse_when(typed, now=NOW)
+    assert answer in str(refused.value), str(refused.value)
