@@ -50,3 +50,37 @@ def test_a_death_told_by_the_news_and_the_customs_is_found(text: str) -> None:
 )
 def test_the_same_words_in_everyday_use_are_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the searchers brought the small wrapped shape down off the hill at dusk. she's at peace now, the"
+        " priest told her mother.",
+        "she knelt and touched his throat and there was nothing. his skin was already cold.",
+        "by noon the bodies of the drivers had been laid along the verge under a tarp, and the crows were circling.",
+    ],
+)
+def test_a_death_told_by_the_body_is_found(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she touched her wrist and there was nothing but the cheap watch her brother had given her.",
+        "the report on bodies of water in the national park ran to forty pages and nobody read it.",
+        "the shape under the blanket turned out to be the dog, who had stolen the sofa again.",
+        "he lost his whole family in the crowd at the parade and found them an hour later by the ice cream van.",
+    ],
+)
+def test_the_same_words_without_a_body_are_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+def test_a_place_laid_out_of_habit_for_someone_gone_is_grief() -> None:
+    text = (
+        "every morning he set out two mugs out of habit, and every morning he put the second one back in the"
+        " cupboard without a word."
+    )
+    assert "grief" in ids(text)
