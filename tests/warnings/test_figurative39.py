@@ -84,3 +84,37 @@ def test_a_place_laid_out_of_habit_for_someone_gone_is_grief() -> None:
         " cupboard without a word."
     )
     assert "grief" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when she gets home he holds out his hand and she puts her phone in it, and he reads the messages"
+        " over her shoulder. her bank card lives in his wallet now.",
+        "her debit card lives in his wallet. she has to ask him for bus fare, and last week he decided who she"
+        " could see at christmas.",
+        "if she was late he just stopped speaking to her for days at a time. he decided who she could see,"
+        " and he listened in on her calls.",
+        "he's always so sorry afterwards. he cried and said he'd get help, and then he decided who she could"
+        " see and who she couldn't.",
+        "she keeps a bag packed under the spare bed, with her passport and the debit card he doesn't know about.",
+        "you learn to read his footsteps on the stairs. it's your fault i get like this, he says, when the"
+        " plate hits the wall.",
+    ],
+)
+def test_abuse_told_as_control_is_found(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she holds out her hand and i put my phone in it so she can take the group photo by the fountain.",
+        "the kids stopped speaking to each other for days after the monopoly game, and then forgot why.",
+        "she keeps a bag packed under the bed for the hospital, because the baby is due any day now.",
+        "he's so sorry he missed the match, he says, and promises he'll get the tickets for the next one.",
+        "mum checks the call log on the landline to see whether the dentist rang back about tuesday.",
+    ],
+)
+def test_the_same_words_without_control_are_no_abuse(text: str) -> None:
+    assert "abuse" not in ids(text)
