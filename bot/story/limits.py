@@ -36,8 +36,6 @@ MAX_LINES = 150_000
 # less than the floor (a small book with pictures) nor more than 4x the upload limit.
 MAX_UNPACK_RATIO = 20
 MIN_UNPACKED_BYTES = 4 * 1024 * 1024
-# Seconds the Markdown markup stripping may spend on one file; beyond it, lines keep their markup.
-MARKDOWN_SECONDS = 1.0
 # Ancestors looked at when deciding where an element sits (AO3's markup is a dozen deep).
 MAX_ANCESTORS = 64
 # Spine documents an EPUB may list beyond MAX_CHAPTERS (title page, contents, notes ...).

@@ -9,13 +9,13 @@ own, and images become a "[Image: alt]" line so an illustrated chapter still has
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from typing import cast
 
 import regex
 
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, MARKDOWN_SECONDS, check_heading_lines, check_lines
+from bot.story import inline_markup as inline
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
 from bot.story.plaintext import IMAGE, build_story, declaration_line, image_line, parse_field
@@ -48,58 +48,132 @@ _IMAGE_ONLY = re.compile(rf"^(?:\[{IMAGE}(?:: [^\]\n]*)?\][ \t]*\n?)+$")
 _ALT = regex.compile(r"""\balt[ \t]*=[ \t]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>"']+))""", regex.IGNORECASE)
 
 
-def _markdown_image(match: regex.Match[str]) -> str:
-    return image_line(match.group(1))
-
-
 def _wiki_image(match: regex.Match[str]) -> str:
     """Obsidian's ``![[map.png]]`` is an image, shown as one (its file name is no description)."""
     return image_line(None)
 
 
-def _html_image(match: regex.Match[str]) -> str:
-    alt = _ALT.search(match.group(0))
+def _sub(pattern: str, replacement: str | Callable[[regex.Match[str]], str], flags: int = 0) -> Callable[[str], str]:
+    """A pass of a pattern that reads each character a bounded number of times (no span tried from
+    every opener to the line's end: those are :mod:`bot.story.inline_markup`'s)."""
+    compiled = regex.compile(pattern, flags)
+    return lambda line: compiled.sub(replacement, line)
+
+
+def _image_of_group(line: str, start: int, end: int, group: tuple[int, int] | None) -> str:
+    assert group is not None
+    return image_line(line[group[0] : group[1]])
+
+
+def _image_of_tag(line: str, start: int, end: int, group: tuple[int, int] | None) -> str:
+    alt = _ALT.search(line[start:end])
     return image_line(alt and (alt.group("dq") or alt.group("sq") or alt.group("bare")))
 
 
-# Compiled with the ``regex`` module for its timeout: a lazy span with no closing marker
-# rescans the rest of the line from every opening one, which is quadratic on a hostile line.
-_INLINE: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], ...] = (
-    (regex.compile(r"<!--.*?-->", regex.DOTALL), ""),
+_NOT_LINK_END = "]\n"
+_NOT_URL_END = ")\n"
+_INLINE_TAGS = frozenset(["em", "i", "strong", "b", "u", "span", "small", "sup", "sub", "center", "p", "div"])
+# The passes, in order, each over one line in time linear in it (a span that never closes is read
+# once, not once per opener: see bot.story.inline_markup).
+_INLINE: tuple[Callable[[str], str], ...] = (
+    inline.paired(r"<!--", r"-->", 4, keep=False),  # <!--.*?-->
     # Obsidian: %%comments%%, embedded notes and images, [[wikilinks|shown text]], callout markers.
-    (regex.compile(r"%%.*?%%"), ""),
-    (
-        regex.compile(r"!\[\[[^\[\]\n|]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\[\]\n]*)?\]\]", regex.IGNORECASE),
+    _sub(r"%%.*?%%", ""),  # any "%%" after an opener closes it: read once
+    _sub(
+        r"!\[\[[^\[\]\n|]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\[\]\n]*)?\]\]",
         _wiki_image,
+        regex.IGNORECASE,
     ),
-    (regex.compile(r"!\[\[[^\[\]\n]*\]\]"), ""),
-    (regex.compile(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]"), r"\1"),
-    (regex.compile(r"\[\[(?:[^\[\]\n|/]*/)*([^\[\]\n|/#]+)[^\[\]\n|]*\]\]"), r"\1"),
-    (regex.compile(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*"), ""),
+    _sub(r"!\[\[[^\[\]\n]*\]\]", ""),
+    _sub(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]", r"\1"),
+    inline.wiki_links,
+    _sub(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*", ""),
     # Pandoc's and Google Docs' heading attributes: "## Chapter 1 {#chapter-1}".
-    (regex.compile(r"[ \t]+\{#[^{}\n]*\}[ \t]*$"), ""),
+    inline.heading_attributes,
     # Reference definitions, before images; a footnote's ("[^1]: text") is the author's note (bot.story.footnotes).
-    (regex.compile(r"(?<!\S)\[(?!\^)[^\]\n]+\]:[ \t]+\S+.*$", regex.MULTILINE), ""),
-    (regex.compile(r"\[!\[([^\]\n]*)\]\([^)\n]*\)\]\([^)\n]*\)"), _markdown_image),  # [![alt](img)](url)
-    (regex.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), _markdown_image),  # ![alt](url)
-    (regex.compile(r"!\[([^\]\n]*)\]\[[^\]\n]*\]"), _markdown_image),  # ![alt][ref]
-    (regex.compile(r"<img\b[^>\n]*>", regex.IGNORECASE), _html_image),
-    (regex.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),  # [text](url)
-    (regex.compile(r"\[([^\]\n]+)\]\[(?!\^)[^\]\n]*\]"), r"\1"),  # [text][ref], not a footnote's call
-    (regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-    (regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *italic*
-    (regex.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"), r"\1"),  # _italic_
-    (regex.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
-    (regex.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
+    # (?<!\S)\[(?!\^)[^\]\n]+\]:[ \t]+\S+.*$
+    inline.chain(
+        inline.Lit("["),
+        inline.Not("^"),
+        inline.Run(_NOT_LINK_END, least=1),
+        inline.Lit("]:"),
+        inline.SpacedValue(),
+        replace=inline.nothing,
+        after_space=True,
+    ),
+    # [![alt](img)](url)
+    inline.chain(
+        inline.Lit("[!["),
+        inline.Run(_NOT_LINK_END, group=True),
+        inline.Lit("]("),
+        inline.Run(_NOT_URL_END),
+        inline.Lit(")]("),
+        inline.Run(_NOT_URL_END),
+        inline.Lit(")"),
+        replace=_image_of_group,
+    ),
+    # ![alt](url)
+    inline.chain(
+        inline.Lit("!["),
+        inline.Run(_NOT_LINK_END, group=True),
+        inline.Lit("]("),
+        inline.Run(_NOT_URL_END),
+        inline.Lit(")"),
+        replace=_image_of_group,
+    ),
+    # ![alt][ref]
+    inline.chain(
+        inline.Lit("!["),
+        inline.Run(_NOT_LINK_END, group=True),
+        inline.Lit("]["),
+        inline.Run(_NOT_LINK_END),
+        inline.Lit("]"),
+        replace=_image_of_group,
+    ),
+    # <img\b[^>\n]*>
+    inline.chain(
+        inline.Lit("<img", fold=True), inline.WordEnd(), inline.Run(">\n"), inline.Lit(">"), replace=_image_of_tag
+    ),
+    # [text](url)
+    inline.chain(
+        inline.Lit("["),
+        inline.Run(_NOT_LINK_END, least=1, group=True),
+        inline.Lit("]("),
+        inline.Run(_NOT_URL_END),
+        inline.Lit(")"),
+    ),
+    # [text][ref], not a footnote's call
+    inline.chain(
+        inline.Lit("["),
+        inline.Run(_NOT_LINK_END, least=1, group=True),
+        inline.Lit("]["),
+        inline.Not("^"),
+        inline.Run(_NOT_LINK_END),
+        inline.Lit("]"),
+    ),
+    inline.paired_by_delimiter(("**", "__"), r"(\*\*|__)(?=\S)", r"(?<=\S){}", 3),  # bold
+    inline.paired(r"(?<![\w*\\])\*(?=[^\s*])", r"(?<=[^\s*])\*(?![\w*])", 2),  # *italic*
+    inline.paired(r"(?<![\w\\])_(?=[^\s_])", r"(?<=[^\s_])_(?!\w)", 2),  # _italic_
+    inline.paired(r"~~(?=\S)", r"(?<=\S)~~", 3),  # strikethrough
+    _sub(r"`([^`\n]+)`", r"\1"),  # inline code
     # A heading written as HTML on a line of its own ("<h2>Chapter 1</h2>", pasted from a page or a
     # converter) is the Markdown heading of its level.
-    (
-        regex.compile(r"^[ \t]*<h([1-6])\b[^>\n]*+>([^<\n]*+)</h\1>[ \t]*$", regex.IGNORECASE),
+    _sub(
+        r"^[ \t]*<h([1-6])\b[^>\n]*+>([^<\n]*+)</h\1>[ \t]*$",
         lambda match: "#" * int(match.group(1)) + " " + match.group(2).strip() if match.group(2).strip() else "",
+        regex.IGNORECASE,
     ),
-    (regex.compile(r"<br\s*/?>", regex.IGNORECASE), "\n"),
-    (regex.compile(r"</?(?:em|i|strong|b|u|span|small|sup|sub|center|p|div)\b[^>]*>", regex.IGNORECASE), ""),
-    (regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])"), r"\1"),  # backslash escapes
+    _sub(r"<br\s*/?>", "\n", regex.IGNORECASE),
+    # </?(?:em|i|strong|b|u|span|small|sup|sub|center|p|div)\b[^>]*>
+    inline.chain(
+        inline.Lit("<"),
+        inline.Optional("/"),
+        inline.TagName(_INLINE_TAGS),
+        inline.Run(">"),
+        inline.Lit(">"),
+        replace=inline.nothing,
+    ),
+    _sub(r"\\([\\`*_{}\[\]()#+\-.!|~>])", r"\1"),  # backslash escapes
 )
 
 
@@ -360,31 +434,25 @@ def _cells(row: re.Match[str], headed: bool = True) -> str:
     return " | ".join(cells)
 
 
-def strip_inline_markup(text: str, *, seconds: float = MARKDOWN_SECONDS) -> str:
+def strip_inline_markup(text: str) -> str:
     """Remove emphasis, links, images and inline HTML, line by line, leaving dividers alone.
 
-    The whole file gets ``seconds``: ordinary Markdown needs milliseconds, and once a hostile
-    file has spent the budget its remaining lines keep their markup (shown escaped, never lost).
+    Each pass reads a line in time linear in it, whatever it holds (bot.story.inline_markup): a
+    wall-clock budget used to stop hostile lines, and a loaded machine then kept markup that a quiet
+    one took off.
     """
-    deadline = time.monotonic() + seconds
     out = []
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
+    for line in text.split("\n"):
         if is_scene_break(line):
             out.append(line)
             continue
         if _CALLOUT_ONLY.match(line):
             continue  # "> [!quote]" alone: the quote that follows is the paragraph, not a gap
         if _MARKUP_CHAR.search(line) is None:
-            out.append(line)  # no character any of the patterns needs (most lines of prose): none would change it
+            out.append(line)  # no character any of the passes needs (most lines of prose): none would change it
             continue
-        try:
-            for pattern, replacement in _INLINE:
-                line = pattern.sub(replacement, line, timeout=max(0.0, deadline - time.monotonic()))
-        except TimeoutError:
-            out.append(lines[index])
-            out.extend(lines[index + 1 :])
-            break
+        for strip in _INLINE:
+            line = strip(line)
         out.append(line)
     return "\n".join(out)
 

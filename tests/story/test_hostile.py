@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
+import time
 import zipfile
 
 import pytest
@@ -137,11 +138,15 @@ def test_too_many_lines_are_refused_before_any_per_line_work(monkeypatch: pytest
     refused(hostile.many_markdown_headings(30_000), "lines, more than the 1,000")
 
 
-def test_markdown_markup_stripping_has_a_time_budget() -> None:
-    _, data = hostile.markdown_emphasis(200_000)
+def test_markdown_markup_stripping_reads_unclosed_markers_in_linear_time() -> None:
+    """It had a wall-clock budget, past which lines kept their markup; each pass is linear now
+    (tests/story/test_inline_markup39.py), so the answer is the same however busy the machine."""
+    _, data = hostile.markdown_emphasis(2_000_000)
     text = data.decode()
-    out = strip_inline_markup(text, seconds=0.05)
-    assert out == text or len(out) < len(text)  # stopped early (markup kept) or finished; never hangs
+    started = time.process_time()
+    out = strip_inline_markup(text)
+    assert time.process_time() - started < 5.0
+    assert "**" not in out[:100] and len(out) < len(text)  # the markers that pair up came off
 
 
 # -- HTML ------------------------------------------------------------------------------

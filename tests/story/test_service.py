@@ -90,7 +90,7 @@ async def test_a_time_limit_hit_is_a_clear_refusal(
     db: Database, workers: Workers, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(service, "PARSE_SECONDS", 0.001)
-    filename, data = hostile.markdown_emphasis(3_000_000)  # spends its whole 1 s markup budget
+    filename, data = hostile.markdown_emphasis(3_000_000)  # 3 MB of markup takes far longer than 1 ms to read
     with pytest.raises(WorkLimitError, match=r"Reading the story file took longer than 0\.001 seconds"):
         await add(db, workers, filename, data)
     assert await count_stories(db, GUILD) == 0
