@@ -76,6 +76,7 @@ from bot.story.structure import (
     Item,
     Para,
     SceneBreak,
+    lone_number,
     match_heading,
     series_titles,
     titles_from_next_line,
@@ -893,6 +894,13 @@ def _chapter_items(items: list[Item], toc_title: str | None, *, sections: bool) 
         if named is not None and named.number is not None and named.number == opening.number:
             opening.title = named.title
             items = _without_title_under(items, opening)
+        elif (
+            (named is None or named.kind == "markdown")
+            and lone_number(opening.raw.lstrip("#"))
+            and _words(toc_title) != _words(opening.raw)
+        ):
+            opening.title = toc_title  # "<h2>1</h2>" listed as "1. Departure" (its number gone): "Departure"
+            items = _without_title_under(items, opening)
     if _opens_with_heading(items):
         read = _note_sections(items, sections=sections)
         if any(isinstance(item, Heading) for item in read):  # one left with no heading at all is read as before
@@ -1202,14 +1210,14 @@ def _content_note_page(items: list[Item]) -> _Page | None:
 def _without_back_warnings(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], list[_Page]]:
     """The documents less the pages of warnings after the story (a book's "Content Warnings" at the
     back, where a spoiler-shy author puts them, "by chapter" or not, among the back matter), which
-    declare them as they would before chapter one. Their "Chapter 2: drowning" lines were read as
+    declare them as they would before chapter one, and its author's note there (:func:`_back_note_page`). Their "Chapter 2: drowning" lines were read as
     chapter headings with nothing under them, the page as one with no text, and dropped: no
     chapter carried its warnings."""
     labels = _toc_labels(book)
     taken: dict[int, _Page] = {}
     for index in range(len(docs) - 1, 0, -1):  # from the end, past the back matter, up to the story
         doc = docs[index]
-        if (page := _warnings_page(doc)) is not None:
+        if (page := _warnings_page(doc) or _back_note_page(doc)) is not None:
             taken[index] = page
         elif doc.has_text and not (
             _is_marked_back_matter(doc, book) or _is_named_back_matter(doc, book, labels.get(doc.href, ""))
@@ -1217,6 +1225,26 @@ def _without_back_warnings(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], l
             break
     kept = [doc for index, doc in enumerate(docs) if index not in taken]
     return kept, [taken[index] for index in sorted(taken)]
+
+
+_AUTHORS_NOTE = re.compile(r"\bauthor|\ba\.?[ \t]*/[ \t]*n\b|\bend[ \t]+notes?\b", re.IGNORECASE)
+
+
+def _back_note_page(doc: _Doc) -> _Page | None:
+    """A short page after the story headed as the author's note ("Author's Note", "A Note from the
+    Author", "End Notes") over paragraphs only: the story's note, as the same page before chapter one
+    is. Read as a chapter, a fic's closing thanks was its last chapter, one more than the author's."""
+    if doc.prose_words >= _FRONT_MATTER_MAX_WORDS:
+        return None
+    items = [item for item in doc.items if not isinstance(item, SceneBreak)]
+    if len(items) < 2 or not isinstance(items[0], Heading) or _note_page_label(items[0].raw) != NOTES:
+        return None
+    if not _AUTHORS_NOTE.search(items[0].raw):
+        return None  # a last chapter called "Notes" is the story's: a note of the author's names its writer
+    if not all(isinstance(item, Para) for item in items[1:]):
+        return None
+    lines = [item.text for item in items[1:] if isinstance(item, Para) and item.text.strip()]
+    return (items[0].raw, lines) if lines else None
 
 
 def _warnings_page(doc: _Doc) -> _Page | None:

@@ -27,7 +27,13 @@ shapes real exports and copies take, written for it; the probe files stay out of
   out, as such lines alone already are in a text file;
 - a work copied from AO3's page with a chapter's labels on lines of their own in one block ("Chapter 2:
   The Bridge" / "Notes:" / "TW: blood in this chapter." / "Chapter Text"): "Chapter Text" stayed in the
-  chapter's note; now each label line parts the block wherever it stands, as a first line's did.
+  chapter's note; now each label line parts the block wherever it stands, as a first line's did;
+- an EPUB whose chapters are headed by their numbers alone ("<h2>1</h2>") while its contents list names
+  them ("1. Departure"): untitled; now titled by the list, as "<h1>Chapter 1</h1>" listed "Chapter 1:
+  Low Water" already was;
+- an EPUB closing with a page headed "Author's Note" (or "A Note from the Author", "End Notes") over a
+  few paragraphs of thanks: a chapter of its own, one more than the author wrote; now the story's
+  note, as the same page before chapter one is (a last chapter called "Notes" stays a chapter).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -38,6 +44,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.tools.preview import chapter_warnings
+from tests.story.builders import epub_bytes, xhtml
 from tests.story.builders import read_text as read
 
 FIRST = "The harbour lights went out one by one, and Maren counted them the way her father had taught her."
@@ -262,3 +269,40 @@ def test_an_ao3_label_line_inside_a_block_of_a_page_copy_parts_it(end: str) -> N
     assert [chapter.title for chapter in story.chapters] == ["The River", "The Bridge"]
     assert story.chapters[1].notes == ["TW: blood in this chapter."]
     assert story.chapters[1].paragraphs == [SECOND]
+
+
+# EPUB chapters headed by numbers, titled by the contents; an author's note page closing the book.
+
+EPUB_TEXT = "".join(f"<p>{text}</p>" for text in PROSE)
+THANKS = "Thank you for reading. This story started as a dream I had on a night ferry."
+
+
+def _numbered_epub(labels: list[str], heading: str = "{n}", closing: str = "") -> bytes:
+    documents = [
+        (f"c{n}.xhtml", xhtml(f"<h2>{heading.format(n=n)}</h2>{EPUB_TEXT}")) for n in range(1, len(labels) + 1)
+    ]
+    nav = [(label, f"c{n}.xhtml") for n, label in enumerate(labels, 1)]
+    if closing:
+        documents.append(("after.xhtml", xhtml(closing)))
+    return epub_bytes(documents, title="Night Ferry", author="Tess Marlow", nav_points=nav)
+
+
+@pytest.mark.parametrize("heading", ["{n}", "{n}."])
+def test_an_epub_chapter_headed_by_its_number_takes_its_title_from_the_contents(heading: str) -> None:
+    data = _numbered_epub(["1. Departure", "2. Crossing", "3. Arrival"], heading)
+    story = import_story(data, "ferry.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == ["Departure", "Crossing", "Arrival"]
+
+
+def test_an_epub_chapter_headed_by_its_number_listed_by_number_stays_untitled() -> None:
+    """Guard: contents that only number the chapters give them no title."""
+    story = import_story(_numbered_epub(["1", "2", "3"]), "ferry.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == [None, None, None]
+
+
+@pytest.mark.parametrize("label", ["Author's Note", "A Note from the Author", "End Notes", "A/N"])
+def test_an_authors_note_page_closing_an_epub_is_the_storys_note(label: str) -> None:
+    data = _numbered_epub(["1", "2"], closing=f"<h2>{label}</h2><p>{THANKS}</p>")
+    story = import_story(data, "ferry.epub", max_bytes=1 << 20)
+    assert len(story.chapters) == 2
+    assert any(THANKS in note for note in story.meta.notes + story.chapters[-1].notes)
