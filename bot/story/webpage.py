@@ -933,11 +933,41 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
             author = _name_among_stats(meta)
         meta.decompose()
         found = True
+    if not found and (line := _posted_line(body)) is not None:
+        author = _POSTED_LINE.fullmatch(squeezed_text(line)).group("name")  # type: ignore[union-attr]
+        line.decompose()
+        found = True
     if not found:
         return None, None
     site = body.find(class_=lambda names: names is not None and bool(_classes_of(names) & _SITE_TITLES))
     blog = squeezed_text(site) if isinstance(site, Tag) else None
     return blog or None, author
+
+
+# A post's line of when and by whom, whatever its markup calls it ("Posted on March 3, 2023 by inkymoth",
+# "Published by Mara Quill on 3 March 2023"): the date must read as one.
+_POSTED_LINE = re.compile(
+    r"(?:posted|published|written)(?:[ \t]+on[ \t]+(?P<on>[^|]{4,40}?))?[ \t]+by[ \t]+"
+    r"(?P<name>[^\s,|]{1,40}(?:[ \t][^\s,|]{1,40}){0,3}?)(?:[ \t]+(?:on|at)[ \t]+(?P<after>[^|]{4,40}?))?[ \t.]*",
+    re.IGNORECASE,
+)
+_POSTED_LINE_CHARS = 120
+_POSTED_LOOKS = 400  # elements looked at for it, from the page's top
+
+
+def _posted_line(body: Tag) -> Tag | None:
+    """The element that is only a post's "Posted on <date> by <name>" line, in a theme that marks it
+    with no class Dogear knows (a bare ``<p class="byline">``): read as text, it opened the chapter
+    and the post's author was lost."""
+    for element in body.find_all(["p", "div", "span"], limit=_POSTED_LOOKS):
+        if element.find(["p", "div", "article", "section", "li"]) is not None:
+            continue  # a wrapper: its line is read on its own
+        text = squeezed_text(element)
+        if len(text) > _POSTED_LINE_CHARS or (found := _POSTED_LINE.fullmatch(text)) is None:
+            continue
+        if any(found.group(key) and date_line(found.group(key)) for key in ("on", "after")):
+            return element
+    return None
 
 
 _META_PART = re.compile(r"[ \t]*[·•|][ \t]*")

@@ -33,7 +33,10 @@ shapes real exports and copies take, written for it; the probe files stay out of
   Low Water" already was;
 - an EPUB closing with a page headed "Author's Note" (or "A Note from the Author", "End Notes") over a
   few paragraphs of thanks: a chapter of its own, one more than the author wrote; now the story's
-  note, as the same page before chapter one is (a last chapter called "Notes" stays a chapter).
+  note, as the same page before chapter one is (a last chapter called "Notes" stays a chapter);
+- a blog's chapter page whose line of when and by whom has no class Dogear knows ("<p class="byline">Posted
+  on March 3, 2023 by inkymoth</p>"): the line opened the chapter and the author was lost; now the
+  author, the line gone, as a WordPress "entry-meta" line already was.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -306,3 +309,37 @@ def test_an_authors_note_page_closing_an_epub_is_the_storys_note(label: str) -> 
     story = import_story(data, "ferry.epub", max_bytes=1 << 20)
     assert len(story.chapters) == 2
     assert any(THANKS in note for note in story.meta.notes + story.chapters[-1].notes)
+
+
+# A blog post's "Posted on <date> by <name>" line in a theme's own markup.
+
+
+def blog_page(line: str) -> bytes:
+    body = "".join(f"<p>{text}</p>" for text in PROSE)
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Chapter 2: The Witch | Salt &amp; Ember</title></head>"
+        "<body><nav><a href='/'>Home</a> | <a href='/stories'>Stories</a></nav><article>"
+        f"<h1 class='entry-title'>Chapter 2: The Witch</h1>{line}<div class='entry-content'>{body}</div></article>"
+        "</body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ('<p class="byline">Posted on March 3, 2023 by inkymoth</p>', "inkymoth"),
+        ('<div class="post-info">Published by Mara Quill on 3 March 2023</div>', "Mara Quill"),
+        ("<p><small>Posted on <time>Mar 3, 2023</time> by <a href='/u/inkymoth'>inkymoth</a></small></p>", "inkymoth"),
+    ],
+)
+def test_a_blog_posts_posted_line_names_the_author_and_goes(line: str, author: str) -> None:
+    story = import_story(blog_page(line), "witch.html", max_bytes=1 << 20)
+    assert story.meta.author == author
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_posted_line_with_no_date_stays_text() -> None:
+    """Guard: "Posted on the door by the janitor." is a sentence of the story."""
+    line = "<p>Posted on the door by the janitor.</p>"
+    story = import_story(blog_page(line), "witch.html", max_bytes=1 << 20)
+    assert story.chapters[0].paragraphs[0] == "Posted on the door by the janitor."
