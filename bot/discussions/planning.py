@@ -302,12 +302,24 @@ class DiscussionPlanner:
             raise UserError(f"Discussion #{discussion_id} is already {current.state}; {doing}: {instead}.")
         return current
 
+    async def _changed_meanwhile(self, guild_id: int, discussion_id: int, doing: str) -> UserError:
+        """Why a discussion that could be changed a moment ago no longer can, as it stands now: another
+        admin cancelled it, its story was removed, or it started posting (it read "started posting" for all)."""
+        now = await store.get_discussion(self.db, guild_id, discussion_id)
+        if now is None:
+            why = "is gone: its story was removed just now"
+        elif now.state == "cancelled":
+            why = "was cancelled just now, by another admin"
+        else:
+            why = "started posting just now"
+        return UserError(f"Discussion #{discussion_id} {why}; it can no longer be {doing}. See `/discussion list`.")
+
     async def cancel(self, guild_id: int, discussion_id: int) -> str:
         """Cancel it and delete its scheduled event; returns a note about the event ('' without one)."""
         await self._changeable(guild_id, discussion_id, "only upcoming ones can be cancelled")
         found = await self.service.cancel(guild_id, discussion_id)
         if found is None or found.state != "cancelled":
-            raise UserError(f"Discussion #{discussion_id} started posting just now; it can no longer be cancelled.")
+            raise await self._changed_meanwhile(guild_id, discussion_id, "cancelled")
         if not found.event_id:
             return ""
         # Its deletion was owed in the cancel's write: this is the first try, the timer's the next.
@@ -340,8 +352,8 @@ class DiscussionPlanner:
             moved = await self.service.move(guild_id, discussion_id, due)
         except AlreadyScheduled as error:
             raise already_scheduled(error, current.story_title, settings, f"#{discussion_id} was not moved.") from None
-        if moved is None or moved.due_at != due:
-            raise UserError(f"Discussion #{discussion_id} started posting just now; it can no longer be moved.")
+        if moved is None or moved.due_at != due or moved.state not in CHANGEABLE:
+            raise await self._changed_meanwhile(guild_id, discussion_id, "moved")
         if moved.event_id:
             return due, skipped + await self.events.move(guild_id, moved.event_id, due)
         if not event:

@@ -908,6 +908,8 @@ async def add_rule(
         duplicate = await store.find_rule(tx, guild_id, category, kind, checked.source)
         if duplicate:
             raise UserError(f"That rule already exists as #{duplicate}.")
+        if create and await store.has_category(tx, guild_id, category):
+            create = False  # another admin created it a moment ago (two adds at once): the rule joins it
         if create:
             await store.drop_unused_categories(tx, guild_id)
             if await store.count_categories(tx, guild_id) >= MAX_CUSTOM_CATEGORIES:

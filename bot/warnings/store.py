@@ -105,6 +105,12 @@ async def insert_category(
     )
 
 
+async def has_category(conn: Connection, guild_id: int, category_id: str) -> bool:
+    """Whether this server has a category of its own with this id (read inside a write: one made since)."""
+    row = await _one(conn, "SELECT 1 FROM warning_categories WHERE guild_id = ? AND id = ?", (guild_id, category_id))
+    return row is not None
+
+
 async def count_categories(conn: Connection, guild_id: int) -> int:
     row = await _one(conn, "SELECT count(*) FROM warning_categories WHERE guild_id = ?", (guild_id,))
     return int(row[0]) if row else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from datetime import timedelta
 
@@ -131,3 +132,30 @@ async def test_withdrawing_a_title_typed_from_the_running_vote_says_why_it_canno
     await nominate(club, club.moderator, "Dune")  # the next round's: it can come out
     [done] = await club.slash("vote withdraw", nomination="Dune")
     assert "Took **Dune** out of this round" in done.text, done.text
+
+
+async def test_two_admins_creating_one_category_at_once_both_get_their_rule(club: Club) -> None:
+    """The second add failed on the category's unique key: "Something went wrong on my side" and a traceback."""
+    answers = await asyncio.gather(
+        club.slash("warnings rules add", member=club.admin, category="spiders", pattern="spider", new_category=True),
+        club.slash("warnings rules add", member=club.owner, category="spiders", pattern="cobweb", new_category=True),
+    )
+    for replies in answers:
+        assert "Added rule #" in replies[-1].text and "went wrong" not in replies[-1].text, replies[-1].text
+    rules = await club.run(warnings_service.list_rules(club.bot.db, club.guild.id))
+    assert sorted((rule.category, rule.pattern) for rule in rules) == [("spiders", "cobweb"), ("spiders", "spider")]
+
+
+async def test_a_move_and_a_cancel_at_once_say_what_became_of_the_discussion(club: Club) -> None:
+    """The move that lost to a cancel said "started posting just now", which it had not."""
+    book = await library_story(club, "The Salt Road", chapters=3)
+    [scheduled] = await club.slash("discussion schedule", story=str(book), chapter=1, when="in 2 days")
+    number = int(scheduled.text.split("**#")[1].split("**")[0])
+    moved, cancelled = await asyncio.gather(
+        club.slash("discussion move", member=club.admin, id=number, when="in 3 days"),
+        club.slash("discussion cancel", member=club.owner, id=number),
+    )
+    assert f"Discussion #{number} is cancelled." in cancelled[-1].text, cancelled[-1].text
+    said = moved[-1].text
+    assert "posting" not in said, said
+    assert f"Discussion #{number} now opens" in said or "was cancelled just now" in said, said
