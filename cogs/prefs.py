@@ -41,7 +41,7 @@ def _avoided_line(key: str, label: str | None, strict: bool, undetected: bool) -
     """One line of ``/prefs show``; a warning the server does not look for says so, or the member
     would take its silence for safety."""
     if avoided_words(key) is not None:
-        return f"• **{escape_markdown(label or '')}** ({WORDS_NOTE}: chapters whose header names them)"
+        return f"• **{escape_markdown(label or '')}** (an author's or admin's words, no category: I ask before chapters whose header names them)"
     if label is None:
         return f"• `{key}` (this server no longer defines it)"
     line = f"• **{escape_markdown(label)}** (`{key}`{', strict' if strict else ''})"

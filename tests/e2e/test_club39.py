@@ -62,7 +62,7 @@ async def test_a_member_avoids_what_an_author_warns_of_that_no_category_matches(
     assert noted.ephemeral and "Noted: you avoid **“drowning”**" in noted.text, noted.text
     assert "Strict does not apply to words" in noted.text, noted.text
     [shown] = await club.slash("prefs show", member=club.member)
-    assert "**drowning** (no category" in shown.text, shown.text
+    assert "**drowning** (an author's or admin's words, no category: I ask before chapters" in shown.text, shown.text
     [asked] = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=2)
     assert "has a warning you asked to avoid: **drowning**" in asked.text, asked.text
     first = await club.slash("excerpt read", member=club.member, story=str(story_id), chapter=1)
