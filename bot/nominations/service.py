@@ -46,7 +46,7 @@ from bot.nominations.tally import NO_VOTES, TIE, WINNER, Outcome, tally
 from bot.shards import ShardScope
 from bot.story.books import BookAdded, add_book
 from bot.story.model import story_id_note
-from bot.story.store import StoryRecord, fold, get_story_record, resolve_story, search_stories
+from bot.story.store import StoryRecord, fold, get_story_record, resolve_story, search_stories, shortest_holding
 from bot.text import (
     and_list,
     clip,
@@ -584,12 +584,14 @@ class NominationService:
         has nominated already; with none, the member is asked which, rather than given either.
         """
         key = title_key(title)
-        longest = max(key.split(), key=len, default=key)
+        # The longest word as the title spells it ("Don't Look": "look"; the key's "dont" is in no title),
+        # found in the shortest titles holding it: books of this title are among them, however many
+        # longer titles hold the word ("Emma." was past the first 25 "Emma ..." titles and never seen).
+        longest = max(re.findall(r"\w+", fold(title)), key=len, default=title)
         found: dict[int, StoryRecord] = {}
-        for needle in dict.fromkeys((title, longest)):
-            for record in await search_stories(self.db, guild_id, needle, limit=AUTOCOMPLETE_CHOICES):
-                if title_key(record.title) == key:
-                    found.setdefault(record.id, record)
+        for record in await shortest_holding(self.db, guild_id, longest, at_least=len(key) // 2):
+            if title_key(record.title) == key:
+                found.setdefault(record.id, record)
         if len(found) <= 1:
             return next(iter(found.values()), None)
         for nominated in await self.open_nominations(guild_id):

@@ -357,6 +357,24 @@ async def search_stories(
     return [_record(row) for row in rows]
 
 
+async def shortest_holding(
+    db: Database, guild_id: int, word: str, at_least: int = 0, limit: int = AUTOCOMPLETE_CHOICES
+) -> list[StoryRecord]:
+    """The library's shortest titles of ``at_least`` characters (folded) holding ``word``, shortest
+    first: where a title the member typed is looked for among books of that title ("Emma", "Emma."),
+    which are the shortest that long holding its longest word, however many longer titles hold it
+    too ("Emma and the Sea", ...)."""
+    needle = fold(visible_line(word))
+    if not needle:
+        return []
+    rows = await db.fetch_all(
+        f"SELECT {_STORY_COLUMNS} FROM stories WHERE guild_id = ? AND instr(title_folded, ?) > 0"
+        " AND length(title_folded) >= ? ORDER BY length(title_folded), id LIMIT ?",
+        (guild_id, needle, at_least, limit),
+    )
+    return [_record(row) for row in rows]
+
+
 async def delete_story(tx: aiosqlite.Connection, guild_id: int, story_id: int) -> bool:
     """Inside the caller's transaction; chapters, progress, scans and schedules cascade."""
     cursor = await tx.execute("DELETE FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))

@@ -159,3 +159,16 @@ async def test_a_move_and_a_cancel_at_once_say_what_became_of_the_discussion(clu
     said = moved[-1].text
     assert "posting" not in said, said
     assert f"Discussion #{number} now opens" in said or "was cancelled just now" in said, said
+
+
+async def test_a_typed_title_two_library_books_share_asks_which_however_many_titles_hold_its_word(club: Club) -> None:
+    """Thirty "Emma ..." titles sort before "Emma.": the look-up saw only the first 25 titles holding
+    "emma", found one book of the title, and nominated it as though it were the only one."""
+    await library_story(club, "Emma", "Jane Austen")
+    other = await library_story(club, "Emma.", "Someone Else")
+    for number in range(1, 31):
+        await library_story(club, f"Emma {number}")
+    asked = private_and_short(await club.slash("nominate", member=club.member, title="emma"))
+    assert "The library has 2 books titled **emma** (by Jane Austen and by Someone Else)" in asked.text, asked.text
+    [done] = await club.slash("nominate", member=club.member, story=str(other))
+    assert "You nominated **Emma.** by Someone Else" in done.text, done.text
