@@ -8,6 +8,8 @@ import re
 from bot.nominations.service import told_apart
 from bot.story.store import StoryRecord
 from bot.text import read_alike
+from bot.warnings.avoided_words import matched, matches, words_key
+from bot.warnings.reviews import Carried
 from cogs._options import story_choice_names
 from cogs.excerpts.buttons import MarkRead, ShowAnyway, _Button
 
@@ -68,3 +70,16 @@ def test_story_menus_and_book_menus_read_alike_by_one_key() -> None:
         "Emma by Jane Austen",
         "Emmy by Jane Austen",
     ]
+
+
+def test_words_a_member_avoids_match_a_warning_s_words_whole_and_in_order() -> None:
+    assert words_key("  Drowning! ") == "words:drowning"
+    assert words_key("...") is None and words_key("x" * 61) is None
+    assert matches("drowning", "scenes of drowning") and matches("drowning", "DROWNING")
+    assert not matches("drowning", "drownings") and not matches("drown", "drowning")
+    assert matches("self harm", "Self-harm (brief)") and not matches("harm self", "self harm")
+    assert matched(["death", "words:needles"], ["drowning", "Needles; blood", "CPR"]) == ["Needles; blood"]
+    assert matched(["death"], ["drowning"]) == []
+    carried = Carried(shown={"death": 2}, unsettled={}, words={"drowning": 3, "CPR": 1})
+    assert carried.ahead("words:drowning", 2, strict=False) and not carried.ahead("words:drowning", 3, strict=False)
+    assert not carried.ahead("words:needles", 0, strict=False) and carried.ahead("death", 1, strict=False)
