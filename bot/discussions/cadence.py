@@ -31,7 +31,7 @@ class Cadence:
 
     def describe(self) -> str:
         if self.weekday is not None:
-            return f"every {DAY_NAMES[self.weekday]}"
+            return f"every {'other ' if self.days == 14 else ''}{DAY_NAMES[self.weekday]}"
         if self.weekdays_only:
             return "every weekday"
         if self.days == 1:
@@ -52,7 +52,25 @@ _NAMED = {
     "biweekly": 14,
     "every other week": 14,
     "every second week": 14,
+    # As members write them in a chat.
+    "each day": 1,
+    "once a day": 1,
+    "alternate days": 2,
+    "every alternate day": 2,
+    "each week": 7,
+    "once a week": 7,
+    "every fortnight": 14,
+    "each fortnight": 14,
+    "once a fortnight": 14,
+    "bi-weekly": 14,
+    "every alternate week": 14,
 }
+# "every 3rd day", "every 2nd week": every N days or weeks.
+_EVERY_NTH = re.compile(r"^every\s+(\d{1,3})(?:st|nd|rd|th)\s+(day|week)$")
+# "every other Friday": fortnightly, on that day.
+_EVERY_OTHER_DAY = re.compile(r"^(?:every|each)\s+(?:other|second|alternate)\s+([a-z]+?)s?$")
+# Two days a week, "mon,wed", "tuesdays and thursdays", "twice a week", "weekends": no one step between them.
+_SEVERAL_A_WEEK = re.compile(r"\b(?:twice|two times|three times|\d+\s*x)\s+(?:a|per)\s+week\b|\bweekends?\b")
 _WEEKDAY_NAMES = frozenset({"weekdays", "every weekday", "on weekdays", "weekdays only", "mon-fri", "monday to friday"})
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # "every Friday", "fridays", "on fri", "weekly on Fridays": weekly, on that day.
@@ -73,6 +91,22 @@ def parse_every(text: str) -> Cadence:
         raise UserError(
             "Plans step a number of days, and months differ in length: write `4 weeks` (every 28 days), "
             "or schedule each discussion with `/discussion schedule`."
+        )
+    if (nth := _EVERY_NTH.match(cleaned)) is not None:
+        days = int(nth.group(1)) * (7 if nth.group(2) == "week" else 1)
+        if not 1 <= days <= MAX_STEP_DAYS:
+            raise UserError(f"Pick a rhythm from 1 to {MAX_STEP_DAYS} days.")
+        return Cadence(days)
+    if (other := _EVERY_OTHER_DAY.match(cleaned)) and (day := _weekday_named(other.group(1))) is not None:
+        return Cadence(14, weekday=day)
+    if (
+        _SEVERAL_A_WEEK.search(cleaned)
+        or len({d for w in re.findall(r"[a-z]+", cleaned) if (d := _weekday_named(w)) is not None}) > 1
+    ):
+        raise UserError(
+            f"A plan keeps one step between its discussions, so it cannot meet on several days a week "
+            f"({quote_input(text)}): use `every other day` or `3 days`, make one plan per day "
+            "(`every Monday` for some chapters, with `from_chapter:`), or schedule each with `/discussion schedule`."
         )
     if (on_a_day := _ON_A_DAY.match(cleaned)) and (
         (day := WEEKDAYS.get(on_a_day.group(1))) is not None
@@ -132,3 +166,8 @@ def plan_chapters(from_chapter: int, chapter_count: int, title: str = "the story
     """Chapters ``from_chapter`` to the story's last, or the member-facing error."""
     check_chapter(from_chapter, chapter_count, title)
     return range(from_chapter, chapter_count + 1)
+
+
+def _weekday_named(word: str) -> int | None:
+    """The weekday a word names ("fri", "fridays"), Monday 0; None for any other word."""
+    return WEEKDAYS.get(word) if word in WEEKDAYS else WEEKDAYS.get(word.removesuffix("s"))

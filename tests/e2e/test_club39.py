@@ -172,3 +172,13 @@ async def test_a_typed_title_two_library_books_share_asks_which_however_many_tit
     assert "The library has 2 books titled **emma** (by Jane Austen and by Someone Else)" in asked.text, asked.text
     [done] = await club.slash("nominate", member=club.member, story=str(other))
     assert "You nominated **Emma.** by Someone Else" in done.text, done.text
+
+
+async def test_a_plan_every_other_friday_and_one_on_two_days_a_week(club: Club) -> None:
+    book = await library_story(club, "The Salt Road", chapters=3)
+    [planned] = await club.slash("discussion plan", story=str(book), start="friday 19:00", every="every other Friday")
+    assert "Planned 3 discussions of **The Salt Road**, every other Friday" in planned.text, planned.text
+    refused = private_and_short(
+        await club.slash("discussion plan", story=str(book), start="monday 19:00", every="mon,wed", from_chapter=2)
+    )
+    assert "cannot meet on several days a week (“mon,wed”)" in refused.text, refused.text
