@@ -22,6 +22,9 @@ MIN_REMINDER_AHEAD = timedelta(minutes=5)
 # Splitting on every space read "1 day, 2 hours" as the reminders "1" and "day".
 _ITEM = re.compile(r"\d+\s*[a-z]+\b|[^\s,]+")
 _NONE = frozenset({"none", "off", "no", "0"})
+_BEFORE = frozenset({"before", "ahead", "prior", "earlier"})  # said after amounts: what every reminder is
+_OTHER_SEPARATORS = re.compile(r"\s*[;/|]\s*")
+_THE_UNIT_BEFORE = re.compile(r"(^|,\s*)(?:the\s+)?(day|week|hour)(?=\s+before\b)")  # "the day before"
 # "a"/"an" as an amount ("a day"), found before it becomes "1 day", so the word before it can be looked at.
 _ARTICLE_AMOUNT = re.compile(r"\b(?:a|an)\s+(?=(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b)")
 
@@ -59,7 +62,8 @@ def parse_remind(text: str | None) -> tuple[timedelta, ...]:
             f"{quote_input(_as_typed(rate, typed), 60)} is unclear: it reads as how often, and reminders are amounts before the "
             "discussion. List them with commas, like `1d,1h` (a day and an hour before), or write `none`."
         )
-    cleaned = digits_for_words(normalised)
+    # "24h; 1h" and "24h / 1h" list as commas do; "the day before" is a day before.
+    cleaned = _THE_UNIT_BEFORE.sub(r"\g<1>1 \2", digits_for_words(_OTHER_SEPARATORS.sub(",", normalised)))
     if cleaned in _NONE:
         return ()
     if "," in cleaned and any(not visible_line(item) for item in cleaned.split(",")):
@@ -71,7 +75,7 @@ def parse_remind(text: str | None) -> tuple[timedelta, ...]:
     offsets: set[timedelta] = set()
     for match in _ITEM.finditer(cleaned):
         raw = match.group(0)
-        if raw == "and":
+        if raw == "and" or (raw in _BEFORE and match.start() > 0):  # "1 hour before", "24h, 1h before"
             continue
         if raw in _NONE:
             raise UserError(
