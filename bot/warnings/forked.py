@@ -18,16 +18,16 @@ half itself.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
 import os
 import pickle
-import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
+
+from bot.worker import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 FORK_MIN_BYTES = 1 << 20  # less text than this is read sooner than a fork (about 10 ms) pays back
-_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def fork_pays(text_bytes: int, items: int, cpus: int) -> bool:
@@ -90,7 +89,7 @@ def _run_child(
         # copy of each page it touches; the copy lives for one piece of work and frees nothing.
         gc.disable()
         os.close(reader)
-        _die_with_parent(parent)
+        die_with_parent(parent)  # a worker killed for its time limit takes its copy with it
         payload = pickle.dumps(work(items), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writer, "wb") as pipe:
             pipe.write(payload)
@@ -99,14 +98,3 @@ def _run_child(
         pass
     finally:
         os._exit(code)
-
-
-def _die_with_parent(parent: int) -> None:
-    """Ask Linux to kill this copy when its parent dies (a worker killed for its time limit)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent died before the request took hold
-        os._exit(1)
