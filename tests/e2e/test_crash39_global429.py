@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.devtools.driver import Club
+from bot.devtools.driver import Club, ClubRuntime
 from bot.progress.store import mark_read
 from bot.story.render import unrender
 from tests.e2e.test_discussions import a_story, advance, bot_posts
@@ -91,3 +91,18 @@ async def test_an_excerpt_under_a_global_429_storm_posts_every_message_once_in_o
     assert squash(unrender([{"content": m.content} for m in posted])) == expected_text()
     assert club.rate_limited and all(r.retried for r in club.rate_limited)
     assert await sent_and_state(club) == (5, "done")
+
+
+def test_a_storm_stops_at_times_zero_and_is_not_left_to_the_next_server(club_runtime: ClubRuntime) -> None:
+    """The double serves a whole test session: ``times=0`` drops what a storm still owes, and a
+    new server starts with none left by the test before (a storm once ran on into the next file's
+    tests, whose every request was then answered 429)."""
+    limiter = club_runtime.double.state.limiter
+    limiter.force_global(times=2)
+    limiter.force_global(times=1)
+    assert limiter.global_forced == 3
+    limiter.force_global(times=0)
+    assert limiter.global_forced == 0
+    limiter.force_global(times=10_000, every=3)
+    club_runtime.new_club("After The Storm")
+    assert limiter.global_forced == 0

@@ -372,8 +372,10 @@ class RateLimiter:
     def force_global(self, times: int = 1, retry_after: float = 0.1, every: int = 1) -> None:
         """The next ``times`` requests, any route, get a global 429 telling the bot to wait ``retry_after``;
         ``every=2`` makes it every second request (a storm a whole flow runs through: each request
-        answered 429 at most once in a row when nothing runs beside it)."""
-        self.global_forced += times
+        answered 429 at most once in a row when nothing runs beside it). ``times=0`` stops it: what
+        is still owed is dropped (the double serves a whole test session, so a storm left owing
+        would answer the next test's requests)."""
+        self.global_forced = self.global_forced + times if times > 0 else 0
         self.global_after = retry_after
         self.global_every = max(1, every)
         self.global_seen = 0

@@ -175,7 +175,8 @@ class WorldChanges(ClubBase):
 
     def inject_global_rate_limit(self, times: int = 1, retry_after: float = 0.1, every: int = 1) -> None:
         """The next ``times`` requests of the bot, any route but an interaction's own answers, get a
-        global 429 (wait ``retry_after``); ``every=2``: every second request, until ``times`` were given."""
+        global 429 (wait ``retry_after``); ``every=2``: every second request, until ``times`` were given;
+        ``times=0`` stops it."""
         self.state.limiter.force_global(times, retry_after, every)
 
     def lose_message_answers(self, channel: Channel | int, status: int = 502, times: int = 1) -> None:
