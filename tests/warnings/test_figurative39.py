@@ -118,3 +118,31 @@ def test_abuse_told_as_control_is_found(text: str) -> None:
 )
 def test_the_same_words_without_control_are_no_abuse(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("the hollandaise is dead. i killed it, chef said, and handed me another bowl of yolks.", "death"),
+        ("the cat screams like i'm murdering her every time i lift her off the keyboard.", "death"),
+        ("my ex is dead to me. dead. i've already picked out the hymns, she said, and ordered chips.", "death"),
+        ("the examiner said 'carry on' in a voice like a funeral director, and then he said i'd passed.", "death"),
+        ("the students spent the summer digging at the bronze age burial mound and found a brooch.", "death"),
+        ("he throws a cushion at your head, and you throw the popcorn back at his, and the dog joins in.", "violence"),
+        ("she checks her phone every thirty seconds until the exam results come through at noon.", "abuse"),
+    ],
+)
+def test_figurative_and_everyday_uses_stay_clean(text: str, warning_id: str) -> None:
+    assert warning_id not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("the soldier is dead. the sniper killed him before he reached the wall.", "death"),
+        ("he checked her phone every night and read her messages out loud to her.", "abuse"),
+        ("they dug his grave in the rain and lowered the coffin while his mother wept.", "death"),
+    ],
+)
+def test_the_same_shapes_about_people_are_still_found(text: str, warning_id: str) -> None:
+    assert warning_id in ids(text)
