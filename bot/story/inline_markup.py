@@ -28,19 +28,22 @@ import regex
 Replacement = Callable[[str, int, int, tuple[int, int] | None], str]  # (line, start, end, group 1) -> text
 
 
-def paired(opener: str, closer: str, least: int, *, keep: bool = True) -> Callable[[str], str]:
+def paired(opener: str, closer: str, least: int, needs: str, *, keep: bool = True) -> Callable[[str], str]:
     """A pass taking off ``opener`` ... ``closer`` spans: each opener (left to right, past the last
     span taken) with the first closer starting at least ``least`` characters after it, as the lazy
     pattern ``opener(.+?)closer`` pairs them; ``keep``: the text between stays and may not cross a
     newline, as ``.+?`` does not (emphasis), or goes, newlines and all (comments, ``(?s).*?``).
 
     ``opener`` and ``closer`` are fixed-width patterns (lookarounds included), found overlapped, so
-    every position is tried as the lazy pattern tries it, and each is read once.
+    every position is tried as the lazy pattern tries it, and each is read once. ``needs``: text
+    every span holds (a line without it is left as it is at once).
     """
     openers = regex.compile(opener, regex.DOTALL)
     closers = regex.compile(closer, regex.DOTALL)
 
     def strip(line: str) -> str:
+        if needs not in line:
+            return line
         ends: Iterator[regex.Match[str]] = closers.finditer(line, overlapped=True)
         close = next(ends, None)
         newlines = _Newlines(line)
@@ -79,6 +82,8 @@ def paired_by_delimiter(delimiters: tuple[str, ...], opener: str, closer: str, l
     width = len(delimiters[0])
 
     def strip(line: str) -> str:
+        if all(delimiter not in line for delimiter in delimiters):
+            return line
         ends = {delimiter: pattern.finditer(line, overlapped=True) for delimiter, pattern in closers.items()}
         current = {delimiter: next(found, None) for delimiter, found in ends.items()}
         newlines = _Newlines(line)
@@ -197,8 +202,16 @@ class _Chain:
         self.replace = replace
         self.after_space = after_space  # ``(?<!\S)``: only at the line's start or after a space
         self._opener = first
+        # Text every match holds (its literals, the first character of one compared in any case): a
+        # line without one of them is left as it is after a few searches in C, as most lines are.
+        self._needs = tuple(
+            dict.fromkeys(step.text if not step.fold else step.text[0] for step in steps if isinstance(step, _Lit))
+        )
 
     def __call__(self, line: str) -> str:
+        for need in self._needs:
+            if need not in line:
+                return line
         opener = self._opener
         needle = opener.text.lower() if opener.fold else opener.text
         haystack = line.lower() if opener.fold else line
@@ -309,6 +322,8 @@ def wiki_links(line: str) -> str:
     ``\\[\\[(?:[^\\[\\]\\n|/]*/)*([^\\[\\]\\n|/#]+)[^\\[\\]\\n|]*\\]\\]`` backtracked through every way to
     split a long name (20,000 characters took 1.5 s). Its answer: the name after the last "/" that
     a character other than "/" or "#" follows, up to the next "/" or "#"."""
+    if "]]" not in line:
+        return line
     out: list[str] = []
     done = 0
     start = line.find("[[")
@@ -351,7 +366,7 @@ def heading_attributes(line: str) -> str:
     """Pandoc's ``## Chapter 1 {#chapter-1}`` without its attributes: ``[ \\t]+\\{#[^{}\\n]*\\}[ \\t]*$``
     tried its blanks from each one of a long run of them; the braces are found first here, and the
     blanks before them read once."""
-    found = _ATTRIBUTES_AT_END.search(line)
+    found = _ATTRIBUTES_AT_END.search(line) if "{#" in line else None
     if found is None:
         return line
     start = found.start()

@@ -76,7 +76,7 @@ _INLINE_TAGS = frozenset(["em", "i", "strong", "b", "u", "span", "small", "sup",
 # The passes, in order, each over one line in time linear in it (a span that never closes is read
 # once, not once per opener: see bot.story.inline_markup).
 _INLINE: tuple[Callable[[str], str], ...] = (
-    inline.paired(r"<!--", r"-->", 4, keep=False),  # <!--.*?-->
+    inline.paired(r"<!--", r"-->", 4, "<!--", keep=False),  # <!--.*?-->
     # Obsidian: %%comments%%, embedded notes and images, [[wikilinks|shown text]], callout markers.
     _sub(r"%%.*?%%", ""),  # any "%%" after an opener closes it: read once
     _sub(
@@ -152,9 +152,9 @@ _INLINE: tuple[Callable[[str], str], ...] = (
         inline.Lit("]"),
     ),
     inline.paired_by_delimiter(("**", "__"), r"(\*\*|__)(?=\S)", r"(?<=\S){}", 3),  # bold
-    inline.paired(r"(?<![\w*\\])\*(?=[^\s*])", r"(?<=[^\s*])\*(?![\w*])", 2),  # *italic*
-    inline.paired(r"(?<![\w\\])_(?=[^\s_])", r"(?<=[^\s_])_(?!\w)", 2),  # _italic_
-    inline.paired(r"~~(?=\S)", r"(?<=\S)~~", 3),  # strikethrough
+    inline.paired(r"(?<![\w*\\])\*(?=[^\s*])", r"(?<=[^\s*])\*(?![\w*])", 2, "*"),  # *italic*
+    inline.paired(r"(?<![\w\\])_(?=[^\s_])", r"(?<=[^\s_])_(?!\w)", 2, "_"),  # _italic_
+    inline.paired(r"~~(?=\S)", r"(?<=\S)~~", 3, "~~"),  # strikethrough
     _sub(r"`([^`\n]+)`", r"\1"),  # inline code
     # A heading written as HTML on a line of its own ("<h2>Chapter 1</h2>", pasted from a page or a
     # converter) is the Markdown heading of its level.
