@@ -3112,11 +3112,29 @@ def _greeting_declarations(text: str) -> list[str]:
 
 def _front_page_line(item: Item | None) -> bool:
     """Whether ``item`` is of a title page (tags as hashtags, a contents list, where the serial
-    stands): a paragraph with no label over it is then the blurb, not the story's first."""
+    stands, a story page's fields): a paragraph with no label over it is then the blurb, not the story's first."""
     if not isinstance(item, Para):
         return False
     text = item.text.strip()
-    return _HASHTAGS.fullmatch(text) is not None or contents_label(text) or _STATUS_LINE.fullmatch(text) is not None
+    return (
+        _HASHTAGS.fullmatch(text) is not None
+        or contents_label(text)
+        or _STATUS_LINE.fullmatch(text) is not None
+        or _site_fields(text)
+    )
+
+
+# A story page's fields a site or a downloader lists under the blurb (FicHub's "Status: ongoing" /
+# "Words: 12,345" / "Chapters: 3", a listing's "Genre:", "Published:"): the paragraph over them is the blurb.
+_SITE_FIELD_KEYS = frozenset(
+    ["status", "words", "word count", "chapters", "published", "updated", "genre", "genres", "language", "rating"]
+)
+
+
+def _site_fields(text: str) -> bool:
+    """Whether every line of a paragraph is one of a story page's fields (:data:`_SITE_FIELD_KEYS`)."""
+    fields = [parse_field(line) for line in text.split("\n") if line.strip()]
+    return bool(fields) and all(field is not None and field[0] in _SITE_FIELD_KEYS for field in fields)
 
 
 SUMMARY_PARAGRAPHS = 6  # a blurb of a few paragraphs, as AO3 and a title page allow

@@ -36,7 +36,10 @@ shapes real exports and copies take, written for it; the probe files stay out of
   note, as the same page before chapter one is (a last chapter called "Notes" stays a chapter);
 - a blog's chapter page whose line of when and by whom has no class Dogear knows ("<p class="byline">Posted
   on March 3, 2023 by inkymoth</p>"): the line opened the chapter and the author was lost; now the
-  author, the line gone, as a WordPress "entry-meta" line already was.
+  author, the line gone, as a WordPress "entry-meta" line already was;
+- a blurb with no label over a story page's fields ("Status: ongoing" / "Words: 12,345" / "Chapters: 3",
+  as FicHub's download or a listing copied sets them) under the title and by-line: the blurb and the
+  fields were a chapter 1 of their own; now the summary and the fields, as over tags or contents.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -343,3 +346,39 @@ def test_a_posted_line_with_no_date_stays_text() -> None:
     line = "<p>Posted on the door by the janitor.</p>"
     story = import_story(blog_page(line), "witch.html", max_bytes=1 << 20)
     assert story.chapters[0].paragraphs[0] == "Posted on the door by the janitor."
+
+
+# A blurb over a story page's fields.
+
+FIELDS_BLURB = "A smith, a sword, a debt older than the kingdom."
+
+
+@pytest.mark.parametrize(
+    "fields", ["Status: ongoing\n\nWords: 12,345\n\nChapters: 3", "Status: ongoing\nWords: 12,345\nChapters: 3"]
+)
+def test_a_blurb_over_a_story_pages_fields_is_the_summary(fields: str) -> None:
+    story = read(_salt_road(f"Salt and Iron\nby Oriel Fenn\n\n{FIELDS_BLURB}\n\n{fields}"))
+    assert (story.meta.title, story.meta.author, story.meta.summary) == ("Salt and Iron", "Oriel Fenn", FIELDS_BLURB)
+    assert [chapter.paragraphs for chapter in story.chapters] == [[OPENING], [LATER]]
+
+
+def test_a_fichub_page_reads_its_introduction() -> None:
+    chapters = "".join(
+        f"<div id='chap_{n}'><h2>Chapter {n}: {name}</h2><p>{text}</p></div>"
+        for n, (name, text) in enumerate([("The Forge", OPENING), ("The Debt", LATER)], 1)
+    )
+    page = (
+        "<html><head><title>Salt and Iron by Oriel Fenn</title></head><body><div id='introduction'>"
+        "<h1>Salt and Iron</h1><p>by <a href='https://www.royalroad.com/profile/1'>Oriel Fenn</a></p>"
+        f"<div><p>{FIELDS_BLURB}</p></div><p>Status: ongoing</p><p>Words: 12,345</p><p>Chapters: 2</p></div>"
+        f"{chapters}</body></html>"
+    )
+    story = import_story(page.encode(), "salt.html", max_bytes=1 << 20)
+    assert story.meta.summary == FIELDS_BLURB
+    assert [chapter.title for chapter in story.chapters] == ["The Forge", "The Debt"]
+
+
+def test_a_story_line_over_a_note_field_stays_text() -> None:
+    """Guard: fields no story page lists ("Note:") say nothing of the paragraph over them."""
+    story = read(_salt_road(f"Salt and Iron\nby Oriel Fenn\n\n{OPENING}\n\nNote: the map is at the back."))
+    assert story.meta.summary is None
