@@ -5444,6 +5444,25 @@ def _author_under_each_heading(body: list[Item], meta: _Meta) -> list[Item]:
     return [item for index, item in enumerate(body) if index not in drop]
 
 
+def _title_over_each_heading(body: list[Item], meta: _Meta) -> list[Item]:
+    """The body less the story's title alone straight over each chapter's heading, as a site that pages
+    a story sets it over every part ("The Bone Orchard" / "Two | The Roots", a Wattpad copy): each was
+    the last paragraph of the chapter before. Only where it stands so over two headings at least."""
+    if meta.title is None:
+        return body
+    title = _field_key(meta.title)
+    drop = {
+        index
+        for index, item in enumerate(body[:-1])
+        if isinstance(item, Para)
+        and not item.note
+        and isinstance(body[index + 1], Heading)
+        and "\n" not in item.text.strip()
+        and _field_key(item.text) == title
+    }
+    return body if len(drop) < 2 else [item for index, item in enumerate(body) if index not in drop]
+
+
 def _name_of_byline(text: str) -> str | None:
     """The name a line alone gives as a by-line: "by inkymoth_writes", "@inkymoth_writes", or a
     handle or a name alone ("inkymoth_writes", "Mara Quill"); None for any other line."""
@@ -5463,7 +5482,7 @@ def _byline_under_heading(body: list[Item], meta: _Meta) -> list[Item]:
     none: a serial's episode page sets "Episode 14 - Smoke" over "by Ren Takeda". As the chapter's
     first paragraph it was story text, and a warning under it ("⚠ This episode contains ...") no
     longer opened the chapter, so it declared nothing."""
-    body = _author_under_each_heading(body, meta)
+    body = _title_over_each_heading(_author_under_each_heading(body, meta), meta)
     if "author" in meta.values or len(body) < 3 or not isinstance(body[0], Heading):
         return body
     second = body[1]

@@ -1415,6 +1415,11 @@ class _Numbered:
 
 _DASH_TITLE = re.compile(r"^(?P<num>\d{1,4})(?:\.(?P<sub>\d{1,3}))?[ \t]+(?P<sep>[-–—|])[ \t]+(?P<title>\S.{0,100})$")
 _DOT_TITLE = re.compile(r"^(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,100})$")
+# A number in words, a separator, the title: "One | The Gate", "Two - The Roots", "THREE: The Fruit".
+_WORD_TITLE = re.compile(
+    rf"^(?P<num>(?:{_TENS})(?:[ -]?(?:{_UNITS}))?|{_TEENS}|{_UNITS})[ \t]*(?:[-–—|:.]|[ \t][-–—|:])[ \t]+(?P<title>\S.{{0,100}})$",
+    re.IGNORECASE,
+)
 _ASIDE_AFTER = re.compile(r"[ \t]+\([^()\n]{1,80}\)$")  # "(T, CW: hospital)" after a title
 # "I. A SCANDAL IN BOHEMIA": Gutenberg's Sherlock Holmes numbers its stories so, a capital
 # numeral, a stop, the title in capitals (a numeral heading a sentence, "I. Am. Done.", is no title).
@@ -1449,6 +1454,10 @@ def _numbered_line(text: str) -> _Numbered | None:
         return _Numbered("arc", int(arc.group("num")), text.strip(), 0, int(arc.group("sub")))
     if text[:1].isdigit() and (decimal := _DECIMAL.match(text)) is not None:
         return _Numbered("arc", int(decimal.group("num")), text.strip(), 0, int(decimal.group("sub")))
+    if text[:1].isalpha() and (worded := _WORD_TITLE.match(text)) is not None:
+        title = worded.group("title").strip()  # "One | The Gate", "TWO - The Roots" (Wattpad's part titles)
+        value = _number_value(worded.group("num").replace("-", " "))
+        return _Numbered("word", value, title) if value and _title_line(title) else None
     if not (text[:1].isdigit() or text.endswith((")", "]")) or text[:1] in "IVXLC"):
         return None
     text = normalise(text)
@@ -1521,7 +1530,18 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return None
     taken = {index for index, _ in candidates}
-    for kind in ("dash", "dot", "roman", "roman_title", "parts", "part_suffix", "arc", "dash_lower", "dot_lower"):
+    for kind in (
+        "dash",
+        "dot",
+        "roman",
+        "roman_title",
+        "parts",
+        "part_suffix",
+        "arc",
+        "dash_lower",
+        "dot_lower",
+        "word",
+    ):
         series = [
             (index, found)
             for index, found in candidates
@@ -1545,7 +1565,9 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     return None
 
 
-_FROM_THE_START = frozenset(["roman_title", "dash_lower", "dot_lower"])  # kinds a list inside a story may take too
+_FROM_THE_START = frozenset(
+    ["roman_title", "dash_lower", "dot_lower", "word"]
+)  # kinds a list inside a story may take too
 
 
 def _marks_throughout(items: list[Item], series: list[int], start: int = 0) -> bool:

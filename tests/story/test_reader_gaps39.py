@@ -39,7 +39,11 @@ shapes real exports and copies take, written for it; the probe files stay out of
   author, the line gone, as a WordPress "entry-meta" line already was;
 - a blurb with no label over a story page's fields ("Status: ongoing" / "Words: 12,345" / "Chapters: 3",
   as FicHub's download or a listing copied sets them) under the title and by-line: the blurb and the
-  fields were a chapter 1 of their own; now the summary and the fields, as over tags or contents.
+  fields were a chapter 1 of their own; now the summary and the fields, as over tags or contents;
+- chapters headed by a number in words and a title ("One | The Gate", "TWO: The Roots"), as Wattpad's
+  part titles are often written: one chapter, the headings story text ("1 | The Gate" already worked);
+  and the story's title alone over each of them (a site that pages a story repeats it over every part):
+  each chapter's last paragraph; now dropped where it stands so over two headings at least.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -382,3 +386,31 @@ def test_a_story_line_over_a_note_field_stays_text() -> None:
     """Guard: fields no story page lists ("Note:") say nothing of the paragraph over them."""
     story = read(_salt_road(f"Salt and Iron\nby Oriel Fenn\n\n{OPENING}\n\nNote: the map is at the back."))
     assert story.meta.summary is None
+
+
+# Chapters headed by a number in words and a title; the story's title over each.
+
+ORCHARD = "The Bone Orchard\nBy Dariela Montes\n\n"
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ["One | The Gate", "Two | The Roots", "Three | The Fruit"],
+        ["ONE: The Gate", "TWO: The Roots", "THREE: The Fruit"],
+        ["One - The Gate", "Two - The Roots", "Three - The Fruit"],
+    ],
+)
+@pytest.mark.parametrize("over", ["", "The Bone Orchard\n\n"])
+def test_chapters_headed_by_a_number_in_words_and_a_title(headings: list[str], over: str) -> None:
+    text = ORCHARD + "".join(f"{over}{heading}\n\n" + "\n\n".join(PROSE) + "\n\n" for heading in headings)
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == ["The Gate", "The Roots", "The Fruit"][: len(headings)]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * len(headings)
+
+
+def test_a_list_of_number_words_inside_a_story_stays_text() -> None:
+    """Guard: "One - we left" / "Two - we came back" is no series of titles, and a line under the story."""
+    story = read(ORCHARD + f"{FIRST}\n\nOne - we left\n\n{SECOND}\n\nTwo - we came back\n\n{THIRD}\n")
+    assert len(story.chapters) == 1
+    assert "One - we left" in story.chapters[0].paragraphs
