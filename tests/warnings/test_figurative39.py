@@ -146,3 +146,39 @@ def test_figurative_and_everyday_uses_stay_clean(text: str, warning_id: str) -> 
 )
 def test_the_same_shapes_about_people_are_still_found(text: str, warning_id: str) -> None:
     assert warning_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she was not allowed to visit her sister after the wedding. he told her she was the reason he could not sleep.",
+        "he rings the salon six times a shift. he doesn't like her working, he says, and when she laughed"
+        " at the christmas party she embarrassed him by laughing too loud.",
+        "the bedroom door locks from the outside now, for her own safety, and she hasn't been out without"
+        " him in four months, and she isn't allowed a phone of her own.",
+        "she arranged her days around not upsetting him. she was not allowed her own bank account, and"
+        " her letters went through his secretary.",
+    ],
+)
+def test_abuse_told_as_rules_of_the_house_is_found(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+def test_a_child_afraid_to_go_home_is_child_abuse() -> None:
+    text = (
+        "the boy never wants to go home after practice. when his dad's truck pulls into the car park he goes"
+        " very still and walks to it with his shoulders up round his ears."
+    )
+    assert "child-abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("the boarders were not allowed visitors in exam week, and the matron rang the house twice a day.", "abuse"),
+        ("the kids never want to go home from the beach, and when their dad's car pulls up they groan.", "child-abuse"),
+        ("he orders for her again, because she always takes ten minutes with the menu and he's starving.", "abuse"),
+    ],
+)
+def test_house_rules_and_tired_children_are_no_abuse(text: str, warning_id: str) -> None:
+    assert warning_id not in ids(text)
