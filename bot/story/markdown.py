@@ -53,11 +53,14 @@ def _wiki_image(match: regex.Match[str]) -> str:
     return image_line(None)
 
 
-def _sub(pattern: str, replacement: str | Callable[[regex.Match[str]], str], flags: int = 0) -> Callable[[str], str]:
+def _sub(
+    pattern: str, replacement: str | Callable[[regex.Match[str]], str], needs: str, flags: int = 0
+) -> Callable[[str], str]:
     """A pass of a pattern that reads each character a bounded number of times (no span tried from
-    every opener to the line's end: those are :mod:`bot.story.inline_markup`'s)."""
+    every opener to the line's end: those are :mod:`bot.story.inline_markup`'s), on lines that hold
+    ``needs``, which every match does (a search in C spares most lines the pattern's call)."""
     compiled = regex.compile(pattern, flags)
-    return lambda line: compiled.sub(replacement, line)
+    return lambda line: compiled.sub(replacement, line) if needs in line else line
 
 
 def _image_of_group(line: str, start: int, end: int, group: tuple[int, int] | None) -> str:
@@ -78,16 +81,17 @@ _INLINE_TAGS = frozenset(["em", "i", "strong", "b", "u", "span", "small", "sup",
 _INLINE: tuple[Callable[[str], str], ...] = (
     inline.paired(r"<!--", r"-->", 4, "<!--", keep=False),  # <!--.*?-->
     # Obsidian: %%comments%%, embedded notes and images, [[wikilinks|shown text]], callout markers.
-    _sub(r"%%.*?%%", ""),  # any "%%" after an opener closes it: read once
+    _sub(r"%%.*?%%", "", "%%"),  # any "%%" after an opener closes it: read once
     _sub(
         r"!\[\[[^\[\]\n|]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\[\]\n]*)?\]\]",
         _wiki_image,
+        "![[",
         regex.IGNORECASE,
     ),
-    _sub(r"!\[\[[^\[\]\n]*\]\]", ""),
-    _sub(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]", r"\1"),
+    _sub(r"!\[\[[^\[\]\n]*\]\]", "", "![["),
+    _sub(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]", r"\1", "[["),
     inline.wiki_links,
-    _sub(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*", ""),
+    _sub(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*", "", "[!"),
     # Pandoc's and Google Docs' heading attributes: "## Chapter 1 {#chapter-1}".
     inline.heading_attributes,
     # Reference definitions, before images; a footnote's ("[^1]: text") is the author's note (bot.story.footnotes).
@@ -155,15 +159,16 @@ _INLINE: tuple[Callable[[str], str], ...] = (
     inline.paired(r"(?<![\w*\\])\*(?=[^\s*])", r"(?<=[^\s*])\*(?![\w*])", 2, "*"),  # *italic*
     inline.paired(r"(?<![\w\\])_(?=[^\s_])", r"(?<=[^\s_])_(?!\w)", 2, "_"),  # _italic_
     inline.paired(r"~~(?=\S)", r"(?<=\S)~~", 3, "~~"),  # strikethrough
-    _sub(r"`([^`\n]+)`", r"\1"),  # inline code
+    _sub(r"`([^`\n]+)`", r"\1", "`"),  # inline code
     # A heading written as HTML on a line of its own ("<h2>Chapter 1</h2>", pasted from a page or a
     # converter) is the Markdown heading of its level.
     _sub(
         r"^[ \t]*<h([1-6])\b[^>\n]*+>([^<\n]*+)</h\1>[ \t]*$",
         lambda match: "#" * int(match.group(1)) + " " + match.group(2).strip() if match.group(2).strip() else "",
+        "<",
         regex.IGNORECASE,
     ),
-    _sub(r"<br\s*/?>", "\n", regex.IGNORECASE),
+    _sub(r"<br\s*/?>", "\n", "<", regex.IGNORECASE),
     # </?(?:em|i|strong|b|u|span|small|sup|sub|center|p|div)\b[^>]*>
     inline.chain(
         inline.Lit("<"),
@@ -173,7 +178,7 @@ _INLINE: tuple[Callable[[str], str], ...] = (
         inline.Lit(">"),
         replace=inline.nothing,
     ),
-    _sub(r"\\([\\`*_{}\[\]()#+\-.!|~>])", r"\1"),  # backslash escapes
+    _sub(r"\\([\\`*_{}\[\]()#+\-.!|~>])", r"\1", "\\"),  # backslash escapes
 )
 
 
@@ -443,14 +448,11 @@ def strip_inline_markup(text: str) -> str:
     """
     out = []
     for line in text.split("\n"):
-        if is_scene_break(line):
-            out.append(line)
+        if _MARKUP_CHAR.search(line) is None or is_scene_break(line):
+            out.append(line)  # no character any of the passes needs (most lines of prose), or a divider
             continue
         if _CALLOUT_ONLY.match(line):
             continue  # "> [!quote]" alone: the quote that follows is the paragraph, not a gap
-        if _MARKUP_CHAR.search(line) is None:
-            out.append(line)  # no character any of the passes needs (most lines of prose): none would change it
-            continue
         for strip in _INLINE:
             line = strip(line)
         out.append(line)
