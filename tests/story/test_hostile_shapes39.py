@@ -113,3 +113,15 @@ def test_a_package_file_of_comments_is_refused_in_words_that_count_them(markup: 
     with pytest.raises(StoryFormatError) as refused:
         import_story(data, "book.epub", max_bytes=MAX_BYTES)
     assert f"more than {MAX_PACKAGE_ELEMENTS:,} XML elements, comments and other markup" in str(refused.value)
+
+
+def test_pieces_said_again_still_count_once_per_paragraph_and_once_in_each() -> None:
+    """The matcher reads a text said again once and spreads its findings: a piece repeated inside one
+    paragraph counts there once, and in another paragraph once more."""
+    matcher = Matcher(_bare())
+    scene = "the dog was hit by a truck and died. "
+    fired = matcher.fire([scene, "nobody slept. " + scene, scene], [0, 0, 1])
+    first, second, third = ([rule.id for rule in rules] for rules in fired.rules)
+    assert "animal-death/animal-died" in first and second == [] and third == first
+    alone = matcher.fire([scene, scene])
+    assert [rule.id for rule in alone.rules[1]] == first
