@@ -1847,11 +1847,12 @@ def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:
     in_runs = sum(block.count("\n") + 1 for _, block in blocks if "\n" in block)
     if in_runs * 3 < lines * 2:  # most paragraphs stand apart: a song or a letter's lines are its own
         return False
-    inner = [  # each block's lines but its last (which ends a paragraph in either layout), prose-long
+    inner = [  # each block's lines but its last (which ends a paragraph in either layout): prose-long ones,
+        # and short ones ending a sentence ('"Hey."', a hard-wrapped paragraph's last), not a title's or heading's
         stripped
         for _, block in blocks
         for line in block.split("\n")[:-1]
-        if len(stripped := line.strip()) >= _WRAPPED_CHARS
+        if len(stripped := line.strip()) >= _WRAPPED_CHARS or (stripped and _ENDS_SENTENCE.search(stripped))
     ]
     ended = sum(1 for line in inner if _ENDS_SENTENCE.search(line))
     return len(inner) >= SENTENCE_LINES_TOLD and ended >= SENTENCE_LINES_SHARE * len(inner)

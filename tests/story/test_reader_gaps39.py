@@ -124,6 +124,33 @@ def test_one_paragraph_a_line_of_about_a_hundred_characters_is_a_paragraph_each(
     assert [chapter.paragraphs for chapter in story.chapters] == [LINES[:4], LINES[4:]]
 
 
+DIALOGUE = [
+    '"Hey."',
+    '"What?"',
+    '"Did you hear that?"',
+    "She listened. Nothing but the rain.",
+    '"No."',
+    '"Listen again."',
+    "Somewhere below them, a door closed softly and someone began, very quietly, to sing.",
+    '"Okay. I heard it."',
+]
+
+
+def test_short_lines_of_dialogue_with_no_blank_lines_are_a_paragraph_each() -> None:
+    text = (
+        "Downstairs\nby kit_avery\n\nChapter 1\n" + "\n".join(DIALOGUE) + "\n\nChapter 2\n" + "\n".join(DIALOGUE) + "\n"
+    )
+    story = read(text)
+    assert [chapter.paragraphs for chapter in story.chapters] == [DIALOGUE, DIALOGUE]
+
+
+def test_a_verse_inside_a_chapter_keeps_its_lines() -> None:
+    """Guard: a song's lines, ending in commas, stay one passage among paragraphs set apart by blank lines."""
+    verse = "Down by the water,\nunder the pier,\nsomeone is singing,\nno one is here."
+    story = read(f"Chapter 1\n\n{FIRST}\n\n{verse}\n\n{SECOND}\n\n{THIRD}\n")
+    assert story.chapters[0].paragraphs == [FIRST, verse, SECOND, THIRD]
+
+
 def test_hard_wrapped_paragraphs_without_blank_lines_still_join() -> None:
     """Guard: lines wrapped at a width end mid-sentence, so their paragraphs are read whole."""
     wrapped = (
