@@ -2242,6 +2242,28 @@ def _title_over_chapters(items: list[Item], index: int) -> bool:
     return bool(others) and not _names_a_chapter(first) and all(_names_a_chapter(item) for item in others)
 
 
+_TITLE_PAGE_LINES = 3
+
+
+def _title_over_byline(items: list[Item], index: int) -> bool:
+    """ "# The Quiet Year" first, over only its by-line or its author's name ("by Tom Ellery", "Tom
+    Ellery") and then "# Spring", "# Summer" at the same level (Pandoc's plain text, a Markdown file
+    whose headings are all one level): the title page. As a chapter, the first was the name alone,
+    or with the by-line read as the author it had no text and the file was refused."""
+    if index != 0 or not isinstance(first := items[0], Heading):
+        return False
+    following = next(
+        (at for at in range(1, len(items)) if isinstance(items[at], Heading) and items[at].level <= first.level), None
+    )
+    if following is None or not 1 <= following - 1 <= _TITLE_PAGE_LINES:
+        return False
+    lines = [item.text.strip() if isinstance(item, Para) else "" for item in items[1:following]]
+    return all(
+        line and "\n" not in line and (by_line_author(line) is not None or (_author_like(line) and _name_like(line)))
+        for line in lines
+    )
+
+
 def _first_over_chapter(items: list[Item], index: int) -> bool:
     """The file's first line, straight over its first chapter's heading: marked off as a title as
     well as a by-line marks one, so it need not be in Title Case. Most languages write titles in
@@ -2497,7 +2519,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             if (
                 item.kind == "markdown"
                 and item.level == 1
-                and (levels.count(1) == 1 or _title_over_chapters(items, index))
+                and (levels.count(1) == 1 or _title_over_chapters(items, index) or _title_over_byline(items, index))
                 and (len(levels) > 1 or (meta.title is None and (index == 0 or _front_matter_only(meta))))
                 and front_label(item.title) is None  # "# Dedication" heads a page, it is no title
             ):

@@ -898,7 +898,12 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
         block_items: list[Item] = []
         title_line = -1  # the line under a bare "Chapter 3" that may be its title
         for index, (line, mark) in enumerate(zip(lines, block_marks, strict=True)):
-            if markdown and _SETEXT.match(line.strip()) and len(pending) == 1 and len(pending[0]) <= HEADING_MAX_CHARS:
+            if (
+                (markdown or (len(pending) == 1 and _underlines(line, pending[0])))
+                and _SETEXT.match(line.strip())
+                and len(pending) == 1
+                and len(pending[0]) <= HEADING_MAX_CHARS
+            ):
                 heading = match_heading("#" * (1 if line.strip()[0] == "=" else 2) + " " + pending[0].strip())
                 pending.clear()
                 if heading:
@@ -1828,6 +1833,14 @@ def _blocks(text: str) -> list[tuple[int, str]]:
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]*_~]*$")
 SENTENCE_LINES_TOLD = 6  # prose lines inside blocks a text needs before its line ends tell its layout
 SENTENCE_LINES_SHARE = 0.8  # ...and the share of them that end a sentence in a text of one paragraph a line
+
+
+def _underlines(line: str, text: str) -> bool:
+    """A line of "=" or "-" as long as the line over it, give or take two: the underline a text sets
+    under a heading (Pandoc's plain text, a Markdown habit in a .txt), as Markdown's setext heading.
+    A divider under a paragraph is not measured to it."""
+    mark, over = line.strip(), text.strip()
+    return len(mark) >= 3 and len(set(mark)) == 1 and mark[0] in "=-" and abs(len(mark) - len(over)) <= 2
 
 
 def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:

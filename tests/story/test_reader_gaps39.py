@@ -43,7 +43,14 @@ shapes real exports and copies take, written for it; the probe files stay out of
 - chapters headed by a number in words and a title ("One | The Gate", "TWO: The Roots"), as Wattpad's
   part titles are often written: one chapter, the headings story text ("1 | The Gate" already worked);
   and the story's title alone over each of them (a site that pages a story repeats it over every part):
-  each chapter's last paragraph; now dropped where it stands so over two headings at least.
+  each chapter's last paragraph; now dropped where it stands so over two headings at least;
+- a Markdown file (or a text file using its "#") whose headings are all one level, the first over only
+  its by-line or its author's name ("# The Quiet Year" / "by Tom Ellery" / "# Spring" / "# Summer"):
+  refused ("The heading ... has no story text under it"), or with a name alone a chapter 1 of one
+  line; now the title page;
+- a text file whose headings are underlined as Markdown's setext headings ("Spring" / "======", as
+  Pandoc's plain text and Markdown habits set them): one chapter, the headings and underlines story
+  text; now headings where the underline is as long as the line, give or take two.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -441,3 +448,37 @@ def test_a_list_of_number_words_inside_a_story_stays_text() -> None:
     story = read(ORCHARD + f"{FIRST}\n\nOne - we left\n\n{SECOND}\n\nTwo - we came back\n\n{THIRD}\n")
     assert len(story.chapters) == 1
     assert "One - we left" in story.chapters[0].paragraphs
+
+
+# A title page as a heading of the chapters' level; headings underlined in a text file.
+
+CHAPTER_TEXT = "\n\n".join(PROSE)
+
+
+@pytest.mark.parametrize("name", ["quiet.md", "quiet.txt"])
+@pytest.mark.parametrize("byline", ["by Tom Ellery", "Tom Ellery"])
+def test_a_first_heading_over_only_its_by_line_is_the_title_page(name: str, byline: str) -> None:
+    text = f"# The Quiet Year\n\n{byline}\n\n# Spring\n\n{CHAPTER_TEXT}\n\n# Summer\n\n{CHAPTER_TEXT}\n"
+    story = import_story(text.encode(), name, max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Quiet Year", "Tom Ellery")
+    assert [chapter.title for chapter in story.chapters] == ["Spring", "Summer"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+@pytest.mark.parametrize("mark", ["=", "-"])
+def test_headings_underlined_in_a_text_file_are_headings(mark: str) -> None:
+    text = (
+        f"The Quiet Year\n{'=' * 14}\n\nTom Ellery\n\nSpring\n{mark * 6}\n\n{CHAPTER_TEXT}\n\n"
+        f"Summer\n{mark * 6}\n\n{CHAPTER_TEXT}\n"
+    )
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("The Quiet Year", "Tom Ellery")
+    assert [chapter.title for chapter in story.chapters] == ["Spring", "Summer"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_divider_under_a_paragraph_stays_a_scene_break() -> None:
+    """Guard: a rule under a line of another length is no underline: the paragraph keeps its text."""
+    story = read(f"Chapter 1\n\n{FIRST}\n==========\n{SECOND}\n\nChapter 2\n\n{THIRD}\n")
+    assert all("==" not in chapter.title for chapter in story.chapters if chapter.title)
+    assert FIRST in " ".join(story.chapters[0].paragraphs)
