@@ -7,6 +7,7 @@ together or not at all; ``add_story`` is the same in a transaction of its own.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -454,9 +455,33 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
             f"No story in this server's library matches {shown}: the library is empty. An admin adds stories"
             " with `/story add`."
         )
+    close = await close_titles(db, guild_id, text)
+    guess = f" Did you mean {_or_list([f'**{escape_clipped(title, 80)}**' for title in close])}?" if close else ""
     raise UserError(
-        f"No story in this server's library matches {shown} (it may have been removed); pick one from the list."
+        f"No story in this server's library matches {shown} (it may have been removed); pick one from the list." + guess
     )
+
+
+TITLES_COMPARED = 500  # titles a typo is compared with, at most: a failed look-up stays a few milliseconds
+CLOSE_TITLES = 3
+
+
+async def close_titles(db: Database, guild_id: int, typed: str) -> list[str]:
+    """The library's titles closest to a title typed with a slip ("Emmma", "statoin eleven"), at most
+    three: the refusal names them, where "pick one from the list" left the member to find the typo."""
+    needle = fold(visible_line(typed))
+    if not needle:
+        return []
+    rows = await db.fetch_all(
+        "SELECT title, title_folded FROM stories WHERE guild_id = ? ORDER BY title_sort, id LIMIT ?",
+        (guild_id, TITLES_COMPARED),
+    )
+    titles = {str(row["title_folded"]): str(row["title"]) for row in rows}
+    return [titles[folded] for folded in difflib.get_close_matches(needle, list(titles), n=CLOSE_TITLES, cutoff=0.6)]
+
+
+def _or_list(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
 async def mark_without_text(tx: aiosqlite.Connection, guild_id: int, story_id: int) -> None:

@@ -182,3 +182,17 @@ async def test_a_plan_every_other_friday_and_one_on_two_days_a_week(club: Club) 
         await club.slash("discussion plan", story=str(book), start="monday 19:00", every="mon,wed", from_chapter=2)
     )
     assert "cannot meet on several days a week (“mon,wed”)" in refused.text, refused.text
+
+
+async def test_a_story_name_typed_with_a_slip_is_answered_with_the_titles_it_is_close_to(club: Club) -> None:
+    """ "No story matches “Emmma” ...; pick one from the list" left the member to find their typo."""
+    await library_story(club, "Emma", "Jane Austen")
+    await library_story(club, "Station Eleven")
+    await library_story(club, "The Left Hand of Darkness")
+    slip = private_and_short(await club.slash("progress set", member=club.member, story="Emmma", chapter=1))
+    assert "No story in this server's library matches “Emmma”" in slip.text, slip.text
+    assert slip.text.endswith("Did you mean **Emma**?"), slip.text
+    [info] = await club.slash("story info", member=club.member, story="statoin eleven")
+    assert info.text.endswith("Did you mean **Station Eleven**?"), info.text
+    [none] = await club.slash("story info", member=club.member, story="zzz")
+    assert "Did you mean" not in none.text, none.text
