@@ -51,7 +51,7 @@ async def _known(db: Database, guild_id: int, warning_id: str) -> tuple[str, Tax
         return key, taxonomy
     raise UserError(
         f"{quote_input(typed)} is not a warning this server knows, nor words a story here warns of. "
-        "Pick one from the list, or see `/warnings categories`."
+        "Pick one from the list, or see `/warnings categories`." + taxonomy.did_you_mean(typed)
     )
 
 

@@ -317,7 +317,10 @@ async def report_warning(
     taxonomy = await guild_taxonomy(db, guild_id)
     found = taxonomy.find(warning)
     if found is None:
-        raise UserError(f"There is no warning {quote_input(warning, 60)} here; pick one from the list.")
+        raise UserError(
+            f"There is no warning {quote_input(warning, 60)} here; pick one from the list."
+            + taxonomy.did_you_mean(warning)
+        )
     warning_id = found.id
     if warning_id in {shown.id for shown in await chapter_warnings(db, guild_id, record.id, chapter)}:
         # Nothing for the admins to decide: a report would only sit in their review queue.

@@ -822,7 +822,10 @@ async def require_category(db: Database, guild_id: int, category: str) -> Taxono
         raise UserError(PICK_CATEGORY)
     taxonomy = await guild_taxonomy(db, guild_id)
     if category not in taxonomy:
-        raise UserError(f"There is no warning category {quote_input(category)} here; pick one from the list.")
+        raise UserError(
+            f"There is no warning category {quote_input(category)} here; pick one from the list."
+            + taxonomy.did_you_mean(category)
+        )
     return taxonomy
 
 
@@ -831,9 +834,13 @@ async def resolve_category(db: Database, guild_id: int, typed: str) -> str:
     archives call it ("MCD", "Major Character Death"), as ``/warnings categories`` lists them."""
     if not visible_line(typed):
         raise UserError(PICK_CATEGORY)
-    found = (await guild_taxonomy(db, guild_id)).find(typed)
+    taxonomy = await guild_taxonomy(db, guild_id)
+    found = taxonomy.find(typed)
     if found is None:
-        raise UserError(f"There is no warning category {quote_input(typed)} here; pick one from the list.")
+        raise UserError(
+            f"There is no warning category {quote_input(typed)} here; pick one from the list."
+            + taxonomy.did_you_mean(typed)
+        )
     return found.id
 
 
@@ -871,7 +878,7 @@ async def add_rule(
     if create and not new_category:
         raise UserError(
             f"There is no warning category {quote_input(category)} here. Pick one from the list, "
-            "or set `new_category` to create it."
+            "or set `new_category` to create it." + taxonomy.did_you_mean(category)
         )
     if create and (not CATEGORY_ID.match(category) or len(category) > 40):
         raise UserError("A new category id is up to 40 lowercase letters or digits joined by hyphens, like `spiders`.")

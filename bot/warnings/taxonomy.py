@@ -7,6 +7,7 @@ add categories but never remove or rename these.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,7 @@ from importlib.resources.abc import Traversable
 
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.paths import shipped
+from bot.text import escape_markdown
 from bot.warnings.declared import alias_id
 
 TAXONOMY_FILE = shipped("warnings", "taxonomy.json")
@@ -90,6 +92,14 @@ class Taxonomy:
         """The defaults first, then the server's categories; an extra id never shadows a default."""
         added = [replace(category, custom=True) for category in extra if category.id not in self._by_id]
         return Taxonomy(self.categories + tuple(added))
+
+    def did_you_mean(self, typed: str) -> str:
+        """ " Did you mean **Self-harm**?" for a category name typed with a slip ("slef harm"), naming
+        at most two, or '' when none is close: the refusal then says only to pick from the list."""
+        names = {_loose(name): c for c in self.categories for name in (c.id, c.label)}
+        close = difflib.get_close_matches(_loose(typed), list(names), n=4, cutoff=0.75)
+        labels = list(dict.fromkeys(names[name].label for name in close))[:2]
+        return f" Did you mean {' or '.join(f'**{escape_markdown(label)}**' for label in labels)}?" if labels else ""
 
     def search(self, typed: str, limit: int = AUTOCOMPLETE_CHOICES) -> list[Category]:
         """Autocomplete: ids or labels starting with what was typed first, then containing it."""

@@ -196,3 +196,17 @@ async def test_a_story_name_typed_with_a_slip_is_answered_with_the_titles_it_is_
     assert info.text.endswith("Did you mean **Station Eleven**?"), info.text
     [none] = await club.slash("story info", member=club.member, story="zzz")
     assert "Did you mean" not in none.text, none.text
+
+
+async def test_a_warning_typed_with_a_slip_is_answered_with_the_category_it_is_close_to(club: Club) -> None:
+    book = await library_story(club, "The Salt Road", chapters=3)
+    avoid = private_and_short(await club.slash("prefs avoid", member=club.member, warning="slef harm"))
+    assert avoid.text.endswith("Did you mean **Self\\-harm**?"), avoid.text
+    report = private_and_short(
+        await club.slash("warnings report", member=club.member, story=str(book), chapter=1, warning="sucide")
+    )
+    assert report.text.endswith("Did you mean **Suicide**?"), report.text
+    rule = private_and_short(await club.slash("warnings rules add", category="deth", pattern="perished"))
+    assert rule.text.endswith("Did you mean **Death**?"), rule.text
+    far = private_and_short(await club.slash("prefs avoid", member=club.member, warning="spiders"))
+    assert "Did you mean" not in far.text, far.text
