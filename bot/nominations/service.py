@@ -19,6 +19,7 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -662,8 +663,13 @@ class NominationService:
             if not await self.open_nominations(guild_id):
                 raise UserError("This round has no nominations to take out yet; members nominate with `/nominate`.")
             if round_id is None or found is None or found.round_id != round_id:
+                listed = await self.open_nominations(guild_id)
+                by_key = {n.title_key: n for n in listed}
+                close = difflib.get_close_matches(title_key(picked), list(by_key), n=2, cutoff=0.75)
+                guess = " or ".join(f"**{escape_clipped(by_key[key].title, 80)}**" for key in close)
                 raise UserError(
                     "That is not one of this round's nominations; pick one from the list or type its title."
+                    + (f" Did you mean {guess}?" if guess else "")
                 )
             async with self.db.transaction() as tx:
                 await store.delete_nomination(tx, guild_id, round_id, found.id)

@@ -210,3 +210,11 @@ async def test_a_warning_typed_with_a_slip_is_answered_with_the_category_it_is_c
     assert rule.text.endswith("Did you mean **Death**?"), rule.text
     far = private_and_short(await club.slash("prefs avoid", member=club.member, warning="spiders"))
     assert "Did you mean" not in far.text, far.text
+
+
+async def test_withdrawing_a_title_typed_with_a_slip_names_the_nomination_it_is_close_to(club: Club) -> None:
+    await nominate(club, club.member, "Piranesi")
+    await nominate(club, club.other_member, "Kindred")
+    slip = private_and_short(await club.slash("vote withdraw", nomination="Piranesl"))
+    assert "That is not one of this round's nominations" in slip.text, slip.text
+    assert slip.text.endswith("Did you mean **Piranesi**?"), slip.text
