@@ -182,3 +182,41 @@ def test_a_child_afraid_to_go_home_is_child_abuse() -> None:
 )
 def test_house_rules_and_tired_children_are_no_abuse(text: str, warning_id: str) -> None:
     assert warning_id not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("the top comment on my chapter says women can't write fight scenes and i should stick to fluff.", "sexism"),
+        ("female characters are always so annoying, someone wrote under the fic, and got forty likes.", "sexism"),
+        ("halfway through the interview he asked whether she had any plans to start a family soon.", "sexism"),
+        (
+            "you're staying here until your father pays, the man said, and the cellar door was nailed shut"
+            " from the outside.",
+            "kidnapping",
+        ),
+        (
+            "the little girl vanished from the fair on saturday. on tuesday they found the shed, nailed shut"
+            " from the outside.",
+            "kidnapping",
+        ),
+    ],
+)
+def test_prejudice_and_captivity_said_plainly_are_found(text: str, warning_id: str) -> None:
+    assert warning_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("my plans to start a family can wait, she laughed, the garden comes first this year.", "sexism"),
+        ("women can't resist a good cheese board, my aunt announced, and ate the brie.", "sexism"),
+        ("the shed was nailed shut from the outside for the winter, and the bikes were inside it.", "kidnapping"),
+        (
+            "the cat vanished from the garden on saturday and turned up on tuesday asleep in the airing cupboard.",
+            "kidnapping",
+        ),
+    ],
+)
+def test_the_same_words_without_prejudice_or_captivity_are_clean(text: str, warning_id: str) -> None:
+    assert warning_id not in ids(text)
