@@ -63,6 +63,10 @@ MAX_NOTE_SENTENCES = 200
 # The same over the whole story, every note of every chapter: 2,500 notes of 199 took 4.9 s. A book of
 # 2,000 chapters with a note of 25 sentences each is read whole; past the budget notes are kept, unread.
 MAX_STORY_NOTE_SENTENCES = 50_000
+# Lines inside a story's chapters shaped like a declaration ("TW: blood" over a scene), read against the
+# taxonomy at about 150 us each: a chapter has a few, a book a few hundred; 70,000 took 10 s of CPU. Past
+# this many a chapter's are left as its text, unread (a chapter of more than MAX_DECLARATIONS already is).
+MAX_STORY_MID_DECLARATIONS = 4000
 
 
 def check_chapters(count: int, max_chapters: int) -> None:

@@ -27,7 +27,9 @@ from bot.story.footnotes import pair_footnotes
 from bot.story.gutenberg import TITLE_PAGE_LINES, drop_front_matter, opening_transcriber_note, spells_title, unwrap
 from bot.story.limits import (
     DEFAULT_MAX_CHAPTERS,
+    MAX_DECLARATIONS,
     MAX_NOTE_SENTENCES,
+    MAX_STORY_MID_DECLARATIONS,
     MAX_STORY_NOTE_SENTENCES,
     MAX_TITLE_CHARS,
     check_chapters,
@@ -4769,13 +4771,28 @@ def _label_shaped(text: str) -> bool:
     return _LABEL_SEPARATOR.search(text) is not None or text.lstrip(" \t*_~([").lower().startswith(("tw", "cw"))
 
 
-def _mid_declarations(chapter: Chapter) -> Chapter:
+@dataclass(slots=True)
+class MidDeclarationBudget:
+    """Declaration-shaped lines inside chapters a story may still have read (:func:`_mid_declarations`)."""
+
+    left: int = field(default_factory=lambda: MAX_STORY_MID_DECLARATIONS)  # read when a story starts
+
+
+def _mid_declarations(chapter: Chapter, budget: MidDeclarationBudget) -> Chapter:
     """A declaration set on a line of its own inside a chapter, before the scene it warns of
     ("TW: blood" under a divider, as Wattpad authors write it), is the chapter's note and warns for
     it: posted as a sentence of the story, it warned nobody. Only a line that is a declaration
     label over warnings the taxonomy knows and nothing else (see :func:`mid_declaration`);
-    a chapter of nothing else keeps it as its text."""
-    marked = [[mid_declaration(paragraph) for paragraph in scene.paragraphs] for scene in chapter.scenes]
+    a chapter of nothing else keeps it as its text, and so does one of more such lines than a story
+    declares (:data:`MAX_DECLARATIONS`), or a chapter past the story's ``budget`` of them
+    (:data:`MAX_STORY_MID_DECLARATIONS`): each costs about 150 us to read against the taxonomy, and
+    a chapter of 70,000 different "TW: death, blood, self-harm 17" lines took 10 s of CPU."""
+    candidates = [[_mid_candidate(paragraph) for paragraph in scene.paragraphs] for scene in chapter.scenes]
+    count = sum(line is not None for lines in candidates for line in lines)
+    if count > MAX_DECLARATIONS or count > budget.left:
+        return chapter
+    budget.left -= count
+    marked = [[lines is not None and _declares_only(lines) for lines in scene] for scene in candidates]
     if all(all(flags) for flags in marked):
         return chapter
     for scene, flags in zip(chapter.scenes, marked, strict=True):
@@ -4789,15 +4806,27 @@ def mid_declaration(text: str) -> bool:
     """Lines of nothing but declared warnings, each under its label ("TW: blood, self harm",
     "CW: self-harm", see :func:`labelled_list`), every warning one the taxonomy knows. "TW: blood," she joked,
     or "CW: the stairs", stays story text."""
+    lines = _mid_candidate(text)
+    return lines is not None and _declares_only(lines)
+
+
+def _mid_candidate(text: str) -> list[str] | None:
+    """The paragraph's lines if each is shaped like a declaration (a label, a first word one could
+    start), found in a few searches; None for a line of the story, as almost every one is."""
     if len(text) > MID_DECLARATION_CHARS:
-        return False
+        return None
     text = _unbracketed(text.strip())  # "(tw: needles in this next scene)", "[CW: blood in the scene below]"
     if not _label_shaped(text):
-        return False
+        return None
     lines = [trim_ornaments(line.strip()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if not lines or not all(_label_shaped(line) and _may_be_declarations(line) for line in lines):
-        return False
+        return None
+    return lines
+
+
+def _declares_only(lines: list[str]) -> bool:
+    """Whether every one of a candidate's lines (:func:`_mid_candidate`) declares warnings the taxonomy knows."""
     lines = [_without_scene_words(line) for line in lines]
     return all(
         labelled_list(_ASIDE.sub(" ", line)) or lists_declared(line) for line in lines
@@ -5547,7 +5576,8 @@ def build_story(
     chapters, orphan_notes = assemble(_without_closing_heading(body), scene_gap=scene_gap, note_filter=_labelled_note)
     check_chapters(len(chapters), max_chapters)
     closing = pointed + _closing_story_declarations(chapters)
-    chapters = [_chapter_notes(chapter) for chapter in chapters]
+    budget = MidDeclarationBudget()
+    chapters = [_chapter_notes(chapter, budget) for chapter in chapters]
     pair_footnotes(chapters)
     chapters = drop_back_matter(chapters, _first(meta.values.get("author")))
     if chapters:
@@ -5738,10 +5768,11 @@ def _labelled_note(text: str) -> bool:
     return is_labelled_note(text) and not _bare_note_label(text)
 
 
-def _chapter_notes(chapter: Chapter) -> Chapter:
-    """Everything of a chapter's that is the author's note and not its story, as its notes."""
+def _chapter_notes(chapter: Chapter, budget: MidDeclarationBudget) -> Chapter:
+    """Everything of a chapter's that is the author's note and not its story, as its notes
+    (``budget``: the story's, shared by its chapters)."""
     chapter = _opening_notes(_opening_note_section(_declared_title(_strip_note_labels(chapter))))
-    return _closing_declarations(_mid_declarations(_without_bare_labels(_closing_note_section(chapter))))
+    return _closing_declarations(_mid_declarations(_without_bare_labels(_closing_note_section(chapter)), budget))
 
 
 OPENING_NOTE_PARAGRAPHS = 6  # paragraphs of a note under its label at a chapter's opening, at most
@@ -5845,6 +5876,7 @@ def notes_in_text(chapters: list[Chapter]) -> list[Chapter]:
     chapter: suicide": those are notes and declarations here as in a text file, where
     :func:`build_story` reads them. A chapter whose whole text is labelled a note keeps it as text.
     """
+    budget = MidDeclarationBudget()
     for chapter in chapters:
         labelled = [paragraph for paragraph in chapter.paragraphs if is_labelled_note(paragraph)]
         if labelled and len(labelled) < len(chapter.paragraphs):
@@ -5852,7 +5884,7 @@ def notes_in_text(chapters: list[Chapter]) -> list[Chapter]:
                 scene.paragraphs = [paragraph for paragraph in scene.paragraphs if not is_labelled_note(paragraph)]
             chapter.scenes = [scene for scene in chapter.scenes if scene.paragraphs]
             chapter.notes.extend(labelled)
-        _chapter_notes(chapter)
+        _chapter_notes(chapter, budget)
     pair_footnotes(chapters)
     return chapters
 

@@ -13,9 +13,10 @@ import string
 import pytest
 
 from bench.bench_budgets import _heavy
+from bot.story import plaintext
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
-from bot.story.limits import MAX_PACKAGE_ELEMENTS
+from bot.story.limits import MAX_DECLARATIONS, MAX_PACKAGE_ELEMENTS
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings import matcher as matcher_module
 from bot.warnings.declared import Declared
@@ -125,3 +126,48 @@ def test_pieces_said_again_still_count_once_per_paragraph_and_once_in_each() -> 
     assert "animal-death/animal-died" in first and second == [] and third == first
     alone = matcher.fire([scene, scene])
     assert [rule.id for rule in alone.rules[1]] == first
+
+
+# -- declarations in every paragraph ----------------------------------------------------------------
+
+
+def _counting_declaration_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The lines read against the taxonomy as a declaration inside a chapter."""
+    read: list[str] = []
+    labelled_list = plaintext.labelled_list
+
+    def counted(line: str) -> object:
+        read.append(line)
+        return labelled_list(line)
+
+    monkeypatch.setattr(plaintext, "labelled_list", counted)
+    return read
+
+
+def test_a_chapter_of_thousands_of_declaration_lines_is_not_read_line_by_line(monkeypatch) -> None:
+    """Each paragraph shaped like a declaration inside a chapter ("TW: blood" over a scene) was read
+    against the taxonomy, about 150 us each: 70,000 different "TW: death, blood, self-harm 17" took
+    10 s of CPU. A chapter of more of them than a story declares keeps them as its text, unread."""
+    read = _counting_declaration_reads(monkeypatch)
+    lines = "".join(f"TW: death, blood, self-harm {number}\n\n" for number in range(3000))
+    story = import_story(f"The Weir\n\nChapter 1\n\nThe weir roared.\n\n{lines}".encode(), "a.txt", max_bytes=MAX_BYTES)
+    assert len(read) <= MAX_DECLARATIONS
+    assert len(story.chapters[0].paragraphs) == 3001
+
+
+def test_a_story_of_many_chapters_of_declaration_lines_reads_a_bounded_number(monkeypatch) -> None:
+    """The same spread over chapters of 150 lines each: the story reads MAX_STORY_MID_DECLARATIONS at most."""
+    read = _counting_declaration_reads(monkeypatch)
+    monkeypatch.setattr(plaintext, "MAX_STORY_MID_DECLARATIONS", 400)
+    lines = "".join(f"TW: death, blood, self-harm {number}\n\n" for number in range(150))
+    chapters = "".join(f"Chapter {number}\n\nThe weir roared.\n\n{lines}" for number in range(1, 11))
+    import_story(f"The Weir\n\n{chapters}".encode(), "a.txt", max_bytes=MAX_BYTES)
+    assert 300 <= len(read) <= 400
+
+
+def test_a_declaration_over_a_scene_is_still_the_chapters_note(monkeypatch) -> None:
+    """Guard: "TW: blood" on a line of its own inside a chapter still warns for it."""
+    text = "The Weir\n\nChapter 1\n\nThe weir roared.\n\n* * *\n\nTW: blood, self-harm\n\nShe cut her hand.\n"
+    story = import_story(text.encode(), "a.txt", max_bytes=MAX_BYTES)
+    assert "TW: blood, self-harm" not in story.chapters[0].paragraphs
+    assert "TW: blood, self-harm" in story.chapters[0].notes
