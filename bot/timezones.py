@@ -7,6 +7,7 @@ import functools
 import re
 import zoneinfo
 from datetime import UTC, datetime, timedelta, timezone
+from importlib import resources
 
 from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES
@@ -90,6 +91,8 @@ def validate_zone(name: str) -> str:
             f"{quote_input(name)} is an abbreviation, not a zone; did you mean {_ABBREVIATIONS[cleaned.lower()]}? "
             "(Start typing and pick one from the list.)"
         )
+    if zone is None and (country := _country_refusal(name)) is not None:
+        raise country
     if zone is None and (near := closest_zone(cleaned)) is not None:
         raise UserError(
             f"{quote_input(name)} is not a time zone I know; did you mean {near}? "
@@ -101,6 +104,77 @@ def validate_zone(name: str) -> str:
             "(start typing and pick one from the list)."
         )
     return zone
+
+
+# How North Americans name their zone, and the United Kingdom's names: the zone meant, never a guess at
+# Canada/Eastern or Canada/Pacific (old aliases, which the city look-up below would offer).
+_REGION_NAMES = {
+    "eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles", "alaska": "America/Anchorage", "hawaii": "Pacific/Honolulu",
+    "atlantic": "America/Halifax", "uk": "Europe/London", "england": "Europe/London",
+    "scotland": "Europe/London", "wales": "Europe/London", "great britain": "Europe/London",
+}  # fmt: skip
+_TIME_WORDS = re.compile(r"\s+(?:standard\s+|daylight\s+)?time$", re.IGNORECASE)  # "Eastern Time"
+
+
+def _country_refusal(name: str) -> UserError | None:
+    """A country or region typed as the zone ("Germany", "Eastern Time", "Brazil"): its zone when it has
+    one, else that it has several and to pick the city; None for anything else."""
+    place = " ".join(_TIME_WORDS.sub("", name.strip()).lower().split())
+    if place in _REGION_NAMES:
+        return UserError(
+            f"{quote_input(name)} is not a zone's name; did you mean {_REGION_NAMES[place]}? "
+            "(Start typing and pick one from the list.)"
+        )
+    zones = _country_zones().get(place)
+    if not zones:
+        return None
+    # One zone, or one for "most of Germany" / "Spain (mainland)" beside islands and exclaves.
+    main = [zone for zone, note in zones if note.startswith("most of") or note.endswith("(mainland)")]
+    if len(zones) == 1 or len(main) == 1:
+        return UserError(
+            f"{quote_input(name)} is a country, not a zone's name; did you mean {(main or [zones[0][0]])[0]}? "
+            "(Start typing and pick one from the list.)"
+        )
+    return UserError(
+        f"{quote_input(name)} has {len(zones)} time zones: start typing your city, or a big city near you, "
+        "and pick it from the list."
+    )
+
+
+@functools.cache
+def _country_zones() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each country's zones by its name in lower case ("germany", "britain", "uk"), from tzdata's
+    ``iso3166.tab`` and ``zone.tab``; empty when the package lacks them (the refusal then names examples)."""
+    try:
+        tables = resources.files("tzdata").joinpath("zoneinfo")
+        countries = tables.joinpath("iso3166.tab").read_text(encoding="utf-8")
+        places = tables.joinpath("zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return {}
+    by_code: dict[str, list[tuple[str, str]]] = {}
+    for line in places.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 3 and not line.startswith("#"):
+            by_code.setdefault(fields[0], []).append((fields[2], fields[3] if len(fields) > 3 else ""))
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    shared: set[str] = set()
+    for line in countries.splitlines():
+        code, _, country = line.partition("\t")
+        if line.startswith("#") or not country or code not in by_code:
+            continue
+        # "Korea (South)": "korea (south)", "south korea" and "korea" (dropped below: the North's too);
+        # "Britain (UK)": "britain" and "uk" (an abbreviation in capitals alone).
+        base, _, aside = country.partition(" (")
+        aside = aside.rstrip(")")
+        spellings = {country.lower(), base.lower()}
+        if aside:
+            spellings |= {f"{aside} {base}".lower()} | ({aside.lower()} if aside.isupper() else set())
+        for spelling in spellings:
+            if spelling in found and found[spelling] != tuple(by_code[code]):
+                shared.add(spelling)
+            found.setdefault(spelling, tuple(by_code[code]))
+    return {spelling: zones for spelling, zones in found.items() if spelling not in shared}
 
 
 # A name longer than any zone's (the longest, America/Argentina/ComodRivadavia, has 32) is no typo of one.
