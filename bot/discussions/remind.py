@@ -69,7 +69,7 @@ def parse_remind(text: str | None) -> tuple[timedelta, ...]:
     if "," in cleaned and any(not visible_line(item) for item in cleaned.split(",")):
         # "1h," or "1h,,30m": a reminder left out by mistake, or a stray comma; either way, asked rather than guessed.
         raise UserError(
-            f"{quote_input(text.strip(), 60)} has an empty reminder between its commas; list amounts like "
+            f"{quote_input(text.strip(), 60)} has an empty reminder between its separators; list amounts like "
             "`24h,1h`, or write `none`."
         )
     offsets: set[timedelta] = set()

@@ -34,3 +34,9 @@ def test_reminders_said_as_in_a_chat(typed: str, meant: tuple[timedelta, ...]) -
 def test_before_alone_or_first_is_still_refused(typed: str) -> None:
     with pytest.raises(UserError, match="I can't read “before” as a reminder"):
         parse_remind(typed)
+
+
+@pytest.mark.parametrize("typed", ["24h;", "1h,,2h", "24h / / 1h"])
+def test_an_empty_reminder_is_asked_about_whatever_separates_them(typed: str) -> None:
+    with pytest.raises(UserError, match="has an empty reminder between its separators"):
+        parse_remind(typed)
