@@ -220,3 +220,36 @@ def test_prejudice_and_captivity_said_plainly_are_found(text: str, warning_id: s
 )
 def test_the_same_words_without_prejudice_or_captivity_are_clean(text: str, warning_id: str) -> None:
     assert warning_id not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        (
+            "if dad throws his keys on the counter it's a bad night. if he hangs them on the hook it's maybe"
+            " okay, and we come back downstairs.",
+            "death",
+        ),
+        (
+            "she was sitting in the straw with a rope around her ankle, tied to the leg of the bed, and she"
+            " would not look at him.",
+            "suicide",
+        ),
+        ("give me the controller, you keep walking off the edge of the map on purpose.", "suicide"),
+        ("i checked before i started reading: the dog doesn't die, don't worry, nobody's pet does.", "animal-death"),
+        ("the cleaning robots have a union now. they want better lubricant and fewer stairs.", "sexual-content"),
+    ],
+)
+def test_keys_on_a_hook_a_rope_round_an_ankle_a_game_a_spoiler_and_robots_are_clean(text: str, warning_id: str) -> None:
+    assert warning_id not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("they hanged him from the oak at the crossroads before the sheriff woke.", "death"),
+        ("she stood on the chair with the rope around her neck and kicked it away.", "suicide"),
+    ],
+)
+def test_a_hanging_is_still_found(text: str, warning_id: str) -> None:
+    assert warning_id in ids(text)
