@@ -253,3 +253,36 @@ def test_keys_on_a_hook_a_rope_round_an_ankle_a_game_a_spoiler_and_robots_are_cl
 )
 def test_a_hanging_is_still_found(text: str, warning_id: str) -> None:
     assert warning_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("at the wedding my great-aunt said gay people were going to hell and asked for more cake.", "homophobia"),
+        ("two lads holding hands on the bus, the man muttered. disgusting, with kids around.", "homophobia"),
+        (
+            "the manager said clients found that kind of lifestyle off-putting and she should have been more"
+            " discreet about her wife.",
+            "homophobia",
+        ),
+        ("the night staff keep calling my brother the vegetable when they think i can't hear.", "ableism"),
+        ("people fake these things, the manager said, and called her a cripple behind her back.", "ableism"),
+        ("the admiral had them both flogged in front of the crew and put ashore with one bottle of water.", "violence"),
+        ("new colleagues always ask where he's really from, and then they compliment his english.", "racism"),
+    ],
+)
+def test_prejudice_and_punishment_told_in_a_scene_are_found(text: str, warning_id: str) -> None:
+    assert warning_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("two lads holding hands on the bus, the little one asleep on his brother's shoulder.", "homophobia"),
+        ("she calls him a couch potato and he calls her a vegetable snob because she won't eat peas.", "ableism"),
+        ("the lifestyle magazine ran six pages on her husband's allotment and his marrows.", "homophobia"),
+        ("where is the parcel really from, she asked, turning the box over for a postmark.", "racism"),
+    ],
+)
+def test_the_same_words_without_prejudice_are_clean(text: str, warning_id: str) -> None:
+    assert warning_id not in ids(text)
