@@ -75,7 +75,13 @@ def _image_of_tag(line: str, start: int, end: int, group: tuple[int, int] | None
 
 _NOT_LINK_END = "]\n"
 _NOT_URL_END = ")\n"
-_INLINE_TAGS = frozenset(["em", "i", "strong", "b", "u", "span", "small", "sup", "sub", "center", "p", "div"])
+# HTML elements a Markdown text may wrap words in, taken off with their words kept: a link's or a font's
+# tags were posted as text ("<a href=...>left</a>"), escaped, to every reader.
+_INLINE_TAGS = frozenset([
+    "em", "i", "strong", "b", "u", "span", "small", "sup", "sub", "center", "p", "div",
+    "a", "font", "abbr", "cite", "del", "ins", "mark", "q", "s", "strike", "tt", "big", "kbd", "samp", "var",
+    "time", "dfn", "bdi", "bdo", "label", "code",
+])  # fmt: skip
 # The passes, in order, each over one line in time linear in it (a span that never closes is read
 # once, not once per opener: see bot.story.inline_markup).
 _INLINE: tuple[Callable[[str], str], ...] = (
@@ -169,7 +175,7 @@ _INLINE: tuple[Callable[[str], str], ...] = (
         regex.IGNORECASE,
     ),
     _sub(r"<br\s*/?>", "\n", "<", regex.IGNORECASE),
-    # </?(?:em|i|strong|b|u|span|small|sup|sub|center|p|div)\b[^>]*>
+    # </?(?:em|i|strong|...)\b[^>]*>, the elements of _INLINE_TAGS
     inline.chain(
         inline.Lit("<"),
         inline.Optional("/"),

@@ -58,7 +58,8 @@ OLD: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], .
         lambda match: "#" * int(match.group(1)) + " " + match.group(2).strip() if match.group(2).strip() else "",
     ),
     (regex.compile(r"<br\s*/?>", regex.IGNORECASE), "\n"),
-    (regex.compile(r"</?(?:em|i|strong|b|u|span|small|sup|sub|center|p|div)\b[^>]*>", regex.IGNORECASE), ""),
+    # (the elements' list grew in session 39: see test_html_that_wraps_words_in_markdown_keeps_the_words)
+    (regex.compile(rf"</?(?:{'|'.join(sorted(markdown._INLINE_TAGS))})\b[^>]*>", regex.IGNORECASE), ""),
     (regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])"), r"\1"),
 )
 
@@ -142,3 +143,12 @@ def test_long_wiki_names_and_blank_runs_are_read_once() -> None:
         started = time.process_time()
         strip_inline_markup(line)
         assert time.process_time() - started < 3.0
+
+
+def test_html_that_wraps_words_in_markdown_keeps_the_words() -> None:
+    """A link's, a font's or a deletion's tags in a Markdown story were posted as text, escaped."""
+    text = 'She said <a href="x">left</a>. <font color=red>Red</font>, <del>no</del> <q>yes</q> <code>x</code>.'
+    assert strip_inline_markup(text) == "She said left. Red, no yes x."
+    assert strip_inline_markup("<table><tr><td>a</td></tr></table> <aside>x</aside>") == (
+        "<table><tr><td>a</td></tr></table> <aside>x</aside>"
+    )  # blocks are not words' wrappers: left to the readers that know their shape
