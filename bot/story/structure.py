@@ -61,7 +61,7 @@ _PARENTHESISED = re.compile(r"^\((?P<inner>[^()]*\S[^()]*)\)$")  # "Chapter 2 (g
 _NAMED = re.compile(
     r"^(?:the\s+(?=(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction)\b))?"  # Wilde's "THE PREFACE"
     r"(?P<label>prologue|epilogue|interlude|afterword|foreword|preface|introduction|coda|side story|bonus chapter"
-    r"|special chapter|extra chapter|bonus|extra|special|omake)(?![\w'’])(?:\s+(?P<num>\d{1,4})(?![\w'’]))?"
+    r"|special chapter|extra chapter|bonus|extra|special|omake)(?![\w'’])(?:\s+(?P<num>\d{1,4}|(?-i:[IVXL]{1,6}))(?![\w'’]))?"
     r"(?:\s+to\s+(?:the\s+)?(?:\w+\s+)?edition(?![\w'’]))?"  # "PREFACE TO FIRST EDITION"
     r"(?:\.|\s*[:.\-–—|]\s*(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
@@ -511,7 +511,7 @@ def _title_after_space(title: str) -> str | None:
 
 
 def _named_heading(named: re.Match[str], level: int, raw: str) -> Heading | None:
-    """ "Prologue", "Interlude: Mara", "Side Story: The Innkeeper", "Bonus chapter 2"."""
+    """ "Prologue", "Interlude: Mara", "Side Story: The Innkeeper", "Bonus chapter 2", "Interlude II"."""
     label = named.group("label")
     title = named.group("title")
     if label.lower() in _WEAK_NAMED and (not title or not _short_title(title)):

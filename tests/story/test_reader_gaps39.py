@@ -50,7 +50,9 @@ shapes real exports and copies take, written for it; the probe files stay out of
   line; now the title page;
 - a text file whose headings are underlined as Markdown's setext headings ("Spring" / "======", as
   Pandoc's plain text and Markdown habits set them): one chapter, the headings and underlines story
-  text; now headings where the underline is as long as the line, give or take two.
+  text; now headings where the underline is as long as the line, give or take two;
+- interludes numbered in Roman numerals between chapters ("Interlude I", "Interlude II: The Shore"):
+  story text, each interlude the end of the chapter before; now headings, as "Interlude 1" was.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -482,3 +484,24 @@ def test_a_divider_under_a_paragraph_stays_a_scene_break() -> None:
     story = read(f"Chapter 1\n\n{FIRST}\n==========\n{SECOND}\n\nChapter 2\n\n{THIRD}\n")
     assert all("==" not in chapter.title for chapter in story.chapters if chapter.title)
     assert FIRST in " ".join(story.chapters[0].paragraphs)
+
+
+# Interludes numbered in Roman numerals.
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("Interlude I", "Interlude II"), ("Interlude I: Ada", "Interlude II: Bram")]
+)
+def test_interludes_numbered_in_roman_numerals_head_chapters(first: str, second: str) -> None:
+    text = (
+        f"Chapter 1\n\n{CHAPTER_TEXT}\n\n{first}\n\n{FIRST}\n\nChapter 2\n\n{CHAPTER_TEXT}\n\n"
+        f"{second}\n\n{SECOND}\n\nChapter 3\n\n{CHAPTER_TEXT}\n"
+    )
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == [None, first, None, second, None]
+
+
+def test_interlude_and_a_lower_case_word_stays_text() -> None:
+    """Guard: "Interlude in the park" is a line of the story; "Epilogue i" no heading."""
+    story = read(f"Chapter 1\n\n{FIRST}\n\nInterlude in the park\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs == [FIRST, "Interlude in the park", SECOND]
