@@ -1144,16 +1144,16 @@ _FRAMED_MAX = _BARE_MAX + 8
 
 # A lone number after a section sign, "§ 1." / "§ 2" / "§3": a series of them runs a story's chapters as
 # lone numbers do (one "§ 2" citing a law is no series, and stays text).
-_SECTION_NUMBER = re.compile(r"§[ \t]*(?P<inner>[0-9IVXLCDMivxlcdm]{1,8}\.?)")
+_SECTION_NUMBER = re.compile(r"[§#][ \t]*(?P<inner>[0-9IVXLCDMivxlcdm]{1,8}\.?)")  # "#1", "#2" as well
 
 
 def _unframed(text: str) -> str:
-    """A lone number without the like ornaments either side of it ("~ 1 ~" is "1") or the section sign
-    before it ("§ 1." is "1."); any other text as it is."""
+    """A lone number without the like ornaments either side of it ("~ 1 ~" is "1") or the section or
+    number sign before it ("§ 1." is "1.", "#2" is "2"); any other text as it is."""
     if len(text) > _FRAMED_MAX:
         return text
     stripped = text.strip()
-    found = _SECTION_NUMBER.fullmatch(stripped) if stripped[:1] == "§" else _FRAMED_NUMBER.fullmatch(stripped)
+    found = _SECTION_NUMBER.fullmatch(stripped) if stripped[:1] in "§#" else _FRAMED_NUMBER.fullmatch(stripped)
     return found.group("inner") if found else text
 
 

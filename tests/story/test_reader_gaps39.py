@@ -52,7 +52,9 @@ shapes real exports and copies take, written for it; the probe files stay out of
   Pandoc's plain text and Markdown habits set them): one chapter, the headings and underlines story
   text; now headings where the underline is as long as the line, give or take two;
 - interludes numbered in Roman numerals between chapters ("Interlude I", "Interlude II: The Shore"):
-  story text, each interlude the end of the chapter before; now headings, as "Interlude 1" was.
+  story text, each interlude the end of the chapter before; now headings, as "Interlude 1" was;
+- chapters headed by a number after a number sign ("#1", "#2", "#3"): one chapter; now a series of
+  lone numbers, as "§ 1" and "~ 1 ~" already were.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -505,3 +507,17 @@ def test_interlude_and_a_lower_case_word_stays_text() -> None:
     """Guard: "Interlude in the park" is a line of the story; "Epilogue i" no heading."""
     story = read(f"Chapter 1\n\n{FIRST}\n\nInterlude in the park\n\n{SECOND}\n")
     assert story.chapters[0].paragraphs == [FIRST, "Interlude in the park", SECOND]
+
+
+# Chapters numbered "#1", "#2".
+
+
+def test_chapters_numbered_after_a_number_sign_are_chapters() -> None:
+    story = read("Fragments\nby Kit Avery\n\n" + "".join(f"#{n}\n\n{CHAPTER_TEXT}\n\n" for n in (1, 2, 3)))
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE, PROSE]
+
+
+def test_a_lone_number_sign_line_in_a_story_stays_text() -> None:
+    """Guard: one "#1" (a ranking, a jersey) is no series."""
+    story = read(f"Chapter 1\n\n{FIRST}\n\n#1\n\n{SECOND}\n")
+    assert story.chapters[0].paragraphs == [FIRST, "#1", SECOND]
