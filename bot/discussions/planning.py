@@ -20,7 +20,7 @@ from bot.discussions import store
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_walls
 from bot.discussions.compose import choice_label
 from bot.discussions.remind import parse_remind
-from bot.discussions.service import DiscussionService, PostFailure, post_channel
+from bot.discussions.service import DiscussionService, PostFailure, Unreachable, post_channel
 from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, Reminder
 from bot.discussions.when import Reading, gap_note, localize, read_when_noted, zone_named
 from bot.errors import UserError
@@ -38,7 +38,9 @@ class EventKeeper(Protocol):
     """Discord scheduled events for discussions; the answers are short notes for the admin."""
 
     async def create(self, guild_id: int, *, title: str, chapter: int, due: datetime, channel_id: int) -> int:
-        """The new event's id; raises :class:`UserError` when the bot may not create events."""
+        """The new event's id; raises :class:`UserError` when the bot may not create events, and
+        :class:`Unreachable` (its text for the admin) when Discord failed on its side or its answer was
+        lost (the event may exist all the same)."""
         ...
 
     async def move(self, guild_id: int, event_id: int, due: datetime) -> str: ...
@@ -393,6 +395,11 @@ class DiscussionPlanner:
         except UserError:
             await store.event_creation_settled(self.db, guild_id, creation)
             raise
+        except Unreachable as failure:
+            # Discord failed on its side, or its answer was lost: it may have made the event all the
+            # same, so the creation stays unsettled for the next start's look for orphans.
+            raise UserError(str(failure)) from failure
+        await self.service.event_deletions.drop_doubles(guild_id, event_id, title=title, chapter=chapter, due=due)
         return creation, event_id
 
     async def listing(self, guild_id: int) -> tuple[list[Discussion], list[tuple[Reminder, str]]]:

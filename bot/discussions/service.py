@@ -445,6 +445,8 @@ class DiscussionService:
                     posted.message_id,
                     thread_name(discussion.story_title, discussion.chapter, discussion.id),
                 )
+            except Unreachable as failure:  # Discord failed on its side or was not reached: try it again later
+                raise Unreachable(f"posted, but the thread could not be opened yet: {failure}") from failure
             except PostFailure as failure:
                 raise PostFailure(f"posted, but the thread could not be opened: {failure}") from failure
         # Access, not naming: hidden readers are let in too (adding to a thread names no one to the club).

@@ -1216,13 +1216,22 @@ async def settle_left_creation(
     """In one write: the events ``found`` for a creation left unsettled that no discussion holds are
     owed their deletion (due now), and the creation is settled. The orphans' ids."""
     async with db.transaction() as tx:
-        orphans = []
-        for event_id in found:
-            async with tx.execute(
-                "SELECT 1 FROM discussions WHERE guild_id = ? AND event_id = ?", (creation.guild_id, event_id)
-            ) as cursor:
-                if await cursor.fetchone() is None:
-                    orphans.append(event_id)
-        await owe_event_deletions(tx, creation.guild_id, orphans, now=now, retry_at=now)
+        orphans = await owe_unheld_event_deletions(tx, creation.guild_id, found, now=now)
         await tx.execute("DELETE FROM event_creations WHERE id = ? AND guild_id = ?", (creation.id, creation.guild_id))
+    return orphans
+
+
+async def owe_unheld_event_deletions(
+    tx: aiosqlite.Connection, guild_id: int, event_ids: Sequence[int], *, now: datetime
+) -> list[int]:
+    """Of ``event_ids``, those no discussion holds are owed their deletion (due now) inside the
+    caller's write; their ids."""
+    orphans = []
+    for event_id in event_ids:
+        async with tx.execute(
+            "SELECT 1 FROM discussions WHERE guild_id = ? AND event_id = ?", (guild_id, event_id)
+        ) as cursor:
+            if await cursor.fetchone() is None:
+                orphans.append(event_id)
+    await owe_event_deletions(tx, guild_id, orphans, now=now, retry_at=now)
     return orphans

@@ -14,16 +14,18 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 
 from bot.discussions.service import EVENT_LENGTH, Unreachable
-from bot.errors import UserError
+from bot.errors import UserError, connection_problem
 from bot.limits import (
     SCHEDULED_EVENT_DESCRIPTION_CHARS,
     SCHEDULED_EVENT_LOCATION_CHARS,
     SCHEDULED_EVENT_NAME_CHARS,
 )
 from bot.text import clip
+from cogs._messages import why_discord_refused
 from cogs.discussions.poster import reaching, refusal
 
 if TYPE_CHECKING:
@@ -32,6 +34,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_EVENTS = 30038  # "Maximum number of uncompleted guild scheduled events reached (100)"
+
+
+def _event_not_now(why: str) -> str:
+    """What the admin reads when Discord could not create a discussion's event just now."""
+    return (
+        f"I could not create the scheduled event ({why}), so nothing was scheduled. "
+        "Try again in a minute, or schedule without an event."
+    )
 
 
 def event_name(title: str, chapter: int) -> str:
@@ -82,7 +92,11 @@ class ScheduledEvents:
                     "This server already has 100 upcoming or live events, Discord's limit. "
                     "End or delete one, or schedule without an event. Nothing was scheduled."
                 ) from None
+            if isinstance(error, discord.DiscordServerError) or error.status == 429:
+                raise Unreachable(_event_not_now(why_discord_refused(error))) from error
             raise
+        except (aiohttp.ClientError, OSError) as error:  # its answer lost: it may be made all the same
+            raise Unreachable(_event_not_now(f"Discord could not be reached: {connection_problem(error)}")) from error
         return created.id
 
     async def created_for(self, guild_id: int, *, title: str, chapter: int, due: datetime) -> list[int]:

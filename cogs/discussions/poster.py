@@ -9,6 +9,7 @@ when Discord could not be reached or failed on its side, so the service tries ag
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,8 @@ from cogs._messages import own_messages, why_discord_refused
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
+
+log = logging.getLogger(__name__)
 
 HISTORY_LOOKBACK = 50
 THREAD_ARCHIVE_MINUTES = 10080
@@ -167,6 +170,7 @@ class DiscordPoster:
                 allowed_mentions=mentions,
                 auto_archive_duration=THREAD_ARCHIVE_MINUTES,
             )
+            await self._drop_doubles(channel, created.thread.id, created.thread.name)
             return Posted(channel.id, created.message.id, created.thread.id)
         # By channel id, for the new message's id alone: handle_message_parameters sends a nonce with
         # enforce_nonce set (as channel.send does), so a resend within Discord's minutes is dropped.
@@ -199,22 +203,42 @@ class DiscordPoster:
         me = channel.guild.me
         private = me is not None and channel.permissions_for(me).create_private_threads
         try:
-            if private:
-                thread = await channel.create_thread(
-                    name=name,
-                    type=discord.ChannelType.private_thread,
-                    invitable=False,
-                    auto_archive_duration=THREAD_ARCHIVE_MINUTES,
-                )
-                return thread.id
-            thread = await channel.create_thread(
-                name=name, message=discord.Object(message_id), auto_archive_duration=THREAD_ARCHIVE_MINUTES
-            )
-            return thread.id
+            with reaching("opening the thread"):
+                if private:
+                    thread = await channel.create_thread(
+                        name=name,
+                        type=discord.ChannelType.private_thread,
+                        invitable=False,
+                        auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+                    )
+                else:
+                    thread = await channel.create_thread(
+                        name=name, message=discord.Object(message_id), auto_archive_duration=THREAD_ARCHIVE_MINUTES
+                    )
         except discord.HTTPException as error:
             if error.code == THREAD_EXISTS:
                 return message_id  # a thread started from a message has the message's id
             raise refusal(error, "opening the thread", channel) from error
+        await self._drop_doubles(channel, thread.id, name)
+        return thread.id
+
+    async def _drop_doubles(self, channel: discord.TextChannel | discord.ForumChannel, kept: int, name: str) -> None:
+        """Delete this bot's other threads of ``name`` in ``channel``: discord.py sends a create again
+        after a 500, 502 or 504, and a thread or forum post has no nonce, so a first one Discord made
+        before losing its answer was a second thread of one discussion. The first reached the cache
+        through the gateway while discord.py waited to try again. One not deleted is logged."""
+        me = self.bot.user
+        if me is None:
+            return
+        for other in list(channel.threads):
+            if other.id == kept or other.name != name or other.owner_id != me.id:
+                continue
+            try:
+                with reaching("deleting a thread made twice"):
+                    await other.delete()
+                log.info("deleted thread %s in #%s: made twice for one request", other.id, channel.name)
+            except (discord.HTTPException, PostFailure) as error:
+                log.warning("thread %s in #%s made twice, not deleted: %s", other.id, channel.name, error)
 
     async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None:
         if not user_ids:
@@ -260,12 +284,13 @@ class DiscordPoster:
         """A private copy; False (not an error) when the member's DMs are closed to the bot."""
         await self.bot.wait_until_ready()
         try:
-            channel = await self.bot.create_dm(discord.Object(user_id))
-            await channel.send(
-                notice.content or "",
-                embed=discord.Embed.from_dict(notice.embed) if notice.embed else MISSING,
-                allowed_mentions=discord.AllowedMentions.none(),
-            )
+            with reaching("sending a DM"):
+                channel = await self.bot.create_dm(discord.Object(user_id))
+                await channel.send(
+                    notice.content or "",
+                    embed=discord.Embed.from_dict(notice.embed) if notice.embed else MISSING,
+                    allowed_mentions=discord.AllowedMentions.none(),
+                )
         except discord.Forbidden as error:
             if error.code == DMS_CLOSED:
                 return False

@@ -143,10 +143,16 @@ class RestApi:
             route=resource.canonical[len(API_PREFIX) :] if resource is not None else "",
         )
         state.requests.append(record)
+        failure = None
         try:
             self._authorize(request, record)
             self._global_limit(record)
+            failure = state.route_failure(f"{record.method} {record.route}")
+            if failure is not None and not failure.after:
+                return self._fail(request, record, failure.status)
             response = await handler(request)
+            if failure is not None:
+                return self._fail(request, record, failure.status)
         except DoubleError as error:
             response = json_response(error.body, status=error.status)
             record.code = error.code
@@ -168,6 +174,18 @@ class RestApi:
                 pending.remove(earlier)
         if record.status == 429:
             pending.append(record)
+
+    def _fail(self, request: web.Request, record: RequestRecord, status: int | None) -> web.StreamResponse:
+        """The answer of a failure a test arranged: a 5xx, or (None) the connection closed unanswered."""
+        self.state.touch()
+        if status is None:
+            record.status, record.error = 0, "connection closed without an answer"
+            if request.transport is not None:
+                request.transport.close()
+            return web.Response(status=500)  # never reaches the client: its connection is gone
+        record.status, record.error = status, "failed as the test arranged"
+        text = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}.get(status, "Error")
+        return json_response({"message": text, "code": 0}, status=status)
 
     def _global_limit(self, record: RequestRecord) -> None:
         """A global 429 owed (``RateLimiter.force_global``) answers the next request of any route the

@@ -44,6 +44,16 @@ NONCE_WINDOW = 5 * 60.0  # seconds a nonce stays unique with enforce_nonce ("the
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024  # a server without boosts
 
 
+@dataclass
+class RouteFailure:
+    """How a route fails for a test: ``status`` (a 5xx) or None for a connection closed without an
+    answer; ``after``: Discord did the work first (the answer is what was lost)."""
+
+    status: int | None
+    times: int
+    after: bool = False
+
+
 class DoubleError(Exception):
     """A REST call the double refuses, with Discord's status, code and body."""
 
@@ -133,6 +143,10 @@ class DoubleState:
         # Message creates Discord makes and then answers with a 5xx (a proxy's 502 on the way back):
         # channel -> status, times left. Only the nonce keeps a retry from posting it twice.
         self.lost_answers: dict[int, tuple[int, int]] = {}
+        # Any route failing as a test arranged ("POST /channels/{channel}/threads" -> what, times left):
+        # ``RouteFailure`` says the status (None: the connection closed unanswered, as a timeout
+        # through a proxy ends) and whether Discord did the work before failing.
+        self.route_failures: dict[str, RouteFailure] = {}
         self.open_polls: set[int] = set()  # ids of messages whose poll has not ended
         self.time_offset = 0.0
         # Sharding: GET /gateway/bot recommends ceil(servers / 1000) unless a test fixes it.
@@ -397,6 +411,14 @@ class DoubleState:
         self.message_failures[channel_id] = (status, code, times - 1)
         text = "Internal Server Error" if status >= 500 else "Invalid Form Body"
         raise DoubleError(status, code, text)
+
+    def route_failure(self, route: str) -> RouteFailure | None:
+        """The failure a test arranged for the next request of ``route`` ("METHOD /template"), if any."""
+        failure = self.route_failures.get(route)
+        if failure is None or failure.times <= 0:
+            return None
+        failure.times -= 1
+        return failure
 
     def lose_message_answer(self, channel_id: int) -> None:
         """After a message was made: the 5xx a test arranged instead of the answer, if any."""

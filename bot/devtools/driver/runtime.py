@@ -199,8 +199,10 @@ class ClubRuntime:
         return layout
 
     def new_club(self, name: str = "Reading Club") -> Club:
-        """A new server with the bot in it. A global 429 storm an earlier test left owing is
-        dropped first: the global limit is the double's, not a server's."""
+        """A new server with the bot in it. Failures an earlier test arranged by route or for every
+        route (a global 429 storm still owed) are dropped first: they are the double's, not a
+        server's (by channel, each test has its own)."""
+        self.double.state.route_failures.clear()
         self.double.state.limiter.force_global(times=0)
         return Club(self, self.call(self._join(name)))
 

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.devtools.double.models import Channel, Guild, InteractionRecord, Member, Message, Role, User
+from bot.devtools.double.state import RouteFailure
 from bot.devtools.driver.base import ClubBase, _id
 from bot.devtools.driver.errors import DriverError
 from bot.devtools.driver.replies import Reply, _message
@@ -178,6 +179,12 @@ class WorldChanges(ClubBase):
         global 429 (wait ``retry_after``); ``every=2``: every second request, until ``times`` were given;
         ``times=0`` stops it."""
         self.state.limiter.force_global(times, retry_after, every)
+
+    def fail_route(self, route: str, status: int | None = 503, *, times: int = 1, after: bool = False) -> None:
+        """The next ``times`` requests of ``route`` ("POST /channels/{channel}/threads", as the double's
+        request records name it) answered ``status``, or closed without an answer (``None``, a timeout
+        through a proxy); ``after``: Discord did the work first, only the answer is lost."""
+        self.state.route_failures[route] = RouteFailure(status, times, after)
 
     def lose_message_answers(self, channel: Channel | int, status: int = 502, times: int = 1) -> None:
         """The next ``times`` messages created in ``channel`` are made, but the bot is answered ``status``."""
