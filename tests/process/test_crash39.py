@@ -10,8 +10,12 @@ restart each thing is there once.
 from __future__ import annotations
 
 import asyncio
+import os
 import random
+import shutil
 import signal
+import subprocess
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +26,7 @@ from bot.devtools.double.state import ClubLayout
 from tests.process.crash_kit import Bot, rows
 from tests.process.test_crash35 import add_story, assert_posted_once, bot_posts, discussion_rows, seed, threads_of
 from tests.process.test_crash37 import nominated, polls, vote_round
-from tests.process.test_crash_s38 import processes_of, stat
+from tests.process.test_crash_s38 import long_story, processes_of, stat
 from tests.process.test_post_crash import answers, channel_posts, command, crash_double
 from tests.story.builders import epub_bytes, xhtml
 from tests.waiting import wait_until
@@ -180,4 +184,60 @@ async def test_a_story_add_of_a_big_epub_killed_while_a_worker_reads_it_leaves_n
     assert await second.stop() == 0, second.log()
     second.assert_clean()
     assert rows(database, "SELECT count(*) FROM stories") == [(1,)]
+    assert rows(database, "PRAGMA integrity_check") == [("ok",)]
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a 4 MB tmpfs: a disk that really fills (ENOSPC, SQLite's "database or disk is
+    full"), where the file size limit of test_cannot_save gives EFBIG. Mounting needs root."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a file system needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(folder: Path, leave: int) -> Path:
+    """A file taking all the free space of ``folder``'s file system but ``leave`` bytes."""
+    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+    filler = folder / "filler"
+    with filler.open("wb") as out:
+        out.write(b"\0" * max(0, free - leave))
+    return filler
+
+
+async def test_a_story_add_on_a_disk_that_really_fills_says_it_cannot_save_and_works_once_there_is_room(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, small_disk: Path
+) -> None:
+    """The database on a tmpfs filled to its last 64 KB by another file: ``/story add`` of a 1 MB
+    story meets ENOSPC. The admin reads that Dogear can't save right now, the log has no traceback,
+    the database is whole, and once the other file is gone the same command adds the story."""
+    double, layout = crash_double
+    database = small_disk / "club.sqlite3"
+    bot = Bot(double, layout, database, log_through_pipe=True)
+    bot.stderr = tmp_path / "bot.err"  # the log beside, not on the full disk
+    await bot.start()
+    first = command(double, layout, "story add", file=("first.txt", b"Title: The First\n\nIt began.\n"))
+    await wait_until(lambda: bool(answers(double, first)), lambda: f"the first /story add\n{bot.log()}")
+    assert "Added" in answers(double, first)[-1].content
+    filler = fill(small_disk, leave=64 * 1024)
+    book = long_story("The Full Tide", chapters=10)
+    added = command(double, layout, "story add", file=book)
+    await wait_until(lambda: bool(answers(double, added)), lambda: f"/story add to answer\n{bot.log()}")
+    told = answers(double, added)[-1]
+    assert told.ephemeral and told.content.startswith("Dogear can't save right now"), told.content
+    filler.unlink()
+    again = command(double, layout, "story add", file=book)
+    await wait_until(lambda: bool(answers(double, again)), lambda: f"the second /story add\n{bot.log()}")
+    assert "Added" in answers(double, again)[-1].content, answers(double, again)[-1].content
+    assert await bot.stop() == 0, bot.log()
+    bot.assert_clean()
+    assert rows(database, "SELECT title FROM stories ORDER BY id") == [("The First",), ("The Full Tide",)]
     assert rows(database, "PRAGMA integrity_check") == [("ok",)]
