@@ -9,13 +9,16 @@ the service keeps the vote and tries again. A missing permission when posting th
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 
-from bot.errors import UserError
+from bot.errors import UserError, connection_problem
 from bot.nominations.service import Announcement, DiscordRefused, PollGone, PollState, PostedPoll
 from bot.text import and_list, escape_clipped
 from cogs._checks import MEMBER_POSTS, bot_lacks, bot_missing_answer
@@ -32,6 +35,7 @@ POLL_CHANNELS = (discord.TextChannel, discord.Thread, discord.VoiceChannel)
 ANNOUNCEMENT_LOOKBACK = 50  # the channel's latest messages searched for a poll or result posted but not recorded
 POLL_NEEDS = {"view_channel": "View Channel", "send_messages": "Send Messages", "send_polls": "Create Polls"}
 READING = {"view_channel": "View Channel", "read_message_history": "Read Message History"}
+POLL_ENDED = 520001  # "This poll has ended"
 
 
 class PollChannelLacks(UserError):
@@ -73,6 +77,19 @@ def gone_or_refused(
     return refusal(error, channel, channel_id, needed)
 
 
+@contextlib.contextmanager
+def reaching(channel_id: int) -> Iterator[None]:
+    """A connection lost on the way (refused, reset, closed unanswered, timed out), which discord.py
+    does not retry, as a :class:`DiscordRefused` that may pass: it failed the command or the watcher's
+    round as an error with a reference."""
+    try:
+        yield
+    except (aiohttp.ClientError, OSError) as error:  # TimeoutError is an OSError
+        raise DiscordRefused(
+            f"Discord could not be reached ({connection_problem(error)}) for <#{channel_id}>"
+        ) from error
+
+
 class DiscordPoller:
     """The service's view of Discord: post a poll, read it, announce a result. No pings, ever."""
 
@@ -84,7 +101,8 @@ class DiscordPoller:
         channel = self.bot.get_channel(channel_id)
         if channel is None:
             try:
-                channel = await self.bot.fetch_channel(channel_id)
+                with reaching(channel_id):
+                    channel = await self.bot.fetch_channel(channel_id)
             except discord.HTTPException as error:
                 raise gone_or_refused(error, None, channel_id, READING) from None
         if not isinstance(channel, POLL_CHANNELS):
@@ -103,9 +121,18 @@ class DiscordPoller:
         for answer in answers:
             poll.add_answer(text=answer)
         try:
-            message = await channel.send(poll=poll, allowed_mentions=discord.AllowedMentions.none())
+            with reaching(channel_id):
+                message = await channel.send(poll=poll, allowed_mentions=discord.AllowedMentions.none())
         except discord.Forbidden:
             raise UserError(f"Discord refused the poll in {channel.mention}: I'm missing a permission there.") from None
+        except (discord.HTTPException, DiscordRefused) as error:
+            # A 5xx, or a connection lost: Discord may have posted it all the same, and the next
+            # /vote start takes a poll it finds in the channel on instead of posting a second.
+            why = refusal(error, channel, channel_id, POLL_NEEDS) if isinstance(error, discord.HTTPException) else error
+            raise UserError(
+                f"I could not post the poll: {why}. Run `/vote start` again in a minute; a poll Discord made "
+                "meanwhile is taken on, not posted twice."
+            ) from None
         assert message.poll is not None
         expires = message.poll.expires_at
         ends_at = expires.timestamp() if expires else self.bot.clock.now().timestamp() + hours * 3600
@@ -118,23 +145,25 @@ class DiscordPoller:
             return None  # posting the poll says what is wrong
         now = self.bot.clock.now()
         try:
-            async for message in own_messages(self.bot, channel, limit=ANNOUNCEMENT_LOOKBACK):
-                poll = message.poll
-                if poll is None or poll.question != question:
-                    continue
-                expires = poll.expires_at
-                if poll.is_finalized() or expires is None or expires <= now:
-                    continue
-                if [answer.text for answer in poll.answers] == answers:
-                    return PostedPoll(message.id, [answer.id for answer in poll.answers], expires.timestamp())
-        except discord.HTTPException as error:
-            log.info("cannot read the history of channel %s (%s)", channel_id, error.status)
+            with reaching(channel_id):
+                async for message in own_messages(self.bot, channel, limit=ANNOUNCEMENT_LOOKBACK):
+                    poll = message.poll
+                    if poll is None or poll.question != question:
+                        continue
+                    expires = poll.expires_at
+                    if poll.is_finalized() or expires is None or expires <= now:
+                        continue
+                    if [answer.text for answer in poll.answers] == answers:
+                        return PostedPoll(message.id, [answer.id for answer in poll.answers], expires.timestamp())
+        except (discord.HTTPException, DiscordRefused) as error:
+            log.info("cannot read the history of channel %s (%s)", channel_id, getattr(error, "status", error))
         return None
 
     async def _poll_message(self, channel_id: int, message_id: int) -> discord.Message:
         channel = await self._channel(channel_id)
         try:
-            return await channel.fetch_message(message_id)
+            with reaching(channel_id):
+                return await channel.fetch_message(message_id)
         except discord.HTTPException as error:
             raise gone_or_refused(error, channel, channel_id, READING) from None
 
@@ -151,9 +180,13 @@ class DiscordPoller:
             raise PollGone(f"message {message_id} has no poll")
         if not message.poll.is_finalized():
             try:
-                message = await message.end_poll()
+                with reaching(channel_id):
+                    message = await message.end_poll()
             except discord.HTTPException as error:
-                raise gone_or_refused(error, message.channel, channel_id, READING) from None
+                if error.code != POLL_ENDED:
+                    raise gone_or_refused(error, message.channel, channel_id, READING) from None
+                # Ended already: by discord.py's own second try after a 5xx whose first had ended it.
+                message = await self._poll_message(channel_id, message_id)
         assert message.poll is not None
         counts = {answer.id: answer.vote_count for answer in message.poll.answers}
         return PollState(message.poll.is_finalized(), counts)
@@ -164,13 +197,15 @@ class DiscordPoller:
         channel = await self._channel(channel_id)
         wanted = text.strip()
         try:
-            async for message in own_messages(
-                self.bot, channel, limit=ANNOUNCEMENT_LOOKBACK, after=poll_id, oldest_first=False
-            ):
-                if message.content.strip() == wanted:
-                    return message.id
-        except discord.HTTPException as error:
-            log.info("cannot read the history of channel %s (%s); relying on the nonce", channel_id, error.status)
+            with reaching(channel_id):
+                async for message in own_messages(
+                    self.bot, channel, limit=ANNOUNCEMENT_LOOKBACK, after=poll_id, oldest_first=False
+                ):
+                    if message.content.strip() == wanted:
+                        return message.id
+        except (discord.HTTPException, DiscordRefused) as error:
+            said = getattr(error, "status", error)
+            log.info("cannot read the history of channel %s (%s); relying on the nonce", channel_id, said)
         return None
 
     async def announce(self, channel_id: int, announcement: Announcement, *, nonce: str) -> int:
@@ -179,12 +214,13 @@ class DiscordPoller:
         for button in announcement.buttons:
             view.add_item(AddNominee(button.nomination_id, button.label))
         try:
-            message = await channel.send(
-                announcement.text,
-                view=view if announcement.buttons else discord.utils.MISSING,
-                nonce=nonce,
-                allowed_mentions=discord.AllowedMentions.none(),
-            )
+            with reaching(channel_id):
+                message = await channel.send(
+                    announcement.text,
+                    view=view if announcement.buttons else discord.utils.MISSING,
+                    nonce=nonce,
+                    allowed_mentions=discord.AllowedMentions.none(),
+                )
         except discord.HTTPException as error:
             raise gone_or_refused(error, channel, channel_id, MEMBER_POSTS) from None
         finally:
