@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -196,6 +197,11 @@ async def report_error(interaction: discord.Interaction, error: BaseException, *
         # attention, the host once what to do (a traceback per command buried it).
         _log_damage(interaction, original, what)
         message = DATA_NEEDS_ATTENTION
+    elif (unreached := discord_failed(original)) is not None:
+        # Discord failed on its side or a connection to it was lost (an answer's callback too): it
+        # passes, and is no bug to quote a reference for; one line, not a traceback.
+        log.warning("%s: %s", what, unreached)
+        message = f"{unreached[0].upper()}{unreached[1:]}, so I could not finish; try again in a minute."
     elif isinstance(error, app_commands.AppCommandError):
         granted = interaction.permissions
         message = describe_error(error, admin=granted.administrator or granted.manage_guild)
@@ -207,8 +213,24 @@ async def report_error(interaction: discord.Interaction, error: BaseException, *
         message = f"Something went wrong on my side. If it keeps happening, tell an admin the reference {reference}."
     try:
         await send_ephemeral(interaction, message)
-    except discord.HTTPException:
+    except discord.HTTPException as failed:
+        if failed.code == ALREADY_ANSWERED:  # the answer whose reply was lost had reached Discord
+            log.info("%s: its answer had reached Discord; not told about the error", what)
+            return
         log.warning("could not tell the member about an error in %s", what, exc_info=True)
+
+
+ALREADY_ANSWERED = 40060  # "Interaction has already been acknowledged."
+
+
+def discord_failed(error: BaseException) -> str | None:
+    """Discord failing on its side past discord.py's own tries (a 5xx), or a connection to it lost
+    (reset, closed unanswered, timed out), in a few words; None for every other error."""
+    if isinstance(error, discord.DiscordServerError):
+        return f"Discord failed on its side ({error.status})"
+    if isinstance(error, aiohttp.ClientError | OSError):
+        return f"Discord could not be reached ({connection_problem(error)})"
+    return None
 
 
 # Every custom id the bot answers itself starts here (buttons that outlive a restart, forms);
