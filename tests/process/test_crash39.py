@@ -26,7 +26,7 @@ from bot.devtools.double.state import ClubLayout
 from tests.process.crash_kit import Bot, rows
 from tests.process.test_crash35 import add_story, assert_posted_once, bot_posts, discussion_rows, seed, threads_of
 from tests.process.test_crash37 import nominated, polls, vote_round
-from tests.process.test_crash_s38 import long_story, processes_of, stat
+from tests.process.test_crash_s38 import drop_gateway, long_story, processes_of, stat
 from tests.process.test_post_crash import answers, channel_posts, command, crash_double
 from tests.story.builders import epub_bytes, xhtml
 from tests.waiting import wait_until
@@ -143,6 +143,13 @@ def big_epub(chapters: int = 60, paragraphs: int = 300) -> tuple[str, bytes]:
     return ("big.epub", epub_bytes(documents, title="The Big Tide", nav_points=[("Chapter 1", "c1.xhtml")]))
 
 
+def working(bot: Bot, database: Path) -> list[int]:
+    """The bot's workers and their forked copies: not the bot, not its fork server or resource tracker."""
+    assert bot.process is not None
+    pid = bot.process.pid
+    return [p for p in processes_of(database) if p != pid and (found := stat(p)) is not None and found[0] != pid]
+
+
 def cpu_seconds(pids: list[int]) -> float:
     return sum(found[2] for pid in pids if (found := stat(pid)) is not None)
 
@@ -160,14 +167,9 @@ async def test_a_story_add_of_a_big_epub_killed_while_a_worker_reads_it_leaves_n
     assert first.process is not None
     book = big_epub()
     command(double, layout, "story add", file=book)
-    pid = first.process.pid
-
-    def working() -> list[int]:  # the workers and their forked copies: not the bot, not its fork server
-        return [p for p in processes_of(database) if p != pid and (found := stat(p)) is not None and found[0] != pid]
-
     # Seconds of CPU into the work (read, then scan): seconds of it are still ahead, whatever the load.
     await wait_until(
-        lambda: cpu_seconds(working()) >= 1.5,
+        lambda: cpu_seconds(working(first, database)) >= 1.5,
         lambda: f"the workers busy\n{first.log()}",
     )
     assert await first.stop(signal.SIGKILL) == -signal.SIGKILL, first.log()
@@ -241,3 +243,28 @@ async def test_a_story_add_on_a_disk_that_really_fills_says_it_cannot_save_and_w
     bot.assert_clean()
     assert rows(database, "SELECT title FROM stories ORDER BY id") == [("The First",), ("The Full Tide",)]
     assert rows(database, "PRAGMA integrity_check") == [("ok",)]
+
+
+@pytest.mark.parametrize("how", ["closed", "resume-refused"])
+async def test_a_story_add_running_while_the_gateway_drops_answers_once_and_adds_the_story_once(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, how: str
+) -> None:
+    """The gateway lost while a worker reads a ``/story add`` upload (the command mid-way; with the
+    session gone the bot identifies afresh and gets every server again): the admin's answer comes
+    once, through the interaction's webhook, and the library holds the story once."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    bot = Bot(double, layout, database)
+    await bot.start()
+    added = command(double, layout, "story add", file=long_story("The Dropped Tide", chapters=20))
+    await wait_until(
+        lambda: cpu_seconds(working(bot, database)) > 0.2, lambda: f"a worker reading the file\n{bot.log()}"
+    )
+    await drop_gateway(double, how)
+    await wait_until(lambda: bool(answers(double, added)), lambda: f"/story add to answer\n{bot.log()}")
+    await asyncio.sleep(1.0)  # a second answer would come now
+    told = [m.content for m in answers(double, added)]
+    assert len(told) == 1 and "Added" in told[0], told
+    assert await bot.stop() == 0, bot.log()
+    bot.assert_clean()
+    assert rows(database, "SELECT title FROM stories") == [("The Dropped Tide",)]
