@@ -1091,6 +1091,44 @@ def a_notes_bare_warning_over_spaces(size: int) -> tuple[str, bytes]:
     return "note.txt", head + b" " * (size - len(head) - len(tail)) + tail
 
 
+def a_markdown_line_of_unclosed_openers(size: int) -> tuple[str, bytes]:
+    """One Markdown line of every kind of inline opener in random order, none closing: each kind's
+    pattern read the rest of the line from each of its openers (29 KB of "*a " took 9.7 s), held by
+    a 1 s wall-clock budget that then kept the file's markup (session 39)."""
+    openers = (
+        "*a ",
+        "_a ",
+        "**a ",
+        "__a ",
+        "~~a ",
+        "`a ",
+        "[a ",
+        "![a ",
+        "[a](",
+        "[a][",
+        "<img a ",
+        "<em a ",
+        "<!--a ",
+    )
+    rng = random.Random(39)
+    parts: list[str] = []
+    total = 0
+    while total < size - 20:
+        opener = rng.choice(openers)
+        parts.append(opener)
+        total += len(opener)
+    return "openers.md", ("# T\n\n" + "".join(parts)).encode()[:size]
+
+
+def declaration_lines_in_one_chapter(size: int) -> tuple[str, bytes]:
+    """Different "TW: death, blood, self-harm 17" paragraphs in one chapter: each was read against the
+    taxonomy as a declaration over a scene (70,000 took 10 s of CPU; session 39)."""
+    from bot.story.limits import MAX_LINES
+
+    paragraphs = [f"TW: death, blood, self-harm {number}" for number in range(MAX_LINES // 2 - 1000)]
+    return "declarations.txt", ("The Lake\n\nChapter 1\n\n" + "\n\n".join(paragraphs)).encode()[:size]
+
+
 CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "the rules' own words in random order": rule_words,
     "the rules' words, six to a paragraph": rule_word_lines,
@@ -1190,6 +1228,8 @@ CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "a Markdown line of <details> tags": a_markdown_line_of_details_tags,
     "an AsciiDoc section line of spaces": an_asciidoc_section_line_of_spaces,
     "a note's bare TW over a run of spaces": a_notes_bare_warning_over_spaces,
+    "a Markdown line of unclosed openers": a_markdown_line_of_unclosed_openers,
+    "declaration lines in one chapter": declaration_lines_in_one_chapter,
 }
 
 
