@@ -87,6 +87,7 @@ from bot.story.webpage import (
     stats_line,
     story_byline,
     strip_page_chrome,
+    title_by_author,
     tumblr_blog,
     tumblr_reblog,
     wikisource_author,
@@ -95,6 +96,7 @@ from bot.story.webpage import (
     without_domain_name,
     without_form_suffix,
     without_site_name,
+    without_title_by,
 )
 
 DANGEROUS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form")
@@ -1344,6 +1346,7 @@ def parse_generic_html(
     meta_author = soup.find("meta", attrs={"name": "author"})
     items = without_author_line(items, str(meta_author.get("content") or "") if meta_author else None)
     prefix: list[Item] = []
+    title_named = False  # the author is the one the <title> names after "by"
     if byline is not None:  # a reading site's bar names the story: the page's <title> names the part
         prefix.append(Para(f"Title: {byline[0]}", 0))
     elif serial is not None and (between_chapters or _opens_on_chapter(items)):
@@ -1366,11 +1369,16 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {credited}", 0))
     elif title and (ao3_author := ao3_title_author(element_text(title))):
         prefix.append(Para(f"Author: {ao3_author}", 0))
+    elif title and (titled := title_by_author(element_text(title))):
+        prefix.append(Para(f"Author: {titled}", 0))  # "The Ferry | by Tess Marlow | Medium"
+        items = without_author_line(items, titled, under_title=True)
+        title_named = True
     if tags:  # read as AO3's freeform tags: those naming a warning declare it ("#tw death"), the rest nothing
         prefix.append(Para(f"Additional Tags: {', '.join(tags)}", 0))
     # The page's <title> is often the document's file name ("The Understudy - draft 3"): a title
     # the text gives itself (an <h1>, a title line over a "by" line) comes first.
     fallback = element_text(title) if title else None
+    fallback = without_title_by(fallback) if fallback and title_named else fallback
     site = _site_name(fallback)
     fallback = without_domain_name(without_site_name(soup, fallback, header_site), reader_site) if fallback else None
     chapter = next((item.title for item in items if isinstance(item, Heading) and item.title), None)

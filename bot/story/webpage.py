@@ -1500,16 +1500,17 @@ def without_chapter_heading(page_title: str, chapter: str | None, *, between_cha
 _AUTHOR_LINE_ITEMS = 6  # the title page's lines over a document's first heading: its title, author, date
 
 
-def without_author_line(items: list[Item], author: str | None) -> list[Item]:
+def without_author_line(items: list[Item], author: str | None, *, under_title: bool = False) -> list[Item]:
     """A document's items less the line over its first heading that is only its author's name
     ("Bram Oosterhuis", or "by Bram Oosterhuis", centred under the title of a LibreOffice or Word
     export), where the document's own ``<meta name="author">`` names the same writer: read as text,
-    the name was a chapter of its own before "Chapter 1"."""
+    the name was a chapter of its own before "Chapter 1". With ``under_title``, the line may stand
+    under the page's first heading too (a post's title, then its author's name: Medium's)."""
     name = " ".join((author or "").split()).casefold()
     if not name:
         return items
     for index, item in enumerate(items[:_AUTHOR_LINE_ITEMS]):
-        if isinstance(item, Heading):
+        if isinstance(item, Heading) and not (under_title and index == 0):
             break
         line = " ".join(item.text.split()).casefold() if isinstance(item, Para) and not item.note else ""
         if line in (name, f"by {name}"):
@@ -1733,6 +1734,38 @@ def _stats_byline(body: Tag) -> str | None:
 _AO3_TITLE = re.compile(
     r"^(?P<title>.+?)(?:[ \t]+-[ \t]+Chapter[ \t]+\d+)?[ \t]+-[ \t]+(?P<author>[^-]+?)[ \t]+-[ \t]+.+?[ \t]*\[Archive of Our Own\]$"
 )
+
+
+_TITLE_PARTS = re.compile(r"[ \t]+[|–—-][ \t]+")
+_TITLE_BY = re.compile(r"by[ \t]+(?P<name>\S.{0,60})", re.IGNORECASE)
+
+
+def title_by_author(page_title: str | None) -> str | None:
+    """The author a page's <title> names in a part of its own after "by" ("The Ferry | by Tess Marlow |
+    Medium", "Salt Road - by Mara Quill"): a post's page that names its author nowhere else Dogear reads."""
+    parts = _TITLE_PARTS.split(" ".join((page_title or "").split()))
+    for part in parts[1:]:  # (the first part is the title itself: "Saved by Moonlight")
+        found = _TITLE_BY.fullmatch(part.strip())
+        words = found.group("name").split() if found is not None else []
+        # a name in capitals ("Tess Marlow") or a handle of one word ("inkymoth"); "by the Sea" is a title's
+        if words and len(words) <= _NAME_WORDS and (len(words) == 1 or all(word[:1].isupper() for word in words)):
+            return found.group("name").strip()  # type: ignore[union-attr]
+    return None
+
+
+def without_title_by(page_title: str) -> str:
+    """A page's <title> less its "by <author>" part (:func:`title_by_author`): "The Ferry | by Tess
+    Marlow | Medium" titles the story "The Ferry | Medium" before the site's name goes."""
+    text = " ".join(page_title.split())
+    parts = _TITLE_PARTS.split(text)
+    if len(parts) < 2 or not any(_TITLE_BY.fullmatch(part.strip()) for part in parts[1:]):
+        return page_title
+    separators = _TITLE_PARTS.findall(text)
+    kept = parts[0]
+    for separator, part in zip(separators, parts[1:], strict=True):
+        if _TITLE_BY.fullmatch(part.strip()) is None:
+            kept += separator + part
+    return kept
 
 
 def ao3_title_author(page_title: str | None) -> str | None:

@@ -54,7 +54,10 @@ shapes real exports and copies take, written for it; the probe files stay out of
 - interludes numbered in Roman numerals between chapters ("Interlude I", "Interlude II: The Shore"):
   story text, each interlude the end of the chapter before; now headings, as "Interlude 1" was;
 - chapters headed by a number after a number sign ("#1", "#2", "#3"): one chapter; now a series of
-  lone numbers, as "§ 1" and "~ 1 ~" already were.
+  lone numbers, as "§ 1" and "~ 1 ~" already were;
+- a post's page naming its author only in its <title>, in a part after "by" ("The Ferry | by Tess
+  Marlow | Medium"), its name alone under the post's heading: no author, the name the chapter's first
+  paragraph and "by Tess Marlow" in the story's title; now the author, the line gone.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -521,3 +524,28 @@ def test_a_lone_number_sign_line_in_a_story_stays_text() -> None:
     """Guard: one "#1" (a ranking, a jersey) is no series."""
     story = read(f"Chapter 1\n\n{FIRST}\n\n#1\n\n{SECOND}\n")
     assert story.chapters[0].paragraphs == [FIRST, "#1", SECOND]
+
+
+# A page's <title> naming the author after "by".
+
+
+def medium_page(title: str) -> bytes:
+    body = "".join(f"<p>{text}</p>" for text in PROSE)
+    return (
+        f"<html><head><title>{title}</title></head><body><article><section><h1>The Ferry</h1>"
+        "<div><a href='/@tessmarlow'>Tess Marlow</a></div>"
+        f"{body}</section></article></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("title", ["The Ferry | by Tess Marlow | Medium", "The Ferry - by Tess Marlow"])
+def test_a_page_title_naming_the_author_after_by_gives_the_author(title: str) -> None:
+    story = import_story(medium_page(title), "ferry.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Ferry", "Tess Marlow")
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_page_title_holding_by_in_its_title_names_no_author() -> None:
+    """Guard: "Saved by Moonlight" is the title's own "by", not a part of its own."""
+    story = import_story(medium_page("Saved by Moonlight | Medium"), "ferry.html", max_bytes=1 << 20)
+    assert story.meta.author != "Moonlight"
