@@ -268,3 +268,25 @@ async def test_a_story_add_running_while_the_gateway_drops_answers_once_and_adds
     assert await bot.stop() == 0, bot.log()
     bot.assert_clean()
     assert rows(database, "SELECT title FROM stories") == [("The Dropped Tide",)]
+
+
+@pytest.mark.parametrize("seed_value", [1, 2, 3, 4])
+async def test_sigterm_at_a_random_moment_of_the_start_stops_cleanly_and_leaves_no_process(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, seed_value: int
+) -> None:
+    """SIGTERM 0-3 s after ``dogear run`` was launched (Python loading the program, reading settings,
+    migrating, starting the workers and the fork server, connecting, syncing): status 0 and "shutting
+    down", or, while Python still loads the program (before anything is opened, nothing logged),
+    SIGTERM's own end; never a traceback, and nothing of it left running (no fork server, no worker)."""
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    bot = Bot(double, layout, database)
+    await bot.launch()
+    await asyncio.sleep(random.Random(seed_value).uniform(0, 3))
+    status = await bot.stop(signal.SIGTERM)
+    if status == -signal.SIGTERM:
+        assert bot.log() == "" and not database.exists(), bot.log()
+    else:
+        assert status == 0 and "bot: shutting down" in bot.log(), bot.log()
+    bot.assert_clean()
+    await wait_until(lambda: not processes_of(database), lambda: f"no process left: {processes_of(database)}", limit=5)
