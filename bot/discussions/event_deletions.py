@@ -68,30 +68,31 @@ class EventDeletions:
             return DELETED
         return await self._try(owed)
 
-    async def drop_doubles(self, guild_id: int, kept: int, *, title: str, chapter: int, due: datetime) -> None:
+    async def drop_doubles(self, guild_id: int, kept: int | None, *, title: str, chapter: int, due: datetime) -> bool:
         """Delete the events made as ``kept`` was (this bot's, of its name and start) that no
-        discussion holds.
+        discussion holds; ``kept`` None: a create whose answer was lost, which may have made one.
+        False when Discord could not be asked (they are left, with a log line).
 
         discord.py sends a request again after a 500, 502 or 504 by itself, and an event carries no
         nonce: when Discord had made the first and only its answer was lost, the server got two
-        events of one discussion, one held by nothing. One request more per event an admin creates;
-        a look Discord cannot answer now leaves them, with a log line."""
+        events of one discussion, one held by nothing. One request more per event an admin creates."""
         if self.events is None:
-            return
+            return False
         try:
             found = await self.events.created_for(guild_id, title=title, chapter=chapter, due=due)
         except PostFailure as failure:
             log.warning("could not look for scheduled events made twice in server %s: %s", guild_id, failure)
-            return
+            return False
         doubles = [event_id for event_id in found if event_id != kept]
         if not doubles:
-            return
+            return True
         now = self.clock.now()
         async with self.db.transaction() as tx:
             owed = await store.owe_unheld_event_deletions(tx, guild_id, doubles, now=now)
         for event_id in owed:
-            log.info("scheduled event %s in server %s was made twice for one request; deleting it", event_id, guild_id)
+            log.info("scheduled event %s in server %s was made for no discussion; deleting it", event_id, guild_id)
             await self.delete_now(guild_id, event_id)
+        return True
 
     async def _try(self, owed: OwedDeletion) -> str:
         try:

@@ -397,7 +397,10 @@ class DiscussionPlanner:
             raise
         except Unreachable as failure:
             # Discord failed on its side, or its answer was lost: it may have made the event all the
-            # same, so the creation stays unsettled for the next start's look for orphans.
+            # same. One it made is deleted now if Discord answers the look for it; else the creation
+            # stays unsettled for the next start's look for orphans.
+            if await self.service.event_deletions.drop_doubles(guild_id, None, title=title, chapter=chapter, due=due):
+                await store.event_creation_settled(self.db, guild_id, creation)
             raise UserError(str(failure)) from failure
         await self.service.event_deletions.drop_doubles(guild_id, event_id, title=title, chapter=chapter, due=due)
         return creation, event_id
