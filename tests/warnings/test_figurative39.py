@@ -286,3 +286,27 @@ def test_prejudice_and_punishment_told_in_a_scene_are_found(text: str, warning_i
 )
 def test_the_same_words_without_prejudice_are_clean(text: str, warning_id: str) -> None:
     assert warning_id not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they found him in the garage at dawn. the paramedics said he'd been there since midnight.",
+        "the head called an assembly about ellie and the accident on the ring road. grief counsellors would"
+        " be available in the library, she said, and the funeral would be on friday.",
+    ],
+)
+def test_a_death_told_by_who_found_and_who_announced_it_is_found(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the midwife wrote down the time of each contraction and told her she was doing brilliantly.",
+        "we found him in the shed at dawn, asleep on the deckchair with the radio still on.",
+        "careers counsellors will be available in the library on tuesday for anyone choosing a-levels.",
+    ],
+)
+def test_a_time_noted_a_man_found_asleep_and_careers_advice_are_no_death(text: str) -> None:
+    assert "death" not in ids(text)
