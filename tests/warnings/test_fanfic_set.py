@@ -267,8 +267,10 @@ def test_the_sixteenth_round_on_two_sets_nobody_tuned_on() -> None:
 def test_the_thirty_eighth_rounds_set_stays_at_or_above_its_scores() -> None:
     """``fanfic-fresh38.jsonl`` (230 passages, 93 warning-free) was written before the thirty-eighth
     round by a helper who had not read the rules: micro-F1 0.625 before it (8 warning-free passages
-    flagged). The round then tuned on it: 0.678 (3). Floors at that."""
-    data = at_least(FRESH[21], micro_f1=0.67, free=93, flagged=3)
+    flagged). The round then tuned on it: 0.678 (3), and the thirty-ninth's abuse rules took it to
+    0.686 (abuse 0.60 to 0.73). Floors at that."""
+    data = at_least(FRESH[21], micro_f1=0.68, free=93, flagged=3)
+    assert data["per_category"]["abuse"]["f1"] >= 0.72
     assert data["per_category"]["collective-violence"]["f1"] >= 0.88
     assert data["per_category"]["kidnapping"]["f1"] >= 0.85
     assert data["per_category"]["sexism"]["f1"] >= 0.91
@@ -279,12 +281,15 @@ def test_the_thirty_eighth_rounds_set_stays_at_or_above_its_scores() -> None:
 def test_the_thirty_ninth_rounds_set_stays_at_or_above_its_scores() -> None:
     """``fanfic-fresh39.jsonl`` (240 passages, 105 warning-free) was written before the thirty-ninth
     round by a helper who had not read the rules: micro-F1 0.441 before it (16 warning-free passages
-    flagged). Floors at that, so a change that loses ground on it fails."""
-    data = at_least(FRESH[22], micro_f1=0.44, free=105, flagged=16)
-    assert data["per_category"]["death"]["f1"] >= 0.41
-    assert data["per_category"]["abuse"]["f1"] >= 0.29
+    flagged; death 0.42, abuse 0.29). The round then tuned on it: 0.611 (7; death 0.59, abuse 0.67).
+    Floors at that, so a change that loses ground on it fails."""
+    data = at_least(FRESH[22], micro_f1=0.61, free=105, flagged=7)
+    assert data["per_category"]["death"]["f1"] >= 0.58
+    assert data["per_category"]["abuse"]["f1"] >= 0.66
     assert data["per_category"]["collective-violence"]["f1"] >= 0.81
-    assert data["per_category"]["racism"]["f1"] >= 0.66
+    assert data["per_category"]["sexism"]["f1"] >= 0.70
+    assert data["per_category"]["homophobia"]["f1"] >= 0.89
+    assert data["per_category"]["racism"]["f1"] >= 0.74
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
