@@ -1678,6 +1678,20 @@ def _title_line(text: str) -> bool:
     return _looks_like_title(text)
 
 
+_POSTED_DATE = re.compile(
+    r"(?:(?:posted|updated|published|written)(?:[ \t]+on)?[ \t]*:?[ \t]+)(?P<date>\S.{3,40})", re.IGNORECASE
+)
+
+
+def _posted_date(item: Item) -> bool:
+    """A serial's line of when a chapter went up, alone under its heading ("Posted March 3, 2023",
+    "Updated: 10 March 2023"): the chapter's note, not its title (it titled every chapter) nor its text."""
+    if not isinstance(item, Para) or item.note or "\n" in item.text.strip() or len(item.text) > _DATE_CHARS + 20:
+        return False
+    found = _POSTED_DATE.fullmatch(item.text.strip())
+    return found is not None and _date_line(found.group("date").rstrip(".")) is not None
+
+
 def titles_from_next_line(items: list[Item]) -> list[Item]:
     """A bare "Chapter 1" with "The Cartographer's Daughter" on the line under it takes that line as its title.
 
@@ -1703,6 +1717,9 @@ def titles_from_next_line(items: list[Item]) -> list[Item]:
             ):
                 item.title = f"{_part_case(item.title or '', item.raw, title)}: {normalise(title)}"
                 index += 1
+            continue
+        if isinstance(item, Heading) and index < len(items) and _posted_date(items[index]):
+            items[index].note = True  # type: ignore[union-attr]  # "Posted March 3, 2023" under a serial's chapter
             continue
         if not _wants_title(item) or index + 1 >= len(items):
             continue

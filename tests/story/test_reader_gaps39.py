@@ -57,7 +57,9 @@ shapes real exports and copies take, written for it; the probe files stay out of
   lone numbers, as "§ 1" and "~ 1 ~" already were;
 - a post's page naming its author only in its <title>, in a part after "by" ("The Ferry | by Tess
   Marlow | Medium"), its name alone under the post's heading: no author, the name the chapter's first
-  paragraph and "by Tess Marlow" in the story's title; now the author, the line gone.
+  paragraph and "by Tess Marlow" in the story's title; now the author, the line gone;
+- a serial's line of when each chapter went up, alone under its heading ("Chapter 1" / "Posted March
+  3, 2023"): it titled every chapter; now the chapter's note.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -549,3 +551,22 @@ def test_a_page_title_holding_by_in_its_title_names_no_author() -> None:
     """Guard: "Saved by Moonlight" is the title's own "by", not a part of its own."""
     story = import_story(medium_page("Saved by Moonlight | Medium"), "ferry.html", max_bytes=1 << 20)
     assert story.meta.author != "Moonlight"
+
+
+# A serial's "Posted <date>" line under each chapter's heading.
+
+
+@pytest.mark.parametrize("posted", ["Posted March 3, 2023", "Updated: 10 March 2023", "Posted on 2023-03-03"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_posted_date_under_a_chapter_heading_is_its_note(posted: str, gap: str) -> None:
+    text = f"Chapter 1{gap}{posted}\n\n{CHAPTER_TEXT}\n\nChapter 2{gap}{posted}\n\n{CHAPTER_TEXT}\n"
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == [None, None]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+    assert story.chapters[0].notes == [posted]
+
+
+def test_a_title_under_a_chapter_heading_still_titles_it() -> None:
+    """Guard: "Posted Letters" is a title, not a date."""
+    story = read(f"Chapter 1\nPosted Letters\n\n{CHAPTER_TEXT}\n\nChapter 2\n\n{CHAPTER_TEXT}\n")
+    assert story.chapters[0].title == "Posted Letters"
