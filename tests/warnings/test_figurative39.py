@@ -310,3 +310,15 @@ def test_a_death_told_by_who_found_and_who_announced_it_is_found(text: str) -> N
 )
 def test_a_time_noted_a_man_found_asleep_and_careers_advice_are_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+def test_people_burned_inside_a_barred_church_is_a_death() -> None:
+    text = (
+        "at noon the militia herded the villagers into the chapel and barred the doors, and the smoke"
+        " could be seen from the next valley."
+    )
+    assert "death" in ids(text)
+
+
+def test_cattle_herded_into_a_barn_is_no_death() -> None:
+    assert "death" not in ids("we herded the cows into the barn and barred the door before the storm came in.")
