@@ -28,6 +28,7 @@ from bot.story.gutenberg import TITLE_PAGE_LINES, drop_front_matter, opening_tra
 from bot.story.limits import (
     DEFAULT_MAX_CHAPTERS,
     MAX_DECLARATIONS,
+    MAX_IMAGE_ALT_CHARS,
     MAX_NOTE_SENTENCES,
     MAX_STORY_MID_DECLARATIONS,
     MAX_STORY_NOTE_SENTENCES,
@@ -50,6 +51,7 @@ from bot.story.structure import (
 from bot.story.warning_pointers import field_points_to_end, points_to_end, without_pointer_aside
 from bot.story.webpage import blog_chatter, without_form_suffix
 from bot.story.words import count_words
+from bot.text import clip
 from bot.warnings.declared import (
     HANGUL_CHARS,
     MARKED_LINE_CHARS,
@@ -5413,8 +5415,10 @@ def image_line(alt: str | None) -> str:
     """An image as readers are told of it: "[Image: alt]", or "[Image]" when it has no alt text.
 
     One form for every reader: the Markdown and HTML readers' images, a text's "[Illustration: ...]".
+    The alt text is cut to :data:`MAX_IMAGE_ALT_CHARS` at a word, with an ellipsis: a caption is a
+    sentence or two, and alt text of megabytes was posted whole, as thousands of messages.
     """
-    alt = " ".join((alt or "").split())
+    alt = clip(" ".join((alt or "").split()), MAX_IMAGE_ALT_CHARS)
     return f"[{IMAGE}: {alt}]" if alt else f"[{IMAGE}]"
 
 

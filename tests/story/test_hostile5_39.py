@@ -1,0 +1,67 @@
+"""Hostile uploads of session 39's fifth short round: an image's alt text of megabytes, ``<br>`` lines
+past the line limit inside one paragraph, a Markdown heading longer than a chapter's title. Each is a
+shape a file within the upload limit may take; each is read within the budgets of
+:mod:`bot.story.limits`, and shown to readers as the honest file of its shape is."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+from bot.story.limits import MAX_IMAGE_ALT_CHARS
+from tests.story.builders import epub_bytes, xhtml
+from tests.story.test_hostile_shapes37 import MAX_BYTES
+from tests.story.test_hostile_shapes39 import _made_up_words
+
+
+def _paragraphs(story) -> list[str]:
+    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+
+
+# -- an image's alt text of megabytes ----------------------------------------------------------------
+
+_ALT = " ".join(_made_up_words(40_000))  # about 250 KB of words, deflating as a real book's would
+
+
+def _image_file(kind: str, alt: str) -> tuple[bytes, str]:
+    story = "<p>The weir roared all night.</p>"
+    if kind == "html":
+        page = f'<html><body><h1>Chapter 1</h1>{story}<img src="a.png" alt="{alt}" title="{alt}"/>{story}</body></html>'
+        return page.encode(), "a.html"
+    if kind == "epub":
+        body = f'<h1>Chapter 1</h1>{story}<img src="a.png" alt="{alt}" title="{alt}"/>{story}'
+        return epub_bytes([("c1.xhtml", xhtml(body))]), "a.epub"
+    text = f'# The Weir\n\n## Chapter 1\n\nThe weir roared all night.\n\n![{alt}](a.png "{alt}")\n\nThe weir roared.\n'
+    return text.encode(), "a.md"
+
+
+@pytest.mark.parametrize("kind", ["html", "md"])
+def test_an_images_alt_text_of_megabytes_is_shown_cut_at_a_word(kind: str) -> None:
+    """An image's alt text was shown whole on its "[Image: ...]" line: several MB of it were posted as
+    about 1,900 messages of one picture. A reader is shown MAX_IMAGE_ALT_CHARS of it at most, cut at a
+    word, with an ellipsis, in every reader that shows it."""
+    data, name = _image_file(kind, _ALT)
+    images = [line for line in _paragraphs(import_story(data, name, max_bytes=MAX_BYTES)) if "[Image" in line]
+    assert len(images) == 1
+    line = images[0]
+    assert line.startswith("[Image: ") and line.endswith("…]")
+    alt = line[len("[Image: ") : -len("…]")]
+    assert 0 < len(alt) <= MAX_IMAGE_ALT_CHARS
+    assert _ALT.startswith(alt) and _ALT[len(alt)] == " "  # cut where a word ends
+
+
+@pytest.mark.parametrize("kind", ["html", "md"])
+def test_an_images_ordinary_alt_text_is_shown_whole(kind: str) -> None:
+    """Guard: a sentence or two of alt text is shown as it was written."""
+    alt = "Mara at the weir at night, the lantern held high over the black water, rain on the stones."
+    data, name = _image_file(kind, alt)
+    images = [line for line in _paragraphs(import_story(data, name, max_bytes=MAX_BYTES)) if "[Image" in line]
+    assert images == [f"[Image: {alt}]"]
+
+
+def test_an_epubs_images_post_none_of_their_alt_text() -> None:
+    """Guard: the EPUB reader shows no image line (a book's pictures are its cover and ornaments), so
+    megabytes of alt text or title there are posted nowhere."""
+    data, name = _image_file("epub", _ALT)
+    paragraphs = _paragraphs(import_story(data, name, max_bytes=MAX_BYTES))
+    assert paragraphs and max(len(paragraph) for paragraph in paragraphs) < 100
