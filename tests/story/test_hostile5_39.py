@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.errors import StoryFormatError
+
 from bot.story.importer import import_story
-from bot.story.limits import MAX_IMAGE_ALT_CHARS
+from bot.story.limits import MAX_IMAGE_ALT_CHARS, MAX_LINES
 from tests.story.builders import epub_bytes, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES
 from tests.story.test_hostile_shapes39 import _made_up_words
@@ -65,3 +67,26 @@ def test_an_epubs_images_post_none_of_their_alt_text() -> None:
     data, name = _image_file("epub", _ALT)
     paragraphs = _paragraphs(import_story(data, name, max_bytes=MAX_BYTES))
     assert paragraphs and max(len(paragraph) for paragraph in paragraphs) < 100
+
+
+# -- <br> lines inside one paragraph ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<BR />"])
+def test_br_lines_past_the_line_limit_in_one_paragraph_are_refused_as_lines(br: str) -> None:
+    """A Markdown paragraph's ``<br>`` is a line break, made after the file's lines were counted: one
+    paragraph of 500,000 ``<br>`` lines passed the 150,000-line check and each was read as a line
+    (3.3 s). The lines counted are the lines read, ``<br>`` breaks among them."""
+    lines = br.join(f"line {number}" for number in range(MAX_LINES + 10_000))
+    data = f"# The Weir\n\n## Chapter 1\n\nThe weir roared.\n\n{lines}\n".encode()
+    assert len(data) < MAX_BYTES and data.count(b"\n") < MAX_LINES
+    with pytest.raises(StoryFormatError) as refused:
+        import_story(data, "a.md", max_bytes=MAX_BYTES)
+    assert f"more than the {MAX_LINES:,} any story needs" in str(refused.value)
+
+
+def test_a_poem_of_br_lines_still_reads_line_by_line() -> None:
+    """Guard: a few ``<br>`` lines of a poem are its lines, as before."""
+    data = b"# The Weir\n\n## Chapter 1\n\nThe weir roared,<br>the rain came on,<br/>and nobody slept.\n"
+    paragraphs = _paragraphs(import_story(data, "a.md", max_bytes=MAX_BYTES))
+    assert paragraphs == ["The weir roared,\nthe rain came on,\nand nobody slept."]
