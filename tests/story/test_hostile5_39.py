@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from bot.story.errors import StoryFormatError
-
 from bot.story.importer import import_story
 from bot.story.limits import MAX_IMAGE_ALT_CHARS, MAX_LINES
 from tests.story.builders import epub_bytes, xhtml
