@@ -19,7 +19,16 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_li
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
 from bot.story.plaintext import IMAGE, build_story, declaration_line, image_line, parse_field
-from bot.story.structure import Heading, Item, Para, bare_number_heading, is_scene_break, match_heading, split_items
+from bot.story.structure import (
+    Heading,
+    Item,
+    Para,
+    bare_number_heading,
+    is_scene_break,
+    match_heading,
+    split_items,
+    without_long_heading_markup,
+)
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -640,7 +649,7 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     if fields:  # their values read as the text's are: Obsidian's "author: [[Kit Rowan]]" is Kit Rowan
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
         body = strip_inline_markup("\n".join(known)) + "\n\n" + body
-    body, lists = take_warning_lists(body)
+    body, lists = take_warning_lists(without_long_heading_markup(body))
     items = drop_preamble_images(note_sections(numbered_heading_titles(split_items(body, markdown=True))))
     return give_warning_lists(build_story(items, filename, "md", max_chapters=max_chapters), lists)
 

@@ -1130,10 +1130,41 @@ def _sentence_goes_on(line: str, mark: Heading | SceneBreak | None) -> bool:
 
 def _line_mark(line: str, limit: int, markdown: bool) -> Heading | SceneBreak | None:
     if len(line) > limit:
-        return None
+        return _long_markdown_heading(line) if markdown else None
     if is_scene_break(line):
         return SceneBreak(line.strip())
     return match_heading(line, markdown=markdown)
+
+
+# A Markdown heading's opening markup, "## ", read on a line too long for any other heading.
+_ATX_OPENING = re.compile(r"(?P<hashes>#{1,6})[ \t]+(?=\S)")
+_ATX_CLOSING = re.compile(r"[ \t]+#+[ \t]*$")
+
+
+def _long_markdown_heading(line: str) -> Heading | None:
+    """A Markdown heading longer than :data:`HEADING_MAX_CHARS` (up to :data:`RAW_MARK_CHARS`): what the
+    author marked as a heading is one, whatever its length. Read as text, its "# " was posted to readers
+    and its chapter did not split. Its title is cut to a chapter title's length where every title is
+    (bot.story.tidy). No other heading is looked for in it: no numbered chapter's label runs this long."""
+    stripped = line.strip()
+    opening = _ATX_OPENING.match(stripped) if len(stripped) <= RAW_MARK_CHARS else None
+    if opening is None:
+        return None
+    title = _ATX_CLOSING.sub("", stripped[opening.end() :])
+    if not title.isascii():
+        title = normalise(_visible(title))
+    return Heading(_clean_title(title), "markdown", len(opening.group("hashes")), stripped)
+
+
+# The same markup opening a line longer than that, a whole paragraph marked as a heading: taken off by
+# :func:`without_long_heading_markup`. (The lookahead finds a character past RAW_MARK_CHARS that is no space.)
+_LONG_ATX = re.compile(rf"^(?=[ \t]*\S[^\n]{{{RAW_MARK_CHARS - 1}}}[^\n]*?\S)[ \t]*#{{1,6}}[ \t]+(?=\S)", re.MULTILINE)
+
+
+def without_long_heading_markup(text: str) -> str:
+    """``text`` without the "# " of Markdown headings too long to read as one (past :data:`RAW_MARK_CHARS`):
+    a paragraph marked as a heading by mistake stays the story's text, and its "#" is not posted."""
+    return _LONG_ATX.sub("", text) if "#" in text else text
 
 
 # A lone number between ornaments, as a story heads its chapters with no word: "~ 1 ~", "• 2 •", "★ 3 ★".

@@ -9,7 +9,7 @@ import pytest
 
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
-from bot.story.limits import MAX_IMAGE_ALT_CHARS, MAX_LINES
+from bot.story.limits import MAX_IMAGE_ALT_CHARS, MAX_LINES, MAX_TITLE_CHARS
 from tests.story.builders import epub_bytes, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES
 from tests.story.test_hostile_shapes39 import _made_up_words
@@ -89,3 +89,32 @@ def test_a_poem_of_br_lines_still_reads_line_by_line() -> None:
     data = b"# The Weir\n\n## Chapter 1\n\nThe weir roared,<br>the rain came on,<br/>and nobody slept.\n"
     paragraphs = _paragraphs(import_story(data, "a.md", max_bytes=MAX_BYTES))
     assert paragraphs == ["The weir roared,\nthe rain came on,\nand nobody slept."]
+
+
+# -- a Markdown heading longer than a chapter's title ---------------------------------------------------
+
+_LONG_TITLE = " ".join(["The night the weir broke and the rain came down over the whole valley"] * 4)
+
+
+@pytest.mark.parametrize("level", ["##", "###"])
+def test_a_long_markdown_heading_still_splits_the_chapter_under_a_cut_title(level: str) -> None:
+    """A Markdown heading longer than 120 characters was no heading: its "# " was posted to readers as
+    the first words of the chapter before it, and the chapter did not split. It is a heading of any
+    length a heading is read to, its title cut at a word to what a chapter title holds, with an ellipsis."""
+    assert len(_LONG_TITLE) > 250
+    text = f"# The Weir\n\n{level} Chapter One\n\nThe weir roared.\n\n{level} {_LONG_TITLE}\n\nThe rain came.\n"
+    story = import_story(text.encode(), "a.md", max_bytes=MAX_BYTES)
+    assert [chapter.paragraphs for chapter in story.chapters] == [["The weir roared."], ["The rain came."]]
+    title = story.chapters[1].title
+    assert title is not None and title.endswith("…") and len(title) <= MAX_TITLE_CHARS
+    assert _LONG_TITLE.startswith(title[:-1]) and _LONG_TITLE[len(title) - 1] == " "
+
+
+def test_a_heading_line_of_a_whole_paragraph_is_its_text_without_the_markup() -> None:
+    """A "# " before a paragraph of thousands of characters is no chapter's title: the paragraph stays the
+    story's text, and its "#" is not shown."""
+    paragraph = "The weir roared all night, and nobody in the valley slept. " * 100
+    text = f"# The Weir\n\n## Chapter One\n\nThe weir roared.\n\n## {paragraph}\n\nThe rain came.\n"
+    story = import_story(text.encode(), "a.md", max_bytes=MAX_BYTES)
+    paragraphs = _paragraphs(story)
+    assert paragraphs == ["The weir roared.", paragraph.strip(), "The rain came."]
