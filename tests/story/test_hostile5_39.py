@@ -68,6 +68,19 @@ def test_an_epubs_images_post_none_of_their_alt_text() -> None:
     assert paragraphs and max(len(paragraph) for paragraph in paragraphs) < 100
 
 
+def test_a_dividers_alt_text_of_megabytes_is_no_paragraph_of_marks() -> None:
+    """An image whose alt text is only marks ("~*~*~") is a page's divider, read as a line of its marks:
+    3 MB of "~*~" was posted as one paragraph of 3,000,000 characters. An alt past a divider's length is
+    an image's, cut as any other; the page's short divider is still its scene break."""
+    prose = "<p>" + "The weir roared all night and nobody in the valley slept at all. " * 3 + "</p>"
+    for alt, divider in [("~*~" * 1_000_000, False), ("~*~*~", True)]:
+        page = f'<html><body><h1>The Weir</h1>{prose}<img src="d.png" alt="{alt}"/>{prose}</body></html>'
+        story = import_story(page.encode(), "a.html", max_bytes=MAX_BYTES)
+        paragraphs = _paragraphs(story)
+        assert max(len(paragraph) for paragraph in paragraphs) <= MAX_IMAGE_ALT_CHARS + len("[Image: ]")
+        assert (len(story.chapters[0].scenes) == 2) is divider
+
+
 # -- <br> lines inside one paragraph ------------------------------------------------------------------
 
 
