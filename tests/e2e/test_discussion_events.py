@@ -85,7 +85,10 @@ async def test_an_ending_claimed_before_a_crash_is_done_on_the_next_start(club: 
     await advance(club, due - club.clock.now())
     await club.run(cog_service(club).stop())  # the timer is gone, as in a crash ...
     claimed = await club.run(store.claim_due(club.bot.db, due + timedelta(hours=2)))  # ... right after a claim
-    assert [item.kind for item in claimed] == ["event_end"]
+    # The bot serves every test's server and the clock only moves on: what an earlier test left
+    # scheduled in its own server may be due by now, and is claimed with it (the restart's
+    # look for unfinished work takes those up as it would after a real crash).
+    assert [item.kind for item in claimed if item.guild_id == club.guild.id] == ["event_end"]
 
     await club.restart()
     await settle(club)
