@@ -189,18 +189,9 @@ DISCUSSION_POINTS = {
 }
 
 
-@pytest.mark.parametrize("point", list(DISCUSSION_POINTS))
-async def test_a_discussion_killed_at_each_step_posts_once_with_one_thread(
-    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, point: str
-) -> None:
-    double, layout = crash_double
-    database = tmp_path / "club.sqlite3"
-    await seed(database, layout, [datetime.now(UTC) - timedelta(seconds=5)])
-    first = Bot(double, layout, database, kill_at=f"{DISCUSSION_POINTS[point]}:SIGKILL")
-    await first.launch()
-    assert await first.died() == -signal.SIGKILL, first.log()
-    second = Bot(double, layout, database)
-    await second.start()
+async def assert_discussion_posted_once(double: DiscordDouble, layout: ClubLayout, database: Path, second: Bot) -> None:
+    """After a restart: the discussion posted, one message and one thread holding both readers,
+    nothing owed, and the second bot stopped cleanly."""
     await wait_until(lambda: discussion_rows(database)[0][1] != "posting", lambda: f"the post\n{second.log()}")
     await wait_until(lambda: not rows(database, "SELECT 1 FROM discussion_joins_owed"), "the joins", limit=10)
     assert await second.stop() == 0, second.log()
@@ -213,6 +204,21 @@ async def test_a_discussion_killed_at_each_step_posts_once_with_one_thread(
     assert [t.id for t in threads] == [thread_id], [t.name for t in threads]
     members = {m for m in threads[0].member_ids if m != double.state.bot_user.id}
     assert members == {layout.member.user.id, layout.other_member.user.id}
+
+
+@pytest.mark.parametrize("point", list(DISCUSSION_POINTS))
+async def test_a_discussion_killed_at_each_step_posts_once_with_one_thread(
+    crash_double: tuple[DiscordDouble, ClubLayout], tmp_path: Path, point: str
+) -> None:
+    double, layout = crash_double
+    database = tmp_path / "club.sqlite3"
+    await seed(database, layout, [datetime.now(UTC) - timedelta(seconds=5)])
+    first = Bot(double, layout, database, kill_at=f"{DISCUSSION_POINTS[point]}:SIGKILL")
+    await first.launch()
+    assert await first.died() == -signal.SIGKILL, first.log()
+    second = Bot(double, layout, database)
+    await second.start()
+    await assert_discussion_posted_once(double, layout, database, second)
 
 
 async def test_discussions_due_while_the_bot_was_down_post_once_each_in_order_after_a_kill(

@@ -24,7 +24,13 @@ import pytest
 from bot.devtools.double import DiscordDouble
 from bot.devtools.double.state import ClubLayout
 from tests.process.crash_kit import Bot, rows
-from tests.process.test_crash35 import add_story, assert_posted_once, bot_posts, discussion_rows, seed, threads_of
+from tests.process.test_crash35 import (
+    add_story,
+    assert_discussion_posted_once,
+    assert_posted_once,
+    bot_posts,
+    seed,
+)
 from tests.process.test_crash37 import nominated, polls, vote_round
 from tests.process.test_crash_s38 import drop_gateway, long_story, processes_of, stat
 from tests.process.test_post_crash import answers, channel_posts, command, crash_double
@@ -86,18 +92,7 @@ async def test_a_discussion_killed_at_a_random_moment_of_its_post_posts_once_wit
     await kill_when(first, lambda: bool(bot_posts(double, layout.text_channel.id)), draw.uniform(0, 0.15))
     second = Bot(double, layout, database)
     await second.start()
-    await wait_until(lambda: discussion_rows(database)[0][1] != "posting", lambda: f"the post\n{second.log()}")
-    await wait_until(lambda: not rows(database, "SELECT 1 FROM discussion_joins_owed"), "the joins", limit=10)
-    assert await second.stop() == 0, second.log()
-    second.assert_clean()
-    [(_, state, message_id, thread_id)] = discussion_rows(database)
-    posts = bot_posts(double, layout.text_channel.id)
-    threads = threads_of(double, layout)
-    assert state == "posted", second.log()
-    assert [m.id for m in posts] == [message_id], [m.content for m in posts]
-    assert [t.id for t in threads] == [thread_id], [t.name for t in threads]
-    members = {m for m in threads[0].member_ids if m != double.state.bot_user.id}
-    assert members == {layout.member.user.id, layout.other_member.user.id}
+    await assert_discussion_posted_once(double, layout, database, second)
 
 
 @pytest.mark.parametrize("seed_value", [1, 2])

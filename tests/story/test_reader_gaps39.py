@@ -69,18 +69,13 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
-from bot.tools.preview import chapter_warnings
 from tests.story.builders import epub_bytes, xhtml
 from tests.story.builders import read_text as read
+from tests.story.test_reader_gaps38b import _ids
 
 FIRST = "The harbour lights went out one by one, and Maren counted them the way her father had taught her."
 SECOND = "By morning the boat had drifted past the breakwater, and the gulls followed it as if it owed them."
 THIRD = "By noon the fog had lifted, and Maren could see the ferry again, small and patient on the water."
-
-
-def _ids(text: str) -> dict[int, set[str]]:
-    story = read(text)
-    return {number: {warning.id for warning in shown} for number, shown in chapter_warnings(story).items()}
 
 
 # A farewell naming the next chapter, before the note's warning.
