@@ -15,6 +15,7 @@ from typing import cast
 import regex
 
 from bot.story import inline_markup as inline
+from bot.story.htmltext import check_markup, html_items, make_soup
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
@@ -630,6 +631,46 @@ def read_details(text: str) -> str:
     return "".join(out)
 
 
+# A line that opens one of the HTML blocks a Markdown text may hold (CommonMark's block tags: a table,
+# a list, a quote and their parts), a block that runs to the next blank line, as CommonMark reads it.
+_HTML_BLOCK_OPEN = re.compile(
+    r"[ ]{0,3}</?(?:table|thead|tbody|tfoot|caption|tr|td|th|ul|ol|li|dl|dt|dd|blockquote)(?=[\s/>]|$)",
+    re.IGNORECASE,
+)
+
+
+def html_blocks(text: str) -> str:
+    """Each HTML table, list or quote block of a Markdown text (a line opening with its tag, to the
+    next blank line) as the HTML reader reads it: rows a line each, items and a quote's paragraphs a
+    paragraph each. Their tags were posted to readers as text, escaped ("<table>", "<li>").
+
+    Bounded as an HTML file is: the blocks' elements together are counted before any tree is made
+    (:func:`check_markup`, a file of more than any story holds is refused in a sentence), and each
+    block is read once."""
+    if "<" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    spent = 0  # elements of the blocks read so far
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if "<" not in line[:4] or not _HTML_BLOCK_OPEN.match(line):
+            out.append(line)
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        block = "\n".join(lines[index:end])
+        spent = check_markup(block, spent=spent)
+        soup = make_soup(block)
+        items = html_items(soup.body or soup, headings=False)
+        out.append("\n\n".join(item.text for item in items if isinstance(item, Para) and item.text))
+        index = end
+    return "\n".join(out)
+
+
 # A line that is only a link to a place in the same file, a list's bullet or number before it:
 # the table of contents Google Docs and others export ("[Chapter Two: The Wings<tab>3](#chapter-two)").
 _CONTENTS_LINK = re.compile(
@@ -642,7 +683,9 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     check_heading_lines(text, max_chapters)
     fields, body = front_matter_lines(text)
     body = _CONTENTS_LINK.sub("", body)  # its entries read as headings with no text under them
-    body = strip_inline_markup(plain_tables(unquote_blocks(leading_callouts(read_details(drop_comments(body))))))
+    body = strip_inline_markup(
+        plain_tables(unquote_blocks(leading_callouts(html_blocks(read_details(drop_comments(body))))))
+    )
     # Counted again as read: a paragraph's <br> is a line break made by the passes above, and 500,000 of
     # them on one line of the file passed the first count and were read line by line (3.3 s).
     check_lines(body)
