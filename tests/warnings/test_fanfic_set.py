@@ -10,7 +10,7 @@ before the eighth; fresh10 and fresh11 by two more, before the tenth; fresh12a a
 more, before the twelfth; fresh13a and fresh13b by two more, before the thirteenth; fresh14a and
 fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the
 fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a helper before
-the thirty-eighth; fresh39 by a helper before the thirty-ninth), and scored once before and once after the round that followed them
+the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a helper before the fortieth), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -54,6 +54,7 @@ FRESH = (
     "fanfic-fresh16b.jsonl",
     "fanfic-fresh38.jsonl",
     "fanfic-fresh39.jsonl",
+    "fanfic-fresh40.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -290,6 +291,17 @@ def test_the_thirty_ninth_rounds_set_stays_at_or_above_its_scores() -> None:
     assert data["per_category"]["sexism"]["f1"] >= 0.70
     assert data["per_category"]["homophobia"]["f1"] >= 0.89
     assert data["per_category"]["racism"]["f1"] >= 0.74
+
+
+def test_the_fortieth_rounds_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh40.jsonl`` (240 passages, 96 warning-free) was written before the fortieth round
+    by a helper who had not read the rules: micro-F1 0.474 before it (17 warning-free passages
+    flagged; death 0.31, abuse 0.45). Floors at that, so a change that loses ground on it fails."""
+    data = at_least(FRESH[23], micro_f1=0.47, free=96, flagged=17)
+    assert data["per_category"]["death"]["f1"] >= 0.31
+    assert data["per_category"]["abuse"]["f1"] >= 0.45
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.75
+    assert data["per_category"]["violence"]["f1"] >= 0.69
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
