@@ -87,6 +87,7 @@ from bot.story.webpage import (
     stats_line,
     story_byline,
     strip_page_chrome,
+    title_blog_author,
     title_by_author,
     tumblr_blog,
     tumblr_reblog,
@@ -1347,6 +1348,7 @@ def parse_generic_html(
     items = without_author_line(items, str(meta_author.get("content") or "") if meta_author else None)
     prefix: list[Item] = []
     title_named = False  # the author is the one the <title> names after "by"
+    title_blog: str | None = None  # the <title> less the blog's name it gives as the author's
     if byline is not None:  # a reading site's bar names the story: the page's <title> names the part
         prefix.append(Para(f"Title: {byline[0]}", 0))
     elif serial is not None and (between_chapters or _opens_on_chapter(items)):
@@ -1373,12 +1375,21 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {titled}", 0))  # "The Ferry | by Tess Marlow | Medium"
         items = without_author_line(items, titled, under_title=True)
         title_named = True
+    elif (
+        title
+        and soup.find("a", class_="tumblr_blog") is None  # (a reblog: the blog in the <title> is the reblogger's)
+        and (blogged := title_blog_author(element_text(title), _first_heading(items)))
+    ):
+        prefix.append(Para(f"Author: {blogged[0]}", 0))  # "moonlit-quill — Hollow Bones", "... | quill's blog"
+        items = without_author_line(items, blogged[0], under_title=True)
+        title_blog = blogged[1] or _first_heading(items)  # ("@moonlit-quill on Tumblr" titles nothing)
     if tags:  # read as AO3's freeform tags: those naming a warning declare it ("#tw death"), the rest nothing
         prefix.append(Para(f"Additional Tags: {', '.join(tags)}", 0))
     # The page's <title> is often the document's file name ("The Understudy - draft 3"): a title
     # the text gives itself (an <h1>, a title line over a "by" line) comes first.
     fallback = element_text(title) if title else None
     fallback = without_title_by(fallback) if fallback and title_named else fallback
+    fallback = title_blog if title_blog else fallback
     site = _site_name(fallback)
     fallback = without_domain_name(without_site_name(soup, fallback, header_site), reader_site) if fallback else None
     chapter = next((item.title for item in items if isinstance(item, Heading) and item.title), None)
@@ -1398,6 +1409,11 @@ def parse_generic_html(
         max_chapters=max_chapters,
         fallback_title=_story_part(fallback),
     )
+
+
+def _first_heading(items: list[Item]) -> str | None:
+    """The page's first heading as written, the post's title on a blog's page."""
+    return next((item.raw for item in items if isinstance(item, Heading)), None)
 
 
 def _without_repeated_headings(items: list[Item]) -> list[Item]:

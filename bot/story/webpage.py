@@ -1768,6 +1768,47 @@ def without_title_by(page_title: str) -> str:
     return kept
 
 
+# A blog's name in a page's <title>: "Hollow Bones | moonlit-quill's blog", "moonlit-quill on Tumblr".
+_BLOG_PART = re.compile(
+    r"(?P<name>[^\s'’].{0,60}?)[ \t]*(?:['’]s[ \t]+(?:tumblr[ \t]+)?blog|[ \t]+on[ \t]+tumblr)", re.IGNORECASE
+)
+# A blog's handle as Tumblr sets it before a post's title ("moonlit-quill — Hollow Bones"): one word in
+# lower case, its parts joined by hyphens, underscores or digits.
+_HANDLE = re.compile(r"@?(?P<name>[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)")
+_HANDLE_JOINED = re.compile(r"[-_0-9]")
+_HANDLE_JOINS = (" — ", " – ", " - ", " | ", ": ")
+
+
+def title_blog_author(page_title: str | None, heading: str | None) -> tuple[str, str] | None:
+    """The author a blog post's <title> names as its blog, and the title less it: a part of its own
+    that is a blog's ("Hollow Bones | moonlit-quill's blog", "moonlit-quill on Tumblr: Hollow Bones"),
+    or a handle over the post's title as Tumblr's themes set it ("moonlit-quill — Hollow Bones"). The
+    handle is one word in lower case, and either the rest is the page's own heading or the handle is
+    joined as only a handle is ("moonlit-quill", "quill_writes", "ink42"): "Inkwater — The Ferry" is a
+    site's name, and "wren — The Ferry" without the heading to bear it out is nobody's for sure.
+    Without it, the blog's name was lost, or titled the story."""
+    text = " ".join((page_title or "").split())
+    parts = _TITLE_PARTS.split(text)
+    if len(parts) >= 2:
+        for index, part in enumerate(parts):
+            found = _BLOG_PART.fullmatch(part.strip())
+            if found is not None and len(found.group("name").split()) <= _NAME_WORDS:
+                rest = [other for place, other in enumerate(parts) if place != index]
+                return found.group("name").strip(), " | ".join(rest)
+    blog = re.match(r"(?P<name>.{1,60}?)[ \t]+on[ \t]+tumblr(?::[ \t]*(?P<rest>.+))?$", text, re.IGNORECASE)
+    if blog is not None and len(blog.group("name").split()) <= _NAME_WORDS:
+        return blog.group("name").lstrip("@").strip(), (blog.group("rest") or "").strip()
+    said = " ".join((heading or "").split()).casefold()
+    for join in _HANDLE_JOINS:
+        handle, _, rest = text.partition(join)
+        found = _HANDLE.fullmatch(handle.strip())
+        if not rest.strip() or found is None:
+            continue
+        if (said and rest.strip().casefold() == said) or _HANDLE_JOINED.search(found.group("name")):
+            return found.group("name"), rest.strip()
+    return None
+
+
 def ao3_title_author(page_title: str | None) -> str | None:
     """The author AO3's own <title> names ("Ferry Lines - Chapter 3 - petrelwing - Original Work
     [Archive of Our Own]"), for a work's page read without AO3's markup (Firefox's Reader View saved
