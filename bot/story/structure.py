@@ -451,8 +451,8 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
             part = f"{label.title()} {the}{_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
             part = _part_case(part, text, title)
             return Heading(f"{part}: {title}" if title else part, "part", level, raw, lesser=lesser)
-        heading = Heading(_sub_numbered(numbered, _clean_title(title)), "chapter", level, raw, lesser=lesser)
         word = label.title() if label in _CHAPTER_WORDS.split("|") else "Chapter"
+        heading = Heading(_sub_numbered(numbered, _clean_title(title), word), "chapter", level, raw, lesser=lesser)
         heading.numbered = f"{word} {_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
         heading.number = None if numbered.group("sub") else _number_value(numbered.group("num"))
         if label in _CHAPTER_WORDS.split("|"):
@@ -485,16 +485,19 @@ def _other_heading(text: str, level: int, raw: str) -> Heading | None:
     return None
 
 
-def _sub_numbered(numbered: re.Match[str], title: str | None) -> str | None:
-    """ "Chapter 1.2: Dawn" is titled "1.2: Dawn": the sub-number is how readers tell 1.1 from 1.2.
+def _sub_numbered(numbered: re.Match[str], title: str | None, word: str) -> str | None:
+    """ "Chapter 1.2: Dawn" is titled "Chapter 1.2: Dawn": the sub-number is how readers tell 1.1
+    from 1.2, and a half chapter ("Chapter 1.5" between 1 and 2) from the chapters around it.
 
     Read as "Chapter 1" titled "2", every part of a chapter split in parts kept the bare
-    sub-number as its title and lost the chapter it belonged to.
+    sub-number as its title and lost the chapter it belonged to. Titled "1.5", a half chapter read
+    as a bare number under the position Dogear numbers it by ("Chapter 2 · 1.5"); with its word it
+    says what it is, as "Part 2.1" does.
     """
     sub = numbered.group("sub")
     if not sub:
         return title
-    number = f"{numbered.group('num')}{sub}"
+    number = f"{word} {_number_text(numbered.group('num'))}{sub}"
     return f"{number}: {title}" if title else number
 
 

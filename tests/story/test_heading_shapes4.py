@@ -14,9 +14,9 @@ PROSE = "Ada crossed the river at dawn, and the water was colder than she had be
 @pytest.mark.parametrize(
     ("line", "title"),
     [
-        ("Chapter 1.1", "1.1"),
-        ("Chapter 1.2: Dawn", "1.2: Dawn"),
-        ("Chapter 12.10 - The End", "12.10: The End"),
+        ("Chapter 1.1", "Chapter 1.1"),
+        ("Chapter 1.2: Dawn", "Chapter 1.2: Dawn"),
+        ("Chapter 12.10 - The End", "Chapter 12.10: The End"),
         ("Chapter 3", None),
         ("Chapter 1. The Start", "The Start"),
     ],
@@ -34,7 +34,11 @@ def test_a_part_numbered_in_parts_keeps_its_number() -> None:
 def test_a_sub_numbered_chapter_series_in_a_text_file() -> None:
     text = "".join(f"Chapter 1.{n}: Dawn {n}\n\n{PROSE}\n\n" for n in range(1, 4))
     story = import_story(text.encode(), "split.txt", max_bytes=LIMIT)
-    assert [chapter.title for chapter in story.chapters] == ["1.1: Dawn 1", "1.2: Dawn 2", "1.3: Dawn 3"]
+    assert [chapter.title for chapter in story.chapters] == [
+        "Chapter 1.1: Dawn 1",
+        "Chapter 1.2: Dawn 2",
+        "Chapter 1.3: Dawn 3",
+    ]
 
 
 def test_dash_lines_numbered_in_parts_head_chapters() -> None:

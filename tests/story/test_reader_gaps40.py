@@ -14,6 +14,8 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
+from bot.story.plaintext import ChaptersByNumber
+from tests.story.builders import read_text as read
 
 PROSE = [
     "The gate was older than the village, and nobody in it remembered who had hung it there.",
@@ -59,3 +61,24 @@ def test_a_sites_name_or_a_title_in_the_page_title_names_no_author(title: str) -
     """Guard: a capitalised name before the title is a site's, and a title alone is no blog's."""
     story = import_story(tumblr_page(title, "<h1>The Ferry</h1>"), "post.html", max_bytes=1 << 20)
     assert story.meta.author is None
+
+
+# A half chapter between whole ones.
+
+
+@pytest.mark.parametrize(
+    ("half", "title"),
+    [("Chapter 1.5", "Chapter 1.5"), ("Chapter 1.5: The Side Road", "Chapter 1.5: The Side Road")],
+)
+def test_a_half_chapter_keeps_its_word_and_the_rest_their_numbers(half: str, title: str) -> None:
+    text = "".join(f"{heading}\n\n{CHAPTER_TEXT}\n\n" for heading in ["Chapter 1", half, "Chapter 2", "Chapter 3"])
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == [None, title, None, None]
+    by_number = ChaptersByNumber(story.chapters)
+    assert (by_number.index(2), by_number.index(3)) == (2, 3)
+
+
+def test_a_half_chapter_in_a_page_keeps_its_word() -> None:
+    page = "".join(f"<h2>Chapter {number}</h2>{PAGE_TEXT}" for number in ["1", "1.5", "2"])
+    story = import_story(f"<html><body>{page}</body></html>".encode(), "orchard.html", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == [None, "Chapter 1.5", None]
