@@ -29,17 +29,23 @@ NOT_LOOKED_FOR = (
 WORDS_NOTE = "no category: the words an author or admin wrote"
 
 
-def _choice(key: str, label: str) -> app_commands.Choice[str]:
+def _choice(key: str, label: str, covered: str | None = None) -> app_commands.Choice[str]:
     if avoided_words(key) is not None:
-        name = clip(label, CHOICE_NAME_CHARS - len(WORDS_NOTE) - 3) + f" ({WORDS_NOTE})"
+        note = f"your words, now the {covered} category" if covered else WORDS_NOTE
+        name = clip(label, CHOICE_NAME_CHARS - len(note) - 3) + f" ({note})"
     else:
         name = label if label.lower() == key else f"{label} ({key})"
     return app_commands.Choice(name=name[:CHOICE_NAME_CHARS], value=key)
 
 
-def _avoided_line(key: str, label: str | None, strict: bool, undetected: bool) -> str:
+def _avoided_line(key: str, label: str | None, strict: bool, undetected: bool, covered: str | None = None) -> str:
     """One line of ``/prefs show``; a warning the server does not look for says so, or the member
-    would take its silence for safety."""
+    would take its silence for safety. Words a category was created for since say it covers them."""
+    if covered is not None:
+        return (
+            f"• **{escape_markdown(label or '')}** (your words; the **{escape_markdown(covered)}** category "
+            "covers them now: I ask before chapters whose header names either)"
+        )
     if avoided_words(key) is not None:
         return f"• **{escape_markdown(label or '')}** (an author's or admin's words, no category: I ask before chapters whose header names them)"
     if label is None:
@@ -120,7 +126,8 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
         if guild_id is None:  # an autocomplete offers nothing outside a server; the command says why
             return []
         found = await prefs.search_avoided(self.bot.db, guild_id, interaction.user.id, current)
-        return [_choice(key, label) for key, label in found]
+        taxonomy = await prefs.server_taxonomy(self.bot.db, guild_id)
+        return [_choice(key, label, prefs.covered_by(taxonomy, key)) for key, label in found]
 
     @app_commands.command(name="show", description="The warnings you avoid in this server")
     @app_commands.describe(page="Which page of the list")
@@ -132,7 +139,11 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
         if not avoided:
             message = "You avoid no warnings in this server. Add one with `/prefs avoid`."
         else:
-            lines = [_avoided_line(key, label, key in strict, key in off) for key, label in avoided]
+            taxonomy = await prefs.server_taxonomy(self.bot.db, guild_id)
+            lines = [
+                _avoided_line(key, label, key in strict, key in off, prefs.covered_by(taxonomy, key))
+                for key, label in avoided
+            ]
             # Whole lines only (a cut inside one could leave its bold or code open), paged so none is left out.
             message = page_lines(
                 "You avoid these warnings in this server; chapters with them ask you to confirm first:",

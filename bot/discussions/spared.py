@@ -46,7 +46,9 @@ async def members_spared(
     """The members a reminder to read up to chapter ``reach`` of the story leaves out (see the module)."""
     carried = await carried_through(db, guild_id, story_id, reach)
     keys = set(carried.ids)
-    if carried.words:  # words a member avoids (bot.warnings.avoided_words) that these chapters name
+    # Words a member avoids (bot.warnings.avoided_words) that these chapters name, or that name a
+    # category these chapters show (one created for the words since).
+    if carried.words or carried.shown:
         keys |= {key for key in await avoided_word_keys(db, guild_id) if carried.ahead(key, 0, strict=False)}
     if not keys:
         return set()

@@ -77,9 +77,9 @@ from bot.story.store import (
     resolve_story,
 )
 from bot.text import plural
-from bot.warnings.avoided_words import matched
+from bot.warnings.avoided_words import avoided_categories, avoided_said
 from bot.warnings.reviews import chapter_warnings_and_possible, unsettled_in_chapter
-from bot.warnings.service import chapter_warnings
+from bot.warnings.service import chapter_warnings, guild_taxonomy
 from bot.worker import Workers
 
 log = logging.getLogger(__name__)
@@ -190,8 +190,13 @@ class ExcerptService:
             moved = await chapters_moved(self.db, guild_id, story_id)
             record, chapter = await self.chapter(guild_id, story_id, number)
         avoided_ids = await avoided_warnings(self.db, guild_id, user_id)
+        # Words avoided before a category was created for them avoid it too, and the reverse (avoided_words).
+        taxonomy = await guild_taxonomy(self.db, guild_id)
+        categories = avoided_categories(avoided_ids, taxonomy)
         warnings = [
-            dataclasses.replace(warning, avoided=warning.id in avoided_ids or bool(matched(avoided_ids, warning.words)))
+            dataclasses.replace(
+                warning, avoided=warning.id in categories or bool(avoided_said(avoided_ids, warning.words, taxonomy))
+            )
             for warning in await chapter_warnings(self.db, guild_id, story_id, number)
         ]
         # Possible warnings are shown to a member only when they avoid that warning strictly, and
@@ -207,7 +212,7 @@ class ExcerptService:
             label
             for warning in warnings
             if warning.avoided
-            for label in (matched(avoided_ids, warning.words) if warning.words else [warning.label])
+            for label in (avoided_said(avoided_ids, warning.words, taxonomy) if warning.words else [warning.label])
         ]
         if avoided and not confirmed:
             if page != 1:  # page 1 is always there: nothing to render before asking

@@ -24,7 +24,14 @@ from bot.progress.prefs_store import avoided_warnings, members_avoiding, strictl
 from bot.progress.store import ensure_member
 from bot.story.model import HeaderWarning
 from bot.text import quote_input, read_alike, visible_line
-from bot.warnings.avoided_words import WORDS_PREFIX, avoided_words, matches, words_key
+from bot.warnings.avoided_words import (
+    WORDS_PREFIX,
+    avoided_categories,
+    avoided_words,
+    matches,
+    named_category,
+    words_key,
+)
 from bot.warnings.reviews import unsettled_in_chapter
 from bot.warnings.service import disabled_targets, guild_taxonomy, server_words
 from bot.warnings.taxonomy import Taxonomy
@@ -53,6 +60,15 @@ async def _known(db: Database, guild_id: int, warning_id: str) -> tuple[str, Tax
         f"{quote_input(typed)} is not a warning this server knows, nor words a story here warns of. "
         "Pick one from the list, or see `/warnings categories`." + taxonomy.did_you_mean(typed)
     )
+
+
+def covered_by(taxonomy: Taxonomy, key: str) -> str | None:
+    """The label of the category avoided words name now (an admin created it for them since), which
+    the member avoids with them (:mod:`bot.warnings.avoided_words`); None for a category's key or
+    words no category names."""
+    words = avoided_words(key)
+    category = named_category(words, taxonomy) if words is not None else None
+    return taxonomy.label(category) if category is not None else None
 
 
 def label(taxonomy: Taxonomy, key: str) -> str:
@@ -98,8 +114,14 @@ async def allow(db: Database, guild_id: int, user_id: int, warning_id: str) -> t
         # Words avoided are taken back as typed too ("Drowning"), though no story warns of them now.
         key = words_key(avoided_words(warning_id.strip()) or warning_id)
         wanted = key if key in avoided else (await _known(db, guild_id, warning_id))[0]
+    # Words and the category created for them since are one warning to the member: both go, or
+    # "no longer ask you" would be untrue.
+    taxonomy = await server_taxonomy(db, guild_id)
+    one = avoided_categories([wanted], taxonomy)
+    going = [key for key in avoided if key == wanted or (one and avoided_categories([key], taxonomy) == one)]
     async with db.transaction() as tx:
-        return wanted, await prefs_store.remove_avoided(tx, guild_id, user_id, wanted)
+        removed = [await prefs_store.remove_avoided(tx, guild_id, user_id, key) for key in going or [wanted]]
+        return wanted, any(removed)
 
 
 async def possible_for_reader(
@@ -142,7 +164,9 @@ async def search_warnings(
     keys = {key for key, _ in found}
     for said in await server_words(db, guild_id):
         key = words_key(said)
-        if key is not None and key not in keys and needle in key[len(WORDS_PREFIX) :]:
+        if key is None or named_category(key[len(WORDS_PREFIX) :], taxonomy) is not None:
+            continue  # a category was created for these words since: it is offered by its name
+        if key not in keys and needle in key[len(WORDS_PREFIX) :]:
             keys.add(key)
             found.append((key, said))
     return found[:limit]
@@ -165,6 +189,7 @@ __all__ = [
     "allow",
     "avoid",
     "avoided_warnings",
+    "covered_by",
     "describe_avoided",
     "members_avoiding",
     "possible_for_reader",

@@ -6,6 +6,11 @@ A member's preference is a category id, or ``words:`` and the words they avoid, 
 match a warning's words when they stand in it whole and in order: "drowning" matches "scenes of
 drowning", not "drown". The one matcher every surface asks: the excerpt header and its "Show it
 anyway?" question, the reminders that leave a member out, ``/prefs``.
+
+A category an admin creates later for those words ("drowning" → **Drowning**) carries the preference
+over (:func:`named_category`, read against the server's categories each time, so removing the
+category gives the words back): the member meant that warning, wherever a header shows it; and a
+member avoiding the category is asked where a header names it in an author's words.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.text import read_alike
+from bot.warnings.taxonomy import Taxonomy
 
 WORDS_PREFIX = "words:"  # never a category id (ids are letters, digits and hyphens)
 WORDS_CHARS = 60  # what a member may avoid by its words: a warning's few words, not a sentence
@@ -40,3 +46,30 @@ def matched(keys: Iterable[str], said: Iterable[str]) -> list[str]:
     """Of a header's words (``said``, as shown), those a member avoiding ``keys`` avoids, in order."""
     wanted = [words for key in keys if (words := avoided_words(key))]
     return [text for text in said if any(matches(words, text) for words in wanted)] if wanted else []
+
+
+def named_category(words: str, taxonomy: Taxonomy) -> str | None:
+    """The category that ``words`` (avoided words or a header's) name now, by its id or label
+    (:meth:`Taxonomy.find`), or None: a category created for them later covers them."""
+    found = taxonomy.find(words)
+    return found.id if found is not None else None
+
+
+def avoided_categories(keys: Iterable[str], taxonomy: Taxonomy) -> set[str]:
+    """The categories a member avoiding ``keys`` avoids: those picked, and those their words name now."""
+    found: set[str] = set()
+    for key in keys:
+        words = avoided_words(key)
+        category = key if words is None else named_category(words, taxonomy)
+        if category is not None:
+            found.add(category)
+    return found
+
+
+def avoided_said(keys: Iterable[str], said: Iterable[str], taxonomy: Taxonomy) -> list[str]:
+    """Of a header's words (``said``, as shown), those a member avoiding ``keys`` avoids, in order: the
+    words they avoid stand in it (:func:`matched`), or it names a category they avoid."""
+    keys = list(keys)
+    categories = avoided_categories(keys, taxonomy)
+    words = set(matched(keys, said))
+    return [text for text in said if text in words or named_category(text, taxonomy) in categories]

@@ -29,7 +29,7 @@ from bot.story.store import (
 )
 from bot.text import escape_markdown, no_such_page, plural, quote_input, visible_line
 from bot.warnings import store
-from bot.warnings.avoided_words import avoided_words, matches
+from bot.warnings.avoided_words import avoided_words, matches, named_category
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
     CONFIRMED,
@@ -139,20 +139,35 @@ class Carried:
     # What an author or a book's admin warns of that no category matches ("drowning"), as headers
     # show it, with the last chapter whose header names it: a member may avoid it by its words.
     words: dict[str, int] = field(default_factory=dict)
+    # The server's categories: avoided words a category was created for later avoid it too, and a
+    # category is avoided where a header names it in an author's words (bot.warnings.avoided_words).
+    taxonomy: Taxonomy | None = None
+    # Of ``words``, the categories they name (one created for them since), with the last chapter naming each.
+    named: dict[str, int] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.taxonomy is None:
+            return
+        for said, chapter in self.words.items():
+            if (category := named_category(said, self.taxonomy)) is not None:
+                self.named[category] = max(self.named.get(category, 0), chapter)
 
     def ahead(self, warning_id: str, after: int, *, strict: bool) -> bool:
         """Whether a chapter past ``after`` shows the warning (or words a member avoids,
         ``words:...``), or for a strict avoider may carry it."""
-        last = self.shown.get(warning_id, 0)
+        last = max(self.shown.get(warning_id, 0), self.named.get(warning_id, 0))
         if (avoided := avoided_words(warning_id)) is not None:
             last = max((chapter for said, chapter in self.words.items() if matches(avoided, said)), default=0)
+            category = named_category(avoided, self.taxonomy) if self.taxonomy is not None else None
+            if category is not None:
+                last = max(last, self.shown.get(category, 0))
         if strict:
             last = max(last, self.unsettled.get(warning_id, 0))
         return last > after
 
     @property
     def ids(self) -> set[str]:
-        return {*self.shown, *self.unsettled}
+        return {*self.shown, *self.unsettled, *self.named}
 
 
 async def carried_through(db: Database, guild_id: int, story_id: int, upto: int) -> Carried:
@@ -174,7 +189,7 @@ async def carried_through(db: Database, guild_id: int, story_id: int, upto: int)
             last = upto if given is None else max((n for n in given if n <= upto), default=0)
             if last:
                 words[said] = last
-    return Carried(shown, unsettled, words)
+    return Carried(shown, unsettled, words, await guild_taxonomy(db, guild_id))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,65 @@
+"""Club admins' and members' slips of round 9 (session 40), answered through the Discord double."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.devtools.driver import Club
+from bot.progress.store import mark_read
+
+TIDEWATER = (
+    "Tidewater\nby saltwaterink\n\n"
+    "Chapter 1: The Crossing\n\nMira had run the ferry since she was twelve, and she knew the river's moods.\n\n"
+    "Chapter 2: The Weir\n\nA/N: TW: drowning\n\nThey argued at the weir about the fare and parted angry.\n\n"
+    "Chapter 3: The Flood\n\nThe boat turned over in the flood and the water closed over his head.\n\n"
+    "Chapter 4: Dry Land\n\nHe stayed at the ferry house that winter and mended nets by the stove.\n"
+)
+
+
+async def _tidewater(club: Club) -> int:
+    added = await club.slash("story add", member=club.admin, file=("tidewater.txt", TIDEWATER.encode()))
+    return int(added[-1].text.split("(story id ")[1].split(",")[0])
+
+
+async def test_avoided_words_carry_over_to_a_category_created_for_them_later(club: Club) -> None:
+    """A member avoided "drowning" when no category matched it (the author's words in chapter 2's
+    note). An admin then created a Drowning category whose rule finds chapter 3's flood: chapter 3's
+    header said **Drowning** and the member read it unasked, /prefs show still said "no category",
+    and the reminder to read on to chapter 3 named them. A member avoiding the new category was not
+    asked before chapter 2, whose header names drowning in the author's words."""
+    db, guild_id = club.bot.db, club.guild.id
+    story_id = await _tidewater(club)
+    [noted] = await club.slash("prefs avoid", member=club.member, warning="drowning")
+    assert "Noted: you avoid **“drowning”**" in noted.text, noted.text
+    added = await club.slash(
+        "warnings rules add", member=club.admin, category="drowning", pattern="water closed over", new_category=True
+    )
+    assert "Added rule #" in added[-1].text, added[-1].text
+    [both] = await club.slash("prefs avoid", member=club.other_member, warning="Drowning")
+    assert "Noted: you avoid **Drowning**" in both.text, both.text
+
+    for member, chapter in ((club.member, 3), (club.member, 2), (club.other_member, 2), (club.other_member, 3)):
+        asked = (await club.slash("excerpt read", member=member, story=str(story_id), chapter=chapter))[0]
+        assert "has a warning you asked to avoid" in asked.text, (member, chapter, asked.text)
+        assert "Drowning" in asked.text or "drowning" in asked.text, asked.text
+    for member in (club.member, club.other_member):
+        plain = await club.slash("excerpt read", member=member, story=str(story_id), chapter=4)
+        assert "asked to avoid" not in plain[0].text, plain[0].text
+
+    [shown] = await club.slash("prefs show", member=club.member)
+    assert "no category" not in shown.text and "Drowning" in shown.text, shown.text
+    offered = await club.autocomplete("prefs avoid", "warning", "drown", member=club.moderator)
+    assert [choice["value"] for choice in offered] == ["drowning"], offered
+
+    for member in (club.member, club.other_member, club.moderator):
+        await club.run(mark_read(db, guild_id, member.id, story_id, 2, now=0))
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story_id), chapter=3, when="in 4 hours",
+        remind="2h", channel=club.text_channel,
+    )  # fmt: skip
+    await club.clock.advance(timedelta(hours=2))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    [reminder] = club.messages(club.text_channel, include_replies=False)
+    assert club.moderator.mention() in reminder.text, reminder.text
+    assert club.member.mention() not in reminder.text and club.other_member.mention() not in reminder.text
