@@ -563,7 +563,7 @@ class NominationService:
                 linked = existing.story_id is not None or story_id is not None
             await store.back(tx, guild_id, round_id, user_id, nomination_id, now)
             if previous is not None:
-                await store.drop_if_unbacked(tx, guild_id, previous.id)
+                await store.drop_if_unbacked(tx, guild_id, previous.id, now=now)
                 return Nominated(
                     "replaced", shown, backers, previous=previous.title, in_library=linked, vote_running=running,
                     author=author,
@@ -660,6 +660,8 @@ class NominationService:
                 found = await self._picked_nomination(guild_id, vote.id, picked.strip())
             if found is not None and found.round_id != round_id:
                 await self._refuse_withdrawing_a_vote(guild_id, found)
+            if found is None and round_id is not None:
+                await self._refuse_gone(guild_id, round_id, picked.strip())
             if not await self.open_nominations(guild_id):
                 raise UserError("This round has no nominations to take out yet; members nominate with `/nominate`.")
             if round_id is None or found is None or found.round_id != round_id:
@@ -672,8 +674,31 @@ class NominationService:
                     + (f" Did you mean {guess}?" if guess else "")
                 )
             async with self.db.transaction() as tx:
-                await store.delete_nomination(tx, guild_id, round_id, found.id)
+                await store.delete_nomination(tx, guild_id, round_id, found.id, now=self._now())
         return found
+
+    async def _refuse_gone(self, guild_id: int, round_id: int, picked: str) -> None:
+        """A nomination that already left the round (another admin took it out a moment ago, or its one
+        backer nominated another book): say what became of it, not "not one of this round's"."""
+        digits = picked.isascii() and picked.isdigit() and fits_row_id(int(picked))
+        gone = await store.gone_nomination(
+            self.db, guild_id, round_id, nomination_id=int(picked) if digits else None, key=title_key(picked)
+        )
+        if gone is None:
+            return
+        title = f"**{escape_clipped(gone.title, 100)}**"
+        when = f"<t:{int(gone.at)}:R>"
+        if gone.how == "withdrawn":
+            said = f"{title} was already taken out of this round ({when}); nothing changed."
+        else:
+            said = (
+                f"{title} is no longer nominated: the one member backing it nominated another book ({when}); "
+                "nothing changed."
+            )
+        again = any(n.title_key == title_key(gone.title) for n in await self.open_nominations(guild_id))
+        raise UserError(
+            said + (" It was nominated again since: pick it from the list to take it out." if again else "")
+        )
 
     async def _picked_nomination(self, guild_id: int, round_id: int | None, picked: str) -> Nomination | None:
         """The nomination an option names: an id from the list, else this round's title typed out or

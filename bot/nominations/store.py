@@ -410,20 +410,70 @@ async def back(
     )
 
 
-async def drop_if_unbacked(tx: aiosqlite.Connection, guild_id: int, nomination_id: int) -> bool:
-    cursor = await tx.execute(
-        "DELETE FROM nominations WHERE guild_id = ? AND id = ?"
-        " AND NOT EXISTS (SELECT 1 FROM nominators WHERE nomination_id = ?)",
-        (guild_id, nomination_id, nomination_id),
-    )
-    return cursor.rowcount > 0
+async def drop_if_unbacked(tx: aiosqlite.Connection, guild_id: int, nomination_id: int, *, now: float) -> bool:
+    """Drop a nomination nobody backs any more (its one backer nominated another), recorded as gone."""
+    backed = await tx.execute_fetchall(
+        "SELECT 1 FROM nominators WHERE nomination_id = ? LIMIT 1", (nomination_id,)
+    )  # fmt: skip
+    if list(backed):
+        return False
+    return await _record_gone(tx, guild_id, None, nomination_id, "replaced", now)
 
 
-async def delete_nomination(tx: aiosqlite.Connection, guild_id: int, round_id: int, nomination_id: int) -> bool:
-    cursor = await tx.execute(
-        "DELETE FROM nominations WHERE guild_id = ? AND round_id = ? AND id = ?", (guild_id, round_id, nomination_id)
+async def _record_gone(
+    tx: aiosqlite.Connection, guild_id: int, round_id: int | None, nomination_id: int, how: str, now: float
+) -> bool:
+    """Delete a nomination, keeping what it was in ``gone_nominations`` while its round is open (a
+    second take-out says it went, not "not one of this round's"); the server's rows of other rounds go."""
+    scope = "" if round_id is None else " AND round_id = ?"
+    params = (guild_id, nomination_id) if round_id is None else (guild_id, nomination_id, round_id)
+    rows = list(
+        await tx.execute_fetchall(
+            f"SELECT round_id, title, title_key, author FROM nominations WHERE guild_id = ? AND id = ?{scope}", params
+        )
     )
-    return cursor.rowcount > 0
+    if not rows:
+        return False
+    gone_round, title, key, author = rows[0]
+    await tx.execute("DELETE FROM nominations WHERE guild_id = ? AND id = ?", (guild_id, nomination_id))
+    await tx.execute("DELETE FROM gone_nominations WHERE guild_id = ? AND round_id <> ?", (guild_id, gone_round))
+    await tx.execute(
+        "INSERT OR REPLACE INTO gone_nominations"
+        " (guild_id, round_id, nomination_id, title, title_key, author, how, gone_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (guild_id, gone_round, nomination_id, title, key, author, how, now),
+    )
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Gone:
+    """A nomination that left the open round: ``how`` "withdrawn" (an admin) or "replaced" (its one
+    backer nominated another book), ``at`` when."""
+
+    title: str
+    author: str | None
+    how: str
+    at: float
+
+
+async def gone_nomination(
+    db: Database, guild_id: int, round_id: int, *, nomination_id: int | None, key: str
+) -> Gone | None:
+    """The latest nomination of this round that went, by its id (a menu's pick) or else its title's key."""
+    by = "nomination_id = ?" if nomination_id is not None else "title_key = ?"
+    row = await db.fetch_one(
+        f"SELECT title, author, how, gone_at FROM gone_nominations WHERE guild_id = ? AND round_id = ? AND {by}"
+        " ORDER BY gone_at DESC LIMIT 1",
+        (guild_id, round_id, nomination_id if nomination_id is not None else key),
+    )
+    return None if row is None else Gone(row[0], row[1], row[2], row[3])
+
+
+async def delete_nomination(
+    tx: aiosqlite.Connection, guild_id: int, round_id: int, nomination_id: int, *, now: float
+) -> bool:
+    """An admin's take-out (``/vote withdraw``), recorded as gone (:func:`_record_gone`)."""
+    return await _record_gone(tx, guild_id, round_id, nomination_id, "withdrawn", now)
 
 
 async def return_nominations(tx: aiosqlite.Connection, guild_id: int, from_round: int, to_round: int) -> None:

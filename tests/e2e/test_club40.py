@@ -6,6 +6,8 @@ from datetime import timedelta
 
 from bot.devtools.driver import Club
 from bot.progress.store import mark_read
+from tests.e2e.test_mistakes34 import private_and_short
+from tests.e2e.test_nominations import nominate
 
 TIDEWATER = (
     "Tidewater\nby saltwaterink\n\n"
@@ -63,3 +65,26 @@ async def test_avoided_words_carry_over_to_a_category_created_for_them_later(clu
     [reminder] = club.messages(club.text_channel, include_replies=False)
     assert club.moderator.mention() in reminder.text, reminder.text
     assert club.member.mention() not in reminder.text and club.other_member.mention() not in reminder.text
+
+
+async def test_a_second_withdraw_of_a_nomination_another_admin_just_took_out_says_so(club: Club) -> None:
+    """Two admins picked "Dune" from the /vote withdraw menu; the second was told "That is not one of
+    this round's nominations", as though they had picked wrong. Typed by its title, the same."""
+    await nominate(club, club.member, "Dune")
+    await nominate(club, club.other_member, "Kindred")
+    [listed] = await club.autocomplete("vote withdraw", "nomination", "dune", member=club.admin)
+    [done] = await club.slash("vote withdraw", member=club.owner, nomination=listed["value"])
+    assert "Took **Dune** out of this round" in done.text, done.text
+    for picked in (listed["value"], "dune", "Dune "):
+        again = private_and_short(await club.slash("vote withdraw", member=club.admin, nomination=picked))
+        assert "**Dune** was already taken out of this round" in again.text, again.text
+        assert "not one of this round's nominations" not in again.text, again.text
+    # Nominated again, it is a nomination like any other: it can come out again.
+    await nominate(club, club.moderator, "Dune")
+    [again] = await club.slash("vote withdraw", member=club.admin, nomination="Dune")
+    assert "Took **Dune** out of this round" in again.text, again.text
+    # A nomination dropped when its only backer nominated another book says that instead.
+    await nominate(club, club.member, "Emma")
+    await nominate(club, club.member, "Persuasion")
+    dropped = private_and_short(await club.slash("vote withdraw", member=club.admin, nomination="Emma"))
+    assert "**Emma** is no longer nominated: the one member backing it nominated another book" in dropped.text

@@ -48,8 +48,8 @@ async def test_one_title_per_round_and_one_backing_per_member(db: Database) -> N
         await store.back(tx, GUILD, round_id, MEL, beloved, 2.0)  # Mel changes her mind
         backed = await store.backed_by(tx, round_id, MEL)
         assert backed is not None and backed.id == beloved and backed.backers == 2
-        assert await store.drop_if_unbacked(tx, GUILD, kindred) is True
-        assert await store.drop_if_unbacked(tx, GUILD, beloved) is False
+        assert await store.drop_if_unbacked(tx, GUILD, kindred, now=0.0) is True
+        assert await store.drop_if_unbacked(tx, GUILD, beloved, now=0.0) is False
     listed = await store.list_nominations(db, GUILD, round_id)
     assert [(n.title, n.backers) for n in listed] == [("Beloved", 2)]
 
