@@ -18,11 +18,14 @@ import logging
 import multiprocessing
 import os
 import resource
+import select
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -116,6 +119,43 @@ def die_with_parent(expected_parent: int) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+def die_with_owner(owner: int) -> None:
+    """SIGKILL this process the moment ``owner`` (its parent) ends, whichever thread of ``owner``
+    started it; or now, if its parent is already not ``owner``.
+
+    Why not ``die_with_parent``: the kernel's parent-death signal follows the *thread* that forked,
+    and a fork server is started by whichever thread first needs one (``Workers()`` built off the
+    main thread, or CPython starting a new server from pebble's thread after the first died), so a
+    leash tied to a thread either never fired (none was set off the main thread) or would fire
+    when a short-lived thread ended. A pidfd of ``owner`` (Linux 5.3) becomes readable when the
+    process ends, whatever its threads do: a daemon thread waits on it and ends this process.
+    The fork server's own main thread forks the workers, so their parent-death signal holds.
+    Where pidfds are missing the thread asks for the parent every half second instead.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        handle: int | None = os.pidfd_open(owner)
+    except ProcessLookupError:
+        handle = None
+    except (AttributeError, OSError):  # no pidfds here (an old kernel, or a sandbox refusing the call)
+        handle = -1
+    if handle is None or os.getppid() != owner:  # owner gone (its pid perhaps reused): ours is no leash
+        os.kill(os.getpid(), signal.SIGKILL)
+    threading.Thread(target=_wait_for_end, args=(owner, handle), name="dogear-leash", daemon=True).start()
+
+
+def _wait_for_end(owner: int, handle: int) -> None:
+    """Block until ``owner`` ends (its pidfd ``handle`` readable, or polled when ``handle`` is -1),
+    then SIGKILL this process: nothing of it is worth finishing once the bot is gone."""
+    if handle >= 0:
+        select.select([handle], [], [])
+    else:
+        while os.getppid() == owner:
+            time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
 def _parent_of(pid: int) -> int | None:
     """The parent pid of ``pid`` as /proc tells it, None once it is gone."""
     try:
@@ -154,16 +194,12 @@ def _start_fork_server() -> None:
     Every worker forks from the fork server, and glibc reads its tunables only when a process
     starts, so the server must start with them. Setting them only for that start keeps them
     out of everything else the bot runs. A fork server already running keeps what it has.
-    Started from the main thread, the server is told the bot's pid (``OWNER_ENV``) to die with it:
-    the kernel's parent-death signal follows the thread that started it, and only the main thread
-    lives as long as the bot.
+    The server is told the bot's pid (``OWNER_ENV``) to die with it (``die_with_owner``), from
+    whichever thread this runs.
     """
     saved = {name: os.environ.get(name) for name in ("GLIBC_TUNABLES", OWNER_ENV)}
     os.environ["GLIBC_TUNABLES"] = worker_environment(os.environ)["GLIBC_TUNABLES"]
-    if threading.current_thread() is threading.main_thread():
-        os.environ[OWNER_ENV] = str(os.getpid())
-    else:
-        os.environ.pop(OWNER_ENV, None)
+    os.environ[OWNER_ENV] = str(os.getpid())
     try:
         forkserver.ensure_running()
     finally:
@@ -191,15 +227,43 @@ class Workers:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["bot.worker_leash", *preload])
         _start_fork_server()
-        self._pool = ProcessPool(
-            max_workers=processes,
-            initializer=_start_worker,
-            initargs=(memory_bytes, os.getpid()),
-            context=context,
-        )
+        self._context = context
+        self._processes = processes
+        self._memory_bytes = memory_bytes
+        self._pool = self._new_pool()
+        self._closed = False
         self.default_timeout = default_timeout
         self._started: asyncio.Future[None] | None = None
         self._ready = False
+
+    def _new_pool(self) -> ProcessPool:
+        return ProcessPool(
+            max_workers=self._processes,
+            initializer=_start_worker,
+            initargs=(self._memory_bytes, os.getpid()),
+            context=self._context,
+        )
+
+    def _renew_if_broken(self) -> bool:
+        """Replace a pool pebble gave up on with a new one; True if it did.
+
+        Why: pebble marks its pool broken for good ("All workers expired") when a worker dies while
+        no task runs: the OOM killer choosing an idle worker (each holds the parsers and compiled
+        rules), or the fork server killed (its workers die with it). Every later task then failed
+        with "Unexpected error within the Pool" until the bot restarted: no upload, scan or post.
+        The fork server is started again first (with the workers' environment and the leash), as
+        ``__init__`` does. The old pool is joined on a thread of its own, not on the event loop."""
+        if self._closed or self._pool.active:
+            return False
+        log.warning("the worker pool stopped working (a worker or the fork server died); starting a new one")
+        old = self._pool
+        old.stop()
+        threading.Thread(target=old.join, kwargs={"timeout": 5}, name="dogear-old-pool", daemon=True).start()
+        _start_fork_server()
+        self._pool = self._new_pool()
+        self._ready = False
+        self._started = None
+        return True
 
     async def _start(self) -> None:
         """Start the workers on a thread, once: pebble starts them at the pool's first task, in the
@@ -223,9 +287,29 @@ class Workers:
     async def run(
         self, what: str, function: Callable[P, T], /, *args: P.args, time_limit: float | None = None, **kwargs: P.kwargs
     ) -> T:
-        """``function(*args, **kwargs)`` in a worker; ``what`` names the job in the refusal a member reads."""
-        await self._start()
+        """``function(*args, **kwargs)`` in a worker; ``what`` names the job in the refusal a member reads.
+
+        A task the pool broke under before any worker took it (pebble aborts those with
+        ``BrokenProcessPool``) never ran, so it runs once more on a new pool."""
         limit = self.default_timeout if time_limit is None else time_limit
+        try:
+            return await self._run_once(what, function, args, kwargs, limit)
+        except BrokenProcessPool:
+            log.warning("the worker pool broke before %s started; running it on a new pool", what)
+        try:
+            return await self._run_once(what, function, args, kwargs, limit)
+        except BrokenProcessPool:
+            log.exception("the worker pool broke twice before %s started", what)
+            raise WorkLimitError(
+                f"{what} could not start: my worker processes keep stopping. Try again later."
+            ) from None
+
+    async def _run_once(
+        self, what: str, function: Callable[..., T], args: tuple[object, ...], kwargs: dict[str, object], limit: float
+    ) -> T:
+        await self._start()
+        if self._renew_if_broken():
+            await self._start()
         future = self._pool.schedule(function, args=args, kwargs=kwargs, timeout=limit)
         try:
             return await asyncio.wrap_future(future)
@@ -243,5 +327,6 @@ class Workers:
 
     def close(self) -> None:
         """Stop the workers (a running task is killed, since nobody waits for it any more)."""
+        self._closed = True
         self._pool.stop()
         self._pool.join(timeout=5)
