@@ -3,6 +3,10 @@ structure and anchor scans agreeing with them on any text, tricky classes and qu
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +26,7 @@ from bot.warnings.regex_syntax import (
     tokens,
 )
 
+ROOT = Path(__file__).resolve().parents[2]
 # Every character the syntax gives a meaning to, and a few it does not.
 SYNTAX = st.text(alphabet="\\[]()|^$QEAzbBkgP=<!?:-a1{}*", max_size=40)
 
@@ -84,3 +89,21 @@ def test_the_quick_scans_agree_with_the_tokens(pattern: str) -> None:
     assert may_anchor(pattern) == any(
         token.kind == ANCHOR or (token.kind == ESCAPE and escaped(pattern, token) in "Az") for token in found
     )
+
+
+def test_a_class_never_closed_is_read_in_one_pass() -> None:
+    """An admin's "[" over a run of letters and no "]" was tried every way the run could be cut:
+    "[" and 22 letters took 0.13 s, each two more four times as long, so the worker's time limit
+    answered a 40-character typo, and this file's property test hung on such a pattern. Read in a
+    child process, so the old reading fails here on the timeout instead of hanging the run."""
+    shapes = ["[" + "a" * 60, "<[[*-{|}?PbbgbB1b)1:Qa=A$[<1kg:Q<kz\\EP=" * 3, "[^]" + "xy[:" * 40, "[" + "a\\b" * 40]
+    code = (
+        "import sys\n"
+        "from bot.warnings.regex_syntax import may_anchor, structure, tokens\n"
+        "for shape in sys.argv[1:]:\n"
+        "    list(structure(shape)), list(tokens(shape)), may_anchor(shape)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, *shapes], cwd=ROOT, timeout=60, check=True)
+    assert kinds("[" + "a" * 60) == [(STRAY, "["), ("plain", "a" * 60)]
+    assert kinds("[[:alpha:]") == [(STRAY, "["), (CLASS_, "[:alpha:]")]  # RE2: "missing ]" for the first "["
+    assert kinds("[[:alpha:]_]") == [(CLASS_, "[[:alpha:]_]")]
