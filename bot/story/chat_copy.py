@@ -48,7 +48,9 @@ def chat_copy_text(text: str) -> str:
 
 
 # The poster a header names: the client's before its " — ", the export's after its "] ".
-_CLIENT_NAME = re.compile(r"[ \t]*(?P<name>.+?)[ \t]+—[ \t]")
+# (The run before the dash is tried from its first space only: from each space, a header of a name and
+# thousands of spaces was read once per space, then the whole run again.)
+_CLIENT_NAME = re.compile(r"[ \t]*+(?P<name>.+?)(?<![ \t])[ \t]+—[ \t]")
 _EXPORT_NAME = re.compile(r"\[[^\]\n]*\][ \t]+(?P<name>.+?)[ \t]*$")
 CHAT_HEADERS = 10_000  # headers read for their poster; a copy of more is a whole channel's, read no further
 

@@ -1731,6 +1731,10 @@ def _stats_byline(body: Tag) -> str | None:
     return None
 
 
+# AO3's <title> is the work's title (255 characters at most), its chapter, authors and fandoms: a longer
+# one is some other page's, and is not read (its parts are found by trying each "-", so 48,000
+# characters of " - 0" took 5 s).
+AO3_PAGE_TITLE_CHARS = 2_000
 _AO3_TITLE = re.compile(
     r"^(?P<title>.+?)(?:[ \t]+-[ \t]+Chapter[ \t]+\d+)?[ \t]+-[ \t]+(?P<author>[^-]+?)[ \t]+-[ \t]+.+?[ \t]*\[Archive of Our Own\]$"
 )
@@ -1813,7 +1817,8 @@ def ao3_title_author(page_title: str | None) -> str | None:
     """The author AO3's own <title> names ("Ferry Lines - Chapter 3 - petrelwing - Original Work
     [Archive of Our Own]"), for a work's page read without AO3's markup (Firefox's Reader View saved
     it with the chapter's text and no byline)."""
-    match = _AO3_TITLE.match(" ".join((page_title or "").split()))
+    title = " ".join((page_title or "").split())
+    match = _AO3_TITLE.match(title) if len(title) <= AO3_PAGE_TITLE_CHARS else None
     return match.group("author").strip() if match is not None else None
 
 
