@@ -42,6 +42,23 @@ def escape_markdown(text: str) -> str:
     return text
 
 
+# A member's spoiler, "||Rue lied||": Discord's bars around text that neither opens nor closes with a
+# space (so "One? || Two?" is two prompts, not a spoiler) and holds no bar of its own.
+SPOILER_SPAN = re.compile(r"\|\|([^\s|](?:[^|\n]*[^\s|])?)\|\|")
+
+
+def escape_keeping_spoilers(text: str) -> str:
+    """:func:`escape_markdown`, but a member's ``||spoiler||`` stays a spoiler (its words escaped): what
+    an admin hid in a discussion prompt must not be posted for everyone to read."""
+    pieces: list[str] = []
+    last = 0
+    for match in SPOILER_SPAN.finditer(text):
+        pieces += [escape_markdown(text[last : match.start()]), "||", escape_markdown(match[1]), "||"]
+        last = match.end()
+    pieces.append(escape_markdown(text[last:]))
+    return "".join(pieces)
+
+
 def stamp(moment: datetime, style: str) -> str:
     """A Discord timestamp: each reader's client shows ``moment`` in their own time zone."""
     return f"<t:{int(moment.timestamp())}:{style}>"

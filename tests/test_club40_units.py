@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from bot.db import Database
+from bot.discussions.planning import parse_prompts
 from bot.progress import prefs
 from bot.progress.prefs_store import add_avoided, avoided_warnings
 from bot.progress.store import ensure_member
+from bot.text import escape_keeping_spoilers
 from bot.warnings import service as warnings_service
 from bot.warnings.avoided_words import avoided_categories, avoided_said
 from bot.warnings.reviews import Carried
@@ -45,3 +47,18 @@ async def test_allowing_a_category_takes_back_the_words_it_was_created_for(db: D
     key, removed = await prefs.allow(db, GUILD, MEMBER, "Drowning")
     assert (key, removed) == ("drowning", True)
     assert list(await avoided_warnings(db, GUILD, MEMBER)) == []
+
+
+def test_a_spoiler_in_a_prompt_is_kept_whole_and_the_bars_still_separate_prompts() -> None:
+    """ "||Was it Rue?||" was split at its bars into "Was it Rue?" and the text after it."""
+    typed = "Who lied? | ||Was it Rue?|| Why did she? | What next?\n- ||The lamp||"
+    assert parse_prompts(typed) == ["Who lied?", "||Was it Rue?|| Why did she?", "What next?", "||The lamp||"]
+    assert parse_prompts("One?|Two?") == ["One?", "Two?"]
+    assert parse_prompts("One? || Two?") == ["One?", "Two?"]  # no spoiler: bars with spaces inside separate
+    assert parse_prompts("|||") is None and parse_prompts("||||") is None
+
+
+def test_a_prompt_is_posted_escaped_but_its_spoilers_stay_spoilers() -> None:
+    assert escape_keeping_spoilers("||Rue lied|| *why*?") == "||Rue lied|| \\*why\\*?"
+    assert escape_keeping_spoilers("a | b ||c") == "a \\| b \\|\\|c"  # no pair: escaped as before
+    assert escape_keeping_spoilers("||*x*||") == "||\\*x\\*||"

@@ -22,6 +22,7 @@ from bot.story.render import none_shown, unreviewed_count, warning_list
 from bot.text import (
     clip,
     escape_clipped,
+    escape_keeping_spoilers,
     escape_markdown,
     page_lines,
     plural,
@@ -115,7 +116,7 @@ def discussion_notice(
     if private_thread_hint:
         lines.append(joining)
     if prompts:
-        lines += ["", "**To get you started:**", *(f"• {escape_markdown(prompt)}" for prompt in prompts)]
+        lines += ["", "**To get you started:**", *(f"• {escape_keeping_spoilers(prompt)}" for prompt in prompts)]
     description = clip("\n".join(lines), EMBED_DESCRIPTION_BUDGET)
     embed = {
         "title": embed_title(title, chapter),

@@ -28,7 +28,7 @@ from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settin
 from bot.story.chapters import check_chapter
 from bot.story.store import StoryRecord, resolve_story
 from bot.story.tidy import UNTITLED
-from bot.text import and_list, escape_markdown, quote_input, visible_line, when_line
+from bot.text import SPOILER_SPAN, and_list, escape_markdown, quote_input, visible_line, when_line
 
 CHANGEABLE = ("scheduled", "failed", "missed")
 LISTING_LIMIT = 1000  # discussions of each kind read for /discussion list: bounded, and paged when shown
@@ -115,10 +115,24 @@ class Planned:
 BULLET = re.compile(r"^(?:[-*•](?:\s|$)|•)")
 
 
+def _split_at_bars(line: str) -> list[str]:
+    """A line's prompts, split at its "|" but never inside a ``||spoiler||`` (:data:`SPOILER_SPAN`)."""
+    spoilers: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        spoilers.append(match[0])
+        return f"\0{len(spoilers) - 1}\0"
+
+    held = SPOILER_SPAN.sub(hold, line.replace("\0", " "))
+    return [re.sub(r"\0(\d+)\0", lambda m: spoilers[int(m[1])], piece) for piece in held.split("|")]
+
+
 def parse_prompts(text: str) -> list[str] | None:
-    """One prompt per line (or separated by |), a list's bullet dropped; None (the defaults) when empty."""
+    """One prompt per line (or separated by |, a ``||spoiler||``'s bars aside), a list's bullet dropped;
+    None (the defaults) when empty."""
     # Visible text only: a prompt is posted to everyone with each discussion (see text.visible_line).
-    lines = [visible_line(BULLET.sub("", visible_line(line), 1)) for line in text.replace("|", "\n").splitlines()]
+    pieces = [piece for line in text.splitlines() for piece in _split_at_bars(line)]
+    lines = [visible_line(BULLET.sub("", visible_line(piece), 1)) for piece in pieces]
     prompts = [line for line in lines if line]
     if not prompts:
         return None

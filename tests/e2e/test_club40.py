@@ -88,3 +88,22 @@ async def test_a_second_withdraw_of_a_nomination_another_admin_just_took_out_say
     await nominate(club, club.member, "Persuasion")
     dropped = private_and_short(await club.slash("vote withdraw", member=club.admin, nomination="Emma"))
     assert "**Emma** is no longer nominated: the one member backing it nominated another book" in dropped.text
+
+
+async def test_a_spoiler_tagged_prompt_is_posted_as_a_spoiler(club: Club) -> None:
+    """ "||Was it Rue?||" was cut at its bars into two prompts and posted as "Was it Rue?" for all to read."""
+    story_id = await _tidewater(club)
+    [saved] = await club.slash(
+        "discussion prompts", member=club.admin, prompts="Who lied? | ||Was it Rue?|| Why? | What next?"
+    )
+    assert saved.text.count("•") == 3, saved.text
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story_id), chapter=1, when="in 1 hour",
+        channel=club.text_channel,
+    )  # fmt: skip
+    await club.clock.advance(timedelta(hours=1))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    [post] = club.messages(club.text_channel, include_replies=False)
+    assert "• ||Was it Rue?|| Why?" in post.text, post.text
+    assert "• Who lied?" in post.text and "• What next?" in post.text, post.text
