@@ -18,7 +18,7 @@ from bot.client import Tracked, report_error
 from bot.story.service import StoryRecord, remove_from_library
 from bot.text import escape_markdown, plural
 from cogs._checks import carried_id, guild_id_of
-from cogs._remove_choice import ACTIONS, choice_button, remove_pressed
+from cogs._remove_choice import ACTIONS, choice_button, not_answered, pressed
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -52,12 +52,16 @@ class RemoveChoice(
 
     async def _answer(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
-        if not await remove_pressed(interaction, self.action, self.admin_id):
+        if not await pressed(interaction, self.action, self.admin_id, "the story"):
             return
-        # Acknowledge within Discord's 3 s before touching the database; the edit follows.
-        await interaction.response.defer()
-        bot: DogearBot = interaction.client  # type: ignore[assignment]
-        removal = await remove_from_library(bot.db, guild_id, self.story_id)
+        try:
+            # Acknowledge within Discord's 3 s before touching the database; the edit follows.
+            await interaction.response.defer()
+            bot: DogearBot = interaction.client  # type: ignore[assignment]
+            removal = await remove_from_library(bot.db, guild_id, self.story_id)
+        except Exception:
+            not_answered(interaction)  # nothing removed (a post running, the disk full): a press later may
+            raise
         if removal.removed:
             # Its discussions went with it: discussions re-arms its timer and deletes their Discord events.
             bot.dispatch("story_removed", guild_id, self.story_id, removal.event_ids)

@@ -18,7 +18,7 @@ from bot.client import Tracked, report_error, send_ephemeral
 from bot.warnings import service
 from bot.warnings.category_removal import CategoryRemoval, remove_category
 from cogs._checks import carried_id, guild_id_of
-from cogs._remove_choice import ACTIONS, choice_button, remove_pressed
+from cogs._remove_choice import ACTIONS, choice_button, not_answered, pressed
 from cogs.warnings.texts import category_removed_text, named, removal_question, rescanned_text
 
 if TYPE_CHECKING:
@@ -53,15 +53,20 @@ class CategoryRemoveChoice(
 
     async def _answer(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
-        if not await remove_pressed(interaction, self.action, self.admin_id):
+        if not await pressed(interaction, self.action, self.admin_id, "the category"):
             return
-        await interaction.response.defer()  # within Discord's 3 s; the re-scan can take longer
-        bot: DogearBot = interaction.client  # type: ignore[assignment]
-        done = await remove_category(bot.db, guild_id, self.category_id, self.key)
+        try:
+            await interaction.response.defer()  # within Discord's 3 s; the re-scan can take longer
+            bot: DogearBot = interaction.client  # type: ignore[assignment]
+            done = await remove_category(bot.db, guild_id, self.category_id, self.key)
+        except Exception:
+            not_answered(interaction)  # nothing removed: a press later may
+            raise
         if done.outcome == "gone" or done.removal is None:
             await interaction.edit_original_response(content="That category was already removed.", view=None)
             return
         if done.outcome == "changed":
+            not_answered(interaction)  # asked again on the same message: its new buttons answer it
             question, view = confirm_category_removal(done.removal, self.admin_id)
             changed = f"What refers to {named(done.removal.label, self.category_id)} changed since you asked, "
             await interaction.edit_original_response(

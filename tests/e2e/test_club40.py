@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from bot.devtools.driver import Club
@@ -16,6 +17,12 @@ TIDEWATER = (
     "Chapter 3: The Flood\n\nThe boat turned over in the flood and the water closed over his head.\n\n"
     "Chapter 4: Dry Land\n\nHe stayed at the ferry house that winter and mended nets by the stove.\n"
 )
+
+
+async def _other_story(club: Club) -> int:
+    text = TIDEWATER.replace("Tidewater", "Saltmarsh").replace("Mira", "Nell")
+    added = await club.slash("story add", member=club.admin, file=("saltmarsh.txt", text.encode()))
+    return int(added[-1].text.split("(story id ")[1].split(",")[0])
 
 
 async def _tidewater(club: Club) -> int:
@@ -107,3 +114,25 @@ async def test_a_spoiler_tagged_prompt_is_posted_as_a_spoiler(club: Club) -> Non
     [post] = club.messages(club.text_channel, include_replies=False)
     assert "• ||Was it Rue?|| Why?" in post.text, post.text
     assert "• Who lied?" in post.text and "• What next?" in post.text, post.text
+
+
+async def test_remove_pressed_twice_fast_or_with_cancel_says_the_story_was_removed(club: Club) -> None:
+    """Two quick presses of Remove (or Remove then Cancel) each edited the question: the last edit won,
+    so the admin who had just removed the story read "That story was already removed." or even
+    "Nothing was removed." under it."""
+    for second in ("Remove", "Cancel"):
+        story_id = await _tidewater(club) if second == "Remove" else await _other_story(club)
+        [question] = await club.slash("story remove", member=club.admin, story=str(story_id))
+        first, again = await asyncio.gather(
+            club.click(question, "Remove", member=club.admin), club.click(question, second, member=club.admin)
+        )
+        assert question.message is not None
+        shown = question.message.content
+        assert shown.startswith("Removed **"), (second, shown)
+        assert not question.message.components, question.message.components
+        said = " ".join(reply.text for reply in [*first, *again] if reply.id != question.id)
+        assert "Nothing was removed" not in said and "Nothing was removed" not in shown, said
+        expected = "first press of Remove removes the story" if second == "Remove" else "Too late to cancel"
+        assert expected in said, (second, said)
+        listed = await club.slash("story list", member=club.admin)
+        assert "Tidewater" not in listed[-1].text and "Saltmarsh" not in listed[-1].text, listed[-1].text
