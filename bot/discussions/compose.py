@@ -47,6 +47,15 @@ class Notice:
     reply_to: int | None = None  # a message in the same channel this one answers (never pinging its author)
 
 
+def without_role(notice: Notice) -> Notice:
+    """The notice pinging nobody: its club role was deleted since it was set (Discord would show
+    "@deleted-role" before the words), so the post opens with the words alone, capitalised."""
+    if notice.role_id is None or notice.content is None:
+        return notice
+    words = notice.content.removeprefix(f"<@&{notice.role_id}>, ")
+    return replace(notice, content=words[:1].upper() + words[1:], role_id=None)
+
+
 def thread_name(title: str, chapter: int, discussion_id: int) -> str:
     """Carries the id so a restart can find a thread it opened before crashing."""
     suffix = f" · ch. {chapter} · #{discussion_id}"

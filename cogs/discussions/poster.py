@@ -18,7 +18,7 @@ import discord
 from discord.http import handle_message_parameters
 from discord.utils import MISSING
 
-from bot.discussions.compose import Notice
+from bot.discussions.compose import Notice, without_role
 from bot.discussions.failures import Gone, PostFailure, Unreachable
 from bot.discussions.service import Posted
 from bot.errors import connection_problem
@@ -145,6 +145,10 @@ class DiscordPoster:
 
     async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> Posted:
         channel = await self._home(channel_id)
+        guild = channel.guild
+        if notice.role_id and not guild.unavailable and guild.get_role(notice.role_id) is None:
+            log.info("server %s: the club role %s was deleted; posting without pinging it", guild.id, notice.role_id)
+            notice = without_role(notice)
         embed = discord.Embed.from_dict(notice.embed) if notice.embed else MISSING
         mentions = _mentions(notice)
         try:

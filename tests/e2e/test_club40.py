@@ -136,3 +136,22 @@ async def test_remove_pressed_twice_fast_or_with_cancel_says_the_story_was_remov
         assert expected in said, (second, said)
         listed = await club.slash("story list", member=club.admin)
         assert "Tidewater" not in listed[-1].text and "Saltmarsh" not in listed[-1].text, listed[-1].text
+
+
+async def test_a_discussion_whose_club_role_was_deleted_opens_without_pinging_a_deleted_role(club: Club) -> None:
+    """The club role set in /config was deleted: the discussion opened "@deleted-role, the discussion of ..."
+    (Discord shows a deleted role's mention so) and the double counted a ping of a role that is gone."""
+    story_id = await _tidewater(club)
+    await club.slash("config set", member=club.admin, club_role=club.club_role)
+    gone = club.club_role.id
+    await club.delete_role(club.club_role)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story_id), chapter=1, when="in 1 hour",
+        channel=club.text_channel,
+    )  # fmt: skip
+    await club.clock.advance(timedelta(hours=1))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    [post] = club.messages(club.text_channel, include_replies=False)
+    assert post.content == "The discussion of **Tidewater**, chapter 1, is open.", post.content
+    assert post.message is not None and gone not in post.message.pinged_roles
