@@ -20,6 +20,7 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import difflib
+import hashlib
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -193,6 +194,30 @@ def title_key(title: str) -> str:
     have a case of their own only after the first fold.
     """
     return punctuation_aside(fold(fold(title)))
+
+
+# A /vote withdraw menu's value: the nomination's id and a digest of its title's key. SQLite gives a
+# deleted last row's id to the next row, so an id alone, picked before another admin took that
+# nomination out, named the one nominated after it.
+_PICKED = re.compile(r"(?P<id>\d{1,20}):(?P<digest>[0-9a-f]{8})")
+
+
+def _title_digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()[:8]
+
+
+def withdraw_value(nomination: Nomination) -> str:
+    """What the ``/vote withdraw`` menu gives for a nomination (:data:`_PICKED`)."""
+    return f"{nomination.id}:{_title_digest(nomination.title_key)}"
+
+
+def _picked_id(picked: str) -> tuple[int, str | None] | None:
+    """(id, title digest or None) of a menu's value or a bare id typed; None for a title typed."""
+    if (menu := _PICKED.fullmatch(picked)) is not None and fits_row_id(int(menu["id"])):
+        return int(menu["id"]), menu["digest"]
+    if picked.isascii() and picked.isdigit() and fits_row_id(int(picked)):
+        return int(picked), None
+    return None
 
 
 def _unwrapped(text: str) -> str | None:
@@ -680,9 +705,9 @@ class NominationService:
     async def _refuse_gone(self, guild_id: int, round_id: int, picked: str) -> None:
         """A nomination that already left the round (another admin took it out a moment ago, or its one
         backer nominated another book): say what became of it, not "not one of this round's"."""
-        digits = picked.isascii() and picked.isdigit() and fits_row_id(int(picked))
+        by_id = _picked_id(picked)
         gone = await store.gone_nomination(
-            self.db, guild_id, round_id, nomination_id=int(picked) if digits else None, key=title_key(picked)
+            self.db, guild_id, round_id, nomination_id=by_id[0] if by_id else None, key=title_key(picked)
         )
         if gone is None:
             return
@@ -703,10 +728,14 @@ class NominationService:
     async def _picked_nomination(self, guild_id: int, round_id: int | None, picked: str) -> Nomination | None:
         """The nomination an option names: an id from the list, else this round's title typed out or
         in part ("pira" for "Piranesi", as a story's title is found); part of several is asked again."""
-        if picked.isascii() and picked.isdigit() and fits_row_id(int(picked)):
-            found = await store.get_nomination(self.db, guild_id, int(picked))
+        if (by_id := _picked_id(picked)) is not None:
+            found = await store.get_nomination(self.db, guild_id, by_id[0])
+            if found is not None and by_id[1] not in (None, _title_digest(found.title_key)):
+                return None  # the id picked is another nomination's now: the one picked went
             if found is not None:
                 return found
+            if by_id[1] is not None:
+                return None
         if round_id is None:
             return None
         key = title_key(picked)

@@ -27,6 +27,7 @@ from bot.nominations.service import (
     choice_names,
     problem_note,
     title_and_author,
+    withdraw_value,
 )
 from bot.text import and_list, escape_clipped, escape_markdown, page_lines, plural, when_line
 from cogs._checks import MEMBER_POLLS, channel_named, guild_id_of, needs_permissions, require_member_reach
@@ -281,7 +282,7 @@ class NominationCog(commands.Cog):
         needle = current.casefold().strip()
         found = await self.service.open_nominations(interaction.guild_id)
         return [
-            app_commands.Choice(name=name, value=str(n.id))
+            app_commands.Choice(name=name, value=withdraw_value(n))
             for n, name in zip(found, choice_names(found), strict=True)
             if needle in n.title.casefold()
         ][:AUTOCOMPLETE_CHOICES]

@@ -155,3 +155,21 @@ async def test_a_discussion_whose_club_role_was_deleted_opens_without_pinging_a_
     [post] = club.messages(club.text_channel, include_replies=False)
     assert post.content == "The discussion of **Tidewater**, chapter 1, is open.", post.content
     assert post.message is not None and gone not in post.message.pinged_roles
+
+
+async def test_a_withdraw_picked_before_another_admin_took_it_out_never_takes_out_the_next_nomination(
+    club: Club,
+) -> None:
+    """The menu's value was the nomination's id, and SQLite gives a deleted last row's id to the next
+    row: "Dune" picked, taken out by another admin, then "Emma" nominated with Dune's id, the pick
+    took Emma out."""
+    await nominate(club, club.other_member, "Kindred")
+    await nominate(club, club.member, "Dune")
+    [picked] = await club.autocomplete("vote withdraw", "nomination", "dune", member=club.admin)
+    [done] = await club.slash("vote withdraw", member=club.owner, nomination=picked["value"])
+    assert "Took **Dune** out" in done.text, done.text
+    await nominate(club, club.moderator, "Emma")
+    late = private_and_short(await club.slash("vote withdraw", member=club.admin, nomination=picked["value"]))
+    assert "**Dune** was already taken out of this round" in late.text, late.text
+    [listed] = await club.slash("nominations", member=club.member)
+    assert "Emma" in listed.text and "Kindred" in listed.text, listed.text
