@@ -16,8 +16,10 @@ admins to confirm or dismiss; a dismissed one is not offered again.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
+import re
 import time
 import weakref
 from collections import Counter, OrderedDict
@@ -304,7 +306,7 @@ async def rule_choices(
     db: Database, guild_id: int, typed: str, limit: int = AUTOCOMPLETE_CHOICES
 ) -> list[tuple[str, str]]:
     needle = typed.strip().lower().lstrip("#")
-    names = [(spell_controls(rule.describe()), str(rule.id)) for rule in await store.list_rules(db, guild_id)]
+    names = [(spell_controls(rule.describe()), rule_value(rule)) for rule in await store.list_rules(db, guild_id)]
     return [(name, value) for name, value in names if needle in name.lower()][:limit]
 
 
@@ -933,6 +935,20 @@ async def add_rule(
     return CustomRule(rule_id, category, kind, checked.source)
 
 
+def rule_value(rule: CustomRule) -> str:
+    """What the ``/warnings rules remove`` menu gives for a rule: its number and a digest of what it
+    finds. SQLite gives a deleted last row's id to the next row, so a number alone, picked before
+    another admin removed that rule, named the rule added after it."""
+    return f"{rule.id}:{_rule_digest(rule)}"
+
+
+def _rule_digest(rule: CustomRule) -> str:
+    return hashlib.sha256(f"{rule.category}\n{rule.kind}\n{rule.pattern}".encode()).hexdigest()[:8]
+
+
+_RULE_VALUE = re.compile(r"(?P<id>\d{1,18}):(?P<digest>[0-9a-f]{8})")
+
+
 def parse_rule_ref(text: str) -> int | None:
     """`#12`, `12` or `custom:12` (what autocomplete offers) as a rule number."""
     value = text.strip().removeprefix("custom:").removeprefix("#").split(" ", 1)[0]
@@ -958,12 +974,19 @@ async def remove_rule(
     their meaning) until they go too, and the next new category clears it then."""
     if isinstance(rule, str) and not visible_line(rule):  # nothing typed: ask, rather than quote “”
         raise UserError("Pick a rule from the list, or give its number (e.g. `#3`); `/warnings rules list` shows them.")
-    number = rule if isinstance(rule, int) else parse_rule_ref(rule)
+    picked = _RULE_VALUE.fullmatch(rule.strip()) if isinstance(rule, str) else None
+    number = int(picked["id"]) if picked else rule if isinstance(rule, int) else parse_rule_ref(rule)
     if number is None:
         raise UserError(f"{quote_input(str(rule))} is not a rule number; pick a rule from the list (e.g. `#3`).")
     taxonomy = await guild_taxonomy(db, guild_id)
     async with db.transaction() as tx:
         found = await store.get_rule(tx, guild_id, number)
+        if picked is not None and (found is None or picked["digest"] != _rule_digest(found)):
+            raise UserError(
+                f"The rule you picked (#{number}) was removed since, so nothing was removed"
+                + (f"; #{number} is a newer rule now. " if found is not None else ". ")
+                + "`/warnings rules list` shows the rules."
+            )
         if found is None:
             raise UserError(f"This server has no custom rule #{number}; `/warnings rules list` shows them.")
         await store.delete_rule(tx, guild_id, number)

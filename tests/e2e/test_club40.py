@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from bot.devtools.driver import Club
 from bot.progress.store import mark_read
+from bot.warnings import service as warnings_service
 from tests.e2e.test_mistakes34 import private_and_short
 from tests.e2e.test_nominations import nominate
 
@@ -173,3 +174,20 @@ async def test_a_withdraw_picked_before_another_admin_took_it_out_never_takes_ou
     assert "**Dune** was already taken out of this round" in late.text, late.text
     [listed] = await club.slash("nominations", member=club.member)
     assert "Emma" in listed.text and "Kindred" in listed.text, listed.text
+
+
+async def test_a_rule_picked_before_another_admin_removed_it_never_removes_the_rule_added_after_it(
+    club: Club,
+) -> None:
+    """The menu's value was the rule's number, and SQLite gives a deleted last row's id to the next
+    row: a rule picked, removed by another admin, then a new rule added under its number, the pick
+    removed the new rule."""
+    await club.slash("warnings rules add", member=club.admin, category="death", pattern="the lamp went out")
+    [picked] = await club.autocomplete("warnings rules remove", "rule", "lamp", member=club.admin)
+    [done] = await club.slash("warnings rules remove", member=club.owner, rule=picked["value"])
+    assert "Removed rule #" in done.text, done.text
+    await club.slash("warnings rules add", member=club.owner, category="death", pattern="the tide took him")
+    late = private_and_short(await club.slash("warnings rules remove", member=club.admin, rule=picked["value"]))
+    assert "was removed since" in late.text and "nothing was removed" in late.text.lower(), late.text
+    rules = await club.run(warnings_service.list_rules(club.bot.db, club.guild.id))
+    assert [rule.pattern for rule in rules] == ["the tide took him"], rules
