@@ -42,3 +42,21 @@ def test_a_house_rule_with_its_reason_is_no_abuse(text: str) -> None:
 )
 def test_not_allowed_without_a_reason_is_still_abuse(text: str) -> None:
     assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the old printer made a noise like a goose and then it just. died. paper jammed halfway out of it.",
+        "my laptop finally. died. three years of essays on it and not one backup, obviously.",
+    ],
+)
+def test_a_machine_that_just_dot_died_is_no_death(text: str) -> None:
+    """A stop inside the phrase ("it just. died.") hid it from the idioms for machines that die."""
+    assert "death" not in ids(text)
+
+
+def test_a_person_who_just_dot_died_is_still_a_death() -> None:
+    assert "death" in ids(
+        "he squeezed my hand once and then he just. died. the nurse came in and turned off the alarm."
+    )
