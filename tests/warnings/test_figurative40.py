@@ -60,3 +60,30 @@ def test_a_person_who_just_dot_died_is_still_a_death() -> None:
     assert "death" in ids(
         "he squeezed my hand once and then he just. died. the nurse came in and turned off the alarm."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("on saturday my sister 'kidnapped' me for a spa day and would not tell me where we were going.", "kidnapping"),
+        (
+            "the two of them \u201cabducted\u201d the birthday girl after class and marched her to the bowling alley.",
+            "kidnapping",
+        ),
+        ('every friday y/n "abducts" her best friend from the office and takes her to karaoke.', "kidnapping"),
+    ],
+)
+def test_a_word_in_scare_quotes_is_no_warning(text: str, warning_id: str) -> None:
+    """A single word quoted in the middle of a sentence is a word held at arm's length, not an event."""
+    assert warning_id not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        ("two men kidnapped her from the car park and drove off with her in the boot.", "kidnapping"),
+        ('the headline read "heiress kidnapped from hotel lobby" and the police would not say more.', "kidnapping"),
+    ],
+)
+def test_the_same_words_unquoted_or_in_a_quoted_sentence_still_warn(text: str, warning_id: str) -> None:
+    assert warning_id in ids(text)
