@@ -87,3 +87,28 @@ def test_a_word_in_scare_quotes_is_no_warning(text: str, warning_id: str) -> Non
 )
 def test_the_same_words_unquoted_or_in_a_quoted_sentence_still_warn(text: str, warning_id: str) -> None:
     assert warning_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the letter from the war office came on a tuesday. missing, presumed dead. she put it in the dresser drawer.",
+        "there was a crash on the bypass. the paramedics tried for forty minutes at the roadside. his mother got"
+        " the call at two.",
+        "the lad talked about his mother till four and then stopped talking. his hand went loose in mine.",
+    ],
+)
+def test_a_death_told_by_the_notice_the_attempt_or_the_voice_that_stops_is_found(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we regret to inform you that your application to the summer programme was unsuccessful this year.",
+        "we tried for forty minutes to get the tent up in the wind and then gave up and slept in the car.",
+        "the baby babbled at the radio all through breakfast and then stopped talking and fell asleep in her chair.",
+    ],
+)
+def test_the_same_words_without_a_death_are_clean(text: str) -> None:
+    assert "death" not in ids(text)
