@@ -112,3 +112,29 @@ def test_a_death_told_by_the_notice_the_attempt_or_the_voice_that_stops_is_found
 )
 def test_the_same_words_without_a_death_are_clean(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"you\'re remembering it wrong, love. i never said that." he sighed. "see, this is why i worry. you get so'
+        ' confused."',
+        "i don't have a key to my own flat. he reads my texts before i do and tells me who i can answer.",
+        "she said if you really loved me you'd block her. then she went through my phone to check that i had.",
+        "after i bought the lipstick he didn't speak to me for four days. his temper decided what we did at weekends.",
+    ],
+)
+def test_control_told_by_its_everyday_lines_is_abuse(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you get so confused by the bus timetable, grandad. let me look it up for you on my phone.",
+        "if you really loved me you'd make me a cup of tea, she said, and he laughed and put the kettle on.",
+        "i don't have a key to my own flat yet; the letting agent is posting it on monday, so i'm at mum's.",
+    ],
+)
+def test_each_line_alone_is_no_abuse(text: str) -> None:
+    assert "abuse" not in ids(text)
