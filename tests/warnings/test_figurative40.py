@@ -138,3 +138,39 @@ def test_control_told_by_its_everyday_lines_is_abuse(text: str) -> None:
 )
 def test_each_line_alone_is_no_abuse(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        (
+            "we lost the match but won the war, coach said. we had been slaughtered four-one by the lads from the next valley.",
+            "collective-violence",
+        ),
+        (
+            "physio says hip abduction exercises twice a day, lying on my side like a flamingo that fell over.",
+            "kidnapping",
+        ),
+        ("the abductor machine at the gym had a queue again, so i did squats and glared at it.", "kidnapping"),
+    ],
+)
+def test_a_score_in_words_and_the_abductor_muscles_are_no_warning(text: str, warning_id: str) -> None:
+    """Sport is told in words as often as in digits ("three-one"), and "abduction" is also a movement of a limb."""
+    assert warning_id not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning_id"),
+    [
+        (
+            "the abduction of the ambassador's daughter had been planned for months, down to the red light.",
+            "kidnapping",
+        ),
+        (
+            "the soldiers slaughtered the villagers in the square and burned the houses behind them.",
+            "collective-violence",
+        ),
+    ],
+)
+def test_an_abduction_and_a_slaughter_of_people_still_warn(text: str, warning_id: str) -> None:
+    assert warning_id in ids(text)
