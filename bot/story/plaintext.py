@@ -5504,7 +5504,9 @@ def _author_under_each_heading(body: list[Item], meta: _Meta) -> list[Item]:
 def _title_over_each_heading(body: list[Item], meta: _Meta) -> list[Item]:
     """The body less the story's title alone straight over each chapter's heading, as a site that pages
     a story sets it over every part ("The Bone Orchard" / "Two | The Roots", a Wattpad copy): each was
-    the last paragraph of the chapter before. Only where it stands so over two headings at least."""
+    the last paragraph of the chapter before. Only where it stands so over two headings at least, or
+    over every heading after the first where the first opens the body (the title over it is the one the
+    header took: a story of two chapters repeats it over its second only)."""
     if meta.title is None:
         return body
     title = _field_key(meta.title)
@@ -5517,7 +5519,9 @@ def _title_over_each_heading(body: list[Item], meta: _Meta) -> list[Item]:
         and "\n" not in item.text.strip()
         and _field_key(item.text) == title
     }
-    return body if len(drop) < 2 else [item for index, item in enumerate(body) if index not in drop]
+    headings = sum(isinstance(item, Heading) for item in body)
+    every = bool(drop) and isinstance(body[0], Heading) and len(drop) == headings - 1
+    return body if len(drop) < 2 and not every else [item for index, item in enumerate(body) if index not in drop]
 
 
 def _name_of_byline(text: str) -> str | None:
@@ -5552,6 +5556,35 @@ def _byline_under_heading(body: list[Item], meta: _Meta) -> list[Item]:
     return [body[0], *body[2:]]
 
 
+def _running_title_headings(items: list[Item]) -> list[Item]:
+    """The items less a heading that stands, the same each time, straight over every chapter's
+    heading ("# The Bone Orchard" over "## Chapter 1", again over "## Chapter 2", as a page or a
+    Markdown copy of a paged story repeats its title over each part): each was read as its chapter's
+    title, and the story had none but its file's name. Two chapters at least, every chapter heading
+    under one; the first is the story's title where only a header may stand over it (a title page's
+    lines), the rest go. A heading over some chapters only is a part's, and stays."""
+    places = [
+        index
+        for index, item in enumerate(items[:-1])
+        if isinstance(item, Heading)
+        and item.kind not in ("chapter", "part", "named")
+        and item.title
+        and isinstance(items[index + 1], Heading)
+        and items[index + 1].kind in ("chapter", "named")
+    ]
+    keys = {_field_key(items[index].title or "") for index in places}  # type: ignore[union-attr]
+    chapters = sum(isinstance(item, Heading) and item.kind in ("chapter", "named") for item in items)
+    if len(places) < 2 or len(keys) != 1 or len(places) != chapters:
+        return items
+    first = places[0]
+    title = items[first]
+    assert isinstance(title, Heading) and title.title is not None
+    kept = [item for index, item in enumerate(items) if index not in places[1:]]
+    if all(isinstance(item, Para) for item in items[:first]):
+        kept[first] = Para(title.title, 0)
+    return kept
+
+
 def build_story(
     items: list[Item],
     filename: str,
@@ -5566,6 +5599,7 @@ def build_story(
     ``fallback_title`` (a web page's <title>, often a document's file name) is used only when the
     text itself names no title, before the file name.
     """
+    items = _running_title_headings(items)
     wrapper = unwrap(items)  # a Project Gutenberg book: its header's fields, not its licence
     preamble = read_preamble(drop_navigation(illustration_lines(wrapper.fields + wrapper.items)))
     meta = preamble.meta

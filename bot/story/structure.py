@@ -850,7 +850,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
     pasted text) is read line by line; there a blank line marks a scene instead. So is a
     file whose paragraphs are marked by an indented first line, hard-wrapped or not.
     """
-    blocks = _blocks(_parted_roman_headings(text))
+    blocks = _blocks(_parted_running_titles(_parted_roman_headings(text)))
     line_mode = _is_line_per_paragraph(blocks)
     marks: list[list[Heading | SceneBreak | None]] | None = None
     indent = _IndentCount()
@@ -981,6 +981,35 @@ def _parted_roman_headings(text: str) -> str:
             continue
         for index, _ in series:
             lines[index] = f"\n{lines[index]}\n"
+        return "\n".join(lines)
+    return text
+
+
+def _parted_running_titles(text: str) -> str:
+    """The text with a line set apart that stands, the same each time, straight over each line of a
+    numbered series opening its block ("The Bone Orchard" over "One | The Gate", "Two | The Roots",
+    as a site that pages a story repeats its title over every part, copied with no blank line
+    between): read as one block, the series was no series and the whole story one chapter. Set
+    apart, the series heads chapters as lines alone in their block do, and the repeated title is
+    the story's (dropped over each heading later: ``plaintext._title_over_each_heading``). Only
+    where one line stands so over two lines of one series counting up, at least."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    found: dict[tuple[str, str], list[tuple[int, _Numbered]]] = {}
+    for index, line in enumerate(lines[:-1]):
+        over = line.strip()
+        if not over or len(over) > HEADING_MAX_CHARS or (index and lines[index - 1].strip()):
+            continue
+        under = lines[index + 1].strip()
+        numbered = _numbered_line(under) if under and len(under) <= HEADING_MAX_CHARS else None
+        if numbered is not None and _numbered_line(over) is None:
+            found.setdefault((over.casefold(), numbered.kind), []).append((index, numbered))
+    for (_, kind), series in found.items():
+        if len(series) < 2 or not _counts_up(kind, [numbered for _, numbered in series]):
+            continue
+        for index, _ in series:
+            lines[index] += "\n"
         return "\n".join(lines)
     return text
 

@@ -5,6 +5,15 @@ real exports take, written for it; the probe files stay out of the repository):
   — Hollow Bones", "Hollow Bones | moonlit-quill's blog", "moonlit-quill on Tumblr: Hollow Bones"):
   no author, and without a heading the blog's name in the story's title; now the author, the title
   the rest (a capitalised site's name before the title, "Inkwater — The Ferry", names nobody);
+- a half chapter between whole ones ("Chapter 1", "Chapter 1.5", "Chapter 2"): titled "1.5", a bare
+  number under the position Dogear numbers it by; now "Chapter 1.5" (and "Chapter 1.2: Dawn" for a
+  chapter split in parts, as "Part 2.1" already was), the chapters after it still found by their
+  own numbers;
+- the story's title straight over each chapter's heading with no blank line between ("The Bone
+  Orchard" / "One | The Gate"): one block, so no series, and the whole story one chapter; now set
+  apart and dropped. Over two headings only (the header took the first): the last paragraph of
+  chapter 1; now dropped too. A Markdown heading or a page's <h1> repeating the title over each
+  "Chapter N" heading: each chapter titled by it, the story by its file's name; now the story's title;
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -82,3 +91,67 @@ def test_a_half_chapter_in_a_page_keeps_its_word() -> None:
     page = "".join(f"<h2>Chapter {number}</h2>{PAGE_TEXT}" for number in ["1", "1.5", "2"])
     story = import_story(f"<html><body>{page}</body></html>".encode(), "orchard.html", max_bytes=1 << 20)
     assert [chapter.title for chapter in story.chapters] == [None, "Chapter 1.5", None]
+
+
+# The story's title repeated over each chapter's heading.
+
+ORCHARD = "The Bone Orchard\nBy Dariela Montes\n\n"
+WORDED = ["One | The Gate", "Two | The Roots", "Three | The Fruit"]
+
+
+@pytest.mark.parametrize("count", [2, 3])
+@pytest.mark.parametrize("top", ["", ORCHARD])
+def test_a_title_line_straight_over_each_numbered_heading_is_the_storys(count: int, top: str) -> None:
+    text = top + "".join(f"The Bone Orchard\n{heading}\n\n{CHAPTER_TEXT}\n\n" for heading in WORDED[:count])
+    story = read(text)
+    assert story.meta.title == "The Bone Orchard"
+    assert [chapter.title for chapter in story.chapters] == ["The Gate", "The Roots", "The Fruit"][:count]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * count
+
+
+@pytest.mark.parametrize("headings", [WORDED[:2], ["Chapter 1", "Chapter 2"]])
+@pytest.mark.parametrize("top", ["", ORCHARD])
+def test_a_title_repeated_over_two_chapter_headings_goes(headings: list[str], top: str) -> None:
+    story = read(top + "".join(f"The Bone Orchard\n\n{heading}\n\n{CHAPTER_TEXT}\n\n" for heading in headings))
+    assert story.meta.title == "The Bone Orchard"
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_last_line_like_the_title_in_a_longer_story_stays() -> None:
+    """Guard: the title's words closing one chapter of three, over only one heading, are the story's."""
+    text = ORCHARD + "".join(
+        f"Chapter {number}\n\n{CHAPTER_TEXT}\n\n" + ("The Bone Orchard\n\n" if number == 2 else "")
+        for number in (1, 2, 3)
+    )
+    story = read(text)
+    assert story.chapters[1].paragraphs == [*PROSE, "The Bone Orchard"]
+
+
+def _running_title_page(count: int, heading: str) -> bytes:
+    parts = "".join(f"<h1>The Bone Orchard</h1><h2>Chapter {number}</h2>{PAGE_TEXT}" for number in range(1, count + 1))
+    return f"<html><body>{heading}{parts}</body></html>".encode()
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_a_title_heading_over_each_chapter_heading_is_the_storys_not_the_chapters(count: int) -> None:
+    markdown = "".join(
+        f"# The Bone Orchard\n\n## Chapter {number}\n\n{CHAPTER_TEXT}\n\n" for number in range(1, count + 1)
+    )
+    for story in (
+        import_story(markdown.encode(), "orchard.md", max_bytes=1 << 20),
+        import_story(_running_title_page(count, ""), "orchard.html", max_bytes=1 << 20),
+    ):
+        assert story.meta.title == "The Bone Orchard"
+        assert [chapter.title for chapter in story.chapters] == [None] * count
+        assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * count
+
+
+def test_part_headings_over_some_chapters_stay_parts() -> None:
+    """Guard: "# Part One" over chapter 1 and "# Part Two" over chapter 3 are parts, not a running title."""
+    markdown = (
+        f"# Part One\n\n## Chapter 1\n\n{CHAPTER_TEXT}\n\n## Chapter 2\n\n{CHAPTER_TEXT}\n\n"
+        f"# Part Two\n\n## Chapter 3\n\n{CHAPTER_TEXT}\n"
+    )
+    story = import_story(markdown.encode(), "parts.md", max_bytes=1 << 20)
+    assert len(story.chapters) == 3
+    assert story.meta.title != "Part One"
