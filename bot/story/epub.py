@@ -42,6 +42,7 @@ from bot.story.htmltext import (
     pair_notes_across,
     space_heading_labels,
     strip_doctype,
+    text_image_lines,
 )
 from bot.story.limits import (
     DEFAULT_MAX_CHAPTERS,
@@ -696,6 +697,7 @@ def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
     space_heading_labels(body)  # Vellum's "<span class="chapter-number">Two</span><span ...>Salt</span>"
     chapter_title_blocks(body)  # InDesign's <p class="Chapter-Title">
     drop_cap_images(body)
+    text_image_lines(body)  # a map or a letter inside a chapter: its "[Image: alt]" line, as a page's
     label_author_notes(soup, body)
     drop_back_links(body)
 

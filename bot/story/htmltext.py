@@ -518,6 +518,34 @@ def image_lines(root: Tag) -> None:
         _swap(img, NavigableString(f"{_SOFT_BR}{line}{_SOFT_BR}"))
 
 
+_TEXT_IMAGES_MOST = 2000  # images looked at in one book's document
+
+
+def text_image_lines(root: Tag) -> None:
+    """Each ``<img>`` under ``root`` that stands after some of its text becomes its "[Image: alt]"
+    line, as :func:`image_lines` makes every one of a page's: an EPUB's map or letter inside a
+    chapter left no trace, though the HTML and Markdown readers show one. An image before any text
+    (a cover, a title page's art, a chapter's head-piece) is the book's dress, and goes as before;
+    so does one whose ``alt`` is empty (marked as decoration), and a divider's marks are a scene
+    break (:func:`divider_images`). One pass over the document, in order."""
+    divider_images(root)
+    seen_text = False
+    images: list[Tag] = []
+    for node in root.descendants:
+        if type(node) is NavigableString:  # (not a comment's text)
+            seen_text = seen_text or bool(node.strip())
+        elif isinstance(node, Tag) and node.name == "img" and seen_text:
+            images.append(node)
+            if len(images) >= _TEXT_IMAGES_MOST:
+                break
+    for img in images:
+        alt = img.get("alt")
+        if isinstance(alt, str) and not alt.strip():
+            continue
+        line = image_line(alt if isinstance(alt, str) else None)
+        _swap(img, NavigableString(f"{_SOFT_BR}{line}{_SOFT_BR}"))
+
+
 def drop_cap_images(root: Tag) -> None:
     """An image of one letter (a drop cap drawn as a picture: ``<img class="dropcap" alt="T"/>he
     gulls ...``) becomes that letter: left out, the chapter opened "he gulls"."""

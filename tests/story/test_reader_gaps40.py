@@ -14,6 +14,9 @@ real exports take, written for it; the probe files stay out of the repository):
   apart and dropped. Over two headings only (the header took the first): the last paragraph of
   chapter 1; now dropped too. A Markdown heading or a page's <h1> repeating the title over each
   "Chapter N" heading: each chapter titled by it, the story by its file's name; now the story's title;
+- an image inside an EPUB's chapter text (a map, a letter): nothing shown where it stood; now its
+  "[Image: alt]" line, as the HTML and Markdown readers give (an image before any text, a cover or
+  a head-piece, and one whose alt is empty, marked as decoration, still leave none).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -24,6 +27,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.plaintext import ChaptersByNumber
+from tests.story.builders import epub_bytes, xhtml
 from tests.story.builders import read_text as read
 
 PROSE = [
@@ -155,3 +159,37 @@ def test_part_headings_over_some_chapters_stay_parts() -> None:
     story = import_story(markdown.encode(), "parts.md", max_bytes=1 << 20)
     assert len(story.chapters) == 3
     assert story.meta.title != "Part One"
+
+
+# An image inside an EPUB's chapter text.
+
+
+def _illustrated_book(image: str) -> bytes:
+    chapter = xhtml(f"<h1>Chapter 1</h1><p>{PROSE[0]}</p>{image}<p>{PROSE[1]}</p>")
+    documents = [
+        ("cover.xhtml", xhtml('<div><img src="cover.jpg" alt="Cover"/></div>')),
+        ("c1.xhtml", chapter),
+        ("c2.xhtml", xhtml(f"<h1>Chapter 2</h1><p>{PROSE[2]}</p>")),
+    ]
+    return epub_bytes(documents, nav_points=[("Chapter 1", "c1.xhtml"), ("Chapter 2", "c2.xhtml")])
+
+
+@pytest.mark.parametrize(
+    ("image", "line"),
+    [
+        ('<p><img src="map.png" alt="A map of the orchard"/></p>', "[Image: A map of the orchard]"),
+        ('<div class="figure"><img src="letter.png"/></div>', "[Image]"),
+    ],
+)
+def test_an_image_inside_an_epub_chapter_leaves_its_line(image: str, line: str) -> None:
+    story = import_story(_illustrated_book(image), "orchard.epub", max_bytes=1 << 20)
+    assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
+    assert len(story.chapters) == 2
+
+
+@pytest.mark.parametrize("image", ['<p><img src="ornament.png" alt=""/></p>', ""])
+def test_a_decorative_image_or_a_cover_leaves_no_line(image: str) -> None:
+    """Guard: an empty alt marks decoration, and the cover before any text is the book's dress."""
+    story = import_story(_illustrated_book(image), "orchard.epub", max_bytes=1 << 20)
+    assert story.chapters[0].paragraphs == [PROSE[0], PROSE[1]]
+    assert not any("[Image" in text for chapter in story.chapters for text in chapter.paragraphs)
