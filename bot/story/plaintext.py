@@ -45,6 +45,7 @@ from bot.story.structure import (
     SceneBreak,
     _looks_like_title,
     assemble,
+    date_entry,
     match_heading,
     normalise,
 )
@@ -4240,7 +4241,7 @@ def _contents_paragraph(lines: list[str]) -> bool:
     paged = [bool(_PAGED_ENTRY.match(line) or _PAGE_COLUMN.match(line)) for line in lines]
     if paged[-1] and 2 * sum(paged) >= len(lines):
         return True
-    return all(_entry_line(line) or _heading_entry(line) for line in lines)
+    return all(_entry_line(line) or _heading_entry(line) or date_entry(line) for line in lines)
 
 
 def _paged_run(text: str) -> int:

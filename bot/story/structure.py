@@ -1353,13 +1353,29 @@ def _date_line(text: str) -> str | None:
     return next((form for form in _DATE_FORMS if found.group(form)), None) if found is not None else None
 
 
+def date_entry(line: str) -> bool:
+    """A line that is a date alone, as a diary's contents list names its entries ("1 June 2003")."""
+    return len(line.strip()) <= _DATE_CHARS and _date_line(line) is not None
+
+
 def _date_headings(items: list[Item], candidates: list[tuple[int, str]]) -> None:
-    """Turn lone dates into chapter headings titled by them, where the whole text bears it out, as a
-    journal's or a story in dated entries does ("March 3rd, 1998" over its entry): two dates or more,
-    written alike, in a text that marks no chapters another way, each straight over a paragraph of
-    prose, the first heading the text from its start (:func:`_marks_throughout`). A date alone in a
-    story's text, a letter's date over its "Dear Anna," or dates inside chapters stay text."""
+    """Turn lone dates into chapter headings titled by them, where the file says its dated entries
+    are its chapters: a contents list over them naming each ("Contents" / "March 3rd, 1889" / "March
+    5th, 1889"), two dates or more, written alike, in a text that marks no chapters another way, each
+    straight over a paragraph of prose, the first heading the text from its start
+    (:func:`_marks_throughout`). Without the list a diary's or letters' dates stay the text they
+    date: read as chapters, a diary of a dozen short entries was a dozen chapters of a paragraph or
+    two, each posted on its own. A date alone in a story's text, a letter's date over its "Dear
+    Anna," or dates inside chapters stay text."""
     if len(candidates) < 2 or len({form for _, form in candidates}) > 1:
+        return
+    listed = {
+        " ".join(line.split()).casefold()
+        for item in items[: candidates[0][0]]
+        if isinstance(item, Para) and "\n" in item.text
+        for line in item.text.split("\n")
+    }
+    if any(" ".join(_text_of(items[index]).split()).casefold() not in listed for index, _ in candidates):
         return
     if any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return

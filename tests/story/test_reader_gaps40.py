@@ -16,7 +16,11 @@ real exports take, written for it; the probe files stay out of the repository):
   "Chapter N" heading: each chapter titled by it, the story by its file's name; now the story's title;
 - an image inside an EPUB's chapter text (a map, a letter): nothing shown where it stood; now its
   "[Image: alt]" line, as the HTML and Markdown readers give (an image before any text, a cover or
-  a head-piece, and one whose alt is empty, marked as decoration, still leave none).
+  a head-piece, and one whose alt is empty, marked as decoration, still leave none);
+- a diary's or letters' dates alone over their entries ("March 3rd, 1889", "3 March 1889", "Monday,
+  3 March"): each entry a chapter of a paragraph or two; now the dates are the text they date, and
+  head chapters only where the file says so, a contents list naming them (which a day-first date's
+  list was not taken for: it was chapter 1) or a Markdown heading's mark.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -193,3 +197,50 @@ def test_a_decorative_image_or_a_cover_leaves_no_line(image: str) -> None:
     story = import_story(_illustrated_book(image), "orchard.epub", max_bytes=1 << 20)
     assert story.chapters[0].paragraphs == [PROSE[0], PROSE[1]]
     assert not any("[Image" in text for chapter in story.chapters for text in chapter.paragraphs)
+
+
+# A diary's or letters' dates, alone over their entries.
+
+ENTRIES = [
+    "The lamp was lit at dusk, as every night, and the sea was quiet enough to hear the bell buoy.",
+    "A ship passed close in the afternoon and did not answer our signal, though the day was clear.",
+    "Father says the weather will turn before the week is out; his knee has said so since Sunday.",
+]
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ["March 3rd, 1889", "March 5th, 1889", "March 9th, 1889"],
+        ["3 March 1889", "5 March 1889", "9 March 1889"],
+        ["Monday, 3 March", "Monday, 10 March", "Monday, 17 March"],
+    ],
+)
+def test_dates_alone_over_a_diarys_entries_date_the_text_and_head_no_chapters(dates: list[str]) -> None:
+    text = "The Lighthouse Diary\nby Moira Quint\n\n" + "".join(
+        f"{date}\n\n{entry}\n\n" for date, entry in zip(dates, ENTRIES, strict=True)
+    )
+    story = read(text)
+    assert len(story.chapters) == 1
+    assert story.chapters[0].paragraphs == [part for pair in zip(dates, ENTRIES, strict=True) for part in pair]
+
+
+@pytest.mark.parametrize("dates", [["March 3rd, 1889", "March 5th, 1889"], ["3 March 1889", "5 March 1889"]])
+def test_a_contents_list_naming_the_dates_makes_them_chapters(dates: list[str]) -> None:
+    listed = "Contents\n\n" + "\n".join(dates) + "\n\n"
+    text = f"The Lighthouse Diary\nby Moira Quint\n\n{listed}" + "".join(
+        f"{date}\n\n{entry}\n\n" for date, entry in zip(dates, ENTRIES, strict=False)
+    )
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == dates
+    assert [chapter.paragraphs for chapter in story.chapters] == [[ENTRIES[0]], [ENTRIES[1]]]
+
+
+def test_dates_as_markdown_headings_still_head_chapters() -> None:
+    """Guard: a heading's mark is the file saying so."""
+    text = "".join(
+        f"## {date}\n\n{entry}\n\n"
+        for date, entry in zip(["March 3rd, 1889", "March 5th, 1889"], ENTRIES, strict=False)
+    )
+    story = import_story(text.encode(), "diary.md", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == ["March 3rd, 1889", "March 5th, 1889"]

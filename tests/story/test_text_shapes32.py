@@ -145,10 +145,17 @@ def test_said_in_a_threads_dialogue_stays_and_outside_a_thread_nothing_is_droppe
     assert len(read(thread).chapters) == 2
 
 
-# A journal's entries headed by their dates alone.
+# A journal's entries headed by their dates alone, where its contents list names them (without the
+# list they date the text and head nothing: test_reader_gaps40).
 
 DIARY = """The Salt Year
 by Odile Brack
+
+Contents
+
+June 1st, 2003
+June 9th, 2003
+July 20th, 2003
 
 June 1st, 2003
 
