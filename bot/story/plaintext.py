@@ -2736,6 +2736,19 @@ def read_preamble(items: list[Item]) -> Preamble:
             meta.title, meta.values["author"] = named[0], [named[1]]
             index += 1
             continue
+        if (
+            index == 0
+            and meta.title is None
+            and "author" not in meta.values
+            and isinstance(following, Heading)
+            and (named := _title_over_name(text))
+            and _name_over_story(named[1], following)
+        ):
+            # a title over its author's full name, no "by", straight over chapter one ("The Bone Orchard" /
+            # "Dariela Montes", a word processor's first lines): the story's first chapter, untitled
+            meta.title, meta.values["author"] = named[0], [named[1]]
+            index += 1
+            continue
         if meta.title is None and "author" not in meta.values and _tagged(meta) and (named := _title_over_name(text)):
             meta.title, meta.values["author"] = named[0], [named[1]]  # AO3's page copied: "The Ford" / "riverwriter"
             index += 1
@@ -4323,7 +4336,8 @@ _CAPITAL_ENTRY = re.compile(r"^[ \t]*[A-Z]{4,}\b[^.]*\.[ \t]*$")
 # A list's bullet before a contents entry: "- Prologue", "• Chapter 1: The Moth".
 _ENTRY_BULLET = re.compile(r"^[ \t]*+[-–•*·▪◦][ \t]++(?=\S)")
 # A page number after an entry's title, past dot leaders or a run of spaces: "The Moth ........ 1".
-_ENTRY_PAGE = re.compile(r"(?<=\S)(?:[ \t]{2,}+|[ \t]*+(?:\.[ \t]?){3,}+[ \t]*+)\d{1,4}[ \t]*$")
+# (a word processor's tab stop alone sets one off too: Word's "Chapter 1<TAB>The Gate<TAB>7")
+_ENTRY_PAGE = re.compile(r"(?<=\S)(?:[ \t]{2,}+|\t|[ \t]*+(?:\.[ \t]?){3,}+[ \t]*+)\d{1,4}[ \t]*$")
 
 
 def _entry_text(line: str) -> str:
@@ -4428,8 +4442,8 @@ def _line_keys(line: str) -> set[str]:
 
 def _heading_keys(heading: Heading) -> set[str]:
     keys = _line_keys(heading.raw) if heading.raw else set()
-    if heading.title:
-        keys.add(_key(heading.title))
+    if heading.title:  # (its page number off, as a contents list's heading line gives it: "The Gate    7")
+        keys |= {_key(heading.title), _key(_entry_text(heading.title))}
     return keys - {""}
 
 

@@ -20,7 +20,11 @@ real exports take, written for it; the probe files stay out of the repository):
 - a diary's or letters' dates alone over their entries ("March 3rd, 1889", "3 March 1889", "Monday,
   3 March"): each entry a chapter of a paragraph or two; now the dates are the text they date, and
   head chapters only where the file says so, a contents list naming them (which a day-first date's
-  list was not taken for: it was chapter 1) or a Markdown heading's mark.
+  list was not taken for: it was chapter 1) or a Markdown heading's mark;
+- a word processor's text: the title over the author's full name with no "by", straight over
+  "Chapter 1" (the two lines were a chapter 1 of their own, the story titled by its file's name);
+  a contents list of Word's tab stops ("Chapter 1<TAB>The Gate<TAB>7"): each entry a heading with
+  no text, the file refused; now the list goes, as one set off by spaces already did.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -244,3 +248,37 @@ def test_dates_as_markdown_headings_still_head_chapters() -> None:
     )
     story = import_story(text.encode(), "diary.md", max_bytes=1 << 20)
     assert [chapter.title for chapter in story.chapters] == ["March 3rd, 1889", "March 5th, 1889"]
+
+
+# A word processor's text: a title over its author's name, a contents list of tab stops.
+
+BONE_TITLES = ["The Gate", "The Roots", "The Fruit"]
+
+
+@pytest.mark.parametrize("separator", [": ", "\t"])
+def test_a_title_over_a_full_name_straight_over_chapter_one_is_the_title_page(separator: str) -> None:
+    text = "The Bone Orchard\nDariela Montes\n\n" + "".join(
+        f"Chapter {number}{separator}{title}\n\n{CHAPTER_TEXT}\n\n" for number, title in enumerate(BONE_TITLES, 1)
+    )
+    story = read(text)
+    assert (story.meta.title, story.meta.author) == ("The Bone Orchard", "Dariela Montes")
+    assert [chapter.title for chapter in story.chapters] == BONE_TITLES
+
+
+def test_two_lines_of_story_over_chapter_one_stay_the_story() -> None:
+    """Guard: a sentence over a line is no title page."""
+    story = read(f"The rain had not stopped for a week.\nMaren Holt\n\nChapter 1\n\n{CHAPTER_TEXT}\n")
+    assert story.meta.author != "Maren Holt"
+
+
+@pytest.mark.parametrize("stop", ["\t", "    "])
+def test_a_contents_list_with_tab_stops_and_pages_is_no_chapters(stop: str) -> None:
+    listed = "".join(
+        f"Chapter {number}{stop}{title}{stop}{number * 7}\n" for number, title in enumerate(BONE_TITLES, 1)
+    )
+    chapters = "".join(
+        f"Chapter {number}: {title}\n\n{CHAPTER_TEXT}\n\n" for number, title in enumerate(BONE_TITLES, 1)
+    )
+    story = read(f"The Bone Orchard\nby Dariela Montes\n\nContents\n\n{listed}\n{chapters}")
+    assert [chapter.title for chapter in story.chapters] == BONE_TITLES
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 3
