@@ -896,6 +896,9 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
             items.append(Para(lines[0].strip(), gap))
             items.append(Para(lines[1].strip(), 0))
             continue
+        if _chat_lines(lines):  # a chat-fic's messages, one a line: each its own paragraph
+            items.extend(Para(line.strip(), gap if not at else 0) for at, line in enumerate(lines) if line.strip())
+            continue
         block_marks = marks[position] if marks is not None else _line_marks(lines, markdown)
         pending: list[str] = []
         block_items: list[Item] = []
@@ -1965,6 +1968,35 @@ def _is_line_per_paragraph(blocks: list[tuple[int, str]]) -> bool:
     ]
     ended = sum(1 for line in inner if _ENDS_SENTENCE.search(line))
     return len(inner) >= SENTENCE_LINES_TOLD and ended >= SENTENCE_LINES_SHARE * len(inner)
+
+
+# A chat's message on its line: its speaker (a handle or a first name), its time in brackets before it or none
+# ("[12:03] tessmarlow: anyone up", "bram_k: no", "12:04 AM ada.l: omw").
+_CHAT_LINE = re.compile(
+    r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?[ \t]+)?(?P<who>@?[\w.-]{1,30}):[ \t]+\S",
+    re.IGNORECASE,
+)
+_TIMED = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}")
+CHAT_LINES_MOST = 500  # lines of one block read as a chat's
+
+
+def _chat_lines(lines: list[str]) -> bool:
+    """Whether a block's lines are a chat's messages, one a line ("[12:03] tessmarlow: anyone up" /
+    "[12:03] bram_k: unfortunately", a chat-fic's group chat): three lines at least, each a speaker's
+    and a colon, two speakers or more, one speaking twice or each line timed. Read as one paragraph,
+    a chat of a hundred messages was one paragraph; a header's fields ("Title: ..." / "Author: ...")
+    name each field once, and are no chat."""
+    texts = [line for line in lines if line.strip()]
+    if not 3 <= len(texts) <= CHAT_LINES_MOST:
+        return False
+    speakers = []
+    for line in texts:
+        found = _CHAT_LINE.match(line)
+        if found is None:
+            return False
+        speakers.append(found.group("who").casefold())
+    timed = all(_TIMED.match(line) for line in texts)
+    return len(set(speakers)) >= 2 and (timed or len(set(speakers)) < len(speakers))
 
 
 def _is_paragraph_line(previous: str) -> bool:

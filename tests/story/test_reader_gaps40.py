@@ -24,7 +24,10 @@ real exports take, written for it; the probe files stay out of the repository):
 - a word processor's text: the title over the author's full name with no "by", straight over
   "Chapter 1" (the two lines were a chapter 1 of their own, the story titled by its file's name);
   a contents list of Word's tab stops ("Chapter 1<TAB>The Gate<TAB>7"): each entry a heading with
-  no text, the file refused; now the list goes, as one set off by spaces already did.
+  no text, the file refused; now the list goes, as one set off by spaces already did;
+- a chat-fic's messages one a line with no blank line between ("[12:03] tessmarlow: anyone up",
+  "bram: no"): one paragraph; now a paragraph each, where two speakers or more speak, one twice or
+  every line timed (a header's fields name each field once).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -44,6 +47,7 @@ PROSE = [
     "Behind her the hinges sang a note she had not heard since she was a child, and then the gate swung shut.",
 ]
 CHAPTER_TEXT = "\n\n".join(PROSE)
+FIRST_LINE = PROSE[0]
 PAGE_TEXT = "".join(f"<p>{text}</p>" for text in PROSE)
 
 
@@ -282,3 +286,29 @@ def test_a_contents_list_with_tab_stops_and_pages_is_no_chapters(stop: str) -> N
     story = read(f"The Bone Orchard\nby Dariela Montes\n\nContents\n\n{listed}\n{chapters}")
     assert [chapter.title for chapter in story.chapters] == BONE_TITLES
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 3
+
+
+# A chat-fic's messages, one a line.
+
+TIMED = [
+    "[12:03] tessmarlow: anyone up",
+    "[12:03] bram_k: unfortunately",
+    "[12:04] tessmarlow: the ferry light is on again",
+    "[12:05] bram_k: it's 3am tess",
+]
+NAMED = ["tess: u up", "bram: no", "tess: the light is on again", "ada: omw", "bram: ADA NO"]
+
+
+@pytest.mark.parametrize("lines", [TIMED, NAMED])
+def test_a_chats_messages_one_a_line_are_a_paragraph_each(lines: list[str]) -> None:
+    chat = "\n".join(lines)
+    story = read(f"night shift\nby quaylight\n\nChapter 1\n\n{chat}\n\nChapter 2\n\n{CHAPTER_TEXT}\n")
+    assert story.chapters[0].paragraphs == lines
+
+
+def test_a_headers_fields_are_no_chat() -> None:
+    """Guard: "Title: ..." / "Author: ..." name each field once; a verse's lines with a colon stay one passage."""
+    story = read(f"Title: Night Shift\nAuthor: quaylight\nRating: T\n\nChapter 1\n\n{CHAPTER_TEXT}\n")
+    assert (story.meta.title, story.meta.author) == ("Night Shift", "quaylight")
+    verse = "Mother said: go slow,\nFather said: go on,\nand I said nothing."
+    assert read(f"Chapter 1\n\n{FIRST_LINE}\n\n{verse}\n").chapters[0].paragraphs == [FIRST_LINE, verse]
