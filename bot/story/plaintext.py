@@ -72,6 +72,7 @@ from bot.warnings.language import MIN_ENGLISH_SHARE, english_share
 _KEYS: dict[str, str] = {
     "title": "title",
     "story title": "title",
+    "story": "title",  # FanFiction Downloader's and FicSave's "Story: Weathertop" over "Author: ..."
     "author": "author",
     "authors": "author",
     "writer": "author",
@@ -2314,9 +2315,16 @@ def _blurb_over_first_chapter(items: list[Item], index: int) -> bool:
         and not is_dedication_line(text)  # "For my grandmother, who kept the tide tables." is a dedication
         and not _is_epigraph([text])
         and ":" not in " ".join(text.split(None, 3)[:3])  # "Let op: de trap is steil.": a label's sentence
-        and (over_by_line or _logline_english(text))  # (over its author's name, no opening of the story)
+        # (over its author's name, or over the prologue, which opens the story itself: no opening of it)
+        and (over_by_line or _opens_prologue(following) or _logline_english(text))
         and _blurb_line(text)
     )
+
+
+def _opens_prologue(heading: Heading) -> bool:
+    """Whether a heading is the story's prologue ("Prologue", "Prologue: The Will"): the line over it is
+    no opening of the story, whatever its tense ("She inherited an orchard. The orchard inherited her.")."""
+    return heading.kind == "named" and (heading.title or "").casefold().startswith("prologue")
 
 
 # A narrative past tense: a story's opening line tells what happened ("The parcel arrived on a Tuesday",
@@ -2740,12 +2748,12 @@ def read_preamble(items: list[Item]) -> Preamble:
             index == 0
             and meta.title is None
             and "author" not in meta.values
-            and isinstance(following, Heading)
+            and (isinstance(following, Heading) or (isinstance(following, Para) and contents_label(following.text)))
             and (named := _title_over_name(text))
             and _name_over_story(named[1], following)
         ):
-            # a title over its author's full name, no "by", straight over chapter one ("The Bone Orchard" /
-            # "Dariela Montes", a word processor's first lines): the story's first chapter, untitled
+            # a title over its author's full name, no "by", straight over chapter one or the contents ("The Bone
+            # Orchard" / "Dariela Montes", a word processor's first lines): the story's first chapter, untitled
             meta.title, meta.values["author"] = named[0], [named[1]]
             index += 1
             continue
@@ -3756,6 +3764,9 @@ _SITE_LINKS = re.compile(
     r"(?:continue[ \t]+reading(?:[ \t]+next[ \t]+part)?|continue[ \t]+to[ \t]+next[ \t]+part|read[ \t]+next[ \t]+part"
     r"|keep[ \t]+reading"  # Tumblr's read-more link, copied with the post
     r"|start[ \t]+reading|add[ \t]+to[ \t]+library)[ \t]*[>»›→]*"
+    # a reading site's link to itself under the text: "Read more on Quotev", "Read the rest on Wattpad"
+    r"|read[ \t]+(?:more|the[ \t]+rest|it|this[ \t]+story)[ \t]+on[ \t]+(?:quotev|wattpad|inkitt|ao3|tumblr|fanfiction\.net)"
+    r"[ \t]*[!.>»›→]*"
     r"|[☆★⭐]?\ufe0f?[ \t]*vote"  # Wattpad's star button alone under a part ("Vote", "☆ Vote")
     # Dreamwidth's and LiveJournal's cut, "( Read more... )", and their footer, "7 comments | Leave a comment | Share | Link"
     r"|[(\[][ \t]*read[ \t]+more[ \t.…]*[)\]]"
@@ -5571,6 +5582,52 @@ def _byline_under_heading(body: list[Item], meta: _Meta) -> list[Item]:
     return [body[0], *body[2:]]
 
 
+# A printed page's number alone on its line, as a converter keeps it between the pages' text: "12",
+# "- 12 -", "[12]", "Page 12".
+_PAGE_LINE = re.compile(
+    r"[ \t]*(?:[-–—][ \t]*)?(?:\[[ \t]*)?(?:page[ \t]+)?(?P<number>\d{1,4})(?:[ \t]*\])?(?:[ \t]*[-–—])?[ \t]*", re.I
+)
+_PAGE_OF = re.compile(r"[ \t]*page[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*", re.IGNORECASE)  # a footer's "Page 1 of 9"
+PAGE_LINES_LEAST = 3  # page numbers counting up that make a text's lone numbers its pages
+
+
+def _without_page_furniture(body: list[Item], meta: _Meta) -> list[Item]:
+    """The body less a printed book's page furniture, as a converter (Calibre from a PDF, a copy out of
+    a print layout) leaves it between the pages' text: each page's number alone on its line, counting up
+    ("12", "- 13 -"), and the running head beside it, the book's title or its author's name ("THE QUAY
+    LAMPS"): read as story text, each page put a number and a title among the paragraphs. Only where
+    three numbers at least count up; a running head only where it stands beside one of them."""
+    body = [item for item in body if not (isinstance(item, Para) and _PAGE_OF.fullmatch(item.text))]
+    pages = [
+        (index, int(found.group("number")))
+        for index, item in enumerate(body)
+        if isinstance(item, Para) and not item.note and (found := _PAGE_LINE.fullmatch(item.text))
+    ]
+    numbers = [number for _, number in pages]
+    if len(pages) < PAGE_LINES_LEAST or any(after <= before for before, after in itertools.pairwise(numbers)):
+        return body
+    drop = {index for index, _ in pages}
+    heads = {_field_key(name) for name in [meta.title, *meta.values.get("author", [])] if name}
+    headed = 0  # page numbers with a running head beside them
+    for index, _ in pages:
+        beside = [
+            near
+            for near in (index - 1, index + 1)
+            if 0 <= near < len(body)
+            and isinstance(item := body[near], Para)
+            and "\n" not in item.text.strip()
+            and _field_key(item.text) in heads
+        ]
+        drop.update(beside)
+        headed += bool(beside)
+    # A bare number may number a story's sections ("1", "2", "3" under a chapter's heading): pages only
+    # set off as pages are ("- 12 -", "[12]", "Page 12"), or with the running head beside half of them.
+    marked = all(not body[index].text.strip().isdigit() for index, _ in pages)  # type: ignore[union-attr]
+    if not marked and headed * 2 < len(pages):
+        return body
+    return [item for index, item in enumerate(body) if index not in drop]
+
+
 def _running_title_headings(items: list[Item]) -> list[Item]:
     """The items less a heading that stands, the same each time, straight over every chapter's
     heading ("# The Bone Orchard" over "## Chapter 1", again over "## Chapter 2", as a page or a
@@ -5618,7 +5675,7 @@ def build_story(
     wrapper = unwrap(items)  # a Project Gutenberg book: its header's fields, not its licence
     preamble = read_preamble(drop_navigation(illustration_lines(wrapper.fields + wrapper.items)))
     meta = preamble.meta
-    body = _byline_under_heading(preamble.body, meta)
+    body = _without_page_furniture(_byline_under_heading(preamble.body, meta), meta)
     body = drop_front_matter(body, wrapper.title) if wrapper.title else body
     body = drop_contents_list(body)
     transcribed: list[str] = []

@@ -1701,6 +1701,10 @@ def page_author(body: Tag) -> str | None:
     header = title.parent if isinstance(title, Tag) else None
     named = header.find(class_=_names_author_name) if isinstance(header, Tag) and header is not body else None
     name = _BY_PREFIX.sub("", squeezed_text(named)).strip() if isinstance(named, Tag) else ""
+    info = header.find(class_="author-info") if isinstance(header, Tag) and header is not body and not name else None
+    links = info.find_all("a", href=AUTHOR_HREF, limit=2) if isinstance(info, Tag) else []
+    if len(links) == 1:  # Wattpad's box of the writer's avatar, name and follow button: the name is its link's
+        name = squeezed_text(links[0])
     if name and len(name.split()) <= _NAME_WORDS:
         return name
     return _byline_box(body) or _stats_byline(body)

@@ -27,7 +27,17 @@ real exports take, written for it; the probe files stay out of the repository):
   no text, the file refused; now the list goes, as one set off by spaces already did;
 - a chat-fic's messages one a line with no blank line between ("[12:03] tessmarlow: anyone up",
   "bram: no"): one paragraph; now a paragraph each, where two speakers or more speak, one twice or
-  every line timed (a header's fields name each field once).
+  every line timed (a header's fields name each field once);
+- a converted print book's page furniture (Calibre from a PDF): each page's number alone ("12", "- 12
+  -", "[12]") and the running head beside it (the title or the author's name) were story paragraphs;
+  now gone where three numbers count up, set off as pages or with the running head beside half;
+- a line in the past under the by-line, straight over "Prologue" (a Wattpad download's blurb): a
+  chapter 1 of one line; now the summary (over "Chapter 1" such a line still opens the story);
+- a downloader's "Story: Weathertop" field (FanFiction Downloader, FicSave): the story's title was
+  "Story: Weathertop" or the fields a chapter 1 of their own; now the title;
+- a reading site's "Read more on Quotev" under the text, a document's "Page 1 of 9" footer: story
+  text; now gone. A part page's author box (Wattpad's "author-info": avatar, name, "Follow") named
+  nobody; now its one link to the writer's page names the author.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -275,15 +285,17 @@ def test_two_lines_of_story_over_chapter_one_stay_the_story() -> None:
     assert story.meta.author != "Maren Holt"
 
 
+@pytest.mark.parametrize("byline", ["by Dariela Montes", "Dariela Montes"])
 @pytest.mark.parametrize("stop", ["\t", "    "])
-def test_a_contents_list_with_tab_stops_and_pages_is_no_chapters(stop: str) -> None:
+def test_a_contents_list_with_tab_stops_and_pages_is_no_chapters(stop: str, byline: str) -> None:
     listed = "".join(
         f"Chapter {number}{stop}{title}{stop}{number * 7}\n" for number, title in enumerate(BONE_TITLES, 1)
     )
     chapters = "".join(
         f"Chapter {number}: {title}\n\n{CHAPTER_TEXT}\n\n" for number, title in enumerate(BONE_TITLES, 1)
     )
-    story = read(f"The Bone Orchard\nby Dariela Montes\n\nContents\n\n{listed}\n{chapters}")
+    story = read(f"The Bone Orchard\n{byline}\n\nContents\n\n{listed}\n{chapters}")
+    assert (story.meta.title, story.meta.author) == ("The Bone Orchard", "Dariela Montes")
     assert [chapter.title for chapter in story.chapters] == BONE_TITLES
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 3
 
@@ -312,3 +324,104 @@ def test_a_headers_fields_are_no_chat() -> None:
     assert (story.meta.title, story.meta.author) == ("Night Shift", "quaylight")
     verse = "Mother said: go slow,\nFather said: go on,\nand I said nothing."
     assert read(f"Chapter 1\n\n{FIRST_LINE}\n\n{verse}\n").chapters[0].paragraphs == [FIRST_LINE, verse]
+
+
+# A printed book's page furniture left between the pages' text by a converter.
+
+
+def _paged(mark: str, head: str) -> str:
+    text, page = "The Quay Lamps\n\nby Eliza Thorne\n\n\n", 1
+    for number in (1, 2):
+        text += f"Chapter {number}\n\n"
+        for paragraph in PROSE:
+            page += 1
+            text += (
+                f"{paragraph}\n\n{mark.format(page)}\n\n{head}\n\n"
+                if head
+                else f"{paragraph}\n\n{mark.format(page)}\n\n"
+            )
+    return text
+
+
+@pytest.mark.parametrize(
+    ("mark", "head"),
+    [
+        ("{}", "THE QUAY LAMPS"),
+        ("- {} -", "THE QUAY LAMPS"),
+        ("- {} -", ""),
+        ("[{}]", "ELIZA THORNE"),
+        ("{}", "Eliza Thorne"),
+    ],
+)
+def test_page_numbers_and_running_heads_are_no_story_text(mark: str, head: str) -> None:
+    story = read(_paged(mark, head))
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_numbered_sections_inside_chapters_stay() -> None:
+    """Guard: bare numbers with no running head beside them may number a story's own sections."""
+    sections = "".join(f"{number}\n\n{paragraph}\n\n" for number, paragraph in enumerate(PROSE, 1))
+    story = read(f"Chapter 1\n\n{sections}Chapter 2\n\n{CHAPTER_TEXT}\n")
+    assert story.chapters[0].paragraphs == ["1", PROSE[0], "2", PROSE[1], "3", PROSE[2]]
+
+
+# A blurb over the prologue; a downloader's "Story:" field.
+
+
+@pytest.mark.parametrize(
+    "blurb", ["She inherited an orchard. The orchard inherited her.", "Nobody came back from the war."]
+)
+def test_a_line_under_the_by_line_over_the_prologue_is_the_summary(blurb: str) -> None:
+    text = (
+        f"The Glass Orchard\nBy fernleaf_ink\n\n{blurb}\n\nPrologue\n\n{CHAPTER_TEXT}\n\nChapter 1\n\n{CHAPTER_TEXT}\n"
+    )
+    story = read(text)
+    assert story.meta.summary == blurb
+    assert [chapter.title for chapter in story.chapters] == ["Prologue", None]
+
+
+def test_a_line_in_the_past_over_chapter_one_still_opens_the_story() -> None:
+    """Guard: over "Chapter 1", a line wholly in the past is the story's first (test_reader_gaps39)."""
+    opening = "The parcel arrived on a Tuesday, and nobody in the house would open it."
+    story = read(f"The Glass Orchard\nBy fernleaf_ink\n\n{opening}\n\nChapter 1\n\n{CHAPTER_TEXT}\n")
+    assert story.meta.summary is None
+
+
+def test_a_downloaders_story_field_is_the_title() -> None:
+    fields = "Story: Weathertop\nAuthor: quietharbour\nRating: T\nSummary: Frodo remembers the knife."
+    story = read(f"{fields}\n\n\nChapter 1: Bree\n\n{CHAPTER_TEXT}\n\nChapter 2: The Knife\n\n{CHAPTER_TEXT}\n")
+    assert (story.meta.title, story.meta.author, story.meta.summary) == (
+        "Weathertop",
+        "quietharbour",
+        "Frodo remembers the knife.",
+    )
+    assert [chapter.title for chapter in story.chapters] == ["Bree", "The Knife"]
+
+
+# A reading site's lines and a document's footer.
+
+
+@pytest.mark.parametrize("line", ["Read more on Quotev", "Read the rest on Wattpad!", "Page 1 of 9"])
+def test_a_sites_link_or_a_documents_page_footer_is_no_story_text(line: str) -> None:
+    story = read(
+        f"Ghost Lights\nby willowbrook\n\nChapter 1\n\n{CHAPTER_TEXT}\n\nChapter 2\n\n{CHAPTER_TEXT}\n\n{line}\n"
+    )
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_sentence_about_reading_stays() -> None:
+    """Guard: "She read more on the train" is story text."""
+    story = read(f"Chapter 1\n\n{CHAPTER_TEXT}\n\nShe read more on the train.\n")
+    assert story.chapters[0].paragraphs[-1] == "She read more on the train."
+
+
+def test_a_part_pages_author_box_names_the_author_by_its_link() -> None:
+    page = (
+        "<html><head><title>The Glass Orchard - Part One - Wattpad</title></head><body>"
+        "<div class='part-header'><h1>Part One: The Will</h1>"
+        "<div class='author-info'><a href='/user/fernleaf_ink'>fernleaf_ink</a> <button>Follow</button></div></div>"
+        f"<div class='panel-reading'>{PAGE_TEXT}</div></body></html>"
+    )
+    story = import_story(page.encode(), "part.html", max_bytes=1 << 20)
+    assert story.meta.author == "fernleaf_ink"
+    assert story.chapters[0].paragraphs == PROSE
