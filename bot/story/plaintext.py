@@ -5628,6 +5628,9 @@ def _without_page_furniture(body: list[Item], meta: _Meta) -> list[Item]:
     return [item for index, item in enumerate(body) if index not in drop]
 
 
+_UNDER_RUNNING_TITLE = ("chapter", "named", "part")  # (a paged story's "Part 1", "Part 2" are its chapters)
+
+
 def _running_title_headings(items: list[Item]) -> list[Item]:
     """The items less a heading that stands, the same each time, straight over every chapter's
     heading ("# The Bone Orchard" over "## Chapter 1", again over "## Chapter 2", as a page or a
@@ -5642,10 +5645,10 @@ def _running_title_headings(items: list[Item]) -> list[Item]:
         and item.kind not in ("chapter", "part", "named")
         and item.title
         and isinstance(items[index + 1], Heading)
-        and items[index + 1].kind in ("chapter", "named")
+        and items[index + 1].kind in _UNDER_RUNNING_TITLE
     ]
     keys = {_field_key(items[index].title or "") for index in places}  # type: ignore[union-attr]
-    chapters = sum(isinstance(item, Heading) and item.kind in ("chapter", "named") for item in items)
+    chapters = sum(isinstance(item, Heading) and item.kind in _UNDER_RUNNING_TITLE for item in items)
     if len(places) < 2 or len(keys) != 1 or len(places) != chapters:
         return items
     first = places[0]

@@ -172,6 +172,13 @@ def test_a_title_heading_over_each_chapter_heading_is_the_storys_not_the_chapter
         assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * count
 
 
+def test_a_title_heading_over_each_part_heading_is_the_storys() -> None:
+    markdown = "".join(f"# Ember Road\n\n## Part {number}\n\n{CHAPTER_TEXT}\n\n" for number in (1, 2, 3))
+    story = import_story(markdown.encode(), "ember.md", max_bytes=1 << 20)
+    assert story.meta.title == "Ember Road"
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 3
+
+
 def test_part_headings_over_some_chapters_stay_parts() -> None:
     """Guard: "# Part One" over chapter 1 and "# Part Two" over chapter 3 are parts, not a running title."""
     markdown = (
