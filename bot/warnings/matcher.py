@@ -32,6 +32,11 @@ the same matches at the same offsets with half the program, which RE2 pays for w
 state and with the memory of every pattern an exact check compiles (8 MB of heavy prose on one
 line peaked at 585 MB before, 460 MB after this change alone).
 
+A paragraph of megabytes (a line of a hostile upload, read as pieces of the engine's PIECE_CHARS)
+is read in rounds of :data:`ROUND_PIECES` pieces: a rule counts once per paragraph, so after the first
+round the sets look only for the parts of the rules that have not fired in it, in sets compiled for
+them, and for those rules' guards only where one has its parts (:meth:`Matcher._fire_in_rounds`).
+
 A server's ruleset (the shipped rules plus its own, minus what it turned off) gets an
 :class:`ExtendedMatcher`: the shipped rules' matcher, compiled once per process and shared by
 every server, plus a small one for the server's own rules, so adding a rule compiles only
@@ -355,8 +360,9 @@ class Matcher:
         """The set entries present anywhere in ``data``, in increasing order."""
         return self._set_matches([data])[0]
 
-    def _set_matches(self, datas: list[bytes]) -> list[list[int]]:
-        """The entries present in each of ``datas``, in increasing order.
+    def _set_matches(self, datas: list[bytes], groups: Sequence[_SetGroup] | None = None) -> list[list[int]]:
+        """The entries present in each of ``datas``, in increasing order (of ``groups``' entries
+        only, when given: sets compiled for some of the entries, see :meth:`_fire_in_rounds`).
 
         One set at a time over every text, then the next: each set's automaton stays in the
         CPU caches while it runs (it is memory-bound, and Python's work in between evicts it).
@@ -437,13 +443,14 @@ class Matcher:
             return results
 
         cpus = available_cpus()
-        if len(datas) >= SHORT_PARAGRAPHS_PER_BLOCK * len(blocks) and fork_pays(text_bytes, len(self._groups), cpus):
+        sets = self._groups if groups is None else groups
+        if len(datas) >= SHORT_PARAGRAPHS_PER_BLOCK * len(blocks) and fork_pays(text_bytes, len(sets), cpus):
             # Short paragraphs: millions of quick calls, which threads cannot share (each hands the
             # GIL over) but a forked copy can. Two processes, each with half the CPUs for threads.
             share = max(1, cpus // 2)
-            results = in_two_processes(lambda groups: read_groups(groups, share), self._groups)
+            results = in_two_processes(lambda groups: read_groups(groups, share), sets)
         else:
-            results = read_groups(self._groups, cpus)
+            results = read_groups(sets, cpus)
         founds: list[list[int]] = [[] for _ in datas]
         for found in results:
             for index, entries in found:
@@ -498,6 +505,67 @@ class Matcher:
         entry is present.
         It records rules, not hit objects: a scan needs a hit's place only for its evidence.
         """
+        datas = [text.encode("utf-8") for text in texts]
+        rounds = _rounds(paragraphs, datas) if paragraphs is not None else None
+        if rounds is not None:
+            return self._fire_in_rounds(datas, paragraphs or (), rounds)
+        return self._fired(datas, self._set_matches(datas), paragraphs)  # every set pass first
+
+    def _fire_in_rounds(self, datas: list[bytes], paragraphs: Sequence[int], rounds: list[list[int]]) -> Fired:
+        """:meth:`_fire` over texts among which a paragraph runs to many pieces (a line of megabytes),
+        a round of pieces at a time (:func:`_rounds`): after the first, the sets look only for the
+        entries that can still make a rule fire in the paragraphs of the round, in sets compiled for
+        them, when those are a small part of all.
+
+        A rule counts once per paragraph (:meth:`fire`), so once it fired its own entries are no use
+        in the paragraph's later pieces; a rule that has not fired keeps its parts and guards. The
+        answer is the one a single pass gives. Every set read every piece before: the rules' own
+        phrases shuffled on one 4 MB line had them build states through all 4 MB (7 s of CPU), when
+        the first few hundred kilobytes fire most rules.
+        """
+        rules: list[list[Rule]] = [[] for _ in datas]
+        spans: dict[tuple[int, str], tuple[int, int]] = {}
+        fired_in: dict[int, set[str]] = {}  # paragraph -> ids of the rules that fired in it so far
+        everything = list(self._by_id.values())
+        parts_sets = _Narrowing(self)  # the parts of the rules that may still fire
+        guard_sets = _Narrowing(self)  # and their guards (idiom lists, negation cues: long patterns)
+        for number, texts in enumerate(rounds):
+            own = [datas[index] for index in texts]
+            own_paragraphs = [paragraphs[index] for index in texts]
+            if not number:
+                founds = self._set_matches(own)
+                for group in self._groups:
+                    if group.built:  # states of new text, no use to the next rounds, which read other sets
+                        group.start_afresh()
+            else:
+                pending = {  # paragraph -> the rules that have not fired in it
+                    paragraph: [c for c in everything if c.rule.id not in fired_in.get(paragraph, ())]
+                    for paragraph in set(own_paragraphs)
+                }
+                narrowed = parts_sets.sets({part.entry for c in _union(pending) for part in c.parts})
+                founds = self._set_matches(own, narrowed)
+                # The guards only where a rule that may still fire has its parts: they matter nowhere else.
+                guarded = [
+                    place for place, found in enumerate(founds) if _may_fire(pending[own_paragraphs[place]], found)
+                ]
+                if guarded and narrowed is not None:
+                    wanted = {entry for c in _union(pending) for entry in c.guards}
+                    for place, extra in zip(
+                        guarded,
+                        self._set_matches([own[place] for place in guarded], guard_sets.sets(wanted)),
+                        strict=True,
+                    ):
+                        founds[place] = sorted(set(founds[place]).union(extra))
+            found = self._fired(own, founds, own_paragraphs)
+            for place, index in enumerate(texts):
+                rules[index] = found.rules[place]
+                fired_in.setdefault(paragraphs[index], set()).update(rule.id for rule in found.rules[place])
+            for (place, rule_id), span in found._spans.items():
+                spans[texts[place], rule_id] = span
+        return Fired(rules, spans, self._by_id)
+
+    def _fired(self, datas: list[bytes], founds: list[list[int]], paragraphs: Sequence[int] | None) -> Fired:
+        """The rules that fire in each of ``datas``, given the set entries present in each (``founds``)."""
         by_entry = self._rules_at
         plain_at = self._plain_at
         guards = self._guards
@@ -506,8 +574,6 @@ class Matcher:
         # checked exactly once every paragraph has been through, rule by rule.
         checks: list[tuple[int, int, _CompiledRule]] = []
         presents: dict[int, frozenset[int]] = {}
-        datas = [text.encode("utf-8") for text in texts]
-        founds = self._set_matches(datas)  # every set pass first, then the Python work
         for index, found in enumerate(founds):
             rules: list[Rule] = []
             fired.append(rules)
@@ -689,6 +755,69 @@ def _once_per_paragraph(fired: Fired, paragraphs: Sequence[int] | None) -> Fired
         if len(kept) != len(rules):
             fired.rules[index] = kept
     return fired
+
+
+class _Narrowing:
+    """Sets over a shrinking choice of a matcher's entries, compiled again only when the choice has
+    shrunk by a quarter since the last compile (a compile costs about what the sets take to read a
+    round of new text)."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self._patterns = matcher.patterns
+        self._groups: list[_SetGroup] | None = None  # None: all of the matcher's own sets
+        self._chars = sum(map(len, matcher.patterns))  # what the sets hold: their cost on new text
+
+    def sets(self, wanted: set[int]) -> list[_SetGroup] | None:
+        """Sets that look for the entries ``wanted`` at least (None: the matcher's own, every entry)."""
+        chars = sum(len(self._patterns[entry]) for entry in wanted)
+        if 4 * chars < 3 * self._chars:
+            self._groups, self._chars = _entry_sets(self._patterns, sorted(wanted)), chars
+        return self._groups
+
+
+def _may_fire(rules: list[_CompiledRule], found: list[int]) -> bool:
+    """Whether one of ``rules`` that has guards has all its parts among the entries ``found``."""
+    if not found:
+        return False
+    present = frozenset(found)
+    return any(c.guards and c.parts[0].entry in present and c.others <= present for c in rules)
+
+
+def _union(pending: dict[int, list[_CompiledRule]]) -> list[_CompiledRule]:
+    """Every rule of the lists, once."""
+    return list({id(compiled): compiled for rules in pending.values() for compiled in rules}.values())
+
+
+# Pieces of one paragraph read in a round (Matcher._fire_in_rounds): a paragraph of more pieces than
+# this (PIECE_CHARS each, about 320 KB) is read a round at a time, each after the first looking only
+# for what can still fire in it.
+ROUND_PIECES = 32
+
+
+def _rounds(paragraphs: Sequence[int], datas: list[bytes]) -> list[list[int]] | None:
+    """The texts (by index) in rounds: every text of a paragraph of at most :data:`ROUND_PIECES`
+    pieces, and the first that many of each longer one, in the first round; the next that many of
+    each longer one in the next, and so on. None when no paragraph runs past one round."""
+    rank: dict[int, int] = {}
+    ranks = []
+    for paragraph in paragraphs:
+        ranks.append(rank.get(paragraph, 0))
+        rank[paragraph] = ranks[-1] + 1
+    if len(datas) != len(ranks) or max(rank.values(), default=0) <= ROUND_PIECES:
+        return None
+    rounds: list[list[int]] = [[] for _ in range(max(ranks) // ROUND_PIECES + 1)]
+    for index, place in enumerate(ranks):
+        rounds[place // ROUND_PIECES].append(index)
+    return rounds
+
+
+def _entry_sets(patterns: Sequence[str], entries: list[int]) -> list[_SetGroup]:
+    """Sets over some of a matcher's entries (``patterns[i]`` is entry ``i``), answering with the
+    matcher's own entry numbers."""
+    groups = _compiled_sets([patterns[entry] for entry in entries])
+    for group in groups:
+        group.entries = tuple(entries[local] for local in group.entries)
+    return groups
 
 
 def _scan_threads(blocks_read: int, seconds: float, remaining_sets: int, cpus: int) -> int:

@@ -4,11 +4,17 @@ within the budgets of :mod:`bot.story.limits`, and shown to readers as the hones
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
+from bot.warnings.declared import Declared
+from bot.warnings.rules import default_ruleset
 from tests.story.test_hostile_shapes37 import MAX_BYTES
+from tests.story.test_hostile_shapes39 import _bare, _one_chapter
 
 
 def _paragraphs(story) -> list[str]:
@@ -64,3 +70,83 @@ def test_angle_brackets_in_prose_are_no_html_block() -> None:
     text = "# The Weir\n\n## Chapter 1\n\n<3 the weir roared.\n\nShe typed <table> and laughed.\n"
     paragraphs = _paragraphs(import_story(text.encode(), "a.md", max_bytes=MAX_BYTES))
     assert paragraphs == ["<3 the weir roared.", "She typed <table> and laughed."]
+
+
+# -- the warning scan of a line of megabytes of the rules' own phrases ----------------------------------
+
+
+def _rule_phrases_line(size: int) -> str:
+    """The shipped rules' own phrases (each group's first alternative) shuffled on one line: a paragraph
+    of ``size`` characters read in pieces, text the sets have never seen, firing most rules early."""
+    phrases: list[str] = []
+    for rule in default_ruleset().rules:
+        source = rule.source or ""
+        while (plain := re.sub(r"\(([^()|]*)(?:\|[^()]*)?\)\??", r"\1", source)) != source:
+            source = plain
+        for part in source.split("|"):
+            words = " ".join(re.sub(r"[~*?#@]|\.\.\.\d|\b_\b", " ", part).split())
+            if words:
+                phrases.append(words)
+    rng = random.Random(40)
+    line: list[str] = []
+    length = 0
+    while length < size:
+        line.append(rng.choice(phrases))
+        length += len(line[-1]) + 1
+    return " ".join(line)
+
+
+def test_the_sets_read_a_giant_paragraphs_later_pieces_for_what_can_still_fire(monkeypatch) -> None:
+    """Every set read every piece of a paragraph of megabytes, though a rule counts once per paragraph:
+    the rules' phrases shuffled on one 4 MB line had 57 sets build states through all 4 MB (7.2 s of
+    the scan's 9.1). After the first round of pieces the sets look only for the parts of the rules that
+    have not fired in it, and for their guards only in pieces where one of those has its parts."""
+    from bot.warnings import matcher as matcher_module
+    from bot.warnings.engine import scan, scan_pieces
+
+    paragraph = _rule_phrases_line(1_200_000)
+    assert len(scan_pieces(paragraph)) > 100
+    read = 0
+    compile_set = matcher_module._SetGroup._compile
+
+    def counted(self) -> object:
+        match = compile_set(self)
+
+        def reading(data: bytes) -> list[int]:
+            nonlocal read
+            read += len(data) * sum(map(len, self._patterns))  # a set's cost on new text grows with both
+            return match(data)
+
+        return reading
+
+    monkeypatch.setattr(matcher_module._SetGroup, "_compile", counted)
+    ruleset = _bare()
+    matcher = matcher_module.matcher_for(ruleset)
+    read = 0
+    report = scan(_one_chapter(paragraph), ruleset, declared=Declared())
+    assert len(report.chapters[0].warnings) >= 10
+    every_set_throughout = len(paragraph.encode()) * sum(map(len, matcher.patterns))
+    assert read * 2 < every_set_throughout  # 0.38 of it, 1.09 before
+
+
+def test_a_giant_paragraph_read_in_rounds_finds_what_one_pass_finds(monkeypatch) -> None:
+    """Guard: read in rounds, each after the first looking for less, a paragraph of megabytes fires the
+    same rules at the same places as one pass of every set over all its pieces."""
+    from bot.warnings import matcher as matcher_module
+    from bot.warnings.engine import scan_pieces
+
+    pieces = scan_pieces(_rule_phrases_line(800_000))
+    paragraphs = [0] * len(pieces)
+    ruleset = _bare()
+    in_rounds = matcher_module.Matcher(ruleset).fire(pieces, paragraphs)
+    monkeypatch.setattr(matcher_module, "ROUND_PIECES", len(pieces))
+    one_pass = matcher_module.Matcher(ruleset).fire(pieces, paragraphs)
+    assert sum(map(len, in_rounds.rules)) >= 10
+    assert [[rule.id for rule in rules] for rules in in_rounds.rules] == [
+        [rule.id for rule in rules] for rules in one_pass.rules
+    ]
+    hits = [(index, rule.id) for index, rules in enumerate(one_pass.rules) for rule in rules]
+    texts = pieces
+    assert [in_rounds.hit(i, in_rounds._by_id[r].rule, texts[i]).span for i, r in hits] == [
+        one_pass.hit(i, one_pass._by_id[r].rule, texts[i]).span for i, r in hits
+    ]
