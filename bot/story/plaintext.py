@@ -4817,10 +4817,16 @@ def _mid_declarations(chapter: Chapter, budget: MidDeclarationBudget) -> Chapter
     declares (:data:`MAX_DECLARATIONS`), or a chapter past the story's ``budget`` of them
     (:data:`MAX_STORY_MID_DECLARATIONS`): each costs about 150 us to read against the taxonomy, and
     a chapter of 70,000 different "TW: death, blood, self-harm 17" lines took 10 s of CPU."""
-    candidates = [[_mid_candidate(paragraph) for paragraph in scene.paragraphs] for scene in chapter.scenes]
-    count = sum(line is not None for lines in candidates for line in lines)
-    if count > MAX_DECLARATIONS or count > budget.left:
-        return chapter
+    candidates: list[list[list[str] | None]] = []
+    count = 0
+    for scene in chapter.scenes:  # read up to the first candidate past either bound, not all of them
+        candidates.append([])
+        for paragraph in scene.paragraphs:
+            lines = _mid_candidate(paragraph)
+            count += lines is not None
+            if count > MAX_DECLARATIONS or count > budget.left:
+                return chapter
+            candidates[-1].append(lines)
     budget.left -= count
     marked = [[lines is not None and _declares_only(lines) for lines in scene] for scene in candidates]
     if all(all(flags) for flags in marked):
@@ -4898,22 +4904,31 @@ def _opening_notes(chapter: Chapter) -> Chapter:
     if first and (signed := _sign_labelled(first[0])) is not None:
         first[0] = signed
     count = 0
-    while count < len(first) and (
-        _DISCLAIMER.match(first[count])
-        or _CHAPTER_SUMMARY.match(first[count])
-        or _chapter_fields(first[count])
-        or declaration_paragraph(first[count])
-        or _declaration_and_aside(first[count])
-        or reference_marked(first[count])
-        or sign_off(first[count])
-        or edited_mark(first[count])
-        or notice_list(first[count]) is not None
-        or reader_notice(first[count])
-        or _chapter_holds(first[count])  # "This chapter contains depictions of self-harm, please take care."
+    while (
+        count <= MAX_DECLARATIONS
+        and count < len(first)
+        and (
+            _DISCLAIMER.match(first[count])
+            or _CHAPTER_SUMMARY.match(first[count])
+            or _chapter_fields(first[count])
+            or declaration_paragraph(first[count])
+            or _declaration_and_aside(first[count])
+            or reference_marked(first[count])
+            or sign_off(first[count])
+            or edited_mark(first[count])
+            or notice_list(first[count]) is not None
+            or reader_notice(first[count])
+            or _chapter_holds(first[count])  # "This chapter contains depictions of self-harm, please take care."
+        )
     ):
         count += 1
     if count == 0 or (count == len(first) and len(chapter.scenes) == 1):
         return chapter  # a chapter of nothing but a disclaimer keeps it as its text
+    if count > MAX_DECLARATIONS:
+        # More such paragraphs than a story declares are its text, as they are inside a chapter
+        # (:func:`_mid_declarations`): each read as a note costs about 200 us, and a chapter of 74,000
+        # "TW: death, blood, self-harm 17" lines had every one read so (3 s of CPU).
+        return chapter
     chapter.notes[:0] = first[:count]
     del first[:count]
     if not first:
@@ -5144,11 +5159,13 @@ def _without_closing_heading(items: list[Item]) -> list[Item]:
     while start and isinstance(items[start - 1], Para | SceneBreak):
         start -= 1
     tail = [item for item in items[start:last] if isinstance(item, Para)]
-    promises = [item for item in tail if not item.note and closing_words(item.text)]
+    # Every paragraph of the tail a promise or a note, read up to the first that is neither: a last
+    # chapter of 74,000 paragraphs had each read as a sign-off (2 s of CPU) to find its first was not.
+    told = next((index for index, item in enumerate(tail) if not item.note and not closing_words(item.text)), None)
     if (
         start
-        and promises
-        and len(promises) + sum(item.note for item in tail) == len(tail)
+        and told is None
+        and any(not item.note for item in tail)
         and isinstance(items[start - 1], Heading)
         and _story_text_before(items, start - 1)
     ):

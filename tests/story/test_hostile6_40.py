@@ -150,3 +150,41 @@ def test_a_giant_paragraph_read_in_rounds_finds_what_one_pass_finds(monkeypatch)
     assert [in_rounds.hit(i, in_rounds._by_id[r].rule, texts[i]).span for i, r in hits] == [
         one_pass.hit(i, one_pass._by_id[r].rule, texts[i]).span for i, r in hits
     ]
+
+
+# -- a chapter of 74,000 different declaration lines ------------------------------------------------------
+
+
+def test_a_chapter_of_declaration_lines_is_read_as_notes_only_up_to_what_a_story_declares(monkeypatch) -> None:
+    """A chapter of tens of thousands of "TW: death, blood, self-harm 17" paragraphs (74,000 took 7.9 s
+    of CPU) had every one read as an opening note, and again as a last chapter's sign-off, to find it
+    was text: its opening notes are read up to MAX_DECLARATIONS paragraphs (past that they are its
+    text, as inside a chapter), and its closing words up to the first that is not one."""
+    from bot.story import plaintext
+    from bot.story.limits import MAX_DECLARATIONS
+
+    calls = {"declaration_paragraph": 0, "closing_words": 0}
+    for name in calls:
+        original = getattr(plaintext, name)
+
+        def counted(text: str, *, _name: str = name, _original=original) -> bool:
+            calls[_name] += 1
+            return _original(text)
+
+        monkeypatch.setattr(plaintext, name, counted)
+    paragraphs = [f"TW: death, blood, self-harm {number}" for number in range(20_000)]
+    data = ("The Lake\n\nChapter 1\n\n" + "\n\n".join(paragraphs) + "\n").encode()
+    story = import_story(data, "a.txt", max_bytes=MAX_BYTES)
+    assert sum(len(chapter.paragraphs) for chapter in story.chapters) == len(paragraphs)  # its text, as before
+    assert calls["declaration_paragraph"] <= 3 * MAX_DECLARATIONS
+    assert calls["closing_words"] <= 10
+
+
+def test_a_chapter_opening_with_a_few_declarations_still_has_them_as_notes() -> None:
+    """Guard: a few declaration paragraphs over a chapter's story are its notes, as before."""
+    data = (
+        b"The Lake\n\nChapter 1\n\nTW: blood\n\nCW: self-harm\n\nThe lake was still.\n\nChapter 2\n\nThe rain came.\n"
+    )
+    story = import_story(data, "a.txt", max_bytes=MAX_BYTES)
+    assert story.chapters[0].notes == ["TW: blood", "CW: self-harm"]
+    assert story.chapters[0].paragraphs == ["The lake was still."]
