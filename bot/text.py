@@ -80,6 +80,11 @@ _STACKED_MARKS = re.compile(f"([{_MARKS}]{{3}})[{_MARKS}]+")
 _STACKED_LINE = re.compile(f"^[^\n]*[{_MARKS}]{{4}}[^\n]*$", re.MULTILINE)
 
 
+def stacked_marks(text: str) -> bool:
+    """Whether some letter of ``text`` carries more than three marks ("zalgo"), which :func:`visible_line` drops."""
+    return _STACKED_MARKS.search(text) is not None
+
+
 def unstacked_short_lines(text: str, short: int) -> str:
     """``text`` with each line that is longer than ``short`` characters only for the marks stacked on
     its letters ("zalgo", more than three on one) kept to three marks a letter, as :func:`visible_line`

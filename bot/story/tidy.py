@@ -24,16 +24,26 @@ from __future__ import annotations
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS, MAX_TITLE_CHARS
 from bot.story.model import Story
 from bot.story.plaintext import title_from_filename
-from bot.text import clip, visible_line
+from bot.text import clip, stacked_marks, visible_line
 
 UNTITLED = "Untitled story"  # a title with nothing visible, and no file name to fall back on
+
+
+# A value whose first few lines' worth is marks stacked on its letters ("zalgo") is read this far, its
+# marks kept to three a letter before it is cut: cut first, an EPUB's title of 3,000 marks a letter was
+# its first letter alone, "T̞̦̍", and a chapter's "Chapter" "Chap".
+STACKED_READ_CHARS = 100_000
 
 
 def one_line(value: str | None, limit: int) -> str | None:
     """``value`` as one visible line of at most ``limit`` characters, or ``None`` when nothing shows."""
     if value is None:
         return None
-    text = visible_line(value.lstrip()[: 4 * limit])  # never more than a few lines' worth read
+    value = value.lstrip()
+    head = value[: 4 * limit]  # never more than a few lines' worth read
+    if len(value) > len(head) and stacked_marks(head):
+        head = visible_line(value[:STACKED_READ_CHARS])[: 4 * limit]
+    text = visible_line(head)
     return clip(text, limit) if text else None
 
 

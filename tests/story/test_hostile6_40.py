@@ -188,3 +188,30 @@ def test_a_chapter_opening_with_a_few_declarations_still_has_them_as_notes() -> 
     story = import_story(data, "a.txt", max_bytes=MAX_BYTES)
     assert story.chapters[0].notes == ["TW: blood", "CW: self-harm"]
     assert story.chapters[0].paragraphs == ["The lake was still."]
+
+
+# -- zalgo in an EPUB's title and chapter names ------------------------------------------------------------
+
+
+def _zalgo(word: str, marks: int) -> str:
+    rng = random.Random(6)
+    return "".join(letter + "".join(chr(rng.randint(0x300, 0x36F)) for _ in range(marks)) for letter in word)
+
+
+def _letters(text: str | None) -> str:
+    return "".join(character for character in text or "" if not 0x300 <= ord(character) <= 0x36F)
+
+
+def test_a_zalgo_title_and_chapter_names_keep_their_words_in_every_format() -> None:
+    """An EPUB's title of 3,000 marks a letter was shown as its first letter ("T̞̦̍") and a chapter's
+    "Chapter" of 200 a letter as "Chap": the value was cut to a few lines' worth before its stacked
+    marks were kept to three a letter. It is read as a text file's title is, every word kept."""
+    from tests.story.builders import epub_bytes, xhtml
+
+    documents = [
+        (f"c{n}.xhtml", xhtml(f"<h1>{_zalgo('Chapter', 200)}</h1><p>The weir roared {n}.</p>")) for n in (1, 2)
+    ]
+    data = epub_bytes(documents, title=_zalgo("The Weir", 3000))
+    story = import_story(data, "a.epub", max_bytes=MAX_BYTES)
+    assert _letters(story.meta.title) == "The Weir"
+    assert [_letters(chapter.title) for chapter in story.chapters] == ["Chapter", "Chapter"]
