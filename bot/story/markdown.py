@@ -8,6 +8,7 @@ own, and images become a "[Image: alt]" line so an illustrated chapter still has
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import cast
@@ -465,14 +466,27 @@ def strip_inline_markup(text: str) -> str:
     out = []
     for line in text.split("\n"):
         if _MARKUP_CHAR.search(line) is None or is_scene_break(line):
-            out.append(line)  # no character any of the passes needs (most lines of prose), or a divider
+            out.append(_characters(line))  # no character any of the passes needs (most lines of prose), or a divider
             continue
         if _CALLOUT_ONLY.match(line):
             continue  # "> [!quote]" alone: the quote that follows is the paragraph, not a gap
         for strip in _INLINE:
             line = strip(line)
-        out.append(line)
+        out.append(_characters(line))
     return "\n".join(out)
+
+
+# A character reference, as CommonMark reads one: a known name, or a number, closed by ";".
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _characters(line: str) -> str:
+    """The line with its character references ("&amp;", "&mdash;", "&#233;") as the characters they
+    stand for, as a Markdown preview shows them: they were posted as written ("Tom &amp; Jerry").
+    Read after the markup passes, so an escaped tag ("&lt;em&gt;") is shown, not taken off."""
+    if "&" not in line:
+        return line
+    return _REFERENCE.sub(lambda found: html.unescape(found.group()), line)
 
 
 def drop_preamble_images(items: list[Item]) -> list[Item]:

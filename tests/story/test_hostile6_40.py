@@ -215,3 +215,15 @@ def test_a_zalgo_title_and_chapter_names_keep_their_words_in_every_format() -> N
     story = import_story(data, "a.epub", max_bytes=MAX_BYTES)
     assert _letters(story.meta.title) == "The Weir"
     assert [_letters(chapter.title) for chapter in story.chapters] == ["Chapter", "Chapter"]
+
+
+# -- character references in a Markdown file ------------------------------------------------------------
+
+
+def test_a_markdown_files_character_references_are_shown_as_their_characters() -> None:
+    """A Markdown file's "&amp;", "&mdash;" and "&#233;" were posted as written ("Tom &amp; Jerry"), and
+    350,000 "&amp;#8212;" as 2,000 messages of "&amp;\\#8212;": they are the characters they stand for, as
+    a Markdown preview shows them; an escaped tag is shown as a tag, a bare "&" and an unknown name stay."""
+    text = "# T\n\n## C\n\nTom &amp; Jerry &mdash; caf&#233; &#x2014; &lt;em&gt;yes&lt;/em&gt; R&D &madeup; x\n"
+    paragraphs = _paragraphs(import_story(text.encode(), "a.md", max_bytes=MAX_BYTES))
+    assert paragraphs == ["Tom & Jerry — café — <em>yes</em> R&D &madeup; x"]
