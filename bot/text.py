@@ -5,6 +5,7 @@ Every member-facing string goes through these, so escaping and counting are done
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -78,6 +79,19 @@ def when_line(moment: datetime) -> str:
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _STACKED_MARKS = re.compile(f"([{_MARKS}]{{3}})[{_MARKS}]+")
 _STACKED_LINE = re.compile(f"^[^\n]*[{_MARKS}]{{4}}[^\n]*$", re.MULTILINE)
+
+
+@functools.cache
+def _piled_marks(most: int) -> re.Pattern[str]:
+    return re.compile(f"([{_MARKS}]{{{most}}})[{_MARKS}]+")
+
+
+def capped_marks(text: str, most: int) -> str:
+    """``text`` with at most ``most`` combining marks on any one letter, the first ones kept: a zalgo
+    effect stays as written, a pile of millions on one letter is cut to it (one pass at C speed)."""
+    if text.isascii():
+        return text
+    return _piled_marks(most).sub(r"\1", text)
 
 
 def stacked_marks(text: str) -> bool:

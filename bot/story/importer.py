@@ -32,7 +32,7 @@ from bot.story.epub import read_epub, unpack_refusal
 from bot.story.errors import StoryFormatError
 from bot.story.ffn_page import is_ffn_page, parse_ffn_page
 from bot.story.htmltext import check_markup, make_soup, parse_generic_html, preformatted_story
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_headings, keep_declarations
+from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_MARKS_PER_LETTER, check_headings, keep_declarations
 from bot.story.lookalikes import undisguise_labels
 from bot.story.markdown import asciidoc_as_markdown, org_as_markdown, parse_markdown
 from bot.story.model import Story
@@ -40,7 +40,7 @@ from bot.story.plaintext import declare_chapter_warnings
 from bot.story.structure import HEADING_MAX_CHARS
 from bot.story.textfile import parse_plain_text
 from bot.story.tidy import tidy_story
-from bot.text import quote_input, unstacked_short_lines
+from bot.text import capped_marks, quote_input, unstacked_short_lines
 
 __all__ = ["SUPPORTED", "StoryFormatError", "content_hash", "import_story"]
 
@@ -83,7 +83,9 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     (:func:`bot.story.tidy.tidy_story`). A warning declared in one chapter's notes is that
     chapter's (:func:`bot.story.plaintext.declare_chapter_warnings`), in every format alike.
     """
-    story = _without_controls(_parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters))
+    story = _without_mark_piles(
+        _without_controls(_parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters))
+    )
     return tidy_story(keep_declarations(declare_chapter_warnings(story)), filename)
 
 
@@ -91,6 +93,16 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
 # terminal's escape written "&#x1b;" twice is words with two strays, not binary data (noise brings
 # them by the thousand).
 MARKUP_STRAYS = 16
+
+
+def _without_mark_piles(story: Story) -> Story:
+    """The story with at most :data:`MAX_MARKS_PER_LETTER` combining marks on a letter of its text and
+    notes, in every format (a text file's short zalgo lines are read at three a letter before this)."""
+    for chapter in story.chapters:
+        for scene in chapter.scenes:
+            scene.paragraphs = [capped_marks(paragraph, MAX_MARKS_PER_LETTER) for paragraph in scene.paragraphs]
+        chapter.notes = [capped_marks(note, MAX_MARKS_PER_LETTER) for note in chapter.notes]
+    return story
 
 
 def _without_controls(story: Story) -> Story:

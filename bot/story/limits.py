@@ -48,6 +48,9 @@ MAX_TAG_CHARS = 200
 # Characters of an image's alt text shown to readers on its "[Image: ...]" line (a caption runs to a sentence
 # or two): alt text of several MB was posted whole, about 1,900 messages of one picture. Cut at a word.
 MAX_IMAGE_ALT_CHARS = 300
+# Combining marks on one letter of story text (a zalgo effect stacks a dozen or two): 2,000,000 on one
+# letter of an HTML paragraph were posted as 1,005 messages of one glyph.
+MAX_MARKS_PER_LETTER = 32
 # Boxes a page may have read as notes, each on its own (a spoiler or ``<details>`` box, a footnotes
 # block: about a millisecond each, its own reading and its title's); past them, a box is left as text.
 # A story's notes run to dozens; 33,000 ``<details>`` took 20 s.

@@ -227,3 +227,25 @@ def test_a_markdown_files_character_references_are_shown_as_their_characters() -
     text = "# T\n\n## C\n\nTom &amp; Jerry &mdash; caf&#233; &#x2014; &lt;em&gt;yes&lt;/em&gt; R&D &madeup; x\n"
     paragraphs = _paragraphs(import_story(text.encode(), "a.md", max_bytes=MAX_BYTES))
     assert paragraphs == ["Tom & Jerry — café — <em>yes</em> R&D &madeup; x"]
+
+
+# -- a line of megabytes of combining marks over one letter ----------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["html", "md", "txt"])
+def test_millions_of_marks_on_one_letter_are_cut_to_a_pile_a_reader_can_see(kind: str) -> None:
+    """2,000,000 combining marks over one letter of an HTML paragraph were posted as 1,005 messages of
+    one glyph (a text file's line short but for them was cut, a longer one was not): a letter of story
+    text carries MAX_MARKS_PER_LETTER at most, in every format; a zalgo word of a dozen a letter stays."""
+    from bot.story.limits import MAX_MARKS_PER_LETTER
+
+    pile = "a" + "\u0301" * 2_000_000
+    zalgo = _zalgo("weir", 12)
+    prose = "The rain came down over the whole valley all night, and nobody slept. " * 6  # a long line as written
+    sentence = f"{prose}The {zalgo} roared and {pile} fell."
+    if kind == "html":
+        data, name = f"<html><body><h1>The Weir</h1><p>{sentence}</p></body></html>".encode(), "a.html"
+    else:
+        data, name = f"The Weir\n\nChapter 1\n\n{sentence}\n".encode(), f"a.{kind}"
+    paragraphs = _paragraphs(import_story(data, name, max_bytes=MAX_BYTES))
+    assert paragraphs == [f"{prose}The {zalgo} roared and a{chr(0x301) * MAX_MARKS_PER_LETTER} fell."]
