@@ -364,9 +364,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     low, high = sample[0::2].count(0), sample[1::2].count(0)
     pairs = len(sample) // 2
-    if high >= pairs // 2 and not low:
+    # Three pairs in four at least: Latin text in UTF-16 has a NUL in nearly every pair (all but its
+    # curly quotes and dashes), while a UTF-8 file with one line of letters set apart by NULs had them
+    # in half its pairs and was read as UTF-16, a story of CJK-looking nonsense titled by its file name.
+    if 4 * high >= 3 * pairs and not low:
         return "utf-16-le"
-    if low >= pairs // 2 and not high:
+    if 4 * low >= 3 * pairs and not high:
         return "utf-16-be"
     # A cut between the halves of a surrogate pair would make every reading fail.
     cut = len(sample) - 2 if 0xD8 <= sample[-1] <= 0xDB or 0xD8 <= sample[-2] <= 0xDB else len(sample)

@@ -249,3 +249,26 @@ def test_millions_of_marks_on_one_letter_are_cut_to_a_pile_a_reader_can_see(kind
         data, name = f"The Weir\n\nChapter 1\n\n{sentence}\n".encode(), f"a.{kind}"
     paragraphs = _paragraphs(import_story(data, name, max_bytes=MAX_BYTES))
     assert paragraphs == [f"{prose}The {zalgo} roared and a{chr(0x301) * MAX_MARKS_PER_LETTER} fell."]
+
+
+# -- NUL bytes between the letters of one line of a UTF-8 file -------------------------------------------
+
+
+def test_a_utf8_file_with_a_line_of_nul_separated_letters_is_no_utf16_story() -> None:
+    """A UTF-8 file with one line of letters set apart by NUL bytes (NULs in half its byte pairs, all on
+    one side) was read as UTF-16 without a mark: a story of CJK-looking nonsense titled by its file
+    name ("a"). UTF-16 is read so only when NULs fill three pairs in four; this file is refused in a
+    sentence, as other binary-looking text is."""
+    line = "\x00".join("The weir roared all night.")
+    data = f"The Weir\n\nChapter 1\n\n{line}\n\nThe rain came.\n".encode()
+    with pytest.raises(StoryFormatError) as refused:
+        import_story(data, "a.txt", max_bytes=MAX_BYTES)
+    assert "readable text" in str(refused.value)
+
+
+def test_utf16_without_a_mark_is_still_read() -> None:
+    """Guard: Latin text saved as UTF-16 without a mark, curly quotes and all, reads as before."""
+    text = "The Weir\n\nChapter 1\n\n" + "\u201cThe weir roared,\u201d she said \u2014 all night.\n\n" * 200
+    for encoding in ("utf-16-le", "utf-16-be"):
+        story = import_story(text.encode(encoding), "a.txt", max_bytes=MAX_BYTES)
+        assert story.meta.title == "The Weir" and story.chapters[0].paragraphs[0].startswith("\u201cThe weir")
