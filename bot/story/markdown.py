@@ -685,6 +685,20 @@ def html_blocks(text: str) -> str:
     return "\n".join(out)
 
 
+# A list item's markers nested on one line ("- - - text", "* - + text"): the first is kept. Each marker is
+# followed by blanks and then by another marker or the text, so the run is read once.
+_NESTED_MARKERS = re.compile(r"^([ \t]*[-*+])[ \t]+(?:[-*+][ \t]+)+(?=[^-*+ \t\n])", re.MULTILINE)
+
+
+def one_list_marker(text: str) -> str:
+    """Items nested on one line by their markers ("- - - the weir") as one item of their text: a line of
+    100,000 "- " before its words was posted as 150 messages of dashes. A line of marks alone, a divider
+    ("- - -", "* * *"), stays as it is."""
+    if "- -" not in text and "* " not in text and "+ " not in text:
+        return text
+    return _NESTED_MARKERS.sub(r"\1 ", text)
+
+
 # A line that is only a link to a place in the same file, a list's bullet or number before it:
 # the table of contents Google Docs and others export ("[Chapter Two: The Wings<tab>3](#chapter-two)").
 _CONTENTS_LINK = re.compile(
@@ -696,7 +710,7 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     check_lines(text)
     check_heading_lines(text, max_chapters)
     fields, body = front_matter_lines(text)
-    body = _CONTENTS_LINK.sub("", body)  # its entries read as headings with no text under them
+    body = one_list_marker(_CONTENTS_LINK.sub("", body))  # its entries read as headings with no text under them
     body = strip_inline_markup(
         plain_tables(unquote_blocks(leading_callouts(html_blocks(read_details(drop_comments(body))))))
     )

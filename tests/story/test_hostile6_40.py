@@ -272,3 +272,15 @@ def test_utf16_without_a_mark_is_still_read() -> None:
     for encoding in ("utf-16-le", "utf-16-be"):
         story = import_story(text.encode(encoding), "a.txt", max_bytes=MAX_BYTES)
         assert story.meta.title == "The Weir" and story.chapters[0].paragraphs[0].startswith("\u201cThe weir")
+
+
+# -- Markdown list markers nested on one line -------------------------------------------------------------
+
+
+def test_list_markers_nested_on_one_line_are_one_item() -> None:
+    """100,000 "- " before a line's words (a list nested 100,000 deep on one line) were posted as 150
+    messages of dashes: the item is its text under one marker. A line of marks alone is still a divider."""
+    text = "# T\n\n## C\n\n" + "- " * 100_000 + "the weir\n\n  * + - deep\n\n- - -\n\n- one\n- two\n"
+    story = import_story(text.encode(), "a.md", max_bytes=MAX_BYTES)
+    assert _paragraphs(story) == ["- the weir", "* deep", "- one\n- two"]
+    assert len(story.chapters[0].scenes) == 2
