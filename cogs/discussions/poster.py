@@ -229,20 +229,62 @@ class DiscordPoster:
     async def _drop_doubles(self, channel: discord.TextChannel | discord.ForumChannel, kept: int, name: str) -> None:
         """Delete this bot's other threads of ``name`` in ``channel``: discord.py sends a create again
         after a 500, 502 or 504, and a thread or forum post has no nonce, so a first one Discord made
-        before losing its answer was a second thread of one discussion. The first reached the cache
-        through the gateway while discord.py waited to try again. One not deleted is logged."""
+        before losing its answer was a second thread of one discussion.
+
+        Looked for in the cache and in Discord's list of the server's active threads: the first
+        thread's create event may come after the retry's answer (it is not in the cache yet). A copy
+        that cannot be deleted (no Manage Threads, or Discord refused) is never left silently: a line
+        in the log says why, and a note in the copy says it is one and where the discussion is (a
+        private copy is seen only by those who may delete it, the admins; a forum's by every reader).
+        """
         me = self.bot.user
         if me is None:
             return
-        for other in list(channel.threads):
-            if other.id == kept or other.name != name or other.owner_id != me.id:
-                continue
-            try:
-                with reaching("deleting a thread made twice"):
-                    await other.delete()
-                log.info("deleted thread %s in #%s: made twice for one request", other.id, channel.name)
-            except (discord.HTTPException, PostFailure) as error:
-                log.warning("thread %s in #%s made twice, not deleted: %s", other.id, channel.name, error)
+        found = {t.id: t for t in channel.threads}
+        try:
+            with reaching("listing the server's threads"):
+                found.update((t.id, t) for t in await channel.guild.active_threads())
+        except (discord.HTTPException, PostFailure) as error:
+            log.warning("could not list the threads of server %s to find a copy of one: %s", channel.guild.id, error)
+        copies = [
+            t
+            for t in found.values()
+            if t.parent_id == channel.id and t.id != kept and t.name == name and t.owner_id == me.id
+        ]
+        allowed = channel.guild.me is not None and channel.permissions_for(channel.guild.me).manage_threads
+        for copy in copies:
+            if allowed:
+                try:
+                    with reaching("deleting a thread made twice"):
+                        await copy.delete()
+                    log.info("deleted thread %s in #%s: made twice for one request", copy.id, channel.name)
+                    continue
+                except (discord.HTTPException, PostFailure) as error:
+                    why = str(error)
+            else:
+                why = "Dogear lacks Manage Threads there"
+            await self._mark_copy(channel, copy, kept, why)
+
+    async def _mark_copy(
+        self, channel: discord.TextChannel | discord.ForumChannel, copy: discord.Thread, kept: int, why: str
+    ) -> None:
+        """Say in a thread made twice that the discussion is in ``kept``, and log why it was left."""
+        log.warning(
+            "thread %s in #%s (server %s) made twice for one request, not deleted (%s): the discussion is in "
+            "thread %s; a note in the copy says so",
+            copy.id, channel.name, channel.guild.id, why, kept,
+        )  # fmt: skip
+        note = (
+            f"This thread was made twice (Discord lost my first answer): the discussion is in <#{kept}>. "
+            "I could not delete this copy: give me Manage Threads here, or delete it yourself."
+        )
+        try:
+            with reaching("noting a thread made twice"):
+                await copy.send(note, allowed_mentions=discord.AllowedMentions.none())
+        except (discord.HTTPException, PostFailure) as error:
+            log.warning(
+                "thread %s in #%s made twice: the note in it could not be posted: %s", copy.id, channel.name, error
+            )
 
     async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None:
         if not user_ids:

@@ -112,6 +112,7 @@ class RestApi:
         add("DELETE", p + "/channels/{channel}/thread-members/{user}", self.remove_thread_member)
         add("GET", p + "/guilds/{guild}", self.get_guild)
         add("GET", p + "/guilds/{guild}/channels", self.get_guild_channels)
+        add("GET", p + "/guilds/{guild}/threads/active", self.active_threads)
         add("GET", p + "/guilds/{guild}/roles", self.get_roles)
         add("GET", p + "/guilds/{guild}/members", self.list_members)
         add("GET", p + "/guilds/{guild}/members/{user}", self.get_member)
@@ -782,6 +783,31 @@ class RestApi:
     async def get_guild_channels(self, request: web.Request) -> web.Response:
         guild = self.state.guild(int(request.match_info["guild"]))
         return json_response([c.to_dict() for c in guild.live_channels() if not c.is_thread])
+
+    async def active_threads(self, request: web.Request) -> web.Response:
+        """The server's threads not archived, public and private, as Discord lists them (its threads
+        under channels the bot cannot see left out), with the bot's own membership of each."""
+        state = self.state
+        guild = state.guild(int(request.match_info["guild"]))
+        threads = [
+            c
+            for c in guild.live_channels()
+            if c.is_thread
+            and not c.archived
+            and c.parent_id is not None
+            and state.perms(state.channel(c.parent_id), state.bot_user.id) & P.VIEW_CHANNEL
+        ]
+        members = [
+            {
+                "id": str(c.id),
+                "user_id": str(state.bot_user.id),
+                "join_timestamp": "2020-01-01T00:00:00+00:00",
+                "flags": 0,
+            }
+            for c in threads
+            if state.bot_user.id in c.member_ids
+        ]
+        return json_response({"threads": [c.to_dict() for c in threads], "members": members})
 
     async def get_roles(self, request: web.Request) -> web.Response:
         guild = self.state.guild(int(request.match_info["guild"]))

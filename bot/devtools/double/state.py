@@ -153,6 +153,8 @@ class DoubleState:
         self.recommended_shards: int | None = None
         self.max_concurrency = DOUBLE_MAX_CONCURRENCY
         self.dispatcher: Callable[[str, dict[str, Any]], None] | None = None
+        self.held_kinds: set[str] = set()  # gateway events a test holds back (``hold_events``)
+        self.held_events: list[tuple[str, dict[str, Any]]] = []
         self.last_activity = time.monotonic()
         # The wall clock scheduled events are judged against; the driver points it at the bot's clock.
         self.wall_clock: Callable[[], float] = time.time
@@ -169,8 +171,23 @@ class DoubleState:
         self.last_activity = time.monotonic()
 
     def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        if event in self.held_kinds:
+            self.held_events.append((event, data))
+            return
         if self.dispatcher is not None:
             self.dispatcher(event, data)
+
+    def hold_events(self, *kinds: str) -> None:
+        """Gateway events of ``kinds`` ("THREAD_CREATE") are kept back until ``release_events``: Discord's
+        event arriving late, after the REST answer the client acts on."""
+        self.held_kinds.update(kinds)
+
+    def release_events(self) -> None:
+        """Send the events held back, in order, and stop holding."""
+        self.held_kinds.clear()
+        held, self.held_events = self.held_events, []
+        for event, data in held:
+            self.dispatch(event, data)
 
     @property
     def failed_interactions(self) -> list[InteractionRecord]:

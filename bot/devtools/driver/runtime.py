@@ -204,6 +204,7 @@ class ClubRuntime:
         server's (by channel, each test has its own)."""
         self.double.state.route_failures.clear()
         self.double.state.limiter.force_global(times=0)
+        self.double.state.held_kinds.clear()  # events still held are sent with the next release
         return Club(self, self.call(self._join(name)))
 
     async def _wait_for(self, predicate: Callable[[], bool], what: str, limit: float = HANG_LIMIT) -> None:

@@ -186,6 +186,19 @@ class WorldChanges(ClubBase):
         through a proxy); ``after``: Discord did the work first, only the answer is lost."""
         self.state.route_failures[route] = RouteFailure(status, times, after)
 
+    def hold_events(self, *kinds: str) -> None:
+        """Gateway events of ``kinds`` ("THREAD_CREATE") arrive late: kept back until ``release_events``."""
+        self.state.hold_events(*kinds)
+
+    async def release_events(self) -> None:
+        """Send the events held back (on the double's loop, as Discord would) and stop holding."""
+
+        async def go() -> None:
+            self.state.release_events()
+            await self.runtime.settle()
+
+        await self.runtime.run(go())
+
     def lose_message_answers(self, channel: Channel | int, status: int = 502, times: int = 1) -> None:
         """The next ``times`` messages created in ``channel`` are made, but the bot is answered ``status``."""
         self.state.lost_answers[_id(channel)] = (status, times)
