@@ -9,6 +9,7 @@ Its own module because the note headings read declarations with :mod:`bot.story.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.story.chat_copy import chat_copy_text, chat_poster
@@ -36,7 +37,7 @@ def parse_plain_text(
     check_lines(text)
     check_heading_lines(text, max_chapters)
     poster = chat_poster(text)  # a Discord copy's one poster: its author, where the text names none
-    text = without_manuscript_cover(chat_copy_text(text))
+    text = without_script_pages(without_manuscript_cover(chat_copy_text(text)))
     text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
@@ -46,6 +47,25 @@ def parse_plain_text(
     if poster and story.meta.author is None:
         story.meta.author = poster
     return give_warning_lists(thread_story(story, thread) if thread else story, lists)
+
+
+# A screenplay's scene heading: "INT. FERRY OFFICE - NIGHT", "EXT. PIER - CONTINUOUS", "INT./EXT. CAR - DAY".
+_SCENE_HEADING = re.compile(r"^[ \t]*(?:\d{1,3}[A-Z]?[ \t]+)?(?:INT|EXT|INT\./EXT|I/E)\.[ \t]+\S", re.MULTILINE)
+# Its page furniture, each on a line of its own: the page's number ("2."), "(CONTINUED)" at a page's foot and
+# "CONTINUED:" at the next one's head, "(MORE)" under a speech broken over two pages.
+_SCRIPT_PAGE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}\.|\(CONTINUED\)|CONTINUED:|\(MORE\))[ \t]*$\n?", re.MULTILINE)
+SCRIPT_SCENES_LEAST = 2
+
+
+def without_script_pages(text: str) -> str:
+    """A screenplay's text less its pages' furniture (:data:`_SCRIPT_PAGE_LINE`), where two scene
+    headings at least ("INT. FERRY OFFICE - NIGHT") say it is one: read as a story's, each page's
+    number alone ("2.", "3.") headed a chapter, and "(CONTINUED)" was a line of the story."""
+    if "INT" not in text and "EXT" not in text:
+        return text
+    if sum(1 for _ in itertools.islice(_SCENE_HEADING.finditer(text), SCRIPT_SCENES_LEAST)) < SCRIPT_SCENES_LEAST:
+        return text
+    return _SCRIPT_PAGE_LINE.sub("", text)
 
 
 # A manuscript's cover, as Scrivener's and Word's standard manuscript templates set it over the title:

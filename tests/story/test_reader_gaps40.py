@@ -37,7 +37,9 @@ real exports take, written for it; the probe files stay out of the repository):
   "Story: Weathertop" or the fields a chapter 1 of their own; now the title;
 - a reading site's "Read more on Quotev" under the text, a document's "Page 1 of 9" footer: story
   text; now gone. A part page's author box (Wattpad's "author-info": avatar, name, "Follow") named
-  nobody; now its one link to the writer's page names the author.
+  nobody; now its one link to the writer's page names the author;
+- a screenplay's page furniture ("(CONTINUED)", the next page's "2." and "CONTINUED:"): each page
+  number headed a chapter; now gone where two scene headings ("INT. BOATHOUSE - DAY") say it is one.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -432,3 +434,29 @@ def test_a_part_pages_author_box_names_the_author_by_its_link() -> None:
     story = import_story(page.encode(), "part.html", max_bytes=1 << 20)
     assert story.meta.author == "fernleaf_ink"
     assert story.chapters[0].paragraphs == PROSE
+
+
+# A screenplay's page furniture.
+
+SCENES = [
+    ("INT. BOATHOUSE - DAY", "Rain drums on the tin roof. MARA (40s) coils a wet rope."),
+    ("EXT. PIER - NIGHT", "The tide is out. A green light moves on the water."),
+    ("INT. BOATHOUSE - DAWN", "Mara sleeps in the chair, the rope still in her lap."),
+]
+
+
+def test_a_screenplays_page_numbers_and_continued_lines_are_no_chapters() -> None:
+    pages = "".join(
+        f"{heading}\n\n{action}\n\nMARA\nWe wait for the tide.\n\n(CONTINUED)\n\n{number}.\n\nCONTINUED:\n\n"
+        for number, (heading, action) in enumerate(SCENES, 2)
+    )
+    story = read(f"RIVER MOUTH\n\nby\n\nAnna Kell\n\n\n{pages}")
+    assert len(story.chapters) == 1
+    assert not any(text in ("(CONTINUED)", "CONTINUED:", "2.", "3.") for text in story.chapters[0].paragraphs)
+    assert SCENES[0][0] in story.chapters[0].paragraphs
+
+
+def test_numbered_lines_in_a_story_that_is_no_screenplay_stay() -> None:
+    """Guard: with no scene headings, lone "1." / "2." lines are read as they were (chapters here)."""
+    story = read("".join(f"{number}.\n\n{CHAPTER_TEXT}\n\n" for number in (1, 2, 3)))
+    assert len(story.chapters) == 3
