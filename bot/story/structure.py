@@ -1361,15 +1361,26 @@ def date_entry(line: str) -> bool:
     return len(line.strip()) <= _DATE_CHARS and _date_line(line) is not None
 
 
+# Words a diary's dated entries hold on average before each is a chapter without a contents list naming
+# them: about a short chapter's, so entries of a paragraph or two stay the text they date.
+DATED_CHAPTER_WORDS = 400
+
+
+def _entry_words(items: list[Item], starts: list[int]) -> int:
+    """The words of the paragraphs from the first entry's date to the end of the text."""
+    return sum(len(item.text.split()) for item in items[starts[0] :] if isinstance(item, Para))
+
+
 def _date_headings(items: list[Item], candidates: list[tuple[int, str]]) -> None:
     """Turn lone dates into chapter headings titled by them, where the file says its dated entries
     are its chapters: a contents list over them naming each ("Contents" / "March 3rd, 1889" / "March
     5th, 1889"), two dates or more, written alike, in a text that marks no chapters another way, each
     straight over a paragraph of prose, the first heading the text from its start
-    (:func:`_marks_throughout`). Without the list a diary's or letters' dates stay the text they
-    date: read as chapters, a diary of a dozen short entries was a dozen chapters of a paragraph or
-    two, each posted on its own. A date alone in a story's text, a letter's date over its "Dear
-    Anna," or dates inside chapters stay text."""
+    (:func:`_marks_throughout`). Without the list, the entries head chapters only when they are as long
+    as chapters (:data:`DATED_CHAPTER_WORDS` on average): read as chapters, a diary of a dozen short
+    entries was a dozen chapters of a paragraph or two, each posted on its own, while a diary novel
+    with no other marks is one chapter of a whole book without them. A date alone in a story's text,
+    a letter's date over its "Dear Anna," or dates inside chapters stay text."""
     if len(candidates) < 2 or len({form for _, form in candidates}) > 1:
         return
     listed = {
@@ -1378,7 +1389,9 @@ def _date_headings(items: list[Item], candidates: list[tuple[int, str]]) -> None
         if isinstance(item, Para) and "\n" in item.text
         for line in item.text.split("\n")
     }
-    if any(" ".join(_text_of(items[index]).split()).casefold() not in listed for index, _ in candidates):
+    named = all(" ".join(_text_of(items[index]).split()).casefold() in listed for index, _ in candidates)
+    long = _entry_words(items, [index for index, _ in candidates]) >= DATED_CHAPTER_WORDS * len(candidates)
+    if not named and not long:
         return
     if any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return

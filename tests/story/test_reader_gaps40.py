@@ -263,6 +263,17 @@ def test_a_contents_list_naming_the_dates_makes_them_chapters(dates: list[str]) 
     assert [chapter.paragraphs for chapter in story.chapters] == [[ENTRIES[0]], [ENTRIES[1]]]
 
 
+def test_dated_entries_as_long_as_chapters_head_chapters_without_a_list() -> None:
+    """A diary novel with no other marks: entries of a chapter's length each are its chapters (one
+    chapter of the whole book was no better for a club than a dozen of a paragraph)."""
+    dates = ["March 3rd, 1889", "March 5th, 1889", "March 9th, 1889"]
+    long_entry = "\n\n".join([ENTRIES[0] + " " + ENTRIES[1] + " " + ENTRIES[2]] * 8)  # about 430 words
+    text = "The Lighthouse Diary\nby Moira Quint\n\n" + "".join(f"{date}\n\n{long_entry}\n\n" for date in dates)
+    story = read(text)
+    assert [chapter.title for chapter in story.chapters] == dates
+    assert all(len(chapter.paragraphs) == 8 for chapter in story.chapters)
+
+
 def test_dates_as_markdown_headings_still_head_chapters() -> None:
     """Guard: a heading's mark is the file saying so."""
     text = "".join(
