@@ -174,3 +174,22 @@ def test_a_score_in_words_and_the_abductor_muscles_are_no_warning(text: str, war
 )
 def test_an_abduction_and_a_slaughter_of_people_still_warn(text: str, warning_id: str) -> None:
     assert warning_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ransom note said to bring the money to the rail yard and tell nobody, or she dies. jace read it twice.",
+        "pay by friday or the hostage dies, the voice said, and the line went dead.",
+        '"why didn\'t you answer" "my phone, it died on me halfway home" "likely story" "it did!!"',
+    ],
+)
+def test_a_threat_and_a_phone_that_died_on_me_are_no_death(text: str) -> None:
+    """ "or she dies" is a threat (the kidnapping is its warning), "it died on me" a phone."""
+    assert "death" not in ids(text)
+
+
+def test_a_death_said_plainly_in_the_present_tense_still_warns() -> None:
+    assert "death" in ids(
+        "we did everything we could. she dies anyway, at ten past four, with her mother holding her hand."
+    )
