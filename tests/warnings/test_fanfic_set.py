@@ -282,9 +282,9 @@ def test_the_thirty_eighth_rounds_set_stays_at_or_above_its_scores() -> None:
 def test_the_thirty_ninth_rounds_set_stays_at_or_above_its_scores() -> None:
     """``fanfic-fresh39.jsonl`` (240 passages, 105 warning-free) was written before the thirty-ninth
     round by a helper who had not read the rules: micro-F1 0.441 before it (16 warning-free passages
-    flagged; death 0.42, abuse 0.29). The round then tuned on it: 0.611 (7; death 0.59, abuse 0.67).
-    Floors at that, so a change that loses ground on it fails."""
-    data = at_least(FRESH[22], micro_f1=0.61, free=105, flagged=7)
+    flagged; death 0.42, abuse 0.29). The round then tuned on it: 0.611 (7; death 0.59, abuse 0.67);
+    the fortieth took it to 0.619 (6). Floors at that, so a change that loses ground on it fails."""
+    data = at_least(FRESH[22], micro_f1=0.61, free=105, flagged=6)
     assert data["per_category"]["death"]["f1"] >= 0.58
     assert data["per_category"]["abuse"]["f1"] >= 0.66
     assert data["per_category"]["collective-violence"]["f1"] >= 0.81
@@ -296,12 +296,14 @@ def test_the_thirty_ninth_rounds_set_stays_at_or_above_its_scores() -> None:
 def test_the_fortieth_rounds_set_stays_at_or_above_its_scores() -> None:
     """``fanfic-fresh40.jsonl`` (240 passages, 96 warning-free) was written before the fortieth round
     by a helper who had not read the rules: micro-F1 0.474 before it (17 warning-free passages
-    flagged; death 0.31, abuse 0.45). Floors at that, so a change that loses ground on it fails."""
-    data = at_least(FRESH[23], micro_f1=0.47, free=96, flagged=17)
-    assert data["per_category"]["death"]["f1"] >= 0.31
-    assert data["per_category"]["abuse"]["f1"] >= 0.45
-    assert data["per_category"]["collective-violence"]["f1"] >= 0.75
+    flagged; death 0.31, abuse 0.45). The round then tuned on it: 0.506 (12; death 0.375, abuse
+    0.545). Floors at that, so a change that loses ground on it fails."""
+    data = at_least(FRESH[23], micro_f1=0.50, free=96, flagged=12)
+    assert data["per_category"]["death"]["f1"] >= 0.37
+    assert data["per_category"]["abuse"]["f1"] >= 0.54
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.78
     assert data["per_category"]["violence"]["f1"] >= 0.69
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.50
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
