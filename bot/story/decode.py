@@ -273,6 +273,11 @@ def _decode(data: bytes) -> tuple[str, str] | None:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if b"\xed" in data and (mended := _mended_surrogates(data)) is not None:
+        try:
+            return mended.decode("utf-8"), "utf-8 with encoded surrogates"
+        except UnicodeDecodeError:
+            data = mended  # and its other stray bytes read as below
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly, "utf-8 with stray bytes"
@@ -408,6 +413,25 @@ def _utf8_less_nuls(data: bytes) -> str | None:
     if not text.strip() or too_many_controls(text):
         return None
     return text
+
+
+# UTF-16 surrogates written as UTF-8 bytes (CESU-8, Java's "modified UTF-8", a string cut in the middle
+# of a pair): a pair, or one alone. Not UTF-8, they were read as three stray cp1252 bytes each ("í\xa0€").
+_ENCODED_SURROGATES = re.compile(rb"\xed[\xa0-\xaf][\x80-\xbf]\xed[\xb0-\xbf][\x80-\xbf]|\xed[\xa0-\xbf][\x80-\xbf]")
+
+
+def _mended_surrogates(data: bytes) -> bytes | None:
+    """``data`` with each pair of encoded surrogates as the character they make ("😀" from CESU-8) and
+    each one alone as U+FFFD, the mark of a character lost, as a browser shows it; None if it has none."""
+
+    def mend(found: re.Match[bytes]) -> bytes:
+        if len(found.group()) == 3:
+            return "\ufffd".encode()
+        pair = found.group().decode("utf-8", "surrogatepass")
+        return pair.encode("utf-16-le", "surrogatepass").decode("utf-16-le").encode()
+
+    mended = _ENCODED_SURROGATES.sub(mend, data)
+    return None if mended == data else mended
 
 
 def _mostly_utf8(data: bytes) -> str | None:

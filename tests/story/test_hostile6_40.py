@@ -284,3 +284,15 @@ def test_list_markers_nested_on_one_line_are_one_item() -> None:
     story = import_story(text.encode(), "a.md", max_bytes=MAX_BYTES)
     assert _paragraphs(story) == ["- the weir", "* deep", "- one\n- two"]
     assert len(story.chapters[0].scenes) == 2
+
+
+# -- surrogates written as UTF-8 ----------------------------------------------------------------------------
+
+
+def test_surrogates_written_as_utf8_are_the_character_or_a_mark_of_one_lost() -> None:
+    """A lone surrogate written as UTF-8 bytes ("\\xed\\xa0\\x80") was read as three stray cp1252 bytes,
+    "í\\xa0€", in the story's text, and a CESU-8 emoji as six: a pair is the character it makes, one alone
+    U+FFFD, as a browser shows it."""
+    data = b"The Weir\n\nChapter 1\n\nThe weir \xed\xa0\x80 roared.\n\nA smile \xed\xa0\xbd\xed\xb8\x80 there.\n"
+    paragraphs = _paragraphs(import_story(data, "a.txt", max_bytes=MAX_BYTES))
+    assert paragraphs == ["The weir \ufffd roared.", "A smile \U0001f600 there."]
