@@ -34,7 +34,7 @@ from bot.story.render import unrender
 from bot.story.store import add_story as add_story_row
 from tests.conftest import REPO_ROOT as PROJECT_ROOT
 from tests.process.crash_kit import Bot, rows
-from tests.process.test_post_crash import answers, channel_posts, command, crash_double, squash
+from tests.process.test_post_crash import BotProcess, answers, channel_posts, command, crash_double, squash
 from tests.waiting import HANG_LIMIT, wait_until
 
 PARAGRAPHS = 8  # about one message each: 9 messages with the header
@@ -99,15 +99,7 @@ async def test_an_excerpt_killed_at_each_step_is_posted_once_after_the_restart(
 
     second = Bot(double, layout, database)
     await second.start()
-    await wait_until(
-        lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, posting)),
-        lambda: f"the resumed post to finish\n{second.log()}\n{[m.content for m in answers(double, posting)]}",
-    )
-    assert await second.stop() == 0, second.log()
-    second.assert_clean()
-    assert_posted_once(double, layout, database)
-    told = [m.content for m in answers(double, posting)]
-    assert sum(t.startswith("Posted chapter 1") for t in told) == 1, told
+    await assert_resumed_post_once(double, layout, database, second, posting)
 
 
 async def test_an_excerpt_killed_twice_is_posted_once_after_the_second_restart(
@@ -125,13 +117,7 @@ async def test_an_excerpt_killed_twice_is_posted_once_after_the_second_restart(
     assert await second.died() == -signal.SIGKILL, second.log()
     third = Bot(double, layout, database)
     await third.start()
-    await wait_until(
-        lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, posting)),
-        lambda: f"the resumed post to finish\n{third.log()}",
-    )
-    assert await third.stop() == 0, third.log()
-    third.assert_clean()
-    assert_posted_once(double, layout, database)
+    await assert_resumed_post_once(double, layout, database, third, posting)
 
 
 # ----------------------------------------------------------------------------------------- discussions
@@ -204,6 +190,36 @@ async def assert_discussion_posted_once(double: DiscordDouble, layout: ClubLayou
     assert [t.id for t in threads] == [thread_id], [t.name for t in threads]
     members = {m for m in threads[0].member_ids if m != double.state.bot_user.id}
     assert members == {layout.member.user.id, layout.other_member.user.id}
+
+
+async def assert_resumed_post_once(
+    double: DiscordDouble,
+    layout: ClubLayout,
+    database: Path,
+    bot: Bot | BotProcess,
+    posting: InteractionRecord,
+    paragraphs: int = PARAGRAPHS,
+    *,
+    limit: float = HANG_LIMIT,
+) -> list[str]:
+    """The tail of every excerpt crash test: the post (resumed or continued) answers "Posted chapter 1"
+    to ``posting``, ``bot`` then stops cleanly (exit 0, nothing bad in its log), the chapter is in the
+    channel once, complete and in order (``assert_posted_once``), and the admin was told so once.
+    Returns what ``posting`` was answered, for a test's own checks of it."""
+
+    def told() -> list[str]:
+        return [m.content for m in answers(double, posting)]
+
+    await wait_until(
+        lambda: any(t.startswith("Posted chapter 1") for t in told()),
+        lambda: f"the post to finish\n{bot.log()}\n{told()}",
+        limit=limit,
+    )
+    assert await bot.stop() == 0, bot.log()
+    bot.assert_clean()
+    assert_posted_once(double, layout, database, paragraphs)
+    assert sum(t.startswith("Posted chapter 1") for t in told()) == 1, told()
+    return told()
 
 
 @pytest.mark.parametrize("point", list(DISCUSSION_POINTS))
@@ -296,12 +312,7 @@ async def test_sigterm_while_a_post_waits_out_a_rate_limit_stops_promptly_and_re
         first.assert_clean()
         second = Bot(double, layout, database)
         await second.start()
-        await wait_until(
-            lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, posting)), second.log
-        )
-        assert await second.stop() == 0
-        second.assert_clean()
-        assert_posted_once(double, layout, database)
+        await assert_resumed_post_once(double, layout, database, second, posting)
     finally:
         await double.stop()
 

@@ -27,7 +27,7 @@ from tests.process.crash_kit import Bot, rows
 from tests.process.test_crash35 import (
     add_story,
     assert_discussion_posted_once,
-    assert_posted_once,
+    assert_resumed_post_once,
     bot_posts,
     seed,
 )
@@ -68,13 +68,7 @@ async def test_an_excerpt_killed_at_random_moments_of_its_pacing_is_posted_once_
     await kill_when(second, lambda: len(channel_posts(double, layout)) >= at, draw.uniform(0, 0.06))
     third = Bot(double, layout, database)
     await third.start()
-    await wait_until(
-        lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, posting)),
-        lambda: f"the resumed post to finish\n{third.log()}",
-    )
-    assert await third.stop() == 0, third.log()
-    third.assert_clean()
-    assert_posted_once(double, layout, database)
+    await assert_resumed_post_once(double, layout, database, third, posting)
 
 
 @pytest.mark.parametrize("seed_value", [1, 2, 3])

@@ -18,7 +18,14 @@ from bot.devtools.double import DiscordDouble
 from bot.devtools.double.state import ClubLayout
 from bot.discussions.prefs_store import set_reminder_prefs
 from tests.process.crash_kit import Bot, rows
-from tests.process.test_crash35 import add_story, assert_posted_once, bot_posts, discussion_rows, seed, threads_of
+from tests.process.test_crash35 import (
+    add_story,
+    assert_resumed_post_once,
+    bot_posts,
+    discussion_rows,
+    seed,
+    threads_of,
+)
 from tests.process.test_crash37 import nominated, polls
 from tests.process.test_post_crash import answers, channel_posts, command, crash_double
 from tests.waiting import wait_until
@@ -273,13 +280,7 @@ async def test_an_excerpt_killed_right_after_a_middle_message_was_recorded_goes_
     assert len([m for m in channel_posts(double, layout) if not m.content.startswith("-# ")]) == 3
     second = Bot(double, layout, database)
     await second.start()
-    await wait_until(
-        lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, posting)),
-        lambda: f"the resumed post to finish\n{second.log()}",
-    )
-    assert await second.stop() == 0, second.log()
-    second.assert_clean()
-    assert_posted_once(double, layout, database, paragraphs=5)
+    await assert_resumed_post_once(double, layout, database, second, posting, paragraphs=5)
 
 
 async def test_an_excerpt_whose_record_the_disk_refused_continues_once_there_is_room(
@@ -308,14 +309,7 @@ async def test_an_excerpt_whose_record_the_disk_refused_continues_once_there_is_
     assert any("can't save right now" in t for t in told), told
     bot.disk_full(False)
     again = command(double, layout, "excerpt post", story=str(story_id), chapter=1, channel=layout.general_channel)
-    await wait_until(
-        lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, again)),
-        lambda: f"the post continued\n{bot.log()}\n{[m.content for m in answers(double, again)]}",
-        limit=20,
-    )
-    assert await bot.stop() == 0, bot.log()
-    bot.assert_clean()
-    assert_posted_once(double, layout, database, paragraphs=5)
+    await assert_resumed_post_once(double, layout, database, bot, again, paragraphs=5, limit=20)
 
 
 async def test_a_reminder_posted_but_not_recorded_on_a_full_disk_is_recorded_not_sent_again(

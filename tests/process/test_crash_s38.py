@@ -19,7 +19,14 @@ from bot.db import load_migrations, migrate, open_database
 from bot.devtools.double import DiscordDouble
 from bot.devtools.double.state import ClubLayout
 from tests.process.crash_kit import Bot, rows
-from tests.process.test_crash35 import add_story, assert_posted_once, bot_posts, discussion_rows, seed, threads_of
+from tests.process.test_crash35 import (
+    add_story,
+    assert_resumed_post_once,
+    bot_posts,
+    discussion_rows,
+    seed,
+    threads_of,
+)
 from tests.process.test_crash37 import as_member
 from tests.process.test_crash_s37 import schema
 from tests.process.test_post_crash import answers, channel_posts, command, crash_double
@@ -187,15 +194,7 @@ async def test_an_excerpt_posting_while_the_gateway_drops_posts_every_message_on
     posting = command(double, layout, "excerpt post", story=str(story_id), chapter=1, channel=layout.general_channel)
     await wait_until(lambda: len(channel_posts(double, layout)) >= 3, lambda: f"three messages\n{bot.log()}")
     await drop_gateway(double, how)
-    await wait_until(
-        lambda: any(m.content.startswith("Posted chapter 1") for m in answers(double, posting)),
-        lambda: f"the post to finish\n{bot.log()}\n{[m.content for m in answers(double, posting)]}",
-    )
-    assert await bot.stop() == 0, bot.log()
-    bot.assert_clean()
-    assert_posted_once(double, layout, database)
-    told = [m.content for m in answers(double, posting)]
-    assert sum(t.startswith("Posted chapter 1") for t in told) == 1, told
+    await assert_resumed_post_once(double, layout, database, bot, posting)
 
 
 @pytest.mark.parametrize("how", DROPS)
