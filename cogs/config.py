@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.errors import UserError
 from bot.guild_service import GuildSettings, change_settings, clear_setting, server_settings
-from bot.text import and_list, clip
+from bot.text import and_list, quote_input
 from bot.timezones import zone_choices
 from cogs._checks import (
     DISCUSSION_PERMISSIONS,
@@ -42,7 +42,8 @@ CLEARABLE: dict[str, tuple[str, str, str | None]] = {
 # Members' warning reports are posted to the moderation channel as plain text.
 MOD_PERMISSIONS = MEMBER_POSTS
 # Each prompt as the settings show it: ten prompts of 300 characters would not fit one answer
-# (`/discussion prompts` shows them whole).
+# (`/discussion prompts` shows them whole). Quoted as typed (escaped, then clipped): a raw prompt cut
+# inside its ||spoiler|| or **emphasis** left the markup half-open over the rest of the answer.
 PROMPT_PREVIEW_CHARS = 100
 # Under the settings when one of them no longer works.
 FIX_NOTE = (
@@ -96,7 +97,7 @@ def describe(settings: GuildSettings, guild: discord.Guild | None = None) -> str
         marked.append(state)
         return f"<@&{role_id}>{state}"
 
-    prompts = "\n".join(f"  • {clip(prompt, PROMPT_PREVIEW_CHARS)}" for prompt in settings.discussion_prompts)
+    prompts = "\n".join(f"  • {quote_input(prompt, PROMPT_PREVIEW_CHARS)}" for prompt in settings.discussion_prompts)
     lines = (
         "**Dogear settings for this server**\n"
         f"Club channel (excerpts): {channel(settings.club_channel_id, POSTING_PERMISSIONS)}\n"
