@@ -145,6 +145,13 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     decoded = _decode(data)
     if decoded is None and (named := iso2022_name(data)) is not None:
         raise StoryFormatError(f"The file is in {named}, which Dogear cannot read; save it as UTF-8 and try again.")
+    if decoded is None and b"\x00" in data and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        # Said to be in no known encoding, a UTF-8 file with a few NULs too many (two in a small page) sent
+        # the member to save as UTF-8 what already was: the NULs are the cause, as for every file refused for them.
+        raise StoryFormatError(
+            "The file is not readable text: it holds NUL bytes (a binary file, or text saved in a format Dogear "
+            "does not read); save the story as plain UTF-8 text and try again."
+        )
     if decoded is None:
         raise StoryFormatError(
             "The file is not readable text (neither UTF-8 nor a known text encoding); save it as UTF-8 and try again."
