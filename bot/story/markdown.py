@@ -690,13 +690,36 @@ def html_blocks(text: str) -> str:
 _NESTED_MARKERS = re.compile(r"^([ \t]*[-*+])[ \t]+(?:[-*+][ \t]+)+(?=[^-*+ \t\n])", re.MULTILINE)
 
 
+# A line of list markers and nothing else ("- - ", "* + ", "- " said a thousand times), blanks between them.
+_MARKERS_ONLY = re.compile(r"^[ \t]*[-*+](?:[ \t]+[-*+])*[ \t]*(?:\n|\Z)", re.MULTILINE)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+
+
 def one_list_marker(text: str) -> str:
     """Items nested on one line by their markers ("- - - the weir") as one item of their text: a line of
     100,000 "- " before its words was posted as 150 messages of dashes. A line of marks alone, a divider
-    ("- - -", "* * *"), stays as it is."""
-    if "- -" not in text and "* " not in text and "+ " not in text:
-        return text
-    return _NESTED_MARKERS.sub(r"\1 ", text)
+    ("- - -", "* * *"), stays as it is; one that is no divider is an empty item (:func:`_empty_item`)."""
+    if "- -" in text or "* " in text or "+ " in text:
+        text = _NESTED_MARKERS.sub(r"\1 ", text)
+    dividers: dict[str, bool] = {}  # a file of such lines says the same few over and over
+    return _MARKERS_ONLY.sub(lambda found: _empty_item(found, text, dividers), text)
+
+
+def _empty_item(found: re.Match[str], text: str, dividers: dict[str, bool]) -> str:
+    """A line of list markers alone, dropped unless it is a divider or a heading's underline: an empty item,
+    nested or not, carries no text, and posted ("- - ", 1,000 "- " past a divider's length) it was a
+    paragraph of dashes. A lone "-" under a line of text other than a list item underlines a heading."""
+    line = found.group()
+    marks = line.strip()
+    if marks not in dividers:
+        dividers[marks] = is_scene_break(marks)
+    if dividers[marks]:
+        return line
+    if marks == "-" and found.start() > 0:
+        above = text.rfind("\n", 0, found.start() - 1) + 1
+        if text[above : found.start()].strip() and not _LIST_ITEM.match(text, above, found.start()):
+            return line
+    return ""
 
 
 # A line that is only a link to a place in the same file, a list's bullet or number before it:

@@ -40,3 +40,28 @@ def test_a_broken_utf16_file_with_its_mark_is_not_said_to_hold_nul_bytes() -> No
     with pytest.raises(StoryFormatError) as refused:
         import_story(data, "weir.txt", max_bytes=MAX_BYTES)
     assert "NUL" not in str(refused.value)
+
+
+def _paragraphs(story) -> list[str]:
+    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- " * 1000, "- " * 21, "- - ", "* * ", "+ - ", "  - \t* ", "- ", "-"],
+    ids=["thousand", "past-divider-length", "two", "stars", "mixed", "indented", "one", "bare"],
+)
+def test_a_markdown_line_of_list_markers_alone_is_not_posted(line: str) -> None:
+    """A line of nothing but list markers ("- " said a thousand times) was posted as a paragraph of dashes:
+    an empty item, nested or not, carries no text and is dropped, as one in a list is."""
+    text = f"# The Weir\n\n## Chapter 1\n\nBefore.\n\n{line}\n\nAfter.\n\n- one\n{line}\n- two\n"
+    story = import_story(text.encode(), "weir.md", max_bytes=MAX_BYTES)
+    assert _paragraphs(story) == ["Before.", "After.", "- one\n- two"]
+
+
+def test_dividers_and_a_heading_underline_of_dashes_stay() -> None:
+    """Guard: "- - -" and "* * *" are dividers, and a lone "-" under a line of text underlines a heading."""
+    text = "# The Weir\n\n## The Mill\n\nBefore.\n\n- - -\n\nMiddle.\n\n* * *\n\nAfter.\n\nThe Ford\n-\n\nLater.\n"
+    story = import_story(text.encode(), "weir.md", max_bytes=MAX_BYTES)
+    assert [chapter.title for chapter in story.chapters] == ["The Mill", "The Ford"]
+    assert len(story.chapters[0].scenes) == 3 and _paragraphs(story) == ["Before.", "Middle.", "After.", "Later."]
