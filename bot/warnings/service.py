@@ -938,15 +938,32 @@ async def add_rule(
 def rule_value(rule: CustomRule) -> str:
     """What the ``/warnings rules remove`` menu gives for a rule: its number and a digest of what it
     finds. SQLite gives a deleted last row's id to the next row, so a number alone, picked before
-    another admin removed that rule, named the rule added after it."""
-    return f"{rule.id}:{_rule_digest(rule)}"
+    another admin removed that rule, named the rule added after it. Four check digits close it
+    (:func:`_menu_pick`)."""
+    digest = _rule_digest(rule)
+    return f"{rule.id}:{digest}{_value_check(str(rule.id), digest)}"
 
 
 def _rule_digest(rule: CustomRule) -> str:
     return hashlib.sha256(f"{rule.category}\n{rule.kind}\n{rule.pattern}".encode()).hexdigest()[:8]
 
 
-_RULE_VALUE = re.compile(r"(?P<id>\d{1,18}):(?P<digest>[0-9a-f]{8})")
+def _value_check(number: str, digest: str) -> str:
+    return hashlib.sha256(f"rules remove menu\n{int(number)}\n{digest}".encode()).hexdigest()[:4]
+
+
+_RULE_VALUE = re.compile(r"(?P<id>\d{1,18}):(?P<digest>[0-9a-f]{8})(?P<check>[0-9a-f]{4})")
+
+
+def _menu_pick(text: str) -> re.Match[str] | None:
+    """The menu's value for a rule, or None for anything else. A value of its shape typed by hand
+    ("1:abcdef12") was taken for a pick and answered "the rule you picked was removed since": the
+    check digits, which only :func:`rule_value` writes, tell a pick (whose rule may be gone since)
+    from a typed value, which is answered as any mistyped rule is (one in 65,536 passes by chance)."""
+    found = _RULE_VALUE.fullmatch(text.strip())
+    if found is None or found["check"] != _value_check(found["id"], found["digest"]):
+        return None
+    return found
 
 
 def parse_rule_ref(text: str) -> int | None:
@@ -974,10 +991,13 @@ async def remove_rule(
     their meaning) until they go too, and the next new category clears it then."""
     if isinstance(rule, str) and not visible_line(rule):  # nothing typed: ask, rather than quote “”
         raise UserError("Pick a rule from the list, or give its number (e.g. `#3`); `/warnings rules list` shows them.")
-    picked = _RULE_VALUE.fullmatch(rule.strip()) if isinstance(rule, str) else None
+    picked = _menu_pick(rule) if isinstance(rule, str) else None
     number = int(picked["id"]) if picked else rule if isinstance(rule, int) else parse_rule_ref(rule)
     if number is None:
-        raise UserError(f"{quote_input(str(rule))} is not a rule number; pick a rule from the list (e.g. `#3`).")
+        raise UserError(
+            f"{quote_input(str(rule))} is not a rule number; pick a rule from the list, or give its number "
+            "(e.g. `#3`); `/warnings rules list` shows them."
+        )
     taxonomy = await guild_taxonomy(db, guild_id)
     async with db.transaction() as tx:
         found = await store.get_rule(tx, guild_id, number)
