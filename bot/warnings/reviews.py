@@ -27,9 +27,9 @@ from bot.story.store import (
     place_after_moves,
     resolve_story,
 )
-from bot.text import escape_markdown, no_such_page, plural, quote_input, visible_line
+from bot.text import escape_markdown, no_such_page, plural, quote_input, read_alike, visible_line
 from bot.warnings import store
-from bot.warnings.avoided_words import avoided_words, matches, named_category
+from bot.warnings.avoided_words import avoided_words, named_category
 from bot.warnings.engine import Evidence
 from bot.warnings.service import (
     CONFIRMED,
@@ -144,8 +144,15 @@ class Carried:
     taxonomy: Taxonomy | None = None
     # Of ``words``, the categories they name (one created for them since), with the last chapter naming each.
     named: dict[str, int] = field(init=False, default_factory=dict)
+    # ``words`` folded once, spaced for whole-word matching (:func:`bot.warnings.avoided_words.matches`), and per key asked,
+    # the last chapter showing it: a reminder asks :meth:`ahead` of every avoider, thousands of
+    # members sharing a few keys, and working each out again per member (every word folded, the
+    # categories searched) held the event loop for seconds in a big club.
+    _folded: list[tuple[str, int]] = field(init=False, default_factory=list, repr=False, compare=False)
+    _last: dict[str, int] = field(init=False, default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self._folded.extend((f" {read_alike(said)} ", chapter) for said, chapter in self.words.items())
         if self.taxonomy is None:
             return
         for said, chapter in self.words.items():
@@ -155,15 +162,24 @@ class Carried:
     def ahead(self, warning_id: str, after: int, *, strict: bool) -> bool:
         """Whether a chapter past ``after`` shows the warning (or words a member avoids,
         ``words:...``), or for a strict avoider may carry it."""
-        last = max(self.shown.get(warning_id, 0), self.named.get(warning_id, 0))
-        if (avoided := avoided_words(warning_id)) is not None:
-            last = max((chapter for said, chapter in self.words.items() if matches(avoided, said)), default=0)
-            category = named_category(avoided, self.taxonomy) if self.taxonomy is not None else None
-            if category is not None:
-                last = max(last, self.shown.get(category, 0))
+        last = self._last.get(warning_id)
+        if last is None:
+            last = self._last[warning_id] = self._last_shown(warning_id)
         if strict:
             last = max(last, self.unsettled.get(warning_id, 0))
         return last > after
+
+    def _last_shown(self, warning_id: str) -> int:
+        """The last chapter whose header shows the warning, or names words a ``words:...`` key avoids
+        (:func:`bot.warnings.avoided_words.matches`, on the words folded once) or the category created for them since."""
+        last = max(self.shown.get(warning_id, 0), self.named.get(warning_id, 0))
+        if (avoided := avoided_words(warning_id)) is not None:
+            spaced = f" {avoided} "
+            last = max((chapter for folded, chapter in self._folded if spaced in folded), default=0)
+            category = named_category(avoided, self.taxonomy) if self.taxonomy is not None else None
+            if category is not None:
+                last = max(last, self.shown.get(category, 0))
+        return last
 
     @property
     def ids(self) -> set[str]:
