@@ -44,8 +44,13 @@ def matches(avoided: str, said: str) -> bool:
 
 def matched(keys: Iterable[str], said: Iterable[str]) -> list[str]:
     """Of a header's words (``said``, as shown), those a member avoiding ``keys`` avoids, in order."""
-    wanted = [words for key in keys if (words := avoided_words(key))]
-    return [text for text in said if any(matches(words, text) for words in wanted)] if wanted else []
+    # As :func:`matches`, each header's words folded once rather than once per key: a member may
+    # avoid hundreds of words, and a header say hundreds of things.
+    wanted = [f" {words} " for key in keys if (words := avoided_words(key))]
+    if not wanted:
+        return []
+    folded = [(text, f" {read_alike(text)} ") for text in said]
+    return [text for text, spaced in folded if any(words in spaced for words in wanted)]
 
 
 def named_category(words: str, taxonomy: Taxonomy) -> str | None:

@@ -46,6 +46,10 @@ class Category:
 class Taxonomy:
     categories: tuple[Category, ...]
     _by_id: dict[str, Category] = field(default_factory=dict, compare=False, repr=False)
+    # Each category by its id's and its label's letters (:func:`_loose`), made at the first
+    # :meth:`find`: a reminder or an excerpt header asks it of every word a story or a member
+    # names, and searching every category's names again each time held the event loop.
+    _by_loose: dict[str, Category] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({category.id: category for category in self.categories})
@@ -70,7 +74,11 @@ class Taxonomy:
         key = _loose(text)
         if not key:
             return None
-        named = next((c for c in self.categories if key in (_loose(c.id), _loose(c.label))), None)
+        if not self._by_loose:
+            for category in self.categories:  # the first category in order that has the name wins
+                self._by_loose.setdefault(_loose(category.id), category)
+                self._by_loose.setdefault(_loose(category.label), category)
+        named = self._by_loose.get(key)
         if named is not None:
             return named
         # What authors and archives call it, as /warnings categories lists: "MCD", "Major Character Death".
