@@ -1,0 +1,55 @@
+"""Machines, plants and chat emotes that "die" must stay clean, and people who die still warn
+(fortieth session, round 40b; docs/warnings-eval.md, "Round 40b").
+
+Each case is written in general vocabulary, not copied from a set: a thing as the subject of
+"died" (a kettle in the staff room, a fern someone repotted), an emote in a chat log
+("me: *dies*"), dying of embarrassment; the same verb with a person as its subject still warns."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
+
+
+def ids(text: str) -> set[str]:
+    chapter = Chapter(1, None, [Scene([text])])
+    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the kettle in the staff room died on tuesday and nobody has admitted to missing it more than me.",
+        "the printer on floor three has died, so the whole department is queueing at the one by the lifts.",
+        "update on the fern: the fern i repotted in april has died. i watered it. i talked to it. nothing.",
+        "our lawnmower finally died halfway across the back garden, and dad stood over it like a mourner.",
+    ],
+)
+def test_a_thing_that_died_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "group chat at 2am. the author: *updates* me: *dies* me: *comes back to life to leave a comment*",
+        "he winked at me across the lecture hall and i just died of embarrassment, right there in row c.",
+    ],
+)
+def test_an_emote_or_embarrassment_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the man in the hospital bed died on tuesday, with his daughter holding his hand.",
+        "my grandfather in the care home died last night, and mum drove up through the snow to be there.",
+    ],
+)
+def test_a_person_who_died_is_still_a_death(text: str) -> None:
+    assert "death" in ids(text)
