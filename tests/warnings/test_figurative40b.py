@@ -53,3 +53,33 @@ def test_an_emote_or_embarrassment_is_no_death(text: str) -> None:
 )
 def test_a_person_who_died_is_still_a_death(text: str) -> None:
     assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she sent a skull emoji. is that he's dead (laughing) or he's dead (bored)? i have read it nine times.",
+        "ok the plot twist. im deceased. im in the ground. somebody tell my mother i loved her.",
+        "sound check: the lights are fine but mic two is dead and channel four is dead too, someone fetch a runner.",
+        "the old tea urn is dead as a doornail, so the choir is drinking squash at the interval.",
+    ],
+)
+def test_dead_of_laughter_or_of_a_thing_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+def test_a_simile_of_a_dead_animal_is_no_animal_death() -> None:
+    text = "she held the burnt toast out at arm's length, like someone had handed her a dead mouse, and binned it."
+    assert "animal-death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by the time the ambulance came he was dead, and the driver sat on the kerb with his head in his hands.",
+        "they found a dead fox by the bins in the morning, its leg caught in the netting.",
+    ],
+)
+def test_a_dead_person_or_animal_still_warns(text: str) -> None:
+    found = ids(text)
+    assert "death" in found or "animal-death" in found
