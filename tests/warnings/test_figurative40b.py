@@ -83,3 +83,14 @@ def test_a_simile_of_a_dead_animal_is_no_animal_death() -> None:
 def test_a_dead_person_or_animal_still_warns(text: str) -> None:
     found = ids(text)
     assert "death" in found or "animal-death" in found
+
+
+def test_a_death_told_in_the_present_tense_is_a_death() -> None:
+    """The rehearsal idiom "you die here" also cancelled "he dies there" in a story told in the present."""
+    text = "the sniper gets my brother in the open by the well, and he dies there, in the dust, before i reach him."
+    assert "death" in ids(text)
+
+
+def test_a_death_on_the_cue_in_rehearsal_is_no_death() -> None:
+    text = "notes from tech: she dies on the cue now, not before it, and the blackout follows a beat later."
+    assert "death" not in ids(text)
