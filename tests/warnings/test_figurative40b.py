@@ -94,3 +94,18 @@ def test_a_death_told_in_the_present_tense_is_a_death() -> None:
 def test_a_death_on_the_cue_in_rehearsal_is_no_death() -> None:
     text = "notes from tech: she dies on the cue now, not before it, and the blackout follows a beat later."
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he came in from the storm looking like a drowned scarecrow, dripping on the good rug, and asked for tea.",
+        "her aunt said the new hat resembled a drowned lampshade, and said it loudly, across the whole pew.",
+    ],
+)
+def test_a_drowned_thing_in_a_simile_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+def test_a_person_who_drowned_is_still_a_death() -> None:
+    assert "death" in ids("the ferryman's son drowned in the flood that spring, and they never found the boat.")
