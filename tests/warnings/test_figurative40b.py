@@ -109,3 +109,20 @@ def test_a_drowned_thing_in_a_simile_is_no_death(text: str) -> None:
 
 def test_a_person_who_drowned_is_still_a_death() -> None:
     assert "death" in ids("the ferryman's son drowned in the flood that spring, and they never found the boat.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the raiders burned the church and the mill on their way north, and the valley went hungry that winter.",
+        "before the ships left they torched the temple, the granary and the houses down by the river.",
+    ],
+)
+def test_a_church_burned_with_the_town_is_no_religious_discrimination(text: str) -> None:
+    """A church among the buildings a raid or a war burns is the town's loss, not an attack on a faith."""
+    assert "religious-discrimination" not in ids(text)
+
+
+def test_a_place_of_worship_burned_alone_is_still_religious_discrimination() -> None:
+    text = "someone torched the synagogue on the high street overnight and painted slogans on the door."
+    assert "religious-discrimination" in ids(text)
