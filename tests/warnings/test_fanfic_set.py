@@ -260,7 +260,9 @@ def test_the_sixteenth_round_on_two_sets_nobody_tuned_on() -> None:
     """``fanfic-fresh16a.jsonl`` and ``fanfic-fresh16b.jsonl`` (230 passages each, 93 warning-free)
     were written before the sixteenth round by two writers who never saw the rules, and nobody who
     changed a rule has read them: micro-F1 0.249 and 0.279 before the round (16 and 16 warning-free
-    passages flagged), 0.249 and 0.270 after it (16 and 16). Floors at those."""
+    passages flagged), 0.249 and 0.270 after it (16 and 16). Round 40b (a helper, on the lead's
+    brief) read the passages of both that were still flagged, so they are no longer held out for
+    the rules it changed. Floors at those."""
     at_least(FRESH[19], micro_f1=0.24, free=93, flagged=16)
     at_least(FRESH[20], micro_f1=0.27, free=93, flagged=16)
 
@@ -297,9 +299,10 @@ def test_the_fortieth_rounds_set_stays_at_or_above_its_scores() -> None:
     """``fanfic-fresh40.jsonl`` (240 passages, 96 warning-free) was written before the fortieth round
     by a helper who had not read the rules: micro-F1 0.474 before it (17 warning-free passages
     flagged; death 0.31, abuse 0.45). The round then tuned on it: 0.506 (12; death 0.375, abuse
-    0.545). Floors at that, so a change that loses ground on it fails."""
-    data = at_least(FRESH[23], micro_f1=0.50, free=96, flagged=12)
-    assert data["per_category"]["death"]["f1"] >= 0.37
+    0.545); round 40b's figurative death took it to 0.515 (7; death 0.409). Floors at that, so a
+    change that loses ground on it fails."""
+    data = at_least(FRESH[23], micro_f1=0.51, free=96, flagged=7)
+    assert data["per_category"]["death"]["f1"] >= 0.40
     assert data["per_category"]["abuse"]["f1"] >= 0.54
     assert data["per_category"]["collective-violence"]["f1"] >= 0.78
     assert data["per_category"]["violence"]["f1"] >= 0.69
