@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bot.story.books import reads_elsewhere_line
 from bot.story.chapters import chapter_ranges, unread_chapters
+from bot.story.front_pages import front_notes
 from bot.story.model import source_note, story_id_note
-from bot.story.plaintext import front_notes
 from bot.story.render import declared_list, every_warning_in, members_see, none_shown, warning_list
 from bot.story.service import AddedStory, StoryDetails
 from bot.text import clip_lines, escape_clipped, escape_markdown, escaped_line, page_lines, plural, visible_line

@@ -24,8 +24,9 @@ from bot.story.htmltext import element_text, html_items, image_lines
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_ANCESTORS, check_chapters
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.note_headings import note_sections
-from bot.story.plaintext import extract_declarations, notes_in_text, title_from_filename
+from bot.story.plaintext import notes_in_text, title_from_filename
 from bot.story.structure import HEADING_MAX_CHARS, Heading, Para, SceneBreak, match_heading
+from bot.story.text_declarations import extract_declarations
 
 _TAG_FIELDS = {
     "rating": "rating",

@@ -39,8 +39,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from bot.story.front_pages import front_label, front_notes
 from bot.story.model import Chapter, Story
-from bot.story.plaintext import front_label, front_notes
 
 # A paragraph this short ("* * *", "Yes.", "The End") is found in any story: it says nothing
 # about whether two texts are the same story.

@@ -24,8 +24,10 @@ from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3, undo_calibre_classes
 from bot.story.back_matter import back_matter_title
+from bot.story.bylines import by_line_author
 from bot.story.decode import sniff_binary, wide_falsely
 from bot.story.errors import StoryFormatError
+from bot.story.front_pages import CAST, DEDICATION, EPIGRAPH, front_label, front_page_note, unmarked_front_pages
 from bot.story.gutenberg import drop_header
 from bot.story.htmltext import (
     BLOCKS,
@@ -53,24 +55,11 @@ from bot.story.limits import (
     SPINE_SLACK,
     check_story_text,
 )
+from bot.story.metadata_fields import parse_field
 from bot.story.model import Story
 from bot.story.note_headings import NOTES, WARNINGS, heading_label, note_sections
-from bot.story.plaintext import (
-    CARE_SENTENCE,
-    CAST,
-    DEDICATION,
-    EPIGRAPH,
-    book_notice,
-    build_story,
-    by_line_author,
-    declaration_line,
-    declares_only,
-    front_label,
-    front_page_note,
-    parse_field,
-    title_declarations,
-    unmarked_front_pages,
-)
+from bot.story.plaintext import build_story
+from bot.story.preamble import book_notice
 from bot.story.structure import (
     HEADING_MAX_CHARS,
     Heading,
@@ -82,6 +71,8 @@ from bot.story.structure import (
     series_titles,
     titles_from_next_line,
 )
+from bot.story.text_declarations import declaration_line, title_declarations
+from bot.story.title_lines import CARE_SENTENCE, declares_only
 from bot.story.warning_lists import WarningLists, give_warning_lists, page_warning_lists
 from bot.story.webpage import chapter_title_blocks
 from bot.text import quote_input
@@ -1159,7 +1150,7 @@ _FRONT_PAGE_TYPES = {"dedication": DEDICATION, "epigraph": EPIGRAPH, "dramatis-p
 def _front_page(doc: _Doc, book: _Book, toc_label: str) -> list[_Page] | None:
     """A dedication or an epigraph before the first chapter: not a chapter, since the book does
     not number it, so its lines become the story's notes (as a text file's would, see
-    :func:`bot.story.plaintext.split_front_pages`) and the chapters count as the book does.
+    :func:`bot.story.front_pages.split_front_pages`) and the chapters count as the book does.
 
     Marked so by the package (``epub:type``, the guide, the landmarks), its TOC entry or its own
     heading; or, unmarked and with no heading, holding only a dedication ("For my grandmother")

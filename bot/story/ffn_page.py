@@ -89,7 +89,7 @@ def _title_page(box: Tag, mobile: bool = False) -> list[Item]:
         line = " ".join(element_text(stats).split())
         if mobile and not line.casefold().startswith("rated:"):
             line = f"Rated: {line}"  # the mobile line opens on the rating without its label
-        fields.append(Para(line, 0))  # read by plaintext.ffn_stats
+        fields.append(Para(line, 0))  # read by preamble.ffn_stats
     return fields
 
 

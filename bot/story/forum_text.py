@@ -28,8 +28,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.story.model import Story
-from bot.story.plaintext import extract_declarations, notice_list, this_or_next
 from bot.story.structure import MONTHS, THREADMARK
+from bot.story.text_declarations import extract_declarations, notice_list, this_or_next
 
 # A line only a thread copy holds: a threadmark over a post, the button under a long one, the line
 # naming who started the thread ("Thread starter Tessaly Marr Start date Mar 3, 2021", XenForo 1's

@@ -24,25 +24,18 @@ from bs4 import (
     XMLParsedAsHTMLWarning,
 )
 
+from bot.story.bylines import by_line_author
+from bot.story.contents_lists import contents_label
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import FOOTNOTE_LABELS
+from bot.story.front_pages import IMAGE, image_line
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_HTML_ELEMENTS, MAX_NOTE_BOX_DEPTH, MAX_NOTE_BOXES
 from bot.story.lookalikes import undisguise_labels
+from bot.story.metadata_fields import parse_field, strung_fields
 from bot.story.model import Story
 from bot.story.note_headings import WARNINGS, box_note, heading_label, note_sections, note_title
-from bot.story.plaintext import (
-    IMAGE,
-    arrowed_nav,
-    build_story,
-    by_line_author,
-    contents_label,
-    declaration_line,
-    image_line,
-    is_labelled_note,
-    parse_field,
-    strip_note_label,
-    strung_fields,
-)
+from bot.story.plaintext import build_story
+from bot.story.site_chrome import arrowed_nav
 from bot.story.structure import (
     HEADING_MAX_CHARS,
     Heading,
@@ -58,6 +51,7 @@ from bot.story.structure import (
     titles_from_next_line,
 )
 from bot.story.tag_index import Indexed, Subtree, matching_tags, tag_removed
+from bot.story.text_declarations import declaration_line, is_labelled_note, strip_note_label
 from bot.story.webpage import (
     AUTHOR_HREF,
     TEXT_ONLY,

@@ -36,8 +36,8 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_MARKS_PER_LETTER, check_h
 from bot.story.lookalikes import undisguise_labels
 from bot.story.markdown import asciidoc_as_markdown, org_as_markdown, parse_markdown
 from bot.story.model import Story
-from bot.story.plaintext import declare_chapter_warnings
 from bot.story.structure import HEADING_MAX_CHARS
+from bot.story.text_declarations import declare_chapter_warnings
 from bot.story.textfile import parse_plain_text
 from bot.story.tidy import tidy_story
 from bot.text import capped_marks, quote_input, unstacked_short_lines
@@ -81,7 +81,7 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     budget is refused with a sentence naming it, before the expensive part starts. The title,
     author and chapter titles come out as one visible line each, whatever the format
     (:func:`bot.story.tidy.tidy_story`). A warning declared in one chapter's notes is that
-    chapter's (:func:`bot.story.plaintext.declare_chapter_warnings`), in every format alike.
+    chapter's (:func:`bot.story.text_declarations.declare_chapter_warnings`), in every format alike.
     """
     story = _without_mark_piles(
         _without_controls(_parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters))

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.story.plaintext import bare_label, is_labelled_note, parse_field
+from bot.story.metadata_fields import parse_field
+from bot.story.text_declarations import bare_label, is_labelled_note
 from bot.text import plain_letters
 
 LABEL_CHARS = 40  # "Content warnings for this chapter" is 33

@@ -16,11 +16,13 @@ from typing import cast
 import regex
 
 from bot.story import inline_markup as inline
+from bot.story.front_pages import IMAGE, image_line
 from bot.story.htmltext import check_markup, html_items, make_soup
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
+from bot.story.metadata_fields import parse_field
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
-from bot.story.plaintext import IMAGE, build_story, declaration_line, image_line, parse_field
+from bot.story.plaintext import build_story
 from bot.story.structure import (
     Heading,
     Item,
@@ -31,6 +33,7 @@ from bot.story.structure import (
     split_items,
     without_long_heading_markup,
 )
+from bot.story.text_declarations import declaration_line
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

@@ -17,7 +17,7 @@ a warnings heading ("Warnings", "Content warnings", "TW", "Triggerwarnungen") ma
 chapter's declared warnings; a "Summary" heading makes its text the chapter's note (above the first
 chapter, the story's summary); a "Story" or "Chapter Text" heading (AO3's own label) is no heading.
 A section ends at the next heading or divider. The notes then go the way every format's do: end
-notes naming the next chapter warn for it (see bot.story.plaintext.declare_chapter_warnings).
+notes naming the next chapter warn for it (see bot.story.text_declarations.declare_chapter_warnings).
 
 What is a label is decided from the heading's whole text ("Notes from the Underground" and "Warnings
 and Wonders" are titles) and its level against the chapter headings': deeper, it is inside a
@@ -34,8 +34,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from bot.story.plaintext import by_line_author, declaration_line, parse_field, trim_ornaments
+from bot.story.bylines import by_line_author
+from bot.story.metadata_fields import parse_field, trim_ornaments
 from bot.story.structure import Heading, Item, Para, SceneBreak
+from bot.story.text_declarations import declaration_line
 from bot.warnings.declared import declaration_cues, lists_warnings
 
 NOTES, WARNINGS, SUMMARY, TEXT = "notes", "warnings", "summary", "text"

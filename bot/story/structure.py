@@ -994,7 +994,7 @@ def _parted_running_titles(text: str) -> str:
     as a site that pages a story repeats its title over every part, copied with no blank line
     between): read as one block, the series was no series and the whole story one chapter. Set
     apart, the series heads chapters as lines alone in their block do, and the repeated title is
-    the story's (dropped over each heading later: ``plaintext._title_over_each_heading``). Only
+    the story's (dropped over each heading later: ``plaintext.title_over_each_heading``). Only
     where one line stands so over two lines of one series counting up, at least."""
     if "\n" not in text:
         return text

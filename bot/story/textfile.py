@@ -4,7 +4,7 @@ sections they head (:mod:`bot.story.note_headings`), a Tumblr post copied with i
 the post (:func:`bot.story.webpage.tumblr_copy`), then the text importers' shared tail
 (:func:`bot.story.plaintext.build_story`).
 
-Its own module because the note headings read declarations with :mod:`bot.story.plaintext`'s helpers.
+Its own module because the note headings read declarations with :mod:`bot.story.text_declarations`' helpers.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from bot.story.forum_text import forum_thread, thread_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import note_sections
-from bot.story.plaintext import build_story, drop_count_lines
+from bot.story.plaintext import build_story
 from bot.story.ruby import readings_in_brackets
+from bot.story.site_chrome import drop_count_lines
 from bot.story.structure import match_heading, split_items
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
 from bot.story.webpage import tumblr_copy

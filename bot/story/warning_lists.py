@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.story.model import Story
-from bot.story.plaintext import ChaptersByNumber
+from bot.story.text_declarations import ChaptersByNumber
 
 # Lines from the top of a file a title page's list may start in: a header, a summary and notes.
 HEAD_LINES = 300
@@ -101,7 +101,7 @@ def _lists(entries: list[re.Match[str]], note: str) -> WarningLists:
 
 def give_warning_lists(story: Story, lists: WarningLists) -> Story:
     """Each chapter the declarations a list gives it (the author's "Chapter 2", as a note's "chapter 2
-    contains ..." names it: :class:`bot.story.plaintext.ChaptersByNumber`), the list itself the
+    contains ..." names it: :class:`bot.story.text_declarations.ChaptersByNumber`), the list itself the
     story's note. Returned for chaining."""
     named = ChaptersByNumber(story.chapters)
     for number, declared in lists.by_chapter.items():

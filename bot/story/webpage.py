@@ -1912,7 +1912,7 @@ _WORDLESS = re.compile(r"[^\w]+")
 _DIVIDERS_MOST = 50  # divider images looked at on a page
 # Characters of a divider image's marks, as many as a line of marks that is no rule may have and still be a
 # scene break (structure.is_scene_break): 3 MB of "~*~" was posted as a paragraph of marks. A longer
-# wordless alt is an image's, cut as every alt text is (plaintext.image_line).
+# wordless alt is an image's, cut as every alt text is (front_pages.image_line).
 _DIVIDER_ALT_CHARS = 40
 _PROSE_CHARS = 80  # a run of text this long is the story's, not a header's line
 

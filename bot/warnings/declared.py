@@ -456,7 +456,7 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     search = re.compile(alias_pattern(aliases))
     return DeclaredMapping(
         archive,
-        # A label as Japanese frames it too: "※注意※ 死ネタ", "【注意】流血" (bot.story.plaintext reads the same).
+        # A label as Japanese frames it too: "※注意※ 死ネタ", "【注意】流血" (bot.story.text_declarations reads the same).
         re.compile(rf"^(?:[【※＊《]?(?:{prefixes})(?:\b|(?<=[){UNSPACED_CHARS}]))\s*(?:[:：\-–—※】＊》]|//?)?\s*)+"),
         re.compile(rf"^(?:(?:{qualifiers})\b\s*)+"),
         aliases,

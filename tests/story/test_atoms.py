@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.story.atoms import LiteralHint, fold, pattern_atoms
-from bot.story.plaintext import _chapter_phrases, _declaration, extract_declarations
+from bot.story.text_declarations import _declaration, chapter_phrases, extract_declarations
 
 # Phrases the real patterns match, in several languages, and words they must not need.
 PHRASES = [
@@ -62,7 +62,7 @@ texts = st.builds(
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_the_real_patterns_are_never_told_no_where_they_match(text: str) -> None:
-    next_chapter, this_chapter = _chapter_phrases()
+    next_chapter, this_chapter = chapter_phrases()
     for pattern in (next_chapter, this_chapter, _declaration()):
         if pattern.search(text):
             assert LiteralHint([pattern]).may_match(text), (pattern.pattern[:40], text)
@@ -92,7 +92,7 @@ def test_whatever_a_pattern_matches_holds_one_of_its_atoms(case: tuple[str, str]
 
 
 def test_prose_with_none_of_the_atoms_is_told_no() -> None:
-    hint = LiteralHint(_chapter_phrases())
+    hint = LiteralHint(chapter_phrases())
     assert hint.atoms is not None
     assert not hint.may_match("Footnote 1: Counted past away only could one.")
     assert not hint.may_match("Footnote 2: “One” he said, and went on.")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.story.chat_copy import _CLIENT_NAME
 from bot.story.forum_text import _SPOILER_BUTTON
-from bot.story.plaintext import _RIGHTS
+from bot.story.title_lines import RIGHTS
 from bot.story.webpage import ao3_title_author
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,10 +21,10 @@ _HOSTILE = """
 import sys
 from bot.story.chat_copy import _CLIENT_NAME
 from bot.story.forum_text import _SPOILER_BUTTON
-from bot.story.plaintext import _RIGHTS
+from bot.story.title_lines import RIGHTS
 from bot.story.webpage import ao3_title_author
 
-_RIGHTS.search("isbn" + " " * 100_000 + "!")  # 2,000 spaces took 27 s
+RIGHTS.search("isbn" + " " * 100_000 + "!")  # 2,000 spaces took 27 s
 _SPOILER_BUTTON.search("spoiler:" + " " * 100_000 + "0")  # 1,000 spaces took 30 s
 _SPOILER_BUTTON.search(("spoiler:" + " " * 30 + "0\\n") * 5_000)
 _CLIENT_NAME.match("x" + " " * 100_000 + "y")
@@ -38,9 +38,9 @@ def test_runs_of_spaces_are_read_in_one_pass() -> None:
 
 def test_rights_lines_are_found_as_before() -> None:
     for line in ("ISBN-13: 978-1-23456-789-0", "ISBN 9781234567890", "isbn: 0 123 45678 9", "ISBN 10 - 0-19-852663-6"):
-        assert _RIGHTS.search(line), line
+        assert RIGHTS.search(line), line
     for line in ("isbn", "ISBN: pending", "Isbn the cat slept."):
-        assert not _RIGHTS.search(line), line
+        assert not RIGHTS.search(line), line
 
 
 def test_spoiler_buttons_are_found_as_before() -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
-from bot.story.plaintext import declaration_paragraph, is_labelled_note, strip_note_label
 from bot.story.render import render_chapter, unrender
+from bot.story.text_declarations import declaration_paragraph, is_labelled_note, strip_note_label
 from bot.warnings.declared import lists_warnings
 
 LIMIT = 1 << 20

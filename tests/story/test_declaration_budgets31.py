@@ -11,7 +11,7 @@ from bot.story import limits
 from bot.story.importer import import_story
 from bot.story.limits import MAX_DECLARATIONS
 from bot.story.model import Story
-from bot.story.plaintext import PREAMBLE_ITEMS
+from bot.story.preamble import PREAMBLE_ITEMS
 from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, map_texts
 from bot.warnings.engine import scan
 from bot.warnings.rules import default_ruleset

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.plaintext import work_holds
+from bot.story.bylines import work_holds
 from bot.warnings.declared import map_texts
 from tests.story.test_declared_shapes29 import TEXT, chapter_ids, read
 

@@ -10,16 +10,17 @@ import sys
 
 import pytest
 
-from bot.story import plaintext
+from bot.story import metadata_fields, text_declarations
 from bot.story.importer import import_story
-from bot.story.plaintext import is_labelled_note, trim_ornaments
+from bot.story.metadata_fields import trim_ornaments
+from bot.story.text_declarations import is_labelled_note
 
 
 def _plain_trim(text: str) -> str:
     start, end = 0, len(text)
-    while start < end and plaintext._is_ornament(text[start]):
+    while start < end and metadata_fields.is_ornament(text[start]):
         start += 1
-    while end > start and plaintext._is_ornament(text[end - 1]):
+    while end > start and metadata_fields.is_ornament(text[end - 1]):
         end -= 1
     return text[start:end]
 
@@ -33,21 +34,21 @@ def test_ornaments_are_trimmed_as_one_character_at_a_time_would() -> None:
 
 
 def test_every_ornament_and_only_those_is_in_the_run() -> None:
-    run = plaintext._ornament_run()
+    run = metadata_fields.ornament_run()
     for code in range(sys.maxunicode + 1):
         char = chr(code)
-        assert (run.fullmatch(char) is not None) == plaintext._is_ornament(char), hex(code)
+        assert (run.fullmatch(char) is not None) == metadata_fields.is_ornament(char), hex(code)
 
 
 def test_a_run_of_ornaments_is_read_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     looked: list[str] = []
-    original = plaintext._is_ornament
+    original = metadata_fields.is_ornament
 
     def counted(char: str) -> bool:
         looked.append(char)
         return original(char)
 
-    monkeypatch.setattr(plaintext, "_is_ornament", counted)
+    monkeypatch.setattr(metadata_fields, "is_ornament", counted)
     assert trim_ornaments("*_" * 50_000 + "TW: blood" + " _*" * 50_000) == "TW: blood"
     assert trim_ornaments("⚠️|" * 1000 + "x") == "x"
     assert trim_ornaments("|" * 100_000) == ""
@@ -56,7 +57,7 @@ def test_a_run_of_ornaments_is_read_at_once(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_the_marks_before_a_note_label_are_taken_whole() -> None:
-    label = plaintext._note_label()
+    label = text_declarations.note_label()
     plain = re.compile(label.pattern.replace("]*+", "]*"), re.IGNORECASE)
     assert label.pattern.count("]*+(?:") == 3  # the English labels', the other languages', a label alone on its line
     pieces = ["*", "_", "(", "[", "※", "【", "】", ")", "]", "A/N", "a.n.", "Author's note", "an", "Note"]

@@ -160,18 +160,18 @@ def test_a_chapter_of_declaration_lines_is_read_as_notes_only_up_to_what_a_story
     of CPU) had every one read as an opening note, and again as a last chapter's sign-off, to find it
     was text: its opening notes are read up to MAX_DECLARATIONS paragraphs (past that they are its
     text, as inside a chapter), and its closing words up to the first that is not one."""
-    from bot.story import plaintext
     from bot.story.limits import MAX_DECLARATIONS
+    from tests.story.patching import patch_everywhere, story_function
 
     calls = {"declaration_paragraph": 0, "closing_words": 0}
     for name in calls:
-        original = getattr(plaintext, name)
+        original = story_function(name)
 
         def counted(text: str, *, _name: str = name, _original=original) -> bool:
             calls[_name] += 1
             return _original(text)
 
-        monkeypatch.setattr(plaintext, name, counted)
+        patch_everywhere(monkeypatch, name, counted)
     paragraphs = [f"TW: death, blood, self-harm {number}" for number in range(20_000)]
     data = ("The Lake\n\nChapter 1\n\n" + "\n\n".join(paragraphs) + "\n").encode()
     story = import_story(data, "a.txt", max_bytes=MAX_BYTES)

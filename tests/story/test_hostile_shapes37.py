@@ -208,13 +208,13 @@ def test_a_line_of_a_million_spaces_is_read_once() -> None:
 
 def test_a_printed_book_s_contents_entries_are_still_read_with_their_pages() -> None:
     """Guard: entries with their pages, run together or a line each, dotted or spaced, still read so."""
-    from bot.story.plaintext import _PAGED_ENTRY, _paged_run
+    from bot.story.contents_lists import PAGED_ENTRY, paged_run
 
-    assert _paged_run("Taxation      9 Condition of the People      11 The Court . . . . 15") == 3
-    assert _paged_run("Taxation      9 and then the story went on") == 0
-    assert _PAGED_ENTRY.match("  Character of Louis XVI.                                             19")
-    assert _PAGED_ENTRY.match("The Monarchy in France . . . . . . xii")
-    assert not _PAGED_ENTRY.match("She counted 12 boats.")
+    assert paged_run("Taxation      9 Condition of the People      11 The Court . . . . 15") == 3
+    assert paged_run("Taxation      9 and then the story went on") == 0
+    assert PAGED_ENTRY.match("  Character of Louis XVI.                                             19")
+    assert PAGED_ENTRY.match("The Monarchy in France . . . . . . xii")
+    assert not PAGED_ENTRY.match("She counted 12 boats.")
 
 
 # -- note sentences -------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ import string
 
 import pytest
 
+import bot.warnings.declared
 from bench.bench_budgets import _heavy
-from bot.story import plaintext
+from bot.story import author_notes
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.limits import MAX_DECLARATIONS, MAX_PACKAGE_ELEMENTS
@@ -134,13 +135,13 @@ def test_pieces_said_again_still_count_once_per_paragraph_and_once_in_each() -> 
 def _counting_declaration_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The lines read against the taxonomy as a declaration inside a chapter."""
     read: list[str] = []
-    labelled_list = plaintext.labelled_list
+    labelled_list = bot.warnings.declared.labelled_list
 
     def counted(line: str) -> object:
         read.append(line)
         return labelled_list(line)
 
-    monkeypatch.setattr(plaintext, "labelled_list", counted)
+    monkeypatch.setattr(author_notes, "labelled_list", counted)
     return read
 
 
@@ -158,7 +159,7 @@ def test_a_chapter_of_thousands_of_declaration_lines_is_not_read_line_by_line(mo
 def test_a_story_of_many_chapters_of_declaration_lines_reads_a_bounded_number(monkeypatch) -> None:
     """The same spread over chapters of 150 lines each: the story reads MAX_STORY_MID_DECLARATIONS at most."""
     read = _counting_declaration_reads(monkeypatch)
-    monkeypatch.setattr(plaintext, "MAX_STORY_MID_DECLARATIONS", 400)
+    monkeypatch.setattr(author_notes, "MAX_STORY_MID_DECLARATIONS", 400)
     lines = "".join(f"TW: death, blood, self-harm {number}\n\n" for number in range(150))
     chapters = "".join(f"Chapter {number}\n\nThe weir roared.\n\n{lines}" for number in range(1, 11))
     import_story(f"The Weir\n\n{chapters}".encode(), "a.txt", max_bytes=MAX_BYTES)

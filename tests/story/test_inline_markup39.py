@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.story import markdown
+from bot.story.front_pages import image_line
 from bot.story.markdown import strip_inline_markup
-from bot.story.plaintext import image_line
 
 _ALT = markdown._ALT
 

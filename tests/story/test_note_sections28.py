@@ -48,7 +48,7 @@ def test_a_label_opening_a_chapter_heads_no_end_note() -> None:
 
 
 def test_a_note_opening_a_story_reads_as_one_with_a_curly_apostrophe() -> None:
-    from bot.story.plaintext import _NOTE_MARKERS
+    from bot.story.text_declarations import NOTE_MARKERS
 
     for line in ("I don’t own anything", "what’s up guys", "hope y’all like it"):
-        assert _NOTE_MARKERS.search(line), line
+        assert NOTE_MARKERS.search(line), line

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
-from bot.story.plaintext import trim_ornaments
+from bot.story.metadata_fields import trim_ornaments
 
 LIMIT = 1 << 20
 

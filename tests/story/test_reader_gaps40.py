@@ -49,7 +49,7 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
-from bot.story.plaintext import ChaptersByNumber
+from bot.story.text_declarations import ChaptersByNumber
 from tests.story.builders import epub_bytes, xhtml
 from tests.story.builders import read_text as read
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from bot.story import markdown, plaintext
+from bot.story import bylines, markdown, metadata_fields, preamble, title_lines
 from bot.story.importer import import_story
 from bot.story.markdown import front_matter_lines
 
@@ -18,19 +18,19 @@ from bot.story.markdown import front_matter_lines
 _FANDOM = r"(?:[^\s,;.?]+[ \t]+){0,3}?"
 _CJK = "[ \t\u3000]"
 PLAIN = {
-    "_FIELD": re.compile(
+    "FIELD": re.compile(
         r"^[ \t]*[*_]{0,2}(?P<key>[^\W\d_](?:[^\W\d_]|['’ /]){0,24}?)[*_]{0,2}[ \t]*"
         r"(?:\([^()\n]{1,40}\)[ \t]*)?"
         r"(?P<sep>::?|：|[ \t][-–—])[*_]{0,2}[ \t]*(?P<value>.*)$"
     ),
     "_BY_LINE": re.compile(
-        rf"^[ \t]*(?:(?:an?[ \t]+)?{_FANDOM}(?:{plaintext._STORY_KINDS})[ \t]+)?"
+        rf"^[ \t]*(?:(?:an?[ \t]+)?{_FANDOM}(?:{metadata_fields.STORY_KINDS})[ \t]+)?"
         r"(?:written[ \t]+)?by[ \t:]+(?P<author>\S.{0,80}?)[ \t]*$",
         re.IGNORECASE,
     ),
-    "_KIND_LINE": re.compile(rf"^[ \t]*an?[ \t]+{_FANDOM}(?:{plaintext._STORY_KINDS})[ \t]*$", re.IGNORECASE),
+    "KIND_LINE": re.compile(rf"^[ \t]*an?[ \t]+{_FANDOM}(?:{metadata_fields.STORY_KINDS})[ \t]*$", re.IGNORECASE),
     "_WORLD_BY_LINE": re.compile(
-        rf"^[ \t]*(?:{plaintext._WORLD_BY_WORDS})(?:[ \t]*:[ \t]*|[ \t]+)(?P<author>\S.{{0,80}}?)[ \t]*$",
+        rf"^[ \t]*(?:{metadata_fields.WORLD_BY_WORDS})(?:[ \t]*:[ \t]*|[ \t]+)(?P<author>\S.{{0,80}}?)[ \t]*$",
         re.IGNORECASE,
     ),
     "_CJK_BY_LINE": re.compile(
@@ -50,9 +50,17 @@ def _groups(match: re.Match[str] | None) -> object:
     return match.span(), {k: v.strip() if k == "sep" and v else v for k, v in match.groupdict().items()}
 
 
+SPLIT_MODULES = (metadata_fields, bylines, title_lines, preamble)
+
+
+def _bounded(name: str) -> re.Pattern[str]:
+    """The pattern of that name, in the module that holds it."""
+    return next(getattr(module, name) for module in SPLIT_MODULES if hasattr(module, name))
+
+
 @pytest.mark.parametrize("name", sorted(PLAIN))
 def test_the_bounded_patterns_match_what_the_plain_ones_match(name: str) -> None:
-    bounded, plain = getattr(plaintext, name), PLAIN[name]
+    bounded, plain = _bounded(name), PLAIN[name]
     rng = random.Random(24)
     for _ in range(20000):
         line = "".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 12)))
@@ -62,7 +70,7 @@ def test_the_bounded_patterns_match_what_the_plain_ones_match(name: str) -> None
 @pytest.mark.parametrize(
     ("name", "bound"),
     [
-        ("_FIELD", r"[*_]{0,2}(?<![ \t])[ \t]*+"),
+        ("FIELD", r"[*_]{0,2}(?<![ \t])[ \t]*+"),
         ("_BY_LINE", r"}?)(?<![ \t])[ \t]*$"),
         ("_WORLD_BY_LINE", r"}?)(?<![ \t])[ \t]*$"),
         ("_CJK_BY_LINE", "}?)(?<![ \t\u3000])[ \t\u3000]+"),
@@ -70,12 +78,12 @@ def test_the_bounded_patterns_match_what_the_plain_ones_match(name: str) -> None
 )
 def test_a_run_after_a_part_that_may_end_in_a_space_is_read_from_its_start(name: str, bound: str) -> None:
     # The "[ \t]*" after a lazy part is tried only where no space stands before it.
-    assert bound in getattr(plaintext, name).pattern
+    assert bound in _bounded(name).pattern
 
 
 def test_a_run_of_spaces_after_a_word_is_taken_whole() -> None:
-    assert "[ \\t]++" in plaintext._FANDOM_WORDS  # "by", a million spaces and "Mara": no word tried in the run
-    assert "[ \\t]*+" in plaintext._FIELD.pattern  # the run before a field's separator
+    assert "[ \\t]++" in metadata_fields.FANDOM_WORDS  # "by", a million spaces and "Mara": no word tried in the run
+    assert "[ \\t]*+" in metadata_fields.FIELD.pattern  # the run before a field's separator
 
 
 def test_a_closing_hash_run_is_looked_for_where_a_run_of_spaces_starts() -> None:
@@ -119,29 +127,29 @@ def test_a_field_separator_is_tried_where_a_run_of_spaces_starts() -> None:
     rng = random.Random(3)
     for _ in range(20000):
         line = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
-        assert [m.span() for m in plaintext._FIELD_SEPARATOR.finditer(line)] == [
+        assert [m.span() for m in metadata_fields.FIELD_SEPARATOR.finditer(line)] == [
             m.span() for m in plain.finditer(line)
         ], line
-    source = plaintext._FIELD_SEPARATOR.pattern
+    source = metadata_fields.FIELD_SEPARATOR.pattern
     assert source.count("(?<![ \\t])[ \\t]+") == 2  # both runs before a mark
 
 
 def test_strung_fields_read_a_bounded_head_after_each_separator(monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[int] = []
-    original = plaintext.parse_field
+    original = metadata_fields.parse_field
 
     def counted(line: str) -> tuple[str, str] | None:
         read.append(len(line))
         return original(line)
 
-    monkeypatch.setattr(plaintext, "parse_field", counted)
+    monkeypatch.setattr(metadata_fields, "parse_field", counted)
     line = "Rating: T. " + "a: b. " * 5000 + "CW: grief"
-    assert plaintext.strung_fields("Rating: T | CW: grief") == ["Rating: T", "CW: grief"]
+    assert metadata_fields.strung_fields("Rating: T | CW: grief") == ["Rating: T", "CW: grief"]
     read.clear()
-    plaintext.strung_fields(line)
-    assert len(read) > 5000 and max(read) <= plaintext.FIELD_HEAD_CHARS  # not the rest of the line each time
+    metadata_fields.strung_fields(line)
+    assert len(read) > 5000 and max(read) <= metadata_fields.FIELD_HEAD_CHARS  # not the rest of the line each time
     read.clear()
-    plaintext.strung_fields("Rating: T. " + "a. " * 5000)
+    metadata_fields.strung_fields("Rating: T. " + "a. " * 5000)
     assert read == []  # no separator there is followed by a colon or a dash: nothing to parse
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from bot.paths import shipped
 from bot.story.importer import import_story
-from bot.story.plaintext import declaration_line, extract_declarations
+from bot.story.text_declarations import declaration_line, extract_declarations
 from bot.warnings.declared import map_texts, parse_mapping
 
 # One declaration per language, with what it maps to, and an ordinary sentence that must not declare.

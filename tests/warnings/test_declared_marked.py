@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
-from bot.story.plaintext import declaration_line, declaration_paragraph, extract_declarations
+from bot.story.text_declarations import declaration_line, declaration_paragraph, extract_declarations
 from bot.warnings.declared import map_texts, marked_list
 from tests.story.builders import Ao3Chapter, Ao3Work, ao3_epub, ao3_html
 

@@ -16,7 +16,7 @@ import unicodedata
 import pytest
 
 from bot.story.importer import import_story
-from bot.story.plaintext import declaration_line, declaration_paragraph, extract_declarations
+from bot.story.text_declarations import declaration_line, declaration_paragraph, extract_declarations
 from bot.warnings.declared import map_texts
 
 # One declaration per language, what it maps to, and an ordinary sentence opening with a label word.

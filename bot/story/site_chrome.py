@@ -1,0 +1,445 @@
+"""A website's furniture in a copied story: navigation, buttons, counters, menus and tip jars.
+
+Stories pasted from a site bring "Next Chapter >>", "1.2k kudos", "Buy me a coffee" and its menu along;
+none of it is story text, and all of it would be posted to members if kept.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+
+from bot.story.contents_lists import OutsideKeys, chapter_list, contents_block, contents_label, settle_heading_runs
+from bot.story.metadata_fields import Meta
+from bot.story.structure import (
+    Heading,
+    Item,
+    Para,
+)
+
+SENTENCE_MARK = re.compile(r"[.?!](?:\s|$)")
+# FanFiction.net's chapter navigation: "< Prev 1. The Letter 2. The Burrow Next >".
+_PREV = re.compile(r"^(?:<{1,2}|«|‹|←)[ \t]*prev(?:ious)?(?:[ \t]+chapter)?(?!\w)", re.IGNORECASE)
+_NEXT = re.compile(r"(?<!\w)next(?:[ \t]+chapter)?[ \t]*(?:>{1,2}|»|›|→)$", re.IGNORECASE)
+_INLINE_NUMBER = re.compile(r"(?<!\S)(\d{1,5})\.(?=\s|$)")
+NAV_LINE_CHARS = 64_000  # a dropdown of some hundred chapters on one line
+
+
+def drop_navigation(items: list[Item]) -> list[Item]:
+    """Items without FanFiction.net's Prev/Next lines and a site's reader chrome (:func:`site_chrome`),
+    and chapter dropdowns pasted as headings settled.
+
+    A dropdown pasted one entry a line ("Chapter 1 / Chapter 2 / Chapter 3") reads as a run of
+    headings with nothing between them; only the heading the text belongs to is kept. Wattpad's
+    "You'll also like" after the last chapter lists other writers' stories: it and what follows go.
+    """
+    last_heading = max((index for index, item in enumerate(items) if isinstance(item, Heading)), default=-1)
+    end = next(
+        (
+            index
+            for index, item in enumerate(items)
+            if index > last_heading and isinstance(item, Para) and _after_story(item.text)
+        ),
+        len(items),
+    )
+    shown = items[:end]
+    chrome = [isinstance(item, Para) and (nav_frame(item.text) or site_chrome(item.text)) for item in shown]
+    kept = [
+        item
+        for index, item in enumerate(shown)
+        if not chrome[index]
+        and not _button_by_chrome(shown, chrome, index)
+        and not (isinstance(item, Heading) and _SUPPORT_LINE.fullmatch(item.raw.strip("#*_ \t")))
+        and not (isinstance(item, Heading) and arrowed_nav(item.raw))
+    ]  # (a serial's tip box set as a heading, Royal Road's <h4>Support "Ember Reach"</h4>, heads no chapter)
+    return settle_heading_runs(kept)
+
+
+def _button_by_chrome(items: list[Item], chrome: list[bool], index: int) -> bool:
+    """A site's button alone ("Report", "Share") next to its chrome, a chapter's links or counts, with
+    nothing of the story between: Royal Road's "Report" under "Previous Chapter | Next Chapter". A
+    "Share" among the story's paragraphs stays."""
+    item = items[index]
+    if not isinstance(item, Para) or LONE_BUTTON.fullmatch(item.text.strip()) is None:
+        return False
+    before = index > 0 and chrome[index - 1]
+    after = index + 1 < len(chrome) and chrome[index + 1]
+    last = index + 1 == len(items)
+    return before and (after or last or not isinstance(items[index + 1], Para))
+
+
+# A site's counts copied with the story: Wattpad's "48.2K Reads 2.1K Votes 314 Part Story", Tumblr's
+# "1,234 notes", "12 comments • 40 likes".
+_COUNT = r"\d[\d,.]*[ \t]*[KkMm]?"
+_COUNTED = (
+    r"reads?|votes?|parts?(?:[ \t]+story)?|notes?|comments?|likes?|reblogs?|kudos|hits|views|bookmarks|favou?rites"
+)
+# One count and what it counts, with the mark that parts it from the next ("48.2K Reads · ").
+_COUNTED_ITEM = rf"{_COUNT}[ \t]*(?:{_COUNTED})[ \t]*[•·|/]?[ \t]*"
+_SITE_COUNTS = re.compile(rf"(?:{_COUNTED_ITEM})+", re.IGNORECASE)
+# Two counts or more on a line of their own, even right under a part's title ("1. The Lottery" over
+# "1.2K Reads 88 Votes 14 Comments", as Wattpad's parts copy): the heading was lost in one paragraph.
+_COUNT_LINE = re.compile(rf"^[ \t]*(?:{_COUNTED_ITEM}){{2,}}$\n?", re.IGNORECASE | re.MULTILINE)
+# A story page's header copied over the text: its counts after its genres ("Fantasy, Romance · 12 parts ·
+# 4.2K reads", Quotev's) and its likes under a heart ("♥ 318"). Looked for in the text's head only: tried
+# at every line, the genres' run cost five times the other patterns.
+_HEAD_COUNTED_ITEM = (
+    rf"{_COUNT}[ \t]*(?:{_COUNTED}|chapters?|words?)[ \t]*[•·|/]?[ \t]*"  # "· 2 chapters · 2,314 words"
+)
+_HEAD_LABELS = r"reads?|fans|comments|votes|favou?rites|likes|views|followers|kudos|hits|bookmarks"
+_LABEL_COUNT_LINE = rf"[ \t]*+(?:(?:{_HEAD_LABELS})(?:[ \t]*+:?[ \t]*+\d[\d,.]*+[KkMm]?)?|\d[\d,.]*+[KkMm]?[ \t]*+(?:{_HEAD_LABELS}))[ \t]*+"
+_HEAD_COUNT_LINE = re.compile(
+    # (the genres end on a letter or mark, not in the spaces before the "·": each place in a run of
+    # spaces read the rest of the run, a 4 MB line of them took 1.7 s a pass)
+    rf"^[ \t]*[^\W\d](?:[^\n·•|]{{0,59}}?[^\n·•| \t])?[ \t]*[·•|][ \t]*(?:{_HEAD_COUNTED_ITEM}){{2,}}$\n?"
+    rf"|^[ \t]*[♥❤♡💜💙]\ufe0f?[ \t]*{_COUNT}[ \t]*$\n?"
+    # a fiction page's labelled counts, Royal Road's "Followers: 1,204  Pages: 312  Rating: 4.6"
+    rf"|^[ \t]*(?:(?:followers|pages|(?:total[ \t]+|average[ \t]+)?views|favou?rites|ratings?|chapters|words|reviews"
+    rf"|reads|votes)[ \t]*:[ \t]*{_COUNT}[ \t]*[•·|,]?[ \t]*){{2,}}$\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Quotev's counts under a story's title and by-line, each on its line with its label first, or its
+# buttons bare: "Read 12,408" / "Fans 341" / "Comments 57", "Fans" / "Comments" (two lines at least,
+# or one counting). Looked for in the file's first two paragraphs only: further on, a "Comments 58"
+# under the last chapter is where the readers' comments start (:func:`site_chrome`).
+_TITLE_PAGE_COUNTS = re.compile(
+    rf"^{_LABEL_COUNT_LINE}(?:\n{_LABEL_COUNT_LINE})++$\n?"
+    rf"|^[ \t]*+(?:{_HEAD_LABELS})[ \t]*+:?[ \t]*+\d[\d,.]*+[KkMm]?[ \t]*+$\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*+\n")
+_HEAD_COUNTED_PART = re.compile(rf"{_COUNT}[ \t]*(?:{_COUNTED}|chapters?|words?)", re.IGNORECASE)
+GENRE_LINE_CHARS = 200
+
+
+def _genres_and_counts(line: str) -> bool:
+    """A story page's line of genres and counts set apart by dots or bars, the genres several: "Fantasy ·
+    Romance · 3 chapters · 12,408 reads" (Quotev's); two counts at least, each genre a word or three."""
+    if len(line) > GENRE_LINE_CHARS:
+        return False
+    parts = [part.strip() for part in re.split(r"[·•|]", line)]
+    counts = [bool(_HEAD_COUNTED_PART.fullmatch(part)) for part in parts]
+    return sum(counts) >= 2 and all(
+        counted or (part and len(part.split()) <= 3 and not any(c.isdigit() for c in part) and part[:1].isupper())
+        for part, counted in zip(parts, counts, strict=True)
+    )
+
+
+# Counts under the site's icons, a part's foot as Wattpad's app copies it: "⭐ 214   💬 37", "👁 1.2K ★ 88".
+# (Each run taken whole, "*+": given back a space at a time, "⭐1" and 1,000 spaces took 5 s.)
+_ICON_COUNT_LINE = re.compile(
+    r"^[ \t]*+(?:[⭐★☆👁💬🗨♥❤♡👍🔖][\ufe0f\u200d👁🗨]*+[ \t]*+\d[\d,.]*+[ \t]*+[KkMm]?[ \t]*+[•·|]?[ \t]*+){2,}$\n?",
+    re.MULTILINE,
+)
+COUNT_HEAD_CHARS = 3000  # a story page's header: its title, by-line, genres and counts
+
+
+# FanFiction.net's button copied as a line of its own under the story's title: "Follow/Fav". The
+# space after the "+" only after one: two runs of spaces side by side split a line of tabs and
+# spaces every way there is (60 KB of them took 31 s, 4 MB would take days).
+_FOLLOW_LINE = re.compile(
+    r"^[ \t]*(?:\+[ \t]*)?follow[ \t]*/[ \t]*fav(?:orite)?[ \t]*$\n?", re.IGNORECASE | re.MULTILINE
+)
+
+
+# A chat app's line over each message, copied with a story posted there a message at a time: Discord's
+# "mothlight — Today at 3:14 PM", "mothlight — 03/12/2024 3:14 PM", "mothlight — 3/12/24, 15:14".
+_CHAT_HEADER = re.compile(
+    r"^[ \t]*+[^\s—]{1,40}(?:[ \t][^\s—]{1,40}){0,3}[ \t]++—[ \t]++(?:(?:today|yesterday)[ \t]+at|\d{1,2}/\d{1,2}/\d{2,4},?)"
+    r"[ \t]+\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*$\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+# A chapter-select menu copied as one line, its entries run together and counting from 1: FanFiction.net's
+# "Chapter 1: Bree, chapter 2: Weathertop, chapter 3: Rivendell" or "1. Bree 2. Weathertop 3. Rivendell".
+# Read as a heading, it titled chapter 1 "Bree, chapter 2: Weathertop, ..." (or was a chapter of its own).
+_SELECT_START = re.compile(
+    r"^[ \t]*+(?:chapter|ch\.)?[ \t]*+1[ \t]*+[.:)\-–—][^\n]*+$\n?", re.IGNORECASE | re.MULTILINE
+)
+_SELECT_ENTRY = re.compile(
+    r"(?:^|[ \t,;|·•]++)(?:(?:chapter|ch\.)[ \t]*+)?(\d{1,4})[ \t]*+[.:)\-–—][ \t]++", re.IGNORECASE
+)
+SELECT_ENTRY_CHARS = 80  # an entry's title in a chapter menu
+SELECT_LINE_CHARS = 20_000  # a longer line is read as it is
+
+
+def _select_line(line: str) -> bool:
+    """Whether a line is only a chapter menu's entries run together, numbered 1, 2, 3... (two at least),
+    each a short title with no sentence's stop."""
+    if len(line) > SELECT_LINE_CHARS:
+        return False
+    text = line.strip()
+    marks = list(_SELECT_ENTRY.finditer(text))
+    if (
+        len(marks) < 2
+        or marks[0].start() != 0
+        or [int(mark.group(1)) for mark in marks] != list(range(1, len(marks) + 1))
+    ):
+        return False
+    labelled = sum(bool(re.match(r"[ \t,;|·•]*(?:chapter|ch\.)", mark.group(0), re.IGNORECASE)) for mark in marks)
+    if labelled not in (0, len(marks)):
+        return False  # "Chapter 1: the storm; 2. the flood" is a sentence's list, not a menu
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    titles = [text[mark.end() : end].strip(" \t,;|·•") for mark, end in zip(marks, ends, strict=True)]
+    return all(0 < len(title) <= SELECT_ENTRY_CHARS and not SENTENCE_MARK.search(title) for title in titles)
+
+
+def drop_select_lines(text: str) -> str:
+    """The text less chapter-select menus copied as one line (:data:`_SELECT_START`)."""
+    return _SELECT_START.sub(lambda found: "" if _select_line(found.group(0).rstrip("\n")) else found.group(0), text)
+
+
+def drop_count_lines(text: str) -> str:
+    """The text without lines of a site's counts (:data:`_COUNT_LINE`) or its "Follow/Fav" button:
+    left in, FanFiction.net's title, button and "By:" line were one paragraph, none of them read;
+    nor a chat app's line over each message (:data:`_CHAT_HEADER`), posted with every paragraph, nor a
+    chapter menu copied as one line (:func:`drop_select_lines`)."""
+    cut = text.find("\n", COUNT_HEAD_CHARS) + 1 or len(text)  # the head ends at a line's end
+    gaps = itertools.islice(_BLANK_LINE.finditer(text, 0, cut), 2)
+    top = [gap.start() + 1 for gap in gaps][1:] or [cut]  # the first two paragraphs
+    title_page = _TITLE_PAGE_COUNTS.sub("", text[: top[0]])
+    if any(mark in title_page for mark in "·•|"):
+        title_page = "".join(line for line in title_page.splitlines(keepends=True) if not _genres_and_counts(line))
+    head = title_page + text[top[0] : cut]
+    head = _HEAD_COUNT_LINE.sub("", head)
+    text = head + text[cut:] if len(head) != cut else text
+    if " — " in text:
+        text = _CHAT_HEADER.sub("", text)
+    text = _ICON_COUNT_LINE.sub("", text) if any(icon in text for icon in "⭐★☆👁💬🗨♥❤♡👍🔖") else text
+    return drop_select_lines(_FOLLOW_LINE.sub("", _COUNT_LINE.sub("", text)))
+
+
+# A site's buttons copied as a line of their own: Wattpad's "Vote / Comment / Share", Tumblr's "Reblog Like".
+_BUTTON = (  # AO3's "Kudos", Quotev's "Favorite" and "Comments (12)"
+    r"vote|comment|comments|share|like|reblog|reply|follow|report|subscribe|kudos|bookmark|favou?rite"
+    r"|comments[ \t]*\(\d[\d,]{0,8}\)"
+)
+_SITE_BUTTONS = re.compile(
+    rf"(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+)(?:(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+|$))+", re.IGNORECASE
+)
+# Wattpad's reader links: "Continue reading next part", "Add to library"; "You'll also like" heads recommendations.
+_SITE_LINKS = re.compile(
+    r"(?:continue[ \t]+reading(?:[ \t]+next[ \t]+part)?|continue[ \t]+to[ \t]+next[ \t]+part|read[ \t]+next[ \t]+part"
+    r"|keep[ \t]+reading"  # Tumblr's read-more link, copied with the post
+    r"|start[ \t]+reading|add[ \t]+to[ \t]+library)[ \t]*[>»›→]*"
+    # a reading site's link to itself under the text: "Read more on Quotev", "Read the rest on Wattpad"
+    r"|read[ \t]+(?:more|the[ \t]+rest|it|this[ \t]+story)[ \t]+on[ \t]+(?:quotev|wattpad|inkitt|ao3|tumblr|fanfiction\.net)"
+    r"[ \t]*[!.>»›→]*"
+    r"|[☆★⭐]?\ufe0f?[ \t]*vote"  # Wattpad's star button alone under a part ("Vote", "☆ Vote")
+    # Dreamwidth's and LiveJournal's cut, "( Read more... )", and their footer, "7 comments | Leave a comment | Share | Link"
+    r"|[(\[][ \t]*read[ \t]+more[ \t.…]*[)\]]"
+    r"|(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share|link|reply|add[ \t]+to[ \t]+memories"
+    r"|track(?:[ \t]+this)?)(?:[ \t]*[|•·][ \t]*(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share"
+    r"|link|reply|add[ \t]+to[ \t]+memories|track(?:[ \t]+this)?))+",
+    re.IGNORECASE,
+)
+# What a reading site sets after a chapter, copied with it: Wattpad's "You'll also like", Inkitt's
+# "Further Recommendations", the readers' comments under their count ("Comments (27)", "12 Comments").
+_RECOMMENDED = re.compile(
+    r"you(?:'|’)ll[ \t]+also[ \t]+like|you[ \t]+may[ \t]+also[ \t]+like|further[ \t]+recommendations"
+    r"|recommended[ \t]+for[ \t]+you|(?:\d[\d,.]*k?[ \t]+)?comments(?:[ \t]*\(\d[\d,.]*k?\)|[ \t]+\d[\d,.]*k?)?",
+    re.IGNORECASE,
+)
+# A web serial's links between chapters, copied as a line: "Previous Chapter | Table of Contents | Next
+# Chapter", "« Prev | ToC | Next »", "[Previous] [Index] [Next]", "Next Chapter" alone, a blog's
+# "← Part 1 | Masterlist | Part 3 →" (its list of a series' parts).
+_NAV_ENTRY = (
+    r"[<«‹←\[(]{0,2}[ \t]*(?:(?:previous|prev|next|last|first)(?:[ \t]+(?:chapter|part|page|episode))?"
+    # (a hand-made site's "Back to Index", "Back to the fic list")
+    r"|(?:back[ \t]+to[ \t]+(?:the[ \t]+)?)?(?:table[ \t]+of[ \t]+contents|toc|index|chapter[ \t]+index|contents|home"
+    r"|master[ \t]?list|(?:fic|story|stories|fiction)[ \t]+(?:list|index|page))"  # Royal Road's "Fiction Index"
+    r"|back[ \t]+to[ \t]+(?:the[ \t]+)?(?:stories|works|fics|top)"
+    r"|(?:part|chapter|episode)[ \t]+\d{1,4}"
+    r"|ep\.[ \t]*\d{1,4})"
+    r"[ \t]*[>»›→\])]{0,2}"
+)
+_SERIAL_NAV = re.compile(rf"{_NAV_ENTRY}(?:[ \t]*[|/•·~\-–—][ \t]*{_NAV_ENTRY}|[ \t]+{_NAV_ENTRY})*", re.IGNORECASE)
+# (or a "Back to stories" link alone, a fan site's under and over each chapter, "« Back to top")
+_LONE_NAV = re.compile(
+    r"[<«‹←]{0,2}[ \t]*(?:(?:previous|prev|next)[ \t]+chapter|back[ \t]+to[ \t]+(?:the[ \t]+)?(?:stories|works|fics|top"
+    r"|(?:story|fic|chapter)[ \t]+(?:list|index|page)|(?:all|my)[ \t]+(?:stories|works|fics)))[ \t]*[>»›→]{0,2}",
+    re.IGNORECASE,
+)
+# A serial's links to its creator's tip jars, and the box's head over them ("Support \"The Hollow
+# Crown\"", "Support sleepy_wyrm"), buttons run together as a saved page gives them ("DonatePatreon").
+_TIP = r"(?:donate|patreon|ko-?fi|paypal|buy[ \t]+me[ \t]+a[ \t]+coffee|subscribestar|tip[ \t]+jar)"
+_TIP_JARS = re.compile(rf"{_TIP}(?:[ \t]*[|/•·,]?[ \t]*{_TIP})*[ \t]*[!.]?", re.IGNORECASE)
+# A blog writer's links to the blog's other pages and their other sites, copied as a line under a post:
+# "masterlist | ao3 | ko-fi", "navigation • requests • carrd". Two at least, set apart by bars or bullets.
+_BLOG_LINK = (
+    rf"(?:master[ \t]?list|ao3|archive[ \t]+of[ \t]+our[ \t]+own|tumblr|wattpad|twitter|instagram|carrd|linktree"
+    rf"|discord|navigation|nav|requests?|commissions|taglist|faq|pinned|{_TIP})"
+)
+_BLOG_LINKS = re.compile(rf"{_BLOG_LINK}(?:[ \t]*[|•·][ \t]*{_BLOG_LINK})+", re.IGNORECASE)
+_SUPPORT_LINE = re.compile(
+    r"support[ \t]+(?:\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|@?[\w.-]{1,40})[ \t]*[!.]?", re.IGNORECASE
+)
+# What Webnovel sets under every chapter, asking for its currency and votes: "Creation is hard, cheer me
+# up!", "Your gift is the motivation for my creation. Give me more motivation!", "Like it ? Add to
+# library!", "Have some idea about my story? Comment it and let me know.", "Report chapter", "Power Stone".
+_CREATOR_ASKS = re.compile(
+    r"creation[ \t]+is[ \t]+hard,?[ \t]+cheer[ \t]+me[ \t]+up[ \t]*!*"
+    r"|your[ \t]+gift[ \t]+is[ \t]+the[ \t]+motivation[ \t]+for[ \t]+my[ \t]+creation\.?(?:[ \t]+give[ \t]+me[ \t]+more"
+    r"[ \t]+motivation[ \t]*!*)?"
+    r"|like[ \t]+it[ \t]*\?[ \t]*add[ \t]+to[ \t]+library[ \t]*!*"
+    r"|have[ \t]+some[ \t]+idea[ \t]+about[ \t]+my[ \t]+story\?[ \t]*comment[ \t]+it[ \t]+and[ \t]+let[ \t]+me[ \t]+know\.?"
+    r"|report[ \t]+chapter|power[ \t]+stones?|vote[ \t]+with[ \t]+power[ \t]+stones?",
+    re.IGNORECASE,
+)
+# Links to the chapters around it run together: Scribble Hub's "PreviousIndexNext".
+_RUN_TOGETHER_NAV = re.compile(
+    r"(?:previous|prev|index|next|toc|home|chapters|follow|favou?rite|rate|bookmark)"
+    r"(?:previous|prev|index|next|toc|home|chapters|follow|favou?rite|rate|bookmark)+",
+    re.IGNORECASE,
+)  # (Royal Road's buttons under its "Support" box: "FollowFavoriteRate")
+_NAV_WORD = re.compile(
+    r"previous|prev|next|last|first|contents|toc|index|home|master[ \t]?list|(?:part|chapter)[ \t]+\d|back[ \t]+to",
+    re.IGNORECASE,
+)
+
+
+AFTER_STORY_LINES = 4
+AFTER_STORY_LINE_CHARS = 40
+
+
+def _after_story(text: str) -> bool:
+    """A paragraph opening what a reading site sets after the story ("You'll also like", "Comments
+    (27)"), or a short block of its links with such a line in it ("Next episode" / "Ep. 15 - Ash" /
+    "Comments 58", as Tapas's foot copies)."""
+    lines = text.strip().split("\n", AFTER_STORY_LINES)
+    if _RECOMMENDED.fullmatch(lines[0].strip()):
+        return True
+    return (
+        1 < len(lines) <= AFTER_STORY_LINES
+        and all(len(line) <= AFTER_STORY_LINE_CHARS for line in lines)
+        and any(_RECOMMENDED.fullmatch(line.strip()) for line in lines)
+    )
+
+
+def site_chrome(text: str) -> bool:
+    """A paragraph of a reading site's chrome copied with the story, never its text: counts of reads,
+    votes and notes, a line of buttons, the reader's links (see the patterns above). "Vote." or a
+    sentence with the same words ("She left a comment and a like") is no such line."""
+    if len(text) > 120 or len(text) < 2:
+        return False
+    line = text.strip()
+    if "\n" in line:  # Wattpad's buttons copied a line each: "Vote" / "Comment" / "Share"
+        parts = [part.strip() for part in line.split("\n")]
+        distinct = len({part.casefold() for part in parts}) >= 2  # "Home" / "Home" / "Home" is a poem's
+        if all(LONE_BUTTON.fullmatch(part) for part in parts):
+            return True
+        return site_menu(parts) or (distinct and all(_chrome_line(part) for part in parts))
+    return _site_chrome().fullmatch(line) is not None or _serial_nav(line)
+
+
+def _chrome_line(line: str) -> bool:
+    """One line of a paragraph of chrome: a button, a chrome line, a serial's link ("Previous Part")."""
+    return (
+        LONE_BUTTON.fullmatch(line) is not None
+        or _NEWSLETTER_LINE.fullmatch(line) is not None
+        or _site_chrome().fullmatch(line) is not None
+        or _SERIAL_NAV.fullmatch(line) is not None
+    )
+
+
+# A newsletter's boxes around a post, a line each among others like them: "Subscribe to Rosalind's
+# Notebook" over "Leave a comment", "Type your email..." over "Subscribe".
+_NEWSLETTER_LINE = re.compile(
+    r"subscribe(?:[ \t]+(?:to|now))?(?:[ \t]+[^\n]{1,60})?|leave[ \t]+a[ \t]+comment|restack|type[ \t]+your[ \t]+email[ \t.…]*",
+    re.IGNORECASE,
+)
+
+
+# A reading site's menu over the page, copied as lines under the site's name: "Quotev" / "Search" /
+# "Sign Up Log In", "Inkitt" / "Discover" / "Writers" / "Log In", "Tapas" / "Comics Novels Community".
+_MENU_ENTRY = (
+    r"search|sign[ \t]+up|sign[ \t]+in|log[ \t]+in|login|register|discover|browse|community|writers|home|menu"
+    r"|library|comics|novels|write|create|forums|explore|genres|rankings|premium|apps|notifications"
+    r"|quizzes|stories|polls|quotes|lists"  # Quotev's
+)
+_MENU_WORDS = re.compile(rf"(?:(?:{_MENU_ENTRY})(?:[ \t]+|$))+", re.IGNORECASE)
+_MENU_WORD = re.compile(_MENU_ENTRY, re.IGNORECASE)
+MENU_NAME_WORDS = 2
+
+
+def site_menu(lines: list[str]) -> bool:
+    """Whether lines are a site's name over its menu (two lines at least, every line after the name
+    menu words only): never a story's, whose lines are sentences."""
+    if len(lines) < 2 or not 0 < len(lines[0].split()) <= MENU_NAME_WORDS:
+        return False
+    if not all(_MENU_WORDS.fullmatch(line) for line in lines[1:]):
+        return False
+    words = {" ".join(word.casefold().split()) for line in lines[1:] for word in _MENU_WORD.findall(line)}
+    return len(words) >= 2  # two menu entries at least: "Home" / "Home" is a poem's
+
+
+# A newsletter's lines around a story sent by email and saved or copied as text: "View this email in your
+# browser" over it, "Unsubscribe | Update your preferences" under it.
+_MAIL_LINK = (
+    r"unsubscribe|update[ \t]+(?:your[ \t]+)?(?:preferences|subscription)|manage[ \t]+(?:your[ \t]+)?(?:subscription|preferences)"
+    r"|forward[ \t]+to[ \t]+a[ \t]+friend|view[ \t]+(?:this[ \t]+(?:email|e-mail|message|post)|it|online)"
+    r"(?:[ \t]+in[ \t]+(?:your|a)[ \t]+(?:web[ \t]+)?browser)?"
+)
+_MAIL_CHROME = re.compile(rf"(?:{_MAIL_LINK})[.!]?(?:[ \t]*[|•·][ \t]*(?:{_MAIL_LINK})[.!]?)*", re.IGNORECASE)
+LONE_BUTTON = re.compile(rf"(?:{_BUTTON})", re.IGNORECASE)
+
+
+@cache
+def _site_chrome() -> re.Pattern[str]:
+    """The chrome patterns above as one: a paragraph is tried once, not once a pattern."""
+    patterns = (
+        *(_SITE_COUNTS, _SITE_BUTTONS, _SITE_LINKS, _TIP_JARS, _SUPPORT_LINE, _RUN_TOGETHER_NAV, _CREATOR_ASKS),
+        *(_MAIL_CHROME, _BLOG_LINKS),
+    )
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+def _serial_nav(line: str) -> bool:
+    """Two or more of a serial's chapter links on a line ("Previous Chapter | Next Chapter"), or a
+    "Next Chapter" alone; "Contents" or "Index" alone heads a list, and stays for that to read."""
+    if _LONE_NAV.fullmatch(line) is not None:
+        return True
+    if _SERIAL_NAV.fullmatch(line) is None:
+        return False
+    return len(_NAV_WORD.findall(line)) >= 2
+
+
+_ARROWS_FIRST = "<«‹←"
+_ARROWS_LAST = ">»›→"
+
+
+def arrowed_nav(line: str) -> bool:
+    """A serial's links between parts read as a heading for the "Part 1" in it: "← Part 1 | Masterlist |
+    Part 3 →" titled its chapter "Part 1: Masterlist | Part 3". Only with an arrow at an end, as such
+    links have: a chapter's own heading "Chapter 1 - Home" is no link line."""
+    line = line.strip()
+    return (line[:1] in _ARROWS_FIRST or line[-1:] in _ARROWS_LAST) and _serial_nav(line)
+
+
+def nav_frame(text: str) -> bool:
+    """A "< Prev" / "Next >" line, bare or around the chapter list ("1. The Letter 2. The Burrow")."""
+    if "\n" in text or len(text) > NAV_LINE_CHARS:
+        return False
+    line = text.strip()
+    prev = _PREV.match(line)
+    following = _NEXT.search(line, max(0, len(line) - 40))
+    if prev is None and following is None:
+        return False
+    rest = line[prev.end() if prev else 0 : following.start() if following else len(line)].strip()
+    if not rest:
+        return True
+    numbers = [int(number) for number in _INLINE_NUMBER.findall(rest)]
+    return rest.startswith("1.") and numbers == list(range(1, len(numbers) + 1))
+
+
+def front_navigation(items: list[Item], index: int, meta: Meta, keys: OutsideKeys | None = None) -> int:
+    """How many items from ``index`` are a table of contents or a chapter-select list; 0 when none.
+    ``keys``: the items' keys, read once for every call over the same items (a title page's)."""
+    item = items[index] if index < len(items) else None
+    if not isinstance(item, Para):
+        return 0
+    if contents_label(item.text):
+        return contents_block(items, index, item.text.split("\n"))
+    return chapter_list(items, index, meta, keys or OutsideKeys(items))
