@@ -9,7 +9,7 @@ import discord
 import pytest
 
 from bot.discussions.service import PostFailure, Unreachable
-from cogs.discussions.poster import reaching, refusal
+from cogs.discussions.refusals import reaching, refusal
 
 
 def http_error(kind: type[discord.HTTPException], status: int) -> discord.HTTPException:

@@ -26,7 +26,7 @@ from bot.limits import (
 )
 from bot.text import clip
 from cogs._messages import why_discord_refused
-from cogs.discussions.poster import reaching, refusal
+from cogs.discussions.refusals import reaching, refusal
 
 if TYPE_CHECKING:
     from bot.client import DogearBot

@@ -8,23 +8,20 @@ when Discord could not be reached or failed on its side, so the service tries ag
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import aiohttp
 import discord
 from discord.http import handle_message_parameters
 from discord.utils import MISSING
 
 from bot.discussions.compose import Notice, without_role
-from bot.discussions.failures import Gone, PostFailure, Unreachable
+from bot.discussions.failures import Gone, PostFailure
 from bot.discussions.service import Posted
-from bot.errors import connection_problem
-from bot.text import and_list, missing_permissions_answer
-from cogs._checks import DISCUSSION_PERMISSIONS, bot_lacks
-from cogs._messages import own_messages, why_discord_refused
+from cogs._messages import own_messages
+from cogs.discussions.refusals import reaching, refusal
+from cogs.discussions.thread_copies import drop_thread_copies
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -46,38 +43,6 @@ def _mentions(notice: Notice) -> discord.AllowedMentions:
         roles=[discord.Object(notice.role_id)] if notice.role_id else False,
         users=[discord.Object(user_id) for user_id in notice.user_ids] if notice.user_ids else False,
     )
-
-
-def refusal(
-    error: discord.HTTPException, doing: str, channel: discord.abc.GuildChannel | discord.Thread | None = None
-) -> PostFailure:
-    """What failed, as ``/discussion list`` keeps it. A refusal in a known ``channel`` names what Dogear
-    lacks there and who gives it: "I am missing a permission there (Missing Permissions)" left the
-    admin to find out which, and where."""
-    # 5xx, or 429s, past discord.py's own tries: Discord only says "not now", so try later. Worded by
-    # the helper the excerpt poster and the nominations poller share, so all three say it alike.
-    if isinstance(error, discord.DiscordServerError) or error.status == 429:
-        return Unreachable(f"{doing}: {why_discord_refused(error)}")
-    if isinstance(error, discord.NotFound):
-        return Gone(f"{doing}: the channel or thread no longer exists")
-    if isinstance(error, discord.Forbidden):
-        lacking = bot_lacks(channel, DISCUSSION_PERMISSIONS) if channel is not None else []
-        if lacking and channel is not None:
-            where = f"#{channel.name}"  # kept as text and shown escaped: a mention would show as "<#123>"
-            fix = missing_permissions_answer(lacking, where, admin=None, then="")
-            return PostFailure(f"{doing}: I am missing {and_list(lacking)} in {where}. {fix}")
-        return PostFailure(f"{doing}: I am missing a permission there ({error.text or 'Missing Permissions'})")
-    return PostFailure(f"{doing}: Discord refused it ({error.status} {error.text})")
-
-
-@contextlib.contextmanager
-def reaching(doing: str) -> Iterator[None]:
-    """A connection that failed (refused, reset, timed out, a name not found), which discord.py
-    does not retry, as :class:`Unreachable`: the service tries the item again later."""
-    try:
-        yield
-    except (aiohttp.ClientError, OSError) as error:  # TimeoutError is an OSError
-        raise Unreachable(f"{doing}: Discord could not be reached ({connection_problem(error)})") from error
 
 
 class DiscordPoster:
@@ -174,7 +139,7 @@ class DiscordPoster:
                 allowed_mentions=mentions,
                 auto_archive_duration=THREAD_ARCHIVE_MINUTES,
             )
-            await self._drop_doubles(channel, created.thread.id, created.thread.name)
+            await drop_thread_copies(self.bot, channel, created.thread.id, created.thread.name)
             return Posted(channel.id, created.message.id, created.thread.id)
         # By channel id, for the new message's id alone: handle_message_parameters sends a nonce with
         # enforce_nonce set (as channel.send does), so a resend within Discord's minutes is dropped.
@@ -223,68 +188,8 @@ class DiscordPoster:
             if error.code == THREAD_EXISTS:
                 return message_id  # a thread started from a message has the message's id
             raise refusal(error, "opening the thread", channel) from error
-        await self._drop_doubles(channel, thread.id, name)
+        await drop_thread_copies(self.bot, channel, thread.id, name)
         return thread.id
-
-    async def _drop_doubles(self, channel: discord.TextChannel | discord.ForumChannel, kept: int, name: str) -> None:
-        """Delete this bot's other threads of ``name`` in ``channel``: discord.py sends a create again
-        after a 500, 502 or 504, and a thread or forum post has no nonce, so a first one Discord made
-        before losing its answer was a second thread of one discussion.
-
-        Looked for in the cache and in Discord's list of the server's active threads: the first
-        thread's create event may come after the retry's answer (it is not in the cache yet). A copy
-        that cannot be deleted (no Manage Threads, or Discord refused) is never left silently: a line
-        in the log says why, and a note in the copy says it is one and where the discussion is (a
-        private copy is seen only by those who may delete it, the admins; a forum's by every reader).
-        """
-        me = self.bot.user
-        if me is None:
-            return
-        found = {t.id: t for t in channel.threads}
-        try:
-            with reaching("listing the server's threads"):
-                found.update((t.id, t) for t in await channel.guild.active_threads())
-        except (discord.HTTPException, PostFailure) as error:
-            log.warning("could not list the threads of server %s to find a copy of one: %s", channel.guild.id, error)
-        copies = [
-            t
-            for t in found.values()
-            if t.parent_id == channel.id and t.id != kept and t.name == name and t.owner_id == me.id
-        ]
-        allowed = channel.guild.me is not None and channel.permissions_for(channel.guild.me).manage_threads
-        for copy in copies:
-            if allowed:
-                try:
-                    with reaching("deleting a thread made twice"):
-                        await copy.delete()
-                    log.info("deleted thread %s in #%s: made twice for one request", copy.id, channel.name)
-                    continue
-                except (discord.HTTPException, PostFailure) as error:
-                    why = str(error)
-            else:
-                why = "Dogear lacks Manage Threads there"
-            await self._mark_copy(channel, copy, kept, why)
-
-    async def _mark_copy(
-        self, channel: discord.TextChannel | discord.ForumChannel, copy: discord.Thread, kept: int, why: str
-    ) -> None:
-        """Say in a thread made twice that the discussion is in ``kept``, and log why it was left."""
-        log.warning(
-            "thread %s in #%s (server %s) made twice for one request, not deleted (%s): the discussion is in "
-            "thread %s; a note in the copy says so",
-            copy.id, channel.name, channel.guild.id, why, kept,
-        )  # fmt: skip
-        note = (
-            f"This thread was made twice (Discord lost my first answer): the discussion is in <#{kept}>. "
-            "I could not delete this copy: give me Manage Threads here, or delete it yourself."
-        )
-        try:
-            with reaching("noting a thread made twice"):
-                await copy.send(note, allowed_mentions=discord.AllowedMentions.none())
-        except (discord.HTTPException, PostFailure) as error:
-            log.warning(
-                "thread %s in #%s made twice: the note in it could not be posted: %s", copy.id, channel.name, error
-            )
 
     async def add_to_thread(self, thread_id: int, user_ids: Sequence[int]) -> None:
         if not user_ids:

@@ -18,7 +18,8 @@ from bot.text import escape_markdown
 from bot.warnings import reviews
 from bot.warnings.report_posts import ReportPosts, marker
 from cogs._messages import own_messages
-from cogs.discussions.poster import HISTORY_LOOKBACK, reaching, refusal
+from cogs.discussions.poster import HISTORY_LOOKBACK
+from cogs.discussions.refusals import reaching, refusal
 from cogs.warnings.review import decision_view
 from cogs.warnings.texts import named
 
