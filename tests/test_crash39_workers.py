@@ -74,13 +74,13 @@ def children(parent: int) -> list[int]:
     return found
 
 
-def test_a_bot_killed_with_sigkill_leaves_no_worker_and_no_fork_server(tmp_path: Path) -> None:
-    """SIGKILL of the process that owns the pool: its busy worker, its idle worker and its fork
-    server are gone at once, not when the spinning task ends (never, here)."""
+def assert_killed_owner_leaves_nothing(tmp_path: Path, owner_code: str, *args: str) -> None:
+    """Run ``owner_code`` (a pool's owner that prints its pid, its fork server's and a spinning
+    worker's), SIGKILL it, and check its fork server and every worker end at once."""
     (tmp_path / "dogear_spin.py").write_text(SPIN)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).resolve().parents[1])])}
     owner = subprocess.Popen(
-        [sys.executable, "-c", OWNER, str(tmp_path / "pid")],
+        [sys.executable, "-c", owner_code, *args, str(tmp_path / "pid")],
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     left: list[int] = []
@@ -93,7 +93,7 @@ def test_a_bot_killed_with_sigkill_leaves_no_worker_and_no_fork_server(tmp_path:
         assert busy in left and all(running(pid) for pid in left)
         owner.send_signal(signal.SIGKILL)
         owner.wait(timeout=HANG_LIMIT)
-        deadline = time.monotonic() + 5.0  # generous: the kernel sends the signal as the parent dies
+        deadline = time.monotonic() + 5.0  # generous: the leash ends them as the owner dies
         while any(running(pid) for pid in left) and time.monotonic() < deadline:
             time.sleep(0.02)
         assert not [pid for pid in left if running(pid)], (
@@ -105,6 +105,12 @@ def test_a_bot_killed_with_sigkill_leaves_no_worker_and_no_fork_server(tmp_path:
         for pid in left:  # an orphan the old code left: not on the next test's CPU
             if running(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_a_bot_killed_with_sigkill_leaves_no_worker_and_no_fork_server(tmp_path: Path) -> None:
+    """SIGKILL of the process that owns the pool: its busy worker, its idle worker and its fork
+    server are gone at once, not when the spinning task ends (never, here)."""
+    assert_killed_owner_leaves_nothing(tmp_path, OWNER)
 
 
 def test_a_process_whose_parent_is_gone_before_it_is_tied_to_it_ends_itself() -> None:

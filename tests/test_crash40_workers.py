@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from bot.worker import Workers, WorkLimitError
-from tests.test_crash39_workers import SPIN, children, running
+from tests.test_crash39_workers import assert_killed_owner_leaves_nothing, running
 from tests.waiting import HANG_LIMIT, wait_until
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the leash and /proc are Linux's")
@@ -74,34 +73,7 @@ asyncio.run(main(sys.argv[1], sys.argv[2]))
 def test_a_bot_killed_with_sigkill_leaves_no_worker_however_its_fork_server_started(tmp_path: Path, how: str) -> None:
     """The pool works (the thread that built it has ended, or its fork server was replaced), and a
     SIGKILL of its owner ends the fork server and every worker at once."""
-    (tmp_path / "dogear_spin.py").write_text(SPIN)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).resolve().parents[1])])}
-    owner = subprocess.Popen(
-        [sys.executable, "-c", OWNER, how, str(tmp_path / "pid")],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    left: list[int] = []
-    try:
-        assert owner.stdout is not None
-        line = owner.stdout.readline()
-        assert line, owner.stderr.read() if owner.stderr else ""
-        _, server, busy = (int(part) for part in line.split())
-        left = [server, *children(server)]
-        assert busy in left and all(running(pid) for pid in left)
-        owner.send_signal(signal.SIGKILL)
-        owner.wait(timeout=HANG_LIMIT)
-        deadline = time.monotonic() + 5.0  # generous: the fork server notices its owner's end at once
-        while any(running(pid) for pid in left) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert not [pid for pid in left if running(pid)], (
-            f"still running of the fork server and its workers {left}: busy {busy}"
-        )
-    finally:
-        owner.kill()
-        owner.wait()
-        for pid in left:  # an orphan the old code left: not on the next test's CPU
-            if running(pid):
-                os.kill(pid, signal.SIGKILL)
+    assert_killed_owner_leaves_nothing(tmp_path, OWNER, how)
 
 
 def own_pid() -> int:
