@@ -1,8 +1,8 @@
 """A story's title as its top lines give it: "Title by Author", "Title - author", a title page.
 
-Also its age rating and tag strips, and the sentences a header says about the story. Read before the
-preamble decides where the story starts, so a title line is never posted as text and a first line of the
-story is never taken for its title.
+Also its age rating and tag strips, and the sentences a header says about the story. The preamble
+(:mod:`bot.story.preamble`) asks these of the top lines as it decides where the story starts, so a title
+line is never posted as text and a first line of the story is never taken for its title.
 """
 
 from __future__ import annotations
