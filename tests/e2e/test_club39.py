@@ -14,6 +14,7 @@ from bot.story.store import add_story
 from bot.warnings import service as warnings_service
 from tests.e2e.test_author_words import TEXT as UNDERTOW
 from tests.e2e.test_books import add_book
+from tests.e2e.test_discussions import advance
 from tests.e2e.test_mistakes34 import private_and_short
 from tests.e2e.test_nominations import nominate, set_club_channel, start_vote
 
@@ -76,9 +77,7 @@ async def test_a_member_avoids_what_an_author_warns_of_that_no_category_matches(
         "discussion schedule", member=club.admin, story=str(story_id), chapter=2, when="in 4 hours",
         remind="2h", channel=club.text_channel,
     )  # fmt: skip
-    await club.clock.advance(timedelta(hours=2))
-    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
-    await club.settle()
+    await advance(club, timedelta(hours=2))
     [reminder] = club.messages(club.text_channel, include_replies=False)
     assert club.other_member.mention() in reminder.text and club.member.mention() not in reminder.text, reminder.text
 

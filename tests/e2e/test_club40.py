@@ -8,6 +8,7 @@ from datetime import timedelta
 from bot.devtools.driver import Club
 from bot.progress.store import mark_read
 from bot.warnings import service as warnings_service
+from tests.e2e.test_discussions import advance
 from tests.e2e.test_mistakes34 import private_and_short
 from tests.e2e.test_nominations import nominate
 
@@ -67,9 +68,7 @@ async def test_avoided_words_carry_over_to_a_category_created_for_them_later(clu
         "discussion schedule", member=club.admin, story=str(story_id), chapter=3, when="in 4 hours",
         remind="2h", channel=club.text_channel,
     )  # fmt: skip
-    await club.clock.advance(timedelta(hours=2))
-    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
-    await club.settle()
+    await advance(club, timedelta(hours=2))
     [reminder] = club.messages(club.text_channel, include_replies=False)
     assert club.moderator.mention() in reminder.text, reminder.text
     assert club.member.mention() not in reminder.text and club.other_member.mention() not in reminder.text
@@ -109,9 +108,7 @@ async def test_a_spoiler_tagged_prompt_is_posted_as_a_spoiler(club: Club) -> Non
         "discussion schedule", member=club.admin, story=str(story_id), chapter=1, when="in 1 hour",
         channel=club.text_channel,
     )  # fmt: skip
-    await club.clock.advance(timedelta(hours=1))
-    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
-    await club.settle()
+    await advance(club, timedelta(hours=1))
     [post] = club.messages(club.text_channel, include_replies=False)
     assert "• ||Was it Rue?|| Why?" in post.text, post.text
     assert "• Who lied?" in post.text and "• What next?" in post.text, post.text
@@ -150,9 +147,7 @@ async def test_a_discussion_whose_club_role_was_deleted_opens_without_pinging_a_
         "discussion schedule", member=club.admin, story=str(story_id), chapter=1, when="in 1 hour",
         channel=club.text_channel,
     )  # fmt: skip
-    await club.clock.advance(timedelta(hours=1))
-    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
-    await club.settle()
+    await advance(club, timedelta(hours=1))
     [post] = club.messages(club.text_channel, include_replies=False)
     assert post.content == "The discussion of **Tidewater**, chapter 1, is open.", post.content
     assert post.message is not None and gone not in post.message.pinged_roles
