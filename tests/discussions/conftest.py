@@ -257,6 +257,12 @@ class Bot:
         await self.service.wait_idle()
 
 
+async def advance(bot: Bot, clock: ManualClock, delta: timedelta) -> None:
+    """Let time pass and the service do what fell due in it, as a running bot would."""
+    await clock.advance(delta)
+    await bot.settle()
+
+
 async def until_crashed(bot: Bot) -> None:
     """Wait for the simulated crash, then end that process: nothing of it runs any more."""
     await bot.service.wait_idle()

@@ -27,6 +27,7 @@ from tests.discussions.conftest import (
     FakeDiscord,
     FakePoster,
     StartBot,
+    advance,
     until_crashed,
 )
 
@@ -49,11 +50,6 @@ def notices(world: FakeDiscord, channel: int = TEXT) -> list[str]:
 
 async def owed(db: Database) -> int:
     return int(await db.fetch_value("SELECT count(*) FROM discussion_notices_owed") or 0)
-
-
-async def advance(bot: Bot, clock: ManualClock, delta: timedelta) -> None:
-    await clock.advance(delta)
-    await bot.settle()
 
 
 async def missed_while_down(db: Database, clock: ManualClock, add_story: AddStory, channel: int = TEXT) -> int:

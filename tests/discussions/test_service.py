@@ -36,6 +36,7 @@ from tests.discussions.conftest import (
     Bot,
     FakeDiscord,
     StartBot,
+    advance,
     reminders_of,
     until_crashed,
 )
@@ -57,11 +58,6 @@ async def state_of(db: Database, discussion_id: int, guild_id: int = GUILD) -> s
     found = await store.get_discussion(db, guild_id, discussion_id)
     assert found is not None
     return found.state
-
-
-async def advance(bot: Bot, clock: ManualClock, delta: timedelta) -> None:
-    await clock.advance(delta)
-    await bot.settle()
 
 
 async def test_schedule_then_advance_posts_once_with_a_thread(

@@ -19,6 +19,7 @@ import pytest
 from bot.devtools.driver import Club
 from bot.tools import preview as preview_tool
 from bot.tools import scan as scan_tool
+from tests.e2e.test_discussions import advance
 from tests.story.builders import Ao3Chapter, Ao3Work, ao3_html
 
 THIN_BLOOD = ["There was blood on the floor.", "His hand was bleeding."]  # possible blood-gore
@@ -75,12 +76,6 @@ async def post(club: Club, story: str, chapter: int, channel) -> list:
     )
     assert "Posted chapter" in done[-1].text
     return [m for m in club.messages(channel, include_replies=False) if m.text.startswith("📖")]
-
-
-async def due(club: Club, hours: int) -> None:
-    await club.clock.advance(timedelta(hours=hours))
-    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
-    await club.settle()
 
 
 def decide(action: str, story: str, chapter: int, warning: str) -> str:
@@ -176,11 +171,11 @@ async def test_a_clubs_week_of_warnings_agrees_everywhere(
         "discussion schedule", member=club.admin, story=story, chapter=4, when="in 4 hours", remind="2h",
         channel=club.text_channel,
     )  # fmt: skip
-    await due(club, 2)
+    await advance(club, timedelta(hours=2))
     reminder = club.messages(club.text_channel, include_replies=False)[-1].text
     assert club.member.mention() in reminder and club.other_member.mention() in reminder
     assert club.moderator.mention() not in reminder and club.closed_dm_member.mention() not in reminder
-    await due(club, 2)
+    await advance(club, timedelta(hours=2))
     opened = club.messages(club.text_channel, include_replies=False)[-1].text
     assert f"**Content warnings:** {GRIEF}, {AUTHOR}" in opened and "Blood" not in opened
 
