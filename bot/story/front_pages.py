@@ -272,6 +272,28 @@ def image_line(alt: str | None) -> str:
     return f"[{IMAGE}: {alt}]" if alt else f"[{IMAGE}]"
 
 
+# Words naming a divider drawn as a picture, in its file's name, alt text or class ("scene-break.png",
+# alt="divider", class="orn"): the image is a scene break, not a picture of the story.
+_DIVIDER_WORDS = frozenset([
+    "divider", "dividers", "separator", "sep", "break", "scenebreak", "sectionbreak", "ornament", "ornaments",
+    "orn", "flourish", "dinkus", "fleuron", "asterism", "hr", "squiggle",
+])  # fmt: skip
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # (camelCase: "sceneBreak" is "scene", "break")
+_DIVIDER_NAME_CHARS = 300  # of a name looked at: a divider's is short
+_DIRECTORIES = re.compile(r"[^\s\"'=()]*/")  # a path's folders and a link's host say nothing of the picture
+
+
+def names_divider(*names: str) -> bool:
+    """Whether a picture's file name, alt text or class words call it a divider ("scene_break2.png",
+    "Ornament", "divider"): a book draws its scene breaks so, and each was a "[Image: scene break]"
+    line of the story with no break. Words, not letters inside them ("breakfast.jpg" is none)."""
+    for name in names:
+        words = _NAME_WORDS.findall(_DIRECTORIES.sub("", name[:_DIVIDER_NAME_CHARS]))
+        if any(word.lower() in _DIVIDER_WORDS for word in words):
+            return True
+    return False
+
+
 def illustration_lines(items: list[Item]) -> list[Item]:
     """Each "[Illustration: caption]" a text marks a picture with, as the "[Image: caption]" line
     the other readers give an image, so no caption's line breaks or the bracket's words are posted

@@ -522,7 +522,7 @@ def text_image_lines(root: Tag) -> None:
     (a cover, a title page's art, a chapter's head-piece) is the book's dress, and goes as before;
     so does one whose ``alt`` is empty (marked as decoration), and a divider's marks are a scene
     break (:func:`divider_images`). One pass over the document, in order."""
-    divider_images(root)
+    divider_images(root, decorative=True)
     seen_text = False
     images: list[Tag] = []
     for node in root.descendants:

@@ -16,7 +16,7 @@ from typing import cast
 import regex
 
 from bot.story import inline_markup as inline
-from bot.story.front_pages import IMAGE, image_line
+from bot.story.front_pages import IMAGE, image_line, names_divider
 from bot.story.htmltext import check_markup, html_items, make_soup
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
 from bot.story.metadata_fields import parse_field
@@ -79,12 +79,25 @@ def _sub(
 
 def _image_of_group(line: str, start: int, end: int, group: tuple[int, int] | None) -> str:
     assert group is not None
+    if _divider_line(line, start, end):
+        return _DIVIDER
     return image_line(line[group[0] : group[1]])
 
 
 def _image_of_tag(line: str, start: int, end: int, group: tuple[int, int] | None) -> str:
+    if _divider_line(line, start, end):
+        return _DIVIDER
     alt = _ALT.search(line[start:end])
     return image_line(alt and (alt.group("dq") or alt.group("sq") or alt.group("bare")))
+
+
+_DIVIDER = "* * *"
+
+
+def _divider_line(line: str, start: int, end: int) -> bool:
+    """An image alone on its line whose alt, file or class name it a divider ("![](scene-break.png)")
+    is a scene break, as the HTML and EPUB readers read one (front_pages.names_divider)."""
+    return not line[:start].strip() and not line[end:].strip() and names_divider(line[start:end])
 
 
 _NOT_LINK_END = "]\n"

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Comment, NavigableString, PageElement, Tag
 
+from bot.story.front_pages import names_divider
 from bot.story.structure import MONTHS, Heading, Item, Para, match_heading
 
 # (A <select> is a menu: Quotev's chapter menu, its entries run together, was a heading over nothing.)
@@ -1917,29 +1918,66 @@ _DIVIDER_ALT_CHARS = 40
 _PROSE_CHARS = 80  # a run of text this long is the story's, not a header's line
 
 
-def divider_images(body: Tag) -> None:
+def divider_images(body: Tag, *, decorative: bool = False) -> None:
     """An image whose alt text is nothing but marks ("~*~*~", "* * *", "-:-"), as hand-made pages draw
     a divider, is a scene break in the story (a line of its marks, as a text file writes one) and
     nothing over it (between the title and the header's lines, where a break would end the header):
-    read as an image, it was a "[Image: ~*~*~]" line of the story."""
-    dividers = [
-        image
-        for image in body.find_all("img", alt=_WORDLESS, limit=_DIVIDERS_MOST)
-        if len(str(image.get("alt") or "").strip()) <= _DIVIDER_ALT_CHARS
-        and _WORDLESS.fullmatch(str(image.get("alt") or "").strip())
-    ]
+    read as an image, it was a "[Image: ~*~*~]" line of the story. So is an image alone in its
+    paragraph whose file name, alt text or class (or its paragraph's) call it a divider
+    ("scene-break.png", alt="ornament", class="divider"; front_pages.names_divider), and, with
+    ``decorative`` (an EPUB's chapter, where an empty alt marks decoration), any image alone in its
+    paragraph with an empty alt: a "[Image: scene break]" line, or nothing, with no break."""
+    dividers: list[tuple[Tag, str]] = []
+    for image in body.find_all("img", limit=_IMAGES_MOST):
+        alt = str(image.get("alt") or "").strip()
+        if alt and len(alt) <= _DIVIDER_ALT_CHARS and _WORDLESS.fullmatch(alt):
+            dividers.append((image, alt))
+        elif _alone_in_block(image) and ((decorative and "alt" in image.attrs and not alt) or _named_divider(image)):
+            dividers.append((image, "* * *"))
+        if len(dividers) >= _DIVIDERS_MOST:
+            break
     if not dividers:
         return
     prose = body.find(string=lambda text: len(text.strip()) >= _PROSE_CHARS)
     over = prose.find_all_previous("img") if prose is not None else body.find_all("img")
     over_text = {id(image) for image in over}
-    for image in dividers:
+    for image, marks in dividers:
         if id(image) in over_text:
             image.decompose()
         else:
             line = Tag(name="p")
-            line.string = str(image.get("alt")).strip()
+            line.string = marks
             image.replace_with(line)  # a line of marks alone: a scene break, as in a text file
+
+
+_IMAGES_MOST = 2000  # images looked at on a page for its dividers
+_BLOCKS = frozenset(["p", "div", "center", "figure", "section", "blockquote", "body", "td"])
+
+
+def _named_divider(image: Tag) -> bool:
+    names = [str(image.get("src") or "").rsplit("/", 1)[-1], str(image.get("alt") or ""), " ".join(_names(image))]
+    parent = image.parent
+    if isinstance(parent, Tag) and parent.name != "body":
+        names.append(" ".join(_names(parent)))
+    return names_divider(*names)
+
+
+def _alone_in_block(image: Tag) -> bool:
+    """Whether an image stands alone in its paragraph: no words beside it up to the nearest block
+    (a <p> or <div> of it alone, or the body with blocks either side)."""
+    node: Tag = image
+    while isinstance(node.parent, Tag) and node.parent.name not in _BLOCKS:
+        node = node.parent
+    for step in ("previous_sibling", "next_sibling"):
+        sibling = getattr(node, step)
+        while isinstance(sibling, NavigableString) and not sibling.strip():
+            sibling = getattr(sibling, step)
+        if sibling is not None and (not isinstance(sibling, Tag) or sibling.name not in _BESIDE_ALONE):
+            return False
+    return True
+
+
+_BESIDE_ALONE = _BLOCKS | {"br", "hr", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 # A hand-made page's lines under its story: its visitor counter, "best viewed in 800x600", "last updated".

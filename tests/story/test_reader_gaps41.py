@@ -1,0 +1,92 @@
+"""Story files misread, found in the forty-first session's seventh round of reading (files of the shapes
+real exports take, written for it; the probe files stay out of the repository):
+
+- a divider drawn as a picture, alone in its paragraph: an EPUB's decorative image (empty alt) left
+  nothing and no break; one named for a divider ("scene-break.png", alt="ornament", class="divider")
+  was a "[Image: scene break]" line in every format. Now a scene break, as "* * *" or <hr> is.
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+from tests.story.builders import epub_bytes, xhtml
+
+PROSE = [
+    "The gate was older than the village, and nobody in it remembered who had hung it there.",
+    "Maren pushed it open with one hand and stepped into the orchard, where the trees stood white with frost.",
+    "Behind her the hinges sang a note she had not heard since she was a child, and then the gate swung shut.",
+]
+CHAPTER_TEXT = "\n\n".join(PROSE)
+
+
+# A divider drawn as a picture.
+
+
+def _book(between: str) -> bytes:
+    chapter = xhtml(f"<h1>Chapter 1</h1><p>{PROSE[0]}</p>{between}<p>{PROSE[1]}</p>")
+    documents = [
+        ("cover.xhtml", xhtml('<div><img src="cover.jpg" alt="Cover"/></div>')),
+        ("c1.xhtml", chapter),
+        ("c2.xhtml", xhtml(f"<h1>Chapter 2</h1><p>{PROSE[2]}</p>")),
+    ]
+    return epub_bytes(documents, nav_points=[("Chapter 1", "c1.xhtml"), ("Chapter 2", "c2.xhtml")])
+
+
+def _scenes(story_bytes: bytes, name: str) -> list[list[str]]:
+    story = import_story(story_bytes, name, max_bytes=1 << 20)
+    return [scene.paragraphs for scene in story.chapters[0].scenes]
+
+
+DIVIDER_IMAGES = [
+    '<p class="center"><img src="images/ornament.png" alt=""/></p>',
+    '<p><img src="images/scene_break.png" alt="scene break"/></p>',
+    '<p class="sep"><img class="divider" src="../Images/img3.png"/></p>',
+    '<div class="centered"><img src="Images/sceneBreak2.jpg"/></div>',
+]
+
+
+@pytest.mark.parametrize("image", DIVIDER_IMAGES)
+def test_a_divider_image_alone_in_an_epub_paragraph_is_a_scene_break(image: str) -> None:
+    assert _scenes(_book(image), "orchard.epub") == [[PROSE[0]], [PROSE[1]]]
+
+
+@pytest.mark.parametrize("image", DIVIDER_IMAGES[1:])
+def test_a_divider_image_in_a_page_is_a_scene_break(image: str) -> None:
+    page = (
+        f"<html><body><h2>Chapter 1</h2><p>{PROSE[0]}</p>{image}<p>{PROSE[1]}</p>"
+        f"<h2>Chapter 2</h2><p>{PROSE[2]}</p></body></html>"
+    )
+    assert _scenes(page.encode(), "orchard.html") == [[PROSE[0]], [PROSE[1]]]
+
+
+@pytest.mark.parametrize("image", ["![](images/scene-break.png)", "![divider](divider.gif)", '<img src="orn.png">'])
+def test_a_divider_image_on_a_markdown_line_is_a_scene_break(image: str) -> None:
+    text = f"# Chapter 1\n\n{PROSE[0]}\n\n{image}\n\n{PROSE[1]}\n\n# Chapter 2\n\n{PROSE[2]}\n"
+    assert _scenes(text.encode(), "orchard.md") == [[PROSE[0]], [PROSE[1]]]
+
+
+@pytest.mark.parametrize(
+    ("image", "line"),
+    [
+        (
+            '<p><img src="images/breakfast.png" alt="The table laid for breakfast"/></p>',
+            "[Image: The table laid for breakfast]",
+        ),
+        ('<p><img src="map.png" alt="A map of the orchard"/></p>', "[Image: A map of the orchard]"),
+    ],
+)
+def test_a_picture_alone_in_its_paragraph_stays_a_picture(image: str, line: str) -> None:
+    """Guard: a name holding a divider's word inside another ("breakfast") calls nothing a divider."""
+    assert _scenes(_book(image), "orchard.epub") == [[PROSE[0], line, PROSE[1]]]
+
+
+def test_a_decorative_image_beside_words_is_no_scene_break() -> None:
+    """Guard: an icon inside a sentence is no paragraph of its own."""
+    image = f'<p>{PROSE[1]} <img src="star.png" alt=""/> And on.</p>'
+    chapter = xhtml(f"<h1>Chapter 1</h1><p>{PROSE[0]}</p>{image}")
+    book = epub_bytes([("c1.xhtml", chapter)], nav_points=[("Chapter 1", "c1.xhtml")])
+    assert len(_scenes(book, "orchard.epub")) == 1
