@@ -211,7 +211,49 @@ def _without_page_furniture(body: list[Item], meta: Meta) -> list[Item]:
     marked = all(not body[index].text.strip().isdigit() for index, _ in pages)  # type: ignore[union-attr]
     if not marked and headed * 2 < len(pages):
         return body
-    return [item for index, item in enumerate(body) if index not in drop]
+    return _rejoined_pages(body, drop)
+
+
+# The end of a page's text that ends no sentence (a word, a comma, a semicolon, a word broken by a
+# hyphen), and the start of the next page's text that goes on with it (a lowercase word).
+_PAGE_CUT_END = re.compile(r"(?:[^\W\d_]|[,;]|[^\W\d_]-)\Z")
+_PAGE_CUT_START = re.compile(r"\A[^\W\d_]")
+
+
+def _rejoined_pages(body: list[Item], drop: set[int]) -> list[Item]:
+    """The body less the page furniture at ``drop``, a paragraph the page's end cut in two one again
+    ("... she had not heard since" / "12" / "she was a child ..."): a converter keeps the printed
+    page's break, and the sentence was two paragraphs. Joined only where the first half clearly ends
+    no sentence (no stop after its last word, a comma, a broken word) and the second goes on in
+    lowercase (after a comma or a semicolon, in any case); verse (a paragraph of lines) stays apart."""
+    kept: list[Item] = []
+    cut = False  # furniture dropped since the last kept item
+    for index, item in enumerate(body):
+        if index in drop:
+            cut = True
+            continue
+        last = kept[-1] if kept else None
+        if cut and isinstance(item, Para) and isinstance(last, Para) and _goes_on(last, item):
+            first = last.text.rstrip()
+            second = item.text.lstrip()
+            if first.endswith("-") and second[:1].islower():
+                kept[-1] = Para(first[:-1] + second, last.gap)  # a word broken over the page
+            else:
+                kept[-1] = Para(f"{first} {second}", last.gap)
+        else:
+            kept.append(item)
+        cut = False
+    return kept
+
+
+def _goes_on(first: Para, second: Para) -> bool:
+    """Whether ``second`` goes on with ``first``'s sentence across a page's break."""
+    if first.note or second.note or "\n" in first.text.strip() or "\n" in second.text.strip():
+        return False
+    end, start = first.text.rstrip(), second.text.lstrip()
+    if not _PAGE_CUT_END.search(end) or not _PAGE_CUT_START.match(start):
+        return False
+    return start[0].islower() or end[-1] in ",;"
 
 
 _UNDER_RUNNING_TITLE = ("chapter", "named", "part")  # (a paged story's "Part 1", "Part 2" are its chapters)

@@ -3,7 +3,10 @@ real exports take, written for it; the probe files stay out of the repository):
 
 - a divider drawn as a picture, alone in its paragraph: an EPUB's decorative image (empty alt) left
   nothing and no break; one named for a divider ("scene-break.png", alt="ornament", class="divider")
-  was a "[Image: scene break]" line in every format. Now a scene break, as "* * *" or <hr> is.
+  was a "[Image: scene break]" line in every format. Now a scene break, as "* * *" or <hr> is;
+- a paragraph a printed page's end cut in two (a converted print book: the page's number and running
+  head in the middle of its sentence): two paragraphs once the furniture went; now one again where
+  the first half clearly ends no sentence.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -14,6 +17,7 @@ import pytest
 
 from bot.story.importer import import_story
 from tests.story.builders import epub_bytes, xhtml
+from tests.story.builders import read_text as read
 
 PROSE = [
     "The gate was older than the village, and nobody in it remembered who had hung it there.",
@@ -90,3 +94,44 @@ def test_a_decorative_image_beside_words_is_no_scene_break() -> None:
     chapter = xhtml(f"<h1>Chapter 1</h1><p>{PROSE[0]}</p>{image}")
     book = epub_bytes([("c1.xhtml", chapter)], nav_points=[("Chapter 1", "c1.xhtml")])
     assert len(_scenes(book, "orchard.epub")) == 1
+
+
+# A paragraph split across two printed pages.
+
+SPLIT = [
+    ("Behind her the hinges sang a note she had not heard since", "she was a child, and then the gate swung shut."),
+    ("Maren pushed it open with one hand, and,", "stepped into the orchard, where the trees stood white."),
+    ("The gate was older than the village and nobody re-", "membered who had hung it there."),
+]
+
+
+def _paged_split(mark: str, head: str, first: str, second: str) -> str:
+    pages = [f"{mark.format(number)}\n\n{head}\n\n" if head else f"{mark.format(number)}\n\n" for number in range(5)]
+    return (
+        "The Quay Lamps\n\nby Eliza Thorne\n\n\nChapter 1\n\n"
+        f"{PROSE[0]}\n\n{pages[1]}{PROSE[1]}\n\n{pages[2]}{first}\n\n{pages[3]}{second}\n\n"
+        f"Chapter 2\n\n{CHAPTER_TEXT}\n\n{pages[4]}"
+    )
+
+
+@pytest.mark.parametrize(("mark", "head"), [("- {} -", ""), ("{}", "THE QUAY LAMPS"), ("[{}]", "Eliza Thorne")])
+@pytest.mark.parametrize(("first", "second"), SPLIT)
+def test_a_paragraph_split_across_pages_is_one_again(mark: str, head: str, first: str, second: str) -> None:
+    story = read(_paged_split(mark, head, first, second))
+    joined = f"{first[:-1]}{second}" if first.endswith("re-") else f"{first} {second}"
+    assert story.chapters[0].paragraphs == [PROSE[0], PROSE[1], joined]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("She shut the gate.", "the word was on every tongue by morning."),
+        ("Nobody answered", "Maren counted to ten and went in."),
+        ("Mother said: go slow,\nFather said: go on,", "and I said nothing."),
+    ],
+)
+def test_a_page_break_after_a_whole_paragraph_keeps_both(first: str, second: str) -> None:
+    """Guard: a paragraph ending a sentence, a line that ends with no stop over a capital, and verse
+    stay apart across the page's number."""
+    story = read(_paged_split("- {} -", "", first, second))
+    assert story.chapters[0].paragraphs == [PROSE[0], PROSE[1], first, second]
