@@ -43,6 +43,7 @@ from bot.story.structure import (
     Para,
     SceneBreak,
     bare_number_heading,
+    date_entry,
     is_scene_break,
     lesser_headings_as_text,
     lone_number,
@@ -1032,9 +1033,16 @@ def _heading(tag: Tag, out: list[Item | None], headings: bool) -> None:
     heading = (
         match_heading(text) or numbered_heading(text) or bare_number_heading(text) or Heading(text, "markdown", 2, text)
     )
+    first, _, date = text.partition("\n")
+    bare = match_heading(first) if date and date_entry(date) else None
+    dated = bare is not None and bare.title is None
+    if bare is not None and dated:  # "<h2>Chapter 1<br/>March 3rd, 1889</h2>": the date is its entry's first line
+        heading = bare
     heading.level = int(tag.name[1])
     heading.lesser = None  # an <h2>Letter 2</h2> is a heading whatever the text around it
     out.append(heading)
+    if dated:
+        out.append(_paragraph(date.strip()))
 
 
 # A number, then a stop, colon or bracket, a spaced dash or bar, or a line break, then the title.

@@ -1845,6 +1845,8 @@ def _next_line_title(heading: Heading, text: str) -> str | None:
     text = text.strip()
     if _NOTE_LABEL_LINE.fullmatch(text):
         return None  # "Author's Note" under "Chapter 1" heads the chapter's note: as its title, the note was story text
+    if date_entry(text):
+        return None  # "March 3rd, 1889" under "Chapter 1" is its entry's first line; it titled every chapter
     if _title_line(text):
         return text
     if "_" in text and _title_line(plain := _TEXT_ITALICS.sub(r"\1", text)):

@@ -6,7 +6,11 @@ real exports take, written for it; the probe files stay out of the repository):
   was a "[Image: scene break]" line in every format. Now a scene break, as "* * *" or <hr> is;
 - a paragraph a printed page's end cut in two (a converted print book: the page's number and running
   head in the middle of its sentence): two paragraphs once the furniture went; now one again where
-  the first half clearly ends no sentence.
+  the first half clearly ends no sentence;
+- a date on the line under a bare "Chapter 1" (a diary's chapters, in a text file, a Markdown
+  heading, an HTML heading's second line, an EPUB's first paragraph): the chapter's title, "Chapter
+  1: March 3rd, 1889"; now the entry's first line, the chapter keeping its own title (none), in every
+  format. A date the heading's own line gives ("Chapter 1: March 3rd, 1889") is still its title.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -135,3 +139,47 @@ def test_a_page_break_after_a_whole_paragraph_keeps_both(first: str, second: str
     stay apart across the page's number."""
     story = read(_paged_split("- {} -", "", first, second))
     assert story.chapters[0].paragraphs == [PROSE[0], PROSE[1], first, second]
+
+
+# A dated line under a bare chapter heading.
+
+DATES = ["March 3rd, 1889", "9 April 1889"]
+DIARY = [
+    "The lamp was lit at dusk, as every night, and the sea was quiet enough to hear the bell buoy.",
+    "A ship passed close in the afternoon and did not answer our signal, though the day was clear.",
+]
+
+
+def _dated_chapters(form: str) -> tuple[bytes, str]:
+    entries = [(number, date) for number, date in enumerate(DATES, 1)]
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in DIARY)
+    if form == "txt":
+        body = "".join(f"Chapter {n}\n{d}\n\n" + "\n\n".join(DIARY) + "\n\n" for n, d in entries)
+        return f"The Lighthouse Diary\nby Moira Quint\n\n{body}".encode(), "diary.txt"
+    if form == "md":
+        body = "".join(f"## Chapter {n}\n\n*{d}*\n\n" + "\n\n".join(DIARY) + "\n\n" for n, d in entries)
+        return f"# The Lighthouse Diary\n\n{body}".encode(), "diary.md"
+    if form == "html":
+        body = "".join(f"<h2>Chapter {n}<br/>{d}</h2>{text}" for n, d in entries)
+        return f"<html><body><h1>The Lighthouse Diary</h1>{body}</body></html>".encode(), "diary.html"
+    documents = [(f"c{n}.xhtml", xhtml(f"<h1>Chapter {n}</h1><p class='date'>{d}</p>{text}")) for n, d in entries]
+    return epub_bytes(documents, nav_points=[(f"Chapter {n}", f"c{n}.xhtml") for n, _ in entries]), "diary.epub"
+
+
+@pytest.mark.parametrize("form", ["txt", "md", "html", "epub"])
+def test_a_date_under_a_bare_chapter_heading_is_its_entrys_first_line(form: str) -> None:
+    data, name = _dated_chapters(form)
+    story = import_story(data, name, max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == [None, None]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[date, *DIARY] for date in DATES]
+
+
+def test_a_date_the_heading_gives_as_its_title_stays_the_title() -> None:
+    """Guard: "Chapter 1: March 3rd, 1889" on the heading's own line is the title the author gave it,
+    and a title line under a bare heading is still its title."""
+    text = "".join(f"Chapter {n}: {d}\n\n" + "\n\n".join(DIARY) + "\n\n" for n, d in enumerate(DATES, 1))
+    assert [chapter.title for chapter in read(text).chapters] == DATES
+    text = "".join(
+        f"Chapter {n}\n{title}\n\n" + "\n\n".join(DIARY) + "\n\n" for n, title in enumerate(["The Lamp", "The Ship"], 1)
+    )
+    assert [chapter.title for chapter in read(text).chapters] == ["The Lamp", "The Ship"]
