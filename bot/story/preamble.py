@@ -696,6 +696,35 @@ class Preamble:
 PREAMBLE_ITEMS = 1000
 
 
+SUBTITLE_HEADING_WORDS = 8  # a subtitle's words at most ("A Novel in Three Parts")
+
+
+def _subtitle_heading(items: list[Item], index: int, meta: Meta) -> bool:
+    """A Markdown heading straight under the title's heading, over the by-line, a rule or the first
+    chapter's heading, with no text of its own: the title page's subtitle ("# Salt and Iron" / "###
+    a novella" / "by R. K. Ashdown", as Google Docs exports a title page). Read as a heading, it was
+    a chapter with no text, and the whole file was refused."""
+    item = items[index]
+    above = items[index - 1] if index else None
+    if not (
+        isinstance(item, Heading)
+        and item.kind == "markdown"
+        and item.title
+        and len(item.title.split()) <= SUBTITLE_HEADING_WORDS
+        and isinstance(above, Heading)
+        and meta.title is not None
+        and above.title == meta.title
+        and index + 1 < len(items)
+    ):
+        return False
+    following = items[index + 1]
+    if isinstance(following, Para):
+        return not following.note and by_line_author(following.text.strip()) is not None
+    return isinstance(following, SceneBreak) or (
+        isinstance(following, Heading) and following.kind in ("chapter", "named", "part")
+    )
+
+
 def read_preamble(items: list[Item]) -> Preamble:
     """Split metadata, notes and the title off the top (its first :data:`PREAMBLE_ITEMS` items at
     most); the rest is the story."""
@@ -735,6 +764,9 @@ def read_preamble(items: list[Item]) -> Preamble:
                 and front_label(item.title) is None  # "# Dedication" heads a page, it is no title
             ):
                 meta.title = meta.title or item.title
+                index += 1
+                continue
+            if _subtitle_heading(items, index, meta):
                 index += 1
                 continue
             break

@@ -10,7 +10,10 @@ real exports take, written for it; the probe files stay out of the repository):
 - a date on the line under a bare "Chapter 1" (a diary's chapters, in a text file, a Markdown
   heading, an HTML heading's second line, an EPUB's first paragraph): the chapter's title, "Chapter
   1: March 3rd, 1889"; now the entry's first line, the chapter keeping its own title (none), in every
-  format. A date the heading's own line gives ("Chapter 1: March 3rd, 1889") is still its title.
+  format. A date the heading's own line gives ("Chapter 1: March 3rd, 1889") is still its title;
+- a title page's subtitle set as a heading under the title's (a Google Docs export: "# Salt and
+  Iron" / "### *a novella*" / "*by R. K. Ashdown*"): a chapter with no text, the file refused; now
+  the subtitle, the story read.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -183,3 +186,28 @@ def test_a_date_the_heading_gives_as_its_title_stays_the_title() -> None:
         f"Chapter {n}\n{title}\n\n" + "\n\n".join(DIARY) + "\n\n" for n, title in enumerate(["The Lamp", "The Ship"], 1)
     )
     assert [chapter.title for chapter in read(text).chapters] == ["The Lamp", "The Ship"]
+
+
+# A title page's subtitle set as a heading under the title's.
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "# Salt and Iron\n\n### *a novella*\n\n*by R. K. Ashdown*\n\n---\n\n",
+        "# Salt and Iron\n\n### A Novel in Three Parts\n\n",
+    ],
+)
+def test_a_subtitle_heading_under_the_title_is_no_empty_chapter(top: str) -> None:
+    text = f"{top}## Prologue\n\n{CHAPTER_TEXT}\n\n## Chapter 1\n\n{CHAPTER_TEXT}\n"
+    story = import_story(text.encode(), "salt.md", max_bytes=1 << 20)
+    assert story.meta.title == "Salt and Iron"
+    assert [chapter.title for chapter in story.chapters] == ["Prologue", None]
+    assert story.meta.author == ("R. K. Ashdown" if "by" in top else None)
+
+
+def test_a_heading_with_text_under_the_title_is_still_a_chapter() -> None:
+    """Guard: a heading over text of its own is a chapter, whatever it says."""
+    text = f"# Salt and Iron\n\n## The Crossing\n\n{CHAPTER_TEXT}\n\n## The Shore\n\n{CHAPTER_TEXT}\n"
+    story = import_story(text.encode(), "salt.md", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == ["The Crossing", "The Shore"]
