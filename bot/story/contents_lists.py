@@ -15,6 +15,7 @@ from bot.story.front_pages import front_label
 from bot.story.metadata_fields import Meta, leading_number, parse_field, trim_ornaments
 from bot.story.model import Chapter
 from bot.story.structure import (
+    DOTTED_END,
     Heading,
     Item,
     Para,
@@ -39,7 +40,7 @@ def title_like(text: str, *, bylined: bool = False) -> bool:
     """
     if "\n" in text or len(text) > 80 or len(text.split()) > 12:
         return False
-    if text[:1] in "\"'“‘「『(-*" or text.rstrip().endswith((".", ",", ";", ":")):
+    if text[:1] in "\"'“‘「『(-*" or (text.rstrip().endswith((".", ",", ";", ":")) and not DOTTED_END.search(text)):
         return False
     if text.rstrip().rstrip("”’」』\"'").endswith(_CJK_STOPS):  # "他说：“走吧。”" is a sentence
         return False

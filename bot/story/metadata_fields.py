@@ -395,6 +395,14 @@ _COLON_ONLY = {
 STORY_KINDS = (
     "story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem|drabble|ficlet|romance|fantasy|mystery|thriller"
     "|tale|fable|fairy[ \t]+tale|memoir|serial|web[ \t]?serial|poems|stories|tales|play|comedy|tragedy|drama"
+    "|sonnets|verses|essays|vignettes|drabbles|ficlets"
+)
+# What a collection's title page calls it with no article: "Poems", "Selected Poems", "Short Stories",
+# "Poems and Fragments".
+COLLECTION_KINDS = (
+    r"(?:(?:new|selected|collected|short|early|late|later|other|more|twelve|\d{1,3})[ \t]+)*"
+    r"(?:poems|stories|tales|sonnets|verses|essays|vignettes|drabbles|ficlets|fragments)"
+    r"(?:[ \t]+(?:and|&)[ \t]+(?:[^\W\d_]+[ \t]+)?[^\W\d_]+)?"
 )
 # How a title page goes on after what the work is: "A Novel in Two Books", "A Romance in Three Parts",
 # "A play in three scenes".

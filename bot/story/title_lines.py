@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.story.bylines import HEED_TAGS, INSERT_KEY, author_like, by_line_author, ffn_stats, name_like, work_holds
 from bot.story.contents_lists import HEADER_LINE_CHARS, contents_label, title_like
 from bot.story.metadata_fields import (
+    COLLECTION_KINDS,
     FANDOM_WORDS,
     KEYS,
     KIND_PARTS,
@@ -55,7 +56,8 @@ from bot.warnings.declared import (
 HASHTAGS = re.compile(r"#[^\W\d_][^\s#]{0,60}(?:[ \t]+#[^\W\d_][^\s#]{0,60}){0,30}")
 # "a Witcher fic" alone under the title: what the work is, a note of the title page, no story text.
 KIND_LINE = re.compile(
-    rf"^[ \t]*(?:an?[ \t]+{FANDOM_WORDS}(?:{STORY_KINDS}){KIND_PARTS}|{SERIES_LINE})[ \t.]*$", re.IGNORECASE
+    rf"^[ \t]*(?:an?[ \t]+{FANDOM_WORDS}(?:{STORY_KINDS}){KIND_PARTS}|{SERIES_LINE}|{COLLECTION_KINDS})[ \t.]*$",
+    re.IGNORECASE,
 )
 RIGHTS = re.compile(
     r"^(?:©|\(c\)[ \t]*\d{4}|copyright[ \t]+(?:©[ \t]*)?(?:\d{4}|by\b))"

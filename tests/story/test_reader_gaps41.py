@@ -13,7 +13,10 @@ real exports take, written for it; the probe files stay out of the repository):
   format. A date the heading's own line gives ("Chapter 1: March 3rd, 1889") is still its title;
 - a title page's subtitle set as a heading under the title's (a Google Docs export: "# Salt and
   Iron" / "### *a novella*" / "*by R. K. Ashdown*"): a chapter with no text, the file refused; now
-  the subtitle, the story read.
+  the subtitle, the story read;
+- a collection's title page naming its kind with no article ("SMALL HOURS" / "Poems" / "by Agnes
+  Thorley", "sonnets by ..."): one block of story text, the file's name its title; and its contents
+  list with a title ending in an abbreviation ("Kitchen, 5 a.m.") no list, so the poems one chapter.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -211,3 +214,41 @@ def test_a_heading_with_text_under_the_title_is_still_a_chapter() -> None:
     text = f"# Salt and Iron\n\n## The Crossing\n\n{CHAPTER_TEXT}\n\n## The Shore\n\n{CHAPTER_TEXT}\n"
     story = import_story(text.encode(), "salt.md", max_bytes=1 << 20)
     assert [chapter.title for chapter in story.chapters] == ["The Crossing", "The Shore"]
+
+
+# A poetry collection's title page and contents.
+
+POEMS = [
+    ("Winter Field", "The crows have the field now,\nblack stitches on white cloth,\nand the fence posts count them."),
+    ("Ferry", "Across the water the lights\nblink on one by one,\nas if someone were spelling a name."),
+    ("Kitchen, 5 a.m.", "My mother's radio,\nthe kettle's low complaint,\nthe dog asleep on my feet."),
+]
+
+
+def _collection(top: str) -> str:
+    listed = "Contents\n\n" + "\n".join(title for title, _ in POEMS) + "\n\n\n"
+    return top + listed + "".join(f"{title.upper()}\n\n{poem}\n\n{poem}\n\n\n" for title, poem in POEMS)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "SMALL HOURS\nPoems\nby Agnes Thorley\n\n",
+        "Small Hours\nSelected Poems\nAgnes Thorley\n\n",
+        "Small Hours\nshort stories by Agnes Thorley\n\n",
+        "Small Hours\nsonnets by Agnes Thorley\n\n",
+    ],
+)
+def test_a_collections_kind_under_its_title_and_its_contents_head_the_poems(top: str) -> None:
+    story = read(_collection(top))
+    assert story.meta.title.casefold() == "small hours"
+    assert story.meta.author == "Agnes Thorley"
+    assert [chapter.title for chapter in story.chapters] == [title for title, _ in POEMS]
+
+
+def test_a_sentence_ending_in_an_abbreviation_is_no_title() -> None:
+    """Guard: "a.m." lets a Title Case line end on its stop, not a sentence."""
+    text = f"Chapter 1\nI woke at 5 a.m.\n\n{CHAPTER_TEXT}\n\nChapter 2\n\n{CHAPTER_TEXT}\n"
+    story = read(text)
+    assert story.chapters[0].title is None
+    assert story.chapters[0].paragraphs[0] == "I woke at 5 a.m."
