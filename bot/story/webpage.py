@@ -171,7 +171,8 @@ _CHROME_PAIRS = frozenset(
 # Whole names of chrome whose words alone say too little.
 _CHROME_NAMES = frozenset(
     # XenForo's poster box, and the thread's "Thread starter" and "Start date" line under its title.
-    ["message-user", "message-cell--user", "message-footer", "p-header", "p-footer", "p-description"]
+    # ... and the bar over and under a thread's posts: its pages, "Reader mode", "Threadmarks".
+    ["message-user", "message-cell--user", "message-footer", "p-header", "p-footer", "p-description", "block-outer"]
 )
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -619,7 +620,8 @@ def _threadmark_headings(body: Tag) -> None:
     The post's text is then marked :data:`TEXT_ONLY`: the author's threadmarks are the page's
     chapters, and a bold "Omake: The Other Side" line inside a post is part of that post.
     """
-    for label in body.find_all(class_="threadmarkLabel"):
+    labels = body.find_all(class_="threadmarkLabel")
+    for label in labels:
         text = label.get_text(" ", strip=True)
         cell = label.find_parent(class_=_THREADMARK_CELL) or label
         post = cell.find_parent(_POST_TAGS)
@@ -628,6 +630,31 @@ def _threadmark_headings(body: Tag) -> None:
         heading = Tag(name="h2")
         heading.string = text
         cell.replace_with(heading)
+    if labels:
+        _thread_title_tag(body)
+
+
+# A forum thread's title ends with what it is a story of, in brackets: "Brockton Bay Ranger [Worm/Pokemon]",
+# "Iron and Ember (Original Fiction)"; or with how far it has got, "[Complete]".
+_THREAD_TAG = re.compile(r"^(?P<title>\S.*?)[ \t]*(?:\[(?P<square>[^\[\]]{1,60})\]|\((?P<round>[^()]{1,60})\))[ \t]*$")
+_THREAD_STATUS = re.compile(
+    r"(?:complete|completed|finished|ongoing|on[ \t]+hiatus|hiatus|abandoned|dead|wip)\.?", re.I
+)
+
+
+def _thread_title_tag(body: Tag) -> None:
+    """The tag in brackets after a threadmarked thread's title (its first <h1>): the fandom as the
+    thread's "Fandom:" line, a status ("[Complete]") nothing. Left on, it was the story's title:
+    "Brockton Bay Ranger [Worm/Pokemon]"."""
+    heading = body.find("h1")
+    found = _THREAD_TAG.fullmatch(squeezed_text(heading)) if isinstance(heading, Tag) else None
+    if heading is None or found is None:
+        return
+    tag = (found.group("square") or found.group("round") or "").strip()
+    heading.clear()
+    heading.append(NavigableString(found.group("title")))
+    if not _THREAD_STATUS.fullmatch(tag):
+        heading.insert_after(_field("Fandom", tag))
 
 
 _SPOILER_WORDS = frozenset(["spoiler", "spoilers"])

@@ -16,7 +16,10 @@ real exports take, written for it; the probe files stay out of the repository):
   the subtitle, the story read;
 - a collection's title page naming its kind with no article ("SMALL HOURS" / "Poems" / "by Agnes
   Thorley", "sonnets by ..."): one block of story text, the file's name its title; and its contents
-  list with a title ending in an abbreviation ("Kitchen, 5 a.m.") no list, so the poems one chapter.
+  list with a title ending in an abbreviation ("Kitchen, 5 a.m.") no list, so the poems one chapter;
+- a SpaceBattles or Sufficient Velocity thread's threadmarks in reader mode: the thread's tag in
+  its title ("Brockton Bay Ranger [Worm/Pokemon]") and the bar over the posts ("Reader mode",
+  "Threadmarks": a chapter of its own); now the fandom, and gone.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -35,6 +38,7 @@ PROSE = [
     "Behind her the hinges sang a note she had not heard since she was a child, and then the gate swung shut.",
 ]
 CHAPTER_TEXT = "\n\n".join(PROSE)
+PAGE_TEXT = "".join(f"<p>{text}</p>" for text in PROSE)
 
 
 # A divider drawn as a picture.
@@ -252,3 +256,47 @@ def test_a_sentence_ending_in_an_abbreviation_is_no_title() -> None:
     story = read(text)
     assert story.chapters[0].title is None
     assert story.chapters[0].paragraphs[0] == "I woke at 5 a.m."
+
+
+# A forum thread's threadmarks in reader mode.
+
+
+def _reader_mode(title: str, marks: list[str]) -> bytes:
+    posts = "".join(
+        f"<article class='message message--post hasThreadmark' data-author='QuillAndSword'>"
+        f"<div class='message-cell message-cell--threadmark-header'><span class='threadmarkLabel'>{mark}</span></div>"
+        f"<div class='message-cell message-cell--main'><div class='message-content'><article class='message-body'>"
+        f"<div class='bbWrapper'>{PROSE[index]}<br/><br/>{PROSE[index - 1]}</div></article></div></div></article>"
+        for index, mark in enumerate(marks)
+    )
+    bar = "<div class='block-outer'><span>Reader mode</span><a href='/threads/x.1/threadmarks'>Threadmarks</a></div>"
+    return (
+        f"<html><head><title>{title} | Page 1 | SpaceBattles</title></head><body>"
+        f"<div class='p-title'><h1 class='p-title-value'>{title}</h1></div>{bar}"
+        f"<div class='block-body'>{posts}</div>{bar}</body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("title", "fandoms"),
+    [
+        ("Brockton Bay Ranger [Worm/Pokemon]", ["Worm/Pokemon"]),
+        ("Brockton Bay Ranger (Worm AU)", ["Worm AU"]),
+        ("Brockton Bay Ranger [Complete]", []),
+    ],
+)
+def test_a_threads_reader_mode_reads_its_threadmarks_and_its_titles_tag(title: str, fandoms: list[str]) -> None:
+    story = import_story(
+        _reader_mode(title, ["Chapter 1: Bug", "Chapter 2: Trainer"]), "ranger.html", max_bytes=1 << 20
+    )
+    assert story.meta.title == "Brockton Bay Ranger"
+    assert story.meta.fandoms == fandoms
+    assert [chapter.title for chapter in story.chapters] == ["Bug", "Trainer"]
+    assert story.chapters[0].paragraphs == [PROSE[0], PROSE[-1]]
+
+
+def test_a_pages_title_in_brackets_with_no_threadmarks_stays() -> None:
+    """Guard: only a threadmarked thread's title carries a forum's tag."""
+    chapters = f"<h2>Chapter 1</h2>{PAGE_TEXT}<h2>Chapter 2</h2>{PAGE_TEXT}"
+    page = f"<html><body><h1>The Ford (A Retelling)</h1>{chapters}</body></html>"
+    assert import_story(page.encode(), "ford.html", max_bytes=1 << 20).meta.title == "The Ford (A Retelling)"
