@@ -1,0 +1,51 @@
+"""Hostile uploads of session 41's seventh round: what round 6 left (the memory of a giant paragraph read
+in rounds), and shapes past rounds did not try. Each is a shape a file within the upload limit may take;
+each is read within the budgets of :mod:`bot.story.limits`, and shown to readers as the honest file of its
+shape is, or refused in a sentence."""
+
+from __future__ import annotations
+
+from bot.warnings import matcher as matcher_module
+from bot.warnings.engine import scan_pieces
+from tests.story.test_hostile6_40 import _rule_phrases_line
+from tests.story.test_hostile_shapes39 import _bare
+
+# -- the memory of a giant paragraph read in rounds ------------------------------------------------------
+
+
+def test_the_first_round_of_a_giant_paragraph_lets_each_sets_states_go_when_it_is_done(monkeypatch) -> None:
+    """The first round of a paragraph of megabytes is read by every set, each building states of text
+    it will not see again; they were let go once all the sets were done, so every set held its automaton
+    at once (a 4 MB line of the rules' phrases peaked at 283 MB, 231 before rounds). Each set now lets
+    its states go as soon as it is done with the round: no set holds states while another reads."""
+    monkeypatch.setattr(matcher_module, "available_cpus", lambda: 1)  # one set in flight at a time
+    monkeypatch.setattr(matcher_module, "fork_pays", lambda *args: False)
+    monkeypatch.setattr(matcher_module, "THREADED_BLOCK_SECONDS", 0.0)  # every read counts as building
+    monkeypatch.setattr(matcher_module, "BUILDING_SECONDS_PER_BYTE", 0.0)
+    pieces = scan_pieces(_rule_phrases_line(400_000))
+    assert len(pieces) > matcher_module.ROUND_PIECES
+    matcher = matcher_module.Matcher(_bare())
+    holding: list[int] = []  # at each read of the first round, the other sets holding states
+    first_round = True
+    set_matches = matcher_module.Matcher._set_matches
+
+    def reading(self, datas, groups=None, **options):
+        nonlocal first_round
+        found = set_matches(self, datas, groups, **options)
+        first_round = False
+        return found
+
+    for group in matcher._groups:
+        match = group.match
+
+        def counted(data: bytes, group=group, match=match) -> list[int]:
+            if first_round:
+                holding.append(sum(1 for other in matcher._groups if other is not group and other.built))
+            return match(data)
+
+        group.match = counted
+    monkeypatch.setattr(matcher_module.Matcher, "_set_matches", reading)
+    fired = matcher.fire(pieces, [0] * len(pieces))
+    assert sum(map(len, fired.rules)) >= 10
+    assert len(holding) >= len(matcher._groups)
+    assert max(holding) == 0  # every other set before (58 of them)
