@@ -13,7 +13,6 @@ import itertools
 import re
 from collections.abc import Container
 from dataclasses import replace
-from pathlib import PurePath
 
 from bot.story.author_notes import (
     NOTE_SECTION_MAX_WORDS,
@@ -79,8 +78,17 @@ def _unframed(title: str | None) -> str | None:
     return title
 
 
+_FOLDERS = re.compile(r"[\\/]")  # either way a path's folders are written
+
+
 def title_from_filename(filename: str) -> str:
-    stem = PurePath(filename or "").stem
+    """The title a file's name gives: the name after its last folder, less its extension.
+
+    An attachment's name is whatever the sender's system wrote: folders after a backslash too
+    ("C:\\Users\\ada\\The Weir.txt" was titled with the whole path), and a name that is only an
+    extension (".txt", or "../../.md") gives no title ("txt" was one)."""
+    name = _FOLDERS.split(filename or "")[-1]
+    stem = name.rpartition(".")[0] if "." in name else name
     title = re.sub(r"[_\s]+", " ", stem).strip(" -.")
     return title or "Untitled story"
 

@@ -5,9 +5,15 @@ shape is, or refused in a sentence."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot.story.importer import import_story
+from bot.story.limits import MAX_TITLE_CHARS
+from bot.story.tidy import UNTITLED
 from bot.warnings import matcher as matcher_module
 from bot.warnings.engine import scan_pieces
 from tests.story.test_hostile6_40 import _rule_phrases_line
+from tests.story.test_hostile_shapes37 import MAX_BYTES
 from tests.story.test_hostile_shapes39 import _bare
 
 # -- the memory of a giant paragraph read in rounds ------------------------------------------------------
@@ -49,3 +55,31 @@ def test_the_first_round_of_a_giant_paragraph_lets_each_sets_states_go_when_it_i
     assert sum(map(len, fired.rules)) >= 10
     assert len(holding) >= len(matcher._groups)
     assert max(holding) == 0  # every other set before (58 of them)
+
+
+# -- an attachment's name as the title of a file that gives none ------------------------------------------
+
+_PROSE = ("The weir roared all night and nobody in the valley slept.\n\n" * 20).encode()
+
+
+@pytest.mark.parametrize(
+    ("filename", "title"),
+    [
+        ("C:\\Users\\ada\\Desktop\\The Weir.txt", "The Weir"),  # a Windows path: "C:\Users\ada\Desktop\The Weir"
+        ("..\\..\\The Weir.md", "The Weir"),
+        ("../../etc/The Weir.txt", "The Weir"),
+        (".txt", UNTITLED),  # a name that is only its extension was titled "txt"
+        ("../" * 300 + ".md", UNTITLED),  # "md"
+        ("The Weir\x00.exe.txt", "The Weir .exe"),
+    ],
+)
+def test_an_attachments_name_gives_the_title_a_reader_would_give_the_file(filename: str, title: str) -> None:
+    """A file with no title of its own is titled from its name: the name after its last folder, whichever
+    way the folders are written, less its extension; a name that is only an extension gives no title."""
+    assert import_story(_PROSE, filename, max_bytes=MAX_BYTES).meta.title == title
+
+
+def test_a_thousand_character_name_gives_a_title_within_the_title_limit() -> None:
+    """Guard: a name of 1,000 characters is cut to the title limit, as any title is."""
+    title = import_story(_PROSE, "a" * 996 + ".txt", max_bytes=MAX_BYTES).meta.title
+    assert len(title) == MAX_TITLE_CHARS and title.startswith("aaaa")
