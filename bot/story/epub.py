@@ -243,6 +243,7 @@ def _open(data: bytes, max_bytes: int) -> _Archive:
         ) from None
     if len(infos) > MAX_MEMBERS:
         raise StoryFormatError("The EPUB holds thousands of files, which no story needs; export it again.")
+    _refuse_two_of_one_name(infos)
     limit = unpacked_limit(max_bytes, len(data))
     declared = sum(info.file_size for info in infos)
     if declared > limit:
@@ -255,6 +256,20 @@ def _open(data: bytes, max_bytes: int) -> _Archive:
                 "its packed size, which no book's text does; it is damaged or not a real EPUB, so export it again."
             )
     return _Archive(archive, limit)
+
+
+def _refuse_two_of_one_name(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse an EPUB holding two different files of one name (by the zip's own sizes and checksums,
+    nothing unpacked): Dogear read the last one and an e-reader may open the first, so the club would
+    read another chapter, or another book, than the one its admin checked. The same file twice is read."""
+    seen: dict[str, tuple[int, int]] = {}
+    for info in infos:
+        contents = (info.file_size, info.CRC)
+        if seen.setdefault(info.filename, contents) != contents:
+            raise StoryFormatError(
+                f"The EPUB holds two different files named {quote_input(info.filename)}, and e-readers "
+                "differ on which one they open; export it again."
+            )
 
 
 def _xml(data: bytes, what: str) -> etree._Element:

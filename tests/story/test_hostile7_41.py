@@ -5,13 +5,19 @@ shape is, or refused in a sentence."""
 
 from __future__ import annotations
 
+import io
+import warnings
+import zipfile
+
 import pytest
 
+from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.limits import MAX_TITLE_CHARS
 from bot.story.tidy import UNTITLED
 from bot.warnings import matcher as matcher_module
 from bot.warnings.engine import scan_pieces
+from tests.story.builders import epub_bytes, xhtml
 from tests.story.test_hostile6_40 import _rule_phrases_line
 from tests.story.test_hostile_shapes37 import MAX_BYTES
 from tests.story.test_hostile_shapes39 import _bare
@@ -83,3 +89,43 @@ def test_a_thousand_character_name_gives_a_title_within_the_title_limit() -> Non
     """Guard: a name of 1,000 characters is cut to the title limit, as any title is."""
     title = import_story(_PROSE, "a" * 996 + ".txt", max_bytes=MAX_BYTES).meta.title
     assert len(title) == MAX_TITLE_CHARS and title.startswith("aaaa")
+
+
+# -- an EPUB that holds two files of one name ----------------------------------------------------------------
+
+
+def _with_second_copy(data: bytes, name: str, payload: bytes) -> bytes:
+    """``data`` (a zip) with another member of ``name`` appended: zip tools keep both entries, and
+    readers differ on which one they open."""
+    out = io.BytesIO(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name, which is the point
+        with zipfile.ZipFile(out, "a") as archive:
+            archive.writestr(name, payload, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+_CHAPTERS = [
+    (f"c{number}.xhtml", xhtml(f"<h1>Chapter {number}</h1><p>The weir roared {number}.</p>")) for number in (1, 2)
+]
+
+
+@pytest.mark.parametrize("member", ["OEBPS/c1.xhtml", "OEBPS/content.opf", "META-INF/container.xml"])
+def test_an_epub_with_two_different_files_of_one_name_is_refused_in_a_sentence(member: str) -> None:
+    """Two entries of one name with different contents: Dogear read the last one, an e-reader may open the
+    first, so the club read another chapter (or another book) than the one its admin checked. Refused,
+    naming the file."""
+    data = _with_second_copy(epub_bytes(_CHAPTERS), member, b"<p>Something else entirely.</p>")
+    with pytest.raises(StoryFormatError) as refused:
+        import_story(data, "a.epub", max_bytes=MAX_BYTES)
+    said = str(refused.value)
+    assert "two different files" in said and member.rpartition("/")[2] in said and "\n" not in said
+
+
+def test_an_epub_with_the_same_file_twice_is_read() -> None:
+    """Guard: a file stored twice with the same contents is no ambiguity: the book is read."""
+    data = epub_bytes(_CHAPTERS)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        payload = archive.read("OEBPS/c1.xhtml")
+    story = import_story(_with_second_copy(data, "OEBPS/c1.xhtml", payload), "a.epub", max_bytes=MAX_BYTES)
+    assert [chapter.paragraphs for chapter in story.chapters] == [["The weir roared 1."], ["The weir roared 2."]]
