@@ -935,11 +935,16 @@ async def add_rule(
     return CustomRule(rule_id, category, kind, checked.source)
 
 
+# 64 bits: a value typed by hand passes for a pick once in 2**64 tries, where four digits let one in
+# 65,536 through (answered "the rule you picked was removed since").
+CHECK_DIGITS = 16
+
+
 def rule_value(rule: CustomRule) -> str:
     """What the ``/warnings rules remove`` menu gives for a rule: its number and a digest of what it
     finds. SQLite gives a deleted last row's id to the next row, so a number alone, picked before
-    another admin removed that rule, named the rule added after it. Four check digits close it
-    (:func:`_menu_pick`)."""
+    another admin removed that rule, named the rule added after it. Sixteen check digits close it
+    (:func:`_menu_pick`); the value stays within Discord's 100 characters (18 + 1 + 8 + 16)."""
     digest = _rule_digest(rule)
     return f"{rule.id}:{digest}{_value_check(str(rule.id), digest)}"
 
@@ -949,17 +954,23 @@ def _rule_digest(rule: CustomRule) -> str:
 
 
 def _value_check(number: str, digest: str) -> str:
-    return hashlib.sha256(f"rules remove menu\n{int(number)}\n{digest}".encode()).hexdigest()[:4]
+    return hashlib.sha256(f"rules remove menu\n{int(number)}\n{digest}".encode()).hexdigest()[:CHECK_DIGITS]
 
 
-_RULE_VALUE = re.compile(r"(?P<id>\d{1,18}):(?P<digest>[0-9a-f]{8})(?P<check>[0-9a-f]{4})")
+_RULE_VALUE = re.compile(rf"(?P<id>\d{{1,18}}):(?P<digest>[0-9a-f]{{8}})(?P<check>[0-9a-f]{{{CHECK_DIGITS}}})")
 
 
 def _menu_pick(text: str) -> re.Match[str] | None:
     """The menu's value for a rule, or None for anything else. A value of its shape typed by hand
     ("1:abcdef12") was taken for a pick and answered "the rule you picked was removed since": the
     check digits, which only :func:`rule_value` writes, tell a pick (whose rule may be gone since)
-    from a typed value, which is answered as any mistyped rule is (one in 65,536 passes by chance)."""
+    from a typed value, which is answered as any mistyped rule is.
+
+    Discord sends a picked value exactly as a typed one, so only the value can tell them apart, and
+    "never" cannot be promised: a value typed at random passes once in 2**64 (:data:`CHECK_DIGITS`),
+    and one made from this code on purpose passes always. Either way the harm is bounded: a pick
+    removes a rule only when its digest is that very rule's (the rule the member numbered, which
+    typing its number removes too); any other pick is answered "removed since" and removes nothing."""
     found = _RULE_VALUE.fullmatch(text.strip())
     if found is None or found["check"] != _value_check(found["id"], found["digest"]):
         return None
