@@ -47,6 +47,7 @@ from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.joins import ThreadJoins
 from bot.discussions.notices import OwedNotices, message_channel
+from bot.discussions.presence import MemberPresence
 from bot.discussions.spared import CarriedThrough, members_spared
 from bot.discussions.store import Discussion, DueItem, State
 from bot.discussions.timer import Timer
@@ -160,8 +161,11 @@ class DiscussionService:
         scope: ShardScope | None = None,
         other_jobs: Sequence[Job] = (),
         events: EventStatus | None = None,
+        presence: MemberPresence | None = None,
     ) -> None:
         self.db = db
+        # Who of the members a reminder names is still in the server (None: everyone with progress is).
+        self.presence = presence
         self.events = events
         self.clock = clock
         self.poster = poster
@@ -664,6 +668,9 @@ class DiscussionService:
         guild_id = discussion.guild_id
         recipients = await prefs_store.dm_recipients(self.db, guild_id, discussion.story_id)
         taken = await store.dm_copies_taken(self.db, guild_id, reminder.id)
+        # One who left cannot be sent a copy (Discord refuses a DM with no server in common), and that
+        # refusal was told under the reminder, naming them: left out, as the reminder leaves them out.
+        recipients = await self._still_here(guild_id, [user_id for user_id in recipients if user_id not in taken])
         avoiding = await self._avoiders(discussion) if recipients else set()
         assert discussion.story_title is not None
         notice = dm_reminder_notice(
@@ -731,6 +738,11 @@ class DiscussionService:
             self.db, discussion.guild_id, discussion.story_id, discussion.reach, carried_through=self._carried
         )
 
+    async def _still_here(self, guild_id: int, user_ids: list[int]) -> list[int]:
+        """``user_ids`` without the members known to have left the server (bounded look-ups, cached:
+        :mod:`bot.discussions.presence`); their progress stays, they are only not named or sent copies."""
+        return await self.presence.still_here(guild_id, user_ids) if self.presence and user_ids else user_ids
+
     async def _reminder_notice(self, discussion: Discussion, marker: str) -> Notice:
         guild_id = discussion.guild_id
         avoiding = await self._avoiders(discussion)
@@ -738,6 +750,7 @@ class DiscussionService:
         # and not in the hidden count either.
         avoiding = avoiding | await prefs_store.reminders_off(self.db, guild_id)
         named, hidden = await self._behind(self.db, guild_id, discussion.story_id, discussion.reach, excluding=avoiding)
+        named = await self._still_here(guild_id, named)
         all_named, all_hidden = await self._behind(self.db, guild_id, discussion.story_id, discussion.reach)
         ready_named, ready_hidden = await self._caught_up(self.db, guild_id, discussion.story_id, discussion.reach)
         assert discussion.story_title is not None

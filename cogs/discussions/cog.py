@@ -21,6 +21,7 @@ from bot.client import send_ephemeral
 from bot.discussions.compose import admin_listing, prompts_saved
 from bot.discussions.jobs import RetentionJob
 from bot.discussions.planning import LISTING_LIMIT, DiscussionPlanner, Planned
+from bot.discussions.presence import MemberPresence
 from bot.discussions.remind import describe_offset
 from bot.discussions.service import DiscussionService
 from bot.text import escape_markdown, plural, when_line
@@ -59,6 +60,7 @@ def build_service(bot: DogearBot, poster: DiscordPoster, events: ScheduledEvents
         scope=bot.shard_scope,
         other_jobs=[retention],
         events=events,
+        presence=MemberPresence(poster.member_present, bot.clock),
     )
 
 
@@ -93,6 +95,7 @@ class DiscussionCog(
         self.poster = DiscordPoster(bot)
         events = ScheduledEvents(bot)
         self.service = build_service(bot, self.poster, events)
+        self.poster.presence = self.service.presence
         self.planner = DiscussionPlanner(self.service, events)
         self.open_modals: set[PromptsModal] = set()
         super().__init__()
@@ -105,6 +108,13 @@ class DiscussionCog(
         # A prompts form nobody submitted keeps a timeout task; it must not outlive the bot.
         for modal in list(self.open_modals):
             modal.stop()
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Whoever used a command, a button or a form in a server is in it: one found gone before is
+        back (Discord never says who joins or leaves a server without the members intent)."""
+        if interaction.guild_id is not None and self.service.presence is not None:
+            self.service.presence.seen(interaction.guild_id, interaction.user.id)
 
     @commands.Cog.listener()
     async def on_progress_advanced(

@@ -18,6 +18,7 @@ from discord.utils import MISSING
 
 from bot.discussions.compose import Notice, without_role
 from bot.discussions.failures import Gone, PostFailure
+from bot.discussions.presence import MemberPresence
 from bot.discussions.service import Posted
 from cogs._messages import own_messages
 from cogs.discussions.refusals import reaching, refusal
@@ -32,6 +33,7 @@ HISTORY_LOOKBACK = 50
 THREAD_ARCHIVE_MINUTES = 10080
 THREAD_EXISTS = 160004
 UNKNOWN_MEMBER = 10007
+UNKNOWN_USER = 10013
 DMS_CLOSED = 50007  # "Cannot send messages to this user"
 
 
@@ -50,6 +52,7 @@ class DiscordPoster:
 
     def __init__(self, bot: DogearBot) -> None:
         self.bot = bot
+        self.presence: MemberPresence | None = None  # told of a reader Discord says left the server
 
     async def _channel(self, channel_id: int) -> discord.abc.GuildChannel | discord.Thread:
         await self.bot.wait_until_ready()
@@ -215,7 +218,9 @@ class DiscordPoster:
                     await thread.add_user(discord.Object(user_id))
             except discord.NotFound as error:
                 if error.code == UNKNOWN_MEMBER:
-                    continue  # left the server
+                    if self.presence is not None:  # left the server: reminders stop naming them
+                        self.presence.gone(thread.guild.id, user_id)
+                    continue
                 raise refusal(error, "adding a reader to the thread") from error
             except discord.HTTPException as error:
                 raise refusal(error, "adding a reader to the thread") from error
@@ -229,6 +234,23 @@ class DiscordPoster:
             return False
         except discord.HTTPException as error:
             raise refusal(error, "reading the thread's members") from error
+        return True
+
+    async def member_present(self, guild_id: int, user_id: int) -> bool | None:
+        """Whether the member is in the server, by one request (no privileged intent needed): False
+        for Discord's Unknown Member or Unknown User, None when it could not say."""
+        await self.bot.wait_until_ready()
+        try:
+            with reaching("looking up a member"):
+                await self.bot.http.get_member(guild_id, user_id)
+        except discord.NotFound as error:
+            return False if error.code in (UNKNOWN_MEMBER, UNKNOWN_USER) else None
+        except discord.HTTPException as error:
+            log.info("server %s: could not look up member %s: %s", guild_id, user_id, error)
+            return None
+        except PostFailure as failure:  # the connection lost or timed out (reaching)
+            log.info("server %s: could not look up member %s: %s", guild_id, user_id, failure)
+            return None
         return True
 
     async def send_dm(self, user_id: int, notice: Notice) -> bool:

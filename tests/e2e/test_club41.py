@@ -1,0 +1,87 @@
+"""Round 10 (session 41) of a club's life through the Discord double: the slips past rounds missed."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import timedelta
+
+from bot.devtools.driver import Club, Reply
+from bot.discussions import presence
+
+ROAD = (
+    "Title: Long Road\n\n# Chapter 1\n\nThey ate pancakes by the sea and laughed.\n\n"
+    "# Chapter 2\n\nShe sat by the window a long time that evening.\n\n"
+    "# Chapter 3\n\nMorning came, grey and slow over the harbour.\n"
+)
+
+
+async def add_road(club: Club) -> str:
+    await club.slash("story add", member=club.admin, file=("road.txt", ROAD.encode()))
+    [choice] = await club.autocomplete("excerpt read", "story", "long road", member=club.member)
+    return choice["value"]
+
+
+async def reminders_fall_due(club: Club, hours: float) -> list[Reply]:
+    """The bot's posts in the reading room once ``hours`` passed and the service is idle."""
+    await club.clock.advance(timedelta(hours=hours))
+    await club.run(club.bot.get_cog("DiscussionCog").service.wait_idle())
+    await club.settle()
+    return club.messages(club.text_channel, include_replies=False)
+
+
+def member_lookups(club: Club) -> list[str]:
+    return [r.path for r in club.requests if r.method == "GET" and f"/guilds/{club.guild.id}/members/" in r.path]
+
+
+def leave(club: Club, user_id: int) -> None:
+    """The member leaves the server: Discord tells a bot without the members intent nothing."""
+    del club.guild.members[user_id]
+
+
+async def test_a_member_who_left_the_server_is_not_named_in_reminders_or_sent_a_copy(club: Club) -> None:
+    """A member who set their progress and left was named in every reminder after (no members
+    intent: no GUILD_MEMBER_REMOVE), and their DM copy's refusal named them again under it."""
+    story = await add_road(club)
+    leaver = club.state.add_member(club.guild, club.state.add_user("lena_leaves", global_name="Lena"))
+    for member in (club.member, club.other_member, leaver):
+        await club.slash("progress set", member=member, story=story, chapter=1)
+    await club.slash("prefs reminders", member=leaver, dm=True)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=story, chapter=3, when="in 30 hours", remind="24h,1h",
+        channel=club.text_channel,
+    )  # fmt: skip
+    leave(club, leaver.user.id)
+    with club.expect_errors(404, 10007):
+        [first] = await reminders_fall_due(club, 6)
+    assert club.member.mention() in first.text and club.other_member.mention() in first.text, first.text
+    assert leaver.mention() not in first.text and leaver.user.id not in first.message.pinged_users, first.text
+    assert club.dms(leaver) == [] and club.messages(club.text_channel) == [first]  # no "DMs closed" reply naming them
+    kept = "SELECT chapter FROM reading_progress WHERE guild_id = ? AND user_id = ?"
+    assert await club.run(club.bot.db.fetch_value(kept, (club.guild.id, leaver.user.id))) == 1  # they may come back
+
+
+async def test_reminders_look_members_up_a_bounded_number_of_times_and_keep_the_answers(club: Club) -> None:
+    """Measured: 40 readers behind, 3 of them gone, two discussions with 24h and 1h reminders. The
+    first reminder looks up LOOKUPS_PER_CALL of them, the next (an hour later) the 15 left, and the
+    third (22 hours later) none: a look-up per member a day at most, never one per member per reminder."""
+    story = await add_road(club)
+    readers = [club.state.add_member(club.guild, club.state.add_user(f"reader{n}")) for n in range(40)]
+    for reader in readers:
+        await club.slash("progress set", member=reader, story=story, chapter=1)
+    gone = [readers[0], readers[1], readers[30]]
+    for chapter, when in ((3, "in 30 hours"), (2, "in 31 hours")):
+        await club.slash(
+            "discussion schedule", member=club.admin, story=story, chapter=chapter, when=when, remind="24h,1h",
+            channel=club.text_channel,
+        )  # fmt: skip
+    for reader in gone:
+        leave(club, reader.user.id)
+    before = len(member_lookups(club))
+    counts = []
+    for hours in (6, 1, 22):
+        with club.expect_errors(404, 10007) if hours < 22 else contextlib.nullcontext():
+            posts = await reminders_fall_due(club, hours)
+        counts.append(len(member_lookups(club)) - before - sum(counts))
+        assert not any(reader.mention() in posts[-1].text for reader in gone[: 2 if hours == 6 else 3]), posts[-1].text
+    assert len(posts) == 3 and counts == [presence.LOOKUPS_PER_CALL, 40 - presence.LOOKUPS_PER_CALL, 0], counts
+    assert readers[2].mention() in posts[-1].text and readers[39].mention() in posts[-1].text
