@@ -96,6 +96,7 @@ class Scheduled:
     reminder_note: str = ""  # why its reminders cannot be posted, when they cannot
     late: tuple[timedelta, ...] = ()  # reminders asked for whose time has passed already: never posted
     time_note: str = ""  # the time typed is skipped by the clocks that day: what it became (when.Reading)
+    same_minute: str = ""  # another discussion opens in the same minute and channel: which, and how to move one
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +262,42 @@ class DiscussionPlanner:
         ahead = tuple(offset for offset in offsets if due - offset > now)
         late = tuple(offset for offset in offsets if offset not in ahead)
         return Scheduled(
-            discussion_id, record.title, chapter, due, channel_id, ahead, event_id is not None, note, late, reading.note
+            discussion_id,
+            record.title,
+            chapter,
+            due,
+            channel_id,
+            ahead,
+            event_id is not None,
+            note,
+            late,
+            reading.note,
+            await self._same_minute(guild_id, discussion_id, due, channel_id, settings),
+        )
+
+    async def _same_minute(
+        self, guild_id: int, discussion_id: int, due: datetime, channel_id: int, settings: GuildSettings
+    ) -> str:
+        """A note naming the discussions that open in the same minute in the same channel: both post
+        then, one thread after the other, which is seldom what an admin meant (a slip of the hour or
+        the day); kept, since two chapters at once can be meant, but said, with how to move one."""
+        found = [
+            other
+            for other in await store.pending_in_minute(self.db, guild_id, due, other_than=discussion_id)
+            if post_channel(other.channel_id, other.channel_explicit, settings) == channel_id
+        ]
+        if not found:
+            return ""
+        named = and_list(
+            [
+                f"**#{other.id}** (chapter {other.chapter} of **{escape_markdown(other.story_title or UNTITLED)}**)"
+                for other in found
+            ]
+        )
+        opens = "opens" if len(found) == 1 else "open"
+        return (
+            f"{named} {opens} in the same minute in <#{channel_id}>: both post then, one after the other. "
+            f"If that was a slip, use `/discussion move id:{discussion_id}`."
         )
 
     async def plan(
@@ -370,11 +406,13 @@ class DiscussionPlanner:
             raise already_scheduled(error, current.story_title, settings, f"#{discussion_id} was not moved.") from None
         if moved is None or moved.due_at != due or moved.state not in CHANGEABLE:
             raise await self._changed_meanwhile(guild_id, discussion_id, "moved")
+        channel_id = post_channel(moved.channel_id, moved.channel_explicit, settings)
+        clash = await self._same_minute(guild_id, discussion_id, due, channel_id, settings)
+        skipped += f" {clash}" if clash else ""
         if moved.event_id:
             return due, skipped + await self.events.move(guild_id, moved.event_id, due)
         if not event:
             return due, skipped
-        channel_id = post_channel(moved.channel_id, moved.channel_explicit, settings)
         return due, skipped + await self._add_event(moved, channel_id)
 
     async def _add_event(self, discussion: Discussion, channel_id: int) -> str:

@@ -334,6 +334,19 @@ async def list_discussions(
     return [_discussion(row) for row in (*upcoming, *troubled)]
 
 
+async def pending_in_minute(db: Database, guild_id: int, due: datetime, *, other_than: int) -> list[Discussion]:
+    """The server's other discussions still to post that open in the same minute as ``due`` (two
+    chapters at one minute are most often a slip of the hour or the date)."""
+    start = to_epoch(due.replace(second=0, microsecond=0))
+    rows = await db.fetch_all(
+        f"SELECT {_DISCUSSION_COLUMNS} FROM {_DISCUSSION_FROM}"
+        " WHERE d.guild_id = ? AND d.state IN ('scheduled', 'posting') AND d.due_at >= ? AND d.due_at < ?"
+        " AND d.id != ? ORDER BY d.id LIMIT 5",
+        (guild_id, start, start + 60, other_than),
+    )
+    return [_discussion(row) for row in rows]
+
+
 async def failed_reminders(
     db: Database, guild_id: int, *, now: datetime, settled_within: timedelta = timedelta(days=14), limit: int = 10
 ) -> list[tuple[Reminder, str]]:

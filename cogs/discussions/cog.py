@@ -192,6 +192,7 @@ class DiscussionCog(
             f"Discussion **#{done.id}** of **{escape_markdown(done.title)}**, chapter {done.chapter}, is scheduled for "
             f"{when_line(done.due)} in <#{done.channel_id}>.\n"
             + (f"{done.time_note}\n" if done.time_note else "")
+            + (f"{done.same_minute}\n" if done.same_minute else "")
             + (done.reminder_note or f"Reminders: {reminders}.")
             + ("\nA scheduled event was created." if done.event_created else "")
             + bot_lacks_there(interaction, done.channel_id),

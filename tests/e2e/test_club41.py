@@ -85,3 +85,24 @@ async def test_reminders_look_members_up_a_bounded_number_of_times_and_keep_the_
         assert not any(reader.mention() in posts[-1].text for reader in gone[: 2 if hours == 6 else 3]), posts[-1].text
     assert len(posts) == 3 and counts == [presence.LOOKUPS_PER_CALL, 40 - presence.LOOKUPS_PER_CALL, 0], counts
     assert readers[2].mention() in posts[-1].text and readers[39].mention() in posts[-1].text
+
+
+async def test_a_discussion_set_to_the_same_minute_as_another_says_so_and_how_to_move_it(club: Club) -> None:
+    """Moved (or scheduled) to the minute another discussion opens in the same channel, it was
+    answered as any move: both then posted at once, a slip of the hour nobody was told of."""
+    story = await add_road(club)
+    for chapter, when in ((1, "in 3 hours"), (2, "in 5 hours")):
+        await club.slash(
+            "discussion schedule", member=club.admin, story=story, chapter=chapter, when=when,
+            channel=club.text_channel,
+        )  # fmt: skip
+    [moved] = await club.slash("discussion move", member=club.admin, id=2, when="in 3 hours")
+    assert moved.ephemeral and "Discussion #2 now opens" in moved.text, moved.text
+    assert "**#1** (chapter 1 of **Long Road**) opens in the same minute" in moved.text, moved.text
+    assert "`/discussion move id:2`" in moved.text, moved.text
+    [third] = await club.slash(
+        "discussion schedule", member=club.admin, story=story, chapter=3, when="in 3 hours", channel=club.text_channel
+    )
+    assert "**#1** (chapter 1 of **Long Road**) and **#2** (chapter 2 of **Long Road**) open in the same" in third.text
+    [apart] = await club.slash("discussion move", member=club.admin, id=3, when="in 4 hours")
+    assert "same minute" not in apart.text, apart.text  # guard: a minute of its own says nothing more
