@@ -128,7 +128,7 @@ def member_text(
     page: int = 1,
     next_page: str = "/progress show page:{page}",
 ) -> str:
-    """Each story the member has started, with chapter/total and a bar, a page at a time.
+    """Each story the member is in (one set to "not started" says so), with chapter/total and a bar, a page at a time.
 
     Paged (``next_page`` names the command for the next page), so a member of a busy club sees
     every story they have started, however many and however long their titles; a cut list
@@ -139,5 +139,9 @@ def member_text(
     if not stories:
         hint = " Use `/progress set` to record where you are." if mine else ""
         return f"{whose} not started any story yet.{hint}"
-    lines = [f"`{progress_line(s.chapter, s.chapter_count)}` **{escape_markdown(s.title)}**" for s in stories]
+    lines = [
+        f"`{progress_line(s.chapter, s.chapter_count)}` **{escape_markdown(s.title)}**"
+        + (" · not started" if s.chapter == 0 else "")
+        for s in stories
+    ]
     return page_lines(f"{whose} reading:", lines, page, next_page, budget)

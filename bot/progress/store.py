@@ -261,12 +261,15 @@ async def get_progress(db: Database, guild_id: int, user_id: int, story_id: int)
 
 
 async def member_progress(db: Database, guild_id: int, user_id: int) -> list[StoryProgress]:
-    """Every story of this server the member has started, most recently moved first; stories moved at
-    the same moment in /story list's order (``title_sort``, numbers counted as numbers, migration 0035)."""
+    """Every story of this server the member has a place in, most recently moved first; stories moved at
+    the same moment in /story list's order (``title_sort``, numbers counted as numbers, migration 0035).
+
+    A place at 0 ("not started", set so or moved back to) is listed too: ``/progress set`` told the
+    member they were in the story, and ``/progress show`` then said they had started none."""
     rows = await db.fetch_all(
         "SELECT s.id, s.title, p.chapter, s.chapter_count, p.updated_at"
         " FROM reading_progress AS p JOIN stories AS s ON s.id = p.story_id AND s.guild_id = p.guild_id"
-        " WHERE p.guild_id = ? AND p.user_id = ? AND p.chapter > 0"
+        " WHERE p.guild_id = ? AND p.user_id = ?"
         " ORDER BY p.updated_at DESC, s.title_sort, s.id",
         (guild_id, user_id),
     )

@@ -106,3 +106,17 @@ async def test_a_discussion_set_to_the_same_minute_as_another_says_so_and_how_to
     assert "**#1** (chapter 1 of **Long Road**) and **#2** (chapter 2 of **Long Road**) open in the same" in third.text
     [apart] = await club.slash("discussion move", member=club.admin, id=3, when="in 4 hours")
     assert "same minute" not in apart.text, apart.text  # guard: a minute of its own says nothing more
+
+
+async def test_a_story_set_to_not_started_is_listed_by_progress_show(club: Club) -> None:
+    """ "Saved: you are in Long Road as not started" and then "/progress show": "You have not started
+    any story yet", as though the first answer had not been true; moved back to 0 the same."""
+    story = await add_road(club)
+    [joined] = await club.slash("progress set", member=club.member, story=story, chapter=0)
+    assert "as not started" in joined.text, joined.text
+    [shown] = await club.slash("progress show", member=club.member)
+    assert shown.text.splitlines() == ["Your reading:", "`░░░░░░░░░░ 0/3` **Long Road** · not started"], shown.text
+    await club.slash("progress set", member=club.other_member, story=story, chapter=2)
+    await club.slash("progress set", member=club.other_member, story=story, chapter=0)
+    [back] = await club.slash("progress show", member=club.member, options={"member": club.other_member})
+    assert "**Long Road** · not started" in back.text and "has not started any story" not in back.text, back.text
