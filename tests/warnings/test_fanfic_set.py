@@ -10,7 +10,8 @@ before the eighth; fresh10 and fresh11 by two more, before the tenth; fresh12a a
 more, before the twelfth; fresh13a and fresh13b by two more, before the thirteenth; fresh14a and
 fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the
 fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a helper before
-the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a helper before the fortieth), and scored once before and once after the round that followed them
+the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a helper before the fortieth;
+fresh41d by a helper before the forty-first), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -55,6 +56,7 @@ FRESH = (
     "fanfic-fresh38.jsonl",
     "fanfic-fresh39.jsonl",
     "fanfic-fresh40.jsonl",
+    "fanfic-fresh41d.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -307,6 +309,14 @@ def test_the_fortieth_rounds_set_stays_at_or_above_its_scores() -> None:
     assert data["per_category"]["collective-violence"]["f1"] >= 0.78
     assert data["per_category"]["violence"]["f1"] >= 0.69
     assert data["per_category"]["kidnapping"]["f1"] >= 0.50
+
+
+def test_the_forty_first_rounds_death_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh41d.jsonl`` (316 passages, 111 warning-free, 65 death mostly told without the
+    word) was written before the forty-first round by a helper who had not read the rules:
+    micro-F1 0.451 before it (21 warning-free passages flagged; death 0.34). Floors at that."""
+    data = at_least(FRESH[24], micro_f1=0.45, free=111, flagged=21)
+    assert data["per_category"]["death"]["f1"] >= 0.33
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
