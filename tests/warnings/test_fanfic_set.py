@@ -11,7 +11,7 @@ more, before the twelfth; fresh13a and fresh13b by two more, before the thirteen
 fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the
 fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a helper before
 the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a helper before the fortieth;
-fresh41d by a helper before the forty-first), and scored once before and once after the round that followed them
+fresh41d and fresh41a by two helpers before the forty-first), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -57,6 +57,7 @@ FRESH = (
     "fanfic-fresh39.jsonl",
     "fanfic-fresh40.jsonl",
     "fanfic-fresh41d.jsonl",
+    "fanfic-fresh41a.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -317,6 +318,18 @@ def test_the_forty_first_rounds_death_set_stays_at_or_above_its_scores() -> None
     micro-F1 0.451 before it (21 warning-free passages flagged; death 0.34). Floors at that."""
     data = at_least(FRESH[24], micro_f1=0.45, free=111, flagged=21)
     assert data["per_category"]["death"]["f1"] >= 0.33
+
+
+def test_the_forty_first_rounds_abuse_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh41a.jsonl`` (200 passages, 82 warning-free, 60 abuse told mostly without the
+    keyword) was written before the forty-first round by a helper who had not read the rules:
+    micro-F1 0.472 before it (10 warning-free passages flagged; abuse 0.17, child-abuse 0.14).
+    Floors at that, so a change that loses ground on it fails."""
+    data = at_least(FRESH[25], micro_f1=0.47, free=82, flagged=10)
+    assert data["per_category"]["abuse"]["f1"] >= 0.17
+    assert data["per_category"]["child-abuse"]["f1"] >= 0.13
+    assert data["per_category"]["violence"]["f1"] >= 0.70
+    assert data["per_category"]["self-harm"]["f1"] >= 0.76
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
