@@ -96,7 +96,9 @@ _HEAD_COUNT_LINE = re.compile(
     rf"|^[ \t]*[♥❤♡💜💙]\ufe0f?[ \t]*{_COUNT}[ \t]*$\n?"
     # a fiction page's labelled counts, Royal Road's "Followers: 1,204  Pages: 312  Rating: 4.6"
     rf"|^[ \t]*(?:(?:followers|pages|(?:total[ \t]+|average[ \t]+)?views|favou?rites|ratings?|chapters|words|reviews"
-    rf"|reads|votes)[ \t]*:[ \t]*{_COUNT}[ \t]*[•·|,]?[ \t]*){{2,}}$\n?",
+    rf"|reads|votes)[ \t]*:[ \t]*{_COUNT}[ \t]*[•·|,]?[ \t]*){{2,}}$\n?"
+    # a story page's state over its count of parts, Wattpad's "Completed" / "14 parts", "Ongoing" / "3 parts"
+    r"|^[ \t]*+(?:completed?|ongoing|mature)[ \t]*+\n[ \t]*+\d[\d,]*+[ \t]*+(?:parts?|chapters?)[ \t]*+$\n?",
     re.IGNORECASE | re.MULTILINE,
 )
 # Quotev's counts under a story's title and by-line, each on its line with its label first, or its
@@ -115,12 +117,13 @@ GENRE_LINE_CHARS = 200
 
 def _genres_and_counts(line: str) -> bool:
     """A story page's line of genres and counts set apart by dots or bars, the genres several: "Fantasy ·
-    Romance · 3 chapters · 12,408 reads" (Quotev's); two counts at least, each genre a word or three."""
+    Romance · 3 chapters · 12,408 reads" (Quotev's); two counts at least, or one after two genres
+    ("Romance · Fantasy · 3 chapters"), each genre a word or three."""
     if len(line) > GENRE_LINE_CHARS:
         return False
     parts = [part.strip() for part in re.split(r"[·•|]", line)]
     counts = [bool(_HEAD_COUNTED_PART.fullmatch(part)) for part in parts]
-    return sum(counts) >= 2 and all(
+    return (sum(counts) >= 2 or (sum(counts) == 1 and len(parts) >= 3 and counts[-1])) and all(
         counted or (part and len(part.split()) <= 3 and not any(c.isdigit() for c in part) and part[:1].isupper())
         for part, counted in zip(parts, counts, strict=True)
     )

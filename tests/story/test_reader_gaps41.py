@@ -19,7 +19,10 @@ real exports take, written for it; the probe files stay out of the repository):
   list with a title ending in an abbreviation ("Kitchen, 5 a.m.") no list, so the poems one chapter;
 - a SpaceBattles or Sufficient Velocity thread's threadmarks in reader mode: the thread's tag in
   its title ("Brockton Bay Ranger [Worm/Pokemon]") and the bar over the posts ("Reader mode",
-  "Threadmarks": a chapter of its own); now the fandom, and gone.
+  "Threadmarks": a chapter of its own); now the fandom, and gone;
+- a reading site's story page copied over the text: Wattpad's "Completed" / "14 parts", Quotev's
+  "Romance · Fantasy · 3 chapters" (one count): a chapter 1 of its own, the blurb under it with
+  it; now gone, the blurb the summary.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -300,3 +303,24 @@ def test_a_pages_title_in_brackets_with_no_threadmarks_stays() -> None:
     chapters = f"<h2>Chapter 1</h2>{PAGE_TEXT}<h2>Chapter 2</h2>{PAGE_TEXT}"
     page = f"<html><body><h1>The Ford (A Retelling)</h1>{chapters}</body></html>"
     assert import_story(page.encode(), "ford.html", max_bytes=1 << 20).meta.title == "The Ford (A Retelling)"
+
+
+# A reading site's story page copied over the text: its state and counts.
+
+
+@pytest.mark.parametrize(
+    "counts",
+    ["Completed\n14 parts", "Ongoing\n3 parts", "Romance · Fantasy · 3 chapters", "Mature\n22 chapters"],
+)
+def test_a_story_pages_state_and_count_of_parts_are_no_chapter(counts: str) -> None:
+    blurb = "A prince with no kingdom. A thief with no name."
+    text = f"Hollow Crown\nBy nightjar_writes\n\n{counts}\n\n{blurb}\n\nPrologue\n\n{CHAPTER_TEXT}\n\nChapter 1\n\n{CHAPTER_TEXT}\n"
+    story = read(text)
+    assert story.meta.summary == blurb
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_line_of_words_over_a_count_in_the_story_stays() -> None:
+    """Guard: "Completed" over a count is a page's only in the story's head; a genre line needs two genres."""
+    text = f"Chapter 1\n\n{CHAPTER_TEXT}\n\nRain · 3 chapters\n\n{CHAPTER_TEXT}\n\nChapter 2\n\n{CHAPTER_TEXT}\n"
+    assert "Rain · 3 chapters" in read(text).chapters[0].paragraphs
