@@ -81,6 +81,7 @@ from bot.story.webpage import (
     squeezed_text,
     stats_line,
     story_byline,
+    story_link_heading,
     strip_page_chrome,
     title_blog_author,
     title_by_author,
@@ -1363,6 +1364,7 @@ def parse_generic_html(
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
         body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's
     divider_images(body)
+    story_link_heading(body)
     chapter_title_blocks(body)
     closing_site_block(body)
     post_subtitle(body)

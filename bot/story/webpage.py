@@ -1679,6 +1679,51 @@ def reader_view_story(body: Tag) -> str | None:
     return None
 
 
+_STORY_LINK_HEADINGS = 6  # headings looked at, at the top of a page, for one linking to its story
+
+
+def story_link_heading(body: Tag) -> None:
+    """A heading under the chapter's heading that is only a link to the story's own page (Royal
+    Road's chapter page: "<h1>Chapter 2 - The Dungeon Door</h1>" over "<a href="/fiction/123/ironbound">
+    <h2>Ironbound</h2></a>") names the story: it becomes the "Title:" line over the chapter's
+    heading. Read as the chapter's subtitle, it titled the chapter "The Dungeon Door — Ironbound",
+    and under a numbered heading ("40. Ashfall") the chapter was the story's title. The link's path
+    names a story (a site's word, "/fiction/", "/series/", and no chapter)."""
+    headings = body.find_all(["h1", "h2", "h3", "h4"], limit=_STORY_LINK_HEADINGS)
+    for position, (above, heading) in enumerate(itertools.pairwise(headings)):
+        link = heading.find_parent("a") or heading.find("a")
+        text = squeezed_text(heading)
+        if (
+            not isinstance(link, Tag)
+            or not text
+            or squeezed_text(link) != text
+            or squeezed_text(above) == text
+            or above.find("a") is not None
+            or not _story_path(link)
+        ):
+            continue
+        (link if heading in link.descendants else heading).replace_with(NavigableString(""))
+        above.insert_before(_field("Title", text))
+        byline = headings[position + 2] if position + 2 < len(headings) else None
+        author = byline.find("a", href=AUTHOR_HREF) if isinstance(byline, Tag) else None
+        if isinstance(byline, Tag) and isinstance(author, Tag) and _BY_PREFIX.match(squeezed_text(byline)):
+            above.insert_before(_field("Author", squeezed_text(author)))  # the by-line under it, "by Halvard"
+            byline.decompose()
+        return
+
+
+def _story_path(link: Tag) -> bool:
+    """Whether a link goes to a story's own page: a site's word for stories in its path and no chapter."""
+    path = urlsplit(str(link.get("href") or "")).path
+    segments = [segment.casefold() for segment in path.split("/") if segment][:_PATH_SEGMENTS]
+    return any(segment in _PATH_WORDS for segment in segments) and not any(
+        _CHAPTER_PATH.match(segment) for segment in segments
+    )
+
+
+_PATH_SEGMENTS = 12
+
+
 def reader_view_header(body: Tag, page_title: str | None) -> str | None:
     """A page Firefox's Reader View saved: its header (dropped with the chrome) holds the page's own
     heading as ``h1.reader-title``, the chapter's title ("Chapter 3: The Ford") when the text under it

@@ -22,7 +22,11 @@ real exports take, written for it; the probe files stay out of the repository):
   "Threadmarks": a chapter of its own); now the fandom, and gone;
 - a reading site's story page copied over the text: Wattpad's "Completed" / "14 parts", Quotev's
   "Romance · Fantasy · 3 chapters" (one count): a chapter 1 of its own, the blurb under it with
-  it; now gone, the blurb the summary.
+  it; now gone, the blurb the summary;
+- a chapter page whose heading stands over a link to the story's page (Royal Road's "<h1>Chapter 2 -
+  The Dungeon Door</h1>" over "<a href='/fiction/123/ironbound'><h2>Ironbound</h2></a>"): the
+  chapter titled "The Dungeon Door — Ironbound", or under "40. Ashfall" the story titled "Ashfall";
+  now the story's title, and the by-line under it its author.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -324,3 +328,37 @@ def test_a_line_of_words_over_a_count_in_the_story_stays() -> None:
     """Guard: "Completed" over a count is a page's only in the story's head; a genre line needs two genres."""
     text = f"Chapter 1\n\n{CHAPTER_TEXT}\n\nRain · 3 chapters\n\n{CHAPTER_TEXT}\n\nChapter 2\n\n{CHAPTER_TEXT}\n"
     assert "Rain · 3 chapters" in read(text).chapters[0].paragraphs
+
+
+# A chapter page whose heading stands over a link to its story's page.
+
+
+def _chapter_page(chapter: str, story_heading: str) -> bytes:
+    return (
+        f"<html><head><title>{chapter} | Ironbound | Royal Road</title></head><body>"
+        f"<div class='fic-header'><h1 class='font-white break-word'>{chapter}</h1>{story_heading}"
+        "<h3 class='font-white inline-block'><span>by</span> <a href='/profile/9981'>Halvard</a></h3></div>"
+        f"<div class='chapter-inner chapter-content'>{PAGE_TEXT}</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("chapter", ["Chapter 2 - The Dungeon Door", "2. The Dungeon Door"])
+@pytest.mark.parametrize(
+    "story_heading",
+    [
+        "<a href='/fiction/123/ironbound'><h2 class='font-white inline-block'>Ironbound</h2></a>",
+        "<h2 class='font-white'><a href='https://example.net/series/88/ironbound/'>Ironbound</a></h2>",
+    ],
+)
+def test_a_heading_linking_to_the_storys_page_under_the_chapters_is_the_title(chapter: str, story_heading: str) -> None:
+    story = import_story(_chapter_page(chapter, story_heading), "chapter.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("Ironbound", "Halvard")
+    assert [chapter.title for chapter in story.chapters] == ["The Dungeon Door"]
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_subtitle_linking_to_a_chapter_stays_the_chapters() -> None:
+    """Guard: a link to a chapter's page names no story."""
+    heading = "<h2><a href='/fiction/123/ironbound/chapter/5/the-vault'>The Vault</a></h2>"
+    story = import_story(_chapter_page("Chapter 2 - The Dungeon Door", heading), "chapter.html", max_bytes=1 << 20)
+    assert story.meta.title != "The Vault"
