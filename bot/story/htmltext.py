@@ -1364,8 +1364,8 @@ def parse_generic_html(
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
         body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's
     divider_images(body)
-    story_link_heading(body)
     chapter_title_blocks(body)
+    story_link_heading(body)
     closing_site_block(body)
     post_subtitle(body)
     newsletter_notes(body)

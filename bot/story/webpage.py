@@ -28,6 +28,7 @@ from bs4 import Comment, NavigableString, PageElement, Tag
 
 from bot.story.front_pages import names_divider
 from bot.story.structure import MONTHS, Heading, Item, Para, match_heading
+from bot.story.tag_index import tags_changed
 
 # (A <select> is a menu: Quotev's chapter menu, its entries run together, was a heading over nothing.)
 _CHROME_TAGS = frozenset(["footer", "aside", "button", "input", "textarea", "label", "select"])
@@ -1497,7 +1498,11 @@ def _without_title_byline(soup: Tag, title: str) -> str:
     return match.group("title").strip() if match.group("author").strip().casefold() in authors else title
 
 
-_CHAPTER_LABEL = re.compile(r"^(?:chapter|ch\.?|part|episode)[ \t]+[\w.]{1,12}[ \t]*[-–—:|][ \t]*", re.IGNORECASE)
+# (after a volume's number, as web novels label chapters: "Vol 1 Chapter 1 - The Crossing")
+_CHAPTER_LABEL = re.compile(
+    r"^(?:(?:vol(?:ume)?\.?|book)[ \t]*[\w.]{1,6},?[ \t]+)?(?:chapter|ch\.?|part|episode)[ \t]+[\w.]{1,12}[ \t]*[-–—:|][ \t]*",
+    re.IGNORECASE,
+)
 _JOIN = re.compile(r"^[ \t]*[-–—|:][ \t]*")
 
 
@@ -1710,6 +1715,27 @@ def story_link_heading(body: Tag) -> None:
             above.insert_before(_field("Author", squeezed_text(author)))  # the by-line under it, "by Halvard"
             byline.decompose()
         return
+    if headings:
+        _story_link_line(headings[0])
+
+
+def _story_link_line(heading: Tag) -> None:
+    """A line of links alone under the page's first heading, one to the story's page and one to its
+    writer's (Scribble Hub's chapter page: "Glass Tower" and "veyra"): the story's title and author,
+    set as its Title and Author lines over the heading. Read as text, "Glass Tower veyra" opened the
+    chapter, and the story had no author."""
+    line = heading.find_next(["div", "p"])
+    if not isinstance(line, Tag) or line.find(["div", "p"]) is not None:
+        return
+    links = line.find_all("a", limit=3)
+    stories = [link for link in links if _story_path(link) and not AUTHOR_HREF.search(str(link.get("href") or ""))]
+    authors = [link for link in links if AUTHOR_HREF.search(str(link.get("href") or ""))]
+    words = " ".join(squeezed_text(link) for link in links)
+    if len(links) != 2 or len(stories) != 1 or len(authors) != 1 or squeezed_text(line) != words:
+        return
+    heading.insert_before(_field("Title", squeezed_text(stories[0])))
+    heading.insert_before(_field("Author", _BY_PREFIX.sub("", squeezed_text(authors[0]))))
+    line.decompose()
 
 
 def _story_path(link: Tag) -> bool:
@@ -1962,6 +1988,7 @@ def chapter_title_blocks(body: Tag) -> None:
         text = squeezed_text(block)
         if text and len(text) <= _TITLE_BLOCK_CHARS:
             block.name = "h2"
+            tags_changed()  # (the page's index of tags by name knew it as a <div>: a search for headings missed it)
 
 
 def _names_title_block(names: str | list[str] | None) -> bool:

@@ -26,7 +26,10 @@ real exports take, written for it; the probe files stay out of the repository):
 - a chapter page whose heading stands over a link to the story's page (Royal Road's "<h1>Chapter 2 -
   The Dungeon Door</h1>" over "<a href='/fiction/123/ironbound'><h2>Ironbound</h2></a>"): the
   chapter titled "The Dungeon Door — Ironbound", or under "40. Ashfall" the story titled "Ashfall";
-  now the story's title, and the by-line under it its author.
+  now the story's title, and the by-line under it its author. A web novel's chapter page (Scribble
+  Hub's): its line of two links under the chapter's title block, to the story's page and the
+  writer's, opened the chapter's text, and "Vol 1 Chapter 1 - The Crossing - Glass Tower" in the
+  page's title gave the story the title "Vol 1"; now the title and author, and "Glass Tower".
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -362,3 +365,37 @@ def test_a_subtitle_linking_to_a_chapter_stays_the_chapters() -> None:
     heading = "<h2><a href='/fiction/123/ironbound/chapter/5/the-vault'>The Vault</a></h2>"
     story = import_story(_chapter_page("Chapter 2 - The Dungeon Door", heading), "chapter.html", max_bytes=1 << 20)
     assert story.meta.title != "The Vault"
+
+
+def _web_novel_page(chapter: str, line: str) -> bytes:
+    return (
+        f"<html><head><title>{chapter} - Glass Tower | Scribble Hub</title></head><body>"
+        f"<div class='chapter_title_wrapper'><div class='chapter-title'>{chapter}</div></div>{line}"
+        f"<div id='chp_raw' class='chp_raw'>{PAGE_TEXT}</div></body></html>"
+    ).encode()
+
+
+STORY_LINKS = (
+    "<div class='chp_byline'><a href='/series/1234/glass-tower/'>Glass Tower</a> "
+    "<span class='auth_name_fic'><a href='/profile/555/veyra/'>veyra</a></span></div>"
+)
+
+
+@pytest.mark.parametrize("chapter", ["Vol 1 Chapter 1 - The Crossing", "Volume 2, Chapter 1: The Crossing"])
+def test_a_web_novels_chapter_page_reads_its_story_and_writer_from_their_links(chapter: str) -> None:
+    story = import_story(_web_novel_page(chapter, STORY_LINKS), "chapter.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("Glass Tower", "veyra")
+    assert [chapter.title for chapter in story.chapters] == ["The Crossing"]
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_volumes_chapter_label_leaves_the_pages_title_the_storys() -> None:
+    story = import_story(_web_novel_page("Vol 1 Chapter 1 - The Crossing", ""), "chapter.html", max_bytes=1 << 20)
+    assert story.meta.title == "Glass Tower"
+
+
+def test_a_line_of_words_and_links_under_the_heading_stays_text() -> None:
+    """Guard: a sentence with links in it is the story's."""
+    line = "<p>She read <a href='/series/1/x/'>Glass Tower</a> to <a href='/profile/5/veyra/'>veyra</a> twice.</p>"
+    story = import_story(_web_novel_page("Chapter 1 - The Crossing", line), "chapter.html", max_bytes=1 << 20)
+    assert story.chapters[0].paragraphs[0] == "She read Glass Tower to veyra twice."
