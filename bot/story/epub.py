@@ -320,8 +320,13 @@ def _read_book(archive: _Archive, max_chapters: int) -> _Book:
     container = _xml(archive.read("META-INF/container.xml"), "container.xml")
     rootfile = container.find(".//c:rootfile", _NS)
     opf_path = rootfile.get("full-path") if rootfile is not None else None
-    if not opf_path or opf_path not in names:
+    if not opf_path:
         raise StoryFormatError("The EPUB does not say where its contents are (no package file); export it again.")
+    if opf_path not in names:  # outside the zip ("../../etc/passwd"), an absolute path, or a typo: said as given
+        raise StoryFormatError(
+            f"The EPUB's META-INF/container.xml names {quote_input(opf_path)} as its package file, "
+            "which the EPUB does not hold; export it again."
+        )
     opf = _xml(archive.read(opf_path), "package file")
     base = posixpath.dirname(opf_path)
     manifest = {

@@ -129,3 +129,29 @@ def test_an_epub_with_the_same_file_twice_is_read() -> None:
         payload = archive.read("OEBPS/c1.xhtml")
     story = import_story(_with_second_copy(data, "OEBPS/c1.xhtml", payload), "a.epub", max_bytes=MAX_BYTES)
     assert [chapter.paragraphs for chapter in story.chapters] == [["The weir roared 1."], ["The weir roared 2."]]
+
+
+# -- an EPUB whose container.xml names a package file it does not hold ------------------------------------
+
+
+def _with_container(path: str) -> bytes:
+    """An EPUB whose container.xml names ``path`` as its package file."""
+    data = epub_bytes(_CHAPTERS)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            payload = source.read(info.filename)
+            if info.filename == "META-INF/container.xml":
+                payload = payload.replace(b"OEBPS/content.opf", path.encode())
+            archive.writestr(info, payload)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("path", ["../../../etc/passwd", "/etc/passwd", "OEBPS/contents.opf"])
+def test_a_package_file_named_outside_the_epub_is_refused_naming_it(path: str) -> None:
+    """container.xml naming a package file the zip does not hold (outside it, an absolute path, a typo) was
+    refused as "does not say where its contents are", which it does: the refusal names the path it gave."""
+    with pytest.raises(StoryFormatError) as refused:
+        import_story(_with_container(path), "a.epub", max_bytes=MAX_BYTES)
+    said = str(refused.value)
+    assert "container.xml" in said and path.rpartition("/")[2] in said and "\n" not in said
