@@ -27,6 +27,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!", "a RAR archive"),
+    # bzip2: "BZh", the block size digit, then a block's own magic (pi's digits): no sentence opens so
+    *((b"BZh" + str(level).encode() + b"1AY&SY", "a bzip2 archive") for level in range(1, 10)),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x28\xb5\x2f\xfd", "a Zstandard archive"),
     (b"\xd0\xcf\x11\xe0", "an old Word or Office document"),
     (b"SQLite format 3", "a SQLite database"),
     (b"\x7fELF", "a program"),

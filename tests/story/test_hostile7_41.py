@@ -5,7 +5,9 @@ shape is, or refused in a sentence."""
 
 from __future__ import annotations
 
+import bz2
 import io
+import lzma
 import warnings
 import zipfile
 
@@ -155,3 +157,28 @@ def test_a_package_file_named_outside_the_epub_is_refused_naming_it(path: str) -
         import_story(_with_container(path), "a.epub", max_bytes=MAX_BYTES)
     said = str(refused.value)
     assert "container.xml" in said and path.rpartition("/")[2] in said and "\n" not in said
+
+
+# -- a story file whose extension lies ---------------------------------------------------------------------
+
+
+_STORY = (
+    "# The Weir\n\n## Chapter 1\n\n" + "The weir roared all night and nobody in the valley slept.\n\n" * 20
+).encode()
+
+
+@pytest.mark.parametrize(
+    ("packed", "named"),
+    [
+        (bz2.compress(_STORY, 9), "bzip2 archive"),
+        (bz2.compress(_STORY, 1), "bzip2 archive"),
+        (lzma.compress(_STORY), "xz archive"),
+        (b"\x28\xb5\x2f\xfd\x20\x00" + _STORY[:200], "Zstandard archive"),  # a zstd frame's magic and header
+    ],
+)
+def test_a_txt_that_is_a_compressed_archive_is_refused_naming_it(packed: bytes, named: str) -> None:
+    """A .txt that is a gzip archive was refused as one; a bzip2, xz or Zstandard one as "not readable
+    text: it holds NUL bytes", which leaves the member guessing what they sent."""
+    with pytest.raises(StoryFormatError) as refused:
+        import_story(packed, "story.txt", max_bytes=MAX_BYTES)
+    assert named in str(refused.value)
