@@ -20,6 +20,7 @@ from bot.discussions.compose import Notice, without_role
 from bot.discussions.failures import Gone, PostFailure
 from bot.discussions.presence import MemberPresence
 from bot.discussions.service import Posted
+from bot.text import missing_permissions_answer
 from cogs._messages import own_messages
 from cogs.discussions.refusals import reaching, refusal
 from cogs.discussions.thread_copies import drop_thread_copies
@@ -44,6 +45,25 @@ def _mentions(notice: Notice) -> discord.AllowedMentions:
         replied_user=False,
         roles=[discord.Object(notice.role_id)] if notice.role_id else False,
         users=[discord.Object(user_id) for user_id in notice.user_ids] if notice.user_ids else False,
+    )
+
+
+def _refuse_without_thread(channel: discord.abc.GuildChannel | discord.Thread, notice: Notice) -> None:
+    """A discussion's post in a text channel where Dogear may open no thread (neither Create Public
+    Threads nor Create Private Threads) is not sent: it went up, told members they would be let into
+    its thread, and then failed with no thread, half-posted. Refused before, it fails whole, and
+    ``/discussion list`` says what to give."""
+    if notice.thread_name is None or not isinstance(channel, discord.TextChannel):
+        return
+    me = channel.guild.me
+    granted = channel.permissions_for(me) if me is not None else None
+    if granted is None or granted.create_public_threads or granted.create_private_threads:
+        return
+    where = f"#{channel.name}"  # kept as text and shown escaped, as refusals name a channel
+    fix = missing_permissions_answer(["Create Public Threads"], where, admin=None, then="")
+    raise PostFailure(
+        f"posting: I am missing Create Public Threads in {where}, so the discussion's thread could not open; "
+        f"nothing was posted. {fix}"
     )
 
 
@@ -117,6 +137,7 @@ class DiscordPoster:
         if notice.role_id and not guild.unavailable and guild.get_role(notice.role_id) is None:
             log.info("server %s: the club role %s was deleted; posting without pinging it", guild.id, notice.role_id)
             notice = without_role(notice)
+        _refuse_without_thread(channel, notice)
         embed = discord.Embed.from_dict(notice.embed) if notice.embed else MISSING
         mentions = _mentions(notice)
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from datetime import timedelta
 
+from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club, Reply
 from bot.discussions import presence
 
@@ -120,3 +121,17 @@ async def test_a_story_set_to_not_started_is_listed_by_progress_show(club: Club)
     await club.slash("progress set", member=club.other_member, story=story, chapter=0)
     [back] = await club.slash("progress show", member=club.member, options={"member": club.other_member})
     assert "**Long Road** · not started" in back.text and "has not started any story" not in back.text, back.text
+
+
+async def test_a_discussion_where_dogear_may_open_no_thread_is_not_half_posted(club: Club) -> None:
+    """Without Create Public (and Private) Threads in the discussion channel the post went up, told
+    members they would be added to its thread, and then failed with no thread."""
+    story = await add_road(club)
+    await club.slash("config set", member=club.admin, discussion_channel=club.text_channel)
+    await club.slash("discussion schedule", member=club.admin, story=story, chapter=1, when="in 2 hours", remind="none")
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.CREATE_PUBLIC_THREADS | P.CREATE_PRIVATE_THREADS)
+    assert await reminders_fall_due(club, 2) == []  # nothing posted
+    assert club.threads == []
+    [listed] = await club.slash("discussion list", member=club.admin)
+    assert "failed" in listed.text and "nothing was posted" in listed.text, listed.text
+    assert "Create Public Threads" in listed.text and "Edit Channel" in listed.text, listed.text
