@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import timedelta
 
 from bot.devtools.double import permissions as P
@@ -92,20 +93,24 @@ async def test_a_discussion_set_to_the_same_minute_as_another_says_so_and_how_to
     """Moved (or scheduled) to the minute another discussion opens in the same channel, it was
     answered as any move: both then posted at once, a slip of the hour nobody was told of."""
     story = await add_road(club)
+    ids = []
     for chapter, when in ((1, "in 3 hours"), (2, "in 5 hours")):
-        await club.slash(
+        [done] = await club.slash(
             "discussion schedule", member=club.admin, story=story, chapter=chapter, when=when,
             channel=club.text_channel,
         )  # fmt: skip
-    [moved] = await club.slash("discussion move", member=club.admin, id=2, when="in 3 hours")
-    assert moved.ephemeral and "Discussion #2 now opens" in moved.text, moved.text
-    assert "**#1** (chapter 1 of **Long Road**) opens in the same minute" in moved.text, moved.text
-    assert "`/discussion move id:2`" in moved.text, moved.text
+        ids.append(int(re.search(r"Discussion \*\*#(\d+)\*\*", done.text)[1]))
+    first, second = ids
+    [moved] = await club.slash("discussion move", member=club.admin, id=second, when="in 3 hours")
+    assert moved.ephemeral and f"Discussion #{second} now opens" in moved.text, moved.text
+    assert f"**#{first}** (chapter 1 of **Long Road**) opens in the same minute" in moved.text, moved.text
+    assert f"`/discussion move id:{second}`" in moved.text, moved.text
     [third] = await club.slash(
         "discussion schedule", member=club.admin, story=story, chapter=3, when="in 3 hours", channel=club.text_channel
     )
-    assert "**#1** (chapter 1 of **Long Road**) and **#2** (chapter 2 of **Long Road**) open in the same" in third.text
-    [apart] = await club.slash("discussion move", member=club.admin, id=3, when="in 4 hours")
+    both = f"**#{first}** (chapter 1 of **Long Road**) and **#{second}** (chapter 2 of **Long Road**) open in the same"
+    assert both in third.text, third.text
+    [apart] = await club.slash("discussion move", member=club.admin, id=second, when="in 4 hours")
     assert "same minute" not in apart.text, apart.text  # guard: a minute of its own says nothing more
 
 
