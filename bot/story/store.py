@@ -450,6 +450,8 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
         raise alike_titles(shown, exact)
     if len(found) > 1:
         raise several_match(shown, [record.id for record in found])
+    if not found and story_id is not None:
+        raise _picked_and_gone(shown, empty=await count_stories(db, guild_id) == 0)
     if not found and await count_stories(db, guild_id) == 0:  # "pick one from the list" of nothing
         raise UserError(
             f"No story in this server's library matches {shown}: the library is empty. An admin adds stories"
@@ -459,6 +461,21 @@ async def resolve_story(db: Database, guild_id: int, value: str) -> StoryRecord:
     guess = f" Did you mean {_or_list([f'**{escape_clipped(title, 80)}**' for title in close])}?" if close else ""
     raise UserError(
         f"No story in this server's library matches {shown} (it may have been removed); pick one from the list." + guess
+    )
+
+
+def _picked_and_gone(shown: str, *, empty: bool) -> UserError:
+    """A number no story here has and no title holds: most often a story picked from the menu (its
+    value is the id) that an admin removed while the menu was open. "No story matches “3”" quoted a
+    number the member never typed (they picked a title); this says what most likely happened."""
+    then = (
+        "The library is empty now; an admin adds stories with `/story add`."
+        if empty
+        else "Pick the story from the list again (start typing its title)."
+    )
+    return UserError(
+        f"No story in this server's library matches {shown}: a story picked from the list was removed since, "
+        f"or that number is not one of this server's stories. {then}"
     )
 
 

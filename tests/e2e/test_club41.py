@@ -140,3 +140,20 @@ async def test_a_discussion_where_dogear_may_open_no_thread_is_not_half_posted(c
     [listed] = await club.slash("discussion list", member=club.admin)
     assert "failed" in listed.text and "nothing was posted" in listed.text, listed.text
     assert "Create Public Threads" in listed.text and "Edit Channel" in listed.text, listed.text
+
+
+async def test_a_story_removed_while_a_member_had_it_picked_says_it_was_removed(club: Club) -> None:
+    """The menu's value is the story's id: picked, then removed by an admin before the member sent
+    the command, the answer quoted a number the member never typed ("No story ... matches “3”")."""
+    story = await add_road(club)
+    await club.slash("story add", member=club.admin, title="Kindred", chapters=14)
+    [question] = await club.slash("story remove", member=club.admin, story=story)
+    await club.click(question, "Remove", member=club.admin)
+    for command, options in (("progress set", {"chapter": 1}), ("excerpt read", {"chapter": 1}), ("story info", {})):
+        [refused] = await club.slash(command, member=club.member, story=story, **options)
+        assert refused.ephemeral and "a story picked from the list was removed since" in refused.text, refused.text
+        assert "Pick the story from the list again" in refused.text, refused.text
+    [question] = await club.slash("story remove", member=club.admin, story="Kindred")
+    await club.click(question, "Remove", member=club.admin)
+    [empty] = await club.slash("progress set", member=club.member, story=story, chapter=1)
+    assert "removed since" in empty.text and "The library is empty now" in empty.text, empty.text
