@@ -20,7 +20,7 @@ from bot.discussions.compose import Notice, without_role
 from bot.discussions.failures import Gone, PostFailure
 from bot.discussions.presence import MemberPresence
 from bot.discussions.service import Posted
-from bot.text import missing_permissions_answer
+from bot.text import and_list, missing_permissions_answer
 from cogs._messages import own_messages
 from cogs.discussions.refusals import reaching, refusal
 from cogs.discussions.thread_copies import drop_thread_copies
@@ -50,20 +50,26 @@ def _mentions(notice: Notice) -> discord.AllowedMentions:
 
 def _refuse_without_thread(channel: discord.abc.GuildChannel | discord.Thread, notice: Notice) -> None:
     """A discussion's post in a text channel where Dogear may open no thread (neither Create Public
-    Threads nor Create Private Threads) is not sent: it went up, told members they would be let into
-    its thread, and then failed with no thread, half-posted. Refused before, it fails whole, and
-    ``/discussion list`` says what to give."""
+    Threads nor Create Private Threads), or may not add its readers to one (Send Messages in Threads,
+    which Discord asks of whoever adds a member), is not sent. It went up, told members they would be
+    let into its thread, and then failed with no thread, or opened a thread nobody could be added to
+    and said nothing: half-posted. Refused before, it fails whole, and ``/discussion list`` says what
+    to give (as ``/discussion schedule`` warned it would)."""
     if notice.thread_name is None or not isinstance(channel, discord.TextChannel):
         return
     me = channel.guild.me
-    granted = channel.permissions_for(me) if me is not None else None
-    if granted is None or granted.create_public_threads or granted.create_private_threads:
+    if me is None:
+        return
+    granted = channel.permissions_for(me)
+    lacking = [] if granted.create_public_threads or granted.create_private_threads else ["Create Public Threads"]
+    lacking += [] if granted.send_messages_in_threads else ["Send Messages in Threads"]
+    if not lacking:
         return
     where = f"#{channel.name}"  # kept as text and shown escaped, as refusals name a channel
-    fix = missing_permissions_answer(["Create Public Threads"], where, admin=None, then="")
+    fix = missing_permissions_answer(lacking, where, admin=None, then="")
     raise PostFailure(
-        f"posting: I am missing Create Public Threads in {where}, so the discussion's thread could not open; "
-        f"nothing was posted. {fix}"
+        f"posting: I am missing {and_list(lacking)} in {where}, so the discussion's thread could not open with "
+        f"its readers; nothing was posted. {fix}"
     )
 
 

@@ -6,6 +6,8 @@ import contextlib
 import re
 from datetime import timedelta
 
+import pytest
+
 from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club, Reply
 from bot.discussions import presence
@@ -128,18 +130,30 @@ async def test_a_story_set_to_not_started_is_listed_by_progress_show(club: Club)
     assert "**Long Road** · not started" in back.text and "has not started any story" not in back.text, back.text
 
 
-async def test_a_discussion_where_dogear_may_open_no_thread_is_not_half_posted(club: Club) -> None:
+@pytest.mark.parametrize(
+    ("denied", "named"),
+    [
+        (P.CREATE_PUBLIC_THREADS | P.CREATE_PRIVATE_THREADS, "Create Public Threads"),
+        (P.SEND_MESSAGES_IN_THREADS, "Send Messages in Threads"),
+    ],
+    ids=["no-threads", "no-adding"],
+)
+async def test_a_discussion_where_dogear_may_open_no_thread_is_not_half_posted(
+    club: Club, denied: int, named: str
+) -> None:
     """Without Create Public (and Private) Threads in the discussion channel the post went up, told
-    members they would be added to its thread, and then failed with no thread."""
+    members they would be added to its thread, and then failed with no thread; without Send Messages
+    in Threads its thread opened and no reader could be added, and nobody was told."""
     story = await add_road(club)
     await club.slash("config set", member=club.admin, discussion_channel=club.text_channel)
+    await club.slash("progress set", member=club.member, story=story, chapter=1)
     await club.slash("discussion schedule", member=club.admin, story=story, chapter=1, when="in 2 hours", remind="none")
-    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.CREATE_PUBLIC_THREADS | P.CREATE_PRIVATE_THREADS)
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=denied)
     assert await reminders_fall_due(club, 2) == []  # nothing posted
     assert club.threads == []
     [listed] = await club.slash("discussion list", member=club.admin)
     assert "failed" in listed.text and "nothing was posted" in listed.text, listed.text
-    assert "Create Public Threads" in listed.text and "Edit Channel" in listed.text, listed.text
+    assert named in listed.text and "Edit Channel" in listed.text, listed.text
 
 
 async def test_a_story_removed_while_a_member_had_it_picked_says_it_was_removed(club: Club) -> None:
