@@ -315,9 +315,10 @@ def test_the_fortieth_rounds_set_stays_at_or_above_its_scores() -> None:
 def test_the_forty_first_rounds_death_set_stays_at_or_above_its_scores() -> None:
     """``fanfic-fresh41d.jsonl`` (316 passages, 111 warning-free, 65 death mostly told without the
     word) was written before the forty-first round by a helper who had not read the rules:
-    micro-F1 0.451 before it (21 warning-free passages flagged; death 0.34). Floors at that."""
-    data = at_least(FRESH[24], micro_f1=0.45, free=111, flagged=21)
-    assert data["per_category"]["death"]["f1"] >= 0.33
+    micro-F1 0.451 before it (21 warning-free passages flagged; death 0.34); change 1 (dead and died of
+    things) took it to 0.458 (12; death 0.37). Floors at that."""
+    data = at_least(FRESH[24], micro_f1=0.45, free=111, flagged=12)
+    assert data["per_category"]["death"]["f1"] >= 0.37
 
 
 def test_the_forty_first_rounds_abuse_set_stays_at_or_above_its_scores() -> None:

@@ -1,0 +1,66 @@
+"""Death told in general frames, and "dead" or "died" said of things that are not people
+(forty-first session; docs/warnings-eval.md, "Forty-first session").
+
+Each case is written in general vocabulary, not copied from a set: a plant, a shopping centre,
+a star, a printer at work, a season "dead" are not a person found dead; a laptop "who died", a
+cinema that died, a death in scare quotes are not a person dying. The same words of a person
+still warn."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
+
+
+def ids(text: str) -> set[str]:
+    chapter = Chapter(1, None, [Scene([text])])
+    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the mint on the back step is dead again, brown to the roots, and i only went away for a week.",
+        "my tomatoes in the greenhouse are completely dead. next year i'm buying them in a tin.",
+        "honestly the shopping centre is dead on a monday; just us and a man selling phone cases.",
+        "the whole scene was dead by 2012, every venue a block of flats, so we started our own nights.",
+        "half the stars you can see are probably dead, he said, and she told him that wasn't true.",
+        "update: the printer in the office is dead, the coffee machine is next, we are not okay",
+        '"it\'s dead, jim," he says in a terrible accent, holding up the kettle, and she laughs.',
+        "we go in the dead season, october, when the guesthouses are half price and the beach is ours.",
+        "pinch off the dead heads and the dead leaves, gran said, and the geraniums will go all summer.",
+    ],
+)
+def test_dead_of_a_thing_a_place_or_a_season_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rest in peace to my old phone, who died bravely on the bus this morning with my boarding pass inside.",
+        "the video shop died in about 2008 and nobody in town has rented a film since.",
+        "dad tells everyone he 'died' on the ski slope in 1994. he fell over and lay in the snow sulking.",
+        "the local newspaper finally died last spring, after a hundred and forty years of council gossip.",
+    ],
+)
+def test_died_of_a_device_a_business_or_in_scare_quotes_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jamie was dead. i knew it before i reached him, before i turned him over in the snow.",
+        "the whole village was dead by spring; the fever took them house by house.",
+        "the shop owner died in 1998 and his son kept the place going for another ten years.",
+        "she was dead, jim realised, kneeling by the bed, and he could not make himself stand up.",
+        "her father died years ago, and the cinema where he worked closed the same winter.",
+    ],
+)
+def test_the_same_words_of_a_person_still_warn(text: str) -> None:
+    assert "death" in ids(text)
