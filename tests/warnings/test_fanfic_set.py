@@ -317,7 +317,7 @@ def test_the_forty_first_rounds_death_set_stays_at_or_above_its_scores() -> None
     word) was written before the forty-first round by a helper who had not read the rules:
     micro-F1 0.451 before it (21 warning-free passages flagged; death 0.34); change 1 (dead and died of
     things) took it to 0.458 (12; death 0.37). Floors at that."""
-    data = at_least(FRESH[24], micro_f1=0.45, free=111, flagged=12)
+    data = at_least("fanfic-fresh41d.jsonl", micro_f1=0.45, free=111, flagged=12)
     assert data["per_category"]["death"]["f1"] >= 0.37
 
 
@@ -325,9 +325,10 @@ def test_the_forty_first_rounds_abuse_set_stays_at_or_above_its_scores() -> None
     """``fanfic-fresh41a.jsonl`` (200 passages, 82 warning-free, 60 abuse told mostly without the
     keyword) was written before the forty-first round by a helper who had not read the rules:
     micro-F1 0.472 before it (10 warning-free passages flagged; abuse 0.17, child-abuse 0.14).
-    Floors at that, so a change that loses ground on it fails."""
-    data = at_least(FRESH[25], micro_f1=0.47, free=82, flagged=10)
-    assert data["per_category"]["abuse"]["f1"] >= 0.17
+    The round's everyday frames of abuse then took it to 0.502 (10; abuse 0.316). Floors at that,
+    so a change that loses ground on it fails."""
+    data = at_least("fanfic-fresh41a.jsonl", micro_f1=0.50, free=82, flagged=10)
+    assert data["per_category"]["abuse"]["f1"] >= 0.31
     assert data["per_category"]["child-abuse"]["f1"] >= 0.13
     assert data["per_category"]["violence"]["f1"] >= 0.70
     assert data["per_category"]["self-harm"]["f1"] >= 0.76

@@ -1,0 +1,68 @@
+"""Abuse told by its everyday frames, and the near misses that must stay clean (forty-first
+session; docs/warnings-eval.md, "Forty-first session").
+
+Each new frame is a weak sign (0.5, a few 0.7): one alone does not warn, two together do. The
+cases are written in general vocabulary, not copied from any set: control of money, the phone,
+friends and the door; a parent's contempt and a family's secret; a threat about the children;
+an ex who will not stop."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
+
+
+def ids(text: str) -> set[str]:
+    chapter = Chapter(1, None, [Scene([text])])
+    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # money: the pension paid into his account, and asking for the grocery money
+        "her pension goes straight into his account now. she has to ask her son for grocery money.",
+        # the phone: the passcode changed back, and the call log read
+        "he makes me change my passcode back every time. he checks my call log while i'm in the shower.",
+        # friends: a sulk for going out, and a gatekeeper at the door
+        "she sulks for days whenever i go out, and she told the neighbours i was asleep when they came round.",
+        # the door, and the blame after
+        'he stood in the doorway so i couldn\'t leave. "see what you do to me," he said, when i cried.',
+        # a parent's contempt and the family's secret
+        "my mother wished she'd never had me, she said so at breakfast. we don't talk about family business.",
+        # a threat to leave her with nothing, and fear of him
+        "you walk out that door, you walk out with nothing, he said. she was terrified of him by then.",
+        # an ex who will not stop, and fear of him
+        "after the breakup the texts kept coming from new numbers. she's so scared of him she moved flats.",
+        # the call log read, and an apology that never ends
+        "he checks her call log every night, and she's said sorry for six different things by the time he's done.",
+    ],
+)
+def test_two_everyday_frames_of_abuse_warn(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one frame alone stays clean
+        "couples don't have secrets, my flatmate announces, which is how i know about his crush on the barista.",
+        "we don't talk about family business at the table, gran says, and passes the gravy to uncle joe.",
+        "dad sold my car because i crashed it twice in one month, and honestly i can't blame him.",
+        "don't tell mum about the cake, it's our little secret, just between you and me till her birthday!",
+        # a sleeve pulled over self-harm is not abuse
+        "she pulls her sleeve back down over the fresh lines and goes back downstairs to the party.",
+        # a parent's rule given with its reason, and negotiated kink
+        "no phones at dinner, mum says, because it's the only hour we're all in one room. fair enough.",
+        "they agreed the safeword first. he asked before he buckled the collar, and she said yes, sir.",
+        # a coach who shouts, and a friend who takes the phone on a night out
+        "coach screamed at us till we ran the drill right, then bought the whole team chips after.",
+        "she took my phone off me at the club so i wouldn't text my ex, and gave it back at breakfast.",
+    ],
+)
+def test_one_frame_or_a_near_miss_stays_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
