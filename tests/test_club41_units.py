@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from bot.clock import ManualClock
-from bot.discussions.presence import GONE_FOR, PRESENT_FOR, MemberPresence
+from bot.discussions.presence import GONE_FOR, LOOKUP_BURST, LOOKUPS_PER_SECOND, PRESENT_FOR, MemberPresence
 from bot.warnings import service as warnings_service
 from bot.warnings.store import CustomRule
 
@@ -66,3 +67,46 @@ async def test_a_lookup_that_fails_names_the_member_as_before_and_is_tried_again
     await clock.advance(GONE_FOR + timedelta(minutes=1))
     lookups.answers[1] = True
     assert await known.still_here(GUILD, [1]) == [1] and lookups.asked == [1, 1, 1]
+
+
+async def test_a_burst_of_reminders_on_many_servers_asks_within_the_process_wide_rate() -> None:
+    """A thousand reminders due in the same minute, each naming 25 members nobody has looked up:
+    25,000 look-ups asked at once would hold Discord's global limit (50 a second) for eight
+    minutes while the reminders themselves wait. The look-ups are capped for the whole process;
+    members past the cap are named as before."""
+    clock = ManualClock(datetime(2026, 12, 5, tzinfo=UTC))
+    lookups = Lookups({})
+    known = MemberPresence(lookups, clock)
+    for server in range(1_000):
+        named = [server * 100 + n for n in range(25)]
+        assert await known.still_here(server, named) == named
+        if server % 100 == 99:
+            await clock.advance(timedelta(seconds=6))  # the burst spread over a minute
+    assert len(lookups.asked) <= LOOKUP_BURST + 60 * LOOKUPS_PER_SECOND
+    assert len(lookups.asked) >= 60 * LOOKUPS_PER_SECOND  # the rate is used, not refused
+    await clock.advance(timedelta(hours=1))
+    assert await known.still_here(5, [500, 501]) == [500, 501] and lookups.asked[-2:] == [500, 501]
+
+
+async def test_one_reminders_look_ups_are_asked_at_once() -> None:
+    """A reminder waits about one round trip for its look-ups, not one after another."""
+    clock = ManualClock(datetime(2026, 12, 5, tzinfo=UTC))
+    waiting = 0
+    most = 0
+    release = asyncio.Event()
+
+    async def slow_lookup(guild_id: int, user_id: int) -> bool:
+        nonlocal waiting, most
+        waiting += 1
+        most = max(most, waiting)
+        await release.wait()
+        waiting -= 1
+        return user_id != 3
+
+    known = MemberPresence(slow_lookup, clock, budget=10)
+    asking = asyncio.ensure_future(known.still_here(GUILD, list(range(10))))
+    for _ in range(20):
+        await asyncio.sleep(0)
+    release.set()
+    assert await asking == [0, 1, 2, 4, 5, 6, 7, 8, 9]
+    assert most == 10

@@ -7,6 +7,11 @@ in every public reminder, with their progress. What a bot without that intent ca
 
 - at most :data:`LOOKUPS_PER_CALL` look-ups per reminder, the members named first (in the order
   named) whose answer is not kept; the rest are named as before and looked up by a later reminder;
+- at most :data:`LOOKUPS_PER_SECOND` on average over the whole process (a burst of
+  :data:`LOOKUP_BURST`): a thousand reminders due in one minute on a thousand servers would
+  otherwise ask 25,000 times, eight minutes of Discord's global limit of 50 requests a second that
+  the reminders and discussions themselves are waiting on; past it, members are named as before;
+- one reminder's look-ups are asked at once, so it waits about one round trip, not 25;
 - an answer is kept: present for :data:`PRESENT_FOR` (a discussion's 24h and 1h reminders cost
   one round of look-ups, not two), gone for :data:`GONE_FOR`;
 - a command, button or form a member uses in the server (:meth:`MemberPresence.seen`) forgets
@@ -22,6 +27,7 @@ the same budget. The hidden members a reminder counts are counted as before (nev
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
@@ -34,6 +40,9 @@ log = logging.getLogger(__name__)
 # A reminder never waits on more than this many requests, whatever the server's size; a reminder
 # names at most about 65 members (1,500 characters of mentions), checked within three reminders.
 LOOKUPS_PER_CALL = 25
+# A tenth of Discord's global limit (50 requests a second), averaged; LOOKUP_BURST may go at once.
+LOOKUPS_PER_SECOND = 5.0
+LOOKUP_BURST = 2 * LOOKUPS_PER_CALL
 PRESENT_FOR = timedelta(hours=24)
 GONE_FOR = timedelta(days=7)
 MAX_KNOWN = 100_000
@@ -45,10 +54,22 @@ Lookup = Callable[[int, int], Awaitable[bool | None]]
 class MemberPresence:
     """What is known of members being in their server, and the look-ups that learn more."""
 
-    def __init__(self, lookup: Lookup, clock: Clock, *, budget: int = LOOKUPS_PER_CALL) -> None:
+    def __init__(
+        self,
+        lookup: Lookup,
+        clock: Clock,
+        *,
+        budget: int = LOOKUPS_PER_CALL,
+        per_second: float = LOOKUPS_PER_SECOND,
+        burst: int = LOOKUP_BURST,
+    ) -> None:
         self._lookup = lookup
         self._clock = clock
         self._budget = budget
+        self._per_second = per_second
+        self._burst = burst
+        self._tokens = float(burst)
+        self._filled_at = clock.now()
         self._known: OrderedDict[tuple[int, int], tuple[bool, datetime]] = OrderedDict()
         self.lookups = 0  # look-ups made since the start: what the cache saves is measured by it
 
@@ -79,25 +100,35 @@ class MemberPresence:
             return None
         return present
 
+    def _take_tokens(self, wanted: int, now: datetime) -> int:
+        """How many of ``wanted`` look-ups the process-wide rate allows now (those are spent)."""
+        elapsed = max(0.0, (now - self._filled_at).total_seconds())  # a clock set back adds nothing
+        self._tokens = min(float(self._burst), self._tokens + elapsed * self._per_second)
+        self._filled_at = now
+        granted = min(wanted, int(self._tokens))
+        self._tokens -= granted
+        return granted
+
+    async def _ask(self, guild_id: int, user_id: int) -> bool | None:
+        self.lookups += 1
+        try:
+            return await self._lookup(guild_id, user_id)
+        except Exception:  # a look-up is a courtesy: never the reason a reminder fails
+            log.exception("could not look up member %s of server %s", user_id, guild_id)
+            return None
+
     async def still_here(self, guild_id: int, user_ids: Sequence[int]) -> list[int]:
         """``user_ids`` (in order) without the members known to have left; the first not known
-        either way are looked up, at most the budget of them, and the rest kept as they were."""
+        either way are looked up (all at once, within the per-reminder budget and the process-wide
+        rate), and the rest kept as they were."""
         now = self._clock.now()
-        budget = self._budget
-        here: list[int] = []
-        for user_id in user_ids:
-            key = (guild_id, user_id)
-            present = self._settled(key, now)
-            if present is None and budget > 0:
-                budget -= 1
-                self.lookups += 1
-                try:
-                    present = await self._lookup(guild_id, user_id)
-                except Exception:  # a look-up is a courtesy: never the reason a reminder fails
-                    log.exception("could not look up member %s of server %s", user_id, guild_id)
-                    present = None
-                if present is not None:
-                    self._remember(key, present, self._clock.now())
-            if present is not False:
-                here.append(user_id)
-        return here
+        settled = {user_id: self._settled((guild_id, user_id), now) for user_id in user_ids}
+        unknown = list(dict.fromkeys(user_id for user_id in user_ids if settled[user_id] is None))
+        asked = unknown[: self._take_tokens(min(len(unknown), self._budget), now)]
+        answers = await asyncio.gather(*(self._ask(guild_id, user_id) for user_id in asked))
+        answered_at = self._clock.now()
+        for user_id, present in zip(asked, answers, strict=True):
+            if present is not None:
+                self._remember((guild_id, user_id), present, answered_at)
+                settled[user_id] = present
+        return [user_id for user_id in user_ids if settled[user_id] is not False]
