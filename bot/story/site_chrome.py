@@ -218,6 +218,7 @@ def drop_count_lines(text: str) -> str:
 _BUTTON = (  # AO3's "Kudos", Quotev's "Favorite" and "Comments (12)"
     r"vote|comment|comments|share|like|reblog|reply|follow|report|subscribe|kudos|bookmark|favou?rite"
     r"|comments[ \t]*\(\d[\d,]{0,8}\)"
+    r"|reviews?|fav"  # FanFiction.net's "Reviews · Favorite · Follow", "Follow/Fav"
 )
 _SITE_BUTTONS = re.compile(
     rf"(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+)(?:(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+|$))+", re.IGNORECASE

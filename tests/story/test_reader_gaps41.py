@@ -29,7 +29,9 @@ real exports take, written for it; the probe files stay out of the repository):
   now the story's title, and the by-line under it its author. A web novel's chapter page (Scribble
   Hub's): its line of two links under the chapter's title block, to the story's page and the
   writer's, opened the chapter's text, and "Vol 1 Chapter 1 - The Crossing - Glass Tower" in the
-  page's title gave the story the title "Vol 1"; now the title and author, and "Glass Tower".
+  page's title gave the story the title "Vol 1"; now the title and author, and "Glass Tower";
+- FanFiction.net's buttons under a chapter ("Reviews · Favorite · Follow", "Follow/Fav"): story
+  text, on a phone's page a chapter of their own under "Chapter 2 of 9"; now the site's.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -399,3 +401,18 @@ def test_a_line_of_words_and_links_under_the_heading_stays_text() -> None:
     line = "<p>She read <a href='/series/1/x/'>Glass Tower</a> to <a href='/profile/5/veyra/'>veyra</a> twice.</p>"
     story = import_story(_web_novel_page("Chapter 1 - The Crossing", line), "chapter.html", max_bytes=1 << 20)
     assert story.chapters[0].paragraphs[0] == "She read Glass Tower to veyra twice."
+
+
+# FanFiction.net's buttons under a chapter.
+
+
+@pytest.mark.parametrize("buttons", ["Reviews · Favorite · Follow", "Review | Follow/Fav", "Follow/Fav · Reviews"])
+def test_a_line_of_review_and_follow_buttons_is_no_story_text(buttons: str) -> None:
+    story = read(f"Chapter 1\n\n{CHAPTER_TEXT}\n\n{buttons}\n\nChapter 2\n\n{CHAPTER_TEXT}\n\n{buttons}\n")
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_sentence_about_reviews_stays() -> None:
+    """Guard: the words in a sentence are the story's."""
+    story = read(f"Chapter 1\n\n{CHAPTER_TEXT}\n\nShe left a review.\n\nChapter 2\n\n{CHAPTER_TEXT}\n")
+    assert story.chapters[0].paragraphs[-1] == "She left a review."
