@@ -376,7 +376,11 @@ def site_menu(lines: list[str]) -> bool:
     if not all(_MENU_WORDS.fullmatch(line) for line in lines[1:]):
         return False
     words = {" ".join(word.casefold().split()) for line in lines[1:] for word in _MENU_WORD.findall(line)}
-    return len(words) >= 2  # two menu entries at least: "Home" / "Home" is a poem's
+    # two menu entries at least ("Home" / "Home" is a poem's), or the account's alone: "Quotev" / "Sign in"
+    return len(words) >= 2 or (bool(words) and words <= _ACCOUNT_ENTRIES)
+
+
+_ACCOUNT_ENTRIES = frozenset(["sign in", "log in", "login", "sign up", "register"])
 
 
 # A newsletter's lines around a story sent by email and saved or copied as text: "View this email in your

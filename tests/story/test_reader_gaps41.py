@@ -31,7 +31,9 @@ real exports take, written for it; the probe files stay out of the repository):
   writer's, opened the chapter's text, and "Vol 1 Chapter 1 - The Crossing - Glass Tower" in the
   page's title gave the story the title "Vol 1"; now the title and author, and "Glass Tower";
 - FanFiction.net's buttons under a chapter ("Reviews · Favorite · Follow", "Follow/Fav"): story
-  text, on a phone's page a chapter of their own under "Chapter 2 of 9"; now the site's.
+  text, on a phone's page a chapter of their own under "Chapter 2 of 9"; now the site's. A reading
+  site's name over its one account button ("Quotev" / "Sign in") over the title page: a chapter 1
+  of its own, the story titled by its file's name; now the site's menu.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -416,3 +418,18 @@ def test_a_sentence_about_reviews_stays() -> None:
     """Guard: the words in a sentence are the story's."""
     story = read(f"Chapter 1\n\n{CHAPTER_TEXT}\n\nShe left a review.\n\nChapter 2\n\n{CHAPTER_TEXT}\n")
     assert story.chapters[0].paragraphs[-1] == "She left a review."
+
+
+@pytest.mark.parametrize("menu", ["Quotev\nSign in", "Inkitt\nLog in", "Quotev\nSign up Log in"])
+def test_a_sites_name_over_its_sign_in_button_is_no_chapter(menu: str) -> None:
+    story = read(
+        f"{menu}\n\nWinter Wolves\nby silvermane\n\n1. Snow\n\n{CHAPTER_TEXT}\n\n2. Tracks\n\n{CHAPTER_TEXT}\n"
+    )
+    assert (story.meta.title, story.meta.author) == ("Winter Wolves", "silvermane")
+    assert [chapter.title for chapter in story.chapters] == ["Snow", "Tracks"]
+
+
+def test_a_poems_line_over_a_lone_menu_word_stays() -> None:
+    """Guard: one menu word that is no account's under a short line is a poem's ("Come / Home")."""
+    story = read(f"Chapter 1\n\n{CHAPTER_TEXT}\n\nCome\nHome\n\nChapter 2\n\n{CHAPTER_TEXT}\n")
+    assert story.chapters[0].paragraphs[-1] == "Come\nHome"
