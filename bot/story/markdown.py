@@ -758,10 +758,26 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     check_lines(body)
     if fields:  # their values read as the text's are: Obsidian's "author: [[Kit Rowan]]" is Kit Rowan
         known = [line for line in fields if parse_field(line) and not line.endswith(": ")]
-        body = strip_inline_markup("\n".join(known)) + "\n\n" + body
+        heading = _TOP_TITLE.match(body)
+        if heading is not None and not any(_field_key(line) == "title" for line in known):
+            # an Obsidian note's properties with no title over its "# The Bell Tower": the heading is the
+            # note's title, read first, as it is with no properties (after them it was the one chapter's)
+            top, body = body[: heading.end()], body[heading.end() :]
+        else:
+            top = ""
+        body = top + strip_inline_markup("\n".join(known)) + "\n\n" + body
     body, lists = take_warning_lists(without_long_heading_markup(body))
     items = drop_preamble_images(note_sections(numbered_heading_titles(split_items(body, markdown=True))))
     return give_warning_lists(build_story(items, filename, "md", max_chapters=max_chapters), lists)
+
+
+# A level-one heading opening the text after its front matter, alone of its level: "# The Bell Tower".
+_TOP_TITLE = re.compile(r"\A\s*#[ \t]+\S[^\n]*\n(?![\s\S]*^#[ \t])", re.MULTILINE)
+
+
+def _field_key(line: str) -> str | None:
+    found = parse_field(line)
+    return found[0].casefold() if found else None
 
 
 # A Markdown heading that numbers its chapter before its title: "## 1. The Key".

@@ -33,7 +33,10 @@ real exports take, written for it; the probe files stay out of the repository):
 - FanFiction.net's buttons under a chapter ("Reviews · Favorite · Follow", "Follow/Fav"): story
   text, on a phone's page a chapter of their own under "Chapter 2 of 9"; now the site's. A reading
   site's name over its one account button ("Quotev" / "Sign in") over the title page: a chapter 1
-  of its own, the story titled by its file's name; now the site's menu.
+  of its own, the story titled by its file's name; now the site's menu;
+- an Obsidian note's properties with no title over its one "# The Bell Tower": the heading was the
+  one chapter's title and the story titled by the note's file name; now the story's title, as
+  with no properties.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -433,3 +436,28 @@ def test_a_poems_line_over_a_lone_menu_word_stays() -> None:
     """Guard: one menu word that is no account's under a short line is a poem's ("Come / Home")."""
     story = read(f"Chapter 1\n\n{CHAPTER_TEXT}\n\nCome\nHome\n\nChapter 2\n\n{CHAPTER_TEXT}\n")
     assert story.chapters[0].paragraphs[-1] == "Come\nHome"
+
+
+# A note's properties over its one heading.
+
+
+@pytest.mark.parametrize(
+    "properties",
+    ["status: final\n", "status: final\ncreated: 2024-03-01\n", "tags: [fiction]\ncw: blood\n", "author: Mira Vale\n"],
+)
+def test_a_notes_heading_under_properties_with_no_title_is_its_title(properties: str) -> None:
+    text = f"---\n{properties}---\n\n# The Bell Tower\n\n{CHAPTER_TEXT}\n"
+    story = import_story(text.encode(), "note.md", max_bytes=1 << 20)
+    assert story.meta.title == "The Bell Tower"
+    assert [chapter.title for chapter in story.chapters] == [None]
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_title_property_over_the_notes_chapters_stays_the_title() -> None:
+    """Guard: a title among the properties is the story's, and headings of chapters stay theirs."""
+    text = f"---\ntitle: Moth Season\n---\n\n# The Bell Tower\n\n{CHAPTER_TEXT}\n"
+    story = import_story(text.encode(), "note.md", max_bytes=1 << 20)
+    assert story.meta.title == "Moth Season"
+    text = f"---\nstatus: final\n---\n\n# Chapter 1\n\n{CHAPTER_TEXT}\n\n# Chapter 2\n\n{CHAPTER_TEXT}\n"
+    story = import_story(text.encode(), "note.md", max_bytes=1 << 20)
+    assert len(story.chapters) == 2
