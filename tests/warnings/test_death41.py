@@ -64,3 +64,35 @@ def test_died_of_a_device_a_business_or_in_scare_quotes_is_no_death(text: str) -
 )
 def test_the_same_words_of_a_person_still_warn(text: str) -> None:
     assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at twenty past two the monitor went flat, and the nurse reached over and turned the sound down.",
+        "all night i listened for the next breath, my hand on his chest, and near dawn it didn't come.",
+        "the medic drew the sheet over the sergeant's face and stood up, and nobody in the tent said a word.",
+        "the telegram boy came up the path on a tuesday. the war office regrets to inform you. she sat down.",
+        "there are flowers tied to the railings by the crossing now, and a teddy, and a card. he was sixteen.",
+        "her grandfather lost his whole family in the bombing and came over on the boat alone, aged nine.",
+        "we scattered dad over the cliffs at dusk, the way he asked, and the wind took him out to sea.",
+        "the market bombing: forty people killed, the radio said, and the names came in all night.",
+    ],
+)
+def test_death_told_by_its_frames_warns(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the joke went flat and the whole table stared at their plates until the waiter came.",
+        "we waited for the next bus for forty minutes in the rain and then walked home.",
+        "we regret to inform you that your application for the position was unsuccessful this time.",
+        "she scattered the seeds over the bed and watered them in, humming to the radio.",
+        "he lost his whole family's trust when he sold the farm, and his brother never forgave him.",
+        "we killed forty of them in the battle, the game told us, and our squad levelled up.",
+    ],
+)
+def test_the_same_words_without_a_death_stay_clean(text: str) -> None:
+    assert "death" not in ids(text)
