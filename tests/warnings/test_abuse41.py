@@ -66,3 +66,30 @@ def test_two_everyday_frames_of_abuse_warn(text: str) -> None:
 )
 def test_one_frame_or_a_near_miss_stays_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum took my car keys for a week when i came home at four, and i only got the keys back on friday.",
+        "dad confiscated my phone for a fortnight after the party, and i got my phone back with a lecture.",
+        "his boyfriend goes through his phone every night, that's the running joke among their friends.",
+        "her wife goes through her messages, jokingly, looking for the gossip from book club. there's none.",
+    ],
+)
+def test_a_parents_time_limited_confiscation_or_a_joke_about_phones_is_no_abuse(text: str) -> None:
+    """A parent who takes the keys or the phone for a week is discipline; a partner's phone
+    "checking" told as the couple's joke is banter. Both warned from two rules that read the same
+    words (taking the phone, going through it)."""
+    assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he took my phone and my car keys, and he wouldn't let me see my sister for a month.",
+        "my boyfriend goes through my phone every night. he doesn't like me having friends, he says.",
+    ],
+)
+def test_taking_the_phone_without_a_term_or_a_joke_is_still_abuse(text: str) -> None:
+    assert "abuse" in ids(text)

@@ -326,10 +326,11 @@ def test_the_forty_first_rounds_abuse_set_stays_at_or_above_its_scores() -> None
     """``fanfic-fresh41a.jsonl`` (200 passages, 82 warning-free, 60 abuse told mostly without the
     keyword) was written before the forty-first round by a helper who had not read the rules:
     micro-F1 0.472 before it (10 warning-free passages flagged; abuse 0.17, child-abuse 0.14).
-    The round's everyday frames of abuse then took it to 0.502 (10; abuse 0.316). Floors at that,
-    so a change that loses ground on it fails."""
-    data = at_least("fanfic-fresh41a.jsonl", micro_f1=0.50, free=82, flagged=10)
-    assert data["per_category"]["abuse"]["f1"] >= 0.31
+    The round's everyday frames of abuse then took it to 0.502 (10; abuse 0.316), and two near
+    misses made clean to 0.505 (8; abuse 0.324). Floors at that, so a change that loses ground on
+    it fails."""
+    data = at_least("fanfic-fresh41a.jsonl", micro_f1=0.50, free=82, flagged=8)
+    assert data["per_category"]["abuse"]["f1"] >= 0.32
     assert data["per_category"]["child-abuse"]["f1"] >= 0.13
     assert data["per_category"]["violence"]["f1"] >= 0.70
     assert data["per_category"]["self-harm"]["f1"] >= 0.76
