@@ -750,8 +750,22 @@ class DiscussionService:
         # and not in the hidden count either.
         avoiding = avoiding | await prefs_store.reminders_off(self.db, guild_id)
         named, hidden = await self._behind(self.db, guild_id, discussion.story_id, discussion.reach, excluding=avoiding)
-        named = await self._still_here(guild_id, named)
         all_named, all_hidden = await self._behind(self.db, guild_id, discussion.story_id, discussion.reach)
+        # Those left out by their own choice, counted before the ones who left the server go: one who
+        # left is no member who "turned reminders off or avoids a warning".
+        left_out = len(all_named) + all_hidden - len(named) - hidden
+        if self.presence is not None:
+            # Hidden members are never named, but counted: one who left is not (looked up after the named).
+            hidden_ids = (
+                await progress_store.hidden_behind(
+                    self.db, guild_id, discussion.story_id, discussion.reach, excluding=avoiding
+                )
+                if hidden
+                else []
+            )
+            here = set(await self._still_here(guild_id, [*named, *hidden_ids]))
+            named = [user_id for user_id in named if user_id in here]
+            hidden = sum(1 for user_id in hidden_ids if user_id in here)
         ready_named, ready_hidden = await self._caught_up(self.db, guild_id, discussion.story_id, discussion.reach)
         assert discussion.story_title is not None
         return reminder_notice(
@@ -764,7 +778,7 @@ class DiscussionService:
             chapters=discussion.story_chapters,
             story_id=discussion.story_id,
             caught_up=len(ready_named) + ready_hidden,
-            left_out=len(all_named) + all_hidden - len(named) - hidden,
+            left_out=left_out,
         )
 
     async def reader_advanced(self, guild_id: int, user_id: int, story_id: int, previous: int, chapter: int) -> int:

@@ -351,6 +351,21 @@ async def behind(
     return [r[0] for r in rows if not r[1]], sum(1 for r in rows if r[1])
 
 
+async def hidden_behind(
+    db: Database, guild_id: int, story_id: int, chapter: int, *, excluding: Collection[int] = ()
+) -> list[int]:
+    """The hidden members :func:`behind` counts (never names): a reminder looks up whether they are
+    still in the server, so one who left is no longer counted."""
+    rows = await db.fetch_all(
+        "SELECT m.user_id FROM reading_progress AS p"
+        " JOIN club_members AS m ON m.guild_id = p.guild_id AND m.user_id = p.user_id"
+        " WHERE p.guild_id = ? AND p.story_id = ? AND p.chapter < ? AND m.hidden = 1"
+        " ORDER BY m.user_id",
+        (guild_id, story_id, chapter),
+    )
+    return [r[0] for r in rows if r[0] not in excluding]
+
+
 async def is_hidden(db: Database, guild_id: int, user_id: int) -> bool:
     value = await db.fetch_value(
         "SELECT hidden FROM club_members WHERE guild_id = ? AND user_id = ?",

@@ -171,3 +171,24 @@ async def test_a_story_removed_while_a_member_had_it_picked_says_it_was_removed(
     await club.click(question, "Remove", member=club.admin)
     [empty] = await club.slash("progress set", member=club.member, story=story, chapter=1)
     assert "removed since" in empty.text and "The library is empty now" in empty.text, empty.text
+
+
+async def test_a_reminder_neither_counts_a_hidden_member_who_left_nor_says_one_who_left_chose_it(club: Club) -> None:
+    """A hidden member who left was still counted ("plus 1 hidden member"); and with everyone behind
+    gone, the reminder said "the members still reading turned reminders off or avoid a warning"."""
+    story = await add_road(club)
+    hidden = club.state.add_member(club.guild, club.state.add_user("hana_hidden"))
+    gone = club.state.add_member(club.guild, club.state.add_user("gus_gone"))
+    for member, chapter in ((hidden, 1), (gone, 1), (club.other_member, 3)):
+        await club.slash("progress set", member=member, story=story, chapter=chapter)
+    await club.slash("progress privacy", member=hidden, hidden=True)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=story, chapter=3, when="in 30 hours", remind="24h",
+        channel=club.text_channel,
+    )  # fmt: skip
+    leave(club, hidden.user.id)
+    leave(club, gone.user.id)
+    with club.expect_errors(404, 10007):
+        [reminder] = await reminders_fall_due(club, 6)
+    assert "hidden member" not in reminder.text and gone.mention() not in reminder.text, reminder.text
+    assert "turned reminders off" not in reminder.text, reminder.text
