@@ -93,3 +93,37 @@ def test_a_parents_time_limited_confiscation_or_a_joke_about_phones_is_no_abuse(
 )
 def test_taking_the_phone_without_a_term_or_a_joke_is_still_abuse(text: str) -> None:
     assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a veiled threat to tell, and letters read first
+        "it'd be a shame if your dad found out, he says, smiling. he reads my letters before i do.",
+        # "who's gonna believe you", and the medication kept in his safe
+        "who's gonna believe you? he keeps my pills in his gun safe now and hands them out one by one.",
+        # friends dropped because he sighs, and asking before buying
+        "i stopped calling my sister because he sighs when i do. i ask him before i buy anything now.",
+        # telling everyone she is unstable, and the keys taken at night
+        "he tells the other wives i'm a mess, and he takes my boots at night, in case i wander, he says.",
+        # learning to be quiet, and being told to be grateful
+        "she's learned to be very quiet at dinner. you should be grateful, he tells her, and she nods.",
+    ],
+)
+def test_control_told_as_care_or_as_a_veiled_threat_warns(text: str) -> None:
+    """Frames read off fresh16a (forty-first session, change 3): each is a weak sign alone."""
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad never yells. he just sighs and asks if i've eaten, which is somehow worse for the guilt.",
+        "you should be grateful for the rain, gran says, the garden needed it, and so did you.",
+        "she keeps her inhaler in her pocket and her epipen in her bag, since the hay fever started.",
+        "i ask her before i eat the last biscuit, because i'm not a monster and she bought them.",
+        "it'd be a shame if your dad found out about the surprise party, so keep your mouth shut, kid.",
+    ],
+)
+def test_one_of_those_frames_alone_stays_clean(text: str) -> None:
+    assert "abuse" not in ids(text)

@@ -265,8 +265,11 @@ def test_the_sixteenth_round_on_two_sets_nobody_tuned_on() -> None:
     changed a rule has read them: micro-F1 0.249 and 0.279 before the round (16 and 16 warning-free
     passages flagged), 0.249 and 0.270 after it (16 and 16). Round 40b (a helper, on the lead's
     brief) read the passages of both that were still flagged, so they are no longer held out for
-    the rules it changed. Floors at those."""
-    at_least(FRESH[19], micro_f1=0.24, free=93, flagged=16)
+    the rules it changed. The forty-first round's abuse helper read fresh16a's abuse passages and
+    wrote change 3 of that round from them (fresh16a micro-F1 0.251 to 0.269, abuse 0.08 to 0.33,
+    14 flagged), so fresh16a is no longer held out for abuse either. Floors at those."""
+    data = at_least(FRESH[19], micro_f1=0.26, free=93, flagged=14)
+    assert data["per_category"]["abuse"]["f1"] >= 0.33
     at_least(FRESH[20], micro_f1=0.27, free=93, flagged=16)
 
 
