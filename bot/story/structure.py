@@ -955,6 +955,7 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
         items.insert(0, Para(story_name))
     if not markdown:
         _spaced_capital_titles(items)
+        _divided_titles(items)
     return titles_from_next_line(items)
 
 
@@ -1058,6 +1059,43 @@ def _spaced_capital_titles(items: list[Item]) -> None:
     if len(found) < 2 or not _marks_throughout(items, found, _text_start(items, found[0])):
         return  # (a story's closing "THE END" and "AUTHOR'S NOTE" stand after its text, not over it)
     for index in found:
+        title = items[index]
+        assert isinstance(title, Para)
+        items[index] = Heading(title.text.strip(), "named", 2, title.text)
+
+
+def _story_title_over_text(items: list[Item], index: int) -> bool:
+    """A title alone in its block over a paragraph of story text (see :func:`_spaced_capital_titles`)."""
+    item = items[index]
+    return (
+        isinstance(item, Para)
+        and not item.note
+        and _title_line(item.text)
+        and isinstance(following := _at(items, index + 1), Para)
+        and any(char.islower() for char in following.text)
+        and len(following.text.split()) >= TITLE_TEXT_WORDS
+        and not _CREDIT_OPENING.match(following.text)
+    )
+
+
+def _divided_titles(items: list[Item]) -> None:
+    """Turn into headings the titles of a collection's stories set apart by dividers: "The Boatman"
+    over its text, "* * *", "Salt" over its text (an anthology of one-shots in one file, in Title
+    Case, with no wide gap). Read as text, the collection was one chapter. Only in a text that marks
+    no chapter another way, where every divider (two at least) stands straight over a title over
+    story text and the first title opens the text (:func:`_marks_throughout`): a story's scene
+    breaks are followed by its prose, not each by a title."""
+    if any(isinstance(item, Heading) for item in items):
+        return
+    breaks = [index for index, item in enumerate(items) if isinstance(item, SceneBreak)]
+    breaks = [index for index in breaks if index + 1 < len(items)]  # (a divider closing the text heads nothing)
+    if len(breaks) < 2 or not all(_story_title_over_text(items, index + 1) for index in breaks):
+        return
+    start = _text_start(items, breaks[0])
+    first = next((index for index in range(start, breaks[0]) if _story_title_over_text(items, index)), None)
+    if first is None or not _marks_throughout(items, [first, breaks[0] + 1], start):
+        return
+    for index in [first, *(index + 1 for index in breaks)]:
         title = items[index]
         assert isinstance(title, Para)
         items[index] = Heading(title.text.strip(), "named", 2, title.text)

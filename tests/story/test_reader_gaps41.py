@@ -36,7 +36,10 @@ real exports take, written for it; the probe files stay out of the repository):
   of its own, the story titled by its file's name; now the site's menu;
 - an Obsidian note's properties with no title over its one "# The Bell Tower": the heading was the
   one chapter's title and the story titled by the note's file name; now the story's title, as
-  with no properties.
+  with no properties;
+- an anthology of one-shots in one file, each story's Title Case title after a divider ("The
+  Boatman" / its text / "* * *" / "Salt" / its text): one chapter; now a chapter a story, where
+  every divider stands over a title over story text and the first title opens the text.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -461,3 +464,27 @@ def test_a_title_property_over_the_notes_chapters_stays_the_title() -> None:
     text = f"---\nstatus: final\n---\n\n# Chapter 1\n\n{CHAPTER_TEXT}\n\n# Chapter 2\n\n{CHAPTER_TEXT}\n"
     story = import_story(text.encode(), "note.md", max_bytes=1 << 20)
     assert len(story.chapters) == 2
+
+
+# An anthology of one-shots in one file, its stories set apart by dividers.
+
+ONE_SHOTS = ["The Boatman", "Salt", "A Letter to My Sister"]
+
+
+@pytest.mark.parametrize("divider", ["* * *", "~~~", "#"])
+def test_titles_after_each_divider_head_a_collections_stories(divider: str) -> None:
+    text = "Small Mercies\nby Oren Vask\n\n\n" + f"\n\n{divider}\n\n".join(
+        f"{title}\n\n{CHAPTER_TEXT}" for title in ONE_SHOTS
+    )
+    story = read(text + "\n")
+    assert (story.meta.title, story.meta.author) == ("Small Mercies", "Oren Vask")
+    assert [chapter.title for chapter in story.chapters] == ONE_SHOTS
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+def test_a_title_after_some_dividers_only_stays_the_storys_text() -> None:
+    """Guard: a story's scene breaks go on in its prose; a name after one of them is no story's title."""
+    scenes = [f"Maren\n\n{CHAPTER_TEXT}", CHAPTER_TEXT, f"Bram\n\n{CHAPTER_TEXT}"]
+    story = read("The Ford\nby riverwriter\n\n\n" + "\n\n* * *\n\n".join(scenes) + "\n")
+    assert len(story.chapters) == 1
+    assert [len(chapter.scenes) for chapter in story.chapters] == [3]
