@@ -40,7 +40,9 @@ def title_like(text: str, *, bylined: bool = False) -> bool:
     """
     if "\n" in text or len(text) > 80 or len(text.split()) > 12:
         return False
-    if text[:1] in "\"'“‘「『(-*" or (text.rstrip().endswith((".", ",", ";", ":")) and not DOTTED_END.search(text)):
+    if text[:1] in "\"'“‘「『(-*" or (
+        text.rstrip().endswith((".", ",", ";", ":")) and not DOTTED_END.search(text[-24:])
+    ):
         return False
     if text.rstrip().rstrip("”’」』\"'").endswith(_CJK_STOPS):  # "他说：“走吧。”" is a sentence
         return False

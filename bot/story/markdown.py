@@ -97,7 +97,16 @@ _DIVIDER = "* * *"
 def _divider_line(line: str, start: int, end: int) -> bool:
     """An image alone on its line whose alt, file or class name it a divider ("![](scene-break.png)")
     is a scene break, as the HTML and EPUB readers read one (front_pages.names_divider)."""
-    return not line[:start].strip() and not line[end:].strip() and names_divider(line[start:end])
+    return (
+        start <= _BESIDE_IMAGE
+        and len(line) - end <= _BESIDE_IMAGE
+        and not line[:start].strip()
+        and not line[end:].strip()
+        and names_divider(line[start:end])
+    )
+
+
+_BESIDE_IMAGE = 40  # spaces around an image alone on its line (a line of 100,000 images is looked at once each)
 
 
 _NOT_LINK_END = "]\n"

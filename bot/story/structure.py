@@ -777,12 +777,15 @@ _MINOR_WORDS = frozenset(
 # A title ending in an abbreviation's letters, each with its stop ("Kitchen, 5 a.m.", "Made in the U.S.A."):
 # the stop is the abbreviation's, no sentence's.
 DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}[ \t]*$")
+_DOTTED_TAIL = 24  # characters of a line's end looked at for it (a line of a million "a." is read once)
 
 
 def _looks_like_title(text: str) -> bool:
     """Title Case words without a sentence's final full stop (an abbreviation's may end it)."""
     words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", text) if len(word) > 3 and word not in _MINOR_WORDS]
-    if (text.rstrip().endswith((".", ",", ";")) and not DOTTED_END.search(text)) or not text[:1].isupper():
+    if (text.rstrip().endswith((".", ",", ";")) and not DOTTED_END.search(text[-_DOTTED_TAIL:])) or not text[
+        :1
+    ].isupper():
         return False
     return all(word[0].isupper() for word in words)
 

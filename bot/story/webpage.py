@@ -643,12 +643,16 @@ _THREAD_STATUS = re.compile(
 )
 
 
+_THREAD_TITLE_CHARS = 300  # a thread's title; a longer heading is none
+
+
 def _thread_title_tag(body: Tag) -> None:
     """The tag in brackets after a threadmarked thread's title (its first <h1>): the fandom as the
     thread's "Fandom:" line, a status ("[Complete]") nothing. Left on, it was the story's title:
     "Brockton Bay Ranger [Worm/Pokemon]"."""
     heading = body.find("h1")
-    found = _THREAD_TAG.fullmatch(squeezed_text(heading)) if isinstance(heading, Tag) else None
+    text = squeezed_text(heading) if isinstance(heading, Tag) else ""
+    found = _THREAD_TAG.fullmatch(text) if len(text) <= _THREAD_TITLE_CHARS else None
     if heading is None or found is None:
         return
     tag = (found.group("square") or found.group("round") or "").strip()
@@ -2061,12 +2065,19 @@ def _named_divider(image: Tag) -> bool:
     return names_divider(*names)
 
 
+_INLINE_DEPTH = 8  # inline elements around an image looked through for its paragraph
+
+
 def _alone_in_block(image: Tag) -> bool:
     """Whether an image stands alone in its paragraph: no words beside it up to the nearest block
     (a <p> or <div> of it alone, or the body with blocks either side)."""
     node: Tag = image
-    while isinstance(node.parent, Tag) and node.parent.name not in _BLOCKS:
+    for _ in range(_INLINE_DEPTH):
+        if not isinstance(node.parent, Tag) or node.parent.name in _BLOCKS:
+            break
         node = node.parent
+    else:
+        return False  # (inside inline elements this deep, no paragraph of its own)
     for step in ("previous_sibling", "next_sibling"):
         sibling = getattr(node, step)
         while isinstance(sibling, NavigableString) and not sibling.strip():
