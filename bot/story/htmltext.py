@@ -1071,6 +1071,31 @@ def numbered_heading(text: str) -> Heading | None:
     return Heading(rest, "markdown", 2, text)
 
 
+_TITLE_TAGS = (
+    "a",
+    "b",
+    "strong",
+)  # the title's element: a link to the story, or set bold (FanFiction.net's phone page)
+_TOP_BLOCKS = 6  # blocks at the top of a page looked at for its "Title by Author" line
+
+
+def title_by_author_lines(body: Tag) -> None:
+    """A line of the page's top, "<b>Title</b> by <a href="/u/77812/snowfall_scribe">snowfall_scribe</a>"
+    (FanFiction.net's page as a phone shows it), or with the title a link, becomes its "Title:" and
+    "Author:" lines, as the same heading does (:func:`_title_by_author`): read as text, it opened the
+    chapter, and the story had no author."""
+    for block in body.find_all(["div", "p", "center"], limit=_TOP_BLOCKS):
+        if block.find(["div", "p", "center", "h1", "h2", "h3"]) is not None:
+            continue
+        found = _title_by_author(block)
+        if found is not None:
+            title, author = Tag(name="p"), Tag(name="p")
+            title.string, author.string = f"Title: {found[0]}", f"Author: {found[1]}"
+            block.replace_with(title)
+            title.insert_after(author)
+            return
+
+
 def _title_by_author(tag: Tag) -> tuple[str, str] | None:
     """FanFicFare's title heading, ``<a>Title</a> by <a class="authorlink">Author</a>``, split in two.
 
@@ -1082,9 +1107,9 @@ def _title_by_author(tag: Tag) -> tuple[str, str] | None:
     if len(parts) != 3:
         return None
     title, between, author = parts
-    if not (isinstance(title, Tag) and isinstance(author, Tag) and title.name == "a" and author.name == "a"):
+    if not (isinstance(title, Tag) and isinstance(author, Tag) and title.name in _TITLE_TAGS and author.name == "a"):
         return None
-    if not isinstance(between, NavigableString) or between.strip().lower() != "by":
+    if not isinstance(between, NavigableString) or between.strip().lower() not in ("by", "by:"):
         return None
     href = author.get("href")
     if "authorlink" not in (author.get("class") or []) and not (isinstance(href, str) and AUTHOR_HREF.search(href)):
@@ -1366,6 +1391,7 @@ def parse_generic_html(
     divider_images(body)
     chapter_title_blocks(body)
     story_link_heading(body)
+    title_by_author_lines(body)
     closing_site_block(body)
     post_subtitle(body)
     newsletter_notes(body)

@@ -39,7 +39,9 @@ real exports take, written for it; the probe files stay out of the repository):
   with no properties;
 - an anthology of one-shots in one file, each story's Title Case title after a divider ("The
   Boatman" / its text / "* * *" / "Salt" / its text): one chapter; now a chapter a story, where
-  every divider stands over a title over story text and the first title opens the text.
+  every divider stands over a title over story text and the first title opens the text;
+- a page's "<b>Title</b> by <a href='/u/...'>Author</a>" line at its top (FanFiction.net as a phone
+  shows it): the chapter's first paragraph, no author; now the title and author.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -488,3 +490,29 @@ def test_a_title_after_some_dividers_only_stays_the_storys_text() -> None:
     story = read("The Ford\nby riverwriter\n\n\n" + "\n\n* * *\n\n".join(scenes) + "\n")
     assert len(story.chapters) == 1
     assert [len(chapter.scenes) for chapter in story.chapters] == [3]
+
+
+# A page's "Title by Author" line at its top (FanFiction.net as a phone shows it).
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<div align='center'><b>The Long Winter</b> by <a href='/u/77812/snowfall_scribe'>snowfall_scribe</a></div>",
+        "<center><strong>The Long Winter</strong> By: <a href='/u/77812/'>snowfall_scribe</a></center>",
+        "<p><a href='/s/123/1/'>The Long Winter</a> by <a href='/u/77812/'>snowfall_scribe</a></p>",
+    ],
+)
+def test_a_title_by_author_line_at_a_pages_top_names_both(line: str) -> None:
+    page = f"<html><body>{line}<div id='storycontent'>{PAGE_TEXT}</div></body></html>"
+    story = import_story(page.encode(), "winter.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Long Winter", "snowfall_scribe")
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_bold_phrase_by_a_plain_link_stays_text() -> None:
+    """Guard: the author's link is to a writer's page; a link elsewhere makes no by-line."""
+    line = "<p><b>Stand</b> by <a href='https://example.com/song'>the river</a></p>"
+    page = f"<html><body>{line}{PAGE_TEXT}</body></html>"
+    story = import_story(page.encode(), "winter.html", max_bytes=1 << 20)
+    assert story.meta.author is None
