@@ -96,3 +96,37 @@ def test_death_told_by_its_frames_warns(text: str) -> None:
 )
 def test_the_same_words_without_a_death_stay_clean(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the old sailor was dead when they found him, sitting up in his bunk with the lamp still lit.",
+        "my grandmother passed in the spring, the week the lilac came out, and mum hasn't been right since.",
+        "we lost her last winter, two days before christmas, and the house still feels too big.",
+        "the tumour took him in the end, the way the doctors said it would, though he fought it for a year.",
+        "she was laid out in the parlour in her sunday dress, and the neighbours came through all evening.",
+        "the women washed him and dressed him in his good suit, and his brother sat up with him all night.",
+        "they lowered the coffin into the grave in the rain, and his daughter threw the first handful of earth.",
+        "we sat shiva for a week in my aunt's flat, the mirrors covered, people bringing food every night.",
+        "the registrar pronounced him at 02:40 and went out to find the family in the relatives' room.",
+    ],
+)
+def test_the_brief_frames_of_a_death_warn(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you're dead when she sees what you did to her car, i'm not even joking.",
+        "we're dead when the coach finds out we skipped the run.",
+        "my brother passed his driving test in march, on the third try, and drove us straight to the beach.",
+        "we lost them in the crowd at the festival and found them an hour later by the chip van.",
+        "the flu got her in the end, and she spent the whole week in bed with the cat.",
+        "the stone says beloved wife and mother, and i sit by it on sundays and tell her about the garden.",
+        "he laid her out with one punch in the third round and the whole arena was on its feet.",
+    ],
+)
+def test_the_same_frames_without_a_death_now_stay_clean(text: str) -> None:
+    assert "death" not in ids(text)
