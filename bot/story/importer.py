@@ -41,6 +41,7 @@ from bot.story.text_declarations import declare_chapter_warnings
 from bot.story.textfile import parse_plain_text
 from bot.story.tidy import tidy_story
 from bot.text import capped_marks, quote_input, unstacked_short_lines
+from bot.warnings.declared import known_warning
 
 __all__ = ["SUPPORTED", "StoryFormatError", "content_hash", "import_story"]
 
@@ -86,7 +87,7 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     story = _without_mark_piles(
         _without_controls(_parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters))
     )
-    return tidy_story(keep_declarations(declare_chapter_warnings(story)), filename)
+    return tidy_story(keep_declarations(declare_chapter_warnings(story), known_warning), filename)
 
 
 # Control characters markup may write as references and still be a story: a short page with a

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from bot.story.decode import human_size
 from bot.story.errors import StoryFormatError
@@ -127,20 +128,42 @@ def check_lines(text: str) -> None:
         )
 
 
-def keep_declarations(story: Story) -> Story:
-    """``story`` with its declarations, its tags and each chapter's declarations kept once each, the
+def keep_declarations(story: Story, known_warning: Callable[[str], str | None] | None = None) -> Story:
+    """``story`` with its declarations, its tag groups and each chapter's declarations kept once each, the
     first :data:`MAX_DECLARATIONS` (AO3 takes 75 tags a work), and of the declarations only those that
-    name something after their label (:func:`says_something`)."""
+    name something after their label (:func:`says_something`).
+
+    ``known_warning`` names the warning a tag is (its key, or None): every such archive warning and
+    additional tag is kept past the cap, once a key, so junk listed first never drops a real warning."""
     meta = story.meta
     meta.declared_warnings = list(dict.fromkeys(filter(says_something, meta.declared_warnings)))[:MAX_DECLARATIONS]
-    meta.additional_tags = list(dict.fromkeys(meta.additional_tags))[
-        :MAX_DECLARATIONS
-    ]  # (each mapped, as a declaration)
+    meta.archive_warnings = keep_tags(meta.archive_warnings, known_warning)
+    meta.additional_tags = keep_tags(meta.additional_tags, known_warning)  # (each mapped, as a declaration)
+    meta.fandoms = keep_tags(meta.fandoms)
+    meta.relationships = keep_tags(meta.relationships)
+    meta.characters = keep_tags(meta.characters)
     for chapter in story.chapters:
         chapter.declared_warnings = list(dict.fromkeys(filter(says_something, chapter.declared_warnings)))[
             :MAX_DECLARATIONS
         ]
     return story
+
+
+def keep_tags(tags: list[str], known: Callable[[str], str | None] | None = None) -> list[str]:
+    """``tags`` once each, in their order: the first :data:`MAX_DECLARATIONS` of them, and past those
+    every tag ``known`` names (one per name it gives). 10,000 junk archive warnings were all stored in
+    the story's meta and shown; a cap alone would drop "Major Character Death" listed after them."""
+    kept: list[str] = []
+    names: set[str] = set()
+    for tag in dict.fromkeys(tags):
+        name = known(tag) if known is not None else None
+        if name is not None:
+            if name not in names:
+                names.add(name)
+                kept.append(tag)
+        elif len(kept) - len(names) < MAX_DECLARATIONS:
+            kept.append(tag)
+    return kept
 
 
 # A declaration's label, up to its colon: what is after it must say something.

@@ -835,6 +835,15 @@ def _pieces(body: str) -> Iterator[str]:
         yield piece
 
 
+def known_warning(tag: str) -> str | None:
+    """The name ``tag`` is in the shipped mapping when it is an archive warning or a warning's alias
+    ("Major Character Death", "Self-Harm"), folded; None for any other tag. One look-up, no search: what
+    the story readers keep past their cap on tags (:func:`bot.story.limits.keep_tags`)."""
+    mapping = default_mapping()
+    name = _edges_off(_normalise(tag))
+    return name if name in mapping.archive_warnings or name in mapping.aliases else None
+
+
 def names_a_work(tag: str) -> bool:
     """Whether a freeform tag names a work by its medium ("Death Note (Anime & Manga)"): a fandom,
     never a warning, whatever words its title holds."""
