@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import regex
+
 from bot.errors import UserError
 from bot.limits import MESSAGE_CHARS
 
@@ -281,15 +283,53 @@ def missing_permissions_answer(
 
 
 def clip(text: str, limit: int = MESSAGE_CHARS, *, ellipsis: str = "…") -> str:
-    """``text`` cut to ``limit`` characters at a word boundary where one is near, ending in ``ellipsis``."""
+    """``text`` cut to ``limit`` characters at a word boundary where one is near, ending in ``ellipsis``.
+
+    The one way Dogear cuts a name or a text to a limit (thread, event and choice names, labels,
+    previews): never inside a grapheme cluster (:func:`cluster_cut`), so a cut leaves no lone half of
+    a flag and no letter without its accent."""
     if len(text) <= limit:
         return text
     room = max(0, limit - len(ellipsis))
-    cut = text[:room]
+    cut = text[: cluster_cut(text, room)]
     space = cut.rfind(" ")
     if space >= room * 3 // 4:
         cut = cut[:space]
     return cut.rstrip() + ellipsis
+
+
+_CLUSTER = regex.compile(r"\X")
+_PREPEND = regex.compile(r"\p{Grapheme_Cluster_Break=Prepend}")
+_REGIONAL = range(0x1F1E6, 0x1F200)  # a flag is two of these
+_AS_LETTERS = dict.fromkeys(_REGIONAL, "x")
+
+
+def cluster_cut(text: str, point: int) -> int:
+    """The last grapheme cluster boundary at or before ``point``: where ``text`` may be cut so that no
+    cluster (a flag's two letters, a letter and its combining marks, an emoji and its modifiers) is
+    split. A cluster longer than ``point`` itself (a letter under hundreds of marks) is cut at
+    ``point``: the limit wins. Reads ``text`` up to ``point`` only."""
+    if point <= 0 or point >= len(text):
+        return max(0, min(point, len(text)))
+    pair = text[point - 1 : point + 1]
+    if pair.isascii() and pair != "\r\n":
+        return point  # ASCII has no marks: every character is its own cluster
+    window = text[: point + 1]  # a boundary is settled by what is before it and the one character after
+    # Each regional indicator read as a plain letter, then paired here: ``regex`` reads back over every
+    # indicator before each cluster (quadratic on a run of flags). A prepended mark (U+0600 ...) joins
+    # what follows it, indicators included, so a window holding one is left to ``regex`` whole.
+    letters = _PREPEND.search(window) is None
+    best = 0
+    for match in _CLUSTER.finditer(window.translate(_AS_LETTERS) if letters else window):
+        if match.end() > point:
+            break
+        best = match.end()
+    if letters and 0 < best < len(text) and ord(text[best - 1]) in _REGIONAL and ord(text[best]) in _REGIONAL:
+        run = best - 1
+        while run > 0 and ord(text[run - 1]) in _REGIONAL:
+            run -= 1
+        best -= (best - run) % 2  # a flag's two letters stay together
+    return best or point
 
 
 def quote_input(value: str, limit: int = QUOTED_INPUT_CHARS) -> str:
@@ -316,7 +356,7 @@ def escape_clipped(value: str, limit: int) -> str:
     """``value`` escaped (:func:`escape_markdown`'s rules, character by character) in at most ``limit``
     UTF-16 units, ellipsis included: a listing line built from a few of these has a known length,
     however many markdown characters its values hold. Cut only between whole escapes, so it never
-    ends in a lone backslash.
+    ends in a lone backslash, and between grapheme clusters (:func:`cluster_cut`).
     """
     whole = "".join(escape_char(ch) for ch in value)
     if utf16_len(whole) <= limit:
@@ -330,7 +370,7 @@ def escape_clipped(value: str, limit: int) -> str:
         if used > room:
             break
         pieces.append(piece)
-    return "".join(pieces).rstrip() + "…"
+    return "".join(pieces[: cluster_cut(value, len(pieces))]).rstrip() + "…"  # whole clusters only
 
 
 def sentence(text: str) -> str:

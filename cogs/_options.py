@@ -19,7 +19,7 @@ from bot.errors import UserError
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS
 from bot.story.decode import size_limit_message
 from bot.story.service import StoryRecord, story_choices
-from bot.text import read_alike
+from bot.text import clip, read_alike
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -31,11 +31,9 @@ def choice_name(record: StoryRecord, *, with_id: bool = False, with_author: bool
     """The story's title with its chapter count (its author, ``with_author``, and its id, ``with_id``),
     clipped to what a choice can show."""
     author = " ".join((record.author or "").split()) if with_author else ""
-    byline = f" by {author if len(author) <= AUTHOR_CHARS else author[: AUTHOR_CHARS - 1] + '…'}" if author else ""
+    byline = f" by {clip(author, AUTHOR_CHARS)}" if author else ""
     suffix = byline + f" · {record.chapter_count} ch." + (f" · id {record.id}" if with_id else "")
-    room = CHOICE_NAME_CHARS - len(suffix)
-    title = record.title if len(record.title) <= room else record.title[: room - 1] + "…"
-    return title + suffix
+    return clip(record.title, CHOICE_NAME_CHARS - len(suffix)) + suffix
 
 
 AUTHOR_CHARS = 40  # of a choice's 100: the title keeps the most

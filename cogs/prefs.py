@@ -35,7 +35,7 @@ def _choice(key: str, label: str, covered: str | None = None) -> app_commands.Ch
         name = clip(label, CHOICE_NAME_CHARS - len(note) - 3) + f" ({note})"
     else:
         name = label if label.lower() == key else f"{label} ({key})"
-    return app_commands.Choice(name=name[:CHOICE_NAME_CHARS], value=key)
+    return app_commands.Choice(name=clip(name, CHOICE_NAME_CHARS), value=key)
 
 
 def _avoided_line(key: str, label: str | None, strict: bool, undetected: bool, covered: str | None = None) -> str:

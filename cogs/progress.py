@@ -12,6 +12,7 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.limits import ATTACHMENT_DESCRIPTION_CHARS
 from bot.progress import service
+from bot.text import clip
 from cogs._checks import guild_id_of
 from cogs._options import story_autocomplete
 
@@ -109,7 +110,7 @@ class ProgressCog(
         chart = discord.File(
             io.BytesIO(view.chart),
             filename="club-progress.png",
-            description=f"Club progress: {view.title}"[:ATTACHMENT_DESCRIPTION_CHARS],
+            description=clip(f"Club progress: {view.title}", ATTACHMENT_DESCRIPTION_CHARS),
         )
         await send_ephemeral(interaction, view.text, file=chart)
 

@@ -57,9 +57,10 @@ def without_role(notice: Notice) -> Notice:
 
 
 def thread_name(title: str, chapter: int, discussion_id: int) -> str:
-    """Carries the id so a restart can find a thread it opened before crashing."""
+    """Carries the id so a restart can find a thread it opened before crashing; the title clipped as
+    every name is (:func:`bot.text.clip`), never inside a grapheme cluster."""
     suffix = f" · ch. {chapter} · #{discussion_id}"
-    return title[: THREAD_NAME_CHARS - len(suffix)].rstrip() + suffix
+    return clip(title, THREAD_NAME_CHARS - len(suffix)).rstrip() + suffix
 
 
 def chapter_gone(chapter: int, chapters: int) -> str:

@@ -52,6 +52,7 @@ from bot.story.store import StoryRecord, fold, get_story_record, resolve_story, 
 from bot.text import (
     and_list,
     clip,
+    cluster_cut,
     escape_clipped,
     escape_markdown,
     plural,
@@ -264,7 +265,8 @@ def answer_text(title: str, room: int = POLL_ANSWER_CHARS) -> str:
 
 def _head_and_tail(title: str, room: int = POLL_ANSWER_CHARS, tail_chars: int = 20) -> str:
     """A long title's start and its last words ("A Long Series Name… Volume Two"), within ``room``."""
-    tail = title[-tail_chars:]
+    start = cluster_cut(title, len(title) - tail_chars)  # from a whole cluster, unless one is longer than the tail
+    tail = title[start if len(title) - start <= 2 * tail_chars else len(title) - tail_chars :]
     tail = tail[tail.find(" ") + 1 :] if " " in tail[1:] else tail
     return clip(title[: -len(tail)].rstrip(), room - len(tail) - 1) + " " + tail
 
