@@ -70,3 +70,20 @@ def test_clip_and_escape_clipped_never_cut_inside_a_cluster() -> None:
     piled = "a" + "\u0301" * 500
     assert len(clip(piled, 50)) == 50 and len(escape_clipped(piled, 50)) <= 50
     assert clip("two words", 100) == "two words" and clip("a b c d e f g h", 6) == "a b…"
+
+
+def test_cluster_cut_agrees_with_regex_on_mixed_text() -> None:
+    """Guard for the fast path (flags paired by hand, prepended marks): every cut is the last boundary
+    ``regex``'s own clusters have at or before it, on strings of flags, marks, joiners, CRLF and Hangul."""
+    import random
+
+    from bot.text import cluster_cut
+
+    pieces = ["a", " ", "\u0301", "🇫", "🇷", "\u0600", "\u200d", "👍", "🏽", "\r", "\n", "क", "ा", "\u1100", "\u1161"]
+    chooser = random.Random(41)
+    for _ in range(2_000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 24)))
+        ends = [match.end() for match in regex.finditer(r"\X", text)]
+        for point in range(1, len(text)):
+            expected = max((end for end in ends if end <= point), default=0) or point
+            assert cluster_cut(text, point) == expected, (text, point)
