@@ -36,6 +36,7 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_MARKS_PER_LETTER, check_h
 from bot.story.lookalikes import undisguise_labels
 from bot.story.markdown import asciidoc_as_markdown, org_as_markdown, parse_markdown
 from bot.story.model import Story
+from bot.story.plaintext import file_name
 from bot.story.structure import HEADING_MAX_CHARS
 from bot.story.text_declarations import declare_chapter_warnings
 from bot.story.textfile import parse_plain_text
@@ -84,6 +85,7 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     (:func:`bot.story.tidy.tidy_story`). A warning declared in one chapter's notes is that
     chapter's (:func:`bot.story.text_declarations.declare_chapter_warnings`), in every format alike.
     """
+    filename = file_name(filename)  # the title and the suffix alike end at a NUL
     story = _without_mark_piles(
         _without_controls(_parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters))
     )

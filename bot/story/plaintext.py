@@ -81,13 +81,20 @@ def _unframed(title: str | None) -> str | None:
 _FOLDERS = re.compile(r"[\\/]")  # either way a path's folders are written
 
 
+def file_name(filename: str | None) -> str:
+    """An attachment's name as far as its first NUL: what follows one ("The Weir.txt\\x00.exe") is no
+    part of the name a system reads, neither its title nor its extension."""
+    return (filename or "").partition("\x00")[0]
+
+
 def title_from_filename(filename: str) -> str:
     """The title a file's name gives: the name after its last folder, less its extension.
 
     An attachment's name is whatever the sender's system wrote: folders after a backslash too
     ("C:\\Users\\ada\\The Weir.txt" was titled with the whole path), and a name that is only an
-    extension (".txt", or "../../.md") gives no title ("txt" was one)."""
-    name = _FOLDERS.split(filename or "")[-1]
+    extension (".txt", or "../../.md") gives no title ("txt" was one). The name ends at a NUL, as every
+    system reads it: "The Weir\\x00.exe.txt" is "The Weir", never "The Weir .exe"."""
+    name = _FOLDERS.split(file_name(filename))[-1]
     stem = name.rpartition(".")[0] if "." in name else name
     title = re.sub(r"[_\s]+", " ", stem).strip(" -.")
     return title or "Untitled story"

@@ -77,3 +77,16 @@ def test_a_real_archive_warning_after_junk_is_never_capped_away() -> None:
     assert meta.additional_tags[-1] == "Self-Harm"
     ids = map_declared(meta).ids
     assert {"death", "violence", "self-harm"} <= set(ids), ids
+
+
+def test_a_title_from_a_file_name_stops_at_a_nul() -> None:
+    """What a system reads of a name ends at its NUL: "The Weir\\x00.exe.txt" was titled "The Weir .exe",
+    and "The Weir.txt\\x00.exe" "The Weir.txt" (its extension, read from after the NUL, taken off instead)."""
+    from bot.story.plaintext import title_from_filename
+
+    text = b"It was a dark night on the weir.\n\nThe end."
+    for name in ("The Weir\x00.exe.txt", "The Weir.txt\x00.exe", "The Weir\x00 copy.md", "C:\\x\\The Weir.md\x00.txt"):
+        assert import_story(text, name, max_bytes=1_000_000).meta.title == "The Weir", name
+        assert title_from_filename(name) == "The Weir", name
+    assert import_story(text, "The Weir.md\x00.txt", max_bytes=1_000_000).source_format == "md"  # its own suffix
+    assert title_from_filename("\x00.txt") == "Untitled story"
