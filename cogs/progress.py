@@ -12,7 +12,7 @@ from discord.ext import commands
 from bot.client import send_ephemeral
 from bot.limits import ATTACHMENT_DESCRIPTION_CHARS
 from bot.progress import service
-from bot.text import clip
+from bot.text import clip, cluster_cut
 from cogs._checks import guild_id_of
 from cogs._options import story_autocomplete
 
@@ -35,7 +35,8 @@ def _next_page(member: discord.Member | None) -> str:
 def _club_next_page(story: str) -> str:
     """The command for the next page of ``/progress club``, naming the same story as it was given
     (the menu's id, or the title typed), stripped of what would end the code span or the page template."""
-    named = " ".join("".join(ch for ch in story if ch not in "`{}").split())[:200]
+    named = " ".join("".join(ch for ch in story if ch not in "`{}").split())
+    named = named[: cluster_cut(named, 200)]  # never half a flag at the end
     return f"/progress club story:{named} page:{{page}}"
 
 

@@ -87,3 +87,36 @@ def test_cluster_cut_agrees_with_regex_on_mixed_text() -> None:
         for point in range(1, len(text)):
             expected = max((end for end in ends if end <= point), default=0) or point
             assert cluster_cut(text, point) == expected, (text, point)
+
+
+def test_evidence_snippets_are_cut_between_clusters() -> None:
+    """A warning's evidence was sliced by code points at its limit: half a flag, or an accent's letter alone."""
+    from bot.warnings.engine import EVIDENCE_CHARS, snippet
+
+    for title in TITLES:
+        text = title * 4
+        for start in (0, 1, 7, len(title)):
+            piece = snippet(text, start, start + 400)
+            assert len(piece) <= EVIDENCE_CHARS
+            assert _whole_prefix(piece.removesuffix("…"), text[start:]), piece
+    for filler in ("e\u0301", "🇫🇷", "👍🏽"):
+        for extra in range(4):
+            text = "x" * extra + filler * 80 + "HIT" + filler * 80
+            start = text.index("HIT")
+            piece = snippet(text, start, start + 3)
+            body = piece.removeprefix("…").removesuffix("…")
+            assert "HIT" in body and len(piece) <= EVIDENCE_CHARS
+            left, right = body.split("HIT")
+            assert _clusters(left) == _clusters(filler * (len(left) // len(filler))), piece
+            assert _whole_prefix(right, filler * 80), piece
+
+
+def test_the_next_page_command_names_whole_clusters() -> None:
+    """``/progress club``'s next-page command sliced the story's name at 200 characters: half a flag."""
+    from cogs.progress import _club_next_page
+
+    for title in TITLES:
+        long = "a" + title * 2  # past 200 characters, the cut inside a cluster
+        command = _club_next_page(long)
+        named = command.removeprefix("/progress club story:").removesuffix(" page:{page}")
+        assert 190 <= len(named) <= 200 and _whole_prefix(named, long), command

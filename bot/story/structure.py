@@ -23,6 +23,7 @@ from bot.story import ordinals
 from bot.story.decode import NEVER_TEXT
 from bot.story.errors import StoryFormatError
 from bot.story.model import Chapter, Scene
+from bot.text import quote_input
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -2236,8 +2237,9 @@ def _merge_headings(outer: Heading, inner: Heading) -> Heading:
 
 def _empty_heading(heading: Heading) -> StoryFormatError:
     """The refusal for a heading with nothing under it, on one line: headings read as one (a number
-    over its title, "# H0" over "## H1" ...) were quoted with the line breaks between them."""
+    over its title, "# H0" over "## H1" ...) were quoted with the line breaks between them. Quoted as
+    every member's text is (:func:`bot.text.quote_input`): sliced raw, a spoiler in it was cut open."""
     quoted = " / ".join(line.strip() for line in heading.raw.split("\n") if line.strip())
     return StoryFormatError(
-        f'The heading "{quoted[:80]}" has no story text under it; add the chapter\'s text or remove the heading.'
+        f"The heading {quote_input(quoted, 82)} has no story text under it; add the chapter's text or remove the heading."
     )

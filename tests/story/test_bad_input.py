@@ -11,6 +11,7 @@ import pytest
 from bot.story.errors import StoryFormatError
 from bot.story.importer import import_story
 from bot.story.render import normalize_whitespace, render_chapter, unrender
+from bot.text import quote_input
 
 from .builders import CONTAINER, epub_bytes, xhtml
 
@@ -142,7 +143,7 @@ def test_fifty_thousand_character_paragraph() -> None:
 )
 def test_heading_with_nothing_under_it(text: str, heading: str) -> None:
     message = refuse(text.encode(), "x.txt", "has no story text under it")
-    assert f'"{heading}"' in message
+    assert quote_input(heading) in message  # quoted as every member's text is: escaped, in quotes
 
 
 def test_unsupported_formats_are_named() -> None:

@@ -90,3 +90,22 @@ def test_a_title_from_a_file_name_stops_at_a_nul() -> None:
         assert title_from_filename(name) == "The Weir", name
     assert import_story(text, "The Weir.md\x00.txt", max_bytes=1_000_000).source_format == "md"  # its own suffix
     assert title_from_filename("\x00.txt") == "Untitled story"
+
+
+def test_a_refused_heading_is_quoted_as_typed_never_as_half_open_markup() -> None:
+    """The refusal quoted the heading raw, sliced at 80 characters: a spoiler's bars cut open (the rest
+    of the answer hidden), a mention, a lone flag letter. It is quoted as every member's text is."""
+    import pytest
+
+    from bot.story.errors import StoryFormatError
+    from bot.text import unescape_markdown
+
+    heading = "Chapter 2: ||" + "the butler " * 6 + "did it|| <@123> " + "🇫🇷" * 10  # a heading's length at most
+    text = f"Chapter 1\n\nIt began.\n\n{heading}\n\nChapter 3\n\nIt ended.\n"
+    with pytest.raises(StoryFormatError) as refused:
+        import_story(text.encode(), "x.txt", max_bytes=1_000_000)
+    message = str(refused.value)
+    assert "has no story text under it" in message
+    assert "||" not in message and "<@123>" not in message, message
+    quoted = unescape_markdown(message.split("“", 1)[1].split("”", 1)[0]).removesuffix("…")
+    assert heading.startswith(quoted) and len(quoted) <= 100

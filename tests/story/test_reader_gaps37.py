@@ -56,7 +56,7 @@ def test_a_last_heading_with_nothing_under_it_in_markdown_is_dropped() -> None:
 
 
 def test_a_heading_with_nothing_under_it_between_chapters_is_still_refused() -> None:
-    with pytest.raises(StoryFormatError, match='"Chapter 2" has no story text under it'):
+    with pytest.raises(StoryFormatError, match="“Chapter 2” has no story text under it"):
         read(f"Chapter 1\n\n{FIRST}\n\nChapter 2\n\nChapter 3\n\n{SECOND}\n")
 
 
