@@ -120,3 +120,17 @@ def test_the_next_page_command_names_whole_clusters() -> None:
         command = _club_next_page(long)
         named = command.removeprefix("/progress club story:").removesuffix(" page:{page}")
         assert 190 <= len(named) <= 200 and _whole_prefix(named, long), command
+
+
+def test_the_chart_shortens_names_by_whole_clusters() -> None:
+    """The progress chart dropped one code point at a time until a name fit: half a flag before the "…"."""
+    from PIL import Image, ImageDraw
+
+    from bot.progress.chart import _fit, _font
+
+    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    font = _font(16)
+    for title in TITLES:
+        for width in (60, 97, 150):
+            fitted = _fit(draw, title, font, width)
+            assert fitted.endswith("…") and _whole_prefix(fitted.removesuffix("…"), title), (width, fitted)

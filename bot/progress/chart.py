@@ -13,7 +13,7 @@ from collections import Counter
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.progress.store import ClubProgress, MemberPosition
-from bot.text import plural
+from bot.text import cluster_cut, plural
 
 WIDTH = 900
 PER_MEMBER_LIMIT = 30  # beyond this many named members, show the distribution instead
@@ -39,11 +39,12 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int) -> str:
-    """Shorten text with an ellipsis until it fits ``width`` pixels."""
+    """Shorten text with an ellipsis until it fits ``width`` pixels, a whole grapheme cluster at a time
+    (:func:`bot.text.cluster_cut`): a code point at a time left half a flag before the ellipsis."""
     if draw.textlength(text, font=font) <= width:
         return text
     while text and draw.textlength(text + "…", font=font) > width:
-        text = text[:-1]
+        text = text[: cluster_cut(text, len(text) - 1)]
     return text + "…"
 
 
