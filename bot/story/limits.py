@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from bot.story.decode import human_size
 from bot.story.errors import StoryFormatError
-from bot.story.model import Story
+from bot.story.model import Story, StoryMeta
 
 DEFAULT_MAX_CHAPTERS = 2000  # setting MAX_CHAPTERS
 # Elements in an HTML file or across an EPUB's documents. Each costs its tree node (~30 us, ~2 KB)
@@ -137,16 +137,23 @@ def keep_declarations(story: Story, known_warning: Callable[[str], str | None] |
     additional tag is kept past the cap, once a key, so junk listed first never drops a real warning."""
     meta = story.meta
     meta.declared_warnings = list(dict.fromkeys(filter(says_something, meta.declared_warnings)))[:MAX_DECLARATIONS]
-    meta.archive_warnings = keep_tags(meta.archive_warnings, known_warning)
-    meta.additional_tags = keep_tags(meta.additional_tags, known_warning)  # (each mapped, as a declaration)
-    meta.fandoms = keep_tags(meta.fandoms)
-    meta.relationships = keep_tags(meta.relationships)
-    meta.characters = keep_tags(meta.characters)
+    keep_tag_groups(meta, known_warning)
     for chapter in story.chapters:
         chapter.declared_warnings = list(dict.fromkeys(filter(says_something, chapter.declared_warnings)))[
             :MAX_DECLARATIONS
         ]
     return story
+
+
+def keep_tag_groups(meta: StoryMeta, known_warning: Callable[[str], str | None] | None = None) -> StoryMeta:
+    """``meta`` with each tag group kept by :func:`keep_tags`, in place: on import, and again as a stored
+    story is read (rows stored before the groups were capped). Returned for chaining."""
+    meta.archive_warnings = keep_tags(meta.archive_warnings, known_warning)
+    meta.additional_tags = keep_tags(meta.additional_tags, known_warning)  # (each mapped, as a declaration)
+    meta.fandoms = keep_tags(meta.fandoms)
+    meta.relationships = keep_tags(meta.relationships)
+    meta.characters = keep_tags(meta.characters)
+    return meta
 
 
 def keep_tags(tags: list[str], known: Callable[[str], str | None] | None = None) -> list[str]:

@@ -20,10 +20,11 @@ from bot.errors import UserError
 from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.story.changes import StoredChapter
-from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS
+from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS, keep_tag_groups
 from bot.story.model import Chapter, Scene, Story, StoryMeta, story_id_note
 from bot.story.tidy import chapter_title, one_line, story_title
 from bot.text import and_list, escape_clipped, fold, natural_key, plural, quote_input, visible_line
+from bot.warnings.declared import known_warning
 
 _STORY_COLUMNS = (
     "id, title, author, summary, rating, declared_warnings, meta_json, source_format, chapter_count, words,"
@@ -72,13 +73,18 @@ class StoryRecord:
         return self.source_format != NO_TEXT_FORMAT
 
     def story_meta(self) -> StoryMeta:
-        return StoryMeta(
-            title=self.title,
-            author=self.author,
-            summary=self.summary,
-            rating=self.rating,
-            declared_warnings=list(self.declared_warnings),
-            **{key: list(self.meta.get(key, [])) for key in _META_LISTS},
+        """The stored metadata, its tag groups kept as an import keeps them (:func:`keep_tag_groups`): a
+        row stored before they were capped held 10,000 junk archive warnings, each mapped on every rescan."""
+        return keep_tag_groups(
+            StoryMeta(
+                title=self.title,
+                author=self.author,
+                summary=self.summary,
+                rating=self.rating,
+                declared_warnings=list(self.declared_warnings),
+                **{key: list(self.meta.get(key, [])) for key in _META_LISTS},
+            ),
+            known_warning,
         )
 
 

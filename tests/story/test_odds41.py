@@ -109,3 +109,28 @@ def test_a_refused_heading_is_quoted_as_typed_never_as_half_open_markup() -> Non
     assert "||" not in message and "<@123>" not in message, message
     quoted = unescape_markdown(message.split("“", 1)[1].split("”", 1)[0]).removesuffix("…")
     assert heading.startswith(quoted) and len(quoted) <= 100
+
+
+def test_a_story_stored_before_the_cap_reads_back_bounded() -> None:
+    """A row stored with 10,000 junk archive warnings (before they were capped) is read back as a new
+    import keeps them: bounded, once each, its real warning kept for every rescan and preview."""
+    from bot.story.store import StoryRecord
+
+    junk = [f"junk {index}" for index in range(JUNK)]
+    stored = {
+        "archive_warnings": [*junk, *junk, "Major Character Death"],
+        "fandoms": junk,
+        "relationships": junk,
+        "characters": junk,
+        "additional_tags": [*junk, "Self-Harm"],
+        "notes": ["A note."],
+    }
+    record = StoryRecord(
+        id=1, title="Salt Glass", author=None, summary=None, rating=None, declared_warnings=[], meta=stored,
+        source_format="txt", chapter_count=1, words=10, content_hash=None, added_by=None, added_at=0.0,
+    )  # fmt: skip
+    meta = record.story_meta()
+    for name in ("archive_warnings", "fandoms", "relationships", "characters", "additional_tags"):
+        assert len(getattr(meta, name)) <= MAX_DECLARATIONS + 1, name
+    assert meta.archive_warnings[-1] == "Major Character Death" and meta.additional_tags[-1] == "Self-Harm"
+    assert meta.notes == ["A note."]
