@@ -130,3 +130,31 @@ def test_the_brief_frames_of_a_death_warn(text: str) -> None:
 )
 def test_the_same_frames_without_a_death_now_stay_clean(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "group chat: he said my haircut was 'bold'. that's a death sentence. pray for me.",
+        "she slid a sticky note across the desk with a tiny drawing of a gravestone on it and 'maths' underneath.",
+        "in my dream i had a funeral and my ex read a eulogy about my handwriting. then i woke up late.",
+        "the manager read out the sales figures like a eulogy, and then told us about the pizza.",
+        "her aunt is a funeral director, which makes her the most relaxed person at every family party.",
+        "i'm going to frame all the rejection letters and hang them in the hallway so guests have to read them.",
+        "honestly my tamagotchi died every week because i left it in my pe bag.",
+    ],
+)
+def test_chat_jokes_dreams_similes_and_a_job_are_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after the funeral we went back to the house, and in my dreams she is still in the kitchen.",
+        "they hanged them at dawn in the square, three men and a boy, and left them there a day.",
+        "the funeral director took us through to see her one last time before they closed the lid.",
+    ],
+)
+def test_a_real_funeral_or_hanging_still_warns(text: str) -> None:
+    assert "death" in ids(text)
