@@ -127,3 +127,37 @@ def test_control_told_as_care_or_as_a_veiled_threat_warns(text: str) -> None:
 )
 def test_one_of_those_frames_alone_stays_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "he never hit her", and a room locked whenever she displeased him
+        "he never hit her, he was very clear about that. whenever she displeased him he locked the library.",
+        # the house going quiet when he got home, and marks nobody would see
+        "when dad got home we all went very quiet. mum wore long skirts so nobody would see the bruises.",
+        # the child blamed for a parent leaving, and made to stand for hours
+        "mama said i was the reason papa left, and made me stand in the corner for hours if i cried.",
+        # "i don't even know what for", and a debt that never shrinks
+        "i said sorry, i don't even know what for. the debt he says i owe him somehow never shrinks.",
+        # papers held for safekeeping, and rules that keep changing
+        "the manager holds her passport for safekeeping, and the rules changed every week.",
+    ],
+)
+def test_fear_at_home_and_control_without_a_blow_warn(text: str) -> None:
+    """Frames read off fresh40 (forty-first session, change 4): each is a weak sign alone."""
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # authority that needs no shouting is not abuse (warned once in a first version)
+        "the captain did not raise her voice on the bridge; she did not need to. she merely looked up.",
+        "he never hit the ball that hard again. he just laughed and went to get another one from the hedge.",
+        "you're the reason we won the quiz, babe, the answer about penguins was all you.",
+        "when dad got home we all went very quiet, because we were hiding behind the sofa for his surprise party.",
+    ],
+)
+def test_calm_authority_and_a_surprise_stay_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
