@@ -50,11 +50,6 @@ STRONG_WEIGHT = 0.6
 POSSIBLE_FRACTION = 0.5  # ... as is a score of half the threshold from hits in several paragraphs
 WINDOW_CHARS = 2_000  # hits add up to a confident warning only within this much text (a scene, about 350 words)
 FRAME_CHARS = 600  # a sign of play silences its category's hits this close (paragraph starts, same scene)
-# A warning whose only evidence is one paragraph of a story longer than this (one scene: a passage
-# or a drabble is its own scene) is possible, not confident: in a long text a lone sentence is far
-# more often a hyperbole, an anecdote or a passing mention than what the story tells ("Whole
-# stories (round 41)" in docs/warnings-eval.md).
-LONE_PARAGRAPH_CHARS = WINDOW_CHARS
 # A paragraph longer than this is read as pieces of at most this many characters, cut after a
 # sentence (:func:`scan_pieces`). No story's real paragraph is this long; a hostile upload's one
 # 8 MB paragraph made every rule's exact check search megabytes for a match it may use (heavy
@@ -92,12 +87,6 @@ class ChapterReport:
     warnings: list[ChapterWarning]  # confident only
     possible: list[ChapterWarning] = field(default_factory=list)
     english: bool = True  # False: not read for warnings (bot.warnings.language); its hits are possible only
-    # How many paragraphs hold each category's hits (past its idioms, negations and signs of play),
-    # whatever its tier or none: what the story weighs a lone paragraph against. An over-long
-    # paragraph counts each piece that holds some (its pieces are 10,000 characters of text each,
-    # no lone sentence). Not stored.
-    support: dict[str, int] = field(default_factory=dict)
-    chars: int = 0  # the chapter's length as read; not stored
 
 
 @dataclass(slots=True)
@@ -374,7 +363,7 @@ def scoring_key() -> str:
     values (before an upgrade that changed one) is stale, as is one made with other rules."""
     return (
         f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}"
-        f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_WORDS} lone={LONE_PARAGRAPH_CHARS}"
+        f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_WORDS}"
     )
 
 
@@ -443,11 +432,11 @@ def _scan_chapter(
             if found is None:
                 found = by_category[rule.category] = []
             found.append((index, rule))
-    # Characters before each paragraph, newlines between them included: the lengths so far plus the index.
-    offsets = list(map(add, accumulate(map(len, pieces.texts), initial=0), count()))
-    report = ChapterReport(chapter_number, [], [], english, chars=offsets[-1])
+    report = ChapterReport(chapter_number, [], [], english)
     if not by_category:
         return report
+    # Characters before each paragraph, newlines between them included: the lengths so far plus the index.
+    offsets = list(map(add, accumulate(map(len, pieces.texts), initial=0), count()))
     chapter = _Chapter(chapter_number, pieces.texts, offsets, pieces.scenes, fired, pieces.paragraphs)
     for category, signs in frames.items():
         if category in by_category:
@@ -455,7 +444,6 @@ def _scan_chapter(
     for category, found in by_category.items():
         if not found:
             continue
-        report.support[category] = len({index for index, _ in found})
         settings = ruleset.category_rules(category)
         score, window = _scores(chapter, found, settings.max_count, settings.threshold)
         tier = _tier(score, window, settings.threshold, found)
@@ -601,8 +589,6 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
         chapters.append(_scan_chapter(ruleset, chapter.number, pieces, fired.view(start, stop), english=in_english))
         start = stop
     declared = declared if declared is not None else map_declared(story.meta)
-    owns = [map_texts(chapter.declared_warnings) for chapter in story.chapters]
-    _lone_paragraphs_possible(chapters, declared.ids.keys(), [own.ids.keys() for own in owns])
     taxonomy = ruleset.taxonomy
     merged = _merge_chapters(taxonomy, chapters, CONFIDENT)
     for warning_id, texts in declared.ids.items():
@@ -614,7 +600,8 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
             warning.declared_as = texts
     unwarned, unmapped = declared.unwarned, list(declared.unmapped)
     only_in = _ChapterWords(unmapped)
-    for chapter, own in zip(story.chapters, owns, strict=True):
+    for chapter in story.chapters:
+        own = map_texts(chapter.declared_warnings)
         _add_chapter_declared(taxonomy, merged, chapter.number, own, story_declared=declared.ids.keys())
         # Like the story's own, an "unwarned" is the story's to tell; a declaration that maps to
         # nothing is listed for the story, and shown in the headers of the chapters that gave it.
@@ -638,31 +625,6 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
         sorted(possible, key=strength_key),
         only_in.kept(unmapped),
     )
-
-
-def _lone_paragraphs_possible(
-    chapters: list[ChapterReport], story_declared: Iterable[str], chapter_declared: list[Iterable[str]]
-) -> None:
-    """A confident warning becomes possible when its only evidence in a story longer than
-    :data:`LONE_PARAGRAPH_CHARS` is one paragraph (see there), unless the author declared it (the
-    story, or that chapter): then the text agrees with the author and it stays confident.
-
-    The story's length, not the chapter's: the same text cut into five short chapters or left as one
-    is the same story, and a stray line is as lone in either."""
-    if sum(chapter.chars for chapter in chapters) <= LONE_PARAGRAPH_CHARS:
-        return
-    support: Counter[str] = Counter()
-    for chapter in chapters:
-        support.update(chapter.support)
-    declared = set(story_declared)
-    for chapter, own in zip(chapters, chapter_declared, strict=True):
-        lone = [w for w in chapter.warnings if support[w.id] == 1 and w.id not in declared and w.id not in own]
-        if not lone:
-            continue
-        for warning in lone:
-            chapter.warnings.remove(warning)
-            warning.tier = POSSIBLE
-        chapter.possible = sorted(chapter.possible + lone, key=lambda warning: (-warning.score, warning.id))
 
 
 class _ChapterWords:
