@@ -158,3 +158,35 @@ def test_chat_jokes_dreams_similes_and_a_job_are_no_death(text: str) -> None:
 )
 def test_a_real_funeral_or_hanging_still_warns(text: str) -> None:
     assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the paramedics worked on him for forty minutes on the pavement, and then they stopped.",
+        "i sat by the bed holding her hand, and some time after midnight she slipped away.",
+        "the firemen pulled him from the wreckage after an hour, but by then he was already gone.",
+        "my great-uncle never came home from the war; there's only his name on the village memorial.",
+        "there was no coffin at the service, because there was nothing left to bury after the fire.",
+        "grandad was buried on thursday beside gran, under the yew at the end of the churchyard.",
+        "in the end the surgeons could not restart his heart, and they came out to find us.",
+        "the fever took half the village that winter, and the priest ran out of room in the churchyard.",
+    ],
+)
+def test_more_frames_of_a_death_warn(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she slipped away from the party while nobody was looking, holding her shoes in one hand.",
+        "they pulled him out of the river, soaked and furious but breathing, and wrapped him in a coat.",
+        "he was buried in paperwork all week and missed every single rehearsal.",
+        "the mechanic couldn't restart it, so we left the van in the lay-by and got the bus.",
+        "they worked on her for an hour and then stopped for lunch, the old car gleaming in the yard.",
+        "the coach trip took half the village to the seaside, and the vicar got sunburnt.",
+    ],
+)
+def test_the_same_words_of_a_party_a_rescue_or_a_car_stay_clean(text: str) -> None:
+    assert "death" not in ids(text)
