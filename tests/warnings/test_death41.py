@@ -190,3 +190,15 @@ def test_more_frames_of_a_death_warn(text: str) -> None:
 )
 def test_the_same_words_of_a_party_a_rescue_or_a_car_stay_clean(text: str) -> None:
     assert "death" not in ids(text)
+
+
+def test_food_that_was_cremated_is_no_death() -> None:
+    assert "death" not in ids(
+        '"you didn\'t burn the toast," she said, flapping a tea towel at the alarm, "you cremated it."'
+    )
+    assert "death" not in ids("dad cremated the burgers again and called them 'well done', and we ate them anyway.")
+
+
+def test_a_person_cremated_still_warns() -> None:
+    assert "death" in ids("she was cremated on friday at the crematorium by the park, and we took her ashes home.")
+    assert "death" in ids("they cremated him in his blue suit, the one he wore to every wedding.")

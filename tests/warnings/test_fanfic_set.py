@@ -322,8 +322,8 @@ def test_the_forty_first_rounds_death_set_stays_at_or_above_its_scores() -> None
     micro-F1 0.451 before it (21 warning-free passages flagged; death 0.34); change 1 (dead and died of
     things) took it to 0.458 (12; death 0.37), change 2 (death told by its frames) to 0.466 (12; death
     0.42), change 3 (the brief's frames) to 0.470 (12; death 0.45), change 4 (jokes, dreams, similes) to
-    0.473 (9; death 0.46). Floors at that."""
-    data = at_least("fanfic-fresh41d.jsonl", micro_f1=0.47, free=111, flagged=9)
+    0.473 (9; death 0.46), change 6 (cremated food) to 0.473 (8; death 0.47). Floors at that."""
+    data = at_least("fanfic-fresh41d.jsonl", micro_f1=0.47, free=111, flagged=8)
     assert data["per_category"]["death"]["f1"] >= 0.46
 
 
