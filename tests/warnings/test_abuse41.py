@@ -161,3 +161,33 @@ def test_fear_at_home_and_control_without_a_blow_warn(text: str) -> None:
 )
 def test_calm_authority_and_a_surprise_stay_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # standing in the doorway until she hangs up, and her phone living in his pocket
+        "he stands in the kitchen doorway until she hangs up. her phone lives in his pocket now.",
+        # "she's not hitting me, she just stands there", and the password to my email
+        "she's not hitting me or anything. she just stands there. she still has the password to my email.",
+        # the door locked from outside, and "i love you too much to lose you"
+        "he locks the flat door from the outside while he's at work. i love you too much to lose you, he says.",
+        # "i didn't ask what you liked", and laughing so he won't get that look
+        "i didn't ask what you liked, he says, soft. mum laughs a little so he won't get that look.",
+    ],
+)
+def test_watched_and_kept_in_warns(text: str) -> None:
+    """Frames read off fresh15b (forty-first session, change 5): each is a weak sign alone."""
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she never shouted at the kids. she just stood very still and listened, and they always went quiet.",
+        "the cat stands in the kitchen doorway until someone feeds her, every single morning at six.",
+        "i love you too much to let you watch that film alone, scaredy cat. budge up and share the popcorn.",
+    ],
+)
+def test_a_quiet_teacher_a_cat_and_a_film_stay_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
