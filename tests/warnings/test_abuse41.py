@@ -191,3 +191,31 @@ def test_watched_and_kept_in_warns(text: str) -> None:
 )
 def test_a_quiet_teacher_a_cat_and_a_film_stay_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "he never shouted, he just took her shoes", and answering that made it longer
+        "he never shouted. he just took her shoes that night. she'd learned that answering made it longer.",
+        # a threat to keep her family away, and to stop paying the rent
+        "i'll make sure your mother never sees you again, dad said, and i'll stop paying your rent.",
+        # "you misremember", and a long-sleeved top in july
+        "you misremember, he said gently. next day she wore a long-sleeved top to the office in july.",
+    ],
+)
+def test_threats_to_family_and_rent_and_a_quiet_cruelty_warn(text: str) -> None:
+    """Frames read off fresh14a (forty-first session, change 6): each is a weak sign alone."""
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the teacher never shouted. she just stood very still until the whole class went quiet.",
+        "i misremembered the date of the quiz, so we turned up a week early, in fancy dress, to a funeral tea.",
+        "rasmus never shouted at the dog. he just waited, and the dog sat, every single time.",
+    ],
+)
+def test_a_calm_teacher_and_a_wrong_date_stay_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
