@@ -219,3 +219,17 @@ def test_threats_to_family_and_rent_and_a_quiet_cruelty_warn(text: str) -> None:
 )
 def test_a_calm_teacher_and_a_wrong_date_stay_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her wages go straight into his account, which was her idea, because he's the one who does the bills.",
+        "she wore long sleeves so nobody would see the marks, and went down to the party smiling.",
+        "he reads my letters first, always has, because my handwriting is awful and he likes the gossip.",
+    ],
+)
+def test_one_sentence_read_by_two_rules_does_not_warn_alone(text: str) -> None:
+    """Each of these was read by an older rule and by a forty-first-session rule at once, so one
+    sentence counted twice and warned alone (and a sleeve over self-harm marks became abuse)."""
+    assert "abuse" not in ids(text)
