@@ -31,7 +31,7 @@ class GuildSettings:
     club_role_id: int | None = None
     timezone: str = "UTC"
     discussion_prompts: list[str] = field(default_factory=lambda: list(DEFAULT_PROMPTS))
-    mod_channel_id: int | None = None  # where members' warning reports are posted
+    mod_channel_id: int | None = None  # where members' warning reports and failed discussions are posted
     date_order: str | None = None  # "dmy" or "mdy": how numeric dates such as 12/04 are read
 
 

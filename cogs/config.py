@@ -104,7 +104,7 @@ def describe(settings: GuildSettings, guild: discord.Guild | None = None) -> str
         f"Discussion channel: {channel(settings.discussion_channel_id, DISCUSSION_PERMISSIONS)}\n"
         f"Club role (pinged for discussions): {role(settings.club_role_id)}\n"
         f"Time zone: {settings.timezone}\n"
-        f"Moderation channel (warning reports): {channel(settings.mod_channel_id, MOD_PERMISSIONS)}\n"
+        f"Moderation channel (warning reports, failed discussions): {channel(settings.mod_channel_id, MOD_PERMISSIONS)}\n"
         f"Numeric dates: {DATE_ORDER_NAMES.get(settings.date_order or '', 'not set (12/04 is refused as ambiguous)')}\n"
     )
     fix = FIX_NOTE if any(marked) else ""
@@ -135,7 +135,7 @@ class ConfigCog(
         discussion_channel="Where scheduled discussions open (a text or forum channel)",
         club_role="The role to ping when a discussion opens",
         timezone="IANA time zone for schedules, e.g. Europe/Berlin",
-        mod_channel="Where members' warning reports are posted for moderators",
+        mod_channel="Where warning reports and failed discussions are posted for moderators",
         date_order="How members write numeric dates such as 12/04 in schedules",
     )
     @app_commands.choices(

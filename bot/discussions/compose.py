@@ -243,6 +243,21 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
     )
 
 
+def failed_notice(*, title: str | None, chapter: int, due_at: datetime, reason: str, discussion_id: int) -> Notice:
+    """For the moderation channel: which discussion failed, why (the poster's reason says what to
+    fix when it knows), and how to bring it back; it pings nobody."""
+    story = f"**{escape_markdown(title)}**" if title is not None else "a removed story"
+    return Notice(
+        content=clip(
+            f"The discussion #{discussion_id} of {story}, chapter {chapter}, due {stamp(due_at, 'F')}, "
+            f"could not be posted: {clip(reason, 600).rstrip('.')}. Once that is fixed, an admin can reschedule it with "
+            f"`/discussion move id:{discussion_id}` (`/discussion list` shows it as failed).",
+            MESSAGE_CHARS,
+        ),
+        embed=None,
+    )
+
+
 def choice_label(discussion: Discussion, zone: tzinfo) -> str:
     """One autocomplete choice: plain text (no timestamps there), so the time is on the server's clock, named."""
     local = discussion.due_at.astimezone(zone)

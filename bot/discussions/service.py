@@ -38,6 +38,7 @@ from bot.discussions.compose import (
     closed_dms_notice,
     discussion_notice,
     dm_reminder_notice,
+    failed_notice,
     missed_notice,
     reminder_notice,
     thread_name,
@@ -329,9 +330,9 @@ class DiscussionService:
                 now = self.clock.now()
                 reason = "an unexpected error (details in the bot's log)"
                 if item.kind == "discussion":
-                    await store.mark_discussion(
-                        self.db, item.guild_id, item.id, "failed", reason=reason, now=now, event_length=EVENT_LENGTH
-                    )
+                    discussion = await store.get_discussion(self.db, item.guild_id, item.id)
+                    if discussion is not None:
+                        await self._fail(discussion, reason)
                 elif item.kind == "event_end":
                     await store.mark_event_end(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
                 else:
@@ -366,10 +367,34 @@ class DiscussionService:
         except Unreachable as failure:
             if self._retry_later(item, failure):
                 return
-            await self._settle_unposted(discussion, str(failure))
+            await self._fail(discussion, str(failure))
         except PostFailure as failure:
             log.info("discussion %s in server %s failed: %s", discussion.id, discussion.guild_id, failure)
-            await self._settle_unposted(discussion, str(failure))
+            await self._fail(discussion, str(failure))
+
+    async def _fail(self, discussion: Discussion, reason: str) -> None:
+        """Marked failed, and the moderation channel (when one is set) owed the telling in that same
+        write: admins learn of it when it happens, not when they next run ``/discussion list``; once
+        per failure, across kills (:mod:`bot.discussions.notices`)."""
+        notice_id = await self._settle_unposted(
+            discussion, reason, notice=await self._failed_notice(discussion, reason)
+        )
+        if notice_id is not None:
+            await self.notices.tell_now(discussion.guild_id, notice_id)
+
+    async def _failed_notice(self, discussion: Discussion, reason: str) -> store.NewNotice | None:
+        mod_channel = (await get_settings(self.db, discussion.guild_id)).mod_channel_id
+        if mod_channel is None:
+            return None
+        text = failed_notice(
+            title=discussion.story_title,
+            chapter=discussion.chapter,
+            due_at=discussion.due_at,
+            reason=reason,
+            discussion_id=discussion.id,
+        ).content
+        assert text is not None
+        return store.NewNotice("failed", mod_channel, text, retry_at=self.clock.now() + RETRY_DELAYS[0])
 
     async def _settle_unposted(
         self, discussion: Discussion, reason: str, state: State = "failed", notice: store.NewNotice | None = None

@@ -1015,7 +1015,7 @@ async def mark_event_end(
 
 # -- notices owed to a channel after a state change (migration 0025) ---------------------------------
 
-NoticeKind = Literal["missed", "closed_dms"]
+NoticeKind = Literal["missed", "closed_dms", "failed"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -334,7 +334,7 @@ async def test_report_posts_to_the_mod_channel_without_pings_and_review_buttons_
 ) -> None:
     story_id = await add_story(club, RED_FLOORS)
     saved = await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
-    assert "Moderation channel (warning reports)" in saved[-1].text
+    assert "Moderation channel (warning reports, failed discussions)" in saved[-1].text
     choices = await club.autocomplete("warnings report", "story", "red", member=club.member)
     assert choices[0]["value"] == str(story_id)
     warning_choices = await club.autocomplete("warnings report", "warning", "vom", member=club.member)
