@@ -103,7 +103,7 @@ class ProgressCog(
         view = await service.club_view(
             self.bot.db, self.bot.workers, guild_id, story,
             now=self.bot.clock.now(), budget=self.bot.settings.message_budget,
-            page=page, next_page=_club_next_page(story),
+            page=page, next_page=_club_next_page(story), still_here=self._still_here(),
         )  # fmt: skip
         if view.chart is None:
             await send_ephemeral(interaction, view.text)
@@ -114,6 +114,13 @@ class ProgressCog(
             description=clip(f"Club progress: {view.title}", ATTACHMENT_DESCRIPTION_CHARS),
         )
         await send_ephemeral(interaction, view.text, file=chart)
+
+    def _still_here(self) -> service.StillHere | None:
+        """What the discussions' reminders know (and may learn, within their budget) of members who
+        left the server; None when that cog is not loaded (the club is listed as stored)."""
+        cog = self.bot.get_cog("DiscussionCog")
+        presence = getattr(getattr(cog, "service", None), "presence", None)
+        return None if presence is None else presence.still_here
 
     @club.autocomplete("story")
     async def club_story(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -23,6 +23,8 @@ A gone member's progress and preferences stay (they may come back); they are onl
 and get no private copy, whose refusal was named in public too. The answers live in memory, at
 most :data:`MAX_KNOWN` of them (the oldest forgotten first): a restart costs look-ups again, within
 the same budget. The hidden members a reminder counts are counted as before (never named).
+``/progress club`` asks the same way (:func:`bot.progress.service.club_view`), so a member found
+gone is neither listed nor drawn, and what it learns serves the reminders too.
 """
 
 from __future__ import annotations

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 CHART_SECONDS = 10.0
 
+# (guild id, user ids) -> those of them not known to have left the server, in order.
+StillHere = Callable[[int, list[int]], Awaitable[list[int]]]
+
 
 @dataclass(frozen=True, slots=True)
 class Saved:
@@ -141,6 +144,7 @@ async def club_view(
     budget: int,
     page: int = 1,
     next_page: str = "/progress club page:{page}",
+    still_here: StillHere | None = None,
 ) -> ClubView:
     """Where everyone is, measured against the next discussion's chapter (or the last chapter), a page at a time.
 
@@ -148,9 +152,18 @@ async def club_view(
     measured against the last chapter: nobody can catch up with a chapter the story lacks.
     The chart shows the whole club, so it comes with the first page only: a later page continues
     the list, and drawing the same picture again for it would be a worker's time for nothing.
+
+    ``still_here`` (the discussions' :class:`bot.discussions.presence.MemberPresence`) leaves out
+    the members known to have left the server, in the list and the chart alike: Discord never tells
+    a bot without the members intent who left, so it knows only what its bounded, rate-limited and
+    kept look-ups learnt (this call may make a reminder's budget of them). Their progress stays.
     """
     story_id = (await resolve_story(db, guild_id, story)).id
     club = await store.club_progress(db, guild_id, story_id)
+    if still_here is not None:
+        members = [user_id for user_id, _ in club.positions] + club.hidden_users
+        if members:
+            club = club.without(set(members) - set(await still_here(guild_id, members)))
     upcoming = await next_discussion(db, guild_id, story_id, now=now)
     note = None
     if upcoming is not None and not upcoming.past_the_end:

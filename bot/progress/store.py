@@ -88,6 +88,22 @@ class ClubProgress:
     positions: list[tuple[int, int]]  # named members' (user_id, chapter), in user id order
     hidden_chapters: list[int]  # one entry per hidden member, no identity attached
     names: dict[int, str | None] = field(default_factory=dict)
+    # The hidden members' ids, in hidden_chapters' order: only for leaving out those who left the
+    # server (:func:`bot.progress.service.club_view`), never shown.
+    hidden_users: list[int] = field(default_factory=list)
+
+    def without(self, gone: Collection[int]) -> ClubProgress:
+        """The same club without the members in ``gone`` (found to have left the server)."""
+        if not gone:
+            return self
+        hidden = [(u, c) for u, c in zip(self.hidden_users, self.hidden_chapters, strict=True) if u not in gone]
+        return ClubProgress(
+            story=self.story,
+            positions=[row for row in self.positions if row[0] not in gone],
+            hidden_chapters=[c for _, c in hidden],
+            names={u: n for u, n in self.names.items() if u not in gone},
+            hidden_users=[u for u, _ in hidden],
+        )
 
     @classmethod
     def of(cls, story: StoryRef, members: Iterable[MemberPosition], hidden_chapters: Iterable[int]) -> ClubProgress:
@@ -294,14 +310,20 @@ async def club_progress(db: Database, guild_id: int, story_id: int) -> ClubProgr
         await cursor.execute(sql, (story_id, guild_id, 0))
         positions: list[tuple[int, int]] = list(await cursor.fetchall())
         await cursor.execute(sql, (story_id, guild_id, 1))
-        hidden = [row[1] for row in await cursor.fetchall()]
+        hidden_rows = await cursor.fetchall()
         names: dict[int, str | None] = {}
         if len(positions) <= NAMES_UP_TO:
             await cursor.execute(
                 "SELECT user_id, display_name FROM club_members WHERE guild_id = ? AND hidden = 0", (guild_id,)
             )
             names = dict(await cursor.fetchall())
-    return ClubProgress(story=story, positions=positions, hidden_chapters=hidden, names=names)
+    return ClubProgress(
+        story=story,
+        positions=positions,
+        hidden_chapters=[row[1] for row in hidden_rows],
+        names=names,
+        hidden_users=[row[0] for row in hidden_rows],
+    )
 
 
 async def caught_up(db: Database, guild_id: int, story_id: int, chapter: int) -> tuple[list[int], int]:

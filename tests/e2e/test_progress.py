@@ -226,8 +226,9 @@ async def test_the_club_view_of_a_long_story_read_at_many_places_is_paged(club: 
     story_id = await club.run(
         add_story(club.bot.db, club.guild.id, story, content_hash="long-serial", added_by=None, now=0.0)
     )
-    for n in range(90):
-        await club.run(mark_read(club.bot.db, club.guild.id, 10**17 + n, story_id, 3 * n + 1, now=0.0))
+    for n in range(90):  # members of the server: one who left is left out of the view
+        user_id = club.state.add_member(club.guild, club.state.add_user(f"serial{n}")).user.id
+        await club.run(mark_read(club.bot.db, club.guild.id, user_id, story_id, 3 * n + 1, now=0.0))
 
     seen: list[str] = []
     page = 1
@@ -254,11 +255,12 @@ async def test_the_club_view_names_every_member_caught_up_a_page_at_a_time(club:
     story_id = await club.run(
         add_story(club.bot.db, club.guild.id, story, content_hash="caught-tide", added_by=None, now=0.0)
     )
-    ahead = [10**17 + n for n in range(120)]
+    ahead = [club.state.add_member(club.guild, club.state.add_user(f"tide{n}")).user.id for n in range(120)]
     for user_id in ahead:
         await club.run(mark_read(club.bot.db, club.guild.id, user_id, story_id, 3, now=0.0))
     for n in range(10):  # behind: never named as caught up
-        await club.run(mark_read(club.bot.db, club.guild.id, 2 * 10**17 + n, story_id, 1, now=0.0))
+        behind = club.state.add_member(club.guild, club.state.add_user(f"behind{n}")).user.id
+        await club.run(mark_read(club.bot.db, club.guild.id, behind, story_id, 1, now=0.0))
 
     named: list[int] = []
     page = 1
