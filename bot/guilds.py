@@ -6,7 +6,7 @@ only after the retention period, so a bot kicked by mistake can be re-invited wi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,7 +52,7 @@ async def get_settings(db: Database, guild_id: int) -> GuildSettings:
     )
     if row is None:
         return GuildSettings(guild_id=guild_id)
-    prompts = [line for line in (row["discussion_prompts"] or "").split("\n") if line.strip()]
+    prompts = _stored_prompts(row["discussion_prompts"])
     return GuildSettings(
         guild_id=guild_id,
         club_channel_id=row["club_channel_id"],
@@ -63,6 +63,38 @@ async def get_settings(db: Database, guild_id: int) -> GuildSettings:
         mod_channel_id=row["mod_channel_id"],
         date_order=row["date_order"],
     )
+
+
+def _stored_prompts(raw: str | None) -> list[str]:
+    """The prompts a server saved (empty: it uses the defaults)."""
+    return [line for line in (raw or "").split("\n") if line.strip()]
+
+
+async def save_prompts_unless_changed(
+    db: Database, guild_id: int, now: float, prompts: list[str] | None, *, opened: Sequence[str]
+) -> GuildSettings | None:
+    """Save ``prompts`` (None: back to the defaults) if the prompts in force are still ``opened``
+    (what the admin's form showed); None, and nothing written, when another save came in between.
+
+    Read and written in one write transaction, so of two admins' forms submitted at once the second
+    always sees the first's save: never two "saved" answers with the first silently overwritten.
+    Saving the very prompts already in force loses nothing and is saved."""
+    async with db.transaction() as tx:
+        async with tx.execute(
+            "SELECT discussion_prompts FROM guild_settings WHERE guild_id = ?", (guild_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        in_force = _stored_prompts(row[0] if row is not None else None) or list(DEFAULT_PROMPTS)
+        wanted = prompts or list(DEFAULT_PROMPTS)
+        if in_force != list(opened) and in_force != wanted:
+            return None
+        await ensure_guild(tx, guild_id, now)
+        await tx.execute("INSERT INTO guild_settings (guild_id) VALUES (?) ON CONFLICT DO NOTHING", (guild_id,))
+        await tx.execute(
+            "UPDATE guild_settings SET discussion_prompts = ? WHERE guild_id = ?",
+            (None if prompts is None else "\n".join(prompts), guild_id),
+        )
+    return await get_settings(db, guild_id)
 
 
 _SETTABLE = frozenset(

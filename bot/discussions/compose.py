@@ -337,3 +337,18 @@ def prompts_saved(reset: bool, prompts: Sequence[str]) -> str:
     room = (MESSAGE_CHARS - len(head) - len(note) - 1) // count - len("\n• ")  # MAX_PROMPTS keep it over 100
     shown = [f"• {quote_input(prompt, room)}" for prompt in prompts]
     return "\n".join([head, *shown, note])
+
+
+def prompts_changed(in_force: Sequence[str], yours: Sequence[str]) -> str:
+    """A prompts form saved after another admin's save, which it would have overwritten unseen:
+    nothing saved, the prompts now in force, and the admin's own (``|``-separated, as the
+    ``prompts:`` option takes them) to paste back, shortened only when they do not fit one message."""
+    head = (
+        "The discussion prompts changed since you opened this form (another admin saved theirs), so yours "
+        "were not saved. Now in force:"
+    )
+    tail = "To save yours over them, run `/discussion prompts` again, or paste them into its `prompts:` option. Yours:"
+    shown = [f"• {quote_input(prompt, 80)}" for prompt in in_force]
+    room = MESSAGE_CHARS - utf16_len("\n".join([head, *shown, tail])) - 1
+    mine = quote_input(" | ".join(yours), room) if yours else "the defaults (an empty form)"
+    return "\n".join([head, *shown, f"{tail} {mine}"])

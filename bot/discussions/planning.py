@@ -18,13 +18,20 @@ from typing import Protocol
 from bot.db import fits_row_id
 from bot.discussions import store
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_walls
-from bot.discussions.compose import choice_label
+from bot.discussions.compose import choice_label, prompts_changed
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, PostFailure, Unreachable, post_channel
 from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, Reminder
 from bot.discussions.when import Reading, gap_note, localize, read_when_noted, zone_named
 from bot.errors import UserError
-from bot.guilds import MAX_PROMPT_LENGTH, MAX_PROMPTS, GuildSettings, get_settings, update_settings
+from bot.guilds import (
+    MAX_PROMPT_LENGTH,
+    MAX_PROMPTS,
+    GuildSettings,
+    get_settings,
+    save_prompts_unless_changed,
+    update_settings,
+)
 from bot.story.chapters import check_chapter
 from bot.story.store import StoryRecord, resolve_story
 from bot.story.tidy import UNTITLED
@@ -474,11 +481,18 @@ class DiscussionPlanner:
         zone = zone_named((await self.settings(guild_id)).timezone)
         return [(discussion.id, choice_label(discussion, zone)) for discussion in found]
 
-    async def save_prompts(self, guild_id: int, text: str, *, empty_resets: bool = True) -> tuple[bool, Sequence[str]]:
+    async def save_prompts(
+        self, guild_id: int, text: str, *, empty_resets: bool = True, opened: Sequence[str] | None = None
+    ) -> tuple[bool, Sequence[str]]:
         """(whether they were reset to the defaults, the prompts now in force).
 
         ``empty_resets=False`` where the defaults have a word of their own (``prompts:default``): there,
         text holding no prompt ("|", spaces) is a slip, refused rather than wiping the server's prompts.
+
+        ``opened``: the prompts the admin's form showed. The form stays open ten minutes; another
+        admin who saved meanwhile is not overwritten in silence: this save is refused, saying so,
+        with the prompts now in force and the admin's own text (``|``-separated, to paste into the
+        ``prompts:`` option) so nothing is lost either way.
         """
         parsed = parse_prompts(text)
         if parsed is None and not empty_resets:
@@ -486,8 +500,15 @@ class DiscussionPlanner:
                 "Write at least one prompt (separate them with |), or `default` to go back to the default "
                 "prompts; nothing was changed."
             )
-        settings = await update_settings(self.db, guild_id, self.clock.now().timestamp(), discussion_prompts=parsed)
-        return parsed is None, settings.discussion_prompts
+        now = self.clock.now().timestamp()
+        if opened is None:
+            settings = await update_settings(self.db, guild_id, now, discussion_prompts=parsed)
+            return parsed is None, settings.discussion_prompts
+        saved = await save_prompts_unless_changed(self.db, guild_id, now, parsed, opened=opened)
+        if saved is None:
+            in_force = (await get_settings(self.db, guild_id)).discussion_prompts
+            raise UserError(prompts_changed(in_force, parsed or []))
+        return parsed is None, saved.discussion_prompts
 
     async def story_removed(self, guild_id: int, event_ids: Sequence[int]) -> None:
         """The story's discussions went with it: wake the timer and delete their scheduled events."""

@@ -29,7 +29,7 @@ from cogs._checks import guild_id_of, needs_permissions
 from cogs._options import story_autocomplete
 from cogs.discussions.events import ScheduledEvents
 from cogs.discussions.poster import DiscordPoster
-from cogs.discussions.prompts import PromptsModal
+from cogs.discussions.prompts import Opened, PromptsModal
 from cogs.discussions.where import POST_CHANNEL, bot_lacks_there, where_for
 
 if TYPE_CHECKING:
@@ -274,9 +274,11 @@ class DiscussionCog(
         reset = prompts.strip().lower() in ("default", "defaults")
         await self.save_prompts(interaction, "" if reset else prompts, empty_resets=reset)
 
-    async def save_prompts(self, interaction: discord.Interaction, text: str, *, empty_resets: bool = True) -> None:
+    async def save_prompts(
+        self, interaction: discord.Interaction, text: str, *, empty_resets: bool = True, opened: Opened = None
+    ) -> None:
         guild_id = guild_id_of(interaction)
-        reset, prompts = await self.planner.save_prompts(guild_id, text, empty_resets=empty_resets)
+        reset, prompts = await self.planner.save_prompts(guild_id, text, empty_resets=empty_resets, opened=opened)
         await send_ephemeral(interaction, prompts_saved(reset, prompts))
 
     @schedule.autocomplete("story")

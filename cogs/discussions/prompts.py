@@ -11,7 +11,10 @@ from bot.client import Tracked, report_error
 from bot.errors import UserError
 from bot.limits import MODAL_INPUT_CHARS
 
-Save = Callable[[discord.Interaction, str], Awaitable[None]]
+# The prompts the form showed when it was opened: a save made since by another admin refuses this one.
+Opened = Sequence[str] | None
+# (the submission, the text typed, opened=...)
+Save = Callable[..., Awaitable[None]]
 
 
 class PromptsModal(Tracked, discord.ui.Modal, title="Discussion prompts"):
@@ -27,6 +30,7 @@ class PromptsModal(Tracked, discord.ui.Modal, title="Discussion prompts"):
         super().__init__(timeout=600)
         self.save = save
         self.open_modals = open_modals
+        self.opened = list(current)  # a save made since by another admin is not overwritten unseen
         self.prompts.default = "\n".join(current)
         open_modals.add(self)
 
@@ -44,7 +48,7 @@ class PromptsModal(Tracked, discord.ui.Modal, title="Discussion prompts"):
             raise UserError(
                 "You need the Manage Server permission to change the discussion prompts; nothing was saved."
             )
-        await self.save(interaction, self.prompts.value)
+        await self.save(interaction, self.prompts.value, opened=self.opened)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: Any = None) -> None:
         await report_error(interaction, error, what="the discussion prompts form")
