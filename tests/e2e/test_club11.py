@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club
 from bot.discussions import presence
-from tests.e2e.test_club41 import add_road, leave, member_lookups
+from tests.e2e.test_club41 import add_road, leave, member_lookups, reminders_fall_due
 
 
 async def test_progress_club_leaves_out_a_member_found_gone_within_the_look_up_budget(club: Club) -> None:
@@ -61,3 +62,22 @@ async def test_the_same_prompts_saved_twice_at_once_are_no_loss(club: Club) -> N
     await club.submit_modal(mine, {"prompts": "Who kept the logbook?"}, member=club.admin)
     [second] = await club.submit_modal(theirs, {"prompts": "Who kept the logbook?"}, member=club.owner)
     assert "Discussion prompts saved" in second.text, second.text
+
+
+async def test_a_discussion_that_fails_at_its_time_is_told_in_the_mod_channel_once_without_pings(club: Club) -> None:
+    """Dogear lost Create Threads in the discussion channel: the discussion failed at its time and
+    admins learnt of it only from ``/discussion list``. The moderation channel is now told, once."""
+    story = await add_road(club)
+    await club.slash("config set", member=club.admin, discussion_channel=club.text_channel)
+    await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
+    await club.slash("progress set", member=club.member, story=story, chapter=1)
+    await club.slash("discussion schedule", member=club.admin, story=story, chapter=1, when="in 2 hours", remind="none")
+    await club.set_overwrite(club.text_channel, club.bot_role, deny=P.CREATE_PUBLIC_THREADS | P.CREATE_PRIVATE_THREADS)
+    before = len(club.messages(club.general_channel))
+    assert await reminders_fall_due(club, 2) == []  # nothing posted in the discussion channel
+    [told] = club.messages(club.general_channel)[before:]
+    assert "#1 of **Long Road**, chapter 1" in told.text and "could not be posted" in told.text, told.text
+    assert "Create Public Threads" in told.text and "`/discussion move id:1`" in told.text, told.text
+    assert not told.message.pinged_users and not told.message.pinged_everyone, told.message
+    await reminders_fall_due(club, 3)
+    assert len(club.messages(club.general_channel)) == before + 1  # once
