@@ -9,15 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared, declaring_texts, map_declared
-from bot.warnings.engine import scan
-from bot.warnings.rules import default_ruleset
-
-
-def ids(text: str) -> set[str]:
-    chapter = Chapter(1, None, [Scene([text])])
-    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+from bot.story.model import StoryMeta
+from bot.warnings.declared import declaring_texts, map_declared
+from tests.warnings.passages import ids
 
 
 @pytest.mark.parametrize(

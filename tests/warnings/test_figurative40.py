@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
-from bot.warnings.rules import default_ruleset
-
-
-def ids(text: str) -> set[str]:
-    chapter = Chapter(1, None, [Scene([text])])
-    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+from tests.warnings.passages import ids
 
 
 @pytest.mark.parametrize(
