@@ -53,13 +53,8 @@ import pytest
 from bot.story.importer import import_story
 from tests.story.builders import epub_bytes, xhtml
 from tests.story.builders import read_text as read
+from tests.story.test_reader_gaps40 import CHAPTER_TEXT, PROSE
 
-PROSE = [
-    "The gate was older than the village, and nobody in it remembered who had hung it there.",
-    "Maren pushed it open with one hand and stepped into the orchard, where the trees stood white with frost.",
-    "Behind her the hinges sang a note she had not heard since she was a child, and then the gate swung shut.",
-]
-CHAPTER_TEXT = "\n\n".join(PROSE)
 PAGE_TEXT = "".join(f"<p>{text}</p>" for text in PROSE)
 
 
