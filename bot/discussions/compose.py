@@ -243,15 +243,41 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
     )
 
 
-def failed_notice(*, title: str | None, chapter: int, due_at: datetime, reason: str, discussion_id: int) -> Notice:
+def failed_notice(
+    *,
+    title: str | None,
+    chapter: int,
+    due_at: datetime,
+    reason: str,
+    discussion_id: int,
+    channel_gone: bool = False,
+    channel_explicit: bool = False,
+) -> Notice:
     """For the moderation channel: which discussion failed, why (the poster's reason says what to
-    fix when it knows), and how to bring it back; it pings nobody."""
+    fix when it knows), and how to bring it back; it pings nobody. ``/discussion move`` keeps the
+    story and the channel, so it is offered only when both can still take the discussion: a removed
+    story is added and scheduled again, and a deleted channel the discussion named is replaced by
+    scheduling it elsewhere (one that followed the discussion channel setting moves once that is set)."""
     story = f"**{escape_markdown(title)}**" if title is not None else "a removed story"
+    move = f"`/discussion move id:{discussion_id}` (`/discussion list` shows it as failed)"
+    if title is None:
+        fix = (
+            "The story is no longer in Dogear, so moving it cannot help: add the story again with `/story add`, "
+            f"then schedule chapter {chapter} with `/discussion schedule`."
+        )
+    elif channel_gone and channel_explicit:
+        fix = (
+            "Its channel no longer exists and moving it keeps that channel: schedule chapter "
+            f"{chapter} again in another one with `/discussion schedule channel:`."
+        )
+    elif channel_gone:
+        fix = f"Set a discussion channel that exists with `/config set discussion_channel:`, then an admin can reschedule it with {move}."
+    else:
+        fix = f"Once that is fixed, an admin can reschedule it with {move}."
     return Notice(
         content=clip(
             f"The discussion #{discussion_id} of {story}, chapter {chapter}, due {stamp(due_at, 'F')}, "
-            f"could not be posted: {clip(reason, 600).rstrip('.')}. Once that is fixed, an admin can reschedule it with "
-            f"`/discussion move id:{discussion_id}` (`/discussion list` shows it as failed).",
+            f"could not be posted: {clip(reason, 600).rstrip('.')}. {fix}",
             MESSAGE_CHARS,
         ),
         embed=None,

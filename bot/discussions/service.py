@@ -44,7 +44,7 @@ from bot.discussions.compose import (
     thread_name,
 )
 from bot.discussions.event_deletions import EventDeletions, EventRemover
-from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
+from bot.discussions.failures import RETRY_DELAYS, Gone, PostFailure, Unreachable
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.joins import ThreadJoins
 from bot.discussions.notices import OwedNotices, message_channel
@@ -370,19 +370,21 @@ class DiscussionService:
             await self._fail(discussion, str(failure))
         except PostFailure as failure:
             log.info("discussion %s in server %s failed: %s", discussion.id, discussion.guild_id, failure)
-            await self._fail(discussion, str(failure))
+            await self._fail(discussion, str(failure), channel_gone=isinstance(failure, Gone))
 
-    async def _fail(self, discussion: Discussion, reason: str) -> None:
+    async def _fail(self, discussion: Discussion, reason: str, *, channel_gone: bool = False) -> None:
         """Marked failed, and the moderation channel (when one is set) owed the telling in that same
         write: admins learn of it when it happens, not when they next run ``/discussion list``; once
         per failure, across kills (:mod:`bot.discussions.notices`)."""
         notice_id = await self._settle_unposted(
-            discussion, reason, notice=await self._failed_notice(discussion, reason)
+            discussion, reason, notice=await self._failed_notice(discussion, reason, channel_gone=channel_gone)
         )
         if notice_id is not None:
             await self.notices.tell_now(discussion.guild_id, notice_id)
 
-    async def _failed_notice(self, discussion: Discussion, reason: str) -> store.NewNotice | None:
+    async def _failed_notice(
+        self, discussion: Discussion, reason: str, *, channel_gone: bool
+    ) -> store.NewNotice | None:
         mod_channel = (await get_settings(self.db, discussion.guild_id)).mod_channel_id
         if mod_channel is None:
             return None
@@ -392,6 +394,8 @@ class DiscussionService:
             due_at=discussion.due_at,
             reason=reason,
             discussion_id=discussion.id,
+            channel_gone=channel_gone,
+            channel_explicit=discussion.channel_explicit,
         ).content
         assert text is not None
         return store.NewNotice("failed", mod_channel, text, retry_at=self.clock.now() + RETRY_DELAYS[0])

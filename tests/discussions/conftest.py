@@ -24,6 +24,7 @@ from bot.clock import ManualClock
 from bot.db import Database, open_database
 from bot.discussions import store
 from bot.discussions.compose import Notice
+from bot.discussions.failures import Gone
 from bot.discussions.service import DiscussionService, Posted, PostFailure, Unreachable
 from bot.discussions.store import Reminder
 from bot.story.model import Chapter, HeaderWarning, Scene, Story, StoryMeta
@@ -111,7 +112,7 @@ class FakePoster:
     def _channel(self, channel_id: int) -> str:
         kind = self.world.kinds.get(channel_id)
         if kind is None:
-            raise PostFailure(f"channel {channel_id} was deleted")
+            raise Gone(f"channel {channel_id} was deleted")
         return kind
 
     async def channel_kind(self, channel_id: int) -> str:

@@ -1,0 +1,64 @@
+"""A failure notice's fix must be one that works (session 41, round 12).
+
+``/discussion move`` keeps a discussion's story and channel: the notice suggested it for every
+failure, including a removed story (a move can only fail again) and a deleted channel the
+discussion named (a move posts to it again). Each reason now gets the step that brings it back.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.clock import ManualClock
+from bot.db import Database
+from bot.discussions import store
+from bot.discussions.compose import failed_notice
+from bot.guilds import update_settings
+from tests.discussions.conftest import GUILD, START, TEXT, AddStory, FakeDiscord, StartBot, advance
+from tests.discussions.test_failed_notice11 import MOD
+from tests.discussions.test_notices import item
+
+
+def text(**kwargs: object) -> str:
+    args: dict[str, object] = {"title": "Dune", "chapter": 3, "due_at": START, "reason": "x", "discussion_id": 7}
+    args.update(kwargs)
+    content = failed_notice(**args).content  # type: ignore[arg-type]
+    assert content is not None
+    return content
+
+
+def test_a_removed_story_is_told_to_add_it_and_schedule_again_not_to_move() -> None:
+    said = text(title=None, reason="the story was removed")
+    assert "/discussion move" not in said
+    assert "`/story add`" in said and "`/discussion schedule`" in said and "chapter 3" in said
+
+
+def test_a_deleted_channel_the_discussion_named_is_told_to_schedule_elsewhere() -> None:
+    said = text(reason="the channel was deleted", channel_gone=True, channel_explicit=True)
+    assert "/discussion move" not in said and "`/discussion schedule channel:`" in said
+
+
+def test_a_deleted_discussion_channel_setting_is_told_to_set_one_then_move() -> None:
+    said = text(reason="the channel was deleted", channel_gone=True, channel_explicit=False)
+    assert "`/config set discussion_channel:`" in said and "`/discussion move id:7`" in said
+
+
+def test_a_fixable_reason_still_offers_the_move() -> None:
+    said = text(reason="I am missing Send Messages in #books. Give it back.")
+    assert "`/discussion move id:7`" in said and "/story add" not in said
+
+
+async def test_a_discussion_whose_named_channel_was_deleted_is_not_told_to_move(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    world.kinds[MOD] = "text"
+    await update_settings(db, GUILD, 0, mod_channel_id=MOD)
+    story = await add_story()
+    [discussion_id] = await store.create_discussions(db, GUILD, [item(story, START + timedelta(hours=1))], now=START)
+    assert (await store.get_discussion(db, GUILD, discussion_id)).channel_explicit  # type: ignore[union-attr]
+    del world.kinds[TEXT]  # the channel it names is deleted before it is due
+    bot = await start_bot()
+    await advance(bot, clock, timedelta(hours=1))
+    [told] = world.posted(MOD)
+    said = told.notice.content or ""
+    assert f"#{discussion_id}" in said and "/discussion move" not in said and "/discussion schedule channel:" in said
