@@ -32,7 +32,7 @@ from bot.discussions import store
 from bot.discussions.compose import Notice
 from bot.discussions.event_deletions import EVERYTHING_OWED
 from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
-from bot.discussions.store import OwedNotice
+from bot.discussions.store import NoticeKind, OwedNotice
 from bot.guilds import GuildSettings, get_settings
 from bot.locks import InFlight
 from bot.shards import ShardScope
@@ -52,10 +52,24 @@ class NoticePoster(Protocol):
     async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> object: ...
 
 
-async def message_channel(poster: NoticePoster, target: int, settings: GuildSettings) -> int:
-    """Reminders and notices are plain messages: a forum cannot take them, the club channel can."""
+# Notices for moderators (told in the moderation channel): never moved to the club channel.
+MODERATION_KINDS: frozenset[NoticeKind] = frozenset({"failed"})
+
+
+async def message_channel(
+    poster: NoticePoster, target: int, settings: GuildSettings, *, moderation: bool = False
+) -> int:
+    """Reminders and notices are plain messages: a forum cannot take them, the club channel can.
+    Not a moderation notice: what moderators are told is not the club's to read, so a forum set as
+    the moderation channel (Discord's picker offers none, stored data can hold one) is a lasting
+    failure, as a member report there is (:class:`cogs.warnings.reports.ModChannel`)."""
     if await poster.channel_kind(target) != "forum":
         return target
+    if moderation:
+        raise PostFailure(
+            "the moderation channel is a forum, which takes no plain message; set a text channel with "
+            "`/config set mod_channel:`"
+        )
     if settings.club_channel_id is None:
         raise PostFailure("the discussion channel is a forum and no club channel is set for reminders")
     return settings.club_channel_id
@@ -93,7 +107,9 @@ class OwedNotices:
     async def _try(self, owed: OwedNotice, *, look_first: bool) -> bool:
         notice = as_notice(owed)
         try:
-            channel_id = await message_channel(self.poster, owed.channel_id, await get_settings(self.db, owed.guild_id))
+            settings = await get_settings(self.db, owed.guild_id)
+            moderation = owed.kind in MODERATION_KINDS
+            channel_id = await message_channel(self.poster, owed.channel_id, settings, moderation=moderation)
             found = await self.poster.find_post(channel_id, owed.content) if look_first else None
             if found is None:
                 await self.poster.post(channel_id, notice, nonce=owed.nonce)

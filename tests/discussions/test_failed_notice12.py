@@ -14,9 +14,9 @@ from bot.db import Database
 from bot.discussions import store
 from bot.discussions.compose import failed_notice
 from bot.guilds import update_settings
-from tests.discussions.conftest import GUILD, START, TEXT, AddStory, FakeDiscord, StartBot, advance
+from tests.discussions.conftest import CLUB, GUILD, START, TEXT, AddStory, FakeDiscord, StartBot, advance
 from tests.discussions.test_failed_notice11 import MOD
-from tests.discussions.test_notices import item
+from tests.discussions.test_notices import item, owed
 
 
 def text(**kwargs: object) -> str:
@@ -62,3 +62,30 @@ async def test_a_discussion_whose_named_channel_was_deleted_is_not_told_to_move(
     [told] = world.posted(MOD)
     said = told.notice.content or ""
     assert f"#{discussion_id}" in said and "/discussion move" not in said and "/discussion schedule channel:" in said
+
+
+async def test_a_forum_moderation_channel_never_sends_the_failure_to_the_club_channel(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, start_bot: StartBot
+) -> None:
+    """Reminders in a forum go to the club channel; what moderators are told does not (a member
+    report in a forum moderation channel is not posted either): it is given up, nothing owed."""
+    world.kinds[MOD] = "forum"
+    await update_settings(db, GUILD, 0, mod_channel_id=MOD, club_channel_id=CLUB)
+    world.forbidden.add(TEXT)
+    story = await add_story()
+    [discussion_id] = await store.create_discussions(db, GUILD, [item(story, START + timedelta(hours=1))], now=START)
+    bot = await start_bot()
+    await advance(bot, clock, timedelta(hours=3))
+    found = await store.get_discussion(db, GUILD, discussion_id)
+    assert found is not None and found.state == "failed"
+    assert world.posted(CLUB) == [] and world.posted(MOD) == [] and await owed(db) == 0
+
+
+def test_config_set_offers_no_forum_as_the_moderation_channel() -> None:
+    """Discord's picker (and discord.py, for a forged id) keeps to the types the option declares."""
+    from discord import ChannelType
+
+    from cogs.config import ConfigCog
+
+    [option] = [p for p in ConfigCog.set_.parameters if p.name == "mod_channel"]
+    assert ChannelType.forum not in option.channel_types and ChannelType.text in option.channel_types
