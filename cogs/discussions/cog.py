@@ -1,16 +1,17 @@
 """``/discussion``: schedule, plan, list, move and cancel chapter discussions; set prompts.
 
-Thin on purpose: each command checks permissions, makes one call to
-:class:`~bot.discussions.planning.DiscussionPlanner` and renders the answer. Posting on time is
-:class:`~bot.discussions.service.DiscussionService`'s job, through :class:`.poster.DiscordPoster`;
-the same sleeping timer also runs data retention for servers the bot left.
+Thin on purpose: each command checks permissions (:func:`.wiring.can_manage`), makes one call to
+:class:`~bot.discussions.planning.DiscussionPlanner` and sends the answer (:mod:`.answers` words
+the planned ones). Posting on time is
+:class:`~bot.discussions.service.DiscussionService`'s job, through :class:`.poster.DiscordPoster`,
+built by :func:`.wiring.build_service`; the same sleeping timer also runs data retention for
+servers the bot left.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import discord
@@ -19,18 +20,16 @@ from discord.ext import commands
 
 from bot.client import send_ephemeral
 from bot.discussions.compose import admin_listing, prompts_saved
-from bot.discussions.jobs import RetentionJob
-from bot.discussions.planning import LISTING_LIMIT, DiscussionPlanner, Planned
-from bot.discussions.presence import MemberPresence
-from bot.discussions.remind import describe_offset
-from bot.discussions.service import DiscussionService
-from bot.text import escape_markdown, plural, when_line
+from bot.discussions.planning import LISTING_LIMIT, DiscussionPlanner
+from bot.text import when_line
 from cogs._checks import guild_id_of, needs_permissions
 from cogs._options import story_autocomplete
+from cogs.discussions.answers import plan_answer, schedule_answer
 from cogs.discussions.events import ScheduledEvents
 from cogs.discussions.poster import DiscordPoster
 from cogs.discussions.prompts import Opened, PromptsModal
 from cogs.discussions.where import POST_CHANNEL, bot_lacks_there, where_for
+from cogs.discussions.wiring import build_service, can_manage
 
 if TYPE_CHECKING:
     from bot.client import DogearBot
@@ -38,51 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_CHAPTER = 100_000
-
-
-async def _can_manage(interaction: discord.Interaction) -> bool:
-    """Manage Events or Manage Server, checked in code (default permissions only hide the command)."""
-    permissions = interaction.permissions
-    if permissions.manage_events or permissions.manage_guild:
-        return True
-    raise app_commands.MissingPermissions(["manage_events"])
-
-
-def build_service(bot: DogearBot, poster: DiscordPoster, events: ScheduledEvents) -> DiscussionService:
-    """The discussion service for this process's servers, with data retention on the same timer;
-    ``events`` starts a discussion's scheduled event when it posts and ends it at its end time."""
-    retention = RetentionJob(bot.db, bot.clock, timedelta(days=bot.settings.data_retention_days), bot.shard_scope)
-    return DiscussionService(
-        bot.db,
-        bot.clock,
-        poster,
-        grace=timedelta(hours=bot.settings.discussion_grace_hours),
-        scope=bot.shard_scope,
-        other_jobs=[retention],
-        events=events,
-        presence=MemberPresence(poster.member_present, bot.clock),
-    )
-
-
-def plan_answer(done: Planned) -> str:
-    """What was planned; one discussion (a plan from the last chapter) is not a range "#5-#5"."""
-    head = (
-        f"Planned {plural(len(done.ids), 'discussion')} of **{escape_markdown(done.title)}**, "
-        f"{done.cadence.describe()}, in <#{done.channel_id}>: "
-    )
-    if len(done.ids) == 1:
-        body = f"chapter {done.chapters[0]} on {when_line(done.times[0])}. Id #{done.ids[0]}; see `/discussion list`."
-    else:
-        body = (
-            f"chapter {done.chapters[0]} on {when_line(done.times[0])} to chapter {done.chapters[-1]} on "
-            f"{when_line(done.times[-1])}. Ids #{done.ids[0]}-#{done.ids[-1]}; see `/discussion list`."
-        )
-    return (
-        head
-        + body
-        + (f"\n{done.time_note}" if done.time_note else "")
-        + (f"\n{done.reminder_note}" if done.reminder_note else "")
-    )
 
 
 @app_commands.guild_only()
@@ -159,7 +113,7 @@ class DiscussionCog(
         event="Also create a Discord scheduled event",
         remind="Reminders before it, e.g. 24h,1h (default) or none",
     )
-    @app_commands.check(_can_manage)
+    @app_commands.check(can_manage)
     async def schedule(
         self,
         interaction: discord.Interaction,
@@ -182,21 +136,7 @@ class DiscussionCog(
             remind=remind,
             created_by=interaction.user.id,
         )
-        reminders = ", ".join(describe_offset(o) for o in done.remind) + " before" if done.remind else "none"
-        if done.late:
-            late = ", ".join(describe_offset(o) for o in done.late)
-            past = "is past already, so it is" if len(done.late) == 1 else "are past already, so they are"
-            reminders += f" ({late} before {past} not posted)"
-        await send_ephemeral(
-            interaction,
-            f"Discussion **#{done.id}** of **{escape_markdown(done.title)}**, chapter {done.chapter}, is scheduled for "
-            f"{when_line(done.due)} in <#{done.channel_id}>.\n"
-            + (f"{done.time_note}\n" if done.time_note else "")
-            + (f"{done.same_minute}\n" if done.same_minute else "")
-            + (done.reminder_note or f"Reminders: {reminders}.")
-            + ("\nA scheduled event was created." if done.event_created else "")
-            + bot_lacks_there(interaction, done.channel_id),
-        )
+        await send_ephemeral(interaction, schedule_answer(done) + bot_lacks_there(interaction, done.channel_id))
 
     @app_commands.command(name="plan", description="Schedule one discussion per chapter on a rhythm (Manage Events)")
     @app_commands.describe(
@@ -207,7 +147,7 @@ class DiscussionCog(
         channel="Where to post (default: the discussion channel setting, else here)",
         remind="Reminders before each, e.g. 24h,1h (default) or none",
     )
-    @app_commands.check(_can_manage)
+    @app_commands.check(can_manage)
     async def plan(
         self,
         interaction: discord.Interaction,
@@ -234,14 +174,14 @@ class DiscussionCog(
 
     @app_commands.command(name="list", description="Upcoming and failed discussions in this server (Manage Events)")
     @app_commands.describe(page="Which page of the list")
-    @app_commands.check(_can_manage)
+    @app_commands.check(can_manage)
     async def list_(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
         found, failed_reminders = await self.planner.listing(guild_id_of(interaction))
         await send_ephemeral(interaction, admin_listing(found, failed_reminders, page, most=LISTING_LIMIT))
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list")
-    @app_commands.check(_can_manage)
+    @app_commands.check(can_manage)
     async def cancel(self, interaction: discord.Interaction, id: int) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -254,7 +194,7 @@ class DiscussionCog(
         when="The new time",
         event="Also create a Discord scheduled event, if it has none (one it has moves with it)",
     )
-    @app_commands.check(_can_manage)
+    @app_commands.check(can_manage)
     async def move(self, interaction: discord.Interaction, id: int, when: str, event: bool = False) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
