@@ -254,7 +254,9 @@ def failed_notice(
     channel_explicit: bool = False,
 ) -> Notice:
     """For the moderation channel: which discussion failed, why (the poster's reason says what to
-    fix when it knows), and how to bring it back; it pings nobody. ``/discussion move`` keeps the
+    fix when it knows; plain text, shown escaped as ``/discussion list`` shows it, so a channel's
+    ``_`` or Discord's own ``**`` opens no markup, and cut between whole escapes and graphemes), and
+    how to bring it back; it pings nobody. ``/discussion move`` keeps the
     story and the channel, so it is offered only when both can still take the discussion: a removed
     story is added and scheduled again, and a deleted channel the discussion named is replaced by
     scheduling it elsewhere (one that followed the discussion channel setting moves once that is set)."""
@@ -277,7 +279,7 @@ def failed_notice(
     return Notice(
         content=clip(
             f"The discussion #{discussion_id} of {story}, chapter {chapter}, due {stamp(due_at, 'F')}, "
-            f"could not be posted: {clip(reason, 600).rstrip('.')}. {fix}",
+            f"could not be posted: {escape_clipped(reason.rstrip('. '), 600)}. {fix}",
             MESSAGE_CHARS,
         ),
         embed=None,

@@ -25,6 +25,7 @@ from bot.guilds import ensure_guild
 from bot.limits import AUTOCOMPLETE_CHOICES
 from bot.shards import ShardScope
 from bot.story.tidy import UNTITLED, story_title
+from bot.text import clip
 
 PENDING = ("scheduled", "posting")
 EVERY_SHARD = ShardScope()
@@ -710,16 +711,18 @@ NOT_TRIED = "not tried yet: Dogear stopped before adding"
 async def owe_joins(
     db: Database, guild_id: int, seats: Sequence[Seat], failure: str, *, retry_at: datetime | None
 ) -> None:
-    """Remember adds that failed; one already owed counts another attempt."""
+    """Remember adds that failed; one already owed counts another attempt. The reason is read only
+    in the database (no answer shows it), cut as every Dogear text is: between graphemes."""
     if not seats:
         return
     retry = None if retry_at is None else to_epoch(retry_at)
+    reason = clip(failure, 500)
     async with db.transaction() as tx:
         await tx.executemany(
             "INSERT INTO discussion_joins_owed (guild_id, discussion_id, user_id, retry_at, failure)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (discussion_id, user_id) DO UPDATE SET"
             " attempts = attempts + 1, retry_at = excluded.retry_at, failure = excluded.failure",
-            [(guild_id, seat.discussion_id, seat.user_id, retry, failure[:500]) for seat in seats],
+            [(guild_id, seat.discussion_id, seat.user_id, retry, reason) for seat in seats],
         )
 
 

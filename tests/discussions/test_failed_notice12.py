@@ -89,3 +89,23 @@ def test_config_set_offers_no_forum_as_the_moderation_channel() -> None:
 
     [option] = [p for p in ConfigCog.set_.parameters if p.name == "mod_channel"]
     assert ChannelType.forum not in option.channel_types and ChannelType.text in option.channel_types
+
+
+def test_the_reason_is_shown_escaped_and_cut_between_whole_escapes_and_graphemes() -> None:
+    """The notice quoted the reason raw: a channel named ``#book_club_talk`` lost its underscores to
+    italics, and Discord's own text (``||``, ``**``) opened markup over the rest of the notice, as
+    ``/discussion list`` (which escapes it) never did. A long one is cut after whole escapes only."""
+    said = text(reason="I am missing Send Messages in #book_club_talk (Discord said **no** ||twice||).")
+    assert "book\\_club\\_talk" in said and "\\*\\*no\\*\\*" in said and "\\|\\|twice\\|\\|" in said
+    long = text(reason="x" * 597 + "*🇩🇪" + "y" * 80)
+    quoted = long.split("could not be posted: ", 1)[1].split(". Once that is fixed", 1)[0]
+    assert not quoted.rstrip("…").endswith("\\") and "\U0001f1e9" not in quoted.replace("🇩🇪", "")
+
+
+async def test_an_owed_add_keeps_its_reason_cut_between_graphemes(db: Database, add_story: AddStory) -> None:
+    """``failure[:500]`` could keep one letter of a flag (never shown, but the one way a text is cut)."""
+    story = await add_story()
+    [discussion_id] = await store.create_discussions(db, GUILD, [item(story, START + timedelta(hours=1))], now=START)
+    await store.owe_joins(db, GUILD, [store.Seat(discussion_id, 77, 5)], "x" * 499 + "🇩🇪" + "y", retry_at=START)
+    kept = await db.fetch_value("SELECT failure FROM discussion_joins_owed WHERE discussion_id = ?", (discussion_id,))
+    assert isinstance(kept, str) and len(kept) <= 500 and "🇩🇪" not in kept and "\U0001f1e9" not in kept
