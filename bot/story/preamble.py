@@ -54,6 +54,8 @@ from bot.story.structure import (
     SceneBreak,
     _looks_like_title,
     match_heading,
+    numbered_label,
+    series_titles,
 )
 from bot.story.text_declarations import (
     DIALOGUE_MARKS,
@@ -454,11 +456,16 @@ _NOT_NAME_STARTS = frozenset(
 
 def _title_over_chapters(items: list[Item], index: int) -> bool:
     """ "# The Understudy" first, over "# Chapter One", "# Chapter Two: The Wings" at the same level
-    (Google Docs writes every heading so): the first names no chapter, every other does."""
+    (Google Docs writes every heading so): the first names no chapter, every other does, or every
+    other is numbered as one series ("# I. The Camp", "# 2. The River")."""
     if index != 0 or not isinstance(first := items[0], Heading):
         return False
     others = [item for item in items[1:] if isinstance(item, Heading) and item.level == first.level]
-    return bool(others) and not _names_a_chapter(first) and all(_names_a_chapter(item) for item in others)
+    if not others or _names_a_chapter(first):
+        return False
+    # (or numbered as one series counting up, "# I. The Camp", "# II. The River": the first was chapter 1)
+    labels = [item.raw.lstrip("#").strip() for item in others]
+    return all(_names_a_chapter(item) for item in others) or series_titles(labels) is not None
 
 
 _TITLE_PAGE_LINES = 3
@@ -493,8 +500,12 @@ def _first_over_chapter(items: list[Item], index: int) -> bool:
 
 
 def _names_a_chapter(heading: Heading) -> bool:
-    found = match_heading(heading.raw.lstrip("#").strip(), markdown=False)
-    return found is not None and found.kind in ("chapter", "named", "part")
+    label = heading.raw.lstrip("#").strip()
+    found = match_heading(label, markdown=False)
+    # (a Markdown heading numbered as a series' chapter is, "# I. The Camp", names one as "# Chapter 1" does)
+    return (found is not None and found.kind in ("chapter", "named", "part")) or (
+        heading.kind == "markdown" and numbered_label(label)
+    )
 
 
 def _blurb_over_first_chapter(items: list[Item], index: int) -> bool:
@@ -1056,8 +1067,16 @@ def read_preamble(items: list[Item]) -> Preamble:
             )
         ) or _first_over_chapter(items, index)
         # (the file's first line over its warnings, "windfall" over "tw grief, ...", as a phone's notes title it)
+        # (or over its author's labelled note talking to readers, "the long way home" over "Author's note:
+        # thanks for reading!", as a title page with no by-line closes: else a chapter 1 of one line, every
+        # number after it one too high; "Note: the causeway was closed" says nothing an author says to readers)
         bylined = bylined or (
-            index == 0 and isinstance(following, Para) and declaration_line(following.text.split("\n")[0])
+            index == 0
+            and isinstance(following, Para)
+            and (
+                declaration_line(top := following.text.split("\n")[0])
+                or (is_labelled_note(top) and note_score(following.text) > 0)
+            )
         )
         if (
             meta.title is None

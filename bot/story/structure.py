@@ -1744,6 +1744,12 @@ def _text_start(items: list[Item], first: int) -> int:
     return 0
 
 
+def numbered_label(label: str) -> bool:
+    """Whether a heading's label is numbered as a chapter in a series is ("I. The Camp", "2. Snowfall",
+    "One | The Gate"): the preamble asks it of the heading under a title page's last line."""
+    return _numbered_line(label.strip()) is not None
+
+
 def series_titles(labels: list[str]) -> list[str] | None:
     """The titles of a contents list whose every entry is numbered as a series ("1. Aftermath",
     "2. Grimmauld Place"), without their numbers, as :func:`_numbered_line_headings` reads such

@@ -1,0 +1,73 @@
+"""Story files misread, found in the forty-first session's eighth round of reading (files of the shapes
+real exports take, written for it; the probe files stay out of the repository):
+
+- a text file whose first line is its title in lower case ("the long way home") over the author's
+  labelled note and "Chapter 1": the title a chapter 1 of one line, every chapter number after it
+  one too high and the note's declared warnings that chapter's alone; now the title, the warnings
+  the story's;
+- a Markdown file's "# Title" and blurb over chapter headings at the title's level numbered as a
+  series ("# I. The Camp", "# 2. The River"): the title and blurb a chapter 1; now the title and
+  the summary.
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+from tests.story.test_reader_gaps40 import CHAPTER_TEXT, PROSE
+
+
+def _read(text: str, name: str):
+    return import_story(text.encode(), name, max_bytes=1 << 20)
+
+
+# A lower-case title over the author's note.
+
+NOTE = "Author's note: Thanks for reading! Warnings: major character death, self-harm."
+
+
+def _noted(top: str, note: str = NOTE) -> str:
+    return f"{top}\n\n{note}\n\n" + "".join(f"Chapter {number}\n\n{CHAPTER_TEXT}\n\n" for number in range(1, 6))
+
+
+@pytest.mark.parametrize("top", ["the long way home", "salt and iron", "Долгая дорога домой"])
+def test_a_lower_case_first_line_over_a_labelled_note_is_the_title(top: str) -> None:
+    story = _read(_noted(top), "story.txt")
+    assert story.meta.title == top
+    assert len(story.chapters) == 5
+    assert story.chapters[0].paragraphs[0] == PROSE[0]
+    assert story.meta.declared_warnings and not any(chapter.declared_warnings for chapter in story.chapters)
+
+
+def test_a_sentence_over_a_labelled_note_stays_story_text() -> None:
+    """Guard: a first line that ends a sentence is no title, note or not."""
+    story = _read(_noted("the rain had not stopped for three days."), "story.txt")
+    assert story.meta.title == "story"
+
+
+# A title and blurb over headings numbered as a series, at the title's level.
+
+BLURB = "Two sisters walk home across a country at war, and find it changed."
+
+
+@pytest.mark.parametrize("numbers", [["I", "II", "III"], ["1", "2", "3"]], ids=["roman", "arabic"])
+def test_a_title_and_blurb_over_numbered_headings_at_its_level(numbers: list[str]) -> None:
+    names = ["The Camp", "The River", "The Bridge"]
+    text = f"# The Long Way Home\n\n{BLURB}\n\n" + "".join(
+        f"# {number}. {name}\n\n{CHAPTER_TEXT}\n\n" for number, name in zip(numbers, names, strict=True)
+    )
+    story = _read(text, "story.md")
+    assert (story.meta.title, story.meta.summary) == ("The Long Way Home", BLURB)
+    assert [chapter.title for chapter in story.chapters] == [
+        f"{n}. {name}" for n, name in zip(numbers, names, strict=True)
+    ]
+
+
+def test_headings_not_numbered_as_a_series_keep_the_first_a_chapter() -> None:
+    """Guard: "# The Camp", "# The River" name no chapter: the first heading is one of them."""
+    text = "".join(f"# {name}\n\n{CHAPTER_TEXT}\n\n" for name in ["The Long Way Home", "The Camp", "The River"])
+    story = _read(text, "story.md")
+    assert len(story.chapters) == 3
