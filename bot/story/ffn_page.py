@@ -48,7 +48,8 @@ def _parts(soup: BeautifulSoup) -> tuple[Tag, Tag, bool] | None:
     The mobile site (m.fanfiction.net, m.fictionpress.com) has no ``profile_top``: its story box is a
     centred block of the title in bold, "By:" and the author's link, the stats line under them, over
     ``div#storycontent``. Read as any page, the stats line, the "« Prev Chapter 2: Harvest Next »"
-    line and "Review" were story text, and no author was named."""
+    line and "Review" were story text, and no author was named. As a phone saves it the box may read
+    "<b>Title</b> by <a>" with no colon."""
     text, box = soup.find("div", id="storytext"), soup.find("div", id="profile_top")
     if isinstance(text, Tag) and isinstance(box, Tag):
         return text, box, False
@@ -60,7 +61,7 @@ def _parts(soup: BeautifulSoup) -> tuple[Tag, Tag, bool] | None:
         box = link.parent
         if (
             isinstance(before, NavigableString)
-            and before.strip().casefold() == "by:"
+            and before.strip().casefold() in ("by:", "by")  # "<b>Title</b> by <a>...": a phone's saved page
             and isinstance(box, Tag)
             and isinstance(box.find("b"), Tag)
         ):
@@ -124,7 +125,17 @@ def _mobile_chapter_heading(text: Tag) -> Heading:
                 heading = Heading(name, "markdown", 2, name)
             if heading is not None:
                 return heading
-    return Heading(None, "document", 2, "section")
+    return _lone_chapter_line(text) or Heading(None, "document", 2, "section")
+
+
+def _lone_chapter_line(text: Tag) -> Heading | None:
+    """The chapter's name alone on the line over its text, as a phone saves the page ("2. Snowbound"
+    in a centred block, no bar around it): its heading. Read as story text, it opened chapter 1."""
+    before = text.find_previous_sibling()
+    if not isinstance(before, Tag) or before.find(["a", "select", "b"]) is not None:
+        return None
+    name = " ".join(element_text(before).split())
+    return numbered_heading(name) if name else None
 
 
 # The page's own chapter: its chapter list's chosen entry ("7. Frost"), or the page's <title>

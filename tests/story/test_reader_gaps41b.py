@@ -71,3 +71,35 @@ def test_headings_not_numbered_as_a_series_keep_the_first_a_chapter() -> None:
     text = "".join(f"# {name}\n\n{CHAPTER_TEXT}\n\n" for name in ["The Long Way Home", "The Camp", "The River"])
     story = _read(text, "story.md")
     assert len(story.chapters) == 3
+
+
+# FanFiction.net's chapter page as a phone saves it: the chapter's name alone over its text.
+
+PAGE_TEXT = "".join(f"<p>{text}</p>" for text in PROSE)
+BY_LINE = "<div align='center'><b>The Long Winter</b> by <a href='/u/77812/snowfall_scribe'>snowfall_scribe</a></div>"
+
+
+def _phone_page(name_line: str, title: str = "The Long Winter Chapter 2: Snowbound, a harry potter fanfic") -> bytes:
+    return (
+        f"<html><head><title>{title} | FanFiction</title></head><body><div id='content'>{BY_LINE}{name_line}"
+        f"<div class='storycontent nocopy' id='storycontent'>{PAGE_TEXT}</div>"
+        "<div align='center'><a href='/s/123/3/'>Next »</a></div><div align='center'>Chapter 2 of 9</div>"
+        "</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("title", ["The Long Winter Chapter 2: Snowbound, a harry potter fanfic", "The Long Winter"])
+def test_a_phone_pages_lone_numbered_line_over_the_text_is_the_chapters_heading(title: str) -> None:
+    story = import_story(_phone_page("<div align='center'>2. Snowbound</div>", title), "winter.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Long Winter", "snowfall_scribe")
+    assert [chapter.title for chapter in story.chapters] == ["Snowbound"]
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_phone_pages_line_of_words_over_the_text_names_no_chapter() -> None:
+    """Guard: a line over the text that is no numbered name ("Posted in winter") heads nothing."""
+    story = import_story(
+        _phone_page("<div align='center'>Posted in winter</div>", "The Long Winter"), "winter.html", max_bytes=1 << 20
+    )
+    assert story.chapters[0].title is None
+    assert story.chapters[0].paragraphs[-len(PROSE) :] == PROSE
