@@ -352,6 +352,26 @@ def _site_handle(name: str) -> bool:
     return HANDLE.fullmatch(name) is not None and (name.startswith("@") or any(c in name for c in "_.0123456789"))
 
 
+def _title_under_heading(body: list[Item]) -> tuple[str, str, int] | None:
+    """The story's title over its by-line straight under the first chapter's heading, over the
+    chapter's text, as Wattpad shows a part ("Part 3 — Ashes" / "Ember Road" / "by kestrel_k"): the
+    title, the author and where the chapter's text starts. Read as the chapter's first paragraph, the
+    story was titled by its file's name and named no author."""
+    if len(body) < 3 or not isinstance(body[0], Heading) or not _names_a_chapter(body[0]):
+        return None
+    lines: list[str] = []
+    at = 1
+    while at < len(body) and len(lines) < 2 and isinstance(item := body[at], Para):
+        lines += [line.strip() for line in item.text.strip().split("\n")]
+        at += 1
+    if len(lines) != 2 or at >= len(body) or not isinstance(body[at], Para):
+        return None
+    author = by_line_author(lines[1])
+    if author is None or not title_like(trim_ornaments(lines[0]), bylined=True):
+        return None
+    return trim_ornaments(lines[0]).strip(), author, at
+
+
 def _title_over_name(text: str) -> tuple[str, str] | None:
     """The title and the author of a paragraph of two lines, a title over a name with no "by" ("The
     Ford" / "riverwriter"), as an AO3 work copied from the browser shows them under its tags; None
@@ -1164,6 +1184,9 @@ def read_preamble(items: list[Item]) -> Preamble:
         # no story text is left: they are the story, one that opens each paragraph so.
         index, meta = prose_warning
         body = items[index:]
+    if index == 0 and meta.title is None and "author" not in meta.values and (named := _title_under_heading(body)):
+        meta.title, meta.values["author"] = named[0], [named[1]]
+        body = [body[0], *body[named[2] :]]
     if body and isinstance(body[0], Heading):
         # FanFiction.net's chapter select sits under the first chapter's heading.
         skipped = front_navigation(body, 1, meta)

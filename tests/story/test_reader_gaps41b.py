@@ -103,3 +103,28 @@ def test_a_phone_pages_line_of_words_over_the_text_names_no_chapter() -> None:
     )
     assert story.chapters[0].title is None
     assert story.chapters[0].paragraphs[-len(PROSE) :] == PROSE
+
+
+# A Wattpad part copied from the browser: the part's title over the story's title and by-line.
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Part 3 — Ashes\nEmber Road\nby kestrel_k",
+        "Part 3 — Ashes\n\nEmber Road\nby kestrel_k",
+        "Chapter 3: Ashes\n\nEmber Road\n\nby kestrel_k",
+    ],
+)
+def test_the_storys_title_and_by_line_under_the_parts_heading(top: str) -> None:
+    story = _read(f"{top}\n\n{CHAPTER_TEXT}\n", "copy.txt")
+    assert (story.meta.title, story.meta.author) == ("Ember Road", "kestrel_k")
+    assert len(story.chapters) == 1
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_chapters_opening_lines_under_its_heading_stay_its_text() -> None:
+    """Guard: two lines of the story under the heading, the second no by-line, are its text."""
+    story = _read(f"Chapter 3\n\nEmber Road\nBy morning the fire was out.\n\n{CHAPTER_TEXT}\n", "copy.txt")
+    assert story.meta.author is None
+    assert story.chapters[0].paragraphs[0] == "Ember Road\nBy morning the fire was out."
