@@ -78,6 +78,8 @@ _NOT_NAMES = frozenset(
 )
 # The tags a thread's title carries after its name: "Salt and Iron [Original, Fantasy]", "(Worm/Naruto)".
 _TITLE_TAGS = re.compile(r"[ \t]*(?:\[(?P<square>[^\[\]]{1,80})\]|\((?P<round>[^()]{1,80})\))[ \t]*$")
+# A thread's status in its title's brackets ("[Complete]", "(on hiatus)"): no fandom, nothing of the story's.
+THREAD_STATUS = re.compile(r"(?:complete|completed|finished|ongoing|on[ \t]+hiatus|hiatus|abandoned|dead|wip)\.?", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +234,8 @@ def _poster(name: str) -> bool:
 
 def thread_story(story: Story, thread: ForumThread) -> Story:
     """The story read from ``thread``: its author the thread's where the text names none, its title
-    without the tags a thread's title carries (kept as the story's tags), the warnings over its first
-    threadmark's text the story's. Returned for chaining."""
+    without the tag a thread's title carries (its fandom, as a saved thread page's; a status none),
+    the warnings over its first threadmark's text the story's. Returned for chaining."""
     meta = story.meta
     if meta.author is None:
         meta.author = thread.author
@@ -242,8 +244,10 @@ def thread_story(story: Story, thread: ForumThread) -> Story:
     tags = _TITLE_TAGS.search(meta.title)
     if tags is not None and tags.start() > 0:
         meta.title = meta.title[: tags.start()]
-        listed = tags.group("square") or tags.group("round")
-        meta.additional_tags.extend(tag.strip() for tag in listed.split(",") if tag.strip())
+        listed = (tags.group("square") or tags.group("round")).strip()
+        # the fandom, as the thread's "Fandom:" line and a saved page's title read (webpage._thread_title_tag)
+        if not THREAD_STATUS.fullmatch(listed):
+            meta.fandoms.extend(tag.strip() for tag in listed.split(",") if tag.strip() not in ("", *meta.fandoms))
     return story
 
 

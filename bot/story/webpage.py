@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Comment, NavigableString, PageElement, Tag
 
+from bot.story.forum_text import THREAD_STATUS
 from bot.story.front_pages import names_divider
 from bot.story.structure import MONTHS, Heading, Item, Para, match_heading
 from bot.story.tag_index import tags_changed
@@ -638,9 +639,6 @@ def _threadmark_headings(body: Tag) -> None:
 # A forum thread's title ends with what it is a story of, in brackets: "Brockton Bay Ranger [Worm/Pokemon]",
 # "Iron and Ember (Original Fiction)"; or with how far it has got, "[Complete]".
 _THREAD_TAG = re.compile(r"^(?P<title>\S.*?)[ \t]*(?:\[(?P<square>[^\[\]]{1,60})\]|\((?P<round>[^()]{1,60})\))[ \t]*$")
-_THREAD_STATUS = re.compile(
-    r"(?:complete|completed|finished|ongoing|on[ \t]+hiatus|hiatus|abandoned|dead|wip)\.?", re.I
-)
 
 
 _THREAD_TITLE_CHARS = 300  # a thread's title; a longer heading is none
@@ -658,7 +656,7 @@ def _thread_title_tag(body: Tag) -> None:
     tag = (found.group("square") or found.group("round") or "").strip()
     heading.clear()
     heading.append(NavigableString(found.group("title")))
-    if not _THREAD_STATUS.fullmatch(tag):
+    if not THREAD_STATUS.fullmatch(tag):
         heading.insert_after(_field("Fandom", tag))
 
 

@@ -7,7 +7,15 @@ real exports take, written for it; the probe files stay out of the repository):
   the story's;
 - a Markdown file's "# Title" and blurb over chapter headings at the title's level numbered as a
   series ("# I. The Camp", "# 2. The River"): the title and blurb a chapter 1; now the title and
-  the summary.
+  the summary;
+- FanFiction.net's chapter page as a phone saves it ("<b>Title</b> by <a href='/u/...'>", no colon,
+  the chapter's name "2. Snowbound" alone over the text): read as any page, that line the chapter's
+  first paragraph; now the site's page, the line its heading;
+- a Wattpad part copied with the part's title over the story's title and by-line ("Part 3 — Ashes" /
+  "Ember Road" / "by kestrel_k"): the chapter's first paragraph, the file's name the title; now the
+  title and author;
+- a forum thread copied as text, its title's bracket ("[Worm/Pokemon]", "(Worm AU)"): a tag; now
+  the fandom, as a saved thread page's is, and a status ("[Complete]") nothing.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -18,6 +26,7 @@ import pytest
 
 from bot.story.importer import import_story
 from tests.story.test_reader_gaps40 import CHAPTER_TEXT, PROSE
+from tests.story.test_text_shapes32 import THREAD
 
 
 def _read(text: str, name: str):
@@ -128,3 +137,21 @@ def test_a_chapters_opening_lines_under_its_heading_stay_its_text() -> None:
     story = _read(f"Chapter 3\n\nEmber Road\nBy morning the fire was out.\n\n{CHAPTER_TEXT}\n", "copy.txt")
     assert story.meta.author is None
     assert story.chapters[0].paragraphs[0] == "Ember Road\nBy morning the fire was out."
+
+
+# A forum thread copied as text: the tag in its title's brackets.
+
+
+@pytest.mark.parametrize(
+    ("top", "fandoms"),
+    [
+        ("Brockton Bay Ranger [Worm/Pokemon]", ["Worm/Pokemon"]),
+        ("Brockton Bay Ranger (Worm AU)", ["Worm AU"]),
+        ("Brockton Bay Ranger [Original, Low Fantasy]", ["Original", "Low Fantasy"]),
+        ("Brockton Bay Ranger [Complete]", []),
+    ],
+)
+def test_a_copied_threads_title_tag_is_its_fandom(top: str, fandoms: list[str]) -> None:
+    story = _read(THREAD.replace("Ashes of Wren [Original, Low Fantasy]", top), "thread.txt")
+    assert story.meta.title == "Brockton Bay Ranger"
+    assert (story.meta.fandoms, story.meta.additional_tags) == (fandoms, [])
