@@ -120,7 +120,7 @@ def test_a_cover_image_above_the_chapters_is_not_a_chapter() -> None:
 
 
 def test_a_chapter_with_nothing_in_it_is_still_refused() -> None:
-    with pytest.raises(StoryFormatError, match='"## Chapter 2" has no story text'):
+    with pytest.raises(StoryFormatError, match=r"“\\#\\# Chapter 2” has no story text"):
         md("## Chapter 1\n\nText.\n\n## Chapter 2\n\n<!-- to be written -->\n\n## Chapter 3\n\nMore.\n")
 
 

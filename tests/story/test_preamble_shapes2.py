@@ -145,7 +145,7 @@ def test_a_dropdown_above_a_later_chapter_keeps_that_chapter_heading() -> None:
 
 
 def test_a_heading_with_no_text_under_it_is_still_refused() -> None:
-    with pytest.raises(StoryFormatError, match='"Chapter 1" has no story text'):
+    with pytest.raises(StoryFormatError, match="“Chapter 1” has no story text"):
         load("Chapter 1\n\nChapter 2\n\nAda trimmed the wick.\n\nChapter 3\n\nThe sea came in.\n")
 
 
