@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club
 from bot.discussions import presence
@@ -71,13 +73,16 @@ async def test_a_discussion_that_fails_at_its_time_is_told_in_the_mod_channel_on
     await club.slash("config set", member=club.admin, discussion_channel=club.text_channel)
     await club.slash("config set", member=club.admin, mod_channel=club.general_channel)
     await club.slash("progress set", member=club.member, story=story, chapter=1)
-    await club.slash("discussion schedule", member=club.admin, story=story, chapter=1, when="in 2 hours", remind="none")
+    [done] = await club.slash(
+        "discussion schedule", member=club.admin, story=story, chapter=1, when="in 2 hours", remind="none"
+    )
+    discussion = int(re.search(r"Discussion \*\*#(\d+)\*\*", done.text)[1])  # the database's ids are shared
     await club.set_overwrite(club.text_channel, club.bot_role, deny=P.CREATE_PUBLIC_THREADS | P.CREATE_PRIVATE_THREADS)
     before = len(club.messages(club.general_channel))
     assert await reminders_fall_due(club, 2) == []  # nothing posted in the discussion channel
     [told] = club.messages(club.general_channel)[before:]
-    assert "#1 of **Long Road**, chapter 1" in told.text and "could not be posted" in told.text, told.text
-    assert "Create Public Threads" in told.text and "`/discussion move id:1`" in told.text, told.text
+    assert f"#{discussion} of **Long Road**, chapter 1" in told.text and "could not be posted" in told.text, told.text
+    assert "Create Public Threads" in told.text and f"`/discussion move id:{discussion}`" in told.text, told.text
     assert not told.message.pinged_users and not told.message.pinged_everyone, told.message
     await reminders_fall_due(club, 3)
     assert len(club.messages(club.general_channel)) == before + 1  # once
