@@ -1,0 +1,39 @@
+"""False alarms of whole stories, told in general vocabulary (forty-first session, round storyfp;
+docs/warnings-eval.md, "Whole stories (round 41)").
+
+Each class is written from scratch, never copied from a story: an online game's raid told in a
+group chat, where players "die" and come back; the same verbs with a person really dying still warn."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we all wiped on the second phase again. mel died first, then me, and the healer said she "
+        "can't heal through that much fire.",
+        "ok attempt four, stay out of the purple puddles. if you stand in them you die, that's how "
+        "games work, and i am not carrying anyone tonight.",
+        "i popped all cooldowns, my dps was the best it has ever been, and i still died to the "
+        "adds before the boss hit half health.",
+        "raid night went badly: a party wipe on every pull, and kit died in the same patch of fire six times in a row.",
+    ],
+)
+def test_an_online_game_raid_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My brother died on the ward at four in the morning, and the nurse who sat with him said he "
+        "had not been in any pain at the end.",
+        "She died in the crash on the ring road that winter, two days before her nineteenth birthday.",
+    ],
+)
+def test_a_person_who_died_still_warns(text: str) -> None:
+    assert "death" in ids(text)
