@@ -37,3 +37,49 @@ def test_an_online_game_raid_is_no_death(text: str) -> None:
 )
 def test_a_person_who_died_still_warns(text: str) -> None:
     assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the alarm went off for the third time she groaned, pulled the sheet over her head and "
+        "told the ceiling she was not getting up for anyone.",
+        "He drew the covers up over his face and pretended to be asleep until his sister gave up knocking.",
+    ],
+)
+def test_a_sleeper_under_their_own_sheet_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse checked the monitor one last time, then pulled the sheet over her face.",
+        "The paramedic pulled the sheet over her head and the room went very quiet.",
+    ],
+)
+def test_a_sheet_drawn_over_the_dead_still_warns(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the last lap she had a stitch like someone was stabbing her with a knitting needle, and "
+        "she still sprinted for the line.",
+        "The cramp in her calf felt as though someone was stabbing her with a hot needle every few steps.",
+    ],
+)
+def test_a_pain_like_a_stabbing_is_no_violence(text: str) -> None:
+    assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He stabbed her with a kitchen knife and ran out into the rain.",
+        "Someone stabbed him in the side outside the chip shop and he bled on the pavement.",
+    ],
+)
+def test_a_stabbing_still_warns(text: str) -> None:
+    assert "violence" in ids(text)
