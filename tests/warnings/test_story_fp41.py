@@ -83,3 +83,30 @@ def test_a_pain_like_a_stabbing_is_no_violence(text: str) -> None:
 )
 def test_a_stabbing_still_warns(text: str) -> None:
     assert "violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her aunt once threatened to murder the man next door over a parcel left in the rain, and the whole "
+        "street still talks about it.",
+        'You put copper tape round the pots to keep the snails off. "Won\'t that kill them?" Tom asks.',
+        "Dad threatens to kill my brother every time he borrows the car, and then lends him the car.",
+        "Beer traps for the slugs, ash round the lettuces. \"Won't that kill them? Would this not kill "
+        'it too?" he asks about the ash and the hedgehog, and she says nothing they do here kills a thing '
+        "that isn't a slug.",
+    ],
+)
+def test_a_threat_or_a_question_of_killing_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers killed the prisoners at dawn and left them in the ditch by the road.",
+        "He threatened to kill her, and that night he did: he killed her in the kitchen with his bare hands.",
+    ],
+)
+def test_a_killing_still_warns(text: str) -> None:
+    assert "death" in ids(text)
