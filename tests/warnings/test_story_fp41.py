@@ -110,3 +110,32 @@ def test_a_threat_or_a_question_of_killing_is_no_death(text: str) -> None:
 )
 def test_a_killing_still_warns(text: str) -> None:
     assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hamster's funeral was on Saturday. Afterwards my sister sat by the hamster's grave with a "
+        "torch and talked to it until bedtime.",
+        "Would a tortoise want a eulogy at his funeral, Mia wondered, kneeling at the tortoise's grave "
+        "with a lettuce leaf.",
+        "We stood at the budgie's grave for exactly one minute before my brother asked what was for tea.",
+    ],
+)
+def test_a_pet_funeral_is_no_grief_and_no_death(text: str) -> None:
+    found = ids(text)
+    assert "grief" not in found
+    assert "death" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At her mother's funeral she could not stop shaking, and for months afterwards she visited "
+        "the grave every Sunday and talked to the headstone.",
+        "The dog lay under the pew through the whole funeral, and after the burial we stood at Dad's "
+        "grave until it got dark.",
+    ],
+)
+def test_a_person_mourned_still_warns(text: str) -> None:
+    assert "grief" in ids(text)
