@@ -78,7 +78,7 @@ _PROSE = ("The weir roared all night and nobody in the valley slept.\n\n" * 20).
         ("../../etc/The Weir.txt", "The Weir"),
         (".txt", UNTITLED),  # a name that is only its extension was titled "txt"
         ("../" * 300 + ".md", UNTITLED),  # "md"
-        ("The Weir\x00.exe.txt", "The Weir .exe"),
+        ("The Weir\x00.exe.txt", "The Weir"),  # a name ends at its NUL (tests/story/test_odds41.py)
     ],
 )
 def test_an_attachments_name_gives_the_title_a_reader_would_give_the_file(filename: str, title: str) -> None:
