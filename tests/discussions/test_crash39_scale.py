@@ -48,13 +48,12 @@ async def five_thousand_servers_due_in_one_minute(db: Database, now: datetime) -
     )
 
 
-async def test_five_thousand_discussions_due_in_one_minute_post_once_each_without_holding_the_loop(
-    db: Database,
-) -> None:
-    now = datetime.now(UTC).replace(microsecond=0)
-    await five_thousand_servers_due_in_one_minute(db, now)
+async def start_after_the_outage(db: Database, now: datetime, servers: int) -> tuple[FakeDiscord, float, list[float]]:
+    """The bot starting at ``now`` over the first ``servers`` servers' channels, until the service has
+    done everything that fell due; each channel is checked to hold exactly one post. Returns the
+    world, the seconds it took and the event loop's lags meanwhile."""
     world = FakeDiscord(ManualClock(now))
-    for guild in range(FIRST_GUILD, FIRST_GUILD + SERVERS):
+    for guild in range(FIRST_GUILD, FIRST_GUILD + servers):
         world.kinds[CHANNEL_BASE + guild] = "text"
     service = DiscussionService(db, world.clock, FakePoster(world), grace=timedelta(hours=6), warnings_for=no_warnings)
     started = time.perf_counter()
@@ -67,6 +66,15 @@ async def test_five_thousand_discussions_due_in_one_minute_post_once_each_withou
     assert sorted(set(posts.values())) == [1], {
         n: sum(1 for v in posts.values() if v == n) for n in set(posts.values())
     }
+    return world, seconds, lags
+
+
+async def test_five_thousand_discussions_due_in_one_minute_post_once_each_without_holding_the_loop(
+    db: Database,
+) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    await five_thousand_servers_due_in_one_minute(db, now)
+    world, seconds, lags = await start_after_the_outage(db, now, SERVERS)
     states = await db.fetch_all("SELECT state, count(*) AS n FROM discussions GROUP BY state")
     assert {row["state"]: row["n"] for row in states} == {"posted": SERVERS}
     assert len(world.threads) == SERVERS

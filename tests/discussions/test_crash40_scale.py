@@ -12,19 +12,18 @@ is registered for every path (``use_workers``).
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from bot.client import WORKER_PRELOAD
-from bot.clock import ManualClock
 from bot.db import Database
-from bot.discussions.service import DiscussionService
 from bot.warnings.rules import default_ruleset
 from bot.warnings.service import use_workers
 from bot.worker import Workers
-from tests.discussions.conftest import FakeDiscord, FakePoster, no_warnings
-from tests.discussions.test_crash39_scale import CHANNEL_BASE, FIRST_GUILD, five_thousand_servers_due_in_one_minute
-from tests.loop_probe import loop_lags
+from tests.discussions.test_crash39_scale import (
+    FIRST_GUILD,
+    five_thousand_servers_due_in_one_minute,
+    start_after_the_outage,
+)
 
 SERVERS = 1_000
 HOUR = 3600
@@ -42,26 +41,15 @@ async def test_a_thousand_reminders_due_at_a_start_post_once_each_without_holdin
         " SELECT guild_id, id, ?, due_at - ?, created_at FROM discussions",
         (HOUR, HOUR),
     )
-    world = FakeDiscord(ManualClock(now))
-    for guild in range(FIRST_GUILD, FIRST_GUILD + SERVERS):
-        world.kinds[CHANNEL_BASE + guild] = "text"
     default_ruleset()  # read at the start, before the service, as the bot does (bot.client)
     workers = Workers(processes=2, preload=WORKER_PRELOAD)  # scans in worker processes, as the bot's
     use_workers(db, workers)
     await workers.run("Warming up", int)
-    service = DiscussionService(db, world.clock, FakePoster(world), grace=timedelta(hours=6), warnings_for=no_warnings)
-    started = time.perf_counter()
-    async with loop_lags() as lags:
-        service.start()
-        await service.wait_idle()
-    seconds = time.perf_counter() - started
-    await service.stop()
-    use_workers(db, None)
-    workers.close()
-    posts = {channel: len(world.posted(channel)) for channel in world.kinds if channel >= CHANNEL_BASE}
-    assert sorted(set(posts.values())) == [1], {
-        n: sum(1 for v in posts.values() if v == n) for n in set(posts.values())
-    }
+    try:
+        _, seconds, lags = await start_after_the_outage(db, now, SERVERS)
+    finally:
+        use_workers(db, None)
+        workers.close()
     states = await db.fetch_all("SELECT state, count(*) AS n FROM discussion_reminders GROUP BY state")
     assert {row["state"]: row["n"] for row in states} == {"posted": SERVERS}
     discussions = await db.fetch_all("SELECT state, count(*) AS n FROM discussions GROUP BY state")
