@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from bot.devtools.driver import Club
+from bot.devtools.driver import Club, Reply
 from bot.progress.store import mark_read
 from bot.warnings import service as warnings_service
 from tests.e2e.test_discussions import advance
@@ -97,6 +97,18 @@ async def test_a_second_withdraw_of_a_nomination_another_admin_just_took_out_say
     assert "**Emma** is no longer nominated: the one member backing it nominated another book" in dropped.text
 
 
+async def opened_in_an_hour(club: Club, story_id: int) -> Reply:
+    """The discussion of chapter 1 scheduled in the text channel for an hour from now, the hour gone
+    by: the one post it opened with."""
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story_id), chapter=1, when="in 1 hour",
+        channel=club.text_channel,
+    )  # fmt: skip
+    await advance(club, timedelta(hours=1))
+    [post] = club.messages(club.text_channel, include_replies=False)
+    return post
+
+
 async def test_a_spoiler_tagged_prompt_is_posted_as_a_spoiler(club: Club) -> None:
     """ "||Was it Rue?||" was cut at its bars into two prompts and posted as "Was it Rue?" for all to read."""
     story_id = await _tidewater(club)
@@ -104,12 +116,7 @@ async def test_a_spoiler_tagged_prompt_is_posted_as_a_spoiler(club: Club) -> Non
         "discussion prompts", member=club.admin, prompts="Who lied? | ||Was it Rue?|| Why? | What next?"
     )
     assert saved.text.count("•") == 3, saved.text
-    await club.slash(
-        "discussion schedule", member=club.admin, story=str(story_id), chapter=1, when="in 1 hour",
-        channel=club.text_channel,
-    )  # fmt: skip
-    await advance(club, timedelta(hours=1))
-    [post] = club.messages(club.text_channel, include_replies=False)
+    post = await opened_in_an_hour(club, story_id)
     assert "• ||Was it Rue?|| Why?" in post.text, post.text
     assert "• Who lied?" in post.text and "• What next?" in post.text, post.text
 
@@ -143,12 +150,7 @@ async def test_a_discussion_whose_club_role_was_deleted_opens_without_pinging_a_
     await club.slash("config set", member=club.admin, club_role=club.club_role)
     gone = club.club_role.id
     await club.delete_role(club.club_role)
-    await club.slash(
-        "discussion schedule", member=club.admin, story=str(story_id), chapter=1, when="in 1 hour",
-        channel=club.text_channel,
-    )  # fmt: skip
-    await advance(club, timedelta(hours=1))
-    [post] = club.messages(club.text_channel, include_replies=False)
+    post = await opened_in_an_hour(club, story_id)
     assert post.content == "The discussion of **Tidewater**, chapter 1, is open.", post.content
     assert post.message is not None and gone not in post.message.pinged_roles
 
