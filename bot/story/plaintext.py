@@ -271,6 +271,93 @@ def _goes_on(first: Para, second: Para) -> bool:
     return start[0].islower() or end[-1] in ",;"
 
 
+# A running head on the page number's own line, as a PDF's text keeps the two apart by a run of spaces:
+# "HELEN ROOK    3", "4    THE SALT MARSH".
+_HEADED_PAGE_LINE = re.compile(
+    r"[ \t]*(?:(?P<first>\d{1,4})[ \t]{2,}(?P<after>\S.*?)|(?P<before>\S.*?)[ \t]{2,}(?P<last>\d{1,4}))[ \t]*"
+)
+_RUNNING_HEAD_MOST = 80  # characters of a running head: a book's title or its author's name
+_RUNNING_HEADS_MOST = 2  # the title on one page, the author's name on the facing one
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _head_key(line: str) -> str | None:
+    """The key a line would have as a running head: a short line with a letter in it, no sentence."""
+    squeezed = " ".join(line.split())
+    if not squeezed or len(squeezed) > _RUNNING_HEAD_MOST or not _LETTER.search(squeezed) or squeezed[-1] in ".!?,;":
+        return None
+    return squeezed.casefold()
+
+
+def _beside(lines: list[str], index: int, step: int) -> int | None:
+    """The nearest line with text from ``index`` in direction ``step``, over one blank line at most."""
+    for near in (index + step, index + 2 * step):
+        if 0 <= near < len(lines) and lines[near].strip():
+            return near
+    return None
+
+
+def without_running_heads(text: str) -> str:
+    """The text less a printed book's page numbers and the running head beside each (its title or its
+    author's name repeated, "THE SALT MARSH" / "12", or on one line, "HELEN ROOK    13"), as a text
+    copied out of a PDF keeps them: with no chapter heading, each number headed a chapter of its own
+    titled by the running head, or the file was refused. Only where three numbers at least count up,
+    each beside one of at most two lines repeated beside two of them at least; a page's sentence cut
+    by the furniture is joined again, as :func:`_rejoined_pages` joins it."""
+    if text.count("\n") < 2 * PAGE_LINES_LEAST:
+        return text
+    lines = text.split("\n")
+    pages: list[tuple[int, int, list[tuple[int, str]]]] = []  # (line, number, [(head's line, its key)])
+    for index, line in enumerate(lines):
+        if len(line) > _RUNNING_HEAD_MOST + 12 or not line.strip():
+            continue
+        if (found := _PAGE_LINE.fullmatch(line)) is not None:
+            heads = [
+                (near, key)
+                for step in (-1, 1)
+                if (near := _beside(lines, index, step)) is not None and (key := _head_key(lines[near])) is not None
+            ]
+            pages.append((index, int(found.group("number")), heads))
+        elif (found := _HEADED_PAGE_LINE.fullmatch(line)) is not None:
+            head = found.group("after") or found.group("before")
+            if (key := _head_key(head)) is not None and _PAGE_LINE.fullmatch(head) is None:
+                pages.append((index, int(found.group("first") or found.group("last")), [(index, key)]))
+    if len(pages) < PAGE_LINES_LEAST:
+        return text
+    counts: dict[str, int] = {}
+    for _, _, heads in pages:
+        for key in {key for _, key in heads}:
+            counts[key] = counts.get(key, 0) + 1
+    running = sorted((key for key, count in counts.items() if count >= 2), key=lambda key: -counts[key])
+    running = running[:_RUNNING_HEADS_MOST]
+    headed = [(index, number, [near for near, key in heads if key in running]) for index, number, heads in pages]
+    headed = [page for page in headed if page[2]]
+    numbers = [number for _, number, _ in headed]
+    if len(headed) < PAGE_LINES_LEAST or any(after <= before for before, after in itertools.pairwise(numbers)):
+        return text
+    drop = {index for index, _, _ in headed} | {near for _, _, heads in headed for near in heads}
+    kept: list[str] = []
+    cut = False
+    for index, line in enumerate(lines):
+        if index in drop:
+            cut = True
+            continue
+        if cut and line.strip():
+            while kept and not kept[-1].strip():
+                kept.pop()
+            last = kept[-1] if kept else ""
+            if last and _goes_on(Para(last, 0), Para(line, 0)):
+                first, second = last.rstrip(), line.lstrip()
+                kept[-1] = first[:-1] + second if first.endswith("-") and second[:1].islower() else f"{first} {second}"
+                cut = False
+                continue
+            if kept:
+                kept.append("")
+            cut = False
+        kept.append(line)
+    return "\n".join(kept)
+
+
 _UNDER_RUNNING_TITLE = ("chapter", "named", "part")  # (a paged story's "Part 1", "Part 2" are its chapters)
 
 

@@ -17,7 +17,7 @@ from bot.story.forum_text import forum_thread, thread_story
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
 from bot.story.model import Story
 from bot.story.note_headings import note_sections
-from bot.story.plaintext import build_story
+from bot.story.plaintext import build_story, without_running_heads
 from bot.story.ruby import readings_in_brackets
 from bot.story.site_chrome import drop_count_lines
 from bot.story.structure import match_heading, split_items
@@ -38,7 +38,7 @@ def parse_plain_text(
     check_lines(text)
     check_heading_lines(text, max_chapters)
     poster = chat_poster(text)  # a Discord copy's one poster: its author, where the text names none
-    text = without_script_pages(without_manuscript_cover(chat_copy_text(text)))
+    text = without_running_heads(without_script_pages(without_manuscript_cover(chat_copy_text(text))))
     text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
