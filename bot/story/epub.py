@@ -838,15 +838,45 @@ def _part_page_notes(items: list[Item]) -> list[Item]:
     quoted lines."""
     headings = [item for item in items if isinstance(item, Heading)]
     texts = [item.text for item in items if isinstance(item, Para) and item.text.strip()]
-    if not headings or headings[0].kind != "part" or not texts:
+    if not headings or headings[0].kind != "part":
         return items
+    if not texts:
+        return [_part_heading(headings)] if _part_page(items) and len(headings) > 1 else items
     pages = unmarked_front_pages(texts)
     if pages is None:
         return items
     notes = [Para(front_page_note(label, lines), note=True) for label, lines in pages]
+    return [_part_heading(headings), *notes]
+
+
+def _part_page(items: list[Item]) -> bool:
+    """Whether a document is a part's page and nothing else: "Part One" (over its title, "Roots"),
+    headings only. Left out as a page with no text, the part was lost: a text file's "PART ONE" /
+    "Roots" over "Chapter 1" heads that chapter ("Part One: Roots — The Gate"), the EPUB's did not."""
+    headings = [item for item in items if isinstance(item, Heading)]
+    return (
+        bool(headings)
+        and headings[0].kind == "part"
+        and len(headings) <= _PART_PAGE_HEADINGS
+        and all(isinstance(item, (Heading, SceneBreak)) for item in items)
+        and all(heading.kind not in ("chapter", "named") for heading in headings[1:])
+    )
+
+
+_PART_PAGE_HEADINGS = 3  # a part's label, its title and a subtitle at most
+
+
+def _part_heading(headings: list[Heading]) -> Heading:
+    """A part page's headings as one part heading, named as a text file's part line names it: its
+    label and the title under it, "Part One: Roots" (a part titled already, "Part One: Roots",
+    keeps a subtitle after a dash)."""
     part, *named = headings
-    title = " — ".join(filter(None, [part.title or part.raw, *(heading.title or heading.raw for heading in named)]))
-    return [Heading(title, "part", part.level, part.raw, lesser=part.lesser), *notes]  # a part's title under it
+    words = [heading.title or heading.raw for heading in named]
+    own = part.title or part.raw
+    if words and ":" not in own:
+        own, words = f"{own}: {words[0]}", words[1:]
+    title = " — ".join(filter(None, [own, *words]))
+    return Heading(title, "part", part.level, part.raw, lesser=part.lesser)  # a part's title under it
 
 
 def _package_items(book: _Book) -> list[Item]:
@@ -1145,7 +1175,13 @@ def _without_front_matter(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], li
     the dedications and epigraphs there (see :func:`_front_page`), which the story keeps as notes.
     """
     # (a page of warnings by chapter, its "Chapter 2: drowning" entries read as headings, has no paragraph)
-    docs = [doc for doc in docs if doc.has_text or _listed_warnings_page(doc) is not None]
+    docs = [
+        doc
+        for index, doc in enumerate(docs)
+        if doc.has_text
+        or _listed_warnings_page(doc) is not None
+        or (_part_page(doc.items) and any(later.has_text for later in docs[index + 1 : index + 2]))
+    ]
     if len(docs) < 2:
         return docs, [], []
     labels = _toc_labels(book)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
+from tests.story.builders import epub_bytes, xhtml
 from tests.story.test_reader_gaps40 import PROSE
 
 
@@ -71,3 +72,46 @@ def test_numbered_sections_without_running_heads_stay_chapters() -> None:
     """Guard: "1", "2", "3" over each section's prose, nothing repeated beside them: its chapters."""
     text = "The Bell\n\nby Ann Lee\n\n" + "".join(f"{number}\n\n{PAGE}\n\n" for number in (1, 2, 3))
     assert len(_read(text, "bell.txt").chapters) == 3
+
+
+# An EPUB's part pages: a page of headings only ("Part One" / "Roots") before its first chapter's page.
+
+PAGE_HTML = "".join(f"<p>{text}</p>" for text in PROSE)
+
+
+def _parted_epub(part_page: str) -> bytes:
+    docs = [
+        ("pro.xhtml", xhtml(f"<h1>Prologue</h1>{PAGE_HTML}")),
+        ("p1.xhtml", xhtml(part_page.format(number="One", name="Roots"))),
+        ("c1.xhtml", xhtml(f"<h1>Chapter 1</h1><h2>The Gate</h2>{PAGE_HTML}")),
+        ("c2.xhtml", xhtml(f"<h1>Chapter 2</h1>{PAGE_HTML}")),
+        ("p2.xhtml", xhtml(part_page.format(number="Two", name="Fruit"))),
+        ("c3.xhtml", xhtml(f"<h1>Chapter 3</h1><h2>The Harvest</h2>{PAGE_HTML}")),
+    ]
+    nav = [(name.split(".")[0], name) for name, _ in docs]
+    return epub_bytes(docs, nav_points=nav, title="The Bone Orchard", author="Dariela Montes")
+
+
+@pytest.mark.parametrize(
+    "part_page",
+    ["<h1 class='part'>Part {number}</h1><h2>{name}</h2>", "<h1>Part {number}: {name}</h1>"],
+    ids=["two-headings", "one-heading"],
+)
+def test_an_epub_part_page_heads_its_first_chapter_as_a_text_files_part_line_does(part_page: str) -> None:
+    titles = ["Prologue", "Part One: Roots — The Gate", None, "Part Two: Fruit — The Harvest"]
+    story = import_story(_parted_epub(part_page), "orchard.epub", max_bytes=1 << 22)
+    assert [chapter.title for chapter in story.chapters] == titles
+    text = "Prologue\n\n{p}\n\nPART ONE\nRoots\n\nChapter 1: The Gate\n\n{p}\n\nChapter 2\n\n{p}\n\n"
+    text += "PART TWO\nFruit\n\nChapter 3: The Harvest\n\n{p}\n"
+    assert [chapter.title for chapter in _read(text.format(p=PAGE), "orchard.txt").chapters] == titles
+
+
+def test_an_epub_page_of_headings_alone_that_is_no_part_is_still_left_out() -> None:
+    """Guard: a page of a heading alone that names no part ("Maps") is not a chapter's."""
+    docs = [
+        ("maps.xhtml", xhtml("<h1>Maps</h1>")),
+        ("c1.xhtml", xhtml(f"<h1>Chapter 1</h1>{PAGE_HTML}")),
+        ("c2.xhtml", xhtml(f"<h1>Chapter 2</h1>{PAGE_HTML}")),
+    ]
+    story = import_story(epub_bytes(docs, nav_points=[("Chapter 1", "c1.xhtml")]), "b.epub", max_bytes=1 << 22)
+    assert [chapter.title for chapter in story.chapters] == [None, None]
