@@ -25,7 +25,7 @@ from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_ANCESTORS, check_chapters
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.story.note_headings import note_sections
 from bot.story.plaintext import notes_in_text, title_from_filename
-from bot.story.structure import HEADING_MAX_CHARS, Heading, Para, SceneBreak, match_heading
+from bot.story.structure import HEADING_MAX_CHARS, Heading, Para, SceneBreak, match_heading, within_part_titles
 from bot.story.text_declarations import extract_declarations
 
 _TAG_FIELDS = {
@@ -464,6 +464,8 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
             title, notes = None, []
     if notes and chapters:
         chapters[-1].notes.extend(notes)
+    for chapter, title in zip(chapters, within_part_titles([chapter.title for chapter in chapters]), strict=True):
+        chapter.title = title
     return chapters
 
 

@@ -32,6 +32,7 @@ from bot.story.htmltext import element_text, image_lines
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_ANCESTORS, check_chapters
 from bot.story.model import Chapter, Story
 from bot.story.plaintext import notes_in_text
+from bot.story.structure import within_part_titles
 
 
 def is_ao3_page(soup: BeautifulSoup) -> bool:
@@ -115,6 +116,8 @@ def _chapters(soup: BeautifulSoup) -> list[Chapter]:
         chapter = Chapter(len(chapters) + 1, title, scenes, notes)
         chapter.heading_number = chapter_heading_number(element_text(heading)) if heading is not None else None
         chapters.append(chapter)
+    for chapter, title in zip(chapters, within_part_titles([chapter.title for chapter in chapters]), strict=True):
+        chapter.title = title  # "Book Two - Chapter 4: The Ford" as AO3's title: "Book Two — The Ford"
     return chapters
 
 

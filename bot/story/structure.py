@@ -16,7 +16,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeGuard
 
 from bot.story import ordinals
@@ -31,7 +31,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last"
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}}|[ivxlcdm]{{1,8}}|(?:{_TENS})(?:[\s-]?(?:{_UNITS}))?|{_TEENS}|{_UNITS}|{_ORDINALS})"
 # "Book 2, Chapter 1: Sparks" (Royal Road, web serials): the chapter within the book.
-_WITHIN = rf"(?:(?:book|volume|vol|arc|season)(?:\.\s*|\s+){_NUMBER}\s*[,:\-–—|]?\s*)?"
+_WITHIN = rf"(?:(?P<within>book|volume|vol|arc|season)(?:\.\s*|\s+)(?P<within_num>{_NUMBER})\s*[,:\-–—|]?\s*)?"
 # Words books use for a chapter besides "chapter": Dickens's "STAVE I:  MARLEY'S GHOST" (A Christmas
 # Carol), a poem's "CANTO I.", Doyle's "ADVENTURE I. A SCANDAL IN BOHEMIA", an epistolary novel's
 # "LETTER I." (Frankenstein's opening letters); "VOLUME I." over chapters is a part, as "BOOK I." is.
@@ -234,6 +234,10 @@ class Heading:
     # where the book numbers its chapters again in each part (:func:`book_numbering`).
     numbered: str | None = None
     number: int | None = None
+    # The part a chapter's heading names before its own label ("Book Two" of "Book Two - Chapter 4:
+    # The Ford"): the first chapter of each part is headed by it, as a part's line over it heads it
+    # (:func:`_within_parts`).
+    within: str | None = None
 
 
 @dataclass(slots=True)
@@ -458,6 +462,10 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
         heading.number = None if numbered.group("sub") else _number_value(numbered.group("num"))
         if label in _CHAPTER_WORDS.split("|"):
             heading.name = heading.numbered
+        if numbered.group("within"):
+            within = numbered.group("within").lower()
+            within = f"{'Volume' if within == 'vol' else within.title()} {_number_text(numbered.group('within_num'))}"
+            heading.within = _part_case(within, text, title)
         return heading
     named = _NAMED.match(text)
     if named:
@@ -2131,7 +2139,7 @@ def assemble(
 
     Returns the chapters and any author's notes that found no chapter to belong to.
     """
-    items = book_numbering(list(items))
+    items = _within_parts(book_numbering(list(items)))
     scene_gap = _scene_gap(items, scene_gap)
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -2212,6 +2220,45 @@ def book_numbering(items: list[Item]) -> list[Item]:
         if isinstance(item, Heading) and item.kind == "chapter" and item.title is None and item.numbered:
             item.name = item.numbered
     return items
+
+
+def _within_parts(items: list[Item]) -> list[Item]:
+    """The items with the first chapter of each part its heading names ("Book Two - Chapter 4: The
+    Ford", "Book 2, Chapter 1: Sparks") headed by that part, "Book Two — The Ford", as a part's line
+    over the chapter heads it ("BOOK TWO" / "Chapter 4: The Ford"): read as "The Ford" alone, which
+    part a chapter opened was lost, in every reader. The chapters after it in the same part keep
+    their own titles only; a part's line right over the chapter already heads it."""
+    last: str | None = None
+    for index, item in enumerate(items):
+        if not isinstance(item, Heading) or item.within is None:
+            continue
+        part = item.within
+        if part.casefold() != last:
+            before = items[index - 1] if index else None
+            if not (isinstance(before, Heading) and before.kind == "part"):
+                own = item.title or item.name
+                items[index] = replace(item, title=f"{part} — {own}" if own else part, within=None)
+        last = part.casefold()
+    return items
+
+
+def within_part_titles(titles: list[str | None]) -> list[str | None]:
+    """Chapter titles a site gives as written that are a chapter's heading naming its part (an AO3
+    chapter titled "Book Two - Chapter 4: The Ford", shown as "Chapter 1: Book Two - Chapter 4: The
+    Ford"), read as a text file's heading is (:func:`_within_parts`): "Book Two — The Ford" for the
+    first of each part, the title alone after it. Any other title stays as written."""
+    headings = [
+        heading if title and (heading := match_heading(title, markdown=False)) is not None else None for title in titles
+    ]
+    if not any(heading is not None and heading.kind == "chapter" and heading.within for heading in headings):
+        return titles
+    read = _within_parts(
+        [heading if heading is not None else Para(title or "") for heading, title in zip(headings, titles, strict=True)]
+    )
+    return [
+        item.title or item.name if isinstance(item, Heading) and heading is not None and heading.within else title
+        for item, heading, title in zip(read, headings, titles, strict=True)
+    ]
 
 
 _NUMBER_CHARS = re.compile(r"[\d一二三四五六七八九十百千零〇两壱弐参]+")

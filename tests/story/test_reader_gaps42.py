@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
-from tests.story.builders import epub_bytes, xhtml
+from tests.story.builders import Ao3Chapter, Ao3Work, ao3_epub, ao3_html, epub_bytes, xhtml
 from tests.story.test_reader_gaps40 import PROSE
 
 
@@ -115,3 +115,39 @@ def test_an_epub_page_of_headings_alone_that_is_no_part_is_still_left_out() -> N
     ]
     story = import_story(epub_bytes(docs, nav_points=[("Chapter 1", "c1.xhtml")]), "b.epub", max_bytes=1 << 22)
     assert [chapter.title for chapter in story.chapters] == [None, None]
+
+
+# A chapter's heading naming its part on the same line ("Book Two - Chapter 4: The Ford").
+
+WITHIN = ["Book One - Chapter 1: The Gate", "Book One - Chapter 2: The Hill", "Book Two - Chapter 3: The Ford"]
+WITHIN_TITLES = ["Book One — The Gate", "The Hill", "Book Two — The Ford"]
+
+
+def test_a_part_named_in_a_chapters_heading_heads_the_first_chapter_of_it_in_text() -> None:
+    text = "The Long Road\nby Ann Lee\n\n" + "".join(f"{heading}\n\n{PAGE}\n\n" for heading in WITHIN)
+    assert [chapter.title for chapter in _read(text, "road.txt").chapters] == WITHIN_TITLES
+    markdown = "# The Long Road\n\n" + "".join(f"## {heading}\n\n{PAGE}\n\n" for heading in WITHIN)
+    assert [chapter.title for chapter in _read(markdown, "road.md").chapters] == WITHIN_TITLES
+
+
+def test_a_part_named_in_a_chapters_heading_as_ao3_titles_it() -> None:
+    """AO3 shows such a title whole ("Chapter 1: Book One - Chapter 1: The Gate"): read as the text's heading."""
+    work = Ao3Work(chapters=[Ao3Chapter(f"Chapter {n}: {heading}", PROSE) for n, heading in enumerate(WITHIN, 1)])
+    for name, data in (("road.html", ao3_html(work).encode()), ("road.epub", ao3_epub(work))):
+        story = import_story(data, name, max_bytes=1 << 22)
+        assert [chapter.title for chapter in story.chapters] == WITHIN_TITLES
+
+
+def test_a_part_line_over_the_chapter_naming_it_is_not_said_twice() -> None:
+    """Guard: "BOOK TWO" over "Book 2, Chapter 4: The Ford" heads it once."""
+    text = f"BOOK TWO\n\nBook 2, Chapter 4: The Ford\n\n{PAGE}\n\nBook 2, Chapter 5: The Hill\n\n{PAGE}\n"
+    assert [chapter.title for chapter in _read(text, "road.txt").chapters] == ["Book Two — The Ford", "The Hill"]
+
+
+def test_ao3_titles_naming_no_part_stay_as_written() -> None:
+    """Guard: AO3 titles naming no part in a chapter heading ("Part One: Roots") are the author's words."""
+    titles = ["Part One: Roots", "The Ford"]
+    work = Ao3Work(chapters=[Ao3Chapter(f"Chapter {n}: {title}", PROSE) for n, title in enumerate(titles, 1)])
+    assert [
+        chapter.title for chapter in import_story(ao3_html(work).encode(), "w.html", max_bytes=1 << 22).chapters
+    ] == titles
