@@ -529,6 +529,7 @@ def _named_heading(named: re.Match[str], level: int, raw: str) -> Heading | None
     if label.lower() in _WEAK_NAMED and (not title or not _short_title(title)):
         return None  # "Extra." or "Bonus: we got the day off." is a sentence
     label = label.title() + (f" {named.group('num')}" if named.group("num") else "")
+    label = _part_case(label, named.string, title)  # "INTERLUDE: THE MESSENGER" as a part's "BOOK ONE: THE NORTH"
     return Heading(f"{label}: {title}" if title else label, "named", level, raw)
 
 

@@ -151,3 +151,19 @@ def test_ao3_titles_naming_no_part_stay_as_written() -> None:
     assert [
         chapter.title for chapter in import_story(ao3_html(work).encode(), "w.html", max_bytes=1 << 22).chapters
     ] == titles
+
+
+# A named heading in capitals over its title in capitals, as a part's is kept.
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("INTERLUDE: THE MESSENGER", "INTERLUDE: THE MESSENGER"),
+        ("Interlude: The Messenger", "Interlude: The Messenger"),
+        ("INTERLUDE", "Interlude"),
+    ],
+)
+def test_a_named_heading_in_capitals_reads_as_a_parts_does(heading: str, title: str) -> None:
+    text = f"Ninefold\nby C. Orley\n\nBOOK ONE: THE NORTH\n\nCHAPTER I\n\n{PAGE}\n\n{heading}\n\n{PAGE}\n"
+    assert [chapter.title for chapter in _read(text, "ninefold.txt").chapters] == ["BOOK ONE: THE NORTH", title]
