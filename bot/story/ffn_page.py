@@ -33,9 +33,11 @@ def parse_ffn_page(soup: BeautifulSoup, filename: str, *, max_chapters: int = DE
     image_lines(text)
     items = note_sections(titles_from_next_line(html_items(text)))
     heading = _mobile_chapter_heading(text) if mobile else _chapter_heading(soup)
-    if heading.number is None and (chapter := _page_chapter(soup)) is not None:
+    if heading.number is None and (chapter := _page_chapter(soup) or _numbered_line(heading)) is not None:
         number, name = chapter
         heading = Heading(heading.title or name, "chapter", heading.level, heading.raw, number=number)
+    elif heading.number is None and mobile and (count := _chapter_count_line(text)) is not None:
+        heading = Heading(heading.title, "chapter", heading.level, heading.raw, number=count)
     return build_story([*_title_page(box, mobile), heading, *items], filename, "html", max_chapters=max_chapters)
 
 
@@ -136,6 +138,25 @@ def _lone_chapter_line(text: Tag) -> Heading | None:
         return None
     name = " ".join(element_text(before).split())
     return numbered_heading(name) if name else None
+
+
+def _numbered_line(heading: Heading) -> tuple[int, str | None] | None:
+    """The number of a chapter line read as its name ("2. Snowbound" alone over the text): the line
+    titled the chapter and its number was lost, so "chapter 2 contains ..." in its notes named none."""
+    match = _OPTION_NUMBER.match(heading.raw) if heading.kind != "document" else None
+    return (int(match.group("number")), match.group("name")) if match is not None else None
+
+
+# The line under a phone's saved page's text that says which chapter it holds: "Chapter 2 of 9".
+_CHAPTER_OF = re.compile(r"\s*chapter[ \t]+(?P<number>\d{1,4})[ \t]+of[ \t]+\d{1,4}\s*", re.IGNORECASE)
+
+
+def _chapter_count_line(text: Tag) -> int | None:
+    """The chapter's number as the line after the text gives it ("Chapter 2 of 9")."""
+    for line in text.find_next_siblings("div", limit=_AUTHORS_MOST):
+        if (match := _CHAPTER_OF.fullmatch(element_text(line))) is not None:
+            return int(match.group("number"))
+    return None
 
 
 # The page's own chapter: its chapter list's chosen entry ("7. Frost"), or the page's <title>

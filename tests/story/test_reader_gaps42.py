@@ -167,3 +167,40 @@ def test_ao3_titles_naming_no_part_stay_as_written() -> None:
 def test_a_named_heading_in_capitals_reads_as_a_parts_does(heading: str, title: str) -> None:
     text = f"Ninefold\nby C. Orley\n\nBOOK ONE: THE NORTH\n\nCHAPTER I\n\n{PAGE}\n\n{heading}\n\n{PAGE}\n"
     assert [chapter.title for chapter in _read(text, "ninefold.txt").chapters] == ["BOOK ONE: THE NORTH", title]
+
+
+# FanFiction.net's chapter page as a phone saves it, its <title> the site's alone: the chapter's number.
+
+NOTE_PAGE = "<p>A/N: heads up, chapter 2 contains self-harm.</p>" + PAGE_HTML
+
+
+@pytest.mark.parametrize(
+    ("name_line", "count_line"),
+    [
+        ("<div align='center'>2. Snowbound</div>", ""),
+        ("", "<div align='center'>Chapter 2 of 9</div>"),
+        ("<div align='center'>Snowbound</div>", "<div align='center'>Chapter 2 of 9</div>"),
+    ],
+    ids=["numbered-name", "count-line", "both"],
+)
+def test_a_phone_saved_ffn_page_keeps_its_chapters_number(name_line: str, count_line: str) -> None:
+    page = (
+        "<html><head><title>FanFiction</title></head><body><div id='content'><div align='center'><b>The Long Winter</b>"
+        f" by <a href='/u/77812/snowfall_scribe'>snowfall_scribe</a></div>{name_line}"
+        f"<div class='storycontent nocopy' id='storycontent'>{NOTE_PAGE}</div>"
+        f"<div align='center'><a href='/s/123/3/'>Next »</a></div>{count_line}</div></body></html>"
+    )
+    story = import_story(page.encode(), "winter.html", max_bytes=1 << 20)
+    assert story.chapters[0].heading_number == 2
+    assert story.chapters[0].declared_warnings  # "chapter 2 contains self-harm" names this chapter
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_phone_saved_ffn_page_with_no_number_is_chapter_one() -> None:
+    """Guard: with no number anywhere, the page names no chapter but its own."""
+    page = (
+        "<html><head><title>FanFiction</title></head><body><div id='content'><div align='center'><b>The Long Winter</b>"
+        f" by <a href='/u/77812/snowfall_scribe'>snowfall_scribe</a></div>"
+        f"<div class='storycontent nocopy' id='storycontent'>{PAGE_HTML}</div></div></body></html>"
+    )
+    assert import_story(page.encode(), "winter.html", max_bytes=1 << 20).chapters[0].heading_number is None
