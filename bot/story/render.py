@@ -26,7 +26,17 @@ from bot.limits import MESSAGE_CHARS
 from bot.story.limits import MAX_TAG_CHARS
 from bot.story.model import NOTICE_IDS, POSSIBLE, Chapter, HeaderWarning, StoryMeta
 from bot.story.words import Length, chapter_length
-from bot.text import LIST_NUMBER, clip, escape_char, escape_markdown, join_whole, plural, unescape_markdown, utf16_len
+from bot.text import (
+    LIST_NUMBER,
+    clip,
+    cluster_cut,
+    escape_char,
+    escape_markdown,
+    join_whole,
+    plural,
+    unescape_markdown,
+    utf16_len,
+)
 
 DEFAULT_BUDGET = MESSAGE_CHARS
 MIN_BUDGET = 100  # room for a header line and a piece of text; the setting's own floor is higher
@@ -321,7 +331,7 @@ def _next_cut(paragraph: str, start: int, limit: int) -> int:
         # its edge is not), past ``start``, within ``furthest``, not followed by a combining mark.
         ends = [match.end() for match in pattern.finditer(paragraph, start, min(window_end, furthest + 1))]
         for point in reversed(ends):
-            if start < point <= furthest and point < window_end and _is_boundary(paragraph, point):
+            if start < point <= furthest and point < window_end and cluster_cut(paragraph, point, start) == point:
                 return point
         return None
 
@@ -332,10 +342,7 @@ def _next_cut(paragraph: str, start: int, limit: int) -> int:
     for point in (word, sentence):
         if point is not None:
             return point
-    cluster = _last_cluster_end(paragraph, start, furthest)
-    if cluster is not None:
-        return cluster
-    return max(furthest, start + 1)
+    return cluster_cut(paragraph, max(furthest, start + 1), start)  # the last whole cluster that fits
 
 
 def _furthest_fit(paragraph: str, start: int, limit: int) -> int:
@@ -359,48 +366,6 @@ def _furthest_fit(paragraph: str, start: int, limit: int) -> int:
     if width < limit and end < top and _width(paragraph, start, end + 1) <= limit:
         end += 1
     return end
-
-
-def _is_boundary(paragraph: str, point: int) -> bool:
-    """Whether a cut at ``point`` (just after a space) falls between grapheme clusters."""
-    match = _GRAPHEME.match(paragraph, point - 1)
-    return match is not None and match.end() == point
-
-
-def _last_cluster_end(paragraph: str, start: int, furthest: int) -> int | None:
-    """The last grapheme cluster boundary in (start, furthest], looking a little past it."""
-    if furthest <= start or furthest >= len(paragraph):
-        return None
-    if paragraph[furthest - 1 : furthest + 1].isascii() and paragraph[furthest - 1 : furthest + 1] != "\r\n":
-        return furthest  # ASCII has no combining marks: every character is its own cluster
-    end = min(len(paragraph), furthest + WINDOW_MARGIN)
-    best = None
-    # On the window's own copy with each regional indicator (a flag is a pair of them) as a plain letter:
-    # ``regex`` reads back over every indicator before each cluster, from wherever the text starts (a
-    # 4 MB paragraph of flags ran past 90 s). The pairs are then counted here; a window with a prepended
-    # mark (U+0600 ...), which joins what follows it, keeps the indicators for ``regex`` to pair.
-    window = paragraph[start:end]
-    letters = _PREPEND.search(window) is None
-    for match in _GRAPHEME.finditer(window.translate(_AS_LETTERS) if letters else window):
-        point = start + match.end()
-        if point > furthest or (point == end and end < len(paragraph)):
-            break
-        best = point
-    if letters and best is not None and _regional(paragraph, best - 1) and _regional(paragraph, best):
-        run = best - 1
-        while run > start and _regional(paragraph, run - 1):
-            run -= 1
-        best -= (best - run) % 2  # a flag's two letters stay together
-    return best if best is not None and start < best < len(paragraph) else None
-
-
-_REGIONAL = range(0x1F1E6, 0x1F200)
-_PREPEND = regex.compile(r"\p{Grapheme_Cluster_Break=Prepend}")
-_AS_LETTERS = dict.fromkeys(_REGIONAL, "x")
-
-
-def _regional(text: str, index: int) -> bool:
-    return 0 <= index < len(text) and ord(text[index]) in _REGIONAL
 
 
 # -- reverse --------------------------------------------------------------------------

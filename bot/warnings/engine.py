@@ -30,7 +30,7 @@ from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from bot.story.model import Chapter, Story
-from bot.text import cluster_cut
+from bot.text import cluster_cut, cluster_open
 from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, Declared, keep_new, map_declared, map_texts
 from bot.warnings.language import MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
 from bot.warnings.matcher import FRAME, Fired, matcher_for, shared
@@ -297,51 +297,15 @@ def snippet(text: str, start: int, end: int, limit: int = EVIDENCE_CHARS) -> str
     right_at = min(len(text), end + room)
     if left_at > 0:
         space = text.find(" ", left_at, start)
-        left_at = space + 1 if space != -1 else _cluster_start(text, left_at, start)
+        left_at = cluster_open(text, space + 1 if space != -1 else left_at, start)
     if right_at < len(text):
         space = text.rfind(" ", end, right_at)
-        right_at = space if space != -1 else _cluster_end(text, right_at, end)
+        point = space if space != -1 else right_at
+        cut = cluster_cut(text, point)
+        right_at = cut if cut >= end else point  # a cluster longer than the room: the limit wins
     body = " ".join(text[left_at:right_at].split())
     result = ("…" if left_at > 0 else "") + body + ("…" if right_at < len(text) else "")
     return result if len(result) <= limit else result[: cluster_cut(result, limit - 1)] + "…"
-
-
-_NEAR = 16  # characters either side read to find a cluster's edge: a cluster is rarely longer
-_FLAG_LETTERS = range(0x1F1E6, 0x1F200)  # regional indicators: a flag is two, paired from the run's start
-_RUN_READ = 4096  # of a run of them read back to pair them
-
-
-def _between_clusters(text: str, at: int, base: int, window: str) -> bool:
-    """Whether ``at`` in ``text`` falls between grapheme clusters, read on ``window`` (``text`` from
-    ``base``); within a run of flag letters, by how many of them are before it."""
-    if ord(text[at - 1]) in _FLAG_LETTERS and ord(text[at]) in _FLAG_LETTERS:
-        run = at - 1
-        while run > max(0, at - _RUN_READ) and ord(text[run - 1]) in _FLAG_LETTERS:
-            run -= 1
-        return (at - run) % 2 == 0
-    return cluster_cut(window, at - base) == at - base
-
-
-def _cluster_end(text: str, point: int, nearest: int) -> int:
-    """The last grapheme cluster boundary from ``point`` back to ``nearest`` (the hit's end), read on a
-    few characters around it: context cut mid-cluster ended on half a flag."""
-    base = max(0, point - _NEAR)
-    window = text[base : point + 1]
-    for at in range(point, max(nearest, base), -1):
-        if _between_clusters(text, at, base, window):
-            return at
-    return point
-
-
-def _cluster_start(text: str, point: int, furthest: int) -> int:
-    """The first grapheme cluster boundary from ``point`` up to ``furthest`` (the hit's start), read on a
-    few characters around it, never the whole text: context opened mid-cluster began on an accent."""
-    base = max(0, point - _NEAR)
-    window = text[base : min(furthest, point + _NEAR) + 1]
-    for at in range(point, min(furthest, point + _NEAR) + 1):
-        if _between_clusters(text, at, base, window):
-            return at
-    return point
 
 
 class _Chapter(NamedTuple):
