@@ -1,0 +1,40 @@
+"""Death and abuse learned from the misses of many sets at once (forty-second session;
+docs/warnings-eval.md, "Forty-second session", "miss42").
+
+Each case is written in general vocabulary, not copied from a set. Change 1: a death told by what
+a body does after a blow (lies still, folds over, does not move again, eyes open to the sky, simply
+gone) in the same paragraph as the weapon or blast that did it; the same stillness without a
+weapon, an animal shot, and a man who did not get up but lived stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The second shell landed on the farmhouse roof, and when the dust cleared the kitchen was simply gone, and so was everyone in it.",
+        "The sniper's bullet took the corporal as he stood up to look, and he crumpled over the parapet and did not move again.",
+        "Three shots from the alley. The courier folded down onto the wet cobbles beside his bicycle and lay very still.",
+        "the blade went in under his arm and he sat down in the mud, almost politely, and did not get up, his eyes still open.",
+        "After the volley the woman by the well lay on her back, staring up at the sky with her basket still on her arm.",
+    ],
+)
+def test_a_body_still_after_the_blow_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She lay very still in the dark until the fox in the garden stopped screaming, then went back to sleep.",
+        "The shot rang out and the old horse folded down into the straw, and then lay still while the vet packed up.",
+        "The bottle hit his head and he did not get up again, though he lived, and woke in the hospital asking for his dog.",
+        "He fired the starting pistol and the whole field folded over their knees at the line, gasping, laughing.",
+    ],
+)
+def test_the_same_stillness_without_a_person_killed_is_not(text: str) -> None:
+    assert "death" not in ids(text)
