@@ -11,7 +11,7 @@ more, before the twelfth; fresh13a and fresh13b by two more, before the thirteen
 fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the
 fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a helper before
 the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a helper before the fortieth;
-fresh41d and fresh41a by two helpers before the forty-first), and scored once before and once after the round that followed them
+fresh41d and fresh41a by two helpers before the forty-first; fresh42b by a helper before the forty-second), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -58,6 +58,7 @@ FRESH = (
     "fanfic-fresh40.jsonl",
     "fanfic-fresh41d.jsonl",
     "fanfic-fresh41a.jsonl",
+    "fanfic-fresh42b.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -339,6 +340,19 @@ def test_the_forty_first_rounds_abuse_set_stays_at_or_above_its_scores() -> None
     assert data["per_category"]["child-abuse"]["f1"] >= 0.13
     assert data["per_category"]["violence"]["f1"] >= 0.70
     assert data["per_category"]["self-harm"]["f1"] >= 0.76
+
+
+def test_the_forty_second_rounds_bias_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh42b.jsonl`` (220 passages, 90 warning-free, 30 each of racism, sexism, homophobia
+    and ableism told mostly without the obvious word) was written before the forty-second round by a
+    helper who had not read the rules: micro-F1 0.508 before it (2 warning-free passages flagged;
+    racism 0.55, sexism 0.54, homophobia 0.38, ableism 0.56). Floors at that, so a change that loses
+    ground on it fails."""
+    data = at_least("fanfic-fresh42b.jsonl", micro_f1=0.50, free=90, flagged=2)
+    assert data["per_category"]["racism"]["f1"] >= 0.54
+    assert data["per_category"]["sexism"]["f1"] >= 0.53
+    assert data["per_category"]["homophobia"]["f1"] >= 0.37
+    assert data["per_category"]["ableism"]["f1"] >= 0.55
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
