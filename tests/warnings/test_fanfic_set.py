@@ -11,7 +11,8 @@ more, before the twelfth; fresh13a and fresh13b by two more, before the thirteen
 fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, before the
 fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a helper before
 the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a helper before the fortieth;
-fresh41d and fresh41a by two helpers before the forty-first; fresh42b by a helper before the forty-second), and scored once before and once after the round that followed them
+fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
+forty-second), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -59,6 +60,7 @@ FRESH = (
     "fanfic-fresh41d.jsonl",
     "fanfic-fresh41a.jsonl",
     "fanfic-fresh42b.jsonl",
+    "fanfic-fresh42v.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -431,3 +433,15 @@ def test_the_seventeenth_benign_set_gets_no_confident_warning_and_two_possible()
     examples = read_examples(SET_DIR / BENIGN, ruleset)
     assert len(evaluate(examples, ruleset).warning_free_flagged) == 0
     assert len(evaluate(examples, ruleset, tier="both").warning_free_flagged) <= 2
+
+
+def test_the_forty_second_rounds_violence_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh42v.jsonl`` (273 passages, 96 warning-free or figurative, 42 violence, 34
+    collective-violence, 35 kidnapping, mostly told without the obvious word) was written before the
+    forty-second round by a helper who had not read the rules: micro-F1 0.607 before it (9
+    warning-free passages flagged; violence 0.75, collective-violence 0.81, kidnapping 0.64).
+    Floors at that, so a change that loses ground on it fails."""
+    data = at_least("fanfic-fresh42v.jsonl", micro_f1=0.60, free=96, flagged=9)
+    assert data["per_category"]["violence"]["f1"] >= 0.75
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.80
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.64
