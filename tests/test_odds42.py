@@ -8,10 +8,12 @@ import random
 import time
 
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.story.model import Chapter, Scene
 from bot.story.render import render_chapter, unrender
-from bot.text import clip, cluster_cut, cluster_open, escape_clipped, unescape_markdown, utf16_len
+from bot.text import clip, cluster_cut, cluster_open, escape_char, escape_clipped, unescape_markdown, utf16_len
 from bot.warnings.engine import snippet
 
 # Flag letters (an odd number of them too), a prepended mark (U+0600) before them, combining marks,
@@ -144,3 +146,36 @@ def test_cutting_long_runs_of_flags_and_marks_stays_linear() -> None:
     begun = time.process_time()
     assert [cluster_cut(flags, point) for point in (3_999_990, 3_999_991)] == [3_999_989, 3_999_991]
     assert time.process_time() - begun < 1
+
+
+def _old_escape_clipped(value: str, limit: int) -> str:
+    """``escape_clipped`` as session 41 wrote it: the whole value escaped before it was cut."""
+    whole = "".join(escape_char(ch) for ch in value)
+    if utf16_len(whole) <= limit:
+        return whole
+    room = max(0, limit - 1)
+    pieces: list[str] = []
+    used = 0
+    for ch in value:
+        piece = escape_char(ch)
+        used += utf16_len(piece)
+        if used > room:
+            break
+        pieces.append(piece)
+    return "".join(pieces[: cluster_cut(value, len(pieces))]).rstrip() + "…"
+
+
+@given(value=st.text(alphabet=st.sampled_from(["a", " ", "*", "\\", "@", "🇫", "\u0301", "\u0600", "é"]), max_size=40))
+def test_escape_clipped_cuts_a_prefix_first_with_the_same_result(value: str) -> None:
+    for limit in (0, 1, 2, 5, 13, 40):
+        assert escape_clipped(value, limit) == _old_escape_clipped(value, limit)
+
+
+def test_escape_clipped_reads_only_what_can_fit() -> None:
+    """1 MB of flags or of markdown characters was escaped whole before the first 100 units were kept."""
+    for value in ("🇫🇷" * 500_000, "*" * 1_000_000):
+        begun = time.process_time()
+        for _ in range(20):
+            clipped = escape_clipped(value, 100)
+        assert time.process_time() - begun < 0.5
+        assert utf16_len(clipped) <= 100 and clipped.endswith("…")
