@@ -8,7 +8,7 @@ otherwise. The poster turns that into explicit ``AllowedMentions``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -237,10 +237,47 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
         content=(
             f"The discussion of **{escape_markdown(title)}**, chapter {chapter}, was due {stamp(due_at, 'F')} while Dogear was "
             f"offline for more than {hours:g} hours, so it was not posted. "
-            f"An admin can reschedule it with `/discussion move id:{discussion_id}`."
+            + failure_fix(discussion_id, chapter, missed=True)
         ),
         embed=None,
     )
+
+
+def failure_fix(
+    discussion_id: int,
+    chapter: int,
+    *,
+    story_removed: bool = False,
+    channel_gone: bool = False,
+    channel_explicit: bool = False,
+    missed: bool = False,
+    listed: str = "",
+) -> str:
+    """What brings a failed or missed discussion back, in one sentence: the one answer the moderation
+    channel's notices and ``/discussion list`` give, so neither offers a step that cannot work.
+
+    ``/discussion move`` keeps the story and the channel, so it is offered only when both can still
+    take the discussion: a removed story is added and scheduled again, a deleted channel the discussion
+    named is replaced by scheduling it elsewhere, and one that followed the discussion channel setting
+    moves once that is set. A missed one (Dogear was offline) moves as it is; any other failure (a
+    permission, Discord's refusal) once what its reason names is fixed. ``listed`` follows the move
+    command (where the notice says the list shows it)."""
+    move = f"`/discussion move id:{discussion_id}`{listed}"
+    if story_removed:
+        return (
+            "The story is no longer in Dogear, so moving it cannot help: add the story again with `/story add`, "
+            f"then schedule chapter {chapter} with `/discussion schedule`."
+        )
+    if channel_gone and channel_explicit:
+        return (
+            "Its channel no longer exists and moving it keeps that channel: schedule chapter "
+            f"{chapter} again in another one with `/discussion schedule channel:`."
+        )
+    if channel_gone:
+        return f"Set a discussion channel that exists with `/config set discussion_channel:`, then an admin can reschedule it with {move}."
+    if missed:
+        return f"An admin can reschedule it with {move}."
+    return f"Once that is fixed, an admin can reschedule it with {move}."
 
 
 def failed_notice(
@@ -256,26 +293,16 @@ def failed_notice(
     """For the moderation channel: which discussion failed, why (the poster's reason says what to
     fix when it knows; plain text, shown escaped as ``/discussion list`` shows it, so a channel's
     ``_`` or Discord's own ``**`` opens no markup, and cut between whole escapes and graphemes), and
-    how to bring it back; it pings nobody. ``/discussion move`` keeps the
-    story and the channel, so it is offered only when both can still take the discussion: a removed
-    story is added and scheduled again, and a deleted channel the discussion named is replaced by
-    scheduling it elsewhere (one that followed the discussion channel setting moves once that is set)."""
+    how to bring it back (:func:`failure_fix`, as ``/discussion list`` says it); it pings nobody."""
     story = f"**{escape_markdown(title)}**" if title is not None else "a removed story"
-    move = f"`/discussion move id:{discussion_id}` (`/discussion list` shows it as failed)"
-    if title is None:
-        fix = (
-            "The story is no longer in Dogear, so moving it cannot help: add the story again with `/story add`, "
-            f"then schedule chapter {chapter} with `/discussion schedule`."
-        )
-    elif channel_gone and channel_explicit:
-        fix = (
-            "Its channel no longer exists and moving it keeps that channel: schedule chapter "
-            f"{chapter} again in another one with `/discussion schedule channel:`."
-        )
-    elif channel_gone:
-        fix = f"Set a discussion channel that exists with `/config set discussion_channel:`, then an admin can reschedule it with {move}."
-    else:
-        fix = f"Once that is fixed, an admin can reschedule it with {move}."
+    fix = failure_fix(
+        discussion_id,
+        chapter,
+        story_removed=title is None,
+        channel_gone=channel_gone,
+        channel_explicit=channel_explicit,
+        listed=" (`/discussion list` shows it as failed)",
+    )
     return Notice(
         content=clip(
             f"The discussion #{discussion_id} of {story}, chapter {chapter}, due {stamp(due_at, 'F')}, "
@@ -304,7 +331,9 @@ def state_words(state: str) -> str:
     return STATE_WORDS.get(state, state)
 
 
-def _admin_line(discussion: Discussion) -> str:
+def _admin_line(discussion: Discussion, channel_gone: Collection[int] = ()) -> str:
+    """One discussion of ``/discussion list``; a failed or missed one with its reason and what brings it
+    back (:func:`failure_fix`: ``channel_gone`` holds the discussions whose channel no longer exists)."""
     title = escape_markdown(discussion.story_title or "a removed story")
     gone = " (no longer in the story)" if discussion.past_the_end else ""
     line = (
@@ -313,16 +342,33 @@ def _admin_line(discussion: Discussion) -> str:
     )
     if discussion.failure:
         line += f"\n  ↳ {escape_markdown(discussion.failure)}"
+    if discussion.state not in PENDING:
+        fix = failure_fix(
+            discussion.id,
+            discussion.chapter,
+            story_removed=discussion.story_title is None,
+            channel_gone=discussion.id in channel_gone,
+            channel_explicit=discussion.channel_explicit,
+            missed=discussion.state == "missed",
+        )
+        line += f"\n  ↳ {fix}"
     return line
 
 
 def admin_listing(
-    found: Sequence[Discussion], failed_reminders: Sequence[tuple[Reminder, str]] = (), page: int = 1, *, most: int = 0
+    found: Sequence[Discussion],
+    failed_reminders: Sequence[tuple[Reminder, str]] = (),
+    page: int = 1,
+    *,
+    most: int = 0,
+    channel_gone: Collection[int] = (),
 ) -> str:
     """``/discussion list``: upcoming ones, then failed or missed ones with the reason, then the
     reminders that could not be posted (nowhere else would an admin learn of them); paged, so a
     club with a hundred discussions planned sees every one. ``most`` is how many of each kind were
-    read: a kind that reached it says so, rather than seem to be all there is."""
+    read: a kind that reached it says so, rather than seem to be all there is. Each failed or missed one
+    says what brings it back (the header said "reschedule with `/discussion move`" for all of them, a
+    removed story's and a deleted channel's too); ``channel_gone``: those whose channel no longer exists."""
     if not found and not failed_reminders:
         return "No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`."
     upcoming = [d for d in found if d.state in PENDING]
@@ -333,9 +379,9 @@ def admin_listing(
         lines += [f"**Upcoming**{soonest}", *(_admin_line(d) for d in upcoming)]
     if troubled:
         lines += [""] if lines else []
-        latest = f", the latest {most:,}" if most and len(troubled) >= most else ""
-        lines.append(f"**Failed or missed** (reschedule with `/discussion move`{latest})")
-        lines += [_admin_line(d) for d in troubled]
+        latest = f" (the latest {most:,})" if most and len(troubled) >= most else ""
+        lines.append(f"**Failed or missed**{latest}")
+        lines += [_admin_line(d, channel_gone) for d in troubled]
     if failed_reminders:
         lines += [""] if lines else []
         lines.append("**Reminders that could not be posted**")

@@ -473,6 +473,18 @@ class DiscussionPlanner:
             await store.failed_reminders(self.db, guild_id, now=now),
         )
 
+    async def channel_gone(self, guild_id: int, found: Sequence[Discussion], exists: Callable[[int], bool]) -> set[int]:
+        """The failed or missed discussions of ``found`` whose channel (the one named, else the discussion
+        channel setting) no longer exists, by ``exists`` (the cog's view of the server): moving them would
+        fail again, so ``/discussion list`` says what brings them back instead."""
+        settings = await self.settings(guild_id)
+        return {
+            discussion.id
+            for discussion in found
+            if discussion.state in ("failed", "missed")
+            and not exists(post_channel(discussion.channel_id, discussion.channel_explicit, settings))
+        }
+
     async def choices(self, guild_id: int, typed: str) -> list[tuple[int, str]]:
         """The ``id`` autocomplete: (id, label) with the time on the server's clock (a choice shows no timestamps)."""
         found = await store.search_discussions(self.db, guild_id, typed)

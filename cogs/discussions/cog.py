@@ -176,8 +176,15 @@ class DiscussionCog(
     @app_commands.describe(page="Which page of the list")
     @app_commands.check(can_manage)
     async def list_(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
-        found, failed_reminders = await self.planner.listing(guild_id_of(interaction))
-        await send_ephemeral(interaction, admin_listing(found, failed_reminders, page, most=LISTING_LIMIT))
+        guild_id = guild_id_of(interaction)
+        found, failed_reminders = await self.planner.listing(guild_id)
+        guild = interaction.guild
+        gone = await self.planner.channel_gone(
+            guild_id, found, lambda channel_id: guild is None or guild.get_channel(channel_id) is not None
+        )
+        await send_ephemeral(
+            interaction, admin_listing(found, failed_reminders, page, most=LISTING_LIMIT, channel_gone=gone)
+        )
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list")

@@ -22,7 +22,7 @@ def _discussion(number: int, state: str) -> Discussion:
 def test_discussion_list_says_when_a_kind_was_read_only_to_its_limit() -> None:
     found = [_discussion(n, "scheduled") for n in range(1, 4)] + [_discussion(n, "failed") for n in range(4, 6)]
     assert "**Upcoming** (the soonest 3; later ones show as these post)" in admin_listing(found, most=3)
-    assert "`/discussion move`, the latest 2)" in admin_listing(found, most=2)
+    assert "**Failed or missed** (the latest 2)" in admin_listing(found, most=2)
     whole = admin_listing(found, most=10)
     assert "**Upcoming**\n" in whole and "soonest" not in whole and "latest" not in whole
 
