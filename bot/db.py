@@ -27,7 +27,7 @@ from typing import Any
 import aiosqlite
 
 from bot.paths import migrations_dir
-from bot.text import natural_key
+from bot.text import clip, natural_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a write waits for another process's write lock before "database is locked".
@@ -663,7 +663,7 @@ def check_schema(path: Path, *, advice: str) -> None:
         raise DatabaseError(f"{path} cannot be read by SQLite ({error}); {advice}") from None
     if not tables or (version > 0 and DOGEAR_TABLES.issubset(tables)):
         return
-    examples = [" ".join(name.split())[:40] for name in tables if name not in DOGEAR_TABLES][:NAMED_TABLES]
+    examples = [clip(" ".join(name.split()), 40) for name in tables if name not in DOGEAR_TABLES][:NAMED_TABLES]
     named = ", ".join(f"`{name}`" for name in examples or tables[:NAMED_TABLES])
     raise DatabaseError(
         f"{path} is another program's SQLite database (it has tables such as {named} and no Dogear schema); {advice}"

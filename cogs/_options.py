@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 
 from bot.errors import UserError
-from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, CHOICE_VALUE_CHARS
 from bot.story.decode import size_limit_message
 from bot.story.service import StoryRecord, story_choices
 from bot.text import clip, read_alike
@@ -83,3 +84,14 @@ async def download(file: discord.Attachment, limit: int) -> bytes:
     if len(data) > limit:
         raise UserError(size_limit_message(limit))
     return data
+
+
+def choices(found: Sequence[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    """Autocomplete choices from (name, value) pairs: each name clipped as every name is (:func:`clip`), and a
+    value never cut: it is what the command looks up, so a cut one names something else or nothing (a
+    plain slice of it could also split a grapheme cluster). A value longer than Discord takes is left out."""
+    return [
+        app_commands.Choice(name=clip(name, CHOICE_NAME_CHARS), value=value)
+        for name, value in found
+        if len(value) <= CHOICE_VALUE_CHARS
+    ]

@@ -5,8 +5,11 @@ at every caller: the one clipper and its escaping twin, a chapter's message cuts
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
+from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -179,3 +182,39 @@ def test_escape_clipped_reads_only_what_can_fit() -> None:
             clipped = escape_clipped(value, 100)
         assert time.process_time() - begun < 0.5
         assert utf16_len(clipped) <= 100 and clipped.endswith("…")
+
+
+def test_autocomplete_values_are_never_cut() -> None:
+    """``/warnings`` choices sliced their value at 100 characters: a cut value is looked up as another
+    (or none). A value Discord cannot take is left out; names are clipped between whole clusters."""
+    from cogs._options import choices
+
+    offered = choices([("A" + "🇫🇷" * 80, "short"), ("too long", "v" * 101), ("fits", "v" * 100)])
+    assert [choice.value for choice in offered] == ["short", "v" * 100]
+    assert _whole(offered[0].name.removesuffix("…"), "A" + "🇫🇷" * 80) and len(offered[0].name) <= 100
+
+
+def test_another_program_s_table_names_are_cut_between_clusters(tmp_path: Path) -> None:
+    """The refusal of another program's database sliced each table's name at 40 code points: half a flag."""
+    from bot.db import DatabaseError, check_schema
+
+    path = tmp_path / "other.sqlite"
+    name = "a" + "🇫🇷" * 30
+    with sqlite3.connect(path) as conn:
+        conn.execute(f'CREATE TABLE "{name}" (x)')
+    with pytest.raises(DatabaseError) as refused:
+        check_schema(path, advice="pick another file")
+    shown = str(refused.value).split("`")[1]
+    assert shown.endswith("…") and _whole(shown.removesuffix("…"), name) and len(shown) <= 40
+
+
+def test_a_title_read_only_in_part_ends_whole_and_says_it_goes_on() -> None:
+    """A title is read a few lines' worth at most: cut there by code points, a title of "A", 798 spaces
+    and a flag was "A 🇫" (its spacing collapsed, half the flag); one cut inside its spacing ended with
+    no ellipsis. Trailing spaces alone are no more title."""
+    from bot.story.tidy import story_title
+
+    assert story_title("A" + " " * 798 + "🇫🇷 and more") == "A…"
+    assert story_title("Sea" + " " * 1000 + "Glass") == "Sea…"
+    assert story_title("Sea Glass" + " " * 2000) == "Sea Glass"
+    assert story_title("x" * 300) == "x" * 199 + "…"

@@ -21,10 +21,12 @@ Story text itself is left exactly as the author wrote it (it is posted escaped, 
 
 from __future__ import annotations
 
+import re
+
 from bot.story.limits import MAX_AUTHOR_CHARS, MAX_TAG_CHARS, MAX_TITLE_CHARS
 from bot.story.model import Story
 from bot.story.plaintext import title_from_filename
-from bot.text import clip, stacked_marks, visible_line
+from bot.text import clip, cluster_cut, stacked_marks, visible_line
 
 UNTITLED = "Untitled story"  # a title with nothing visible, and no file name to fall back on
 
@@ -33,18 +35,28 @@ UNTITLED = "Untitled story"  # a title with nothing visible, and no file name to
 # marks kept to three a letter before it is cut: cut first, an EPUB's title of 3,000 marks a letter was
 # its first letter alone, "T̞̦̍", and a chapter's "Chapter" "Chap".
 STACKED_READ_CHARS = 100_000
+_NOT_SPACE = re.compile(r"\S")
 
 
 def one_line(value: str | None, limit: int) -> str | None:
-    """``value`` as one visible line of at most ``limit`` characters, or ``None`` when nothing shows."""
+    """``value`` as one visible line of at most ``limit`` characters, or ``None`` when nothing shows.
+
+    Only a few lines' worth is read, cut between grapheme clusters (:func:`bot.text.cluster_cut`), and a
+    value cut so ends in an ellipsis even when its spacing, collapsed, leaves it short: a title of "A",
+    800 spaces and a flag was "A 🇫" (half the flag, and nothing said it went on); it is "A…" now."""
     if value is None:
         return None
     value = value.lstrip()
-    head = value[: 4 * limit]  # never more than a few lines' worth read
-    if len(value) > len(head) and stacked_marks(head):
-        head = visible_line(value[:STACKED_READ_CHARS])[: 4 * limit]
+    head = value[: cluster_cut(value, 4 * limit)]  # never more than a few lines' worth read
+    cut = _NOT_SPACE.search(value, len(head)) is not None  # something past what is read, not trailing spaces
+    if cut and stacked_marks(head):
+        unstacked = visible_line(value[:STACKED_READ_CHARS])
+        head = unstacked[: cluster_cut(unstacked, 4 * limit)]
+        cut = len(head) < len(unstacked) or len(value) > STACKED_READ_CHARS
     text = visible_line(head)
-    return clip(text, limit) if text else None
+    if not text:
+        return None
+    return clip(text + "…" if cut else text, limit)
 
 
 def story_title(value: str) -> str:

@@ -18,12 +18,12 @@ from discord.ext import commands
 
 from bot.client import send_ephemeral
 from bot.errors import UserError
-from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME_CHARS, CHOICE_VALUE_CHARS, MODAL_INPUT_CHARS
-from bot.text import clip, escape_markdown
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_VALUE_CHARS, MODAL_INPUT_CHARS
+from bot.text import escape_markdown
 from bot.warnings import category_removal, reviews, service
 from bot.warnings.patterns import RULE_KINDS
 from cogs._checks import guild_id_of, guild_of, needs_permissions
-from cogs._options import story_autocomplete
+from cogs._options import choices, story_autocomplete
 from cogs.warnings import review as decisions
 from cogs.warnings import texts
 from cogs.warnings.category_remove import CategoryRemoveChoice, ask_to_remove
@@ -36,10 +36,6 @@ if TYPE_CHECKING:
 
 MAX_TEST_TEXT = MODAL_INPUT_CHARS
 Page = app_commands.Range[int, 1, 10_000]
-
-
-def _choice(name: str, value: str) -> app_commands.Choice[str]:
-    return app_commands.Choice(name=clip(name, CHOICE_NAME_CHARS), value=value[:CHOICE_NAME_CHARS])
 
 
 @app_commands.guild_only()
@@ -292,7 +288,7 @@ class WarningsCog(commands.GroupCog, group_name="warnings", group_description="C
         if interaction.guild_id is None or (admin and not interaction.permissions.manage_guild):
             return []
         found = await find(self.bot.db, interaction.guild_id, typed, AUTOCOMPLETE_CHOICES)
-        return [_choice(name, value) for name, value in found]
+        return choices(found)
 
     @story.autocomplete("story")
     @report.autocomplete("story")
