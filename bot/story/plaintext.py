@@ -336,6 +336,7 @@ def without_running_heads(text: str) -> str:
     if len(headed) < PAGE_LINES_LEAST or any(after <= before for before, after in itertools.pairwise(numbers)):
         return text
     drop = {index for index, _, _ in headed} | {near for _, _, heads in headed for near in heads}
+    lines = _running_heads_on_top(lines, running)
     kept: list[str] = []
     cut = False
     for index, line in enumerate(lines):
@@ -356,6 +357,28 @@ def without_running_heads(text: str) -> str:
             cut = False
         kept.append(line)
     return "\n".join(kept)
+
+
+def _running_heads_on_top(lines: list[str], running: list[str]) -> list[str]:
+    """The lines with the title page's lines that the running heads repeat labelled as what they are:
+    the first the title, the next the author's name ("THE SALT MARSH" / "Helen Rook" over the text,
+    each the head of every other page, or a name alone under the title). With no chapter heading under them, a title in capitals
+    over a name alone was read as the story's first two paragraphs."""
+    top = [index for index, line in enumerate(lines[:_TOP_LINES]) if line.strip()][:2]
+    if not top or _head_key(lines[top[0]]) not in running:
+        return lines
+    lines = list(lines)
+    title = _head_key(lines[top[0]])
+    lines[top[0]] = f"Title: {lines[top[0]].strip()}"
+    second = lines[top[1]].strip() if len(top) > 1 else ""
+    if ((key := _head_key(second)) in running and key != title) or (
+        2 <= len(second.split()) <= 4 and name_like(second) and author_like(second)
+    ):
+        lines[top[1]] = f"Author: {second}"  # (the name alone under the title, a head or not)
+    return lines
+
+
+_TOP_LINES = 8  # lines looked at for a title page over a paged text
 
 
 _UNDER_RUNNING_TITLE = ("chapter", "named", "part")  # (a paged story's "Part 1", "Part 2" are its chapters)

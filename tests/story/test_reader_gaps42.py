@@ -4,7 +4,8 @@ real exports take, written for it; the probe files stay out of the repository):
 - a text copied out of a PDF with no chapter heading, each page's number beside its running head
   (the book's title or its author's name, "THE SALT MARSH" / "12", or on one line, "HELEN ROOK    13"):
   each number headed a chapter of its own titled by the running head; now one chapter, the numbers
-  and heads dropped and a sentence the page cut joined again.
+  and heads dropped and a sentence the page cut joined again; the title page the heads repeat
+  ("THE SALT MARSH" / "Helen Rook", no "by") names the story;
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -45,6 +46,18 @@ def _paged(furniture, top: str = "The Salt Marsh\n\nby Helen Rook\n\n") -> str:
 def test_page_numbers_beside_running_heads_are_dropped(furniture, top: str) -> None:
     story = _read(_paged(furniture, top), "marsh.txt")
     assert len(story.chapters) == 1
+    assert story.chapters[0].paragraphs == PROSE * 6
+
+
+@pytest.mark.parametrize("facing", [True, False], ids=["title-and-author-heads", "title-head"])
+def test_a_title_page_the_running_heads_repeat_names_the_story(facing: bool) -> None:
+    """ "THE SALT MARSH" / "Helen Rook" over a paged text, no "by": the title and author, not its first paragraphs."""
+    text = _paged(
+        lambda number: f"{number}\n\n{'HELEN ROOK' if facing and number % 2 else 'THE SALT MARSH'}",
+        "THE SALT MARSH\n\nHelen Rook\n\n\n",
+    )
+    story = _read(text, "marsh.txt")
+    assert (story.meta.title, story.meta.author) == ("THE SALT MARSH", "Helen Rook")
     assert story.chapters[0].paragraphs == PROSE * 6
 
 
