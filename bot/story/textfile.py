@@ -39,6 +39,7 @@ def parse_plain_text(
     check_heading_lines(text, max_chapters)
     poster = chat_poster(text)  # a Discord copy's one poster: its author, where the text names none
     text = without_running_heads(without_script_pages(without_manuscript_cover(chat_copy_text(text))))
+    text = fimfiction_banners(text)
     text, lists = take_warning_lists(bbcode_as_text(without_review_comments(text)))
     thread = forum_thread(text)
     items = tumblr_copy(split_items(readings_in_brackets(drop_count_lines(thread.text if thread else text))))
@@ -48,6 +49,24 @@ def parse_plain_text(
     if poster and story.meta.author is None:
         story.meta.author = poster
     return give_warning_lists(thread_story(story, thread) if thread else story, lists)
+
+
+# Fimfiction's plain-text download heads each chapter with a banner of comment slashes: the chapter's
+# title, the story's and its author's, between two rules.
+_FIMFICTION_BANNER = re.compile(
+    r"^//-{10,}//[ \t]*\r?\n//[ \t]*(?P<title>[^\n]*?\S)[ \t]*\r?\n//[ \t]*Story:[^\n]*\n//[ \t]*by[ \t][^\n]*\n"
+    r"//-{10,}//[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def fimfiction_banners(text: str) -> str:
+    """The text with each Fimfiction chapter banner ("//----//" / "// Twilight Falls" / "// Story: The
+    Long Night" / "// by StarlitQuill" / "//----//") a heading of the chapter's title: read as text,
+    the story was one chapter and each banner a paragraph of it."""
+    if "//---" not in text:
+        return text
+    return _FIMFICTION_BANNER.sub(lambda match: f"# {match.group('title')}", text)
 
 
 # A screenplay's scene heading: "INT. FERRY OFFICE - NIGHT", "EXT. PIER - CONTINUOUS", "INT./EXT. CAR - DAY".

@@ -217,3 +217,29 @@ def test_a_phone_saved_ffn_page_with_no_number_is_chapter_one() -> None:
         f"<div class='storycontent nocopy' id='storycontent'>{PAGE_HTML}</div></div></body></html>"
     )
     assert import_story(page.encode(), "winter.html", max_bytes=1 << 20).chapters[0].heading_number is None
+
+
+# Fimfiction's plain-text download: each chapter under a banner of comment slashes.
+
+BANNER = "//------------------------------//\n// {title}\n// Story: The Long Night\n// by StarlitQuill\n//------------------------------//"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_fimfiction_chapter_banners_head_its_chapters(newline: str) -> None:
+    text = "The Long Night\nby StarlitQuill\n\n" + "".join(
+        f"{BANNER.format(title=title)}\n\n{PAGE}\n\n" for title in ("Twilight Falls", "Chapter 2: Moonrise")
+    )
+    story = _read(text.replace("\n", newline), "night.txt")
+    assert (story.meta.title, story.meta.author) == ("The Long Night", "StarlitQuill")
+    assert [chapter.title for chapter in story.chapters] == ["Twilight Falls", "Moonrise"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_rule_of_slashes_without_the_banners_lines_stays_text() -> None:
+    """Guard: "//----//" around a line that names no story is the story's own text."""
+    text = (
+        f"{PAGE}\n\n//------------------------------//\n// end of log\n//------------------------------//\n\n{PAGE}\n"
+    )
+    story = _read(text, "log.txt")
+    assert len(story.chapters) == 1
+    assert any("end of log" in paragraph for paragraph in story.chapters[0].paragraphs)
