@@ -1364,6 +1364,11 @@ def tumblr_copy(items: list[Item]) -> list[Item]:
     tags = [tag.strip() for tag in items[end].text.split("#") if tag.strip()]
     head: list[Item] = []
     body = items[:end]
+    lines = body[0].text.strip().split("\n", 2) if body and isinstance(body[0], Para) else []
+    if len(lines) >= 2 and _POST_BUTTONS.fullmatch(lines[1].strip()) and _BLOG_NAME.fullmatch(lines[0].strip()):
+        # "inkwell-writes" / "Follow" (/ "The Salt Bride"): the blog's name, its button gone
+        rest = [Para(lines[2].strip(), 0)] if len(lines) > 2 and lines[2].strip() else []
+        body = [Para(lines[0].strip(), body[0].gap), *rest, *body[1:]]
     if len(body) > 2 and _blog_name(body[0]) and _title_line(body[1]):
         head = [
             Para(f"Author: {body[0].text.strip()}", 0),

@@ -243,3 +243,24 @@ def test_a_rule_of_slashes_without_the_banners_lines_stays_text() -> None:
     story = _read(text, "log.txt")
     assert len(story.chapters) == 1
     assert any("end of log" in paragraph for paragraph in story.chapters[0].paragraphs)
+
+
+# A Tumblr post copied as text with the blog's "Follow" button under its name.
+
+
+@pytest.mark.parametrize("button", ["Follow", "Follow\n"], ids=["title-under", "title-apart"])
+def test_a_tumblr_copy_with_the_follow_button_under_the_blogs_name(button: str) -> None:
+    text = (
+        f"inkwell-writes\n{button}\nThe Salt Bride\n\nWarnings: blood, mentions of death\n\n{PAGE}\n\n"
+        "#my writing #original fic\n\n1,234 notes\n"
+    )
+    story = _read(text, "post.txt")
+    assert (story.meta.title, story.meta.author) == ("The Salt Bride", "inkwell-writes")
+    assert story.meta.declared_warnings
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_name_over_other_words_is_no_blogs() -> None:
+    """Guard: "inkwell-writes" / "Follow me" is no name and its button."""
+    text = f"inkwell-writes\nFollow me\nThe Salt Bride\n\n{PAGE}\n\n#my writing #original fic\n\n1,234 notes\n"
+    assert _read(text, "post.txt").meta.author != "inkwell-writes"
