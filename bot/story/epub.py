@@ -1669,7 +1669,11 @@ def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> tuple
     # The author's header lines under the title and name ("CW: drowning", "Rating: Teen", as a Google
     # Docs book opens): the story's fields, read as a text's header is; left in, the block was chapter 1.
     header = [line for line in lines if line not in notices and (parse_field(line) or declaration_line(line))]
-    fields: list[Item] = [Para(line, 0) for line in header]
+    # The package's description set again under the title and author (Fimfiction's title page): its
+    # summary, which the package already gives; left in, the title page was a chapter 1 of its own.
+    blurb = " ".join(_description_text(book.description).split()).casefold() if book.description else ""
+    header += [line for line in lines if blurb and line not in header and " ".join(line.split()).casefold() in blurb]
+    fields: list[Item] = [Para(line, 0) for line in header if parse_field(line) or declaration_line(line)]
     if not title and len(lines) >= 2 and lines[0] not in authors and by_line_author(lines[1]):
         titles, fields = [texts[0]], [Para(f"Title: {lines[0]}", 0), *fields]
     if not author and authors and (named_author := by_line_author(authors[0])):

@@ -264,3 +264,34 @@ def test_a_name_over_other_words_is_no_blogs() -> None:
     """Guard: "inkwell-writes" / "Follow me" is no name and its button."""
     text = f"inkwell-writes\nFollow me\nThe Salt Bride\n\n{PAGE}\n\n#my writing #original fic\n\n1,234 notes\n"
     assert _read(text, "post.txt").meta.author != "inkwell-writes"
+
+
+# An EPUB's title page repeating the package's description under the title and author (Fimfiction's).
+
+BLURB42 = "Twilight walks into a night that will not end."
+
+
+def _titled_epub(title_page: str) -> bytes:
+    docs = [
+        ("title.html", xhtml(title_page)),
+        ("chapter-1.html", xhtml(f"<h1>Twilight Falls</h1>{PAGE_HTML}")),
+        ("chapter-2.html", xhtml(f"<h1>Moonrise</h1>{PAGE_HTML}")),
+    ]
+    nav = [("Title", "title.html"), ("Twilight Falls", "chapter-1.html"), ("Moonrise", "chapter-2.html")]
+    return epub_bytes(
+        docs, nav_points=nav, title="The Long Night", author="StarlitQuill", description=f"<p>{BLURB42}</p>"
+    )
+
+
+def test_an_epub_title_page_repeating_the_description_is_no_chapter() -> None:
+    data = _titled_epub(f"<h1>The Long Night</h1><h2>by StarlitQuill</h2><p>{BLURB42}</p>")
+    story = import_story(data, "night.epub", max_bytes=1 << 22)
+    assert (story.meta.title, story.meta.author, story.meta.summary) == ("The Long Night", "StarlitQuill", BLURB42)
+    assert [chapter.title for chapter in story.chapters] == ["Twilight Falls", "Moonrise"]
+
+
+def test_an_epub_title_page_with_other_words_under_it_keeps_them() -> None:
+    """Guard: a paragraph under the title that the description does not hold is not dropped."""
+    data = _titled_epub("<h1>The Long Night</h1><h2>by StarlitQuill</h2><p>The moon had not risen for a week.</p>")
+    story = import_story(data, "night.epub", max_bytes=1 << 22)
+    assert any("The moon had not risen" in p for chapter in story.chapters for p in chapter.paragraphs)
