@@ -90,6 +90,14 @@ def contents_block(items: list[Item], index: int, label_lines: list[str]) -> int
             first = first or _heading_keys(item)
             position += 1
             continue
+        if (
+            isinstance(item, Heading)
+            and item.kind == "part"
+            and isinstance(items[position + 1] if position + 1 < len(items) else None, Heading)
+            and _listed_heading(items, position + 1, first)
+        ):
+            position += 1  # a web serial's arc listed over its chapters ("Arc 1: Low Water"), named nowhere else
+            continue
         if isinstance(item, Heading) and _scene_list_under(items, position):
             return 0  # a play's acts listed over their scenes: drop_contents_list reads them
         if isinstance(item, Heading) and first is not None and _last_entry(items, position, first):

@@ -295,3 +295,26 @@ def test_an_epub_title_page_with_other_words_under_it_keeps_them() -> None:
     data = _titled_epub("<h1>The Long Night</h1><h2>by StarlitQuill</h2><p>The moon had not risen for a week.</p>")
     story = import_story(data, "night.epub", max_bytes=1 << 22)
     assert any("The moon had not risen" in p for chapter in story.chapters for p in chapter.paragraphs)
+
+
+# A web serial's contents list naming its arcs over their chapters, arcs named nowhere else.
+
+
+def test_a_contents_list_with_arc_lines_over_its_entries_is_no_chapter() -> None:
+    text = (
+        "Pale Tides\nA web serial by Rowan Vey\n\nTable of Contents\n\nArc 1: Low Water\nChapter 1 – Ashes\n"
+        "Chapter 2 – Embers\nArc 2: High Water\nChapter 3 – Flood\n\n"
+        + "".join(f"Chapter {n} – {name}\n\n{PAGE}\n\n" for n, name in [(1, "Ashes"), (2, "Embers"), (3, "Flood")])
+    )
+    story = _read(text, "tides.txt")
+    assert [chapter.title for chapter in story.chapters] == ["Ashes", "Embers", "Flood"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 3
+
+
+def test_an_arc_heading_the_story_after_its_contents_list_stays_its_part() -> None:
+    """Guard: the arc standing again over its first chapter's text heads that chapter."""
+    text = (
+        "Pale Tides\nby Rowan Vey\n\nTable of Contents\n\nArc 1: Low Water\nChapter 1 – Ashes\nChapter 2 – Embers\n\n"
+        f"Arc 1: Low Water\n\nChapter 1 – Ashes\n\n{PAGE}\n\nChapter 2 – Embers\n\n{PAGE}\n"
+    )
+    assert [chapter.title for chapter in _read(text, "tides.txt").chapters] == ["Arc 1: Low Water — Ashes", "Embers"]
