@@ -1329,15 +1329,16 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
 
 
 def lone_number_headings(items: list[Item]) -> None:
-    """Lone numbers ("1", "IV") and number words ("One", "TWO") in paragraphs of their own as chapter
-    headings, where the whole text bears them out (:func:`_bare_number_headings`,
-    :func:`_word_number_headings`), for a page whose paragraphs are its own: a word processor's HTML
+    """Lone numbers ("1", "IV"), number words ("One", "TWO") and numbered titles ("1. The Well") in
+    paragraphs of their own as chapter headings, where the whole text bears them out
+    (:func:`_bare_number_headings`, :func:`_word_number_headings`, :func:`_numbered_line_headings`), for a page whose paragraphs are its own: a word processor's HTML
     (Scrivener's, Cocoa's) sets "One" as a bold centred <p>, which a text file's line alone already
     was. A page that heads its chapters another way is left as it is."""
     if any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
         return
     bare: list[int] = []
     words: list[int] = []
+    numbered: list[tuple[int, _Numbered]] = []  # "1. The Well" (Google Docs' bold <p>), as a text's line alone
     for index, item in enumerate(items):
         if not isinstance(item, Para) or "\n" in item.text:
             continue
@@ -1345,8 +1346,13 @@ def lone_number_headings(items: list[Item]) -> None:
             bare.append(index)
         elif len(item.text) <= _WORD_NUMBER_CHARS and _word_number_line(item.text):
             words.append(index)
+        elif len(item.text) <= HEADING_MAX_CHARS and (found := _numbered_line(item.text)) is not None:
+            numbered.append((index, found))
+    story_name = _numbered_line_headings(items, numbered)
     _bare_number_headings(items, bare)
     _word_number_headings(items, words)
+    if story_name is not None:  # (inserted last, as split_items does)
+        items.insert(0, Para(story_name))
 
 
 _WORD_NUMBER_CHARS = 40

@@ -318,3 +318,34 @@ def test_an_arc_heading_the_story_after_its_contents_list_stays_its_part() -> No
         f"Arc 1: Low Water\n\nChapter 1 – Ashes\n\n{PAGE}\n\nChapter 2 – Embers\n\n{PAGE}\n"
     )
     assert [chapter.title for chapter in _read(text, "tides.txt").chapters] == ["Arc 1: Low Water — Ashes", "Embers"]
+
+
+# Google Docs' "Download as HTML": chapters as numbered titles in bold paragraphs ("1. The Well").
+
+DOCS_STYLE = "<style type='text/css'>.c3{text-align:center}.c5{font-weight:700}.c0{margin:0}</style>"
+
+
+def _docs_page(names: list[str]) -> str:
+    body = "".join(
+        f"<p class='c3'><span class='c5'>{name}</span></p>"
+        + "".join(f"<p class='c0'><span class='c1'>{text}</span></p>" for text in PROSE)
+        for name in names
+    )
+    return (
+        f"<html><head><meta content='text/html; charset=UTF-8' http-equiv='content-type'>{DOCS_STYLE}</head>"
+        "<body class='c7 doc-content'><p class='c3'><span class='c5'>Well of Stars</span></p>"
+        f"<p class='c3'><span class='c1'>by juniper_ink</span></p>{body}</body></html>"
+    )
+
+
+def test_numbered_titles_in_paragraphs_of_their_own_head_a_pages_chapters() -> None:
+    story = _read(_docs_page(["1. The Well", "2. The Rope", "3. The Wish"]), "well.html")
+    assert (story.meta.title, story.meta.author) == ("Well of Stars", "juniper_ink")
+    assert [chapter.title for chapter in story.chapters] == ["The Well", "The Rope", "The Wish"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 3
+
+
+def test_numbered_titles_that_do_not_count_up_stay_text() -> None:
+    """Guard: "1. The Well" / "3. The Wish" skip a number: a list, not chapters."""
+    story = _read(_docs_page(["1. The Well", "3. The Wish"]), "well.html")
+    assert len(story.chapters) == 1
