@@ -236,7 +236,8 @@ _SITE_LINKS = re.compile(
     r"|[(\[][ \t]*read[ \t]+more[ \t.…]*[)\]]"
     r"|(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share|link|reply|add[ \t]+to[ \t]+memories"
     r"|track(?:[ \t]+this)?)(?:[ \t]*[|•·][ \t]*(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share"
-    r"|link|reply|add[ \t]+to[ \t]+memories|track(?:[ \t]+this)?))+",
+    r"|link|reply|add[ \t]+to[ \t]+memories|track(?:[ \t]+this)?))+"
+    r"|leave[ \t]+a[ \t]+comment",  # (LiveJournal's link alone under an entry)
     re.IGNORECASE,
 )
 # What a reading site sets after a chapter, copied with it: Wattpad's "You'll also like", Inkitt's

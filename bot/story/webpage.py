@@ -1790,6 +1790,12 @@ def reader_view_header(body: Tag, page_title: str | None) -> str | None:
     return name if name and len(name.split()) <= READER_CREDITS_WORDS else None
 
 
+def _poster_box(words: set[str]) -> bool:
+    """Whether an element's class words name an entry's poster: Dreamwidth's "poster-info", or
+    LiveJournal's "b-singlepost-author" (a commenter's box names a comment, not the entry)."""
+    return "poster" in words or ("author" in words and bool(words & {"singlepost", "entry", "post"}))
+
+
 def page_author(body: Tag) -> str | None:
     """The author a page names where no byline of a blog's or a reading site's does: a Dreamwidth or
     LiveJournal entry's poster (``span.ljuser`` in its "poster" box, the user in ``lj:user``), or the
@@ -1797,7 +1803,7 @@ def page_author(body: Tag) -> str | None:
     in the story's header). Users named in the entry's text are not its poster."""
     for user in body.find_all("span", class_="ljuser", limit=_HEADER_LINKS_MOST):
         if any(
-            "poster" in {word for name in _names(parent) for word in _words(name)}
+            _poster_box({word for name in _names(parent) for word in _words(name)})
             for parent in itertools.islice(user.parents, _POSTER_DEPTH)
         ):
             name = str(user.get("lj:user") or "").strip() or squeezed_text(user)

@@ -349,3 +349,28 @@ def test_numbered_titles_that_do_not_count_up_stay_text() -> None:
     """Guard: "1. The Well" / "3. The Wish" skip a number: a list, not chapters."""
     story = _read(_docs_page(["1. The Well", "3. The Wish"]), "well.html")
     assert len(story.chapters) == 1
+
+
+# A LiveJournal entry page in its current layout: the poster in "b-singlepost-author", "Leave a comment" under it.
+
+
+def _lj_entry(author_box: str) -> str:
+    user = "<span class='ljuser' lj:user='moth_and_flame'><a href='https://moth-and-flame.livejournal.com/'>moth_and_flame</a></span>"
+    return (
+        "<html><head><title>Fic: Glass Birds - moth_and_flame</title></head><body><div class='b-singlepost'>"
+        f"<h1 class='b-singlepost-title'>Fic: Glass Birds</h1><div class='{author_box}'>{user}</div>"
+        "<div class='b-singlepost-body'>Title: Glass Birds<br/>Warnings: self-harm<br/><br/>"
+        + "<br/><br/>".join(PROSE)
+        + "</div></div><div class='b-tree'><div class='b-tree-twig'>Leave a comment</div></div></body></html>"
+    )
+
+
+def test_a_livejournal_entry_names_its_poster_and_leaves_its_comment_link_out() -> None:
+    story = _read(_lj_entry("b-singlepost-author"), "entry.html")
+    assert (story.meta.title, story.meta.author) == ("Glass Birds", "moth_and_flame")
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_user_in_a_comments_author_box_is_not_the_entrys_poster() -> None:
+    """Guard: a box of a comment's author names no poster of the entry."""
+    assert _read(_lj_entry("b-leaf-author"), "entry.html").meta.author != "moth_and_flame"
