@@ -168,6 +168,7 @@ _CHROME_PAIRS = frozenset(
         ("meta", "data"),
         ("post", "infos"),
         ("post", "date"),
+        ("post", "published"),  # Patreon's data-tag="post-published-at": "March 3" over the post
     ]
 )
 # Whole names of chrome whose words alone say too little.

@@ -374,3 +374,16 @@ def test_a_livejournal_entry_names_its_poster_and_leaves_its_comment_link_out() 
 def test_a_user_in_a_comments_author_box_is_not_the_entrys_poster() -> None:
     """Guard: a box of a comment's author names no poster of the entry."""
     assert _read(_lj_entry("b-leaf-author"), "entry.html").meta.author != "moth_and_flame"
+
+
+# A Patreon post saved from the browser: its date over the text.
+
+
+def test_a_patreon_posts_date_is_not_its_first_paragraph() -> None:
+    page = (
+        "<html><head><title>Salt Roads — Chapter 12: The Ford | Patreon</title></head><body>"
+        "<div data-tag='post-card'><span data-tag='post-title'>Salt Roads — Chapter 12: The Ford</span>"
+        f"<div data-tag='post-published-at'>March 3</div><div data-tag='post-content'>{PAGE_HTML}</div></div></body></html>"
+    )
+    story = _read(page, "post.html")
+    assert story.chapters[0].paragraphs == PROSE
