@@ -488,7 +488,9 @@ def build_story(
     notes.extend(front_notes)
     notes.extend(orphan_notes)
     story_meta = StoryMeta(
-        title=_unframed(meta.title) or fallback_title or title_from_filename(filename),
+        title=_title_case_from(_unframed(meta.title), fallback_title)
+        or fallback_title
+        or title_from_filename(filename),
         author=_first(meta.values.get("author")),
         summary=summary,
         rating=_first(meta.values.get("rating")),
@@ -503,6 +505,15 @@ def build_story(
         notes=notes + [text for text in declared if _POINTS_ELSEWHERE.fullmatch(text)],
     )
     return Story(story_meta, chapters, source_format)
+
+
+def _title_case_from(title: str | None, other: str | None) -> str | None:
+    """The title as the text sets it, or as ``other`` (a page's <title>) writes the same words where
+    the text sets them in capitals: Word's "SALT ROADS" over a document titled "Salt Roads" is "Salt
+    Roads" in every list a member reads. Capitals no other source writes otherwise stay as they are."""
+    if not title or not other or not title.isupper() or other.isupper():
+        return title
+    return other.strip() if " ".join(other.split()).casefold() == " ".join(title.split()).casefold() else title
 
 
 def _pointer_declaration(text: str) -> bool:

@@ -387,3 +387,23 @@ def test_a_patreon_posts_date_is_not_its_first_paragraph() -> None:
     )
     story = _read(page, "post.html")
     assert story.chapters[0].paragraphs == PROSE
+
+
+# A title set in capitals over a page whose <title> writes the same words in mixed case.
+
+
+def _capital_title_page(page_title: str) -> str:
+    return (
+        f"<html><head><title>{page_title}</title></head><body><p align=center><b>SALT ROADS</b></p>"
+        f"<p align=center>by Tomas Reyes</p><p><b>CHAPTER ONE</b></p>{PAGE_HTML}<p><b>CHAPTER TWO</b></p>{PAGE_HTML}</body></html>"
+    )
+
+
+def test_a_title_in_capitals_takes_the_pages_title_case() -> None:
+    story = _read(_capital_title_page("Salt Roads"), "roads.htm")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Tomas Reyes")
+
+
+def test_a_title_in_capitals_stays_where_the_page_names_other_words() -> None:
+    """Guard: a <title> of other words ("Draft 3") says nothing of the title's case."""
+    assert _read(_capital_title_page("Draft 3"), "roads.htm").meta.title == "SALT ROADS"
