@@ -448,6 +448,7 @@ def build_story(
     chapters = [_chapter_notes(chapter, budget) for chapter in chapters]
     pair_footnotes(chapters)
     chapters = drop_back_matter(chapters, _first(meta.values.get("author")))
+    chapters, afterword = _afterword_note(chapters)
     if chapters:
         trailing_note(chapters[-1])
         _closing_marker(chapters[-1])
@@ -483,6 +484,7 @@ def build_story(
             )
         raise StoryFormatError("The file has no story text, only headings or metadata; attach the story itself.")
     notes.extend(wrapper.notes)
+    notes.extend(afterword)
     notes.extend(closing)
     notes.extend(transcribed)
     notes.extend(front_notes)
@@ -505,6 +507,23 @@ def build_story(
         notes=notes + [text for text in declared if _POINTS_ELSEWHERE.fullmatch(text)],
     )
     return Story(story_meta, chapters, source_format)
+
+
+_AFTERWORD = re.compile(r"(?:(?:the[ \t]+)?author['’]?s[ \t]+)?afterword", re.IGNORECASE)
+AFTERWORD_MAX_WORDS = 300  # an afterword longer than this is an essay of the book's, kept as its chapter
+
+
+def _afterword_note(chapters: list[Chapter]) -> tuple[list[Chapter], list[str]]:
+    """The chapters less a short "Afterword" closing them where the author talks to the reader in
+    it ("I wrote this book over three winters. Thank you for reading it."), and that afterword as
+    the story's note: read as the last chapter, the club's schedule posted the author's thanks as
+    one more chapter of the story. A long afterword, or one that goes on with the story, stays."""
+    if len(chapters) < 2 or chapters[-1].title is None or not _AFTERWORD.fullmatch(chapters[-1].title.strip()):
+        return chapters, []
+    last = chapters[-1]
+    if last.words > AFTERWORD_MAX_WORDS or not last.paragraphs or not author_speaks(last.paragraphs[0]):
+        return chapters, []
+    return chapters[:-1], [f"{last.title}: " + "\n\n".join(last.paragraphs), *last.notes]
 
 
 def _title_case_from(title: str | None, other: str | None) -> str | None:

@@ -407,3 +407,38 @@ def test_a_title_in_capitals_takes_the_pages_title_case() -> None:
 def test_a_title_in_capitals_stays_where_the_page_names_other_words() -> None:
     """Guard: a <title> of other words ("Draft 3") says nothing of the title's case."""
     assert _read(_capital_title_page("Draft 3"), "roads.htm").meta.title == "SALT ROADS"
+
+
+# A short afterword in which the author thanks the reader, closing the book.
+
+THANKS = "I wrote this book over three winters. Thank you for reading it."
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("AFTERWORD", "ninefold.txt"),
+        ("Afterword", "ninefold.txt"),
+        ("Afterword", "ninefold.md"),
+        ("Author's Afterword", "ninefold.md"),
+    ],
+)
+def test_a_short_afterword_of_the_authors_is_the_storys_note(heading: str, name: str) -> None:
+    mark = "## " if name.endswith(".md") else ""
+    text = f"Ninefold\n\nby C. Orley\n\n{mark}Chapter 1\n\n{PAGE}\n\n{mark}Chapter 2\n\n{PAGE}\n\n{mark}{heading}\n\n{THANKS}\n"
+    story = _read(text, name)
+    assert len(story.chapters) == 2
+    assert any(THANKS in note for note in story.meta.notes)
+
+
+@pytest.mark.parametrize(
+    "afterword",
+    [
+        "Years later, Iris came back to the farm. The river had moved, and the bell was silent.",
+        "\n\n".join([PAGE] * 20),
+    ],
+    ids=["story-goes-on", "long-essay"],
+)
+def test_an_afterword_that_goes_on_with_the_story_or_is_long_stays_a_chapter(afterword: str) -> None:
+    text = f"Ninefold\n\nby C. Orley\n\nChapter 1\n\n{PAGE}\n\nChapter 2\n\n{PAGE}\n\nAfterword\n\n{afterword}\n"
+    assert [chapter.title for chapter in _read(text, "ninefold.txt").chapters] == [None, None, "Afterword"]
