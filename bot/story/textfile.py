@@ -66,7 +66,15 @@ def fimfiction_banners(text: str) -> str:
     the story was one chapter and each banner a paragraph of it."""
     if "//---" not in text:
         return text
-    return _FIMFICTION_BANNER.sub(lambda match: f"# {match.group('title')}", text)
+    count = itertools.count(1)
+
+    def heading(match: re.Match[str]) -> str:
+        title, number = match.group("title"), next(count)
+        named = match_heading(title, markdown=False)
+        # (numbered as the site numbers its chapters, in order: a blurb over the first is the summary)
+        return f"# {title}" if named is not None and named.kind != "markdown" else f"# Chapter {number}: {title}"
+
+    return _FIMFICTION_BANNER.sub(heading, text)
 
 
 # A screenplay's scene heading: "INT. FERRY OFFICE - NIGHT", "EXT. PIER - CONTINUOUS", "INT./EXT. CAR - DAY".

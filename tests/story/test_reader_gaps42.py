@@ -235,6 +235,19 @@ def test_fimfiction_chapter_banners_head_its_chapters(newline: str) -> None:
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
 
 
+def test_a_blurb_over_fimfictions_first_banner_is_the_summary() -> None:
+    blurb = "Twilight walks into a night that will not end."
+    text = f"The Long Night\nby StarlitQuill\n\n{blurb}\n\n" + "".join(
+        f"{BANNER.format(title=title)}\n\n{PAGE}\n\n" for title in ("Twilight Falls", "Moonrise")
+    )
+    story = _read(text, "night.txt")
+    assert story.meta.summary == blurb
+    assert [(chapter.title, chapter.heading_number) for chapter in story.chapters] == [
+        ("Twilight Falls", 1),
+        ("Moonrise", 2),
+    ]
+
+
 def test_a_rule_of_slashes_without_the_banners_lines_stays_text() -> None:
     """Guard: "//----//" around a line that names no story is the story's own text."""
     text = (
