@@ -430,8 +430,12 @@ def _past_blank(items: list[Item], index: int) -> Item | None:
 def _warnings_under(following: Item | None) -> bool:
     """Whether the paragraph under a title page's name declares warnings ("Content warnings: alcoholism"),
     as a word processor's title page sets them before chapter one: the page goes on, the story has not
-    begun (read as its first paragraph, the name made a chapter of its own, which took the warnings)."""
-    return isinstance(following, Para) and declaration_line(following.text.split("\n")[0])
+    begun (read as its first paragraph, the name made a chapter of its own, which took the warnings).
+    A header's field line does the same ("Rating: T | CW: grief", under a Google Docs title)."""
+    if not isinstance(following, Para):
+        return False
+    first = following.text.split("\n")[0]
+    return declaration_line(first) or parse_field(first) is not None
 
 
 HANDLE = re.compile(r"@?[a-z][a-z0-9_.]{3,30}")  # a user name in lower case, one word

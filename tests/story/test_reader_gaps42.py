@@ -455,3 +455,26 @@ def test_a_short_afterword_of_the_authors_is_the_storys_note(heading: str, name:
 def test_an_afterword_that_goes_on_with_the_story_or_is_long_stays_a_chapter(afterword: str) -> None:
     text = f"Ninefold\n\nby C. Orley\n\nChapter 1\n\n{PAGE}\n\nChapter 2\n\n{PAGE}\n\nAfterword\n\n{afterword}\n"
     assert [chapter.title for chapter in _read(text, "ninefold.txt").chapters] == [None, None, "Afterword"]
+
+
+# A title page's name alone over the header's field line ("Wren Hale" / "Rating: T | CW: grief, blood").
+
+
+@pytest.mark.parametrize("name", ["story.txt", "story.html"])
+def test_a_name_over_a_field_line_under_the_title_is_the_author(name: str) -> None:
+    lines = ["The Glass Orchard", "Wren Hale", "Rating: T | CW: grief, blood"]
+    if name.endswith(".html"):
+        head = "<p class='title'>The Glass Orchard</p>" + "".join(f"<p>{line}</p>" for line in lines[1:])
+        text = f"<html><body>{head}<h2>Chapter 1</h2>{PAGE_HTML}<h2>Chapter 2</h2>{PAGE_HTML}</body></html>"
+    else:
+        text = "\n\n".join(lines) + f"\n\nChapter 1\n\n{PAGE}\n\nChapter 2\n\n{PAGE}\n"
+    story = _read(text, name)
+    assert (story.meta.title, story.meta.author) == ("The Glass Orchard", "Wren Hale")
+    assert story.meta.declared_warnings
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_sentence_over_a_field_line_is_no_author() -> None:
+    """Guard: a line that is no name ("It rained all week") stays where it was."""
+    text = f"The Glass Orchard\n\nIt rained all week\n\nRating: T\n\nChapter 1\n\n{PAGE}\n"
+    assert _read(text, "story.txt").meta.author is None
