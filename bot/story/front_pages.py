@@ -206,6 +206,9 @@ def split_front_pages(items: list[Item]) -> tuple[list[str], list[Item]]:
         end = start
         while end < len(items) and not _page_end(items[end]):
             end += 1
+        alone = over_lines is not None and end == len(items)
+        if alone:
+            end = start  # a one-act play's cast typed in its block, no scene heading after: the block alone
         paragraphs = [entry.text for entry in items[start:end] if isinstance(entry, Para) and entry.text.strip()]
         paragraphs[:0] = [over_lines[1]] if over_lines else []
         # A "Dedication" line (no heading) may sit over a first chapter that has none either: less
@@ -218,6 +221,8 @@ def split_front_pages(items: list[Item]) -> tuple[list[str], list[Item]]:
         if len(notes) > FRONT_PAGES_MOST:  # no book opens so: read as the file lays it out
             return [], items
         index = end
+        if alone:
+            break  # (the play starts under it)
     rest = items[index:]
     if not notes or not rest or not any(isinstance(entry, Para) for entry in rest):
         return [], items

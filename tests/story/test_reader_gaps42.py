@@ -478,3 +478,23 @@ def test_a_sentence_over_a_field_line_is_no_author() -> None:
     """Guard: a line that is no name ("It rained all week") stays where it was."""
     text = f"The Glass Orchard\n\nIt rained all week\n\nRating: T\n\nChapter 1\n\n{PAGE}\n"
     assert _read(text, "story.txt").meta.author is None
+
+
+# A one-act play with no scene heading: its cast list typed in one block under "CHARACTERS".
+
+LINES42 = ["MARA: You're late.", "JONAH: The train was late.", "(He sits.)", "MARA: Trains don't lie, Jonah."]
+
+
+def test_a_one_act_plays_cast_list_is_its_note() -> None:
+    text = "THE LAST TRAIN\nby Jo Park\n\nCHARACTERS\nMARA, a ticket clerk\nJONAH, her brother\n\n" + "\n\n".join(
+        LINES42
+    )
+    story = _read(text, "train.txt")
+    assert story.chapters[0].paragraphs == LINES42
+    assert any("MARA, a ticket clerk" in note for note in story.meta.notes)
+
+
+def test_a_cast_line_inside_the_text_stays_text() -> None:
+    """Guard: the label in a paragraph's running text is no list's."""
+    text = "THE LAST TRAIN\nby Jo Park\n\n" + "\n\n".join(LINES42) + "\n\nCharacters, she said, were the worst part.\n"
+    assert _read(text, "train.txt").chapters[0].paragraphs[-1] == "Characters, she said, were the worst part."
