@@ -6,6 +6,18 @@ real exports take, written for it; the probe files stay out of the repository):
   each number headed a chapter of its own titled by the running head; now one chapter, the numbers
   and heads dropped and a sentence the page cut joined again; the title page the heads repeat
   ("THE SALT MARSH" / "Helen Rook", no "by") names the story;
+- a part's label, one rule in every reader: a part heads the chapter that opens it, "Part One: Roots
+  — The Gate" (the excerpt header's "Chapter 2: Part One: Roots — The Gate"), the chapters after it
+  their own titles; a part that is itself the chapter keeps its label ("Part 3: Ashes"). An EPUB's
+  part page of headings alone was left out, and a part named in the chapter's heading ("Book Two -
+  Chapter 4: The Ford") dropped, or kept whole as AO3's title; a named heading in capitals keeps
+  them as a part's does ("INTERLUDE: THE MESSENGER");
+- FanFiction.net's page as a phone saves it, its <title> the site's alone: its chapter's number;
+- Fimfiction's .txt chapter banners, its .epub title page repeating the blurb, a Tumblr copy's
+  "Follow" under the blog's name, a serial's contents list naming its arcs, Google Docs' numbered
+  bold chapter lines, a LiveJournal entry's poster and "Leave a comment", a Patreon post's date, a
+  title in capitals beside a <title> in mixed case, a short afterword of the author's thanks, a name
+  alone over a header's field line, a one-act play's cast list.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
