@@ -38,3 +38,35 @@ def test_a_body_still_after_the_blow_is_death(text: str) -> None:
 )
 def test_the_same_stillness_without_a_person_killed_is_not(text: str) -> None:
     assert "death" not in ids(text)
+
+
+# Change 2: a person kept in (a door locked from outside, no handle on the inside, a window
+# painted shut, a phone or a wheelchair taken) with the keeper's pretext of care in the same
+# paragraph ("for your own good", "i just want to keep you safe", "because i love you").
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the wedding the bedroom door locks from the outside. For your own good, he says, kissing her hair, you get so confused at night.",
+        "Her son took her hearing aids and her phone, and now he does all the talking when the doctor rings. It's safer, he tells the neighbours. She wanders.",
+        'you wake up and the front door needs a key from the inside now. "i just want to keep you safe, baby," he says, pocketing it.',
+        "Dad took the door off my bedroom the night he found the letters. I'm doing this because I love you, he said, screwdriver in hand.",
+    ],
+)
+def test_kept_in_for_your_own_good_is_abuse(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We lock the gate from the outside at night for safety; the foxes get into the bins otherwise.",
+        "The nurse took his glasses for safe keeping while he was in surgery, and gave them back in recovery.",
+        "Mum keeps my keys on a hook by the door for safety, since I lose them every week, and we laugh about it.",
+        "The teacher kept my phone in her desk until the end of the day, it is the school rule, for your own good she said.",
+        '"stop texting him," my best friend says, and takes my phone, and sits on it. "for your own good." we both scream laughing.',
+    ],
+)
+def test_a_lock_or_a_taken_thing_with_care_and_no_keeper_is_not(text: str) -> None:
+    assert "abuse" not in ids(text)
