@@ -1,0 +1,42 @@
+"""Violence, war and captivity told without the obvious word (forty-second session; docs/warnings-eval.md,
+"Forty-second session", "war42").
+
+Readers' passages tell a captivity by its frame (a room someone is kept in, a key turned from
+outside, food brought to the door, days counted on the wall, a gunman's demands, a body folded into
+a car boot), a beating by what was swung, and a war by what was done to a town or a crowd. The cases
+are written in general vocabulary, not copied from any set; the figurative ones beside them (a
+traffic jam that holds someone prisoner, "kidnap me" texted as an invitation) stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They kept her in the north tower for a year, and the guard turned the key behind him every night.",
+        "He locks you in the cellar again. The food is what he brings down once a day, a tray and water.",
+        "The door was bolted again behind him. She scratched the days into the sill with a nail: forty.",
+        "The gunman walked the aisle. 'Nobody leaves,' he said, 'until they give me what I asked for.'",
+        "She was being shoved into the boot of a car she had never seen, her keys still on the tarmac.",
+        "They took the girls' passports. The girls were not allowed out alone, and the door was locked at night.",
+    ],
+)
+def test_captivity_told_by_its_frame_is_kidnapping(text: str) -> None:
+    assert "kidnapping" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'this traffic is holding me prisoner,' my sister says on speakerphone, for the third time.",
+        "'kidnap me,' she texted at midnight, which meant come and get me and drive nowhere.",
+        "We kept the old sofa in the attic and the bikes in the shed, and the cat in the kitchen.",
+        "The door at the top of the stairs was locked, so we used the back stairs to the kitchen.",
+    ],
+)
+def test_a_jam_an_invitation_and_a_locked_door_alone_are_not(text: str) -> None:
+    assert "kidnapping" not in ids(text)
