@@ -40,3 +40,30 @@ def test_captivity_told_by_its_frame_is_kidnapping(text: str) -> None:
 )
 def test_a_jam_an_invitation_and_a_locked_door_alone_are_not(text: str) -> None:
     assert "kidnapping" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He came home drunk and hit her with the frying pan, twice, before the neighbours heard.",
+        "Somebody had a broken bottle in the guard's side before anyone could shout.",
+        "The sergeant stubbed his cigarette out on the back of the boy's hand and waited.",
+        "He set the pliers on the table, and by the third fingernail she told him everything.",
+        "They broke each of his fingers with a hammer, slowly, so the others could hear.",
+        "The first stroke opened the skin of his back and the crowd went quiet.",
+    ],
+)
+def test_a_beating_or_torture_told_by_what_was_done_is_violence(text: str) -> None:
+    assert "violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She hit me with the news over breakfast: she's moving to Lisbon in June.",
+        "He stubbed his cigarette out on the wall and went back inside to finish the washing-up.",
+        "I broke each of my records this season and bought myself a new pair of spikes.",
+    ],
+)
+def test_news_a_wall_and_records_are_not(text: str) -> None:
+    assert "violence" not in ids(text)
