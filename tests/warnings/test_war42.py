@@ -67,3 +67,28 @@ def test_a_beating_or_torture_told_by_what_was_done_is_violence(text: str) -> No
 )
 def test_news_a_wall_and_records_are_not(text: str) -> None:
     assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers lined the villagers up against the church wall, and left the bodies there for a week.",
+        "At the festival the shooting started from a balcony, and people began running for the gates.",
+        "The partisans blew up the railway at dawn, and the troop train went into the gorge.",
+        "The fleet burned the town from the harbour in a single afternoon, and the smoke stood for days.",
+    ],
+)
+def test_war_told_by_what_was_done_to_a_town_or_a_crowd_is_collective_violence(text: str) -> None:
+    assert "collective-violence" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got destroyed in the club's blitz tournament and lost my queen on move six.",
+        "The cadets run the battle scenario every week: three enemy cruisers, all holograms.",
+        "By the last chorus everyone was screaming and the crowd started running for the merch stand.",
+    ],
+)
+def test_blitz_chess_a_simulation_and_a_concert_crowd_are_not(text: str) -> None:
+    assert "collective-violence" not in ids(text)
