@@ -1,0 +1,57 @@
+"""Racism, sexism, homophobia and ableism told in everyday vocabulary (forty-second session;
+docs/warnings-eval.md, "Forty-second session", "bias42").
+
+Each case is written in general vocabulary, not copied from a set: the old lines about a woman's
+place and what women cannot do, entry signs that shut a people out, contempt for a people told as
+"your kind" or "those people" next to who they are, contempt for two men or two women together,
+a condition called not real, contempt for a disabled person told as burden or fire hazard. The
+same words with no one of that group, or said of a kitchen, a name or an injury, do not warn."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("'you'll keep her barefoot and in the kitchen, son,' his uncle said at the wedding, and winked.", "sexism"),
+        ("the sergeant told her the men wouldn't follow a woman, that the field was no place for a lady.", "sexism"),
+        ("'women can't be trusted with money,' her father said, and gave the shop to her younger brother.", "sexism"),
+        (
+            "the thread was full of it: girls' brains aren't wired for code, she only got in as a diversity pick.",
+            "sexism",
+        ),
+        ("the sign over the diner counter said NO COLOREDS ALLOWED, and the waitress pointed at it.", "racism"),
+        ("'your people are all the same,' the landlord said to the Mexican family, and shut the door.", "racism"),
+        ("the immigrants on the ferry were herded below deck like livestock, the crew laughing.", "racism"),
+        ("two women kissing outside the pub, and the old man called it disgusting, an abomination.", "homophobia"),
+        (
+            "'a man who lies with a man,' the preacher read, and the whole congregation turned to look at them.",
+            "homophobia",
+        ),
+        ("his dad called the footballer a pillow-biter and changed the channel.", "homophobia"),
+        ("'adhd isn't real,' her teacher said, 'it's an excuse for lazy kids who won't sit still.'", "ableism"),
+        ("'you don't look autistic,' he said, like it was a compliment, and she wanted to scream.", "ableism"),
+        ("the bouncer looked at the wheelchair and said she was a fire hazard and couldn't come in.", "ableism"),
+    ],
+)
+def test_everyday_contempt_warns(text: str, category: str) -> None:
+    assert category in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("gordon's back in the kitchen and he's in a mood, tasting every sauce on the pass.", "sexism"),
+        ("'right, i'm going to call you nancy, that all right?' he said, and she told him her name.", "homophobia"),
+        ("he crawled backwards across the car park, one arm useless, and she lifted the bat again.", "ableism"),
+        ("my girlfriend and i are so gay for each other it's disgustingly cute, our friends say.", "homophobia"),
+        ("the immigrants' museum had a new wing, and the school trip loved the old ferry tickets.", "racism"),
+        ("the deaf club met on fridays; the new barman learned to sign 'pint' and 'thank you'.", "ableism"),
+    ],
+)
+def test_the_same_words_without_contempt_do_not_warn(text: str, category: str) -> None:
+    assert category not in ids(text)
