@@ -55,3 +55,32 @@ def test_everyday_contempt_warns(text: str, category: str) -> None:
 )
 def test_the_same_words_without_contempt_do_not_warn(text: str, category: str) -> None:
     assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("'you're getting hysterical,' the director told the only woman at the table, and moved on.", "sexism"),
+        ("her father said a boy needs a profession, and that a girl with too much education ends up alone.", "sexism"),
+        ("'one cannot overlook the complexion,' the duchess said of the heiress from jamaica.", "racism"),
+        ("two boys holding hands at the bus stop, and the woman beside them said it was disgusting.", "homophobia"),
+        ("he was arrested for gross indecency in 1952 and the bank let him go by the end of the week.", "homophobia"),
+        ("her aunt asked whether her brother, in his wheelchair, really had to be in the photos.", "ableism"),
+        ("she's deaf, not absent, but the doctor addressed everything to her carer instead.", "ableism"),
+    ],
+)
+def test_contempt_told_next_to_who_it_is_aimed_at_warns(text: str, category: str) -> None:
+    assert category in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("the waitress said she didn't want their kind in here, and the two boys with ruth walked out.", "homophobia"),
+        ("'period pain is normal, ms. okafor,' the doctor said, and wrote her a referral anyway.", "ableism"),
+        ("the two boys from the college got the last seats and laughed about it the whole ride home.", "homophobia"),
+        ("my gran keeps her cane by the door and the photos of all nine grandchildren on the stairs.", "ableism"),
+    ],
+)
+def test_a_couple_or_a_title_next_to_other_words_does_not_warn(text: str, category: str) -> None:
+    assert category not in ids(text)

@@ -349,13 +349,14 @@ def test_the_forty_second_rounds_bias_set_stays_at_or_above_its_scores() -> None
     and ableism told mostly without the obvious word) was written before the forty-second round by a
     helper who had not read the rules: micro-F1 0.508 before it (2 warning-free passages flagged;
     racism 0.55, sexism 0.54, homophobia 0.38, ableism 0.56). Change 1 (everyday vocabulary, read
-    off it) took it to 0.585 (2; racism 0.67, sexism 0.70, homophobia 0.64, ableism 0.71). Floors at
-    that, so a change that loses ground on it fails."""
-    data = at_least("fanfic-fresh42b.jsonl", micro_f1=0.58, free=90, flagged=2)
-    assert data["per_category"]["racism"]["f1"] >= 0.66
-    assert data["per_category"]["sexism"]["f1"] >= 0.69
-    assert data["per_category"]["homophobia"]["f1"] >= 0.63
-    assert data["per_category"]["ableism"]["f1"] >= 0.70
+    off it) took it to 0.585 (2; racism 0.67, sexism 0.70, homophobia 0.64, ableism 0.71), change 2
+    (contempt next to who it is aimed at) to 0.634 (2; racism 0.72, sexism 0.78, homophobia 0.82,
+    ableism 0.76). Floors at that, so a change that loses ground on it fails."""
+    data = at_least("fanfic-fresh42b.jsonl", micro_f1=0.63, free=90, flagged=2)
+    assert data["per_category"]["racism"]["f1"] >= 0.71
+    assert data["per_category"]["sexism"]["f1"] >= 0.77
+    assert data["per_category"]["homophobia"]["f1"] >= 0.81
+    assert data["per_category"]["ableism"]["f1"] >= 0.75
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
