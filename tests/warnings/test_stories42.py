@@ -1,0 +1,121 @@
+"""Whole-story false alarms of the stories42 helper's categories, told in new short text (forty-second
+session, round stories42; docs/warnings-eval.md, "### stories42").
+
+Each class is written from scratch, never copied from a story: a figure of speech that borrows a
+warning's words (killing oneself training, a runner's calves, a simile of giving birth, a breakdown
+that is a joke, a slice cut by someone themselves, grip marks on a wrist, a coffee addict), and beside
+it the same words told for real, which still warn."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She'll kill herself jogging in this heat, her dad said, and went to find her a water bottle.",
+        '"I\'m going to kill myself swimming these lengths," she gasped, clinging to the lane rope.',
+    ],
+)
+def test_killing_oneself_at_an_activity_is_no_suicide(text: str) -> None:
+    assert "suicide" not in ids(text)
+
+
+def test_a_person_who_killed_himself_still_warns() -> None:
+    assert "suicide" in ids(
+        "Her uncle killed himself the winter she turned twelve, and nobody in the family spoke of it."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the hill repeats his calves were dead, two blocks of wood he had to drag up the stairs.",
+        "Her calves are dead after the dance class, she says, and she won't be doing the stairs today.",
+    ],
+)
+def test_a_runners_calves_are_no_animal_death(text: str) -> None:
+    assert "animal-death" not in ids(text)
+
+
+def test_a_dead_calf_in_the_field_still_warns() -> None:
+    assert "animal-death" in ids("The farmer found the calf dead in the frozen field at dawn.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He groaned as he hauled the sofa up the last step, red in the face, like a man giving birth to a wardrobe.",
+        "She pulled the last box out of the loft making noises as if she were giving birth to it.",
+    ],
+)
+def test_a_simile_of_giving_birth_is_no_childbirth(text: str) -> None:
+    assert "childbirth" not in ids(text)
+
+
+def test_giving_birth_still_warns() -> None:
+    assert "childbirth" in ids("She was giving birth on the kitchen floor before the ambulance arrived.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I\'m literally having a breakdown," Sam wailed at the empty printer tray.',
+        "This essay is giving me a nervous breakdown, I swear, and it's only Tuesday.",
+        "The printer whirred and clicked like an old robot having a nervous breakdown.",
+    ],
+)
+def test_a_breakdown_that_is_a_joke_is_no_mental_illness(text: str) -> None:
+    assert "mental-illness" not in ids(text)
+
+
+def test_a_nervous_breakdown_still_warns() -> None:
+    assert "mental-illness" in ids(
+        "After the divorce he had a nervous breakdown and spent a month on a psychiatric ward."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the party Grandad cut the first slice himself and handed it to the youngest guest.",
+        "Dad served the cake and took the thinnest slice himself.",
+    ],
+)
+def test_a_slice_cut_by_oneself_is_no_self_harm(text: str) -> None:
+    assert "self-harm" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When she rolled up her sleeves there were marks on her wrists, dark, the shape of someone's fingers.",
+        "There were marks on his wrists from the rope, red and raw.",
+    ],
+)
+def test_grip_marks_on_a_wrist_are_no_self_harm(text: str) -> None:
+    assert "self-harm" not in ids(text)
+
+
+def test_cuts_on_her_own_wrists_still_warn() -> None:
+    assert "self-harm" in ids(
+        "She had been cutting herself again; there were fresh scars on her wrists under the bracelets."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"That\'s exactly what an addict would say," Jo said, watching him pour a fourth espresso.',
+        "She's addicted, she says cheerfully, to strong coffee.",
+    ],
+)
+def test_a_coffee_addict_is_no_addiction(text: str) -> None:
+    assert "addiction" not in ids(text)
+
+
+def test_an_addict_still_warns() -> None:
+    assert "addiction" in ids("Her brother had been a heroin addict for ten years before rehab finally stuck.")
