@@ -2271,6 +2271,7 @@ def _page_header(items: list[Item]) -> list[Item]:
     for index, heading in enumerate(headings):
         author = _heading_author(heading)
         before = index < chapters[0] and heading.kind == "markdown" and heading.level >= chapter.level and heading.title
+        before = before and not (index and headings[index - 1].kind == "part")  # (a part's title: "Part One" / "Roots")
         if author:
             fields.append(Para(f"Author: {author}"))
         elif before and higher:

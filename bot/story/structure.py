@@ -2151,7 +2151,7 @@ def assemble(
     drafts: list[_Draft] = []
     current: _Draft | None = None
     new_scene = False
-    for item in items:
+    for at, item in enumerate(items):
         if isinstance(item, Heading):
             if current is not None and current.empty:
                 if current.heading is not None and (
@@ -2160,7 +2160,7 @@ def assemble(
                     or (_wants_title(current.heading) and item.kind == "markdown")
                     or _counts_other_things(current.heading, item)
                 ):
-                    current.heading = _merge_headings(current.heading, item)
+                    current.heading = _merge_headings(current.heading, item, titles_part=_heads_next(items, at))
                     continue
                 if current.heading is not None:
                     raise _empty_heading(current.heading)
@@ -2281,13 +2281,28 @@ def _counts_other_things(outer: Heading, inner: Heading) -> bool:
     return all(words) and words[0] != words[1]
 
 
-def _merge_headings(outer: Heading, inner: Heading) -> Heading:
+def _heads_next(items: list[Item], at: int) -> bool:
+    """Whether the item after ``at`` is a chapter's heading: the heading at ``at`` is then a title
+    over it (a part's "Roots"), not a chapter of its own."""
+    following = items[at + 1] if at + 1 < len(items) else None
+    return isinstance(following, Heading) and following.kind in ("chapter", "named")
+
+
+def _merge_headings(outer: Heading, inner: Heading, *, titles_part: bool = False) -> Heading:
     """An empty heading and the one under it, as one: a bare "Chapter One" (or a lone "1") takes
     the next heading as its title, as it would a title line (Vellum and Atticus set the chapter's
     number and its title as two headings); anything else keeps its own words before the inner title."""
     if _wants_title(outer) and inner.kind == "markdown":
         return Heading(
             inner.title or outer.title, outer.kind, outer.level, f"{outer.raw}\n{inner.raw}", number=outer.number
+        )
+    if titles_part and _untitled_part(outer) and inner.kind == "markdown" and inner.title:
+        # "Part One" over its title set as a heading of its own ("## Roots", "<h3>Roots</h3>") over a
+        # chapter's heading: the part "Part One: Roots", as the same lines in a text file read, still
+        # a part, so the chapter heading under it is its first chapter (read as a heading of the
+        # subtitle's level, a chapter heading at that level under it had no text: the file was refused)
+        return Heading(
+            f"{outer.title}: {inner.title}", "part", outer.level, f"{outer.raw}\n{inner.raw}", lesser=outer.lesser
         )
     outer_title = outer.title or outer.raw
     inner_title = inner.title or inner.name  # "VOLUME I." over "LETTER I.": "Volume I — Letter I"

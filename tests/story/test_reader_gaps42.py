@@ -510,3 +510,35 @@ def test_a_cast_line_inside_the_text_stays_text() -> None:
     """Guard: the label in a paragraph's running text is no list's."""
     text = "THE LAST TRAIN\nby Jo Park\n\n" + "\n\n".join(LINES42) + "\n\nCharacters, she said, were the worst part.\n"
     assert _read(text, "train.txt").chapters[0].paragraphs[-1] == "Characters, she said, were the worst part."
+
+
+# A part's label over its title set as a heading of its own, over the chapter heading ("Part One" / "## Roots" / "### Chapter 1").
+
+
+@pytest.mark.parametrize("name", ["orchard.md", "orchard.html"])
+def test_a_parts_title_heading_names_the_part_as_a_text_files_line_does(name: str) -> None:
+    parts = [("One", "Roots", [1, 2]), ("Two", "Fruit", [3])]
+    if name.endswith(".md"):
+        text = "# The Bone Orchard\n\n" + "".join(
+            f"# Part {number}\n\n## {title}\n\n" + "".join(f"### Chapter {n}\n\n{PAGE}\n\n" for n in chapters)
+            for number, title, chapters in parts
+        )
+    else:
+        body = "".join(
+            f"<h2>Part {number}</h2><h3>{title}</h3>" + "".join(f"<h3>Chapter {n}</h3>{PAGE_HTML}" for n in chapters)
+            for number, title, chapters in parts
+        )
+        text = f"<html><head><title>The Bone Orchard</title></head><body><h1>The Bone Orchard</h1>{body}</body></html>"
+    story = _read(text, name)
+    assert [chapter.title for chapter in story.chapters] == ["Part One: Roots", None, "Part Two: Fruit"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 3
+
+
+def test_a_subtitle_heading_under_the_title_over_the_first_chapter_is_still_no_chapter() -> None:
+    """Guard: "<h2>A Novel</h2>" between the title and the chapters stays the title page's."""
+    page = (
+        "<html><body><h1>The Bone Orchard</h1><h3>A Novel</h3>"
+        f"<h3>Chapter 1</h3>{PAGE_HTML}<h3>Chapter 2</h3>{PAGE_HTML}</body></html>"
+    )
+    story = _read(page, "orchard.html")
+    assert [chapter.title for chapter in story.chapters] == [None, None]
