@@ -31,7 +31,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last"
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}}|[ivxlcdm]{{1,8}}|(?:{_TENS})(?:[\s-]?(?:{_UNITS}))?|{_TEENS}|{_UNITS}|{_ORDINALS})"
 # "Book 2, Chapter 1: Sparks" (Royal Road, web serials): the chapter within the book.
-_WITHIN = rf"(?:(?P<within>book|volume|vol|arc|season)(?:\.\s*|\s+)(?P<within_num>{_NUMBER})\s*[,:\-–—|]?\s*)?"
+_WITHIN = rf"(?:(?P<within>book|part|volume|vol|arc|season)(?:\.\s*|\s+)(?P<within_num>{_NUMBER})\s*[,:\-–—|]?\s*)?"
 # Words books use for a chapter besides "chapter": Dickens's "STAVE I:  MARLEY'S GHOST" (A Christmas
 # Carol), a poem's "CANTO I.", Doyle's "ADVENTURE I. A SCANDAL IN BOHEMIA", an epistolary novel's
 # "LETTER I." (Frankenstein's opening letters); "VOLUME I." over chapters is a part, as "BOOK I." is.

@@ -163,6 +163,14 @@ def test_a_part_named_in_a_chapters_heading_as_ao3_titles_it() -> None:
         assert [chapter.title for chapter in story.chapters] == WITHIN_TITLES
 
 
+def test_a_part_word_named_in_a_chapters_heading_heads_the_first_chapter_of_it() -> None:
+    """ "Part One - Chapter 1: The Gate" as "Book One - Chapter 1: The Gate" is read (it was a part titled "Chapter 1: The Gate")."""
+    headings = [heading.replace("Book", "Part") for heading in WITHIN]
+    text = "The Long Road\nby Ann Lee\n\n" + "".join(f"{heading}\n\n{PAGE}\n\n" for heading in headings)
+    titles = [title.replace("Book", "Part") if title else title for title in WITHIN_TITLES]
+    assert [chapter.title for chapter in _read(text, "road.txt").chapters] == titles
+
+
 def test_a_part_line_over_the_chapter_naming_it_is_not_said_twice() -> None:
     """Guard: "BOOK TWO" over "Book 2, Chapter 4: The Ford" heads it once."""
     text = f"BOOK TWO\n\nBook 2, Chapter 4: The Ford\n\n{PAGE}\n\nBook 2, Chapter 5: The Hill\n\n{PAGE}\n"
