@@ -92,3 +92,27 @@ def test_war_told_by_what_was_done_to_a_town_or_a_crowd_is_collective_violence(t
 )
 def test_blitz_chess_a_simulation_and_a_concert_crowd_are_not(text: str) -> None:
     assert "collective-violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boy sleeps in the back of the workshop, locked in at night. The door locks from the outside.",
+        "The recruits hand over their passports on arrival, and the hostel door only opens from outside.",
+        "They held the captain's son in irons in the hold: your father gets his men back, you get your father back, an exchange at dawn.",
+        "The driver smiled in the mirror, and there was no handle on the inside of the door anymore.",
+    ],
+)
+def test_captivity_told_by_locks_irons_and_a_trade_is_kidnapping(text: str) -> None:
+    assert "kidnapping" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hand over our passports at the desk, get the key card, and the lift is out of order.",
+        "The back door locks from the outside, so take the front when you leave the shop tonight.",
+    ],
+)
+def test_a_hotel_desk_and_a_shop_door_are_not(text: str) -> None:
+    assert "kidnapping" not in ids(text)
