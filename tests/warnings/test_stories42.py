@@ -119,3 +119,94 @@ def test_a_coffee_addict_is_no_addiction(text: str) -> None:
 
 def test_an_addict_still_warns() -> None:
     assert "addiction" in ids("Her brother had been a heroin addict for ten years before rehab finally stuck.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Watching the last tomato plant wilt in the heat, Ana felt a grief she knew was completely absurd.",
+        "There is a particular grief in finding the biscuit tin empty, and Tom felt it keenly.",
+    ],
+)
+def test_the_word_grief_alone_is_no_grief(text: str) -> None:
+    assert "grief" not in ids(text)
+
+
+def test_a_grief_counsellor_still_warns() -> None:
+    assert "grief" in ids("After the crash the school brought in a grief counsellor for his classmates.")
+
+
+def test_grief_after_a_funeral_still_warns() -> None:
+    assert "grief" in ids("Her grief after the funeral was a weight she carried from room to room for months.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For weeks he stopped answering his texts. Everything tasted of cardboard, and he kept the curtains shut "
+        "even at noon.",
+        "She lay on the bed in her work clothes every evening until midnight. Food tasted like ash; she couldn't "
+        "picture herself at Christmas.",
+    ],
+)
+def test_depression_told_by_its_signs_warns(text: str) -> None:
+    assert "mental-illness" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The food on the plane tasted of cardboard, she complained, and the film was terrible.",
+        "They kept the curtains closed so the projector picture would look better on the wall.",
+    ],
+)
+def test_one_sign_alone_is_no_mental_illness(text: str) -> None:
+    assert "mental-illness" not in ids(text)
+
+
+def test_pills_bought_a_packet_at_a_time_warn() -> None:
+    text = (
+        "He was sure everyone would be better off. He went to three different chemists that fortnight, "
+        "buying a packet at a time, and kept them in a shoebox under the bed."
+    )
+    assert "suicide" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Everyone would be better off with a map," Jo said, folding the useless leaflet.',
+        "Mum buys one packet at a time because the biscuits never last in this house.",
+    ],
+)
+def test_better_off_or_one_packet_alone_is_no_suicide(text: str) -> None:
+    assert "suicide" not in ids(text)
+
+
+def test_rows_of_thin_lines_on_an_arm_warn() -> None:
+    text = (
+        "She always wore long sleeves, even in July. On the inside of her forearm were rows of thin pale lines, "
+        "some healed silver, two still pink."
+    )
+    assert "self-harm" in ids(text)
+
+
+def test_a_mothers_remarks_on_her_daughters_body_warn() -> None:
+    text = (
+        '"Not with your legs," her mother said about the shorts, and in the changing room she pinched a roll '
+        "of her waist and asked where all this had come from."
+    )
+    assert "body-shaming" in ids(text)
+
+
+def test_an_old_dog_put_to_sleep_at_home_warns() -> None:
+    text = (
+        "The vet came to the house. We sat on the kitchen floor with the old dog's head in my lap, and his "
+        "breathing grew slower and then stopped."
+    )
+    assert "animal-death" in ids(text)
+
+
+def test_a_vet_listening_to_a_puppy_breathe_is_no_animal_death() -> None:
+    text = "The vet listened to the puppy's breathing, which had stopped rattling at last, and said he was fine."
+    assert "animal-death" not in ids(text)
