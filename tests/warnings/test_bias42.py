@@ -84,3 +84,28 @@ def test_contempt_told_next_to_who_it_is_aimed_at_warns(text: str, category: str
 )
 def test_a_couple_or_a_title_next_to_other_words_does_not_warn(text: str, category: str) -> None:
     assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("she gave a lecture on the birds of the niger delta, and the hall stood to applaud.", "racism"),
+        ("we flew into niamey, the capital of niger, at dawn, and the heat met us on the steps.", "racism"),
+        ("the book club is split on the ending and i've been asked to pick a side by friday.", "homophobia"),
+        ("mum and dad both want me at christmas and they've told me to pick a side. i'm staying home.", "homophobia"),
+    ],
+)
+def test_a_country_a_river_and_a_family_argument_do_not_warn(text: str, category: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("somebody had scrawled n*gger across his locker in red marker.", "racism"),
+        ("the boys at the back called him ni**er and the teacher pretended not to hear.", "racism"),
+        ("'bi? just pick a side,' he said, rolling his eyes, 'you're either gay or you're not.'", "homophobia"),
+    ],
+)
+def test_the_censored_slur_and_the_taunt_still_warn(text: str, category: str) -> None:
+    assert category in ids(text)
