@@ -109,3 +109,25 @@ def test_a_country_a_river_and_a_family_argument_do_not_warn(text: str, category
 )
 def test_the_censored_slur_and_the_taunt_still_warn(text: str, category: str) -> None:
     assert category in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'are you one of those?' his dad asked, very quietly, when he saw the boy's hand in his.",
+        "by march the rumour was that she was that way, and the other wives stopped inviting her round.",
+    ],
+)
+def test_the_gossip_that_someone_is_that_way_warns(text: str) -> None:
+    assert "homophobia" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "are you one of those people who puts the milk in first? because we can't be friends.",
+        "was she one of those girls who did everything early, or did she just look organised?",
+    ],
+)
+def test_one_of_those_people_who_is_no_gossip(text: str) -> None:
+    assert "homophobia" not in ids(text)
