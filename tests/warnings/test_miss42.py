@@ -70,3 +70,33 @@ def test_kept_in_for_your_own_good_is_abuse(text: str) -> None:
 )
 def test_a_lock_or_a_taken_thing_with_care_and_no_keeper_is_not(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+# Change 3: a death someone is told of as a lie or kept belief ("had been told her son was dead",
+# "the village was told the duke had died", "told the boy his real mother was dead", "would not
+# let anyone tell her he was dead") is not narrated as happening: the `die` and `body` hits on it
+# do not count. A death told as news ("the doctor told her that her son had died") still warns.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had been told her son was dead, and for nine years she believed it; he was in a cellar in the next county.",
+        "They told the boy his real mother was dead, so he would stop asking to go home.",
+        "The village was told the old duke had died of a fever. In truth he lived on in the tower for years.",
+        "She would not let anyone tell her he was dead, and she set his place at the table every night.",
+    ],
+)
+def test_a_death_told_as_a_lie_or_a_belief_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The doctor came out at six and told her that her son had died in the night.",
+        "He died in the night, and the nurse told us at six.",
+    ],
+)
+def test_a_death_told_as_news_still_warns(text: str) -> None:
+    assert "death" in ids(text)
