@@ -210,3 +210,43 @@ def test_an_old_dog_put_to_sleep_at_home_warns() -> None:
 def test_a_vet_listening_to_a_puppy_breathe_is_no_animal_death() -> None:
     text = "The vet listened to the puppy's breathing, which had stopped rattling at last, and said he was fine."
     assert "animal-death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "In the third episode the surgeon performed a heart transplant in one long take, and the writers let "
+            "the new heart sit still for a whole minute before it beat.",
+            "procedures",
+        ),
+        (
+            "Episode five was the comedy one: a flu outbreak, a consultant with food poisoning vomiting into a "
+            "bin, and the writers clearly out of ideas.",
+            "vomit",
+        ),
+        (
+            "By season four the writers had given the detective a nervous breakdown, a drinking problem and a "
+            "secret twin.",
+            "mental-illness",
+        ),
+    ],
+)
+def test_a_tv_show_told_by_its_watchers_is_no_warning(text: str, category: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "The surgeon opened his chest and clamped the artery, and the transplant took nine hours; afterwards "
+            "he woke on the ward with a drip in his arm and a cannula in his hand.",
+            "procedures",
+        ),
+        ("She threw up twice in the car park and again in the hospital toilets, retching until nothing came.", "vomit"),
+        ("After the divorce he had a nervous breakdown and spent a month on a psychiatric ward.", "mental-illness"),
+    ],
+)
+def test_the_same_told_for_real_still_warns(text: str, category: str) -> None:
+    assert category in ids(text)
