@@ -443,10 +443,10 @@ def test_the_forty_second_rounds_violence_set_stays_at_or_above_its_scores() -> 
     collective-violence, 35 kidnapping, mostly told without the obvious word) was written before the
     forty-second round by a helper who had not read the rules: micro-F1 0.607 before it (9
     warning-free passages flagged; violence 0.75, collective-violence 0.81, kidnapping 0.64).
-    The round's four changes (three read off it) then took it to 0.654 (6; violence 0.88,
-    collective-violence 0.92, kidnapping 0.75). Floors at that, so a change that loses ground on it
+    The round's five changes (four read off it) then took it to 0.656 (4; violence 0.88,
+    collective-violence 0.92, kidnapping 0.78). Floors at that, so a change that loses ground on it
     fails."""
-    data = at_least("fanfic-fresh42v.jsonl", micro_f1=0.65, free=96, flagged=6)
+    data = at_least("fanfic-fresh42v.jsonl", micro_f1=0.65, free=96, flagged=4)
     assert data["per_category"]["violence"]["f1"] >= 0.88
     assert data["per_category"]["collective-violence"]["f1"] >= 0.92
-    assert data["per_category"]["kidnapping"]["f1"] >= 0.75
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.77

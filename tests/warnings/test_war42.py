@@ -116,3 +116,29 @@ def test_captivity_told_by_locks_irons_and_a_trade_is_kidnapping(text: str) -> N
 )
 def test_a_hotel_desk_and_a_shop_door_are_not(text: str) -> None:
     assert "kidnapping" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunmen took the passengers hostage and asked for a plane.",
+        "They held the ambassador hostage for four months in a flat in the old city.",
+        "He was taken hostage on the road to the border and came back a year later.",
+        "The hostage was released at dawn, thin and blinking in the light.",
+        "The prince had been a hostage at the northern court since he was eight, part of the treaty.",
+    ],
+)
+def test_a_person_taken_or_held_hostage_is_kidnapping(text: str) -> None:
+    assert "kidnapping" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My landlord has been holding my deposit hostage for two months over a scuff on the skirting.",
+        "Nan has held my baby photos hostage for years, and tonight she showed every one of them.",
+        "I laughed like a hostage when he said 'break a leg' and walked off the stage.",
+    ],
+)
+def test_a_thing_held_hostage_and_a_simile_are_not(text: str) -> None:
+    assert "kidnapping" not in ids(text)
