@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, Literal
 
 from bot.discussions.remind import describe_offset
 from bot.discussions.store import PENDING, Discussion, Reminder
@@ -243,8 +243,12 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
     )
 
 
+EventRefusal = Literal["", "schedule", "add", "move", "failed"]
+EVENT_GRANT = "Dogear's role Create Events (Server Settings → Roles)"
+
+
 def failure_fix(
-    discussion_id: int,
+    discussion_id: int | None,
     chapter: int,
     *,
     story_removed: bool = False,
@@ -252,6 +256,7 @@ def failure_fix(
     channel_explicit: bool = False,
     missed: bool = False,
     listed: str = "",
+    event_refused: EventRefusal = "",
 ) -> str:
     """What brings a failed or missed discussion back, in one sentence: the one answer the moderation
     channel's notices and ``/discussion list`` give, so neither offers a step that cannot work.
@@ -261,8 +266,45 @@ def failure_fix(
     named is replaced by scheduling it elsewhere, and one that followed the discussion channel setting
     moves once that is set. A missed one (Dogear was offline) moves as it is; any other failure (a
     permission, Discord's refusal) once what its reason names is fixed. ``listed`` follows the move
-    command (where the notice says the list shows it)."""
+    command (where the notice says the list shows it).
+
+    ``event_refused``: Discord refused Dogear a scheduled event (it lacks Create Events and Manage
+    Events, a server permission, not a channel's), and where: ``schedule`` (nothing was scheduled),
+    ``add`` (moved, but no event added), ``move`` (moved, its event left at the old time), ``failed``
+    (a failed one whose event Dogear can no longer move or cancel). Each says the two ways on that work
+    there: give the permission, or go on without an event (saying "edit it by hand" alone left an
+    admin guessing why, and whether Dogear would ever manage it again)."""
     move = f"`/discussion move id:{discussion_id}`{listed}"
+    if event_refused == "schedule":
+        return (
+            "Nothing was scheduled: I need the Create Events permission to add a scheduled event. "
+            f"Give {EVENT_GRANT}, then schedule it again; or schedule it without `event:` to go on without an event."
+        )
+    if event_refused == "add":
+        return (
+            "It has no scheduled event: I lack the Create Events permission. To add one, give "
+            f"{EVENT_GRANT}, then run {move} with the same time and `event:True`; or go on without one."
+        )
+    if event_refused == "move":
+        return (
+            "Its scheduled event still shows the old time: I lack the Create Events permission to move it. "
+            "Edit its time by hand in Discord (Events), or delete it there to go on without an event; "
+            f"once you give {EVENT_GRANT}, I move and start events myself."
+        )
+    if event_refused == "failed":
+        return (
+            failure_fix(
+                discussion_id,
+                chapter,
+                story_removed=story_removed,
+                channel_gone=channel_gone,
+                channel_explicit=channel_explicit,
+                missed=missed,
+                listed=listed,
+            )
+            + " Its scheduled event stays as it is, as I lack the Create Events permission: give "
+            f"{EVENT_GRANT} before moving it and the event moves too, or edit or delete the event by hand in Discord."
+        )
     if story_removed:
         return (
             "The story is no longer in Dogear, so moving it cannot help: add the story again with `/story add`, "
@@ -331,9 +373,10 @@ def state_words(state: str) -> str:
     return STATE_WORDS.get(state, state)
 
 
-def _admin_line(discussion: Discussion, channel_gone: Collection[int] = ()) -> str:
+def _admin_line(discussion: Discussion, channel_gone: Collection[int] = (), events_refused: bool = False) -> str:
     """One discussion of ``/discussion list``; a failed or missed one with its reason and what brings it
-    back (:func:`failure_fix`: ``channel_gone`` holds the discussions whose channel no longer exists)."""
+    back (:func:`failure_fix`: ``channel_gone`` holds the discussions whose channel no longer exists;
+    ``events_refused``: Dogear lacks the permission to move or cancel the event it still has)."""
     title = escape_markdown(discussion.story_title or "a removed story")
     gone = " (no longer in the story)" if discussion.past_the_end else ""
     line = (
@@ -350,6 +393,7 @@ def _admin_line(discussion: Discussion, channel_gone: Collection[int] = ()) -> s
             channel_gone=discussion.id in channel_gone,
             channel_explicit=discussion.channel_explicit,
             missed=discussion.state == "missed",
+            event_refused="failed" if events_refused and discussion.event_id else "",
         )
         line += f"\n  ↳ {fix}"
     return line
@@ -362,13 +406,15 @@ def admin_listing(
     *,
     most: int = 0,
     channel_gone: Collection[int] = (),
+    events_refused: bool = False,
 ) -> str:
     """``/discussion list``: upcoming ones, then failed or missed ones with the reason, then the
     reminders that could not be posted (nowhere else would an admin learn of them); paged, so a
     club with a hundred discussions planned sees every one. ``most`` is how many of each kind were
     read: a kind that reached it says so, rather than seem to be all there is. Each failed or missed one
     says what brings it back (the header said "reschedule with `/discussion move`" for all of them, a
-    removed story's and a deleted channel's too); ``channel_gone``: those whose channel no longer exists."""
+    removed story's and a deleted channel's too); ``channel_gone``: those whose channel no longer exists;
+    ``events_refused``: Dogear lacks Create Events and Manage Events in this server."""
     if not found and not failed_reminders:
         return "No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`."
     upcoming = [d for d in found if d.state in PENDING]
@@ -381,7 +427,7 @@ def admin_listing(
         lines += [""] if lines else []
         latest = f" (the latest {most:,})" if most and len(troubled) >= most else ""
         lines.append(f"**Failed or missed**{latest}")
-        lines += [_admin_line(d, channel_gone) for d in troubled]
+        lines += [_admin_line(d, channel_gone, events_refused) for d in troubled]
     if failed_reminders:
         lines += [""] if lines else []
         lines.append("**Reminders that could not be posted**")

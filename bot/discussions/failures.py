@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.errors import UserError
+
 # Waits before an item Discord could not take (:class:`Unreachable`) is tried again, in turn; after
 # the last it fails with the reason. An outage of minutes must not cost a club its discussion: the
 # item stays 'posting' meanwhile (a restart picks it up too), a retry looks for the post before
@@ -27,3 +29,9 @@ class Unreachable(PostFailure):
 
 class Gone(PostFailure):
     """The channel or thread no longer exists: nothing done there later can succeed."""
+
+
+class EventsRefused(UserError):
+    """Discord refused to create a scheduled event: Dogear lacks Create Events (and Manage Events) in
+    the server. The text is what an admin scheduling reads; a move that adds an event says its own
+    (``compose.failure_fix(event_refused="add")``), as the discussion did move."""

@@ -18,7 +18,8 @@ from typing import Protocol
 from bot.db import fits_row_id
 from bot.discussions import store
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_walls
-from bot.discussions.compose import choice_label, prompts_changed
+from bot.discussions.compose import choice_label, failure_fix, prompts_changed
+from bot.discussions.failures import EventsRefused
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, PostFailure, Unreachable, post_channel
 from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, Reminder
@@ -434,6 +435,8 @@ class DiscussionPlanner:
                 due=discussion.due_at,
                 channel_id=channel_id,
             )
+        except EventsRefused:
+            return " " + failure_fix(discussion.id, discussion.chapter, event_refused="add")
         except UserError as error:
             return f" It has no scheduled event: {str(error).removesuffix(' Nothing was scheduled.')}"
         await store.set_event(self.db, discussion.guild_id, discussion.id, event_id, now=self.clock.now())

@@ -182,8 +182,11 @@ class DiscussionCog(
         gone = await self.planner.channel_gone(
             guild_id, found, lambda channel_id: guild is None or guild.get_channel(channel_id) is not None
         )
+        me = guild.me if guild is not None else None
+        refused = me is not None and not (me.guild_permissions.create_events or me.guild_permissions.manage_events)
         await send_ephemeral(
-            interaction, admin_listing(found, failed_reminders, page, most=LISTING_LIMIT, channel_gone=gone)
+            interaction,
+            admin_listing(found, failed_reminders, page, most=LISTING_LIMIT, channel_gone=gone, events_refused=refused),
         )
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")

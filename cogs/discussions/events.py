@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 
+from bot.discussions.compose import failure_fix
+from bot.discussions.failures import EventsRefused
 from bot.discussions.service import EVENT_LENGTH, Unreachable
 from bot.errors import UserError, connection_problem
 from bot.limits import (
@@ -85,7 +87,7 @@ class ScheduledEvents:
                 location=clip(f"Discord {where}", SCHEDULED_EVENT_LOCATION_CHARS),
             )
         except discord.Forbidden:
-            raise UserError("I need the Create Events permission to add an event. Nothing was scheduled.") from None
+            raise EventsRefused(failure_fix(None, chapter, event_refused="schedule")) from None
         except discord.HTTPException as error:
             if error.code == MAX_EVENTS:
                 raise UserError(
@@ -196,6 +198,9 @@ class ScheduledEvents:
             guild = await self._guild(guild_id)
             scheduled = await guild.fetch_scheduled_event(event_id)
             await scheduled.edit(start_time=due, end_time=due + EVENT_LENGTH)
+        except discord.Forbidden:
+            log.info("no permission to move scheduled event %s in server %s", event_id, guild_id)
+            return " " + failure_fix(None, 0, event_refused="move")
         except (discord.HTTPException, UserError):
             log.info("could not move scheduled event %s in server %s", event_id, guild_id, exc_info=True)
             return " I could not move its scheduled event; edit it by hand."

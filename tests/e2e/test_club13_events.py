@@ -1,0 +1,73 @@
+"""A server where Dogear lacks Create Events (and Manage Events): each path that meets the
+double's real 403 / 50013 refusal says what works, through ``compose.failure_fix``: give Dogear's
+role Create Events, or go on without an event."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.devtools.double import permissions as P
+from bot.devtools.driver import Club
+from tests.e2e.test_discussion_events import SCHEDULED, posted, schedule_with_event
+from tests.e2e.test_discussions import a_story, advance, stored, utc_text
+
+NO_EVENTS = P.BOT_INVITE & ~(P.CREATE_EVENTS | P.MANAGE_EVENTS)
+GRANT = "Create Events (Server Settings → Roles)"
+
+
+async def test_scheduling_with_an_event_says_how_to_grant_it_or_go_without(club: Club) -> None:
+    story = await a_story(club, "Shut Lantern")
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        [answer] = await club.slash(
+            "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 days", event=True
+        )
+    assert answer.ephemeral and "Nothing was scheduled" in answer.text
+    assert GRANT in answer.text  # where an admin gives it: a server permission, not a channel's
+    assert "without `event:`" in answer.text  # or go on without an event
+    assert await stored(club) == []
+
+
+async def test_a_failed_discussion_whose_event_dogear_cannot_touch_says_so_in_the_list(club: Club) -> None:
+    due = await schedule_with_event(club, "Stuck Lantern", channel=club.locked_channel)
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        await advance(club, due - club.clock.now() + timedelta(hours=2))
+    discussion = await posted(club)
+    assert discussion.state == "failed" and discussion.event_id is not None
+    [listed] = await club.slash("discussion list", member=club.admin)
+    assert f"/discussion move id:{discussion.id}" in listed.text
+    assert GRANT in listed.text and "by hand" in listed.text, listed.text
+
+
+async def test_moving_a_failed_one_whose_event_is_refused_says_what_works(club: Club) -> None:
+    due = await schedule_with_event(club, "Moved Shut Lantern", channel=club.locked_channel)
+    [event] = club.events
+    with club.expect_errors(403, 50013):
+        await advance(club, due - club.clock.now())
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    discussion = await posted(club)
+    later = due + timedelta(hours=3)
+    with club.expect_errors(403, 50013):
+        [answer] = await club.slash("discussion move", member=club.admin, id=discussion.id, when=utc_text(later))
+    assert answer.ephemeral and "now opens" in answer.text
+    assert "Create Events" in answer.text and GRANT in answer.text, answer.text
+    assert "old time" in answer.text and "delete it" in answer.text  # edit by hand, or go on without it
+    assert event.status == SCHEDULED and event.start == due.isoformat()
+
+
+async def test_adding_an_event_on_move_without_the_permission_says_how_to_add_it_later(club: Club) -> None:
+    story = await a_story(club, "Plain Shut Lantern")
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 days", remind="none"
+    )
+    discussion = await posted(club)
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        [answer] = await club.slash(
+            "discussion move", member=club.admin, id=discussion.id, when="in 3 days", event=True
+        )
+    assert "now opens" in answer.text and GRANT in answer.text, answer.text
+    assert f"`/discussion move id:{discussion.id}`" in answer.text and "event:True" in answer.text
+    assert "Nothing was scheduled" not in answer.text and "schedule it again" not in answer.text
+    assert club.events == []
