@@ -71,3 +71,21 @@ async def test_adding_an_event_on_move_without_the_permission_says_how_to_add_it
     assert f"`/discussion move id:{discussion.id}`" in answer.text and "event:True" in answer.text
     assert "Nothing was scheduled" not in answer.text and "schedule it again" not in answer.text
     assert club.events == []
+
+
+async def test_the_advice_to_add_the_event_later_works(club: Club) -> None:
+    """What the "add" answer says to do (grant, then move to the same time with event:True) does add it."""
+    story = await a_story(club, "Later Lantern")
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 days", remind="none"
+    )
+    discussion = await posted(club)
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        await club.slash("discussion move", member=club.admin, id=discussion.id, when="in 3 days", event=True)
+    await club.set_role_permissions(club.bot_role, P.BOT_INVITE)
+    due = (await posted(club)).due_at
+    [again] = await club.slash("discussion move", member=club.admin, id=discussion.id, when=utc_text(due), event=True)
+    assert "at that time already" in again.text and "scheduled event was created" in again.text, again.text
+    [event] = club.events
+    assert event.status == SCHEDULED and (await posted(club)).event_id == event.id
