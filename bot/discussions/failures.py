@@ -35,3 +35,9 @@ class EventsRefused(UserError):
     """Discord refused to create a scheduled event: Dogear lacks Create Events (and Manage Events) in
     the server. The text is what an admin scheduling reads; a move that adds an event says its own
     (``compose.failure_fix(event_refused="add")``), as the discussion did move."""
+
+
+class EventMissing(Exception):
+    """The discussion's scheduled event is gone from Discord or finished there (deleted, cancelled or
+    ended by hand): it can be neither moved nor started, so the discussion should stop naming it
+    (a move with ``event:True`` then gives it a new one)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -19,7 +19,7 @@ from bot.db import fits_row_id
 from bot.discussions import store
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_walls
 from bot.discussions.compose import choice_label, failure_fix, prompts_changed
-from bot.discussions.failures import EventsRefused
+from bot.discussions.failures import EventMissing, EventsRefused
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, PostFailure, Unreachable, post_channel
 from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, Reminder
@@ -418,7 +418,19 @@ class DiscussionPlanner:
         clash = await self._same_minute(guild_id, discussion_id, due, channel_id, settings)
         skipped += f" {clash}" if clash else ""
         if moved.event_id:
-            return due, skipped + await self.events.move(guild_id, moved.event_id, due)
+            try:
+                return due, skipped + await self.events.move(guild_id, moved.event_id, due)
+            except EventMissing:
+                # Deleted, cancelled or ended in Discord: named no longer, so `event:True` can give a new one.
+                await store.set_event(self.db, guild_id, discussion_id, None, now=self.clock.now())
+                moved = replace(moved, event_id=None)
+                skipped += " Its scheduled event no longer exists in Discord (deleted, cancelled or ended there)."
+                if not event:
+                    return (
+                        due,
+                        skipped
+                        + f" It goes on without one; `/discussion move id:{discussion_id}` with `event:True` gives it a new one.",
+                    )
         if not event:
             return due, skipped
         return due, skipped + await self._add_event(moved, channel_id)

@@ -18,7 +18,7 @@ import aiohttp
 import discord
 
 from bot.discussions.compose import failure_fix
-from bot.discussions.failures import EventsRefused
+from bot.discussions.failures import EventMissing, EventsRefused
 from bot.discussions.service import EVENT_LENGTH, Unreachable
 from bot.errors import UserError, connection_problem
 from bot.limits import (
@@ -194,10 +194,16 @@ class ScheduledEvents:
         return True
 
     async def move(self, guild_id: int, event_id: int, due: datetime) -> str:
+        """The event moved with its discussion, and a note saying so; raises :class:`EventMissing` when
+        it was deleted, cancelled or ended in Discord ("edit it by hand" named nothing left to edit)."""
         try:
             guild = await self._guild(guild_id)
             scheduled = await guild.fetch_scheduled_event(event_id)
+            if scheduled.status in (discord.EventStatus.completed, discord.EventStatus.cancelled):
+                raise EventMissing
             await scheduled.edit(start_time=due, end_time=due + EVENT_LENGTH)
+        except discord.NotFound:
+            raise EventMissing from None
         except discord.Forbidden:
             log.info("no permission to move scheduled event %s in server %s", event_id, guild_id)
             return " " + failure_fix(None, 0, event_refused="move")

@@ -89,3 +89,38 @@ async def test_the_advice_to_add_the_event_later_works(club: Club) -> None:
     assert "at that time already" in again.text and "scheduled event was created" in again.text, again.text
     [event] = club.events
     assert event.status == SCHEDULED and (await posted(club)).event_id == event.id
+
+
+async def test_moving_one_whose_event_was_deleted_in_discord_says_so_and_can_get_a_new_one(club: Club) -> None:
+    """An admin deleted the event in Discord: moving said "I could not move its scheduled event; edit
+    it by hand" (there was nothing to edit), and `event:True` added none, as the discussion still
+    named the deleted one."""
+    due = await schedule_with_event(club, "Vanished Lantern", in_hours=5)
+    [old] = club.events
+    old.deleted = True
+    discussion = await posted(club)
+    with club.expect_errors(404, 10070):
+        [moved] = await club.slash(
+            "discussion move", member=club.admin, id=discussion.id, when=utc_text(due + timedelta(hours=1))
+        )
+    assert "by hand" not in moved.text and "no longer exists" in moved.text, moved.text
+    assert "event:True" in moved.text and (await posted(club)).event_id is None
+    [again] = await club.slash(
+        "discussion move", member=club.admin, id=discussion.id, when=utc_text(due + timedelta(hours=2)), event=True
+    )
+    assert "scheduled event was created" in again.text, again.text
+    [new] = [e for e in club.events if e.id != old.id]
+    assert (await posted(club)).event_id == new.id
+
+
+async def test_moving_one_whose_event_was_cancelled_in_discord_gets_a_new_one_when_asked(club: Club) -> None:
+    due = await schedule_with_event(club, "Cancelled Lantern", in_hours=5)
+    [old] = club.events
+    old.status = 4  # cancelled by hand in Discord: it can be neither edited nor started
+    discussion = await posted(club)
+    [moved] = await club.slash(
+        "discussion move", member=club.admin, id=discussion.id, when=utc_text(due + timedelta(hours=1)), event=True
+    )
+    assert "by hand" not in moved.text and "scheduled event was created" in moved.text, moved.text
+    [new] = [e for e in club.events if e.id != old.id]
+    assert new.status == SCHEDULED and (await posted(club)).event_id == new.id
