@@ -243,7 +243,7 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
     )
 
 
-EventRefusal = Literal["", "schedule", "add", "move", "failed"]
+EventRefusal = Literal["", "schedule", "add", "move", "delete", "failed"]
 EVENT_GRANT = "Dogear's role Create Events (Server Settings → Roles)"
 
 
@@ -270,7 +270,8 @@ def failure_fix(
 
     ``event_refused``: Discord refused Dogear a scheduled event (it lacks Create Events and Manage
     Events, a server permission, not a channel's), and where: ``schedule`` (nothing was scheduled),
-    ``add`` (moved, but no event added), ``move`` (moved, its event left at the old time), ``failed``
+    ``add`` (moved, but no event added), ``move`` (moved, its event left at the old time), ``delete``
+    (cancelled, its event left in the server's Events list), ``failed``
     (a failed one whose event Dogear can no longer move or cancel). Each says the two ways on that work
     there: give the permission, or go on without an event (saying "edit it by hand" alone left an
     admin guessing why, and whether Dogear would ever manage it again)."""
@@ -290,6 +291,12 @@ def failure_fix(
             "Its scheduled event still shows the old time: I lack the Create Events permission to move it. "
             "Edit its time by hand in Discord (Events), or delete it there to go on without an event; "
             f"once you give {EVENT_GRANT}, I move and start events myself."
+        )
+    if event_refused == "delete":
+        return (
+            "Its scheduled event is still in the server's Events list: I lack the Create Events permission to "
+            "delete it. Delete it by hand in Discord (Events); "
+            f"once you give {EVENT_GRANT}, I delete events myself."
         )
     if event_refused == "failed":
         return (

@@ -19,7 +19,8 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.db import Database
 from bot.discussions import store
-from bot.discussions.failures import RETRY_DELAYS, PostFailure, Unreachable
+from bot.discussions.compose import failure_fix
+from bot.discussions.failures import RETRY_DELAYS, EventsForbidden, PostFailure, Unreachable
 from bot.discussions.store import OwedDeletion
 from bot.shards import ShardScope
 
@@ -104,6 +105,8 @@ class EventDeletions:
         except PostFailure as failure:
             log.warning("gave up deleting scheduled event %s in server %s: %s", owed.event_id, owed.guild_id, failure)
             await store.event_deletion_settled(self.db, owed.guild_id, owed.id)
+            if isinstance(failure, EventsForbidden):  # say why, and that the permission mends it
+                return " " + failure_fix(None, 0, event_refused="delete")
             return REFUSED
         await store.event_deletion_settled(self.db, owed.guild_id, owed.id)
         return DELETED if deleted else GONE

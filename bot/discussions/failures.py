@@ -41,3 +41,9 @@ class EventMissing(Exception):
     """The discussion's scheduled event is gone from Discord or finished there (deleted, cancelled or
     ended by hand): it can be neither moved nor started, so the discussion should stop naming it
     (a move with ``event:True`` then gives it a new one)."""
+
+
+class EventsForbidden(PostFailure):
+    """Discord refused to change or delete a scheduled event: Dogear lacks Create Events (and Manage
+    Events) in the server, which no retry mends; the admin's note says what does
+    (``compose.failure_fix``)."""

@@ -18,7 +18,7 @@ import aiohttp
 import discord
 
 from bot.discussions.compose import failure_fix
-from bot.discussions.failures import EventMissing, EventsRefused
+from bot.discussions.failures import EventMissing, EventsForbidden, EventsRefused
 from bot.discussions.service import EVENT_LENGTH, Unreachable
 from bot.errors import UserError, connection_problem
 from bot.limits import (
@@ -189,6 +189,10 @@ class ScheduledEvents:
                 await event.delete()
         except discord.NotFound:
             return False
+        except discord.Forbidden as error:
+            raise EventsForbidden(
+                f"deleting the scheduled event: I lack Create Events ({error.text or 'Missing Permissions'})"
+            ) from error
         except discord.HTTPException as error:
             raise refusal(error, "deleting the scheduled event") from error
         return True

@@ -54,6 +54,11 @@ async def test_moving_a_failed_one_whose_event_is_refused_says_what_works(club: 
     assert "Create Events" in answer.text and GRANT in answer.text, answer.text
     assert "old time" in answer.text and "delete it" in answer.text  # edit by hand, or go on without it
     assert event.status == SCHEDULED and event.start == due.isoformat()
+    with club.expect_errors(
+        403, 50013
+    ):  # it fails again there, and its event cannot be cancelled: not left to a later test
+        await advance(club, later - club.clock.now() + timedelta(hours=2))
+    assert (await posted(club)).state == "failed" and event.status == SCHEDULED
 
 
 async def test_adding_an_event_on_move_without_the_permission_says_how_to_add_it_later(club: Club) -> None:
@@ -124,3 +129,17 @@ async def test_moving_one_whose_event_was_cancelled_in_discord_gets_a_new_one_wh
     assert "by hand" not in moved.text and "scheduled event was created" in moved.text, moved.text
     [new] = [e for e in club.events if e.id != old.id]
     assert new.status == SCHEDULED and (await posted(club)).event_id == new.id
+
+
+async def test_cancelling_one_whose_event_dogear_may_not_delete_says_why_and_what_works(club: Club) -> None:
+    """It said "I could not delete its scheduled event; remove it by hand", never why, nor that
+    the permission would let Dogear do it."""
+    await schedule_with_event(club, "Cancelled Shut Lantern", in_hours=5)
+    [event] = club.events
+    discussion = await posted(club)
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        [answer] = await club.slash("discussion cancel", member=club.admin, id=discussion.id)
+    assert answer.ephemeral and "is cancelled" in answer.text
+    assert "Create Events" in answer.text and GRANT in answer.text and "by hand" in answer.text, answer.text
+    assert not event.deleted
