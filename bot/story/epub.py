@@ -27,6 +27,7 @@ from bot.story.back_matter import back_matter_title
 from bot.story.bylines import by_line_author
 from bot.story.decode import sniff_binary, wide_falsely
 from bot.story.errors import StoryFormatError
+from bot.story.forum_text import untag_thread_title
 from bot.story.front_pages import CAST, DEDICATION, EPIGRAPH, front_label, front_page_note, unmarked_front_pages
 from bot.story.gutenberg import drop_header
 from bot.story.htmltext import (
@@ -614,8 +615,26 @@ def read_epub(data: bytes, filename: str, *, max_bytes: int, max_chapters: int =
             drop_header(soup)  # a Project Gutenberg book's: the package names it, the licence notice goes
         move_notes_across([(href, soup) for (href, _), soup in zip(book.documents, soups, strict=True)], _locate)
         story = _generic(book, soups, filename, max_chapters)
+        if book.title and _from_forum_thread(book.title, soups[:2]):
+            untag_thread_title(story)
     check_story_text(story, max_bytes)
     return story
+
+
+# A forum thread's address (XenForo: SpaceBattles, Sufficient Velocity, Questionable Questing).
+_THREAD_ADDRESS = re.compile(r"^https?://[^/]+/threads/", re.IGNORECASE)
+
+
+def _from_forum_thread(title: str, soups: list[BeautifulSoup]) -> bool:
+    """A book made from a forum thread (FanFicFare's): its title page links the book's title to a
+    thread's address. Its title then carries the thread's tag ("Tide Runner (Worm AU)"), which was
+    kept as the story's title though the same thread saved as a page or copied as text drops it."""
+    folded = " ".join(title.split()).casefold()
+    return any(
+        _THREAD_ADDRESS.match(str(link.get("href") or "")) and " ".join(link.get_text(" ").split()).casefold() == folded
+        for soup in soups
+        for link in islice(soup.find_all("a", href=True), 20)
+    )
 
 
 @dataclass(slots=True)

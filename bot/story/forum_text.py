@@ -241,14 +241,21 @@ def thread_story(story: Story, thread: ForumThread) -> Story:
         meta.author = thread.author
     if story.chapters:
         _first_post_declarations(story)
+    untag_thread_title(story)
+    return story
+
+
+def untag_thread_title(story: Story) -> None:
+    """A thread's title without the tag it carries ("Tide Runner (Worm AU)", "[Worm/Pokemon]"): the
+    fandom, as the thread's "Fandom:" line and a saved page's title read (webpage._thread_title_tag);
+    a status ("[Complete]") nothing. Shared by a copied thread's text and a thread's EPUB."""
+    meta = story.meta
     tags = _TITLE_TAGS.search(meta.title)
     if tags is not None and tags.start() > 0:
         meta.title = meta.title[: tags.start()]
         listed = (tags.group("square") or tags.group("round")).strip()
-        # the fandom, as the thread's "Fandom:" line and a saved page's title read (webpage._thread_title_tag)
         if not THREAD_STATUS.fullmatch(listed):
             meta.fandoms.extend(tag.strip() for tag in listed.split(",") if tag.strip() not in ("", *meta.fandoms))
-    return story
 
 
 def _first_post_declarations(story: Story) -> None:
