@@ -64,6 +64,7 @@ from bot.story.webpage import (
     chapter_links,
     chapter_title_blocks,
     closing_site_block,
+    contents_page,
     date_line,
     divider_images,
     forum_author,
@@ -83,6 +84,7 @@ from bot.story.webpage import (
     story_byline,
     story_link_heading,
     strip_page_chrome,
+    tagline_author,
     title_blog_author,
     title_by_author,
     tumblr_blog,
@@ -1382,6 +1384,7 @@ def parse_generic_html(
     header_site = site_header_name(soup.body or soup)  # (its header goes with the chrome)
     reader_site = reader_view_domain(soup.body or soup)  # Firefox's Reader View names the site by its domain
     reader_story = reader_view_story(soup.body or soup)  # ... and the story in its link to the page
+    tagline = tagline_author(soup.body or soup)  # (its header goes with the chrome)
     page_title = soup.find("title")
     # Firefox's Reader View: its heading set over the text
     credited = reader_view_header(soup.body or soup, element_text(page_title) if page_title else None)
@@ -1389,6 +1392,7 @@ def parse_generic_html(
     if reblog is not None and reblog[1] is not None and any(parent is body for parent in reblog[1].parents):
         body = reblog[1]  # a reblog: the post is the original's, the blog around it the reblogger's
     divider_images(body)
+    contents_page(body)  # a serial's contents page over its chapters
     chapter_title_blocks(body)
     story_link_heading(body)
     title_by_author_lines(body)
@@ -1427,6 +1431,8 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {named}", 0))
     elif credited:
         prefix.append(Para(f"Author: {credited}", 0))
+    elif tagline:
+        prefix.append(Para(f"Author: {tagline}", 0))
     elif title and (ao3_author := ao3_title_author(element_text(title))):
         prefix.append(Para(f"Author: {ao3_author}", 0))
     elif title and (titled := title_by_author(element_text(title))):
@@ -1450,6 +1456,8 @@ def parse_generic_html(
     fallback = title_blog if title_blog else fallback
     site = _site_name(fallback)
     fallback = without_domain_name(without_site_name(soup, fallback, header_site), reader_site) if fallback else None
+    if fallback and contents_label(fallback):
+        fallback = header_site  # "Table of Contents | Pale Tides": the page's name, the site's the serial's
     chapter = next((item.title for item in items if isinstance(item, Heading) and item.title), None)
     fallback = without_chapter_heading(fallback, chapter, between_chapters=between_chapters) if fallback else None
     if reader_site and fallback and chapter_heading_alone(fallback):

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Comment, NavigableString, PageElement, Tag
 
+from bot.story.contents_lists import contents_label
 from bot.story.forum_text import THREAD_STATUS
 from bot.story.front_pages import names_divider
 from bot.story.structure import MONTHS, Heading, Item, Para, match_heading
@@ -929,6 +930,9 @@ _POST_META = frozenset(
     ]
 )  # (Blogger says who posted it under the post: "Posted by Mara Quill at 3:14 PM")
 _SITE_TITLES = frozenset(["site-title", "blog-title", "site-name"])
+# A site's line under its name in the header (WordPress's "site-description", Blogger's "description").
+_SITE_TAGLINES = frozenset(["site-description", "blog-description", "site-tagline", "tagline", "description"])
+_TAGLINE_CHARS = 120
 _POSTED_BY = re.compile(r"\bby\s+(?P<name>[^\s,|]{1,40}(?:\s[^\s,|]{1,40}){0,3})\s*$", re.IGNORECASE)
 
 
@@ -974,6 +978,64 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
     site = body.find(class_=lambda names: names is not None and bool(_classes_of(names) & _SITE_TITLES))
     blog = squeezed_text(site) if isinstance(site, Tag) else None
     return blog or None, author
+
+
+def tagline_author(body: Tag) -> str | None:
+    """Whom the site's line under its name says wrote it ("A web serial by Rowan Vey"), read before
+    the header goes with the chrome: a serial's own site names its author nowhere else on a page of
+    its contents and chapters, which had no author."""
+    for element in body.find_all(class_=lambda names: names is not None and bool(_classes_of(names) & _SITE_TAGLINES)):
+        if element.find_parent(_CONTENT_TAGS) is not None:
+            continue  # a post's or a work's own description
+        text = squeezed_text(element)
+        if len(text) <= _TAGLINE_CHARS and (found := _POSTED_BY.search(text)) is not None:
+            return found.group("name").strip(" .") or None
+    return None
+
+
+# The contents page of a serial's site over its chapters (saved together, or one after another):
+# a "Table of Contents" heading over links to the chapters and the arcs' names, nothing else.
+_CONTENTS_LABEL_WORDS = 8  # the words of a line between its links: an arc's name ("Arc 1: Low Water")
+_CONTENTS_PAGE_BLOCKS = 50  # the blocks after its heading looked at
+
+
+def contents_page(body: Tag) -> bool:
+    """Take out a contents page's heading and its list of links (to the chapters' own pages, which a
+    page's list of anchors inside it, :func:`htmltext._is_contents`, is not); True when one went.
+    Read as text, the page was a chapter of the list and its heading the story's title."""
+    for heading in body.find_all(_HEADINGS, limit=_HEADINGS_MOST):
+        if not contents_label(squeezed_text(heading)):
+            continue
+        blocks: list[Tag] = []
+        for sibling in heading.find_next_siblings(limit=_CONTENTS_PAGE_BLOCKS):
+            if sibling.name in _HEADINGS or sibling.find(_HEADINGS) is not None:
+                break
+            blocks.append(sibling)
+        if blocks and _links_and_labels(blocks):
+            for block in [heading, *blocks]:
+                block.decompose()
+            return True
+    return False
+
+
+def _links_and_labels(blocks: list[Tag]) -> bool:
+    """Blocks holding two links or more and, between them, only short lines that end no sentence
+    (an arc's name): a chapter's text, or a note, is no contents list."""
+    links = 0
+    for block in blocks:
+        linked = set()
+        for link in block.find_all("a"):
+            links += 1
+            linked.add(squeezed_text(link))
+        for line in block.get_text("\n").split("\n"):
+            line = " ".join(line.split())
+            if (
+                line
+                and line not in linked
+                and (len(line.split()) > _CONTENTS_LABEL_WORDS or line.endswith((".", "!", "?")))
+            ):
+                return False
+    return links >= 2
 
 
 # A post's line of when and by whom, whatever its markup calls it ("Posted on March 3, 2023 by inkymoth",

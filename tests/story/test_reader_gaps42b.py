@@ -1,6 +1,10 @@
 """Story files misread, found in the forty-second session's tenth round of reading (files of the shapes
 real exports take, written for it; the probe files stay out of the repository):
 
+- a web serial's contents page saved with its chapters after it: titled "Table of Contents" (its
+  <title>, "Table of Contents | Pale Tides", less the site's name), no author (the site's tagline,
+  "A web serial by Rowan Vey"), and a chapter of the list and the arcs' names; now the site's name
+  titles it, the tagline names the author, the list goes;
 - a FanFicFare EPUB of a SpaceBattles or Sufficient Velocity thread kept the thread's tag in its title
   ("Tide Runner (Worm AU)"): the tag is the fandom, as on a threadmarked page and a copied thread.
 
@@ -58,3 +62,41 @@ def test_a_books_title_in_brackets_stays_when_it_is_no_threads() -> None:
         _thread_epub("Tide Runner (Revised)", "https://www.fanfiction.net/s/1/1/"), "tide.epub", max_bytes=1 << 20
     )
     assert story.meta.title == "Tide Runner (Revised)"
+
+
+# A serial's contents page, its chapters saved after it.
+
+
+def _serial_page(listing: str, title: str = "Table of Contents | Pale Tides") -> str:
+    header = (
+        "<header class='site-header'><p class='site-title'><a href='/'>Pale Tides</a></p>"
+        "<p class='site-description'>A web serial by Rowan Vey</p></header>"
+    )
+    chapters = "".join(
+        f"<article><h1 class='entry-title'>1.{n}</h1><div class='entry-content'>{BODY}</div></article>" for n in (1, 2)
+    )
+    contents = (
+        f"<article><h1 class='entry-title'>Table of Contents</h1><div class='entry-content'>{listing}</div></article>"
+    )
+    return f"<html><head><title>{title}</title></head><body>{header}<main>{contents}{chapters}</main></body></html>"
+
+
+LISTING = (
+    "<p><strong>Arc 1: Low Water</strong></p><ul><li><a href='/1-1/'>1.1</a></li><li><a href='/1-2/'>1.2</a></li></ul>"
+)
+
+
+@pytest.mark.parametrize("listing", [LISTING, "<p><a href='/1-1/'>1.1</a><br/><a href='/1-2/'>1.2</a></p>"])
+def test_a_serials_contents_page_over_its_chapters(listing: str) -> None:
+    story = _read(_serial_page(listing), "pale.html")
+    assert (story.meta.title, story.meta.author) == ("Pale Tides", "Rowan Vey")
+    assert [chapter.title for chapter in story.chapters] == ["1.1", "1.2"]
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+def test_a_contents_heading_over_prose_stays() -> None:
+    """A chapter called "Table of Contents" (its text sentences with a link in them) is the story's."""
+    listing = "<p>She read the <a href='/1-1/'>first</a> page twice.</p><p>Then <a href='/1-2/'>the next</a> one.</p>"
+    story = _read(_serial_page(listing, "Pale Tides"), "pale.html")
+    assert len(story.chapters) == 3
+    assert story.chapters[0].paragraphs == ["She read the first page twice.", "Then the next one."]
