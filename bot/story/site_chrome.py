@@ -220,8 +220,11 @@ _BUTTON = (  # AO3's "Kudos", Quotev's "Favorite" and "Comments (12)"
     r"|comments[ \t]*\(\d[\d,]{0,8}\)"
     r"|reviews?|fav"  # FanFiction.net's "Reviews · Favorite · Follow", "Follow/Fav"
 )
+# A button's icon copied before its word: Wattpad's "★ Vote  💬 Comment", "↗ Share".
+_ICON = r"(?:[☆★⭐💬🗨↗⤴📤❤♡♥👍🔁]\ufe0f?[ \t]*)?"
 _SITE_BUTTONS = re.compile(
-    rf"(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+)(?:(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+|$))+", re.IGNORECASE
+    rf"{_ICON}(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+)(?:{_ICON}(?:{_BUTTON})(?:[ \t]*[/|•·][ \t]*|[ \t]+|$))+",
+    re.IGNORECASE,
 )
 # Wattpad's reader links: "Continue reading next part", "Add to library"; "You'll also like" heads recommendations.
 _SITE_LINKS = re.compile(
@@ -232,6 +235,7 @@ _SITE_LINKS = re.compile(
     r"|read[ \t]+(?:more|the[ \t]+rest|it|this[ \t]+story)[ \t]+on[ \t]+(?:quotev|wattpad|inkitt|ao3|tumblr|fanfiction\.net)"
     r"[ \t]*[!.>»›→]*"
     r"|[☆★⭐]?\ufe0f?[ \t]*vote"  # Wattpad's star button alone under a part ("Vote", "☆ Vote")
+    r"|you(?:'|’)ve[ \t]+reached[ \t]+the[ \t]+end[ \t]+of[ \t]+(?:the[ \t]+)?published[ \t]+parts[ \t]*[.!]?"  # Wattpad's last
     # Dreamwidth's and LiveJournal's cut, "( Read more... )", and their footer, "7 comments | Leave a comment | Share | Link"
     r"|[(\[][ \t]*read[ \t]+more[ \t.…]*[)\]]"
     r"|(?:\d[\d,]*[ \t]+comments?|no[ \t]+comments|leave[ \t]+a[ \t]+comment|share|link|reply|add[ \t]+to[ \t]+memories"

@@ -7,6 +7,8 @@ real exports take, written for it; the probe files stay out of the repository):
   titles it, the tagline names the author, the list goes;
 - a FanFicFare EPUB of a SpaceBattles or Sufficient Velocity thread kept the thread's tag in its title
   ("Tide Runner (Worm AU)"): the tag is the fandom, as on a threadmarked page and a copied thread.
+- a Wattpad copy's buttons with their icons under each part ("★ Vote  💬 Comment") and its closing
+  "You've reached the end of published parts." were story text.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -100,3 +102,20 @@ def test_a_contents_heading_over_prose_stays() -> None:
     story = _read(_serial_page(listing, "Pale Tides"), "pale.html")
     assert len(story.chapters) == 3
     assert story.chapters[0].paragraphs == ["She read the first page twice.", "Then the next one."]
+
+
+# A Wattpad copy's buttons with their icons, and its closing line.
+
+
+@pytest.mark.parametrize("buttons", ["★ Vote  💬 Comment", "☆ Vote 💬 Comment ↗ Share", "Vote / Comment / Share"])
+def test_a_wattpad_copys_buttons_and_closing_line_are_no_story_text(buttons: str) -> None:
+    text = "Hollow Crown\nBy nightjar_writes\n\n" + "".join(
+        f"Chapter {n}\n\n" + "\n\n".join(PROSE) + f"\n\n{buttons}\n\n" for n in (1, 2)
+    )
+    story = _read(text + "You've reached the end of published parts.\n", "crown.txt")
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_sentence_about_reaching_the_end_stays() -> None:
+    text = "Chapter 1\n\n" + "\n\n".join(PROSE) + "\n\nYou've reached the end of the road, she said.\n"
+    assert _read(text, "road.txt").chapters[0].paragraphs[-1] == "You've reached the end of the road, she said."
