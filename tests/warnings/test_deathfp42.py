@@ -37,3 +37,42 @@ def test_a_figure_of_speech_is_no_death(text: str) -> None:
 )
 def test_the_same_words_told_plainly_are_death(text: str) -> None:
     assert "death" in ids(text)
+
+
+# Change 2: frames of play and of pets, and a runner who feels like a corpse. A baking contest
+# (a showstopper, a technical challenge) is play like a game show; a custard or a kettle that has
+# "passed away" or is "with the angels" is a joke (`passed` and `afterlife` unless). A death in a board game (dice, a death card, chess), a
+# role at a murder-mystery party ("died before the game began", "played by nobody"), a pet's
+# death (a goldfish's funeral, a dog put to sleep by the vet) is no death warning: the game is
+# play, the pet is animal-death. The same deaths of people, told the same way, still warn.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ben rolled the dice and got a two. "You\'re dead," said Kasia, and read the death card: he had died on the cellar stairs.',
+        "The murder victim, who had died before the game began, was played by nobody: a shop dummy in a dinner jacket.",
+        'The goldfish was floating at the top of the tank. "He\'s dead," Sam said. "Can we have a funeral? With a coffin?"',
+        "The vet knelt with us on the blanket. Then his breathing got slower, and slower, and stopped, and he was very still.",
+        '"The trifle," he said sadly, "has passed away. It\'s with the angels now." He scraped the burnt pan.',
+        '"I feel like a corpse," she groaned at mile twenty. "A corpse would have the decency to lie down."',
+        'Nine bakers stood in the white tent. Her showstopper slid off the board. "Rest in peace," said the host, and the judge said she had murdered the ginger.',
+    ],
+)
+def test_a_death_in_a_game_or_of_a_pet_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben's grandfather had died on the cellar stairs, and the coroner said afterwards that it was his heart.",
+        "The victim, who had died before the ambulance came, was identified by nobody until his sister flew in.",
+        'Gran was dead when Sam found her. "Can we have a funeral?" he asked. "With a coffin and flowers?"',
+        "The nurse sat with us by the bed. Then her breathing got slower, and slower, and stopped, and she was very still.",
+        '"Your nan has passed away," the nurse said, holding his hand. "She\'s with the angels now."',
+        'Nine officers stood in the white tent. The body slid off the board. "Rest in peace," said the sergeant, and the coroner said she had been murdered.',
+    ],
+)
+def test_the_same_deaths_of_people_still_warn(text: str) -> None:
+    assert "death" in ids(text)
