@@ -8,11 +8,23 @@ from datetime import timedelta
 
 from bot.devtools.double import permissions as P
 from bot.devtools.driver import Club
+from bot.discussions import store
 from tests.e2e.test_discussion_events import SCHEDULED, posted, schedule_with_event
 from tests.e2e.test_discussions import a_story, advance, stored, utc_text
 
 NO_EVENTS = P.BOT_INVITE & ~(P.CREATE_EVENTS | P.MANAGE_EVENTS)
 GRANT = "Create Events (Server Settings → Roles)"
+
+
+async def scheduled_without_an_event_then_refused(club: Club, title: str) -> store.Discussion:
+    """A discussion scheduled in two days without an event, then Dogear's events permissions taken away."""
+    story = await a_story(club, title)
+    await club.slash(
+        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 days", remind="none"
+    )
+    discussion = await posted(club)
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    return discussion
 
 
 async def test_scheduling_with_an_event_says_how_to_grant_it_or_go_without(club: Club) -> None:
@@ -62,12 +74,7 @@ async def test_moving_a_failed_one_whose_event_is_refused_says_what_works(club: 
 
 
 async def test_adding_an_event_on_move_without_the_permission_says_how_to_add_it_later(club: Club) -> None:
-    story = await a_story(club, "Plain Shut Lantern")
-    await club.slash(
-        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 days", remind="none"
-    )
-    discussion = await posted(club)
-    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    discussion = await scheduled_without_an_event_then_refused(club, "Plain Shut Lantern")
     with club.expect_errors(403, 50013):
         [answer] = await club.slash(
             "discussion move", member=club.admin, id=discussion.id, when="in 3 days", event=True
@@ -80,12 +87,7 @@ async def test_adding_an_event_on_move_without_the_permission_says_how_to_add_it
 
 async def test_the_advice_to_add_the_event_later_works(club: Club) -> None:
     """What the "add" answer says to do (grant, then move to the same time with event:True) does add it."""
-    story = await a_story(club, "Later Lantern")
-    await club.slash(
-        "discussion schedule", member=club.admin, story=str(story), chapter=1, when="in 2 days", remind="none"
-    )
-    discussion = await posted(club)
-    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    discussion = await scheduled_without_an_event_then_refused(club, "Later Lantern")
     with club.expect_errors(403, 50013):
         await club.slash("discussion move", member=club.admin, id=discussion.id, when="in 3 days", event=True)
     await club.set_role_permissions(club.bot_role, P.BOT_INVITE)
