@@ -136,6 +136,20 @@ def test_a_grief_counsellor_still_warns() -> None:
     assert "grief" in ids("After the crash the school brought in a grief counsellor for his classmates.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is still grieving her mother, two years on, in the way she folds the tea towels.",
+        "Grief for his wife sat in him like a stone he could not put down.",
+        "we mourned our nan the only way we knew how, with far too much trifle",
+    ],
+)
+def test_grieving_a_person_named_still_warns_on_its_own(text: str) -> None:
+    """The lone word weighs 0.6 now, so grieving or mourning someone of one's own is a rule of its own
+    (the "grieved my brother by cooking his recipes" line of test_figurative38 lost its grief without it)."""
+    assert "grief" in ids(text)
+
+
 def test_grief_after_a_funeral_still_warns() -> None:
     assert "grief" in ids("Her grief after the funeral was a weight she carried from room to room for months.")
 
