@@ -249,16 +249,20 @@ def _rejoined_pages(body: list[Item], drop: set[int]) -> list[Item]:
             continue
         last = kept[-1] if kept else None
         if cut and isinstance(item, Para) and isinstance(last, Para) and _goes_on(last, item):
-            first = last.text.rstrip()
-            second = item.text.lstrip()
-            if first.endswith("-") and second[:1].islower():
-                kept[-1] = Para(first[:-1] + second, last.gap)  # a word broken over the page
-            else:
-                kept[-1] = Para(f"{first} {second}", last.gap)
+            kept[-1] = Para(_joined(last.text, item.text), last.gap)
         else:
             kept.append(item)
         cut = False
     return kept
+
+
+def _joined(first: str, second: str) -> str:
+    """Two halves of a sentence a page's break cut apart, one again: a word broken over the page
+    ("remem-" / "bered") without its hyphen, any other cut with a space."""
+    first, second = first.rstrip(), second.lstrip()
+    if first.endswith("-") and second[:1].islower():
+        return first[:-1] + second
+    return f"{first} {second}"
 
 
 def _goes_on(first: Para, second: Para) -> bool:
@@ -348,8 +352,7 @@ def without_running_heads(text: str) -> str:
                 kept.pop()
             last = kept[-1] if kept else ""
             if last and _goes_on(Para(last, 0), Para(line, 0)):
-                first, second = last.rstrip(), line.lstrip()
-                kept[-1] = first[:-1] + second if first.endswith("-") and second[:1].islower() else f"{first} {second}"
+                kept[-1] = _joined(last, line)
                 cut = False
                 continue
             if kept:
