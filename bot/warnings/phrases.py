@@ -37,6 +37,15 @@ MAX_PHRASE_DEPTH = 10  # nested groups and classes; deeper would only exhaust th
 # Between the words of a phrase: spaces, quotes, commas, dashes; never a sentence end.
 SEP = r"[^\w.!?;\n]+"
 _WORD = r"\w+"
+# RE2's ``\b`` knows only ASCII letters, so a phrase that starts or ends in "é" never matched at
+# its edge ("I lost my fiancé."): the letter and the space or stop beside it are both "not a
+# word". Where a phrase holds such a letter, its edge is ``\b`` or a character that is plainly
+# no letter (ASCII punctuation and spaces, the curly quotes, dashes and ellipsis stories use),
+# taken into the match. Both are ASCII-or-listed classes, so the byte-wise rewrite keeps them, and
+# ``\b`` stays one of the choices so that every match of before is still one.
+_NOT_A_LETTER = r"[\s!-/:-@\[-^`{-~‘’“”–—…]"
+_START_BEYOND_ASCII = rf"(?:^|\b|{_NOT_A_LETTER})"
+_END_BEYOND_ASCII = rf"(?:\b|{_NOT_A_LETTER}|$)"
 
 
 @cache
@@ -276,4 +285,6 @@ def compile_phrase(
     if not phrase.strip():
         raise RuleError("the phrase is empty: write the words to look for")
     body = _PhraseParser(phrase, gap, irregular or {}, classes or {}).parse()
+    if any(not char.isascii() and char.isalpha() for char in body):
+        return _START_BEYOND_ASCII + body + _END_BEYOND_ASCII
     return r"\b" + body + r"\b"
