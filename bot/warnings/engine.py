@@ -418,9 +418,29 @@ def _scan_chapter(
         scenes_hit = sorted({chapter.scenes[index] for index, _ in found})
         warning = ChapterWarning(category, round(score, 2), scenes_hit, _evidence(chapter, found), tier)
         (report.warnings if tier == CONFIDENT else report.possible).append(warning)
+    if english:
+        _promote_supported(ruleset, report)
     report.warnings.sort(key=lambda warning: (-warning.score, warning.id))
     report.possible.sort(key=lambda warning: (-warning.score, warning.id))
     return report
+
+
+def _promote_supported(ruleset: Ruleset, report: ChapterReport) -> None:
+    """A possible warning is confident when a category it names in ``supported_by`` is confident
+    in one of its scenes: grief just short of its threshold beside a death that is sure. Again
+    until nothing moves, so a death a massacre made sure can make its grief sure."""
+    moved = True
+    while moved and report.possible:
+        moved = False
+        for warning in list(report.possible):
+            support = ruleset.category_rules(warning.id).supported_by
+            if support and any(
+                other.id in support and not set(other.scenes).isdisjoint(warning.scenes) for other in report.warnings
+            ):
+                report.possible.remove(warning)
+                warning.tier = CONFIDENT
+                report.warnings.append(warning)
+                moved = True
 
 
 def _outside_frames(chapter: _Chapter, found: list[tuple[int, Rule]], signs: list[int]) -> list[tuple[int, Rule]]:

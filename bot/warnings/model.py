@@ -48,6 +48,10 @@ class CategoryRules:
     # scene, within FRAME_CHARS of bot.warnings.engine) do not count, since "you died" on a
     # respawn screen or a stage death rehearsed forty times is nobody's death.
     frames: tuple[str, ...] = ()
+    # Categories whose confident warning in the same scene makes this one's possible warning
+    # confident: grief short of its threshold beside a death that is sure, a death cue short of
+    # its threshold in a massacre. The other category's own evidence is the missing half.
+    supported_by: tuple[str, ...] = ()
 
 
 _CLAUSE_END = re.compile(r"[.!?;:,\u2014\u2013\"“”()]")

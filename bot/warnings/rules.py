@@ -78,7 +78,17 @@ MAX_LABEL_CHARS = 60
 FILE_KEYS = ("version", "about", "settings", "negation", "irregular", "classes", "categories")
 SETTINGS_KEYS = ("gap", "max_count")
 NEGATION_KEYS = ("cues", "fillers", "window")
-CATEGORY_KEYS = ("label", "description", "group", "threshold", "max_count", "exclude", "frames", "rules")
+CATEGORY_KEYS = (
+    "label",
+    "description",
+    "group",
+    "threshold",
+    "max_count",
+    "exclude",
+    "frames",
+    "supported_by",
+    "rules",
+)
 RULE_KEYS = ("id", "match", "near", "regex", "weight", "gap", "negatable", "unless")
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -313,6 +323,7 @@ def parse_rules(
         old = base.category_rules(category_id) if base else CategoryRules()
         exclude = tuple(_phrases(body.get("exclude", []), f"{where}: `exclude`", gap=gap, vocabulary=vocabulary))
         frames = tuple(_phrases(body.get("frames", []), f"{where}: `frames`", gap=gap, vocabulary=vocabulary))
+        supported_by = tuple(_strings(body.get("supported_by", []), f"{where}: `supported_by`"))
         threshold = body.get("threshold", old.threshold)
         count = body.get("max_count", default_count if default_count is not None else old.max_count)
         category_rules[category_id] = CategoryRules(
@@ -320,12 +331,21 @@ def parse_rules(
             exclude=old.exclude + exclude,
             frames=old.frames + frames,
             max_count=_integer(count, f"{where}: `max_count`", low=1, high=MAX_COUNT),
+            supported_by=old.supported_by + tuple(c for c in supported_by if c not in old.supported_by),
         )
         entries = body.get("rules", [])
         if not isinstance(entries, list):
             raise RuleError(f"{where}: `rules` must be a list of rule objects, not {_kind(entries)}")
         for index, entry in enumerate(entries):
             rules.append(_file_rule(category_id, index, entry, gap=gap, vocabulary=vocabulary))
+    known = set(taxonomy.ids) | {category.id for category in new_categories}
+    for category_id, settings in category_rules.items():
+        unknown = [name for name in settings.supported_by if name not in known or name == category_id]
+        if unknown:
+            raise RuleError(
+                f"category `{category_id}`: `supported_by` names {clip(unknown[0], 40)!r}, which is not "
+                "another category; list the ids of other categories"
+            )
     if _defines_nothing(categories):
         raise RuleError(
             "the rules file defines no rules; put them under `categories`, e.g. "

@@ -1,0 +1,71 @@
+"""Death and grief on unseen text (forty-third session, round death43; docs/warnings-eval.md,
+"### death43").
+
+Grief told beside a death: a lone grief cue (a funeral, a keepsake) is short of grief's threshold
+and stays possible, but beside a death the rules are sure of, in the same scene, it is grief
+(``supported_by`` in rules.json). Every passage here is new short text written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import RuleError, default_ruleset, rules_from_json
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her grandfather died in the hospice on Sunday night. At the funeral she stood at the back "
+        "and could not sing the hymn.",
+        "The old shepherd died in his sleep that winter, and at the funeral his dog lay under the pew "
+        "the whole service.",
+        "My uncle died last spring. We sang his favourite song at the funeral and my aunt held my hand.",
+    ],
+)
+def test_a_funeral_beside_a_sure_death_is_grief(text: str) -> None:
+    assert {"death", "grief"} <= ids(text)
+
+
+def test_a_keepsake_without_a_death_stays_possible() -> None:
+    text = "She still keeps his reading glasses on the nightstand, folded, where he left them."
+    report = scan(Story(StoryMeta("t"), [Chapter(1, None, [Scene([text])])], "txt"), default_ruleset())
+    assert "grief" not in report.detected_ids()
+    assert "grief" in report.detected_ids("possible")
+
+
+def test_a_keepsake_beside_a_sure_death_is_grief() -> None:
+    assert {"death", "grief"} <= ids(
+        "Her grandfather died in the hospice on Sunday night. She still keeps his reading glasses on the "
+        "nightstand, folded, where he left them."
+    )
+
+
+def test_a_death_in_another_scene_does_not_make_grief_sure() -> None:
+    death = Scene(["Her grandfather died in the hospice on Sunday night, with the radio on."])
+    keepsake = Scene(["She still keeps his reading glasses on the nightstand, folded, where he left them."])
+    story = Story(StoryMeta("t"), [Chapter(1, None, [death, keepsake])], "txt")
+    report = scan(story, default_ruleset(), declared=Declared())
+    assert "death" in report.detected_ids()
+    assert "grief" not in report.detected_ids()
+    assert "grief" in report.detected_ids("possible")
+
+
+def test_supported_by_must_name_another_category() -> None:
+    for named in ("no-such-warning", "grief"):
+        data = json.dumps({"categories": {"grief": {"supported_by": [named]}}}).encode()
+        with pytest.raises(RuleError, match="`supported_by` names"):
+            rules_from_json(data)
+
+
+def test_a_rules_file_can_add_support() -> None:
+    data = json.dumps({"categories": {"suicide": {"supported_by": ["death"]}}}).encode()
+    ruleset = rules_from_json(data)
+    assert ruleset.category_rules("suicide").supported_by == ("death",)
+    assert ruleset.category_rules("grief").supported_by == ("death",)
+    assert ruleset.fingerprint != default_ruleset().fingerprint
