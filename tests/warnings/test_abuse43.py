@@ -1,0 +1,51 @@
+"""Abuse told by how a home is run, not by the word (forty-third session; docs/warnings-eval.md,
+"Forty-third session", "abuse43").
+
+The new frames are weak signs (0.5): a blow inside a family or a couple, a door taken off a
+teenager's room, a threat to out someone, their things burned or torn up, a household read by
+its footsteps and car keys, a punishment by kneeling or standing out, weighing someone each
+week (an older rule's "every sunday" now also reads "on sundays"), the "he doesn't forbid it, he just sulks" of control without a rule, and a pill or a phone
+handed back only when earned. One alone stays clean; two together warn. Every text here is new
+and short, written for the test, in general words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blow at home, and the door taken off the room
+        "her father slapped her so hard she fell against the sink. the next day he took her bedroom door off its hinges.",
+        # a threat to out him, and his sketchbooks burned
+        "your parents would love to see these photos, he says. that night he put my sketchbooks on the fire.",
+        # the house read by its car keys, and a punishment
+        "we learned to listen for his keys. on bad nights he sent me to stand in the garage until dark.",
+        # weighed by him each week, and a sulk instead of a rule
+        "he weighs her on sundays and writes it down. he doesn't forbid cake, exactly. he just sulks for days.",
+        # the pill handed back when earned, and fear when the phone rings
+        "i get one in the morning if he thinks i've earned it. i still flinch when the phone rings.",
+    ],
+)
+def test_two_household_frames_of_abuse_warn(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one frame alone stays clean
+        "we took the wardrobe door off its hinges to get it up the stairs, then put it back.",
+        "she tore the old bank statements into strips for the compost heap, as the website said.",
+        "at the clinic the nurse weighs her on tuesdays, and writes the number in the red book.",
+        # a brother's play fight and a game night are not a blow at home
+        "my brother beats me at chess every sunday, and my dad keeps the score on the fridge.",
+        # a quiet game for a baby who is asleep
+        "we played the quiet game in the car so the baby could sleep, and my sister won a biscuit.",
+    ],
+)
+def test_one_frame_or_a_near_miss_stays_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
