@@ -49,3 +49,28 @@ def test_two_household_frames_of_abuse_warn(text: str) -> None:
 )
 def test_one_frame_or_a_near_miss_stays_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hostage of a deadline or a chore, and a game's forfeit
+        "i am being held hostage by this spreadsheet, and the coffee machine is broken again.",
+        "at the party game we were blindfolded, and the winners took my left shoe hostage till midnight.",
+        # a scuffle in a car park is not someone taken into a car
+        "outside the club two lads were rolling on the car park tarmac, grabbing at each other's jackets.",
+    ],
+)
+def test_a_figurative_hostage_or_a_car_park_is_not_kidnapping(text: str) -> None:
+    assert "kidnapping" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the gunmen held the passengers hostage for three days on the runway.",
+        "a van pulled up beside her and two men bundled her into the back of it.",
+    ],
+)
+def test_a_real_hostage_or_a_snatch_into_a_van_is_still_kidnapping(text: str) -> None:
+    assert "kidnapping" in ids(text)
