@@ -54,7 +54,8 @@ _NUMBERED = re.compile(
     rf"(?P<the>the\s+(?=(?:{_ORDINALS})\b))?(?:\#\s*)?(?P<num>{_NUMBER})"  # Dickens's "Book the First", "Entry #4"
     r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
     r"(?:\s*(?:of|/)\s*\d{1,5}(?![\w'’])|\s*\(of\s+\d{1,5}\))?"  # "Chapter 1 of 3", "Part 2/5": how many there are
-    r"(?:(?P<sep>\s*(?:--|[:.\-–—|])\s*|\s+)(?P<title>\S.*?))?\s*$",  # "--": a typewriter's dash
+    r"(?:\s*(?:--|[:\-–—|])(?=\s*$)|(?P<sep>\s*(?:--|[:.\-–—|])\s*|\s+)(?P<title>\S.*?))?\s*$",  # "--": a typewriter's dash
+    # (a separator with nothing after it, "Chapter 4:", sets the title on the line under it)
     re.IGNORECASE,
 )
 _NAV_ENTRIES = re.compile(r"(?:part|chapter|ch\.?)[ \t]*\d{1,4}(?:[ \t]*[|/•·][ \t]*|[ \t]*$)", re.IGNORECASE)

@@ -1,0 +1,65 @@
+"""Story files misread, found in the forty-third session's eleventh round of reading (files of the shapes
+real saves take, written for it; the probe files stay out of the repository):
+
+- a chapter heading ending in its colon or dash, its title on the line under it ("Chapter 4:" /
+  "The Ford", "Ch. 2:", "CHAPTER TWO:", "Chapter 3 —"): no heading was found, the whole story one
+  chapter with the headings in its text; now read as "Chapter 4" / "The Ford" is.
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+
+PROSE = [
+    "The kettle had been boiling for some time before Anna noticed it, and the kitchen was thick with steam.",
+    "She wiped the window with her sleeve and looked out at the yard, where the hens sheltered under the cart.",
+]
+NAMES = ["The Kettle", "The Gate", "The Rain"]
+WORDS = ["ONE", "TWO", "THREE"]
+
+
+def _read(text: str, name: str = "gate.txt"):
+    return import_story(text.encode(), name, max_bytes=1 << 20)
+
+
+def _chaptered(heading: str) -> str:
+    text = "The Long Gate\nby Wren Holloway\n\n"
+    for number, (title, word) in enumerate(zip(NAMES, WORDS, strict=True), 1):
+        text += heading.format(n=number, word=word, title=title) + "\n\n" + "\n\n".join(PROSE) + "\n\n"
+    return text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Chapter {n}:\n{title}",
+        "Chapter {n}:\n\n{title}",
+        "Ch. {n}:\n{title}",
+        "CHAPTER {word}:\n{title}",
+        "Chapter {n} —\n{title}",
+        "Chapter {n} -\n\n{title}",
+    ],
+    ids=["next-line", "next-block", "ch-dot", "words", "dash", "hyphen"],
+)
+def test_a_heading_ending_in_its_colon_takes_the_title_under_it(heading: str) -> None:
+    story = _read(_chaptered(heading))
+    assert [chapter.title for chapter in story.chapters] == NAMES
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+@pytest.mark.parametrize("heading", ["Chapter {n}:", "Chapter {n} —"])
+def test_a_heading_ending_in_its_separator_over_prose_is_untitled(heading: str) -> None:
+    story = _read(_chaptered(heading))
+    assert [chapter.title for chapter in story.chapters] == [None, None, None]
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+def test_a_sentence_ending_in_a_colon_stays_text() -> None:
+    text = "The Long Gate\n\n" + "\n\n".join(PROSE) + "\n\nThe chapter she wanted was this one:\n\n" + PROSE[0]
+    story = _read(text)
+    assert len(story.chapters) == 1
+    assert "The chapter she wanted was this one:" in story.chapters[0].paragraphs
