@@ -648,6 +648,7 @@ class _Doc:
     link_words: int  # words inside links to the book's own documents
     links: int  # such links
     cuts: list[tuple[int, str]] = field(default_factory=list)  # (item index, TOC anchor) where a chapter starts
+    head_title: str = ""  # the document's own <title>, where a converter left a chapter's title and nowhere else
 
     @property
     def prose_words(self) -> int:
@@ -715,7 +716,9 @@ def _read_doc(href: str, soup: BeautifulSoup, spine: set[str], anchors: list[str
         for item in items
         if not isinstance(item, SceneBreak)
     )
-    return _Doc(href, body, items, words, link_words, links, cuts)
+    head = soup.head.title if soup.head is not None else None
+    head_title = " ".join(head.get_text().split())[:_MAX_TITLE] if head is not None else ""
+    return _Doc(href, body, items, words, link_words, links, cuts, head_title)
 
 
 def _drop_apparatus(soup: BeautifulSoup, body: Tag) -> None:
@@ -823,7 +826,7 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
     items.extend(_front_page_items(pages + back_pages, lists))
     items.extend(Para(f"A/N: {note}") for note in book_notes)
     parts = [part for doc in docs for part in _parts(doc)]
-    titles = _toc_titles(book, parts)
+    titles = _toc_titles(book, parts) or _head_titles(book, docs, parts)
     split = _split_continuations(docs)
     by_headings = sum(doc.has_heading for doc in docs) >= sum(not doc.has_heading for doc in docs)
     per_file = not titles and len(parts) >= 2 and all(_one_top_heading(part.items) for part in parts)
@@ -1169,6 +1172,25 @@ def _toc_titles(book: _Book, parts: list[_Part]) -> dict[tuple[str, str | None],
         return {}
     unnumbered = series_titles(list(titles.values()))
     return dict(zip(titles, unnumbered, strict=True)) if unnumbered else titles
+
+
+def _head_titles(book: _Book, docs: list[_Doc], parts: list[_Part]) -> dict[tuple[str, str | None], str]:
+    """Where the TOC names no chapter and no document has a heading, each document's ``<title>``, when
+    every one differs from the others and from the book's title: a converter's book with a chapter's
+    title in its ``<title>`` and nowhere else (the chapters were "Chapter 1, 2, 3" with the titles lost).
+    A ``<title>`` repeating the book's title, a file's name or a placeholder on every page names nothing."""
+    if len(docs) < 2 or len(parts) != len(docs) or any(doc.has_heading for doc in docs):
+        return {}
+    names = [doc.head_title for doc in docs]
+    folded = [name.casefold() for name in names]
+    book_title = (book.title or "").casefold()
+    if len(set(folded)) != len(folded) or any(
+        not name or name == book_title or _placeholder(name, title=True) or _mechanical(name, doc.href, None)
+        for name, doc in zip(folded, docs, strict=True)
+    ):
+        return {}
+    unnumbered = series_titles(names)
+    return {(doc.href, None): name for doc, name in zip(docs, unnumbered or names, strict=True)}
 
 
 def _mechanical(key: str, href: str, manifest_id: str | None) -> bool:

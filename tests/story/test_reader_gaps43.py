@@ -3,7 +3,10 @@ real saves take, written for it; the probe files stay out of the repository):
 
 - a chapter heading ending in its colon or dash, its title on the line under it ("Chapter 4:" /
   "The Ford", "Ch. 2:", "CHAPTER TWO:", "Chapter 3 —"): no heading was found, the whole story one
-  chapter with the headings in its text; now read as "Chapter 4" / "The Ford" is.
+  chapter with the headings in its text; now read as "Chapter 4" / "The Ford" is;
+- an EPUB whose chapters have no heading and a TOC naming none of them, each chapter's title only in
+  its document's <title>: the chapters had no titles; now the <title>s name them, where each differs
+  from the others and from the book's title.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
+from tests.story.builders import epub_bytes, xhtml
 
 PROSE = [
     "The kettle had been boiling for some time before Anna noticed it, and the kitchen was thick with steam.",
@@ -63,3 +67,28 @@ def test_a_sentence_ending_in_a_colon_stays_text() -> None:
     story = _read(text)
     assert len(story.chapters) == 1
     assert "The chapter she wanted was this one:" in story.chapters[0].paragraphs
+
+
+def _titled_docs(titles: list[str]) -> list[tuple[str, str]]:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+    return [(f"c{index}.xhtml", xhtml(body, title)) for index, title in enumerate(titles)]
+
+
+@pytest.mark.parametrize("nav", [[("Start", "c0.xhtml")], [("The Long Gate", "c0.xhtml")]], ids=["start", "book-title"])
+def test_an_epub_chapter_titled_only_in_its_head_title_takes_it(nav) -> None:
+    data = epub_bytes(_titled_docs(NAMES), title="The Long Gate", author="Wren Holloway", nav_points=nav)
+    story = import_story(data, "gate.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == NAMES
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+@pytest.mark.parametrize(
+    "titles", [["The Long Gate"] * 3, ["Unknown"] * 3, ["The Long Gate", "The Gate", "The Rain"], ["c0", "c1", "c2"]]
+)
+def test_head_titles_that_name_no_chapter_are_not_titles(titles: list[str]) -> None:
+    data = epub_bytes(
+        _titled_docs(titles), title="The Long Gate", author="Wren Holloway", nav_points=[("Start", "c0.xhtml")]
+    )
+    story = import_story(data, "gate.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == [None, None, None]
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
