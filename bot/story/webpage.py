@@ -196,7 +196,7 @@ def strip_page_chrome(body: Tag) -> Tag:
     A page whose one ``<article>`` or ``<main>`` holds most of its text is that element: what
     lies outside it (the blog's name, "Written by", "More from") is the site's.
     """
-    _threadmark_headings(body)
+    thread_title = _threadmark_headings(body)
     sizes: dict[int, int] = {}
 
     def size(element: Tag) -> int:  # every size at once, the first time one is asked (never, on a page without chrome)
@@ -214,7 +214,13 @@ def strip_page_chrome(body: Tag) -> Tag:
     for footer in _mailer_footers(body):
         if footer.parent is not None:
             _remove_chrome(footer, body)
-    return _main_content(body)
+    main = _main_content(body)
+    # A page of one threadmarked post is that post's <article>: the thread's title over it (and its
+    # fandom's field) go with it, or the story was titled by the <title>, "Ranger [Worm] | Page 3".
+    for node in reversed(thread_title):
+        if main is not body and node.parent is not None and not any(parent is main for parent in node.parents):
+            main.insert(0, node.extract())
+    return main
 
 
 # What a newsletter's mailer sets under every email (Substack, Mailchimp, Buttondown): its links.
@@ -618,11 +624,12 @@ def names_author_note(element: Tag) -> bool:
     return False
 
 
-def _threadmark_headings(body: Tag) -> None:
+def _threadmark_headings(body: Tag) -> list[Tag]:
     """A forum post's threadmark label ("Chapter 1.1") becomes the heading over its post.
 
     The post's text is then marked :data:`TEXT_ONLY`: the author's threadmarks are the page's
     chapters, and a bold "Omake: The Other Side" line inside a post is part of that post.
+    Returns the thread's title heading and its fandom's field (see :func:`_thread_title_tag`).
     """
     labels = body.find_all(class_="threadmarkLabel")
     for label in labels:
@@ -634,8 +641,7 @@ def _threadmark_headings(body: Tag) -> None:
         heading = Tag(name="h2")
         heading.string = text
         cell.replace_with(heading)
-    if labels:
-        _thread_title_tag(body)
+    return _thread_title_tag(body) if labels else []
 
 
 # A forum thread's title ends with what it is a story of, in brackets: "Brockton Bay Ranger [Worm/Pokemon]",
@@ -646,20 +652,25 @@ _THREAD_TAG = re.compile(r"^(?P<title>\S.*?)[ \t]*(?:\[(?P<square>[^\[\]]{1,60})
 _THREAD_TITLE_CHARS = 300  # a thread's title; a longer heading is none
 
 
-def _thread_title_tag(body: Tag) -> None:
+def _thread_title_tag(body: Tag) -> list[Tag]:
     """The tag in brackets after a threadmarked thread's title (its first <h1>): the fandom as the
     thread's "Fandom:" line, a status ("[Complete]") nothing. Left on, it was the story's title:
-    "Brockton Bay Ranger [Worm/Pokemon]"."""
+    "Brockton Bay Ranger [Worm/Pokemon]". Returns the heading and the field (none without a heading)."""
     heading = body.find("h1")
-    text = squeezed_text(heading) if isinstance(heading, Tag) else ""
+    if not isinstance(heading, Tag):
+        return []
+    text = squeezed_text(heading)
     found = _THREAD_TAG.fullmatch(text) if len(text) <= _THREAD_TITLE_CHARS else None
-    if heading is None or found is None:
-        return
+    if found is None:
+        return [heading]
     tag = (found.group("square") or found.group("round") or "").strip()
     heading.clear()
     heading.append(NavigableString(found.group("title")))
-    if not THREAD_STATUS.fullmatch(tag):
-        heading.insert_after(_field("Fandom", tag))
+    if THREAD_STATUS.fullmatch(tag):
+        return [heading]
+    field = _field("Fandom", tag)
+    heading.insert_after(field)
+    return [heading, field]
 
 
 _SPOILER_WORDS = frozenset(["spoiler", "spoilers"])

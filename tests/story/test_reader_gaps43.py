@@ -6,7 +6,11 @@ real saves take, written for it; the probe files stay out of the repository):
   chapter with the headings in its text; now read as "Chapter 4" / "The Ford" is;
 - an EPUB whose chapters have no heading and a TOC naming none of them, each chapter's title only in
   its document's <title>: the chapters had no titles; now the <title>s name them, where each differs
-  from the others and from the book's title.
+  from the others and from the book's title;
+- a forum thread's page saved with one threadmarked post on it (its reader mode at the latest
+  chapter): the post's <article> was taken for the page, the thread's title over it left out, and the
+  story titled by the <title>, "Ranger [Worm/Pokemon] | Page 3", with no fandom; now titled and tagged
+  as a page of two threadmarks is.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -17,6 +21,7 @@ import pytest
 
 from bot.story.importer import import_story
 from tests.story.builders import epub_bytes, xhtml
+from tests.story.test_reader_gaps41 import _reader_mode
 
 PROSE = [
     "The kettle had been boiling for some time before Anna noticed it, and the kitchen was thick with steam.",
@@ -92,3 +97,15 @@ def test_head_titles_that_name_no_chapter_are_not_titles(titles: list[str]) -> N
     story = import_story(data, "gate.epub", max_bytes=1 << 20)
     assert [chapter.title for chapter in story.chapters] == [None, None, None]
     assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+@pytest.mark.parametrize("marks", [["Chapter 4: Bug"], ["Chapter 4: Bug", "Chapter 5: Trainer"]], ids=["one", "two"])
+@pytest.mark.parametrize(
+    ("title", "fandoms"),
+    [("Brockton Bay Ranger [Worm/Pokemon]", ["Worm/Pokemon"]), ("Brockton Bay Ranger", [])],
+    ids=["tagged", "untagged"],
+)
+def test_a_thread_page_of_one_threadmark_keeps_the_threads_title(marks, title: str, fandoms: list[str]) -> None:
+    story = import_story(_reader_mode(title, marks), "ranger.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.fandoms) == ("Brockton Bay Ranger", fandoms)
+    assert [chapter.title for chapter in story.chapters] == [mark.split(": ")[1] for mark in marks]
