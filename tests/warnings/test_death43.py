@@ -69,3 +69,21 @@ def test_a_rules_file_can_add_support() -> None:
     assert ruleset.category_rules("suicide").supported_by == ("death",)
     assert ruleset.category_rules("grief").supported_by == ("death",)
     assert ruleset.fingerprint != default_ruleset().fingerprint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raiders torched the village at dawn and cut down everyone who ran. By noon the ash had settled "
+        "and there was nobody left to bury anybody.",
+        "The mob went house to house through the quarter with clubs and torches, dragging families into the "
+        "street. In the morning the neighbours laid the shapes under sheets along the lane.",
+    ],
+)
+def test_a_death_cue_in_a_massacre_is_death(text: str) -> None:
+    assert {"collective-violence", "death"} <= ids(text)
+
+
+def test_a_riot_without_a_death_cue_is_no_death() -> None:
+    found = ids("The riot police charged the crowd with batons and tear gas, and the marchers scattered.")
+    assert "death" not in found
