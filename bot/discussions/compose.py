@@ -243,7 +243,7 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
     )
 
 
-EventRefusal = Literal["", "schedule", "add", "move", "delete", "failed"]
+EventRefusal = Literal["", "schedule", "add", "move", "delete", "failed", "start", "end"]
 EVENT_GRANT = "Dogear's role Create Events (Server Settings → Roles)"
 
 
@@ -272,9 +272,11 @@ def failure_fix(
     Events, a server permission, not a channel's), and where: ``schedule`` (nothing was scheduled),
     ``add`` (moved, but no event added), ``move`` (moved, its event left at the old time), ``delete``
     (cancelled, its event left in the server's Events list), ``failed``
-    (a failed one whose event Dogear can no longer move or cancel). Each says the two ways on that work
-    there: give the permission, or go on without an event (saying "edit it by hand" alone left an
-    admin guessing why, and whether Dogear would ever manage it again)."""
+    (a failed one whose event Dogear can no longer move or cancel), ``start`` (posted, its event never
+    started, so Dogear will not end it either) and ``end`` (its event not ended or cancelled at its end
+    time). Each says the two ways on that work there: give the permission, or go on without an event
+    (saying "edit it by hand" alone left an admin guessing why, and whether Dogear would ever manage it
+    again)."""
     move = f"`/discussion move id:{discussion_id}`{listed}"
     if event_refused == "schedule":
         return (
@@ -297,6 +299,16 @@ def failure_fix(
             "Its scheduled event is still in the server's Events list: I lack the Create Events permission to "
             "delete it. Delete it by hand in Discord (Events); "
             f"once you give {EVENT_GRANT}, I delete events myself."
+        )
+    if event_refused == "start":
+        return (
+            "Its event still shows as upcoming in the server's Events list, and I will not end it: start it or "
+            f"delete it by hand in Discord (Events); or give {EVENT_GRANT}, and I start and end the next ones myself."
+        )
+    if event_refused == "end":
+        return (
+            "Its event is still live or upcoming in the server's Events list: end or delete it by hand in "
+            f"Discord (Events); or give {EVENT_GRANT}, and I end the next ones myself."
         )
     if event_refused == "failed":
         return (
@@ -356,6 +368,25 @@ def failed_notice(
         content=clip(
             f"The discussion #{discussion_id} of {story}, chapter {chapter}, due {stamp(due_at, 'F')}, "
             f"could not be posted: {escape_clipped(reason.rstrip('. '), 600)}. {fix}",
+            MESSAGE_CHARS,
+        ),
+        embed=None,
+    )
+
+
+def event_notice(
+    *, title: str | None, chapter: int, discussion_id: int, reason: str, refused: Literal["start", "end", "cancel"]
+) -> Notice:
+    """For the moderation channel: which discussion's scheduled event Discord refused to start (as the
+    discussion posted), end or cancel (at the event's end time), why (escaped and cut as in
+    :func:`failed_notice`), and the two ways on (:func:`failure_fix`); it pings nobody."""
+    story = f"**{escape_markdown(title)}**" if title is not None else "a removed story"
+    done = {"start": "started", "end": "ended", "cancel": "cancelled"}[refused]
+    fix = failure_fix(discussion_id, chapter, event_refused="start" if refused == "start" else "end")
+    return Notice(
+        content=clip(
+            f"The scheduled event of discussion #{discussion_id} of {story}, chapter {chapter}, could not be "
+            f"{done}: {escape_clipped(reason.rstrip('. '), 600)}. {fix}",
             MESSAGE_CHARS,
         ),
         embed=None,

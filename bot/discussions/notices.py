@@ -1,7 +1,9 @@
 """Notices a discussion's state change owes a channel, posted once across kills and Discord's failures.
 
 A discussion marked missed tells its channel so (and how to reschedule it); members whose DMs
-refused a reminder's copy, and who will not be tried again, are told under the reminder. Each was
+refused a reminder's copy, and who will not be tried again, are told under the reminder; the
+moderation channel (when one is set) is told of a discussion that failed, and of a scheduled event
+Discord refused to start or end (:data:`MODERATION_KINDS`). Each was
 written and then posted once with no nonce and no retry: a process killed between the two, or a
 5xx, and nobody was ever told. Now the notice is owed in the state change's own write
 (``discussion_notices_owed``, see :func:`bot.discussions.store.owe_notice`), tried at once by the
@@ -52,8 +54,9 @@ class NoticePoster(Protocol):
     async def post(self, channel_id: int, notice: Notice, *, nonce: str | None) -> object: ...
 
 
-# Notices for moderators (told in the moderation channel): never moved to the club channel.
-MODERATION_KINDS: frozenset[NoticeKind] = frozenset({"failed"})
+# Notices for moderators (told in the moderation channel): never moved to the club channel. 'failed':
+# a discussion that could not be posted; 'event': its scheduled event Discord refused to start or end.
+MODERATION_KINDS: frozenset[NoticeKind] = frozenset({"failed", "event"})
 
 
 async def message_channel(

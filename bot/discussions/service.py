@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Literal, Protocol
 
 from bot.clock import Clock
 from bot.db import Database, storage_refused
@@ -38,6 +38,7 @@ from bot.discussions.compose import (
     closed_dms_notice,
     discussion_notice,
     dm_reminder_notice,
+    event_notice,
     failed_notice,
     missed_notice,
     reminder_notice,
@@ -334,7 +335,9 @@ class DiscussionService:
                     if discussion is not None:
                         await self._fail(discussion, reason)
                 elif item.kind == "event_end":
-                    await store.mark_event_end(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
+                    ending = await store.get_event_end(self.db, item.guild_id, item.id)
+                    if ending is not None:
+                        await self._event_end_failed(ending, PostFailure(reason))
                 else:
                     await store.mark_reminder(self.db, item.guild_id, item.id, "failed", reason=reason, now=now)
                 return True
@@ -495,10 +498,12 @@ class DiscussionService:
     async def _start_event(self, discussion: Discussion) -> None:
         """The post is up: its scheduled event shows as live, and its ending is stored as a due item.
 
-        Never stops the post: a deleted or ended event, or a missing permission, is logged. When
-        Discord cannot be reached the ending is stored anyway (with the planned end time), and the
-        ending starts the event first. Run again when a post is resumed after a restart: starting
-        an event already live only reads its end time, and the ending is stored once.
+        Never stops the post: a deleted or ended event is logged. A lasting refusal (Dogear's role
+        lost Create Events) stores the ending as failed, and owes the moderation channel the telling
+        in that write (:meth:`_event_start_refused`). When Discord cannot be reached the ending is
+        stored anyway (with the planned end time), and the ending starts the event first. Run again
+        when a post is resumed after a restart: starting an event already live only reads its end
+        time, and the ending (failed or not) is stored once, so a refusal is told once.
         """
         if discussion.event_id is None or self.events is None:
             return
@@ -511,6 +516,7 @@ class DiscussionService:
             ends = discussion.due_at + EVENT_LENGTH
         except PostFailure as failure:
             log.warning("discussion %s: could not start scheduled event %s: %s", discussion.id, event_id, failure)
+            await self._event_start_refused(discussion, event_id, failure)
             return
         if ends is None:
             log.info("discussion %s: scheduled event %s was deleted or is over; left alone", discussion.id, event_id)
@@ -518,6 +524,37 @@ class DiscussionService:
         now = self.clock.now()
         await store.schedule_event_end(self.db, guild_id, discussion.id, event_id, max(ends, now), now=now)
         self.schedules_changed()
+
+    async def _event_start_refused(self, discussion: Discussion, event_id: int, failure: PostFailure) -> None:
+        """The post is up but Discord refused to start its event: it would sit "Scheduled" in every
+        member's Events list after the meeting, and Dogear will not end it. Its ending is stored
+        failed, and the moderation channel (when one is set) owed the telling in the same write;
+        once per discussion, across kills (:mod:`bot.discussions.notices`)."""
+        guild_id = discussion.guild_id
+        notice = await self._event_notice(discussion, str(failure), "start")
+        notice_id = await store.event_start_refused(
+            self.db, guild_id, discussion.id, event_id, reason=str(failure), now=self.clock.now(), notice=notice
+        )
+        if notice_id is not None:
+            await self.notices.tell_now(guild_id, notice_id)
+
+    async def _event_notice(
+        self, discussion: Discussion, reason: str, refused: Literal["start", "end", "cancel"]
+    ) -> store.NewNotice | None:
+        """What the moderation channel is owed about a scheduled event Discord refused; None when no
+        moderation channel is set (the log and the stored reason are all there is)."""
+        mod_channel = (await get_settings(self.db, discussion.guild_id)).mod_channel_id
+        if mod_channel is None:
+            return None
+        text = event_notice(
+            title=discussion.story_title,
+            chapter=discussion.chapter,
+            discussion_id=discussion.id,
+            reason=reason,
+            refused=refused,
+        ).content
+        assert text is not None
+        return store.NewNotice("event", mod_channel, text, retry_at=self.clock.now() + RETRY_DELAYS[0])
 
     async def _serve_event_end(self, item: DueItem) -> None:
         """Complete a discussion's event at its end time; a lasting refusal is logged and settles it."""
@@ -548,6 +585,9 @@ class DiscussionService:
             )
 
     async def _event_end_failed(self, ending: store.EventEnd, failure: PostFailure) -> None:
+        """The event could not be ended (or cancelled, for a discussion that never posted): it stays
+        live or upcoming in every member's Events list. Marked failed, and the moderation channel
+        (when one is set) owed the telling in that write, only when it settled the ending: once."""
         log.warning(
             "discussion %s in server %s: could not end scheduled event %s: %s",
             ending.discussion_id,
@@ -555,9 +595,16 @@ class DiscussionService:
             ending.event_id,
             failure,
         )
-        await store.mark_event_end(
-            self.db, ending.guild_id, ending.id, "failed", reason=str(failure), now=self.clock.now()
+        discussion = await store.get_discussion(self.db, ending.guild_id, ending.discussion_id)
+        notice = None
+        if discussion is not None:
+            unposted = discussion.state in ("failed", "missed")
+            notice = await self._event_notice(discussion, str(failure), "cancel" if unposted else "end")
+        notice_id = await store.mark_event_end(
+            self.db, ending.guild_id, ending.id, "failed", reason=str(failure), now=self.clock.now(), notice=notice
         )
+        if notice_id is not None:
+            await self.notices.tell_now(ending.guild_id, notice_id)
 
     async def _let_in(self, discussion: Discussion, thread_id: int, readers: Sequence[int]) -> None:
         await self.joins.let_in(discussion.guild_id, discussion.id, thread_id, readers)

@@ -989,6 +989,32 @@ async def schedule_event_end(
     )
 
 
+async def event_start_refused(
+    db: Database,
+    guild_id: int,
+    discussion_id: int,
+    event_id: int,
+    *,
+    reason: str,
+    now: datetime,
+    notice: NewNotice | None,
+) -> int | None:
+    """Discord refused to start the event as its discussion posted: its ending is stored 'failed' with
+    the reason (nothing for the timer to end), and ``notice`` owed in this same write. Once per
+    discussion: a post resumed after a restart, refused again, inserts nothing and owes nothing.
+    Returns the owed notice's id (None: nothing owed)."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "INSERT INTO discussion_event_ends"
+            " (guild_id, discussion_id, event_id, due_at, state, failure, updated_at)"
+            " VALUES (?, ?, ?, ?, 'failed', ?, ?) ON CONFLICT (discussion_id) DO NOTHING",
+            (guild_id, discussion_id, event_id, to_epoch(now), reason, to_epoch(now)),
+        )
+        if notice is None or cursor.rowcount != 1:
+            return None
+        return await owe_notice(tx, guild_id, discussion_id, notice, now=now)
+
+
 async def get_event_end(db: Database, guild_id: int, event_end_id: int) -> EventEnd | None:
     row = await db.fetch_one(
         "SELECT id, guild_id, discussion_id, event_id, due_at, state FROM discussion_event_ends"
@@ -1008,17 +1034,32 @@ async def mark_event_end(
     *,
     reason: str | None,
     now: datetime,
-) -> None:
-    await db.execute(
-        "UPDATE discussion_event_ends SET state = ?, failure = ?, updated_at = ?"
-        " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
-        (state, reason, to_epoch(now), event_end_id, guild_id),
-    )
+    notice: NewNotice | None = None,
+) -> int | None:
+    """Settle an ending; with ``notice`` (a refusal the moderation channel is told of), owed in this same
+    write and only when it settled the row, so a second settling (a retry, a restart) owes nothing.
+    Returns the owed notice's id (None: nothing owed)."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE discussion_event_ends SET state = ?, failure = ?, updated_at = ?"
+            " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+            (state, reason, to_epoch(now), event_end_id, guild_id),
+        )
+        if notice is None or cursor.rowcount != 1:
+            return None
+        row = await (
+            await tx.execute(
+                "SELECT discussion_id FROM discussion_event_ends WHERE id = ? AND guild_id = ?",
+                (event_end_id, guild_id),
+            )
+        ).fetchone()
+        assert row is not None
+        return await owe_notice(tx, guild_id, row[0], notice, now=now)
 
 
 # -- notices owed to a channel after a state change (migration 0025) ---------------------------------
 
-NoticeKind = Literal["missed", "closed_dms", "failed"]
+NoticeKind = Literal["missed", "closed_dms", "failed", "event"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ import aiohttp
 import discord
 
 from bot.discussions.compose import failure_fix
-from bot.discussions.failures import EventMissing, EventsForbidden, EventsRefused
+from bot.discussions.failures import EventMissing, EventsForbidden, EventsRefused, PostFailure
 from bot.discussions.service import EVENT_LENGTH, Unreachable
 from bot.errors import UserError, connection_problem
 from bot.limits import (
@@ -49,6 +49,15 @@ def _event_not_now(why: str) -> str:
 def event_name(title: str, chapter: int) -> str:
     """A discussion's event name: made by :meth:`ScheduledEvents.create`, looked for by ``created_for``."""
     return clip(f"{clip(title, 70)} — chapter {chapter} discussion", SCHEDULED_EVENT_NAME_CHARS)
+
+
+def _event_refusal(error: discord.HTTPException, doing: str) -> PostFailure:
+    """A 403 changing a scheduled event is the server permission Dogear's role lacks, never a channel's
+    (:func:`refusal` would say "a permission there"): named, as :class:`EventsForbidden`, which the
+    moderation channel's notice and ``compose.failure_fix`` answer with the grant."""
+    if isinstance(error, discord.Forbidden):
+        return EventsForbidden(f"{doing}: I lack Create Events ({error.text or 'Missing Permissions'})")
+    return refusal(error, doing)
 
 
 class ScheduledEvents:
@@ -142,7 +151,7 @@ class ScheduledEvents:
         except discord.NotFound:
             return event  # deleted meanwhile: nothing left to move along
         except discord.HTTPException as error:
-            raise refusal(error, doing) from error
+            raise _event_refusal(error, doing) from error
         return event
 
     async def start(self, guild_id: int, event_id: int) -> datetime | None:
@@ -176,7 +185,7 @@ class ScheduledEvents:
             except discord.NotFound:
                 return
             except discord.HTTPException as error:
-                raise refusal(error, "cancelling the scheduled event") from error
+                raise _event_refusal(error, "cancelling the scheduled event") from error
 
     async def remove(self, guild_id: int, event_id: int) -> bool:
         """Delete an event its discussion no longer needs (owed, see bot.discussions.event_deletions);
@@ -189,12 +198,8 @@ class ScheduledEvents:
                 await event.delete()
         except discord.NotFound:
             return False
-        except discord.Forbidden as error:
-            raise EventsForbidden(
-                f"deleting the scheduled event: I lack Create Events ({error.text or 'Missing Permissions'})"
-            ) from error
         except discord.HTTPException as error:
-            raise refusal(error, "deleting the scheduled event") from error
+            raise _event_refusal(error, "deleting the scheduled event") from error
         return True
 
     async def move(self, guild_id: int, event_id: int, due: datetime) -> str:
