@@ -4,16 +4,19 @@ to start or end owes the moderation channel a notice in the refusal's own write,
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.clock import ManualClock
 from bot.db import Database, load_migrations, migrate, open_database
 from bot.discussions import store
 from bot.discussions.notices import MODERATION_KINDS
+from bot.discussions.service import DiscussionService
 from bot.discussions.store import NewDiscussion, NewNotice
-from tests.discussions.conftest import GUILD, START, TEXT, AddStory
+from bot.guilds import update_settings
+from tests.discussions.conftest import GUILD, START, TEXT, AddStory, FakeDiscord, FakePoster
 from tests.discussions.test_store import old_schema_story
 
 MOD = 4242
@@ -123,3 +126,54 @@ async def test_the_migration_keeps_owed_notices_and_takes_the_event_kind(tmp_pat
         assert await db.fetch_value("SELECT count(*) FROM discussion_notices_owed") == 0  # the cascade is kept
     finally:
         await db.close()
+
+
+class BrokenEnding:
+    """Scheduled events that start, but whose ending fails in a way nobody foresaw (a bug)."""
+
+    def __init__(self) -> None:
+        self.ends = 0
+
+    async def start(self, guild_id: int, event_id: int) -> datetime | None:
+        return START + timedelta(hours=2)
+
+    async def end(self, guild_id: int, event_id: int) -> None:
+        self.ends += 1
+        raise RuntimeError("boom")
+
+    async def cancel(self, guild_id: int, event_id: int) -> None:
+        raise RuntimeError("boom")
+
+    async def remove(self, guild_id: int, event_id: int) -> bool:
+        return False
+
+
+async def test_an_ending_that_fails_unexpectedly_is_told_once_too(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory
+) -> None:
+    """The unexpected error's path marks the ending failed as a refusal does, and owes the same notice:
+    the event is left live all the same."""
+    world.kinds[MOD] = "text"
+    await update_settings(db, GUILD, 0, mod_channel_id=MOD)
+    discussion_id = await a_discussion(db, await add_story())
+    await store.set_event(db, GUILD, discussion_id, 77, now=START)
+    events = BrokenEnding()
+    service = DiscussionService(db, clock, FakePoster(world), grace=timedelta(hours=6), events=events)
+    service.start()
+    try:
+        await clock.advance(timedelta(hours=1))
+        await service.wait_idle()
+        assert (await store.get_discussion(db, GUILD, discussion_id)).state == "posted"  # type: ignore[union-attr]
+        await clock.advance(timedelta(hours=1))
+        await service.wait_idle()
+        await clock.advance(timedelta(hours=3))
+        await service.wait_idle()
+    finally:
+        await service.stop()
+    assert events.ends == 1
+    [told] = world.posted(MOD)
+    said = told.notice.content or ""
+    assert f"#{discussion_id}" in said and "could not be ended" in said and "unexpected error" in said, said
+    assert "end or delete it by hand" in said and told.notice.user_ids == () and told.notice.role_id is None
+    assert (await db.fetch_one("SELECT state FROM discussion_event_ends"))[0] == "failed"
+    assert await owed(db) == []
