@@ -489,7 +489,12 @@ def strip_inline_markup(text: str) -> str:
     one took off.
     """
     out = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.endswith("\\") and not line.endswith("\\\\") and index + 1 < len(lines):
+            # A backslash ending a line inside a paragraph is a hard line break (CommonMark: a poem's
+            # lines); the break is kept, the backslash is no text. One ending the paragraph stays.
+            line = line[:-1]
         if _MARKUP_CHAR.search(line) is None or is_scene_break(line):
             out.append(_characters(line))  # no character any of the passes needs (most lines of prose), or a divider
             continue
@@ -789,8 +794,9 @@ def _field_key(line: str) -> str | None:
     return found[0].casefold() if found else None
 
 
-# A Markdown heading that numbers its chapter before its title: "## 1. The Key".
-_NUMBER_THEN_TITLE = re.compile(r"(?P<num>\d{1,4})\.[ \t]+(?P<title>\S.{0,150})")
+# A Markdown heading that numbers its chapter before its title: "## 1. The Key", and as a notes app's
+# files are named, "# 01 - The Key", "# 2 | The Door", "# 3: The Hall" (a text's lines are read so too).
+_NUMBER_THEN_TITLE = re.compile(r"(?P<num>\d{1,4})(?:\.|:|[ \t]+[-–—|])[ \t]+(?P<title>\S.{0,150})")
 
 
 def numbered_heading_titles(items: list[Item]) -> list[Item]:

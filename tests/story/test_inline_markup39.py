@@ -90,7 +90,10 @@ def test_each_pass_answers_as_its_regular_expression_did(line: str) -> None:
 def test_whole_lines_are_stripped_as_before(texts: list[str]) -> None:
     text = "\n".join(texts)
     expected = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.endswith("\\") and not line.endswith("\\\\") and index + 1 < len(lines):
+            line = line[:-1]  # a hard line break (session 43): the backslash goes, the break stays
         if markdown.is_scene_break(line):
             expected.append(line)
             continue

@@ -10,7 +10,11 @@ real saves take, written for it; the probe files stay out of the repository):
 - a forum thread's page saved with one threadmarked post on it (its reader mode at the latest
   chapter): the post's <article> was taken for the page, the thread's title over it left out, and the
   story titled by the <title>, "Ranger [Worm/Pokemon] | Page 3", with no fandom; now titled and tagged
-  as a page of two threadmarks is.
+  as a page of two threadmarks is;
+- Markdown headings numbered as a notes app names its files ("# 01 - Kettle", "# 2 | Gate"): the
+  number stayed in each chapter's title, where "# 1. Kettle" and a text's "01 - Kettle" lost it;
+- a Markdown poem's lines broken by CommonMark's backslash ("the lane,\\" / "the hill"): the backslash
+  stayed at the end of each line.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -109,3 +113,27 @@ def test_a_thread_page_of_one_threadmark_keeps_the_threads_title(marks, title: s
     story = import_story(_reader_mode(title, marks), "ranger.html", max_bytes=1 << 20)
     assert (story.meta.title, story.meta.fandoms) == ("Brockton Bay Ranger", fandoms)
     assert [chapter.title for chapter in story.chapters] == [mark.split(": ")[1] for mark in marks]
+
+
+@pytest.mark.parametrize("heading", ["# {n:02d} - {title}", "## {n} | {title}", "# {n}: {title}", "# {n} – {title}"])
+def test_markdown_headings_numbered_as_a_series_with_a_dash_are_titled_by_their_words(heading: str) -> None:
+    text = "".join(heading.format(n=n, title=t) + "\n\n" + "\n\n".join(PROSE) + "\n\n" for n, t in enumerate(NAMES, 1))
+    story = _read(text, "gate.md")
+    assert [chapter.title for chapter in story.chapters] == NAMES
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+def test_markdown_headings_with_a_dash_that_do_not_count_up_keep_their_numbers() -> None:
+    text = "".join(
+        f"# {year} - {t}\n\n" + "\n\n".join(PROSE) + "\n\n" for year, t in zip([1984, 1990, 2001], NAMES, strict=True)
+    )
+    story = _read(text, "gate.md")
+    assert [chapter.title for chapter in story.chapters] == ["1984 - The Kettle", "1990 - The Gate", "2001 - The Rain"]
+
+
+def test_a_backslash_ending_a_markdown_line_is_a_line_break() -> None:
+    text = (
+        "# Winter Psalm\n\nby Ida Marsh\n\nNo lamp was lit in any house,\\\nno dog barked in the lane.\n\nA path \\\\\n"
+    )
+    story = _read(text, "psalm.md")
+    assert story.chapters[0].paragraphs == ["No lamp was lit in any house,\nno dog barked in the lane.", "A path \\"]
