@@ -635,4 +635,30 @@ def _closing_marker(chapter: Chapter) -> None:
         chapter.scenes.pop()
 
 
+# A chapter's own closing line, "End of Chapter 3", "~End of Chapter Three~", "[End of Part 2]", "End of
+# prologue.": where the chapter ends, not a paragraph of it (the story's "The End" is :func:`closing_marker`).
+_END_OF_CHAPTER = re.compile(
+    r"end[ \t]+of[ \t]+(?:the[ \t]+)?(?:chapter|ch\.?|part|prologue|epilogue|interlude)(?:[ \t]+(?:#[ \t]*)?[\w-]{1,20})?",
+    re.IGNORECASE,
+)
+
+
+def end_of_chapter_marker(chapter: Chapter) -> None:
+    """Drop the line closing a chapter that only says it is the chapter's end ("End of Chapter 3"),
+    where the chapter has text besides it: posted, it was the chapter's last paragraph. "End of chapter
+    one, she wrote." is a sentence and stays."""
+    if not chapter.scenes or not chapter.scenes[-1].paragraphs or len(chapter.paragraphs) < 2:
+        return
+    last = chapter.scenes[-1].paragraphs
+    text = last[-1].strip()
+    if "\n" in text or len(text) > CLOSING_CHARS:
+        return
+    core = " ".join(trim_ornaments(text).strip(" \t.!-–—=~*_()[]<>|").split())
+    if _END_OF_CHAPTER.fullmatch(core) is None:
+        return
+    last.pop()
+    if not last:
+        chapter.scenes.pop()
+
+
 NOTE_SECTION_MAX_WORDS = 400  # an end note under a label of its own is shorter than this; a longer tail is story

@@ -20,6 +20,7 @@ from bot.story.author_notes import (
     _closing_marker,
     closing_declarations,
     declared_title,
+    end_of_chapter_marker,
     mid_declarations,
     opening_notes,
     sign_off,
@@ -449,6 +450,8 @@ def build_story(
     closing = pointed + _closing_story_declarations(chapters)
     budget = MidDeclarationBudget()
     chapters = [_chapter_notes(chapter, budget) for chapter in chapters]
+    for chapter in chapters:
+        end_of_chapter_marker(chapter)
     pair_footnotes(chapters)
     chapters = drop_back_matter(chapters, _first(meta.values.get("author")))
     chapters, afterword = _afterword_note(chapters)

@@ -14,7 +14,9 @@ real saves take, written for it; the probe files stay out of the repository):
 - Markdown headings numbered as a notes app names its files ("# 01 - Kettle", "# 2 | Gate"): the
   number stayed in each chapter's title, where "# 1. Kettle" and a text's "01 - Kettle" lost it;
 - a Markdown poem's lines broken by CommonMark's backslash ("the lane,\\" / "the hill"): the backslash
-  stayed at the end of each line.
+  stayed at the end of each line;
+- a chapter's last line saying only that it ends there ("End of Chapter 3", "~ End of Chapter 3 ~"):
+  posted as the chapter's last paragraph.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -137,3 +139,32 @@ def test_a_backslash_ending_a_markdown_line_is_a_line_break() -> None:
     )
     story = _read(text, "psalm.md")
     assert story.chapters[0].paragraphs == ["No lamp was lit in any house,\nno dog barked in the lane.", "A path \\"]
+
+
+@pytest.mark.parametrize(
+    "closing", ["End of Chapter {n}", "~ End of Chapter {n} ~", "[End of chapter {n}]", "END OF CHAPTER {word}."]
+)
+@pytest.mark.parametrize("name", ["gate.txt", "gate.md"])
+def test_a_line_closing_a_chapter_that_only_says_so_is_no_text(closing: str, name: str) -> None:
+    text = "The Long Gate\n\nby Wren Holloway\n\n"
+    for number, word in enumerate(WORDS, 1):
+        text += f"Chapter {number}\n\n" + "\n\n".join(PROSE) + "\n\n" + closing.format(n=number, word=word) + "\n\n"
+    story = _read(text, name)
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 3
+
+
+def test_an_end_of_chapter_line_in_html_is_no_text() -> None:
+    chapters = "".join(
+        f"<h2>Chapter {n}</h2>" + "".join(f"<p>{p}</p>" for p in PROSE) + f"<p><i>End of Chapter {n}</i></p>"
+        for n in (1, 2)
+    )
+    story = _read(f"<html><body><h1>The Long Gate</h1>{chapters}</body></html>", "gate.html")
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 2
+
+
+@pytest.mark.parametrize(
+    "line", ["End of chapter one, she wrote, and closed the book.", "The end of the chapter was torn out."]
+)
+def test_a_sentence_about_a_chapters_end_stays_text(line: str) -> None:
+    text = "The Long Gate\n\nby Wren Holloway\n\n" + "\n\n".join(PROSE) + f"\n\n{line}\n"
+    assert _read(text).chapters[0].paragraphs == [*PROSE, line]
