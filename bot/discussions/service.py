@@ -557,7 +557,8 @@ class DiscussionService:
         return store.NewNotice("event", mod_channel, text, retry_at=self.clock.now() + RETRY_DELAYS[0])
 
     async def _serve_event_end(self, item: DueItem) -> None:
-        """Complete a discussion's event at its end time; a lasting refusal is logged and settles it."""
+        """Complete a discussion's event at its end time; a lasting refusal settles it, logged and told
+        (:meth:`_event_end_failed`)."""
         ending = await store.get_event_end(self.db, item.guild_id, item.id)
         if ending is None or ending.state != "posting":
             return  # settled meanwhile
