@@ -383,6 +383,10 @@ def event_notice(
     story = f"**{escape_markdown(title)}**" if title is not None else "a removed story"
     done = {"start": "started", "end": "ended", "cancel": "cancelled"}[refused]
     fix = failure_fix(discussion_id, chapter, event_refused="start" if refused == "start" else "end")
+    # The refusal names what it was doing ("starting the scheduled event: ..."), which the sentence
+    # has just said: the reason alone follows it.
+    for doing in ("starting", "ending", "cancelling"):
+        reason = reason.removeprefix(f"{doing} the scheduled event: ")
     return Notice(
         content=clip(
             f"The scheduled event of discussion #{discussion_id} of {story}, chapter {chapter}, could not be "

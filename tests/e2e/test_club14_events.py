@@ -65,6 +65,7 @@ async def test_an_event_dogear_may_not_start_is_told_once_in_the_mod_channel_and
     text = told.text
     assert f"#{discussion.id}" in text and "**Unlit Beacon**" in text and "chapter 1" in text, text
     assert "could not be started" in text and "Create Events" in text, text  # what happened, and why
+    assert "the scheduled event\\:" not in text, text  # the reason is not told twice
     assert "by hand" in text and "Events" in text and GRANT in text, text  # the two ways on
     assert no_pings(told), told.message
     state, failure = await event_end_row(club, discussion.id)
@@ -90,6 +91,7 @@ async def test_an_event_dogear_may_not_end_is_told_once_in_the_mod_channel(club:
     text = told.text
     assert f"#{discussion.id}" in text and "**Burning Beacon**" in text and "chapter 1" in text, text
     assert "could not be ended" in text and "Create Events" in text, text
+    assert "ending the scheduled event" not in text, text
     assert "end or delete it by hand" in text and GRANT in text, text
     assert no_pings(told), told.message
     assert (await event_end_row(club, discussion.id))[0] == "failed"
