@@ -87,3 +87,22 @@ def test_a_death_cue_in_a_massacre_is_death(text: str) -> None:
 def test_a_riot_without_a_death_cue_is_no_death() -> None:
     found = ids("The riot police charged the crowd with batons and tear gas, and the marchers scattered.")
     assert "death" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the clinic a midwife held her hand while they told her there was no heartbeat, and then she had "
+        "to deliver him anyway.",
+        "The doctor said there was no heartbeat anymore, she was so sorry, twelve weeks.",
+        "At the hospital the sonographer moved the wand around for a long time without saying anything, and "
+        "then the doctor came and turned the screen away.",
+    ],
+)
+def test_a_scan_without_a_heartbeat_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+def test_no_heartbeat_at_a_roadside_still_warns() -> None:
+    found = ids("The paramedic knelt over him in the road and said there was no heartbeat, and he sat back.")
+    assert "death" in found
