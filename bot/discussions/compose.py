@@ -243,7 +243,7 @@ def missed_notice(*, title: str, chapter: int, due_at: datetime, grace: timedelt
     )
 
 
-EventRefusal = Literal["", "schedule", "add", "move", "delete", "failed", "start", "end"]
+EventRefusal = Literal["", "schedule", "add", "move", "delete", "failed", "start", "end", "stuck"]
 EVENT_GRANT = "Dogear's role Create Events (Server Settings → Roles)"
 
 
@@ -310,6 +310,8 @@ def failure_fix(
             "Its event is still live or upcoming in the server's Events list: end or delete it by hand in "
             f"Discord (Events); or give {EVENT_GRANT}, and I end the next ones myself."
         )
+    if event_refused == "stuck":  # refused for another reason than the permission, or Discord never answered
+        return "Its event is still in the server's Events list: start, end or delete it by hand in Discord (Events)."
     if event_refused == "failed":
         return (
             failure_fix(
@@ -375,14 +377,23 @@ def failed_notice(
 
 
 def event_notice(
-    *, title: str | None, chapter: int, discussion_id: int, reason: str, refused: Literal["start", "end", "cancel"]
+    *,
+    title: str | None,
+    chapter: int,
+    discussion_id: int,
+    reason: str,
+    refused: Literal["start", "end", "cancel"],
+    forbidden: bool = True,
 ) -> Notice:
     """For the moderation channel: which discussion's scheduled event Discord refused to start (as the
     discussion posted), end or cancel (at the event's end time), why (escaped and cut as in
-    :func:`failed_notice`), and the two ways on (:func:`failure_fix`); it pings nobody."""
+    :func:`failed_notice`), and the ways on (:func:`failure_fix`); it pings nobody. Giving Dogear
+    Create Events is offered only when that is what was refused (``forbidden``): after Discord
+    could not be reached, or refused for another reason, the permission would mend nothing."""
     story = f"**{escape_markdown(title)}**" if title is not None else "a removed story"
     done = {"start": "started", "end": "ended", "cancel": "cancelled"}[refused]
-    fix = failure_fix(discussion_id, chapter, event_refused="start" if refused == "start" else "end")
+    way_on: EventRefusal = "stuck" if not forbidden else "start" if refused == "start" else "end"
+    fix = failure_fix(discussion_id, chapter, event_refused=way_on)
     # The refusal names what it was doing ("starting the scheduled event: ..."), which the sentence
     # has just said: the reason alone follows it.
     for doing in ("starting", "ending", "cancelling"):

@@ -45,7 +45,7 @@ from bot.discussions.compose import (
     thread_name,
 )
 from bot.discussions.event_deletions import EventDeletions, EventRemover
-from bot.discussions.failures import RETRY_DELAYS, Gone, PostFailure, Unreachable
+from bot.discussions.failures import RETRY_DELAYS, EventsForbidden, Gone, PostFailure, Unreachable
 from bot.discussions.jobs import Job, Jobs
 from bot.discussions.joins import ThreadJoins
 from bot.discussions.notices import OwedNotices, message_channel
@@ -531,7 +531,7 @@ class DiscussionService:
         failed, and the moderation channel (when one is set) owed the telling in the same write;
         once per discussion, across kills (:mod:`bot.discussions.notices`)."""
         guild_id = discussion.guild_id
-        notice = await self._event_notice(discussion, str(failure), "start")
+        notice = await self._event_notice(discussion, failure, "start")
         notice_id = await store.event_start_refused(
             self.db, guild_id, discussion.id, event_id, reason=str(failure), now=self.clock.now(), notice=notice
         )
@@ -539,7 +539,7 @@ class DiscussionService:
             await self.notices.tell_now(guild_id, notice_id)
 
     async def _event_notice(
-        self, discussion: Discussion, reason: str, refused: Literal["start", "end", "cancel"]
+        self, discussion: Discussion, failure: PostFailure, refused: Literal["start", "end", "cancel"]
     ) -> store.NewNotice | None:
         """What the moderation channel is owed about a scheduled event Discord refused; None when no
         moderation channel is set (the log and the stored reason are all there is)."""
@@ -550,8 +550,9 @@ class DiscussionService:
             title=discussion.story_title,
             chapter=discussion.chapter,
             discussion_id=discussion.id,
-            reason=reason,
+            reason=str(failure),
             refused=refused,
+            forbidden=isinstance(failure, EventsForbidden),
         ).content
         assert text is not None
         return store.NewNotice("event", mod_channel, text, retry_at=self.clock.now() + RETRY_DELAYS[0])
@@ -600,7 +601,7 @@ class DiscussionService:
         notice = None
         if discussion is not None:
             unposted = discussion.state in ("failed", "missed")
-            notice = await self._event_notice(discussion, str(failure), "cancel" if unposted else "end")
+            notice = await self._event_notice(discussion, failure, "cancel" if unposted else "end")
         notice_id = await store.mark_event_end(
             self.db, ending.guild_id, ending.id, "failed", reason=str(failure), now=self.clock.now(), notice=notice
         )

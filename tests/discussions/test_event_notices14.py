@@ -12,6 +12,7 @@ import pytest
 from bot.clock import ManualClock
 from bot.db import Database, load_migrations, migrate, open_database
 from bot.discussions import store
+from bot.discussions.failures import RETRY_DELAYS, Unreachable
 from bot.discussions.notices import MODERATION_KINDS
 from bot.discussions.service import DiscussionService
 from bot.discussions.store import NewDiscussion, NewNotice
@@ -175,5 +176,40 @@ async def test_an_ending_that_fails_unexpectedly_is_told_once_too(
     said = told.notice.content or ""
     assert f"#{discussion_id}" in said and "could not be ended" in said and "unexpected error" in said, said
     assert "end or delete it by hand" in said and told.notice.user_ids == () and told.notice.role_id is None
+    assert "Create Events" not in said, said  # the permission was not what failed: it would mend nothing
     assert (await db.fetch_one("SELECT state FROM discussion_event_ends"))[0] == "failed"
     assert await owed(db) == []
+
+
+class UnreachableEnding(BrokenEnding):
+    """Scheduled events that start, but Discord never answers when it is time to end them."""
+
+    async def end(self, guild_id: int, event_id: int) -> None:
+        self.ends += 1
+        raise Unreachable("ending the scheduled event: Discord could not be reached (connection reset)")
+
+
+async def test_an_ending_discord_never_answered_is_told_without_the_permission_advice(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory
+) -> None:
+    """Once the retries are spent the event is left live, told once; giving Create Events would mend
+    nothing, so only the hand-made way on is offered."""
+    world.kinds[MOD] = "text"
+    await update_settings(db, GUILD, 0, mod_channel_id=MOD)
+    discussion_id = await a_discussion(db, await add_story())
+    await store.set_event(db, GUILD, discussion_id, 77, now=START)
+    events = UnreachableEnding()
+    service = DiscussionService(db, clock, FakePoster(world), grace=timedelta(hours=6), events=events)
+    service.start()
+    try:
+        for _ in range(12):
+            await clock.advance(timedelta(hours=1))
+            await service.wait_idle()
+    finally:
+        await service.stop()
+    assert events.ends == len(RETRY_DELAYS) + 1
+    [told] = world.posted(MOD)
+    said = told.notice.content or ""
+    assert f"#{discussion_id}" in said and "could not be ended" in said and "could not be reached" in said, said
+    assert "end or delete it by hand" in said and "Create Events" not in said, said
+    assert (await db.fetch_one("SELECT state FROM discussion_event_ends"))[0] == "failed"
