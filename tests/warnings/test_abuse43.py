@@ -74,3 +74,32 @@ def test_a_figurative_hostage_or_a_car_park_is_not_kidnapping(text: str) -> None
 )
 def test_a_real_hostage_or_a_snatch_into_a_van_is_still_kidnapping(text: str) -> None:
     assert "kidnapping" in ids(text)
+
+
+def test_your_kind_next_to_a_queer_word_is_homophobia() -> None:
+    # racism still reads the line too (see docs/warnings-eval.md, abuse43, change 3): the engine
+    # has no "unless a queer word is in the paragraph", and the sets tell a landlord's racism by
+    # a name alone
+    text = "after the pride march the landlord told the lesbian couple he won't rent to your sort."
+    assert "homophobia" in ids(text)
+
+
+def test_your_kind_next_to_a_race_word_is_not_homophobia() -> None:
+    found = ids("she saw the black family at the door and told them we don't rent to your kind, sorry.")
+    assert "racism" in found
+    assert "homophobia" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at the retreat the counsellor said it was a wound, not an identity. we confessed same-sex attraction in a circle.",
+        "he learned to say he was healed. group met twice a day to confess our struggles with same-sex attraction.",
+    ],
+)
+def test_conversion_language_is_homophobia(text: str) -> None:
+    assert "homophobia" in ids(text)
+
+
+def test_a_wound_and_a_prayer_alone_are_not_homophobia() -> None:
+    assert "homophobia" not in ids("the nurse said it was a wound, not an infection, and we prayed over the stitches.")
