@@ -67,7 +67,7 @@ def test_a_rules_file_can_add_support() -> None:
     data = json.dumps({"categories": {"suicide": {"supported_by": ["death"]}}}).encode()
     ruleset = rules_from_json(data)
     assert ruleset.category_rules("suicide").supported_by == ("death",)
-    assert ruleset.category_rules("grief").supported_by == ("death",)
+    assert ruleset.category_rules("grief").supported_by == default_ruleset().category_rules("grief").supported_by
     assert ruleset.fingerprint != default_ruleset().fingerprint
 
 
@@ -106,3 +106,20 @@ def test_a_scan_without_a_heartbeat_is_no_death(text: str) -> None:
 def test_no_heartbeat_at_a_roadside_still_warns() -> None:
     found = ids("The paramedic knelt over him in the road and said there was no heartbeat, and he sat back.")
     assert "death" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She lost the baby at ten weeks. She still keeps the tiny knitted hat in her drawer and takes it out at night.",
+        "After the miscarriage she still keeps his tiny knitted hat in her drawer and takes it out at night.",
+    ],
+)
+def test_a_keepsake_after_a_miscarriage_is_grief(text: str) -> None:
+    assert {"miscarriage", "grief"} <= ids(text)
+
+
+def test_a_miscarriage_without_a_grief_cue_is_no_grief() -> None:
+    found = ids("She had a miscarriage at ten weeks and was back at work on Monday, filing the quarterly reports.")
+    assert "miscarriage" in found
+    assert "grief" not in found
