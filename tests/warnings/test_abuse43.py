@@ -103,3 +103,20 @@ def test_conversion_language_is_homophobia(text: str) -> None:
 
 def test_a_wound_and_a_prayer_alone_are_not_homophobia() -> None:
     assert "homophobia" not in ids("the nurse said it was a wound, not an infection, and we prayed over the stitches.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Slytherin's name is not a slur
+        "pansy whispered something to draco in the great hall, and the whole table laughed at the new girl.",
+        # coming out as trans is transphobia's, not homophobia's, when the family rejects it
+        "when he came out as trans his mum threw his binder in the bin and prayed for her daughter.",
+    ],
+)
+def test_a_name_or_a_trans_coming_out_is_not_homophobia(text: str) -> None:
+    assert "homophobia" not in ids(text)
+
+
+def test_pansy_as_a_slur_is_still_homophobia() -> None:
+    assert "homophobia" in ids("they called him a pansy in the changing rooms and shoved him into the lockers.")
