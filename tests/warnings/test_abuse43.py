@@ -120,3 +120,30 @@ def test_a_name_or_a_trans_coming_out_is_not_homophobia(text: str) -> None:
 
 def test_pansy_as_a_slur_is_still_homophobia() -> None:
     assert "homophobia" in ids("they called him a pansy in the changing rooms and shoved him into the lockers.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # memory undermined, and the phone read
+        "you must have deleted it, he says, so patient. he scrolls through my phone while i make dinner.",
+        # what she wears decided for her, and her family rationed
+        "he chose her clothes for the party. he let her call her mother once a week, on speaker.",
+        # dressed like that, and remembering things wrong
+        "you're not going out dressed like that. and stop remembering things wrong, it's embarrassing.",
+    ],
+)
+def test_control_of_memory_phone_clothes_and_family_warns(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i found my keys in the fridge again this morning, next to the milk. the joys of a newborn.",
+        "she picked which friends to invite to her birthday, and i picked the cake.",
+        "my assistant reads my emails aloud to me while i drive to the site.",
+    ],
+)
+def test_one_sign_of_control_or_a_near_miss_stays_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
