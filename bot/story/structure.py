@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TypeGuard
@@ -448,7 +449,7 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
                 return None
             title = title[:-1].rstrip() if title.endswith(".") and not title.endswith("..") else title
         elif title and not numbered.group("sep").strip():
-            title = _title_after_space(title)
+            title = title if _CHAPTER_PART.fullmatch(title) else _title_after_space(title)  # "Chapter 1 pt. 2"
             if title is None:
                 return None  # "Chapter 3 was the best." and "Part 1 of the plan failed." are sentences
         lesser = label if label in _LESSER_WORDS else None
@@ -493,6 +494,14 @@ def _other_heading(text: str, level: int, raw: str) -> Heading | None:
         if rest.lstrip()[:3].lower() in _NUMBER_FIRST_STARTS and _is_roman(numeral):
             return _world_heading(text, level, raw, (_ROMAN_NUMBER_FIRST,))
     return None
+
+
+# A chapter split in parts, the part its title: "Chapter 12 (Part 2)", "Chapter One: Part Two", "Chapter 3 -
+# Pt. 1: The Ford"; "Part of the Plan" is a title.
+_CHAPTER_PART = re.compile(
+    rf"(?:part|pt\.?)[ \t]*(?:{_TENS}|{_TEENS}|{_UNITS}|\d{{1,3}}|[ivx]{{1,5}})(?![\w'’])(?:[ \t]*[:\-–—][ \t]*\S.*)?",
+    re.IGNORECASE,
+)
 
 
 def _sub_numbered(numbered: re.Match[str], title: str | None, word: str) -> str | None:
@@ -2147,7 +2156,7 @@ def assemble(
 
     Returns the chapters and any author's notes that found no chapter to belong to.
     """
-    items = _within_parts(book_numbering(list(items)))
+    items = _within_parts(book_numbering(split_chapter_titles(list(items))))
     scene_gap = _scene_gap(items, scene_gap)
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -2203,6 +2212,24 @@ def assemble(
         chapters[-1].notes.extend(orphan_notes)
         orphan_notes = []
     return chapters, orphan_notes
+
+
+def split_chapter_titles(items: list[Item]) -> list[Item]:
+    """Where a chapter is split in parts, two headings or more of one number each titled by its part
+    ("Chapter 12 (Part 1)", "Chapter 12 (Part 2)"), each is titled "Chapter 12, Part 2": titled "Part 2"
+    alone, the parts read as chapters under the positions Dogear numbers them by (12 and 13), the
+    chapter they were parts of lost, and every split chapter had a "Part 1". A chapter numbered once
+    keeps its title, "Part 2" under "Chapter 1" as before."""
+    headings = [
+        item
+        for item in items
+        if isinstance(item, Heading) and item.kind == "chapter" and item.number is not None and item.numbered
+    ]
+    counts = Counter(heading.number for heading in headings)
+    for heading in headings:
+        if counts[heading.number] > 1 and heading.title and _CHAPTER_PART.fullmatch(heading.title):
+            heading.title = f"{heading.numbered}, {heading.title}"
+    return items
 
 
 def book_numbering(items: list[Item]) -> list[Item]:

@@ -16,7 +16,9 @@ real saves take, written for it; the probe files stay out of the repository):
 - a Markdown poem's lines broken by CommonMark's backslash ("the lane,\\" / "the hill"): the backslash
   stayed at the end of each line;
 - a chapter's last line saying only that it ends there ("End of Chapter 3", "~ End of Chapter 3 ~"):
-  posted as the chapter's last paragraph.
+  posted as the chapter's last paragraph;
+- a chapter split in parts, "Chapter 12 (Part 1)" / "Chapter 12 (Part 2)": each titled by its part
+  alone, "Part 1", "Part 2" (and "Chapter 1 pt. 1" no heading at all); now "Chapter 12, Part 2".
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -168,3 +170,38 @@ def test_an_end_of_chapter_line_in_html_is_no_text() -> None:
 def test_a_sentence_about_a_chapters_end_stays_text(line: str) -> None:
     text = "The Long Gate\n\nby Wren Holloway\n\n" + "\n\n".join(PROSE) + f"\n\n{line}\n"
     assert _read(text).chapters[0].paragraphs == [*PROSE, line]
+
+
+@pytest.mark.parametrize(
+    ("headings", "titles"),
+    [
+        (["Chapter 1 - Part 1", "Chapter 1 - Part 2", "Chapter 2"], ["Chapter 1, Part 1", "Chapter 1, Part 2", None]),
+        (
+            ["Chapter 12 (Part 1)", "Chapter 12 (Part 2)", "Chapter 13"],
+            ["Chapter 12, Part 1", "Chapter 12, Part 2", None],
+        ),
+        (["Chapter One: Part One", "Chapter One: Part Two"], ["Chapter One, Part One", "Chapter One, Part Two"]),
+        (
+            ["Chapter 1: Pt. 1 - The Kettle", "Chapter 1: Pt. 2 - The Gate"],
+            ["Chapter 1, Pt. 1 - The Kettle", "Chapter 1, Pt. 2 - The Gate"],
+        ),
+        (["Chapter 1 pt. 1", "Chapter 1 part 2"], ["Chapter 1, pt. 1", "Chapter 1, part 2"]),
+        (["Chapter 1", "Chapter 2: Part of the Plan"], [None, "Part of the Plan"]),
+        (["Chapter 1 (Part 2)", "Chapter 2 (Part 1)"], ["Part 2", "Part 1"]),
+    ],
+    ids=["dash", "brackets", "words", "titled", "lower-case", "part-of-a-title", "numbered-once"],
+)
+@pytest.mark.parametrize("name", ["gate.txt", "gate.md"])
+def test_a_chapter_split_in_parts_keeps_its_chapter_in_each_title(headings, titles, name: str) -> None:
+    mark = "## " if name.endswith(".md") else ""
+    text = "The Long Gate\n\nby Wren Holloway\n\n"
+    text += "".join(f"{mark}{heading}\n\n" + "\n\n".join(PROSE) + "\n\n" for heading in headings)
+    story = _read(text, name)
+    assert [chapter.title for chapter in story.chapters] == titles
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+def test_a_sentence_naming_a_chapters_part_stays_text() -> None:
+    line = "Chapter 3 part 2 was the best of them."
+    text = "The Long Gate\n\nby Wren Holloway\n\n" + "\n\n".join(PROSE) + f"\n\n{line}\n\n" + PROSE[0] + "\n"
+    assert _read(text).chapters[0].paragraphs == [*PROSE, line, PROSE[0]]
