@@ -775,7 +775,8 @@ _BYLINE_BLOCKS = 6  # a post's first blocks looked at for its "by ... » date" l
 def forum_replies(body: Tag, author: str | None) -> str | None:
     """A forum thread's posts by anyone but the story's author taken out (readers' replies: "This
     is wonderful, can't wait for more!" was the last chapter's last paragraph), and the author
-    returned: ``author`` if known, else the first post's poster. Posts are the elements an engine
+    returned: ``author`` if known, else the first post's poster. A post the thread threadmarks stays,
+    whoever posted it (a reader's omake the author marked "Omake: The Other Side"). Posts are the elements an engine
     gives a post's id (:data:`_POST_ID`, or ``data-post-id``), none inside another, each naming its
     poster (``data-author``, or its one element a class calls the username). Nothing is taken out
     unless two posts at least are found and the first names its poster."""
@@ -791,8 +792,8 @@ def forum_replies(body: Tag, author: str | None) -> str | None:
     if not starter:
         return author
     for post, poster in zip(posts, posters, strict=True):
-        if poster and poster != starter:
-            post.decompose()
+        if poster and poster != starter and post.find(class_="threadmarkLabel") is None:
+            post.decompose()  # (a threadmarked post is the story's whoever wrote it: a reader's omake the author marked)
         elif poster:
             _drop_post_byline(post, poster)
     return starter

@@ -18,7 +18,10 @@ real saves take, written for it; the probe files stay out of the repository):
 - a chapter's last line saying only that it ends there ("End of Chapter 3", "~ End of Chapter 3 ~"):
   posted as the chapter's last paragraph;
 - a chapter split in parts, "Chapter 12 (Part 1)" / "Chapter 12 (Part 2)": each titled by its part
-  alone, "Part 1", "Part 2" (and "Chapter 1 pt. 1" no heading at all); now "Chapter 12, Part 2".
+  alone, "Part 1", "Part 2" (and "Chapter 1 pt. 1" no heading at all); now "Chapter 12, Part 2";
+- a forum thread's omake posted by a reader and threadmarked by the author ("Omake: The Other Side"):
+  taken out with the readers' replies, its chapter gone; now a chapter, a reply with no threadmark
+  still taken out.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -205,3 +208,45 @@ def test_a_sentence_naming_a_chapters_part_stays_text() -> None:
     line = "Chapter 3 part 2 was the best of them."
     text = "The Long Gate\n\nby Wren Holloway\n\n" + "\n\n".join(PROSE) + f"\n\n{line}\n\n" + PROSE[0] + "\n"
     assert _read(text).chapters[0].paragraphs == [*PROSE, line, PROSE[0]]
+
+
+def _post(poster: str, mark: str | None, text: str, number: int) -> str:
+    header = (
+        f"<div class='message-cell message-cell--threadmark-header'><span class='threadmarkLabel'>{mark}</span></div>"
+        if mark
+        else ""
+    )
+    marked = " hasThreadmark" if mark else ""
+    return (
+        f"<article class='message message--post{marked}' data-author='{poster}' id='js-post-{number}'>{header}"
+        f"<div class='message-cell message-cell--main'><div class='bbWrapper'>{text}</div></div></article>"
+    )
+
+
+def _thread(posts: str) -> bytes:
+    return (
+        "<html><head><title>Ranger [Worm] | Page 1 | SpaceBattles</title></head><body><div class='p-title'>"
+        f"<h1 class='p-title-value'>Ranger [Worm]</h1></div><div class='block-body'>{posts}</div></body></html>"
+    ).encode()
+
+
+def test_a_threadmarked_omake_by_a_reader_stays_a_chapter() -> None:
+    posts = (
+        _post("Quill", "Chapter 1: Bug", "<br/><br/>".join(PROSE), 1)
+        + _post("Reader9", "Omake: The Other Side", "<br/><br/>".join(reversed(PROSE)), 2)
+        + _post("Quill", "Chapter 2: Trainer", "<br/><br/>".join(PROSE), 3)
+    )
+    story = import_story(_thread(posts), "ranger.html", max_bytes=1 << 20)
+    assert story.meta.author == "Quill"
+    assert [chapter.title for chapter in story.chapters] == ["Bug", "Omake: The Other Side", "Trainer"]
+    assert story.chapters[1].paragraphs == list(reversed(PROSE))
+
+
+def test_a_readers_reply_with_no_threadmark_is_still_dropped() -> None:
+    posts = (
+        _post("Quill", "Chapter 1: Bug", "<br/><br/>".join(PROSE), 1)
+        + _post("Reader9", None, "Great chapter, can't wait for more!", 2)
+        + _post("Quill", "Chapter 2: Trainer", "<br/><br/>".join(PROSE), 3)
+    )
+    story = import_story(_thread(posts), "ranger.html", max_bytes=1 << 20)
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
