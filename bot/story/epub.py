@@ -374,7 +374,7 @@ def _read_book(archive: _Archive, max_chapters: int) -> _Book:
     toc = _read_toc(archive, opf, manifest, base, names, elements, marks)
     return _Book(
         title=_dc(opf, "title"),
-        author=_author(opf),
+        author=_author(opf, documents[:_NAME_PAGES]),
         description=_dc(opf, "description"),
         subjects=[el.text.strip() for el in opf.iterfind(".//dc:subject", _NS) if el.text and el.text.strip()],
         documents=documents,
@@ -557,17 +557,22 @@ def _dc(opf: etree._Element, name: str) -> str | None:
     return None if _placeholder(value, title=name == "title") else value
 
 
-def _author(opf: etree._Element) -> str | None:
+def _author(opf: etree._Element, pages: list[tuple[str, bytes]] | None = None) -> str | None:
     """The book's writers: its creators but those with another role (an illustrator, a translator,
     an editor: ``opf:role="ill"`` in EPUB 2, a ``role`` meta refining the creator in EPUB 3), or
-    the first creator where none is marked a writer."""
+    the first creator where none is marked a writer. A name written as it is sorted ("Holloway, Wren")
+    is read in its order ("Wren Holloway") where the book says so (see :func:`_natural_order`)."""
     creators = [el for el in opf.iterfind(".//dc:creator", _NS) if (el.text or "").strip()]
     roles = {
         (meta.get("refines") or "").lstrip("#"): (meta.text or "").strip().lower()
         for meta in opf.iterfind(".//opf:metadata/opf:meta[@property='role']", _NS)
     }
+    sort_names = {
+        (meta.get("refines") or "").lstrip("#"): (meta.text or "").strip()
+        for meta in opf.iterfind(".//opf:metadata/opf:meta[@property='file-as']", _NS)
+    }
     writers = [
-        el.text.strip()
+        _natural_order(el.text.strip(), el.get(f"{{{_NS['opf']}}}file-as") or sort_names.get(el.get("id") or ""), pages)
         for el in creators
         if (el.get(f"{{{_NS['opf']}}}role") or roles.get(el.get("id") or "") or "aut").strip().lower() == "aut"
     ]
@@ -580,6 +585,28 @@ def _author(opf: etree._Element) -> str | None:
 
 
 MAX_WRITERS = 3  # an anthology's creators are not all named in a chapter header
+_NAME_PAGES = 3  # the book's first documents, where its title page names the writer
+# A name as a catalogue sorts it, "Holloway, Wren" or "Le Guin, Ursula K.": a surname, a comma, given names.
+_SORTED_NAME = re.compile(
+    r"(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2}), (?P<first>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2})"
+)
+
+
+def _natural_order(name: str, sort_name: str | None, pages: list[tuple[str, bytes]] | None) -> str:
+    """ "Holloway, Wren" as "Wren Holloway", where the book says the name is sorted so: its own
+    sort form (``opf:file-as``, or EPUB 3's ``file-as`` meta) is the same, or its first pages name
+    "Wren Holloway". Shown as it was, the sorted form named the author in every chapter header; a
+    creator naming two people ("Holloway, Marsh") is not turned without such a word."""
+    found = _SORTED_NAME.fullmatch(name)
+    if found is None:
+        return name
+    natural = f"{found.group('first')} {found.group('last')}"
+    if sort_name is not None and sort_name.strip() == name:
+        return natural
+    folded = natural.casefold().encode()
+    if any(folded in xhtml.lower() for _, xhtml in pages or []):
+        return natural
+    return name
 
 
 # What a converter writes where the document named no author or title: calibre's "Unknown", Word's

@@ -21,7 +21,10 @@ real saves take, written for it; the probe files stay out of the repository):
   alone, "Part 1", "Part 2" (and "Chapter 1 pt. 1" no heading at all); now "Chapter 12, Part 2";
 - a forum thread's omake posted by a reader and threadmarked by the author ("Omake: The Other Side"):
   taken out with the readers' replies, its chapter gone; now a chapter, a reply with no threadmark
-  still taken out.
+  still taken out;
+- an EPUB whose creator is written as a catalogue sorts it, "Holloway, Wren": the author in every
+  chapter's header so; now "Wren Holloway" where the book says so (its own sort form is the same, or
+  its title page names "Wren Holloway").
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -250,3 +253,39 @@ def test_a_readers_reply_with_no_threadmark_is_still_dropped() -> None:
     )
     story = import_story(_thread(posts), "ranger.html", max_bytes=1 << 20)
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def _sorted_name_epub(creator: str | None, extra: str = "", title_page: str = "Wren Holloway") -> bytes:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+    docs = [
+        ("title.xhtml", xhtml(f"<h1>The Long Gate</h1><p>{title_page}</p>", "Title")),
+        ("c1.xhtml", xhtml("<h1>Chapter 1</h1>" + body, "c1")),
+        ("c2.xhtml", xhtml("<h1>Chapter 2</h1>" + body, "c2")),
+    ]
+    points = [("Chapter 1", "c1.xhtml"), ("Chapter 2", "c2.xhtml")]
+    return epub_bytes(docs, title="The Long Gate", author=creator, extra_metadata=extra, nav_points=points)
+
+
+@pytest.mark.parametrize(
+    ("creator", "extra", "title_page"),
+    [
+        ("Holloway, Wren", "", "by Wren Holloway"),
+        (None, '<dc:creator opf:file-as="Holloway, Wren">Holloway, Wren</dc:creator>', "A Novel"),
+        (
+            None,
+            '<dc:creator id="a1">Holloway, Wren</dc:creator><meta refines="#a1" property="file-as">Holloway, Wren</meta>',
+            "A Novel",
+        ),
+    ],
+    ids=["title-page", "file-as", "file-as-meta"],
+)
+def test_an_epub_creator_written_as_sorted_is_read_in_order(creator, extra: str, title_page: str) -> None:
+    story = import_story(_sorted_name_epub(creator, extra, title_page), "gate.epub", max_bytes=1 << 20)
+    assert story.meta.author == "Wren Holloway"
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+@pytest.mark.parametrize("creator", ["Holloway, Marsh", "Wren Holloway"])
+def test_an_epub_creator_the_book_does_not_name_in_order_stays(creator: str) -> None:
+    story = import_story(_sorted_name_epub(creator, title_page="A Novel"), "gate.epub", max_bytes=1 << 20)
+    assert story.meta.author == creator
