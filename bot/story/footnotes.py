@@ -47,6 +47,10 @@ MOST_ENTRIES = 200  # a list longer than this is the story's own, read no furthe
 # Markdown's footnotes: "[^1]" or "[^wolf]" called, "[^1]: text" defined at a line's start.
 _MD_CALL = re.compile(r" ?\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
 _MD_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<text>.*)$")
+# Where a definition's paragraph had its lines joined ("[^1]: North. [^2]: East.", as Ulysses and iA
+# Writer write them one a line, with no blank line between): "[^2]:" there opens the next definition
+# (a call is never followed by a colon).
+_MD_JOINED_DEFINITION = re.compile(r"(?<![ \t])[ \t]+(?=\[\^[^\]\s]{1,40}\]:)")
 
 
 # Project Gutenberg's footnotes: "[Footnote 1: " opening a paragraph; the key is digits or letters.
@@ -189,7 +193,7 @@ def _definitions(text: str) -> list[tuple[str, str]] | None:
     """A paragraph (or note) that is Markdown footnote definitions only, as (label, text) pairs;
     a line that opens none goes on the definition above (a definition's next lines)."""
     found: list[tuple[str, str]] = []
-    for line in text.splitlines():
+    for line in _MD_JOINED_DEFINITION.sub("\n", text).splitlines():
         match = _MD_DEFINITION.match(line)
         if match:
             found.append((match.group("label"), match.group("text").strip()))
