@@ -123,3 +123,25 @@ def test_a_miscarriage_without_a_grief_cue_is_no_grief() -> None:
     found = ids("She had a miscarriage at ten weeks and was back at work on Monday, filing the quarterly reports.")
     assert "miscarriage" in found
     assert "grief" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The kidnappers had held the banker's son in a cellar for six weeks and the ransom was never paid. In "
+        "March the police found a small shape under a tarpaulin in the woods behind the farm.",
+        "The gang abducted the reporter outside his hotel and held him hostage for ransom. The last anyone saw "
+        "of him alive was a video they posted in May.",
+    ],
+)
+def test_a_death_cue_after_a_kidnapping_is_death(text: str) -> None:
+    assert {"kidnapping", "death"} <= ids(text)
+
+
+def test_a_hostage_who_flies_home_is_no_death() -> None:
+    found = ids(
+        "The gang abducted the reporter outside his hotel and held him hostage for ransom until his paper paid, "
+        "and he flew home in June."
+    )
+    assert "kidnapping" in found
+    assert "death" not in found
