@@ -147,3 +147,28 @@ def test_control_of_memory_phone_clothes_and_family_warns(text: str) -> None:
 )
 def test_one_sign_of_control_or_a_near_miss_stays_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # held somewhere, counted in days
+        "the brothers kept the prisoner in the meat locker while they waited; by his count it was day four.",
+        # the call that says they have someone
+        "the voice on the line was calm. we have your daughter. you know what we want.",
+    ],
+)
+def test_captivity_told_without_the_word_is_kidnapping(text: str) -> None:
+    assert "kidnapping" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we kept the wine in the cellar for three years before we opened it at the wedding.",
+        "the band owes the venue fifty thousand by friday, and the drummer is crying in the van.",
+        "two men took him from the café at noon to see the match, and brought him home by six.",
+    ],
+)
+def test_a_cellar_a_debt_or_a_day_out_is_not_kidnapping(text: str) -> None:
+    assert "kidnapping" not in ids(text)
