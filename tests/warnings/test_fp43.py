@@ -42,3 +42,66 @@ def test_play_and_figures_are_no_violence(text: str) -> None:
 )
 def test_the_same_acts_told_plainly_are_violence(text: str) -> None:
     assert "violence" in ids(text)
+
+
+# Change 2, frames and figures in other categories: a match report (a goalie, a 6-1 win) and the
+# headlines read aloud at breakfast are no collective violence; giving
+# blood or platelets at a donor centre, and "surgery" on a machine with a screwdriver, are no
+# procedure; a bard's song about blood is no gore; a TV drama's plot is no sexual content; an
+# insult to the enemy in a tabletop game is no classism; "ate shit on the exam" is no insult; a
+# tiger dying on page 200 of a novel is no animal death. The same things told plainly still warn.
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "the lads won 5-0 tonight. absolute massacre. their goalie faced a bombardment of shots and just stood there lol",
+            "collective-violence",
+        ),
+        (
+            "Grandad read the headlines out over his toast: 'Shelling resumes in the east, refugees at the border.' Then the cricket.",
+            "collective-violence",
+        ),
+        (
+            "Every eight weeks Omar gives blood at the donor centre on the high street. The nurse finds the vein first time.",
+            "procedures",
+        ),
+        ("The printer died again, so Jen performed emergency surgery on it with a paperclip.", "procedures"),
+        (
+            "The bard strummed a minor chord and sang of blood running like rivers down the mountain. Everyone groaned.",
+            "blood-gore",
+        ),
+        (
+            "'Why is every medical drama the same,' she said. 'Half the surgeons are sleeping together and nobody ever sleeps.'",
+            "sexual-content",
+        ),
+        (
+            "Warhammer night at the shop: Ravi moved his orc warboss forward and called the elves filthy peasant scum.",
+            "classism",
+        ),
+        ("group chat: did anyone else totally eat shit on the chem exam or just me", "abusive-language"),
+        ("The old dog in the novel dies on page 211, and I shut the book and cried on the bus.", "animal-death"),
+    ],
+)
+def test_frames_and_figures_are_no_warning(text: str, category: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "The shelling went on all night and in the morning the soldiers massacred the villagers in the square.",
+            "collective-violence",
+        ),
+        (
+            "He was rushed into emergency surgery, and the surgeon came out six hours later to speak to his wife.",
+            "procedures",
+        ),
+        ("Blood was pouring from the gash in his scalp, soaking his collar and dripping onto the floor.", "blood-gore"),
+        ("Eat shit, you useless fat cow,' he said, and slammed the door.", "abusive-language"),
+    ],
+)
+def test_the_same_things_told_plainly_still_warn(text: str, category: str) -> None:
+    assert category in ids(text)
