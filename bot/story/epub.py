@@ -1479,8 +1479,10 @@ def _is_front_matter(doc: _Doc, book: _Book, toc_label: str, *, opening: bool) -
     if doc.prose_words >= _FRONT_MATTER_MAX_WORDS:
         return False
     kinds = book.marks.get(doc.href, set()) | _epub_types(doc.body)
-    if toc_label in _FRONT_MATTER_LABELS or kinds & _SKIP_TYPES:
+    if kinds & _SKIP_TYPES:
         return True
+    if toc_label in _FRONT_MATTER_LABELS:
+        return not (toc_label in _CONTENTS and _prose_page(doc))
     if _is_toc_page(doc) or _is_copyright_page(doc):
         return True
     return opening and (_is_title_page(doc, book) or _is_intro_page(doc, book) or _headed_front_matter(doc))
@@ -1834,6 +1836,15 @@ def _is_prose(text: str) -> bool:
         and text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
         and parse_field(text.split("\n", 1)[0]) is None
     )
+
+
+def _prose_page(doc: _Doc) -> bool:
+    """A page of story text, whatever the TOC calls it: no links into the book, two paragraphs of prose
+    at least and most of its paragraphs prose. A converter's only TOC entry, "Contents", pointing at
+    the first chapter dropped that chapter as the book's contents page."""
+    texts = [item.text for item in doc.items if isinstance(item, Para) and item.text.strip()]
+    prose = sum(_is_prose(text) for text in texts)
+    return doc.links == 0 and prose >= 2 and prose * 2 >= len(texts)
 
 
 def _is_imprint(text: str) -> bool:

@@ -24,7 +24,9 @@ real saves take, written for it; the probe files stay out of the repository):
   still taken out;
 - an EPUB whose creator is written as a catalogue sorts it, "Holloway, Wren": the author in every
   chapter's header so; now "Wren Holloway" where the book says so (its own sort form is the same, or
-  its title page names "Wren Holloway").
+  its title page names "Wren Holloway");
+- an EPUB whose only TOC entry, "Contents", points at its first chapter: that chapter was dropped as
+  the book's contents page; a page of prose with no links into the book is kept now.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -289,3 +291,23 @@ def test_an_epub_creator_written_as_sorted_is_read_in_order(creator, extra: str,
 def test_an_epub_creator_the_book_does_not_name_in_order_stays(creator: str) -> None:
     story = import_story(_sorted_name_epub(creator, title_page="A Novel"), "gate.epub", max_bytes=1 << 20)
     assert story.meta.author == creator
+
+
+def test_an_epub_chapter_its_toc_calls_contents_is_kept() -> None:
+    docs = _titled_docs(NAMES)
+    data = epub_bytes(docs, title="The Long Gate", author="Wren Holloway", nav_points=[("Contents", "c0.xhtml")])
+    story = import_story(data, "gate.epub", max_bytes=1 << 20)
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE] * 3
+
+
+@pytest.mark.parametrize("linked", [True, False], ids=["links", "lines"])
+def test_an_epub_contents_page_is_still_dropped(linked: bool) -> None:
+    entries = "".join(
+        f'<p><a href="c{index}.xhtml">{name}</a></p>' if linked else f"<p>{name}</p>"
+        for index, name in enumerate(NAMES)
+    )
+    docs = [("toc.xhtml", xhtml(f"<h1>Contents</h1>{entries}", "Contents")), *_titled_docs(NAMES)]
+    points = [("Contents", "toc.xhtml"), *((name, f"c{index}.xhtml") for index, name in enumerate(NAMES))]
+    story = import_story(epub_bytes(docs, title="The Long Gate", nav_points=points), "gate.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == NAMES
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
