@@ -323,7 +323,8 @@ def parse_rules(
         old = base.category_rules(category_id) if base else CategoryRules()
         exclude = tuple(_phrases(body.get("exclude", []), f"{where}: `exclude`", gap=gap, vocabulary=vocabulary))
         frames = tuple(_phrases(body.get("frames", []), f"{where}: `frames`", gap=gap, vocabulary=vocabulary))
-        supported_by = tuple(_strings(body.get("supported_by", []), f"{where}: `supported_by`"))
+        # Each id once: the list is read on every possible warning of every chapter scanned.
+        supported_by = tuple(dict.fromkeys(_strings(body.get("supported_by", []), f"{where}: `supported_by`")))
         threshold = body.get("threshold", old.threshold)
         count = body.get("max_count", default_count if default_count is not None else old.max_count)
         category_rules[category_id] = CategoryRules(

@@ -63,6 +63,11 @@ def test_supported_by_must_name_another_category() -> None:
             rules_from_json(data)
 
 
+def test_a_category_named_twice_is_kept_once() -> None:
+    data = json.dumps({"categories": {"suicide": {"supported_by": ["death"] * 1000 + ["grief", "death"]}}}).encode()
+    assert rules_from_json(data).category_rules("suicide").supported_by == ("death", "grief")
+
+
 def test_a_rules_file_can_add_support() -> None:
     data = json.dumps({"categories": {"suicide": {"supported_by": ["death"]}}}).encode()
     ruleset = rules_from_json(data)
