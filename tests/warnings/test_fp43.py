@@ -105,3 +105,53 @@ def test_frames_and_figures_are_no_warning(text: str, category: str) -> None:
 )
 def test_the_same_things_told_plainly_still_warn(text: str, category: str) -> None:
     assert category in ids(text)
+
+
+# Change 3, word senses and corrections: "putting it on my fridge" is no faking a disability; "threw
+# up your breakfast, no wait, you didn't" takes the vomit back; a quiz team called after a medical
+# word is no procedure; dough "flat as a pancake" is baking; training grenades are no artillery.
+# The same words told plainly still warn.
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "My neighbour is deaf and taught me to sign 'thank you'. She drew me a card and I'm putting it on the fridge.",
+            "ableism",
+        ),
+        (
+            "you were so nervous before the exam that you threw up in the sink— no wait, you didn't, you just sat there.",
+            "vomit",
+        ),
+        (
+            "Our quiz night team name is 'Resuscitate Me, Gerald' and we came third with a defibrillator joke.",
+            "procedures",
+        ),
+        (
+            "The sourdough never rose. He kneaded it for ages and it came out flat as a pancake, so we had toast.",
+            "body-shaming",
+        ),
+        (
+            "The sergeant tossed the dummy grenades into the crate, and the recruits laughed at the inert shells.",
+            "collective-violence",
+        ),
+    ],
+)
+def test_word_senses_and_corrections_are_no_warning(text: str, category: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("He uses a wheelchair, and the landlord said he was faking it and refused him the flat.", "ableism"),
+        ("She threw up twice in the night and was retching into the bucket till morning.", "vomit"),
+        (
+            "The grenades landed among the trenches and the artillery shells kept falling until dawn.",
+            "collective-violence",
+        ),
+    ],
+)
+def test_the_plain_senses_still_warn(text: str, category: str) -> None:
+    assert category in ids(text)
