@@ -172,3 +172,27 @@ def test_captivity_told_without_the_word_is_kidnapping(text: str) -> None:
 )
 def test_a_cellar_a_debt_or_a_day_out_is_not_kidnapping(text: str) -> None:
     assert "kidnapping" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the white customers go through, and she is stopped
+        "at the club door the three white guys ahead of us went straight in. the bouncer wanted two forms of id from me.",
+        # a name tried on a landlord
+        "we wrote to six landlords, me using my own name and my flatmate using hers. only she got viewings.",
+    ],
+)
+def test_racism_told_by_who_is_let_through_warns(text: str) -> None:
+    assert "racism" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the white van ahead of us went straight in to the car park, and we waited for the next space.",
+        "i gave my surname at the desk and there was a pause while she found my booking, then she smiled.",
+    ],
+)
+def test_a_white_van_or_a_booking_pause_is_not_racism(text: str) -> None:
+    assert "racism" not in ids(text)
