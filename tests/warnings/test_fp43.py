@@ -155,3 +155,36 @@ def test_word_senses_and_corrections_are_no_warning(text: str, category: str) ->
 )
 def test_the_plain_senses_still_warn(text: str, category: str) -> None:
     assert category in ids(text)
+
+
+# Change 4, accidents and jokes: a spring or a cork that flies off and hits someone is an accident,
+# not a blow; "is that a baby bump? no, it's a burrito" is a joke about lunch. A blow and a real
+# bump still warn.
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Dad opened the fizz at the table and the cork shot off and hit him right in the eye. He's fine, just sulking.",
+            "violence",
+        ),
+        ("me in this crop top: is that a baby bump?? nah lol it's just a burrito. a very large burrito.", "pregnancy"),
+    ],
+)
+def test_accidents_and_jokes_are_no_warning(text: str, category: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("He lost his temper and hit her in the face, hard, in front of the children.", "violence"),
+        (
+            "At twenty weeks her baby bump finally showed, and she cried at the scan when they said it was a girl.",
+            "pregnancy",
+        ),
+    ],
+)
+def test_a_blow_and_a_bump_still_warn(text: str, category: str) -> None:
+    assert category in ids(text)
