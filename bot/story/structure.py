@@ -1277,14 +1277,22 @@ _FRAMED_MAX = _BARE_MAX + 8
 # A lone number after a section sign, "§ 1." / "§ 2" / "§3": a series of them runs a story's chapters as
 # lone numbers do (one "§ 2" citing a law is no series, and stays text).
 _SECTION_NUMBER = re.compile(r"[§#][ \t]*(?P<inner>[0-9IVXLCDMivxlcdm]{1,8}\.?)")  # "#1", "#2" as well
+# A lone number in brackets, "[1]" / "(2)" / "[ 3 ]", as phone writers and Tumblr posts head chapters.
+_BRACKETED_NUMBER = re.compile(
+    r"(?:\([ \t]*(?P<round>[0-9IVXLCDMivxlcdm]{1,8})[ \t]*\)|\[[ \t]*(?P<square>[0-9IVXLCDMivxlcdm]{1,8})[ \t]*\])"
+)
 
 
 def _unframed(text: str) -> str:
-    """A lone number without the like ornaments either side of it ("~ 1 ~" is "1") or the section or
-    number sign before it ("§ 1." is "1.", "#2" is "2"); any other text as it is."""
+    """A lone number without the like ornaments either side of it ("~ 1 ~" is "1"), the brackets round
+    it ("[1]", "(2)") or the section or number sign before it ("§ 1." is "1.", "#2" is "2"); any other
+    text as it is."""
     if len(text) > _FRAMED_MAX:
         return text
     stripped = text.strip()
+    if stripped[:1] in "([":
+        bracketed = _BRACKETED_NUMBER.fullmatch(stripped)
+        return (bracketed.group("round") or bracketed.group("square")) if bracketed else text
     found = _SECTION_NUMBER.fullmatch(stripped) if stripped[:1] in "§#" else _FRAMED_NUMBER.fullmatch(stripped)
     return found.group("inner") if found else text
 
@@ -1313,10 +1321,12 @@ def lone_number(text: str) -> bool:
 
 def bare_number_heading(text: str) -> Heading | None:
     """A lone "3", "3.", "III" or "THREE" as a chapter heading with no title, for text set as a
-    heading (an ``<h1>``), which a lone number in running text is only when the whole text bears it out."""
-    if not lone_number(text):
+    heading (an ``<h1>``), which a lone number in running text is only when the whole text bears it out.
+    A number in brackets or after a number sign ("## #1", "<h2>[2]</h2>") is the number alone."""
+    number = _unframed(text)
+    if not lone_number(number):
         return None
-    return Heading(None, "chapter", 2, text, number=_number_value(text.strip().rstrip(".")))
+    return Heading(None, "chapter", 2, text, number=_number_value(number.strip().rstrip(".")))
 
 
 def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
@@ -1578,7 +1588,7 @@ def _section_numbers(items: list[Item], candidates: list[int]) -> None:
 class _Numbered:
     """A line that may head a chapter in a numbered series: "1 - The Awakening", "2. Snowfall", "(3/5)"."""
 
-    kind: str  # "dash", "dot", "roman", "roman_title" or "parts": one series is written one way
+    kind: str  # "dash", "dot", "roman", "roman_title", "parts", "marked"...: one series is written one way
     number: int
     title: str | None
     total: int = 0  # the "5" of "(3/5)"
@@ -1614,7 +1624,11 @@ _PART_SUFFIX = re.compile(
 _PART_NUMBER = re.compile(r"(?:pt|part)\.?[ \t]*(?P<num>\d{1,3})", re.IGNORECASE)
 _PART_OF = re.compile(
     r"^(?:(?P<title>[^()\[\]\d][^()\[\]]{0,80}?)[ \t]+)?[(\[](?P<num>\d{1,3})[ \t]*/[ \t]*(?P<total>\d{1,3})[)\]]$"
-    r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})$"
+    r"|^(?P<bare>\d{1,3})[ \t]*/[ \t]*(?P<bare_total>\d{1,3})(?:[ \t]*[-–—|:][ \t]+(?P<bare_title>\S.{0,100}))?$"
+)
+# A number in brackets or after a number sign, then the title: "(1) The Gate", "[2] The Roots", "#3: The Fruit".
+_MARKED_TITLE = re.compile(
+    r"^(?:\((?P<round>\d{1,4})\)|\[(?P<square>\d{1,4})\]|#[ \t]?(?P<hash>\d{1,4}))(?:[ \t]*[-–—|:.])?[ \t]+(?P<title>\S.{0,100})$"
 )
 
 
@@ -1630,6 +1644,10 @@ def _numbered_line(text: str) -> _Numbered | None:
         title = worded.group("title").strip()  # "One | The Gate", "TWO - The Roots" (Wattpad's part titles)
         value = _number_value(worded.group("num").replace("-", " "))
         return _Numbered("word", value, title) if value and _title_line(title) else None
+    if text[:1] in "([#" and (marked := _MARKED_TITLE.match(text)) is not None:
+        title = marked.group("title").strip()
+        number = int(marked.group("round") or marked.group("square") or marked.group("hash"))
+        return _Numbered("marked", number, title) if _title_line(title) else None
     if not (text[:1].isdigit() or text.endswith((")", "]")) or text[:1] in "IVXLC"):
         return None
     text = normalise(text)
@@ -1646,7 +1664,12 @@ def _numbered_line(text: str) -> _Numbered | None:
     part_of = _PART_OF.match(text) if "/" in text else None
     if part_of:
         if part_of.group("bare"):
-            return _Numbered("parts", int(part_of.group("bare")), None, int(part_of.group("bare_total")))
+            title = part_of.group("bare_title")  # "1/3 - The Gate": a part's own title after its place
+            if title and not _title_line(title.strip()):
+                return None
+            return _Numbered(
+                "parts", int(part_of.group("bare")), title and title.strip(), int(part_of.group("bare_total"))
+            )
         title = part_of.group("title")
         return _Numbered("parts", int(part_of.group("num")), title and title.strip(), int(part_of.group("total")))
     if text.endswith((")", "]")) and (suffix := _PART_SUFFIX.match(text)) is not None:
@@ -1713,6 +1736,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
         "dash_lower",
         "dot_lower",
         "word",
+        "marked",
     ):
         series = [
             (index, found)
@@ -1738,7 +1762,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
 
 
 _FROM_THE_START = frozenset(
-    ["roman_title", "dash_lower", "dot_lower", "word"]
+    ["roman_title", "dash_lower", "dot_lower", "word", "marked"]
 )  # kinds a list inside a story may take too
 
 

@@ -6,11 +6,16 @@ the repository):
   ("[^1]: ..." / "[^2]: ..." with no blank line between): the lines were joined into one paragraph,
   read as the first definition, so every later call stayed in the text as "[^2]" and the first
   note carried all the others;
-
+- a text's chapters headed by a number in brackets or after a number sign, alone or before a title
+  ("[1]", "(1)", "(1) The Kettle", "[1] The Kettle", "#1: The Kettle") or by a part of a whole before a
+  title ("1/3 - The Kettle"), as phone writers and Tumblr posts number them: no chapter was found,
+  the whole story one chapter with the numbers in its text; now read as "1" and "1. The Kettle" are;
 Each is paired with the file that looks like it and must still be read as before.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from bot.story.importer import import_story
 
@@ -52,3 +57,51 @@ def test_markdown_footnote_definitions_in_blocks_read_as_before() -> None:
     story = _read(_footnoted("\n\n"), "gate.md")
     assert [len(chapter.notes) for chapter in story.chapters] == [1, 1, 1]
     assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+def _numbered(heading: str, body: list[str] = PROSE) -> str:
+    text = "The Long Gate\nby Wren Holloway\n\n"
+    for number, title in enumerate(NAMES, 1):
+        text += heading.format(n=number, title=title) + "\n\n" + "\n\n".join(body) + "\n\n"
+    return text
+
+
+@pytest.mark.parametrize("heading", ["[{n}]", "({n})", "[ {n} ]"])
+def test_a_number_in_brackets_alone_heads_each_chapter(heading: str) -> None:
+    story = _read(_numbered(heading))
+    assert [chapter.title for chapter in story.chapters] == [None, None, None]
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["({n}) {title}", "[{n}] {title}", "#{n}: {title}", "#{n} - {title}", "{n}/3 - {title}", "{n}/3: {title}"],
+)
+def test_a_marked_number_before_a_title_heads_each_chapter(heading: str) -> None:
+    story = _read(_numbered(heading))
+    assert [chapter.title for chapter in story.chapters] == NAMES
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+@pytest.mark.parametrize("heading", ["## #{n}", "## [{n}]", "## ({n})"])
+def test_a_markdown_heading_of_a_marked_number_alone_is_untitled(heading: str) -> None:
+    text = "# The Long Gate\n\n" + "".join(
+        heading.format(n=n) + "\n\n" + "\n\n".join(PROSE) + "\n\n" for n in (1, 2, 3)
+    )
+    story = _read(text, "gate.md")
+    assert [chapter.title for chapter in story.chapters] == [None, None, None]
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+
+
+def test_a_numbered_list_inside_the_story_stays_text() -> None:
+    rules = "\n\n".join(f"({n}) {rule}" for n, rule in enumerate(["Never Lie", "Never Steal", "Never Run"], 1))
+    text = "The Long Gate\n\n" + "\n\n".join(PROSE * 3) + "\n\nThe rules were these:\n\n" + rules + "\n\n" + PROSE[0]
+    story = _read(text)
+    assert len(story.chapters) == 1
+    assert "(2) Never Steal" in story.chapters[0].paragraphs
+
+
+def test_one_bracketed_number_stays_text() -> None:
+    story = _read("The Long Gate\n\n" + "\n\n".join(PROSE) + "\n\n[1]\n\n" + "\n\n".join(PROSE))
+    assert len(story.chapters) == 1
+    assert "[1]" in story.chapters[0].paragraphs
