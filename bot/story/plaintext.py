@@ -512,7 +512,16 @@ def build_story(
         # (a declaration pointing elsewhere, "CW: see chapter notes", says where, and names nothing)
         notes=notes + [text for text in declared if _POINTS_ELSEWHERE.fullmatch(text)],
     )
+    if len(chapters) == 1 and chapters[0].heading_number is None and _same_words(chapters[0].title, story_meta.title):
+        # a blog post's heading over its byline: the story's title, printed again ("Chapter 3: Embers"
+        # on a page titled "Embers" is the third chapter's, and keeps its title)
+        chapters[0].title = None
     return Story(story_meta, chapters, source_format)
+
+
+def _same_words(one: str | None, other: str | None) -> bool:
+    """Whether two titles read the same, case and spacing aside."""
+    return bool(one and other) and " ".join(one.split()).casefold() == " ".join(other.split()).casefold()  # type: ignore[union-attr]
 
 
 _AFTERWORD = re.compile(r"(?:(?:the[ \t]+)?author['’]?s[ \t]+)?afterword", re.IGNORECASE)

@@ -10,6 +10,9 @@ the repository):
   ("[1]", "(1)", "(1) The Kettle", "[1] The Kettle", "#1: The Kettle") or by a part of a whole before a
   title ("1/3 - The Kettle"), as phone writers and Tumblr posts number them: no chapter was found,
   the whole story one chapter with the numbers in its text; now read as "1" and "1. The Kettle" are;
+- a blog post (WordPress, Blogger) whose byline line names its author under the post's heading: the
+  heading stayed the one chapter's title, the story's title printed again over its text; a one-chapter
+  story's chapter titled as the story is untitled now;
 Each is paired with the file that looks like it and must still be read as before.
 """
 
@@ -105,3 +108,24 @@ def test_one_bracketed_number_stays_text() -> None:
     story = _read("The Long Gate\n\n" + "\n\n".join(PROSE) + "\n\n[1]\n\n" + "\n\n".join(PROSE))
     assert len(story.chapters) == 1
     assert "[1]" in story.chapters[0].paragraphs
+
+
+def _blog_post(heading: str) -> bytes:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+    return (
+        "<html><head><title>The Long Gate</title></head><body><article class='post'><header class='entry-header'>"
+        f"<h1 class='entry-title'>{heading}</h1><div class='entry-meta'><span class='byline'> by <span class='author vcard'>"
+        f"<a>Wren Holloway</a></span></span></div></header><div class='entry-content'>{body}</div></article></body></html>"
+    ).encode()
+
+
+def test_a_blog_posts_one_chapter_is_not_titled_as_the_story_again() -> None:
+    story = import_story(_blog_post("The Long Gate"), "gate.html", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Long Gate", "Wren Holloway")
+    assert [chapter.title for chapter in story.chapters] == [None]
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_blog_posts_chapter_heading_of_its_own_stays() -> None:
+    story = import_story(_blog_post("Chapter 2: The Rain"), "gate.html", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == ["The Rain"]
