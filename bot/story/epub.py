@@ -1263,6 +1263,8 @@ def _without_front_matter(docs: list[_Doc], book: _Book) -> tuple[list[_Doc], li
                 front.append(doc)
         elif not kept and (page := _front_page(doc, book, label)) is not None:
             pages.extend(page)
+        elif not kept and (page := _copyright_and_front_page(doc)) is not None:
+            pages.extend(page)  # its notice goes as a copyright page does, its dedication is a note
         else:
             kept.append(doc)
     return (kept, front, pages) if kept else (docs, [], [])
@@ -1796,13 +1798,47 @@ def _is_copyright_page(doc: _Doc) -> bool:
     prose that is not about them ("All rights reserved," said in a story opens no line so)."""
     if _has_chapter_heading(doc):
         return False
-    texts = _texts(doc)
+    return _copyright_texts(_texts(doc))
+
+
+def _copyright_texts(texts: list[str]) -> bool:
+    """Folded texts that are a copyright notice only (see :func:`_is_copyright_page`)."""
     lines = (line.strip() for text in texts for line in text.split("\n"))
     if not any(line.startswith(_COPYRIGHT_LINE) for line in lines):
         return False
     whole = " ".join(texts)
     markers = any(marker in whole for marker in _COPYRIGHT) + sum(marker in whole for marker in _IMPRINT)
     return markers >= 2 and all(_is_imprint(text) for text in texts if _is_prose(text))
+
+
+_COPYRIGHT_HEADINGS = frozenset(["copyright", "copyright page"])
+_COPYRIGHT_PAGE_MOST = 16  # paragraphs of a copyright page with a dedication: each split tried reads them all
+
+
+def _copyright_and_front_page(doc: _Doc) -> list[_Page] | None:
+    """A copyright page with the dedication or epigraph set on it, before or after its notice, as
+    Kindle Create and Word-made books have it ("Copyright" over the notice, then "For my mother"):
+    the dedication as the story's note (:func:`bot.story.front_pages.unmarked_front_pages`), the
+    notice dropped with it. Read as a chapter, the page was the first, "Copyright"."""
+    if doc.prose_words >= _FRONT_MATTER_MAX_WORDS or _has_chapter_heading(doc):
+        return None
+    items = [
+        item
+        for item in doc.items
+        if not isinstance(item, SceneBreak)
+        and not (isinstance(item, Heading) and _SPACE.sub(" ", item.raw.casefold()).strip() in _COPYRIGHT_HEADINGS)
+    ]  # ("Copyright" heading the notice, over it or under the dedication)
+    if not items or not all(isinstance(item, Para) for item in items):
+        return None
+    texts = [item.text for item in items if isinstance(item, Para) and item.text.strip()]
+    if len(texts) > _COPYRIGHT_PAGE_MOST:
+        return None
+    folded = [text.casefold().replace("’", "'") for text in texts]
+    for split in range(1, len(texts)):
+        for notice, rest in ((folded[:split], texts[split:]), (folded[split:], texts[:split])):
+            if _copyright_texts(notice) and (pages := unmarked_front_pages(rest)) is not None:
+                return pages
+    return None
 
 
 def _is_title_page(doc: _Doc, book: _Book) -> bool:

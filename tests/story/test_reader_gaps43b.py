@@ -13,6 +13,10 @@ the repository):
 - a blog post (WordPress, Blogger) whose byline line names its author under the post's heading: the
   heading stayed the one chapter's title, the story's title printed again over its text; a one-chapter
   story's chapter titled as the story is untitled now;
+- an EPUB's copyright page with the dedication on it, as Kindle Create and Word-made books set them
+  ("Copyright" over its notice, then "For my mother"): the page was the first chapter, "Copyright";
+  now its notice goes as a copyright page's does and its dedication is the story's note;
+
 Each is paired with the file that looks like it and must still be read as before.
 """
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 import pytest
 
 from bot.story.importer import import_story
+from tests.story.builders import epub_bytes, xhtml
 
 PROSE = [
     "The kettle had been boiling for some time before Anna noticed it, and the kitchen was thick with steam.",
@@ -129,3 +134,45 @@ def test_a_blog_posts_one_chapter_is_not_titled_as_the_story_again() -> None:
 def test_a_blog_posts_chapter_heading_of_its_own_stays() -> None:
     story = import_story(_blog_post("Chapter 2: The Rain"), "gate.html", max_bytes=1 << 20)
     assert [chapter.title for chapter in story.chapters] == ["The Rain"]
+
+
+NOTICE = (
+    "<h2>Copyright</h2><p>Copyright © 2024 by Wren Holloway. All rights reserved.</p>"
+    "<p>No part of this book may be reproduced without written permission.</p><p>ISBN 978-1-23456-789-0</p>"
+)
+
+
+def _book(front: str) -> bytes:
+    chapters = [
+        (f"c{n}.xhtml", xhtml(f"<h1>Chapter {n}</h1><h2>{title}</h2>" + "".join(f"<p>{p}</p>" for p in PROSE)))
+        for n, title in enumerate(NAMES, 1)
+    ]
+    return epub_bytes(
+        [("front.xhtml", xhtml(front)), *chapters],
+        title="The Long Gate",
+        author="Wren Holloway",
+        nav_points=[(title, f"c{n}.xhtml") for n, title in enumerate(NAMES, 1)],
+    )
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        NOTICE + "<p class='dedication'>For my mother, who read everything first.</p>",
+        "<p class='dedication'>For my mother, who read everything first.</p>" + NOTICE,
+    ],
+    ids=["after", "before"],
+)
+def test_a_copyright_page_with_its_dedication_is_no_chapter(front: str) -> None:
+    story = import_story(_book(front), "gate.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == NAMES
+    assert all(chapter.paragraphs == PROSE for chapter in story.chapters)
+    assert "Dedication: For my mother, who read everything first." in story.meta.notes
+    assert not any("All rights reserved" in note for note in story.meta.notes)
+
+
+def test_a_copyright_page_over_a_story_opening_stays_a_chapter() -> None:
+    opening = "".join(f"<p>{p}</p>" for p in PROSE * 2)
+    story = import_story(_book(NOTICE + opening), "gate.epub", max_bytes=1 << 20)
+    assert len(story.chapters) == 4
+    assert story.chapters[0].paragraphs[-len(PROSE * 2) :] == PROSE * 2
