@@ -760,6 +760,27 @@ def _subtitle_heading(items: list[Item], index: int, meta: Meta) -> bool:
     )
 
 
+_SENTENCES_UNDER = 3  # paragraphs of prose under a file's first line that mark it off as its title
+_SENTENCE_WORDS = 8
+_SENTENCE_STOPS = (".", "!", "?", "…")
+
+
+def _sentences_under(items: list[Item], start: int) -> bool:
+    """Whether the paragraphs from ``start`` open as a story's prose does, a few full sentences each
+    one line, so the Title Case line over them is the story's title ("Low Tide" over the story's
+    opening): a first paragraph under 200 characters marked nothing off, and the title was the
+    story's first paragraph."""
+    under = items[start : start + _SENTENCES_UNDER]
+    return len(under) == _SENTENCES_UNDER and all(
+        isinstance(item, Para)
+        and not item.note
+        and "\n" not in item.text.strip()
+        and len(item.text.split()) >= _SENTENCE_WORDS
+        and item.text.rstrip().rstrip("\"'’”)»").endswith(_SENTENCE_STOPS)
+        for item in under
+    )
+
+
 def read_preamble(items: list[Item]) -> Preamble:
     """Split metadata, notes and the title off the top (its first :data:`PREAMBLE_ITEMS` items at
     most); the rest is the story."""
@@ -1107,6 +1128,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             and title_like(trim_ornaments(text), bylined=bylined)
             and (
                 title_followed_well(following, index)
+                or (index == 0 and _sentences_under(items, index + 1))
                 or _over_name_over_story(items, index + 1)
                 or (index == 0 and _blurb_over_first_chapter(items, index + 1))
             )

@@ -16,6 +16,9 @@ the repository):
 - an EPUB's copyright page with the dedication on it, as Kindle Create and Word-made books set them
   ("Copyright" over its notice, then "For my mother"): the page was the first chapter, "Copyright";
   now its notice goes as a copyright page's does and its dedication is the story's note;
+- a text's first line a title in Title Case over paragraphs shorter than 200 characters ("Low Tide" over
+  a story's opening): the title was the story's first paragraph and the file's name titled it; now
+  three paragraphs of sentences under it make it the title;
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -176,3 +179,20 @@ def test_a_copyright_page_over_a_story_opening_stays_a_chapter() -> None:
     story = import_story(_book(NOTICE + opening), "gate.epub", max_bytes=1 << 20)
     assert len(story.chapters) == 4
     assert story.chapters[0].paragraphs[-len(PROSE * 2) :] == PROSE * 2
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\r\n\r\n", "\n\n\n"], ids=["blank-line", "crlf", "two-blank-lines"])
+def test_a_title_line_over_short_paragraphs_titles_the_story(separator: str) -> None:
+    story = _read(separator.join(["The Long Gate", *PROSE, *PROSE]) + separator)
+    assert story.meta.title == "The Long Gate"
+    assert story.chapters[0].paragraphs == PROSE * 2
+
+
+@pytest.mark.parametrize(
+    "first", ["The Long Gate", "Morning came slowly", "Snow."], ids=["one-paragraph", "sentence", "stop"]
+)
+def test_an_opening_line_that_is_no_title_stays_text(first: str) -> None:
+    body = PROSE[:1] if first == "The Long Gate" else PROSE * 2
+    story = _read("\n\n".join([first, *body]) + "\n", "gate.txt")
+    assert story.meta.title == "gate"
+    assert story.chapters[0].paragraphs[0] == first
