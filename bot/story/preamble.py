@@ -770,7 +770,8 @@ def _sentences_under(items: list[Item], start: int) -> bool:
     one line, so the Title Case line over them is the story's title ("Low Tide" over the story's
     opening): a first paragraph under 200 characters marked nothing off, and the title was the
     story's first paragraph."""
-    under = items[start : start + _SENTENCES_UNDER]
+    under = [item for item in items[start : start + 2 * _SENTENCES_UNDER] if not isinstance(item, SceneBreak)]
+    under = under[:_SENTENCES_UNDER]  # (a scene's break among them, "❧" after the first scene's two)
     return len(under) == _SENTENCES_UNDER and all(
         isinstance(item, Para)
         and not item.note

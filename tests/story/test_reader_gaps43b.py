@@ -188,6 +188,13 @@ def test_a_title_line_over_short_paragraphs_titles_the_story(separator: str) -> 
     assert story.chapters[0].paragraphs == PROSE * 2
 
 
+@pytest.mark.parametrize("mark", ["❧", "⁂", "* * *"])
+def test_a_title_line_over_a_short_scene_and_a_break_titles_the_story(mark: str) -> None:
+    story = _read("\n\n".join(["The Long Gate", *PROSE, mark, *PROSE]) + "\n")
+    assert story.meta.title == "The Long Gate"
+    assert [scene.paragraphs for scene in story.chapters[0].scenes] == [PROSE, PROSE]
+
+
 @pytest.mark.parametrize(
     "first", ["The Long Gate", "Morning came slowly", "Snow."], ids=["one-paragraph", "sentence", "stop"]
 )
