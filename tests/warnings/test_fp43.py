@@ -188,3 +188,23 @@ def test_accidents_and_jokes_are_no_warning(text: str, category: str) -> None:
 )
 def test_a_blow_and_a_bump_still_warn(text: str, category: str) -> None:
     assert category in ids(text)
+
+
+# Change 5, a noun read as a verb: "chalk on her fingers, her friend below" is no sexual act (the
+# plural noun "fingers" before "her" across a comma); the verb still warns.
+
+
+def test_the_noun_fingers_is_no_sexual_content() -> None:
+    assert "sexual-content" not in ids("She dusted chalk on her fingers, her brother holding the rope below her.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He pushed her skirt up and fingered her against the bathroom door until she came apart.",
+        "She wanted him to finger her, slowly, there on the sofa, and she told him so.",
+        "In the back of the car he fingers her while the radio plays, and she bites his shoulder.",
+    ],
+)
+def test_the_verb_finger_still_warns(text: str) -> None:
+    assert "sexual-content" in ids(text)
