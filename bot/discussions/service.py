@@ -388,20 +388,31 @@ class DiscussionService:
     async def _failed_notice(
         self, discussion: Discussion, reason: str, *, channel_gone: bool
     ) -> store.NewNotice | None:
-        mod_channel = (await get_settings(self.db, discussion.guild_id)).mod_channel_id
+        return await self._for_moderators(
+            discussion.guild_id,
+            "failed",
+            lambda: failed_notice(
+                title=discussion.story_title,
+                chapter=discussion.chapter,
+                due_at=discussion.due_at,
+                reason=reason,
+                discussion_id=discussion.id,
+                channel_gone=channel_gone,
+                channel_explicit=discussion.channel_explicit,
+            ),
+        )
+
+    async def _for_moderators(
+        self, guild_id: int, kind: store.NoticeKind, compose: Callable[[], Notice]
+    ) -> store.NewNotice | None:
+        """A notice the moderation channel is owed, composed only when one is set; None when none is
+        (the log and the stored reason are then all there is)."""
+        mod_channel = (await get_settings(self.db, guild_id)).mod_channel_id
         if mod_channel is None:
             return None
-        text = failed_notice(
-            title=discussion.story_title,
-            chapter=discussion.chapter,
-            due_at=discussion.due_at,
-            reason=reason,
-            discussion_id=discussion.id,
-            channel_gone=channel_gone,
-            channel_explicit=discussion.channel_explicit,
-        ).content
+        text = compose().content
         assert text is not None
-        return store.NewNotice("failed", mod_channel, text, retry_at=self.clock.now() + RETRY_DELAYS[0])
+        return store.NewNotice(kind, mod_channel, text, retry_at=self.clock.now() + RETRY_DELAYS[0])
 
     async def _settle_unposted(
         self, discussion: Discussion, reason: str, state: State = "failed", notice: store.NewNotice | None = None
@@ -541,21 +552,19 @@ class DiscussionService:
     async def _event_notice(
         self, discussion: Discussion, failure: PostFailure, refused: Literal["start", "end", "cancel"]
     ) -> store.NewNotice | None:
-        """What the moderation channel is owed about a scheduled event Discord refused; None when no
-        moderation channel is set (the log and the stored reason are all there is)."""
-        mod_channel = (await get_settings(self.db, discussion.guild_id)).mod_channel_id
-        if mod_channel is None:
-            return None
-        text = event_notice(
-            title=discussion.story_title,
-            chapter=discussion.chapter,
-            discussion_id=discussion.id,
-            reason=str(failure),
-            refused=refused,
-            forbidden=isinstance(failure, EventsForbidden),
-        ).content
-        assert text is not None
-        return store.NewNotice("event", mod_channel, text, retry_at=self.clock.now() + RETRY_DELAYS[0])
+        """What the moderation channel is owed about a scheduled event Discord refused."""
+        return await self._for_moderators(
+            discussion.guild_id,
+            "event",
+            lambda: event_notice(
+                title=discussion.story_title,
+                chapter=discussion.chapter,
+                discussion_id=discussion.id,
+                reason=str(failure),
+                refused=refused,
+                forbidden=isinstance(failure, EventsForbidden),
+            ),
+        )
 
     async def _serve_event_end(self, item: DueItem) -> None:
         """Complete a discussion's event at its end time; a lasting refusal settles it, logged and told

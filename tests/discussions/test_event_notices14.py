@@ -149,28 +149,34 @@ class BrokenEnding:
         return False
 
 
+async def posted_with_an_event_then(
+    db: Database, clock: ManualClock, world: FakeDiscord, story: int, events: BrokenEnding, *, hours: int
+) -> int:
+    """A discussion due in an hour with a scheduled event, a moderation channel set, and ``hours`` of the
+    service's clock run an hour at a time (the post, then its event's end and any retries); its id."""
+    world.kinds[MOD] = "text"
+    await update_settings(db, GUILD, 0, mod_channel_id=MOD)
+    discussion_id = await a_discussion(db, story)
+    await store.set_event(db, GUILD, discussion_id, 77, now=START)
+    service = DiscussionService(db, clock, FakePoster(world), grace=timedelta(hours=6), events=events)
+    service.start()
+    try:
+        for _ in range(hours):
+            await clock.advance(timedelta(hours=1))
+            await service.wait_idle()
+    finally:
+        await service.stop()
+    return discussion_id
+
+
 async def test_an_ending_that_fails_unexpectedly_is_told_once_too(
     db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory
 ) -> None:
     """The unexpected error's path marks the ending failed as a refusal does, and owes the same notice:
     the event is left live all the same."""
-    world.kinds[MOD] = "text"
-    await update_settings(db, GUILD, 0, mod_channel_id=MOD)
-    discussion_id = await a_discussion(db, await add_story())
-    await store.set_event(db, GUILD, discussion_id, 77, now=START)
     events = BrokenEnding()
-    service = DiscussionService(db, clock, FakePoster(world), grace=timedelta(hours=6), events=events)
-    service.start()
-    try:
-        await clock.advance(timedelta(hours=1))
-        await service.wait_idle()
-        assert (await store.get_discussion(db, GUILD, discussion_id)).state == "posted"  # type: ignore[union-attr]
-        await clock.advance(timedelta(hours=1))
-        await service.wait_idle()
-        await clock.advance(timedelta(hours=3))
-        await service.wait_idle()
-    finally:
-        await service.stop()
+    discussion_id = await posted_with_an_event_then(db, clock, world, await add_story(), events, hours=5)
+    assert (await store.get_discussion(db, GUILD, discussion_id)).state == "posted"  # type: ignore[union-attr]
     assert events.ends == 1
     [told] = world.posted(MOD)
     said = told.notice.content or ""
@@ -194,19 +200,8 @@ async def test_an_ending_discord_never_answered_is_told_without_the_permission_a
 ) -> None:
     """Once the retries are spent the event is left live, told once; giving Create Events would mend
     nothing, so only the hand-made way on is offered."""
-    world.kinds[MOD] = "text"
-    await update_settings(db, GUILD, 0, mod_channel_id=MOD)
-    discussion_id = await a_discussion(db, await add_story())
-    await store.set_event(db, GUILD, discussion_id, 77, now=START)
     events = UnreachableEnding()
-    service = DiscussionService(db, clock, FakePoster(world), grace=timedelta(hours=6), events=events)
-    service.start()
-    try:
-        for _ in range(12):
-            await clock.advance(timedelta(hours=1))
-            await service.wait_idle()
-    finally:
-        await service.stop()
+    discussion_id = await posted_with_an_event_then(db, clock, world, await add_story(), events, hours=12)
     assert events.ends == len(RETRY_DELAYS) + 1
     [told] = world.posted(MOD)
     said = told.notice.content or ""
