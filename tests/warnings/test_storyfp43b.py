@@ -1,0 +1,37 @@
+"""Whole-story false alarms in violence and sexism (forty-third session; docs/warnings-eval.md,
+"Forty-third session", "storyfp43b").
+
+Each case is new synthetic text in general vocabulary, not copied from a story. Change 1: "empty"
+fires a gun only when what is emptied is a gun or its ammunition ("emptied the clip into him");
+an empty packet, glass or box followed a few words later by "at her" is a look, not a shooting.
+The same shooting told plainly still warns."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom stared at the empty glass and then at her, and asked whether she wanted another.",
+        "Her mum looked from the empty tin back at her and sighed, but she was smiling.",
+        "He emptied the bag, grinning at them, pleased with his haul of conkers.",
+    ],
+)
+def test_empty_things_are_no_shooting(text: str) -> None:
+    assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunman emptied the clip into him and walked away down the street.",
+        "She emptied her revolver at them as they ran for the trees, and two of them fell.",
+        "He fired three more rounds into him before the police arrived.",
+    ],
+)
+def test_emptying_a_gun_still_warns(text: str) -> None:
+    assert "violence" in ids(text)
