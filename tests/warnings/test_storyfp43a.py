@@ -2,8 +2,9 @@
 docs/warnings-eval.md, "### storyfp43a").
 
 Figures of speech over a plate of food (a pan where "the whole thing is
-dead", a wish to eat something on one's deathbed, a word glossed as "suicidal"): none is a death or a
-suicide. Each group keeps a plain case that must still warn.
+dead", a wish to eat something on one's deathbed, a word glossed as "suicidal"), a TV series told
+episode by episode, a simile of an operating theatre and the idiom "come up with" beside a hill:
+none is a death, a suicide or a procedure. Each group keeps a plain case that must still warn.
 Every passage here is new short text written for these tests."""
 
 from __future__ import annotations
@@ -35,4 +36,36 @@ def test_a_kitchen_figure_of_speech_is_no_death_or_suicide(text: str) -> None:
     ],
 )
 def test_a_plain_death_or_suicide_beside_them_still_warns(text: str, category: str) -> None:
+    assert category in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "we binge the whole season. every episode has a bit where the heart monitor goes flat and a "
+            "nurse yells for the crash cart, and by the third one we are yelling along.",
+            "death",
+        ),
+        ("The landing is painted so white it looks like an operating theatre at midnight.", "procedures"),
+        (
+            "We walk up the hill the locals call the Widowmaker; the village did not come up with the "
+            "name, every river town has one.",
+            "death",
+        ),
+    ],
+)
+def test_a_tv_series_a_simile_or_an_idiom_is_no_warning(text: str, category: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("His heart monitor went flat at four in the morning and the nurse called time of death.", "death"),
+        ("She was wheeled into the operating theatre and the surgeon began to cut.", "procedures"),
+        ("The boys went under at the weir and never came back up, and the river kept them.", "death"),
+    ],
+)
+def test_the_real_scenes_still_warn(text: str, category: str) -> None:
     assert category in ids(text)
