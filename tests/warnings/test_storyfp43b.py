@@ -35,3 +35,30 @@ def test_empty_things_are_no_shooting(text: str) -> None:
 )
 def test_emptying_a_gun_still_warns(text: str) -> None:
     assert "violence" in ids(text)
+
+
+# Change 2: "go back to the kitchen" is sexism only as a woman's place, said to or about her. With a
+# narrator's subject in front ("we go back to the kitchen", "they get back to the kitchen") it is a
+# walk down the corridor.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the lecture we go back to the kitchen on our floor and make cheese toasties at midnight.",
+        "They get back to the kitchen just as the oven timer goes off, and the cake has risen.",
+        "I go back into the kitchen for the milk, and Mum is still doing the crossword.",
+    ],
+)
+def test_walking_back_to_a_kitchen_is_no_sexism(text: str) -> None:
+    assert "sexism" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Go back to the kitchen, sweetheart," the man at the bar told her when she ordered a pint.',
+        "lol go back to the kitchen where you belong, girls can't aim",
+        "Her manager said she should go back to the kitchen and leave the engineering to men.",
+    ],
+)
+def test_a_womans_place_in_the_kitchen_still_warns(text: str) -> None:
+    assert "sexism" in ids(text)
