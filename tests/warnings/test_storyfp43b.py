@@ -62,3 +62,28 @@ def test_walking_back_to_a_kitchen_is_no_sexism(text: str) -> None:
 )
 def test_a_womans_place_in_the_kitchen_still_warns(text: str) -> None:
     assert "sexism" in ids(text)
+
+
+# Change 3: paintball and laser tag told without the word: a marker raised, a splat of paint, the
+# game's own rule ("if you're hit, you're out"), capture the flag. Near them a shot is play.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sam crouched behind the hay bales, marker up. 'Sorry,' she said, and shot him twice in the back. He twisted round to look at the blue splat on his overalls and laughed.",
+        "The marshal blew his whistle. 'If you get hit, you're out, no arguing.' Two minutes later Priya shot me in the back from behind a tyre stack.",
+        "We were losing capture the flag badly, so Ollie charged the fort on his own and they shot him down in about four seconds.",
+    ],
+)
+def test_paint_games_are_no_violence(text: str) -> None:
+    assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He raised the pistol and shot him twice in the back, and the man slid down the side of the car.",
+        "The soldiers lined them up against the wall and shot them down one by one.",
+    ],
+)
+def test_shootings_still_warn(text: str) -> None:
+    assert "violence" in ids(text)
