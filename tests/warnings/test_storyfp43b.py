@@ -87,3 +87,31 @@ def test_paint_games_are_no_violence(text: str) -> None:
 )
 def test_shootings_still_warn(text: str) -> None:
     assert "violence" in ids(text)
+
+
+# Change 4: an exam that "murdered me" and then "shot me" is hyperbole about a paper, and a folding
+# seat that springs up and smacks you is furniture; "with someone's elbow in my ribs" is a cramped
+# pose, not a blow. A person doing any of it still warns.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "texted jo after the stats paper: question four murdered me. dragged me behind the gym and shot me. send snacks",
+        "The old cinema has those seats that spring up and smack you in the back of the knees when you stand.",
+        "Five of us asleep on the floor of the flat after the party, my little sister asleep next to me with her elbow in my ribs all night.",
+    ],
+)
+def test_exams_and_folding_seats_are_no_violence(text: str) -> None:
+    assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man dragged him behind the gym and shot him, then walked back to his car.",
+        "He got up from his seat and smacked her in the back of the head so hard she fell.",
+        "He drove his elbow into her ribs and shoved her against the lockers.",
+        "Two officers had him face down on the pavement with a knee in his back while he begged.",
+    ],
+)
+def test_people_who_shoot_and_smack_still_warn(text: str) -> None:
+    assert "violence" in ids(text)
