@@ -276,7 +276,8 @@ def failure_fix(
     started, so Dogear will not end it either) and ``end`` (its event not ended or cancelled at its end
     time). Each says the two ways on that work there: give the permission, or go on without an event
     (saying "edit it by hand" alone left an admin guessing why, and whether Dogear would ever manage it
-    again)."""
+    again). ``stuck``: the event was left as it was for another reason than the permission (Discord
+    never answered, or refused otherwise), so only the way by hand is offered."""
     move = f"`/discussion move id:{discussion_id}`{listed}"
     if event_refused == "schedule":
         return (
