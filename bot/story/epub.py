@@ -15,7 +15,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from urllib.parse import unquote
 
@@ -24,7 +24,7 @@ from lxml import etree
 
 from bot.story.ao3_html import is_ao3, parse_ao3, undo_calibre_classes
 from bot.story.back_matter import back_matter_title
-from bot.story.bylines import by_line_author
+from bot.story.bylines import author_like, by_line_author, name_like
 from bot.story.decode import sniff_binary, wide_falsely
 from bot.story.errors import StoryFormatError
 from bot.story.forum_text import untag_thread_title
@@ -872,6 +872,7 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
     docs = [
         _read_doc(href, soup, spine, anchors.get(href)) for (href, _), soup in zip(book.documents, soups, strict=True)
     ]
+    docs = _works_under_title_pages(docs, book)
     docs, back_pages = _without_back_warnings(docs, book)
     docs, front, pages = _without_front_matter(docs, book)
     items.extend(_front_matter_fields(front, book))
@@ -906,6 +907,73 @@ def _generic(book: _Book, soups: list[BeautifulSoup], filename: str, max_chapter
     for found in lists:
         give_warning_lists(story, found)
     return story
+
+
+def _works_under_title_pages(docs: list[_Doc], book: _Book) -> list[_Doc]:
+    """An anthology's works, each behind a page of its own that gives only its title and its
+    author ("The Salt Wife" / "Kestrel Ames"): each such page heads the document after it as a part's
+    page does, its title the work's first chapter's (a heading there repeating it is dropped), its
+    author that chapter's note. Left as they were, the pages became chapters of one name, or, having
+    no paragraph, were dropped with the works' titles. Only where two such pages at least stand
+    before text: one lone heading page is a novel's own."""
+    pages = [
+        (index, page)
+        for index, doc in enumerate(docs[:-1])
+        if (page := _work_title_page(doc.items, book)) is not None and docs[index + 1].has_text
+    ]
+    if len(pages) < _WORK_PAGES:
+        return docs
+    heads = {index: page for index, page in pages}
+    kept: list[_Doc] = []
+    for index, doc in enumerate(docs):
+        if index in heads:
+            continue
+        if index - 1 in heads:
+            doc = _headed_by(doc, *heads[index - 1])
+        kept.append(doc)
+    return kept
+
+
+_WORK_PAGES = 2  # work title pages that make a book an anthology of them
+_WORK_AUTHOR_WORDS = 4  # words of an author's name alone on a work's title page
+
+
+def _work_title_page(items: list[Item], book: _Book) -> tuple[Heading, str | None] | None:
+    """A work's title page: a heading that is no chapter's label and not the book's title, and at
+    most an author's line under it ("by Kestrel Ames", or the name alone); its heading and author."""
+    shown = [item for item in items if isinstance(item, Heading) or (isinstance(item, Para) and item.text.strip())]
+    if not 1 <= len(shown) <= 2 or not isinstance(shown[0], Heading):
+        return None
+    heading = shown[0]
+    name = (heading.title or heading.raw).strip()
+    if heading.kind in ("chapter", "part", "named") or not name or name.casefold() == (book.title or "").casefold():
+        return None
+    if len(shown) == 1:
+        return heading, None
+    line = (shown[1].raw if isinstance(shown[1], Heading) else shown[1].text).strip()
+    author = by_line_author(line)
+    if author is None and len(line.split()) <= _WORK_AUTHOR_WORDS and name_like(line) and author_like(line):
+        author = line
+    return (heading, author) if author else None
+
+
+def _headed_by(doc: _Doc, heading: Heading, author: str | None) -> _Doc:
+    """``doc`` with a work's title page over it: its title a part heading, its author a note under it,
+    and a heading opening ``doc`` that only repeats the title dropped."""
+    title = (heading.title or heading.raw).strip()
+    items = list(doc.items)
+    first = next((index for index, item in enumerate(items) if not isinstance(item, Para) or item.text.strip()), None)
+    dropped = None
+    if first is not None and isinstance(items[first], Heading):
+        opening = items[first]
+        if (opening.title or opening.raw).strip().casefold() == title.casefold():
+            dropped = first
+            del items[first]
+    head: list[Item] = [Heading(title, "part", heading.level, heading.raw)]
+    if author:
+        head.append(Para(f"by {author}", note=True))
+    cuts = [(index - (dropped is not None and index > dropped) + len(head), anchor) for index, anchor in doc.cuts]
+    return replace(doc, items=[*head, *items], cuts=cuts)
 
 
 def _part_page_notes(items: list[Item]) -> list[Item]:

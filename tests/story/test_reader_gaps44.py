@@ -1,0 +1,96 @@
+"""Story files misread, found in the forty-fourth session's thirteenth round of reading (files of the
+shapes real tools and sites make, written for it; the probe files stay out of the repository):
+
+- an anthology EPUB whose every work stands behind a title page of its own, its title and its author
+  ("The Salt Wife" / "Kestrel Ames"): each page became a chapter of the author's name alone, the work
+  after it a second chapter of the same title; where the page had no paragraph (its author in a
+  heading, or no author) the page was dropped and the works' titles with it. Now each page heads the
+  work after it as a part's page does, its author that chapter's note.
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+from tests.story.builders import epub_bytes, xhtml
+
+PROSE = [
+    "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall.",
+    "Mara counted the crates twice before she signed for them, because the manifest never matched the hold.",
+]
+WORKS = [("The Salt Wife", "Kestrel Ames"), ("Low Water", "Ina Brand"), ("The Ferryman", "Oli Park")]
+
+
+def _prose(index: int) -> str:
+    return "".join(f"<p>{text} ({index})</p>" for text in PROSE)
+
+
+def _anthology(page: str, opening: str = "<h2>{title}</h2>") -> bytes:
+    documents = [("title.xhtml", xhtml("<h1>Tides</h1><p>Edited by Ruth Marsh</p>"))]
+    points = []
+    for index, (title, author) in enumerate(WORKS):
+        documents.append((f"w{index}t.xhtml", xhtml(page.format(title=title, author=author))))
+        documents.append((f"w{index}.xhtml", xhtml(opening.format(title=title) + _prose(index))))
+        points.append((title, f"w{index}t.xhtml"))
+    return epub_bytes(documents, title="Tides", author="Ruth Marsh", nav_points=points)
+
+
+def _paragraphs(index: int) -> list[str]:
+    return [f"{text} ({index})" for text in PROSE]
+
+
+@pytest.mark.parametrize(
+    ("page", "opening", "notes"),
+    [
+        ('<h1>{title}</h1><p class="author">{author}</p>', "<h2>{title}</h2>", True),
+        ("<h1>{title}</h1><p>by {author}</p>", "", True),
+        ("<h1>{title}</h1><h3>by {author}</h3>", "", True),
+        ("<h1>{title}</h1>", "", False),
+    ],
+    ids=["name-then-repeated-heading", "by-line-then-prose", "by-line-heading", "title-only"],
+)
+def test_an_anthologys_title_pages_head_their_works(page: str, opening: str, notes: bool) -> None:
+    story = import_story(_anthology(page, opening), "tides.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == [title for title, _ in WORKS]
+    assert [chapter.paragraphs for chapter in story.chapters] == [_paragraphs(index) for index in range(3)]
+    expected = [[f"by {author}"] for _, author in WORKS] if notes else [[], [], []]
+    assert [chapter.notes for chapter in story.chapters] == expected
+
+
+def test_a_works_title_page_heads_its_first_chapter() -> None:
+    documents = []
+    for index, (title, author) in enumerate(WORKS[:2]):
+        documents.append((f"w{index}t.xhtml", xhtml(f"<h1>{title}</h1><p>by {author}</p>")))
+        for number in (1, 2):
+            body = f"<h2>Chapter {number}</h2>" + _prose(index * 2 + number)
+            documents.append((f"w{index}c{number}.xhtml", xhtml(body)))
+    story = import_story(epub_bytes(documents, title="Two Shores", author="Various"), "two.epub", max_bytes=1 << 20)
+    assert len(story.chapters) == 4
+    assert story.chapters[0].title.startswith("The Salt Wife")
+    assert story.chapters[2].title.startswith("Low Water")
+    assert story.chapters[0].notes == ["by Kestrel Ames"]
+    assert all("by " not in paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+
+
+def test_one_heading_page_in_a_novel_is_read_as_before() -> None:
+    """One such page alone is no anthology's: it stays the chapter it was read as."""
+    documents = [
+        ("c1.xhtml", xhtml("<h1>Chapter 1</h1>" + _prose(1))),
+        ("w.xhtml", xhtml("<h1>The Coast</h1><p>Ina Brand</p>")),
+        ("c2.xhtml", xhtml("<h1>Chapter 2</h1>" + _prose(2))),
+    ]
+    story = import_story(epub_bytes(documents, title="Low Water", author="Ina Brand"), "low.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == [None, "The Coast", None]
+    assert story.chapters[1].paragraphs == ["Ina Brand"]
+
+
+def test_works_with_their_text_on_their_own_page_are_read_as_before() -> None:
+    documents = [
+        (f"w{index}.xhtml", xhtml(f"<h1>{title}</h1>" + _prose(index))) for index, (title, _) in enumerate(WORKS)
+    ]
+    story = import_story(epub_bytes(documents, title="Tides", author="Ruth Marsh"), "tides.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == [title for title, _ in WORKS]
+    assert all(not chapter.notes for chapter in story.chapters)
