@@ -54,7 +54,7 @@ _NUMBERED = re.compile(
     rf"^{_WITHIN}(?P<label>chapter|chap|ch|{_CHAPTER_WORDS}|{_PART_WORDS})(?:\.\s*|\s+)"
     rf"(?P<the>the\s+(?=(?:{_ORDINALS})\b))?(?:\#\s*)?(?P<num>{_NUMBER})"  # Dickens's "Book the First", "Entry #4"
     r"(?P<sub>\.\d{1,3}(?!\d))?(?![\w'’])(?P<stop>\.)?"
-    r"(?:\s*(?:of|/)\s*\d{1,5}(?![\w'’])|\s*\(of\s+\d{1,5}\))?"  # "Chapter 1 of 3", "Part 2/5": how many there are
+    r"(?:\s*(?:of|/)\s*(?P<total>\d{1,5})(?![\w'’])|\s*\(of\s+(?P<bracketed_total>\d{1,5})\))?"  # "Chapter 1 of 3", "Part 2/5": how many there are
     r"(?:\s*(?:--|[:\-–—|])(?=\s*$)|(?P<sep>\s*(?:--|[:.\-–—|])\s*|\s+)(?P<title>\S.*?))?\s*$",  # "--": a typewriter's dash
     # (a separator with nothing after it, "Chapter 4:", sets the title on the line under it)
     re.IGNORECASE,
@@ -456,7 +456,7 @@ def _numbered_or_named(text: str, level: int, raw: str) -> Heading | None:
         if label in _PART_WORDS.split("|"):
             the = "the " if numbered.group("the") else ""
             part = f"{label.title()} {the}{_number_text(numbered.group('num'))}{numbered.group('sub') or ''}"
-            part = _part_case(part, text, title)
+            part = _part_case(part + _of_total(numbered), text, title)
             return Heading(f"{part}: {title}" if title else part, "part", level, raw, lesser=lesser)
         word = label.title() if label in _CHAPTER_WORDS.split("|") else "Chapter"
         heading = Heading(_sub_numbered(numbered, _clean_title(title), word), "chapter", level, raw, lesser=lesser)
@@ -629,6 +629,13 @@ def _word_number_heading(text: str, level: int, raw: str) -> Heading | None:
         name = _part_case(name.title(), name, title) if name.isupper() else name  # "FIRST ACT": "First Act"
         return Heading(f"{name}: {title}" if title else name, "part", level, raw, found.ordinal_first, lesser=_PART_KEY)
     return Heading(_clean_title(title), "chapter", level, raw, found.ordinal_first)
+
+
+def _of_total(numbered: re.Match[str]) -> str:
+    """How many parts a part's heading says there are, " of 3" for "Part 1 of 3", "Part 1/3" or
+    "Part 1 (of 3)": kept in its title, which named only "Part 1" of the three."""
+    total = numbered.group("total") or numbered.group("bracketed_total")
+    return f" of {total}" if total else ""
 
 
 def _part_case(label: str, written: str, title: str | None) -> str:

@@ -94,3 +94,42 @@ def test_works_with_their_text_on_their_own_page_are_read_as_before() -> None:
     story = import_story(epub_bytes(documents, title="Tides", author="Ruth Marsh"), "tides.epub", max_bytes=1 << 20)
     assert [chapter.title for chapter in story.chapters] == [title for title, _ in WORKS]
     assert all(not chapter.notes for chapter in story.chapters)
+
+
+def _parts_text(heading: str, markdown: bool = False) -> str:
+    mark = "## " if markdown else ""
+    text = "# Three Tides\n\nby Ina Brand\n\n" if markdown else "Three Tides\nby Ina Brand\n\n"
+    for number in (1, 2, 3):
+        text += f"{mark}{heading.format(n=number)}\n\n" + "\n\n".join(_paragraphs(number)) + "\n\n"
+    return text
+
+
+@pytest.mark.parametrize(
+    ("heading", "titles"),
+    [
+        ("Part {n} of 3", ["Part 1 of 3", "Part 2 of 3", "Part 3 of 3"]),
+        ("Part {n}/3", ["Part 1 of 3", "Part 2 of 3", "Part 3 of 3"]),
+        ("Part {n} (of 3)", ["Part 1 of 3", "Part 2 of 3", "Part 3 of 3"]),
+        ("PART {n} OF 3: THE FORD", ["PART 1 OF 3: THE FORD", "PART 2 OF 3: THE FORD", "PART 3 OF 3: THE FORD"]),
+        ("Chapter {n} of 3", [None, None, None]),
+    ],
+    ids=["of", "slash", "bracketed", "capitals-titled", "chapter"],
+)
+@pytest.mark.parametrize("markdown", [False, True], ids=["txt", "md"])
+def test_a_part_heading_keeps_how_many_parts_there_are(heading: str, titles: list, markdown: bool) -> None:
+    name = "tides.md" if markdown else "tides.txt"
+    story = import_story(_parts_text(heading, markdown).encode(), name, max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == titles
+    assert [chapter.paragraphs for chapter in story.chapters] == [_paragraphs(number) for number in (1, 2, 3)]
+
+
+def test_an_epubs_part_heading_keeps_how_many_parts_there_are() -> None:
+    documents = [(f"c{n}.xhtml", xhtml(f"<h1>Part {n} of 3</h1>" + _prose(n))) for n in (1, 2, 3)]
+    story = import_story(epub_bytes(documents, title="Three Tides"), "tides.epub", max_bytes=1 << 20)
+    assert [chapter.title for chapter in story.chapters] == ["Part 1 of 3", "Part 2 of 3", "Part 3 of 3"]
+
+
+def test_a_sentence_about_part_of_something_stays_text() -> None:
+    text = "Three Tides\nby Ina Brand\n\nChapter 1\n\nPart 1 of the plan failed.\n\nShe waited for the tide.\n"
+    story = import_story(text.encode(), "tides.txt", max_bytes=1 << 20)
+    assert story.chapters[0].paragraphs == ["Part 1 of the plan failed.", "She waited for the tide."]

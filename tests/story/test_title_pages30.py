@@ -171,7 +171,7 @@ def test_an_interlude_in_another_language_is_its_own_chapter(chapter: str, inter
     ("headings", "titles"),
     [
         (["Chapter 1 of 3: Onions", "Chapter 2 of 3: Bread"], ["Onions", "Bread"]),
-        (["Part 1 of 2", "Part 2 of 2"], ["Part 1", "Part 2"]),
+        (["Part 1 of 2", "Part 2 of 2"], ["Part 1 of 2", "Part 2 of 2"]),
         (["Chapter 1 (of 2)", "Chapter 2 (of 2)"], [None, None]),
     ],
 )
