@@ -544,7 +544,14 @@ class DiscussionService:
         guild_id = discussion.guild_id
         notice = await self._event_notice(discussion, failure, "start")
         notice_id = await store.event_start_refused(
-            self.db, guild_id, discussion.id, event_id, reason=str(failure), now=self.clock.now(), notice=notice
+            self.db,
+            guild_id,
+            discussion.id,
+            event_id,
+            reason=str(failure),
+            now=self.clock.now(),
+            notice=notice,
+            forbidden=isinstance(failure, EventsForbidden),
         )
         if notice_id is not None:
             await self.notices.tell_now(guild_id, notice_id)
@@ -607,12 +614,19 @@ class DiscussionService:
             failure,
         )
         discussion = await store.get_discussion(self.db, ending.guild_id, ending.discussion_id)
-        notice = None
-        if discussion is not None:
-            unposted = discussion.state in ("failed", "missed")
-            notice = await self._event_notice(discussion, failure, "cancel" if unposted else "end")
+        unposted = discussion is not None and discussion.state in ("failed", "missed")
+        refused: Literal["end", "cancel"] = "cancel" if unposted else "end"
+        notice = None if discussion is None else await self._event_notice(discussion, failure, refused)
         notice_id = await store.mark_event_end(
-            self.db, ending.guild_id, ending.id, "failed", reason=str(failure), now=self.clock.now(), notice=notice
+            self.db,
+            ending.guild_id,
+            ending.id,
+            "failed",
+            reason=str(failure),
+            now=self.clock.now(),
+            notice=notice,
+            refused=refused,
+            forbidden=isinstance(failure, EventsForbidden),
         )
         if notice_id is not None:
             await self.notices.tell_now(ending.guild_id, notice_id)

@@ -998,17 +998,19 @@ async def event_start_refused(
     reason: str,
     now: datetime,
     notice: NewNotice | None,
+    forbidden: bool = False,
 ) -> int | None:
     """Discord refused to start the event as its discussion posted: its ending is stored 'failed' with
     the reason (nothing for the timer to end), and ``notice`` owed in this same write. Once per
     discussion: a post resumed after a restart, refused again, inserts nothing and owes nothing.
-    Returns the owed notice's id (None: nothing owed)."""
+    ``forbidden``: the refusal was the missing Create Events permission (``/discussion list`` then
+    offers giving it, :func:`refused_events`). Returns the owed notice's id (None: nothing owed)."""
     async with db.transaction() as tx:
         cursor = await tx.execute(
             "INSERT INTO discussion_event_ends"
-            " (guild_id, discussion_id, event_id, due_at, state, failure, updated_at)"
-            " VALUES (?, ?, ?, ?, 'failed', ?, ?) ON CONFLICT (discussion_id) DO NOTHING",
-            (guild_id, discussion_id, event_id, to_epoch(now), reason, to_epoch(now)),
+            " (guild_id, discussion_id, event_id, due_at, state, failure, refused, forbidden, updated_at)"
+            " VALUES (?, ?, ?, ?, 'failed', ?, 'start', ?, ?) ON CONFLICT (discussion_id) DO NOTHING",
+            (guild_id, discussion_id, event_id, to_epoch(now), reason, int(forbidden), to_epoch(now)),
         )
         if notice is None or cursor.rowcount != 1:
             return None
@@ -1035,15 +1037,27 @@ async def mark_event_end(
     reason: str | None,
     now: datetime,
     notice: NewNotice | None = None,
+    refused: Literal["end", "cancel"] | None = None,
+    forbidden: bool = False,
 ) -> int | None:
     """Settle an ending; with ``notice`` (a refusal the moderation channel is told of), owed in this same
     write and only when it settled the row, so a second settling (a retry, a restart) owes nothing.
-    Returns the owed notice's id (None: nothing owed)."""
+    A failed one keeps what was refused (``refused``: ending it, or cancelling the event of a discussion
+    that never posted) and whether the missing Create Events permission was why (``forbidden``), as
+    ``/discussion list`` shows it (:func:`refused_events`). Returns the owed notice's id (None: nothing owed)."""
     async with db.transaction() as tx:
         cursor = await tx.execute(
-            "UPDATE discussion_event_ends SET state = ?, failure = ?, updated_at = ?"
+            "UPDATE discussion_event_ends SET state = ?, failure = ?, refused = ?, forbidden = ?, updated_at = ?"
             " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
-            (state, reason, to_epoch(now), event_end_id, guild_id),
+            (
+                state,
+                reason,
+                refused if state == "failed" else None,
+                int(forbidden),
+                to_epoch(now),
+                event_end_id,
+                guild_id,
+            ),
         )
         if notice is None or cursor.rowcount != 1:
             return None
@@ -1055,6 +1069,67 @@ async def mark_event_end(
         ).fetchone()
         assert row is not None
         return await owe_notice(tx, guild_id, row[0], notice, now=now)
+
+
+# How long a refused event stays in /discussion list unless an admin dismisses it first.
+REFUSALS_LISTED_FOR = timedelta(days=14)
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedEvent:
+    """A discussion's scheduled event Discord refused to start, end or cancel, still listed (migration 0039)."""
+
+    discussion_id: int
+    story_title: str | None  # None once the story is removed
+    chapter: int
+    refused: Literal["start", "end", "cancel"]
+    refused_at: datetime
+    reason: str
+    forbidden: bool  # the missing Create Events permission was why
+
+
+async def refused_events(
+    db: Database, guild_id: int, *, now: datetime, within: timedelta = REFUSALS_LISTED_FOR, limit: int = 25
+) -> list[RefusedEvent]:
+    """The server's refused events that still matter, newest first: not dismissed by an admin
+    (:func:`dismiss_refused_event`), refused within ``within``, and of a discussion not cancelled (its
+    event is then owed a deletion). A discussion removed with its story, or moved (its ending goes),
+    takes its refusal with it."""
+    rows = await db.fetch_all(
+        "SELECT e.discussion_id, s.title AS story_title, d.chapter, coalesce(e.refused, 'end') AS refused,"
+        " e.updated_at, coalesce(e.failure, '') AS reason, e.forbidden"
+        " FROM discussion_event_ends e"
+        " JOIN discussions d ON d.id = e.discussion_id AND d.guild_id = e.guild_id"
+        " LEFT JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
+        " WHERE e.guild_id = ? AND e.state = 'failed' AND e.dismissed_at IS NULL AND e.updated_at >= ?"
+        " AND d.state != 'cancelled' ORDER BY e.updated_at DESC, e.id DESC LIMIT ?",
+        (guild_id, to_epoch(now - within), limit),
+    )
+    return [
+        RefusedEvent(
+            row["discussion_id"],
+            _title(row["story_title"]),
+            row["chapter"],
+            row["refused"],
+            from_epoch(row["updated_at"]),
+            row["reason"],
+            bool(row["forbidden"]),
+        )
+        for row in rows
+    ]
+
+
+async def dismiss_refused_event(db: Database, guild_id: int, discussion_id: int, *, now: datetime) -> bool:
+    """An admin dealt with the discussion's refused event: it leaves ``/discussion list``. False when
+    there was none to dismiss (dismissed already, moved, or never refused). The row stays, so the
+    refusal is never stored or told again."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE discussion_event_ends SET dismissed_at = ?"
+            " WHERE guild_id = ? AND discussion_id = ? AND state = 'failed' AND dismissed_at IS NULL",
+            (to_epoch(now), guild_id, discussion_id),
+        )
+        return cursor.rowcount == 1
 
 
 # -- notices owed to a channel after a state change (migration 0025) ---------------------------------
