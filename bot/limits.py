@@ -38,3 +38,5 @@ ATTACHMENT_DESCRIPTION_CHARS: Final = 1024
 REQUEST_BODY_BYTES: Final = 25 * 1024 * 1024
 """One request's body, so the most a bot can upload, or take as an upload, at once."""
 BUTTON_LABEL_CHARS: Final = 80
+MESSAGE_BUTTONS: Final = 25
+"""The buttons one message carries: five rows of five."""

@@ -14,8 +14,15 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any, Literal
 
 from bot.discussions.remind import describe_offset
-from bot.discussions.store import PENDING, Discussion, Reminder
-from bot.limits import CHOICE_NAME_CHARS, EMBED_DESCRIPTION_BUDGET, EMBED_TITLE_CHARS, MESSAGE_CHARS, THREAD_NAME_CHARS
+from bot.discussions.store import PENDING, REFUSALS_LISTED_FOR, Discussion, RefusedEvent, Reminder
+from bot.limits import (
+    CHOICE_NAME_CHARS,
+    EMBED_DESCRIPTION_BUDGET,
+    EMBED_TITLE_CHARS,
+    MESSAGE_BUTTONS,
+    MESSAGE_CHARS,
+    THREAD_NAME_CHARS,
+)
 from bot.progress.render import name_list
 from bot.story.model import POSSIBLE, HeaderWarning
 from bot.story.render import none_shown, unreviewed_count, warning_list
@@ -24,7 +31,7 @@ from bot.text import (
     escape_clipped,
     escape_keeping_spoilers,
     escape_markdown,
-    page_lines,
+    page_blocks,
     plural,
     quote_input,
     stamp,
@@ -247,6 +254,26 @@ EventRefusal = Literal["", "schedule", "add", "move", "delete", "failed", "start
 EVENT_GRANT = "Dogear's role Create Events (Server Settings → Roles)"
 
 
+EventRefused = Literal["start", "end", "cancel"]
+EVENT_DONE: dict[EventRefused, str] = {"start": "started", "end": "ended", "cancel": "cancelled"}
+
+
+def event_way_on(refused: EventRefused, forbidden: bool) -> EventRefusal:
+    """Which :func:`failure_fix` answers a refused event: giving Create Events only when its lack was
+    why (``forbidden``), else only the way by hand (``stuck``)."""
+    if not forbidden:
+        return "stuck"
+    return "start" if refused == "start" else "end"
+
+
+def event_reason(reason: str) -> str:
+    """A refused event's stored reason as told after "could not be started": the refusal names what
+    it was doing ("starting the scheduled event: ..."), which the sentence has just said."""
+    for doing in ("starting", "ending", "cancelling"):
+        reason = reason.removeprefix(f"{doing} the scheduled event: ")
+    return reason.rstrip(". ")
+
+
 def failure_fix(
     discussion_id: int | None,
     chapter: int,
@@ -383,7 +410,7 @@ def event_notice(
     chapter: int,
     discussion_id: int,
     reason: str,
-    refused: Literal["start", "end", "cancel"],
+    refused: EventRefused,
     forbidden: bool = True,
 ) -> Notice:
     """For the moderation channel: which discussion's scheduled event Discord refused to start (as the
@@ -392,17 +419,11 @@ def event_notice(
     Create Events is offered only when that is what was refused (``forbidden``): after Discord
     could not be reached, or refused for another reason, the permission would mend nothing."""
     story = f"**{escape_markdown(title)}**" if title is not None else "a removed story"
-    done = {"start": "started", "end": "ended", "cancel": "cancelled"}[refused]
-    way_on: EventRefusal = "stuck" if not forbidden else "start" if refused == "start" else "end"
-    fix = failure_fix(discussion_id, chapter, event_refused=way_on)
-    # The refusal names what it was doing ("starting the scheduled event: ..."), which the sentence
-    # has just said: the reason alone follows it.
-    for doing in ("starting", "ending", "cancelling"):
-        reason = reason.removeprefix(f"{doing} the scheduled event: ")
+    fix = failure_fix(discussion_id, chapter, event_refused=event_way_on(refused, forbidden))
     return Notice(
         content=clip(
             f"The scheduled event of discussion #{discussion_id} of {story}, chapter {chapter}, could not be "
-            f"{done}: {escape_clipped(reason.rstrip('. '), 600)}. {fix}",
+            f"{EVENT_DONE[refused]}: {escape_clipped(event_reason(reason), 600)}. {fix}",
             MESSAGE_CHARS,
         ),
         embed=None,
@@ -453,6 +474,31 @@ def _admin_line(discussion: Discussion, channel_gone: Collection[int] = (), even
     return line
 
 
+def _refused_event_line(refused: RefusedEvent) -> str:
+    """One refused event of ``/discussion list``: which discussion, what Discord refused and when, the
+    stored reason, and the ways on (:func:`failure_fix`, as the moderation channel's notice says them)."""
+    title = escape_markdown(refused.story_title or "a removed story")
+    fix = failure_fix(
+        refused.discussion_id, refused.chapter, event_refused=event_way_on(refused.refused, refused.forbidden)
+    )
+    line = (
+        f"**#{refused.discussion_id}** · {title}, chapter {refused.chapter} · its event could not be "
+        f"{EVENT_DONE[refused.refused]} · {when_line(refused.refused_at)}"
+    )
+    if reason := event_reason(refused.reason):
+        line += f"\n  ↳ {escape_markdown(reason)}"
+    return line + f"\n  ↳ {fix}"
+
+
+@dataclass(frozen=True, slots=True)
+class ListingPage:
+    """A page of ``/discussion list``: its text, and the discussions whose refused event it shows, in
+    order (each gets its dismiss button)."""
+
+    text: str
+    refusals_shown: list[int]
+
+
 def admin_listing(
     found: Sequence[Discussion],
     failed_reminders: Sequence[tuple[Reminder, str]] = (),
@@ -461,36 +507,92 @@ def admin_listing(
     most: int = 0,
     channel_gone: Collection[int] = (),
     events_refused: bool = False,
+    refused_events: Sequence[RefusedEvent] = (),
 ) -> str:
+    """:func:`listing_page`'s text."""
+    return listing_page(
+        found,
+        failed_reminders,
+        page,
+        most=most,
+        channel_gone=channel_gone,
+        events_refused=events_refused,
+        refused_events=refused_events,
+    ).text
+
+
+def listing_page(
+    found: Sequence[Discussion],
+    failed_reminders: Sequence[tuple[Reminder, str]] = (),
+    page: int = 1,
+    *,
+    most: int = 0,
+    channel_gone: Collection[int] = (),
+    events_refused: bool = False,
+    refused_events: Sequence[RefusedEvent] = (),
+) -> ListingPage:
     """``/discussion list``: upcoming ones, then failed or missed ones with the reason, then the
-    reminders that could not be posted (nowhere else would an admin learn of them); paged, so a
-    club with a hundred discussions planned sees every one. ``most`` is how many of each kind were
-    read: a kind that reached it says so, rather than seem to be all there is. Each failed or missed one
-    says what brings it back (the header said "reschedule with `/discussion move`" for all of them, a
-    removed story's and a deleted channel's too); ``channel_gone``: those whose channel no longer exists;
-    ``events_refused``: Dogear lacks Create Events and Manage Events in this server."""
-    if not found and not failed_reminders:
-        return "No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`."
+    scheduled events Discord refused to start, end or cancel, then the reminders that could not be
+    posted (nowhere else would an admin learn of them); paged, so a club with a hundred discussions
+    planned sees every one. ``most`` is how many of each kind were read: a kind that reached it says so,
+    rather than seem to be all there is. Each failed or missed one says what brings it back (the header
+    said "reschedule with `/discussion move`" for all of them, a removed story's and a deleted channel's
+    too); ``channel_gone``: those whose channel no longer exists; ``events_refused``: Dogear lacks Create
+    Events and Manage Events in this server.
+
+    ``refused_events`` (:func:`bot.discussions.store.refused_events`): an event left "Scheduled" or live
+    in every member's Events list after the meeting, which only a moderation channel was told of; each
+    stays until an admin dismisses it (its button, at most :data:`MESSAGE_BUTTONS` on a page) or for
+    :data:`REFUSALS_LISTED_FOR`, as the section's head says."""
+    if not found and not failed_reminders and not refused_events:
+        return ListingPage("No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`.", [])
     upcoming = [d for d in found if d.state in PENDING]
     troubled = [d for d in found if d.state not in PENDING]
-    lines: list[str] = []
+    blocks: list[list[str]] = []
+    refusal_at: dict[int, int] = {}  # block index -> discussion id
+
+    def section(head: str, lines: Sequence[str]) -> None:
+        blocks.extend([[""]] if blocks else [])
+        blocks.append([head])
+        blocks.extend([line] for line in lines)
+
     if upcoming:
         soonest = f" (the soonest {most:,}; later ones show as these post)" if most and len(upcoming) >= most else ""
-        lines += [f"**Upcoming**{soonest}", *(_admin_line(d) for d in upcoming)]
+        section(f"**Upcoming**{soonest}", [_admin_line(d) for d in upcoming])
     if troubled:
-        lines += [""] if lines else []
         latest = f" (the latest {most:,})" if most and len(troubled) >= most else ""
-        lines.append(f"**Failed or missed**{latest}")
-        lines += [_admin_line(d, channel_gone, events_refused) for d in troubled]
+        section(f"**Failed or missed**{latest}", [_admin_line(d, channel_gone, events_refused) for d in troubled])
+    if refused_events:
+        latest = f" (the latest {most:,})" if most and len(refused_events) >= most else ""
+        section(
+            f"**Events Dogear could not start or end**{latest}\n-# Each stays here {REFUSALS_LISTED_FOR.days} days "
+            "at most; once you have dealt with one, press its Done button below.",
+            [_refused_event_line(refused) for refused in refused_events],
+        )
+        first = len(blocks) - len(refused_events)
+        refusal_at = {first + index: refused.discussion_id for index, refused in enumerate(refused_events)}
     if failed_reminders:
-        lines += [""] if lines else []
-        lines.append("**Reminders that could not be posted**")
-        lines += [
-            f"**#{reminder.discussion_id}** · {describe_offset(reminder.offset)} before · {when_line(reminder.due_at)}"
-            + (f"\n  ↳ {escape_markdown(reason)}" if reason else "")
-            for reminder, reason in failed_reminders
-        ]
-    return page_lines("", lines, page, "/discussion list page:{page}")
+        section(
+            "**Reminders that could not be posted**",
+            [
+                f"**#{reminder.discussion_id}** · {describe_offset(reminder.offset)} before · {when_line(reminder.due_at)}"
+                + (f"\n  ↳ {escape_markdown(reason)}" if reason else "")
+                for reminder, reason in failed_reminders
+            ],
+        )
+    counted = [index in refusal_at for index in range(len(blocks))]
+    paged = page_blocks("", blocks, page, "/discussion list page:{page}", most=MESSAGE_BUTTONS, counted=counted)
+    return ListingPage(paged.text, [refusal_at[index] for index in paged.shown if index in refusal_at])
+
+
+def event_dismissed(discussion_id: int, dismissed: bool) -> str:
+    """The answer to an event's Done button under ``/discussion list``."""
+    if dismissed:
+        return f"The event of discussion #{discussion_id} is off `/discussion list` now."
+    return (
+        f"Discussion #{discussion_id} has no refused event listed: it was taken off already, or the "
+        "discussion was moved, cancelled or removed since."
+    )
 
 
 def prompts_saved(reset: bool, prompts: Sequence[str]) -> str:
