@@ -18,11 +18,11 @@ from typing import Protocol
 from bot.db import fits_row_id
 from bot.discussions import store
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_walls
-from bot.discussions.compose import choice_label, failure_fix, prompts_changed
+from bot.discussions.compose import choice_label, event_dismissed, failure_fix, prompts_changed
 from bot.discussions.failures import EventMissing, EventsRefused
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, PostFailure, Unreachable, post_channel
-from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, Reminder
+from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, RefusedEvent, Reminder
 from bot.discussions.when import Reading, gap_note, localize, read_when_noted, zone_named
 from bot.errors import UserError
 from bot.guilds import (
@@ -487,6 +487,16 @@ class DiscussionPlanner:
             await store.list_discussions(self.db, guild_id, now=now, limit=LISTING_LIMIT),
             await store.failed_reminders(self.db, guild_id, now=now),
         )
+
+    async def refused_events(self, guild_id: int) -> list[RefusedEvent]:
+        """The scheduled events Discord refused to start, end or cancel that still matter, newest first
+        (for admins: in a club without a moderation channel nothing else tells them)."""
+        return await store.refused_events(self.db, guild_id, now=self.clock.now(), limit=LISTING_LIMIT)
+
+    async def dismiss_refused_event(self, guild_id: int, discussion_id: int) -> str:
+        """An admin dealt with the discussion's refused event: off ``/discussion list``; the answer."""
+        dismissed = await store.dismiss_refused_event(self.db, guild_id, discussion_id, now=self.clock.now())
+        return event_dismissed(discussion_id, dismissed)
 
     async def channel_gone(self, guild_id: int, found: Sequence[Discussion], exists: Callable[[int], bool]) -> set[int]:
         """The failed or missed discussions of ``found`` whose channel (the one named, else the discussion

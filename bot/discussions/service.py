@@ -540,7 +540,9 @@ class DiscussionService:
         """The post is up but Discord refused to start its event: it would sit "Scheduled" in every
         member's Events list after the meeting, and Dogear will not end it. Its ending is stored
         failed, and the moderation channel (when one is set) owed the telling in the same write;
-        once per discussion, across kills (:mod:`bot.discussions.notices`)."""
+        once per discussion, across kills (:mod:`bot.discussions.notices`). ``/discussion list`` shows
+        it too (what was refused and whether Create Events was why are kept on the ending), so a club
+        with no moderation channel learns of it."""
         guild_id = discussion.guild_id
         notice = await self._event_notice(discussion, failure, "start")
         notice_id = await store.event_start_refused(
@@ -605,7 +607,8 @@ class DiscussionService:
     async def _event_end_failed(self, ending: store.EventEnd, failure: PostFailure) -> None:
         """The event could not be ended (or cancelled, for a discussion that never posted): it stays
         live or upcoming in every member's Events list. Marked failed, and the moderation channel
-        (when one is set) owed the telling in that write, only when it settled the ending: once."""
+        (when one is set) owed the telling in that write, only when it settled the ending: once.
+        ``/discussion list`` shows it until an admin dismisses it (``store.refused_events``)."""
         log.warning(
             "discussion %s in server %s: could not end scheduled event %s: %s",
             ending.discussion_id,

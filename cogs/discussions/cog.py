@@ -19,13 +19,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import send_ephemeral
-from bot.discussions.compose import admin_listing, prompts_saved
+from bot.discussions.compose import listing_page, prompts_saved
 from bot.discussions.planning import LISTING_LIMIT, DiscussionPlanner
 from bot.text import when_line
 from cogs._checks import guild_id_of, needs_permissions
 from cogs._options import story_autocomplete
 from cogs.discussions.answers import plan_answer, schedule_answer
 from cogs.discussions.events import ScheduledEvents
+from cogs.discussions.handled import EventDone, done_buttons
 from cogs.discussions.poster import DiscordPoster
 from cogs.discussions.prompts import Opened, PromptsModal
 from cogs.discussions.where import POST_CHANNEL, bot_lacks_there, where_for
@@ -55,10 +56,12 @@ class DiscussionCog(
         super().__init__()
 
     async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(EventDone)
         self.service.start()
 
     async def cog_unload(self) -> None:
         await self.service.stop()
+        self.bot.remove_dynamic_items(EventDone)
         # A prompts form nobody submitted keeps a timeout task; it must not outlive the bot.
         for modal in list(self.open_modals):
             modal.stop()
@@ -172,7 +175,9 @@ class DiscussionCog(
         )
         await send_ephemeral(interaction, plan_answer(done) + bot_lacks_there(interaction, done.channel_id))
 
-    @app_commands.command(name="list", description="Upcoming and failed discussions in this server (Manage Events)")
+    @app_commands.command(
+        name="list", description="Upcoming and failed discussions, and events I could not start or end (Manage Events)"
+    )
     @app_commands.describe(page="Which page of the list")
     @app_commands.check(can_manage)
     async def list_(self, interaction: discord.Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
@@ -184,10 +189,19 @@ class DiscussionCog(
         )
         me = guild.me if guild is not None else None
         refused = me is not None and not (me.guild_permissions.create_events or me.guild_permissions.manage_events)
-        await send_ephemeral(
-            interaction,
-            admin_listing(found, failed_reminders, page, most=LISTING_LIMIT, channel_gone=gone, events_refused=refused),
+        listed = listing_page(
+            found,
+            failed_reminders,
+            page,
+            most=LISTING_LIMIT,
+            channel_gone=gone,
+            events_refused=refused,
+            refused_events=await self.planner.refused_events(guild_id),
         )
+        view = done_buttons(listed.refusals_shown)
+        await send_ephemeral(interaction, listed.text, **({"view": view} if view is not None else {}))
+        if view is not None:
+            view.stop()  # no view has to wait: a press is routed to EventDone, also after a restart
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list")

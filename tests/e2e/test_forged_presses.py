@@ -33,6 +33,7 @@ TEMPLATES = [
     "dogear:repost:{n}:1:1:1",
     "dogear:repost:1:1:{n}:{n}",
     "dogear:nominee:{n}",
+    "dogear:event-done:{n}",
     "dogear:story-remove:r:{n}:1",
     "dogear:story-remove:c:1:{n}",
     "dogear:category-remove:r:{n}:0123abcd:spiders",

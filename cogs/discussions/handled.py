@@ -1,0 +1,72 @@
+"""The Done button under ``/discussion list``'s refused events: an admin says one is dealt with.
+
+A scheduled event Discord refused to start, end or cancel stays listed until it no longer matters
+(:func:`bot.discussions.compose.listing_page`); this button takes one off. It carries the
+discussion's id in its custom id (``DynamicItem``), so it works after a restart, and checks the
+presser at the press: a button is only as private as its message, and a modified client can send
+any custom id.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.client import Tracked, report_error, send_ephemeral
+from bot.errors import UserError
+from bot.limits import BUTTON_LABEL_CHARS
+from bot.text import clip
+from cogs._checks import carried_id, guild_id_of
+
+if TYPE_CHECKING:
+    from cogs.discussions.cog import DiscussionCog
+
+
+class EventDone(Tracked, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"dogear:event-done:(?P<id>\d+)"):
+    """Takes one discussion's refused event off ``/discussion list`` (Manage Events or Manage Server)."""
+
+    def __init__(self, discussion_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=clip(f"Done: #{discussion_id}'s event", BUTTON_LABEL_CHARS),
+                style=discord.ButtonStyle.secondary,
+                emoji="✅",
+                custom_id=f"dogear:event-done:{discussion_id}",
+            )
+        )
+        self.discussion_id = discussion_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> EventDone:
+        return cls(carried_id(match["id"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            guild_id = guild_id_of(interaction)
+            permissions = interaction.permissions
+            if not (permissions.manage_events or permissions.manage_guild):
+                raise UserError("Only an admin with the Manage Events permission can take an event off the list.")
+            cog: DiscussionCog | None = interaction.client.get_cog("DiscussionCog")  # type: ignore[attr-defined]
+            if cog is None:
+                raise UserError("Discussions are switched off on this bot right now.")
+            await interaction.response.defer(ephemeral=True, thinking=True)  # answered before the write waits
+            text = await cog.planner.dismiss_refused_event(guild_id, self.discussion_id)
+        except Exception as error:
+            await report_error(interaction, error, what=f"button {self.custom_id}")
+            return
+        await send_ephemeral(interaction, text)
+
+
+def done_buttons(discussion_ids: list[int]) -> discord.ui.View | None:
+    """A Done button for each refused event a page shows (none: no view). Stop the view once sent: a
+    press is routed to :class:`EventDone`, also after a restart."""
+    if not discussion_ids:
+        return None
+    view = discord.ui.View(timeout=None)
+    for discussion_id in discussion_ids:
+        view.add_item(EventDone(discussion_id))
+    return view

@@ -1,0 +1,110 @@
+"""Round 15 (session 44): ``/discussion list`` shows the scheduled events Dogear could not start or end.
+
+Dogear's role lost Create Events: the discussion posted but its event was never started (or, at its
+end time, never ended or cancelled), and it sat "Scheduled" or live in every member's Events list
+after the meeting. Only a moderation channel was told; a club without one never learned of it. The
+admin's ``/discussion list`` now shows each such event, what was refused, when, why and what to do,
+with a Done button (working after a restart) that takes it off; a member can neither see nor press it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.devtools.driver import Club, CommandNotVisible, Reply
+from tests.e2e.test_club13_events import GRANT, NO_EVENTS
+from tests.e2e.test_club14_events import event_end_row, mod_posts, no_pings
+from tests.e2e.test_discussion_events import ACTIVE, SCHEDULED, posted, schedule_with_event
+from tests.e2e.test_discussions import advance
+
+HEAD = "Events Dogear could not start or end"
+
+
+async def listing(club: Club) -> Reply:
+    [answer] = await club.slash("discussion list", member=club.admin)
+    assert answer.ephemeral and no_pings(answer), answer.message
+    return answer
+
+
+async def test_an_event_dogear_could_not_start_is_listed_until_an_admin_presses_done_after_a_restart(
+    club: Club,
+) -> None:
+    """No moderation channel: the list is the only place an admin learns of it."""
+    due = await schedule_with_event(club, "Unlit_Beacon")
+    [event] = club.events
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    before = len(mod_posts(club))
+    with club.expect_errors(403, 50013):
+        await advance(club, due - club.clock.now())
+    discussion = await posted(club)
+    assert discussion.state == "posted" and event.status == SCHEDULED and len(mod_posts(club)) == before
+    answer = await listing(club)
+    text = answer.text
+    assert HEAD in text and "14 days" in text, text
+    section = text.split(HEAD, 1)[1]
+    assert f"**#{discussion.id}** · Unlit\\_Beacon, chapter 1 · its event could not be started" in section, section
+    assert "I lack Create Events" in section and "start it or delete it by hand" in section, section
+    assert GRANT in section, section
+    assert answer.labels == [f"Done: #{discussion.id}'s event"], answer.labels
+
+    await club.restart()
+    [done] = await club.click(answer, f"Done: #{discussion.id}'s event", member=club.admin)
+    assert done.ephemeral and f"#{discussion.id}" in done.text and "off `/discussion list`" in done.text, done.text
+    after = await listing(club)
+    assert HEAD not in after.text and after.labels == [], after.text
+    assert (await event_end_row(club, discussion.id))[0] == "failed"  # kept: never stored or told again
+    [again] = await club.click(answer, f"Done: #{discussion.id}'s event", member=club.admin)
+    assert "taken off already" in again.text, again.text
+
+
+async def test_a_member_without_manage_events_can_neither_see_nor_press_it(club: Club) -> None:
+    due = await schedule_with_event(club, "Hidden Beacon")
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        await advance(club, due - club.clock.now())
+    discussion = await posted(club)
+    with pytest.raises(CommandNotVisible):
+        await club.slash("discussion list", member=club.member)
+    club.override_command_permissions("discussion")
+    [refused] = await club.slash("discussion list", member=club.member)
+    assert refused.ephemeral and "Manage Events" in refused.text and HEAD not in refused.text, refused.text
+    [pressed] = await club.forge_press(f"dogear:event-done:{discussion.id}", member=club.member)
+    assert pressed.ephemeral and "permission" in pressed.text.lower(), pressed.text
+    assert f"#{discussion.id}** · Hidden Beacon" in (await listing(club)).text  # still listed
+
+
+async def test_an_event_dogear_could_not_end_is_listed_for_fourteen_days(club: Club) -> None:
+    due = await schedule_with_event(club, "Burning Beacon")
+    [event] = club.events
+    await advance(club, due - club.clock.now())
+    assert event.status == ACTIVE
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        await advance(club, timedelta(hours=1))
+    discussion = await posted(club)
+    section = (await listing(club)).text.split(HEAD, 1)[1]
+    assert f"**#{discussion.id}** · Burning Beacon, chapter 1 · its event could not be ended" in section, section
+    assert "end or delete it by hand" in section and GRANT in section, section
+    await advance(club, timedelta(days=13))
+    assert HEAD in (await listing(club)).text
+    await advance(club, timedelta(days=1, hours=1))
+    assert HEAD not in (await listing(club)).text
+
+
+async def test_a_failed_discussion_whose_event_could_not_be_cancelled_leaves_the_list_when_cancelled(
+    club: Club,
+) -> None:
+    due = await schedule_with_event(club, "Shut Beacon", channel=club.locked_channel)
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        await advance(club, due - club.clock.now() + timedelta(hours=2))
+    discussion = await posted(club)
+    assert discussion.state == "failed"
+    text = (await listing(club)).text
+    assert "**Failed or missed**" in text and text.index("**Failed or missed**") < text.index(HEAD), text
+    assert f"**#{discussion.id}** · Shut Beacon, chapter 1 · its event could not be cancelled" in text, text
+    with club.expect_errors(403, 50013):
+        await club.slash("discussion cancel", member=club.admin, id=discussion.id)
+    assert HEAD not in (await listing(club)).text  # its event is owed a deletion, which /discussion cancel says
