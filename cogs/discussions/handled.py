@@ -53,12 +53,29 @@ class EventDone(Tracked, discord.ui.DynamicItem[discord.ui.Button[Any]], templat
             cog: DiscussionCog | None = interaction.client.get_cog("DiscussionCog")  # type: ignore[attr-defined]
             if cog is None:
                 raise UserError("Discussions are switched off on this bot right now.")
-            await interaction.response.defer(ephemeral=True, thinking=True)  # answered before the write waits
+            await interaction.response.defer()  # answered before the write waits; the listing is edited below
             text = await cog.planner.dismiss_refused_event(guild_id, self.discussion_id)
         except Exception as error:
             await report_error(interaction, error, what=f"button {self.custom_id}")
             return
+        await _drop_button(interaction, self.discussion_id)
         await send_ephemeral(interaction, text)
+
+
+async def _drop_button(interaction: discord.Interaction, discussion_id: int) -> None:
+    """The listing pressed keeps its text and the other Done buttons; the one pressed goes."""
+    if interaction.message is None:
+        return
+    left = [
+        carried_id(match["id"])
+        for row in interaction.message.components
+        for child in getattr(row, "children", ())
+        if (match := EventDone.__discord_ui_compiled_template__.fullmatch(str(getattr(child, "custom_id", None))))
+    ]
+    view = done_buttons([shown for shown in left if shown != discussion_id])
+    await interaction.edit_original_response(view=view)
+    if view is not None:
+        view.stop()  # a press is routed to EventDone
 
 
 def done_buttons(discussion_ids: list[int]) -> discord.ui.View | None:

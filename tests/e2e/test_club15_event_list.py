@@ -50,12 +50,15 @@ async def test_an_event_dogear_could_not_start_is_listed_until_an_admin_presses_
     assert answer.labels == [f"Done: #{discussion.id}'s event"], answer.labels
 
     await club.restart()
-    [done] = await club.click(answer, f"Done: #{discussion.id}'s event", member=club.admin)
+    replies = await club.click(answer, f"Done: #{discussion.id}'s event", member=club.admin)
+    [edited] = [reply for reply in replies if reply.id == answer.id]
+    assert edited.labels == [] and HEAD in edited.text  # the pressed listing keeps its text, loses the button
+    [done] = [reply for reply in replies if reply.id != answer.id]
     assert done.ephemeral and f"#{discussion.id}" in done.text and "off `/discussion list`" in done.text, done.text
     after = await listing(club)
     assert HEAD not in after.text and after.labels == [], after.text
     assert (await event_end_row(club, discussion.id))[0] == "failed"  # kept: never stored or told again
-    [again] = await club.click(answer, f"Done: #{discussion.id}'s event", member=club.admin)
+    [*_, again] = await club.forge_press(f"dogear:event-done:{discussion.id}", member=club.admin)
     assert "taken off already" in again.text, again.text
 
 
@@ -108,3 +111,24 @@ async def test_a_failed_discussion_whose_event_could_not_be_cancelled_leaves_the
     with club.expect_errors(403, 50013):
         await club.slash("discussion cancel", member=club.admin, id=discussion.id)
     assert HEAD not in (await listing(club)).text  # its event is owed a deletion, which /discussion cancel says
+
+
+async def test_done_takes_off_the_one_pressed_and_leaves_the_others(club: Club) -> None:
+    first = await schedule_with_event(club, "First Beacon", in_hours=2)
+    await schedule_with_event(club, "Second Beacon", in_hours=3)
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        await advance(club, first - club.clock.now() + timedelta(hours=1))
+    ids = [
+        row[0]
+        for row in await club.run(
+            club.bot.db.fetch_all("SELECT id FROM discussions WHERE guild_id = ? ORDER BY id", (club.guild.id,))
+        )
+    ]
+    answer = await listing(club)
+    assert answer.labels == [f"Done: #{ids[1]}'s event", f"Done: #{ids[0]}'s event"], answer.labels  # newest first
+    replies = await club.click(answer, f"Done: #{ids[0]}'s event", member=club.admin)
+    [edited] = [reply for reply in replies if reply.id == answer.id]
+    assert edited.labels == [f"Done: #{ids[1]}'s event"], edited.labels
+    text = (await listing(club)).text
+    assert f"**#{ids[1]}** · Second Beacon" in text and f"**#{ids[0]}** · First Beacon" not in text, text
