@@ -44,3 +44,34 @@ def test_a_panic_attack_told_by_the_body_is_mental_illness(text: str) -> None:
 )
 def test_one_sign_alone_or_a_figure_of_speech_is_not_mental_illness(text: str) -> None:
     assert "mental-illness" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bus tyre bursts on the high street and Tom isn't in Leeds anymore. He's on the road out of "
+        "Basra with the truck burning. His wife finds him on the pavement, shaking, and keeps saying his "
+        "name until he comes back.",
+        "the microwave pings and you're not in the flat anymore, you're in that van again, and when you "
+        "come back you're on the kitchen floor with your hands over your ears.",
+        "Her hands were someone else's hands, moving the cursor across a screen she could barely see.",
+        "he watches himself from the ceiling, a boy sitting very still at a desk, answering questions in "
+        "a voice he doesn't recognise.",
+    ],
+)
+def test_a_flashback_or_leaving_the_body_is_mental_illness(text: str) -> None:
+    assert "mental-illness" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's not in the office anymore, she's at lunch. Wait on the bench until she comes back.",
+        "He wasn't in the kitchen anymore when I came back; he was in the garden, sitting on the ground "
+        "with the dog, saying her name over and over to make her sit.",
+        "Sorry, the manager isn't in the shop anymore today. Come back tomorrow and ask for her by name.",
+        "My hands were full of someone else's shopping bags by the time we reached the car.",
+    ],
+)
+def test_an_errand_or_full_hands_is_not_mental_illness(text: str) -> None:
+    assert "mental-illness" not in ids(text)
