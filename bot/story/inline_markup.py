@@ -331,7 +331,7 @@ def wiki_links(line: str) -> str:
         inside = _WIKI_INSIDE.match(line, start + 2)
         assert inside is not None
         end = inside.end()
-        name = _wiki_name(inside.group()) if line.startswith("]]", end) else None
+        name = wiki_name(inside.group()) if line.startswith("]]", end) else None
         if name is None:
             start = line.find("[[", start + 1)
             continue
@@ -345,7 +345,9 @@ def wiki_links(line: str) -> str:
     return "".join(out)
 
 
-def _wiki_name(inside: str) -> str | None:
+def wiki_name(inside: str) -> str | None:
+    """The note's name a wikilink's target gives, "Ada" of "Notes/Ada#Past"; None for a section of
+    the same note ("#Past")."""
     slash = len(inside)
     while True:
         slash = inside.rfind("/", 0, slash)

@@ -63,8 +63,33 @@ _ALT = regex.compile(r"""\balt[ \t]*=[ \t]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?
 
 
 def _wiki_image(match: regex.Match[str]) -> str:
-    """Obsidian's ``![[map.png]]`` is an image, shown as one (its file name is no description)."""
-    return image_line(None)
+    """Obsidian's ``![[map.png]]`` is an image, shown as one (its file name is no description), its
+    alt text after a bar ("![[map.png|The island]]", not a size, "|300" or "|300x200"), and one its
+    name calls a divider, alone on its line, a scene break as a Markdown image is."""
+    if _divider_line(match.string, match.start(), match.end()):
+        return _DIVIDER
+    shown = (part.strip() for part in (match.group("shown") or "").split("|"))
+    return image_line(next((part for part in shown if part and not _IMAGE_SIZE.fullmatch(part)), None))
+
+
+_IMAGE_SIZE = regex.compile(r"\d{1,5}(?:x\d{1,5})?")
+_FILE_SUFFIX = regex.compile(r"\.(?P<suffix>[A-Za-z0-9]{1,5})$")
+
+
+def _wiki_embed(match: regex.Match[str]) -> str:
+    """Obsidian's ``![[Letter from Gran]]``: another note's text (or a file, "song.mp3") shown in this
+    one, which the file does not hold; said where it stood, as an image is, not dropped without a
+    word (its line left empty parted the scene around it), as is a section of the note itself shown
+    again ("![[#Scene 2]]")."""
+    target = match.group("target")
+    name = inline.wiki_name(target)
+    if name is None:
+        section = target.strip().lstrip("#^").strip()
+        return f"[Embedded section: {section}]" if section else ""
+    suffix = _FILE_SUFFIX.search(name)
+    if suffix is None or suffix.group("suffix").lower() == "md":
+        return f"[Embedded note: {name.removesuffix('.md').strip()}]"
+    return f"[Embedded file: {name.strip()}]"
 
 
 def _sub(
@@ -125,12 +150,12 @@ _INLINE: tuple[Callable[[str], str], ...] = (
     # Obsidian: %%comments%%, embedded notes and images, [[wikilinks|shown text]], callout markers.
     _sub(r"%%.*?%%", "", "%%"),  # any "%%" after an opener closes it: read once
     _sub(
-        r"!\[\[[^\[\]\n|]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\[\]\n]*)?\]\]",
+        r"!\[\[[^\[\]\n|]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|(?P<shown>[^\[\]\n]*))?\]\]",
         _wiki_image,
         "![[",
         regex.IGNORECASE,
     ),
-    _sub(r"!\[\[[^\[\]\n]*\]\]", "", "![["),
+    _sub(r"!\[\[(?P<target>[^\[\]\n|]*)(?:\|[^\[\]\n]*)?\]\]", _wiki_embed, "![["),
     _sub(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]", r"\1", "[["),
     inline.wiki_links,
     _sub(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*", "", "[!"),

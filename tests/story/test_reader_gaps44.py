@@ -133,3 +133,46 @@ def test_a_sentence_about_part_of_something_stays_text() -> None:
     text = "Three Tides\nby Ina Brand\n\nChapter 1\n\nPart 1 of the plan failed.\n\nShe waited for the tide.\n"
     story = import_story(text.encode(), "tides.txt", max_bytes=1 << 20)
     assert story.chapters[0].paragraphs == ["Part 1 of the plan failed.", "She waited for the tide."]
+
+
+PROSE_MD = "Ada crossed the river at dawn, and the water was colder than she had been told."
+
+
+def _note(body: str) -> list[list[str]]:
+    text = f"# The Salt Wife\n\n## Chapter 1\n\n{PROSE_MD}\n\n{body}\n\n{PROSE_MD} Then home.\n"
+    story = import_story(text.encode(), "salt.md", max_bytes=1 << 20)
+    (chapter,) = story.chapters
+    return [scene.paragraphs for scene in chapter.scenes]
+
+
+@pytest.mark.parametrize(
+    ("embed", "line"),
+    [
+        ("![[Letter from Gran]]", "[Embedded note: Letter from Gran]"),
+        ("![[Letters/Letter from Gran.md#^c1a2|the letter]]", "[Embedded note: Letter from Gran]"),
+        ("![[lullaby.mp3]]", "[Embedded file: lullaby.mp3]"),
+        ("![[#The Crossing]]", "[Embedded section: The Crossing]"),
+        ("![[map.png|The island at low tide]]", "[Image: The island at low tide]"),
+        ("![[map.png|The island at low tide|300]]", "[Image: The island at low tide]"),
+        ("![[map.png|300x200]]", "[Image]"),
+    ],
+    ids=["note", "note-in-folder", "file", "section", "image-alt", "image-alt-size", "image-size"],
+)
+def test_an_obsidian_embed_is_said_where_it_stands(embed: str, line: str) -> None:
+    assert _note(embed) == [[PROSE_MD, line, f"{PROSE_MD} Then home."]]
+
+
+def test_an_obsidian_divider_picture_is_a_scene_break() -> None:
+    assert _note("![[scene-break.png]]") == [[PROSE_MD], [f"{PROSE_MD} Then home."]]
+
+
+def test_an_obsidian_embed_inside_a_line_is_said_there() -> None:
+    assert _note("She read it again: ![[Letter from Gran]] and put it away.") == [
+        [PROSE_MD, "She read it again: [Embedded note: Letter from Gran] and put it away.", f"{PROSE_MD} Then home."]
+    ]
+
+
+def test_an_obsidian_link_still_reads_as_its_name() -> None:
+    assert _note("She thought of [[Bram]] and [[Places/Harbour|the harbour]].") == [
+        [PROSE_MD, "She thought of Bram and the harbour.", f"{PROSE_MD} Then home."]
+    ]
