@@ -1,0 +1,41 @@
+"""Prejudice told without a slur (forty-fourth session, slurs44; /work/scratch/s44/docs/slurs44.md).
+
+Each case is written in general vocabulary, not copied from a set: a disabled person shut out
+"for their own safety", talked about as if a child, told they are "too young" for a cane or
+offered yoga as a cure, benched for "communication issues". The same phrases with nobody
+disabled in the paragraph, or said kindly of a real hazard, do not warn."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the manager glanced at his wheelchair instead of at him and said the rooftop bar was closed to him, for his own safety.",
+        "'you're far too young to need that,' the woman at the bus stop said, nodding at my cane. 'have you tried yoga?'",
+        "they told the deaf striker he'd sit out the season. communication issues, the coach said, and looked away.",
+        "at the interview she mentions her epilepsy and his face closes. 'we'd have concerns about reliability,' he says.",
+        "my aunt watches me stim at the table and tells mum to make her normal before the wedding photos.",
+        "'the trip's a safety issue,' the head said about the autistic boy. 'he can just watch the videos.'",
+    ],
+)
+def test_a_disabled_person_shut_out_or_talked_down_to_warns(text: str) -> None:
+    assert "ableism" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the instructor checked every harness twice and clipped them in, for their own safety, before the zip line.",
+        "the toddler watched the older kids on the climbing wall; 'you can just watch today,' his dad said, 'you're too young to climb.'",
+        "she signs to her deaf brother across the kitchen and he laughs so hard he drops the toast.",
+        "the coach moved the new striker to the wing; communication issues on the pitch, he said, they'd fix it in training.",
+        "grandad's wheelchair has a cup holder now and he is unbearably proud of it.",
+    ],
+)
+def test_the_same_words_without_contempt_do_not_warn(text: str) -> None:
+    assert "ableism" not in ids(text)
