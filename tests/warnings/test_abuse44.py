@@ -50,3 +50,33 @@ def test_two_controlling_lines_warn(text: str) -> None:
 )
 def test_one_line_or_a_near_miss_stays_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grip under the table while smiling, and love as the excuse in the third person
+        "at the dinner party he grips my wrist under the table, hard, still laughing at the host's story. "
+        "later he says he's only doing this because he loves me.",
+        # a parent's guilt on both of them, and 'nobody else will'
+        "you're breaking our hearts, her father writes. i only tell you because nobody else will.",
+        # 'no one else would take you on', and a grip under the tablecloth
+        "no one else would take you on, my supervisor says, his hand tightening around my arm under the tablecloth.",
+    ],
+)
+def test_controlling_lines_in_other_voices_warn(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a loving squeeze under the table, and a comforting line
+        "my mum squeezed my hand under the table when they read out the results, and nobody else would notice.",
+        "she's only doing it because she loves you, gran said, as my sister stole the last chip.",
+        # a sports report
+        "nobody else will take you on at this pace, the coach grinned, clapping me on the back at the finish.",
+    ],
+)
+def test_affection_and_banter_stay_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
