@@ -1,0 +1,58 @@
+"""Death told without the word (forty-fourth session, round death44; /work/scratch/s44/docs/death44.md).
+
+A massacre's dead are often told only by what was done and what was left: houses burned with the
+families still inside, men cut down, bodies lying where they fell, survivors counting who did not
+come back. Every passage here is new short text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raiders came over the ridge at dusk and the farmhouse burned with the whole family still "
+        "inside it while the soldiers watched from their horses.",
+        "when the militia left the village the school was set alight with the children locked inside, and "
+        "the smoke could be seen from the next valley.",
+        "They torched the mosque with the worshippers still inside and the town never spoke of it again.",
+    ],
+)
+def test_a_building_burned_with_people_inside_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cavalry charged the market square and cut down the villagers as they ran, and the mob "
+        "burned every stall to the ground.",
+        "the raiders burned the village at first light and cut down the farmers in the barley as they ran.",
+        "the pogrom went on for two nights, the mob going from house to house with clubs and torches, and "
+        "we never found out how many.",
+        "the bombs fell on the refugee column all morning, and afterwards the survivors walked back along "
+        "the road counting who didn't make it.",
+        "The militia rounded up the strikers in the square and the crowd panicked, and in the crush the "
+        "woman next to me went limp.",
+    ],
+)
+def test_a_massacre_told_by_its_fallen_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fire that everyone got out of, and a crowd that is only dispersed
+        "The old barn burned down in the storm, but the horses had been let out into the field and the "
+        "family watched from the lane.",
+        "The riot police cut down the banners and pushed the crowd back across the square with shields.",
+        "she cut down the old apple tree in the yard and burned the branches on the bonfire that night.",
+        "The boy beside me stopped moving his pencil and stared at the exam clock.",
+    ],
+)
+def test_a_fire_or_a_crowd_with_nobody_dead_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
