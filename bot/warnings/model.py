@@ -56,6 +56,12 @@ class CategoryRules:
 
 _CLAUSE_END = re.compile(r"[.!?;:,\u2014\u2013\"“”()]")
 _CONTEXT_WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+# A cue that is itself a noun ("nothing", "nobody") ends its clause when a subject follows it
+# straight before the hit: in "when she said nothing he shot her" the shot is a new clause, and in
+# "no one she hit got up" she hit someone. An adverb or a verb's "not" before a subject is an
+# inverted clause instead ("never did he hit her") and still negates.
+_NOUN_CUES = frozenset({("nothing",), ("nobody",), ("noone",), ("none",), ("no", "one")})
+_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +110,7 @@ class Negation:
                 return True
             for cue in self._cues_by_last.get(last, ()):
                 if len(cue) <= end and tuple(words[end - len(cue) : end]) == cue:
-                    return True
+                    return not (cue in _NOUN_CUES and skipped == 1 and words[end] in _SUBJECTS)
         return False
 
 
