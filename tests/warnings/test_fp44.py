@@ -12,8 +12,19 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
 from bot.warnings.rules import default_ruleset
 from tests.warnings.passages import ids
+
+
+def any_tier(text: str) -> set[str]:
+    """Confident and possible warnings of ``text`` as a one-paragraph story: a figure of speech
+    should not even reach an admin's possible list."""
+    chapter = Chapter(1, None, [Scene([text])])
+    report = scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared())
+    return report.detected_ids("both")
 
 
 @pytest.mark.parametrize(
@@ -52,3 +63,41 @@ def test_a_cue_before_the_act_or_an_inverted_subject_still_negates(text: str) ->
 )
 def test_negation_scope_of_noun_cues(before: str, negated: bool) -> None:
     assert default_ruleset().negation.is_negated(before) is negated
+
+
+# Change 2, a word mentioned, not used, and a performance praised: "define eat shit" in a chat asks
+# what someone meant (a word quoted back is no insult), and "you slaughtered it" or "they
+# massacred that solo" after a stage is praise, not a massacre. The insult hurled and a town
+# slaughtered still warn.
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("group chat\njules: that quiz was brutal, i ate shit\nomar: define eat shit\njules: a 41", "abusive-language"),
+        (
+            "The drummer counted us in and we slaughtered it. Best gig of the tour, the whole room singing.",
+            "collective-violence",
+        ),
+        (
+            "'You massacred that solo,' Dev shouted over the encore, and the guitarist took a bow.",
+            "collective-violence",
+        ),
+    ],
+)
+def test_a_word_mentioned_and_a_performance_praised_are_no_warning(text: str, category: str) -> None:
+    assert category not in any_tier(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "He shoved her into the lockers. 'Eat shit, you stupid cow,' he said, and walked off laughing.",
+            "abusive-language",
+        ),
+        ("The soldiers massacred the villagers at dawn and left the bodies in the square.", "collective-violence"),
+    ],
+)
+def test_the_insult_and_the_massacre_told_plainly_still_warn(text: str, category: str) -> None:
+    assert category in ids(text)
