@@ -956,6 +956,18 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
                 if _wants_title(mark) and index + 1 < len(lines) and _title_line(lines[index + 1]):
                     title_line = index + 1
                 continue
+            if _lone_number_line(lines, index, line_mode):
+                _flush(pending, block_items)
+                position = len(items) + len(block_items)
+                found = _numbered_line(line.strip())
+                if _bare_number(_unframed(line.strip())) is not None:
+                    bare_numbers.append(position)
+                elif _word_number_line(line.strip()):
+                    word_numbers.append(position)
+                elif found is not None:
+                    numbered.append((position, found))
+                block_items.append(Para(line.strip(), 0))
+                continue
             if (
                 line_mode
                 or (index and _is_paragraph_line(lines[index - 1]))
@@ -1521,6 +1533,30 @@ def _scene_headings(items: list[Item], candidates: list[int]) -> None:
         name = f"Scene {_number_text(scene.group('num'))}"
         title = _clean_title(scene.group("title"))
         items[index] = Heading(title, "chapter", 2, _text_of(items[index]), name=name, numbered=name, number=number)
+
+
+def _lone_number_line(lines: list[str], index: int, line_mode: bool) -> bool:
+    """A lone "1.", "IV", "Two" or "1. The Ferry" line between paragraphs one line each, with no
+    blank line around it (Word's "Plain Text" of a document spaced by its style, not by empty
+    paragraphs): a line of its own, as in a block of its own, for the passes that read a series of
+    them as chapter headings. Joined to the paragraph under it, no chapter was found."""
+    if index + 1 >= len(lines) or not lines[index + 1].strip():
+        return False
+    if not (line_mode or index == 0 or _is_paragraph_line(lines[index - 1])):
+        return False  # (a hard-wrapped paragraph's lines are never looked at)
+    return _lone_number(lines[index]) and not _lone_number(lines[index + 1])
+
+
+def _lone_number(line: str) -> bool:
+    """A line that may number a chapter alone: "1.", "IV", "Two", "1. The Ferry"."""
+    line = line.strip()
+    if not line or len(line) > HEADING_MAX_CHARS:
+        return False
+    return (
+        (len(line) <= _FRAMED_MAX and _bare_number(_unframed(line)) is not None)
+        or (len(line) <= _WORD_NUMBER_CHARS and _word_number_line(line))
+        or _numbered_line(line) is not None
+    )
 
 
 def _numbered_title_block(lines: list[str]) -> bool:

@@ -176,3 +176,61 @@ def test_an_obsidian_link_still_reads_as_its_name() -> None:
     assert _note("She thought of [[Bram]] and [[Places/Harbour|the harbour]].") == [
         [PROSE_MD, "She thought of Bram and the harbour.", f"{PROSE_MD} Then home."]
     ]
+
+
+LONG = [
+    "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall, and nobody waved.",
+    "Mara counted the crates twice before she signed for them, because the manifest never matched what was in the hold.",
+]
+
+
+def _chapter_lines(number: int) -> list[str]:
+    """A chapter's paragraphs, a hundred words and more (a number word heads that much at least)."""
+    return [f"{line} ({number}.{copy})" for copy in range(3) for line in LONG]
+
+
+def _word_export(headings: list[str], first: str = "") -> str:
+    text = "The Lantern Coast\r\nby Jessa Vale\r\n"
+    for number, heading in enumerate(headings, 1):
+        lines = ([first] if first else []) + _chapter_lines(number)
+        text += heading + "\r\n" + "\r\n".join(lines) + "\r\n"
+    return text
+
+
+@pytest.mark.parametrize(
+    ("headings", "titles"),
+    [
+        (["1.", "2.", "3."], [None, None, None]),
+        (["I.", "II.", "III."], [None, None, None]),
+        (["1", "2", "3"], [None, None, None]),
+        (["ONE", "TWO", "THREE"], [None, None, None]),
+        (["1. The Ferry", "2. The Quay", "3. The Hill"], ["The Ferry", "The Quay", "The Hill"]),
+    ],
+    ids=["digits-stop", "roman", "digits", "words", "numbered-titles"],
+)
+@pytest.mark.parametrize("first", ["", "\u201cWake up,\u201d she said."], ids=["long-first", "short-first"])
+def test_words_plain_text_numbers_its_chapters_alone(headings: list[str], titles: list, first: str) -> None:
+    story = import_story(_word_export(headings, first).encode(), "coast.txt", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Lantern Coast", "Jessa Vale")
+    assert [chapter.title for chapter in story.chapters] == titles
+    for number, chapter in enumerate(story.chapters, 1):
+        assert chapter.paragraphs == ([first] if first else []) + _chapter_lines(number)
+
+
+def test_a_numbered_list_in_words_plain_text_stays_text() -> None:
+    text = (
+        "Chapter 1\r\n" + LONG[0] + "\r\n1. eggs\r\n2. flour\r\n3. a pinch of salt\r\n" + LONG[1] + "\r\n"
+        "Chapter 2\r\n" + LONG[1] + "\r\n"
+    )
+    story = import_story(text.encode(), "coast.txt", max_bytes=1 << 20)
+    assert len(story.chapters) == 2
+    assert "1. eggs" in "\n".join(story.chapters[0].paragraphs)
+    assert "3. a pinch of salt" in "\n".join(story.chapters[0].paragraphs)
+
+
+def test_one_number_alone_in_words_plain_text_is_no_chapter() -> None:
+    lines = [*_chapter_lines(1), "2.", *_chapter_lines(2)]
+    text = "The Lantern Coast\r\nby Jessa Vale\r\n" + "\r\n".join(lines) + "\r\n"
+    story = import_story(text.encode(), "coast.txt", max_bytes=1 << 20)
+    assert (story.meta.title, len(story.chapters)) == ("The Lantern Coast", 1)
+    assert [line for line in lines if line != "2."] == [p for p in story.chapters[0].paragraphs if p != "2."]
