@@ -56,3 +56,39 @@ def test_a_massacre_told_by_its_fallen_is_death(text: str) -> None:
 )
 def test_a_fire_or_a_crowd_with_nobody_dead_is_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # help that came too late, in the present tense
+        "the stab wound soaks through the towel in seconds. by the time the medic gets there she isn't breathing.",
+        "He dragged the boy out past the breakers. By the time the lifeguard reaches them the boy is already cold.",
+        "the crash team runs in and there's nothing left for them to do but cover her face.",
+        # the monitor's line, as the one in the family would see it
+        "the heart monitor's line goes flat just after midnight and the nurse quietly switches the alarm off.",
+        # found, told by the one who found them
+        "the officer takes his hat off. \"i'm so sorry, ma'am. we found her in her car by the reservoir.\"",
+        "His roommate found him in the bathroom on Sunday morning, the needle still on the floor beside him.",
+        # news that someone did not make it
+        "mum rang at six. my best friend's little sister didn't make it.",
+        "the hospital called back at noon: their youngest son didn't make it.",
+    ],
+)
+def test_a_death_told_through_the_news_of_it_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by the time the pizza guy gets there she isn't even hungry anymore.",
+        "the phone line goes flat and crackly whenever it rains, so she hangs up.",
+        "We found him in his car in the car park, asleep with the radio on, and I was so sorry I'd woken him.",
+        "my little brother didn't make it to the final, but he cheered louder than anyone.",
+        "her best friend didn't make it in time for the bus, so they walked.",
+        "there was nothing left for them to do but close the shop and go home.",
+    ],
+)
+def test_news_with_nobody_dead_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
