@@ -101,3 +101,50 @@ def test_a_word_mentioned_and_a_performance_praised_are_no_warning(text: str, ca
 )
 def test_the_insult_and_the_massacre_told_plainly_still_warn(text: str, category: str) -> None:
     assert category in ids(text)
+
+
+# Change 3, play and a lesson told as war: a street or a dorm that "goes to war" in the first snow,
+# snowballs and snow forts, a garden's weeds or slugs with war declared on them, and a class told
+# to read the sources and decide for themselves are signs of play for collective violence (snow
+# play for violence too). A real war in the snow still warns.
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "the first snow of the winter and our whole block goes to war. the kids from the corner house "
+            "have a sledge for a shield. i get hit in the face and go down in the slush, laughing.",
+            "violence",
+        ),
+        (
+            "Someone starts a snowball war between the two halls and by ten it is full trench warfare, "
+            "snow forts on both lawns and a ceasefire brokered over cocoa.",
+            "collective-violence",
+        ),
+        (
+            "Gran declared war on the bindweed in April. It had come over the fence like an occupying army, "
+            "and by June it was a massacre: sacks of it by the shed and the survivors in full retreat.",
+            "collective-violence",
+        ),
+        (
+            "'In 1914 soldiers on both sides climbed out of the trenches on Christmas Day and shook hands,' "
+            "Mr Adeyemi said. 'Some accounts disagree. Read these three diaries and decide for yourselves.'",
+            "collective-violence",
+        ),
+    ],
+)
+def test_play_and_a_lesson_told_as_war_are_no_warning(text: str, category: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With the first snow the soldiers shelled the village again, and the wounded lay in the square until dark.",
+        "Snow fell on the trenches all night; at dawn the artillery opened up and the soldiers went over the top "
+        "into the machine guns.",
+    ],
+)
+def test_a_war_in_the_snow_still_warns(text: str) -> None:
+    assert "collective-violence" in ids(text)
