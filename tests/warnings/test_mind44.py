@@ -75,3 +75,33 @@ def test_a_flashback_or_leaving_the_body_is_mental_illness(text: str) -> None:
 )
 def test_an_errand_or_full_hands_is_not_mental_illness(text: str) -> None:
     assert "mental-illness" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The note was propped against the kettle. It said sorry, and that none of it was anyone's fault, "
+        "and that the rabbit needed feeding twice a day.",
+        "we found the letter in his desk drawer a week later. it's not your fault, it said, in his "
+        "careful capitals. i read it every night.",
+        "mo: you up? / ash: yeah. i don't want to do this anymore / mo: do what / ash: any of it. "
+        "i'm on the footbridge",
+        "i feel like a burden to everyone. my therapist says that's the illness talking. tonight it "
+        "doesn't sound like the illness.",
+    ],
+)
+def test_a_farewell_note_or_ideation_beside_its_means_is_suicide(text: str) -> None:
+    assert "suicide" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The note was on the fridge: sorry, I ate your yoghurt. Not your fault you bought the good kind.",
+        "i have three exams tomorrow and i don't want to be here anymore lol, the library is freezing",
+        "He thought about how easy it would be to just kiss her, sitting on the edge of the pier in the evening light.",
+        "I don't want to do this anymore, Dana. Move out by Friday; the note on the counter has the landlord's number.",
+    ],
+)
+def test_a_fridge_note_exam_gloom_or_a_breakup_is_not_suicide(text: str) -> None:
+    assert "suicide" not in ids(text)
