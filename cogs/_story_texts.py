@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.story.books import reads_elsewhere_line
 from bot.story.chapters import chapter_ranges, unread_chapters
-from bot.story.front_pages import front_notes
+from bot.story.front_pages import shown_notes
 from bot.story.model import source_note, story_id_note
 from bot.story.render import declared_list, every_warning_in, members_see, none_shown, warning_list
 from bot.story.service import AddedStory, StoryDetails
@@ -68,7 +68,7 @@ def story_info_text(details: StoryDetails, page: int) -> str:
         lines.append(f"Rating: {escaped_line(record.rating)}")
     if record.summary:
         lines.append(f"> {escape_clipped(visible_line(record.summary), 600)}")  # no override turns a line around
-    for label, text in front_notes(record.meta.get("notes", [])):  # not chapters: the book does not number them
+    for label, text in shown_notes(record.meta.get("notes", [])):  # not chapters: the book does not number them
         lines.append(f"{label}: *{escape_clipped(visible_line(text), 300)}*")
     words = f", {plural(record.words, 'word')}" if record.has_text else ""  # a book read elsewhere has no text to count
     lines.append(f"{plural(record.chapter_count, 'chapter')}{words}. Added <t:{int(record.added_at)}:R>.")

@@ -28,7 +28,15 @@ from bot.story.bylines import author_like, by_line_author, name_like
 from bot.story.decode import sniff_binary, wide_falsely
 from bot.story.errors import StoryFormatError
 from bot.story.forum_text import untag_thread_title
-from bot.story.front_pages import CAST, DEDICATION, EPIGRAPH, front_label, front_page_note, unmarked_front_pages
+from bot.story.front_pages import (
+    CAST,
+    DEDICATION,
+    EPIGRAPH,
+    front_label,
+    front_page_note,
+    subtitle_note,
+    unmarked_front_pages,
+)
 from bot.story.gutenberg import drop_header
 from bot.story.htmltext import (
     BLOCKS,
@@ -56,7 +64,7 @@ from bot.story.limits import (
     SPINE_SLACK,
     check_story_text,
 )
-from bot.story.metadata_fields import parse_field
+from bot.story.metadata_fields import parse_field, trim_ornaments
 from bot.story.model import Story
 from bot.story.note_headings import NOTES, WARNINGS, heading_label, note_sections
 from bot.story.plaintext import build_story
@@ -73,7 +81,7 @@ from bot.story.structure import (
     titles_from_next_line,
 )
 from bot.story.text_declarations import declaration_line, title_declarations
-from bot.story.title_lines import CARE_SENTENCE, declares_only
+from bot.story.title_lines import CARE_SENTENCE, KIND_LINE, declares_only
 from bot.story.warning_lists import WarningLists, give_warning_lists, page_warning_lists
 from bot.story.webpage import chapter_title_blocks
 from bot.text import quote_input
@@ -1700,7 +1708,17 @@ def _front_matter_fields(front: list[_Doc], book: _Book) -> list[Item]:
             if key in ("rating", "rated"):
                 line = f"Rating: {_rating(line.split(':', 1)[1])}"
             lines.append(line)
-    return [Para("\n".join(lines), 0)] if lines else []
+    subtitles = [Para(subtitle_note(text), note=True) for doc in front for text in _subtitle_lines(doc)]
+    return ([Para("\n".join(lines), 0)] if lines else []) + subtitles
+
+
+def _subtitle_lines(doc: _Doc) -> list[str]:
+    """A title page's subtitle under the title ("A Novel", Pandoc's "A Novella", "Book Two of the Ember
+    Cycle"): left with the page, it was lost."""
+    texts = (
+        item.raw if isinstance(item, Heading) else item.text for item in doc.items if not isinstance(item, SceneBreak)
+    )
+    return [text.strip() for text in texts if "\n" not in text.strip() and KIND_LINE.match(trim_ornaments(text))]
 
 
 _FFN_FICTION = re.compile(r"^(?:fiction|fic)[ \t]+", re.IGNORECASE)

@@ -39,8 +39,10 @@ _DEDICATION_MAX_PARAGRAPHS = 8
 EPIGRAPH_MAX_WORDS = 150
 _ATTRIBUTION_MAX_WORDS = 12
 DEDICATION, EPIGRAPH, CAST = "Dedication", "Epigraph", "Characters"
+SUBTITLE = "Subtitle"  # a title page's line under the title: "A Novel", "Book Two of the Ember Cycle"
 PLAYLIST, PRONUNCIATION = "Playlist", "Pronunciation guide"
 FRONT_PAGE_LABELS = (DEDICATION, EPIGRAPH, CAST)
+SHOWN_NOTE_LABELS = (SUBTITLE, *FRONT_PAGE_LABELS)  # the notes a story's details show, with their labels
 _FRONT_LABELS = {
     "dedication": DEDICATION,
     "dedications": DEDICATION,
@@ -86,10 +88,16 @@ _ATTRIBUTION = re.compile(rf"^[ \t]*[{_DASHES}]{{1,2}}[ \t]*(?P<who>[^\W\d_].*?)
 _INLINE_ATTRIBUTION = re.compile(r"^(?P<quote>.+?[.!?…\"”’'»])[ \t]*[—–―]{1,2}[ \t]*(?P<who>[^\W\d_][^—–―]*?)[ \t]*$")
 
 
-def front_notes(notes: list[str]) -> list[tuple[str, str]]:
-    """The dedications, epigraphs and cast lists among a story's notes, as (label, words) pairs, in order."""
+def front_notes(notes: list[str], labels: tuple[str, ...] = FRONT_PAGE_LABELS) -> list[tuple[str, str]]:
+    """The dedications, epigraphs and cast lists among a story's notes (or the notes of ``labels``), as
+    (label, words) pairs, in order."""
     pairs = (note.split(": ", 1) for note in notes)
-    return [(pair[0], pair[1]) for pair in pairs if len(pair) == 2 and pair[0] in FRONT_PAGE_LABELS]
+    return [(pair[0], pair[1]) for pair in pairs if len(pair) == 2 and pair[0] in labels]
+
+
+def shown_notes(notes: list[str]) -> list[tuple[str, str]]:
+    """The notes a story's details show, as (label, words): its subtitle, dedications, epigraphs and cast."""
+    return front_notes(notes, SHOWN_NOTE_LABELS)
 
 
 def front_label(text: str | None) -> str | None:
@@ -170,6 +178,13 @@ def unmarked_front_pages(paragraphs: list[str]) -> list[tuple[str, list[str]]] |
             if is_epigraph(rest):
                 return [(DEDICATION, paragraphs[:end]), (EPIGRAPH, rest)]
     return None
+
+
+def subtitle_note(line: str) -> str:
+    """A title page's subtitle as the story's note, labelled so that what lists the story shows it
+    with its title ("Subtitle: Book Two of the Ember Cycle"): a note of its bare words was shown
+    nowhere, and the book's place in its series was lost to members."""
+    return front_page_note(SUBTITLE, [" ".join(line.split())])
 
 
 def front_page_note(label: str, paragraphs: list[str]) -> str:

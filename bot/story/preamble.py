@@ -35,7 +35,7 @@ from bot.story.contents_lists import (
     entry_text,
     title_like,
 )
-from bot.story.front_pages import front_label, front_page_note, is_dedication_line, is_epigraph
+from bot.story.front_pages import front_label, front_page_note, is_dedication_line, is_epigraph, subtitle_note
 from bot.story.gutenberg import TITLE_PAGE_LINES, spells_title
 from bot.story.metadata_fields import (
     FANDOM_WORDS,
@@ -240,7 +240,7 @@ def _read_header_line(line: str, kind: str | None, meta: Meta) -> None:
         handle = AT_HANDLE.fullmatch(line)
         meta.values["author"] = [by_line_author(line) or (handle.group(1) if handle else "")]
     elif kind == "kind":
-        meta.notes.append(line.strip())
+        meta.notes.append(subtitle_note(line) if KIND_LINE.match(trim_ornaments(line)) else line.strip())
     elif kind == "stats":
         ffn_stats(line, meta)
     elif kind == "name":
@@ -734,6 +734,16 @@ PREAMBLE_ITEMS = 1000
 SUBTITLE_HEADING_WORDS = 8  # a subtitle's words at most ("A Novel in Three Parts")
 
 
+def _read_subtitle_heading(text: str, meta: Meta) -> None:
+    """A heading under the title's: its by-line when it names the author ("### by Mara Quill", as Google
+    Docs exports a by-line set in a heading style), else its subtitle."""
+    author = by_line_author(text)
+    if author is None:
+        meta.notes.append(subtitle_note(text))
+    elif "author" not in meta.values:
+        meta.values["author"] = [author]
+
+
 def _subtitle_heading(items: list[Item], index: int, meta: Meta) -> bool:
     """A Markdown heading straight under the title's heading, over the by-line, a rule or the first
     chapter's heading, with no text of its own: the title page's subtitle ("# Salt and Iron" / "###
@@ -824,6 +834,7 @@ def read_preamble(items: list[Item]) -> Preamble:
                 index += 1
                 continue
             if _subtitle_heading(items, index, meta):
+                _read_subtitle_heading(item.title or item.raw, meta)
                 index += 1
                 continue
             break
@@ -946,7 +957,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             items = items[:index] + entries_as_headings(items[index:], listed)
             break  # a table of contents ends the front matter: the story starts after it
         if meta.title is not None and index < last_para and KIND_LINE.match(trim_ornaments(text)):
-            meta.notes.append(text.strip())
+            meta.notes.append(subtitle_note(text))
             index += 1
             continue
         if index < last_para and not consumed_any(meta) and _MASTHEAD.fullmatch(text.strip()):
@@ -1084,7 +1095,7 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             continue
         if index < last_para and meta.title is not None and _subtitle_over_byline(text, following, meta):
-            meta.notes.append(text.strip())  # "A STORY OF THE FRENCH REVOLUTION" over "By Charles Dickens"
+            meta.notes.append(subtitle_note(text))  # "A STORY OF THE FRENCH REVOLUTION" over "By Charles Dickens"
             index += 1
             continue
         # (a title page's lines only: a slice to the last paragraph at every item was quadratic)

@@ -38,7 +38,7 @@ def test_a_tale_of_two_cities_books_the_first_and_second() -> None:
         "Book the Second: the Golden Thread — Five Years Later",
         "A Sight",
     ]
-    assert story.meta.notes == ["A STORY OF THE FRENCH REVOLUTION"]
+    assert story.meta.notes == ["Subtitle: A STORY OF THE FRENCH REVOLUTION"]
     assert story.chapters[0].paragraphs[0].startswith("It was the best of times")
 
 
@@ -115,7 +115,7 @@ def test_siddhartha_chapters_titled_in_capitals_under_its_parts() -> None:
     )
     story = gutenberg(body, "Siddhartha", "Hermann Hesse")
     assert titles(story) == ["First Part — THE SON OF THE BRAHMAN", "WITH THE SAMANAS", "Second Part — KAMALA"]
-    assert story.meta.notes == ["AN INDIAN TALE"]
+    assert story.meta.notes == ["Subtitle: AN INDIAN TALE"]
 
 
 def test_the_picture_of_dorian_gray_the_preface() -> None:

@@ -23,7 +23,7 @@ def test_a_subtitle_between_the_title_and_the_chapters_is_no_title() -> None:
         f"<h1>The Salt Road</h1><h2>A Novel</h2><h3>by Mara Fenwick</h3><h2>Chapter 1</h2>{TEXT}<h2>Chapter 2</h2>{TEXT}"
     )
     assert (story.meta.title, story.meta.author) == ("The Salt Road", "Mara Fenwick")
-    assert story.meta.notes == ["A Novel"]
+    assert story.meta.notes == ["Subtitle: A Novel"]
     assert [chapter.paragraphs[0][:8] for chapter in story.chapters] == ["The road", "The road"]
 
 

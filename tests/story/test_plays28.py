@@ -279,7 +279,7 @@ def test_a_play_repeating_its_title_over_act_one_and_one_saying_what_it_is() -> 
     data = gutenberg_bytes(CHEKHOV, "The Cherry Orchard", "Anton Checkov")
     story = import_story(data, "pg7986.txt", max_bytes=len(data) + 1)
     assert [chapter.title for chapter in story.chapters] == ["Act One", "Act Two"]
-    assert story.meta.notes[0] == "A COMEDY IN FOUR ACTS"
+    assert story.meta.notes[0] == "Subtitle: A COMEDY IN FOUR ACTS"
     assert story.meta.notes[1].startswith("Characters: LUBOV ANDREYEVNA RANEVSKY")
     assert story.chapters[0].paragraphs[0] == "[A room which is still called the nursery.]"
 

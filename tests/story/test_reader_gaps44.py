@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.db import Database
 from bot.story.importer import import_story
+from bot.story.service import add_story_file, story_details
+from cogs._story_texts import story_info_text
 from tests.story.builders import epub_bytes, xhtml
+from tests.story.test_service import InlineWorkers
 
 PROSE = [
     "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall.",
@@ -234,3 +238,72 @@ def test_one_number_alone_in_words_plain_text_is_no_chapter() -> None:
     story = import_story(text.encode(), "coast.txt", max_bytes=1 << 20)
     assert (story.meta.title, len(story.chapters)) == ("The Lantern Coast", 1)
     assert [line for line in lines if line != "2."] == [p for p in story.chapters[0].paragraphs if p != "2."]
+
+
+def _chapters_text(mark: str = "") -> str:
+    return "".join(f"{mark}Chapter {n}\n\n" + "\n\n".join(_paragraphs(n)) + "\n\n" for n in (1, 2))
+
+
+@pytest.mark.parametrize(
+    ("top", "name", "subtitle"),
+    [
+        (
+            "The Quiet House\nBook Two of the Ember Cycle\n\nTamsin Greaves\n\n\n",
+            "house.txt",
+            "Book Two of the Ember Cycle",
+        ),
+        ("The Quiet House\nA Novel\n\nby Tamsin Greaves\n\n\n", "house.txt", "A Novel"),
+        (
+            "# The Quiet House\n\n## Book Two of the Ember Cycle\n\n*by Tamsin Greaves*\n\n",
+            "house.md",
+            "Book Two of the Ember Cycle",
+        ),
+        ("# The Quiet House\n\n*A Novel*\n\nby Tamsin Greaves\n\n", "house.md", "A Novel"),
+    ],
+    ids=["txt-series", "txt-novel", "md-heading", "md-line"],
+)
+def test_a_title_pages_subtitle_is_its_labelled_note(top: str, name: str, subtitle: str) -> None:
+    text = top + _chapters_text("## " if name.endswith(".md") else "")
+    story = import_story(text.encode(), name, max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author) == ("The Quiet House", "Tamsin Greaves")
+    assert story.meta.notes == [f"Subtitle: {subtitle}"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [_paragraphs(1), _paragraphs(2)]
+
+
+def test_a_google_docs_by_line_heading_is_the_author_not_a_subtitle() -> None:
+    text = "# Harbour Lights\n\n### by Mara Quill\n\n" + _chapters_text("## ")
+    story = import_story(text.encode(), "harbour.md", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author, story.meta.notes) == ("Harbour Lights", "Mara Quill", [])
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<h1 class="title">The Quiet House</h1><p class="subtitle">{subtitle}</p><p class="author">Tamsin Greaves</p>',
+        "<p><b>THE QUIET HOUSE</b></p><p>{subtitle}</p><p>Tamsin Greaves</p>",
+    ],
+    ids=["pandoc", "calibre"],
+)
+@pytest.mark.parametrize("subtitle", ["A Novella", "Book Two of the Ember Cycle"])
+def test_an_epub_title_pages_subtitle_is_its_labelled_note(page: str, subtitle: str) -> None:
+    documents = [("title.xhtml", xhtml(page.format(subtitle=subtitle)))]
+    documents += [(f"c{n}.xhtml", xhtml(f"<h1>Chapter {n}</h1>" + _prose(n))) for n in (1, 2)]
+    book = epub_bytes(documents, title="The Quiet House", author="Tamsin Greaves")
+    story = import_story(book, "house.epub", max_bytes=1 << 20)
+    assert story.meta.notes == [f"Subtitle: {subtitle}"]
+    assert len(story.chapters) == 2
+
+
+def test_a_line_under_the_title_that_opens_the_story_is_no_subtitle() -> None:
+    text = "The Quiet House\n\nThe house had been quiet for years before the letter came.\n\n" + "\n\n".join(LONG)
+    story = import_story(text.encode(), "house.txt", max_bytes=1 << 20)
+    assert not any(note.startswith("Subtitle") for note in story.meta.notes)
+
+
+async def test_story_info_shows_the_subtitle(db: Database) -> None:
+    text = "The Quiet House\nBook Two of the Ember Cycle\n\nby Tamsin Greaves\n\n\n" + _chapters_text()
+    added = await add_story_file(
+        db, InlineWorkers(), 7, "house.txt", text.encode(), added_by=1, now=1.0, max_bytes=1 << 20
+    )
+    answer = story_info_text(await story_details(db, 7, str(added.story_id)), 1)
+    assert "Subtitle: *Book Two of the Ember Cycle*" in answer
