@@ -166,12 +166,40 @@ def _name_of_byline(text: str) -> str | None:
     return line if 2 <= len(line.split()) <= 4 and name_like(line) and author_like(line) else None
 
 
+def _bylines_under_headings(body: list[Item]) -> list[Item]:
+    """A collection's by-lines, each alone right under its work's heading and naming its own writer
+    ("Gull" / "by Ann Lee", "Tern" / "by Bo Ray"), as the chapters' notes: under two headings at least
+    and half of them, the story's own author's having gone already. As each chapter's first paragraph
+    they were story text."""
+    under = [
+        index + 1
+        for index, item in enumerate(body[:-1])
+        if isinstance(item, Heading)
+        and isinstance(following := body[index + 1], Para)
+        and not following.note
+        and "\n" not in following.text.strip()
+        and by_line_author(following.text.strip()) is not None
+    ]
+    headings = sum(isinstance(item, Heading) for item in body)
+    if len(under) < _BYLINES_LEAST or len(under) * 2 < headings:
+        return body
+    body = list(body)
+    for index in under:
+        line = body[index]
+        assert isinstance(line, Para)
+        body[index] = Para(f"by {by_line_author(line.text.strip())}", line.gap, note=True)
+    return body
+
+
+_BYLINES_LEAST = 2  # works' by-lines under their headings that make a text a collection's
+
+
 def _byline_under_heading(body: list[Item], meta: Meta) -> list[Item]:
     """A by-line alone right under the first heading names the story's author where the header named
     none: a serial's episode page sets "Episode 14 - Smoke" over "by Ren Takeda". As the chapter's
     first paragraph it was story text, and a warning under it ("⚠ This episode contains ...") no
     longer opened the chapter, so it declared nothing."""
-    body = title_over_each_heading(_author_under_each_heading(body, meta), meta)
+    body = _bylines_under_headings(title_over_each_heading(_author_under_each_heading(body, meta), meta))
     if "author" in meta.values or len(body) < 3 or not isinstance(body[0], Heading):
         return body
     second = body[1]

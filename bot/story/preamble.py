@@ -764,9 +764,23 @@ def _subtitle_heading(items: list[Item], index: int, meta: Meta) -> bool:
         return False
     following = items[index + 1]
     if isinstance(following, Para):
-        return not following.note and by_line_author(following.text.strip()) is not None
+        return (
+            not following.note
+            and by_line_author(following.text.strip()) is not None
+            and not _sibling_heading(items, index)  # a collection's first work's title over its by-line
+        )
     return isinstance(following, SceneBreak) or (
         isinstance(following, Heading) and following.kind in ("chapter", "named", "part")
+    )
+
+
+def _sibling_heading(items: list[Item], index: int) -> bool:
+    """Whether a heading of no chapter's label at the level of the one at ``index`` follows it: "## Gull"
+    over "*by Ann Lee*" is then the first of a collection's works ("## Tern" / "*by Bo Ray*"), not the
+    title page's subtitle (which took the first work's writer for the book's)."""
+    level = items[index].level  # type: ignore[union-attr]
+    return any(
+        isinstance(item, Heading) and item.kind == "markdown" and item.level == level for item in items[index + 1 :]
     )
 
 

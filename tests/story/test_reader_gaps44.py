@@ -307,3 +307,49 @@ async def test_story_info_shows_the_subtitle(db: Database) -> None:
     )
     answer = story_info_text(await story_details(db, 7, str(added.story_id)), 1)
     assert "Subtitle: *Book Two of the Ember Cycle*" in answer
+
+
+SEABIRDS = [("Gull", "Ann Lee"), ("Tern", "Bo Ray"), ("Skua", "Cy Dunn")]
+
+
+def _collection(name: str) -> bytes:
+    if name.endswith(".epub"):
+        documents = [
+            (f"s{n}.xhtml", xhtml(f'<h1>{title}</h1><p class="author">by {author}</p>' + _prose(n)))
+            for n, (title, author) in enumerate(SEABIRDS)
+        ]
+        return epub_bytes(documents, title="Seabirds", author="Various")
+    if name.endswith(".md"):
+        works = [f"## {title}\n\n*by {author}*\n\n" for title, author in SEABIRDS]
+        top = "# Seabirds\n\n"
+    else:
+        works = [f"Chapter {n + 1}: {title}\n\nby {author}\n\n" for n, (title, author) in enumerate(SEABIRDS)]
+        top = "Seabirds\n\n"
+    return (top + "".join(work + "\n\n".join(_paragraphs(n)) + "\n\n" for n, work in enumerate(works))).encode()
+
+
+@pytest.mark.parametrize("name", ["seabirds.epub", "seabirds.md", "seabirds.txt"])
+def test_a_collections_by_lines_are_its_works_notes(name: str) -> None:
+    story = import_story(_collection(name), name, max_bytes=1 << 20)
+    assert story.meta.title == "Seabirds" and story.meta.author in (None, "Various")
+    assert [chapter.title for chapter in story.chapters] == [title for title, _ in SEABIRDS]
+    assert [chapter.notes for chapter in story.chapters] == [[f"by {author}"] for _, author in SEABIRDS]
+    assert [chapter.paragraphs for chapter in story.chapters] == [_paragraphs(n) for n in range(3)]
+    assert not any(note.startswith("Subtitle") for note in story.meta.notes)
+
+
+def test_a_by_line_under_one_heading_still_names_the_author() -> None:
+    text = "Episode 14 - Smoke\n\nby Ren Takeda\n\n" + "\n\n".join(_paragraphs(1)) + "\n"
+    story = import_story(text.encode(), "smoke.txt", max_bytes=1 << 20)
+    assert story.meta.author == "Ren Takeda"
+    assert story.chapters[0].paragraphs == _paragraphs(1)
+
+
+def test_a_chapter_opening_with_by_in_a_sentence_keeps_it() -> None:
+    text = "# The Long Gate\n\nby Wren Holloway\n\n" + "".join(
+        f"## Chapter {n}\n\nBy the time the gate opened, the crowd had gone.\n\n" + "\n\n".join(_paragraphs(n)) + "\n\n"
+        for n in (1, 2)
+    )
+    story = import_story(text.encode(), "gate.md", max_bytes=1 << 20)
+    assert all(chapter.paragraphs[0].startswith("By the time") for chapter in story.chapters)
+    assert all(not chapter.notes for chapter in story.chapters)
