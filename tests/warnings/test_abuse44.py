@@ -80,3 +80,36 @@ def test_controlling_lines_in_other_voices_warn(text: str) -> None:
 )
 def test_affection_and_banter_stay_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+# Change 3 (kidnapping): a captive's belongings taken by their keepers, and food passed through a
+# slot in a door, each a weak sign (0.5).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # belongings taken on arrival, and food through a slot
+        "the men took our passports on arrival, and the plates were slid through the flap each evening.",
+        "the orderlies took her shoes and her hairpins when she arrived. her meals came through the slot in the door.",
+        # belongings taken by the staff the first night, and food through a slot
+        "the staff confiscated my shoelaces the first night, and the trays slid under the flap in the door.",
+    ],
+)
+def test_signs_of_captivity_warn_kidnapping(text: str) -> None:
+    assert "kidnapping" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pet and a game night
+        "my dog took my shoes the first night at the new flat and hid them under the bed.",
+        # a post slot and a cat flap
+        "the parcel would not fit through the slot in the door, so the courier left it with the cat flap open.",
+        # a phone kept for a friend at a festival
+        "they took my phone at the airport security check and handed it back in a grey tray two minutes later.",
+    ],
+)
+def test_everyday_slots_and_taken_things_stay_clean(text: str) -> None:
+    assert "kidnapping" not in ids(text)
