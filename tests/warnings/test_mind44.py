@@ -105,3 +105,30 @@ def test_a_farewell_note_or_ideation_beside_its_means_is_suicide(text: str) -> N
 )
 def test_a_fridge_note_exam_gloom_or_a_breakup_is_not_suicide(text: str) -> None:
     assert "suicide" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the compass from her geometry set isn't for geometry anymore. there's a first aid kit under her bed."
+        "He holds the lighter flame against the inside of his wrist, on the bit where nobody looks, until "
+        "it blisters.",
+        "old lines, neat as a ladder, and she wears long sleeves in July and says she runs cold.",
+        "the compass point again, after lights out, just to feel something other than the noise.",
+    ],
+)
+def test_hidden_marks_and_their_tool_are_self_harm(text: str) -> None:
+    assert "self-harm" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ladder against the wall had new lines of paint on every rung; she pulled her sleeves down and climbed.",
+        "Gran's old scars from the war were silver now. She pulled her sleeve down over them at the wedding.",
+        "She got burns on her forearm from the oven tray and put plasters on them before work.",
+        "He borrowed a compass from the geometry set and wore long sleeves in June because the lab was freezing.",
+    ],
+)
+def test_paint_an_old_war_wound_or_a_cold_lab_is_not_self_harm(text: str) -> None:
+    assert "self-harm" not in ids(text)
