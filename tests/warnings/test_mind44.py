@@ -132,3 +132,29 @@ def test_hidden_marks_and_their_tool_are_self_harm(text: str) -> None:
 )
 def test_paint_an_old_war_wound_or_a_cold_lab_is_not_self_harm(text: str) -> None:
     assert "self-harm" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her brother came back from the Somme with shell shock and never spoke of the trenches again.",
+        "The doctors at Craiglockhart called it battle fatigue and sent him to write poems by the loch.",
+        "It had been a winter of grey. His arms felt full of wet sand, and he hadn't showered in eleven days.",
+        "Her therapist asks how the week was. She says fine. She doesn't say she keeps thinking about not waking up.",
+    ],
+)
+def test_war_nerves_a_grey_weight_or_a_wish_to_be_gone_beside_another_sign_is_mental_illness(text: str) -> None:
+    assert "mental-illness" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The news left me shell-shocked for days; I couldn't believe they'd cancelled the show.",
+        "my legs are like wet sand after that spin class, everything is grey and rainy, and i've not "
+        "showered since friday lol",
+        "It had been a winter of grey skies over the harbour, and the boats stayed in.",
+    ],
+)
+def test_shell_shocked_news_or_a_tired_gym_day_is_not_mental_illness(text: str) -> None:
+    assert "mental-illness" not in ids(text)
