@@ -477,7 +477,8 @@ def build_story(
     check_chapters(len(chapters), max_chapters)
     closing = pointed + _closing_story_declarations(chapters)
     budget = MidDeclarationBudget()
-    chapters = [_chapter_notes(chapter, budget) for chapter in chapters]
+    author = _first(meta.values.get("author"))
+    chapters = [_chapter_notes(chapter, budget, author) for chapter in chapters]
     for chapter in chapters:
         end_of_chapter_marker(chapter)
     pair_footnotes(chapters)
@@ -709,17 +710,18 @@ def _labelled_note(text: str) -> bool:
     return is_labelled_note(text) and not _bare_note_label(text)
 
 
-def _chapter_notes(chapter: Chapter, budget: MidDeclarationBudget) -> Chapter:
+def _chapter_notes(chapter: Chapter, budget: MidDeclarationBudget, author: str | None = None) -> Chapter:
     """Everything of a chapter's that is the author's note and not its story, as its notes
-    (``budget``: the story's, shared by its chapters)."""
-    chapter = opening_notes(_opening_note_section(declared_title(_strip_note_labels(chapter))))
-    return closing_declarations(mid_declarations(_without_bare_labels(_closing_note_section(chapter)), budget))
+    (``budget``: the story's, shared by its chapters; ``author``: the story's, whose note box's title,
+    "A note from <author>", says the words under it are a note whatever they say)."""
+    chapter = opening_notes(_opening_note_section(declared_title(_strip_note_labels(chapter)), author))
+    return closing_declarations(mid_declarations(_without_bare_labels(_closing_note_section(chapter, author)), budget))
 
 
 OPENING_NOTE_PARAGRAPHS = 6  # paragraphs of a note under its label at a chapter's opening, at most
 
 
-def _opening_note_section(chapter: Chapter) -> Chapter:
+def _opening_note_section(chapter: Chapter, author: str | None = None) -> Chapter:
     """A chapter's opening note under a label on a line of its own ("Author's Note" over "Hey everyone,
     this one's a bit darker. Warning: torture."), as its notes (the label goes): the paragraphs after the
     label while each speaks as an author does (:func:`author_speaks`, a declaration, an aside to
@@ -727,7 +729,8 @@ def _opening_note_section(chapter: Chapter) -> Chapter:
     first = chapter.scenes[0].paragraphs if chapter.scenes else []
     if len(first) < 2 or (not (bare := _bare_note_label(first[0])) and not _box_label(first[0])):
         return chapter
-    count = 1
+    # under a box naming the author, its first paragraph is the author's, whatever it says (text left under it)
+    count = 2 if len(first) > 2 and _box_of(first[0], author) else 1
     while count < min(len(first) - 1, OPENING_NOTE_PARAGRAPHS + 1) and (
         author_speaks(first[count]) or declaration_paragraph(first[count]) or reader_aside(first[count])
     ):
@@ -751,7 +754,7 @@ def _without_bare_labels(chapter: Chapter) -> Chapter:
     return chapter
 
 
-def _closing_note_section(chapter: Chapter) -> Chapter:
+def _closing_note_section(chapter: Chapter, author: str | None = None) -> Chapter:
     """A chapter's end note under a label on a line of its own ("Author's Note:", "A/N", "AUTHOR'S
     NOTE") and the paragraphs after it, to the chapter's end, as its notes (the label goes): posted
     as story text, the note was the chapter's last paragraphs and its warnings no declaration. Only
@@ -763,7 +766,10 @@ def _closing_note_section(chapter: Chapter) -> Chapter:
     for index in range(len(last) - 1, -1, -1):
         if index < len(last) - 1 and (
             _bare_note_label(last[index])
-            or (_box_label(last[index]) and all(author_speaks(paragraph) for paragraph in last[index + 1 :]))
+            or (
+                _box_label(last[index])
+                and (_box_of(last[index], author) or all(author_speaks(paragraph) for paragraph in last[index + 1 :]))
+            )
         ):
             if index or len(chapter.scenes) > 1:
                 chapter.notes.extend(last[index + 1 :])
@@ -796,6 +802,19 @@ def _box_label(text: str) -> bool:
     """A note box's title alone on its line ("A note from quillfeather"): a note label only over an
     author's words (a story's "A note from Mum" over hers stays its text, see where it is asked)."""
     return len(text) <= 60 and _BOX_LABEL.fullmatch(text) is not None
+
+
+_BOX_FROM = re.compile(r"[ \t]*an?[ \t]+note[ \t]+from[ \t]+@?", re.IGNORECASE)
+
+
+def _box_of(text: str, author: str | None) -> bool:
+    """A note box's title naming the story's author ("A note from tidewriter" in a story by tidewriter,
+    Royal Road's box copied as text): the words under it are the author's, whatever they say ("Sorry
+    this one is late, exams!" was story text); "A note from Mum" in hers is still the story's."""
+    if author is None or not _box_label(text):
+        return False
+    name = _BOX_FROM.sub("", text.strip(), count=1).rstrip(":").strip()
+    return name.casefold() == author.strip().lstrip("@").casefold()
 
 
 def _bare_note_label(text: str) -> bool:

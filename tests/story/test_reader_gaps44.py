@@ -353,3 +353,30 @@ def test_a_chapter_opening_with_by_in_a_sentence_keeps_it() -> None:
     story = import_story(text.encode(), "gate.md", max_bytes=1 << 20)
     assert all(chapter.paragraphs[0].startswith("By the time") for chapter in story.chapters)
     assert all(not chapter.notes for chapter in story.chapters)
+
+
+def _serial(label: str, note: str, *, closing: bool = False) -> str:
+    text = "Harbour Lights\nby tidewriter\n\n"
+    for n in (1, 2):
+        box = f"{label}\n\n{note}\n\n"
+        body = "\n\n".join(_paragraphs(n)) + "\n\n"
+        text += f"Chapter {n}: Tide {n}\n\n" + (body + box if closing else box + body)
+    return text
+
+
+@pytest.mark.parametrize("closing", [False, True], ids=["opening", "closing"])
+def test_a_note_box_naming_the_author_holds_the_authors_words(closing: bool) -> None:
+    text = _serial("A note from tidewriter", "Sorry this one is late, exams!", closing=closing)
+    story = import_story(text.encode(), "harbour.txt", max_bytes=1 << 20)
+    assert [chapter.paragraphs for chapter in story.chapters] == [_paragraphs(1), _paragraphs(2)]
+    assert [chapter.notes for chapter in story.chapters] == [["Sorry this one is late, exams!"]] * 2
+
+
+def test_a_note_from_someone_else_in_the_story_stays_text() -> None:
+    text = _serial("A note from Mum", "Back late, love. Soup is in the fridge.")
+    story = import_story(text.encode(), "harbour.txt", max_bytes=1 << 20)
+    assert all(
+        chapter.paragraphs[:2] == ["A note from Mum", "Back late, love. Soup is in the fridge."]
+        for chapter in story.chapters
+    )
+    assert all(not chapter.notes for chapter in story.chapters)
