@@ -113,3 +113,38 @@ def test_signs_of_captivity_warn_kidnapping(text: str) -> None:
 )
 def test_everyday_slots_and_taken_things_stay_clean(text: str) -> None:
     assert "kidnapping" not in ids(text)
+
+
+# Change 4 (sexism): stock lines of contempt for a woman because she is one. "If only you'd been
+# a son", "the men are talking, sweetheart", a woman aboard as bad luck and "no women at the bar,
+# love" warn alone; "if you weren't so emotional", "girls usually do better in the arts stream" and
+# a woman engineer asked for coffee are weak signs (0.5) that need a second.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the old duke watched his daughter win the debate and said only, if only you'd been a boy.",
+        "when she asked about the contract her grandfather waved a hand. the men are talking, love.",
+        "it's bad luck to have a woman aboard, the cook grumbled as the new navigator climbed the gangway.",
+        "you'd make a fine chemist if you weren't so emotional, he said. girls usually do better in the arts stream.",
+        "the supplier turned to her and asked for a coffee, then said she seemed a bit emotional when she corrected him.",
+    ],
+)
+def test_stock_lines_of_sexism_warn(text: str) -> None:
+    assert "sexism" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a girl's own wish, and a description of who was in a pub
+        "i wish i'd been born a boy for about five minutes, just to see what football practice was like.",
+        "there were no women at the bar that night, only the darts team and the landlord's dog.",
+        # one weak sign alone: a friend moved at a wedding, a barista's order
+        "she seemed a bit emotional during the vows, and honestly so did i.",
+        "my brother turned to her and asked for a coffee, since she was standing by the machine.",
+    ],
+)
+def test_near_misses_of_sexism_stay_clean(text: str) -> None:
+    assert "sexism" not in ids(text)
