@@ -212,7 +212,7 @@ def test_word_title_style_and_chapter_titles_on_the_line_under_the_heading() -> 
     Title-styled paragraph over "a Stardew Valley fic" the opening of a chapter of its own."""
     story = import_story(WORD_FILTERED.encode("cp1252"), "orchard.htm", max_bytes=1 << 20)
     assert story.meta.title == "The Glass Orchard"
-    assert story.meta.notes == ["a Stardew Valley fic"]
+    assert story.meta.notes == ["Subtitle: a Stardew Valley fic"]
     assert [chapter.title for chapter in story.chapters] == ["The Greenhouse", "The Bees"]
     assert _texts(story) == [
         [
