@@ -395,7 +395,7 @@ _COLON_ONLY = {
 STORY_KINDS = (
     "story|fic|fanfic|fanfiction|novel|novella|one-?shot|book|poem|drabble|ficlet|romance|fantasy|mystery|thriller"
     "|tale|fable|fairy[ \t]+tale|memoir|serial|web[ \t]?serial|poems|stories|tales|play|comedy|tragedy|drama"
-    "|sonnets|verses|essays|vignettes|drabbles|ficlets"
+    "|sonnets|verses|essays|vignettes|drabbles|ficlets|anthology|collection"
 )
 # What a collection's title page calls it with no article: "Poems", "Selected Poems", "Short Stories",
 # "Poems and Fragments".

@@ -28,7 +28,7 @@ from bot.story.author_notes import (
 )
 from bot.story.back_matter import drop_back_matter
 from bot.story.bylines import AT_HANDLE, author_like, by_line_author, name_like, work_holds
-from bot.story.contents_lists import drop_contents_list, trailing_note
+from bot.story.contents_lists import drop_contents_list, title_like, trailing_note
 from bot.story.errors import StoryFormatError
 from bot.story.footnotes import pair_footnotes
 from bot.story.front_pages import illustration_lines, split_front_pages
@@ -164,6 +164,64 @@ def _name_of_byline(text: str) -> str | None:
     if HANDLE.fullmatch(line) and line.casefold() not in NOT_HANDLES:
         return line.lstrip("@")
     return line if 2 <= len(line.split()) <= 4 and name_like(line) and author_like(line) else None
+
+
+def _titled_works(items: list[Item]) -> list[Item]:
+    """A collection in a text that marks no chapter, each work opening with its title over its writer's
+    by-line ("Gull" / "by Ann Lee", on two lines or in two paragraphs) over its story: each title a
+    chapter's heading and each by-line that chapter's note. Read as text, the collection was one
+    chapter opening "Seabirds" / "Gull" / "by Ann Lee", the book's title lost. Two works at least, the
+    first under the book's own lines and with less text before it than under it."""
+    if any(isinstance(item, Heading) for item in items):
+        return items
+    works: dict[int, tuple[str, str, int]] = {}  # item index: (title, author, items it spans)
+    for index, item in enumerate(items):
+        if isinstance(item, Para) and not item.note and (work := _work_opening(items, index)) is not None:
+            works[index] = work
+    starts = sorted(works)
+    if len(starts) < _BYLINES_LEAST or starts[0] == 0:
+        return items  # (at the very top, a story's own title and by-line: a poem it quotes later is no work)
+    words = [count_words(item.text) if isinstance(item, Para) else 0 for item in items]
+    if sum(words[: starts[0]]) >= sum(words[starts[0] : starts[1]]):
+        return items
+    out: list[Item] = []
+    skip = 0
+    for index, item in enumerate(items):
+        if skip:
+            skip -= 1
+            continue
+        if index in works:
+            title, author, span = works[index]
+            out += [Heading(title, "named", 2, title), Para(f"by {author}", note=True)]
+            skip = span - 1
+            continue
+        out.append(item)
+    return out
+
+
+def _work_opening(items: list[Item], index: int) -> tuple[str, str, int] | None:
+    """The title and author a work's opening at ``index`` gives ("Gull" over "by Ann Lee", in one
+    paragraph or two) and how many items it spans, when a paragraph of story text follows it."""
+    lines = [line.strip() for line in items[index].text.strip().split("\n")]  # type: ignore[union-attr]
+    if len(lines) == 2:
+        title, byline, span = lines[0], lines[1], 1
+    elif len(lines) == 1 and isinstance(following := _item_at(items, index + 1), Para) and not following.note:
+        title, byline, span = lines[0], following.text.strip(), 2
+    else:
+        return None
+    if "\n" in byline or not title_like(title, bylined=True) or (author := by_line_author(byline)) is None:
+        return None
+    text = _item_at(items, index + span)
+    if not isinstance(text, Para) or text.note or count_words(text.text) < _WORK_TEXT_WORDS:
+        return None
+    return title, author, span
+
+
+_WORK_TEXT_WORDS = 6  # the paragraph under a work's by-line is story text, longer than a line of credits
+
+
+def _item_at(items: list[Item], index: int) -> Item | None:
+    return items[index] if index < len(items) else None
 
 
 def _bylines_under_headings(body: list[Item]) -> list[Item]:
@@ -459,7 +517,7 @@ def build_story(
     ``fallback_title`` (a web page's <title>, often a document's file name) is used only when the
     text itself names no title, before the file name.
     """
-    items = _running_title_headings(items)
+    items = _titled_works(_running_title_headings(items))
     wrapper = unwrap(items)  # a Project Gutenberg book: its header's fields, not its licence
     preamble = read_preamble(drop_navigation(illustration_lines(wrapper.fields + wrapper.items)))
     meta = preamble.meta

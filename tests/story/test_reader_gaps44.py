@@ -380,3 +380,29 @@ def test_a_note_from_someone_else_in_the_story_stays_text() -> None:
         for chapter in story.chapters
     )
     assert all(not chapter.notes for chapter in story.chapters)
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["two-lines", "two-paragraphs"])
+def test_a_text_collections_works_are_its_chapters(between: str) -> None:
+    works = "".join(
+        f"{title}{between}by {author}\n\n" + "\n\n".join(_paragraphs(n)) + "\n\n\n"
+        for n, (title, author) in enumerate(SEABIRDS)
+    )
+    story = import_story(("Seabirds\nAn Anthology\n\n\n" + works).encode(), "anthology.txt", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.notes) == ("Seabirds", ["Subtitle: An Anthology"])
+    assert [chapter.title for chapter in story.chapters] == [title for title, _ in SEABIRDS]
+    assert [chapter.notes for chapter in story.chapters] == [[f"by {author}"] for _, author in SEABIRDS]
+    assert [chapter.paragraphs for chapter in story.chapters] == [_paragraphs(n) for n in range(3)]
+
+
+def test_a_story_quoting_a_poem_by_line_is_still_one_story() -> None:
+    text = (
+        "The Long Gate\nby Wren Holloway\n\n"
+        + "\n\n".join(_paragraphs(1))
+        + "\n\nThe Raven\nby Edgar Allan Poe\n\n"
+        + "\n\n".join(_paragraphs(2))
+        + "\n"
+    )
+    story = import_story(text.encode(), "gate.txt", max_bytes=1 << 20)
+    assert (story.meta.title, story.meta.author, len(story.chapters)) == ("The Long Gate", "Wren Holloway", 1)
+    assert "The Raven\nby Edgar Allan Poe" in story.chapters[0].paragraphs
