@@ -158,3 +158,21 @@ def test_war_nerves_a_grey_weight_or_a_wish_to_be_gone_beside_another_sign_is_me
 )
 def test_shell_shocked_news_or_a_tired_gym_day_is_not_mental_illness(text: str) -> None:
     assert "mental-illness" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my anxiety is through the roof about this date lol, what do i even wear",
+        "her anxiety was through the roof before the job interview, so she ironed the shirt twice",
+        "i still want to die about that video of me singing at the wedding",
+    ],
+)
+def test_nerves_before_a_date_or_embarrassment_is_hyperbole(text: str) -> None:
+    assert not {"mental-illness", "suicide"} & ids(text)
+
+
+def test_anxiety_through_the_roof_beside_a_panic_attack_still_warns() -> None:
+    assert "mental-illness" in ids(
+        "my anxiety is through the roof today. i had a panic attack on the bus and couldn't get off."
+    )
