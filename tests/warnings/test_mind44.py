@@ -176,3 +176,18 @@ def test_anxiety_through_the_roof_beside_a_panic_attack_still_warns() -> None:
     assert "mental-illness" in ids(
         "my anxiety is through the roof today. i had a panic attack on the bus and couldn't get off."
     )
+
+
+def test_a_wish_not_to_wake_up_told_to_a_therapist_is_mental_illness() -> None:
+    assert "mental-illness" in ids("She tells her therapist about the nights she'd rather just not wake up.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The baby finally slept through, and for once she did not wake up until seven.",
+        "i still want to die, my therapist saw me trip over the doormat lol",
+    ],
+)
+def test_a_night_of_sleep_or_a_joke_to_a_therapist_is_not_mental_illness(text: str) -> None:
+    assert "mental-illness" not in ids(text)
