@@ -92,3 +92,35 @@ def test_a_death_told_through_the_news_of_it_is_death(text: str) -> None:
 )
 def test_news_with_nobody_dead_is_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two signs of the days after a death, neither enough alone
+        "the casseroles keep coming all week. at the service on saturday the vicar gets his first name wrong "
+        "and grandma laughs for the first time since.",
+        "mom lays out four plates for dinner and then takes one away again without a word. dad's chair at "
+        "the end of the table stays empty.",
+        "i keep texting him even though he won't answer. his last voice note is still pinned at the top of "
+        "the chat. the bereavement group meets on thursdays and i haven't gone yet.",
+        "the headstone is grey granite, just a name and two dates. the telegram came in june and she still "
+        "keeps it folded in her purse.",
+    ],
+)
+def test_two_signs_of_the_days_after_a_death_are_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sign alone: a potluck, a dinner for two, a wedding telegram
+        "the casseroles keep coming all week because the whole street signed up for the church potluck.",
+        "she sets the table for two and lights a candle, nervous, because it's their first anniversary.",
+        "the telegram came the morning of the wedding and grandpa read it out to the whole marquee.",
+        "he keeps texting her even though she won't answer, because she's in a maths exam until three.",
+    ],
+)
+def test_one_sign_of_the_days_after_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
