@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
 from tests.warnings.passages import ids
 
 
@@ -124,3 +127,37 @@ def test_two_signs_of_the_days_after_a_death_are_death(text: str) -> None:
 )
 def test_one_sign_of_the_days_after_is_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sure death, and one grief cue of the days after it
+        "my grandfather died in march. the headstone is plain, just a name and two dates, and i bring him "
+        "daffodils on sundays.",
+        "she died in her sleep on tuesday. i keep texting her anyway, even though i know she won't answer.",
+        "Uncle Ray died on the ward in the small hours. By lunchtime the casseroles started arriving, one "
+        "from every house on the street.",
+    ],
+)
+def test_a_grief_cue_of_the_days_after_beside_a_sure_death_is_grief(text: str) -> None:
+    assert {"death", "grief"} <= ids(text)
+
+
+def test_a_grief_cue_alone_stays_possible() -> None:
+    text = "I keep texting him even though I know he won't answer."
+    report = scan(Story(StoryMeta("t"), [Chapter(1, None, [Scene([text])])], "txt"), default_ruleset())
+    assert "grief" not in report.detected_ids()
+    assert "grief" in report.detected_ids("possible")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the neighbours brought the cat back over the fence again, and mum brought them a lemon cake.",
+        "the service was so slow that we ordered dessert before the mains came.",
+    ],
+)
+def test_neighbours_and_a_restaurant_service_are_no_grief(text: str) -> None:
+    report = scan(Story(StoryMeta("t"), [Chapter(1, None, [Scene([text])])], "txt"), default_ruleset())
+    assert "grief" not in report.detected_ids("both")
