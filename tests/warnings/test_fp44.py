@@ -148,3 +148,38 @@ def test_play_and_a_lesson_told_as_war_are_no_warning(text: str, category: str) 
 )
 def test_a_war_in_the_snow_still_warns(text: str) -> None:
     assert "collective-violence" in ids(text)
+
+
+# Change 4, a sports drill told as suicide or torture: "suicides" run baseline to baseline (or
+# lines, sprints, shuttle runs) is a conditioning drill, and training that "is a special kind of
+# torture" is a complaint. A suicide told near a coach's whistle and torture in a cellar still warn.
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Coach checks her watch. 'Suicides. Baseline to baseline, then again.' The whole squad groans.", "suicide"),
+        ("Pre-season is a special kind of torture. We ran lines until the sun went down.", "violence"),
+    ],
+)
+def test_a_sports_drill_is_no_suicide_or_torture(text: str, category: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "He left a note on the kitchen table and took his own life in the garage that night. "
+            "The coach blew the whistle at practice the next morning and nobody moved.",
+            "suicide",
+        ),
+        (
+            "They tortured him for three days in the cellar; it was a special kind of torture, "
+            "the kind that leaves no marks.",
+            "violence",
+        ),
+    ],
+)
+def test_a_suicide_and_torture_told_plainly_still_warn(text: str, category: str) -> None:
+    assert category in ids(text)
