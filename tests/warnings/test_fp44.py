@@ -183,3 +183,31 @@ def test_a_sports_drill_is_no_suicide_or_torture(text: str, category: str) -> No
 )
 def test_a_suicide_and_torture_told_plainly_still_warn(text: str, category: str) -> None:
     assert category in ids(text)
+
+
+# Change 5, a murder told as a figure: a simile of a murder trial, scene or mystery ("like it's
+# evidence in a murder trial") and a teammate's "go murder them" before a match are no death. A
+# murder told plainly, and deaths told after an order to kill, still warn.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad laid the receipts out on the table like exhibits at a murder trial and asked who had bought the inflatable flamingo.",
+        "The whistle goes and the captain slaps my back. 'Go murder them,' she says, and I jog on grinning.",
+    ],
+)
+def test_a_murder_told_as_a_figure_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jury heard that he had murdered his wife in the kitchen and buried her under the patio.",
+        "'Go kill them,' the captain said, and the men went down into the cellar; two shots, then nothing. "
+        "They were dead before they hit the floor.",
+    ],
+)
+def test_a_murder_told_plainly_is_death(text: str) -> None:
+    assert "death" in ids(text)
