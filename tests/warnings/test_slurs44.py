@@ -65,3 +65,28 @@ def test_an_insult_said_on_its_own_is_abusive_language(text: str) -> None:
 )
 def test_an_insult_word_talked_about_is_not(text: str) -> None:
     assert "abusive-language" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every friday the swim coach weighs the girls on the pool deck and reads the numbers out loud. 'fifty-one. up from last week, dani.'",
+        "the trainees step on the scale one at a time while the manager writes each number on the whiteboard for everyone to see.",
+        "her grandmother pinches a roll at her waist at the table. 'look at those hips. you'll need to lose five kilos before the wedding.'",
+    ],
+)
+def test_a_body_weighed_in_public_or_scorned_is_body_shaming(text: str) -> None:
+    assert "body-shaming" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurse weighs the baby on the little scale and reads the number out loud, and everyone cheers: up two hundred grams.",
+        "the vet weighed him in front of us, a very offended cat, and wrote it on the whiteboard by the door.",
+        "'what did you eat?' she asked, and he listed the whole menu of the new ramen place, delighted.",
+        "we went whale watching and the guide said look at that belly, she's expecting a calf this spring.",
+    ],
+)
+def test_a_weighing_or_a_body_word_without_scorn_is_not(text: str) -> None:
+    assert "body-shaming" not in ids(text)
