@@ -44,32 +44,6 @@ def test_the_same_words_without_contempt_do_not_warn(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        'the new girl walks past the back row and somebody coughs it into a fist: "scrounger." the row laughs.',
-        "'freak,' they whisper when he sits down in the canteen, and nobody moves their bags to make room.",
-        "the comment under her photo was one word long: 'slag.' it had forty likes by lunch.",
-        "“midget!” the stag party shouted across the bar, and one of them tried to lift him onto a stool.",
-    ],
-)
-def test_an_insult_said_on_its_own_is_abusive_language(text: str) -> None:
-    assert "abusive-language" in ids(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the sign for 'cow' looks like a pair of horns, and she makes me practise it until i laugh.",
-        "'freakish,' she said of the weather, and went back for a coat.",
-        "he asked what 'pleb' meant in the roman senate and the teacher drew a diagram on the board.",
-        "i'd freak if i won, honestly. i'd freak.",
-    ],
-)
-def test_an_insult_word_talked_about_is_not(text: str) -> None:
-    assert "abusive-language" not in ids(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "every friday the swim coach weighs the girls on the pool deck and reads the numbers out loud. 'fifty-one. up from last week, dani.'",
         "the trainees step on the scale one at a time while the manager writes each number on the whiteboard for everyone to see.",
         "her grandmother pinches a roll at her waist at the table. 'look at those hips. you'll need to lose five kilos before the wedding.'",
