@@ -50,6 +50,9 @@ STRONG_WEIGHT = 0.6
 POSSIBLE_FRACTION = 0.5  # ... as is a score of half the threshold from hits in several paragraphs
 WINDOW_CHARS = 2_000  # hits add up to a confident warning only within this much text (a scene, about 350 words)
 FRAME_CHARS = 600  # a sign of play silences its category's hits this close (paragraph starts, same scene)
+# ... and all of its scene's when this many of the scene's paragraphs carry one: a rehearsal, a
+# game night or a paintball match lasts a whole scene, its signs scattered far past FRAME_CHARS.
+SCENE_FRAME_SIGNS = 2
 # A paragraph longer than this is read as pieces of at most this many characters, cut after a
 # sentence (:func:`scan_pieces`). No story's real paragraph is this long; a hostile upload's one
 # 8 MB paragraph made every rule's exact check search megabytes for a match it may use (heavy
@@ -326,7 +329,7 @@ def scoring_key() -> str:
     """What decides a scan's warnings and tiers besides the rules: a scan stored under other
     values (before an upgrade that changed one) is stale, as is one made with other rules."""
     return (
-        f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}"
+        f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}/{SCENE_FRAME_SIGNS}"
         f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_WORDS}"
     )
 
@@ -402,9 +405,11 @@ def _scan_chapter(
     # Characters before each paragraph, newlines between them included: the lengths so far plus the index.
     offsets = list(map(add, accumulate(map(len, pieces.texts), initial=0), count()))
     chapter = _Chapter(chapter_number, pieces.texts, offsets, pieces.scenes, fired, pieces.paragraphs)
-    for category, signs in frames.items():
-        if category in by_category:
-            by_category[category] = _outside_frames(chapter, by_category[category], signs)
+    played = {category: _played_scenes(chapter, signs) for category, signs in frames.items()}
+    for category in by_category:
+        scenes = _scenes_of_play(ruleset, category, played)
+        if category in frames or scenes:
+            by_category[category] = _outside_frames(chapter, by_category[category], frames.get(category, []), scenes)
     for category, found in by_category.items():
         if not found:
             continue
@@ -425,6 +430,18 @@ def _scan_chapter(
     return report
 
 
+def _scenes_of_play(ruleset: Ruleset, category: str, played: dict[str, set[int]]) -> set[int]:
+    """The scenes that are play from end to end for ``category``: its own, and those of the
+    categories it is ``supported_by``. A eulogy for a stage death or a funeral at a murder-mystery
+    party is grief only if the death it follows is one, and a scene that is play says it is not.
+    (Only whole scenes: a single sign of a death's play, "the vet", a "textbook", does not say the
+    grief beside it is play: a dog put down at home is grieved.)"""
+    scenes = set(played.get(category, ()))
+    for other in ruleset.category_rules(category).supported_by:
+        scenes |= played.get(other, set())
+    return scenes
+
+
 def _promote_supported(ruleset: Ruleset, report: ChapterReport) -> None:
     """A possible warning is confident when a category it names in ``supported_by`` is confident
     in one of its scenes: grief just short of its threshold beside a death that is sure. Again
@@ -443,8 +460,11 @@ def _promote_supported(ruleset: Ruleset, report: ChapterReport) -> None:
                 moved = True
 
 
-def _outside_frames(chapter: _Chapter, found: list[tuple[int, Rule]], signs: list[int]) -> list[tuple[int, Rule]]:
-    """The hits not near a sign of play: in another scene, or more than FRAME_CHARS away.
+def _outside_frames(
+    chapter: _Chapter, found: list[tuple[int, Rule]], signs: list[int], played: set[int]
+) -> list[tuple[int, Rule]]:
+    """The hits not near a sign of play: in another scene, or more than FRAME_CHARS away, and not
+    in a scene that is play from end to end (``played``, see :func:`_played_scenes`).
 
     Only the nearest sign on each side of a hit can be near it: ``signs`` come in reading order
     and a scene is a run of paragraphs, so a farther sign is farther away or in another scene.
@@ -455,6 +475,8 @@ def _outside_frames(chapter: _Chapter, found: list[tuple[int, Rule]], signs: lis
     kept = []
     for index, rule in found:
         at, scene = offsets[index], scenes[index]
+        if scene in played:
+            continue
         after = bisect_left(marks, at)  # the first sign at or after the hit's paragraph
         near = any(
             0 <= k < len(signs) and scenes[signs[k]] == scene and abs(marks[k] - at) <= FRAME_CHARS
@@ -463,6 +485,15 @@ def _outside_frames(chapter: _Chapter, found: list[tuple[int, Rule]], signs: lis
         if not near:
             kept.append((index, rule))
     return kept
+
+
+def _played_scenes(chapter: _Chapter, signs: list[int]) -> set[int]:
+    """The scenes that are play from end to end: :data:`SCENE_FRAME_SIGNS` of their paragraphs
+    carry a sign of it (the pieces of one long paragraph count once)."""
+    paragraphs: dict[int, set[int]] = {}
+    for sign in signs:
+        paragraphs.setdefault(chapter.scenes[sign], set()).add(chapter.paragraph_numbers[sign])
+    return {scene for scene, marked in paragraphs.items() if len(marked) >= SCENE_FRAME_SIGNS}
 
 
 def _scores(chapter: _Chapter, found: list[tuple[int, Rule]], cap: int, threshold: float) -> tuple[float, float]:

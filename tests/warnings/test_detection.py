@@ -367,8 +367,9 @@ def test_hits_near_a_sign_of_play_are_the_ones_any_sign_is_near(
     paragraphs: list[tuple[int, bool, bool]], scene_every: int
 ) -> None:
     """``_outside_frames`` looks only at the nearest sign on each side of a hit; that drops
-    exactly the hits some sign of the same scene is within FRAME_CHARS of."""
-    from bot.warnings.engine import FRAME_CHARS, _Chapter, _outside_frames
+    exactly the hits some sign of the same scene is within FRAME_CHARS of, and those of a scene
+    with signs in SCENE_FRAME_SIGNS paragraphs (``_played_scenes``)."""
+    from bot.warnings.engine import FRAME_CHARS, SCENE_FRAME_SIGNS, _Chapter, _outside_frames, _played_scenes
 
     lengths = [length * 7 for length, _, _ in paragraphs]  # up to 2,800 characters a paragraph
     offsets = [sum(lengths[:i]) + i for i in range(len(lengths))]
@@ -381,8 +382,9 @@ def test_hits_near_a_sign_of_play_are_the_ones_any_sign_is_near(
         (index, r)
         for index, r in found
         if not any(scenes[s] == scenes[index] and abs(offsets[s] - offsets[index]) <= FRAME_CHARS for s in signs)
+        and sum(scenes[s] == scenes[index] for s in signs) < SCENE_FRAME_SIGNS
     ]
-    assert _outside_frames(chapter, found, signs) == expected
+    assert _outside_frames(chapter, found, signs, _played_scenes(chapter, signs)) == expected
 
 
 def test_everyday_fan_fiction_of_the_seventeenth_set_gets_no_warning_and_the_real_thing_still_does() -> None:
