@@ -1,0 +1,57 @@
+"""Whole-story false alarms of the forty-fourth session (storyfp44b): heavy words used harmlessly
+in warning-free stories, fixed by their shape, not by a story's sentence.
+
+Each case is new synthetic text in general vocabulary, not copied from a story. Change 1: being
+"addicted" to a show one watches, or a party game's character card with "gambling debts", is no
+addiction: a show watched season after season or a murder-mystery game's booklets are signs of
+play for the category (``frames``), as they are for death. Addiction told plainly still warns."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
+from tests.warnings.passages import ids
+
+
+def scene_ids(*paragraphs: str) -> set[str]:
+    """The confident warnings of one scene made of ``paragraphs``, as a chat or a dialogue is told."""
+    chapter = Chapter(1, None, [Scene(list(paragraphs))])
+    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "mia: sorry i'm late, i watched nine episodes of that cooking competition instead of sleeping",
+            "jo: she's addicted. someone call her mum",
+            "mia: i can quit whenever i want",
+        ),
+        (
+            "Dev has rewatched every season of the baking show at least three times, and he is addicted to it, "
+            "and he will tell you so while he kneads.",
+        ),
+        (
+            'The host of the murder mystery handed round the character cards. "You are the Countess, '
+            'back from the casino with gambling debts and a secret," Leila read out, delighted.',
+        ),
+    ],
+)
+def test_a_show_or_a_party_game_is_no_addiction(paragraphs: tuple[str, ...]) -> None:
+    assert "addiction" not in scene_ids(*paragraphs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was addicted to painkillers by the spring, and he hid the empty blister packs in his sock drawer.",
+        "She said she could stop any time she wanted, then drank alone in the car before work again.",
+        "His gambling debts had eaten the mortgage money, and he still went back to the bookmaker every night.",
+    ],
+)
+def test_addiction_told_plainly_still_warns(text: str) -> None:
+    assert "addiction" in ids(text)
