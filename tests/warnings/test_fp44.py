@@ -211,3 +211,28 @@ def test_a_murder_told_as_a_figure_is_no_death(text: str) -> None:
 )
 def test_a_murder_told_plainly_is_death(text: str) -> None:
     assert "death" in ids(text)
+
+
+# Change 6, "beat me" at a game: a chess tournament or club, a queen lost on move six, a bridge
+# hand led with the jack and dealt again are signs of play for child abuse, so the grandmother or
+# the rival who "beat me" won a game. A chess board in a home where a father beats his children is
+# no such sign, and the beating still warns.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lost the chess club final in eleven moves. The kid who beat me is nine. Mum says she's proud of me anyway.",
+        "Nan plays whist like a shark. 'You led with the ten?' she says, and beats me again, and deals again. Dad just laughs.",
+    ],
+)
+def test_beaten_at_a_game_is_no_child_abuse(text: str) -> None:
+    assert "child-abuse" not in ids(text)
+
+
+def test_a_beating_at_home_beside_a_chess_board_still_warns() -> None:
+    text = (
+        "When Dad drank he beat us with his belt and locked me in the cellar. "
+        "Afterwards he'd set up the chess board as if nothing had happened."
+    )
+    assert "child-abuse" in ids(text)
