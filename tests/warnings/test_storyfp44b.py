@@ -55,3 +55,33 @@ def test_a_show_or_a_party_game_is_no_addiction(paragraphs: tuple[str, ...]) -> 
 )
 def test_addiction_told_plainly_still_warns(text: str) -> None:
     assert "addiction" in ids(text)
+
+
+# Change 2: a word that is a name or a bruise. "Ransom" spoken to or by a teammate is a name: the
+# word is kidnapping only with what makes it the money asked for a captive (the ransom, a ransom
+# note, held for ransom, paid the ransom, ransomed him back). A bump that goes down, or one on the
+# head, is a bruise, not a pregnancy.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Pass it to Ransom," yelled Coach Mills, and Ransom nodded and skated off. "Nice, Ransom!"',
+        "Ransom and Holly share a flat above the chip shop; Ransom cooks and Holly does the washing up.",
+        "my bump has gone down a lot since i walked into the cupboard door, thanks for asking",
+        "She has a bump on her forehead from the shelf, and her bump is going down slowly with ice.",
+    ],
+)
+def test_a_name_or_a_bruise_is_no_warning(text: str) -> None:
+    assert not {"kidnapping", "pregnancy"} & ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("The kidnappers left a ransom note under the door: two hundred thousand, or the girl dies.", "kidnapping"),
+        ("They held the boy for ransom in a farmhouse for eleven days before his father paid.", "kidnapping"),
+        ("The family paid the ransom in unmarked notes, and the men still did not let her go.", "kidnapping"),
+        ("At twenty weeks her bump was already showing under her coat, and the baby kicked at night.", "pregnancy"),
+    ],
+)
+def test_a_ransom_or_a_pregnancy_still_warns(text: str, warning: str) -> None:
+    assert warning in ids(text)
