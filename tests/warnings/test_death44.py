@@ -161,3 +161,30 @@ def test_a_grief_cue_alone_stays_possible() -> None:
 def test_neighbours_and_a_restaurant_service_are_no_grief(text: str) -> None:
     report = scan(Story(StoryMeta("t"), [Chapter(1, None, [Scene([text])])], "txt"), default_ruleset())
     assert "grief" not in report.detected_ids("both")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a horse killed under its rider in battle, told by the wound
+        "The dragoons came over the rise at a gallop and Ned's bay took a musket ball in the chest and folded "
+        "onto her knees in the barley.",
+        "the lances met in the middle of the field. her grey caught a lance through the neck and went down "
+        "screaming, and she rolled clear under the hooves.",
+        "At the ford the pikemen held, and the captain's charger took a pike in the belly and threw him.",
+    ],
+)
+def test_a_mount_struck_down_in_battle_is_animal_death(text: str) -> None:
+    assert "animal-death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The knight's horse took an arrow in the flank but carried him home, and the farrier stitched it.",
+        "the pony took a carrot from her palm and went down to the stream to drink.",
+        "He took a ball in the chest at Waterloo and still rode his grey home to Kent.",
+    ],
+)
+def test_a_wounded_or_a_fed_horse_is_no_animal_death(text: str) -> None:
+    assert "animal-death" not in ids(text)
