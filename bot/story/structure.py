@@ -2237,6 +2237,8 @@ def assemble(
                     or (_wants_title(current.heading) and item.kind == "markdown")
                     or _counts_other_things(current.heading, item)
                 ):
+                    if current.heading.raw.count("\n") >= MAX_MERGED_HEADINGS - 1:
+                        raise _empty_heading(current.heading)
                     current.heading = _merge_headings(current.heading, item, titles_part=_heads_next(items, at))
                     continue
                 if current.heading is not None:
@@ -2381,6 +2383,13 @@ def _heads_next(items: list[Item], at: int) -> bool:
     over it (a part's "Roots"), not a chapter of its own."""
     following = items[at + 1] if at + 1 < len(items) else None
     return isinstance(following, Heading) and following.kind in ("chapter", "named")
+
+
+# Headings with no text between them read as one (a part's label over its title over a chapter's): a
+# book sets three or four so. Each merge copies the words of those before it, so 75,000 "Part 1 of 3"
+# lines, one under another, were copied 75,000 times over (past 150 s of CPU) before their one heading
+# was refused for having no text; past this many the first is refused at once, as it would be.
+MAX_MERGED_HEADINGS = 32
 
 
 def _merge_headings(outer: Heading, inner: Heading, *, titles_part: bool = False) -> Heading:

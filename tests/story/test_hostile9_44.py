@@ -1,0 +1,40 @@
+"""Hostile uploads of session 44's ninth round: the passes this session added to the readers ("Part 1 of
+3" headings, Obsidian embeds, Word's numbered lines, subtitles, by-lines, note boxes, collections), each
+given the shape that makes it work hardest at the upload limit. Each is read within the budgets of
+:mod:`bot.story.limits` (CPU time, generous bounds; the figures are in the commit)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.story.errors import StoryFormatError
+from bot.story.importer import import_story
+from tests.story.test_hostile_shapes37 import MAX_BYTES
+
+_LINES = 149_000  # just within MAX_LINES
+
+
+@pytest.mark.parametrize(
+    ("line", "filename"),
+    [("Part 1 of 3\n", "parts.txt"), ("Part 1 (of 3)\n", "parts.txt"), ("Part 1/3\n\n", "parts.md")],
+)
+def test_a_file_of_part_headings_one_under_another_is_refused_in_seconds(line: str, filename: str) -> None:
+    """Headings with no text between them read as one, each merge copying the words of those before
+    it: 149,000 "Part 1 of 3" lines (now a part titled "Part 1 of 3", its words longer) took past 150 s
+    of CPU before their heading was refused for having no text (1.7 s now)."""
+    data = (line * (_LINES // line.count("\n"))).encode()
+    start = time.process_time()
+    with pytest.raises(StoryFormatError, match="has no story text under it"):
+        import_story(data, filename, max_bytes=MAX_BYTES)
+    assert time.process_time() - start < 8.0
+
+
+def test_a_part_over_its_title_over_a_chapter_still_reads_as_one_heading() -> None:
+    """Guard: a book's own run of headings with nothing between them (a part, its title, a chapter)
+    is still one heading over the chapter's text."""
+    text = "Part 1 of 3\n\nThe Coast\n\nChapter 1\n\nThe weir roared all night and nobody in the valley slept.\n"
+    story = import_story(text.encode(), "weir.txt", max_bytes=MAX_BYTES)
+    assert len(story.chapters) == 1
+    assert story.chapters[0].paragraphs == ["The weir roared all night and nobody in the valley slept."]
