@@ -32,7 +32,13 @@ from bot.story.epub import read_epub, unpack_refusal
 from bot.story.errors import StoryFormatError
 from bot.story.ffn_page import is_ffn_page, parse_ffn_page
 from bot.story.htmltext import check_markup, make_soup, parse_generic_html, preformatted_story
-from bot.story.limits import DEFAULT_MAX_CHAPTERS, MAX_MARKS_PER_LETTER, check_headings, keep_declarations
+from bot.story.limits import (
+    DEFAULT_MAX_CHAPTERS,
+    MAX_MARKS_PER_LETTER,
+    check_headings,
+    check_story_text,
+    keep_declarations,
+)
 from bot.story.lookalikes import undisguise_labels
 from bot.story.markdown import asciidoc_as_markdown, org_as_markdown, parse_markdown
 from bot.story.model import Story
@@ -89,6 +95,9 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     story = _without_mark_piles(
         _without_controls(_parse(data, filename, max_bytes=max_bytes, max_chapters=max_chapters))
     )
+    # Any format can read to more text than its file holds (an EPUB unpacks; a Markdown embed is said
+    # in words three times its size): the story's text is held to the upload limit all the same.
+    check_story_text(story, max_bytes)
     return tidy_story(keep_declarations(declare_chapter_warnings(story), known_warning), filename)
 
 

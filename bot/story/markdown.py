@@ -69,7 +69,15 @@ def _wiki_image(match: regex.Match[str]) -> str:
     if _divider_line(match.string, match.start(), match.end()):
         return _DIVIDER
     shown = (part.strip() for part in (match.group("shown") or "").split("|"))
-    return image_line(next((part for part in shown if part and not _IMAGE_SIZE.fullmatch(part)), None))
+    return _apart(match, image_line(next((part for part in shown if part and not _IMAGE_SIZE.fullmatch(part)), None)))
+
+
+def _apart(match: regex.Match[str], said: str) -> str:
+    """``said`` (an embed's bracketed words) with a space after it when a bracket or another embed
+    follows straight on: "[Embedded note: Gran][Embedded note: Bram]" read as a Markdown reference
+    link, and the first lost its brackets."""
+    follows = match.string[match.end() : match.end() + 1]
+    return f"{said} " if said and follows in ("[", "!") else said
 
 
 _IMAGE_SIZE = regex.compile(r"\d{1,5}(?:x\d{1,5})?")
@@ -85,11 +93,11 @@ def _wiki_embed(match: regex.Match[str]) -> str:
     name = inline.wiki_name(target)
     if name is None:
         section = target.strip().lstrip("#^").strip()
-        return f"[Embedded section: {section}]" if section else ""
+        return _apart(match, f"[Embedded section: {section}]" if section else "")
     suffix = _FILE_SUFFIX.search(name)
     if suffix is None or suffix.group("suffix").lower() == "md":
-        return f"[Embedded note: {name.removesuffix('.md').strip()}]"
-    return f"[Embedded file: {name.strip()}]"
+        return _apart(match, f"[Embedded note: {name.removesuffix('.md').strip()}]")
+    return _apart(match, f"[Embedded file: {name.strip()}]")
 
 
 def _sub(

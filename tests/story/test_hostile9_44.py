@@ -38,3 +38,13 @@ def test_a_part_over_its_title_over_a_chapter_still_reads_as_one_heading() -> No
     story = import_story(text.encode(), "weir.txt", max_bytes=MAX_BYTES)
     assert len(story.chapters) == 1
     assert story.chapters[0].paragraphs == ["The weir roared all night and nobody in the valley slept."]
+
+
+def test_a_markdown_file_of_embeds_is_refused_past_the_story_text_limit() -> None:
+    """Each Obsidian embed is said where it stands ("![[a]]" reads "[Embedded note: a]", three times its
+    size), so a Markdown file within the upload limit could hold more story text than the limit lets
+    one file hold (4.2 MB read as 5.6 MB): the text limit is checked for every format, as for EPUB."""
+    data = ("![[a]] " * 8 + "\n\n").encode() * (MAX_BYTES // 58)
+    assert len(data) <= MAX_BYTES
+    with pytest.raises(StoryFormatError, match="of story text, more than the"):
+        import_story(data, "vault.md", max_bytes=MAX_BYTES)

@@ -176,6 +176,21 @@ def test_an_obsidian_embed_inside_a_line_is_said_there() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("embeds", "line"),
+    [
+        ("![[Gran]]![[Bram]]", "[Embedded note: Gran] [Embedded note: Bram]"),
+        ("![[Gran]]![[map.png]]![[Bram]]", "[Embedded note: Gran] [Image] [Embedded note: Bram]"),
+        ("![[Gran]][1]", "[Embedded note: Gran] [1]"),
+    ],
+    ids=["two-notes", "note-image-note", "before-a-bracket"],
+)
+def test_obsidian_embeds_side_by_side_each_keep_their_brackets(embeds: str, line: str) -> None:
+    """Embeds written with nothing between them read as one after another: "[Embedded note: Gran]"
+    straight before "[Embedded note: Bram]" read as a Markdown reference link, and lost its brackets."""
+    assert _note(embeds) == [[PROSE_MD, line, f"{PROSE_MD} Then home."]]
+
+
 def test_an_obsidian_link_still_reads_as_its_name() -> None:
     assert _note("She thought of [[Bram]] and [[Places/Harbour|the harbour]].") == [
         [PROSE_MD, "She thought of Bram and the harbour.", f"{PROSE_MD} Then home."]
