@@ -88,3 +88,78 @@ def test_grief_beside_one_sign_of_a_death_s_play_is_still_grief() -> None:
     """A single sign ("the vet" for a dog put down at home) does not make the grief beside it play."""
     scene = far_apart("The drama club stayed late on Thursday to block the second act.", GRIEF_LINE, FILLER[0])
     assert "grief" in detected(scene)
+
+
+@pytest.mark.parametrize(
+    ("scene", "category"),
+    [
+        (
+            [
+                "The lights came up and there was nobody on that stage who wasn't sweating.",
+                "'Hal,' said the director, reading from her notes. 'You died beautifully. Finally.'",
+            ],
+            "death",
+        ),
+        (
+            [
+                "For the rest of the game Jo lay behind a tyre and ate a cereal bar.",
+                "When Sam came round the corner she shot him once in the chest and he fell over backwards, "
+                "groaning that he was dying.",
+                "There was a blob of blue paint right over his heart, and the marshal blew his whistle.",
+            ],
+            "violence",
+        ),
+        (
+            [
+                "'I'll be the murderer,' says Kit, before anyone has even opened the box.",
+                "'You can't pick,' says Rob. 'Your funeral, though. I'll read the eulogy when they catch you.'",
+                "'I'll be the murderer,' says Kit again, and takes all the crisps.",
+            ],
+            "death",
+        ),
+    ],
+)
+def test_signs_of_a_stage_a_paintball_match_or_a_party_game_make_its_scene_play(
+    scene: list[str], category: str
+) -> None:
+    assert category not in detected(scene)
+
+
+@pytest.mark.parametrize(
+    ("scene", "category"),
+    [
+        (
+            [
+                "The bride sat on the stage steps in her dress while the paramedics worked.",
+                "Her father was dead before the ambulance reached the hospital.",
+            ],
+            "death",
+        ),
+        (
+            [
+                "After the match a man followed Tom off the pitch and into the car park.",
+                "He pulled a knife and stabbed Tom in the stomach.",
+            ],
+            "violence",
+        ),
+    ],
+)
+def test_a_real_death_or_shooting_beside_a_stage_or_a_pitch_still_warns(scene: list[str], category: str) -> None:
+    assert category in detected(scene)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Bravo,' said Nell from the back row. 'I'd kill myself too if I had to kiss him every night.'",
+        "Honestly I would kill myself as well if I had to sit through that meeting twice.",
+    ],
+)
+def test_a_conditional_i_d_kill_myself_too_is_hyperbole(text: str) -> None:
+    assert "suicide" not in detected([text])
+
+
+def test_a_real_suicide_note_still_warns() -> None:
+    assert "suicide" in detected(
+        ["He wrote that he was going to kill himself, and that night he took every pill in the cabinet."]
+    )
