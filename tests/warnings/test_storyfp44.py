@@ -163,3 +163,25 @@ def test_a_real_suicide_note_still_warns() -> None:
     assert "suicide" in detected(
         ["He wrote that he was going to kill himself, and that night he took every pill in the cabinet."]
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shell fragment had gone in under his ribs, and the dressing was red before she had tied it.",
+        "A mortar splinter went into her shoulder as she ran for the trench.",
+    ],
+)
+def test_a_shell_fragment_gone_into_a_body_is_violence(text: str) -> None:
+    assert "violence" in detected([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A splinter went into her thumb when she picked up the old fence post.",
+        "A fragment of the song went through her head all afternoon.",
+    ],
+)
+def test_a_splinter_of_wood_or_a_fragment_of_song_is_no_violence(text: str) -> None:
+    assert "violence" not in detected([text])
