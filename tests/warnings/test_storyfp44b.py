@@ -85,3 +85,31 @@ def test_a_name_or_a_bruise_is_no_warning(text: str) -> None:
 )
 def test_a_ransom_or_a_pregnancy_still_warns(text: str, warning: str) -> None:
     assert warning in ids(text)
+
+
+# Change 3: an idiom of the grave and the trade that sells coffins. "She'll take the recipe to her
+# grave" keeps a secret (it, that, the secret, the recipe, the truth ... taken or carried to one's
+# grave); a casket convention or a funeral-home trade fair is a job. A grave visited, flowers taken
+# to it, a funeral held still warn.
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Everyone begged Gran for the scone recipe, and she said she would take it to her grave, and winked.",),
+        ("Dad swears he will carry the secret of the barbecue sauce to his grave.",),
+        ("Her uncle sells coffins for a living and spent the weekend at a funeral-home trade fair in Leeds.",),
+    ],
+)
+def test_an_idiom_of_the_grave_or_the_coffin_trade_is_no_death(paragraphs: tuple[str, ...]) -> None:
+    assert not {"death", "grief"} & scene_ids(*paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("Every Sunday she took flowers to her mother's grave and talked to her about the week.", "grief"),
+        ("Every spring he took the first daffodils to her grave, and sat there until it got dark.", "grief"),
+        ("They buried him on Thursday; the coffin was lowered and his widow could not stop crying.", "death"),
+    ],
+)
+def test_a_grave_or_a_funeral_still_warns(text: str, warning: str) -> None:
+    assert warning in ids(text)
