@@ -113,3 +113,21 @@ def test_an_idiom_of_the_grave_or_the_coffin_trade_is_no_death(paragraphs: tuple
 )
 def test_a_grave_or_a_funeral_still_warns(text: str, warning: str) -> None:
     assert warning in ids(text)
+
+
+# Change 4: a film marathon is a sign of play for death and grief: "they did not make it to dawn"
+# of the viewers halfway through film five, not of the characters. The same words of a real night
+# still warn.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The horror marathon was meant to last all night. They did not make it to dawn: Priya was asleep "
+        "halfway through film four, and Sam ate the last of the popcorn alone.",
+    ],
+)
+def test_a_film_marathon_is_no_death(text: str) -> None:
+    assert not {"death", "grief"} & ids(text)
+
+
+def test_not_making_it_to_dawn_still_warns() -> None:
+    assert "death" in ids("He did not make it to dawn; we buried him under the oak by the wall.")
