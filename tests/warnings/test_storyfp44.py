@@ -185,3 +185,17 @@ def test_a_shell_fragment_gone_into_a_body_is_violence(text: str) -> None:
 )
 def test_a_splinter_of_wood_or_a_fragment_of_song_is_no_violence(text: str) -> None:
     assert "violence" not in detected([text])
+
+
+def test_new_cuts_beside_old_scars_with_a_second_sign_are_self_harm() -> None:
+    scene = [
+        "It was years ago, mostly. The lines on the inside of her hip where nobody ever looks.",
+        "Later there are three new lines, thin and careful, next to the old silver ones, and she sits on the "
+        "bath mat until her hands stop shaking.",
+    ]
+    assert "self-harm" in detected(scene)
+
+
+def test_new_lines_painted_beside_old_ones_are_no_self_harm() -> None:
+    text = "The groundsman painted two new lines, straight and bright, next to the old faded ones on the court."
+    assert "self-harm" not in detected([text])
