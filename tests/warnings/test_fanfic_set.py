@@ -12,7 +12,8 @@ fresh14b by two more, before the fourteenth; fresh15a and fresh15b by two more, 
 fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a helper before
 the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a helper before the fortieth;
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
-forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it), and scored once before and once after the round that followed them
+forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
+during the forty-fourth, held out of it), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -63,6 +64,7 @@ FRESH = (
     "fanfic-fresh42v.jsonl",
     "fanfic-fresh43a.jsonl",
     "fanfic-fresh43b.jsonl",
+    "fanfic-fresh44a.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -366,13 +368,26 @@ def test_the_forty_third_rounds_held_out_sets_stay_at_or_above_their_scores() ->
     warning-free, more chat logs and second person) were written during the forty-third round by a
     writer who never read the rules, and held out of it: scored on its first commit, micro-F1 0.457
     (14 warning-free flagged) and 0.493 (3); at its end 0.456 (14; one death more found wrongly,
-    death 0.14 -> 0.13) and 0.493 (3): the round's changes did not reach them. Floors at the end."""
-    data = at_least("fanfic-fresh43a.jsonl", micro_f1=0.45, free=109, flagged=14)
+    death 0.14 -> 0.13) and 0.493 (3): the round's changes did not reach them. The forty-fourth round
+    read them: 0.577 (10) and 0.546 (2). Floors at that."""
+    data = at_least("fanfic-fresh43a.jsonl", micro_f1=0.57, free=109, flagged=10)
     assert data["per_category"]["kidnapping"]["f1"] >= 0.69
     assert data["per_category"]["collective-violence"]["f1"] >= 0.64
-    data = at_least("fanfic-fresh43b.jsonl", micro_f1=0.49, free=74, flagged=3)
+    data = at_least("fanfic-fresh43b.jsonl", micro_f1=0.54, free=74, flagged=2)
     assert data["per_category"]["violence"]["f1"] >= 0.75
     assert data["per_category"]["vomit"]["f1"] >= 0.96
+
+
+def test_the_forty_fourth_rounds_held_out_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh44a.jsonl`` (240 passages, 113 warning-free) was written during the forty-fourth
+    round by a writer who never read the rules, and held out of it: micro-F1 0.586 before the round
+    (13 warning-free passages flagged; death 0.48, violence 0.48, sexism 0.56), 0.591 after it (12;
+    suicide 0.00 -> 0.67, blood-gore 0.50 -> 0.55, every listed category unchanged). Floors at the end."""
+    data = at_least("fanfic-fresh44a.jsonl", micro_f1=0.59, free=113, flagged=12)
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.70
+    assert data["per_category"]["homophobia"]["f1"] >= 0.75
+    assert data["per_category"]["racism"]["f1"] >= 0.74
+    assert data["per_category"]["ableism"]["f1"] >= 0.74
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
@@ -397,13 +412,13 @@ def test_test_half_stays_at_or_above_its_one_time_score() -> None:
     a wrong `violence`: 0.878 to 0.857; the forty-second's everyday vocabulary of racism, which gained on
     ten sets it was not read from and lost on none, gave one passage a wrong `racism`: 0.741 to 0.714;
     after the forty-third 0.756, its first move in six rounds: `death` 0.56 to 0.63, `homophobia` 0.79
-    to 0.83).
+    to 0.83; after the forty-fourth 0.759, `death` 0.63 to 0.67).
 
     They are below the issue's targets (micro-F1 0.85, 0.70 per listed category, no warning on a
     warning-free passage): the docs say so. These floors only stop the rules getting worse.
     """
-    data = at_least(HALVES[1], micro_f1=0.755, free=116, flagged=5)
-    assert data["per_category"]["death"]["f1"] >= 0.63
+    data = at_least(HALVES[1], micro_f1=0.758, free=116, flagged=5)
+    assert data["per_category"]["death"]["f1"] >= 0.66
     assert data["per_category"]["kidnapping"]["f1"] >= 0.80
     assert data["per_category"]["collective-violence"]["f1"] >= 0.90
     assert data["per_category"]["violence"]["f1"] >= 0.85
