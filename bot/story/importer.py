@@ -97,7 +97,7 @@ def import_story(data: bytes, filename: str, *, max_bytes: int, max_chapters: in
     )
     # Any format can read to more text than its file holds (an EPUB unpacks; a Markdown embed is said
     # in words three times its size): the story's text is held to the upload limit all the same.
-    check_story_text(story, max_bytes)
+    check_story_text(story, max_bytes, in_characters=True)
     return tidy_story(keep_declarations(declare_chapter_warnings(story), known_warning), filename)
 
 

@@ -184,11 +184,14 @@ def says_something(declared: str) -> bool:
     return any(unicodedata.category(char)[0] in "LN" or unicodedata.category(char) == "So" for char in body)
 
 
-def check_story_text(story: Story, max_bytes: int) -> None:
+def check_story_text(story: Story, max_bytes: int, *, in_characters: bool = False) -> None:
     """Refuse a story with more text than a plain-text upload may hold: an EPUB unpacks to up to
     four times the limit, and scanning and rendering cost by the text (19 MB of heavy scenes in a
-    7.8 MB EPUB took 17 s, against 10 s for an upload)."""
-    size = sum(len(paragraph.encode("utf-8")) for chapter in story.chapters for paragraph in chapter.paragraphs)
+    7.8 MB EPUB took 17 s, against 10 s for an upload). ``in_characters``: counted in characters, for
+    a file read as it is (decoding never makes more characters than bytes, while a Shift-JIS or
+    cp1252 file within the limit grows in UTF-8 bytes), so only what reading adds is refused."""
+    paragraphs = (paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+    size = sum(map(len, paragraphs)) if in_characters else sum(len(p.encode("utf-8")) for p in paragraphs)
     if size > max_bytes:
         raise StoryFormatError(
             f"The file holds {human_size(size)} of story text, more than the {human_size(max_bytes)} "

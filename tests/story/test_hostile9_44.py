@@ -48,3 +48,13 @@ def test_a_markdown_file_of_embeds_is_refused_past_the_story_text_limit() -> Non
     assert len(data) <= MAX_BYTES
     with pytest.raises(StoryFormatError, match="of story text, more than the"):
         import_story(data, "vault.md", max_bytes=MAX_BYTES)
+
+
+def test_a_legacy_encoded_file_within_the_limit_is_not_refused_for_its_utf8_size() -> None:
+    """The text limit counts characters for a file read as it is: a cp1252 file just within the limit,
+    dense with accents, is more than the limit in UTF-8 bytes and is still a story to read."""
+    paragraph = "Élodie a été très fâchée à côté du théâtre, où l'été déçu s'était éteint. " * 8
+    data = ("\r\n\r\n".join([paragraph] * (MAX_BYTES // (len(paragraph) + 4) - 2))).encode("cp1252")
+    assert len(data) <= MAX_BYTES
+    story = import_story(data, "ete.txt", max_bytes=MAX_BYTES)
+    assert sum(len(p.encode()) for chapter in story.chapters for p in chapter.paragraphs) > MAX_BYTES
