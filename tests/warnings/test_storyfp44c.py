@@ -1,0 +1,46 @@
+"""Whole-story false alarms of death said in jest (forty-fourth session, round storyfp44c;
+/work/scratch/s44/docs/storyfp44c.md until the lead moves it to docs/warnings-eval.md).
+
+Tired feet that "actually are dead", and a simile of what a stock figure would eat or wear
+"before he kills a king", are no death. Every passage here is new text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
+
+
+def detected(*paragraphs: str) -> set[str]:
+    """The confident warnings of a one-scene story of these paragraphs."""
+    chapter = Chapter(1, None, [Scene(list(paragraphs))])
+    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We walked the whole flea market twice. My feet actually are dead, so you can carry the lamp.",
+        "After the ceilidh her knees honestly were dead and she sat on the stairs with her shoes off.",
+        "That coat looks like something a cowboy would wear before he kills a man at high noon.",
+        "The pie tasted like the kind of thing a pirate would eat before he murders the queen.",
+        "This sandwich is what a villain would order before he slays the king, all black bread and figs.",
+    ],
+)
+def test_jest_is_no_death(line: str) -> None:
+    assert "death" not in detected(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "His legs were pinned under the horse. The rider was dead; they carried his body to the farmhouse and the coroner came at noon.",
+        "After supper he took the knife and killed the guard at the gate, and the guard's body lay there till dawn.",
+        "She ate something before she killed the king, and they found his body in the chapel at first light.",
+    ],
+)
+def test_death_still_warns(line: str) -> None:
+    assert "death" in detected(line)
