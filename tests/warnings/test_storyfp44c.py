@@ -44,3 +44,27 @@ def test_jest_is_no_death(line: str) -> None:
 )
 def test_death_still_warns(line: str) -> None:
     assert "death" in detected(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Honestly I'm addicted to true crime, I fall asleep to it every night and dream about cold cases.",
+        "She was addicted to crime podcasts that winter and could tell you every unsolved case by heart.",
+        "I listened to all twenty episodes on the train. I'm addicted. Somebody take my headphones away.",
+        "We watched every single episode in one weekend and now Tom says he's addicted, which is rich.",
+    ],
+)
+def test_a_show_or_podcast_is_no_addiction(line: str) -> None:
+    assert "addiction" not in detected(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He was addicted to heroin by nineteen, and the track marks ran up both arms.",
+        "She listened to the podcast on the bus, then went to the dealer's flat; she was an addict again by spring.",
+    ],
+)
+def test_addiction_still_warns(line: str) -> None:
+    assert "addiction" in detected(line)
