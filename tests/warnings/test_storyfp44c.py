@@ -68,3 +68,21 @@ def test_a_show_or_podcast_is_no_addiction(line: str) -> None:
 )
 def test_addiction_still_warns(line: str) -> None:
     assert "addiction" in detected(line)
+
+
+def test_a_crime_novel_being_read_is_no_death() -> None:
+    scene = [
+        "Ed props the crime novel against the teapot and reads while the kettle boils.",
+        "In chapter one a body washes up on the beach, and by chapter three the vicar is dead too.",
+    ]
+    assert "death" not in detected(*scene)
+
+
+def test_a_death_beside_a_crime_novel_far_away_still_warns() -> None:
+    filler = "The rain kept on all afternoon and the gutters sang with it, loud and tuneless, for hours. " * 8
+    scene = [
+        "Ed props the crime novel against the teapot and reads while the kettle boils.",
+        filler,
+        "Then the phone rang: his father had died in the night, and the coroner would call in the morning.",
+    ]
+    assert "death" in detected(*scene)
