@@ -369,8 +369,8 @@ def test_the_forty_third_rounds_held_out_sets_stay_at_or_above_their_scores() ->
     writer who never read the rules, and held out of it: scored on its first commit, micro-F1 0.457
     (14 warning-free flagged) and 0.493 (3); at its end 0.456 (14; one death more found wrongly,
     death 0.14 -> 0.13) and 0.493 (3): the round's changes did not reach them. The forty-fourth round
-    read them: 0.577 (10) and 0.546 (2). Floors at that."""
-    data = at_least("fanfic-fresh43a.jsonl", micro_f1=0.57, free=109, flagged=10)
+    read them: 0.583 (7) and 0.546 (2). Floors at that."""
+    data = at_least("fanfic-fresh43a.jsonl", micro_f1=0.58, free=109, flagged=7)
     assert data["per_category"]["kidnapping"]["f1"] >= 0.69
     assert data["per_category"]["collective-violence"]["f1"] >= 0.64
     data = at_least("fanfic-fresh43b.jsonl", micro_f1=0.54, free=74, flagged=2)
