@@ -499,28 +499,6 @@ class ListingPage:
     refusals_shown: list[int]
 
 
-def admin_listing(
-    found: Sequence[Discussion],
-    failed_reminders: Sequence[tuple[Reminder, str]] = (),
-    page: int = 1,
-    *,
-    most: int = 0,
-    channel_gone: Collection[int] = (),
-    events_refused: bool = False,
-    refused_events: Sequence[RefusedEvent] = (),
-) -> str:
-    """:func:`listing_page`'s text."""
-    return listing_page(
-        found,
-        failed_reminders,
-        page,
-        most=most,
-        channel_gone=channel_gone,
-        events_refused=events_refused,
-        refused_events=refused_events,
-    ).text
-
-
 def listing_page(
     found: Sequence[Discussion],
     failed_reminders: Sequence[tuple[Reminder, str]] = (),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.discussions.agenda import AGENDA_LIMIT, render_agenda
-from bot.discussions.compose import admin_listing
+from bot.discussions.compose import listing_page
 from bot.discussions.store import Discussion, Upcoming
 
 START = datetime(2030, 1, 1, tzinfo=UTC)
@@ -21,9 +21,9 @@ def _discussion(number: int, state: str) -> Discussion:
 
 def test_discussion_list_says_when_a_kind_was_read_only_to_its_limit() -> None:
     found = [_discussion(n, "scheduled") for n in range(1, 4)] + [_discussion(n, "failed") for n in range(4, 6)]
-    assert "**Upcoming** (the soonest 3; later ones show as these post)" in admin_listing(found, most=3)
-    assert "**Failed or missed** (the latest 2)" in admin_listing(found, most=2)
-    whole = admin_listing(found, most=10)
+    assert "**Upcoming** (the soonest 3; later ones show as these post)" in listing_page(found, most=3).text
+    assert "**Failed or missed** (the latest 2)" in listing_page(found, most=2).text
+    whole = listing_page(found, most=10).text
     assert "**Upcoming**\n" in whole and "soonest" not in whole and "latest" not in whole
 
 

@@ -12,7 +12,7 @@ from bot.clock import ManualClock
 from bot.db import Database
 from bot.discussions import store
 from bot.discussions.cadence import parse_every, plan_times
-from bot.discussions.compose import admin_listing
+from bot.discussions.compose import listing_page
 from bot.discussions.service import RETRY_DELAYS
 from bot.discussions.store import NewDiscussion
 from bot.discussions.when import parse_when
@@ -289,7 +289,7 @@ async def test_reminders_that_could_not_be_posted_are_listed_for_admins(
     failed = await store.failed_reminders(db, GUILD, now=clock.now())
     assert [(reminder.discussion_id, "permission" in reason) for reminder, reason in failed] == [(discussion_id, True)]
     assert await store.failed_reminders(db, OTHER_GUILD, now=clock.now()) == []
-    listing = admin_listing(await store.list_discussions(db, GUILD, now=clock.now()), failed)
+    listing = listing_page(await store.list_discussions(db, GUILD, now=clock.now()), failed).text
     assert "**Reminders that could not be posted**" in listing
     assert f"**#{discussion_id}** · 1h before" in listing and "Send Messages" in listing
 
