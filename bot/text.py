@@ -517,6 +517,7 @@ def page_blocks(
     most: int | None = None,
     counted: Sequence[bool] | None = None,
     more: bool = False,
+    glued: Sequence[bool] | None = None,
 ) -> Page:
     """:func:`page_lines` for items of several lines each (an item and its evidence stay together).
 
@@ -525,6 +526,9 @@ def page_blocks(
     (read only so far, to bound the work): the last page is left for a later call, since it would
     take blocks not read yet, and the note says "of at least". The caller reads enough blocks to
     fill the page asked for (``page * most + 1`` when every block counts).
+    ``glued`` marks the blocks that go on the page of the block after them (a section's heading, the
+    blank line before it): a page never ends on a heading with nothing under it. A page's blank
+    lines before its first text are left out.
     """
     counts = [True] * len(blocks) if counted is None else list(counted)
     # Room for the longest note any call could write (never more pages than blocks), not this call's:
@@ -534,13 +538,15 @@ def page_blocks(
     reserve = utf16_len(_page_note(pages_most - 1, pages_most, next_page, more=True)) + 1
     room = max(MIN_PAGE_CHARS, limit - utf16_len(head) - 1 - reserve)  # head may be ""
     fitted = [_fitted(block, room) for block in blocks]
-    pages = split_blocks(fitted, room, most, counts)
+    pages = split_blocks(fitted, room, most, counts, glued)
     if more and len(pages) > 1:
         pages.pop()
     if page < 1 or page > len(pages):
         raise no_such_page(len(pages))
     shown = pages[page - 1]
     lines = [*([head] if head else []), *(line for index in shown for line in fitted[index])]
+    while lines and not lines[0]:
+        lines.pop(0)
     if len(pages) > 1 or more:
         lines.append(_page_note(page, len(pages) + int(more), next_page, more))
     return Page("\n".join(lines), shown)
@@ -581,23 +587,44 @@ def _fitted(block: Sequence[str], room: int) -> list[str]:
 
 
 def split_blocks(
-    blocks: Sequence[Sequence[str]], room: int, most: int | None = None, counted: Sequence[bool] | None = None
+    blocks: Sequence[Sequence[str]],
+    room: int,
+    most: int | None = None,
+    counted: Sequence[bool] | None = None,
+    glued: Sequence[bool] | None = None,
 ) -> list[list[int]]:
     """Blocks (each within ``room``) in pages of at most ``room`` UTF-16 units and at most ``most``
-    counted blocks each, as lists of block indexes (always one page, maybe empty)."""
+    counted blocks each, as lists of block indexes (always one page, maybe empty). A new page takes
+    with it the ``glued`` blocks that closed the page before (a heading goes with its first entry),
+    unless they would fill the page before it is reached or leave the old page empty."""
+    costs = [sum(utf16_len(line) + 1 for line in block) for block in blocks]
+    counts = [True] * len(blocks) if counted is None else list(counted)
     pages: list[list[int]] = [[]]
     used = held = 0
-    for index, block in enumerate(blocks):
-        cost = sum(utf16_len(line) + 1 for line in block)
-        counts = counted is None or counted[index]
-        full = most is not None and counts and held >= most
+    for index, cost in enumerate(costs):
+        full = most is not None and counts[index] and held >= most
         if pages[-1] and (used + cost > room or full):
-            pages.append([])
-            used = held = 0
+            carried = _glued_tail(pages[-1], glued)
+            if sum(costs[moved] for moved in carried) + cost > room or len(carried) == len(pages[-1]):
+                carried = []
+            del pages[-1][len(pages[-1]) - len(carried) :]
+            pages.append(carried)
+            used = sum(costs[moved] for moved in carried)
+            held = sum(counts[moved] for moved in carried)
         pages[-1].append(index)
         used += cost
-        held += int(counts)
+        held += int(counts[index])
     return pages
+
+
+def _glued_tail(page: list[int], glued: Sequence[bool] | None) -> list[int]:
+    """The blocks closing ``page`` that must go with the block after them."""
+    if glued is None:
+        return []
+    start = len(page)
+    while start and glued[page[start - 1]]:
+        start -= 1
+    return page[start:]
 
 
 _DIGIT_RUN = re.compile(r"[0-9]+")

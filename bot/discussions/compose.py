@@ -528,9 +528,13 @@ def listing_page(
     troubled = [d for d in found if d.state not in PENDING]
     blocks: list[list[str]] = []
     refusal_at: dict[int, int] = {}  # block index -> discussion id
+    headings: set[int] = set()  # block indexes of headings and the blank lines before them
 
     def section(head: str, lines: Sequence[str]) -> None:
-        blocks.extend([[""]] if blocks else [])
+        for block in [[""]] if blocks else []:
+            headings.add(len(blocks))
+            blocks.append(block)
+        headings.add(len(blocks))
         blocks.append([head])
         blocks.extend([line] for line in lines)
 
@@ -559,7 +563,10 @@ def listing_page(
             ],
         )
     counted = [index in refusal_at for index in range(len(blocks))]
-    paged = page_blocks("", blocks, page, "/discussion list page:{page}", most=MESSAGE_BUTTONS, counted=counted)
+    glued = [index in headings for index in range(len(blocks))]
+    paged = page_blocks(
+        "", blocks, page, "/discussion list page:{page}", most=MESSAGE_BUTTONS, counted=counted, glued=glued
+    )
     return ListingPage(paged.text, [refusal_at[index] for index in paged.shown if index in refusal_at])
 
 
