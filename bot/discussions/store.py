@@ -401,10 +401,20 @@ async def next_due(db: Database, scope: ShardScope = EVERY_SHARD) -> datetime | 
         " UNION ALL"
         f" SELECT min(due_at) FROM discussion_reminders WHERE state = 'scheduled' AND {owned}"
         " UNION ALL"
-        f" SELECT min(due_at) FROM discussion_event_ends WHERE state = 'scheduled' AND {owned})",
-        (*params, *params, *params),
+        f" SELECT min(due_at) FROM discussion_event_ends WHERE state = 'scheduled' AND {owned}"
+        " UNION ALL"
+        f" SELECT min(retry_at) FROM discussion_event_ends WHERE {_RETRY_DUE} AND {owned})",
+        (*params, *params, *params, *params),
     )
     return None if value is None else from_epoch(value)
+
+
+# A refused event's next try by Dogear itself (migration 0040): not dismissed, and of a discussion not
+# cancelled (its event is then owed a deletion instead). Read through discussion_event_ends_retry_due.
+_RETRY_DUE = (
+    "state = 'failed' AND retry_at IS NOT NULL AND dismissed_at IS NULL AND NOT EXISTS ("
+    "SELECT 1 FROM discussions c WHERE c.id = discussion_event_ends.discussion_id AND c.state = 'cancelled')"
+)
 
 
 async def claim_due(
@@ -413,7 +423,8 @@ async def claim_due(
     """Claim everything due (oldest first, reminders before discussions on a tie) in one transaction.
 
     Each claimed row goes to 'posting' and gets its nonce before anything is sent, so a
-    crash from here on leaves it visibly unfinished, never silently re-sendable.
+    crash from here on leaves it visibly unfinished, never silently re-sendable. A refused event
+    whose next try is due (``retry_at``) is claimed as an ending, its try counted.
     """
     stamp = to_epoch(now)
     owned, params = scope.sql()
@@ -427,15 +438,22 @@ async def claim_due(
             " SELECT 'event_end', id, guild_id, due_at FROM discussion_event_ends"
             f"  WHERE state = 'scheduled' AND due_at <= ? AND {owned}"
             " UNION ALL"
+            " SELECT 'event_end', id, guild_id, retry_at FROM discussion_event_ends"
+            f"  WHERE {_RETRY_DUE} AND retry_at <= ? AND {owned}"
+            " UNION ALL"
             " SELECT 'discussion', id, guild_id, due_at FROM discussions"
             f"  WHERE state = 'scheduled' AND due_at <= ? AND {owned})"
             " ORDER BY due_at, kind DESC, id LIMIT ?",
-            (stamp, *params, stamp, *params, stamp, *params, limit),
+            (stamp, *params, stamp, *params, stamp, *params, stamp, *params, limit),
         )
         rows = await cursor.fetchall()
         await tx.executemany(
             "UPDATE discussion_event_ends SET state = 'posting', attempts = attempts + 1, updated_at = ?"
             " WHERE id = ? AND state = 'scheduled'",
+            [(stamp, row["id"]) for row in rows if row["kind"] == "event_end"],
+        )
+        await tx.executemany(
+            f"UPDATE discussion_event_ends SET {_TRY_AGAIN}, retry_by = NULL WHERE id = ? AND {_RETRY_DUE}",
             [(stamp, row["id"]) for row in rows if row["kind"] == "event_end"],
         )
         for table, kind in (("discussions", "discussion"), ("discussion_reminders", "reminder")):
@@ -976,6 +994,21 @@ class EventEnd:
     event_id: int
     due_at: datetime
     state: str
+    # What Discord refused, while a try of it runs ('posting') or after ('failed'); None for an ending
+    # never refused. With ``retries`` (tries since the refusal) and ``retry_by`` (the admin whose Try
+    # again made the try running; None: Dogear by itself), migration 0040.
+    refused: Literal["start", "end", "cancel"] | None = None
+    retries: int = 0
+    retry_by: int | None = None
+
+    @property
+    def retrying(self) -> bool:
+        """A try of a refused event is running (claimed, not settled)."""
+        return self.state == "posting" and self.refused is not None
+
+
+# A refusal taken again: 'posting', its try counted (set with the claim's time), its next try unset.
+_TRY_AGAIN = "state = 'posting', retries = retries + 1, retried_at = ?, retry_at = NULL"
 
 
 async def schedule_event_end(
@@ -999,33 +1032,109 @@ async def event_start_refused(
     now: datetime,
     notice: NewNotice | None,
     forbidden: bool = False,
+    retry_at: datetime | None = None,
 ) -> int | None:
     """Discord refused to start the event as its discussion posted: its ending is stored 'failed' with
     the reason (nothing for the timer to end), and ``notice`` owed in this same write. Once per
     discussion: a post resumed after a restart, refused again, inserts nothing and owes nothing.
     ``forbidden``: the refusal was the missing Create Events permission (``/discussion list`` then
-    offers giving it, :func:`refused_events`). Returns the owed notice's id (None: nothing owed)."""
+    offers giving it, :func:`refused_events`); ``retry_at``: when Dogear tries it again by itself.
+    Returns the owed notice's id (None: nothing owed)."""
     async with db.transaction() as tx:
         cursor = await tx.execute(
             "INSERT INTO discussion_event_ends"
-            " (guild_id, discussion_id, event_id, due_at, state, failure, refused, forbidden, updated_at)"
-            " VALUES (?, ?, ?, ?, 'failed', ?, 'start', ?, ?) ON CONFLICT (discussion_id) DO NOTHING",
-            (guild_id, discussion_id, event_id, to_epoch(now), reason, int(forbidden), to_epoch(now)),
+            " (guild_id, discussion_id, event_id, due_at, state, failure, refused, forbidden, retry_at, updated_at)"
+            " VALUES (?, ?, ?, ?, 'failed', ?, 'start', ?, ?, ?) ON CONFLICT (discussion_id) DO NOTHING",
+            (
+                guild_id,
+                discussion_id,
+                event_id,
+                to_epoch(now),
+                reason,
+                int(forbidden),
+                _epoch_or_none(retry_at),
+                to_epoch(now),
+            ),
         )
         if notice is None or cursor.rowcount != 1:
             return None
         return await owe_notice(tx, guild_id, discussion_id, notice, now=now)
 
 
+def _epoch_or_none(moment: datetime | None) -> float | None:
+    return None if moment is None else to_epoch(moment)
+
+
+_EVENT_END_COLUMNS = "id, guild_id, discussion_id, event_id, due_at, state, refused, retries, retry_by"
+
+
+def _event_end(row: Row) -> EventEnd:
+    return EventEnd(row[0], row[1], row[2], row[3], from_epoch(row[4]), row[5], row[6], row[7], row[8])
+
+
 async def get_event_end(db: Database, guild_id: int, event_end_id: int) -> EventEnd | None:
     row = await db.fetch_one(
-        "SELECT id, guild_id, discussion_id, event_id, due_at, state FROM discussion_event_ends"
-        " WHERE id = ? AND guild_id = ?",
+        f"SELECT {_EVENT_END_COLUMNS} FROM discussion_event_ends WHERE id = ? AND guild_id = ?",
         (event_end_id, guild_id),
     )
-    if row is None:
-        return None
-    return EventEnd(row[0], row[1], row[2], row[3], from_epoch(row[4]), row[5])
+    return None if row is None else _event_end(row)
+
+
+async def event_end_of(db: Database, guild_id: int, discussion_id: int) -> EventEnd | None:
+    """The discussion's ending, as a Try again left it."""
+    row = await db.fetch_one(
+        f"SELECT {_EVENT_END_COLUMNS} FROM discussion_event_ends WHERE discussion_id = ? AND guild_id = ?",
+        (discussion_id, guild_id),
+    )
+    return None if row is None else _event_end(row)
+
+
+async def claim_refused_retry(
+    db: Database, guild_id: int, discussion_id: int, *, by: int, now: datetime
+) -> EventEnd | None:
+    """An admin's Try again: the discussion's refused event, still listed (not dismissed, of a
+    discussion not cancelled), is taken for one try in one conditional write, so a second press or the
+    timer's own try finds it taken and does nothing. None when there is none to try (tried right now,
+    settled, dismissed, moved or never refused)."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            f"UPDATE discussion_event_ends SET {_TRY_AGAIN}, retry_by = ?"
+            " WHERE guild_id = ? AND discussion_id = ? AND state = 'failed' AND dismissed_at IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM discussions c"
+            "  WHERE c.id = discussion_event_ends.discussion_id AND c.state = 'cancelled')"
+            f" RETURNING {_EVENT_END_COLUMNS}",
+            (to_epoch(now), by, guild_id, discussion_id),
+        )
+        row = await cursor.fetchone()
+    return None if row is None else _event_end(row)
+
+
+async def retry_refusals_soon(db: Database, guild_id: int, *, now: datetime, within: timedelta) -> int:
+    """Dogear's role was given the permission whose lack was why: the server's refusals still listed
+    (refused within ``within``, not dismissed) that it caused are tried at ``now`` by the timer,
+    however many tries they had. How many."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE discussion_event_ends SET retry_at = ?"
+            " WHERE guild_id = ? AND state = 'failed' AND forbidden = 1 AND dismissed_at IS NULL"
+            " AND updated_at >= ? AND (retry_at IS NULL OR retry_at > ?)",
+            (to_epoch(now), guild_id, to_epoch(now - within), to_epoch(now)),
+        )
+        return cursor.rowcount
+
+
+async def event_started_again(
+    db: Database, guild_id: int, event_end_id: int, due_at: datetime, *, now: datetime
+) -> bool:
+    """A refused start tried again and live now: the ending is scheduled at the event's end time, as
+    one never refused (the timer ends it then). False when the try was settled meanwhile."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE discussion_event_ends SET state = 'scheduled', due_at = ?, failure = NULL, refused = NULL,"
+            " forbidden = 0, updated_at = ? WHERE id = ? AND guild_id = ? AND state = 'posting'",
+            (to_epoch(due_at), to_epoch(now), event_end_id, guild_id),
+        )
+        return cursor.rowcount == 1
 
 
 async def mark_event_end(
@@ -1037,23 +1146,26 @@ async def mark_event_end(
     reason: str | None,
     now: datetime,
     notice: NewNotice | None = None,
-    refused: Literal["end", "cancel"] | None = None,
+    refused: Literal["start", "end", "cancel"] | None = None,
     forbidden: bool = False,
+    retry_at: datetime | None = None,
 ) -> int | None:
     """Settle an ending; with ``notice`` (a refusal the moderation channel is told of), owed in this same
     write and only when it settled the row, so a second settling (a retry, a restart) owes nothing.
     A failed one keeps what was refused (``refused``: ending it, or cancelling the event of a discussion
     that never posted) and whether the missing Create Events permission was why (``forbidden``), as
-    ``/discussion list`` shows it (:func:`refused_events`). Returns the owed notice's id (None: nothing owed)."""
+    ``/discussion list`` shows it (:func:`refused_events`), and when Dogear tries it again by itself
+    (``retry_at``; None: not by itself). Returns the owed notice's id (None: nothing owed)."""
     async with db.transaction() as tx:
         cursor = await tx.execute(
-            "UPDATE discussion_event_ends SET state = ?, failure = ?, refused = ?, forbidden = ?, updated_at = ?"
-            " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+            "UPDATE discussion_event_ends SET state = ?, failure = ?, refused = ?, forbidden = ?, retry_at = ?,"
+            " updated_at = ? WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
             (
                 state,
                 reason,
                 refused if state == "failed" else None,
                 int(forbidden),
+                _epoch_or_none(retry_at) if state == "failed" else None,
                 to_epoch(now),
                 event_end_id,
                 guild_id,
@@ -1086,6 +1198,9 @@ class RefusedEvent:
     refused_at: datetime
     reason: str
     forbidden: bool  # the missing Create Events permission was why
+    retries: int = 0  # tries since the refusal (migration 0040)
+    retried_at: datetime | None = None  # the last one
+    next_try: datetime | None = None  # when Dogear tries again by itself; None: it will not
 
 
 async def refused_events(
@@ -1097,7 +1212,7 @@ async def refused_events(
     takes its refusal with it."""
     rows = await db.fetch_all(
         "SELECT e.discussion_id, s.title AS story_title, d.chapter, coalesce(e.refused, 'end') AS refused,"
-        " e.updated_at, coalesce(e.failure, '') AS reason, e.forbidden"
+        " e.updated_at, coalesce(e.failure, '') AS reason, e.forbidden, e.retries, e.retried_at, e.retry_at"
         " FROM discussion_event_ends e"
         " JOIN discussions d ON d.id = e.discussion_id AND d.guild_id = e.guild_id"
         " LEFT JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
@@ -1114,22 +1229,54 @@ async def refused_events(
             from_epoch(row["updated_at"]),
             row["reason"],
             bool(row["forbidden"]),
+            row["retries"],
+            None if row["retried_at"] is None else from_epoch(row["retried_at"]),
+            None if row["retry_at"] is None else from_epoch(row["retry_at"]),
         )
         for row in rows
     ]
 
 
-async def dismiss_refused_event(db: Database, guild_id: int, discussion_id: int, *, now: datetime) -> bool:
-    """An admin dealt with the discussion's refused event: it leaves ``/discussion list``. False when
-    there was none to dismiss (dismissed already, moved, or never refused). The row stays, so the
-    refusal is never stored or told again."""
+async def dismiss_refused_event(
+    db: Database, guild_id: int, discussion_id: int, *, now: datetime, by: int | None = None
+) -> bool:
+    """An admin (``by``) dealt with the discussion's refused event: it leaves ``/discussion list`` and
+    Dogear tries it no more. False when there was none to dismiss (dismissed already, moved, or never
+    refused). The row stays, so the refusal is never stored or told again."""
     async with db.transaction() as tx:
         cursor = await tx.execute(
-            "UPDATE discussion_event_ends SET dismissed_at = ?"
+            "UPDATE discussion_event_ends SET dismissed_at = ?, dismissed_by = ?, retry_at = NULL"
             " WHERE guild_id = ? AND discussion_id = ? AND state = 'failed' AND dismissed_at IS NULL",
-            (to_epoch(now), guild_id, discussion_id),
+            (to_epoch(now), by, guild_id, discussion_id),
         )
         return cursor.rowcount == 1
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    """A refused event an admin took off ``/discussion list`` (its Done button), and who."""
+
+    discussion_id: int
+    story_title: str | None
+    chapter: int
+    by: int | None  # None: dismissed before migration 0040 kept who
+    at: datetime
+
+
+async def recent_dismissals(
+    db: Database, guild_id: int, *, now: datetime, within: timedelta, limit: int
+) -> list[Dismissal]:
+    """The server's refused events taken off the list within ``within``, newest first, at most ``limit``."""
+    rows = await db.fetch_all(
+        "SELECT e.discussion_id, s.title, d.chapter, e.dismissed_by, e.dismissed_at"
+        " FROM discussion_event_ends e"
+        " JOIN discussions d ON d.id = e.discussion_id AND d.guild_id = e.guild_id"
+        " LEFT JOIN stories s ON s.id = d.story_id AND s.guild_id = d.guild_id"
+        " WHERE e.guild_id = ? AND e.dismissed_at IS NOT NULL AND e.dismissed_at >= ?"
+        " ORDER BY e.dismissed_at DESC, e.id DESC LIMIT ?",
+        (guild_id, to_epoch(now - within), limit),
+    )
+    return [Dismissal(row[0], _title(row[1]), row[2], row[3], from_epoch(row[4])) for row in rows]
 
 
 # -- notices owed to a channel after a state change (migration 0025) ---------------------------------
