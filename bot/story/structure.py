@@ -1359,12 +1359,29 @@ def _bare_number_headings(items: list[Item], candidates: list[int]) -> None:
     """
     if len(candidates) < 2:
         return
-    if any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+    if _headed_otherwise(items, candidates[0]):
         _section_numbers(items, candidates)
         return
     if _number_series(items, candidates):
         for index in candidates:
             items[index] = Heading(None, "chapter", 2, _text_of(items[index]))
+
+
+def _headed_otherwise(items: list[Item], first: int) -> bool:
+    """Whether the text marks its chapters with headings, so that lone numbers and numbered lines from
+    ``first`` on are no chapters' (a chapter's heading, or any Markdown or page heading but one): the
+    title's heading alone, at level one before them ("# Salt", "Salt" over "====", an <h1>), marks no
+    chapter. Under it, a Google Docs export's "**1\\. The Ferry**" lines or a text's "I." lines were
+    read as one chapter (the Roman ones as its scene breaks), as they are not under a title's plain line."""
+    found = [
+        index for index, item in enumerate(items) if isinstance(item, Heading) and item.kind in ("chapter", "markdown")
+    ]
+    if not found:
+        return False
+    title = items[found[0]]
+    return len(found) > 1 or not (
+        isinstance(title, Heading) and title.kind == "markdown" and title.level == 1 and found[0] < first
+    )
 
 
 def lone_number_headings(items: list[Item]) -> None:
@@ -1373,7 +1390,7 @@ def lone_number_headings(items: list[Item]) -> None:
     (:func:`_bare_number_headings`, :func:`_word_number_headings`, :func:`_numbered_line_headings`), for a page whose paragraphs are its own: a word processor's HTML
     (Scrivener's, Cocoa's) sets "One" as a bold centred <p>, which a text file's line alone already
     was. A page that heads its chapters another way is left as it is."""
-    if any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+    if _headed_otherwise(items, len(items)):
         return
     bare: list[int] = []
     words: list[int] = []
@@ -1414,7 +1431,7 @@ def _word_number_headings(items: list[Item], candidates: list[int]) -> None:
     it out, as lone numerals (:func:`_bare_number_headings`): two or more counting from one, written
     alike, in a text that marks no chapters another way, each over a chapter's worth of text; a
     countdown in a scene ("Three" / "Two" / "One") heads nothing."""
-    if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+    if len(candidates) < 2 or _headed_otherwise(items, candidates[0]):
         return
     words = [_without_symbols(_text_of(items[index]).strip()) for index in candidates]
     if [_number_value(word) for word in words] != list(range(1, len(words) + 1)):
@@ -1494,7 +1511,7 @@ def _date_headings(items: list[Item], candidates: list[tuple[int, str]]) -> None
     long = _entry_words(items, [index for index, _ in candidates]) >= DATED_CHAPTER_WORDS * len(candidates)
     if not named and not long:
         return
-    if any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+    if _headed_otherwise(items, candidates[0][0]):
         return
     found = [index for index, _ in candidates]
     for index in found:
@@ -1765,7 +1782,7 @@ def _numbered_line_headings(items: list[Item], candidates: list[tuple[int, _Numb
     Returns the name a series of parts repeats ("The Salt Road (pt 1)", "(pt 2)") when no line stands
     over it: the story's title (without it, the file's name was), for the caller to set over the text.
     """
-    if len(candidates) < 2 or any(isinstance(item, Heading) and item.kind in ("chapter", "markdown") for item in items):
+    if len(candidates) < 2 or _headed_otherwise(items, candidates[0][0]):
         return None
     taken = {index for index, _ in candidates}
     for kind in (

@@ -1,0 +1,82 @@
+"""Story files misread, found in the forty-fifth session's fourteenth round of reading (files of the
+shapes real tools and sites make, written for it; the probe files stay out of the repository):
+
+- a title set as the file's one heading ("# Salt" in Google Docs' Markdown download, "Salt" over
+  "====" in a text, an <h1> on a page) over chapters headed by lines alone ("**1\\. The Ferry**",
+  "I.", "1"): the heading was taken as the text marking its chapters another way, so the lines stayed
+  story text (the Roman ones dropped as scene breaks) and the book read as one chapter.
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.importer import import_story
+from bot.story.model import Story
+
+PROSE = [
+    "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall.",
+    "Mara counted the crates twice before she signed for them, because the manifest never matched the hold.",
+]
+
+
+def _read(text: str, name: str) -> Story:
+    return import_story(text.encode(), name, max_bytes=1 << 20)
+
+
+def _chapters(first: str, second: str, wrap: str = "{}") -> str:
+    """Two chapters, each headed by its line alone (set in ``wrap``) over two paragraphs."""
+    return "".join(f"{wrap.format(line)}\n\n" + "\n\n".join(PROSE) + "\n\n" for line in (first, second))
+
+
+# ---------------------------------------------------------------- a title's heading over numbered lines
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        (
+            "# Salt\n\nby Nell Ashby\n\n" + _chapters("1\\. The Ferry", "2\\. The Hill", "**{}**"),
+            "s.md",
+            ["The Ferry", "The Hill"],
+        ),
+        ("# Salt\n\n" + _chapters("1\\. The Ferry", "2\\. The Hill"), "s.md", ["The Ferry", "The Hill"]),
+        ("Salt\n====\n\nby Nell Ashby\n\n" + _chapters("I.", "II."), "s.txt", [None, None]),
+        ("Salt\n====\n\n" + _chapters("1", "2"), "s.txt", [None, None]),
+        ("# Salt\n\n" + _chapters("I.", "II.", "**{}**"), "s.md", [None, None]),
+    ],
+    ids=["gdocs-md-bold-escaped", "md-escaped", "setext-roman", "setext-digits", "md-bold-roman"],
+)
+def test_numbered_lines_under_the_titles_heading_head_chapters(text: str, name: str, titles: list[str | None]) -> None:
+    story = _read(text, name)
+    assert story.meta.title == "Salt"
+    assert [chapter.title for chapter in story.chapters] == titles
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_bold_numbered_paragraphs_under_a_pages_h1_head_chapters() -> None:
+    lines = "".join(
+        f"<p><b>{number}. {title}</b></p>" + "".join(f"<p>{text}</p>" for text in PROSE)
+        for number, title in ((1, "The Ferry"), (2, "The Hill"))
+    )
+    story = _read(f"<html><body><h1>Salt</h1><p>by Nell Ashby</p>{lines}</body></html>", "s.html")
+    assert (story.meta.title, story.meta.author) == ("Salt", "Nell Ashby")
+    assert [chapter.title for chapter in story.chapters] == ["The Ferry", "The Hill"]
+
+
+def test_roman_sections_under_chapter_headings_stay_scene_breaks() -> None:
+    """Under a title and chapters of its own, a chapter's "I." / "II." are its sections, as before."""
+    text = "# Salt\n\n## Chapter One\n\n" + _chapters("I.", "II.") + "## Chapter Two\n\n" + "\n\n".join(PROSE) + "\n"
+    story = _read(text, "s.md")
+    assert len(story.chapters) == 2
+    assert [len(chapter.scenes) for chapter in story.chapters] == [2, 1]
+    assert all(paragraph not in ("I.", "II.") for chapter in story.chapters for paragraph in chapter.paragraphs)
+
+
+def test_a_second_level_one_heading_keeps_numbered_lines_text() -> None:
+    """Two level-one headings head the text's parts: the numbered lines under them are no chapters."""
+    text = "# Salt\n\n" + _chapters("1\\. The Ferry", "2\\. The Hill") + "# The Shore\n\n" + PROSE[0] + "\n"
+    story = _read(text, "s.md")
+    assert all(chapter.title not in ("The Ferry", "The Hill") for chapter in story.chapters)
