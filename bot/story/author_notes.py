@@ -627,12 +627,15 @@ def _closing_marker(chapter: Chapter) -> None:
     if index == 0 and len(chapter.scenes) == 1:
         return
     tail = last[index + 1 :]
-    if tail and not (note_score(tail[0]) >= NOTE_SCORE or sign_off(tail[0]) or _tags_line(tail[0])):
+    if tail and not (
+        note_score(tail[0]) >= NOTE_SCORE or sign_off(tail[0]) or _tags_line(tail[0]) or closing_words(tail[0])
+    ):
         return  # "The End." / "Spring came late.": the story goes on after it
     chapter.notes.extend(tail)
     del last[index:]
     if not last:
         chapter.scenes.pop()
+    end_of_chapter_marker(chapter)  # "End of Chapter 12" over "THE END": the chapter's close, as it is alone
 
 
 # A chapter's own closing line, "End of Chapter 3", "~End of Chapter Three~", "[End of Part 2]", "End of

@@ -80,3 +80,38 @@ def test_a_second_level_one_heading_keeps_numbered_lines_text() -> None:
     text = "# Salt\n\n" + _chapters("1\\. The Ferry", "2\\. The Hill") + "# The Shore\n\n" + PROSE[0] + "\n"
     story = _read(text, "s.md")
     assert all(chapter.title not in ("The Ferry", "The Hill") for chapter in story.chapters)
+
+
+# ---------------------------------------------------------------- "End of Chapter 2" over "THE END"
+
+ENDING = "Chapter 1\n\n" + "\n\n".join(PROSE) + "\n\nEnd of Chapter 1\n\nChapter 2\n\n" + "\n\n".join(PROSE) + "\n\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "notes"),
+    [
+        ("End of Chapter 2\n\nTHE END\n", []),
+        ("~ End of Chapter 2 ~\n\nTHE END\n\nThank you so much for reading!\n", ["Thank you so much for reading!"]),
+        ("THE END\n\nThanks for reading <3\n", ["Thanks for reading <3"]),
+    ],
+    ids=["end-of-chapter-then-the-end", "both-then-thanks", "the-end-then-thanks"],
+)
+def test_the_last_chapters_closing_lines_are_no_story_text(tail: str, notes: list[str]) -> None:
+    story = _read("Salt\n\n" + ENDING + tail, "s.txt")
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+    assert story.chapters[-1].notes == notes
+
+
+def test_a_pages_end_of_chapter_over_the_end_is_no_story_text() -> None:
+    chapters = "".join(
+        f"<h2>Chapter {number}</h2>" + "".join(f"<p>{text}</p>" for text in PROSE) + f"<p>End of Chapter {number}</p>"
+        for number in (1, 2)
+    )
+    story = _read(f"<html><body><h1>Salt</h1>{chapters}<p>THE END</p></body></html>", "s.html")
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_sentence_after_the_end_keeps_the_story_going() -> None:
+    tail = "THE END\n\nThanks for reading, she wrote, and sealed the letter before the tide turned.\n"
+    story = _read("Salt\n\n" + ENDING + tail, "s.txt")
+    assert story.chapters[-1].paragraphs[-1].startswith("Thanks for reading, she wrote")
