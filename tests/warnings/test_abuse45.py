@@ -1,0 +1,51 @@
+"""Abuse, racism and kidnapping told through what happens rather than the word (forty-fifth
+session; notes in /work/scratch/s45/docs/abuse45.md for docs/warnings-eval.md).
+
+Change 1, the injury explained away, each a weak sign (0.5): the story told to a nurse, doctor,
+paramedic or officer ("she tells the ER nurse she slipped"; "she says it to the doctor too"), the
+story dictated by the one who did it ('"you fell," he says') or laughed off as clumsiness, and
+bruises at different stages ("yellow going green"; "old bruises") that say it keeps happening.
+One alone stays clean (a klutz who drops a mug, a bruise from football); two together, or one
+beside an older sign, warn. Every text here is new and short, written for the test, in general
+words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the story told at the hospital, and old bruises the doctor sees
+        "at the clinic she tells the walk-in doctor she slipped on the ice. "
+        "the doctor notes the bruises on her ribs, purple going yellow, and says nothing.",
+        # the story dictated by him, and repeated to the paramedics
+        "he kneels beside her on the kitchen tiles. 'you fell,' he says. 'say it.' "
+        "when the ambulance comes she says it to the paramedics too.",
+        # laughed off as clumsiness, beside older bruises
+        "my brother-in-law laughs at the barbecue and says she's so clumsy, always walking into things. "
+        "her arms are covered in old bruises under the cardigan.",
+    ],
+)
+def test_an_injury_explained_away_twice_warns(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # clumsiness with no one hurt by anyone
+        "i'm such a klutz, i dropped the whole tray of cupcakes in the car park, send help.",
+        # an honest fall told to a nurse
+        "grandad tells the nurse he slipped on the wet leaves and she says hip fractures are common in autumn.",
+        # sport bruises healing
+        "my shins after rugby season: a map of old bruises, yellow going green, and i'm so proud of every one.",
+        # a fruit ripening
+        "the bananas on the counter are green going yellow, so smoothies on thursday.",
+    ],
+)
+def test_one_sign_or_an_honest_fall_stays_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
