@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any, Literal
 
 from bot.discussions.remind import describe_offset
-from bot.discussions.store import PENDING, REFUSALS_LISTED_FOR, Discussion, RefusedEvent, Reminder
+from bot.discussions.store import PENDING, REFUSALS_LISTED_FOR, Discussion, Dismissal, EventEnd, RefusedEvent, Reminder
 from bot.limits import (
     CHOICE_NAME_CHARS,
     EMBED_DESCRIPTION_BUDGET,
@@ -412,21 +412,86 @@ def event_notice(
     reason: str,
     refused: EventRefused,
     forbidden: bool = True,
+    gave_up_after: int = 0,
 ) -> Notice:
     """For the moderation channel: which discussion's scheduled event Discord refused to start (as the
     discussion posted), end or cancel (at the event's end time), why (escaped and cut as in
     :func:`failed_notice`), and the ways on (:func:`failure_fix`); it pings nobody. Giving Dogear
     Create Events is offered only when that is what was refused (``forbidden``): after Discord
-    could not be reached, or refused for another reason, the permission would mend nothing."""
+    could not be reached, or refused for another reason, the permission would mend nothing.
+    ``gave_up_after``: Dogear's last try by itself was refused too, after so many tries; it says it
+    tries no more, and how an admin makes it try again."""
     story = f"**{escape_markdown(title)}**" if title is not None else "a removed story"
     fix = failure_fix(discussion_id, chapter, event_refused=event_way_on(refused, forbidden))
+    still = " still" if gave_up_after else ""
+    gave_up = (
+        f" I tried again {plural(gave_up_after, 'time')} and will not try by myself any more: press Try again "
+        "beside it under `/discussion list` once it can work."
+        if gave_up_after
+        else ""
+    )
     return Notice(
         content=clip(
-            f"The scheduled event of discussion #{discussion_id} of {story}, chapter {chapter}, could not be "
-            f"{EVENT_DONE[refused]}: {escape_clipped(event_reason(reason), 600)}. {fix}",
+            f"The scheduled event of discussion #{discussion_id} of {story}, chapter {chapter}, could{still} not be "
+            f"{EVENT_DONE[refused]}: {escape_clipped(event_reason(reason), 600)}.{gave_up} {fix}",
             MESSAGE_CHARS,
         ),
         embed=None,
+    )
+
+
+def _tried_by(by: int | None) -> str:
+    """Who made a refused event's try: an admin's Try again (a mention, which the notice never pings) or Dogear."""
+    return f"<@{by}> pressed Try again under `/discussion list`" if by is not None else "I tried again by myself"
+
+
+def event_retried_notice(
+    *,
+    title: str | None,
+    chapter: int,
+    discussion_id: int,
+    done: EventRefused,
+    by: int | None,
+    live_until: datetime | None = None,
+) -> Notice:
+    """For the moderation channel: a scheduled event Discord had refused is started (live until
+    ``live_until``, when Dogear ends it), ended or cancelled after all, and whose try did it (``by``:
+    the admin, mentioned without a ping; None: Dogear by itself). It leaves ``/discussion list``."""
+    story = f"**{escape_markdown(title)}**" if title is not None else "a removed story"
+    until = f", until {stamp(live_until, 't')}, when I end it" if live_until is not None else ""
+    return Notice(
+        content=clip(
+            f"The scheduled event of discussion #{discussion_id} of {story}, chapter {chapter}, is "
+            f"{EVENT_DONE[done]} now{until}, after Discord had refused it: {_tried_by(by)}.",
+            MESSAGE_CHARS,
+        ),
+        embed=None,
+    )
+
+
+def event_retry_answer(discussion_id: int, chapter: int, ending: EventEnd | None, *, tried: bool) -> str:
+    """The answer to an event's Try again under ``/discussion list``: ``ending`` as the try left it
+    (``tried``), or as the press found it when it could take no try (being tried right now, or none to try)."""
+    which = f"The event of discussion #{discussion_id}"
+    if not tried:
+        if ending is not None and ending.retrying:
+            return f"{which} is being tried right now; `/discussion list` says how it went in a moment."
+        return (
+            f"Discussion #{discussion_id} has no refused event listed to try again: it was started, ended or "
+            "taken off since, or the discussion was moved, cancelled or removed."
+        )
+    if ending is None:
+        return f"Discussion #{discussion_id} was removed meanwhile, its event with it."
+    if ending.state == "scheduled":
+        return f"{which} is live now; I end it {when_line(ending.due_at)}."
+    if ending.state == "ended":
+        return f"{which} is {'cancelled' if ending.refused == 'cancel' else 'ended'} now."
+    if ending.state == "failed" and ending.refused is not None:
+        fix = failure_fix(discussion_id, chapter, event_refused=event_way_on(ending.refused, ending.forbidden))
+        return f"Discord refused it again: {escape_markdown(event_reason(ending.failure or ''))}. {fix}"
+    return (
+        f"{which} could not be reached in Discord just now; I try it again in a few minutes, "
+        "and `/discussion list` says how it went."
     )
 
 
@@ -487,7 +552,21 @@ def _refused_event_line(refused: RefusedEvent) -> str:
     )
     if reason := event_reason(refused.reason):
         line += f"\n  ↳ {escape_markdown(reason)}"
-    return line + f"\n  ↳ {fix}"
+    return line + f"\n  ↳ {fix}\n  ↳ {_tries_line(refused)}"
+
+
+def _tries_line(refused: RefusedEvent) -> str:
+    """When Dogear tries a refused event again by itself, or that it no longer will, and the tries so far."""
+    so_far = ""
+    if refused.retries and refused.retried_at is not None:
+        so_far = f" (tried again {plural(refused.retries, 'time')}, the last {stamp(refused.retried_at, 'R')})"
+    if refused.next_try is not None:
+        return f"I try again by myself {stamp(refused.next_try, 'R')}{so_far}; Try again tries it now."
+    return f"I will not try again by myself{so_far}: press Try again once it can work."
+
+
+# Each refused event shown gets two buttons (Try again, Done), and a message holds MESSAGE_BUTTONS.
+REFUSALS_A_PAGE = MESSAGE_BUTTONS // 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,6 +587,7 @@ def listing_page(
     channel_gone: Collection[int] = (),
     events_refused: bool = False,
     refused_events: Sequence[RefusedEvent] = (),
+    dismissed: Sequence[Dismissal] = (),
 ) -> ListingPage:
     """``/discussion list``: upcoming ones, then failed or missed ones with the reason, then the
     scheduled events Discord refused to start, end or cancel, then the reminders that could not be
@@ -520,9 +600,11 @@ def listing_page(
 
     ``refused_events`` (:func:`bot.discussions.store.refused_events`): an event left "Scheduled" or live
     in every member's Events list after the meeting, which only a moderation channel was told of; each
-    stays until an admin dismisses it (its button, at most :data:`MESSAGE_BUTTONS` on a page) or for
-    :data:`REFUSALS_LISTED_FOR`, as the section's head says."""
-    if not found and not failed_reminders and not refused_events:
+    stays until an admin dismisses it (its Done button; its Try again beside it, at most
+    :data:`REFUSALS_A_PAGE` on a page), a try starts, ends or cancels it, or for
+    :data:`REFUSALS_LISTED_FOR`, as the section's head says. ``dismissed``: those taken off lately,
+    and by whom (mentions, which an answer never pings), last."""
+    if not found and not failed_reminders and not refused_events and not dismissed:
         return ListingPage("No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`.", [])
     upcoming = [d for d in found if d.state in PENDING]
     troubled = [d for d in found if d.state not in PENDING]
@@ -548,7 +630,8 @@ def listing_page(
         latest = f" (the latest {most:,})" if most and len(refused_events) >= most else ""
         section(
             f"**Events Dogear could not start or end**{latest}\n-# Each stays here {REFUSALS_LISTED_FOR.days} days "
-            "at most; once you have dealt with one, press its Done button below.",
+            "at most: press its Try again button below once I can (the permission given back), or Done once "
+            "you have dealt with it by hand.",
             [_refused_event_line(refused) for refused in refused_events],
         )
         first = len(blocks) - len(refused_events)
@@ -562,12 +645,24 @@ def listing_page(
                 for reminder, reason in failed_reminders
             ],
         )
+    if dismissed:
+        section("-# **Events taken off the list lately**", [_dismissal_line(dismissal) for dismissal in dismissed])
     counted = [index in refusal_at for index in range(len(blocks))]
     glued = [index in headings for index in range(len(blocks))]
     paged = page_blocks(
-        "", blocks, page, "/discussion list page:{page}", most=MESSAGE_BUTTONS, counted=counted, glued=glued
+        "", blocks, page, "/discussion list page:{page}", most=REFUSALS_A_PAGE, counted=counted, glued=glued
     )
     return ListingPage(paged.text, [refusal_at[index] for index in paged.shown if index in refusal_at])
+
+
+def _dismissal_line(dismissal: Dismissal) -> str:
+    """One refused event an admin took off the list lately: which, who (a mention, never a ping) and when."""
+    title = escape_markdown(dismissal.story_title or "a removed story")
+    who = f"<@{dismissal.by}>" if dismissal.by is not None else "an admin"
+    return (
+        f"-# #{dismissal.discussion_id} · {title}, chapter {dismissal.chapter} · taken off by {who} "
+        f"{stamp(dismissal.at, 'R')}"
+    )
 
 
 def event_dismissed(discussion_id: int, dismissed: bool) -> str:

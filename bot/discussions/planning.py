@@ -18,11 +18,17 @@ from typing import Protocol
 from bot.db import fits_row_id
 from bot.discussions import store
 from bot.discussions.cadence import Cadence, parse_every, plan_chapters, plan_walls
-from bot.discussions.compose import choice_label, event_dismissed, failure_fix, prompts_changed
+from bot.discussions.compose import (
+    choice_label,
+    event_dismissed,
+    event_retry_answer,
+    failure_fix,
+    prompts_changed,
+)
 from bot.discussions.failures import EventMissing, EventsRefused
 from bot.discussions.remind import parse_remind
 from bot.discussions.service import DiscussionService, PostFailure, Unreachable, post_channel
-from bot.discussions.store import AlreadyScheduled, Discussion, NewDiscussion, RefusedEvent, Reminder
+from bot.discussions.store import AlreadyScheduled, Discussion, Dismissal, NewDiscussion, RefusedEvent, Reminder
 from bot.discussions.when import Reading, gap_note, localize, read_when_noted, zone_named
 from bot.errors import UserError
 from bot.guilds import (
@@ -40,6 +46,9 @@ from bot.text import SPOILER_SPAN, and_list, escape_markdown, quote_input, visib
 
 CHANGEABLE = ("scheduled", "failed", "missed")
 LISTING_LIMIT = 1000  # discussions of each kind read for /discussion list: bounded, and paged when shown
+# Refused events taken off /discussion list shown under it, and who did it: the latest, this recent.
+DISMISSALS_SHOWN = 5
+DISMISSALS_SHOWN_FOR = timedelta(days=7)
 
 
 class EventKeeper(Protocol):
@@ -493,10 +502,33 @@ class DiscussionPlanner:
         (for admins: in a club without a moderation channel nothing else tells them)."""
         return await store.refused_events(self.db, guild_id, now=self.clock.now(), limit=LISTING_LIMIT)
 
-    async def dismiss_refused_event(self, guild_id: int, discussion_id: int) -> str:
-        """An admin dealt with the discussion's refused event: off ``/discussion list``; the answer."""
-        dismissed = await store.dismiss_refused_event(self.db, guild_id, discussion_id, now=self.clock.now())
+    async def dismissed_lately(self, guild_id: int) -> list[Dismissal]:
+        """The refused events admins took off the list within :data:`DISMISSALS_SHOWN_FOR`, and who."""
+        return await store.recent_dismissals(
+            self.db, guild_id, now=self.clock.now(), within=DISMISSALS_SHOWN_FOR, limit=DISMISSALS_SHOWN
+        )
+
+    async def dismiss_refused_event(self, guild_id: int, discussion_id: int, *, by: int) -> str:
+        """An admin (``by``) dealt with the discussion's refused event: off ``/discussion list`` (which
+        names them under "taken off lately"), and tried no more; the answer."""
+        dismissed = await store.dismiss_refused_event(self.db, guild_id, discussion_id, now=self.clock.now(), by=by)
         return event_dismissed(discussion_id, dismissed)
+
+    async def retry_refused_event(self, guild_id: int, discussion_id: int, *, by: int) -> tuple[bool, str]:
+        """An admin (``by``) pressed Try again beside a refused event: one try now, unless one is running
+        or there is none to try; whether it left the list (started, ended or cancelled), and the answer."""
+        taken = await store.claim_refused_retry(self.db, guild_id, discussion_id, by=by, now=self.clock.now())
+        if taken is not None:
+            await self.service.try_refused_again(taken)
+        after = await store.event_end_of(self.db, guild_id, discussion_id)
+        discussion = await store.get_discussion(self.db, guild_id, discussion_id)
+        chapter = discussion.chapter if discussion is not None else 0
+        settled = taken is not None and after is not None and after.state in ("scheduled", "ended")
+        return settled, event_retry_answer(discussion_id, chapter, after, tried=taken is not None)
+
+    async def permission_given(self, guild_id: int) -> None:
+        """Dogear's role was given the events permission: the refusals its lack caused are tried again."""
+        await self.service.permission_given(guild_id)
 
     async def channel_gone(self, guild_id: int, found: Sequence[Discussion], exists: Callable[[int], bool]) -> set[int]:
         """The failed or missed discussions of ``found`` whose channel (the one named, else the discussion

@@ -39,6 +39,7 @@ from bot.discussions.compose import (
     discussion_notice,
     dm_reminder_notice,
     event_notice,
+    event_retried_notice,
     failed_notice,
     missed_notice,
     reminder_notice,
@@ -70,6 +71,15 @@ UNSAVED_LONGEST = timedelta(minutes=5)
 # A discussion's scheduled event runs from the due time for this long (its end time, unless an admin
 # changed it in Discord: the end time Discord gives when the event is started is the one kept).
 EVENT_LENGTH = timedelta(hours=1)
+# When Dogear tries by itself a scheduled event Discord refused to start, end or cancel: after the
+# refusal, then after each try refused again; none after the last (the moderation channel is told, and
+# an admin's Try again or Dogear's role given the permission back still try it).
+REFUSED_EVENT_TRIES = (timedelta(minutes=15), timedelta(hours=1), timedelta(hours=6), timedelta(hours=24))
+
+
+def next_refused_try(now: datetime, tries: int) -> datetime | None:
+    """When a refused event is tried again by Dogear itself after ``tries`` tries; None once they are spent."""
+    return now + REFUSED_EVENT_TRIES[tries] if tries < len(REFUSED_EVENT_TRIES) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -554,14 +564,21 @@ class DiscussionService:
             now=self.clock.now(),
             notice=notice,
             forbidden=isinstance(failure, EventsForbidden),
+            retry_at=next_refused_try(self.clock.now(), 0),
         )
         if notice_id is not None:
             await self.notices.tell_now(guild_id, notice_id)
+        self.schedules_changed()
 
     async def _event_notice(
-        self, discussion: Discussion, failure: PostFailure, refused: Literal["start", "end", "cancel"]
+        self,
+        discussion: Discussion,
+        failure: PostFailure,
+        refused: Literal["start", "end", "cancel"],
+        gave_up_after: int = 0,
     ) -> store.NewNotice | None:
-        """What the moderation channel is owed about a scheduled event Discord refused."""
+        """What the moderation channel is owed about a scheduled event Discord refused (``gave_up_after``:
+        Dogear's last try by itself, after so many)."""
         return await self._for_moderators(
             discussion.guild_id,
             "event",
@@ -572,8 +589,50 @@ class DiscussionService:
                 reason=str(failure),
                 refused=refused,
                 forbidden=isinstance(failure, EventsForbidden),
+                gave_up_after=gave_up_after,
             ),
         )
+
+    async def _retried_notice(
+        self, ending: store.EventEnd, discussion: Discussion | None, live_until: datetime | None = None
+    ) -> store.NewNotice | None:
+        """What the moderation channel is owed when a try of a refused event worked (None: it was no retry)."""
+        if not ending.retrying or discussion is None:
+            return None
+        done: Literal["start", "end", "cancel"] = "start" if live_until is not None else ending.refused or "end"
+        if ending.refused == "start" and live_until is None:
+            done = "end"  # the meeting was over: started and ended at once
+        return await self._for_moderators(
+            discussion.guild_id,
+            "event",
+            lambda: event_retried_notice(
+                title=discussion.story_title,
+                chapter=discussion.chapter,
+                discussion_id=discussion.id,
+                done=done,
+                by=ending.retry_by,
+                live_until=live_until,
+            ),
+        )
+
+    async def try_refused_again(self, ending: store.EventEnd) -> None:
+        """An admin's Try again took ``ending`` (:func:`store.claim_refused_retry`): tried now, as the
+        timer tries one, never raising (a restart meanwhile leaves it 'posting', which the next start
+        finishes)."""
+        item = DueItem("event_end", ending.id, ending.guild_id, self.clock.now())
+        await self._handle(item, self.clock.now(), True)
+
+    async def permission_given(self, guild_id: int) -> int:
+        """Dogear's role was given Create Events or Manage Events: the server's refusals that its lack
+        caused, still listed, are tried now by the timer (once each, however many tries they had)."""
+        now = self.clock.now()
+        count = await store.retry_refusals_soon(self.db, guild_id, now=now, within=store.REFUSALS_LISTED_FOR)
+        if count:
+            log.info(
+                "server %s gave Dogear's role its events permission: trying %s refused events again", guild_id, count
+            )
+            self.schedules_changed()
+        return count
 
     async def _serve_event_end(self, item: DueItem) -> None:
         """Complete a discussion's event at its end time; a lasting refusal settles it, logged and told
@@ -588,21 +647,55 @@ class DiscussionService:
                 raise PostFailure("this process does not manage scheduled events")
             if unposted:
                 await self.events.cancel(ending.guild_id, ending.event_id)
+            elif ending.refused == "start" and await self._started_again(ending, discussion):
+                return
             else:
                 await self.events.end(ending.guild_id, ending.event_id)
         except Unreachable as failure:
-            if self._retry_later(item, failure):
+            # A try of a refusal is one call: its next try is the back-off's, not RETRY_DELAYS' as well.
+            if not ending.retrying and self._retry_later(item, failure):
                 return
             await self._event_end_failed(ending, failure)
             return
         except PostFailure as failure:
             await self._event_end_failed(ending, failure)
             return
-        await store.mark_event_end(self.db, ending.guild_id, ending.id, "ended", reason=None, now=self.clock.now())
+        notice_id = await store.mark_event_end(
+            self.db,
+            ending.guild_id,
+            ending.id,
+            "ended",
+            reason=None,
+            now=self.clock.now(),
+            notice=await self._retried_notice(ending, discussion),
+        )
+        if notice_id is not None:
+            await self.notices.tell_now(ending.guild_id, notice_id)
         if unposted:  # cancelled for good: a later /discussion move schedules without it
             await store.forget_cancelled_event(
                 self.db, ending.guild_id, ending.discussion_id, ending.event_id, now=self.clock.now()
             )
+
+    async def _started_again(self, ending: store.EventEnd, discussion: Discussion | None) -> bool:
+        """A refused start tried again: the event is started, and while its end time is ahead the ending
+        is scheduled for it (True); False when the meeting is over (or the event gone), to be ended now."""
+        assert self.events is not None
+        ends = await self.events.start(ending.guild_id, ending.event_id)
+        now = self.clock.now()
+        if ends is None or ends <= now:
+            return False
+        notice_id = await store.event_started_again(
+            self.db,
+            ending.guild_id,
+            ending.id,
+            ends,
+            now=now,
+            notice=await self._retried_notice(ending, discussion, live_until=ends),
+        )
+        self.schedules_changed()
+        if notice_id is not None:
+            await self.notices.tell_now(ending.guild_id, notice_id)
+        return True
 
     async def _event_end_failed(self, ending: store.EventEnd, failure: PostFailure) -> None:
         """The event could not be ended (or cancelled, for a discussion that never posted): it stays
@@ -618,19 +711,30 @@ class DiscussionService:
         )
         discussion = await store.get_discussion(self.db, ending.guild_id, ending.discussion_id)
         unposted = discussion is not None and discussion.state in ("failed", "missed")
-        refused: Literal["end", "cancel"] = "cancel" if unposted else "end"
-        notice = None if discussion is None else await self._event_notice(discussion, failure, refused)
+        refused: Literal["start", "end", "cancel"] = "cancel" if unposted else "end"
+        if ending.refused == "start" and not unposted:
+            refused = "start"  # tried again, still never started: starting it by hand is still the way
+        now = self.clock.now()
+        retry_at = next_refused_try(now, ending.retries)
+        # Told on the refusal, and when Dogear's last try by itself is refused too; an admin's press is
+        # answered, and a try refused again otherwise shows under /discussion list with its next one.
+        gave_up = ending.retrying and ending.retry_by is None and retry_at is None
+        notice = None
+        if discussion is not None and (not ending.retrying or gave_up):
+            notice = await self._event_notice(discussion, failure, refused, ending.retries if gave_up else 0)
         notice_id = await store.mark_event_end(
             self.db,
             ending.guild_id,
             ending.id,
             "failed",
             reason=str(failure),
-            now=self.clock.now(),
+            now=now,
             notice=notice,
             refused=refused,
             forbidden=isinstance(failure, EventsForbidden),
+            retry_at=retry_at,
         )
+        self.schedules_changed()
         if notice_id is not None:
             await self.notices.tell_now(ending.guild_id, notice_id)
 

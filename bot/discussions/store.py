@@ -409,11 +409,14 @@ async def next_due(db: Database, scope: ShardScope = EVERY_SHARD) -> datetime | 
     return None if value is None else from_epoch(value)
 
 
-# A refused event's next try by Dogear itself (migration 0040): not dismissed, and of a discussion not
-# cancelled (its event is then owed a deletion instead). Read through discussion_event_ends_retry_due.
+# A refused event's next try by Dogear itself (migration 0040): not dismissed, of a discussion not
+# cancelled (its event is then owed a deletion instead), in a server Dogear is still in. Read through
+# discussion_event_ends_retry_due.
 _RETRY_DUE = (
     "state = 'failed' AND retry_at IS NOT NULL AND dismissed_at IS NULL AND NOT EXISTS ("
     "SELECT 1 FROM discussions c WHERE c.id = discussion_event_ends.discussion_id AND c.state = 'cancelled')"
+    " AND NOT EXISTS (SELECT 1 FROM guilds g WHERE g.guild_id = discussion_event_ends.guild_id"
+    " AND g.left_at IS NOT NULL)"
 )
 
 
@@ -1000,6 +1003,8 @@ class EventEnd:
     refused: Literal["start", "end", "cancel"] | None = None
     retries: int = 0
     retry_by: int | None = None
+    failure: str | None = None  # the last refusal's reason
+    forbidden: bool = False  # the missing Create Events permission was why
 
     @property
     def retrying(self) -> bool:
@@ -1065,11 +1070,15 @@ def _epoch_or_none(moment: datetime | None) -> float | None:
     return None if moment is None else to_epoch(moment)
 
 
-_EVENT_END_COLUMNS = "id, guild_id, discussion_id, event_id, due_at, state, refused, retries, retry_by"
+_EVENT_END_COLUMNS = (
+    "id, guild_id, discussion_id, event_id, due_at, state, refused, retries, retry_by, failure, forbidden"
+)
 
 
 def _event_end(row: Row) -> EventEnd:
-    return EventEnd(row[0], row[1], row[2], row[3], from_epoch(row[4]), row[5], row[6], row[7], row[8])
+    return EventEnd(
+        row[0], row[1], row[2], row[3], from_epoch(row[4]), row[5], row[6], row[7], row[8], row[9], bool(row[10])
+    )
 
 
 async def get_event_end(db: Database, guild_id: int, event_end_id: int) -> EventEnd | None:
@@ -1124,17 +1133,28 @@ async def retry_refusals_soon(db: Database, guild_id: int, *, now: datetime, wit
 
 
 async def event_started_again(
-    db: Database, guild_id: int, event_end_id: int, due_at: datetime, *, now: datetime
-) -> bool:
+    db: Database,
+    guild_id: int,
+    event_end_id: int,
+    due_at: datetime,
+    *,
+    now: datetime,
+    notice: NewNotice | None = None,
+) -> int | None:
     """A refused start tried again and live now: the ending is scheduled at the event's end time, as
-    one never refused (the timer ends it then). False when the try was settled meanwhile."""
+    one never refused (the timer ends it then), and ``notice`` owed in the same write, only when it
+    settled the try. Returns the owed notice's id."""
     async with db.transaction() as tx:
         cursor = await tx.execute(
             "UPDATE discussion_event_ends SET state = 'scheduled', due_at = ?, failure = NULL, refused = NULL,"
-            " forbidden = 0, updated_at = ? WHERE id = ? AND guild_id = ? AND state = 'posting'",
+            " forbidden = 0, updated_at = ? WHERE id = ? AND guild_id = ? AND state = 'posting'"
+            " RETURNING discussion_id",
             (to_epoch(due_at), to_epoch(now), event_end_id, guild_id),
         )
-        return cursor.rowcount == 1
+        row = await cursor.fetchone()
+        if row is None or notice is None:
+            return None
+        return await owe_notice(tx, guild_id, row[0], notice, now=now)
 
 
 async def mark_event_end(
@@ -1155,11 +1175,13 @@ async def mark_event_end(
     A failed one keeps what was refused (``refused``: ending it, or cancelling the event of a discussion
     that never posted) and whether the missing Create Events permission was why (``forbidden``), as
     ``/discussion list`` shows it (:func:`refused_events`), and when Dogear tries it again by itself
-    (``retry_at``; None: not by itself). Returns the owed notice's id (None: nothing owed)."""
+    (``retry_at``; None: not by itself). A try of a refusal keeps the refusal's time, which the list
+    counts its days from. Returns the owed notice's id (None: nothing owed)."""
     async with db.transaction() as tx:
         cursor = await tx.execute(
             "UPDATE discussion_event_ends SET state = ?, failure = ?, refused = ?, forbidden = ?, retry_at = ?,"
-            " updated_at = ? WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+            " updated_at = CASE WHEN refused IS NULL THEN ? ELSE updated_at END"
+            " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
             (
                 state,
                 reason,

@@ -26,7 +26,7 @@ from cogs._checks import guild_id_of, needs_permissions
 from cogs._options import story_autocomplete
 from cogs.discussions.answers import plan_answer, schedule_answer
 from cogs.discussions.events import ScheduledEvents
-from cogs.discussions.handled import EventDone, done_buttons
+from cogs.discussions.handled import EventDone, EventRetry, refusal_buttons
 from cogs.discussions.poster import DiscordPoster
 from cogs.discussions.prompts import Opened, PromptsModal
 from cogs.discussions.where import POST_CHANNEL, bot_lacks_there, where_for
@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_CHAPTER = 100_000
+
+
+def _runs_events(permissions: discord.Permissions) -> bool:
+    return permissions.administrator or permissions.create_events or permissions.manage_events
 
 
 @app_commands.guild_only()
@@ -56,12 +60,12 @@ class DiscussionCog(
         super().__init__()
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(EventDone)
+        self.bot.add_dynamic_items(EventDone, EventRetry)
         self.service.start()
 
     async def cog_unload(self) -> None:
         await self.service.stop()
-        self.bot.remove_dynamic_items(EventDone)
+        self.bot.remove_dynamic_items(EventDone, EventRetry)
         # A prompts form nobody submitted keeps a timeout task; it must not outlive the bot.
         for modal in list(self.open_modals):
             modal.stop()
@@ -91,6 +95,19 @@ class DiscussionCog(
             await self.service.reader_advanced(guild_id, user_id, story_id, chapter, chapter)
         except Exception:
             log.exception("could not add member %s to discussion threads", user_id)
+
+    @commands.Cog.listener()
+    async def on_guild_role_update(self, before: discord.Role, after: discord.Role) -> None:
+        """One of Dogear's roles now grants what scheduled events need, and did not: the events Discord
+        refused for its lack are tried again (the admin gave the permission back)."""
+        me = after.guild.me
+        if (
+            me is not None
+            and after in me.roles
+            and _runs_events(after.permissions)
+            and not _runs_events(before.permissions)
+        ):
+            await self.planner.permission_given(after.guild.id)
 
     @commands.Cog.listener()
     async def on_story_removed(self, guild_id: int, story_id: int, event_ids: Sequence[int]) -> None:
@@ -197,11 +214,12 @@ class DiscussionCog(
             channel_gone=gone,
             events_refused=refused,
             refused_events=await self.planner.refused_events(guild_id),
+            dismissed=await self.planner.dismissed_lately(guild_id),
         )
-        view = done_buttons(listed.refusals_shown)
+        view = refusal_buttons(listed.refusals_shown)
         await send_ephemeral(interaction, listed.text, **({"view": view} if view is not None else {}))
         if view is not None:
-            view.stop()  # no view has to wait: a press is routed to EventDone, also after a restart
+            view.stop()  # no view has to wait: a press is routed to its DynamicItem, also after a restart
 
     @app_commands.command(name="cancel", description="Cancel a scheduled discussion (Manage Events)")
     @app_commands.describe(id="The discussion's number, from /discussion list")

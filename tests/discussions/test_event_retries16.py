@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bot.db import Database, open_database
 from bot.discussions import store
+from bot.guilds import mark_left
 from tests.discussions.conftest import GUILD, OTHER_GUILD, START, AddStory
 from tests.discussions.test_event_refusals15 import WHY, a_discussion, ending_refused, listed
 
@@ -71,7 +72,7 @@ async def test_an_admins_try_again_is_taken_once_and_the_timer_then_takes_nothin
     assert await store.event_end_of(db, GUILD, discussion_id) == taken
 
 
-async def test_nothing_is_tried_of_another_server_a_dismissed_or_a_cancelled_one(
+async def test_nothing_is_tried_of_another_server_a_dismissed_or_a_cancelled_one_or_a_server_left(
     db: Database, add_story: AddStory
 ) -> None:
     story = await add_story()
@@ -89,6 +90,10 @@ async def test_nothing_is_tried_of_another_server_a_dismissed_or_a_cancelled_one
     assert await store.claim_refused_retry(db, GUILD, dismissed, by=ADMIN, now=START) is None
     assert await store.claim_refused_retry(db, GUILD, cancelled, by=ADMIN, now=START) is None
     assert await event_ends_claimed(db, SOON + timedelta(days=1)) == []
+    left = await a_discussion(db, await add_story(OTHER_GUILD), guild_id=OTHER_GUILD)
+    await refused_start(db, left, guild_id=OTHER_GUILD)
+    await mark_left(db, OTHER_GUILD, START.timestamp())
+    assert await event_ends_claimed(db, SOON + timedelta(days=1)) == []  # Dogear left that server
 
 
 async def test_the_permission_given_brings_the_next_try_to_now_for_that_servers_forbidden_ones(
@@ -117,8 +122,10 @@ async def test_a_start_tried_again_and_live_is_ended_at_its_time_as_any_other(
     taken = await store.claim_refused_retry(db, GUILD, discussion_id, by=ADMIN, now=START)
     assert taken is not None
     ends = START + timedelta(hours=2)
-    assert await store.event_started_again(db, GUILD, taken.id, ends, now=START)
-    assert not await store.event_started_again(db, GUILD, taken.id, ends, now=START)  # settled already
+    told = store.NewNotice("event", 9, "live after all", retry_at=START)
+    assert await store.event_started_again(db, GUILD, taken.id, ends, now=START, notice=told) is not None
+    assert await store.event_started_again(db, GUILD, taken.id, ends, now=START, notice=told) is None  # settled
+    assert await db.fetch_value("SELECT count(*) FROM discussion_notices_owed") == 1
     assert await listed(db, START) == []
     assert await event_ends_claimed(db, ends - timedelta(seconds=1)) == []
     assert await event_ends_claimed(db, ends) == [taken.id]

@@ -47,7 +47,7 @@ async def test_an_event_dogear_could_not_start_is_listed_until_an_admin_presses_
     assert f"**#{discussion.id}** · Unlit\\_Beacon, chapter 1 · its event could not be started" in section, section
     assert "I lack Create Events" in section and "start it or delete it by hand" in section, section
     assert GRANT in section, section
-    assert answer.labels == [f"Done: #{discussion.id}'s event"], answer.labels
+    assert answer.labels == [f"Try again: #{discussion.id}'s event", f"Done: #{discussion.id}'s event"], answer.labels
 
     await club.restart()
     replies = await club.click(answer, f"Done: #{discussion.id}'s event", member=club.admin)
@@ -57,6 +57,7 @@ async def test_an_event_dogear_could_not_start_is_listed_until_an_admin_presses_
     assert done.ephemeral and f"#{discussion.id}" in done.text and "off `/discussion list`" in done.text, done.text
     after = await listing(club)
     assert HEAD not in after.text and after.labels == [], after.text
+    assert f"#{discussion.id} · Unlit\\_Beacon, chapter 1 · taken off by <@{club.admin.id}>" in after.text, after.text
     assert (await event_end_row(club, discussion.id))[0] == "failed"  # kept: never stored or told again
     [*_, again] = await club.forge_press(f"dogear:event-done:{discussion.id}", member=club.admin)
     assert "taken off already" in again.text, again.text
@@ -90,10 +91,13 @@ async def test_an_event_dogear_could_not_end_is_listed_for_fourteen_days(club: C
     section = (await listing(club)).text.split(HEAD, 1)[1]
     assert f"**#{discussion.id}** · Burning Beacon, chapter 1 · its event could not be ended" in section, section
     assert "end or delete it by hand" in section and GRANT in section, section
-    await advance(club, timedelta(days=13))
-    assert HEAD in (await listing(club)).text
-    await advance(club, timedelta(days=1, hours=1))
-    assert HEAD not in (await listing(club)).text
+    with club.expect_errors(403, 50013):  # Dogear tries it again by itself (session 45), refused each time
+        await advance(club, timedelta(days=13))
+    text = (await listing(club)).text  # the clock jumped 13 days: one try, refused, and the next an hour on
+    assert HEAD in text and "(tried again 1 time, the last" in text, text
+    with club.expect_errors(403, 50013):
+        await advance(club, timedelta(days=1, hours=1))
+    assert HEAD not in (await listing(club)).text  # 14 days from the refusal, not from the last try
 
 
 async def test_a_failed_discussion_whose_event_could_not_be_cancelled_leaves_the_list_when_cancelled(
@@ -126,9 +130,14 @@ async def test_done_takes_off_the_one_pressed_and_leaves_the_others(club: Club) 
         )
     ]
     answer = await listing(club)
-    assert answer.labels == [f"Done: #{ids[1]}'s event", f"Done: #{ids[0]}'s event"], answer.labels  # newest first
+    assert answer.labels == [
+        f"Try again: #{ids[1]}'s event",
+        f"Done: #{ids[1]}'s event",
+        f"Try again: #{ids[0]}'s event",
+        f"Done: #{ids[0]}'s event",
+    ], answer.labels  # newest first
     replies = await club.click(answer, f"Done: #{ids[0]}'s event", member=club.admin)
     [edited] = [reply for reply in replies if reply.id == answer.id]
-    assert edited.labels == [f"Done: #{ids[1]}'s event"], edited.labels
+    assert edited.labels == [f"Try again: #{ids[1]}'s event", f"Done: #{ids[1]}'s event"], edited.labels
     text = (await listing(club)).text
     assert f"**#{ids[1]}** · Second Beacon" in text and f"**#{ids[0]}** · First Beacon" not in text, text

@@ -34,6 +34,7 @@ TEMPLATES = [
     "dogear:repost:1:1:{n}:{n}",
     "dogear:nominee:{n}",
     "dogear:event-done:{n}",
+    "dogear:event-retry:{n}",
     "dogear:story-remove:r:{n}:1",
     "dogear:story-remove:c:1:{n}",
     "dogear:category-remove:r:{n}:0123abcd:spiders",
