@@ -680,7 +680,9 @@ async def forget_cancelled_event(
 
 
 async def pending_event_ids(conn: aiosqlite.Connection, guild_id: int, story_id: int) -> list[int]:
-    """Scheduled events of this story's discussions that have not happened yet or are live now.
+    """Scheduled events of this story's discussions that have not happened yet or are live now, or
+    that Discord refused to start, end or cancel (not dismissed by an admin): with the story goes the
+    refusal Dogear would list and try again, so the event would sit in the Events list for good.
 
     Read inside the transaction that removes the story (the rows cascade away with it), so the
     caller can delete the events from Discord afterwards.
@@ -689,7 +691,7 @@ async def pending_event_ids(conn: aiosqlite.Connection, guild_id: int, story_id:
         "SELECT d.event_id FROM discussions d WHERE d.guild_id = ? AND d.story_id = ? AND d.event_id IS NOT NULL"
         " AND (d.state IN ('scheduled', 'posting', 'failed', 'missed') OR EXISTS ("
         "  SELECT 1 FROM discussion_event_ends e WHERE e.discussion_id = d.id AND e.guild_id = d.guild_id"
-        "  AND e.state IN ('scheduled', 'posting')))",
+        "  AND (e.state IN ('scheduled', 'posting') OR (e.state = 'failed' AND e.dismissed_at IS NULL))))",
         (guild_id, story_id),
     )
     return [row[0] for row in await cursor.fetchall()]

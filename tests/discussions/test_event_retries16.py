@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.db import Database, open_database
 from bot.discussions import store
 from bot.guilds import mark_left
+from bot.story.service import remove_story
 from tests.discussions.conftest import GUILD, OTHER_GUILD, START, AddStory
 from tests.discussions.test_event_refusals15 import WHY, a_discussion, ending_refused, listed
 
@@ -174,3 +175,21 @@ async def test_the_next_tries_are_read_through_the_partial_index(db: Database) -
         " WHERE state = 'failed' AND retry_at IS NOT NULL AND dismissed_at IS NULL"
     )
     assert any("discussion_event_ends_retry_due" in row["detail"] for row in plan), [row["detail"] for row in plan]
+
+
+async def test_a_story_removed_takes_its_refused_events_from_discord_too(db: Database, add_story: AddStory) -> None:
+    """The refusal's row goes with the story, so nothing would list or try that event again: it sat
+    "Scheduled" or live in the server's Events list for good. Its deletion is owed with the removal,
+    unless an admin said it was dealt with (Done)."""
+    story = await add_story()
+    refused, dismissed = await a_discussion(db, story, chapter=1), await a_discussion(db, story, chapter=2)
+    for discussion_id, event_id in ((refused, 77), (dismissed, 78)):  # posted, their events never started
+        await db.execute(
+            "UPDATE discussions SET state = 'posted', event_id = ? WHERE id = ?", (event_id, discussion_id)
+        )
+    await refused_start(db, refused)
+    await store.event_start_refused(db, GUILD, dismissed, 78, reason=WHY, now=START, notice=None)
+    await store.dismiss_refused_event(db, GUILD, dismissed, now=START, by=ADMIN)
+    removed, event_ids = await remove_story(db, GUILD, story, now=START.timestamp())
+    assert removed and event_ids == [77], event_ids
+    assert await db.fetch_value("SELECT count(*) FROM event_deletions_owed WHERE guild_id = ?", (GUILD,)) == 1

@@ -117,3 +117,19 @@ async def test_dogear_tries_by_itself_four_times_then_says_it_stops(club: Club) 
     assert "will not try by myself any more" in gave_up.content and no_pings(gave_up)
     text = (await listing(club)).text
     assert "I will not try again by myself (tried again 4 times" in text, text
+
+
+async def test_a_story_removed_deletes_the_event_discord_had_refused_to_start(club: Club) -> None:
+    """The refusal went with the story, so nothing listed or tried that event again: it sat "Scheduled"
+    in the server's Events list for good."""
+    due = await schedule_with_event(club, "Lost Beacon")
+    await club.set_role_permissions(club.bot_role, NO_EVENTS)
+    with club.expect_errors(403, 50013):
+        await advance(club, due - club.clock.now())
+    discussion = await posted(club)
+    assert discussion.state == "posted" and [event.status for event in club.events] == [SCHEDULED]
+    club.bot_role.permissions = P.BOT_INVITE  # given back unseen, before any try of Dogear's own
+    [confirm] = await club.slash("story remove", member=club.admin, story=str(discussion.story_id))
+    await club.click(confirm, "Remove", member=club.admin)
+    await settle(club)
+    assert club.events == []
