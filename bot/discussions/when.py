@@ -185,6 +185,8 @@ def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date
     """:func:`read_when`, with the note an answer owes when the time typed falls in a daylight-saving gap."""
     # Digits, colons and spaces typed full-width (an East Asian keyboard's "１９：００") read as their ASCII forms.
     cleaned = " ".join(unicodedata.normalize("NFKC", text).strip().split())
+    # "tomorrow 7pm." typed as a sentence ends: the mark closes the sentence, not the time.
+    cleaned = cleaned.rstrip(_CLOSING_MARKS).rstrip() or cleaned
     if not visible_line(cleaned):
         raise UserError(f"Say when, e.g. {EXAMPLES}.")
     if cleaned.lower() in _NOW_WORDS:
@@ -215,6 +217,7 @@ def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date
     return Reading(result, zone, " ".join(note for note in notes if note), wall)
 
 
+_CLOSING_MARKS = ".!,;"
 _QUOTED = re.compile(r"“(.*?)”")
 
 
@@ -242,13 +245,22 @@ def gap_note(wall: datetime, zone: tzinfo) -> str:
 
 def _gap_note(wall: datetime | None, local: datetime, zone: tzinfo) -> str:
     """'' unless the wall-clock time asked for (``wall``) is not the one the clock shows at the moment
-    it became: the clocks skip it that day, so the answer says what it became."""
-    if wall is None or local.replace(tzinfo=None) == wall:
+    it became (the clocks skip it that day, so the answer says what it became), or the clock shows it
+    twice that day (the night they go back: the answer says it is the first, and how to have the
+    second, rather than leave an admin to find the meeting an hour early)."""
+    if wall is None:
         return ""
-    return (
-        f"{wall:%H:%M} does not exist on {show_date(wall.date())} in {_zone_label(zone)} (the clocks go forward); "
-        f"scheduled for {local:%H:%M}."
-    )
+    if local.replace(tzinfo=None) != wall:
+        return (
+            f"{wall:%H:%M} does not exist on {show_date(wall.date())} in {_zone_label(zone)} (the clocks go "
+            f"forward); scheduled for {local:%H:%M}."
+        )
+    if wall.replace(tzinfo=zone, fold=1).utcoffset() != wall.replace(tzinfo=zone, fold=0).utcoffset():
+        return (
+            f"{wall:%H:%M} comes twice on {show_date(wall.date())} in {_zone_label(zone)} (the clocks go back); "
+            "scheduled for the first, before they do. For the second, move it an hour later with `/discussion move`."
+        )
+    return ""
 
 
 def _parse_body(

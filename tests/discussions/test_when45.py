@@ -1,0 +1,40 @@
+"""How ``/discussion schedule`` and ``move`` read a time, as a club admin types it (session 45).
+
+A time the clocks show twice (the night they go back) was taken as the first in silence, where a
+time the clocks skip was said; and a time typed as a sentence ends, "tomorrow 7pm.", was refused as
+unreadable."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.discussions.when import gap_note, read_when_noted
+
+LONDON = ZoneInfo("Europe/London")
+NOW = datetime(2027, 10, 1, 12, 0, tzinfo=UTC)
+
+
+def test_a_time_the_clocks_show_twice_says_which_it_is() -> None:
+    reading = read_when_noted("Oct 31 2027 01:30", now=NOW, default_zone="Europe/London")
+    assert reading.moment == datetime(2027, 10, 31, 0, 30, tzinfo=UTC)  # the first: still summer time
+    assert (
+        "01:30 comes twice on Sunday 31 October 2027 in Europe/London (the clocks go back); scheduled for the first"
+        in reading.note
+    ), reading.note
+    assert "/discussion move" in reading.note
+    assert gap_note(datetime(2027, 10, 31, 1, 30), LONDON) == reading.note  # a plan's later dates say it too
+    assert gap_note(datetime(2027, 10, 24, 1, 30), LONDON) == ""  # a week before: once
+    assert gap_note(datetime(2027, 10, 31, 2, 30), LONDON) == ""  # after the change: once
+    assert read_when_noted("Oct 31 2027 01:30 UTC", now=NOW).note == ""
+
+
+def test_a_time_typed_with_a_full_stop_reads_as_without() -> None:
+    for typed in ("tomorrow 7pm.", "tomorrow 7pm!", "tomorrow 7pm,", "Dec 4 2027 19:00."):
+        bare = typed.rstrip(".!,")
+        assert read_when_noted(typed, now=NOW).moment == read_when_noted(bare, now=NOW).moment, typed
+
+
+def test_berlins_night_of_the_change_is_said_too() -> None:
+    reading = read_when_noted("2026-10-25 02:30", now=NOW.replace(year=2026), default_zone="Europe/Berlin")
+    assert reading.note.startswith("02:30 comes twice on Sunday 25 October 2026 in Europe/Berlin"), reading.note
