@@ -440,6 +440,14 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
+_COUNTS = ("one", "two", "three", "four", "five", "six")
+
+
+def count_word(count: int) -> str:
+    """A small count as a sentence writes it ("three"); digits past six."""
+    return _COUNTS[count - 1] if 0 < count <= len(_COUNTS) else str(count)
+
+
 def and_list(items: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``: several names as a sentence says them (empty for none)."""
     if len(items) <= 1:

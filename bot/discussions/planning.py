@@ -42,7 +42,7 @@ from bot.guilds import (
 from bot.story.chapters import check_chapter
 from bot.story.store import StoryRecord, resolve_story
 from bot.story.tidy import UNTITLED
-from bot.text import SPOILER_SPAN, and_list, escape_markdown, quote_input, visible_line, when_line
+from bot.text import SPOILER_SPAN, and_list, count_word, escape_markdown, quote_input, visible_line, when_line
 
 CHANGEABLE = ("scheduled", "failed", "missed")
 LISTING_LIMIT = 1000  # discussions of each kind read for /discussion list: bounded, and paged when shown
@@ -312,8 +312,12 @@ class DiscussionPlanner:
             ]
         )
         opens = "opens" if len(found) == 1 else "open"
+        # Two are "both"; more, counted (store.pending_in_minute reads at most SAME_MINUTE_READ others).
+        together = "both" if len(found) == 1 else f"all {count_word(len(found) + 1)}"
+        if len(found) >= store.SAME_MINUTE_READ:
+            together = "they all"
         return (
-            f"{named} {opens} in the same minute in <#{channel_id}>: both post then, one after the other. "
+            f"{named} {opens} in the same minute in <#{channel_id}>: {together} post then, one after the other. "
             f"If that was a slip, use `/discussion move id:{discussion_id}`."
         )
 

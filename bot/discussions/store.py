@@ -335,15 +335,18 @@ async def list_discussions(
     return [_discussion(row) for row in (*upcoming, *troubled)]
 
 
+SAME_MINUTE_READ = 5
+
+
 async def pending_in_minute(db: Database, guild_id: int, due: datetime, *, other_than: int) -> list[Discussion]:
     """The server's other discussions still to post that open in the same minute as ``due`` (two
-    chapters at one minute are most often a slip of the hour or the date)."""
+    chapters at one minute are most often a slip of the hour or the date), at most :data:`SAME_MINUTE_READ`."""
     start = to_epoch(due.replace(second=0, microsecond=0))
     rows = await db.fetch_all(
         f"SELECT {_DISCUSSION_COLUMNS} FROM {_DISCUSSION_FROM}"
         " WHERE d.guild_id = ? AND d.state IN ('scheduled', 'posting') AND d.due_at >= ? AND d.due_at < ?"
-        " AND d.id != ? ORDER BY d.id LIMIT 5",
-        (guild_id, start, start + 60, other_than),
+        " AND d.id != ? ORDER BY d.id LIMIT ?",
+        (guild_id, start, start + 60, other_than, SAME_MINUTE_READ),
     )
     return [_discussion(row) for row in rows]
 

@@ -55,7 +55,7 @@ from bot.story.render import every_warning_in
 from bot.story.service import PARSE_SECONDS, read_upload, scan_upload
 from bot.story.store import DuplicateStory, StoryRecord, find_by_hash, replace_story, resolve_story, stored_chapters
 from bot.story.tidy import one_line
-from bot.text import and_list, clip_lines, escape_markdown, plural, quote_input, sentence
+from bot.text import and_list, clip_lines, count_word, escape_markdown, plural, quote_input, sentence
 from bot.warnings.engine import ScanReport
 from bot.warnings.service import declared_ids, save_scan, stored_scan, versioned_scan
 from bot.warnings.store import forget_dismissals, renumber_chapter_decisions
@@ -440,13 +440,6 @@ def describe_update(updated: StoryUpdated) -> str:
     return clip_lines(lines, rest=every_warning_in(updated.story_id))
 
 
-_COUNTS = ("one", "two", "three", "four", "five", "six")
-
-
-def _count_word(count: int) -> str:
-    return _COUNTS[count - 1] if 0 < count <= len(_COUNTS) else str(count)
-
-
 def _now_notes_line(changes: ChapterChanges, *, moved: bool = True) -> str:
     """The old leading chapters that are the story's notes now, in the words a club uses:
     "The dedication is now a note; chapter numbers moved down by one, ..." (``moved``: and every
@@ -454,12 +447,12 @@ def _now_notes_line(changes: ChapterChanges, *, moved: bool = True) -> str:
     counts: dict[str, int] = {}
     for label in changes.now_notes:
         counts[label.casefold()] = counts.get(label.casefold(), 0) + 1
-    pages = and_list([f"the {label}" if n == 1 else f"the {_count_word(n)} {label}s" for label, n in counts.items()])
+    pages = and_list([f"the {label}" if n == 1 else f"the {count_word(n)} {label}s" for label, n in counts.items()])
     what = f"{pages} is now a note" if len(changes.now_notes) == 1 else f"{pages} are now notes"
     if not moved:
         return sentence(f"{what} (shown in `/story info`)")
     return sentence(
-        f"{what} (shown in `/story info`); chapter numbers moved down by {_count_word(changes.shifted)}, and reading "
+        f"{what} (shown in `/story info`); chapter numbers moved down by {count_word(changes.shifted)}, and reading "
         "progress, discussions, posts and warning decisions moved with them"
     )
 
