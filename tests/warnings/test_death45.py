@@ -1,0 +1,39 @@
+"""Death told without the word (forty-fifth session, round death45; /work/scratch/s45/docs/death45.md).
+
+Stories often tell a death only by how a body behaves or what is left: a man who is shot and "sits
+down as though he were tired", shapes laid under tarps along a road, breathing with long gaps that
+stop. Every passage here is new short text written for these tests, with twins that must stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the duel is over in a second. the baron fires first and the younger man sits down in the gravel "
+        "like his legs just stopped listening, and the seconds run.",
+        "A volley came from the tree line and Corporal Diaz sat down against the wagon wheel as though he "
+        "had only stopped to catch his breath.",
+        "Sir Rupert had the first shot and missed. The colonel did not. Sir Rupert sat down on the lawn as "
+        "though he had simply grown tired.",
+    ],
+)
+def test_one_who_sits_down_as_if_tired_after_a_shot_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the paintball pellet hit him in the shin and he sat down in the grass like a toddler, howling.",
+        "after the shooting lesson grandpa sat down on the porch like he was tired and asked for lemonade.",
+        "the cork shot off and hit the ceiling and she sat down on the sofa like she'd been struck, laughing.",
+        "he fired off three emails, sat down at his desk as if nothing had happened, and ate his sandwich.",
+    ],
+)
+def test_sitting_down_beside_a_shot_that_hurts_nobody_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
