@@ -341,6 +341,7 @@ def opening_notes(chapter: Chapter) -> Chapter:
             or notice_list(first[count]) is not None
             or reader_notice(first[count])
             or chapter_holds(first[count])  # "This chapter contains depictions of self-harm, please take care."
+            or dedication(first[count])
         )
     ):
         count += 1
@@ -356,6 +357,32 @@ def opening_notes(chapter: Chapter) -> Chapter:
     if not first:
         chapter.scenes.pop(0)
     return chapter
+
+
+# A part's dedication as Wattpad shows it over the part and authors write it: "Dedicated to @moonlit_reader
+# for the amazing cover!", "This chapter is dedicated to ...", "Dedicated to" over the reader's name.
+_DEDICATION = re.compile(
+    r"[\W_]{0,4}(?:(?:(?:this|the)[ \t]+(?:chapter|part|one|update)[ \t]+is|chapter|part)[ \t]+)?dedicated[ \t]+to\b"
+    r"|[\W_]{0,4}dedication[ \t]*:",
+    re.IGNORECASE,
+)
+DEDICATION_CHARS = 240
+# A story's sentence that opens so: "Dedicated to his work, Mara rarely left the lighthouse.", "Dedicated
+# to my craft, I never married." (a dedication names its reader: "Dedicated to Ada, Bram and Cass!").
+_DEDICATED_SENTENCE = re.compile(
+    r"(?i:dedicated[ \t]+to[ \t]+(?:his|her|their|its)\b)|,[ \t]+(?:I|[A-Z][a-z]+)[ \t]+(?!and\b|or\b)[a-z]{2,}"
+)
+
+
+def dedication(text: str) -> bool:
+    """A chapter's opening paragraph that dedicates it ("Dedicated to @moonlit_reader for the amazing
+    cover!", "This part is dedicated to my beta <3"), its note: it was the chapter's first paragraph of
+    story text. Short, two lines at most (Wattpad's copied label over the reader's name), no dialogue."""
+    if len(text) > DEDICATION_CHARS or text.count("\n") > 1 or any(mark in text for mark in _QUOTES):
+        return False
+    if _DEDICATION.match(text) is None:
+        return False
+    return "@" in text or _DEDICATED_SENTENCE.search(text) is None
 
 
 # The author's one short sentence after a declaration, about the story or to its readers: "This is a

@@ -4,7 +4,11 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a title set as the file's one heading ("# Salt" in Google Docs' Markdown download, "Salt" over
   "====" in a text, an <h1> on a page) over chapters headed by lines alone ("**1\\. The Ferry**",
   "I.", "1"): the heading was taken as the text marking its chapters another way, so the lines stayed
-  story text (the Roman ones dropped as scene breaks) and the book read as one chapter.
+  story text (the Roman ones dropped as scene breaks) and the book read as one chapter;
+- a last chapter's "End of Chapter 2" over "THE END", and thanks for reading after "THE END": posted as
+  the story's last paragraphs;
+- a chapter's dedication at its start, as Wattpad shows it and authors write it ("Dedicated to
+  @moonlit_reader for the amazing cover!"): the chapter's first paragraph of story text.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -115,3 +119,51 @@ def test_a_sentence_after_the_end_keeps_the_story_going() -> None:
     tail = "THE END\n\nThanks for reading, she wrote, and sealed the letter before the tide turned.\n"
     story = _read("Salt\n\n" + ENDING + tail, "s.txt")
     assert story.chapters[-1].paragraphs[-1].startswith("Thanks for reading, she wrote")
+
+
+# ---------------------------------------------------------------- a part's dedication
+
+
+def _dedicated(line: str, name: str = "s.txt") -> Story:
+    if name.endswith(".html"):
+        chapters = "".join(
+            f"<h2>Chapter {number}</h2><p>{line}</p>" + "".join(f"<p>{text}</p>" for text in PROSE) for number in (1, 2)
+        )
+        return _read(f"<html><body><h1>Paper Hearts</h1>{chapters}</body></html>", name)
+    mark = "## " if name.endswith(".md") else ""
+    chapters = "".join(f"{mark}Chapter {number}\n\n{line}\n\n" + "\n\n".join(PROSE) + "\n\n" for number in (1, 2))
+    return _read("Paper Hearts\n\n" + chapters, name)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Dedicated to @moonlit_reader for the amazing cover!", "s.txt"),
+        ("Dedicated to\nmoonlit_reader", "s.txt"),
+        ("This chapter is dedicated to @moonlit_reader <3", "s.txt"),
+        ("Dedicated to the memory of my father, who loved the sea.", "s.txt"),
+        ("Dedicated to Ada, Bram and Cass!", "s.txt"),
+        ("Dedication: to my sister, who read every draft.", "s.txt"),
+        ("Dedicated to @moonlit_reader for the amazing cover!", "s.md"),
+        ("This part is dedicated to @moonlit_reader!", "s.html"),
+    ],
+    ids=["wattpad-handle", "wattpad-copied-label", "this-chapter", "memory", "names", "label", "markdown", "page"],
+)
+def test_a_chapters_dedication_is_its_note(line: str, name: str) -> None:
+    story = _dedicated(line, name)
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+    assert [chapter.notes for chapter in story.chapters] == [[line], [line]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dedicated to his work, Mara rarely left the lighthouse before the lamps were lit.",
+        "Dedicated to my craft, I never married, and the sea never asked me to.",
+        "“Dedicated to @moonlit_reader,” the card read, and Mara laughed.",
+    ],
+)
+def test_a_story_sentence_opening_dedicated_to_stays_text(line: str) -> None:
+    story = _dedicated(line)
+    assert [chapter.paragraphs[0] for chapter in story.chapters] == [line, line]
+    assert [chapter.notes for chapter in story.chapters] == [[], []]
