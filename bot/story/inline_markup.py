@@ -361,14 +361,15 @@ def wiki_name(inside: str) -> str | None:
             return None
 
 
-_ATTRIBUTES_AT_END = regex.compile(r"\{#[^{}\n]*\}[ \t]*$")
+_ATTRIBUTES_AT_END = regex.compile(r"\{(?:[#.]|-(?=[ \t}]))[^{}\n]*\}[ \t]*$")
+_ATTRIBUTES_OPEN = ("{#", "{.", "{-")
 
 
 def heading_attributes(line: str) -> str:
-    """Pandoc's ``## Chapter 1 {#chapter-1}`` without its attributes: ``[ \\t]+\\{#[^{}\\n]*\\}[ \\t]*$``
-    tried its blanks from each one of a long run of them; the braces are found first here, and the
-    blanks before them read once."""
-    found = _ATTRIBUTES_AT_END.search(line) if "{#" in line else None
+    """Pandoc's ``## Chapter 1 {#chapter-1}`` without its attributes, and its classes (``# Preface
+    {.unnumbered}``, ``{-}``): ``[ \\t]+\\{#[^{}\\n]*\\}[ \\t]*$`` tried its blanks from each one of a long
+    run of them; the braces are found first here, and the blanks before them read once."""
+    found = _ATTRIBUTES_AT_END.search(line) if any(opener in line for opener in _ATTRIBUTES_OPEN) else None
     if found is None:
         return line
     start = found.start()

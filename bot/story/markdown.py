@@ -169,6 +169,11 @@ _INLINE: tuple[Callable[[str], str], ...] = (
     _sub(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*", "", "[!"),
     # Pandoc's and Google Docs' heading attributes: "## Chapter 1 {#chapter-1}".
     inline.heading_attributes,
+    # Pandoc's bracketed spans and the attributes after an image, as a Word file converted has them
+    # ("[Salt on the wind]{.underline}", "[]{#_Toc12 .anchor}", "![](media/image1.png){width="6.5in"}"):
+    # posted as they were written. Each run stops at the next bracket or brace, so each is read once.
+    _sub(r"\[([^\[\]\n]*+)\]\{(?:[#.]|[\w-]++=)[^{}\n]*+\}", r"\1", "]{"),
+    _sub(r"(?<=\))\{(?:[#.]|[\w-]++=)[^{}\n]*+\}", "", "){"),
     # Reference definitions, before images; a footnote's ("[^1]: text") is the author's note (bot.story.footnotes).
     # (?<!\S)\[(?!\^)[^\]\n]+\]:[ \t]+\S+.*$
     inline.chain(
@@ -583,6 +588,33 @@ def _image_only(item: Para) -> bool:
 COMMENT_DECLARATION_CHARS = 600  # a warning hidden in a comment is a line or two
 
 
+# A Pandoc fenced div's opening line, three colons or more and its class or attributes ("::: {custom-style=
+# "Block Text"}", "::: centre"), and a closing line of colons alone.
+_DIV_OPEN = re.compile(r"[ \t]{0,3}:{3,}[ \t]*(?:\{[^{}\n]*\}|[\w-]+)[ \t]*:*[ \t]*")
+_DIV_CLOSE = re.compile(r"[ \t]{0,3}:{3,}[ \t]*")
+
+
+def pandoc_divs(text: str) -> str:
+    """The text less Pandoc's fenced divs' lines, their text kept: a Word file converted with its
+    paragraph styles (``::: {custom-style="Quote"}`` over the text and ``:::`` under it) posted both lines
+    as story text. A line of colons alone that closes no div stays (a scene break); an opening line
+    is taken out closed or not. One pass over the lines, each matched once."""
+    if ":::" not in text:
+        return text
+    lines = text.split("\n")
+    open_divs = 0
+    for index, line in enumerate(lines):
+        if ":::" not in line:
+            continue
+        if _DIV_OPEN.fullmatch(line):
+            open_divs += 1
+            lines[index] = ""
+        elif open_divs and _DIV_CLOSE.fullmatch(line):
+            open_divs -= 1
+            lines[index] = ""
+    return "\n".join(lines)
+
+
 def drop_comments(text: str) -> str:
     """HTML comments (``<!-- draft: cut this -->``) are the author's notes to themselves: taken out
     however many lines they span, and a comment on lines of its own with those lines, so the
@@ -798,7 +830,7 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     fields, body = front_matter_lines(text)
     body = one_list_marker(_CONTENTS_LINK.sub("", body))  # its entries read as headings with no text under them
     body = strip_inline_markup(
-        plain_tables(unquote_blocks(leading_callouts(html_blocks(read_details(drop_comments(body))))))
+        plain_tables(unquote_blocks(leading_callouts(html_blocks(read_details(pandoc_divs(drop_comments(body)))))))
     )
     # Counted again as read: a paragraph's <br> is a line break made by the passes above, and 500,000 of
     # them on one line of the file passed the first count and were read line by line (3.3 s).

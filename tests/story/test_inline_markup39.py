@@ -40,7 +40,11 @@ OLD: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], .
     (regex.compile(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]"), r"\1"),
     (regex.compile(r"\[\[(?:[^\[\]\n|/]*/)*([^\[\]\n|/#]+)[^\[\]\n|]*\]\]"), r"\1"),
     (regex.compile(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*"), ""),
-    (regex.compile(r"[ \t]+\{#[^{}\n]*\}[ \t]*$"), ""),
+    # (session 45: a heading's classes too, "{.unnumbered}", "{-}"; Pandoc's bracketed spans and an image's
+    # attributes after it)
+    (regex.compile(r"[ \t]+\{(?:[#.]|-(?=[ \t}]))[^{}\n]*\}[ \t]*$"), ""),
+    (regex.compile(r"\[([^\[\]\n]*+)\]\{(?:[#.]|[\w-]++=)[^{}\n]*+\}"), r"\1"),
+    (regex.compile(r"(?<=\))\{(?:[#.]|[\w-]++=)[^{}\n]*+\}"), ""),
     (regex.compile(r"(?<!\S)\[(?!\^)[^\]\n]+\]:[ \t]+\S+.*$", regex.MULTILINE), ""),
     (regex.compile(r"\[!\[([^\]\n]*)\]\([^)\n]*\)\]\([^)\n]*\)"), _old_image),
     (regex.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), _old_image),
@@ -67,7 +71,7 @@ TOKENS = [
     "*", "**", "***", "_", "__", "~~", "~", "`", "[", "]", "(", ")", "![", "[![", "](", "][", "]:", "[[", "]]", "|",
     "/", "#", "{#", "{", "}", "<!--", "-->", "-", "%%", "<img", "<IMG", "<img src='a.png' alt=\"x\">", ">", "<em>",
     "</em>", "<strong ", "<b>", "<big>", "<Span>", "<br>", "<br/>", "<", " ", "  ", "\t", "a", "word", "x.png", "\\",
-    ":", "^", "!", "1", "é", "\u00a0", "\n", "<h2>", "</h2>", ".", "[!note]",
+    ":", "^", "!", "1", "é", "\u00a0", "\n", "<h2>", "</h2>", ".", "[!note]", "{.", "{-", "]{", "){", "=",
 ]  # fmt: skip
 
 lines = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
@@ -126,7 +130,23 @@ def test_ordinary_markdown_keeps_its_answers() -> None:
 
 @pytest.mark.parametrize(
     "opener",
-    ["*a ", "_a ", "**a ", "__a ", "~~a ", "`a ", "[a ", "![a ", "[a](", "[a][", "<img a ", "<em a ", "<!--a "],
+    [
+        "*a ",
+        "_a ",
+        "**a ",
+        "__a ",
+        "~~a ",
+        "`a ",
+        "[a ",
+        "![a ",
+        "[a](",
+        "[a][",
+        "<img a ",
+        "<em a ",
+        "<!--a ",
+        "[a]{.",
+        "a){w=",
+    ],
 )
 def test_a_line_of_openers_that_never_close_is_read_in_linear_time(opener: str) -> None:
     """One line of 29 KB of "*a " took 9.7 s (each opener's lazy span read the rest of the line), and

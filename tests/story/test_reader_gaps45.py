@@ -8,7 +8,10 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a last chapter's "End of Chapter 2" over "THE END", and thanks for reading after "THE END": posted as
   the story's last paragraphs;
 - a chapter's dedication at its start, as Wattpad shows it and authors write it ("Dedicated to
-  @moonlit_reader for the amazing cover!"): the chapter's first paragraph of story text.
+  @moonlit_reader for the amazing cover!"): the chapter's first paragraph of story text;
+- a Word file converted to Markdown by Pandoc: its bracketed spans ("[Salt]{.underline}", Word's
+  bookmarks "[]{#_Toc12 .anchor}"), an image's size after it, its fenced divs' "::: {custom-style=...}"
+  and ":::" lines and a heading's "{.unnumbered}" were posted as written.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -167,3 +170,35 @@ def test_a_story_sentence_opening_dedicated_to_stays_text(line: str) -> None:
     story = _dedicated(line)
     assert [chapter.paragraphs[0] for chapter in story.chapters] == [line, line]
     assert [chapter.notes for chapter in story.chapters] == [[], []]
+
+
+# ---------------------------------------------------------------- a Word file converted by Pandoc
+
+PANDOC = (
+    "# Chapter One\n\n"
+    "She wrote [Salt on the wind]{.underline} and [MARA]{.smallcaps} in the ledger. []{#_Toc123 .anchor}\n\n"
+    '![](media/image1.png){width="6.5in" height="4.3in"}\n\n'
+    '::: {custom-style="Block Text"}\nThe sea keeps what it takes.\n:::\n\n'
+    "# Preface {.unnumbered}\n\n" + PROSE[0] + "\n"
+)
+
+
+def test_pandocs_spans_attributes_and_divs_are_not_story_text() -> None:
+    story = _read(PANDOC, "salt.md")
+    assert [chapter.title for chapter in story.chapters] == [None, "Preface"]
+    assert story.chapters[0].paragraphs == [
+        "She wrote Salt on the wind and MARA in the ledger.",
+        "[Image]",
+        "The sea keeps what it takes.",
+    ]
+
+
+def test_a_line_of_colons_closing_no_div_stays() -> None:
+    story = _read("# Salt\n\n" + PROSE[0] + "\n\n:::\n\n" + PROSE[1] + "\n", "salt.md")
+    assert story.chapters[0].paragraphs == [PROSE[0], ":::", PROSE[1]]
+
+
+def test_braces_in_prose_stay() -> None:
+    line = "She wrote the set (a){b, c} on the slate and [sic]{that} under it, then rubbed both out."
+    story = _read("# Salt\n\n" + line + "\n\n" + PROSE[0] + "\n", "salt.md")
+    assert story.chapters[0].paragraphs[0] == line
