@@ -1,0 +1,66 @@
+"""Whole-story misses of the forty-fifth session (storyrecall45): warnings a story tells across
+several paragraphs in shapes no passage rule knew, each sign weak alone.
+
+Each case is new synthetic text in general vocabulary, not copied from a story. Change 1: an
+eating disorder told by what is done with food and the body, not named: food cut into many
+pieces and a few of them eaten, the rest hidden in a napkin or moved round the plate, hip bones
+checked by hand, a body always cold, a rule of no eating after six. Each sign is weak (0.4-0.5):
+two different ones in a scene warn, one alone does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
+
+
+def scene_ids(*paragraphs: str) -> set[str]:
+    """The confident warnings of one scene made of ``paragraphs``."""
+    chapter = Chapter(1, None, [Scene(list(paragraphs))])
+    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "At lunch Noor slices her sandwich into twelve squares and eats three of them, slowly.",
+            "When the bell goes she throws the rest away wrapped in a paper towel.",
+        ),
+        (
+            "every night before bed he presses his fingers against his collarbones to check they are still sharp.",
+            "at dinner he moves his food around with his fork until his mum stops watching.",
+        ),
+        (
+            "You're freezing all the time now, even in the library with the heating on.",
+            "You break the cereal bar into eight bits and eat two of them on the walk to class.",
+            "In the shower you put your hands on your hip bones, the way you do every morning now.",
+        ),
+        (
+            "The rules are simple. No eating after five.",
+            "She carries her tray back still full and tells the dinner lady she had a big breakfast.",
+        ),
+    ],
+)
+def test_an_eating_disorder_told_by_what_is_done_with_food(paragraphs: tuple[str, ...]) -> None:
+    assert "eating-disorder" in scene_ids(*paragraphs)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # one weak sign alone
+        ("Grandad cut the birthday cake into twenty slices and ate two of them before anyone sang.",),
+        ("The hut had no heating, and we were cold all the time that winter in the mountains.",),
+        # the same shapes about something else
+        ("The paramedic knelt by the dog, put his hand on her ribs and felt them rise.",),
+        ("Her lips were blue when they pulled her out of the lake, and her hands were blue too.",),
+        ("He put his hands on her hip bones and pulled her closer on the dance floor.",),
+        ("Mum cut the pizza into eight slices and we ate all of them.", "No snacks after dinner, she said."),
+    ],
+)
+def test_one_sign_or_another_body_is_no_eating_disorder(paragraphs: tuple[str, ...]) -> None:
+    assert "eating-disorder" not in scene_ids(*paragraphs)
