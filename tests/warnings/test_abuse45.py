@@ -49,3 +49,37 @@ def test_an_injury_explained_away_twice_warns(text: str) -> None:
 )
 def test_one_sign_or_an_honest_fall_stays_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+# Change 2, the household reading his arrival (0.5): his car, truck, key or footsteps at the
+# door or in the drive beside a body that goes still, a breath held, a TV switched off, or
+# "what kind of night it will be". A parent's car in the drive with no fear stays clean.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the key in the lock read for his mood, and obedience under his roof
+        "we learned to listen for his key in the front door. slow meant a good night. "
+        "fast meant 'while you live under my roof' and the door of the spare room.",
+        # the car in the drive, the room going silent, and the story she tells about her arm
+        "when his truck pulled into the driveway the whole house went quiet. "
+        "the next day she told the school nurse she slipped on the stairs.",
+    ],
+)
+def test_a_household_reading_his_arrival_warns(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a surprise party hiding from a husband coming home
+        "his car pulled into the drive and we all went quiet behind the sofa, holding our breath, "
+        "and then jumped up shouting happy birthday.",
+        # a dad home from work, welcomed
+        "dad's car turns into the drive at six and the twins go running out barefoot to meet him.",
+    ],
+)
+def test_an_arrival_without_fear_stays_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
