@@ -155,7 +155,7 @@ def parse_prompts(text: str) -> list[str] | None:
     if not prompts:
         return None
     if len(prompts) > MAX_PROMPTS:
-        raise UserError(f"At most {MAX_PROMPTS} prompts, one per line; you gave {len(prompts)}.")
+        raise UserError(f"At most {MAX_PROMPTS} prompts; you gave {len(prompts)}.")
     too_long = [p for p in prompts if len(p) > MAX_PROMPT_LENGTH]
     if too_long:
         raise UserError(

@@ -1,4 +1,4 @@
-"""How ``/discussion schedule`` and ``move`` read a time, as a club admin types it (session 45).
+"""How ``/discussion schedule``, ``move`` and ``prompts`` read what a club admin types (session 45).
 
 A time the clocks show twice (the night they go back) was taken as the first in silence, where a
 time the clocks skip was said; and a time typed as a sentence ends, "tomorrow 7pm.", was refused as
@@ -9,7 +9,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from bot.discussions.planning import MAX_PROMPTS, parse_prompts
 from bot.discussions.when import gap_note, read_when_noted
+from bot.errors import UserError
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2027, 10, 1, 12, 0, tzinfo=UTC)
@@ -38,3 +42,11 @@ def test_a_time_typed_with_a_full_stop_reads_as_without() -> None:
 def test_berlins_night_of_the_change_is_said_too() -> None:
     reading = read_when_noted("2026-10-25 02:30", now=NOW.replace(year=2026), default_zone="Europe/Berlin")
     assert reading.note.startswith("02:30 comes twice on Sunday 25 October 2026 in Europe/Berlin"), reading.note
+
+
+def test_too_many_prompts_is_said_without_a_form_of_typing_them_the_admin_did_not_use() -> None:
+    """Typed in ``prompts:`` the prompts are separated with |, in the form one a line: the refusal
+    said "one per line" to an admin who had typed bars."""
+    with pytest.raises(UserError) as refused:
+        parse_prompts(" | ".join(f"p{n}" for n in range(15)))
+    assert str(refused.value) == f"At most {MAX_PROMPTS} prompts; you gave 15.", refused.value
