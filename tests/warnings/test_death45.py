@@ -37,3 +37,27 @@ def test_one_who_sits_down_as_if_tired_after_a_shot_is_death(text: str) -> None:
 )
 def test_sitting_down_beside_a_shot_that_hurts_nobody_is_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after the quake the firefighters were laying tarps over the bodies in the car park and nobody let us past the tape.",
+        "by noon the soldiers had lined the shapes up along the ditch under grey sheets, and the women were not allowed to look.",
+        "the medics drew sheets over the faces of the two in the front seats and waved the tow truck forward.",
+    ],
+)
+def test_shapes_laid_under_sheets_or_tarps_are_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum laid the sleeping kids out on the sofa under blankets and turned the film down.",
+        "we covered the garden furniture with tarps before the storm and dragged the trampoline into the shed.",
+        "the dust sheets were still over the shapes of the old armchairs when we opened up the cottage in may.",
+    ],
+)
+def test_furniture_or_sleepers_under_covers_are_no_death(text: str) -> None:
+    assert "death" not in ids(text)
