@@ -1,0 +1,40 @@
+"""False alarms on warning-free passages, by why they fire (forty-fifth session; fp45's section of
+docs/warnings-eval.md).
+
+Each case is new synthetic text in general vocabulary, not copied from a set. Each shape that no
+longer warns has twins with the real thing told plainly beside the same words, which still warn.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warnings.passages import ids
+
+
+# A death undone: a thing or a person "resurrected" says the death was a figure all along.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the printer is dead. properly dead. we held a funeral for it in the break room and mo read a eulogy "
+        'off a post-it. then kemi kicked it once and it whirred and spat out forty pages. "it\'s back," she '
+        'said. "we brought it back from the dead." we all cheered and went back to work.',
+        'the group chat declared the party dead at nine. "rip the party," wrote jun, "time of death 9:04." '
+        "then the pizza came and dami declared herself resurrected and we danced in the kitchen until midnight.",
+    ],
+)
+def test_a_death_undone_is_no_death(text: str) -> None:
+    assert not ids(text) & {"death", "grief"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grandad died in March. We buried him beside Gran, and at the funeral the vicar said he was sure they "
+        "were together again.",
+        "the doctors said my brother was dead for two minutes before they got his heart going. he died again "
+        "that night, and this time they could not bring him back. we buried him on friday.",
+    ],
+)
+def test_a_death_with_no_undoing_still_warns(text: str) -> None:
+    assert "death" in ids(text)
