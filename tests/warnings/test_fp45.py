@@ -38,3 +38,28 @@ def test_a_death_undone_is_no_death(text: str) -> None:
 )
 def test_a_death_with_no_undoing_still_warns(text: str) -> None:
     assert "death" in ids(text)
+
+
+# A thing "kidnapped" or "held hostage": a sock, a charger, a hoodie.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok so my roommate kidnapped my charger AGAIN and says it's being held hostage until i do the dishes. "
+        "i did the dishes.",
+        '"your hoodie is being held hostage," he texts. "come to dinner and you can have it back." she goes to dinner.',
+    ],
+)
+def test_a_thing_held_hostage_is_no_kidnapping(text: str) -> None:
+    assert "kidnapping" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The men kidnapped the shopkeeper's daughter from the market and held her for ransom in a farmhouse "
+        "for nine days.",
+        "They took the ambassador hostage at the airport and held him in a basement for a month.",
+    ],
+)
+def test_a_person_held_hostage_still_warns(text: str) -> None:
+    assert "kidnapping" in ids(text)
