@@ -63,3 +63,25 @@ def test_a_thing_held_hostage_is_no_kidnapping(text: str) -> None:
 )
 def test_a_person_held_hostage_still_warns(text: str) -> None:
     assert "kidnapping" in ids(text)
+
+
+# A toy or a bath product named after a weapon, and a jet that is jet lag.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she unwrapped the bath bomb from its foil, dropped the bomb into the water and watched it turn the "
+        "whole bath pink and sparkly.",
+        "we made seed bombs out of clay and wildflower seeds in art club and threw the bombs over the fence "
+        "into the empty lot across the street.",
+        "we stepped off the plane and the heat hit us like a wall; the jet lag hit me the next morning and i "
+        "slept through breakfast.",
+    ],
+)
+def test_a_bath_bomb_or_jet_lag_is_no_war(text: str) -> None:
+    assert "collective-violence" not in ids(text)
+
+
+def test_bombs_on_a_city_still_warn() -> None:
+    assert "collective-violence" in ids(
+        "The bombs fell on the city all night and the houses along the river were burning by morning."
+    )
