@@ -85,3 +85,25 @@ def test_bombs_on_a_city_still_warn() -> None:
     assert "collective-violence" in ids(
         "The bombs fell on the city all night and the houses along the river were burning by morning."
     )
+
+
+# A limb lost to a war years ago, told as a character's past: the war is not on the page.
+def test_a_limb_lost_long_ago_is_no_war_scene() -> None:
+    text = (
+        "Tomás lost his left leg to a roadside bomb in Iraq when he was twenty, and now he runs the climbing "
+        "wall on Saturdays and beats every teenager to the top."
+    )
+    assert "collective-violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army shelled the village at dawn and my uncle lost his right arm to a mortar round; the soldiers "
+        "shot the men who ran.",
+        "The roadside bomb tore through the convoy and killed four soldiers; Sergeant Diaz lost his left leg "
+        "in the blast.",
+    ],
+)
+def test_a_war_on_the_page_still_warns(text: str) -> None:
+    assert "collective-violence" in ids(text)
