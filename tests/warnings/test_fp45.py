@@ -107,3 +107,23 @@ def test_a_limb_lost_long_ago_is_no_war_scene() -> None:
 )
 def test_a_war_on_the_page_still_warns(text: str) -> None:
     assert "collective-violence" in ids(text)
+
+
+# A chord, a smell or the heat "hits you": no one strikes anyone.
+def test_music_that_hits_you_is_no_blow() -> None:
+    text = (
+        "the opening chord hits you square in the chest and the whole crowd jumps, and your best friend "
+        "grabs your hand and screams every word."
+    )
+    assert "violence" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He hit her across the face and she fell against the table.",
+        "The man punched him in the stomach and kicked him when he went down.",
+    ],
+)
+def test_a_blow_still_warns(text: str) -> None:
+    assert "violence" in ids(text)
