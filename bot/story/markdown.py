@@ -615,6 +615,39 @@ def pandoc_divs(text: str) -> str:
     return "\n".join(lines)
 
 
+def obsidian_block_comments(text: str) -> str:
+    """The text less Obsidian's comments over lines of their own: a line opening with "%%" that does not
+    close it, the lines under it and the line ending with the closing "%%" (a note's "%%" / "TODO: fix
+    Ada's age" / "%%"), posted as story text; "%%cut%%" in a line is :data:`_INLINE`'s. A comment that
+    opens with a declaration is kept as its paragraph, as an HTML comment's is (:func:`drop_comments`);
+    another goes with one gap of the blank lines around it, so it parts no scene. An opening "%%" with no closing line under it is left as text, and so is every later one: the lines
+    are read once."""
+    if "%%" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    closes = True  # a closing line was found under the last opener
+    while index < len(lines):
+        line = lines[index].strip()
+        if not (closes and line.startswith("%%") and "%%" not in line[2:]):
+            out.append(lines[index])
+            index += 1
+            continue
+        end = next((at for at in range(index + 1, len(lines)) if lines[at].rstrip().endswith("%%")), None)
+        if end is None:
+            closes = False
+            continue
+        said = " ".join(" ".join(lines[index : end + 1]).strip()[2:-2].split())
+        index = end + 1
+        if _declares(said):
+            out.append(said)
+        elif not out or not out[-1].strip():  # one gap of the two around it, not a scene break
+            while index < len(lines) and not lines[index].strip():
+                index += 1
+    return "\n".join(out)
+
+
 def drop_comments(text: str) -> str:
     """HTML comments (``<!-- draft: cut this -->``) are the author's notes to themselves: taken out
     however many lines they span, and a comment on lines of its own with those lines, so the
@@ -830,7 +863,11 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     fields, body = front_matter_lines(text)
     body = one_list_marker(_CONTENTS_LINK.sub("", body))  # its entries read as headings with no text under them
     body = strip_inline_markup(
-        plain_tables(unquote_blocks(leading_callouts(html_blocks(read_details(pandoc_divs(drop_comments(body)))))))
+        plain_tables(
+            unquote_blocks(
+                leading_callouts(html_blocks(read_details(pandoc_divs(obsidian_block_comments(drop_comments(body))))))
+            )
+        )
     )
     # Counted again as read: a paragraph's <br> is a line break made by the passes above, and 500,000 of
     # them on one line of the file passed the first count and were read line by line (3.3 s).

@@ -11,7 +11,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   @moonlit_reader for the amazing cover!"): the chapter's first paragraph of story text;
 - a Word file converted to Markdown by Pandoc: its bracketed spans ("[Salt]{.underline}", Word's
   bookmarks "[]{#_Toc12 .anchor}"), an image's size after it, its fenced divs' "::: {custom-style=...}"
-  and ":::" lines and a heading's "{.unnumbered}" were posted as written.
+  and ":::" lines and a heading's "{.unnumbered}" were posted as written;
+- an Obsidian comment over lines of its own ("%%" / "TODO: fix Ada's age" / "%%"): story text.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -202,3 +203,34 @@ def test_braces_in_prose_stay() -> None:
     line = "She wrote the set (a){b, c} on the slate and [sic]{that} under it, then rubbed both out."
     story = _read("# Salt\n\n" + line + "\n\n" + PROSE[0] + "\n", "salt.md")
     assert story.chapters[0].paragraphs[0] == line
+
+
+# ---------------------------------------------------------------- Obsidian's comments over lines of their own
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "%%\nTODO: foreshadow the bell here\nand fix Ada's age\n%%",
+        "%% TODO: foreshadow the bell here\nand fix Ada's age %%",
+    ],
+    ids=["fenced", "wrapped"],
+)
+def test_an_obsidian_comment_over_lines_is_not_story_text(comment: str) -> None:
+    text = f"# The Bell Tower\n\n## Chapter 1\n\n{comment}\n\n{PROSE[0]}\n\n{comment}\n\n{PROSE[1]}\n\n## Chapter 2\n\n{PROSE[0]}\n"
+    story = _read(text, "bell.md")
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, [PROSE[0]]]
+    assert len(story.chapters[0].scenes) == 1
+
+
+def test_an_obsidian_comment_that_declares_is_kept_for_its_warning() -> None:
+    text = f"# The Bell Tower\n\n%%\nCW: drowning\n%%\n\n## Chapter 1\n\n{PROSE[0]}\n\n## Chapter 2\n\n{PROSE[1]}\n"
+    story = _read(text, "bell.md")
+    assert "drowning" in " ".join(story.meta.declared_warnings).lower()
+    assert all("CW" not in paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
+
+
+def test_percent_signs_that_open_no_comment_stay() -> None:
+    line = "%% was all the old ledger said, in red ink, under the tally of the drowned."
+    story = _read(f"# The Bell Tower\n\n{PROSE[0]}\n\n{line}\n\n{PROSE[1]}\n", "bell.md")
+    assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
