@@ -25,7 +25,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate, count
+from itertools import accumulate, count, pairwise
 from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
@@ -53,6 +53,15 @@ FRAME_CHARS = 600  # a sign of play silences its category's hits this close (par
 # ... and all of its scene's when this many of the scene's paragraphs carry one: a rehearsal, a
 # game night or a paintball match lasts a whole scene, its signs scattered far past FRAME_CHARS.
 SCENE_FRAME_SIGNS = 2
+# A game night told as a chat log, a match round by round, a museum trip chapter by chapter: one long
+# play whose signs sit in some scenes and its heavy words in others. A scene (or chapter) with no sign
+# of a category's play, between two that carry one with at most this many such scenes between them, is
+# play too, unless it carries signs of real harm (:data:`REAL_HARM`). After the last sign it is not: a
+# real fight after the match is the match's end.
+CONTINUED_SCENES = 2
+# Categories whose hits in a scene say its harm is real, whatever play is around it: blood, and a medic
+# at work. No game, stage or museum trip has them; a real death during one does.
+REAL_HARM = ("blood-gore", "procedures")
 # A paragraph longer than this is read as pieces of at most this many characters, cut after a
 # sentence (:func:`scan_pieces`). No story's real paragraph is this long; a hostile upload's one
 # 8 MB paragraph made every rule's exact check search megabytes for a match it may use (heavy
@@ -330,6 +339,7 @@ def scoring_key() -> str:
     values (before an upgrade that changed one) is stale, as is one made with other rules."""
     return (
         f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}/{SCENE_FRAME_SIGNS}"
+        f"/{CONTINUED_SCENES}:{','.join(REAL_HARM)}"
         f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_WORDS}"
     )
 
@@ -380,13 +390,20 @@ def _tier(score: float, window: float, threshold: float, found: list[tuple[int, 
 
 
 def _scan_chapter(
-    ruleset: Ruleset, chapter_number: int, pieces: _Pieces, fired: Fired, *, english: bool = True
+    ruleset: Ruleset,
+    chapter_number: int,
+    pieces: _Pieces,
+    fired: Fired,
+    *,
+    english: bool = True,
+    continued: dict[str, set[int]] | None = None,
 ) -> ChapterReport:
     """Hits gathered per category in reading order (one append per hit: the hot loop), then scored.
 
     ``fired``: what fired in the chapter's pieces, in order. A chapter not in English
     (``english`` False) has no confident warnings: the English rules misfire on other languages,
-    so what they find there is possible, for an admin to judge.
+    so what they find there is possible, for an admin to judge. ``continued``: per category, the
+    chapter's scenes that carry on a play around them (:func:`_continued_play`).
     """
     by_category: dict[str, list[tuple[int, Rule]]] = {}
     frames: dict[str, list[int]] = {}  # category -> the paragraphs with its signs of play
@@ -406,6 +423,8 @@ def _scan_chapter(
     offsets = list(map(add, accumulate(map(len, pieces.texts), initial=0), count()))
     chapter = _Chapter(chapter_number, pieces.texts, offsets, pieces.scenes, fired, pieces.paragraphs)
     played = {category: _played_scenes(chapter, signs) for category, signs in frames.items()}
+    for category, scenes in (continued or {}).items():
+        played[category] = played.get(category, set()) | scenes
     for category in by_category:
         scenes = _scenes_of_play(ruleset, category, played)
         if category in frames or scenes:
@@ -494,6 +513,45 @@ def _played_scenes(chapter: _Chapter, signs: list[int]) -> set[int]:
     for sign in signs:
         paragraphs.setdefault(chapter.scenes[sign], set()).add(chapter.paragraph_numbers[sign])
     return {scene for scene, marked in paragraphs.items() if len(marked) >= SCENE_FRAME_SIGNS}
+
+
+def _continued_play(read: list[_Pieces], fired: Fired) -> list[dict[str, set[int]]]:
+    """Per chapter, per category, the scenes that carry on a play: no sign of the category's play in
+    them, but one in the scene (of any chapter) before and after, with at most :data:`CONTINUED_SCENES`
+    such scenes between, and no hit of a :data:`REAL_HARM` category in them.
+
+    A laser-tag night's round told between two others, or a murder-mystery party's chapter between
+    the one that plans it and the one that plays it, is the same game; a scene after the last sign,
+    or one where somebody bleeds, is not.
+    """
+    units: list[tuple[int, int]] = []  # (chapter index, scene), in reading order
+    signed: dict[str, set[tuple[int, int]]] = {}
+    real: set[tuple[int, int]] = set()
+    index = 0
+    for number, pieces in enumerate(read):
+        for scene, rules in zip(pieces.scenes, fired.rules[index : index + len(pieces.texts)], strict=True):
+            unit = (number, scene)
+            if not units or units[-1] != unit:
+                units.append(unit)
+            for rule in rules:
+                if rule.kind == FRAME:
+                    signed.setdefault(rule.category, set()).add(unit)
+                elif rule.category in REAL_HARM:
+                    real.add(unit)
+        index += len(pieces.texts)
+    continued: list[dict[str, set[int]]] = [{} for _ in read]
+    for category, marked in signed.items():
+        at = [position for position, unit in enumerate(units) if unit in marked]
+        # Each stretch from one sign's scene to the next: the scenes inside it are play when it is
+        # short enough, and so is a signed scene with a signed scene on each side (a round between two).
+        short = [(before, after) for before, after in pairwise(at) if after - before - 1 <= CONTINUED_SCENES]
+        inside = {position for before, after in short for position in range(before + 1, after)}
+        inside |= {after for (_, after), (before, _) in pairwise(short) if after == before}
+        for position in sorted(inside):
+            number, scene = units[position]
+            if units[position] not in real:
+                continued[number].setdefault(category, set()).add(scene)
+    return continued
 
 
 def _scores(chapter: _Chapter, found: list[tuple[int, Rule]], cap: int, threshold: float) -> tuple[float, float]:
@@ -599,9 +657,11 @@ def scan(story: Story, ruleset: Ruleset, *, declared: Declared | None = None) ->
     chapters = []
     start = 0
     english = chapters_in_english([pieces.texts for pieces in read])
-    for chapter, pieces, in_english in zip(story.chapters, read, english, strict=True):
+    continued = _continued_play(read, fired)
+    for chapter, pieces, in_english, carried_on in zip(story.chapters, read, english, continued, strict=True):
         stop = start + len(pieces.texts)
-        chapters.append(_scan_chapter(ruleset, chapter.number, pieces, fired.view(start, stop), english=in_english))
+        view = fired.view(start, stop)
+        chapters.append(_scan_chapter(ruleset, chapter.number, pieces, view, english=in_english, continued=carried_on))
         start = stop
     declared = declared if declared is not None else map_declared(story.meta)
     taxonomy = ruleset.taxonomy

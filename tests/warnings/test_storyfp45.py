@@ -47,3 +47,84 @@ def test_a_checkup_on_the_exam_table_is_no_procedure(line: str) -> None:
 )
 def test_a_procedure_on_the_table_still_warns(line: str) -> None:
     assert "procedures" in detected(line)
+
+
+# --- one long play: a scene or chapter between two that carry its signs ----------------------
+
+
+def story(*chapters: list[list[str]]) -> set[str]:
+    """The confident warnings of a story of these chapters, each a list of scenes (paragraph lists)."""
+    built = [
+        Chapter(number, None, [Scene(list(scene)) for scene in scenes]) for number, scenes in enumerate(chapters, 1)
+    ]
+    return scan(Story(StoryMeta("t"), built, "txt"), default_ruleset(), declared=Declared()).detected_ids()
+
+
+PAINTBALL_START = [
+    "Twelve of us turned up at the paintball park for Dev's birthday, all in borrowed overalls.",
+    "The marshal read out the rules and handed round the masks, and we split into red and blue.",
+]
+PAINTBALL_END = [
+    "At the end of the game the paintball marshal counted the splats on our overalls and blue won.",
+    "Dev got a free hot dog for being the birthday boy and we drove home smelling of paint.",
+]
+# A round told with no sign of the game in it: death and war said as jokes.
+ROUND_TWO = [
+    "Round two was a massacre. Priya was dead inside a minute, and Tom lay on his back shouting that "
+    "he was dead too and that we should avenge him.",
+    '"That was a slaughter," Dev said. "They wiped out our whole army. Absolute genocide."',
+]
+
+
+def test_a_round_between_two_rounds_of_a_game_is_play() -> None:
+    assert story([PAINTBALL_START, ROUND_TWO, PAINTBALL_END]).isdisjoint({"death", "collective-violence"})
+
+
+def test_a_chapter_between_two_chapters_of_a_game_is_play() -> None:
+    assert story([PAINTBALL_START], [ROUND_TWO], [PAINTBALL_END]).isdisjoint({"death", "collective-violence"})
+
+
+REAL_FIGHT = [
+    "Outside the car park a man from the other group went for Tom with a bottle. Tom was dead before "
+    "the ambulance came, the police said later, killed by one blow to the head.",
+    "Dev knelt in the gravel beside his body and there was blood everywhere, on his hands and on the car.",
+]
+
+
+def test_a_real_death_after_the_game_still_warns() -> None:
+    assert "death" in story([PAINTBALL_START, ROUND_TWO, PAINTBALL_END, REAL_FIGHT])
+
+
+def test_a_real_death_between_two_scenes_of_the_game_still_warns() -> None:
+    assert "death" in story([PAINTBALL_START, REAL_FIGHT, PAINTBALL_END])
+
+
+def test_a_game_far_from_the_death_still_warns() -> None:
+    """Three scenes with no sign between two of the game: the story has moved on."""
+    quiet = ["Nobody said much on the way back. The motorway was empty and the radio played old songs."]
+    later = ["Weeks went by, and the leaves came down in the park, and Dev got a job at the garage."]
+    assert "death" in story([PAINTBALL_START], [quiet, ROUND_TWO[:1], later], [PAINTBALL_END])
+
+
+MUSEUM_TRIP = [
+    ["The coach dropped Year Four at the museum at ten, and the tour guide met us at the door."],
+    [
+        "In the war gallery Mrs Ames read out the panel: thousands of soldiers died in the battle, she said, "
+        "and the villages were shelled for weeks.",
+        "Kai wanted to know if the soldiers got lunch. Mrs Ames said she did not know.",
+    ],
+    ["Back at the museum shop everyone bought a pencil, and the tour guide waved us off."],
+]
+REAL_COLLAPSE = [
+    "By the dinosaur, Mr Hale clutched his chest and fell. A mum who was a nurse did CPR on the floor "
+    "until the paramedics came, but he died before the ambulance reached the hospital.",
+]
+
+
+def test_a_museum_trip_told_chapter_by_chapter_is_no_war() -> None:
+    assert story(*[[scene] for scene in MUSEUM_TRIP]).isdisjoint({"death", "collective-violence"})
+
+
+def test_a_real_death_during_the_museum_trip_still_warns() -> None:
+    trip = [[MUSEUM_TRIP[0]], [REAL_COLLAPSE], [MUSEUM_TRIP[2]]]
+    assert "death" in story(*trip)
