@@ -83,3 +83,38 @@ def test_a_household_reading_his_arrival_warns(text: str) -> None:
 )
 def test_an_arrival_without_fear_stays_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+# Change 3, the people around her falling away (0.5): friends or family kept from her ("he
+# stopped her seeing her sister"; "you don't need your friends"), contact cut, someone "a bad
+# influence" in the third person, friends or a sister who have stopped calling, a sister not seen
+# since; friends-stopped also takes a sister who stopped texting and "Jade's stopped asking". A joke
+# among friends ("you're a bad influence") or friends who drift stays clean.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a friend called a bad influence, and her phone read every night
+        "he said marnie was a bad influence, so i stopped going to book club. "
+        "he still scrolls through my phone every night before bed.",
+        # kept from her mother, beside the clumsy story
+        "he kept her from visiting her mother all winter. "
+        "when her brother asked about the bandage she laughed and said she's such a klutz.",
+    ],
+)
+def test_the_people_around_her_falling_away_warns(text: str) -> None:
+    assert "abuse" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a friend teasing another into a second dessert
+        "you're a bad influence, priya groans, and orders the brownie anyway.",
+        # friends drifting after a move
+        "since i moved to leeds my old friends stopped texting as much, and honestly that's just life.",
+    ],
+)
+def test_a_joke_or_a_drift_stays_clean(text: str) -> None:
+    assert "abuse" not in ids(text)
