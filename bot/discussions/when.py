@@ -186,7 +186,7 @@ def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date
     # Digits, colons and spaces typed full-width (an East Asian keyboard's "１９：００") read as their ASCII forms.
     cleaned = " ".join(unicodedata.normalize("NFKC", text).strip().split())
     # "tomorrow 7pm." typed as a sentence ends: the mark closes the sentence, not the time.
-    cleaned = cleaned.rstrip(_CLOSING_MARKS).rstrip() or cleaned
+    cleaned = _CLOSING_MARKS.sub("", cleaned).rstrip() or cleaned
     if not visible_line(cleaned):
         raise UserError(f"Say when, e.g. {EXAMPLES}.")
     if cleaned.lower() in _NOW_WORDS:
@@ -217,7 +217,8 @@ def read_when_noted(text: str, *, now: datetime, default_zone: str = "UTC", date
     return Reading(result, zone, " ".join(note for note in notes if note), wall)
 
 
-_CLOSING_MARKS = ".!,;"
+# Marks closing a sentence after the time; "8 p.m." keeps its own full stop.
+_CLOSING_MARKS = re.compile(r"(?<![ap]\.m)[.!,;]+$", re.IGNORECASE)
 _QUOTED = re.compile(r"“(.*?)”")
 
 

@@ -34,6 +34,8 @@ def test_a_time_the_clocks_show_twice_says_which_it_is() -> None:
 
 
 def test_a_time_typed_with_a_full_stop_reads_as_without() -> None:
+    assert read_when_noted("Sat 8 p.m.", now=NOW).moment == read_when_noted("Sat 8pm", now=NOW).moment
+    assert read_when_noted("Sat 8 p.m..", now=NOW).moment == read_when_noted("Sat 8pm", now=NOW).moment
     for typed in ("tomorrow 7pm.", "tomorrow 7pm!", "tomorrow 7pm,", "Dec 4 2027 19:00."):
         bare = typed.rstrip(".!,")
         assert read_when_noted(typed, now=NOW).moment == read_when_noted(bare, now=NOW).moment, typed
