@@ -61,3 +61,28 @@ def test_shapes_laid_under_sheets_or_tarps_are_death(text: str) -> None:
 )
 def test_furniture_or_sleepers_under_covers_are_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grandad's breathing had long gaps in it by then, and you wait and you wait, and the rain goes on "
+        "against the window.",
+        "the hospice room was dark. the gaps between her breaths got longer all night and then, just before six, it stopped.",
+        "you count the pauses in his breathing the way the nurse showed you. you wait and you wait. the birds start.",
+    ],
+)
+def test_breathing_with_long_gaps_that_stops_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurse said the gaps between his breaths at night were from his snoring and booked him a sleep study.",
+        "she held her breath through the long pauses in his speech and waited for him to say her name.",
+        "the gaps between my contractions got shorter and the midwife told me to breathe through them.",
+    ],
+)
+def test_pauses_in_breath_or_speech_that_end_in_no_death_are_no_death(text: str) -> None:
+    assert "death" not in ids(text)
