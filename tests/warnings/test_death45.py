@@ -86,3 +86,31 @@ def test_breathing_with_long_gaps_that_stops_is_death(text: str) -> None:
 )
 def test_pauses_in_breath_or_speech_that_end_in_no_death_are_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a massacre or a bombing (sure collective violence) told by what was left
+        "the militia went door to door with lists and machetes through the whole district. a child's sandal "
+        "lay by itself in the road.",
+        "The army opened fire on the marchers in the square and the crowd broke and ran. For weeks the number kept "
+        "going up, and nobody would say it out loud.",
+        "the army fired into the crowd of marchers in the square and the mob went from street to street with "
+        "machetes. the priest stopped reading the names at mass because there were too many names.",
+    ],
+)
+def test_a_massacre_told_by_what_it_left_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the toddler left one sandal by itself on the beach and we only noticed in the car park.",
+        "the number of followers kept going up all week after the cat video.",
+        "she stopped reading the names on the register after the first ten and just waved us in.",
+    ],
+)
+def test_a_lone_shoe_or_a_rising_count_alone_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
