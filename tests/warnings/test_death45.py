@@ -114,3 +114,28 @@ def test_a_massacre_told_by_what_it_left_is_death(text: str) -> None:
 )
 def test_a_lone_shoe_or_a_rising_count_alone_is_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a month after the transport the parents got a typed letter: pneumonia, and their son's ashes could be "
+        "collected on request.",
+        "The letters went out to the families on the same day, each one saying heart failure, each one offering "
+        "the boy's ashes for a fee.",
+    ],
+)
+def test_a_letter_giving_a_false_cause_and_the_ashes_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the letter from the school said lily had pneumonia again, and the chimney sweep was coming on thursday.",
+        "grandad's letter said he'd had influenza all week but was up and chopping wood, and the ashes from the "
+        "stove went on the roses.",
+    ],
+)
+def test_a_letter_about_an_illness_that_passes_is_no_death(text: str) -> None:
+    assert "death" not in ids(text)
