@@ -615,6 +615,38 @@ def pandoc_divs(text: str) -> str:
     return "\n".join(lines)
 
 
+_ASIDE_TAG = re.compile(r"[ \t]*</?aside[ \t]*>[ \t]*", re.IGNORECASE)
+_CALLOUT_ICON = regex.compile(r"^[ \t]*[\p{So}\p{Sk}][\ufe0f\u200d\p{So}\p{Sk}]{0,7}[ \t]+(?=\S)")
+
+
+def notion_asides(text: str) -> str:
+    """The text with Notion's callouts opened: its Markdown export sets each in "<aside>" and "</aside>"
+    lines, the callout's icon before its first line ("<aside>" / "⚠️ Content warning: drowning" /
+    "</aside>"). The tags and the icon were posted as story text, and a warning in one declared nothing;
+    now its lines are read as the text's own (a declaration under the title declares). The tag lines go
+    with one gap of the blank lines around them, so they part no scene. One pass over the lines."""
+    if "aside" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    opened = False  # the line after an "<aside>" line: its icon goes
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if "aside" in line and _ASIDE_TAG.fullmatch(line):
+            opened = line.strip()[1] != "/"
+            if not out or not out[-1].strip():
+                while index < len(lines) and not lines[index].strip():
+                    index += 1
+            continue
+        if opened and line.strip():
+            line = _CALLOUT_ICON.sub("", line, count=1)
+            opened = False
+        out.append(line)
+    return "\n".join(out)
+
+
 def obsidian_block_comments(text: str) -> str:
     """The text less Obsidian's comments over lines of their own: a line opening with "%%" that does not
     close it, the lines under it and the line ending with the closing "%%" (a note's "%%" / "TODO: fix
@@ -865,7 +897,9 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     body = strip_inline_markup(
         plain_tables(
             unquote_blocks(
-                leading_callouts(html_blocks(read_details(pandoc_divs(obsidian_block_comments(drop_comments(body))))))
+                leading_callouts(
+                    html_blocks(read_details(notion_asides(pandoc_divs(obsidian_block_comments(drop_comments(body))))))
+                )
             )
         )
     )

@@ -12,7 +12,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a Word file converted to Markdown by Pandoc: its bracketed spans ("[Salt]{.underline}", Word's
   bookmarks "[]{#_Toc12 .anchor}"), an image's size after it, its fenced divs' "::: {custom-style=...}"
   and ":::" lines and a heading's "{.unnumbered}" were posted as written;
-- an Obsidian comment over lines of its own ("%%" / "TODO: fix Ada's age" / "%%"): story text.
+- an Obsidian comment over lines of its own ("%%" / "TODO: fix Ada's age" / "%%"): story text;
+- a Notion callout as its Markdown export sets it ("<aside>" / "⚠️ Content warning: drowning" /
+  "</aside>"): a chapter 1 of its own, its tags posted and its warning declaring nothing.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -234,3 +236,29 @@ def test_percent_signs_that_open_no_comment_stay() -> None:
     line = "%% was all the old ledger said, in red ink, under the tally of the drowned."
     story = _read(f"# The Bell Tower\n\n{PROSE[0]}\n\n{line}\n\n{PROSE[1]}\n", "bell.md")
     assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
+
+
+# ---------------------------------------------------------------- Notion's callouts
+
+
+def test_a_notion_callout_under_the_title_declares_its_warning() -> None:
+    text = (
+        "# Glass Harbour\n\n<aside>\n⚠️ Content warning: drowning, grief\n\n</aside>\n\n"
+        f"## Chapter 1\n\n{PROSE[0]}\n\n## Chapter 2\n\n{PROSE[1]}\n"
+    )
+    story = _read(text, "glass.md")
+    assert story.meta.declared_warnings == ["Content warning: drowning, grief"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[PROSE[0]], [PROSE[1]]]
+
+
+def test_a_notion_callout_inside_a_chapter_is_its_text_without_tags() -> None:
+    letter = "Dear Anna, the boats are in and the nets are mended; come home before the ice."
+    text = f"# Glass Harbour\n\n{PROSE[0]}\n\n<aside>\n📜 {letter}\n\n</aside>\n\n{PROSE[1]}\n"
+    story = _read(text, "glass.md")
+    assert [scene.paragraphs for scene in story.chapters[0].scenes] == [[PROSE[0], letter, PROSE[1]]]
+
+
+def test_an_aside_in_a_sentence_stays() -> None:
+    line = "She set the <aside> tag of the old page aside, and the letter with it, and went down to the boats."
+    story = _read(f"# Glass Harbour\n\n{PROSE[0]}\n\n{line}\n", "glass.md")
+    assert story.chapters[0].paragraphs == [PROSE[0], line]
