@@ -32,11 +32,14 @@ def _old_html_image(match: regex.Match[str]) -> str:
 OLD: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], ...] = (
     (regex.compile(r"<!--.*?-->", regex.DOTALL), ""),
     (regex.compile(r"%%.*?%%"), ""),
+    # (session 44: an image embed keeps its alt text, a note embed is said where it stood)
     (
-        regex.compile(r"!\[\[[^\[\]\n|]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\[\]\n]*)?\]\]", regex.IGNORECASE),
-        lambda match: image_line(None),
+        regex.compile(
+            r"!\[\[[^\[\]\n|]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|(?P<shown>[^\[\]\n]*))?\]\]", regex.IGNORECASE
+        ),
+        markdown._wiki_image,
     ),
-    (regex.compile(r"!\[\[[^\[\]\n]*\]\]"), ""),
+    (regex.compile(r"!\[\[(?P<target>[^\[\]\n|]*)(?:\|[^\[\]\n]*)?\]\]"), markdown._wiki_embed),
     (regex.compile(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]"), r"\1"),
     (regex.compile(r"\[\[(?:[^\[\]\n|/]*/)*([^\[\]\n|/#]+)[^\[\]\n|]*\]\]"), r"\1"),
     (regex.compile(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*"), ""),
