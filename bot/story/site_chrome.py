@@ -331,6 +331,8 @@ def site_chrome(text: str) -> bool:
     """A paragraph of a reading site's chrome copied with the story, never its text: counts of reads,
     votes and notes, a line of buttons, the reader's links (see the patterns above). "Vote." or a
     sentence with the same words ("She left a comment and a like") is no such line."""
+    if text[:12].lstrip()[:4].lower() == "skip" and skip_link_menu(text):
+        return True
     if len(text) > 120 or len(text) < 2:
         return False
     line = text.strip()
@@ -343,6 +345,32 @@ def site_chrome(text: str) -> bool:
     return _site_chrome().fullmatch(line) is not None or _serial_nav(line)
 
 
+# A page's first link, for keyboards and screen readers, copied with the page: "Skip to Main Content"
+# (AO3's), "Skip to content" (a blog theme's).
+_SKIP_LINK = re.compile(
+    r"skip[ \t]+to[ \t]+(?:the[ \t]+)?(?:main[ \t]+)?(?:content|navigation|menu|story|text|chapter)", re.IGNORECASE
+)
+SKIP_MENU_LINES = 40  # the site's name and menu under it, a line each
+SKIP_MENU_LINE_CHARS = 60
+SKIP_MENU_LINE_WORDS = 6
+
+
+def skip_link_menu(text: str) -> bool:
+    """A page's skip link alone, or over the site's name and menu a short line each, copied with a
+    story from the page ("Skip to Main Content" / "Archive of Our Own beta" / "Log In" / "Site
+    Navigation" / "Fandoms"): the file's first paragraph, it was a chapter 1 of its own and hid AO3's
+    work header under it. A line with a sentence's stop, or a long one, is a story's."""
+    lines = text.strip().split("\n", SKIP_MENU_LINES)
+    if len(lines) > SKIP_MENU_LINES or _SKIP_LINK.fullmatch(lines[0].strip()) is None:
+        return False
+    return all(
+        len(line) <= SKIP_MENU_LINE_CHARS
+        and len(line.split()) <= SKIP_MENU_LINE_WORDS
+        and SENTENCE_MARK.search(line.strip()) is None
+        for line in lines[1:]
+    )
+
+
 def _chrome_line(line: str) -> bool:
     """One line of a paragraph of chrome: a button, a chrome line, a serial's link ("Previous Part")."""
     return (
@@ -350,7 +378,18 @@ def _chrome_line(line: str) -> bool:
         or _NEWSLETTER_LINE.fullmatch(line) is not None
         or _site_chrome().fullmatch(line) is not None
         or _SERIAL_NAV.fullmatch(line) is not None
+        or _WORK_ACTIONS.fullmatch(line) is not None
     )
+
+
+# AO3's bar of a work's actions over its header, copied a line each: "Actions" / "Entire Work" / "Next
+# Chapter →" / "Chapter Index" / "Download" / "Work Header" (its buttons are LONE_BUTTON's).
+_WORK_ACTIONS = re.compile(
+    r"[ \t]*(?:actions|entire[ \t]+work|chapter[ \t]+by[ \t]+chapter|chapter[ \t]+index|full-page[ \t]+index|download"
+    r"|work[ \t]+header|(?:hide|show)[ \t]+creator['’]?s[ \t]+style|mark[ \t]+for[ \t]+later"
+    r"|(?:←[ \t]*)?previous[ \t]+chapter|next[ \t]+chapter(?:[ \t]*→)?)[ \t]*",
+    re.IGNORECASE,
+)
 
 
 # A newsletter's boxes around a post, a line each among others like them: "Subscribe to Rosalind's

@@ -14,7 +14,11 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   and ":::" lines and a heading's "{.unnumbered}" were posted as written;
 - an Obsidian comment over lines of its own ("%%" / "TODO: fix Ada's age" / "%%"): story text;
 - a Notion callout as its Markdown export sets it ("<aside>" / "⚠️ Content warning: drowning" /
-  "</aside>"): a chapter 1 of its own, its tags posted and its warning declaring nothing.
+  "</aside>"): a chapter 1 of its own, its tags posted and its warning declaring nothing;
+- an AO3 work page copied whole into a text file, the site's skip link and menu over the work header
+  ("Skip to Main Content" / "Archive of Our Own beta" / "Log In" ...) and its bar of actions ("Entire
+  Work" / "Chapter Index" / "Download"): a chapter 1 of its own, which hid the work's title, author and
+  archive warnings under it.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -262,3 +266,42 @@ def test_an_aside_in_a_sentence_stays() -> None:
     line = "She set the <aside> tag of the old page aside, and the letter with it, and went down to the boats."
     story = _read(f"# Glass Harbour\n\n{PROSE[0]}\n\n{line}\n", "glass.md")
     assert story.chapters[0].paragraphs == [PROSE[0], line]
+
+
+# ---------------------------------------------------------------- AO3's page copied with its header
+
+AO3_HEADER = (
+    "Skip to Main Content\nArchive of Our Own beta\nLog In\nSite Navigation\nFandoms\nBrowse\nSearch\nAbout\n\n"
+)
+AO3_ACTIONS = "Actions\nEntire Work\nNext Chapter →\nChapter Index\nComments\nShare\nDownload\nWork Header\n\n"
+AO3_WORK = (
+    "Rating:\n    Teen And Up Audiences\nArchive Warning:\n    Major Character Death\nFandom:\n    Original Work\n"
+    "Stats:\n    Published: 2024-01-01 Words: 2,000 Chapters: 2/2 Kudos: 12 Hits: 300\n\n"
+    "The Ford\nriverwriter\nSummary:\n\nTwo travellers and one river.\n\n"
+    "Chapter 1: Crossing\n\nChapter Text\n" + "\n\n".join(PROSE) + "\n\n"
+    "Chapter 2: Home\n\nChapter Text\n" + "\n\n".join(PROSE) + "\n\nKudos\nBookmark\nComments (3)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [AO3_HEADER, AO3_HEADER + AO3_ACTIONS, AO3_HEADER.strip() + "\n" + AO3_ACTIONS],
+    ids=["menu", "menu-then-actions", "menu-and-actions"],
+)
+def test_an_ao3_page_copied_with_its_header_reads_as_the_work(header: str) -> None:
+    story = _read(header + AO3_WORK, "work.txt")
+    assert (story.meta.title, story.meta.author) == ("The Ford", "riverwriter")
+    assert story.meta.archive_warnings == ["Major Character Death"]
+    assert [chapter.title for chapter in story.chapters] == ["Crossing", "Home"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_blogs_skip_link_is_not_story_text() -> None:
+    story = _read("Skip to content\n\nLow Tide\n\n" + "\n\n".join(PROSE) + "\n", "low.txt")
+    assert all("Skip" not in paragraph for paragraph in story.chapters[0].paragraphs)
+
+
+def test_a_story_line_opening_skip_to_stays() -> None:
+    line = "Skip to the chapter\nwhere the ferry sinks, she told him. He never did."
+    story = _read("Low Tide\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "low.txt")
+    assert any(paragraph.startswith("Skip to the chapter") for paragraph in story.chapters[0].paragraphs)
