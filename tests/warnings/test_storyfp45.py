@@ -13,7 +13,7 @@ import pytest
 
 from bot.story.model import Chapter, Scene, Story, StoryMeta
 from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
+from bot.warnings.engine import FRAME_CHARS, scan
 from bot.warnings.rules import default_ruleset
 
 
@@ -128,3 +128,88 @@ def test_a_museum_trip_told_chapter_by_chapter_is_no_war() -> None:
 def test_a_real_death_during_the_museum_trip_still_warns() -> None:
     trip = [[MUSEUM_TRIP[0]], [REAL_COLLAPSE], [MUSEUM_TRIP[2]]]
     assert "death" in story(*trip)
+
+
+# --- signs of play the other categories take: laser tag, a murder-mystery party, a rematch, a museum case
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        [
+            "The murder mystery started at eight and Nan was playing the retired colonel.",
+            "He had served in the war, his card said, and led the massacre at the river.",
+        ],
+        [
+            '"Rematch on Sunday," Leo said, "and this time we bring snipers."',
+            '"It\'ll be a war," said Jo. "A bloodbath. They\'ll slaughter us again."',
+        ],
+    ],
+)
+def test_play_the_war_words_stand_beside_is_no_war(scene: list[str]) -> None:
+    assert "collective-violence" not in detected(*scene)
+
+
+# Paragraphs with no warning in them, to put a scene's lines far apart.
+FILLER = [
+    "The radiators ticked. Somebody's packed lunch had leaked apple juice into a coat pocket, and the "
+    "teacher spent five minutes with a roll of paper towels while everyone watched as if it were a film.",
+    "Half the class were drawing the ceiling and the other half were arguing about whether a woolly "
+    "mammoth could beat a polar bear, which the helper said was not the question on the sheet.",
+    "A man in a blue fleece came by twice to ask whether anyone had seen a lost glove, and went away "
+    "again humming, and the glove turned up later in the gift bag of a boy called Otis.",
+]
+
+
+def test_a_museum_case_is_a_sign_of_play() -> None:
+    """The visit's first sign and the case are each more than FRAME_CHARS from the war told between."""
+    scene = [
+        "The class spread out through the museum with their clipboards.",
+        *FILLER,
+        "On the wall a map showed the battle, and a recorded voice told of the shelling and the siege, "
+        "of the soldiers who fell in their thousands and the towns that burned.",
+        *FILLER,
+        "Omar pressed his nose to the glass case where a drum and a pair of boots sat on red velvet.",
+    ]
+    starts = [sum(len(text) + 1 for text in scene[:index]) for index in (0, 4, 8)]
+    assert starts[1] - starts[0] > FRAME_CHARS and starts[2] - starts[1] > FRAME_CHARS
+    assert "collective-violence" not in detected(*scene)
+
+
+def test_a_real_war_by_a_museum_case_is_still_war() -> None:
+    """A city under fire, told with no sign of a visit to it, far from the one case named."""
+    scene = [
+        "The shells fell on the old town all night. By morning the soldiers had taken the square and the "
+        "bodies of the men they had shot lay along the river wall; the women were marched out at gunpoint.",
+        "The villages to the east burned for a week, and the refugees walked past the checkpoint in their "
+        "thousands while the artillery went on and on.",
+    ]
+    assert "collective-violence" in detected(*scene)
+
+
+# --- a spectator who stops breathing "in any organized way", a dead-eyed stare, "before anyone was dead"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tied at the buzzer. You've stopped breathing in any organized way, and the whole gym is on its feet.",
+        "Ten seconds left on the clock and Nell had stopped breathing in any meaningful sense.",
+        "The lad at the till had the dead-eyed stare of someone on his ninth hour of a Saturday shift.",
+        '"I said so before anyone was dead!" Uncle Ray shouted, and the whole table booed him.',
+    ],
+)
+def test_a_held_breath_or_a_dead_compound_is_no_death(line: str) -> None:
+    assert "death" not in detected(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He stopped breathing in the ambulance, and the paramedics could not bring him back.",
+        "They walked among the dead after the flood, looking for faces they knew.",
+        "By the time anyone came he was dead, and the police taped off the stairwell.",
+    ],
+)
+def test_a_last_breath_or_the_dead_still_warns(line: str) -> None:
+    assert "death" in detected(line, "They buried him on Friday and the whole village came to the funeral.")
