@@ -213,3 +213,35 @@ def test_a_held_breath_or_a_dead_compound_is_no_death(line: str) -> None:
 )
 def test_a_last_breath_or_the_dead_still_warns(line: str) -> None:
     assert "death" in detected(line, "They buried him on Friday and the whole village came to the funeral.")
+
+
+# --- a heavy word that is somebody's name: Mr Slaughter, Dr Graves, a pony called Killer ----------
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        [
+            "Mr Slaughter drove the minibus for the under-nines on Saturdays.",
+            "Getting them into their boots was a battle every single week.",
+        ],
+        [
+            "Mrs. Coffin from the flat below brought round a lasagne and a card.",
+            "Mrs. Coffin said it was a matter of life and death that we tried her trifle.",
+        ],
+        [
+            "The new vet was Dr Blood, and the new nurse was Miss Gore, which Dad thought was hilarious.",
+            "Miss Gore held the hamster while Dr Blood clipped its nails.",
+        ],
+    ],
+)
+def test_a_name_is_no_warning(scene: list[str]) -> None:
+    assert detected(*scene).isdisjoint({"death", "collective-violence", "grief", "violence", "blood-gore"})
+
+
+def test_a_named_man_killed_still_warns() -> None:
+    scene = [
+        "Mr Slaughter was killed in the crash on the bypass, and his body was taken to the morgue.",
+        "The whole school went to the funeral, and Dr Blood found blood pooled under the seat of the car.",
+    ]
+    assert {"death", "blood-gore"} <= detected(*scene)
