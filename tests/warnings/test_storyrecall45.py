@@ -64,3 +64,37 @@ def test_an_eating_disorder_told_by_what_is_done_with_food(paragraphs: tuple[str
 )
 def test_one_sign_or_another_body_is_no_eating_disorder(paragraphs: tuple[str, ...]) -> None:
     assert "eating-disorder" not in scene_ids(*paragraphs)
+
+
+# Change 2: addiction told by the bottle: what drink or drugs took from a family ("the bottle took
+# him", "we lost her to heroin"; alone, 1.0), and weak signs (0.5) that add up in a scene: a
+# bottle kept hidden, poured down the sink by someone else, a clean streak, going to one's meetings.
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("At the wake his uncle said it plainly: the bottle took him in the end, and nobody could stop it.",),
+        ("We lost my brother to heroin the winter I turned twenty.",),
+        ("Aunt Ros drank herself to death in that flat, and the family still calls it her nerves.",),
+        ("Every Sunday she found the vodka her dad kept behind the boiler and tipped it down the sink.",),
+        (
+            "Marco is proud of his clean streak, and he has every right to be.",
+            "He still goes to his meetings on Thursdays, in the church hall with the bad coffee.",
+        ),
+    ],
+)
+def test_addiction_told_by_the_bottle(paragraphs: tuple[str, ...]) -> None:
+    assert "addiction" in scene_ids(*paragraphs)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("The milk had turned, so she poured it down the sink and opened a new carton.",),
+        ("The whisky he kept in the cabinet was only for guests at Christmas.",),
+        ("The drink took him by surprise: it was far stronger than it looked.",),
+        ("We lost him to the crowd at the station and found him again by the ticket machines.",),
+        ("She goes to her meetings on Mondays and Wednesdays, and hates every one of them.",),
+    ],
+)
+def test_one_sign_or_an_idiom_is_no_addiction(paragraphs: tuple[str, ...]) -> None:
+    assert "addiction" not in scene_ids(*paragraphs)
