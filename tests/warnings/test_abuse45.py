@@ -118,3 +118,21 @@ def test_the_people_around_her_falling_away_warns(text: str) -> None:
 )
 def test_a_joke_or_a_drift_stays_clean(text: str) -> None:
     assert "abuse" not in ids(text)
+
+
+# Change 5, racism: the hooting rule (monkey noises beside a banana skin or scratched armpits) also
+# takes the singular, "the monkey noise", "a monkey chant", "ape noise". A toddler's monkey noise at
+# the zoo, with no banana skin thrown, stays clean.
+
+
+def test_the_monkey_noise_in_the_singular_beside_a_banana_skin_warns() -> None:
+    text = (
+        "someone left a banana skin on his peg in the changing room. "
+        "when he came out for the warm-up the away end started the monkey noise again."
+    )
+    assert "racism" in ids(text)
+
+
+def test_a_toddler_at_the_zoo_stays_clean() -> None:
+    text = "at the zoo my toddler does the monkey noise at the gibbons and they ignore him completely."
+    assert "racism" not in ids(text)
