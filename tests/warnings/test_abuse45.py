@@ -120,7 +120,7 @@ def test_a_joke_or_a_drift_stays_clean(text: str) -> None:
     assert "abuse" not in ids(text)
 
 
-# Change 5, racism: the hooting rule (monkey noises beside a banana skin or scratched armpits) also
+# Change 4, racism: the hooting rule (monkey noises beside a banana skin or scratched armpits) also
 # takes the singular, "the monkey noise", "a monkey chant", "ape noise". A toddler's monkey noise at
 # the zoo, with no banana skin thrown, stays clean.
 
@@ -135,4 +135,36 @@ def test_the_monkey_noise_in_the_singular_beside_a_banana_skin_warns() -> None:
 
 def test_a_toddler_at_the_zoo_stays_clean() -> None:
     text = "at the zoo my toddler does the monkey noise at the gibbons and they ignore him completely."
+    assert "racism" not in ids(text)
+
+
+# Change 5, racism: the pretext stop. "You match a description" (a description, said of a person,
+# the stock reason given for stopping someone for how they look) warns alone; "he fits the
+# description" and a tail light "that wasn't broken" are weak signs (0.5) that need another, such
+# as an officer asking whose car it is. A witness's description of a suspect stays clean.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "second time this week the patrol car slows beside me on my own street. "
+        "'you match a description,' the officer says, and doesn't say which.",
+        "the cop asks whose car this is, though the registration is in my name. "
+        "then he tells his partner i fit the description.",
+    ],
+)
+def test_a_pretext_stop_warns(text: str) -> None:
+    assert "racism" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a detective story: a suspect and a witness's description
+        "a man matching a description given by the witness was seen near the docks, the inspector said.",
+        # an officer checking a car after a crash
+        "the officer asked whose car this was, wrote down the plate, and said the tow truck was on its way.",
+    ],
+)
+def test_a_suspect_described_stays_clean(text: str) -> None:
     assert "racism" not in ids(text)
