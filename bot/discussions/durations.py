@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from fractions import Fraction
 
 _AMOUNT = re.compile(r"^(\d+)\s*([a-z]+)$")
 # Any amount past this many units is read as this many: more than every caller's bound in every unit
@@ -70,10 +71,24 @@ _SPAN = re.compile(r"^\d+\s*[a-z]+(?:(?:\s*,\s*|\s+and\s+|\s*)\d+\s*[a-z]+)*$")
 _SPAN_ITEM = re.compile(r"\d+\s*[a-z]+")
 
 
+# "1.5 hours", "2.5d": a decimal amount, read in the next smaller unit when it is a whole number of it
+# (90 minutes, 60 hours); bounded digits, so no amount is a long number to multiply.
+_DECIMAL = re.compile(r"(?<![\d.])(\d{1,6})\.(\d{1,3})\s*(weeks?|w|days?|d|hours?|hrs?|h)\b")
+_SMALLER = {"weeks": ("days", 7), "days": ("hours", 24), "hours": ("minutes", 60)}
+
+
+def _in_smaller_unit(match: re.Match[str]) -> str:
+    smaller, times = _SMALLER[UNITS[match.group(3)]]
+    amount = Fraction(f"{match.group(1)}.{match.group(2)}") * times
+    return f"{amount.numerator} {smaller}" if amount.denominator == 1 else match.group(0)
+
+
 def digits_for_words(text: str) -> str:
     """``text`` lower-cased with amounts written as words turned into digits: "an hour" → "1 hour",
-    "half an hour" → "30 minutes"; every reader of amounts goes through this, so they agree."""
-    lowered = _HALF_HOUR.sub("30 minutes", text.lower())
+    "half an hour" → "30 minutes", and a decimal amount in a smaller unit: "1.5 hours" → "90 minutes"
+    (one that is no whole number of it, "1.3 hours", stays unreadable); every reader of amounts goes
+    through this, so they agree."""
+    lowered = _DECIMAL.sub(_in_smaller_unit, _HALF_HOUR.sub("30 minutes", text.lower()))
     return _WORDED.sub(lambda match: f"{_NUMBER_WORDS[match.group(1)]} ", lowered)
 
 

@@ -211,5 +211,6 @@ def test_reminders_written_with_spaced_units() -> None:
     assert parse_remind("1 day, 2 hours") == both
     assert parse_remind("1 day and 2 hours") == both
     assert parse_remind("24h 2h") == both
-    with pytest.raises(UserError, match=r"1\.5h"):
-        parse_remind("1.5h")
+    assert parse_remind("1.5h") == (timedelta(minutes=90),)  # read whole in minutes since session 45
+    with pytest.raises(UserError, match=r"1\.333h"):
+        parse_remind("1.333h")  # no whole number of minutes: refused, as "1.5h" was, not read as 1 and 5h

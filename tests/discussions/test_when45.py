@@ -6,12 +6,13 @@ unreadable."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.discussions.planning import MAX_PROMPTS, parse_prompts
+from bot.discussions.remind import parse_remind
 from bot.discussions.when import gap_note, read_when_noted
 from bot.errors import UserError
 
@@ -52,3 +53,15 @@ def test_too_many_prompts_is_said_without_a_form_of_typing_them_the_admin_did_no
     with pytest.raises(UserError) as refused:
         parse_prompts(" | ".join(f"p{n}" for n in range(15)))
     assert str(refused.value) == f"At most {MAX_PROMPTS} prompts; you gave 15.", refused.value
+
+
+def test_a_decimal_amount_reads_in_the_next_smaller_unit() -> None:
+    """ "in 1.5 hours" was refused with the generic "I can't read", and remind:1.5h too."""
+    at = read_when_noted("in 1.5 hours", now=NOW).moment
+    assert at == read_when_noted("in 90 minutes", now=NOW).moment
+    assert read_when_noted("in 2.5 days", now=NOW).moment == read_when_noted("in 2 days 12 hours", now=NOW).moment
+    assert read_when_noted("in 0.5h", now=NOW).moment == read_when_noted("in 30 minutes", now=NOW).moment
+    assert parse_remind("1.5h, 0.5d") == (timedelta(hours=12), timedelta(minutes=90))
+    assert read_when_noted("in 1.3 hours", now=NOW).moment == read_when_noted("in 78 minutes", now=NOW).moment
+    with pytest.raises(UserError, match="can't read"):
+        read_when_noted("in 1.333 hours", now=NOW)  # 79.98 minutes: no whole number of them
