@@ -139,3 +139,31 @@ def test_a_letter_giving_a_false_cause_and_the_ashes_is_death(text: str) -> None
 )
 def test_a_letter_about_an_illness_that_passes_is_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he stops breathing at ten past three and the nurse writes it down.",
+        "she goes limp in my arms and doesn't wake up.",
+        'the paramedics stop working on him and one of them says, "i\'m sorry."',
+        "y/n holds his hand as his machines go quiet, one by one.",
+    ],
+)
+def test_a_death_told_in_the_present_tense_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if he stops breathing in the night, press the red button.",
+        "with his sleep apnoea he stops breathing for ten seconds at a time.",
+        "the baby goes limp with sleep in my arms and doesn't wake up until noon.",
+        "the baby monitor goes quiet and we both hold our breath, then grin.",
+        "she doesn't wake up until the third alarm.",
+        "the mechanics stop working on it at five and go to the pub.",
+    ],
+)
+def test_present_tense_sleep_apnoea_and_alarms_are_no_death(text: str) -> None:
+    assert "death" not in ids(text)
