@@ -127,3 +127,20 @@ def test_music_that_hits_you_is_no_blow() -> None:
 )
 def test_a_blow_still_warns(text: str) -> None:
     assert "violence" in ids(text)
+
+
+# A funeral that is a joke: a birthday's mock funeral, a cake shaped like a gravestone.
+def test_a_joke_funeral_is_no_death() -> None:
+    text = (
+        "for his fortieth his friends threw him a joke funeral: black balloons, a eulogy about his knees, and "
+        "a cake shaped like a tombstone that said RIP HIS THIRTIES. he cried laughing and everyone danced until one."
+    )
+    assert not ids(text) & {"death", "grief"}
+
+
+def test_a_funeral_with_no_joke_still_warns() -> None:
+    text = (
+        "Dad's funeral was on a Tuesday. We buried him beside Mum and afterwards everyone came back to the "
+        "house for sandwiches and nobody could eat."
+    )
+    assert {"death", "grief"} <= ids(text)
