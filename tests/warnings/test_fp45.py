@@ -144,3 +144,19 @@ def test_a_funeral_with_no_joke_still_warns() -> None:
         "house for sandwiches and nobody could eat."
     )
     assert {"death", "grief"} <= ids(text)
+
+
+# "I want to walk into the sea" over a meeting: the stock hyperbole in its other tenses.
+def test_wanting_to_walk_into_the_sea_over_a_meeting_is_no_suicide() -> None:
+    text = (
+        "we were told to go to the office and i want to walk into the sea. it is a tuesday and my manager has "
+        "booked a three-hour meeting about the new font."
+    )
+    assert "suicide" not in ids(text)
+
+
+def test_walking_into_the_sea_with_stones_still_warns() -> None:
+    text = (
+        "She walked into the sea that night with stones in her pockets, and her sister found the note in the morning."
+    )
+    assert "suicide" in ids(text)
