@@ -160,3 +160,23 @@ def test_walking_into_the_sea_with_stones_still_warns() -> None:
         "She walked into the sea that night with stones in her pockets, and her sister found the note in the morning."
     )
     assert "suicide" in ids(text)
+
+
+# Knights "sent to slay" a dragon: an errand, not a death.
+def test_an_errand_to_slay_is_no_death() -> None:
+    text = (
+        "The old dragon of the fen steals pies from windowsills, and every knight sent to slay him comes home "
+        "fat and happy and a little ashamed, so the king has stopped sending them."
+    )
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assassins were sent to slay him in his bed, and by morning the old king was dead, his blood on the sheets.",
+        "The knight rode into the hall and slew the king where he sat, and the queen screamed over his body.",
+    ],
+)
+def test_a_slaying_still_warns(text: str) -> None:
+    assert "death" in ids(text)
