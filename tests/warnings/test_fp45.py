@@ -180,3 +180,20 @@ def test_an_errand_to_slay_is_no_death() -> None:
 )
 def test_a_slaying_still_warns(text: str) -> None:
     assert "death" in ids(text)
+
+
+# "queer" said of one's own book club, choir or youth centre: the word reclaimed, not hurled.
+def test_a_queer_book_club_is_no_homophobia() -> None:
+    text = (
+        "The queer book club meets in the back of the bakery, and this month's novel has a villain called "
+        "something nobody can pronounce."
+    )
+    assert "homophobia" not in ids(text)
+
+
+def test_a_slur_called_after_someone_still_warns() -> None:
+    text = (
+        '"Fairy," he called after me across the car park, and his mates laughed while I walked to my car with '
+        "my keys between my fingers."
+    )
+    assert "homophobia" in ids(text)
