@@ -197,3 +197,17 @@ def test_a_slur_called_after_someone_still_warns() -> None:
         "my keys between my fingers."
     )
     assert "homophobia" in ids(text)
+
+
+# "Women belong on bridges": the stock line turned round, said for women.
+def test_women_belonging_everywhere_is_no_sexism() -> None:
+    text = (
+        "Three months on the site and the chief engineer says it in front of everyone: \"Amara's numbers are "
+        'right, ours are wrong." Women belong on bridges, she thinks, grinning at the steel.'
+    )
+    assert "sexism" not in ids(text)
+
+
+def test_women_belonging_in_the_kitchen_still_warns() -> None:
+    text = '"women belong in the kitchen, not on the pitch," some man yells from the stands as she jogs out to warm up.'
+    assert "sexism" in ids(text)
