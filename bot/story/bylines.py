@@ -38,7 +38,8 @@ from bot.warnings.declared import (
 # "by Mara Quill", "written by R. Okonkwo", "a wattpad story by @moonlitpages", "a Haikyuu!! fic by kestrel".
 _BY_LINE = re.compile(
     rf"^[ \t]*(?:(?:an?[ \t]++)?{FANDOM_WORDS}(?:{STORY_KINDS}){KIND_PARTS}[ \t]++)?"
-    rf"(?:(?:written|words|text|story|writing)[ \t]+)?by[ \t:]+(?P<author>\S.{{0,80}}?){RUN_START}[ \t]*$",
+    rf"(?:(?:written|words|text|story|writing|posted)[ \t]+|submitted[ \t]+\d{{1,3}}[ \t]+[a-z]{{1,7}}[ \t]+ago[ \t]+)?"
+    rf"by[ \t:]+(?P<author>\S.{{0,80}}?){RUN_START}[ \t]*$",
     re.IGNORECASE,
 )
 _WORLD_BY_LINE = re.compile(
@@ -289,6 +290,7 @@ def by_line_author(line: str) -> str | None:
     match = _BY_LINE.match(line)
     if match is not None:
         author = _CREDIT_AFTER.sub("", trim_ornaments(match.group("author"))).lstrip("@").strip()
+        author = author.removeprefix("u/") if author.startswith("u/") and len(author) > 2 else author  # Reddit's
         return author if author_like(author) else None
     match = _WORLD_BY_LINE.match(trim_ornaments(line))
     if match is not None:

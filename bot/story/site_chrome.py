@@ -58,15 +58,18 @@ def drop_navigation(items: list[Item]) -> list[Item]:
 
 def _button_by_chrome(items: list[Item], chrome: list[bool], index: int) -> bool:
     """A site's button alone ("Report", "Share") next to its chrome, a chapter's links or counts, with
-    nothing of the story between: Royal Road's "Report" under "Previous Chapter | Next Chapter". A
-    "Share" among the story's paragraphs stays."""
+    nothing of the story between: Royal Road's "Report" under "Previous Chapter | Next Chapter"; or a
+    post's votes ("2.4k") over its buttons. A "Share" among the story's paragraphs stays."""
     item = items[index]
-    if not isinstance(item, Para) or LONE_BUTTON.fullmatch(item.text.strip()) is None:
+    if not isinstance(item, Para):
+        return False
+    count = VOTE_COUNT.fullmatch(item.text.strip()) is not None  # Reddit's "2.4k" over "Reply" / "Share"
+    if not count and LONE_BUTTON.fullmatch(item.text.strip()) is None:
         return False
     before = index > 0 and chrome[index - 1]
     after = index + 1 < len(chrome) and chrome[index + 1]
     last = index + 1 == len(items)
-    return before and (after or last or not isinstance(items[index + 1], Para))
+    return (count and after) or (before and (after or last or not isinstance(items[index + 1], Para)))
 
 
 # A site's counts copied with the story: Wattpad's "48.2K Reads 2.1K Votes 314 Part Story", Tumblr's
@@ -89,6 +92,11 @@ _HEAD_COUNTED_ITEM = (
 )
 _HEAD_LABELS = r"reads?|fans|comments|votes|favou?rites|likes|views|followers|kudos|hits|bookmarks"
 _LABEL_COUNT_LINE = rf"[ \t]*+(?:(?:{_HEAD_LABELS})(?:[ \t]*+:?[ \t]*+\d[\d,.]*+[KkMm]?)?|\d[\d,.]*+[KkMm]?[ \t]*+(?:{_HEAD_LABELS}))[ \t]*+"
+# A Reddit post's age on a line of its own in the text's head, under "Posted by u/tidewright": "3 yr. ago",
+# "• 2y ago" (as Reddit writes it: "Three years ago" may head a story's scene).
+_REDDIT_AGE_LINE = re.compile(
+    r"^[ \t]*(?:[•·][ \t]*)?\d{1,3}[ \t]*(?:yr|y|mo|d|h|min|hr)\.?[ \t]+ago[ \t]*$\n?", re.MULTILINE | re.IGNORECASE
+)
 _HEAD_COUNT_LINE = re.compile(
     # (the genres end on a letter or mark, not in the spaces before the "·": each place in a run of
     # spaces read the rest of the run, a 4 MB line of them took 1.7 s a pass)
@@ -207,6 +215,7 @@ def drop_count_lines(text: str) -> str:
         title_page = "".join(line for line in title_page.splitlines(keepends=True) if not _genres_and_counts(line))
     head = title_page + text[top[0] : cut]
     head = _HEAD_COUNT_LINE.sub("", head)
+    head = _REDDIT_AGE_LINE.sub("", head) if " ago" in head else head
     text = head + text[cut:] if len(head) != cut else text
     if " — " in text:
         text = _CHAT_HEADER.sub("", text)
@@ -219,6 +228,7 @@ _BUTTON = (  # AO3's "Kudos", Quotev's "Favorite" and "Comments (12)"
     r"vote|comment|comments|share|like|reblog|reply|follow|report|subscribe|kudos|bookmark|favou?rite"
     r"|comments[ \t]*\(\d[\d,]{0,8}\)"
     r"|reviews?|fav"  # FanFiction.net's "Reviews · Favorite · Follow", "Follow/Fav"
+    r"|save|upvote|downvote|award|give[ \t]+award|go[ \t]+to[ \t]+comments"  # Reddit's, under a post
 )
 # A button's icon copied before its word: Wattpad's "★ Vote  💬 Comment", "↗ Share".
 _ICON = r"(?:[☆★⭐💬🗨↗⤴📤❤♡♥👍🔁]\ufe0f?[ \t]*)?"
@@ -342,7 +352,7 @@ def site_chrome(text: str) -> bool:
         if all(LONE_BUTTON.fullmatch(part) for part in parts):
             return True
         return site_menu(parts) or (distinct and all(_chrome_line(part) for part in parts))
-    return _site_chrome().fullmatch(line) is not None or _serial_nav(line)
+    return _site_chrome().fullmatch(line) is not None or _serial_nav(line) or _REDDIT_ALONE.fullmatch(line) is not None
 
 
 # A page's first link, for keyboards and screen readers, copied with the page: "Skip to Main Content"
@@ -371,10 +381,29 @@ def skip_link_menu(text: str) -> bool:
     )
 
 
+# Reddit's lines over and under a post copied from it: its community ("r/nosleep"), the post's age ("3 yr.
+# ago", "• 2y ago") and its votes ("2.4k", beside "Upvote" and "Downvote").
+_REDDIT_LINE = re.compile(
+    r"[•·][ \t]*|(?:[•·][ \t]*)?r/[A-Za-z0-9_]{2,21}(?:[ \t]*[•·][ \t]*)?"
+    r"|(?:[•·][ \t]*)?\d{1,3}[ \t]*(?:yr|y|mo|d|h|min|m|years?|months?|days?|hours?|minutes?|hr)s?\.?[ \t]+ago"
+)
+# (alone in its paragraph, only as Reddit writes them: "Three years ago" may be a story's scene's heading)
+_REDDIT_ALONE = re.compile(
+    r"r/[A-Za-z0-9_]{2,21}|(?:[•·][ \t]*)?\d{1,3}[ \t]*(?:yr|y|mo|d|h|min|hr)\.?[ \t]+ago|[•·][ \t]*\d{1,3}[ \t]*\w{1,7}\.?[ \t]+ago"
+)
+VOTE_COUNT = re.compile(r"\d{1,3}(?:[.,]\d)?[kKmM]")
+
+
+def _reddit_line(line: str) -> bool:
+    return _REDDIT_LINE.fullmatch(line.strip()) is not None
+
+
 def _chrome_line(line: str) -> bool:
     """One line of a paragraph of chrome: a button, a chrome line, a serial's link ("Previous Part")."""
     return (
         LONE_BUTTON.fullmatch(line) is not None
+        or _reddit_line(line)
+        or VOTE_COUNT.fullmatch(line.strip()) is not None
         or _NEWSLETTER_LINE.fullmatch(line) is not None
         or _site_chrome().fullmatch(line) is not None
         or _SERIAL_NAV.fullmatch(line) is not None

@@ -18,7 +18,10 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - an AO3 work page copied whole into a text file, the site's skip link and menu over the work header
   ("Skip to Main Content" / "Archive of Our Own beta" / "Log In" ...) and its bar of actions ("Entire
   Work" / "Chapter Index" / "Download"): a chapter 1 of its own, which hid the work's title, author and
-  archive warnings under it.
+  archive warnings under it;
+- a Reddit post copied: its community's line ("r/nosleep"), its age under "Posted by u/tidewright"
+  ("3 yr. ago"), its votes and buttons ("2.4k" / "Reply" / "Share" / "Report" / "Save"): story text,
+  the by-line with them ("submitted 3 years ago by tidewright" too).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -305,3 +308,36 @@ def test_a_story_line_opening_skip_to_stays() -> None:
     line = "Skip to the chapter\nwhere the ferry sinks, she told him. He never did."
     story = _read("Low Tide\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "low.txt")
     assert any(paragraph.startswith("Skip to the chapter") for paragraph in story.chapters[0].paragraphs)
+
+
+# ---------------------------------------------------------------- a Reddit post copied
+
+REDDIT_END = "\n\n2.4k\n\nReply\nShare\nReport\nSave\nFollow\n"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "The Lighthouse Log\n\nPosted by u/tidewright\n3 yr. ago\n\n",
+        "r/nosleep\n\nThe Lighthouse Log\n\nPosted by u/tidewright\n\n",
+        "The Lighthouse Log\n\nsubmitted 3 years ago by tidewright\n\n",
+    ],
+    ids=["posted-by-and-age", "community-line", "old-reddit"],
+)
+def test_a_reddit_post_copied_reads_as_its_story(head: str) -> None:
+    story = _read(head + "\n\n".join(PROSE) + REDDIT_END, "post.txt")
+    assert (story.meta.title, story.meta.author) == ("The Lighthouse Log", "tidewright")
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_the_posts_buttons_and_votes_are_not_story_text() -> None:
+    text = "The Lighthouse Log\n\nby tidewright\n\n" + "\n\n".join(PROSE)
+    story = _read(text + "\n\nUpvote\n2.4K\nDownvote\nGo to comments\nShare\n", "post.txt")
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_scenes_time_line_and_a_lone_number_stay() -> None:
+    text = "The Lighthouse Log\n\n" + PROSE[0] + "\n\nThree years ago\n\n" + PROSE[1] + "\n\n12\n\n" + PROSE[0] + "\n"
+    story = _read(text, "post.txt")
+    paragraphs = [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+    assert "Three years ago" in paragraphs
