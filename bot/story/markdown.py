@@ -489,7 +489,9 @@ def plain_tables(text: str) -> str:
             out.append(lines[index])
             index += 1
             continue
-        if _cells(head, headed).strip(" |"):  # (a head row of empty cells, over a table of fields, says nothing)
+        # (a head row of empty cells, or naming its columns alone, "Property | Value" as Notion's page has
+        # it, over a table of fields, says nothing)
+        if _cells(head, headed).strip(" |") and not (not headed and _column_names(head)):
             out.append(_cells(head, headed))
         index += 2
         while index < len(lines) and (row := _TABLE_ROW.match(lines[index])) is not None:
@@ -499,6 +501,15 @@ def plain_tables(text: str) -> str:
 
 
 _HEADING_LINE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
+_COLUMN_NAMES = frozenset(
+    ["property", "properties", "value", "values", "field", "fields", "key", "detail", "details", ""]
+)
+
+
+def _column_names(row: re.Match[str]) -> bool:
+    """A table's head row of two cells that only name its columns ("Property | Value", "Field | Value")."""
+    cells = [cell.strip("*_ \t").casefold() for cell in row.group("cells").split("|")]
+    return len(cells) == 2 and all(cell in _COLUMN_NAMES for cell in cells)
 
 
 def _cells(row: re.Match[str], headed: bool = True) -> str:

@@ -21,7 +21,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   archive warnings under it;
 - a Reddit post copied: its community's line ("r/nosleep"), its age under "Posted by u/tidewright"
   ("3 yr. ago"), its votes and buttons ("2.4k" / "Reply" / "Share" / "Report" / "Save"): story text,
-  the by-line with them ("submitted 3 years ago by tidewright" too).
+  the by-line with them ("submitted 3 years ago by tidewright" too);
+- a Markdown table of the page's properties under its title whose head row only names its columns
+  ("| Property | Value |"): the row made the table a chapter 1 of story text and its author was lost.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -341,3 +343,24 @@ def test_a_scenes_time_line_and_a_lone_number_stay() -> None:
     story = _read(text, "post.txt")
     paragraphs = [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
     assert "Three years ago" in paragraphs
+
+
+# ---------------------------------------------------------------- a table of the page's properties under its title
+
+
+@pytest.mark.parametrize("head", ["| Property | Value |", "| **Field** | **Value** |"])
+def test_a_property_tables_column_names_say_nothing(head: str) -> None:
+    text = (
+        f"# Winter Lights\n\n{head}\n| --- | --- |\n| Author | Ivy Reed |\n| Warnings | drowning |\n\n"
+        f"## Chapter 1\n\n{PROSE[0]}\n\n## Chapter 2\n\n{PROSE[1]}\n"
+    )
+    story = _read(text, "winter.md")
+    assert story.meta.author == "Ivy Reed"
+    assert story.meta.declared_warnings == ["Warnings: drowning"]
+    assert [chapter.paragraphs for chapter in story.chapters] == [[PROSE[0]], [PROSE[1]]]
+
+
+def test_a_tables_named_columns_stay() -> None:
+    text = f"# Winter Lights\n\n## Chapter 1\n\n{PROSE[0]}\n\n| Key | Value |\n| --- | --- |\n| Tide | 4 m |\n\n## Chapter 2\n\n{PROSE[1]}\n"
+    story = _read(text, "winter.md")
+    assert story.chapters[0].paragraphs[1].startswith("Key | Value")
