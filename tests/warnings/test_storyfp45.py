@@ -245,3 +245,39 @@ def test_a_named_man_killed_still_warns() -> None:
         "The whole school went to the funeral, and Dr Blood found blood pooled under the seat of the car.",
     ]
     assert {"death", "blood-gore"} <= detected(*scene)
+
+
+# --- a board game, a card game, sports day: "it's war" and a "massacre" at play ------------------
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        [
+            "Monopoly night at the Hendersons'. It's war.",
+            "Dad bankrupted everyone by nine and called it a massacre.",
+        ],
+        [
+            "Sports day. It's war, Coach said, and the egg and spoon is the front line.",
+        ],
+        [
+            '"It\'s war," said Priya, shuffling the Uno cards. "Nobody leaves until someone cries."',
+            "Jay slaughtered us with a draw four.",
+        ],
+        [
+            "The Scrabble board came out after dinner and Gran declared war on the whole family.",
+            "She slaughtered us with QUIXOTIC on a triple word score.",
+        ],
+    ],
+)
+def test_a_parlour_game_or_sports_day_is_no_war(scene: list[str]) -> None:
+    assert detected(*scene).isdisjoint({"collective-violence", "death"})
+
+
+def test_a_war_in_the_scene_after_the_game_still_warns() -> None:
+    game = ["Monopoly night at the Hendersons'. It's war.", "Dad bankrupted everyone by nine."]
+    war = [
+        "In the morning the radio said the army had shelled the border town all night; ninety "
+        "civilians were killed and the soldiers burned the market.",
+    ]
+    assert "collective-violence" in story([game, war])
