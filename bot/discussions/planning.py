@@ -48,6 +48,7 @@ CHANGEABLE = ("scheduled", "failed", "missed")
 LISTING_LIMIT = 1000  # discussions of each kind read for /discussion list: bounded, and paged when shown
 # Refused events taken off /discussion list shown under it, and who did it: the latest, this recent.
 DISMISSALS_SHOWN = 5
+UTC_NOTE = "Read in UTC (`/config set timezone:` sets the club's own zone)."
 DISMISSALS_SHOWN_FOR = timedelta(days=7)
 
 
@@ -218,9 +219,15 @@ class DiscussionPlanner:
         return await get_settings(self.db, guild_id)
 
     async def _when(self, text: str, settings: GuildSettings) -> Reading:
-        return read_when_noted(
+        """The time typed, read on the server's clock; a wall-clock time read in UTC only because the
+        server has that zone (a new club's, unless an admin chose it) says so: an admin in New York who
+        typed "7pm" saw 2 pm and no reason why."""
+        reading = read_when_noted(
             text, now=self.clock.now(), default_zone=settings.timezone, date_order=settings.date_order
         )
+        if reading.wall is not None and settings.timezone == "UTC" and getattr(reading.zone, "key", None) == "UTC":
+            reading = replace(reading, note=" ".join(note for note in (reading.note, UTC_NOTE) if note))
+        return reading
 
     async def _reminder_note(self, channel_id: int, offsets: Sequence[timedelta], settings: GuildSettings) -> str:
         """Why reminders will not be posted (a forum with no club channel), or '' when they will."""
