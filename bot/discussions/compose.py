@@ -565,6 +565,7 @@ def _tries_line(refused: RefusedEvent) -> str:
     return f"I will not try again by myself{so_far}: press Try again once it can work."
 
 
+NOTHING_LISTED = "No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`."
 # Each refused event shown gets two buttons (Try again, Done), and a message holds MESSAGE_BUTTONS.
 REFUSALS_A_PAGE = MESSAGE_BUTTONS // 2
 
@@ -604,8 +605,9 @@ def listing_page(
     :data:`REFUSALS_A_PAGE` on a page), a try starts, ends or cancels it, or for
     :data:`REFUSALS_LISTED_FOR`, as the section's head says. ``dismissed``: those taken off lately,
     and by whom (mentions, which an answer never pings), last."""
-    if not found and not failed_reminders and not refused_events and not dismissed:
-        return ListingPage("No discussions are scheduled. Use `/discussion schedule` or `/discussion plan`.", [])
+    nothing = not found and not failed_reminders and not refused_events
+    if nothing and not dismissed:
+        return ListingPage(NOTHING_LISTED, [])
     upcoming = [d for d in found if d.state in PENDING]
     troubled = [d for d in found if d.state not in PENDING]
     blocks: list[list[str]] = []
@@ -649,8 +651,9 @@ def listing_page(
         section("-# **Events taken off the list lately**", [_dismissal_line(dismissal) for dismissal in dismissed])
     counted = [index in refusal_at for index in range(len(blocks))]
     glued = [index in headings for index in range(len(blocks))]
+    head = NOTHING_LISTED if nothing else ""  # only events taken off lately: said over them
     paged = page_blocks(
-        "", blocks, page, "/discussion list page:{page}", most=REFUSALS_A_PAGE, counted=counted, glued=glued
+        head, blocks, page, "/discussion list page:{page}", most=REFUSALS_A_PAGE, counted=counted, glued=glued
     )
     return ListingPage(paged.text, [refusal_at[index] for index in paged.shown if index in refusal_at])
 
