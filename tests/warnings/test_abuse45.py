@@ -53,15 +53,16 @@ def test_one_sign_or_an_honest_fall_stays_clean(text: str) -> None:
 
 # Change 2, the household reading his arrival (0.5): his car, truck, key or footsteps at the
 # door or in the drive beside a body that goes still, a breath held, a TV switched off, or
-# "what kind of night it will be". A parent's car in the drive with no fear stays clean.
+# "what kind of night it will be" (learning the sound of his car is learned-quiet's, and is not
+# counted twice). A parent's car in the drive with no fear stays clean.
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        # the key in the lock read for his mood, and obedience under his roof
-        "we learned to listen for his key in the front door. slow meant a good night. "
-        "fast meant 'while you live under my roof' and the door of the spare room.",
+        # the key in the lock and the house gone quiet, and obedience under his roof
+        "his key turned in the front door and the whole house went quiet. "
+        "later it was 'while you live under my roof' and the door of the spare room.",
         # the car in the drive, the room going silent, and the story she tells about her arm
         "when his truck pulled into the driveway the whole house went quiet. "
         "the next day she told the school nurse she slipped on the stairs.",
@@ -168,3 +169,19 @@ def test_a_pretext_stop_warns(text: str) -> None:
 )
 def test_a_suspect_described_stays_clean(text: str) -> None:
     assert "racism" not in ids(text)
+
+
+# Change 6: one phrase is counted once. "Learning the sound of his car" is learned-quiet's, and
+# "he said she was a bad influence" is isolate-more-a's; the new rules no longer count them again,
+# so either phrase alone stays one weak sign.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he said she was a bad influence, and honestly she was: we missed the last bus twice.",
+        "the dog learns the sound of his car in the driveway and waits by the door with her tail going.",
+    ],
+)
+def test_one_phrase_is_counted_once(text: str) -> None:
+    assert "abuse" not in ids(text)
