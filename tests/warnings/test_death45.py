@@ -167,3 +167,36 @@ def test_a_death_told_in_the_present_tense_is_death(text: str) -> None:
 )
 def test_present_tense_sleep_apnoea_and_alarms_are_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the surgeon came out at four. my brother didn't survive the surgery.",
+        "they told us at the roadside that the driver did not survive the crash.",
+        "we're burying him on saturday and i still don't have a black tie.",
+        "you bury her on a tuesday, in the rain.",
+        "his body was never recovered from the lake.",
+        "grandad's brother didn't come home from the war.",
+        "the explosion killed forty miners and the village went quiet for a year.",
+        "she's in the ground now and i'm supposed to just go back to school.",
+    ],
+)
+def test_the_news_of_a_death_in_everyday_words_is_death(text: str) -> None:
+    assert "death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the tomatoes didn't survive the winter and the basil barely made it.",
+        "the cake did not survive the car journey, but everyone ate it anyway.",
+        "their marriage didn't survive the year in london.",
+        "he survived the crash with a broken wrist and a very good story.",
+        "the kids buried him in the sand on saturday morning and he let them.",
+        "the team didn't come back from the break until four.",
+        "she was in the ground floor flat when the lights went out.",
+    ],
+)
+def test_things_that_did_not_survive_and_sand_burials_are_no_death(text: str) -> None:
+    assert "death" not in ids(text)
