@@ -200,3 +200,26 @@ def test_the_news_of_a_death_in_everyday_words_is_death(text: str) -> None:
 )
 def test_things_that_did_not_survive_and_sand_burials_are_no_death(text: str) -> None:
     assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the telegram said killed in action. every sunday after that his mother set his place at the table anyway.",
+        "gran died in the spring. three years on, grandad still sets the table for two out of habit.",
+        "the old priest died just after midnight, and the brothers took turns sitting with him through the night.",
+    ],
+)
+def test_a_place_kept_or_a_vigil_beside_a_sure_death_is_grief(text: str) -> None:
+    assert {"death", "grief"} <= ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister's at uni now but mum still sets the table for four out of habit and then laughs at herself.",
+        "the kids took turns sitting with him through the night while his fever broke, and by morning he wanted toast.",
+    ],
+)
+def test_a_place_kept_or_a_vigil_without_a_death_is_no_grief(text: str) -> None:
+    assert "grief" not in ids(text)
