@@ -281,3 +281,29 @@ def test_a_war_in_the_scene_after_the_game_still_warns() -> None:
         "civilians were killed and the soldiers burned the market.",
     ]
     assert "collective-violence" in story([game, war])
+
+
+# --- a rope that is a toy or a gym's: a rope ladder, the rope climbed in PE -----------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The rope ladder hanging from the treehouse beam was missing three rungs.",
+        "In PE we had to climb the rope hanging from the gym beam and Tom got stuck halfway.",
+        "The rope swing hanging from the big oak had a knot for a seat, and we queued for it all summer.",
+    ],
+)
+def test_a_toy_or_gym_rope_is_no_suicide(line: str) -> None:
+    assert "suicide" not in detected(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He tied the rope to the beam in the garage and stood on the chair.",
+        "She found the noose hanging from the beam in the barn.",
+    ],
+)
+def test_a_rope_to_a_beam_still_warns(line: str) -> None:
+    assert "suicide" in detected(line)
