@@ -307,3 +307,31 @@ def test_a_toy_or_gym_rope_is_no_suicide(line: str) -> None:
 )
 def test_a_rope_to_a_beam_still_warns(line: str) -> None:
     assert "suicide" in detected(line)
+
+
+# --- "never let me have a turn": a game's turn, a go on the trampoline ------------------------------
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        [
+            '"I\'m good at this," Kit said. "You lot just never let me have a turn."',
+            "Mina handed him the controller, because it was easier than arguing.",
+        ],
+        [
+            "My big brothers never let me have a go on the trampoline.",
+            "I gave up and read on the swing in the end; it was easier than arguing with them.",
+        ],
+    ],
+)
+def test_a_turn_at_a_game_is_no_abuse(scene: list[str]) -> None:
+    assert "abuse" not in detected(*scene)
+
+
+def test_a_partner_who_allows_nothing_still_warns() -> None:
+    scene = [
+        "He never let me have a phone or friends of my own.",
+        "I kept quiet about it; it was easier than arguing.",
+    ]
+    assert "abuse" in detected(*scene)
