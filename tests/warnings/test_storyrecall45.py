@@ -98,3 +98,54 @@ def test_addiction_told_by_the_bottle(paragraphs: tuple[str, ...]) -> None:
 )
 def test_one_sign_or_an_idiom_is_no_addiction(paragraphs: tuple[str, ...]) -> None:
     assert "addiction" not in scene_ids(*paragraphs)
+
+
+# Change 3: transphobia told by the name and title used against someone ("that isn't my name"
+# beside the register or a birth name, 0.6; a legal name used or records "not updated", 0.5;
+# "sir - sorry, ma'am", 0.5; called in "by the boy's name", 1.0), and homophobia told by being
+# shunned in a changing room or on a team beside a coming out (1.0).
+@pytest.mark.parametrize(
+    ("category", "paragraphs"),
+    [
+        (
+            "transphobia",
+            (
+                "'That isn't my name,' Robin told the supply teacher. 'It's Robin. Check the register.'",
+                "'Your official records haven't been updated,' she said, 'so I'll go by what's here.'",
+            ),
+        ),
+        ("transphobia", ("At every family dinner her grandfather called her by the boy's name, and laughed.",)),
+        (
+            "transphobia",
+            (
+                "'Next, please. Yes, sir — sorry, ma'am,' the clerk said, and looked her up and down.",
+                "He went on using her legal name on every form, though she had asked him twice.",
+            ),
+        ),
+        (
+            "homophobia",
+            (
+                "After he came out, the lads on his team waited until he'd left to get changed, "
+                "and nobody would sit next to him on the coach.",
+            ),
+        ),
+    ],
+)
+def test_a_name_a_title_or_a_changing_room(category: str, paragraphs: tuple[str, ...]) -> None:
+    assert category in scene_ids(*paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("category", "paragraphs"),
+    [
+        ("transphobia", ("'That's not my name,' laughed the barista, pointing at the cup that said Jonh.",)),
+        (
+            "transphobia",
+            ("Her official documents haven't been changed since the wedding, so the bank still writes to Ms Hale.",),
+        ),
+        ("transphobia", ("The teacher called him by his full name, Jonathan Peter, when he was in trouble.",)),
+        ("homophobia", ("Nobody would sit next to him on the coach after he ate the egg sandwiches.",)),
+    ],
+)
+def test_a_name_mixed_up_or_a_seat_kept_free_is_no_prejudice(category: str, paragraphs: tuple[str, ...]) -> None:
+    assert category not in scene_ids(*paragraphs)
