@@ -320,6 +320,21 @@ def _join_split_by_lines(items: list[Item]) -> list[Item]:
     return joined
 
 
+def _by_line_under_title(items: list[Item]) -> list[Item]:
+    """The file's first line a by-line over a title's line over the story ("Posted by u/tidewright" /
+    "The Lighthouse Log", as Reddit sets a post's head), set under the title as a title page has it:
+    read first, the by-line was a paragraph of the story, the title another, and the story had no
+    author. Only a one-line title (no sentence: "The rain came at noon." is the story's first line)."""
+    by_line, title = items[:2] if len(items) >= 3 else (None, None)
+    if not (isinstance(by_line, Para) and isinstance(title, Para)) or "\n" in by_line.text.strip() + title.text.strip():
+        return items
+    if by_line_author(by_line.text) is None or by_line_author(title.text) is not None:
+        return items
+    if not title_like(title.text.strip(), bylined=True) or title.text.rstrip().endswith(("!", "?")):
+        return items
+    return [Para(title.text, by_line.gap), Para(by_line.text, title.gap), *items[2:]]
+
+
 _TITLE_PAGE_ITEMS = 40  # a title page's lines are among a file's first items
 # "by", "written by", "a novella by", "an original story by", "a Witcher fic by": over the name a line down
 _LONE_BY = re.compile(
@@ -810,7 +825,7 @@ def read_preamble(items: list[Item]) -> Preamble:
     """Split metadata, notes and the title off the top (its first :data:`PREAMBLE_ITEMS` items at
     most); the rest is the story."""
     meta = Meta()
-    items = _join_split_by_lines(items)
+    items = _by_line_under_title(_join_split_by_lines(items))
     pictures: list[Item] = []  # a frontispiece over or among the title page's lines: the first chapter's
     index = 0
     unlabelled_note = False

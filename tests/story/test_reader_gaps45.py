@@ -21,7 +21,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   archive warnings under it;
 - a Reddit post copied: its community's line ("r/nosleep"), its age under "Posted by u/tidewright"
   ("3 yr. ago"), its votes and buttons ("2.4k" / "Reply" / "Share" / "Report" / "Save"): story text,
-  the by-line with them ("submitted 3 years ago by tidewright" too);
+  the by-line with them ("submitted 3 years ago by tidewright" too), and a by-line over the title (as
+  Reddit's head sets it) was a paragraph of the story and the title another;
 - a Markdown table of the page's properties under its title whose head row only names its columns
   ("| Property | Value |"): the row made the table a chapter 1 of story text and its author was lost.
 
@@ -364,3 +365,28 @@ def test_a_tables_named_columns_stay() -> None:
     text = f"# Winter Lights\n\n## Chapter 1\n\n{PROSE[0]}\n\n| Key | Value |\n| --- | --- |\n| Tide | 4 m |\n\n## Chapter 2\n\n{PROSE[1]}\n"
     story = _read(text, "winter.md")
     assert story.chapters[0].paragraphs[1].startswith("Key | Value")
+
+
+# ---------------------------------------------------------------- a by-line over the title
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Posted by u/tidewright\n\nThe Lighthouse Log\n\n",
+        "r/nosleep\n\nPosted by u/tidewright\n2 yr. ago\n\nThe Lighthouse Log\n\n",
+        "by Mara Quill\n\nThe Lighthouse Log\n\n",
+    ],
+    ids=["reddit", "reddit-community-and-age", "by-line"],
+)
+def test_a_by_line_over_the_title_is_the_author(head: str) -> None:
+    story = _read(head + "\n\n".join(PROSE) + "\n", "post.txt")
+    assert story.meta.title == "The Lighthouse Log"
+    assert story.meta.author in ("tidewright", "Mara Quill")
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_by_line_over_the_storys_first_sentence_keeps_it() -> None:
+    story = _read("by Mara Quill\n\nThe rain came at noon.\n\n" + "\n\n".join(PROSE) + "\n", "rain.txt")
+    assert story.meta.title != "The rain came at noon."
+    assert "The rain came at noon." in story.chapters[0].paragraphs
