@@ -211,3 +211,20 @@ def test_women_belonging_everywhere_is_no_sexism() -> None:
 def test_women_belonging_in_the_kitchen_still_warns() -> None:
     text = '"women belong in the kitchen, not on the pitch," some man yells from the stands as she jogs out to warm up.'
     assert "sexism" in ids(text)
+
+
+# "war crimes" read twice (as war and as a war crime): one figure made a war scene on its own.
+def test_a_war_crime_said_of_singing_is_no_war() -> None:
+    text = (
+        '"the deal doesn\'t cover war crimes," he says, when his brother starts singing along to the radio '
+        "again. the soup is perfect anyway."
+    )
+    assert "collective-violence" not in ids(text)
+
+
+def test_a_war_crime_told_with_its_acts_still_warns() -> None:
+    text = (
+        "The tribunal heard how the militia shelled the market and shot the villagers in the square; it "
+        "called what was done there a war crime."
+    )
+    assert "collective-violence" in ids(text)
