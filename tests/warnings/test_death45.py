@@ -223,3 +223,27 @@ def test_a_place_kept_or_a_vigil_beside_a_sure_death_is_grief(text: str) -> None
 )
 def test_a_place_kept_or_a_vigil_without_a_death_is_no_grief(text: str) -> None:
     assert "grief" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the vet knelt on the kitchen floor with us. pip's tail thumped twice, slowed, and then his breathing stopped.",
+        "the vet found the vein on the first try. bramble sighed once against my knee, and then it stopped.",
+        "the mare fell at the last hurdle and did not get up, and the green screens went up around her.",
+    ],
+)
+def test_a_pet_put_to_sleep_or_a_horse_behind_the_screens_is_animal_death(text: str) -> None:
+    assert "animal-death" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the vet listened with her stethoscope and said his heart sounded great for a dog his age.",
+        "after the vet's, the puppy's breathing slowed as he fell asleep in the car.",
+        "the nurses put the screens up around her bed while the doctor examined her knee.",
+    ],
+)
+def test_a_checkup_or_a_hospital_screen_is_no_animal_death(text: str) -> None:
+    assert "animal-death" not in ids(text)
