@@ -247,3 +247,25 @@ def test_a_pet_put_to_sleep_or_a_horse_behind_the_screens_is_animal_death(text: 
 )
 def test_a_checkup_or_a_hospital_screen_is_no_animal_death(text: str) -> None:
     assert "animal-death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she keeps thinking that everyone would be better off. she doesn't say it to anyone.",
+        "in the back of his planner he wrote that it would be easier for everyone if he wasn't around.",
+    ],
+)
+def test_the_thought_that_everyone_would_be_better_off_is_suicide(text: str) -> None:
+    assert "suicide" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i keep thinking everyone would be better off if we just cancelled the camping trip.",
+        "it would be easier for everyone if he wasn't around on moving day, honestly, he just gets in the way.",
+    ],
+)
+def test_better_off_over_plans_and_chores_is_no_suicide(text: str) -> None:
+    assert "suicide" not in ids(text)
