@@ -59,9 +59,9 @@ SCENE_FRAME_SIGNS = 2
 # play too, unless it carries signs of real harm (:data:`REAL_HARM`). After the last sign it is not: a
 # real fight after the match is the match's end.
 CONTINUED_SCENES = 2
-# Categories whose hits in a scene say its harm is real, whatever play is around it: blood, and a medic
-# at work. No game, stage or museum trip has them; a real death during one does.
-REAL_HARM = ("blood-gore", "procedures")
+# Categories whose hits in a scene say its harm is real, whatever play is around it: blood, a medic at
+# work, a grief. No game, stage or museum trip has them; a real death during one does, or its news.
+REAL_HARM = ("blood-gore", "procedures", "grief")
 # A paragraph longer than this is read as pieces of at most this many characters, cut after a
 # sentence (:func:`scan_pieces`). No story's real paragraph is this long; a hostile upload's one
 # 8 MB paragraph made every rule's exact check search megabytes for a match it may use (heavy

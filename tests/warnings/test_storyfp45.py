@@ -335,3 +335,24 @@ def test_a_partner_who_allows_nothing_still_warns() -> None:
         "I kept quiet about it; it was easier than arguing.",
     ]
     assert "abuse" in detected(*scene)
+
+
+# --- the news of a real death between two scenes of a game, and a player who mourns himself -------
+
+
+def test_news_of_a_real_death_between_two_scenes_of_a_game_still_warns() -> None:
+    """A grief in the scene says the death is real: it is not carried on as the game's."""
+    news = [
+        "At the break Dev looked at his phone. His dad had died that afternoon; his aunt had been "
+        "trying to ring him for an hour.",
+        "We sat with him on the kerb while he sobbed. The funeral would be on Thursday.",
+    ]
+    assert "death" in story([PAINTBALL_START, news, PAINTBALL_END])
+
+
+def test_a_player_mourning_himself_is_no_grief() -> None:
+    scene = [
+        "Within a minute Rafe was out, and he lay on the floor of the arena loudly mourning himself.",
+        '"Tell my mother I died as I lived," he said, "badly, and in a tutu."',
+    ]
+    assert "grief" not in detected(*scene)
