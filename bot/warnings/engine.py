@@ -15,7 +15,9 @@ Members see confident ones; admins see possible ones with their evidence and dec
 
 A category's signs of play (``frames`` in the rules file: a respawn screen, a rehearsal, a
 fandom meta post) silence its hits nearby, in the same scene: whatever the words, a death in a
-video game or a fight on a stage is not a warning.
+video game or a fight on a stage is not a warning. A play lasts a whole scene when its signs are
+in two of the scene's paragraphs, and carries on through the scenes between two that show it
+(:data:`CONTINUED_SCENES`), unless one of them shows real harm (:data:`REAL_HARM`).
 """
 
 from __future__ import annotations
