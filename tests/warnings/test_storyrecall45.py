@@ -149,3 +149,51 @@ def test_a_name_a_title_or_a_changing_room(category: str, paragraphs: tuple[str,
 )
 def test_a_name_mixed_up_or_a_seat_kept_free_is_no_prejudice(category: str, paragraphs: tuple[str, ...]) -> None:
     assert category not in scene_ids(*paragraphs)
+
+
+# Change 4: a blow told by what the body hits and how it marks (violence, 0.5: a head or shoulder
+# hitting the wall or door frame, a grip until the bones grind, a wrist turning purple), beside
+# a shove; a death told by the hands of those left (death, 0.6: closing someone else's eyes,
+# burying eleven people, putting her in the ground).
+@pytest.mark.parametrize(
+    ("category", "paragraphs"),
+    [
+        (
+            "violence",
+            (
+                "He shoved her back against the cupboards, hard.",
+                "By the morning her wrist was turning purple.",
+            ),
+        ),
+        (
+            "death",
+            (
+                "When it was over, she closed his eyes and sat with him until it was light.",
+                "That week we buried seven people under the orchard wall.",
+            ),
+        ),
+        (
+            "death",
+            (
+                "After the flood the villagers buried twelve people on the hill above the church.",
+                "I closed her eyes myself, because nobody else would.",
+            ),
+        ),
+    ],
+)
+def test_a_blow_or_a_death_told_by_what_follows(category: str, paragraphs: tuple[str, ...]) -> None:
+    assert category in scene_ids(*paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("category", "paragraphs"),
+    [
+        ("violence", ("His shoulder hit the door frame as he carried the sofa in.",)),
+        ("violence", ("She squeezed the lemon until the juice ran down her wrist.",)),
+        ("death", ("She closed her eyes and let the sun warm her face.",)),
+        ("death", ("He closed her eyes with a kiss, and she laughed at him.",)),
+        ("death", ("We buried the time capsule under the oak in the school field.",)),
+    ],
+)
+def test_a_knock_or_closed_eyes_alone_is_no_warning(category: str, paragraphs: tuple[str, ...]) -> None:
+    assert category not in scene_ids(*paragraphs)
