@@ -330,7 +330,8 @@ def opening_notes(chapter: Chapter) -> Chapter:
         count <= MAX_DECLARATIONS
         and count < len(first)
         and (
-            _DISCLAIMER.match(first[count])
+            dedication(first[count])  # (first: the cheapest, and a chapter may open with dozens)
+            or _DISCLAIMER.match(first[count])
             or _CHAPTER_SUMMARY.match(first[count])
             or chapter_fields(first[count])
             or declaration_paragraph(first[count])
@@ -341,7 +342,6 @@ def opening_notes(chapter: Chapter) -> Chapter:
             or notice_list(first[count]) is not None
             or reader_notice(first[count])
             or chapter_holds(first[count])  # "This chapter contains depictions of self-harm, please take care."
-            or dedication(first[count])
         )
     ):
         count += 1
