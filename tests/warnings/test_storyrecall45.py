@@ -197,3 +197,29 @@ def test_a_blow_or_a_death_told_by_what_follows(category: str, paragraphs: tuple
 )
 def test_a_knock_or_closed_eyes_alone_is_no_warning(category: str, paragraphs: tuple[str, ...]) -> None:
     assert category not in scene_ids(*paragraphs)
+
+
+# Change 5: a slur shouted without being written: "shouted a word", "yelled the word at him",
+# beside "the one that's been shouted at every boy who ..." (abusive-language, near, 1.0).
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "In the away end somebody chanted a word, the one that's been chanted at every lad who ever cried at school.",
+        ),
+        ("From the back of the bus a boy hissed a word, the one they'd spat at her all through Year 8.",),
+    ],
+)
+def test_a_slur_shouted_and_not_written(paragraphs: tuple[str, ...]) -> None:
+    assert "abusive-language" in scene_ids(*paragraphs)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("The coach shouted a word of warning, and we all ducked as the ball flew past.",),
+        ("He called the word out at the spelling bee, and everyone knew the word was wrong.",),
+    ],
+)
+def test_a_word_shouted_is_not_always_a_slur(paragraphs: tuple[str, ...]) -> None:
+    assert "abusive-language" not in scene_ids(*paragraphs)
