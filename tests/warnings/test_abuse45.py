@@ -1,5 +1,5 @@
 """Abuse, racism and kidnapping told through what happens rather than the word (forty-fifth
-session; notes in /work/scratch/s45/docs/abuse45.md for docs/warnings-eval.md).
+session; docs/warnings-eval.md, "Forty-fifth session").
 
 Change 1, the injury explained away, each a weak sign (0.5): the story told to a nurse, doctor,
 paramedic or officer ("she tells the ER nurse she slipped"; "she says it to the doctor too"), the

@@ -1,4 +1,4 @@
-"""Death told without the word (forty-fifth session, round death45; /work/scratch/s45/docs/death45.md).
+"""Death told without the word (forty-fifth session, round death45; docs/warnings-eval.md, "Forty-fifth session").
 
 Stories often tell a death only by how a body behaves or what is left: a man who is shot and "sits
 down as though he were tired", shapes laid under tarps along a road, breathing with long gaps that

@@ -1,5 +1,5 @@
 """Whole-story false alarms (forty-fifth session, round storyfp45;
-/work/scratch/s45/docs/storyfp45.md until the lead moves it to docs/warnings-eval.md).
+docs/warnings-eval.md, "Forty-fifth session").
 
 A whole story holds many more heavy words used harmlessly than any passage: a pet lying on the
 vet's examination table, a spectator who "stopped breathing" in the last seconds of a final, a
