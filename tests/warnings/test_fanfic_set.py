@@ -13,7 +13,7 @@ fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a
 the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a helper before the fortieth;
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
 forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
-during the forty-fourth, held out of it), and scored once before and once after the round that followed them
+during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -65,6 +65,7 @@ FRESH = (
     "fanfic-fresh43a.jsonl",
     "fanfic-fresh43b.jsonl",
     "fanfic-fresh44a.jsonl",
+    "fanfic-fresh45a.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -369,11 +370,11 @@ def test_the_forty_third_rounds_held_out_sets_stay_at_or_above_their_scores() ->
     writer who never read the rules, and held out of it: scored on its first commit, micro-F1 0.457
     (14 warning-free flagged) and 0.493 (3); at its end 0.456 (14; one death more found wrongly,
     death 0.14 -> 0.13) and 0.493 (3): the round's changes did not reach them. The forty-fourth round
-    read them: 0.583 (7) and 0.546 (2). Floors at that."""
-    data = at_least("fanfic-fresh43a.jsonl", micro_f1=0.58, free=109, flagged=7)
+    read them: 0.583 (7) and 0.546 (2); after the forty-fifth, 0.599 (5) and 0.554 (2). Floors at that."""
+    data = at_least("fanfic-fresh43a.jsonl", micro_f1=0.59, free=109, flagged=5)
     assert data["per_category"]["kidnapping"]["f1"] >= 0.69
     assert data["per_category"]["collective-violence"]["f1"] >= 0.64
-    data = at_least("fanfic-fresh43b.jsonl", micro_f1=0.54, free=74, flagged=2)
+    data = at_least("fanfic-fresh43b.jsonl", micro_f1=0.55, free=74, flagged=2)
     assert data["per_category"]["violence"]["f1"] >= 0.75
     assert data["per_category"]["vomit"]["f1"] >= 0.96
 
@@ -382,12 +383,26 @@ def test_the_forty_fourth_rounds_held_out_set_stays_at_or_above_its_scores() -> 
     """``fanfic-fresh44a.jsonl`` (240 passages, 113 warning-free) was written during the forty-fourth
     round by a writer who never read the rules, and held out of it: micro-F1 0.586 before the round
     (13 warning-free passages flagged; death 0.48, violence 0.48, sexism 0.56), 0.591 after it (12;
-    suicide 0.00 -> 0.67, blood-gore 0.50 -> 0.55, every listed category unchanged). Floors at the end."""
-    data = at_least("fanfic-fresh44a.jsonl", micro_f1=0.59, free=113, flagged=12)
-    assert data["per_category"]["collective-violence"]["f1"] >= 0.70
-    assert data["per_category"]["homophobia"]["f1"] >= 0.75
-    assert data["per_category"]["racism"]["f1"] >= 0.74
+    suicide 0.00 -> 0.67, blood-gore 0.50 -> 0.55, every listed category unchanged). Read in the
+    forty-fifth round: 0.636 (3 flagged; death 0.58, abuse 0.74, racism 0.83). Floors at the end."""
+    data = at_least("fanfic-fresh44a.jsonl", micro_f1=0.63, free=113, flagged=3)
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.75
+    assert data["per_category"]["homophobia"]["f1"] >= 0.78
+    assert data["per_category"]["racism"]["f1"] >= 0.82
     assert data["per_category"]["ableism"]["f1"] >= 0.74
+    assert data["per_category"]["death"]["f1"] >= 0.58
+
+
+def test_the_forty_fifth_rounds_held_out_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh45a.jsonl`` (240 passages, 110 warning-free) was written during the forty-fifth
+    round by a writer who never read the rules, and held out of it: micro-F1 0.557 before the round
+    (19 warning-free passages flagged; death 0.19, abuse 0.55, ableism 0.55), 0.561 after it (19; abuse
+    0.55 -> 0.61, every other category unchanged). Floors at the end."""
+    data = at_least("fanfic-fresh45a.jsonl", micro_f1=0.56, free=110, flagged=19)
+    assert data["per_category"]["racism"]["f1"] >= 0.81
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.78
+    assert data["per_category"]["sexism"]["f1"] >= 0.72
+    assert data["per_category"]["abuse"]["f1"] >= 0.60
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
