@@ -48,8 +48,8 @@ CHANGEABLE = ("scheduled", "failed", "missed")
 LISTING_LIMIT = 1000  # discussions of each kind read for /discussion list: bounded, and paged when shown
 # Refused events taken off /discussion list shown under it, and who did it: the latest, this recent.
 DISMISSALS_SHOWN = 5
-UTC_NOTE = "Read in UTC (`/config set timezone:` sets the club's own zone)."
 DISMISSALS_SHOWN_FOR = timedelta(days=7)
+UTC_NOTE = "Read in UTC (`/config set timezone:` sets the club's own zone)."
 
 
 class EventKeeper(Protocol):

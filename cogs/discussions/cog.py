@@ -41,6 +41,7 @@ MAX_CHAPTER = 100_000
 
 
 def _runs_events(permissions: discord.Permissions) -> bool:
+    """What Dogear's role needs for scheduled events (a role's own permissions leave Administrator unexpanded)."""
     return permissions.administrator or permissions.create_events or permissions.manage_events
 
 
@@ -205,7 +206,7 @@ class DiscussionCog(
             guild_id, found, lambda channel_id: guild is None or guild.get_channel(channel_id) is not None
         )
         me = guild.me if guild is not None else None
-        refused = me is not None and not (me.guild_permissions.create_events or me.guild_permissions.manage_events)
+        refused = me is not None and not _runs_events(me.guild_permissions)
         listed = listing_page(
             found,
             failed_reminders,

@@ -19,6 +19,7 @@ from bot.errors import UserError
 from bot.limits import BUTTON_LABEL_CHARS
 from bot.text import clip
 from cogs._checks import carried_id, guild_id_of
+from cogs.discussions.wiring import manages_events
 
 if TYPE_CHECKING:
     from cogs.discussions.cog import DiscussionCog
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
 
 def _admin_cog(interaction: discord.Interaction, doing: str) -> DiscussionCog:
     """The discussions cog, for a presser with Manage Events or Manage Server (else a refusal)."""
-    permissions = interaction.permissions
-    if not (permissions.manage_events or permissions.manage_guild):
+    if not manages_events(interaction.permissions):
         raise UserError(f"Only an admin with the Manage Events permission can {doing}.")
     cog: DiscussionCog | None = interaction.client.get_cog("DiscussionCog")  # type: ignore[attr-defined]
     if cog is None:

@@ -23,10 +23,14 @@ if TYPE_CHECKING:
     from bot.client import DogearBot
 
 
+def manages_events(permissions: discord.Permissions) -> bool:
+    """Who may manage the club's discussions: Manage Events or Manage Server."""
+    return permissions.manage_events or permissions.manage_guild
+
+
 async def can_manage(interaction: discord.Interaction) -> bool:
     """Manage Events or Manage Server, checked in code (default permissions only hide the command)."""
-    permissions = interaction.permissions
-    if permissions.manage_events or permissions.manage_guild:
+    if manages_events(interaction.permissions):
         return True
     raise app_commands.MissingPermissions(["manage_events"])
 
