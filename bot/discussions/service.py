@@ -484,7 +484,7 @@ class DiscussionService:
                 chapters=discussion.story_chapters,
             )
             posted = await self.poster.post(channel_id, notice, nonce=discussion.nonce)
-        await store.record_discussion_message(
+        recorded = await store.record_discussion_message(
             self.db,
             guild_id,
             discussion.id,
@@ -493,7 +493,13 @@ class DiscussionService:
             thread_id=posted.thread_id,
             now=self.clock.now(),
         )
+        if not recorded:
+            self._gone_meanwhile(discussion, posted)
+            return
         await self._start_event(discussion)
+        if await self._taken_away(discussion):
+            self._gone_meanwhile(discussion, posted)
+            return
         thread_id = posted.thread_id
         if thread_id is None:
             try:
@@ -506,6 +512,9 @@ class DiscussionService:
                 raise Unreachable(f"posted, but the thread could not be opened yet: {failure}") from failure
             except PostFailure as failure:
                 raise PostFailure(f"posted, but the thread could not be opened: {failure}") from failure
+            if await self._taken_away(discussion):
+                self._gone_meanwhile(discussion, posted, thread_id)
+                return
         # Access, not naming: hidden readers are let in too (adding to a thread names no one to the club).
         readers = await self._readers(self.db, guild_id, discussion.story_id, discussion.reach)
         await self._let_in(discussion, thread_id, readers)
@@ -515,6 +524,24 @@ class DiscussionService:
         late = sorted(set(await self._readers(self.db, guild_id, discussion.story_id, discussion.reach)) - set(readers))
         if late:
             await self._let_in(discussion, thread_id, late)
+
+    async def _taken_away(self, discussion: Discussion) -> bool:
+        """Whether the discussion stopped being posted while Discord was asked something: removed with
+        its story (``/story remove``), or cancelled by ``/story update`` taking its chapter out."""
+        now = await store.get_discussion(self.db, discussion.guild_id, discussion.id)
+        return now is None or now.state != "posting"
+
+    @staticmethod
+    def _gone_meanwhile(discussion: Discussion, posted: Posted, thread_id: int | None = None) -> None:
+        """The post's end when its discussion was taken away under it: nothing more is done (no thread
+        opened, nobody let in, no event started, nothing stored naming it) and the log says what stays
+        in Discord. No notice: the admin who removed the story or took the chapter out was told then."""
+        thread = "with no thread" if thread_id is None else f"its thread {thread_id} with nobody let in"
+        log.info(
+            "discussion %s in server %s was removed while it was being posted (its story removed, or its chapter"
+            " taken out by /story update): its message %s stays in channel %s, %s; nothing more is done for it",
+            discussion.id, discussion.guild_id, posted.message_id, posted.channel_id, thread,
+        )  # fmt: skip
 
     async def _start_event(self, discussion: Discussion) -> None:
         """The post is up: its scheduled event shows as live, and its ending is stored as a due item.

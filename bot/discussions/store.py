@@ -500,13 +500,17 @@ async def record_discussion_message(
     message_id: int,
     thread_id: int | None,
     now: datetime,
-) -> None:
-    """The post exists: remember where, before opening its thread (still 'posting')."""
-    await db.execute(
-        "UPDATE discussions SET posted_channel_id = ?, message_id = ?, thread_id = coalesce(?, thread_id),"
-        " updated_at = ? WHERE id = ? AND guild_id = ? AND state = 'posting'",
-        (channel_id, message_id, thread_id, to_epoch(now), discussion_id, guild_id),
-    )
+) -> bool:
+    """The post exists: remember where, before opening its thread (still 'posting'). False when the
+    discussion is no longer being posted: removed with its story, or cancelled by ``/story update``
+    taking its chapter out, while the message was on its way."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE discussions SET posted_channel_id = ?, message_id = ?, thread_id = coalesce(?, thread_id),"
+            " updated_at = ? WHERE id = ? AND guild_id = ? AND state = 'posting'",
+            (channel_id, message_id, thread_id, to_epoch(now), discussion_id, guild_id),
+        )
+        return cursor.rowcount == 1
 
 
 async def mark_discussion_posted(
@@ -737,8 +741,9 @@ NOT_TRIED = "not tried yet: Dogear stopped before adding"
 async def owe_joins(
     db: Database, guild_id: int, seats: Sequence[Seat], failure: str, *, retry_at: datetime | None
 ) -> None:
-    """Remember adds that failed; one already owed counts another attempt. The reason is read only
-    in the database (no answer shows it), cut as every Dogear text is: between graphemes."""
+    """Remember adds that failed; one already owed counts another attempt, one of a discussion removed
+    meanwhile none. The reason is read only in the database (no answer shows it), cut as every Dogear
+    text is: between graphemes."""
     if not seats:
         return
     retry = None if retry_at is None else to_epoch(retry_at)
@@ -746,9 +751,12 @@ async def owe_joins(
     async with db.transaction() as tx:
         await tx.executemany(
             "INSERT INTO discussion_joins_owed (guild_id, discussion_id, user_id, retry_at, failure)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (discussion_id, user_id) DO UPDATE SET"
+            f" SELECT ?, ?, ?, ?, ? {_STILL_THERE} ON CONFLICT (discussion_id, user_id) DO UPDATE SET"
             " attempts = attempts + 1, retry_at = excluded.retry_at, failure = excluded.failure",
-            [(guild_id, seat.discussion_id, seat.user_id, retry, reason) for seat in seats],
+            [
+                (guild_id, seat.discussion_id, seat.user_id, retry, reason, seat.discussion_id, guild_id)
+                for seat in seats
+            ],
         )
 
 
@@ -874,12 +882,14 @@ async def dm_copies_taken(db: Database, guild_id: int, reminder_id: int) -> dict
 
 async def take_dm_copy(db: Database, guild_id: int, reminder_id: int, user_id: int, *, now: datetime) -> bool:
     """Record a member's copy just before it is sent: at most once per member (a kill after this
-    write loses that one copy, never sends it twice). False when it was taken already."""
+    write loses that one copy, never sends it twice). False when it was taken already, or the reminder
+    is gone (its story removed while the copies were being sent: none is sent after)."""
     async with db.transaction() as tx:
         cursor = await tx.execute(
-            "INSERT INTO reminder_dm_copies (reminder_id, guild_id, user_id, sent_at) VALUES (?, ?, ?, ?)"
+            "INSERT INTO reminder_dm_copies (reminder_id, guild_id, user_id, sent_at)"
+            " SELECT id, guild_id, ?, ? FROM discussion_reminders WHERE id = ? AND guild_id = ?"
             " ON CONFLICT (reminder_id, user_id) DO NOTHING",
-            (reminder_id, guild_id, user_id, to_epoch(now)),
+            (user_id, to_epoch(now), reminder_id, guild_id),
         )
         return cursor.rowcount == 1
 
@@ -952,15 +962,17 @@ async def renumber_discussions(
     """``/story update`` renumbered the chapters (bot.story.changes): discussions move with their
     chapters, inside the caller's transaction. Pending ones of a chapter gone (None: now a note, or
     taken out before a chapter that now holds its number) are cancelled with their reminders, each
-    with its chapter's reason, and returned as (id, old chapter), soonest first; those posted or
-    cancelled before keep the number they had."""
+    with its chapter's reason, and returned as (id, old chapter), soonest first; one being posted
+    too (left on its number, it let in the readers of the chapter holding it now: the post stops at
+    its next step, ``DiscussionService._taken_away``); those posted or cancelled before keep the
+    number they had."""
     gone = sorted(old for old, new in moves.items() if new is None)
     cancelled: list[tuple[int, int]] = []
     if gone:
         marks = ", ".join("?" for _ in gone)
         cursor = await tx.execute(
             f"SELECT id, chapter, event_id FROM discussions WHERE guild_id = ? AND story_id = ? AND chapter IN ({marks})"
-            " AND state IN ('scheduled', 'failed', 'missed') ORDER BY due_at, id",
+            " AND state IN ('scheduled', 'posting', 'failed', 'missed') ORDER BY due_at, id",
             (guild_id, story_id, *gone),
         )
         found = await cursor.fetchall()
@@ -1021,14 +1033,22 @@ class EventEnd:
 _TRY_AGAIN = "state = 'posting', retries = retries + 1, retried_at = ?, retry_at = NULL"
 
 
+# What a row naming a discussion is inserted from: the discussion itself, so one removed meanwhile
+# (``/story remove`` under a post, an event's start, a DM copy or an add in flight: its rows cascade
+# with the story) gets no row, where its foreign key made SQLite refuse the write. Binds
+# (discussion_id, guild_id) after the inserted values.
+_STILL_THERE = "FROM discussions WHERE id = ? AND guild_id = ?"
+
+
 async def schedule_event_end(
     db: Database, guild_id: int, discussion_id: int, event_id: int, due_at: datetime, *, now: datetime
 ) -> None:
-    """Store the ending once per discussion: a second call (a post resumed after a restart) keeps the first."""
+    """Store the ending once per discussion: a second call (a post resumed after a restart) keeps the
+    first, and a discussion removed meanwhile (with its story) gets none (:data:`_STILL_THERE`)."""
     await db.execute(
         "INSERT INTO discussion_event_ends (guild_id, discussion_id, event_id, due_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (discussion_id) DO NOTHING",
-        (guild_id, discussion_id, event_id, to_epoch(due_at), to_epoch(now)),
+        f" SELECT ?, ?, ?, ?, ? {_STILL_THERE} ON CONFLICT (discussion_id) DO NOTHING",
+        (guild_id, discussion_id, event_id, to_epoch(due_at), to_epoch(now), discussion_id, guild_id),
     )
 
 
@@ -1046,7 +1066,8 @@ async def event_start_refused(
 ) -> int | None:
     """Discord refused to start the event as its discussion posted: its ending is stored 'failed' with
     the reason (nothing for the timer to end), and ``notice`` owed in this same write. Once per
-    discussion: a post resumed after a restart, refused again, inserts nothing and owes nothing.
+    discussion: a post resumed after a restart, refused again, or a discussion removed meanwhile, inserts
+    nothing and owes nothing.
     ``forbidden``: the refusal was the missing Create Events permission (``/discussion list`` then
     offers giving it, :func:`refused_events`); ``retry_at``: when Dogear tries it again by itself.
     Returns the owed notice's id (None: nothing owed)."""
@@ -1054,7 +1075,7 @@ async def event_start_refused(
         cursor = await tx.execute(
             "INSERT INTO discussion_event_ends"
             " (guild_id, discussion_id, event_id, due_at, state, failure, refused, forbidden, retry_at, updated_at)"
-            " VALUES (?, ?, ?, ?, 'failed', ?, 'start', ?, ?, ?) ON CONFLICT (discussion_id) DO NOTHING",
+            f" SELECT ?, ?, ?, ?, 'failed', ?, 'start', ?, ?, ? {_STILL_THERE} ON CONFLICT (discussion_id) DO NOTHING",
             (
                 guild_id,
                 discussion_id,
@@ -1064,6 +1085,8 @@ async def event_start_refused(
                 int(forbidden),
                 _epoch_or_none(retry_at),
                 to_epoch(now),
+                discussion_id,
+                guild_id,
             ),
         )
         if notice is None or cursor.rowcount != 1:
@@ -1337,14 +1360,15 @@ class OwedNotice:
 
 async def owe_notice(
     tx: aiosqlite.Connection, guild_id: int, discussion_id: int, notice: NewNotice, *, now: datetime
-) -> int:
-    """Owe ``notice`` inside the caller's write (the state change it tells of); its id.
+) -> int | None:
+    """Owe ``notice`` inside the caller's write (the state change it tells of); its id (None: the
+    discussion was removed meanwhile, with its story, and nothing is owed about it).
 
     The nonce (at most 25 characters) is the row's for good, so every try sends the same one."""
     cursor = await tx.execute(
         "INSERT INTO discussion_notices_owed"
         " (guild_id, discussion_id, kind, channel_id, content, reply_to, nonce, retry_at, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, 'n' || lower(hex(randomblob(8))), ?, ?)",
+        f" SELECT ?, ?, ?, ?, ?, ?, 'n' || lower(hex(randomblob(8))), ?, ? {_STILL_THERE}",
         (
             guild_id,
             discussion_id,
@@ -1354,10 +1378,11 @@ async def owe_notice(
             notice.reply_to,
             to_epoch(notice.retry_at),
             to_epoch(now),
+            discussion_id,
+            guild_id,
         ),
     )
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
+    return cursor.lastrowid if cursor.rowcount == 1 else None
 
 
 _NOTICE_COLUMNS = "id, guild_id, discussion_id, kind, channel_id, content, reply_to, nonce, attempts"
