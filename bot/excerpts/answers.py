@@ -70,6 +70,17 @@ def chapter_label(number: int, title: str, *, first: bool = False) -> str:
     return f"{'C' if first else 'c'}hapter {number} of **{escape_markdown(title)}**"
 
 
+def changed_while_prepared(title: str, chapter: int, *, gone: bool) -> str:
+    """Another admin removed or updated the story while its chapter was being prepared for a post."""
+    name = f"**{escape_markdown(title)}**"
+    if gone:
+        return f"{name} was removed from this server's library while chapter {chapter} was being prepared, so nothing was posted."
+    return (
+        f"{name} was updated while chapter {chapter} was being prepared, so nothing was posted (its chapters may be"
+        " numbered anew: `/story info` lists them). Run `/excerpt post` again to post the chapter as it reads now."
+    )
+
+
 def posted_text(outcome: PostOutcome) -> str:
     job = outcome.job
     text = f"Posted {chapter_label(job.chapter, outcome.title)} in <#{job.channel_id}>: {plural(job.chunk_count, 'message')}."

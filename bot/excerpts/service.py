@@ -39,6 +39,7 @@ from bot.excerpts.answers import (
     POSTED_STORY_GONE,
     REPOST_GONE,
     busy_text,
+    changed_while_prepared,
     chapter_label,
     check_page,
     posted_text,
@@ -58,7 +59,7 @@ from bot.excerpts.model import (
     Reading,
 )
 from bot.excerpts.render import render_contents
-from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob
+from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob, StoryChanged
 from bot.guilds import get_settings
 from bot.locks import KeyedLocks
 from bot.progress.prefs import avoided_warnings, possible_for_reader
@@ -268,10 +269,21 @@ class ExcerptService:
         return await self._run(job, title, poster, check_history=continued)
 
     async def _plan(self, request: PostRequest, poster: Poster) -> tuple[PostJob, str, bool] | AlreadyPosted:
-        """The job to run (and whether it continues a stopped one), or the question to ask first."""
+        """The job to run (and whether it continues a stopped one), or the question to ask first.
+
+        Stored only if the story is still the version its chapter was read from: another admin's
+        ``/story remove`` or ``/story update`` while it rendered is said, with nothing stored or sent."""
+        found = await resolve_story(self.db, request.guild_id, request.story)
+        record, chapter = await self.chapter(request.guild_id, found.id, request.chapter)
+        try:
+            return await self._stored_plan(request, poster, record, chapter)
+        except StoryChanged as changed:
+            raise UserError(changed_while_prepared(record.title, chapter.number, gone=changed.gone)) from None
+
+    async def _stored_plan(
+        self, request: PostRequest, poster: Poster, record: StoryRecord, chapter: Chapter
+    ) -> tuple[PostJob, str, bool] | AlreadyPosted:
         guild_id = request.guild_id
-        found = await resolve_story(self.db, guild_id, request.story)
-        record, chapter = await self.chapter(guild_id, found.id, request.chapter)
         channel_id = request.channel_id or await self._club_channel(guild_id)
         await poster.check_channel(guild_id, channel_id)
         running = await store.posting_job(self.db, guild_id, record.id, chapter.number)
@@ -288,11 +300,11 @@ class ExcerptService:
         if previous is not None and previous.state == "failed":
             if previous.sent == 0:  # nothing of it is in the channel: post the header as it reads now
                 contents = await self._planned(guild_id, record, chapter)
-                await store.replan(self.db, guild_id, previous.id, contents, now=self._now())
+                await store.replan(self.db, guild_id, previous.id, contents, now=self._now(), read=record)
             try:
                 job = await store.reopen(
                     self.db, guild_id, previous.id, application_id=interaction.application_id,
-                    interaction_token=interaction.token, interaction_at=interaction.at, now=self._now(),
+                    interaction_token=interaction.token, interaction_at=interaction.at, now=self._now(), read=record,
                 )  # fmt: skip
             except ChapterBusy:
                 raise UserError(
@@ -309,7 +321,7 @@ class ExcerptService:
             interaction_at=interaction.at,
         )  # fmt: skip
         try:
-            job = await store.create_job(self.db, new, contents, now=self._now())
+            job = await store.create_job(self.db, new, contents, now=self._now(), read=record)
         except ChapterBusy:
             raise UserError(
                 f"{chapter_label(chapter.number, record.title, first=True)} is being posted right now."

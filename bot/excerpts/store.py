@@ -16,13 +16,35 @@ from typing import Literal
 import aiosqlite
 
 from bot.db import Database, Row, move_chapter_rows
-from bot.story.store import record_chapter_moves
+from bot.story.store import StoryRecord, record_chapter_moves
 
 State = Literal["posting", "done", "failed"]
 
 
 class ChapterBusy(Exception):
     """The chapter is already being posted in this server (the one-at-a-time index said so)."""
+
+
+class StoryChanged(Exception):
+    """The story was removed (``gone``) or updated since its chapter was read for the post (another
+    admin's ``/story remove`` or ``/story update`` while the chapter was rendered): nothing was written."""
+
+    def __init__(self, *, gone: bool) -> None:
+        super().__init__("the story was removed" if gone else "the story was updated")
+        self.gone = gone
+
+
+async def _as_read(tx: aiosqlite.Connection, guild_id: int, story_id: int, read: StoryRecord | None) -> None:
+    """Inside the writing transaction: the story is still there and, when ``read`` is given, still the
+    version the chapter was read from (its text's hash and chapter count); else :class:`StoryChanged`."""
+    cursor = await tx.execute(
+        "SELECT content_hash, chapter_count FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id)
+    )
+    row = await cursor.fetchone()
+    if row is None:
+        raise StoryChanged(gone=True)
+    if read is not None and (row[0], row[1]) != (read.content_hash, read.chapter_count):
+        raise StoryChanged(gone=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +104,14 @@ def _job(row: Row) -> PostJob:
     return PostJob(**{name: row[name] for name in PostJob.__dataclass_fields__})
 
 
-async def create_job(db: Database, job: NewJob, contents: Sequence[str], *, now: float) -> PostJob:
-    """The job and all its planned messages, in one transaction; :class:`ChapterBusy` if one is running."""
+async def create_job(
+    db: Database, job: NewJob, contents: Sequence[str], *, now: float, read: StoryRecord | None = None
+) -> PostJob:
+    """The job and all its planned messages, in one transaction; :class:`ChapterBusy` if one is running,
+    :class:`StoryChanged` if the story is gone or is no longer the version ``read`` (the one rendered)."""
     try:
         async with db.transaction() as tx:
+            await _as_read(tx, job.guild_id, job.story_id, read)
             cursor = await tx.execute(
                 "INSERT INTO post_jobs (guild_id, channel_id, story_id, chapter, nonce_prefix, chunk_count,"
                 " requested_by, anchor_id, application_id, interaction_token, interaction_at, created_at,"
@@ -253,14 +279,19 @@ async def fail(db: Database, guild_id: int, job_id: int, reason: str, *, now: fl
     )
 
 
-async def replan(db: Database, guild_id: int, job_id: int, contents: Sequence[str], *, now: float) -> bool:
+async def replan(
+    db: Database, guild_id: int, job_id: int, contents: Sequence[str], *, now: float, read: StoryRecord | None = None
+) -> bool:
     """A failed post none of whose messages is recorded takes a new plan (the chapter as it renders
-    now); False, changing nothing, when it is no longer failed or a message of it is recorded.
+    now); False, changing nothing, when it is no longer failed or a message of it is recorded;
+    :class:`StoryChanged` when its story is no longer the version ``read`` (the one rendered).
 
     Its nonces and anchor stay, so a first message Discord took without the bot hearing of it is
     still found before the new plan is sent.
     """
     async with db.transaction() as tx:
+        if read is not None:
+            await _as_read(tx, guild_id, read.id, read)
         cursor = await tx.execute(
             "UPDATE post_jobs SET chunk_count = ?, updated_at = ? WHERE guild_id = ? AND id = ? AND state = 'failed'"
             " AND NOT EXISTS (SELECT 1 FROM post_chunks c WHERE c.job_id = post_jobs.id AND c.message_id IS NOT NULL)",
@@ -285,17 +316,23 @@ async def reopen(
     interaction_token: str | None,
     interaction_at: float,
     now: float,
+    read: StoryRecord | None = None,
 ) -> PostJob:
-    """A failed post continues under a new interaction; :class:`ChapterBusy` if the chapter is running."""
+    """A failed post continues under a new interaction; :class:`ChapterBusy` if the chapter is running,
+    :class:`StoryChanged` if its story is gone (the job with it) or no longer the version ``read``."""
     try:
-        await db.execute(
-            "UPDATE post_jobs SET state = 'posting', failure = NULL, application_id = ?,"
-            " interaction_token = ?, interaction_at = ?, updated_at = ?"
-            " WHERE guild_id = ? AND id = ? AND state = 'failed'",
-            (application_id, interaction_token, interaction_at, now, guild_id, job_id),
-        )
+        async with db.transaction() as tx:
+            if read is not None:
+                await _as_read(tx, guild_id, read.id, read)
+            await tx.execute(
+                "UPDATE post_jobs SET state = 'posting', failure = NULL, application_id = ?,"
+                " interaction_token = ?, interaction_at = ?, updated_at = ?"
+                " WHERE guild_id = ? AND id = ? AND state = 'failed'",
+                (application_id, interaction_token, interaction_at, now, guild_id, job_id),
+            )
     except sqlite3.IntegrityError:
         raise ChapterBusy() from None
     found = await get_job(db, guild_id, job_id)
-    assert found is not None
+    if found is None:  # removed with its story
+        raise StoryChanged(gone=True)
     return found
