@@ -168,6 +168,12 @@ def parse_prompts(text: str) -> list[str] | None:
 SHOWN_PENDING = 5  # the chapters named in a refusal for several; /discussion list holds them all
 
 
+def removed_meanwhile(title: str, outcome: str) -> UserError:
+    """The refusal of discussions whose story was removed (``/story remove``) while they were being
+    scheduled: it was there when the command read it, so "no such story" would read as a slip."""
+    return UserError(f"**{escape_markdown(title)}** was removed from this server's library just now, so {outcome}")
+
+
 def already_scheduled(error: AlreadyScheduled, title: str | None, settings: GuildSettings, outcome: str) -> UserError:
     """The refusal of a chapter that has a pending discussion: which one it is, when and where, and how
     to move it (the chapter is discussed once; a second one would post it twice). Several (a plan over
@@ -273,10 +279,11 @@ class DiscussionPlanner:
         try:
             [discussion_id] = await self.service.schedule(guild_id, [item])
         except BaseException as error:
-            if event_id is not None:
-                await self.events.delete(guild_id, event_id)
+            deleted = "" if event_id is None else await self.events.delete(guild_id, event_id)
             if isinstance(error, AlreadyScheduled):
                 raise already_scheduled(error, record.title, settings, "nothing was added.") from None
+            if isinstance(error, store.StoryGone):
+                raise removed_meanwhile(record.title, "nothing was scheduled." + deleted) from None
             raise
         finally:
             if creation is not None:
@@ -362,6 +369,8 @@ class DiscussionPlanner:
             ids = await self.service.schedule(guild_id, items)
         except AlreadyScheduled as error:
             raise already_scheduled(error, record.title, settings, "nothing was planned.") from None
+        except store.StoryGone:
+            raise removed_meanwhile(record.title, "nothing was planned.") from None
         note = await self._reminder_note(channel_id, offsets, settings)
         time_note = " ".join(part for part in time_notes if part)
         return Planned(ids, record.title, chapters, times, cadence, channel_id, note, time_note)
@@ -471,8 +480,12 @@ class DiscussionPlanner:
             return " " + failure_fix(discussion.id, discussion.chapter, event_refused="add")
         except UserError as error:
             return f" It has no scheduled event: {str(error).removesuffix(' Nothing was scheduled.')}"
-        await store.set_event(self.db, discussion.guild_id, discussion.id, event_id, now=self.clock.now())
+        held = await store.set_event(self.db, discussion.guild_id, discussion.id, event_id, now=self.clock.now())
+        if not held:  # its story was removed while the event was being created: no event left held by nothing
+            await self.events.delete(discussion.guild_id, event_id)
         await store.event_creation_settled(self.db, discussion.guild_id, creation)
+        if not held:
+            raise await self._changed_meanwhile(discussion.guild_id, discussion.id, "moved")
         return " A scheduled event was created."
 
     async def _create_event(

@@ -67,6 +67,11 @@ class AlreadyScheduled(Exception):
         self.channel_explicit = channel_explicit
 
 
+class StoryGone(Exception):
+    """The story of discussions being stored was removed meanwhile (another admin's ``/story remove``
+    while an event was being created for them): nothing was stored."""
+
+
 @dataclass(frozen=True, slots=True)
 class NewDiscussion:
     story_id: int
@@ -274,12 +279,18 @@ async def create_discussions(
 ) -> list[int]:
     """Insert discussions with their reminders, all or nothing; returns the new ids in order.
 
-    Raises :class:`AlreadyScheduled` (and adds nothing) when one of their chapters has a pending discussion.
+    Raises :class:`AlreadyScheduled` (and adds nothing) when one of their chapters has a pending discussion,
+    :class:`StoryGone` when their story was removed since it was read (its foreign key refused the
+    insert, a traceback).
     """
     stamp = to_epoch(now)
     ids: list[int] = []
     async with db.transaction() as tx:
         await ensure_guild(tx, guild_id, stamp)
+        for story_id in sorted({item.story_id for item in items}):
+            found = await tx.execute("SELECT 1 FROM stories WHERE id = ? AND guild_id = ?", (story_id, guild_id))
+            if await found.fetchone() is None:
+                raise StoryGone(story_id)
         # Every item is looked at before any is written (they are distinct chapters): the refusal names all.
         twins = [twin for item in items if (twin := await _pending_twin(tx, guild_id, item)) is not None]
         if twins:
@@ -668,11 +679,14 @@ async def _reminded(tx: aiosqlite.Connection, guild_id: int, discussion_id: int)
     return await cursor.fetchone() is not None
 
 
-async def set_event(db: Database, guild_id: int, discussion_id: int, event_id: int | None, *, now: datetime) -> None:
-    await db.execute(
-        "UPDATE discussions SET event_id = ?, updated_at = ? WHERE id = ? AND guild_id = ?",
-        (event_id, to_epoch(now), discussion_id, guild_id),
-    )
+async def set_event(db: Database, guild_id: int, discussion_id: int, event_id: int | None, *, now: datetime) -> bool:
+    """The discussion names this event (None: none); False when the discussion is gone (its story removed)."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE discussions SET event_id = ?, updated_at = ? WHERE id = ? AND guild_id = ?",
+            (event_id, to_epoch(now), discussion_id, guild_id),
+        )
+        return cursor.rowcount == 1
 
 
 async def forget_cancelled_event(

@@ -151,7 +151,12 @@ class RestApi:
             failure = state.route_failure(f"{record.method} {record.route}")
             if failure is not None and not failure.after:
                 return self._fail(request, record, failure.status)
+            hook = state.route_hook(f"{record.method} {record.route}")
+            if hook is not None and not hook.after:
+                await hook.action()
             response = await handler(request)
+            if hook is not None and hook.after:
+                await hook.action()
             if failure is not None:
                 return self._fail(request, record, failure.status)
         except DoubleError as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +51,15 @@ class RouteFailure:
 
     status: int | None
     times: int
+    after: bool = False
+
+
+@dataclass
+class RouteHook:
+    """What happens in the world while the bot's next request of a route is with Discord (once):
+    ``action`` runs before Discord does the work, or (``after``) once it is done and before it answers."""
+
+    action: Callable[[], Awaitable[None]]
     after: bool = False
 
 
@@ -147,6 +156,9 @@ class DoubleState:
         # ``RouteFailure`` says the status (None: the connection closed unanswered, as a timeout
         # through a proxy ends) and whether Discord did the work before failing.
         self.route_failures: dict[str, RouteFailure] = {}
+        # Something a test makes happen while a route's next request is with Discord ("POST
+        # /channels/{channel}/messages" -> what): another admin's command landing in that moment.
+        self.route_hooks: dict[str, RouteHook] = {}
         self.open_polls: set[int] = set()  # ids of messages whose poll has not ended
         self.time_offset = 0.0
         # Sharding: GET /gateway/bot recommends ceil(servers / 1000) unless a test fixes it.
@@ -428,6 +440,10 @@ class DoubleState:
         self.message_failures[channel_id] = (status, code, times - 1)
         text = "Internal Server Error" if status >= 500 else "Invalid Form Body"
         raise DoubleError(status, code, text)
+
+    def route_hook(self, route: str) -> RouteHook | None:
+        """What a test arranged to happen during the next request of ``route``, if anything (once)."""
+        return self.route_hooks.pop(route, None)
 
     def route_failure(self, route: str) -> RouteFailure | None:
         """The failure a test arranged for the next request of ``route`` ("METHOD /template"), if any."""

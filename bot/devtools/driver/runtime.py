@@ -203,6 +203,7 @@ class ClubRuntime:
         route (a global 429 storm still owed) are dropped first: they are the double's, not a
         server's (by channel, each test has its own)."""
         self.double.state.route_failures.clear()
+        self.double.state.route_hooks.clear()
         self.double.state.limiter.force_global(times=0)
         self.double.state.held_kinds.clear()  # events still held are sent with the next release
         return Club(self, self.call(self._join(name)))

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.devtools.double.models import Channel, Guild, InteractionRecord, Member, Message, Role, User
-from bot.devtools.double.state import RouteFailure
+from bot.devtools.double.state import RouteFailure, RouteHook
 from bot.devtools.driver.base import ClubBase, _id
 from bot.devtools.driver.errors import DriverError
 from bot.devtools.driver.replies import Reply, _message
@@ -185,6 +185,12 @@ class WorldChanges(ClubBase):
         request records name it) answered ``status``, or closed without an answer (``None``, a timeout
         through a proxy); ``after``: Discord did the work first, only the answer is lost."""
         self.state.route_failures[route] = RouteFailure(status, times, after)
+
+    def meanwhile(self, route: str, action: Callable[[], Awaitable[None]], *, after: bool = False) -> None:
+        """While the bot's next request of ``route`` is with Discord, ``action`` runs (once, on the bot's
+        loop): before Discord does the work, or (``after``) once it is done, before the bot has the answer.
+        What another admin's command does in that moment, e.g. the story removed as a discussion posts."""
+        self.state.route_hooks[route] = RouteHook(action, after)
 
     def hold_events(self, *kinds: str) -> None:
         """Gateway events of ``kinds`` ("THREAD_CREATE") arrive late: kept back until ``release_events``."""
