@@ -41,6 +41,10 @@ def from_epoch(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
+def _epoch_or_none(moment: datetime | None) -> float | None:
+    return None if moment is None else to_epoch(moment)
+
+
 class AlreadyScheduled(Exception):
     """The chapter already has a pending discussion, ``discussion_id``, at ``due_at`` in ``channel_id``.
 
@@ -423,12 +427,16 @@ async def next_due(db: Database, scope: ShardScope = EVERY_SHARD) -> datetime | 
     return None if value is None else from_epoch(value)
 
 
+# An ending's discussion is not cancelled (a cancelled one's event is owed a deletion instead): what
+# Dogear's own tries of a refused event and an admin's Try again both ask.
+_NOT_CANCELLED = (
+    "NOT EXISTS (SELECT 1 FROM discussions c"
+    " WHERE c.id = discussion_event_ends.discussion_id AND c.state = 'cancelled')"
+)
 # A refused event's next try by Dogear itself (migration 0040): not dismissed, of a discussion not
-# cancelled (its event is then owed a deletion instead), in a server Dogear is still in. Read through
-# discussion_event_ends_retry_due.
+# cancelled, in a server Dogear is still in. Read through discussion_event_ends_retry_due.
 _RETRY_DUE = (
-    "state = 'failed' AND retry_at IS NOT NULL AND dismissed_at IS NULL AND NOT EXISTS ("
-    "SELECT 1 FROM discussions c WHERE c.id = discussion_event_ends.discussion_id AND c.state = 'cancelled')"
+    f"state = 'failed' AND retry_at IS NOT NULL AND dismissed_at IS NULL AND {_NOT_CANCELLED}"
     " AND NOT EXISTS (SELECT 1 FROM guilds g WHERE g.guild_id = discussion_event_ends.guild_id"
     " AND g.left_at IS NOT NULL)"
 )
@@ -760,7 +768,7 @@ async def owe_joins(
     text is: between graphemes."""
     if not seats:
         return
-    retry = None if retry_at is None else to_epoch(retry_at)
+    retry = _epoch_or_none(retry_at)
     reason = clip(failure, 500)
     async with db.transaction() as tx:
         await tx.executemany(
@@ -1108,10 +1116,6 @@ async def event_start_refused(
         return await owe_notice(tx, guild_id, discussion_id, notice, now=now)
 
 
-def _epoch_or_none(moment: datetime | None) -> float | None:
-    return None if moment is None else to_epoch(moment)
-
-
 _EVENT_END_COLUMNS = (
     "id, guild_id, discussion_id, event_id, due_at, state, refused, retries, retry_by, failure, forbidden"
 )
@@ -1151,8 +1155,7 @@ async def claim_refused_retry(
         cursor = await tx.execute(
             f"UPDATE discussion_event_ends SET {_TRY_AGAIN}, retry_by = ?"
             " WHERE guild_id = ? AND discussion_id = ? AND state = 'failed' AND dismissed_at IS NULL"
-            " AND NOT EXISTS (SELECT 1 FROM discussions c"
-            "  WHERE c.id = discussion_event_ends.discussion_id AND c.state = 'cancelled')"
+            f" AND {_NOT_CANCELLED}"
             f" RETURNING {_EVENT_END_COLUMNS}",
             (to_epoch(now), by, guild_id, discussion_id),
         )

@@ -44,3 +44,12 @@ def test_cogs_hold_no_sql_and_open_no_transaction() -> None:
 def test_lifecycle_has_no_loop_of_its_own() -> None:
     path = REPO_ROOT / "cogs" / "lifecycle.py"
     assert "asyncio" not in imported(path) and "sleep_until" not in path.read_text(encoding="utf-8")
+
+
+def test_the_store_writes_each_condition_and_conversion_once() -> None:
+    """One helper per job: "the discussion is not cancelled" is one clause that the timer's refused-event
+    tries (``_RETRY_DUE``) and an admin's Try again (``claim_refused_retry``) both use, and an optional
+    time is stored through ``_epoch_or_none`` (two copies of each had been written out, session 45)."""
+    text = (CORE / "store.py").read_text(encoding="utf-8")
+    assert text.count("c.state = 'cancelled'") == 1
+    assert text.count("is None else to_epoch(") == 1  # _epoch_or_none's own
