@@ -663,8 +663,10 @@ def obsidian_block_comments(text: str) -> str:
     close it, the lines under it and the line ending with the closing "%%" (a note's "%%" / "TODO: fix
     Ada's age" / "%%"), posted as story text; "%%cut%%" in a line is :data:`_INLINE`'s. A comment that
     opens with a declaration is kept as its paragraph, as an HTML comment's is (:func:`drop_comments`);
-    another goes with one gap of the blank lines around it, so it parts no scene. An opening "%%" with no closing line under it is left as text, and so is every later one: the lines
-    are read once."""
+    another goes with one gap of the blank lines around it, so it parts no scene. A line opening "%% " and
+    words that no line under it closes is Ulysses' comment paragraph, taken out alone the same way (it
+    was posted as story text); a bare opening "%%" with no closing line under it is left as text. Once
+    no closing line is found none is looked for again: the lines are read once."""
     if "%%" not in text:
         return text
     lines = text.split("\n")
@@ -673,15 +675,19 @@ def obsidian_block_comments(text: str) -> str:
     closes = True  # a closing line was found under the last opener
     while index < len(lines):
         line = lines[index].strip()
-        if not (closes and line.startswith("%%") and "%%" not in line[2:]):
+        if not (line.startswith("%%") and "%%" not in line[2:]):
             out.append(lines[index])
             index += 1
             continue
-        end = next((at for at in range(index + 1, len(lines)) if lines[at].rstrip().endswith("%%")), None)
+        end = _comment_end(lines, index) if closes else None
         if end is None:
             closes = False
-            continue
-        said = " ".join(" ".join(lines[index : end + 1]).strip()[2:-2].split())
+            if not _ulysses_comment(line):
+                out.append(lines[index])
+                index += 1
+                continue
+            end = index
+        said = " ".join(" ".join(lines[index : end + 1]).strip()[2:].removesuffix("%%").split())
         index = end + 1
         if _declares(said):
             out.append(said)
@@ -689,6 +695,17 @@ def obsidian_block_comments(text: str) -> str:
             while index < len(lines) and not lines[index].strip():
                 index += 1
     return "\n".join(out)
+
+
+def _comment_end(lines: list[str], opener: int) -> int | None:
+    """The line closing the Obsidian comment opened at ``opener``: the first under it ending "%%"."""
+    return next((at for at in range(opener + 1, len(lines)) if lines[at].rstrip().endswith("%%")), None)
+
+
+def _ulysses_comment(line: str) -> bool:
+    """Whether a line opening "%%" that nothing under it closes is Ulysses' comment paragraph ("%% check
+    the tide tables here": Ulysses marks the line a comment to its end); a bare "%%" is not."""
+    return line[2:3] in (" ", "\t") and bool(line[3:].strip())
 
 
 def drop_comments(text: str) -> str:
