@@ -168,7 +168,7 @@ _LETTER_RUN = (
 )
 _SCENE_BREAK = re.compile(
     r"^[ \t]*(?:"
-    r"(?:[*~=_+•·◇◆○●§#\-–—][ \t]*){3,}"  # *** * * * ~~~ --- ### === and spaced variants
+    r"(?:[*~=_+•·◇◆○●§#:\-–—][ \t]*){3,}"  # *** * * * ~~~ --- ### === ::: and spaced variants
     r"|[#*—]"  # a lone hash, star or em dash, centred between scenes (a Tumblr post's "—")
     # FanFiction.net strips "***", so its writers type letters: "oOo", "oOoOoOo", "0o0o0", "xXxXx",
     # "xXx-xXx" (a case or digit change in the run; "xoxo" is a sign-off's kisses, "Ooo" a sound)

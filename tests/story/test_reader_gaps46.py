@@ -2,7 +2,9 @@
 shapes real tools and sites make, written for it; the probe files stay out of the repository):
 
 - Ulysses' comment paragraph ("%% check the tide tables for this scene": Ulysses marks a line opening
-  "%%" a comment to its end, and nothing closes it): posted as story text.
+  "%%" a comment to its end, and nothing closes it): posted as story text;
+- a line of colons between scenes (":::", ": : :"), as a writer types it and as Pandoc's fenced div
+  closes: posted as a paragraph of story text.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -68,3 +70,21 @@ def test_a_line_that_is_no_ulysses_comment_stays(line: str) -> None:
 def test_an_obsidian_comment_over_lines_still_closes_on_its_line() -> None:
     text = "# Salt Lines\n\n%% TODO: foreshadow\nthe bell here %%\n\n" + "\n\n".join(PROSE) + "\n"
     assert _read(text, "salt.md").chapters[0].paragraphs == PROSE
+
+
+# ---------------------------------------------------------------- colons between scenes
+
+
+@pytest.mark.parametrize("name", ["salt.md", "salt.txt"])
+@pytest.mark.parametrize("divider", [":::", ": : :", "::::::"])
+def test_a_line_of_colons_parts_scenes(divider: str, name: str) -> None:
+    text = "Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + divider + "\n\n" + PROSE[1] + "\n"
+    chapter = _read(text, name).chapters[0]
+    assert chapter.paragraphs == PROSE
+    assert len(chapter.scenes) == 2
+
+
+@pytest.mark.parametrize("line", ["::", "She drew :: on the slate.", "Ratio 3:2:1"])
+def test_colons_in_a_line_of_words_stay(line: str) -> None:
+    text = "Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n"
+    assert _read(text, "salt.txt").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
