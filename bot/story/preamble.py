@@ -94,6 +94,7 @@ from bot.story.title_lines import (
     rest_of_summary,
     rights_notice,
     separated,
+    source_or_credit,
     tag_strip,
     title_and_author,
     title_by_author,
@@ -116,8 +117,6 @@ _DRAFT_LINE = re.compile(
 
 
 # A rights notice line: "All rights reserved", "© 2021 Mara Quill", "Copyright Mara Quill".
-# A line that is only a web address, or one labelled as the story's source or link.
-_SOURCE_ADDRESS = re.compile(r"^(?:(?:source|link|url|original)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 # An edition line under a book's title: "Smashwords Edition", "Kindle Edition, 2015", "Published by
 # Mara Quill at Smashwords", Project Gutenberg's early "THE MILLENNIUM FULCRUM EDITION 3.0" (Alice,
 # #11). Read only once the title or author is known: "First Edition" may title a story.
@@ -962,8 +961,8 @@ def read_preamble(items: list[Item]) -> Preamble:
         if consumed_any(meta) and index < last_para and header_sentences(text, meta):
             index += 1  # "This story contains self-harm.", "Rated M for violence.", "chapter 2 has blood."
             continue
-        if consumed_any(meta) and index < last_para and _SOURCE_ADDRESS.match(text.strip()):
-            index += 1  # the story's address on its archive, under its title: where the file came from
+        if consumed_any(meta) and index < last_para and source_or_credit(text):
+            index += 1  # the story's address on its archive, or the downloader's credit: where the file came from
             continue
         if meta.summary is None and ffn_blurb(text, past_divider(items, index + 1)):
             titled = title_by_author(text) if meta.title is None and "author" not in meta.values else None

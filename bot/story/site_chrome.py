@@ -275,10 +275,11 @@ _NAV_ENTRY = (
     r"[ \t]*[>»›→\])]{0,2}"
 )
 _SERIAL_NAV = re.compile(rf"{_NAV_ENTRY}(?:[ \t]*[|/•·~\-–—][ \t]*{_NAV_ENTRY}|[ \t]+{_NAV_ENTRY})*", re.IGNORECASE)
-# (or a "Back to stories" link alone, a fan site's under and over each chapter, "« Back to top")
+# (or a "Back to stories" link alone, a fan site's under and over each chapter, "« Back to top", FicHub's
+# "(back to chapter list)" under its export's last chapter)
 _LONE_NAV = re.compile(
-    r"[<«‹←]{0,2}[ \t]*(?:(?:previous|prev|next)[ \t]+chapter|back[ \t]+to[ \t]+(?:the[ \t]+)?(?:stories|works|fics|top"
-    r"|(?:story|fic|chapter)[ \t]+(?:list|index|page)|(?:all|my)[ \t]+(?:stories|works|fics)))[ \t]*[>»›→]{0,2}",
+    r"[<«‹←(]{0,2}[ \t]*(?:(?:previous|prev|next)[ \t]+chapter|back[ \t]+to[ \t]+(?:the[ \t]+)?(?:stories|works|fics|top"
+    r"|(?:story|fic|chapter)[ \t]+(?:list|index|page)|(?:all|my)[ \t]+(?:stories|works|fics)))[ \t]*[>»›→)]{0,2}",
     re.IGNORECASE,
 )
 # A serial's links to its creator's tip jars, and the box's head over them ("Support \"The Hollow
