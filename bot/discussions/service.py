@@ -839,7 +839,7 @@ class DiscussionService:
             )
             return
         owed = bool(await prefs_store.dm_recipients(self.db, guild_id, discussion.story_id))
-        await store.mark_reminder(
+        recorded = await store.mark_reminder(
             self.db,
             guild_id,
             reminder.id,
@@ -849,6 +849,13 @@ class DiscussionService:
             message_id=posted.message_id,
             copies_owed=owed,
         )
+        if not recorded:  # no copy reminds a member of a discussion that will not happen
+            log.info(
+                "reminder %s in server %s was settled while it was being posted (its discussion cancelled, or"
+                " its story removed): its message %s stays in channel %s, and no DM copy of it is sent",
+                reminder.id, guild_id, posted.message_id, posted.channel_id,
+            )  # fmt: skip
+            return
         if owed:
             await self._send_dm_copies(item, reminder, discussion, posted)
 

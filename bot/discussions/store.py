@@ -881,15 +881,18 @@ async def mark_reminder(
     message_id: int | None = None,
     reason: str | None = None,
     copies_owed: bool = False,
-) -> None:
+) -> bool:
     """Settle a reminder; ``copies_owed``: posted with DM copies to send, which a start finishes if
-    this process does not (:func:`unfinished`)."""
-    await db.execute(
-        "UPDATE discussion_reminders SET state = ?, channel_id = coalesce(?, channel_id),"
-        " message_id = coalesce(?, message_id), failure = ?, copies_pending = ?, updated_at = ?"
-        " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
-        (state, channel_id, message_id, reason, int(copies_owed), to_epoch(now), reminder_id, guild_id),
-    )
+    this process does not (:func:`unfinished`). False when it was settled already (its discussion
+    cancelled, or removed with its story, while it was being posted)."""
+    async with db.transaction() as tx:
+        cursor = await tx.execute(
+            "UPDATE discussion_reminders SET state = ?, channel_id = coalesce(?, channel_id),"
+            " message_id = coalesce(?, message_id), failure = ?, copies_pending = ?, updated_at = ?"
+            " WHERE id = ? AND guild_id = ? AND state IN ('scheduled', 'posting')",
+            (state, channel_id, message_id, reason, int(copies_owed), to_epoch(now), reminder_id, guild_id),
+        )
+        return cursor.rowcount == 1
 
 
 async def dm_copies_taken(db: Database, guild_id: int, reminder_id: int) -> dict[int, bool]:

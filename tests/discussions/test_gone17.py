@@ -213,3 +213,36 @@ async def test_a_discussion_being_posted_of_a_chapter_an_update_takes_out_is_can
     assert not await store.record_discussion_message(
         db, GUILD, posting, channel_id=TEXT, message_id=9, thread_id=None, now=START
     )
+
+
+async def test_a_discussion_cancelled_as_its_reminder_posts_sends_no_dm_copies_of_it(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``/discussion cancel`` (or ``/story update`` taking its chapter out) while the reminder's message
+    was with Discord: the reminder was settled 'cancelled', yet the members who chose DM copies were
+    each sent one, reminding them of a discussion that will not happen."""
+    story = await add_story()
+    for member in (42, 43):
+        await mark_read(db, GUILD, member, story, 1, now=0)
+        await prefs_store.set_reminder_prefs(db, GUILD, member, dm=True, off=None, now=START)
+    service = DiscussionService(db, clock, FakePoster(world), grace=timedelta(hours=6))
+    service.start()
+    try:
+        [discussion_id] = await service.schedule(
+            GUILD, [item(story, START + timedelta(hours=2), remind=(timedelta(hours=1),))]
+        )
+
+        async def cancelled() -> None:
+            await store.cancel_discussion(db, GUILD, discussion_id, now=clock.now())
+
+        world.after_send = cancelled
+        with caplog.at_level(logging.INFO):
+            for _ in range(3):
+                await clock.advance(timedelta(hours=1))
+                await service.wait_idle()
+    finally:
+        await service.stop()
+    assert errors(caplog) == []
+    assert len(world.posted(TEXT)) == 1 and world.dms == {}
+    said = [record.getMessage() for record in caplog.records]
+    assert any("settled while it was being posted" in line for line in said), said
