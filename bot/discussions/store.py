@@ -907,12 +907,15 @@ async def dm_copies_taken(db: Database, guild_id: int, reminder_id: int) -> dict
 
 async def take_dm_copy(db: Database, guild_id: int, reminder_id: int, user_id: int, *, now: datetime) -> bool:
     """Record a member's copy just before it is sent: at most once per member (a kill after this
-    write loses that one copy, never sends it twice). False when it was taken already, or the reminder
-    is gone (its story removed while the copies were being sent: none is sent after)."""
+    write loses that one copy, never sends it twice). False when it was taken already, or its
+    discussion is no longer ahead (cancelled, or removed with its story, while the copies were being
+    sent: none is sent after, reminding a member of a discussion that will not happen)."""
     async with db.transaction() as tx:
         cursor = await tx.execute(
             "INSERT INTO reminder_dm_copies (reminder_id, guild_id, user_id, sent_at)"
-            " SELECT id, guild_id, ?, ? FROM discussion_reminders WHERE id = ? AND guild_id = ?"
+            " SELECT r.id, r.guild_id, ?, ? FROM discussion_reminders r"
+            " JOIN discussions d ON d.id = r.discussion_id AND d.guild_id = r.guild_id"
+            " WHERE r.id = ? AND r.guild_id = ? AND d.state = 'scheduled'"
             " ON CONFLICT (reminder_id, user_id) DO NOTHING",
             (user_id, to_epoch(now), reminder_id, guild_id),
         )

@@ -246,3 +246,29 @@ async def test_a_discussion_cancelled_as_its_reminder_posts_sends_no_dm_copies_o
     assert len(world.posted(TEXT)) == 1 and world.dms == {}
     said = [record.getMessage() for record in caplog.records]
     assert any("settled while it was being posted" in line for line in said), said
+
+
+async def test_a_discussion_cancelled_between_two_dm_copies_of_its_reminder_gets_no_more(
+    db: Database, clock: ManualClock, world: FakeDiscord, add_story: AddStory, caplog: pytest.LogCaptureFixture
+) -> None:
+    story = await add_story()
+    for member in (41, 42, 43):
+        await mark_read(db, GUILD, member, story, 1, now=0)
+        await prefs_store.set_reminder_prefs(db, GUILD, member, dm=True, off=None, now=START)
+    cancel: list[int] = []
+
+    async def cancelled() -> None:
+        await store.cancel_discussion(db, GUILD, cancel[0], now=clock.now())
+
+    service = DiscussionService(db, clock, RemovedAtFirstDm(world, cancelled), grace=timedelta(hours=6))
+    service.start()
+    try:
+        cancel += await service.schedule(GUILD, [item(story, START + timedelta(hours=2), remind=(timedelta(hours=1),))])
+        for _ in range(3):
+            await clock.advance(timedelta(hours=1))
+            await service.wait_idle()
+    finally:
+        await service.stop()
+    assert errors(caplog) == []
+    assert list(world.dms) == [41]  # the copy on its way when the admin cancelled; none after it
+    assert await db.fetch_value("SELECT count(*) FROM reminder_dm_copies") == 0
