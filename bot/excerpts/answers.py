@@ -70,6 +70,17 @@ def chapter_label(number: int, title: str, *, first: bool = False) -> str:
     return f"{'C' if first else 'c'}hapter {number} of **{escape_markdown(title)}**"
 
 
+def channel_gone_text(channel_id: int, *, club_channel: bool) -> str:
+    """The channel a post was to go to no longer exists: the one named, or the club channel setting
+    (which the admin did not name, so "that channel" left them to guess which, and how to change it)."""
+    if club_channel:
+        return (
+            f"The club channel <#{channel_id}> no longer exists (or I can't see it): name a channel with"
+            " `channel:`, or set a new club channel with `/config set club_channel:`."
+        )
+    return f"<#{channel_id}> no longer exists (or I can't see it); name another channel with `channel:`."
+
+
 def changed_while_prepared(title: str, chapter: int, *, gone: bool) -> str:
     """Another admin removed or updated the story while its chapter was being prepared for a post."""
     name = f"**{escape_markdown(title)}**"

@@ -54,7 +54,8 @@ class Poster(Protocol):
     """What posting needs from Discord. ``send`` and ``check_channel`` raise :class:`PostFailure`."""
 
     async def check_channel(self, guild_id: int, channel_id: int) -> None:
-        """Raise :class:`UserError` saying what is missing when the bot cannot post there.
+        """Raise :class:`UserError` saying what is missing when the bot cannot post there, and
+        :class:`ChannelGone` when it no longer exists (the service says which channel that was).
 
         A channel of another server is refused like a channel that is gone: the channel id may
         come from a button's custom id, which a modified client can forge.

@@ -40,6 +40,7 @@ from bot.excerpts.answers import (
     REPOST_GONE,
     busy_text,
     changed_while_prepared,
+    channel_gone_text,
     chapter_label,
     check_page,
     posted_text,
@@ -285,7 +286,10 @@ class ExcerptService:
     ) -> tuple[PostJob, str, bool] | AlreadyPosted:
         guild_id = request.guild_id
         channel_id = request.channel_id or await self._club_channel(guild_id)
-        await poster.check_channel(guild_id, channel_id)
+        try:
+            await poster.check_channel(guild_id, channel_id)
+        except ChannelGone:
+            raise UserError(channel_gone_text(channel_id, club_channel=request.channel_id is None)) from None
         running = await store.posting_job(self.db, guild_id, record.id, chapter.number)
         if running is not None and running.id in self._unsaved and running.id not in self._running:
             # Stopped by a refused write, not running: it was told "being posted right now ... complete

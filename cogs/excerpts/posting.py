@@ -83,9 +83,7 @@ class DiscordPoster:
     async def check_channel(self, guild_id: int, channel_id: int) -> None:
         channel = await self._channel(channel_id)
         if channel is None or channel.guild.id != guild_id:
-            raise UserError(
-                "That channel no longer exists (or I can't see it); name a channel or set a new club channel."
-            )
+            raise ChannelGone("the channel no longer exists")  # worded by the service: named, or the club channel
         if self.acting_for is not None:
             require_member_reach(self.acting_for, channel, posting_needs(channel))
         missing = missing_for(channel)

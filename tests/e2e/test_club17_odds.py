@@ -1,0 +1,33 @@
+"""Session 46: what a club admin and a member met using Dogear through the Discord double."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.devtools.driver import Club
+
+
+async def a_library_story(club: Club, sample_story: Path) -> int:
+    await club.slash("story add", member=club.admin, file=sample_story)
+    [choice] = await club.autocomplete("story info", "story", "gull", member=club.admin)
+    return int(choice["value"])
+
+
+async def test_an_excerpt_for_a_club_channel_the_server_deleted_names_that_setting(
+    club: Club, sample_story: Path
+) -> None:
+    """The server deleted Dogear's club channel; ``/excerpt post`` without ``channel:`` answered "That
+    channel no longer exists (or I can't see it); name a channel or set a new club channel": the admin
+    named no channel, and was told neither which one nor how to set another."""
+    story = await a_library_story(club, sample_story)
+    await club.slash("config set", member=club.admin, club_channel=club.text_channel)
+    gone = club.text_channel.id
+    await club.delete_channel(club.text_channel)
+    with club.expect_errors(404, 10003):
+        [answer] = await club.slash(
+            "excerpt post", member=club.admin, story=str(story), chapter=1, channel=club.general_channel
+        )
+    assert answer.ephemeral
+    assert f"The club channel <#{gone}> no longer exists (or I can't see it)" in answer.text, answer.text
+    assert "`channel:`" in answer.text and "`/config set club_channel:`" in answer.text, answer.text
+    assert "That channel" not in answer.text
