@@ -20,6 +20,11 @@ NOW_A_NOTE = (
     "`/story info`), not a chapter, so nothing was recorded. Its first chapter is chapter 1: `/excerpt read` "
     "shows any chapter privately."
 )
+# The same, for "Read privately": the member asked to read, not to record.
+NOW_A_NOTE_READ = (
+    "Since this was posted, the story was updated: what it showed is now one of the story's notes, not a "
+    "chapter, and `/story info` shows it. Its first chapter is chapter 1: `/excerpt read` shows any chapter privately."
+)
 
 # A "Post it again" whose post is gone: its chapter became a note in an update, or it was forged.
 REPOST_GONE = (
@@ -57,11 +62,13 @@ def read_page(contents: list[str], page: int, story_id: int, chapter: int) -> tu
     return shown, page == pages
 
 
-def taken_down_text(title: str, chapters: int) -> str:
-    """A button under a chapter an update of the story took down."""
+def taken_down_text(title: str, chapters: int, *, reading: bool = False) -> str:
+    """A button under a chapter an update of the story took down: "I've read this" recorded nothing,
+    "Read privately" (``reading``) has nothing to show, which "nothing was recorded" did not say."""
+    then = "it can no longer be read here: `/story info` lists its chapters" if reading else "nothing was recorded"
     return (
         f"This chapter was taken down when **{escape_markdown(title)}** was updated; it has "
-        f"{plural(chapters, 'chapter')} now, so nothing was recorded."
+        f"{plural(chapters, 'chapter')} now, so {then}."
     )
 
 

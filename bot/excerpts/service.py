@@ -36,6 +36,7 @@ from bot.errors import UserError
 from bot.excerpts import store
 from bot.excerpts.answers import (
     NOW_A_NOTE,
+    NOW_A_NOTE_READ,
     POSTED_STORY_GONE,
     REPOST_GONE,
     busy_text,
@@ -145,7 +146,9 @@ class ExcerptService:
             time_limit=RENDER_SECONDS,
         )  # fmt: skip
 
-    async def pressed_chapter(self, guild_id: int, story_id: int, number: int | Pressed) -> int:
+    async def pressed_chapter(
+        self, guild_id: int, story_id: int, number: int | Pressed, *, reading: bool = False
+    ) -> int:
         """The chapter a button names, as numbered now: the member acts on the chapter they saw.
 
         ``/story update`` may have renumbered the chapters since the button was made (an older
@@ -153,18 +156,19 @@ class ExcerptService:
         so its number is mapped through the moves recorded since. A button from before moves were recorded finds its post's chapter (which moved with
         the chapters) by the message pressed, else counts every recorded move. A part of the
         story that is a note now, or a chapter an update took down, is refused saying so (not
-        "pick a chapter", which a member pressing a button never did).
+        "pick a chapter", which a member pressing a button never did), as what ``reading`` (Read
+        privately) cannot show or what "I've read this" did not record.
         """
         if isinstance(number, int):
             return number
         now = await self._numbered_now(guild_id, story_id, number)
         if now is not None and now < 1:
-            raise UserError(NOW_A_NOTE)
+            raise UserError(NOW_A_NOTE_READ if reading else NOW_A_NOTE)
         record = await get_story_record(self.db, guild_id, story_id)
         if record is None:
             return number.number  # the story is gone: reading it says so
         if now is None or (record.has_text and now > record.chapter_count):
-            raise UserError(taken_down_text(record.title, record.chapter_count))
+            raise UserError(taken_down_text(record.title, record.chapter_count, reading=reading))
         return now
 
     async def _numbered_now(self, guild_id: int, story_id: int, pressed: Pressed) -> int | None:
@@ -188,7 +192,7 @@ class ExcerptService:
         # One snapshot: the chapter a press names, the text read and the move count a "Show it anyway"
         # carries all of one numbering, though a /story update commits meanwhile (or is half-written).
         async with self.db.snapshot():
-            number = await self.pressed_chapter(guild_id, story_id, number)
+            number = await self.pressed_chapter(guild_id, story_id, number, reading=True)
             moved = await chapters_moved(self.db, guild_id, story_id)
             record, chapter = await self.chapter(guild_id, story_id, number)
         avoided_ids = await avoided_warnings(self.db, guild_id, user_id)

@@ -31,3 +31,25 @@ async def test_an_excerpt_for_a_club_channel_the_server_deleted_names_that_setti
     assert f"The club channel <#{gone}> no longer exists (or I can't see it)" in answer.text, answer.text
     assert "`channel:`" in answer.text and "`/config set club_channel:`" in answer.text, answer.text
     assert "That channel" not in answer.text
+
+
+async def test_read_privately_under_a_chapter_an_update_took_down_says_it_cannot_be_read_not_recorded(
+    club: Club, sample_story: Path
+) -> None:
+    """A member pressed "Read privately" under a chapter the story no longer has: "This chapter was taken
+    down ...; it has 3 chapters now, so nothing was recorded", as though they had asked to record it."""
+    from tests.e2e.test_story_update import versions
+
+    story = await a_library_story(club, sample_story)
+    await club.slash("config set", member=club.admin, club_channel=club.text_channel)
+    await club.slash("excerpt post", member=club.admin, story=str(story), chapter=4)
+    [post] = [message for message in club.messages(club.text_channel) if message.buttons]
+    _, shorter = versions(sample_story)
+    await club.slash(
+        "story update", member=club.admin, story=str(story), file=("lamp.md", shorter), replace_anyway=True
+    )
+    [reading] = await club.click(post, "Read privately", member=club.member)
+    assert reading.ephemeral and "taken down" in reading.text, reading.text
+    assert "recorded" not in reading.text and "can no longer be read" in reading.text, reading.text
+    [marking] = await club.click(post, "I've read this", member=club.member)
+    assert "so nothing was recorded" in marking.text, marking.text
