@@ -10,7 +10,7 @@ import itertools
 import re
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 
 from bs4 import (
@@ -641,6 +641,7 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
     forum post, whose chapter the threadmark names).
     """
     stack: list[tuple[Iterator[PageElement], list[str], bool, bool]] = [(iter(root.children), [], False, headings)]
+    lists = 0  # contents lists dropped
     while stack:
         children, inline, in_list, headings = stack[-1]
         for child in children:
@@ -663,6 +664,9 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
                 (_contents_candidate(child, has_blocks) and _is_contents(child)) or (table and _contents_table(child))
             ):
                 _drop_contents_heading(out)
+                lists += 1
+                if lists <= _HEADED_LISTS_MOST:
+                    _head_untitled_sections(_anchor_entries(child.find_all("a", href=True)), root)
             elif name == "hr":
                 out.append(SceneBreak("<hr>"))
             elif name in _HEADINGS and not inner_headings and note_headings and _note_heading(child, out):
@@ -691,6 +695,56 @@ def _walk(root: Tag, out: list[Item | None], headings: bool, note_headings: bool
         else:
             _flush(inline, out, headings)
             stack.pop()
+
+
+_SECTIONS = frozenset(["div", "section", "article"])
+_HEADED_SECTIONS_MOST = 2000  # a contents list's entries whose sections are looked at
+_HEADED_LISTS_MOST = 4  # contents lists on a page whose sections are looked at
+
+
+def _anchor_entries(links: Iterable[Tag]) -> list[tuple[str, str]]:
+    """The anchor each of a contents list's links points at in the page, with the link's text."""
+    return [
+        (href[1:], element_text(link))
+        for link in itertools.islice(links, _HEADED_SECTIONS_MOST)
+        if isinstance(href := link.get("href"), str) and href.startswith("#")
+    ]
+
+
+def _head_untitled_sections(entries: list[tuple[str, str]], root: Tag) -> None:
+    """Each section a contents list links to that holds no heading is headed by its entry: FicHub's
+    export sets each chapter in ``<div id="chap_2">`` under a list of links to them, the chapter's
+    text with no heading of its own, and the book read as one chapter. Only divisions of blocks side by
+    side are headed (a Gutenberg book's links point at an anchor over or in its chapter's heading), and
+    only where two at least have none. The page's ids are gathered once a list (a page's first
+    :data:`_HEADED_LISTS_MOST` lists are asked), each section read once: they share a parent, so none
+    holds another."""
+    entries = entries[:_HEADED_SECTIONS_MOST]
+    wanted = {target for target, _ in entries}
+    if len(wanted) < 2:
+        return
+    found: dict[str, Tag] = {}
+    for element in root.find_all(id=True):
+        target = element.get("id")
+        if isinstance(target, str) and target in wanted and target not in found:
+            found[target] = element
+    # each section once, by its first entry (a page may list its chapters over and under them)
+    sections = [(section, label) for target, label in entries if label and (section := found.pop(target, None))]
+    parent = sections[0][0].parent if sections else None
+    headless = [
+        (section, label)
+        for section, label in sections
+        if section.parent is parent
+        and section.name in _SECTIONS
+        and _has_block_child(section)
+        and section.find(_HEADINGS) is None
+    ]
+    if len(headless) < 2:
+        return
+    for section, label in headless:
+        heading = Tag(name="h2")
+        heading.append(NavigableString(label))
+        section.insert(0, heading)
 
 
 def _contents_candidate(tag: Tag, has_blocks: bool) -> bool:
@@ -776,13 +830,15 @@ def _drop_contents_runs(root: Tag) -> None:
     contents list; one such paragraph alone is left as text.
     """
     run: list[Tag] = []
+    entries: list[tuple[str, str]] = []  # what the lists dropped link to, headed once they all are
     for block in root.find_all(["p", "li", "div"]):
         if run and block.parent is run[-1].parent and run[-1].find_next_sibling(True) is block and _is_entry(block):
             run.append(block)
             continue
-        _drop_run(run)
+        _drop_run(run, entries)
         run = [block] if _is_entry(block) else []
-    _drop_run(run)
+    _drop_run(run, entries)
+    _head_untitled_sections(entries, root)
 
 
 def _is_entry(block: Tag) -> bool:
@@ -803,9 +859,11 @@ def _links_in(block: Tag, limit: int) -> int:
     return count
 
 
-def _drop_run(run: list[Tag]) -> None:
+def _drop_run(run: list[Tag], entries: list[tuple[str, str]]) -> None:
     if len(run) < 2:
         return
+    if len(entries) < _HEADED_SECTIONS_MOST:
+        entries.extend(_anchor_entries(link for block in run for link in block.find_all("a", href=True, limit=2)))
     first = run[0]
     whole_list = (
         first.name == "li"
