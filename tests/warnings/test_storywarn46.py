@@ -1,0 +1,123 @@
+"""Whole stories as a club meets them (forty-sixth session, round storywarn46;
+docs/warnings-eval.md, "Forty-sixth session").
+
+Last session's blind stories were flagged for a word's other sense (a strangled honk at a TV
+cliffhanger, a dress's last hook that "catches", "the club, the cat" in a list of nouns, a
+partner who has "gone to his brother's" in a chat full of a counsellor's words), for a contest's
+tie-break ("sudden death"), for a show the reader is "addicted" to four episodes in, and for a
+paintball round whose signs of play sit far from the shots. Each shape is fixed in general
+words, and each has a twin that is really what it sounds like and must still warn. Every
+passage here is new text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.rules import default_ruleset
+
+
+def detected(*paragraphs: str) -> set[str]:
+    """The confident warnings of a one-scene story of these paragraphs."""
+    chapter = Chapter(1, None, [Scene(list(paragraphs))])
+    return scan(Story(StoryMeta("t"), [chapter], "txt"), default_ruleset(), declared=Declared()).detected_ids()
+
+
+# --- a word's other sense ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("category", "line"),
+    [
+        ("violence", "When the cliffhanger hit we both let out a strangled squeak and grabbed the remote."),
+        ("violence", "He made a small strangled noise and pretended to be very interested in his tea."),
+        ("violence", "Aunt Bea did up the gown herself, and when the final hook catches and holds, she steps back."),
+        ("animal-death", "All of it blurs, the club, the dog, the rent, into one long afternoon of waiting."),
+        (
+            "death",
+            "[22:10] Ana: he's gone to his mum's for the weekend\n"
+            "[22:11] Ben: the doctor said it was a panic attack, not my heart. breathe in for four",
+        ),
+    ],
+)
+def test_a_word_in_its_other_sense_is_no_warning(category: str, line: str) -> None:
+    assert category not in detected(line)
+
+
+@pytest.mark.parametrize(
+    ("category", "line"),
+    [
+        ("violence", "He strangled the guard with a length of wire and dragged him behind the van."),
+        ("violence", "The second punch caught him under the chin and he went down hard."),
+        ("animal-death", "The farmer shot the dog behind the barn and would not say why."),
+        ("death", "The nurse came out of the room and told us he's gone, and the doctor sat down beside Mum."),
+    ],
+)
+def test_the_same_words_in_their_harm_still_warn(category: str, line: str) -> None:
+    assert category in detected(line)
+
+
+# --- a contest's tie-break, a show one is hooked on ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("category", "lines"),
+    [
+        (
+            "death",
+            ["It's a battle to the death now, the captain says.", "Round four is sudden death: one penalty each."],
+        ),
+        (
+            "death",
+            ["The quiz went to sudden death after the ninth round.", "Then came the death of our hopes: rivers."],
+        ),
+        ("addiction", ["Three episodes in and I'm addicted, no regrets, pass the popcorn."]),
+    ],
+)
+def test_a_game_or_a_show_is_no_warning(category: str, lines: list[str]) -> None:
+    assert category not in detected(*lines)
+
+
+@pytest.mark.parametrize(
+    ("category", "line"),
+    [
+        ("death", "Her sudden death at thirty left the village stunned, and they buried her beside her father."),
+        ("addiction", "He has been an addict since college, and the needles are back in the kitchen drawer."),
+    ],
+)
+def test_a_real_death_or_addiction_still_warns(category: str, line: str) -> None:
+    assert category in detected(line)
+
+
+# --- a paintball round whose signs sit far from the shots --------------------------------------
+
+FILLER = (
+    "The wind came off the hill and rattled the tin roofs of the fake town, and somewhere a crow was "
+    "complaining about all of it. Nobody moved for a while. The dust settled on everyone's sleeves, "
+    "and the sun came out from behind the water tower and went in again, twice, as if it had "
+    "forgotten something and then remembered that it had not. "
+)
+
+
+def test_a_paintball_round_told_over_a_long_scene_is_play() -> None:
+    scene = [
+        "Round two is elimination, and the last team standing wins. " + FILLER,
+        FILLER + FILLER,
+        '"They\'ll all want to shoot me," he says happily, and walks out into the road.',
+        FILLER,
+        "A ball of paint cracks against the barrel an inch from her head, and she ducks.",
+    ]
+    assert "violence" not in detected(*scene)
+
+
+def test_the_same_scene_with_no_game_in_it_warns() -> None:
+    scene = [
+        "The men came out of the bank with bags over their shoulders. " + FILLER,
+        FILLER + FILLER,
+        '"They\'ll all want to shoot me," he says, and walks out into the road with his hands up.',
+        FILLER,
+        "A bullet cracks against the barrel an inch from her head, and she ducks.",
+    ]
+    assert "violence" in detected(*scene)
