@@ -7,7 +7,7 @@ where a negation or idiom is present is checked exactly, hit by hit. Text goes t
 bytes, encoded once per paragraph; offsets are worked out only for the evidence kept.
 
 The entries are split over several sets of at most :data:`SET_GROUP_CHARS` pattern characters
-each, not one. RE2 builds a set's automaton lazily, a state per new combination of partial
+each, not one (an entry longer than that is cut at its alternatives, :func:`_pieces`). RE2 builds a set's automaton lazily, a state per new combination of partial
 matches, and each new state costs time in proportion to the set's size. Text the process has
 not seen before (every real story) keeps making new states: one set over the shipped rules and
 1,000 more read new prose at 0.02 MB/s, 22 sets of 64,000 characters read it at 0.15 MB/s and
@@ -46,6 +46,7 @@ the server's rules, never the shipped ones again.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 import weakref
@@ -58,10 +59,10 @@ from typing import Any
 
 import re2
 
-from bot.warnings.bytewise import re2_form
+from bot.warnings.bytewise import bytewise, re2_form
 from bot.warnings.forked import fork_pays, in_two_processes
 from bot.warnings.model import Rule, Ruleset
-from bot.warnings.regex_syntax import may_anchor
+from bot.warnings.regex_syntax import BAR, CLOSE, OPEN, STRAY, may_anchor, structure
 
 # Automaton memory per set. RE2 needs room for 20 states (about 2.5 MB for a set of 64,000
 # pattern characters) or the set matches nothing; when its states fill the budget it drops them and
@@ -460,6 +461,8 @@ class Matcher:
         for found in results:
             for index, entries in found:
                 founds[index].extend(entries)
+        if any(group.cut for group in sets):
+            return [_entries_once(entries) if entries else entries for entries in founds]
         for entries in founds:
             entries.sort()
         return founds
@@ -868,13 +871,23 @@ class _SetGroup:
     automata of the few sets in flight rather than of all of them, and a worker lets go of them.
     """
 
-    __slots__ = ("_options", "_patterns", "anchored", "built", "entries", "match")
+    __slots__ = ("_options", "_patterns", "anchored", "built", "chars", "cut", "entries", "match")
 
     def __init__(
-        self, entries: tuple[int, ...], patterns: tuple[bytes, ...], options: re2.Options, anchored: bool
+        self,
+        entries: tuple[int, ...],
+        patterns: tuple[bytes, ...],
+        options: re2.Options,
+        anchored: bool,
+        chars: int = 0,
+        cut: bool = False,
     ) -> None:
-        self.entries = entries  # the entry number of each of its own entries
+        # The entry number of each of its own entries; an entry cut into pieces (_pieces) has one
+        # for each of its pieces here, and may have more in other sets.
+        self.entries = entries
         self.anchored = anchored  # whether one of them may be anchored
+        self.chars = chars  # the pattern characters it holds, as written
+        self.cut = cut  # whether it holds a piece of an entry cut into pieces
         self._patterns = patterns
         self._options = options
         self.match: Callable[[bytes], list[int]] = self._compile()
@@ -899,29 +912,87 @@ class _SetGroup:
 def _compiled_sets(patterns: list[str], group_chars: int | None = None) -> list[_SetGroup]:
     """``patterns`` (entry ``i`` is ``patterns[i]``) compiled, in order, into sets of at most
     ``group_chars`` (default :data:`SET_GROUP_CHARS`) pattern characters each, or of one longer
-    pattern."""
+    alternative. A pattern longer than that is cut into pieces (:func:`_pieces`), each an entry of
+    its set answering for the pattern: a paragraph may then find it more than once
+    (:func:`_entries_once`)."""
     limit = SET_GROUP_CHARS if group_chars is None else group_chars
-    forms = [re2_form(pattern, SET_MAX_MEM) for pattern in patterns]
-    groups: list[list[int]] = []
+    units = [(entry, piece) for entry, pattern in enumerate(patterns) for piece in _pieces(pattern, limit)]
+    cut = {entry for entry, count in Counter(entry for entry, _ in units).items() if count > 1}
+    forms = [re2_form(piece, SET_MAX_MEM) for _, piece in units]
+    groups: list[list[int]] = []  # indexes into units
     for encoding in dict.fromkeys(options.encoding for _, options in forms):  # a set reads one encoding
         size = limit
-        for entry, (_, options) in enumerate(forms):
+        for unit, (_, options) in enumerate(forms):
             if options.encoding != encoding:
                 continue
-            if size + len(patterns[entry]) > limit:
+            if size + len(units[unit][1]) > limit:
                 groups.append([])
                 size = 0
-            groups[-1].append(entry)
-            size += len(patterns[entry])
+            groups[-1].append(unit)
+            size += len(units[unit][1])
     return [
         _SetGroup(
-            tuple(entries),
-            tuple(forms[entry][0] for entry in entries),
-            forms[entries[0]][1],
-            any(may_anchor(patterns[entry]) for entry in entries),
+            tuple(units[unit][0] for unit in group),
+            tuple(forms[unit][0] for unit in group),
+            forms[group[0]][1],
+            any(may_anchor(units[unit][1]) for unit in group),
+            sum(len(units[unit][1]) for unit in group),
+            any(units[unit][0] in cut for unit in group),
         )
-        for entries in groups
+        for group in groups
     ]
+
+
+_FLAGS = re.compile(r"\?[a-zA-Z-]*\)")  # after a "(": flags for the rest of the group, such as (?i)
+
+
+def _pieces(pattern: str, limit: int) -> list[str]:
+    """``pattern`` itself when it is at most ``limit`` characters long; else its top-level
+    alternatives, packed in order into pieces of at most ``limit`` characters (or of one longer
+    alternative). A paragraph holds the pattern exactly where it holds one of the pieces.
+
+    A set's automaton and its program share :data:`SET_MAX_MEM`, and a pattern of 72,000
+    characters (the death category's idioms) left so little of it for states that RE2 dropped
+    them at nearly every paragraph: its set read prose it had seen before as slowly as new prose,
+    0.15 s for 0.5 MB, a tenth of all the sets' time on new text; cut in three, 0.01.
+    A pattern with flags for the rest of it (``(?i)`` at the top), or read as UTF-8 (its pieces
+    could be read byte by byte, where ``k`` is no Kelvin sign), is left whole.
+    """
+    if len(pattern) <= limit:
+        return [pattern]
+    bars: list[int] = []
+    depth = 0
+    for kind, index in structure(pattern):
+        if kind == OPEN:
+            if not depth and _FLAGS.match(pattern, index + 1):
+                return [pattern]
+            depth += 1
+        elif kind == CLOSE:
+            depth -= 1
+            if depth < 0:
+                return [pattern]
+        elif kind == BAR and not depth:
+            bars.append(index)
+        elif kind == STRAY:
+            return [pattern]
+    if not bars or bytewise(pattern) is None:
+        return [pattern]
+    alternatives = [pattern[start + 1 : end] for start, end in zip([-1, *bars], [*bars, len(pattern)], strict=True)]
+    pieces = [alternatives[0]]
+    for alternative in alternatives[1:]:
+        if len(pieces[-1]) + 1 + len(alternative) <= limit:
+            pieces[-1] += "|" + alternative
+        else:
+            pieces.append(alternative)
+    if any(bytewise(piece) is None for piece in pieces):
+        return [pattern]
+    return pieces
+
+
+def _entries_once(entries: list[int]) -> list[int]:
+    """Entries found in one paragraph, in increasing order, each once (an entry cut into pieces
+    is found once for each piece present)."""
+    return sorted(set(entries))
 
 
 def frame_rules(ruleset: Ruleset) -> list[Rule]:

@@ -289,6 +289,56 @@ def test_entries_split_over_several_sets_are_found_as_by_one_set(
     assert sorted(entry for group in groups for entry in group.entries) == list(range(len(patterns)))
 
 
+alternations = st.lists(st.lists(words, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8).map(
+    lambda phrases: "|".join(rf"\b{phrase}\b" for phrase in phrases)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(alternations, min_size=1, max_size=12),
+    st.lists(words, max_size=12).map(" ".join),
+    st.integers(min_value=1, max_value=60),
+)
+def test_an_entry_longer_than_a_set_is_read_as_pieces_and_found_once(
+    patterns: list[str], text: str, group_chars: int
+) -> None:
+    """An entry longer than a set may hold is cut at its alternatives (a set of one entry of
+    72,000 characters had too little memory left for its states and built them afresh at every
+    paragraph): its pieces answer for it, wherever they are, and a paragraph has it once."""
+    data = text.encode("utf-8")
+    one_set = re2.Set.SearchSet(re2_options())
+    for pattern in patterns:
+        one_set.Add(pattern.encode("utf-8"))
+    one_set.Compile()
+    groups = matcher_module._compiled_sets(patterns, group_chars)
+    found = [entry for group in groups for entry in map(group.entries.__getitem__, group.match(data) or [])]
+    assert matcher_module._entries_once(found) == sorted(one_set.Match(data) or [])
+    longest = max(len(alternative) for pattern in patterns for alternative in pattern.split("|"))
+    assert all(group.chars <= max(group_chars, longest) for group in groups)
+    assert {entry for group in groups for entry in group.entries} == set(range(len(patterns)))
+
+
+def test_the_shipped_rules_sets_each_hold_at_most_their_share_of_pattern_characters() -> None:
+    matcher = matcher_for(default_ruleset())
+    assert isinstance(matcher, Matcher)
+    assert max(map(len, matcher.patterns)) > matcher_module.SET_GROUP_CHARS  # the death category's idioms
+    assert all(group.chars <= matcher_module.SET_GROUP_CHARS for group in matcher._groups)
+
+
+def test_entries_cut_into_pieces_find_what_whole_entries_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped rules with their long entries cut at a quarter of the set size find the same
+    entries in every paragraph of the labelled passages as with them whole."""
+    texts = [clause for clause in fragments() if len(clause) > 20][:3000]
+    datas = [" ".join(texts[start : start + 6]).encode("utf-8") for start in range(0, len(texts), 6)]
+    whole = Matcher(default_ruleset())._set_matches(datas)
+    monkeypatch.setattr(matcher_module, "SET_GROUP_CHARS", matcher_module.SET_GROUP_CHARS // 4)
+    cut = Matcher(default_ruleset())
+    assert sum(group.cut for group in cut._groups) > 10  # 14 entries cut into pieces
+    assert cut._set_matches(datas) == whole
+    assert sum(map(len, whole)) > 5 * len(datas)
+
+
 def test_the_shipped_rules_are_split_over_several_sets_and_found_in_order() -> None:
     matcher = matcher_for(default_ruleset())
     assert isinstance(matcher, Matcher)
