@@ -113,7 +113,10 @@ class DiscordPoller:
         try:
             channel = await self._channel(channel_id)
         except PollGone:
-            raise UserError("The club channel in `/config` no longer exists; set a new one first.") from None
+            raise UserError(
+                f"The club channel set in `/config` (<#{channel_id}>) no longer exists; set a new one with"
+                " `/config set club_channel:`, then run `/vote start` again."
+            ) from None
         assert isinstance(channel, POLL_CHANNELS)
         if missing := bot_lacks(channel, POLL_NEEDS):
             raise PollChannelLacks(channel, missing)

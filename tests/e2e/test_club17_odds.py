@@ -53,3 +53,19 @@ async def test_read_privately_under_a_chapter_an_update_took_down_says_it_cannot
     assert "recorded" not in reading.text and "can no longer be read" in reading.text, reading.text
     [marking] = await club.click(post, "I've read this", member=club.member)
     assert "so nothing was recorded" in marking.text, marking.text
+
+
+async def test_a_vote_for_a_club_channel_the_server_deleted_says_how_to_set_another(club: Club) -> None:
+    """ "The club channel in `/config` no longer exists; set a new one first." named neither the channel
+    nor the setting, where the same refusal for discussions does both."""
+    await club.slash("config set", member=club.admin, club_channel=club.text_channel)
+    await club.slash("nominate", member=club.member, title="Piranesi")
+    await club.slash("nominate", member=club.other_member, title="Kindred")
+    gone = club.text_channel.id
+    await club.delete_channel(club.text_channel)
+    with club.expect_errors(404, 10003):
+        [answer] = await club.slash("vote start", member=club.admin, channel=club.general_channel)
+    assert answer.ephemeral
+    assert f"The club channel set in `/config` (<#{gone}>) no longer exists" in answer.text, answer.text
+    assert "`/config set club_channel:`" in answer.text and "`/vote start`" in answer.text, answer.text
+    assert club.polls() == []
