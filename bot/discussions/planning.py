@@ -127,6 +127,7 @@ class Planned:
     channel_id: int
     reminder_note: str = ""
     time_note: str = ""  # each date the clocks skip (the start typed, a later one): what it became
+    same_minute: str = ""  # those opening in the same minute as another discussion there (another story's)
 
 
 # A list's bullet before a prompt: "•", or "-" or "*" with a space after it. "**Bold** question?" and
@@ -172,6 +173,34 @@ def removed_meanwhile(title: str, outcome: str) -> UserError:
     """The refusal of discussions whose story was removed (``/story remove``) while they were being
     scheduled: it was there when the command read it, so "no such story" would read as a slip."""
     return UserError(f"**{escape_markdown(title)}** was removed from this server's library just now, so {outcome}")
+
+
+PLAN_CLASHES_NAMED = 5  # the pairs a plan's same-minute note names; the rest are counted
+
+
+def plan_clash_note(pairs: Sequence[tuple[int, Discussion]], channel_id: int) -> str:
+    """What a plan says of its discussions that open in the same minute as another in its channel
+    (each new id with the first other it meets), or '' when none does."""
+    if not pairs:
+        return ""
+
+    def other(found: Discussion) -> str:
+        return f"**#{found.id}** (chapter {found.chapter} of **{escape_markdown(found.story_title or UNTITLED)}**)"
+
+    if len(pairs) == 1:
+        [(new, found)] = pairs
+        return (
+            f"#{new} opens in the same minute as {other(found)} in <#{channel_id}>: both post then, one after "
+            f"the other. If that was a slip, use `/discussion move id:{new}`."
+        )
+    named = [f"#{new} with {other(found)}" for new, found in pairs[:PLAN_CLASHES_NAMED]]
+    if len(pairs) > PLAN_CLASHES_NAMED:
+        named.append(f"{len(pairs) - PLAN_CLASHES_NAMED:,} more")
+    return (
+        f"{len(pairs):,} of them open in the same minute as other discussions in <#{channel_id}>: "
+        f"{and_list(named)}. Each pair posts then, one after the other; if that was a slip, `/discussion move` "
+        "one of each pair."
+    )
 
 
 def already_scheduled(error: AlreadyScheduled, title: str | None, settings: GuildSettings, outcome: str) -> UserError:
@@ -306,6 +335,25 @@ class DiscussionPlanner:
             await self._same_minute(guild_id, discussion_id, due, channel_id, settings),
         )
 
+    async def _plan_clashes(
+        self, guild_id: int, ids: Sequence[int], times: Sequence[datetime], channel_id: int, settings: GuildSettings
+    ) -> str:
+        """A plan's :meth:`_same_minute`: its discussions that open in the same minute as another one
+        in the same channel (a club reading two stories at once planned both for Friday 19:00), each
+        with the first it meets, or '' for none. Said as ``/discussion schedule`` says it of one."""
+        planned = set(ids)
+        pairs: list[tuple[int, Discussion]] = []
+        for discussion_id, due in zip(ids, times, strict=True):
+            found = [
+                other
+                for other in await store.pending_in_minute(self.db, guild_id, due, other_than=discussion_id)
+                if other.id not in planned
+                and post_channel(other.channel_id, other.channel_explicit, settings) == channel_id
+            ]
+            if found:
+                pairs.append((discussion_id, found[0]))
+        return plan_clash_note(pairs, channel_id)
+
     async def _same_minute(
         self, guild_id: int, discussion_id: int, due: datetime, channel_id: int, settings: GuildSettings
     ) -> str:
@@ -373,7 +421,8 @@ class DiscussionPlanner:
             raise removed_meanwhile(record.title, "nothing was planned.") from None
         note = await self._reminder_note(channel_id, offsets, settings)
         time_note = " ".join(part for part in time_notes if part)
-        return Planned(ids, record.title, chapters, times, cadence, channel_id, note, time_note)
+        clashes = await self._plan_clashes(guild_id, ids, times, channel_id, settings)
+        return Planned(ids, record.title, chapters, times, cadence, channel_id, note, time_note, clashes)
 
     async def _changeable(self, guild_id: int, discussion_id: int, doing: str, *, moving: bool = False) -> Discussion:
         """The discussion, if it can still be moved or cancelled; else a refusal that says what to do instead

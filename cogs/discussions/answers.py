@@ -46,5 +46,6 @@ def plan_answer(done: Planned) -> str:
         head
         + body
         + (f"\n{done.time_note}" if done.time_note else "")
+        + (f"\n{done.same_minute}" if done.same_minute else "")
         + (f"\n{done.reminder_note}" if done.reminder_note else "")
     )

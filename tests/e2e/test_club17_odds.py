@@ -69,3 +69,25 @@ async def test_a_vote_for_a_club_channel_the_server_deleted_says_how_to_set_anot
     assert f"The club channel set in `/config` (<#{gone}>) no longer exists" in answer.text, answer.text
     assert "`/config set club_channel:`" in answer.text and "`/vote start`" in answer.text, answer.text
     assert club.polls() == []
+
+
+async def test_a_plan_for_a_second_story_read_at_once_says_which_of_its_discussions_share_a_minute(
+    club: Club, sample_story: Path
+) -> None:
+    """A club reading two stories planned both for Fridays at 19:00 in one channel: ``/discussion
+    schedule`` says when a discussion opens in the same minute as another there (often a slip of the
+    hour or day), but ``/discussion plan`` said nothing, though four of its six did."""
+    lamp = await a_library_story(club, sample_story)
+    await club.slash("story add", member=club.admin, title="Kindred", chapters=6, author="Octavia E. Butler")
+    [kindred] = await club.autocomplete("story info", "story", "kindred", member=club.admin)
+    await club.slash("config set", member=club.admin, timezone="Europe/London")
+    for story in (lamp, kindred["value"]):
+        [answer] = await club.slash(
+            "discussion plan", member=club.admin, story=str(story), start="friday 19:00", every="weekly",
+            remind="none", options={"channel": club.text_channel},
+        )  # fmt: skip
+    assert "same minute" in answer.text, answer.text
+    assert "4 of them open in the same minute as other discussions" in answer.text, answer.text
+    assert "#5 with **#1** (chapter 1 of **The Lamp at Gull Point**)" in answer.text, answer.text
+    assert "#9 with" not in answer.text and "#10 with" not in answer.text, answer.text  # chapters 5 and 6 stand alone
+    assert "`/discussion move`" in answer.text, answer.text
