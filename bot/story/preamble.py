@@ -319,6 +319,33 @@ def _join_split_by_lines(items: list[Item]) -> list[Item]:
     return joined
 
 
+# A writing prompt's tag before its words, as r/WritingPrompts titles a post: "[WP]" (a writing prompt),
+# "[SP]" (a simple one), "[EU]" (an established universe), "[TT]" (theme Thursday), "[PI]"
+# (a prompt inspired), "[OT]", "[IP]" (image prompt), "[MP]" (media prompt), "[RF]" (reality fiction); not
+# its "[CW]" (constrained writing), which over a story declares warnings.
+_PROMPT_TAG = re.compile(r"[ \t]*\[(?:WP|SP|EU|TT|PI|OT|IP|MP|RF)\][ \t]*(?=\S)")
+_PROMPT_CHARS = 300  # r/WritingPrompts holds a post's title to 300 characters
+
+
+def _prompt_title(items: list[Item]) -> list[Item]:
+    """The prompt a story answers, on the file's first line or under its by-line ("[WP] You wake up to
+    find every clock in town has stopped."), is its title, the tag left off, and the by-line names its
+    author ("Posted by u/promptsmith" over it, as Reddit heads a post): a sentence is never taken for a
+    title, and the prompt was the story's first paragraph, the file's name its title."""
+    at = 1 if items and isinstance(items[0], Para) and by_line_author(items[0].text) is not None else 0
+    prompt = items[at] if at < len(items) - 1 else None
+    if not isinstance(prompt, Para) or "\n" in (text := prompt.text.strip()) or len(text) > _PROMPT_CHARS:
+        return items
+    tag = _PROMPT_TAG.match(text)
+    if tag is None:
+        return items
+    title = Para(f"Title: {text[tag.end() :]}", prompt.gap)
+    if not at:
+        return [title, *items[1:]]
+    author = by_line_author(items[0].text)  # type: ignore[union-attr]
+    return [title, Para(f"Author: {author}", items[0].gap), *items[2:]]
+
+
 def _by_line_under_title(items: list[Item]) -> list[Item]:
     """The file's first line a by-line over a title's line over the story ("Posted by u/tidewright" /
     "The Lighthouse Log", as Reddit sets a post's head), set under the title as a title page has it:
@@ -824,7 +851,7 @@ def read_preamble(items: list[Item]) -> Preamble:
     """Split metadata, notes and the title off the top (its first :data:`PREAMBLE_ITEMS` items at
     most); the rest is the story."""
     meta = Meta()
-    items = _by_line_under_title(_join_split_by_lines(items))
+    items = _by_line_under_title(_prompt_title(_join_split_by_lines(items)))
     pictures: list[Item] = []  # a frontispiece over or among the title page's lines: the first chapter's
     index = 0
     unlabelled_note = False

@@ -8,7 +8,10 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - FicHub's export: the title page's "Original source: https://..." and "Exported with the assistance
   of FicHub.net" (and a blurb over them) were a chapter 1 of their own, and "(back to chapter list)"
   under the last chapter was its last paragraph; and its chapters, each a <div id="chap_N"> under the
-  list of links to them with no heading of its own, read as one chapter.
+  list of links to them with no heading of its own, read as one chapter;
+- a writing prompt over its story ("[WP] You wake up to find every clock has stopped.", under "Posted by
+  u/tidewright" or alone): a sentence is never a title, so the prompt was the story's first paragraph,
+  the by-line another, and the file's name titled it.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -224,3 +227,40 @@ def test_heading_a_contents_lists_sections_costs_no_more_than_reading_their_own(
     headed = _sections_page(2000, "<h2>Part</h2>", lists=6)
     _cpu_html(headed)  # (warm)
     assert _cpu_html(headless) < 1.3 * _cpu_html(headed)
+
+
+# ---------------------------------------------------------------- a writing prompt over its story
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        ("[WP] You wake up to find every clock in town has stopped at 3:17, except yours.", "wp.txt"),
+        ("[EU] You wake up to find every clock in town has stopped at 3:17, except yours.", "wp.txt"),
+        ("**[WP] You wake up to find every clock in town has stopped at 3:17, except yours.**", "wp.md"),
+    ],
+    ids=["wp", "eu", "markdown-bold"],
+)
+def test_a_writing_prompt_on_the_first_line_titles_its_story(head: str, name: str) -> None:
+    story = _read(head + "\n\n" + "\n\n".join(PROSE) + "\n", name)
+    assert story.meta.title == "You wake up to find every clock in town has stopped at 3:17, except yours."
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE]
+
+
+def test_a_writing_prompt_under_its_by_line_names_title_and_author() -> None:
+    text = "Posted by u/tidewright\n\n[WP] The keeper has not seen a ship in forty years.\n\n" + "\n\n".join(PROSE)
+    story = _read(text + "\n", "reddit.txt")
+    assert (story.meta.title, story.meta.author) == ("The keeper has not seen a ship in forty years.", "tidewright")
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE]
+
+
+def test_a_content_warning_in_brackets_is_no_prompt() -> None:
+    story = _read("[CW] drowning, grief\n\n" + "\n\n".join(PROSE) + "\n", "salt.txt")
+    assert story.meta.title == "salt"
+
+
+def test_a_prompt_tag_later_in_the_text_stays_its_words() -> None:
+    line = "[WP] was all the note said, pinned to the lighthouse door."
+    story = _read("Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "salt.txt")
+    assert story.meta.title == "Salt"
+    assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
