@@ -80,7 +80,7 @@ def _declaration() -> re.Pattern[str]:
     return re.compile(
         # (an aside may stand between the label and its colon: "Warnings (in order of appearance): ...")
         rf"{_STARTS}(?:[【＊《]?{labels}(?:[ \t]+(?:{connectors}){_ENDS}|(?:[ \t]*\([^()\n]{{1,30}}\))?{_SEPARATOR})"
-        rf"|(?P<bare>(?:TW|CW|T/W|C/W)s?)[ \t]+){_DECLARED_BODY}",
+        rf"|(?P<bare>\[(?:TW|CW)s?\]|\((?:TW|CW)s?\)|(?:TW|CW|T/W|C/W)s?)(?:(?<=[\])])[ \t]*|[ \t]+)){_DECLARED_BODY}",
         re.IGNORECASE,
     )
 

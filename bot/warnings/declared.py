@@ -456,8 +456,11 @@ def parse_mapping(raw: dict[str, Any]) -> DeclaredMapping:
     search = re.compile(alias_pattern(aliases))
     return DeclaredMapping(
         archive,
-        # A label as Japanese frames it too: "※注意※ 死ネタ", "【注意】流血" (bot.story.text_declarations reads the same).
-        re.compile(rf"^(?:[【※＊《]?(?:{prefixes})(?:\b|(?<=[){UNSPACED_CHARS}]))\s*(?:[:：\-–—※】＊》]|//?)?\s*)+"),
+        # A label as Japanese frames it too: "※注意※ 死ネタ", "【注意】流血", and in brackets: "[TW] blood",
+        # "(CW) grief" (bot.story.text_declarations reads the same).
+        re.compile(
+            rf"^(?:[【※＊《\[(]?(?:{prefixes})(?:\b|(?<=[){UNSPACED_CHARS}]))\s*(?:[:：\-–—※】＊》\])]|//?)?\s*)+"
+        ),
         re.compile(rf"^(?:(?:{qualifiers})\b\s*)+"),
         aliases,
         search,

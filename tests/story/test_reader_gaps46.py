@@ -11,7 +11,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   list of links to them with no heading of its own, read as one chapter;
 - a writing prompt over its story ("[WP] You wake up to find every clock has stopped.", under "Posted by
   u/tidewright" or alone): a sentence is never a title, so the prompt was the story's first paragraph,
-  the by-line another, and the file's name titled it.
+  the by-line another, and the file's name titled it;
+- a TW or CW label in brackets ("[TW] self-harm, suicide", "(CW) grief", as Reddit and Tumblr set one
+  over a post): the line was the story's first paragraph and declared nothing.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -24,6 +26,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.warnings.declared import map_texts
 from tests.story.test_hostile_shapes37 import MAX_BYTES
 
 PROSE = [
@@ -257,6 +260,7 @@ def test_a_writing_prompt_under_its_by_line_names_title_and_author() -> None:
 def test_a_content_warning_in_brackets_is_no_prompt() -> None:
     story = _read("[CW] drowning, grief\n\n" + "\n\n".join(PROSE) + "\n", "salt.txt")
     assert story.meta.title == "salt"
+    assert story.chapters[0].paragraphs == PROSE
 
 
 def test_a_prompt_tag_later_in_the_text_stays_its_words() -> None:
@@ -264,3 +268,30 @@ def test_a_prompt_tag_later_in_the_text_stays_its_words() -> None:
     story = _read("Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "salt.txt")
     assert story.meta.title == "Salt"
     assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
+
+
+# ---------------------------------------------------------------- a bracketed TW or CW label
+
+
+@pytest.mark.parametrize("line", ["[TW] self-harm, suicide", "(TW) self-harm, suicide", "[CW]self-harm, suicide"])
+def test_a_bracketed_tw_over_the_story_declares(line: str) -> None:
+    story = _read("Salt\n\n" + line + "\n\nChapter 1\n\n" + "\n\n".join(PROSE) + "\n", "salt.txt")
+    assert set(map_texts(story.meta.declared_warnings).ids) == {"self-harm", "suicide"}
+    assert story.chapters[0].paragraphs == PROSE
+
+
+def test_a_bracketed_cw_opening_a_chapter_declares_for_it() -> None:
+    text = "Salt\n\nChapter 1\n\n[CW] self-harm\n\n" + "\n\n".join(PROSE) + "\n\nChapter 2\n\n" + PROSE[0] + "\n"
+    story = _read(text, "salt.txt")
+    assert [set(map_texts(chapter.declared_warnings).ids) for chapter in story.chapters] == [{"self-harm"}, set()]
+    assert story.chapters[0].paragraphs == PROSE
+
+
+@pytest.mark.parametrize(
+    "line", ["[TW] was all she chalked on the door of the boathouse.", "[CW] the ship sails at dawn"]
+)
+def test_a_bracketed_tw_over_no_warning_stays_text(line: str) -> None:
+    text = "Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n"
+    story = _read(text, "salt.txt")
+    assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
+    assert not story.meta.declared_warnings and not story.chapters[0].declared_warnings
