@@ -121,3 +121,31 @@ def test_the_same_scene_with_no_game_in_it_warns() -> None:
         "A bullet cracks against the barrel an inch from her head, and she ducks.",
     ]
     assert "violence" in detected(*scene)
+
+
+# --- an eating disorder told by what is done with the food --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["She cuts her sandwich into ten careful squares and eats two, and pushes the other eight around her plate."],
+        [
+            "Every evening the tray comes back from his room nearly full, the soup skinned over.",
+            "At lunch he slices an apple into eight thin slices and eats one, very slowly, talking the whole time.",
+        ],
+    ],
+)
+def test_food_cut_up_and_left_is_an_eating_disorder(lines: list[str]) -> None:
+    assert "eating-disorder" in detected(*lines)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dad cut the lasagne into eight neat squares and ate three of them, then went back for a fourth.",
+        "The plates came back from the marquee nearly full, because the speeches had run so long.",
+    ],
+)
+def test_one_of_those_signs_alone_is_no_eating_disorder(line: str) -> None:
+    assert "eating-disorder" not in detected(line)
