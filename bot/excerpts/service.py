@@ -97,13 +97,15 @@ UNSAVED = "Dogear could not save its progress (its database refused the write)"
 
 class Marked(NamedTuple):
     """What reading or "I've read this" did to a member's place: the story's title, the chapter as
-    numbered now, the chapter they were at when it moved (None: it did not), and where it was kept
-    when a chapter read privately was not their next one (None: not kept back)."""
+    numbered now, the chapter they were at when it moved (None: it did not), where it was kept
+    when a chapter read privately was not their next one (None: not kept back), and their place
+    after (``place``: past the chapter when they had read further already)."""
 
     title: str
     chapter: int
     previous: int | None
     held_at: int | None = None
+    place: int | None = None
 
 
 class ExcerptService:
@@ -262,7 +264,7 @@ class ExcerptService:
             forward_only=True,
         )  # fmt: skip
         title, found = pressed[0]
-        return Marked(title, found, update.previous if update.advanced else None)
+        return Marked(title, found, update.previous if update.advanced else None, place=update.chapter)
 
     # -- posting --------------------------------------------------------------------------
     async def post_chapter(self, request: PostRequest, poster: Poster) -> PostOutcome | AlreadyPosted:

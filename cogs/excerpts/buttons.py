@@ -91,7 +91,7 @@ async def mark_read(
     ``next_only`` (a chapter read privately): its place moves only when it is the member's next
     chapter; otherwise they are offered "I've read this" for it (made for ``moved`` moves)."""
     guild_id = guild_id_of(interaction)
-    title, number, previous, held_at = await service.mark_read(
+    title, number, previous, held_at, place = await service.mark_read(
         guild_id, interaction.user.id, story_id, pressed, interaction.user.display_name,
         next_only=next_only,
     )  # fmt: skip
@@ -109,7 +109,7 @@ async def mark_read(
     elif not quiet_if_unchanged:
         await send_ephemeral(
             interaction,
-            f"You are already at chapter {number} of **{escape_markdown(title)}** or further; nothing changed.",
+            f"You have read up to chapter {place or number} of **{escape_markdown(title)}** already; nothing changed.",
         )
 
 

@@ -91,3 +91,17 @@ async def test_a_plan_for_a_second_story_read_at_once_says_which_of_its_discussi
     assert "#5 with **#1** (chapter 1 of **The Lamp at Gull Point**)" in answer.text, answer.text
     assert "#9 with" not in answer.text and "#10 with" not in answer.text, answer.text  # chapters 5 and 6 stand alone
     assert "`/discussion move`" in answer.text, answer.text
+
+
+async def test_ive_read_this_under_an_earlier_chapter_says_where_the_member_is(club: Club, sample_story: Path) -> None:
+    """A member who had read to chapter 4 pressed "I've read this" under chapter 2 and read "You are already
+    at chapter 2 ... or further", which is where they are not: their place is said."""
+    story = await a_library_story(club, sample_story)
+    await club.slash("config set", member=club.admin, club_channel=club.text_channel)
+    await club.slash("excerpt post", member=club.admin, story=str(story), chapter=2)
+    [post] = [message for message in club.messages(club.text_channel) if message.buttons]
+    await club.slash("progress set", member=club.member, story=str(story), chapter=4)
+    [answer] = await club.click(post, "I've read this", member=club.member)
+    assert answer.ephemeral
+    assert "You have read up to chapter 4 of **The Lamp at Gull Point** already; nothing changed." in answer.text
+    assert "or further" not in answer.text, answer.text

@@ -144,7 +144,7 @@ async def test_ive_read_this_moves_progress_forward_and_survives_restart(club: C
     assert await club.run(get_progress(club.bot.db, club.guild.id, club.member.user.id, story_id)) == 2
     await club.restart()
     replies = await club.click(last, "I've read this", member=club.member)
-    assert "already at chapter 2" in replies[-1].text
+    assert "read up to chapter 2 of **The Lamp at Gull Point** already" in replies[-1].text
     await club.run(remove_story(club.bot.db, club.guild.id, story_id))
     replies = await club.click(last, "I've read this", member=club.other_member)
     assert "no longer in this server's library" in replies[-1].text
