@@ -1656,12 +1656,14 @@ def post_tags(body: Tag) -> list[str]:
 
 
 def _tag_link(element: Tag) -> bool:
-    """A link to a tag's page (:data:`_TAG_PAGE`), or one a class calls a tag whose words are a hashtag
-    (Obsidian Publish's ``<a class="tag" href="#fiction">#fiction</a>`` in a note's properties)."""
+    """A link to a tag's page (:data:`_TAG_PAGE`), one HTML's link type calls a tag (``rel="tag"``, as
+    Dreamwidth, LiveJournal and blogs mark a post's tags whatever their address), or one a class calls a
+    tag whose words are a hashtag (Obsidian Publish's ``<a class="tag" href="#fiction">#fiction</a>``
+    in a note's properties)."""
     if element.name != "a":
         return False
     href = element.get("href")
-    if isinstance(href, str) and _TAG_PAGE.search(href):
+    if (isinstance(href, str) and _TAG_PAGE.search(href)) or "tag" in (element.get("rel") or []):
         return True
     classes = element.get("class") or []
     return "tag" in classes and element.get_text().lstrip().startswith(("#", "＃"))

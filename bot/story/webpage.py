@@ -94,6 +94,7 @@ _CHROME_WORDS = frozenset(
         # a link set as a button (Substack's "Share" and "Subscribe now" in ``<p class="button-wrapper">``)
         "button",
         "btn",
+        "currents",  # LiveJournal's "Current mood:" / "Current music:" box under an entry
         "clap",  # Medium's count of its readers' claps, its likes
         "claps",
         # MediaWiki's (Wikisource's): what its pages mark as not to be printed, the "[edit]" links by

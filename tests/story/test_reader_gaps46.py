@@ -13,7 +13,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   u/tidewright" or alone): a sentence is never a title, so the prompt was the story's first paragraph,
   the by-line another, and the file's name titled it;
 - a TW or CW label in brackets ("[TW] self-harm, suicide", "(CW) grief", as Reddit and Tumblr set one
-  over a post): the line was the story's first paragraph and declared nothing.
+  over a post): the line was the story's first paragraph and declared nothing;
+- a journal entry's tags as Dreamwidth lists them, each link marked rel="tag" ("Tags:" / "fic"), and
+  LiveJournal's "currents" box ("mood: accomplished" / "music: ..."): posted as its last paragraphs.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -295,3 +297,42 @@ def test_a_bracketed_tw_over_no_warning_stays_text(line: str) -> None:
     story = _read(text, "salt.txt")
     assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
     assert not story.meta.declared_warnings and not story.chapters[0].declared_warnings
+
+
+# ---------------------------------------------------------------- a journal entry's tags and currents
+
+
+def _entry(after: str) -> str:
+    """A journal entry as Dreamwidth and LiveJournal set one, ``after`` under its text."""
+    return (
+        '<html><head><title>inkwell_writes: Fic: The Winter Ferry</title></head><body><div class="entry">'
+        '<h3 class="entry-title">Fic: The Winter Ferry</h3><div class="entry-content">'
+        + "<br /><br />".join(PROSE)
+        + f"</div>{after}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        '<div class="tag"><span class="tag-text">Tags:</span><ul><li><a rel="tag" href="/?tag=fic">fic</a>, </li>'
+        '<li><a rel="tag" href="/?tag=original">original</a></li></ul></div>',
+        '<p>Tags: <a rel="tag" href="https://example.org/?t=fic">fic</a>, <a rel="tag">original</a></p>',
+    ],
+    ids=["dreamwidth-list", "line"],
+)
+def test_links_marked_as_tags_are_the_entrys_tags_not_its_text(tags: str) -> None:
+    story = _read_html(_entry(tags))
+    assert story.chapters[0].paragraphs == PROSE
+    assert story.meta.additional_tags == ["fic", "original"]
+
+
+def test_a_livejournal_entrys_currents_are_not_its_text() -> None:
+    currents = '<div class="currents"><b>mood:</b> accomplished<br /><b>music:</b> Florence + the Machine</div>'
+    assert _read_html(_entry(currents)).chapters[0].paragraphs == PROSE
+
+
+def test_a_link_in_the_text_is_kept_whatever_its_address() -> None:
+    line = 'She pinned the <a href="https://example.org/?tag=fic">map</a> to the wall of the boathouse.'
+    story = _read_html(_entry(f"<p>{line}</p>"))
+    assert story.chapters[0].paragraphs == [*PROSE, "She pinned the map to the wall of the boathouse."]
