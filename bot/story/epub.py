@@ -1817,6 +1817,18 @@ _TITLE_BLOCK_MAX_WORDS = 60
 _LONE_BY = frozenset(["by", "by:", "written by"])  # a title page's "by" over the author's name
 
 
+def _name_under_title(lines: list[str], texts: list[str], titles: list[str], header: list[str]) -> bool:
+    """Whether a title block is the book's title over a name alone (and the header's fields, if any)."""
+    return (
+        len(lines) >= 2
+        and bool(titles)
+        and texts[0] == titles[0]
+        and lines[1] not in header
+        and name_like(lines[1])
+        and by_line_author(lines[1]) is None
+    )
+
+
 def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> tuple[list[Item], list[Item]]:
     """The story's first part without the title, author and copyright lines a single-file book opens
     with, and the "Title:" and "Author:" lines it gives where the package names neither (a document
@@ -1863,6 +1875,11 @@ def _without_title_block(items: list[Item], book: _Book, *, last: bool) -> tuple
         titles, fields = [texts[0]], [Para(f"Title: {lines[0]}", 0), *fields]
     if not author and authors and (named_author := by_line_author(authors[0])):
         fields.append(Para(f"Author: {named_author}", 0))
+    elif not author and not authors and _name_under_title(lines, texts, titles, header):
+        # a title page's name alone under the title, no "by" (a Google Docs book's title and subtitle),
+        # where the package names no author: the author, and the block no chapter 1 of its own
+        authors = [lines[1]]
+        fields.append(Para(f"Author: {lines[1]}", 0))
     if len(imprint) + len(titles) + len(authors) + len(header) < len(texts) or not (imprint or (titles and authors)):
         return items, []
     return rest, fields

@@ -15,7 +15,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a TW or CW label in brackets ("[TW] self-harm, suicide", "(CW) grief", as Reddit and Tumblr set one
   over a post): the line was the story's first paragraph and declared nothing;
 - a journal entry's tags as Dreamwidth lists them, each link marked rel="tag" ("Tags:" / "fic"), and
-  LiveJournal's "currents" box ("mood: accomplished" / "music: ..."): posted as its last paragraphs.
+  LiveJournal's "currents" box ("mood: accomplished" / "music: ..."): posted as its last paragraphs;
+- a book in one document whose package names no author (Google Docs' EPUB download), its title over a
+  name alone ("The Lantern Keeper" / "Ivy Reed"): a chapter 1 of its own, and no author.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -29,6 +31,7 @@ import pytest
 from bot.story.importer import import_story
 from bot.story.model import Story
 from bot.warnings.declared import map_texts
+from tests.story.builders import epub_bytes, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES
 
 PROSE = [
@@ -336,3 +339,35 @@ def test_a_link_in_the_text_is_kept_whatever_its_address() -> None:
     line = 'She pinned the <a href="https://example.org/?tag=fic">map</a> to the wall of the boathouse.'
     story = _read_html(_entry(f"<p>{line}</p>"))
     assert story.chapters[0].paragraphs == [*PROSE, "She pinned the map to the wall of the boathouse."]
+
+
+# ---------------------------------------------------------------- a one-file book's title over a name
+
+
+def _one_file_book(head: str, *, author: str | None = None) -> Story:
+    """A book in one document, as Google Docs' EPUB download makes it: ``head`` over two chapters."""
+    chapters = "".join(f"<h1>Chapter {n}</h1>" + "".join(f"<p>{p}</p>" for p in PROSE) for n in (1, 2))
+    data = epub_bytes(
+        [("doc.xhtml", xhtml(head + chapters, "The Lantern Keeper"))],
+        title="The Lantern Keeper",
+        author=author,
+        nav_points=[("Chapter 1", "doc.xhtml")],
+    )
+    return import_story(data, "lantern.epub", max_bytes=1 << 20)
+
+
+def test_a_name_under_the_books_title_is_its_author_where_the_package_names_none() -> None:
+    story = _one_file_book('<p class="title">The Lantern Keeper</p><p class="subtitle">Ivy Reed</p>')
+    assert (story.meta.title, story.meta.author) == ("The Lantern Keeper", "Ivy Reed")
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
+
+
+def test_a_line_under_the_title_that_is_no_name_keeps_the_block_a_chapter() -> None:
+    story = _one_file_book("<p>The Lantern Keeper</p><p>The lamp went out at nine.</p>")
+    assert story.meta.author is None
+    assert story.chapters[0].paragraphs == ["The Lantern Keeper", "The lamp went out at nine."]
+
+
+def test_the_packages_author_still_wins() -> None:
+    story = _one_file_book("<p>The Lantern Keeper</p><p>Ivy Reed</p>", author="I. M. Reed")
+    assert story.meta.author == "I. M. Reed"
