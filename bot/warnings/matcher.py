@@ -7,8 +7,9 @@ where a negation or idiom is present is checked exactly, hit by hit. Text goes t
 bytes, encoded once per paragraph; offsets are worked out only for the evidence kept.
 
 The entries are split over several sets of at most :data:`SET_GROUP_CHARS` pattern characters
-each, not one (an entry longer than that is cut at its alternatives, :func:`_pieces`). RE2 builds a set's automaton lazily, a state per new combination of partial
-matches, and each new state costs time in proportion to the set's size. Text the process has
+each, not one (an entry longer than that is cut at its alternatives, :func:`_pieces`). RE2
+builds a set's automaton lazily, a state per new combination of partial matches, and each new
+state costs time in proportion to the set's size. Text the process has
 not seen before (every real story) keeps making new states: one set over the shipped rules and
 1,000 more read new prose at 0.02 MB/s, 22 sets of 64,000 characters read it at 0.15 MB/s and
 46 of 32,000 at 0.17 MB/s (CPU time), and an 8 MB upload peaks at about 130 MB instead of
@@ -16,7 +17,11 @@ not seen before (every real story) keeps making new states: one set over the shi
 costs: the bench book of 85 paragraphs said over and over reads at a sixth of the one set's
 speed (2.3 against 18.8 MB/s in the docs run), and the budgets' benign novel of 50 words takes
 1.5-1.9 s instead of 1.0 s with 64,000. A worker reads new text: a story is scanned once per
-version of the rules.
+version of the rules. Plain word lists are not what new text pays for: the bench's 1,000 extra
+phrase rules fill one set that reads 0.5 MB of new text in 4 ms, and taking every entry's literal
+alternatives out of the sets into one Aho-Corasick pass (same entries found) would have saved a
+third of the sets' time on new text but cost more than it saved on text already seen (session 46,
+docs/benchmarks.md).
 
 New text is RE2's work, done outside the GIL, so once the sets read so far spent long on each
 block the rest go to threads, one per CPU (:func:`_scan_threads`); so do the exact checks, rule
@@ -954,7 +959,8 @@ def _pieces(pattern: str, limit: int) -> list[str]:
     A set's automaton and its program share :data:`SET_MAX_MEM`, and a pattern of 72,000
     characters (the death category's idioms) left so little of it for states that RE2 dropped
     them at nearly every paragraph: its set read prose it had seen before as slowly as new prose,
-    0.15 s for 0.5 MB, a tenth of all the sets' time on new text; cut in three, 0.01.
+    0.15 s for 0.5 MB, a tenth of all the sets' time on new text; cut in three, 0.06 s the first
+    time and 0.004 s the second.
     A pattern with flags for the rest of it (``(?i)`` at the top), or read as UTF-8 (its pieces
     could be read byte by byte, where ``k`` is no Kelvin sign), is left whole.
     """
