@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bot.devtools.driver import Club
@@ -88,8 +89,8 @@ async def test_a_plan_for_a_second_story_read_at_once_says_which_of_its_discussi
         )  # fmt: skip
     assert "same minute" in answer.text, answer.text
     assert "4 of them open in the same minute as other discussions" in answer.text, answer.text
-    assert "#5 with **#1** (chapter 1 of **The Lamp at Gull Point**)" in answer.text, answer.text
-    assert "#9 with" not in answer.text and "#10 with" not in answer.text, answer.text  # chapters 5 and 6 stand alone
+    assert re.search(r"#\d+ with \*\*#\d+\*\* \(chapter 1 of \*\*The Lamp at Gull Point\*\*\)", answer.text)
+    assert answer.text.count(" with **#") == 4, answer.text  # Kindred's chapters 5 and 6 stand alone
     assert "`/discussion move`" in answer.text, answer.text
 
 
