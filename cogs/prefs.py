@@ -67,7 +67,7 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
     )
     async def avoid(self, interaction: discord.Interaction, warning: str, strict: bool | None = None) -> None:
         guild_id = guild_id_of(interaction)
-        key, added = await prefs.avoid(
+        key, added, restricted = await prefs.avoid(
             self.bot.db,
             guild_id,
             interaction.user.id,
@@ -88,6 +88,8 @@ class PrefsCog(commands.GroupCog, group_name="prefs", group_description="Warning
                     " No category matches these words: I ask wherever an author or admin warns of them "
                     "(“The admin also warns of: ...”), and reminders to read on to such a chapter leave you out."
                 )
+        elif restricted:
+            message = f"You avoid **{label}** {'strictly now' if strict else 'still, but no longer strictly'}."
         else:
             message = f"You already avoid **{label}**."
         if strict and words:

@@ -15,6 +15,7 @@ category that was later deleted is kept (the member chose it) and shown as such.
 from __future__ import annotations
 
 import time
+from typing import NamedTuple
 
 from bot.db import Database
 from bot.errors import UserError
@@ -77,6 +78,15 @@ def label(taxonomy: Taxonomy, key: str) -> str:
     return f"“{words}”" if words is not None else taxonomy.label(key)
 
 
+class Avoided(NamedTuple):
+    """What ``/prefs avoid`` did: the warning's id, whether it was new, and whether an avoided one's
+    strictness changed (a member who avoided it already read "You already avoid" when it had)."""
+
+    key: str
+    added: bool
+    restricted: bool = False
+
+
 async def avoid(
     db: Database,
     guild_id: int,
@@ -86,8 +96,9 @@ async def avoid(
     now: float | None = None,
     display_name: str | None = None,
     strict: bool | None = None,
-) -> tuple[str, bool]:
-    """Add a warning to the member's avoid list; returns (canonical id, whether it was new).
+) -> Avoided:
+    """Add a warning to the member's avoid list; returns its canonical id, whether it was new and
+    whether its strictness changed.
 
     ``strict`` True/False sets whether possible warnings count too; None leaves it as it was.
     """
@@ -98,9 +109,8 @@ async def avoid(
     async with db.transaction() as tx:
         await ensure_member(tx, guild_id, user_id, stamp, display_name)
         added = await prefs_store.add_avoided(tx, guild_id, user_id, key, now=stamp, strict=bool(strict))
-        if not added and strict is not None:
-            await prefs_store.set_strict(tx, guild_id, user_id, key, strict)
-        return key, added
+        changed = not added and strict is not None and await prefs_store.set_strict(tx, guild_id, user_id, key, strict)
+        return Avoided(key, added, changed)
 
 
 async def allow(db: Database, guild_id: int, user_id: int, warning_id: str) -> tuple[str, bool]:

@@ -21,11 +21,14 @@ async def add_avoided(
     return cursor.rowcount > 0
 
 
-async def set_strict(tx: aiosqlite.Connection, guild_id: int, user_id: int, warning_id: str, strict: bool) -> None:
-    await tx.execute(
-        "UPDATE member_avoided_warnings SET strict = ? WHERE guild_id = ? AND user_id = ? AND warning_id = ?",
-        (int(strict), guild_id, user_id, warning_id),
+async def set_strict(tx: aiosqlite.Connection, guild_id: int, user_id: int, warning_id: str, strict: bool) -> bool:
+    """Whether possible warnings count too; True when that changed."""
+    cursor = await tx.execute(
+        "UPDATE member_avoided_warnings SET strict = ? WHERE guild_id = ? AND user_id = ? AND warning_id = ?"
+        " AND strict != ?",
+        (int(strict), guild_id, user_id, warning_id, int(strict)),
     )
+    return cursor.rowcount > 0
 
 
 async def remove_avoided(tx: aiosqlite.Connection, guild_id: int, user_id: int, warning_id: str) -> bool:

@@ -106,3 +106,19 @@ async def test_ive_read_this_under_an_earlier_chapter_says_where_the_member_is(c
     assert answer.ephemeral
     assert "You have read up to chapter 4 of **The Lamp at Gull Point** already; nothing changed." in answer.text
     assert "or further" not in answer.text, answer.text
+
+
+async def test_avoiding_a_warning_strictly_that_a_member_already_avoids_says_it_changed(club: Club) -> None:
+    """``/prefs avoid warning:grief strict:True`` from a member who avoided grief (not strictly) made it
+    strict, and answered "You already avoid **Grief**.", as though nothing had changed; the way back
+    said the same."""
+    await club.slash("prefs avoid", member=club.member, warning="grief")
+    [stricter] = await club.slash("prefs avoid", member=club.member, warning="grief", strict=True)
+    assert "You already avoid **Grief**" not in stricter.text, stricter.text
+    assert "You avoid **Grief** strictly now" in stricter.text and "only *possible*" in stricter.text, stricter.text
+    [again] = await club.slash("prefs avoid", member=club.member, warning="grief", strict=True)
+    assert "You already avoid **Grief**" in again.text and "strictly now" not in again.text, again.text
+    [looser] = await club.slash("prefs avoid", member=club.member, warning="grief", strict=False)
+    assert "no longer strictly" in looser.text and "You already avoid" not in looser.text, looser.text
+    [shown] = await club.slash("prefs show", member=club.member)
+    assert "strict" not in shown.text, shown.text

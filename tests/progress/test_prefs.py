@@ -14,9 +14,9 @@ B = 2002
 
 
 async def test_avoid_and_allow_round_trip(db: Database) -> None:
-    assert await prefs.avoid(db, A, 7, "miscarriage", now=1.0) == ("miscarriage", True)
-    assert await prefs.avoid(db, A, 7, "miscarriage", now=2.0) == ("miscarriage", False)
-    assert await prefs.avoid(db, A, 7, "  Self-Harm ") == ("self-harm", True)
+    assert await prefs.avoid(db, A, 7, "miscarriage", now=1.0) == ("miscarriage", True, False)
+    assert await prefs.avoid(db, A, 7, "miscarriage", now=2.0) == ("miscarriage", False, False)
+    assert await prefs.avoid(db, A, 7, "  Self-Harm ") == ("self-harm", True, False)
     assert await prefs.avoided_warnings(db, A, 7) == {"miscarriage", "self-harm"}
     assert await prefs.allow(db, A, 7, "miscarriage") == ("miscarriage", True)
     assert await prefs.allow(db, A, 7, "miscarriage") == ("miscarriage", False)
@@ -26,7 +26,7 @@ async def test_avoid_and_allow_round_trip(db: Database) -> None:
 async def test_a_label_is_accepted_for_its_id(db: Database) -> None:
     category = default_taxonomy().get("animal-death")
     assert category is not None
-    key, added = await prefs.avoid(db, A, 7, category.label.upper())
+    key, added, _ = await prefs.avoid(db, A, 7, category.label.upper())
     assert (key, added) == ("animal-death", True)
 
 
@@ -103,7 +103,7 @@ async def test_a_server_custom_category_can_be_avoided_there_only(db: Database) 
     from bot.warnings.service import add_rule
 
     await add_rule(db, A, category="spiders", pattern="~spider", new_category=True, now=0.0)
-    assert await prefs.avoid(db, A, 7, "spiders") == ("spiders", True)
+    assert await prefs.avoid(db, A, 7, "spiders") == ("spiders", True, False)
     assert ("spiders", "Spiders") in await prefs.search_warnings(db, A, "spid")
     assert await prefs.search_warnings(db, B, "spid") == []
     with pytest.raises(UserError, match="not a warning this server knows"):
