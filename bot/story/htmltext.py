@@ -1409,8 +1409,10 @@ def _is_abstract(tag: Tag) -> bool:
     if not tag.attrs:
         return False
     classes = tag.get("class") or []
+    classes = classes.split() if isinstance(classes, str) else classes
     return (
-        "abstract" in (classes.split() if isinstance(classes, str) else classes)
+        "abstract" in classes
+        or "p-summary" in classes  # a post's summary as microformats mark it (Medium's export: its subtitle)
         or tag.get("role") == "doc-abstract"
         or "abstract" in str(tag.get("epub:type") or "").split()
     )
@@ -1543,18 +1545,34 @@ def _first_heading(items: list[Item]) -> str | None:
 def _without_repeated_headings(items: list[Item]) -> list[Item]:
     """The page's items less a heading that says again the one right over it (a forum's thread title
     over its first post's subject, phpBB's "The Ferrywoman" over "The Ferrywoman"): read as two, they
-    made one heading "The Ferrywoman — The Ferrywoman", and the post's header under it was no header."""
+    made one heading "The Ferrywoman — The Ferrywoman", and the post's header under it was no header.
+    Its fields may stand between the two (Medium's export: the title, "Summary: ..." from its subtitle,
+    the title again as its text's first heading)."""
     kept: list[Item] = []
+    last: Heading | None = None  # the last heading, while only fields stand under it
     for item in items:
-        last = kept[-1] if kept else None
         if (
             isinstance(item, Heading)
-            and isinstance(last, Heading)
+            and last is not None
             and " ".join(item.raw.split()).casefold() == " ".join(last.raw.split()).casefold()
         ):
             continue
         kept.append(item)
+        if isinstance(item, Heading):
+            last = item
+        elif not (isinstance(item, Para) and _field_lines(item.text)):
+            last = None
     return kept
+
+
+def _field_lines(text: str) -> bool:
+    """Whether a paragraph is a header's field lines only ("Summary: ...", "Rating: T"), as a post's
+    title block sets them between its title and the title said again over its text (Medium's export)."""
+    lines = text.split("\n", _FIELD_LINES_MOST)
+    return len(lines) <= _FIELD_LINES_MOST and all(parse_field(line) is not None for line in lines)
+
+
+_FIELD_LINES_MOST = 12
 
 
 def _opens_on_chapter(items: list[Item]) -> bool:

@@ -1877,9 +1877,10 @@ def _poster_box(words: set[str]) -> bool:
 
 def page_author(body: Tag) -> str | None:
     """The author a page names where no byline of a blog's or a reading site's does: a Dreamwidth or
-    LiveJournal entry's poster (``span.ljuser`` in its "poster" box, the user in ``lj:user``), or the
-    name a class calls the author's beside the story's title heading (Inkitt's ``div.author-name``
-    in the story's header). Users named in the entry's text are not its poster."""
+    LiveJournal entry's poster (``span.ljuser`` in its "poster" box, the user in ``lj:user``), the
+    post's author as microformats mark it (:func:`_entry_author`), or the name a class calls the
+    author's beside the story's title heading (Inkitt's ``div.author-name`` in the story's header).
+    Users named in the entry's text are not its poster."""
     for user in body.find_all("span", class_="ljuser", limit=_HEADER_LINKS_MOST):
         if any(
             _poster_box({word for name in _names(parent) for word in _words(name)})
@@ -1888,6 +1889,8 @@ def page_author(body: Tag) -> str | None:
             name = str(user.get("lj:user") or "").strip() or squeezed_text(user)
             if name:
                 return name
+    if (card := _entry_author(body)) is not None:
+        return card
     title = body.find("h1")
     header = title.parent if isinstance(title, Tag) else None
     named = header.find(class_=_names_author_name) if isinstance(header, Tag) and header is not body else None
@@ -1899,6 +1902,18 @@ def page_author(body: Tag) -> str | None:
     if name and len(name.split()) <= _NAME_WORDS:
         return name
     return _byline_box(body) or _stats_byline(body)
+
+
+def _entry_author(body: Tag) -> str | None:
+    """The author a post marks with microformats, read before its footer goes as chrome: the first
+    ``p-author`` (an ``h-card`` whose ``p-name`` is the name, or the name itself), as Medium's export
+    and IndieWeb blogs set "By <a class="p-author h-card">Kestrel Ames</a>" under a post."""
+    card = body.find(class_="p-author")
+    if not isinstance(card, Tag):
+        return None
+    name_tag = card.find(class_="p-name")
+    name = squeezed_text(name_tag if isinstance(name_tag, Tag) else card).strip()
+    return name if name and len(name.split()) <= _NAME_WORDS else None
 
 
 _ROW_DEPTH = 2  # from a user's link up to the row of items it opens

@@ -17,7 +17,10 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a journal entry's tags as Dreamwidth lists them, each link marked rel="tag" ("Tags:" / "fic"), and
   LiveJournal's "currents" box ("mood: accomplished" / "music: ..."): posted as its last paragraphs;
 - a book in one document whose package names no author (Google Docs' EPUB download), its title over a
-  name alone ("The Lantern Keeper" / "Ivy Reed"): a chapter 1 of its own, and no author.
+  name alone ("The Lantern Keeper" / "Ivy Reed"): a chapter 1 of its own, and no author;
+- a post marked with microformats, as Medium's export writes one: its subtitle (p-summary) a chapter 1
+  of its own, the title said again over its text a chapter 2, and its author (p-author, in the footer)
+  lost with the footer.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -28,8 +31,10 @@ import time
 
 import pytest
 
+from bot.story.htmltext import _without_repeated_headings
 from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.story.structure import Heading, Para
 from bot.warnings.declared import map_texts
 from tests.story.builders import epub_bytes, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES
@@ -371,3 +376,38 @@ def test_a_line_under_the_title_that_is_no_name_keeps_the_block_a_chapter() -> N
 def test_the_packages_author_still_wins() -> None:
     story = _one_file_book("<p>The Lantern Keeper</p><p>Ivy Reed</p>", author="I. M. Reed")
     assert story.meta.author == "I. M. Reed"
+
+
+# ---------------------------------------------------------------- a post marked with microformats
+
+
+def _medium_export(body: str) -> str:
+    """A post as Medium's export writes it (posts/*.html): an h-entry, its title, its subtitle as the
+    p-summary, the title again over its text, and its footer's by-line and export line."""
+    return (
+        '<html><head><title>The Salt Wife</title></head><body><article class="h-entry"><header>'
+        '<h1 class="p-name">The Salt Wife</h1></header><section data-field="subtitle" class="p-summary">A short '
+        'story about the sea</section><section data-field="body" class="e-content"><section class="section">'
+        f'<div class="section-content">{body}</div></section></section><footer><p>By <a href="https://medium.com/'
+        '@kestrel" class="p-author h-card">Kestrel Ames</a> on <a><time class="dt-published">March 3, 2024</time>'
+        '</a>.</p><p><a class="p-canonical">Canonical link</a></p><p>Exported from <a href="https://medium.com">'
+        "Medium</a> on May 1, 2024.</p></footer></article></body></html>"
+    )
+
+
+def test_a_medium_export_reads_its_author_summary_and_one_text() -> None:
+    body = '<h3 class="graf graf--h3 graf--title">The Salt Wife</h3>' + "".join(f"<p>{p}</p>" for p in PROSE)
+    story = _read_html(_medium_export(body))
+    assert (story.meta.title, story.meta.author) == ("The Salt Wife", "Kestrel Ames")
+    assert story.meta.summary == "A short story about the sea"
+    assert [chapter.paragraphs for chapter in story.chapters] == [PROSE]
+
+
+def test_a_heading_said_again_over_story_text_is_kept() -> None:
+    """Only fields between the two make the second the first said again: a paragraph keeps both."""
+    title = Heading("The Salt Wife", "markdown", 1, "The Salt Wife")
+    again = Heading("The Salt Wife", "markdown", 3, "The Salt Wife")
+    fielded = [title, Para("Summary: A short story"), again, Para(PROSE[0])]
+    assert _without_repeated_headings(fielded) == [title, Para("Summary: A short story"), Para(PROSE[0])]
+    told = [title, Para(PROSE[0]), again, Para(PROSE[1])]
+    assert _without_repeated_headings(told) == told
