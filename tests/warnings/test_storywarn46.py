@@ -149,3 +149,28 @@ def test_food_cut_up_and_left_is_an_eating_disorder(lines: list[str]) -> None:
 )
 def test_one_of_those_signs_alone_is_no_eating_disorder(line: str) -> None:
     assert "eating-disorder" not in detected(line)
+
+
+# --- a recovery token counted in months ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She still goes to a meeting every Thursday, and last week they gave her the six month chip.",
+        "Her brother had been clean for nine months, and the nine-month chip was still in his wallet.",
+    ],
+)
+def test_a_chip_for_months_clean_is_addiction(line: str) -> None:
+    assert "addiction" in detected(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her mug is the chipped one; it's been four months and she still washes it clean every night.",
+        "For three months the bar quiz was his whole life, and then he won a bag of potato chips.",
+    ],
+)
+def test_a_chipped_mug_or_a_bag_of_chips_is_no_addiction(line: str) -> None:
+    assert "addiction" not in detected(line)
