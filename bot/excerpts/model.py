@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -117,3 +119,10 @@ class Reading:
     avoided: list[str]
     number: int  # the chapter as numbered now (a pressed button's number mapped through later moves)
     moved: int  # how far the story's chapters had moved: what a "Show it anyway" button carries
+    asked: str = ""  # what the member is asked to confirm (``asked_digest`` of ``avoided``), carried too
+
+
+def asked_digest(avoided: Sequence[str]) -> str:
+    """A short digest of the avoided warnings a member was asked about, which "Show it anyway" carries:
+    a confirmation holds for those, and a chapter that gained another since asks again."""
+    return hashlib.sha256("\n".join(sorted(avoided)).encode()).hexdigest()[:8]

@@ -59,6 +59,7 @@ from bot.excerpts.model import (
     PostRequest,
     Pressed,
     Reading,
+    asked_digest,
 )
 from bot.excerpts.render import render_contents
 from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob, StoryChanged
@@ -184,12 +185,22 @@ class ExcerptService:
         return await chapter_after_moves(self.db, guild_id, story_id, pressed.number, pressed.moved or 0)
 
     async def reading(
-        self, guild_id: int, user_id: int, story: str | int, number: int | Pressed, *, confirmed: bool, page: int = 1
+        self,
+        guild_id: int,
+        user_id: int,
+        story: str | int,
+        number: int | Pressed,
+        *,
+        confirmed: bool,
+        page: int = 1,
+        asked: str | None = None,
     ) -> Reading:
         """The chapter for one member; when it has warnings they avoid and they did not confirm, only those.
 
-        A ``page`` past the chapter's end is refused first: asking "Show it anyway?" and then refusing
-        the page made the member confirm a warning for nothing."""
+        A confirmation holds for the warnings it answered (``asked``, their :func:`asked_digest`; None:
+        a button made before it was carried): a chapter that gained another avoided warning since asks
+        again. A ``page`` past the chapter's end is refused first: asking "Show it anyway?" and then
+        refusing the page made the member confirm a warning for nothing."""
         story_id = story if isinstance(story, int) else (await resolve_story(self.db, guild_id, story)).id
         # One snapshot: the chapter a press names, the text read and the move count a "Show it anyway"
         # carries all of one numbering, though a /story update commits meanwhile (or is half-written).
@@ -222,10 +233,11 @@ class ExcerptService:
             if warning.avoided
             for label in (avoided_said(avoided_ids, warning.words, taxonomy) if warning.words else [warning.label])
         ]
-        if avoided and not confirmed:
+        digest = asked_digest(avoided)
+        if avoided and not (confirmed and asked in (None, digest)):
             if page != 1:  # page 1 is always there: nothing to render before asking
                 check_page(await self._render(record.title, chapter, warnings), page, number)
-            return Reading(record.id, record.title, [], avoided, number, moved)
+            return Reading(record.id, record.title, [], avoided, number, moved, digest)
         contents = await self._render(record.title, chapter, warnings)
         return Reading(record.id, record.title, contents, avoided, number, moved)
 

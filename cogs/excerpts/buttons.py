@@ -33,26 +33,36 @@ def excerpt_service(interaction: discord.Interaction) -> ExcerptService:
 
 
 async def read_privately(
-    interaction: discord.Interaction, story: str | int, number: int | Pressed, *, confirmed: bool, page: int = 1
+    interaction: discord.Interaction,
+    story: str | int,
+    number: int | Pressed,
+    *,
+    confirmed: bool,
+    page: int = 1,
+    asked: str | None = None,
 ) -> None:
     """The chapter as ephemeral messages, a page at a time (:func:`read_page`), warnings first; avoided
-    warnings ask once more first. The chapter counts as read once its last page is shown."""
+    warnings ask once more first (again when a confirmation answered fewer than the chapter has now).
+    The chapter counts as read once its last page is shown."""
     guild_id = interaction.guild_id
     if guild_id is None:
         raise UserError("This works inside the server where the chapter was posted.")
     if not interaction.response.is_done():
         await interaction.response.defer(ephemeral=True, thinking=True)
     service = excerpt_service(interaction)
-    reading = await service.reading(guild_id, interaction.user.id, story, number, confirmed=confirmed, page=page)
+    reading = await service.reading(
+        guild_id, interaction.user.id, story, number, confirmed=confirmed, page=page, asked=asked
+    )
     if not reading.contents:
         labels = and_list([f"**{escape_markdown(label)}**" for label in reading.avoided])
         warnings = "a warning" if len(reading.avoided) == 1 else "warnings"
         view = discord.ui.View(timeout=None)
-        view.add_item(ShowAnyway(reading.story_id, reading.number, reading.moved, page))
+        view.add_item(ShowAnyway(reading.story_id, reading.number, reading.moved, page, reading.asked))
+        changed = "Its warnings changed since you were asked: " if confirmed else ""
         await send_ephemeral(
             interaction,
-            f"{chapter_label(reading.number, reading.title, first=True)} has {warnings} you asked to avoid: {labels}. "
-            "Show it anyway?",
+            f"{changed}{chapter_label(reading.number, reading.title, first=not changed)} has {warnings} you asked to "
+            f"avoid: {labels}. Show it anyway?",
             view=view,
             allowed_mentions=NONE,
         )
@@ -150,7 +160,7 @@ class _Button(Tracked, discord.ui.DynamicItem[discord.ui.Button[Any]], template=
         return cls(carried_id(match["story"]), carried_id(match["chapter"]), moved, **cls.carried_extra(match))  # type: ignore[call-arg]
 
     @classmethod
-    def carried_extra(cls, match: re.Match[str]) -> dict[str, int]:
+    def carried_extra(cls, match: re.Match[str]) -> dict[str, Any]:
         """What a kind of button carries past the story, chapter and move (its template's own groups),
         as keyword arguments: the one parser above reads the shared part for every kind."""
         return {}
@@ -206,12 +216,14 @@ class ReadPrivately(_Button, template=rf"dogear:private:{_KEY}"):
         await read_privately(interaction, self.story_id, self.pressed(interaction), confirmed=False)
 
 
-class ShowAnyway(_Button, template=rf"dogear:confirm:{_KEY}(?::p(?P<page>\d+))?"):
+class ShowAnyway(_Button, template=rf"dogear:confirm:{_KEY}(?::p(?P<page>\d+))?(?::a(?P<asked>[0-9a-f]{{8}}))?"):
     """Shows the chapter's page the member asked for (``:p2`` in the id; ids made before pages show page 1):
-    a member who avoids a warning and asked for page 2 was shown page 1 again, and could never get further."""
+    a member who avoids a warning and asked for page 2 was shown page 1 again, and could never get further.
+    It carries what it answers (``:a`` and the warnings' digest): a chapter that gained another warning
+    the member avoids since asks again, instead of showing it unasked."""
 
-    def __init__(self, story_id: int, chapter: int, moved: int | None, page: int = 1) -> None:
-        suffix = f":p{page}" if page > 1 else ""
+    def __init__(self, story_id: int, chapter: int, moved: int | None, page: int = 1, asked: str | None = None) -> None:
+        suffix = (f":p{page}" if page > 1 else "") + (f":a{asked}" if asked else "")
         button = discord.ui.Button(
             label="Show it anyway",
             style=discord.ButtonStyle.danger,
@@ -219,13 +231,17 @@ class ShowAnyway(_Button, template=rf"dogear:confirm:{_KEY}(?::p(?P<page>\d+))?"
         )
         super().__init__(story_id, chapter, moved, button)
         self.page = page
+        self.asked = asked
 
     @classmethod
-    def carried_extra(cls, match: re.Match[str]) -> dict[str, int]:
-        return {"page": 1 if match["page"] is None else max(1, min(carried_id(match["page"]), PAGE_MOST))}
+    def carried_extra(cls, match: re.Match[str]) -> dict[str, Any]:
+        page = 1 if match["page"] is None else max(1, min(carried_id(match["page"]), PAGE_MOST))
+        return {"page": page, "asked": match["asked"]}
 
     async def run(self, interaction: discord.Interaction) -> None:
-        await read_privately(interaction, self.story_id, self.pressed(interaction), confirmed=True, page=self.page)
+        await read_privately(
+            interaction, self.story_id, self.pressed(interaction), confirmed=True, page=self.page, asked=self.asked
+        )
 
 
 READING_ITEMS = (MarkRead, ReadPrivately, ShowAnyway)

@@ -122,3 +122,22 @@ async def test_avoiding_a_warning_strictly_that_a_member_already_avoids_says_it_
     assert "no longer strictly" in looser.text and "You already avoid" not in looser.text, looser.text
     [shown] = await club.slash("prefs show", member=club.member)
     assert "strict" not in shown.text, shown.text
+
+
+async def test_show_it_anyway_asks_again_when_the_chapter_gained_another_avoided_warning_since(
+    club: Club, sample_story: Path
+) -> None:
+    """A member who avoids vomiting and suicide was asked about vomiting; an admin then added suicide
+    to the story, and "Show it anyway" showed the chapter, a warning the member avoids never asked."""
+    story = await a_library_story(club, sample_story)
+    for warning in ("vomit", "suicide"):
+        await club.slash("prefs avoid", member=club.member, warning=warning)
+    await club.slash("warnings story", member=club.admin, story=str(story), add="vomit")
+    [asked] = await club.slash("excerpt read", member=club.member, story=str(story), chapter=2)
+    assert "**Vomit**" in asked.text and "Suicide" not in asked.text and asked.buttons, asked.text
+    await club.slash("warnings story", member=club.admin, story=str(story), add="suicide")
+    [again] = await club.click(asked, "Show it anyway", member=club.member)
+    assert again.ephemeral and "Show it anyway?" in again.text and "**Suicide**" in again.text, again.text
+    assert "since you were asked" in again.text, again.text
+    shown = await club.click(again, "Show it anyway", member=club.member)
+    assert any("What the Logbook Kept" in reply.text for reply in shown), [reply.text for reply in shown]
