@@ -167,6 +167,8 @@ _INLINE: tuple[Callable[[str], str], ...] = (
     _sub(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]", r"\1", "[["),
     inline.wiki_links,
     _sub(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*", "", "[!"),
+    # Obsidian's block id closing a paragraph ("... the harbour. ^b1c2d3"; a letter in it: "x ^2" stays).
+    _sub(r"(?<=\S)[ \t]+\^(?=[0-9-]{0,63}[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,63}[ \t]*$", "", "^"),
     # Pandoc's and Google Docs' heading attributes: "## Chapter 1 {#chapter-1}".
     inline.heading_attributes,
     # Pandoc's bracketed spans and the attributes after an image, as a Word file converted has them
@@ -264,7 +266,7 @@ _INLINE: tuple[Callable[[str], str], ...] = (
 
 # Every pattern of _INLINE needs one of these characters; a line without any is left as it is, one
 # search instead of twenty-odd (4 MB of prose spent a second here).
-_MARKUP_CHAR = re.compile(r"[<%\[{*_~`\\]")
+_MARKUP_CHAR = re.compile(r"[<%\[{*_~`\\^]")
 _PANDOC_TITLE_BLOCK = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)){1,3}")
 _PANDOC_FIELDS = ("Title", "Author", "Date")
 
@@ -697,6 +699,36 @@ def obsidian_block_comments(text: str) -> str:
     return "\n".join(out)
 
 
+# A site generator's markup on a line of its own: kramdown's attribute lists ("{: .scene-break}", "{:toc}",
+# as Jekyll's posts set them), Hugo's shortcodes ("{{< figure src=... >}}", "{{% note %}}") and Liquid's
+# tags ("{% include aside.html %}"); and Obsidian's block id alone under a list or a quote ("^b1c2d3").
+_GENERATOR_LINE = re.compile(
+    r"[ \t]*(?:\{:[^{}\n]{0,200}\}|\{\{[<%][^{}\n]{0,300}[>%]\}\}|\{%[^{}\n]{0,300}%\}"
+    r"|\^(?=[0-9-]{0,63}[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,63})[ \t]*"
+)
+
+
+def generator_lines(text: str) -> str:
+    """The text less a site generator's markup on lines of their own (:data:`_GENERATOR_LINE`), posted
+    as story text from a Jekyll or Hugo post's source; each goes with one gap of the blank lines
+    around it, so a figure's shortcode between two paragraphs parts no scene. Markup inside a line of
+    words stays. One pass over the lines."""
+    if "{:" not in text and "{{" not in text and "{%" not in text and "^" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if ("{" not in line and "^" not in line) or _GENERATOR_LINE.fullmatch(line) is None:
+            out.append(line)
+        elif not out or not out[-1].strip():  # one gap of the two around it
+            while index < len(lines) and not lines[index].strip():
+                index += 1
+    return "\n".join(out)
+
+
 def _comment_end(lines: list[str], opener: int) -> int | None:
     """The line closing the Obsidian comment opened at ``opener``: the first under it ending "%%"."""
     return next((at for at in range(opener + 1, len(lines)) if lines[at].rstrip().endswith("%%")), None)
@@ -926,7 +958,11 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
         plain_tables(
             unquote_blocks(
                 leading_callouts(
-                    html_blocks(read_details(notion_asides(pandoc_divs(obsidian_block_comments(drop_comments(body))))))
+                    html_blocks(
+                        read_details(
+                            notion_asides(pandoc_divs(generator_lines(obsidian_block_comments(drop_comments(body)))))
+                        )
+                    )
                 )
             )
         )

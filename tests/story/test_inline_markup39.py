@@ -43,6 +43,8 @@ OLD: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], .
     (regex.compile(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]"), r"\1"),
     (regex.compile(r"\[\[(?:[^\[\]\n|/]*/)*([^\[\]\n|/#]+)[^\[\]\n|]*\]\]"), r"\1"),
     (regex.compile(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*"), ""),
+    # (session 46: an Obsidian block id closing a paragraph)
+    (regex.compile(r"(?<=\S)[ \t]+\^(?=[0-9-]{0,63}[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,63}[ \t]*$"), ""),
     # (session 45: a heading's classes too, "{.unnumbered}", "{-}"; Pandoc's bracketed spans and an image's
     # attributes after it)
     (regex.compile(r"[ \t]+\{(?:[#.]|-(?=[ \t}]))[^{}\n]*\}[ \t]*$"), ""),

@@ -20,7 +20,10 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   name alone ("The Lantern Keeper" / "Ivy Reed"): a chapter 1 of its own, and no author;
 - a post marked with microformats, as Medium's export writes one: its subtitle (p-summary) a chapter 1
   of its own, the title said again over its text a chapter 2, and its author (p-author, in the footer)
-  lost with the footer.
+  lost with the footer;
+- a Jekyll or Hugo post's source: kramdown's attribute lists ("{: .scene-break}"), Hugo's shortcodes
+  ("{{< figure ... >}}") and Liquid's tags on lines of their own, and Obsidian's block ids ("^b1c2d3"):
+  posted as written.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -411,3 +414,43 @@ def test_a_heading_said_again_over_story_text_is_kept() -> None:
     assert _without_repeated_headings(fielded) == [title, Para("Summary: A short story"), Para(PROSE[0])]
     told = [title, Para(PROSE[0]), again, Para(PROSE[1])]
     assert _without_repeated_headings(told) == told
+
+
+# ---------------------------------------------------------------- a site generator's and Obsidian's markup
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "{: .scene-break}",
+        "{:toc}",
+        '{{< figure src="/img/harbour.jpg" caption="The harbour" >}}',
+        "{{% note %}}",
+        "{% include aside.html %}",
+        "^b1c2d3",
+    ],
+)
+def test_a_generators_markup_on_its_own_line_is_not_story_text(markup: str) -> None:
+    text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + "\n\n" + markup + "\n\n" + PROSE[1] + "\n"
+    chapter = _read(text, "salt.md").chapters[0]
+    assert chapter.paragraphs == PROSE
+    assert len(chapter.scenes) == 1
+
+
+def test_an_attribute_list_under_its_paragraph_goes() -> None:
+    text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + "\n{: .first}\n\n" + PROSE[1] + "\n"
+    assert _read(text, "salt.md").chapters[0].paragraphs == PROSE
+
+
+def test_an_obsidian_block_id_closing_a_paragraph_goes() -> None:
+    text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + " ^quote-1\n\n" + PROSE[1] + " ^37066d\n"
+    assert _read(text, "salt.md").chapters[0].paragraphs == PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["She wrote {: here} on the slate.", "The sum was x ^2", "Ada wrote {{< and >}} in the margin of the log."],
+)
+def test_markup_among_words_stays(line: str) -> None:
+    text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n"
+    assert _read(text, "salt.md").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
