@@ -174,3 +174,17 @@ def test_a_chip_for_months_clean_is_addiction(line: str) -> None:
 )
 def test_a_chipped_mug_or_a_bag_of_chips_is_no_addiction(line: str) -> None:
     assert "addiction" not in detected(line)
+
+
+# --- a big, strong body described is no remark about weight --------------------------------------
+
+
+def test_a_large_strong_man_described_is_no_body_shaming() -> None:
+    line = (
+        "She has never seen him lose his temper. He is very large and very strong, and more patient than any of them."
+    )
+    assert "body-shaming" not in detected(line)
+
+
+def test_a_remark_about_weight_still_warns() -> None:
+    assert "body-shaming" in detected("Are you sure you want another slice? You're getting so fat, darling.")
