@@ -736,12 +736,14 @@ async def own_warnings(
     """The warnings every chapter's header shows (the author's for the whole story, an admin's for
     it), and per chapter of 1 to ``upto`` those its header shows besides (what its text shows, what
     the author declared for it alone, what admins confirmed there), for the chapters that have any:
-    what ``/story info`` says of every chapter, then marks on each, every one, paged."""
+    what ``/story info`` says of every chapter, then marks on each, every one, paged. Every chapter's
+    notices are the headers' own (:func:`notices`): what the author warns of that no category
+    matches ("drowning") for the whole story, or that they chose not to warn."""
     report = await scan_summary(db, guild_id, story_id) if upto >= 1 else None
     if report is None:
         return [], {}
     taxonomy = await guild_taxonomy(db, guild_id)
-    every = chapter_merge(taxonomy, report, 0, {}, await overrides(db, guild_id, story_id))
+    every = chapter_merge(taxonomy, report, 0, {}, await overrides(db, guild_id, story_id)) + notices(report, 0)
     ids = {w.id for w in every}
     through = await chapters_through(db, guild_id, story_id, upto)
     own = {number: [w for w in warnings if w.id not in ids] for number, warnings in through.items()}
