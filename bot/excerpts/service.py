@@ -120,9 +120,6 @@ class ExcerptService:
         self.budget = budget
         self._locks = KeyedLocks()  # one post per channel at a time
         self._running: dict[int, asyncio.Task[PostOutcome]] = {}
-        # Jobs a refused write (a full disk) stopped while even marking them failed was refused: still
-        # 'posting' in the database, yet running nowhere; the next /excerpt post of the chapter continues them.
-        self._unsaved: set[int] = set()
         self._sending: set[asyncio.Task[object]] = set()
         self._stopping = False
 
@@ -309,11 +306,11 @@ class ExcerptService:
         except ChannelGone:
             raise UserError(channel_gone_text(channel_id, club_channel=request.channel_id is None)) from None
         running = await store.posting_job(self.db, guild_id, record.id, chapter.number)
-        if running is not None and running.id in self._unsaved and running.id not in self._running:
-            # Stopped by a refused write, not running: it was told "being posted right now ... complete
-            # shortly" until the next start. Marked failed now, it is continued below like any stopped post.
+        if running is not None and store.stopped_unrecorded(self.db, running.id) and running.id not in self._running:
+            # Stopped, though marking it failed was refused (store.stop_unrecorded). Marked failed now, it
+            # is continued below like any stopped post.
             await store.fail(self.db, guild_id, running.id, UNSAVED, now=self._now())
-            self._unsaved.discard(running.id)
+            store.forget_stop(self.db, running.id)
             running = None
         if running is not None:
             raise UserError(busy_text(running, record.title))
@@ -381,6 +378,7 @@ class ExcerptService:
     async def _tracked(self, job: PostJob, sending: Coroutine[Any, Any, PostOutcome]) -> PostOutcome:
         """Send in a task of the service's own, so shutting down stops it between two messages
         (and an impatient caller does not)."""
+        store.forget_stop(self.db, job.id)  # running again
         task = asyncio.create_task(sending, name=f"dogear-post-{job.id}")
         self._running[job.id] = task
         task.add_done_callback(lambda _: self._running.pop(job.id, None))
@@ -392,9 +390,10 @@ class ExcerptService:
         """Send what is not in the channel yet, one post per channel at a time.
 
         Only a process that dies or shuts down leaves the job 'posting' (the next start resumes
-        it). Anything else that stops the post (Discord refusing it, Discord out of reach, a bug)
-        marks it failed, so the admin's next ``/excerpt post`` continues it instead of hearing
-        that it is "being posted right now" until the next restart.
+        it). Anything else that stops the post (Discord refusing it, Discord out of reach, a full
+        disk, a bug) marks it failed, so the admin's next ``/excerpt post`` continues it instead of
+        hearing that it is "being posted right now" until the next restart; where even that write is
+        refused, it is known stopped in this process (:func:`store.stop_unrecorded`).
         """
         async with self._locks.hold(job.channel_id):
             try:
@@ -411,8 +410,6 @@ class ExcerptService:
                     await self._stopped(job, title, UNEXPECTED)  # raises
                 log.info("post %s (chapter %s of story %s) stopped: %s", job.id, job.chapter, job.story_id, error)
                 # A message Discord took may be unrecorded: the continuation looks for it before sending.
-                # Marking the job failed is a write too; refused, the member hears "can't save right now".
-                self._unsaved.add(job.id)
                 await self._stopped(job, title, UNSAVED)
         done = await store.get_job(self.db, job.guild_id, job.id)
         return PostOutcome(done or job, title, already_there)
@@ -457,7 +454,16 @@ class ExcerptService:
             self._sending.discard(task)
 
     async def _stopped(self, job: PostJob, title: str, reason: str, *, gone: bool = False) -> NoReturn:
-        await store.fail(self.db, job.guild_id, job.id, reason, now=self._now())
+        """Marked failed, and the admin told where it stopped. Marking it is a write too, which may be
+        refused as the one that stopped it was: the post is known stopped here all the same (a full
+        disk is then said as every refused write is, "can't save right now")."""
+        try:
+            await store.fail(self.db, job.guild_id, job.id, reason, now=self._now())
+        except Exception as error:
+            store.stop_unrecorded(self.db, job.id)
+            log.info("post %s stopped, unrecorded: %s", job.id, error)
+            if storage_refused(error) is not None:
+                raise
         stopped = await store.get_job(self.db, job.guild_id, job.id)
         sent = (stopped or job).sent
         log.info(
