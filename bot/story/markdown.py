@@ -166,6 +166,8 @@ _INLINE: tuple[Callable[[str], str], ...] = (
     _sub(r"!\[\[(?P<target>[^\[\]\n|]*)(?:\|[^\[\]\n]*)?\]\]", _wiki_embed, "![["),
     _sub(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]", r"\1", "[["),
     inline.wiki_links,
+    # a link to a heading of the same note ("[[#Chapter 1]]", as a note's contents lists them): the heading
+    _sub(r"\[\[#([^\[\]\n|#^]{1,200})\]\]", r"\1", "[[#"),
     _sub(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*", "", "[!"),
     # Obsidian's block id closing a paragraph ("... the harbour. ^b1c2d3"; a letter in it: "x ^2" stays).
     _sub(r"(?<=\S)[ \t]+\^(?=[0-9-]{0,63}[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,63}[ \t]*$", "", "^"),

@@ -42,6 +42,7 @@ OLD: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], .
     (regex.compile(r"!\[\[(?P<target>[^\[\]\n|]*)(?:\|[^\[\]\n]*)?\]\]"), markdown._wiki_embed),
     (regex.compile(r"\[\[[^\[\]\n|]*\|([^\[\]\n]+)\]\]"), r"\1"),
     (regex.compile(r"\[\[(?:[^\[\]\n|/]*/)*([^\[\]\n|/#]+)[^\[\]\n|]*\]\]"), r"\1"),
+    (regex.compile(r"\[\[#([^\[\]\n|#^]{1,200})\]\]"), r"\1"),  # (session 46: a heading of the same note)
     (regex.compile(r"^[ \t]*\[![\w-]+\][+-]?[ \t]*"), ""),
     # (session 46: an Obsidian block id closing a paragraph)
     (regex.compile(r"(?<=\S)[ \t]+\^(?=[0-9-]{0,63}[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,63}[ \t]*$"), ""),

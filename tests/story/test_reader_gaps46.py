@@ -23,7 +23,8 @@ shapes real tools and sites make, written for it; the probe files stay out of th
   lost with the footer;
 - a Jekyll or Hugo post's source: kramdown's attribute lists ("{: .scene-break}"), Hugo's shortcodes
   ("{{< figure ... >}}") and Liquid's tags on lines of their own, and Obsidian's block ids ("^b1c2d3"):
-  posted as written.
+  posted as written;
+- an Obsidian link to a heading of the same note ("[[#The Ferry]]"): posted with its brackets.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -454,3 +455,12 @@ def test_an_obsidian_block_id_closing_a_paragraph_goes() -> None:
 def test_markup_among_words_stays(line: str) -> None:
     text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n"
     assert _read(text, "salt.md").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
+
+
+def test_a_link_to_a_heading_of_the_same_note_reads_as_the_heading() -> None:
+    line = "Back to [[#The Ferry]] and on to [[#Low Water]], she said, turning the page."
+    text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n"
+    assert _read(text, "salt.md").chapters[0].paragraphs == [
+        PROSE[0],
+        "Back to The Ferry and on to Low Water, she said, turning the page.",
+    ]
