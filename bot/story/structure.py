@@ -868,14 +868,23 @@ def _ornaments_only(line: str) -> bool:
     or digit makes the line text.
     """
     visible = 0
+    dust = 0
     for char in line:
         category = unicodedata.category(char)
         if category in _INVISIBLE_CATEGORIES or char in " \t":
             continue
+        if char in _SPARKLE_DUST:
+            dust += 1
+            continue
         if char not in _DIVIDER_CHARS and (category not in _ORNAMENT_CATEGORIES or char == "=" or _reaction(char)):
             return False
         visible += 1
-    return visible > 0
+    return visible > 0 and (not dust or visible >= 2)
+
+
+# What a Tumblr or Wattpad writer strews between the stars of a divider ("✧･ﾟ: *✧･ﾟ:*", "⋆｡°✩ ⋆｡°✩"):
+# dots and marks that are punctuation or letters alone, part of an ornament among two symbols at least.
+_SPARKLE_DUST = frozenset("･ﾟ｡。゜゚:*.・")
 
 
 def split_items(text: str, *, markdown: bool = False) -> list[Item]:

@@ -24,7 +24,9 @@ shapes real tools and sites make, written for it; the probe files stay out of th
 - a Jekyll or Hugo post's source: kramdown's attribute lists ("{: .scene-break}"), Hugo's shortcodes
   ("{{< figure ... >}}") and Liquid's tags on lines of their own, and Obsidian's block ids ("^b1c2d3"):
   posted as written;
-- an Obsidian link to a heading of the same note ("[[#The Ferry]]"): posted with its brackets.
+- an Obsidian link to a heading of the same note ("[[#The Ferry]]"): posted with its brackets;
+- a Tumblr or Wattpad writer's divider of stars strewn with dots ("✧･ﾟ: *✧･ﾟ:*", "⋆｡°✩ ⋆｡°✩"): a
+  paragraph of story text.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -464,3 +466,20 @@ def test_a_link_to_a_heading_of_the_same_note_reads_as_the_heading() -> None:
         PROSE[0],
         "Back to The Ferry and on to Low Water, she said, turning the page.",
     ]
+
+
+# ---------------------------------------------------------------- a Tumblr writer's sparkling divider
+
+
+@pytest.mark.parametrize("divider", ["✧･ﾟ: *✧･ﾟ:* *:･ﾟ✧*:･ﾟ✧", "⋆｡°✩ ⋆｡°✩", "☆.。.:*・°☆"])
+def test_stars_strewn_with_dots_part_scenes(divider: str) -> None:
+    text = "Moth Light\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + divider + "\n\n" + PROSE[1] + "\n"
+    chapter = _read(text, "moth.txt").chapters[0]
+    assert chapter.paragraphs == PROSE
+    assert len(chapter.scenes) == 2
+
+
+@pytest.mark.parametrize("line", ["...", "?!", "★。", "♡ :) ♡"])
+def test_dots_with_one_star_or_a_face_stay_text(line: str) -> None:
+    text = "Moth Light\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n"
+    assert _read(text, "moth.txt").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
