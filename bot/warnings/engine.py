@@ -350,8 +350,10 @@ def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> 
     """The best score of any stretch of :data:`WINDOW_CHARS`, each rule capped at ``cap`` paragraphs.
 
     A stretch counts only with evidence of two kinds: two different rules, or one rule that
-    passes the threshold alone. One ambiguous word said again ("i'm going to die" twice in a
-    chat) is the same evidence twice, so it stays possible. A sliding window over the hits in
+    passes the threshold alone and may stand alone (:attr:`Rule.alone`). One ambiguous word said
+    again ("i'm going to die" twice in a chat) is the same evidence twice, so it stays possible;
+    so does a heavy word whose lone hits the labelled sets show wrong too often ("she dies at the
+    end", of a novel), until a second sign stands beside it. A sliding window over the hits in
     reading order: one pass, stopping once the threshold is met.
     """
     counts: dict[str, int] = {}
@@ -369,7 +371,7 @@ def _window_score(fired: list[tuple[int, Rule]], cap: int, threshold: float) -> 
         counts[rule.id] = counts.get(rule.id, 0) + 1
         if counts[rule.id] <= cap:
             score += rule.weight
-        if len(counts) >= 2 or rule.weight + 1e-9 >= threshold:
+        if len(counts) >= 2 or (rule.alone and rule.weight + 1e-9 >= threshold):
             best = max(best, score)
         if best + 1e-9 >= threshold:
             break

@@ -37,6 +37,11 @@ class Rule:
     negatable: bool = True
     unless: tuple[str, ...] = ()
     custom: bool = False
+    # False: a hit of this rule with no other rule of its category in the window is possible, never
+    # confident, however heavy. Its word has senses and frames the rules have not learned ("she dies
+    # at the end" of a novel, a phone that died), so it needs a second sign: another rule of the
+    # category beside it, or a category that supports this one sure in the scene.
+    alone: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,7 +89,7 @@ CATEGORY_KEYS = (
     "supported_by",
     "rules",
 )
-RULE_KEYS = ("id", "match", "near", "regex", "weight", "gap", "negatable", "unless")
+RULE_KEYS = ("id", "match", "near", "regex", "weight", "gap", "negatable", "unless", "alone")
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -140,6 +140,14 @@ def _integer(value: Any, where: str, *, low: int, high: int) -> int:
     if not low <= value <= high:
         raise RuleError(f"{where} must be a whole number from {low} to {high}, not {value}")
     return int(value)
+
+
+def _flag(entry: Mapping[str, Any], key: str, where: str) -> bool:
+    """A rule's true-or-false setting, true when left out."""
+    value = entry.get(key, True)
+    if not isinstance(value, bool):
+        raise RuleError(f"{where}: `{key}` must be true or false, not {_kind(value)}")
+    return value
 
 
 def _strings(value: Any, where: str, *, required: bool = False) -> list[str]:
@@ -215,9 +223,8 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
     where = f"rule `{rule_id}`"
     rule_gap = _integer(entry["gap"], f"{where}: `gap`", low=0, high=MAX_GAP) if "gap" in entry else gap
     weight = _number(entry.get("weight", 1.0), f"{where}: `weight`", high=MAX_WEIGHT)
-    negatable = entry.get("negatable", True)
-    if not isinstance(negatable, bool):
-        raise RuleError(f"{where}: `negatable` must be true or false, not {_kind(negatable)}")
+    negatable = _flag(entry, "negatable", where)
+    alone = _flag(entry, "alone", where)
     unless = tuple(_phrases(entry.get("unless", []), f"{where}: `unless`", gap=rule_gap, vocabulary=vocabulary))
     kinds = [key for key in ("match", "near", "regex") if key in entry]
     if len(kinds) != 1:
@@ -225,7 +232,7 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
     if "match" in entry:
         phrases = _strings(entry["match"], f"{where}: `match`", required=True)
         part = "|".join(_phrases(phrases, f"{where}: `match`", gap=rule_gap, vocabulary=vocabulary))
-        return Rule(rule_id, category, "phrase", " | ".join(phrases), (part,), weight, negatable, unless)
+        return Rule(rule_id, category, "phrase", " | ".join(phrases), (part,), weight, negatable, unless, alone=alone)
     if "near" in entry:
         groups = entry["near"]
         if not isinstance(groups, list) or len(groups) < 2:
@@ -237,7 +244,9 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
             phrases = _strings(group, label, required=True)
             parts.append("|".join(_phrases(phrases, label, gap=rule_gap, vocabulary=vocabulary)))
             sources.append("(" + " | ".join(phrases) + ")")
-        return Rule(rule_id, category, "near", " + ".join(sources), tuple(parts), weight, negatable, unless)
+        return Rule(
+            rule_id, category, "near", " + ".join(sources), tuple(parts), weight, negatable, unless, alone=alone
+        )
     pattern = entry["regex"]
     if not isinstance(pattern, str):
         raise RuleError(f"{where}: `regex` must be a string, not {_kind(pattern)}")
@@ -245,7 +254,7 @@ def _file_rule(category: str, index: int, entry: Any, *, gap: int, vocabulary: V
         pattern = check_regex(pattern)
     except RuleError as error:
         raise RuleError(f"{where}: `regex`: {error}") from None
-    return Rule(rule_id, category, "regex", pattern, (pattern,), weight, negatable, unless)
+    return Rule(rule_id, category, "regex", pattern, (pattern,), weight, negatable, unless, alone=alone)
 
 
 def _negation(raw: Any, base: Negation) -> Negation:

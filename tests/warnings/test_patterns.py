@@ -189,7 +189,7 @@ BAD_FILES = [
                 }
             }
         },
-        "unknown key `categories.death.rules[2].wieght`: a rule (`death/x`) accepts `gap`, `id`, `match`",
+        "unknown key `categories.death.rules[2].wieght`: a rule (`death/x`) accepts `alone`, `gap`, `id`, `match`",
     ),
     (one_rule(wieght=5), "did you mean `weight`?"),
     ({"settings": {"gapp": 2}, **one_rule()}, "unknown key `settings.gapp`: `settings` accepts `gap`, `max_count`"),
