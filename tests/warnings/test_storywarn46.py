@@ -188,3 +188,22 @@ def test_a_large_strong_man_described_is_no_body_shaming() -> None:
 
 def test_a_remark_about_weight_still_warns() -> None:
     assert "body-shaming" in detected("Are you sure you want another slice? You're getting so fat, darling.")
+
+
+# --- one "the death" is one sign, not two --------------------------------------------------------
+
+
+def test_one_mention_of_a_death_is_counted_once() -> None:
+    lines = [
+        "ordered the unlimited breadsticks so at least my death will be carb based",
+        "lia: rip. killed by an acoustic cover of a song nobody asked for",
+    ]
+    assert "death" not in detected(*lines)
+
+
+def test_a_death_told_with_more_than_the_word_still_warns() -> None:
+    lines = [
+        "Her death came in the night, quietly, with the nurse holding her hand.",
+        "We buried her on the Friday beside her father.",
+    ]
+    assert "death" in detected(*lines)
