@@ -19,15 +19,15 @@ from tests.warnings.passages import ids
 @pytest.mark.parametrize(
     "text",
     [
-        # the bank card kept, and the errand timed
-        "she hasn't had her own bank card since the wedding. he times her errands, and if the pharmacy "
-        "takes longer than it should he wants to know who she was talking to.",
+        # the phone answered for her, and the relief when he is away
+        "he answered her phone for her when her sister rang. the weekend he was away on a job she slept "
+        "through the night for the first time in months.",
         # the phone handed over, and the friends said to be against them
         "every night he makes her hand over the phone and scrolls through her messages at the table. "
         "he says her friends are trying to split them up, so she stopped calling them.",
-        # the clothes chosen, and the fist that misses
-        '"you\'re not wearing that," he says at the door. when she laughs he punches the wall beside her '
-        "head and waits for her to go and change.",
+        # a job given up, and the house made ready for him
+        "he made her give up her job at the school. everything has to be spotless before he gets home, "
+        "the kids quiet and dinner on the table.",
         # the gift after, and the relief when he is gone
         "the morning after there were roses on the counter and a card that said i'd never hurt you on "
         "purpose. the week he was away for work she slept through the night for the first time in months.",
