@@ -11,9 +11,10 @@ import pytest
 
 from tests.warnings.passages import ids
 
-# Abuse: coercive control (the means taken, the phone policed, errands timed, clothes chosen,
-# friends cut off, a job given up), fear (rehearsed answers, relief when he is away, the house
-# made ready), threats (custody, a blow that misses on purpose) and the cycle (the gift after).
+# Abuse: coercive control (the phone answered or handed over, errands timed, friends said to be
+# against them, a job given up), fear (relief when he is away, the house made ready, apologising
+# first), threats (custody, having her committed) and the cycle ("I'd never hurt you on purpose").
+# Each reads only words no older abuse rule reads, so one phrase is never counted twice.
 
 
 @pytest.mark.parametrize(
