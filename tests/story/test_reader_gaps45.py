@@ -33,17 +33,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.importer import import_story
 from bot.story.model import Story
+from tests.story.builders import read_text
 
 PROSE = [
     "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall.",
     "Mara counted the crates twice before she signed for them, because the manifest never matched the hold.",
 ]
-
-
-def _read(text: str, name: str) -> Story:
-    return import_story(text.encode(), name, max_bytes=1 << 20)
 
 
 def _chapters(first: str, second: str, wrap: str = "{}") -> str:
@@ -70,7 +66,7 @@ def _chapters(first: str, second: str, wrap: str = "{}") -> str:
     ids=["gdocs-md-bold-escaped", "md-escaped", "setext-roman", "setext-digits", "md-bold-roman"],
 )
 def test_numbered_lines_under_the_titles_heading_head_chapters(text: str, name: str, titles: list[str | None]) -> None:
-    story = _read(text, name)
+    story = read_text(text, name)
     assert story.meta.title == "Salt"
     assert [chapter.title for chapter in story.chapters] == titles
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
@@ -81,7 +77,7 @@ def test_bold_numbered_paragraphs_under_a_pages_h1_head_chapters() -> None:
         f"<p><b>{number}. {title}</b></p>" + "".join(f"<p>{text}</p>" for text in PROSE)
         for number, title in ((1, "The Ferry"), (2, "The Hill"))
     )
-    story = _read(f"<html><body><h1>Salt</h1><p>by Nell Ashby</p>{lines}</body></html>", "s.html")
+    story = read_text(f"<html><body><h1>Salt</h1><p>by Nell Ashby</p>{lines}</body></html>", "s.html")
     assert (story.meta.title, story.meta.author) == ("Salt", "Nell Ashby")
     assert [chapter.title for chapter in story.chapters] == ["The Ferry", "The Hill"]
 
@@ -89,7 +85,7 @@ def test_bold_numbered_paragraphs_under_a_pages_h1_head_chapters() -> None:
 def test_roman_sections_under_chapter_headings_stay_scene_breaks() -> None:
     """Under a title and chapters of its own, a chapter's "I." / "II." are its sections, as before."""
     text = "# Salt\n\n## Chapter One\n\n" + _chapters("I.", "II.") + "## Chapter Two\n\n" + "\n\n".join(PROSE) + "\n"
-    story = _read(text, "s.md")
+    story = read_text(text, "s.md")
     assert len(story.chapters) == 2
     assert [len(chapter.scenes) for chapter in story.chapters] == [2, 1]
     assert all(paragraph not in ("I.", "II.") for chapter in story.chapters for paragraph in chapter.paragraphs)
@@ -98,7 +94,7 @@ def test_roman_sections_under_chapter_headings_stay_scene_breaks() -> None:
 def test_a_second_level_one_heading_keeps_numbered_lines_text() -> None:
     """Two level-one headings head the text's parts: the numbered lines under them are no chapters."""
     text = "# Salt\n\n" + _chapters("1\\. The Ferry", "2\\. The Hill") + "# The Shore\n\n" + PROSE[0] + "\n"
-    story = _read(text, "s.md")
+    story = read_text(text, "s.md")
     assert all(chapter.title not in ("The Ferry", "The Hill") for chapter in story.chapters)
 
 
@@ -117,7 +113,7 @@ ENDING = "Chapter 1\n\n" + "\n\n".join(PROSE) + "\n\nEnd of Chapter 1\n\nChapter
     ids=["end-of-chapter-then-the-end", "both-then-thanks", "the-end-then-thanks"],
 )
 def test_the_last_chapters_closing_lines_are_no_story_text(tail: str, notes: list[str]) -> None:
-    story = _read("Salt\n\n" + ENDING + tail, "s.txt")
+    story = read_text("Salt\n\n" + ENDING + tail, "s.txt")
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
     assert story.chapters[-1].notes == notes
 
@@ -127,13 +123,13 @@ def test_a_pages_end_of_chapter_over_the_end_is_no_story_text() -> None:
         f"<h2>Chapter {number}</h2>" + "".join(f"<p>{text}</p>" for text in PROSE) + f"<p>End of Chapter {number}</p>"
         for number in (1, 2)
     )
-    story = _read(f"<html><body><h1>Salt</h1>{chapters}<p>THE END</p></body></html>", "s.html")
+    story = read_text(f"<html><body><h1>Salt</h1>{chapters}<p>THE END</p></body></html>", "s.html")
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
 
 
 def test_a_sentence_after_the_end_keeps_the_story_going() -> None:
     tail = "THE END\n\nThanks for reading, she wrote, and sealed the letter before the tide turned.\n"
-    story = _read("Salt\n\n" + ENDING + tail, "s.txt")
+    story = read_text("Salt\n\n" + ENDING + tail, "s.txt")
     assert story.chapters[-1].paragraphs[-1].startswith("Thanks for reading, she wrote")
 
 
@@ -145,10 +141,10 @@ def _dedicated(line: str, name: str = "s.txt") -> Story:
         chapters = "".join(
             f"<h2>Chapter {number}</h2><p>{line}</p>" + "".join(f"<p>{text}</p>" for text in PROSE) for number in (1, 2)
         )
-        return _read(f"<html><body><h1>Paper Hearts</h1>{chapters}</body></html>", name)
+        return read_text(f"<html><body><h1>Paper Hearts</h1>{chapters}</body></html>", name)
     mark = "## " if name.endswith(".md") else ""
     chapters = "".join(f"{mark}Chapter {number}\n\n{line}\n\n" + "\n\n".join(PROSE) + "\n\n" for number in (1, 2))
-    return _read("Paper Hearts\n\n" + chapters, name)
+    return read_text("Paper Hearts\n\n" + chapters, name)
 
 
 @pytest.mark.parametrize(
@@ -197,7 +193,7 @@ PANDOC = (
 
 
 def test_pandocs_spans_attributes_and_divs_are_not_story_text() -> None:
-    story = _read(PANDOC, "salt.md")
+    story = read_text(PANDOC, "salt.md")
     assert [chapter.title for chapter in story.chapters] == [None, "Preface"]
     assert story.chapters[0].paragraphs == [
         "She wrote Salt on the wind and MARA in the ledger.",
@@ -208,13 +204,13 @@ def test_pandocs_spans_attributes_and_divs_are_not_story_text() -> None:
 
 def test_a_line_of_colons_closing_no_div_is_a_scene_break() -> None:
     """Not posted as written (test_reader_gaps46 reads ":::" between scenes as a divider)."""
-    story = _read("# Salt\n\n" + PROSE[0] + "\n\n:::\n\n" + PROSE[1] + "\n", "salt.md")
+    story = read_text("# Salt\n\n" + PROSE[0] + "\n\n:::\n\n" + PROSE[1] + "\n", "salt.md")
     assert story.chapters[0].paragraphs == [PROSE[0], PROSE[1]]
 
 
 def test_braces_in_prose_stay() -> None:
     line = "She wrote the set (a){b, c} on the slate and [sic]{that} under it, then rubbed both out."
-    story = _read("# Salt\n\n" + line + "\n\n" + PROSE[0] + "\n", "salt.md")
+    story = read_text("# Salt\n\n" + line + "\n\n" + PROSE[0] + "\n", "salt.md")
     assert story.chapters[0].paragraphs[0] == line
 
 
@@ -231,14 +227,14 @@ def test_braces_in_prose_stay() -> None:
 )
 def test_an_obsidian_comment_over_lines_is_not_story_text(comment: str) -> None:
     text = f"# The Bell Tower\n\n## Chapter 1\n\n{comment}\n\n{PROSE[0]}\n\n{comment}\n\n{PROSE[1]}\n\n## Chapter 2\n\n{PROSE[0]}\n"
-    story = _read(text, "bell.md")
+    story = read_text(text, "bell.md")
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, [PROSE[0]]]
     assert len(story.chapters[0].scenes) == 1
 
 
 def test_an_obsidian_comment_that_declares_is_kept_for_its_warning() -> None:
     text = f"# The Bell Tower\n\n%%\nCW: drowning\n%%\n\n## Chapter 1\n\n{PROSE[0]}\n\n## Chapter 2\n\n{PROSE[1]}\n"
-    story = _read(text, "bell.md")
+    story = read_text(text, "bell.md")
     assert "drowning" in " ".join(story.meta.declared_warnings).lower()
     assert all("CW" not in paragraph for chapter in story.chapters for paragraph in chapter.paragraphs)
 
@@ -247,7 +243,7 @@ def test_percent_signs_that_open_no_comment_stay() -> None:
     """A line opening "%% " is Ulysses' comment paragraph (test_reader_gaps46), and Obsidian hides what
     an unclosed "%%" opens: "%%" inside a line opens none."""
     line = "The old ledger said %% in red ink, under the tally of the drowned."
-    story = _read(f"# The Bell Tower\n\n{PROSE[0]}\n\n{line}\n\n{PROSE[1]}\n", "bell.md")
+    story = read_text(f"# The Bell Tower\n\n{PROSE[0]}\n\n{line}\n\n{PROSE[1]}\n", "bell.md")
     assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
 
 
@@ -259,7 +255,7 @@ def test_a_notion_callout_under_the_title_declares_its_warning() -> None:
         "# Glass Harbour\n\n<aside>\n⚠️ Content warning: drowning, grief\n\n</aside>\n\n"
         f"## Chapter 1\n\n{PROSE[0]}\n\n## Chapter 2\n\n{PROSE[1]}\n"
     )
-    story = _read(text, "glass.md")
+    story = read_text(text, "glass.md")
     assert story.meta.declared_warnings == ["Content warning: drowning, grief"]
     assert [chapter.paragraphs for chapter in story.chapters] == [[PROSE[0]], [PROSE[1]]]
 
@@ -267,13 +263,13 @@ def test_a_notion_callout_under_the_title_declares_its_warning() -> None:
 def test_a_notion_callout_inside_a_chapter_is_its_text_without_tags() -> None:
     letter = "Dear Anna, the boats are in and the nets are mended; come home before the ice."
     text = f"# Glass Harbour\n\n{PROSE[0]}\n\n<aside>\n📜 {letter}\n\n</aside>\n\n{PROSE[1]}\n"
-    story = _read(text, "glass.md")
+    story = read_text(text, "glass.md")
     assert [scene.paragraphs for scene in story.chapters[0].scenes] == [[PROSE[0], letter, PROSE[1]]]
 
 
 def test_an_aside_in_a_sentence_stays() -> None:
     line = "She set the <aside> tag of the old page aside, and the letter with it, and went down to the boats."
-    story = _read(f"# Glass Harbour\n\n{PROSE[0]}\n\n{line}\n", "glass.md")
+    story = read_text(f"# Glass Harbour\n\n{PROSE[0]}\n\n{line}\n", "glass.md")
     assert story.chapters[0].paragraphs == [PROSE[0], line]
 
 
@@ -298,7 +294,7 @@ AO3_WORK = (
     ids=["menu", "menu-then-actions", "menu-and-actions"],
 )
 def test_an_ao3_page_copied_with_its_header_reads_as_the_work(header: str) -> None:
-    story = _read(header + AO3_WORK, "work.txt")
+    story = read_text(header + AO3_WORK, "work.txt")
     assert (story.meta.title, story.meta.author) == ("The Ford", "riverwriter")
     assert story.meta.archive_warnings == ["Major Character Death"]
     assert [chapter.title for chapter in story.chapters] == ["Crossing", "Home"]
@@ -306,13 +302,13 @@ def test_an_ao3_page_copied_with_its_header_reads_as_the_work(header: str) -> No
 
 
 def test_a_blogs_skip_link_is_not_story_text() -> None:
-    story = _read("Skip to content\n\nLow Tide\n\n" + "\n\n".join(PROSE) + "\n", "low.txt")
+    story = read_text("Skip to content\n\nLow Tide\n\n" + "\n\n".join(PROSE) + "\n", "low.txt")
     assert all("Skip" not in paragraph for paragraph in story.chapters[0].paragraphs)
 
 
 def test_a_story_line_opening_skip_to_stays() -> None:
     line = "Skip to the chapter\nwhere the ferry sinks, she told him. He never did."
-    story = _read("Low Tide\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "low.txt")
+    story = read_text("Low Tide\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "low.txt")
     assert any(paragraph.startswith("Skip to the chapter") for paragraph in story.chapters[0].paragraphs)
 
 
@@ -331,20 +327,20 @@ REDDIT_END = "\n\n2.4k\n\nReply\nShare\nReport\nSave\nFollow\n"
     ids=["posted-by-and-age", "community-line", "old-reddit"],
 )
 def test_a_reddit_post_copied_reads_as_its_story(head: str) -> None:
-    story = _read(head + "\n\n".join(PROSE) + REDDIT_END, "post.txt")
+    story = read_text(head + "\n\n".join(PROSE) + REDDIT_END, "post.txt")
     assert (story.meta.title, story.meta.author) == ("The Lighthouse Log", "tidewright")
     assert story.chapters[0].paragraphs == PROSE
 
 
 def test_the_posts_buttons_and_votes_are_not_story_text() -> None:
     text = "The Lighthouse Log\n\nby tidewright\n\n" + "\n\n".join(PROSE)
-    story = _read(text + "\n\nUpvote\n2.4K\nDownvote\nGo to comments\nShare\n", "post.txt")
+    story = read_text(text + "\n\nUpvote\n2.4K\nDownvote\nGo to comments\nShare\n", "post.txt")
     assert story.chapters[0].paragraphs == PROSE
 
 
 def test_a_scenes_time_line_and_a_lone_number_stay() -> None:
     text = "The Lighthouse Log\n\n" + PROSE[0] + "\n\nThree years ago\n\n" + PROSE[1] + "\n\n12\n\n" + PROSE[0] + "\n"
-    story = _read(text, "post.txt")
+    story = read_text(text, "post.txt")
     paragraphs = [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
     assert "Three years ago" in paragraphs
 
@@ -358,7 +354,7 @@ def test_a_property_tables_column_names_say_nothing(head: str) -> None:
         f"# Winter Lights\n\n{head}\n| --- | --- |\n| Author | Ivy Reed |\n| Warnings | drowning |\n\n"
         f"## Chapter 1\n\n{PROSE[0]}\n\n## Chapter 2\n\n{PROSE[1]}\n"
     )
-    story = _read(text, "winter.md")
+    story = read_text(text, "winter.md")
     assert story.meta.author == "Ivy Reed"
     assert story.meta.declared_warnings == ["Warnings: drowning"]
     assert [chapter.paragraphs for chapter in story.chapters] == [[PROSE[0]], [PROSE[1]]]
@@ -366,7 +362,7 @@ def test_a_property_tables_column_names_say_nothing(head: str) -> None:
 
 def test_a_tables_named_columns_stay() -> None:
     text = f"# Winter Lights\n\n## Chapter 1\n\n{PROSE[0]}\n\n| Key | Value |\n| --- | --- |\n| Tide | 4 m |\n\n## Chapter 2\n\n{PROSE[1]}\n"
-    story = _read(text, "winter.md")
+    story = read_text(text, "winter.md")
     assert story.chapters[0].paragraphs[1].startswith("Key | Value")
 
 
@@ -383,13 +379,13 @@ def test_a_tables_named_columns_stay() -> None:
     ids=["reddit", "reddit-community-and-age", "by-line"],
 )
 def test_a_by_line_over_the_title_is_the_author(head: str) -> None:
-    story = _read(head + "\n\n".join(PROSE) + "\n", "post.txt")
+    story = read_text(head + "\n\n".join(PROSE) + "\n", "post.txt")
     assert story.meta.title == "The Lighthouse Log"
     assert story.meta.author in ("tidewright", "Mara Quill")
     assert story.chapters[0].paragraphs == PROSE
 
 
 def test_a_by_line_over_the_storys_first_sentence_keeps_it() -> None:
-    story = _read("by Mara Quill\n\nThe rain came at noon.\n\n" + "\n\n".join(PROSE) + "\n", "rain.txt")
+    story = read_text("by Mara Quill\n\nThe rain came at noon.\n\n" + "\n\n".join(PROSE) + "\n", "rain.txt")
     assert story.meta.title != "The rain came at noon."
     assert "The rain came at noon." in story.chapters[0].paragraphs

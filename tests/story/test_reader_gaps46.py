@@ -42,17 +42,9 @@ from bot.story.importer import import_story
 from bot.story.model import Story
 from bot.story.structure import Heading, Para
 from bot.warnings.declared import map_texts
-from tests.story.builders import epub_bytes, xhtml
+from tests.story.builders import epub_bytes, read_text, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES
-
-PROSE = [
-    "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall.",
-    "Mara counted the crates twice before she signed for them, because the manifest never matched the hold.",
-]
-
-
-def _read(text: str, name: str) -> Story:
-    return import_story(text.encode(), name, max_bytes=1 << 20)
+from tests.story.test_reader_gaps45 import PROSE
 
 
 def _two_chapters(between: str) -> str:
@@ -71,18 +63,18 @@ def _two_chapters(between: str) -> str:
     ids=["space", "tab", "indented"],
 )
 def test_a_ulysses_comment_paragraph_is_not_story_text(comment: str) -> None:
-    story = _read(_two_chapters(comment), "salt.md")
+    story = read_text(_two_chapters(comment), "salt.md")
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE, PROSE]
 
 
 def test_a_ulysses_comment_between_scenes_parts_no_scene() -> None:
     text = "# Salt Lines\n\n" + PROSE[0] + "\n\n%% tighten this\n\n" + PROSE[1] + "\n"
-    story = _read(text, "salt.md")
+    story = read_text(text, "salt.md")
     assert [len(scene.paragraphs) for scene in story.chapters[0].scenes] == [2]
 
 
 def test_a_ulysses_comment_that_declares_is_kept_as_its_paragraph() -> None:
-    story = _read("# Salt Lines\n\n%% CW: drowning, self-harm\n\n" + "\n\n".join(PROSE) + "\n", "salt.md")
+    story = read_text("# Salt Lines\n\n%% CW: drowning, self-harm\n\n" + "\n\n".join(PROSE) + "\n", "salt.md")
     assert "self-harm" in " ".join(story.meta.declared_warnings).lower()
 
 
@@ -92,13 +84,13 @@ def test_a_ulysses_comment_that_declares_is_kept_as_its_paragraph() -> None:
     ids=["bare-opener", "no-space", "in-prose"],
 )
 def test_a_line_that_is_no_ulysses_comment_stays(line: str) -> None:
-    story = _read("# Salt Lines\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "salt.md")
+    story = read_text("# Salt Lines\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "salt.md")
     assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
 
 
 def test_an_obsidian_comment_over_lines_still_closes_on_its_line() -> None:
     text = "# Salt Lines\n\n%% TODO: foreshadow\nthe bell here %%\n\n" + "\n\n".join(PROSE) + "\n"
-    assert _read(text, "salt.md").chapters[0].paragraphs == PROSE
+    assert read_text(text, "salt.md").chapters[0].paragraphs == PROSE
 
 
 # ---------------------------------------------------------------- colons between scenes
@@ -108,7 +100,7 @@ def test_an_obsidian_comment_over_lines_still_closes_on_its_line() -> None:
 @pytest.mark.parametrize("divider", [":::", ": : :", "::::::"])
 def test_a_line_of_colons_parts_scenes(divider: str, name: str) -> None:
     text = "Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + divider + "\n\n" + PROSE[1] + "\n"
-    chapter = _read(text, name).chapters[0]
+    chapter = read_text(text, name).chapters[0]
     assert chapter.paragraphs == PROSE
     assert len(chapter.scenes) == 2
 
@@ -116,7 +108,7 @@ def test_a_line_of_colons_parts_scenes(divider: str, name: str) -> None:
 @pytest.mark.parametrize("line", ["::", "She drew :: on the slate.", "Ratio 3:2:1"])
 def test_colons_in_a_line_of_words_stay(line: str) -> None:
     text = "Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n"
-    assert _read(text, "salt.txt").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
+    assert read_text(text, "salt.txt").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
 
 
 # ---------------------------------------------------------------- FicHub's export: its title page's lines
@@ -169,7 +161,7 @@ def test_fichubs_title_page_is_no_chapter() -> None:
 )
 def test_a_text_title_pages_source_or_downloader_is_not_story_text(line: str) -> None:
     text = "The Long Winter\nby snowfall_scribe\n\n" + line + "\n\nChapter 1\n\n" + "\n\n".join(PROSE) + "\n"
-    story = _read(text, "winter.txt")
+    story = read_text(text, "winter.txt")
     assert story.meta.author == "snowfall_scribe"
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE]
 
@@ -183,12 +175,12 @@ def test_a_text_title_pages_source_or_downloader_is_not_story_text(line: str) ->
 )
 def test_a_story_line_naming_a_source_or_tool_stays(line: str) -> None:
     text = "The Long Winter\nby snowfall_scribe\n\nChapter 1\n\n" + line + "\n\n" + "\n\n".join(PROSE) + "\n"
-    assert _read(text, "winter.txt").chapters[0].paragraphs == [line, *PROSE]
+    assert read_text(text, "winter.txt").chapters[0].paragraphs == [line, *PROSE]
 
 
 def test_back_to_the_chapter_list_in_brackets_is_the_sites() -> None:
     text = "Chapter 1\n\n" + "\n\n".join(PROSE) + "\n\n(back to chapter list)\n"
-    assert _read(text, "winter.txt").chapters[0].paragraphs == PROSE
+    assert read_text(text, "winter.txt").chapters[0].paragraphs == PROSE
 
 
 # ---------------------------------------------------------------- sections a contents list names
@@ -261,27 +253,27 @@ def test_heading_a_contents_lists_sections_costs_no_more_than_reading_their_own(
     ids=["wp", "eu", "markdown-bold"],
 )
 def test_a_writing_prompt_on_the_first_line_titles_its_story(head: str, name: str) -> None:
-    story = _read(head + "\n\n" + "\n\n".join(PROSE) + "\n", name)
+    story = read_text(head + "\n\n" + "\n\n".join(PROSE) + "\n", name)
     assert story.meta.title == "You wake up to find every clock in town has stopped at 3:17, except yours."
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE]
 
 
 def test_a_writing_prompt_under_its_by_line_names_title_and_author() -> None:
     text = "Posted by u/tidewright\n\n[WP] The keeper has not seen a ship in forty years.\n\n" + "\n\n".join(PROSE)
-    story = _read(text + "\n", "reddit.txt")
+    story = read_text(text + "\n", "reddit.txt")
     assert (story.meta.title, story.meta.author) == ("The keeper has not seen a ship in forty years.", "tidewright")
     assert [chapter.paragraphs for chapter in story.chapters] == [PROSE]
 
 
 def test_a_content_warning_in_brackets_is_no_prompt() -> None:
-    story = _read("[CW] drowning, grief\n\n" + "\n\n".join(PROSE) + "\n", "salt.txt")
+    story = read_text("[CW] drowning, grief\n\n" + "\n\n".join(PROSE) + "\n", "salt.txt")
     assert story.meta.title == "salt"
     assert story.chapters[0].paragraphs == PROSE
 
 
 def test_a_prompt_tag_later_in_the_text_stays_its_words() -> None:
     line = "[WP] was all the note said, pinned to the lighthouse door."
-    story = _read("Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "salt.txt")
+    story = read_text("Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n", "salt.txt")
     assert story.meta.title == "Salt"
     assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
 
@@ -291,14 +283,14 @@ def test_a_prompt_tag_later_in_the_text_stays_its_words() -> None:
 
 @pytest.mark.parametrize("line", ["[TW] self-harm, suicide", "(TW) self-harm, suicide", "[CW]self-harm, suicide"])
 def test_a_bracketed_tw_over_the_story_declares(line: str) -> None:
-    story = _read("Salt\n\n" + line + "\n\nChapter 1\n\n" + "\n\n".join(PROSE) + "\n", "salt.txt")
+    story = read_text("Salt\n\n" + line + "\n\nChapter 1\n\n" + "\n\n".join(PROSE) + "\n", "salt.txt")
     assert set(map_texts(story.meta.declared_warnings).ids) == {"self-harm", "suicide"}
     assert story.chapters[0].paragraphs == PROSE
 
 
 def test_a_bracketed_cw_opening_a_chapter_declares_for_it() -> None:
     text = "Salt\n\nChapter 1\n\n[CW] self-harm\n\n" + "\n\n".join(PROSE) + "\n\nChapter 2\n\n" + PROSE[0] + "\n"
-    story = _read(text, "salt.txt")
+    story = read_text(text, "salt.txt")
     assert [set(map_texts(chapter.declared_warnings).ids) for chapter in story.chapters] == [{"self-harm"}, set()]
     assert story.chapters[0].paragraphs == PROSE
 
@@ -308,7 +300,7 @@ def test_a_bracketed_cw_opening_a_chapter_declares_for_it() -> None:
 )
 def test_a_bracketed_tw_over_no_warning_stays_text(line: str) -> None:
     text = "Salt\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n"
-    story = _read(text, "salt.txt")
+    story = read_text(text, "salt.txt")
     assert story.chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
     assert not story.meta.declared_warnings and not story.chapters[0].declared_warnings
 
@@ -435,19 +427,19 @@ def test_a_heading_said_again_over_story_text_is_kept() -> None:
 )
 def test_a_generators_markup_on_its_own_line_is_not_story_text(markup: str) -> None:
     text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + "\n\n" + markup + "\n\n" + PROSE[1] + "\n"
-    chapter = _read(text, "salt.md").chapters[0]
+    chapter = read_text(text, "salt.md").chapters[0]
     assert chapter.paragraphs == PROSE
     assert len(chapter.scenes) == 1
 
 
 def test_an_attribute_list_under_its_paragraph_goes() -> None:
     text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + "\n{: .first}\n\n" + PROSE[1] + "\n"
-    assert _read(text, "salt.md").chapters[0].paragraphs == PROSE
+    assert read_text(text, "salt.md").chapters[0].paragraphs == PROSE
 
 
 def test_an_obsidian_block_id_closing_a_paragraph_goes() -> None:
     text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + " ^quote-1\n\n" + PROSE[1] + " ^37066d\n"
-    assert _read(text, "salt.md").chapters[0].paragraphs == PROSE
+    assert read_text(text, "salt.md").chapters[0].paragraphs == PROSE
 
 
 @pytest.mark.parametrize(
@@ -456,13 +448,13 @@ def test_an_obsidian_block_id_closing_a_paragraph_goes() -> None:
 )
 def test_markup_among_words_stays(line: str) -> None:
     text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n"
-    assert _read(text, "salt.md").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
+    assert read_text(text, "salt.md").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
 
 
 def test_a_link_to_a_heading_of_the_same_note_reads_as_the_heading() -> None:
     line = "Back to [[#The Ferry]] and on to [[#Low Water]], she said, turning the page."
     text = "# Salt\n\n## Chapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n"
-    assert _read(text, "salt.md").chapters[0].paragraphs == [
+    assert read_text(text, "salt.md").chapters[0].paragraphs == [
         PROSE[0],
         "Back to The Ferry and on to Low Water, she said, turning the page.",
     ]
@@ -474,7 +466,7 @@ def test_a_link_to_a_heading_of_the_same_note_reads_as_the_heading() -> None:
 @pytest.mark.parametrize("divider", ["✧･ﾟ: *✧･ﾟ:* *:･ﾟ✧*:･ﾟ✧", "⋆｡°✩ ⋆｡°✩", "☆.。.:*・°☆"])
 def test_stars_strewn_with_dots_part_scenes(divider: str) -> None:
     text = "Moth Light\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + divider + "\n\n" + PROSE[1] + "\n"
-    chapter = _read(text, "moth.txt").chapters[0]
+    chapter = read_text(text, "moth.txt").chapters[0]
     assert chapter.paragraphs == PROSE
     assert len(chapter.scenes) == 2
 
@@ -482,4 +474,4 @@ def test_stars_strewn_with_dots_part_scenes(divider: str) -> None:
 @pytest.mark.parametrize("line", ["...", "?!", "★。", "♡ :) ♡"])
 def test_dots_with_one_star_or_a_face_stay_text(line: str) -> None:
     text = "Moth Light\n\nChapter 1\n\n" + PROSE[0] + "\n\n" + line + "\n\n" + PROSE[1] + "\n"
-    assert _read(text, "moth.txt").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
+    assert read_text(text, "moth.txt").chapters[0].paragraphs == [PROSE[0], line, PROSE[1]]
