@@ -38,9 +38,13 @@ async def test_a_post_stopped_by_a_refused_write_does_not_hold_up_story_remove(c
         )
     )
     await club.run(club.bot.db.execute("INSERT INTO test_disk_full VALUES (1)"))
-    options = {"story": story, "chapter": 1, "channel": club.text_channel}
-    [answer] = await club.slash("excerpt post", member=club.admin, options=options)
-    assert "stopped after 0 of" in answer.text, answer.text
-    [question] = await club.slash("story remove", member=club.admin, story=story)
-    await club.click(question, "Remove", member=club.admin)
-    assert question.message is not None and question.message.content.startswith("Removed **"), question.message
+    try:
+        options = {"story": story, "chapter": 1, "channel": club.text_channel}
+        [answer] = await club.slash("excerpt post", member=club.admin, options=options)
+        assert "stopped after 0 of" in answer.text, answer.text
+        [question] = await club.slash("story remove", member=club.admin, story=story)
+        await club.click(question, "Remove", member=club.admin)
+        assert question.message is not None and question.message.content.startswith("Removed **"), question.message
+    finally:  # the club's database is every later test's too: the refusal must not outlive this one
+        await club.run(club.bot.db.execute("DROP TRIGGER test_post_jobs_full"))
+        await club.run(club.bot.db.execute("DROP TABLE test_disk_full"))
