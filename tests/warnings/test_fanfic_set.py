@@ -13,7 +13,8 @@ fifteenth; fresh16a and fresh16b by two more, before the sixteenth; fresh38 by a
 the thirty-eighth; fresh39 by a helper before the thirty-ninth; fresh40 by a helper before the fortieth;
 fresh41d and fresh41a by two helpers before the forty-first; fresh42b and fresh42v by two helpers before the
 forty-second; fresh43a and fresh43b by a writer during the forty-third, held out of it; fresh44a by a writer
-during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it), and scored once before and once after the round that followed them
+during the forty-fourth, held out of it; fresh45a by a writer during the forty-fifth, held out of it; fresh46a by a writer during the forty-sixth,
+held out of it and scored by its totals only), and scored once before and once after the round that followed them
 (docs/warnings-eval.md has the figures and the order). The score tests go through the
 same code as ``python -m bot eval`` so they measure what a reader of docs/warnings-eval.md reads.
 """
@@ -66,6 +67,7 @@ FRESH = (
     "fanfic-fresh43b.jsonl",
     "fanfic-fresh44a.jsonl",
     "fanfic-fresh45a.jsonl",
+    "fanfic-fresh46a.jsonl",
 )  # written after rule rounds
 LISTED = (
     "sexism",
@@ -403,6 +405,19 @@ def test_the_forty_fifth_rounds_held_out_set_stays_at_or_above_its_scores() -> N
     assert data["per_category"]["kidnapping"]["f1"] >= 0.78
     assert data["per_category"]["sexism"]["f1"] >= 0.72
     assert data["per_category"]["abuse"]["f1"] >= 0.60
+
+
+def test_the_forty_sixth_rounds_held_out_set_stays_at_or_above_its_scores() -> None:
+    """``fanfic-fresh46a.jsonl`` (240 passages, 111 warning-free) was written during the forty-sixth
+    round by a writer who never read the rules, and held out of it: its totals were the round's gate,
+    the passages opened by no one. Micro-F1 0.619 before the round (6 warning-free passages flagged;
+    death 0.40, abuse 0.45, sexism 0.52), 0.623 after it (the same 6; grief 0.29 -> 0.50, every listed
+    category unchanged). Floors at the end."""
+    data = at_least("fanfic-fresh46a.jsonl", micro_f1=0.62, free=111, flagged=6)
+    assert data["per_category"]["violence"]["f1"] >= 0.78
+    assert data["per_category"]["collective-violence"]["f1"] >= 0.74
+    assert data["per_category"]["ableism"]["f1"] >= 0.71
+    assert data["per_category"]["kidnapping"]["f1"] >= 0.68
 
 
 def test_the_earlier_later_sets_stay_at_their_scores() -> None:
