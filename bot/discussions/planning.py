@@ -178,22 +178,24 @@ def removed_meanwhile(title: str, outcome: str) -> UserError:
 PLAN_CLASHES_NAMED = 5  # the pairs a plan's same-minute note names; the rest are counted
 
 
+def discussion_named(found: Discussion) -> str:
+    """Another discussion as a same-minute note names it: its id, chapter and story."""
+    return f"**#{found.id}** (chapter {found.chapter} of **{escape_markdown(found.story_title or UNTITLED)}**)"
+
+
 def plan_clash_note(pairs: Sequence[tuple[int, Discussion]], channel_id: int) -> str:
     """What a plan says of its discussions that open in the same minute as another in its channel
     (each new id with the first other it meets), or '' when none does."""
     if not pairs:
         return ""
 
-    def other(found: Discussion) -> str:
-        return f"**#{found.id}** (chapter {found.chapter} of **{escape_markdown(found.story_title or UNTITLED)}**)"
-
     if len(pairs) == 1:
         [(new, found)] = pairs
         return (
-            f"#{new} opens in the same minute as {other(found)} in <#{channel_id}>: both post then, one after "
-            f"the other. If that was a slip, use `/discussion move id:{new}`."
+            f"#{new} opens in the same minute as {discussion_named(found)} in <#{channel_id}>: both post then, one "
+            f"after the other. If that was a slip, use `/discussion move id:{new}`."
         )
-    named = [f"#{new} with {other(found)}" for new, found in pairs[:PLAN_CLASHES_NAMED]]
+    named = [f"#{new} with {discussion_named(found)}" for new, found in pairs[:PLAN_CLASHES_NAMED]]
     if len(pairs) > PLAN_CLASHES_NAMED:
         named.append(f"{len(pairs) - PLAN_CLASHES_NAMED:,} more")
     return (
@@ -346,13 +348,22 @@ class DiscussionPlanner:
         for discussion_id, due in zip(ids, times, strict=True):
             found = [
                 other
-                for other in await store.pending_in_minute(self.db, guild_id, due, other_than=discussion_id)
+                for other in await self._in_minute(guild_id, discussion_id, due, channel_id, settings)
                 if other.id not in planned
-                and post_channel(other.channel_id, other.channel_explicit, settings) == channel_id
             ]
             if found:
                 pairs.append((discussion_id, found[0]))
         return plan_clash_note(pairs, channel_id)
+
+    async def _in_minute(
+        self, guild_id: int, discussion_id: int, due: datetime, channel_id: int, settings: GuildSettings
+    ) -> list[Discussion]:
+        """The other pending discussions that open in the same minute as this one, in its channel."""
+        return [
+            other
+            for other in await store.pending_in_minute(self.db, guild_id, due, other_than=discussion_id)
+            if post_channel(other.channel_id, other.channel_explicit, settings) == channel_id
+        ]
 
     async def _same_minute(
         self, guild_id: int, discussion_id: int, due: datetime, channel_id: int, settings: GuildSettings
@@ -360,19 +371,10 @@ class DiscussionPlanner:
         """A note naming the discussions that open in the same minute in the same channel: both post
         then, one thread after the other, which is seldom what an admin meant (a slip of the hour or
         the day); kept, since two chapters at once can be meant, but said, with how to move one."""
-        found = [
-            other
-            for other in await store.pending_in_minute(self.db, guild_id, due, other_than=discussion_id)
-            if post_channel(other.channel_id, other.channel_explicit, settings) == channel_id
-        ]
+        found = await self._in_minute(guild_id, discussion_id, due, channel_id, settings)
         if not found:
             return ""
-        named = and_list(
-            [
-                f"**#{other.id}** (chapter {other.chapter} of **{escape_markdown(other.story_title or UNTITLED)}**)"
-                for other in found
-            ]
-        )
+        named = and_list([discussion_named(other) for other in found])
         opens = "opens" if len(found) == 1 else "open"
         # Two are "both"; more, counted (store.pending_in_minute reads at most SAME_MINUTE_READ others).
         together = "both" if len(found) == 1 else f"all {count_word(len(found) + 1)}"
