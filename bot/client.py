@@ -25,6 +25,7 @@ from discord.ext import commands
 from bot.clock import Clock
 from bot.db import Database, damaged, database_damaged, storage_refused
 from bot.errors import UserError, connection_problem
+from bot.launch import SHIPPED_RULES
 from bot.leases import Lease
 from bot.limits import MESSAGE_CHARS
 from bot.settings import Settings
@@ -693,7 +694,7 @@ async def build_bot(settings: Settings, *, clock: Clock, sync_globally: bool = F
         # The shipped warning rules, read once now (a third of a second, seconds on a busy machine)
         # rather than by the first command that needs them, on the event loop; a stop meanwhile
         # does not wait for the read to end.
-        await in_thread_a_stop_leaves("shipped-rules", read_shipped_data)
+        await in_thread_a_stop_leaves(SHIPPED_RULES, read_shipped_data)
         workers = Workers(preload=WORKER_PRELOAD)
     except BaseException:
         # Stopped here (a signal while starting cancels the start): an open database keeps its
