@@ -137,6 +137,24 @@ def plain_letters(text: str) -> str:
     return _LETTERS.sub(_latin_word, unicodedata.normalize("NFKC", bare))
 
 
+# Characters that draw nothing inside a word: the soft hyphen a publisher's EPUB puts at every
+# place a word may break, zero-width spaces and joiners, the word joiner, direction marks and
+# overrides, the byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+
+
+def as_read(text: str) -> str:
+    """``text`` as a reader takes it in: invisible characters dropped and compatibility forms
+    folded (NFKC: full-width letters, ligatures, no-break spaces), accents and other alphabets
+    kept. The warnings scan reads this, so "mur\u00addered" from a hyphenated EPUB,
+    "ｍｕｒｄｅｒｅｄ" and "the ﬂames" are the words they show; ASCII text is returned as it is,
+    at no cost."""
+    if text.isascii():
+        return text
+    text = _INVISIBLE.sub("", text)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 def fold(text: str) -> str:
     """Case and accents folded and spacing normalised, so "emile" finds "Émile" and sorting ignores both."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -32,7 +32,7 @@ from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from bot.story.model import Chapter, Story
-from bot.text import cluster_cut, cluster_open
+from bot.text import as_read, cluster_cut, cluster_open
 from bot.warnings.declared import DECLARED_TEXTS_KEPT, UNMAPPED_KEPT, Declared, keep_new, map_declared, map_texts
 from bot.warnings.language import MIN_ENGLISH_SHARE, MIN_WORDS, chapters_in_english
 from bot.warnings.matcher import FRAME, Fired, matcher_for, shared
@@ -342,7 +342,7 @@ def scoring_key() -> str:
     return (
         f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}/{SCENE_FRAME_SIGNS}"
         f"/{CONTINUED_SCENES}:{','.join(REAL_HARM)}"
-        f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_WORDS}"
+        f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_WORDS} read=nfkc"
     )
 
 
@@ -621,8 +621,8 @@ def scan_pieces(paragraph: str, size: int = PIECE_CHARS) -> list[str]:
 
 
 class _Pieces(NamedTuple):
-    """A chapter as the scan reads it: its pieces (:func:`scan_pieces`) in order, with each
-    piece's scene and paragraph numbers (from 1)."""
+    """A chapter as the scan reads it: its paragraphs as read (:func:`bot.text.as_read`) in pieces
+    (:func:`scan_pieces`), in order, with each piece's scene and paragraph numbers (from 1)."""
 
     texts: list[str]
     scenes: list[int]
@@ -635,7 +635,7 @@ def _pieces(chapter: Chapter) -> _Pieces:
     for scene_number, scene in enumerate(chapter.scenes, start=1):
         for paragraph in scene.paragraphs:
             paragraph_number += 1
-            for piece in scan_pieces(paragraph):
+            for piece in scan_pieces(as_read(paragraph)):
                 pieces.texts.append(piece)
                 pieces.scenes.append(scene_number)
                 pieces.paragraphs.append(paragraph_number)
