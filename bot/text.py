@@ -143,16 +143,22 @@ def plain_letters(text: str) -> str:
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
 
+# A Greek or Cyrillic letter against a Latin one: a word that may be spelled with lookalikes.
+_MIXED_SCRIPTS = re.compile("[A-Za-z][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z]")
+
+
 def as_read(text: str) -> str:
-    """``text`` as a reader takes it in: invisible characters dropped and compatibility forms
-    folded (NFKC: full-width letters, ligatures, no-break spaces), accents and other alphabets
-    kept. The warnings scan reads this, so "mur\u00addered" from a hyphenated EPUB,
-    "ｍｕｒｄｅｒｅｄ" and "the ﬂames" are the words they show; ASCII text is returned as it is,
-    at no cost."""
+    """``text`` as a reader takes it in: invisible characters dropped, compatibility forms folded
+    (NFKC: full-width letters, ligatures, no-break spaces) and Greek or Cyrillic lookalikes in a
+    Latin word read as Latin, accents and whole words of other alphabets kept. The warnings scan
+    reads this, so "mur\u00addered" from a hyphenated EPUB, "ｍｕｒｄｅｒｅｄ", "the ﬂames" and
+    "dеad" with a Cyrillic "е" are the words they show. ASCII text is returned as it is, at no cost."""
     if text.isascii():
         return text
     text = _INVISIBLE.sub("", text)
-    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _LETTERS.sub(_latin_word, text) if _MIXED_SCRIPTS.search(text) else text
 
 
 def fold(text: str) -> str:

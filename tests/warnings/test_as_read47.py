@@ -1,11 +1,12 @@
 """The scan reads words as they show, whatever characters spell them (forty-seventh session).
 
 A publisher's EPUB puts a soft hyphen at every place a word may break, text copied from the web
-carries zero-width spaces and no-break spaces, a styled fic is set in full-width letters, and a
-PDF turned into text spells "flames" with a ligature. Each of those hid the words from the rules:
-a scene of shelling and a murder written with soft hyphens scored 2.6 where the plain text scored
-8.3, and in full-width letters it had no warning at all. The scan now reads the text as a reader
-takes it in (:func:`bot.text.as_read`), and finds the same warnings with the same scores.
+carries zero-width spaces and no-break spaces, a styled fic is set in full-width letters, a PDF
+turned into text spells "flames" with a ligature, and a hostile upload spells "dead" with a
+Cyrillic "е". Each of those hid the words from the rules: a scene of shelling and a murder written
+with soft hyphens scored 2.6 where the plain text scored 8.3, and in full-width letters or with
+lookalikes it had no warning at all. The scan now reads the text as a reader takes it in
+(:func:`bot.text.as_read`), and finds the same warnings with the same scores.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ DISGUISES = {
     "full-width letters": _full_width,
     "ligatures": lambda text: text.replace("fl", "\ufb02").replace("ff", "\ufb00").replace("fi", "\ufb01"),
     "a byte-order mark and direction marks": lambda text: "\ufeff" + text.replace(" the ", " \u200ethe\u200f "),
+    "Cyrillic and Greek lookalikes": lambda text: text.replace("e", "\u0435").replace("o", "\u03bf"),
 }
 
 
@@ -83,7 +85,7 @@ def test_ascii_text_is_the_same_object() -> None:
 
 
 def test_accents_and_other_alphabets_stay() -> None:
-    assert as_read("Émile's café in Москва") == "Émile's café in Москва"
+    assert as_read("Émile's café in Москва, ο φίλος") == "Émile's café in Москва, ο φίλος"
 
 
 @given(st.text(max_size=200))
