@@ -254,16 +254,27 @@ def make_soup(markup: str | bytes) -> BeautifulSoup:
     breaks: list[Tag] = []
     hidden_classes: set[str] = set()
     reveals = [_REVEALS_MOST]  # hidden warnings a page may show: a few boxes, not thousands
+    kept_forms: list[Tag] = []  # forms holding story text, and every form inside one
+    form_end: PageElement | None = None  # the last node of the outermost form being walked
+    form_kept = False
     for node in soup.descendants:
         if isinstance(node, Tag):
             if node.name == "style":
                 hidden_classes.update(_hidden_classes(node.get_text()))
-            if node.name in DANGEROUS or (_hidden(node) and not _revealed_warning(node, reveals)):
+            if node.name == "form":
+                if form_end is None:
+                    form_end, form_kept = _last_node(node), _holds_prose(node)
+                    (kept_forms if form_kept else dangerous).append(node)
+                elif form_kept:
+                    kept_forms.append(node)
+            elif _taken_out(node, form_kept, reveals):
                 dangerous.append(node)
             elif node.name == "br":
                 breaks.append(node)
         elif isinstance(node, Comment):
             comments.append(node)
+        if node is form_end:
+            form_end, form_kept = None, False
     inserted = _tool_inserts(comments)
     if hidden_classes or inserted:
         if hidden_classes:
@@ -274,10 +285,62 @@ def make_soup(markup: str | bytes) -> BeautifulSoup:
         dangerous.sort(key=lambda tag: order[id(tag)])
     take_out(dangerous)
     take_out(comments)  # but those inside a removed element
+    for form in kept_forms:
+        if not form.decomposed:
+            form.unwrap()
     for br in breaks:
         if not br.decomposed:
             _swap(br, NavigableString(_BR))
     return soup
+
+
+# A form's own controls, taken out of a form kept for the text it holds.
+_FORM_CONTROLS = frozenset(["input", "textarea", "select", "option", "button", "label"])
+# The text a form holds outside its controls for it to be a page's story: old Reddit sets a post's
+# text in <form class="usertext">, and an ASP.NET page sets its whole body in one form. A login,
+# search or comment box holds a few labels ("Your email address will not be published.").
+_FORM_PROSE = 300
+_CONTROL_DEPTH = 3  # a string's nearest ancestors looked at for a control: a button's <span> in it
+
+
+def _taken_out(node: Tag, in_kept_form: bool, reveals: list[int]) -> bool:
+    """Whether make_soup takes an element out: what runs or embeds, a kept form's controls, and
+    what the page hides but the author's warnings hidden for a reader to open."""
+    if node.name in DANGEROUS or (in_kept_form and node.name in _FORM_CONTROLS):
+        return True
+    return _hidden(node) and not _revealed_warning(node, reveals)
+
+
+def _holds_prose(form: Tag) -> bool:
+    """Whether a form holds story text: ``_FORM_PROSE`` characters at least outside its controls.
+
+    Forms were taken out whole as a login or comment box is, and with them the text of an old
+    Reddit post (its story a paragraph of "submitted 3 years ago by ..." alone) and of any page
+    whose body is one form. Each string's few nearest ancestors are looked at; the walk stops at
+    the count, and forms inside the outermost one are never walked again: they go or stay with it
+    (make_soup)."""
+    count = 0
+    for node in form.descendants:
+        if not isinstance(node, NavigableString) or isinstance(node, Comment):
+            continue
+        parent, depth = node.parent, 0
+        while parent is not None and parent is not form and depth < _CONTROL_DEPTH:
+            if parent.name in _FORM_CONTROLS:
+                break
+            parent, depth = parent.parent, depth + 1
+        else:
+            count += len(node.strip())
+            if count >= _FORM_PROSE:
+                return True
+    return False
+
+
+def _last_node(tag: Tag) -> PageElement:
+    """The last node inside ``tag`` in the document's order (the tag itself when it is empty)."""
+    last: PageElement = tag
+    while isinstance(last, Tag) and last.contents:
+        last = last.contents[-1]
+    return last
 
 
 # What an archiving tool wraps the block it adds to a saved page in: the Wayback Machine's

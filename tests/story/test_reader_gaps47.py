@@ -1,0 +1,104 @@
+"""Story files misread, found in the forty-seventh session's sixteenth round of reading (files of
+the shapes real tools and sites make, written for it; the probe files stay out of the repository):
+
+- a page whose text stands in a form: old Reddit sets a post's text in ``<form class="usertext">``,
+  and an ASP.NET page sets its whole body in one form; forms were taken out whole as a login box is,
+  and the story with them (an old Reddit post read as "submitted 3 years ago by tidewright" alone).
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import time
+
+from bot.story.importer import import_story
+from bot.story.model import Story
+from tests.story.test_hostile_shapes37 import MAX_BYTES
+
+STORY = [
+    "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall.",
+    "Mara counted the crates twice before she signed for them, because the manifest never matched the hold.",
+    "Bram mended the nets on the slipway though the rain had not stopped since the bell rang for morning.",
+    "By evening the tide had turned, and the lanterns along the quay were lit one by one against the dark.",
+]
+
+
+def _read_html(page: str, name: str = "page.html") -> Story:
+    return import_story(page.encode(), name, max_bytes=1 << 20)
+
+
+def _paragraphs(story: Story) -> list[str]:
+    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+
+
+# ---------------------------------------------------------------- text inside a form
+
+
+def _old_reddit(post: str) -> str:
+    return (
+        "<html><head><title>The Lighthouse Log : nosleep</title></head><body>"
+        '<div class="content"><div class="thing link self"><div class="entry">'
+        '<p class="title"><a class="title">The Lighthouse Log</a></p>'
+        '<p class="tagline">submitted 3 years ago by <a class="author">tidewright</a></p>'
+        f'<div class="expando"><form class="usertext"><div class="usertext-body"><div class="md">{post}</div></div>'
+        '<div class="usertext-edit" style="display: none"><textarea name="text">draft</textarea></div></form></div>'
+        '<ul class="flat-list buttons"><li><a>87 comments</a></li><li><a>share</a></li><li><a>save</a></li></ul>'
+        '</div></div><div class="commentarea"><div class="thing comment"><form class="usertext"><div class="md">'
+        "<p>This gave me chills.</p></div></form></div></div></div></body></html>"
+    )
+
+
+def test_an_old_reddit_posts_text_in_its_form_is_the_story() -> None:
+    story = _read_html(_old_reddit("".join(f"<p>{p}</p>" for p in STORY)), "log.html")
+    assert (story.meta.title, story.meta.author) == ("The Lighthouse Log", "tidewright")
+    assert _paragraphs(story) == STORY
+
+
+def test_a_page_whose_body_is_one_form_reads_its_text_not_its_controls() -> None:
+    """An ASP.NET page: the form holds the page, its hidden state and a review button."""
+    page = (
+        "<html><head><title>The Long Winter</title></head><body>"
+        '<form method="post" action="./Story.aspx?id=12" id="form1">'
+        '<input type="hidden" name="__VIEWSTATE" value="dDwtMTA4MTQ1NTQ1Nzs7Pg==" />'
+        "<div><h1>The Long Winter</h1><h2>Chapter 1: Frost</h2>"
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + '</div><label for="rating">Rate this chapter</label><select id="rating"><option>5 stars</option></select>'
+        '<button type="submit">Post a review</button></form></body></html>'
+    )
+    story = _read_html(page)
+    assert [chapter.title for chapter in story.chapters] == ["Frost"]
+    assert _paragraphs(story) == STORY
+
+
+def test_a_login_or_comment_form_is_still_no_part_of_the_story() -> None:
+    boxes = (
+        '<form action="/login"><label>Username</label><input name="u"/><label>Password</label>'
+        '<input name="p" type="password"/><button>Log in</button><a>Forgot your password?</a></form>'
+        '<form action="/comment"><p>Your email address will not be published. Required fields are marked *</p>'
+        "<label>Comment</label><textarea>Write a comment</textarea><button>Post Comment</button></form>"
+    )
+    page = "<html><body><h1>The Long Winter</h1>" + "".join(f"<p>{p}</p>" for p in STORY) + boxes + "</body></html>"
+    assert _paragraphs(_read_html(page)) == STORY
+
+
+def _cpu(page: str) -> float:
+    start = time.process_time()
+    import_story(page.encode(), "low.html", max_bytes=MAX_BYTES)
+    return time.process_time() - start
+
+
+def test_forms_are_weighed_in_one_walk() -> None:
+    """Thousands of forms, each holding text and controls, and forms set inside forms, read in about
+    the time the same page takes with each form a division: a form is walked once to weigh its text,
+    the forms inside it never again."""
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    parts = [f"<h2>Chapter {i + 1}</h2>{{open}}{body}<button>Vote</button>{{close}}" for i in range(1500)]
+    as_forms = "".join(parts).replace("{open}", "<form>").replace("{close}", "</form>")
+    as_divs = "".join(parts).replace("{open}", "<div>").replace("{close}", "</div>")
+    nested = "<form>" * 60 + body * 200 + "</form>" * 60
+    page = "<html><body><h1>Low Water</h1>{}</body></html>"
+    divs = min(_cpu(page.format(as_divs)) for _ in range(2))
+    forms = min(_cpu(page.format(as_forms)) for _ in range(2))
+    assert forms < divs * 1.5 + 0.3
+    assert _cpu(page.format(nested)) < 2
