@@ -645,9 +645,15 @@ def _natural_order(name: str, sort_name: str | None, named: Callable[[bytes], bo
 
 
 # What a converter writes where the document named no author or title: calibre's "Unknown", Word's
-# "Microsoft Word - draft.docx", a file's own name ("salt_road_FINAL_v3"). Shown as the story's
-# author or title, it hid the title page's own lines.
-_PLACEHOLDERS = frozenset(["unknown", "unknown author", "untitled", "untitled document", "document", "author", "user"])
+# "Microsoft Word - draft.docx", a file's own name ("salt_road_FINAL_v3"), and the computer's account
+# Word and Pages set as a document's author where its writer set none ("Microsoft Office User" on a
+# Mac, "Windows User", "Owner"). Shown as the story's author or title, it hid the title page's own lines.
+_PLACEHOLDERS = frozenset(
+    [
+        *("unknown", "unknown author", "untitled", "untitled document", "document", "author", "user"),
+        *("microsoft office user", "office user", "windows user", "owner", "admin", "administrator"),
+    ]
+)
 _FILE_NAME = re.compile(
     r"^(?:microsoft word - .*|.*\.(?:docx?|odt|rtf|txt|pages|html?)|\S*_\S*|document\d*)$", re.IGNORECASE
 )
@@ -1694,11 +1700,16 @@ def _front_matter_fields(front: list[_Doc], book: _Book) -> list[Item]:
     """The metadata the pages before the story list, as the preamble lines a text file would open with.
 
     What the package already gives (title, author, description) is not read twice, and a rating
-    as FanFiction.Net writes it ("Fiction T - English - Drama") is cut to the rating ("T").
+    as FanFiction.Net writes it ("Fiction T - English - Drama") is cut to the rating ("T"). Where the
+    package names no author (or only the computer's account, see :func:`_placeholder`), a title
+    page's "by" line names it: Word's EPUB sets the title page's "by Wren Hale" as a paragraph.
     """
     lines: list[str] = []
     for doc in front:
-        for key, line in _page_fields(doc).pairs:
+        fields = _page_fields(doc)
+        if not book.author and (named := _by_line_name(doc, fields)) is not None:
+            lines.append(f"Author: {named}")
+        for key, line in fields.pairs:
             if (_PACKAGE_KEYS.get(key) == "title" and book.title) or (
                 _PACKAGE_KEYS.get(key) == "author" and book.author
             ):
@@ -1969,6 +1980,12 @@ def _copyright_and_front_page(doc: _Doc) -> list[_Page] | None:
             if _copyright_texts(notice) and (pages := unmarked_front_pages(rest)) is not None:
                 return pages
     return None
+
+
+def _by_line_name(doc: _Doc, fields: _Fields) -> str | None:
+    """The name a front page's first "by" line gives ("by Wren Hale"), heading or paragraph."""
+    headings = [item.raw for item in doc.items if isinstance(item, Heading)]
+    return next((name for line in [*headings, *fields.other] if (name := by_line_author(line))), None)
 
 
 def _is_title_page(doc: _Doc, book: _Book) -> bool:

@@ -3,7 +3,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 
 - a page whose text stands in a form: old Reddit sets a post's text in ``<form class="usertext">``,
   and an ASP.NET page sets its whole body in one form; forms were taken out whole as a login box is,
-  and the story with them (an old Reddit post read as "submitted 3 years ago by tidewright" alone).
+  and the story with them (an old Reddit post read as "submitted 3 years ago by tidewright" alone);
+- a Word-made EPUB, its package's author the computer's account ("Microsoft Office User", "Windows
+  User"): that was the story's author, and a title page's "by Wren Hale" named no one.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -14,6 +16,7 @@ import time
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from tests.story.builders import epub_bytes, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES
 
 STORY = [
@@ -102,3 +105,34 @@ def test_forms_are_weighed_in_one_walk() -> None:
     forms = min(_cpu(page.format(as_forms)) for _ in range(2))
     assert forms < divs * 1.5 + 0.3
     assert _cpu(page.format(nested)) < 2
+
+
+# ---------------------------------------------------------------- the computer's account as the author
+
+
+def _word_epub(creator: str | None, title_page: str | None) -> Story:
+    chapters = [
+        (f"c{n}.xhtml", xhtml(f"<h1>Chapter {n}</h1>" + "".join(f'<p class="MsoNormal">{p}</p>' for p in STORY)))
+        for n in (1, 2)
+    ]
+    documents = ([("title.xhtml", xhtml(title_page))] if title_page else []) + chapters
+    data = epub_bytes(documents, title="The Glass Orchard", author=creator, nav_points=[("Chapter 1", "c1.xhtml")])
+    return import_story(data, "orchard.epub", max_bytes=1 << 20)
+
+
+def test_a_word_epubs_account_name_is_no_author_and_its_title_page_names_one() -> None:
+    page = '<p class="Title">The Glass Orchard</p><p class="Subtitle">by Wren Hale</p>'
+    story = _word_epub("Microsoft Office User", page)
+    assert story.meta.author == "Wren Hale"
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_an_account_name_with_no_title_page_leaves_the_story_without_an_author() -> None:
+    assert _word_epub("Windows User", None).meta.author is None
+    assert _word_epub("Owner", None).meta.author is None
+
+
+def test_the_packages_own_author_still_wins_over_a_title_pages_by_line() -> None:
+    page = '<p class="Title">The Glass Orchard</p><p class="Subtitle">by Wren Hale</p>'
+    assert _word_epub("Ada Quill", page).meta.author == "Ada Quill"
+    assert _word_epub("Ada Quill", None).meta.author == "Ada Quill"
