@@ -180,7 +180,13 @@ def drop_contents_list(items: list[Item]) -> list[Item]:
         item = items[index]
         if isinstance(item, Heading) and _text_under(items, index) and not _front_prose(item):
             break  # the story has begun: no contents list ahead of it
-        if isinstance(item, Para) and (contents_label(item.text) or _PAGED_LIST.match(_first_line(item.text))):
+        if _contents_heading(item) and isinstance(_item_at(items, index + 1), Heading):
+            taken.append((index, index + 1))  # its entries gone before it as the page's list of chapters
+            index += 1
+            continue
+        if _contents_heading(item) or (
+            isinstance(item, Para) and (contents_label(item.text) or _PAGED_LIST.match(_first_line(item.text)))
+        ):
             later = later or _HeadingsWithText(items)
             end = _contents_run(items, index, later)
             if end:
@@ -237,11 +243,18 @@ def _front_prose(heading: Heading) -> bool:
     return heading.kind == "named" and heading.title in _FRONT_PROSE
 
 
+def _contents_heading(item: Item) -> bool:
+    """A Markdown heading that labels a contents list ("## Contents", "## Table of Contents"): the
+    list under it is a paragraph of its entries, where a text's label is their paragraph's first line.
+    Read as a chapter's heading, it was a chapter 1 of the list's entries; over a numbered list, taken
+    before as the page's list of chapters (site_chrome.chapter_list), a heading over no text, refused."""
+    return isinstance(item, Heading) and item.kind == "markdown" and contents_label(item.raw.strip().strip("#"))
+
+
 def _contents_run(items: list[Item], index: int, later: _HeadingsWithText) -> int:
     """Where the contents list opened by the label at ``index`` ends, or 0 when it is no list."""
     label = items[index]
-    assert isinstance(label, Para)
-    lines = [line for line in label.text.split("\n")[1:] if line.strip()]
+    lines = [line for line in label.text.split("\n")[1:] if line.strip()] if isinstance(label, Para) else []
     if lines and not _contents_paragraph(lines):
         return 0
     entries, paged = len(lines), sum(1 for line in lines if PAGED_ENTRY.match(line))

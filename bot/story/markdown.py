@@ -945,9 +945,12 @@ def _empty_item(found: re.Match[str], text: str, dividers: dict[str, bool]) -> s
 
 
 # A line that is only a link to a place in the same file, a list's bullet or number before it:
-# the table of contents Google Docs and others export ("[Chapter Two: The Wings<tab>3](#chapter-two)").
+# the table of contents Google Docs and others export ("[Chapter Two: The Wings<tab>3](#chapter-two)"),
+# and Obsidian's link to a heading of the same note ("- [[#Chapter 1]]", "1. [[#Chapter 1|The Ferry]]").
 _CONTENTS_LINK = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?\[[^\]\n]{1,200}\]\(#[^)\s]{0,200}\)[ \t]*$\n?", re.MULTILINE
+    r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?"
+    r"(?:\[[^\]\n]{1,200}\]\(#[^)\s]{0,200}\)|\[\[#[^\]\n]{1,200}\]\])[ \t]*$\n?",
+    re.MULTILINE,
 )
 
 

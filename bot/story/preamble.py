@@ -777,9 +777,10 @@ SUBTITLE_HEADING_WORDS = 8  # a subtitle's words at most ("A Novel in Three Part
 
 def _read_subtitle_heading(text: str, meta: Meta) -> None:
     """A heading under the title's: its by-line when it names the author ("### by Mara Quill", as Google
-    Docs exports a by-line set in a heading style), else its subtitle."""
+    Docs exports a by-line set in a heading style), else its subtitle; a contents list's label left
+    with no entries under it ("## Table of Contents", its links to headings taken out) is neither."""
     author = by_line_author(text)
-    if author is None:
+    if author is None and not contents_label(text):
         meta.notes.append(subtitle_note(text))
     elif "author" not in meta.values:
         meta.values["author"] = [author]

@@ -5,7 +5,10 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   and an ASP.NET page sets its whole body in one form; forms were taken out whole as a login box is,
   and the story with them (an old Reddit post read as "submitted 3 years ago by tidewright" alone);
 - a Word-made EPUB, its package's author the computer's account ("Microsoft Office User", "Windows
-  User"): that was the story's author, and a title page's "by Wren Hale" named no one.
+  User"): that was the story's author, and a title page's "by Wren Hale" named no one;
+- a Markdown contents list under its own heading ("## Contents" over "- The Ferry" / "- The Bell", or
+  over Obsidian's links to the note's headings, "1. [[#Chapter 1|The Ferry]]"): a chapter 1 of its
+  entries, or, its links taken out, a subtitle "Table of Contents".
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -16,7 +19,7 @@ import time
 
 from bot.story.importer import import_story
 from bot.story.model import Story
-from tests.story.builders import epub_bytes, xhtml
+from tests.story.builders import epub_bytes, read_text, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES
 
 STORY = [
@@ -136,3 +139,33 @@ def test_the_packages_own_author_still_wins_over_a_title_pages_by_line() -> None
     page = '<p class="Title">The Glass Orchard</p><p class="Subtitle">by Wren Hale</p>'
     assert _word_epub("Ada Quill", page).meta.author == "Ada Quill"
     assert _word_epub("Ada Quill", None).meta.author == "Ada Quill"
+
+
+# ---------------------------------------------------------------- a Markdown contents list under its heading
+
+
+def _bell_tower(contents: str, heads: tuple[str, str] = ("The Ferry", "The Bell")) -> Story:
+    chapters = "".join(f"## {head}\n\n" + "\n\n".join(STORY) + "\n\n" for head in heads)
+    return read_text(f"# The Bell Tower\n\n{contents}\n\n{chapters}", "bell.md")
+
+
+def test_a_contents_heading_over_its_list_of_chapters_is_no_chapter() -> None:
+    for contents in ("## Contents\n\n- The Ferry\n- The Bell", "## Table of Contents\n\n1. The Ferry\n2. The Bell"):
+        story = _bell_tower(contents)
+        assert [chapter.title for chapter in story.chapters] == ["The Ferry", "The Bell"]
+        assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_obsidian_links_to_the_notes_headings_are_its_contents_not_a_subtitle() -> None:
+    for links in ("- [[#Chapter 1]]\n- [[#Chapter 2]]", "1. [[#Chapter 1|The Ferry]]\n2. [[#Chapter 2|The Bell]]"):
+        story = _bell_tower(f"## Table of Contents\n\n{links}", ("Chapter 1", "Chapter 2"))
+        assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+        assert story.meta.notes == []
+
+
+def test_a_chapter_called_contents_and_a_list_in_the_story_stay() -> None:
+    story = _bell_tower("## Contents\n\n" + "\n\n".join(STORY))
+    assert [chapter.title for chapter in story.chapters] == ["Contents", "The Ferry", "The Bell"]
+    packing = _bell_tower("## Contents\n\n- Rope\n- Lantern\n- Bread")
+    assert [chapter.title for chapter in packing.chapters][1:] == ["The Ferry", "The Bell"]
+    assert "Rope" in packing.chapters[0].paragraphs[0]
