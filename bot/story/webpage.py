@@ -651,6 +651,11 @@ _THREAD_TAG = re.compile(r"^(?P<title>\S.*?)[ \t]*(?:\[(?P<square>[^\[\]]{1,60})
 
 
 _THREAD_TITLE_CHARS = 300  # a thread's title; a longer heading is none
+# XenForo's thread prefix before the title in its heading, a label linking to the forum's threads that
+# bear it ('<a class="labelLink"><span class="label label--blue">Original</span></a>', SpaceBattles'
+# and SufficientVelocity's "Original", "Worm", "Complete"): the story was titled "Original Tides of Iron".
+_THREAD_PREFIX = re.compile(r"^(?:label|labelLink|label-append)$")
+_THREAD_PREFIXES = 8
 
 
 def _thread_title_tag(body: Tag) -> list[Tag]:
@@ -660,6 +665,9 @@ def _thread_title_tag(body: Tag) -> list[Tag]:
     heading = body.find("h1")
     if not isinstance(heading, Tag):
         return []
+    for prefix in heading.find_all(class_=_THREAD_PREFIX, limit=_THREAD_PREFIXES):
+        if not prefix.decomposed:
+            prefix.decompose()
     text = squeezed_text(heading)
     found = _THREAD_TAG.fullmatch(text) if len(text) <= _THREAD_TITLE_CHARS else None
     if found is None:

@@ -8,7 +8,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   User"): that was the story's author, and a title page's "by Wren Hale" named no one;
 - a Markdown contents list under its own heading ("## Contents" over "- The Ferry" / "- The Bell", or
   over Obsidian's links to the note's headings, "1. [[#Chapter 1|The Ferry]]"): a chapter 1 of its
-  entries, or, its links taken out, a subtitle "Table of Contents".
+  entries, or, its links taken out, a subtitle "Table of Contents";
+- a SpaceBattles or SufficientVelocity thread's prefix label in its heading ("Original"): the story
+  was titled "Original Tides of Iron".
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -169,3 +171,36 @@ def test_a_chapter_called_contents_and_a_list_in_the_story_stay() -> None:
     packing = _bell_tower("## Contents\n\n- Rope\n- Lantern\n- Bread")
     assert [chapter.title for chapter in packing.chapters][1:] == ["The Ferry", "The Bell"]
     assert "Rope" in packing.chapters[0].paragraphs[0]
+
+
+# ---------------------------------------------------------------- a forum thread's prefix before its title
+
+
+def _thread_page(title_heading: str) -> str:
+    posts = "".join(
+        f'<article class="message message--post" data-author="tidewright"><div class="message-cell--main">'
+        f'<span class="threadmarkLabel">Chapter {n}</span><div class="bbWrapper">'
+        + "<br /><br />".join(STORY)
+        + "</div></div></article>"
+        for n in (1, 2)
+    )
+    return (
+        "<html><head><title>Tides of Iron | SpaceBattles</title></head><body>"
+        f'<div class="p-body-header"><h1 class="p-title-value">{title_heading}</h1></div>{posts}</body></html>'
+    )
+
+
+def test_a_xenforo_threads_prefix_is_no_part_of_its_title() -> None:
+    prefixed = (
+        '<a href="/forums/creative-writing.18/?prefix_id=3" class="labelLink" rel="nofollow">'
+        '<span class="label label--blue" dir="auto">Original</span></a><span class="label-append">&nbsp;</span>'
+        "Tides of Iron"
+    )
+    story = _read_html(_thread_page(prefixed), "tides.html")
+    assert story.meta.title == "Tides of Iron"
+    assert _paragraphs(story) == STORY + STORY
+
+
+def test_a_threads_title_without_a_prefix_keeps_its_words() -> None:
+    story = _read_html(_thread_page("Original Tides of Iron"), "tides.html")
+    assert story.meta.title == "Original Tides of Iron"
