@@ -1244,15 +1244,20 @@ def _title_by_author(tag: Tag) -> tuple[str, str] | None:
 def _has_block_child(tag: Tag, depth: int = 0) -> bool:
     """Whether a block stands among the element's children, or inside an inline element among them
     (Tumblr's post: ``<div><span><div><h1>Title</h1></div></span></div>``, a browser lays the heading
-    out as a block all the same; read whole, the outer division made it a line of text). Inline
-    wrappers are looked into a few levels deep only: the walk costs no more than a few passes."""
+    out as a block all the same; read whole, the outer division made it a line of text). A custom
+    element (its name holds a hyphen: new Reddit's ``<shreddit-app><shreddit-post><h1>``) is looked
+    into as such a wrapper: read whole, a post saved from Reddit was one paragraph of its title, its
+    by-line, its text and its comments. Inline wrappers are looked into a few levels deep only: the
+    walk costs no more than a few passes."""
     wrappers: list[Tag] = []
     for child in tag.children:
         if not isinstance(child, Tag):
             continue
         if child.name in BLOCKS:
             return True
-        if child.name in _INLINE_WRAPPERS and any(isinstance(inner, Tag) for inner in child.contents):
+        if (child.name in _INLINE_WRAPPERS or "-" in child.name) and any(
+            isinstance(inner, Tag) for inner in child.contents
+        ):
             wrappers.append(child)  # (a link or an emphasis of words alone holds no block: not looked into)
     return depth < _INLINE_WRAPPERS_DEEP and any(_has_block_child(wrapper, depth + 1) for wrapper in wrappers)
 

@@ -120,6 +120,7 @@ _CHROME_WORDS = frozenset(
 _CHROME_PAIRS = frozenset(
     [
         ("read", "more"),
+        ("credit", "bar"),  # new Reddit's post head: its community, its age and its poster ("r/nosleep • 3 yr. ago")
         ("author", "info"),
         ("author", "bio"),
         ("about", "author"),
@@ -575,10 +576,12 @@ def _heads_text(header: Tag) -> bool:
 
 
 def _names(element: Tag) -> list[str]:
+    # A custom element's own name names it as a class would: new Reddit's "shreddit-comment-tree".
+    custom = [element.name] if "-" in element.name else []
     if not element.attrs:
-        return []
+        return custom
     classes = element.get("class") or []
-    names = [classes] if isinstance(classes, str) else list(classes)
+    names = custom + ([classes] if isinstance(classes, str) else list(classes))
     element_id = element.get("id")
     if isinstance(element_id, str):
         names.append(element_id)
@@ -591,7 +594,7 @@ def _names(element: Tag) -> list[str]:
     return names
 
 
-_NAMING_ATTRIBUTES = ("data-tag", "data-testid")
+_NAMING_ATTRIBUTES = ("data-tag", "data-testid", "slot")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1552,13 +1555,14 @@ def without_site_name(soup: Tag, page_title: str, site: str | None = None) -> st
     ``og:site_name`` or ``application-name`` at either end ("Night Ferry — Marisol Dunne Writes" on
     Squarespace, "... - Inkwater" on Substack) or its header's link home (``site``, :func:`site_header_name`), or Blogger's blog name before its posts' titles
     ("Thornfield Ink: The Orchard Wall", a page whose generator is Blogger). Left on, the site's name
-    was part of the story's title. A title that is only the site's name is kept."""
+    was part of the story's title; and a Reddit post's community ("The Lighthouse Log : r/nosleep").
+    A title that is only the site's name is kept."""
     names = [
         str(tag.get("content") or "").strip()
         for tag in soup.find_all("meta", attrs={"property": "og:site_name"}, limit=2)
         + soup.find_all("meta", attrs={"name": "application-name"}, limit=2)
     ] + ([site] if site else [])
-    title = page_title.strip()
+    title = _SUBREDDIT.sub("", page_title.strip()) or page_title.strip()
     title = _without_title_byline(soup, title)
     for name in filter(None, names):
         for join in _TITLE_JOINS:
@@ -1572,6 +1576,8 @@ def without_site_name(soup: Tag, page_title: str, site: str | None = None) -> st
     return title
 
 
+# The community after a Reddit post's title in its page's <title>: "The Lighthouse Log : r/nosleep".
+_SUBREDDIT = re.compile(r"[ \t]+:[ \t]+r/[A-Za-z0-9_]{2,21}[ \t]*$")
 _TITLE_BYLINE = re.compile(
     r"^(?P<title>.+?)[ \t]+[-–—|][ \t]+by[ \t]+(?P<author>[^-–—|]{1,80}?)(?:[ \t]+[-–—|][ \t]+[^-–—|]{1,60})?$"
 )
@@ -1899,6 +1905,9 @@ def page_author(body: Tag) -> str | None:
                 return name
     if (card := _entry_author(body)) is not None:
         return card
+    post = body.find(_post_element)
+    if isinstance(post, Tag) and len(name := " ".join(str(post.get("author")).split())) <= _POSTER_CHARS:
+        return name  # new Reddit's <shreddit-post author="tidewright" post-title="...">, its head gone as chrome
     title = body.find("h1")
     header = title.parent if isinstance(title, Tag) else None
     named = header.find(class_=_names_author_name) if isinstance(header, Tag) and header is not body else None
@@ -1910,6 +1919,15 @@ def page_author(body: Tag) -> str | None:
     if name and len(name.split()) <= _NAME_WORDS:
         return name
     return _byline_box(body) or _stats_byline(body)
+
+
+_POSTER_CHARS = 60
+
+
+def _post_element(tag: Tag) -> bool:
+    """A custom element standing for a post, its author and title its attributes (new Reddit's
+    ``<shreddit-post author="tidewright" post-title="The Lighthouse Log">``)."""
+    return "-" in tag.name and bool(str(tag.get("author") or "").strip()) and tag.has_attr("post-title")
 
 
 def _entry_author(body: Tag) -> str | None:

@@ -10,7 +10,10 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   over Obsidian's links to the note's headings, "1. [[#Chapter 1|The Ferry]]"): a chapter 1 of its
   entries, or, its links taken out, a subtitle "Table of Contents";
 - a SpaceBattles or SufficientVelocity thread's prefix label in its heading ("Original"): the story
-  was titled "Original Tides of Iron".
+  was titled "Original Tides of Iron";
+- new Reddit's page saved from the browser, its post in custom elements (``<shreddit-app>``,
+  ``<shreddit-post author=...>``): its title, by-line, text and comments were one paragraph, and
+  its community ("The Lighthouse Log : r/nosleep") titled the story.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -204,3 +207,52 @@ def test_a_xenforo_threads_prefix_is_no_part_of_its_title() -> None:
 def test_a_threads_title_without_a_prefix_keeps_its_words() -> None:
     story = _read_html(_thread_page("Original Tides of Iron"), "tides.html")
     assert story.meta.title == "Original Tides of Iron"
+
+
+# ---------------------------------------------------------------- blocks inside custom elements
+
+
+def test_blocks_inside_nested_custom_elements_are_read_as_blocks() -> None:
+    """New Reddit's page: its post a <shreddit-post> inside <shreddit-app>, its text in paragraphs."""
+    page = (
+        "<html><head><title>The Lighthouse Log : r/nosleep</title></head><body><shreddit-app>"
+        '<shreddit-post author="tidewright"><h1 slot="title">The Lighthouse Log</h1><div slot="text-body">'
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "</div></shreddit-post></shreddit-app></body></html>"
+    )
+    story = _read_html(page, "log.html")
+    assert _paragraphs(story) == STORY
+
+
+def test_an_inline_custom_element_stays_in_its_sentence() -> None:
+    page = (
+        "<html><body><h1>The Lighthouse Log</h1><p>The keeper wrote at <faceplate-number>3</faceplate-number> "
+        "o'clock, and the <em>lamp</em> was lit.</p>" + "".join(f"<p>{p}</p>" for p in STORY) + "</body></html>"
+    )
+    assert _paragraphs(_read_html(page))[0] == "The keeper wrote at 3 o'clock, and the lamp was lit."
+
+
+def _new_reddit(post_attributes: str) -> str:
+    return (
+        "<html><head><title>The Lighthouse Log : r/nosleep</title></head><body><shreddit-app>"
+        f"<shreddit-post {post_attributes}>"
+        '<div slot="credit-bar"><a href="/r/nosleep/">r/nosleep</a> • <faceplate-timeago>3 yr. ago</faceplate-timeago>'
+        ' <a href="/user/tidewright/">tidewright</a></div>'
+        '<h1 slot="title">The Lighthouse Log</h1><div slot="text-body"><div class="md">'
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + '</div></div></shreddit-post><shreddit-comment-tree><shreddit-comment author="reader1">'
+        '<div slot="comment"><p>This gave me chills, and I have read every post on this board.</p></div>'
+        "</shreddit-comment></shreddit-comment-tree></shreddit-app></body></html>"
+    )
+
+
+def test_a_new_reddit_post_saved_from_the_browser_reads_as_its_story() -> None:
+    story = _read_html(_new_reddit('author="tidewright" post-title="The Lighthouse Log"'), "log.html")
+    assert (story.meta.title, story.meta.author) == ("The Lighthouse Log", "tidewright")
+    assert _paragraphs(story) == STORY
+
+
+def test_a_custom_element_naming_no_post_names_no_author() -> None:
+    story = _read_html(_new_reddit('class="post"'), "log.html")
+    assert story.meta.author is None
+    assert _paragraphs(story) == STORY
