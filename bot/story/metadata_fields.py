@@ -632,7 +632,11 @@ def strung_fields(line: str) -> list[str]:
 def parse_field(line: str) -> tuple[str, str] | None:
     """A "Key: value" line's known key and its value, or None. An emoji set before the key as a bullet
     ("🌸 rating: M", a phone writer's header) is no part of it, and Obsidian's inline field "Author::
-    Fen Harrow" is the same field (read before, the author was ": Fen Harrow")."""
+    Fen Harrow" is the same field (read before, the author was ": Fen Harrow"). So is a list's bullet
+    before it ("- Rating: Teen", "* **Archive Warning:** Major Character Death", "• Warnings: grief"):
+    a header written as a list was an epigraph, its rating and warnings undeclared."""
+    if (bullet := _LIST_BULLET.match(line)) is not None:
+        line = line[bullet.end() :]
     if line[:1] not in _FIELD_OPENS:
         line = line[ornament_run().match(line).end() :]  # type: ignore[union-attr]
     match = FIELD.match(line)
@@ -647,3 +651,5 @@ def parse_field(line: str) -> tuple[str, str] | None:
 
 
 _FIELD_OPENS = frozenset(" \t*_")  # what FIELD itself reads before a key
+# A list's bullet and the space after it ("- ", "* ", "• "); a dash of dialogue ("— Warning: ...") is none.
+_LIST_BULLET = re.compile(r"[ \t]{0,8}[-*+•◦▪‣][ \t]+(?=\S)")

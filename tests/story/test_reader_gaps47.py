@@ -13,7 +13,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   was titled "Original Tides of Iron";
 - new Reddit's page saved from the browser, its post in custom elements (``<shreddit-app>``,
   ``<shreddit-post author=...>``): its title, by-line, text and comments were one paragraph, and
-  its community ("The Lighthouse Log : r/nosleep") titled the story.
+  its community ("The Lighthouse Log : r/nosleep") titled the story;
+- a header's fields written as a list ("- Rating: Teen", "• Archive Warning: ..."): an epigraph, the
+  rating and the archive warnings undeclared.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -21,6 +23,8 @@ Each is paired with the file that looks like it and must still be read as before
 from __future__ import annotations
 
 import time
+
+import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
@@ -256,3 +260,39 @@ def test_a_custom_element_naming_no_post_names_no_author() -> None:
     story = _read_html(_new_reddit('class="post"'), "log.html")
     assert story.meta.author is None
     assert _paragraphs(story) == STORY
+
+
+# ---------------------------------------------------------------- a header's fields written as a list
+
+
+def _winter(header: str, name: str = "winter.txt") -> Story:
+    chapters = "".join(f"Chapter {n}\n\n" + "\n\n".join(STORY) + "\n\n" for n in (1, 2))
+    if name.endswith(".md"):
+        chapters = chapters.replace("Chapter ", "## Chapter ")
+    return read_text(f"The Long Winter\nby snowfall_scribe\n\n{header}\n\n{chapters}", name)
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("- Rating: Teen And Up Audiences\n- Archive Warning: Major Character Death", "winter.txt"),
+        ("• Rating: Teen And Up Audiences\n• Archive Warning: Major Character Death", "winter.txt"),
+        ("* **Rating:** Teen And Up Audiences\n* **Archive Warning:** Major Character Death", "winter.md"),
+        ("- **Rating:** Teen And Up Audiences\n- **Archive Warning:** Major Character Death", "winter.md"),
+    ],
+    ids=["dash", "bullet", "md-star", "md-dash"],
+)
+def test_a_header_written_as_a_list_is_read_as_its_fields(header: str, name: str) -> None:
+    story = _winter(header, name)
+    assert (story.meta.rating, story.meta.archive_warnings) == ("Teen And Up Audiences", ["Major Character Death"])
+    assert story.meta.notes == []
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_a_list_in_the_story_and_a_dash_of_dialogue_stay_text() -> None:
+    story = _winter("— Warning: the bridge is out, she called.")
+    assert (story.meta.rating, story.meta.archive_warnings) == (None, [])
+    chapter = "Chapter 1\n\n" + STORY[0] + "\n\n- Rope: two coils\n- Summary: none needed\n\n" + STORY[1] + "\n"
+    inside = read_text("The Long Winter\nby snowfall_scribe\n\n" + chapter, "winter.txt")
+    assert inside.chapters[0].paragraphs == [STORY[0], "- Rope: two coils\n- Summary: none needed", STORY[1]]
+    assert inside.meta.summary is None
