@@ -84,6 +84,7 @@ from bot.story.title_lines import (
     greeting_declarations,
     greeting_over_title,
     header_sentences,
+    list_run_end,
     lone_label,
     name_over_date,
     past_divider,
@@ -92,6 +93,7 @@ from bot.story.title_lines import (
     reader_care,
     readers_key,
     rest_of_summary,
+    rest_of_warning_list,
     rights_notice,
     separated,
     source_or_credit,
@@ -772,6 +774,8 @@ class Preamble:
 PREAMBLE_ITEMS = 1000
 
 
+# Keys whose value a label's next paragraphs may list one item a paragraph (rest_of_warning_list).
+_LISTED_KEYS = frozenset(["declared", "archive_warnings"])
 SUBTITLE_HEADING_WORDS = 8  # a subtitle's words at most ("A Novel in Three Parts")
 
 
@@ -916,7 +920,10 @@ def read_preamble(items: list[Item]) -> Preamble:
             continue
         if consumed_any(meta) and index < last_para and (declared := warnings_over_list(text, following)):
             meta.declared.append(declared)  # "Content warnings" over "drowning, grief" (a word processor's box)
-            index += 2
+            end = list_run_end(items, index + 1)  # its list's items a paragraph each, the first a warning's
+            label = declared.split(":", 1)[0]
+            meta.declared.extend(f"{label}: {item.text.strip()}" for item in items[index + 2 : end])  # type: ignore[union-attr]
+            index = max(end, index + 2)
             continue
         lone = lone_label(text) if pending_key is None and isinstance(following, Para) else None
         if lone is not None and consumed_any(meta):
@@ -928,6 +935,8 @@ def read_preamble(items: list[Item]) -> Preamble:
             index += 1
             if KEYS[pending_key] == "summary":
                 index = rest_of_summary(items, index, meta)
+            elif KEYS[pending_key] in _LISTED_KEYS:
+                index = rest_of_warning_list(items, index, meta, pending_key)
             pending_key = None
             continue
         pending_key = None
@@ -964,11 +973,17 @@ def read_preamble(items: list[Item]) -> Preamble:
             and (labelled := notice_list(f"{text.strip()}\n{following.text.strip()}")) is not None
         ):
             # "CWs below:" and its list a paragraph apart: the label was story text, the list an epigraph
+            end = list_run_end(items, index + 1)  # and the list's items a paragraph each
+            run = "\n".join(item.text.strip() for item in items[index + 1 : end] if isinstance(item, Para))
+            if end > index + 2 and (longer := notice_list(f"{text.strip()}\n{run}")) is not None:
+                labelled = longer
+            else:
+                end = index + 2
             declared, _, after = extract_declarations(labelled)
             meta.declared.extend(declared)
             if after or not declared:  # a notice that names no warning we know is still the author's
                 meta.notes.append(after or labelled)
-            index += 2
+            index = end
             continue
         if (opening := parse_field(head)) is not None and warning_over_verse(opening, text.split("\n")):
             break  # "Warning: the sea is cold," / "and the ledger is long,": a poem's opening, the story's

@@ -367,6 +367,67 @@ def rest_of_summary(items: list[Item], index: int, meta: Meta) -> int:
     return end
 
 
+LIST_ITEMS = 30  # a warnings list's items, each a paragraph: a few, or a few dozen
+LIST_ITEM_CHARS = 80
+# A list's bullet as a word processor or a writer sets it before an item: "• ", "· " (Word's Symbol
+# bullet, saved as a web page), "- ", "* ", "▪ ".
+_ITEM_BULLET = re.compile(r"[ \t]{0,8}([-*+•·◦▪‣●○■□➤►✦✧]) ?[ \t]*(?=\S)")
+
+
+def rest_of_warning_list(items: list[Item], index: int, meta: Meta, key: str) -> int:
+    """The items after the first of a warnings list under its label ("Warnings:" over "• self-harm"
+    over "• suicide"), the first at ``index - 1``, each declared as the first is (see
+    :func:`list_run_end`). Returns the index after them."""
+    end = list_run_end(items, index - 1)
+    for item in items[index:end]:
+        meta.add(key, f"{key}: {item.text.strip()}", item.text.strip())  # type: ignore[union-attr]
+    return end
+
+
+def list_run_end(items: list[Item], start: int) -> int:
+    """Where a list set one item a paragraph ends, its first item at ``start``: a word processor's
+    list saved as a web page ("• self-harm" / "• suicide", each its own <p>) or a Markdown list with
+    blank lines between its items. Under a warnings label, the label took its first item only, and
+    the rest were the story's first paragraphs, undeclared.
+
+    Items after the first are taken while each is a short line set with its bullet; items with no
+    bullet ("self-harm" / "suicide") only where each is a few words, no sentence, and the run ends at
+    a heading, a divider or a field. ``start + 1`` where no item follows."""
+    first = items[start]
+    if not isinstance(first, Para) or "\n" in first.text.strip() or len(first.text) > LIST_ITEM_CHARS:
+        return start + 1
+    bullet = _ITEM_BULLET.match(first.text)
+    mark = bullet.group(1) if bullet else None
+    end = start + 1
+    while end < len(items) and end - start <= LIST_ITEMS:
+        item = items[end]
+        if not isinstance(item, Para) or item.note or "\n" in item.text.strip() or len(item.text) > LIST_ITEM_CHARS:
+            break
+        found = _ITEM_BULLET.match(item.text)
+        if (found.group(1) if found else None) != mark or (mark is None and not _bare_item(item.text)):
+            break
+        if any(spoken in item.text for spoken in _SPOKEN):
+            break  # "- Where are you going? she asked.": a line of dialogue, set with a dash
+        end += 1
+    if mark is None and end > start + 1:
+        after = items[end] if end < len(items) else None
+        if not (
+            isinstance(after, (Heading, SceneBreak))
+            or (isinstance(after, Para) and parse_field(after.text.split("\n", 1)[0]) is not None)
+        ):
+            return start + 1
+    return end
+
+
+_SPOKEN = ("?", "!", '"', "\u201c", "\u201d")
+
+
+def _bare_item(text: str) -> bool:
+    """A list's item with no bullet: a few words, no sentence ("self-harm", "a character's death")."""
+    words = text.split()
+    return 0 < len(words) <= 5 and not text.rstrip().endswith((".", "!", "?", "\u2026", '"', "\u201d"))
+
+
 def warnings_over_list(text: str, following: Item | None) -> str | None:
     """A warnings label alone in its paragraph ("Content warnings", no colon) over a paragraph that
     only lists warnings ("drowning, grief, a funeral"), as one declaration: "Content warnings:

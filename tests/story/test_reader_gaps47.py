@@ -15,7 +15,10 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   ``<shreddit-post author=...>``): its title, by-line, text and comments were one paragraph, and
   its community ("The Lighthouse Log : r/nosleep") titled the story;
 - a header's fields written as a list ("- Rating: Teen", "• Archive Warning: ..."): an epigraph, the
-  rating and the archive warnings undeclared.
+  rating and the archive warnings undeclared;
+- a warnings list set one item a paragraph under its label ("Content warnings:" over "• self-harm" over
+  "• suicide", a word processor's list saved as a web page, a loose Markdown list): the label took its
+  first item only, and the rest were the story's first paragraphs, undeclared.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -28,6 +31,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.warnings.declared import map_texts
 from tests.story.builders import epub_bytes, read_text, xhtml
 from tests.story.test_hostile_shapes37 import MAX_BYTES
 
@@ -296,3 +300,46 @@ def test_a_list_in_the_story_and_a_dash_of_dialogue_stay_text() -> None:
     inside = read_text("The Long Winter\nby snowfall_scribe\n\n" + chapter, "winter.txt")
     assert inside.chapters[0].paragraphs == [STORY[0], "- Rope: two coils\n- Summary: none needed", STORY[1]]
     assert inside.meta.summary is None
+
+
+# ---------------------------------------------------------------- a warnings list, one item a paragraph
+
+
+def _orchard(label: str, items: list[str], after: str = "Chapter 1") -> Story:
+    listed = "\n\n".join(items)
+    text = f"The Glass Orchard\nby Ada Quill\n\n{label}\n\n{listed}\n\n{after}\n\n" + "\n\n".join(STORY) + "\n"
+    return read_text(text, "orchard.txt")
+
+
+@pytest.mark.parametrize("label", ["Content warnings:", "Trigger warnings", "Rating: Mature\nWarnings:", "CWs below:"])
+@pytest.mark.parametrize("bullet", ["• ", "· ", "- ", ""], ids=["bullet", "middot", "dash", "bare"])
+def test_each_item_of_a_warnings_list_set_a_paragraph_apart_is_declared(label: str, bullet: str) -> None:
+    story = _orchard(label, [f"{bullet}self-harm", f"{bullet}suicide", f"{bullet}drowning"])
+    declared = " ".join(story.meta.declared_warnings)
+    assert all(word in declared for word in ("self-harm", "suicide", "drowning"))
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY]
+
+
+def test_a_word_processors_list_saved_as_a_web_page_declares_each_item() -> None:
+    items = "".join(
+        f"<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='font-family:Symbol'>·"
+        f"<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span>{item}</p>"
+        for item in ("self-harm", "suicide")
+    )
+    page = (
+        "<html><head><title>The Glass Orchard</title></head><body><p class=MsoTitle>The Glass Orchard</p>"
+        f"<p class=MsoNormal><b>Content warnings:</b></p>{items}<p class=MsoNormal align=center>* * *</p>"
+        + "".join(f"<p class=MsoNormal>{p}</p>" for p in STORY)
+        + "</body></html>"
+    )
+    story = _read_html(page, "orchard.html")
+    assert {"self-harm", "suicide"} <= set(map_texts(story.meta.declared_warnings).ids)
+    assert _paragraphs(story) == STORY
+
+
+def test_the_story_after_a_one_item_list_stays_the_story() -> None:
+    """A sentence, a line of dialogue set with a dash, or a short line over prose: the story's."""
+    for after in ("She ran.", "Rain", "- Where are you going? she asked."):
+        story = _orchard("Content warnings:", ["- self-harm" if after.startswith("-") else "self-harm", after], "")
+        assert after in _paragraphs(story)
+        assert "self-harm" in " ".join(story.meta.declared_warnings)
