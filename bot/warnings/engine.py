@@ -61,6 +61,15 @@ SCENE_FRAME_SIGNS = 2
 # play too, unless it carries signs of real harm (:data:`REAL_HARM`). After the last sign it is not: a
 # real fight after the match is the match's end.
 CONTINUED_SCENES = 2
+# A bake-off told week by week, a zombie walk from the make-up to the pub, an escape room clue by clue:
+# the whole story is the play, and its signs sit in most of its scenes but not all, some of its jokes
+# far from any (before the first sign, after the last, or past a long stretch without one). When a
+# category's play shows in at least this share of the story's scenes (chapters' scenes, in reading
+# order) and in STORY_PLAY_SCENES of them or more, every scene of the story is play, unless it carries
+# signs of real harm (:data:`REAL_HARM`): a real death in a story of play is told with its blood or its
+# grief. A story with its play in fewer scenes keeps the rule above.
+STORY_PLAY_SHARE = 0.5
+STORY_PLAY_SCENES = 3
 # Categories whose hits in a scene say its harm is real, whatever play is around it: blood, a medic at
 # work, a grief. No game, stage or museum trip has them; a real death during one does, or its news.
 REAL_HARM = ("blood-gore", "procedures", "grief")
@@ -341,7 +350,7 @@ def scoring_key() -> str:
     values (before an upgrade that changed one) is stale, as is one made with other rules."""
     return (
         f"strong={STRONG_WEIGHT} thin={POSSIBLE_FRACTION} window={WINDOW_CHARS} frame={FRAME_CHARS}/{SCENE_FRAME_SIGNS}"
-        f"/{CONTINUED_SCENES}:{','.join(REAL_HARM)}"
+        f"/{CONTINUED_SCENES}/{STORY_PLAY_SHARE}x{STORY_PLAY_SCENES}:{','.join(REAL_HARM)}"
         f" pieces={PIECE_CHARS} english={MIN_ENGLISH_SHARE}/{MIN_WORDS} read=nfkc"
     )
 
@@ -526,11 +535,13 @@ def _continued_play(read: list[_Pieces], fired: Fired) -> list[dict[str, set[int
 
     A laser-tag night's round told between two others, or a murder-mystery party's chapter between
     the one that plans it and the one that plays it, is the same game; a scene after the last sign,
-    or one where somebody bleeds, is not.
+    or one where somebody bleeds, is not. A play whose signs are in most of the story's scenes is the
+    whole story (:func:`_story_of_play`), save the scenes where somebody bleeds; blood in a scene
+    that shows blood's own play (stage blood) is no sign of that.
     """
     units: list[tuple[int, int]] = []  # (chapter index, scene), in reading order
     signed: dict[str, set[tuple[int, int]]] = {}
-    real: set[tuple[int, int]] = set()
+    harmed: dict[str, set[tuple[int, int]]] = {}  # REAL_HARM category -> the scenes it is hit in
     index = 0
     for number, pieces in enumerate(read):
         for scene, rules in zip(pieces.scenes, fired.rules[index : index + len(pieces.texts)], strict=True):
@@ -541,21 +552,33 @@ def _continued_play(read: list[_Pieces], fired: Fired) -> list[dict[str, set[int
                 if rule.kind == FRAME:
                     signed.setdefault(rule.category, set()).add(unit)
                 elif rule.category in REAL_HARM:
-                    real.add(unit)
+                    harmed.setdefault(rule.category, set()).add(unit)
         index += len(pieces.texts)
+    # Blood in a scene that shows its own play (stage blood, a bake-off's sculpture "decapitated") is
+    # no sign of real harm: only a harm hit where its category shows no play of its own is.
+    real = {unit for category, hit in harmed.items() for unit in hit - signed.get(category, set())}
     continued: list[dict[str, set[int]]] = [{} for _ in read]
     for category, marked in signed.items():
         at = [position for position, unit in enumerate(units) if unit in marked]
-        # Each stretch from one sign's scene to the next: the scenes inside it are play when it is
-        # short enough, and so is a signed scene with a signed scene on each side (a round between two).
-        short = [(before, after) for before, after in pairwise(at) if after - before - 1 <= CONTINUED_SCENES]
-        inside = {position for before, after in short for position in range(before + 1, after)}
-        inside |= {after for (_, after), (before, _) in pairwise(short) if after == before}
+        if _story_of_play(len(at), len(units)):
+            inside = set(range(len(units)))
+        else:
+            # Each stretch from one sign's scene to the next: the scenes inside it are play when it is
+            # short enough, and so is a signed scene with a signed scene on each side (a round between two).
+            short = [(before, after) for before, after in pairwise(at) if after - before - 1 <= CONTINUED_SCENES]
+            inside = {position for before, after in short for position in range(before + 1, after)}
+            inside |= {after for (_, after), (before, _) in pairwise(short) if after == before}
         for position in sorted(inside):
             number, scene = units[position]
             if units[position] not in real:
                 continued[number].setdefault(category, set()).add(scene)
     return continued
+
+
+def _story_of_play(signed: int, scenes: int) -> bool:
+    """Whether a play whose signs are in ``signed`` of the story's ``scenes`` is the whole story
+    (:data:`STORY_PLAY_SHARE`, :data:`STORY_PLAY_SCENES`)."""
+    return signed >= STORY_PLAY_SCENES and signed >= STORY_PLAY_SHARE * scenes
 
 
 def _scores(chapter: _Chapter, found: list[tuple[int, Rule]], cap: int, threshold: float) -> tuple[float, float]:
