@@ -5,6 +5,12 @@ Suicide's false alarms, by cause: a soldier's or a sailor's last letter is no su
 throwing oneself into work, a ditch or a punch bowl is no method (into a river or the traffic
 still is); not wanting to wake up next to someone is no wish to die; "i'm going to kill myself,
 from embarrassment" and "i killed myself writing that chapter" say what they mean.
+
+Death's false alarms, by cause: hyperbole two words deep ("i am literally already dead"), the dead
+as the undead or a myth's ("the dead are coming", "the land of the dead", "the hall of the dead"),
+idioms ("speak ill of the dead", "rose from the dead", deadheading, a coffin emoji, "put it on my
+headstone", "i'd rather be buried in a shallow grave"), a death only supposed ("she must think i
+drowned"), a man hung by his wrists.
 Every text here is new and short, written for the test, in general words."""
 
 from __future__ import annotations
@@ -47,3 +53,38 @@ def test_suicide_false_alarms_stay_clean(text: str) -> None:
 )
 def test_suicide_itself_still_warns(text: str) -> None:
     assert "suicide" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hyperbole, two words deep
+        "i am literally already dead, this shift has lasted nine hundred years",
+        # the dead as the undead
+        '"The dead are coming," Walt said, tilting his head toward the tree line. "Forty, maybe fifty. Slow ones."',
+        # a myth's underworld
+        "In the story, the ferryman rows you across to the land of the dead for a single coin.",
+        # idioms
+        '"Never speak ill of the dead," Gran said of the burnt scones, and scraped them into the bin.',
+        "Dev rose from the dead the second the pizza arrived.",
+        '"I would rather be buried in a shallow grave behind the car park," said Ron, "than run a marathon."',
+        # hung by the wrists (a beating, not a hanging)
+        "The bandits hung him from the barn beam by his wrists and left him there till the sheriff came.",
+    ],
+)
+def test_figurative_and_supposed_deaths_stay_clean(text: str) -> None:
+    assert "death" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a death only supposed; deadheading; a coffin emoji; a joke epitaph (clean before, kept clean)
+        '"I want that on my headstone," Geordi said, wiping off the foam. "Killed in an escape room."',
+        "My mum must think I drowned, I haven't answered her texts since the beach.",
+        "Saturday was for deadheading the roses and arguing about the hedge.",
+        "he sent a coffin emoji when i told him about the meeting and honestly same",
+    ],
+)
+def test_idioms_of_death_stay_clean(text: str) -> None:
+    assert "death" not in ids(text)
