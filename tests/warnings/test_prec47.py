@@ -1,0 +1,66 @@
+"""Heavy words in their everyday senses (forty-seventh session, prec47).
+
+A rule whose word has a harmless everyday sense it does not rule out flagged warning-free text
+alone: shells gathered on a beach, a bath bomb, a phone that dies, a mystery novel's title. Each
+family below narrows one rule with ``unless`` (or its category's ``exclude``) so that only the
+harmful sense is left, and keeps the harmful twins it must still find. Every passage is new short
+text written for these tests, in several registers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Chapter, Scene, Story, StoryMeta
+from bot.warnings.declared import Declared
+from bot.warnings.engine import scan
+from bot.warnings.matcher import FRAME, matcher_for
+from bot.warnings.rules import default_ruleset
+
+
+def confident(text: str) -> set[str]:
+    """The confident warnings of ``text`` as a one-paragraph story."""
+    story = Story(StoryMeta("t"), [Chapter(1, None, [Scene([text])])], "txt")
+    return scan(story, default_ruleset(), declared=Declared()).detected_ids()
+
+
+def fired(text: str) -> set[str]:
+    """The ids of the rules that fire in ``text`` (one paragraph), signs of play left out."""
+    found = matcher_for(default_ruleset()).fire([text], [1])
+    return {rule.id for rule in found.rules[0] if rule.kind != FRAME}
+
+
+# Shells and bombs: a seashell, an egg's or a rowing crew's shell, a bath bomb, "bombing down" a road.
+EVERYDAY_SHELLS_AND_BOMBS = [
+    "We collected shells along the beach all afternoon and lined them up on the windowsill.",
+    "Mina found three pink shells in the rock pools and named every one of them.",
+    "The rowing shells hung from the boathouse rafters, and the coach yelled at us to lift with our knees.",
+    "He looked shell-shocked when the scoreboard flashed six-love, then went to find a sandwich.",
+    "She dropped a fizzy bath bomb into the tub and the whole bathroom smelled of lavender.",
+    "She drops a glittery bomb into the bath and it foams up like a tiny volcano.",
+    "We bombed down the hill on our bikes screaming the whole way to the village shop.",
+    "Dad dropped the F-bomb in front of the vicar and the whole pew went quiet.",
+    "my sister just dropped a truth bomb on the group chat and now nobody is talking to the cousins",
+    "There were bits of shell in the omelette and Dad crunched one very loudly.",
+    "The tortoise pulled its head into its shell and the kids waited on the lawn.",
+    "The hermit crab swapped into a bigger shell at the weekend and the whole class cheered.",
+    "Her first novel bombed in the shops but the second one was a hit.",
+    "The comedian bombed, the crowd groaned, and the host dragged him off with a hook.",
+]
+HARMFUL_SHELLS_AND_BOMBS = [
+    "The planes bombed the village at dawn, and by noon the school was rubble.",
+    "They shelled the town for nine days; the hospital lost its roof on the fourth.",
+    "Shells fell on the market square every morning, and the baker stopped opening.",
+    "The shelling of the eastern districts went on all night and nobody in the cellar slept.",
+    "The houses were black shells after the soldiers left, and the well had been poisoned.",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_SHELLS_AND_BOMBS)
+def test_an_everyday_shell_or_bomb_is_no_war(text: str) -> None:
+    assert "collective-violence" not in confident(text)
+
+
+@pytest.mark.parametrize("text", HARMFUL_SHELLS_AND_BOMBS)
+def test_shelling_and_bombing_are_still_found(text: str) -> None:
+    assert "collective-violence" in confident(text)
