@@ -64,3 +64,27 @@ def test_an_everyday_shell_or_bomb_is_no_war(text: str) -> None:
 @pytest.mark.parametrize("text", HARMFUL_SHELLS_AND_BOMBS)
 def test_shelling_and_bombing_are_still_found(text: str) -> None:
     assert "collective-violence" in confident(text)
+
+
+# A phone or laptop that dies: "if it dies", and "it died" beside its screen or battery.
+EVERYDAY_DEVICE_DEATHS = [
+    "my phone's at 3%, if it dies tell everyone i love them",
+    "Laptop at 4 percent. If it dies before I save this essay I am moving to the woods.",
+    "The charger's upstairs, so if it dies you'll have to come and find me.",
+    '"It died," he said, holding up the black screen, "so no more torch."',
+]
+HARMFUL_DEATHS_BY_A_PHONE = [
+    "If he dies, I'll never forgive you.",
+    "My phone buzzed at two: Grandad died an hour ago, Mum wrote.",
+    "My phone was on 2% when the hospital rang to say she had died.",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_DEVICE_DEATHS)
+def test_a_device_that_dies_is_no_death(text: str) -> None:
+    assert "death" not in confident(text)
+
+
+@pytest.mark.parametrize("text", HARMFUL_DEATHS_BY_A_PHONE)
+def test_a_death_told_beside_a_phone_is_still_found(text: str) -> None:
+    assert "death" in confident(text)
