@@ -88,3 +88,32 @@ def test_a_device_that_dies_is_no_death(text: str) -> None:
 @pytest.mark.parametrize("text", HARMFUL_DEATHS_BY_A_PHONE)
 def test_a_death_told_beside_a_phone_is_still_found(text: str) -> None:
     assert "death" in confident(text)
+
+
+# "The dead" of myth and idiom (the hall or land of the dead, back from the dead), and food or
+# noise "drowned": no body, no drowning.
+EVERYDAY_DEAD_AND_DROWNED = [
+    "She drowned her chips in vinegar, which is the only right way.",
+    "He drowned out the telly with his singing and nobody complained.",
+    "The riddle said the servants must cross the hall of the dead in the right order, or the curse wins.",
+    "Persephone rolls her eyes: her husband literally runs the land of the dead and still can't cook.",
+    "Chan rises from the dead the second someone says the word pizza.",
+    '"Don\'t speak ill of the dead," said Pip, laying the fern in its shoebox.',
+    "We found a body of water on the map and decided to swim in it before lunch.",
+]
+HARMFUL_DEAD_AND_DROWNED = [
+    "He drowned in the river the winter he turned nine.",
+    "The sailors drowned when the ship went down off the point.",
+    "They carried out the dead one by one and laid them in the schoolyard.",
+    "Her body was found in the river on the Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_DEAD_AND_DROWNED)
+def test_the_dead_of_myth_and_drowned_chips_are_no_death(text: str) -> None:
+    assert "death" not in confident(text)
+
+
+@pytest.mark.parametrize("text", HARMFUL_DEAD_AND_DROWNED)
+def test_a_drowning_and_the_dead_are_still_found(text: str) -> None:
+    assert "death" in confident(text)
