@@ -117,3 +117,27 @@ def test_the_dead_of_myth_and_drowned_chips_are_no_death(text: str) -> None:
 @pytest.mark.parametrize("text", HARMFUL_DEAD_AND_DROWNED)
 def test_a_drowning_and_the_dead_are_still_found(text: str) -> None:
     assert "death" in confident(text)
+
+
+# A book's, a film's or an escape room's title in quotes: "The Killing at ...", 'Murder on the ...'.
+TITLES = [
+    'Josephine: this month\'s book is "The Killing at Kirkwall Quay" by H. T. Tethras, and we meet Thursday.',
+    "Next week's escape room is called 'Murder on the Midnight Express' and we're going to be terrible at it.",
+    'I stayed up until three finishing "Murder at the Lake House" and now I suspect the postman.',
+    "1. \u201cMurder in the Snowdrifts\u201d (a cosy mystery, with cats)",
+    'Mum has watched "Death on the Nile" four times and still gasps at the reveal.',
+]
+HARMFUL_MURDERS = [
+    '"Murder in the first degree," the foreman read, and his mother screamed.',
+    "He murdered his brother in the barn and buried him under the straw.",
+]
+
+
+@pytest.mark.parametrize("text", TITLES)
+def test_a_title_in_quotes_is_no_death(text: str) -> None:
+    assert not {"death/murder", "death/kill", "death/death"} & fired(text)
+
+
+@pytest.mark.parametrize("text", HARMFUL_MURDERS)
+def test_a_murder_said_aloud_is_still_found(text: str) -> None:
+    assert "death/murder" in fired(text)
