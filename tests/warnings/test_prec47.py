@@ -141,3 +141,31 @@ def test_a_title_in_quotes_is_no_death(text: str) -> None:
 @pytest.mark.parametrize("text", HARMFUL_MURDERS)
 def test_a_murder_said_aloud_is_still_found(text: str) -> None:
     assert "death/murder" in fired(text)
+
+
+# History seen in a museum, on a tour or a school trip: the war is what the gallery shows.
+HISTORY_ON_SHOW = [
+    "There's a map of the battle of Brandywine with little red and blue arrows, and the kids argue about which arrows are winning.",
+    "The class trip went fine right up until the Revolutionary War gallery. Theo found the replica cannon, and the map of "
+    "the battle of Germantown, and had to be peeled off both.",
+    "We spent an hour in the Civil War wing and Dad read every single plaque out loud, battle by battle, while Mum "
+    "found the museum gift shop and a bench.",
+    "On the school trip the tour guide showed us the war gallery, then the replica muskets, then the map of the siege, "
+    "and Ellie asked if the cafe had chips.",
+]
+HARMFUL_WARS = [
+    "The army shelled the city for a month and the bread queues were where the snipers waited.",
+    "His grandfather came home from the war with a bayonet scar and never spoke of the trenches.",
+    "The soldiers marched into the village at dawn and burned the church with the families inside.",
+]
+
+
+@pytest.mark.parametrize("text", HISTORY_ON_SHOW)
+def test_a_war_on_show_in_a_museum_is_no_war(text: str) -> None:
+    assert "collective-violence/war" not in fired(text)
+    assert "collective-violence" not in confident(text)
+
+
+@pytest.mark.parametrize("text", HARMFUL_WARS)
+def test_a_war_told_is_still_found(text: str) -> None:
+    assert "collective-violence" in confident(text)
