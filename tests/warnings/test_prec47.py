@@ -169,3 +169,39 @@ def test_a_war_on_show_in_a_museum_is_no_war(text: str) -> None:
 @pytest.mark.parametrize("text", HARMFUL_WARS)
 def test_a_war_told_is_still_found(text: str) -> None:
     assert "collective-violence" in confident(text)
+
+
+# A slur's spelling in another everyday sense: a cigarette (UK "fag"), an embankment ("dyke"), a
+# gearbox or a transistor radio ("tranny"), a helicopter's noise.
+EVERYDAY_SENSES_OF_SLURS = [
+    ("He went outside for a fag and came back smelling of the rain.", {"homophobia", "abusive-language"}),
+    ("Nan lit a fag off the gas ring and told us about the war rationing.", {"homophobia", "abusive-language"}),
+    (
+        "The dyke along the polder held through the storm and the cows never noticed.",
+        {"homophobia", "abusive-language"},
+    ),
+    (
+        "We spent the weekend in the Netherlands cycling along the dykes with a flask.",
+        {"homophobia", "abusive-language"},
+    ),
+    (
+        "The mechanic said the tranny on the old pickup needed a rebuild before winter.",
+        {"transphobia", "abusive-language"},
+    ),
+    ("The wop-wop of the helicopter blades drowned out the radio.", {"racism", "abusive-language"}),
+]
+SLURS_HURLED = [
+    ('"Look at that, a couple of dykes," he sneered as they walked past the bar.', "homophobia"),
+    ("Someone had written FAG across his locker in black marker.", "abusive-language"),
+    ("They called her a tranny and shoved her against the hand dryer.", "transphobia"),
+]
+
+
+@pytest.mark.parametrize(("text", "categories"), EVERYDAY_SENSES_OF_SLURS)
+def test_a_slurs_spelling_in_an_everyday_sense_is_no_slur(text: str, categories: set[str]) -> None:
+    assert not categories & confident(text)
+
+
+@pytest.mark.parametrize(("text", "category"), SLURS_HURLED)
+def test_a_slur_hurled_is_still_found(text: str, category: str) -> None:
+    assert category in confident(text)
