@@ -205,3 +205,26 @@ def test_a_slurs_spelling_in_an_everyday_sense_is_no_slur(text: str, categories:
 @pytest.mark.parametrize(("text", "category"), SLURS_HURLED)
 def test_a_slur_hurled_is_still_found(text: str, category: str) -> None:
     assert category in confident(text)
+
+
+# Animal idioms that kill nothing: skinning a cat, sugar to kill a horse, Schrödinger's cat.
+ANIMAL_IDIOMS = [
+    "There's more than one way to skin a cat, and Priya found all of them in the group project.",
+    "The kids had enough sugar at the party to kill a horse and ran laps of the garden until nine.",
+    "Schrodinger's cat is both alive and dead, which is also how I feel before coffee.",
+    "Our plan was a dead duck the moment Mum saw the receipt.",
+]
+ANIMAL_DEATHS = [
+    "The vet said there was nothing more to do, and our old dog died in my arms that night.",
+    "He skinned the rabbit he had snared and hung the pelt on the fence.",
+]
+
+
+@pytest.mark.parametrize("text", ANIMAL_IDIOMS)
+def test_an_animal_idiom_is_no_animal_death(text: str) -> None:
+    assert "animal-death" not in confident(text)
+
+
+@pytest.mark.parametrize("text", ANIMAL_DEATHS)
+def test_an_animal_death_is_still_found(text: str) -> None:
+    assert "animal-death" in confident(text)
