@@ -228,3 +228,24 @@ def test_an_animal_idiom_is_no_animal_death(text: str) -> None:
 @pytest.mark.parametrize("text", ANIMAL_DEATHS)
 def test_an_animal_death_is_still_found(text: str) -> None:
     assert "animal-death" in confident(text)
+
+
+# A worn-out machine "is shot"; a person who "was shot" is hurt.
+WORN_OUT = [
+    "The engine was shot, so we left the car at the garage and got the bus.",
+    "The mechanic said the gearbox is basically shot and quoted us a fortune.",
+]
+SHOT = [
+    "The guard was shot and the prisoners ran for the fence.",
+    "Her brother got shot in the leg during the robbery.",
+]
+
+
+@pytest.mark.parametrize("text", WORN_OUT)
+def test_a_machine_that_is_shot_is_no_violence(text: str) -> None:
+    assert "violence" not in confident(text)
+
+
+@pytest.mark.parametrize("text", SHOT)
+def test_a_person_shot_is_still_violence(text: str) -> None:
+    assert "violence" in confident(text)
