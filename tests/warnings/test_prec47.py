@@ -249,3 +249,24 @@ def test_a_machine_that_is_shot_is_no_violence(text: str) -> None:
 @pytest.mark.parametrize("text", SHOT)
 def test_a_person_shot_is_still_violence(text: str) -> None:
     assert "violence" in confident(text)
+
+
+# A game's deaths: killed again and again, or by a creeper or the final boss.
+GAME_DEATHS = [
+    "I got killed by a creeper twice before I even found the cave.",
+    "He got killed three times in the first round and rage-quit to make toast.",
+]
+KILLINGS = [
+    "Her uncle was killed by a drunk driver on the ring road.",
+    "The guard was killed in the first minute of the raid.",
+]
+
+
+@pytest.mark.parametrize("text", GAME_DEATHS)
+def test_a_game_death_is_no_death(text: str) -> None:
+    assert "death/killed" not in fired(text)
+
+
+@pytest.mark.parametrize("text", KILLINGS)
+def test_a_killing_is_still_found(text: str) -> None:
+    assert "death/killed" in fired(text)
