@@ -1858,7 +1858,7 @@ def _spaced_inline_labels(body: Tag) -> None:
     it (eFiction's ``<span class="label">Chapter End Notes:</span>Thanks for reading``): read as text,
     "Chapter End Notes:Thanks" was no note's label, and the note was story text."""
     for label in body.find_all(["span", "b", "strong", "em", "i"], limit=_LABELS_MOST):
-        text = label.string
+        text = _only_string(label)
         following = label.next_sibling
         if (
             text is not None
@@ -1869,6 +1869,25 @@ def _spaced_inline_labels(body: Tag) -> None:
             and following[:1].isalnum()
         ):
             label.insert_after(NavigableString(" "))
+
+
+# Elements a label's text may sit in below the label's own (``<span class="label"><b>Notes:</b></span>``).
+_LABEL_DEPTH = 8
+
+
+def _only_string(tag: Tag) -> NavigableString | None:
+    """The one string ``tag`` holds through a chain of only children a few elements deep, as bs4's
+    ``Tag.string`` finds it at any depth: ``.string`` recurses a call a level, and a label over a chain
+    a thousand elements deep (``<span>`` nested in ``<span>``, 30 KB) ended the import in a
+    RecursionError; walked whole for each of the labels looked at, 20,000 deep took 4 s."""
+    node: PageElement = tag
+    for _ in range(_LABEL_DEPTH):
+        if not isinstance(node, Tag):
+            break
+        if len(node.contents) != 1:
+            return None
+        node = node.contents[0]
+    return node if isinstance(node, NavigableString) else None
 
 
 def _without_site_lines(items: list[Item]) -> list[Item]:

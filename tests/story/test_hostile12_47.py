@@ -1,0 +1,44 @@
+"""Hostile uploads of session 47's twelfth round: the passes this session added or changed (the warnings
+scan's reading through ``bot.text.as_read``, forms kept for their prose, new Reddit's custom elements,
+forum thread labels, EPUB author placeholders, Markdown contents lists, bulleted header fields, warnings
+lists one item a paragraph), each given the shape that makes it work hardest at the upload limit, and
+the pages around them. Each is read within the budgets of :mod:`bot.story.limits` (CPU time; the figures
+are in the commits)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.story.importer import import_story
+from tests.story.test_hostile_shapes37 import MAX_BYTES
+
+_PROSE = "The weir roared all night and nobody in the valley slept, for the river was rising fast."
+
+
+def _page(body: str) -> bytes:
+    return f"<html><head><title>The Book</title></head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<span>", "</span>"), ("<shreddit-post><span>", "</span></shreddit-post>"), ("<div><b>", "</b></div>")],
+)
+def test_a_chain_of_only_children_thousands_deep_is_read_not_crashed_on(opening: str, closing: str) -> None:
+    """An inline label's text was found with bs4's ``Tag.string``, which recurses a call a level down a
+    chain of only children (htmltext._spaced_inline_labels): 20,000 <span>s nested round the story's
+    text (280 KB), or 600 custom elements round a <span> each, ended the import in a RecursionError (a
+    traceback for the member). Walked in a loop a few elements deep, the page reads as its text (1.5 s)."""
+    data = _page(opening * 20_000 + _PROSE + closing * 20_000)
+    start = time.process_time()
+    story = import_story(data, "nested.html", max_bytes=MAX_BYTES)
+    assert time.process_time() - start < 5.0
+    assert [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs] == [_PROSE]
+
+
+def test_a_label_in_its_own_element_is_still_spaced_from_its_value() -> None:
+    """Guard: eFiction's label set in an element of its own, closed by a colon, is spaced from its value."""
+    data = _page(f"<p>{_PROSE}</p><p><span><b>Chapter End Notes:</b></span>Thanks for reading</p>")
+    story = import_story(data, "efiction.html", max_bytes=MAX_BYTES)
+    assert "Chapter End Notes:Thanks" not in repr(story)
