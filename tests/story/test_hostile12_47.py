@@ -42,3 +42,23 @@ def test_a_label_in_its_own_element_is_still_spaced_from_its_value() -> None:
     data = _page(f"<p>{_PROSE}</p><p><span><b>Chapter End Notes:</b></span>Thanks for reading</p>")
     story = import_story(data, "efiction.html", max_bytes=MAX_BYTES)
     assert "Chapter End Notes:Thanks" not in repr(story)
+
+
+def test_labels_nested_thousands_deep_in_a_heading_are_read_once() -> None:
+    """Each inline element of a heading was read whole for a chapter's label (space_heading_labels), every
+    one of them: 20,000 <span class="label">s nested in a thread's <h1>, as a XenForo prefix label is set
+    (540 KB), took 26 s of CPU and then a RecursionError at the base. The first few are looked at now."""
+    data = _page(
+        "<h1>" + "<span class='label'>" * 20_000 + "O" + "</span>" * 20_000 + "Tides</h1><p>" + _PROSE + "</p>"
+    )
+    start = time.process_time()
+    story = import_story(data, "labels.html", max_bytes=MAX_BYTES)
+    assert time.process_time() - start < 5.0
+    assert _PROSE in [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+
+
+def test_a_chapter_label_in_its_heading_is_still_spaced_from_its_title() -> None:
+    """Guard: Webnovel's "<h1><span>Chapter 12</span>The Cinder Road</h1>" is chapter 12, The Cinder Road."""
+    data = _page(f"<h1><span class='mr8'>Chapter 12</span>The Cinder Road</h1><p>{_PROSE}</p>")
+    story = import_story(data, "webnovel.html", max_bytes=MAX_BYTES)
+    assert "Chapter 12The" not in repr(story)
