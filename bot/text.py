@@ -143,6 +143,7 @@ def plain_letters(text: str) -> str:
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
 
+NFKC_GROWTH = 2  # see as_read
 # A Greek or Cyrillic letter against a Latin one: a word that may be spelled with lookalikes.
 _MIXED_SCRIPTS = re.compile("[A-Za-z][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z]")
 
@@ -157,7 +158,11 @@ def as_read(text: str) -> str:
         return text
     text = _INVISIBLE.sub("", text)
     if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+        folded = unicodedata.normalize("NFKC", text)
+        # A character NFKC spells out in many ("ﷺ" is 18) would let an upload grow the scan's text
+        # many-fold; the styled letters worth folding are one for one, so a paragraph that more than
+        # doubles is read as written.
+        text = folded if len(folded) <= NFKC_GROWTH * len(text) else text
     return _LETTERS.sub(_latin_word, text) if _MIXED_SCRIPTS.search(text) else text
 
 
