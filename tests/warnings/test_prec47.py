@@ -270,3 +270,23 @@ def test_a_game_death_is_no_death(text: str) -> None:
 @pytest.mark.parametrize("text", KILLINGS)
 def test_a_killing_is_still_found(text: str) -> None:
     assert "death/killed" in fired(text)
+
+
+# A vet "puts him to sleep" for an operation: an anaesthetic, not a death.
+ANAESTHETIC = [
+    "The vet checked Biscuit's ears, gave him a treat, and put him to sleep for the dental work; he woke up groggy and fine.",
+    "At the vet's they put her to sleep for the spay, and by teatime she was stealing toast again.",
+]
+EUTHANASIA = [
+    "The vet said there was nothing more they could do, so we held him while she put him to sleep.",
+]
+
+
+@pytest.mark.parametrize("text", ANAESTHETIC)
+def test_an_anaesthetic_at_the_vet_is_no_animal_death(text: str) -> None:
+    assert "animal-death" not in confident(text)
+
+
+@pytest.mark.parametrize("text", EUTHANASIA)
+def test_a_pet_put_to_sleep_is_still_an_animal_death(text: str) -> None:
+    assert "animal-death" in confident(text)
