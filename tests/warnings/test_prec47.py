@@ -11,17 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.story.model import Chapter, Scene, Story, StoryMeta
-from bot.warnings.declared import Declared
-from bot.warnings.engine import scan
 from bot.warnings.matcher import FRAME, matcher_for
 from bot.warnings.rules import default_ruleset
-
-
-def confident(text: str) -> set[str]:
-    """The confident warnings of ``text`` as a one-paragraph story."""
-    story = Story(StoryMeta("t"), [Chapter(1, None, [Scene([text])])], "txt")
-    return scan(story, default_ruleset(), declared=Declared()).detected_ids()
+from tests.warnings.passages import ids
 
 
 def fired(text: str) -> set[str]:
@@ -58,12 +50,12 @@ HARMFUL_SHELLS_AND_BOMBS = [
 
 @pytest.mark.parametrize("text", EVERYDAY_SHELLS_AND_BOMBS)
 def test_an_everyday_shell_or_bomb_is_no_war(text: str) -> None:
-    assert "collective-violence" not in confident(text)
+    assert "collective-violence" not in ids(text)
 
 
 @pytest.mark.parametrize("text", HARMFUL_SHELLS_AND_BOMBS)
 def test_shelling_and_bombing_are_still_found(text: str) -> None:
-    assert "collective-violence" in confident(text)
+    assert "collective-violence" in ids(text)
 
 
 # A phone or laptop that dies: "if it dies", and "it died" beside its screen or battery.
@@ -82,12 +74,12 @@ HARMFUL_DEATHS_BY_A_PHONE = [
 
 @pytest.mark.parametrize("text", EVERYDAY_DEVICE_DEATHS)
 def test_a_device_that_dies_is_no_death(text: str) -> None:
-    assert "death" not in confident(text)
+    assert "death" not in ids(text)
 
 
 @pytest.mark.parametrize("text", HARMFUL_DEATHS_BY_A_PHONE)
 def test_a_death_told_beside_a_phone_is_still_found(text: str) -> None:
-    assert "death" in confident(text)
+    assert "death" in ids(text)
 
 
 # "The dead" of myth and idiom (the hall or land of the dead, back from the dead), and food or
@@ -111,12 +103,12 @@ HARMFUL_DEAD_AND_DROWNED = [
 
 @pytest.mark.parametrize("text", EVERYDAY_DEAD_AND_DROWNED)
 def test_the_dead_of_myth_and_drowned_chips_are_no_death(text: str) -> None:
-    assert "death" not in confident(text)
+    assert "death" not in ids(text)
 
 
 @pytest.mark.parametrize("text", HARMFUL_DEAD_AND_DROWNED)
 def test_a_drowning_and_the_dead_are_still_found(text: str) -> None:
-    assert "death" in confident(text)
+    assert "death" in ids(text)
 
 
 # A book's, a film's or an escape room's title in quotes: "The Killing at ...", 'Murder on the ...'.
@@ -163,12 +155,12 @@ HARMFUL_WARS = [
 @pytest.mark.parametrize("text", HISTORY_ON_SHOW)
 def test_a_war_on_show_in_a_museum_is_no_war(text: str) -> None:
     assert "collective-violence/war" not in fired(text)
-    assert "collective-violence" not in confident(text)
+    assert "collective-violence" not in ids(text)
 
 
 @pytest.mark.parametrize("text", HARMFUL_WARS)
 def test_a_war_told_is_still_found(text: str) -> None:
-    assert "collective-violence" in confident(text)
+    assert "collective-violence" in ids(text)
 
 
 # A slur's spelling in another everyday sense: a cigarette (UK "fag"), an embankment ("dyke"), a
@@ -199,12 +191,12 @@ SLURS_HURLED = [
 
 @pytest.mark.parametrize(("text", "categories"), EVERYDAY_SENSES_OF_SLURS)
 def test_a_slurs_spelling_in_an_everyday_sense_is_no_slur(text: str, categories: set[str]) -> None:
-    assert not categories & confident(text)
+    assert not categories & ids(text)
 
 
 @pytest.mark.parametrize(("text", "category"), SLURS_HURLED)
 def test_a_slur_hurled_is_still_found(text: str, category: str) -> None:
-    assert category in confident(text)
+    assert category in ids(text)
 
 
 # Animal idioms that kill nothing: skinning a cat, sugar to kill a horse, Schrödinger's cat.
@@ -222,12 +214,12 @@ ANIMAL_DEATHS = [
 
 @pytest.mark.parametrize("text", ANIMAL_IDIOMS)
 def test_an_animal_idiom_is_no_animal_death(text: str) -> None:
-    assert "animal-death" not in confident(text)
+    assert "animal-death" not in ids(text)
 
 
 @pytest.mark.parametrize("text", ANIMAL_DEATHS)
 def test_an_animal_death_is_still_found(text: str) -> None:
-    assert "animal-death" in confident(text)
+    assert "animal-death" in ids(text)
 
 
 # A worn-out machine "is shot"; a person who "was shot" is hurt.
@@ -243,12 +235,12 @@ SHOT = [
 
 @pytest.mark.parametrize("text", WORN_OUT)
 def test_a_machine_that_is_shot_is_no_violence(text: str) -> None:
-    assert "violence" not in confident(text)
+    assert "violence" not in ids(text)
 
 
 @pytest.mark.parametrize("text", SHOT)
 def test_a_person_shot_is_still_violence(text: str) -> None:
-    assert "violence" in confident(text)
+    assert "violence" in ids(text)
 
 
 # A game's deaths: killed again and again, or by a creeper or the final boss.
@@ -284,9 +276,9 @@ EUTHANASIA = [
 
 @pytest.mark.parametrize("text", ANAESTHETIC)
 def test_an_anaesthetic_at_the_vet_is_no_animal_death(text: str) -> None:
-    assert "animal-death" not in confident(text)
+    assert "animal-death" not in ids(text)
 
 
 @pytest.mark.parametrize("text", EUTHANASIA)
 def test_a_pet_put_to_sleep_is_still_an_animal_death(text: str) -> None:
-    assert "animal-death" in confident(text)
+    assert "animal-death" in ids(text)
