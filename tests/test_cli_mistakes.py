@@ -325,8 +325,11 @@ def test_a_storys_escape_sequences_are_shown_not_obeyed_by_the_terminal(
     assert main([tool, "story.html", "--json"]) == 0
     out = capsys.readouterr().out
     assert not any(ch in out for ch in "\x1b\x9b\u202e")
-    # Valid JSON that means the same: the story's characters come back when it is read.
-    assert "All is well.\x9b2J \u202eevil" in json.dumps(json.loads(out), ensure_ascii=False)
+    # Valid JSON that means the same: the story's characters come back when it is read. A scan's
+    # evidence is the text as the scan reads it (bot.text.as_read), its invisible characters (the
+    # override among them) left out.
+    shown = "All is well.\x9b2J evil" if tool == "scan" else "All is well.\x9b2J \u202eevil"
+    assert shown in json.dumps(json.loads(out), ensure_ascii=False)
 
 
 def test_a_huge_sparse_story_is_refused_without_reading_it(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
