@@ -137,15 +137,16 @@ def plain_letters(text: str) -> str:
     return _LETTERS.sub(_latin_word, unicodedata.normalize("NFKC", bare))
 
 
-# Characters that draw nothing inside a word: the soft hyphen a publisher's EPUB puts at every
-# place a word may break, zero-width spaces and joiners, the word joiner, direction marks and
-# overrides, the byte-order mark.
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
-
-
-NFKC_GROWTH = 2  # see as_read
+# Characters that draw nothing inside a word (a character class's body): the soft hyphen a
+# publisher's EPUB puts at every place a word may break, zero-width spaces and joiners, the word
+# joiner, direction marks and overrides, the byte-order mark. The scan drops them (as_read); a
+# label disguised with one is read as the label it shows (bot.story.lookalikes).
+INVISIBLE_CHARS = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]+")
 # A Greek or Cyrillic letter against a Latin one: a word that may be spelled with lookalikes.
-_MIXED_SCRIPTS = re.compile("[A-Za-z][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z]")
+MIXED_SCRIPTS = "[A-Za-z][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z]"
+_MIXED_SCRIPTS = re.compile(MIXED_SCRIPTS)
+NFKC_GROWTH = 2  # see as_read
 
 
 def as_read(text: str) -> str:

@@ -18,15 +18,14 @@ from functools import lru_cache
 
 from bot.story.metadata_fields import parse_field
 from bot.story.text_declarations import bare_label, is_labelled_note
-from bot.text import plain_letters
+from bot.text import INVISIBLE_CHARS, MIXED_SCRIPTS, plain_letters
 
 LABEL_CHARS = 40  # "Content warnings for this chapter" is 33
 # Characters that may disguise a label's letters: full-width and mathematical letters, accented and
 # combining letters, invisible ones (zero width, soft hyphen, joiners, bidi controls), and a Greek or
 # Cyrillic letter next to a Latin one (a Russian or Greek word alone is no disguise).
 _DISGUISE = re.compile(
-    "[\u00ad\u00c0-\u024f\u0300-\u036f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-    "\uff01-\uff5e\U0001d400-\U0001d7ff]|[A-Za-z][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z]"
+    f"[{INVISIBLE_CHARS}\u00c0-\u024f\u0300-\u036f\uff01-\uff5e\U0001d400-\U0001d7ff]|{MIXED_SCRIPTS}"
 )
 # A label's place: the start of a line or an element, up to its colon or the end of that line or element
 # ("War\u200bnings" over a list), with a character past ASCII in it. Found at C speed: each start is
