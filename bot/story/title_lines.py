@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from bot.story.bylines import HEED_TAGS, INSERT_KEY, author_like, by_line_author, ffn_stats, name_like, work_holds
 from bot.story.contents_lists import HEADER_LINE_CHARS, contents_label, title_like
@@ -394,14 +395,14 @@ def list_run_end(items: list[Item], start: int) -> int:
     bullet ("self-harm" / "suicide") only where each is a few words, no sentence, and the run ends at
     a heading, a divider or a field. ``start + 1`` where no item follows."""
     first = items[start]
-    if not isinstance(first, Para) or "\n" in first.text.strip() or len(first.text) > LIST_ITEM_CHARS:
+    if not _list_line(first):
         return start + 1
     bullet = _ITEM_BULLET.match(first.text)
     mark = bullet.group(1) if bullet else None
     end = start + 1
     while end < len(items) and end - start <= LIST_ITEMS:
         item = items[end]
-        if not isinstance(item, Para) or item.note or "\n" in item.text.strip() or len(item.text) > LIST_ITEM_CHARS:
+        if not _list_line(item) or item.note:
             break
         found = _ITEM_BULLET.match(item.text)
         if (found.group(1) if found else None) != mark or (mark is None and not _bare_item(item.text)):
@@ -420,6 +421,11 @@ def list_run_end(items: list[Item], start: int) -> int:
 
 
 _SPOKEN = ("?", "!", '"', "\u201c", "\u201d")
+
+
+def _list_line(item: Item) -> TypeGuard[Para]:
+    """Whether ``item`` could be an item of a list set one a paragraph: a paragraph of one short line."""
+    return isinstance(item, Para) and "\n" not in item.text.strip() and len(item.text) <= LIST_ITEM_CHARS
 
 
 def _bare_item(text: str) -> bool:
