@@ -634,7 +634,8 @@ def parse_field(line: str) -> tuple[str, str] | None:
     ("🌸 rating: M", a phone writer's header) is no part of it, and Obsidian's inline field "Author::
     Fen Harrow" is the same field (read before, the author was ": Fen Harrow"). So is a list's bullet
     before it ("- Rating: Teen", "* **Archive Warning:** Major Character Death", "• Warnings: grief"):
-    a header written as a list was an epigraph, its rating and warnings undeclared."""
+    a header written as a list was an epigraph, its rating and warnings undeclared. A numbered list's
+    number too ("1. **Author:** snowfall_scribe", "2) Rating: Mature", as a Markdown editor numbers one)."""
     if (bullet := _LIST_BULLET.match(line)) is not None:
         line = line[bullet.end() :]
     if line[:1] not in _FIELD_OPENS:
@@ -651,5 +652,6 @@ def parse_field(line: str) -> tuple[str, str] | None:
 
 
 _FIELD_OPENS = frozenset(" \t*_")  # what FIELD itself reads before a key
-# A list's bullet and the space after it ("- ", "* ", "• "); a dash of dialogue ("— Warning: ...") is none.
-_LIST_BULLET = re.compile(r"[ \t]{0,8}[-*+•◦▪‣][ \t]+(?=\S)")
+# A list's bullet or number and the space after it ("- ", "* ", "• ", "1. ", "2) "); a dash of dialogue
+# ("— Warning: ...") is none.
+_LIST_BULLET = re.compile(r"[ \t]{0,8}(?:[-*+•◦▪‣]|\d{1,2}[.)])[ \t]+(?=\S)")

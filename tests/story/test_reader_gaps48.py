@@ -1,0 +1,60 @@
+"""Story files misread, found in the forty-eighth session's seventeenth round of reading (files of
+the shapes real tools and sites make, written for it; the probe files stay out of the repository):
+
+- a header's fields written as a numbered list ("1. **Author:** snowfall_scribe" / "2. **Rating:**
+  Mature", as a Markdown editor numbers a list): the list was an epigraph or a chapter 1 of its own,
+  the author unnamed and the rating undeclared.
+
+Each is paired with the file that looks like it and must still be read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.story.model import Story
+from tests.story.builders import read_text
+
+STORY = [
+    "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall.",
+    "Mara counted the crates twice before she signed for them, because the manifest never matched the hold.",
+    "Bram mended the nets on the slipway though the rain had not stopped since the bell rang for morning.",
+    "By evening the tide had turned, and the lanterns along the quay were lit one by one against the dark.",
+]
+
+
+def _paragraphs(story: Story) -> list[str]:
+    return [paragraph for chapter in story.chapters for paragraph in chapter.paragraphs]
+
+
+# ---------------------------------------------------------------- a header as a numbered list
+
+
+def _winter(header: str, name: str = "winter.txt") -> Story:
+    chapters = "".join(f"Chapter {n}\n\n" + "\n\n".join(STORY) + "\n\n" for n in (1, 2))
+    if name.endswith(".md"):
+        chapters = chapters.replace("Chapter ", "## Chapter ")
+    return read_text(f"The Long Winter\n\n{header}\n\n{chapters}", name)
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("1. **Author:** snowfall_scribe\n2. **Rating:** Mature", "winter.md"),
+        ("1. Author: snowfall_scribe\n2. Rating: Mature", "winter.txt"),
+        ("1) Author: snowfall_scribe\n2) Rating: Mature", "winter.txt"),
+    ],
+    ids=["md-bold", "txt-dot", "txt-paren"],
+)
+def test_a_header_written_as_a_numbered_list_is_read_as_its_fields(header: str, name: str) -> None:
+    story = _winter(header, name)
+    assert (story.meta.author, story.meta.rating) == ("snowfall_scribe", "Mature")
+    assert story.meta.notes == []
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_a_numbered_list_in_the_story_stays_text() -> None:
+    chapter = "Chapter 1\n\n" + STORY[0] + "\n\n1. Rope: two coils\n2. Summary: none needed\n\n" + STORY[1] + "\n"
+    inside = read_text("The Long Winter\nby snowfall_scribe\n\n" + chapter, "winter.txt")
+    assert inside.chapters[0].paragraphs == [STORY[0], "1. Rope: two coils\n2. Summary: none needed", STORY[1]]
+    assert inside.meta.summary is None
