@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.story.bylines import BRACKETS
-from bot.story.contents_lists import NOTE_SCORE, chapter_fields
+from bot.story.contents_lists import NOTE_SCORE, chapter_fields, word_count_line
 from bot.story.limits import (
     MAX_DECLARATIONS,
     MAX_STORY_MID_DECLARATIONS,
@@ -44,7 +44,7 @@ from bot.story.text_declarations import (
     this_or_next,
     unbracketed,
 )
-from bot.story.title_lines import HASHTAG_SPLIT, STRIP_PART_WORDS, WARNING_SIGNS
+from bot.story.title_lines import HASHTAG_SPLIT, HASHTAGS, STRIP_PART_WORDS, WARNING_SIGNS
 from bot.story.webpage import blog_chatter
 from bot.story.words import count_words
 from bot.warnings.declared import (
@@ -455,6 +455,7 @@ def closing_declarations(chapter: Chapter) -> Chapter:
         or blog_chatter(last[-1 - count])  # a Tumblr post's "reblogs are appreciated!!" under the text
         or _closing_disclaimer(last[-1 - count])  # FanFicFare's closing "Disclaimer: ... belongs to ..."
         or _tags_line(last[-1 - count])  # a journal post's "Tags: fic, sea wardens" under the text
+        or word_count_line(last[-1 - count])  # "Word count: 1,234" under the text
         or (count < BRACKETED_NOTES and _bracketed_note(last[-1 - count]))  # "[Thanks for reading! ...]"
         or (declaration_paragraph(last[-1 - count]) and next_chapter.search(last[-1 - count]))
         or _names_its_chapter(unbracketed(last[-1 - count].strip()))  # "(Warnings for this chapter: ... sorry!)"
@@ -503,9 +504,13 @@ _OWNERSHIP = re.compile(
 
 
 def _tags_line(text: str) -> bool:
-    """A line of tags ("Tags: fic, sea wardens, oren/lisbet"): a list after the label, no sentence."""
+    """A line of tags ("Tags: fic, sea wardens, oren/lisbet"): a list after the label, no sentence. Or
+    the note's own tags with no label, as Bear and Obsidian set them under a note ("#writing/fic
+    #drafts"): two at least, or one nested tag; a story's last line "#blessed" stays its text."""
     if "\n" in text or len(text) > NOTICE_LINE_CHARS * 4:
         return False
+    if HASHTAGS.fullmatch(text.strip()) is not None:
+        return text.count("#") >= 2 or "/" in text
     parsed = parse_field(text)
     if parsed is None or KEYS.get(parsed[0]) != "additional_tags":
         return False

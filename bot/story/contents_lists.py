@@ -701,13 +701,20 @@ CHAPTER_FIELD_LINES = 6
 _COUNT_KEYS = frozenset(["word count", "words", "wc", "wordcount"])
 
 
+def word_count_line(text: str) -> bool:
+    """Whether a paragraph is a word count alone ("Word count: 1,980", "Words: 2341", "WC: 850"), as a
+    writer sets one over a chapter or under it."""
+    field = parse_field(text.strip()) if "\n" not in text.strip() else None
+    return field is not None and field[0] in _COUNT_KEYS and leading_number(field[1]) is not None
+
+
 def chapter_fields(text: str) -> bool:
     """A chapter's fields under its heading, a line each ("Word count: 2,341" over "TW: suicide"):
     every line a header field or a declaration. A paragraph of one line is asked no further here
     (a declaration alone is read as one, a lone "Rating: 5" may be the story's)."""
     lines = [line.strip() for line in text.strip().split("\n")]
-    if len(lines) == 1 and (field := parse_field(lines[0])) is not None and field[0] in _COUNT_KEYS:
-        return leading_number(field[1]) is not None  # "Word count: 1,980" alone
+    if len(lines) == 1:
+        return word_count_line(lines[0])
     return (
         1 < len(lines) <= CHAPTER_FIELD_LINES
         and all(len(line) <= HEADER_LINE_CHARS for line in lines)

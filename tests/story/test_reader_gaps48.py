@@ -3,7 +3,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 
 - a header's fields written as a numbered list ("1. **Author:** snowfall_scribe" / "2. **Rating:**
   Mature", as a Markdown editor numbers a list): the list was an epigraph or a chapter 1 of its own,
-  the author unnamed and the rating undeclared.
+  the author unnamed and the rating undeclared;
+- a Bear or Obsidian note's tags under its text ("#writing/fic #drafts"), and a word count there
+  ("Word count: 1,234"): the story's last paragraph.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -58,3 +60,36 @@ def test_a_numbered_list_in_the_story_stays_text() -> None:
     inside = read_text("The Long Winter\nby snowfall_scribe\n\n" + chapter, "winter.txt")
     assert inside.chapters[0].paragraphs == [STORY[0], "1. Rope: two coils\n2. Summary: none needed", STORY[1]]
     assert inside.meta.summary is None
+
+
+# ---------------------------------------------------------------- a note's tags and a word count under the text
+
+
+def _salt(tail: str, name: str = "salt.txt") -> Story:
+    heading = "## Chapter" if name.endswith(".md") else "Chapter"
+    text = "# Salt Roads\n\n" if name.endswith(".md") else "Salt Roads\n\n"
+    text += "".join(f"{heading} {n}\n\n" + "\n\n".join(STORY) + "\n\n" for n in (1, 2))
+    return read_text(text + tail + "\n", name)
+
+
+@pytest.mark.parametrize(
+    ("tail", "name"),
+    [
+        ("#writing/fic #drafts #salt-roads", "salt.md"),
+        ("#writing #fic", "salt.txt"),
+        ("#writing/fic", "salt.md"),
+        ("Word count: 1,234", "salt.txt"),
+        ("**Words:** 2341", "salt.md"),
+    ],
+    ids=["bear", "txt-tags", "one-nested-tag", "txt-count", "md-count"],
+)
+def test_a_notes_tags_or_word_count_under_the_text_is_no_story_text(tail: str, name: str) -> None:
+    story = _salt(tail, name)
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert story.chapters[-1].notes == [tail.replace("**", "")]
+
+
+@pytest.mark.parametrize("tail", ["#blessed", "Words: none of them true.", "#1 on the list, she said."])
+def test_a_last_line_of_the_story_like_a_tag_or_a_count_stays(tail: str) -> None:
+    story = _salt(tail)
+    assert story.chapters[-1].paragraphs == [*STORY, tail]
