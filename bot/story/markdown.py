@@ -703,19 +703,23 @@ def obsidian_block_comments(text: str) -> str:
 
 # A site generator's markup on a line of its own: kramdown's attribute lists ("{: .scene-break}", "{:toc}",
 # as Jekyll's posts set them), Hugo's shortcodes ("{{< figure src=... >}}", "{{% note %}}") and Liquid's
-# tags ("{% include aside.html %}"); and Obsidian's block id alone under a list or a quote ("^b1c2d3").
+# tags ("{% include aside.html %}"); Obsidian's block id alone under a list or a quote ("^b1c2d3"); and
+# the LaTeX a writer sets between chapters for Pandoc's PDF ("\newpage", "\pagebreak", "\clearpage",
+# "\tableofcontents", "\vspace{2em}"), which Pandoc drops from any other output.
 _GENERATOR_LINE = re.compile(
     r"[ \t]*(?:\{:[^{}\n]{0,200}\}|\{\{[<%][^{}\n]{0,300}[>%]\}\}|\{%[^{}\n]{0,300}%\}"
-    r"|\^(?=[0-9-]{0,63}[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,63})[ \t]*"
+    r"|\^(?=[0-9-]{0,63}[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,63}"
+    r"|\\(?:newpage|pagebreak|clearpage|cleardoublepage|tableofcontents|maketitle|noindent|bigskip|medskip"
+    r"|smallskip|vfill|centering|(?:vspace|thispagestyle|pagestyle)\*?\{[^{}\n]{0,40}\}))[ \t]*"
 )
 
 
 def generator_lines(text: str) -> str:
     """The text less a site generator's markup on lines of their own (:data:`_GENERATOR_LINE`), posted
-    as story text from a Jekyll or Hugo post's source; each goes with one gap of the blank lines
-    around it, so a figure's shortcode between two paragraphs parts no scene. Markup inside a line of
-    words stays. One pass over the lines."""
-    if "{:" not in text and "{{" not in text and "{%" not in text and "^" not in text:
+    as story text from a Jekyll or Hugo post's source or a Pandoc writer's page breaks; each goes with
+    one gap of the blank lines around it, so a figure's shortcode between two paragraphs parts no scene.
+    Markup inside a line of words stays. One pass over the lines."""
+    if "{:" not in text and "{{" not in text and "{%" not in text and "^" not in text and "\\" not in text:
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -723,7 +727,7 @@ def generator_lines(text: str) -> str:
     while index < len(lines):
         line = lines[index]
         index += 1
-        if ("{" not in line and "^" not in line) or _GENERATOR_LINE.fullmatch(line) is None:
+        if ("{" not in line and "^" not in line and "\\" not in line) or _GENERATOR_LINE.fullmatch(line) is None:
             out.append(line)
         elif not out or not out[-1].strip():  # one gap of the two around it
             while index < len(lines) and not lines[index].strip():

@@ -5,7 +5,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   Mature", as a Markdown editor numbers a list): the list was an epigraph or a chapter 1 of its own,
   the author unnamed and the rating undeclared;
 - a Bear or Obsidian note's tags under its text ("#writing/fic #drafts"), and a word count there
-  ("Word count: 1,234"): the story's last paragraph.
+  ("Word count: 1,234"): the story's last paragraph;
+- a Pandoc writer's LaTeX between chapters ("\\newpage", "\\pagebreak"): a paragraph of story text,
+  and over the first chapter a chapter of its own.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -93,3 +95,25 @@ def test_a_notes_tags_or_word_count_under_the_text_is_no_story_text(tail: str, n
 def test_a_last_line_of_the_story_like_a_tag_or_a_count_stays(tail: str) -> None:
     story = _salt(tail)
     assert story.chapters[-1].paragraphs == [*STORY, tail]
+
+
+# ---------------------------------------------------------------- LaTeX page breaks in Markdown
+
+
+@pytest.mark.parametrize("command", ["\\newpage", "\\pagebreak", "\\clearpage", "\\vspace{2em}", "\\tableofcontents"])
+def test_a_pandoc_writers_latex_between_chapters_is_no_story_text(command: str) -> None:
+    text = f"# Salt Roads\n\n*by Ada Quill*\n\n{command}\n\n" + "".join(
+        f"## Chapter {n}\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{command}\n\n" + "\n\n".join(STORY[2:]) + "\n\n"
+        for n in (1, 2)
+    )
+    story = read_text(text, "salt.md")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert [chapter.title for chapter in story.chapters] == [None, None]
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert all(len(chapter.scenes) == 1 for chapter in story.chapters)
+
+
+def test_latex_among_words_stays_text() -> None:
+    line = "She wrote \\newpage in the margin, as the printer had taught her."
+    story = read_text("# Salt Roads\n\n## Chapter 1\n\n" + STORY[0] + "\n\n" + line + "\n", "salt.md")
+    assert story.chapters[0].paragraphs == [STORY[0], line]
