@@ -71,6 +71,7 @@ from bot.story.webpage import (
     forum_replies,
     names_author_note,
     newsletter_notes,
+    own_line,
     page_author,
     post_subtitle,
     reader_view_domain,
@@ -1720,7 +1721,8 @@ def post_tags(body: Tag) -> list[str]:
     with the page's chrome: the links to the blog's tag pages (``/tagged/``, ``/tag/``), without
     their "#". A block holding nothing but such links and its "Tags:" label goes: as text, "Tags:",
     "fic," and "original" closed the story, and a post's one tag over its title ("Stories") was
-    taken for the title.
+    taken for the title. So does such a link standing between blocks with no words beside it, as
+    Ghost's default theme sets a post's tag over its <h1> in the post's <header>: "Fiction" titled it.
 
     Each block is read once whatever the links in it, and no further than a list's worth: each of
     30,000 tag links in a paragraph read the whole paragraph again, a word at a time (over 90 s)."""
@@ -1779,6 +1781,8 @@ def _tag_list(link: Tag, reads: dict[int, bool | str]) -> Tag | None:
         element = element.parent
     if found is not link:
         return found
+    if own_line(link):  # Ghost's "<a class=gh-article-tag href=/tag/fiction/>" over the <h1> in its <header>
+        return link
     parent = link.parent  # the link alone in its parent ("<p><a href=...>Stories</a></p>"): the parent's text once
     text = reads.get(id(parent))
     if text is None and isinstance(parent, Tag) and len(reads) < _TAG_LIST_READS:

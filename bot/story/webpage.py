@@ -329,7 +329,7 @@ def _action_boxes(body: Tag) -> list[Tag]:
         ]
         if len(children) <= _ACTION_BUTTONS_MOST and all(_action_link(child) for child in children):
             found.append(parent)
-        elif _own_line(link):
+        elif own_line(link):
             found.append(link)  # a button on a line of its own among the boxes under a chapter ("Report chapter")
     return found
 
@@ -339,7 +339,7 @@ _BLOCK_TAGS = frozenset(
 )
 
 
-def _own_line(link: Tag) -> bool:
+def own_line(link: Tag) -> bool:
     """Whether a link stands between blocks, with no words of a sentence beside it."""
     for sibling in (link.previous_sibling, link.next_sibling):
         if isinstance(sibling, NavigableString):

@@ -7,7 +7,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a Bear or Obsidian note's tags under its text ("#writing/fic #drafts"), and a word count there
   ("Word count: 1,234"): the story's last paragraph;
 - a Pandoc writer's LaTeX between chapters ("\\newpage", "\\pagebreak"): a paragraph of story text,
-  and over the first chapter a chapter of its own.
+  and over the first chapter a chapter of its own;
+- a Ghost blog's post saved from the browser (its default theme, Source): the post's tag, a link set
+  over the title in the post's header, titled the story ("Fiction"), and the title was a chapter's.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.story.importer import import_story
 from bot.story.model import Story
 from tests.story.builders import read_text
 
@@ -117,3 +120,33 @@ def test_latex_among_words_stays_text() -> None:
     line = "She wrote \\newpage in the margin, as the printer had taught her."
     story = read_text("# Salt Roads\n\n## Chapter 1\n\n" + STORY[0] + "\n\n" + line + "\n", "salt.md")
     assert story.chapters[0].paragraphs == [STORY[0], line]
+
+
+# ---------------------------------------------------------------- a Ghost post's tag over its title
+
+
+def _ghost(tag: str) -> Story:
+    page = (
+        "<html><head><title>The Salt Wife</title></head><body>"
+        '<header class="gh-navigation"><a class="gh-navigation-logo" href="/">Tidelines</a></header>'
+        '<main class="gh-main"><article class="gh-article post"><header class="gh-article-header gh-canvas">'
+        f'{tag}<h1 class="gh-article-title is-title">The Salt Wife</h1>'
+        '<div class="gh-article-meta"><h4 class="gh-article-author-name"><a href="/author/kestrel/">Kestrel Ames</a>'
+        '</h4><time class="gh-article-meta-date" datetime="2024-03-01">Mar 1, 2024</time></div></header>'
+        '<section class="gh-content gh-canvas">' + "".join(f"<p>{p}</p>" for p in STORY) + "</section>"
+        "</article></main></body></html>"
+    )
+    return import_story(page.encode(), "post.html", max_bytes=1 << 20)
+
+
+def test_a_posts_tag_set_over_its_title_is_a_tag_not_the_title() -> None:
+    story = _ghost('<a class="gh-article-tag" href="https://tidelines.example/tag/fiction/">Fiction</a>')
+    assert (story.meta.title, story.meta.author) == ("The Salt Wife", "Kestrel Ames")
+    assert story.meta.additional_tags == ["Fiction"]
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [(None, STORY)]
+
+
+def test_a_tag_link_among_words_over_the_title_stays_a_line() -> None:
+    story = _ghost('<span>Filed under <a href="/tag/fiction/">Fiction</a></span>')
+    assert story.meta.title != "Fiction"
+    assert _paragraphs(story) == STORY
