@@ -959,11 +959,13 @@ def split_items(text: str, *, markdown: bool = False) -> list[Item]:
                 if heading:
                     block_items.append(heading)
                 continue
-            if mark is not None:
+            if mark is not None and not (index == title_line and isinstance(mark, SceneBreak)):
                 _flush(pending, block_items)
                 block_items.append(mark)
                 if _wants_title(mark) and index + 1 < len(lines) and _title_line(lines[index + 1]):
                     title_line = index + 1
+                elif _wants_title(mark) and index + 1 < len(lines) and _emoji_title(lines[index + 1]):
+                    title_line = index + 1  # "Chapter 1" / "🌊": the chapter's title, no divider
                 continue
             if _lone_number_line(lines, index, line_mode):
                 _flush(pending, block_items)
@@ -1944,6 +1946,26 @@ def _title_line(text: str) -> bool:
     return _looks_like_title(text)
 
 
+EMOJI_TITLE_MOST = 4
+_PICTOGRAPHS_FROM = 0x1F300  # Unicode's pictographs: 🌊 🔥 🌙 💔, not a fleuron's ❦ or a star's ★
+
+
+def _emoji_title(text: str) -> bool:
+    """Whether a line is a chapter's title of emoji alone, a few, none twice ("🌊", "🔥💔"), as a phone
+    writer titles a chapter on the line under "Chapter 1". Alone in a paragraph such a line is a
+    divider; under a bare heading it was dropped as one, the chapter untitled. "🌸🌸🌸" stays a divider."""
+    text = text.strip()
+    if not text or len(text) > 4 * EMOJI_TITLE_MOST:
+        return False
+    glyphs = [char for char in text if not char.isspace() and unicodedata.category(char) not in ("Mn", "Cf", "Sk")]
+    return (
+        0 < len(glyphs) <= EMOJI_TITLE_MOST
+        and len(set(glyphs)) == len(glyphs)
+        and all(unicodedata.category(char) == "So" for char in glyphs)
+        and ord(glyphs[0]) >= _PICTOGRAPHS_FROM  # (a sequence's sign after its joiner may be older: "🧜🏽‍♀️")
+    )
+
+
 _POSTED_DATE = re.compile(
     r"(?:(?:posted|updated|published|written)(?:[ \t]+on)?[ \t]*:?[ \t]+)(?P<date>\S.{3,40})", re.IGNORECASE
 )
@@ -2018,7 +2040,7 @@ def _next_line_title(heading: Heading, text: str) -> str | None:
         return None  # "Author's Note" under "Chapter 1" heads the chapter's note: as its title, the note was story text
     if date_entry(text):
         return None  # "March 3rd, 1889" under "Chapter 1" is its entry's first line; it titled every chapter
-    if _title_line(text):
+    if _title_line(text) or _emoji_title(text):
         return text
     if "_" in text and _title_line(plain := _TEXT_ITALICS.sub(r"\1", text)):
         return plain  # Dracula's "JONATHAN HARKER’S JOURNAL--_continued_": a text file's italics

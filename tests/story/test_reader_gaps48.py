@@ -9,7 +9,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a Pandoc writer's LaTeX between chapters ("\\newpage", "\\pagebreak"): a paragraph of story text,
   and over the first chapter a chapter of its own;
 - a Ghost blog's post saved from the browser (its default theme, Source): the post's tag, a link set
-  over the title in the post's header, titled the story ("Fiction"), and the title was a chapter's.
+  over the title in the post's header, titled the story ("Fiction"), and the title was a chapter's;
+- a chapter titled with emoji alone on the line under its heading ("Chapter 1" / "🌊", as a phone
+  writer titles one): the line was taken for a divider and dropped, the chapter untitled.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -150,3 +152,31 @@ def test_a_tag_link_among_words_over_the_title_stays_a_line() -> None:
     story = _ghost('<span>Filed under <a href="/tag/fiction/">Fiction</a></span>')
     assert story.meta.title != "Fiction"
     assert _paragraphs(story) == STORY
+
+
+# ---------------------------------------------------------------- a chapter titled with emoji
+
+
+def _elements(titles: list[str], gap: str = "\n") -> Story:
+    text = "Elements\nby Piet Roe\n\n" + "".join(
+        f"Chapter {n}{gap}{title}\n\n" + "\n\n".join(STORY) + "\n\n" for n, title in enumerate(titles, 1)
+    )
+    return read_text(text, "elements.txt")
+
+
+@pytest.mark.parametrize(
+    "titles", [["🌊", "🔥"], ["🔥💔", "🌙\ufe0f"], ["🧜🏽\u200d♀️", "🌊"]], ids=["one", "two", "joined"]
+)
+def test_emoji_under_a_bare_chapter_heading_title_it(titles: list[str]) -> None:
+    story = _elements(titles)
+    assert [chapter.title for chapter in story.chapters] == titles
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_a_divider_of_emoji_under_a_heading_or_a_line_apart_stays_no_title() -> None:
+    repeated = _elements(["🌸🌸🌸", "🌸🌸🌸"])
+    apart = _elements(["🌊", "🔥"], gap="\n\n")
+    fleuron = _elements(["❦", "❦"])
+    for story in (repeated, apart, fleuron):
+        assert [chapter.title for chapter in story.chapters] == [None, None]
+        assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
