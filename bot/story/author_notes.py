@@ -70,7 +70,9 @@ CLOSING_CHARS = 40
 # follow me! xoxo", "please vote and comment!!", "QOTD: favourite character?". The asks are read as
 # whole words ("follow" only as "follow me"); a request ("please", "don't forget to", an
 # exclamation) must go with two of them.
-_ASKS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|comment(?:s|ed|ing)?|follow(?:ing)?[ \t]+(?:me|us|my|@))\b", re.IGNORECASE)
+_ASKS = re.compile(  # AO3's "kudos" among them: "Comments and kudos make my day!"
+    r"\b(?:vot(?:e|es|ed|ing)|comment(?:s|ed|ing)?|kudos|follow(?:ing)?[ \t]+(?:me|us|my|@))\b", re.IGNORECASE
+)
 _REQUEST = re.compile(
     r"\b(?:please|pls|plz|don'?t forget|do not forget|remember to|make sure|be sure|feel free|xoxo|xx)\b|!",
     re.IGNORECASE,

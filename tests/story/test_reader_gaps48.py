@@ -11,7 +11,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a Ghost blog's post saved from the browser (its default theme, Source): the post's tag, a link set
   over the title in the post's header, titled the story ("Fiction"), and the title was a chapter's;
 - a chapter titled with emoji alone on the line under its heading ("Chapter 1" / "🌊", as a phone
-  writer titles one): the line was taken for a divider and dropped, the chapter untitled.
+  writer titles one): the line was taken for a divider and dropped, the chapter untitled;
+- a sign-off asking for kudos and comments under the last chapter ("Comments and kudos make my day!"):
+  the story's last paragraph (two asks, but "kudos" was none).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -180,3 +182,20 @@ def test_a_divider_of_emoji_under_a_heading_or_a_line_apart_stays_no_title() -> 
     for story in (repeated, apart, fleuron):
         assert [chapter.title for chapter in story.chapters] == [None, None]
         assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+# ---------------------------------------------------------------- a sign-off asking for kudos
+
+
+@pytest.mark.parametrize(
+    "tail", ["Comments and kudos make my day!", "Next time: the bell rings. Kudos and comments are love!"]
+)
+def test_a_sign_off_asking_for_kudos_and_comments_is_the_chapters_note(tail: str) -> None:
+    story = _salt(tail)
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert story.chapters[-1].notes == [tail]
+
+
+def test_kudos_in_the_story_stays_text() -> None:
+    tail = "Kudos to the crew, the captain said, and the harbour cheered."
+    assert _salt(tail).chapters[-1].paragraphs == [*STORY, tail]
