@@ -391,9 +391,17 @@ def _callout_body(lines: list[str], start: int) -> list[str]:
     return body
 
 
+_QUOTE_CALLOUTS = frozenset(["quote", "cite"])
+
+
 def _callout_field(callout: re.Match[str], body: list[str]) -> list[str] | None:
-    """The callout as field lines ("Content warnings: blood"), or None when it is not metadata."""
+    """The callout as field lines ("Content warnings: blood"), or None when it is not metadata; a quote
+    callout as the quote's lines over its source's, as a title page's epigraph is set (it was a chapter
+    1 of its own)."""
     title = callout.group("title").strip()
+    if callout.group("kind").lower() in _QUOTE_CALLOUTS and body:
+        # an epigraph: "> [!quote] Anton Chekhov" over its words, read as a quote over its source
+        return [*body, f"— {title}"] if title else body
     if title and parse_field(f"{title}:") is not None:
         label = title
     elif callout.group("kind").lower() in _CALLOUT_FIELDS:

@@ -13,7 +13,9 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a chapter titled with emoji alone on the line under its heading ("Chapter 1" / "🌊", as a phone
   writer titles one): the line was taken for a divider and dropped, the chapter untitled;
 - a sign-off asking for kudos and comments under the last chapter ("Comments and kudos make my day!"):
-  the story's last paragraph (two asks, but "kudos" was none).
+  the story's last paragraph (two asks, but "kudos" was none);
+- an Obsidian quote callout over the story ("> [!quote] Anton Chekhov" over its words): a chapter 1 of
+  its own, where a plain quote over its source is the epigraph.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -199,3 +201,30 @@ def test_a_sign_off_asking_for_kudos_and_comments_is_the_chapters_note(tail: str
 def test_kudos_in_the_story_stays_text() -> None:
     tail = "Kudos to the crew, the captain said, and the harbour cheered."
     assert _salt(tail).chapters[-1].paragraphs == [*STORY, tail]
+
+
+# ---------------------------------------------------------------- an Obsidian quote callout
+
+
+@pytest.mark.parametrize(
+    "callout",
+    [
+        "> [!quote] Anton Chekhov\n> The sea has neither meaning nor pity.",
+        "> [!cite]\n> The sea has neither meaning nor pity.\n> — Anton Chekhov",
+    ],
+    ids=["titled", "untitled"],
+)
+def test_a_quote_callout_over_the_story_is_its_epigraph(callout: str) -> None:
+    text = f"# The Glass Orchard\n\n{callout}\n\n" + "".join(
+        f"## Chapter {n}\n\n" + "\n\n".join(STORY) + "\n\n" for n in (1, 2)
+    )
+    story = read_text(text, "orchard.md")
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert story.meta.notes == ["Epigraph: The sea has neither meaning nor pity.\n— Anton Chekhov"]
+
+
+def test_a_quote_callout_inside_a_chapter_stays_its_text() -> None:
+    text = "# The Glass Orchard\n\n## Chapter 1\n\n" + STORY[0] + "\n\n> [!quote] Ada\n> Hold the line.\n\n" + STORY[1]
+    story = read_text(text + "\n", "orchard.md")
+    assert len(story.chapters[0].paragraphs) == 3
+    assert story.meta.notes == []
