@@ -56,6 +56,7 @@ from bot.story.text_declarations import declaration_line, is_labelled_note, stri
 from bot.story.webpage import (
     AUTHOR_HREF,
     TEXT_ONLY,
+    address_byline,
     ao3_title_author,
     blog_chatter,
     blog_post_byline,
@@ -1508,6 +1509,7 @@ def parse_generic_html(
     reblog = tumblr_reblog(soup.body or soup)
     blog = reblog[0] if reblog is not None else tumblr_blog(soup)
     named = page_author(soup.body or soup)
+    addressed = address_byline(soup.body or soup)  # Telegraph's <address> under the title
     serial, post_author = blog_post_byline(soup.body or soup)  # a web serial's chapter on its blog
     between_chapters = chapter_links(soup.body or soup)
     header_site = site_header_name(soup.body or soup)  # (its header goes with the chrome)
@@ -1558,6 +1560,8 @@ def parse_generic_html(
         prefix.append(Para(f"Author: {blog}", 0))
     elif named:
         prefix.append(Para(f"Author: {named}", 0))
+    elif addressed:
+        prefix.append(Para(f"Author: {addressed}", 0))
     elif credited:
         prefix.append(Para(f"Author: {credited}", 0))
     elif tagline:

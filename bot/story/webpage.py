@@ -1007,6 +1007,39 @@ def blog_post_byline(body: Tag) -> tuple[str | None, str | None]:
     return blog or None, author
 
 
+_ADDRESSES_MOST = 4  # <address> elements looked at on a page
+_ADDRESS_CHARS = 120  # a name and a date; a longer one is a letter's address in the story
+
+
+def address_byline(body: Tag) -> str | None:
+    """The author an ``<address>`` under the title names, the element taken out: HTML's element for
+    the contact details of its article, as Telegraph sets the by-line under the title (its author's
+    ``<a rel="author">`` and the date), and again inside the article's text under the title's copy
+    there. Read as text, the name and the date ran together ("Ada QuillMarch 1, 2024") as a chapter's
+    first paragraph, the title's copy a second chapter. Only an address a heading stands right over,
+    short; its ``rel="author"`` link, or its text before its date, or all of it, is the name."""
+    name: str | None = None
+    for address in body.find_all("address", limit=_ADDRESSES_MOST):
+        heading = address.find_previous_sibling(True)
+        if not isinstance(heading, Tag) or heading.name not in _HEADINGS:
+            continue
+        text = squeezed_text(address)
+        if len(text) > _ADDRESS_CHARS:
+            continue
+        author = address.find("a", rel="author")
+        date = address.find("time")
+        if isinstance(author, Tag):
+            found = squeezed_text(author)
+        elif isinstance(date, Tag):
+            found = text.removesuffix(squeezed_text(date)).strip()
+        else:
+            found = text
+        if found and len(found.split()) <= _NAME_WORDS:
+            name = name or found
+            address.decompose()
+    return name
+
+
 def tagline_author(body: Tag) -> str | None:
     """Whom the site's line under its name says wrote it ("A web serial by Rowan Vey"), read before
     the header goes with the chrome: a serial's own site names its author nowhere else on a page of

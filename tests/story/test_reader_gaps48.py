@@ -15,7 +15,10 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a sign-off asking for kudos and comments under the last chapter ("Comments and kudos make my day!"):
   the story's last paragraph (two asks, but "kudos" was none);
 - an Obsidian quote callout over the story ("> [!quote] Anton Chekhov" over its words): a chapter 1 of
-  its own, where a plain quote over its source is the epigraph.
+  its own, where a plain quote over its source is the epigraph;
+- a Telegraph article saved from the browser: its by-line, an ``<address>`` under the title, was a
+  paragraph ("Ada QuillMarch 1, 2024"), the editor's copy of the title a second chapter, and the story
+  had no author.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -228,3 +231,38 @@ def test_a_quote_callout_inside_a_chapter_stays_its_text() -> None:
     story = read_text(text + "\n", "orchard.md")
     assert len(story.chapters[0].paragraphs) == 3
     assert story.meta.notes == []
+
+
+# ---------------------------------------------------------------- a Telegraph article's by-line
+
+
+def _telegraph(address: str) -> Story:
+    page = (
+        '<html><head><title>Salt Roads – Telegraph</title><meta property="og:site_name" content="Telegraph">'
+        '</head><body><div class="tl_page_wrap"><div class="tl_page"><main class="tl_article">'
+        f'<header class="tl_article_header" dir="auto"><h1>Salt Roads</h1>{address}</header>'
+        '<article id="_tl_editor" class="tl_article_content"><h1>Salt Roads<br></h1><address>Ada Quill<br></address>'
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "</article></main></div></div></body></html>"
+    )
+    return import_story(page.encode(), "salt.html", max_bytes=1 << 20)
+
+
+def test_an_address_under_the_title_is_its_by_line() -> None:
+    story = _telegraph(
+        '<address><a rel="author">Ada Quill</a><time datetime="2024-03-01">March 1, 2024</time></address>'
+    )
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", "Ada Quill")
+    assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [(None, STORY)]
+
+
+def test_an_address_in_the_story_stays_text() -> None:
+    letter = (
+        "The Harbour Office, 12 Quay Street, Portwick, where the ferry company kept its ledgers and its lost umbrellas"
+    )
+    page = (
+        "<html><head><title>Salt Roads</title></head><body><h1>Salt Roads</h1><p>by Ada Quill</p>"
+        f"<p>{STORY[0]}</p><h2>Chapter 2</h2><address>{letter}</address><p>{STORY[1]}</p></body></html>"
+    )
+    story = import_story(page.encode(), "salt.html", max_bytes=1 << 20)
+    assert letter in _paragraphs(story)
