@@ -22,7 +22,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 # inside one, which would wait for the lock the snapshot holds, fails at once instead.
 _IN_SNAPSHOT: ContextVar[Database | None] = ContextVar("dogear_in_snapshot", default=None)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+Kept = TypeVar("Kept")
 
 
 class DatabaseError(Exception):
@@ -247,6 +248,18 @@ class Database:
         self.path = path
         self._write_lock = asyncio.Lock()
         self.applied_migrations: list[int] = []
+        self._kept: dict[type[Any], Any] = {}
+
+    def kept(self, kind: type[Kept]) -> Kept:
+        """This process's one ``kind()`` for this database, made on first use: what a feature knows of
+        the file beyond its rows (the warnings' rulesets per server, the posts stopped unrecorded).
+        Held here, it is built with the database in ``main()`` and goes with it, so two databases in
+        one process, or a service built again on the same one, each see their own; a module's
+        global would outlive the file and be shared by every database."""
+        found = self._kept.get(kind)
+        if found is None:
+            found = self._kept[kind] = kind()
+        return found
 
     async def fetch_all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
         async with self.connection.execute(sql, params) as cursor:

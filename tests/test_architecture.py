@@ -7,6 +7,8 @@
 * Cogs stay thin: no module under ``cogs/`` imports a store (``store``, ``*_store``, the server
   store ``bot.guilds``) or the database (``bot.db``), not even for a type hint: a cog reaches the
   data through one service call.
+* No module keeps a database's state at import time (a weak dictionary keyed by the database or
+  its connection): it lives on the ``Database`` built in ``main()`` (``Database.kept``).
 """
 
 from __future__ import annotations
@@ -234,3 +236,37 @@ def test_every_path_the_map_names_exists() -> None:
     assert len(named) > 20
     gone = sorted(path for path in named if "NNNN" not in path and not (ROOT / path).exists())
     assert gone == [], f"docs/architecture.md names what is not there: {gone}"
+
+
+# What holds a database's state: the database itself, or its connection.
+_DATABASE_KEYS = re.compile(r"\b(Database|Connection)\b")
+
+
+def module_state_by_database(tree: ast.Module) -> list[str]:
+    """The module-level weak dictionaries keyed by a database or its connection (or whose key is not
+    said): state of one database kept at import time, shared by every database in the process."""
+    found = []
+    for node in tree.body:
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        if not isinstance(value, ast.Call) or "WeakKeyDictionary" not in ast.unparse(value.func):
+            continue
+        annotation = node.annotation if isinstance(node, ast.AnnAssign) else None
+        if annotation is None or _DATABASE_KEYS.search(ast.unparse(annotation)):
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets  # type: ignore[union-attr]
+            found.extend(ast.unparse(target) for target in targets)
+    return found
+
+
+def test_no_module_keeps_a_databases_state_at_import_time() -> None:
+    """A database's state (the posts stopped unrecorded, the warnings' rulesets per server) lives on the
+    ``Database`` built in ``main()`` (``Database.kept``), not in a module's dictionary keyed by it."""
+    found = {name: held for name in MODULES if (held := module_state_by_database(_tree(name)))}
+    assert found == {}, f"module-level state keyed by a database: {found}"
+
+
+def test_the_state_check_finds_a_dictionary_keyed_by_a_connection() -> None:
+    keyed = "_STOPS: WeakKeyDictionary[aiosqlite.Connection, set[int]] = WeakKeyDictionary()\n"
+    pure = "_compiled: weakref.WeakKeyDictionary[Ruleset, Matcher] = weakref.WeakKeyDictionary()\n"
+    assert module_state_by_database(ast.parse(keyed)) == ["_STOPS"]
+    assert module_state_by_database(ast.parse("_x = weakref.WeakKeyDictionary()\n")) == ["_x"]
+    assert module_state_by_database(ast.parse(pure)) == []

@@ -7,11 +7,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.db import Database
 from bot.excerpts.store import PostJob
 
 # What the chapter buttons under a post carry: the story, the chapter as numbered when they were
 # made, and how many moves the story's chapters had made by then (``bot.story.store.chapters_moved``).
 ButtonKey = tuple[int, int, int]
+
+
+class UnrecordedStops(set[int]):
+    """The posts this process stopped that could not be marked failed (the write refused: a full disk,
+    a failing trigger): 'posting' in the file, yet running nowhere. No second write can say so (it may
+    be refused the same way), so they are known in the process, on the database they belong to
+    (:func:`unrecorded_stops`), and every "is it being posted right now" question leaves them out
+    (the store's ``stopped`` arguments); the next ``/excerpt post`` of the chapter marks them failed
+    and continues them. A start knows none: it resumes them as posts a crash cut off."""
+
+
+def unrecorded_stops(db: Database) -> UnrecordedStops:
+    return db.kept(UnrecordedStops)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,7 @@ from bot.excerpts.model import (
     Pressed,
     Reading,
     asked_digest,
+    unrecorded_stops,
 )
 from bot.excerpts.render import render_contents
 from bot.excerpts.store import ChapterBusy, Chunk, NewJob, PostJob, StoryChanged
@@ -122,6 +123,9 @@ class ExcerptService:
         self._running: dict[int, asyncio.Task[PostOutcome]] = {}
         self._sending: set[asyncio.Task[object]] = set()
         self._stopping = False
+        # Posts stopped whose stop the database refused: known on the database, which outlives this
+        # service (a cog reloaded builds another) and which the story service asks too.
+        self._unrecorded = unrecorded_stops(db)
 
     def _now(self) -> float:
         return self.clock.now().timestamp()
@@ -306,11 +310,11 @@ class ExcerptService:
         except ChannelGone:
             raise UserError(channel_gone_text(channel_id, club_channel=request.channel_id is None)) from None
         running = await store.posting_job(self.db, guild_id, record.id, chapter.number)
-        if running is not None and store.stopped_unrecorded(self.db, running.id) and running.id not in self._running:
-            # Stopped, though marking it failed was refused (store.stop_unrecorded). Marked failed now, it
+        if running is not None and running.id in self._unrecorded and running.id not in self._running:
+            # Stopped, though marking it failed was refused (model.UnrecordedStops). Marked failed now, it
             # is continued below like any stopped post.
             await store.fail(self.db, guild_id, running.id, UNSAVED, now=self._now())
-            store.forget_stop(self.db, running.id)
+            self._unrecorded.discard(running.id)
             running = None
         if running is not None:
             raise UserError(busy_text(running, record.title))
@@ -378,7 +382,7 @@ class ExcerptService:
     async def _tracked(self, job: PostJob, sending: Coroutine[Any, Any, PostOutcome]) -> PostOutcome:
         """Send in a task of the service's own, so shutting down stops it between two messages
         (and an impatient caller does not)."""
-        store.forget_stop(self.db, job.id)  # running again
+        self._unrecorded.discard(job.id)  # running again (a job id may also be reused once its story is gone)
         task = asyncio.create_task(sending, name=f"dogear-post-{job.id}")
         self._running[job.id] = task
         task.add_done_callback(lambda _: self._running.pop(job.id, None))
@@ -393,7 +397,7 @@ class ExcerptService:
         it). Anything else that stops the post (Discord refusing it, Discord out of reach, a full
         disk, a bug) marks it failed, so the admin's next ``/excerpt post`` continues it instead of
         hearing that it is "being posted right now" until the next restart; where even that write is
-        refused, it is known stopped in this process (:func:`store.stop_unrecorded`).
+        refused, it is known stopped in this process (:class:`model.UnrecordedStops`).
         """
         async with self._locks.hold(job.channel_id):
             try:
@@ -460,7 +464,7 @@ class ExcerptService:
         try:
             await store.fail(self.db, job.guild_id, job.id, reason, now=self._now())
         except Exception as error:
-            store.stop_unrecorded(self.db, job.id)
+            self._unrecorded.add(job.id)
             log.info("post %s stopped, unrecorded: %s", job.id, error)
             if storage_refused(error) is not None:
                 raise

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
-from weakref import WeakKeyDictionary
 
 import aiosqlite
 
@@ -49,31 +48,9 @@ async def _as_read(tx: aiosqlite.Connection, guild_id: int, story_id: int, read:
         raise StoryChanged(gone=False)
 
 
-# Posts this process stopped that could not be marked failed (the write refused: a full disk, a
-# failing trigger): 'posting' in the file, yet running nowhere. No second write can say so (it may be
-# refused the same way), so they are known here, per connection (one process, one file), and every
-# "is it being posted right now" question leaves them out; the next /excerpt post of the chapter marks
-# them failed and continues them. A start knows none: it resumes them as posts a crash cut off.
-_UNRECORDED_STOPS: WeakKeyDictionary[aiosqlite.Connection, set[int]] = WeakKeyDictionary()
-
-
-def stop_unrecorded(db: Database, job_id: int) -> None:
-    """The post stopped, but marking it failed was refused: it is stopped all the same."""
-    _UNRECORDED_STOPS.setdefault(db.connection, set()).add(job_id)
-
-
-def stopped_unrecorded(db: Database, job_id: int) -> bool:
-    return job_id in _UNRECORDED_STOPS.get(db.connection, ())
-
-
-def forget_stop(db: Database, job_id: int) -> None:
-    """The post is marked failed now, or runs again (a job id may also be reused once its story is gone)."""
-    _UNRECORDED_STOPS.get(db.connection, set()).discard(job_id)
-
-
-def _stopped_here(tx: aiosqlite.Connection) -> str:
-    """The posts :func:`stop_unrecorded` knows, as a JSON list for ``json_each``."""
-    return json.dumps(sorted(_UNRECORDED_STOPS.get(tx, ())))
+def _stopped_here(stopped: Collection[int]) -> str:
+    """The posts stopped unrecorded (``bot.excerpts.model.UnrecordedStops``), as a JSON list for ``json_each``."""
+    return json.dumps(sorted(stopped))
 
 
 _RUNNING = "state = 'posting' AND id NOT IN (SELECT value FROM json_each(?))"
@@ -175,19 +152,27 @@ async def get_job(db: Database, guild_id: int, job_id: int) -> PostJob | None:
     return None if row is None else _job(row)
 
 
-async def chapter_being_posted(tx: aiosqlite.Connection, guild_id: int, story_id: int) -> int | None:
-    """The story's chapter an ``/excerpt post`` is sending now, if any (the lowest); not one stopped
-    unrecorded (:func:`stop_unrecorded`)."""
+async def chapter_being_posted(
+    tx: aiosqlite.Connection, guild_id: int, story_id: int, *, stopped: Collection[int]
+) -> int | None:
+    """The story's chapter an ``/excerpt post`` is sending now, if any (the lowest); not one of the
+    posts ``stopped`` unrecorded (``bot.excerpts.model.UnrecordedStops``)."""
     cursor = await tx.execute(
         f"SELECT chapter FROM post_jobs WHERE guild_id = ? AND story_id = ? AND {_RUNNING} ORDER BY chapter LIMIT 1",
-        (guild_id, story_id, _stopped_here(tx)),
+        (guild_id, story_id, _stopped_here(stopped)),
     )
     row = await cursor.fetchone()
     return None if row is None else int(row[0])
 
 
 async def renumber_post_jobs(
-    tx: aiosqlite.Connection, guild_id: int, story_id: int, moves: Mapping[int, int | None], *, notes: int = 0
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    story_id: int,
+    moves: Mapping[int, int | None],
+    *,
+    stopped: Collection[int],
+    notes: int = 0,
 ) -> None:
     """``/story update`` renumbered the chapters (bot.story.changes): posts move with their chapters,
     inside the caller's transaction, and the posts of a chapter gone (None: now a note, or taken
@@ -195,7 +180,7 @@ async def renumber_post_jobs(
     as posted). The move is recorded (``chapter_moves``): buttons already in the channels carry the
     old numbers and map them through it (``notes``: the first chapters gone are notes now, which a
     button says). Raises :class:`ChapterBusy` naming a moving or gone chapter
-    being posted (not one stopped unrecorded): nothing may move under it."""
+    being posted (not one of the posts ``stopped`` unrecorded): nothing may move under it."""
     if not moves:
         return
     numbers = sorted(moves)
@@ -203,7 +188,7 @@ async def renumber_post_jobs(
     cursor = await tx.execute(
         f"SELECT chapter FROM post_jobs WHERE guild_id = ? AND story_id = ? AND chapter IN ({marks})"
         f" AND {_RUNNING} ORDER BY chapter LIMIT 1",
-        (guild_id, story_id, *numbers, _stopped_here(tx)),
+        (guild_id, story_id, *numbers, _stopped_here(stopped)),
     )
     busy = await cursor.fetchone()
     if busy is not None:

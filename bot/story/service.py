@@ -23,6 +23,7 @@ from bot.db import Database
 from bot.discussions.failures import RETRY_DELAYS
 from bot.discussions.store import owe_event_deletions, pending_event_ids
 from bot.errors import UserError
+from bot.excerpts.model import unrecorded_stops
 from bot.excerpts.store import chapter_being_posted
 from bot.story.books import same_book
 from bot.story.jobs import Parsed, parse_upload, scan_story
@@ -231,7 +232,7 @@ async def remove_story(
     deletion is owed in that transaction too (:mod:`bot.discussions.event_deletions`).
     """
     async with db.transaction() as tx:
-        posting = await chapter_being_posted(tx, guild_id, story_id)
+        posting = await chapter_being_posted(tx, guild_id, story_id, stopped=unrecorded_stops(db))
         if posting is not None:  # the post would go on sending the text of a story no longer here
             raise UserError(
                 f"Chapter {posting} of this story is being posted right now; run `/story remove` again when "

@@ -37,6 +37,7 @@ A book without a file (bot/story/books.py) is updated by its chapter count, the 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 import aiosqlite
@@ -44,6 +45,7 @@ import aiosqlite
 from bot.db import Database
 from bot.discussions.store import NOW_A_NOTE, TAKEN_OUT, pending_past, renumber_discussions
 from bot.errors import UserError
+from bot.excerpts.model import unrecorded_stops
 from bot.excerpts.store import ChapterBusy, renumber_post_jobs
 from bot.progress.store import clamp_progress, members_past, renumber_progress
 from bot.story.books import book_hash, book_story, check_chapters, clean_title
@@ -287,7 +289,7 @@ async def _replace(
         cancelled: list[tuple[int, int]] = []
         if moves:
             assert changes is not None
-            cancelled = await _renumber_chapters(tx, guild_id, record.id, changes, now)
+            cancelled = await _renumber_chapters(tx, guild_id, record.id, changes, now, unrecorded_stops(db))
         reopened = await forget_dismissals(tx, guild_id, record.id, rewritten or ())
         await save_scan(tx, guild_id, record.id, report, rules_version=version)
         set_back = await clamp_progress(tx, guild_id, record.id, last, now)
@@ -309,14 +311,19 @@ def _marks(changes: ChapterChanges | None) -> dict[int, str]:
 
 
 async def _renumber_chapters(
-    tx: aiosqlite.Connection, guild_id: int, story_id: int, changes: ChapterChanges, now: float
+    tx: aiosqlite.Connection,
+    guild_id: int,
+    story_id: int,
+    changes: ChapterChanges,
+    now: float,
+    stopped_posts: Collection[int],
 ) -> list[tuple[int, int]]:
     """Every row keyed by the story's chapter numbers moved with its chapter: the rows of every table
-    with a chapter column (bot/migrations) but the chapters and the scan, which are written anew.
-    Returns the pending discussions cancelled because their chapter is gone, as (id, old chapter)."""
+    with a chapter column (bot/migrations) but the chapters and the scan, which are written anew
+    (a post stopped unrecorded, ``stopped_posts``, moves as one stopped does). Returns the pending discussions cancelled because their chapter is gone, as (id, old chapter)."""
     moves = changes.moves
     try:
-        await renumber_post_jobs(tx, guild_id, story_id, moves, notes=changes.shifted)
+        await renumber_post_jobs(tx, guild_id, story_id, moves, stopped=stopped_posts, notes=changes.shifted)
     except ChapterBusy as busy:
         which = f"Chapter {busy.args[0]} is" if busy.args else "A chapter that moves is"
         raise UserError(

@@ -1077,7 +1077,13 @@ _compiled: weakref.WeakKeyDictionary[Ruleset, AnyMatcher] = weakref.WeakKeyDicti
 
 
 def matcher_for(ruleset: Ruleset) -> AnyMatcher:
-    """The ruleset's compiled matcher, built on first use and kept while the ruleset lives."""
+    """The ruleset's compiled matcher, built on first use and kept while the ruleset lives.
+
+    A cache of pure values, not a database's state: a ruleset is never changed once built (a
+    server's change builds another, under a new version), so its matcher is a function of it, the
+    same in any process and for any database; the rulesets a database's servers use are held by
+    that database (``bot.warnings.service.cache_for``), and this module's caches (``_compiled``,
+    and a worker's ``_by_fingerprint`` and ``_roots``) only spare compiling them again."""
     matcher = _compiled.get(ruleset)
     if matcher is None:
         matcher = _compiled[ruleset] = _build(ruleset)

@@ -21,7 +21,6 @@ import json
 import logging
 import re
 import time
-import weakref
 from collections import Counter, OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -158,15 +157,10 @@ class RulesetCache:
             self.bytes -= entry.size
 
 
-# Keyed by the Database object and dropped with it: no connection or bot is created here.
-_caches: weakref.WeakKeyDictionary[Database, RulesetCache] = weakref.WeakKeyDictionary()
-
-
 def cache_for(db: Database) -> RulesetCache:
-    cache = _caches.get(db)
-    if cache is None:
-        cache = _caches[db] = RulesetCache()
-    return cache
+    """The database's rulesets, pool and rescan locks: state of that database, held by it
+    (:meth:`Database.kept`), so it is built with it in ``main()`` and goes with it."""
+    return db.kept(RulesetCache)
 
 
 def now_or_clock(now: float | None) -> float:

@@ -15,7 +15,7 @@ import pytest
 
 from bot.db import Database
 from bot.errors import UserError
-from bot.excerpts.model import PostOutcome
+from bot.excerpts.model import PostOutcome, unrecorded_stops
 from bot.excerpts.store import renumber_post_jobs
 from bot.story.service import remove_story
 from bot.story.store import get_story_record
@@ -82,6 +82,6 @@ async def test_a_post_whose_stop_was_not_recorded_does_not_hold_up_story_update(
     story_id, _ = await stopped_post(db, world, make_service)
     await db.execute("DELETE FROM test_disk_full")  # the update's own write moves the post
     async with db.transaction() as tx:
-        await renumber_post_jobs(tx, GUILD, story_id, {1: 2, 2: 3})
+        await renumber_post_jobs(tx, GUILD, story_id, {1: 2, 2: 3}, stopped=unrecorded_stops(db))
     [job] = await db.fetch_all("SELECT chapter FROM post_jobs WHERE story_id = ?", (story_id,))
     assert job["chapter"] == 3
