@@ -22,7 +22,7 @@ import logging
 import re
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -741,7 +741,18 @@ async def own_warnings(
     ids = {w.id for w in every}
     through = await chapters_through(db, guild_id, story_id, upto)
     own = {number: [w for w in warnings if w.id not in ids] for number, warnings in through.items()}
+    for number, said in _chapter_words(report, upto).items():  # as that chapter's header says them
+        own.setdefault(number, []).append(words_notice(report, said))
     return every, {number: warnings for number, warnings in own.items() if warnings}
+
+
+def _chapter_words(report: ScanReport, upto: int) -> dict[int, list[str]]:
+    """Per chapter of 1 to ``upto``, the words no category matches that its header shows besides every
+    chapter's (:func:`shown_words`): those the author gave in that chapter's notes alone."""
+    every = set(shown_words(report, 0))
+    numbers = sorted({n for chapters in report.unmapped_chapters.values() for n in chapters if 1 <= n <= upto})
+    said = {number: [word for word in shown_words(report, number) if word not in every] for number in numbers}
+    return {number: words for number, words in said.items() if words}
 
 
 async def story_warnings(db: Database, guild_id: int, story_id: int) -> list[HeaderWarning]:
@@ -768,10 +779,16 @@ def notices(report: ScanReport, chapter: int | None) -> list[HeaderWarning]:
     if any(not c.english for c in report.chapters if chapter is None or c.number == chapter):
         shown.append(NOT_ENGLISH)
     if said := shown_words(report, chapter):
-        words = clip("; ".join(said), AUTHOR_WORDS_CHARS)
-        whose = "The admin" if report.declared_source == GIVEN else "The author"
-        shown.append(HeaderWarning(AUTHOR_WORDS_ID, f"{whose} also warns of: {words}", "declared", words=tuple(said)))
+        shown.append(words_notice(report, said))
     return shown
+
+
+def words_notice(report: ScanReport, said: Sequence[str]) -> HeaderWarning:
+    """ "The author also warns of: drowning": the words ``said`` that no category matches, as a header
+    shows them, and as ``/story info`` marks them on every chapter or on the one that gave them."""
+    words = clip("; ".join(said), AUTHOR_WORDS_CHARS)
+    whose = "The admin" if report.declared_source == GIVEN else "The author"
+    return HeaderWarning(AUTHOR_WORDS_ID, f"{whose} also warns of: {words}", "declared", words=tuple(said))
 
 
 async def server_words(db: Database, guild_id: int) -> list[str]:
