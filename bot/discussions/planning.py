@@ -169,6 +169,25 @@ def parse_prompts(text: str) -> list[str] | None:
 SHOWN_PENDING = 5  # the chapters named in a refusal for several; /discussion list holds them all
 
 
+def chapter_gone(discussion: Discussion) -> str | None:
+    """Why a discussion cannot be moved when ``/story update`` took its chapter out (a pending one past
+    the story's new end, or one cancelled for it), and what to do instead; None when its chapter is there.
+    Moved, it would still discuss a chapter the story no longer has (or stay cancelled)."""
+    title = f"**{escape_markdown(discussion.story_title or UNTITLED)}**"
+    if discussion.past_the_end and discussion.state in CHANGEABLE:
+        return (
+            f"Discussion #{discussion.id} is of chapter {discussion.chapter}, which `/story update` took out of "
+            f"{title}, so it was not moved: schedule one for a chapter it has with `/discussion schedule`, or "
+            f"cancel this one with `/discussion cancel id:{discussion.id}`."
+        )
+    if discussion.state == "cancelled" and discussion.failure in (store.TAKEN_OUT, store.NOW_A_NOTE):
+        return (
+            f"Discussion #{discussion.id} was cancelled when `/story update` took its chapter out of {title}, so "
+            "it was not moved: schedule one for a chapter it has with `/discussion schedule`."
+        )
+    return None
+
+
 def removed_meanwhile(title: str, outcome: str) -> UserError:
     """The refusal of discussions whose story was removed (``/story remove``) while they were being
     scheduled: it was there when the command read it, so "no such story" would read as a slip."""
@@ -432,6 +451,8 @@ class DiscussionPlanner:
         current = await store.get_discussion(self.db, guild_id, discussion_id) if fits_row_id(discussion_id) else None
         if current is None:
             raise UserError(f"There is no discussion #{discussion_id} in this server. See `/discussion list`.")
+        if moving and (gone := chapter_gone(current)):
+            raise UserError(gone)
         if current.state not in CHANGEABLE:
             if moving:
                 instead = f"to discuss chapter {current.chapter} again, schedule a new one with `/discussion schedule`"

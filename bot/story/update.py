@@ -17,7 +17,8 @@ file replaces the story's text in place:
 - a file with fewer chapters, or one that neither has the story's title nor keeps half of its
   text, is refused unless ``replace_anyway``: most likely it is the wrong file;
 - when chapters go, members past the new last chapter are set back to it, and discussions of
-  chapters past it are named in the answer (they still post unless moved or cancelled);
+  chapters past it are named in the answer (they still post unless cancelled; ``/discussion move``
+  refuses them, there being no chapter to discuss at another time);
 - chapters are paired by what they say (bot.story.changes): when the author added a prologue or
   a chapter in the middle, or took one out ("Author's note: on hiatus"), or the story was imported
   when a dedication before chapter 1 was read as a chapter (now among the new file's notes),
@@ -215,8 +216,8 @@ def check_same_story(record: StoryRecord, file_title: str | None, changes: Chapt
         raise UserError(
             f"The new version has {plural(after, 'chapter')}; {name} has {before}. Nothing was changed. "
             f"If chapters were really taken down, run `/story update` again with {ANYWAY}: members past "
-            f"chapter {after} are set back to it, and discussions of later chapters still post unless you move "
-            "or cancel them."
+            f"chapter {after} are set back to it, and discussions of later chapters still post unless you cancel "
+            "them."
         )
     share = changes.kept_share
     if (
@@ -439,9 +440,9 @@ def describe_update(updated: StoryUpdated) -> str:
             f" and {more} more (`/discussion list` shows them all)" if more > 0 else ""
         )
         if len(updated.past_the_end) == 1:
-            gone = f"A scheduled discussion of a chapter the story no longer has: {ids}. It still posts unless you move or cancel it"
+            gone = f"A scheduled discussion of a chapter the story no longer has: {ids}. It still posts unless you cancel it"
         else:
-            gone = f"Scheduled discussions of chapters the story no longer has: {ids}. They still post unless you move or cancel them"
+            gone = f"Scheduled discussions of chapters the story no longer has: {ids}. They still post unless you cancel them"
         lines.append(f"⚠️ {gone} (`/discussion cancel`).")
     lines += _warning_lines(updated)
     return clip_lines(lines, rest=every_warning_in(updated.story_id))

@@ -29,3 +29,60 @@ async def test_story_info_marks_a_word_the_author_gave_for_one_chapter_on_that_c
     assert "also warns of: drowning" in lines["2"].replace("\\", ""), info.text
     assert "drowning" not in lines["1"] and "drowning" not in lines["3"], info.text
     assert "Every chapter" not in info.text, info.text
+
+
+SHORTER = UNDERTOW.split(b"Chapter 3: Thaw")[0].rstrip() + b"\n"
+WITHOUT_TWO = UNDERTOW.split(b"Chapter 2: Dry Land")[0] + b"Chapter 3: Thaw" + UNDERTOW.split(b"Chapter 3: Thaw")[1]
+
+
+async def scheduled(club: Club, story: str, chapter: int) -> int:
+    """A discussion of the chapter in two days; its id."""
+    await club.slash(
+        "discussion schedule", member=club.admin, story=story, chapter=chapter, when="in 2 days", remind="none",
+        channel=club.text_channel,
+    )  # fmt: skip
+    [row] = await club.run(
+        club.bot.db.fetch_all("SELECT id FROM discussions WHERE guild_id = ? AND chapter = ?", (club.guild.id, chapter))
+    )
+    return int(row["id"])
+
+
+async def discussion_rows(club: Club, number: int) -> list[tuple[object, ...]]:
+    rows = await club.run(club.bot.db.fetch_all("SELECT * FROM discussions WHERE id = ?", (number,)))
+    return [tuple(row) for row in rows]
+
+
+async def test_discussion_move_of_a_chapter_taken_down_at_the_end_says_so_and_changes_nothing(club: Club) -> None:
+    """``/story update`` took chapter 3 down (the story ends at 2 now); its discussion still posts. Moving
+    it moved it, to discuss at the new time a chapter the story no longer has, and said nothing of it."""
+    story = await story_id(club)
+    number = await scheduled(club, story, 3)
+    await club.slash(
+        "story update", member=club.admin, story=story, file=("undertow.txt", SHORTER), replace_anyway=True
+    )
+    before = await discussion_rows(club, number)
+    [answer] = await club.slash("discussion move", member=club.admin, id=number, when="in 3 days")
+    assert answer.ephemeral and answer.text == (
+        f"Discussion #{number} is of chapter 3, which `/story update` took out of **Undertow**, so it was not moved:"
+        f" schedule one for a chapter it has with `/discussion schedule`, or cancel this one with"
+        f" `/discussion cancel id:{number}`."
+    ), answer.text
+    assert "(s)" not in answer.text
+    assert await discussion_rows(club, number) == before
+
+
+async def test_discussion_move_of_one_cancelled_as_its_chapter_was_taken_out_says_so(club: Club) -> None:
+    """Chapter 2 taken out of the middle cancelled its discussion (chapter 3 holds number 2 now): moving it
+    answered "to discuss chapter 2 again, schedule a new one", a chapter 2 that is another chapter now."""
+    story = await story_id(club)
+    number = await scheduled(club, story, 2)
+    await club.slash(
+        "story update", member=club.admin, story=story, file=("undertow.txt", WITHOUT_TWO), replace_anyway=True
+    )
+    before = await discussion_rows(club, number)
+    [answer] = await club.slash("discussion move", member=club.admin, id=number, when="in 3 days")
+    assert answer.ephemeral and answer.text == (
+        f"Discussion #{number} was cancelled when `/story update` took its chapter out of **Undertow**, so it was"
+        " not moved: schedule one for a chapter it has with `/discussion schedule`."
+    ), answer.text
+    assert await discussion_rows(club, number) == before
