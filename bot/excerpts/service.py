@@ -97,6 +97,20 @@ UNEXPECTED = "something went wrong on my side (details are in the bot's log)"
 UNSAVED = "Dogear could not save its progress (its database refused the write)"
 
 
+def _logged_stop(job: PostJob, error: Exception) -> bool:
+    """A post stopped by ``error`` in the bot, not by Discord (whose refusals are the admin's to read),
+    said to whoever runs it at error level: one line when the disk or the database file refused a write
+    (full, read-only: a state that passes, which they must see to free space; a traceback would bury
+    it), with a traceback for anything else (a bug). Whether it was a storage refusal."""
+    where = f"post {job.id} (chapter {job.chapter} of story {job.story_id})"
+    refused = storage_refused(error)
+    if refused is None:
+        log.error("%s failed unexpectedly", where, exc_info=error)
+        return False
+    log.error("%s stopped: could not save: %s (%s)", where, refused, " ".join(str(error).split()))
+    return True
+
+
 class Marked(NamedTuple):
     """What reading or "I've read this" did to a member's place: the story's title, the chapter as
     numbered now, the chapter they were at when it moved (None: it did not), where it was kept
@@ -397,7 +411,8 @@ class ExcerptService:
         it). Anything else that stops the post (Discord refusing it, Discord out of reach, a full
         disk, a bug) marks it failed, so the admin's next ``/excerpt post`` continues it instead of
         hearing that it is "being posted right now" until the next restart; where even that write is
-        refused, it is known stopped in this process (:class:`model.UnrecordedStops`).
+        refused, it is known stopped in this process (:class:`model.UnrecordedStops`). Discord's
+        refusals are the admin's to read; the bot's own are logged as errors (:func:`_logged_stop`).
         """
         async with self._locks.hold(job.channel_id):
             try:
@@ -407,12 +422,8 @@ class ExcerptService:
             except UserError:
                 raise
             except Exception as error:
-                if storage_refused(error) is None:
-                    log.exception(
-                        "post %s (chapter %s of story %s) failed unexpectedly", job.id, job.chapter, job.story_id
-                    )
+                if not _logged_stop(job, error):
                     await self._stopped(job, title, UNEXPECTED)  # raises
-                log.info("post %s (chapter %s of story %s) stopped: %s", job.id, job.chapter, job.story_id, error)
                 # A message Discord took may be unrecorded: the continuation looks for it before sending.
                 await self._stopped(job, title, UNSAVED)
         done = await store.get_job(self.db, job.guild_id, job.id)
@@ -539,8 +550,11 @@ class ExcerptService:
         except UserError as stopped:
             if not await self._tell_admin(job, poster, str(stopped)):
                 log.warning("resumed post %s stopped: %s", job.id, stopped)
-        except Exception:
-            log.exception("resuming post %s failed", job.id)
+        except Exception as error:
+            if (refused := storage_refused(error)) is None:
+                log.exception("resuming post %s failed", job.id)
+            else:  # marking it failed was refused too: a line, as report_error says it for a command
+                log.error("resumed post %s could not save its stop: %s", job.id, refused)
 
     async def _run_resumed(self, job: PostJob, title: str, poster: Poster) -> None:
         outcome = await self._tracked(job, self._send_all(job, title, poster, check_history=True, resumed=True))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+
 from bot.devtools.driver import Club
 
 UNDERTOW = (
@@ -86,3 +90,31 @@ async def test_discussion_move_of_one_cancelled_as_its_chapter_was_taken_out_say
         " not moved: schedule one for a chapter it has with `/discussion schedule`."
     ), answer.text
     assert await discussion_rows(club, number) == before
+
+
+async def test_a_post_the_database_file_refuses_to_record_is_one_error_line_naming_it(
+    club: Club, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The file turns read-only (SQLite answers SQLITE_READONLY, as for a disk remounted read-only) while
+    Discord takes the chapter's first message. The admin is told Dogear can't save; the log said only
+    "post ... stopped" at INFO and the command's "could not save": now an error line names the post, and
+    neither is a traceback."""
+    club.allow_log_errors = True  # the refused writes are errors whoever runs the bot must see
+    story = await story_id(club)
+
+    async def read_only() -> None:
+        await club.bot.db.fetch_all("PRAGMA query_only = 1")
+
+    club.meanwhile("POST /channels/{channel}/messages", read_only, after=True)
+    try:
+        with caplog.at_level(logging.INFO):
+            [answer] = await club.slash(
+                "excerpt post", member=club.admin, story=story, chapter=1, options={"channel": club.text_channel}
+            )
+    finally:
+        await club.run(club.bot.db.fetch_all("PRAGMA query_only = 0"))
+    assert answer.ephemeral and answer.text.startswith("Dogear can't save right now"), answer.text
+    errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    said = [record.getMessage() for record in errors if record.name == "bot.excerpts.service"]
+    assert len(said) == 1 and "stopped: could not save: the database is read-only" in said[0], said
+    assert not any(record.exc_info for record in errors), [record.getMessage() for record in errors]
