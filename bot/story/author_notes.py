@@ -44,7 +44,7 @@ from bot.story.text_declarations import (
     this_or_next,
     unbracketed,
 )
-from bot.story.title_lines import HASHTAG_SPLIT, HASHTAGS, STRIP_PART_WORDS, WARNING_SIGNS
+from bot.story.title_lines import HASHTAG_SPLIT, STRIP_PART_WORDS, WARNING_SIGNS
 from bot.story.webpage import blog_chatter
 from bot.story.words import count_words
 from bot.warnings.declared import (
@@ -506,13 +506,9 @@ _OWNERSHIP = re.compile(
 
 
 def _tags_line(text: str) -> bool:
-    """A line of tags ("Tags: fic, sea wardens, oren/lisbet"): a list after the label, no sentence. Or
-    the note's own tags with no label, as Bear and Obsidian set them under a note ("#writing/fic
-    #drafts"): two at least, or one nested tag; a story's last line "#blessed" stays its text."""
+    """A line of tags ("Tags: fic, sea wardens, oren/lisbet"): a list after the label, no sentence."""
     if "\n" in text or len(text) > NOTICE_LINE_CHARS * 4:
         return False
-    if HASHTAGS.fullmatch(text.strip()) is not None:
-        return text.count("#") >= 2 or "/" in text
     parsed = parse_field(text)
     if parsed is None or KEYS.get(parsed[0]) != "additional_tags":
         return False

@@ -34,6 +34,7 @@ from bot.story.structure import (
     without_long_heading_markup,
 )
 from bot.story.text_declarations import declaration_line
+from bot.story.title_lines import HASHTAGS
 from bot.story.warning_lists import give_warning_lists, take_warning_lists
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -314,6 +315,23 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
             pieces = fields[-1][1]
             pieces.append((" " if pieces else "") + raw.strip().replace(":  ", ": "))
     return [f"{label}: {''.join(pieces)}" for label, pieces in fields], text[match.end() :]
+
+
+def closing_tags(text: str) -> tuple[str, str | None]:
+    """The text less a line of hashtags closing it, a paragraph of its own ("#writing/fic #drafts"), and
+    the tags it names ("writing/fic, drafts"); or the text as it is and None. Bear and Obsidian set a
+    note's tags so, and in their Markdown a "#word" is a tag, not text: the line was the story's last
+    paragraph. (In a text file such a line may be a character's post, and stays.)"""
+    body = text.rstrip()
+    start = body.rfind("\n") + 1
+    line = body[start:].strip()
+    if not line.startswith("#") or HASHTAGS.fullmatch(line) is None:
+        return text, None
+    before = body[:start]
+    above = before[before.rfind("\n", 0, max(len(before) - 1, 0)) + 1 :]  # the line over it
+    if above.strip() or not before.strip():
+        return text, None  # the paragraph's last line, or the note's tags alone
+    return before, ", ".join(tag.lstrip("#") for tag in line.split())
 
 
 def _toml_as_yaml(line: str) -> str:
@@ -970,6 +988,8 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
     check_lines(text)
     check_heading_lines(text, max_chapters)
     fields, body = front_matter_lines(text)
+    body, tags = closing_tags(body)
+    fields = [*fields, f"tags: {tags}"] if tags else fields
     body = one_list_marker(_CONTENTS_LINK.sub("", body))  # its entries read as headings with no text under them
     body = strip_inline_markup(
         plain_tables(

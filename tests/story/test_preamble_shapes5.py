@@ -102,8 +102,10 @@ def test_a_callout_titled_by_a_label_or_kind_gives_that_field() -> None:
     assert _paragraphs(story) == [["The funeral was on a Tuesday."]]
 
 
-def test_a_callout_that_is_not_metadata_stays_story_text() -> None:
+def test_a_callout_that_is_not_metadata_declares_nothing_and_is_kept() -> None:
+    """A quote callout over the story is its epigraph, as a plain quote over its source is (a
+    note the story's details show): its words are kept, and declare nothing."""
     text = "> [!quote] Old saying\n> The trees remember.\n\n## Chapter 1\n\nThe funeral was on a Tuesday.\n"
     story = _read(text, "story.md")
     assert story.meta.declared_warnings == []
-    assert "The trees remember." in " ".join(map(" ".join, _paragraphs(story)))
+    assert story.meta.notes == ["Epigraph: The trees remember.\n— Old saying"]

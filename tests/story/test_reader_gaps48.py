@@ -4,8 +4,8 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a header's fields written as a numbered list ("1. **Author:** snowfall_scribe" / "2. **Rating:**
   Mature", as a Markdown editor numbers a list): the list was an epigraph or a chapter 1 of its own,
   the author unnamed and the rating undeclared;
-- a Bear or Obsidian note's tags under its text ("#writing/fic #drafts"), and a word count there
-  ("Word count: 1,234"): the story's last paragraph;
+- a Bear or Obsidian note's tags under its text ("#writing/fic #drafts", its Markdown's tags), and a
+  word count there ("Word count: 1,234"): the story's last paragraph;
 - a Pandoc writer's LaTeX between chapters ("\\newpage", "\\pagebreak"): a paragraph of story text,
   and over the first chapter a chapter of its own;
 - a Ghost blog's post saved from the browser (its default theme, Source): the post's tag, a link set
@@ -87,26 +87,36 @@ def _salt(tail: str, name: str = "salt.txt") -> Story:
 
 
 @pytest.mark.parametrize(
-    ("tail", "name"),
-    [
-        ("#writing/fic #drafts #salt-roads", "salt.md"),
-        ("#writing #fic", "salt.txt"),
-        ("#writing/fic", "salt.md"),
-        ("Word count: 1,234", "salt.txt"),
-        ("**Words:** 2341", "salt.md"),
-    ],
-    ids=["bear", "txt-tags", "one-nested-tag", "txt-count", "md-count"],
+    ("tail", "tags"),
+    [("#writing/fic #drafts #salt-roads", ["writing/fic", "drafts", "salt-roads"]), ("#fic", ["fic"])],
+    ids=["bear", "one-tag"],
 )
-def test_a_notes_tags_or_word_count_under_the_text_is_no_story_text(tail: str, name: str) -> None:
+def test_a_markdown_notes_tags_under_its_text_are_its_tags(tail: str, tags: list[str]) -> None:
+    story = _salt(tail, "salt.md")
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert (story.meta.additional_tags, story.chapters[-1].notes) == (tags, [])
+
+
+@pytest.mark.parametrize(("tail", "name"), [("Word count: 1,234", "salt.txt"), ("**Words:** 2341", "salt.md")])
+def test_a_word_count_under_the_text_is_the_chapters_note(tail: str, name: str) -> None:
     story = _salt(tail, name)
     assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
     assert story.chapters[-1].notes == [tail.replace("**", "")]
 
 
-@pytest.mark.parametrize("tail", ["#blessed", "Words: none of them true.", "#1 on the list, she said."])
-def test_a_last_line_of_the_story_like_a_tag_or_a_count_stays(tail: str) -> None:
+@pytest.mark.parametrize(
+    "tail", ["#blessed", "#writing #fic", "Words: none of them true.", "#1 on the list, she said."]
+)
+def test_a_last_line_of_a_text_file_like_a_tag_or_a_count_stays(tail: str) -> None:
+    """In a text file a line of hashtags may be a character's post (tests/story/test_web_pages32.py)."""
     story = _salt(tail)
     assert story.chapters[-1].paragraphs == [*STORY, tail]
+
+
+def test_hashtags_closing_a_markdown_paragraph_stay() -> None:
+    story = _salt("She posted the photo.\n#blessed #nofilter", "salt.md")
+    assert story.chapters[-1].paragraphs[-1] == "She posted the photo.\n#blessed #nofilter"
+    assert story.meta.additional_tags == []
 
 
 # ---------------------------------------------------------------- LaTeX page breaks in Markdown
