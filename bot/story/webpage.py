@@ -1017,7 +1017,8 @@ def address_byline(body: Tag) -> str | None:
     ``<a rel="author">`` and the date), and again inside the article's text under the title's copy
     there. Read as text, the name and the date ran together ("Ada QuillMarch 1, 2024") as a chapter's
     first paragraph, the title's copy a second chapter. Only an address a heading stands right over,
-    short; its ``rel="author"`` link, or its text before its date, or all of it, is the name."""
+    short; its ``rel="author"`` link, or under the title (an <h1>) its text before its date, or all of
+    it, is the name, with no figure in it: a letter's "12 Quay Street" under a chapter's heading stays."""
     name: str | None = None
     for address in body.find_all("address", limit=_ADDRESSES_MOST):
         heading = address.find_previous_sibling(True)
@@ -1030,11 +1031,13 @@ def address_byline(body: Tag) -> str | None:
         date = address.find("time")
         if isinstance(author, Tag):
             found = squeezed_text(author)
+        elif heading.name != "h1":
+            continue  # (under a chapter's heading, unnamed: a letter's "12 Quay Street" in the story)
         elif isinstance(date, Tag):
             found = text.removesuffix(squeezed_text(date)).strip()
         else:
             found = text
-        if found and len(found.split()) <= _NAME_WORDS:
+        if found and len(found.split()) <= _NAME_WORDS and not any(char.isdigit() for char in found):
             name = name or found
             address.decompose()
     return name

@@ -266,6 +266,16 @@ def test_an_address_under_the_title_is_its_by_line() -> None:
     assert [(chapter.title, chapter.paragraphs) for chapter in story.chapters] == [(None, STORY)]
 
 
+def test_a_letters_short_address_under_a_chapters_heading_stays_text() -> None:
+    page = (
+        "<html><head><title>Salt Roads</title></head><body><h1>Salt Roads</h1><p>by Ada Quill</p>"
+        f"<p>{STORY[0]}</p><h2>Chapter 2</h2><address>12 Quay Street</address><p>{STORY[1]}</p></body></html>"
+    )
+    story = import_story(page.encode(), "salt.html", max_bytes=1 << 20)
+    assert "12 Quay Street" in _paragraphs(story)
+    assert story.meta.author == "Ada Quill"
+
+
 def test_an_address_in_the_story_stays_text() -> None:
     letter = (
         "The Harbour Office, 12 Quay Street, Portwick, where the ferry company kept its ledgers and its lost umbrellas"
