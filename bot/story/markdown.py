@@ -19,7 +19,7 @@ from bot.story import inline_markup as inline
 from bot.story.front_pages import IMAGE, image_line, names_divider
 from bot.story.htmltext import check_markup, html_items, make_soup
 from bot.story.limits import DEFAULT_MAX_CHAPTERS, check_heading_lines, check_lines
-from bot.story.metadata_fields import parse_field
+from bot.story.metadata_fields import KEYS, parse_field
 from bot.story.model import Story
 from bot.story.note_headings import box_note, note_sections
 from bot.story.plaintext import build_story
@@ -291,10 +291,14 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
     # Each field's value in pieces, joined once at the end: a list of 140,000 tags, each item added
     # to the whole line so far, copied the line every time (quadratic: minutes for 2 MB).
     fields: list[tuple[str, list[str]]] = []
+    authors = False  # the last key names the author: its records' names are read ("- name: Ada Quill")
     for raw in lines:
         item = _YAML_ITEM.match(raw)
         if item and fields:
             value = (item.group("value") or item.group("top") or "").strip().strip("\"'")
+            value = _nested_name(value) if authors else value
+            if value is None:
+                continue  # "- affiliation: ...": a record's other fields
             pieces = fields[-1][1]
             if pieces:
                 pieces.append(", ")
@@ -311,10 +315,38 @@ def front_matter_lines(text: str) -> tuple[list[str], str]:
             if value in ("|", ">", "|-", ">-"):
                 value = ""
             fields.append((_field_label(key), [value] if value else []))
+            authors = _names_author(fields[-1][0])
+        elif raw.strip() and fields and authors and (nested := _nested_name(raw.strip())) != raw.strip():
+            pieces = fields[-1][1]
+            if nested:  # "  name: Ada Quill" under "author:", as Jekyll and Quarto set an author's record
+                pieces.append((", " if pieces else "") + nested)
         elif raw.strip() and fields:
             pieces = fields[-1][1]
             pieces.append((" " if pieces else "") + raw.strip().replace(":  ", ": "))
     return [f"{label}: {''.join(pieces)}" for label, pieces in fields], text[match.end() :]
+
+
+# A field of a record nested under a front matter key: "name: Ada Quill" under "author:" (Jekyll's
+# author, Quarto's and Pandoc's list of authors, "- name: Ada Quill" over "  affiliation: ...").
+_NESTED_FIELD = re.compile(r"(?P<key>[A-Za-z][\w-]{0,30}):(?:[ \t]+(?P<value>.*))?")
+_NAME_KEYS = frozenset(["name", "display_name", "literal"])
+
+
+def _names_author(label: str) -> bool:
+    """Whether a front matter key names the author ("author", "authors", "autor")."""
+    field = parse_field(f"{label}: -")
+    return field is not None and KEYS.get(field[0]) == "author"
+
+
+def _nested_name(text: str) -> str | None:
+    """A nested record's line as the front matter reads it: a name field's value ("name: Ada Quill"
+    gives "Ada Quill"), None for its other fields ("affiliation: ..."); a line that is no field as it is."""
+    found = _NESTED_FIELD.fullmatch(text)
+    if found is None:
+        return text
+    if found.group("key").lower() in _NAME_KEYS:
+        return (found.group("value") or "").strip().strip("\"'")
+    return None
 
 
 def closing_tags(text: str) -> tuple[str, str | None]:

@@ -18,7 +18,10 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   its own, where a plain quote over its source is the epigraph;
 - a Telegraph article saved from the browser: its by-line, an ``<address>`` under the title, was a
   paragraph ("Ada QuillMarch 1, 2024"), the editor's copy of the title a second chapter, and the story
-  had no author.
+  had no author;
+- an author's record in a Markdown file's front matter ("author:" over "  name: Ada Quill" and
+  "  url: ...", as Jekyll sets one; Quarto's and Pandoc's "- name: Ada Quill" over "affiliation: ..."):
+  the author was "name: Ada Quill url: https://...".
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -286,3 +289,31 @@ def test_an_address_in_the_story_stays_text() -> None:
     )
     story = import_story(page.encode(), "salt.html", max_bytes=1 << 20)
     assert letter in _paragraphs(story)
+
+
+# ---------------------------------------------------------------- an author's record in the front matter
+
+
+@pytest.mark.parametrize(
+    ("front", "author"),
+    [
+        ("author:\n  name: Ada Quill\n  url: https://ada.example\n  avatar: /ada.png", "Ada Quill"),
+        ("author:\n  - name: Ada Quill\n    affiliation: Portwick Writers", "Ada Quill"),
+        ("authors:\n  - name: Ada Quill\n    orcid: 0000-0001\n  - name: Bram Lee", "Ada Quill, Bram Lee"),
+    ],
+    ids=["jekyll-map", "quarto-list", "two-records"],
+)
+def test_an_authors_record_in_the_front_matter_names_them(front: str, author: str) -> None:
+    text = f"---\ntitle: Salt Roads\n{front}\n---\n\n" + "".join(
+        f"## Chapter {n}\n\n" + "\n\n".join(STORY) + "\n\n" for n in (1, 2)
+    )
+    story = read_text(text, "salt.md")
+    assert (story.meta.title, story.meta.author) == ("Salt Roads", author)
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_other_keys_lists_and_text_in_the_front_matter_read_as_before() -> None:
+    front = "author:\n  - Ada Quill\nsummary: >\n  name: the ferry\n  and the bell.\ntags:\n  - name: ferry"
+    story = read_text(f"---\ntitle: Salt Roads\n{front}\n---\n\n" + "\n\n".join(STORY) + "\n", "salt.md")
+    assert (story.meta.author, story.meta.summary) == ("Ada Quill", "name: the ferry and the bell.")
+    assert story.meta.additional_tags == ["name: ferry"]
