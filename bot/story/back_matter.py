@@ -59,11 +59,14 @@ BACK_LABELS = frozenset(
         "questions for discussion",
         "reading group guide",
         "book club guide",
+        "glossary",  # a fantasy book's words of its world, "Brine-wife: a woman who keeps the salt pans"
+        "glossary of terms",
+        "a glossary",
     ]
 )
 BACK_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ", "more from ", "about ", "connect with ")
 EXCERPT = re.compile(
-    r"^(?:(?:read|enjoy)[ \t]+)?(?:an?[ \t]+)?(?:excerpt|sneak[ \t]+peek|preview)"
+    r"^(?:(?:read|enjoy|keep[ \t]+reading)(?:[ \t]+on)?(?:[ \t]+for)?[ \t]+)?(?:an?[ \t]+)?(?:excerpt|sneak[ \t]+peek|preview)"
     r"(?:[ \t]+(?:from|of|at)\b.*|[ \t]*[:\-–—][ \t]*\S.*)?$"  # "Sneak Peek: Driftwood Hearts"
 )
 _SPACE = re.compile(r"\s+")
@@ -86,6 +89,8 @@ _SECTION_LABELS = frozenset(
         "acknowledgements",
         "other books by the author",
         "books by the author",
+        "glossary",
+        "glossary of terms",
     ]
 )
 _SECTION_PREFIXES = ("also by ", "other books by ", "more books by ", "books by ")

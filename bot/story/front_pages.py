@@ -40,7 +40,7 @@ EPIGRAPH_MAX_WORDS = 150
 _ATTRIBUTION_MAX_WORDS = 12
 DEDICATION, EPIGRAPH, CAST = "Dedication", "Epigraph", "Characters"
 SUBTITLE = "Subtitle"  # a title page's line under the title: "A Novel", "Book Two of the Ember Cycle"
-PLAYLIST, PRONUNCIATION = "Playlist", "Pronunciation guide"
+PLAYLIST, PRONUNCIATION, PRAISE = "Playlist", "Pronunciation guide", "Praise"
 FRONT_PAGE_LABELS = (DEDICATION, EPIGRAPH, CAST)
 SHOWN_NOTE_LABELS = (SUBTITLE, *FRONT_PAGE_LABELS)  # the notes a story's details show, with their labels
 _FRONT_LABELS = {
@@ -69,7 +69,13 @@ _FRONT_LABELS = {
     "pronunciation guide": PRONUNCIATION,
     "a note on pronunciation": PRONUNCIATION,
     "pronunciations": PRONUNCIATION,
+    # A published book's page of its reviewers' words before the title page ("Praise for Salt Roads").
+    "praise": PRAISE,
+    "advance praise": PRAISE,
+    "early praise": PRAISE,
+    "critical praise": PRAISE,
 }
+_PRAISE_FOR = "praise for "  # "Praise for Salt Roads", "Praise for Ada Quill", "Advance Praise for ..."
 # Who a dedication is for, after its "For" or "To": "For my grandmother", "To everyone who stayed".
 _DEDICATEES = frozenset(
     ["my", "our", "his", "her", "their", "your", "you", "everyone", "anyone", "all", "those", "whoever", "mum", "mom"]
@@ -102,10 +108,14 @@ def shown_notes(notes: list[str]) -> list[tuple[str, str]]:
 
 def front_label(text: str | None) -> str | None:
     """ "Dedication", "Epigraph" or "Characters" when a heading or a line says only that, or another
-    name for it ("Dramatis Personæ"), in any case, with ornaments or a colon."""
-    if not text or len(text) > 40:
+    name for it ("Dramatis Personæ"), in any case, with ornaments or a colon; "Praise" for a published
+    book's page of its reviewers' words ("Praise for Salt Roads"), which was a chapter 1 of quotes."""
+    if not text or len(text) > 80:
         return None
-    return _FRONT_LABELS.get(trim_ornaments(text.strip()).rstrip(":").strip().casefold())
+    key = trim_ornaments(text.strip()).rstrip(":").strip().casefold()
+    if _PRAISE_FOR in key and key.split(_PRAISE_FOR, 1)[0].strip() in ("", "advance", "early"):
+        return PRAISE
+    return _FRONT_LABELS.get(key) if len(text) <= 40 else None
 
 
 def is_dedication_line(text: str) -> bool:

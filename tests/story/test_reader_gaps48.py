@@ -21,7 +21,11 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   had no author;
 - an author's record in a Markdown file's front matter ("author:" over "  name: Ada Quill" and
   "  url: ...", as Jekyll sets one; Quarto's and Pandoc's "- name: Ada Quill" over "affiliation: ..."):
-  the author was "name: Ada Quill url: https://...".
+  the author was "name: Ada Quill url: https://...";
+- a published book's apparatus: its "Praise for Salt Roads" page of reviewers' words before the title
+  page (a chapter 1 of quotes), its "Read on for an excerpt from The Bell Tower" after the story (a
+  last chapter of another book), and a glossary at the back ("Glossary" over "Ferrow: the old word
+  for a ferry."; the story's last paragraphs, or a chapter of its own).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -32,7 +36,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
-from tests.story.builders import read_text
+from tests.story.builders import epub_bytes, read_text, xhtml
 
 STORY = [
     "The ferry left at dawn, its horn low over the water while the gulls wheeled above the harbour wall.",
@@ -317,3 +321,52 @@ def test_other_keys_lists_and_text_in_the_front_matter_read_as_before() -> None:
     story = read_text(f"---\ntitle: Salt Roads\n{front}\n---\n\n" + "\n\n".join(STORY) + "\n", "salt.md")
     assert (story.meta.author, story.meta.summary) == ("Ada Quill", "name: the ferry and the bell.")
     assert story.meta.additional_tags == ["name: ferry"]
+
+
+# ---------------------------------------------------------------- a published book's praise, excerpt and glossary
+
+
+def _book(front: list[tuple[str, str]], back: list[tuple[str, str]]) -> Story:
+    chapters = [(f"c{n}.xhtml", xhtml(f"<h1>Chapter {n}</h1>" + "".join(f"<p>{p}</p>" for p in STORY))) for n in (1, 2)]
+    documents = [*front, *chapters, *back]
+    points = [(f"Page {n}", name) for n, (name, _) in enumerate(documents)]
+    data = epub_bytes(documents, title="Salt Roads", author="Ada Quill", nav_points=points)
+    return import_story(data, "salt.epub", max_bytes=1 << 20)
+
+
+@pytest.mark.parametrize("heading", ["Praise for the Ember Cycle", "Advance Praise", "PRAISE"])
+def test_a_books_page_of_praise_is_no_chapter(heading: str) -> None:
+    praise = "<p>“A triumph of quiet storytelling.”</p><p>—The Portwick Review</p>"
+    story = _book([("praise.xhtml", xhtml(f"<h1>{heading}</h1>{praise}"))], [])
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert story.meta.notes == ["Praise: “A triumph of quiet storytelling.”\n—The Portwick Review"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Read on for an excerpt from The Bell Tower", "Keep reading for a sneak peek of The Bell Tower"]
+)
+def test_an_excerpt_of_another_book_after_the_story_is_no_chapter(heading: str) -> None:
+    excerpt = "<h2>Chapter 1</h2><p>The bell had not rung in forty years, and nobody remembered why.</p>"
+    story = _book([], [("excerpt.xhtml", xhtml(f"<h1>{heading}</h1>{excerpt}"))])
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_a_glossary_after_the_story_is_no_story_text() -> None:
+    glossary = "Ferrow: the old word for a ferry.\nTidebell: the bell rung at the turn of the tide."
+    chapters = "".join(f"Chapter {n}\n\n" + "\n\n".join(STORY) + "\n\n" for n in (1, 2))
+    text = read_text(f"Salt Roads\nby Ada Quill\n\n{chapters}Glossary\n\n{glossary}\n", "salt.txt")
+    markdown = read_text(
+        "# Salt Roads\n\n" + chapters.replace("Chapter", "## Chapter") + f"## Glossary\n\n{glossary}\n", "salt.md"
+    )
+    for story in (text, markdown):
+        assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+
+
+def test_a_chapter_called_praise_or_a_glossary_of_story_length_stays() -> None:
+    long_glossary = "\n\n".join(STORY * 20)
+    story = read_text(
+        "# Salt Roads\n\n## Chapter 1\n\n" + "\n\n".join(STORY) + f"\n\n## Glossary\n\n{long_glossary}\n", "salt.md"
+    )
+    assert [chapter.title for chapter in story.chapters] == [None, "Glossary"]
+    praised = read_text("# Salt Roads\n\n## Praise the Tide\n\n" + "\n\n".join(STORY) + "\n", "salt.md")
+    assert _paragraphs(praised) == STORY
