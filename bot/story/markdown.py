@@ -665,13 +665,59 @@ COMMENT_DECLARATION_CHARS = 600  # a warning hidden in a comment is a line or tw
 # "Block Text"}", "::: centre"), and a closing line of colons alone.
 _DIV_OPEN = re.compile(r"[ \t]{0,3}:{3,}[ \t]*(?:\{[^{}\n]*\}|[\w-]+)[ \t]*:*[ \t]*")
 _DIV_CLOSE = re.compile(r"[ \t]{0,3}:{3,}[ \t]*")
+_DIV_TITLE = re.compile(r"\btitle=\"(?P<title>[^\"\n]{1,80})\"")
+# Python-Markdown's admonition, as MkDocs sets one: "!!! warning "Content warnings"" over its text indented
+# four spaces; "???" and "???+" fold it. Read as text, it was a chapter 1 of its own, its warnings undeclared.
+_ADMONITION = re.compile(
+    r"[ \t]{0,3}(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[a-z][a-z0-9-]{0,29})(?:[ \t]+\"(?P<title>[^\"\n]{0,80})\")?[ \t]*"
+)
+_ADMONITION_INDENT = "    "
+
+
+def _as_label(title: str) -> str:
+    """A block's title as a label over its text: "Content warnings" is "Content warnings:"."""
+    title = title.strip()
+    return title if not title or title[-1] in ":.!?" else f"{title}:"
+
+
+def _body_under(lines: list[str], index: int) -> bool:
+    """Whether the admonition at ``index`` has its text under it, indented, a blank line apart at most."""
+    after = [line for line in lines[index + 1 : index + 3] if line.strip()][:1]
+    return bool(after) and after[0].startswith(_ADMONITION_INDENT)
+
+
+def admonitions(text: str) -> str:
+    """The text with each admonition (:data:`_ADMONITION`) as its title over its text: the marker line
+    is the title as a label (the kind, "Warning:", where it has none; nothing where its title is
+    empty), its indented lines are the text's own. Only one with its text under it: "!!! help" alone,
+    a line of a chat, stays. One pass over the lines."""
+    if "!!!" not in text and "???" not in text:
+        return text
+    lines = text.split("\n")
+    inside = False
+    for index, line in enumerate(lines):
+        if inside and (line.startswith(_ADMONITION_INDENT) or not line.strip()):
+            lines[index] = line[len(_ADMONITION_INDENT) :] if line.strip() else line
+            continue
+        inside = False
+        if (
+            ("!!!" in line or "???" in line)
+            and (found := _ADMONITION.fullmatch(line)) is not None
+            and _body_under(lines, index)
+        ):
+            title = found.group("title")
+            lines[index] = _as_label(found.group("kind").capitalize() if title is None else title)
+            inside = True
+    return "\n".join(lines)
 
 
 def pandoc_divs(text: str) -> str:
     """The text less Pandoc's fenced divs' lines, their text kept: a Word file converted with its
     paragraph styles (``::: {custom-style="Quote"}`` over the text and ``:::`` under it) posted both lines
     as story text. A line of colons alone that closes no div stays (a scene break); an opening line
-    is taken out closed or not. One pass over the lines, each matched once."""
+    is taken out closed or not, but for its title, a label over the div's text (Quarto's callout,
+    ``::: {.callout-warning title="Content warnings"}`` over "self-harm, drowning": the list was a
+    chapter 1 of its own, undeclared). One pass over the lines, each matched once."""
     if ":::" not in text:
         return text
     lines = text.split("\n")
@@ -681,7 +727,8 @@ def pandoc_divs(text: str) -> str:
             continue
         if _DIV_OPEN.fullmatch(line):
             open_divs += 1
-            lines[index] = ""
+            title = _DIV_TITLE.search(line)
+            lines[index] = _as_label(title.group("title")) if title else ""
         elif open_divs and _DIV_CLOSE.fullmatch(line):
             open_divs -= 1
             lines[index] = ""
@@ -1029,7 +1076,9 @@ def parse_markdown(text: str, filename: str, *, max_chapters: int = DEFAULT_MAX_
                 leading_callouts(
                     html_blocks(
                         read_details(
-                            notion_asides(pandoc_divs(generator_lines(obsidian_block_comments(drop_comments(body)))))
+                            notion_asides(
+                                admonitions(pandoc_divs(generator_lines(obsidian_block_comments(drop_comments(body)))))
+                            )
                         )
                     )
                 )

@@ -25,7 +25,10 @@ the shapes real tools and sites make, written for it; the probe files stay out o
 - a published book's apparatus: its "Praise for Salt Roads" page of reviewers' words before the title
   page (a chapter 1 of quotes), its "Read on for an excerpt from The Bell Tower" after the story (a
   last chapter of another book), and a glossary at the back ("Glossary" over "Ferrow: the old word
-  for a ferry."; the story's last paragraphs, or a chapter of its own).
+  for a ferry."; the story's last paragraphs, or a chapter of its own);
+- a warning set in a Markdown tool's box over the story: MkDocs' admonition ('!!! warning "Content
+  warnings"' over its indented text) and Quarto's callout ('::: {.callout-warning title="Content
+  warnings"}'): a chapter 1 of its own, the warnings undeclared.
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -36,6 +39,7 @@ import pytest
 
 from bot.story.importer import import_story
 from bot.story.model import Story
+from bot.warnings.declared import map_texts
 from tests.story.builders import epub_bytes, read_text, xhtml
 
 STORY = [
@@ -370,3 +374,33 @@ def test_a_chapter_called_praise_or_a_glossary_of_story_length_stays() -> None:
     assert [chapter.title for chapter in story.chapters] == [None, "Glossary"]
     praised = read_text("# Salt Roads\n\n## Praise the Tide\n\n" + "\n\n".join(STORY) + "\n", "salt.md")
     assert _paragraphs(praised) == STORY
+
+
+# ---------------------------------------------------------------- an admonition or a callout div over the story
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '!!! warning "Content warnings"\n    self-harm, drowning',
+        '???+ warning "Content warnings"\n\n    self-harm, drowning',
+        '::: {.callout-warning title="Content warnings"}\nself-harm, drowning\n:::',
+    ],
+    ids=["mkdocs", "mkdocs-folded", "quarto"],
+)
+def test_a_warning_box_over_the_story_declares(box: str) -> None:
+    text = f"# The Glass Orchard\n\n{box}\n\n" + "".join(
+        f"## Chapter {n}\n\n" + "\n\n".join(STORY) + "\n\n" for n in (1, 2)
+    )
+    story = read_text(text, "orchard.md")
+    assert [chapter.paragraphs for chapter in story.chapters] == [STORY, STORY]
+    assert story.meta.declared_warnings == ["Content warnings: self-harm, drowning"]
+    assert "self-harm" in map_texts(story.meta.declared_warnings).ids
+
+
+def test_exclamations_stay_the_storys_and_a_note_box_is_a_note() -> None:
+    text = "# The Glass Orchard\n\n## Chapter 1\n\n" + STORY[0] + "\n\n!!! help\n\n" + STORY[1]
+    text += "\n\n!!! note\n    The bell rang twice.\n"
+    story = read_text(text, "orchard.md")
+    assert story.chapters[0].paragraphs == [STORY[0], "!!! help", STORY[1]]
+    assert story.chapters[0].notes == ["The bell rang twice."]  # "Note:" over it, as an author's aside
