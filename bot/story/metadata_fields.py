@@ -652,6 +652,8 @@ def parse_field(line: str) -> tuple[str, str] | None:
 
 
 _FIELD_OPENS = frozenset(" \t*_")  # what FIELD itself reads before a key
-# A list's bullet or number and the space after it ("- ", "* ", "• ", "1. ", "2) "); a dash of dialogue
-# ("— Warning: ...") is none.
-_LIST_BULLET = re.compile(r"[ \t]{0,8}(?:[-*+•◦▪‣]|\d{1,2}[.)])[ \t]+(?=\S)")
+# The bullets a list's items are set with, as writers and word processors set them: "- ", "* ", "• ",
+# "· " (Word's Symbol bullet, saved as a web page), "▪ ", "➤ ". A dash of dialogue ("— Warning: ...") is none.
+BULLETS = "-*+•·◦▪‣●○■□➤►✦✧"
+# A list's bullet or number and the space after it ("- ", "· ", "1. ", "2) ").
+_LIST_BULLET = re.compile(rf"[ \t]{{0,8}}(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)])[ \t]+(?=\S)")

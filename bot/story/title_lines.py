@@ -14,6 +14,7 @@ from typing import TypeGuard
 from bot.story.bylines import HEED_TAGS, INSERT_KEY, author_like, by_line_author, ffn_stats, name_like, work_holds
 from bot.story.contents_lists import HEADER_LINE_CHARS, contents_label, title_like
 from bot.story.metadata_fields import (
+    BULLETS,
     COLLECTION_KINDS,
     FANDOM_WORDS,
     KEYS,
@@ -370,9 +371,9 @@ def rest_of_summary(items: list[Item], index: int, meta: Meta) -> int:
 
 LIST_ITEMS = 30  # a warnings list's items, each a paragraph: a few, or a few dozen
 LIST_ITEM_CHARS = 80
-# A list's bullet as a word processor or a writer sets it before an item: "• ", "· " (Word's Symbol
-# bullet, saved as a web page), "- ", "* ", "▪ ".
-_ITEM_BULLET = re.compile(r"[ \t]{0,8}([-*+•·◦▪‣●○■□➤►✦✧]) ?[ \t]*(?=\S)")
+# A list's bullet before an item (metadata_fields.BULLETS, the set a header's field may be set with),
+# the space after it optional: "• self-harm", "·self-harm".
+_ITEM_BULLET = re.compile(rf"[ \t]{{0,8}}([{re.escape(BULLETS)}]) ?[ \t]*(?=\S)")
 
 
 def rest_of_warning_list(items: list[Item], index: int, meta: Meta, key: str) -> int:

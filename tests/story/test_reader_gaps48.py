@@ -28,7 +28,10 @@ the shapes real tools and sites make, written for it; the probe files stay out o
   for a ferry."; the story's last paragraphs, or a chapter of its own);
 - a warning set in a Markdown tool's box over the story: MkDocs' admonition ('!!! warning "Content
   warnings"' over its indented text) and Quarto's callout ('::: {.callout-warning title="Content
-  warnings"}'): a chapter 1 of its own, the warnings undeclared.
+  warnings"}'): a chapter 1 of its own, the warnings undeclared;
+- a header's fields set as a list with Word's Symbol bullet ("· Rating: Teen And Up Audiences", a
+  document saved as a web page): an epigraph, the rating and archive warnings undeclared (a warnings
+  list so set was read; the two passes now share one set of bullets).
 
 Each is paired with the file that looks like it and must still be read as before.
 """
@@ -404,3 +407,34 @@ def test_exclamations_stay_the_storys_and_a_note_box_is_a_note() -> None:
     story = read_text(text, "orchard.md")
     assert story.chapters[0].paragraphs == [STORY[0], "!!! help", STORY[1]]
     assert story.chapters[0].notes == ["The bell rang twice."]  # "Note:" over it, as an author's aside
+
+
+# ---------------------------------------------------------------- a header's fields set with Word's Symbol bullet
+
+
+def _word_list_page(items: list[str]) -> str:
+    listed = "".join(
+        f"<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='font-family:Symbol'>·"
+        f"<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span>{item}</p>"
+        for item in items
+    )
+    return (
+        "<html><head><title>The Long Winter</title></head><body><p class=MsoTitle>The Long Winter</p>"
+        f"<p class=MsoNormal align=center>by snowfall_scribe</p>{listed}<h1>Chapter 1</h1>"
+        + "".join(f"<p class=MsoNormal>{p}</p>" for p in STORY)
+        + "</body></html>"
+    )
+
+
+def test_a_header_set_as_a_word_list_is_read_as_its_fields() -> None:
+    page = _word_list_page(["Rating: Teen And Up Audiences", "Archive Warning: Major Character Death"])
+    story = import_story(page.encode(), "winter.html", max_bytes=1 << 20)
+    assert (story.meta.rating, story.meta.archive_warnings) == ("Teen And Up Audiences", ["Major Character Death"])
+    assert story.meta.notes == []
+    assert _paragraphs(story) == STORY
+
+
+def test_a_middle_dot_in_the_story_stays_text() -> None:
+    line = "· Note: the ferry does not run on Sundays, the sign said, and nobody had ever asked why."
+    story = read_text("The Long Winter\nby snowfall_scribe\n\nChapter 1\n\n" + STORY[0] + f"\n\n{line}\n", "w.txt")
+    assert story.chapters[0].paragraphs == [STORY[0], line]
