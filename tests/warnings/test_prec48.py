@@ -52,3 +52,33 @@ def test_a_defence_of_women_is_no_sexism(text: str) -> None:
 @pytest.mark.parametrize("text", WOMEN_DIMINISHED)
 def test_what_a_woman_should_not_be_allowed_is_still_sexism(text: str) -> None:
     assert "sexism" in ids(text)
+
+
+# "We don't serve your sort": a refusal of someone's kind is racism when a sign of race is beside it.
+REFUSED_FOR_CONDUCT = [
+    "Sorry lads, we don't serve your sort in here, not after the state you were in last Friday.",
+    "We don't want your lot in here, you're drunk and you've already broken a glass.",
+    "We don't have your sort in here, the landlord said, looking at the stag party's inflatable.",
+    "Not tonight, lads. We don't serve your sort after last time, and the big one's still wearing a traffic cone.",
+    "We don't want your lot in here, the landlady said to the rugby team, you wrecked the toilets at Christmas.",
+]
+REFUSED_FOR_RACE = [
+    "We don't serve your kind here, he said, and looked at the colour of my skin.",
+    "We don't rent to your sort, she said, once she heard my accent and saw my headscarf.",
+    "We don't serve your kind here, boy. Sign's on the door: whites only.",
+    "\"We don't rent to your type,\" the landlord said, once he'd heard her accent on the phone.",
+    "The hotel manager looked at our passports. \"We don't have your sort here. Try the hostel by the station, "
+    'they take foreigners."',
+]
+
+
+@pytest.mark.parametrize("text", REFUSED_FOR_CONDUCT)
+def test_a_refusal_for_conduct_is_no_racism_nor_abuse(text: str) -> None:
+    found = ids(text)
+    assert "racism" not in found
+    assert "abusive-language" not in found
+
+
+@pytest.mark.parametrize("text", REFUSED_FOR_RACE)
+def test_a_refusal_beside_a_sign_of_race_is_still_racism(text: str) -> None:
+    assert "racism" in ids(text)
