@@ -82,3 +82,30 @@ def test_a_refusal_for_conduct_is_no_racism_nor_abuse(text: str) -> None:
 @pytest.mark.parametrize("text", REFUSED_FOR_RACE)
 def test_a_refusal_beside_a_sign_of_race_is_still_racism(text: str) -> None:
     assert "racism" in ids(text)
+
+
+# The bombing rule's targets: a bomb or a shell before "the" anything was a raid.
+EVERYDAY_BOMB_BEFORE_THE = [
+    "The new album is the bomb, the whole thing, start to finish.",
+    "He was a shell of the man he used to be after the divorce, Dad said.",
+    "My essay bombed so hard the teacher wrote a question mark on the front.",
+    "They shelled pistachios on the sofa and left the shells in the cushions.",
+    "He dropped the bomb on the group chat that he was moving to Leeds, then went offline.",
+    "The shell of the old car sat rusting at the bottom of the garden.",
+]
+RAIDS_ON_A_PLACE = [
+    "The bombers flattened the harbour in a single night, and the ships burned at anchor till morning.",
+    "They shelled the bridge for two days before the first tanks crossed it.",
+    "Artillery pounded the station until there was nothing left of the platforms.",
+    "The planes bombed the village at dawn, and by noon the school was rubble.",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_BOMB_BEFORE_THE)
+def test_a_bomb_or_shell_before_the_is_no_raid(text: str) -> None:
+    assert "collective-violence" not in ids(text)
+
+
+@pytest.mark.parametrize("text", RAIDS_ON_A_PLACE)
+def test_a_raid_on_a_place_is_still_found(text: str) -> None:
+    assert "collective-violence" in ids(text)
