@@ -109,3 +109,25 @@ def test_a_bomb_or_shell_before_the_is_no_raid(text: str) -> None:
 @pytest.mark.parametrize("text", RAIDS_ON_A_PLACE)
 def test_a_raid_on_a_place_is_still_found(text: str) -> None:
     assert "collective-violence" in ids(text)
+
+
+# A war as the time a habit comes from: rationing, a recipe, thrift "from the war".
+WAR_AS_A_TIME = [
+    "She smoked one cigarette a day, no more, a rule from the rationing years during the war, she said.",
+    "She lit a cigarette and said they'd had it worse during the war, with the rationing and the queues.",
+    "The cigarettes were rationed during the war, Grandpa said, so he learned to make one last an hour.",
+]
+WAR_SHOWN = [
+    "During the war the bombers came every night, and we slept in the tube station with the whole street.",
+    "The war reached our valley in March; the soldiers burned the mill and shot the miller's sons.",
+]
+
+
+@pytest.mark.parametrize("text", WAR_AS_A_TIME)
+def test_a_war_named_as_a_time_is_no_war_shown(text: str) -> None:
+    assert "collective-violence" not in ids(text)
+
+
+@pytest.mark.parametrize("text", WAR_SHOWN)
+def test_a_war_shown_is_still_found(text: str) -> None:
+    assert "collective-violence" in ids(text)
