@@ -131,3 +131,35 @@ def test_a_war_named_as_a_time_is_no_war_shown(text: str) -> None:
 @pytest.mark.parametrize("text", WAR_SHOWN)
 def test_a_war_shown_is_still_found(text: str) -> None:
     assert "collective-violence" in ids(text)
+
+
+# History told as history: a guide, a plaque, a quiz, a lesson.
+HISTORY_RETOLD = [
+    "A lot of soldiers died in that war, the guide said, and then she pointed us to the gift shop.",
+    "The plaque by the bridge says forty men were killed here in 1916 holding the crossing.",
+    "Question seven: which city was bombed on the fourteenth of November 1940? Our team wrote Coventry and "
+    "got the point. Quiz answer sheets in by nine.",
+    "In history today Mr Okafor told us about the trenches, and how thousands of soldiers were killed on the "
+    "first day of the Somme. Then we had to write a paragraph about it for homework.",
+    "Our teacher told us the soldiers burned the village and killed everyone in the church, and then the bell "
+    "went for lunch.",
+]
+WAR_IN_THE_STORY = [
+    "The soldiers burned the village and killed everyone in the church, and we watched the smoke from the hill.",
+    "Our guide was a boy of fourteen who knew the paths. Behind us the soldiers opened fire on the column, and "
+    "the woman beside me fell and did not get up.",
+]
+
+
+@pytest.mark.parametrize("text", HISTORY_RETOLD)
+def test_history_retold_is_not_the_storys_war(text: str) -> None:
+    found = ids(text)
+    assert "collective-violence" not in found
+    assert "death" not in found
+
+
+@pytest.mark.parametrize("text", WAR_IN_THE_STORY)
+def test_a_war_in_the_story_is_still_found(text: str) -> None:
+    found = ids(text)
+    assert "collective-violence" in found
+    assert "death" in found
