@@ -163,3 +163,36 @@ def test_a_war_in_the_story_is_still_found(text: str) -> None:
     found = ids(text)
     assert "collective-violence" in found
     assert "death" in found
+
+
+# A device that "died", named in the paragraph before.
+DEVICE_DIED = [
+    ("My phone was on two percent the whole way home.", "It died just as I reached the bus stop, of course."),
+    (
+        "The laptop had been making that whirring noise for weeks.",
+        "On Sunday it finally died, and took my essay with it.",
+    ),
+    (
+        "The torch batteries were from the drawer of mystery batteries.",
+        "It died in the tunnel and we felt our way out.",
+    ),
+    (
+        "The van had two hundred thousand miles on it and a door held on with tape.",
+        "It died on the motorway and we sat on the verge eating crisps until the tow truck came.",
+    ),
+    ("Dad's old radio crackled through the whole match.", "Then the stupid thing died with ten minutes left."),
+]
+PERSON_DIED = [
+    ("Her grandfather had been ill all winter.", "He died in the night, with her mother holding his hand."),
+    ("The old dog lay by the fire all week.", "Grandma died on the Sunday, and nobody told the dog."),
+]
+
+
+@pytest.mark.parametrize("paragraphs", DEVICE_DIED)
+def test_a_device_that_died_is_no_death(paragraphs: tuple[str, str]) -> None:
+    assert "death" not in scene_ids(*paragraphs)
+
+
+@pytest.mark.parametrize("paragraphs", PERSON_DIED)
+def test_a_person_who_died_is_still_a_death(paragraphs: tuple[str, str]) -> None:
+    assert "death" in scene_ids(*paragraphs)
