@@ -196,3 +196,29 @@ def test_a_device_that_died_is_no_death(paragraphs: tuple[str, str]) -> None:
 @pytest.mark.parametrize("paragraphs", PERSON_DIED)
 def test_a_person_who_died_is_still_a_death(paragraphs: tuple[str, str]) -> None:
     assert "death" in scene_ids(*paragraphs)
+
+
+# Hyperbole: a song, an exam, a cringe memory or a spoiler that "makes me want to die".
+SUICIDE_HYPERBOLE = [
+    "This song makes me want to die, in the best way, I've had it on repeat since Tuesday.",
+    "The chemistry exam is tomorrow and I haven't opened the book, I'm going to kill myself.",
+    "Remembering what I said to my crush at prom makes me want to die every single time.",
+    "if anyone spoils the finale before I get home i will literally kill myself",
+    "My crush liked my selfie from 2019 and now I want to die.",
+    "ngl the finale made me want to kill myself, the writers did her so dirty",
+]
+SUICIDE_MEANT = [
+    "I'm going to kill myself, she said quietly, and she meant it; she'd been planning it for weeks.",
+    "Sometimes I want to die. Not in a dramatic way, I just want it all to stop.",
+    "I don't want to be here anymore. I've been giving my things away and I wrote the letters last night.",
+]
+
+
+@pytest.mark.parametrize("text", SUICIDE_HYPERBOLE)
+def test_trivial_hyperbole_is_no_suicide(text: str) -> None:
+    assert "suicide" not in ids(text)
+
+
+@pytest.mark.parametrize("text", SUICIDE_MEANT)
+def test_meant_ideation_is_still_suicide(text: str) -> None:
+    assert "suicide" in ids(text)
