@@ -222,3 +222,41 @@ def test_trivial_hyperbole_is_no_suicide(text: str) -> None:
 @pytest.mark.parametrize("text", SUICIDE_MEANT)
 def test_meant_ideation_is_still_suicide(text: str) -> None:
     assert "suicide" in ids(text)
+
+
+# Causes found on the read sets' flagged warning-free passages: food that is "dead", torture as a
+# simile or a castle's exhibit, animals in captivity, a fever that is a disease.
+EVERYDAY_FROM_FREE_PASSAGES = [
+    ("death", "mum: he's fine, the sausages are dead"),
+    ("death", "The avocados were dead by Thursday, brown all the way through, so we had toast."),
+    ("death", "Dad burnt the burgers again. The burgers are dead, he announced, and ordered pizza."),
+    ("violence", "He handed over his homework with a face like he was being tortured."),
+    ("violence", "The castle tour ended in the torture chamber exhibit, which the kids found disappointing."),
+    ("kidnapping", "The keeper said the otters born in captivity never learn to crack shellfish properly."),
+    ("kidnapping", "Our debate motion: animals suffer in captivity. I was on the opposing side."),
+    ("sexism", "During the yellow fever outbreaks of the eighteen-hundreds, whole streets were buried in a month."),
+    (
+        "collective-violence",
+        "The Marshall House had been a hospital during the Civil War, and guests still hear footsteps.",
+    ),
+]
+HARM_BESIDE_THE_SAME_WORDS = [
+    ("death", "The soldiers were dead by Thursday, all of them, lying in the ditch."),
+    ("violence", "He was tortured for days in the cellar, and they pulled out two of his fingernails."),
+    ("kidnapping", "They kept her in captivity for three years in a cellar under the garage."),
+    ("sexism", "He's got a bad case of yellow fever, Dan said, every girlfriend he's had since uni has been Korean."),
+    (
+        "collective-violence",
+        "In the Second World War the bombers flattened the docks and three hundred people died in one night.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), EVERYDAY_FROM_FREE_PASSAGES)
+def test_an_everyday_sense_found_on_free_passages_is_clean(category: str, text: str) -> None:
+    assert category not in ids(text)
+
+
+@pytest.mark.parametrize(("category", "text"), HARM_BESIDE_THE_SAME_WORDS)
+def test_the_harm_beside_the_same_words_is_still_found(category: str, text: str) -> None:
+    assert category in ids(text)
