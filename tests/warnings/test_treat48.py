@@ -91,6 +91,26 @@ from tests.warnings.passages import ids
             "The only woman on the crew gets told to smile more by the foreman, and to take the minutes, while "
             "the lads get the new harnesses.",
         ),
+        # a slur with a comma after it is still a slur ("poof, he said" is not the sound)
+        ("homophobia", "He told me no son of his would ever be a poof, and went back to his paper."),
+        # a slur guessed about someone
+        ("homophobia", '"Look at the way he runs. Bet he\'s a fairy," the keeper said into the open mic.'),
+        # messages found, then the punishment
+        (
+            "homophobia",
+            "His parents found the messages from his boyfriend and took his phone, his laptop and his bedroom door.",
+        ),
+        # a woman talked past on her own farm
+        (
+            "sexism",
+            '"Is your husband around?" the dealer asked again, though she had told him twice it was her farm.',
+        ),
+        # talked about as if furniture
+        (
+            "ableism",
+            "\"He won't understand it anyway,\" the nurse told Sam's mother, nodding at his hearing aids as if "
+            "he were furniture.",
+        ),
     ],
 )
 def test_the_harm_told_by_treatment_warns(category: str, text: str) -> None:
@@ -155,6 +175,9 @@ def test_the_harm_told_by_treatment_warns(category: str, text: str) -> None:
             "The barista spelled my name wrong and I corrected him, and he laughed and wrote it again with a "
             "little heart.",
         ),
+        # the sound, and a fairy in a play
+        ("homophobia", "The magician waved his wand and, poof, the rabbit vanished."),
+        ("homophobia", "In the school play he's a fairy and his sister is a tree."),
     ],
 )
 def test_twins_stay_clean(category: str, text: str) -> None:
